@@ -1,0 +1,28 @@
+// One build script: bundles the CLI and every Action entry (src/action/entries/*.ts) into dist/,
+// self-contained ESM that runs on Node 20 and 24 without node_modules.
+import { build } from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
+const entries = [{ in: path.join(root, 'src/cli.ts'), out: 'cli' }];
+const actionDir = path.join(root, 'src/action/entries');
+if (existsSync(actionDir)) {
+  for (const f of readdirSync(actionDir).filter((f) => f.endsWith('.ts')).sort()) {
+    entries.push({ in: path.join(actionDir, f), out: `${f.slice(0, -3)}/index` });
+  }
+}
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+await build({
+  entryPoints: entries,
+  outdir: path.join(root, 'dist'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  charset: 'utf8',
+  // CommonJS dependencies bundled into ESM need a require()
+  banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

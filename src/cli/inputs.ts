@@ -1,0 +1,87 @@
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { globSync } from 'glob';
+import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import type { ManifestFile } from '../manifests/documents.js';
+
+export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
+
+export interface ReadOptions {
+  readonly maxFileBytes?: number;
+}
+
+/** Shows a path relative to the working directory when it lies below it. */
+export function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : abs;
+}
+
+/**
+ * Reads the manifest files under each path (a file, or a folder scanned recursively). Every file
+ * that cannot be used is reported, never silently dropped: missing paths, unreadable files, files
+ * over the size limit, binary files, and symlinks that lead outside the scanned folder.
+ */
+export function readManifestFiles(paths: readonly string[], options: ReadOptions = {}): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const files: ManifestFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    let st;
+    try {
+      st = statSync(abs);
+    } catch {
+      diagnostics.push(diag(Codes.noInput, 'error', `no such file or folder: ${p}`));
+      continue;
+    }
+    if (st.isDirectory()) {
+      const root = realpathSync(abs);
+      const found = globSync(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, absolute: true }).sort();
+      if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${p}`));
+      for (const f of found) readOne(f, root, maxBytes, files, diagnostics, seen);
+    } else {
+      readOne(abs, undefined, maxBytes, files, diagnostics, seen);
+    }
+  }
+  return { files, diagnostics };
+}
+
+function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>): void {
+  const shown = displayPath(abs);
+  const at = { file: shown, doc: 0 };
+  try {
+    if (root !== undefined && lstatSync(abs).isSymbolicLink()) {
+      const target = realpathSync(abs);
+      if (target !== root && !target.startsWith(root + path.sep)) {
+        diagnostics.push(diag(Codes.symlinkEscape, 'error', `symlink points outside the scanned folder (${target}); refused`, at));
+        return;
+      }
+    }
+    const real = realpathSync(abs);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const size = statSync(abs).size;
+    if (size > maxBytes) {
+      diagnostics.push(diag(Codes.tooLarge, 'error', `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at));
+      return;
+    }
+    const buf = readFileSync(abs);
+    if (buf.subarray(0, 8192).includes(0)) {
+      diagnostics.push(diag(Codes.binary, 'error', 'binary file (NUL bytes); skipped', at));
+      return;
+    }
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+    } catch {
+      diagnostics.push(diag(Codes.binary, 'error', 'not valid UTF-8 text; skipped', at));
+      return;
+    }
+    files.push({ path: shown, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
+  } catch (e) {
+    diagnostics.push(diag(Codes.unreadable, 'error', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, at));
+  }
+}

@@ -1,0 +1,406 @@
+import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { type Cluster, type WorkloadRef, workloadKey, compareStrings } from '../manifests/cluster.js';
+import { originRef } from '../manifests/objects.js';
+import { PodClasses, type PodClass } from './classes.js';
+import { ConnectionSet } from './connection-set.js';
+import { ingressExposure, type IngressExposure } from './exposure.js';
+import { atomize, coalesce, formatRange, rangeContains, type IpFamily, type IpRange } from './ip.js';
+import { comparePolicies, compilePolicies, type Direction, type Policy, type PortMatcher, type Rule } from './policy.js';
+
+/** An endpoint of a connection. */
+export type Peer =
+  | { readonly kind: 'workload'; readonly ref: WorkloadRef }
+  | { readonly kind: 'external'; readonly range: IpRange }
+  | { readonly kind: 'ingress-controller' };
+
+export function peerKey(p: Peer): string {
+  switch (p.kind) {
+    case 'workload':
+      return workloadKey(p.ref);
+    case 'external':
+      return `${formatRange(p.range)}[External]`;
+    case 'ingress-controller':
+      return '{ingress-controller}';
+  }
+}
+
+export interface Connection {
+  readonly src: Peer;
+  readonly dst: Peer;
+  readonly conns: ConnectionSet;
+}
+
+export interface Connectivity {
+  /** Non-empty connections, sorted by source then destination key. */
+  readonly connections: readonly Connection[];
+  readonly workloads: readonly WorkloadRef[];
+  /** Whether any Ingress or Route exposes a workload (so the ingress controller is a peer). */
+  readonly hasIngressController: boolean;
+  /** IP boundaries in play (for refining the address space of a diff). */
+  readonly ipRanges: readonly IpRange[];
+}
+
+export interface EngineOptions {
+  /**
+   * The address families of the cluster. Manifests do not say whether a cluster is IPv4, IPv6
+   * or dual-stack; the default is IPv4, as netpol-analyzer assumes.
+   */
+  readonly ipFamilies?: readonly IpFamily[];
+}
+
+/** A peer as the evaluator sees it: a pod class or an external address atom. */
+type EvalPeer = { readonly kind: 'class'; readonly cls: PodClass } | { readonly kind: 'atom'; readonly atom: number };
+
+interface BoundRule {
+  readonly rule: Rule;
+  readonly policy: Policy;
+  /** Class ids the rule's peers match. */
+  readonly classes: ReadonlySet<number>;
+  /** Atom ids the rule's peers match. */
+  readonly atoms: ReadonlySet<number>;
+}
+
+interface DirectionRules {
+  readonly admin: BoundRule[];
+  readonly np: BoundRule[];
+  readonly baseline: BoundRule[];
+  /** Some NetworkPolicy selects the pod for this direction, so NetworkPolicies decide what admin rules pass. */
+  isolated: boolean;
+}
+
+/** One step of a verdict chain, for explanations: `[ANP] Pass -> [NP] Allow`. */
+export interface VerdictStep {
+  readonly layer: 'ANP' | 'NP' | 'BANP' | 'default';
+  readonly verdict: 'Allow' | 'Deny' | 'Pass' | 'Isolated';
+  readonly rule?: BoundRule['rule'];
+  readonly policy?: Policy;
+  readonly conns: ConnectionSet;
+}
+
+/**
+ * The compiled evaluator: policies bound to pod classes and address atoms. `evaluate` answers one
+ * (subject, direction, peer) question; `connectivity` enumerates every allowed pair, visiting
+ * only candidate pairs that some rule or an unisolated side makes possible.
+ */
+export class PolicyEngine {
+  readonly classes: PodClasses;
+  readonly atoms: IpRange[];
+  readonly exposure: IngressExposure;
+  readonly policies: readonly Policy[];
+  private readonly rules: Map<number, Record<Direction, DirectionRules>> = new Map();
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(
+    readonly cluster: Cluster,
+    readonly options: EngineOptions = {},
+  ) {
+    const compiled = compilePolicies(cluster.objects);
+    this.diagnostics.push(...compiled.diagnostics);
+    this.policies = [...compiled.policies].sort(comparePolicies);
+    const exp = ingressExposure(cluster);
+    this.exposure = exp.exposure;
+    this.diagnostics.push(...exp.diagnostics);
+    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
+    this.families = options.ipFamilies ?? [4];
+    this.warnOtherFamilies();
+    this.atoms = atomize(this.ipRanges, this.families);
+    this.bind();
+  }
+
+  readonly families: readonly IpFamily[];
+
+  /** Every address range the policies mention, in the analysed families. */
+  get ipRanges(): IpRange[] {
+    const out: IpRange[] = [];
+    for (const p of this.policies)
+      for (const d of ['ingress', 'egress'] as const)
+        for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === 'ip') out.push(...[...m.include, ...m.exclude].filter((x) => this.families.includes(x.family)));
+    return out;
+  }
+
+  /** A range of a family that is not analysed matches nothing; say so once per rule. */
+  private warnOtherFamilies(): void {
+    for (const p of this.policies)
+      for (const d of ['ingress', 'egress'] as const)
+        for (const r of p.rules[d]) {
+          const other = r.peers.flatMap((m) => (m.kind === 'ip' ? [...m.include, ...m.exclude] : [])).filter((x) => !this.families.includes(x.family));
+          if (other.length === 0) continue;
+          this.diagnostics.push(
+            diag(
+              Codes.unsupportedValue,
+              'warning',
+              `IPv${other[0]?.family} ranges are outside the analysed address space; they match nothing`,
+              originRef(p.origin, ['spec', d, r.ref.index]),
+              `use --ip-family ${other[0]?.family === 6 ? 'dual' : '4'} to analyse them`,
+            ),
+          );
+        }
+  }
+
+  private rulesOf(cls: PodClass): Record<Direction, DirectionRules> {
+    let r = this.rules.get(cls.id);
+    if (!r) {
+      r = {
+        ingress: { admin: [], np: [], baseline: [], isolated: false },
+        egress: { admin: [], np: [], baseline: [], isolated: false },
+      };
+      this.rules.set(cls.id, r);
+    }
+    return r;
+  }
+
+  private bind(): void {
+    const allClasses = new Set(this.classes.all.map((c) => c.id));
+    const allAtoms = new Set(this.atoms.map((_, i) => i));
+    const bindRule = (rule: Rule, policy: Policy): BoundRule => {
+      const classes = new Set<number>();
+      const atoms = new Set<number>();
+      for (const peer of rule.peers) {
+        switch (peer.kind) {
+          case 'any':
+            return { rule, policy, classes: allClasses, atoms: allAtoms };
+          case 'pods':
+            for (const id of this.classes.select(peer.namespaces, peer.pods)) classes.add(id);
+            break;
+          case 'ip':
+            this.atoms.forEach((atom, i) => {
+              if (peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom))) atoms.add(i);
+            });
+            break;
+          case 'none':
+            break;
+        }
+      }
+      return { rule, policy, classes, atoms };
+    };
+    for (const policy of this.policies) {
+      const subjects = this.classes.select(policy.subject.namespaces, policy.subject.pods);
+      for (const direction of ['ingress', 'egress'] as const) {
+        if (!policy.governs[direction]) continue;
+        const bound = policy.rules[direction].map((r) => bindRule(r, policy));
+        for (const id of subjects) {
+          const cls = this.classes.all[id] as PodClass;
+          if (cls.ingressController) continue;
+          const dr = this.rulesOf(cls)[direction];
+          const list = policy.layer === 'admin' ? dr.admin : policy.layer === 'np' ? dr.np : dr.baseline;
+          list.push(...bound);
+          if (policy.layer === 'np') dr.isolated = true;
+        }
+        this.warnUnresolvedNamedPorts(bound, subjects, direction);
+      }
+    }
+  }
+
+  private warnUnresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly number[], direction: Direction): void {
+    for (const b of bound) {
+      const dsts = direction === 'ingress' ? subjects : [...b.classes];
+      for (const np of b.rule.ports.named) {
+        const resolved = dsts.some((id) => (this.classes.all[id] as PodClass).ports.some((p) => p.name === np.name && (np.protocol === undefined || p.protocol === np.protocol)));
+        if (!resolved) {
+          this.diagnostics.push(
+            diag(
+              Codes.unresolvedNamedPort,
+              'warning',
+              `named port "${np.name}" matches no container port of the ${direction === 'ingress' ? 'selected pods' : 'destination pods'}; it allows nothing`,
+              originRef(b.policy.origin, ['spec', direction, b.rule.ref.index, 'ports']),
+            ),
+          );
+        }
+      }
+    }
+  }
+
+  private static resolve(ports: PortMatcher, dst: EvalPeer): ConnectionSet {
+    if (ports.named.length === 0 || dst.kind === 'atom') return ports.fixed;
+    let out = ports.fixed;
+    for (const np of ports.named) {
+      for (const p of dst.cls.ports) {
+        if (p.name === np.name && (np.protocol === undefined || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
+      }
+    }
+    return out;
+  }
+
+  private static matches(b: BoundRule, peer: EvalPeer): boolean {
+    return peer.kind === 'class' ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
+  }
+
+  /**
+   * What `subject` allows in `direction` with `peer`, layered as the network-policy-api says:
+   * admin rules by priority (Allow and Deny final, Pass goes on), then NetworkPolicies if any
+   * selects the subject, else baseline rules, else allow.
+   */
+  evaluate(subject: PodClass, direction: Direction, peer: EvalPeer, trace?: VerdictStep[]): ConnectionSet {
+    if (subject.ingressController) return ConnectionSet.ALL;
+    const dr = this.rules.get(subject.id)?.[direction];
+    if (!dr) {
+      trace?.push({ layer: 'default', verdict: 'Allow', conns: ConnectionSet.ALL });
+      return ConnectionSet.ALL;
+    }
+    const dst: EvalPeer = direction === 'ingress' ? { kind: 'class', cls: subject } : peer;
+    let allowed = ConnectionSet.NONE;
+    let undecided = ConnectionSet.ALL;
+    let passed = ConnectionSet.NONE;
+    for (const b of dr.admin) {
+      if (undecided.isEmpty) break;
+      if (!PolicyEngine.matches(b, peer)) continue;
+      const conns = PolicyEngine.resolve(b.rule.ports, dst).intersect(undecided);
+      if (conns.isEmpty) continue;
+      undecided = undecided.subtract(conns);
+      if (b.rule.action === 'allow') allowed = allowed.union(conns);
+      else if (b.rule.action === 'pass') passed = passed.union(conns);
+      trace?.push({ layer: 'ANP', verdict: b.rule.action === 'allow' ? 'Allow' : b.rule.action === 'deny' ? 'Deny' : 'Pass', rule: b.rule, policy: b.policy, conns });
+    }
+    let rest = undecided.union(passed);
+    if (rest.isEmpty) return allowed;
+    if (dr.isolated) {
+      let npAllowed = ConnectionSet.NONE;
+      for (const b of dr.np) {
+        if (!PolicyEngine.matches(b, peer)) continue;
+        const conns = PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
+        if (conns.isEmpty) continue;
+        npAllowed = npAllowed.union(conns);
+        trace?.push({ layer: 'NP', verdict: 'Allow', rule: b.rule, policy: b.policy, conns });
+      }
+      const denied = rest.subtract(npAllowed);
+      if (trace && !denied.isEmpty) trace.push({ layer: 'NP', verdict: 'Isolated', conns: denied, ...(dr.np[0] ? { policy: dr.np[0].policy } : {}) });
+      return allowed.union(npAllowed);
+    }
+    for (const b of dr.baseline) {
+      if (rest.isEmpty) break;
+      if (!PolicyEngine.matches(b, peer)) continue;
+      const conns = PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
+      if (conns.isEmpty) continue;
+      rest = rest.subtract(conns);
+      // A baseline-tier Pass skips the remaining baseline rules: the default (allow) applies.
+      if (b.rule.action !== 'deny') allowed = allowed.union(conns);
+      trace?.push({ layer: 'BANP', verdict: b.rule.action === 'allow' ? 'Allow' : b.rule.action === 'deny' ? 'Deny' : 'Pass', rule: b.rule, policy: b.policy, conns });
+    }
+    if (trace && !rest.isEmpty) trace.push({ layer: 'default', verdict: 'Allow', conns: rest });
+    return allowed.union(rest);
+  }
+
+  /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
+  private openByDefault(cls: PodClass, direction: Direction): boolean {
+    return !(this.rules.get(cls.id)?.[direction].isolated ?? false);
+  }
+
+  /** Classes that the allow-capable rules of `cls` in `direction` match. */
+  private allowCandidates(cls: PodClass, direction: Direction): Set<number> {
+    const out = new Set<number>();
+    const dr = this.rules.get(cls.id)?.[direction];
+    if (!dr) return out;
+    for (const b of [...dr.admin, ...dr.np]) if (b.rule.action !== 'deny') for (const id of b.classes) out.add(id);
+    return out;
+  }
+
+  /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
+  pairConns(src: PodClass, dst: PodClass): ConnectionSet {
+    const egress = this.evaluate(src, 'egress', { kind: 'class', cls: dst });
+    if (egress.isEmpty) return egress;
+    return egress.intersect(this.evaluate(dst, 'ingress', { kind: 'class', cls: src }));
+  }
+
+  connectivity(): Connectivity {
+    const classes = this.classes.all.filter((c) => !c.ingressController);
+    // inverse index: which destinations have ingress rules that may allow a given source class
+    const ingressAllowers = new Map<number, Set<number>>();
+    const openIngress: number[] = [];
+    for (const d of classes) {
+      if (this.openByDefault(d, 'ingress')) openIngress.push(d.id);
+      for (const s of this.allowCandidates(d, 'ingress')) {
+        let set = ingressAllowers.get(s);
+        if (!set) ingressAllowers.set(s, (set = new Set()));
+        set.add(d.id);
+      }
+    }
+    const pairs = new Map<string, { src: Peer; dst: Peer; conns: ConnectionSet }>();
+    const add = (src: Peer, dst: Peer, conns: ConnectionSet) => {
+      if (conns.isEmpty) return;
+      const key = `${peerKey(src)}\u0000${peerKey(dst)}`;
+      const cur = pairs.get(key);
+      if (cur) cur.conns = cur.conns.union(conns);
+      else pairs.set(key, { src, dst, conns });
+    };
+    for (const s of classes) {
+      let candidates: Iterable<number>;
+      if (this.openByDefault(s, 'egress')) {
+        const set = new Set<number>(openIngress);
+        for (const id of ingressAllowers.get(s.id) ?? []) set.add(id);
+        candidates = set;
+      } else {
+        candidates = this.allowCandidates(s, 'egress');
+      }
+      for (const id of candidates) {
+        const d = this.classes.all[id] as PodClass;
+        if (d.ingressController) continue;
+        const conns = this.pairConns(s, d);
+        if (conns.isEmpty) continue;
+        for (const w1 of s.workloads)
+          for (const w2 of d.workloads) if (w1 !== w2) add({ kind: 'workload', ref: w1 }, { kind: 'workload', ref: w2 }, conns);
+      }
+    }
+    this.addExternal(classes, add);
+    this.addIngressController(add);
+    const connections = [...pairs.values()].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
+    return {
+      connections,
+      workloads: this.cluster.workloads.map((w) => w.ref),
+      hasIngressController: this.exposure.ports.size > 0,
+      ipRanges: this.ipRanges,
+    };
+  }
+
+  /** Workload <-> address atoms; adjacent atoms with the same connections are joined into one range. */
+  private addExternal(classes: readonly PodClass[], add: (src: Peer, dst: Peer, conns: ConnectionSet) => void): void {
+    const perWorkload = new Map<string, { ref: WorkloadRef; out: ConnectionSet[]; in: ConnectionSet[] }>();
+    for (const c of classes) {
+      const out = this.atoms.map((_, i) => this.evaluate(c, 'egress', { kind: 'atom', atom: i }));
+      const inn = this.atoms.map((_, i) => this.evaluate(c, 'ingress', { kind: 'atom', atom: i }));
+      for (const w of c.workloads) {
+        const key = workloadKey(w);
+        const cur = perWorkload.get(key);
+        if (!cur) perWorkload.set(key, { ref: w, out, in: inn });
+        else {
+          cur.out = cur.out.map((x, i) => x.union(out[i] as ConnectionSet));
+          cur.in = cur.in.map((x, i) => x.union(inn[i] as ConnectionSet));
+        }
+      }
+    }
+    for (const { ref, out, in: inn } of perWorkload.values()) {
+      for (const [conns, range] of this.runs(out)) add({ kind: 'workload', ref }, { kind: 'external', range }, conns);
+      for (const [conns, range] of this.runs(inn)) add({ kind: 'external', range }, { kind: 'workload', ref }, conns);
+    }
+  }
+
+  /** Groups consecutive atoms with equal, non-empty connections into ranges. */
+  private runs(perAtom: readonly ConnectionSet[]): [ConnectionSet, IpRange][] {
+    const out: [ConnectionSet, IpRange][] = [];
+    perAtom.forEach((conns, i) => {
+      if (conns.isEmpty) return;
+      const atom = this.atoms[i] as IpRange;
+      const last = out[out.length - 1];
+      if (last && last[0].equals(conns) && coalesce([last[1], atom]).length === 1) last[1] = { ...last[1], hi: atom.hi };
+      else out.push([conns, atom]);
+    });
+    return out;
+  }
+
+  private addIngressController(add: (src: Peer, dst: Peer, conns: ConnectionSet) => void): void {
+    const ic = this.classes.ingressController;
+    if (!ic) return;
+    for (const w of this.cluster.workloads) {
+      const ports = this.exposure.ports.get(workloadKey(w.ref));
+      if (!ports) continue;
+      for (const d of this.classes.byWorkload.get(workloadKey(w.ref)) ?? []) {
+        add({ kind: 'ingress-controller' }, { kind: 'workload', ref: w.ref }, ports.intersect(this.evaluate(d, 'ingress', { kind: 'class', cls: ic })));
+      }
+    }
+  }
+}
+
+export function analyzeConnectivity(cluster: Cluster, options: EngineOptions = {}): { value: Connectivity; diagnostics: Diagnostic[]; engine: PolicyEngine } {
+  const engine = new PolicyEngine(cluster, options);
+  const value = engine.connectivity();
+  return { value, diagnostics: engine.diagnostics, engine };
+}

@@ -1,0 +1,141 @@
+import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
+import { originRef, type K8sObject, type ObjectOf } from '../manifests/objects.js';
+import type { IngressBackend } from '../manifests/schemas.js';
+import { ConnectionSet } from './connection-set.js';
+import { selectorMatches } from './selector.js';
+
+/**
+ * Which workloads an Ingress or OpenShift Route exposes to the ingress controller, and on which
+ * TCP container ports. A backend names a Service and one of its ports (by number or name; none
+ * means all); the Service port's targetPort (a number or a container port name) is resolved per
+ * pod, and counts only where the pod declares it as a TCP container port.
+ */
+export interface IngressExposure {
+  /** workloadKey -> TCP ports the ingress controller needs. */
+  readonly ports: ReadonlyMap<string, ConnectionSet>;
+  /** workloadKey -> `Ingress ns/name` / `Route ns/name` objects that expose it. */
+  readonly exposedBy: ReadonlyMap<string, readonly string[]>;
+}
+
+type ServicePortRef = { number?: number; name?: string } | undefined;
+
+interface BackendRef {
+  readonly namespace: string;
+  readonly service: string;
+  readonly port: ServicePortRef;
+  readonly via: string;
+}
+
+type ServiceObj = ObjectOf<'Service'>;
+type ServicePort = NonNullable<NonNullable<ServiceObj['spec']>['ports']>[number];
+
+export function servicesByName(objects: readonly K8sObject[]): Map<string, Extract<K8sObject, { kind: 'Service' }>> {
+  const map = new Map<string, Extract<K8sObject, { kind: 'Service' }>>();
+  for (const o of objects) if (o.kind === 'Service') map.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+  return map;
+}
+
+/** The workloads a Service selects (same namespace, selector over pod labels). */
+export function serviceWorkloads(svc: ServiceObj, workloads: readonly Workload[]): Workload[] {
+  const selector = svc.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return [];
+  const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
+  return workloads.filter((w) => w.ref.namespace === ns && w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+}
+
+/** Resolves a Service port's target on one pod: the TCP container port it reaches, if the pod declares it. */
+export function resolveTargetPort(sp: ServicePort, pod: PodShape): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === 'number' || /^\d+$/.test(target)) {
+    const n = Number(target);
+    return pod.ports.some((p) => p.port === n && p.protocol === 'TCP') ? n : undefined;
+  }
+  const named = pod.ports.find((p) => p.name === target && p.protocol === 'TCP');
+  return named?.port;
+}
+
+function backendOf(b: IngressBackend | null | undefined, namespace: string, via: string): BackendRef | undefined {
+  if (!b) return undefined;
+  if (b.service) {
+    const port = b.service.port ? { ...(b.service.port.number ? { number: b.service.port.number } : {}), ...(b.service.port.name ? { name: b.service.port.name } : {}) } : undefined;
+    return { namespace, service: b.service.name, port, via };
+  }
+  if (b.serviceName) {
+    const sp = b.servicePort;
+    const port = sp === undefined || sp === null ? undefined : typeof sp === 'number' ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
+    return { namespace, service: b.serviceName, port, via };
+  }
+  return undefined;
+}
+
+export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const backends: BackendRef[] = [];
+  for (const o of cluster.objects) {
+    if (o.kind === 'Ingress') {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Ingress ${ns}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const def = backendOf(spec?.defaultBackend ?? spec?.backend, ns, via);
+      if (def) backends.push(def);
+      for (const rule of spec?.rules ?? []) {
+        for (const path of rule.http?.paths ?? []) {
+          const b = backendOf(path.backend, ns, via);
+          if (b) backends.push(b);
+        }
+      }
+    } else if (o.kind === 'Route') {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Route ${ns}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const tp = spec.port?.targetPort;
+      const port: ServicePortRef = tp === undefined ? undefined : typeof tp === 'number' ? { number: tp } : { name: tp };
+      for (const target of [spec.to, ...(spec.alternateBackends ?? [])]) {
+        if (target.kind && target.kind !== 'Service') {
+          diagnostics.push(diag(Codes.unsupportedValue, 'warning', `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, ['spec', 'to'])));
+          continue;
+        }
+        backends.push({ namespace: ns, service: target.name, port, via });
+      }
+    }
+  }
+  const services = servicesByName(cluster.objects);
+  const ports = new Map<string, ConnectionSet>();
+  const exposedBy = new Map<string, string[]>();
+  for (const b of backends) {
+    const svc = services.get(`${b.namespace}/${b.service}`);
+    if (!svc) {
+      diagnostics.push(diag(Codes.danglingReference, 'warning', `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
+      continue;
+    }
+    const svcPorts = (svc.object.spec?.ports ?? []).filter((sp) => matchesBackendPort(sp, b.port));
+    for (const w of serviceWorkloads(svc.object, cluster.workloads)) {
+      let conns = ConnectionSet.NONE;
+      for (const pod of w.pods) {
+        for (const sp of svcPorts) {
+          const p = resolveTargetPort(sp, pod);
+          if (p !== undefined) conns = conns.union(ConnectionSet.port('TCP', p));
+        }
+      }
+      if (conns.isEmpty) continue;
+      const key = workloadKey(w.ref);
+      ports.set(key, (ports.get(key) ?? ConnectionSet.NONE).union(conns));
+      const list = exposedBy.get(key) ?? [];
+      if (!list.includes(b.via)) list.push(b.via);
+      exposedBy.set(key, list);
+    }
+  }
+  return { exposure: { ports, exposedBy }, diagnostics };
+}
+
+/**
+ * Whether a Service port is the one a backend asks for: no port means all of them; otherwise the
+ * Service port's number or name, or (for Routes) its targetPort.
+ */
+function matchesBackendPort(sp: ServicePort, want: ServicePortRef): boolean {
+  if (!want || (want.number === undefined && want.name === undefined)) return true;
+  if (want.number !== undefined && (sp.port === want.number || sp.targetPort === want.number)) return true;
+  if (want.name !== undefined && (sp.name === want.name || sp.targetPort === want.name)) return true;
+  return false;
+}

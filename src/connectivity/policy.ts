@@ -1,0 +1,345 @@
+import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { DEFAULT_NAMESPACE } from '../manifests/cluster.js';
+import type { K8sObject, ObjectOrigin } from '../manifests/objects.js';
+import { originRef } from '../manifests/objects.js';
+import type { AdminPeer, AdminPort, LabelSelector, NpPeer, NpPort } from '../manifests/schemas.js';
+import type { CnpPeer, CnpProtocol } from '../manifests/cnp-schema.js';
+import { ConnectionSet, type Protocol } from './connection-set.js';
+import { IntervalSet } from './interval-set.js';
+import { parseCidr, type IpRange } from './ip.js';
+
+/**
+ * Every policy kind compiled into one shape: Target (subject) -> rules, each rule a peer matcher
+ * and a port matcher with an action. Kubernetes' defaulting (policyTypes, absent vs empty lists,
+ * TCP as the default protocol) happens here and nowhere else.
+ */
+export type Direction = 'ingress' | 'egress';
+export type PolicyKind = 'NetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterNetworkPolicy';
+export type Layer = 'admin' | 'np' | 'baseline';
+export type Action = 'allow' | 'deny' | 'pass';
+
+export interface PolicyRef {
+  readonly kind: PolicyKind;
+  readonly namespace?: string;
+  readonly name: string;
+}
+
+export function policyKey(ref: PolicyRef): string {
+  return ref.namespace !== undefined ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
+
+export interface RuleRef {
+  readonly policy: PolicyRef;
+  readonly direction: Direction;
+  readonly index: number;
+  readonly name?: string;
+}
+
+/** Which namespaces a pod peer may live in. */
+export type NamespaceMatch = { readonly kind: 'named'; readonly name: string } | { readonly kind: 'selector'; readonly selector: LabelSelector };
+
+export type PeerMatcher =
+  | { readonly kind: 'pods'; readonly namespaces: NamespaceMatch; readonly pods: LabelSelector }
+  /** Address ranges (ipBlock cidr minus except, ANP networks); they match only addresses outside the cluster. */
+  | { readonly kind: 'ip'; readonly include: readonly IpRange[]; readonly exclude: readonly IpRange[] }
+  /** An NP rule without from/to: every pod in every namespace and every address. */
+  | { readonly kind: 'any' }
+  /** A peer that can select nothing netpol-ci models (ANP nodes). */
+  | { readonly kind: 'none' };
+
+export interface NamedPort {
+  readonly name: string;
+  /** Undefined for ANP/CNP named ports, which match the container port of that name whatever its protocol. */
+  readonly protocol: Protocol | undefined;
+}
+
+export interface PortMatcher {
+  /** Ports that need no per-destination resolution. */
+  readonly fixed: ConnectionSet;
+  readonly named: readonly NamedPort[];
+}
+
+export interface Rule {
+  readonly ref: RuleRef;
+  readonly action: Action;
+  readonly peers: readonly PeerMatcher[];
+  readonly ports: PortMatcher;
+}
+
+export type Subject = { readonly kind: 'pods'; readonly namespaces: NamespaceMatch; readonly pods: LabelSelector };
+
+export interface Policy {
+  readonly ref: PolicyRef;
+  readonly layer: Layer;
+  /** Lower runs first (admin and CNP tiers); 0 for NetworkPolicies. */
+  readonly priority: number;
+  readonly subject: Subject;
+  /** The directions the policy governs (NetworkPolicy policyTypes; admin policies: those with rules). */
+  readonly governs: Readonly<Record<Direction, boolean>>;
+  readonly rules: Readonly<Record<Direction, readonly Rule[]>>;
+  readonly origin: ObjectOrigin;
+}
+
+const ALL_PORTS: PortMatcher = { fixed: ConnectionSet.ALL, named: [] };
+const EVERYTHING: LabelSelector = {};
+
+export function compilePolicies(objects: readonly K8sObject[]): { policies: Policy[]; diagnostics: Diagnostic[] } {
+  const policies: Policy[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const o of objects) {
+    switch (o.kind) {
+      case 'NetworkPolicy':
+        policies.push(compileNetworkPolicy(o, diagnostics));
+        break;
+      case 'AdminNetworkPolicy':
+      case 'BaselineAdminNetworkPolicy':
+        policies.push(compileAdminPolicy(o, diagnostics));
+        break;
+      case 'ClusterNetworkPolicy':
+        policies.push(compileClusterNetworkPolicy(o, diagnostics));
+        break;
+      default:
+        break;
+    }
+  }
+  warnSamePriority(policies, diagnostics);
+  return { policies, diagnostics };
+}
+
+function compileNetworkPolicy(o: Extract<K8sObject, { kind: 'NetworkPolicy' }>, diagnostics: Diagnostic[]): Policy {
+  const meta = o.object.metadata;
+  const namespace = meta.namespace || DEFAULT_NAMESPACE;
+  const ref: PolicyRef = { kind: 'NetworkPolicy', namespace, name: meta.name ?? '' };
+  const spec = o.object.spec ?? {};
+  const types = spec.policyTypes;
+  // Kubernetes' defaulting: without policyTypes, Ingress always, Egress only if there are egress rules.
+  const governs = {
+    ingress: types ? types.includes('Ingress') : true,
+    egress: types ? types.includes('Egress') : (spec.egress ?? []).length > 0,
+  };
+  const compileRules = (direction: Direction): Rule[] => {
+    const raw = direction === 'ingress' ? spec.ingress : spec.egress;
+    return (raw ?? []).map((r, index) => {
+      const peersRaw = (direction === 'ingress' ? (r as { from?: NpPeer[] | null }).from : (r as { to?: NpPeer[] | null }).to) ?? [];
+      const peerField = direction === 'ingress' ? 'from' : 'to';
+      const peers: PeerMatcher[] =
+        peersRaw.length === 0
+          ? [{ kind: 'any' }]
+          : peersRaw.map((p, i) => npPeer(p, namespace, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+      return {
+        ref: { policy: ref, direction, index },
+        action: 'allow' as const,
+        peers,
+        ports: npPorts(r.ports ?? [], o.origin, ['spec', direction, index, 'ports'], diagnostics),
+      };
+    });
+  };
+  return {
+    ref,
+    layer: 'np',
+    priority: 0,
+    subject: { kind: 'pods', namespaces: { kind: 'named', name: namespace }, pods: spec.podSelector ?? EVERYTHING },
+    governs,
+    rules: { ingress: governs.ingress ? compileRules('ingress') : [], egress: governs.egress ? compileRules('egress') : [] },
+    origin: o.origin,
+  };
+}
+
+function npPeer(p: NpPeer, namespace: string, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
+  if (p.ipBlock) {
+    if (p.podSelector || p.namespaceSelector) {
+      diagnostics.push(diag(Codes.invalidField, 'error', 'ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing', originRef(origin, path)));
+      return { kind: 'none' };
+    }
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path, 'ipBlock'], diagnostics);
+  }
+  if (!p.podSelector && !p.namespaceSelector) {
+    diagnostics.push(diag(Codes.invalidField, 'error', 'a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing', originRef(origin, path)));
+    return { kind: 'none' };
+  }
+  return {
+    kind: 'pods',
+    namespaces: p.namespaceSelector ? { kind: 'selector', selector: p.namespaceSelector } : { kind: 'named', name: namespace },
+    pods: p.podSelector ?? EVERYTHING,
+  };
+}
+
+function ipPeer(cidrs: readonly string[], except: readonly string[], origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
+  const parse = (text: string, field: (string | number)[]): IpRange | undefined => {
+    const r = parseCidr(text);
+    if (!r) diagnostics.push(diag(Codes.invalidCidr, 'error', `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
+    return r;
+  };
+  const include = cidrs.flatMap((c, i) => parse(c, cidrs.length === 1 && path[path.length - 1] === 'ipBlock' ? [...path, 'cidr'] : [...path, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse(c, [...path, 'except', i]) ?? []);
+  return { kind: 'ip', include, exclude };
+}
+
+function npPorts(ports: readonly NpPort[], origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PortMatcher {
+  if (ports.length === 0) return ALL_PORTS;
+  let fixed = ConnectionSet.NONE;
+  const named: NamedPort[] = [];
+  ports.forEach((p, i) => {
+    const protocol = p.protocol ?? 'TCP';
+    if (p.port === undefined || p.port === null) {
+      fixed = fixed.union(ConnectionSet.of(protocol));
+    } else if (typeof p.port === 'string') {
+      if (/^\d+$/.test(p.port)) {
+        // an IntOrString written as a quoted number is a number to Kubernetes
+        fixed = fixed.union(portRange(protocol, Number(p.port), p.endPort ?? undefined, origin, [...path, i], diagnostics));
+      } else {
+        if (p.endPort !== undefined && p.endPort !== null) {
+          diagnostics.push(diag(Codes.invalidPortRange, 'error', 'endPort cannot be used with a named port; endPort ignored', originRef(origin, [...path, i, 'endPort'])));
+        }
+        named.push({ name: p.port, protocol });
+      }
+    } else {
+      fixed = fixed.union(portRange(protocol, p.port, p.endPort ?? undefined, origin, [...path, i], diagnostics));
+    }
+  });
+  return { fixed, named };
+}
+
+function portRange(protocol: Protocol, port: number, endPort: number | undefined, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): ConnectionSet {
+  if (port < 1 || port > 65535) {
+    diagnostics.push(diag(Codes.invalidPortRange, 'error', `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path, 'port'])));
+    return ConnectionSet.NONE;
+  }
+  if (endPort !== undefined) {
+    if (endPort < port || endPort > 65535) {
+      diagnostics.push(diag(Codes.invalidPortRange, 'error', `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path, 'endPort'])));
+      return ConnectionSet.NONE;
+    }
+    return ConnectionSet.of(protocol, IntervalSet.range(port, endPort));
+  }
+  return ConnectionSet.port(protocol, port);
+}
+
+function adminSubject(subject: { namespaces?: LabelSelector | null; pods?: { namespaceSelector?: LabelSelector | null; podSelector?: LabelSelector | null } | null }): Subject {
+  if (subject.namespaces) return { kind: 'pods', namespaces: { kind: 'selector', selector: subject.namespaces }, pods: EVERYTHING };
+  if (subject.pods) return { kind: 'pods', namespaces: { kind: 'selector', selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
+  // neither: select nothing (the API requires exactly one)
+  return { kind: 'pods', namespaces: { kind: 'selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [] }] } }, pods: EVERYTHING };
+}
+
+function adminPeer(p: AdminPeer | CnpPeer, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
+  if (p.namespaces) return { kind: 'pods', namespaces: { kind: 'selector', selector: p.namespaces }, pods: EVERYTHING };
+  if (p.pods) return { kind: 'pods', namespaces: { kind: 'selector', selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path, 'networks'], diagnostics);
+  if (p.nodes || ('domainNames' in p && p.domainNames)) {
+    diagnostics.push(diag(Codes.unsupportedValue, 'warning', 'nodes and domainNames peers are not modelled; this peer matches nothing', originRef(origin, path)));
+  }
+  return { kind: 'none' };
+}
+
+function adminPorts(ports: readonly AdminPort[] | null | undefined, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PortMatcher {
+  if (!ports || ports.length === 0) return ALL_PORTS;
+  let fixed = ConnectionSet.NONE;
+  const named: NamedPort[] = [];
+  ports.forEach((p, i) => {
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? 'TCP', p.portNumber.port, undefined, origin, [...path, i, 'portNumber'], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? 'TCP', p.portRange.start, p.portRange.end, origin, [...path, i, 'portRange'], diagnostics));
+    else if (p.namedPort) named.push({ name: p.namedPort, protocol: undefined });
+  });
+  return { fixed, named };
+}
+
+function cnpPorts(protocols: readonly CnpProtocol[] | null | undefined, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PortMatcher {
+  if (!protocols || protocols.length === 0) return ALL_PORTS;
+  let fixed = ConnectionSet.NONE;
+  const named: NamedPort[] = [];
+  protocols.forEach((p, i) => {
+    for (const [key, proto] of [['tcp', 'TCP'], ['udp', 'UDP'], ['sctp', 'SCTP']] as const) {
+      const spec = p[key];
+      if (!spec) continue;
+      const dp = spec.destinationPort;
+      if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
+      else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path, i, key, 'destinationPort', 'range'], diagnostics));
+    }
+    if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: undefined });
+  });
+  return { fixed, named };
+}
+
+type AdminObject = Extract<K8sObject, { kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' }>;
+
+function compileAdminPolicy(o: AdminObject, diagnostics: Diagnostic[]): Policy {
+  const ref: PolicyRef = { kind: o.kind, name: o.object.metadata.name ?? '' };
+  const spec = o.object.spec;
+  const compile = (direction: Direction): Rule[] =>
+    ((direction === 'ingress' ? spec.ingress : spec.egress) ?? []).map((r, index) => {
+      const peerField = direction === 'ingress' ? 'from' : 'to';
+      const peers = ((r as Record<string, unknown>)[peerField] as AdminPeer[]).map((p, i) => adminPeer(p, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+      return {
+        ref: { policy: ref, direction, index, ...(r.name ? { name: r.name } : {}) },
+        action: (r.action as string).toLowerCase() as Action,
+        peers,
+        ports: adminPorts(r.ports, o.origin, ['spec', direction, index, 'ports'], diagnostics),
+      };
+    });
+  const rules = { ingress: compile('ingress'), egress: compile('egress') };
+  return {
+    ref,
+    layer: o.kind === 'AdminNetworkPolicy' ? 'admin' : 'baseline',
+    // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
+    priority: o.kind === 'AdminNetworkPolicy' ? o.object.spec.priority : Number.MAX_SAFE_INTEGER,
+    subject: adminSubject(spec.subject),
+    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
+    rules,
+    origin: o.origin,
+  };
+}
+
+function compileClusterNetworkPolicy(o: Extract<K8sObject, { kind: 'ClusterNetworkPolicy' }>, diagnostics: Diagnostic[]): Policy {
+  const ref: PolicyRef = { kind: 'ClusterNetworkPolicy', name: o.object.metadata.name ?? '' };
+  const spec = o.object.spec;
+  const compile = (direction: Direction): Rule[] =>
+    ((direction === 'ingress' ? spec.ingress : spec.egress) ?? []).map((r, index) => {
+      const peerField = direction === 'ingress' ? 'from' : 'to';
+      const peers = ((r as Record<string, unknown>)[peerField] as CnpPeer[]).map((p, i) => adminPeer(p, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+      return {
+        ref: { policy: ref, direction, index, ...(r.name ? { name: r.name } : {}) },
+        action: r.action === 'Accept' ? 'allow' : r.action === 'Deny' ? 'deny' : 'pass',
+        peers,
+        ports: cnpPorts(r.protocols, o.origin, ['spec', direction, index, 'protocols'], diagnostics),
+      };
+    });
+  const rules = { ingress: compile('ingress'), egress: compile('egress') };
+  return {
+    ref,
+    layer: spec.tier === 'Admin' ? 'admin' : 'baseline',
+    priority: spec.priority,
+    subject: adminSubject(spec.subject),
+    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
+    rules,
+    origin: o.origin,
+  };
+}
+
+function warnSamePriority(policies: readonly Policy[], diagnostics: Diagnostic[]): void {
+  const seen = new Map<string, Policy>();
+  for (const p of policies) {
+    if (p.layer === 'np' || p.ref.kind === 'BaselineAdminNetworkPolicy') continue;
+    const key = `${p.layer}:${p.priority}`;
+    const other = seen.get(key);
+    if (other) {
+      diagnostics.push(
+        diag(
+          Codes.samePriority,
+          'warning',
+          `${p.ref.kind} ${p.ref.name} has the same priority (${p.priority}) as ${other.ref.kind} ${other.ref.name}; their order is undefined upstream, netpol-ci orders them by name`,
+          originRef(p.origin, ['spec', 'priority']),
+        ),
+      );
+    } else seen.set(key, p);
+  }
+}
+
+/** The order in which a layer's rules are consulted: priority, then kind and name, then rule order. */
+export function comparePolicies(a: Policy, b: Policy): number {
+  if (a.priority !== b.priority) return a.priority - b.priority;
+  const ka = `${a.ref.kind}/${a.ref.namespace ?? ''}/${a.ref.name}`;
+  const kb = `${b.ref.kind}/${b.ref.namespace ?? ''}/${b.ref.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}

@@ -1,0 +1,209 @@
+import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import type { K8sObject, ObjectOf, ObjectOrigin } from './objects.js';
+import { originRef } from './objects.js';
+import type { PodSpec } from './schemas.js';
+
+export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'] as const;
+
+export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+export const DEFAULT_NAMESPACE = 'default';
+
+export interface WorkloadRef {
+  readonly namespace: string;
+  readonly name: string;
+  readonly kind: string;
+}
+
+/** `ns/name[Kind]`, netpol-analyzer's notation. */
+export function workloadKey(ref: WorkloadRef): string {
+  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+}
+
+export interface ContainerPort {
+  readonly name?: string;
+  readonly port: number;
+  readonly protocol: 'TCP' | 'UDP' | 'SCTP';
+}
+
+/** A pod as policies see it: labels, namespace, declared ports. A workload has one per distinct template. */
+export interface PodShape {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly ports: readonly ContainerPort[];
+  readonly hostNetwork: boolean;
+}
+
+export interface Workload {
+  readonly ref: WorkloadRef;
+  readonly pods: readonly PodShape[];
+  /** The pod template (or the first bare pod's spec), for scanning. */
+  readonly spec: PodSpec | undefined;
+  readonly origin: ObjectOrigin;
+  /** YAML path of the pod spec inside the object (for provenance). */
+  readonly specPath: readonly (string | number)[];
+}
+
+export interface Namespace {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly declared: boolean;
+}
+
+export type ServiceObject = ObjectOf<'Service'> & { readonly origin: ObjectOrigin };
+
+export interface Cluster {
+  readonly namespaces: ReadonlyMap<string, Namespace>;
+  readonly workloads: readonly Workload[];
+  readonly objects: readonly K8sObject[];
+}
+
+function nsOf(meta: { namespace?: string | null | undefined }): string {
+  return meta.namespace || DEFAULT_NAMESPACE;
+}
+
+/** Owner kinds that are workloads; a pod owned by anything else (a Node, for static pods) is its own workload. */
+const OWNER_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
+
+function podShape(
+  spec: PodSpec | null | undefined,
+  labels: Record<string, string> | null | undefined,
+  origin: ObjectOrigin,
+  specPath: readonly (string | number)[],
+  diagnostics: Diagnostic[],
+): PodShape {
+  const ports: ContainerPort[] = [];
+  for (const field of ['containers', 'initContainers'] as const) {
+    (spec?.[field] ?? []).forEach((c, ci) => {
+      (c.ports ?? []).forEach((p, pi) => {
+        const n = p.containerPort;
+        if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
+          // Kubernetes would reject the object; a warning (not an error) keeps the analysis of the workload
+          // usable, and names the likely typo.
+          const typo = Object.keys(p).find((k) => k !== 'containerPort' && k.toLowerCase() === 'containerport');
+          diagnostics.push(
+            diag(
+              Codes.invalidField,
+              'warning',
+              `expected a port number 1-65535, got ${n === undefined ? 'nothing' : JSON.stringify(n)}; this port entry is ignored`,
+              originRef(origin, [...specPath, field, ci, 'ports', pi, 'containerPort']),
+              typo ? `did you mean containerPort instead of ${typo}?` : undefined,
+            ),
+          );
+          return;
+        }
+        ports.push({ ...(p.name ? { name: p.name } : {}), port: n, protocol: p.protocol ?? 'TCP' });
+      });
+    });
+  }
+  return { labels: { ...(labels ?? {}) }, ports, hostNetwork: spec?.hostNetwork === true };
+}
+
+function sameShape(a: PodShape, b: PodShape): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Builds the cluster model: namespaces (declared or implied, each carrying
+ * kubernetes.io/metadata.name), and workloads, with pods folded into their owners.
+ */
+export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const namespaces = new Map<string, Namespace>();
+  const byKey = new Map<string, { ref: WorkloadRef; pods: PodShape[]; spec: PodSpec | undefined; origin: ObjectOrigin; specPath: (string | number)[] }>();
+
+  const addWorkload = (ref: WorkloadRef, pod: PodShape, spec: PodSpec | undefined, origin: ObjectOrigin, specPath: (string | number)[], fromPod: boolean) => {
+    const key = workloadKey(ref);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
+      return;
+    }
+    if (!fromPod) {
+      diagnostics.push(diag(Codes.duplicateObject, 'warning', `${ref.kind} ${ref.namespace}/${ref.name} is defined more than once; definitions are merged`, originRef(origin)));
+    }
+    if (!existing.pods.some((p) => sameShape(p, pod))) {
+      existing.pods.push(pod);
+      if (fromPod) {
+        diagnostics.push(
+          diag(
+            Codes.ownerLabelGap,
+            'warning',
+            `pods of ${key} differ in labels or ports; the workload's connectivity is the union of its pods'`,
+            originRef(origin, ['metadata', 'labels']),
+          ),
+        );
+      }
+    }
+  };
+
+  for (const o of objects) {
+    switch (o.kind) {
+      case 'Namespace': {
+        const name = o.object.metadata.name ?? '';
+        namespaces.set(name, { name, labels: { ...(o.object.metadata.labels ?? {}), [NAMESPACE_NAME_LABEL]: name }, declared: true });
+        break;
+      }
+      case 'Pod': {
+        const meta = o.object.metadata;
+        const owners = meta.ownerReferences ?? [];
+        const candidate = owners.find((r) => r.controller) ?? owners[0];
+        // an owner reference without a kind still groups the pods (netpol-analyzer shows them as [Pod])
+        const owner = candidate && (!candidate.kind || OWNER_KINDS.has(candidate.kind)) ? candidate : undefined;
+        const ref: WorkloadRef = owner
+          ? { namespace: nsOf(meta), name: owner.name, kind: owner.kind || 'Pod' }
+          : { namespace: nsOf(meta), name: meta.name ?? meta.generateName ?? '', kind: 'Pod' };
+        addWorkload(ref, podShape(o.object.spec, meta.labels, o.origin, ['spec'], diagnostics), o.object.spec ?? undefined, o.origin, ['spec'], true);
+        break;
+      }
+      case 'CronJob': {
+        const meta = o.object.metadata;
+        const tpl = o.object.spec?.jobTemplate?.spec?.template;
+        addWorkload(
+          { namespace: nsOf(meta), name: meta.name ?? '', kind: 'CronJob' },
+          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'jobTemplate', 'spec', 'template', 'spec'], diagnostics),
+          tpl?.spec ?? undefined,
+          o.origin,
+          ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+          false,
+        );
+        break;
+      }
+      case 'Deployment':
+      case 'StatefulSet':
+      case 'DaemonSet':
+      case 'ReplicaSet':
+      case 'ReplicationController':
+      case 'Job': {
+        const meta = o.object.metadata;
+        const tpl = o.object.spec?.template;
+        addWorkload(
+          { namespace: nsOf(meta), name: meta.name ?? '', kind: o.kind },
+          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'template', 'spec'], diagnostics),
+          tpl?.spec ?? undefined,
+          o.origin,
+          ['spec', 'template', 'spec'],
+          false,
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  // Namespaces that workloads or namespaced objects live in exist even when not declared.
+  const implied = (name: string) => {
+    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
+  };
+  for (const w of byKey.values()) implied(w.ref.namespace);
+  for (const o of objects) {
+    if (o.kind === 'Namespace' || o.kind === 'AdminNetworkPolicy' || o.kind === 'BaselineAdminNetworkPolicy' || o.kind === 'ClusterNetworkPolicy') continue;
+    implied(nsOf(o.object.metadata));
+  }
+  const workloads = [...byKey.values()]
+    .map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath }))
+    .sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  return { cluster: { namespaces, workloads, objects }, diagnostics };
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

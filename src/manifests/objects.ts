@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { Codes, diag, formatPath, type Diagnostic, type SourceRef } from '../diagnostics.js';
+import type { ParsedDocument } from './documents.js';
+import { locate } from './positions.js';
+import {
+  AdminNetworkPolicySchema,
+  BaselineAdminNetworkPolicySchema,
+  ConfigMapSchema,
+  CronJobSchema,
+  IngressSchema,
+  NamespaceSchema,
+  NetworkPolicySchema,
+  PodSchema,
+  RouteSchema,
+  ServiceSchema,
+  TemplatedWorkloadSchema,
+} from './schemas.js';
+import { ClusterNetworkPolicySchema } from './cnp-schema.js';
+
+/** Where an object sits: its document and the YAML path of the object inside it (non-empty for List items). */
+export interface ObjectOrigin {
+  readonly document: ParsedDocument;
+  readonly path: readonly (string | number)[];
+}
+
+export function originRef(o: ObjectOrigin, sub: readonly (string | number)[] = []): SourceRef {
+  return locate(o.document, [...o.path, ...sub]);
+}
+
+const SCHEMAS = {
+  Namespace: NamespaceSchema,
+  Pod: PodSchema,
+  Deployment: TemplatedWorkloadSchema,
+  StatefulSet: TemplatedWorkloadSchema,
+  DaemonSet: TemplatedWorkloadSchema,
+  ReplicaSet: TemplatedWorkloadSchema,
+  ReplicationController: TemplatedWorkloadSchema,
+  Job: TemplatedWorkloadSchema,
+  CronJob: CronJobSchema,
+  Service: ServiceSchema,
+  Ingress: IngressSchema,
+  Route: RouteSchema,
+  NetworkPolicy: NetworkPolicySchema,
+  AdminNetworkPolicy: AdminNetworkPolicySchema,
+  BaselineAdminNetworkPolicy: BaselineAdminNetworkPolicySchema,
+  ClusterNetworkPolicy: ClusterNetworkPolicySchema,
+  ConfigMap: ConfigMapSchema,
+} as const;
+
+export type ModelledKind = keyof typeof SCHEMAS;
+export type ObjectOf<K extends ModelledKind> = z.infer<(typeof SCHEMAS)[K]>;
+
+export type K8sObject = {
+  [K in ModelledKind]: { readonly kind: K; readonly apiVersion: string; readonly object: ObjectOf<K>; readonly origin: ObjectOrigin };
+}[ModelledKind];
+
+export interface ObjectsResult {
+  readonly objects: K8sObject[];
+  readonly diagnostics: Diagnostic[];
+  /** Kinds seen but not modelled, with their counts. */
+  readonly skippedKinds: ReadonlyMap<string, number>;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Flattens `List` and `*List` documents, recognises modelled kinds and validates each object. */
+export function readObjects(documents: readonly ParsedDocument[]): ObjectsResult {
+  const objects: K8sObject[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const skippedKinds = new Map<string, number>();
+  const visit = (document: ParsedDocument, value: unknown, path: (string | number)[]) => {
+    const where = () => locate(document, path);
+    if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
+      diagnostics.push(diag(Codes.notKubernetes, 'info', 'not a Kubernetes object (no apiVersion and kind); skipped', { file: document.file, doc: document.doc, line: document.startLine, path }));
+      return;
+    }
+    const kind = value.kind;
+    if (kind === 'List' || (kind.endsWith('List') && Array.isArray(value.items))) {
+      if (!Array.isArray(value.items)) {
+        diagnostics.push(diag(Codes.invalidField, 'error', `a ${kind} needs an items list`, where()));
+        return;
+      }
+      value.items.forEach((item, i) => {
+        // items of a typed list (PodList) may omit their own kind
+        const typed = isRecord(item) && item.kind === undefined && kind !== 'List' ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
+        visit(document, typed, [...path, 'items', i]);
+      });
+      return;
+    }
+    if (!(kind in SCHEMAS)) {
+      skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      return;
+    }
+    const schema = SCHEMAS[kind as ModelledKind];
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const name = isRecord(value.metadata) && typeof value.metadata.name === 'string' ? ` ${value.metadata.name}` : '';
+      for (const issue of parsed.error.issues) {
+        const issuePath = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        diagnostics.push(
+          diag(Codes.invalidField, 'error', `${issue.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path, ...issuePath])),
+        );
+      }
+      return;
+    }
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed.data, origin: { document, path } } as K8sObject);
+  };
+  for (const d of documents) visit(d, d.value, []);
+  return { objects, diagnostics, skippedKinds };
+}
+
+export { formatPath };

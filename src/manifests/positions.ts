@@ -1,0 +1,37 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { SourceRef } from '../diagnostics.js';
+import type { ParsedDocument } from './documents.js';
+
+/**
+ * Exact positions, recovered on demand. The bulk parse (js-yaml) keeps no positions; when a
+ * diagnostic or a provenance record needs the line of a field, the one document concerned is
+ * re-parsed with `yaml` and its LineCounter. Results are cached per document.
+ */
+const cache = new WeakMap<ParsedDocument, { doc: Document; lines: LineCounter }>();
+
+function parsed(d: ParsedDocument): { doc: Document; lines: LineCounter } {
+  let hit = cache.get(d);
+  if (!hit) {
+    const lines = new LineCounter();
+    const doc = parseDocument(d.text, { lineCounter: lines, uniqueKeys: false, strict: false });
+    hit = { doc, lines };
+    cache.set(d, hit);
+  }
+  return hit;
+}
+
+/**
+ * The SourceRef of `path` inside the document: the line and column of the value at `path`, or of
+ * its nearest ancestor that exists.
+ */
+export function locate(d: ParsedDocument, path: readonly (string | number)[]): SourceRef {
+  const { doc, lines } = parsed(d);
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const pos = lines.linePos(node.range[0]);
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path] };
+    }
+  }
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path] };
+}

@@ -1,0 +1,268 @@
+import { z } from 'zod';
+
+/**
+ * zod schemas for the parts of each Kubernetes kind that netpol-ci reads. Unknown fields pass
+ * through; known fields are checked strictly, so a wrong type is reported at its exact path.
+ */
+const str = z.string();
+const labels = z.record(z.string(), z.string({ error: 'expected a string label value' }));
+const intOrString = z.union([z.number().int(), z.string()], { error: (i) => `expected a number or a name, got ${describe(i.input)}` });
+const protocol = z.enum(['TCP', 'UDP', 'SCTP'], { error: (i) => `expected TCP, UDP or SCTP, got ${describe(i.input)}` });
+
+function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+export const LabelSelectorSchema = z
+  .object({
+    matchLabels: labels.nullish(),
+    matchExpressions: z
+      .array(
+        z
+          .object({
+            key: str,
+            operator: z.enum(['In', 'NotIn', 'Exists', 'DoesNotExist'], { error: (i) => `expected In, NotIn, Exists or DoesNotExist, got ${describe(i.input)}` }),
+            values: z.array(z.string()).nullish(),
+          })
+          .loose(),
+      )
+      .nullish(),
+  })
+  .loose();
+export type LabelSelector = z.infer<typeof LabelSelectorSchema>;
+
+export const MetadataSchema = z
+  .object({
+    name: str.optional(),
+    generateName: str.optional(),
+    namespace: str.nullish(),
+    labels: labels.nullish(),
+    annotations: z.record(z.string(), z.unknown()).nullish(),
+    ownerReferences: z
+      .array(z.object({ kind: str.optional(), name: str, apiVersion: str.optional(), controller: z.boolean().nullish() }).loose())
+      .nullish(),
+  })
+  .loose();
+
+const EnvVarSchema = z
+  .object({
+    name: str,
+    value: z.unknown().optional(),
+    valueFrom: z
+      .object({
+        configMapKeyRef: z.object({ name: str, key: str, optional: z.boolean().nullish() }).loose().nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+const ContainerSchema = z
+  .object({
+    name: str.optional(),
+    image: str.optional(),
+    ports: z
+      .array(
+        z
+          .object({
+            // validated in cluster.ts, so that one bad port entry does not drop the whole workload
+            containerPort: z.unknown().optional(),
+            name: str.nullish(),
+            protocol: protocol.nullish(),
+          })
+          .loose(),
+      )
+      .nullish(),
+    env: z.array(EnvVarSchema).nullish(),
+    envFrom: z.array(z.object({ configMapRef: z.object({ name: str }).loose().nullish(), prefix: str.nullish() }).loose()).nullish(),
+    args: z.array(z.unknown()).nullish(),
+    command: z.array(z.unknown()).nullish(),
+  })
+  .loose();
+export type Container = z.infer<typeof ContainerSchema>;
+
+export const PodSpecSchema = z
+  .object({
+    containers: z.array(ContainerSchema).nullish(),
+    initContainers: z.array(ContainerSchema).nullish(),
+    hostNetwork: z.boolean().nullish(),
+  })
+  .loose();
+export type PodSpec = z.infer<typeof PodSpecSchema>;
+
+const PodTemplateSchema = z.object({ metadata: MetadataSchema.nullish(), spec: PodSpecSchema.nullish() }).loose();
+
+export const PodSchema = z.object({ metadata: MetadataSchema, spec: PodSpecSchema.nullish() }).loose();
+export const TemplatedWorkloadSchema = z
+  .object({ metadata: MetadataSchema, spec: z.object({ template: PodTemplateSchema.nullish() }).loose().nullish() })
+  .loose();
+export const CronJobSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z.object({ jobTemplate: z.object({ spec: z.object({ template: PodTemplateSchema.nullish() }).loose().nullish() }).loose().nullish() }).loose().nullish(),
+  })
+  .loose();
+
+export const NamespaceSchema = z.object({ metadata: MetadataSchema }).loose();
+
+export const ServiceSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        type: str.nullish(),
+        selector: labels.nullish(),
+        ports: z
+          .array(
+            z
+              .object({
+                name: str.nullish(),
+                port: z.number().int().min(1).max(65535),
+                targetPort: intOrString.nullish(),
+                protocol: protocol.nullish(),
+                nodePort: z.number().int().nullish(),
+              })
+              .loose(),
+          )
+          .nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+export type ServiceObject = z.infer<typeof ServiceSchema>;
+
+const IngressBackendSchema = z
+  .object({
+    service: z
+      .object({ name: str, port: z.object({ number: z.number().int().nullish(), name: str.nullish() }).loose().nullish() })
+      .loose()
+      .nullish(),
+    // extensions/v1beta1 and networking.k8s.io/v1beta1
+    serviceName: str.nullish(),
+    servicePort: intOrString.nullish(),
+    resource: z.unknown().optional(),
+  })
+  .loose();
+export type IngressBackend = z.infer<typeof IngressBackendSchema>;
+
+export const IngressSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        defaultBackend: IngressBackendSchema.nullish(),
+        backend: IngressBackendSchema.nullish(),
+        rules: z
+          .array(
+            z
+              .object({
+                host: str.nullish(),
+                http: z.object({ paths: z.array(z.object({ path: str.nullish(), backend: IngressBackendSchema }).loose()).nullish() }).loose().nullish(),
+              })
+              .loose(),
+          )
+          .nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+
+const RouteTargetSchema = z.object({ kind: str.nullish(), name: str, weight: z.number().nullish() }).loose();
+export const RouteSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        host: str.nullish(),
+        to: RouteTargetSchema,
+        alternateBackends: z.array(RouteTargetSchema).nullish(),
+        port: z.object({ targetPort: intOrString }).loose().nullish(),
+      })
+      .loose(),
+  })
+  .loose();
+
+const IpBlockSchema = z.object({ cidr: str, except: z.array(str).nullish() }).loose();
+const NpPeerSchema = z
+  .object({ podSelector: LabelSelectorSchema.nullish(), namespaceSelector: LabelSelectorSchema.nullish(), ipBlock: IpBlockSchema.nullish() })
+  .loose();
+const NpPortSchema = z.object({ protocol: protocol.nullish(), port: intOrString.nullish(), endPort: z.number().int().nullish() }).loose();
+export type NpPort = z.infer<typeof NpPortSchema>;
+export type NpPeer = z.infer<typeof NpPeerSchema>;
+
+export const NetworkPolicySchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        podSelector: LabelSelectorSchema.nullish(),
+        policyTypes: z.array(z.enum(['Ingress', 'Egress'], { error: (i) => `expected Ingress or Egress, got ${describe(i.input)}` })).nullish(),
+        ingress: z.array(z.object({ from: z.array(NpPeerSchema).nullish(), ports: z.array(NpPortSchema).nullish() }).loose()).nullish(),
+        egress: z.array(z.object({ to: z.array(NpPeerSchema).nullish(), ports: z.array(NpPortSchema).nullish() }).loose()).nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();
+export type NetworkPolicyObject = z.infer<typeof NetworkPolicySchema>;
+
+// AdminNetworkPolicy / BaselineAdminNetworkPolicy (policy.networking.k8s.io/v1alpha1)
+// Both selectors default to 'everything' when omitted (as netpol-analyzer and the conformance suite read them).
+const NamespacedPodSchema = z.object({ namespaceSelector: LabelSelectorSchema.nullish(), podSelector: LabelSelectorSchema.nullish() }).loose();
+const AdminSubjectSchema = z.object({ namespaces: LabelSelectorSchema.nullish(), pods: NamespacedPodSchema.nullish() }).loose();
+const AdminPeerSchema = z
+  .object({
+    namespaces: LabelSelectorSchema.nullish(),
+    pods: NamespacedPodSchema.nullish(),
+    networks: z.array(str).nullish(),
+    nodes: LabelSelectorSchema.nullish(),
+  })
+  .loose();
+const AdminPortSchema = z
+  .object({
+    portNumber: z.object({ protocol: protocol.nullish(), port: z.number().int() }).loose().nullish(),
+    namedPort: str.nullish(),
+    portRange: z.object({ protocol: protocol.nullish(), start: z.number().int(), end: z.number().int() }).loose().nullish(),
+  })
+  .loose();
+export type AdminPort = z.infer<typeof AdminPortSchema>;
+export type AdminPeer = z.infer<typeof AdminPeerSchema>;
+export type AdminSubject = z.infer<typeof AdminSubjectSchema>;
+
+const anpAction = z.enum(['Allow', 'Deny', 'Pass'], { error: (i) => `expected Allow, Deny or Pass, got ${describe(i.input)}` });
+const banpAction = z.enum(['Allow', 'Deny'], { error: (i) => `expected Allow or Deny, got ${describe(i.input)}` });
+const adminRules = <A extends z.ZodType>(action: A) => ({
+  ingress: z.array(z.object({ name: str.nullish(), action, from: z.array(AdminPeerSchema), ports: z.array(AdminPortSchema).nullish() }).loose()).nullish(),
+  egress: z.array(z.object({ name: str.nullish(), action, to: z.array(AdminPeerSchema), ports: z.array(AdminPortSchema).nullish() }).loose()).nullish(),
+});
+
+export const AdminNetworkPolicySchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        priority: z.number().int().min(0).max(1000),
+        subject: AdminSubjectSchema,
+        ...adminRules(anpAction),
+      })
+      .loose(),
+  })
+  .loose();
+export const BaselineAdminNetworkPolicySchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        subject: AdminSubjectSchema,
+        ...adminRules(banpAction),
+      })
+      .loose(),
+  })
+  .loose();
+
+export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: z.record(z.string(), z.unknown()).nullish() }).loose();
