@@ -38,7 +38,7 @@ export function markdownCode(text: string): string {
 
 /** A Mermaid label inside double quotes: entity codes for anything that could end the label or add markup. */
 export function escapeMermaid(text: string): string {
-  return text.replace(/[^A-Za-z0-9 ./_\-:,\[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
+  return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
 }
 
 export function escapeDot(text: string): string {
