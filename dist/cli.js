@@ -771,8 +771,8 @@ ${itemIndentStr}`);
         const rawLines = str3.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
-        rawLines.forEach((line) => {
-          const chunks = line.match(chunkPattern);
+        rawLines.forEach((line2) => {
+          const chunks = line2.match(chunkPattern);
           if (chunks === null) {
             wrappedLines.push("");
             return;
@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path2 = __require("node:path");
+    var path4 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path2.resolve(baseDir, baseName);
+          const localBin = path4.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path2.extname(baseName))) return void 0;
+          if (sourceExt.includes(path4.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path2.resolve(
-            path2.dirname(resolvedScriptPath),
+          executableDir = path4.resolve(
+            path4.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path2.basename(
+            const legacyName = path4.basename(
               this._scriptPath,
-              path2.extname(this._scriptPath)
+              path4.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path2.extname(executableFile));
+        launchWithNode = sourceExt.includes(path4.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path2.basename(filename, path2.extname(filename));
+        this._name = path4.basename(filename, path4.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path3) {
-        if (path3 === void 0) return this._executableDir;
-        this._executableDir = path3;
+      executableDir(path5) {
+        if (path5 === void 0) return this._executableDir;
+        this._executableDir = path5;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path2) {
-      const ctrl = callVisitor(key, node2, visitor, path2);
+    function visit_(key, node2, visitor, path4) {
+      const ctrl = callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path4, ctrl);
+        return visit_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path2);
+            const ci2 = visit_(i, node2.items[i], visitor, path4);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path2);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path2);
+          const cv = visit_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path2) {
-      const ctrl = await callVisitor(key, node2, visitor, path2);
+    async function visitAsync_(key, node2, visitor, path4) {
+      const ctrl = await callVisitor(key, node2, visitor, path4);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path4, ctrl);
+        return visitAsync_(key, ctrl, visitor, path4);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
+          path4 = Object.freeze(path4.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path2);
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path4);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path2 = Object.freeze(path2.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path2);
+          path4 = Object.freeze(path4.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path4);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path2);
+          const cv = await visitAsync_("value", node2.value, visitor, path4);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path2) {
+    function callVisitor(key, node2, visitor, path4) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path2);
+        return visitor(key, node2, path4);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path2);
+        return visitor.Map?.(key, node2, path4);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path2);
+        return visitor.Seq?.(key, node2, path4);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path2);
+        return visitor.Pair?.(key, node2, path4);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path2);
+        return visitor.Scalar?.(key, node2, path4);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path2);
+        return visitor.Alias?.(key, node2, path4);
       return void 0;
     }
-    function replaceNode(key, path2, node2) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path4, node2) {
+      const parent = path4[path4.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -3733,13 +3733,13 @@ var require_directives = __commonJS({
        * @param onError - May be called even if the action was successful
        * @returns `true` on success
        */
-      add(line, onError) {
+      add(line2, onError) {
         if (this.atNextDocument) {
           this.yaml = { explicit: _Directives.defaultYaml.explicit, version: "1.1" };
           this.tags = Object.assign({}, _Directives.defaultTags);
           this.atNextDocument = false;
         }
-        const parts = line.trim().split(/[ \t]+/);
+        const parts = line2.trim().split(/[ \t]+/);
         const name = parts.shift();
         switch (name) {
           case "%TAG": {
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path2, value) {
+    function collectionFromPath(schema2, path4, value) {
       let v2 = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k2 = path2[i];
+      for (let i = path4.length - 1; i >= 0; --i) {
+        const k2 = path4[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path4, value) {
+        if (isEmptyPath(path4))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path4;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path4, keepScalar) {
+        const [key, ...rest] = path4;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path4) {
+        const [key, ...rest] = path4;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path4, value) {
+        const [key, ...rest] = path4;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5336,9 +5336,9 @@ var require_stringifyCollection = __commonJS({
       } else {
         str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
-          str3 += line ? `
-${indent}${line}` : "\n";
+          const line2 = lines[i];
+          str3 += line2 ? `
+${indent}${line2}` : "\n";
         }
       }
       if (comment) {
@@ -5396,7 +5396,7 @@ ${indent}${line}` : "\n";
           str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str3 += ",";
@@ -5412,14 +5412,14 @@ ${indent}${line}` : "\n";
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines.reduce((sum, line2) => sum + line2.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str3 = start;
-          for (const line of lines)
-            str3 += line ? `
-${indentStep}${indent}${line}` : "\n";
+          for (const line2 of lines)
+            str3 += line2 ? `
+${indentStep}${indent}${line2}` : "\n";
           return `${str3}
 ${indent}${end}`;
         } else {
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path4, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path4, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection.isEmptyPath(path2)) {
+      deleteIn(path4) {
+        if (Collection.isEmptyPath(path4)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection.isEmptyPath(path2))
+      getIn(path4, keepScalar) {
+        if (Collection.isEmptyPath(path4))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection.isEmptyPath(path2))
+      hasIn(path4) {
+        if (Collection.isEmptyPath(path4))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection.isEmptyPath(path2)) {
+      setIn(path4, value) {
+        if (Collection.isEmptyPath(path4)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path4, value);
         }
       }
       /**
@@ -7162,10 +7162,10 @@ var require_errors = __commonJS({
       if (error62.pos[0] === -1)
         return;
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
-      const { line, col } = error62.linePos[0];
-      error62.message += ` at line ${line}, column ${col}`;
+      const { line: line2, col } = error62.linePos[0];
+      error62.message += ` at line ${line2}, column ${col}`;
       let ci2 = col - 1;
-      let lineStr = src.substring(lc.lineStarts[line - 1], lc.lineStarts[line]).replace(/[\n\r]+$/, "");
+      let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci2 >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci2 - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
@@ -7173,8 +7173,8 @@ var require_errors = __commonJS({
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
-        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
+        let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
         lineStr = prev + lineStr;
@@ -7182,7 +7182,7 @@ var require_errors = __commonJS({
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
         const end = error62.linePos[1];
-        if (end?.line === line && end.col > col) {
+        if (end?.line === line2 && end.col > col) {
           count = Math.max(1, Math.min(end.col - col, 80 - ci2));
         }
         const pointer = " ".repeat(ci2) + "^".repeat(count);
@@ -8131,8 +8131,8 @@ var require_resolve_flow_scalar = __commonJS({
       return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
     }
     function unfoldLines(source) {
-      const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
+      const line2 = /(.*?)\r?\n/sy;
+      let match = line2.exec(source);
       if (!match)
         return source;
       let trimEnd, trimBoth;
@@ -8145,8 +8145,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep = " ";
-      let pos = line.lastIndex;
-      while (match = line.exec(source)) {
+      let pos = line2.lastIndex;
+      while (match = line2.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep === "\n")
@@ -8157,7 +8157,7 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep + lm;
           sep = " ";
         }
-        pos = line.lastIndex;
+        pos = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit2.itemAtPath = (cst, path4) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path4) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path4) => {
+      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
+      const field = path4[path4.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path4, item, visitor) {
+      let ctrl = visitor(item, path4);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path4);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9287,40 +9287,40 @@ var require_lexer = __commonJS({
         }
       }
       *parseStream() {
-        let line = this.getLine();
-        if (line === null)
+        let line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("stream");
-        if (line[0] === cst.BOM) {
+        if (line2[0] === cst.BOM) {
           yield* this.pushCount(1);
-          line = line.substring(1);
+          line2 = line2.substring(1);
         }
-        if (line[0] === "%") {
-          let dirEnd = line.length;
-          let cs2 = line.indexOf("#");
+        if (line2[0] === "%") {
+          let dirEnd = line2.length;
+          let cs2 = line2.indexOf("#");
           while (cs2 !== -1) {
-            const ch = line[cs2 - 1];
+            const ch = line2[cs2 - 1];
             if (ch === " " || ch === "	") {
               dirEnd = cs2 - 1;
               break;
             } else {
-              cs2 = line.indexOf("#", cs2 + 1);
+              cs2 = line2.indexOf("#", cs2 + 1);
             }
           }
           while (true) {
-            const ch = line[dirEnd - 1];
+            const ch = line2[dirEnd - 1];
             if (ch === " " || ch === "	")
               dirEnd -= 1;
             else
               break;
           }
           const n7 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line.length - n7);
+          yield* this.pushCount(line2.length - n7);
           this.pushNewline();
           return "stream";
         }
         if (this.atLineEnd()) {
           const sp = yield* this.pushSpaces(true);
-          yield* this.pushCount(line.length - sp);
+          yield* this.pushCount(line2.length - sp);
           yield* this.pushNewline();
           return "stream";
         }
@@ -9361,13 +9361,13 @@ var require_lexer = __commonJS({
       }
       *parseDocument() {
         yield* this.pushSpaces(true);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("doc");
         let n7 = yield* this.pushIndicators();
-        switch (line[n7]) {
+        switch (line2[n7]) {
           case "#":
-            yield* this.pushCount(line.length - n7);
+            yield* this.pushCount(line2.length - n7);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -9392,7 +9392,7 @@ var require_lexer = __commonJS({
           case ">":
             n7 += yield* this.parseBlockScalarHeader();
             n7 += yield* this.pushSpaces(true);
-            yield* this.pushCount(line.length - n7);
+            yield* this.pushCount(line2.length - n7);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -9412,11 +9412,11 @@ var require_lexer = __commonJS({
           }
           sp += yield* this.pushSpaces(true);
         } while (nl + sp > 0);
-        const line = this.getLine();
-        if (line === null)
+        const line2 = this.getLine();
+        if (line2 === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty(line[3])) {
-          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
+        if (indent !== -1 && indent < this.indentNext && line2[0] !== "#" || indent === 0 && (line2.startsWith("---") || line2.startsWith("...")) && isEmpty(line2[3])) {
+          const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line2[0] === "]" || line2[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
             yield cst.FLOW_END;
@@ -9424,17 +9424,17 @@ var require_lexer = __commonJS({
           }
         }
         let n7 = 0;
-        while (line[n7] === ",") {
+        while (line2[n7] === ",") {
           n7 += yield* this.pushCount(1);
           n7 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
         n7 += yield* this.pushIndicators();
-        switch (line[n7]) {
+        switch (line2[n7]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line.length - n7);
+            yield* this.pushCount(line2.length - n7);
             return "flow";
           case "{":
           case "[":
@@ -11630,10 +11630,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path2) {
-  if (!path2)
+function getElementAtPath(obj, path4) {
+  if (!path4)
     return obj;
-  return path2.reduce((acc, key) => acc?.[key], obj);
+  return path4.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -11973,11 +11973,11 @@ function explicitlyAborted(x2, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path2, issues) {
+function prefixIssues(path4, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path2);
+    iss.path.unshift(path4);
     return iss;
   });
 }
@@ -12439,16 +12439,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path4 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12487,17 +12487,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path2 = []) => {
+  const processError = (error63, path4 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path2, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path2, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
       } else {
-        const fullpath = [...path2, ...issue2.path];
+        const fullpath = [...path4, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12536,8 +12536,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path2 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path2) {
+  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path4) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -13398,8 +13398,8 @@ var Doc = class {
     const lines = content.split("\n").filter((x2) => x2);
     const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
     const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
-    for (const line of dedented) {
-      this.content.push(line);
+    for (const line2 of dedented) {
+      this.content.push(line2);
     }
   }
   compile() {
@@ -29675,13 +29675,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path2 = ref.slice(1).split("/").filter(Boolean);
-  if (path2.length === 0) {
+  const path4 = ref.slice(1).split("/").filter(Boolean);
+  if (path4.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path2[0] === defsKey) {
-    const key = path2[1] === void 0 ? void 0 : decodeJSONPointerSegment(path2[1]);
+  if (path4[0] === defsKey) {
+    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30578,10 +30578,10 @@ var Codes = {
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path2) {
-  if (!path2 || path2.length === 0) return "";
+function formatPath(path4) {
+  if (!path4 || path4.length === 0) return "";
   let out = "";
-  for (const p of path2) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path4) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function formatDiagnostic(d) {
@@ -30615,16 +30615,16 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path2) {
+function locate(d, path4) {
   const { doc, lines } = parsed(d);
-  for (let n7 = path2.length; n7 >= 0; n7--) {
-    const node2 = n7 === 0 ? doc.contents : doc.getIn(path2.slice(0, n7), true);
+  for (let n7 = path4.length; n7 >= 0; n7--) {
+    const node2 = n7 === 0 ? doc.contents : doc.getIn(path4.slice(0, n7), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path2] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path4] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path2] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path4] };
 }
 
 // src/manifests/schemas.ts
@@ -30844,10 +30844,10 @@ function readObjects(documents) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, value, path2) => {
-    const where = () => locate(document, path2);
+  const visit2 = (document, value, path4) => {
+    const where = () => locate(document, path4);
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path2 }));
+      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path4 }));
       return;
     }
     const kind = value.kind;
@@ -30858,7 +30858,7 @@ function readObjects(documents) {
       }
       value.items.forEach((item, i) => {
         const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path2, "items", i]);
+        visit2(document, typed, [...path4, "items", i]);
       });
       return;
     }
@@ -30873,12 +30873,12 @@ function readObjects(documents) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path2, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path4, ...issuePath]))
         );
       }
       return;
     }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path2 } });
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path4 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
@@ -31413,8 +31413,8 @@ function ingressExposure(cluster) {
       const def = backendOf(spec?.defaultBackend ?? spec?.backend, ns2, via);
       if (def) backends.push(def);
       for (const rule of spec?.rules ?? []) {
-        for (const path2 of rule.http?.paths ?? []) {
-          const b = backendOf(path2.backend, ns2, via);
+        for (const path4 of rule.http?.paths ?? []) {
+          const b = backendOf(path4.backend, ns2, via);
           if (b) backends.push(b);
         }
       }
@@ -31578,6 +31578,9 @@ function coalesce(ranges) {
 }
 
 // src/connectivity/policy.ts
+function policyKey(ref) {
+  return ref.namespace !== void 0 ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
 var ALL_PORTS2 = { fixed: ConnectionSet.ALL, named: [] };
 var EVERYTHING = {};
 function compilePolicies(objects) {
@@ -31636,16 +31639,16 @@ function compileNetworkPolicy(o, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, namespace, origin, path2, diagnostics) {
+function npPeer(p, namespace, origin, path4, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path2)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path4)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path2, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path4, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path2)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path4)));
     return { kind: "none" };
   }
   return {
@@ -31654,17 +31657,17 @@ function npPeer(p, namespace, origin, path2, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path2, diagnostics) {
+function ipPeer(cidrs, except, origin, path4, diagnostics) {
   const parse3 = (text, field) => {
     const r = parseCidr(text);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path2[path2.length - 1] === "ipBlock" ? [...path2, "cidr"] : [...path2, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path2, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path4[path4.length - 1] === "ipBlock" ? [...path4, "cidr"] : [...path4, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path4, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path2, diagnostics) {
+function npPorts(ports, origin, path4, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31674,27 +31677,27 @@ function npPorts(ports, origin, path2, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path2, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path4, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path2, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path4, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path2, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path4, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path2, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path4, diagnostics) {
   if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path2, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path4, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path2, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path4, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
@@ -31706,27 +31709,27 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, origin, path2, diagnostics) {
+function adminPeer(p, origin, path4, diagnostics) {
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path2, "networks"], diagnostics);
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path4, "networks"], diagnostics);
   if (p.nodes || "domainNames" in p && p.domainNames) {
-    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path2)));
+    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path4)));
   }
   return { kind: "none" };
 }
-function adminPorts(ports, origin, path2, diagnostics) {
+function adminPorts(ports, origin, path4, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path2, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path2, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path4, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path4, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path2, diagnostics) {
+function cnpPorts(protocols, origin, path4, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31737,7 +31740,7 @@ function cnpPorts(protocols, origin, path2, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path2, i, key, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path4, i, key, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -31883,8 +31886,8 @@ var PolicyEngine = class _PolicyEngine {
     let r = this.rules.get(cls.id);
     if (!r) {
       r = {
-        ingress: { admin: [], np: [], baseline: [], isolated: false },
-        egress: { admin: [], np: [], baseline: [], isolated: false }
+        ingress: { admin: [], np: [], baseline: [], isolatedBy: [] },
+        egress: { admin: [], np: [], baseline: [], isolatedBy: [] }
       };
       this.rules.set(cls.id, r);
     }
@@ -31925,7 +31928,7 @@ var PolicyEngine = class _PolicyEngine {
           const dr = this.rulesOf(cls)[direction];
           const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
           list.push(...bound);
-          if (policy.layer === "np") dr.isolated = true;
+          if (policy.layer === "np") dr.isolatedBy.push(policy);
         }
         this.warnUnresolvedNamedPorts(bound, subjects, direction);
       }
@@ -31990,7 +31993,7 @@ var PolicyEngine = class _PolicyEngine {
     }
     let rest = undecided.union(passed);
     if (rest.isEmpty) return allowed;
-    if (dr.isolated) {
+    if (dr.isolatedBy.length > 0) {
       let npAllowed = ConnectionSet.NONE;
       for (const b of dr.np) {
         if (!_PolicyEngine.matches(b, peer)) continue;
@@ -32000,7 +32003,7 @@ var PolicyEngine = class _PolicyEngine {
         trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns });
       }
       const denied = rest.subtract(npAllowed);
-      if (trace && !denied.isEmpty) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, ...dr.np[0] ? { policy: dr.np[0].policy } : {} });
+      if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
       return allowed.union(npAllowed);
     }
     for (const b of dr.baseline) {
@@ -32017,7 +32020,7 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
   openByDefault(cls, direction) {
-    return !(this.rules.get(cls.id)?.[direction].isolated ?? false);
+    return (this.rules.get(cls.id)?.[direction].isolatedBy.length ?? 0) === 0;
   }
   /** Classes that the allow-capable rules of `cls` in `direction` match. */
   allowCandidates(cls, direction) {
@@ -32154,8 +32157,12 @@ function escapeMarkdown(text) {
     }
   });
 }
+function markdownCode(text) {
+  const clean = text.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "∣");
+  return `\`${clean}\``;
+}
 function escapeMermaid(text) {
-  return text.replace(/[^A-Za-z0-9 ./_\-:,\[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
+  return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
 }
 function escapeDot(text) {
   return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, " ");
@@ -32380,28 +32387,28 @@ function requireSnippet() {
     const maxLineLength = options.maxLength - (options.indent + lineNoLength + 3);
     for (let i = 1; i <= options.linesBefore; i++) {
       if (foundLineNo - i < 0) break;
-      const line2 = getLine(
+      const line22 = getLine(
         mark.buffer,
         lineStarts[foundLineNo - i],
         lineEnds[foundLineNo - i],
         mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo - i]),
         maxLineLength
       );
-      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line2.str + "\n" + result;
+      result = common2.repeat(" ", options.indent) + padStart((mark.line - i + 1).toString(), lineNoLength) + " | " + line22.str + "\n" + result;
     }
-    const line = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
-    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line.str + "\n";
-    result += common2.repeat("-", options.indent + lineNoLength + 3 + line.pos) + "^\n";
+    const line2 = getLine(mark.buffer, lineStarts[foundLineNo], lineEnds[foundLineNo], mark.position, maxLineLength);
+    result += common2.repeat(" ", options.indent) + padStart((mark.line + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+    result += common2.repeat("-", options.indent + lineNoLength + 3 + line2.pos) + "^\n";
     for (let i = 1; i <= options.linesAfter; i++) {
       if (foundLineNo + i >= lineEnds.length) break;
-      const line2 = getLine(
+      const line22 = getLine(
         mark.buffer,
         lineStarts[foundLineNo + i],
         lineEnds[foundLineNo + i],
         mark.position - (lineStarts[foundLineNo] - lineStarts[foundLineNo + i]),
         maxLineLength
       );
-      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line2.str + "\n";
+      result += common2.repeat(" ", options.indent) + padStart((mark.line + i + 1).toString(), lineNoLength) + " | " + line22.str + "\n";
     }
     return result.replace(/\n$/, "");
   }
@@ -34729,17 +34736,17 @@ function requireDumper() {
     let result = "";
     const length = string4.length;
     while (position < length) {
-      let line;
+      let line2;
       const next = string4.indexOf("\n", position);
       if (next === -1) {
-        line = string4.slice(position);
+        line2 = string4.slice(position);
         position = length;
       } else {
-        line = string4.slice(position, next + 1);
+        line2 = string4.slice(position, next + 1);
         position = next + 1;
       }
-      if (line.length && line !== "\n") result += ind;
-      result += line;
+      if (line2.length && line2 !== "\n") result += ind;
+      result += line2;
     }
     return result;
   }
@@ -34924,15 +34931,15 @@ function requireDumper() {
     let match;
     while (match = lineRe.exec(string4)) {
       const prefix = match[1];
-      const line = match[2];
-      moreIndented = line[0] === " ";
-      result += prefix + (!prevMoreIndented && !moreIndented && line !== "" ? "\n" : "") + foldLine(line, width);
+      const line2 = match[2];
+      moreIndented = line2[0] === " ";
+      result += prefix + (!prevMoreIndented && !moreIndented && line2 !== "" ? "\n" : "") + foldLine(line2, width);
       prevMoreIndented = moreIndented;
     }
     return result;
   }
-  function foldLine(line, width) {
-    if (line === "" || line[0] === " ") return line;
+  function foldLine(line2, width) {
+    if (line2 === "" || line2[0] === " ") return line2;
     const breakRe = / [^ ]/g;
     let match;
     let start = 0;
@@ -34940,20 +34947,20 @@ function requireDumper() {
     let curr = 0;
     let next = 0;
     let result = "";
-    while (match = breakRe.exec(line)) {
+    while (match = breakRe.exec(line2)) {
       next = match.index;
       if (next - start > width) {
         end = curr > start ? curr : next;
-        result += "\n" + line.slice(start, end);
+        result += "\n" + line2.slice(start, end);
         start = end + 1;
       }
       curr = next;
     }
     result += "\n";
-    if (line.length - start > width && curr > start) {
-      result += line.slice(start, curr) + "\n" + line.slice(curr + 1);
+    if (line2.length - start > width && curr > start) {
+      result += line2.slice(start, curr) + "\n" + line2.slice(curr + 1);
     } else {
-      result += line.slice(start);
+      result += line2.slice(start);
     }
     return result.slice(1);
   }
@@ -35332,17 +35339,17 @@ function parseManifestFile(file2) {
       value = yaml.load(chunk.text, { schema: SCHEMA, filename: file2.path });
     } catch (e) {
       const err = e;
-      const line = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
+      const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
       const column = err.mark ? err.mark.column + 1 : void 0;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key; the last value is used`, { file: file2.path, doc: chunk.doc, line, ...column ? { column } : {} }));
+        diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key; the last value is used`, { file: file2.path, doc: chunk.doc, line: line2, ...column ? { column } : {} }));
         try {
           value = yaml.load(chunk.text, { schema: SCHEMA, json: true });
         } catch {
           continue;
         }
       } else {
-        diagnostics.push(diag(Codes.yamlSyntax, "error", `YAML syntax error: ${err.reason ?? err.message}`, { file: file2.path, doc: chunk.doc, line, ...column ? { column } : {} }));
+        diagnostics.push(diag(Codes.yamlSyntax, "error", `YAML syntax error: ${err.reason ?? err.message}`, { file: file2.path, doc: chunk.doc, line: line2, ...column ? { column } : {} }));
         continue;
       }
     }
@@ -35370,14 +35377,14 @@ function splitDocuments(file2, diagnostics) {
     }
   };
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (line.startsWith("---")) {
-      if (SEPARATOR.test(line) || SEPARATOR_WITH_TEXT.test(line)) {
+    const line2 = lines[i];
+    if (line2.startsWith("---")) {
+      if (SEPARATOR.test(line2) || SEPARATOR_WITH_TEXT.test(line2)) {
         flush();
         sawSeparator = true;
         current = [];
         startLine = i + 1;
-        if (SEPARATOR_WITH_TEXT.test(line)) {
+        if (SEPARATOR_WITH_TEXT.test(line2)) {
           diagnostics.push(
             diag(Codes.separatorText, "warning", `text follows the document separator on the same line; read as a new document`, {
               file: file2.path,
@@ -35385,18 +35392,18 @@ function splitDocuments(file2, diagnostics) {
               line: i + 1
             })
           );
-          current.push(line.slice(3));
+          current.push(line2.slice(3));
         } else {
           current.push("");
         }
         continue;
       }
     }
-    if (line === "...") {
+    if (line2 === "...") {
       current.push("");
       continue;
     }
-    current.push(line);
+    current.push(line2);
   }
   flush();
   return chunks.filter((c) => c.text.trim() !== "");
@@ -35421,15 +35428,15 @@ function expandedSizeExceeds(root, cap) {
 function warnYaml11Traps(chunk, file2, diagnostics) {
   const lines = chunk.text.split("\n");
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    const bool2 = YAML11_BOOL.exec(line);
-    const octal = bool2 ? null : YAML11_OCTAL.exec(line);
+    const line2 = lines[i];
+    const bool2 = YAML11_BOOL.exec(line2);
+    const octal = bool2 ? null : YAML11_OCTAL.exec(line2);
     const m = bool2 ?? octal;
     if (!m) continue;
     const value = m[1];
     const what = bool2 ? `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`;
     diagnostics.push(
-      diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: line.indexOf(value) + 1 }, "quote the value")
+      diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: line2.indexOf(value) + 1 }, "quote the value")
     );
   }
 }
@@ -38603,11 +38610,427 @@ function connectivityCommand() {
   return cmd;
 }
 
+// src/cli/commands/diff.ts
+import { rmSync } from "node:fs";
+import path3 from "node:path";
+
+// src/connectivity/diff.ts
+var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
+function diffConnectivity(before, after) {
+  const cuts = [...before.ipRanges, ...after.ipRanges];
+  for (const c of [...before.connections, ...after.connections]) {
+    if (c.src.kind === "external") cuts.push(c.src.range);
+    if (c.dst.kind === "external") cuts.push(c.dst.range);
+  }
+  const families = [...new Set(cuts.map((r) => r.family))];
+  const atoms = atomize(cuts, families);
+  const a = refine2(before, atoms);
+  const b = refine2(after, atoms);
+  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
+  const afterWorkloads = new Set(after.workloads.map(workloadKey));
+  const raw = [];
+  for (const [key, x2] of a) {
+    const y = b.get(key);
+    const conns = y?.conns ?? ConnectionSet.NONE;
+    if (!conns.equals(x2.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x2.src, dst: x2.dst, before: x2.conns, after: conns });
+  }
+  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  const info = (p, kind) => {
+    if (p.kind !== "workload") return void 0;
+    const k2 = workloadKey(p.ref);
+    if (kind === "added" && !beforeWorkloads.has(k2)) return k2;
+    if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
+    return void 0;
+  };
+  const entries = joinAtoms(raw).map((e) => {
+    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
+    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
+    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
+  });
+  entries.sort((x2, y) => KIND_ORDER[x2.kind] - KIND_ORDER[y.kind] || compareStrings(peerKey(x2.src), peerKey(y.src)) || compareStrings(peerKey(x2.dst), peerKey(y.dst)));
+  return {
+    entries,
+    addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
+    removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
+  };
+}
+function refine2(c, atoms) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (src, dst, conns) => {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = out.get(key);
+    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
+  };
+  for (const x2 of c.connections) {
+    if (x2.src.kind === "external") for (const atom of within(atoms, x2.src.range)) put({ kind: "external", range: atom }, x2.dst, x2.conns);
+    else if (x2.dst.kind === "external") for (const atom of within(atoms, x2.dst.range)) put(x2.src, { kind: "external", range: atom }, x2.conns);
+    else put(x2.src, x2.dst, x2.conns);
+  }
+  return out;
+}
+function within(atoms, range) {
+  let lo = 0;
+  let hi2 = atoms.length;
+  while (lo < hi2) {
+    const mid = lo + hi2 >> 1;
+    const m = atoms[mid];
+    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
+    else hi2 = mid;
+  }
+  const out = [];
+  for (let i = lo; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.family !== range.family || a.lo > range.hi) break;
+    out.push(a);
+  }
+  return out;
+}
+function joinAtoms(raw) {
+  const groups = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const e of raw) {
+    const ext = e.src.kind === "external" ? "src" : e.dst.kind === "external" ? "dst" : void 0;
+    if (!ext) {
+      out.push(e);
+      continue;
+    }
+    const other = ext === "src" ? e.dst : e.src;
+    const key = `${ext}\0${peerKey(other)}\0${e.kind}\0${e.before.key}\0${e.after.key}`;
+    const list = groups.get(key) ?? [];
+    list.push(e);
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) {
+    const ext = list[0]?.src.kind === "external" ? "src" : "dst";
+    const rangeOf = (e) => (ext === "src" ? e.src : e.dst).range;
+    list.sort((x2, y) => {
+      const rx = rangeOf(x2);
+      const ry = rangeOf(y);
+      return rx.family - ry.family || (rx.lo < ry.lo ? -1 : rx.lo > ry.lo ? 1 : 0);
+    });
+    let cur;
+    for (const e of list) {
+      const r = rangeOf(e);
+      const c = cur ? rangeOf(cur) : void 0;
+      if (cur && c && c.family === r.family && c.hi + 1n === r.lo) {
+        const joined = { kind: "external", range: { family: r.family, lo: c.lo, hi: r.hi } };
+        cur = ext === "src" ? { ...cur, src: joined } : { ...cur, dst: joined };
+      } else {
+        if (cur) out.push(cur);
+        cur = e;
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+// src/connectivity/explain.ts
+function resolveStep(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: policyKey(s.policy.ref) } : {},
+    ...s.rule ? { rule: { direction: s.rule.ref.direction, index: s.rule.ref.index, ...s.rule.ref.name ? { name: s.rule.ref.name } : {} } } : {},
+    ...s.policy ? { at: originRef(s.policy.origin, s.rule ? ["spec", s.rule.ref.direction, s.rule.ref.index] : []) } : {},
+    conns: s.conns
+  };
+}
+function atomOf(engine, range) {
+  return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
+}
+function classOf(engine, p) {
+  if (p.kind === "workload") return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
+  if (p.kind === "ingress-controller") return engine.classes.ingressController;
+  return void 0;
+}
+function explainPair(engine, src, dst) {
+  const sc = classOf(engine, src);
+  const dc = classOf(engine, dst);
+  if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
+  const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
+  let conns = ConnectionSet.ALL;
+  let egress;
+  let ingress;
+  let exposure;
+  if (src.kind === "workload" && sc) {
+    const trace = [];
+    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
+    egress = trace.map(resolveStep);
+  }
+  if (dst.kind === "workload" && dc) {
+    const trace = [];
+    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
+    ingress = trace.map(resolveStep);
+  }
+  if (src.kind === "ingress-controller" && dst.kind === "workload") {
+    const key = workloadKey(dst.ref);
+    const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
+    exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
+    conns = conns.intersect(ports);
+  }
+  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
+}
+function filesOf(e) {
+  if (!e) return [];
+  const files = /* @__PURE__ */ new Set();
+  for (const s of [...e.egress ?? [], ...e.ingress ?? []]) if (s.at) files.add(s.at.file);
+  return [...files];
+}
+
+// src/report/diff.ts
+var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
+function line(e) {
+  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : "";
+  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
+}
+function renderDiffTxt(r) {
+  return `Connectivity diff:
+${r.diff.entries.map((e) => `${line(e)}
+`).join("")}`;
+}
+function renderDiffJson(r) {
+  const rows = r.diff.entries.map((e, i) => ({
+    diff_type: e.kind,
+    src: peerKey(e.src),
+    dst: peerKey(e.dst),
+    ref1: e.before.toString(),
+    ref2: e.after.toString(),
+    ...e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {},
+    ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
+  }));
+  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
+`;
+}
+function jsonExplanation(x2) {
+  const side = (p) => p && {
+    conns: p.conns.toString(),
+    ...p.egress ? { egress: p.egress.map(jsonStep) } : {},
+    ...p.ingress ? { ingress: p.ingress.map(jsonStep) } : {},
+    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
+  };
+  return { ...x2.before ? { ref1: side(x2.before) } : {}, ...x2.after ? { ref2: side(x2.after) } : {}, files: x2.files };
+}
+function jsonStep(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: s.policy } : {},
+    ...s.rule ? { rule: s.rule } : {},
+    ...s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {},
+    conns: s.conns.toString()
+  };
+}
+function renderDiffCsv(r) {
+  const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ""].map(csvCell).join(","));
+  return `${rows.join("\n")}
+`;
+}
+function sentence(e) {
+  switch (e.kind) {
+    case "added":
+      return `now allowed ${markdownCode(e.after.toString())}`;
+    case "removed":
+      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
+    case "changed": {
+      const parts = [];
+      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
+      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
+      return `${parts.join("; ")} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
+    }
+  }
+}
+function chain(steps) {
+  return steps.map((s) => `[${s.layer}] ${s.verdict}`).join(" -> ");
+}
+function stepLine(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
+  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
+  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
+}
+function sideLines(label, p) {
+  if (!p) return [];
+  const out = [`- ${escapeMarkdown(label)}: ${markdownCode(p.conns.toString())}`];
+  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
+  if (p.egress) {
+    out.push(`  - source egress: ${escapeMarkdown(chain(p.egress))}`);
+    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
+  }
+  if (p.ingress) {
+    out.push(`  - destination ingress: ${escapeMarkdown(chain(p.ingress))}`);
+    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
+  }
+  return out;
+}
+var SECTION = {
+  added: "Newly allowed",
+  removed: "No longer allowed",
+  changed: "Changed"
+};
+function renderDiffMd(r) {
+  const count = (k2) => r.diff.entries.filter((e) => e.kind === k2).length;
+  const out = ["### netpol-ci: connectivity diff", ""];
+  out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, "");
+  if (r.diff.entries.length === 0) {
+    out.push("**No connectivity change.**");
+    return `${out.join("\n")}
+`;
+  }
+  out.push(`**${count("added")} added · ${count("removed")} removed · ${count("changed")} changed**`);
+  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
+    out.push("", `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(", ") || "none"}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(", ") || "none"}.`);
+  }
+  const files = [...new Set((r.explanations ?? []).flatMap((x2) => x2.files))].sort();
+  if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
+  for (const kind of ["added", "removed", "changed"]) {
+    const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind);
+    if (items.length === 0) continue;
+    out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
+    for (const [e, i] of items) {
+      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : "";
+      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
+      const x2 = r.explanations?.[i];
+      if (x2 && (x2.before || x2.after)) {
+        out.push("  <details><summary>why</summary>", "");
+        for (const l of [...sideLines(r.refs.before, x2.before), ...sideLines(r.refs.after, x2.after)]) out.push(`  ${l}`);
+        out.push("", "  </details>");
+      }
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+var MERMAID_EDGE_CAP = 60;
+function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k2) => {
+    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
+    return ids.get(k2);
+  };
+  const lines = ["graph LR"];
+  const styles = [];
+  const shown = r.diff.entries.slice(0, cap);
+  shown.forEach((e, i) => {
+    const s = peerKey(e.src);
+    const d = peerKey(e.dst);
+    const label = e.kind === "removed" ? `removed: ${e.before.toString()}` : e.kind === "added" ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
+    const color = e.kind === "added" ? "#2da44e" : e.kind === "removed" ? "#cf222e" : "#bf8700";
+    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
+  });
+  lines.push(...styles);
+  if (r.diff.entries.length > cap) {
+    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/git.ts
+import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
+import { mkdirSync, mkdtempSync } from "node:fs";
+import os2 from "node:os";
+import path2 from "node:path";
+function git(repo, args) {
+  const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
+  if (r.status !== 0) throw new ConfigError(`git ${args.join(" ")}: ${r.stderr.trim()}`);
+  return r.stdout;
+}
+function resolveRef2(repo, ref) {
+  if (ref.startsWith("-")) throw new ConfigError(`invalid ref ${JSON.stringify(ref)}`);
+  try {
+    return git(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+  } catch {
+    throw new ConfigError(`--repo ${repo}: ${JSON.stringify(ref)} is not a commit`);
+  }
+}
+function exportTree(repo, ref, paths) {
+  const commit = resolveRef2(repo, ref);
+  const top = git(repo, ["rev-parse", "--show-toplevel"]).trim();
+  const dir = mkdtempSync(path2.join(os2.tmpdir(), "netpol-ci-tree-"));
+  const existing = paths.filter((p) => spawnSync2("git", ["-C", top, "cat-file", "-e", `${commit}:${p.replace(/^\.\/?/, "")}`]).status === 0 || p === "." || p === "");
+  if (paths.length > 0 && existing.length === 0) return dir;
+  const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync2("tar", ["-x", "-C", dir], { input: archive });
+  if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
+  return dir;
+}
+
+// src/cli/commands/diff.ts
+var Options2 = CommonOptions.extend({
+  format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
+  exitCode: external_exports.boolean().default(false),
+  repo: external_exports.string().optional(),
+  base: external_exports.string().optional(),
+  head: external_exports.string().optional()
+});
+function loadSide(label, paths, opts, rename) {
+  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize });
+  const files = rename ? read.files.map((f) => ({ ...f, path: rename(f.path) })) : read.files;
+  const diagnostics = read.diagnostics.map((d) => rename && d.at ? { ...d, at: { ...d.at, file: rename(d.at.file) } } : d);
+  const load2 = loadManifests(files);
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
+  return { label, engine, diagnostics: [...diagnostics, ...load2.diagnostics, ...engine.diagnostics] };
+}
+function diffCommand() {
+  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
+  addCommonOptions(cmd).action((paths, raw) => {
+    const opts = parseOptions(Options2, raw);
+    const say = progress(opts);
+    let before;
+    let after;
+    const temps = [];
+    try {
+      if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
+        if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
+        const repo = opts.repo;
+        const sub = paths.length > 0 ? paths : ["."];
+        const side = (ref) => {
+          say(`reading ${ref}…`);
+          const dir = exportTree(repo, ref, sub);
+          temps.push(dir);
+          const rename = (p) => `${ref}:${path3.relative(dir, path3.resolve(p)).split(path3.sep).join("/")}`;
+          return loadSide(ref, [dir], opts, rename);
+        };
+        before = side(opts.base);
+        after = side(opts.head);
+      } else {
+        if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
+        before = loadSide(paths[0], [paths[0]], opts);
+        after = loadSide(paths[1], [paths[1]], opts);
+      }
+    } finally {
+      for (const t of temps) rmSync(t, { recursive: true, force: true });
+    }
+    say("comparing…");
+    const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
+    const needsWhy = opts.format === "md" || opts.format === "json";
+    const explanations = needsWhy ? diff.entries.map((e) => {
+      const b = e.before.isEmpty && e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before.engine, e.src, e.dst);
+      const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after.engine, e.src, e.dst);
+      return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: [.../* @__PURE__ */ new Set([...filesOf(b), ...filesOf(a)])].sort() };
+    }) : void 0;
+    say("");
+    const report = { diff, refs: { before: before.label, after: after.label }, ...explanations ? { explanations } : {} };
+    const text = opts.format === "txt" ? renderDiffTxt(report) : opts.format === "json" ? renderDiffJson(report) : opts.format === "csv" ? renderDiffCsv(report) : opts.format === "md" ? renderDiffMd(report) : renderDiffMermaid(report);
+    emit(text, opts.output);
+    const all = [...before.diagnostics, ...after.diagnostics];
+    printDiagnostics(all, opts);
+    process.exitCode = exitCodeFor(all, opts.exitCode && diff.entries.length > 0);
+  });
+  return cmd;
+}
+
 // src/cli/program.ts
 var VERSION = "0.1.0";
 function buildProgram() {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().exitOverride();
   program2.addCommand(connectivityCommand());
+  program2.addCommand(diffCommand());
   for (const c of program2.commands) c.exitOverride();
   return program2;
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { connectivityCommand } from './commands/connectivity.js';
+import { diffCommand } from './commands/diff.js';
 import { ConfigError, ExitCode } from './errors.js';
 
 export const VERSION = '0.1.0';
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(connectivityCommand());
+  program.addCommand(diffCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

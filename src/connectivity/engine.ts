@@ -64,8 +64,8 @@ interface DirectionRules {
   readonly admin: BoundRule[];
   readonly np: BoundRule[];
   readonly baseline: BoundRule[];
-  /** Some NetworkPolicy selects the pod for this direction, so NetworkPolicies decide what admin rules pass. */
-  isolated: boolean;
+  /** NetworkPolicies that select the pod for this direction; if any, they decide what admin rules pass. */
+  readonly isolatedBy: Policy[];
 }
 
 /** One step of a verdict chain, for explanations: `[ANP] Pass -> [NP] Allow`. */
@@ -141,8 +141,8 @@ export class PolicyEngine {
     let r = this.rules.get(cls.id);
     if (!r) {
       r = {
-        ingress: { admin: [], np: [], baseline: [], isolated: false },
-        egress: { admin: [], np: [], baseline: [], isolated: false },
+        ingress: { admin: [], np: [], baseline: [], isolatedBy: [] },
+        egress: { admin: [], np: [], baseline: [], isolatedBy: [] },
       };
       this.rules.set(cls.id, r);
     }
@@ -184,7 +184,7 @@ export class PolicyEngine {
           const dr = this.rulesOf(cls)[direction];
           const list = policy.layer === 'admin' ? dr.admin : policy.layer === 'np' ? dr.np : dr.baseline;
           list.push(...bound);
-          if (policy.layer === 'np') dr.isolated = true;
+          if (policy.layer === 'np') dr.isolatedBy.push(policy);
         }
         this.warnUnresolvedNamedPorts(bound, subjects, direction);
       }
@@ -253,7 +253,7 @@ export class PolicyEngine {
     }
     let rest = undecided.union(passed);
     if (rest.isEmpty) return allowed;
-    if (dr.isolated) {
+    if (dr.isolatedBy.length > 0) {
       let npAllowed = ConnectionSet.NONE;
       for (const b of dr.np) {
         if (!PolicyEngine.matches(b, peer)) continue;
@@ -263,7 +263,7 @@ export class PolicyEngine {
         trace?.push({ layer: 'NP', verdict: 'Allow', rule: b.rule, policy: b.policy, conns });
       }
       const denied = rest.subtract(npAllowed);
-      if (trace && !denied.isEmpty) trace.push({ layer: 'NP', verdict: 'Isolated', conns: denied, ...(dr.np[0] ? { policy: dr.np[0].policy } : {}) });
+      if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: 'NP', verdict: 'Isolated', conns: denied, policy });
       return allowed.union(npAllowed);
     }
     for (const b of dr.baseline) {
@@ -282,7 +282,7 @@ export class PolicyEngine {
 
   /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
   private openByDefault(cls: PodClass, direction: Direction): boolean {
-    return !(this.rules.get(cls.id)?.[direction].isolated ?? false);
+    return (this.rules.get(cls.id)?.[direction].isolatedBy.length ?? 0) === 0;
   }
 
   /** Classes that the allow-capable rules of `cls` in `direction` match. */

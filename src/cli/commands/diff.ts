@@ -1,0 +1,106 @@
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { z } from 'zod';
+import { diffConnectivity } from '../../connectivity/diff.js';
+import { PolicyEngine } from '../../connectivity/engine.js';
+import { explainPair, filesOf } from '../../connectivity/explain.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { loadManifests } from '../../manifests/load.js';
+import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../report/diff.js';
+import { addCommonOptions, CommonOptions, ipFamilies, parseOptions } from '../common.js';
+import { ConfigError } from '../errors.js';
+import { exportTree } from '../git.js';
+import { readManifestFiles } from '../inputs.js';
+import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
+
+const Options = CommonOptions.extend({
+  format: z.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
+  exitCode: z.boolean().default(false),
+  repo: z.string().optional(),
+  base: z.string().optional(),
+  head: z.string().optional(),
+});
+
+interface Side {
+  readonly label: string;
+  readonly engine: PolicyEngine;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Loads one side from folders/files, showing file paths with a prefix (a ref) when they come from a temporary tree. */
+function loadSide(label: string, paths: readonly string[], opts: z.infer<typeof Options>, rename?: (p: string) => string): Side {
+  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize });
+  const files = rename ? read.files.map((f) => ({ ...f, path: rename(f.path) })) : read.files;
+  const diagnostics = read.diagnostics.map((d) => (rename && d.at ? { ...d, at: { ...d.at, file: rename(d.at.file) } } : d));
+  const load = loadManifests(files);
+  const engine = new PolicyEngine(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
+  return { label, engine, diagnostics: [...diagnostics, ...load.diagnostics, ...engine.diagnostics] };
+}
+
+export function diffCommand(): Command {
+  const cmd = new Command('diff')
+    .description('the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)')
+    .argument('[paths...]', '<old-path> <new-path>; with --repo, optional paths inside the repository')
+    .option('-f, --format <format>', `output format: ${DIFF_FORMATS.join('|')}`, 'txt')
+    .option('--repo <dir>', 'a git repository: diff --base against --head without touching the working tree')
+    .option('--base <ref>', 'with --repo: the old ref (e.g. origin/main)')
+    .option('--head <ref>', 'with --repo: the new ref (e.g. HEAD)')
+    .option('--exit-code', 'exit 1 when the diff is not empty (like git diff --exit-code)');
+  addCommonOptions(cmd).action((paths: string[], raw: unknown) => {
+    const opts = parseOptions(Options, raw);
+    const say = progress(opts);
+    let before: Side;
+    let after: Side;
+    const temps: string[] = [];
+    try {
+      if (opts.repo !== undefined || opts.base !== undefined || opts.head !== undefined) {
+        if (!opts.repo || !opts.base || !opts.head) throw new ConfigError('--repo, --base and --head go together');
+        const repo = opts.repo;
+        const sub = paths.length > 0 ? paths : ['.'];
+        const side = (ref: string): Side => {
+          say(`reading ${ref}…`);
+          const dir = exportTree(repo, ref, sub);
+          temps.push(dir);
+          const rename = (p: string) => `${ref}:${path.relative(dir, path.resolve(p)).split(path.sep).join('/')}`;
+          return loadSide(ref, [dir], opts, rename);
+        };
+        before = side(opts.base);
+        after = side(opts.head);
+      } else {
+        if (paths.length !== 2) throw new ConfigError('diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]');
+        before = loadSide(paths[0] as string, [paths[0] as string], opts);
+        after = loadSide(paths[1] as string, [paths[1] as string], opts);
+      }
+    } finally {
+      for (const t of temps) rmSync(t, { recursive: true, force: true });
+    }
+    say('comparing…');
+    const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
+    const needsWhy = opts.format === 'md' || opts.format === 'json';
+    const explanations: EntryExplanation[] | undefined = needsWhy
+      ? diff.entries.map((e) => {
+          const b = e.before.isEmpty && e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(before.engine, e.src, e.dst);
+          const a = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(after.engine, e.src, e.dst);
+          return { ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), files: [...new Set([...filesOf(b), ...filesOf(a)])].sort() };
+        })
+      : undefined;
+    say('');
+    const report: DiffReport = { diff, refs: { before: before.label, after: after.label }, ...(explanations ? { explanations } : {}) };
+    const text =
+      opts.format === 'txt'
+        ? renderDiffTxt(report)
+        : opts.format === 'json'
+          ? renderDiffJson(report)
+          : opts.format === 'csv'
+            ? renderDiffCsv(report)
+            : opts.format === 'md'
+              ? renderDiffMd(report)
+              : renderDiffMermaid(report);
+    emit(text, opts.output);
+    const all = [...before.diagnostics, ...after.diagnostics];
+    printDiagnostics(all, opts);
+    process.exitCode = exitCodeFor(all, opts.exitCode && diff.entries.length > 0);
+  });
+  return cmd;
+}

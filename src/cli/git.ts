@@ -1,0 +1,40 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConfigError } from './errors.js';
+
+function git(repo: string, args: string[]): string {
+  const r = spawnSync('git', ['-C', repo, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
+  if (r.status !== 0) throw new ConfigError(`git ${args.join(' ')}: ${r.stderr.trim()}`);
+  return r.stdout;
+}
+
+/** The commit a ref names, or a ConfigError naming the ref. */
+export function resolveRef(repo: string, ref: string): string {
+  if (ref.startsWith('-')) throw new ConfigError(`invalid ref ${JSON.stringify(ref)}`);
+  try {
+    return git(repo, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).trim();
+  } catch {
+    throw new ConfigError(`--repo ${repo}: ${JSON.stringify(ref)} is not a commit`);
+  }
+}
+
+/**
+ * Writes the tree of `ref` (limited to `paths`, relative to the repository root) into a fresh
+ * temporary folder with `git archive`, without touching the working tree or the index.
+ */
+export function exportTree(repo: string, ref: string, paths: readonly string[]): string {
+  const commit = resolveRef(repo, ref);
+  const top = git(repo, ['rev-parse', '--show-toplevel']).trim();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-tree-'));
+  // pathspecs that do not exist at this ref are not an error: the side simply has no manifests there
+  const existing = paths.filter((p) => spawnSync('git', ['-C', top, 'cat-file', '-e', `${commit}:${p.replace(/^\.\/?/, '')}`]).status === 0 || p === '.' || p === '');
+  if (paths.length > 0 && existing.length === 0) return dir;
+  const archive = execFileSync('git', ['-C', top, 'archive', '--format=tar', commit, '--', ...(existing.length > 0 ? existing : ['.'])], { maxBuffer: 1024 * 1024 * 1024 });
+  mkdirSync(dir, { recursive: true });
+  const r = spawnSync('tar', ['-x', '-C', dir], { input: archive });
+  if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
+  return dir;
+}

@@ -1,0 +1,152 @@
+import { compareStrings, workloadKey } from '../manifests/cluster.js';
+import { ConnectionSet } from './connection-set.js';
+import { peerKey, type Connectivity, type Peer } from './engine.js';
+import { atomize, type IpFamily, type IpRange } from './ip.js';
+
+export type DiffKind = 'changed' | 'added' | 'removed';
+
+export interface ConnectivityDiffEntry {
+  readonly kind: DiffKind;
+  readonly src: Peer;
+  readonly dst: Peer;
+  readonly before: ConnectionSet;
+  readonly after: ConnectionSet;
+  /** Newly allowed (after minus before) and no longer allowed (before minus after). */
+  readonly gained: ConnectionSet;
+  readonly lost: ConnectionSet;
+  /** Workloads of this entry that exist on one side only: `workload X added`, `workload X and Y removed`. */
+  readonly workloadsInfo?: string;
+}
+
+export interface ConnectivityDiff {
+  readonly entries: readonly ConnectivityDiffEntry[];
+  readonly addedWorkloads: readonly string[];
+  readonly removedWorkloads: readonly string[];
+}
+
+const KIND_ORDER: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2 };
+
+/**
+ * The semantic difference of two connectivity maps. External address space is first refined
+ * into atoms cut at the boundaries of both sides, so that a pair is compared address by address
+ * whatever ranges each side printed; equal neighbouring atoms are joined again for output.
+ */
+export function diffConnectivity(before: Connectivity, after: Connectivity): ConnectivityDiff {
+  const cuts: IpRange[] = [...before.ipRanges, ...after.ipRanges];
+  for (const c of [...before.connections, ...after.connections]) {
+    if (c.src.kind === 'external') cuts.push(c.src.range);
+    if (c.dst.kind === 'external') cuts.push(c.dst.range);
+  }
+  const families = [...new Set(cuts.map((r) => r.family))] as IpFamily[];
+  const atoms = atomize(cuts, families);
+  const a = refine(before, atoms);
+  const b = refine(after, atoms);
+  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
+  const afterWorkloads = new Set(after.workloads.map(workloadKey));
+
+  // per pair (with externals at atom granularity), the before/after connections
+  const raw: { kind: DiffKind; src: Peer; dst: Peer; before: ConnectionSet; after: ConnectionSet }[] = [];
+  for (const [key, x] of a) {
+    const y = b.get(key);
+    const conns = y?.conns ?? ConnectionSet.NONE;
+    if (!conns.equals(x.conns)) raw.push({ kind: conns.isEmpty ? 'removed' : 'changed', src: x.src, dst: x.dst, before: x.conns, after: conns });
+  }
+  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: 'added', src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+
+  const info = (p: Peer, kind: DiffKind): string | undefined => {
+    if (p.kind !== 'workload') return undefined;
+    const k = workloadKey(p.ref);
+    if (kind === 'added' && !beforeWorkloads.has(k)) return k;
+    if (kind === 'removed' && !afterWorkloads.has(k)) return k;
+    return undefined;
+  };
+  const entries: ConnectivityDiffEntry[] = joinAtoms(raw).map((e) => {
+    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x): x is string => x !== undefined);
+    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
+    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(' and ')} ${e.kind}` };
+  });
+  entries.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || compareStrings(peerKey(x.src), peerKey(y.src)) || compareStrings(peerKey(x.dst), peerKey(y.dst)));
+  return {
+    entries,
+    addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),
+    removedWorkloads: [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort(),
+  };
+}
+
+type Row = { src: Peer; dst: Peer; conns: ConnectionSet };
+
+/** Expands every external range into the atoms it covers. */
+function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, Row> {
+  const out = new Map<string, Row>();
+  const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
+    const key = `${peerKey(src)}\u0000${peerKey(dst)}`;
+    const cur = out.get(key);
+    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
+  };
+  for (const x of c.connections) {
+    if (x.src.kind === 'external') for (const atom of within(atoms, x.src.range)) put({ kind: 'external', range: atom }, x.dst, x.conns);
+    else if (x.dst.kind === 'external') for (const atom of within(atoms, x.dst.range)) put(x.src, { kind: 'external', range: atom }, x.conns);
+    else put(x.src, x.dst, x.conns);
+  }
+  return out;
+}
+
+function within(atoms: readonly IpRange[], range: IpRange): IpRange[] {
+  // atoms are sorted by family then lo; binary search the first atom at or after range.lo
+  let lo = 0;
+  let hi = atoms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const m = atoms[mid] as IpRange;
+    if (m.family < range.family || (m.family === range.family && m.hi < range.lo)) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: IpRange[] = [];
+  for (let i = lo; i < atoms.length; i++) {
+    const a = atoms[i] as IpRange;
+    if (a.family !== range.family || a.lo > range.hi) break;
+    out.push(a);
+  }
+  return out;
+}
+
+/** Joins adjacent external atoms that have the same workload peer, kind and before/after connections. */
+function joinAtoms(raw: { kind: DiffKind; src: Peer; dst: Peer; before: ConnectionSet; after: ConnectionSet }[]) {
+  const groups = new Map<string, (typeof raw)[number][]>();
+  const out: (typeof raw)[number][] = [];
+  for (const e of raw) {
+    const ext = e.src.kind === 'external' ? 'src' : e.dst.kind === 'external' ? 'dst' : undefined;
+    if (!ext) {
+      out.push(e);
+      continue;
+    }
+    const other = ext === 'src' ? e.dst : e.src;
+    const key = `${ext}\u0000${peerKey(other)}\u0000${e.kind}\u0000${e.before.key}\u0000${e.after.key}`;
+    const list = groups.get(key) ?? [];
+    list.push(e);
+    groups.set(key, list);
+  }
+  for (const list of groups.values()) {
+    const ext = list[0]?.src.kind === 'external' ? 'src' : 'dst';
+    const rangeOf = (e: (typeof raw)[number]) => ((ext === 'src' ? e.src : e.dst) as Extract<Peer, { kind: 'external' }>).range;
+    list.sort((x, y) => {
+      const rx = rangeOf(x);
+      const ry = rangeOf(y);
+      return rx.family - ry.family || (rx.lo < ry.lo ? -1 : rx.lo > ry.lo ? 1 : 0);
+    });
+    let cur: (typeof raw)[number] | undefined;
+    for (const e of list) {
+      const r = rangeOf(e);
+      const c = cur ? rangeOf(cur) : undefined;
+      if (cur && c && c.family === r.family && c.hi + 1n === r.lo) {
+        const joined: Peer = { kind: 'external', range: { family: r.family, lo: c.lo, hi: r.hi } };
+        cur = ext === 'src' ? { ...cur, src: joined } : { ...cur, dst: joined };
+      } else {
+        if (cur) out.push(cur);
+        cur = e;
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}

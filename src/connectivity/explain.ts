@@ -1,0 +1,92 @@
+import type { SourceRef } from '../diagnostics.js';
+import { workloadKey } from '../manifests/cluster.js';
+import { originRef } from '../manifests/objects.js';
+import type { PodClass } from './classes.js';
+import { ConnectionSet } from './connection-set.js';
+import { peerKey, type Peer, type PolicyEngine, type VerdictStep } from './engine.js';
+import type { IpRange } from './ip.js';
+import { policyKey, type Direction } from './policy.js';
+
+/** One step of the verdict chain, resolved for display: `[ANP] Pass -> [NP] Allow`. */
+export interface ExplainedStep {
+  readonly layer: VerdictStep['layer'];
+  readonly verdict: VerdictStep['verdict'];
+  readonly policy?: string;
+  readonly rule?: { readonly direction: Direction; readonly index: number; readonly name?: string };
+  readonly at?: SourceRef;
+  readonly conns: ConnectionSet;
+}
+
+export interface PairExplanation {
+  readonly src: string;
+  readonly dst: string;
+  readonly conns: ConnectionSet;
+  /** The source's egress verdicts (absent for external sources and the ingress controller). */
+  readonly egress?: readonly ExplainedStep[];
+  /** The destination's ingress verdicts (absent for external destinations). */
+  readonly ingress?: readonly ExplainedStep[];
+  /** For the ingress controller: the Ingress/Route objects and the ports they expose. */
+  readonly exposure?: { readonly by: readonly string[]; readonly ports: ConnectionSet };
+}
+
+function resolveStep(s: VerdictStep): ExplainedStep {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...(s.policy ? { policy: policyKey(s.policy.ref) } : {}),
+    ...(s.rule ? { rule: { direction: s.rule.ref.direction, index: s.rule.ref.index, ...(s.rule.ref.name ? { name: s.rule.ref.name } : {}) } } : {}),
+    ...(s.policy ? { at: originRef(s.policy.origin, s.rule ? ['spec', s.rule.ref.direction, s.rule.ref.index] : []) } : {}),
+    conns: s.conns,
+  };
+}
+
+function atomOf(engine: PolicyEngine, range: IpRange): number {
+  return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
+}
+
+function classOf(engine: PolicyEngine, p: Peer): PodClass | undefined {
+  if (p.kind === 'workload') return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
+  if (p.kind === 'ingress-controller') return engine.classes.ingressController;
+  return undefined;
+}
+
+/**
+ * Why `src` may (or may not) reach `dst` under one configuration: the verdict chain of the
+ * source's egress and of the destination's ingress, each step naming its policy, rule and line.
+ */
+export function explainPair(engine: PolicyEngine, src: Peer, dst: Peer): PairExplanation | undefined {
+  const sc = classOf(engine, src);
+  const dc = classOf(engine, dst);
+  if ((src.kind !== 'external' && !sc) || (dst.kind !== 'external' && !dc)) return undefined;
+  const asEvalPeer = (p: Peer, cls: PodClass | undefined) =>
+    p.kind === 'external' ? ({ kind: 'atom', atom: atomOf(engine, p.range) } as const) : ({ kind: 'class', cls: cls as PodClass } as const);
+  let conns = ConnectionSet.ALL;
+  let egress: ExplainedStep[] | undefined;
+  let ingress: ExplainedStep[] | undefined;
+  let exposure: PairExplanation['exposure'];
+  if (src.kind === 'workload' && sc) {
+    const trace: VerdictStep[] = [];
+    conns = conns.intersect(engine.evaluate(sc, 'egress', asEvalPeer(dst, dc), trace));
+    egress = trace.map(resolveStep);
+  }
+  if (dst.kind === 'workload' && dc) {
+    const trace: VerdictStep[] = [];
+    conns = conns.intersect(engine.evaluate(dc, 'ingress', asEvalPeer(src, sc), trace));
+    ingress = trace.map(resolveStep);
+  }
+  if (src.kind === 'ingress-controller' && dst.kind === 'workload') {
+    const key = workloadKey(dst.ref);
+    const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
+    exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
+    conns = conns.intersect(ports);
+  }
+  return { src: peerKey(src), dst: peerKey(dst), conns, ...(egress ? { egress } : {}), ...(ingress ? { ingress } : {}), ...(exposure ? { exposure } : {}) };
+}
+
+/** The files whose policies took part in a verdict (for "policy files that changed the answer"). */
+export function filesOf(e: PairExplanation | undefined): string[] {
+  if (!e) return [];
+  const files = new Set<string>();
+  for (const s of [...(e.egress ?? []), ...(e.ingress ?? [])]) if (s.at) files.add(s.at.file);
+  return [...files];
+}

@@ -1,0 +1,186 @@
+import type { ConnectivityDiff, ConnectivityDiffEntry } from '../connectivity/diff.js';
+import { peerKey } from '../connectivity/engine.js';
+import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
+import { csvCell, escapeMarkdown, escapeMermaid, markdownCode } from './escape.js';
+
+export const DIFF_FORMATS = ['txt', 'json', 'csv', 'md', 'mermaid'] as const;
+export type DiffFormat = (typeof DIFF_FORMATS)[number];
+
+/** Why an entry changed: the verdict chains on each side, where they were computed. */
+export interface EntryExplanation {
+  readonly before?: PairExplanation;
+  readonly after?: PairExplanation;
+  /** The policy files whose rules took part on either side. */
+  readonly files: readonly string[];
+}
+
+export interface DiffReport {
+  readonly diff: ConnectivityDiff;
+  /** Parallel to diff.entries. */
+  readonly explanations?: readonly EntryExplanation[];
+  /** Labels of the two sides (`base`/`head`, folder names, refs). */
+  readonly refs: { readonly before: string; readonly after: string };
+}
+
+function line(e: ConnectivityDiffEntry): string {
+  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : '';
+  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
+}
+
+/** netpol-analyzer's diff line format, under a `Connectivity diff:` header. */
+export function renderDiffTxt(r: DiffReport): string {
+  return `Connectivity diff:\n${r.diff.entries.map((e) => `${line(e)}\n`).join('')}`;
+}
+
+export function renderDiffJson(r: DiffReport): string {
+  const rows = r.diff.entries.map((e, i) => ({
+    diff_type: e.kind,
+    src: peerKey(e.src),
+    dst: peerKey(e.dst),
+    ref1: e.before.toString(),
+    ref2: e.after.toString(),
+    ...(e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {}),
+    ...(r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i] as EntryExplanation) } : {}),
+  }));
+  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}\n`;
+}
+
+function jsonExplanation(x: EntryExplanation) {
+  const side = (p: PairExplanation | undefined) =>
+    p && {
+      conns: p.conns.toString(),
+      ...(p.egress ? { egress: p.egress.map(jsonStep) } : {}),
+      ...(p.ingress ? { ingress: p.ingress.map(jsonStep) } : {}),
+      ...(p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}),
+    };
+  return { ...(x.before ? { ref1: side(x.before) } : {}), ...(x.after ? { ref2: side(x.after) } : {}), files: x.files };
+}
+
+function jsonStep(s: ExplainedStep) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...(s.policy ? { policy: s.policy } : {}),
+    ...(s.rule ? { rule: s.rule } : {}),
+    ...(s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {}),
+    conns: s.conns.toString(),
+  };
+}
+
+export function renderDiffCsv(r: DiffReport): string {
+  const rows = ['diff-type,source,destination,ref1,ref2,workloads-diff-info'];
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ''].map(csvCell).join(','));
+  return `${rows.join('\n')}\n`;
+}
+
+function sentence(e: ConnectivityDiffEntry): string {
+  switch (e.kind) {
+    case 'added':
+      return `now allowed ${markdownCode(e.after.toString())}`;
+    case 'removed':
+      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
+    case 'changed': {
+      const parts: string[] = [];
+      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
+      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
+      return `${parts.join('; ')} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
+    }
+  }
+}
+
+/** `[ANP] Pass -> [NP] Allow`, with repeated steps shown once. */
+function chain(steps: readonly ExplainedStep[]): string {
+  const names = steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n, i, all) => n !== all[i - 1]);
+  return markdownCode(names.join(' -> '));
+}
+
+function stepLine(s: ExplainedStep): string {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ''}` : '';
+  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : '';
+  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === 'default' ? 'no policy applies' : '';
+  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
+}
+
+function sideLines(label: string, p: PairExplanation | undefined): string[] {
+  if (!p) return [];
+  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
+  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(', ')} on ${markdownCode(p.exposure.ports.toString())}`);
+  if (p.egress) {
+    out.push(`  - source egress: ${chain(p.egress)}`);
+    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
+  }
+  if (p.ingress) {
+    out.push(`  - destination ingress: ${chain(p.ingress)}`);
+    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
+  }
+  return out;
+}
+
+const SECTION: Record<ConnectivityDiffEntry['kind'], string> = {
+  added: 'Newly allowed',
+  removed: 'No longer allowed',
+  changed: 'Changed',
+};
+
+/**
+ * The PR-comment body: a summary line, then one section per kind of change, each entry a
+ * sentence with its explanation folded under it. Everything from manifests is inert.
+ */
+export function renderDiffMd(r: DiffReport): string {
+  const count = (k: ConnectivityDiffEntry['kind']) => r.diff.entries.filter((e) => e.kind === k).length;
+  const out: string[] = ['### netpol-ci: connectivity diff', ''];
+  out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, '');
+  if (r.diff.entries.length === 0) {
+    out.push('**No connectivity change.**');
+    return `${out.join('\n')}\n`;
+  }
+  out.push(`**${count('added')} added · ${count('removed')} removed · ${count('changed')} changed**`);
+  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
+    out.push('', `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(', ') || 'none'}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(', ') || 'none'}.`);
+  }
+  const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
+  if (files.length > 0) out.push('', `Policy files that changed the answer: ${files.map(markdownCode).join(', ')}`);
+  for (const kind of ['added', 'removed', 'changed'] as const) {
+    const items = r.diff.entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === kind);
+    if (items.length === 0) continue;
+    out.push('', `#### ${SECTION[kind]} (${items.length})`, '');
+    for (const [e, i] of items) {
+      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : '';
+      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
+      const x = r.explanations?.[i];
+      if (x && (x.before || x.after)) {
+        out.push('  <details><summary>why</summary>', '');
+        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x.after)]) out.push(`  ${l}`);
+        out.push('', '  </details>');
+      }
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export const MERMAID_EDGE_CAP = 60;
+
+/** A graph of the changed edges only: added green, removed red, changed amber; capped for readability. */
+export function renderDiffMermaid(r: DiffReport, cap = MERMAID_EDGE_CAP): string {
+  const ids = new Map<string, string>();
+  const id = (k: string) => {
+    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
+    return ids.get(k) as string;
+  };
+  const lines = ['graph LR'];
+  const styles: string[] = [];
+  const shown = r.diff.entries.slice(0, cap);
+  shown.forEach((e, i) => {
+    const s = peerKey(e.src);
+    const d = peerKey(e.dst);
+    const label = e.kind === 'removed' ? `removed: ${e.before.toString()}` : e.kind === 'added' ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
+    const color = e.kind === 'added' ? '#2da44e' : e.kind === 'removed' ? '#cf222e' : '#bf8700';
+    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
+  });
+  lines.push(...styles);
+  if (r.diff.entries.length > cap) {
+    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
