@@ -11527,8 +11527,8 @@ function cleanRegex(source) {
   const end = source.endsWith("$") ? source.length - 1 : source.length;
   return source.slice(start, end);
 }
-function floatSafeRemainder(val, step) {
-  const ratio = val / step;
+function floatSafeRemainder(val, step2) {
+  const ratio = val / step2;
   const roundedRatio = Math.round(ratio);
   const tolerance = 4 * Number.EPSILON * Math.max(Math.abs(ratio), 1);
   if (Math.abs(ratio - roundedRatio) < tolerance)
@@ -32135,6 +32135,86 @@ function analyzeConnectivity(cluster, options = {}) {
   return { value, diagnostics: engine.diagnostics, engine };
 }
 
+// src/connectivity/explain.ts
+function resolveStep(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: policyKey(s.policy.ref) } : {},
+    ...s.rule ? { rule: { direction: s.rule.ref.direction, index: s.rule.ref.index, ...s.rule.ref.name ? { name: s.rule.ref.name } : {} } } : {},
+    ...s.policy ? { at: originRef(s.policy.origin, s.rule ? ["spec", s.rule.ref.direction, s.rule.ref.index] : []) } : {},
+    conns: s.conns
+  };
+}
+function atomOf(engine, range) {
+  return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
+}
+function classOf(engine, p) {
+  if (p.kind === "workload") return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
+  if (p.kind === "ingress-controller") return engine.classes.ingressController;
+  return void 0;
+}
+function explainPair(engine, src, dst) {
+  const sc = classOf(engine, src);
+  const dc = classOf(engine, dst);
+  if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
+  const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
+  let conns = ConnectionSet.ALL;
+  let egress;
+  let ingress;
+  let exposure;
+  if (src.kind === "workload" && sc) {
+    const trace = [];
+    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
+    egress = trace.map(resolveStep);
+  }
+  if (dst.kind === "workload" && dc) {
+    const trace = [];
+    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
+    ingress = trace.map(resolveStep);
+  }
+  if (src.kind === "ingress-controller" && dst.kind === "workload") {
+    const key = workloadKey(dst.ref);
+    const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
+    exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
+    conns = conns.intersect(ports);
+  }
+  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
+}
+function filesOf(e) {
+  if (!e) return [];
+  const files = /* @__PURE__ */ new Set();
+  for (const s of [...e.egress ?? [], ...e.ingress ?? []]) if (s.at) files.add(s.at.file);
+  return [...files];
+}
+
+// src/report/explain.ts
+function step(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
+  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
+  const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
+}
+function chain(steps) {
+  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
+}
+function renderExplanationTxt(x2) {
+  const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
+  if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
+  if (x2.egress) out.push(`  source egress: ${chain(x2.egress)}`, ...x2.egress.map(step));
+  else out.push("  source egress: not restricted (not a pod in the cluster)");
+  if (x2.ingress) out.push(`  destination ingress: ${chain(x2.ingress)}`, ...x2.ingress.map(step));
+  else out.push("  destination ingress: not restricted (outside the cluster)");
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/errors.ts
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var ExitCode = { ok: 0, findings: 1, badInput: 2 };
+
 // src/report/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
 function escapeMarkdown(text) {
@@ -35460,12 +35540,6 @@ function loadManifests(files) {
   return { cluster: built.cluster, diagnostics, documents };
 }
 
-// src/cli/errors.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-};
-var ExitCode = { ok: 0, findings: 1, badInput: 2 };
-
 // src/cli/inputs.ts
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
@@ -38588,16 +38662,30 @@ function progress(opts) {
 
 // src/cli/commands/connectivity.ts
 var Options = CommonOptions.extend({
+  explain: external_exports.array(external_exports.string()).length(2, { error: "--explain takes two peers: SRC DST" }).optional(),
   format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function connectivityCommand() {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt");
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
   addCommonOptions(cmd).action((paths, raw) => {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say(`reading ${paths.length} path(s)…`);
     const { load: load2, diagnostics } = loadPaths(paths, opts.maxFileSize);
     say(`evaluating ${load2.cluster.workloads.length} workloads…`);
+    if (opts.explain) {
+      const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
+      const [src, dst] = opts.explain.map((p) => parsePeer(p, load2.cluster.workloads.map((w) => w.ref)));
+      const x2 = explainPair(engine, src, dst);
+      if (!x2) throw new ConfigError(`cannot explain ${opts.explain.join(" -> ")}`);
+      say("");
+      emit(opts.format === "json" ? `${JSON.stringify(explanationJson(x2), null, 2)}
+` : renderExplanationTxt(x2), opts.output);
+      const all2 = [...diagnostics, ...engine.diagnostics];
+      printDiagnostics(all2, opts);
+      process.exitCode = exitCodeFor(all2);
+      return;
+    }
     const result = analyzeConnectivity(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
     say("");
     const all = [...diagnostics, ...result.diagnostics];
@@ -38608,6 +38696,22 @@ function connectivityCommand() {
     process.exitCode = exitCodeFor(all);
   });
   return cmd;
+}
+function parsePeer(text, workloads) {
+  if (text === "{ingress-controller}" || text === "ingress-controller") return { kind: "ingress-controller" };
+  const range = parseCidr(text.replace(/\[External\]$/, ""));
+  if (range) return { kind: "external", range };
+  const m = /^([^/]+)\/([^[]+)(?:\[([A-Za-z]+)\])?$/.exec(text);
+  if (!m) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
+  const [, ns2, name, kind] = m;
+  const found = workloads.filter((w) => w.namespace === ns2 && w.name === name && (!kind || w.kind === kind));
+  if (found.length === 0) throw new ConfigError(`--explain: no workload ${text}`);
+  if (found.length > 1) throw new ConfigError(`--explain: ${text} is ambiguous: ${found.map((w) => `${w.namespace}/${w.name}[${w.kind}]`).join(", ")}`);
+  return { kind: "workload", ref: found[0] };
+}
+function explanationJson(x2) {
+  const steps = (s) => s?.map((t) => ({ layer: t.layer, verdict: t.verdict, policy: t.policy, rule: t.rule, at: t.at ? `${t.at.file}:${t.at.line ?? 0}` : void 0, conns: t.conns.toString() }));
+  return { src: x2.src, dst: x2.dst, conns: x2.conns.toString(), egress: steps(x2.egress), ingress: steps(x2.ingress), exposure: x2.exposure && { by: x2.exposure.by, ports: x2.exposure.ports.toString() } };
 }
 
 // src/cli/commands/diff.ts
@@ -38725,59 +38829,6 @@ function joinAtoms(raw) {
   return out;
 }
 
-// src/connectivity/explain.ts
-function resolveStep(s) {
-  return {
-    layer: s.layer,
-    verdict: s.verdict,
-    ...s.policy ? { policy: policyKey(s.policy.ref) } : {},
-    ...s.rule ? { rule: { direction: s.rule.ref.direction, index: s.rule.ref.index, ...s.rule.ref.name ? { name: s.rule.ref.name } : {} } } : {},
-    ...s.policy ? { at: originRef(s.policy.origin, s.rule ? ["spec", s.rule.ref.direction, s.rule.ref.index] : []) } : {},
-    conns: s.conns
-  };
-}
-function atomOf(engine, range) {
-  return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
-}
-function classOf(engine, p) {
-  if (p.kind === "workload") return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
-  if (p.kind === "ingress-controller") return engine.classes.ingressController;
-  return void 0;
-}
-function explainPair(engine, src, dst) {
-  const sc = classOf(engine, src);
-  const dc = classOf(engine, dst);
-  if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
-  const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
-  let conns = ConnectionSet.ALL;
-  let egress;
-  let ingress;
-  let exposure;
-  if (src.kind === "workload" && sc) {
-    const trace = [];
-    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
-    egress = trace.map(resolveStep);
-  }
-  if (dst.kind === "workload" && dc) {
-    const trace = [];
-    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
-    ingress = trace.map(resolveStep);
-  }
-  if (src.kind === "ingress-controller" && dst.kind === "workload") {
-    const key = workloadKey(dst.ref);
-    const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
-    exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
-    conns = conns.intersect(ports);
-  }
-  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
-}
-function filesOf(e) {
-  if (!e) return [];
-  const files = /* @__PURE__ */ new Set();
-  for (const s of [...e.egress ?? [], ...e.ingress ?? []]) if (s.at) files.add(s.at.file);
-  return [...files];
-}
-
 // src/report/diff.ts
 var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
 function line(e) {
@@ -38841,8 +38892,9 @@ function sentence(e) {
     }
   }
 }
-function chain(steps) {
-  return steps.map((s) => `[${s.layer}] ${s.verdict}`).join(" -> ");
+function chain2(steps) {
+  const names = steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]);
+  return markdownCode(names.join(" -> "));
 }
 function stepLine(s) {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
@@ -38852,14 +38904,14 @@ function stepLine(s) {
 }
 function sideLines(label, p) {
   if (!p) return [];
-  const out = [`- ${escapeMarkdown(label)}: ${markdownCode(p.conns.toString())}`];
+  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
   if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
   if (p.egress) {
-    out.push(`  - source egress: ${escapeMarkdown(chain(p.egress))}`);
+    out.push(`  - source egress: ${chain2(p.egress)}`);
     for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
   }
   if (p.ingress) {
-    out.push(`  - destination ingress: ${escapeMarkdown(chain(p.ingress))}`);
+    out.push(`  - destination ingress: ${chain2(p.ingress)}`);
     for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
   }
   return out;
@@ -38894,7 +38946,7 @@ function renderDiffMd(r) {
       const x2 = r.explanations?.[i];
       if (x2 && (x2.before || x2.after)) {
         out.push("  <details><summary>why</summary>", "");
-        for (const l of [...sideLines(r.refs.before, x2.before), ...sideLines(r.refs.after, x2.after)]) out.push(`  ${l}`);
+        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x2.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x2.after)]) out.push(`  ${l}`);
         out.push("", "  </details>");
       }
     }

@@ -1,6 +1,11 @@
 import { Command } from 'commander';
 import { z } from 'zod';
-import { analyzeConnectivity } from '../../connectivity/engine.js';
+import { analyzeConnectivity, PolicyEngine, type Peer } from '../../connectivity/engine.js';
+import { explainPair, type PairExplanation } from '../../connectivity/explain.js';
+import { parseCidr } from '../../connectivity/ip.js';
+import type { WorkloadRef } from '../../manifests/cluster.js';
+import { renderExplanationTxt } from '../../report/explain.js';
+import { ConfigError } from '../errors.js';
 import {
   CONNECTIVITY_FORMATS,
   renderConnectivityCsv,
@@ -14,6 +19,7 @@ import { addCommonOptions, CommonOptions, dotToSvg, ipFamilies, loadPaths, parse
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 const Options = CommonOptions.extend({
+  explain: z.array(z.string()).length(2, { error: '--explain takes two peers: SRC DST' }).optional(),
   format: z.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
 });
 
@@ -21,13 +27,26 @@ export function connectivityCommand(): Command {
   const cmd = new Command('connectivity')
     .description('the effective connectivity of the workloads and policies found under the paths')
     .argument('<path...>', 'manifest files or folders (scanned recursively)')
-    .option('-f, --format <format>', `output format: ${CONNECTIVITY_FORMATS.join('|')}`, 'txt');
+    .option('-f, --format <format>', `output format: ${CONNECTIVITY_FORMATS.join('|')}`, 'txt')
+    .option('--explain <peer...>', 'explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say(`reading ${paths.length} path(s)…`);
     const { load, diagnostics } = loadPaths(paths, opts.maxFileSize);
     say(`evaluating ${load.cluster.workloads.length} workloads…`);
+    if (opts.explain) {
+      const engine = new PolicyEngine(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
+      const [src, dst] = opts.explain.map((p) => parsePeer(p, load.cluster.workloads.map((w) => w.ref)));
+      const x = explainPair(engine, src as Peer, dst as Peer);
+      if (!x) throw new ConfigError(`cannot explain ${opts.explain.join(' -> ')}`);
+      say('');
+      emit(opts.format === 'json' ? `${JSON.stringify(explanationJson(x), null, 2)}\n` : renderExplanationTxt(x), opts.output);
+      const all = [...diagnostics, ...engine.diagnostics];
+      printDiagnostics(all, opts);
+      process.exitCode = exitCodeFor(all);
+      return;
+    }
     const result = analyzeConnectivity(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
     say('');
     const all = [...diagnostics, ...result.diagnostics];
@@ -51,4 +70,24 @@ export function connectivityCommand(): Command {
     process.exitCode = exitCodeFor(all);
   });
   return cmd;
+}
+
+/** `ns/name[Kind]`, `ns/name` (when unique), an IP address or CIDR, or `{ingress-controller}`. */
+export function parsePeer(text: string, workloads: readonly WorkloadRef[]): Peer {
+  if (text === '{ingress-controller}' || text === 'ingress-controller') return { kind: 'ingress-controller' };
+  const range = parseCidr(text.replace(/\[External\]$/, ''));
+  if (range) return { kind: 'external', range };
+  const m = /^([^/]+)\/([^[]+)(?:\[([A-Za-z]+)\])?$/.exec(text);
+  if (!m) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
+  const [, ns, name, kind] = m;
+  const found = workloads.filter((w) => w.namespace === ns && w.name === name && (!kind || w.kind === kind));
+  if (found.length === 0) throw new ConfigError(`--explain: no workload ${text}`);
+  if (found.length > 1) throw new ConfigError(`--explain: ${text} is ambiguous: ${found.map((w) => `${w.namespace}/${w.name}[${w.kind}]`).join(', ')}`);
+  return { kind: 'workload', ref: found[0] as WorkloadRef };
+}
+
+function explanationJson(x: PairExplanation) {
+  const steps = (s: PairExplanation['egress']) =>
+    s?.map((t) => ({ layer: t.layer, verdict: t.verdict, policy: t.policy, rule: t.rule, at: t.at ? `${t.at.file}:${t.at.line ?? 0}` : undefined, conns: t.conns.toString() }));
+  return { src: x.src, dst: x.dst, conns: x.conns.toString(), egress: steps(x.egress), ingress: steps(x.ingress), exposure: x.exposure && { by: x.exposure.by, ports: x.exposure.ports.toString() } };
 }
