@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
+import { scanCommand } from './commands/scan.js';
+import { synthesizeCommand } from './commands/synthesize.js';
 import { ConfigError, ExitCode } from './errors.js';
 
 export const VERSION = '0.1.0';
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .exitOverride();
   program.addCommand(connectivityCommand());
   program.addCommand(diffCommand());
+  program.addCommand(scanCommand());
+  program.addCommand(synthesizeCommand());
   for (const c of program.commands) c.exitOverride();
   return program;
 }

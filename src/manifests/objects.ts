@@ -7,6 +7,7 @@ import {
   BaselineAdminNetworkPolicySchema,
   ConfigMapSchema,
   CronJobSchema,
+  GatewayRouteSchema,
   IngressSchema,
   NamespaceSchema,
   NetworkPolicySchema,
@@ -45,6 +46,11 @@ const SCHEMAS = {
   BaselineAdminNetworkPolicy: BaselineAdminNetworkPolicySchema,
   ClusterNetworkPolicy: ClusterNetworkPolicySchema,
   ConfigMap: ConfigMapSchema,
+  HTTPRoute: GatewayRouteSchema,
+  GRPCRoute: GatewayRouteSchema,
+  TCPRoute: GatewayRouteSchema,
+  TLSRoute: GatewayRouteSchema,
+  UDPRoute: GatewayRouteSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;

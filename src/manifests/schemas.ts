@@ -89,6 +89,17 @@ export const PodSpecSchema = z
     containers: z.array(ContainerSchema).nullish(),
     initContainers: z.array(ContainerSchema).nullish(),
     hostNetwork: z.boolean().nullish(),
+    volumes: z
+      .array(
+        z
+          .object({
+            name: str.optional(),
+            configMap: z.object({ name: str }).loose().nullish(),
+            projected: z.object({ sources: z.array(z.object({ configMap: z.object({ name: str }).loose().nullish() }).loose()).nullish() }).loose().nullish(),
+          })
+          .loose(),
+      )
+      .nullish(),
   })
   .loose();
 export type PodSpec = z.infer<typeof PodSpecSchema>;
@@ -266,3 +277,20 @@ export const BaselineAdminNetworkPolicySchema = z
   .loose();
 
 export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: z.record(z.string(), z.unknown()).nullish() }).loose();
+
+// Gateway API routes (gateway.networking.k8s.io): HTTPRoute, GRPCRoute, TCPRoute, TLSRoute, UDPRoute
+const BackendRefSchema = z
+  .object({ name: str, namespace: str.nullish(), port: z.number().int().nullish(), kind: str.nullish(), group: str.nullish() })
+  .loose();
+export const GatewayRouteSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({
+        parentRefs: z.array(z.object({ name: str, namespace: str.nullish(), kind: str.nullish(), sectionName: str.nullish() }).loose()).nullish(),
+        rules: z.array(z.object({ backendRefs: z.array(BackendRefSchema).nullish() }).loose()).nullish(),
+      })
+      .loose()
+      .nullish(),
+  })
+  .loose();

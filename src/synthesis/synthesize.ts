@@ -1,0 +1,207 @@
+import { ConnectionSet, type Protocol } from '../connectivity/connection-set.js';
+import { formatIp, type IpRange } from '../connectivity/ip.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
+import { originRef } from '../manifests/objects.js';
+import { evidenceText, linkPeerKey, type Link, type LinkPeer } from '../topology/links.js';
+import { minimalSelector, type WorkloadSelector } from './selectors.js';
+
+export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
+export const MANAGED_BY = 'netpol-ci';
+export const RULES_ANNOTATION = 'netpol-ci.io/rules';
+
+export interface PodPeerSelector {
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
+  readonly podLabels?: Readonly<Record<string, string>>;
+}
+
+export interface SynthesisOptions {
+  readonly defaultDeny: boolean;
+  /** Port DNS listens on (53; OpenShift's DNS pods listen on 5353). */
+  readonly dnsPort: number;
+  /** Where DNS runs. */
+  readonly dns: { readonly namespace: string; readonly podLabels: Readonly<Record<string, string>> };
+  /** Where the ingress controller (and Gateway implementations) run; undefined: any namespace. */
+  readonly ingressController?: PodPeerSelector;
+  readonly namePrefix: string;
+}
+
+export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
+  defaultDeny: true,
+  dnsPort: 53,
+  dns: { namespace: 'kube-system', podLabels: { 'k8s-app': 'kube-dns' } },
+  namePrefix: '',
+};
+
+/** A NetworkPolicy manifest, as plain data in the order Kubernetes prints its fields. */
+export interface NetworkPolicyManifest {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'NetworkPolicy';
+  metadata: { name: string; namespace: string; labels: Record<string, string>; annotations?: Record<string, string> };
+  spec: {
+    podSelector: { matchLabels?: Record<string, string> };
+    policyTypes: ('Ingress' | 'Egress')[];
+    ingress?: Record<string, unknown>[];
+    egress?: Record<string, unknown>[];
+  };
+}
+
+export interface Synthesized {
+  /** Sorted by namespace, then name (default-deny first in each namespace). */
+  readonly policies: readonly NetworkPolicyManifest[];
+}
+
+type Peer = Record<string, unknown>;
+
+/** ConnectionSet -> NetworkPolicy `ports`: one entry per interval, `port`+`endPort` for ranges; undefined for all. */
+export function portsOf(conns: ConnectionSet): Record<string, unknown>[] | undefined {
+  if (conns.isAll) return undefined;
+  const out: Record<string, unknown>[] = [];
+  for (const [protocol, ports] of conns.entries()) {
+    if (ports.size === 65535) {
+      out.push({ protocol });
+      continue;
+    }
+    for (const [lo, hi] of ports.intervals()) out.push(lo === hi ? { protocol, port: lo } : { protocol, port: lo, endPort: hi });
+  }
+  return out;
+}
+
+function cidrsOf(range: IpRange): string[] {
+  // the smallest set of CIDR blocks covering exactly the range
+  const bits = range.family === 4 ? 32 : 128;
+  const out: string[] = [];
+  let lo = range.lo;
+  while (lo <= range.hi) {
+    let size = 0;
+    while (size < bits && (lo & ((1n << BigInt(size + 1)) - 1n)) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
+    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}
+
+/**
+ * Least-privilege NetworkPolicies for the links: one per workload (selecting exactly its pods),
+ * ingress one rule per source, egress one rule per destination plus DNS, and a default deny per
+ * namespace. Each policy's annotation says, per rule, which links it serves and where they came from.
+ */
+export function synthesizePolicies(cluster: Cluster, links: readonly Link[], options: SynthesisOptions = DEFAULT_SYNTHESIS_OPTIONS): { value: Synthesized; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byNs = new Map<string, Workload[]>();
+  for (const w of cluster.workloads) {
+    const list = byNs.get(w.ref.namespace) ?? [];
+    list.push(w);
+    byNs.set(w.ref.namespace, list);
+  }
+  const selectors = new Map<string, WorkloadSelector>();
+  for (const w of cluster.workloads) {
+    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    selectors.set(workloadKey(w.ref), sel);
+    if (!sel.unique) {
+      diagnostics.push(
+        diag(
+          Codes.unsupportedValue,
+          'warning',
+          Object.keys(sel.matchLabels).length === 0
+            ? `${workloadKey(w.ref)} has no pod labels, so no policy can select it alone; it gets no policy of its own`
+            : `no label set selects only ${workloadKey(w.ref)}; its policy also selects other pods with labels ${JSON.stringify(sel.matchLabels)}`,
+          originRef(w.origin, ['metadata', 'name']),
+        ),
+      );
+    }
+  }
+  const peerFor = (p: LinkPeer, fromNamespace: string): Peer[] | undefined => {
+    switch (p.kind) {
+      case 'workload': {
+        const sel = selectors.get(workloadKey(p.ref));
+        if (!sel || Object.keys(sel.matchLabels).length === 0) {
+          return p.ref.namespace === fromNamespace ? [{ podSelector: {} }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: {} }];
+        }
+        return p.ref.namespace === fromNamespace
+          ? [{ podSelector: { matchLabels: { ...sel.matchLabels } } }]
+          : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: { matchLabels: { ...sel.matchLabels } } }];
+      }
+      case 'ingress-controller':
+      case 'gateway': {
+        const ic = options.ingressController;
+        if (!ic) return [{ namespaceSelector: {} }];
+        return [
+          {
+            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
+            ...(ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}),
+          },
+        ];
+      }
+      case 'external':
+        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+    }
+  };
+
+  const policies: NetworkPolicyManifest[] = [];
+  for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
+    if (options.defaultDeny) {
+      policies.push({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+      });
+    }
+    const names = new Map<string, number>();
+    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
+    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
+      const key = workloadKey(w.ref);
+      const sel = selectors.get(key) as WorkloadSelector;
+      if (Object.keys(sel.matchLabels).length === 0) continue;
+      const ingress: Record<string, unknown>[] = [];
+      const egress: Record<string, unknown>[] = [];
+      const notes: string[] = [];
+      const rule = (direction: 'ingress' | 'egress', l: Link, peers: Peer[]) => {
+        const list = direction === 'ingress' ? ingress : egress;
+        const ports = portsOf(l.conns);
+        list.push({ [direction === 'ingress' ? 'from' : 'to']: peers, ...(ports ? { ports } : {}) });
+        const other = direction === 'ingress' ? l.src : l.dst;
+        notes.push(`${direction}[${list.length - 1}] ${direction === 'ingress' ? '<-' : '->'} ${linkPeerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`);
+      };
+      for (const l of links) {
+        if (l.dst.kind === 'workload' && workloadKey(l.dst.ref) === key) {
+          const peers = peerFor(l.src, ns);
+          if (peers) rule('ingress', l, peers);
+        }
+      }
+      for (const l of links) {
+        if (l.src.kind === 'workload' && workloadKey(l.src.ref) === key && l.dst.kind !== 'ingress-controller' && l.dst.kind !== 'gateway') {
+          const peers = peerFor(l.dst, ns);
+          if (peers) rule('egress', l, peers);
+        }
+      }
+      if (egress.length > 0) {
+        const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
+        egress.push({
+          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
+          ports: portsOf(dnsConns),
+        });
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress`);
+      }
+      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
+      policies.push({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'NetworkPolicy',
+        metadata: {
+          name: `${options.namePrefix}${base}-netpol`,
+          namespace: ns,
+          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+          ...(notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join('\n') } } : {}),
+        },
+        spec: {
+          podSelector: { matchLabels: { ...sel.matchLabels } },
+          policyTypes: ['Ingress', 'Egress'],
+          ...(ingress.length > 0 ? { ingress } : {}),
+          ...(egress.length > 0 ? { egress } : {}),
+        },
+      });
+    }
+  }
+  return { value: { policies }, diagnostics };
+}

@@ -1,0 +1,71 @@
+/**
+ * Finds network addresses inside configuration strings: `svc`, `svc.ns`, `svc.ns.svc`,
+ * `svc.ns.svc.cluster.local`, with an optional scheme (`http://`, `redis://`,
+ * `postgres://user:pw@`), an optional `:port` (number or name) and a path, also inside longer
+ * strings such as comma-separated lists or JDBC URLs. Recognising *which* Service a host names
+ * happens in scan.ts; this module only tokenises.
+ */
+export interface AddressCandidate {
+  /** The host as written, lower-cased. */
+  readonly host: string;
+  /** The port as written (a number or a port name), if any. */
+  readonly port?: string;
+  readonly scheme?: string;
+  /** The exact text that was matched. */
+  readonly text: string;
+  /**
+   * Whether the text is clearly meant as a network address (a scheme, a port, a cluster DNS
+   * suffix or an IP): such a candidate that resolves to nothing is reported as unresolved.
+   */
+  readonly explicit: boolean;
+}
+
+// scheme://[user[:pw]@]host[:port][/path]  or  host:port  or a bare (possibly dotted) name
+const ADDRESS =
+  /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+
+const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+
+/** Characters that may stand right before an address: start, separators, quotes, `=`, `(`, `@` is excluded (user info). */
+function boundaryBefore(text: string, index: number): boolean {
+  if (index === 0) return true;
+  return /[\s,;=(\[{'"|>]/.test(text[index - 1] as string) || text.startsWith('//', index - 2);
+}
+
+function boundaryAfter(text: string, end: number): boolean {
+  if (end >= text.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text[end] as string);
+}
+
+export function findAddresses(value: string): AddressCandidate[] {
+  const out: AddressCandidate[] = [];
+  for (const m of value.matchAll(ADDRESS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? '').toLowerCase();
+    // without a scheme, the token must stand on its own (not part of a flag like -Dfoo.bar=...)
+    if (!scheme && !boundaryBefore(value, start)) continue;
+    if (!boundaryAfter(value, end)) continue;
+    if (/^\d+$/.test(host)) continue;
+    const isIp = IPV4.test(host) || host.startsWith('[');
+    const explicit = Boolean(scheme) || g.port !== undefined || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    out.push({ host, ...(g.port !== undefined ? { port: g.port.toLowerCase() } : {}), ...(scheme ? { scheme } : {}), text: m[0], explicit });
+  }
+  return out;
+}
+
+/** Top-level domains that mark a hostname as outside the cluster (a short, common list; the rest are still reported when explicit). */
+const PUBLIC_TLDS = new Set([
+  'com', 'net', 'org', 'io', 'dev', 'app', 'cloud', 'ai', 'co', 'info', 'biz', 'me', 'us', 'uk', 'de', 'fr', 'eu', 'jp', 'cn', 'in', 'ca', 'au', 'nl', 'se', 'ch', 'es', 'it', 'ru', 'br', 'gov', 'edu', 'sh', 'xyz', 'tech', 'so',
+]);
+
+export function looksExternalHost(host: string): boolean {
+  const labels = host.split('.');
+  return labels.length >= 2 && PUBLIC_TLDS.has(labels[labels.length - 1] as string) && !host.endsWith('.svc.cluster.local');
+}
+
+export function isIpLiteral(host: string): boolean {
+  return IPV4.test(host) && host.split('.').every((o) => Number(o) <= 255);
+}

@@ -1,0 +1,85 @@
+import type { ConnectionSet } from '../connectivity/connection-set.js';
+import { formatRange, type IpRange } from '../connectivity/ip.js';
+import type { SourceRef } from '../diagnostics.js';
+import { workloadKey, type WorkloadRef } from '../manifests/cluster.js';
+
+/**
+ * A Link is a *required* communication found in the manifests (or in traffic), never a
+ * Service. Peers are workloads, the ingress controller, a Gateway, or an outside address.
+ */
+export type LinkPeer =
+  | { readonly kind: 'workload'; readonly ref: WorkloadRef }
+  | { readonly kind: 'ingress-controller' }
+  | { readonly kind: 'gateway'; readonly namespace: string; readonly name: string }
+  | { readonly kind: 'external'; readonly range: IpRange };
+
+export function linkPeerKey(p: LinkPeer): string {
+  switch (p.kind) {
+    case 'workload':
+      return workloadKey(p.ref);
+    case 'ingress-controller':
+      return '{ingress-controller}';
+    case 'gateway':
+      return `{gateway ${p.namespace}/${p.name}}`;
+    case 'external':
+      return `${formatRange(p.range)}[External]`;
+  }
+}
+
+/** Why a link exists: a value in a manifest (with the reference that led there), or an exposing object. */
+export type Evidence =
+  | {
+      readonly kind: 'address';
+      /** Where the address was written (an env value, an arg, a ConfigMap key). */
+      readonly at: SourceRef;
+      /** The matched text. */
+      readonly value: string;
+      /** For ConfigMap values: the workload's reference to the ConfigMap. */
+      readonly via?: SourceRef;
+      /** The Service it resolved to, `ns/name`. */
+      readonly service?: string;
+    }
+  | { readonly kind: 'exposure'; readonly object: string; readonly at: SourceRef }
+  | { readonly kind: 'trace'; readonly event: string }
+  | { readonly kind: 'intent'; readonly at: SourceRef };
+
+export interface Link {
+  readonly src: LinkPeer;
+  readonly dst: LinkPeer;
+  readonly conns: ConnectionSet;
+  readonly evidence: readonly Evidence[];
+}
+
+/** An address-like value that resolved to nothing, or a hostname that policies cannot express. */
+export interface Unresolved {
+  readonly workload: WorkloadRef;
+  readonly value: string;
+  readonly at: SourceRef;
+  readonly via?: SourceRef;
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname';
+  readonly detail: string;
+}
+
+export interface Topology {
+  readonly links: readonly Link[];
+  readonly unresolved: readonly Unresolved[];
+}
+
+export function evidenceText(e: Evidence): string {
+  switch (e.kind) {
+    case 'address':
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ''}`;
+    case 'exposure':
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case 'trace':
+      return `trace ${e.event}`;
+    case 'intent':
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+
+function pathText(path: readonly (string | number)[] | undefined): string {
+  let out = '';
+  for (const p of path ?? []) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}

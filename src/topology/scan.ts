@@ -1,0 +1,269 @@
+import { ConnectionSet } from '../connectivity/connection-set.js';
+import { serviceWorkloads } from '../connectivity/exposure.js';
+import { fullRange, parseCidr } from '../connectivity/ip.js';
+import type { Diagnostic, SourceRef } from '../diagnostics.js';
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
+import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
+import { findAddresses, isIpLiteral, looksExternalHost, type AddressCandidate } from './addresses.js';
+import { linkPeerKey, type Evidence, type Link, type LinkPeer, type Topology, type Unresolved } from './links.js';
+
+type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
+type ServicePort = NonNullable<NonNullable<ObjectOf<'Service'>['spec']>['ports']>[number];
+
+const CLUSTER_SUFFIXES = ['.svc.cluster.local', '.svc'];
+
+/**
+ * The links an application needs, read from its manifests with cluster-topology-analyzer's
+ * approach and more: addresses in env values (and the ConfigMap keys they reference), args and
+ * command of every container; exposure through Ingress, Route, Gateway API routes and
+ * LoadBalancer/NodePort Services. Every link carries where it came from.
+ */
+export function scanTopology(cluster: Cluster): { value: Topology; diagnostics: Diagnostic[] } {
+  const services = new Map<string, ServiceEntry>();
+  const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
+  for (const o of cluster.objects) {
+    const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
+    if (o.kind === 'Service') services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, cluster.workloads) });
+    else if (o.kind === 'ConfigMap') configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+  }
+  const links = new LinkSet();
+  const unresolved: Unresolved[] = [];
+
+  for (const w of cluster.workloads) {
+    const src: LinkPeer = { kind: 'workload', ref: w.ref };
+    const visit = (value: string, at: () => SourceRef, via?: () => SourceRef) => {
+      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at, via);
+    };
+    const scanConfigMap = (name: string, via: () => SourceRef) => {
+      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+      if (!cm) return;
+      for (const [key, v] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+        if (typeof v === 'string') visit(v, () => originRef(cm.origin, ['data', key]), via);
+      }
+    };
+    // ConfigMaps mounted as volumes hold configuration files the containers read
+    (w.spec?.volumes ?? []).forEach((v, vi) => {
+      if (v.configMap) scanConfigMap(v.configMap.name, () => originRef(w.origin, [...w.specPath, 'volumes', vi, 'configMap']));
+      (v.projected?.sources ?? []).forEach((src, si) => {
+        if (src.configMap) scanConfigMap(src.configMap.name, () => originRef(w.origin, [...w.specPath, 'volumes', vi, 'projected', 'sources', si, 'configMap']));
+      });
+    });
+    for (const field of ['initContainers', 'containers'] as const) {
+      (w.spec?.[field] ?? []).forEach((container, ci) => {
+        const base = [...w.specPath, field, ci];
+        (container.env ?? []).forEach((env, ei) => {
+          if (typeof env.value === 'string') visit(env.value, () => originRef(w.origin, [...base, 'env', ei, 'value']));
+          const ref = env.valueFrom?.configMapKeyRef;
+          if (ref) {
+            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
+            const v = cm?.object.data?.[ref.key];
+            if (cm && typeof v === 'string')
+              visit(v, () => originRef(cm.origin, ['data', ref.key]), () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'configMapKeyRef']));
+          }
+        });
+        (container.envFrom ?? []).forEach((ef, fi) => {
+          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, 'envFrom', fi, 'configMapRef']));
+        });
+        for (const list of ['command', 'args'] as const) {
+          (container[list] ?? []).forEach((arg, ai) => {
+            if (typeof arg === 'string') visit(arg, () => originRef(w.origin, [...base, list, ai]));
+          });
+        }
+      });
+    }
+  }
+  addExposures(cluster, services, links);
+  const sortedUnresolved = unresolved.sort(
+    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
+  );
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics: [] };
+}
+
+function resolveAddress(
+  c: AddressCandidate,
+  w: Workload,
+  services: ReadonlyMap<string, ServiceEntry>,
+  links: LinkSet,
+  unresolved: Unresolved[],
+  src: LinkPeer,
+  at: () => SourceRef,
+  via?: () => SourceRef,
+): void {
+  const report = (reason: Unresolved['reason'], detail: string) =>
+    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
+  if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    if (!range || range.lo >> 24n === 127n) return; // loopback stays in the pod
+    const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
+    const conns = port !== undefined && port >= 1 && port <= 65535 ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL;
+    links.add(src, { kind: 'external', range }, conns, evidence(c, at, via));
+    return;
+  }
+  const target = serviceFor(c.host, w.ref.namespace, services);
+  if (!target) {
+    if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
+    return;
+  }
+  const svc = target.entry;
+  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port);
+  if (ports.length === 0) {
+    report('no-such-port', `Service ${target.key} has no port ${c.port}`);
+    return;
+  }
+  if (svc.workloads.length === 0) {
+    report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
+    return;
+  }
+  for (const dw of svc.workloads) {
+    if (dw === w) continue;
+    const conns = targetConns(ports, dw.pods);
+    if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: dw.ref }, conns, evidence(c, at, via, target.key));
+  }
+}
+
+function evidence(c: AddressCandidate, at: () => SourceRef, via?: () => SourceRef, service?: string): Evidence {
+  return { kind: 'address', at: at(), value: c.text, ...(via ? { via: via() } : {}), ...(service ? { service } : {}) };
+}
+
+/** `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`. */
+function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, ServiceEntry>): { key: string; entry: ServiceEntry } | undefined {
+  let h = host;
+  for (const s of CLUSTER_SUFFIXES) if (h.endsWith(s)) h = h.slice(0, -s.length);
+  const parts = h.split('.');
+  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : undefined;
+  const entry = key ? services.get(key) : undefined;
+  return key && entry ? { key, entry } : undefined;
+}
+
+/** The container ports that Service ports reach on the given pods: targetPort (a number, or a name resolved per pod), else port. */
+export function targetConns(ports: readonly ServicePort[], pods: readonly PodShape[]): ConnectionSet {
+  let conns = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol = sp.protocol ?? 'TCP';
+    const t = sp.targetPort ?? sp.port;
+    if (typeof t === 'number' || /^\d+$/.test(t)) {
+      conns = conns.union(ConnectionSet.port(protocol, Number(t)));
+      continue;
+    }
+    for (const pod of pods) {
+      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol);
+      if (p) conns = conns.union(ConnectionSet.port(protocol, p.port));
+    }
+  }
+  return conns;
+}
+
+function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): void {
+  const expose = (src: LinkPeer, ns: string, name: string, port: { number?: number; name?: string } | undefined, object: string, at: () => SourceRef) => {
+    const svc = services.get(`${ns}/${name}`);
+    if (!svc) return;
+    const ports = (svc.object.spec?.ports ?? []).filter(
+      (sp) => !port || (port.number === undefined && port.name === undefined) || sp.port === port.number || sp.targetPort === port.number || (port.name !== undefined && (sp.name === port.name || sp.targetPort === port.name)),
+    );
+    for (const w of svc.workloads) {
+      const reached = targetConns(ports, w.pods);
+      // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
+      const conns = src.kind === 'ingress-controller' ? reached.intersect(ConnectionSet.of('TCP')) : reached;
+      if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, { kind: 'exposure', object, at: at() });
+    }
+  };
+  for (const o of cluster.objects) {
+    const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
+    const ic: LinkPeer = { kind: 'ingress-controller' };
+    switch (o.kind) {
+      case 'Ingress': {
+        const object = `Ingress ${ns}/${o.object.metadata.name}`;
+        const spec = o.object.spec;
+        const backends = [
+          { b: spec?.defaultBackend ?? spec?.backend, path: ['spec', spec?.defaultBackend ? 'defaultBackend' : 'backend'] as (string | number)[] },
+          ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ['spec', 'rules', ri, 'http', 'paths', pi, 'backend'] as (string | number)[] }))),
+        ];
+        for (const { b, path } of backends) {
+          if (!b) continue;
+          if (b.service) expose(ic, ns, b.service.name, { ...(b.service.port?.number ? { number: b.service.port.number } : {}), ...(b.service.port?.name ? { name: b.service.port.name } : {}) }, object, () => originRef(o.origin, path));
+          else if (b.serviceName) {
+            const sp = b.servicePort;
+            const port = sp === undefined || sp === null ? undefined : typeof sp === 'number' || /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
+            expose(ic, ns, b.serviceName, port, object, () => originRef(o.origin, path));
+          }
+        }
+        break;
+      }
+      case 'Route': {
+        const object = `Route ${ns}/${o.object.metadata.name}`;
+        const tp = o.object.spec.port?.targetPort;
+        const port = tp === undefined ? undefined : typeof tp === 'number' ? { number: tp } : { name: tp };
+        [o.object.spec.to, ...(o.object.spec.alternateBackends ?? [])].forEach((t, i) => {
+          if (!t.kind || t.kind === 'Service') expose(ic, ns, t.name, port, object, () => originRef(o.origin, i === 0 ? ['spec', 'to'] : ['spec', 'alternateBackends', i - 1]));
+        });
+        break;
+      }
+      case 'HTTPRoute':
+      case 'GRPCRoute':
+      case 'TCPRoute':
+      case 'TLSRoute':
+      case 'UDPRoute': {
+        const object = `${o.kind} ${ns}/${o.object.metadata.name}`;
+        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === 'Gateway');
+        (o.object.spec?.rules ?? []).forEach((rule, ri) =>
+          (rule.backendRefs ?? []).forEach((b, bi) => {
+            if (b.kind && b.kind !== 'Service') return;
+            for (const p of parents) {
+              const gw: LinkPeer = { kind: 'gateway', namespace: p.namespace || ns, name: p.name };
+              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : undefined, object, () => originRef(o.origin, ['spec', 'rules', ri, 'backendRefs', bi]));
+            }
+          }),
+        );
+        break;
+      }
+      case 'Service': {
+        const type = o.object.spec?.type;
+        if (type !== 'LoadBalancer' && type !== 'NodePort') break;
+        const svc = services.get(`${ns}/${o.object.metadata.name}`);
+        for (const w of svc?.workloads ?? []) {
+          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
+          if (!conns.isEmpty)
+            links.add({ kind: 'external', range: fullRange(4) }, { kind: 'workload', ref: w.ref }, conns, {
+              kind: 'exposure',
+              object: `Service ${ns}/${o.object.metadata.name} (${type})`,
+              at: originRef(o.origin, ['spec', 'type']),
+            });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** Links keyed by (src, dst): connections are unioned and evidence accumulated. */
+class LinkSet {
+  private readonly map = new Map<string, { src: LinkPeer; dst: LinkPeer; conns: ConnectionSet; evidence: Evidence[] }>();
+
+  add(src: LinkPeer, dst: LinkPeer, conns: ConnectionSet, ev: Evidence): void {
+    const key = `${linkPeerKey(src)}\u0000${linkPeerKey(dst)}`;
+    const cur = this.map.get(key);
+    if (cur) {
+      cur.conns = cur.conns.union(conns);
+      cur.evidence.push(ev);
+    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
+  }
+
+  sorted(): Link[] {
+    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+  }
+}
+
+function dedupeUnresolved(list: Unresolved[]): Unresolved[] {
+  const seen = new Set<string>();
+  return list.filter((u) => {
+    const k = `${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+export { workloadKey };
