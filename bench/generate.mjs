@@ -230,8 +230,6 @@ function workloadObject(g, name, groups, r) {
   const labels = { app: g.app, tier: g.tier, team: g.team };
   const env = [
     { name: 'LOG_LEVEL', value: r.pick(['info', 'info', 'debug', 'warn']) },
-    { name: 'OTEL_SERVICE_NAME', value: `${g.ns}.${g.app}` },
-    { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://otel-collector.monitoring.svc.cluster.local:4317' },
   ];
   for (const id of g.callees) env.push({ name: `${upper(groups[id].app)}_URL`, value: serviceUrl(groups[id]) });
   if (g.tier === 'data') env.push({ name: 'POD_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } });
@@ -239,36 +237,32 @@ function workloadObject(g, name, groups, r) {
     {
       name: g.tier === 'data' ? g.app.replace(/-\d+$/, '') : 'app',
       image: g.image,
-      ports: g.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.port, protocol: 'TCP' })),
+      ports: g.ports.map((p) => ({ ...(p.name ? { name: p.name } : {}), containerPort: p.port })),
       env,
-      resources: { requests: { cpu: `${r.pick([50, 100, 250, 500])}m`, memory: `${r.pick([64, 128, 256, 512])}Mi` }, limits: { memory: `${r.pick([256, 512, 1024])}Mi` } },
-      readinessProbe: { tcpSocket: { port: g.ports[0].port }, periodSeconds: 10 },
-      securityContext: { runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
     },
   ];
   if (g.tier === 'data') {
     containers.push({
       name: 'exporter',
       image: `quay.io/prometheus/${g.scheme}-exporter:0.15.0`,
-      ports: [{ name: 'metrics', containerPort: g.metricsPort, protocol: 'TCP' }],
-      resources: { requests: { cpu: '10m', memory: '32Mi' } },
+      ports: [{ name: 'metrics', containerPort: g.metricsPort }],
     });
   } else {
-    containers[0].ports.push({ name: 'metrics', containerPort: g.metricsPort, protocol: 'TCP' });
+    containers[0].ports.push({ name: 'metrics', containerPort: g.metricsPort });
   }
   const spec = {
     replicas: g.tier === 'data' ? 3 : r.int(1, 4),
     selector: { matchLabels: { app: g.app } },
     ...(g.kind === 'StatefulSet' ? { serviceName: name } : {}),
     template: {
-      metadata: { labels, annotations: { 'prometheus.io/scrape': 'true' } },
-      spec: { serviceAccountName: g.app, containers },
+      metadata: { labels },
+      spec: { containers },
     },
   };
   return {
     apiVersion: 'apps/v1',
     kind: g.kind,
-    metadata: { name, namespace: g.ns, labels: { app: g.app, 'app.kubernetes.io/part-of': g.team } },
+    metadata: { name, namespace: g.ns, labels: { app: g.app } },
     spec,
   };
 }
@@ -277,11 +271,11 @@ function serviceObject(g, name) {
   return {
     apiVersion: 'v1',
     kind: 'Service',
-    metadata: { name, namespace: g.ns, labels: { app: g.app } },
+    metadata: { name, namespace: g.ns },
     spec: {
       ...(g.kind === 'StatefulSet' ? { clusterIP: 'None' } : {}),
       selector: { app: g.app },
-      ports: g.ports.map((p) => ({ name: p.portName, port: svcPort(p), targetPort: p.name ?? p.port, protocol: 'TCP' })),
+      ports: g.ports.map((p) => ({ name: p.portName, port: svcPort(p), targetPort: p.name ?? p.port })),
     },
   };
 }
@@ -312,6 +306,16 @@ function defaultDeny(ns) {
   };
 }
 
+/** Prometheus scrapes every pod of the namespace on its named port `metrics`. */
+function allowScraping(ns) {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: { name: 'allow-prometheus-scrape', namespace: ns.name },
+    spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ from: [PROMETHEUS_PEER], ports: [{ port: 'metrics' }] }] },
+  };
+}
+
 /** A peer that selects group `other` as seen from a policy in namespace `ns`. */
 function peerOf(other, ns) {
   const podSelector = { matchLabels: { app: other.app } };
@@ -320,7 +324,8 @@ function peerOf(other, ns) {
 
 /** The NetworkPolicy of one group, as a mutable object; `links` records the rules per link for the changed variant. */
 function groupPolicy(g, groups) {
-  const servingPorts = (target, byName) => target.ports.map((p) => ({ protocol: 'TCP', port: byName && p.name ? p.name : p.port }));
+  // half the policies spell out the default protocol
+  const servingPorts = (target, byName) => target.ports.map((p) => ({ ...(g.id % 2 ? { protocol: 'TCP' } : {}), port: byName && p.name ? p.name : p.port }));
   const ingress = [];
   const callers = g.callers.map((id) => groups[id]);
   if (g.exposed) ingress.push({ from: [{ namespaceSelector: {} }], ports: servingPorts(g, false) });
@@ -328,7 +333,6 @@ function groupPolicy(g, groups) {
     if (g.splitIngress) for (const c of callers) ingress.push({ from: [peerOf(c, g.ns)], ports: servingPorts(g, g.namedIngressPorts) });
     else ingress.push({ from: callers.map((c) => peerOf(c, g.ns)), ports: servingPorts(g, g.namedIngressPorts) });
   }
-  ingress.push({ from: [PROMETHEUS_PEER], ports: [{ protocol: 'TCP', port: 'metrics' }] });
   const egress = [];
   for (const id of g.callees) egress.push({ to: [peerOf(groups[id], g.ns)], ports: servingPorts(groups[id], false) });
   for (const x of g.external) egress.push({ to: [{ ipBlock: structuredClone(EXTERNAL_EGRESS[x].to) }], ports: structuredClone(EXTERNAL_EGRESS[x].ports) });
@@ -336,7 +340,7 @@ function groupPolicy(g, groups) {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name: `allow-${g.app}`, namespace: g.ns, labels: { app: g.app, 'app.kubernetes.io/managed-by': 'netpol-ci' } },
+    metadata: { name: `allow-${g.app}`, namespace: g.ns },
     spec: { podSelector: { matchLabels: { app: g.app } }, policyTypes: ['Ingress', 'Egress'], ingress, egress },
   };
 }
@@ -426,7 +430,7 @@ function platformFiles() {
 // Serialisation
 
 function dumpAll(objects) {
-  return objects.map((o) => `---\n${jsYaml.dump(o, { lineWidth: -1, noRefs: true })}`).join('');
+  return objects.map((o) => `---\n${jsYaml.dump(o, { lineWidth: -1, noRefs: true, noArrayIndent: true })}`).join('');
 }
 
 /**
@@ -458,7 +462,7 @@ export function generateApp(n, { changed = false } = {}) {
     files.set(`${ns.name}/workloads.yaml`, dumpAll(wl));
     files.set(`${ns.name}/services.yaml`, dumpAll(svcs));
     if (nsGroups.some((g) => g.exposed)) files.set(`${ns.name}/ingress.yaml`, dumpAll([ingressObject(ns, groups)]));
-    const nps = [defaultDeny(ns), ...nsGroups.map((g) => policies.get(g.id))];
+    const nps = [defaultDeny(ns), allowScraping(ns), ...nsGroups.map((g) => policies.get(g.id))];
     policyCount += nps.length;
     files.set(`${ns.name}/networkpolicies.yaml`, dumpAll(nps));
   }
@@ -482,7 +486,7 @@ function mutate(model, policies, r) {
   const targets = r.sample(eligible, Math.max(1, Math.round(groups.length * 0.05)));
   for (const g of targets) {
     const pol = policies.get(g.id);
-    const callerRules = pol.spec.ingress.filter((rule) => rule.from.some((p) => p.podSelector && p !== PROMETHEUS_PEER));
+    const callerRules = pol.spec.ingress.filter((rule) => rule.from.some((p) => p.podSelector));
     const what = r.pick(['add', 'remove', 'port']);
     if (what === 'add') {
       const candidates = groups.filter((c) => c.ns === g.ns && c.id !== g.id && c.tier !== 'data' && !g.callers.includes(c.id));

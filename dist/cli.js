@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path4 = __require("node:path");
+    var path7 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path4.resolve(baseDir, baseName);
+          const localBin = path7.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path4.extname(baseName))) return void 0;
+          if (sourceExt.includes(path7.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path4.resolve(
-            path4.dirname(resolvedScriptPath),
+          executableDir = path7.resolve(
+            path7.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path4.basename(
+            const legacyName = path7.basename(
               this._scriptPath,
-              path4.extname(this._scriptPath)
+              path7.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path4.extname(executableFile));
+        launchWithNode = sourceExt.includes(path7.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path4.basename(filename, path4.extname(filename));
+        this._name = path7.basename(filename, path7.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path5) {
-        if (path5 === void 0) return this._executableDir;
-        this._executableDir = path5;
+      executableDir(path8) {
+        if (path8 === void 0) return this._executableDir;
+        this._executableDir = path8;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path4) {
-      const ctrl = callVisitor(key, node2, visitor, path4);
+    function visit_(key, node2, visitor, path7) {
+      const ctrl = callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visit_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path4);
+            const ci2 = visit_(i, node2.items[i], visitor, path7);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path4);
+          const cv = visit_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path4) {
-      const ctrl = await callVisitor(key, node2, visitor, path4);
+    async function visitAsync_(key, node2, visitor, path7) {
+      const ctrl = await callVisitor(key, node2, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path4, ctrl);
-        return visitAsync_(key, ctrl, visitor, path4);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
+          path7 = Object.freeze(path7.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path4);
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path7);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path4 = Object.freeze(path4.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path4);
+          path7 = Object.freeze(path7.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path4);
+          const cv = await visitAsync_("value", node2.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path4) {
+    function callVisitor(key, node2, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path4);
+        return visitor(key, node2, path7);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path4);
+        return visitor.Map?.(key, node2, path7);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path4);
+        return visitor.Seq?.(key, node2, path7);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path4);
+        return visitor.Pair?.(key, node2, path7);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path4);
+        return visitor.Scalar?.(key, node2, path7);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path4);
+        return visitor.Alias?.(key, node2, path7);
       return void 0;
     }
-    function replaceNode(key, path4, node2) {
-      const parent = path4[path4.length - 1];
+    function replaceNode(key, path7, node2) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path4, value) {
+    function collectionFromPath(schema2, path7, value) {
       let v2 = value;
-      for (let i = path4.length - 1; i >= 0; --i) {
-        const k2 = path4[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k2 = path7[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path4) => path4 == null || typeof path4 === "object" && !!path4[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path4, value) {
-        if (isEmptyPath(path4))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path4;
+          const [key, ...rest] = path7;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        const [key, ...rest] = path4;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        const [key, ...rest] = path4;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path4) {
-        const [key, ...rest] = path4;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        const [key, ...rest] = path4;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4936,7 +4936,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -4965,7 +4965,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -4975,7 +4975,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -4997,7 +4997,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str3 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5049,7 +5049,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws2 = " ";
       if (keyComment || vsb || vcb) {
         ws2 = vsb ? "\n" : "";
@@ -5190,7 +5190,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
@@ -5226,7 +5226,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -5293,12 +5293,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5323,7 +5323,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -5390,7 +5390,7 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str3 = stringify3.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
@@ -6751,7 +6751,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -6766,7 +6766,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6788,7 +6788,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -6796,7 +6796,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path4, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path4, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path4) {
-        if (Collection.isEmptyPath(path4)) {
+      deleteIn(path7) {
+        if (Collection.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path4) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path4, keepScalar) {
-        if (Collection.isEmptyPath(path4))
+      getIn(path7, keepScalar) {
+        if (Collection.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path4, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path4) {
-        if (Collection.isEmptyPath(path4))
+      hasIn(path7) {
+        if (Collection.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path4) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path4, value) {
-        if (Collection.isEmptyPath(path4)) {
+      setIn(path7, value) {
+        if (Collection.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path4), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path4, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -8932,7 +8932,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -8985,7 +8985,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path4) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path4) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path4) => {
-      const parent = visit2.itemAtPath(cst, path4.slice(0, -1));
-      const field = path4[path4.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path4, item, visitor) {
-      let ctrl = visitor(item, path4);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path4.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path4);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path4) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10715,7 +10715,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10740,7 +10740,7 @@ var require_public_api = __commonJS({
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -11630,10 +11630,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path4) {
-  if (!path4)
+function getElementAtPath(obj, path7) {
+  if (!path7)
     return obj;
-  return path4.reduce((acc, key) => acc?.[key], obj);
+  return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -11973,11 +11973,11 @@ function explicitlyAborted(x2, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path4, issues) {
+function prefixIssues(path7, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path4);
+    iss.path.unshift(path7);
     return iss;
   });
 }
@@ -12439,16 +12439,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path7 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12487,17 +12487,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path4 = []) => {
+  const processError = (error63, path7 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path4, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path4, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
       } else {
-        const fullpath = [...path4, ...issue2.path];
+        const fullpath = [...path7, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12536,8 +12536,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path4 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path4) {
+  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path7) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -14833,7 +14833,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -14854,11 +14854,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k2]) => k2);
@@ -29675,13 +29675,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path4 = ref.slice(1).split("/").filter(Boolean);
-  if (path4.length === 0) {
+  const path7 = ref.slice(1).split("/").filter(Boolean);
+  if (path7.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path4[0] === defsKey) {
-    const key = path4[1] === void 0 ? void 0 : decodeJSONPointerSegment(path4[1]);
+  if (path7[0] === defsKey) {
+    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30315,21 +30315,21 @@ function visit(schema2, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache2 = /* @__PURE__ */ new Map();
-  function run(s) {
-    const cached2 = cache2.get(s);
+  const cache3 = /* @__PURE__ */ new Map();
+  function run2(s) {
+    const cached2 = cache3.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache2.get(s)
+        getter: () => cache3.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache2.set(s, RESOLVING);
+    cache3.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache2.set(s, mapped);
+    cache3.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -30342,21 +30342,21 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k2 of keys) {
-          const mapped = run(oldShape[k2]);
+          const mapped = run2(oldShape[k2]);
           if (mapped !== oldShape[k2])
             changed = true;
           newShape[k2] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -30364,14 +30364,14 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -30379,12 +30379,12 @@ function visit(schema2, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -30392,7 +30392,7 @@ function visit(schema2, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -30400,8 +30400,8 @@ function visit(schema2, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -30413,23 +30413,23 @@ function visit(schema2, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -30460,7 +30460,7 @@ function visit(schema2, fnOrHandlers) {
       }
     }
   }
-  return run(schema2);
+  return run2(schema2);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -30573,15 +30573,21 @@ var Codes = {
   /** A document separator with text after it on the same line. */
   separatorText: "NPC020",
   /** An unsupported or meaningless field value (e.g. policyTypes entry). */
-  unsupportedValue: "NPC021"
+  unsupportedValue: "NPC021",
+  /** helm template or kubectl kustomize failed, timed out or produced too much output. */
+  renderFailed: "NPC022",
+  /** helm or kubectl is not installed (or HELM_PATH / KUBECTL_PATH is wrong). */
+  toolMissing: "NPC023",
+  /** A chart's dependencies are not vendored under charts/. */
+  chartDependencies: "NPC024"
 };
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path4) {
-  if (!path4 || path4.length === 0) return "";
+function formatPath(path7) {
+  if (!path7 || path7.length === 0) return "";
   let out = "";
-  for (const p of path4) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path7) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function formatDiagnostic(d) {
@@ -30615,16 +30621,16 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path4) {
+function locate(d, path7) {
   const { doc, lines } = parsed(d);
-  for (let n7 = path4.length; n7 >= 0; n7--) {
-    const node2 = n7 === 0 ? doc.contents : doc.getIn(path4.slice(0, n7), true);
+  for (let n7 = path7.length; n7 >= 0; n7--) {
+    const node2 = n7 === 0 ? doc.contents : doc.getIn(path7.slice(0, n7), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path4] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path7] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path4] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path7] };
 }
 
 // src/manifests/schemas.ts
@@ -30682,7 +30688,14 @@ var ContainerSchema = external_exports.object({
 var PodSpecSchema = external_exports.object({
   containers: external_exports.array(ContainerSchema).nullish(),
   initContainers: external_exports.array(ContainerSchema).nullish(),
-  hostNetwork: external_exports.boolean().nullish()
+  hostNetwork: external_exports.boolean().nullish(),
+  volumes: external_exports.array(
+    external_exports.object({
+      name: str.optional(),
+      configMap: external_exports.object({ name: str }).loose().nullish(),
+      projected: external_exports.object({ sources: external_exports.array(external_exports.object({ configMap: external_exports.object({ name: str }).loose().nullish() }).loose()).nullish() }).loose().nullish()
+    }).loose()
+  ).nullish()
 }).loose();
 var PodTemplateSchema = external_exports.object({ metadata: MetadataSchema.nullish(), spec: PodSpecSchema.nullish() }).loose();
 var PodSchema = external_exports.object({ metadata: MetadataSchema, spec: PodSpecSchema.nullish() }).loose();
@@ -30785,6 +30798,14 @@ var BaselineAdminNetworkPolicySchema = external_exports.object({
   }).loose()
 }).loose();
 var ConfigMapSchema = external_exports.object({ metadata: MetadataSchema, data: external_exports.record(external_exports.string(), external_exports.unknown()).nullish() }).loose();
+var BackendRefSchema = external_exports.object({ name: str, namespace: str.nullish(), port: external_exports.number().int().nullish(), kind: str.nullish(), group: str.nullish() }).loose();
+var GatewayRouteSchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    parentRefs: external_exports.array(external_exports.object({ name: str, namespace: str.nullish(), kind: str.nullish(), sectionName: str.nullish() }).loose()).nullish(),
+    rules: external_exports.array(external_exports.object({ backendRefs: external_exports.array(BackendRefSchema).nullish() }).loose()).nullish()
+  }).loose().nullish()
+}).loose();
 
 // src/manifests/cnp-schema.ts
 var portSpec = external_exports.object({
@@ -30835,7 +30856,12 @@ var SCHEMAS = {
   AdminNetworkPolicy: AdminNetworkPolicySchema,
   BaselineAdminNetworkPolicy: BaselineAdminNetworkPolicySchema,
   ClusterNetworkPolicy: ClusterNetworkPolicySchema,
-  ConfigMap: ConfigMapSchema
+  ConfigMap: ConfigMapSchema,
+  HTTPRoute: GatewayRouteSchema,
+  GRPCRoute: GatewayRouteSchema,
+  TCPRoute: GatewayRouteSchema,
+  TLSRoute: GatewayRouteSchema,
+  UDPRoute: GatewayRouteSchema
 };
 function isRecord(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
@@ -30844,10 +30870,15 @@ function readObjects(documents) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, value, path4) => {
-    const where = () => locate(document, path4);
+  const visit2 = (document, input2, path7) => {
+    let value = input2;
+    const where = () => locate(document, path7);
+    if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path7, "apiVersion"] }));
+      value = { ...value, apiVersion: "" };
+    }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path4 }));
+      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path7 }));
       return;
     }
     const kind = value.kind;
@@ -30858,7 +30889,7 @@ function readObjects(documents) {
       }
       value.items.forEach((item, i) => {
         const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path4, "items", i]);
+        visit2(document, typed, [...path7, "items", i]);
       });
       return;
     }
@@ -30873,12 +30904,12 @@ function readObjects(documents) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path4, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path7, ...issuePath]))
         );
       }
       return;
     }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path4 } });
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path7 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
@@ -31287,6 +31318,9 @@ var PROTOCOLS = ["SCTP", "TCP", "UDP"];
 var MIN_PORT = 1;
 var MAX_PORT = 65535;
 var ALL_PORTS = IntervalSet.range(MIN_PORT, MAX_PORT);
+function isProtocol(value) {
+  return value === "TCP" || value === "UDP" || value === "SCTP";
+}
 var ConnectionSet = class _ConnectionSet {
   constructor(tcp, udp, sctp) {
     this.tcp = tcp;
@@ -31413,8 +31447,8 @@ function ingressExposure(cluster) {
       const def = backendOf(spec?.defaultBackend ?? spec?.backend, ns2, via);
       if (def) backends.push(def);
       for (const rule of spec?.rules ?? []) {
-        for (const path4 of rule.http?.paths ?? []) {
-          const b = backendOf(path4.backend, ns2, via);
+        for (const path7 of rule.http?.paths ?? []) {
+          const b = backendOf(path7.backend, ns2, via);
           if (b) backends.push(b);
         }
       }
@@ -31471,6 +31505,9 @@ function matchesBackendPort(sp, want) {
 // src/connectivity/ip.ts
 var BITS = { 4: 32, 6: 128 };
 var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
+function fullRange(family) {
+  return { family, lo: 0n, hi: MAX[family] };
+}
 function parseIPv4(text) {
   const parts = text.split(".");
   if (parts.length !== 4) return void 0;
@@ -31639,16 +31676,16 @@ function compileNetworkPolicy(o, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, namespace, origin, path4, diagnostics) {
+function npPeer(p, namespace, origin, path7, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path4)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path7)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path4, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path7, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path4)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path7)));
     return { kind: "none" };
   }
   return {
@@ -31657,17 +31694,17 @@ function npPeer(p, namespace, origin, path4, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path4, diagnostics) {
+function ipPeer(cidrs, except, origin, path7, diagnostics) {
   const parse3 = (text, field) => {
     const r = parseCidr(text);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path4[path4.length - 1] === "ipBlock" ? [...path4, "cidr"] : [...path4, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path4, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path7[path7.length - 1] === "ipBlock" ? [...path7, "cidr"] : [...path7, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path7, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path4, diagnostics) {
+function npPorts(ports, origin, path7, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31677,27 +31714,27 @@ function npPorts(ports, origin, path4, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path4, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path7, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path4, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path7, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path4, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path7, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path4, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path7, diagnostics) {
   if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path4, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path7, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path4, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path7, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
@@ -31709,27 +31746,27 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, origin, path4, diagnostics) {
+function adminPeer(p, origin, path7, diagnostics) {
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path4, "networks"], diagnostics);
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path7, "networks"], diagnostics);
   if (p.nodes || "domainNames" in p && p.domainNames) {
-    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path4)));
+    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path7)));
   }
   return { kind: "none" };
 }
-function adminPorts(ports, origin, path4, diagnostics) {
+function adminPorts(ports, origin, path7, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path4, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path4, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path7, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path7, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path4, diagnostics) {
+function cnpPorts(protocols, origin, path7, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31740,7 +31777,7 @@ function cnpPorts(protocols, origin, path4, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path4, i, key, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path7, i, key, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -32325,7 +32362,7 @@ function renderConnectivityMermaid(c) {
 }
 
 // src/cli/common.ts
-import { spawnSync } from "node:child_process";
+import { spawnSync as spawnSync2 } from "node:child_process";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x2) {
@@ -35398,8 +35435,8 @@ var SCHEMA = yaml.CORE_SCHEMA.extend([yaml.types.merge]);
 var MAX_EXPANDED_NODES = 1e6;
 var SEPARATOR = /^---(?:\s|$)/;
 var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
-var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/;
-var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/;
+var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
+var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
 function parseManifestFile(file2) {
   const diagnostics = [];
   const documents = [];
@@ -35407,7 +35444,15 @@ function parseManifestFile(file2) {
     try {
       documents.push({ file: file2.path, doc: 1, startLine: 1, text: file2.text, value: JSON.parse(file2.text) });
     } catch (e) {
-      diagnostics.push(diag(Codes.yamlSyntax, "error", `invalid JSON: ${e.message}`, { file: file2.path, doc: 1 }));
+      let mark;
+      try {
+        yaml.load(file2.text, { schema: SCHEMA });
+      } catch (y) {
+        mark = y.mark;
+      }
+      diagnostics.push(
+        diag(Codes.yamlSyntax, "error", `invalid JSON: ${e.message}`, { file: file2.path, doc: 1, ...mark ? { line: mark.line + 1, column: mark.column + 1 } : {} })
+      );
     }
     return { documents, diagnostics };
   }
@@ -35505,10 +35550,21 @@ function expandedSizeExceeds(root, cap) {
   };
   return size(root) > cap;
 }
+var BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 function warnYaml11Traps(chunk, file2, diagnostics) {
   const lines = chunk.text.split("\n");
+  let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     const line2 = lines[i];
+    const indent = line2.length - line2.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line2.trim() === "" || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (BLOCK_SCALAR_START.test(line2)) {
+      blockIndent = indent;
+      continue;
+    }
     const bool2 = YAML11_BOOL.exec(line2);
     const octal = bool2 ? null : YAML11_OCTAL.exec(line2);
     const m = bool2 ?? octal;
@@ -35516,7 +35572,7 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
     const value = m[1];
     const what = bool2 ? `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`;
     diagnostics.push(
-      diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: line2.indexOf(value) + 1 }, "quote the value")
+      diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 }, "quote the value")
     );
   }
 }
@@ -35541,8 +35597,8 @@ function loadManifests(files) {
 }
 
 // src/cli/inputs.ts
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
-import path from "node:path";
+import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
+import path3 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
 import { fileURLToPath as Wi } from "node:url";
@@ -38530,13 +38586,222 @@ var Ui = Object.assign(ts, { stream: Bt, iterate: Ut });
 var Ze = Object.assign(Je, { glob: Je, globSync: ts, sync: Ui, globStream: Qe, stream: Ii, globStreamSync: Bt, streamSync: ji, globIterate: es, iterate: Bi, globIterateSync: Ut, iterateSync: zi, Glob: I, hasMagic: le, escape: tt, unescape: W });
 Ze.glob = Ze;
 
+// src/manifests/render.ts
+import path from "node:path/posix";
+var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
+function isInside(file2, dir) {
+  return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
+}
+function kustomizationRefs(dir, text) {
+  let doc;
+  try {
+    doc = yaml.load(text);
+  } catch {
+    return [];
+  }
+  if (typeof doc !== "object" || doc === null) return [];
+  const d = doc;
+  const refs = [];
+  for (const key of ["resources", "bases", "components"]) {
+    const list = d[key];
+    if (!Array.isArray(list)) continue;
+    for (const r of list) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path.normalize(path.join(dir, r)));
+  }
+  return refs;
+}
+function findRenderRoots(files, readText) {
+  const chartDirs = files.filter((f) => path.basename(f) === "Chart.yaml").map((f) => path.dirname(f));
+  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path.basename(f))).map((f) => path.dirname(f));
+  const referenced = /* @__PURE__ */ new Set();
+  for (const dir of overlayDirs) {
+    const file2 = files.find((f) => path.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path.basename(f)));
+    const text = file2 ? readText(file2) : void 0;
+    if (text) for (const r of kustomizationRefs(dir, text)) referenced.add(r);
+  }
+  const insideChart = (d) => chartDirs.some((c) => c !== d && isInside(d, c));
+  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !overlayDirs.some((o) => o !== c && isInside(c, o))).sort();
+  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o)).sort();
+  const special = [...chartDirs, ...overlayDirs];
+  const plain = files.filter(
+    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path.normalize(f))
+  );
+  return { charts, overlays, plain: plain.sort() };
+}
+function splitHelmOutput(output2, chartDisplay) {
+  const bySource = /* @__PURE__ */ new Map();
+  let current = "(unknown template)";
+  let buf = [];
+  const flush = () => {
+    if (buf.some((l) => l.trim() !== "" && l.trim() !== "---")) {
+      const list = bySource.get(current) ?? [];
+      list.push(buf.join("\n"));
+      bySource.set(current, list);
+    }
+    buf = [];
+  };
+  for (const line2 of output2.split(/\r?\n/)) {
+    const m = /^# Source: (.+)$/.exec(line2);
+    if (m) {
+      flush();
+      current = m[1].split("/").slice(1).join("/");
+      continue;
+    }
+    if (/^---\s*$/.test(line2)) {
+      flush();
+      continue;
+    }
+    buf.push(line2);
+  }
+  flush();
+  return [...bySource].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([source, docs]) => ({ path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---
+${d}`).join("\n") }));
+}
+function kustomizeOutput(output2, overlayDisplay) {
+  return [{ path: `${overlayDisplay}/kustomization [rendered]`, text: output2 }];
+}
+
+// src/cli/render.ts
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path2 from "node:path";
+var DEFAULT_RENDER_OPTIONS = {
+  helmValues: [],
+  helmSet: [],
+  charts: /* @__PURE__ */ new Map(),
+  kustomizeFlags: [],
+  timeoutMs: 12e4,
+  maxOutputBytes: 64 * 1024 * 1024
+};
+function helmBinary() {
+  return process.env.HELM_PATH || "helm";
+}
+function kubectlBinary() {
+  return process.env.KUBECTL_PATH || "kubectl";
+}
+var versions = /* @__PURE__ */ new Map();
+function toolVersion(bin, args) {
+  const key = `${bin} ${args.join(" ")}`;
+  if (!versions.has(key)) {
+    const r = spawnSync(bin, args, { encoding: "utf8", timeout: 3e4 });
+    versions.set(key, r.status === 0 ? r.stdout.trim() : void 0);
+  }
+  return versions.get(key);
+}
+var cache2 = /* @__PURE__ */ new Map();
+function hashFolder(dir, h) {
+  for (const f of ts("**/*", { cwd: dir, nodir: true, dot: true, ignore: ["**/.git/**"] }).sort()) {
+    h.update(f.split(path2.sep).join("/")).update("\0");
+    try {
+      h.update(readFileSync(path2.join(dir, f))).update("\0");
+    } catch {
+      h.update("unreadable\0");
+    }
+  }
+}
+function run(bin, args, cwd, opts) {
+  const r = spawnSync(bin, args, { cwd, encoding: "utf8", timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: "SIGKILL" });
+  if (r.error) {
+    const code = r.error.code;
+    if (code === "ENOENT") return { ok: false, missing: true, message: `${bin} not found` };
+    if (code === "ETIMEDOUT") return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1e3} s (--render-timeout)` };
+    if (code === "ENOBUFS") return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
+    return { ok: false, missing: false, message: r.error.message };
+  }
+  if (r.status !== 0) return { ok: false, missing: false, message: (r.stderr || r.stdout || `exit ${r.status}`).trim() };
+  return { ok: true, stdout: r.stdout };
+}
+function missingDependencies(chartDir) {
+  let chart;
+  try {
+    chart = yaml.load(readFileSync(path2.join(chartDir, "Chart.yaml"), "utf8"));
+  } catch {
+    return [];
+  }
+  const deps = chart?.dependencies ?? [];
+  const vendored = existsSync(path2.join(chartDir, "charts")) ? readdirSync(path2.join(chartDir, "charts")) : [];
+  return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
+}
+function renderChart(chartDir, display, opts) {
+  const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
+  const missing = missingDependencies(chartDir);
+  if (missing.length > 0) {
+    return {
+      files: [],
+      diagnostics: [
+        diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at2, "run helm dependency build and commit charts/, or vendor the subcharts")
+      ]
+    };
+  }
+  const settings = opts.charts.get(chartDir) ?? {};
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (path2.basename(chartDir).toLowerCase().replace(/[^a-z0-9-]/g, "-") || "release");
+  const namespace = settings.namespace ?? opts.helmNamespace;
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path2.resolve(v2));
+  const sets = [...opts.helmSet, ...settings.set ?? []];
+  const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v2) => ["--values", v2]), ...sets.flatMap((s) => ["--set", s])];
+  const bin = helmBinary();
+  const version2 = toolVersion(bin, ["version", "--short"]);
+  if (version2 === void 0) {
+    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
+  }
+  const h = createHash("sha256").update(`helm ${version2}\0${args.slice(3).join("\0")}\0`);
+  hashFolder(chartDir, h);
+  for (const v2 of values) h.update(existsSync(v2) ? readFileSync(v2) : "missing");
+  const key = h.update(display).digest("hex");
+  const hit = cache2.get(key);
+  if (hit) return hit;
+  const r = run(bin, args, chartDir, opts);
+  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] } : {
+    files: [],
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${r.message}; chart not rendered`, at2)]
+  };
+  cache2.set(key, result);
+  return result;
+}
+function renderOverlay(dir, display, contentRoot, opts) {
+  const at2 = { file: `${display}/kustomization.yaml`, doc: 0 };
+  const bin = kubectlBinary();
+  const version2 = toolVersion(bin, ["version", "--client", "-o", "json"]);
+  if (version2 === void 0) {
+    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at2, "install kubectl or set KUBECTL_PATH")] };
+  }
+  const helm = toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
+  const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
+  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path2.relative(contentRoot, dir)}\0`);
+  hashFolder(contentRoot, h);
+  const key = h.update(display).digest("hex");
+  const hit = cache2.get(key);
+  if (hit) return hit;
+  const r = run(bin, args, contentRoot, opts);
+  const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
+    files: [],
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${r.message}; overlay not rendered`, at2)]
+  };
+  cache2.set(key, result);
+  return result;
+}
+function readHelmConfig(file2) {
+  const base = path2.dirname(path2.resolve(file2));
+  const doc = yaml.load(readFileSync(file2, "utf8"));
+  const out = /* @__PURE__ */ new Map();
+  for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
+    out.set(path2.resolve(base, chart), {
+      ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
+      ...s.namespace ? { namespace: String(s.namespace) } : {},
+      values: (s.values ?? []).map((v2) => path2.resolve(base, v2)),
+      set: (s.set ?? []).map(String)
+    });
+  }
+  return out;
+}
+
 // src/cli/inputs.ts
 var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-var MANIFEST_GLOB = "**/*.{yaml,yml,json}";
+var MANIFEST_GLOB = "**/{*.yaml,*.yml,*.json,Kustomization}";
 var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
 function displayPath(abs) {
-  const rel = path.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : abs;
+  const rel = path3.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options = {}) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -38544,7 +38809,7 @@ function readManifestFiles(paths, options = {}) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path.resolve(p);
+    const abs = path3.resolve(p);
     let st2;
     try {
       st2 = statSync(abs);
@@ -38554,9 +38819,28 @@ function readManifestFiles(paths, options = {}) {
     }
     if (st2.isDirectory()) {
       const root = realpathSync(abs);
-      const found = ts(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, absolute: true }).sort();
+      const found = ts(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${p}`));
-      for (const f of found) readOne(f, root, maxBytes, files, diagnostics, seen);
+      const readText = (rel) => {
+        try {
+          return readFileSync2(path3.join(abs, rel), "utf8");
+        } catch {
+          return void 0;
+        }
+      };
+      const roots = findRenderRoots(found, readText);
+      for (const f of roots.plain) readOne(path3.join(abs, f), root, maxBytes, files, diagnostics, seen);
+      const render = options.render ?? DEFAULT_RENDER_OPTIONS;
+      for (const c of roots.charts) {
+        const r = renderChart(path3.join(abs, c), displayPath(path3.join(abs, c)), render);
+        files.push(...r.files);
+        diagnostics.push(...r.diagnostics);
+      }
+      for (const o of roots.overlays) {
+        const r = renderOverlay(path3.join(abs, o), displayPath(path3.join(abs, o)), abs, render);
+        files.push(...r.files);
+        diagnostics.push(...r.diagnostics);
+      }
     } else {
       readOne(abs, void 0, maxBytes, files, diagnostics, seen);
     }
@@ -38569,7 +38853,7 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen) {
   try {
     if (root !== void 0 && lstatSync(abs).isSymbolicLink()) {
       const target = realpathSync(abs);
-      if (target !== root && !target.startsWith(root + path.sep)) {
+      if (target !== root && !target.startsWith(root + path3.sep)) {
         diagnostics.push(diag(Codes.symlinkEscape, "error", `symlink points outside the scanned folder (${target}); refused`, at2));
         return;
       }
@@ -38582,7 +38866,7 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen) {
       diagnostics.push(diag(Codes.tooLarge, "error", `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at2));
       return;
     }
-    const buf = readFileSync(abs);
+    const buf = readFileSync2(abs);
     if (buf.subarray(0, 8192).includes(0)) {
       diagnostics.push(diag(Codes.binary, "error", "binary file (NUL bytes); skipped", at2));
       return;
@@ -38606,13 +38890,42 @@ var CommonOptions = external_exports.object({
   verbose: external_exports.boolean().default(false),
   quiet: external_exports.boolean().default(false),
   maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
-  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4")
+  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
+  helmValues: external_exports.array(external_exports.string()).default([]),
+  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
+  helmReleaseName: external_exports.string().optional(),
+  helmNamespace: external_exports.string().optional(),
+  helmConfig: external_exports.string().optional(),
+  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
+  renderTimeout: external_exports.coerce.number().positive().default(120),
+  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
 });
+function renderOptionsFrom(opts) {
+  let charts = /* @__PURE__ */ new Map();
+  if (opts.helmConfig) {
+    try {
+      charts = readHelmConfig(opts.helmConfig);
+    } catch (e) {
+      throw new ConfigError(`--helm-config ${opts.helmConfig}: ${e.message.split("\n")[0]}`);
+    }
+  }
+  return {
+    helmValues: opts.helmValues,
+    helmSet: opts.helmSet,
+    ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
+    ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
+    charts,
+    kustomizeFlags: opts.kustomizeFlag,
+    timeoutMs: opts.renderTimeout * 1e3,
+    maxOutputBytes: opts.maxRenderBytes
+  };
+}
+var collect = (value, previous = []) => [...previous, value];
 function ipFamilies(flag) {
   return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
 }
 function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)");
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
 }
 function parseOptions(schema2, raw) {
   const r = schema2.safeParse(raw);
@@ -38623,13 +38936,13 @@ function parseOptions(schema2, raw) {
   }
   return r.data;
 }
-function loadPaths(paths, maxFileSize) {
-  const read = readManifestFiles(paths, { maxFileBytes: maxFileSize });
+function loadPaths(paths, opts) {
+  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
   const load2 = loadManifests(read.files);
   return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics] };
 }
 function dotToSvg(dot) {
-  const r = spawnSync(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync2(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
   if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
   return r.stdout;
@@ -38646,8 +38959,13 @@ function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
 function emit(text, file2) {
-  if (file2 && file2 !== "-") writeFileSync(file2, text);
-  else process.stdout.write(text);
+  if (file2 && file2 !== "-") {
+    try {
+      writeFileSync(file2, text);
+    } catch (e) {
+      throw new ConfigError(`-o ${file2}: cannot write (${e.code ?? e.message})`);
+    }
+  } else process.stdout.write(text);
 }
 function exitCodeFor(diagnostics, findings = false) {
   if (hasErrors(diagnostics)) return ExitCode.badInput;
@@ -38671,7 +38989,7 @@ function connectivityCommand() {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say(`reading ${paths.length} path(s)…`);
-    const { load: load2, diagnostics } = loadPaths(paths, opts.maxFileSize);
+    const { load: load2, diagnostics } = loadPaths(paths, opts);
     say(`evaluating ${load2.cluster.workloads.length} workloads…`);
     if (opts.explain) {
       const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
@@ -38716,7 +39034,7 @@ function explanationJson(x2) {
 
 // src/cli/commands/diff.ts
 import { rmSync } from "node:fs";
-import path3 from "node:path";
+import path5 from "node:path";
 
 // src/connectivity/diff.ts
 var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
@@ -38981,12 +39299,12 @@ function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
 }
 
 // src/cli/git.ts
-import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
+import { execFileSync, spawnSync as spawnSync3 } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os2 from "node:os";
-import path2 from "node:path";
+import path4 from "node:path";
 function git(repo, args) {
-  const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync3("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
   if (r.status !== 0) throw new ConfigError(`git ${args.join(" ")}: ${r.stderr.trim()}`);
   return r.stdout;
@@ -39002,12 +39320,12 @@ function resolveRef2(repo, ref) {
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = git(repo, ["rev-parse", "--show-toplevel"]).trim();
-  const dir = mkdtempSync(path2.join(os2.tmpdir(), "netpol-ci-tree-"));
-  const existing = paths.filter((p) => spawnSync2("git", ["-C", top, "cat-file", "-e", `${commit}:${p.replace(/^\.\/?/, "")}`]).status === 0 || p === "." || p === "");
+  const dir = mkdtempSync(path4.join(os2.tmpdir(), "netpol-ci-tree-"));
+  const existing = paths.filter((p) => spawnSync3("git", ["-C", top, "cat-file", "-e", `${commit}:${p.replace(/^\.\/?/, "")}`]).status === 0 || p === "." || p === "");
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync2("tar", ["-x", "-C", dir], { input: archive });
+  const r = spawnSync3("tar", ["-x", "-C", dir], { input: archive });
   if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
   return dir;
 }
@@ -39021,7 +39339,7 @@ var Options2 = CommonOptions.extend({
   head: external_exports.string().optional()
 });
 function loadSide(label, paths, opts, rename) {
-  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize });
+  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
   const files = rename ? read.files.map((f) => ({ ...f, path: rename(f.path) })) : read.files;
   const diagnostics = read.diagnostics.map((d) => rename && d.at ? { ...d, at: { ...d.at, file: rename(d.at.file) } } : d);
   const load2 = loadManifests(files);
@@ -39045,7 +39363,7 @@ function diffCommand() {
           say(`reading ${ref}…`);
           const dir = exportTree(repo, ref, sub);
           temps.push(dir);
-          const rename = (p) => `${ref}:${path3.relative(dir, path3.resolve(p)).split(path3.sep).join("/")}`;
+          const rename = (p) => `${ref}:${path5.relative(dir, path5.resolve(p)).split(path5.sep).join("/")}`;
           return loadSide(ref, [dir], opts, rename);
         };
         before = side(opts.base);
@@ -39077,12 +39395,790 @@ function diffCommand() {
   return cmd;
 }
 
+// src/report/scan.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+
+// src/topology/links.ts
+function linkPeerKey(p) {
+  switch (p.kind) {
+    case "workload":
+      return workloadKey(p.ref);
+    case "ingress-controller":
+      return "{ingress-controller}";
+    case "gateway":
+      return `{gateway ${p.namespace}/${p.name}}`;
+    case "external":
+      return `${formatRange(p.range)}[External]`;
+  }
+}
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}`;
+    case "exposure":
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case "trace":
+      return `trace ${e.event}`;
+    case "intent":
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+function pathText(path7) {
+  let out = "";
+  for (const p of path7 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+// src/report/scan.ts
+var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
+function evidenceData(e) {
+  switch (e.kind) {
+    case "address":
+      return {
+        kind: e.kind,
+        file: e.at.file,
+        line: e.at.line ?? 0,
+        path: e.at.path ?? [],
+        value: e.value,
+        ...e.service ? { service: e.service } : {},
+        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {}
+      };
+    case "exposure":
+      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
+    case "trace":
+      return { kind: e.kind, event: e.event };
+    case "intent":
+      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
+  }
+}
+function scanDocument(t) {
+  return {
+    apiVersion: "netpol-ci/v1",
+    kind: "LinkList",
+    links: t.links.map((l) => ({ src: linkPeerKey(l.src), dst: linkPeerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
+    unresolved: t.unresolved.map((u) => ({
+      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
+      value: u.value,
+      reason: u.reason,
+      detail: u.detail,
+      file: u.at.file,
+      line: u.at.line ?? 0,
+      path: u.at.path ?? [],
+      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
+    }))
+  };
+}
+function renderScanJson(t) {
+  return `${JSON.stringify(scanDocument(t), null, 2)}
+`;
+}
+function renderScanYaml(t) {
+  return (0, import_yaml2.stringify)(scanDocument(t), { lineWidth: 0 });
+}
+function renderScanTxt(t) {
+  const out = [];
+  for (const l of t.links) {
+    out.push(`${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`);
+    for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "unresolved:");
+    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function renderScanMd(t) {
+  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ""];
+  out.push("| source | destination | connections | evidence |", "|---|---|---|---|");
+  for (const l of t.links) {
+    out.push(`| ${markdownCode(linkPeerKey(l.src))} | ${markdownCode(linkPeerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "#### Unresolved", "");
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/topology/addresses.ts
+var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+function boundaryBefore(text, index) {
+  if (index === 0) return true;
+  return /[\s,;=(\[{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
+}
+function boundaryAfter(text, end) {
+  if (end >= text.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
+}
+function findAddresses(value) {
+  const out = [];
+  for (const m of value.matchAll(ADDRESS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? "").toLowerCase();
+    if (!scheme && !boundaryBefore(value, start)) continue;
+    if (!boundaryAfter(value, end)) continue;
+    if (/^\d+$/.test(host)) continue;
+    const isIp = IPV4.test(host) || host.startsWith("[");
+    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    out.push({ host, ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: m[0], explicit });
+  }
+  return out;
+}
+var PUBLIC_TLDS = /* @__PURE__ */ new Set([
+  "com",
+  "net",
+  "org",
+  "io",
+  "dev",
+  "app",
+  "cloud",
+  "ai",
+  "co",
+  "info",
+  "biz",
+  "me",
+  "us",
+  "uk",
+  "de",
+  "fr",
+  "eu",
+  "jp",
+  "cn",
+  "in",
+  "ca",
+  "au",
+  "nl",
+  "se",
+  "ch",
+  "es",
+  "it",
+  "ru",
+  "br",
+  "gov",
+  "edu",
+  "sh",
+  "xyz",
+  "tech",
+  "so"
+]);
+function looksExternalHost(host) {
+  const labels2 = host.split(".");
+  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
+}
+function isIpLiteral(host) {
+  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+
+// src/topology/scan.ts
+var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+function scanTopology(cluster) {
+  const services = /* @__PURE__ */ new Map();
+  const configMaps = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, cluster.workloads) });
+    else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
+  }
+  const links = new LinkSet();
+  const unresolved = [];
+  for (const w of cluster.workloads) {
+    const src = { kind: "workload", ref: w.ref };
+    const visit2 = (value, at2, via) => {
+      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via);
+    };
+    const scanConfigMap = (name, via) => {
+      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+      if (!cm) return;
+      for (const [key, v2] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+        if (typeof v2 === "string") visit2(v2, () => originRef(cm.origin, ["data", key]), via);
+      }
+    };
+    (w.spec?.volumes ?? []).forEach((v2, vi2) => {
+      if (v2.configMap) scanConfigMap(v2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "configMap"]));
+      (v2.projected?.sources ?? []).forEach((src2, si2) => {
+        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
+      });
+    });
+    for (const field of ["initContainers", "containers"]) {
+      (w.spec?.[field] ?? []).forEach((container, ci2) => {
+        const base = [...w.specPath, field, ci2];
+        (container.env ?? []).forEach((env, ei2) => {
+          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
+          const ref = env.valueFrom?.configMapKeyRef;
+          if (ref) {
+            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
+            const v2 = cm?.object.data?.[ref.key];
+            if (cm && typeof v2 === "string")
+              visit2(v2, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei2, "valueFrom", "configMapKeyRef"]));
+          }
+        });
+        (container.envFrom ?? []).forEach((ef, fi2) => {
+          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi2, "configMapRef"]));
+        });
+        for (const list of ["command", "args"]) {
+          (container[list] ?? []).forEach((arg, ai2) => {
+            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list, ai2]));
+          });
+        }
+      });
+    }
+  }
+  addExposures(cluster, services, links);
+  const sortedUnresolved = unresolved.sort(
+    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
+  );
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics: [] };
+}
+function resolveAddress(c, w, services, links, unresolved, src, at2, via) {
+  const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
+  if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    if (!range || range.lo >> 24n === 127n) return;
+    const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+    const conns = port !== void 0 && port >= 1 && port <= 65535 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
+    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via));
+    return;
+  }
+  const target = serviceFor(c.host, w.ref.namespace, services);
+  if (!target) {
+    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
+    return;
+  }
+  const svc = target.entry;
+  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
+  if (ports.length === 0) {
+    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
+    return;
+  }
+  if (svc.workloads.length === 0) {
+    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    return;
+  }
+  for (const dw of svc.workloads) {
+    if (dw === w) continue;
+    const conns = targetConns(ports, dw.pods);
+    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key));
+  }
+}
+function evidence(c, at2, via, service) {
+  return { kind: "address", at: at2(), value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {} };
+}
+function serviceFor(host, namespace, services) {
+  let h = host;
+  for (const s of CLUSTER_SUFFIXES) if (h.endsWith(s)) h = h.slice(0, -s.length);
+  const parts = h.split(".");
+  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : void 0;
+  const entry = key ? services.get(key) : void 0;
+  return key && entry ? { key, entry } : void 0;
+}
+function targetConns(ports, pods) {
+  let conns = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol2 = sp.protocol ?? "TCP";
+    const t = sp.targetPort ?? sp.port;
+    if (typeof t === "number" || /^\d+$/.test(t)) {
+      conns = conns.union(ConnectionSet.port(protocol2, Number(t)));
+      continue;
+    }
+    for (const pod of pods) {
+      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
+      if (p) conns = conns.union(ConnectionSet.port(protocol2, p.port));
+    }
+  }
+  return conns;
+}
+function addExposures(cluster, services, links) {
+  const expose = (src, ns2, name, port, object2, at2) => {
+    const svc = services.get(`${ns2}/${name}`);
+    if (!svc) return;
+    const ports = (svc.object.spec?.ports ?? []).filter(
+      (sp) => !port || port.number === void 0 && port.name === void 0 || sp.port === port.number || sp.targetPort === port.number || port.name !== void 0 && (sp.name === port.name || sp.targetPort === port.name)
+    );
+    for (const w of svc.workloads) {
+      const reached = targetConns(ports, w.pods);
+      const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
+      if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at2() });
+    }
+  };
+  for (const o of cluster.objects) {
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    const ic = { kind: "ingress-controller" };
+    switch (o.kind) {
+      case "Ingress": {
+        const object2 = `Ingress ${ns2}/${o.object.metadata.name}`;
+        const spec = o.object.spec;
+        const backends = [
+          { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
+          ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
+        ];
+        for (const { b, path: path7 } of backends) {
+          if (!b) continue;
+          if (b.service) expose(ic, ns2, b.service.name, { ...b.service.port?.number ? { number: b.service.port.number } : {}, ...b.service.port?.name ? { name: b.service.port.name } : {} }, object2, () => originRef(o.origin, path7));
+          else if (b.serviceName) {
+            const sp = b.servicePort;
+            const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" || /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
+            expose(ic, ns2, b.serviceName, port, object2, () => originRef(o.origin, path7));
+          }
+        }
+        break;
+      }
+      case "Route": {
+        const object2 = `Route ${ns2}/${o.object.metadata.name}`;
+        const tp = o.object.spec.port?.targetPort;
+        const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
+        [o.object.spec.to, ...o.object.spec.alternateBackends ?? []].forEach((t, i) => {
+          if (!t.kind || t.kind === "Service") expose(ic, ns2, t.name, port, object2, () => originRef(o.origin, i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1]));
+        });
+        break;
+      }
+      case "HTTPRoute":
+      case "GRPCRoute":
+      case "TCPRoute":
+      case "TLSRoute":
+      case "UDPRoute": {
+        const object2 = `${o.kind} ${ns2}/${o.object.metadata.name}`;
+        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
+        (o.object.spec?.rules ?? []).forEach(
+          (rule, ri2) => (rule.backendRefs ?? []).forEach((b, bi2) => {
+            if (b.kind && b.kind !== "Service") return;
+            for (const p of parents) {
+              const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
+              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
+            }
+          })
+        );
+        break;
+      }
+      case "Service": {
+        const type2 = o.object.spec?.type;
+        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
+        const svc = services.get(`${ns2}/${o.object.metadata.name}`);
+        for (const w of svc?.workloads ?? []) {
+          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
+          if (!conns.isEmpty)
+            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
+              kind: "exposure",
+              object: `Service ${ns2}/${o.object.metadata.name} (${type2})`,
+              at: originRef(o.origin, ["spec", "type"])
+            });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+var LinkSet = class {
+  map = /* @__PURE__ */ new Map();
+  add(src, dst, conns, ev) {
+    const key = `${linkPeerKey(src)}\0${linkPeerKey(dst)}`;
+    const cur = this.map.get(key);
+    if (cur) {
+      cur.conns = cur.conns.union(conns);
+      cur.evidence.push(ev);
+    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
+  }
+  sorted() {
+    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+  }
+};
+function dedupeUnresolved(list) {
+  const seen = /* @__PURE__ */ new Set();
+  return list.filter((u) => {
+    const k2 = `${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k2)) return false;
+    seen.add(k2);
+    return true;
+  });
+}
+
+// src/cli/commands/scan.ts
+var Options3 = CommonOptions.extend({
+  format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function scanCommand() {
+  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
+  addCommonOptions(cmd).action((paths, raw) => {
+    const opts = parseOptions(Options3, raw);
+    const say = progress(opts);
+    say("reading manifests…");
+    const { load: load2, diagnostics } = loadPaths(paths, opts);
+    say("scanning…");
+    const result = scanTopology(load2.cluster);
+    say("");
+    const t = result.value;
+    const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
+    emit(render(t), opts.output);
+    const all = [...diagnostics, ...result.diagnostics];
+    printDiagnostics(all, opts);
+    process.exitCode = exitCodeFor(all);
+  });
+  return cmd;
+}
+
+// src/cli/commands/synthesize.ts
+import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path6 from "node:path";
+
+// src/report/policies.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function renderPoliciesYaml(policies) {
+  return policies.map((p) => `---
+${(0, import_yaml3.stringify)(p, { lineWidth: 0, aliasDuplicateObjects: false })}`).join("");
+}
+
+// src/synthesis/selectors.ts
+function minimalSelector(w, sameNamespace) {
+  const labels2 = w.pods[0]?.labels ?? {};
+  const keys = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
+  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
+  const maxSize = Math.min(keys.length, 6);
+  for (let size = 1; size <= maxSize; size++) {
+    for (const subset of combinations(keys, size)) {
+      const sel = { matchLabels: pick2(subset) };
+      if (!others.some((p) => selectorMatches(sel, p.labels))) return { matchLabels: sel.matchLabels, unique: true };
+    }
+  }
+  const all = pick2(keys);
+  const unique = keys.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
+  return { matchLabels: all, unique };
+}
+function* combinations(items, k2, start = 0, acc = []) {
+  if (acc.length === k2) {
+    yield [...acc];
+    return;
+  }
+  for (let i = start; i < items.length; i++) {
+    acc.push(items[i]);
+    yield* combinations(items, k2, i + 1, acc);
+    acc.pop();
+  }
+}
+
+// src/synthesis/synthesize.ts
+var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+var MANAGED_BY = "netpol-ci";
+var RULES_ANNOTATION = "netpol-ci.io/rules";
+var DEFAULT_SYNTHESIS_OPTIONS = {
+  defaultDeny: true,
+  dnsPort: 53,
+  dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
+  namePrefix: ""
+};
+function portsOf(conns) {
+  if (conns.isAll) return void 0;
+  const out = [];
+  for (const [protocol2, ports] of conns.entries()) {
+    if (ports.size === 65535) {
+      out.push({ protocol: protocol2 });
+      continue;
+    }
+    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
+  }
+  return out;
+}
+function cidrsOf(range) {
+  const bits = range.family === 4 ? 32 : 128;
+  const out = [];
+  let lo = range.lo;
+  while (lo <= range.hi) {
+    let size = 0;
+    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
+    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}
+function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
+  const diagnostics = [];
+  const byNs = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const list = byNs.get(w.ref.namespace) ?? [];
+    list.push(w);
+    byNs.set(w.ref.namespace, list);
+  }
+  const selectors = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    selectors.set(workloadKey(w.ref), sel);
+    if (!sel.unique) {
+      diagnostics.push(
+        diag(
+          Codes.unsupportedValue,
+          "warning",
+          Object.keys(sel.matchLabels).length === 0 ? `${workloadKey(w.ref)} has no pod labels, so no policy can select it alone; it gets no policy of its own` : `no label set selects only ${workloadKey(w.ref)}; its policy also selects other pods with labels ${JSON.stringify(sel.matchLabels)}`,
+          originRef(w.origin, ["metadata", "name"])
+        )
+      );
+    }
+  }
+  const peerFor = (p, fromNamespace) => {
+    switch (p.kind) {
+      case "workload": {
+        const sel = selectors.get(workloadKey(p.ref));
+        if (!sel || Object.keys(sel.matchLabels).length === 0) {
+          return p.ref.namespace === fromNamespace ? [{ podSelector: {} }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: {} }];
+        }
+        return p.ref.namespace === fromNamespace ? [{ podSelector: { matchLabels: { ...sel.matchLabels } } }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: { matchLabels: { ...sel.matchLabels } } }];
+      }
+      case "ingress-controller":
+      case "gateway": {
+        const ic = options.ingressController;
+        if (!ic) return [{ namespaceSelector: {} }];
+        return [
+          {
+            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
+            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
+          }
+        ];
+      }
+      case "external":
+        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+    }
+  };
+  const policies = [];
+  for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
+    if (options.defaultDeny) {
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns2, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
+      });
+    }
+    const names = /* @__PURE__ */ new Map();
+    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
+    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
+      const key = workloadKey(w.ref);
+      const sel = selectors.get(key);
+      if (Object.keys(sel.matchLabels).length === 0) continue;
+      const ingress = [];
+      const egress = [];
+      const notes = [];
+      const rule = (direction, l, peers) => {
+        const list = direction === "ingress" ? ingress : egress;
+        const ports = portsOf(l.conns);
+        list.push({ [direction === "ingress" ? "from" : "to"]: peers, ...ports ? { ports } : {} });
+        const other = direction === "ingress" ? l.src : l.dst;
+        notes.push(`${direction}[${list.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${linkPeerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
+      };
+      for (const l of links) {
+        if (l.dst.kind === "workload" && workloadKey(l.dst.ref) === key) {
+          const peers = peerFor(l.src, ns2);
+          if (peers) rule("ingress", l, peers);
+        }
+      }
+      for (const l of links) {
+        if (l.src.kind === "workload" && workloadKey(l.src.ref) === key && l.dst.kind !== "ingress-controller" && l.dst.kind !== "gateway") {
+          const peers = peerFor(l.dst, ns2);
+          if (peers) rule("egress", l, peers);
+        }
+      }
+      if (egress.length > 0) {
+        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
+        egress.push({
+          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
+          ports: portsOf(dnsConns)
+        });
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k2, v2]) => `${k2}=${v2}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
+      }
+      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: {
+          name: `${options.namePrefix}${base}-netpol`,
+          namespace: ns2,
+          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
+        },
+        spec: {
+          podSelector: { matchLabels: { ...sel.matchLabels } },
+          policyTypes: ["Ingress", "Egress"],
+          ...ingress.length > 0 ? { ingress } : {},
+          ...egress.length > 0 ? { egress } : {}
+        }
+      });
+    }
+  }
+  return { value: { policies }, diagnostics };
+}
+
+// src/topology/links-file.ts
+function parseConns(text) {
+  const t = text.trim();
+  if (t === "All Connections") return ConnectionSet.ALL;
+  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
+  let out = ConnectionSet.NONE;
+  let proto;
+  for (const item of t.split(",").map((s) => s.trim())) {
+    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
+    if (!m) return void 0;
+    if (m[1]) proto = m[1];
+    if (!proto || !isProtocol(proto)) return void 0;
+    if (m[2] === void 0) {
+      out = out.union(ConnectionSet.of(proto));
+      continue;
+    }
+    const lo = Number(m[2]);
+    const hi2 = m[3] !== void 0 ? Number(m[3]) : lo;
+    if (lo < 1 || hi2 > 65535 || hi2 < lo) return void 0;
+    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi2)));
+  }
+  return out;
+}
+function parseLinkPeer(text) {
+  const t = text.trim();
+  if (t === "{ingress-controller}") return { kind: "ingress-controller" };
+  const gw = /^\{gateway ([^/]+)\/([^}]+)\}$/.exec(t);
+  if (gw) return { kind: "gateway", namespace: gw[1], name: gw[2] };
+  const w = /^([^/\s]+)\/([^[\s]+)\[([A-Za-z]+)\]$/.exec(t);
+  if (w && w[3] !== "External") return { kind: "workload", ref: { namespace: w[1], name: w[2], kind: w[3] } };
+  const ext = t.replace(/\[External\]$/, "");
+  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
+  if (dash) {
+    const lo = parseCidr(dash[1]);
+    const hi2 = parseCidr(dash[2]);
+    if (lo && hi2 && lo.family === hi2.family) return { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi2.hi } };
+    return void 0;
+  }
+  const cidr = parseCidr(ext);
+  return cidr ? { kind: "external", range: cidr } : void 0;
+}
+var LinkFileSchema = external_exports.object({
+  links: external_exports.array(
+    external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose()
+  )
+});
+function parseLinksFile(file2, text) {
+  const diagnostics = [];
+  let data;
+  try {
+    data = load(text);
+  } catch (e) {
+    return { links: [], diagnostics: [diag(Codes.yamlSyntax, "error", `cannot parse links file: ${e.message.split("\n")[0]}`, { file: file2, doc: 1 })] };
+  }
+  const parsed2 = LinkFileSchema.safeParse(data);
+  if (!parsed2.success) {
+    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, { file: file2, doc: 1, path: i.path.filter((p) => typeof p !== "symbol") })) };
+  }
+  const links = [];
+  parsed2.data.links.forEach((l, i) => {
+    const src = parseLinkPeer(l.src);
+    const dst = parseLinkPeer(l.dst);
+    const conns = parseConns(l.conns);
+    const at2 = (field) => ({ file: file2, doc: 1, path: ["links", i, field] });
+    if (!src) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.src)}`, at2("src")));
+    if (!dst) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.dst)}`, at2("dst")));
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at2("conns")));
+    if (!src || !dst || !conns) return;
+    const evidence2 = [{ kind: "intent", at: { file: file2, doc: 1, path: ["links", i] } }];
+    links.push({ src, dst, conns, evidence: evidence2 });
+  });
+  return { links, diagnostics };
+}
+
+// src/cli/commands/synthesize.ts
+var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+var Options4 = CommonOptions.extend({
+  links: external_exports.string().optional(),
+  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
+  dryRun: external_exports.boolean().default(false),
+  dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
+  dnsNamespace: external_exports.string().default("kube-system"),
+  dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
+  ingressController: labelList.optional(),
+  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default("")
+});
+function ingressControllerSelector(labels2) {
+  if (!labels2) return void 0;
+  const { namespace, ...pod } = labels2;
+  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
+}
+function synthesizeCommand() {
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
+  addCommonOptions(cmd).action((paths, raw) => {
+    const opts = parseOptions(Options4, raw);
+    const say = progress(opts);
+    say("reading manifests…");
+    const { load: load2, diagnostics } = loadPaths(paths, opts);
+    const all = [...diagnostics];
+    let links;
+    if (opts.links) {
+      let text;
+      try {
+        text = readFileSync3(opts.links, "utf8");
+      } catch (e) {
+        throw new ConfigError(`--links ${opts.links}: ${e.code ?? e.message}`);
+      }
+      const parsed2 = parseLinksFile(opts.links, text);
+      links = parsed2.links;
+      all.push(...parsed2.diagnostics);
+    } else {
+      say("scanning…");
+      const scanned = scanTopology(load2.cluster);
+      links = scanned.value.links;
+      all.push(...scanned.diagnostics);
+    }
+    say("synthesizing…");
+    const ic = ingressControllerSelector(opts.ingressController);
+    const result = synthesizePolicies(load2.cluster, links, {
+      ...DEFAULT_SYNTHESIS_OPTIONS,
+      defaultDeny: opts.defaultDeny,
+      dnsPort: opts.dnsPort,
+      dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
+      ...ic ? { ingressController: ic } : {},
+      namePrefix: opts.namePrefix
+    });
+    all.push(...result.diagnostics);
+    say("");
+    const policies = result.value.policies;
+    const out = opts.output;
+    const toDir = out !== void 0 && (out.endsWith("/") || existsSync2(out) && statSync2(out).isDirectory());
+    const files = /* @__PURE__ */ new Map();
+    if (toDir) {
+      const byNs = /* @__PURE__ */ new Map();
+      for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
+      for (const [ns2, list] of byNs) files.set(path6.join(out, `${ns2}.yaml`), renderPoliciesYaml(list));
+    } else if (out !== void 0) files.set(out, renderPoliciesYaml(policies));
+    if (opts.dryRun || out === void 0) {
+      if (opts.dryRun && out !== void 0) for (const [f, text] of files) emit(`# would write ${f}
+${text}`, void 0);
+      else emit(renderPoliciesYaml(policies), void 0);
+    } else {
+      if (toDir) mkdirSync2(out, { recursive: true });
+      for (const [f, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) writeFileSync2(f, text);
+      if (!opts.quiet) process.stderr.write(`wrote ${policies.length} policies to ${files.size} file(s)
+`);
+    }
+    printDiagnostics(all, opts);
+    process.exitCode = exitCodeFor(all);
+  });
+  return cmd;
+}
+
 // src/cli/program.ts
 var VERSION = "0.1.0";
 function buildProgram() {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().exitOverride();
   program2.addCommand(connectivityCommand());
   program2.addCommand(diffCommand());
+  program2.addCommand(scanCommand());
+  program2.addCommand(synthesizeCommand());
   for (const c of program2.commands) c.exitOverride();
   return program2;
 }

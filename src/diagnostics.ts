@@ -57,6 +57,12 @@ export const Codes = {
   separatorText: 'NPC020',
   /** An unsupported or meaningless field value (e.g. policyTypes entry). */
   unsupportedValue: 'NPC021',
+  /** helm template or kubectl kustomize failed, timed out or produced too much output. */
+  renderFailed: 'NPC022',
+  /** helm or kubectl is not installed (or HELM_PATH / KUBECTL_PATH is wrong). */
+  toolMissing: 'NPC023',
+  /** A chart's dependencies are not vendored under charts/. */
+  chartDependencies: 'NPC024',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

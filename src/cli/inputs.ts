@@ -3,13 +3,16 @@ import path from 'node:path';
 import { globSync } from 'glob';
 import { Codes, diag, type Diagnostic } from '../diagnostics.js';
 import type { ManifestFile } from '../manifests/documents.js';
+import { findRenderRoots } from '../manifests/render.js';
+import { DEFAULT_RENDER_OPTIONS, renderChart, renderOverlay, type RenderOptions } from './render.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-const MANIFEST_GLOB = '**/*.{yaml,yml,json}';
+const MANIFEST_GLOB = '**/{*.yaml,*.yml,*.json,Kustomization}';
 const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 
 export interface ReadOptions {
   readonly maxFileBytes?: number;
+  readonly render?: RenderOptions;
 }
 
 /** Shows a path relative to the working directory when it lies below it. */
@@ -39,9 +42,29 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     }
     if (st.isDirectory()) {
       const root = realpathSync(abs);
-      const found = globSync(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, absolute: true }).sort();
+      const found = globSync(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${p}`));
-      for (const f of found) readOne(f, root, maxBytes, files, diagnostics, seen);
+      const readText = (rel: string) => {
+        try {
+          return readFileSync(path.join(abs, rel), 'utf8');
+        } catch {
+          return undefined;
+        }
+      };
+      // charts and overlays are rendered with the real tools; their files are not plain manifests
+      const roots = findRenderRoots(found, readText);
+      for (const f of roots.plain) readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen);
+      const render = options.render ?? DEFAULT_RENDER_OPTIONS;
+      for (const c of roots.charts) {
+        const r = renderChart(path.join(abs, c), displayPath(path.join(abs, c)), render);
+        files.push(...r.files);
+        diagnostics.push(...r.diagnostics);
+      }
+      for (const o of roots.overlays) {
+        const r = renderOverlay(path.join(abs, o), displayPath(path.join(abs, o)), abs, render);
+        files.push(...r.files);
+        diagnostics.push(...r.diagnostics);
+      }
     } else {
       readOne(abs, undefined, maxBytes, files, diagnostics, seen);
     }

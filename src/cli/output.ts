@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { ExitCode } from './errors.js';
+import { ConfigError, ExitCode } from './errors.js';
 
 export interface OutputOptions {
   readonly verbose?: boolean;
@@ -21,8 +21,13 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Writes the report to a file or stdout. */
 export function emit(text: string, file: string | undefined): void {
-  if (file && file !== '-') writeFileSync(file, text);
-  else process.stdout.write(text);
+  if (file && file !== '-') {
+    try {
+      writeFileSync(file, text);
+    } catch (e) {
+      throw new ConfigError(`-o ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    }
+  } else process.stdout.write(text);
 }
 
 /** 2 when the input had errors, else 1 when the command found something, else 0. */

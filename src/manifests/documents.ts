@@ -33,8 +33,8 @@ export const MAX_EXPANDED_NODES = 1_000_000;
 const SEPARATOR = /^---(?:\s|$)/;
 const SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 // YAML 1.1 scalars that Kubernetes' parser reads as booleans or octals while YAML 1.2 does not.
-const YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/;
-const YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/;
+const YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
+const YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
 
 export function parseManifestFile(file: ManifestFile): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -43,7 +43,16 @@ export function parseManifestFile(file: ManifestFile): { documents: ParsedDocume
     try {
       documents.push({ file: file.path, doc: 1, startLine: 1, text: file.text, value: JSON.parse(file.text) });
     } catch (e) {
-      diagnostics.push(diag(Codes.yamlSyntax, 'error', `invalid JSON: ${(e as Error).message}`, { file: file.path, doc: 1 }));
+      // JSON.parse gives an offset; js-yaml (JSON is YAML) gives the line and column
+      let mark: { line: number; column: number } | undefined;
+      try {
+        jsYaml.load(file.text, { schema: SCHEMA });
+      } catch (y) {
+        mark = (y as jsYaml.YAMLException).mark;
+      }
+      diagnostics.push(
+        diag(Codes.yamlSyntax, 'error', `invalid JSON: ${(e as Error).message}`, { file: file.path, doc: 1, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) }),
+      );
     }
     return { documents, diagnostics };
   }
@@ -157,10 +166,23 @@ function expandedSizeExceeds(root: unknown, cap: number): boolean {
   return size(root) > cap;
 }
 
+const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
+
 function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]): void {
   const lines = chunk.text.split('\n');
+  // lines inside a block scalar (`key: |`) are text in every YAML version
+  let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
+    const indent = line.length - line.trimStart().length;
+    if (blockIndent >= 0) {
+      if (line.trim() === '' || indent > blockIndent) continue;
+      blockIndent = -1;
+    }
+    if (BLOCK_SCALAR_START.test(line)) {
+      blockIndent = indent;
+      continue;
+    }
     const bool = YAML11_BOOL.exec(line);
     const octal = bool ? null : YAML11_OCTAL.exec(line);
     const m = bool ?? octal;
@@ -168,7 +190,7 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
     const value = m[1] as string;
     const what = bool ? `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`;
     diagnostics.push(
-      diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: line.indexOf(value) + 1 }, 'quote the value'),
+      diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 }, 'quote the value'),
     );
   }
 }

@@ -76,8 +76,14 @@ export function readObjects(documents: readonly ParsedDocument[]): ObjectsResult
   const objects: K8sObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedKinds = new Map<string, number>();
-  const visit = (document: ParsedDocument, value: unknown, path: (string | number)[]) => {
+  const visit = (document: ParsedDocument, input: unknown, path: (string | number)[]) => {
+    let value = input;
     const where = () => locate(document, path);
+    if (isRecord(value) && typeof value.kind === 'string' && value.apiVersion === undefined && (value.kind in SCHEMAS || value.kind.endsWith('List'))) {
+      // Kubernetes would reject it; analysing it by its kind keeps the report honest about what the author meant.
+      diagnostics.push(diag(Codes.invalidField, 'warning', `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path, 'apiVersion'] }));
+      value = { ...value, apiVersion: '' };
+    }
     if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
       diagnostics.push(diag(Codes.notKubernetes, 'info', 'not a Kubernetes object (no apiVersion and kind); skipped', { file: document.file, doc: document.doc, line: document.startLine, path }));
       return;

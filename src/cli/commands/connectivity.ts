@@ -33,7 +33,7 @@ export function connectivityCommand(): Command {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say(`reading ${paths.length} path(s)…`);
-    const { load, diagnostics } = loadPaths(paths, opts.maxFileSize);
+    const { load, diagnostics } = loadPaths(paths, opts);
     say(`evaluating ${load.cluster.workloads.length} workloads…`);
     if (opts.explain) {
       const engine = new PolicyEngine(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });

@@ -8,7 +8,7 @@ import { explainPair, filesOf } from '../../connectivity/explain.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { loadManifests } from '../../manifests/load.js';
 import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../report/diff.js';
-import { addCommonOptions, CommonOptions, ipFamilies, parseOptions } from '../common.js';
+import { addCommonOptions, CommonOptions, ipFamilies, parseOptions, renderOptionsFrom } from '../common.js';
 import { ConfigError } from '../errors.js';
 import { exportTree } from '../git.js';
 import { readManifestFiles } from '../inputs.js';
@@ -30,7 +30,7 @@ interface Side {
 
 /** Loads one side from folders/files, showing file paths with a prefix (a ref) when they come from a temporary tree. */
 function loadSide(label: string, paths: readonly string[], opts: z.infer<typeof Options>, rename?: (p: string) => string): Side {
-  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize });
+  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
   const files = rename ? read.files.map((f) => ({ ...f, path: rename(f.path) })) : read.files;
   const diagnostics = read.diagnostics.map((d) => (rename && d.at ? { ...d, at: { ...d.at, file: rename(d.at.file) } } : d));
   const load = loadManifests(files);

@@ -18,7 +18,7 @@ export function scanCommand(): Command {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say('reading manifests…');
-    const { load, diagnostics } = loadPaths(paths, opts.maxFileSize);
+    const { load, diagnostics } = loadPaths(paths, opts);
     say('scanning…');
     const result = scanTopology(load.cluster);
     say('');

@@ -52,7 +52,7 @@ export function synthesizeCommand(): Command {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say('reading manifests…');
-    const { load, diagnostics } = loadPaths(paths, opts.maxFileSize);
+    const { load, diagnostics } = loadPaths(paths, opts);
     const all: Diagnostic[] = [...diagnostics];
     let links: readonly Link[];
     if (opts.links) {

@@ -1,0 +1,382 @@
+// npm run bench [-- --sizes 100,1000,5000] [--runs 5] [--skip-peer] [--skip-profile]
+//
+// 1. generates the apps (bench/generate.mjs; cached by a stamp while the generator is unchanged);
+// 2. bundles the library stages (bench/stages.ts) with esbuild into bench/out/stages.mjs;
+// 3. runs every stage of bench/stage-defs.mjs for every N, each run in a fresh child process
+//    (so peak RSS is per stage), plus the whole CLI end to end, and prints the table and targets;
+// 4. compares with netpol-analyzer (`netpolicy list`) when Go can install it;
+// 5. times js-yaml against the `yaml` package on the largest app's text;
+// 6. profiles the largest end-to-end run (node --cpu-prof) and prints the top self-time functions.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { build } from 'esbuild';
+import { BENCH_DIR, OUT_DIR, SIZES, appDir, ensureApp } from './generate.mjs';
+import { E2E, STAGES, TARGETS } from './stage-defs.mjs';
+
+const ROOT = path.dirname(BENCH_DIR);
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+const BUNDLE = path.join(OUT_DIR, 'stages.mjs');
+const GOBIN = path.join(OUT_DIR, 'gobin');
+const NETPOLICY = path.join(GOBIN, 'netpolicy');
+const PEER_MODULE = 'github.com/np-guard/netpol-analyzer';
+/** Used when `@latest` cannot be resolved (some module proxies refuse version lists). */
+const PEER_PINNED = 'v1.4.2';
+const CHILD_TIMEOUT_MS = 300_000;
+const started = performance.now();
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
+};
+const sizes = option('--sizes', SIZES.join(',')).split(',').map(Number);
+const runs = Number(option('--runs', '5'));
+const largest = Math.max(...sizes);
+const rel = (p) => path.relative(process.cwd(), p) || '.';
+const log = (s = '') => process.stdout.write(`${s}\n`);
+const note = (s) => process.stderr.write(`${s}\n`);
+
+mkdirSync(OUT_DIR, { recursive: true });
+const loadLine = () => {
+  const [one, five] = os.loadavg();
+  const cores = os.availableParallelism();
+  return `load average ${one.toFixed(1)} (1 min), ${five.toFixed(1)} (5 min) on ${cores} cores${one > cores ? ': the machine is busy, so times are inflated and noisy' : ''}`;
+};
+log(`node ${process.version}; ${loadLine()}`);
+
+// --- 1. apps -----------------------------------------------------------------------------------
+log('## apps');
+for (const n of sizes) {
+  for (const changed of [false, true]) {
+    const s = ensureApp(n, changed);
+    log(
+      `${rel(appDir(n, changed))}: ${s.workloads} workloads (${s.templates} pod templates) in ${s.namespaces} namespaces, ` +
+        `${s.policies} policies${changed ? ` (${s.changedPolicies} differ)` : ''}, ${s.files} files, ${(s.bytes / 1e6).toFixed(2)} MB${s.cached ? ' (cached)' : ''}`,
+    );
+  }
+}
+
+// --- 2. bundle ---------------------------------------------------------------------------------
+await build({
+  entryPoints: [path.join(BENCH_DIR, 'stages.ts')],
+  outfile: BUNDLE,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+log(`\nbench bundle: ${rel(BUNDLE)}; CLI: ${rel(CLI)} (as it is in the tree; \`npm run bundle\` rebuilds it)`);
+
+// --- 3. stages ---------------------------------------------------------------------------------
+/** results[stage][n] = { ms: number[], rss: number[] (MiB), stageRss: number[], summary, errors, warnings } */
+const results = new Map();
+const record = (stage, n, r) => {
+  if (!results.has(stage)) results.set(stage, new Map());
+  const byN = results.get(stage);
+  if (!byN.has(n)) byN.set(n, { ms: [], rss: [], stageRss: [], summary: '', errors: 0, warnings: 0, failed: undefined, skipped: undefined });
+  const cur = byN.get(n);
+  Object.assign(cur, r.extra ?? {});
+  if (r.ms !== undefined) {
+    cur.ms.push(r.ms);
+    if (r.rssMiB !== undefined) cur.rss.push(r.rssMiB);
+    if (r.stageRssMiB !== undefined) cur.stageRss.push(r.stageRssMiB);
+  }
+};
+
+function runWorker(stage, n) {
+  const p = spawnSync(process.execPath, ['--expose-gc', path.join(BENCH_DIR, 'stage-worker.mjs'), BUNDLE, stage.name, String(n)], {
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (p.error || p.status !== 0) return { failed: p.error ? p.error.message : `exit ${p.status}: ${p.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  const last = p.stdout.trim().split('\n').pop() ?? '';
+  try {
+    return JSON.parse(last);
+  } catch {
+    return { failed: `no result: ${last.slice(0, 200)}` };
+  }
+}
+
+function runCli(e2e, n) {
+  const rssFile = path.join(OUT_DIR, `rss-${process.pid}.txt`);
+  rmSync(rssFile, { force: true });
+  const outFile = path.join(OUT_DIR, e2e.out(n));
+  const fd = openSync(outFile, 'w');
+  const t0 = performance.now();
+  const p = spawnSync(process.execPath, ['--import', path.join(BENCH_DIR, 'rss-probe.mjs'), CLI, ...e2e.args(n)], {
+    stdio: ['ignore', fd, 'pipe'],
+    encoding: 'utf8',
+    timeout: CHILD_TIMEOUT_MS,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile },
+  });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  if (p.error || (p.status !== 0 && p.status !== 1)) return { failed: p.error ? p.error.message : `exit ${p.status}: ${p.stderr.trim().split('\n').slice(-3).join(' | ')}` };
+  const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  rmSync(rssFile, { force: true });
+  const stderrLines = p.stderr.split('\n').filter((l) => l.trim() !== '');
+  return {
+    ms,
+    maxRssKiB: rssKiB,
+    errors: stderrLines.filter((l) => / error /.test(l)).length,
+    warnings: stderrLines.filter((l) => / warning /.test(l)).length,
+    summary: `${readFileSync(outFile, 'utf8').split('\n').length - 1} lines -> ${rel(outFile)}`,
+  };
+}
+
+log(`\n## runs (${runs} per stage and N, each in a fresh process)`);
+for (const n of sizes) {
+  for (const stage of STAGES) {
+    for (let i = 0; i < runs; i++) {
+      const r = runWorker(stage, n);
+      if (r.skipped) {
+        record(stage.name, n, { extra: { skipped: r.skipped } });
+        break;
+      }
+      if (r.failed) {
+        record(stage.name, n, { extra: { failed: r.failed } });
+        break;
+      }
+      record(stage.name, n, { ms: r.ms, rssMiB: r.maxRssKiB / 1024, stageRssMiB: r.stageRssKiB / 1024, extra: { summary: r.summary, errors: r.errors, warnings: r.warnings } });
+    }
+    progress(stage.name, n);
+  }
+  for (const e2e of E2E) {
+    for (let i = 0; i < runs; i++) {
+      const r = runCli(e2e, n);
+      if (r.failed) {
+        record(e2e.name, n, { extra: { failed: r.failed } });
+        break;
+      }
+      record(e2e.name, n, { ms: r.ms, rssMiB: r.maxRssKiB / 1024, extra: { summary: r.summary, errors: r.errors, warnings: r.warnings } });
+    }
+    progress(e2e.name, n);
+  }
+}
+
+function progress(stage, n) {
+  const r = results.get(stage)?.get(n);
+  if (!r) return;
+  if (r.skipped) return log(`${stage} N=${n}: skipped (${r.skipped})`);
+  if (r.failed) return log(`${stage} N=${n}: FAILED (${r.failed})`);
+  const diag = r.errors || r.warnings ? `, ${r.errors} error and ${r.warnings} warning diagnostics` : ', no error or warning diagnostics';
+  log(`${stage} N=${n}: ${r.ms.map((x) => x.toFixed(0)).join(' ')} ms; ${r.summary}${diag}`);
+}
+
+// --- table -------------------------------------------------------------------------------------
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
+const pad = (s, w, left = false) => (left ? String(s).padEnd(w) : String(s).padStart(w));
+
+log('\n## results');
+const header = [pad('stage', 18, true), pad('N', 6), pad('median ms', 10), pad('spread (min-max) ms', 21), pad('peak RSS MiB', 13), pad('stage +RSS MiB', 15), '  growth 1,000 -> 5,000 (time, peak RSS)'];
+log(header.join(' '));
+log('-'.repeat(header.join(' ').length));
+for (const [stage, byN] of results) {
+  for (const n of sizes) {
+    const r = byN.get(n);
+    if (!r) continue;
+    if (r.skipped || r.failed) {
+      log([pad(stage, 18, true), pad(n, 6), pad(r.skipped ? 'skipped' : 'FAILED', 10)].join(' '));
+      continue;
+    }
+    let growth = '';
+    const base = byN.get(1000);
+    if (n === 5000 && base && base.ms.length > 0) growth = `  x${(median(r.ms) / median(base.ms)).toFixed(2)} time, x${(median(r.rss) / median(base.rss)).toFixed(2)} RSS`;
+    log(
+      [
+        pad(stage, 18, true),
+        pad(n, 6),
+        pad(fmt(median(r.ms), 1), 10),
+        pad(`${fmt(Math.min(...r.ms), 1)}-${fmt(Math.max(...r.ms), 1)}`, 21),
+        pad(fmt(median(r.rss), 1), 13),
+        pad(r.stageRss.length ? fmt(median(r.stageRss), 1) : '-', 15),
+      ].join(' ') + growth,
+    );
+  }
+}
+log('peak RSS: the whole process (a stage process also holds its prepared input); stage +RSS: peak minus RSS just before the timed call.');
+
+log('\n## targets');
+for (const t of TARGETS) {
+  const r = results.get(t.stage)?.get(t.n);
+  if (!r || r.ms.length === 0) {
+    log(`SKIP ${t.label}: not run`);
+    continue;
+  }
+  const ms = median(r.ms);
+  const rss = Math.max(...r.rss);
+  log(`${ms < t.maxMs ? 'PASS' : 'MISS'} ${t.label} < ${t.maxMs} ms: median ${fmt(ms)} ms`);
+  log(`${rss < t.maxRssMiB ? 'PASS' : 'MISS'} ${t.label} < ${t.maxRssMiB} MiB: peak RSS ${fmt(rss)} MiB (worst run)`);
+}
+
+// --- 4. peer: netpol-analyzer ------------------------------------------------------------------
+log('\n## peer: netpol-analyzer (netpolicy list --dirpath)');
+if (flag('--skip-peer')) log('skipped (--skip-peer)');
+else peerComparison();
+
+function which(cmd) {
+  const p = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
+  return p.status === 0 ? p.stdout.trim() : undefined;
+}
+
+function lastLines(text, k = 3) {
+  return text.trim().split('\n').slice(-k).join(' | ');
+}
+
+function installPeer(go) {
+  if (existsSync(NETPOLICY)) return `cached ${rel(NETPOLICY)}`;
+  mkdirSync(GOBIN, { recursive: true });
+  const env = { ...process.env, GOBIN };
+  log(`installing ${PEER_MODULE}/cmd/netpolicy@latest into ${rel(GOBIN)} (once; up to 5 minutes)…`);
+  let p = spawnSync(go, ['install', `${PEER_MODULE}/cmd/netpolicy@latest`], { env, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+  if (p.status === 0 && existsSync(NETPOLICY)) return 'installed @latest';
+  log(`go install @latest failed: ${p.error ? p.error.message : lastLines(p.stderr)}`);
+  // Fallback: a pinned version built in a scratch module. Where the proxy refuses the module's
+  // version list it refuses its checksum-database lookup too, so that lookup is skipped for this
+  // one module only (GONOSUMDB); every dependency is still verified.
+  log(`fallback: building ${PEER_PINNED} in a scratch module (GONOSUMDB=github.com/np-guard)…`);
+  const scratch = path.join(OUT_DIR, 'gobuild');
+  rmSync(scratch, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  const genv = { ...process.env, GONOSUMDB: 'github.com/np-guard', GOFLAGS: '-mod=mod' };
+  const steps = [
+    ['mod', 'init', 'netpolci.bench/peer'],
+    ['get', `${PEER_MODULE}/cmd/netpolicy@${PEER_PINNED}`],
+    ['build', '-o', NETPOLICY, `${PEER_MODULE}/cmd/netpolicy`],
+  ];
+  for (const args of steps) {
+    p = spawnSync(go, args, { cwd: scratch, env: genv, encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+    if (p.status !== 0) return { failed: `go ${args[0]} failed: ${p.error ? p.error.message : lastLines(p.stderr)}` };
+  }
+  return existsSync(NETPOLICY) ? `installed ${PEER_PINNED} (pinned fallback)` : { failed: 'go build produced no binary' };
+}
+
+function peerComparison() {
+  const go = which('go');
+  if (!existsSync(NETPOLICY) && !go) return log('skipped: go is not on PATH');
+  const how = installPeer(go);
+  if (typeof how !== 'string') return log(`skipped: ${how.failed}`);
+  const version = spawnSync(NETPOLICY, ['--version'], { encoding: 'utf8' });
+  log(`netpolicy: ${how}${version.status === 0 ? ` (${version.stdout.trim()})` : ''}`);
+  const hasTime = existsSync('/usr/bin/time');
+  let previous; // { n, ms } of the last size measured
+  for (const n of [...sizes].sort((a, b) => a - b)) {
+    const ours = results.get('e2e connectivity')?.get(n);
+    const oursMs = ours && ours.ms.length ? median(ours.ms) : NaN;
+    const moreThan = Number.isFinite(oursMs) ? `; ratio > ${(CHILD_TIMEOUT_MS / oursMs).toFixed(0)}x` : '';
+    // netpol-analyzer grows at least linearly: skip a run that cannot finish within the timeout
+    if (previous && (previous.ms * n) / previous.n > CHILD_TIMEOUT_MS) {
+      const atLeast = (previous.ms * n) / previous.n / 1000;
+      log(`N=${n}: netpolicy not run: N=${previous.n} took ${fmt(previous.ms / 1000)} s, so N=${n} needs at least ${fmt(atLeast)} s (linear growth), over the ${CHILD_TIMEOUT_MS / 1000} s timeout${moreThan}`);
+      previous = { n, ms: Math.max(atLeast * 1000, CHILD_TIMEOUT_MS) };
+      continue;
+    }
+    const times = [];
+    const rss = [];
+    let failure;
+    const outFile = path.join(OUT_DIR, `netpolicy-${n}.txt`);
+    for (let i = 0; i < 3; i++) {
+      const fd = openSync(outFile, 'w');
+      const cmd = hasTime ? ['/usr/bin/time', ['-f', '%M', NETPOLICY, 'list', '--dirpath', appDir(n)]] : [NETPOLICY, ['list', '--dirpath', appDir(n)]];
+      const t0 = performance.now();
+      const p = spawnSync(cmd[0], cmd[1], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
+      const ms = performance.now() - t0;
+      closeSync(fd);
+      if (p.error || p.status !== 0) {
+        failure = p.error?.code === 'ETIMEDOUT' || p.signal ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${p.status}: ${lastLines(p.stderr)}`;
+        break;
+      }
+      times.push(ms);
+      if (hasTime) rss.push(Number(lastLines(p.stderr, 1)) / 1024);
+      // 1-3 runs: slow runs are not repeated
+      if (ms > 30_000 || performance.now() - started > 11 * 60_000) break;
+    }
+    if (times.length === 0) {
+      log(`N=${n}: netpolicy ${failure}${failure?.startsWith('timeout') ? moreThan : ''}`);
+      if (failure?.startsWith('timeout')) previous = { n, ms: CHILD_TIMEOUT_MS };
+      continue;
+    }
+    const m = median(times);
+    previous = { n, ms: m };
+    log(
+      `N=${n}: netpolicy median ${fmt(m)} ms over ${times.length} run(s) (${times.map((x) => fmt(x)).join(' ')})` +
+        `${rss.length ? `, peak RSS ${fmt(Math.max(...rss))} MiB` : ''}; netpol-ci ${fmt(oursMs)} ms; ratio netpol-analyzer/netpol-ci = ${fmt(m / oursMs, 2)}x` +
+        `${failure ? ` (a later run failed: ${failure})` : ''}; ${agreement(n, outFile)}`,
+    );
+  }
+}
+
+/** Compares the workload-to-workload lines (external ranges are split differently by design). */
+function agreement(n, peerFile) {
+  const oursFile = path.join(OUT_DIR, E2E[0].out(n));
+  if (!existsSync(oursFile)) return 'no netpol-ci output to compare';
+  const ip = /\d+\.\d+\.\d+\.\d+/;
+  const read = (f) => new Set(readFileSync(f, 'utf8').split('\n').filter((l) => l && !ip.test(l)));
+  const a = read(oursFile);
+  const b = read(peerFile);
+  const onlyOurs = [...a].filter((l) => !b.has(l));
+  const onlyPeer = [...b].filter((l) => !a.has(l));
+  if (onlyOurs.length === 0 && onlyPeer.length === 0) return `workload and ingress-controller lines identical (${a.size})`;
+  return `lines differ: ${onlyOurs.length} only in netpol-ci (e.g. ${onlyOurs[0] ?? '-'}), ${onlyPeer.length} only in netpol-analyzer (e.g. ${onlyPeer[0] ?? '-'})`;
+}
+
+// --- 5. YAML parsers ---------------------------------------------------------------------------
+log('\n## yaml parsers');
+{
+  const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'yaml-note.mjs'), appDir(largest)], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+  if (p.status !== 0) log(`yaml note failed: ${p.error ? p.error.message : lastLines(p.stderr)}`);
+  else {
+    const r = JSON.parse(p.stdout.trim().split('\n').pop());
+    const load = results.get('load')?.get(largest);
+    log(
+      `N=${largest} app text (${(r.bytes / 1e6).toFixed(2)} MB, ${r.docs} documents in ${r.files} files), one parse each: ` +
+        `js-yaml ${fmt(r.jsYamlMs)} ms (${(r.bytes / 1e6 / (r.jsYamlMs / 1000)).toFixed(1)} MB/s), ` +
+        `yaml ${fmt(r.yamlMs)} ms (${(r.bytes / 1e6 / (r.yamlMs / 1000)).toFixed(1)} MB/s), yaml/js-yaml = ${(r.yamlMs / r.jsYamlMs).toFixed(1)}x` +
+        `${load && load.ms.length ? `; the load stage (js-yaml bulk parse, yaml only for positions on demand, plus validation and model) takes ${fmt(median(load.ms))} ms` : ''}`,
+    );
+  }
+}
+
+// --- 6. profile --------------------------------------------------------------------------------
+log(`\n## cpu profile: e2e connectivity N=${largest} (node --cpu-prof), top self time`);
+if (flag('--skip-profile')) log('skipped (--skip-profile)');
+else profile();
+
+function profile() {
+  const dir = path.join(OUT_DIR, 'prof');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const p = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, CLI, ...E2E[0].args(largest)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return log(`no profile written (${p.error ? p.error.message : `exit ${p.status}`})`);
+  const prof = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
+  const byId = new Map(prof.nodes.map((nd) => [nd.id, nd]));
+  const self = new Map();
+  let total = 0;
+  prof.samples.forEach((id, i) => {
+    const dt = prof.timeDeltas[i] ?? 0;
+    total += dt;
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
+  log(`profile: ${rel(path.join(dir, file))}, ${fmt(total / 1000)} ms sampled (line numbers are in dist/cli.js)`);
+  for (const [key, us] of top) log(`${pad(`${((100 * us) / total).toFixed(1)}%`, 6)} ${pad(fmt(us / 1000), 6)} ms  ${key}`);
+}
+
+log(`\n${loadLine()}`);
+log(`bench finished in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -1,0 +1,76 @@
+// The timed stages, one entry each. bench/stage-worker.mjs runs one entry in a fresh process:
+// `prepare` (untimed: whatever the stage needs as input), then `run` (timed). `requires` names
+// the exports of the bench bundle (bench/stages.ts) the entry needs; an entry whose exports are
+// missing is skipped with a note, so a stage can be listed before its code lands.
+//
+// To add a stage (diff, scan, synthesize): export its function from bench/stages.ts and add an
+// entry here, e.g.
+//   { name: 'diff', what: 'semantic diff', requires: ['diffConnectivity'],
+//     inputs: (n) => [appDir(n), appDir(n, true)],
+//     prepare: (lib, [a, b]) => ({ a: evaluated(lib, a), b: evaluated(lib, b) }),
+//     run: (lib, { a, b }) => { const d = lib.diffConnectivity(a.value, b.value); return { summary: `${d.length} changes` }; } }
+import { appDir } from './generate.mjs';
+
+/** Read and load one folder; returns the cluster and the diagnostics of reading and loading. */
+function loaded(lib, dir) {
+  const read = lib.readManifestFiles([dir]);
+  const load = lib.loadManifests(read.files);
+  return { load, diagnostics: [...read.diagnostics, ...load.diagnostics] };
+}
+
+function evaluated(lib, dir) {
+  const { load } = loaded(lib, dir);
+  return lib.analyzeConnectivity(load.cluster);
+}
+
+/**
+ * @typedef {{ diagnostics?: readonly { severity: string }[], summary?: string, keep?: unknown }} StageOutput
+ * @typedef {{ name: string, what: string, requires: string[], inputs: (n: number) => string[],
+ *   prepare: (lib: any, inputs: string[]) => any, run: (lib: any, ctx: any) => StageOutput }} StageDef
+ */
+
+/** @type {StageDef[]} */
+export const STAGES = [
+  {
+    name: 'load',
+    what: 'read + parse + model',
+    requires: ['readManifestFiles', 'loadManifests'],
+    inputs: (n) => [appDir(n)],
+    prepare: (_lib, [dir]) => ({ dir }),
+    run: (lib, { dir }) => {
+      const r = loaded(lib, dir);
+      return { diagnostics: r.diagnostics, summary: `${r.load.cluster.workloads.length} workloads, ${r.load.documents.length} documents`, keep: r };
+    },
+  },
+  {
+    name: 'evaluate',
+    what: 'connectivity (analyzeConnectivity)',
+    requires: ['readManifestFiles', 'loadManifests', 'analyzeConnectivity'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => loaded(lib, dir).load.cluster,
+    run: (lib, cluster) => {
+      const r = lib.analyzeConnectivity(cluster);
+      return { diagnostics: r.diagnostics, summary: `${r.value.connections.length} connections, ${r.engine.classes.all.length} pod classes`, keep: r };
+    },
+  },
+  {
+    name: 'render',
+    what: 'txt report',
+    requires: ['readManifestFiles', 'loadManifests', 'analyzeConnectivity', 'renderConnectivityTxt'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => evaluated(lib, dir).value,
+    run: (lib, connectivity) => {
+      const text = lib.renderConnectivityTxt(connectivity);
+      return { summary: `${text.length} chars`, keep: text };
+    },
+  },
+];
+
+/**
+ * Whole CLI runs, timed from outside (node start-up included). `args` are given to
+ * `node dist/cli.js`; stdout goes to bench/out/<file>.
+ */
+export const E2E = [{ name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt` }];
+
+/** Targets checked after the runs (RSS in MiB, so 1 GiB is 1024). */
+export const TARGETS = [{ stage: 'e2e connectivity', n: 5000, maxMs: 2000, maxRssMiB: 1024, label: 'connectivity of 5,000 workloads end-to-end' }];

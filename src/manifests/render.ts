@@ -1,0 +1,110 @@
+import path from 'node:path/posix';
+import jsYaml from 'js-yaml';
+import type { ManifestFile } from './documents.js';
+
+/**
+ * The pure half of Helm and Kustomize rendering: recognising charts and overlays in a list of
+ * files, and turning a tool's output into ManifestFiles whose names say where the objects came
+ * from (the chart and template, or the overlay), never a temporary file. Running the tools is
+ * the I/O shell's job (src/cli/render.ts).
+ */
+export const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+export interface RenderRoots {
+  /** Chart folders to render with `helm template` (relative, posix). */
+  readonly charts: string[];
+  /** Overlay folders to render with `kubectl kustomize` (relative, posix). */
+  readonly overlays: string[];
+  /** Files to read as plain manifests. */
+  readonly plain: string[];
+}
+
+function isInside(file: string, dir: string): boolean {
+  return dir === '.' || dir === '' || file === dir || file.startsWith(`${dir}/`);
+}
+
+/** Folders a kustomization refers to (resources, bases, components), relative to `dir`'s parent tree. */
+export function kustomizationRefs(dir: string, text: string): string[] {
+  let doc: unknown;
+  try {
+    doc = jsYaml.load(text);
+  } catch {
+    return [];
+  }
+  if (typeof doc !== 'object' || doc === null) return [];
+  const d = doc as Record<string, unknown>;
+  const refs: string[] = [];
+  for (const key of ['resources', 'bases', 'components']) {
+    const list = d[key];
+    if (!Array.isArray(list)) continue;
+    for (const r of list) if (typeof r === 'string' && !/^[a-z]+:\/\//i.test(r) && !r.includes('?')) refs.push(path.normalize(path.join(dir, r)));
+  }
+  return refs;
+}
+
+/**
+ * Which folders are charts (a Chart.yaml) and overlays (a kustomization file), which of them are
+ * rendered on their own (not inside another chart, not used by another overlay), and which files
+ * are plain manifests (not inside any chart or overlay: templates are not YAML, values files are
+ * not Kubernetes).
+ */
+export function findRenderRoots(files: readonly string[], readText: (file: string) => string | undefined): RenderRoots {
+  const chartDirs = files.filter((f) => path.basename(f) === 'Chart.yaml').map((f) => path.dirname(f));
+  const overlayDirs = files.filter((f) => (KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(f))).map((f) => path.dirname(f));
+  const referenced = new Set<string>();
+  for (const dir of overlayDirs) {
+    const file = files.find((f) => path.dirname(f) === dir && (KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(f)));
+    const text = file ? readText(file) : undefined;
+    if (text) for (const r of kustomizationRefs(dir, text)) referenced.add(r);
+  }
+  const insideChart = (d: string) => chartDirs.some((c) => c !== d && isInside(d, c));
+  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !overlayDirs.some((o) => o !== c && isInside(c, o))).sort();
+  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o)).sort();
+  const special = [...chartDirs, ...overlayDirs];
+  // files an overlay lists directly (resources: [deploy.yaml]) belong to it too
+  const plain = files.filter(
+    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path.normalize(f)),
+  );
+  return { charts, overlays, plain: plain.sort() };
+}
+
+/**
+ * Splits `helm template` output at its `# Source: chart/templates/x.yaml` comments into one
+ * ManifestFile per template, named `<chart folder>/templates/x.yaml [rendered]`.
+ */
+export function splitHelmOutput(output: string, chartDisplay: string): ManifestFile[] {
+  const bySource = new Map<string, string[]>();
+  let current = '(unknown template)';
+  let buf: string[] = [];
+  const flush = () => {
+    if (buf.some((l) => l.trim() !== '' && l.trim() !== '---')) {
+      const list = bySource.get(current) ?? [];
+      list.push(buf.join('\n'));
+      bySource.set(current, list);
+    }
+    buf = [];
+  };
+  for (const line of output.split(/\r?\n/)) {
+    const m = /^# Source: (.+)$/.exec(line);
+    if (m) {
+      flush();
+      // drop the chart's own name: `mychart/templates/a.yaml` -> `templates/a.yaml`
+      current = (m[1] as string).split('/').slice(1).join('/');
+      continue;
+    }
+    if (/^---\s*$/.test(line)) {
+      flush();
+      continue;
+    }
+    buf.push(line);
+  }
+  flush();
+  return [...bySource]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([source, docs]) => ({ path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---\n${d}`).join('\n') }));
+}
+
+/** `kubectl kustomize` output as one ManifestFile named after the overlay. */
+export function kustomizeOutput(output: string, overlayDisplay: string): ManifestFile[] {
+  return [{ path: `${overlayDisplay}/kustomization [rendered]`, text: output }];
+}
