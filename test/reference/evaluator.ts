@@ -223,7 +223,8 @@ type Direction = 'ingress' | 'egress';
 
 function npGoverns(np: NetworkPolicy, dir: Direction): boolean {
   const types = np.spec.policyTypes;
-  if (types !== undefined) return types.includes(dir === 'ingress' ? 'Ingress' : 'Egress');
+  // Kubernetes defaults an absent or empty list alike (SetDefaults_NetworkPolicy: len(policyTypes) == 0)
+  if (types !== undefined && types.length > 0) return types.includes(dir === 'ingress' ? 'Ingress' : 'Egress');
   if (dir === 'ingress') return true;
   return (np.spec.egress ?? []).length > 0;
 }
