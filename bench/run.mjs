@@ -8,7 +8,7 @@
 // 5. times js-yaml against the `yaml` package on the largest app's text;
 // 6. profiles the largest end-to-end run (node --cpu-prof) and prints the top self-time functions.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, openSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,7 +38,6 @@ const runs = Number(option('--runs', '5'));
 const largest = Math.max(...sizes);
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 const log = (s = '') => process.stdout.write(`${s}\n`);
-const note = (s) => process.stderr.write(`${s}\n`);
 
 mkdirSync(OUT_DIR, { recursive: true });
 const loadLine = () => {
@@ -80,11 +79,12 @@ const results = new Map();
 const record = (stage, n, r) => {
   if (!results.has(stage)) results.set(stage, new Map());
   const byN = results.get(stage);
-  if (!byN.has(n)) byN.set(n, { ms: [], rss: [], stageRss: [], summary: '', errors: 0, warnings: 0, failed: undefined, skipped: undefined });
+  if (!byN.has(n)) byN.set(n, { ms: [], cpu: [], rss: [], stageRss: [], summary: '', errors: 0, warnings: 0, failed: undefined, skipped: undefined });
   const cur = byN.get(n);
   Object.assign(cur, r.extra ?? {});
   if (r.ms !== undefined) {
     cur.ms.push(r.ms);
+    if (Number.isFinite(r.cpuMs)) cur.cpu.push(r.cpuMs);
     if (r.rssMiB !== undefined) cur.rss.push(r.rssMiB);
     if (r.stageRssMiB !== undefined) cur.stageRss.push(r.stageRssMiB);
   }
@@ -120,46 +120,41 @@ function runCli(e2e, n) {
   const ms = performance.now() - t0;
   closeSync(fd);
   if (p.error || (p.status !== 0 && p.status !== 1)) return { failed: p.error ? p.error.message : `exit ${p.status}: ${p.stderr.trim().split('\n').slice(-3).join(' | ')}` };
-  const rssKiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) : NaN;
+  const usage = existsSync(rssFile) ? JSON.parse(readFileSync(rssFile, 'utf8')) : {};
   rmSync(rssFile, { force: true });
   const stderrLines = p.stderr.split('\n').filter((l) => l.trim() !== '');
   return {
     ms,
-    maxRssKiB: rssKiB,
+    maxRssKiB: usage.maxRssKiB ?? NaN,
+    cpuMs: usage.cpuMs ?? NaN,
     errors: stderrLines.filter((l) => / error /.test(l)).length,
     warnings: stderrLines.filter((l) => / warning /.test(l)).length,
     summary: `${readFileSync(outFile, 'utf8').split('\n').length - 1} lines -> ${rel(outFile)}`,
   };
 }
 
-log(`\n## runs (${runs} per stage and N, each in a fresh process)`);
+log(`\n## runs (${runs} per stage and N, each in a fresh process; the stages take turns, so load from elsewhere spreads over all of them)`);
+const entries = [...STAGES.map((stage) => ({ name: stage.name, run: (n) => runWorker(stage, n) })), ...E2E.map((e2e) => ({ name: e2e.name, run: (n) => runCli(e2e, n) }))];
 for (const n of sizes) {
-  for (const stage of STAGES) {
-    for (let i = 0; i < runs; i++) {
-      const r = runWorker(stage, n);
-      if (r.skipped) {
-        record(stage.name, n, { extra: { skipped: r.skipped } });
-        break;
+  for (let i = 0; i < runs; i++) {
+    for (const entry of entries) {
+      const cur = results.get(entry.name)?.get(n);
+      if (cur?.skipped || cur?.failed) continue;
+      const r = entry.run(n);
+      if (r.skipped || r.failed) {
+        record(entry.name, n, { extra: r.skipped ? { skipped: r.skipped } : { failed: r.failed } });
+        continue;
       }
-      if (r.failed) {
-        record(stage.name, n, { extra: { failed: r.failed } });
-        break;
-      }
-      record(stage.name, n, { ms: r.ms, rssMiB: r.maxRssKiB / 1024, stageRssMiB: r.stageRssKiB / 1024, extra: { summary: r.summary, errors: r.errors, warnings: r.warnings } });
+      record(entry.name, n, {
+        ms: r.ms,
+        cpuMs: r.cpuMs,
+        rssMiB: r.maxRssKiB / 1024,
+        stageRssMiB: r.stageRssKiB === undefined ? undefined : r.stageRssKiB / 1024,
+        extra: { summary: r.summary, errors: r.errors, warnings: r.warnings },
+      });
     }
-    progress(stage.name, n);
   }
-  for (const e2e of E2E) {
-    for (let i = 0; i < runs; i++) {
-      const r = runCli(e2e, n);
-      if (r.failed) {
-        record(e2e.name, n, { extra: { failed: r.failed } });
-        break;
-      }
-      record(e2e.name, n, { ms: r.ms, rssMiB: r.maxRssKiB / 1024, extra: { summary: r.summary, errors: r.errors, warnings: r.warnings } });
-    }
-    progress(e2e.name, n);
-  }
+  for (const entry of entries) progress(entry.name, n);
 }
 
 function progress(stage, n) {
@@ -181,7 +176,7 @@ const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const pad = (s, w, left = false) => (left ? String(s).padEnd(w) : String(s).padStart(w));
 
 log('\n## results');
-const header = [pad('stage', 18, true), pad('N', 6), pad('median ms', 10), pad('spread (min-max) ms', 21), pad('peak RSS MiB', 13), pad('stage +RSS MiB', 15), '  growth 1,000 -> 5,000 (time, peak RSS)'];
+const header = [pad('stage', 18, true), pad('N', 6), pad('median ms', 10), pad('spread (min-max) ms', 21), pad('CPU ms', 8), pad('peak RSS MiB', 13), pad('stage +RSS MiB', 15), '  growth 1,000 -> 5,000 (time, peak RSS)'];
 log(header.join(' '));
 log('-'.repeat(header.join(' ').length));
 for (const [stage, byN] of results) {
@@ -201,12 +196,14 @@ for (const [stage, byN] of results) {
         pad(n, 6),
         pad(fmt(median(r.ms), 1), 10),
         pad(`${fmt(Math.min(...r.ms), 1)}-${fmt(Math.max(...r.ms), 1)}`, 21),
+        pad(r.cpu.length ? fmt(median(r.cpu), 0) : '-', 8),
         pad(fmt(median(r.rss), 1), 13),
         pad(r.stageRss.length ? fmt(median(r.stageRss), 1) : '-', 15),
       ].join(' ') + growth,
     );
   }
 }
+log('median ms: wall time (performance.now); CPU ms: median user+system CPU time of the same runs (all threads, so GC and compile threads count; less sensitive to a busy machine);');
 log('peak RSS: the whole process (a stage process also holds its prepared input); stage +RSS: peak minus RSS just before the timed call.');
 
 log('\n## targets');

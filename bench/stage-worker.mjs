@@ -23,14 +23,17 @@ const ctx = stage.prepare(lib, stage.inputs(Number(nText)));
 globalThis.gc?.();
 globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss / 1024;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 const out = stage.run(lib, ctx);
 const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
 const maxRss = process.resourceUsage().maxRSS;
 const diagnostics = out.diagnostics ?? [];
 console.log(
   JSON.stringify({
     ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssKiB: maxRss,
     stageRssKiB: Math.max(0, maxRss - rssBefore),
     summary: out.summary ?? '',

@@ -4936,7 +4936,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
+    function stringify(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -4965,7 +4965,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify3;
+    exports.stringify = stringify;
   }
 });
 
@@ -4975,7 +4975,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
-    var stringify3 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -4997,7 +4997,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -5049,7 +5049,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws2 = " ";
       if (keyComment || vsb || vcb) {
         ws2 = vsb ? "\n" : "";
@@ -5190,7 +5190,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify3 = require_stringify();
+    var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
@@ -5226,7 +5226,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -5293,12 +5293,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify3 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options);
+      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify2(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5323,7 +5323,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -5390,7 +5390,7 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
@@ -6751,7 +6751,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify3 = require_stringify();
+    var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -6766,7 +6766,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options);
+      const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -6788,7 +6788,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -6796,7 +6796,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -8932,7 +8932,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -8985,7 +8985,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify3;
+    exports.stringify = stringify;
   }
 });
 
@@ -10715,7 +10715,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -10740,7 +10740,7 @@ var require_public_api = __commonJS({
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
-    exports.stringify = stringify3;
+    exports.stringify = stringify;
   }
 });
 
@@ -30610,6 +30610,120 @@ function compareDiagnostics(a, b) {
 
 // src/manifests/positions.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// src/manifests/fast-locate.ts
+var lineCache = /* @__PURE__ */ new WeakMap();
+function isContent(l) {
+  const t = l.trimStart();
+  return t !== "" && !t.startsWith("#");
+}
+function keyOf(text) {
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[&*!|>%@`][^:#]*?|[^\s#'"{[&*!|>%@`]):(?:\s+|$)/.exec(text);
+  if (!m) return void 0;
+  let key = m[1];
+  if (key.startsWith('"')) key = JSON.parse(key);
+  else if (key.startsWith("'")) key = key.slice(1, -1).replace(/''/g, "'");
+  else key = key.trimEnd();
+  return { key, rest: text.slice(m[0].length), restOffset: m[0].length };
+}
+function restIsBlock(rest) {
+  const r = rest.trim();
+  return r === "" || r.startsWith("#");
+}
+function fastLocate(owner, text, path7) {
+  let lines = lineCache.get(owner);
+  if (!lines) {
+    lines = text.split("\n");
+    lineCache.set(owner, lines);
+  }
+  const all = lines;
+  let from = 0;
+  let to = all.length;
+  let virtual;
+  let here = { line: 0, column: 1 };
+  const lineAt = (i) => {
+    if (virtual && virtual.index === i) return virtual.line;
+    const raw = all[i];
+    if (!isContent(raw)) return void 0;
+    const indent = raw.length - raw.trimStart().length;
+    return { indent, text: raw.slice(indent).replace(/\r$/, "") };
+  };
+  for (let s = 0; s < path7.length; s++) {
+    const seg = path7[s];
+    const last = s === path7.length - 1;
+    let first = from;
+    while (first < to && !lineAt(first)) first++;
+    if (first >= to) return void 0;
+    const childIndent = lineAt(first).indent;
+    if (typeof seg === "string") {
+      let found = -1;
+      let info;
+      for (let i = first; i < to; i++) {
+        const l2 = lineAt(i);
+        if (!l2 || l2.indent !== childIndent) continue;
+        const k2 = keyOf(l2.text);
+        if (k2 && k2.key === seg) {
+          found = i;
+          info = k2;
+          break;
+        }
+      }
+      if (found < 0 || !info) return void 0;
+      const l = lineAt(found);
+      if (last) {
+        const inline = !restIsBlock(info.rest);
+        return { line: found, column: l.indent + 1 + (inline ? info.restOffset : 0) };
+      }
+      if (!restIsBlock(info.rest)) return void 0;
+      let end = found + 1;
+      while (end < to) {
+        const c = lineAt(end);
+        if (c && (c.indent < l.indent || c.indent === l.indent && !c.text.startsWith("-"))) break;
+        end++;
+      }
+      from = found + 1;
+      to = end;
+      virtual = void 0;
+      here = { line: found, column: l.indent + 1 };
+    } else {
+      let n7 = -1;
+      let found = -1;
+      for (let i = first; i < to; i++) {
+        const l = lineAt(i);
+        if (!l || l.indent !== childIndent || !(l.text === "-" || l.text.startsWith("- "))) continue;
+        if (++n7 === seg) {
+          found = i;
+          break;
+        }
+      }
+      if (found < 0) return void 0;
+      const dash = lineAt(found);
+      const after = dash.text.slice(1);
+      const pad = after.length - after.trimStart().length;
+      const content = after.trimStart();
+      let end = found + 1;
+      while (end < to) {
+        const c = lineAt(end);
+        if (c && c.indent <= dash.indent) break;
+        end++;
+      }
+      if (last) return { line: found, column: dash.indent + 1 + (content ? 1 + pad : 0) };
+      if (content === "" || content.startsWith("#")) {
+        from = found + 1;
+        virtual = void 0;
+      } else {
+        if (content.startsWith("- ") || content.startsWith("{") || content.startsWith("[")) return void 0;
+        from = found;
+        virtual = { index: found, line: { indent: dash.indent + 1 + pad, text: content } };
+      }
+      to = end;
+      here = { line: found, column: dash.indent + 1 };
+    }
+  }
+  return here;
+}
+
+// src/manifests/positions.ts
 var cache = /* @__PURE__ */ new WeakMap();
 function parsed(d) {
   let hit = cache.get(d);
@@ -30622,6 +30736,11 @@ function parsed(d) {
   return hit;
 }
 function locate(d, path7) {
+  const fast = fastLocate(d, d.text, path7);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path7] };
+  return locateWithParser(d, path7);
+}
+function locateWithParser(d, path7) {
   const { doc, lines } = parsed(d);
   for (let n7 = path7.length; n7 >= 0; n7--) {
     const node2 = n7 === 0 ? doc.contents : doc.getIn(path7.slice(0, n7), true);
@@ -31047,6 +31166,64 @@ function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/connectivity/bitset.ts
+var Bitset = class _Bitset {
+  constructor(size, words) {
+    this.size = size;
+    this.words = words;
+  }
+  size;
+  words;
+  static empty(size) {
+    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
+  }
+  static full(size) {
+    const b = _Bitset.empty(size);
+    b.words.fill(4294967295);
+    const extra = b.words.length * 32 - size;
+    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
+    return b;
+  }
+  static of(size, ids) {
+    const b = _Bitset.empty(size);
+    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
+    return b;
+  }
+  has(id) {
+    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
+  }
+  /** A new set holding both. */
+  union(other) {
+    const out = new Uint32Array(this.words);
+    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
+    return new _Bitset(this.size, out);
+  }
+  /** Adds one id in place (only for sets under construction). */
+  add(id) {
+    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
+  }
+  copy() {
+    return new _Bitset(this.size, new Uint32Array(this.words));
+  }
+  /** Adds `other` into this set in place (only for sets under construction). */
+  addAll(other) {
+    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
+  }
+  get isEmpty() {
+    return this.words.every((w) => w === 0);
+  }
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.words.length; i++) {
+      let w = this.words[i];
+      while (w !== 0) {
+        const bit = 31 - Math.clz32(w & -w);
+        yield i * 32 + bit;
+        w &= w - 1;
+      }
+    }
+  }
+};
+
 // src/connectivity/selector.ts
 function selectorMatches(selector, labels2) {
   if (selector.matchLabels) {
@@ -31076,27 +31253,12 @@ function isEmptySelector(selector) {
   return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
 function selectorKey(selector) {
-  const parts = [];
-  for (const k2 of Object.keys(selector.matchLabels ?? {}).sort()) parts.push(`${k2}=${selector.matchLabels?.[k2]}`);
-  const exprs = (selector.matchExpressions ?? []).map((e) => {
-    const vals = [...e.values ?? []].sort().join(",");
-    switch (e.operator) {
-      case "In":
-        return `${e.key} in (${vals})`;
-      case "NotIn":
-        return `${e.key} notin (${vals})`;
-      case "Exists":
-        return e.key;
-      case "DoesNotExist":
-        return `!${e.key}`;
-    }
-    return "";
-  });
-  parts.push(...exprs.sort());
-  return parts.join(",");
+  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
+  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
+  return JSON.stringify([labels2, exprs]);
 }
 function labelsKey(labels2) {
-  return Object.keys(labels2).sort().map((k2) => `${k2}=${labels2[k2]}`).join(",");
+  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
 }
 
 // src/connectivity/classes.ts
@@ -31647,7 +31809,7 @@ function compileNetworkPolicy(o, diagnostics) {
   const namespace = meta3.namespace || DEFAULT_NAMESPACE;
   const ref = { kind: "NetworkPolicy", namespace, name: meta3.name ?? "" };
   const spec = o.object.spec ?? {};
-  const types2 = spec.policyTypes;
+  const types2 = spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : void 0;
   const governs = {
     ingress: types2 ? types2.includes("Ingress") : true,
     egress: types2 ? types2.includes("Egress") : (spec.egress ?? []).length > 0
@@ -31850,11 +32012,10 @@ function warnSamePriority(policies, diagnostics) {
     } else seen.set(key, p);
   }
 }
-function comparePolicies(a, b) {
-  if (a.priority !== b.priority) return a.priority - b.priority;
-  const ka = `${a.ref.kind}/${a.ref.namespace ?? ""}/${a.ref.name}`;
-  const kb = `${b.ref.kind}/${b.ref.namespace ?? ""}/${b.ref.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+function sortPolicies(policies) {
+  const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}` }));
+  keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k2) => k2.p);
 }
 
 // src/connectivity/engine.ts
@@ -31874,7 +32035,7 @@ var PolicyEngine = class _PolicyEngine {
     this.options = options;
     const compiled = compilePolicies(cluster.objects);
     this.diagnostics.push(...compiled.diagnostics);
-    this.policies = [...compiled.policies].sort(comparePolicies);
+    this.policies = sortPolicies(compiled.policies);
     const exp = ingressExposure(cluster);
     this.exposure = exp.exposure;
     this.diagnostics.push(...exp.diagnostics);
@@ -31893,13 +32054,19 @@ var PolicyEngine = class _PolicyEngine {
   rules = /* @__PURE__ */ new Map();
   diagnostics = [];
   families;
+  ipRangesCache;
   /** Every address range the policies mention, in the analysed families. */
   get ipRanges() {
-    const out = [];
-    for (const p of this.policies)
-      for (const d of ["ingress", "egress"])
-        for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") out.push(...[...m.include, ...m.exclude].filter((x2) => this.families.includes(x2.family)));
-    return out;
+    if (!this.ipRangesCache) {
+      const out = [];
+      for (const p of this.policies)
+        for (const d of ["ingress", "egress"])
+          for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") {
+            for (const x2 of [...m.include, ...m.exclude]) if (this.families.includes(x2.family)) out.push(x2);
+          }
+      this.ipRangesCache = out;
+    }
+    return this.ipRangesCache;
   }
   /** A range of a family that is not analysed matches nothing; say so once per rule. */
   warnOtherFamilies() {
@@ -31931,27 +32098,32 @@ var PolicyEngine = class _PolicyEngine {
     return r;
   }
   bind() {
-    const allClasses = new Set(this.classes.all.map((c) => c.id));
-    const allAtoms = new Set(this.atoms.map((_2, i) => i));
+    const nClasses = this.classes.all.length;
+    const nAtoms = this.atoms.length;
+    const allClasses = Bitset.full(nClasses);
+    const allAtoms = Bitset.full(nAtoms);
+    const noAtoms = Bitset.empty(nAtoms);
+    const noClasses = Bitset.empty(nClasses);
+    const selected = /* @__PURE__ */ new Map();
+    const classSet = (ids) => {
+      let b = selected.get(ids);
+      if (!b) selected.set(ids, b = Bitset.of(nClasses, ids));
+      return b;
+    };
     const bindRule = (rule, policy) => {
-      const classes = /* @__PURE__ */ new Set();
-      const atoms = /* @__PURE__ */ new Set();
+      if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
+      const classParts = [];
+      let atoms = noAtoms;
       for (const peer of rule.peers) {
-        switch (peer.kind) {
-          case "any":
-            return { rule, policy, classes: allClasses, atoms: allAtoms };
-          case "pods":
-            for (const id of this.classes.select(peer.namespaces, peer.pods)) classes.add(id);
-            break;
-          case "ip":
-            this.atoms.forEach((atom, i) => {
-              if (peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom))) atoms.add(i);
-            });
-            break;
-          case "none":
-            break;
+        if (peer.kind === "pods") classParts.push(classSet(this.classes.select(peer.namespaces, peer.pods)));
+        else if (peer.kind === "ip") {
+          const ids = this.atoms.flatMap(
+            (atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []
+          );
+          atoms = atoms.union(Bitset.of(nAtoms, ids));
         }
       }
+      const classes = classParts.length === 0 ? noClasses : classParts.length === 1 ? classParts[0] : classParts.reduce((a, b) => a.union(b));
       return { rule, policy, classes, atoms };
     };
     for (const policy of this.policies) {
@@ -31959,18 +32131,22 @@ var PolicyEngine = class _PolicyEngine {
       for (const direction of ["ingress", "egress"]) {
         if (!policy.governs[direction]) continue;
         const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-        for (const id of subjects) {
-          const cls = this.classes.all[id];
-          if (cls.ingressController) continue;
-          const dr = this.rulesOf(cls)[direction];
+        const subjectIds = subjects.filter((id) => !this.classes.all[id].ingressController);
+        for (const id of subjectIds) {
+          const dr = this.rulesOf(this.classes.all[id])[direction];
           const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-          list.push(...bound);
+          for (const b of bound) list.push(b);
           if (policy.layer === "np") dr.isolatedBy.push(policy);
+        }
+        if (direction === "ingress" && policy.layer !== "baseline") {
+          for (const b of bound) if (b.rule.action !== "deny") this.ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
         }
         this.warnUnresolvedNamedPorts(bound, subjects, direction);
       }
     }
   }
+  /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
+  ingressAllowers = [];
   warnUnresolvedNamedPorts(bound, subjects, direction) {
     for (const b of bound) {
       const dsts = direction === "ingress" ? subjects : [...b.classes];
@@ -32061,10 +32237,11 @@ var PolicyEngine = class _PolicyEngine {
   }
   /** Classes that the allow-capable rules of `cls` in `direction` match. */
   allowCandidates(cls, direction) {
-    const out = /* @__PURE__ */ new Set();
     const dr = this.rules.get(cls.id)?.[direction];
-    if (!dr) return out;
-    for (const b of [...dr.admin, ...dr.np]) if (b.rule.action !== "deny") for (const id of b.classes) out.add(id);
+    if (!dr) return [];
+    const out = Bitset.empty(this.classes.all.length);
+    for (const b of dr.admin) if (b.rule.action !== "deny") out.addAll(b.classes);
+    for (const b of dr.np) out.addAll(b.classes);
     return out;
   }
   /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
@@ -32075,16 +32252,10 @@ var PolicyEngine = class _PolicyEngine {
   }
   connectivity() {
     const classes = this.classes.all.filter((c) => !c.ingressController);
-    const ingressAllowers = /* @__PURE__ */ new Map();
-    const openIngress = [];
-    for (const d of classes) {
-      if (this.openByDefault(d, "ingress")) openIngress.push(d.id);
-      for (const s of this.allowCandidates(d, "ingress")) {
-        let set3 = ingressAllowers.get(s);
-        if (!set3) ingressAllowers.set(s, set3 = /* @__PURE__ */ new Set());
-        set3.add(d.id);
-      }
-    }
+    const openIngress = Bitset.of(
+      this.classes.all.length,
+      classes.filter((d) => this.openByDefault(d, "ingress")).map((d) => d.id)
+    );
     const pairs2 = /* @__PURE__ */ new Map();
     const add = (src, dst, conns) => {
       if (conns.isEmpty) return;
@@ -32096,8 +32267,8 @@ var PolicyEngine = class _PolicyEngine {
     for (const s of classes) {
       let candidates;
       if (this.openByDefault(s, "egress")) {
-        const set3 = new Set(openIngress);
-        for (const id of ingressAllowers.get(s.id) ?? []) set3.add(id);
+        const set3 = openIngress.copy();
+        for (const a of this.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) set3.add(id);
         candidates = set3;
       } else {
         candidates = this.allowCandidates(s, "egress");
@@ -35479,7 +35650,7 @@ function parseManifestFile(file2) {
       }
     }
     if (value === null || value === void 0) continue;
-    if (expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
+    if (chunk.text.includes("*") && expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
       diagnostics.push(
         diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at2)
       );
@@ -35551,7 +35722,9 @@ function expandedSizeExceeds(root, cap) {
   return size(root) > cap;
 }
 var BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
+var YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*)?$/m;
 function warnYaml11Traps(chunk, file2, diagnostics) {
+  if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const lines = chunk.text.split("\n");
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -38722,19 +38895,31 @@ function missingDependencies(chartDir) {
   const vendored = existsSync(path2.join(chartDir, "charts")) ? readdirSync(path2.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
-function renderChart(chartDir, display, opts) {
+function oneLine(message) {
+  return message.replace(/\s*\n\s*/g, " ").trim();
+}
+function chartName(chartDir) {
+  try {
+    const chart = yaml.load(readFileSync(path2.join(chartDir, "Chart.yaml"), "utf8"));
+    return typeof chart?.name === "string" ? chart.name : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function renderChart(chartDir, display, opts, logicalDir = chartDir) {
   const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
     return {
       files: [],
+      values: [],
       diagnostics: [
         diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at2, "run helm dependency build and commit charts/, or vendor the subcharts")
       ]
     };
   }
-  const settings = opts.charts.get(chartDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (path2.basename(chartDir).toLowerCase().replace(/[^a-z0-9-]/g, "-") || "release");
+  const settings = opts.charts.get(logicalDir) ?? {};
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path2.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path2.resolve(v2));
   const sets = [...opts.helmSet, ...settings.set ?? []];
@@ -38742,24 +38927,34 @@ function renderChart(chartDir, display, opts) {
   const bin = helmBinary();
   const version2 = toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
-    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
+    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
   }
   const h = createHash("sha256").update(`helm ${version2}\0${args.slice(3).join("\0")}\0`);
   hashFolder(chartDir, h);
   for (const v2 of values) h.update(existsSync(v2) ? readFileSync(v2) : "missing");
   const key = h.update(display).digest("hex");
-  const hit = cache2.get(key);
+  const valueFiles = [];
+  for (const f of [path2.join(chartDir, "values.yaml"), ...values]) {
+    try {
+      valueFiles.push({ path: f, text: readFileSync(f, "utf8") });
+    } catch {
+    }
+  }
+  const hit = chartCache.get(key);
   if (hit) return hit;
   const r = run(bin, args, chartDir, opts);
-  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] } : {
+  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${r.message}; chart not rendered`, at2)]
+    values: [],
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at2)]
   };
-  cache2.set(key, result);
+  chartCache.set(key, result);
   return result;
 }
+var chartCache = /* @__PURE__ */ new Map();
 function renderOverlay(dir, display, contentRoot, opts) {
-  const at2 = { file: `${display}/kustomization.yaml`, doc: 0 };
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path2.join(dir, f))) ?? "kustomization.yaml";
+  const at2 = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
   const version2 = toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
@@ -38775,7 +38970,7 @@ function renderOverlay(dir, display, contentRoot, opts) {
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${r.message}; overlay not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine(r.message)}; overlay not rendered`, at2)]
   };
   cache2.set(key, result);
   return result;
@@ -38785,7 +38980,9 @@ function readHelmConfig(file2) {
   const doc = yaml.load(readFileSync(file2, "utf8"));
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    out.set(path2.resolve(base, chart), {
+    const dir = path2.resolve(base, chart);
+    if (!existsSync(path2.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    out.set(dir, {
       ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
       ...s.namespace ? { namespace: String(s.namespace) } : {},
       values: (s.values ?? []).map((v2) => path2.resolve(base, v2)),
@@ -38799,12 +38996,15 @@ function readHelmConfig(file2) {
 var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 var MANIFEST_GLOB = "**/{*.yaml,*.yml,*.json,Kustomization}";
 var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
+var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
   const rel = path3.relative(process.cwd(), abs);
   return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options = {}) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const map3 = options.paths ?? IDENTITY;
+  const values = [];
   const files = [];
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
@@ -38829,26 +39029,28 @@ function readManifestFiles(paths, options = {}) {
         }
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path3.join(abs, f), root, maxBytes, files, diagnostics, seen);
+      for (const f of roots.plain) readOne(path3.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const r = renderChart(path3.join(abs, c), displayPath(path3.join(abs, c)), render);
+        const dir = path3.join(abs, c);
+        const r = renderChart(dir, map3.display(dir), render, map3.logical(dir));
         files.push(...r.files);
+        values.push({ chart: map3.display(dir), files: r.values.map((v2) => ({ path: map3.display(v2.path), text: v2.text })) });
         diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path3.join(abs, o), displayPath(path3.join(abs, o)), abs, render);
+        const r = renderOverlay(path3.join(abs, o), map3.display(path3.join(abs, o)), abs, render);
         files.push(...r.files);
         diagnostics.push(...r.diagnostics);
       }
     } else {
-      readOne(abs, void 0, maxBytes, files, diagnostics, seen);
+      readOne(abs, void 0, maxBytes, files, diagnostics, seen, map3);
     }
   }
-  return { files, diagnostics };
+  return { files, diagnostics, values };
 }
-function readOne(abs, root, maxBytes, files, diagnostics, seen) {
-  const shown = displayPath(abs);
+function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
+  const shown = map3.display(abs);
   const at2 = { file: shown, doc: 0 };
   try {
     if (root !== void 0 && lstatSync(abs).isSymbolicLink()) {
@@ -38939,7 +39141,7 @@ function parseOptions(schema2, raw) {
 function loadPaths(paths, opts) {
   const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
   const load2 = loadManifests(read.files);
-  return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics] };
+  return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics], values: read.values };
 }
 function dotToSvg(dot) {
   const r = spawnSync2(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
@@ -39317,9 +39519,12 @@ function resolveRef2(repo, ref) {
     throw new ConfigError(`--repo ${repo}: ${JSON.stringify(ref)} is not a commit`);
   }
 }
+function repoTop(repo) {
+  return git(repo, ["rev-parse", "--show-toplevel"]).trim();
+}
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
-  const top = git(repo, ["rev-parse", "--show-toplevel"]).trim();
+  const top = repoTop(repo);
   const dir = mkdtempSync(path4.join(os2.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => spawnSync3("git", ["-C", top, "cat-file", "-e", `${commit}:${p.replace(/^\.\/?/, "")}`]).status === 0 || p === "." || p === "");
   if (paths.length > 0 && existing.length === 0) return dir;
@@ -39338,13 +39543,11 @@ var Options2 = CommonOptions.extend({
   base: external_exports.string().optional(),
   head: external_exports.string().optional()
 });
-function loadSide(label, paths, opts, rename) {
-  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
-  const files = rename ? read.files.map((f) => ({ ...f, path: rename(f.path) })) : read.files;
-  const diagnostics = read.diagnostics.map((d) => rename && d.at ? { ...d, at: { ...d.at, file: rename(d.at.file) } } : d);
-  const load2 = loadManifests(files);
+function loadSide(label, inputs, opts, paths) {
+  const read = readManifestFiles(inputs, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts), ...paths ? { paths } : {} });
+  const load2 = loadManifests(read.files);
   const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
-  return { label, engine, diagnostics: [...diagnostics, ...load2.diagnostics, ...engine.diagnostics] };
+  return { label, engine, diagnostics: [...read.diagnostics, ...load2.diagnostics, ...engine.diagnostics] };
 }
 function diffCommand() {
   const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
@@ -39358,13 +39561,14 @@ function diffCommand() {
       if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
         if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
         const repo = opts.repo;
+        const top = repoTop(repo);
         const sub = paths.length > 0 ? paths : ["."];
         const side = (ref) => {
           say(`reading ${ref}…`);
           const dir = exportTree(repo, ref, sub);
           temps.push(dir);
-          const rename = (p) => `${ref}:${path5.relative(dir, path5.resolve(p)).split(path5.sep).join("/")}`;
-          return loadSide(ref, [dir], opts, rename);
+          const rel = (abs) => path5.relative(dir, abs).split(path5.sep).join("/");
+          return loadSide(ref, [dir], opts, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path5.join(top, rel(abs)) });
         };
         before = side(opts.base);
         after = side(opts.head);
@@ -39395,9 +39599,6 @@ function diffCommand() {
   return cmd;
 }
 
-// src/report/scan.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-
 // src/topology/links.ts
 function linkPeerKey(p) {
   switch (p.kind) {
@@ -39414,7 +39615,7 @@ function linkPeerKey(p) {
 function evidenceText(e) {
   switch (e.kind) {
     case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}`;
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
     case "exposure":
       return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
     case "trace":
@@ -39441,7 +39642,8 @@ function evidenceData(e) {
         path: e.at.path ?? [],
         value: e.value,
         ...e.service ? { service: e.service } : {},
-        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {}
+        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
+        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
       };
     case "exposure":
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
@@ -39473,7 +39675,7 @@ function renderScanJson(t) {
 `;
 }
 function renderScanYaml(t) {
-  return (0, import_yaml2.stringify)(scanDocument(t), { lineWidth: 0 });
+  return dump(scanDocument(t), { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
 function renderScanTxt(t) {
   const out = [];
@@ -39577,7 +39779,20 @@ function isIpLiteral(host) {
 
 // src/topology/scan.ts
 var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
-function scanTopology(cluster) {
+function traceValue(at2, c, values) {
+  const chart = values.find((v2) => at2.file.startsWith(`${v2.chart}/`));
+  if (!chart) return void 0;
+  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
+    for (const f of chart.files) {
+      const lines = f.text.split("\n");
+      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
+      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
+    }
+  }
+  return void 0;
+}
+function scanTopology(cluster, options = {}) {
+  const values = options.values ?? [];
   const services = /* @__PURE__ */ new Map();
   const configMaps = /* @__PURE__ */ new Map();
   for (const o of cluster.objects) {
@@ -39590,7 +39805,7 @@ function scanTopology(cluster) {
   for (const w of cluster.workloads) {
     const src = { kind: "workload", ref: w.ref };
     const visit2 = (value, at2, via) => {
-      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via);
+      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via, values);
     };
     const scanConfigMap = (name, via) => {
       const cm = configMaps.get(`${w.ref.namespace}/${name}`);
@@ -39635,14 +39850,14 @@ function scanTopology(cluster) {
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics: [] };
 }
-function resolveAddress(c, w, services, links, unresolved, src, at2, via) {
+function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
   const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
   if (isIpLiteral(c.host)) {
     const range = parseCidr(c.host);
     if (!range || range.lo >> 24n === 127n) return;
     const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
     const conns = port !== void 0 && port >= 1 && port <= 65535 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
-    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via));
+    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via, void 0, values));
     return;
   }
   const target = serviceFor(c.host, w.ref.namespace, services);
@@ -39664,11 +39879,13 @@ function resolveAddress(c, w, services, links, unresolved, src, at2, via) {
   for (const dw of svc.workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key));
+    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key, values));
   }
 }
-function evidence(c, at2, via, service) {
-  return { kind: "address", at: at2(), value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {} };
+function evidence(c, at2, via, service, values) {
+  const where = at2();
+  const traced = values.length > 0 ? traceValue(where, c, values) : void 0;
+  return { kind: "address", at: where, value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {}, ...traced ? { traced } : {} };
 }
 function serviceFor(host, namespace, services) {
   let h = host;
@@ -39810,9 +40027,9 @@ function scanCommand() {
     const opts = parseOptions(Options3, raw);
     const say = progress(opts);
     say("reading manifests…");
-    const { load: load2, diagnostics } = loadPaths(paths, opts);
+    const { load: load2, diagnostics, values } = loadPaths(paths, opts);
     say("scanning…");
-    const result = scanTopology(load2.cluster);
+    const result = scanTopology(load2.cluster, { values });
     say("");
     const t = result.value;
     const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
@@ -39829,10 +40046,9 @@ import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as rea
 import path6 from "node:path";
 
 // src/report/policies.ts
-var import_yaml3 = __toESM(require_dist(), 1);
 function renderPoliciesYaml(policies) {
   return policies.map((p) => `---
-${(0, import_yaml3.stringify)(p, { lineWidth: 0, aliasDuplicateObjects: false })}`).join("");
+${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 }
 
 // src/synthesis/selectors.ts
@@ -39945,6 +40161,12 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
     }
   };
+  const linksTo = /* @__PURE__ */ new Map();
+  const linksFrom = /* @__PURE__ */ new Map();
+  for (const l of links) {
+    if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
+    if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
+  }
   const policies = [];
   for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     if (options.defaultDeny) {
@@ -39971,17 +40193,14 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const other = direction === "ingress" ? l.src : l.dst;
         notes.push(`${direction}[${list.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${linkPeerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
       };
-      for (const l of links) {
-        if (l.dst.kind === "workload" && workloadKey(l.dst.ref) === key) {
-          const peers = peerFor(l.src, ns2);
-          if (peers) rule("ingress", l, peers);
-        }
+      for (const l of linksTo.get(key) ?? []) {
+        const peers = peerFor(l.src, ns2);
+        if (peers) rule("ingress", l, peers);
       }
-      for (const l of links) {
-        if (l.src.kind === "workload" && workloadKey(l.src.ref) === key && l.dst.kind !== "ingress-controller" && l.dst.kind !== "gateway") {
-          const peers = peerFor(l.dst, ns2);
-          if (peers) rule("egress", l, peers);
-        }
+      for (const l of linksFrom.get(key) ?? []) {
+        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
+        const peers = peerFor(l.dst, ns2);
+        if (peers) rule("egress", l, peers);
       }
       if (egress.length > 0) {
         const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
@@ -40011,6 +40230,11 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     }
   }
   return { value: { policies }, diagnostics };
+}
+function push2(map3, key, value) {
+  const list = map3.get(key);
+  if (list) list.push(value);
+  else map3.set(key, [value]);
 }
 
 // src/topology/links-file.ts
@@ -40115,7 +40339,7 @@ function synthesizeCommand() {
     const opts = parseOptions(Options4, raw);
     const say = progress(opts);
     say("reading manifests…");
-    const { load: load2, diagnostics } = loadPaths(paths, opts);
+    const { load: load2, diagnostics, values } = loadPaths(paths, opts);
     const all = [...diagnostics];
     let links;
     if (opts.links) {
@@ -40130,7 +40354,7 @@ function synthesizeCommand() {
       all.push(...parsed2.diagnostics);
     } else {
       say("scanning…");
-      const scanned = scanTopology(load2.cluster);
+      const scanned = scanTopology(load2.cluster, { values });
       links = scanned.value.links;
       all.push(...scanned.diagnostics);
     }

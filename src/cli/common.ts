@@ -5,7 +5,7 @@ import type { IpFamily } from '../connectivity/ip.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { loadManifests, type LoadResult } from '../manifests/load.js';
 import { ConfigError } from './errors.js';
-import { DEFAULT_MAX_FILE_BYTES, readManifestFiles } from './inputs.js';
+import { DEFAULT_MAX_FILE_BYTES, readManifestFiles, type ChartValues } from './inputs.js';
 import { readHelmConfig, type ChartSettings, type RenderOptions } from './render.js';
 
 /** Options every command that reads manifests shares. */
@@ -81,10 +81,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.in
   return r.data;
 }
 
-export function loadPaths(paths: readonly string[], opts: z.infer<typeof CommonOptions>): { load: LoadResult; diagnostics: Diagnostic[] } {
+export function loadPaths(paths: readonly string[], opts: z.infer<typeof CommonOptions>): { load: LoadResult; diagnostics: Diagnostic[]; values: ChartValues[] } {
   const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
   const load = loadManifests(read.files);
-  return { load, diagnostics: [...read.diagnostics, ...load.diagnostics] };
+  return { load, diagnostics: [...read.diagnostics, ...load.diagnostics], values: read.values };
 }
 
 /** Renders DOT to SVG with Graphviz; a missing `dot` is a clear configuration error. */

@@ -21,13 +21,18 @@ export function resolveRef(repo: string, ref: string): string {
   }
 }
 
+/** The repository's top folder. */
+export function repoTop(repo: string): string {
+  return git(repo, ['rev-parse', '--show-toplevel']).trim();
+}
+
 /**
  * Writes the tree of `ref` (limited to `paths`, relative to the repository root) into a fresh
  * temporary folder with `git archive`, without touching the working tree or the index.
  */
 export function exportTree(repo: string, ref: string, paths: readonly string[]): string {
   const commit = resolveRef(repo, ref);
-  const top = git(repo, ['rev-parse', '--show-toplevel']).trim();
+  const top = repoTop(repo);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-tree-'));
   // pathspecs that do not exist at this ref are not an error: the side simply has no manifests there
   const existing = paths.filter((p) => spawnSync('git', ['-C', top, 'cat-file', '-e', `${commit}:${p.replace(/^\.\/?/, '')}`]).status === 0 || p === '.' || p === '');

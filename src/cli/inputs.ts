@@ -13,6 +13,27 @@ const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 export interface ReadOptions {
   readonly maxFileBytes?: number;
   readonly render?: RenderOptions;
+  /**
+   * Where files really are versus where the user knows them: `diff --repo` reads a ref from a
+   * temporary tree, shown as `REF:path`, with per-chart settings looked up at the working-tree path.
+   */
+  readonly paths?: PathMapping;
+}
+
+export interface PathMapping {
+  /** How an absolute path is shown in diagnostics and provenance. */
+  readonly display: (abs: string) => string;
+  /** The working-tree path an absolute path stands for (for --helm-config lookups). */
+  readonly logical: (abs: string) => string;
+}
+
+const IDENTITY: PathMapping = { display: (abs) => displayPath(abs), logical: (abs) => abs };
+
+/** Values files of the charts rendered, so that provenance can point into them. */
+export interface ChartValues {
+  /** The chart as shown (prefix of its rendered files' names). */
+  readonly chart: string;
+  readonly files: readonly ManifestFile[];
 }
 
 /** Shows a path relative to the working directory when it lies below it. */
@@ -26,8 +47,10 @@ export function displayPath(abs: string): string {
  * that cannot be used is reported, never silently dropped: missing paths, unreadable files, files
  * over the size limit, binary files, and symlinks that lead outside the scanned folder.
  */
-export function readManifestFiles(paths: readonly string[], options: ReadOptions = {}): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+export function readManifestFiles(paths: readonly string[], options: ReadOptions = {}): { files: ManifestFile[]; diagnostics: Diagnostic[]; values: ChartValues[] } {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const map = options.paths ?? IDENTITY;
+  const values: ChartValues[] = [];
   const files: ManifestFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -53,27 +76,29 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       };
       // charts and overlays are rendered with the real tools; their files are not plain manifests
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen);
+      for (const f of roots.plain) readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen, map);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const r = renderChart(path.join(abs, c), displayPath(path.join(abs, c)), render);
+        const dir = path.join(abs, c);
+        const r = renderChart(dir, map.display(dir), render, map.logical(dir));
         files.push(...r.files);
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })) });
         diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path.join(abs, o), displayPath(path.join(abs, o)), abs, render);
+        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render);
         files.push(...r.files);
         diagnostics.push(...r.diagnostics);
       }
     } else {
-      readOne(abs, undefined, maxBytes, files, diagnostics, seen);
+      readOne(abs, undefined, maxBytes, files, diagnostics, seen, map);
     }
   }
-  return { files, diagnostics };
+  return { files, diagnostics, values };
 }
 
-function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>): void {
-  const shown = displayPath(abs);
+function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>, map: PathMapping): void {
+  const shown = map.display(abs);
   const at = { file: shown, doc: 0 };
   try {
     if (root !== undefined && lstatSync(abs).isSymbolicLink()) {

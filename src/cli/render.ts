@@ -6,7 +6,7 @@ import { globSync } from 'glob';
 import jsYaml from 'js-yaml';
 import { Codes, diag, type Diagnostic } from '../diagnostics.js';
 import type { ManifestFile } from '../manifests/documents.js';
-import { kustomizeOutput, splitHelmOutput } from '../manifests/render.js';
+import { KUSTOMIZATION_FILES, kustomizeOutput, splitHelmOutput } from '../manifests/render.js';
 
 /** Per-chart settings from `--helm-config FILE` (paths in it are relative to the file's folder). */
 export interface ChartSettings {
@@ -98,20 +98,47 @@ function missingDependencies(chartDir: string): string[] {
     .map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ''}`);
 }
 
-/** `helm template` of one chart; problems are diagnostics naming the chart, never exceptions. */
-export function renderChart(chartDir: string, display: string, opts: RenderOptions): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+/** Tool messages span lines; a diagnostic is one line. */
+function oneLine(message: string): string {
+  return message.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+function chartName(chartDir: string): string | undefined {
+  try {
+    const chart = jsYaml.load(readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8')) as { name?: unknown } | null;
+    return typeof chart?.name === 'string' ? chart.name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export interface RenderedChart {
+  readonly files: ManifestFile[];
+  readonly diagnostics: Diagnostic[];
+  /** The values files used (the chart's own values.yaml first), for provenance. */
+  readonly values: ManifestFile[];
+}
+
+/**
+ * `helm template` of one chart; problems are diagnostics naming the chart, never exceptions.
+ * `logicalDir` is the chart's folder in the working tree (it differs from `chartDir` when a git
+ * ref was exported to a temporary folder) and keys the --helm-config settings.
+ */
+export function renderChart(chartDir: string, display: string, opts: RenderOptions, logicalDir: string = chartDir): RenderedChart {
   const at = { file: `${display}/Chart.yaml`, doc: 0 };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
     return {
       files: [],
+      values: [],
       diagnostics: [
         diag(Codes.chartDependencies, 'error', `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(', ')}; chart not rendered`, at, 'run helm dependency build and commit charts/, or vendor the subcharts'),
       ],
     };
   }
-  const settings = opts.charts.get(chartDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (path.basename(chartDir).toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'release');
+  const settings = opts.charts.get(logicalDir) ?? {};
+  // the chart's own name, not its folder's: a git ref exported to a temporary folder renders the same names
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, '-');
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...(settings.values ?? [])].map((v) => path.resolve(v));
   const sets = [...opts.helmSet, ...(settings.set ?? [])];
@@ -119,28 +146,40 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const bin = helmBinary();
   const version = toolVersion(bin, ['version', '--short']);
   if (version === undefined) {
-    return { files: [], diagnostics: [diag(Codes.toolMissing, 'error', `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at, 'install helm v3 or set HELM_PATH')] };
+    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, 'error', `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at, 'install helm v3 or set HELM_PATH')] };
   }
   const h = createHash('sha256').update(`helm ${version}\0${args.slice(3).join('\0')}\0`);
   hashFolder(chartDir, h);
   for (const v of values) h.update(existsSync(v) ? readFileSync(v) : 'missing');
   const key = h.update(display).digest('hex');
-  const hit = cache.get(key);
+  const valueFiles: ManifestFile[] = [];
+  for (const f of [path.join(chartDir, 'values.yaml'), ...values]) {
+    try {
+      valueFiles.push({ path: f, text: readFileSync(f, 'utf8') });
+    } catch {
+      // helm reports a missing values file itself
+    }
+  }
+  const hit = chartCache.get(key);
   if (hit) return hit;
   const r = run(bin, args, chartDir, opts);
-  const result = r.ok
-    ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] }
+  const result: RenderedChart = r.ok
+    ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles }
     : {
         files: [],
-        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${r.message}; chart not rendered`, at)],
+        values: [],
+        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at)],
       };
-  cache.set(key, result);
+  chartCache.set(key, result);
   return result;
 }
 
+const chartCache = new Map<string, RenderedChart>();
+
 /** `kubectl kustomize` of one overlay (with `--enable-helm` so that helmCharts work). */
 export function renderOverlay(dir: string, display: string, contentRoot: string, opts: RenderOptions): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
-  const at = { file: `${display}/kustomization.yaml`, doc: 0 };
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(dir, f))) ?? 'kustomization.yaml';
+  const at = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
   const version = toolVersion(bin, ['version', '--client', '-o', 'json']);
   if (version === undefined) {
@@ -159,7 +198,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
     ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] }
     : {
         files: [],
-        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${r.message}; overlay not rendered`, at)],
+        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${oneLine(r.message)}; overlay not rendered`, at)],
       };
   cache.set(key, result);
   return result;
@@ -171,7 +210,10 @@ export function readHelmConfig(file: string): Map<string, ChartSettings> {
   const doc = jsYaml.load(readFileSync(file, 'utf8')) as { charts?: Record<string, ChartSettings> } | null;
   const out = new Map<string, ChartSettings>();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    out.set(path.resolve(base, chart), {
+    const dir = path.resolve(base, chart);
+    // a typo in the config must not silently render a chart with default values
+    if (!existsSync(path.join(dir, 'Chart.yaml'))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    out.set(dir, {
       ...(s.releaseName ? { releaseName: String(s.releaseName) } : {}),
       ...(s.namespace ? { namespace: String(s.namespace) } : {}),
       values: (s.values ?? []).map((v) => path.resolve(base, v)),

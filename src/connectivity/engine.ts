@@ -1,11 +1,12 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics.js';
 import { type Cluster, type WorkloadRef, workloadKey, compareStrings } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
+import { Bitset } from './bitset.js';
 import { PodClasses, type PodClass } from './classes.js';
 import { ConnectionSet } from './connection-set.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
 import { atomize, coalesce, formatRange, rangeContains, type IpFamily, type IpRange } from './ip.js';
-import { comparePolicies, compilePolicies, type Direction, type Policy, type PortMatcher, type Rule } from './policy.js';
+import { compilePolicies, sortPolicies, type Direction, type Policy, type PortMatcher, type Rule } from './policy.js';
 
 /** An endpoint of a connection. */
 export type Peer =
@@ -55,9 +56,9 @@ interface BoundRule {
   readonly rule: Rule;
   readonly policy: Policy;
   /** Class ids the rule's peers match. */
-  readonly classes: ReadonlySet<number>;
+  readonly classes: Bitset;
   /** Atom ids the rule's peers match. */
-  readonly atoms: ReadonlySet<number>;
+  readonly atoms: Bitset;
 }
 
 interface DirectionRules {
@@ -96,7 +97,7 @@ export class PolicyEngine {
   ) {
     const compiled = compilePolicies(cluster.objects);
     this.diagnostics.push(...compiled.diagnostics);
-    this.policies = [...compiled.policies].sort(comparePolicies);
+    this.policies = sortPolicies(compiled.policies);
     const exp = ingressExposure(cluster);
     this.exposure = exp.exposure;
     this.diagnostics.push(...exp.diagnostics);
@@ -109,13 +110,18 @@ export class PolicyEngine {
 
   readonly families: readonly IpFamily[];
 
+  private ipRangesCache: IpRange[] | undefined;
+
   /** Every address range the policies mention, in the analysed families. */
   get ipRanges(): IpRange[] {
-    const out: IpRange[] = [];
-    for (const p of this.policies)
-      for (const d of ['ingress', 'egress'] as const)
-        for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === 'ip') out.push(...[...m.include, ...m.exclude].filter((x) => this.families.includes(x.family)));
-    return out;
+    if (!this.ipRangesCache) {
+      const out: IpRange[] = [];
+      for (const p of this.policies)
+        for (const d of ['ingress', 'egress'] as const)
+          for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === 'ip') for (const x of [...m.include, ...m.exclude]) if (this.families.includes(x.family)) out.push(x);
+      this.ipRangesCache = out;
+    }
+    return this.ipRangesCache;
   }
 
   /** A range of a family that is not analysed matches nothing; say so once per rule. */
@@ -150,27 +156,33 @@ export class PolicyEngine {
   }
 
   private bind(): void {
-    const allClasses = new Set(this.classes.all.map((c) => c.id));
-    const allAtoms = new Set(this.atoms.map((_, i) => i));
+    const nClasses = this.classes.all.length;
+    const nAtoms = this.atoms.length;
+    const allClasses = Bitset.full(nClasses);
+    const allAtoms = Bitset.full(nAtoms);
+    const noAtoms = Bitset.empty(nAtoms);
+    const noClasses = Bitset.empty(nClasses);
+    // rules with the same peers share one bitset (a cluster has far fewer distinct selectors than rules)
+    const selected = new Map<readonly number[], Bitset>();
+    const classSet = (ids: readonly number[]) => {
+      let b = selected.get(ids);
+      if (!b) selected.set(ids, (b = Bitset.of(nClasses, ids)));
+      return b;
+    };
     const bindRule = (rule: Rule, policy: Policy): BoundRule => {
-      const classes = new Set<number>();
-      const atoms = new Set<number>();
+      if (rule.peers.some((p) => p.kind === 'any')) return { rule, policy, classes: allClasses, atoms: allAtoms };
+      const classParts: Bitset[] = [];
+      let atoms = noAtoms;
       for (const peer of rule.peers) {
-        switch (peer.kind) {
-          case 'any':
-            return { rule, policy, classes: allClasses, atoms: allAtoms };
-          case 'pods':
-            for (const id of this.classes.select(peer.namespaces, peer.pods)) classes.add(id);
-            break;
-          case 'ip':
-            this.atoms.forEach((atom, i) => {
-              if (peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom))) atoms.add(i);
-            });
-            break;
-          case 'none':
-            break;
+        if (peer.kind === 'pods') classParts.push(classSet(this.classes.select(peer.namespaces, peer.pods)));
+        else if (peer.kind === 'ip') {
+          const ids = this.atoms.flatMap((atom, i) =>
+            peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : [],
+          );
+          atoms = atoms.union(Bitset.of(nAtoms, ids));
         }
       }
+      const classes = classParts.length === 0 ? noClasses : classParts.length === 1 ? (classParts[0] as Bitset) : classParts.reduce((a, b) => a.union(b));
       return { rule, policy, classes, atoms };
     };
     for (const policy of this.policies) {
@@ -178,18 +190,23 @@ export class PolicyEngine {
       for (const direction of ['ingress', 'egress'] as const) {
         if (!policy.governs[direction]) continue;
         const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-        for (const id of subjects) {
-          const cls = this.classes.all[id] as PodClass;
-          if (cls.ingressController) continue;
-          const dr = this.rulesOf(cls)[direction];
+        const subjectIds = subjects.filter((id) => !(this.classes.all[id] as PodClass).ingressController);
+        for (const id of subjectIds) {
+          const dr = this.rulesOf(this.classes.all[id] as PodClass)[direction];
           const list = policy.layer === 'admin' ? dr.admin : policy.layer === 'np' ? dr.np : dr.baseline;
-          list.push(...bound);
+          for (const b of bound) list.push(b);
           if (policy.layer === 'np') dr.isolatedBy.push(policy);
+        }
+        if (direction === 'ingress' && policy.layer !== 'baseline') {
+          for (const b of bound) if (b.rule.action !== 'deny') this.ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
         }
         this.warnUnresolvedNamedPorts(bound, subjects, direction);
       }
     }
   }
+
+  /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
+  private readonly ingressAllowers: { readonly classes: Bitset; readonly subjects: readonly number[] }[] = [];
 
   private warnUnresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly number[], direction: Direction): void {
     for (const b of bound) {
@@ -286,11 +303,12 @@ export class PolicyEngine {
   }
 
   /** Classes that the allow-capable rules of `cls` in `direction` match. */
-  private allowCandidates(cls: PodClass, direction: Direction): Set<number> {
-    const out = new Set<number>();
+  private allowCandidates(cls: PodClass, direction: Direction): Iterable<number> {
     const dr = this.rules.get(cls.id)?.[direction];
-    if (!dr) return out;
-    for (const b of [...dr.admin, ...dr.np]) if (b.rule.action !== 'deny') for (const id of b.classes) out.add(id);
+    if (!dr) return [];
+    const out = Bitset.empty(this.classes.all.length);
+    for (const b of dr.admin) if (b.rule.action !== 'deny') out.addAll(b.classes);
+    for (const b of dr.np) out.addAll(b.classes);
     return out;
   }
 
@@ -303,17 +321,10 @@ export class PolicyEngine {
 
   connectivity(): Connectivity {
     const classes = this.classes.all.filter((c) => !c.ingressController);
-    // inverse index: which destinations have ingress rules that may allow a given source class
-    const ingressAllowers = new Map<number, Set<number>>();
-    const openIngress: number[] = [];
-    for (const d of classes) {
-      if (this.openByDefault(d, 'ingress')) openIngress.push(d.id);
-      for (const s of this.allowCandidates(d, 'ingress')) {
-        let set = ingressAllowers.get(s);
-        if (!set) ingressAllowers.set(s, (set = new Set()));
-        set.add(d.id);
-      }
-    }
+    const openIngress = Bitset.of(
+      this.classes.all.length,
+      classes.filter((d) => this.openByDefault(d, 'ingress')).map((d) => d.id),
+    );
     const pairs = new Map<string, { src: Peer; dst: Peer; conns: ConnectionSet }>();
     const add = (src: Peer, dst: Peer, conns: ConnectionSet) => {
       if (conns.isEmpty) return;
@@ -325,8 +336,9 @@ export class PolicyEngine {
     for (const s of classes) {
       let candidates: Iterable<number>;
       if (this.openByDefault(s, 'egress')) {
-        const set = new Set<number>(openIngress);
-        for (const id of ingressAllowers.get(s.id) ?? []) set.add(id);
+        // an unrestricted source reaches destinations that are open, or whose ingress rules select it
+        const set = openIngress.copy();
+        for (const a of this.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) set.add(id);
         candidates = set;
       } else {
         candidates = this.allowCandidates(s, 'egress');

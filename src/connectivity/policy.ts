@@ -111,8 +111,9 @@ function compileNetworkPolicy(o: Extract<K8sObject, { kind: 'NetworkPolicy' }>, 
   const namespace = meta.namespace || DEFAULT_NAMESPACE;
   const ref: PolicyRef = { kind: 'NetworkPolicy', namespace, name: meta.name ?? '' };
   const spec = o.object.spec ?? {};
-  const types = spec.policyTypes;
-  // Kubernetes' defaulting: without policyTypes, Ingress always, Egress only if there are egress rules.
+  // Kubernetes' defaulting (SetDefaults_NetworkPolicy): an absent or empty policyTypes means
+  // Ingress always, Egress only if there are egress rules.
+  const types = spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : undefined;
   const governs = {
     ingress: types ? types.includes('Ingress') : true,
     egress: types ? types.includes('Egress') : (spec.egress ?? []).length > 0,
@@ -336,10 +337,9 @@ function warnSamePriority(policies: readonly Policy[], diagnostics: Diagnostic[]
   }
 }
 
-/** The order in which a layer's rules are consulted: priority, then kind and name, then rule order. */
-export function comparePolicies(a: Policy, b: Policy): number {
-  if (a.priority !== b.priority) return a.priority - b.priority;
-  const ka = `${a.ref.kind}/${a.ref.namespace ?? ''}/${a.ref.name}`;
-  const kb = `${b.ref.kind}/${b.ref.namespace ?? ''}/${b.ref.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** The order in which a layer's rules are consulted: priority, then kind and name (rules keep their order). */
+export function sortPolicies(policies: readonly Policy[]): Policy[] {
+  const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ''}/${p.ref.name}` }));
+  keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.p);
 }

@@ -36,31 +36,15 @@ export function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
 
-/** A canonical string for a selector, for caching and for display (`app=web,tier in (a,b)`). */
+/** A canonical, injective string for a selector, for caching (two selectors share a key only if they are equal). */
 export function selectorKey(selector: LabelSelector): string {
-  const parts: string[] = [];
-  for (const k of Object.keys(selector.matchLabels ?? {}).sort()) parts.push(`${k}=${selector.matchLabels?.[k]}`);
-  const exprs = (selector.matchExpressions ?? []).map((e) => {
-    const vals = [...(e.values ?? [])].sort().join(',');
-    switch (e.operator) {
-      case 'In':
-        return `${e.key} in (${vals})`;
-      case 'NotIn':
-        return `${e.key} notin (${vals})`;
-      case 'Exists':
-        return e.key;
-      case 'DoesNotExist':
-        return `!${e.key}`;
-    }
-    return '';
-  });
-  parts.push(...exprs.sort());
-  return parts.join(',');
+  const labels = Object.keys(selector.matchLabels ?? {})
+    .sort()
+    .map((k) => [k, selector.matchLabels?.[k]]);
+  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
+  return JSON.stringify([labels, exprs]);
 }
 
 export function labelsKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((k) => `${k}=${labels[k]}`)
-    .join(',');
+  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
 }

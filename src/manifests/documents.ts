@@ -80,7 +80,8 @@ export function parseManifestFile(file: ManifestFile): { documents: ParsedDocume
       }
     }
     if (value === null || value === undefined) continue;
-    if (expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
+    // only aliases can make a document expand beyond its text
+    if (chunk.text.includes('*') && expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
       diagnostics.push(
         diag(Codes.aliasBomb, 'error', `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString('en-US')} nodes (a YAML bomb?); document skipped`, at),
       );
@@ -168,7 +169,10 @@ function expandedSizeExceeds(root: unknown, cap: number): boolean {
 
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
+const YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*)?$/m;
+
 function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]): void {
+  if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const lines = chunk.text.split('\n');
   // lines inside a block scalar (`key: |`) are text in every YAML version
   let blockIndent = -1;

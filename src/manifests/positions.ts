@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { SourceRef } from '../diagnostics.js';
 import type { ParsedDocument } from './documents.js';
+import { fastLocate } from './fast-locate.js';
 
 /**
  * Exact positions, recovered on demand. The bulk parse (js-yaml) keeps no positions; when a
@@ -25,6 +26,13 @@ function parsed(d: ParsedDocument): { doc: Document; lines: LineCounter } {
  * its nearest ancestor that exists.
  */
 export function locate(d: ParsedDocument, path: readonly (string | number)[]): SourceRef {
+  const fast = fastLocate(d, d.text, path);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path] };
+  return locateWithParser(d, path);
+}
+
+/** The exact answer from a full parse; the reference that fastLocate is tested against. */
+export function locateWithParser(d: ParsedDocument, path: readonly (string | number)[]): SourceRef {
   const { doc, lines } = parsed(d);
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);

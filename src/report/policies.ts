@@ -1,7 +1,8 @@
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import type { NetworkPolicyManifest } from '../synthesis/synthesize.js';
 
 /** Multi-document YAML that `kubectl apply -f` accepts: no status, no null timestamps, stable order. */
 export function renderPoliciesYaml(policies: readonly NetworkPolicyManifest[]): string {
-  return policies.map((p) => `---\n${stringify(p, { lineWidth: 0, aliasDuplicateObjects: false })}`).join('');
+  // js-yaml's dump is an order of magnitude faster than `yaml`'s stringify on thousands of policies
+  return policies.map((p) => `---\n${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join('');
 }

@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 import { evidenceText, linkPeerKey, type Evidence, type Topology } from '../topology/links.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
@@ -16,6 +16,7 @@ function evidenceData(e: Evidence) {
         value: e.value,
         ...(e.service ? { service: e.service } : {}),
         ...(e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {}),
+        ...(e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}),
       };
     case 'exposure':
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
@@ -50,7 +51,7 @@ export function renderScanJson(t: Topology): string {
 }
 
 export function renderScanYaml(t: Topology): string {
-  return stringify(scanDocument(t), { lineWidth: 0 });
+  return dump(scanDocument(t), { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
 
 export function renderScanTxt(t: Topology): string {

@@ -138,6 +138,12 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     }
   };
 
+  const linksTo = new Map<string, Link[]>();
+  const linksFrom = new Map<string, Link[]>();
+  for (const l of links) {
+    if (l.dst.kind === 'workload') push(linksTo, workloadKey(l.dst.ref), l);
+    if (l.src.kind === 'workload') push(linksFrom, workloadKey(l.src.ref), l);
+  }
   const policies: NetworkPolicyManifest[] = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     if (options.defaultDeny) {
@@ -164,17 +170,14 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         const other = direction === 'ingress' ? l.src : l.dst;
         notes.push(`${direction}[${list.length - 1}] ${direction === 'ingress' ? '<-' : '->'} ${linkPeerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`);
       };
-      for (const l of links) {
-        if (l.dst.kind === 'workload' && workloadKey(l.dst.ref) === key) {
-          const peers = peerFor(l.src, ns);
-          if (peers) rule('ingress', l, peers);
-        }
+      for (const l of linksTo.get(key) ?? []) {
+        const peers = peerFor(l.src, ns);
+        if (peers) rule('ingress', l, peers);
       }
-      for (const l of links) {
-        if (l.src.kind === 'workload' && workloadKey(l.src.ref) === key && l.dst.kind !== 'ingress-controller' && l.dst.kind !== 'gateway') {
-          const peers = peerFor(l.dst, ns);
-          if (peers) rule('egress', l, peers);
-        }
+      for (const l of linksFrom.get(key) ?? []) {
+        if (l.dst.kind === 'ingress-controller' || l.dst.kind === 'gateway') continue;
+        const peers = peerFor(l.dst, ns);
+        if (peers) rule('egress', l, peers);
       }
       if (egress.length > 0) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
@@ -204,4 +207,10 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     }
   }
   return { value: { policies }, diagnostics };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

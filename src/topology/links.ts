@@ -38,6 +38,8 @@ export type Evidence =
       readonly via?: SourceRef;
       /** The Service it resolved to, `ns/name`. */
       readonly service?: string;
+      /** For a rendered chart: the values-file line the value most likely came from. */
+      readonly traced?: SourceRef;
     }
   | { readonly kind: 'exposure'; readonly object: string; readonly at: SourceRef }
   | { readonly kind: 'trace'; readonly event: string }
@@ -68,7 +70,7 @@ export interface Topology {
 export function evidenceText(e: Evidence): string {
   switch (e.kind) {
     case 'address':
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ''}`;
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ''}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ''}`;
     case 'exposure':
       return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
     case 'trace':

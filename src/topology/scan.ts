@@ -3,6 +3,7 @@ import { serviceWorkloads } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../connectivity/ip.js';
 import type { Diagnostic, SourceRef } from '../diagnostics.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
+import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddresses, isIpLiteral, looksExternalHost, type AddressCandidate } from './addresses.js';
 import { linkPeerKey, type Evidence, type Link, type LinkPeer, type Topology, type Unresolved } from './links.js';
@@ -18,7 +19,33 @@ const CLUSTER_SUFFIXES = ['.svc.cluster.local', '.svc'];
  * command of every container; exposure through Ingress, Route, Gateway API routes and
  * LoadBalancer/NodePort Services. Every link carries where it came from.
  */
-export function scanTopology(cluster: Cluster): { value: Topology; diagnostics: Diagnostic[] } {
+/** The values files of a rendered chart, whose rendered files are named `<chart>/templates/...`. */
+export interface ChartValuesFiles {
+  readonly chart: string;
+  readonly files: readonly ManifestFile[];
+}
+
+export interface ScanOptions {
+  readonly values?: readonly ChartValuesFiles[];
+}
+
+/** Finds the values-file line that holds `text` (or its host), for a value rendered from a chart. */
+function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartValuesFiles[]): SourceRef | undefined {
+  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`));
+  if (!chart) return undefined;
+  // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
+  for (const needle of c.host.includes('.') ? [c.text, c.host] : [c.text]) {
+    for (const f of chart.files) {
+      const lines = f.text.split('\n');
+      const i = lines.findIndex((l) => !l.trimStart().startsWith('#') && l.toLowerCase().includes(needle.toLowerCase()));
+      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: (lines[i] as string).toLowerCase().indexOf(needle.toLowerCase()) + 1 };
+    }
+  }
+  return undefined;
+}
+
+export function scanTopology(cluster: Cluster, options: ScanOptions = {}): { value: Topology; diagnostics: Diagnostic[] } {
+  const values = options.values ?? [];
   const services = new Map<string, ServiceEntry>();
   const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
   for (const o of cluster.objects) {
@@ -32,7 +59,7 @@ export function scanTopology(cluster: Cluster): { value: Topology; diagnostics: 
   for (const w of cluster.workloads) {
     const src: LinkPeer = { kind: 'workload', ref: w.ref };
     const visit = (value: string, at: () => SourceRef, via?: () => SourceRef) => {
-      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at, via);
+      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at, via, values);
     };
     const scanConfigMap = (name: string, via: () => SourceRef) => {
       const cm = configMaps.get(`${w.ref.namespace}/${name}`);
@@ -87,7 +114,8 @@ function resolveAddress(
   unresolved: Unresolved[],
   src: LinkPeer,
   at: () => SourceRef,
-  via?: () => SourceRef,
+  via: (() => SourceRef) | undefined,
+  values: readonly ChartValuesFiles[],
 ): void {
   const report = (reason: Unresolved['reason'], detail: string) =>
     unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
@@ -96,7 +124,7 @@ function resolveAddress(
     if (!range || range.lo >> 24n === 127n) return; // loopback stays in the pod
     const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
     const conns = port !== undefined && port >= 1 && port <= 65535 ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL;
-    links.add(src, { kind: 'external', range }, conns, evidence(c, at, via));
+    links.add(src, { kind: 'external', range }, conns, evidence(c, at, via, undefined, values));
     return;
   }
   const target = serviceFor(c.host, w.ref.namespace, services);
@@ -118,12 +146,14 @@ function resolveAddress(
   for (const dw of svc.workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: dw.ref }, conns, evidence(c, at, via, target.key));
+    if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: dw.ref }, conns, evidence(c, at, via, target.key, values));
   }
 }
 
-function evidence(c: AddressCandidate, at: () => SourceRef, via?: () => SourceRef, service?: string): Evidence {
-  return { kind: 'address', at: at(), value: c.text, ...(via ? { via: via() } : {}), ...(service ? { service } : {}) };
+function evidence(c: AddressCandidate, at: () => SourceRef, via: (() => SourceRef) | undefined, service: string | undefined, values: readonly ChartValuesFiles[]): Evidence {
+  const where = at();
+  const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
+  return { kind: 'address', at: where, value: c.text, ...(via ? { via: via() } : {}), ...(service ? { service } : {}), ...(traced ? { traced } : {}) };
 }
 
 /** `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`. */

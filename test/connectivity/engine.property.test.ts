@@ -37,10 +37,10 @@ const NUM_CONFIGS = Number(process.env.FC_NUM_RUNS ?? 2500);
 const PACKETS_PER_CONFIG = 60;
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 /**
- * `policyTypes: []` is left out until the engine defaults it like an absent list, as Kubernetes
- * does; see "known engine disagreements" below.
+ * `policyTypes: []` is generated too (FC_EMPTY_POLICY_TYPES=0 leaves it out): the engine defaults
+ * it like an absent list, as Kubernetes does; see "disagreements found" below.
  */
-const GENERATE_EMPTY_POLICY_TYPES = process.env.FC_EMPTY_POLICY_TYPES === '1';
+const GENERATE_EMPTY_POLICY_TYPES = process.env.FC_EMPTY_POLICY_TYPES !== '0';
 
 // --- alphabets ---------------------------------------------------------------------------------
 
@@ -74,9 +74,9 @@ const requirement = (keys: string[], values: string[]): fc.Arbitrary<SelectorReq
     fc.record({ key: fc.constantFrom(...keys), operator: fc.constantFrom<'Exists' | 'DoesNotExist'>('Exists', 'DoesNotExist') }),
   );
 
-const selector = (keys: string[], values: string[]): fc.Arbitrary<LabelSelector> =>
+const selector = (keys: string[], values: string[], emptyWeight = 2): fc.Arbitrary<LabelSelector> =>
   fc.oneof(
-    { weight: 2, arbitrary: fc.constant({}) },
+    { weight: emptyWeight, arbitrary: fc.constant({}) },
     {
       weight: 3,
       arbitrary: fc.record(
@@ -90,6 +90,9 @@ const selector = (keys: string[], values: string[]): fc.Arbitrary<LabelSelector>
   );
 const podSelector = selector(POD_KEYS, POD_VALUES);
 const nsSelector = selector(NS_KEYS, NS_VALUES);
+// Admin policies select more broadly, so that several of them (and their tiers) meet on one packet.
+const broadPodSelector = selector(POD_KEYS, POD_VALUES, 4);
+const broadNsSelector = selector(NS_KEYS, NS_VALUES, 4);
 
 /** An IPv4 CIDR (sometimes with host bits set) with excepts strictly inside it. */
 const BASES: [number, number, number, number][] = [
@@ -216,12 +219,12 @@ const networkPolicy: fc.Arbitrary<RawNp> = fc.record({
 
 // admin policies
 const adminSubject: fc.Arbitrary<AdminSubject> = fc.oneof(
-  fc.record({ namespaces: nsSelector }),
-  fc.record({ pods: fc.record({ namespaceSelector: nsSelector, podSelector }, { requiredKeys: [] }) }),
+  fc.record({ namespaces: broadNsSelector }),
+  fc.record({ pods: fc.record({ namespaceSelector: broadNsSelector, podSelector: broadPodSelector }, { requiredKeys: [] }) }),
 );
 const podsPeer: fc.Arbitrary<AdminPeer> = fc.oneof(
-  fc.record({ namespaces: nsSelector }),
-  fc.record({ pods: fc.record({ namespaceSelector: nsSelector, podSelector }, { requiredKeys: [] }) }),
+  fc.record({ namespaces: broadNsSelector }),
+  fc.record({ pods: fc.record({ namespaceSelector: broadNsSelector, podSelector: broadPodSelector }, { requiredKeys: [] }) }),
 );
 const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
   direction === 'ingress'
@@ -624,12 +627,8 @@ describe('engine agrees with the per-packet reference evaluator', () => {
   );
 });
 
-/**
- * Disagreements found by the property above, kept as minimal cases. Each is an engine bug: the
- * `it.fails` case passes while the bug is there and fails once it is fixed; then drop `.fails`
- * (and, for policyTypes, set GENERATE_EMPTY_POLICY_TYPES).
- */
-describe('known engine disagreements', () => {
+/** Disagreements the property above found (engine bugs, now fixed), kept as minimal cases. */
+describe('disagreements found', () => {
   const twoPods = (np: NetworkPolicy): RefConfig => ({
     namespaces: [{ name: 'ns0', labels: {} }],
     workloads: [
@@ -655,7 +654,7 @@ describe('known engine disagreements', () => {
     expect(isAllowed(emptyPolicyTypes, { ...packet, dst: { ip: '8.8.8.8' } })).toBe(true);
   });
 
-  it.fails('engine: `policyTypes: []` is defaulted like an absent list (Kubernetes SetDefaults_NetworkPolicy: len(policyTypes) == 0)', () => {
+  it('engine: `policyTypes: []` is defaulted like an absent list (Kubernetes SetDefaults_NetworkPolicy: len(policyTypes) == 0)', () => {
     const { answers } = runEngine(emptyPolicyTypes);
     expect(engineConns(answers, packet)?.allows('TCP', 80) ?? false).toBe(false);
   });

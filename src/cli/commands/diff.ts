@@ -10,8 +10,8 @@ import { loadManifests } from '../../manifests/load.js';
 import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../report/diff.js';
 import { addCommonOptions, CommonOptions, ipFamilies, parseOptions, renderOptionsFrom } from '../common.js';
 import { ConfigError } from '../errors.js';
-import { exportTree } from '../git.js';
-import { readManifestFiles } from '../inputs.js';
+import { exportTree, repoTop } from '../git.js';
+import { readManifestFiles, type PathMapping } from '../inputs.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 const Options = CommonOptions.extend({
@@ -28,14 +28,12 @@ interface Side {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Loads one side from folders/files, showing file paths with a prefix (a ref) when they come from a temporary tree. */
-function loadSide(label: string, paths: readonly string[], opts: z.infer<typeof Options>, rename?: (p: string) => string): Side {
-  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
-  const files = rename ? read.files.map((f) => ({ ...f, path: rename(f.path) })) : read.files;
-  const diagnostics = read.diagnostics.map((d) => (rename && d.at ? { ...d, at: { ...d.at, file: rename(d.at.file) } } : d));
-  const load = loadManifests(files);
+/** Loads one side from folders/files; `paths` maps a temporary tree back to the names the user knows. */
+function loadSide(label: string, inputs: readonly string[], opts: z.infer<typeof Options>, paths?: PathMapping): Side {
+  const read = readManifestFiles(inputs, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts), ...(paths ? { paths } : {}) });
+  const load = loadManifests(read.files);
   const engine = new PolicyEngine(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
-  return { label, engine, diagnostics: [...diagnostics, ...load.diagnostics, ...engine.diagnostics] };
+  return { label, engine, diagnostics: [...read.diagnostics, ...load.diagnostics, ...engine.diagnostics] };
 }
 
 export function diffCommand(): Command {
@@ -57,13 +55,14 @@ export function diffCommand(): Command {
       if (opts.repo !== undefined || opts.base !== undefined || opts.head !== undefined) {
         if (!opts.repo || !opts.base || !opts.head) throw new ConfigError('--repo, --base and --head go together');
         const repo = opts.repo;
+        const top = repoTop(repo);
         const sub = paths.length > 0 ? paths : ['.'];
         const side = (ref: string): Side => {
           say(`reading ${ref}…`);
           const dir = exportTree(repo, ref, sub);
           temps.push(dir);
-          const rename = (p: string) => `${ref}:${path.relative(dir, path.resolve(p)).split(path.sep).join('/')}`;
-          return loadSide(ref, [dir], opts, rename);
+          const rel = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
+          return loadSide(ref, [dir], opts, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)) });
         };
         before = side(opts.base);
         after = side(opts.head);

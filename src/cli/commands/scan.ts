@@ -18,9 +18,9 @@ export function scanCommand(): Command {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say('reading manifests…');
-    const { load, diagnostics } = loadPaths(paths, opts);
+    const { load, diagnostics, values } = loadPaths(paths, opts);
     say('scanning…');
-    const result = scanTopology(load.cluster);
+    const result = scanTopology(load.cluster, { values });
     say('');
     const t = result.value;
     const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];

@@ -52,7 +52,7 @@ export function synthesizeCommand(): Command {
     const opts = parseOptions(Options, raw);
     const say = progress(opts);
     say('reading manifests…');
-    const { load, diagnostics } = loadPaths(paths, opts);
+    const { load, diagnostics, values } = loadPaths(paths, opts);
     const all: Diagnostic[] = [...diagnostics];
     let links: readonly Link[];
     if (opts.links) {
@@ -67,7 +67,7 @@ export function synthesizeCommand(): Command {
       all.push(...parsed.diagnostics);
     } else {
       say('scanning…');
-      const scanned = scanTopology(load.cluster);
+      const scanned = scanTopology(load.cluster, { values });
       links = scanned.value.links;
       all.push(...scanned.diagnostics);
     }
