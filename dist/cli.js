@@ -31570,11 +31570,20 @@ function servicesByName(objects) {
   for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
   return map3;
 }
-function serviceWorkloads(svc, workloads) {
+function workloadsByNamespace(workloads) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of workloads) {
+    const list = out.get(w.ref.namespace);
+    if (list) list.push(w);
+    else out.set(w.ref.namespace, [w]);
+  }
+  return out;
+}
+function serviceWorkloads(svc, byNamespace) {
   const selector = svc.spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
   const ns2 = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return workloads.filter((w) => w.ref.namespace === ns2 && w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+  return (byNamespace.get(ns2) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
 }
 function resolveTargetPort(sp, pod) {
   const target = sp.targetPort ?? sp.port;
@@ -31630,6 +31639,7 @@ function ingressExposure(cluster) {
     }
   }
   const services = servicesByName(cluster.objects);
+  const byNamespace = workloadsByNamespace(cluster.workloads);
   const ports = /* @__PURE__ */ new Map();
   const exposedBy = /* @__PURE__ */ new Map();
   for (const b of backends) {
@@ -31639,7 +31649,7 @@ function ingressExposure(cluster) {
       continue;
     }
     const svcPorts = (svc.object.spec?.ports ?? []).filter((sp) => matchesBackendPort(sp, b.port));
-    for (const w of serviceWorkloads(svc.object, cluster.workloads)) {
+    for (const w of serviceWorkloads(svc.object, byNamespace)) {
       let conns = ConnectionSet.NONE;
       for (const pod of w.pods) {
         for (const sp of svcPorts) {
@@ -39795,9 +39805,10 @@ function scanTopology(cluster, options = {}) {
   const values = options.values ?? [];
   const services = /* @__PURE__ */ new Map();
   const configMaps = /* @__PURE__ */ new Map();
+  const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, cluster.workloads) });
+    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
     else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
   }
   const links = new LinkSet();

@@ -36,12 +36,23 @@ export function servicesByName(objects: readonly K8sObject[]): Map<string, Extra
   return map;
 }
 
+/** Workloads grouped by namespace, so that each Service looks only at its own namespace. */
+export function workloadsByNamespace(workloads: readonly Workload[]): Map<string, Workload[]> {
+  const out = new Map<string, Workload[]>();
+  for (const w of workloads) {
+    const list = out.get(w.ref.namespace);
+    if (list) list.push(w);
+    else out.set(w.ref.namespace, [w]);
+  }
+  return out;
+}
+
 /** The workloads a Service selects (same namespace, selector over pod labels). */
-export function serviceWorkloads(svc: ServiceObj, workloads: readonly Workload[]): Workload[] {
+export function serviceWorkloads(svc: ServiceObj, byNamespace: ReadonlyMap<string, readonly Workload[]>): Workload[] {
   const selector = svc.spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return workloads.filter((w) => w.ref.namespace === ns && w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
 }
 
 /** Resolves a Service port's target on one pod: the TCP container port it reaches, if the pod declares it. */
@@ -101,6 +112,7 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
     }
   }
   const services = servicesByName(cluster.objects);
+  const byNamespace = workloadsByNamespace(cluster.workloads);
   const ports = new Map<string, ConnectionSet>();
   const exposedBy = new Map<string, string[]>();
   for (const b of backends) {
@@ -110,7 +122,7 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
       continue;
     }
     const svcPorts = (svc.object.spec?.ports ?? []).filter((sp) => matchesBackendPort(sp, b.port));
-    for (const w of serviceWorkloads(svc.object, cluster.workloads)) {
+    for (const w of serviceWorkloads(svc.object, byNamespace)) {
       let conns = ConnectionSet.NONE;
       for (const pod of w.pods) {
         for (const sp of svcPorts) {

@@ -1,5 +1,5 @@
 import { ConnectionSet } from '../connectivity/connection-set.js';
-import { serviceWorkloads } from '../connectivity/exposure.js';
+import { serviceWorkloads, workloadsByNamespace } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../connectivity/ip.js';
 import type { Diagnostic, SourceRef } from '../diagnostics.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
@@ -48,9 +48,10 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): { val
   const values = options.values ?? [];
   const services = new Map<string, ServiceEntry>();
   const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
+  const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
-    if (o.kind === 'Service') services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, cluster.workloads) });
+    if (o.kind === 'Service') services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
     else if (o.kind === 'ConfigMap') configMaps.set(`${ns}/${o.object.metadata.name}`, o);
   }
   const links = new LinkSet();

@@ -178,10 +178,7 @@ describe('diff --repo renders the chart at each ref', () => {
     expect(json.stdout).not.toMatch(/\/tmp\/|netpol-ci-tree-/);
   });
 
-  // BUG (src/cli/render.ts renderChart): the default release name is the chart folder's basename;
-  // for a chart at the repository root that is git.ts's temporary tree (`netpol-ci-tree-XXXXXX`),
-  // different at each ref, so every .Release.Name object shows as removed and re-added. Flip to
-  // `it` when fixed.
+  // Found by these tests and fixed: the default release name is the chart's own name, not its (temporary) folder's.
   it('a chart at the repository root: release names do not depend on the temporary tree', () => {
     const repo = repoWithChart(RELEASE, '.', (v) => v.replace('port: 8080', 'port: 8081'));
     const r = runWithTools(['diff', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD']);
@@ -192,10 +189,7 @@ describe('diff --repo renders the chart at each ref', () => {
     ]);
   });
 
-  // BUG (src/cli/render.ts readHelmConfig + renderChart): --helm-config maps absolute chart folders
-  // of the working tree, but diff --repo renders the charts of git.ts's temporary trees, so the
-  // mapping never matches and is silently ignored (release `release` in `default`). Flip to `it`
-  // when fixed.
+  // Found by these tests and fixed: --helm-config is looked up at the working-tree path of each ref's chart.
   it('--helm-config applies to the charts of both refs', () => {
     const repo = repoWithChart(RELEASE, 'release', (v) => v.replace('port: 8080', 'port: 8081'));
     writeFileSync(path.join(repo, 'helm-config.yaml'), 'charts:\n  release:\n    releaseName: blue\n    namespace: team-a\n');
