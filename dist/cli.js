@@ -31802,10 +31802,8 @@ function compilePolicies(objects) {
         break;
       case "AdminNetworkPolicy":
       case "BaselineAdminNetworkPolicy":
-        policies.push(compileAdminPolicy(o, diagnostics));
-        break;
       case "ClusterNetworkPolicy":
-        policies.push(compileClusterNetworkPolicy(o, diagnostics));
+        policies.push(compileAdminPolicy(o, diagnostics));
         break;
       default:
         break;
@@ -31955,49 +31953,40 @@ function cnpPorts(protocols, origin, path7, diagnostics) {
   });
   return { fixed, named };
 }
+var V1ALPHA1 = {
+  action: (w) => w.toLowerCase(),
+  portsField: "ports",
+  ports: (raw, origin, path7, diagnostics) => adminPorts(raw, origin, path7, diagnostics)
+};
+var V1ALPHA2 = {
+  action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
+  portsField: "protocols",
+  ports: (raw, origin, path7, diagnostics) => cnpPorts(raw, origin, path7, diagnostics)
+};
 function compileAdminPolicy(o, diagnostics) {
   const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
+  const dialect = o.kind === "ClusterNetworkPolicy" ? V1ALPHA2 : V1ALPHA1;
   const spec = o.object.spec;
   const compile2 = (direction) => ((direction === "ingress" ? spec.ingress : spec.egress) ?? []).map((r, index) => {
     const peerField = direction === "ingress" ? "from" : "to";
     const peers = r[peerField].map((p, i) => adminPeer(p, o.origin, ["spec", direction, index, peerField, i], diagnostics));
+    const name = typeof r.name === "string" && r.name ? r.name : void 0;
     return {
-      ref: { policy: ref, direction, index, ...r.name ? { name: r.name } : {} },
-      action: r.action.toLowerCase(),
+      ref: { policy: ref, direction, index, ...name ? { name } : {} },
+      action: dialect.action(r.action),
       peers,
-      ports: adminPorts(r.ports, o.origin, ["spec", direction, index, "ports"], diagnostics)
+      ports: dialect.ports(r[dialect.portsField], o.origin, ["spec", direction, index, dialect.portsField], diagnostics)
     };
   });
   const rules = { ingress: compile2("ingress"), egress: compile2("egress") };
-  return {
-    ref,
-    layer: o.kind === "AdminNetworkPolicy" ? "admin" : "baseline",
+  const [layer, priority] = o.kind === "ClusterNetworkPolicy" ? [o.object.spec.tier === "Admin" ? "admin" : "baseline", o.object.spec.priority] : o.kind === "AdminNetworkPolicy" ? ["admin", o.object.spec.priority] : (
     // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
-    priority: o.kind === "AdminNetworkPolicy" ? o.object.spec.priority : Number.MAX_SAFE_INTEGER,
-    subject: adminSubject(spec.subject),
-    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
-    rules,
-    origin: o.origin
-  };
-}
-function compileClusterNetworkPolicy(o, diagnostics) {
-  const ref = { kind: "ClusterNetworkPolicy", name: o.object.metadata.name ?? "" };
-  const spec = o.object.spec;
-  const compile2 = (direction) => ((direction === "ingress" ? spec.ingress : spec.egress) ?? []).map((r, index) => {
-    const peerField = direction === "ingress" ? "from" : "to";
-    const peers = r[peerField].map((p, i) => adminPeer(p, o.origin, ["spec", direction, index, peerField, i], diagnostics));
-    return {
-      ref: { policy: ref, direction, index, ...r.name ? { name: r.name } : {} },
-      action: r.action === "Accept" ? "allow" : r.action === "Deny" ? "deny" : "pass",
-      peers,
-      ports: cnpPorts(r.protocols, o.origin, ["spec", direction, index, "protocols"], diagnostics)
-    };
-  });
-  const rules = { ingress: compile2("ingress"), egress: compile2("egress") };
+    ["baseline", Number.MAX_SAFE_INTEGER]
+  );
   return {
     ref,
-    layer: spec.tier === "Admin" ? "admin" : "baseline",
-    priority: spec.priority,
+    layer,
+    priority,
     subject: adminSubject(spec.subject),
     governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
     rules,
@@ -39220,7 +39209,16 @@ function connectivityCommand() {
     say("");
     const all = [...diagnostics, ...result.diagnostics];
     const c = result.value;
-    const text = opts.format === "txt" ? renderConnectivityTxt(c) : opts.format === "json" ? renderConnectivityJson(c) : opts.format === "csv" ? renderConnectivityCsv(c) : opts.format === "md" ? renderConnectivityMd(c) : opts.format === "dot" ? renderConnectivityDot(c) : opts.format === "mermaid" ? renderConnectivityMermaid(c) : dotToSvg(renderConnectivityDot(c));
+    const render = {
+      txt: () => renderConnectivityTxt(c),
+      json: () => renderConnectivityJson(c),
+      csv: () => renderConnectivityCsv(c),
+      md: () => renderConnectivityMd(c),
+      dot: () => renderConnectivityDot(c),
+      mermaid: () => renderConnectivityMermaid(c),
+      svg: () => dotToSvg(renderConnectivityDot(c))
+    };
+    const text = render[opts.format]();
     emit(text, opts.output);
     printDiagnostics(all, opts);
     process.exitCode = exitCodeFor(all);
@@ -39600,7 +39598,8 @@ function diffCommand() {
     }) : void 0;
     say("");
     const report = { diff, refs: { before: before.label, after: after.label }, ...explanations ? { explanations } : {} };
-    const text = opts.format === "txt" ? renderDiffTxt(report) : opts.format === "json" ? renderDiffJson(report) : opts.format === "csv" ? renderDiffCsv(report) : opts.format === "md" ? renderDiffMd(report) : renderDiffMermaid(report);
+    const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (r) => renderDiffMermaid(r) };
+    const text = render[opts.format](report);
     emit(text, opts.output);
     const all = [...before.diagnostics, ...after.diagnostics];
     printDiagnostics(all, opts);

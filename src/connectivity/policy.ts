@@ -93,10 +93,8 @@ export function compilePolicies(objects: readonly K8sObject[]): { policies: Poli
         break;
       case 'AdminNetworkPolicy':
       case 'BaselineAdminNetworkPolicy':
-        policies.push(compileAdminPolicy(o, diagnostics));
-        break;
       case 'ClusterNetworkPolicy':
-        policies.push(compileClusterNetworkPolicy(o, diagnostics));
+        policies.push(compileAdminPolicy(o, diagnostics));
         break;
       default:
         break;
@@ -263,54 +261,55 @@ function cnpPorts(protocols: readonly CnpProtocol[] | null | undefined, origin: 
   return { fixed, named };
 }
 
-type AdminObject = Extract<K8sObject, { kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' }>;
+type AdminObject = Extract<K8sObject, { kind: 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterNetworkPolicy' }>;
 
-function compileAdminPolicy(o: AdminObject, diagnostics: Diagnostic[]): Policy {
-  const ref: PolicyRef = { kind: o.kind, name: o.object.metadata.name ?? '' };
-  const spec = o.object.spec;
-  const compile = (direction: Direction): Rule[] =>
-    ((direction === 'ingress' ? spec.ingress : spec.egress) ?? []).map((r, index) => {
-      const peerField = direction === 'ingress' ? 'from' : 'to';
-      const peers = ((r as Record<string, unknown>)[peerField] as AdminPeer[]).map((p, i) => adminPeer(p, o.origin, ['spec', direction, index, peerField, i], diagnostics));
-      return {
-        ref: { policy: ref, direction, index, ...(r.name ? { name: r.name } : {}) },
-        action: (r.action as string).toLowerCase() as Action,
-        peers,
-        ports: adminPorts(r.ports, o.origin, ['spec', direction, index, 'ports'], diagnostics),
-      };
-    });
-  const rules = { ingress: compile('ingress'), egress: compile('egress') };
-  return {
-    ref,
-    layer: o.kind === 'AdminNetworkPolicy' ? 'admin' : 'baseline',
-    // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
-    priority: o.kind === 'AdminNetworkPolicy' ? o.object.spec.priority : Number.MAX_SAFE_INTEGER,
-    subject: adminSubject(spec.subject),
-    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
-    rules,
-    origin: o.origin,
-  };
+/** What differs between the admin-policy kinds: the action words and the port field. */
+interface AdminDialect {
+  readonly action: (word: string) => Action;
+  readonly portsField: 'ports' | 'protocols';
+  readonly ports: (raw: unknown, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]) => PortMatcher;
 }
 
-function compileClusterNetworkPolicy(o: Extract<K8sObject, { kind: 'ClusterNetworkPolicy' }>, diagnostics: Diagnostic[]): Policy {
-  const ref: PolicyRef = { kind: 'ClusterNetworkPolicy', name: o.object.metadata.name ?? '' };
-  const spec = o.object.spec;
+const V1ALPHA1: AdminDialect = {
+  action: (w) => w.toLowerCase() as Action,
+  portsField: 'ports',
+  ports: (raw, origin, path, diagnostics) => adminPorts(raw as AdminPort[] | undefined, origin, path, diagnostics),
+};
+const V1ALPHA2: AdminDialect = {
+  action: (w) => (w === 'Accept' ? 'allow' : w === 'Deny' ? 'deny' : 'pass'),
+  portsField: 'protocols',
+  ports: (raw, origin, path, diagnostics) => cnpPorts(raw as CnpProtocol[] | undefined, origin, path, diagnostics),
+};
+
+/** AdminNetworkPolicy, BaselineAdminNetworkPolicy (v1alpha1) and ClusterNetworkPolicy (v1alpha2), in one shape. */
+function compileAdminPolicy(o: AdminObject, diagnostics: Diagnostic[]): Policy {
+  const ref: PolicyRef = { kind: o.kind, name: o.object.metadata.name ?? '' };
+  const dialect = o.kind === 'ClusterNetworkPolicy' ? V1ALPHA2 : V1ALPHA1;
+  const spec = o.object.spec as { ingress?: Record<string, unknown>[] | null; egress?: Record<string, unknown>[] | null; subject: Parameters<typeof adminSubject>[0] };
   const compile = (direction: Direction): Rule[] =>
     ((direction === 'ingress' ? spec.ingress : spec.egress) ?? []).map((r, index) => {
       const peerField = direction === 'ingress' ? 'from' : 'to';
-      const peers = ((r as Record<string, unknown>)[peerField] as CnpPeer[]).map((p, i) => adminPeer(p, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+      const peers = (r[peerField] as (AdminPeer | CnpPeer)[]).map((p, i) => adminPeer(p, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+      const name = typeof r.name === 'string' && r.name ? r.name : undefined;
       return {
-        ref: { policy: ref, direction, index, ...(r.name ? { name: r.name } : {}) },
-        action: r.action === 'Accept' ? 'allow' : r.action === 'Deny' ? 'deny' : 'pass',
+        ref: { policy: ref, direction, index, ...(name ? { name } : {}) },
+        action: dialect.action(r.action as string),
         peers,
-        ports: cnpPorts(r.protocols, o.origin, ['spec', direction, index, 'protocols'], diagnostics),
+        ports: dialect.ports(r[dialect.portsField], o.origin, ['spec', direction, index, dialect.portsField], diagnostics),
       };
     });
   const rules = { ingress: compile('ingress'), egress: compile('egress') };
+  const [layer, priority]: [Layer, number] =
+    o.kind === 'ClusterNetworkPolicy'
+      ? [o.object.spec.tier === 'Admin' ? 'admin' : 'baseline', o.object.spec.priority]
+      : o.kind === 'AdminNetworkPolicy'
+        ? ['admin', o.object.spec.priority]
+        : // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
+          ['baseline', Number.MAX_SAFE_INTEGER];
   return {
     ref,
-    layer: spec.tier === 'Admin' ? 'admin' : 'baseline',
-    priority: spec.priority,
+    layer,
+    priority,
     subject: adminSubject(spec.subject),
     governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
     rules,

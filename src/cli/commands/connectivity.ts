@@ -51,20 +51,16 @@ export function connectivityCommand(): Command {
     say('');
     const all = [...diagnostics, ...result.diagnostics];
     const c = result.value;
-    const text =
-      opts.format === 'txt'
-        ? renderConnectivityTxt(c)
-        : opts.format === 'json'
-          ? renderConnectivityJson(c)
-          : opts.format === 'csv'
-            ? renderConnectivityCsv(c)
-            : opts.format === 'md'
-              ? renderConnectivityMd(c)
-              : opts.format === 'dot'
-                ? renderConnectivityDot(c)
-                : opts.format === 'mermaid'
-                  ? renderConnectivityMermaid(c)
-                  : dotToSvg(renderConnectivityDot(c));
+    const render: Record<(typeof CONNECTIVITY_FORMATS)[number], () => string> = {
+      txt: () => renderConnectivityTxt(c),
+      json: () => renderConnectivityJson(c),
+      csv: () => renderConnectivityCsv(c),
+      md: () => renderConnectivityMd(c),
+      dot: () => renderConnectivityDot(c),
+      mermaid: () => renderConnectivityMermaid(c),
+      svg: () => dotToSvg(renderConnectivityDot(c)),
+    };
+    const text = render[opts.format]();
     emit(text, opts.output);
     printDiagnostics(all, opts);
     process.exitCode = exitCodeFor(all);

@@ -86,16 +86,8 @@ export function diffCommand(): Command {
       : undefined;
     say('');
     const report: DiffReport = { diff, refs: { before: before.label, after: after.label }, ...(explanations ? { explanations } : {}) };
-    const text =
-      opts.format === 'txt'
-        ? renderDiffTxt(report)
-        : opts.format === 'json'
-          ? renderDiffJson(report)
-          : opts.format === 'csv'
-            ? renderDiffCsv(report)
-            : opts.format === 'md'
-              ? renderDiffMd(report)
-              : renderDiffMermaid(report);
+    const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (r: DiffReport) => renderDiffMermaid(r) };
+    const text = render[opts.format](report);
     emit(text, opts.output);
     const all = [...before.diagnostics, ...after.diagnostics];
     printDiagnostics(all, opts);
