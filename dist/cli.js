@@ -39718,7 +39718,7 @@ var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\
 var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 function boundaryBefore(text, index) {
   if (index === 0) return true;
-  return /[\s,;=(\[{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
+  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
 }
 function boundaryAfter(text, end) {
   if (end >= text.length) return true;

@@ -29,7 +29,7 @@ const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 /** Characters that may stand right before an address: start, separators, quotes, `=`, `(`, `@` is excluded (user info). */
 function boundaryBefore(text: string, index: number): boolean {
   if (index === 0) return true;
-  return /[\s,;=(\[{'"|>]/.test(text[index - 1] as string) || text.startsWith('//', index - 2);
+  return /[\s,;=([{'"|>]/.test(text[index - 1] as string) || text.startsWith('//', index - 2);
 }
 
 function boundaryAfter(text: string, end: number): boolean {
