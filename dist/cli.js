@@ -31776,15 +31776,6 @@ function atomize(ranges, alwaysInclude = [4]) {
   }
   return atoms;
 }
-function coalesce(ranges) {
-  const out = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && last.hi + 1n === r.lo) out[out.length - 1] = { ...last, hi: r.hi };
-    else out.push(r);
-  }
-  return out;
-}
 
 // src/connectivity/policy.ts
 function policyKey(ref) {
@@ -32291,7 +32282,7 @@ var PolicyEngine = class _PolicyEngine {
       ipRanges: this.ipRanges
     };
   }
-  /** Workload <-> address atoms; adjacent atoms with the same connections are joined into one range. */
+  /** Workload <-> address atoms. */
   addExternal(classes, add) {
     const perWorkload = /* @__PURE__ */ new Map();
     for (const c of classes) {
@@ -32308,21 +32299,11 @@ var PolicyEngine = class _PolicyEngine {
       }
     }
     for (const { ref, out, in: inn } of perWorkload.values()) {
-      for (const [conns, range] of this.runs(out)) add({ kind: "workload", ref }, { kind: "external", range }, conns);
-      for (const [conns, range] of this.runs(inn)) add({ kind: "external", range }, { kind: "workload", ref }, conns);
+      this.atoms.forEach((range, i) => {
+        add({ kind: "workload", ref }, { kind: "external", range }, out[i]);
+        add({ kind: "external", range }, { kind: "workload", ref }, inn[i]);
+      });
     }
-  }
-  /** Groups consecutive atoms with equal, non-empty connections into ranges. */
-  runs(perAtom) {
-    const out = [];
-    perAtom.forEach((conns, i) => {
-      if (conns.isEmpty) return;
-      const atom = this.atoms[i];
-      const last = out[out.length - 1];
-      if (last && last[0].equals(conns) && coalesce([last[1], atom]).length === 1) last[1] = { ...last[1], hi: atom.hi };
-      else out.push([conns, atom]);
-    });
-    return out;
   }
   addIngressController(add) {
     const ic = this.classes.ingressController;
@@ -39274,7 +39255,7 @@ function diffConnectivity(before, after) {
     if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
     return void 0;
   };
-  const entries = joinAtoms(raw).map((e) => {
+  const entries = raw.map((e) => {
     const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
     return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
@@ -39314,45 +39295,6 @@ function within(atoms, range) {
     const a = atoms[i];
     if (a.family !== range.family || a.lo > range.hi) break;
     out.push(a);
-  }
-  return out;
-}
-function joinAtoms(raw) {
-  const groups = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const e of raw) {
-    const ext = e.src.kind === "external" ? "src" : e.dst.kind === "external" ? "dst" : void 0;
-    if (!ext) {
-      out.push(e);
-      continue;
-    }
-    const other = ext === "src" ? e.dst : e.src;
-    const key = `${ext}\0${peerKey(other)}\0${e.kind}\0${e.before.key}\0${e.after.key}`;
-    const list = groups.get(key) ?? [];
-    list.push(e);
-    groups.set(key, list);
-  }
-  for (const list of groups.values()) {
-    const ext = list[0]?.src.kind === "external" ? "src" : "dst";
-    const rangeOf = (e) => (ext === "src" ? e.src : e.dst).range;
-    list.sort((x2, y) => {
-      const rx = rangeOf(x2);
-      const ry = rangeOf(y);
-      return rx.family - ry.family || (rx.lo < ry.lo ? -1 : rx.lo > ry.lo ? 1 : 0);
-    });
-    let cur;
-    for (const e of list) {
-      const r = rangeOf(e);
-      const c = cur ? rangeOf(cur) : void 0;
-      if (cur && c && c.family === r.family && c.hi + 1n === r.lo) {
-        const joined = { kind: "external", range: { family: r.family, lo: c.lo, hi: r.hi } };
-        cur = ext === "src" ? { ...cur, src: joined } : { ...cur, dst: joined };
-      } else {
-        if (cur) out.push(cur);
-        cur = e;
-      }
-    }
-    if (cur) out.push(cur);
   }
   return out;
 }

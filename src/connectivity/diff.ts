@@ -27,9 +27,9 @@ export interface ConnectivityDiff {
 const KIND_ORDER: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2 };
 
 /**
- * The semantic difference of two connectivity maps. External address space is first refined
- * into atoms cut at the boundaries of both sides, so that a pair is compared address by address
- * whatever ranges each side printed; equal neighbouring atoms are joined again for output.
+ * The semantic difference of two connectivity maps. External address space is refined into
+ * atoms cut at the boundaries of both sides, so that a pair is compared address by address
+ * whatever ranges each side printed, and reported per atom.
  */
 export function diffConnectivity(before: Connectivity, after: Connectivity): ConnectivityDiff {
   const cuts: IpRange[] = [...before.ipRanges, ...after.ipRanges];
@@ -60,7 +60,7 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
     if (kind === 'removed' && !afterWorkloads.has(k)) return k;
     return undefined;
   };
-  const entries: ConnectivityDiffEntry[] = joinAtoms(raw).map((e) => {
+  const entries: ConnectivityDiffEntry[] = raw.map((e) => {
     const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x): x is string => x !== undefined);
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
     return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(' and ')} ${e.kind}` };
@@ -106,47 +106,6 @@ function within(atoms: readonly IpRange[], range: IpRange): IpRange[] {
     const a = atoms[i] as IpRange;
     if (a.family !== range.family || a.lo > range.hi) break;
     out.push(a);
-  }
-  return out;
-}
-
-/** Joins adjacent external atoms that have the same workload peer, kind and before/after connections. */
-function joinAtoms(raw: { kind: DiffKind; src: Peer; dst: Peer; before: ConnectionSet; after: ConnectionSet }[]) {
-  const groups = new Map<string, (typeof raw)[number][]>();
-  const out: (typeof raw)[number][] = [];
-  for (const e of raw) {
-    const ext = e.src.kind === 'external' ? 'src' : e.dst.kind === 'external' ? 'dst' : undefined;
-    if (!ext) {
-      out.push(e);
-      continue;
-    }
-    const other = ext === 'src' ? e.dst : e.src;
-    const key = `${ext}\u0000${peerKey(other)}\u0000${e.kind}\u0000${e.before.key}\u0000${e.after.key}`;
-    const list = groups.get(key) ?? [];
-    list.push(e);
-    groups.set(key, list);
-  }
-  for (const list of groups.values()) {
-    const ext = list[0]?.src.kind === 'external' ? 'src' : 'dst';
-    const rangeOf = (e: (typeof raw)[number]) => ((ext === 'src' ? e.src : e.dst) as Extract<Peer, { kind: 'external' }>).range;
-    list.sort((x, y) => {
-      const rx = rangeOf(x);
-      const ry = rangeOf(y);
-      return rx.family - ry.family || (rx.lo < ry.lo ? -1 : rx.lo > ry.lo ? 1 : 0);
-    });
-    let cur: (typeof raw)[number] | undefined;
-    for (const e of list) {
-      const r = rangeOf(e);
-      const c = cur ? rangeOf(cur) : undefined;
-      if (cur && c && c.family === r.family && c.hi + 1n === r.lo) {
-        const joined: Peer = { kind: 'external', range: { family: r.family, lo: c.lo, hi: r.hi } };
-        cur = ext === 'src' ? { ...cur, src: joined } : { ...cur, dst: joined };
-      } else {
-        if (cur) out.push(cur);
-        cur = e;
-      }
-    }
-    if (cur) out.push(cur);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { Bitset } from './bitset.js';
 import { PodClasses, type PodClass } from './classes.js';
 import { ConnectionSet } from './connection-set.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
-import { atomize, coalesce, formatRange, rangeContains, type IpFamily, type IpRange } from './ip.js';
+import { atomize, formatRange, rangeContains, type IpFamily, type IpRange } from './ip.js';
 import { compilePolicies, sortPolicies, type Direction, type Policy, type PortMatcher, type Rule } from './policy.js';
 
 /** An endpoint of a connection. */
@@ -363,7 +363,7 @@ export class PolicyEngine {
     };
   }
 
-  /** Workload <-> address atoms; adjacent atoms with the same connections are joined into one range. */
+  /** Workload <-> address atoms. */
   private addExternal(classes: readonly PodClass[], add: (src: Peer, dst: Peer, conns: ConnectionSet) => void): void {
     const perWorkload = new Map<string, { ref: WorkloadRef; out: ConnectionSet[]; in: ConnectionSet[] }>();
     for (const c of classes) {
@@ -380,22 +380,12 @@ export class PolicyEngine {
       }
     }
     for (const { ref, out, in: inn } of perWorkload.values()) {
-      for (const [conns, range] of this.runs(out)) add({ kind: 'workload', ref }, { kind: 'external', range }, conns);
-      for (const [conns, range] of this.runs(inn)) add({ kind: 'external', range }, { kind: 'workload', ref }, conns);
+      // one line per atom: external space is shown split at every boundary the policies mention
+      this.atoms.forEach((range, i) => {
+        add({ kind: 'workload', ref }, { kind: 'external', range }, out[i] as ConnectionSet);
+        add({ kind: 'external', range }, { kind: 'workload', ref }, inn[i] as ConnectionSet);
+      });
     }
-  }
-
-  /** Groups consecutive atoms with equal, non-empty connections into ranges. */
-  private runs(perAtom: readonly ConnectionSet[]): [ConnectionSet, IpRange][] {
-    const out: [ConnectionSet, IpRange][] = [];
-    perAtom.forEach((conns, i) => {
-      if (conns.isEmpty) return;
-      const atom = this.atoms[i] as IpRange;
-      const last = out[out.length - 1];
-      if (last && last[0].equals(conns) && coalesce([last[1], atom]).length === 1) last[1] = { ...last[1], hi: atom.hi };
-      else out.push([conns, atom]);
-    });
-    return out;
   }
 
   private addIngressController(add: (src: Peer, dst: Peer, conns: ConnectionSet) => void): void {
