@@ -4,8 +4,11 @@
 //
 // An app of N workloads has about N/50 team namespaces (labels team, env), each with Deployments
 // and StatefulSets, a Service per workload, an Ingress for its frontends and least-privilege
-// NetworkPolicies: a default-deny per namespace, and one policy per pod template (app label)
-// allowing ingress from its 1-3 callers on its serving ports and egress to its callees plus DNS.
+// NetworkPolicies: per namespace a default-deny and a policy letting Prometheus (monitoring)
+// scrape the named port `metrics`, and one policy per pod template (app label) allowing ingress
+// from its 1-3 callers on its serving ports (frontends also from any namespace, for the ingress
+// controller) and egress to its callees plus DNS (kube-system/kube-dns), a few to ipBlocks with
+// except. The app is about 9 MB at N=5,000.
 // Some workloads are shards with identical pod templates, so equivalence classes are fewer than
 // workloads. Every workload's env names its callees by Service DNS name, so a scan can find the
 // links. The -changed variant differs in about 5% of the policies (added or removed ingress

@@ -25,6 +25,23 @@ const PEER_MODULE = 'github.com/np-guard/netpol-analyzer';
 /** Used when `@latest` cannot be resolved (some module proxies refuse version lists). */
 const PEER_PINNED = 'v1.4.2';
 const CHILD_TIMEOUT_MS = 300_000;
+/** Functions whose inclusive share of the profile is printed (names as esbuild keeps them in dist/cli.js). */
+const PROFILE_PARTS = [
+  'readManifestFiles',
+  'loadManifests',
+  'parseManifestFile',
+  'warnYaml11Traps',
+  'expandedSizeExceeds',
+  'readObjects',
+  'locate',
+  'buildCluster',
+  'analyzeConnectivity',
+  'compilePolicies',
+  'bind',
+  'connectivity',
+  'renderConnectivityTxt',
+  '(garbage collector)',
+];
 const started = performance.now();
 
 const argv = process.argv.slice(2);
@@ -361,7 +378,11 @@ function profile() {
   if (!file) return log(`no profile written (${p.error ? p.error.message : `exit ${p.status}`})`);
   const prof = JSON.parse(readFileSync(path.join(dir, file), 'utf8'));
   const byId = new Map(prof.nodes.map((nd) => [nd.id, nd]));
+  const parent = new Map();
+  for (const nd of prof.nodes) for (const c of nd.children ?? []) parent.set(c, nd.id);
   const self = new Map();
+  /** inclusive time per function name (each name counted once per sample) */
+  const inclusive = new Map();
   let total = 0;
   prof.samples.forEach((id, i) => {
     const dt = prof.timeDeltas[i] ?? 0;
@@ -369,10 +390,20 @@ function profile() {
     const f = byId.get(id).callFrame;
     const key = `${f.functionName || '(anonymous)'} ${f.url ? `${path.basename(f.url)}:${f.lineNumber + 1}` : ''}`.trim();
     self.set(key, (self.get(key) ?? 0) + dt);
+    const seen = new Set();
+    for (let x = id; x !== undefined; x = parent.get(x)) {
+      const name = byId.get(x).callFrame.functionName;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      inclusive.set(name, (inclusive.get(name) ?? 0) + dt);
+    }
   });
+  const share = (us) => `${((100 * us) / total).toFixed(1)}%`;
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 12);
   log(`profile: ${rel(path.join(dir, file))}, ${fmt(total / 1000)} ms sampled (line numbers are in dist/cli.js)`);
-  for (const [key, us] of top) log(`${pad(`${((100 * us) / total).toFixed(1)}%`, 6)} ${pad(fmt(us / 1000), 6)} ms  ${key}`);
+  for (const [key, us] of top) log(`${pad(share(us), 6)} ${pad(fmt(us / 1000), 6)} ms  ${key}`);
+  const parts = PROFILE_PARTS.filter((name) => inclusive.has(name)).map((name) => `${name} ${share(inclusive.get(name))}`);
+  log(`inclusive: ${parts.join(', ')}`);
 }
 
 log(`\n${loadLine()}`);

@@ -30720,6 +30720,10 @@ function fastLocate(owner, text, path7) {
       here = { line: found, column: dash.indent + 1 };
     }
   }
+  if (path7.length === 0) {
+    const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
+    return first >= 0 ? { line: first, column: 1 } : here;
+  }
   return here;
 }
 
@@ -31028,10 +31032,24 @@ function readObjects(documents) {
       }
       return;
     }
+    checkNames(parsed2.data.metadata, kind, document, path7, diagnostics);
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path7 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
+}
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function checkNames(meta3, kind, document, path7, diagnostics) {
+  const severity = (v2) => /[/\u0000-\u001f\u007f]/.test(v2) ? "error" : "warning";
+  const name = meta3?.name;
+  if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path7, "metadata", "name"])));
+  }
+  const ns2 = meta3?.namespace;
+  if (ns2 && (ns2.length > 63 || !DNS_LABEL.test(ns2))) {
+    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path7, "metadata", "namespace"])));
+  }
 }
 
 // src/manifests/cluster.ts
@@ -31598,12 +31616,12 @@ function backendOf(b, namespace, via) {
   if (!b) return void 0;
   if (b.service) {
     const port = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
-    return { namespace, service: b.service.name, port, via };
+    return { kind: "ingress", namespace, service: b.service.name, port, via };
   }
   if (b.serviceName) {
     const sp = b.servicePort;
     const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-    return { namespace, service: b.serviceName, port, via };
+    return { kind: "ingress", namespace, service: b.serviceName, port, via };
   }
   return void 0;
 }
@@ -31634,7 +31652,7 @@ function ingressExposure(cluster) {
           diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, ["spec", "to"])));
           continue;
         }
-        backends.push({ namespace: ns2, service: target.name, port, via });
+        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via });
       }
     }
   }
@@ -31648,7 +31666,7 @@ function ingressExposure(cluster) {
       diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
       continue;
     }
-    const svcPorts = (svc.object.spec?.ports ?? []).filter((sp) => matchesBackendPort(sp, b.port));
+    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
     for (const w of serviceWorkloads(svc.object, byNamespace)) {
       let conns = ConnectionSet.NONE;
       for (const pod of w.pods) {
@@ -31667,11 +31685,16 @@ function ingressExposure(cluster) {
   }
   return { exposure: { ports, exposedBy }, diagnostics };
 }
-function matchesBackendPort(sp, want) {
-  if (!want || want.number === void 0 && want.name === void 0) return true;
-  if (want.number !== void 0 && (sp.port === want.number || sp.targetPort === want.number)) return true;
-  if (want.name !== void 0 && (sp.name === want.name || sp.targetPort === want.name)) return true;
-  return false;
+function backendServicePorts(ports, want, kind) {
+  if (!want || want.number === void 0 && want.name === void 0) return [...ports];
+  return ports.filter((sp) => {
+    if (want.number !== void 0) {
+      if (sp.port === want.number) return true;
+      return kind === "route" && (sp.targetPort ?? sp.port) === want.number;
+    }
+    if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
+    return kind === "route" && sp.targetPort === want.name;
+  });
 }
 
 // src/connectivity/ip.ts
@@ -32044,6 +32067,10 @@ var PolicyEngine = class _PolicyEngine {
   rules = /* @__PURE__ */ new Map();
   diagnostics = [];
   families;
+  /** The parts of `range` that lie in different atoms, each clipped to the range. */
+  atomsWithin(range) {
+    return this.atoms.filter((a) => a.family === range.family && a.hi >= range.lo && a.lo <= range.hi).map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
+  }
   ipRangesCache;
   /** Every address range the policies mention, in the analysed families. */
   get ipRanges() {
@@ -32376,37 +32403,10 @@ function filesOf(e) {
   return [...files];
 }
 
-// src/report/explain.ts
-function step(s) {
-  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
-  const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
-  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
-}
-function chain(steps) {
-  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
-}
-function renderExplanationTxt(x2) {
-  const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
-  if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
-  if (x2.egress) out.push(`  source egress: ${chain(x2.egress)}`, ...x2.egress.map(step));
-  else out.push("  source egress: not restricted (not a pod in the cluster)");
-  if (x2.ingress) out.push(`  destination ingress: ${chain(x2.ingress)}`, ...x2.ingress.map(step));
-  else out.push("  destination ingress: not restricted (outside the cluster)");
-  return `${out.join("\n")}
-`;
-}
-
-// src/cli/errors.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-};
-var ExitCode = { ok: 0, findings: 1, badInput: 2 };
-
 // src/report/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
 function escapeMarkdown(text) {
-  return text.replace(/\r?\n/g, " ").replace(MD_SPECIAL, (c) => {
+  return text.replace(/\r\n?|\n/g, " ").replace(MD_SPECIAL, (c) => {
     switch (c) {
       case "<":
         return "&lt;";
@@ -32426,24 +32426,54 @@ function escapeMarkdown(text) {
   });
 }
 function markdownCode(text) {
-  const clean = text.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "∣");
+  const clean = text.replace(/\r\n?|\n/g, " ").replace(/`/g, "'").replace(/\|/g, "∣");
   return `\`${clean}\``;
 }
 function escapeMermaid(text) {
   return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
 }
 function escapeDot(text) {
-  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, " ");
+  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
 }
 function csvCell(text) {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// src/report/explain.ts
+function step(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
+  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
+  const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
+}
+function chain(steps) {
+  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
+}
+function renderExplanationTxt(x2) {
+  const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
+  if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
+  if (x2.egress) out.push(`  source egress: ${chain(x2.egress)}`, ...x2.egress.map(step));
+  else out.push("  source egress: not restricted (not a pod in the cluster)");
+  if (x2.ingress) out.push(`  destination ingress: ${chain(x2.ingress)}`, ...x2.ingress.map(step));
+  else out.push("  destination ingress: not restricted (outside the cluster)");
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+
+// src/cli/errors.ts
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var ExitCode = { ok: 0, findings: 1, badInput: 2 };
 
 // src/report/connectivity.ts
 var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
 function renderConnectivityTxt(c) {
-  return c.connections.map((x2) => `${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}
+  return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
 `).join("");
 }
 function renderConnectivityJson(c) {
@@ -38875,7 +38905,7 @@ function missingDependencies(chartDir) {
   const vendored = existsSync(path2.join(chartDir, "charts")) ? readdirSync(path2.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
-function oneLine(message) {
+function oneLine2(message) {
   return message.replace(/\s*\n\s*/g, " ").trim();
 }
 function chartName(chartDir) {
@@ -38926,7 +38956,7 @@ function renderChart(chartDir, display, opts, logicalDir = chartDir) {
   const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles } : {
     files: [],
     values: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at2)]
   };
   chartCache.set(key, result);
   return result;
@@ -38950,7 +38980,7 @@ function renderOverlay(dir, display, contentRoot, opts) {
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine(r.message)}; overlay not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine2(r.message)}; overlay not rendered`, at2)]
   };
   cache2.set(key, result);
   return result;
@@ -39000,7 +39030,7 @@ function readManifestFiles(paths, options = {}) {
     if (st2.isDirectory()) {
       const root = realpathSync(abs);
       const found = ts(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
-      if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${p}`));
+      if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
         try {
           return readFileSync2(path3.join(abs, rel), "utf8");
@@ -39162,7 +39192,7 @@ function progress(opts) {
 
 // src/cli/commands/connectivity.ts
 var Options = CommonOptions.extend({
-  explain: external_exports.array(external_exports.string()).length(2, { error: "--explain takes two peers: SRC DST" }).optional(),
+  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
   format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function connectivityCommand() {
@@ -39176,11 +39206,19 @@ function connectivityCommand() {
     if (opts.explain) {
       const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
       const [src, dst] = opts.explain.map((p) => parsePeer(p, load2.cluster.workloads.map((w) => w.ref)));
-      const x2 = explainPair(engine, src, dst);
-      if (!x2) throw new ConfigError(`cannot explain ${opts.explain.join(" -> ")}`);
+      if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
+      for (const p of [src, dst]) {
+        if (p.kind === "external" && !engine.families.includes(p.range.family)) {
+          throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
+        }
+      }
+      const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
+      const xs2 = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
+      if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${opts.explain.join(" -> ")}`);
+      const explained = xs2;
       say("");
-      emit(opts.format === "json" ? `${JSON.stringify(explanationJson(x2), null, 2)}
-` : renderExplanationTxt(x2), opts.output);
+      emit(opts.format === "json" ? `${JSON.stringify(explained.length === 1 ? explanationJson(explained[0]) : explained.map(explanationJson), null, 2)}
+` : explained.map(renderExplanationTxt).join("\n"), opts.output);
       const all2 = [...diagnostics, ...engine.diagnostics];
       printDiagnostics(all2, opts);
       process.exitCode = exitCodeFor(all2);
@@ -39208,8 +39246,10 @@ function connectivityCommand() {
 }
 function parsePeer(text, workloads) {
   if (text === "{ingress-controller}" || text === "ingress-controller") return { kind: "ingress-controller" };
-  const range = parseCidr(text.replace(/\[External\]$/, ""));
+  const bare = text.replace(/\[External\]$/, "");
+  const range = parseCidr(bare);
   if (range) return { kind: "external", range };
+  if (/^[0-9.]+(\/\d+)?$/.test(bare) || bare.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(bare)) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not a valid address or CIDR`);
   const m = /^([^/]+)\/([^[]+)(?:\[([A-Za-z]+)\])?$/.exec(text);
   if (!m) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
   const [, ns2, name, kind] = m;
@@ -39307,7 +39347,7 @@ function line(e) {
 }
 function renderDiffTxt(r) {
   return `Connectivity diff:
-${r.diff.entries.map((e) => `${line(e)}
+${r.diff.entries.map((e) => `${oneLine(line(e))}
 `).join("")}`;
 }
 function renderDiffJson(r) {
@@ -39472,11 +39512,16 @@ function resolveRef2(repo, ref) {
 function repoTop(repo) {
   return git(repo, ["rev-parse", "--show-toplevel"]).trim();
 }
+function pathExists(repo, ref, p) {
+  const rel = p.replace(/^\.\/?/, "");
+  if (rel === "") return true;
+  return spawnSync3("git", ["-C", repoTop(repo), "cat-file", "-e", `${resolveRef2(repo, ref)}:${rel}`]).status === 0;
+}
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = repoTop(repo);
   const dir = mkdtempSync(path4.join(os2.tmpdir(), "netpol-ci-tree-"));
-  const existing = paths.filter((p) => spawnSync3("git", ["-C", top, "cat-file", "-e", `${commit}:${p.replace(/^\.\/?/, "")}`]).status === 0 || p === "." || p === "");
+  const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });
@@ -39513,6 +39558,9 @@ function diffCommand() {
         const repo = opts.repo;
         const top = repoTop(repo);
         const sub = paths.length > 0 ? paths : ["."];
+        for (const p of sub) {
+          if (!pathExists(repo, opts.base, p) && !pathExists(repo, opts.head, p)) throw new ConfigError(`${p} exists neither at ${opts.base} nor at ${opts.head} (paths are relative to the repository root)`);
+        }
         const side = (ref) => {
           say(`reading ${ref}…`);
           const dir = exportTree(repo, ref, sub);
@@ -39679,7 +39727,8 @@ function findAddresses(value) {
     if (/^\d+$/.test(host)) continue;
     const isIp = IPV4.test(host) || host.startsWith("[");
     const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    out.push({ host, ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: m[0], explicit });
+    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit });
   }
   return out;
 }
@@ -39724,7 +39773,11 @@ function looksExternalHost(host) {
   const labels2 = host.split(".");
   return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
 }
+function isLocalAddress(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
+}
 function isIpLiteral(host) {
+  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
 }
 
@@ -39804,11 +39857,16 @@ function scanTopology(cluster, options = {}) {
 }
 function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
   const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
+  if (isLocalAddress(c.host)) return;
+  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+  if (port !== void 0 && (port < 1 || port > 65535)) {
+    report("no-such-port", `port ${c.port} is outside 1-65535`);
+    return;
+  }
   if (isIpLiteral(c.host)) {
     const range = parseCidr(c.host);
-    if (!range || range.lo >> 24n === 127n) return;
-    const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
-    const conns = port !== void 0 && port >= 1 && port <= 65535 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
+    if (!range) return;
+    const conns = port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
     links.add(src, { kind: "external", range }, conns, evidence(c, at2, via, void 0, values));
     return;
   }
@@ -39819,6 +39877,11 @@ function resolveAddress(c, w, services, links, unresolved, src, at2, via, values
     return;
   }
   const svc = target.entry;
+  if (svc.object.spec?.type === "ExternalName") {
+    const name = svc.object.spec.externalName;
+    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
+    return;
+  }
   const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
   if (ports.length === 0) {
     report("no-such-port", `Service ${target.key} has no port ${c.port}`);
@@ -39841,9 +39904,15 @@ function evidence(c, at2, via, service, values) {
 }
 function serviceFor(host, namespace, services) {
   let h = host;
-  for (const s of CLUSTER_SUFFIXES) if (h.endsWith(s)) h = h.slice(0, -s.length);
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
   const parts = h.split(".");
-  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : void 0;
+  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
   const entry = key ? services.get(key) : void 0;
   return key && entry ? { key, entry } : void 0;
 }
@@ -39864,12 +39933,10 @@ function targetConns(ports, pods) {
   return conns;
 }
 function addExposures(cluster, services, links) {
-  const expose = (src, ns2, name, port, object2, at2) => {
+  const expose = (src, ns2, name, port, kind, object2, at2) => {
     const svc = services.get(`${ns2}/${name}`);
     if (!svc) return;
-    const ports = (svc.object.spec?.ports ?? []).filter(
-      (sp) => !port || port.number === void 0 && port.name === void 0 || sp.port === port.number || sp.targetPort === port.number || port.name !== void 0 && (sp.name === port.name || sp.targetPort === port.name)
-    );
+    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
     for (const w of svc.workloads) {
       const reached = targetConns(ports, w.pods);
       const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
@@ -39889,11 +39956,11 @@ function addExposures(cluster, services, links) {
         ];
         for (const { b, path: path7 } of backends) {
           if (!b) continue;
-          if (b.service) expose(ic, ns2, b.service.name, { ...b.service.port?.number ? { number: b.service.port.number } : {}, ...b.service.port?.name ? { name: b.service.port.name } : {} }, object2, () => originRef(o.origin, path7));
+          if (b.service) expose(ic, ns2, b.service.name, { ...b.service.port?.number ? { number: b.service.port.number } : {}, ...b.service.port?.name ? { name: b.service.port.name } : {} }, "ingress", object2, () => originRef(o.origin, path7));
           else if (b.serviceName) {
             const sp = b.servicePort;
             const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" || /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-            expose(ic, ns2, b.serviceName, port, object2, () => originRef(o.origin, path7));
+            expose(ic, ns2, b.serviceName, port, "ingress", object2, () => originRef(o.origin, path7));
           }
         }
         break;
@@ -39903,7 +39970,7 @@ function addExposures(cluster, services, links) {
         const tp = o.object.spec.port?.targetPort;
         const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
         [o.object.spec.to, ...o.object.spec.alternateBackends ?? []].forEach((t, i) => {
-          if (!t.kind || t.kind === "Service") expose(ic, ns2, t.name, port, object2, () => originRef(o.origin, i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1]));
+          if (!t.kind || t.kind === "Service") expose(ic, ns2, t.name, port, "route", object2, () => originRef(o.origin, i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1]));
         });
         break;
       }
@@ -39919,7 +39986,7 @@ function addExposures(cluster, services, links) {
             if (b.kind && b.kind !== "Service") return;
             for (const p of parents) {
               const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
-              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
+              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
             }
           })
         );
@@ -39962,7 +40029,7 @@ var LinkSet = class {
 function dedupeUnresolved(list) {
   const seen = /* @__PURE__ */ new Set();
   return list.filter((u) => {
-    const k2 = `${u.at.file}:${u.at.line}:${u.value}`;
+    const k2 = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
     if (seen.has(k2)) return false;
     seen.add(k2);
     return true;
@@ -40006,19 +40073,24 @@ ${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 // src/synthesis/selectors.ts
 function minimalSelector(w, sameNamespace) {
   const labels2 = w.pods[0]?.labels ?? {};
-  const keys = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
   const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  if (Object.keys(labels2).length === 0) {
+    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
+    const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
+    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
+  }
+  const keys = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
   const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
   const maxSize = Math.min(keys.length, 6);
   for (let size = 1; size <= maxSize; size++) {
     for (const subset of combinations(keys, size)) {
       const sel = { matchLabels: pick2(subset) };
-      if (!others.some((p) => selectorMatches(sel, p.labels))) return { matchLabels: sel.matchLabels, unique: true };
+      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
     }
   }
   const all = pick2(keys);
   const unique = keys.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
-  return { matchLabels: all, unique };
+  return { selector: { matchLabels: all }, unique };
 }
 function* combinations(items, k2, start = 0, acc = []) {
   if (acc.length === k2) {
@@ -40083,7 +40155,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         diag(
           Codes.unsupportedValue,
           "warning",
-          Object.keys(sel.matchLabels).length === 0 ? `${workloadKey(w.ref)} has no pod labels, so no policy can select it alone; it gets no policy of its own` : `no label set selects only ${workloadKey(w.ref)}; its policy also selects other pods with labels ${JSON.stringify(sel.matchLabels)}`,
+          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
           originRef(w.origin, ["metadata", "name"])
         )
       );
@@ -40093,10 +40165,8 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     switch (p.kind) {
       case "workload": {
         const sel = selectors.get(workloadKey(p.ref));
-        if (!sel || Object.keys(sel.matchLabels).length === 0) {
-          return p.ref.namespace === fromNamespace ? [{ podSelector: {} }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: {} }];
-        }
-        return p.ref.namespace === fromNamespace ? [{ podSelector: { matchLabels: { ...sel.matchLabels } } }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: { matchLabels: { ...sel.matchLabels } } }];
+        const podSelector = copySelector(sel?.selector ?? {});
+        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
       }
       case "ingress-controller":
       case "gateway": {
@@ -40115,7 +40185,22 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
   };
   const linksTo = /* @__PURE__ */ new Map();
   const linksFrom = /* @__PURE__ */ new Map();
-  for (const l of links) {
+  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
+  const ordered = [...links].sort((a, b) => compareStrings(linkPeerKey(a.src), linkPeerKey(b.src)) || compareStrings(linkPeerKey(a.dst), linkPeerKey(b.dst)));
+  for (const l of ordered) {
+    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
+    if (unknown2) {
+      const intent = l.evidence.find((e) => e.kind === "intent");
+      diagnostics.push(
+        diag(
+          Codes.danglingReference,
+          "error",
+          `link ${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} names ${linkPeerKey(unknown2)}, which is not in the manifests; link ignored`,
+          intent && "at" in intent ? intent.at : void 0
+        )
+      );
+      continue;
+    }
     if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
     if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
   }
@@ -40134,7 +40219,6 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
       const key = workloadKey(w.ref);
       const sel = selectors.get(key);
-      if (Object.keys(sel.matchLabels).length === 0) continue;
       const ingress = [];
       const egress = [];
       const notes = [];
@@ -40173,7 +40257,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
           ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
         },
         spec: {
-          podSelector: { matchLabels: { ...sel.matchLabels } },
+          podSelector: copySelector(sel.selector),
           policyTypes: ["Ingress", "Egress"],
           ...ingress.length > 0 ? { ingress } : {},
           ...egress.length > 0 ? { egress } : {}
@@ -40187,6 +40271,12 @@ function push2(map3, key, value) {
   const list = map3.get(key);
   if (list) list.push(value);
   else map3.set(key, [value]);
+}
+function copySelector(s) {
+  return {
+    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
+    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
+  };
 }
 
 // src/topology/links-file.ts
@@ -40240,29 +40330,42 @@ var LinkFileSchema = external_exports.object({
     }).loose()
   )
 });
-function parseLinksFile(file2, text) {
-  const diagnostics = [];
-  let data;
-  try {
-    data = load(text);
-  } catch (e) {
-    return { links: [], diagnostics: [diag(Codes.yamlSyntax, "error", `cannot parse links file: ${e.message.split("\n")[0]}`, { file: file2, doc: 1 })] };
+var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x2 = ExposureEvidence.safeParse(e);
+    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
   }
-  const parsed2 = LinkFileSchema.safeParse(data);
+  return out;
+}
+function parseLinksFile(file2, text) {
+  const parsedFile = parseManifestFile({ path: file2, text });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const parsed2 = LinkFileSchema.safeParse(doc.value);
   if (!parsed2.success) {
-    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, { file: file2, doc: 1, path: i.path.filter((p) => typeof p !== "symbol") })) };
+    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
   }
   const links = [];
   parsed2.data.links.forEach((l, i) => {
     const src = parseLinkPeer(l.src);
     const dst = parseLinkPeer(l.dst);
     const conns = parseConns(l.conns);
-    const at2 = (field) => ({ file: file2, doc: 1, path: ["links", i, field] });
-    if (!src) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.src)}`, at2("src")));
-    if (!dst) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.dst)}`, at2("dst")));
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at2("conns")));
+    if (!src) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.src)}`, locate(doc, ["links", i, "src"])));
+    if (!dst) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.dst)}`, locate(doc, ["links", i, "dst"])));
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
     if (!src || !dst || !conns) return;
-    const evidence2 = [{ kind: "intent", at: { file: file2, doc: 1, path: ["links", i] } }];
+    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
     links.push({ src, dst, conns, evidence: evidence2 });
   });
   return { links, diagnostics };
@@ -40322,6 +40425,12 @@ function synthesizeCommand() {
     });
     all.push(...result.diagnostics);
     say("");
+    if (opts.links && all.some((d) => d.severity === "error")) {
+      printDiagnostics(all, opts);
+      process.stderr.write("netpol-ci: the links file has errors; no policies written\n");
+      process.exitCode = exitCodeFor(all);
+      return;
+    }
     const policies = result.value.policies;
     const out = opts.output;
     const toDir = out !== void 0 && (out.endsWith("/") || existsSync2(out) && statSync2(out).isDirectory());

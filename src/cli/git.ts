@@ -26,6 +26,13 @@ export function repoTop(repo: string): string {
   return git(repo, ['rev-parse', '--show-toplevel']).trim();
 }
 
+/** Whether `p` (relative to the repository root) exists at `ref`. */
+export function pathExists(repo: string, ref: string, p: string): boolean {
+  const rel = p.replace(/^\.\/?/, '');
+  if (rel === '') return true;
+  return spawnSync('git', ['-C', repoTop(repo), 'cat-file', '-e', `${resolveRef(repo, ref)}:${rel}`]).status === 0;
+}
+
 /**
  * Writes the tree of `ref` (limited to `paths`, relative to the repository root) into a fresh
  * temporary folder with `git archive`, without touching the working tree or the index.
@@ -35,7 +42,7 @@ export function exportTree(repo: string, ref: string, paths: readonly string[]):
   const top = repoTop(repo);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-tree-'));
   // pathspecs that do not exist at this ref are not an error: the side simply has no manifests there
-  const existing = paths.filter((p) => spawnSync('git', ['-C', top, 'cat-file', '-e', `${commit}:${p.replace(/^\.\/?/, '')}`]).status === 0 || p === '.' || p === '');
+  const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync('git', ['-C', top, 'archive', '--format=tar', commit, '--', ...(existing.length > 0 ? existing : ['.'])], { maxBuffer: 1024 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });

@@ -66,7 +66,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     if (st.isDirectory()) {
       const root = realpathSync(abs);
       const found = globSync(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
-      if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${p}`));
+      if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${map.display(abs)}`));
       const readText = (rel: string) => {
         try {
           return readFileSync(path.join(abs, rel), 'utf8');

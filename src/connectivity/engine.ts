@@ -110,6 +110,13 @@ export class PolicyEngine {
 
   readonly families: readonly IpFamily[];
 
+  /** The parts of `range` that lie in different atoms, each clipped to the range. */
+  atomsWithin(range: IpRange): IpRange[] {
+    return this.atoms
+      .filter((a) => a.family === range.family && a.hi >= range.lo && a.lo <= range.hi)
+      .map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
+  }
+
   private ipRangesCache: IpRange[] | undefined;
 
   /** Every address range the policies mention, in the analysed families. */

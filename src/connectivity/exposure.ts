@@ -18,9 +18,10 @@ export interface IngressExposure {
   readonly exposedBy: ReadonlyMap<string, readonly string[]>;
 }
 
-type ServicePortRef = { number?: number; name?: string } | undefined;
+export type ServicePortRef = { number?: number; name?: string } | undefined;
 
 interface BackendRef {
+  readonly kind: BackendKind;
   readonly namespace: string;
   readonly service: string;
   readonly port: ServicePortRef;
@@ -70,12 +71,12 @@ function backendOf(b: IngressBackend | null | undefined, namespace: string, via:
   if (!b) return undefined;
   if (b.service) {
     const port = b.service.port ? { ...(b.service.port.number ? { number: b.service.port.number } : {}), ...(b.service.port.name ? { name: b.service.port.name } : {}) } : undefined;
-    return { namespace, service: b.service.name, port, via };
+    return { kind: 'ingress', namespace, service: b.service.name, port, via };
   }
   if (b.serviceName) {
     const sp = b.servicePort;
     const port = sp === undefined || sp === null ? undefined : typeof sp === 'number' ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-    return { namespace, service: b.serviceName, port, via };
+    return { kind: 'ingress', namespace, service: b.serviceName, port, via };
   }
   return undefined;
 }
@@ -107,7 +108,7 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
           diagnostics.push(diag(Codes.unsupportedValue, 'warning', `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, ['spec', 'to'])));
           continue;
         }
-        backends.push({ namespace: ns, service: target.name, port, via });
+        backends.push({ kind: 'route', namespace: ns, service: target.name, port, via });
       }
     }
   }
@@ -121,7 +122,7 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
       diagnostics.push(diag(Codes.danglingReference, 'warning', `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
       continue;
     }
-    const svcPorts = (svc.object.spec?.ports ?? []).filter((sp) => matchesBackendPort(sp, b.port));
+    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
     for (const w of serviceWorkloads(svc.object, byNamespace)) {
       let conns = ConnectionSet.NONE;
       for (const pod of w.pods) {
@@ -141,13 +142,21 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
   return { exposure: { ports, exposedBy }, diagnostics };
 }
 
+export type BackendKind = 'ingress' | 'route' | 'gateway';
+
 /**
- * Whether a Service port is the one a backend asks for: no port means all of them; otherwise the
- * Service port's number or name, or (for Routes) its targetPort.
+ * The Service ports a backend asks for. No port means all of them. An Ingress or Gateway backend
+ * names a Service port by number or name; a Route's `port.targetPort` names the target port (a
+ * number, or a name looked up among the Service's port names and target ports).
  */
-function matchesBackendPort(sp: ServicePort, want: ServicePortRef): boolean {
-  if (!want || (want.number === undefined && want.name === undefined)) return true;
-  if (want.number !== undefined && (sp.port === want.number || sp.targetPort === want.number)) return true;
-  if (want.name !== undefined && (sp.name === want.name || sp.targetPort === want.name)) return true;
-  return false;
+export function backendServicePorts(ports: readonly ServicePort[], want: ServicePortRef, kind: BackendKind): ServicePort[] {
+  if (!want || (want.number === undefined && want.name === undefined)) return [...ports];
+  return ports.filter((sp) => {
+    if (want.number !== undefined) {
+      if (sp.port === want.number) return true;
+      return kind === 'route' && (sp.targetPort ?? sp.port) === want.number;
+    }
+    if (sp.name !== undefined && sp.name !== null && sp.name === want.name) return true;
+    return kind === 'route' && sp.targetPort === want.name;
+  });
 }

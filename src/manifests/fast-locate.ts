@@ -133,5 +133,10 @@ export function fastLocate(owner: object, text: string, path: readonly (string |
       here = { line: found, column: dash.indent + 1 };
     }
   }
+  if (path.length === 0) {
+    // the object itself: its first line that is neither blank, a comment nor the document separator
+    const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
+    return first >= 0 ? { line: first, column: 1 } : here;
+  }
   return here;
 }

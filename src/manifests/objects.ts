@@ -117,6 +117,7 @@ export function readObjects(documents: readonly ParsedDocument[]): ObjectsResult
       }
       return;
     }
+    checkNames(parsed.data.metadata as { name?: string; namespace?: string | null } | undefined, kind, document, path, diagnostics);
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed.data, origin: { document, path } } as K8sObject);
   };
   for (const d of documents) visit(d, d.value, []);
@@ -124,3 +125,24 @@ export function readObjects(documents: readonly ParsedDocument[]): ObjectsResult
 }
 
 export { formatPath };
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * Kubernetes rejects names that are not DNS names; such an object is still analysed (so the rest
+ * of the report is complete) and reported: as a warning (upstream corpora use `a_b` names), and as
+ * an error when the name would make `ns/name[Kind]` ambiguous or break a line (`/`, control characters).
+ */
+function checkNames(meta: { name?: string; namespace?: string | null } | undefined, kind: string, document: ParsedDocument, path: (string | number)[], diagnostics: Diagnostic[]): void {
+  // eslint-disable-next-line no-control-regex
+  const severity = (v: string) => (/[/\u0000-\u001f\u007f]/.test(v) ? 'error' : 'warning');
+  const name = meta?.name;
+  if (name !== undefined && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path, 'metadata', 'name'])));
+  }
+  const ns = meta?.namespace;
+  if (ns && (ns.length > 63 || !DNS_LABEL.test(ns))) {
+    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path, 'metadata', 'namespace'])));
+  }
+}

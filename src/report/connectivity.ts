@@ -1,13 +1,13 @@
 import type { Connectivity } from '../connectivity/engine.js';
 import { peerKey } from '../connectivity/engine.js';
-import { csvCell, escapeDot, escapeMarkdown, escapeMermaid } from './escape.js';
+import { csvCell, escapeDot, escapeMarkdown, escapeMermaid, oneLine } from './escape.js';
 
 export const CONNECTIVITY_FORMATS = ['txt', 'json', 'csv', 'md', 'dot', 'mermaid', 'svg'] as const;
 export type ConnectivityFormat = (typeof CONNECTIVITY_FORMATS)[number];
 
 /** One line per allowed pair, in netpol-analyzer's format: `src => dst : conns`. */
 export function renderConnectivityTxt(c: Connectivity): string {
-  return c.connections.map((x) => `${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}\n`).join('');
+  return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}\n`).join('');
 }
 
 export function renderConnectivityJson(c: Connectivity): string {

@@ -1,7 +1,7 @@
 import type { ConnectivityDiff, ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { peerKey } from '../connectivity/engine.js';
 import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
-import { csvCell, escapeMarkdown, escapeMermaid, markdownCode } from './escape.js';
+import { csvCell, escapeMarkdown, escapeMermaid, markdownCode, oneLine } from './escape.js';
 
 export const DIFF_FORMATS = ['txt', 'json', 'csv', 'md', 'mermaid'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -29,7 +29,7 @@ function line(e: ConnectivityDiffEntry): string {
 
 /** netpol-analyzer's diff line format, under a `Connectivity diff:` header. */
 export function renderDiffTxt(r: DiffReport): string {
-  return `Connectivity diff:\n${r.diff.entries.map((e) => `${line(e)}\n`).join('')}`;
+  return `Connectivity diff:\n${r.diff.entries.map((e) => `${oneLine(line(e))}\n`).join('')}`;
 }
 
 export function renderDiffJson(r: DiffReport): string {

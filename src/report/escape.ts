@@ -8,7 +8,7 @@ const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
 /** Markdown inline text: every punctuation character that could start syntax is escaped, @ cannot mention. */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
+    .replace(/\r\n?|\n/g, ' ')
     .replace(MD_SPECIAL, (c) => {
       switch (c) {
         case '<':
@@ -32,7 +32,7 @@ export function escapeMarkdown(text: string): string {
 
 /** Text inside a Markdown code span: backticks cannot close it, pipes cannot split a table cell. */
 export function markdownCode(text: string): string {
-  const clean = text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\u2223');
+  const clean = text.replace(/\r\n?|\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\u2223');
   return `\`${clean}\``;
 }
 
@@ -42,11 +42,17 @@ export function escapeMermaid(text: string): string {
 }
 
 export function escapeDot(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r?\n/g, ' ');
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n?|\n/g, ' ');
 }
 
 /** RFC 4180; also neutralises spreadsheet formulas (=, +, -, @ at the start of a cell). */
 export function csvCell(text: string): string {
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Line-oriented text output: control characters (a name cannot hold them, but input can) are shown escaped, so one entry stays one line. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

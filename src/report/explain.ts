@@ -1,4 +1,5 @@
 import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
+import { oneLine } from './escape.js';
 
 function step(s: ExplainedStep): string {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ''}` : '';
@@ -22,5 +23,5 @@ export function renderExplanationTxt(x: PairExplanation): string {
   else out.push('  source egress: not restricted (not a pod in the cluster)');
   if (x.ingress) out.push(`  destination ingress: ${chain(x.ingress)}`, ...x.ingress.map(step));
   else out.push('  destination ingress: not restricted (outside the cluster)');
-  return `${out.join('\n')}\n`;
+  return `${out.map(oneLine).join('\n')}\n`;
 }

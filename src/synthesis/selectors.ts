@@ -1,9 +1,11 @@
 import { compareStrings, type Workload } from '../manifests/cluster.js';
 import { selectorMatches } from '../connectivity/selector.js';
+import type { LabelSelector } from '../manifests/schemas.js';
 
 export interface WorkloadSelector {
-  readonly matchLabels: Readonly<Record<string, string>>;
-  /** False when no subset of the workload's labels selects it alone (another workload's pods carry them too). */
+  /** A label selector as NetworkPolicy writes it (`matchLabels`, or `matchExpressions` for unlabelled pods). */
+  readonly selector: LabelSelector;
+  /** False when no selector picks the workload alone (another workload's pods carry the same labels). */
   readonly unique: boolean;
 }
 
@@ -14,22 +16,28 @@ export interface WorkloadSelector {
  */
 export function minimalSelector(w: Workload, sameNamespace: readonly Workload[]): WorkloadSelector {
   const labels = w.pods[0]?.labels ?? {};
+  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  if (Object.keys(labels).length === 0) {
+    // Unlabelled pods are the ones that carry none of the keys the namespace's other pods use.
+    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
+    const selector: LabelSelector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: 'DoesNotExist' as const })) } : {};
+    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
+  }
   // labels every pod of the workload shares
   const keys = Object.keys(labels)
     .filter((k) => w.pods.every((p) => p.labels[k] === labels[k]))
     .sort(compareStrings);
-  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
   const pick = (subset: readonly string[]) => Object.fromEntries(subset.map((k) => [k, labels[k] as string]));
   const maxSize = Math.min(keys.length, 6);
   for (let size = 1; size <= maxSize; size++) {
     for (const subset of combinations(keys, size)) {
       const sel = { matchLabels: pick(subset) };
-      if (!others.some((p) => selectorMatches(sel, p.labels))) return { matchLabels: sel.matchLabels, unique: true };
+      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
     }
   }
   const all = pick(keys);
   const unique = keys.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
-  return { matchLabels: all, unique };
+  return { selector: { matchLabels: all }, unique };
 }
 
 function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {

@@ -4,6 +4,7 @@ import { Codes, diag, type Diagnostic } from '../diagnostics.js';
 import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import { evidenceText, linkPeerKey, type Link, type LinkPeer } from '../topology/links.js';
+import type { LabelSelector } from '../manifests/schemas.js';
 import { minimalSelector, type WorkloadSelector } from './selectors.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
@@ -39,7 +40,7 @@ export interface NetworkPolicyManifest {
   kind: 'NetworkPolicy';
   metadata: { name: string; namespace: string; labels: Record<string, string>; annotations?: Record<string, string> };
   spec: {
-    podSelector: { matchLabels?: Record<string, string> };
+    podSelector: LabelSelector;
     policyTypes: ('Ingress' | 'Egress')[];
     ingress?: Record<string, unknown>[];
     egress?: Record<string, unknown>[];
@@ -103,9 +104,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         diag(
           Codes.unsupportedValue,
           'warning',
-          Object.keys(sel.matchLabels).length === 0
-            ? `${workloadKey(w.ref)} has no pod labels, so no policy can select it alone; it gets no policy of its own`
-            : `no label set selects only ${workloadKey(w.ref)}; its policy also selects other pods with labels ${JSON.stringify(sel.matchLabels)}`,
+          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
           originRef(w.origin, ['metadata', 'name']),
         ),
       );
@@ -115,12 +114,10 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     switch (p.kind) {
       case 'workload': {
         const sel = selectors.get(workloadKey(p.ref));
-        if (!sel || Object.keys(sel.matchLabels).length === 0) {
-          return p.ref.namespace === fromNamespace ? [{ podSelector: {} }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: {} }];
-        }
+        const podSelector = copySelector(sel?.selector ?? {});
         return p.ref.namespace === fromNamespace
-          ? [{ podSelector: { matchLabels: { ...sel.matchLabels } } }]
-          : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector: { matchLabels: { ...sel.matchLabels } } }];
+          ? [{ podSelector }]
+          : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
       }
       case 'ingress-controller':
       case 'gateway': {
@@ -140,7 +137,23 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
 
   const linksTo = new Map<string, Link[]>();
   const linksFrom = new Map<string, Link[]>();
-  for (const l of links) {
+  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
+  // rules follow the links in a stable order, whatever order a links file lists them in
+  const ordered = [...links].sort((a, b) => compareStrings(linkPeerKey(a.src), linkPeerKey(b.src)) || compareStrings(linkPeerKey(a.dst), linkPeerKey(b.dst)));
+  for (const l of ordered) {
+    const unknown = [l.src, l.dst].find((p) => p.kind === 'workload' && !known.has(workloadKey(p.ref)));
+    if (unknown) {
+      const intent = l.evidence.find((e) => e.kind === 'intent');
+      diagnostics.push(
+        diag(
+          Codes.danglingReference,
+          'error',
+          `link ${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} names ${linkPeerKey(unknown)}, which is not in the manifests; link ignored`,
+          intent && 'at' in intent ? intent.at : undefined,
+        ),
+      );
+      continue;
+    }
     if (l.dst.kind === 'workload') push(linksTo, workloadKey(l.dst.ref), l);
     if (l.src.kind === 'workload') push(linksFrom, workloadKey(l.src.ref), l);
   }
@@ -159,7 +172,6 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
       const key = workloadKey(w.ref);
       const sel = selectors.get(key) as WorkloadSelector;
-      if (Object.keys(sel.matchLabels).length === 0) continue;
       const ingress: Record<string, unknown>[] = [];
       const egress: Record<string, unknown>[] = [];
       const notes: string[] = [];
@@ -198,7 +210,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
           ...(notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join('\n') } } : {}),
         },
         spec: {
-          podSelector: { matchLabels: { ...sel.matchLabels } },
+          podSelector: copySelector(sel.selector),
           policyTypes: ['Ingress', 'Egress'],
           ...(ingress.length > 0 ? { ingress } : {}),
           ...(egress.length > 0 ? { egress } : {}),
@@ -213,4 +225,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A fresh copy, so that the emitted YAML never shares (and aliases) one object. */
+function copySelector(s: LabelSelector): LabelSelector {
+  return {
+    ...(s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {}),
+    ...(s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...(e.values ? { values: [...e.values] } : {}) })) } : {}),
+  };
 }

@@ -51,7 +51,9 @@ export function findAddresses(value: string): AddressCandidate[] {
     if (/^\d+$/.test(host)) continue;
     const isIp = IPV4.test(host) || host.startsWith('[');
     const explicit = Boolean(scheme) || g.port !== undefined || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    out.push({ host, ...(g.port !== undefined ? { port: g.port.toLowerCase() } : {}), ...(scheme ? { scheme } : {}), text: m[0], explicit });
+    // credentials never leave the manifest: `postgres://user:secret@db` is reported as `postgres://user:***@db`
+    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, '$1:***@');
+    out.push({ host: host.replace(/^\[(.*)\]$/, '$1'), ...(g.port !== undefined ? { port: g.port.toLowerCase() } : {}), ...(scheme ? { scheme } : {}), text, explicit });
   }
   return out;
 }
@@ -66,6 +68,12 @@ export function looksExternalHost(host: string): boolean {
   return labels.length >= 2 && PUBLIC_TLDS.has(labels[labels.length - 1] as string) && !host.endsWith('.svc.cluster.local');
 }
 
+/** Names and addresses that never leave the pod or name no peer: loopback, and the unspecified address of a listener. */
+export function isLocalAddress(host: string): boolean {
+  return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0' || host === '::';
+}
+
 export function isIpLiteral(host: string): boolean {
+  if (host.includes(':')) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split('.').every((o) => Number(o) <= 255);
 }

@@ -1,9 +1,10 @@
-import { load } from 'js-yaml';
 import { z } from 'zod';
 import { ConnectionSet, isProtocol } from '../connectivity/connection-set.js';
 import { IntervalSet } from '../connectivity/interval-set.js';
 import { parseCidr } from '../connectivity/ip.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { parseManifestFile } from '../manifests/documents.js';
+import { locate } from '../manifests/positions.js';
 import type { Evidence, Link, LinkPeer } from './links.js';
 
 /** `All Connections`, `No Connections`, or `TCP 80,443,8000-8080,UDP 53`. */
@@ -63,30 +64,46 @@ const LinkFileSchema = z.object({
   ),
 });
 
-/** Reads a link list written by `scan --format json|yaml` (possibly reviewed and edited by hand). */
-export function parseLinksFile(file: string, text: string): { links: Link[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  let data: unknown;
-  try {
-    data = load(text);
-  } catch (e) {
-    return { links: [], diagnostics: [diag(Codes.yamlSyntax, 'error', `cannot parse links file: ${(e as Error).message.split('\n')[0]}`, { file, doc: 1 })] };
+const AddressEvidence = z.object({ kind: z.literal('address'), file: z.string(), line: z.number(), path: z.array(z.union([z.string(), z.number()])).optional(), value: z.string(), service: z.string().optional() }).loose();
+const ExposureEvidence = z.object({ kind: z.literal('exposure'), object: z.string(), file: z.string(), line: z.number() }).loose();
+
+/** The evidence `scan --format json|yaml` wrote, read back so that reviewed links keep their provenance. */
+function evidenceFrom(raw: readonly Record<string, unknown>[] | undefined): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: 'address', at: { file: a.data.file, doc: 0, line: a.data.line, ...(a.data.path ? { path: a.data.path } : {}) }, value: a.data.value, ...(a.data.service ? { service: a.data.service } : {}) });
+      continue;
+    }
+    const x = ExposureEvidence.safeParse(e);
+    if (x.success) out.push({ kind: 'exposure', object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
   }
-  const parsed = LinkFileSchema.safeParse(data);
+  return out;
+}
+
+/** Reads a link list written by `scan --format json|yaml` (possibly reviewed and edited by hand); errors name the file, line and field. */
+export function parseLinksFile(file: string, text: string): { links: Link[]; diagnostics: Diagnostic[] } {
+  const parsedFile = parseManifestFile({ path: file, text });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === 'error') || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, 'error', 'empty links file', { file, doc: 1, line: 1 })] };
+  }
+  const diagnostics: Diagnostic[] = [...parsedFile.diagnostics];
+  const parsed = LinkFileSchema.safeParse(doc.value);
   if (!parsed.success) {
-    return { links: [], diagnostics: parsed.error.issues.map((i) => diag(Codes.invalidField, 'error', i.message, { file, doc: 1, path: i.path.filter((p): p is string | number => typeof p !== 'symbol') })) };
+    return { links: [], diagnostics: parsed.error.issues.map((i) => diag(Codes.invalidField, 'error', i.message, locate(doc, i.path.filter((p): p is string | number => typeof p !== 'symbol')))) };
   }
   const links: Link[] = [];
   parsed.data.links.forEach((l, i) => {
     const src = parseLinkPeer(l.src);
     const dst = parseLinkPeer(l.dst);
     const conns = parseConns(l.conns);
-    const at = (field: string) => ({ file, doc: 1, path: ['links', i, field] });
-    if (!src) diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: ${JSON.stringify(l.src)}`, at('src')));
-    if (!dst) diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: ${JSON.stringify(l.dst)}`, at('dst')));
-    if (!conns) diagnostics.push(diag(Codes.invalidField, 'error', `not a connection set: ${JSON.stringify(l.conns)}`, at('conns')));
+    if (!src) diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: ${JSON.stringify(l.src)}`, locate(doc, ['links', i, 'src'])));
+    if (!dst) diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: ${JSON.stringify(l.dst)}`, locate(doc, ['links', i, 'dst'])));
+    if (!conns) diagnostics.push(diag(Codes.invalidField, 'error', `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ['links', i, 'conns'])));
     if (!src || !dst || !conns) return;
-    const evidence: Evidence[] = [{ kind: 'intent', at: { file, doc: 1, path: ['links', i] } }];
+    const evidence: Evidence[] = [...evidenceFrom(l.evidence), { kind: 'intent', at: locate(doc, ['links', i]) }];
     links.push({ src, dst, conns, evidence });
   });
   return { links, diagnostics };

@@ -1,11 +1,11 @@
 import { ConnectionSet } from '../connectivity/connection-set.js';
-import { serviceWorkloads, workloadsByNamespace } from '../connectivity/exposure.js';
+import { backendServicePorts, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../connectivity/ip.js';
 import type { Diagnostic, SourceRef } from '../diagnostics.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
-import { findAddresses, isIpLiteral, looksExternalHost, type AddressCandidate } from './addresses.js';
+import { findAddresses, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate } from './addresses.js';
 import { linkPeerKey, type Evidence, type Link, type LinkPeer, type Topology, type Unresolved } from './links.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
@@ -120,11 +120,16 @@ function resolveAddress(
 ): void {
   const report = (reason: Unresolved['reason'], detail: string) =>
     unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
+  if (isLocalAddress(c.host)) return;
+  const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
+  if (port !== undefined && (port < 1 || port > 65535)) {
+    report('no-such-port', `port ${c.port} is outside 1-65535`);
+    return;
+  }
   if (isIpLiteral(c.host)) {
     const range = parseCidr(c.host);
-    if (!range || range.lo >> 24n === 127n) return; // loopback stays in the pod
-    const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
-    const conns = port !== undefined && port >= 1 && port <= 65535 ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL;
+    if (!range) return;
+    const conns = port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL;
     links.add(src, { kind: 'external', range }, conns, evidence(c, at, via, undefined, values));
     return;
   }
@@ -135,6 +140,11 @@ function resolveAddress(
     return;
   }
   const svc = target.entry;
+  if (svc.object.spec?.type === 'ExternalName') {
+    const name = (svc.object.spec as { externalName?: unknown }).externalName;
+    report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`);
+    return;
+  }
   const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port);
   if (ports.length === 0) {
     report('no-such-port', `Service ${target.key} has no port ${c.port}`);
@@ -157,12 +167,22 @@ function evidence(c: AddressCandidate, at: () => SourceRef, via: (() => SourceRe
   return { kind: 'address', at: where, value: c.text, ...(via ? { via: via() } : {}), ...(service ? { service } : {}), ...(traced ? { traced } : {}) };
 }
 
-/** `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`. */
+/**
+ * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
+ * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name).
+ */
 function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, ServiceEntry>): { key: string; entry: ServiceEntry } | undefined {
   let h = host;
-  for (const s of CLUSTER_SUFFIXES) if (h.endsWith(s)) h = h.slice(0, -s.length);
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
   const parts = h.split('.');
-  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : undefined;
+  const key =
+    parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : undefined;
   const entry = key ? services.get(key) : undefined;
   return key && entry ? { key, entry } : undefined;
 }
@@ -186,12 +206,10 @@ export function targetConns(ports: readonly ServicePort[], pods: readonly PodSha
 }
 
 function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): void {
-  const expose = (src: LinkPeer, ns: string, name: string, port: { number?: number; name?: string } | undefined, object: string, at: () => SourceRef) => {
+  const expose = (src: LinkPeer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
-    const ports = (svc.object.spec?.ports ?? []).filter(
-      (sp) => !port || (port.number === undefined && port.name === undefined) || sp.port === port.number || sp.targetPort === port.number || (port.name !== undefined && (sp.name === port.name || sp.targetPort === port.name)),
-    );
+    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
     for (const w of svc.workloads) {
       const reached = targetConns(ports, w.pods);
       // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
@@ -212,11 +230,11 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
         ];
         for (const { b, path } of backends) {
           if (!b) continue;
-          if (b.service) expose(ic, ns, b.service.name, { ...(b.service.port?.number ? { number: b.service.port.number } : {}), ...(b.service.port?.name ? { name: b.service.port.name } : {}) }, object, () => originRef(o.origin, path));
+          if (b.service) expose(ic, ns, b.service.name, { ...(b.service.port?.number ? { number: b.service.port.number } : {}), ...(b.service.port?.name ? { name: b.service.port.name } : {}) }, 'ingress', object, () => originRef(o.origin, path));
           else if (b.serviceName) {
             const sp = b.servicePort;
             const port = sp === undefined || sp === null ? undefined : typeof sp === 'number' || /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-            expose(ic, ns, b.serviceName, port, object, () => originRef(o.origin, path));
+            expose(ic, ns, b.serviceName, port, 'ingress', object, () => originRef(o.origin, path));
           }
         }
         break;
@@ -226,7 +244,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
         const tp = o.object.spec.port?.targetPort;
         const port = tp === undefined ? undefined : typeof tp === 'number' ? { number: tp } : { name: tp };
         [o.object.spec.to, ...(o.object.spec.alternateBackends ?? [])].forEach((t, i) => {
-          if (!t.kind || t.kind === 'Service') expose(ic, ns, t.name, port, object, () => originRef(o.origin, i === 0 ? ['spec', 'to'] : ['spec', 'alternateBackends', i - 1]));
+          if (!t.kind || t.kind === 'Service') expose(ic, ns, t.name, port, 'route', object, () => originRef(o.origin, i === 0 ? ['spec', 'to'] : ['spec', 'alternateBackends', i - 1]));
         });
         break;
       }
@@ -242,7 +260,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
             if (b.kind && b.kind !== 'Service') return;
             for (const p of parents) {
               const gw: LinkPeer = { kind: 'gateway', namespace: p.namespace || ns, name: p.name };
-              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : undefined, object, () => originRef(o.origin, ['spec', 'rules', ri, 'backendRefs', bi]));
+              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : undefined, 'gateway', object, () => originRef(o.origin, ['spec', 'rules', ri, 'backendRefs', bi]));
             }
           }),
         );
@@ -290,7 +308,7 @@ class LinkSet {
 function dedupeUnresolved(list: Unresolved[]): Unresolved[] {
   const seen = new Set<string>();
   return list.filter((u) => {
-    const k = `${u.at.file}:${u.at.line}:${u.value}`;
+    const k = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

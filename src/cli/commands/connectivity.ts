@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { analyzeConnectivity, PolicyEngine, type Peer } from '../../connectivity/engine.js';
 import { explainPair, type PairExplanation } from '../../connectivity/explain.js';
-import { parseCidr } from '../../connectivity/ip.js';
+import { formatRange, parseCidr } from '../../connectivity/ip.js';
 import type { WorkloadRef } from '../../manifests/cluster.js';
 import { renderExplanationTxt } from '../../report/explain.js';
 import { ConfigError } from '../errors.js';
@@ -19,7 +19,7 @@ import { addCommonOptions, CommonOptions, dotToSvg, ipFamilies, loadPaths, parse
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 const Options = CommonOptions.extend({
-  explain: z.array(z.string()).length(2, { error: '--explain takes two peers: SRC DST' }).optional(),
+  explain: z.array(z.string()).length(2, { error: 'takes two peers: SRC DST' }).optional(),
   format: z.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
 });
 
@@ -37,11 +37,20 @@ export function connectivityCommand(): Command {
     say(`evaluating ${load.cluster.workloads.length} workloads…`);
     if (opts.explain) {
       const engine = new PolicyEngine(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
-      const [src, dst] = opts.explain.map((p) => parsePeer(p, load.cluster.workloads.map((w) => w.ref)));
-      const x = explainPair(engine, src as Peer, dst as Peer);
-      if (!x) throw new ConfigError(`cannot explain ${opts.explain.join(' -> ')}`);
+      const [src, dst] = opts.explain.map((p) => parsePeer(p, load.cluster.workloads.map((w) => w.ref))) as [Peer, Peer];
+      if (src.kind === 'external' && dst.kind === 'external') throw new ConfigError('--explain: one of SRC and DST must be a workload or {ingress-controller}');
+      for (const p of [src, dst]) {
+        if (p.kind === 'external' && !engine.families.includes(p.range.family)) {
+          throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? 'dual' : '4'})`);
+        }
+      }
+      // an address range may cover addresses with different answers: explain each part separately
+      const parts = (p: Peer): Peer[] => (p.kind === 'external' ? engine.atomsWithin(p.range).map((range) => ({ kind: 'external', range }) as Peer) : [p]);
+      const xs = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
+      if (xs.some((x) => !x)) throw new ConfigError(`cannot explain ${opts.explain.join(' -> ')}`);
+      const explained = xs as PairExplanation[];
       say('');
-      emit(opts.format === 'json' ? `${JSON.stringify(explanationJson(x), null, 2)}\n` : renderExplanationTxt(x), opts.output);
+      emit(opts.format === 'json' ? `${JSON.stringify(explained.length === 1 ? explanationJson(explained[0] as PairExplanation) : explained.map(explanationJson), null, 2)}\n` : explained.map(renderExplanationTxt).join('\n'), opts.output);
       const all = [...diagnostics, ...engine.diagnostics];
       printDiagnostics(all, opts);
       process.exitCode = exitCodeFor(all);
@@ -71,8 +80,10 @@ export function connectivityCommand(): Command {
 /** `ns/name[Kind]`, `ns/name` (when unique), an IP address or CIDR, or `{ingress-controller}`. */
 export function parsePeer(text: string, workloads: readonly WorkloadRef[]): Peer {
   if (text === '{ingress-controller}' || text === 'ingress-controller') return { kind: 'ingress-controller' };
-  const range = parseCidr(text.replace(/\[External\]$/, ''));
+  const bare = text.replace(/\[External\]$/, '');
+  const range = parseCidr(bare);
   if (range) return { kind: 'external', range };
+  if (/^[0-9.]+(\/\d+)?$/.test(bare) || (bare.includes(':') && /^[0-9a-f:.]+(\/\d+)?$/i.test(bare))) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not a valid address or CIDR`);
   const m = /^([^/]+)\/([^[]+)(?:\[([A-Za-z]+)\])?$/.exec(text);
   if (!m) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
   const [, ns, name, kind] = m;

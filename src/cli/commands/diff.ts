@@ -10,7 +10,7 @@ import { loadManifests } from '../../manifests/load.js';
 import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../report/diff.js';
 import { addCommonOptions, CommonOptions, ipFamilies, parseOptions, renderOptionsFrom } from '../common.js';
 import { ConfigError } from '../errors.js';
-import { exportTree, repoTop } from '../git.js';
+import { exportTree, pathExists, repoTop } from '../git.js';
 import { readManifestFiles, type PathMapping } from '../inputs.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
@@ -57,6 +57,9 @@ export function diffCommand(): Command {
         const repo = opts.repo;
         const top = repoTop(repo);
         const sub = paths.length > 0 ? paths : ['.'];
+        for (const p of sub) {
+          if (!pathExists(repo, opts.base, p) && !pathExists(repo, opts.head, p)) throw new ConfigError(`${p} exists neither at ${opts.base} nor at ${opts.head} (paths are relative to the repository root)`);
+        }
         const side = (ref: string): Side => {
           say(`reading ${ref}…`);
           const dir = exportTree(repo, ref, sub);

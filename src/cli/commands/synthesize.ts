@@ -83,6 +83,13 @@ export function synthesizeCommand(): Command {
     });
     all.push(...result.diagnostics);
     say('');
+    if (opts.links && all.some((d) => d.severity === 'error')) {
+      // a links file with errors must not overwrite policies with ones built from what was left of it
+      printDiagnostics(all, opts);
+      process.stderr.write('netpol-ci: the links file has errors; no policies written\n');
+      process.exitCode = exitCodeFor(all);
+      return;
+    }
     const policies = result.value.policies;
     const out = opts.output;
     const toDir = out !== undefined && (out.endsWith('/') || (existsSync(out) && statSync(out).isDirectory()));
