@@ -64,13 +64,58 @@ export const STAGES = [
       return { summary: `${text.length} chars`, keep: text };
     },
   },
+  {
+    name: 'diff',
+    what: 'semantic diff of two evaluated apps (about 5% of policies changed)',
+    requires: ['readManifestFiles', 'loadManifests', 'analyzeConnectivity', 'diffConnectivity'],
+    inputs: (n) => [appDir(n), appDir(n, true)],
+    prepare: (lib, [a, b]) => ({ a: evaluated(lib, a).value, b: evaluated(lib, b).value }),
+    run: (lib, { a, b }) => {
+      const d = lib.diffConnectivity(a, b);
+      return { summary: `${d.entries.length} changed pairs`, keep: d };
+    },
+  },
+  {
+    name: 'scan',
+    what: 'required links with provenance (scanTopology)',
+    requires: ['readManifestFiles', 'loadManifests', 'scanTopology'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => loaded(lib, dir).load.cluster,
+    run: (lib, cluster) => {
+      const r = lib.scanTopology(cluster);
+      return { diagnostics: r.diagnostics, summary: `${r.value.links.length} links, ${r.value.unresolved.length} unresolved`, keep: r };
+    },
+  },
+  {
+    name: 'synthesize',
+    what: 'policies from links, rendered as YAML',
+    requires: ['readManifestFiles', 'loadManifests', 'scanTopology', 'synthesizePolicies', 'renderPoliciesYaml'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => {
+      const cluster = loaded(lib, dir).load.cluster;
+      return { cluster, links: lib.scanTopology(cluster).value.links };
+    },
+    run: (lib, { cluster, links }) => {
+      const r = lib.synthesizePolicies(cluster, links);
+      const text = lib.renderPoliciesYaml(r.value.policies);
+      return { summary: `${r.value.policies.length} policies, ${text.length} chars`, keep: text };
+    },
+  },
 ];
 
 /**
  * Whole CLI runs, timed from outside (node start-up included). `args` are given to
  * `node dist/cli.js`; stdout goes to bench/out/<file>.
  */
-export const E2E = [{ name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt` }];
+export const E2E = [
+  { name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt` },
+  { name: 'e2e diff', args: (n) => ['diff', appDir(n), appDir(n, true)], out: (n) => `diff-${n}.txt` },
+  { name: 'e2e synthesize', args: (n) => ['synthesize', appDir(n), '--quiet'], out: (n) => `policies-${n}.yaml` },
+];
 
 /** Targets checked after the runs (RSS in MiB, so 1 GiB is 1024). */
-export const TARGETS = [{ stage: 'e2e connectivity', n: 5000, maxMs: 2000, maxRssMiB: 1024, label: 'connectivity of 5,000 workloads end-to-end' }];
+export const TARGETS = [
+  { stage: 'e2e connectivity', n: 5000, maxMs: 2000, maxRssMiB: 1024, label: 'connectivity of 5,000 workloads end-to-end' },
+  { stage: 'e2e diff', n: 5000, maxMs: 3000, maxRssMiB: 1536, label: 'diff of two 5,000-workload apps end-to-end' },
+  { stages: ['scan', 'synthesize'], n: 5000, maxMs: 2000, label: 'scan + synthesize stages of 5,000 workloads' },
+];

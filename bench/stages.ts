@@ -4,3 +4,7 @@ export { readManifestFiles } from '../src/cli/inputs.js';
 export { loadManifests } from '../src/manifests/load.js';
 export { analyzeConnectivity } from '../src/connectivity/engine.js';
 export { renderConnectivityTxt } from '../src/report/connectivity.js';
+export { diffConnectivity } from '../src/connectivity/diff.js';
+export { scanTopology } from '../src/topology/scan.js';
+export { synthesizePolicies } from '../src/synthesis/synthesize.js';
+export { renderPoliciesYaml } from '../src/report/policies.js';

@@ -6134,12 +6134,12 @@ ${cn.comment}` : item.comment;
             } else
               throw new TypeError(`Expected [key, value] tuple: ${it2}`);
           } else if (it2 && it2 instanceof Object) {
-            const keys = Object.keys(it2);
-            if (keys.length === 1) {
-              key = keys[0];
+            const keys2 = Object.keys(it2);
+            if (keys2.length === 1) {
+              key = keys2[0];
               value = it2[key];
             } else {
-              throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+              throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
             key = it2;
@@ -6685,8 +6685,8 @@ var require_tags = __commonJS({
         if (Array.isArray(customTags))
           tags = [];
         else {
-          const keys = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+          const keys2 = Array.from(schemas.keys()).filter((key) => key !== "yaml11").map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown schema "${schemaName}"; use one of ${keys2} or define customTags array`);
         }
       }
       if (Array.isArray(customTags)) {
@@ -6701,8 +6701,8 @@ var require_tags = __commonJS({
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
           const tagName = JSON.stringify(tag);
-          const keys = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
-          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+          const keys2 = Object.keys(tagsByName).map((key) => JSON.stringify(key)).join(", ");
+          throw new Error(`Unknown custom tag ${tagName}; use one of ${keys2}`);
         }
         if (!tags2.includes(tagObj))
           tags2.push(tagObj);
@@ -11593,9 +11593,9 @@ function putProp(target, key, value) {
   else
     target[key] = value;
 }
-function mirrorShape(target, source, keys, wrap) {
+function mirrorShape(target, source, keys2, wrap) {
   const raw = sourceShape(source);
-  for (const key of keys) {
+  for (const key of keys2) {
     const desc = Object.getOwnPropertyDescriptor(raw, key);
     if (!desc.enumerable)
       continue;
@@ -11636,12 +11636,12 @@ function getElementAtPath(obj, path7) {
   return path7.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
-  const keys = Object.keys(promisesObj);
-  const promises = keys.map((key) => promisesObj[key]);
+  const keys2 = Object.keys(promisesObj);
+  const promises = keys2.map((key) => promisesObj[key]);
   return Promise.all(promises).then((results) => {
     const resolvedObj = {};
-    for (let i = 0; i < keys.length; i++) {
-      resolvedObj[keys[i]] = results[i];
+    for (let i = 0; i < keys2.length; i++) {
+      resolvedObj[keys2[i]] = results[i];
     }
     return resolvedObj;
   });
@@ -11863,15 +11863,15 @@ function pick(schema2, mask) {
 }
 function maskedKeys(schema2, mask) {
   const raw = sourceShape(schema2);
-  const keys = [];
+  const keys2 = [];
   for (const key of Reflect.ownKeys(mask)) {
     if (!Object.getOwnPropertyDescriptor(raw, key)?.enumerable) {
       throw new Error(`Unrecognized key: "${String(key)}"`);
     }
     if (mask[key])
-      keys.push(key);
+      keys2.push(key);
   }
-  return keys;
+  return keys2;
 }
 function omit(schema2, mask) {
   const currDef = schema2._zod.def;
@@ -14275,10 +14275,10 @@ function handlePropertyResult(result, final, key, input2, optin, optout) {
 }
 var NO_SYMBOL_KEYS = [];
 function normalizeDef(def) {
-  const keys = Object.keys(def.shape);
+  const keys2 = Object.keys(def.shape);
   const ownSymbols = Object.getOwnPropertySymbols(def.shape);
   const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
-  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  const allKeys = symbolKeys.length ? [...keys2, ...symbolKeys] : keys2;
   for (const k2 of allKeys) {
     if (!def.shape?.[k2]?._zod?.traits?.has("$ZodType")) {
       throw new Error(`Invalid element at key "${String(k2)}": expected a Zod schema`);
@@ -14290,8 +14290,8 @@ function normalizeDef(def) {
     allKeys,
     symbolKeys,
     // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
-    keySet: new Set(keys),
-    numKeys: keys.length,
+    keySet: new Set(keys2),
+    numKeys: keys2.length,
     optionalKeys: new Set(okeys)
   };
 }
@@ -14834,19 +14834,19 @@ function handleIntersectionResults(result, left, right) {
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
   const collect2 = (iss, side) => {
-    let keys;
+    let keys2;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
-      keys = iss.keys;
+      keys2 = iss.keys;
     } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
       const k2 = String(iss.path[0]);
       if (!keyIssues.has(k2))
         keyIssues.set(k2, iss);
-      keys = [k2];
+      keys2 = [k2];
     } else {
       return false;
     }
-    for (const k2 of keys) {
+    for (const k2 of keys2) {
       if (!unrecKeys.has(k2))
         unrecKeys.set(k2, {});
       unrecKeys.get(k2)[side] = true;
@@ -24515,13 +24515,13 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   const def = schema2._zod.def;
   doc.write(`if (typeof ${accessor} !== "object" || ${accessor} === null || Array.isArray(${accessor})) return INVALID;`);
   const shape = def.shape;
-  const keys = Object.keys(shape);
+  const keys2 = Object.keys(shape);
   const symbolKeys = Object.getOwnPropertySymbols(shape);
-  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  const allKeys = symbolKeys.length ? [...keys2, ...symbolKeys] : keys2;
   const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
   const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
   const propShape = shape;
-  if (keys.includes("__proto__")) {
+  if (keys2.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
   }
   const propOutputs = /* @__PURE__ */ new Map();
@@ -24563,7 +24563,7 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   if (catchall) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
-      const condition = keys.map((k2) => `k !== ${esc(k2)}`).join(" && ") || "true";
+      const condition = keys2.map((k2) => `k !== ${esc(k2)}`).join(" && ") || "true";
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (${condition}) return INVALID;`);
@@ -24579,7 +24579,7 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   const hasConditionalKeys = allKeys.some((k2) => mayOmitUndefined(propShape[k2]) || dropsWhenAbsent(propShape[k2]));
   if (!buildsValue) {
     if (unknownKeysMode === "schema") {
-      const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
+      const knownSet = keys2.length > 0 ? addConstant(ctx, new Set(keys2)) : null;
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (k === "__proto__") continue;`);
@@ -24611,7 +24611,7 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
     }
   }
   if (unknownKeysMode !== "none") {
-    const knownSet = keys.length > 0 ? addConstant(ctx, new Set(keys)) : null;
+    const knownSet = keys2.length > 0 ? addConstant(ctx, new Set(keys2)) : null;
     doc.write(`for (const k in ${accessor}) {`);
     doc.indented((d) => {
       d.write(`if (k === "__proto__") continue;`);
@@ -26630,8 +26630,8 @@ function compactTypeUnion(schema2) {
     if (!option || typeof option !== "object")
       return;
     compactTypeUnion(option);
-    const keys = Object.keys(option);
-    if (keys.length !== 1 || keys[0] !== "type")
+    const keys2 = Object.keys(option);
+    if (keys2.length !== 1 || keys2[0] !== "type")
       return;
     const type2 = option.type;
     for (const member of Array.isArray(type2) ? type2 : [type2]) {
@@ -29114,11 +29114,11 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json3, params) => enumProcessor(inst, ctx, json3, params);
   inst.enum = def.entries;
   inst.options = [...inst._zod.values];
-  const keys = new Set(Object.keys(def.entries));
+  const keys2 = new Set(Object.keys(def.entries));
   inst.extract = (values, params) => {
     const newEntries = {};
     for (const value of values) {
-      if (keys.has(value)) {
+      if (keys2.has(value)) {
         newEntries[value] = def.entries[value];
       } else
         throw new Error(`Key ${value} not found in enum`);
@@ -29133,7 +29133,7 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   inst.exclude = (values, params) => {
     const newEntries = { ...def.entries };
     for (const value of values) {
-      if (keys.has(value)) {
+      if (keys2.has(value)) {
         delete newEntries[value];
       } else
         throw new Error(`Key ${value} not found in enum`);
@@ -29694,8 +29694,8 @@ function checkObjectGuards(objectSchema, guards) {
     const value = payload.value;
     if (typeof value !== "object" || value === null || Array.isArray(value))
       return;
-    const keys = Object.getOwnPropertyNames(value);
-    if (guards.minProperties !== void 0 && keys.length < guards.minProperties) {
+    const keys2 = Object.getOwnPropertyNames(value);
+    if (guards.minProperties !== void 0 && keys2.length < guards.minProperties) {
       payload.issues.push({
         origin: "object",
         code: "too_small",
@@ -29707,7 +29707,7 @@ function checkObjectGuards(objectSchema, guards) {
         continue: true
       });
     }
-    if (guards.maxProperties !== void 0 && keys.length > guards.maxProperties) {
+    if (guards.maxProperties !== void 0 && keys2.length > guards.maxProperties) {
       payload.issues.push({
         origin: "object",
         code: "too_big",
@@ -29720,7 +29720,7 @@ function checkObjectGuards(objectSchema, guards) {
       });
     }
     if (guards.keySchema) {
-      for (const key of keys) {
+      for (const key of keys2) {
         const result = guards.keySchema.safeParse(key);
         if (result.success)
           continue;
@@ -29761,9 +29761,9 @@ function canonicalKey(value, seen) {
       }
       return `a${parts2.length}:[${parts2.join(",")}]`;
     }
-    const keys = Object.keys(value).sort();
+    const keys2 = Object.keys(value).sort();
     const parts = [];
-    for (const k2 of keys) {
+    for (const k2 of keys2) {
       const key = canonicalKey(value[k2], seen);
       if (key === null)
         return null;
@@ -30338,10 +30338,10 @@ function visit(schema2, fnOrHandlers) {
     switch (kind) {
       case "object": {
         const oldShape = def.shape;
-        const keys = Object.keys(oldShape);
+        const keys2 = Object.keys(oldShape);
         let changed = false;
         const newShape = {};
-        for (const k2 of keys) {
+        for (const k2 of keys2) {
           const mapped = run2(oldShape[k2]);
           if (mapped !== oldShape[k2])
             changed = true;
@@ -30989,7 +30989,7 @@ var SCHEMAS = {
 function isRecord(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
-function readObjects(documents) {
+function readObjects(documents, cache3) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
@@ -31021,7 +31021,11 @@ function readObjects(documents) {
       return;
     }
     const schema2 = SCHEMAS[kind];
-    const parsed2 = schema2.safeParse(value);
+    let parsed2 = cache3?.validated.get(value);
+    if (!parsed2) {
+      parsed2 = schema2.safeParse(value);
+      cache3?.validated.set(value, parsed2);
+    }
     if (!parsed2.success) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
       for (const issue2 of parsed2.error.issues) {
@@ -31270,7 +31274,13 @@ function selectorMatches(selector, labels2) {
 function isEmptySelector(selector) {
   return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
+var keys = /* @__PURE__ */ new WeakMap();
 function selectorKey(selector) {
+  let key = keys.get(selector);
+  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
+  return key;
+}
+function computeSelectorKey(selector) {
   const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
   const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
   return JSON.stringify([labels2, exprs]);
@@ -31335,10 +31345,17 @@ var PodClasses = class {
     }
     return cls;
   }
-  /** The namespaces a namespace match covers. */
+  namespaceCache = /* @__PURE__ */ new Map();
+  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
   namespaces(match) {
     if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
-    return [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
+    const key = selectorKey(match.selector);
+    let hit = this.namespaceCache.get(key);
+    if (!hit) {
+      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
+      this.namespaceCache.set(key, hit);
+    }
+    return hit;
   }
   /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
   select(ns2, pods) {
@@ -32301,7 +32318,10 @@ var PolicyEngine = class _PolicyEngine {
     }
     this.addExternal(classes, add);
     this.addIngressController(add);
-    const connections = [...pairs2.values()].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
+    const connections = [...pairs2.keys()].sort(compareStrings).map((k2) => {
+      const { src, dst, conns } = pairs2.get(k2);
+      return { src, dst, conns };
+    });
     return {
       connections,
       workloads: this.cluster.workloads.map((w) => w.ref),
@@ -32516,9 +32536,9 @@ function renderConnectivityDot(c) {
     edges.push(`	${s} -> ${d} [label="${escapeDot(x2.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
   }
   const out = ["digraph {"];
-  for (const [ns2, keys] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+  for (const [ns2, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
     out.push(`	subgraph "cluster_${escapeDot(ns2)}" {`, `		label="${escapeDot(ns2)}"`);
-    for (const k2 of keys) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
+    for (const k2 of keys2) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
     out.push("	}");
   }
   for (const k2 of other) out.push(`	${ids.get(k2)} [label="${escapeDot(k2)}" shape="${k2.startsWith("{") ? "oval" : "diamond"}"]`);
@@ -33449,9 +33469,9 @@ function requirePairs() {
     for (let index = 0, length = object2.length; index < length; index += 1) {
       const pair = object2[index];
       if (_toString.call(pair) !== "[object Object]") return false;
-      const keys = Object.keys(pair);
-      if (keys.length !== 1) return false;
-      result[index] = [keys[0], pair[keys[0]]];
+      const keys2 = Object.keys(pair);
+      if (keys2.length !== 1) return false;
+      result[index] = [keys2[0], pair[keys2[0]]];
     }
     return true;
   }
@@ -33461,8 +33481,8 @@ function requirePairs() {
     const result = new Array(object2.length);
     for (let index = 0, length = object2.length; index < length; index += 1) {
       const pair = object2[index];
-      const keys = Object.keys(pair);
-      result[index] = [keys[0], pair[keys[0]]];
+      const keys2 = Object.keys(pair);
+      result[index] = [keys2[0], pair[keys2[0]]];
     }
     return result;
   }
@@ -34971,9 +34991,9 @@ function requireDumper() {
   function compileStyleMap(schema2, map22) {
     if (map22 === null) return {};
     const result = {};
-    const keys = Object.keys(map22);
-    for (let index = 0, length = keys.length; index < length; index += 1) {
-      let tag = keys[index];
+    const keys2 = Object.keys(map22);
+    for (let index = 0, length = keys2.length; index < length; index += 1) {
+      let tag = keys2[index];
       let style = String(map22[tag]);
       if (tag.slice(0, 2) === "!!") {
         tag = "tag:yaml.org,2002:" + tag.slice(2);
@@ -35618,7 +35638,18 @@ var SEPARATOR = /^---(?:\s|$)/;
 var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
-function parseManifestFile(file2) {
+var ParseCache = class {
+  values = /* @__PURE__ */ new Map();
+  /** Validation results by parsed value. */
+  validated = /* @__PURE__ */ new WeakMap();
+};
+function loadChunk(text, cache3) {
+  if (cache3?.values.has(text)) return cache3.values.get(text);
+  const value = yaml.load(text, { schema: SCHEMA });
+  cache3?.values.set(text, value);
+  return value;
+}
+function parseManifestFile(file2, cache3) {
   const diagnostics = [];
   const documents = [];
   if (/\.json$/i.test(file2.path)) {
@@ -35642,7 +35673,7 @@ function parseManifestFile(file2) {
     if (chunk.text.trim() === "") continue;
     let value;
     try {
-      value = yaml.load(chunk.text, { schema: SCHEMA, filename: file2.path });
+      value = loadChunk(chunk.text, cache3);
     } catch (e) {
       const err = e;
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
@@ -35761,15 +35792,15 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
 }
 
 // src/manifests/load.ts
-function loadManifests(files) {
+function loadManifests(files, cache3) {
   const diagnostics = [];
   const documents = [];
   for (const f of files) {
-    const r = parseManifestFile(f);
+    const r = parseManifestFile(f, cache3);
     documents.push(...r.documents);
     diagnostics.push(...r.diagnostics);
   }
-  const objects = readObjects(documents);
+  const objects = readObjects(documents, cache3);
   diagnostics.push(...objects.diagnostics);
   for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
     diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
@@ -39300,7 +39331,8 @@ function diffConnectivity(before, after) {
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
     return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
   });
-  entries.sort((x2, y) => KIND_ORDER[x2.kind] - KIND_ORDER[y.kind] || compareStrings(peerKey(x2.src), peerKey(y.src)) || compareStrings(peerKey(x2.dst), peerKey(y.dst)));
+  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
+  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
   return {
     entries,
     addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
@@ -39538,9 +39570,9 @@ var Options2 = CommonOptions.extend({
   base: external_exports.string().optional(),
   head: external_exports.string().optional()
 });
-function loadSide(label, inputs, opts, paths) {
+function loadSide(label, inputs, opts, cache3, paths) {
   const read = readManifestFiles(inputs, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts), ...paths ? { paths } : {} });
-  const load2 = loadManifests(read.files);
+  const load2 = loadManifests(read.files, cache3);
   const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
   return { label, engine, diagnostics: [...read.diagnostics, ...load2.diagnostics, ...engine.diagnostics] };
 }
@@ -39552,6 +39584,7 @@ function diffCommand() {
     let before;
     let after;
     const temps = [];
+    const cache3 = new ParseCache();
     try {
       if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
         if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
@@ -39566,14 +39599,14 @@ function diffCommand() {
           const dir = exportTree(repo, ref, sub);
           temps.push(dir);
           const rel = (abs) => path5.relative(dir, abs).split(path5.sep).join("/");
-          return loadSide(ref, [dir], opts, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path5.join(top, rel(abs)) });
+          return loadSide(ref, [dir], opts, cache3, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path5.join(top, rel(abs)) });
         };
         before = side(opts.base);
         after = side(opts.head);
       } else {
         if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
-        before = loadSide(paths[0], [paths[0]], opts);
-        after = loadSide(paths[1], [paths[1]], opts);
+        before = loadSide(paths[0], [paths[0]], opts, cache3);
+        after = loadSide(paths[1], [paths[1]], opts, cache3);
       }
     } finally {
       for (const t of temps) rmSync(t, { recursive: true, force: true });
@@ -40079,17 +40112,17 @@ function minimalSelector(w, sameNamespace) {
     const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
     return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
   }
-  const keys = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
+  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
   const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
-  const maxSize = Math.min(keys.length, 6);
+  const maxSize = Math.min(keys2.length, 6);
   for (let size = 1; size <= maxSize; size++) {
-    for (const subset of combinations(keys, size)) {
+    for (const subset of combinations(keys2, size)) {
       const sel = { matchLabels: pick2(subset) };
       if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
     }
   }
-  const all = pick2(keys);
-  const unique = keys.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
+  const all = pick2(keys2);
+  const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
   return { selector: { matchLabels: all }, unique };
 }
 function* combinations(items, k2, start = 0, acc = []) {

@@ -81,10 +81,18 @@ export class PodClasses {
     return cls;
   }
 
-  /** The namespaces a namespace match covers. */
+  private readonly namespaceCache = new Map<string, string[]>();
+
+  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
   namespaces(match: NamespaceMatch): string[] {
     if (match.kind === 'named') return this.namespaceLabels.has(match.name) ? [match.name] : [];
-    return [...this.namespaceLabels.entries()].filter(([, labels]) => selectorMatches(match.selector, labels)).map(([name]) => name);
+    const key = selectorKey(match.selector);
+    let hit = this.namespaceCache.get(key);
+    if (!hit) {
+      hit = [...this.namespaceLabels.entries()].filter(([, labels]) => selectorMatches(match.selector, labels)).map(([name]) => name);
+      this.namespaceCache.set(key, hit);
+    }
+    return hit;
   }
 
   /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */

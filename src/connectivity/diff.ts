@@ -65,7 +65,8 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
     return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(' and ')} ${e.kind}` };
   });
-  entries.sort((x, y) => KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || compareStrings(peerKey(x.src), peerKey(y.src)) || compareStrings(peerKey(x.dst), peerKey(y.dst)));
+  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\u0000${peerKey(e.src)}\u0000${peerKey(e.dst)}`]));
+  entries.sort((x, y) => compareStrings(sortKey.get(x) as string, sortKey.get(y) as string));
   return {
     entries,
     addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),

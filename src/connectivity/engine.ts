@@ -361,7 +361,11 @@ export class PolicyEngine {
     }
     this.addExternal(classes, add);
     this.addIngressController(add);
-    const connections = [...pairs.values()].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
+    // the map keys are `src\0dst`, and '\0' sorts before every other character: sorting the keys sorts by src, then dst
+    const connections = [...pairs.keys()].sort(compareStrings).map((k) => {
+      const { src, dst, conns } = pairs.get(k) as { src: Peer; dst: Peer; conns: ConnectionSet };
+      return { src, dst, conns };
+    });
     return {
       connections,
       workloads: this.cluster.workloads.map((w) => w.ref),

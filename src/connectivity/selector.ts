@@ -36,8 +36,16 @@ export function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
 
+const keys = new WeakMap<LabelSelector, string>();
+
 /** A canonical, injective string for a selector, for caching (two selectors share a key only if they are equal). */
 export function selectorKey(selector: LabelSelector): string {
+  let key = keys.get(selector);
+  if (key === undefined) keys.set(selector, (key = computeSelectorKey(selector)));
+  return key;
+}
+
+function computeSelectorKey(selector: LabelSelector): string {
   const labels = Object.keys(selector.matchLabels ?? {})
     .sort()
     .map((k) => [k, selector.matchLabels?.[k]]);

@@ -36,7 +36,25 @@ const SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 const YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 const YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
 
-export function parseManifestFile(file: ManifestFile): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+/**
+ * Parsed values by document text, shared by the two sides of a diff: the documents a change does
+ * not touch are parsed (and validated) once. A value is never mutated after parsing.
+ */
+export class ParseCache {
+  readonly values = new Map<string, unknown>();
+  /** Validation results by parsed value. */
+  readonly validated = new WeakMap<object, unknown>();
+}
+
+/** js-yaml's load, through the cache when there is one; throws as js-yaml does. */
+function loadChunk(text: string, cache: ParseCache | undefined): unknown {
+  if (cache?.values.has(text)) return cache.values.get(text);
+  const value = jsYaml.load(text, { schema: SCHEMA });
+  cache?.values.set(text, value);
+  return value;
+}
+
+export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   if (/\.json$/i.test(file.path)) {
@@ -61,7 +79,7 @@ export function parseManifestFile(file: ManifestFile): { documents: ParsedDocume
     if (chunk.text.trim() === '') continue;
     let value: unknown;
     try {
-      value = jsYaml.load(chunk.text, { schema: SCHEMA, filename: file.path });
+      value = loadChunk(chunk.text, cache);
     } catch (e) {
       const err = e as jsYaml.YAMLException;
       const line = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;

@@ -1,6 +1,6 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics.js';
 import { buildCluster, type Cluster } from './cluster.js';
-import { parseManifestFile, type ManifestFile, type ParsedDocument } from './documents.js';
+import { parseManifestFile, type ManifestFile, type ParseCache, type ParsedDocument } from './documents.js';
 import { readObjects } from './objects.js';
 
 export interface LoadResult {
@@ -10,15 +10,15 @@ export interface LoadResult {
 }
 
 /** Files (already read by the I/O shell) -> the cluster model, with every problem as a diagnostic. */
-export function loadManifests(files: readonly ManifestFile[]): LoadResult {
+export function loadManifests(files: readonly ManifestFile[], cache?: ParseCache): LoadResult {
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   for (const f of files) {
-    const r = parseManifestFile(f);
+    const r = parseManifestFile(f, cache);
     documents.push(...r.documents);
     diagnostics.push(...r.diagnostics);
   }
-  const objects = readObjects(documents);
+  const objects = readObjects(documents, cache);
   diagnostics.push(...objects.diagnostics);
   for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => (a < b ? -1 : 1))) {
     diagnostics.push(diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));

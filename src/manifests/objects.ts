@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Codes, diag, formatPath, type Diagnostic, type SourceRef } from '../diagnostics.js';
-import type { ParsedDocument } from './documents.js';
+import type { ParseCache, ParsedDocument } from './documents.js';
 import { locate } from './positions.js';
 import {
   AdminNetworkPolicySchema,
@@ -72,7 +72,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Flattens `List` and `*List` documents, recognises modelled kinds and validates each object. */
-export function readObjects(documents: readonly ParsedDocument[]): ObjectsResult {
+export function readObjects(documents: readonly ParsedDocument[], cache?: ParseCache): ObjectsResult {
   const objects: K8sObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedKinds = new Map<string, number>();
@@ -106,7 +106,11 @@ export function readObjects(documents: readonly ParsedDocument[]): ObjectsResult
       return;
     }
     const schema = SCHEMAS[kind as ModelledKind];
-    const parsed = schema.safeParse(value);
+    let parsed = cache?.validated.get(value) as ReturnType<typeof schema.safeParse> | undefined;
+    if (!parsed) {
+      parsed = schema.safeParse(value);
+      cache?.validated.set(value, parsed);
+    }
     if (!parsed.success) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === 'string' ? ` ${value.metadata.name}` : '';
       for (const issue of parsed.error.issues) {

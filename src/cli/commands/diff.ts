@@ -6,6 +6,7 @@ import { diffConnectivity } from '../../connectivity/diff.js';
 import { PolicyEngine } from '../../connectivity/engine.js';
 import { explainPair, filesOf } from '../../connectivity/explain.js';
 import type { Diagnostic } from '../../diagnostics.js';
+import { ParseCache } from '../../manifests/documents.js';
 import { loadManifests } from '../../manifests/load.js';
 import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../report/diff.js';
 import { addCommonOptions, CommonOptions, ipFamilies, parseOptions, renderOptionsFrom } from '../common.js';
@@ -29,9 +30,9 @@ interface Side {
 }
 
 /** Loads one side from folders/files; `paths` maps a temporary tree back to the names the user knows. */
-function loadSide(label: string, inputs: readonly string[], opts: z.infer<typeof Options>, paths?: PathMapping): Side {
+function loadSide(label: string, inputs: readonly string[], opts: z.infer<typeof Options>, cache: ParseCache, paths?: PathMapping): Side {
   const read = readManifestFiles(inputs, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts), ...(paths ? { paths } : {}) });
-  const load = loadManifests(read.files);
+  const load = loadManifests(read.files, cache);
   const engine = new PolicyEngine(load.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
   return { label, engine, diagnostics: [...read.diagnostics, ...load.diagnostics, ...engine.diagnostics] };
 }
@@ -51,6 +52,8 @@ export function diffCommand(): Command {
     let before: Side;
     let after: Side;
     const temps: string[] = [];
+    // documents both sides share are parsed and validated once
+    const cache = new ParseCache();
     try {
       if (opts.repo !== undefined || opts.base !== undefined || opts.head !== undefined) {
         if (!opts.repo || !opts.base || !opts.head) throw new ConfigError('--repo, --base and --head go together');
@@ -65,14 +68,14 @@ export function diffCommand(): Command {
           const dir = exportTree(repo, ref, sub);
           temps.push(dir);
           const rel = (abs: string) => path.relative(dir, abs).split(path.sep).join('/');
-          return loadSide(ref, [dir], opts, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)) });
+          return loadSide(ref, [dir], opts, cache, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)) });
         };
         before = side(opts.base);
         after = side(opts.head);
       } else {
         if (paths.length !== 2) throw new ConfigError('diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]');
-        before = loadSide(paths[0] as string, [paths[0] as string], opts);
-        after = loadSide(paths[1] as string, [paths[1] as string], opts);
+        before = loadSide(paths[0] as string, [paths[0] as string], opts, cache);
+        after = loadSide(paths[1] as string, [paths[1] as string], opts, cache);
       }
     } finally {
       for (const t of temps) rmSync(t, { recursive: true, force: true });
