@@ -32059,6 +32059,7 @@ function peerKey(p) {
       return "{ingress-controller}";
   }
 }
+var IC_KEY_OBJECT = {};
 var PolicyEngine = class _PolicyEngine {
   constructor(cluster, options = {}) {
     this.cluster = cluster;
@@ -32291,9 +32292,16 @@ var PolicyEngine = class _PolicyEngine {
       classes.filter((d) => this.openByDefault(d, "ingress")).map((d) => d.id)
     );
     const pairs2 = /* @__PURE__ */ new Map();
+    const keys2 = /* @__PURE__ */ new Map();
+    const keyOf2 = (p) => {
+      const obj = p.kind === "workload" ? p.ref : p.kind === "external" ? p.range : IC_KEY_OBJECT;
+      let k2 = keys2.get(obj);
+      if (k2 === void 0) keys2.set(obj, k2 = peerKey(p));
+      return k2;
+    };
     const add = (src, dst, conns) => {
       if (conns.isEmpty) return;
-      const key = `${peerKey(src)}\0${peerKey(dst)}`;
+      const key = `${keyOf2(src)}\0${keyOf2(dst)}`;
       const cur = pairs2.get(key);
       if (cur) cur.conns = cur.conns.union(conns);
       else pairs2.set(key, { src, dst, conns });
@@ -32330,11 +32338,24 @@ var PolicyEngine = class _PolicyEngine {
     };
   }
   /** Workload <-> address atoms. */
+  /**
+   * The class's answer for every address atom. When none of its rules in this direction names an
+   * address range, every atom gets the same answer, so it is computed once.
+   */
+  perAtom(c, direction) {
+    const dr = this.rules.get(c.id)?.[direction];
+    const namesAddresses = dr !== void 0 && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => !b.atoms.isEmpty));
+    if (!namesAddresses && this.atoms.length > 0) {
+      const same = this.evaluate(c, direction, { kind: "atom", atom: 0 });
+      return this.atoms.map(() => same);
+    }
+    return this.atoms.map((_2, i) => this.evaluate(c, direction, { kind: "atom", atom: i }));
+  }
   addExternal(classes, add) {
     const perWorkload = /* @__PURE__ */ new Map();
     for (const c of classes) {
-      const out = this.atoms.map((_2, i) => this.evaluate(c, "egress", { kind: "atom", atom: i }));
-      const inn = this.atoms.map((_2, i) => this.evaluate(c, "ingress", { kind: "atom", atom: i }));
+      const out = this.perAtom(c, "egress");
+      const inn = this.perAtom(c, "ingress");
       for (const w of c.workloads) {
         const key = workloadKey(w);
         const cur = perWorkload.get(key);
@@ -35703,7 +35724,36 @@ function parseManifestFile(file2, cache3) {
   return { documents, diagnostics };
 }
 function splitDocuments(file2, diagnostics) {
-  const lines = file2.text.split(/\r?\n/);
+  const text = file2.text.includes("\r") ? file2.text.replace(/\r\n?/g, "\n") : file2.text;
+  if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text)) return sliceDocuments(text);
+  return splitDocumentsByLine({ path: file2.path, text }, diagnostics);
+}
+function sliceDocuments(text) {
+  const chunks = [];
+  let start = 0;
+  let startLine = 1;
+  let pos = 0;
+  let line2 = 1;
+  const push3 = (end, separated2) => {
+    const body = text.slice(start, end);
+    const content = separated2 ? body.slice(body.indexOf("\n") + 1 || body.length) : body;
+    if (separated2 ? true : /^[ \t]*[^\s#]/m.test(content)) chunks.push({ doc: chunks.length + 1, startLine, text: body });
+  };
+  let separated = false;
+  for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
+    const at2 = m.index;
+    for (let i = text.indexOf("\n", pos); i !== -1 && i < at2; i = text.indexOf("\n", i + 1)) line2++;
+    pos = at2;
+    if (at2 > 0 || separated) push3(at2, separated);
+    separated = true;
+    start = at2;
+    startLine = line2;
+  }
+  push3(text.length, separated);
+  return chunks.filter((c) => /\S/.test(c.text.startsWith("---") ? c.text.slice(3) : c.text));
+}
+function splitDocumentsByLine(file2, diagnostics) {
+  const lines = file2.text.split("\n");
   const chunks = [];
   let current = [];
   let startLine = 1;

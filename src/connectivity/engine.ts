@@ -41,6 +41,8 @@ export interface Connectivity {
   readonly ipRanges: readonly IpRange[];
 }
 
+const IC_KEY_OBJECT = {};
+
 export interface EngineOptions {
   /**
    * The address families of the cluster. Manifests do not say whether a cluster is IPv4, IPv6
@@ -333,9 +335,17 @@ export class PolicyEngine {
       classes.filter((d) => this.openByDefault(d, 'ingress')).map((d) => d.id),
     );
     const pairs = new Map<string, { src: Peer; dst: Peer; conns: ConnectionSet }>();
+    // peer keys are built once per workload or range object, not once per pair
+    const keys = new Map<object, string>();
+    const keyOf = (p: Peer): string => {
+      const obj = p.kind === 'workload' ? p.ref : p.kind === 'external' ? p.range : IC_KEY_OBJECT;
+      let k = keys.get(obj);
+      if (k === undefined) keys.set(obj, (k = peerKey(p)));
+      return k;
+    };
     const add = (src: Peer, dst: Peer, conns: ConnectionSet) => {
       if (conns.isEmpty) return;
-      const key = `${peerKey(src)}\u0000${peerKey(dst)}`;
+      const key = `${keyOf(src)}\u0000${keyOf(dst)}`;
       const cur = pairs.get(key);
       if (cur) cur.conns = cur.conns.union(conns);
       else pairs.set(key, { src, dst, conns });
@@ -375,11 +385,25 @@ export class PolicyEngine {
   }
 
   /** Workload <-> address atoms. */
+  /**
+   * The class's answer for every address atom. When none of its rules in this direction names an
+   * address range, every atom gets the same answer, so it is computed once.
+   */
+  private perAtom(c: PodClass, direction: Direction): ConnectionSet[] {
+    const dr = this.rules.get(c.id)?.[direction];
+    const namesAddresses = dr !== undefined && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => !b.atoms.isEmpty));
+    if (!namesAddresses && this.atoms.length > 0) {
+      const same = this.evaluate(c, direction, { kind: 'atom', atom: 0 });
+      return this.atoms.map(() => same);
+    }
+    return this.atoms.map((_, i) => this.evaluate(c, direction, { kind: 'atom', atom: i }));
+  }
+
   private addExternal(classes: readonly PodClass[], add: (src: Peer, dst: Peer, conns: ConnectionSet) => void): void {
     const perWorkload = new Map<string, { ref: WorkloadRef; out: ConnectionSet[]; in: ConnectionSet[] }>();
     for (const c of classes) {
-      const out = this.atoms.map((_, i) => this.evaluate(c, 'egress', { kind: 'atom', atom: i }));
-      const inn = this.atoms.map((_, i) => this.evaluate(c, 'ingress', { kind: 'atom', atom: i }));
+      const out = this.perAtom(c, 'egress');
+      const inn = this.perAtom(c, 'ingress');
       for (const w of c.workloads) {
         const key = workloadKey(w);
         const cur = perWorkload.get(key);

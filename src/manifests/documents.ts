@@ -122,7 +122,44 @@ interface Chunk {
  * first line number. `---apiVersion: v1` (text glued to the separator) is split too, with a warning.
  */
 function splitDocuments(file: ManifestFile, diagnostics: Diagnostic[]): Chunk[] {
-  const lines = file.text.split(/\r?\n/);
+  const text = file.text.includes('\r') ? file.text.replace(/\r\n?/g, '\n') : file.text;
+  // the common case, without glued separators or `...` end markers, slices the text in place
+  if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text)) return sliceDocuments(text);
+  return splitDocumentsByLine({ path: file.path, text }, diagnostics);
+}
+
+/**
+ * Cuts at `---` lines without copying lines: each chunk starts with its separator line (which
+ * YAML reads as a document start), so a parser's line numbers add to the chunk's first line.
+ */
+function sliceDocuments(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  let start = 0;
+  let startLine = 1;
+  let pos = 0;
+  let line = 1;
+  const push = (end: number, separated: boolean) => {
+    const body = text.slice(start, end);
+    const content = separated ? body.slice(body.indexOf('\n') + 1 || body.length) : body;
+    // a part before the first separator counts only if it holds more than blanks and comments
+    if (separated ? true : /^[ \t]*[^\s#]/m.test(content)) chunks.push({ doc: chunks.length + 1, startLine, text: body });
+  };
+  let separated = false;
+  for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
+    const at = m.index;
+    for (let i = text.indexOf('\n', pos); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+    pos = at;
+    if (at > 0 || separated) push(at, separated);
+    separated = true;
+    start = at;
+    startLine = line;
+  }
+  push(text.length, separated);
+  return chunks.filter((c) => /\S/.test(c.text.startsWith('---') ? c.text.slice(3) : c.text));
+}
+
+function splitDocumentsByLine(file: ManifestFile, diagnostics: Diagnostic[]): Chunk[] {
+  const lines = file.text.split('\n');
   const chunks: Chunk[] = [];
   let current: string[] = [];
   let startLine = 1;
