@@ -32437,11 +32437,19 @@ function explainPair(engine, src, dst) {
   }
   return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
 }
-function filesOf(e) {
-  if (!e) return [];
+function stepsOf(e) {
+  return e ? [...e.egress ?? [], ...e.ingress ?? []] : [];
+}
+function changedFiles(before, after) {
+  const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
+  const a = stepsOf(before);
+  const b = stepsOf(after);
+  const inA = new Set(a.map(id));
+  const inB = new Set(b.map(id));
   const files = /* @__PURE__ */ new Set();
-  for (const s of [...e.egress ?? [], ...e.ingress ?? []]) if (s.at) files.add(s.at.file);
-  return [...files];
+  for (const s of a) if (!inB.has(id(s)) && s.at) files.add(s.at.file);
+  for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
+  return [...files].sort();
 }
 
 // src/report/escape.ts
@@ -39667,7 +39675,7 @@ function diffCommand() {
     const explanations = needsWhy ? diff.entries.map((e) => {
       const b = e.before.isEmpty && e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before.engine, e.src, e.dst);
       const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after.engine, e.src, e.dst);
-      return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: [.../* @__PURE__ */ new Set([...filesOf(b), ...filesOf(a)])].sort() };
+      return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
     }) : void 0;
     say("");
     const report = { diff, refs: { before: before.label, after: after.label }, ...explanations ? { explanations } : {} };

@@ -83,10 +83,24 @@ export function explainPair(engine: PolicyEngine, src: Peer, dst: Peer): PairExp
   return { src: peerKey(src), dst: peerKey(dst), conns, ...(egress ? { egress } : {}), ...(ingress ? { ingress } : {}), ...(exposure ? { exposure } : {}) };
 }
 
-/** The files whose policies took part in a verdict (for "policy files that changed the answer"). */
-export function filesOf(e: PairExplanation | undefined): string[] {
-  if (!e) return [];
+function stepsOf(e: PairExplanation | undefined): ExplainedStep[] {
+  return e ? [...(e.egress ?? []), ...(e.ingress ?? [])] : [];
+}
+
+/**
+ * The policy files that changed the answer for a pair: those of the verdict steps found on one
+ * side only (a rule that allows now and did not before, a policy that isolates only on one side).
+ * Files of steps both sides share (an unchanged ANP that passes the same way) are left out.
+ */
+export function changedFiles(before: PairExplanation | undefined, after: PairExplanation | undefined): string[] {
+  // the same rule in two trees has different file names (base/x.yaml, head/x.yaml): compare without them
+  const id = (s: ExplainedStep) => `${s.layer}|${s.verdict}|${s.policy ?? ''}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ''}|${s.conns.key}`;
+  const a = stepsOf(before);
+  const b = stepsOf(after);
+  const inA = new Set(a.map(id));
+  const inB = new Set(b.map(id));
   const files = new Set<string>();
-  for (const s of [...(e.egress ?? []), ...(e.ingress ?? [])]) if (s.at) files.add(s.at.file);
-  return [...files];
+  for (const s of a) if (!inB.has(id(s)) && s.at) files.add(s.at.file);
+  for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
+  return [...files].sort();
 }

@@ -10,7 +10,7 @@ export type DiffFormat = (typeof DIFF_FORMATS)[number];
 export interface EntryExplanation {
   readonly before?: PairExplanation;
   readonly after?: PairExplanation;
-  /** The policy files whose rules took part on either side. */
+  /** The policy files whose verdicts differ between the sides (see changedFiles). */
   readonly files: readonly string[];
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffConnectivity, type ConnectivityDiff } from '../../src/connectivity/diff.js';
 import { PolicyEngine, peerKey } from '../../src/connectivity/engine.js';
-import { explainPair, filesOf } from '../../src/connectivity/explain.js';
+import { changedFiles, explainPair } from '../../src/connectivity/explain.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import { renderDiffCsv, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../src/report/diff.js';
 import { lines, runCli } from '../helpers/cli.js';
@@ -152,7 +152,7 @@ function buildReport(before: Files, after: Files, refs: DiffReport['refs']): Dif
   const explanations: EntryExplanation[] = diff.entries.map((e) => {
     const x = e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(b, e.src, e.dst);
     const y = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(a, e.src, e.dst);
-    return { ...(x ? { before: x } : {}), ...(y ? { after: y } : {}), files: [...new Set([...filesOf(x), ...filesOf(y)])].sort() };
+    return { ...(x ? { before: x } : {}), ...(y ? { after: y } : {}), files: changedFiles(x, y) };
   });
   return { diff, explanations, refs };
 }

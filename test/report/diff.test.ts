@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffConnectivity } from '../../src/connectivity/diff.js';
 import { PolicyEngine } from '../../src/connectivity/engine.js';
-import { explainPair, filesOf } from '../../src/connectivity/explain.js';
+import { changedFiles, explainPair } from '../../src/connectivity/explain.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import { MERMAID_EDGE_CAP, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../src/report/diff.js';
 import { lines, runCli } from '../helpers/cli.js';
@@ -146,7 +146,7 @@ function buildReport(before: Files, after: Files, refs: DiffReport['refs'] = { b
   const explanations: EntryExplanation[] = diff.entries.map((e) => {
     const x = e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(b, e.src, e.dst);
     const y = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(a, e.src, e.dst);
-    return { ...(x ? { before: x } : {}), ...(y ? { after: y } : {}), files: [...new Set([...filesOf(x), ...filesOf(y)])].sort() };
+    return { ...(x ? { before: x } : {}), ...(y ? { after: y } : {}), files: changedFiles(x, y) };
   });
   return { diff, explanations, refs };
 }
@@ -186,7 +186,7 @@ describe('md: the PR comment', () => {
       '',
       'Workloads added: `team-b/newbie[Deployment]`; removed: none.',
       '',
-      'Policy files that changed the answer: `base/anp.yaml`, `base/np.yaml`, `head/anp.yaml`, `head/np.yaml`, `head/server-egress.yaml`',
+      'Policy files that changed the answer: `base/np.yaml`, `head/anp.yaml`, `head/np.yaml`, `head/server-egress.yaml`',
     ]);
     const count = (k: string) => report.diff.entries.filter((e) => e.kind === k).length;
     expect([count('added'), count('removed'), count('changed')]).toEqual([9, 2, 1]);

@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { diffConnectivity } from '../../connectivity/diff.js';
 import { PolicyEngine } from '../../connectivity/engine.js';
-import { explainPair, filesOf } from '../../connectivity/explain.js';
+import { changedFiles, explainPair } from '../../connectivity/explain.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { ParseCache } from '../../manifests/documents.js';
 import { loadManifests } from '../../manifests/load.js';
@@ -87,7 +87,7 @@ export function diffCommand(): Command {
       ? diff.entries.map((e) => {
           const b = e.before.isEmpty && e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(before.engine, e.src, e.dst);
           const a = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(after.engine, e.src, e.dst);
-          return { ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), files: [...new Set([...filesOf(b), ...filesOf(a)])].sort() };
+          return { ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), files: changedFiles(b, a) };
         })
       : undefined;
     say('');
