@@ -39119,6 +39119,7 @@ function readManifestFiles(paths, options = {}) {
     if (st2.isDirectory()) {
       const root = realpathSync(abs);
       const found = ts(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
+      reportFolderSymlinks(abs, root, map3, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
         try {
@@ -39147,6 +39148,22 @@ function readManifestFiles(paths, options = {}) {
     }
   }
   return { files, diagnostics, values };
+}
+function reportFolderSymlinks(abs, root, map3, diagnostics) {
+  for (const entry of ts("**", { cwd: abs, dot: false, ignore: IGNORED_DIRS, follow: false, withFileTypes: true })) {
+    if (!entry.isSymbolicLink()) continue;
+    const full = entry.fullpath();
+    let target;
+    try {
+      target = realpathSync(full);
+      if (!statSync(target).isDirectory()) continue;
+    } catch {
+      continue;
+    }
+    if (target !== root && !target.startsWith(root + path3.sep)) {
+      diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
+    }
+  }
 }
 function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
   const shown = map3.display(abs);

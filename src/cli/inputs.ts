@@ -66,6 +66,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     if (st.isDirectory()) {
       const root = realpathSync(abs);
       const found = globSync(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
+      reportFolderSymlinks(abs, root, map, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${map.display(abs)}`));
       const readText = (rel: string) => {
         try {
@@ -95,6 +96,27 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     }
   }
   return { files, diagnostics, values };
+}
+
+/**
+ * Folder symlinks are never followed (a file inside the root is scanned at its real path); one
+ * that leads outside the scanned folder is reported, so that nothing is skipped silently.
+ */
+function reportFolderSymlinks(abs: string, root: string, map: PathMapping, diagnostics: Diagnostic[]): void {
+  for (const entry of globSync('**', { cwd: abs, dot: false, ignore: IGNORED_DIRS, follow: false, withFileTypes: true })) {
+    if (!entry.isSymbolicLink()) continue;
+    const full = entry.fullpath();
+    let target: string;
+    try {
+      target = realpathSync(full);
+      if (!statSync(target).isDirectory()) continue;
+    } catch {
+      continue; // a dangling link to a file is reported when the file is read
+    }
+    if (target !== root && !target.startsWith(root + path.sep)) {
+      diagnostics.push(diag(Codes.symlinkEscape, 'error', `folder symlink points outside the scanned folder (${target}); not followed`, { file: map.display(full), doc: 0 }));
+    }
+  }
 }
 
 function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>, map: PathMapping): void {

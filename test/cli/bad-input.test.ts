@@ -206,13 +206,16 @@ describe('connectivity on bad input', () => {
     const dir = makeCase('symlinks', {
       'escape.yaml': { symlink: path.join(outside, 'secret.yaml') },
       'inside.yaml': { symlink: path.join('manifests', 'linked.txt') },
-      // a folder symlink is not crawled at all
+      // a folder symlink is never crawled; one that leaves the folder is reported
       'outdir': { symlink: outside },
     });
     makeOutsideDeployment(outside);
     const r = connectivity(dir);
     expect(r.code).toBe(2);
-    expectDiagnostics(r, [{ file: 'escape.yaml', severity: 'error', code: 'NPC004', message: 'symlink points outside the scanned folder' }]);
+    expectDiagnostics(r, [
+      { file: 'escape.yaml', severity: 'error', code: 'NPC004', message: 'symlink points outside the scanned folder' },
+      { file: 'outdir', severity: 'error', code: 'NPC004', message: 'folder symlink points outside the scanned folder' },
+    ]);
     expectAppStillAnalysed(r);
     expect(lines(r.stdout)).toContain('shop/linked[Deployment] => shop/web[Deployment] : All Connections');
     expect(r.stdout).not.toContain('outsider');
