@@ -35682,8 +35682,9 @@ function parseManifestFile(file2, cache3) {
   const diagnostics = [];
   const documents = [];
   if (/\.json$/i.test(file2.path)) {
+    let value;
     try {
-      documents.push({ file: file2.path, doc: 1, startLine: 1, text: file2.text, value: JSON.parse(file2.text) });
+      value = JSON.parse(file2.text);
     } catch (e) {
       let mark;
       try {
@@ -35694,7 +35695,19 @@ function parseManifestFile(file2, cache3) {
       diagnostics.push(
         diag(Codes.yamlSyntax, "error", `invalid JSON: ${e.message}`, { file: file2.path, doc: 1, ...mark ? { line: mark.line + 1, column: mark.column + 1 } : {} })
       );
+      return { documents, diagnostics };
     }
+    try {
+      yaml.load(file2.text, { schema: SCHEMA });
+    } catch (y) {
+      const err = y;
+      if (/duplicated mapping key/.test(err.reason ?? err.message)) {
+        diagnostics.push(
+          diag(Codes.duplicateKey, "error", "duplicate key; the last value is used", { file: file2.path, doc: 1, ...err.mark ? { line: err.mark.line + 1, column: err.mark.column + 1 } : {} })
+        );
+      }
+    }
+    documents.push({ file: file2.path, doc: 1, startLine: 1, text: file2.text, value });
     return { documents, diagnostics };
   }
   for (const chunk of splitDocuments(file2, diagnostics)) {

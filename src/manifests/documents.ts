@@ -58,8 +58,9 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   if (/\.json$/i.test(file.path)) {
+    let value: unknown;
     try {
-      documents.push({ file: file.path, doc: 1, startLine: 1, text: file.text, value: JSON.parse(file.text) });
+      value = JSON.parse(file.text);
     } catch (e) {
       // JSON.parse gives an offset; js-yaml (JSON is YAML) gives the line and column
       let mark: { line: number; column: number } | undefined;
@@ -71,7 +72,20 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
       diagnostics.push(
         diag(Codes.yamlSyntax, 'error', `invalid JSON: ${(e as Error).message}`, { file: file.path, doc: 1, ...(mark ? { line: mark.line + 1, column: mark.column + 1 } : {}) }),
       );
+      return { documents, diagnostics };
     }
+    // JSON.parse keeps the last of duplicate keys without a word; js-yaml reports them with their line
+    try {
+      jsYaml.load(file.text, { schema: SCHEMA });
+    } catch (y) {
+      const err = y as jsYaml.YAMLException;
+      if (/duplicated mapping key/.test(err.reason ?? err.message)) {
+        diagnostics.push(
+          diag(Codes.duplicateKey, 'error', 'duplicate key; the last value is used', { file: file.path, doc: 1, ...(err.mark ? { line: err.mark.line + 1, column: err.mark.column + 1 } : {}) }),
+        );
+      }
+    }
+    documents.push({ file: file.path, doc: 1, startLine: 1, text: file.text, value });
     return { documents, diagnostics };
   }
   for (const chunk of splitDocuments(file, diagnostics)) {

@@ -155,6 +155,12 @@ const CASES: readonly Case[] = [
     diagnostics: [{ file: 'broken.json', line: 5, doc: 1, severity: 'error', code: 'NPC005', message: 'invalid JSON' }],
   },
   {
+    name: 'duplicate keys in a .json manifest are reported (JSON.parse would keep the last silently)',
+    extras: { 'dup.json': { bytes: '{\n  "apiVersion": "v1",\n  "kind": "ConfigMap",\n  "metadata": {"name": "a", "name": "b", "namespace": "shop"}\n}\n' } },
+    exit: 2,
+    diagnostics: [{ file: 'dup.json', line: 4, doc: 1, severity: 'error', code: 'NPC007', message: 'duplicate key' }],
+  },
+  {
     name: 'text glued to a document separator (---apiVersion) is read as a new document, with a warning',
     fixture: 'separator-text',
     exit: 0,
