@@ -128,14 +128,3 @@ export function atomize(ranges: readonly IpRange[], alwaysInclude: readonly IpFa
   }
   return atoms;
 }
-
-/** Joins adjacent ranges of one family into maximal ranges (input sorted by lo). */
-export function coalesce(ranges: readonly IpRange[]): IpRange[] {
-  const out: IpRange[] = [];
-  for (const r of ranges) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && last.hi + 1n === r.lo) out[out.length - 1] = { ...last, hi: r.hi };
-    else out.push(r);
-  }
-  return out;
-}
