@@ -32451,6 +32451,13 @@ function changedFiles(before, after) {
   for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
   return [...files].sort();
 }
+function explainDiff(before, after, diff) {
+  return diff.entries.map((e) => {
+    const b = e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before, e.src, e.dst);
+    const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
+    return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
+  });
+}
 
 // src/report/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
@@ -39702,11 +39709,7 @@ function diffCommand() {
     say("comparing…");
     const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
     const needsWhy = opts.format === "md" || opts.format === "json";
-    const explanations = needsWhy ? diff.entries.map((e) => {
-      const b = e.before.isEmpty && e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before.engine, e.src, e.dst);
-      const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after.engine, e.src, e.dst);
-      return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
-    }) : void 0;
+    const explanations = needsWhy ? explainDiff(before.engine, after.engine, diff) : void 0;
     say("");
     const report = { diff, refs: { before: before.label, after: after.label }, ...explanations ? { explanations } : {} };
     const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (r) => renderDiffMermaid(r) };

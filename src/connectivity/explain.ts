@@ -4,6 +4,7 @@ import { originRef } from '../manifests/objects.js';
 import type { PodClass } from './classes.js';
 import { ConnectionSet } from './connection-set.js';
 import { peerKey, type Peer, type PolicyEngine, type VerdictStep } from './engine.js';
+import type { ConnectivityDiff } from './diff.js';
 import type { IpRange } from './ip.js';
 import { policyKey, type Direction } from './policy.js';
 
@@ -103,4 +104,24 @@ export function changedFiles(before: PairExplanation | undefined, after: PairExp
   for (const s of a) if (!inB.has(id(s)) && s.at) files.add(s.at.file);
   for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
   return [...files].sort();
+}
+
+/** Why a diff entry changed: the verdict chains on each side, and the policy files that changed the answer. */
+export interface EntryExplanation {
+  readonly before?: PairExplanation;
+  readonly after?: PairExplanation;
+  /** The policy files whose verdicts differ between the sides (see changedFiles). */
+  readonly files: readonly string[];
+}
+
+/**
+ * Explains every entry of a diff on both sides. A side where a workload of the entry does not
+ * exist has nothing to explain.
+ */
+export function explainDiff(before: PolicyEngine, after: PolicyEngine, diff: ConnectivityDiff): EntryExplanation[] {
+  return diff.entries.map((e) => {
+    const b = e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(before, e.src, e.dst);
+    const a = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(after, e.src, e.dst);
+    return { ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), files: changedFiles(b, a) };
+  });
 }

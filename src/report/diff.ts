@@ -1,18 +1,12 @@
 import type { ConnectivityDiff, ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { peerKey } from '../connectivity/engine.js';
-import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
+import type { EntryExplanation, ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import { csvCell, escapeMarkdown, escapeMermaid, markdownCode, oneLine } from './escape.js';
+
+export type { EntryExplanation };
 
 export const DIFF_FORMATS = ['txt', 'json', 'csv', 'md', 'mermaid'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
-
-/** Why an entry changed: the verdict chains on each side, where they were computed. */
-export interface EntryExplanation {
-  readonly before?: PairExplanation;
-  readonly after?: PairExplanation;
-  /** The policy files whose verdicts differ between the sides (see changedFiles). */
-  readonly files: readonly string[];
-}
 
 export interface DiffReport {
   readonly diff: ConnectivityDiff;

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffConnectivity, type ConnectivityDiff } from '../../src/connectivity/diff.js';
 import { PolicyEngine, peerKey } from '../../src/connectivity/engine.js';
-import { changedFiles, explainPair } from '../../src/connectivity/explain.js';
+import { explainDiff } from '../../src/connectivity/explain.js';
 import { loadManifests } from '../../src/manifests/load.js';
-import { renderDiffCsv, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../src/report/diff.js';
+import { renderDiffCsv, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport } from '../../src/report/diff.js';
 import { lines, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { parseCsv } from '../helpers/csv.js';
 
 /**
  * Names, labels, rule names and file names come from the pull request under review: they must not
@@ -149,11 +150,7 @@ function buildReport(before: Files, after: Files, refs: DiffReport['refs']): Dif
   const b = side(before);
   const a = side(after);
   const diff = diffConnectivity(b.connectivity(), a.connectivity());
-  const explanations: EntryExplanation[] = diff.entries.map((e) => {
-    const x = e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(b, e.src, e.dst);
-    const y = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(a, e.src, e.dst);
-    return { ...(x ? { before: x } : {}), ...(y ? { after: y } : {}), files: changedFiles(x, y) };
-  });
+  const explanations = explainDiff(b, a, diff);
   return { diff, explanations, refs };
 }
 
@@ -309,34 +306,6 @@ function expectInertMermaid(text: string, diff: ConnectivityDiff, cap = 60): voi
   expect(more).toEqual(diff.entries.length > cap ? [diff.entries.length - cap] : []);
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 /** No cell starts a formula; a neutralised cell is the original with a leading apostrophe. */
 function expectInertCsv(text: string, diff: ConnectivityDiff): void {

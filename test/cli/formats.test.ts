@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lines, REPO_ROOT, runCli, type CliResult } from '../helpers/cli.js';
 import { cleanupTempDirs, FIXTURES, tempDir } from '../helpers/fixtures.js';
+import { parseCsv } from '../helpers/csv.js';
 
 /** Every output format of `connectivity`, once, on the example app. */
 afterAll(cleanupTempDirs);
@@ -25,34 +26,6 @@ function run(...args: string[]): CliResult {
   return r;
 }
 
-/** RFC 4180 CSV (quoted fields, doubled quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (c === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-    } else cell += c;
-  }
-  if (cell !== '' || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
 
 const unescapeMd = (s: string) =>
   s

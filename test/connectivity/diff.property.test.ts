@@ -7,7 +7,8 @@ import { analyzeConnectivity, type Connectivity, type Peer } from '../../src/con
 import type { IpFamily, IpRange } from '../../src/connectivity/ip.js';
 import { workloadKey } from '../../src/manifests/cluster.js';
 import { loadManifests } from '../../src/manifests/load.js';
-import type { AdminPeer, AdminPort, AdminSubject, LabelSelector, NpPeer, NpPort, Protocol, RefContainerPort, SelectorRequirement } from '../reference/evaluator.js';
+import type { AdminPeer, AdminPort, AdminSubject, LabelSelector, NpPeer, NpPort, Protocol, RefContainerPort } from '../reference/evaluator.js';
+import { selector } from '../helpers/arbitraries.js';
 
 /**
  * The semantic diff against a plain, independent model of "the same connectivity": for random
@@ -43,33 +44,10 @@ const PORT_POOL = [53, 79, 80, 81, 443, 8080, 65535];
 const protocol = fc.constantFrom<Protocol>(...PROTOCOLS);
 const portNumber = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...PORT_POOL) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 65535 }) });
 
-const requirement = (keys: string[], values: string[]): fc.Arbitrary<SelectorRequirement> =>
-  fc.oneof(
-    fc.record({
-      key: fc.constantFrom(...keys),
-      operator: fc.constantFrom<'In' | 'NotIn'>('In', 'NotIn'),
-      values: fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }),
-    }),
-    fc.record({ key: fc.constantFrom(...keys), operator: fc.constantFrom<'Exists' | 'DoesNotExist'>('Exists', 'DoesNotExist') }),
-  );
-const selector = (keys: string[], values: string[], emptyWeight = 2): fc.Arbitrary<LabelSelector> =>
-  fc.oneof(
-    { weight: emptyWeight, arbitrary: fc.constant({}) },
-    {
-      weight: 3,
-      arbitrary: fc.record(
-        {
-          matchLabels: fc.dictionary(fc.constantFrom(...keys), fc.constantFrom(...values), { minKeys: 1, maxKeys: 2 }),
-          matchExpressions: fc.array(requirement(keys, values), { minLength: 1, maxLength: 1 }),
-        },
-        { requiredKeys: [] },
-      ),
-    },
-  );
-const podSelector = selector(POD_KEYS, POD_VALUES);
-const nsSelector = selector(NS_KEYS, NS_VALUES);
-const broadPodSelector = selector(POD_KEYS, POD_VALUES, 4);
-const broadNsSelector = selector(NS_KEYS, NS_VALUES, 4);
+const podSelector = selector(POD_KEYS, POD_VALUES, 2, 1);
+const nsSelector = selector(NS_KEYS, NS_VALUES, 2, 1);
+const broadPodSelector = selector(POD_KEYS, POD_VALUES, 4, 1);
+const broadNsSelector = selector(NS_KEYS, NS_VALUES, 4, 1);
 
 /** IPv4 CIDRs over a few nested bases with excepts strictly inside, so that the two sides cut the address space differently. */
 const BASES = [0, 10 * 2 ** 24, 10 * 2 ** 24 + 2 ** 16, 10 * 2 ** 24 + 2 ** 16 + 2 * 2 ** 8, 172 * 2 ** 24 + 16 * 2 ** 16, 192 * 2 ** 24 + 168 * 2 ** 16 + 2 ** 8];

@@ -23,8 +23,8 @@ import {
   type Protocol,
   type RefConfig,
   type RefContainerPort,
-  type SelectorRequirement,
 } from '../reference/evaluator.js';
+import { selector } from '../helpers/arbitraries.js';
 
 /**
  * The engine (set-based, per class and atom) against the plain per-packet reference evaluator:
@@ -64,30 +64,6 @@ const portPair = fc.tuple(portNumber, portNumber, fc.integer({ min: 0, max: 3 })
   return [lo, hi] as const;
 });
 
-const requirement = (keys: string[], values: string[]): fc.Arbitrary<SelectorRequirement> =>
-  fc.oneof(
-    fc.record({
-      key: fc.constantFrom(...keys),
-      operator: fc.constantFrom<'In' | 'NotIn'>('In', 'NotIn'),
-      values: fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: 2 }),
-    }),
-    fc.record({ key: fc.constantFrom(...keys), operator: fc.constantFrom<'Exists' | 'DoesNotExist'>('Exists', 'DoesNotExist') }),
-  );
-
-const selector = (keys: string[], values: string[], emptyWeight = 2): fc.Arbitrary<LabelSelector> =>
-  fc.oneof(
-    { weight: emptyWeight, arbitrary: fc.constant({}) },
-    {
-      weight: 3,
-      arbitrary: fc.record(
-        {
-          matchLabels: fc.dictionary(fc.constantFrom(...keys), fc.constantFrom(...values), { minKeys: 1, maxKeys: 2 }),
-          matchExpressions: fc.array(requirement(keys, values), { minLength: 1, maxLength: 2 }),
-        },
-        { requiredKeys: [] },
-      ),
-    },
-  );
 const podSelector = selector(POD_KEYS, POD_VALUES);
 const nsSelector = selector(NS_KEYS, NS_VALUES);
 // Admin policies select more broadly, so that several of them (and their tiers) meet on one packet.

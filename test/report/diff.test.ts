@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffConnectivity } from '../../src/connectivity/diff.js';
 import { PolicyEngine } from '../../src/connectivity/engine.js';
-import { changedFiles, explainPair } from '../../src/connectivity/explain.js';
+import { explainDiff } from '../../src/connectivity/explain.js';
 import { loadManifests } from '../../src/manifests/load.js';
-import { MERMAID_EDGE_CAP, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../src/report/diff.js';
+import { MERMAID_EDGE_CAP, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport } from '../../src/report/diff.js';
 import { lines, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 
@@ -143,11 +143,7 @@ function buildReport(before: Files, after: Files, refs: DiffReport['refs'] = { b
   const b = side(before);
   const a = side(after);
   const diff = diffConnectivity(b.connectivity(), a.connectivity());
-  const explanations: EntryExplanation[] = diff.entries.map((e) => {
-    const x = e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(b, e.src, e.dst);
-    const y = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(a, e.src, e.dst);
-    return { ...(x ? { before: x } : {}), ...(y ? { after: y } : {}), files: changedFiles(x, y) };
-  });
+  const explanations = explainDiff(b, a, diff);
   return { diff, explanations, refs };
 }
 

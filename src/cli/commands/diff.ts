@@ -4,11 +4,11 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { diffConnectivity } from '../../connectivity/diff.js';
 import { PolicyEngine } from '../../connectivity/engine.js';
-import { changedFiles, explainPair } from '../../connectivity/explain.js';
+import { explainDiff } from '../../connectivity/explain.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { ParseCache } from '../../manifests/documents.js';
 import { loadManifests } from '../../manifests/load.js';
-import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport, type EntryExplanation } from '../../report/diff.js';
+import { DIFF_FORMATS, renderDiffCsv, renderDiffJson, renderDiffMd, renderDiffMermaid, renderDiffTxt, type DiffReport } from '../../report/diff.js';
 import { addCommonOptions, CommonOptions, ipFamilies, parseOptions, renderOptionsFrom } from '../common.js';
 import { ConfigError } from '../errors.js';
 import { exportTree, pathExists, repoTop } from '../git.js';
@@ -83,13 +83,7 @@ export function diffCommand(): Command {
     say('comparing…');
     const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
     const needsWhy = opts.format === 'md' || opts.format === 'json';
-    const explanations: EntryExplanation[] | undefined = needsWhy
-      ? diff.entries.map((e) => {
-          const b = e.before.isEmpty && e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(before.engine, e.src, e.dst);
-          const a = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(after.engine, e.src, e.dst);
-          return { ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), files: changedFiles(b, a) };
-        })
-      : undefined;
+    const explanations = needsWhy ? explainDiff(before.engine, after.engine, diff) : undefined;
     say('');
     const report: DiffReport = { diff, refs: { before: before.label, after: after.label }, ...(explanations ? { explanations } : {}) };
     const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (r: DiffReport) => renderDiffMermaid(r) };
