@@ -32333,7 +32333,6 @@ var PolicyEngine = class _PolicyEngine {
     return {
       connections,
       workloads: this.cluster.workloads.map((w) => w.ref),
-      hasIngressController: this.exposure.ports.size > 0,
       ipRanges: this.ipRanges
     };
   }

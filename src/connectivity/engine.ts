@@ -35,8 +35,6 @@ export interface Connectivity {
   /** Non-empty connections, sorted by source then destination key. */
   readonly connections: readonly Connection[];
   readonly workloads: readonly WorkloadRef[];
-  /** Whether any Ingress or Route exposes a workload (so the ingress controller is a peer). */
-  readonly hasIngressController: boolean;
   /** IP boundaries in play (for refining the address space of a diff). */
   readonly ipRanges: readonly IpRange[];
 }
@@ -379,7 +377,6 @@ export class PolicyEngine {
     return {
       connections,
       workloads: this.cluster.workloads.map((w) => w.ref),
-      hasIngressController: this.exposure.ports.size > 0,
       ipRanges: this.ipRanges,
     };
   }

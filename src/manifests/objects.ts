@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Codes, diag, formatPath, type Diagnostic, type SourceRef } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics.js';
 import type { ParseCache, ParsedDocument } from './documents.js';
 import { locate } from './positions.js';
 import {
@@ -128,7 +128,6 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
   return { objects, diagnostics, skippedKinds };
 }
 
-export { formatPath };
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

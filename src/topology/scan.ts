@@ -2,7 +2,7 @@ import { ConnectionSet } from '../connectivity/connection-set.js';
 import { backendServicePorts, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../connectivity/ip.js';
 import type { Diagnostic, SourceRef } from '../diagnostics.js';
-import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddresses, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate } from './addresses.js';
@@ -315,4 +315,3 @@ function dedupeUnresolved(list: Unresolved[]): Unresolved[] {
   });
 }
 
-export { workloadKey };
