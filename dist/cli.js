@@ -30605,6 +30605,9 @@ function compareDiagnostics(a, b) {
   const la = a.at?.line ?? 0;
   const lb = b.at?.line ?? 0;
   if (la !== lb) return la - lb;
+  const ca = a.at?.column ?? 0;
+  const cb = b.at?.column ?? 0;
+  if (ca !== cb) return ca - cb;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
@@ -35673,6 +35676,7 @@ var SEPARATOR = /^---(?:\s|$)/;
 var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
+var YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
 var ParseCache = class {
   values = /* @__PURE__ */ new Map();
   /** Validation results by parsed value. */
@@ -35840,7 +35844,7 @@ function expandedSizeExceeds(root, cap) {
   return size(root) > cap;
 }
 var BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
-var YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*)?$/m;
+var YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
 function warnYaml11Traps(chunk, file2, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const lines = chunk.text.split("\n");
@@ -35856,15 +35860,15 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
       blockIndent = indent;
       continue;
     }
-    const bool2 = YAML11_BOOL.exec(line2);
-    const octal = bool2 ? null : YAML11_OCTAL.exec(line2);
-    const m = bool2 ?? octal;
-    if (!m) continue;
-    const value = m[1];
-    const what = bool2 ? `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`;
-    diagnostics.push(
-      diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 }, "quote the value")
-    );
+    const block = YAML11_BOOL.exec(line2) ?? YAML11_OCTAL.exec(line2);
+    const found = block ? [block] : [...line2.matchAll(YAML11_FLOW)];
+    for (const m of found) {
+      const value = m[1];
+      const what = /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(
+        diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 }, "quote the value")
+      );
+    }
   }
 }
 

@@ -105,6 +105,9 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const la = a.at?.line ?? 0;
   const lb = b.at?.line ?? 0;
   if (la !== lb) return la - lb;
+  const ca = a.at?.column ?? 0;
+  const cb = b.at?.column ?? 0;
+  if (ca !== cb) return ca - cb;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 

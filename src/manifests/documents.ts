@@ -35,6 +35,8 @@ const SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 // YAML 1.1 scalars that Kubernetes' parser reads as booleans or octals while YAML 1.2 does not.
 const YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 const YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
+// the same values inside a flow mapping: `{enabled: yes, mode: 0755}`
+const YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
 
 /**
  * Parsed values by document text, shared by the two sides of a diff: the documents a change does
@@ -238,7 +240,7 @@ function expandedSizeExceeds(root: unknown, cap: number): boolean {
 
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
-const YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*)?$/m;
+const YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
 
 function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]): void {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
@@ -256,14 +258,16 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
       blockIndent = indent;
       continue;
     }
-    const bool = YAML11_BOOL.exec(line);
-    const octal = bool ? null : YAML11_OCTAL.exec(line);
-    const m = bool ?? octal;
-    if (!m) continue;
-    const value = m[1] as string;
-    const what = bool ? `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`;
-    diagnostics.push(
-      diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 }, 'quote the value'),
-    );
+    const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line);
+    const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
+    for (const m of found) {
+      const value = m[1] as string;
+      const what = /^[-+]?0/.test(value)
+        ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`
+        : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(
+        diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 }, 'quote the value'),
+      );
+    }
   }
 }

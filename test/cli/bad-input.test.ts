@@ -313,6 +313,15 @@ describe('bugs found by these tests, now fixed', () => {
     expect(r.stderr).toMatch(diagnosticPattern({ file: 'cm.yaml', line: 5, column: 11, doc: 1, severity: 'warning', code: 'NPC011' }));
   });
 
+  it('NPC011 also fires inside a flow mapping, at each value, in column order', () => {
+    const dir = makeCase(undefined, { 'cm.yaml': { bytes: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: shop}\ndata: {flag: yes, mode: 0755, ok: "yes"}\n' } });
+    const r = connectivity(dir);
+    const found = r.stderr.split('\n').filter((l) => l.includes('NPC011'));
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatch(diagnosticPattern({ file: 'cm.yaml', line: 4, column: 14, doc: 1, severity: 'warning', code: 'NPC011' }));
+    expect(found[1]).toMatch(diagnosticPattern({ file: 'cm.yaml', line: 4, column: 25, doc: 1, severity: 'warning', code: 'NPC011' }));
+  });
+
   it('NPC011 does not fire inside a block scalar, where `debug: yes` is text in every YAML version', () => {
     const dir = makeCase(undefined, {
       'cm.yaml': { bytes: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cm, namespace: shop}\ndata:\n  app.properties: |\n    debug: yes\n    umask: 0022\n' },
