@@ -31645,21 +31645,21 @@ function backendOf(b, namespace, via) {
   }
   return void 0;
 }
-function ingressExposure(cluster) {
+function ingressBackends(objects) {
   const diagnostics = [];
   const backends = [];
-  for (const o of cluster.objects) {
+  for (const o of objects) {
     if (o.kind === "Ingress") {
       const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
       const via = `Ingress ${ns2}/${o.object.metadata.name}`;
       const spec = o.object.spec;
-      const def = backendOf(spec?.defaultBackend ?? spec?.backend, ns2, via);
-      if (def) backends.push(def);
-      for (const rule of spec?.rules ?? []) {
-        for (const path7 of rule.http?.paths ?? []) {
-          const b = backendOf(path7.backend, ns2, via);
-          if (b) backends.push(b);
-        }
+      const candidates = [
+        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
+        ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
+      ];
+      for (const { b, path: path7 } of candidates) {
+        const ref = backendOf(b, ns2, via);
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path7 });
       }
     } else if (o.kind === "Route") {
       const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -31667,15 +31667,20 @@ function ingressExposure(cluster) {
       const spec = o.object.spec;
       const tp = spec.port?.targetPort;
       const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
-      for (const target of [spec.to, ...spec.alternateBackends ?? []]) {
+      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
+        const path7 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
         if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, ["spec", "to"])));
-          continue;
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path7)));
+          return;
         }
-        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via });
-      }
+        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path7 });
+      });
     }
   }
+  return { backends, diagnostics };
+}
+function ingressExposure(cluster) {
+  const { backends, diagnostics } = ingressBackends(cluster.objects);
   const services = servicesByName(cluster.objects);
   const byNamespace = workloadsByNamespace(cluster.workloads);
   const ports = /* @__PURE__ */ new Map();
@@ -39976,11 +39981,11 @@ function scanTopology(cluster, options = {}) {
       });
     }
   }
-  addExposures(cluster, services, links);
+  const diagnostics = addExposures(cluster, services, links);
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics: [] };
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
 }
 function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
   const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
@@ -40070,37 +40075,12 @@ function addExposures(cluster, services, links) {
       if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at2() });
     }
   };
+  const ic = { kind: "ingress-controller" };
+  const ingress = ingressBackends(cluster.objects);
+  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
   for (const o of cluster.objects) {
     const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    const ic = { kind: "ingress-controller" };
     switch (o.kind) {
-      case "Ingress": {
-        const object2 = `Ingress ${ns2}/${o.object.metadata.name}`;
-        const spec = o.object.spec;
-        const backends = [
-          { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
-          ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
-        ];
-        for (const { b, path: path7 } of backends) {
-          if (!b) continue;
-          if (b.service) expose(ic, ns2, b.service.name, { ...b.service.port?.number ? { number: b.service.port.number } : {}, ...b.service.port?.name ? { name: b.service.port.name } : {} }, "ingress", object2, () => originRef(o.origin, path7));
-          else if (b.serviceName) {
-            const sp = b.servicePort;
-            const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" || /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-            expose(ic, ns2, b.serviceName, port, "ingress", object2, () => originRef(o.origin, path7));
-          }
-        }
-        break;
-      }
-      case "Route": {
-        const object2 = `Route ${ns2}/${o.object.metadata.name}`;
-        const tp = o.object.spec.port?.targetPort;
-        const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
-        [o.object.spec.to, ...o.object.spec.alternateBackends ?? []].forEach((t, i) => {
-          if (!t.kind || t.kind === "Service") expose(ic, ns2, t.name, port, "route", object2, () => originRef(o.origin, i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1]));
-        });
-        break;
-      }
       case "HTTPRoute":
       case "GRPCRoute":
       case "TCPRoute":
@@ -40138,6 +40118,7 @@ function addExposures(cluster, services, links) {
         break;
     }
   }
+  return ingress.diagnostics;
 }
 var LinkSet = class {
   map = /* @__PURE__ */ new Map();

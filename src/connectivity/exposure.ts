@@ -1,6 +1,6 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics.js';
 import { DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
-import { originRef, type K8sObject, type ObjectOf } from '../manifests/objects.js';
+import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import type { IngressBackend } from '../manifests/schemas.js';
 import { ConnectionSet } from './connection-set.js';
 import { selectorMatches } from './selector.js';
@@ -81,21 +81,32 @@ function backendOf(b: IngressBackend | null | undefined, namespace: string, via:
   return undefined;
 }
 
-export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; diagnostics: Diagnostic[] } {
+/** An Ingress or Route backend, with where it is written (for provenance). */
+export interface IngressBackendRef extends BackendRef {
+  readonly origin: ObjectOrigin;
+  readonly path: readonly (string | number)[];
+}
+
+/**
+ * Every backend of every Ingress (v1 `service`, and v1beta1 `serviceName`/`servicePort`) and
+ * OpenShift Route (`to` and `alternateBackends`). Route backends of another kind than Service are
+ * reported and left out.
+ */
+export function ingressBackends(objects: readonly K8sObject[]): { backends: IngressBackendRef[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const backends: BackendRef[] = [];
-  for (const o of cluster.objects) {
+  const backends: IngressBackendRef[] = [];
+  for (const o of objects) {
     if (o.kind === 'Ingress') {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
       const via = `Ingress ${ns}/${o.object.metadata.name}`;
       const spec = o.object.spec;
-      const def = backendOf(spec?.defaultBackend ?? spec?.backend, ns, via);
-      if (def) backends.push(def);
-      for (const rule of spec?.rules ?? []) {
-        for (const path of rule.http?.paths ?? []) {
-          const b = backendOf(path.backend, ns, via);
-          if (b) backends.push(b);
-        }
+      const candidates = [
+        { b: spec?.defaultBackend ?? spec?.backend, path: ['spec', spec?.defaultBackend ? 'defaultBackend' : 'backend'] },
+        ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ['spec', 'rules', ri, 'http', 'paths', pi, 'backend'] }))),
+      ];
+      for (const { b, path } of candidates) {
+        const ref = backendOf(b, ns, via);
+        if (ref) backends.push({ ...ref, origin: o.origin, path });
       }
     } else if (o.kind === 'Route') {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -103,15 +114,21 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
       const spec = o.object.spec;
       const tp = spec.port?.targetPort;
       const port: ServicePortRef = tp === undefined ? undefined : typeof tp === 'number' ? { number: tp } : { name: tp };
-      for (const target of [spec.to, ...(spec.alternateBackends ?? [])]) {
+      [spec.to, ...(spec.alternateBackends ?? [])].forEach((target, i) => {
+        const path = i === 0 ? ['spec', 'to'] : ['spec', 'alternateBackends', i - 1];
         if (target.kind && target.kind !== 'Service') {
-          diagnostics.push(diag(Codes.unsupportedValue, 'warning', `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, ['spec', 'to'])));
-          continue;
+          diagnostics.push(diag(Codes.unsupportedValue, 'warning', `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path)));
+          return;
         }
-        backends.push({ kind: 'route', namespace: ns, service: target.name, port, via });
-      }
+        backends.push({ kind: 'route', namespace: ns, service: target.name, port, via, origin: o.origin, path });
+      });
     }
   }
+  return { backends, diagnostics };
+}
+
+export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; diagnostics: Diagnostic[] } {
+  const { backends, diagnostics } = ingressBackends(cluster.objects);
   const services = servicesByName(cluster.objects);
   const byNamespace = workloadsByNamespace(cluster.workloads);
   const ports = new Map<string, ConnectionSet>();

@@ -1,5 +1,5 @@
 import { ConnectionSet } from '../connectivity/connection-set.js';
-import { backendServicePorts, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
+import { backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../connectivity/ip.js';
 import type { Diagnostic, SourceRef } from '../diagnostics.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload } from '../manifests/cluster.js';
@@ -100,11 +100,11 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): { val
       });
     }
   }
-  addExposures(cluster, services, links);
+  const diagnostics = addExposures(cluster, services, links);
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics: [] };
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
 }
 
 function resolveAddress(
@@ -205,7 +205,7 @@ export function targetConns(ports: readonly ServicePort[], pods: readonly PodSha
   return conns;
 }
 
-function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): void {
+function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): Diagnostic[] {
   const expose = (src: LinkPeer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
@@ -217,37 +217,12 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
       if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, { kind: 'exposure', object, at: at() });
     }
   };
+  const ic: LinkPeer = { kind: 'ingress-controller' };
+  const ingress = ingressBackends(cluster.objects);
+  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
   for (const o of cluster.objects) {
     const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
-    const ic: LinkPeer = { kind: 'ingress-controller' };
     switch (o.kind) {
-      case 'Ingress': {
-        const object = `Ingress ${ns}/${o.object.metadata.name}`;
-        const spec = o.object.spec;
-        const backends = [
-          { b: spec?.defaultBackend ?? spec?.backend, path: ['spec', spec?.defaultBackend ? 'defaultBackend' : 'backend'] as (string | number)[] },
-          ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ['spec', 'rules', ri, 'http', 'paths', pi, 'backend'] as (string | number)[] }))),
-        ];
-        for (const { b, path } of backends) {
-          if (!b) continue;
-          if (b.service) expose(ic, ns, b.service.name, { ...(b.service.port?.number ? { number: b.service.port.number } : {}), ...(b.service.port?.name ? { name: b.service.port.name } : {}) }, 'ingress', object, () => originRef(o.origin, path));
-          else if (b.serviceName) {
-            const sp = b.servicePort;
-            const port = sp === undefined || sp === null ? undefined : typeof sp === 'number' || /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-            expose(ic, ns, b.serviceName, port, 'ingress', object, () => originRef(o.origin, path));
-          }
-        }
-        break;
-      }
-      case 'Route': {
-        const object = `Route ${ns}/${o.object.metadata.name}`;
-        const tp = o.object.spec.port?.targetPort;
-        const port = tp === undefined ? undefined : typeof tp === 'number' ? { number: tp } : { name: tp };
-        [o.object.spec.to, ...(o.object.spec.alternateBackends ?? [])].forEach((t, i) => {
-          if (!t.kind || t.kind === 'Service') expose(ic, ns, t.name, port, 'route', object, () => originRef(o.origin, i === 0 ? ['spec', 'to'] : ['spec', 'alternateBackends', i - 1]));
-        });
-        break;
-      }
       case 'HTTPRoute':
       case 'GRPCRoute':
       case 'TCPRoute':
@@ -285,6 +260,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
         break;
     }
   }
+  return ingress.diagnostics;
 }
 
 /** Links keyed by (src, dst): connections are unioned and evidence accumulated. */
