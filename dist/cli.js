@@ -32513,17 +32513,40 @@ function step(s) {
   const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
   return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
 }
-function chain(steps) {
+function verdictChain(steps) {
   return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
 }
 function renderExplanationTxt(x2) {
   const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
   if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
-  if (x2.egress) out.push(`  source egress: ${chain(x2.egress)}`, ...x2.egress.map(step));
+  if (x2.egress) out.push(`  source egress: ${verdictChain(x2.egress)}`, ...x2.egress.map(step));
   else out.push("  source egress: not restricted (not a pod in the cluster)");
-  if (x2.ingress) out.push(`  destination ingress: ${chain(x2.ingress)}`, ...x2.ingress.map(step));
+  if (x2.ingress) out.push(`  destination ingress: ${verdictChain(x2.ingress)}`, ...x2.ingress.map(step));
   else out.push("  destination ingress: not restricted (outside the cluster)");
   return `${out.map(oneLine).join("\n")}
+`;
+}
+function stepData(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: s.policy } : {},
+    ...s.rule ? { rule: s.rule } : {},
+    ...s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {},
+    conns: s.conns.toString()
+  };
+}
+function explanationData(p) {
+  return {
+    conns: p.conns.toString(),
+    ...p.egress ? { egress: p.egress.map(stepData) } : {},
+    ...p.ingress ? { ingress: p.ingress.map(stepData) } : {},
+    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
+  };
+}
+function renderExplanationsJson(xs2) {
+  const data = xs2.map((x2) => ({ src: x2.src, dst: x2.dst, ...explanationData(x2) }));
+  return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
 `;
 }
 
@@ -39351,8 +39374,7 @@ function connectivityCommand() {
       if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${opts.explain.join(" -> ")}`);
       const explained = xs2;
       say("");
-      emit(opts.format === "json" ? `${JSON.stringify(explained.length === 1 ? explanationJson(explained[0]) : explained.map(explanationJson), null, 2)}
-` : explained.map(renderExplanationTxt).join("\n"), opts.output);
+      emit(opts.format === "json" ? renderExplanationsJson(explained) : explained.map(renderExplanationTxt).join("\n"), opts.output);
       const all2 = [...diagnostics, ...engine.diagnostics];
       printDiagnostics(all2, opts);
       process.exitCode = exitCodeFor(all2);
@@ -39391,10 +39413,6 @@ function parsePeer(text, workloads) {
   if (found.length === 0) throw new ConfigError(`--explain: no workload ${text}`);
   if (found.length > 1) throw new ConfigError(`--explain: ${text} is ambiguous: ${found.map((w) => `${w.namespace}/${w.name}[${w.kind}]`).join(", ")}`);
   return { kind: "workload", ref: found[0] };
-}
-function explanationJson(x2) {
-  const steps = (s) => s?.map((t) => ({ layer: t.layer, verdict: t.verdict, policy: t.policy, rule: t.rule, at: t.at ? `${t.at.file}:${t.at.line ?? 0}` : void 0, conns: t.conns.toString() }));
-  return { src: x2.src, dst: x2.dst, conns: x2.conns.toString(), egress: steps(x2.egress), ingress: steps(x2.ingress), exposure: x2.exposure && { by: x2.exposure.by, ports: x2.exposure.ports.toString() } };
 }
 
 // src/cli/commands/diff.ts
@@ -39499,23 +39517,7 @@ function renderDiffJson(r) {
 `;
 }
 function jsonExplanation(x2) {
-  const side = (p) => p && {
-    conns: p.conns.toString(),
-    ...p.egress ? { egress: p.egress.map(jsonStep) } : {},
-    ...p.ingress ? { ingress: p.ingress.map(jsonStep) } : {},
-    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
-  };
-  return { ...x2.before ? { ref1: side(x2.before) } : {}, ...x2.after ? { ref2: side(x2.after) } : {}, files: x2.files };
-}
-function jsonStep(s) {
-  return {
-    layer: s.layer,
-    verdict: s.verdict,
-    ...s.policy ? { policy: s.policy } : {},
-    ...s.rule ? { rule: s.rule } : {},
-    ...s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {},
-    conns: s.conns.toString()
-  };
+  return { ...x2.before ? { ref1: explanationData(x2.before) } : {}, ...x2.after ? { ref2: explanationData(x2.after) } : {}, files: x2.files };
 }
 function renderDiffCsv(r) {
   const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
@@ -39537,9 +39539,8 @@ function sentence(e) {
     }
   }
 }
-function chain2(steps) {
-  const names = steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]);
-  return markdownCode(names.join(" -> "));
+function chain(steps) {
+  return markdownCode(verdictChain(steps));
 }
 function stepLine(s) {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
@@ -39552,11 +39553,11 @@ function sideLines(label, p) {
   const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
   if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
   if (p.egress) {
-    out.push(`  - source egress: ${chain2(p.egress)}`);
+    out.push(`  - source egress: ${chain(p.egress)}`);
     for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
   }
   if (p.ingress) {
-    out.push(`  - destination ingress: ${chain2(p.ingress)}`);
+    out.push(`  - destination ingress: ${chain(p.ingress)}`);
     for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
   }
   return out;

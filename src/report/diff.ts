@@ -1,6 +1,7 @@
 import type { ConnectivityDiff, ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { peerKey } from '../connectivity/engine.js';
 import type { EntryExplanation, ExplainedStep, PairExplanation } from '../connectivity/explain.js';
+import { explanationData, verdictChain } from './explain.js';
 import { csvCell, escapeMarkdown, escapeMermaid, markdownCode, oneLine } from './escape.js';
 
 export type { EntryExplanation };
@@ -40,25 +41,7 @@ export function renderDiffJson(r: DiffReport): string {
 }
 
 function jsonExplanation(x: EntryExplanation) {
-  const side = (p: PairExplanation | undefined) =>
-    p && {
-      conns: p.conns.toString(),
-      ...(p.egress ? { egress: p.egress.map(jsonStep) } : {}),
-      ...(p.ingress ? { ingress: p.ingress.map(jsonStep) } : {}),
-      ...(p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}),
-    };
-  return { ...(x.before ? { ref1: side(x.before) } : {}), ...(x.after ? { ref2: side(x.after) } : {}), files: x.files };
-}
-
-function jsonStep(s: ExplainedStep) {
-  return {
-    layer: s.layer,
-    verdict: s.verdict,
-    ...(s.policy ? { policy: s.policy } : {}),
-    ...(s.rule ? { rule: s.rule } : {}),
-    ...(s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {}),
-    conns: s.conns.toString(),
-  };
+  return { ...(x.before ? { ref1: explanationData(x.before) } : {}), ...(x.after ? { ref2: explanationData(x.after) } : {}), files: x.files };
 }
 
 export function renderDiffCsv(r: DiffReport): string {
@@ -82,10 +65,8 @@ function sentence(e: ConnectivityDiffEntry): string {
   }
 }
 
-/** `[ANP] Pass -> [NP] Allow`, with repeated steps shown once. */
 function chain(steps: readonly ExplainedStep[]): string {
-  const names = steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n, i, all) => n !== all[i - 1]);
-  return markdownCode(names.join(' -> '));
+  return markdownCode(verdictChain(steps));
 }
 
 function stepLine(s: ExplainedStep): string {

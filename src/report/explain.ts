@@ -8,7 +8,8 @@ function step(s: ExplainedStep): string {
   return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
 }
 
-function chain(steps: readonly ExplainedStep[]): string {
+/** `[ANP] Pass -> [NP] Allow`, with repeated steps shown once. */
+export function verdictChain(steps: readonly ExplainedStep[]): string {
   return steps
     .map((s) => `[${s.layer}] ${s.verdict}`)
     .filter((n, i, all) => n !== all[i - 1])
@@ -19,9 +20,36 @@ function chain(steps: readonly ExplainedStep[]): string {
 export function renderExplanationTxt(x: PairExplanation): string {
   const out = [`${x.src} => ${x.dst} : ${x.conns.toString()}`];
   if (x.exposure) out.push(`  ingress controller: exposed by ${x.exposure.by.join(', ') || 'nothing'} on ${x.exposure.ports.toString()}`);
-  if (x.egress) out.push(`  source egress: ${chain(x.egress)}`, ...x.egress.map(step));
+  if (x.egress) out.push(`  source egress: ${verdictChain(x.egress)}`, ...x.egress.map(step));
   else out.push('  source egress: not restricted (not a pod in the cluster)');
-  if (x.ingress) out.push(`  destination ingress: ${chain(x.ingress)}`, ...x.ingress.map(step));
+  if (x.ingress) out.push(`  destination ingress: ${verdictChain(x.ingress)}`, ...x.ingress.map(step));
   else out.push('  destination ingress: not restricted (outside the cluster)');
   return `${out.map(oneLine).join('\n')}\n`;
+}
+
+function stepData(s: ExplainedStep) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...(s.policy ? { policy: s.policy } : {}),
+    ...(s.rule ? { rule: s.rule } : {}),
+    ...(s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {}),
+    conns: s.conns.toString(),
+  };
+}
+
+/** One side of an explanation as plain data: the answer and each side's verdict steps. */
+export function explanationData(p: PairExplanation) {
+  return {
+    conns: p.conns.toString(),
+    ...(p.egress ? { egress: p.egress.map(stepData) } : {}),
+    ...(p.ingress ? { ingress: p.ingress.map(stepData) } : {}),
+    ...(p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}),
+  };
+}
+
+/** `connectivity --explain --format json`: one object per explained pair (an array for an address range cut in parts). */
+export function renderExplanationsJson(xs: readonly PairExplanation[]): string {
+  const data = xs.map((x) => ({ src: x.src, dst: x.dst, ...explanationData(x) }));
+  return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}\n`;
 }

@@ -4,7 +4,7 @@ import { analyzeConnectivity, PolicyEngine, type Peer } from '../../connectivity
 import { explainPair, type PairExplanation } from '../../connectivity/explain.js';
 import { formatRange, parseCidr } from '../../connectivity/ip.js';
 import type { WorkloadRef } from '../../manifests/cluster.js';
-import { renderExplanationTxt } from '../../report/explain.js';
+import { renderExplanationsJson, renderExplanationTxt } from '../../report/explain.js';
 import { ConfigError } from '../errors.js';
 import {
   CONNECTIVITY_FORMATS,
@@ -50,7 +50,7 @@ export function connectivityCommand(): Command {
       if (xs.some((x) => !x)) throw new ConfigError(`cannot explain ${opts.explain.join(' -> ')}`);
       const explained = xs as PairExplanation[];
       say('');
-      emit(opts.format === 'json' ? `${JSON.stringify(explained.length === 1 ? explanationJson(explained[0] as PairExplanation) : explained.map(explanationJson), null, 2)}\n` : explained.map(renderExplanationTxt).join('\n'), opts.output);
+      emit(opts.format === 'json' ? renderExplanationsJson(explained) : explained.map(renderExplanationTxt).join('\n'), opts.output);
       const all = [...diagnostics, ...engine.diagnostics];
       printDiagnostics(all, opts);
       process.exitCode = exitCodeFor(all);
@@ -91,10 +91,4 @@ export function parsePeer(text: string, workloads: readonly WorkloadRef[]): Peer
   if (found.length === 0) throw new ConfigError(`--explain: no workload ${text}`);
   if (found.length > 1) throw new ConfigError(`--explain: ${text} is ambiguous: ${found.map((w) => `${w.namespace}/${w.name}[${w.kind}]`).join(', ')}`);
   return { kind: 'workload', ref: found[0] as WorkloadRef };
-}
-
-function explanationJson(x: PairExplanation) {
-  const steps = (s: PairExplanation['egress']) =>
-    s?.map((t) => ({ layer: t.layer, verdict: t.verdict, policy: t.policy, rule: t.rule, at: t.at ? `${t.at.file}:${t.at.line ?? 0}` : undefined, conns: t.conns.toString() }));
-  return { src: x.src, dst: x.dst, conns: x.conns.toString(), egress: steps(x.egress), ingress: steps(x.ingress), exposure: x.exposure && { by: x.exposure.by, ports: x.exposure.ports.toString() } };
 }
