@@ -8,6 +8,7 @@ import { lines, runCli, type CliResult } from '../helpers/cli.js';
 import { cleanupTempDirs, FIXTURES, tempDir } from '../helpers/fixtures.js';
 import { onPath } from '../helpers/tools.js';
 import { joinExternal } from '../helpers/external.js';
+import { KUBE_DNS } from '../helpers/kube-dns.js';
 
 /**
  * `netpol-ci synthesize` on fixtures/scan/shop: where the policies go (stdout, a file, a folder
@@ -374,28 +375,7 @@ describe('synthesize: the output is what kubectl accepts', () => {
     const dir = tempDir();
     const pol = path.join(dir, 'policies');
     ok(runCli(['synthesize', APP, '-o', `${pol}/`]));
-    writeFileSync(
-      path.join(dir, 'dns.yaml'),
-      `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: coredns
-  namespace: kube-system
-spec:
-  template:
-    metadata:
-      labels:
-        k8s-app: kube-dns
-    spec:
-      containers:
-        - name: coredns
-          image: coredns
-          ports:
-            - containerPort: 53
-              protocol: UDP
-            - containerPort: 53
-`,
-    );
+    writeFileSync(path.join(dir, 'dns.yaml'), KUBE_DNS);
     const r = runCli(['connectivity', APP, pol, path.join(dir, 'dns.yaml')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);

@@ -8,7 +8,7 @@ import type { IpFamily, IpRange } from '../../src/connectivity/ip.js';
 import { workloadKey } from '../../src/manifests/cluster.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import type { AdminPeer, AdminPort, AdminSubject, LabelSelector, NpPeer, NpPort, Protocol, RefContainerPort } from '../reference/evaluator.js';
-import { selector } from '../helpers/arbitraries.js';
+import { adminSelection, selector } from '../helpers/arbitraries.js';
 
 /**
  * The semantic diff against a plain, independent model of "the same connectivity": for random
@@ -125,14 +125,9 @@ const networkPolicy: fc.Arbitrary<RawNp> = fc.record({
   egress: npRules('to'),
 });
 
-const adminSubject: fc.Arbitrary<AdminSubject> = fc.oneof(
-  fc.record({ namespaces: broadNsSelector }),
-  fc.record({ pods: fc.record({ namespaceSelector: broadNsSelector, podSelector: broadPodSelector }, { requiredKeys: [] }) }),
-);
-const podsPeer: fc.Arbitrary<AdminPeer> = fc.oneof(
-  fc.record({ namespaces: broadNsSelector }),
-  fc.record({ pods: fc.record({ namespaceSelector: broadNsSelector, podSelector: broadPodSelector }, { requiredKeys: [] }) }),
-);
+const admin = adminSelection(broadNsSelector, broadPodSelector);
+const adminSubject: fc.Arbitrary<AdminSubject> = admin.subject;
+const podsPeer: fc.Arbitrary<AdminPeer> = admin.podsPeer;
 const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
   direction === 'ingress'
     ? podsPeer

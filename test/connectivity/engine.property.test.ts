@@ -24,7 +24,7 @@ import {
   type RefConfig,
   type RefContainerPort,
 } from '../reference/evaluator.js';
-import { selector } from '../helpers/arbitraries.js';
+import { adminSelection, selector } from '../helpers/arbitraries.js';
 
 /**
  * The engine (set-based, per class and atom) against the plain per-packet reference evaluator:
@@ -194,14 +194,9 @@ const networkPolicy: fc.Arbitrary<RawNp> = fc.record({
 });
 
 // admin policies
-const adminSubject: fc.Arbitrary<AdminSubject> = fc.oneof(
-  fc.record({ namespaces: broadNsSelector }),
-  fc.record({ pods: fc.record({ namespaceSelector: broadNsSelector, podSelector: broadPodSelector }, { requiredKeys: [] }) }),
-);
-const podsPeer: fc.Arbitrary<AdminPeer> = fc.oneof(
-  fc.record({ namespaces: broadNsSelector }),
-  fc.record({ pods: fc.record({ namespaceSelector: broadNsSelector, podSelector: broadPodSelector }, { requiredKeys: [] }) }),
-);
+const admin = adminSelection(broadNsSelector, broadPodSelector);
+const adminSubject: fc.Arbitrary<AdminSubject> = admin.subject;
+const podsPeer: fc.Arbitrary<AdminPeer> = admin.podsPeer;
 const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
   direction === 'ingress'
     ? podsPeer

@@ -30,3 +30,12 @@ export const selector = (keys: string[], values: string[], emptyWeight = 2, maxE
       ),
     },
   );
+
+/** Admin-policy subjects and pod peers (`namespaces` or `pods`) over the given selectors. */
+export function adminSelection(nsSelector: fc.Arbitrary<LabelSelector>, podSelector: fc.Arbitrary<LabelSelector>) {
+  const namespacesOrPods = fc.oneof(
+    fc.record({ namespaces: nsSelector }),
+    fc.record({ pods: fc.record({ namespaceSelector: nsSelector, podSelector }, { requiredKeys: [] }) }),
+  );
+  return { subject: namespacesOrPods, podsPeer: namespacesOrPods };
+}

@@ -8,6 +8,7 @@ import { DEFAULT_SYNTHESIS_OPTIONS, synthesizePolicies } from '../../src/synthes
 import { linkPeerKey } from '../../src/topology/links.js';
 import { scanTopology } from '../../src/topology/scan.js';
 import { joinExternal } from '../helpers/external.js';
+import { KUBE_DNS } from '../helpers/kube-dns.js';
 
 /**
  * The property issue 5 asks for: on generated apps (namespaces, workloads with unique label sets,
@@ -253,26 +254,6 @@ function appYaml(app: App): string {
   return docs.join('---\n');
 }
 
-const KUBE_DNS = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: coredns
-  namespace: kube-system
-spec:
-  template:
-    metadata:
-      labels:
-        k8s-app: kube-dns
-    spec:
-      containers:
-        - name: coredns
-          image: coredns
-          ports:
-            - containerPort: 53
-              protocol: UDP
-            - containerPort: 53
-              protocol: TCP
-`;
 const DNS_KEY = 'kube-system/coredns[Deployment]';
 
 // --- what the app needs, from the model ----------------------------------------------------------------
