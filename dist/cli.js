@@ -39144,7 +39144,7 @@ function readHelmConfig(file2) {
 
 // src/cli/inputs.ts
 var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-var MANIFEST_GLOB = "**/{*.yaml,*.yml,*.json,Kustomization}";
+var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
 var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
@@ -39169,8 +39169,7 @@ function readManifestFiles(paths, options = {}) {
     }
     if (st2.isDirectory()) {
       const root = realpathSync(abs);
-      const found = ts(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
-      reportFolderSymlinks(abs, root, map3, diagnostics);
+      const found = listFolder(abs, root, map3, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
         try {
@@ -39200,21 +39199,28 @@ function readManifestFiles(paths, options = {}) {
   }
   return { files, diagnostics, values };
 }
-function reportFolderSymlinks(abs, root, map3, diagnostics) {
+function listFolder(abs, root, map3, diagnostics) {
+  const files = [];
   for (const entry of ts("**", { cwd: abs, dot: false, ignore: IGNORED_DIRS, follow: false, withFileTypes: true })) {
-    if (!entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) continue;
     const full = entry.fullpath();
-    let target;
-    try {
-      target = realpathSync(full);
-      if (!statSync(target).isDirectory()) continue;
-    } catch {
-      continue;
+    if (entry.isSymbolicLink()) {
+      let target;
+      try {
+        target = realpathSync(full);
+      } catch {
+        target = void 0;
+      }
+      if (target !== void 0 && statSync(target).isDirectory()) {
+        if (target !== root && !target.startsWith(root + path3.sep)) {
+          diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
+        }
+        continue;
+      }
     }
-    if (target !== root && !target.startsWith(root + path3.sep)) {
-      diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
-    }
+    if (MANIFEST_NAME.test(entry.name)) files.push(path3.relative(abs, full).split(path3.sep).join("/"));
   }
+  return files.sort();
 }
 function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
   const shown = map3.display(abs);

@@ -7,7 +7,8 @@ import { findRenderRoots } from '../manifests/render.js';
 import { DEFAULT_RENDER_OPTIONS, renderChart, renderOverlay, type RenderOptions } from './render.js';
 
 export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-const MANIFEST_GLOB = '**/{*.yaml,*.yml,*.json,Kustomization}';
+/** Files that may hold manifests, or mark a Kustomize overlay. */
+const MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 
 export interface ReadOptions {
@@ -65,8 +66,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     }
     if (st.isDirectory()) {
       const root = realpathSync(abs);
-      const found = globSync(MANIFEST_GLOB, { cwd: abs, nodir: true, dot: false, ignore: IGNORED_DIRS, follow: false, posix: true }).sort();
-      reportFolderSymlinks(abs, root, map, diagnostics);
+      const found = listFolder(abs, root, map, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${map.display(abs)}`));
       const readText = (rel: string) => {
         try {
@@ -99,24 +99,32 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
 }
 
 /**
- * Folder symlinks are never followed (a file inside the root is scanned at its real path); one
- * that leads outside the scanned folder is reported, so that nothing is skipped silently.
+ * One walk of a folder: the manifest files below it (relative, posix, sorted), and a report of
+ * folder symlinks that lead outside it. Folder symlinks are never followed (a folder inside the
+ * root is scanned at its real path); a file symlink is listed, and checked when it is read.
  */
-function reportFolderSymlinks(abs: string, root: string, map: PathMapping, diagnostics: Diagnostic[]): void {
+function listFolder(abs: string, root: string, map: PathMapping, diagnostics: Diagnostic[]): string[] {
+  const files: string[] = [];
   for (const entry of globSync('**', { cwd: abs, dot: false, ignore: IGNORED_DIRS, follow: false, withFileTypes: true })) {
-    if (!entry.isSymbolicLink()) continue;
+    if (entry.isDirectory()) continue;
     const full = entry.fullpath();
-    let target: string;
-    try {
-      target = realpathSync(full);
-      if (!statSync(target).isDirectory()) continue;
-    } catch {
-      continue; // a dangling link to a file is reported when the file is read
+    if (entry.isSymbolicLink()) {
+      let target: string | undefined;
+      try {
+        target = realpathSync(full);
+      } catch {
+        target = undefined; // dangling: reported as unreadable when read
+      }
+      if (target !== undefined && statSync(target).isDirectory()) {
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          diagnostics.push(diag(Codes.symlinkEscape, 'error', `folder symlink points outside the scanned folder (${target}); not followed`, { file: map.display(full), doc: 0 }));
+        }
+        continue;
+      }
     }
-    if (target !== root && !target.startsWith(root + path.sep)) {
-      diagnostics.push(diag(Codes.symlinkEscape, 'error', `folder symlink points outside the scanned folder (${target}); not followed`, { file: map.display(full), doc: 0 }));
-    }
+    if (MANIFEST_NAME.test(entry.name)) files.push(path.relative(abs, full).split(path.sep).join('/'));
   }
+  return files.sort();
 }
 
 function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>, map: PathMapping): void {
