@@ -2,7 +2,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Imports flow one way: cli/action -> stages -> connectivity / manifests primitives.
+// Imports flow one way (README "How it is built"): model, diagnostics <- manifests <- connectivity, topology <- synthesis,
+// baseline, drift <- pipeline (the only caller of io) <- report <- cli, action.
 const layer = (files, forbidden, message) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }] },
@@ -18,8 +19,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  layer(['src/manifests/**'], ['**/connectivity/**', '**/topology/**', '**/synthesis/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'manifests/ is the bottom layer and does no I/O'),
-  layer(['src/connectivity/**'], ['**/topology/**', '**/synthesis/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'connectivity/ sits below the stages and does no I/O'),
-  layer(['src/topology/**', 'src/synthesis/**', 'src/drift/**', 'src/baseline/**'], ['**/report/**', '**/cli/**', '**/action/**'], 'stages never import the shells or renderers'),
-  layer(['src/report/**'], ['**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'report/ renders and never does I/O'),
+  // model and diagnostics are the floor: they import nothing of ours above them
+  layer(['src/model/**'], ['**/diagnostics/**', '**/manifests/**', '**/connectivity/**', '**/topology/**', '**/synthesis/**', '**/baseline/**', '**/drift/**', '**/pipeline/**', '**/io/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'model/ is the bottom layer: pure data types and algebra'),
+  layer(['src/diagnostics/**'], ['**/manifests/**', '**/connectivity/**', '**/topology/**', '**/synthesis/**', '**/baseline/**', '**/drift/**', '**/pipeline/**', '**/io/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'diagnostics/ sits on the floor beside model/'),
+  layer(['src/manifests/**'], ['**/connectivity/**', '**/topology/**', '**/synthesis/**', '**/baseline/**', '**/drift/**', '**/pipeline/**', '**/io/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'manifests/ reads text into typed objects and does no I/O'),
+  layer(['src/connectivity/**', 'src/topology/**'], ['**/synthesis/**', '**/baseline/**', '**/drift/**', '**/pipeline/**', '**/io/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'connectivity/ and topology/ are pure stages over the model'),
+  layer(['src/synthesis/**', 'src/baseline/**', 'src/drift/**'], ['**/pipeline/**', '**/io/**', '**/report/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'stages are pure: no I/O, never the shells or renderers'),
+  layer(['src/io/**'], ['**/connectivity/**', '**/topology/**', '**/synthesis/**', '**/baseline/**', '**/drift/**', '**/pipeline/**', '**/report/**', '**/cli/**', '**/action/**'], 'io/ does the I/O and knows no stage'),
+  layer(['src/pipeline/**'], ['**/report/**', '**/cli/**', '**/action/**'], 'pipeline/ holds the use-cases; it never renders or parses flags'),
+  layer(['src/report/**'], ['**/io/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'report/ renders data and computes nothing'),
+  // the shells reach I/O only through the Io object the entry hands them (src/cli.ts, src/action/entries/*)
+  { ...layer(['src/cli/**', 'src/action/**'], ['**/io/node-io*', '**/io/files*', '**/io/render*', '**/io/git*', 'node:fs', 'node:child_process'], 'cli/ and action/ are thin shells over pipeline/'), ignores: ['src/action/entries/**'] },
 );

@@ -1,6 +1,11 @@
 // The library stages the benchmark times, bundled by bench/run.mjs with esbuild into
 // bench/out/stages.mjs. Add an export here when a new stage is added to bench/stage-defs.mjs.
-export { readManifestFiles } from '../src/cli/inputs.js';
+import { readManifestFiles as read } from '../src/io/files.js';
+import { RenderCache } from '../src/io/render.js';
+import { DEFAULT_READ_SETTINGS } from '../src/pipeline/settings.js';
+
+/** Reads the manifest files under the paths with the default settings and a fresh run cache. */
+export const readManifestFiles = (paths: readonly string[]) => read(paths, DEFAULT_READ_SETTINGS, new RenderCache());
 export { loadManifests } from '../src/manifests/load.js';
 export { analyzeConnectivity } from '../src/connectivity/engine.js';
 export { renderConnectivityTxt } from '../src/report/connectivity.js';

@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path7 = __require("node:path");
+    var path8 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path7.resolve(baseDir, baseName);
+          const localBin = path8.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path7.extname(baseName))) return void 0;
+          if (sourceExt.includes(path8.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path7.resolve(
-            path7.dirname(resolvedScriptPath),
+          executableDir = path8.resolve(
+            path8.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path7.basename(
+            const legacyName = path8.basename(
               this._scriptPath,
-              path7.extname(this._scriptPath)
+              path8.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path7.extname(executableFile));
+        launchWithNode = sourceExt.includes(path8.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path7.basename(filename, path7.extname(filename));
+        this._name = path8.basename(filename, path8.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path8) {
-        if (path8 === void 0) return this._executableDir;
-        this._executableDir = path8;
+      executableDir(path9) {
+        if (path9 === void 0) return this._executableDir;
+        this._executableDir = path9;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path7) {
-      const ctrl = callVisitor(key, node2, visitor, path7);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path7);
+            const ci2 = visit_(i, node2.items[i], visitor, path8);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path7);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path7) {
-      const ctrl = await callVisitor(key, node2, visitor, path7);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path7);
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path8);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path7 = Object.freeze(path7.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path7);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path7) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path7);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path7);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path7);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path7);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path7);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path7);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node2) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path7, value) {
+    function collectionFromPath(schema2, path8, value) {
       let v2 = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k2 = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k2 = path8[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10813,6 +10813,12 @@ var {
   Help
 } = import_index.default;
 
+// src/diagnostics/errors.ts
+var ConfigError = class extends Error {
+  name = "ConfigError";
+};
+var ExitCode = { ok: 0, findings: 1, badInput: 2, internal: 3 };
+
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -11630,10 +11636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path7) {
-  if (!path7)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path7.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys2 = Object.keys(promisesObj);
@@ -11973,11 +11979,11 @@ function explicitlyAborted(x2, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path7, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path7);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -12439,16 +12445,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path8 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12487,17 +12493,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path7 = []) => {
+  const processError = (error63, path8 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path7, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path7, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path7, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12536,8 +12542,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path7 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path7) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -29675,13 +29681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path7 = ref.slice(1).split("/").filter(Boolean);
-  if (path7.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path7[0] === defsKey) {
-    const key = path7[1] === void 0 ? void 0 : decodeJSONPointerSegment(path7[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30315,21 +30321,21 @@ function visit(schema2, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache3 = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   function run2(s) {
-    const cached2 = cache3.get(s);
+    const cached2 = cache2.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache3.get(s)
+        getter: () => cache2.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache3.set(s, RESOLVING);
+    cache2.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache3.set(s, mapped);
+    cache2.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -30530,7 +30536,7 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/diagnostics.ts
+// src/diagnostics/diagnostic.ts
 var Codes = {
   /** A file could not be read. */
   unreadable: "NPC001",
@@ -30584,10 +30590,10 @@ var Codes = {
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path7) {
-  if (!path7 || path7.length === 0) return "";
+function formatPath(path8) {
+  if (!path8 || path8.length === 0) return "";
   let out = "";
-  for (const p of path7) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path8) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function formatDiagnostic(d) {
@@ -30633,7 +30639,7 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-function fastLocate(owner, text, path7) {
+function fastLocate(owner, text, path8) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text.split("\n");
@@ -30651,9 +30657,9 @@ function fastLocate(owner, text, path7) {
     const indent = raw.length - raw.trimStart().length;
     return { indent, text: raw.slice(indent).replace(/\r$/, "") };
   };
-  for (let s = 0; s < path7.length; s++) {
-    const seg = path7[s];
-    const last = s === path7.length - 1;
+  for (let s = 0; s < path8.length; s++) {
+    const seg = path8[s];
+    const last = s === path8.length - 1;
     let first = from;
     while (first < to && !lineAt(first)) first++;
     if (first >= to) return void 0;
@@ -30723,7 +30729,7 @@ function fastLocate(owner, text, path7) {
       here = { line: found, column: dash.indent + 1 };
     }
   }
-  if (path7.length === 0) {
+  if (path8.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : here;
   }
@@ -30742,21 +30748,21 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path7) {
-  const fast = fastLocate(d, d.text, path7);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path7] };
-  return locateWithParser(d, path7);
+function locate(d, path8) {
+  const fast = fastLocate(d, d.text, path8);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path8] };
+  return locateWithParser(d, path8);
 }
-function locateWithParser(d, path7) {
+function locateWithParser(d, path8) {
   const { doc, lines } = parsed(d);
-  for (let n7 = path7.length; n7 >= 0; n7--) {
-    const node2 = n7 === 0 ? doc.contents : doc.getIn(path7.slice(0, n7), true);
+  for (let n7 = path8.length; n7 >= 0; n7--) {
+    const node2 = n7 === 0 ? doc.contents : doc.getIn(path8.slice(0, n7), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path7] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path8] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path7] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path8] };
 }
 
 // src/manifests/schemas.ts
@@ -30992,19 +30998,19 @@ var SCHEMAS = {
 function isRecord(v2) {
   return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
 }
-function readObjects(documents, cache3) {
+function readObjects(documents, cache2) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path7) => {
+  const visit2 = (document, input2, path8) => {
     let value = input2;
-    const where = () => locate(document, path7);
+    const where = () => locate(document, path8);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path7, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path8, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path7 }));
+      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path8 }));
       return;
     }
     const kind = value.kind;
@@ -31015,7 +31021,7 @@ function readObjects(documents, cache3) {
       }
       value.items.forEach((item, i) => {
         const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path7, "items", i]);
+        visit2(document, typed, [...path8, "items", i]);
       });
       return;
     }
@@ -31024,47 +31030,194 @@ function readObjects(documents, cache3) {
       return;
     }
     const schema2 = SCHEMAS[kind];
-    let parsed2 = cache3?.validated.get(value);
+    let parsed2 = cache2?.validated.get(value);
     if (!parsed2) {
       parsed2 = schema2.safeParse(value);
-      cache3?.validated.set(value, parsed2);
+      cache2?.validated.set(value, parsed2);
     }
     if (!parsed2.success) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path7, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path8, ...issuePath]))
         );
       }
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path7, diagnostics);
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path7 } });
+    checkNames(parsed2.data.metadata, kind, document, path8, diagnostics);
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path8 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
 }
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function checkNames(meta3, kind, document, path7, diagnostics) {
+function checkNames(meta3, kind, document, path8, diagnostics) {
   const severity = (v2) => /[/\u0000-\u001f\u007f]/.test(v2) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path7, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path8, "metadata", "name"])));
   }
   const ns2 = meta3?.namespace;
   if (ns2 && (ns2.length > 63 || !DNS_LABEL.test(ns2))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path7, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path8, "metadata", "namespace"])));
   }
+}
+
+// src/model/ip.ts
+var BITS = { 4: 32, 6: 128 };
+var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
+function fullRange(family) {
+  return { family, lo: 0n, hi: MAX[family] };
+}
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  let v2 = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    const n7 = Number(p);
+    if (n7 > 255) return void 0;
+    v2 = v2 << 8n | BigInt(n7);
+  }
+  return v2;
+}
+function parseIPv6(text) {
+  let s = text;
+  const lastColon = s.lastIndexOf(":");
+  if (s.includes(".", lastColon)) {
+    const v4 = parseIPv4(s.slice(lastColon + 1));
+    if (v4 === void 0) return void 0;
+    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return void 0;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  let v2 = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+    v2 = v2 << 16n | BigInt(parseInt(g, 16));
+  }
+  return v2;
+}
+function parseCidr(text) {
+  const [addr = "", prefixText, ...rest] = text.trim().split("/");
+  if (rest.length > 0) return void 0;
+  const family = addr.includes(":") ? 6 : 4;
+  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
+  if (value === void 0) return void 0;
+  const bits = BITS[family];
+  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (!(prefix >= 0 && prefix <= bits)) return void 0;
+  const hostBits = BigInt(bits - prefix);
+  const lo = value >> hostBits << hostBits;
+  const hi2 = lo | (1n << hostBits) - 1n;
+  return { family, lo, hi: hi2 };
+}
+function formatIp(family, value) {
+  if (family === 4) {
+    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
+  }
+  const groups = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j2 = i;
+    while (j2 < 8 && groups[j2] === "0") j2++;
+    if (j2 - i > bestLen) {
+      best = i;
+      bestLen = j2 - i;
+    }
+    i = j2;
+  }
+  if (best < 0) return groups.join(":");
+  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
+}
+function formatRange(r) {
+  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
+}
+function rangeContains(outer, inner) {
+  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
+}
+function atomize(ranges, alwaysInclude = [4]) {
+  const atoms = [];
+  for (const family of [4, 6]) {
+    const inFamily = ranges.filter((r) => r.family === family);
+    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
+    const cuts = /* @__PURE__ */ new Set([0n]);
+    for (const r of inFamily) {
+      cuts.add(r.lo);
+      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
+    }
+    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    sorted.forEach((lo, i) => {
+      const next = sorted[i + 1];
+      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
+    });
+  }
+  return atoms;
+}
+
+// src/model/peer.ts
+function workloadKey(ref) {
+  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+}
+var INGRESS_CONTROLLER = "{ingress-controller}";
+function peerKey(p) {
+  switch (p.kind) {
+    case "workload":
+      return workloadKey(p.ref);
+    case "ingress-controller":
+      return INGRESS_CONTROLLER;
+    case "gateway":
+      return `{gateway ${p.namespace}/${p.name}}`;
+    case "external":
+      return `${formatRange(p.range)}[External]`;
+  }
+}
+var fail = (error62) => ({ ok: false, error: error62 });
+function parsePeer(text, workloads) {
+  const t = text.trim();
+  if (t === INGRESS_CONTROLLER || t === "ingress-controller") return { ok: true, peer: { kind: "ingress-controller" } };
+  const gw = /^\{gateway ([^/\s]+)\/([^}\s]+)\}$/.exec(t);
+  if (gw) return { ok: true, peer: { kind: "gateway", namespace: gw[1], name: gw[2] } };
+  const ext = t.replace(/\[External\]$/, "");
+  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
+  if (dash) {
+    const lo = parseCidr(dash[1]);
+    const hi2 = parseCidr(dash[2]);
+    if (lo && hi2 && lo.family === hi2.family && lo.lo <= hi2.hi) return { ok: true, peer: { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi2.hi } } };
+    return fail(`${JSON.stringify(text)} is not a valid address range`);
+  }
+  const range = parseCidr(ext);
+  if (range) return { ok: true, peer: { kind: "external", range } };
+  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
+  const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an address, {ingress-controller} or {gateway ns/name}`);
+  const [, namespace, name, kind] = m;
+  if (!workloads) {
+    if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
+    return { ok: true, peer: { kind: "workload", ref: { namespace, name, kind } } };
+  }
+  const found = workloads.filter((w) => w.namespace === namespace && w.name === name && (!kind || w.kind === kind));
+  if (found.length === 0) return fail(`no workload ${text}`);
+  if (found.length > 1) return fail(`${text} is ambiguous: ${found.map(workloadKey).join(", ")}`);
+  return { ok: true, peer: { kind: "workload", ref: found[0] } };
 }
 
 // src/manifests/cluster.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 var DEFAULT_NAMESPACE = "default";
-function workloadKey(ref) {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
-}
 function nsOf(meta3) {
   return meta3.namespace || DEFAULT_NAMESPACE;
 }
@@ -31391,7 +31544,7 @@ function push(map3, key, value) {
   else map3.set(key, [value]);
 }
 
-// src/connectivity/interval-set.ts
+// src/model/interval-set.ts
 var IntervalSet = class _IntervalSet {
   constructor(bounds) {
     this.bounds = bounds;
@@ -31513,7 +31666,7 @@ var IntervalSet = class _IntervalSet {
   }
 };
 
-// src/connectivity/connection-set.ts
+// src/model/connection-set.ts
 var PROTOCOLS = ["SCTP", "TCP", "UDP"];
 var MIN_PORT = 1;
 var MAX_PORT = 65535;
@@ -31601,6 +31754,28 @@ var ConnectionSet = class _ConnectionSet {
     return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
   }
 };
+function parseConns(text) {
+  const t = text.trim();
+  if (t === "All Connections") return ConnectionSet.ALL;
+  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
+  let out = ConnectionSet.NONE;
+  let proto;
+  for (const item of t.split(",").map((s) => s.trim())) {
+    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
+    if (!m) return void 0;
+    if (m[1]) proto = m[1];
+    if (!proto || !isProtocol(proto)) return void 0;
+    if (m[2] === void 0) {
+      out = out.union(ConnectionSet.of(proto));
+      continue;
+    }
+    const lo = Number(m[2]);
+    const hi2 = m[3] !== void 0 ? Number(m[3]) : lo;
+    if (lo < 1 || hi2 > 65535 || hi2 < lo) return void 0;
+    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi2)));
+  }
+  return out;
+}
 
 // src/connectivity/exposure.ts
 function servicesByName(objects) {
@@ -31657,9 +31832,9 @@ function ingressBackends(objects) {
         { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
         ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
       ];
-      for (const { b, path: path7 } of candidates) {
+      for (const { b, path: path8 } of candidates) {
         const ref = backendOf(b, ns2, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path7 });
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path8 });
       }
     } else if (o.kind === "Route") {
       const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -31668,12 +31843,12 @@ function ingressBackends(objects) {
       const tp = spec.port?.targetPort;
       const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
       [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path7 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        const path8 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
         if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path7)));
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path8)));
           return;
         }
-        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path7 });
+        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path8 });
       });
     }
   }
@@ -31720,109 +31895,6 @@ function backendServicePorts(ports, want, kind) {
     if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
     return kind === "route" && sp.targetPort === want.name;
   });
-}
-
-// src/connectivity/ip.ts
-var BITS = { 4: 32, 6: 128 };
-var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
-function fullRange(family) {
-  return { family, lo: 0n, hi: MAX[family] };
-}
-function parseIPv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  let v2 = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return void 0;
-    const n7 = Number(p);
-    if (n7 > 255) return void 0;
-    v2 = v2 << 8n | BigInt(n7);
-  }
-  return v2;
-}
-function parseIPv6(text) {
-  let s = text;
-  const lastColon = s.lastIndexOf(":");
-  if (s.includes(".", lastColon)) {
-    const v4 = parseIPv4(s.slice(lastColon + 1));
-    if (v4 === void 0) return void 0;
-    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const halves = s.split("::");
-  if (halves.length > 2) return void 0;
-  const head = halves[0] ? halves[0].split(":") : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
-  let v2 = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
-    v2 = v2 << 16n | BigInt(parseInt(g, 16));
-  }
-  return v2;
-}
-function parseCidr(text) {
-  const [addr = "", prefixText, ...rest] = text.trim().split("/");
-  if (rest.length > 0) return void 0;
-  const family = addr.includes(":") ? 6 : 4;
-  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
-  if (value === void 0) return void 0;
-  const bits = BITS[family];
-  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (!(prefix >= 0 && prefix <= bits)) return void 0;
-  const hostBits = BigInt(bits - prefix);
-  const lo = value >> hostBits << hostBits;
-  const hi2 = lo | (1n << hostBits) - 1n;
-  return { family, lo, hi: hi2 };
-}
-function formatIp(family, value) {
-  if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
-  }
-  const groups = [];
-  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== "0") {
-      i++;
-      continue;
-    }
-    let j2 = i;
-    while (j2 < 8 && groups[j2] === "0") j2++;
-    if (j2 - i > bestLen) {
-      best = i;
-      bestLen = j2 - i;
-    }
-    i = j2;
-  }
-  if (best < 0) return groups.join(":");
-  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
-}
-function formatRange(r) {
-  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
-}
-function rangeContains(outer, inner) {
-  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
-}
-function atomize(ranges, alwaysInclude = [4]) {
-  const atoms = [];
-  for (const family of [4, 6]) {
-    const inFamily = ranges.filter((r) => r.family === family);
-    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
-    const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const r of inFamily) {
-      cuts.add(r.lo);
-      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
-    }
-    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    sorted.forEach((lo, i) => {
-      const next = sorted[i + 1];
-      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
-    });
-  }
-  return atoms;
 }
 
 // src/connectivity/policy.ts
@@ -31885,16 +31957,16 @@ function compileNetworkPolicy(o, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, namespace, origin, path7, diagnostics) {
+function npPeer(p, namespace, origin, path8, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path7)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path8)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path7, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path8, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path7)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path8)));
     return { kind: "none" };
   }
   return {
@@ -31903,17 +31975,17 @@ function npPeer(p, namespace, origin, path7, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path7, diagnostics) {
+function ipPeer(cidrs, except, origin, path8, diagnostics) {
   const parse3 = (text, field) => {
     const r = parseCidr(text);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path7[path7.length - 1] === "ipBlock" ? [...path7, "cidr"] : [...path7, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path7, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path8[path8.length - 1] === "ipBlock" ? [...path8, "cidr"] : [...path8, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path8, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path7, diagnostics) {
+function npPorts(ports, origin, path8, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31923,27 +31995,27 @@ function npPorts(ports, origin, path7, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path7, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path8, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path7, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path8, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path7, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path8, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path7, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path8, diagnostics) {
   if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path7, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path8, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path7, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path8, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
@@ -31955,27 +32027,27 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, origin, path7, diagnostics) {
+function adminPeer(p, origin, path8, diagnostics) {
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path7, "networks"], diagnostics);
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path8, "networks"], diagnostics);
   if (p.nodes || "domainNames" in p && p.domainNames) {
-    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path7)));
+    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path8)));
   }
   return { kind: "none" };
 }
-function adminPorts(ports, origin, path7, diagnostics) {
+function adminPorts(ports, origin, path8, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path7, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path7, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path8, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path8, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path7, diagnostics) {
+function cnpPorts(protocols, origin, path8, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31986,7 +32058,7 @@ function cnpPorts(protocols, origin, path7, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path7, i, key, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path8, i, key, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -31995,12 +32067,12 @@ function cnpPorts(protocols, origin, path7, diagnostics) {
 var V1ALPHA1 = {
   action: (w) => w.toLowerCase(),
   portsField: "ports",
-  ports: (raw, origin, path7, diagnostics) => adminPorts(raw, origin, path7, diagnostics)
+  ports: (raw, origin, path8, diagnostics) => adminPorts(raw, origin, path8, diagnostics)
 };
 var V1ALPHA2 = {
   action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
   portsField: "protocols",
-  ports: (raw, origin, path7, diagnostics) => cnpPorts(raw, origin, path7, diagnostics)
+  ports: (raw, origin, path8, diagnostics) => cnpPorts(raw, origin, path8, diagnostics)
 };
 function compileAdminPolicy(o, diagnostics) {
   const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
@@ -32057,16 +32129,6 @@ function sortPolicies(policies) {
 }
 
 // src/connectivity/engine.ts
-function peerKey(p) {
-  switch (p.kind) {
-    case "workload":
-      return workloadKey(p.ref);
-    case "external":
-      return `${formatRange(p.range)}[External]`;
-    case "ingress-controller":
-      return "{ingress-controller}";
-  }
-}
 var IC_KEY_OBJECT = {};
 var PolicyEngine = class _PolicyEngine {
   constructor(cluster, options = {}) {
@@ -32458,178 +32520,13 @@ function changedFiles(before, after) {
   for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
   return [...files].sort();
 }
-function explainDiff(before, after, diff) {
-  return diff.entries.map((e) => {
+function explainDiff(before, after, diff2) {
+  return diff2.entries.map((e) => {
     const b = e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before, e.src, e.dst);
     const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
     return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
   });
 }
-
-// src/report/escape.ts
-var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
-function escapeMarkdown(text) {
-  return text.replace(/\r\n?|\n/g, " ").replace(MD_SPECIAL, (c) => {
-    switch (c) {
-      case "<":
-        return "&lt;";
-      case ">":
-        return "&gt;";
-      case "&":
-        return "&amp;";
-      case '"':
-        return "&quot;";
-      case "@":
-        return "@‍";
-      case "|":
-        return "\\|";
-      default:
-        return `\\${c}`;
-    }
-  });
-}
-function markdownCode(text) {
-  const clean = text.replace(/\r\n?|\n/g, " ").replace(/`/g, "'").replace(/\|/g, "∣");
-  return `\`${clean}\``;
-}
-function escapeMermaid(text) {
-  return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
-}
-function escapeDot(text) {
-  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
-}
-function csvCell(text) {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-function oneLine(text) {
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/report/explain.ts
-function step(s) {
-  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
-  const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
-  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
-}
-function verdictChain(steps) {
-  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
-}
-function renderExplanationTxt(x2) {
-  const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
-  if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
-  if (x2.egress) out.push(`  source egress: ${verdictChain(x2.egress)}`, ...x2.egress.map(step));
-  else out.push("  source egress: not restricted (not a pod in the cluster)");
-  if (x2.ingress) out.push(`  destination ingress: ${verdictChain(x2.ingress)}`, ...x2.ingress.map(step));
-  else out.push("  destination ingress: not restricted (outside the cluster)");
-  return `${out.map(oneLine).join("\n")}
-`;
-}
-function stepData(s) {
-  return {
-    layer: s.layer,
-    verdict: s.verdict,
-    ...s.policy ? { policy: s.policy } : {},
-    ...s.rule ? { rule: s.rule } : {},
-    ...s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {},
-    conns: s.conns.toString()
-  };
-}
-function explanationData(p) {
-  return {
-    conns: p.conns.toString(),
-    ...p.egress ? { egress: p.egress.map(stepData) } : {},
-    ...p.ingress ? { ingress: p.ingress.map(stepData) } : {},
-    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
-  };
-}
-function renderExplanationsJson(xs2) {
-  const data = xs2.map((x2) => ({ src: x2.src, dst: x2.dst, ...explanationData(x2) }));
-  return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
-`;
-}
-
-// src/cli/errors.ts
-var ConfigError = class extends Error {
-  name = "ConfigError";
-};
-var ExitCode = { ok: 0, findings: 1, badInput: 2 };
-
-// src/report/connectivity.ts
-var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
-function renderConnectivityTxt(c) {
-  return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
-`).join("");
-}
-function renderConnectivityJson(c) {
-  const rows = c.connections.map((x2) => ({ src: peerKey(x2.src), dst: peerKey(x2.dst), conn: x2.conns.toString() }));
-  return `${JSON.stringify(rows, null, 2)}
-`;
-}
-function renderConnectivityCsv(c) {
-  const lines = ["src,dst,conn"];
-  for (const x2 of c.connections) lines.push([peerKey(x2.src), peerKey(x2.dst), x2.conns.toString()].map(csvCell).join(","));
-  return `${lines.join("\n")}
-`;
-}
-function renderConnectivityMd(c) {
-  const lines = ["| src | dst | conn |", "|-----|-----|------|"];
-  for (const x2 of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x2.src))} | ${escapeMarkdown(peerKey(x2.dst))} | ${escapeMarkdown(x2.conns.toString())} |`);
-  return `${lines.join("\n")}
-`;
-}
-function renderConnectivityDot(c) {
-  const ids = /* @__PURE__ */ new Map();
-  const byNs = /* @__PURE__ */ new Map();
-  const other = [];
-  const node2 = (key, ns2) => {
-    if (!ids.has(key)) {
-      ids.set(key, `n${ids.size}`);
-      if (ns2 !== void 0) {
-        const list = byNs.get(ns2) ?? [];
-        list.push(key);
-        byNs.set(ns2, list);
-      } else other.push(key);
-    }
-    return ids.get(key);
-  };
-  for (const w of c.workloads) node2(peerKey({ kind: "workload", ref: w }), w.namespace);
-  const edges = [];
-  for (const x2 of c.connections) {
-    const s = node2(peerKey(x2.src), x2.src.kind === "workload" ? x2.src.ref.namespace : void 0);
-    const d = node2(peerKey(x2.dst), x2.dst.kind === "workload" ? x2.dst.ref.namespace : void 0);
-    edges.push(`	${s} -> ${d} [label="${escapeDot(x2.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
-  }
-  const out = ["digraph {"];
-  for (const [ns2, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    out.push(`	subgraph "cluster_${escapeDot(ns2)}" {`, `		label="${escapeDot(ns2)}"`);
-    for (const k2 of keys2) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
-    out.push("	}");
-  }
-  for (const k2 of other) out.push(`	${ids.get(k2)} [label="${escapeDot(k2)}" shape="${k2.startsWith("{") ? "oval" : "diamond"}"]`);
-  out.push(...edges, "}");
-  return `${out.join("\n")}
-`;
-}
-function renderConnectivityMermaid(c) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (k2) => {
-    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
-    return ids.get(k2);
-  };
-  const lines = ["graph LR"];
-  for (const x2 of c.connections) {
-    const s = peerKey(x2.src);
-    const d = peerKey(x2.dst);
-    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x2.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/common.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
 
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x2) {
@@ -35710,13 +35607,13 @@ var ParseCache = class {
   /** Validation results by parsed value. */
   validated = /* @__PURE__ */ new WeakMap();
 };
-function loadChunk(text, cache3) {
-  if (cache3?.values.has(text)) return cache3.values.get(text);
+function loadChunk(text, cache2) {
+  if (cache2?.values.has(text)) return cache2.values.get(text);
   const value = yaml.load(text, { schema: SCHEMA });
-  cache3?.values.set(text, value);
+  cache2?.values.set(text, value);
   return value;
 }
-function parseManifestFile(file2, cache3) {
+function parseManifestFile(file2, cache2) {
   const diagnostics = [];
   const documents = [];
   if (/\.json$/i.test(file2.path)) {
@@ -35753,7 +35650,7 @@ function parseManifestFile(file2, cache3) {
     if (chunk.text.trim() === "") continue;
     let value;
     try {
-      value = loadChunk(chunk.text, cache3);
+      value = loadChunk(chunk.text, cache2);
     } catch (e) {
       const err = e;
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
@@ -35901,15 +35798,15 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
 }
 
 // src/manifests/load.ts
-function loadManifests(files, cache3) {
+function loadManifests(files, cache2) {
   const diagnostics = [];
   const documents = [];
   for (const f of files) {
-    const r = parseManifestFile(f, cache3);
+    const r = parseManifestFile(f, cache2);
     documents.push(...r.documents);
     diagnostics.push(...r.diagnostics);
   }
-  const objects = readObjects(documents, cache3);
+  const objects = readObjects(documents, cache2);
   diagnostics.push(...objects.diagnostics);
   for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
     diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
@@ -35919,9 +35816,1456 @@ function loadManifests(files, cache3) {
   return { cluster: built.cluster, diagnostics, documents };
 }
 
-// src/cli/inputs.ts
+// src/pipeline/load.ts
+function loadInputs(io, paths, settings, cache2, mapping) {
+  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render: settings.render, ...mapping ? { paths: mapping } : {} });
+  const load2 = loadManifests(read.files, cache2);
+  return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics], values: read.values };
+}
+
+// src/pipeline/connectivity.ts
+function runConnectivity(io, paths, settings) {
+  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
+  const result = analyzeConnectivity(load2.cluster, { ipFamilies: settings.ipFamilies });
+  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+function runExplain(io, paths, settings, srcText, dstText) {
+  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
+  const workloads = load2.cluster.workloads.map((w) => w.ref);
+  const resolve = (text) => {
+    const r = parsePeer(text, workloads);
+    if (!r.ok) throw new ConfigError(`--explain: ${r.error}`);
+    return r.peer;
+  };
+  const src = resolve(srcText);
+  const dst = resolve(dstText);
+  if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
+  for (const p of [src, dst]) {
+    if (p.kind === "external" && !engine.families.includes(p.range.family)) {
+      throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
+    }
+  }
+  const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
+  const xs2 = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
+  if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
+  return { explanations: xs2, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+
+// src/report/escape.ts
+var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
+function escapeMarkdown(text) {
+  return text.replace(/\r\n?|\n/g, " ").replace(MD_SPECIAL, (c) => {
+    switch (c) {
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case "&":
+        return "&amp;";
+      case '"':
+        return "&quot;";
+      case "@":
+        return "@‍";
+      case "|":
+        return "\\|";
+      default:
+        return `\\${c}`;
+    }
+  });
+}
+function markdownCode(text) {
+  const clean = text.replace(/\r\n?|\n/g, " ").replace(/`/g, "'").replace(/\|/g, "∣");
+  return `\`${clean}\``;
+}
+function escapeMermaid(text) {
+  return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
+}
+function escapeDot(text) {
+  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
+}
+function csvCell(text) {
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+function oneLine(text) {
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
+// src/report/connectivity.ts
+var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
+function renderConnectivityTxt(c) {
+  return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
+`).join("");
+}
+function renderConnectivityJson(c) {
+  const rows = c.connections.map((x2) => ({ src: peerKey(x2.src), dst: peerKey(x2.dst), conn: x2.conns.toString() }));
+  return `${JSON.stringify(rows, null, 2)}
+`;
+}
+function renderConnectivityCsv(c) {
+  const lines = ["src,dst,conn"];
+  for (const x2 of c.connections) lines.push([peerKey(x2.src), peerKey(x2.dst), x2.conns.toString()].map(csvCell).join(","));
+  return `${lines.join("\n")}
+`;
+}
+function renderConnectivityMd(c) {
+  const lines = ["| src | dst | conn |", "|-----|-----|------|"];
+  for (const x2 of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x2.src))} | ${escapeMarkdown(peerKey(x2.dst))} | ${escapeMarkdown(x2.conns.toString())} |`);
+  return `${lines.join("\n")}
+`;
+}
+function renderConnectivityDot(c) {
+  const ids = /* @__PURE__ */ new Map();
+  const byNs = /* @__PURE__ */ new Map();
+  const other = [];
+  const node2 = (key, ns2) => {
+    if (!ids.has(key)) {
+      ids.set(key, `n${ids.size}`);
+      if (ns2 !== void 0) {
+        const list = byNs.get(ns2) ?? [];
+        list.push(key);
+        byNs.set(ns2, list);
+      } else other.push(key);
+    }
+    return ids.get(key);
+  };
+  for (const w of c.workloads) node2(peerKey({ kind: "workload", ref: w }), w.namespace);
+  const edges = [];
+  for (const x2 of c.connections) {
+    const s = node2(peerKey(x2.src), x2.src.kind === "workload" ? x2.src.ref.namespace : void 0);
+    const d = node2(peerKey(x2.dst), x2.dst.kind === "workload" ? x2.dst.ref.namespace : void 0);
+    edges.push(`	${s} -> ${d} [label="${escapeDot(x2.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
+  }
+  const out = ["digraph {"];
+  for (const [ns2, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    out.push(`	subgraph "cluster_${escapeDot(ns2)}" {`, `		label="${escapeDot(ns2)}"`);
+    for (const k2 of keys2) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
+    out.push("	}");
+  }
+  for (const k2 of other) out.push(`	${ids.get(k2)} [label="${escapeDot(k2)}" shape="${k2.startsWith("{") ? "oval" : "diamond"}"]`);
+  out.push(...edges, "}");
+  return `${out.join("\n")}
+`;
+}
+function renderConnectivityMermaid(c) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k2) => {
+    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
+    return ids.get(k2);
+  };
+  const lines = ["graph LR"];
+  for (const x2 of c.connections) {
+    const s = peerKey(x2.src);
+    const d = peerKey(x2.dst);
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x2.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/explain.ts
+function step(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
+  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
+  const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
+}
+function verdictChain(steps) {
+  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
+}
+function renderExplanationTxt(x2) {
+  const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
+  if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
+  if (x2.egress) out.push(`  source egress: ${verdictChain(x2.egress)}`, ...x2.egress.map(step));
+  else out.push("  source egress: not restricted (not a pod in the cluster)");
+  if (x2.ingress) out.push(`  destination ingress: ${verdictChain(x2.ingress)}`, ...x2.ingress.map(step));
+  else out.push("  destination ingress: not restricted (outside the cluster)");
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+function stepData(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: s.policy } : {},
+    ...s.rule ? { rule: s.rule } : {},
+    ...s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {},
+    conns: s.conns.toString()
+  };
+}
+function explanationData(p) {
+  return {
+    conns: p.conns.toString(),
+    ...p.egress ? { egress: p.egress.map(stepData) } : {},
+    ...p.ingress ? { ingress: p.ingress.map(stepData) } : {},
+    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
+  };
+}
+function renderExplanationsJson(xs2) {
+  const data = xs2.map((x2) => ({ src: x2.src, dst: x2.dst, ...explanationData(x2) }));
+  return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
+`;
+}
+
+// src/io/types.ts
+var DEFAULT_RENDER_OPTIONS = {
+  helmValues: [],
+  helmSet: [],
+  charts: /* @__PURE__ */ new Map(),
+  kustomizeFlags: [],
+  timeoutMs: 12e4,
+  maxOutputBytes: 64 * 1024 * 1024
+};
+var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+// src/cli/common.ts
+var CommonOptions = external_exports.object({
+  output: external_exports.string().optional(),
+  verbose: external_exports.boolean().default(false),
+  quiet: external_exports.boolean().default(false),
+  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
+  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
+  helmValues: external_exports.array(external_exports.string()).default([]),
+  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
+  helmReleaseName: external_exports.string().optional(),
+  helmNamespace: external_exports.string().optional(),
+  helmConfig: external_exports.string().optional(),
+  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
+  renderTimeout: external_exports.coerce.number().positive().default(120),
+  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
+});
+function ipFamilies(flag) {
+  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
+}
+function readSettingsFrom(ctx, opts) {
+  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
+  return {
+    maxFileBytes: opts.maxFileSize,
+    ipFamilies: ipFamilies(opts.ipFamily),
+    render: {
+      helmValues: opts.helmValues,
+      helmSet: opts.helmSet,
+      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
+      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
+      charts,
+      kustomizeFlags: opts.kustomizeFlag,
+      timeoutMs: opts.renderTimeout * 1e3,
+      maxOutputBytes: opts.maxRenderBytes
+    }
+  };
+}
+var collect = (value, previous = []) => [...previous, value];
+function addCommonOptions(cmd) {
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+}
+function parseOptions(schema2, raw) {
+  const r = schema2.safeParse(raw);
+  if (!r.success) {
+    const issue2 = r.error.issues[0];
+    const flag = issue2 ? `--${String(issue2.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
+    throw new ConfigError(`${flag}: ${issue2?.message ?? "invalid option"}`);
+  }
+  return r.data;
+}
+
+// src/cli/output.ts
+function printDiagnostics(ctx, diagnostics, opts) {
+  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
+  for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}
+`);
+}
+function hasErrors(diagnostics) {
+  return diagnostics.some((d) => d.severity === "error");
+}
+function emit(ctx, text, file2) {
+  if (file2 && file2 !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file2, text]]));
+  else ctx.stdout(text);
+}
+function exitCodeFor(diagnostics, findings = false) {
+  if (hasErrors(diagnostics)) return ExitCode.badInput;
+  return findings ? ExitCode.findings : ExitCode.ok;
+}
+function progress(ctx, opts) {
+  const enabled = ctx.interactive && !opts.quiet && !ctx.env.CI;
+  if (!enabled) return () => {
+  };
+  return (message) => ctx.stderr(`\r\x1B[2K${message}`);
+}
+
+// src/cli/commands/connectivity.ts
+var Options = CommonOptions.extend({
+  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
+  format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function connectivityCommand(ctx, done) {
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
+  return cmd;
+}
+function connectivity(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say(`reading and evaluating ${paths.length} path(s)…`);
+  const settings = readSettingsFrom(ctx, opts);
+  if (opts.explain) {
+    const [src, dst] = opts.explain;
+    const r2 = runExplain(ctx.io, paths, settings, src, dst);
+    say("");
+    emit(ctx, opts.format === "json" ? renderExplanationsJson(r2.explanations) : r2.explanations.map(renderExplanationTxt).join("\n"), opts.output);
+    printDiagnostics(ctx, r2.diagnostics, opts);
+    return exitCodeFor(r2.diagnostics);
+  }
+  const r = runConnectivity(ctx.io, paths, settings);
+  say("");
+  const c = r.connectivity;
+  const render = {
+    txt: () => renderConnectivityTxt(c),
+    json: () => renderConnectivityJson(c),
+    csv: () => renderConnectivityCsv(c),
+    md: () => renderConnectivityMd(c),
+    dot: () => renderConnectivityDot(c),
+    mermaid: () => renderConnectivityMermaid(c),
+    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c))
+  };
+  emit(ctx, render[opts.format](), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/pipeline/diff.ts
+import path from "node:path";
+
+// src/connectivity/diff.ts
+var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
+function diffConnectivity(before, after) {
+  const cuts = [...before.ipRanges, ...after.ipRanges];
+  for (const c of [...before.connections, ...after.connections]) {
+    if (c.src.kind === "external") cuts.push(c.src.range);
+    if (c.dst.kind === "external") cuts.push(c.dst.range);
+  }
+  const families = [...new Set(cuts.map((r) => r.family))];
+  const atoms = atomize(cuts, families);
+  const a = refine2(before, atoms);
+  const b = refine2(after, atoms);
+  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
+  const afterWorkloads = new Set(after.workloads.map(workloadKey));
+  const raw = [];
+  for (const [key, x2] of a) {
+    const y = b.get(key);
+    const conns = y?.conns ?? ConnectionSet.NONE;
+    if (!conns.equals(x2.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x2.src, dst: x2.dst, before: x2.conns, after: conns });
+  }
+  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  const info = (p, kind) => {
+    if (p.kind !== "workload") return void 0;
+    const k2 = workloadKey(p.ref);
+    if (kind === "added" && !beforeWorkloads.has(k2)) return k2;
+    if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
+    return void 0;
+  };
+  const entries = raw.map((e) => {
+    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
+    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
+    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
+  });
+  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
+  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
+  return {
+    entries,
+    addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
+    removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
+  };
+}
+function refine2(c, atoms) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (src, dst, conns) => {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = out.get(key);
+    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
+  };
+  for (const x2 of c.connections) {
+    if (x2.src.kind === "external") for (const atom of within(atoms, x2.src.range)) put({ kind: "external", range: atom }, x2.dst, x2.conns);
+    else if (x2.dst.kind === "external") for (const atom of within(atoms, x2.dst.range)) put(x2.src, { kind: "external", range: atom }, x2.conns);
+    else put(x2.src, x2.dst, x2.conns);
+  }
+  return out;
+}
+function within(atoms, range) {
+  let lo = 0;
+  let hi2 = atoms.length;
+  while (lo < hi2) {
+    const mid = lo + hi2 >> 1;
+    const m = atoms[mid];
+    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
+    else hi2 = mid;
+  }
+  const out = [];
+  for (let i = lo; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.family !== range.family || a.lo > range.hi) break;
+    out.push(a);
+  }
+  return out;
+}
+
+// src/pipeline/diff.ts
+function loadSide(io, label, inputs, settings, cache2, mapping) {
+  const { load: load2, diagnostics } = loadInputs(io, inputs, settings, cache2, mapping);
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
+  return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+function loadDiffSides(io, request, settings) {
+  const cache2 = new ParseCache();
+  if (request.kind === "paths") {
+    return { before: loadSide(io, request.before, [request.before], settings, cache2), after: loadSide(io, request.after, [request.after], settings, cache2) };
+  }
+  const { repo, base, head } = request;
+  const top = io.repoTop(repo);
+  const sub = request.paths.length > 0 ? request.paths : ["."];
+  for (const p of sub) {
+    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+  }
+  const trees = [];
+  try {
+    const side = (ref) => {
+      const tree = io.exportTree(repo, ref, sub);
+      trees.push(tree);
+      const rel = (abs) => path.relative(tree.dir, abs).split(path.sep).join("/");
+      return loadSide(io, ref, [tree.dir], settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path.join(top, rel(abs)) });
+    };
+    return { before: side(base), after: side(head) };
+  } finally {
+    for (const t of trees) t.dispose();
+  }
+}
+function runDiff(io, request, settings, options = {}) {
+  const { before, after } = loadDiffSides(io, request, settings);
+  const diff2 = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
+  const explanations = options.explain ? explainDiff(before.engine, after.engine, diff2) : void 0;
+  return {
+    diff: diff2,
+    refs: { before: before.label, after: after.label },
+    before,
+    after,
+    ...explanations ? { explanations } : {},
+    diagnostics: [...before.diagnostics, ...after.diagnostics]
+  };
+}
+
+// src/report/diff.ts
+var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
+function line(e) {
+  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : "";
+  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
+}
+function renderDiffTxt(r) {
+  return `Connectivity diff:
+${r.diff.entries.map((e) => `${oneLine(line(e))}
+`).join("")}`;
+}
+function renderDiffJson(r) {
+  const rows = r.diff.entries.map((e, i) => ({
+    diff_type: e.kind,
+    src: peerKey(e.src),
+    dst: peerKey(e.dst),
+    ref1: e.before.toString(),
+    ref2: e.after.toString(),
+    ...e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {},
+    ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
+  }));
+  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
+`;
+}
+function jsonExplanation(x2) {
+  return { ...x2.before ? { ref1: explanationData(x2.before) } : {}, ...x2.after ? { ref2: explanationData(x2.after) } : {}, files: x2.files };
+}
+function renderDiffCsv(r) {
+  const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ""].map(csvCell).join(","));
+  return `${rows.join("\n")}
+`;
+}
+function sentence(e) {
+  switch (e.kind) {
+    case "added":
+      return `now allowed ${markdownCode(e.after.toString())}`;
+    case "removed":
+      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
+    case "changed": {
+      const parts = [];
+      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
+      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
+      return `${parts.join("; ")} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
+    }
+  }
+}
+function chain(steps) {
+  return markdownCode(verdictChain(steps));
+}
+function stepLine(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
+  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
+  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
+}
+function sideLines(label, p) {
+  if (!p) return [];
+  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
+  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
+  if (p.egress) {
+    out.push(`  - source egress: ${chain(p.egress)}`);
+    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
+  }
+  if (p.ingress) {
+    out.push(`  - destination ingress: ${chain(p.ingress)}`);
+    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
+  }
+  return out;
+}
+var SECTION = {
+  added: "Newly allowed",
+  removed: "No longer allowed",
+  changed: "Changed"
+};
+function renderDiffMd(r) {
+  const count = (k2) => r.diff.entries.filter((e) => e.kind === k2).length;
+  const out = ["### netpol-ci: connectivity diff", ""];
+  out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, "");
+  if (r.diff.entries.length === 0) {
+    out.push("**No connectivity change.**");
+    return `${out.join("\n")}
+`;
+  }
+  out.push(`**${count("added")} added · ${count("removed")} removed · ${count("changed")} changed**`);
+  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
+    out.push("", `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(", ") || "none"}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(", ") || "none"}.`);
+  }
+  const files = [...new Set((r.explanations ?? []).flatMap((x2) => x2.files))].sort();
+  if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
+  for (const kind of ["added", "removed", "changed"]) {
+    const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind);
+    if (items.length === 0) continue;
+    out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
+    for (const [e, i] of items) {
+      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : "";
+      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
+      const x2 = r.explanations?.[i];
+      if (x2 && (x2.before || x2.after)) {
+        out.push("  <details><summary>why</summary>", "");
+        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x2.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x2.after)]) out.push(`  ${l}`);
+        out.push("", "  </details>");
+      }
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+var MERMAID_EDGE_CAP = 60;
+function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k2) => {
+    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
+    return ids.get(k2);
+  };
+  const lines = ["graph LR"];
+  const styles = [];
+  const shown = r.diff.entries.slice(0, cap);
+  shown.forEach((e, i) => {
+    const s = peerKey(e.src);
+    const d = peerKey(e.dst);
+    const label = e.kind === "removed" ? `removed: ${e.before.toString()}` : e.kind === "added" ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
+    const color = e.kind === "added" ? "#2da44e" : e.kind === "removed" ? "#cf222e" : "#bf8700";
+    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
+  });
+  lines.push(...styles);
+  if (r.diff.entries.length > cap) {
+    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/diff.ts
+var Options2 = CommonOptions.extend({
+  format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
+  exitCode: external_exports.boolean().default(false),
+  repo: external_exports.string().optional(),
+  base: external_exports.string().optional(),
+  head: external_exports.string().optional()
+});
+function diffCommand(ctx, done) {
+  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
+  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options2, raw))));
+  return cmd;
+}
+function requestFrom(paths, opts) {
+  if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
+    if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
+    return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
+  }
+  if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
+  return { kind: "paths", before: paths[0], after: paths[1] };
+}
+function diff(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  const request = requestFrom(paths, opts);
+  say("reading both sides…");
+  const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
+  say("");
+  const report = { diff: r.diff, refs: r.refs, ...r.explanations ? { explanations: r.explanations } : {} };
+  const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x2) => renderDiffMermaid(x2) };
+  emit(ctx, render[opts.format](report), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
+}
+
+// src/topology/addresses.ts
+var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+function boundaryBefore(text, index) {
+  if (index === 0) return true;
+  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
+}
+function boundaryAfter(text, end) {
+  if (end >= text.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
+}
+function findAddresses(value) {
+  const out = [];
+  for (const m of value.matchAll(ADDRESS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? "").toLowerCase();
+    if (!scheme && !boundaryBefore(value, start)) continue;
+    if (!boundaryAfter(value, end)) continue;
+    if (/^\d+$/.test(host)) continue;
+    const isIp = IPV4.test(host) || host.startsWith("[");
+    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit });
+  }
+  return out;
+}
+var PUBLIC_TLDS = /* @__PURE__ */ new Set([
+  "com",
+  "net",
+  "org",
+  "io",
+  "dev",
+  "app",
+  "cloud",
+  "ai",
+  "co",
+  "info",
+  "biz",
+  "me",
+  "us",
+  "uk",
+  "de",
+  "fr",
+  "eu",
+  "jp",
+  "cn",
+  "in",
+  "ca",
+  "au",
+  "nl",
+  "se",
+  "ch",
+  "es",
+  "it",
+  "ru",
+  "br",
+  "gov",
+  "edu",
+  "sh",
+  "xyz",
+  "tech",
+  "so"
+]);
+function looksExternalHost(host) {
+  const labels2 = host.split(".");
+  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
+}
+function isLocalAddress(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
+}
+function isIpLiteral(host) {
+  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
+  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+
+// src/topology/links.ts
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
+    case "exposure":
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case "trace":
+      return `trace ${e.event}`;
+    case "intent":
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+function pathText(path8) {
+  let out = "";
+  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+// src/topology/scan.ts
+var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+function traceValue(at2, c, values) {
+  const chart = values.find((v2) => at2.file.startsWith(`${v2.chart}/`));
+  if (!chart) return void 0;
+  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
+    for (const f of chart.files) {
+      const lines = f.text.split("\n");
+      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
+      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
+    }
+  }
+  return void 0;
+}
+function scanTopology(cluster, options = {}) {
+  const values = options.values ?? [];
+  const services = /* @__PURE__ */ new Map();
+  const configMaps = /* @__PURE__ */ new Map();
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  for (const o of cluster.objects) {
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
+    else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
+  }
+  const links = new LinkSet();
+  const unresolved = [];
+  for (const w of cluster.workloads) {
+    const src = { kind: "workload", ref: w.ref };
+    const visit2 = (value, at2, via) => {
+      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via, values);
+    };
+    const scanConfigMap = (name, via) => {
+      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+      if (!cm) return;
+      for (const [key, v2] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+        if (typeof v2 === "string") visit2(v2, () => originRef(cm.origin, ["data", key]), via);
+      }
+    };
+    (w.spec?.volumes ?? []).forEach((v2, vi2) => {
+      if (v2.configMap) scanConfigMap(v2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "configMap"]));
+      (v2.projected?.sources ?? []).forEach((src2, si2) => {
+        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
+      });
+    });
+    for (const field of ["initContainers", "containers"]) {
+      (w.spec?.[field] ?? []).forEach((container, ci2) => {
+        const base = [...w.specPath, field, ci2];
+        (container.env ?? []).forEach((env, ei2) => {
+          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
+          const ref = env.valueFrom?.configMapKeyRef;
+          if (ref) {
+            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
+            const v2 = cm?.object.data?.[ref.key];
+            if (cm && typeof v2 === "string")
+              visit2(v2, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei2, "valueFrom", "configMapKeyRef"]));
+          }
+        });
+        (container.envFrom ?? []).forEach((ef, fi2) => {
+          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi2, "configMapRef"]));
+        });
+        for (const list of ["command", "args"]) {
+          (container[list] ?? []).forEach((arg, ai2) => {
+            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list, ai2]));
+          });
+        }
+      });
+    }
+  }
+  const diagnostics = addExposures(cluster, services, links);
+  const sortedUnresolved = unresolved.sort(
+    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
+  );
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
+}
+function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
+  const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
+  if (isLocalAddress(c.host)) return;
+  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+  if (port !== void 0 && (port < 1 || port > 65535)) {
+    report("no-such-port", `port ${c.port} is outside 1-65535`);
+    return;
+  }
+  if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    if (!range) return;
+    const conns = port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
+    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via, void 0, values));
+    return;
+  }
+  const target = serviceFor(c.host, w.ref.namespace, services);
+  if (!target) {
+    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
+    return;
+  }
+  const svc = target.entry;
+  if (svc.object.spec?.type === "ExternalName") {
+    const name = svc.object.spec.externalName;
+    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
+    return;
+  }
+  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
+  if (ports.length === 0) {
+    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
+    return;
+  }
+  if (svc.workloads.length === 0) {
+    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    return;
+  }
+  for (const dw of svc.workloads) {
+    if (dw === w) continue;
+    const conns = targetConns(ports, dw.pods);
+    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key, values));
+  }
+}
+function evidence(c, at2, via, service, values) {
+  const where = at2();
+  const traced = values.length > 0 ? traceValue(where, c, values) : void 0;
+  return { kind: "address", at: where, value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {}, ...traced ? { traced } : {} };
+}
+function serviceFor(host, namespace, services) {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  const parts = h.split(".");
+  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
+  const entry = key ? services.get(key) : void 0;
+  return key && entry ? { key, entry } : void 0;
+}
+function targetConns(ports, pods) {
+  let conns = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol2 = sp.protocol ?? "TCP";
+    const t = sp.targetPort ?? sp.port;
+    if (typeof t === "number" || /^\d+$/.test(t)) {
+      conns = conns.union(ConnectionSet.port(protocol2, Number(t)));
+      continue;
+    }
+    for (const pod of pods) {
+      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
+      if (p) conns = conns.union(ConnectionSet.port(protocol2, p.port));
+    }
+  }
+  return conns;
+}
+function addExposures(cluster, services, links) {
+  const expose = (src, ns2, name, port, kind, object2, at2) => {
+    const svc = services.get(`${ns2}/${name}`);
+    if (!svc) return;
+    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    for (const w of svc.workloads) {
+      const reached = targetConns(ports, w.pods);
+      const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
+      if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at2() });
+    }
+  };
+  const ic = { kind: "ingress-controller" };
+  const ingress = ingressBackends(cluster.objects);
+  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
+  for (const o of cluster.objects) {
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    switch (o.kind) {
+      case "HTTPRoute":
+      case "GRPCRoute":
+      case "TCPRoute":
+      case "TLSRoute":
+      case "UDPRoute": {
+        const object2 = `${o.kind} ${ns2}/${o.object.metadata.name}`;
+        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
+        (o.object.spec?.rules ?? []).forEach(
+          (rule, ri2) => (rule.backendRefs ?? []).forEach((b, bi2) => {
+            if (b.kind && b.kind !== "Service") return;
+            for (const p of parents) {
+              const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
+              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
+            }
+          })
+        );
+        break;
+      }
+      case "Service": {
+        const type2 = o.object.spec?.type;
+        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
+        const svc = services.get(`${ns2}/${o.object.metadata.name}`);
+        for (const w of svc?.workloads ?? []) {
+          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
+          if (!conns.isEmpty)
+            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
+              kind: "exposure",
+              object: `Service ${ns2}/${o.object.metadata.name} (${type2})`,
+              at: originRef(o.origin, ["spec", "type"])
+            });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return ingress.diagnostics;
+}
+var LinkSet = class {
+  map = /* @__PURE__ */ new Map();
+  add(src, dst, conns, ev) {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = this.map.get(key);
+    if (cur) {
+      cur.conns = cur.conns.union(conns);
+      cur.evidence.push(ev);
+    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
+  }
+  sorted() {
+    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+  }
+};
+function dedupeUnresolved(list) {
+  const seen = /* @__PURE__ */ new Set();
+  return list.filter((u) => {
+    const k2 = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k2)) return false;
+    seen.add(k2);
+    return true;
+  });
+}
+
+// src/pipeline/scan.ts
+function runScan(io, paths, settings) {
+  const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
+  const result = scanTopology(load2.cluster, { values });
+  return { topology: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+
+// src/report/scan.ts
+var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
+function evidenceData(e) {
+  switch (e.kind) {
+    case "address":
+      return {
+        kind: e.kind,
+        file: e.at.file,
+        line: e.at.line ?? 0,
+        path: e.at.path ?? [],
+        value: e.value,
+        ...e.service ? { service: e.service } : {},
+        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
+        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
+      };
+    case "exposure":
+      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
+    case "trace":
+      return { kind: e.kind, event: e.event };
+    case "intent":
+      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
+  }
+}
+function scanDocument(t) {
+  return {
+    apiVersion: "netpol-ci/v1",
+    kind: "LinkList",
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
+    unresolved: t.unresolved.map((u) => ({
+      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
+      value: u.value,
+      reason: u.reason,
+      detail: u.detail,
+      file: u.at.file,
+      line: u.at.line ?? 0,
+      path: u.at.path ?? [],
+      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
+    }))
+  };
+}
+function renderScanJson(t) {
+  return `${JSON.stringify(scanDocument(t), null, 2)}
+`;
+}
+function renderScanYaml(t) {
+  return dump(scanDocument(t), { lineWidth: -1, noRefs: true, quotingType: '"' });
+}
+function renderScanTxt(t) {
+  const out = [];
+  for (const l of t.links) {
+    out.push(`${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`);
+    for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "unresolved:");
+    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function renderScanMd(t) {
+  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ""];
+  out.push("| source | destination | connections | evidence |", "|---|---|---|---|");
+  for (const l of t.links) {
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "#### Unresolved", "");
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/commands/scan.ts
+var Options3 = CommonOptions.extend({
+  format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function scanCommand(ctx, done) {
+  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
+  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
+  return cmd;
+}
+function scan(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say("reading and scanning manifests…");
+  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
+  say("");
+  const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
+  emit(ctx, render(r.topology), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/synthesis/layout.ts
+import path2 from "node:path";
+function layoutPolicies(policies, target, render) {
+  const files = /* @__PURE__ */ new Map();
+  if (target.kind === "folder") {
+    const byNs = /* @__PURE__ */ new Map();
+    for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
+    for (const ns2 of [...byNs.keys()].sort(compareStrings)) files.set(path2.join(target.dir, `${ns2}.yaml`), render(byNs.get(ns2)));
+  } else if (target.kind === "file") files.set(target.file, render(policies));
+  return files;
+}
+
+// src/synthesis/selectors.ts
+function minimalSelector(w, sameNamespace) {
+  const labels2 = w.pods[0]?.labels ?? {};
+  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  if (Object.keys(labels2).length === 0) {
+    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
+    const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
+    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
+  }
+  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
+  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
+  const maxSize = Math.min(keys2.length, 6);
+  for (let size = 1; size <= maxSize; size++) {
+    for (const subset of combinations(keys2, size)) {
+      const sel = { matchLabels: pick2(subset) };
+      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
+    }
+  }
+  const all = pick2(keys2);
+  const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
+  return { selector: { matchLabels: all }, unique };
+}
+function* combinations(items, k2, start = 0, acc = []) {
+  if (acc.length === k2) {
+    yield [...acc];
+    return;
+  }
+  for (let i = start; i < items.length; i++) {
+    acc.push(items[i]);
+    yield* combinations(items, k2, i + 1, acc);
+    acc.pop();
+  }
+}
+
+// src/synthesis/synthesize.ts
+var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+var MANAGED_BY = "netpol-ci";
+var RULES_ANNOTATION = "netpol-ci.io/rules";
+var DEFAULT_SYNTHESIS_OPTIONS = {
+  defaultDeny: true,
+  dnsPort: 53,
+  dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
+  namePrefix: ""
+};
+function portsOf(conns) {
+  if (conns.isAll) return void 0;
+  const out = [];
+  for (const [protocol2, ports] of conns.entries()) {
+    if (ports.size === 65535) {
+      out.push({ protocol: protocol2 });
+      continue;
+    }
+    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
+  }
+  return out;
+}
+function cidrsOf(range) {
+  const bits = range.family === 4 ? 32 : 128;
+  const out = [];
+  let lo = range.lo;
+  while (lo <= range.hi) {
+    let size = 0;
+    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
+    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}
+function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
+  const diagnostics = [];
+  const byNs = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const list = byNs.get(w.ref.namespace) ?? [];
+    list.push(w);
+    byNs.set(w.ref.namespace, list);
+  }
+  const selectors = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    selectors.set(workloadKey(w.ref), sel);
+    if (!sel.unique) {
+      diagnostics.push(
+        diag(
+          Codes.unsupportedValue,
+          "warning",
+          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
+          originRef(w.origin, ["metadata", "name"])
+        )
+      );
+    }
+  }
+  const peerFor = (p, fromNamespace) => {
+    switch (p.kind) {
+      case "workload": {
+        const sel = selectors.get(workloadKey(p.ref));
+        const podSelector = copySelector(sel?.selector ?? {});
+        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
+      }
+      case "ingress-controller":
+      case "gateway": {
+        const ic = options.ingressController;
+        if (!ic) return [{ namespaceSelector: {} }];
+        return [
+          {
+            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
+            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
+          }
+        ];
+      }
+      case "external":
+        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+    }
+  };
+  const linksTo = /* @__PURE__ */ new Map();
+  const linksFrom = /* @__PURE__ */ new Map();
+  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
+  const ordered = [...links].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
+  for (const l of ordered) {
+    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
+    if (unknown2) {
+      const intent = l.evidence.find((e) => e.kind === "intent");
+      diagnostics.push(
+        diag(
+          Codes.danglingReference,
+          "error",
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown2)}, which is not in the manifests; link ignored`,
+          intent && "at" in intent ? intent.at : void 0
+        )
+      );
+      continue;
+    }
+    if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
+    if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
+  }
+  const policies = [];
+  for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
+    if (options.defaultDeny) {
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns2, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
+      });
+    }
+    const names = /* @__PURE__ */ new Map();
+    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
+    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
+      const key = workloadKey(w.ref);
+      const sel = selectors.get(key);
+      const ingress = [];
+      const egress = [];
+      const notes = [];
+      const rule = (direction, l, peers) => {
+        const ports = portsOf(l.conns);
+        const list = direction === "ingress" ? ingress : egress;
+        if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
+        else egress.push({ to: peers, ...ports ? { ports } : {} });
+        const other = direction === "ingress" ? l.src : l.dst;
+        notes.push(`${direction}[${list.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
+      };
+      for (const l of linksTo.get(key) ?? []) {
+        const peers = peerFor(l.src, ns2);
+        if (peers) rule("ingress", l, peers);
+      }
+      for (const l of linksFrom.get(key) ?? []) {
+        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
+        const peers = peerFor(l.dst, ns2);
+        if (peers) rule("egress", l, peers);
+      }
+      if (egress.length > 0) {
+        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
+        egress.push({
+          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
+          ports: portsOf(dnsConns)
+        });
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k2, v2]) => `${k2}=${v2}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
+      }
+      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: {
+          name: `${options.namePrefix}${base}-netpol`,
+          namespace: ns2,
+          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
+        },
+        spec: {
+          podSelector: copySelector(sel.selector),
+          policyTypes: ["Ingress", "Egress"],
+          ...ingress.length > 0 ? { ingress } : {},
+          ...egress.length > 0 ? { egress } : {}
+        }
+      });
+    }
+  }
+  return { value: { policies }, diagnostics };
+}
+function push2(map3, key, value) {
+  const list = map3.get(key);
+  if (list) list.push(value);
+  else map3.set(key, [value]);
+}
+function copySelector(s) {
+  return {
+    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
+    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
+  };
+}
+
+// src/topology/links-file.ts
+var LinkFileSchema = external_exports.object({
+  links: external_exports.array(
+    external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose()
+  )
+});
+var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x2 = ExposureEvidence.safeParse(e);
+    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
+  }
+  return out;
+}
+function parseLinksFile(file2, text, workloads) {
+  const parsedFile = parseManifestFile({ path: file2, text });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const parsed2 = LinkFileSchema.safeParse(doc.value);
+  if (!parsed2.success) {
+    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
+  }
+  const links = [];
+  parsed2.data.links.forEach((l, i) => {
+    const peer = (text2, field) => {
+      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
+      if (r.ok) return r.peer;
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, locate(doc, ["links", i, field])));
+      return void 0;
+    };
+    const src = peer(l.src, "src");
+    const dst = peer(l.dst, "dst");
+    const conns = parseConns(l.conns);
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
+    if (!src || !dst || !conns) return;
+    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
+    links.push({ src, dst, conns, evidence: evidence2 });
+  });
+  return { links, diagnostics };
+}
+
+// src/pipeline/synthesize.ts
+function runSynthesize(io, request, settings) {
+  const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
+  const all = [...diagnostics];
+  let links;
+  if (request.linksFile !== void 0) {
+    const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref));
+    links = parsed2.links;
+    all.push(...parsed2.diagnostics);
+  } else {
+    const scanned = scanTopology(load2.cluster, { values });
+    links = scanned.value.links;
+    all.push(...scanned.diagnostics);
+  }
+  const result = synthesizePolicies(load2.cluster, links, request.options);
+  all.push(...result.diagnostics);
+  const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
+  return { policies: result.value.policies, diagnostics: all, refused };
+}
+function policyTarget(io, output2) {
+  if (output2 === void 0 || output2 === "-") return { kind: "stdout" };
+  if (output2.endsWith("/") || io.isDirectory(output2)) return { kind: "folder", dir: output2 };
+  return { kind: "file", file: output2 };
+}
+function writePolicies(io, policies, target, render) {
+  const files = layoutPolicies(policies, target, render);
+  io.writeFiles(files);
+  return files;
+}
+
+// src/report/policies.ts
+function renderPoliciesYaml(policies) {
+  return policies.map((p) => `---
+${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
+}
+
+// src/cli/commands/synthesize.ts
+var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+var Options4 = CommonOptions.extend({
+  links: external_exports.string().optional(),
+  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
+  dryRun: external_exports.boolean().default(false),
+  dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
+  dnsNamespace: external_exports.string().default("kube-system"),
+  dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
+  ingressController: labelList.optional(),
+  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default("")
+});
+function ingressControllerSelector(labels2) {
+  if (!labels2) return void 0;
+  const { namespace, ...pod } = labels2;
+  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
+}
+function synthesizeCommand(ctx, done) {
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
+  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
+  return cmd;
+}
+function synthesize(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say("reading, scanning and synthesizing…");
+  const ic = ingressControllerSelector(opts.ingressController);
+  const r = runSynthesize(
+    ctx.io,
+    {
+      paths,
+      ...opts.links !== void 0 ? { linksFile: opts.links } : {},
+      options: {
+        ...DEFAULT_SYNTHESIS_OPTIONS,
+        defaultDeny: opts.defaultDeny,
+        dnsPort: opts.dnsPort,
+        dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
+        ...ic ? { ingressController: ic } : {},
+        namePrefix: opts.namePrefix
+      }
+    },
+    readSettingsFrom(ctx, opts)
+  );
+  say("");
+  if (r.refused) {
+    printDiagnostics(ctx, r.diagnostics, opts);
+    ctx.stderr("netpol-ci: the links file has errors; no policies written\n");
+    return exitCodeFor(r.diagnostics);
+  }
+  const target = policyTarget(ctx.io, opts.output);
+  if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
+  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${f}
+${text}`);
+  else {
+    const files = writePolicies(ctx.io, r.policies, target, renderPoliciesYaml);
+    if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)
+`);
+  }
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/cli/program.ts
+var VERSION = "0.1.0";
+function buildProgram(ctx, done) {
+  const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).exitOverride();
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+    program2.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
+  }
+  for (const c of program2.commands) c.exitOverride();
+  return program2;
+}
+function main(argv, ctx) {
+  let code = ExitCode.ok;
+  const program2 = buildProgram(ctx, (c) => {
+    code = c;
+  });
+  try {
+    program2.parse(argv, { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return ExitCode.ok;
+      return ExitCode.badInput;
+    }
+    if (e instanceof ConfigError) {
+      ctx.stderr(`netpol-ci: configuration error: ${e.message}
+`);
+      return ExitCode.badInput;
+    }
+    ctx.stderr(`netpol-ci: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
+`);
+    return ExitCode.internal;
+  }
+}
+
+// src/io/node-io.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import path7 from "node:path";
+
+// src/io/files.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import path3 from "node:path";
+import path5 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
 import { fileURLToPath as Wi } from "node:url";
@@ -38910,7 +40254,7 @@ var Ze = Object.assign(Je, { glob: Je, globSync: ts, sync: Ui, globStream: Qe, s
 Ze.glob = Ze;
 
 // src/manifests/render.ts
-import path from "node:path/posix";
+import path3 from "node:path/posix";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isInside(file2, dir) {
   return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
@@ -38928,16 +40272,16 @@ function kustomizationRefs(dir, text) {
   for (const key of ["resources", "bases", "components"]) {
     const list = d[key];
     if (!Array.isArray(list)) continue;
-    for (const r of list) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path.normalize(path.join(dir, r)));
+    for (const r of list) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path3.normalize(path3.join(dir, r)));
   }
   return refs;
 }
 function findRenderRoots(files, readText) {
-  const chartDirs = files.filter((f) => path.basename(f) === "Chart.yaml").map((f) => path.dirname(f));
-  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path.basename(f))).map((f) => path.dirname(f));
+  const chartDirs = files.filter((f) => path3.basename(f) === "Chart.yaml").map((f) => path3.dirname(f));
+  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path3.basename(f))).map((f) => path3.dirname(f));
   const referenced = /* @__PURE__ */ new Set();
   for (const dir of overlayDirs) {
-    const file2 = files.find((f) => path.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path.basename(f)));
+    const file2 = files.find((f) => path3.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path3.basename(f)));
     const text = file2 ? readText(file2) : void 0;
     if (text) for (const r of kustomizationRefs(dir, text)) referenced.add(r);
   }
@@ -38946,7 +40290,7 @@ function findRenderRoots(files, readText) {
   const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o)).sort();
   const special = [...chartDirs, ...overlayDirs];
   const plain = files.filter(
-    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path.normalize(f))
+    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path3.normalize(f))
   );
   return { charts, overlays, plain: plain.sort() };
 }
@@ -38983,40 +40327,35 @@ function kustomizeOutput(output2, overlayDisplay) {
   return [{ path: `${overlayDisplay}/kustomization [rendered]`, text: output2 }];
 }
 
-// src/cli/render.ts
+// src/io/render.ts
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path2 from "node:path";
-var DEFAULT_RENDER_OPTIONS = {
-  helmValues: [],
-  helmSet: [],
-  charts: /* @__PURE__ */ new Map(),
-  kustomizeFlags: [],
-  timeoutMs: 12e4,
-  maxOutputBytes: 64 * 1024 * 1024
-};
+import path4 from "node:path";
 function helmBinary() {
   return process.env.HELM_PATH || "helm";
 }
 function kubectlBinary() {
   return process.env.KUBECTL_PATH || "kubectl";
 }
-var versions = /* @__PURE__ */ new Map();
-function toolVersion(bin, args) {
-  const key = `${bin} ${args.join(" ")}`;
-  if (!versions.has(key)) {
-    const r = spawnSync(bin, args, { encoding: "utf8", timeout: 3e4 });
-    versions.set(key, r.status === 0 ? r.stdout.trim() : void 0);
+var RenderCache = class {
+  versions = /* @__PURE__ */ new Map();
+  charts = /* @__PURE__ */ new Map();
+  overlays = /* @__PURE__ */ new Map();
+  toolVersion(bin, args) {
+    const key = `${bin} ${args.join(" ")}`;
+    if (!this.versions.has(key)) {
+      const r = spawnSync(bin, args, { encoding: "utf8", timeout: 3e4 });
+      this.versions.set(key, r.status === 0 ? r.stdout.trim() : void 0);
+    }
+    return this.versions.get(key);
   }
-  return versions.get(key);
-}
-var cache2 = /* @__PURE__ */ new Map();
+};
 function hashFolder(dir, h) {
   for (const f of ts("**/*", { cwd: dir, nodir: true, dot: true, ignore: ["**/.git/**"] }).sort()) {
-    h.update(f.split(path2.sep).join("/")).update("\0");
+    h.update(f.split(path4.sep).join("/")).update("\0");
     try {
-      h.update(readFileSync(path2.join(dir, f))).update("\0");
+      h.update(readFileSync(path4.join(dir, f))).update("\0");
     } catch {
       h.update("unreadable\0");
     }
@@ -39037,12 +40376,12 @@ function run(bin, args, cwd, opts) {
 function missingDependencies(chartDir) {
   let chart;
   try {
-    chart = yaml.load(readFileSync(path2.join(chartDir, "Chart.yaml"), "utf8"));
+    chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
   } catch {
     return [];
   }
   const deps = chart?.dependencies ?? [];
-  const vendored = existsSync(path2.join(chartDir, "charts")) ? readdirSync(path2.join(chartDir, "charts")) : [];
+  const vendored = existsSync(path4.join(chartDir, "charts")) ? readdirSync(path4.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
 function oneLine2(message) {
@@ -39050,13 +40389,13 @@ function oneLine2(message) {
 }
 function chartName(chartDir) {
   try {
-    const chart = yaml.load(readFileSync(path2.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
   }
 }
-function renderChart(chartDir, display, opts, logicalDir = chartDir) {
+function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
   const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
@@ -39069,13 +40408,13 @@ function renderChart(chartDir, display, opts, logicalDir = chartDir) {
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path2.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path4.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path2.resolve(v2));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path4.resolve(v2));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v2) => ["--values", v2]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
-  const version2 = toolVersion(bin, ["version", "--short"]);
+  const version2 = cache2.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
   }
@@ -39084,13 +40423,13 @@ function renderChart(chartDir, display, opts, logicalDir = chartDir) {
   for (const v2 of values) h.update(existsSync(v2) ? readFileSync(v2) : "missing");
   const key = h.update(display).digest("hex");
   const valueFiles = [];
-  for (const f of [path2.join(chartDir, "values.yaml"), ...values]) {
+  for (const f of [path4.join(chartDir, "values.yaml"), ...values]) {
     try {
       valueFiles.push({ path: f, text: readFileSync(f, "utf8") });
     } catch {
     }
   }
-  const hit = chartCache.get(key);
+  const hit = cache2.charts.get(key);
   if (hit) return hit;
   const r = run(bin, args, chartDir, opts);
   const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles } : {
@@ -39098,60 +40437,58 @@ function renderChart(chartDir, display, opts, logicalDir = chartDir) {
     values: [],
     diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at2)]
   };
-  chartCache.set(key, result);
+  cache2.charts.set(key, result);
   return result;
 }
-var chartCache = /* @__PURE__ */ new Map();
-function renderOverlay(dir, display, contentRoot, opts) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path2.join(dir, f))) ?? "kustomization.yaml";
+function renderOverlay(dir, display, contentRoot, opts, cache2) {
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path4.join(dir, f))) ?? "kustomization.yaml";
   const at2 = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
-  const version2 = toolVersion(bin, ["version", "--client", "-o", "json"]);
+  const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at2, "install kubectl or set KUBECTL_PATH")] };
   }
-  const helm = toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
+  const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path2.relative(contentRoot, dir)}\0`);
+  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path4.relative(contentRoot, dir)}\0`);
   hashFolder(contentRoot, h);
   const key = h.update(display).digest("hex");
-  const hit = cache2.get(key);
+  const hit = cache2.overlays.get(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
     diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine2(r.message)}; overlay not rendered`, at2)]
   };
-  cache2.set(key, result);
+  cache2.overlays.set(key, result);
   return result;
 }
 function readHelmConfig(file2) {
-  const base = path2.dirname(path2.resolve(file2));
+  const base = path4.dirname(path4.resolve(file2));
   const doc = yaml.load(readFileSync(file2, "utf8"));
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    const dir = path2.resolve(base, chart);
-    if (!existsSync(path2.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    const dir = path4.resolve(base, chart);
+    if (!existsSync(path4.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
     out.set(dir, {
       ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
       ...s.namespace ? { namespace: String(s.namespace) } : {},
-      values: (s.values ?? []).map((v2) => path2.resolve(base, v2)),
+      values: (s.values ?? []).map((v2) => path4.resolve(base, v2)),
       set: (s.set ?? []).map(String)
     });
   }
   return out;
 }
 
-// src/cli/inputs.ts
-var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+// src/io/files.ts
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
 var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = path3.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : abs;
+  const rel = path5.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : abs;
 }
-function readManifestFiles(paths, options = {}) {
+function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const map3 = options.paths ?? IDENTITY;
   const values = [];
@@ -39159,7 +40496,7 @@ function readManifestFiles(paths, options = {}) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path3.resolve(p);
+    const abs = path5.resolve(p);
     let st2;
     try {
       st2 = statSync(abs);
@@ -39173,23 +40510,23 @@ function readManifestFiles(paths, options = {}) {
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
         try {
-          return readFileSync2(path3.join(abs, rel), "utf8");
+          return readFileSync2(path5.join(abs, rel), "utf8");
         } catch {
           return void 0;
         }
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path3.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
+      for (const f of roots.plain) readOne(path5.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = path3.join(abs, c);
-        const r = renderChart(dir, map3.display(dir), render, map3.logical(dir));
+        const dir = path5.join(abs, c);
+        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir));
         files.push(...r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v2) => ({ path: map3.display(v2.path), text: v2.text })) });
         diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path3.join(abs, o), map3.display(path3.join(abs, o)), abs, render);
+        const r = renderOverlay(path5.join(abs, o), map3.display(path5.join(abs, o)), abs, render, cache2);
         files.push(...r.files);
         diagnostics.push(...r.diagnostics);
       }
@@ -39212,13 +40549,13 @@ function listFolder(abs, root, map3, diagnostics) {
         target = void 0;
       }
       if (target !== void 0 && statSync(target).isDirectory()) {
-        if (target !== root && !target.startsWith(root + path3.sep)) {
+        if (target !== root && !target.startsWith(root + path5.sep)) {
           diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
         }
         continue;
       }
     }
-    if (MANIFEST_NAME.test(entry.name)) files.push(path3.relative(abs, full).split(path3.sep).join("/"));
+    if (MANIFEST_NAME.test(entry.name)) files.push(path5.relative(abs, full).split(path5.sep).join("/"));
   }
   return files.sort();
 }
@@ -39228,7 +40565,7 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
   try {
     if (root !== void 0 && lstatSync(abs).isSymbolicLink()) {
       const target = realpathSync(abs);
-      if (target !== root && !target.startsWith(root + path3.sep)) {
+      if (target !== root && !target.startsWith(root + path5.sep)) {
         diagnostics.push(diag(Codes.symlinkEscape, "error", `symlink points outside the scanned folder (${target}); refused`, at2));
         return;
       }
@@ -39259,386 +40596,13 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
   }
 }
 
-// src/cli/common.ts
-var CommonOptions = external_exports.object({
-  output: external_exports.string().optional(),
-  verbose: external_exports.boolean().default(false),
-  quiet: external_exports.boolean().default(false),
-  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
-  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
-  helmValues: external_exports.array(external_exports.string()).default([]),
-  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
-  helmReleaseName: external_exports.string().optional(),
-  helmNamespace: external_exports.string().optional(),
-  helmConfig: external_exports.string().optional(),
-  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
-  renderTimeout: external_exports.coerce.number().positive().default(120),
-  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
-});
-function renderOptionsFrom(opts) {
-  let charts = /* @__PURE__ */ new Map();
-  if (opts.helmConfig) {
-    try {
-      charts = readHelmConfig(opts.helmConfig);
-    } catch (e) {
-      throw new ConfigError(`--helm-config ${opts.helmConfig}: ${e.message.split("\n")[0]}`);
-    }
-  }
-  return {
-    helmValues: opts.helmValues,
-    helmSet: opts.helmSet,
-    ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
-    ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
-    charts,
-    kustomizeFlags: opts.kustomizeFlag,
-    timeoutMs: opts.renderTimeout * 1e3,
-    maxOutputBytes: opts.maxRenderBytes
-  };
-}
-var collect = (value, previous = []) => [...previous, value];
-function ipFamilies(flag) {
-  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
-}
-function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
-}
-function parseOptions(schema2, raw) {
-  const r = schema2.safeParse(raw);
-  if (!r.success) {
-    const issue2 = r.error.issues[0];
-    const flag = issue2 ? `--${String(issue2.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
-    throw new ConfigError(`${flag}: ${issue2?.message ?? "invalid option"}`);
-  }
-  return r.data;
-}
-function loadPaths(paths, opts) {
-  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
-  const load2 = loadManifests(read.files);
-  return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics], values: read.values };
-}
-function dotToSvg(dot) {
-  const r = spawnSync2(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
-  if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
-  return r.stdout;
-}
-
-// src/cli/output.ts
-import { writeFileSync } from "node:fs";
-function printDiagnostics(diagnostics, opts) {
-  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
-  for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}
-`);
-}
-function hasErrors(diagnostics) {
-  return diagnostics.some((d) => d.severity === "error");
-}
-function emit(text, file2) {
-  if (file2 && file2 !== "-") {
-    try {
-      writeFileSync(file2, text);
-    } catch (e) {
-      throw new ConfigError(`-o ${file2}: cannot write (${e.code ?? e.message})`);
-    }
-  } else process.stdout.write(text);
-}
-function exitCodeFor(diagnostics, findings = false) {
-  if (hasErrors(diagnostics)) return ExitCode.badInput;
-  return findings ? ExitCode.findings : ExitCode.ok;
-}
-function progress(opts) {
-  const enabled = Boolean(process.stderr.isTTY) && !opts.quiet && !process.env.CI;
-  if (!enabled) return () => {
-  };
-  return (message) => process.stderr.write(`\r\x1B[2K${message}`);
-}
-
-// src/cli/commands/connectivity.ts
-var Options = CommonOptions.extend({
-  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
-  format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function connectivityCommand() {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
-  addCommonOptions(cmd).action((paths, raw) => {
-    const opts = parseOptions(Options, raw);
-    const say = progress(opts);
-    say(`reading ${paths.length} path(s)…`);
-    const { load: load2, diagnostics } = loadPaths(paths, opts);
-    say(`evaluating ${load2.cluster.workloads.length} workloads…`);
-    if (opts.explain) {
-      const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
-      const [src, dst] = opts.explain.map((p) => parsePeer(p, load2.cluster.workloads.map((w) => w.ref)));
-      if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
-      for (const p of [src, dst]) {
-        if (p.kind === "external" && !engine.families.includes(p.range.family)) {
-          throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
-        }
-      }
-      const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
-      const xs2 = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
-      if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${opts.explain.join(" -> ")}`);
-      const explained = xs2;
-      say("");
-      emit(opts.format === "json" ? renderExplanationsJson(explained) : explained.map(renderExplanationTxt).join("\n"), opts.output);
-      const all2 = [...diagnostics, ...engine.diagnostics];
-      printDiagnostics(all2, opts);
-      process.exitCode = exitCodeFor(all2);
-      return;
-    }
-    const result = analyzeConnectivity(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
-    say("");
-    const all = [...diagnostics, ...result.diagnostics];
-    const c = result.value;
-    const render = {
-      txt: () => renderConnectivityTxt(c),
-      json: () => renderConnectivityJson(c),
-      csv: () => renderConnectivityCsv(c),
-      md: () => renderConnectivityMd(c),
-      dot: () => renderConnectivityDot(c),
-      mermaid: () => renderConnectivityMermaid(c),
-      svg: () => dotToSvg(renderConnectivityDot(c))
-    };
-    const text = render[opts.format]();
-    emit(text, opts.output);
-    printDiagnostics(all, opts);
-    process.exitCode = exitCodeFor(all);
-  });
-  return cmd;
-}
-function parsePeer(text, workloads) {
-  if (text === "{ingress-controller}" || text === "ingress-controller") return { kind: "ingress-controller" };
-  const bare = text.replace(/\[External\]$/, "");
-  const range = parseCidr(bare);
-  if (range) return { kind: "external", range };
-  if (/^[0-9.]+(\/\d+)?$/.test(bare) || bare.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(bare)) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not a valid address or CIDR`);
-  const m = /^([^/]+)\/([^[]+)(?:\[([A-Za-z]+)\])?$/.exec(text);
-  if (!m) throw new ConfigError(`--explain: ${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
-  const [, ns2, name, kind] = m;
-  const found = workloads.filter((w) => w.namespace === ns2 && w.name === name && (!kind || w.kind === kind));
-  if (found.length === 0) throw new ConfigError(`--explain: no workload ${text}`);
-  if (found.length > 1) throw new ConfigError(`--explain: ${text} is ambiguous: ${found.map((w) => `${w.namespace}/${w.name}[${w.kind}]`).join(", ")}`);
-  return { kind: "workload", ref: found[0] };
-}
-
-// src/cli/commands/diff.ts
-import { rmSync } from "node:fs";
-import path5 from "node:path";
-
-// src/connectivity/diff.ts
-var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
-function diffConnectivity(before, after) {
-  const cuts = [...before.ipRanges, ...after.ipRanges];
-  for (const c of [...before.connections, ...after.connections]) {
-    if (c.src.kind === "external") cuts.push(c.src.range);
-    if (c.dst.kind === "external") cuts.push(c.dst.range);
-  }
-  const families = [...new Set(cuts.map((r) => r.family))];
-  const atoms = atomize(cuts, families);
-  const a = refine2(before, atoms);
-  const b = refine2(after, atoms);
-  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
-  const afterWorkloads = new Set(after.workloads.map(workloadKey));
-  const raw = [];
-  for (const [key, x2] of a) {
-    const y = b.get(key);
-    const conns = y?.conns ?? ConnectionSet.NONE;
-    if (!conns.equals(x2.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x2.src, dst: x2.dst, before: x2.conns, after: conns });
-  }
-  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
-  const info = (p, kind) => {
-    if (p.kind !== "workload") return void 0;
-    const k2 = workloadKey(p.ref);
-    if (kind === "added" && !beforeWorkloads.has(k2)) return k2;
-    if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
-    return void 0;
-  };
-  const entries = raw.map((e) => {
-    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
-    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
-    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
-  });
-  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
-  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
-  return {
-    entries,
-    addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
-    removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
-  };
-}
-function refine2(c, atoms) {
-  const out = /* @__PURE__ */ new Map();
-  const put = (src, dst, conns) => {
-    const key = `${peerKey(src)}\0${peerKey(dst)}`;
-    const cur = out.get(key);
-    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
-  };
-  for (const x2 of c.connections) {
-    if (x2.src.kind === "external") for (const atom of within(atoms, x2.src.range)) put({ kind: "external", range: atom }, x2.dst, x2.conns);
-    else if (x2.dst.kind === "external") for (const atom of within(atoms, x2.dst.range)) put(x2.src, { kind: "external", range: atom }, x2.conns);
-    else put(x2.src, x2.dst, x2.conns);
-  }
-  return out;
-}
-function within(atoms, range) {
-  let lo = 0;
-  let hi2 = atoms.length;
-  while (lo < hi2) {
-    const mid = lo + hi2 >> 1;
-    const m = atoms[mid];
-    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
-    else hi2 = mid;
-  }
-  const out = [];
-  for (let i = lo; i < atoms.length; i++) {
-    const a = atoms[i];
-    if (a.family !== range.family || a.lo > range.hi) break;
-    out.push(a);
-  }
-  return out;
-}
-
-// src/report/diff.ts
-var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
-function line(e) {
-  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : "";
-  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
-}
-function renderDiffTxt(r) {
-  return `Connectivity diff:
-${r.diff.entries.map((e) => `${oneLine(line(e))}
-`).join("")}`;
-}
-function renderDiffJson(r) {
-  const rows = r.diff.entries.map((e, i) => ({
-    diff_type: e.kind,
-    src: peerKey(e.src),
-    dst: peerKey(e.dst),
-    ref1: e.before.toString(),
-    ref2: e.after.toString(),
-    ...e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {},
-    ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
-  }));
-  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
-`;
-}
-function jsonExplanation(x2) {
-  return { ...x2.before ? { ref1: explanationData(x2.before) } : {}, ...x2.after ? { ref2: explanationData(x2.after) } : {}, files: x2.files };
-}
-function renderDiffCsv(r) {
-  const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
-  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ""].map(csvCell).join(","));
-  return `${rows.join("\n")}
-`;
-}
-function sentence(e) {
-  switch (e.kind) {
-    case "added":
-      return `now allowed ${markdownCode(e.after.toString())}`;
-    case "removed":
-      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
-    case "changed": {
-      const parts = [];
-      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
-      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
-      return `${parts.join("; ")} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
-    }
-  }
-}
-function chain(steps) {
-  return markdownCode(verdictChain(steps));
-}
-function stepLine(s) {
-  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
-  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
-  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
-  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
-}
-function sideLines(label, p) {
-  if (!p) return [];
-  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
-  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
-  if (p.egress) {
-    out.push(`  - source egress: ${chain(p.egress)}`);
-    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
-  }
-  if (p.ingress) {
-    out.push(`  - destination ingress: ${chain(p.ingress)}`);
-    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
-  }
-  return out;
-}
-var SECTION = {
-  added: "Newly allowed",
-  removed: "No longer allowed",
-  changed: "Changed"
-};
-function renderDiffMd(r) {
-  const count = (k2) => r.diff.entries.filter((e) => e.kind === k2).length;
-  const out = ["### netpol-ci: connectivity diff", ""];
-  out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, "");
-  if (r.diff.entries.length === 0) {
-    out.push("**No connectivity change.**");
-    return `${out.join("\n")}
-`;
-  }
-  out.push(`**${count("added")} added · ${count("removed")} removed · ${count("changed")} changed**`);
-  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
-    out.push("", `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(", ") || "none"}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(", ") || "none"}.`);
-  }
-  const files = [...new Set((r.explanations ?? []).flatMap((x2) => x2.files))].sort();
-  if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
-  for (const kind of ["added", "removed", "changed"]) {
-    const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind);
-    if (items.length === 0) continue;
-    out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
-    for (const [e, i] of items) {
-      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : "";
-      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
-      const x2 = r.explanations?.[i];
-      if (x2 && (x2.before || x2.after)) {
-        out.push("  <details><summary>why</summary>", "");
-        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x2.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x2.after)]) out.push(`  ${l}`);
-        out.push("", "  </details>");
-      }
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-var MERMAID_EDGE_CAP = 60;
-function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (k2) => {
-    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
-    return ids.get(k2);
-  };
-  const lines = ["graph LR"];
-  const styles = [];
-  const shown = r.diff.entries.slice(0, cap);
-  shown.forEach((e, i) => {
-    const s = peerKey(e.src);
-    const d = peerKey(e.dst);
-    const label = e.kind === "removed" ? `removed: ${e.before.toString()}` : e.kind === "added" ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
-    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
-    const color = e.kind === "added" ? "#2da44e" : e.kind === "removed" ? "#cf222e" : "#bf8700";
-    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
-  });
-  lines.push(...styles);
-  if (r.diff.entries.length > cap) {
-    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/git.ts
-import { execFileSync, spawnSync as spawnSync3 } from "node:child_process";
+// src/io/git.ts
+import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os2 from "node:os";
-import path4 from "node:path";
+import path6 from "node:path";
 function git(repo, args) {
-  const r = spawnSync3("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
   if (r.status !== 0) throw new ConfigError(`git ${args.join(" ")}: ${r.stderr.trim()}`);
   return r.stdout;
@@ -39657,953 +40621,77 @@ function repoTop(repo) {
 function pathExists(repo, ref, p) {
   const rel = p.replace(/^\.\/?/, "");
   if (rel === "") return true;
-  return spawnSync3("git", ["-C", repoTop(repo), "cat-file", "-e", `${resolveRef2(repo, ref)}:${rel}`]).status === 0;
+  return spawnSync2("git", ["-C", repoTop(repo), "cat-file", "-e", `${resolveRef2(repo, ref)}:${rel}`]).status === 0;
 }
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = repoTop(repo);
-  const dir = mkdtempSync(path4.join(os2.tmpdir(), "netpol-ci-tree-"));
+  const dir = mkdtempSync(path6.join(os2.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync3("tar", ["-x", "-C", dir], { input: archive });
+  const r = spawnSync2("tar", ["-x", "-C", dir], { input: archive });
   if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
   return dir;
 }
 
-// src/cli/commands/diff.ts
-var Options2 = CommonOptions.extend({
-  format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
-  exitCode: external_exports.boolean().default(false),
-  repo: external_exports.string().optional(),
-  base: external_exports.string().optional(),
-  head: external_exports.string().optional()
-});
-function loadSide(label, inputs, opts, cache3, paths) {
-  const read = readManifestFiles(inputs, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts), ...paths ? { paths } : {} });
-  const load2 = loadManifests(read.files, cache3);
-  const engine = new PolicyEngine(load2.cluster, { ipFamilies: ipFamilies(opts.ipFamily) });
-  return { label, engine, diagnostics: [...read.diagnostics, ...load2.diagnostics, ...engine.diagnostics] };
-}
-function diffCommand() {
-  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
-  addCommonOptions(cmd).action((paths, raw) => {
-    const opts = parseOptions(Options2, raw);
-    const say = progress(opts);
-    let before;
-    let after;
-    const temps = [];
-    const cache3 = new ParseCache();
-    try {
-      if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
-        if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
-        const repo = opts.repo;
-        const top = repoTop(repo);
-        const sub = paths.length > 0 ? paths : ["."];
-        for (const p of sub) {
-          if (!pathExists(repo, opts.base, p) && !pathExists(repo, opts.head, p)) throw new ConfigError(`${p} exists neither at ${opts.base} nor at ${opts.head} (paths are relative to the repository root)`);
-        }
-        const side = (ref) => {
-          say(`reading ${ref}…`);
-          const dir = exportTree(repo, ref, sub);
-          temps.push(dir);
-          const rel = (abs) => path5.relative(dir, abs).split(path5.sep).join("/");
-          return loadSide(ref, [dir], opts, cache3, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path5.join(top, rel(abs)) });
-        };
-        before = side(opts.base);
-        after = side(opts.head);
-      } else {
-        if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
-        before = loadSide(paths[0], [paths[0]], opts, cache3);
-        after = loadSide(paths[1], [paths[1]], opts, cache3);
-      }
-    } finally {
-      for (const t of temps) rmSync(t, { recursive: true, force: true });
-    }
-    say("comparing…");
-    const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
-    const needsWhy = opts.format === "md" || opts.format === "json";
-    const explanations = needsWhy ? explainDiff(before.engine, after.engine, diff) : void 0;
-    say("");
-    const report = { diff, refs: { before: before.label, after: after.label }, ...explanations ? { explanations } : {} };
-    const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (r) => renderDiffMermaid(r) };
-    const text = render[opts.format](report);
-    emit(text, opts.output);
-    const all = [...before.diagnostics, ...after.diagnostics];
-    printDiagnostics(all, opts);
-    process.exitCode = exitCodeFor(all, opts.exitCode && diff.entries.length > 0);
-  });
-  return cmd;
-}
-
-// src/topology/links.ts
-function linkPeerKey(p) {
-  switch (p.kind) {
-    case "workload":
-      return workloadKey(p.ref);
-    case "ingress-controller":
-      return "{ingress-controller}";
-    case "gateway":
-      return `{gateway ${p.namespace}/${p.name}}`;
-    case "external":
-      return `${formatRange(p.range)}[External]`;
-  }
-}
-function evidenceText(e) {
-  switch (e.kind) {
-    case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
-    case "exposure":
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
-    case "trace":
-      return `trace ${e.event}`;
-    case "intent":
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
-  }
-}
-function pathText(path7) {
-  let out = "";
-  for (const p of path7 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-
-// src/report/scan.ts
-var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
-function evidenceData(e) {
-  switch (e.kind) {
-    case "address":
-      return {
-        kind: e.kind,
-        file: e.at.file,
-        line: e.at.line ?? 0,
-        path: e.at.path ?? [],
-        value: e.value,
-        ...e.service ? { service: e.service } : {},
-        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
-        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
-      };
-    case "exposure":
-      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
-    case "trace":
-      return { kind: e.kind, event: e.event };
-    case "intent":
-      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
-  }
-}
-function scanDocument(t) {
+// src/io/node-io.ts
+function nodeIo() {
+  const cache2 = new RenderCache();
   return {
-    apiVersion: "netpol-ci/v1",
-    kind: "LinkList",
-    links: t.links.map((l) => ({ src: linkPeerKey(l.src), dst: linkPeerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
-    unresolved: t.unresolved.map((u) => ({
-      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
-      value: u.value,
-      reason: u.reason,
-      detail: u.detail,
-      file: u.at.file,
-      line: u.at.line ?? 0,
-      path: u.at.path ?? [],
-      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
-    }))
-  };
-}
-function renderScanJson(t) {
-  return `${JSON.stringify(scanDocument(t), null, 2)}
-`;
-}
-function renderScanYaml(t) {
-  return dump(scanDocument(t), { lineWidth: -1, noRefs: true, quotingType: '"' });
-}
-function renderScanTxt(t) {
-  const out = [];
-  for (const l of t.links) {
-    out.push(`${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`);
-    for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
-  }
-  if (t.unresolved.length > 0) {
-    out.push("", "unresolved:");
-    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
-  }
-  return `${out.join("\n")}
-`;
-}
-function renderScanMd(t) {
-  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ""];
-  out.push("| source | destination | connections | evidence |", "|---|---|---|---|");
-  for (const l of t.links) {
-    out.push(`| ${markdownCode(linkPeerKey(l.src))} | ${markdownCode(linkPeerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
-  }
-  if (t.unresolved.length > 0) {
-    out.push("", "#### Unresolved", "");
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
-  }
-  return `${out.join("\n")}
-`;
-}
-
-// src/topology/addresses.ts
-var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
-var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-function boundaryBefore(text, index) {
-  if (index === 0) return true;
-  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
-}
-function boundaryAfter(text, end) {
-  if (end >= text.length) return true;
-  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
-}
-function findAddresses(value) {
-  const out = [];
-  for (const m of value.matchAll(ADDRESS)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const g = m.groups ?? {};
-    const scheme = g.scheme?.toLowerCase();
-    const host = (g.host ?? "").toLowerCase();
-    if (!scheme && !boundaryBefore(value, start)) continue;
-    if (!boundaryAfter(value, end)) continue;
-    if (/^\d+$/.test(host)) continue;
-    const isIp = IPV4.test(host) || host.startsWith("[");
-    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit });
-  }
-  return out;
-}
-var PUBLIC_TLDS = /* @__PURE__ */ new Set([
-  "com",
-  "net",
-  "org",
-  "io",
-  "dev",
-  "app",
-  "cloud",
-  "ai",
-  "co",
-  "info",
-  "biz",
-  "me",
-  "us",
-  "uk",
-  "de",
-  "fr",
-  "eu",
-  "jp",
-  "cn",
-  "in",
-  "ca",
-  "au",
-  "nl",
-  "se",
-  "ch",
-  "es",
-  "it",
-  "ru",
-  "br",
-  "gov",
-  "edu",
-  "sh",
-  "xyz",
-  "tech",
-  "so"
-]);
-function looksExternalHost(host) {
-  const labels2 = host.split(".");
-  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
-}
-function isLocalAddress(host) {
-  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
-}
-function isIpLiteral(host) {
-  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
-  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
-}
-
-// src/topology/scan.ts
-var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
-function traceValue(at2, c, values) {
-  const chart = values.find((v2) => at2.file.startsWith(`${v2.chart}/`));
-  if (!chart) return void 0;
-  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
-    for (const f of chart.files) {
-      const lines = f.text.split("\n");
-      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
-      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
-    }
-  }
-  return void 0;
-}
-function scanTopology(cluster, options = {}) {
-  const values = options.values ?? [];
-  const services = /* @__PURE__ */ new Map();
-  const configMaps = /* @__PURE__ */ new Map();
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  for (const o of cluster.objects) {
-    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
-    else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
-  }
-  const links = new LinkSet();
-  const unresolved = [];
-  for (const w of cluster.workloads) {
-    const src = { kind: "workload", ref: w.ref };
-    const visit2 = (value, at2, via) => {
-      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via, values);
-    };
-    const scanConfigMap = (name, via) => {
-      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-      if (!cm) return;
-      for (const [key, v2] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
-        if (typeof v2 === "string") visit2(v2, () => originRef(cm.origin, ["data", key]), via);
-      }
-    };
-    (w.spec?.volumes ?? []).forEach((v2, vi2) => {
-      if (v2.configMap) scanConfigMap(v2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "configMap"]));
-      (v2.projected?.sources ?? []).forEach((src2, si2) => {
-        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
-      });
-    });
-    for (const field of ["initContainers", "containers"]) {
-      (w.spec?.[field] ?? []).forEach((container, ci2) => {
-        const base = [...w.specPath, field, ci2];
-        (container.env ?? []).forEach((env, ei2) => {
-          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
-          const ref = env.valueFrom?.configMapKeyRef;
-          if (ref) {
-            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
-            const v2 = cm?.object.data?.[ref.key];
-            if (cm && typeof v2 === "string")
-              visit2(v2, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei2, "valueFrom", "configMapKeyRef"]));
-          }
-        });
-        (container.envFrom ?? []).forEach((ef, fi2) => {
-          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi2, "configMapRef"]));
-        });
-        for (const list of ["command", "args"]) {
-          (container[list] ?? []).forEach((arg, ai2) => {
-            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list, ai2]));
-          });
-        }
-      });
-    }
-  }
-  const diagnostics = addExposures(cluster, services, links);
-  const sortedUnresolved = unresolved.sort(
-    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
-  );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
-}
-function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
-  const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
-  if (isLocalAddress(c.host)) return;
-  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
-  if (port !== void 0 && (port < 1 || port > 65535)) {
-    report("no-such-port", `port ${c.port} is outside 1-65535`);
-    return;
-  }
-  if (isIpLiteral(c.host)) {
-    const range = parseCidr(c.host);
-    if (!range) return;
-    const conns = port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
-    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via, void 0, values));
-    return;
-  }
-  const target = serviceFor(c.host, w.ref.namespace, services);
-  if (!target) {
-    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
-    return;
-  }
-  const svc = target.entry;
-  if (svc.object.spec?.type === "ExternalName") {
-    const name = svc.object.spec.externalName;
-    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
-    return;
-  }
-  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
-  if (ports.length === 0) {
-    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
-    return;
-  }
-  if (svc.workloads.length === 0) {
-    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
-    return;
-  }
-  for (const dw of svc.workloads) {
-    if (dw === w) continue;
-    const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key, values));
-  }
-}
-function evidence(c, at2, via, service, values) {
-  const where = at2();
-  const traced = values.length > 0 ? traceValue(where, c, values) : void 0;
-  return { kind: "address", at: where, value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {}, ...traced ? { traced } : {} };
-}
-function serviceFor(host, namespace, services) {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
-  const parts = h.split(".");
-  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
-  const entry = key ? services.get(key) : void 0;
-  return key && entry ? { key, entry } : void 0;
-}
-function targetConns(ports, pods) {
-  let conns = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol2 = sp.protocol ?? "TCP";
-    const t = sp.targetPort ?? sp.port;
-    if (typeof t === "number" || /^\d+$/.test(t)) {
-      conns = conns.union(ConnectionSet.port(protocol2, Number(t)));
-      continue;
-    }
-    for (const pod of pods) {
-      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
-      if (p) conns = conns.union(ConnectionSet.port(protocol2, p.port));
-    }
-  }
-  return conns;
-}
-function addExposures(cluster, services, links) {
-  const expose = (src, ns2, name, port, kind, object2, at2) => {
-    const svc = services.get(`${ns2}/${name}`);
-    if (!svc) return;
-    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
-    for (const w of svc.workloads) {
-      const reached = targetConns(ports, w.pods);
-      const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
-      if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at2() });
-    }
-  };
-  const ic = { kind: "ingress-controller" };
-  const ingress = ingressBackends(cluster.objects);
-  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
-  for (const o of cluster.objects) {
-    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    switch (o.kind) {
-      case "HTTPRoute":
-      case "GRPCRoute":
-      case "TCPRoute":
-      case "TLSRoute":
-      case "UDPRoute": {
-        const object2 = `${o.kind} ${ns2}/${o.object.metadata.name}`;
-        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
-        (o.object.spec?.rules ?? []).forEach(
-          (rule, ri2) => (rule.backendRefs ?? []).forEach((b, bi2) => {
-            if (b.kind && b.kind !== "Service") return;
-            for (const p of parents) {
-              const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
-              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
-            }
-          })
-        );
-        break;
-      }
-      case "Service": {
-        const type2 = o.object.spec?.type;
-        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
-        const svc = services.get(`${ns2}/${o.object.metadata.name}`);
-        for (const w of svc?.workloads ?? []) {
-          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
-          if (!conns.isEmpty)
-            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
-              kind: "exposure",
-              object: `Service ${ns2}/${o.object.metadata.name} (${type2})`,
-              at: originRef(o.origin, ["spec", "type"])
-            });
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return ingress.diagnostics;
-}
-var LinkSet = class {
-  map = /* @__PURE__ */ new Map();
-  add(src, dst, conns, ev) {
-    const key = `${linkPeerKey(src)}\0${linkPeerKey(dst)}`;
-    const cur = this.map.get(key);
-    if (cur) {
-      cur.conns = cur.conns.union(conns);
-      cur.evidence.push(ev);
-    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
-  }
-  sorted() {
-    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
-  }
-};
-function dedupeUnresolved(list) {
-  const seen = /* @__PURE__ */ new Set();
-  return list.filter((u) => {
-    const k2 = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
-    if (seen.has(k2)) return false;
-    seen.add(k2);
-    return true;
-  });
-}
-
-// src/cli/commands/scan.ts
-var Options3 = CommonOptions.extend({
-  format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function scanCommand() {
-  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
-  addCommonOptions(cmd).action((paths, raw) => {
-    const opts = parseOptions(Options3, raw);
-    const say = progress(opts);
-    say("reading manifests…");
-    const { load: load2, diagnostics, values } = loadPaths(paths, opts);
-    say("scanning…");
-    const result = scanTopology(load2.cluster, { values });
-    say("");
-    const t = result.value;
-    const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-    emit(render(t), opts.output);
-    const all = [...diagnostics, ...result.diagnostics];
-    printDiagnostics(all, opts);
-    process.exitCode = exitCodeFor(all);
-  });
-  return cmd;
-}
-
-// src/cli/commands/synthesize.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync as readFileSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import path6 from "node:path";
-
-// src/report/policies.ts
-function renderPoliciesYaml(policies) {
-  return policies.map((p) => `---
-${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
-}
-
-// src/synthesis/selectors.ts
-function minimalSelector(w, sameNamespace) {
-  const labels2 = w.pods[0]?.labels ?? {};
-  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
-  if (Object.keys(labels2).length === 0) {
-    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
-    const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
-    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
-  }
-  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
-  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
-  const maxSize = Math.min(keys2.length, 6);
-  for (let size = 1; size <= maxSize; size++) {
-    for (const subset of combinations(keys2, size)) {
-      const sel = { matchLabels: pick2(subset) };
-      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
-    }
-  }
-  const all = pick2(keys2);
-  const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
-  return { selector: { matchLabels: all }, unique };
-}
-function* combinations(items, k2, start = 0, acc = []) {
-  if (acc.length === k2) {
-    yield [...acc];
-    return;
-  }
-  for (let i = start; i < items.length; i++) {
-    acc.push(items[i]);
-    yield* combinations(items, k2, i + 1, acc);
-    acc.pop();
-  }
-}
-
-// src/synthesis/synthesize.ts
-var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-var MANAGED_BY = "netpol-ci";
-var RULES_ANNOTATION = "netpol-ci.io/rules";
-var DEFAULT_SYNTHESIS_OPTIONS = {
-  defaultDeny: true,
-  dnsPort: 53,
-  dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
-  namePrefix: ""
-};
-function portsOf(conns) {
-  if (conns.isAll) return void 0;
-  const out = [];
-  for (const [protocol2, ports] of conns.entries()) {
-    if (ports.size === 65535) {
-      out.push({ protocol: protocol2 });
-      continue;
-    }
-    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
-  }
-  return out;
-}
-function cidrsOf(range) {
-  const bits = range.family === 4 ? 32 : 128;
-  const out = [];
-  let lo = range.lo;
-  while (lo <= range.hi) {
-    let size = 0;
-    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
-    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
-    lo += 1n << BigInt(size);
-  }
-  return out;
-}
-function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
-  const diagnostics = [];
-  const byNs = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const list = byNs.get(w.ref.namespace) ?? [];
-    list.push(w);
-    byNs.set(w.ref.namespace, list);
-  }
-  const selectors = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
-    selectors.set(workloadKey(w.ref), sel);
-    if (!sel.unique) {
-      diagnostics.push(
-        diag(
-          Codes.unsupportedValue,
-          "warning",
-          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
-          originRef(w.origin, ["metadata", "name"])
-        )
-      );
-    }
-  }
-  const peerFor = (p, fromNamespace) => {
-    switch (p.kind) {
-      case "workload": {
-        const sel = selectors.get(workloadKey(p.ref));
-        const podSelector = copySelector(sel?.selector ?? {});
-        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
-      }
-      case "ingress-controller":
-      case "gateway": {
-        const ic = options.ingressController;
-        if (!ic) return [{ namespaceSelector: {} }];
-        return [
-          {
-            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
-            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
-          }
-        ];
-      }
-      case "external":
-        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
-    }
-  };
-  const linksTo = /* @__PURE__ */ new Map();
-  const linksFrom = /* @__PURE__ */ new Map();
-  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
-  const ordered = [...links].sort((a, b) => compareStrings(linkPeerKey(a.src), linkPeerKey(b.src)) || compareStrings(linkPeerKey(a.dst), linkPeerKey(b.dst)));
-  for (const l of ordered) {
-    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
-    if (unknown2) {
-      const intent = l.evidence.find((e) => e.kind === "intent");
-      diagnostics.push(
-        diag(
-          Codes.danglingReference,
-          "error",
-          `link ${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} names ${linkPeerKey(unknown2)}, which is not in the manifests; link ignored`,
-          intent && "at" in intent ? intent.at : void 0
-        )
-      );
-      continue;
-    }
-    if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
-    if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
-  }
-  const policies = [];
-  for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
-    if (options.defaultDeny) {
-      policies.push({
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns2, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
-        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
-      });
-    }
-    const names = /* @__PURE__ */ new Map();
-    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
-    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
-      const key = workloadKey(w.ref);
-      const sel = selectors.get(key);
-      const ingress = [];
-      const egress = [];
-      const notes = [];
-      const rule = (direction, l, peers) => {
-        const list = direction === "ingress" ? ingress : egress;
-        const ports = portsOf(l.conns);
-        list.push({ [direction === "ingress" ? "from" : "to"]: peers, ...ports ? { ports } : {} });
-        const other = direction === "ingress" ? l.src : l.dst;
-        notes.push(`${direction}[${list.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${linkPeerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
-      };
-      for (const l of linksTo.get(key) ?? []) {
-        const peers = peerFor(l.src, ns2);
-        if (peers) rule("ingress", l, peers);
-      }
-      for (const l of linksFrom.get(key) ?? []) {
-        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
-        const peers = peerFor(l.dst, ns2);
-        if (peers) rule("egress", l, peers);
-      }
-      if (egress.length > 0) {
-        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
-        egress.push({
-          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
-          ports: portsOf(dnsConns)
-        });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k2, v2]) => `${k2}=${v2}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
-      }
-      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
-      policies.push({
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: {
-          name: `${options.namePrefix}${base}-netpol`,
-          namespace: ns2,
-          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
-          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
-        },
-        spec: {
-          podSelector: copySelector(sel.selector),
-          policyTypes: ["Ingress", "Egress"],
-          ...ingress.length > 0 ? { ingress } : {},
-          ...egress.length > 0 ? { egress } : {}
-        }
-      });
-    }
-  }
-  return { value: { policies }, diagnostics };
-}
-function push2(map3, key, value) {
-  const list = map3.get(key);
-  if (list) list.push(value);
-  else map3.set(key, [value]);
-}
-function copySelector(s) {
-  return {
-    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
-    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
-  };
-}
-
-// src/topology/links-file.ts
-function parseConns(text) {
-  const t = text.trim();
-  if (t === "All Connections") return ConnectionSet.ALL;
-  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
-  let out = ConnectionSet.NONE;
-  let proto;
-  for (const item of t.split(",").map((s) => s.trim())) {
-    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
-    if (!m) return void 0;
-    if (m[1]) proto = m[1];
-    if (!proto || !isProtocol(proto)) return void 0;
-    if (m[2] === void 0) {
-      out = out.union(ConnectionSet.of(proto));
-      continue;
-    }
-    const lo = Number(m[2]);
-    const hi2 = m[3] !== void 0 ? Number(m[3]) : lo;
-    if (lo < 1 || hi2 > 65535 || hi2 < lo) return void 0;
-    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi2)));
-  }
-  return out;
-}
-function parseLinkPeer(text) {
-  const t = text.trim();
-  if (t === "{ingress-controller}") return { kind: "ingress-controller" };
-  const gw = /^\{gateway ([^/]+)\/([^}]+)\}$/.exec(t);
-  if (gw) return { kind: "gateway", namespace: gw[1], name: gw[2] };
-  const w = /^([^/\s]+)\/([^[\s]+)\[([A-Za-z]+)\]$/.exec(t);
-  if (w && w[3] !== "External") return { kind: "workload", ref: { namespace: w[1], name: w[2], kind: w[3] } };
-  const ext = t.replace(/\[External\]$/, "");
-  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
-  if (dash) {
-    const lo = parseCidr(dash[1]);
-    const hi2 = parseCidr(dash[2]);
-    if (lo && hi2 && lo.family === hi2.family) return { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi2.hi } };
-    return void 0;
-  }
-  const cidr = parseCidr(ext);
-  return cidr ? { kind: "external", range: cidr } : void 0;
-}
-var LinkFileSchema = external_exports.object({
-  links: external_exports.array(
-    external_exports.object({
-      src: external_exports.string(),
-      dst: external_exports.string(),
-      conns: external_exports.string(),
-      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose()
-  )
-});
-var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
-var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
-function evidenceFrom(raw) {
-  const out = [];
-  for (const e of raw ?? []) {
-    const a = AddressEvidence.safeParse(e);
-    if (a.success) {
-      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
-      continue;
-    }
-    const x2 = ExposureEvidence.safeParse(e);
-    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
-  }
-  return out;
-}
-function parseLinksFile(file2, text) {
-  const parsedFile = parseManifestFile({ path: file2, text });
-  const doc = parsedFile.documents[0];
-  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
-    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
-  }
-  const diagnostics = [...parsedFile.diagnostics];
-  const parsed2 = LinkFileSchema.safeParse(doc.value);
-  if (!parsed2.success) {
-    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
-  const links = [];
-  parsed2.data.links.forEach((l, i) => {
-    const src = parseLinkPeer(l.src);
-    const dst = parseLinkPeer(l.dst);
-    const conns = parseConns(l.conns);
-    if (!src) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.src)}`, locate(doc, ["links", i, "src"])));
-    if (!dst) diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${JSON.stringify(l.dst)}`, locate(doc, ["links", i, "dst"])));
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
-    if (!src || !dst || !conns) return;
-    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    links.push({ src, dst, conns, evidence: evidence2 });
-  });
-  return { links, diagnostics };
-}
-
-// src/cli/commands/synthesize.ts
-var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options4 = CommonOptions.extend({
-  links: external_exports.string().optional(),
-  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
-  dryRun: external_exports.boolean().default(false),
-  dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
-  dnsNamespace: external_exports.string().default("kube-system"),
-  dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
-  ingressController: labelList.optional(),
-  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default("")
-});
-function ingressControllerSelector(labels2) {
-  if (!labels2) return void 0;
-  const { namespace, ...pod } = labels2;
-  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
-}
-function synthesizeCommand() {
-  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
-  addCommonOptions(cmd).action((paths, raw) => {
-    const opts = parseOptions(Options4, raw);
-    const say = progress(opts);
-    say("reading manifests…");
-    const { load: load2, diagnostics, values } = loadPaths(paths, opts);
-    const all = [...diagnostics];
-    let links;
-    if (opts.links) {
-      let text;
+    readManifests: (paths, options) => readManifestFiles(paths, options, cache2),
+    readText(file2, what) {
       try {
-        text = readFileSync3(opts.links, "utf8");
+        return readFileSync3(file2, "utf8");
       } catch (e) {
-        throw new ConfigError(`--links ${opts.links}: ${e.code ?? e.message}`);
+        throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
       }
-      const parsed2 = parseLinksFile(opts.links, text);
-      links = parsed2.links;
-      all.push(...parsed2.diagnostics);
-    } else {
-      say("scanning…");
-      const scanned = scanTopology(load2.cluster, { values });
-      links = scanned.value.links;
-      all.push(...scanned.diagnostics);
+    },
+    readHelmConfig(file2) {
+      try {
+        return readHelmConfig(file2);
+      } catch (e) {
+        throw new ConfigError(`--helm-config ${file2}: ${e.message.split("\n")[0]}`);
+      }
+    },
+    repoTop,
+    pathExists,
+    exportTree(repo, ref, paths) {
+      const dir = exportTree(repo, ref, paths);
+      return { dir, top: repoTop(repo), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+    },
+    dotToSvg(dot) {
+      const r = spawnSync3(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
+      if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
+      return r.stdout;
+    },
+    writeFiles(files) {
+      for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
+        try {
+          mkdirSync2(path7.dirname(file2), { recursive: true });
+          writeFileSync(file2, text);
+        } catch (e) {
+          throw new ConfigError(`${file2}: cannot write (${e.code ?? e.message})`);
+        }
+      }
+    },
+    isDirectory(p) {
+      try {
+        return statSync2(p).isDirectory();
+      } catch {
+        return false;
+      }
     }
-    say("synthesizing…");
-    const ic = ingressControllerSelector(opts.ingressController);
-    const result = synthesizePolicies(load2.cluster, links, {
-      ...DEFAULT_SYNTHESIS_OPTIONS,
-      defaultDeny: opts.defaultDeny,
-      dnsPort: opts.dnsPort,
-      dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
-      ...ic ? { ingressController: ic } : {},
-      namePrefix: opts.namePrefix
-    });
-    all.push(...result.diagnostics);
-    say("");
-    if (opts.links && all.some((d) => d.severity === "error")) {
-      printDiagnostics(all, opts);
-      process.stderr.write("netpol-ci: the links file has errors; no policies written\n");
-      process.exitCode = exitCodeFor(all);
-      return;
-    }
-    const policies = result.value.policies;
-    const out = opts.output;
-    const toDir = out !== void 0 && (out.endsWith("/") || existsSync2(out) && statSync2(out).isDirectory());
-    const files = /* @__PURE__ */ new Map();
-    if (toDir) {
-      const byNs = /* @__PURE__ */ new Map();
-      for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
-      for (const [ns2, list] of byNs) files.set(path6.join(out, `${ns2}.yaml`), renderPoliciesYaml(list));
-    } else if (out !== void 0) files.set(out, renderPoliciesYaml(policies));
-    if (opts.dryRun || out === void 0) {
-      if (opts.dryRun && out !== void 0) for (const [f, text] of files) emit(`# would write ${f}
-${text}`, void 0);
-      else emit(renderPoliciesYaml(policies), void 0);
-    } else {
-      if (toDir) mkdirSync2(out, { recursive: true });
-      for (const [f, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) writeFileSync2(f, text);
-      if (!opts.quiet) process.stderr.write(`wrote ${policies.length} policies to ${files.size} file(s)
-`);
-    }
-    printDiagnostics(all, opts);
-    process.exitCode = exitCodeFor(all);
-  });
-  return cmd;
-}
-
-// src/cli/program.ts
-var VERSION = "0.1.0";
-function buildProgram() {
-  const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().exitOverride();
-  program2.addCommand(connectivityCommand());
-  program2.addCommand(diffCommand());
-  program2.addCommand(scanCommand());
-  program2.addCommand(synthesizeCommand());
-  for (const c of program2.commands) c.exitOverride();
-  return program2;
-}
-async function main(argv) {
-  const program2 = buildProgram();
-  try {
-    await program2.parseAsync(argv, { from: "user" });
-    return typeof process.exitCode === "number" ? process.exitCode : 0;
-  } catch (e) {
-    if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return ExitCode.ok;
-      return ExitCode.badInput;
-    }
-    if (e instanceof ConfigError) {
-      process.stderr.write(`netpol-ci: configuration error: ${e.message}
-`);
-      return ExitCode.badInput;
-    }
-    process.stderr.write(`netpol-ci: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
-`);
-    return 3;
-  }
+  };
 }
 
 // src/cli.ts
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+process.exitCode = main(process.argv.slice(2), {
+  io: nodeIo(),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  env: process.env,
+  interactive: Boolean(process.stderr.isTTY)
 });

@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 import { main } from './cli/program.js';
+import { nodeIo } from './io/node-io.js';
 
-void main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
+process.exitCode = main(process.argv.slice(2), {
+  io: nodeIo(),
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  env: process.env,
+  interactive: Boolean(process.stderr.isTTY),
 });

@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { IpFamily } from '../connectivity/ip.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { loadManifests, type LoadResult } from '../manifests/load.js';
-import { ConfigError } from './errors.js';
-import { DEFAULT_MAX_FILE_BYTES, readManifestFiles, type ChartValues } from './inputs.js';
-import { readHelmConfig, type ChartSettings, type RenderOptions } from './render.js';
+import { ConfigError } from '../diagnostics/errors.js';
+import type { IpFamily } from '../model/ip.js';
+import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
+import type { CliContext } from './context.js';
 
 /** Options every command that reads manifests shares. */
 export const CommonOptions = z.object({
@@ -24,34 +21,32 @@ export const CommonOptions = z.object({
   renderTimeout: z.coerce.number().positive().default(120),
   maxRenderBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
 });
+export type CommonOptions = z.infer<typeof CommonOptions>;
 
-/** Helm and Kustomize settings from the common flags. */
-export function renderOptionsFrom(opts: z.infer<typeof CommonOptions>): RenderOptions {
-  let charts = new Map<string, ChartSettings>();
-  if (opts.helmConfig) {
-    try {
-      charts = readHelmConfig(opts.helmConfig);
-    } catch (e) {
-      throw new ConfigError(`--helm-config ${opts.helmConfig}: ${(e as Error).message.split('\n')[0]}`);
-    }
-  }
+function ipFamilies(flag: '4' | '6' | 'dual'): IpFamily[] {
+  return flag === '4' ? [4] : flag === '6' ? [6] : [4, 6];
+}
+
+/** The use-cases' read settings from the common flags. */
+export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSettings {
+  const charts: Map<string, ChartSettings> = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : new Map();
   return {
-    helmValues: opts.helmValues,
-    helmSet: opts.helmSet,
-    ...(opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {}),
-    ...(opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {}),
-    charts,
-    kustomizeFlags: opts.kustomizeFlag,
-    timeoutMs: opts.renderTimeout * 1000,
-    maxOutputBytes: opts.maxRenderBytes,
+    maxFileBytes: opts.maxFileSize,
+    ipFamilies: ipFamilies(opts.ipFamily),
+    render: {
+      helmValues: opts.helmValues,
+      helmSet: opts.helmSet,
+      ...(opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {}),
+      ...(opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {}),
+      charts,
+      kustomizeFlags: opts.kustomizeFlag,
+      timeoutMs: opts.renderTimeout * 1000,
+      maxOutputBytes: opts.maxRenderBytes,
+    },
   };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-export function ipFamilies(flag: '4' | '6' | 'dual'): IpFamily[] {
-  return flag === '4' ? [4] : flag === '6' ? [6] : [4, 6];
-}
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd
@@ -81,16 +76,5 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: unknown): z.in
   return r.data;
 }
 
-export function loadPaths(paths: readonly string[], opts: z.infer<typeof CommonOptions>): { load: LoadResult; diagnostics: Diagnostic[]; values: ChartValues[] } {
-  const read = readManifestFiles(paths, { maxFileBytes: opts.maxFileSize, render: renderOptionsFrom(opts) });
-  const load = loadManifests(read.files);
-  return { load, diagnostics: [...read.diagnostics, ...load.diagnostics], values: read.values };
-}
-
-/** Renders DOT to SVG with Graphviz; a missing `dot` is a clear configuration error. */
-export function dotToSvg(dot: string): string {
-  const r = spawnSync(process.env.DOT_PATH || 'dot', ['-Tsvg'], { input: dot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
-  if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
-  return r.stdout;
-}
+/** A command's handler: gets the run's context, returns the exit code. */
+export type Handler<A extends unknown[]> = (ctx: CliContext, ...args: A) => number;

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { ConfigError, ExitCode } from './errors.js';
+import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ExitCode } from '../diagnostics/errors.js';
+import type { CliContext } from './context.js';
 
 export interface OutputOptions {
   readonly verbose?: boolean;
@@ -8,37 +8,32 @@ export interface OutputOptions {
 }
 
 /** Diagnostics go to stderr, sorted: errors and warnings always (warnings not with --quiet), info with --verbose. */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], opts: OutputOptions): void {
+export function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], opts: OutputOptions): void {
   const shown = [...diagnostics]
     .filter((d) => d.severity === 'error' || (d.severity === 'warning' && !opts.quiet) || (d.severity === 'info' && opts.verbose))
     .sort(compareDiagnostics);
-  for (const d of shown) process.stderr.write(`${formatDiagnostic(d)}\n`);
+  for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}\n`);
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Writes the report to a file or stdout. */
-export function emit(text: string, file: string | undefined): void {
-  if (file && file !== '-') {
-    try {
-      writeFileSync(file, text);
-    } catch (e) {
-      throw new ConfigError(`-o ${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-    }
-  } else process.stdout.write(text);
+/** Writes the report to a file (`-o FILE`) or stdout. */
+export function emit(ctx: CliContext, text: string, file: string | undefined): void {
+  if (file && file !== '-') ctx.io.writeFiles(new Map([[file, text]]));
+  else ctx.stdout(text);
 }
 
-/** 2 when the input had errors, else 1 when the command found something, else 0. */
+/** The one place outcomes become exit codes: 2 when the input had errors, else 1 when the command found something, else 0. */
 export function exitCodeFor(diagnostics: readonly Diagnostic[], findings = false): number {
   if (hasErrors(diagnostics)) return ExitCode.badInput;
   return findings ? ExitCode.findings : ExitCode.ok;
 }
 
 /** Progress on stderr, only when stderr is a terminal and not in CI or --quiet. */
-export function progress(opts: OutputOptions): (message: string) => void {
-  const enabled = Boolean(process.stderr.isTTY) && !opts.quiet && !process.env.CI;
+export function progress(ctx: CliContext, opts: OutputOptions): (message: string) => void {
+  const enabled = ctx.interactive && !opts.quiet && !ctx.env.CI;
   if (!enabled) return () => {};
-  return (message: string) => process.stderr.write(`\r\u001b[2K${message}`);
+  return (message: string) => ctx.stderr(`\r\u001b[2K${message}`);
 }

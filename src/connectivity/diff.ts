@@ -1,7 +1,7 @@
 import { compareStrings, workloadKey } from '../manifests/cluster.js';
-import { ConnectionSet } from './connection-set.js';
+import { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, type Connectivity, type Peer } from './engine.js';
-import { atomize, type IpFamily, type IpRange } from './ip.js';
+import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
 
 export type DiffKind = 'changed' | 'added' | 'removed';
 

@@ -1,29 +1,15 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Cluster, type WorkloadRef, workloadKey, compareStrings } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import { Bitset } from './bitset.js';
 import { PodClasses, type PodClass } from './classes.js';
-import { ConnectionSet } from './connection-set.js';
+import { ConnectionSet } from '../model/connection-set.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
-import { atomize, formatRange, rangeContains, type IpFamily, type IpRange } from './ip.js';
+import { atomize, rangeContains, type IpFamily, type IpRange } from '../model/ip.js';
 import { compilePolicies, sortPolicies, type Direction, type Policy, type PortMatcher, type Rule } from './policy.js';
 
-/** An endpoint of a connection. */
-export type Peer =
-  | { readonly kind: 'workload'; readonly ref: WorkloadRef }
-  | { readonly kind: 'external'; readonly range: IpRange }
-  | { readonly kind: 'ingress-controller' };
-
-export function peerKey(p: Peer): string {
-  switch (p.kind) {
-    case 'workload':
-      return workloadKey(p.ref);
-    case 'external':
-      return `${formatRange(p.range)}[External]`;
-    case 'ingress-controller':
-      return '{ingress-controller}';
-  }
-}
+export { peerKey, type Peer } from '../model/peer.js';
+import { peerKey, type Peer } from '../model/peer.js';
 
 export interface Connection {
   readonly src: Peer;

@@ -1,11 +1,11 @@
-import type { SourceRef } from '../diagnostics.js';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { workloadKey } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import type { PodClass } from './classes.js';
-import { ConnectionSet } from './connection-set.js';
+import { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, type Peer, type PolicyEngine, type VerdictStep } from './engine.js';
 import type { ConnectivityDiff } from './diff.js';
-import type { IpRange } from './ip.js';
+import type { IpRange } from '../model/ip.js';
 import { policyKey, type Direction } from './policy.js';
 
 /** One step of the verdict chain, resolved for display: `[ANP] Pass -> [NP] Allow`. */

@@ -1,8 +1,8 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import type { IngressBackend } from '../manifests/schemas.js';
-import { ConnectionSet } from './connection-set.js';
+import { ConnectionSet } from '../model/connection-set.js';
 import { selectorMatches } from './selector.js';
 
 /**

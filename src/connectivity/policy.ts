@@ -1,12 +1,12 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_NAMESPACE } from '../manifests/cluster.js';
 import type { K8sObject, ObjectOrigin } from '../manifests/objects.js';
 import { originRef } from '../manifests/objects.js';
 import type { AdminPeer, AdminPort, LabelSelector, NpPeer, NpPort } from '../manifests/schemas.js';
 import type { CnpPeer, CnpProtocol } from '../manifests/cnp-schema.js';
-import { ConnectionSet, type Protocol } from './connection-set.js';
-import { IntervalSet } from './interval-set.js';
-import { parseCidr, type IpRange } from './ip.js';
+import { ConnectionSet, type Protocol } from '../model/connection-set.js';
+import { IntervalSet } from '../model/interval-set.js';
+import { parseCidr, type IpRange } from '../model/ip.js';
 
 /**
  * Every policy kind compiled into one shape: Target (subject) -> rules, each rule a peer matcher

@@ -1,4 +1,4 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { K8sObject, ObjectOf, ObjectOrigin } from './objects.js';
 import { originRef } from './objects.js';
 import type { PodSpec } from './schemas.js';
@@ -8,16 +8,8 @@ export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'Replic
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 export const DEFAULT_NAMESPACE = 'default';
 
-export interface WorkloadRef {
-  readonly namespace: string;
-  readonly name: string;
-  readonly kind: string;
-}
-
-/** `ns/name[Kind]`, netpol-analyzer's notation. */
-export function workloadKey(ref: WorkloadRef): string {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
-}
+export { workloadKey, type WorkloadRef } from '../model/peer.js';
+import { workloadKey, type WorkloadRef } from '../model/peer.js';
 
 export interface ContainerPort {
   readonly name?: string;

@@ -1,5 +1,5 @@
 import jsYaml from 'js-yaml';
-import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 
 /** A file's text as the I/O shell read it. Parsing never touches the file system. */
 export interface ManifestFile {

@@ -1,4 +1,4 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildCluster, type Cluster } from './cluster.js';
 import { parseManifestFile, type ManifestFile, type ParseCache, type ParsedDocument } from './documents.js';
 import { readObjects } from './objects.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { ParseCache, ParsedDocument } from './documents.js';
 import { locate } from './positions.js';
 import {

@@ -1,5 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
-import type { SourceRef } from '../diagnostics.js';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
 import type { ParsedDocument } from './documents.js';
 import { fastLocate } from './fast-locate.js';
 

@@ -1,5 +1,6 @@
 import { dump } from 'js-yaml';
-import { evidenceText, linkPeerKey, type Evidence, type Topology } from '../topology/links.js';
+import { evidenceText, type Evidence, type Topology } from '../topology/links.js';
+import { peerKey } from '../model/peer.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 export const SCAN_FORMATS = ['json', 'yaml', 'txt', 'md'] as const;
@@ -32,7 +33,7 @@ export function scanDocument(t: Topology) {
   return {
     apiVersion: 'netpol-ci/v1',
     kind: 'LinkList',
-    links: t.links.map((l) => ({ src: linkPeerKey(l.src), dst: linkPeerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
     unresolved: t.unresolved.map((u) => ({
       workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
       value: u.value,
@@ -57,7 +58,7 @@ export function renderScanYaml(t: Topology): string {
 export function renderScanTxt(t: Topology): string {
   const out: string[] = [];
   for (const l of t.links) {
-    out.push(`${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`);
+    out.push(`${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`);
     for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
   }
   if (t.unresolved.length > 0) {
@@ -71,7 +72,7 @@ export function renderScanMd(t: Topology): string {
   const out = ['### netpol-ci: required links', '', `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ''];
   out.push('| source | destination | connections | evidence |', '|---|---|---|---|');
   for (const l of t.links) {
-    out.push(`| ${markdownCode(linkPeerKey(l.src))} | ${markdownCode(linkPeerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join('<br>')} |`);
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join('<br>')} |`);
   }
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');

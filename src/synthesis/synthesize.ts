@@ -1,9 +1,10 @@
-import { ConnectionSet, type Protocol } from '../connectivity/connection-set.js';
-import { formatIp, type IpRange } from '../connectivity/ip.js';
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { ConnectionSet, type Protocol } from '../model/connection-set.js';
+import { formatIp, type IpRange } from '../model/ip.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
-import { evidenceText, linkPeerKey, type Link, type LinkPeer } from '../topology/links.js';
+import { evidenceText, type Link } from '../topology/links.js';
+import { peerKey, type Peer } from '../model/peer.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import { minimalSelector, type WorkloadSelector } from './selectors.js';
 
@@ -34,7 +35,31 @@ export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
   namePrefix: '',
 };
 
-/** A NetworkPolicy manifest, as plain data in the order Kubernetes prints its fields. */
+/** One entry of a rule's `from` / `to`, as the NetworkPolicy API spells it. */
+export interface PolicyPeer {
+  podSelector?: LabelSelector;
+  namespaceSelector?: LabelSelector;
+  ipBlock?: { cidr: string; except?: string[] };
+}
+
+/** One entry of a rule's `ports`: a port, a range (`endPort`), or the whole protocol. */
+export interface PolicyPort {
+  protocol: Protocol;
+  port?: number;
+  endPort?: number;
+}
+
+export interface IngressRule {
+  from: PolicyPeer[];
+  ports?: PolicyPort[];
+}
+
+export interface EgressRule {
+  to: PolicyPeer[];
+  ports?: PolicyPort[];
+}
+
+/** A NetworkPolicy manifest, as typed data in the order Kubernetes prints its fields. */
 export interface NetworkPolicyManifest {
   apiVersion: 'networking.k8s.io/v1';
   kind: 'NetworkPolicy';
@@ -42,8 +67,8 @@ export interface NetworkPolicyManifest {
   spec: {
     podSelector: LabelSelector;
     policyTypes: ('Ingress' | 'Egress')[];
-    ingress?: Record<string, unknown>[];
-    egress?: Record<string, unknown>[];
+    ingress?: IngressRule[];
+    egress?: EgressRule[];
   };
 }
 
@@ -52,12 +77,10 @@ export interface Synthesized {
   readonly policies: readonly NetworkPolicyManifest[];
 }
 
-type Peer = Record<string, unknown>;
-
 /** ConnectionSet -> NetworkPolicy `ports`: one entry per interval, `port`+`endPort` for ranges; undefined for all. */
-export function portsOf(conns: ConnectionSet): Record<string, unknown>[] | undefined {
+export function portsOf(conns: ConnectionSet): PolicyPort[] | undefined {
   if (conns.isAll) return undefined;
-  const out: Record<string, unknown>[] = [];
+  const out: PolicyPort[] = [];
   for (const [protocol, ports] of conns.entries()) {
     if (ports.size === 65535) {
       out.push({ protocol });
@@ -110,7 +133,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       );
     }
   }
-  const peerFor = (p: LinkPeer, fromNamespace: string): Peer[] | undefined => {
+  const peerFor = (p: Peer, fromNamespace: string): PolicyPeer[] | undefined => {
     switch (p.kind) {
       case 'workload': {
         const sel = selectors.get(workloadKey(p.ref));
@@ -139,7 +162,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
   const linksFrom = new Map<string, Link[]>();
   const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
   // rules follow the links in a stable order, whatever order a links file lists them in
-  const ordered = [...links].sort((a, b) => compareStrings(linkPeerKey(a.src), linkPeerKey(b.src)) || compareStrings(linkPeerKey(a.dst), linkPeerKey(b.dst)));
+  const ordered = [...links].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
   for (const l of ordered) {
     const unknown = [l.src, l.dst].find((p) => p.kind === 'workload' && !known.has(workloadKey(p.ref)));
     if (unknown) {
@@ -148,7 +171,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         diag(
           Codes.danglingReference,
           'error',
-          `link ${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} names ${linkPeerKey(unknown)}, which is not in the manifests; link ignored`,
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown)}, which is not in the manifests; link ignored`,
           intent && 'at' in intent ? intent.at : undefined,
         ),
       );
@@ -172,15 +195,16 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
       const key = workloadKey(w.ref);
       const sel = selectors.get(key) as WorkloadSelector;
-      const ingress: Record<string, unknown>[] = [];
-      const egress: Record<string, unknown>[] = [];
+      const ingress: IngressRule[] = [];
+      const egress: EgressRule[] = [];
       const notes: string[] = [];
-      const rule = (direction: 'ingress' | 'egress', l: Link, peers: Peer[]) => {
-        const list = direction === 'ingress' ? ingress : egress;
+      const rule = (direction: 'ingress' | 'egress', l: Link, peers: PolicyPeer[]) => {
         const ports = portsOf(l.conns);
-        list.push({ [direction === 'ingress' ? 'from' : 'to']: peers, ...(ports ? { ports } : {}) });
+        const list: unknown[] = direction === 'ingress' ? ingress : egress;
+        if (direction === 'ingress') ingress.push({ from: peers, ...(ports ? { ports } : {}) });
+        else egress.push({ to: peers, ...(ports ? { ports } : {}) });
         const other = direction === 'ingress' ? l.src : l.dst;
-        notes.push(`${direction}[${list.length - 1}] ${direction === 'ingress' ? '<-' : '->'} ${linkPeerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`);
+        notes.push(`${direction}[${list.length - 1}] ${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`);
       };
       for (const l of linksTo.get(key) ?? []) {
         const peers = peerFor(l.src, ns);
@@ -195,7 +219,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
-          ports: portsOf(dnsConns),
+          ports: portsOf(dnsConns) as PolicyPort[],
         });
         notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress`);
       }

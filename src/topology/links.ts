@@ -1,32 +1,12 @@
-import type { ConnectionSet } from '../connectivity/connection-set.js';
-import { formatRange, type IpRange } from '../connectivity/ip.js';
-import type { SourceRef } from '../diagnostics.js';
-import { workloadKey, type WorkloadRef } from '../manifests/cluster.js';
+import type { ConnectionSet } from '../model/connection-set.js';
+import type { Peer, WorkloadRef } from '../model/peer.js';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
 
 /**
  * A Link is a *required* communication found in the manifests (or in traffic), never a
- * Service. Peers are workloads, the ingress controller, a Gateway, or an outside address.
+ * Service. Its peers are workloads, the ingress controller, a Gateway, or an outside address.
+ * Why a link exists: a value in a manifest (with the reference that led there), or an exposing object.
  */
-export type LinkPeer =
-  | { readonly kind: 'workload'; readonly ref: WorkloadRef }
-  | { readonly kind: 'ingress-controller' }
-  | { readonly kind: 'gateway'; readonly namespace: string; readonly name: string }
-  | { readonly kind: 'external'; readonly range: IpRange };
-
-export function linkPeerKey(p: LinkPeer): string {
-  switch (p.kind) {
-    case 'workload':
-      return workloadKey(p.ref);
-    case 'ingress-controller':
-      return '{ingress-controller}';
-    case 'gateway':
-      return `{gateway ${p.namespace}/${p.name}}`;
-    case 'external':
-      return `${formatRange(p.range)}[External]`;
-  }
-}
-
-/** Why a link exists: a value in a manifest (with the reference that led there), or an exposing object. */
 export type Evidence =
   | {
       readonly kind: 'address';
@@ -46,8 +26,8 @@ export type Evidence =
   | { readonly kind: 'intent'; readonly at: SourceRef };
 
 export interface Link {
-  readonly src: LinkPeer;
-  readonly dst: LinkPeer;
+  readonly src: Peer;
+  readonly dst: Peer;
   readonly conns: ConnectionSet;
   readonly evidence: readonly Evidence[];
 }

@@ -1,12 +1,13 @@
-import { ConnectionSet } from '../connectivity/connection-set.js';
+import { ConnectionSet } from '../model/connection-set.js';
 import { backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
-import { fullRange, parseCidr } from '../connectivity/ip.js';
-import type { Diagnostic, SourceRef } from '../diagnostics.js';
+import { fullRange, parseCidr } from '../model/ip.js';
+import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddresses, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate } from './addresses.js';
-import { linkPeerKey, type Evidence, type Link, type LinkPeer, type Topology, type Unresolved } from './links.js';
+import { type Evidence, type Link, type Topology, type Unresolved } from './links.js';
+import { peerKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
 type ServicePort = NonNullable<NonNullable<ObjectOf<'Service'>['spec']>['ports']>[number];
@@ -58,7 +59,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): { val
   const unresolved: Unresolved[] = [];
 
   for (const w of cluster.workloads) {
-    const src: LinkPeer = { kind: 'workload', ref: w.ref };
+    const src: Peer = { kind: 'workload', ref: w.ref };
     const visit = (value: string, at: () => SourceRef, via?: () => SourceRef) => {
       for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at, via, values);
     };
@@ -113,7 +114,7 @@ function resolveAddress(
   services: ReadonlyMap<string, ServiceEntry>,
   links: LinkSet,
   unresolved: Unresolved[],
-  src: LinkPeer,
+  src: Peer,
   at: () => SourceRef,
   via: (() => SourceRef) | undefined,
   values: readonly ChartValuesFiles[],
@@ -206,7 +207,7 @@ export function targetConns(ports: readonly ServicePort[], pods: readonly PodSha
 }
 
 function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): Diagnostic[] {
-  const expose = (src: LinkPeer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
+  const expose = (src: Peer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
     const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
@@ -217,7 +218,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
       if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, { kind: 'exposure', object, at: at() });
     }
   };
-  const ic: LinkPeer = { kind: 'ingress-controller' };
+  const ic: Peer = { kind: 'ingress-controller' };
   const ingress = ingressBackends(cluster.objects);
   for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
   for (const o of cluster.objects) {
@@ -234,7 +235,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
           (rule.backendRefs ?? []).forEach((b, bi) => {
             if (b.kind && b.kind !== 'Service') return;
             for (const p of parents) {
-              const gw: LinkPeer = { kind: 'gateway', namespace: p.namespace || ns, name: p.name };
+              const gw: Peer = { kind: 'gateway', namespace: p.namespace || ns, name: p.name };
               expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : undefined, 'gateway', object, () => originRef(o.origin, ['spec', 'rules', ri, 'backendRefs', bi]));
             }
           }),
@@ -265,10 +266,10 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
 
 /** Links keyed by (src, dst): connections are unioned and evidence accumulated. */
 class LinkSet {
-  private readonly map = new Map<string, { src: LinkPeer; dst: LinkPeer; conns: ConnectionSet; evidence: Evidence[] }>();
+  private readonly map = new Map<string, { src: Peer; dst: Peer; conns: ConnectionSet; evidence: Evidence[] }>();
 
-  add(src: LinkPeer, dst: LinkPeer, conns: ConnectionSet, ev: Evidence): void {
-    const key = `${linkPeerKey(src)}\u0000${linkPeerKey(dst)}`;
+  add(src: Peer, dst: Peer, conns: ConnectionSet, ev: Evidence): void {
+    const key = `${peerKey(src)}\u0000${peerKey(dst)}`;
     const cur = this.map.get(key);
     if (cur) {
       cur.conns = cur.conns.union(conns);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
-import { ConnectionSet } from '../../src/connectivity/connection-set.js';
+import { ConnectionSet } from '../../src/model/connection-set.js';
 import { diffConnectivity, type ConnectivityDiff } from '../../src/connectivity/diff.js';
 import { analyzeConnectivity, type Connectivity, type Peer } from '../../src/connectivity/engine.js';
-import type { IpFamily, IpRange } from '../../src/connectivity/ip.js';
+import type { IpFamily, IpRange } from '../../src/model/ip.js';
 import { workloadKey } from '../../src/manifests/cluster.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import type { AdminPeer, AdminPort, AdminSubject, LabelSelector, NpPeer, NpPort, Protocol, RefContainerPort } from '../reference/evaluator.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { loadManifests } from '../../src/manifests/load.js';
 import { analyzeConnectivity, type Connection } from '../../src/connectivity/engine.js';
-import type { ConnectionSet } from '../../src/connectivity/connection-set.js';
+import type { ConnectionSet } from '../../src/model/connection-set.js';
 import {
   isAllowed,
   parseIPv4,

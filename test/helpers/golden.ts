@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { analyzeConnectivity } from '../../src/connectivity/engine.js';
-import type { Diagnostic } from '../../src/diagnostics.js';
-import { readManifestFiles } from '../../src/cli/inputs.js';
-import { loadManifests } from '../../src/manifests/load.js';
+import type { Diagnostic } from '../../src/diagnostics/diagnostic.js';
+import { nodeIo } from '../../src/io/node-io.js';
+import { runConnectivity } from '../../src/pipeline/connectivity.js';
+import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { renderConnectivityTxt } from '../../src/report/connectivity.js';
 
 /** `UPDATE_GOLDEN=1` rewrites the goldens; check the new output by hand before committing it. */
@@ -41,9 +41,7 @@ export function expectGolden(actual: string, golden: string): void {
 }
 
 /** The library pipeline the CLI runs: read the files, load the manifests, analyse, render as txt. */
-export function connectivityTxt(manifestsDir: string): { text: string; diagnostics: Diagnostic[] } {
-  const read = readManifestFiles([manifestsDir]);
-  const load = loadManifests(read.files);
-  const result = analyzeConnectivity(load.cluster);
-  return { text: renderConnectivityTxt(result.value), diagnostics: [...read.diagnostics, ...load.diagnostics, ...result.diagnostics] };
+export function connectivityTxt(manifestsDir: string): { text: string; diagnostics: readonly Diagnostic[] } {
+  const r = runConnectivity(nodeIo(), [manifestsDir], DEFAULT_READ_SETTINGS);
+  return { text: renderConnectivityTxt(r.connectivity), diagnostics: r.diagnostics };
 }

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/diagnostics.js';
+import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { FIXTURES } from '../helpers/fixtures.js';
 import { connectivityTxt, expectGolden, fixtureCases } from '../helpers/golden.js';
 

@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConnectionSet, type Protocol } from '../../src/connectivity/connection-set.js';
+import { ConnectionSet, type Protocol } from '../../src/model/connection-set.js';
 import { analyzeConnectivity, peerKey } from '../../src/connectivity/engine.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import { renderPoliciesYaml } from '../../src/report/policies.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, synthesizePolicies } from '../../src/synthesis/synthesize.js';
-import { linkPeerKey } from '../../src/topology/links.js';
 import { scanTopology } from '../../src/topology/scan.js';
 import { joinExternal } from '../helpers/external.js';
 import { KUBE_DNS } from '../helpers/kube-dns.js';
@@ -367,7 +366,7 @@ function check(app: App): { links: number; policies: number } {
   const context = () => `\n--- app ---\n${yaml}`;
 
   const got = new Map<string, ConnectionSet>();
-  for (const l of scanned.links) union(got, pair(linkPeerKey(l.src), linkPeerKey(l.dst)), l.conns);
+  for (const l of scanned.links) union(got, pair(peerKey(l.src), peerKey(l.dst)), l.conns);
   if (show(got) !== show(want.links)) expect(show(got), `scanned links${context()}`).toBe(show(want.links));
   if (scanned.unresolved.length > 0) throw new Error(`unresolved: ${JSON.stringify(scanned.unresolved.map((u) => [u.value, u.reason]))}${context()}`);
 

@@ -13,7 +13,6 @@ import {
   type NetworkPolicyManifest,
   type SynthesisOptions,
 } from '../../src/synthesis/synthesize.js';
-import { linkPeerKey } from '../../src/topology/links.js';
 import { parseLinksFile } from '../../src/topology/links-file.js';
 import { scanTopology } from '../../src/topology/scan.js';
 import { joinExternal } from '../helpers/external.js';
@@ -400,7 +399,7 @@ describe('workloads no policy can select alone', () => {
       'n.yaml': docs(workload({ ns: 'n', name: 'bare', labels: {}, env: ['ok:80'] }), workload({ ns: 'n', name: 'ok', labels: { app: 'ok' }, ports: [{ port: 80 }] })),
     };
     const { policies, links } = synth(files);
-    expect(links.map((l) => `${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`)).toEqual(['n/bare[Deployment] => n/ok[Deployment] : TCP 80']);
+    expect(links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`)).toEqual(['n/bare[Deployment] => n/ok[Deployment] : TCP 80']);
     const all = load({ ...files, 'policies.yaml': renderPoliciesYaml(policies) });
     const conn = analyzeConnectivity(all.cluster).value.connections.map((c) => `${peerKey(c.src)} => ${peerKey(c.dst)} : ${c.conns.toString()}`);
     expect(conn).toContain('n/bare[Deployment] => n/ok[Deployment] : TCP 80');
@@ -435,7 +434,7 @@ describe('the policies allow exactly the links (plus DNS)', () => {
     const { policies, links } = synth({ 'shop.yaml': SHOP });
     const all = load({ 'shop.yaml': SHOP, 'dns.yaml': dns, 'policies.yaml': renderPoliciesYaml(policies) });
     const conn = joinExternal(analyzeConnectivity(all.cluster).value.connections.map((c) => [peerKey(c.src), peerKey(c.dst), c.conns.toString()] as const));
-    expect(links.map((l) => `${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`)).toEqual([
+    expect(links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`)).toEqual([
       '0.0.0.0-255.255.255.255[External] => shop/web[Deployment] : TCP 8080',
       'shop/api[Deployment] => 203.0.113.7-203.0.113.7[External] : TCP 443',
       'shop/api[Deployment] => data/cache[Deployment] : TCP 6379,UDP 6379',

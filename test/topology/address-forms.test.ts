@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
-import { linkPeerKey, type Evidence, type Link, type Topology } from '../../src/topology/links.js';
+import { type Evidence, type Link, type Topology } from '../../src/topology/links.js';
+import { peerKey } from '../../src/model/peer.js';
 import { scanTopology } from '../../src/topology/scan.js';
 
 /**
@@ -31,11 +32,11 @@ function lineOf(text: string, needle: string, nth = 0): number {
   throw new Error(`${JSON.stringify(needle)} not found`);
 }
 
-const linkLine = (l: Link) => `${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`;
+const linkLine = (l: Link) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
 const linkLines = (t: Topology) => t.links.map(linkLine);
 
 function linkBetween(t: Topology, src: string, dst: string): Link | undefined {
-  return t.links.find((l) => linkPeerKey(l.src) === src && linkPeerKey(l.dst) === dst);
+  return t.links.find((l) => peerKey(l.src) === src && peerKey(l.dst) === dst);
 }
 
 function addressEvidence(l: Link | undefined): Extract<Evidence, { kind: 'address' }>[] {
@@ -221,7 +222,7 @@ describe('address forms: link and provenance', () => {
     });
     expect(ev[0]?.via).toBeUndefined();
     // the client makes no other link to the workloads (only the one its value names)
-    const others = t.links.filter((l) => linkPeerKey(l.src) === src && linkPeerKey(l.dst) !== dst && l.dst.kind === 'workload');
+    const others = t.links.filter((l) => peerKey(l.src) === src && peerKey(l.dst) !== dst && l.dst.kind === 'workload');
     if (!value.includes(',')) expect(others.map(linkLine)).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
-import { linkPeerKey, type Evidence, type Link, type Topology } from '../../src/topology/links.js';
+import { type Evidence, type Link, type Topology } from '../../src/topology/links.js';
+import { peerKey } from '../../src/model/peer.js';
 import { scanTopology } from '../../src/topology/scan.js';
 
 /**
@@ -25,10 +26,10 @@ function lineOf(text: string, needle: string, nth = 0): number {
   throw new Error(`${JSON.stringify(needle)} not found`);
 }
 
-const linkLine = (l: Link) => `${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`;
+const linkLine = (l: Link) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
 const exposures = (l: Link | undefined) =>
   (l?.evidence ?? []).filter((e): e is Extract<Evidence, { kind: 'exposure' }> => e.kind === 'exposure').map((e) => ({ object: e.object, at: `${e.at.file}:${e.at.line}`, path: e.at.path }));
-const find = (t: Topology, src: string, dst: string) => t.links.find((l) => linkPeerKey(l.src) === src && linkPeerKey(l.dst) === dst);
+const find = (t: Topology, src: string, dst: string) => t.links.find((l) => peerKey(l.src) === src && peerKey(l.dst) === dst);
 
 // web: Service ports http 80 -> named `http` (8080 on the pod), admin 9000 -> 9090, dns 53/UDP -> 5353/UDP.
 const APP = `apiVersion: v1

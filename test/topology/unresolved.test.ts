@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
-import { linkPeerKey, type Link, type Topology, type Unresolved } from '../../src/topology/links.js';
+import { type Link, type Topology, type Unresolved } from '../../src/topology/links.js';
+import { peerKey } from '../../src/model/peer.js';
 import { scanTopology } from '../../src/topology/scan.js';
 
 /**
@@ -21,7 +22,7 @@ function lineOf(text: string, needle: string): number {
   return i + 1;
 }
 
-const linkLine = (l: Link) => `${linkPeerKey(l.src)} => ${linkPeerKey(l.dst)} : ${l.conns.toString()}`;
+const linkLine = (l: Link) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
 const brief = (u: Unresolved) => ({ workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`, value: u.value, reason: u.reason, at: `${u.at.file}:${u.at.line}` });
 
 const APP = `apiVersion: v1

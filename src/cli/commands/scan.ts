@@ -1,33 +1,31 @@
 import { Command } from 'commander';
 import { z } from 'zod';
+import { runScan } from '../../pipeline/scan.js';
 import { renderScanJson, renderScanMd, renderScanTxt, renderScanYaml, SCAN_FORMATS } from '../../report/scan.js';
-import { scanTopology } from '../../topology/scan.js';
-import { addCommonOptions, CommonOptions, loadPaths, parseOptions } from '../common.js';
+import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
+import type { CliContext } from '../context.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 const Options = CommonOptions.extend({
   format: z.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
 });
 
-export function scanCommand(): Command {
+export function scanCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('scan')
     .description('the connections the application needs, read from its manifests, each with its provenance')
     .argument('<path...>', 'manifest files or folders (scanned recursively)')
     .option('-f, --format <format>', `output format: ${SCAN_FORMATS.join('|')}`, 'txt');
-  addCommonOptions(cmd).action((paths: string[], raw: unknown) => {
-    const opts = parseOptions(Options, raw);
-    const say = progress(opts);
-    say('reading manifests…');
-    const { load, diagnostics, values } = loadPaths(paths, opts);
-    say('scanning…');
-    const result = scanTopology(load.cluster, { values });
-    say('');
-    const t = result.value;
-    const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-    emit(render(t), opts.output);
-    const all = [...diagnostics, ...result.diagnostics];
-    printDiagnostics(all, opts);
-    process.exitCode = exitCodeFor(all);
-  });
+  addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(scan(ctx, paths, parseOptions(Options, raw))));
   return cmd;
+}
+
+function scan(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): number {
+  const say = progress(ctx, opts);
+  say('reading and scanning manifests…');
+  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
+  say('');
+  const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
+  emit(ctx, render(r.topology), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
 }

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { ConnectionSet, MAX_PORT, MIN_PORT, PROTOCOLS, isProtocol, type Protocol } from '../../src/connectivity/connection-set.js';
-import { IntervalSet } from '../../src/connectivity/interval-set.js';
+import { ConnectionSet, MAX_PORT, MIN_PORT, PROTOCOLS, isProtocol, type Protocol } from '../../src/model/connection-set.js';
+import { IntervalSet } from '../../src/model/interval-set.js';
 
 const protocol = fc.constantFrom<Protocol>('TCP', 'UDP', 'SCTP');
 /** Ports biased to the edges of the port space, with some out-of-range values (which must be clipped). */

@@ -4,38 +4,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
 import jsYaml from 'js-yaml';
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { KUSTOMIZATION_FILES, kustomizeOutput, splitHelmOutput } from '../manifests/render.js';
 
-/** Per-chart settings from `--helm-config FILE` (paths in it are relative to the file's folder). */
-export interface ChartSettings {
-  readonly releaseName?: string;
-  readonly namespace?: string;
-  readonly values?: readonly string[];
-  readonly set?: readonly string[];
-}
-
-export interface RenderOptions {
-  readonly helmValues: readonly string[];
-  readonly helmSet: readonly string[];
-  readonly helmReleaseName?: string;
-  readonly helmNamespace?: string;
-  /** absolute chart folder -> settings */
-  readonly charts: ReadonlyMap<string, ChartSettings>;
-  readonly kustomizeFlags: readonly string[];
-  readonly timeoutMs: number;
-  readonly maxOutputBytes: number;
-}
-
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
-  helmValues: [],
-  helmSet: [],
-  charts: new Map(),
-  kustomizeFlags: [],
-  timeoutMs: 120_000,
-  maxOutputBytes: 64 * 1024 * 1024,
-};
+import type { ChartSettings, RenderOptions } from './types.js';
 
 export function helmBinary(): string {
   return process.env.HELM_PATH || 'helm';
@@ -45,18 +18,25 @@ export function kubectlBinary(): string {
   return process.env.KUBECTL_PATH || 'kubectl';
 }
 
-const versions = new Map<string, string | undefined>();
-function toolVersion(bin: string, args: string[]): string | undefined {
-  const key = `${bin} ${args.join(' ')}`;
-  if (!versions.has(key)) {
-    const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000 });
-    versions.set(key, r.status === 0 ? r.stdout.trim() : undefined);
-  }
-  return versions.get(key);
-}
+/**
+ * One run's memory of tool versions and renderings: within a run, a (tool version, folder
+ * content, flags) rendering happens once, so a diff's base and head share it. Held by the run's
+ * Io object, never at module level.
+ */
+export class RenderCache {
+  private readonly versions = new Map<string, string | undefined>();
+  readonly charts = new Map<string, RenderedChart>();
+  readonly overlays = new Map<string, { files: ManifestFile[]; diagnostics: Diagnostic[] }>();
 
-/** Within one run, a (tool version, folder content, flags) rendering happens once: a diff's base and head share it. */
-const cache = new Map<string, { files: ManifestFile[]; diagnostics: Diagnostic[] }>();
+  toolVersion(bin: string, args: string[]): string | undefined {
+    const key = `${bin} ${args.join(' ')}`;
+    if (!this.versions.has(key)) {
+      const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000 });
+      this.versions.set(key, r.status === 0 ? r.stdout.trim() : undefined);
+    }
+    return this.versions.get(key);
+  }
+}
 
 function hashFolder(dir: string, h: ReturnType<typeof createHash>): void {
   for (const f of globSync('**/*', { cwd: dir, nodir: true, dot: true, ignore: ['**/.git/**'] }).sort()) {
@@ -124,7 +104,7 @@ export interface RenderedChart {
  * `logicalDir` is the chart's folder in the working tree (it differs from `chartDir` when a git
  * ref was exported to a temporary folder) and keys the --helm-config settings.
  */
-export function renderChart(chartDir: string, display: string, opts: RenderOptions, logicalDir: string = chartDir): RenderedChart {
+export function renderChart(chartDir: string, display: string, opts: RenderOptions, cache: RenderCache, logicalDir: string = chartDir): RenderedChart {
   const at = { file: `${display}/Chart.yaml`, doc: 0 };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
@@ -144,7 +124,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const sets = [...opts.helmSet, ...(settings.set ?? [])];
   const args = ['template', release, chartDir, ...(namespace ? ['--namespace', namespace] : []), ...values.flatMap((v) => ['--values', v]), ...sets.flatMap((s) => ['--set', s])];
   const bin = helmBinary();
-  const version = toolVersion(bin, ['version', '--short']);
+  const version = cache.toolVersion(bin, ['version', '--short']);
   if (version === undefined) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, 'error', `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at, 'install helm v3 or set HELM_PATH')] };
   }
@@ -160,7 +140,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
       // helm reports a missing values file itself
     }
   }
-  const hit = chartCache.get(key);
+  const hit = cache.charts.get(key);
   if (hit) return hit;
   const r = run(bin, args, chartDir, opts);
   const result: RenderedChart = r.ok
@@ -170,28 +150,26 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
         values: [],
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at)],
       };
-  chartCache.set(key, result);
+  cache.charts.set(key, result);
   return result;
 }
 
-const chartCache = new Map<string, RenderedChart>();
-
 /** `kubectl kustomize` of one overlay (with `--enable-helm` so that helmCharts work). */
-export function renderOverlay(dir: string, display: string, contentRoot: string, opts: RenderOptions): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+export function renderOverlay(dir: string, display: string, contentRoot: string, opts: RenderOptions, cache: RenderCache): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
   const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(dir, f))) ?? 'kustomization.yaml';
   const at = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
-  const version = toolVersion(bin, ['version', '--client', '-o', 'json']);
+  const version = cache.toolVersion(bin, ['version', '--client', '-o', 'json']);
   if (version === undefined) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, 'error', `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at, 'install kubectl or set KUBECTL_PATH')] };
   }
-  const helm = toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
+  const helm = cache.toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
   // an overlay reads bases anywhere under the scanned root: hash all of it
   const h = createHash('sha256').update(`kubectl ${version}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0`);
   hashFolder(contentRoot, h);
   const key = h.update(display).digest('hex');
-  const hit = cache.get(key);
+  const hit = cache.overlays.get(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok
@@ -200,7 +178,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
         files: [],
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${oneLine(r.message)}; overlay not rendered`, at)],
       };
-  cache.set(key, result);
+  cache.overlays.set(key, result);
   return result;
 }
 

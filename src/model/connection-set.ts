@@ -110,3 +110,27 @@ export class ConnectionSet {
     return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
   }
 }
+
+/** `All Connections`, `No Connections`, or `TCP 80,443,8000-8080,UDP 53`. */
+export function parseConns(text: string): ConnectionSet | undefined {
+  const t = text.trim();
+  if (t === 'All Connections') return ConnectionSet.ALL;
+  if (t === 'No Connections' || t === '') return ConnectionSet.NONE;
+  let out = ConnectionSet.NONE;
+  let proto: string | undefined;
+  for (const item of t.split(',').map((s) => s.trim())) {
+    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
+    if (!m) return undefined;
+    if (m[1]) proto = m[1];
+    if (!proto || !isProtocol(proto)) return undefined;
+    if (m[2] === undefined) {
+      out = out.union(ConnectionSet.of(proto));
+      continue;
+    }
+    const lo = Number(m[2]);
+    const hi = m[3] !== undefined ? Number(m[3]) : lo;
+    if (lo < 1 || hi > 65535 || hi < lo) return undefined;
+    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi)));
+  }
+  return out;
+}

@@ -1,41 +1,19 @@
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
-import { Codes, diag, type Diagnostic } from '../diagnostics.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { findRenderRoots } from '../manifests/render.js';
-import { DEFAULT_RENDER_OPTIONS, renderChart, renderOverlay, type RenderOptions } from './render.js';
+import { renderChart, renderOverlay, type RenderCache } from './render.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type ChartValues, type PathMapping, type ReadOptions, type ReadResult } from './types.js';
 
-export const DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 /** Files that may hold manifests, or mark a Kustomize overlay. */
 const MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 
-export interface ReadOptions {
-  readonly maxFileBytes?: number;
-  readonly render?: RenderOptions;
-  /**
-   * Where files really are versus where the user knows them: `diff --repo` reads a ref from a
-   * temporary tree, shown as `REF:path`, with per-chart settings looked up at the working-tree path.
-   */
-  readonly paths?: PathMapping;
-}
-
-export interface PathMapping {
-  /** How an absolute path is shown in diagnostics and provenance. */
-  readonly display: (abs: string) => string;
-  /** The working-tree path an absolute path stands for (for --helm-config lookups). */
-  readonly logical: (abs: string) => string;
-}
 
 const IDENTITY: PathMapping = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 
-/** Values files of the charts rendered, so that provenance can point into them. */
-export interface ChartValues {
-  /** The chart as shown (prefix of its rendered files' names). */
-  readonly chart: string;
-  readonly files: readonly ManifestFile[];
-}
 
 /** Shows a path relative to the working directory when it lies below it. */
 export function displayPath(abs: string): string {
@@ -48,7 +26,7 @@ export function displayPath(abs: string): string {
  * that cannot be used is reported, never silently dropped: missing paths, unreadable files, files
  * over the size limit, binary files, and symlinks that lead outside the scanned folder.
  */
-export function readManifestFiles(paths: readonly string[], options: ReadOptions = {}): { files: ManifestFile[]; diagnostics: Diagnostic[]; values: ChartValues[] } {
+export function readManifestFiles(paths: readonly string[], options: ReadOptions, cache: RenderCache): ReadResult {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const map = options.paths ?? IDENTITY;
   const values: ChartValues[] = [];
@@ -81,13 +59,13 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
-        const r = renderChart(dir, map.display(dir), render, map.logical(dir));
+        const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir));
         files.push(...r.files);
         values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })) });
         diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render);
+        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache);
         files.push(...r.files);
         diagnostics.push(...r.diagnostics);
       }

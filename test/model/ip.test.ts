@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { atomize, formatIp, formatRange, fullRange, parseCidr, rangeContains, type IpFamily, type IpRange } from '../../src/connectivity/ip.js';
+import { atomize, formatIp, formatRange, fullRange, parseCidr, rangeContains, type IpFamily, type IpRange } from '../../src/model/ip.js';
 
 const MAX4 = (1n << 32n) - 1n;
 const MAX6 = (1n << 128n) - 1n;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { IntervalSet } from '../../src/connectivity/interval-set.js';
+import { IntervalSet } from '../../src/model/interval-set.js';
 
 /**
  * IntervalSet is checked against a naive model: the plain set of integers it contains, over a

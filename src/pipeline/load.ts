@@ -1,0 +1,19 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { ChartValues, Io, PathMapping } from '../io/types.js';
+import type { ParseCache } from '../manifests/documents.js';
+import { loadManifests, type LoadResult } from '../manifests/load.js';
+import type { ReadSettings } from './settings.js';
+
+export interface LoadedInputs {
+  readonly load: LoadResult;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Values files of the rendered charts, for provenance. */
+  readonly values: readonly ChartValues[];
+}
+
+/** Reads, renders and loads the manifests under the paths into one cluster model. */
+export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping): LoadedInputs {
+  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render: settings.render, ...(mapping ? { paths: mapping } : {}) });
+  const load = loadManifests(read.files, cache);
+  return { load, diagnostics: [...read.diagnostics, ...load.diagnostics], values: read.values };
+}

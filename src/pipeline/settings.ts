@@ -1,0 +1,15 @@
+import type { IpFamily } from '../model/ip.js';
+import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../io/types.js';
+
+export { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS };
+export type { ChartSettings, Io, RenderOptions } from '../io/types.js';
+
+/** What every use-case that reads manifests needs to know, whoever asked (CLI flags or Action inputs). */
+export interface ReadSettings {
+  readonly maxFileBytes: number;
+  readonly render: RenderOptions;
+  /** The cluster's address families (manifests do not say; default IPv4). */
+  readonly ipFamilies: readonly IpFamily[];
+}
+
+export const DEFAULT_READ_SETTINGS: ReadSettings = { maxFileBytes: DEFAULT_MAX_FILE_BYTES, render: DEFAULT_RENDER_OPTIONS, ipFamilies: [4] };
