@@ -31203,7 +31203,7 @@ function parsePeer(text, workloads) {
   if (range) return { ok: true, peer: { kind: "external", range } };
   if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
   const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
-  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an address, {ingress-controller} or {gateway ns/name}`);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
   const [, namespace, name, kind] = m;
   if (!workloads) {
     if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
@@ -32474,43 +32474,65 @@ function resolveStep(s) {
 function atomOf(engine, range) {
   return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
 }
-function classOf(engine, p) {
-  if (p.kind === "workload") return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
-  if (p.kind === "ingress-controller") return engine.classes.ingressController;
+function classesOf(engine, p) {
+  if (p.kind === "workload") {
+    const list = engine.classes.byWorkload.get(workloadKey(p.ref));
+    return list && list.length > 0 ? list : void 0;
+  }
+  if (p.kind === "ingress-controller") return engine.classes.ingressController ? [engine.classes.ingressController] : void 0;
+  if (p.kind === "external") return [void 0];
   return void 0;
 }
+var stepId = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
+function distinctSteps(steps) {
+  const seen = /* @__PURE__ */ new Set();
+  return steps.filter((s) => !seen.has(stepId(s)) && (seen.add(stepId(s)), true));
+}
 function explainPair(engine, src, dst) {
-  const sc = classOf(engine, src);
-  const dc = classOf(engine, dst);
-  if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
+  const srcClasses = classesOf(engine, src);
+  const dstClasses = classesOf(engine, dst);
+  if (!srcClasses || !dstClasses) return void 0;
   const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
-  let conns = ConnectionSet.ALL;
-  let egress;
-  let ingress;
+  let conns = ConnectionSet.NONE;
+  const egress = [];
+  const ingress = [];
+  for (const sc of srcClasses) {
+    for (const dc of dstClasses) {
+      let pair = ConnectionSet.ALL;
+      if (src.kind === "workload" && sc) {
+        const trace = [];
+        pair = pair.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
+        egress.push(...trace.map(resolveStep));
+      }
+      if (dst.kind === "workload" && dc) {
+        const trace = [];
+        pair = pair.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
+        ingress.push(...trace.map(resolveStep));
+      }
+      conns = conns.union(pair);
+    }
+  }
   let exposure;
-  if (src.kind === "workload" && sc) {
-    const trace = [];
-    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
-    egress = trace.map(resolveStep);
-  }
-  if (dst.kind === "workload" && dc) {
-    const trace = [];
-    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
-    ingress = trace.map(resolveStep);
-  }
   if (src.kind === "ingress-controller" && dst.kind === "workload") {
     const key = workloadKey(dst.ref);
     const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
     exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
     conns = conns.intersect(ports);
   }
-  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
+  return {
+    src: peerKey(src),
+    dst: peerKey(dst),
+    conns,
+    ...src.kind === "workload" ? { egress: distinctSteps(egress) } : {},
+    ...dst.kind === "workload" ? { ingress: distinctSteps(ingress) } : {},
+    ...exposure ? { exposure } : {}
+  };
 }
 function stepsOf(e) {
   return e ? [...e.egress ?? [], ...e.ingress ?? []] : [];
 }
 function changedFiles(before, after) {
-  const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
+  const id = stepId;
   const a = stepsOf(before);
   const b = stepsOf(after);
   const inA = new Set(a.map(id));
@@ -37153,7 +37175,7 @@ function policyTarget(io, output2) {
 }
 function writePolicies(io, policies, target, render) {
   const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files);
+  io.writeFiles(files, { createFolders: target.kind === "folder" });
   return files;
 }
 
@@ -40667,10 +40689,10 @@ function nodeIo() {
       if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
       return r.stdout;
     },
-    writeFiles(files) {
+    writeFiles(files, options = {}) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
         try {
-          mkdirSync2(path7.dirname(file2), { recursive: true });
+          if (options.createFolders) mkdirSync2(path7.dirname(file2), { recursive: true });
           writeFileSync(file2, text);
         } catch (e) {
           throw new ConfigError(`${file2}: cannot write (${e.code ?? e.message})`);

@@ -45,43 +45,71 @@ function atomOf(engine: PolicyEngine, range: IpRange): number {
   return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
 }
 
-function classOf(engine: PolicyEngine, p: Peer): PodClass | undefined {
-  if (p.kind === 'workload') return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
-  if (p.kind === 'ingress-controller') return engine.classes.ingressController;
+/** The pod classes a peer stands for: a workload whose pods carry different labels has several. */
+function classesOf(engine: PolicyEngine, p: Peer): readonly (PodClass | undefined)[] | undefined {
+  if (p.kind === 'workload') {
+    const list = engine.classes.byWorkload.get(workloadKey(p.ref));
+    return list && list.length > 0 ? list : undefined;
+  }
+  if (p.kind === 'ingress-controller') return engine.classes.ingressController ? [engine.classes.ingressController] : undefined;
+  if (p.kind === 'external') return [undefined];
   return undefined;
+}
+
+const stepId = (s: ExplainedStep) => `${s.layer}|${s.verdict}|${s.policy ?? ''}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ''}|${s.conns.key}`;
+
+/** Steps of several pod classes, each distinct step once, in first-seen order. */
+function distinctSteps(steps: readonly ExplainedStep[]): ExplainedStep[] {
+  const seen = new Set<string>();
+  return steps.filter((s) => !seen.has(stepId(s)) && (seen.add(stepId(s)), true));
 }
 
 /**
  * Why `src` may (or may not) reach `dst` under one configuration: the verdict chain of the
  * source's egress and of the destination's ingress, each step naming its policy, rule and line.
+ * The answer is computed from the same pod classes as `connectivity`: a workload whose pods carry
+ * different labels is the union of its classes, and its chains hold the steps of each.
  */
 export function explainPair(engine: PolicyEngine, src: Peer, dst: Peer): PairExplanation | undefined {
-  const sc = classOf(engine, src);
-  const dc = classOf(engine, dst);
-  if ((src.kind !== 'external' && !sc) || (dst.kind !== 'external' && !dc)) return undefined;
+  const srcClasses = classesOf(engine, src);
+  const dstClasses = classesOf(engine, dst);
+  if (!srcClasses || !dstClasses) return undefined;
   const asEvalPeer = (p: Peer, cls: PodClass | undefined) =>
     p.kind === 'external' ? ({ kind: 'atom', atom: atomOf(engine, p.range) } as const) : ({ kind: 'class', cls: cls as PodClass } as const);
-  let conns = ConnectionSet.ALL;
-  let egress: ExplainedStep[] | undefined;
-  let ingress: ExplainedStep[] | undefined;
+  let conns = ConnectionSet.NONE;
+  const egress: ExplainedStep[] = [];
+  const ingress: ExplainedStep[] = [];
+  for (const sc of srcClasses) {
+    for (const dc of dstClasses) {
+      let pair = ConnectionSet.ALL;
+      if (src.kind === 'workload' && sc) {
+        const trace: VerdictStep[] = [];
+        pair = pair.intersect(engine.evaluate(sc, 'egress', asEvalPeer(dst, dc), trace));
+        egress.push(...trace.map(resolveStep));
+      }
+      if (dst.kind === 'workload' && dc) {
+        const trace: VerdictStep[] = [];
+        pair = pair.intersect(engine.evaluate(dc, 'ingress', asEvalPeer(src, sc), trace));
+        ingress.push(...trace.map(resolveStep));
+      }
+      conns = conns.union(pair);
+    }
+  }
   let exposure: PairExplanation['exposure'];
-  if (src.kind === 'workload' && sc) {
-    const trace: VerdictStep[] = [];
-    conns = conns.intersect(engine.evaluate(sc, 'egress', asEvalPeer(dst, dc), trace));
-    egress = trace.map(resolveStep);
-  }
-  if (dst.kind === 'workload' && dc) {
-    const trace: VerdictStep[] = [];
-    conns = conns.intersect(engine.evaluate(dc, 'ingress', asEvalPeer(src, sc), trace));
-    ingress = trace.map(resolveStep);
-  }
   if (src.kind === 'ingress-controller' && dst.kind === 'workload') {
     const key = workloadKey(dst.ref);
     const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
     exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
     conns = conns.intersect(ports);
   }
-  return { src: peerKey(src), dst: peerKey(dst), conns, ...(egress ? { egress } : {}), ...(ingress ? { ingress } : {}), ...(exposure ? { exposure } : {}) };
+  return {
+    src: peerKey(src),
+    dst: peerKey(dst),
+    conns,
+    ...(src.kind === 'workload' ? { egress: distinctSteps(egress) } : {}),
+    ...(dst.kind === 'workload' ? { ingress: distinctSteps(ingress) } : {}),
+    ...(exposure ? { exposure } : {}),
+  };
 }
 
 function stepsOf(e: PairExplanation | undefined): ExplainedStep[] {
@@ -95,7 +123,7 @@ function stepsOf(e: PairExplanation | undefined): ExplainedStep[] {
  */
 export function changedFiles(before: PairExplanation | undefined, after: PairExplanation | undefined): string[] {
   // the same rule in two trees has different file names (base/x.yaml, head/x.yaml): compare without them
-  const id = (s: ExplainedStep) => `${s.layer}|${s.verdict}|${s.policy ?? ''}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ''}|${s.conns.key}`;
+  const id = stepId;
   const a = stepsOf(before);
   const b = stepsOf(after);
   const inA = new Set(a.map(id));
