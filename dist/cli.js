@@ -14620,16 +14620,16 @@ var $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
   };
 });
 function handleExclusiveUnionResults(results, final, inst, ctx) {
-  const matches = [];
+  const matches2 = [];
   for (let i = 0; i < results.length; i++) {
     if (results[i].issues.length === 0)
-      matches.push(i);
+      matches2.push(i);
   }
-  if (matches.length === 1) {
-    final.value = results[matches[0]].value;
+  if (matches2.length === 1) {
+    final.value = results[matches2[0]].value;
     return final;
   }
-  if (matches.length === 0) {
+  if (matches2.length === 0) {
     final.issues.push({
       code: "invalid_union",
       input: final.value,
@@ -14643,7 +14643,7 @@ function handleExclusiveUnionResults(results, final, inst, ctx) {
       inst,
       errors: [],
       inclusive: false,
-      matches
+      matches: matches2
     });
   }
   return final;
@@ -29852,20 +29852,20 @@ function checkArrayGuards(arraySchema, guards) {
     if (guards.containsSchema) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
-      let matches = 0;
+      let matches2 = 0;
       for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+        if (guards.containsSchema.safeParse(item).success && ++matches2 >= ceiling)
           break;
       }
-      if (matches < minContains) {
+      if (matches2 < minContains) {
         payload.issues.push({
           code: "custom",
-          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches}`,
+          message: `Array must contain at least ${minContains} matching ${plural(minContains)}; found ${matches2}`,
           input: items,
           continue: true
         });
       }
-      if (guards.maxContains !== void 0 && matches > guards.maxContains) {
+      if (guards.maxContains !== void 0 && matches2 > guards.maxContains) {
         payload.issues.push({
           code: "custom",
           message: `Array must contain at most ${guards.maxContains} matching ${plural(guards.maxContains)}`,
@@ -31065,485 +31065,6 @@ function checkNames(meta3, kind, document, path8, diagnostics) {
   }
 }
 
-// src/model/ip.ts
-var BITS = { 4: 32, 6: 128 };
-var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
-function fullRange(family) {
-  return { family, lo: 0n, hi: MAX[family] };
-}
-function parseIPv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  let v2 = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return void 0;
-    const n7 = Number(p);
-    if (n7 > 255) return void 0;
-    v2 = v2 << 8n | BigInt(n7);
-  }
-  return v2;
-}
-function parseIPv6(text) {
-  let s = text;
-  const lastColon = s.lastIndexOf(":");
-  if (s.includes(".", lastColon)) {
-    const v4 = parseIPv4(s.slice(lastColon + 1));
-    if (v4 === void 0) return void 0;
-    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const halves = s.split("::");
-  if (halves.length > 2) return void 0;
-  const head = halves[0] ? halves[0].split(":") : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
-  let v2 = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
-    v2 = v2 << 16n | BigInt(parseInt(g, 16));
-  }
-  return v2;
-}
-function parseCidr(text) {
-  const [addr = "", prefixText, ...rest] = text.trim().split("/");
-  if (rest.length > 0) return void 0;
-  const family = addr.includes(":") ? 6 : 4;
-  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
-  if (value === void 0) return void 0;
-  const bits = BITS[family];
-  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (!(prefix >= 0 && prefix <= bits)) return void 0;
-  const hostBits = BigInt(bits - prefix);
-  const lo = value >> hostBits << hostBits;
-  const hi2 = lo | (1n << hostBits) - 1n;
-  return { family, lo, hi: hi2 };
-}
-function formatIp(family, value) {
-  if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
-  }
-  const groups = [];
-  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== "0") {
-      i++;
-      continue;
-    }
-    let j2 = i;
-    while (j2 < 8 && groups[j2] === "0") j2++;
-    if (j2 - i > bestLen) {
-      best = i;
-      bestLen = j2 - i;
-    }
-    i = j2;
-  }
-  if (best < 0) return groups.join(":");
-  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
-}
-function formatRange(r) {
-  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
-}
-function rangeContains(outer, inner) {
-  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
-}
-function atomize(ranges, alwaysInclude = [4]) {
-  const atoms = [];
-  for (const family of [4, 6]) {
-    const inFamily = ranges.filter((r) => r.family === family);
-    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
-    const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const r of inFamily) {
-      cuts.add(r.lo);
-      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
-    }
-    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    sorted.forEach((lo, i) => {
-      const next = sorted[i + 1];
-      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
-    });
-  }
-  return atoms;
-}
-
-// src/model/peer.ts
-function workloadKey(ref) {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
-}
-var INGRESS_CONTROLLER = "{ingress-controller}";
-function peerKey(p) {
-  switch (p.kind) {
-    case "workload":
-      return workloadKey(p.ref);
-    case "ingress-controller":
-      return INGRESS_CONTROLLER;
-    case "gateway":
-      return `{gateway ${p.namespace}/${p.name}}`;
-    case "external":
-      return `${formatRange(p.range)}[External]`;
-  }
-}
-var fail = (error62) => ({ ok: false, error: error62 });
-function parsePeer(text, workloads) {
-  const t = text.trim();
-  if (t === INGRESS_CONTROLLER || t === "ingress-controller") return { ok: true, peer: { kind: "ingress-controller" } };
-  const gw = /^\{gateway ([^/\s]+)\/([^}\s]+)\}$/.exec(t);
-  if (gw) return { ok: true, peer: { kind: "gateway", namespace: gw[1], name: gw[2] } };
-  const ext = t.replace(/\[External\]$/, "");
-  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
-  if (dash) {
-    const lo = parseCidr(dash[1]);
-    const hi2 = parseCidr(dash[2]);
-    if (lo && hi2 && lo.family === hi2.family && lo.lo <= hi2.hi) return { ok: true, peer: { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi2.hi } } };
-    return fail(`${JSON.stringify(text)} is not a valid address range`);
-  }
-  const range = parseCidr(ext);
-  if (range) return { ok: true, peer: { kind: "external", range } };
-  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
-  const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
-  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
-  const [, namespace, name, kind] = m;
-  if (!workloads) {
-    if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
-    return { ok: true, peer: { kind: "workload", ref: { namespace, name, kind } } };
-  }
-  const found = workloads.filter((w) => w.namespace === namespace && w.name === name && (!kind || w.kind === kind));
-  if (found.length === 0) return fail(`no workload ${text}`);
-  if (found.length > 1) return fail(`${text} is ambiguous: ${found.map(workloadKey).join(", ")}`);
-  return { ok: true, peer: { kind: "workload", ref: found[0] } };
-}
-
-// src/manifests/cluster.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-var DEFAULT_NAMESPACE = "default";
-function nsOf(meta3) {
-  return meta3.namespace || DEFAULT_NAMESPACE;
-}
-var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
-function podShape(spec, labels2, origin, specPath, diagnostics) {
-  const ports = [];
-  for (const field of ["containers", "initContainers"]) {
-    (spec?.[field] ?? []).forEach((c, ci2) => {
-      (c.ports ?? []).forEach((p, pi2) => {
-        const n7 = p.containerPort;
-        if (typeof n7 !== "number" || !Number.isInteger(n7) || n7 < 1 || n7 > 65535) {
-          const typo = Object.keys(p).find((k2) => k2 !== "containerPort" && k2.toLowerCase() === "containerport");
-          diagnostics.push(
-            diag(
-              Codes.invalidField,
-              "warning",
-              `expected a port number 1-65535, got ${n7 === void 0 ? "nothing" : JSON.stringify(n7)}; this port entry is ignored`,
-              originRef(origin, [...specPath, field, ci2, "ports", pi2, "containerPort"]),
-              typo ? `did you mean containerPort instead of ${typo}?` : void 0
-            )
-          );
-          return;
-        }
-        ports.push({ ...p.name ? { name: p.name } : {}, port: n7, protocol: p.protocol ?? "TCP" });
-      });
-    });
-  }
-  return { labels: { ...labels2 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
-}
-function sameShape(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function buildCluster(objects) {
-  const diagnostics = [];
-  const namespaces = /* @__PURE__ */ new Map();
-  const byKey = /* @__PURE__ */ new Map();
-  const addWorkload = (ref, pod, spec, origin, specPath, fromPod) => {
-    const key = workloadKey(ref);
-    const existing = byKey.get(key);
-    if (!existing) {
-      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
-      return;
-    }
-    if (!fromPod) {
-      diagnostics.push(diag(Codes.duplicateObject, "warning", `${ref.kind} ${ref.namespace}/${ref.name} is defined more than once; definitions are merged`, originRef(origin)));
-    }
-    if (!existing.pods.some((p) => sameShape(p, pod))) {
-      existing.pods.push(pod);
-      if (fromPod) {
-        diagnostics.push(
-          diag(
-            Codes.ownerLabelGap,
-            "warning",
-            `pods of ${key} differ in labels or ports; the workload's connectivity is the union of its pods'`,
-            originRef(origin, ["metadata", "labels"])
-          )
-        );
-      }
-    }
-  };
-  for (const o of objects) {
-    switch (o.kind) {
-      case "Namespace": {
-        const name = o.object.metadata.name ?? "";
-        namespaces.set(name, { name, labels: { ...o.object.metadata.labels ?? {}, [NAMESPACE_NAME_LABEL]: name }, declared: true });
-        break;
-      }
-      case "Pod": {
-        const meta3 = o.object.metadata;
-        const owners = meta3.ownerReferences ?? [];
-        const candidate = owners.find((r) => r.controller) ?? owners[0];
-        const owner = candidate && (!candidate.kind || OWNER_KINDS.has(candidate.kind)) ? candidate : void 0;
-        const ref = owner ? { namespace: nsOf(meta3), name: owner.name, kind: owner.kind || "Pod" } : { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: "Pod" };
-        addWorkload(ref, podShape(o.object.spec, meta3.labels, o.origin, ["spec"], diagnostics), o.object.spec ?? void 0, o.origin, ["spec"], true);
-        break;
-      }
-      case "CronJob": {
-        const meta3 = o.object.metadata;
-        const tpl = o.object.spec?.jobTemplate?.spec?.template;
-        addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: "CronJob" },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
-          tpl?.spec ?? void 0,
-          o.origin,
-          ["spec", "jobTemplate", "spec", "template", "spec"],
-          false
-        );
-        break;
-      }
-      case "Deployment":
-      case "StatefulSet":
-      case "DaemonSet":
-      case "ReplicaSet":
-      case "ReplicationController":
-      case "Job": {
-        const meta3 = o.object.metadata;
-        const tpl = o.object.spec?.template;
-        addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: o.kind },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
-          tpl?.spec ?? void 0,
-          o.origin,
-          ["spec", "template", "spec"],
-          false
-        );
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  const implied = (name) => {
-    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
-  };
-  for (const w of byKey.values()) implied(w.ref.namespace);
-  for (const o of objects) {
-    if (o.kind === "Namespace" || o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") continue;
-    implied(nsOf(o.object.metadata));
-  }
-  const workloads = [...byKey.values()].map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath })).sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
-  return { cluster: { namespaces, workloads, objects }, diagnostics };
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/connectivity/bitset.ts
-var Bitset = class _Bitset {
-  constructor(size, words) {
-    this.size = size;
-    this.words = words;
-  }
-  size;
-  words;
-  static empty(size) {
-    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
-  }
-  static full(size) {
-    const b = _Bitset.empty(size);
-    b.words.fill(4294967295);
-    const extra = b.words.length * 32 - size;
-    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
-    return b;
-  }
-  static of(size, ids) {
-    const b = _Bitset.empty(size);
-    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
-    return b;
-  }
-  has(id) {
-    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
-  }
-  /** A new set holding both. */
-  union(other) {
-    const out = new Uint32Array(this.words);
-    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
-    return new _Bitset(this.size, out);
-  }
-  /** Adds one id in place (only for sets under construction). */
-  add(id) {
-    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
-  }
-  copy() {
-    return new _Bitset(this.size, new Uint32Array(this.words));
-  }
-  /** Adds `other` into this set in place (only for sets under construction). */
-  addAll(other) {
-    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
-  }
-  get isEmpty() {
-    return this.words.every((w) => w === 0);
-  }
-  *[Symbol.iterator]() {
-    for (let i = 0; i < this.words.length; i++) {
-      let w = this.words[i];
-      while (w !== 0) {
-        const bit = 31 - Math.clz32(w & -w);
-        yield i * 32 + bit;
-        w &= w - 1;
-      }
-    }
-  }
-};
-
-// src/connectivity/selector.ts
-function selectorMatches(selector, labels2) {
-  if (selector.matchLabels) {
-    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels2[k2] !== v2) return false;
-  }
-  for (const e of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
-    const values = e.values ?? [];
-    switch (e.operator) {
-      case "In":
-        if (!has || !values.includes(labels2[e.key])) return false;
-        break;
-      case "NotIn":
-        if (has && values.includes(labels2[e.key])) return false;
-        break;
-      case "Exists":
-        if (!has) return false;
-        break;
-      case "DoesNotExist":
-        if (has) return false;
-        break;
-    }
-  }
-  return true;
-}
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-}
-var keys = /* @__PURE__ */ new WeakMap();
-function selectorKey(selector) {
-  let key = keys.get(selector);
-  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
-  return key;
-}
-function computeSelectorKey(selector) {
-  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
-  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
-  return JSON.stringify([labels2, exprs]);
-}
-function labelsKey(labels2) {
-  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
-}
-
-// src/connectivity/classes.ts
-var INGRESS_CONTROLLER_NAMESPACE = "{ingress-controller}";
-var PodClasses = class {
-  all = [];
-  /** workloadKey -> the classes of its pods */
-  byWorkload = /* @__PURE__ */ new Map();
-  byNamespace = /* @__PURE__ */ new Map();
-  byLabel = /* @__PURE__ */ new Map();
-  byKey = /* @__PURE__ */ new Map();
-  cache = /* @__PURE__ */ new Map();
-  namespaceLabels;
-  constructor(cluster, withIngressController) {
-    const nsLabels = /* @__PURE__ */ new Map();
-    for (const ns2 of cluster.namespaces.values()) nsLabels.set(ns2.name, ns2.labels);
-    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
-    this.namespaceLabels = nsLabels;
-    const index = /* @__PURE__ */ new Map();
-    for (const w of cluster.workloads) {
-      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
-      const classes = [];
-      for (const pod of w.pods) {
-        const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
-        let cls = index.get(sig);
-        if (!cls) {
-          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
-          index.set(sig, cls);
-        }
-        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
-        if (!classes.includes(cls)) classes.push(cls);
-      }
-      this.byWorkload.set(key, classes);
-    }
-    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
-  }
-  get ingressController() {
-    const last = this.all[this.all.length - 1];
-    return last?.ingressController ? last : void 0;
-  }
-  add(namespace, labels2, ports, ingressController) {
-    const cls = {
-      id: this.all.length,
-      namespace,
-      namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
-      labels: labels2,
-      ports,
-      workloads: [],
-      ingressController
-    };
-    this.all.push(cls);
-    push(this.byNamespace, namespace, cls.id);
-    for (const [k2, v2] of Object.entries(labels2)) {
-      push(this.byLabel, `${k2}=${v2}`, cls.id);
-      push(this.byKey, k2, cls.id);
-    }
-    return cls;
-  }
-  namespaceCache = /* @__PURE__ */ new Map();
-  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
-  namespaces(match) {
-    if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
-    const key = selectorKey(match.selector);
-    let hit = this.namespaceCache.get(key);
-    if (!hit) {
-      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
-      this.namespaceCache.set(key, hit);
-    }
-    return hit;
-  }
-  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
-  select(ns2, pods) {
-    const key = `${ns2.kind === "named" ? `=${ns2.name}` : `~${selectorKey(ns2.selector)}`}\0${selectorKey(pods)}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const namespaces = new Set(this.namespaces(ns2));
-    let candidates;
-    const pairs2 = Object.entries(pods.matchLabels ?? {});
-    const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === "Exists" || e.operator === "In");
-    if (pairs2.length > 0) {
-      candidates = pairs2.map(([k2, v2]) => this.byLabel.get(`${k2}=${v2}`) ?? []).reduce((a, b) => b.length < a.length ? b : a);
-    } else if (keyed) {
-      candidates = this.byKey.get(keyed.key) ?? [];
-    } else {
-      candidates = [...namespaces].flatMap((n7) => this.byNamespace.get(n7) ?? []).sort((a, b) => a - b);
-    }
-    const empty = isEmptySelector(pods);
-    const out = candidates.filter((id) => {
-      const c = this.all[id];
-      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
-    });
-    this.cache.set(key, out);
-    return out;
-  }
-};
-function push(map3, key, value) {
-  const list = map3.get(key);
-  if (list) list.push(value);
-  else map3.set(key, [value]);
-}
-
 // src/model/interval-set.ts
 var IntervalSet = class _IntervalSet {
   constructor(bounds) {
@@ -31775,6 +31296,709 @@ function parseConns(text) {
     out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi2)));
   }
   return out;
+}
+
+// src/model/ip.ts
+var BITS = { 4: 32, 6: 128 };
+var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
+function fullRange(family) {
+  return { family, lo: 0n, hi: MAX[family] };
+}
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  let v2 = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    const n7 = Number(p);
+    if (n7 > 255) return void 0;
+    v2 = v2 << 8n | BigInt(n7);
+  }
+  return v2;
+}
+function parseIPv6(text) {
+  let s = text;
+  const lastColon = s.lastIndexOf(":");
+  if (s.includes(".", lastColon)) {
+    const v4 = parseIPv4(s.slice(lastColon + 1));
+    if (v4 === void 0) return void 0;
+    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return void 0;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  let v2 = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+    v2 = v2 << 16n | BigInt(parseInt(g, 16));
+  }
+  return v2;
+}
+function parseCidr(text) {
+  const [addr = "", prefixText, ...rest] = text.trim().split("/");
+  if (rest.length > 0) return void 0;
+  const family = addr.includes(":") ? 6 : 4;
+  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
+  if (value === void 0) return void 0;
+  const bits = BITS[family];
+  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (!(prefix >= 0 && prefix <= bits)) return void 0;
+  const hostBits = BigInt(bits - prefix);
+  const lo = value >> hostBits << hostBits;
+  const hi2 = lo | (1n << hostBits) - 1n;
+  return { family, lo, hi: hi2 };
+}
+function formatIp(family, value) {
+  if (family === 4) {
+    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
+  }
+  const groups = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j2 = i;
+    while (j2 < 8 && groups[j2] === "0") j2++;
+    if (j2 - i > bestLen) {
+      best = i;
+      bestLen = j2 - i;
+    }
+    i = j2;
+  }
+  if (best < 0) return groups.join(":");
+  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
+}
+function formatRange(r) {
+  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
+}
+function rangeContains(outer, inner) {
+  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
+}
+function atomize(ranges, alwaysInclude = [4]) {
+  const atoms = [];
+  for (const family of [4, 6]) {
+    const inFamily = ranges.filter((r) => r.family === family);
+    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
+    const cuts = /* @__PURE__ */ new Set([0n]);
+    for (const r of inFamily) {
+      cuts.add(r.lo);
+      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
+    }
+    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    sorted.forEach((lo, i) => {
+      const next = sorted[i + 1];
+      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
+    });
+  }
+  return atoms;
+}
+
+// src/connectivity/bitset.ts
+var Bitset = class _Bitset {
+  constructor(size, words) {
+    this.size = size;
+    this.words = words;
+  }
+  size;
+  words;
+  static empty(size) {
+    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
+  }
+  static full(size) {
+    const b = _Bitset.empty(size);
+    b.words.fill(4294967295);
+    const extra = b.words.length * 32 - size;
+    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
+    return b;
+  }
+  static of(size, ids) {
+    const b = _Bitset.empty(size);
+    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
+    return b;
+  }
+  has(id) {
+    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
+  }
+  /** A new set holding both. */
+  union(other) {
+    const out = new Uint32Array(this.words);
+    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
+    return new _Bitset(this.size, out);
+  }
+  /** Adds one id in place (only for sets under construction). */
+  add(id) {
+    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
+  }
+  copy() {
+    return new _Bitset(this.size, new Uint32Array(this.words));
+  }
+  /** Adds `other` into this set in place (only for sets under construction). */
+  addAll(other) {
+    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
+  }
+  get isEmpty() {
+    return this.words.every((w) => w === 0);
+  }
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.words.length; i++) {
+      let w = this.words[i];
+      while (w !== 0) {
+        const bit = 31 - Math.clz32(w & -w);
+        yield i * 32 + bit;
+        w &= w - 1;
+      }
+    }
+  }
+};
+
+// src/connectivity/binding.ts
+function bindPolicies(policies, classes, atoms) {
+  const rules = /* @__PURE__ */ new Map();
+  const ingressAllowers = [];
+  const diagnostics = [];
+  const nClasses = classes.all.length;
+  const nAtoms = atoms.length;
+  const allClasses = Bitset.full(nClasses);
+  const allAtoms = Bitset.full(nAtoms);
+  const noAtoms = Bitset.empty(nAtoms);
+  const noClasses = Bitset.empty(nClasses);
+  const selected = /* @__PURE__ */ new Map();
+  const classSet = (ids) => {
+    let b = selected.get(ids);
+    if (!b) selected.set(ids, b = Bitset.of(nClasses, ids));
+    return b;
+  };
+  const rulesOf = (cls) => {
+    let r = rules.get(cls.id);
+    if (!r) {
+      r = { ingress: { admin: [], np: [], baseline: [], isolatedBy: [] }, egress: { admin: [], np: [], baseline: [], isolatedBy: [] } };
+      rules.set(cls.id, r);
+    }
+    return r;
+  };
+  const bindRule = (rule, policy) => {
+    if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
+    const classParts = [];
+    let atomSet = noAtoms;
+    for (const peer of rule.peers) {
+      if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
+      else if (peer.kind === "ip") {
+        const ids = atoms.flatMap((atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []);
+        atomSet = atomSet.union(Bitset.of(nAtoms, ids));
+      }
+    }
+    const classBits = classParts.length === 0 ? noClasses : classParts.length === 1 ? classParts[0] : classParts.reduce((a, b) => a.union(b));
+    return { rule, policy, classes: classBits, atoms: atomSet };
+  };
+  for (const policy of policies) {
+    const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
+    for (const direction of ["ingress", "egress"]) {
+      if (!policy.governs[direction]) continue;
+      const bound = policy.rules[direction].map((r) => bindRule(r, policy));
+      const subjectIds = subjects.filter((id) => !classes.all[id].ingressController);
+      for (const id of subjectIds) {
+        const dr = rulesOf(classes.all[id])[direction];
+        const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
+        for (const b of bound) list.push(b);
+        if (policy.layer === "np") dr.isolatedBy.push(policy);
+      }
+      if (direction === "ingress" && policy.layer !== "baseline") {
+        for (const b of bound) if (b.rule.action !== "deny") ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+      }
+      diagnostics.push(...unresolvedNamedPorts(bound, subjects, direction, classes));
+    }
+  }
+  return { rules, ingressAllowers, diagnostics };
+}
+function unresolvedNamedPorts(bound, subjects, direction, classes) {
+  const out = [];
+  for (const b of bound) {
+    const dsts = direction === "ingress" ? subjects : [...b.classes];
+    for (const np of b.rule.ports.named) {
+      const resolved = dsts.some((id) => classes.all[id].ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)));
+      if (!resolved) {
+        out.push(
+          diag(
+            Codes.unresolvedNamedPort,
+            "warning",
+            `named port "${np.name}" matches no container port of the ${direction === "ingress" ? "selected pods" : "destination pods"}; it allows nothing`,
+            originRef(b.policy.origin, ["spec", direction, b.rule.ref.index, "ports"])
+          )
+        );
+      }
+    }
+  }
+  return out;
+}
+
+// src/model/peer.ts
+function workloadKey(ref) {
+  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+}
+var INGRESS_CONTROLLER = "{ingress-controller}";
+function peerKey(p) {
+  switch (p.kind) {
+    case "workload":
+      return workloadKey(p.ref);
+    case "ingress-controller":
+      return INGRESS_CONTROLLER;
+    case "gateway":
+      return `{gateway ${p.namespace}/${p.name}}`;
+    case "external":
+      return `${formatRange(p.range)}[External]`;
+  }
+}
+var fail = (error62) => ({ ok: false, error: error62 });
+function parsePeer(text, workloads) {
+  const t = text.trim();
+  if (t === INGRESS_CONTROLLER || t === "ingress-controller") return { ok: true, peer: { kind: "ingress-controller" } };
+  const gw = /^\{gateway ([^/\s]+)\/([^}\s]+)\}$/.exec(t);
+  if (gw) return { ok: true, peer: { kind: "gateway", namespace: gw[1], name: gw[2] } };
+  const ext = t.replace(/\[External\]$/, "");
+  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
+  if (dash) {
+    const lo = parseCidr(dash[1]);
+    const hi2 = parseCidr(dash[2]);
+    if (lo && hi2 && lo.family === hi2.family && lo.lo <= hi2.hi) return { ok: true, peer: { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi2.hi } } };
+    return fail(`${JSON.stringify(text)} is not a valid address range`);
+  }
+  const range = parseCidr(ext);
+  if (range) return { ok: true, peer: { kind: "external", range } };
+  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
+  const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
+  const [, namespace, name, kind] = m;
+  if (!workloads) {
+    if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
+    return { ok: true, peer: { kind: "workload", ref: { namespace, name, kind } } };
+  }
+  const found = workloads.filter((w) => w.namespace === namespace && w.name === name && (!kind || w.kind === kind));
+  if (found.length === 0) return fail(`no workload ${text}`);
+  if (found.length > 1) return fail(`${text} is ambiguous: ${found.map(workloadKey).join(", ")}`);
+  return { ok: true, peer: { kind: "workload", ref: found[0] } };
+}
+
+// src/manifests/cluster.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+var DEFAULT_NAMESPACE = "default";
+function nsOf(meta3) {
+  return meta3.namespace || DEFAULT_NAMESPACE;
+}
+var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
+function podShape(spec, labels2, origin, specPath, diagnostics) {
+  const ports = [];
+  for (const field of ["containers", "initContainers"]) {
+    (spec?.[field] ?? []).forEach((c, ci2) => {
+      (c.ports ?? []).forEach((p, pi2) => {
+        const n7 = p.containerPort;
+        if (typeof n7 !== "number" || !Number.isInteger(n7) || n7 < 1 || n7 > 65535) {
+          const typo = Object.keys(p).find((k2) => k2 !== "containerPort" && k2.toLowerCase() === "containerport");
+          diagnostics.push(
+            diag(
+              Codes.invalidField,
+              "warning",
+              `expected a port number 1-65535, got ${n7 === void 0 ? "nothing" : JSON.stringify(n7)}; this port entry is ignored`,
+              originRef(origin, [...specPath, field, ci2, "ports", pi2, "containerPort"]),
+              typo ? `did you mean containerPort instead of ${typo}?` : void 0
+            )
+          );
+          return;
+        }
+        ports.push({ ...p.name ? { name: p.name } : {}, port: n7, protocol: p.protocol ?? "TCP" });
+      });
+    });
+  }
+  return { labels: { ...labels2 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
+}
+function sameShape(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function buildCluster(objects) {
+  const diagnostics = [];
+  const namespaces = /* @__PURE__ */ new Map();
+  const byKey = /* @__PURE__ */ new Map();
+  const addWorkload = (ref, pod, spec, origin, specPath, fromPod) => {
+    const key = workloadKey(ref);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
+      return;
+    }
+    if (!fromPod) {
+      diagnostics.push(diag(Codes.duplicateObject, "warning", `${ref.kind} ${ref.namespace}/${ref.name} is defined more than once; definitions are merged`, originRef(origin)));
+    }
+    if (!existing.pods.some((p) => sameShape(p, pod))) {
+      existing.pods.push(pod);
+      if (fromPod) {
+        diagnostics.push(
+          diag(
+            Codes.ownerLabelGap,
+            "warning",
+            `pods of ${key} differ in labels or ports; the workload's connectivity is the union of its pods'`,
+            originRef(origin, ["metadata", "labels"])
+          )
+        );
+      }
+    }
+  };
+  for (const o of objects) {
+    switch (o.kind) {
+      case "Namespace": {
+        const name = o.object.metadata.name ?? "";
+        namespaces.set(name, { name, labels: { ...o.object.metadata.labels ?? {}, [NAMESPACE_NAME_LABEL]: name }, declared: true });
+        break;
+      }
+      case "Pod": {
+        const meta3 = o.object.metadata;
+        const owners = meta3.ownerReferences ?? [];
+        const candidate = owners.find((r) => r.controller) ?? owners[0];
+        const owner = candidate && (!candidate.kind || OWNER_KINDS.has(candidate.kind)) ? candidate : void 0;
+        const ref = owner ? { namespace: nsOf(meta3), name: owner.name, kind: owner.kind || "Pod" } : { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: "Pod" };
+        addWorkload(ref, podShape(o.object.spec, meta3.labels, o.origin, ["spec"], diagnostics), o.object.spec ?? void 0, o.origin, ["spec"], true);
+        break;
+      }
+      case "CronJob": {
+        const meta3 = o.object.metadata;
+        const tpl = o.object.spec?.jobTemplate?.spec?.template;
+        addWorkload(
+          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: "CronJob" },
+          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
+          tpl?.spec ?? void 0,
+          o.origin,
+          ["spec", "jobTemplate", "spec", "template", "spec"],
+          false
+        );
+        break;
+      }
+      case "Deployment":
+      case "StatefulSet":
+      case "DaemonSet":
+      case "ReplicaSet":
+      case "ReplicationController":
+      case "Job": {
+        const meta3 = o.object.metadata;
+        const tpl = o.object.spec?.template;
+        addWorkload(
+          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: o.kind },
+          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
+          tpl?.spec ?? void 0,
+          o.origin,
+          ["spec", "template", "spec"],
+          false
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const implied = (name) => {
+    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
+  };
+  for (const w of byKey.values()) implied(w.ref.namespace);
+  for (const o of objects) {
+    if (o.kind === "Namespace" || o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") continue;
+    implied(nsOf(o.object.metadata));
+  }
+  const workloads = [...byKey.values()].map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath })).sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  return { cluster: { namespaces, workloads, objects }, diagnostics };
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/connectivity/selector.ts
+function selectorMatches(selector, labels2) {
+  if (selector.matchLabels) {
+    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels2[k2] !== v2) return false;
+  }
+  for (const e of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
+    const values = e.values ?? [];
+    switch (e.operator) {
+      case "In":
+        if (!has || !values.includes(labels2[e.key])) return false;
+        break;
+      case "NotIn":
+        if (has && values.includes(labels2[e.key])) return false;
+        break;
+      case "Exists":
+        if (!has) return false;
+        break;
+      case "DoesNotExist":
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function selectorKey(selector) {
+  let key = keys.get(selector);
+  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
+  return key;
+}
+function computeSelectorKey(selector) {
+  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
+  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
+  return JSON.stringify([labels2, exprs]);
+}
+function labelsKey(labels2) {
+  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
+}
+
+// src/connectivity/classes.ts
+var INGRESS_CONTROLLER_NAMESPACE = "{ingress-controller}";
+var PodClasses = class {
+  all = [];
+  /** workloadKey -> the classes of its pods */
+  byWorkload = /* @__PURE__ */ new Map();
+  byNamespace = /* @__PURE__ */ new Map();
+  byLabel = /* @__PURE__ */ new Map();
+  byKey = /* @__PURE__ */ new Map();
+  cache = /* @__PURE__ */ new Map();
+  namespaceLabels;
+  constructor(cluster, withIngressController) {
+    const nsLabels = /* @__PURE__ */ new Map();
+    for (const ns2 of cluster.namespaces.values()) nsLabels.set(ns2.name, ns2.labels);
+    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
+    this.namespaceLabels = nsLabels;
+    const index = /* @__PURE__ */ new Map();
+    for (const w of cluster.workloads) {
+      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
+      const classes = [];
+      for (const pod of w.pods) {
+        const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
+        let cls = index.get(sig);
+        if (!cls) {
+          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
+          index.set(sig, cls);
+        }
+        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
+        if (!classes.includes(cls)) classes.push(cls);
+      }
+      this.byWorkload.set(key, classes);
+    }
+    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+  }
+  get ingressController() {
+    const last = this.all[this.all.length - 1];
+    return last?.ingressController ? last : void 0;
+  }
+  add(namespace, labels2, ports, ingressController) {
+    const cls = {
+      id: this.all.length,
+      namespace,
+      namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
+      labels: labels2,
+      ports,
+      workloads: [],
+      ingressController
+    };
+    this.all.push(cls);
+    push(this.byNamespace, namespace, cls.id);
+    for (const [k2, v2] of Object.entries(labels2)) {
+      push(this.byLabel, `${k2}=${v2}`, cls.id);
+      push(this.byKey, k2, cls.id);
+    }
+    return cls;
+  }
+  namespaceCache = /* @__PURE__ */ new Map();
+  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
+  namespaces(match) {
+    if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
+    const key = selectorKey(match.selector);
+    let hit = this.namespaceCache.get(key);
+    if (!hit) {
+      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
+      this.namespaceCache.set(key, hit);
+    }
+    return hit;
+  }
+  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
+  select(ns2, pods) {
+    const key = `${ns2.kind === "named" ? `=${ns2.name}` : `~${selectorKey(ns2.selector)}`}\0${selectorKey(pods)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const namespaces = new Set(this.namespaces(ns2));
+    let candidates;
+    const pairs2 = Object.entries(pods.matchLabels ?? {});
+    const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === "Exists" || e.operator === "In");
+    if (pairs2.length > 0) {
+      candidates = pairs2.map(([k2, v2]) => this.byLabel.get(`${k2}=${v2}`) ?? []).reduce((a, b) => b.length < a.length ? b : a);
+    } else if (keyed) {
+      candidates = this.byKey.get(keyed.key) ?? [];
+    } else {
+      candidates = [...namespaces].flatMap((n7) => this.byNamespace.get(n7) ?? []).sort((a, b) => a - b);
+    }
+    const empty = isEmptySelector(pods);
+    const out = candidates.filter((id) => {
+      const c = this.all[id];
+      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
+    });
+    this.cache.set(key, out);
+    return out;
+  }
+};
+function push(map3, key, value) {
+  const list = map3.get(key);
+  if (list) list.push(value);
+  else map3.set(key, [value]);
+}
+
+// src/connectivity/enumerate.ts
+var IC_KEY_OBJECT = {};
+function enumerateConnections(engine) {
+  const classes = engine.classes.all.filter((c) => !c.ingressController);
+  const openIngress = Bitset.of(
+    engine.classes.all.length,
+    classes.filter((d) => engine.openByDefault(d, "ingress")).map((d) => d.id)
+  );
+  const pairs2 = /* @__PURE__ */ new Map();
+  const keys2 = /* @__PURE__ */ new Map();
+  const keyOf2 = (p) => {
+    const obj = p.kind === "workload" ? p.ref : p.kind === "external" ? p.range : IC_KEY_OBJECT;
+    let k2 = keys2.get(obj);
+    if (k2 === void 0) keys2.set(obj, k2 = peerKey(p));
+    return k2;
+  };
+  const add = (src, dst, conns) => {
+    if (conns.isEmpty) return;
+    const key = `${keyOf2(src)}\0${keyOf2(dst)}`;
+    const cur = pairs2.get(key);
+    if (cur) cur.conns = cur.conns.union(conns);
+    else pairs2.set(key, { src, dst, conns });
+  };
+  for (const s of classes) {
+    let candidates;
+    if (engine.openByDefault(s, "egress")) {
+      const set3 = openIngress.copy();
+      for (const a of engine.binding.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) set3.add(id);
+      candidates = set3;
+    } else {
+      candidates = engine.allowCandidates(s, "egress");
+    }
+    for (const id of candidates) {
+      const d = engine.classes.all[id];
+      if (d.ingressController) continue;
+      const conns = engine.pairConns(s, d);
+      if (conns.isEmpty) continue;
+      for (const w1 of s.workloads) for (const w2 of d.workloads) if (w1 !== w2) add({ kind: "workload", ref: w1 }, { kind: "workload", ref: w2 }, conns);
+    }
+  }
+  addExternal(engine, classes, add);
+  addIngressController(engine, add);
+  return [...pairs2.keys()].sort(compareStrings).map((k2) => {
+    const { src, dst, conns } = pairs2.get(k2);
+    return { src, dst, conns };
+  });
+}
+function addExternal(engine, classes, add) {
+  const perWorkload = /* @__PURE__ */ new Map();
+  for (const c of classes) {
+    const out = engine.perAtom(c, "egress");
+    const inn = engine.perAtom(c, "ingress");
+    for (const w of c.workloads) {
+      const key = workloadKey(w);
+      const cur = perWorkload.get(key);
+      if (!cur) perWorkload.set(key, { ref: w, out, in: inn });
+      else {
+        cur.out = cur.out.map((x2, i) => x2.union(out[i]));
+        cur.in = cur.in.map((x2, i) => x2.union(inn[i]));
+      }
+    }
+  }
+  for (const { ref, out, in: inn } of perWorkload.values()) {
+    engine.atoms.forEach((range, i) => {
+      add({ kind: "workload", ref }, { kind: "external", range }, out[i]);
+      add({ kind: "external", range }, { kind: "workload", ref }, inn[i]);
+    });
+  }
+}
+function addIngressController(engine, add) {
+  const ic = engine.classes.ingressController;
+  if (!ic) return;
+  for (const w of engine.cluster.workloads) {
+    const ports = engine.exposure.ports.get(workloadKey(w.ref));
+    if (!ports) continue;
+    for (const d of engine.classes.byWorkload.get(workloadKey(w.ref)) ?? []) {
+      add({ kind: "ingress-controller" }, { kind: "workload", ref: w.ref }, ports.intersect(engine.evaluate(d, "ingress", { kind: "class", cls: ic })));
+    }
+  }
+}
+
+// src/connectivity/evaluate.ts
+function resolvePorts(ports, dst) {
+  if (ports.named.length === 0 || dst.kind === "atom") return ports.fixed;
+  let out = ports.fixed;
+  for (const np of ports.named) {
+    for (const p of dst.cls.ports) {
+      if (p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
+    }
+  }
+  return out;
+}
+function matches(b, peer) {
+  return peer.kind === "class" ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
+}
+var adminVerdict = (action2) => action2 === "allow" ? "Allow" : action2 === "deny" ? "Deny" : "Pass";
+function evaluateRules(dr, subject, direction, peer, trace) {
+  if (subject.ingressController) return ConnectionSet.ALL;
+  if (!dr) {
+    trace?.push({ layer: "default", verdict: "Allow", conns: ConnectionSet.ALL });
+    return ConnectionSet.ALL;
+  }
+  const dst = direction === "ingress" ? { kind: "class", cls: subject } : peer;
+  let allowed = ConnectionSet.NONE;
+  let undecided = ConnectionSet.ALL;
+  let passed = ConnectionSet.NONE;
+  for (const b of dr.admin) {
+    if (undecided.isEmpty) break;
+    if (!matches(b, peer)) continue;
+    const conns = resolvePorts(b.rule.ports, dst).intersect(undecided);
+    if (conns.isEmpty) continue;
+    undecided = undecided.subtract(conns);
+    if (b.rule.action === "allow") allowed = allowed.union(conns);
+    else if (b.rule.action === "pass") passed = passed.union(conns);
+    trace?.push({ layer: "ANP", verdict: adminVerdict(b.rule.action), rule: b.rule, policy: b.policy, conns });
+  }
+  let rest = undecided.union(passed);
+  if (rest.isEmpty) return allowed;
+  if (dr.isolatedBy.length > 0) {
+    let npAllowed = ConnectionSet.NONE;
+    for (const b of dr.np) {
+      if (!matches(b, peer)) continue;
+      const conns = resolvePorts(b.rule.ports, dst).intersect(rest);
+      if (conns.isEmpty) continue;
+      npAllowed = npAllowed.union(conns);
+      trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns });
+    }
+    const denied = rest.subtract(npAllowed);
+    if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
+    return allowed.union(npAllowed);
+  }
+  for (const b of dr.baseline) {
+    if (rest.isEmpty) break;
+    if (!matches(b, peer)) continue;
+    const conns = resolvePorts(b.rule.ports, dst).intersect(rest);
+    if (conns.isEmpty) continue;
+    rest = rest.subtract(conns);
+    if (b.rule.action !== "deny") allowed = allowed.union(conns);
+    trace?.push({ layer: "BANP", verdict: adminVerdict(b.rule.action), rule: b.rule, policy: b.policy, conns });
+  }
+  if (trace && !rest.isEmpty) trace.push({ layer: "default", verdict: "Allow", conns: rest });
+  return allowed.union(rest);
 }
 
 // src/connectivity/exposure.ts
@@ -32129,8 +32353,7 @@ function sortPolicies(policies) {
 }
 
 // src/connectivity/engine.ts
-var IC_KEY_OBJECT = {};
-var PolicyEngine = class _PolicyEngine {
+var PolicyEngine = class {
   constructor(cluster, options = {}) {
     this.cluster = cluster;
     this.options = options;
@@ -32142,207 +32365,38 @@ var PolicyEngine = class _PolicyEngine {
     this.diagnostics.push(...exp.diagnostics);
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
-    this.warnOtherFamilies();
+    this.diagnostics.push(...otherFamilyWarnings(this.policies, this.families));
+    this.ipRanges = policyRanges(this.policies, this.families);
     this.atoms = atomize(this.ipRanges, this.families);
-    this.bind();
+    this.binding = bindPolicies(this.policies, this.classes, this.atoms);
+    this.diagnostics.push(...this.binding.diagnostics);
   }
   cluster;
   options;
-  classes;
-  atoms;
-  exposure;
   policies;
-  rules = /* @__PURE__ */ new Map();
-  diagnostics = [];
+  exposure;
+  classes;
   families;
+  /** Every address range the policies mention, in the analysed families. */
+  ipRanges;
+  atoms;
+  binding;
+  diagnostics = [];
   /** The parts of `range` that lie in different atoms, each clipped to the range. */
   atomsWithin(range) {
     return this.atoms.filter((a) => a.family === range.family && a.hi >= range.lo && a.lo <= range.hi).map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
   }
-  ipRangesCache;
-  /** Every address range the policies mention, in the analysed families. */
-  get ipRanges() {
-    if (!this.ipRangesCache) {
-      const out = [];
-      for (const p of this.policies)
-        for (const d of ["ingress", "egress"])
-          for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") {
-            for (const x2 of [...m.include, ...m.exclude]) if (this.families.includes(x2.family)) out.push(x2);
-          }
-      this.ipRangesCache = out;
-    }
-    return this.ipRangesCache;
-  }
-  /** A range of a family that is not analysed matches nothing; say so once per rule. */
-  warnOtherFamilies() {
-    for (const p of this.policies)
-      for (const d of ["ingress", "egress"])
-        for (const r of p.rules[d]) {
-          const other = r.peers.flatMap((m) => m.kind === "ip" ? [...m.include, ...m.exclude] : []).filter((x2) => !this.families.includes(x2.family));
-          if (other.length === 0) continue;
-          this.diagnostics.push(
-            diag(
-              Codes.unsupportedValue,
-              "warning",
-              `IPv${other[0]?.family} ranges are outside the analysed address space; they match nothing`,
-              originRef(p.origin, ["spec", d, r.ref.index]),
-              `use --ip-family ${other[0]?.family === 6 ? "dual" : "4"} to analyse them`
-            )
-          );
-        }
-  }
-  rulesOf(cls) {
-    let r = this.rules.get(cls.id);
-    if (!r) {
-      r = {
-        ingress: { admin: [], np: [], baseline: [], isolatedBy: [] },
-        egress: { admin: [], np: [], baseline: [], isolatedBy: [] }
-      };
-      this.rules.set(cls.id, r);
-    }
-    return r;
-  }
-  bind() {
-    const nClasses = this.classes.all.length;
-    const nAtoms = this.atoms.length;
-    const allClasses = Bitset.full(nClasses);
-    const allAtoms = Bitset.full(nAtoms);
-    const noAtoms = Bitset.empty(nAtoms);
-    const noClasses = Bitset.empty(nClasses);
-    const selected = /* @__PURE__ */ new Map();
-    const classSet = (ids) => {
-      let b = selected.get(ids);
-      if (!b) selected.set(ids, b = Bitset.of(nClasses, ids));
-      return b;
-    };
-    const bindRule = (rule, policy) => {
-      if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
-      const classParts = [];
-      let atoms = noAtoms;
-      for (const peer of rule.peers) {
-        if (peer.kind === "pods") classParts.push(classSet(this.classes.select(peer.namespaces, peer.pods)));
-        else if (peer.kind === "ip") {
-          const ids = this.atoms.flatMap(
-            (atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []
-          );
-          atoms = atoms.union(Bitset.of(nAtoms, ids));
-        }
-      }
-      const classes = classParts.length === 0 ? noClasses : classParts.length === 1 ? classParts[0] : classParts.reduce((a, b) => a.union(b));
-      return { rule, policy, classes, atoms };
-    };
-    for (const policy of this.policies) {
-      const subjects = this.classes.select(policy.subject.namespaces, policy.subject.pods);
-      for (const direction of ["ingress", "egress"]) {
-        if (!policy.governs[direction]) continue;
-        const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-        const subjectIds = subjects.filter((id) => !this.classes.all[id].ingressController);
-        for (const id of subjectIds) {
-          const dr = this.rulesOf(this.classes.all[id])[direction];
-          const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-          for (const b of bound) list.push(b);
-          if (policy.layer === "np") dr.isolatedBy.push(policy);
-        }
-        if (direction === "ingress" && policy.layer !== "baseline") {
-          for (const b of bound) if (b.rule.action !== "deny") this.ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
-        }
-        this.warnUnresolvedNamedPorts(bound, subjects, direction);
-      }
-    }
-  }
-  /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
-  ingressAllowers = [];
-  warnUnresolvedNamedPorts(bound, subjects, direction) {
-    for (const b of bound) {
-      const dsts = direction === "ingress" ? subjects : [...b.classes];
-      for (const np of b.rule.ports.named) {
-        const resolved = dsts.some((id) => this.classes.all[id].ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)));
-        if (!resolved) {
-          this.diagnostics.push(
-            diag(
-              Codes.unresolvedNamedPort,
-              "warning",
-              `named port "${np.name}" matches no container port of the ${direction === "ingress" ? "selected pods" : "destination pods"}; it allows nothing`,
-              originRef(b.policy.origin, ["spec", direction, b.rule.ref.index, "ports"])
-            )
-          );
-        }
-      }
-    }
-  }
-  static resolve(ports, dst) {
-    if (ports.named.length === 0 || dst.kind === "atom") return ports.fixed;
-    let out = ports.fixed;
-    for (const np of ports.named) {
-      for (const p of dst.cls.ports) {
-        if (p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
-      }
-    }
-    return out;
-  }
-  static matches(b, peer) {
-    return peer.kind === "class" ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
-  }
-  /**
-   * What `subject` allows in `direction` with `peer`, layered as the network-policy-api says:
-   * admin rules by priority (Allow and Deny final, Pass goes on), then NetworkPolicies if any
-   * selects the subject, else baseline rules, else allow.
-   */
+  /** What `subject` allows in `direction` with `peer` (see evaluateRules). */
   evaluate(subject, direction, peer, trace) {
-    if (subject.ingressController) return ConnectionSet.ALL;
-    const dr = this.rules.get(subject.id)?.[direction];
-    if (!dr) {
-      trace?.push({ layer: "default", verdict: "Allow", conns: ConnectionSet.ALL });
-      return ConnectionSet.ALL;
-    }
-    const dst = direction === "ingress" ? { kind: "class", cls: subject } : peer;
-    let allowed = ConnectionSet.NONE;
-    let undecided = ConnectionSet.ALL;
-    let passed = ConnectionSet.NONE;
-    for (const b of dr.admin) {
-      if (undecided.isEmpty) break;
-      if (!_PolicyEngine.matches(b, peer)) continue;
-      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(undecided);
-      if (conns.isEmpty) continue;
-      undecided = undecided.subtract(conns);
-      if (b.rule.action === "allow") allowed = allowed.union(conns);
-      else if (b.rule.action === "pass") passed = passed.union(conns);
-      trace?.push({ layer: "ANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
-    }
-    let rest = undecided.union(passed);
-    if (rest.isEmpty) return allowed;
-    if (dr.isolatedBy.length > 0) {
-      let npAllowed = ConnectionSet.NONE;
-      for (const b of dr.np) {
-        if (!_PolicyEngine.matches(b, peer)) continue;
-        const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
-        if (conns.isEmpty) continue;
-        npAllowed = npAllowed.union(conns);
-        trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns });
-      }
-      const denied = rest.subtract(npAllowed);
-      if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
-      return allowed.union(npAllowed);
-    }
-    for (const b of dr.baseline) {
-      if (rest.isEmpty) break;
-      if (!_PolicyEngine.matches(b, peer)) continue;
-      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
-      if (conns.isEmpty) continue;
-      rest = rest.subtract(conns);
-      if (b.rule.action !== "deny") allowed = allowed.union(conns);
-      trace?.push({ layer: "BANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
-    }
-    if (trace && !rest.isEmpty) trace.push({ layer: "default", verdict: "Allow", conns: rest });
-    return allowed.union(rest);
+    return evaluateRules(this.binding.rules.get(subject.id)?.[direction], subject, direction, peer, trace);
   }
   /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
   openByDefault(cls, direction) {
-    return (this.rules.get(cls.id)?.[direction].isolatedBy.length ?? 0) === 0;
+    return (this.binding.rules.get(cls.id)?.[direction].isolatedBy.length ?? 0) === 0;
   }
   /** Classes that the allow-capable rules of `cls` in `direction` match. */
   allowCandidates(cls, direction) {
-    const dr = this.rules.get(cls.id)?.[direction];
+    const dr = this.binding.rules.get(cls.id)?.[direction];
     if (!dr) return [];
     const out = Bitset.empty(this.classes.all.length);
     for (const b of dr.admin) if (b.rule.action !== "deny") out.addAll(b.classes);
@@ -32355,64 +32409,12 @@ var PolicyEngine = class _PolicyEngine {
     if (egress.isEmpty) return egress;
     return egress.intersect(this.evaluate(dst, "ingress", { kind: "class", cls: src }));
   }
-  connectivity() {
-    const classes = this.classes.all.filter((c) => !c.ingressController);
-    const openIngress = Bitset.of(
-      this.classes.all.length,
-      classes.filter((d) => this.openByDefault(d, "ingress")).map((d) => d.id)
-    );
-    const pairs2 = /* @__PURE__ */ new Map();
-    const keys2 = /* @__PURE__ */ new Map();
-    const keyOf2 = (p) => {
-      const obj = p.kind === "workload" ? p.ref : p.kind === "external" ? p.range : IC_KEY_OBJECT;
-      let k2 = keys2.get(obj);
-      if (k2 === void 0) keys2.set(obj, k2 = peerKey(p));
-      return k2;
-    };
-    const add = (src, dst, conns) => {
-      if (conns.isEmpty) return;
-      const key = `${keyOf2(src)}\0${keyOf2(dst)}`;
-      const cur = pairs2.get(key);
-      if (cur) cur.conns = cur.conns.union(conns);
-      else pairs2.set(key, { src, dst, conns });
-    };
-    for (const s of classes) {
-      let candidates;
-      if (this.openByDefault(s, "egress")) {
-        const set3 = openIngress.copy();
-        for (const a of this.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) set3.add(id);
-        candidates = set3;
-      } else {
-        candidates = this.allowCandidates(s, "egress");
-      }
-      for (const id of candidates) {
-        const d = this.classes.all[id];
-        if (d.ingressController) continue;
-        const conns = this.pairConns(s, d);
-        if (conns.isEmpty) continue;
-        for (const w1 of s.workloads)
-          for (const w2 of d.workloads) if (w1 !== w2) add({ kind: "workload", ref: w1 }, { kind: "workload", ref: w2 }, conns);
-      }
-    }
-    this.addExternal(classes, add);
-    this.addIngressController(add);
-    const connections = [...pairs2.keys()].sort(compareStrings).map((k2) => {
-      const { src, dst, conns } = pairs2.get(k2);
-      return { src, dst, conns };
-    });
-    return {
-      connections,
-      workloads: this.cluster.workloads.map((w) => w.ref),
-      ipRanges: this.ipRanges
-    };
-  }
-  /** Workload <-> address atoms. */
   /**
    * The class's answer for every address atom. When none of its rules in this direction names an
    * address range, every atom gets the same answer, so it is computed once.
    */
   perAtom(c, direction) {
-    const dr = this.rules.get(c.id)?.[direction];
+    const dr = this.binding.rules.get(c.id)?.[direction];
     const namesAddresses = dr !== void 0 && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => !b.atoms.isEmpty));
     if (!namesAddresses && this.atoms.length > 0) {
       const same = this.evaluate(c, direction, { kind: "atom", atom: 0 });
@@ -32420,40 +32422,32 @@ var PolicyEngine = class _PolicyEngine {
     }
     return this.atoms.map((_2, i) => this.evaluate(c, direction, { kind: "atom", atom: i }));
   }
-  addExternal(classes, add) {
-    const perWorkload = /* @__PURE__ */ new Map();
-    for (const c of classes) {
-      const out = this.perAtom(c, "egress");
-      const inn = this.perAtom(c, "ingress");
-      for (const w of c.workloads) {
-        const key = workloadKey(w);
-        const cur = perWorkload.get(key);
-        if (!cur) perWorkload.set(key, { ref: w, out, in: inn });
-        else {
-          cur.out = cur.out.map((x2, i) => x2.union(out[i]));
-          cur.in = cur.in.map((x2, i) => x2.union(inn[i]));
-        }
-      }
-    }
-    for (const { ref, out, in: inn } of perWorkload.values()) {
-      this.atoms.forEach((range, i) => {
-        add({ kind: "workload", ref }, { kind: "external", range }, out[i]);
-        add({ kind: "external", range }, { kind: "workload", ref }, inn[i]);
-      });
-    }
-  }
-  addIngressController(add) {
-    const ic = this.classes.ingressController;
-    if (!ic) return;
-    for (const w of this.cluster.workloads) {
-      const ports = this.exposure.ports.get(workloadKey(w.ref));
-      if (!ports) continue;
-      for (const d of this.classes.byWorkload.get(workloadKey(w.ref)) ?? []) {
-        add({ kind: "ingress-controller" }, { kind: "workload", ref: w.ref }, ports.intersect(this.evaluate(d, "ingress", { kind: "class", cls: ic })));
-      }
-    }
+  connectivity() {
+    return { connections: enumerateConnections(this), workloads: this.cluster.workloads.map((w) => w.ref), ipRanges: this.ipRanges };
   }
 };
+function* ruleRanges(p) {
+  for (const d of ["ingress", "egress"]) for (const r of p.rules[d]) yield { direction: d, index: r.ref.index, ranges: r.peers.flatMap((m) => m.kind === "ip" ? [...m.include, ...m.exclude] : []) };
+}
+function policyRanges(policies, families) {
+  const out = [];
+  for (const p of policies) for (const r of ruleRanges(p)) for (const x2 of r.ranges) if (families.includes(x2.family)) out.push(x2);
+  return out;
+}
+function otherFamilyWarnings(policies, families) {
+  const out = [];
+  for (const p of policies) {
+    for (const r of ruleRanges(p)) {
+      const other = r.ranges.filter((x2) => !families.includes(x2.family));
+      if (other.length === 0) continue;
+      const family = other[0]?.family;
+      out.push(
+        diag(Codes.unsupportedValue, "warning", `IPv${family} ranges are outside the analysed address space; they match nothing`, originRef(p.origin, ["spec", r.direction, r.index]), `use --ip-family ${family === 6 ? "dual" : "4"} to analyse them`)
+      );
+    }
+  }
+  return out;
+}
 function analyzeConnectivity(cluster, options = {}) {
   const engine = new PolicyEngine(cluster, options);
   const value = engine.connectivity();

@@ -1,0 +1,122 @@
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { originRef } from '../manifests/objects.js';
+import { rangeContains, type IpRange } from '../model/ip.js';
+import { Bitset } from './bitset.js';
+import type { PodClass, PodClasses } from './classes.js';
+import type { Direction, Policy, Rule } from './policy.js';
+
+/** A peer as the evaluator sees it: a pod class or an external address atom. */
+export type EvalPeer = { readonly kind: 'class'; readonly cls: PodClass } | { readonly kind: 'atom'; readonly atom: number };
+
+/** A rule bound to what its peers match: pod classes and address atoms, as bitsets. */
+export interface BoundRule {
+  readonly rule: Rule;
+  readonly policy: Policy;
+  /** Class ids the rule's peers match. */
+  readonly classes: Bitset;
+  /** Atom ids the rule's peers match. */
+  readonly atoms: Bitset;
+}
+
+/** The rules that apply to one pod class in one direction, by layer. */
+export interface DirectionRules {
+  readonly admin: BoundRule[];
+  readonly np: BoundRule[];
+  readonly baseline: BoundRule[];
+  /** NetworkPolicies that select the pod for this direction; if any, they decide what admin rules pass. */
+  readonly isolatedBy: Policy[];
+}
+
+export interface Binding {
+  /** Per class id: its rules in each direction (absent: no policy selects the class). */
+  readonly rules: ReadonlyMap<number, Record<Direction, DirectionRules>>;
+  /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
+  readonly ingressAllowers: readonly { readonly classes: Bitset; readonly subjects: readonly number[] }[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Binds sorted policies to pod classes and address atoms: for each class and direction, the rules
+ * that apply to it, each with the classes and atoms its peers match. Rules with the same peers
+ * share one bitset (a cluster has far fewer distinct selectors than rules).
+ */
+export function bindPolicies(policies: readonly Policy[], classes: PodClasses, atoms: readonly IpRange[]): Binding {
+  const rules = new Map<number, Record<Direction, DirectionRules>>();
+  const ingressAllowers: { classes: Bitset; subjects: readonly number[] }[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const nClasses = classes.all.length;
+  const nAtoms = atoms.length;
+  const allClasses = Bitset.full(nClasses);
+  const allAtoms = Bitset.full(nAtoms);
+  const noAtoms = Bitset.empty(nAtoms);
+  const noClasses = Bitset.empty(nClasses);
+  const selected = new Map<readonly number[], Bitset>();
+  const classSet = (ids: readonly number[]) => {
+    let b = selected.get(ids);
+    if (!b) selected.set(ids, (b = Bitset.of(nClasses, ids)));
+    return b;
+  };
+  const rulesOf = (cls: PodClass): Record<Direction, DirectionRules> => {
+    let r = rules.get(cls.id);
+    if (!r) {
+      r = { ingress: { admin: [], np: [], baseline: [], isolatedBy: [] }, egress: { admin: [], np: [], baseline: [], isolatedBy: [] } };
+      rules.set(cls.id, r);
+    }
+    return r;
+  };
+  const bindRule = (rule: Rule, policy: Policy): BoundRule => {
+    if (rule.peers.some((p) => p.kind === 'any')) return { rule, policy, classes: allClasses, atoms: allAtoms };
+    const classParts: Bitset[] = [];
+    let atomSet = noAtoms;
+    for (const peer of rule.peers) {
+      if (peer.kind === 'pods') classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
+      else if (peer.kind === 'ip') {
+        const ids = atoms.flatMap((atom, i) => (peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []));
+        atomSet = atomSet.union(Bitset.of(nAtoms, ids));
+      }
+    }
+    const classBits = classParts.length === 0 ? noClasses : classParts.length === 1 ? (classParts[0] as Bitset) : classParts.reduce((a, b) => a.union(b));
+    return { rule, policy, classes: classBits, atoms: atomSet };
+  };
+  for (const policy of policies) {
+    const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
+    for (const direction of ['ingress', 'egress'] as const) {
+      if (!policy.governs[direction]) continue;
+      const bound = policy.rules[direction].map((r) => bindRule(r, policy));
+      const subjectIds = subjects.filter((id) => !(classes.all[id] as PodClass).ingressController);
+      for (const id of subjectIds) {
+        const dr = rulesOf(classes.all[id] as PodClass)[direction];
+        const list = policy.layer === 'admin' ? dr.admin : policy.layer === 'np' ? dr.np : dr.baseline;
+        for (const b of bound) list.push(b);
+        if (policy.layer === 'np') dr.isolatedBy.push(policy);
+      }
+      if (direction === 'ingress' && policy.layer !== 'baseline') {
+        for (const b of bound) if (b.rule.action !== 'deny') ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+      }
+      diagnostics.push(...unresolvedNamedPorts(bound, subjects, direction, classes));
+    }
+  }
+  return { rules, ingressAllowers, diagnostics };
+}
+
+/** A named port that no destination pod declares allows nothing: say so, at the rule's ports. */
+function unresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly number[], direction: Direction, classes: PodClasses): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const b of bound) {
+    const dsts = direction === 'ingress' ? subjects : [...b.classes];
+    for (const np of b.rule.ports.named) {
+      const resolved = dsts.some((id) => (classes.all[id] as PodClass).ports.some((p) => p.name === np.name && (np.protocol === undefined || p.protocol === np.protocol)));
+      if (!resolved) {
+        out.push(
+          diag(
+            Codes.unresolvedNamedPort,
+            'warning',
+            `named port "${np.name}" matches no container port of the ${direction === 'ingress' ? 'selected pods' : 'destination pods'}; it allows nothing`,
+            originRef(b.policy.origin, ['spec', direction, b.rule.ref.index, 'ports']),
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,86 @@
+import { ConnectionSet } from '../model/connection-set.js';
+import type { BoundRule, DirectionRules, EvalPeer } from './binding.js';
+import type { PodClass } from './classes.js';
+import type { Policy, PortMatcher } from './policy.js';
+
+/** One step of a verdict chain, for explanations: `[ANP] Pass -> [NP] Allow`. */
+export interface VerdictStep {
+  readonly layer: 'ANP' | 'NP' | 'BANP' | 'default';
+  readonly verdict: 'Allow' | 'Deny' | 'Pass' | 'Isolated';
+  readonly rule?: BoundRule['rule'];
+  readonly policy?: Policy;
+  readonly conns: ConnectionSet;
+}
+
+/** A rule's ports for one destination: named ports resolve against the destination pods' container ports. */
+function resolvePorts(ports: PortMatcher, dst: EvalPeer): ConnectionSet {
+  if (ports.named.length === 0 || dst.kind === 'atom') return ports.fixed;
+  let out = ports.fixed;
+  for (const np of ports.named) {
+    for (const p of dst.cls.ports) {
+      if (p.name === np.name && (np.protocol === undefined || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
+    }
+  }
+  return out;
+}
+
+function matches(b: BoundRule, peer: EvalPeer): boolean {
+  return peer.kind === 'class' ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
+}
+
+const adminVerdict = (action: BoundRule['rule']['action']) => (action === 'allow' ? 'Allow' : action === 'deny' ? 'Deny' : 'Pass');
+
+/**
+ * What `subject` allows in one direction with `peer`, given the rules that apply to it (`dr`;
+ * undefined when no policy selects it), layered as the network-policy-api says: admin rules by
+ * priority (Allow and Deny final, Pass goes on), then NetworkPolicies if any selects the subject,
+ * else baseline rules, else allow. With `trace`, each deciding step is recorded.
+ */
+export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass, direction: 'ingress' | 'egress', peer: EvalPeer, trace?: VerdictStep[]): ConnectionSet {
+  if (subject.ingressController) return ConnectionSet.ALL;
+  if (!dr) {
+    trace?.push({ layer: 'default', verdict: 'Allow', conns: ConnectionSet.ALL });
+    return ConnectionSet.ALL;
+  }
+  const dst: EvalPeer = direction === 'ingress' ? { kind: 'class', cls: subject } : peer;
+  let allowed = ConnectionSet.NONE;
+  let undecided = ConnectionSet.ALL;
+  let passed = ConnectionSet.NONE;
+  for (const b of dr.admin) {
+    if (undecided.isEmpty) break;
+    if (!matches(b, peer)) continue;
+    const conns = resolvePorts(b.rule.ports, dst).intersect(undecided);
+    if (conns.isEmpty) continue;
+    undecided = undecided.subtract(conns);
+    if (b.rule.action === 'allow') allowed = allowed.union(conns);
+    else if (b.rule.action === 'pass') passed = passed.union(conns);
+    trace?.push({ layer: 'ANP', verdict: adminVerdict(b.rule.action), rule: b.rule, policy: b.policy, conns });
+  }
+  let rest = undecided.union(passed);
+  if (rest.isEmpty) return allowed;
+  if (dr.isolatedBy.length > 0) {
+    let npAllowed = ConnectionSet.NONE;
+    for (const b of dr.np) {
+      if (!matches(b, peer)) continue;
+      const conns = resolvePorts(b.rule.ports, dst).intersect(rest);
+      if (conns.isEmpty) continue;
+      npAllowed = npAllowed.union(conns);
+      trace?.push({ layer: 'NP', verdict: 'Allow', rule: b.rule, policy: b.policy, conns });
+    }
+    const denied = rest.subtract(npAllowed);
+    if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: 'NP', verdict: 'Isolated', conns: denied, policy });
+    return allowed.union(npAllowed);
+  }
+  for (const b of dr.baseline) {
+    if (rest.isEmpty) break;
+    if (!matches(b, peer)) continue;
+    const conns = resolvePorts(b.rule.ports, dst).intersect(rest);
+    if (conns.isEmpty) continue;
+    rest = rest.subtract(conns);
+    // A baseline-tier Pass skips the remaining baseline rules: the default (allow) applies.
+    if (b.rule.action !== 'deny') allowed = allowed.union(conns);
+    trace?.push({ layer: 'BANP', verdict: adminVerdict(b.rule.action), rule: b.rule, policy: b.policy, conns });
+  }
+  if (trace && !rest.isEmpty) trace.push({ layer: 'default', verdict: 'Allow', conns: rest });
+  return allowed.union(rest);
+}
