@@ -14,8 +14,16 @@ export interface ConnectivityDiffEntry {
   /** Newly allowed (after minus before) and no longer allowed (before minus after). */
   readonly gained: ConnectionSet;
   readonly lost: ConnectionSet;
-  /** Workloads of this entry that exist on one side only: `workload X added`, `workload X and Y removed`. */
-  readonly workloadsInfo?: string;
+  /**
+   * Workloads of this entry that exist on one side only (for an `added` entry, new on the after
+   * side; for a `removed` one, gone from it), as `ns/name[Kind]` keys.
+   */
+  readonly oneSided?: readonly string[];
+}
+
+/** netpol-analyzer's `workloads-diff-info` prose for an entry: `workload X added`, `workload X and Y removed`. */
+export function workloadsInfo(e: ConnectivityDiffEntry): string | undefined {
+  return e.oneSided && e.oneSided.length > 0 ? `workload ${e.oneSided.join(' and ')} ${e.kind}` : undefined;
 }
 
 export interface ConnectivityDiff {
@@ -63,7 +71,7 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
   const entries: ConnectivityDiffEntry[] = raw.map((e) => {
     const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x): x is string => x !== undefined);
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
-    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(' and ')} ${e.kind}` };
+    return names.length === 0 ? withDelta : { ...withDelta, oneSided: names };
   });
   const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\u0000${peerKey(e.src)}\u0000${peerKey(e.dst)}`]));
   entries.sort((x, y) => compareStrings(sortKey.get(x) as string, sortKey.get(y) as string));

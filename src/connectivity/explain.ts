@@ -148,8 +148,8 @@ export interface EntryExplanation {
  */
 export function explainDiff(before: PolicyEngine, after: PolicyEngine, diff: ConnectivityDiff): EntryExplanation[] {
   return diff.entries.map((e) => {
-    const b = e.kind === 'added' && e.workloadsInfo ? undefined : explainPair(before, e.src, e.dst);
-    const a = e.kind === 'removed' && e.workloadsInfo ? undefined : explainPair(after, e.src, e.dst);
+    const b = e.kind === 'added' && e.oneSided ? undefined : explainPair(before, e.src, e.dst);
+    const a = e.kind === 'removed' && e.oneSided ? undefined : explainPair(after, e.src, e.dst);
     return { ...(b ? { before: b } : {}), ...(a ? { after: a } : {}), files: changedFiles(b, a) };
   });
 }

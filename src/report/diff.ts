@@ -1,4 +1,4 @@
-import type { ConnectivityDiff, ConnectivityDiffEntry } from '../connectivity/diff.js';
+import { workloadsInfo, type ConnectivityDiff, type ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { peerKey } from '../connectivity/engine.js';
 import type { EntryExplanation, ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import { explanationData, verdictChain } from './explain.js';
@@ -18,7 +18,7 @@ export interface DiffReport {
 }
 
 function line(e: ConnectivityDiffEntry): string {
-  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : '';
+  const info = workloadsInfo(e) ? `, workloads-diff-info: ${workloadsInfo(e)}` : '';
   return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
 }
 
@@ -34,7 +34,7 @@ export function renderDiffJson(r: DiffReport): string {
     dst: peerKey(e.dst),
     ref1: e.before.toString(),
     ref2: e.after.toString(),
-    ...(e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {}),
+    ...(workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {}),
     ...(r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i] as EntryExplanation) } : {}),
   }));
   return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}\n`;
@@ -46,7 +46,7 @@ function jsonExplanation(x: EntryExplanation) {
 
 export function renderDiffCsv(r: DiffReport): string {
   const rows = ['diff-type,source,destination,ref1,ref2,workloads-diff-info'];
-  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ''].map(csvCell).join(','));
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ''].map(csvCell).join(','));
   return `${rows.join('\n')}\n`;
 }
 
@@ -120,7 +120,7 @@ export function renderDiffMd(r: DiffReport): string {
     if (items.length === 0) continue;
     out.push('', `#### ${SECTION[kind]} (${items.length})`, '');
     for (const [e, i] of items) {
-      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : '';
+      const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e) as string)})_` : '';
       out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
       const x = r.explanations?.[i];
       if (x && (x.before || x.after)) {

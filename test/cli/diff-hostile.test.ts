@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { diffConnectivity, type ConnectivityDiff } from '../../src/connectivity/diff.js';
+import { diffConnectivity, workloadsInfo, type ConnectivityDiff } from '../../src/connectivity/diff.js';
 import { PolicyEngine, peerKey } from '../../src/connectivity/engine.js';
 import { explainDiff } from '../../src/connectivity/explain.js';
 import { loadManifests } from '../../src/manifests/load.js';
@@ -316,7 +316,7 @@ function expectInertCsv(text: string, diff: ConnectivityDiff): void {
   diff.entries.forEach((e, i) => {
     const row = rows[i + 1] as string[];
     for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-    expect(row).toEqual([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ''].map(neutral));
+    expect(row).toEqual([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ''].map(neutral));
   });
 }
 

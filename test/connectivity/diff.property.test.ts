@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import jsYaml from 'js-yaml';
 import { ConnectionSet } from '../../src/model/connection-set.js';
-import { diffConnectivity, type ConnectivityDiff } from '../../src/connectivity/diff.js';
+import { diffConnectivity, workloadsInfo, type ConnectivityDiff } from '../../src/connectivity/diff.js';
 import { analyzeConnectivity, type Connectivity, type Peer } from '../../src/connectivity/engine.js';
 import type { IpFamily, IpRange } from '../../src/model/ip.js';
 import { workloadKey } from '../../src/manifests/cluster.js';
@@ -416,7 +416,7 @@ function checkDiff(a: Connectivity, b: Connectivity, diff: ConnectivityDiff, con
       .map((p) => workloadKey(p.ref))
       .filter((k) => (e.kind === 'added' ? !aWorkloads.has(k) : e.kind === 'removed' ? !bWorkloads.has(k) : false));
     const info = missing.length > 0 ? `workload ${missing.join(' and ')} ${e.kind}` : undefined;
-    if (e.workloadsInfo !== info) fail(`${name}: workloadsInfo ${JSON.stringify(e.workloadsInfo)}, expected ${JSON.stringify(info)}`);
+    if (workloadsInfo(e) !== info) fail(`${name}: workloadsInfo ${JSON.stringify(workloadsInfo(e))}, expected ${JSON.stringify(info)}`);
     // a workload that one side lacks has no connections on that side
     for (const p of [e.src, e.dst])
       if (p.kind === 'workload' && ((!aWorkloads.has(workloadKey(p.ref)) && !e.before.isEmpty) || (!bWorkloads.has(workloadKey(p.ref)) && !e.after.isEmpty))) fail(`${name}: a missing workload has connections`);
@@ -434,7 +434,7 @@ function entryLines(d: ConnectivityDiff, mirror: boolean): string[] {
   return d.entries
     .map((e) => {
       const [kind, before, after, gained, lost] = mirror ? [swap[e.kind], e.after, e.before, e.lost, e.gained] : [e.kind, e.before, e.after, e.gained, e.lost];
-      const info = e.workloadsInfo?.replace(/ (added|removed)$/, (_, k: 'added' | 'removed') => ` ${mirror ? swap[k] : k}`);
+      const info = workloadsInfo(e)?.replace(/ (added|removed)$/, (_, k: 'added' | 'removed') => ` ${mirror ? swap[k] : k}`);
       return `${kind} ${keyOf(e.src)} -> ${keyOf(e.dst)}: ${before.toString()} | ${after.toString()} | +${gained.toString()} -${lost.toString()} | ${info ?? ''}`;
     })
     .sort();
@@ -462,7 +462,7 @@ describe('diffConnectivity against the refined-map model', () => {
         stats.pairs++;
         if (equal) stats.empty++;
         if (d.entries.some((e) => e.src.kind === 'external' || e.dst.kind === 'external')) stats.withExternal++;
-        if (d.entries.some((e) => e.workloadsInfo !== undefined)) stats.withWorkloadInfo++;
+        if (d.entries.some((e) => e.oneSided !== undefined)) stats.withWorkloadInfo++;
         if (d.entries.some((e) => e.src.kind === 'ingress-controller')) stats.withIngress++;
         for (const e of d.entries) stats.kinds[e.kind]++;
       }),
@@ -523,19 +523,19 @@ describe('the model rejects wrong diffs', () => {
     expect(check(d).equal).toBe(false);
     expect(new Set(d.entries.map((e) => e.kind))).toEqual(new Set(['added', 'removed', 'changed']));
     expect(d.entries.some((e) => e.src.kind === 'external' || e.dst.kind === 'external')).toBe(true);
-    expect(d.entries.some((e) => e.workloadsInfo !== undefined)).toBe(true);
+    expect(d.entries.some((e) => e.oneSided !== undefined)).toBe(true);
   });
 
   it('a dropped, altered, relabelled or duplicated entry fails', () => {
     const ext = d.entries.findIndex((e) => e.dst.kind === 'external');
-    const info = d.entries.findIndex((e) => e.workloadsInfo !== undefined);
+    const info = d.entries.findIndex((e) => e.oneSided !== undefined);
     const changed = d.entries.findIndex((e) => e.kind === 'changed');
     expect(Math.min(ext, info, changed)).toBeGreaterThanOrEqual(0);
     expect(() => check(tamper(0, () => undefined))).toThrow();
     expect(() => check(tamper(changed, (e) => ({ ...e, after: ConnectionSet.ALL, gained: ConnectionSet.ALL.subtract(e.before) })))).toThrow(/second side allows/);
     expect(() => check(tamper(changed, (e) => ({ ...e, kind: 'added' })))).toThrow(/kind should be changed/);
     expect(() => check(tamper(changed, (e) => ({ ...e, lost: ConnectionSet.ALL })))).toThrow(/lost/);
-    expect(() => check(tamper(info, (e) => ({ ...e, workloadsInfo: undefined })))).toThrow(/workloadsInfo/);
+    expect(() => check(tamper(info, (e) => ({ ...e, oneSided: undefined })))).toThrow(/workloadsInfo/);
     expect(() => check({ ...d, entries: [...d.entries, d.entries[ext] as Entry] })).toThrow(/covered by two entries/);
     // an external entry widened by one address is caught
     expect(() =>
