@@ -1,4 +1,4 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import type { Cluster, WorkloadRef } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
@@ -154,7 +154,7 @@ function otherFamilyWarnings(policies: readonly Policy[], families: readonly IpF
   return out;
 }
 
-export function analyzeConnectivity(cluster: Cluster, options: EngineOptions = {}): { value: Connectivity; diagnostics: Diagnostic[]; engine: PolicyEngine } {
+export function analyzeConnectivity(cluster: Cluster, options: EngineOptions = {}): StageResult<Connectivity> & { readonly engine: PolicyEngine } {
   const engine = new PolicyEngine(cluster, options);
   const value = engine.connectivity();
   return { value, diagnostics: engine.diagnostics, engine };

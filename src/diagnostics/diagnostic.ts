@@ -111,6 +111,7 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
 
+/** What every pure stage returns: its value and the problems it found (never thrown). */
 export interface StageResult<T> {
   readonly value: T;
   readonly diagnostics: readonly Diagnostic[];

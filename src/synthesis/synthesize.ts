@@ -1,6 +1,6 @@
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
 import { formatIp, type IpRange } from '../model/ip.js';
-import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
@@ -110,7 +110,7 @@ function cidrsOf(range: IpRange): string[] {
  * ingress one rule per source, egress one rule per destination plus DNS, and a default deny per
  * namespace. Each policy's annotation says, per rule, which links it serves and where they came from.
  */
-export function synthesizePolicies(cluster: Cluster, links: readonly Link[], options: SynthesisOptions = DEFAULT_SYNTHESIS_OPTIONS): { value: Synthesized; diagnostics: Diagnostic[] } {
+export function synthesizePolicies(cluster: Cluster, links: readonly Link[], options: SynthesisOptions = DEFAULT_SYNTHESIS_OPTIONS): StageResult<Synthesized> {
   const diagnostics: Diagnostic[] = [];
   const byNs = new Map<string, Workload[]>();
   for (const w of cluster.workloads) {

@@ -1,7 +1,7 @@
 import { ConnectionSet } from '../model/connection-set.js';
 import { backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../model/ip.js';
-import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, SourceRef, StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
@@ -45,7 +45,7 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
   return undefined;
 }
 
-export function scanTopology(cluster: Cluster, options: ScanOptions = {}): { value: Topology; diagnostics: Diagnostic[] } {
+export function scanTopology(cluster: Cluster, options: ScanOptions = {}): StageResult<Topology> {
   const values = options.values ?? [];
   const services = new Map<string, ServiceEntry>();
   const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
