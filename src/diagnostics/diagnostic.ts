@@ -1,6 +1,9 @@
 /**
- * Everything user-facing that is not a result is a Diagnostic. Codes are stable (tests assert
- * codes, not prose); messages are built here and nowhere else.
+ * Everything user-facing that is not a result is a Diagnostic. The codes below are the stable
+ * contract (tests, SARIF rules and users' filters key on them, each listed once here with what it
+ * means); the message text is written where the problem is found, because only that place knows
+ * the values worth naming (the field, the port, the selector). Every message goes through `diag`
+ * and is printed by `formatDiagnostic`, nowhere else.
  */
 export interface SourceRef {
   readonly file: string;
