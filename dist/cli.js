@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path8 = __require("node:path");
+    var path9 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path8.resolve(baseDir, baseName);
+          const localBin = path9.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path8.extname(baseName))) return void 0;
+          if (sourceExt.includes(path9.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path8.resolve(
-            path8.dirname(resolvedScriptPath),
+          executableDir = path9.resolve(
+            path9.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path8.basename(
+            const legacyName = path9.basename(
               this._scriptPath,
-              path8.extname(this._scriptPath)
+              path9.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path8.extname(executableFile));
+        launchWithNode = sourceExt.includes(path9.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path8.basename(filename, path8.extname(filename));
+        this._name = path9.basename(filename, path9.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path9) {
-        if (path9 === void 0) return this._executableDir;
-        this._executableDir = path9;
+      executableDir(path10) {
+        if (path10 === void 0) return this._executableDir;
+        this._executableDir = path10;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path9) {
+      const ctrl = callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path8);
+            const ci2 = visit_(i, node2.items[i], visitor, path9);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path9) {
+      const ctrl = await callVisitor(key, node2, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path9 = Object.freeze(path9.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path9);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path9);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path9);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path9);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path9);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path9);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node2) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path8, value) {
+    function collectionFromPath(schema2, path9, value) {
       let v2 = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k2 = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k2 = path9[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -11636,10 +11636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path9) {
+  if (!path9)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path9.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys2 = Object.keys(promisesObj);
@@ -11979,11 +11979,11 @@ function explicitlyAborted(x2, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path9, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path9);
     return iss;
   });
 }
@@ -12445,16 +12445,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path8 = []) => {
+  const processError = (error63, path9 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path9, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path9, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12493,17 +12493,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path8 = []) => {
+  const processError = (error63, path9 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path9, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path9, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path9, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12542,8 +12542,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path9 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path9) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -29681,13 +29681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path9 = ref.slice(1).split("/").filter(Boolean);
+  if (path9.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path9[0] === defsKey) {
+    const key = path9[1] === void 0 ? void 0 : decodeJSONPointerSegment(path9[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30590,10 +30590,10 @@ var Codes = {
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path8) {
-  if (!path8 || path8.length === 0) return "";
+function formatPath(path9) {
+  if (!path9 || path9.length === 0) return "";
   let out = "";
-  for (const p of path8) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path9) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function formatDiagnostic(d) {
@@ -30639,7 +30639,7 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-function fastLocate(owner, text, path8) {
+function fastLocate(owner, text, path9) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text.split("\n");
@@ -30657,9 +30657,9 @@ function fastLocate(owner, text, path8) {
     const indent = raw.length - raw.trimStart().length;
     return { indent, text: raw.slice(indent).replace(/\r$/, "") };
   };
-  for (let s = 0; s < path8.length; s++) {
-    const seg = path8[s];
-    const last = s === path8.length - 1;
+  for (let s = 0; s < path9.length; s++) {
+    const seg = path9[s];
+    const last = s === path9.length - 1;
     let first = from;
     while (first < to && !lineAt(first)) first++;
     if (first >= to) return void 0;
@@ -30729,7 +30729,7 @@ function fastLocate(owner, text, path8) {
       here = { line: found, column: dash.indent + 1 };
     }
   }
-  if (path8.length === 0) {
+  if (path9.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : here;
   }
@@ -30748,21 +30748,21 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path8) {
-  const fast = fastLocate(d, d.text, path8);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path8] };
-  return locateWithParser(d, path8);
+function locate(d, path9) {
+  const fast = fastLocate(d, d.text, path9);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path9] };
+  return locateWithParser(d, path9);
 }
-function locateWithParser(d, path8) {
+function locateWithParser(d, path9) {
   const { doc, lines } = parsed(d);
-  for (let n7 = path8.length; n7 >= 0; n7--) {
-    const node2 = n7 === 0 ? doc.contents : doc.getIn(path8.slice(0, n7), true);
+  for (let n7 = path9.length; n7 >= 0; n7--) {
+    const node2 = n7 === 0 ? doc.contents : doc.getIn(path9.slice(0, n7), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path8] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path9] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path8] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path9] };
 }
 
 // src/manifests/schemas.ts
@@ -31002,15 +31002,15 @@ function readObjects(documents, cache2) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path8) => {
+  const visit2 = (document, input2, path9) => {
     let value = input2;
-    const where = () => locate(document, path8);
+    const where = () => locate(document, path9);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path8, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path9, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path8 }));
+      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path9 }));
       return;
     }
     const kind = value.kind;
@@ -31021,7 +31021,7 @@ function readObjects(documents, cache2) {
       }
       value.items.forEach((item, i) => {
         const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path8, "items", i]);
+        visit2(document, typed, [...path9, "items", i]);
       });
       return;
     }
@@ -31040,28 +31040,28 @@ function readObjects(documents, cache2) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path8, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path9, ...issuePath]))
         );
       }
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path8, diagnostics);
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path8 } });
+    checkNames(parsed2.data.metadata, kind, document, path9, diagnostics);
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path9 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
 }
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function checkNames(meta3, kind, document, path8, diagnostics) {
+function checkNames(meta3, kind, document, path9, diagnostics) {
   const severity = (v2) => /[/\u0000-\u001f\u007f]/.test(v2) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path8, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path9, "metadata", "name"])));
   }
   const ns2 = meta3?.namespace;
   if (ns2 && (ns2.length > 63 || !DNS_LABEL.test(ns2))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path8, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path9, "metadata", "namespace"])));
   }
 }
 
@@ -32056,9 +32056,9 @@ function ingressBackends(objects) {
         { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
         ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
       ];
-      for (const { b, path: path8 } of candidates) {
+      for (const { b, path: path9 } of candidates) {
         const ref = backendOf(b, ns2, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path8 });
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path9 });
       }
     } else if (o.kind === "Route") {
       const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -32067,12 +32067,12 @@ function ingressBackends(objects) {
       const tp = spec.port?.targetPort;
       const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
       [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path8 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        const path9 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
         if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path8)));
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path9)));
           return;
         }
-        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path8 });
+        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path9 });
       });
     }
   }
@@ -32181,16 +32181,16 @@ function compileNetworkPolicy(o, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, namespace, origin, path8, diagnostics) {
+function npPeer(p, namespace, origin, path9, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path8)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path9)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path8, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path9, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path8)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path9)));
     return { kind: "none" };
   }
   return {
@@ -32199,17 +32199,17 @@ function npPeer(p, namespace, origin, path8, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path8, diagnostics) {
+function ipPeer(cidrs, except, origin, path9, diagnostics) {
   const parse3 = (text, field) => {
     const r = parseCidr(text);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path8[path8.length - 1] === "ipBlock" ? [...path8, "cidr"] : [...path8, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path8, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path9[path9.length - 1] === "ipBlock" ? [...path9, "cidr"] : [...path9, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path9, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path8, diagnostics) {
+function npPorts(ports, origin, path9, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -32219,27 +32219,27 @@ function npPorts(ports, origin, path8, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path9, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path8, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path9, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path9, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path8, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path9, diagnostics) {
   if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path8, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path9, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path8, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path9, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
@@ -32251,27 +32251,27 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, origin, path8, diagnostics) {
+function adminPeer(p, origin, path9, diagnostics) {
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path8, "networks"], diagnostics);
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path9, "networks"], diagnostics);
   if (p.nodes || "domainNames" in p && p.domainNames) {
-    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path8)));
+    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path9)));
   }
   return { kind: "none" };
 }
-function adminPorts(ports, origin, path8, diagnostics) {
+function adminPorts(ports, origin, path9, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path8, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path8, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path9, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path9, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path8, diagnostics) {
+function cnpPorts(protocols, origin, path9, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -32282,7 +32282,7 @@ function cnpPorts(protocols, origin, path8, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path8, i, key, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path9, i, key, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -32291,12 +32291,12 @@ function cnpPorts(protocols, origin, path8, diagnostics) {
 var V1ALPHA1 = {
   action: (w) => w.toLowerCase(),
   portsField: "ports",
-  ports: (raw, origin, path8, diagnostics) => adminPorts(raw, origin, path8, diagnostics)
+  ports: (raw, origin, path9, diagnostics) => adminPorts(raw, origin, path9, diagnostics)
 };
 var V1ALPHA2 = {
   action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
   portsField: "protocols",
-  ports: (raw, origin, path8, diagnostics) => cnpPorts(raw, origin, path8, diagnostics)
+  ports: (raw, origin, path9, diagnostics) => cnpPorts(raw, origin, path9, diagnostics)
 };
 function compileAdminPolicy(o, diagnostics) {
   const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
@@ -32538,8 +32538,8 @@ function changedFiles(before, after) {
 }
 function explainDiff(before, after, diff2) {
   return diff2.entries.map((e) => {
-    const b = e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before, e.src, e.dst);
-    const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
+    const b = e.kind === "added" && e.oneSided ? void 0 : explainPair(before, e.src, e.dst);
+    const a = e.kind === "removed" && e.oneSided ? void 0 : explainPair(after, e.src, e.dst);
     return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
   });
 }
@@ -36049,7 +36049,8 @@ var CommonOptions = external_exports.object({
   helmConfig: external_exports.string().optional(),
   kustomizeFlag: external_exports.array(external_exports.string()).default([]),
   renderTimeout: external_exports.coerce.number().positive().default(120),
-  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
+  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024),
+  cacheDir: external_exports.string().min(1).optional()
 });
 function ipFamilies(flag) {
   return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
@@ -36067,13 +36068,14 @@ function readSettingsFrom(ctx, opts) {
       charts,
       kustomizeFlags: opts.kustomizeFlag,
       timeoutMs: opts.renderTimeout * 1e3,
-      maxOutputBytes: opts.maxRenderBytes
+      maxOutputBytes: opts.maxRenderBytes,
+      ...opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}
     }
   };
 }
 var collect = (value, previous = []) => [...previous, value];
 function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)").option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)");
 }
 function parseOptions(schema2, raw) {
   const r = schema2.safeParse(raw);
@@ -36152,6 +36154,9 @@ function connectivity(ctx, paths, opts) {
 import path from "node:path";
 
 // src/connectivity/diff.ts
+function workloadsInfo(e) {
+  return e.oneSided && e.oneSided.length > 0 ? `workload ${e.oneSided.join(" and ")} ${e.kind}` : void 0;
+}
 var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
 function diffConnectivity(before, after) {
   const cuts = [...before.ipRanges, ...after.ipRanges];
@@ -36182,7 +36187,7 @@ function diffConnectivity(before, after) {
   const entries = raw.map((e) => {
     const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
-    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
+    return names.length === 0 ? withDelta : { ...withDelta, oneSided: names };
   });
   const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
   entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
@@ -36271,7 +36276,7 @@ function runDiff(io, request, settings, options = {}) {
 // src/report/diff.ts
 var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
 function line(e) {
-  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : "";
+  const info = workloadsInfo(e) ? `, workloads-diff-info: ${workloadsInfo(e)}` : "";
   return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
 }
 function renderDiffTxt(r) {
@@ -36286,7 +36291,7 @@ function renderDiffJson(r) {
     dst: peerKey(e.dst),
     ref1: e.before.toString(),
     ref2: e.after.toString(),
-    ...e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {},
+    ...workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {},
     ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
   }));
   return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
@@ -36297,7 +36302,7 @@ function jsonExplanation(x2) {
 }
 function renderDiffCsv(r) {
   const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
-  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ""].map(csvCell).join(","));
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ""].map(csvCell).join(","));
   return `${rows.join("\n")}
 `;
 }
@@ -36363,7 +36368,7 @@ function renderDiffMd(r) {
     if (items.length === 0) continue;
     out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
     for (const [e, i] of items) {
-      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : "";
+      const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e))})_` : "";
       out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
       const x2 = r.explanations?.[i];
       if (x2 && (x2.before || x2.after)) {
@@ -36527,9 +36532,9 @@ function evidenceText(e) {
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
   }
 }
-function pathText(path8) {
+function pathText(path9) {
   let out = "";
-  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path9 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 
@@ -37276,12 +37281,12 @@ function main(argv, ctx) {
 
 // src/io/node-io.ts
 import { spawnSync as spawnSync3 } from "node:child_process";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import path7 from "node:path";
+import { mkdirSync as mkdirSync3, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path8 from "node:path";
 
 // src/io/files.ts
-import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import path5 from "node:path";
+import { lstatSync, readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
+import path6 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
 import { fileURLToPath as Wi } from "node:url";
@@ -40346,18 +40351,88 @@ function kustomizeOutput(output2, overlayDisplay) {
 // src/io/render.ts
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import path5 from "node:path";
+
+// src/io/disk-cache.ts
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path4 from "node:path";
+var FORMAT = "netpol-ci-cache/1";
+var DiskCache = class {
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  file(kind, key) {
+    return path4.join(this.dir, kind, `${key.slice(0, 2)}`, `${key}.json`);
+  }
+  get(kind, key, schema2) {
+    let raw;
+    try {
+      raw = JSON.parse(readFileSync(this.file(kind, key), "utf8"));
+    } catch {
+      return void 0;
+    }
+    const entry = raw;
+    if (!entry || entry.format !== FORMAT || entry.key !== key) return void 0;
+    const parsed2 = schema2.safeParse(entry.value);
+    return parsed2.success ? parsed2.data : void 0;
+  }
+  set(kind, key, value) {
+    const file2 = this.file(kind, key);
+    try {
+      mkdirSync(path4.dirname(file2), { recursive: true });
+      const tmp = `${file2}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, value }));
+      renameSync(tmp, file2);
+    } catch {
+    }
+  }
+};
+
+// src/io/render.ts
 function helmBinary() {
   return process.env.HELM_PATH || "helm";
 }
 function kubectlBinary() {
   return process.env.KUBECTL_PATH || "kubectl";
 }
+var FileList = external_exports.array(external_exports.object({ path: external_exports.string(), text: external_exports.string() }));
 var RenderCache = class {
   versions = /* @__PURE__ */ new Map();
   charts = /* @__PURE__ */ new Map();
   overlays = /* @__PURE__ */ new Map();
+  disk;
+  /** Keep renderings across runs in this folder too (`--cache-dir`). */
+  useFolder(dir) {
+    if (dir && this.disk?.dir !== dir) this.disk = new DiskCache(dir);
+  }
+  chart(key) {
+    const hit = this.charts.get(key);
+    if (hit) return hit;
+    const stored = this.disk?.get("helm", key, FileList);
+    if (!stored) return void 0;
+    const result = { files: stored, diagnostics: [] };
+    this.charts.set(key, result);
+    return result;
+  }
+  setChart(key, result) {
+    this.charts.set(key, result);
+    if (result.diagnostics.length === 0) this.disk?.set("helm", key, result.files);
+  }
+  overlay(key) {
+    const hit = this.overlays.get(key);
+    if (hit) return hit;
+    const stored = this.disk?.get("kustomize", key, FileList);
+    if (!stored) return void 0;
+    const result = { files: stored, diagnostics: [] };
+    this.overlays.set(key, result);
+    return result;
+  }
+  setOverlay(key, result) {
+    this.overlays.set(key, result);
+    if (result.diagnostics.length === 0) this.disk?.set("kustomize", key, result.files);
+  }
   toolVersion(bin, args) {
     const key = `${bin} ${args.join(" ")}`;
     if (!this.versions.has(key)) {
@@ -40367,11 +40442,14 @@ var RenderCache = class {
     return this.versions.get(key);
   }
 };
+function toolEnv(prefix) {
+  return Object.keys(process.env).filter((k2) => k2.startsWith(prefix)).sort().map((k2) => `${k2}=${process.env[k2]}`).join("\0");
+}
 function hashFolder(dir, h) {
   for (const f of ts("**/*", { cwd: dir, nodir: true, dot: true, ignore: ["**/.git/**"] }).sort()) {
-    h.update(f.split(path4.sep).join("/")).update("\0");
+    h.update(f.split(path5.sep).join("/")).update("\0");
     try {
-      h.update(readFileSync(path4.join(dir, f))).update("\0");
+      h.update(readFileSync2(path5.join(dir, f))).update("\0");
     } catch {
       h.update("unreadable\0");
     }
@@ -40392,12 +40470,12 @@ function run(bin, args, cwd, opts) {
 function missingDependencies(chartDir) {
   let chart;
   try {
-    chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
+    chart = yaml.load(readFileSync2(path5.join(chartDir, "Chart.yaml"), "utf8"));
   } catch {
     return [];
   }
   const deps = chart?.dependencies ?? [];
-  const vendored = existsSync(path4.join(chartDir, "charts")) ? readdirSync(path4.join(chartDir, "charts")) : [];
+  const vendored = existsSync(path5.join(chartDir, "charts")) ? readdirSync(path5.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
 function oneLine2(message) {
@@ -40405,7 +40483,7 @@ function oneLine2(message) {
 }
 function chartName(chartDir) {
   try {
-    const chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load(readFileSync2(path5.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
@@ -40424,72 +40502,70 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path4.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path5.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path4.resolve(v2));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path5.resolve(v2));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v2) => ["--values", v2]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
+  cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
   }
-  const h = createHash("sha256").update(`helm ${version2}\0${args.slice(3).join("\0")}\0`);
+  const h = createHash("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
   hashFolder(chartDir, h);
-  for (const v2 of values) h.update(existsSync(v2) ? readFileSync(v2) : "missing");
+  for (const v2 of values) h.update(existsSync(v2) ? readFileSync2(v2) : "missing");
   const key = h.update(display).digest("hex");
   const valueFiles = [];
-  for (const f of [path4.join(chartDir, "values.yaml"), ...values]) {
+  for (const f of [path5.join(chartDir, "values.yaml"), ...values]) {
     try {
-      valueFiles.push({ path: f, text: readFileSync(f, "utf8") });
+      valueFiles.push({ path: f, text: readFileSync2(f, "utf8") });
     } catch {
     }
   }
-  const hit = cache2.charts.get(key);
-  if (hit) return hit;
+  const hit = cache2.chart(key);
+  if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
   const r = run(bin, args, chartDir, opts);
-  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles } : {
-    files: [],
-    values: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at2)]
-  };
-  cache2.charts.set(key, result);
-  return result;
+  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at2)] };
+  cache2.setChart(key, result);
+  return { ...result, values: r.ok ? valueFiles : [] };
 }
 function renderOverlay(dir, display, contentRoot, opts, cache2) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path4.join(dir, f))) ?? "kustomization.yaml";
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path5.join(dir, f))) ?? "kustomization.yaml";
   const at2 = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
+  cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at2, "install kubectl or set KUBECTL_PATH")] };
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path4.relative(contentRoot, dir)}\0`);
+  const h = createHash("sha256").update(`kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${path5.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
   hashFolder(contentRoot, h);
   const key = h.update(display).digest("hex");
-  const hit = cache2.overlays.get(key);
+  const hit = cache2.overlay(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
     diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine2(r.message)}; overlay not rendered`, at2)]
   };
-  cache2.overlays.set(key, result);
+  cache2.setOverlay(key, result);
   return result;
 }
 function readHelmConfig(file2) {
-  const base = path4.dirname(path4.resolve(file2));
-  const doc = yaml.load(readFileSync(file2, "utf8"));
+  const base = path5.dirname(path5.resolve(file2));
+  const doc = yaml.load(readFileSync2(file2, "utf8"));
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    const dir = path4.resolve(base, chart);
-    if (!existsSync(path4.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    const dir = path5.resolve(base, chart);
+    if (!existsSync(path5.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
     out.set(dir, {
       ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
       ...s.namespace ? { namespace: String(s.namespace) } : {},
-      values: (s.values ?? []).map((v2) => path4.resolve(base, v2)),
+      values: (s.values ?? []).map((v2) => path5.resolve(base, v2)),
       set: (s.set ?? []).map(String)
     });
   }
@@ -40501,8 +40577,8 @@ var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
 var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = path5.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : abs;
+  const rel = path6.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path6.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -40512,7 +40588,7 @@ function readManifestFiles(paths, options, cache2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path5.resolve(p);
+    const abs = path6.resolve(p);
     let st2;
     try {
       st2 = statSync(abs);
@@ -40526,23 +40602,23 @@ function readManifestFiles(paths, options, cache2) {
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
         try {
-          return readFileSync2(path5.join(abs, rel), "utf8");
+          return readFileSync3(path6.join(abs, rel), "utf8");
         } catch {
           return void 0;
         }
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path5.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
+      for (const f of roots.plain) readOne(path6.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = path5.join(abs, c);
+        const dir = path6.join(abs, c);
         const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir));
         files.push(...r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v2) => ({ path: map3.display(v2.path), text: v2.text })) });
         diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path5.join(abs, o), map3.display(path5.join(abs, o)), abs, render, cache2);
+        const r = renderOverlay(path6.join(abs, o), map3.display(path6.join(abs, o)), abs, render, cache2);
         files.push(...r.files);
         diagnostics.push(...r.diagnostics);
       }
@@ -40565,13 +40641,13 @@ function listFolder(abs, root, map3, diagnostics) {
         target = void 0;
       }
       if (target !== void 0 && statSync(target).isDirectory()) {
-        if (target !== root && !target.startsWith(root + path5.sep)) {
+        if (target !== root && !target.startsWith(root + path6.sep)) {
           diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
         }
         continue;
       }
     }
-    if (MANIFEST_NAME.test(entry.name)) files.push(path5.relative(abs, full).split(path5.sep).join("/"));
+    if (MANIFEST_NAME.test(entry.name)) files.push(path6.relative(abs, full).split(path6.sep).join("/"));
   }
   return files.sort();
 }
@@ -40581,7 +40657,7 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
   try {
     if (root !== void 0 && lstatSync(abs).isSymbolicLink()) {
       const target = realpathSync(abs);
-      if (target !== root && !target.startsWith(root + path5.sep)) {
+      if (target !== root && !target.startsWith(root + path6.sep)) {
         diagnostics.push(diag(Codes.symlinkEscape, "error", `symlink points outside the scanned folder (${target}); refused`, at2));
         return;
       }
@@ -40594,7 +40670,7 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
       diagnostics.push(diag(Codes.tooLarge, "error", `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at2));
       return;
     }
-    const buf = readFileSync2(abs);
+    const buf = readFileSync3(abs);
     if (buf.subarray(0, 8192).includes(0)) {
       diagnostics.push(diag(Codes.binary, "error", "binary file (NUL bytes); skipped", at2));
       return;
@@ -40614,9 +40690,9 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
 
 // src/io/git.ts
 import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
-import { mkdirSync, mkdtempSync } from "node:fs";
+import { mkdirSync as mkdirSync2, mkdtempSync } from "node:fs";
 import os2 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 function git(repo, args) {
   const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
@@ -40642,11 +40718,11 @@ function pathExists(repo, ref, p) {
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = repoTop(repo);
-  const dir = mkdtempSync(path6.join(os2.tmpdir(), "netpol-ci-tree-"));
+  const dir = mkdtempSync(path7.join(os2.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync2(dir, { recursive: true });
   const r = spawnSync2("tar", ["-x", "-C", dir], { input: archive });
   if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
   return dir;
@@ -40659,7 +40735,7 @@ function nodeIo() {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache2),
     readText(file2, what) {
       try {
-        return readFileSync3(file2, "utf8");
+        return readFileSync4(file2, "utf8");
       } catch (e) {
         throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
       }
@@ -40686,8 +40762,8 @@ function nodeIo() {
     writeFiles(files, options = {}) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
         try {
-          if (options.createFolders) mkdirSync2(path7.dirname(file2), { recursive: true });
-          writeFileSync(file2, text);
+          if (options.createFolders) mkdirSync3(path8.dirname(file2), { recursive: true });
+          writeFileSync2(file2, text);
         } catch (e) {
           throw new ConfigError(`${file2}: cannot write (${e.code ?? e.message})`);
         }

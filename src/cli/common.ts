@@ -20,6 +20,7 @@ export const CommonOptions = z.object({
   kustomizeFlag: z.array(z.string()).default([]),
   renderTimeout: z.coerce.number().positive().default(120),
   maxRenderBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
+  cacheDir: z.string().min(1).optional(),
 });
 export type CommonOptions = z.infer<typeof CommonOptions>;
 
@@ -42,6 +43,7 @@ export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSett
       kustomizeFlags: opts.kustomizeFlag,
       timeoutMs: opts.renderTimeout * 1000,
       maxOutputBytes: opts.maxRenderBytes,
+      ...(opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}),
     },
   };
 }
@@ -62,7 +64,8 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--helm-config <file>', 'per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}')
     .option('--kustomize-flag <flag>', 'extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)', collect)
     .option('--render-timeout <seconds>', 'time limit for each helm or kubectl rendering (default 120)')
-    .option('--max-render-bytes <bytes>', 'output limit for each rendering (default 64 MiB)');
+    .option('--max-render-bytes <bytes>', 'output limit for each rendering (default 64 MiB)')
+    .option('--cache-dir <dir>', 'keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)');
 }
 
 /** Parses raw commander options with a zod schema; a failure is a ConfigError naming the flag. */

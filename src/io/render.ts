@@ -4,10 +4,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
 import jsYaml from 'js-yaml';
+import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { KUSTOMIZATION_FILES, kustomizeOutput, splitHelmOutput } from '../manifests/render.js';
 
+import { DiskCache } from './disk-cache.js';
 import type { ChartSettings, RenderOptions } from './types.js';
 
 export function helmBinary(): string {
@@ -18,15 +20,54 @@ export function kubectlBinary(): string {
   return process.env.KUBECTL_PATH || 'kubectl';
 }
 
+const FileList = z.array(z.object({ path: z.string(), text: z.string() }));
+
 /**
- * One run's memory of tool versions and renderings: within a run, a (tool version, folder
- * content, flags) rendering happens once, so a diff's base and head share it. Held by the run's
- * Io object, never at module level.
+ * Renderings by key (a hash of the tool version, the folder's content, the flags and the
+ * environment the tool reads): within a run each happens once, so a diff's base and head share
+ * it; with a cache folder, successful ones are kept across runs too (failures are always re-run,
+ * so that their message is current). Held by the run's Io object, never at module level.
  */
 export class RenderCache {
   private readonly versions = new Map<string, string | undefined>();
-  readonly charts = new Map<string, RenderedChart>();
-  readonly overlays = new Map<string, { files: ManifestFile[]; diagnostics: Diagnostic[] }>();
+  private readonly charts = new Map<string, Rendered>();
+  private readonly overlays = new Map<string, { files: ManifestFile[]; diagnostics: Diagnostic[] }>();
+  private disk: DiskCache | undefined;
+
+  /** Keep renderings across runs in this folder too (`--cache-dir`). */
+  useFolder(dir: string | undefined): void {
+    if (dir && this.disk?.dir !== dir) this.disk = new DiskCache(dir);
+  }
+
+  chart(key: string): Rendered | undefined {
+    const hit = this.charts.get(key);
+    if (hit) return hit;
+    const stored = this.disk?.get('helm', key, FileList);
+    if (!stored) return undefined;
+    const result = { files: stored, diagnostics: [] };
+    this.charts.set(key, result);
+    return result;
+  }
+
+  setChart(key: string, result: Rendered): void {
+    this.charts.set(key, result);
+    if (result.diagnostics.length === 0) this.disk?.set('helm', key, result.files);
+  }
+
+  overlay(key: string): { files: ManifestFile[]; diagnostics: Diagnostic[] } | undefined {
+    const hit = this.overlays.get(key);
+    if (hit) return hit;
+    const stored = this.disk?.get('kustomize', key, FileList);
+    if (!stored) return undefined;
+    const result = { files: stored, diagnostics: [] };
+    this.overlays.set(key, result);
+    return result;
+  }
+
+  setOverlay(key: string, result: { files: ManifestFile[]; diagnostics: Diagnostic[] }): void {
+    this.overlays.set(key, result);
+    if (result.diagnostics.length === 0) this.disk?.set('kustomize', key, result.files);
+  }
 
   toolVersion(bin: string, args: string[]): string | undefined {
     const key = `${bin} ${args.join(' ')}`;
@@ -36,6 +77,15 @@ export class RenderCache {
     }
     return this.versions.get(key);
   }
+}
+
+/** The environment variables a tool reads that can change its output (HELM_*, KUSTOMIZE_*), for cache keys. */
+function toolEnv(prefix: string): string {
+  return Object.keys(process.env)
+    .filter((k) => k.startsWith(prefix))
+    .sort()
+    .map((k) => `${k}=${process.env[k]}`)
+    .join('\0');
 }
 
 function hashFolder(dir: string, h: ReturnType<typeof createHash>): void {
@@ -92,9 +142,13 @@ function chartName(chartDir: string): string | undefined {
   }
 }
 
-export interface RenderedChart {
+/** What a rendering gives: the rendered files, or the diagnostics of its failure. */
+interface Rendered {
   readonly files: ManifestFile[];
   readonly diagnostics: Diagnostic[];
+}
+
+export interface RenderedChart extends Rendered {
   /** The values files used (the chart's own values.yaml first), for provenance. */
   readonly values: ManifestFile[];
 }
@@ -124,11 +178,13 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const sets = [...opts.helmSet, ...(settings.set ?? [])];
   const args = ['template', release, chartDir, ...(namespace ? ['--namespace', namespace] : []), ...values.flatMap((v) => ['--values', v]), ...sets.flatMap((s) => ['--set', s])];
   const bin = helmBinary();
+  cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--short']);
   if (version === undefined) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, 'error', `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at, 'install helm v3 or set HELM_PATH')] };
   }
-  const h = createHash('sha256').update(`helm ${version}\0${args.slice(3).join('\0')}\0`);
+  // the chart folder itself is not in the key (a git ref is exported to a fresh temporary folder each run); its content is
+  const h = createHash('sha256').update(`helm ${version}\0${release}\0${args.slice(3).join('\0')}\0${toolEnv('HELM_')}\0`);
   hashFolder(chartDir, h);
   for (const v of values) h.update(existsSync(v) ? readFileSync(v) : 'missing');
   const key = h.update(display).digest('hex');
@@ -140,18 +196,15 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
       // helm reports a missing values file itself
     }
   }
-  const hit = cache.charts.get(key);
-  if (hit) return hit;
+  // the values files are read on every run (their paths are this run's), the rendering only when its key is new
+  const hit = cache.chart(key);
+  if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
   const r = run(bin, args, chartDir, opts);
-  const result: RenderedChart = r.ok
-    ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles }
-    : {
-        files: [],
-        values: [],
-        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at)],
-      };
-  cache.charts.set(key, result);
-  return result;
+  const result: Rendered = r.ok
+    ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] }
+    : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at)] };
+  cache.setChart(key, result);
+  return { ...result, values: r.ok ? valueFiles : [] };
 }
 
 /** `kubectl kustomize` of one overlay (with `--enable-helm` so that helmCharts work). */
@@ -159,6 +212,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(dir, f))) ?? 'kustomization.yaml';
   const at = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
+  cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--client', '-o', 'json']);
   if (version === undefined) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, 'error', `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at, 'install kubectl or set KUBECTL_PATH')] };
@@ -166,10 +220,10 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const helm = cache.toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
   // an overlay reads bases anywhere under the scanned root: hash all of it
-  const h = createHash('sha256').update(`kubectl ${version}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0`);
+  const h = createHash('sha256').update(`kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
   hashFolder(contentRoot, h);
   const key = h.update(display).digest('hex');
-  const hit = cache.overlays.get(key);
+  const hit = cache.overlay(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok
@@ -178,7 +232,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
         files: [],
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${oneLine(r.message)}; overlay not rendered`, at)],
       };
-  cache.overlays.set(key, result);
+  cache.setOverlay(key, result);
   return result;
 }
 

@@ -19,6 +19,8 @@ export interface RenderOptions {
   readonly kustomizeFlags: readonly string[];
   readonly timeoutMs: number;
   readonly maxOutputBytes: number;
+  /** A folder that keeps successful renderings across runs (content-addressed; see io/disk-cache.ts). */
+  readonly cacheDir?: string;
 }
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
