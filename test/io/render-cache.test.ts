@@ -26,7 +26,10 @@ const calls = (log: string, sub: string) => (existsSync(log) ? readFileSync(log,
 function entries(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string) => {
-    for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name)) : out.push(path.join(d, e.name));
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(path.join(d, e.name));
+      else out.push(path.join(d, e.name));
+    }
   };
   if (existsSync(dir)) walk(dir);
   return out.sort();

@@ -1,0 +1,72 @@
+import type { ChartSettings, ExportedTree, Io, ReadOptions, ReadResult } from '../../src/io/types.js';
+import { ConfigError } from '../../src/diagnostics/errors.js';
+
+/**
+ * An in-memory Io for use-case tests: manifests are `{path: text}` per input path (a "folder" is
+ * every entry whose key starts with `path/`), git refs are maps of such trees, writes are kept.
+ * It records what the use-cases asked for, so that tests can check they asked for nothing else.
+ */
+export class MemoryIo implements Io {
+  readonly written = new Map<string, string>();
+  readonly asked: string[] = [];
+
+  constructor(
+    private readonly files: Readonly<Record<string, string>>,
+    private readonly refs: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+  ) {}
+
+  readManifests(paths: readonly string[], options: ReadOptions): ReadResult {
+    this.asked.push(`read ${paths.join(' ')}`);
+    const out: ReadResult = { files: [], diagnostics: [], values: [] };
+    for (const p of paths) {
+      const tree = this.trees.get(p);
+      const source = tree ?? this.files;
+      const prefix = tree ? '' : `${p}/`;
+      for (const [name, text] of Object.entries(source).sort(([a], [b]) => (a < b ? -1 : 1))) {
+        if (name === p || name.startsWith(prefix)) out.files.push({ path: tree ? (options.paths?.display(`${p}/${name}`) ?? name) : name, text });
+      }
+    }
+    return out;
+  }
+
+  readText(file: string, what: string): string {
+    this.asked.push(`text ${file}`);
+    const text = this.files[file];
+    if (text === undefined) throw new ConfigError(`${what} ${file}: ENOENT`);
+    return text;
+  }
+
+  readHelmConfig(): Map<string, ChartSettings> {
+    return new Map();
+  }
+
+  repoTop(repo: string): string {
+    return repo;
+  }
+
+  pathExists(_repo: string, ref: string, p: string): boolean {
+    const tree = this.refs[ref] ?? {};
+    return p === '.' || Object.keys(tree).some((f) => f === p || f.startsWith(`${p}/`));
+  }
+
+  private readonly trees = new Map<string, Readonly<Record<string, string>>>();
+
+  exportTree(_repo: string, ref: string): ExportedTree {
+    this.asked.push(`export ${ref}`);
+    const dir = `/memory/${ref}`;
+    this.trees.set(dir, this.refs[ref] ?? {});
+    return { dir, top: '/memory', dispose: () => this.trees.delete(dir) };
+  }
+
+  dotToSvg(): string {
+    throw new ConfigError('no Graphviz in memory');
+  }
+
+  writeFiles(files: ReadonlyMap<string, string>): void {
+    for (const [f, t] of files) this.written.set(f, t);
+  }
+
+  isDirectory(p: string): boolean {
+    return p.endsWith('/');
+  }
+}
