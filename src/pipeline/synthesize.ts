@@ -52,7 +52,7 @@ export function policyTarget(io: Io, output: string | undefined): PolicyTarget {
 /** Writes the policies to their files; returns the file texts by path. */
 export function writePolicies(io: Io, policies: readonly NetworkPolicyManifest[], target: PolicyTarget, render: (ps: readonly NetworkPolicyManifest[]) => string): Map<string, string> {
   const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files, { createFolders: target.kind === 'folder' });
+  io.writeFiles(files, target.kind === 'folder' ? { createFolders: true, inside: target.dir } : {});
   return files;
 }
 
