@@ -1,3 +1,4 @@
+import { appendAll } from '../model/append.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { type Cluster, type WorkloadRef, workloadKey, compareStrings } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
@@ -82,11 +83,11 @@ export class PolicyEngine {
     readonly options: EngineOptions = {},
   ) {
     const compiled = compilePolicies(cluster.objects);
-    this.diagnostics.push(...compiled.diagnostics);
+    appendAll(this.diagnostics, compiled.diagnostics);
     this.policies = sortPolicies(compiled.policies);
     const exp = ingressExposure(cluster);
     this.exposure = exp.exposure;
-    this.diagnostics.push(...exp.diagnostics);
+    appendAll(this.diagnostics, exp.diagnostics);
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
     this.warnOtherFamilies();

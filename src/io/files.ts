@@ -1,3 +1,4 @@
+import { appendAll } from '../model/append.js';
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -60,14 +61,14 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir));
-        files.push(...r.files);
+        appendAll(files, r.files);
         values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })) });
-        diagnostics.push(...r.diagnostics);
+        appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
         const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache);
-        files.push(...r.files);
-        diagnostics.push(...r.diagnostics);
+        appendAll(files, r.files);
+        appendAll(diagnostics, r.diagnostics);
       }
     } else {
       readOne(abs, undefined, maxBytes, files, diagnostics, seen, map);

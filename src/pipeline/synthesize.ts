@@ -1,3 +1,4 @@
+import { appendAll } from '../model/append.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import { layoutPolicies, type PolicyTarget } from '../synthesis/layout.js';
@@ -30,14 +31,14 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   if (request.linksFile !== undefined) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref));
     links = parsed.links;
-    all.push(...parsed.diagnostics);
+    appendAll(all, parsed.diagnostics);
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
-    all.push(...scanned.diagnostics);
+    appendAll(all, scanned.diagnostics);
   }
   const result = synthesizePolicies(load.cluster, links, request.options);
-  all.push(...result.diagnostics);
+  appendAll(all, result.diagnostics);
   const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
   return { policies: result.value.policies, diagnostics: all, refused };
 }

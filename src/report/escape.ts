@@ -72,7 +72,8 @@ export function escapeDot(text: string): string {
 
 /** RFC 4180; also neutralises spreadsheet formulas (=, +, -, @ at the start of a cell). */
 export function csvCell(text: string): string {
-  const shown = text.replace(/[\r\n]/g, ' ').replace(INVISIBLE, escapeChar);
+  // line breaks stay (inside quotes, RFC 4180); other invisible characters are shown
+  const shown = text.replace(INVISIBLE, (c) => (c === '\r' || c === '\n' || c === '\t' ? c : escapeChar(c)));
   const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
