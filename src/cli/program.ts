@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, ExitCode } from '../diagnostics/errors.js';
+import { safeLine, safeLines } from '../diagnostics/sanitize.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { scanCommand } from './commands/scan.js';
@@ -8,15 +9,22 @@ import type { CliContext } from './context.js';
 
 export const VERSION = '0.1.0';
 
+/** Usage errors echo arguments, which may hold line breaks or `::` (a forged workflow command): made safe line by line. */
+const OUTPUT = (ctx: CliContext) => ({
+  writeOut: ctx.stdout,
+  writeErr: ctx.stderr,
+  outputError: (text: string, write: (t: string) => void) => write(`${safeLines(text.replace(/\n$/, ''))}\n`),
+});
+
 export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('netpol-ci')
     .description('Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies')
     .version(VERSION)
     .showHelpAfterError()
-    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .configureOutput(OUTPUT(ctx))
     .exitOverride();
   for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
-    program.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
+    program.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program.commands) c.exitOverride();
   return program;
@@ -40,10 +48,10 @@ export function main(argv: readonly string[], ctx: CliContext): number {
       return ExitCode.badInput;
     }
     if (e instanceof ConfigError) {
-      ctx.stderr(`netpol-ci: configuration error: ${e.message}\n`);
+      ctx.stderr(`${safeLine(`netpol-ci: configuration error: ${e.message}`)}\n`);
       return ExitCode.badInput;
     }
-    ctx.stderr(`netpol-ci: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    ctx.stderr(`${safeLines(`netpol-ci: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`)}\n`);
     return ExitCode.internal;
   }
 }

@@ -1,4 +1,5 @@
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
+import { appendAll } from '../model/append.js';
 import type { Cluster, WorkloadRef } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
@@ -61,18 +62,18 @@ export class PolicyEngine {
     readonly options: EngineOptions = {},
   ) {
     const compiled = compilePolicies(cluster.objects);
-    this.diagnostics.push(...compiled.diagnostics);
+    appendAll(this.diagnostics, compiled.diagnostics);
     this.policies = sortPolicies(compiled.policies);
     const exp = ingressExposure(cluster);
     this.exposure = exp.exposure;
-    this.diagnostics.push(...exp.diagnostics);
+    appendAll(this.diagnostics, exp.diagnostics);
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
-    this.diagnostics.push(...otherFamilyWarnings(this.policies, this.families));
+    appendAll(this.diagnostics, otherFamilyWarnings(this.policies, this.families));
     this.ipRanges = policyRanges(this.policies, this.families);
     this.atoms = atomize(this.ipRanges, this.families);
     this.binding = bindPolicies(this.policies, this.classes, this.atoms);
-    this.diagnostics.push(...this.binding.diagnostics);
+    appendAll(this.diagnostics, this.binding.diagnostics);
   }
 
   /** The parts of `range` that lie in different atoms, each clipped to the range. */

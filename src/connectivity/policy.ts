@@ -221,14 +221,42 @@ function adminSubject(subject: { namespaces?: LabelSelector | null; pods?: { nam
   return { kind: 'pods', namespaces: { kind: 'selector', selector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator: 'In', values: [] }] } }, pods: EVERYTHING };
 }
 
-function adminPeer(p: AdminPeer | CnpPeer, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
+const ADMIN_PEER_FIELDS = ['namespaces', 'pods', 'networks', 'nodes', 'domainNames'] as const;
+
+/**
+ * One admin peer. The API requires exactly one field; a peer with none (`{}`, or only fields this
+ * version does not know) or several must fail CLOSED, as the network-policy-api says: in a Deny
+ * rule it matches everything, in an Allow or Pass rule nothing, so it never lets more through.
+ */
+function adminPeer(p: AdminPeer | CnpPeer, action: Action, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
+  const set = ADMIN_PEER_FIELDS.filter((f) => (p as Record<string, unknown>)[f] !== undefined && (p as Record<string, unknown>)[f] !== null);
+  if (set.length !== 1) {
+    const failClosed: PeerMatcher = action === 'deny' ? { kind: 'any' } : { kind: 'none' };
+    diagnostics.push(
+      diag(
+        Codes.adminPolicyInvalid,
+        'error',
+        `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(', ')}; got ${set.length === 0 ? 'none' : set.join(' and ')}: it fails closed (${action === 'deny' ? 'this Deny rule matches every peer' : `this ${action === 'allow' ? 'Allow' : 'Pass'} rule matches no peer`})`,
+        originRef(origin, path),
+      ),
+    );
+    return failClosed;
+  }
   if (p.namespaces) return { kind: 'pods', namespaces: { kind: 'selector', selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: 'pods', namespaces: { kind: 'selector', selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
   if (p.networks) return ipPeer(p.networks, [], origin, [...path, 'networks'], diagnostics);
-  if (p.nodes || ('domainNames' in p && p.domainNames)) {
-    diagnostics.push(diag(Codes.unsupportedValue, 'warning', 'nodes and domainNames peers are not modelled; this peer matches nothing', originRef(origin, path)));
-  }
+  diagnostics.push(diag(Codes.unsupportedValue, 'warning', 'nodes and domainNames peers are not modelled; this peer matches nothing', originRef(origin, path)));
   return { kind: 'none' };
+}
+
+/** An admin port range (`start`, `end`), checked in the API's own words before it becomes a set. */
+function adminRange(protocol: Protocol, start: number, end: number, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): ConnectionSet {
+  const bad = [start, end].some((n) => n < 1 || n > 65535) ? `start (${start}) and end (${end}) must be within 1-65535` : start >= end ? `start (${start}) must be less than end (${end})` : undefined;
+  if (bad) {
+    diagnostics.push(diag(Codes.invalidPortRange, 'error', `${bad}; the range matches nothing`, originRef(origin, path)));
+    return ConnectionSet.NONE;
+  }
+  return ConnectionSet.of(protocol, IntervalSet.range(start, end));
 }
 
 function adminPorts(ports: readonly AdminPort[] | null | undefined, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PortMatcher {
@@ -237,7 +265,7 @@ function adminPorts(ports: readonly AdminPort[] | null | undefined, origin: Obje
   const named: NamedPort[] = [];
   ports.forEach((p, i) => {
     if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? 'TCP', p.portNumber.port, undefined, origin, [...path, i, 'portNumber'], diagnostics));
-    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? 'TCP', p.portRange.start, p.portRange.end, origin, [...path, i, 'portRange'], diagnostics));
+    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? 'TCP', p.portRange.start, p.portRange.end, origin, [...path, i, 'portRange'], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: undefined });
   });
   return { fixed, named };
@@ -254,7 +282,7 @@ function cnpPorts(protocols: readonly CnpProtocol[] | null | undefined, origin: 
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path, i, key, 'destinationPort', 'range'], diagnostics));
+      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path, i, key, 'destinationPort', 'range'], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: undefined });
   });
@@ -289,11 +317,12 @@ function compileAdminPolicy(o: AdminObject, diagnostics: Diagnostic[]): Policy {
   const compile = (direction: Direction): Rule[] =>
     ((direction === 'ingress' ? spec.ingress : spec.egress) ?? []).map((r, index) => {
       const peerField = direction === 'ingress' ? 'from' : 'to';
-      const peers = (r[peerField] as (AdminPeer | CnpPeer)[]).map((p, i) => adminPeer(p, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+      const action = dialect.action(r.action as string);
+      const peers = (r[peerField] as (AdminPeer | CnpPeer)[]).map((p, i) => adminPeer(p, action, o.origin, ['spec', direction, index, peerField, i], diagnostics));
       const name = typeof r.name === 'string' && r.name ? r.name : undefined;
       return {
         ref: { policy: ref, direction, index, ...(name ? { name } : {}) },
-        action: dialect.action(r.action as string),
+        action,
         peers,
         ports: dialect.ports(r[dialect.portsField], o.origin, ['spec', direction, index, dialect.portsField], diagnostics),
       };

@@ -1,3 +1,5 @@
+import { safeLine, visible } from './sanitize.js';
+
 /**
  * Everything user-facing that is not a result is a Diagnostic. The codes below are the stable
  * contract (tests, SARIF rules and users' filters key on them, each listed once here with what it
@@ -66,6 +68,24 @@ export const Codes = {
   toolMissing: 'NPC023',
   /** A chart's dependencies are not vendored under charts/. */
   chartDependencies: 'NPC024',
+
+  // --- untrusted repositories (issue 10): reading and writing policies, Kubernetes validation ---
+  /** A FIFO, socket or device where a file is expected: never read. */
+  notRegularFile: 'NPC025',
+  /** A folder could not be listed. */
+  unreadableFolder: 'NPC026',
+  /** A dot-folder or dotfile skipped on purpose (.git, .github, ...). */
+  skippedDotfile: 'NPC027',
+  /** A chart or overlay holds a symlink leading outside its own tree: not rendered. */
+  renderTreeEscape: 'NPC028',
+  /** A name from the manifests that cannot become a policy or file name. */
+  unsafeOutputName: 'NPC029',
+  /** A label key or value, selector operator, port name or CIDR that the API server rejects. */
+  apiValidation: 'NPC030',
+  /** A text encoding other than UTF-8 (UTF-16, UTF-32). */
+  unsupportedEncoding: 'NPC031',
+  /** An admin policy the API server rejects (BANP not named default, subject with two selectors). */
+  adminPolicyInvalid: 'NPC032',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 
@@ -86,16 +106,20 @@ export function formatPath(path: readonly (string | number)[] | undefined): stri
   if (!path || path.length === 0) return '';
   let out = '';
   for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
+  return visible(out);
 }
 
-/** `deploy/np.yaml:14:9 [doc 2] error NPC012 spec.ingress[0].ports[1].endPort: endPort (80) < port (443)` */
+/**
+ * `deploy/np.yaml:14:9 [doc 2] error NPC012 spec.ingress[0].ports[1].endPort: endPort (80) < port (443)`
+ * File names, messages and hints come from the input: the line is made safe (sanitize.ts), so a
+ * file named `x\n::error::forged` prints one line that no runner reads as a command.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.at
-    ? `${d.at.file}${d.at.line !== undefined ? `:${d.at.line}` : ''}${d.at.column !== undefined ? `:${d.at.column}` : ''}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ''} `
+    ? `${visible(d.at.file)}${d.at.line !== undefined ? `:${d.at.line}` : ''}${d.at.column !== undefined ? `:${d.at.column}` : ''}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ''} `
     : '';
   const field = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : '';
-  return `${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ''}`;
+  return safeLine(`${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ''}`);
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -1,15 +1,16 @@
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { appendAll } from '../model/append.js';
+import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'glob';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { findRenderRoots } from '../manifests/render.js';
+import { decodeManifest } from './decode.js';
+import { readRegularFile, refusalMessage, skippedByScan, walkTree } from './read-policy.js';
 import { renderChart, renderOverlay, type RenderCache } from './render.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type ChartValues, type PathMapping, type ReadOptions, type ReadResult } from './types.js';
 
 /** Files that may hold manifests, or mark a Kustomize overlay. */
 const MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
-const IGNORED_DIRS = ['**/node_modules/**', '**/.git/**'];
 
 
 const IDENTITY: PathMapping = { display: (abs) => displayPath(abs), logical: (abs) => abs };
@@ -46,12 +47,12 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       const root = realpathSync(abs);
       const found = listFolder(abs, root, map, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${map.display(abs)}`));
+      // kustomization files are read under the same policy (a FIFO named kustomization.yaml must not hang the listing)
       const readText = (rel: string) => {
-        try {
-          return readFileSync(path.join(abs, rel), 'utf8');
-        } catch {
-          return undefined;
-        }
+        const r = readRegularFile(path.join(abs, rel), root, maxBytes);
+        if (!r.ok) return undefined;
+        const d = decodeManifest(r.bytes);
+        return d.ok ? d.text : undefined;
       };
       // charts and overlays are rendered with the real tools; their files are not plain manifests
       const roots = findRenderRoots(found, readText);
@@ -60,14 +61,14 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir));
-        files.push(...r.files);
+        appendAll(files, r.files);
         values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })) });
-        diagnostics.push(...r.diagnostics);
+        appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
         const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache);
-        files.push(...r.files);
-        diagnostics.push(...r.diagnostics);
+        appendAll(files, r.files);
+        appendAll(diagnostics, r.diagnostics);
       }
     } else {
       readOne(abs, undefined, maxBytes, files, diagnostics, seen, map);
@@ -77,67 +78,47 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
 }
 
 /**
- * One walk of a folder: the manifest files below it (relative, posix, sorted), and a report of
- * folder symlinks that lead outside it. Folder symlinks are never followed (a folder inside the
- * root is scanned at its real path); a file symlink is listed, and checked when it is read.
+ * One walk of a folder under the reading policy (read-policy.ts): the manifest files below it
+ * (relative, posix, sorted), FIFOs, sockets and devices among them refused, and every folder not
+ * walked reported (unreadable: error; dot-folders and node_modules: info, shown with --verbose;
+ * folder symlinks leading outside: error). A file symlink is listed and checked when it is read.
  */
 function listFolder(abs: string, root: string, map: PathMapping, diagnostics: Diagnostic[]): string[] {
   const files: string[] = [];
-  for (const entry of globSync('**', { cwd: abs, dot: false, ignore: IGNORED_DIRS, follow: false, withFileTypes: true })) {
-    if (entry.isDirectory()) continue;
-    const full = entry.fullpath();
-    if (entry.isSymbolicLink()) {
-      let target: string | undefined;
-      try {
-        target = realpathSync(full);
-      } catch {
-        target = undefined; // dangling: reported as unreadable when read
-      }
-      if (target !== undefined && statSync(target).isDirectory()) {
-        if (target !== root && !target.startsWith(root + path.sep)) {
-          diagnostics.push(diag(Codes.symlinkEscape, 'error', `folder symlink points outside the scanned folder (${target}); not followed`, { file: map.display(full), doc: 0 }));
-        }
-        continue;
-      }
-    }
-    if (MANIFEST_NAME.test(entry.name)) files.push(path.relative(abs, full).split(path.sep).join('/'));
+  const { entries, problems } = walkTree(abs, root, { skipFolder: skippedByScan });
+  for (const p of problems) {
+    const at = { file: map.display(p.abs), doc: 0 };
+    if (p.kind === 'unreadableFolder') diagnostics.push(diag(Codes.unreadableFolder, 'error', `cannot read folder (${p.detail}); its files are not analysed`, at));
+    else if (p.kind === 'skippedFolder') diagnostics.push(diag(Codes.skippedDotfile, 'info', `folder ${p.detail} skipped on purpose (dot-folders and node_modules are not scanned)`, at));
+    else diagnostics.push(diag(Codes.symlinkEscape, 'error', `folder symlink points outside the scanned folder (${p.detail}); not followed`, at));
   }
-  return files.sort();
+  for (const e of entries) {
+    if (!MANIFEST_NAME.test(path.posix.basename(e.rel))) continue;
+    if (e.kind === 'special') {
+      diagnostics.push(diag(Codes.notRegularFile, 'error', `${e.what}, not a regular file; never read`, { file: map.display(e.abs), doc: 0 }));
+      continue;
+    }
+    files.push(e.rel);
+  }
+  return files;
 }
 
 function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>, map: PathMapping): void {
-  const shown = map.display(abs);
-  const at = { file: shown, doc: 0 };
-  try {
-    if (root !== undefined && lstatSync(abs).isSymbolicLink()) {
-      const target = realpathSync(abs);
-      if (target !== root && !target.startsWith(root + path.sep)) {
-        diagnostics.push(diag(Codes.symlinkEscape, 'error', `symlink points outside the scanned folder (${target}); refused`, at));
-        return;
-      }
-    }
-    const real = realpathSync(abs);
-    if (seen.has(real)) return;
-    seen.add(real);
-    const size = statSync(abs).size;
-    if (size > maxBytes) {
-      diagnostics.push(diag(Codes.tooLarge, 'error', `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at));
-      return;
-    }
-    const buf = readFileSync(abs);
-    if (buf.subarray(0, 8192).includes(0)) {
-      diagnostics.push(diag(Codes.binary, 'error', 'binary file (NUL bytes); skipped', at));
-      return;
-    }
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
-    } catch {
-      diagnostics.push(diag(Codes.binary, 'error', 'not valid UTF-8 text; skipped', at));
-      return;
-    }
-    files.push({ path: shown, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text });
-  } catch (e) {
-    diagnostics.push(diag(Codes.unreadable, 'error', `cannot read file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, at));
+  const at = { file: map.display(abs), doc: 0 };
+  const r = readRegularFile(abs, root, maxBytes);
+  if (!r.ok) {
+    const code = { escape: Codes.symlinkEscape, special: Codes.notRegularFile, tooLarge: Codes.tooLarge, unreadable: Codes.unreadable }[r.refusal.kind];
+    diagnostics.push(diag(code, 'error', refusalMessage(r.refusal, maxBytes), at));
+    return;
   }
+  // the same file reached twice (a symlink beside its target) is read once
+  if (seen.has(r.real)) return;
+  seen.add(r.real);
+  const decoded = decodeManifest(r.bytes);
+  if (!decoded.ok) {
+    diagnostics.push(diag(decoded.reason === 'binary' ? Codes.binary : Codes.unsupportedEncoding, 'error', decoded.message, at));
+    return;
+  }
+  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, 'warning', decoded.note, at));
+  files.push({ path: at.file, text: decoded.text });
 }

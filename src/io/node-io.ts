@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
 import { exportTree, pathExists, repoTop } from './git.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import type { Io } from './types.js';
+import { writeFileInside } from './write-policy.js';
 
 /** The Node implementation of the use-cases' I/O, with one run's caches. */
 export function nodeIo(): Io {
@@ -40,12 +41,9 @@ export function nodeIo(): Io {
     },
     writeFiles(files, options = {}) {
       for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        try {
-          if (options.createFolders) mkdirSync(path.dirname(file), { recursive: true });
-          writeFileSync(file, text);
-        } catch (e) {
-          throw new ConfigError(`${file}: cannot write (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-        }
+        // a single report file (-o FILE) is confined to its own folder: it cannot follow a symlink either
+        const inside = options.inside ?? path.dirname(path.resolve(file));
+        writeFileInside({ inside, ...(options.createFolders ? { createFolders: true } : {}) }, file, text);
       }
     },
     isDirectory(p) {

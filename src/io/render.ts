@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
-import { globSync } from 'glob';
 import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +9,8 @@ import type { ManifestFile } from '../manifests/documents.js';
 import { KUSTOMIZATION_FILES, kustomizeOutput, splitHelmOutput } from '../manifests/render.js';
 
 import { DiskCache } from './disk-cache.js';
+import { readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
+import { boundedCommand, toolMessage } from './tool-limits.js';
 import type { ChartSettings, RenderOptions } from './types.js';
 
 export function helmBinary(): string {
@@ -69,10 +70,30 @@ export class RenderCache {
     if (result.diagnostics.length === 0) this.disk?.set('kustomize', key, result.files);
   }
 
+  /** Folder -> its unsafe entries and content hash (a scanned root is walked once for all its overlays). */
+  readonly trees = new Map<string, { problems: string[]; hash: string }>();
+
+  tree(dir: string): { problems: string[]; hash: string } {
+    let hit = this.trees.get(dir);
+    if (!hit) {
+      let problems: string[];
+      try {
+        problems = renderTreeProblems(dir);
+      } catch (e) {
+        problems = [`cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`];
+      }
+      const h = createHash('sha256');
+      if (problems.length === 0) hashFolder(dir, h);
+      hit = { problems, hash: h.digest('hex') };
+      this.trees.set(dir, hit);
+    }
+    return hit;
+  }
+
   toolVersion(bin: string, args: string[]): string | undefined {
     const key = `${bin} ${args.join(' ')}`;
     if (!this.versions.has(key)) {
-      const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000 });
+      const r = spawnSync(bin, args, { encoding: 'utf8', timeout: 30_000, maxBuffer: 1024 * 1024, killSignal: 'SIGKILL' });
       this.versions.set(key, r.status === 0 ? r.stdout.trim() : undefined);
     }
     return this.versions.get(key);
@@ -88,25 +109,50 @@ function toolEnv(prefix: string): string {
     .join('\0');
 }
 
+/** Files larger than this are hashed by size and modification time, not content. */
+const HASH_CONTENT_LIMIT = 8 * 1024 * 1024;
+
+/**
+ * The render cache key of a folder, under the reading policy: regular files by content (bounded),
+ * symlinks by their link text, FIFOs and devices by kind only: never opened, so a FIFO or a link
+ * to /dev/zero beside an overlay cannot stall the hashing.
+ */
 function hashFolder(dir: string, h: ReturnType<typeof createHash>): void {
-  for (const f of globSync('**/*', { cwd: dir, nodir: true, dot: true, ignore: ['**/.git/**'] }).sort()) {
-    h.update(f.split(path.sep).join('/')).update('\0');
-    try {
-      h.update(readFileSync(path.join(dir, f))).update('\0');
-    } catch {
-      h.update('unreadable\0');
+  const { entries } = walkTree(dir, dir, { skipFolder: (name) => name === '.git' });
+  for (const e of entries) {
+    h.update(e.rel).update('\0');
+    if (e.kind === 'special') h.update(`special ${e.what}\0`);
+    else if (e.kind === 'symlink') h.update(`link ${readlinkSync(e.abs)}\0`);
+    else {
+      const r = readRegularFile(e.abs, dir, HASH_CONTENT_LIMIT);
+      h.update(r.ok ? r.bytes : `refused ${JSON.stringify(r.refusal)}`).update('\0');
     }
   }
 }
 
+/**
+ * A chart or overlay whose tree links outside itself (or holds a FIFO or device) is not rendered:
+ * helm's `.Files.Get` and kustomize would read the host file into the output, or block.
+ */
+function refuseUnsafeTree(problems: readonly string[], what: string, at: { file: string; doc: number }): Diagnostic[] {
+  if (problems.length === 0) return [];
+  const shown = problems.slice(0, 5).join('; ') + (problems.length > 5 ? `; and ${problems.length - 5} more` : '');
+  return [diag(Codes.renderTreeEscape, 'error', `${what} holds files that may not be read: ${shown}; not rendered`, at, 'only regular files inside the chart or overlay tree are rendered')];
+}
+
 function run(bin: string, args: string[], cwd: string, opts: RenderOptions): { ok: true; stdout: string } | { ok: false; missing: boolean; message: string } {
-  const r = spawnSync(bin, args, { cwd, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: 'SIGKILL' });
+  // bounded time, output and memory: a hostile chart may print without end or allocate gigabytes
+  const cmd = boundedCommand(bin, args);
+  const r = spawnSync(cmd.bin, cmd.args, { cwd, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: 'SIGKILL', env: cmd.env });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: `${bin} not found` };
     if (code === 'ETIMEDOUT') return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1000} s (--render-timeout)` };
     if (code === 'ENOBUFS') return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
     return { ok: false, missing: false, message: r.error.message };
+  }
+  if (r.signal === 'SIGKILL' || r.signal === 'SIGSEGV' || (r.status !== 0 && /out of memory|cannot allocate memory/i.test(r.stderr ?? ''))) {
+    return { ok: false, missing: false, message: `stopped: over the memory limit of ${cmd.memoryBytes / (1024 * 1024)} MiB or killed (${r.signal ?? `exit ${r.status}`})` };
   }
   if (r.status !== 0) return { ok: false, missing: false, message: (r.stderr || r.stdout || `exit ${r.status}`).trim() };
   return { ok: true, stdout: r.stdout };
@@ -128,10 +174,6 @@ function missingDependencies(chartDir: string): string[] {
     .map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ''}`);
 }
 
-/** Tool messages span lines; a diagnostic is one line. */
-function oneLine(message: string): string {
-  return message.replace(/\s*\n\s*/g, ' ').trim();
-}
 
 function chartName(chartDir: string): string | undefined {
   try {
@@ -160,6 +202,9 @@ export interface RenderedChart extends Rendered {
  */
 export function renderChart(chartDir: string, display: string, opts: RenderOptions, cache: RenderCache, logicalDir: string = chartDir): RenderedChart {
   const at = { file: `${display}/Chart.yaml`, doc: 0 };
+  const tree = cache.tree(chartDir);
+  const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at);
+  if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
     return {
@@ -185,7 +230,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   }
   // the chart folder itself is not in the key (a git ref is exported to a fresh temporary folder each run); its content is
   const h = createHash('sha256').update(`helm ${version}\0${release}\0${args.slice(3).join('\0')}\0${toolEnv('HELM_')}\0`);
-  hashFolder(chartDir, h);
+  h.update(tree.hash);
   for (const v of values) h.update(existsSync(v) ? readFileSync(v) : 'missing');
   const key = h.update(display).digest('hex');
   const valueFiles: ManifestFile[] = [];
@@ -202,7 +247,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const r = run(bin, args, chartDir, opts);
   const result: Rendered = r.ok
     ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] }
-    : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${oneLine(r.message)}; chart not rendered`, at)] };
+    : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [[chartDir, display]])}; chart not rendered`, at)] };
   cache.setChart(key, result);
   return { ...result, values: r.ok ? valueFiles : [] };
 }
@@ -211,6 +256,10 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
 export function renderOverlay(dir: string, display: string, contentRoot: string, opts: RenderOptions, cache: RenderCache): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
   const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(dir, f))) ?? 'kustomization.yaml';
   const at = { file: `${display}/${kfile}`, doc: 0 };
+  // an overlay reads bases anywhere under the scanned root: all of it must be safe to read
+  const tree = cache.tree(contentRoot);
+  const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at);
+  if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
   const bin = kubectlBinary();
   cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--client', '-o', 'json']);
@@ -221,7 +270,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
   // an overlay reads bases anywhere under the scanned root: hash all of it
   const h = createHash('sha256').update(`kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
-  hashFolder(contentRoot, h);
+  h.update(tree.hash);
   const key = h.update(display).digest('hex');
   const hit = cache.overlay(key);
   if (hit) return hit;
@@ -230,7 +279,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
     ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] }
     : {
         files: [],
-        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${oneLine(r.message)}; overlay not rendered`, at)],
+        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at)],
       };
   cache.setOverlay(key, result);
   return result;

@@ -89,8 +89,12 @@ export interface Io {
   exportTree(repo: string, ref: string, paths: readonly string[]): ExportedTree;
   /** Graphviz: DOT to SVG. */
   dotToSvg(dot: string): string;
-  /** Writes files (creating their folders when asked); a ConfigError on failure. */
-  writeFiles(files: ReadonlyMap<string, string>, options?: { readonly createFolders?: boolean }): void;
+  /**
+   * Writes files under the writing policy (src/io/write-policy.ts): each must resolve inside
+   * `inside` (default: its own folder), no symlink is written through, folders are created when
+   * asked; a one-line ConfigError on failure.
+   */
+  writeFiles(files: ReadonlyMap<string, string>, options?: { readonly createFolders?: boolean; readonly inside?: string }): void;
   /** Whether a path is an existing folder. */
   isDirectory(path: string): boolean;
 }

@@ -68,14 +68,16 @@ function podShape(
       (c.ports ?? []).forEach((p, pi) => {
         const n = p.containerPort;
         if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
-          // Kubernetes would reject the object; a warning (not an error) keeps the analysis of the workload
-          // usable, and names the likely typo.
+          // Kubernetes rejects the object: an error; the rest of the workload is still analysed (so its
+          // other connections are not hidden), without this entry, and the likely typo is named.
           const typo = Object.keys(p).find((k) => k !== 'containerPort' && k.toLowerCase() === 'containerport');
           diagnostics.push(
             diag(
               Codes.invalidField,
-              'warning',
-              `expected a port number 1-65535, got ${n === undefined ? 'nothing' : JSON.stringify(n)}; this port entry is ignored`,
+              // a value out of range is an error; a missing one (often a mistyped key) stays a warning, as
+              // upstream corpora (netpol-analyzer's named-port test) rely on such manifests loading
+              n === undefined ? 'warning' : 'error',
+              `expected a port number 1-65535, got ${n === undefined ? 'nothing' : typeof n === 'object' && n !== null ? String(n) : JSON.stringify(n)}; this port entry is ignored`,
               originRef(origin, [...specPath, field, ci, 'ports', pi, 'containerPort']),
               typo ? `did you mean containerPort instead of ${typo}?` : undefined,
             ),

@@ -1,4 +1,5 @@
 import jsYaml from 'js-yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 
 /** A file's text as the I/O shell read it. Parsing never touches the file system. */
@@ -25,7 +26,39 @@ export interface ParsedDocument {
  * the documents that need them. Timestamps stay strings (as Kubernetes sees them); merge keys work.
  */
 // js-yaml exports its built-in types, though @types/js-yaml does not declare them
-const SCHEMA = jsYaml.CORE_SCHEMA.extend([(jsYaml as unknown as { types: { merge: jsYaml.Type } }).types.merge]);
+const BUILTIN = (jsYaml as unknown as { types: { merge: jsYaml.Type; float: jsYaml.Type & { resolve: (d: string) => boolean; construct: (d: string) => number } } }).types;
+
+/**
+ * A number written with a fraction or exponent whose value is whole (`8080.0000000000001` is
+ * 8080 in a double, `80.0`, `8e1`). The API server decodes such text into an integer field as an
+ * error; kept apart from plain numbers so that integer fields reject it instead of reading 8080.
+ */
+export class IntegralFloat {
+  constructor(
+    readonly text: string,
+    readonly value: number,
+  ) {}
+  toJSON(): number {
+    return this.value;
+  }
+  toString(): string {
+    return this.text;
+  }
+}
+
+const FLOAT = new jsYaml.Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (data: string) => BUILTIN.float.resolve(data),
+  construct: (data: string) => {
+    const value = BUILTIN.float.construct(data);
+    return Number.isInteger(value) && /[.eE]/.test(data) ? new IntegralFloat(data, value) : value;
+  },
+  instanceOf: IntegralFloat,
+  represent: (v: object) => (v as IntegralFloat).text,
+});
+
+// implicit: resolved from plain text (`<<` and floats); passed as a plain list, js-yaml would only apply them to explicit tags
+const SCHEMA = jsYaml.CORE_SCHEMA.extend({ implicit: [BUILTIN.merge, FLOAT] });
 
 /** A document whose aliases expand beyond this many nodes is treated as a YAML bomb. */
 export const MAX_EXPANDED_NODES = 1_000_000;
@@ -82,9 +115,9 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
     } catch (y) {
       const err = y as jsYaml.YAMLException;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        diagnostics.push(
-          diag(Codes.duplicateKey, 'error', 'duplicate key; the last value is used', { file: file.path, doc: 1, ...(err.mark ? { line: err.mark.line + 1, column: err.mark.column + 1 } : {}) }),
-        );
+        for (const at of duplicateKeys(file.text, { line: (err.mark?.line ?? 0) + 1, column: err.mark ? err.mark.column + 1 : undefined })) {
+          diagnostics.push(diag(Codes.duplicateKey, 'error', `duplicate key ${JSON.stringify(at.key)}; the last value is used`, { file: file.path, doc: 1, line: at.line, column: at.column }));
+        }
       }
     }
     documents.push({ file: file.path, doc: 1, startLine: 1, text: file.text, value });
@@ -101,7 +134,10 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
       const line = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
       const column = err.mark ? err.mark.column + 1 : undefined;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        diagnostics.push(diag(Codes.duplicateKey, 'error', `duplicate mapping key; the last value is used`, { file: file.path, doc: chunk.doc, line, ...(column ? { column } : {}) }));
+        // js-yaml stops at the first duplicate; every one is reported, each at its own line
+        for (const at of duplicateKeys(chunk.text, { line, column })) {
+          diagnostics.push(diag(Codes.duplicateKey, 'error', `duplicate mapping key ${JSON.stringify(at.key)}; the last value is used`, { file: file.path, doc: chunk.doc, line: chunk.startLine + at.line - 1, column: at.column }));
+        }
         // Kubernetes rejects such objects; we still analyse them (last value wins) so that the rest of the report is complete.
         try {
           value = jsYaml.load(chunk.text, { schema: SCHEMA, json: true });
@@ -125,6 +161,24 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
     documents.push({ file: file.path, doc: chunk.doc, startLine: chunk.startLine, text: chunk.text, value });
   }
   return { documents, diagnostics };
+}
+
+/**
+ * Every duplicate key of a document, with its position (1-based, within the text), from the
+ * `yaml` parser (only documents that have one pay for this second parse).
+ */
+function duplicateKeys(text: string, first: { line: number; column: number | undefined }): { key: string; line: number; column: number }[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, strict: false });
+  const found = doc.errors
+    .filter((e) => e.code === 'DUPLICATE_KEY')
+    .map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      const key = /"([^"]*)"|'([^']*)'/.exec(e.message);
+      return { key: key?.[1] ?? key?.[2] ?? text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, '').trim(), line: pos.line, column: pos.col };
+    });
+  // a parser that finds none (it should not happen) still leaves js-yaml's one report
+  return found.length > 0 ? found : [{ key: '?', line: first.line, column: first.column ?? 1 }];
 }
 
 interface Chunk {
@@ -203,7 +257,8 @@ function splitDocumentsByLine(file: ManifestFile, diagnostics: Diagnostic[]): Ch
           );
           current.push(line.slice(3));
         } else {
-          current.push('');
+          // `--- {...}` or `--- |` holds the document's first content: the line is kept whole (YAML reads it as the start)
+          current.push(line);
         }
         continue;
       }

@@ -1,3 +1,4 @@
+import { appendAll } from '../model/append.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildCluster, type Cluster } from './cluster.js';
 import { parseManifestFile, type ManifestFile, type ParseCache, type ParsedDocument } from './documents.js';
@@ -15,15 +16,15 @@ export function loadManifests(files: readonly ManifestFile[], cache?: ParseCache
   const documents: ParsedDocument[] = [];
   for (const f of files) {
     const r = parseManifestFile(f, cache);
-    documents.push(...r.documents);
-    diagnostics.push(...r.diagnostics);
+    appendAll(documents, r.documents);
+    appendAll(diagnostics, r.diagnostics);
   }
   const objects = readObjects(documents, cache);
-  diagnostics.push(...objects.diagnostics);
+  appendAll(diagnostics, objects.diagnostics);
   for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => (a < b ? -1 : 1))) {
     diagnostics.push(diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));
   }
   const built = buildCluster(objects.objects);
-  diagnostics.push(...built.diagnostics);
+  appendAll(diagnostics, built.diagnostics);
   return { cluster: built.cluster, diagnostics, documents };
 }

@@ -17,6 +17,7 @@ import {
   TemplatedWorkloadSchema,
 } from './schemas.js';
 import { ClusterNetworkPolicySchema } from './cnp-schema.js';
+import { apiValidation } from './api-validation.js';
 
 /** Where an object sits: its document and the YAML path of the object inside it (non-empty for List items). */
 export interface ObjectOrigin {
@@ -85,7 +86,9 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       value = { ...value, apiVersion: '' };
     }
     if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
-      diagnostics.push(diag(Codes.notKubernetes, 'info', 'not a Kubernetes object (no apiVersion and kind); skipped', { file: document.file, doc: document.doc, line: document.startLine, path }));
+      // a List item is located at the item itself, not at the start of its document
+      const at = path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path };
+      diagnostics.push(diag(Codes.notKubernetes, path.length > 0 ? 'error' : 'info', path.length > 0 ? 'a List item that is not a Kubernetes object (no apiVersion and kind); skipped' : 'not a Kubernetes object (no apiVersion and kind); skipped', at));
       return;
     }
     const kind = value.kind;
@@ -122,6 +125,14 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       return;
     }
     checkNames(parsed.data.metadata as { name?: string; namespace?: string | null } | undefined, kind, document, path, diagnostics);
+    // what the API server would reject beyond types: a policy is excluded, other kinds are kept and reported
+    const api = apiValidation(kind, value);
+    if (api.issues.length > 0) {
+      const name = isRecord(value.metadata) && typeof value.metadata.name === 'string' ? ` ${value.metadata.name}` : '';
+      const outcome = api.exclude ? `${kind}${name} excluded from the analysis` : `the API server rejects this ${kind}`;
+      for (const issue of api.issues) diagnostics.push(diag(Codes.apiValidation, 'error', `${issue.message} (${outcome})`, locate(document, [...path, ...issue.path])));
+      if (api.exclude) return;
+    }
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed.data, origin: { document, path } } as K8sObject);
   };
   for (const d of documents) visit(d, d.value, []);

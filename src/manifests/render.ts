@@ -59,13 +59,38 @@ export function findRenderRoots(files: readonly string[], readText: (file: strin
   }
   const insideChart = (d: string) => chartDirs.some((c) => c !== d && isInside(d, c));
   const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !overlayDirs.some((o) => o !== c && isInside(c, o))).sort();
-  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o)).sort();
+  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o));
+  // overlays that list themselves or each other are reached from no root: rendered on their own, so that
+  // kustomize reports the cycle instead of the whole group vanishing without a word
+  for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o)) overlays.push(o);
+  overlays.sort();
   const special = [...chartDirs, ...overlayDirs];
   // files an overlay lists directly (resources: [deploy.yaml]) belong to it too
   const plain = files.filter(
     (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path.normalize(f)),
   );
   return { charts, overlays, plain: plain.sort() };
+}
+
+/** Overlays that no rendered overlay reaches through resources, bases or components (a reference cycle). */
+function unreachableOverlays(overlayDirs: readonly string[], roots: readonly string[], files: readonly string[], readText: (file: string) => string | undefined): string[] {
+  const refsOf = new Map<string, string[]>();
+  for (const dir of overlayDirs) {
+    const file = files.find((f) => path.dirname(f) === dir && (KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(f)));
+    const text = file ? readText(file) : undefined;
+    refsOf.set(dir, text ? kustomizationRefs(dir, text) : []);
+  }
+  const reached = new Set<string>(roots);
+  const queue = [...roots];
+  while (queue.length > 0) {
+    for (const r of refsOf.get(queue.pop() as string) ?? []) {
+      if (refsOf.has(r) && !reached.has(r)) {
+        reached.add(r);
+        queue.push(r);
+      }
+    }
+  }
+  return overlayDirs.filter((o) => !reached.has(o));
 }
 
 /**

@@ -1,16 +1,35 @@
 import { z } from 'zod';
+import { IntegralFloat } from './documents.js';
 
 /**
  * zod schemas for the parts of each Kubernetes kind that netpol-ci reads. Unknown fields pass
  * through; known fields are checked strictly, so a wrong type is reported at its exact path.
  */
 const str = z.string();
-const labels = z.record(z.string(), z.string({ error: 'expected a string label value' }));
+
+function isPlainMapping(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * A string map (labels, selectors), passed through as parsed: z.record would rebuild it by
+ * assignment and drop a `__proto__` key (turning `matchLabels: {__proto__: x}` into `{}`, which
+ * selects everything). Every own key is kept as data.
+ */
+const labels = z
+  .custom<Record<string, string>>(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe(i.input)}` })
+  .superRefine((v, ctx) => {
+    for (const k of Object.keys(v)) if (typeof v[k] !== 'string') ctx.addIssue({ code: 'custom', message: 'expected a string label value', path: [k] });
+  });
+const anyMap = z.custom<Record<string, unknown>>(isPlainMapping, { error: (i) => `expected a mapping, got ${describe(i.input)}` });
 const intOrString = z.union([z.number().int(), z.string()], { error: (i) => `expected a number or a name, got ${describe(i.input)}` });
+/** An integer field as the API server decodes it: `80.0` or `8080.0000000000001` is no integer. */
+export const int = () => z.number({ error: (i) => `expected an integer, got ${describe(i.input)}` }).int({ error: (i) => `expected an integer, got ${describe(i.input)}` });
 const protocol = z.enum(['TCP', 'UDP', 'SCTP'], { error: (i) => `expected TCP, UDP or SCTP, got ${describe(i.input)}` });
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
+  if (v instanceof IntegralFloat) return `${v.text} (a number with a fraction or exponent, not an integer)`;
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
@@ -40,7 +59,7 @@ export const MetadataSchema = z
     generateName: str.optional(),
     namespace: str.nullish(),
     labels: labels.nullish(),
-    annotations: z.record(z.string(), z.unknown()).nullish(),
+    annotations: anyMap.nullish(),
     ownerReferences: z
       .array(z.object({ kind: str.optional(), name: str, apiVersion: str.optional(), controller: z.boolean().nullish() }).loose())
       .nullish(),
@@ -131,10 +150,10 @@ export const ServiceSchema = z
             z
               .object({
                 name: str.nullish(),
-                port: z.number().int().min(1).max(65535),
+                port: int().min(1).max(65535),
                 targetPort: intOrString.nullish(),
                 protocol: protocol.nullish(),
-                nodePort: z.number().int().nullish(),
+                nodePort: int().nullish(),
               })
               .loose(),
           )
@@ -149,7 +168,7 @@ export type ServiceObject = z.infer<typeof ServiceSchema>;
 const IngressBackendSchema = z
   .object({
     service: z
-      .object({ name: str, port: z.object({ number: z.number().int().nullish(), name: str.nullish() }).loose().nullish() })
+      .object({ name: str, port: z.object({ number: int().nullish(), name: str.nullish() }).loose().nullish() })
       .loose()
       .nullish(),
     // extensions/v1beta1 and networking.k8s.io/v1beta1
@@ -202,7 +221,7 @@ const IpBlockSchema = z.object({ cidr: str, except: z.array(str).nullish() }).lo
 const NpPeerSchema = z
   .object({ podSelector: LabelSelectorSchema.nullish(), namespaceSelector: LabelSelectorSchema.nullish(), ipBlock: IpBlockSchema.nullish() })
   .loose();
-const NpPortSchema = z.object({ protocol: protocol.nullish(), port: intOrString.nullish(), endPort: z.number().int().nullish() }).loose();
+const NpPortSchema = z.object({ protocol: protocol.nullish(), port: intOrString.nullish(), endPort: int().nullish() }).loose();
 export type NpPort = z.infer<typeof NpPortSchema>;
 export type NpPeer = z.infer<typeof NpPeerSchema>;
 
@@ -236,9 +255,9 @@ const AdminPeerSchema = z
   .loose();
 const AdminPortSchema = z
   .object({
-    portNumber: z.object({ protocol: protocol.nullish(), port: z.number().int() }).loose().nullish(),
+    portNumber: z.object({ protocol: protocol.nullish(), port: int() }).loose().nullish(),
     namedPort: str.nullish(),
-    portRange: z.object({ protocol: protocol.nullish(), start: z.number().int(), end: z.number().int() }).loose().nullish(),
+    portRange: z.object({ protocol: protocol.nullish(), start: int(), end: int() }).loose().nullish(),
   })
   .loose();
 export type AdminPort = z.infer<typeof AdminPortSchema>;
@@ -257,7 +276,7 @@ export const AdminNetworkPolicySchema = z
     metadata: MetadataSchema,
     spec: z
       .object({
-        priority: z.number().int().min(0).max(1000),
+        priority: int().min(0).max(1000),
         subject: AdminSubjectSchema,
         ...adminRules(anpAction),
       })
@@ -276,11 +295,11 @@ export const BaselineAdminNetworkPolicySchema = z
   })
   .loose();
 
-export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: z.record(z.string(), z.unknown()).nullish() }).loose();
+export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
 
 // Gateway API routes (gateway.networking.k8s.io): HTTPRoute, GRPCRoute, TCPRoute, TLSRoute, UDPRoute
 const BackendRefSchema = z
-  .object({ name: str, namespace: str.nullish(), port: z.number().int().nullish(), kind: str.nullish(), group: str.nullish() })
+  .object({ name: str, namespace: str.nullish(), port: int().nullish(), kind: str.nullish(), group: str.nullish() })
   .loose();
 export const GatewayRouteSchema = z
   .object({

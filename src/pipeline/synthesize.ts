@@ -1,3 +1,4 @@
+import { appendAll } from '../model/append.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import { layoutPolicies, type PolicyTarget } from '../synthesis/layout.js';
@@ -30,14 +31,14 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   if (request.linksFile !== undefined) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref));
     links = parsed.links;
-    all.push(...parsed.diagnostics);
+    appendAll(all, parsed.diagnostics);
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
-    all.push(...scanned.diagnostics);
+    appendAll(all, scanned.diagnostics);
   }
   const result = synthesizePolicies(load.cluster, links, request.options);
-  all.push(...result.diagnostics);
+  appendAll(all, result.diagnostics);
   const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
   return { policies: result.value.policies, diagnostics: all, refused };
 }
@@ -52,7 +53,7 @@ export function policyTarget(io: Io, output: string | undefined): PolicyTarget {
 /** Writes the policies to their files; returns the file texts by path. */
 export function writePolicies(io: Io, policies: readonly NetworkPolicyManifest[], target: PolicyTarget, render: (ps: readonly NetworkPolicyManifest[]) => string): Map<string, string> {
   const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files, { createFolders: target.kind === 'folder' });
+  io.writeFiles(files, target.kind === 'folder' ? { createFolders: true, inside: target.dir } : {});
   return files;
 }
 

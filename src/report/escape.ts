@@ -3,13 +3,19 @@
  * Mermaid, DOT or CSV. Names are attacker-controlled in a PR: nothing in them may open a link,
  * ping a user, break a table or inject HTML.
  */
+import { INVISIBLE, escapeChar, safeLine, visible } from '../diagnostics/sanitize.js';
+
 const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
+/** Joins text invisibly but breaks GitHub's autolinking (mentions, issue references, SHAs, URLs). */
+const JOINER = '\u200d';
 
 /** Markdown inline text: every punctuation character that could start syntax is escaped, @ cannot mention. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(MD_SPECIAL, (c) => {
+  return neutraliseAutolinks(
+    text
+      .replace(/\r\n?|\n/g, ' ')
+      .replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+      .replace(MD_SPECIAL, (c) => {
       switch (c) {
         case '<':
           return '&lt;';
@@ -27,12 +33,31 @@ export function escapeMarkdown(text: string): string {
         default:
           return `\\${c}`;
       }
-    });
+    }),
+  );
+}
+
+/**
+ * GitHub links `#12`, `GH-12`, `owner/repo#12`, `@user`, hex runs that look like commit SHAs and
+ * bare URLs in the rendered text of a comment, escaped or not; a zero-width joiner inside each
+ * (added by us, after the input's own invisible characters were made visible) stops it.
+ */
+export function neutraliseAutolinks(text: string): string {
+  return text
+    .replace(/#(?=\d)/g, `#${JOINER}`)
+    .replace(/\b(GH)(\\?-\d)/gi, `$1${JOINER}$2`)
+    .replace(/\b[0-9a-fA-F]{7,}\b/g, (hex) => hex.replace(/(.{6})(?=.)/g, `$1${JOINER}`))
+    .replace(/\/\//g, `/${JOINER}/`)
+    .replace(/\b(www)(\\?\.)/gi, `$1${JOINER}$2`);
 }
 
 /** Text inside a Markdown code span: backticks cannot close it, pipes cannot split a table cell. */
 export function markdownCode(text: string): string {
-  const clean = text.replace(/\r\n?|\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\u2223');
+  const clean = text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(INVISIBLE, escapeChar)
+    .replace(/`/g, "'")
+    .replace(/\|/g, '\u2223');
   return `\`${clean}\``;
 }
 
@@ -42,17 +67,30 @@ export function escapeMermaid(text: string): string {
 }
 
 export function escapeDot(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n?|\n/g, ' ');
+  return visible(text).replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\r\n?|\n/g, ' ');
 }
 
 /** RFC 4180; also neutralises spreadsheet formulas (=, +, -, @ at the start of a cell). */
 export function csvCell(text: string): string {
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  // line breaks stay (inside quotes, RFC 4180); other invisible characters are shown
+  const shown = text.replace(INVISIBLE, (c) => (c === '\r' || c === '\n' || c === '\t' ? c : escapeChar(c)));
+  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** Line-oriented text output: control characters (a name cannot hold them, but input can) are shown escaped, so one entry stays one line. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return safeLine(text);
+}
+
+/**
+ * A value inside a GitHub workflow command (`::error file=F,line=L::MESSAGE`), escaped as the
+ * runner unescapes it: `%`, CR and LF in the message; also `:` and `,` in a property.
+ */
+export function workflowCommandData(text: string): string {
+  return visible(text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
+}
+
+export function workflowCommandProperty(text: string): string {
+  return workflowCommandData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { compareStrings } from '../manifests/cluster.js';
+import { isDnsLabel } from '../manifests/k8s-names.js';
 import type { NetworkPolicyManifest } from './synthesize.js';
 
 /** Where synthesized policies go: one file per namespace in a folder, one file, or stdout. */
@@ -13,8 +14,16 @@ export function layoutPolicies(policies: readonly NetworkPolicyManifest[], targe
   const files = new Map<string, string>();
   if (target.kind === 'folder') {
     const byNs = new Map<string, NetworkPolicyManifest[]>();
-    for (const p of policies) byNs.set(p.metadata.namespace, [...(byNs.get(p.metadata.namespace) ?? []), p]);
-    for (const ns of [...byNs.keys()].sort(compareStrings)) files.set(path.join(target.dir, `${ns}.yaml`), render(byNs.get(ns) as NetworkPolicyManifest[]));
+    for (const p of policies) {
+      const list = byNs.get(p.metadata.namespace);
+      if (list) list.push(p);
+      else byNs.set(p.metadata.namespace, [p]);
+    }
+    for (const ns of [...byNs.keys()].sort(compareStrings)) {
+      // synthesis refuses such namespaces; a name that is not a DNS label can never become a path here
+      if (!isDnsLabel(ns)) throw new Error(`bug: namespace ${JSON.stringify(ns)} reached the file layout`);
+      files.set(path.join(target.dir, `${ns}.yaml`), render(byNs.get(ns) as NetworkPolicyManifest[]));
+    }
   } else if (target.kind === 'file') files.set(target.file, render(policies));
   return files;
 }

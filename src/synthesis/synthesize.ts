@@ -2,6 +2,7 @@ import { ConnectionSet, type Protocol } from '../model/connection-set.js';
 import { formatIp, type IpRange } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
+import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
 import { originRef } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
@@ -182,6 +183,16 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
   }
   const policies: NetworkPolicyManifest[] = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
+    // a namespace becomes a file name and a policy's namespace: one kubectl would reject is never written
+    const nsErrors = dnsLabelErrors(ns);
+    if (nsErrors.length > 0) {
+      for (const w of workloads) {
+        diagnostics.push(
+          diag(Codes.unsafeOutputName, 'error', `namespace ${JSON.stringify(ns)} ${nsErrors[0]}; no policy synthesized for ${workloadKey(w.ref)}`, originRef(w.origin, ['metadata', 'namespace'])),
+        );
+      }
+      continue;
+    }
     if (options.defaultDeny) {
       policies.push({
         apiVersion: 'networking.k8s.io/v1',
@@ -224,6 +235,13 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress`);
       }
       const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
+      const nameErrors = dnsSubdomainErrors(`${options.namePrefix}${base}-netpol`);
+      if (nameErrors.length > 0) {
+        diagnostics.push(
+          diag(Codes.unsafeOutputName, 'error', `policy name ${JSON.stringify(`${options.namePrefix}${base}-netpol`)} ${nameErrors[0]}; no policy synthesized for ${key}`, originRef(w.origin, ['metadata', 'name'])),
+        );
+        continue;
+      }
       policies.push({
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',

@@ -1,0 +1,93 @@
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { ConfigError } from '../diagnostics/errors.js';
+import { visible } from '../diagnostics/sanitize.js';
+
+/**
+ * The one writing policy. Output paths are built from names a pull request controls, and the
+ * output folder may sit in the PR's own checkout, so:
+ * - every path is resolved and must stay inside the folder the user named (`inside`);
+ * - no component below that folder may be a symlink, and the file is opened with O_NOFOLLOW,
+ *   so a planted link is never written through;
+ * - only regular files are written (a FIFO or device in the way is refused, never opened for writing);
+ * - any failure is one ConfigError line (exit 2) naming the path and the reason.
+ */
+export interface WritePolicy {
+  /** The folder the user named; every file must resolve inside it. */
+  readonly inside: string;
+  /** Create missing folders between `inside` and each file. */
+  readonly createFolders?: boolean;
+}
+
+const REASONS: Record<string, string> = {
+  ENOTDIR: 'a file is where a folder is expected',
+  EISDIR: 'a folder is where the file should be',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+  ELOOP: 'it is a symlink; symlinks are never written through',
+  ENOENT: 'its folder does not exist',
+};
+
+function fail(file: string, why: string): never {
+  throw new ConfigError(`${visible(file)}: cannot write (${why})`);
+}
+
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code ? (REASONS[code] ? `${REASONS[code]}, ${code}` : code) : (e as Error).message;
+}
+
+/** `file` relative to `inside`, or a ConfigError when it leaves it. */
+function relativeInside(inside: string, file: string): string[] {
+  const rel = path.relative(path.resolve(inside), path.resolve(file));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) fail(file, `outside the output folder ${inside}`);
+  return rel.split(path.sep);
+}
+
+function lstatOrUndefined(p: string) {
+  try {
+    return lstatSync(p);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** Writes one file under the policy. */
+export function writeFileInside(policy: WritePolicy, file: string, text: string): void {
+  const parts = relativeInside(policy.inside, file);
+  let dir = path.resolve(policy.inside);
+  try {
+    // the folder the user named is theirs to choose (created when asked); what lies below it is checked
+    if (policy.createFolders) mkdirSync(dir, { recursive: true });
+    for (const part of parts.slice(0, -1)) {
+      dir = path.join(dir, part);
+      const st = lstatOrUndefined(dir);
+      if (st === undefined) {
+        if (!policy.createFolders) fail(file, `folder ${dir} does not exist`);
+        mkdirSync(dir);
+      } else if (st.isSymbolicLink()) fail(file, `${dir} is a symlink; symlinks are never written through`);
+      else if (!st.isDirectory()) fail(file, `${dir} is a file where a folder is expected`);
+    }
+    const target = path.join(dir, parts[parts.length - 1] as string);
+    const st = lstatOrUndefined(target);
+    if (st?.isSymbolicLink()) fail(file, 'it is a symlink; symlinks are never written through');
+    if (st && st.isDirectory()) fail(file, 'a folder is where the file should be');
+    if (st && !st.isFile()) fail(file, 'not a regular file (FIFO, socket or device)');
+    // O_NOFOLLOW closes the race between lstat and open; O_NONBLOCK keeps a FIFO swapped in from blocking
+    const fd = openSync(target, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+    try {
+      if (!fstatSync(fd).isFile()) fail(file, 'not a regular file (FIFO, socket or device)');
+      ftruncateSync(fd, 0);
+      const buf = Buffer.from(text, 'utf8');
+      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    fail(file, reason(e));
+  }
+}
