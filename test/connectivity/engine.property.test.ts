@@ -207,12 +207,15 @@ const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
       );
 const adminPort: fc.Arbitrary<AdminPort> = fc.oneof(
   fc.record({ portNumber: fc.record({ protocol, port: portNumber }, { requiredKeys: ['port'] }) }),
-  portPair.chain(([start, end]) => fc.record({ portRange: fc.record({ protocol, start: fc.constant(start), end: fc.constant(end) }, { requiredKeys: ['start', 'end'] }) })),
+  // the API requires start < end (CEL: self.start < self.end): a one-port range is spelled portNumber
+  portPair
+    .map(([start, end]) => (start < end ? [start, end] : end < 65535 ? [start, end + 1] : [start - 1, end]))
+    .chain(([start, end]) => fc.record({ portRange: fc.record({ protocol, start: fc.constant(start as number), end: fc.constant(end as number) }, { requiredKeys: ['start', 'end'] }) })),
   fc.record({ namedPort: fc.constantFrom(...PORT_NAMES) }),
 );
 const cnpProtocol: fc.Arbitrary<CnpProtocol> = fc.oneof(
   fc.tuple(fc.constantFrom('tcp', 'udp', 'sctp'), portNumber).map(([p, n]) => ({ [p]: { destinationPort: { number: n } } })),
-  fc.tuple(fc.constantFrom('tcp', 'udp', 'sctp'), portPair).map(([p, [start, end]]) => ({ [p]: { destinationPort: { range: { start, end } } } })),
+  fc.tuple(fc.constantFrom('tcp', 'udp', 'sctp'), portPair).map(([p, [start, end]]) => ({ [p]: { destinationPort: { range: start < end ? { start, end } : end < 65535 ? { start, end: end + 1 } : { start: start - 1, end } } } })),
   fc.record({ destinationNamedPort: fc.constantFrom(...PORT_NAMES) }),
 );
 
