@@ -1,8 +1,9 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
+import { targetConns } from '../manifests/service-ports.js';
+import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../model/ip.js';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
-import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload } from '../manifests/cluster.js';
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddresses, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate } from './addresses.js';
@@ -10,7 +11,6 @@ import { type Evidence, type Link, type Topology, type Unresolved } from './link
 import { peerKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
-type ServicePort = NonNullable<NonNullable<ObjectOf<'Service'>['spec']>['ports']>[number];
 
 const CLUSTER_SUFFIXES = ['.svc.cluster.local', '.svc'];
 
@@ -188,29 +188,14 @@ function serviceFor(host: string, namespace: string, services: ReadonlyMap<strin
   return key && entry ? { key, entry } : undefined;
 }
 
-/** The container ports that Service ports reach on the given pods: targetPort (a number, or a name resolved per pod), else port. */
-export function targetConns(ports: readonly ServicePort[], pods: readonly PodShape[]): ConnectionSet {
-  let conns = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol = sp.protocol ?? 'TCP';
-    const t = sp.targetPort ?? sp.port;
-    if (typeof t === 'number' || /^\d+$/.test(t)) {
-      conns = conns.union(ConnectionSet.port(protocol, Number(t)));
-      continue;
-    }
-    for (const pod of pods) {
-      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol);
-      if (p) conns = conns.union(ConnectionSet.port(protocol, p.port));
-    }
-  }
-  return conns;
-}
-
 function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
   const expose = (src: Peer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
-    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
+    const ports = picked.ports;
     for (const w of svc.workloads) {
       const reached = targetConns(ports, w.pods);
       // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
@@ -261,7 +246,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
         break;
     }
   }
-  return ingress.diagnostics;
+  return [...ingress.diagnostics, ...warnings];
 }
 
 /** Links keyed by (src, dst): connections are unioned and evidence accumulated. */
