@@ -6,7 +6,9 @@ import { originRef } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import type { LabelSelector } from '../manifests/schemas.js';
-import { minimalSelector, type WorkloadSelector } from './selectors.js';
+import { chooseSelector, type WorkloadSelector } from './selectors.js';
+import { gapRules, type GapMode } from './gap-rules.js';
+import type { Gap } from '../topology/gaps.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'netpol-ci';
@@ -26,6 +28,8 @@ export interface SynthesisOptions {
   /** Where the ingress controller (and Gateway implementations) run; undefined: any namespace. */
   readonly ingressController?: PodPeerSelector;
   readonly namePrefix: string;
+  /** The gaps of the input and how to close them (src/synthesis/gap-rules.ts); none: nothing is closed. */
+  readonly gaps?: { readonly mode: GapMode; readonly list: readonly Gap[] };
 }
 
 export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
@@ -120,15 +124,16 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
   }
   const selectors = new Map<string, WorkloadSelector>();
   for (const w of cluster.workloads) {
-    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    const sel = chooseSelector(w, byNs.get(w.ref.namespace) ?? []);
     selectors.set(workloadKey(w.ref), sel);
     if (!sel.unique) {
       diagnostics.push(
         diag(
-          Codes.unsupportedValue,
+          Codes.sharedSelector,
           'warning',
-          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
+          `the policy selector of ${workloadKey(w.ref)} (${JSON.stringify(sel.selector)}) also selects the pods of ${sel.alsoMatches.join(', ')}; its rules apply to them too`,
           originRef(w.origin, ['metadata', 'name']),
+          'give each workload a label of its own (app.kubernetes.io/name or app)',
         ),
       );
     }
@@ -180,6 +185,9 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     if (l.dst.kind === 'workload') push(linksTo, workloadKey(l.dst.ref), l);
     if (l.src.kind === 'workload') push(linksFrom, workloadKey(l.src.ref), l);
   }
+  const closures = options.gaps
+    ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: 'workload', ref }, fromNs) ?? [])
+    : new Map<string, never[]>();
   const policies: NetworkPolicyManifest[] = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     if (options.defaultDeny) {
@@ -214,6 +222,12 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         if (l.dst.kind === 'ingress-controller' || l.dst.kind === 'gateway') continue;
         const peers = peerFor(l.dst, ns);
         if (peers) rule('egress', l, peers);
+      }
+      for (const g of closures.get(key) ?? []) {
+        const ports = portsOf(g.conns);
+        if (g.direction === 'ingress') ingress.push({ from: g.peers, ...(ports ? { ports } : {}) });
+        else egress.push({ to: g.peers, ...(ports ? { ports } : {}) });
+        notes.push(`${g.direction}[${(g.direction === 'ingress' ? ingress : egress).length - 1}] ${g.note}`);
       }
       if (egress.length > 0) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));

@@ -38,7 +38,7 @@ export interface Unresolved {
   readonly value: string;
   readonly at: SourceRef;
   readonly via?: SourceRef;
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname';
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server';
   readonly detail: string;
 }
 

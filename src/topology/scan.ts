@@ -135,6 +135,10 @@ function resolveAddress(
     return;
   }
   const target = serviceFor(c.host, w.ref.namespace, services);
+  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === 'default/kubernetes')) {
+    report('api-server', `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
+    return;
+  }
   if (!target) {
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
@@ -160,6 +164,11 @@ function resolveAddress(
     const conns = targetConns(ports, dw.pods);
     if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: dw.ref }, conns, evidence(c, at, via, target.key, values));
   }
+}
+
+/** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
+function isApiServerHost(host: string, namespace: string): boolean {
+  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || (host === 'kubernetes' && namespace === 'default');
 }
 
 function evidence(c: AddressCandidate, at: () => SourceRef, via: (() => SourceRef) | undefined, service: string | undefined, values: readonly ChartValuesFiles[]): Evidence {
