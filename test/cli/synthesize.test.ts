@@ -142,7 +142,7 @@ describe('synthesize: options', () => {
     ]);
     expect(db.spec.egress).toBeUndefined();
     expect(db.metadata.annotations?.['netpol-ci.io/rules']).toBe(
-      `ingress[0] <- shop/api[Deployment] TCP 5432: ${APP}/api.yaml:${lineOf('api.yaml', 'DATABASE_URL: postgres')} data.DATABASE_URL = "postgres://app@db.payments:5432" (via ${APP}/api.yaml:${lineOf('api.yaml', 'configMapKeyRef:')})`,
+      `ingress[0] <- shop/api[Deployment] TCP 5432: ${APP}/api.yaml:${lineOf('api.yaml', 'DATABASE_URL: postgres')} data.DATABASE_URL = "postgres://app@db.payments:5432" (via ConfigMap shop/api-config, referenced at ${APP}/api.yaml:${lineOf('api.yaml', 'configMapKeyRef:')})`,
     );
   });
 
