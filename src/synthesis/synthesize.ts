@@ -1,7 +1,7 @@
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
 import { formatIp, type IpRange } from '../model/ip.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
+import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
@@ -121,6 +121,18 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     const list = byNs.get(w.ref.namespace) ?? [];
     list.push(w);
     byNs.set(w.ref.namespace, list);
+  }
+  const undeclared = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
+  if (undeclared.length > 0) {
+    diagnostics.push(
+      diag(
+        Codes.defaultNamespace,
+        'warning',
+        `${undeclared.length} workload${undeclared.length === 1 ? '' : 's'} (${undeclared.map((w) => workloadKey(w.ref)).join(', ')}) name${undeclared.length === 1 ? 's' : ''} no namespace, so ${undeclared.length === 1 ? 'its policy' : 'their policies'} and the namespace's default-deny land in "default"`,
+        originRef((undeclared[0] as Workload).origin, ['metadata']),
+        'pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere',
+      ),
+    );
   }
   const selectors = new Map<string, WorkloadSelector>();
   for (const w of cluster.workloads) {
@@ -257,6 +269,14 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     }
   }
   return { value: { policies }, diagnostics };
+}
+
+/** The namespace the workload's manifest names itself (before any --namespace default). */
+function declaredNamespace(w: Workload): string | undefined {
+  let v: unknown = w.origin.document.value;
+  for (const p of w.origin.path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  const ns = (v as { metadata?: { namespace?: unknown } } | undefined)?.metadata?.namespace;
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
