@@ -4,6 +4,7 @@ import { ConfigError } from '../diagnostics/errors.js';
 import type { IpFamily } from '../model/ip.js';
 import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
 import type { CliContext } from './context.js';
+import { progress } from './output.js';
 
 /** Options every command that reads manifests shares. */
 export const CommonOptions = z.object({
@@ -35,6 +36,7 @@ export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSett
     maxFileBytes: opts.maxFileSize,
     ipFamilies: ipFamilies(opts.ipFamily),
     ...(opts.namespace ? { namespace: opts.namespace } : {}),
+    progress: progress(ctx, opts),
     render: {
       helmValues: opts.helmValues,
       helmSet: opts.helmSet,

@@ -64,7 +64,7 @@ export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettin
       const rel = (abs: string) => path.relative(tree.dir, abs).split(path.sep).join('/');
       // a path missing at this ref: that side simply has no manifests there
       const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => path.join(tree.dir, p));
-      const loaded = loadSide(io, ref, inputs, settings, cache, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)) });
+      const loaded = loadSide(io, ref, inputs, settings, cache, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)), root: tree.dir });
       return { ...loaded, diagnostics: loaded.diagnostics.map((d) => withoutTempPaths(d, tree.dir, ref)) };
     };
     return { before: side(base), after: side(head) };

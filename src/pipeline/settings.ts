@@ -16,6 +16,8 @@ export interface ReadSettings {
    * kustomization's `namespace:` win where set; charts without one are rendered in this namespace.
    */
   readonly namespace?: string;
+  /** Told before each (possibly long) rendering, for the CLI's progress line. */
+  readonly progress?: (message: string) => void;
 }
 
 export const DEFAULT_READ_SETTINGS: ReadSettings = { maxFileBytes: DEFAULT_MAX_FILE_BYTES, render: DEFAULT_RENDER_OPTIONS, ipFamilies: [4] };

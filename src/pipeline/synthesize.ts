@@ -35,7 +35,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   let links: readonly Link[];
   let unresolved: Topology['unresolved'] = [];
   if (request.linksFile !== undefined) {
-    const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref));
+    const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
     all.push(...parsed.diagnostics);
   } else {
