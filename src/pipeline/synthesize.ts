@@ -15,7 +15,7 @@ export interface SynthesizeRequest {
   /** A reviewed links file to use instead of scanning. */
   readonly linksFile?: string;
   readonly options: SynthesisOptions;
-  /** How gaps (what the manifests cannot tell) are closed; default `namespace`. */
+  /** How gaps (what the manifests cannot tell) are closed; default `deny` (reported, not closed). */
   readonly gapMode?: GapMode;
 }
 
@@ -45,7 +45,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     all.push(...scanned.diagnostics);
   }
   const gaps = findGaps(load.cluster, { links, unresolved });
-  const result = synthesizePolicies(load.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? 'namespace', list: gaps } });
+  const result = synthesizePolicies(load.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } });
   all.push(...result.diagnostics);
   const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
   return { policies: result.value.policies, gaps, diagnostics: all, refused };

@@ -35,7 +35,7 @@ export interface AddressCandidate {
  */
 export type ValueContext = 'address' | 'text';
 
-const ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+const ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
 
 /** Whether an env var name, ConfigMap key or flag name announces an address (`REDIS_ADDR`, `db.host`, `--upstream`). */
 export function isAddressName(name: string): boolean {

@@ -177,8 +177,13 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ...(port ? { port } : {}) });
       }
       for (const list of ['command', 'args'] as const) {
-        (container[list] ?? []).forEach((arg, ai) => {
-          if (typeof arg === 'string') emit(expandVars(arg, vars), 'text', w.origin, [...base, list, ai]);
+        const items = container[list] ?? [];
+        items.forEach((arg, ai) => {
+          if (typeof arg !== 'string') return;
+          // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address
+          const prev = ai > 0 ? items[ai - 1] : undefined;
+          const afterFlag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
+          emit(expandVars(arg, vars), afterFlag ? 'address' : 'text', w.origin, [...base, list, ai]);
         });
       }
     });

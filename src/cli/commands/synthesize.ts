@@ -24,7 +24,7 @@ const Options = CommonOptions.extend({
   dnsSelector: labelList.default({ 'k8s-app': 'kube-dns' }),
   ingressController: labelList.optional(),
   namePrefix: z.string().regex(/^[a-z0-9-]*$/, { error: 'lower-case letters, digits and dashes only' }).default(''),
-  gaps: z.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(', ')}, got ${JSON.stringify(i.input)}` }).default('namespace'),
+  gaps: z.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(', ')}, got ${JSON.stringify(i.input)}` }).default('deny'),
   failOnGaps: z.boolean().default(false),
 });
 
@@ -47,7 +47,7 @@ export function synthesizeCommand(ctx: CliContext, done: (code: number) => void)
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
     .option('--ingress-controller <selector>', 'where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)')
     .option('--name-prefix <prefix>', 'prefix for policy names')
-    .option('--gaps <mode>', 'how to close what the manifests cannot tell: namespace (default; within the namespace), deny (strict least privilege) or open (unrestricted in that direction)')
+    .option('--gaps <mode>', 'how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)')
     .option('--fail-on-gaps', 'exit 1 when there are gaps (for CI)');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(synthesize(ctx, paths, parseOptions(Options, raw))));
   return cmd;
