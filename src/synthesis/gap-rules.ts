@@ -34,7 +34,7 @@ export interface GapRule {
 
 const ANYWHERE: PolicyPeer[] = [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0' } }];
 const OUTSIDE: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0' } }];
-const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints']);
+const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
 
 /**
  * The extra rules each workload gets (workloadKey -> rules). `podPeer(ref, fromNamespace)` is the

@@ -5,7 +5,19 @@
  * all of them); `$$` is an escaped `$`; a reference to a name not (yet) defined is left as written.
  */
 export function expandVars(value: string, vars: ReadonlyMap<string, string>): string {
-  return value.replace(/\$\$|\$\(([^()$]+)\)/g, (m: string, name: string | undefined) => (m === '$$' ? '$' : name !== undefined && vars.has(name) ? (vars.get(name) as string) : m));
+  return expandVarsDetailed(value, vars).value;
+}
+
+/** The expansion, and the names referenced but not defined (left as written; an escaped `$$(X)` is not a reference). */
+export function expandVarsDetailed(value: string, vars: ReadonlyMap<string, string>): { value: string; missing: string[] } {
+  const missing: string[] = [];
+  const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m: string, name: string | undefined) => {
+    if (m === '$$') return '$';
+    if (name !== undefined && vars.has(name)) return vars.get(name) as string;
+    if (name !== undefined) missing.push(name);
+    return m;
+  });
+  return { value: out, missing };
 }
 
 /** `FOO_HOST`, `FOO_ADDR`, `FOO_SERVICE_HOST`, `FOO_HOSTNAME`, `FOO_SERVER`: the host half of a HOST/PORT pair, and its prefix. */

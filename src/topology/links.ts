@@ -40,7 +40,7 @@ export interface Unresolved {
   readonly value: string;
   readonly at: SourceRef;
   readonly via?: SourceRef;
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server';
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable';
   readonly detail: string;
 }
 

@@ -8,7 +8,7 @@ import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
-import { expandVars, pairedPort } from './env.js';
+import { expandVars, expandVarsDetailed, pairedPort } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
@@ -148,8 +148,18 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const entries: { name: string; value: string; origin: ObjectOrigin; path: (string | number)[]; via?: () => SourceRef; cm?: ConfigMapObject; context: ValueContext }[] = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === 'string') {
-          const value = expandVars(env.value, vars);
+          const { value, missing } = expandVarsDetailed(env.value, vars);
           vars.set(env.name, value);
+          // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
+          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+            ctx.unresolved.push({
+              workload: w.ref,
+              value,
+              at: originRef(w.origin, [...base, 'env', ei, 'value']),
+              reason: 'undefined-variable',
+              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
+            });
+          }
           entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context: isAddressName(env.name) ? 'address' : 'text' });
           return;
         }
