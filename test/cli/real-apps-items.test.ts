@@ -128,7 +128,7 @@ describe('3. --namespace: the namespace of objects that name none', () => {
     );
     const ok = runCli(['synthesize', app, '--namespace', 'demo']);
     expect(ok.stderr).toBe('');
-    expect((loadAll(ok.stdout) as Policy[]).map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['demo/default-deny', 'demo/frontend-netpol', 'demo/frontend-proxy-netpol']);
+    expect((loadAll(ok.stdout) as Policy[]).map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['demo/default-deny', 'demo/frontend-proxy-netpol', 'demo/frontend-netpol']);
     const bad = runCli(['scan', app, '--namespace', 'Not_A_Namespace']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--namespace: expected a namespace name (RFC 1123 label)');
