@@ -30618,7 +30618,20 @@ var Codes = {
   /** A text encoding other than UTF-8 (UTF-16, UTF-32). */
   unsupportedEncoding: "NPC031",
   /** An admin policy the API server rejects (BANP not named default, subject with two selectors). */
-  adminPolicyInvalid: "NPC032"
+  adminPolicyInvalid: "NPC032",
+  // Real applications (issue 11): scan and synthesize on real manifests (NPC070-NPC099)
+  /** An Ingress backend's port number matched a Service port's targetPort, not its port. */
+  backendTargetPort: "NPC070",
+  /** A synthesized policy's selector also selects another workload's pods. */
+  sharedSelector: "NPC071",
+  /** One ConfigMap feeds addresses to several workloads. */
+  sharedConfigMap: "NPC072",
+  /** Policies land in the `default` namespace because the manifests name none. */
+  defaultNamespace: "NPC073",
+  /** An address without a port names a Service with several ports: all of them are used. */
+  addressWithoutPort: "NPC074",
+  /** Gaps: what the manifests cannot tell (summary line with --fail-on-gaps). */
+  gaps: "NPC075"
 };
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
@@ -35190,6 +35203,14 @@ function parsePeer(text, workloads) {
 // src/manifests/cluster.ts
 var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
 var DEFAULT_NAMESPACE = "default";
+function controllerSelectorOf(spec, kind) {
+  const sel = spec?.selector;
+  const map3 = kind === "ReplicationController" ? sel : sel?.matchLabels;
+  if (!map3 || typeof map3 !== "object" || Array.isArray(map3)) return void 0;
+  const entries2 = Object.entries(map3);
+  if (entries2.length === 0 || !entries2.every(([, v]) => typeof v === "string")) return void 0;
+  return Object.fromEntries(entries2);
+}
 function nsOf(meta3) {
   return meta3.namespace || DEFAULT_NAMESPACE;
 }
@@ -35228,11 +35249,11 @@ function buildCluster(objects) {
   const diagnostics = [];
   const namespaces = /* @__PURE__ */ new Map();
   const byKey = /* @__PURE__ */ new Map();
-  const addWorkload = (ref, pod, spec, origin, specPath, fromPod) => {
+  const addWorkload = (ref, pod, spec, origin, specPath, fromPod, controllerSelector) => {
     const key = workloadKey(ref);
     const existing = byKey.get(key);
     if (!existing) {
-      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
+      byKey.set(key, { ref, pods: [pod], spec, origin, specPath, ...controllerSelector ? { controllerSelector } : {} });
       return;
     }
     if (!fromPod) {
@@ -35295,7 +35316,8 @@ function buildCluster(objects) {
           tpl?.spec ?? void 0,
           o.origin,
           ["spec", "template", "spec"],
-          false
+          false,
+          controllerSelectorOf(o.object.spec, o.kind)
         );
         break;
       }
@@ -35311,7 +35333,7 @@ function buildCluster(objects) {
     if (o.kind === "Namespace" || o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") continue;
     implied(nsOf(o.object.metadata));
   }
-  const workloads = [...byKey.values()].map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath })).sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  const workloads = [...byKey.values()].map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...w.controllerSelector ? { controllerSelector: w.controllerSelector } : {} })).sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
   return { cluster: { namespaces, workloads, objects }, diagnostics };
 }
 function compareStrings(a, b) {
@@ -35604,6 +35626,31 @@ function evaluateRules(dr, subject, direction, peer, trace) {
   return allowed.union(rest);
 }
 
+// src/manifests/service-ports.ts
+function resolveTargetPort(sp, pod) {
+  const target = effectiveTarget(sp);
+  if (typeof target === "number") return target;
+  const protocol2 = sp.protocol ?? "TCP";
+  return pod.ports.find((p) => p.name === target && p.protocol === protocol2)?.port;
+}
+function effectiveTarget(sp) {
+  const t = sp.targetPort;
+  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
+  if (typeof t === "number") return t;
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+function targetConns(ports, pods) {
+  let conns = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol2 = sp.protocol ?? "TCP";
+    for (const pod of pods) {
+      const p = resolveTargetPort(sp, pod);
+      if (p !== void 0 && p >= 1 && p <= 65535) conns = conns.union(ConnectionSet.port(protocol2, p));
+    }
+  }
+  return conns;
+}
+
 // src/connectivity/exposure.ts
 function servicesByName(objects) {
   const map3 = /* @__PURE__ */ new Map();
@@ -35624,15 +35671,6 @@ function serviceWorkloads(svc, byNamespace) {
   if (!selector || Object.keys(selector).length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
   return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
-}
-function resolveTargetPort(sp, pod) {
-  const target = sp.targetPort ?? sp.port;
-  if (typeof target === "number" || /^\d+$/.test(target)) {
-    const n = Number(target);
-    return pod.ports.some((p) => p.port === n && p.protocol === "TCP") ? n : void 0;
-  }
-  const named = pod.ports.find((p) => p.name === target && p.protocol === "TCP");
-  return named?.port;
 }
 function backendOf(b, namespace, via) {
   if (!b) return void 0;
@@ -35693,7 +35731,9 @@ function ingressExposure(cluster) {
       diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
       continue;
     }
-    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    if (picked.byTargetPort) diagnostics.push(backendByTargetPortWarning(b.via, b.port, b.service, originRef(b.origin, [...b.path, "service", "port", "number"])));
+    const svcPorts = picked.ports.filter((sp) => (sp.protocol ?? "TCP") === "TCP");
     for (const w of serviceWorkloads(svc.object, byNamespace)) {
       let conns = ConnectionSet.NONE;
       for (const pod of w.pods) {
@@ -35713,15 +35753,27 @@ function ingressExposure(cluster) {
   return { exposure: { ports, exposedBy }, diagnostics };
 }
 function backendServicePorts(ports, want, kind) {
-  if (!want || want.number === void 0 && want.name === void 0) return [...ports];
-  return ports.filter((sp) => {
-    if (want.number !== void 0) {
-      if (sp.port === want.number) return true;
-      return kind === "route" && (sp.targetPort ?? sp.port) === want.number;
-    }
-    if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
-    return kind === "route" && sp.targetPort === want.name;
-  });
+  if (!want || want.number === void 0 && want.name === void 0) return { ports: [...ports], byTargetPort: false };
+  const target = (sp) => sp.targetPort === void 0 || sp.targetPort === null || sp.targetPort === 0 ? sp.port : sp.targetPort;
+  if (want.number !== void 0) {
+    const n = want.number;
+    const exact = ports.filter((sp) => sp.port === n || kind === "route" && Number(target(sp)) === n);
+    if (exact.length > 0 || kind === "gateway") return { ports: exact, byTargetPort: false };
+    const named = ports.filter((sp) => sp.name === String(n));
+    if (named.length > 0) return { ports: named, byTargetPort: false };
+    const byTarget = ports.filter((sp) => Number(target(sp)) === n);
+    return { ports: byTarget, byTargetPort: byTarget.length > 0 };
+  }
+  return { ports: ports.filter((sp) => sp.name !== void 0 && sp.name !== null && sp.name === want.name || kind === "route" && sp.targetPort === want.name), byTargetPort: false };
+}
+function backendByTargetPortWarning(via, port, service, at2) {
+  return diag(
+    Codes.backendTargetPort,
+    "warning",
+    `${via}: Service ${service} has no port ${port?.number}; matched the port whose targetPort is ${port?.number}, as ingress-nginx does`,
+    at2,
+    `name the Service port (${service}'s port), not the container port`
+  );
 }
 
 // src/connectivity/policy.ts
@@ -36169,7 +36221,12 @@ function explainDiff(before, after, diff2) {
 }
 
 // src/manifests/load.ts
-function loadManifests(files, cache2) {
+var CLUSTER_SCOPED = /* @__PURE__ */ new Set(["Namespace", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+function inNamespace(o, namespace) {
+  if (CLUSTER_SCOPED.has(o.kind) || !("metadata" in o.object) || o.object.metadata.namespace) return o;
+  return { ...o, object: { ...o.object, metadata: { ...o.object.metadata, namespace } } };
+}
+function loadManifests(files, cache2, options = {}) {
   const diagnostics = [];
   const documents = [];
   for (const f of files) {
@@ -36182,15 +36239,17 @@ function loadManifests(files, cache2) {
   for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
     diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
   }
-  const built = buildCluster(objects.objects);
+  const ns = options.defaultNamespace;
+  const built = buildCluster(ns ? objects.objects.map((o) => inNamespace(o, ns)) : objects.objects);
   appendAll(diagnostics, built.diagnostics);
   return { cluster: built.cluster, diagnostics, documents };
 }
 
 // src/pipeline/load.ts
 function loadInputs(io, paths, settings, cache2, mapping) {
-  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render: settings.render, ...mapping ? { paths: mapping } : {} });
-  const load2 = loadManifests(read.files, cache2);
+  const render = settings.namespace && settings.render.helmNamespace === void 0 ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
+  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...mapping ? { paths: mapping } : {}, ...settings.progress ? { progress: settings.progress } : {} });
+  const load2 = loadManifests(read.files, cache2, settings.namespace ? { defaultNamespace: settings.namespace } : {});
   return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics], values: read.values };
 }
 
@@ -36397,58 +36456,6 @@ var DEFAULT_RENDER_OPTIONS = {
 };
 var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
-// src/cli/common.ts
-var CommonOptions = external_exports.object({
-  output: external_exports.string().optional(),
-  verbose: external_exports.boolean().default(false),
-  quiet: external_exports.boolean().default(false),
-  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
-  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
-  helmValues: external_exports.array(external_exports.string()).default([]),
-  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
-  helmReleaseName: external_exports.string().optional(),
-  helmNamespace: external_exports.string().optional(),
-  helmConfig: external_exports.string().optional(),
-  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
-  renderTimeout: external_exports.coerce.number().positive().default(120),
-  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024),
-  cacheDir: external_exports.string().min(1).optional()
-});
-function ipFamilies(flag) {
-  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
-}
-function readSettingsFrom(ctx, opts) {
-  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
-  return {
-    maxFileBytes: opts.maxFileSize,
-    ipFamilies: ipFamilies(opts.ipFamily),
-    render: {
-      helmValues: opts.helmValues,
-      helmSet: opts.helmSet,
-      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
-      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
-      charts,
-      kustomizeFlags: opts.kustomizeFlag,
-      timeoutMs: opts.renderTimeout * 1e3,
-      maxOutputBytes: opts.maxRenderBytes,
-      ...opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}
-    }
-  };
-}
-var collect = (value, previous = []) => [...previous, value];
-function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)").option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)");
-}
-function parseOptions(schema2, raw) {
-  const r = schema2.safeParse(raw);
-  if (!r.success) {
-    const issue2 = r.error.issues[0];
-    const flag = issue2 ? `--${String(issue2.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
-    throw new ConfigError(`${flag}: ${issue2?.message ?? "invalid option"}`);
-  }
-  return r.data;
-}
-
 // src/cli/output.ts
 function printDiagnostics(ctx, diagnostics, opts) {
   const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
@@ -36471,6 +36478,61 @@ function progress(ctx, opts) {
   if (!enabled) return () => {
   };
   return (message) => ctx.stderr(`\r\x1B[2K${message}`);
+}
+
+// src/cli/common.ts
+var CommonOptions = external_exports.object({
+  output: external_exports.string().optional(),
+  verbose: external_exports.boolean().default(false),
+  quiet: external_exports.boolean().default(false),
+  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
+  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
+  helmValues: external_exports.array(external_exports.string()).default([]),
+  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
+  helmReleaseName: external_exports.string().optional(),
+  helmNamespace: external_exports.string().optional(),
+  namespace: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: "expected a namespace name (RFC 1123 label)" }).max(63).optional(),
+  helmConfig: external_exports.string().optional(),
+  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
+  renderTimeout: external_exports.coerce.number().positive().default(120),
+  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024),
+  cacheDir: external_exports.string().min(1).optional()
+});
+function ipFamilies(flag) {
+  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
+}
+function readSettingsFrom(ctx, opts) {
+  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
+  return {
+    maxFileBytes: opts.maxFileSize,
+    ipFamilies: ipFamilies(opts.ipFamily),
+    ...opts.namespace ? { namespace: opts.namespace } : {},
+    progress: progress(ctx, opts),
+    render: {
+      helmValues: opts.helmValues,
+      helmSet: opts.helmSet,
+      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
+      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
+      charts,
+      kustomizeFlags: opts.kustomizeFlag,
+      timeoutMs: opts.renderTimeout * 1e3,
+      maxOutputBytes: opts.maxRenderBytes,
+      ...opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}
+    }
+  };
+}
+var collect = (value, previous = []) => [...previous, value];
+function addCommonOptions(cmd) {
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)").option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)");
+}
+function parseOptions(schema2, raw) {
+  const r = schema2.safeParse(raw);
+  if (!r.success) {
+    const issue2 = r.error.issues[0];
+    const flag = issue2 ? `--${String(issue2.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
+    throw new ConfigError(`${flag}: ${issue2?.message ?? "invalid option"}`);
+  }
+  return r.data;
 }
 
 // src/cli/commands/connectivity.ts
@@ -36611,15 +36673,22 @@ function loadDiffSides(io, request, settings) {
   const trees = [];
   try {
     const side = (ref) => {
-      const tree = io.exportTree(repo, ref, sub);
+      const tree = io.exportTree(repo, ref, ["."]);
       trees.push(tree);
       const rel = (abs) => path.relative(tree.dir, abs).split(path.sep).join("/");
-      return loadSide(io, ref, [tree.dir], settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path.join(top, rel(abs)) });
+      const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => path.join(tree.dir, p));
+      const loaded = loadSide(io, ref, inputs, settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path.join(top, rel(abs)), root: tree.dir });
+      return { ...loaded, diagnostics: loaded.diagnostics.map((d) => withoutTempPaths(d, tree.dir, ref)) };
     };
     return { before: side(base), after: side(head) };
   } finally {
     for (const t of trees) t.dispose();
   }
+}
+function withoutTempPaths(d, dir, ref) {
+  const scrub = (text) => text.split(`${dir}${path.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
+  if (!d.message.includes(dir) && !(d.hint ?? "").includes(dir)) return d;
+  return { ...d, message: scrub(d.message), ...d.hint !== void 0 ? { hint: scrub(d.hint) } : {} };
 }
 function runDiff(io, request, settings, options = {}) {
   const { before, after } = loadDiffSides(io, request, settings);
@@ -36804,6 +36873,35 @@ function diff(ctx, paths, opts) {
 }
 
 // src/topology/addresses.ts
+var ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+function isAddressName(name) {
+  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+var FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+var NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+function findAddressesIn(value, context) {
+  if (context === "address") return findAddresses(value);
+  const whole = value.trim();
+  const out = findAddresses(value).flatMap((c) => {
+    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
+    if (c.port !== void 0) return [{ ...c, explicit: false }];
+    if (c.text === whole && c.host.includes(".") && /[a-z]$/.test(c.host)) return [c];
+    return [];
+  });
+  const seen = new Set(out.map((c) => c.offset));
+  for (const m of value.matchAll(FLAG)) {
+    if (!isAddressName(m[1])) continue;
+    const start = (m.index ?? 0) + m[0].length - m[2].length;
+    for (const c of findAddresses(m[2])) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
+  }
+  for (const m of value.matchAll(NC)) {
+    const host = m[1].toLowerCase();
+    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
 var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
 var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 function boundaryBefore(text, index) {
@@ -36828,7 +36926,7 @@ function findAddresses(value) {
     const isIp = IPV4.test(host) || host.startsWith("[");
     const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
     const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit });
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit, offset: start });
   }
   return out;
 }
@@ -36885,7 +36983,7 @@ function isIpLiteral(host) {
 function evidenceText(e) {
   switch (e.kind) {
     case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ""}${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
     case "exposure":
       return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
     case "trace":
@@ -36898,6 +36996,34 @@ function pathText(path12) {
   let out = "";
   for (const p of path12 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
+}
+
+// src/topology/env.ts
+function expandVars(value, vars) {
+  return expandVarsDetailed(value, vars).value;
+}
+function expandVarsDetailed(value, vars) {
+  const missing = [];
+  const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
+    if (m === "$$") return "$";
+    if (name !== void 0 && vars.has(name)) return vars.get(name);
+    if (name !== void 0) missing.push(name);
+    return m;
+  });
+  return { value: out, missing };
+}
+var HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
+function pairedPort(hostVar, vars) {
+  const m = HOST_HALF.exec(hostVar);
+  if (!m) return void 0;
+  const prefix = m[1];
+  const upper = hostVar === hostVar.toUpperCase();
+  for (const suffix of ["PORT", "SERVICE_PORT"]) {
+    const name = `${prefix}_${upper ? suffix : suffix.toLowerCase()}`;
+    const v = vars.get(name)?.trim();
+    if (v !== void 0 && /^\d{1,5}$/.test(v)) return { name, port: v };
+  }
+  return void 0;
 }
 
 // src/topology/scan.ts
@@ -36926,56 +37052,142 @@ function scanTopology(cluster, options = {}) {
   }
   const links = new LinkSet();
   const unresolved = [];
-  for (const w of cluster.workloads) {
-    const src = { kind: "workload", ref: w.ref };
-    const visit2 = (value, at2, via) => {
-      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via, values);
-    };
-    const scanConfigMap = (name, via) => {
-      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-      if (!cm) return;
-      for (const [key, v] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
-        if (typeof v === "string") visit2(v, () => originRef(cm.origin, ["data", key]), via);
-      }
-    };
-    (w.spec?.volumes ?? []).forEach((v, vi) => {
-      if (v.configMap) scanConfigMap(v.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi, "configMap"]));
-      (v.projected?.sources ?? []).forEach((src2, si) => {
-        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi, "projected", "sources", si, "configMap"]));
-      });
-    });
-    for (const field of ["initContainers", "containers"]) {
-      (w.spec?.[field] ?? []).forEach((container, ci) => {
-        const base = [...w.specPath, field, ci];
-        (container.env ?? []).forEach((env, ei) => {
-          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei, "value"]));
-          const ref = env.valueFrom?.configMapKeyRef;
-          if (ref) {
-            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
-            const v = cm?.object.data?.[ref.key];
-            if (cm && typeof v === "string")
-              visit2(v, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]));
-          }
-        });
-        (container.envFrom ?? []).forEach((ef, fi) => {
-          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi, "configMapRef"]));
-        });
-        for (const list2 of ["command", "args"]) {
-          (container[list2] ?? []).forEach((arg, ai) => {
-            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list2, ai]));
-          });
-        }
-      });
-    }
-  }
-  const diagnostics = addExposures(cluster, services, links);
+  const sharing = /* @__PURE__ */ new Map();
+  const portChoices = /* @__PURE__ */ new Map();
+  const ctx = { services, links, unresolved, values, sharing, portChoices };
+  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
+  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
 }
-function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
+function scanWorkload(w, configMaps, ctx) {
+  const cmData = (name) => {
+    const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+    if (!cm) return void 0;
+    const data = Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string").sort(([a], [b]) => compareStrings(a, b));
+    return [cm, data];
+  };
+  const emit2 = (value, context, origin, path12, extra = {}) => {
+    for (let c of findAddressesIn(value, context)) {
+      if (c.port === void 0 && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
+      const found = {
+        c,
+        at: () => lineOf(origin, path12, value, c.offset),
+        ...extra.via ? { via: extra.via } : {},
+        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}
+      };
+      resolveAddress(found, w, ctx);
+    }
+  };
+  (w.spec?.volumes ?? []).forEach((v, vi) => {
+    const mounted = [
+      ...v.configMap ? [{ name: v.configMap.name, path: [...w.specPath, "volumes", vi, "configMap"] }] : [],
+      ...(v.projected?.sources ?? []).flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...w.specPath, "volumes", vi, "projected", "sources", si, "configMap"] }] : [])
+    ];
+    for (const m of mounted) {
+      const found = cmData(m.name);
+      if (!found) continue;
+      const [cm, data] = found;
+      for (const [key, value] of data) emit2(value, isAddressName(key) ? "address" : "text", cm.origin, ["data", key], { via: () => originRef(w.origin, m.path), configMap: cm });
+    }
+  });
+  for (const field of ["initContainers", "containers"]) {
+    (w.spec?.[field] ?? []).forEach((container, ci) => {
+      const base = [...w.specPath, field, ci];
+      const vars = /* @__PURE__ */ new Map();
+      const imported = [];
+      (container.envFrom ?? []).forEach((ef, fi) => {
+        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : void 0;
+        if (!found) return;
+        const [cm, data] = found;
+        const prefix = typeof ef.prefix === "string" ? ef.prefix : "";
+        for (const [key, value] of data) {
+          vars.set(`${prefix}${key}`, value);
+          imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, "envFrom", fi, "configMapRef"]) });
+        }
+      });
+      const entries2 = [];
+      (container.env ?? []).forEach((env, ei) => {
+        if (typeof env.value === "string") {
+          const { value: value2, missing } = expandVarsDetailed(env.value, vars);
+          vars.set(env.name, value2);
+          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+            ctx.unresolved.push({
+              workload: w.ref,
+              value: value2,
+              at: originRef(w.origin, [...base, "env", ei, "value"]),
+              reason: "undefined-variable",
+              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
+            });
+          }
+          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context: isAddressName(env.name) ? "address" : "text" });
+          return;
+        }
+        const ref = env.valueFrom?.configMapKeyRef;
+        const found = ref ? cmData(ref.name) : void 0;
+        const value = found && ref ? found[1].find(([k]) => k === ref.key)?.[1] : void 0;
+        if (!found || !ref || value === void 0) return;
+        vars.set(env.name, value);
+        entries2.push({
+          name: env.name,
+          value,
+          origin: found[0].origin,
+          path: ["data", ref.key],
+          via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]),
+          cm: found[0],
+          context: isAddressName(env.name) || isAddressName(ref.key) ? "address" : "text"
+        });
+      });
+      for (const i of imported) {
+        const port = pairedPort(i.key, vars);
+        emit2(i.value, isAddressName(i.key) ? "address" : "text", i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ...port ? { port } : {} });
+      }
+      for (const e of entries2) {
+        const port = pairedPort(e.name, vars);
+        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? { configMap: e.cm } : {}, ...port ? { port } : {} });
+      }
+      for (const list2 of ["command", "args"]) {
+        const items = container[list2] ?? [];
+        items.forEach((arg, ai) => {
+          if (typeof arg !== "string") return;
+          const prev = ai > 0 ? items[ai - 1] : void 0;
+          const afterFlag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
+          emit2(expandVars(arg, vars), afterFlag ? "address" : "text", w.origin, [...base, list2, ai]);
+        });
+      }
+    });
+  }
+}
+function lineOf(origin, path12, value, offset) {
+  const at2 = originRef(origin, path12);
+  const before = value.slice(0, offset);
+  const index = before.split("\n").length - 1;
+  const valueLine = (value.split("\n")[index] ?? "").trim();
+  if (at2.line === void 0 || valueLine === "") return at2;
+  const doc = origin.document;
+  const lines = doc.text.split("\n");
+  const first = at2.line - doc.startLine;
+  for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
+    const col = lines[j].indexOf(valueLine);
+    if (col >= 0 && (j > first || index === 0)) return { ...at2, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
+  }
+  return at2;
+}
+function resolveAddress(f, w, ctx) {
+  const { c, at: at2, via } = f;
+  const { services, links, unresolved, values } = ctx;
+  const src = { kind: "workload", ref: w.ref };
   const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason: reason2, detail });
+  const add = (dst, conns, service) => {
+    links.add(src, dst, conns, evidence(f, service, values));
+    if (f.configMap) {
+      const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: /* @__PURE__ */ new Set() };
+      s.workloads.add(workloadKey(w.ref));
+      ctx.sharing.set(f.configMap.key, s);
+    }
+  };
   if (isLocalAddress(c.host)) return;
   const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
   if (port !== void 0 && (port < 1 || port > 65535)) {
@@ -36985,11 +37197,14 @@ function resolveAddress(c, w, services, links, unresolved, src, at2, via, values
   if (isIpLiteral(c.host)) {
     const range = parseCidr(c.host);
     if (!range) return;
-    const conns = port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
-    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via, void 0, values));
+    add({ kind: "external", range }, port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL, void 0);
     return;
   }
   const target = serviceFor(c.host, w.ref.namespace, services);
+  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === "default/kubernetes")) {
+    report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
+    return;
+  }
   if (!target) {
     if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
@@ -37001,8 +37216,10 @@ function resolveAddress(c, w, services, links, unresolved, src, at2, via, values
     report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
     return;
   }
-  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
+  const all = svc.object.spec?.ports ?? [];
+  const ports = all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
   if (ports.length === 0) {
+    if (!c.explicit) return;
     report("no-such-port", `Service ${target.key} has no port ${c.port}`);
     return;
   }
@@ -37010,16 +37227,59 @@ function resolveAddress(c, w, services, links, unresolved, src, at2, via, values
     report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
     return;
   }
+  if (c.port === void 0 && all.length > 1) {
+    const key = `${workloadKey(w.ref)}\0${target.key}`;
+    if (!ctx.portChoices.has(key)) {
+      ctx.portChoices.set(
+        key,
+        diag(
+          Codes.addressWithoutPort,
+          "warning",
+          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
+          at2(),
+          "write the port in the address (host:port) or review the link in a links file"
+        )
+      );
+    }
+  }
   for (const dw of svc.workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key, values));
+    if (!conns.isEmpty) add({ kind: "workload", ref: dw.ref }, conns, target.key);
   }
 }
-function evidence(c, at2, via, service, values) {
-  const where = at2();
-  const traced = values.length > 0 ? traceValue(where, c, values) : void 0;
-  return { kind: "address", at: where, value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {}, ...traced ? { traced } : {} };
+function isApiServerHost(host, namespace) {
+  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || host === "kubernetes" && namespace === "default";
+}
+function evidence(f, service, values) {
+  const where = f.at();
+  const traced = values.length > 0 ? traceValue(where, f.c, values) : void 0;
+  return {
+    kind: "address",
+    at: where,
+    value: f.c.text,
+    ...f.via ? { via: f.via() } : {},
+    ...f.configMap ? { configMap: f.configMap.key } : {},
+    ...service ? { service } : {},
+    ...traced ? { traced } : {}
+  };
+}
+function sharedConfigMapWarnings(sharing) {
+  const out = [];
+  for (const [key, s] of [...sharing].sort(([a], [b]) => compareStrings(a, b))) {
+    if (s.workloads.size < 2) continue;
+    const names = [...s.workloads].sort(compareStrings);
+    out.push(
+      diag(
+        Codes.sharedConfigMap,
+        "warning",
+        `ConfigMap ${key} is shared by ${names.length} workloads (${names.join(", ")}); each gets a link to every address it names`,
+        originRef(s.origin, ["metadata", "name"]),
+        "if only some of them use an address, review the links in a links file (synthesize --links)"
+      )
+    );
+  }
+  return out;
 }
 function serviceFor(host, namespace, services) {
   let h = host;
@@ -37035,27 +37295,14 @@ function serviceFor(host, namespace, services) {
   const entry = key ? services.get(key) : void 0;
   return key && entry ? { key, entry } : void 0;
 }
-function targetConns(ports, pods) {
-  let conns = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol2 = sp.protocol ?? "TCP";
-    const t = sp.targetPort ?? sp.port;
-    if (typeof t === "number" || /^\d+$/.test(t)) {
-      conns = conns.union(ConnectionSet.port(protocol2, Number(t)));
-      continue;
-    }
-    for (const pod of pods) {
-      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
-      if (p) conns = conns.union(ConnectionSet.port(protocol2, p.port));
-    }
-  }
-  return conns;
-}
 function addExposures(cluster, services, links) {
+  const warnings = [];
   const expose = (src, ns, name, port, kind, object2, at2) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
-    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port, name, at2()));
+    const ports = picked.ports;
     for (const w of svc.workloads) {
       const reached = targetConns(ports, w.pods);
       const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
@@ -37105,7 +37352,7 @@ function addExposures(cluster, services, links) {
         break;
     }
   }
-  return ingress.diagnostics;
+  return [...ingress.diagnostics, ...warnings];
 }
 var LinkSet = class {
   map = /* @__PURE__ */ new Map();
@@ -37114,7 +37361,8 @@ var LinkSet = class {
     const cur = this.map.get(key);
     if (cur) {
       cur.conns = cur.conns.union(conns);
-      cur.evidence.push(ev);
+      const text = evidenceText(ev);
+      if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
     } else this.map.set(key, { src, dst, conns, evidence: [ev] });
   }
   sorted() {
@@ -37131,11 +37379,75 @@ function dedupeUnresolved(list2) {
   });
 }
 
+// src/topology/gaps.ts
+var CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+var CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+var CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
+function listeningConns(w, selectedBy) {
+  let conns = ConnectionSet.NONE;
+  for (const s of selectedBy) conns = conns.union(targetConns(s.ports, w.pods));
+  for (const pod of w.pods) for (const p of pod.ports) conns = conns.union(ConnectionSet.port(p.protocol, p.port));
+  return conns;
+}
+function findGaps(cluster, topology) {
+  const gaps = [];
+  const reached = /* @__PURE__ */ new Set();
+  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    for (const w of serviceWorkloads(o.object, byNs)) {
+      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
+      list2.push({ ports: o.object.spec?.ports ?? [] });
+      selectedBy.set(workloadKey(w.ref), list2);
+    }
+  }
+  for (const w of cluster.workloads) {
+    const key = workloadKey(w.ref);
+    if (reached.has(key)) continue;
+    const services = selectedBy.get(key) ?? [];
+    const conns = listeningConns(w, services);
+    if (conns.isEmpty && services.length === 0) continue;
+    gaps.push({
+      direction: "ingress",
+      workload: w.ref,
+      reason: "no-ingress-source",
+      detail: `listens on ${conns.isEmpty ? "ports no container declares" : conns.toString()} but no manifest names a caller`,
+      at: originRef(w.origin, ["metadata", "name"]),
+      conns: conns.isEmpty ? ConnectionSet.ALL : conns,
+      close: CLOSE_INGRESS
+    });
+  }
+  for (const u of topology.unresolved) {
+    const port = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
+    const n = port !== void 0 ? Number(port) : void 0;
+    const conns = n !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : ConnectionSet.ALL;
+    gaps.push({
+      direction: "egress",
+      workload: u.workload,
+      reason: u.reason,
+      detail: u.detail,
+      at: u.at,
+      ...u.via ? { via: u.via } : {},
+      value: u.value,
+      conns,
+      close: u.reason === "api-server" ? CLOSE_API : CLOSE_EGRESS
+    });
+  }
+  return gaps.sort(
+    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
+  );
+}
+function gapText(g) {
+  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
+}
+
 // src/pipeline/scan.ts
 function runScan(io, paths, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
   const result = scanTopology(load2.cluster, { values });
-  return { topology: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+  return { topology: result.value, gaps: findGaps(load2.cluster, result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 
 // src/report/scan.ts
@@ -37161,7 +37473,21 @@ function evidenceData(e) {
       return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
   }
 }
-function scanDocument(t) {
+function gapData(g) {
+  return {
+    workload: workloadKey(g.workload),
+    direction: g.direction,
+    reason: g.reason,
+    ...g.value !== void 0 ? { value: g.value } : {},
+    conns: g.conns.toString(),
+    detail: g.detail,
+    file: g.at.file,
+    line: g.at.line ?? 0,
+    ...g.via ? { via: { file: g.via.file, line: g.via.line ?? 0 } } : {},
+    close: g.close
+  };
+}
+function scanDocument(t, gaps = []) {
   return {
     apiVersion: "netpol-ci/v1",
     kind: "LinkList",
@@ -37175,17 +37501,18 @@ function scanDocument(t) {
       line: u.at.line ?? 0,
       path: u.at.path ?? [],
       ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
-    }))
+    })),
+    gaps: gaps.map(gapData)
   };
 }
-function renderScanJson(t) {
-  return `${JSON.stringify(scanDocument(t), null, 2)}
+function renderScanJson(t, gaps = []) {
+  return `${JSON.stringify(scanDocument(t, gaps), null, 2)}
 `;
 }
-function renderScanYaml(t) {
-  return dump(scanDocument(t), { lineWidth: -1, noRefs: true, quotingType: '"' });
+function renderScanYaml(t, gaps = []) {
+  return dump(scanDocument(t, gaps), { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
-function renderScanTxt(t) {
+function renderScanTxt(t, gaps = []) {
   const out = [];
   for (const l of t.links) {
     out.push(`${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`);
@@ -37195,11 +37522,15 @@ function renderScanTxt(t) {
     out.push("", "unresolved:");
     for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
   }
+  if (gaps.length > 0) {
+    out.push("", "gaps (what the manifests cannot tell):");
+    for (const g of gaps) out.push(`    ${gapText(g)}`);
+  }
   return `${out.join("\n")}
 `;
 }
-function renderScanMd(t) {
-  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ""];
+function renderScanMd(t, gaps = []) {
+  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ""];
   out.push("| source | destination | connections | evidence |", "|---|---|---|---|");
   for (const l of t.links) {
     out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
@@ -37207,6 +37538,13 @@ function renderScanMd(t) {
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
     for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  if (gaps.length > 0) {
+    out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
+    for (const g of gaps) {
+      out.push(`| ${markdownCode(`${g.at.file}:${g.at.line ?? 0}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
+    }
+    out.push("", escapeMarkdown("Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open."));
   }
   return `${out.join("\n")}
 `;
@@ -37227,7 +37565,7 @@ function scan(ctx, paths, opts) {
   const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
   say("");
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology), opts.output);
+  emit(ctx, render(r.topology, r.gaps), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }
@@ -37252,26 +37590,45 @@ function layoutPolicies(policies, target, render) {
 }
 
 // src/synthesis/selectors.ts
-function minimalSelector(w, sameNamespace) {
+var IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
+var VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
+var VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
+function versionLike(key, value) {
+  return VERSION_KEYS.has(key) || /(^|[./-])version$/i.test(key) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
+}
+function chooseSelector(w, sameNamespace) {
   const labels2 = w.pods[0]?.labels ?? {};
-  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  const others = sameNamespace.filter((o) => o !== w);
+  const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
+  const result = (selector, source) => {
+    const alsoMatches = matching(selector).sort(compareStrings);
+    return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
+  };
   if (Object.keys(labels2).length === 0) {
-    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
-    const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
-    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
+    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
+    return result(used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {}, "labels");
   }
-  const keys2 = Object.keys(labels2).filter((k) => w.pods.every((p) => p.labels[k] === labels2[k])).sort(compareStrings);
-  const pick2 = (subset) => Object.fromEntries(subset.map((k) => [k, labels2[k]]));
-  const maxSize = Math.min(keys2.length, 6);
-  for (let size = 1; size <= maxSize; size++) {
-    for (const subset of combinations(keys2, size)) {
-      const sel = { matchLabels: pick2(subset) };
-      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
+  const keys2 = Object.keys(labels2).filter((k) => w.pods.every((p) => p.labels[k] === labels2[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
+  const pick2 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels2[k]]));
+  const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
+  const identity = IDENTITY.find((set3) => set3.every((k) => keys2.includes(k)));
+  const base = controller ?? identity;
+  if (base) {
+    const narrowed = narrow(base, keys2, (subset) => matching({ matchLabels: pick2(subset) }).length === 0);
+    return result({ matchLabels: pick2(narrowed ?? base) }, controller ? "controller" : "identity");
+  }
+  const found = narrow([], keys2, (subset) => !(subset.length === 1 && versionLike(subset[0], labels2[subset[0]])) && matching({ matchLabels: pick2(subset) }).length === 0);
+  return result({ matchLabels: pick2(found ?? keys2) }, "labels");
+}
+function narrow(base, keys2, ok) {
+  const extra = keys2.filter((k) => !base.includes(k));
+  for (let size = base.length === 0 ? 1 : 0; size <= Math.min(extra.length, 5); size++) {
+    for (const add of combinations(extra, size)) {
+      const subset = [...base, ...add];
+      if (ok(subset)) return subset;
     }
   }
-  const all = pick2(keys2);
-  const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
-  return { selector: { matchLabels: all }, unique };
+  return void 0;
 }
 function* combinations(items, k, start = 0, acc = []) {
   if (acc.length === k) {
@@ -37283,6 +37640,59 @@ function* combinations(items, k, start = 0, acc = []) {
     yield* combinations(items, k, i + 1, acc);
     acc.pop();
   }
+}
+
+// src/synthesis/gap-rules.ts
+var GAP_MODES = ["namespace", "deny", "open"];
+var ANYWHERE = [{ namespaceSelector: {} }, { ipBlock: { cidr: "0.0.0.0/0" } }];
+var OUTSIDE = [{ ipBlock: { cidr: "0.0.0.0/0" } }];
+var IN_CLUSTER = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable"]);
+function gapRules(workloads, gaps, mode, podPeer) {
+  const out = /* @__PURE__ */ new Map();
+  if (mode === "deny" || gaps.length === 0) return out;
+  const add = (ref, r) => {
+    const k = workloadKey(ref);
+    const list2 = out.get(k) ?? [];
+    list2.push(r);
+    out.set(k, list2);
+  };
+  const tag = `gap (--gaps=${mode})`;
+  const merged = /* @__PURE__ */ new Map();
+  for (const g of gaps) {
+    const kind = g.direction === "ingress" ? "ingress" : IN_CLUSTER.has(g.reason) ? "egress-cluster" : "egress-outside";
+    const k = `${workloadKey(g.workload)}\0${kind}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, conns: ConnectionSet.NONE, details: [] };
+    let conns = g.conns;
+    if (g.reason === "api-server" && conns.allows("TCP", 443)) conns = conns.union(ConnectionSet.port("TCP", 6443));
+    cur.conns = cur.conns.union(conns);
+    cur.details.push(g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
+    merged.set(k, cur);
+  }
+  for (const m of [...merged.values()]) {
+    const w = m.workload;
+    const ns = w.namespace;
+    const why = m.details.join("; ");
+    const sameNs = workloads.filter((x) => x.ref.namespace === ns && workloadKey(x.ref) !== workloadKey(w));
+    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w));
+    if (m.kind === "ingress") {
+      if (mode === "namespace") {
+        add(w, { direction: "ingress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
+        for (const x of sameNs) add(x.ref, { direction: "egress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+      } else {
+        add(w, { direction: "ingress", peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
+        for (const x of others) add(x.ref, { direction: "egress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+      }
+    } else if (mode === "open") {
+      add(w, { direction: "egress", peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
+      for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+    } else if (m.kind === "egress-cluster") {
+      add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
+      for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
+    } else {
+      add(w, { direction: "egress", peers: structuredClone(OUTSIDE), conns: m.conns, note: `${tag} -> 0.0.0.0/0: ${why}` });
+    }
+  }
+  return out;
 }
 
 // src/synthesis/synthesize.ts
@@ -37327,17 +37737,30 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     list2.push(w);
     byNs.set(w.ref.namespace, list2);
   }
+  const undeclared = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
+  if (undeclared.length > 0) {
+    diagnostics.push(
+      diag(
+        Codes.defaultNamespace,
+        "warning",
+        `${undeclared.length} workload${undeclared.length === 1 ? "" : "s"} (${undeclared.map((w) => workloadKey(w.ref)).join(", ")}) name${undeclared.length === 1 ? "s" : ""} no namespace, so ${undeclared.length === 1 ? "its policy" : "their policies"} and the namespace's default-deny land in "default"`,
+        originRef(undeclared[0].origin, ["metadata"]),
+        "pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere"
+      )
+    );
+  }
   const selectors = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
-    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    const sel = chooseSelector(w, byNs.get(w.ref.namespace) ?? []);
     selectors.set(workloadKey(w.ref), sel);
     if (!sel.unique) {
       diagnostics.push(
         diag(
-          Codes.unsupportedValue,
+          Codes.sharedSelector,
           "warning",
-          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
-          originRef(w.origin, ["metadata", "name"])
+          `the policy selector of ${workloadKey(w.ref)} (${JSON.stringify(sel.selector)}) also selects the pods of ${sel.alsoMatches.join(", ")}; its rules apply to them too`,
+          originRef(w.origin, ["metadata", "name"]),
+          "give each workload a label of its own (app.kubernetes.io/name or app)"
         )
       );
     }
@@ -37385,6 +37808,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
     if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
   }
+  const closures = options.gaps ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: "workload", ref }, fromNs) ?? []) : /* @__PURE__ */ new Map();
   const policies = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     const nsErrors = dnsLabelErrors(ns);
@@ -37429,6 +37853,12 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const peers = peerFor(l.dst, ns);
         if (peers) rule("egress", l, peers);
       }
+      for (const g of closures.get(key) ?? []) {
+        const ports = portsOf(g.conns);
+        if (g.direction === "ingress") ingress.push({ from: g.peers, ...ports ? { ports } : {} });
+        else egress.push({ to: g.peers, ...ports ? { ports } : {} });
+        notes.push(`${g.direction}[${(g.direction === "ingress" ? ingress : egress).length - 1}] ${g.note}`);
+      }
       if (egress.length > 0) {
         const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
         egress.push({
@@ -37464,6 +37894,12 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     }
   }
   return { value: { policies }, diagnostics };
+}
+function declaredNamespace(w) {
+  let v = w.origin.document.value;
+  for (const p of w.origin.path) v = v && typeof v === "object" ? v[p] : void 0;
+  const ns = v?.metadata?.namespace;
+  return typeof ns === "string" && ns !== "" ? ns : void 0;
 }
 function push2(map3, key, value) {
   const list2 = map3.get(key);
@@ -37503,7 +37939,7 @@ function evidenceFrom(raw) {
   }
   return out;
 }
-function parseLinksFile(file2, text, workloads) {
+function parseLinksFile(file2, text, workloads, cluster) {
   const parsedFile = parseManifestFile({ path: file2, text });
   const doc = parsedFile.documents[0];
   if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
@@ -37515,22 +37951,54 @@ function parseLinksFile(file2, text, workloads) {
     return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
   }
   const links = [];
+  const services = cluster ? serviceIndex(cluster) : void 0;
   parsed2.data.links.forEach((l, i) => {
+    const at2 = (field) => locate(doc, ["links", i, field]);
+    const service = (text2, field) => {
+      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text2.trim());
+      if (!m) return void 0;
+      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!svc) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at2(field)));
+        return false;
+      }
+      if (svc.workloads.length === 0) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at2(field)));
+        return false;
+      }
+      return { svc };
+    };
     const peer = (text2, field) => {
       const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
       if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, locate(doc, ["links", i, field])));
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at2(field)));
       return void 0;
     };
-    const src = peer(l.src, "src");
-    const dst = peer(l.dst, "dst");
+    const srcSvc = service(l.src, "src");
+    const dstSvc = service(l.dst, "dst");
+    if (srcSvc === false || dstSvc === false) return;
+    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
     const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
-    if (!src || !dst || !conns) return;
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at2("conns")));
+    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
+    if (srcs.length === 0 || dsts.length === 0 || !conns) return;
     const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    links.push({ src, dst, conns, evidence: evidence2 });
+    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
   });
   return { links, diagnostics };
+}
+function serviceIndex(cluster) {
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const out = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
+  }
+  return out;
+}
+function servicePortsToTargets(svc, w, conns) {
+  if (conns.isAll) return targetConns(svc.ports, w.pods);
+  return targetConns(svc.ports.filter((sp) => conns.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
 }
 
 // src/pipeline/synthesize.ts
@@ -37538,19 +38006,22 @@ function runSynthesize(io, request, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
   const all = [...diagnostics];
   let links;
+  let unresolved = [];
   if (request.linksFile !== void 0) {
-    const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref));
+    const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref), load2.cluster);
     links = parsed2.links;
     appendAll(all, parsed2.diagnostics);
   } else {
     const scanned = scanTopology(load2.cluster, { values });
     links = scanned.value.links;
+    unresolved = scanned.value.unresolved;
     appendAll(all, scanned.diagnostics);
   }
-  const result = synthesizePolicies(load2.cluster, links, request.options);
+  const gaps = findGaps(load2.cluster, { links, unresolved });
+  const result = synthesizePolicies(load2.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? "deny", list: gaps } });
   appendAll(all, result.diagnostics);
   const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
-  return { policies: result.value.policies, diagnostics: all, refused };
+  return { policies: result.value.policies, gaps, diagnostics: all, refused };
 }
 function policyTarget(io, output2) {
   if (output2 === void 0 || output2 === "-") return { kind: "stdout" };
@@ -37569,6 +38040,17 @@ function renderPoliciesYaml(policies) {
 ${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 }
 
+// src/report/gaps.ts
+function renderGapSummary(gaps, mode) {
+  if (gaps.length === 0) return "";
+  const how = mode === "namespace" ? "closed within each namespace (--gaps=namespace)" : mode === "open" ? "left unrestricted in that direction (--gaps=open)" : "left closed: that traffic is blocked (--gaps=deny)";
+  const out = [`${gaps.length} gap${gaps.length === 1 ? "" : "s"}: what the manifests cannot tell, ${how}:`];
+  for (const g of gaps) out.push(`  ${gapText(g)}`);
+  out.push("close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI");
+  return `${out.join("\n")}
+`;
+}
+
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
 var Options4 = CommonOptions.extend({
@@ -37579,7 +38061,9 @@ var Options4 = CommonOptions.extend({
   dnsNamespace: external_exports.string().default("kube-system"),
   dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
   ingressController: labelList.optional(),
-  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default("")
+  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default(""),
+  gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny"),
+  failOnGaps: external_exports.boolean().default(false)
 });
 function ingressControllerSelector(labels2) {
   if (!labels2) return void 0;
@@ -37587,7 +38071,7 @@ function ingressControllerSelector(labels2) {
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
 function synthesizeCommand(ctx, done) {
-  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)");
   addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
   return cmd;
 }
@@ -37600,6 +38084,7 @@ function synthesize(ctx, paths, opts) {
     {
       paths,
       ...opts.links !== void 0 ? { linksFile: opts.links } : {},
+      gapMode: opts.gaps,
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -37627,7 +38112,8 @@ ${text}`);
 `);
   }
   printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics);
+  if (!opts.quiet || opts.failOnGaps) ctx.stderr(renderGapSummary(r.gaps, opts.gaps));
+  return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
 }
 
 // src/cli/program.ts
@@ -37706,15 +38192,19 @@ function findRenderRoots(files, readText) {
   const chartDirs = files.filter((f) => path3.basename(f) === "Chart.yaml").map((f) => path3.dirname(f));
   const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path3.basename(f))).map((f) => path3.dirname(f));
   const referenced = /* @__PURE__ */ new Set();
+  const components = /* @__PURE__ */ new Set();
   for (const dir of overlayDirs) {
     const file2 = files.find((f) => path3.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path3.basename(f)));
     const text = file2 ? readText(file2) : void 0;
-    if (text) for (const r of kustomizationRefs(dir, text)) referenced.add(r);
+    if (!text) continue;
+    for (const r of kustomizationRefs(dir, text)) referenced.add(r);
+    if (isComponent(text)) components.add(dir);
   }
   const insideChart = (d) => chartDirs.some((c) => c !== d && isInside(d, c));
-  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !overlayDirs.some((o) => o !== c && isInside(c, o))).sort();
-  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o));
-  for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o)) overlays.push(o);
+  const insideOverlay = (d) => overlayDirs.some((o) => o !== d && isInside(d, o));
+  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !insideOverlay(c)).sort();
+  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o));
+  for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o)) overlays.push(o);
   overlays.sort();
   const special = [...chartDirs, ...overlayDirs];
   const plain = files.filter(
@@ -37740,6 +38230,14 @@ function unreachableOverlays(overlayDirs, roots, files, readText) {
     }
   }
   return overlayDirs.filter((o) => !reached.has(o));
+}
+function isComponent(kustomization) {
+  try {
+    const doc = yaml.load(kustomization);
+    return doc?.kind === "Component";
+  } catch {
+    return false;
+  }
 }
 function splitHelmOutput(output2, chartDisplay) {
   const bySource = /* @__PURE__ */ new Map();
@@ -38171,7 +38669,12 @@ function chartName(chartDir) {
     return void 0;
   }
 }
-function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
+function releaseNameOf(folder, chart) {
+  const base = (folder === "" ? chart : path7.basename(path7.resolve(folder))) || chart || "release";
+  const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
+  return name || (chart ?? "release").toLowerCase();
+}
+function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, repositoryRoot = false) {
   const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
   const tree = cache2.tree(chartDir);
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at2);
@@ -38187,7 +38690,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path7.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf("", chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...settings.values ?? []].map((v) => path7.resolve(v));
   const sets = [...opts.helmSet, ...settings.set ?? []];
@@ -38262,14 +38765,14 @@ function readHelmConfig(file2) {
 
 // src/io/files.ts
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
-var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
+var IDENTITY2 = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
   const rel = path8.relative(process.cwd(), abs);
   return rel && !rel.startsWith("..") && !path8.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const map3 = options.paths ?? IDENTITY;
+  const map3 = options.paths ?? IDENTITY2;
   const values = [];
   const files = [];
   const diagnostics = [];
@@ -38298,12 +38801,14 @@ function readManifestFiles(paths, options, cache2) {
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
         const dir = path8.join(abs, c);
-        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir));
+        options.progress?.(`rendering chart ${map3.display(dir)}…`);
+        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && path8.resolve(map3.root) === path8.resolve(dir));
         appendAll(files, r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
+        options.progress?.(`rendering overlay ${map3.display(path8.join(abs, o))}…`);
         const r = renderOverlay(path8.join(abs, o), map3.display(path8.join(abs, o)), abs, render, cache2);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);

@@ -4,6 +4,7 @@ import { ConfigError } from '../diagnostics/errors.js';
 import type { IpFamily } from '../model/ip.js';
 import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
 import type { CliContext } from './context.js';
+import { progress } from './output.js';
 
 /** Options every command that reads manifests shares. */
 export const CommonOptions = z.object({
@@ -16,6 +17,7 @@ export const CommonOptions = z.object({
   helmSet: z.array(z.string().regex(/^[^=]+=/, { error: 'expected key=value' })).default([]),
   helmReleaseName: z.string().optional(),
   helmNamespace: z.string().optional(),
+  namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'expected a namespace name (RFC 1123 label)' }).max(63).optional(),
   helmConfig: z.string().optional(),
   kustomizeFlag: z.array(z.string()).default([]),
   renderTimeout: z.coerce.number().positive().default(120),
@@ -34,6 +36,8 @@ export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSett
   return {
     maxFileBytes: opts.maxFileSize,
     ipFamilies: ipFamilies(opts.ipFamily),
+    ...(opts.namespace ? { namespace: opts.namespace } : {}),
+    progress: progress(ctx, opts),
     render: {
       helmValues: opts.helmValues,
       helmSet: opts.helmSet,
@@ -56,6 +60,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--verbose', 'also show informational diagnostics (skipped files and kinds)')
     .option('-q, --quiet', 'show only errors; no progress')
     .option('--max-file-size <bytes>', `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`)
+    .option('--namespace <ns>', 'namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win')
     .option('--ip-family <family>', 'address families of the cluster: 4, 6 or dual (default 4)')
     .option('--helm-values <file>', 'values file for every chart (repeatable)', collect)
     .option('--helm-set <key=value>', 'a value for every chart, as helm --set (repeatable)', collect)

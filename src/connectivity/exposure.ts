@@ -1,15 +1,16 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload, workloadKey } from '../manifests/cluster.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import { DEFAULT_NAMESPACE, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import type { IngressBackend } from '../manifests/schemas.js';
 import { ConnectionSet } from '../model/connection-set.js';
+import { resolveTargetPort, type ServicePort } from '../manifests/service-ports.js';
 import { selectorMatches } from './selector.js';
 
 /**
  * Which workloads an Ingress or OpenShift Route exposes to the ingress controller, and on which
  * TCP container ports. A backend names a Service and one of its ports (by number or name; none
- * means all); the Service port's targetPort (a number or a container port name) is resolved per
- * pod, and counts only where the pod declares it as a TCP container port.
+ * means all); the Service port's targetPort is resolved per pod by the one resolver
+ * (src/manifests/service-ports.ts). The controller speaks HTTP(S): TCP Service ports only.
  */
 export interface IngressExposure {
   /** workloadKey -> TCP ports the ingress controller needs. */
@@ -29,7 +30,6 @@ interface BackendRef {
 }
 
 type ServiceObj = ObjectOf<'Service'>;
-type ServicePort = NonNullable<NonNullable<ServiceObj['spec']>['ports']>[number];
 
 export function servicesByName(objects: readonly K8sObject[]): Map<string, Extract<K8sObject, { kind: 'Service' }>> {
   const map = new Map<string, Extract<K8sObject, { kind: 'Service' }>>();
@@ -54,17 +54,6 @@ export function serviceWorkloads(svc: ServiceObj, byNamespace: ReadonlyMap<strin
   if (!selector || Object.keys(selector).length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
   return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
-}
-
-/** Resolves a Service port's target on one pod: the TCP container port it reaches, if the pod declares it. */
-export function resolveTargetPort(sp: ServicePort, pod: PodShape): number | undefined {
-  const target = sp.targetPort ?? sp.port;
-  if (typeof target === 'number' || /^\d+$/.test(target)) {
-    const n = Number(target);
-    return pod.ports.some((p) => p.port === n && p.protocol === 'TCP') ? n : undefined;
-  }
-  const named = pod.ports.find((p) => p.name === target && p.protocol === 'TCP');
-  return named?.port;
 }
 
 function backendOf(b: IngressBackend | null | undefined, namespace: string, via: string): BackendRef | undefined {
@@ -139,7 +128,9 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
       diagnostics.push(diag(Codes.danglingReference, 'warning', `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
       continue;
     }
-    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    if (picked.byTargetPort) diagnostics.push(backendByTargetPortWarning(b.via, b.port, b.service, originRef(b.origin, [...b.path, 'service', 'port', 'number'])));
+    const svcPorts = picked.ports.filter((sp) => (sp.protocol ?? 'TCP') === 'TCP');
     for (const w of serviceWorkloads(svc.object, byNamespace)) {
       let conns = ConnectionSet.NONE;
       for (const pod of w.pods) {
@@ -162,18 +153,35 @@ export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; 
 export type BackendKind = 'ingress' | 'route' | 'gateway';
 
 /**
- * The Service ports a backend asks for. No port means all of them. An Ingress or Gateway backend
- * names a Service port by number or name; a Route's `port.targetPort` names the target port (a
- * number, or a name looked up among the Service's port names and target ports).
+ * The Service ports a backend asks for. No port means all of them. A Gateway backend names a
+ * Service port by number. An Ingress backend's `service.port.number` is matched as ingress-nginx
+ * and netpol-analyzer match it: the Service port's number, else a port whose name is that number,
+ * else a port whose targetPort is that number (`byTargetPort`: callers warn, the manifest most
+ * likely meant the Service port). A name matches the port's name. A Route's `port.targetPort`
+ * names the target port (a number, or a name looked up among the port names and target ports).
  */
-export function backendServicePorts(ports: readonly ServicePort[], want: ServicePortRef, kind: BackendKind): ServicePort[] {
-  if (!want || (want.number === undefined && want.name === undefined)) return [...ports];
-  return ports.filter((sp) => {
-    if (want.number !== undefined) {
-      if (sp.port === want.number) return true;
-      return kind === 'route' && (sp.targetPort ?? sp.port) === want.number;
-    }
-    if (sp.name !== undefined && sp.name !== null && sp.name === want.name) return true;
-    return kind === 'route' && sp.targetPort === want.name;
-  });
+export function backendServicePorts(ports: readonly ServicePort[], want: ServicePortRef, kind: BackendKind): { ports: ServicePort[]; byTargetPort: boolean } {
+  if (!want || (want.number === undefined && want.name === undefined)) return { ports: [...ports], byTargetPort: false };
+  const target = (sp: ServicePort) => (sp.targetPort === undefined || sp.targetPort === null || sp.targetPort === 0 ? sp.port : sp.targetPort);
+  if (want.number !== undefined) {
+    const n = want.number;
+    const exact = ports.filter((sp) => sp.port === n || (kind === 'route' && Number(target(sp)) === n));
+    if (exact.length > 0 || kind === 'gateway') return { ports: exact, byTargetPort: false };
+    const named = ports.filter((sp) => sp.name === String(n));
+    if (named.length > 0) return { ports: named, byTargetPort: false };
+    const byTarget = ports.filter((sp) => Number(target(sp)) === n);
+    return { ports: byTarget, byTargetPort: byTarget.length > 0 };
+  }
+  return { ports: ports.filter((sp) => (sp.name !== undefined && sp.name !== null && sp.name === want.name) || (kind === 'route' && sp.targetPort === want.name)), byTargetPort: false };
+}
+
+/** An Ingress backend that names a Service's targetPort instead of its port. */
+export function backendByTargetPortWarning(via: string, port: ServicePortRef, service: string, at: SourceRef | undefined): Diagnostic {
+  return diag(
+    Codes.backendTargetPort,
+    'warning',
+    `${via}: Service ${service} has no port ${port?.number}; matched the port whose targetPort is ${port?.number}, as ingress-nginx does`,
+    at,
+    `name the Service port (${service}'s port), not the container port`,
+  );
 }

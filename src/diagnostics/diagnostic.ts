@@ -86,6 +86,19 @@ export const Codes = {
   unsupportedEncoding: 'NPC031',
   /** An admin policy the API server rejects (BANP not named default, subject with two selectors). */
   adminPolicyInvalid: 'NPC032',
+  // Real applications (issue 11): scan and synthesize on real manifests (NPC070-NPC099)
+  /** An Ingress backend's port number matched a Service port's targetPort, not its port. */
+  backendTargetPort: 'NPC070',
+  /** A synthesized policy's selector also selects another workload's pods. */
+  sharedSelector: 'NPC071',
+  /** One ConfigMap feeds addresses to several workloads. */
+  sharedConfigMap: 'NPC072',
+  /** Policies land in the `default` namespace because the manifests name none. */
+  defaultNamespace: 'NPC073',
+  /** An address without a port names a Service with several ports: all of them are used. */
+  addressWithoutPort: 'NPC074',
+  /** Gaps: what the manifests cannot tell (summary line with --fail-on-gaps). */
+  gaps: 'NPC075',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

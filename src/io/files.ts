@@ -60,12 +60,14 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
-        const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir));
+        options.progress?.(`rendering chart ${map.display(dir)}…`);
+        const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), map.root !== undefined && path.resolve(map.root) === path.resolve(dir));
         appendAll(files, r.files);
         values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
+        options.progress?.(`rendering overlay ${map.display(path.join(abs, o))}…`);
         const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);

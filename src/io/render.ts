@@ -184,6 +184,13 @@ function chartName(chartDir: string): string | undefined {
   }
 }
 
+/** A release name helm accepts (lower-case, digits, dashes; at most 53 characters) from the chart folder's name; the chart's name for a root folder. */
+export function releaseNameOf(folder: string, chart: string | undefined): string {
+  const base = (folder === '' ? chart : path.basename(path.resolve(folder))) || chart || 'release';
+  const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 53).replace(/-+$/, '');
+  return name || (chart ?? 'release').toLowerCase();
+}
+
 /** What a rendering gives: the rendered files, or the diagnostics of its failure. */
 interface Rendered {
   readonly files: ManifestFile[];
@@ -200,7 +207,7 @@ export interface RenderedChart extends Rendered {
  * `logicalDir` is the chart's folder in the working tree (it differs from `chartDir` when a git
  * ref was exported to a temporary folder) and keys the --helm-config settings.
  */
-export function renderChart(chartDir: string, display: string, opts: RenderOptions, cache: RenderCache, logicalDir: string = chartDir): RenderedChart {
+export function renderChart(chartDir: string, display: string, opts: RenderOptions, cache: RenderCache, logicalDir: string = chartDir, repositoryRoot = false): RenderedChart {
   const at = { file: `${display}/Chart.yaml`, doc: 0 };
   const tree = cache.tree(chartDir);
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at);
@@ -216,8 +223,8 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
-  // the chart's own name, not its folder's: a git ref exported to a temporary folder renders the same names
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, '-');
+  // the chart FOLDER's name, as the README states (the logical folder: a git ref exported to a temporary folder renders the same names)
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf('', chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...(settings.values ?? [])].map((v) => path.resolve(v));
   const sets = [...opts.helmSet, ...(settings.set ?? [])];

@@ -43,12 +43,19 @@ export interface PathMapping {
   readonly display: (abs: string) => string;
   /** The working-tree path an absolute path stands for (for --helm-config lookups). */
   readonly logical: (abs: string) => string;
+  /**
+   * The exported tree's root (`diff --repo`): a chart there is the repository itself, whose
+   * folder name depends on the clone, so its default release name is the chart's name.
+   */
+  readonly root?: string;
 }
 
 export interface ReadOptions {
   readonly maxFileBytes?: number;
   readonly render?: RenderOptions;
   readonly paths?: PathMapping;
+  /** Told before each (possibly long) rendering: `rendering chart X…`. */
+  readonly progress?: (message: string) => void;
 }
 
 /** Values files of the charts rendered, so that provenance can point into them. */

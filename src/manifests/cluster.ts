@@ -32,6 +32,18 @@ export interface Workload {
   readonly origin: ObjectOrigin;
   /** YAML path of the pod spec inside the object (for provenance). */
   readonly specPath: readonly (string | number)[];
+  /** The controller's own `spec.selector.matchLabels` (a ReplicationController's `spec.selector`): what it uses to own its pods. */
+  readonly controllerSelector?: Readonly<Record<string, string>>;
+}
+
+/** `spec.selector.matchLabels` (or a ReplicationController's plain `spec.selector` map) when it is a non-empty map of strings. */
+function controllerSelectorOf(spec: unknown, kind: string): Record<string, string> | undefined {
+  const sel = (spec as { selector?: unknown } | null | undefined)?.selector;
+  const map = kind === 'ReplicationController' ? sel : (sel as { matchLabels?: unknown } | null | undefined)?.matchLabels;
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return undefined;
+  const entries = Object.entries(map as Record<string, unknown>);
+  if (entries.length === 0 || !entries.every(([, v]) => typeof v === 'string')) return undefined;
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 export interface Namespace {
@@ -102,13 +114,13 @@ function sameShape(a: PodShape, b: PodShape): boolean {
 export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const namespaces = new Map<string, Namespace>();
-  const byKey = new Map<string, { ref: WorkloadRef; pods: PodShape[]; spec: PodSpec | undefined; origin: ObjectOrigin; specPath: (string | number)[] }>();
+  const byKey = new Map<string, { ref: WorkloadRef; pods: PodShape[]; spec: PodSpec | undefined; origin: ObjectOrigin; specPath: (string | number)[]; controllerSelector?: Record<string, string> }>();
 
-  const addWorkload = (ref: WorkloadRef, pod: PodShape, spec: PodSpec | undefined, origin: ObjectOrigin, specPath: (string | number)[], fromPod: boolean) => {
+  const addWorkload = (ref: WorkloadRef, pod: PodShape, spec: PodSpec | undefined, origin: ObjectOrigin, specPath: (string | number)[], fromPod: boolean, controllerSelector?: Record<string, string>) => {
     const key = workloadKey(ref);
     const existing = byKey.get(key);
     if (!existing) {
-      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
+      byKey.set(key, { ref, pods: [pod], spec, origin, specPath, ...(controllerSelector ? { controllerSelector } : {}) });
       return;
     }
     if (!fromPod) {
@@ -176,6 +188,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
           o.origin,
           ['spec', 'template', 'spec'],
           false,
+          controllerSelectorOf(o.object.spec, o.kind),
         );
         break;
       }
@@ -193,7 +206,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
     implied(nsOf(o.object.metadata));
   }
   const workloads = [...byKey.values()]
-    .map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath }))
+    .map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...(w.controllerSelector ? { controllerSelector: w.controllerSelector } : {}) }))
     .sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
   return { cluster: { namespaces, workloads, objects }, diagnostics };
 }

@@ -44,25 +44,34 @@ export function kustomizationRefs(dir: string, text: string): string[] {
 
 /**
  * Which folders are charts (a Chart.yaml) and overlays (a kustomization file), which of them are
- * rendered on their own (not inside another chart, not used by another overlay), and which files
- * are plain manifests (not inside any chart or overlay: templates are not YAML, values files are
- * not Kubernetes).
+ * rendered on their own, and which files are plain manifests (not inside any chart or overlay:
+ * templates are not YAML, values files are not Kubernetes). As `kubectl apply -k` sees a tree:
+ *
+ * - a folder holding a kustomization IS an overlay: it is rendered, not the overlays, Components
+ *   or charts below it (they are its parts, or options it leaves out);
+ * - a `kind: Component` is never rendered on its own (it only means something inside an overlay);
+ * - what another overlay uses (resources, bases, components) is never rendered twice;
+ * - a chart inside another chart is a subchart, rendered by its parent.
  */
 export function findRenderRoots(files: readonly string[], readText: (file: string) => string | undefined): RenderRoots {
   const chartDirs = files.filter((f) => path.basename(f) === 'Chart.yaml').map((f) => path.dirname(f));
   const overlayDirs = files.filter((f) => (KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(f))).map((f) => path.dirname(f));
   const referenced = new Set<string>();
+  const components = new Set<string>();
   for (const dir of overlayDirs) {
     const file = files.find((f) => path.dirname(f) === dir && (KUSTOMIZATION_FILES as readonly string[]).includes(path.basename(f)));
     const text = file ? readText(file) : undefined;
-    if (text) for (const r of kustomizationRefs(dir, text)) referenced.add(r);
+    if (!text) continue;
+    for (const r of kustomizationRefs(dir, text)) referenced.add(r);
+    if (isComponent(text)) components.add(dir);
   }
   const insideChart = (d: string) => chartDirs.some((c) => c !== d && isInside(d, c));
-  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !overlayDirs.some((o) => o !== c && isInside(c, o))).sort();
-  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o));
+  const insideOverlay = (d: string) => overlayDirs.some((o) => o !== d && isInside(d, o));
+  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !insideOverlay(c)).sort();
+  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o));
   // overlays that list themselves or each other are reached from no root: rendered on their own, so that
   // kustomize reports the cycle instead of the whole group vanishing without a word
-  for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o)) overlays.push(o);
+  for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o)) overlays.push(o);
   overlays.sort();
   const special = [...chartDirs, ...overlayDirs];
   // files an overlay lists directly (resources: [deploy.yaml]) belong to it too
@@ -91,6 +100,15 @@ function unreachableOverlays(overlayDirs: readonly string[], roots: readonly str
     }
   }
   return overlayDirs.filter((o) => !reached.has(o));
+}
+
+function isComponent(kustomization: string): boolean {
+  try {
+    const doc = jsYaml.load(kustomization) as { kind?: unknown } | null;
+    return doc?.kind === 'Component';
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -38,9 +38,11 @@ function loadSide(io: Io, label: string, inputs: readonly string[], settings: Re
 }
 
 /**
- * Loads both sides of a diff. With a repository, each ref is exported with `git archive` into a
- * temporary folder (the working tree and index are never touched) and its files are shown as
- * `REF:path`.
+ * Loads both sides of a diff. With a repository, each ref's whole tree is exported with
+ * `git archive` into a temporary folder (the working tree and index are never touched), so that
+ * what the named paths reference (an overlay's `../../bases`, a chart's `file://` dependency)
+ * renders on both sides; only the named paths are analysed. Files are shown as `REF:path`, and
+ * no message shows the temporary folder.
  */
 export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettings): { before: DiffSide; after: DiffSide } {
   // documents both sides share are parsed and validated once
@@ -57,15 +59,25 @@ export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettin
   const trees: ExportedTree[] = [];
   try {
     const side = (ref: string): DiffSide => {
-      const tree = io.exportTree(repo, ref, sub);
+      const tree = io.exportTree(repo, ref, ['.']);
       trees.push(tree);
       const rel = (abs: string) => path.relative(tree.dir, abs).split(path.sep).join('/');
-      return loadSide(io, ref, [tree.dir], settings, cache, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)) });
+      // a path missing at this ref: that side simply has no manifests there
+      const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => path.join(tree.dir, p));
+      const loaded = loadSide(io, ref, inputs, settings, cache, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)), root: tree.dir });
+      return { ...loaded, diagnostics: loaded.diagnostics.map((d) => withoutTempPaths(d, tree.dir, ref)) };
     };
     return { before: side(base), after: side(head) };
   } finally {
     for (const t of trees) t.dispose();
   }
+}
+
+/** A tool's message may quote the temporary folder a ref was exported to: shown as `REF:path` instead. */
+function withoutTempPaths(d: Diagnostic, dir: string, ref: string): Diagnostic {
+  const scrub = (text: string) => text.split(`${dir}${path.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
+  if (!d.message.includes(dir) && !(d.hint ?? '').includes(dir)) return d;
+  return { ...d, message: scrub(d.message), ...(d.hint !== undefined ? { hint: scrub(d.hint) } : {}) };
 }
 
 /** The semantic connectivity diff between two configurations, with explanations when asked. */

@@ -13,7 +13,8 @@ export interface LoadedInputs {
 
 /** Reads, renders and loads the manifests under the paths into one cluster model. */
 export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping): LoadedInputs {
-  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render: settings.render, ...(mapping ? { paths: mapping } : {}) });
-  const load = loadManifests(read.files, cache);
+  const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
+  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
+  const load = loadManifests(read.files, cache, settings.namespace ? { defaultNamespace: settings.namespace } : {});
   return { load, diagnostics: [...read.diagnostics, ...load.diagnostics], values: read.values };
 }

@@ -10,6 +10,14 @@ export interface ReadSettings {
   readonly render: RenderOptions;
   /** The cluster's address families (manifests do not say; default IPv4). */
   readonly ipFamilies: readonly IpFamily[];
+  /**
+   * The namespace of namespaced objects that name none, as `kubectl apply -n NS` would place them
+   * (default: `default`). A chart's own namespace (--helm-namespace, --helm-config) and a
+   * kustomization's `namespace:` win where set; charts without one are rendered in this namespace.
+   */
+  readonly namespace?: string;
+  /** Told before each (possibly long) rendering, for the CLI's progress line. */
+  readonly progress?: (message: string) => void;
 }
 
 export const DEFAULT_READ_SETTINGS: ReadSettings = { maxFileBytes: DEFAULT_MAX_FILE_BYTES, render: DEFAULT_RENDER_OPTIONS, ipFamilies: [4] };

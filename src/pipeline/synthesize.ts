@@ -3,7 +3,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import { layoutPolicies, type PolicyTarget } from '../synthesis/layout.js';
 import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
-import type { Link } from '../topology/links.js';
+import type { Link, Topology } from '../topology/links.js';
+import { findGaps, type Gap } from '../topology/gaps.js';
+import type { GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
 import { loadInputs } from './load.js';
@@ -14,11 +16,15 @@ export interface SynthesizeRequest {
   /** A reviewed links file to use instead of scanning. */
   readonly linksFile?: string;
   readonly options: SynthesisOptions;
+  /** How gaps (what the manifests cannot tell) are closed; default `deny` (reported, not closed). */
+  readonly gapMode?: GapMode;
 }
 
 export interface SynthesizeOutcome {
   readonly policies: readonly NetworkPolicyManifest[];
   readonly diagnostics: readonly Diagnostic[];
+  /** What the manifests (or the links file) cannot tell, each closed as `gapMode` says. */
+  readonly gaps: readonly Gap[];
   /** A links file with errors: nothing may be written from what was left of it. */
   readonly refused: boolean;
 }
@@ -28,19 +34,22 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   const { load, diagnostics, values } = loadInputs(io, request.paths, settings);
   const all: Diagnostic[] = [...diagnostics];
   let links: readonly Link[];
+  let unresolved: Topology['unresolved'] = [];
   if (request.linksFile !== undefined) {
-    const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref));
+    const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
     appendAll(all, parsed.diagnostics);
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
+    unresolved = scanned.value.unresolved;
     appendAll(all, scanned.diagnostics);
   }
-  const result = synthesizePolicies(load.cluster, links, request.options);
+  const gaps = findGaps(load.cluster, { links, unresolved });
+  const result = synthesizePolicies(load.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } });
   appendAll(all, result.diagnostics);
   const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
-  return { policies: result.value.policies, diagnostics: all, refused };
+  return { policies: result.value.policies, gaps, diagnostics: all, refused };
 }
 
 /** Where `--output` points: a folder (existing, or named with a trailing `/`), a file, or stdout. */

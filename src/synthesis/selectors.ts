@@ -1,43 +1,83 @@
-import { compareStrings, type Workload } from '../manifests/cluster.js';
+import { compareStrings, workloadKey, type Workload } from '../manifests/cluster.js';
 import { selectorMatches } from '../connectivity/selector.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 
 export interface WorkloadSelector {
   /** A label selector as NetworkPolicy writes it (`matchLabels`, or `matchExpressions` for unlabelled pods). */
   readonly selector: LabelSelector;
-  /** False when no selector picks the workload alone (another workload's pods carry the same labels). */
+  /** False when the selector also picks another workload's pods in the namespace. */
   readonly unique: boolean;
+  /** The other workloads (`workloadKey`) whose pods the selector also picks. */
+  readonly alsoMatches: readonly string[];
+  /** Where the selector came from. */
+  readonly source: 'controller' | 'identity' | 'labels';
+}
+
+/** Identity labels, in order of preference (a name alone, or name + instance). */
+const IDENTITY: readonly (readonly string[])[] = [['app.kubernetes.io/name', 'app.kubernetes.io/instance'], ['app.kubernetes.io/name'], ['app'], ['k8s-app'], ['name']];
+
+/** Labels that change with every rollout or version: never a selector on their own. */
+const VOLATILE_KEYS = new Set(['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'job-name', 'batch.kubernetes.io/job-name', 'controller-uid', 'batch.kubernetes.io/controller-uid']);
+const VERSION_KEYS = new Set(['version', 'app.kubernetes.io/version', 'helm.sh/chart', 'chart', 'release', 'heritage']);
+
+function versionLike(key: string, value: string): boolean {
+  return VERSION_KEYS.has(key) || /(^|[./-])version$/i.test(key) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
 }
 
 /**
- * The smallest set of a workload's pod-template labels that selects its pods and no other
- * workload's pods in the namespace (fewest labels first, then alphabetical). When no subset is
- * unique, all labels are used and `unique` is false.
+ * The selector of a workload's synthesized policy, as the issue on real applications asks:
+ *
+ * 1. the controller's own `spec.selector.matchLabels`: the labels it uses to own its pods, stable
+ *    across rollouts;
+ * 2. else well-known identity labels (`app.kubernetes.io/name` + `app.kubernetes.io/instance`,
+ *    `app.kubernetes.io/name`, `app`, `k8s-app`, `name`);
+ * 3. else the smallest set of the pod-template labels that picks no other workload, never a
+ *    lone version-like label (`version: v2` would also pick the next version's pods).
+ *
+ * When the choice of 1 or 2 also picks another workload's pods, it is narrowed with the fewest
+ * further template labels that make it unique; if none do, `unique` is false and `alsoMatches`
+ * says which workloads share it (the caller warns).
  */
-export function minimalSelector(w: Workload, sameNamespace: readonly Workload[]): WorkloadSelector {
+export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]): WorkloadSelector {
   const labels = w.pods[0]?.labels ?? {};
-  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  const others = sameNamespace.filter((o) => o !== w);
+  const matching = (sel: LabelSelector) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
+  const result = (selector: LabelSelector, source: WorkloadSelector['source']): WorkloadSelector => {
+    const alsoMatches = matching(selector).sort(compareStrings);
+    return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
+  };
   if (Object.keys(labels).length === 0) {
     // Unlabelled pods are the ones that carry none of the keys the namespace's other pods use.
-    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
-    const selector: LabelSelector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: 'DoesNotExist' as const })) } : {};
-    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
+    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
+    return result(used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: 'DoesNotExist' as const })) } : {}, 'labels');
   }
-  // labels every pod of the workload shares
+  // labels every pod of the workload shares, and that do not change with each rollout
   const keys = Object.keys(labels)
-    .filter((k) => w.pods.every((p) => p.labels[k] === labels[k]))
+    .filter((k) => w.pods.every((p) => p.labels[k] === labels[k]) && !VOLATILE_KEYS.has(k))
     .sort(compareStrings);
-  const pick = (subset: readonly string[]) => Object.fromEntries(subset.map((k) => [k, labels[k] as string]));
-  const maxSize = Math.min(keys.length, 6);
-  for (let size = 1; size <= maxSize; size++) {
-    for (const subset of combinations(keys, size)) {
-      const sel = { matchLabels: pick(subset) };
-      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
+  const pick = (subset: readonly string[]) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels[k] as string]));
+
+  const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : undefined;
+  const identity = IDENTITY.find((set) => set.every((k) => keys.includes(k)));
+  const base = controller ?? identity;
+  if (base) {
+    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick(subset) }).length === 0);
+    return result({ matchLabels: pick(narrowed ?? base) }, controller ? 'controller' : 'identity');
+  }
+  const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0] as string, labels[subset[0] as string] as string)) && matching({ matchLabels: pick(subset) }).length === 0);
+  return result({ matchLabels: pick(found ?? keys) }, 'labels');
+}
+
+/** The smallest superset of `base` (adding at most 5 of `keys`, fewest first, then alphabetical) that `ok` accepts. */
+function narrow(base: readonly string[], keys: readonly string[], ok: (subset: readonly string[]) => boolean): string[] | undefined {
+  const extra = keys.filter((k) => !base.includes(k));
+  for (let size = base.length === 0 ? 1 : 0; size <= Math.min(extra.length, 5); size++) {
+    for (const add of combinations(extra, size)) {
+      const subset = [...base, ...add];
+      if (ok(subset)) return subset;
     }
   }
-  const all = pick(keys);
-  const unique = keys.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
-  return { selector: { matchLabels: all }, unique };
+  return undefined;
 }
 
 function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {

@@ -1,13 +1,15 @@
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
 import { formatIp, type IpRange } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
-import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
+import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
 import { originRef } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import type { LabelSelector } from '../manifests/schemas.js';
-import { minimalSelector, type WorkloadSelector } from './selectors.js';
+import { chooseSelector, type WorkloadSelector } from './selectors.js';
+import { gapRules, type GapMode } from './gap-rules.js';
+import type { Gap } from '../topology/gaps.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'netpol-ci';
@@ -27,6 +29,8 @@ export interface SynthesisOptions {
   /** Where the ingress controller (and Gateway implementations) run; undefined: any namespace. */
   readonly ingressController?: PodPeerSelector;
   readonly namePrefix: string;
+  /** The gaps of the input and how to close them (src/synthesis/gap-rules.ts); none: nothing is closed. */
+  readonly gaps?: { readonly mode: GapMode; readonly list: readonly Gap[] };
 }
 
 export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
@@ -119,17 +123,30 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     list.push(w);
     byNs.set(w.ref.namespace, list);
   }
+  const undeclared = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
+  if (undeclared.length > 0) {
+    diagnostics.push(
+      diag(
+        Codes.defaultNamespace,
+        'warning',
+        `${undeclared.length} workload${undeclared.length === 1 ? '' : 's'} (${undeclared.map((w) => workloadKey(w.ref)).join(', ')}) name${undeclared.length === 1 ? 's' : ''} no namespace, so ${undeclared.length === 1 ? 'its policy' : 'their policies'} and the namespace's default-deny land in "default"`,
+        originRef((undeclared[0] as Workload).origin, ['metadata']),
+        'pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere',
+      ),
+    );
+  }
   const selectors = new Map<string, WorkloadSelector>();
   for (const w of cluster.workloads) {
-    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    const sel = chooseSelector(w, byNs.get(w.ref.namespace) ?? []);
     selectors.set(workloadKey(w.ref), sel);
     if (!sel.unique) {
       diagnostics.push(
         diag(
-          Codes.unsupportedValue,
+          Codes.sharedSelector,
           'warning',
-          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
+          `the policy selector of ${workloadKey(w.ref)} (${JSON.stringify(sel.selector)}) also selects the pods of ${sel.alsoMatches.join(', ')}; its rules apply to them too`,
           originRef(w.origin, ['metadata', 'name']),
+          'give each workload a label of its own (app.kubernetes.io/name or app)',
         ),
       );
     }
@@ -181,6 +198,9 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     if (l.dst.kind === 'workload') push(linksTo, workloadKey(l.dst.ref), l);
     if (l.src.kind === 'workload') push(linksFrom, workloadKey(l.src.ref), l);
   }
+  const closures = options.gaps
+    ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: 'workload', ref }, fromNs) ?? [])
+    : new Map<string, never[]>();
   const policies: NetworkPolicyManifest[] = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     // a namespace becomes a file name and a policy's namespace: one kubectl would reject is never written
@@ -226,6 +246,12 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         const peers = peerFor(l.dst, ns);
         if (peers) rule('egress', l, peers);
       }
+      for (const g of closures.get(key) ?? []) {
+        const ports = portsOf(g.conns);
+        if (g.direction === 'ingress') ingress.push({ from: g.peers, ...(ports ? { ports } : {}) });
+        else egress.push({ to: g.peers, ...(ports ? { ports } : {}) });
+        notes.push(`${g.direction}[${(g.direction === 'ingress' ? ingress : egress).length - 1}] ${g.note}`);
+      }
       if (egress.length > 0) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
         egress.push({
@@ -261,6 +287,14 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     }
   }
   return { value: { policies }, diagnostics };
+}
+
+/** The namespace the workload's manifest names itself (before any --namespace default). */
+function declaredNamespace(w: Workload): string | undefined {
+  let v: unknown = w.origin.document.value;
+  for (const p of w.origin.path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  const ns = (v as { metadata?: { namespace?: unknown } } | undefined)?.metadata?.namespace;
+  return typeof ns === 'string' && ns !== '' ? ns : undefined;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

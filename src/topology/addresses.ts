@@ -18,6 +18,58 @@ export interface AddressCandidate {
    * suffix or an IP): such a candidate that resolves to nothing is reported as unresolved.
    */
   readonly explicit: boolean;
+  /** Where the match starts in the value (for the line of a multi-line value). */
+  readonly offset: number;
+}
+
+/**
+ * Where a value stands decides what in it may be an address:
+ * - `address`: the whole value is meant as an address list (an env var named like `*_HOST`,
+ *   `*_ADDR`, `*_URL`, `*_ENDPOINT`, `*_SERVICE`, a ConfigMap key named so, a `--flag=` whose
+ *   name says host/addr/url...): bare names count;
+ * - `text`: anything else (scripts, JSON documents, descriptions, other env vars): only forms
+ *   that can only be addresses count: a URL with a scheme, `host:port` with a numeric port (or a
+ *   port name that the Service declares), a cluster DNS name (`*.svc`, `*.svc.cluster.local`),
+ *   an IP literal, a value that is exactly one dotted host name, `--flag=host` with an
+ *   address-like flag name, and `nc|telnet host port`. A bare word is never a link.
+ */
+export type ValueContext = 'address' | 'text';
+
+const ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+
+/** Whether an env var name, ConfigMap key or flag name announces an address (`REDIS_ADDR`, `db.host`, `--upstream`). */
+export function isAddressName(name: string): boolean {
+  return ADDRESS_NAME.test(name.replace(/^-+/, ''));
+}
+
+const FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+
+/** The candidates of a value, as its context allows (see ValueContext). */
+export function findAddressesIn(value: string, context: ValueContext): AddressCandidate[] {
+  if (context === 'address') return findAddresses(value);
+  const whole = value.trim();
+  const out = findAddresses(value).flatMap((c): AddressCandidate[] => {
+    if (c.scheme !== undefined || (c.port !== undefined && /^\d+$/.test(c.port)) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
+    // `db:pg` (a port name) counts only where it names a Service port: never reported when it does not
+    if (c.port !== undefined) return [{ ...c, explicit: false }];
+    // a value that is exactly one dotted host name (`db.payments`, `smtp.example.org`) is an address
+    if (c.text === whole && c.host.includes('.') && /[a-z]$/.test(c.host)) return [c];
+    return [];
+  });
+  const seen = new Set(out.map((c) => c.offset));
+  for (const m of value.matchAll(FLAG)) {
+    if (!isAddressName(m[1] as string)) continue;
+    const start = (m.index ?? 0) + m[0].length - (m[2] as string).length;
+    for (const c of findAddresses(m[2] as string)) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
+  }
+  for (const m of value.matchAll(NC)) {
+    const host = (m[1] as string).toLowerCase();
+    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1] as string, m[0].length - (m[2] as string).length - 1);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 // scheme://[user[:pw]@]host[:port][/path]  or  host:port  or a bare (possibly dotted) name
@@ -53,7 +105,7 @@ export function findAddresses(value: string): AddressCandidate[] {
     const explicit = Boolean(scheme) || g.port !== undefined || isIp || /\.svc(\.cluster\.local)?$/.test(host);
     // credentials never leave the manifest: `postgres://user:secret@db` is reported as `postgres://user:***@db`
     const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, '$1:***@');
-    out.push({ host: host.replace(/^\[(.*)\]$/, '$1'), ...(g.port !== undefined ? { port: g.port.toLowerCase() } : {}), ...(scheme ? { scheme } : {}), text, explicit });
+    out.push({ host: host.replace(/^\[(.*)\]$/, '$1'), ...(g.port !== undefined ? { port: g.port.toLowerCase() } : {}), ...(scheme ? { scheme } : {}), text, explicit, offset: start });
   }
   return out;
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { parseConns } from '../model/connection-set.js';
-import { parsePeer, type Peer, type WorkloadRef } from '../model/peer.js';
+import { parseConns, type ConnectionSet } from '../model/connection-set.js';
+import { DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
+import { targetConns, type ServicePort } from '../manifests/service-ports.js';
+import { serviceWorkloads, workloadsByNamespace } from '../connectivity/exposure.js';
+import { parsePeer, peerKey, type Peer, type WorkloadRef } from '../model/peer.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseManifestFile } from '../manifests/documents.js';
 import { locate } from '../manifests/positions.js';
@@ -37,8 +40,13 @@ function evidenceFrom(raw: readonly Record<string, unknown>[] | undefined): Evid
   return out;
 }
 
-/** Reads a link list written by `scan --format json|yaml` (possibly reviewed and edited by hand); errors name the file, line and field. */
-export function parseLinksFile(file: string, text: string, workloads?: readonly WorkloadRef[]): { links: Link[]; diagnostics: Diagnostic[] } {
+/**
+ * Reads a link list written by `scan --format json|yaml` (possibly reviewed and edited by hand);
+ * errors name the file, line and field. Peers are any `peerKey` form, `ns/name` (with `workloads`),
+ * or `svc:ns/name` (with `cluster`): the workloads a Service selects, a destination's `conns`
+ * naming the Service's ports.
+ */
+export function parseLinksFile(file: string, text: string, workloads?: readonly WorkloadRef[], cluster?: Cluster): { links: Link[]; diagnostics: Diagnostic[] } {
   const parsedFile = parseManifestFile({ path: file, text });
   const doc = parsedFile.documents[0];
   if (parsedFile.diagnostics.some((d) => d.severity === 'error') || !doc) {
@@ -50,21 +58,61 @@ export function parseLinksFile(file: string, text: string, workloads?: readonly 
     return { links: [], diagnostics: parsed.error.issues.map((i) => diag(Codes.invalidField, 'error', i.message, locate(doc, i.path.filter((p): p is string | number => typeof p !== 'symbol')))) };
   }
   const links: Link[] = [];
+  const services = cluster ? serviceIndex(cluster) : undefined;
   parsed.data.links.forEach((l, i) => {
+    const at = (field: string) => locate(doc, ['links', i, field]);
+    // `svc:ns/name`: the workloads the Service selects (a destination's ports are the Service's ports, reached at their targets)
+    const service = (text: string, field: 'src' | 'dst'): { svc: ServiceEntry } | undefined | false => {
+      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text.trim());
+      if (!m) return undefined;
+      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!svc) {
+        diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at(field)));
+        return false;
+      }
+      if (svc.workloads.length === 0) {
+        diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at(field)));
+        return false;
+      }
+      return { svc };
+    };
     const peer = (text: string, field: 'src' | 'dst'): Peer | undefined => {
       // a workload the manifests lack is the synthesizer's to report (with the link); here only the form is checked
       const r = parsePeer(text, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text.trim()) ? workloads : undefined);
       if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: ${r.error}`, locate(doc, ['links', i, field])));
+      diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: ${r.error}`, at(field)));
       return undefined;
     };
-    const src = peer(l.src, 'src');
-    const dst = peer(l.dst, 'dst');
+    const srcSvc = service(l.src, 'src');
+    const dstSvc = service(l.dst, 'dst');
+    if (srcSvc === false || dstSvc === false) return;
+    const srcs: Peer[] = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: 'workload', ref: w.ref })) : [peer(l.src, 'src')].filter((p): p is Peer => p !== undefined);
     const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, 'error', `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ['links', i, 'conns'])));
-    if (!src || !dst || !conns) return;
+    if (!conns) diagnostics.push(diag(Codes.invalidField, 'error', `not a connection set: ${JSON.stringify(l.conns)}`, at('conns')));
+    const dsts: { peer: Peer; conns: ConnectionSet | undefined }[] = dstSvc
+      ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: 'workload', ref: w.ref } as Peer, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) }))
+      : [peer(l.dst, 'dst')].filter((p): p is Peer => p !== undefined).map((p) => ({ peer: p, conns }));
+    if (srcs.length === 0 || dsts.length === 0 || !conns) return;
     const evidence: Evidence[] = [...evidenceFrom(l.evidence), { kind: 'intent', at: locate(doc, ['links', i]) }];
-    links.push({ src, dst, conns, evidence });
+    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence });
   });
   return { links, diagnostics };
+}
+
+type ServiceEntry = { readonly ports: readonly ServicePort[]; readonly workloads: readonly Workload[] };
+
+function serviceIndex(cluster: Cluster): Map<string, ServiceEntry> {
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const out = new Map<string, ServiceEntry>();
+  for (const o of cluster.objects) {
+    if (o.kind !== 'Service') continue;
+    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
+  }
+  return out;
+}
+
+/** Connections to a Service (its ports, as clients dial them) -> the container ports they reach on one of its workloads. */
+function servicePortsToTargets(svc: ServiceEntry, w: Workload, conns: ConnectionSet): ConnectionSet {
+  if (conns.isAll) return targetConns(svc.ports, w.pods);
+  return targetConns(svc.ports.filter((sp) => conns.allows(sp.protocol ?? 'TCP', sp.port)), w.pods);
 }

@@ -16,6 +16,8 @@ export type Evidence =
       readonly value: string;
       /** For ConfigMap values: the workload's reference to the ConfigMap. */
       readonly via?: SourceRef;
+      /** For ConfigMap values: the ConfigMap, `ns/name`. */
+      readonly configMap?: string;
       /** The Service it resolved to, `ns/name`. */
       readonly service?: string;
       /** For a rendered chart: the values-file line the value most likely came from. */
@@ -38,7 +40,7 @@ export interface Unresolved {
   readonly value: string;
   readonly at: SourceRef;
   readonly via?: SourceRef;
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname';
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable';
   readonly detail: string;
 }
 
@@ -50,7 +52,7 @@ export interface Topology {
 export function evidenceText(e: Evidence): string {
   switch (e.kind) {
     case 'address':
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ''}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ''}`;
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ''}${e.via.file}:${e.via.line ?? 0})` : ''}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ''}`;
     case 'exposure':
       return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
     case 'trace':

@@ -1,16 +1,17 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
+import { targetConns } from '../manifests/service-ports.js';
+import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../model/ip.js';
-import type { Diagnostic, SourceRef, StageResult } from '../diagnostics/diagnostic.js';
-import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type PodShape, type Workload } from '../manifests/cluster.js';
+import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
-import { findAddresses, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate } from './addresses.js';
-import { type Evidence, type Link, type Topology, type Unresolved } from './links.js';
-import { peerKey, type Peer } from '../model/peer.js';
+import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
+import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
+import { expandVars, expandVarsDetailed, pairedPort } from './env.js';
+import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
-type ServicePort = NonNullable<NonNullable<ObjectOf<'Service'>['spec']>['ports']>[number];
 
 const CLUSTER_SUFFIXES = ['.svc.cluster.local', '.svc'];
 
@@ -58,69 +59,182 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const links = new LinkSet();
   const unresolved: Unresolved[] = [];
 
-  for (const w of cluster.workloads) {
-    const src: Peer = { kind: 'workload', ref: w.ref };
-    const visit = (value: string, at: () => SourceRef, via?: () => SourceRef) => {
-      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at, via, values);
-    };
-    const scanConfigMap = (name: string, via: () => SourceRef) => {
-      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-      if (!cm) return;
-      for (const [key, v] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
-        if (typeof v === 'string') visit(v, () => originRef(cm.origin, ['data', key]), via);
-      }
-    };
-    // ConfigMaps mounted as volumes hold configuration files the containers read
-    (w.spec?.volumes ?? []).forEach((v, vi) => {
-      if (v.configMap) scanConfigMap(v.configMap.name, () => originRef(w.origin, [...w.specPath, 'volumes', vi, 'configMap']));
-      (v.projected?.sources ?? []).forEach((src, si) => {
-        if (src.configMap) scanConfigMap(src.configMap.name, () => originRef(w.origin, [...w.specPath, 'volumes', vi, 'projected', 'sources', si, 'configMap']));
-      });
-    });
-    for (const field of ['initContainers', 'containers'] as const) {
-      (w.spec?.[field] ?? []).forEach((container, ci) => {
-        const base = [...w.specPath, field, ci];
-        (container.env ?? []).forEach((env, ei) => {
-          if (typeof env.value === 'string') visit(env.value, () => originRef(w.origin, [...base, 'env', ei, 'value']));
-          const ref = env.valueFrom?.configMapKeyRef;
-          if (ref) {
-            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
-            const v = cm?.object.data?.[ref.key];
-            if (cm && typeof v === 'string')
-              visit(v, () => originRef(cm.origin, ['data', ref.key]), () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'configMapKeyRef']));
-          }
-        });
-        (container.envFrom ?? []).forEach((ef, fi) => {
-          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, 'envFrom', fi, 'configMapRef']));
-        });
-        for (const list of ['command', 'args'] as const) {
-          (container[list] ?? []).forEach((arg, ai) => {
-            if (typeof arg === 'string') visit(arg, () => originRef(w.origin, [...base, list, ai]));
-          });
-        }
-      });
-    }
-  }
-  const diagnostics = addExposures(cluster, services, links);
+  const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
+  const portChoices = new Map<string, Diagnostic>();
+  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices };
+  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
+  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
 }
 
-function resolveAddress(
-  c: AddressCandidate,
-  w: Workload,
-  services: ReadonlyMap<string, ServiceEntry>,
-  links: LinkSet,
-  unresolved: Unresolved[],
-  src: Peer,
-  at: () => SourceRef,
-  via: (() => SourceRef) | undefined,
-  values: readonly ChartValuesFiles[],
-): void {
+/** What the scan of every workload shares. */
+interface ResolveContext {
+  readonly services: ReadonlyMap<string, ServiceEntry>;
+  readonly links: LinkSet;
+  readonly unresolved: Unresolved[];
+  readonly values: readonly ChartValuesFiles[];
+  /** ConfigMap `ns/name` -> the workloads that got links from its values. */
+  readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
+  /** One warning per (workload, Service) reached by an address without a port on a multi-port Service. */
+  readonly portChoices: Map<string, Diagnostic>;
+}
+
+/** One address candidate found in a value, with where it was written. */
+interface Found {
+  readonly c: AddressCandidate;
+  readonly at: () => SourceRef;
+  readonly via?: () => SourceRef;
+  /** The ConfigMap (`ns/name`) the value came from. */
+  readonly configMap?: { readonly key: string; readonly origin: ObjectOrigin };
+}
+
+type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
+
+/**
+ * The addresses of one workload: env values (after `$(VAR)` expansion, HOST/PORT pairs joined),
+ * the ConfigMap keys they reference, ConfigMaps mounted or imported whole, command and args.
+ */
+function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObject>, ctx: ResolveContext): void {
+  const cmData = (name: string): [ConfigMapObject, [string, string][]] | undefined => {
+    const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+    if (!cm) return undefined;
+    const data = Object.entries(cm.object.data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string').sort(([a], [b]) => compareStrings(a, b));
+    return [cm, data];
+  };
+  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; port?: { name: string; port: string } } = {}) => {
+    for (let c of findAddressesIn(value, context)) {
+      if (c.port === undefined && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
+      const found: Found = {
+        c,
+        at: () => lineOf(origin, path, value, c.offset),
+        ...(extra.via ? { via: extra.via } : {}),
+        ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
+      };
+      resolveAddress(found, w, ctx);
+    }
+  };
+  // ConfigMaps mounted as volumes hold configuration files the containers read
+  (w.spec?.volumes ?? []).forEach((v, vi) => {
+    const mounted = [
+      ...(v.configMap ? [{ name: v.configMap.name, path: [...w.specPath, 'volumes', vi, 'configMap'] }] : []),
+      ...(v.projected?.sources ?? []).flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...w.specPath, 'volumes', vi, 'projected', 'sources', si, 'configMap'] }] : [])),
+    ];
+    for (const m of mounted) {
+      const found = cmData(m.name);
+      if (!found) continue;
+      const [cm, data] = found;
+      for (const [key, value] of data) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
+    }
+  });
+  for (const field of ['initContainers', 'containers'] as const) {
+    (w.spec?.[field] ?? []).forEach((container, ci) => {
+      const base = [...w.specPath, field, ci];
+      // the container's variables in Kubernetes' order: envFrom sources, then env entries
+      const vars = new Map<string, string>();
+      const imported: { cm: ConfigMapObject; key: string; value: string; via: () => SourceRef }[] = [];
+      (container.envFrom ?? []).forEach((ef, fi) => {
+        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : undefined;
+        if (!found) return;
+        const [cm, data] = found;
+        const prefix = typeof (ef as { prefix?: unknown }).prefix === 'string' ? ((ef as { prefix: string }).prefix) : '';
+        for (const [key, value] of data) {
+          vars.set(`${prefix}${key}`, value);
+          imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, 'envFrom', fi, 'configMapRef']) });
+        }
+      });
+      const entries: { name: string; value: string; origin: ObjectOrigin; path: (string | number)[]; via?: () => SourceRef; cm?: ConfigMapObject; context: ValueContext }[] = [];
+      (container.env ?? []).forEach((env, ei) => {
+        if (typeof env.value === 'string') {
+          const { value, missing } = expandVarsDetailed(env.value, vars);
+          vars.set(env.name, value);
+          // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
+          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+            ctx.unresolved.push({
+              workload: w.ref,
+              value,
+              at: originRef(w.origin, [...base, 'env', ei, 'value']),
+              reason: 'undefined-variable',
+              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
+            });
+          }
+          entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context: isAddressName(env.name) ? 'address' : 'text' });
+          return;
+        }
+        const ref = env.valueFrom?.configMapKeyRef;
+        const found = ref ? cmData(ref.name) : undefined;
+        const value = found && ref ? found[1].find(([k]) => k === ref.key)?.[1] : undefined;
+        if (!found || !ref || value === undefined) return;
+        vars.set(env.name, value);
+        entries.push({
+          name: env.name,
+          value,
+          origin: found[0].origin,
+          path: ['data', ref.key],
+          via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'configMapKeyRef']),
+          cm: found[0],
+          context: isAddressName(env.name) || isAddressName(ref.key) ? 'address' : 'text',
+        });
+      });
+      for (const i of imported) {
+        const port = pairedPort(i.key, vars);
+        emit(i.value, isAddressName(i.key) ? 'address' : 'text', i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
+      }
+      for (const e of entries) {
+        const port = pairedPort(e.name, vars);
+        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ...(port ? { port } : {}) });
+      }
+      for (const list of ['command', 'args'] as const) {
+        const items = container[list] ?? [];
+        items.forEach((arg, ai) => {
+          if (typeof arg !== 'string') return;
+          // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address
+          const prev = ai > 0 ? items[ai - 1] : undefined;
+          const afterFlag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
+          emit(expandVars(arg, vars), afterFlag ? 'address' : 'text', w.origin, [...base, list, ai]);
+        });
+      }
+    });
+  }
+}
+
+/**
+ * The line that holds a match inside a value: the value's own line for a one-line value; inside
+ * a block scalar (a script, a config file), the document line that holds the matched line.
+ */
+function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value: string, offset: number): SourceRef {
+  const at = originRef(origin, path);
+  const before = value.slice(0, offset);
+  const index = before.split('\n').length - 1;
+  const valueLine = (value.split('\n')[index] ?? '').trim();
+  if (at.line === undefined || valueLine === '') return at;
+  const doc = origin.document;
+  const lines = doc.text.split('\n');
+  const first = at.line - doc.startLine;
+  // a plain one-line value sits on its key's line; a block scalar's first line is the one after `|`
+  for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
+    const col = (lines[j] as string).indexOf(valueLine);
+    if (col >= 0 && (j > first || index === 0)) return { ...at, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf('\n') - 1) - (value.split('\n')[index] as string).indexOf(valueLine) };
+  }
+  return at;
+}
+
+function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
+  const { c, at, via } = f;
+  const { services, links, unresolved, values } = ctx;
+  const src: Peer = { kind: 'workload', ref: w.ref };
   const report = (reason: Unresolved['reason'], detail: string) =>
     unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
+  const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
+    links.add(src, dst, conns, evidence(f, service, values));
+    if (f.configMap) {
+      const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: new Set<string>() };
+      s.workloads.add(workloadKey(w.ref));
+      ctx.sharing.set(f.configMap.key, s);
+    }
+  };
   if (isLocalAddress(c.host)) return;
   const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
   if (port !== undefined && (port < 1 || port > 65535)) {
@@ -130,11 +244,14 @@ function resolveAddress(
   if (isIpLiteral(c.host)) {
     const range = parseCidr(c.host);
     if (!range) return;
-    const conns = port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL;
-    links.add(src, { kind: 'external', range }, conns, evidence(c, at, via, undefined, values));
+    add({ kind: 'external', range }, port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
     return;
   }
   const target = serviceFor(c.host, w.ref.namespace, services);
+  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === 'default/kubernetes')) {
+    report('api-server', `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
+    return;
+  }
   if (!target) {
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
@@ -146,8 +263,10 @@ function resolveAddress(
     report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`);
     return;
   }
-  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port);
+  const all = svc.object.spec?.ports ?? [];
+  const ports = all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port);
   if (ports.length === 0) {
+    if (!c.explicit) return;
     report('no-such-port', `Service ${target.key} has no port ${c.port}`);
     return;
   }
@@ -155,17 +274,65 @@ function resolveAddress(
     report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
     return;
   }
+  // an address without a port: a one-port Service means that port; with several, all of them, and a warning names the choice
+  if (c.port === undefined && all.length > 1) {
+    const key = `${workloadKey(w.ref)}\u0000${target.key}`;
+    if (!ctx.portChoices.has(key)) {
+      ctx.portChoices.set(
+        key,
+        diag(
+          Codes.addressWithoutPort,
+          'warning',
+          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
+          at(),
+          'write the port in the address (host:port) or review the link in a links file',
+        ),
+      );
+    }
+  }
   for (const dw of svc.workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: dw.ref }, conns, evidence(c, at, via, target.key, values));
+    if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, target.key);
   }
 }
 
-function evidence(c: AddressCandidate, at: () => SourceRef, via: (() => SourceRef) | undefined, service: string | undefined, values: readonly ChartValuesFiles[]): Evidence {
-  const where = at();
-  const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
-  return { kind: 'address', at: where, value: c.text, ...(via ? { via: via() } : {}), ...(service ? { service } : {}), ...(traced ? { traced } : {}) };
+/** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
+function isApiServerHost(host: string, namespace: string): boolean {
+  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || (host === 'kubernetes' && namespace === 'default');
+}
+
+function evidence(f: Found, service: string | undefined, values: readonly ChartValuesFiles[]): Evidence {
+  const where = f.at();
+  const traced = values.length > 0 ? traceValue(where, f.c, values) : undefined;
+  return {
+    kind: 'address',
+    at: where,
+    value: f.c.text,
+    ...(f.via ? { via: f.via() } : {}),
+    ...(f.configMap ? { configMap: f.configMap.key } : {}),
+    ...(service ? { service } : {}),
+    ...(traced ? { traced } : {}),
+  };
+}
+
+/** A ConfigMap whose values give links to several workloads: each gets every address it names, which the manifests cannot narrow. */
+function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOrigin; workloads: Set<string> }>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [key, s] of [...sharing].sort(([a], [b]) => compareStrings(a, b))) {
+    if (s.workloads.size < 2) continue;
+    const names = [...s.workloads].sort(compareStrings);
+    out.push(
+      diag(
+        Codes.sharedConfigMap,
+        'warning',
+        `ConfigMap ${key} is shared by ${names.length} workloads (${names.join(', ')}); each gets a link to every address it names`,
+        originRef(s.origin, ['metadata', 'name']),
+        'if only some of them use an address, review the links in a links file (synthesize --links)',
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -188,29 +355,14 @@ function serviceFor(host: string, namespace: string, services: ReadonlyMap<strin
   return key && entry ? { key, entry } : undefined;
 }
 
-/** The container ports that Service ports reach on the given pods: targetPort (a number, or a name resolved per pod), else port. */
-export function targetConns(ports: readonly ServicePort[], pods: readonly PodShape[]): ConnectionSet {
-  let conns = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol = sp.protocol ?? 'TCP';
-    const t = sp.targetPort ?? sp.port;
-    if (typeof t === 'number' || /^\d+$/.test(t)) {
-      conns = conns.union(ConnectionSet.port(protocol, Number(t)));
-      continue;
-    }
-    for (const pod of pods) {
-      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol);
-      if (p) conns = conns.union(ConnectionSet.port(protocol, p.port));
-    }
-  }
-  return conns;
-}
-
 function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
   const expose = (src: Peer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
-    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
+    const ports = picked.ports;
     for (const w of svc.workloads) {
       const reached = targetConns(ports, w.pods);
       // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
@@ -261,7 +413,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
         break;
     }
   }
-  return ingress.diagnostics;
+  return [...ingress.diagnostics, ...warnings];
 }
 
 /** Links keyed by (src, dst): connections are unioned and evidence accumulated. */
@@ -273,7 +425,8 @@ class LinkSet {
     const cur = this.map.get(key);
     if (cur) {
       cur.conns = cur.conns.union(conns);
-      cur.evidence.push(ev);
+      const text = evidenceText(ev);
+      if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
     } else this.map.set(key, { src, dst, conns, evidence: [ev] });
   }
 

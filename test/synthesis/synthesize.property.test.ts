@@ -20,8 +20,8 @@ import { KUBE_DNS } from '../helpers/kube-dns.js';
  *   target container ports (a numeric targetPort as is, a named one resolved per pod);
  * - workload -> outside IP: the address's /32 on its port;
  * - outside -> LoadBalancer/NodePort backends: their target ports;
- * - {ingress-controller} -> Ingress backends: the backend's TCP target ports that the pods
- *   declare (the engine's model of the controller, src/connectivity/exposure.ts);
+ * - {ingress-controller} -> Ingress backends: the target ports of the backend's TCP Service
+ *   ports (the one resolver, src/manifests/service-ports.ts);
  * - workload -> kube-dns: exactly TCP 53,UDP 53, for every workload with egress;
  * - kube-dns is not the app's: it is unpoliced (All Connections to and from outside), and being
  *   "any namespace" it reaches Ingress backends on the ports the `namespaceSelector: {}` rule opens.
@@ -268,11 +268,12 @@ function target(sp: SPort, w: Wl): ConnectionSet {
   return cp ? ConnectionSet.port(cp.protocol, cp.port) : ConnectionSet.NONE;
 }
 
-/** The ingress controller as the engine models it: TCP target ports the pod declares. */
+/**
+ * The ingress controller as the engine models it: the TCP Service ports' targets, resolved as
+ * for any Service (a numeric targetPort need not be declared by the container).
+ */
 function declaredTcpTarget(sp: SPort, w: Wl): ConnectionSet {
-  const t = sp.targetPort ?? sp.port;
-  const cp = typeof t === 'number' ? w.ports.find((p) => p.port === t && p.protocol === 'TCP') : w.ports.find((p) => p.name === t && p.protocol === 'TCP');
-  return cp ? ConnectionSet.port('TCP', cp.port) : ConnectionSet.NONE;
+  return sp.protocol === 'TCP' ? target(sp, w) : ConnectionSet.NONE;
 }
 
 function union(map: Map<string, ConnectionSet>, key: string, conns: ConnectionSet): void {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeConnectivity, peerKey } from '../../src/connectivity/engine.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import { renderPoliciesYaml } from '../../src/report/policies.js';
-import { minimalSelector } from '../../src/synthesis/selectors.js';
+import { chooseSelector } from '../../src/synthesis/selectors.js';
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   MANAGED_BY,
@@ -330,7 +330,7 @@ describe('hand-made links (as from a reviewed link list)', () => {
   });
 });
 
-describe('minimal selectors', () => {
+describe('policy selectors without controller selectors or identity labels: the smallest unique label set', () => {
   const LAB = docs(
     workload({ ns: 'lab', name: 'a', labels: { team: 'x', role: 'fe' } }),
     workload({ ns: 'lab', name: 'b', labels: { team: 'x', role: 'be' } }),
@@ -345,19 +345,19 @@ describe('minimal selectors', () => {
     const sel = (name: string, ns = 'lab') => {
       const w = cluster.workloads.find((x) => x.ref.name === name && x.ref.namespace === ns);
       if (!w) throw new Error(name);
-      return minimalSelector(w, cluster.workloads.filter((x) => x.ref.namespace === ns));
+      return chooseSelector(w, cluster.workloads.filter((x) => x.ref.namespace === ns));
     };
     expect(inLab).toHaveLength(3);
-    expect(sel('a')).toEqual({ selector: { matchLabels: { role: 'fe', team: 'x' } }, unique: true });
-    expect(sel('b')).toEqual({ selector: { matchLabels: { role: 'be' } }, unique: true });
-    expect(sel('c')).toEqual({ selector: { matchLabels: { team: 'y' } }, unique: true });
-    expect(sel('a', 'lab2')).toEqual({ selector: { matchLabels: { role: 'fe' } }, unique: true });
+    expect(sel('a')).toEqual({ selector: { matchLabels: { role: 'fe', team: 'x' } }, unique: true, alsoMatches: [], source: 'labels' });
+    expect(sel('b')).toEqual({ selector: { matchLabels: { role: 'be' } }, unique: true, alsoMatches: [], source: 'labels' });
+    expect(sel('c')).toEqual({ selector: { matchLabels: { team: 'y' } }, unique: true, alsoMatches: [], source: 'labels' });
+    expect(sel('a', 'lab2')).toEqual({ selector: { matchLabels: { role: 'fe' } }, unique: true, alsoMatches: [], source: 'labels' });
     const { policies, diagnostics } = synth({ 'lab.yaml': LAB });
     expect(diagnostics).toEqual([]);
     expect(policy(policies, 'lab', 'a-netpol').spec.podSelector).toEqual({ matchLabels: { role: 'fe', team: 'x' } });
   });
 
-  it('when no subset is unique: a warning, and the policy uses all labels', () => {
+  it('an identity label shared by two workloads: narrowed where another label tells them apart, else a warning naming the other workload', () => {
     const files = {
       'dup.yaml': docs(
         workload({ ns: 'd', name: 'one', labels: { app: 'same', tier: 't' } }),
@@ -366,10 +366,10 @@ describe('minimal selectors', () => {
     };
     const { policies, diagnostics } = synth(files);
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'NPC021', at: { file: 'dup.yaml', line: lineOf(files['dup.yaml'], 'name: one') } });
-    expect(diagnostics[0]?.message).toContain('d/one[Deployment]');
-    expect(policy(policies, 'd', 'one-netpol').spec.podSelector).toEqual({ matchLabels: { app: 'same', tier: 't' } });
-    expect(policy(policies, 'd', 'two-netpol').spec.podSelector).toEqual({ matchLabels: { extra: 'y' } });
+    expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'NPC071', at: { file: 'dup.yaml', line: lineOf(files['dup.yaml'], 'name: one') } });
+    expect(diagnostics[0]?.message).toBe('the policy selector of d/one[Deployment] ({"matchLabels":{"app":"same"}}) also selects the pods of d/two[Deployment]; its rules apply to them too');
+    expect(policy(policies, 'd', 'one-netpol').spec.podSelector).toEqual({ matchLabels: { app: 'same' } });
+    expect(policy(policies, 'd', 'two-netpol').spec.podSelector).toEqual({ matchLabels: { app: 'same', extra: 'y' } });
   });
 
   it('a workload without pod labels is selected as the pods that carry none of the namespace\'s label keys', () => {
@@ -385,8 +385,8 @@ describe('minimal selectors', () => {
     const { diagnostics } = synth(files);
     // workloads in key order: `n/bare2[...]` sorts before `n/bare[...]`
     expect(diagnostics).toEqual([
-      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no label selector picks only n/bare2[Deployment]') }),
-      expect.objectContaining({ severity: 'warning', message: expect.stringContaining('no label selector picks only n/bare[Deployment]') }),
+      expect.objectContaining({ severity: 'warning', code: 'NPC071', message: expect.stringContaining('the policy selector of n/bare2[Deployment] ({"matchExpressions":[{"key":"app","operator":"DoesNotExist"}]}) also selects the pods of n/bare[Deployment]') }),
+      expect.objectContaining({ severity: 'warning', code: 'NPC071', message: expect.stringContaining('the policy selector of n/bare[Deployment] ({"matchExpressions":[{"key":"app","operator":"DoesNotExist"}]}) also selects the pods of n/bare2[Deployment]') }),
     ]);
   });
 });

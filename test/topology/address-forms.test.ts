@@ -442,7 +442,8 @@ spec:
         },
         // a ConfigMap mounted as a volume: its files are configuration the container reads
         {
-          at: `cm.yaml:${lineOf(CONFIGMAPS, 'app.properties:')}`,
+          // inside a block scalar: the line that holds the value, not the key's line
+          at: `cm.yaml:${lineOf(CONFIGMAPS, 'spring.datasource.url')}`,
           path: ['data', 'app.properties'],
           value: 'db.shop:5432',
           via: `consumer.yaml:${lineOf(CONSUMER, 'configMap:')}`,

@@ -25,7 +25,7 @@ function scan(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): 
   const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
   say('');
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology), opts.output);
+  emit(ctx, render(r.topology, r.gaps), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { NAMESPACE_NAME_LABEL } from '../../manifests/cluster.js';
 import { layoutPolicies, policyTarget, runSynthesize, writePolicies } from '../../pipeline/synthesize.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
+import { renderGapSummary } from '../../report/gaps.js';
+import { GAP_MODES } from '../../synthesis/gap-rules.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../../synthesis/synthesize.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
@@ -22,6 +24,8 @@ const Options = CommonOptions.extend({
   dnsSelector: labelList.default({ 'k8s-app': 'kube-dns' }),
   ingressController: labelList.optional(),
   namePrefix: z.string().regex(/^[a-z0-9-]*$/, { error: 'lower-case letters, digits and dashes only' }).default(''),
+  gaps: z.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(', ')}, got ${JSON.stringify(i.input)}` }).default('deny'),
+  failOnGaps: z.boolean().default(false),
 });
 
 /** `namespace=ingress-nginx,app=x`: the `namespace` key names the namespace; the rest are pod labels. */
@@ -42,7 +46,9 @@ export function synthesizeCommand(ctx: CliContext, done: (code: number) => void)
     .option('--dns-namespace <ns>', 'namespace DNS runs in (default kube-system)')
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
     .option('--ingress-controller <selector>', 'where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)')
-    .option('--name-prefix <prefix>', 'prefix for policy names');
+    .option('--name-prefix <prefix>', 'prefix for policy names')
+    .option('--gaps <mode>', 'how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)')
+    .option('--fail-on-gaps', 'exit 1 when there are gaps (for CI)');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(synthesize(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -56,6 +62,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
     {
       paths,
       ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
+      gapMode: opts.gaps,
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -82,5 +89,6 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
     if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)\n`);
   }
   printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics);
+  if (!opts.quiet || opts.failOnGaps) ctx.stderr(renderGapSummary(r.gaps, opts.gaps));
+  return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
 }

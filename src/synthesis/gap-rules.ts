@@ -1,0 +1,91 @@
+import { ConnectionSet } from '../model/connection-set.js';
+import { workloadKey, type WorkloadRef } from '../model/peer.js';
+import type { Workload } from '../manifests/cluster.js';
+import type { Gap } from '../topology/gaps.js';
+import type { PolicyPeer } from './synthesize.js';
+
+/**
+ * How `synthesize` closes gaps (what the manifests cannot tell):
+ *
+ * - `deny` (the default): strict least privilege, gaps stay closed and are reported (the gap
+ *   summary names each with file:line), so the policies allow exactly the links found: what
+ *   reviewers and the conformance goldens expect of a generator;
+ * - `namespace`: a workload with no known caller accepts its listening ports from
+ *   every workload of its own namespace (and each of them may reach it); a workload with an
+ *   unresolved in-cluster address may reach every workload of its namespace (and each accepts
+ *   it); an unresolved address outside the cluster (a hostname, the API server) opens egress to
+ *   any address (0.0.0.0/0) on that address's port. Nothing crosses a namespace it did not before.
+ * - `open`: the workload is left unrestricted in that direction: anyone (any namespace, any
+ *   address) may reach a workload without a known caller, and a workload with an unresolved
+ *   address may reach anything; the other workloads' rules let that traffic through.
+ *
+ * A policy only allows a connection when the source's egress AND the destination's ingress do,
+ * so every closure writes both sides. Each rule's provenance note starts with `gap`.
+ */
+export const GAP_MODES = ['namespace', 'deny', 'open'] as const;
+export type GapMode = (typeof GAP_MODES)[number];
+
+export interface GapRule {
+  readonly direction: 'ingress' | 'egress';
+  readonly peers: PolicyPeer[];
+  readonly conns: ConnectionSet;
+  readonly note: string;
+}
+
+const ANYWHERE: PolicyPeer[] = [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0' } }];
+const OUTSIDE: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0' } }];
+const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+
+/**
+ * The extra rules each workload gets (workloadKey -> rules). `podPeer(ref, fromNamespace)` is the
+ * peer selecting exactly that workload's pods as seen from a policy in `fromNamespace`.
+ */
+export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], mode: GapMode, podPeer: (ref: WorkloadRef, fromNamespace: string) => PolicyPeer[]): Map<string, GapRule[]> {
+  const out = new Map<string, GapRule[]>();
+  if (mode === 'deny' || gaps.length === 0) return out;
+  const add = (ref: WorkloadRef, r: GapRule) => {
+    const k = workloadKey(ref);
+    const list = out.get(k) ?? [];
+    list.push(r);
+    out.set(k, list);
+  };
+  const tag = `gap (--gaps=${mode})`;
+  // one closure per workload and kind of gap, over the union of the gaps' ports
+  const merged = new Map<string, { workload: WorkloadRef; kind: 'ingress' | 'egress-cluster' | 'egress-outside'; conns: ConnectionSet; details: string[] }>();
+  for (const g of gaps) {
+    const kind = g.direction === 'ingress' ? 'ingress' : IN_CLUSTER.has(g.reason) ? 'egress-cluster' : 'egress-outside';
+    const k = `${workloadKey(g.workload)}\u0000${kind}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, conns: ConnectionSet.NONE, details: [] };
+    let conns = g.conns;
+    // the API server's Service port is 443; behind it (after kube-proxy's DNAT, which is what policies see) kubeadm clusters listen on 6443
+    if (g.reason === 'api-server' && conns.allows('TCP', 443)) conns = conns.union(ConnectionSet.port('TCP', 6443));
+    cur.conns = cur.conns.union(conns);
+    cur.details.push(g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
+    merged.set(k, cur);
+  }
+  for (const m of [...merged.values()]) {
+    const w = m.workload;
+    const ns = w.namespace;
+    const why = m.details.join('; ');
+    const sameNs = workloads.filter((x) => x.ref.namespace === ns && workloadKey(x.ref) !== workloadKey(w));
+    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w));
+    if (m.kind === 'ingress') {
+      if (mode === 'namespace') {
+        add(w, { direction: 'ingress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
+        for (const x of sameNs) add(x.ref, { direction: 'egress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+      } else {
+        add(w, { direction: 'ingress', peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
+        for (const x of others) add(x.ref, { direction: 'egress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+      }
+    } else if (mode === 'open') {
+      add(w, { direction: 'egress', peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
+      for (const x of others) add(x.ref, { direction: 'ingress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+    } else if (m.kind === 'egress-cluster') {
+      add(w, { direction: 'egress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
+      for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
+    } else {
+      add(w, { direction: 'egress', peers: structuredClone(OUTSIDE), conns: m.conns, note: `${tag} -> 0.0.0.0/0: ${why}` });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+import { ConnectionSet } from '../model/connection-set.js';
+import { workloadKey, type WorkloadRef } from '../model/peer.js';
+import { compareStrings, type Cluster, type Workload } from '../manifests/cluster.js';
+import { originRef } from '../manifests/objects.js';
+import { targetConns } from '../manifests/service-ports.js';
+import { serviceWorkloads, workloadsByNamespace } from '../connectivity/exposure.js';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
+import { findAddresses } from './addresses.js';
+import type { Topology, Unresolved } from './links.js';
+
+/**
+ * A gap is what the manifests cannot tell, where a least-privilege policy would otherwise block
+ * traffic without a word:
+ *
+ * - `ingress`: a workload that listens (declares a container port, or a Service selects it) but
+ *   that no link reaches: its callers name it in application code, or live outside the input;
+ * - `egress`: an address-like value the scan could not resolve to a peer (no such Service or
+ *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server).
+ *
+ * A workload that declares no port and that no Service selects is not listening: it is no gap.
+ */
+export interface Gap {
+  readonly direction: 'ingress' | 'egress';
+  readonly workload: WorkloadRef;
+  readonly reason: 'no-ingress-source' | Unresolved['reason'];
+  /** One line on what is unknown. */
+  readonly detail: string;
+  /** Where: the workload (ingress gaps) or the value that did not resolve (egress gaps). */
+  readonly at: SourceRef;
+  readonly via?: SourceRef;
+  /** For egress gaps: the value as written. */
+  readonly value?: string;
+  /** The connections concerned: the ports the workload listens on, or the address's port; all when unknown. */
+  readonly conns: ConnectionSet;
+  /** How to close it. */
+  readonly close: string;
+}
+
+const CLOSE_INGRESS = 'add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
+const CLOSE_EGRESS = 'add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
+const CLOSE_API = 'add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open';
+
+/** The ports a workload listens on: its Services' target ports and its declared container ports. */
+export function listeningConns(w: Workload, selectedBy: readonly { ports: Parameters<typeof targetConns>[0] }[]): ConnectionSet {
+  let conns = ConnectionSet.NONE;
+  for (const s of selectedBy) conns = conns.union(targetConns(s.ports, w.pods));
+  for (const pod of w.pods) for (const p of pod.ports) conns = conns.union(ConnectionSet.port(p.protocol, p.port));
+  return conns;
+}
+
+/** Every gap of the cluster given what the scan (or a links file) found, sorted by workload, direction, place. */
+export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
+  const gaps: Gap[] = [];
+  const reached = new Set<string>();
+  for (const l of topology.links) if (l.dst.kind === 'workload') reached.add(workloadKey(l.dst.ref));
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const selectedBy = new Map<string, { ports: Parameters<typeof targetConns>[0] }[]>();
+  for (const o of cluster.objects) {
+    if (o.kind !== 'Service') continue;
+    for (const w of serviceWorkloads(o.object, byNs)) {
+      const list = selectedBy.get(workloadKey(w.ref)) ?? [];
+      list.push({ ports: o.object.spec?.ports ?? [] });
+      selectedBy.set(workloadKey(w.ref), list);
+    }
+  }
+  for (const w of cluster.workloads) {
+    const key = workloadKey(w.ref);
+    if (reached.has(key)) continue;
+    const services = selectedBy.get(key) ?? [];
+    const conns = listeningConns(w, services);
+    if (conns.isEmpty && services.length === 0) continue;
+    gaps.push({
+      direction: 'ingress',
+      workload: w.ref,
+      reason: 'no-ingress-source',
+      detail: `listens on ${conns.isEmpty ? 'ports no container declares' : conns.toString()} but no manifest names a caller`,
+      at: originRef(w.origin, ['metadata', 'name']),
+      conns: conns.isEmpty ? ConnectionSet.ALL : conns,
+      close: CLOSE_INGRESS,
+    });
+  }
+  for (const u of topology.unresolved) {
+    const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
+    const n = port !== undefined ? Number(port) : undefined;
+    const conns = n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL;
+    gaps.push({
+      direction: 'egress',
+      workload: u.workload,
+      reason: u.reason,
+      detail: u.detail,
+      at: u.at,
+      ...(u.via ? { via: u.via } : {}),
+      value: u.value,
+      conns,
+      close: u.reason === 'api-server' ? CLOSE_API : CLOSE_EGRESS,
+    });
+  }
+  return gaps.sort(
+    (a, b) =>
+      compareStrings(workloadKey(a.workload), workloadKey(b.workload)) ||
+      compareStrings(a.direction, b.direction) ||
+      compareStrings(a.at.file, b.at.file) ||
+      (a.at.line ?? 0) - (b.at.line ?? 0) ||
+      compareStrings(a.value ?? '', b.value ?? ''),
+  );
+}
+
+/** `file:line ns/name[Kind] ingress|egress "value": detail` */
+export function gapText(g: Gap): string {
+  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}: ${g.detail}`;
+}
