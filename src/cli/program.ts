@@ -4,9 +4,12 @@ import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { scanCommand } from './commands/scan.js';
 import { synthesizeCommand } from './commands/synthesize.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CliContext } from './context.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 export function buildProgram(ctx: CliContext, done: (code: number) => void): Command {
   const program = new Command('netpol-ci')
@@ -15,7 +18,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand]) {
     program.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program.commands) c.exitOverride();

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
 import { exportTree, pathExists, repoTop } from './git.js';
+import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import type { Io } from './types.js';
 
@@ -55,5 +56,17 @@ export function nodeIo(): Io {
         return false;
       }
     },
+    // verify: cluster reads
+    removeFiles(files) {
+      for (const file of [...files].sort()) {
+        try {
+          unlinkSync(file);
+        } catch (e) {
+          throw new ConfigError(`${file}: cannot remove (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+      }
+    },
+    kubectlResources,
+    kubectlGet,
   };
 }
