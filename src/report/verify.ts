@@ -220,6 +220,11 @@ function inventoryLines(o: ClusterDriftOutcome): string[] {
   });
 }
 
+/** `egress [default] Allow; ingress [NP] Allow -> [NP] Isolated`: each side's verdict chain, for the sides that are pods. */
+function chains(p: PairExplanation): string {
+  return [p.egress ? `egress ${verdictChain(p.egress)}` : '', p.ingress ? `ingress ${verdictChain(p.ingress)}` : ''].filter((x) => x).join('; ');
+}
+
 /** The connectivity diff (repository as ref1, cluster as ref2), each entry with the policy files behind it, then the policy inventory. */
 export function renderClusterDriftTxt(r: ClusterDriftReport): string {
   const o = r.outcome;
@@ -229,8 +234,8 @@ export function renderClusterDriftTxt(r: ClusterDriftReport): string {
   diffLines.forEach((l, i) => {
     out.push(l);
     const x = o.explanations[i];
-    if (x?.before) out.push(`  repository: ${verdictChain([...(x.before.egress ?? []), ...(x.before.ingress ?? [])])}`);
-    if (x?.after) out.push(`  cluster: ${verdictChain([...(x.after.egress ?? []), ...(x.after.ingress ?? [])])}`);
+    if (x?.before) out.push(`  repository: ${chains(x.before)}`);
+    if (x?.after) out.push(`  cluster: ${chains(x.after)}`);
     if (x && x.files.length > 0) out.push(`  policies: ${x.files.join(', ')}`);
   });
   if (o.inventory.length > 0) out.push('Policies:', ...inventoryLines(o).map((l) => `  ${l}`));
