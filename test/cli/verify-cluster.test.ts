@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { lines, runCli, type CliResult } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { startKubeApiServer, type FakeCluster, type KubeObject } from '../helpers/kube-api-server.js';
+import { deployment, namespace, served } from '../helpers/kube-objects.js';
 
 /**
  * `verify --cluster` (cluster drift) with the real kubectl against a local fake API server: no
@@ -14,47 +15,6 @@ import { startKubeApiServer, type FakeCluster, type KubeObject } from '../helper
 
 afterAll(cleanupTempDirs);
 
-let uid = 0;
-/** What the API server adds to every object: none of it may matter to the comparison. */
-function served(o: KubeObject): KubeObject {
-  uid++;
-  return {
-    ...o,
-    metadata: {
-      ...o.metadata,
-      uid: `00000000-0000-0000-0000-${String(uid).padStart(12, '0')}`,
-      resourceVersion: String(1000 + uid),
-      creationTimestamp: '2026-11-01T10:00:00Z',
-      managedFields: [{ manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: o.apiVersion }],
-      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(o) },
-    },
-    status: {},
-  };
-}
-
-/** A Deployment as a cluster holds it: the Deployment, its ReplicaSet and a running Pod, chained by ownerReferences. */
-function deployment(ns: string, name: string, port: number): KubeObject[] {
-  const labels = { app: name };
-  const podSpec = { containers: [{ name, image: `example/${name}:1`, ports: [{ containerPort: port, protocol: 'TCP' }] }] };
-  const rs = `${name}-5d9f7c`;
-  return [
-    served({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace: ns, labels }, spec: { replicas: 1, selector: { matchLabels: labels }, template: { metadata: { labels }, spec: podSpec } } }),
-    served({
-      apiVersion: 'apps/v1',
-      kind: 'ReplicaSet',
-      metadata: { name: rs, namespace: ns, labels: { ...labels, 'pod-template-hash': '5d9f7c' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name, uid: 'x', controller: true }] },
-      spec: { replicas: 1, selector: { matchLabels: { ...labels, 'pod-template-hash': '5d9f7c' } }, template: { metadata: { labels: { ...labels, 'pod-template-hash': '5d9f7c' } }, spec: podSpec } },
-    }),
-    served({
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { name: `${rs}-abcde`, namespace: ns, labels: { ...labels, 'pod-template-hash': '5d9f7c' }, ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs, uid: 'y', controller: true }] },
-      spec: podSpec,
-    }),
-  ];
-}
-
-const namespace = (name: string): KubeObject => served({ apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name } } });
 
 function ingressPolicy(name: string, subject: string, from: string, port: number): KubeObject {
   return {

@@ -8,6 +8,7 @@ import { renderPoliciesYaml } from '../../report/policies.js';
 import { renderClusterDrift, renderRepoDrift, VERIFY_FORMATS } from '../../report/verify.js';
 import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
+import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
 import { VERSION } from '../version.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
@@ -17,22 +18,12 @@ const labelList = z
   .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
   .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
 
-const namespaceList = z
-  .string()
-  .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: 'expected namespace names separated by commas: ns1,ns2' })
-  .transform((s) => [...new Set(s.split(','))]);
-
-const Options = CommonOptions.extend({
+const Options = CommonOptions.extend(ClusterOptions.shape).extend({
   format: z.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
   policies: z.string({ error: '--policies DIR is required: the folder of committed policies' }),
   allowExcess: z.boolean().default(false),
   fix: z.boolean().default(false),
-  cluster: z.boolean().default(false),
   clusterExport: z.string().optional(),
-  context: z.string().optional(),
-  kubeconfig: z.string().optional(),
-  clusterNamespaces: namespaceList.optional(),
-  timeout: z.coerce.number().int().positive().default(30),
   dnsPort: z.coerce.number().int().min(1).max(65535).default(53),
   dnsNamespace: z.string().default('kube-system'),
   dnsSelector: labelList.default({ 'k8s-app': 'kube-dns' }),
@@ -48,29 +39,19 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--policies <dir>', 'the folder of committed policies')
     .option('--allow-excess', 'report excess (allowed beyond the needs) without failing')
     .option('--fix', 'write the synthesized policies that close the drift into --policies, print what changed, then verify again')
-    .option('--cluster', 'cluster drift: compare the live cluster (kubectl) with the repository policies')
     .option('--cluster-export <dir>', 'cluster drift from a folder of exported manifests (kubectl get -o yaml), offline')
-    .option('--context <name>', 'kubeconfig context (default: the current one)')
-    .option('--kubeconfig <file>', 'kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
-    .option('--cluster-namespaces <ns,...>', 'read only these namespaces (default: all)')
-    .option('--timeout <seconds>', 'per-request timeout for kubectl (default 30)')
     .option('--dns-port <port>', 'port DNS listens on (default 53; OpenShift: 5353)')
     .option('--dns-namespace <ns>', 'namespace DNS runs in (default kube-system)')
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
     .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx');
+  addClusterOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(verify(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
 
 function verify(ctx: CliContext, paths: string[], opts: Options): number {
-  const live = opts.cluster || opts.clusterExport !== undefined;
   if (opts.cluster && opts.clusterExport !== undefined) throw new ConfigError('--cluster and --cluster-export exclude each other');
-  if (!live) {
-    for (const [flag, set] of [['--context', opts.context], ['--kubeconfig', opts.kubeconfig], ['--cluster-namespaces', opts.clusterNamespaces]] as const) {
-      if (set !== undefined) throw new ConfigError(`${flag} needs --cluster`);
-    }
-    return repoDrift(ctx, paths, opts);
-  }
+  if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
   if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
   if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
     throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
@@ -110,14 +91,7 @@ function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
 
 function clusterDrift(ctx: CliContext, paths: string[], opts: Options): number {
   const say = progress(ctx, opts);
-  const source: LiveSource =
-    opts.clusterExport !== undefined
-      ? { kind: 'export', dir: opts.clusterExport }
-      : {
-          kind: 'kubectl',
-          target: { ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}), ...(opts.context ? { context: opts.context } : {}), timeoutSeconds: opts.timeout },
-          ...(opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}),
-        };
+  const source = (opts.clusterExport !== undefined ? { kind: 'export', dir: opts.clusterExport } : liveSourceFrom(opts)) as LiveSource;
   say('reading the cluster…');
   const r = runClusterDrift(ctx.io, { source, policies: opts.policies, ...(paths.length > 0 ? { paths } : {}) }, readSettingsFrom(ctx, opts));
   say('');
