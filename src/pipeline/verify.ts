@@ -100,9 +100,19 @@ function loadForDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings)
   const policyFiles = read.files.filter((f) => under(f.path, request.policies));
   const appFiles = read.files.filter((f) => !under(f.path, request.policies));
   const appObjects: K8sObject[] = [];
+  // one warning per file (at its first policy): an app folder may hold thousands of policies
+  const outside = new Map<string, { first: K8sObject; count: number }>();
   for (const o of objectsOf(appFiles, diagnostics)) {
     if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
-    else diagnostics.push(diag(Codes.policyOutsideFolder, 'warning', `${o.kind} ${o.object.metadata.name ?? ''} is outside --policies ${request.policies}; not part of the comparison`, originRef(o.origin)));
+    else {
+      const cur = outside.get(o.origin.document.file);
+      if (cur) cur.count++;
+      else outside.set(o.origin.document.file, { first: o, count: 1 });
+    }
+  }
+  for (const { first, count } of outside.values()) {
+    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ''} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ''} and more) are`;
+    diagnostics.push(diag(Codes.policyOutsideFolder, 'warning', `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
   }
   const policyObjects = objectsOf(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
   const base = buildCluster([...appObjects, ...policyObjects]);

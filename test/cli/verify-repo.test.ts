@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dump, loadAll } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { KUBE_DNS } from '../helpers/kube-dns.js';
 
 /**
  * `verify <path...> --policies DIR` (repo drift) on the conformance apps: the synthesized policies
@@ -75,6 +76,31 @@ describe('verify: synthesized policies verify clean', () => {
       expect(r.code).toBe(0);
     });
   }
+});
+
+describe('verify: DNS pods in the manifests', () => {
+  it('the synthesized policies admit DNS on the DNS pods, so they verify clean; without that rule DNS is missing', () => {
+    const app = tempDir('netpol-ci-dns-app-');
+    cpSync(BOUTIQUE, app, { recursive: true });
+    writeFileSync(path.join(app, 'dns.yaml'), KUBE_DNS);
+    const dir = synthesized(app);
+    const clean = verifyJson(app, dir);
+    expect(clean.json.summary).toMatchObject({ missing: 0, excess: 0 });
+    expect(clean.code).toBe(0);
+    edit(dir, 'coredns-netpol', (p) => {
+      delete p.spec.ingress;
+    });
+    const broken = verifyJson(app, dir);
+    // every workload with egress needs, and none without
+    const withEgress = [...readPolicies(dir).values()]
+      .flat()
+      .filter((p) => (p.spec.egress ?? []).length > 0)
+      .map((p) => `${p.metadata.namespace}/${p.metadata.name.replace(/-netpol$/, '')}[Deployment] kube-system/coredns[Deployment] TCP 53,UDP 53`)
+      .sort();
+    expect(withEgress.length).toBeGreaterThan(3);
+    expect(broken.json.missing.map((m) => `${m.src} ${m.dst} ${m.blocked}`)).toEqual(withEgress);
+    expect(broken.json.summary.excess).toBe(0);
+  });
 });
 
 describe('verify: drift on onlineboutique', () => {
