@@ -56,7 +56,8 @@ function under(file: string, dir: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-interface Loaded {
+/** The inputs of a repo-drift comparison, loaded (see loadRepoDrift). */
+export interface Loaded {
   readonly cluster: Cluster;
   /** The application's objects only (no policies, no DNS probe): what `--fix` synthesizes for. */
   readonly appObjects: readonly K8sObject[];
@@ -93,7 +94,7 @@ function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): K
 }
 
 /** The application's workloads from `paths`, the policies from the policies folder only, and a DNS stand-in when needed. */
-function loadForDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): Loaded {
+export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): Loaded {
   if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
   const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
   const diagnostics: Diagnostic[] = [...read.diagnostics];
@@ -139,11 +140,12 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): { links: Link[]; di
  * connection allowed beyond the needs, with the rules that allow it). The PR check calls this.
  */
 export function runRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
-  const loaded = loadForDrift(io, request, settings);
-  return driftOf(loaded, request, settings);
+  const loaded = loadRepoDrift(io, request, settings);
+  return repoDriftOf(loaded, request, settings);
 }
 
-function driftOf(loaded: Loaded, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
+/** The comparison itself, on loaded inputs: scan, evaluate, compare (the bench times this apart from loading). */
+export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
   const diagnostics = [...loaded.diagnostics];
   const needs = needsOf(loaded, request);
   diagnostics.push(...needs.diagnostics);
@@ -177,7 +179,7 @@ function isManagedPolicyFile(f: ManifestFile): boolean {
  * outcome: they may still allow excess), then verifies again.
  */
 export function fixRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): FixOutcome {
-  const loaded = loadForDrift(io, request, settings);
+  const loaded = loadRepoDrift(io, request, settings);
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
   const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
