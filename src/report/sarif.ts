@@ -1,3 +1,5 @@
+import type * as Sarif from 'sarif';
+
 /**
  * A minimal, generic SARIF 2.1.0 log: one run, the tool's rules, and results with a rule id, a
  * level, a message and (when known) a file location. Code scanning and most SARIF viewers read it.
@@ -22,9 +24,10 @@ export interface SarifLog {
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 export function renderSarif(log: SarifLog): string {
-  const sarif = {
+  // typed by @types/sarif, and validated against the SARIF 2.1.0 JSON schema in test/report/sarif.test.ts
+  const sarif: Sarif.Log = {
     $schema: SARIF_SCHEMA,
-    version: '2.1.0',
+    version: '2.1.0' as const,
     runs: [
       {
         tool: {
