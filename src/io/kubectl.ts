@@ -30,6 +30,10 @@ function targetArgs(t: KubectlTarget): string[] {
 
 /** Runs kubectl and returns stdout; every failure is a ConfigError (exit 2) quoting kubectl, never an empty answer. */
 export function runKubectl(target: KubectlTarget, args: readonly string[], what: string): string {
+  return runKubectlRaw(target, args, what, () => false).stdout;
+}
+
+function runKubectlRaw(target: KubectlTarget, args: readonly string[], what: string, tolerated: (stderr: string, stdout: string) => boolean): { stdout: string; stderr: string } {
   const full = [...targetArgs(target), ...args];
   // kubectl's own --request-timeout covers each request; this guards against everything else (discovery retries, a stuck exec plugin)
   const r = spawnSync(kubectlPath(), full, {
@@ -45,13 +49,18 @@ export function runKubectl(target: KubectlTarget, args: readonly string[], what:
     if (code === 'ETIMEDOUT') throw new ConfigError(`${what}: kubectl did not finish within ${target.timeoutSeconds * 3 + 5}s (the server does not answer; --timeout sets the per-request limit)`);
     throw new ConfigError(`${what}: kubectl failed: ${r.error.message}`);
   }
-  if (r.status !== 0) throw new ConfigError(`${what}: kubectl failed: ${kubectlMessage(r.stderr)}`);
-  return r.stdout;
+  if (r.status !== 0 && !tolerated(r.stderr, r.stdout)) throw new ConfigError(`${what}: kubectl failed: ${kubectlMessage(r.stderr)}`);
+  return { stdout: r.stdout, stderr: r.status === 0 ? '' : r.stderr };
 }
 
-export function kubectlResources(target: KubectlTarget): ReadonlySet<string> {
-  const out = runKubectl(target, ['api-resources', '-o', 'name'], 'listing the cluster resource types');
-  return new Set(out.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+// An aggregated API that is down (a broken metrics-server is the classic) fails discovery of its own
+// group only: kubectl still lists every other resource type, which is all netpol-ci needs.
+const PARTIAL_DISCOVERY = /unable to retrieve the complete list of server APIs/;
+
+export function kubectlResources(target: KubectlTarget): { readonly resources: ReadonlySet<string>; readonly warning?: string } {
+  const r = runKubectlRaw(target, ['api-resources', '-o', 'name'], 'listing the cluster resource types', (stderr, stdout) => PARTIAL_DISCOVERY.test(stderr) && stdout.trim() !== '');
+  const resources = new Set(r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== ''));
+  return r.stderr ? { resources, warning: kubectlMessage(r.stderr) } : { resources };
 }
 
 export function kubectlGet(target: KubectlTarget, resources: readonly string[], namespace?: string): string {

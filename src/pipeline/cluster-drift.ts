@@ -79,7 +79,9 @@ export function readLiveObjects(io: Io, source: LiveSource, settings: ReadSettin
     label = source.dir;
   } else {
     label = source.target.context ? `cluster ${source.target.context}` : 'cluster';
-    const served = io.kubectlResources(source.target);
+    const discovery = io.kubectlResources(source.target);
+    const served = discovery.resources;
+    if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, 'warning', `kubectl api-resources: ${discovery.warning}; the other resource types are read`));
     const missing = REQUIRED.filter((r) => !served.has(r));
     if (missing.length > 0) throw new ConfigError(`the cluster does not serve ${missing.join(', ')} (kubectl api-resources); is this a Kubernetes API server?`);
     const clusterScoped = CLUSTER_SCOPED.filter((r) => served.has(r));

@@ -115,6 +115,19 @@ describe('verify --cluster against a fake API server with the real kubectl', () 
     const scoped = await withCluster({ objects: [...WORKLOADS, served(API_POLICY), served(DB_POLICY), served(lockdown)] }, ['-q', '--cluster-namespaces', 'shop']);
     expect(scoped.stdout).toBe('Cluster drift (repository vs cluster, namespaces shop): 0 changed connections\n');
     expect(scoped.code).toBe(0);
+    // so is it when the repository's manifests name only workloads of shop
+    const manifests = tempDir('netpol-ci-manifests-');
+    writeFileSync(path.join(manifests, 'web.yaml'), dump(deployment('shop', 'web', 8080)[0]));
+    const byPaths = await withCluster({ objects: [...WORKLOADS, served(API_POLICY), served(DB_POLICY), served(lockdown)] }, ['-q', manifests]);
+    expect(byPaths.stdout).toBe('Cluster drift (repository vs cluster, namespaces shop): 0 changed connections\n');
+    expect(byPaths.code).toBe(0);
+  });
+
+  it('an aggregated API that is down (broken metrics-server) is a warning; everything else is read', async () => {
+    const r = await withCluster({ objects: [...WORKLOADS, served(API_POLICY), served(DB_POLICY)], brokenAggregatedApi: true }, []);
+    expect(r.stdout).toBe('Cluster drift (repository vs cluster, all namespaces): 0 changed connections\n');
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/^warning NPC143 kubectl api-resources: .*unable to retrieve the complete list of server APIs: metrics\.k8s\.io\/v1beta1.*; the other resource types are read$/)]);
+    expect(r.code).toBe(0);
   });
 
   it('a 403 on one namespace is an error quoting kubectl, never a smaller cluster', async () => {

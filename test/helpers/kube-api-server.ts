@@ -29,7 +29,11 @@ export interface FakeCluster {
   readonly forbiddenNamespaces?: readonly string[];
   /** Accept connections and never answer (a server that hangs). */
   readonly hang?: boolean;
+  /** Advertise an aggregated group (metrics.k8s.io) whose discovery fails with 503, as a broken metrics-server does. */
+  readonly brokenAggregatedApi?: boolean;
 }
+
+const BROKEN_GROUP = 'metrics.k8s.io';
 
 interface Resource {
   readonly group: string;
@@ -82,9 +86,10 @@ function resourceList(gv: string): unknown {
   };
 }
 
-function groups(): unknown {
+function groups(cluster: FakeCluster): unknown {
   const byGroup = new Map<string, string[]>();
   for (const r of RESOURCES) if (r.group) byGroup.set(r.group, [...new Set([...(byGroup.get(r.group) ?? []), r.version])]);
+  if (cluster.brokenAggregatedApi) byGroup.set(BROKEN_GROUP, ['v1beta1']);
   return {
     kind: 'APIGroupList',
     apiVersion: 'v1',
@@ -120,7 +125,10 @@ export function handle(cluster: FakeCluster, req: IncomingMessage, res: ServerRe
   const parts = url.pathname.split('/').filter((p) => p !== '');
   if (url.pathname === '/version') return send(res, 200, { major: '1', minor: '32', gitVersion: 'v1.32.0', platform: 'linux/amd64' });
   if (url.pathname === '/api') return send(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress: req.headers.host ?? '' }] });
-  if (url.pathname === '/apis') return send(res, 200, groups());
+  if (url.pathname === '/apis') return send(res, 200, groups(cluster));
+  if (cluster.brokenAggregatedApi && url.pathname.startsWith(`/apis/${BROKEN_GROUP}/`)) {
+    return send(res, 503, { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server is currently unable to handle the request', reason: 'ServiceUnavailable', code: 503 });
+  }
   // /api/v1/... or /apis/<group>/<version>/...
   let gv: string;
   let rest: string[];
