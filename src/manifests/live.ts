@@ -86,8 +86,8 @@ function controllerOf(o: K8sObject): Owner | undefined {
 /**
  * Folds ownership chains the way users name workloads: a ReplicaSet a Deployment owns, and a Job
  * a CronJob owns, disappear into their owner (when it was read), and their pods are re-parented
- * to it. Pods keep their live labels: what policies select is what is running. Finished pods
- * (from an export) are dropped.
+ * to it. Pods keep their live labels: what policies select is what is running, so a workload
+ * whose pods were read is represented by its pods alone. Finished pods (from an export) are dropped.
  */
 export function foldLiveOwners(objects: readonly K8sObject[]): K8sObject[] {
   const key = (kind: string, ns: string, name: string) => `${kind}\u0000${ns}\u0000${name}`;
@@ -124,5 +124,13 @@ export function foldLiveOwners(objects: readonly K8sObject[]): K8sObject[] {
     }
     out.push(o);
   }
-  return out;
+  // A workload whose pods were read is represented by them: their live labels (with the controller's
+  // pod-template-hash and the like) are what policies select, and the template adds nothing.
+  const withPods = new Set<string>();
+  for (const o of out) {
+    if (o.kind !== 'Pod') continue;
+    const owner = controllerOf(o);
+    if (owner) withPods.add(key(owner.kind, o.object.metadata.namespace ?? '', owner.name));
+  }
+  return out.filter((o) => o.kind === 'Pod' || !withPods.has(key(o.kind, o.object.metadata.namespace ?? '', o.object.metadata.name ?? '')));
 }

@@ -97,6 +97,8 @@ export function readLiveObjects(io: Io, source: LiveSource, settings: ReadSettin
     else for (const ns of [...source.namespaces].sort(compareStrings)) take(io.kubectlGet(source.target, namespaced, ns));
   }
   let objects = foldLiveOwners(objectsOf(files, diagnostics));
+  // pods of one workload differ in a live cluster as a matter of course (StatefulSet pod names, two
+  // ReplicaSets mid-rollout): worth knowing with --verbose, not a warning on every run
   if (source.kind === 'kubectl' && source.namespaces !== undefined) {
     const scope = new Set(source.namespaces);
     objects = objects.filter((o) => (o.kind === 'Namespace' ? scope.has(o.object.metadata.name ?? '') : true));
@@ -104,11 +106,15 @@ export function readLiveObjects(io: Io, source: LiveSource, settings: ReadSettin
   return { objects, label, diagnostics };
 }
 
+function liveSeverity(d: Diagnostic): Diagnostic {
+  return d.code === Codes.ownerLabelGap ? { ...d, severity: 'info' } : d;
+}
+
 /** Live objects as a cluster model, for `connectivity --cluster` and `scan --cluster`. */
 export function readLiveCluster(io: Io, source: LiveSource, settings: ReadSettings): { cluster: Cluster; label: string; diagnostics: Diagnostic[] } {
   const live = readLiveObjects(io, source, settings);
   const built = buildCluster(live.objects);
-  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics] };
+  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics.map(liveSeverity)] };
 }
 
 export interface ClusterDriftRequest {
@@ -205,7 +211,7 @@ export function runClusterDrift(io: Io, request: ClusterDriftRequest, settings: 
   const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS.has(o.kind));
   const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
   const liveCluster = buildCluster(liveObjects);
-  diagnostics.push(...liveCluster.diagnostics);
+  diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
   const repoEngine = new PolicyEngine(repoCluster.cluster, { ipFamilies: settings.ipFamilies });
   const liveEngine = new PolicyEngine(liveCluster.cluster, { ipFamilies: settings.ipFamilies });
   diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);

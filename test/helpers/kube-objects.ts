@@ -15,7 +15,7 @@ export function served(o: KubeObject): KubeObject {
       resourceVersion: String(1000 + uid),
       creationTimestamp: '2026-11-01T10:00:00Z',
       managedFields: [{ manager: 'kubectl-client-side-apply', operation: 'Update', apiVersion: o.apiVersion }],
-      annotations: { 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(o) },
+      annotations: { ...(o.metadata.annotations as Record<string, string> | undefined), 'kubectl.kubernetes.io/last-applied-configuration': JSON.stringify(o) },
     },
     status: {},
   };
