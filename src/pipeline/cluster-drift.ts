@@ -15,7 +15,8 @@ export type LiveSource =
   | { readonly kind: 'kubectl'; readonly target: KubectlTarget; /** read only these namespaces (default: all) */ readonly namespaces?: readonly string[] }
   | { readonly kind: 'export'; readonly dir: string };
 
-const POLICY_KINDS = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
+/** The policy kinds the engine models: what `--policies` holds, and what is taken only from there. */
+export const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
 /** Cluster-scoped resource types read once; the core ones must exist. */
 const CLUSTER_SCOPED = ['namespaces', 'adminnetworkpolicies.policy.networking.k8s.io', 'baselineadminnetworkpolicies.policy.networking.k8s.io', 'clusternetworkpolicies.policy.networking.k8s.io'];

@@ -14,10 +14,9 @@ import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
 import type { ReadSettings } from './settings.js';
 
-export { runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
+import { POLICY_KINDS } from './cluster-drift.js';
 
-/** The policy kinds the engine models: what `--policies` holds, and what is taken only from there. */
-export const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
+export { POLICY_KINDS, runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
 
 export interface RepoDriftRequest {
   /** The application's manifests (charts and overlays rendered). Policies found here outside `policies` are ignored (warned). */
