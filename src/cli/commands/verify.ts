@@ -61,6 +61,8 @@ function verify(ctx: CliContext, paths: string[], opts: Options): number {
 
 function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
   if (paths.length === 0) throw new ConfigError('verify takes the manifest paths: verify <path...> --policies DIR (or --cluster)');
+  // the comparison simulates the ingress controller; where it runs only shapes the policies --fix writes
+  if (opts.ingressController !== undefined && !opts.fix) throw new ConfigError('--ingress-controller only shapes what --fix writes; add --fix');
   const say = progress(ctx, opts);
   const settings = readSettingsFrom(ctx, opts);
   const { namespace, ...pod } = opts.ingressController ?? {};
