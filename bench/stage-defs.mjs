@@ -9,6 +9,7 @@
 //     inputs: (n) => [appDir(n), appDir(n, true)],
 //     prepare: (lib, [a, b]) => ({ a: evaluated(lib, a), b: evaluated(lib, b) }),
 //     run: (lib, { a, b }) => { const d = lib.diffConnectivity(a.value, b.value); return { summary: `${d.length} changes` }; } }
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { appDir } from './generate.mjs';
 
 /** Read and load one folder; returns the cluster and the diagnostics of reading and loading. */
@@ -101,6 +102,27 @@ export const STAGES = [
       return { summary: `${r.value.policies.length} policies, ${text.length} chars`, keep: text };
     },
   },
+  {
+    name: 'verify',
+    what: 'repo drift against its own synthesized policies (scan, evaluate, compare; loading apart)',
+    requires: ['readManifestFiles', 'loadManifests', 'scanTopology', 'synthesizePolicies', 'renderPoliciesYaml', 'layoutPolicies', 'nodeIo', 'loadRepoDrift', 'repoDriftOf'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => {
+      // the app's own synthesized policies, written where --policies would read them
+      const cluster = loaded(lib, dir).load.cluster;
+      const policies = lib.synthesizePolicies(cluster, lib.scanTopology(cluster).value.links).value.policies;
+      const target = `${dir}-verify-policies`;
+      rmSync(target, { recursive: true, force: true });
+      mkdirSync(target, { recursive: true });
+      for (const [file, text] of lib.layoutPolicies(policies, { kind: 'folder', dir: target }, lib.renderPoliciesYaml)) writeFileSync(file, text);
+      const request = { paths: [dir], policies: target, synthesis: lib.DEFAULT_SYNTHESIS_OPTIONS };
+      return { request, loaded: lib.loadRepoDrift(lib.nodeIo(), request, lib.DEFAULT_READ_SETTINGS) };
+    },
+    run: (lib, { request, loaded: l }) => {
+      const r = lib.repoDriftOf(l, request, lib.DEFAULT_READ_SETTINGS);
+      return { summary: `${r.drift.missing.length} missing, ${r.drift.excess.length} excess, ${r.drift.needsChecked} needs checked`, keep: r };
+    },
+  },
 ];
 
 /**
@@ -118,4 +140,5 @@ export const TARGETS = [
   { stage: 'e2e connectivity', n: 5000, maxMs: 2000, maxRssMiB: 1024, label: 'connectivity of 5,000 workloads end-to-end' },
   { stage: 'e2e diff', n: 5000, maxMs: 3000, maxRssMiB: 1536, label: 'diff of two 5,000-workload apps end-to-end' },
   { stages: ['scan', 'synthesize'], n: 5000, maxMs: 2000, label: 'scan + synthesize stages of 5,000 workloads' },
+  { stage: 'verify', n: 5000, maxMs: 2000, label: 'verify (repo drift) of 5,000 workloads against their own policies' },
 ];

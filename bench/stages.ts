@@ -13,3 +13,8 @@ export { diffConnectivity } from '../src/connectivity/diff.js';
 export { scanTopology } from '../src/topology/scan.js';
 export { synthesizePolicies } from '../src/synthesis/synthesize.js';
 export { renderPoliciesYaml } from '../src/report/policies.js';
+export { loadRepoDrift, repoDriftOf } from '../src/pipeline/verify.js';
+export { nodeIo } from '../src/io/node-io.js';
+export { DEFAULT_SYNTHESIS_OPTIONS } from '../src/synthesis/synthesize.js';
+export { layoutPolicies } from '../src/synthesis/layout.js';
+export { DEFAULT_READ_SETTINGS } from '../src/pipeline/settings.js';

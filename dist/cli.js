@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path12 = __require("node:path");
+    var path13 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path12.resolve(baseDir, baseName);
+          const localBin = path13.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path12.extname(baseName))) return void 0;
+          if (sourceExt.includes(path13.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path12.resolve(
-            path12.dirname(resolvedScriptPath),
+          executableDir = path13.resolve(
+            path13.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path12.basename(
+            const legacyName = path13.basename(
               this._scriptPath,
-              path12.extname(this._scriptPath)
+              path13.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path12.extname(executableFile));
+        launchWithNode = sourceExt.includes(path13.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path12.basename(filename, path12.extname(filename));
+        this._name = path13.basename(filename, path13.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path13) {
-        if (path13 === void 0) return this._executableDir;
-        this._executableDir = path13;
+      executableDir(path14) {
+        if (path14 === void 0) return this._executableDir;
+        this._executableDir = path14;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path12) {
-      const ctrl = callVisitor(key, node2, visitor, path12);
+    function visit_(key, node2, visitor, path13) {
+      const ctrl = callVisitor(key, node2, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path13 = Object.freeze(path13.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path12);
+            const ci = visit_(i, node2.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path12);
+          const cv = visit_("value", node2.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path12) {
-      const ctrl = await callVisitor(key, node2, visitor, path12);
+    async function visitAsync_(key, node2, visitor, path13) {
+      const ctrl = await callVisitor(key, node2, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
+          path13 = Object.freeze(path13.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path12 = Object.freeze(path12.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path12);
+          const cv = await visitAsync_("value", node2.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path12) {
+    function callVisitor(key, node2, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path12);
+        return visitor(key, node2, path13);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path12);
+        return visitor.Map?.(key, node2, path13);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path12);
+        return visitor.Seq?.(key, node2, path13);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path12);
+        return visitor.Pair?.(key, node2, path13);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path12);
+        return visitor.Scalar?.(key, node2, path13);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path12);
+        return visitor.Alias?.(key, node2, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node2) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node2) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path12, value) {
+    function collectionFromPath(schema2, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -7882,7 +7882,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -8040,7 +8040,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,23 +9015,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -11652,10 +11652,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path12) {
-  if (!path12)
+function getElementAtPath(obj, path13) {
+  if (!path13)
     return obj;
-  return path12.reduce((acc, key) => acc?.[key], obj);
+  return path13.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys2 = Object.keys(promisesObj);
@@ -11995,11 +11995,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path12, issues) {
+function prefixIssues(path13, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path12);
+    iss.path.unshift(path13);
     return iss;
   });
 }
@@ -12461,16 +12461,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path13 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path13, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12509,17 +12509,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path12 = []) => {
+  const processError = (error63, path13 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path12, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path13, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path12, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path13, ...issue2.path]);
       } else {
-        const fullpath = [...path12, ...issue2.path];
+        const fullpath = [...path13, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12558,8 +12558,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path12 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path12) {
+  const path13 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path13) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -29697,13 +29697,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path12 = ref.slice(1).split("/").filter(Boolean);
-  if (path12.length === 0) {
+  const path13 = ref.slice(1).split("/").filter(Boolean);
+  if (path13.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path12[0] === defsKey) {
-    const key = path12[1] === void 0 ? void 0 : decodeJSONPointerSegment(path12[1]);
+  if (path13[0] === defsKey) {
+    const key = path13[1] === void 0 ? void 0 : decodeJSONPointerSegment(path13[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -30631,29 +30631,44 @@ var Codes = {
   /** An address without a port names a Service with several ports: all of them are used. */
   addressWithoutPort: "NPC074",
   /** Gaps: what the manifests cannot tell (summary line with --fail-on-gaps). */
-  gaps: "NPC075"
+  gaps: "NPC075",
+  // verify: repo drift and cluster drift (NPC140-NPC159)
+  /** A link the manifests need that the committed policies block (repo drift). */
+  driftMissing: "NPC140",
+  /** A connection the committed policies allow beyond what the manifests need (repo drift). */
+  driftExcess: "NPC141",
+  /** A connection the live cluster allows differently from the repository's policies (cluster drift). */
+  driftCluster: "NPC142",
+  /** kubectl failed: no context, forbidden, timeout, server not answering. */
+  kubectlFailed: "NPC143",
+  /** A policy found under the manifest paths but outside --policies; it is not part of the comparison. */
+  policyOutsideFolder: "NPC144",
+  /** A need that verify cannot check against the policies (a Gateway link: the engine has no Gateway proxy). */
+  needNotChecked: "NPC145",
+  /** A heuristics file (--heuristics) with a bad entry. */
+  invalidHeuristics: "NPC146"
 };
-function diag(code, severity, message, at2, hint) {
-  return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
+function diag(code, severity, message, at3, hint) {
+  return { code, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path12) {
-  if (!path12 || path12.length === 0) return "";
+function formatPath(path13) {
+  if (!path13 || path13.length === 0) return "";
   let out = "";
-  for (const p of path12) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path13) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return visible(out);
 }
 function formatDiagnostic(d) {
-  const where = d.at ? `${visible(d.at.file)}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
+  const where2 = d.at ? `${visible(d.at.file)}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
   const field = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
-  return safeLine(`${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ""}`);
+  return safeLine(`${where2}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ""}`);
 }
 function compareDiagnostics(a, b) {
   const fa = a.at?.file ?? "";
   const fb = b.at?.file ?? "";
   if (fa !== fb) return fa < fb ? -1 : 1;
   const da = a.at?.doc ?? 0;
-  const db = b.at?.doc ?? 0;
-  if (da !== db) return da - db;
+  const db2 = b.at?.doc ?? 0;
+  if (da !== db2) return da - db2;
   const la = a.at?.line ?? 0;
   const lb = b.at?.line ?? 0;
   if (la !== lb) return la - lb;
@@ -30692,15 +30707,15 @@ function restIsBlock(rest) {
   return r === "" || r.startsWith("#");
 }
 var nodeCache = /* @__PURE__ */ new WeakMap();
-function prefixKey(path12, n) {
+function prefixKey(path13, n) {
   let k = "";
   for (let i = 0; i < n; i++) {
-    const seg = path12[i];
+    const seg = path13[i];
     k += typeof seg === "number" ? `${seg}` : `${seg}`;
   }
   return k;
 }
-function fastLocate(owner, text, path12) {
+function fastLocate(owner, text, path13) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text.split("\n");
@@ -30721,9 +30736,9 @@ function fastLocate(owner, text, path12) {
   };
   let node2 = nodes.get("") ?? { from: 0, to: all.length, virtual: void 0, here: { line: 0, column: 1 } };
   nodes.set("", node2);
-  for (let s = 0; s < path12.length; s++) {
-    const seg = path12[s];
-    const last = s === path12.length - 1;
+  for (let s = 0; s < path13.length; s++) {
+    const seg = path13[s];
+    const last = s === path13.length - 1;
     const cur = node2;
     if (cur.first === void 0) {
       let first2 = cur.from;
@@ -30734,7 +30749,7 @@ function fastLocate(owner, text, path12) {
     const first = cur.first;
     if (first >= cur.to) return void 0;
     const childIndent = cur.childIndent;
-    const key = prefixKey(path12, s + 1);
+    const key = prefixKey(path13, s + 1);
     const known = nodes.get(key);
     if (typeof seg === "string") {
       if (!cur.keys) {
@@ -30801,7 +30816,7 @@ function fastLocate(owner, text, path12) {
       nodes.set(key, node2);
     }
   }
-  if (path12.length === 0) {
+  if (path13.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : node2.here;
   }
@@ -30820,21 +30835,21 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path12) {
-  const fast = fastLocate(d, d.text, path12);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path12] };
-  return locateWithParser(d, path12);
+function locate(d, path13) {
+  const fast = fastLocate(d, d.text, path13);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path13] };
+  return locateWithParser(d, path13);
 }
-function locateWithParser(d, path12) {
+function locateWithParser(d, path13) {
   const { doc, lines } = parsed(d);
-  for (let n = path12.length; n >= 0; n--) {
-    const node2 = n === 0 ? doc.contents : doc.getIn(path12.slice(0, n), true);
+  for (let n = path13.length; n >= 0; n--) {
+    const node2 = n === 0 ? doc.contents : doc.getIn(path13.slice(0, n), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path12] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path13] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path12] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path13] };
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -30893,17 +30908,17 @@ function requireException() {
   if (hasRequiredException) return exception;
   hasRequiredException = 1;
   function formatError2(exception2, compact) {
-    let where = "";
+    let where2 = "";
     const message = exception2.reason || "(unknown reason)";
     if (!exception2.mark) return message;
     if (exception2.mark.name) {
-      where += 'in "' + exception2.mark.name + '" ';
+      where2 += 'in "' + exception2.mark.name + '" ';
     }
-    where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
+    where2 += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
     if (!compact && exception2.mark.snippet) {
-      where += "\n\n" + exception2.mark.snippet;
+      where2 += "\n\n" + exception2.mark.snippet;
     }
-    return message + " " + where;
+    return message + " " + where2;
   }
   function YAMLException2(reason2, mark) {
     Error.call(this);
@@ -31704,16 +31719,16 @@ function requireOmap() {
       const pair = object2[index];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey;
-      for (pairKey in pair) {
-        if (_hasOwnProperty.call(pair, pairKey)) {
+      let pairKey2;
+      for (pairKey2 in pair) {
+        if (_hasOwnProperty.call(pair, pairKey2)) {
           if (!pairHasKey) pairHasKey = true;
           else return false;
         }
       }
       if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
-      Object.defineProperty(objectKeys, pairKey, { value: true });
+      if (_hasOwnProperty.call(objectKeys, pairKey2)) return false;
+      Object.defineProperty(objectKeys, pairKey2, { value: true });
     }
     return true;
   }
@@ -33972,8 +33987,8 @@ function parseManifestFile(file2, cache2) {
     } catch (y) {
       const err = y;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        for (const at2 of duplicateKeys(file2.text, { line: (err.mark?.line ?? 0) + 1, column: err.mark ? err.mark.column + 1 : void 0 })) {
-          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate key ${JSON.stringify(at2.key)}; the last value is used`, { file: file2.path, doc: 1, line: at2.line, column: at2.column }));
+        for (const at3 of duplicateKeys(file2.text, { line: (err.mark?.line ?? 0) + 1, column: err.mark ? err.mark.column + 1 : void 0 })) {
+          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate key ${JSON.stringify(at3.key)}; the last value is used`, { file: file2.path, doc: 1, line: at3.line, column: at3.column }));
         }
       }
     }
@@ -33981,7 +33996,7 @@ function parseManifestFile(file2, cache2) {
     return { documents, diagnostics };
   }
   for (const chunk of splitDocuments(file2, diagnostics)) {
-    const at2 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
+    const at3 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
     if (chunk.text.trim() === "") continue;
     let value;
     try {
@@ -33991,8 +34006,8 @@ function parseManifestFile(file2, cache2) {
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
       const column = err.mark ? err.mark.column + 1 : void 0;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        for (const at3 of duplicateKeys(chunk.text, { line: line2, column })) {
-          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key ${JSON.stringify(at3.key)}; the last value is used`, { file: file2.path, doc: chunk.doc, line: chunk.startLine + at3.line - 1, column: at3.column }));
+        for (const at4 of duplicateKeys(chunk.text, { line: line2, column })) {
+          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key ${JSON.stringify(at4.key)}; the last value is used`, { file: file2.path, doc: chunk.doc, line: chunk.startLine + at4.line - 1, column: at4.column }));
         }
         try {
           value = yaml.load(chunk.text, { schema: SCHEMA, json: true });
@@ -34007,7 +34022,7 @@ function parseManifestFile(file2, cache2) {
     if (value === null || value === void 0) continue;
     if (chunk.text.includes("*") && expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
       diagnostics.push(
-        diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at2)
+        diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at3)
       );
       continue;
     }
@@ -34044,12 +34059,12 @@ function sliceDocuments(text) {
   };
   let separated = false;
   for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
-    const at2 = m.index;
-    for (let i = text.indexOf("\n", pos); i !== -1 && i < at2; i = text.indexOf("\n", i + 1)) line2++;
-    pos = at2;
-    if (at2 > 0 || separated) push3(at2, separated);
+    const at3 = m.index;
+    for (let i = text.indexOf("\n", pos); i !== -1 && i < at3; i = text.indexOf("\n", i + 1)) line2++;
+    pos = at3;
+    if (at3 > 0 || separated) push3(at3, separated);
     separated = true;
-    start = at2;
+    start = at3;
     startLine = line2;
   }
   push3(text.length, separated);
@@ -34521,29 +34536,29 @@ function list(v) {
 function entries(v) {
   return Object.keys(v).map((k) => [k, v[k]]);
 }
-function labelMap(v, path12, out) {
+function labelMap(v, path13, out) {
   if (!isRec(v)) return;
   for (const [k, value] of entries(v)) {
-    for (const e of labelKeyErrors(k)) out.push({ path: [...path12, k], message: `label key ${JSON.stringify(k)}: ${e}` });
-    if (typeof value === "string") for (const e of labelValueErrors(value)) out.push({ path: [...path12, k], message: `label value ${JSON.stringify(value)}: ${e}` });
+    for (const e of labelKeyErrors(k)) out.push({ path: [...path13, k], message: `label key ${JSON.stringify(k)}: ${e}` });
+    if (typeof value === "string") for (const e of labelValueErrors(value)) out.push({ path: [...path13, k], message: `label value ${JSON.stringify(value)}: ${e}` });
   }
 }
-function selectorIssues(sel, path12, out) {
+function selectorIssues(sel, path13, out) {
   if (!isRec(sel)) return;
-  labelMap(sel.matchLabels, [...path12, "matchLabels"], out);
+  labelMap(sel.matchLabels, [...path13, "matchLabels"], out);
   list(sel.matchExpressions).forEach((e, i) => {
     if (!isRec(e)) return;
-    const at2 = [...path12, "matchExpressions", i];
-    if (typeof e.key === "string") for (const m of labelKeyErrors(e.key)) out.push({ path: [...at2, "key"], message: `label key ${JSON.stringify(e.key)}: ${m}` });
+    const at3 = [...path13, "matchExpressions", i];
+    if (typeof e.key === "string") for (const m of labelKeyErrors(e.key)) out.push({ path: [...at3, "key"], message: `label key ${JSON.stringify(e.key)}: ${m}` });
     const values = list(e.values);
     if ((e.operator === "In" || e.operator === "NotIn") && values.length === 0) {
-      out.push({ path: [...at2, "values"], message: `must be specified when operator is ${e.operator}` });
+      out.push({ path: [...at3, "values"], message: `must be specified when operator is ${e.operator}` });
     }
     if ((e.operator === "Exists" || e.operator === "DoesNotExist") && values.length > 0) {
-      out.push({ path: [...at2, "values"], message: `may not be specified when operator is ${e.operator}` });
+      out.push({ path: [...at3, "values"], message: `may not be specified when operator is ${e.operator}` });
     }
     values.forEach((v, j) => {
-      if (typeof v === "string") for (const m of labelValueErrors(v)) out.push({ path: [...at2, "values", j], message: `label value ${JSON.stringify(v)}: ${m}` });
+      if (typeof v === "string") for (const m of labelValueErrors(v)) out.push({ path: [...at3, "values", j], message: `label value ${JSON.stringify(v)}: ${m}` });
     });
   });
 }
@@ -34554,22 +34569,22 @@ function strictCidr(text) {
   const range = parseCidr(text);
   return range ? { range } : { error: `${JSON.stringify(text)} is not a valid CIDR` };
 }
-function ipBlockIssues(b, path12, out) {
+function ipBlockIssues(b, path13, out) {
   if (!isRec(b)) return;
   const cidr = strictCidr(b.cidr);
-  if ("error" in cidr) out.push({ path: [...path12, "cidr"], message: cidr.error });
+  if ("error" in cidr) out.push({ path: [...path13, "cidr"], message: cidr.error });
   list(b.except).forEach((x, i) => {
     const ex = strictCidr(x);
-    if ("error" in ex) out.push({ path: [...path12, "except", i], message: ex.error });
+    if ("error" in ex) out.push({ path: [...path13, "except", i], message: ex.error });
     else if ("range" in cidr) {
       const inside = ex.range.family === cidr.range.family && rangeContains(cidr.range, ex.range) && !(ex.range.lo === cidr.range.lo && ex.range.hi === cidr.range.hi);
-      if (!inside) out.push({ path: [...path12, "except", i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}` });
+      if (!inside) out.push({ path: [...path13, "except", i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}` });
     }
   });
 }
-function portNameIssue(name, path12, out) {
+function portNameIssue(name, path13, out) {
   if (typeof name !== "string" || name === "") return;
-  for (const e of portNameErrors(name)) out.push({ path: path12, message: `port name ${JSON.stringify(name)}: ${e}` });
+  for (const e of portNameErrors(name)) out.push({ path: path13, message: `port name ${JSON.stringify(name)}: ${e}` });
 }
 function networkPolicy(spec, out) {
   selectorIssues(spec.podSelector, ["spec", "podSelector"], out);
@@ -34581,10 +34596,10 @@ function networkPolicy(spec, out) {
       if (!isRec(r)) return;
       list(r[field]).forEach((p, j) => {
         if (!isRec(p)) return;
-        const at2 = ["spec", direction, i, field, j];
-        selectorIssues(p.podSelector, [...at2, "podSelector"], out);
-        selectorIssues(p.namespaceSelector, [...at2, "namespaceSelector"], out);
-        ipBlockIssues(p.ipBlock, [...at2, "ipBlock"], out);
+        const at3 = ["spec", direction, i, field, j];
+        selectorIssues(p.podSelector, [...at3, "podSelector"], out);
+        selectorIssues(p.namespaceSelector, [...at3, "namespaceSelector"], out);
+        ipBlockIssues(p.ipBlock, [...at3, "ipBlock"], out);
       });
       list(r.ports).forEach((p, j) => {
         if (isRec(p) && typeof p.port === "string" && !/^\d+$/.test(p.port)) portNameIssue(p.port, ["spec", direction, i, "ports", j, "port"], out);
@@ -34613,27 +34628,27 @@ function adminPolicy(kind, o, spec, out) {
       if (!isRec(r)) return;
       list(r[field]).forEach((p, j) => {
         if (!isRec(p)) return;
-        const at2 = ["spec", direction, i, field, j];
-        selectorIssues(p.namespaces, [...at2, "namespaces"], out);
+        const at3 = ["spec", direction, i, field, j];
+        selectorIssues(p.namespaces, [...at3, "namespaces"], out);
         if (isRec(p.pods)) {
-          selectorIssues(p.pods.namespaceSelector, [...at2, "pods", "namespaceSelector"], out);
-          selectorIssues(p.pods.podSelector, [...at2, "pods", "podSelector"], out);
+          selectorIssues(p.pods.namespaceSelector, [...at3, "pods", "namespaceSelector"], out);
+          selectorIssues(p.pods.podSelector, [...at3, "pods", "podSelector"], out);
         }
         list(p.networks).forEach((n, k) => {
           const c = strictCidr(n);
-          if ("error" in c) out.push({ path: [...at2, "networks", k], message: c.error });
+          if ("error" in c) out.push({ path: [...at3, "networks", k], message: c.error });
         });
       });
     });
   }
 }
-function podSpecIssues(spec, path12, out) {
+function podSpecIssues(spec, path13, out) {
   if (!isRec(spec)) return;
   for (const field of ["containers", "initContainers"]) {
     list(spec[field]).forEach((c, ci) => {
       if (!isRec(c)) return;
       list(c.ports).forEach((p, pi) => {
-        if (isRec(p)) portNameIssue(p.name, [...path12, field, ci, "ports", pi, "name"], out);
+        if (isRec(p)) portNameIssue(p.name, [...path13, field, ci, "ports", pi, "name"], out);
       });
     });
   }
@@ -34647,9 +34662,9 @@ var POD_TEMPLATES = {
   Job: ["spec", "template"],
   CronJob: ["spec", "jobTemplate", "spec", "template"]
 };
-function at(o, path12) {
+function at(o, path13) {
   let v = o;
-  for (const p of path12) v = isRec(v) || Array.isArray(v) ? v[p] : void 0;
+  for (const p of path13) v = isRec(v) || Array.isArray(v) ? v[p] : void 0;
   return v;
 }
 function apiValidation(kind, object2) {
@@ -34711,27 +34726,27 @@ function readObjects(documents, cache2) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path12) => {
+  const visit2 = (document, input2, path13) => {
     let value = input2;
-    const where = () => locate(document, path12);
+    const where2 = () => locate(document, path13);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path12, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where2(), path: [...path13, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      const at2 = path12.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path: path12 };
-      diagnostics.push(diag(Codes.notKubernetes, path12.length > 0 ? "error" : "info", path12.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at2));
+      const at3 = path13.length > 0 ? where2() : { file: document.file, doc: document.doc, line: document.startLine, path: path13 };
+      diagnostics.push(diag(Codes.notKubernetes, path13.length > 0 ? "error" : "info", path13.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
       return;
     }
     const kind = value.kind;
     if (kind === "List" || kind.endsWith("List") && Array.isArray(value.items)) {
       if (!Array.isArray(value.items)) {
-        diagnostics.push(diag(Codes.invalidField, "error", `a ${kind} needs an items list`, where()));
+        diagnostics.push(diag(Codes.invalidField, "error", `a ${kind} needs an items list`, where2()));
         return;
       }
       value.items.forEach((item, i) => {
         const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path12, "items", i]);
+        visit2(document, typed, [...path13, "items", i]);
       });
       return;
     }
@@ -34750,35 +34765,35 @@ function readObjects(documents, cache2) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path12, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path13, ...issuePath]))
         );
       }
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path12, diagnostics);
+    checkNames(parsed2.data.metadata, kind, document, path13, diagnostics);
     const api = apiValidation(kind, value);
     if (api.issues.length > 0) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
       const outcome = api.exclude ? `${kind}${name} excluded from the analysis` : `the API server rejects this ${kind}`;
-      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path12, ...issue2.path])));
+      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path13, ...issue2.path])));
       if (api.exclude) return;
     }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path12 } });
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path13 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
 }
 var DNS_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function checkNames(meta3, kind, document, path12, diagnostics) {
+function checkNames(meta3, kind, document, path13, diagnostics) {
   const severity = (v) => /[/\u0000-\u001f\u007f]/.test(v) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path12, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path13, "metadata", "name"])));
   }
   const ns = meta3?.namespace;
   if (ns && (ns.length > 63 || !DNS_LABEL2.test(ns))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path12, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path13, "metadata", "namespace"])));
   }
 }
 
@@ -35697,9 +35712,9 @@ function ingressBackends(objects) {
         { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
         ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ["spec", "rules", ri, "http", "paths", pi, "backend"] })))
       ];
-      for (const { b, path: path12 } of candidates) {
+      for (const { b, path: path13 } of candidates) {
         const ref = backendOf(b, ns, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path12 });
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path13 });
       }
     } else if (o.kind === "Route") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -35708,12 +35723,12 @@ function ingressBackends(objects) {
       const tp = spec.port?.targetPort;
       const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
       [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path12 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        const path13 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
         if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path12)));
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path13)));
           return;
         }
-        backends.push({ kind: "route", namespace: ns, service: target.name, port, via, origin: o.origin, path: path12 });
+        backends.push({ kind: "route", namespace: ns, service: target.name, port, via, origin: o.origin, path: path13 });
       });
     }
   }
@@ -35766,12 +35781,12 @@ function backendServicePorts(ports, want, kind) {
   }
   return { ports: ports.filter((sp) => sp.name !== void 0 && sp.name !== null && sp.name === want.name || kind === "route" && sp.targetPort === want.name), byTargetPort: false };
 }
-function backendByTargetPortWarning(via, port, service, at2) {
+function backendByTargetPortWarning(via, port, service, at3) {
   return diag(
     Codes.backendTargetPort,
     "warning",
     `${via}: Service ${service} has no port ${port?.number}; matched the port whose targetPort is ${port?.number}, as ingress-nginx does`,
-    at2,
+    at3,
     `name the Service port (${service}'s port), not the container port`
   );
 }
@@ -35836,16 +35851,16 @@ function compileNetworkPolicy(o, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, namespace, origin, path12, diagnostics) {
+function npPeer(p, namespace, origin, path13, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path12)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path13)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path12, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path13, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path12)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path13)));
     return { kind: "none" };
   }
   return {
@@ -35854,17 +35869,17 @@ function npPeer(p, namespace, origin, path12, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path12, diagnostics) {
+function ipPeer(cidrs, except, origin, path13, diagnostics) {
   const parse3 = (text, field) => {
     const r = parseCidr(text);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path12[path12.length - 1] === "ipBlock" ? [...path12, "cidr"] : [...path12, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path12, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path13[path13.length - 1] === "ipBlock" ? [...path13, "cidr"] : [...path13, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path13, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path12, diagnostics) {
+function npPorts(ports, origin, path13, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -35874,27 +35889,27 @@ function npPorts(ports, origin, path12, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path12, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path13, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path12, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path13, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path12, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path13, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path12, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path13, diagnostics) {
   if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path12, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path13, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path12, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path13, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
@@ -35907,7 +35922,7 @@ function adminSubject(subject) {
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
 var ADMIN_PEER_FIELDS = ["namespaces", "pods", "networks", "nodes", "domainNames"];
-function adminPeer(p, action2, origin, path12, diagnostics) {
+function adminPeer(p, action2, origin, path13, diagnostics) {
   const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
   if (set3.length !== 1) {
     const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
@@ -35916,37 +35931,37 @@ function adminPeer(p, action2, origin, path12, diagnostics) {
         Codes.adminPolicyInvalid,
         "error",
         `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
-        originRef(origin, path12)
+        originRef(origin, path13)
       )
     );
     return failClosed;
   }
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path12, "networks"], diagnostics);
-  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path12)));
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path13, "networks"], diagnostics);
+  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path13)));
   return { kind: "none" };
 }
-function adminRange(protocol2, start, end, origin, path12, diagnostics) {
+function adminRange(protocol2, start, end, origin, path13, diagnostics) {
   const bad = [start, end].some((n) => n < 1 || n > 65535) ? `start (${start}) and end (${end}) must be within 1-65535` : start >= end ? `start (${start}) must be less than end (${end})` : void 0;
   if (bad) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path12)));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path13)));
     return ConnectionSet.NONE;
   }
   return ConnectionSet.of(protocol2, IntervalSet.range(start, end));
 }
-function adminPorts(ports, origin, path12, diagnostics) {
+function adminPorts(ports, origin, path13, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path12, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path12, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path13, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path13, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path12, diagnostics) {
+function cnpPorts(protocols, origin, path13, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -35957,7 +35972,7 @@ function cnpPorts(protocols, origin, path12, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path12, i, key, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path13, i, key, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -35966,12 +35981,12 @@ function cnpPorts(protocols, origin, path12, diagnostics) {
 var V1ALPHA1 = {
   action: (w) => w.toLowerCase(),
   portsField: "ports",
-  ports: (raw, origin, path12, diagnostics) => adminPorts(raw, origin, path12, diagnostics)
+  ports: (raw, origin, path13, diagnostics) => adminPorts(raw, origin, path13, diagnostics)
 };
 var V1ALPHA2 = {
   action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
   portsField: "protocols",
-  ports: (raw, origin, path12, diagnostics) => cnpPorts(raw, origin, path12, diagnostics)
+  ports: (raw, origin, path13, diagnostics) => cnpPorts(raw, origin, path13, diagnostics)
 };
 function compileAdminPolicy(o, diagnostics) {
   const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
@@ -36282,6 +36297,1018 @@ function runExplain(io, paths, settings, srcText, dstText) {
   return { explanations: xs, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
 
+// src/topology/addresses.ts
+var ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+function isAddressName(name) {
+  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+var FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+var NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+function findAddressesIn(value, context) {
+  if (context === "address") return findAddresses(value);
+  const whole = value.trim();
+  const out = findAddresses(value).flatMap((c) => {
+    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
+    if (c.port !== void 0) return [{ ...c, explicit: false }];
+    if (c.text === whole && c.host.includes(".") && /[a-z]$/.test(c.host)) return [c];
+    return [];
+  });
+  const seen = new Set(out.map((c) => c.offset));
+  for (const m of value.matchAll(FLAG)) {
+    if (!isAddressName(m[1])) continue;
+    const start = (m.index ?? 0) + m[0].length - m[2].length;
+    for (const c of findAddresses(m[2])) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
+  }
+  for (const m of value.matchAll(NC)) {
+    const host = m[1].toLowerCase();
+    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+function boundaryBefore(text, index) {
+  if (index === 0) return true;
+  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
+}
+function boundaryAfter(text, end) {
+  if (end >= text.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
+}
+function findAddresses(value) {
+  const out = [];
+  for (const m of value.matchAll(ADDRESS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? "").toLowerCase();
+    if (!scheme && !boundaryBefore(value, start)) continue;
+    if (!boundaryAfter(value, end)) continue;
+    if (/^\d+$/.test(host)) continue;
+    const isIp = IPV4.test(host) || host.startsWith("[");
+    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit, offset: start });
+  }
+  return out;
+}
+var PUBLIC_TLDS = /* @__PURE__ */ new Set([
+  "com",
+  "net",
+  "org",
+  "io",
+  "dev",
+  "app",
+  "cloud",
+  "ai",
+  "co",
+  "info",
+  "biz",
+  "me",
+  "us",
+  "uk",
+  "de",
+  "fr",
+  "eu",
+  "jp",
+  "cn",
+  "in",
+  "ca",
+  "au",
+  "nl",
+  "se",
+  "ch",
+  "es",
+  "it",
+  "ru",
+  "br",
+  "gov",
+  "edu",
+  "sh",
+  "xyz",
+  "tech",
+  "so"
+]);
+function looksExternalHost(host) {
+  const labels2 = host.split(".");
+  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
+}
+function isLocalAddress(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
+}
+function isIpLiteral(host) {
+  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
+  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+
+// src/topology/heuristics.ts
+var PortSchema = external_exports.object({ protocol: external_exports.enum(["TCP", "UDP", "SCTP"]).default("TCP"), port: external_exports.number().int().min(1).max(65535), endPort: external_exports.number().int().min(1).max(65535).optional() }).strict();
+var ComponentSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  role: external_exports.enum(["database", "cache", "messaging", "search", "ingress-controller", "observability"]),
+  /** Globs (`*`, `?`) over workload names and container images; either matching identifies the component. */
+  match: external_exports.object({ names: external_exports.array(external_exports.string().min(1)).default([]), images: external_exports.array(external_exports.string().min(1)).default([]) }).strict(),
+  ports: external_exports.array(PortSchema).default([]),
+  /** Scrapers: the container port names (globs) and whether prometheus.io annotations count. */
+  scrape: external_exports.object({ portNames: external_exports.array(external_exports.string().min(1)).default([]), annotations: external_exports.boolean().default(true) }).strict().optional()
+}).strict();
+var HeuristicsSchema = external_exports.object({ apiVersion: external_exports.literal("netpol-ci.io/v1"), kind: external_exports.literal("Heuristics"), components: external_exports.array(ComponentSchema) }).strict();
+var db = (name, names, images2, port, role = "database") => ({ name, role, match: { names, images: images2 }, ports: [{ protocol: "TCP", port }] });
+var DEFAULT_HEURISTICS = {
+  apiVersion: "netpol-ci.io/v1",
+  kind: "Heuristics",
+  components: [
+    db("postgresql", ["postgres", "postgres-*", "*-postgres", "*-postgres-*", "postgresql*", "*-postgresql*", "pg", "pgbouncer*"], ["*postgres*", "*pgbouncer*"], 5432),
+    db("mysql", ["mysql", "mysql-*", "*-mysql", "*-mysql-*", "mariadb*", "*-mariadb*"], ["*mysql*", "*mariadb*"], 3306),
+    db("mongodb", ["mongo", "mongo-*", "mongodb*", "*-mongodb*", "*-mongo"], ["*mongo*"], 27017),
+    db("cassandra", ["cassandra*", "*-cassandra*"], ["*cassandra*"], 9042),
+    db("redis", ["redis", "redis-*", "*-redis", "*-redis-*", "valkey*"], ["*redis*", "*valkey*"], 6379, "cache"),
+    db("memcached", ["memcached*", "*-memcached*"], ["*memcached*"], 11211, "cache"),
+    db("elasticsearch", ["elasticsearch*", "*-elasticsearch*", "opensearch*"], ["*elasticsearch*", "*opensearch*"], 9200, "search"),
+    db("rabbitmq", ["rabbitmq*", "*-rabbitmq*"], ["*rabbitmq*"], 5672, "messaging"),
+    db("kafka", ["kafka", "kafka-*", "*-kafka", "*-kafka-*"], ["*kafka*"], 9092, "messaging"),
+    db("zookeeper", ["zookeeper*", "*-zookeeper*"], ["*zookeeper*"], 2181, "messaging"),
+    db("nats", ["nats", "nats-*", "*-nats"], ["*nats*"], 4222, "messaging"),
+    { name: "ingress-nginx", role: "ingress-controller", match: { names: ["ingress-nginx-controller*", "*-ingress-nginx-controller", "nginx-ingress*"], images: ["*ingress-nginx/controller*", "*nginx-ingress*"] }, ports: [] },
+    { name: "traefik", role: "ingress-controller", match: { names: ["traefik", "traefik-*"], images: ["*traefik*"] }, ports: [] },
+    { name: "haproxy-ingress", role: "ingress-controller", match: { names: ["haproxy-ingress*", "*-haproxy-ingress*"], images: ["*haproxy-ingress*", "*kubernetes-ingress*"] }, ports: [] },
+    { name: "contour-envoy", role: "ingress-controller", match: { names: ["envoy", "contour-envoy*"], images: ["*envoyproxy/envoy*"] }, ports: [] },
+    { name: "istio-ingressgateway", role: "ingress-controller", match: { names: ["istio-ingressgateway*"], images: [] }, ports: [] },
+    { name: "prometheus", role: "observability", match: { names: ["prometheus", "prometheus-server*", "prometheus-*-prometheus", "prometheus-k8s*"], images: ["*prometheus/prometheus*"] }, ports: [{ protocol: "TCP", port: 9090 }], scrape: { portNames: ["metrics", "http-metrics", "*-metrics", "metrics-*", "prometheus"], annotations: true } }
+  ]
+};
+var BUILTIN_HEURISTICS_FILE = "(built-in heuristics)";
+function defaultHeuristicsYaml() {
+  return `# netpol-ci heuristics: well-known components recognised by workload name or container image (globs: * and ?).
+# Pass an edited copy with --heuristics FILE; it replaces this list.
+${yaml.dump(DEFAULT_HEURISTICS, { lineWidth: -1, noRefs: true, flowLevel: 4 })}`;
+}
+function parseHeuristics(file2) {
+  const parsed2 = parseManifestFile(file2);
+  const diagnostics = [...parsed2.diagnostics];
+  const doc = parsed2.documents[0];
+  if (!doc || parsed2.documents.length !== 1) {
+    diagnostics.push(diag(Codes.invalidHeuristics, "error", "a heuristics file holds exactly one YAML document (kind: Heuristics)", { file: file2.path, doc: 1, line: 1 }));
+    return { diagnostics };
+  }
+  const r = HeuristicsSchema.safeParse(doc.value);
+  if (!r.success) {
+    for (const issue2 of r.error.issues) {
+      diagnostics.push(diag(Codes.invalidHeuristics, "error", issue2.message, locate(doc, issue2.path.filter((p) => typeof p !== "symbol"))));
+    }
+    return { diagnostics };
+  }
+  return { value: { components: r.data.components, at: r.data.components.map((_, i) => locate(doc, ["components", i])) }, diagnostics };
+}
+function glob(pattern) {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+}
+var anyMatch = (patterns, value) => patterns.some((p) => glob(p).test(value));
+function images(w) {
+  return [...w.spec?.containers ?? [], ...w.spec?.initContainers ?? []].map((c) => c.image ?? "").filter((i) => i !== "");
+}
+function identify(w, h) {
+  const i = h.components.findIndex((c) => anyMatch(c.match.names, w.ref.name) || images(w).some((img) => anyMatch(c.match.images, img)));
+  return i >= 0 ? i : void 0;
+}
+function portsOf(c) {
+  return c.ports.reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port, p.endPort ?? p.port)), ConnectionSet.NONE);
+}
+function addressOf(value) {
+  const a = findAddresses(value)[0];
+  const port = a?.port !== void 0 && /^\d+$/.test(a.port) ? Number(a.port) : void 0;
+  return { host: (a?.host ?? value).toLowerCase(), ...port !== void 0 ? { port } : {} };
+}
+function applyHeuristics(cluster, topology, h) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const i = identify(w, h);
+    if (i !== void 0) roles.set(peerKey({ kind: "workload", ref: w.ref }), i);
+  }
+  const instances = (pred) => cluster.workloads.filter((w) => {
+    const i = roles.get(peerKey({ kind: "workload", ref: w.ref }));
+    return i !== void 0 && pred(h.components[i]);
+  });
+  const intent = (w) => ({ kind: "intent", at: h.at[roles.get(peerKey({ kind: "workload", ref: w.ref }))] });
+  const links = [];
+  const controllers = instances((c) => c.role === "ingress-controller");
+  for (const l of topology.links) {
+    if (l.src.kind === "ingress-controller" && controllers.length > 0) {
+      for (const c of controllers) links.push({ ...l, src: { kind: "workload", ref: c.ref }, evidence: [...l.evidence, intent(c)] });
+    } else links.push(l);
+  }
+  for (const s of instances((c) => c.scrape !== void 0)) {
+    const scrape = h.components[roles.get(peerKey({ kind: "workload", ref: s.ref }))].scrape;
+    for (const w of cluster.workloads) {
+      if (w === s) continue;
+      let conns = ConnectionSet.NONE;
+      for (const pod of w.pods) for (const p of pod.ports) if (p.name && anyMatch(scrape.portNames, p.name)) conns = conns.union(ConnectionSet.port(p.protocol, p.port));
+      const annotations = templateAnnotations(w) ?? {};
+      const port = Number(annotations["prometheus.io/port"]);
+      if (scrape.annotations && annotations["prometheus.io/scrape"] === "true" && Number.isInteger(port) && port >= 1 && port <= 65535) conns = conns.union(ConnectionSet.port("TCP", port));
+      if (!conns.isEmpty) links.push({ src: { kind: "workload", ref: s.ref }, dst: { kind: "workload", ref: w.ref }, conns, evidence: [intent(s)] });
+    }
+  }
+  const servers = instances((c) => c.ports.length > 0 && c.role !== "observability" && c.role !== "ingress-controller");
+  const unresolved = [];
+  for (const u of topology.unresolved) {
+    if (u.reason !== "no-such-service") {
+      unresolved.push(u);
+      continue;
+    }
+    const address = addressOf(u.value);
+    const labels2 = address.host.split(".");
+    const ns = labels2.length >= 3 && labels2[2] !== "svc" ? labels2[2] : u.workload.namespace;
+    const named = (w) => w.ref.namespace === ns && [labels2[0], labels2[1]].some((l) => l !== void 0 && (l === w.ref.name || new RegExp(`^${w.ref.name.replace(/[.]/g, "\\.")}-\\d+$`).test(l)));
+    const hits = servers.filter(named);
+    if (hits.length === 0) {
+      unresolved.push(u);
+      continue;
+    }
+    for (const w of hits) {
+      const c = h.components[roles.get(peerKey({ kind: "workload", ref: w.ref }))];
+      const conns = address.port !== void 0 ? ConnectionSet.port("TCP", address.port) : portsOf(c);
+      links.push({ src: { kind: "workload", ref: u.workload }, dst: { kind: "workload", ref: w.ref }, conns, evidence: [{ kind: "address", at: u.at, value: u.value, ...u.via ? { via: u.via } : {} }, intent(w)] });
+    }
+  }
+  const key = (p) => peerKey(p);
+  links.sort((a, b) => compareStrings(key(a.src), key(b.src)) || compareStrings(key(a.dst), key(b.dst)));
+  return { value: { links: mergeLinks(links), unresolved }, diagnostics: [] };
+}
+function templateAnnotations(w) {
+  const doc = w.origin.document.value;
+  let node2 = doc;
+  for (const k of [...w.origin.path, ...w.specPath.slice(0, -1), "metadata", "annotations"]) node2 = node2 && typeof node2 === "object" ? node2[k] : void 0;
+  return node2 && typeof node2 === "object" ? node2 : void 0;
+}
+function mergeLinks(links) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of links) {
+    const k = `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+    const cur = out.get(k);
+    out.set(k, cur ? { ...cur, conns: cur.conns.union(l.conns), evidence: [...cur.evidence, ...l.evidence] } : l);
+  }
+  return [...out.values()];
+}
+
+// src/topology/links.ts
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ""}${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
+    case "exposure":
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case "trace":
+      return `trace ${e.event}`;
+    case "intent":
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+function pathText(path13) {
+  let out = "";
+  for (const p of path13 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+// src/topology/env.ts
+function expandVars(value, vars) {
+  return expandVarsDetailed(value, vars).value;
+}
+function expandVarsDetailed(value, vars) {
+  const missing = [];
+  const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
+    if (m === "$$") return "$";
+    if (name !== void 0 && vars.has(name)) return vars.get(name);
+    if (name !== void 0) missing.push(name);
+    return m;
+  });
+  return { value: out, missing };
+}
+var HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
+function pairedPort(hostVar, vars) {
+  const m = HOST_HALF.exec(hostVar);
+  if (!m) return void 0;
+  const prefix = m[1];
+  const upper = hostVar === hostVar.toUpperCase();
+  for (const suffix of ["PORT", "SERVICE_PORT"]) {
+    const name = `${prefix}_${upper ? suffix : suffix.toLowerCase()}`;
+    const v = vars.get(name)?.trim();
+    if (v !== void 0 && /^\d{1,5}$/.test(v)) return { name, port: v };
+  }
+  return void 0;
+}
+
+// src/topology/scan.ts
+var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+function traceValue(at3, c, values) {
+  const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`));
+  if (!chart) return void 0;
+  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
+    for (const f of chart.files) {
+      const lines = f.text.split("\n");
+      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
+      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
+    }
+  }
+  return void 0;
+}
+function scanTopology(cluster, options = {}) {
+  const values = options.values ?? [];
+  const services = /* @__PURE__ */ new Map();
+  const configMaps = /* @__PURE__ */ new Map();
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  for (const o of cluster.objects) {
+    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (o.kind === "Service") services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
+    else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+  }
+  const links = new LinkSet();
+  const unresolved = [];
+  const sharing = /* @__PURE__ */ new Map();
+  const portChoices = /* @__PURE__ */ new Map();
+  const ctx = { services, links, unresolved, values, sharing, portChoices };
+  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
+  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const sortedUnresolved = unresolved.sort(
+    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
+  );
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
+}
+function scanWorkload(w, configMaps, ctx) {
+  const cmData = (name) => {
+    const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+    if (!cm) return void 0;
+    const data = Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string").sort(([a], [b]) => compareStrings(a, b));
+    return [cm, data];
+  };
+  const emit2 = (value, context, origin, path13, extra = {}) => {
+    for (let c of findAddressesIn(value, context)) {
+      if (c.port === void 0 && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
+      const found = {
+        c,
+        at: () => lineOf(origin, path13, value, c.offset),
+        ...extra.via ? { via: extra.via } : {},
+        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}
+      };
+      resolveAddress(found, w, ctx);
+    }
+  };
+  (w.spec?.volumes ?? []).forEach((v, vi) => {
+    const mounted = [
+      ...v.configMap ? [{ name: v.configMap.name, path: [...w.specPath, "volumes", vi, "configMap"] }] : [],
+      ...(v.projected?.sources ?? []).flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...w.specPath, "volumes", vi, "projected", "sources", si, "configMap"] }] : [])
+    ];
+    for (const m of mounted) {
+      const found = cmData(m.name);
+      if (!found) continue;
+      const [cm, data] = found;
+      for (const [key, value] of data) emit2(value, isAddressName(key) ? "address" : "text", cm.origin, ["data", key], { via: () => originRef(w.origin, m.path), configMap: cm });
+    }
+  });
+  for (const field of ["initContainers", "containers"]) {
+    (w.spec?.[field] ?? []).forEach((container, ci) => {
+      const base = [...w.specPath, field, ci];
+      const vars = /* @__PURE__ */ new Map();
+      const imported = [];
+      (container.envFrom ?? []).forEach((ef, fi) => {
+        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : void 0;
+        if (!found) return;
+        const [cm, data] = found;
+        const prefix = typeof ef.prefix === "string" ? ef.prefix : "";
+        for (const [key, value] of data) {
+          vars.set(`${prefix}${key}`, value);
+          imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, "envFrom", fi, "configMapRef"]) });
+        }
+      });
+      const entries2 = [];
+      (container.env ?? []).forEach((env, ei) => {
+        if (typeof env.value === "string") {
+          const { value: value2, missing } = expandVarsDetailed(env.value, vars);
+          vars.set(env.name, value2);
+          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+            ctx.unresolved.push({
+              workload: w.ref,
+              value: value2,
+              at: originRef(w.origin, [...base, "env", ei, "value"]),
+              reason: "undefined-variable",
+              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
+            });
+          }
+          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context: isAddressName(env.name) ? "address" : "text" });
+          return;
+        }
+        const ref = env.valueFrom?.configMapKeyRef;
+        const found = ref ? cmData(ref.name) : void 0;
+        const value = found && ref ? found[1].find(([k]) => k === ref.key)?.[1] : void 0;
+        if (!found || !ref || value === void 0) return;
+        vars.set(env.name, value);
+        entries2.push({
+          name: env.name,
+          value,
+          origin: found[0].origin,
+          path: ["data", ref.key],
+          via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]),
+          cm: found[0],
+          context: isAddressName(env.name) || isAddressName(ref.key) ? "address" : "text"
+        });
+      });
+      for (const i of imported) {
+        const port = pairedPort(i.key, vars);
+        emit2(i.value, isAddressName(i.key) ? "address" : "text", i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ...port ? { port } : {} });
+      }
+      for (const e of entries2) {
+        const port = pairedPort(e.name, vars);
+        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? { configMap: e.cm } : {}, ...port ? { port } : {} });
+      }
+      for (const list2 of ["command", "args"]) {
+        const items = container[list2] ?? [];
+        items.forEach((arg, ai) => {
+          if (typeof arg !== "string") return;
+          const prev = ai > 0 ? items[ai - 1] : void 0;
+          const afterFlag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
+          emit2(expandVars(arg, vars), afterFlag ? "address" : "text", w.origin, [...base, list2, ai]);
+        });
+      }
+    });
+  }
+}
+function lineOf(origin, path13, value, offset) {
+  const at3 = originRef(origin, path13);
+  const before = value.slice(0, offset);
+  const index = before.split("\n").length - 1;
+  const valueLine = (value.split("\n")[index] ?? "").trim();
+  if (at3.line === void 0 || valueLine === "") return at3;
+  const doc = origin.document;
+  const lines = doc.text.split("\n");
+  const first = at3.line - doc.startLine;
+  for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
+    const col = lines[j].indexOf(valueLine);
+    if (col >= 0 && (j > first || index === 0)) return { ...at3, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
+  }
+  return at3;
+}
+function resolveAddress(f, w, ctx) {
+  const { c, at: at3, via } = f;
+  const { services, links, unresolved, values } = ctx;
+  const src = { kind: "workload", ref: w.ref };
+  const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason: reason2, detail });
+  const add = (dst, conns, service) => {
+    links.add(src, dst, conns, evidence(f, service, values));
+    if (f.configMap) {
+      const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: /* @__PURE__ */ new Set() };
+      s.workloads.add(workloadKey(w.ref));
+      ctx.sharing.set(f.configMap.key, s);
+    }
+  };
+  if (isLocalAddress(c.host)) return;
+  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+  if (port !== void 0 && (port < 1 || port > 65535)) {
+    report("no-such-port", `port ${c.port} is outside 1-65535`);
+    return;
+  }
+  if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    if (!range) return;
+    add({ kind: "external", range }, port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL, void 0);
+    return;
+  }
+  const target = serviceFor(c.host, w.ref.namespace, services);
+  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === "default/kubernetes")) {
+    report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
+    return;
+  }
+  if (!target) {
+    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
+    return;
+  }
+  const svc = target.entry;
+  if (svc.object.spec?.type === "ExternalName") {
+    const name = svc.object.spec.externalName;
+    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
+    return;
+  }
+  const all = svc.object.spec?.ports ?? [];
+  const ports = all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
+  if (ports.length === 0) {
+    if (!c.explicit) return;
+    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
+    return;
+  }
+  if (svc.workloads.length === 0) {
+    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    return;
+  }
+  if (c.port === void 0 && all.length > 1) {
+    const key = `${workloadKey(w.ref)}\0${target.key}`;
+    if (!ctx.portChoices.has(key)) {
+      ctx.portChoices.set(
+        key,
+        diag(
+          Codes.addressWithoutPort,
+          "warning",
+          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
+          at3(),
+          "write the port in the address (host:port) or review the link in a links file"
+        )
+      );
+    }
+  }
+  for (const dw of svc.workloads) {
+    if (dw === w) continue;
+    const conns = targetConns(ports, dw.pods);
+    if (!conns.isEmpty) add({ kind: "workload", ref: dw.ref }, conns, target.key);
+  }
+}
+function isApiServerHost(host, namespace) {
+  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || host === "kubernetes" && namespace === "default";
+}
+function evidence(f, service, values) {
+  const where2 = f.at();
+  const traced = values.length > 0 ? traceValue(where2, f.c, values) : void 0;
+  return {
+    kind: "address",
+    at: where2,
+    value: f.c.text,
+    ...f.via ? { via: f.via() } : {},
+    ...f.configMap ? { configMap: f.configMap.key } : {},
+    ...service ? { service } : {},
+    ...traced ? { traced } : {}
+  };
+}
+function sharedConfigMapWarnings(sharing) {
+  const out = [];
+  for (const [key, s] of [...sharing].sort(([a], [b]) => compareStrings(a, b))) {
+    if (s.workloads.size < 2) continue;
+    const names = [...s.workloads].sort(compareStrings);
+    out.push(
+      diag(
+        Codes.sharedConfigMap,
+        "warning",
+        `ConfigMap ${key} is shared by ${names.length} workloads (${names.join(", ")}); each gets a link to every address it names`,
+        originRef(s.origin, ["metadata", "name"]),
+        "if only some of them use an address, review the links in a links file (synthesize --links)"
+      )
+    );
+  }
+  return out;
+}
+function serviceFor(host, namespace, services) {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  const parts = h.split(".");
+  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
+  const entry = key ? services.get(key) : void 0;
+  return key && entry ? { key, entry } : void 0;
+}
+function addExposures(cluster, services, links) {
+  const warnings = [];
+  const expose = (src, ns, name, port, kind, object2, at3) => {
+    const svc = services.get(`${ns}/${name}`);
+    if (!svc) return;
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port, name, at3()));
+    const ports = picked.ports;
+    for (const w of svc.workloads) {
+      const reached = targetConns(ports, w.pods);
+      const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
+      if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at3() });
+    }
+  };
+  const ic = { kind: "ingress-controller" };
+  const ingress = ingressBackends(cluster.objects);
+  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
+  for (const o of cluster.objects) {
+    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    switch (o.kind) {
+      case "HTTPRoute":
+      case "GRPCRoute":
+      case "TCPRoute":
+      case "TLSRoute":
+      case "UDPRoute": {
+        const object2 = `${o.kind} ${ns}/${o.object.metadata.name}`;
+        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
+        (o.object.spec?.rules ?? []).forEach(
+          (rule, ri) => (rule.backendRefs ?? []).forEach((b, bi) => {
+            if (b.kind && b.kind !== "Service") return;
+            for (const p of parents) {
+              const gw = { kind: "gateway", namespace: p.namespace || ns, name: p.name };
+              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri, "backendRefs", bi]));
+            }
+          })
+        );
+        break;
+      }
+      case "Service": {
+        const type2 = o.object.spec?.type;
+        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
+        const svc = services.get(`${ns}/${o.object.metadata.name}`);
+        for (const w of svc?.workloads ?? []) {
+          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
+          if (!conns.isEmpty)
+            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
+              kind: "exposure",
+              object: `Service ${ns}/${o.object.metadata.name} (${type2})`,
+              at: originRef(o.origin, ["spec", "type"])
+            });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return [...ingress.diagnostics, ...warnings];
+}
+var LinkSet = class {
+  map = /* @__PURE__ */ new Map();
+  add(src, dst, conns, ev) {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = this.map.get(key);
+    if (cur) {
+      cur.conns = cur.conns.union(conns);
+      const text = evidenceText(ev);
+      if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
+    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
+  }
+  sorted() {
+    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+  }
+};
+function dedupeUnresolved(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((u) => {
+    const k = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+// src/connectivity/diff.ts
+function workloadsInfo(e) {
+  return e.oneSided && e.oneSided.length > 0 ? `workload ${e.oneSided.join(" and ")} ${e.kind}` : void 0;
+}
+var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
+function diffConnectivity(before, after) {
+  const cuts = [...before.ipRanges, ...after.ipRanges];
+  for (const c of [...before.connections, ...after.connections]) {
+    if (c.src.kind === "external") cuts.push(c.src.range);
+    if (c.dst.kind === "external") cuts.push(c.dst.range);
+  }
+  const families = [...new Set(cuts.map((r) => r.family))];
+  const atoms = atomize(cuts, families);
+  const a = refine2(before, atoms);
+  const b = refine2(after, atoms);
+  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
+  const afterWorkloads = new Set(after.workloads.map(workloadKey));
+  const raw = [];
+  for (const [key, x] of a) {
+    const y = b.get(key);
+    const conns = y?.conns ?? ConnectionSet.NONE;
+    if (!conns.equals(x.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x.src, dst: x.dst, before: x.conns, after: conns });
+  }
+  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  const info = (p, kind) => {
+    if (p.kind !== "workload") return void 0;
+    const k = workloadKey(p.ref);
+    if (kind === "added" && !beforeWorkloads.has(k)) return k;
+    if (kind === "removed" && !afterWorkloads.has(k)) return k;
+    return void 0;
+  };
+  const entries2 = raw.map((e) => {
+    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x) => x !== void 0);
+    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
+    return names.length === 0 ? withDelta : { ...withDelta, oneSided: names };
+  });
+  const sortKey = new Map(entries2.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
+  entries2.sort((x, y) => compareStrings(sortKey.get(x), sortKey.get(y)));
+  return {
+    entries: entries2,
+    addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),
+    removedWorkloads: [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort()
+  };
+}
+function refine2(c, atoms) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (src, dst, conns) => {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = out.get(key);
+    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
+  };
+  for (const x of c.connections) {
+    if (x.src.kind === "external") for (const atom of within(atoms, x.src.range)) put({ kind: "external", range: atom }, x.dst, x.conns);
+    else if (x.dst.kind === "external") for (const atom of within(atoms, x.dst.range)) put(x.src, { kind: "external", range: atom }, x.conns);
+    else put(x.src, x.dst, x.conns);
+  }
+  return out;
+}
+function within(atoms, range) {
+  let lo = 0;
+  let hi = atoms.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    const m = atoms[mid];
+    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
+    else hi = mid;
+  }
+  const out = [];
+  for (let i = lo; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.family !== range.family || a.lo > range.hi) break;
+    out.push(a);
+  }
+  return out;
+}
+
+// src/manifests/live.ts
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function clean(item) {
+  const out = { ...item };
+  delete out.status;
+  if (isRecord2(item.metadata)) {
+    const meta3 = { ...item.metadata };
+    for (const k of SERVER_METADATA) delete meta3[k];
+    if (isRecord2(meta3.annotations)) {
+      const annotations = { ...meta3.annotations };
+      delete annotations[LAST_APPLIED];
+      if (Object.keys(annotations).length > 0) meta3.annotations = annotations;
+      else delete meta3.annotations;
+    }
+    out.metadata = meta3;
+  }
+  return out;
+}
+function finishedPod(item) {
+  const phase = isRecord2(item.status) ? item.status.phase : void 0;
+  return item.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
+}
+function liveName(label, item) {
+  const meta3 = isRecord2(item.metadata) ? item.metadata : {};
+  const ns = typeof meta3.namespace === "string" && meta3.namespace ? `${meta3.namespace}/` : "";
+  return `${label}:${String(item.kind)}/${ns}${String(meta3.name ?? "")}`;
+}
+function liveFiles(listJson, label) {
+  let list2;
+  try {
+    list2 = JSON.parse(listJson);
+  } catch (e) {
+    return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
+  }
+  if (!isRecord2(list2) || !Array.isArray(list2.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
+  const files = [];
+  for (const item of list2.items) {
+    if (!isRecord2(item) || finishedPod(item)) continue;
+    files.push({ path: liveName(label, item), text: yaml.dump(clean(item), { lineWidth: -1, noRefs: true, sortKeys: false }) });
+  }
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, diagnostics: [] };
+}
+var CONTROLLERS = {
+  // kind -> the owner kinds it folds into
+  ReplicaSet: ["Deployment"],
+  Job: ["CronJob"]
+};
+function controllerOf(o) {
+  const refs = o.object.metadata.ownerReferences ?? [];
+  const r = refs.find((x) => x.controller) ?? refs[0];
+  return r?.kind ? { kind: r.kind, name: r.name } : void 0;
+}
+function foldLiveOwners(objects) {
+  const key = (kind, ns, name) => `${kind}\0${ns}\0${name}`;
+  const present = /* @__PURE__ */ new Map();
+  for (const o of objects) present.set(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? ""), o);
+  const top = (kind, ns, name) => {
+    const self = present.get(key(kind, ns, name));
+    const folds = CONTROLLERS[kind];
+    if (!self || !folds) return { kind, name };
+    const owner = controllerOf(self);
+    if (!owner || !folds.includes(owner.kind) || !present.has(key(owner.kind, ns, owner.name))) return { kind, name };
+    return top(owner.kind, ns, owner.name);
+  };
+  const out = [];
+  for (const o of objects) {
+    const ns = o.object.metadata.namespace ?? "";
+    if (o.kind in CONTROLLERS) {
+      const t = top(o.kind, ns, o.object.metadata.name ?? "");
+      if (t.kind !== o.kind) continue;
+    }
+    if (o.kind === "Pod") {
+      const phase = o.object.status?.phase;
+      if (phase === "Succeeded" || phase === "Failed") continue;
+      const owner = controllerOf(o);
+      if (owner && owner.kind in CONTROLLERS) {
+        const t = top(owner.kind, ns, owner.name);
+        if (t.kind !== owner.kind) {
+          const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };
+          out.push({ ...o, object: { ...o.object, metadata } });
+          continue;
+        }
+      }
+    }
+    out.push(o);
+  }
+  const withPods = /* @__PURE__ */ new Set();
+  for (const o of out) {
+    if (o.kind !== "Pod") continue;
+    const owner = controllerOf(o);
+    if (owner) withPods.add(key(owner.kind, o.object.metadata.namespace ?? "", owner.name));
+  }
+  return out.filter((o) => o.kind === "Pod" || !withPods.has(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? "")));
+}
+
+// src/pipeline/cluster-drift.ts
+var POLICY_KINDS2 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+var CLUSTER_SCOPED2 = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
+var NAMESPACED = [
+  "pods",
+  "replicationcontrollers",
+  "services",
+  "configmaps",
+  "deployments.apps",
+  "statefulsets.apps",
+  "daemonsets.apps",
+  "replicasets.apps",
+  "jobs.batch",
+  "cronjobs.batch",
+  "ingresses.networking.k8s.io",
+  "networkpolicies.networking.k8s.io",
+  "routes.route.openshift.io",
+  "httproutes.gateway.networking.k8s.io",
+  "grpcroutes.gateway.networking.k8s.io",
+  "tcproutes.gateway.networking.k8s.io",
+  "tlsroutes.gateway.networking.k8s.io",
+  "udproutes.gateway.networking.k8s.io"
+];
+var REQUIRED = ["namespaces", "pods", "networkpolicies.networking.k8s.io"];
+function objectsOf(files, diagnostics) {
+  const documents = [];
+  for (const f of files) {
+    const r2 = parseManifestFile(f);
+    documents.push(...r2.documents);
+    diagnostics.push(...r2.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  return r.objects;
+}
+function readLiveObjects(io, source, settings) {
+  const diagnostics = [];
+  let files;
+  let label;
+  if (source.kind === "export") {
+    if (!io.isDirectory(source.dir)) throw new ConfigError(`--cluster-export ${source.dir}: not a folder`);
+    const read = io.readManifests([source.dir], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    diagnostics.push(...read.diagnostics);
+    files = read.files;
+    label = source.dir;
+  } else {
+    label = source.target.context ? `cluster ${source.target.context}` : "cluster";
+    const discovery = io.kubectlResources(source.target);
+    const served = discovery.resources;
+    if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, "warning", `kubectl api-resources: ${discovery.warning}; the other resource types are read`));
+    const missing = REQUIRED.filter((r) => !served.has(r));
+    if (missing.length > 0) throw new ConfigError(`the cluster does not serve ${missing.join(", ")} (kubectl api-resources); is this a Kubernetes API server?`);
+    const clusterScoped = CLUSTER_SCOPED2.filter((r) => served.has(r));
+    const namespaced = NAMESPACED.filter((r) => served.has(r));
+    files = [];
+    const take = (json3) => {
+      const r = liveFiles(json3, "cluster");
+      files.push(...r.files);
+      diagnostics.push(...r.diagnostics);
+    };
+    take(io.kubectlGet(source.target, clusterScoped));
+    if (source.namespaces === void 0) take(io.kubectlGet(source.target, namespaced));
+    else for (const ns of [...source.namespaces].sort(compareStrings)) take(io.kubectlGet(source.target, namespaced, ns));
+  }
+  let objects = foldLiveOwners(objectsOf(files, diagnostics));
+  if (source.kind === "kubectl" && source.namespaces !== void 0) {
+    const scope = new Set(source.namespaces);
+    objects = objects.filter((o) => o.kind === "Namespace" ? scope.has(o.object.metadata.name ?? "") : true);
+  }
+  return { objects, label, diagnostics };
+}
+function liveSeverity(d) {
+  return d.code === Codes.ownerLabelGap ? { ...d, severity: "info" } : d;
+}
+function readLiveCluster(io, source, settings) {
+  const live = readLiveObjects(io, source, settings);
+  const built = buildCluster(live.objects);
+  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics.map(liveSeverity)] };
+}
+function policyName(o) {
+  const ns = o.object.metadata.namespace;
+  return `${o.kind} ${ns ? `${ns}/` : ""}${o.object.metadata.name ?? ""}`;
+}
+function isClusterScoped(o) {
+  return o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy";
+}
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function where(o) {
+  const at3 = originRef(o.origin);
+  return at3.line !== void 0 ? `${at3.file}:${at3.line}` : at3.file;
+}
+function runClusterDrift(io, request, settings) {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const diagnostics = [];
+  let scope;
+  if (request.source.kind === "kubectl" && request.source.namespaces) scope = new Set(request.source.namespaces);
+  else if (request.paths && request.paths.length > 0) {
+    const read2 = io.readManifests(request.paths, { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    diagnostics.push(...read2.diagnostics);
+    const repo = buildCluster(objectsOf(read2.files, diagnostics));
+    scope = new Set(repo.cluster.workloads.map((w) => w.ref.namespace));
+  }
+  const live = readLiveObjects(io, request.source, settings);
+  diagnostics.push(...live.diagnostics);
+  const inScope = (o) => {
+    if (scope === void 0 || isClusterScoped(o)) return true;
+    if (o.kind === "Namespace") return scope.has(o.object.metadata.name ?? "");
+    return scope.has(o.object.metadata.namespace || DEFAULT_NAMESPACE);
+  };
+  const liveObjects = live.objects.filter(inScope);
+  const read = io.readManifests([request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  diagnostics.push(...read.diagnostics);
+  const repoPolicies = [];
+  for (const o of objectsOf(read.files, diagnostics)) {
+    if (!POLICY_KINDS2.has(o.kind)) continue;
+    if (inScope(o)) repoPolicies.push(o);
+    else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
+  }
+  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS2.has(o.kind));
+  const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
+  const liveCluster = buildCluster(liveObjects);
+  diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
+  const repoEngine = new PolicyEngine(repoCluster.cluster, { ipFamilies: settings.ipFamilies });
+  const liveEngine = new PolicyEngine(liveCluster.cluster, { ipFamilies: settings.ipFamilies });
+  diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
+  const diff2 = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
+  const explanations = explainDiff(repoEngine, liveEngine, diff2);
+  return {
+    diff: diff2,
+    explanations,
+    refs: { before: "repository", after: live.label },
+    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS2.has(o.kind))),
+    namespaces: scope ? [...scope].sort(compareStrings) : "all",
+    diagnostics
+  };
+}
+function inventoryOf(repo, live) {
+  const byName = (list2) => new Map(list2.map((o) => [policyName(o), o]));
+  const a = byName(repo);
+  const b = byName(live);
+  const out = [];
+  for (const [name, o] of a) {
+    const l = b.get(name);
+    if (!l) out.push({ policy: name, state: "repository-only", repository: where(o) });
+    else if (canonical(o.object.spec) !== canonical(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
+  }
+  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
+  return out.sort((x, y) => compareStrings(x.policy, y.policy));
+}
+
+// src/pipeline/live.ts
+function runLiveConnectivity(io, source, settings) {
+  const live = readLiveCluster(io, source, settings);
+  const result = analyzeConnectivity(live.cluster, { ipFamilies: settings.ipFamilies });
+  return { connectivity: result.value, diagnostics: [...live.diagnostics, ...result.diagnostics] };
+}
+function runLiveScan(io, source, settings, heuristicsFile) {
+  const file2 = heuristicsFile === void 0 ? { path: BUILTIN_HEURISTICS_FILE, text: defaultHeuristicsYaml() } : { path: heuristicsFile, text: io.readText(heuristicsFile, "--heuristics") };
+  const heuristics = parseHeuristics(file2);
+  if (!heuristics.value) {
+    const first = heuristics.diagnostics.find((d) => d.severity === "error");
+    if (heuristicsFile === void 0 || !first) throw new ConfigError("the built-in heuristics do not parse (a bug)");
+    return { topology: { links: [], unresolved: [] }, diagnostics: heuristics.diagnostics };
+  }
+  const live = readLiveCluster(io, source, settings);
+  const scanned = scanTopology(live.cluster);
+  const completed = applyHeuristics(live.cluster, scanned.value, heuristics.value);
+  return { topology: completed.value, diagnostics: [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics] };
+}
+function exportHeuristics() {
+  return defaultHeuristicsYaml();
+}
+
 // src/report/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
 var JOINER = "‍";
@@ -36311,8 +37338,8 @@ function neutraliseAutolinks(text) {
   return text.replace(/#(?=\d)/g, `#${JOINER}`).replace(/\b(GH)(\\?-\d)/gi, `$1${JOINER}$2`).replace(/\b[0-9a-fA-F]{7,}\b/g, (hex3) => hex3.replace(/(.{6})(?=.)/g, `$1${JOINER}`)).replace(/\/\//g, `/${JOINER}/`).replace(/\b(www)(\\?\.)/gi, `$1${JOINER}$2`);
 }
 function markdownCode(text) {
-  const clean = text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "∣");
-  return `\`${clean}\``;
+  const clean2 = text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "∣");
+  return `\`${clean2}\``;
 }
 function escapeMermaid(text) {
   return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
@@ -36404,8 +37431,8 @@ function renderConnectivityMermaid(c) {
 // src/report/explain.ts
 function step(s) {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
-  const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  const where2 = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
+  const what = s.policy ? `${s.policy}${rule}${where2}` : s.layer === "default" ? "no policy applies" : "";
   return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
 }
 function verdictChain(steps) {
@@ -36535,13 +37562,39 @@ function parseOptions(schema2, raw) {
   return r.data;
 }
 
+// src/cli/cluster-options.ts
+var ClusterOptions = external_exports.object({
+  cluster: external_exports.boolean().default(false),
+  context: external_exports.string().optional(),
+  kubeconfig: external_exports.string().optional(),
+  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional(),
+  timeout: external_exports.coerce.number().int().positive().default(30)
+});
+function addClusterOptions(cmd) {
+  return cmd.option("--cluster", "read what is running in the cluster with kubectl instead of manifests").option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)").option("--timeout <seconds>", "with --cluster: per-request timeout for kubectl (default 30)");
+}
+function liveSourceFrom(opts) {
+  if (!opts.cluster) {
+    for (const [flag, set3] of [["--context", opts.context], ["--kubeconfig", opts.kubeconfig], ["--cluster-namespaces", opts.clusterNamespaces]]) {
+      if (set3 !== void 0) throw new ConfigError(`${flag} needs --cluster`);
+    }
+    return void 0;
+  }
+  return {
+    kind: "kubectl",
+    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout },
+    ...opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}
+  };
+}
+
 // src/cli/commands/connectivity.ts
-var Options = CommonOptions.extend({
+var Options = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
   format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function connectivityCommand(ctx, done) {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  addClusterOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -36549,6 +37602,10 @@ function connectivity(ctx, paths, opts) {
   const say = progress(ctx, opts);
   say(`reading and evaluating ${paths.length} path(s)…`);
   const settings = readSettingsFrom(ctx, opts);
+  const live = liveSourceFrom(opts);
+  if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
+  if (!live && paths.length === 0) throw new ConfigError("connectivity takes manifest paths, or --cluster");
+  if (live && opts.explain) throw new ConfigError("--explain reads manifests; it does not combine with --cluster");
   if (opts.explain) {
     const [src, dst] = opts.explain;
     const r2 = runExplain(ctx.io, paths, settings, src, dst);
@@ -36557,7 +37614,7 @@ function connectivity(ctx, paths, opts) {
     printDiagnostics(ctx, r2.diagnostics, opts);
     return exitCodeFor(r2.diagnostics);
   }
-  const r = runConnectivity(ctx.io, paths, settings);
+  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings);
   say("");
   const c = r.connectivity;
   const render = {
@@ -36576,84 +37633,6 @@ function connectivity(ctx, paths, opts) {
 
 // src/pipeline/diff.ts
 import path from "node:path";
-
-// src/connectivity/diff.ts
-function workloadsInfo(e) {
-  return e.oneSided && e.oneSided.length > 0 ? `workload ${e.oneSided.join(" and ")} ${e.kind}` : void 0;
-}
-var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
-function diffConnectivity(before, after) {
-  const cuts = [...before.ipRanges, ...after.ipRanges];
-  for (const c of [...before.connections, ...after.connections]) {
-    if (c.src.kind === "external") cuts.push(c.src.range);
-    if (c.dst.kind === "external") cuts.push(c.dst.range);
-  }
-  const families = [...new Set(cuts.map((r) => r.family))];
-  const atoms = atomize(cuts, families);
-  const a = refine2(before, atoms);
-  const b = refine2(after, atoms);
-  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
-  const afterWorkloads = new Set(after.workloads.map(workloadKey));
-  const raw = [];
-  for (const [key, x] of a) {
-    const y = b.get(key);
-    const conns = y?.conns ?? ConnectionSet.NONE;
-    if (!conns.equals(x.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x.src, dst: x.dst, before: x.conns, after: conns });
-  }
-  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
-  const info = (p, kind) => {
-    if (p.kind !== "workload") return void 0;
-    const k = workloadKey(p.ref);
-    if (kind === "added" && !beforeWorkloads.has(k)) return k;
-    if (kind === "removed" && !afterWorkloads.has(k)) return k;
-    return void 0;
-  };
-  const entries2 = raw.map((e) => {
-    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x) => x !== void 0);
-    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
-    return names.length === 0 ? withDelta : { ...withDelta, oneSided: names };
-  });
-  const sortKey = new Map(entries2.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
-  entries2.sort((x, y) => compareStrings(sortKey.get(x), sortKey.get(y)));
-  return {
-    entries: entries2,
-    addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),
-    removedWorkloads: [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort()
-  };
-}
-function refine2(c, atoms) {
-  const out = /* @__PURE__ */ new Map();
-  const put = (src, dst, conns) => {
-    const key = `${peerKey(src)}\0${peerKey(dst)}`;
-    const cur = out.get(key);
-    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
-  };
-  for (const x of c.connections) {
-    if (x.src.kind === "external") for (const atom of within(atoms, x.src.range)) put({ kind: "external", range: atom }, x.dst, x.conns);
-    else if (x.dst.kind === "external") for (const atom of within(atoms, x.dst.range)) put(x.src, { kind: "external", range: atom }, x.conns);
-    else put(x.src, x.dst, x.conns);
-  }
-  return out;
-}
-function within(atoms, range) {
-  let lo = 0;
-  let hi = atoms.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    const m = atoms[mid];
-    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
-    else hi = mid;
-  }
-  const out = [];
-  for (let i = lo; i < atoms.length; i++) {
-    const a = atoms[i];
-    if (a.family !== range.family || a.lo > range.hi) break;
-    out.push(a);
-  }
-  return out;
-}
-
-// src/pipeline/diff.ts
 function loadSide(io, label, inputs, settings, cache2, mapping) {
   const { load: load2, diagnostics } = loadInputs(io, inputs, settings, cache2, mapping);
   const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
@@ -36756,8 +37735,8 @@ function chain(steps) {
 }
 function stepLine(s) {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
-  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
-  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  const where2 = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
+  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where2}` : s.layer === "default" ? "no policy applies" : "";
   return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
 }
 function sideLines(label, p) {
@@ -36870,513 +37849,6 @@ function diff(ctx, paths, opts) {
   emit(ctx, render[opts.format](report), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
-}
-
-// src/topology/addresses.ts
-var ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
-function isAddressName(name) {
-  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
-}
-var FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
-var NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
-function findAddressesIn(value, context) {
-  if (context === "address") return findAddresses(value);
-  const whole = value.trim();
-  const out = findAddresses(value).flatMap((c) => {
-    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
-    if (c.port !== void 0) return [{ ...c, explicit: false }];
-    if (c.text === whole && c.host.includes(".") && /[a-z]$/.test(c.host)) return [c];
-    return [];
-  });
-  const seen = new Set(out.map((c) => c.offset));
-  for (const m of value.matchAll(FLAG)) {
-    if (!isAddressName(m[1])) continue;
-    const start = (m.index ?? 0) + m[0].length - m[2].length;
-    for (const c of findAddresses(m[2])) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
-  }
-  for (const m of value.matchAll(NC)) {
-    const host = m[1].toLowerCase();
-    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
-    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
-    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
-  }
-  return out.sort((a, b) => a.offset - b.offset);
-}
-var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
-var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-function boundaryBefore(text, index) {
-  if (index === 0) return true;
-  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
-}
-function boundaryAfter(text, end) {
-  if (end >= text.length) return true;
-  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
-}
-function findAddresses(value) {
-  const out = [];
-  for (const m of value.matchAll(ADDRESS)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const g = m.groups ?? {};
-    const scheme = g.scheme?.toLowerCase();
-    const host = (g.host ?? "").toLowerCase();
-    if (!scheme && !boundaryBefore(value, start)) continue;
-    if (!boundaryAfter(value, end)) continue;
-    if (/^\d+$/.test(host)) continue;
-    const isIp = IPV4.test(host) || host.startsWith("[");
-    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit, offset: start });
-  }
-  return out;
-}
-var PUBLIC_TLDS = /* @__PURE__ */ new Set([
-  "com",
-  "net",
-  "org",
-  "io",
-  "dev",
-  "app",
-  "cloud",
-  "ai",
-  "co",
-  "info",
-  "biz",
-  "me",
-  "us",
-  "uk",
-  "de",
-  "fr",
-  "eu",
-  "jp",
-  "cn",
-  "in",
-  "ca",
-  "au",
-  "nl",
-  "se",
-  "ch",
-  "es",
-  "it",
-  "ru",
-  "br",
-  "gov",
-  "edu",
-  "sh",
-  "xyz",
-  "tech",
-  "so"
-]);
-function looksExternalHost(host) {
-  const labels2 = host.split(".");
-  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
-}
-function isLocalAddress(host) {
-  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
-}
-function isIpLiteral(host) {
-  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
-  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
-}
-
-// src/topology/links.ts
-function evidenceText(e) {
-  switch (e.kind) {
-    case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ""}${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
-    case "exposure":
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
-    case "trace":
-      return `trace ${e.event}`;
-    case "intent":
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
-  }
-}
-function pathText(path12) {
-  let out = "";
-  for (const p of path12 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-
-// src/topology/env.ts
-function expandVars(value, vars) {
-  return expandVarsDetailed(value, vars).value;
-}
-function expandVarsDetailed(value, vars) {
-  const missing = [];
-  const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
-    if (m === "$$") return "$";
-    if (name !== void 0 && vars.has(name)) return vars.get(name);
-    if (name !== void 0) missing.push(name);
-    return m;
-  });
-  return { value: out, missing };
-}
-var HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
-function pairedPort(hostVar, vars) {
-  const m = HOST_HALF.exec(hostVar);
-  if (!m) return void 0;
-  const prefix = m[1];
-  const upper = hostVar === hostVar.toUpperCase();
-  for (const suffix of ["PORT", "SERVICE_PORT"]) {
-    const name = `${prefix}_${upper ? suffix : suffix.toLowerCase()}`;
-    const v = vars.get(name)?.trim();
-    if (v !== void 0 && /^\d{1,5}$/.test(v)) return { name, port: v };
-  }
-  return void 0;
-}
-
-// src/topology/scan.ts
-var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
-function traceValue(at2, c, values) {
-  const chart = values.find((v) => at2.file.startsWith(`${v.chart}/`));
-  if (!chart) return void 0;
-  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
-    for (const f of chart.files) {
-      const lines = f.text.split("\n");
-      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
-      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
-    }
-  }
-  return void 0;
-}
-function scanTopology(cluster, options = {}) {
-  const values = options.values ?? [];
-  const services = /* @__PURE__ */ new Map();
-  const configMaps = /* @__PURE__ */ new Map();
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  for (const o of cluster.objects) {
-    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
-    else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
-  }
-  const links = new LinkSet();
-  const unresolved = [];
-  const sharing = /* @__PURE__ */ new Map();
-  const portChoices = /* @__PURE__ */ new Map();
-  const ctx = { services, links, unresolved, values, sharing, portChoices };
-  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
-  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
-  const sortedUnresolved = unresolved.sort(
-    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
-  );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
-}
-function scanWorkload(w, configMaps, ctx) {
-  const cmData = (name) => {
-    const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-    if (!cm) return void 0;
-    const data = Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string").sort(([a], [b]) => compareStrings(a, b));
-    return [cm, data];
-  };
-  const emit2 = (value, context, origin, path12, extra = {}) => {
-    for (let c of findAddressesIn(value, context)) {
-      if (c.port === void 0 && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
-      const found = {
-        c,
-        at: () => lineOf(origin, path12, value, c.offset),
-        ...extra.via ? { via: extra.via } : {},
-        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}
-      };
-      resolveAddress(found, w, ctx);
-    }
-  };
-  (w.spec?.volumes ?? []).forEach((v, vi) => {
-    const mounted = [
-      ...v.configMap ? [{ name: v.configMap.name, path: [...w.specPath, "volumes", vi, "configMap"] }] : [],
-      ...(v.projected?.sources ?? []).flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...w.specPath, "volumes", vi, "projected", "sources", si, "configMap"] }] : [])
-    ];
-    for (const m of mounted) {
-      const found = cmData(m.name);
-      if (!found) continue;
-      const [cm, data] = found;
-      for (const [key, value] of data) emit2(value, isAddressName(key) ? "address" : "text", cm.origin, ["data", key], { via: () => originRef(w.origin, m.path), configMap: cm });
-    }
-  });
-  for (const field of ["initContainers", "containers"]) {
-    (w.spec?.[field] ?? []).forEach((container, ci) => {
-      const base = [...w.specPath, field, ci];
-      const vars = /* @__PURE__ */ new Map();
-      const imported = [];
-      (container.envFrom ?? []).forEach((ef, fi) => {
-        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : void 0;
-        if (!found) return;
-        const [cm, data] = found;
-        const prefix = typeof ef.prefix === "string" ? ef.prefix : "";
-        for (const [key, value] of data) {
-          vars.set(`${prefix}${key}`, value);
-          imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, "envFrom", fi, "configMapRef"]) });
-        }
-      });
-      const entries2 = [];
-      (container.env ?? []).forEach((env, ei) => {
-        if (typeof env.value === "string") {
-          const { value: value2, missing } = expandVarsDetailed(env.value, vars);
-          vars.set(env.name, value2);
-          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
-            ctx.unresolved.push({
-              workload: w.ref,
-              value: value2,
-              at: originRef(w.origin, [...base, "env", ei, "value"]),
-              reason: "undefined-variable",
-              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
-            });
-          }
-          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context: isAddressName(env.name) ? "address" : "text" });
-          return;
-        }
-        const ref = env.valueFrom?.configMapKeyRef;
-        const found = ref ? cmData(ref.name) : void 0;
-        const value = found && ref ? found[1].find(([k]) => k === ref.key)?.[1] : void 0;
-        if (!found || !ref || value === void 0) return;
-        vars.set(env.name, value);
-        entries2.push({
-          name: env.name,
-          value,
-          origin: found[0].origin,
-          path: ["data", ref.key],
-          via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]),
-          cm: found[0],
-          context: isAddressName(env.name) || isAddressName(ref.key) ? "address" : "text"
-        });
-      });
-      for (const i of imported) {
-        const port = pairedPort(i.key, vars);
-        emit2(i.value, isAddressName(i.key) ? "address" : "text", i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ...port ? { port } : {} });
-      }
-      for (const e of entries2) {
-        const port = pairedPort(e.name, vars);
-        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? { configMap: e.cm } : {}, ...port ? { port } : {} });
-      }
-      for (const list2 of ["command", "args"]) {
-        const items = container[list2] ?? [];
-        items.forEach((arg, ai) => {
-          if (typeof arg !== "string") return;
-          const prev = ai > 0 ? items[ai - 1] : void 0;
-          const afterFlag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
-          emit2(expandVars(arg, vars), afterFlag ? "address" : "text", w.origin, [...base, list2, ai]);
-        });
-      }
-    });
-  }
-}
-function lineOf(origin, path12, value, offset) {
-  const at2 = originRef(origin, path12);
-  const before = value.slice(0, offset);
-  const index = before.split("\n").length - 1;
-  const valueLine = (value.split("\n")[index] ?? "").trim();
-  if (at2.line === void 0 || valueLine === "") return at2;
-  const doc = origin.document;
-  const lines = doc.text.split("\n");
-  const first = at2.line - doc.startLine;
-  for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
-    const col = lines[j].indexOf(valueLine);
-    if (col >= 0 && (j > first || index === 0)) return { ...at2, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
-  }
-  return at2;
-}
-function resolveAddress(f, w, ctx) {
-  const { c, at: at2, via } = f;
-  const { services, links, unresolved, values } = ctx;
-  const src = { kind: "workload", ref: w.ref };
-  const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason: reason2, detail });
-  const add = (dst, conns, service) => {
-    links.add(src, dst, conns, evidence(f, service, values));
-    if (f.configMap) {
-      const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: /* @__PURE__ */ new Set() };
-      s.workloads.add(workloadKey(w.ref));
-      ctx.sharing.set(f.configMap.key, s);
-    }
-  };
-  if (isLocalAddress(c.host)) return;
-  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
-  if (port !== void 0 && (port < 1 || port > 65535)) {
-    report("no-such-port", `port ${c.port} is outside 1-65535`);
-    return;
-  }
-  if (isIpLiteral(c.host)) {
-    const range = parseCidr(c.host);
-    if (!range) return;
-    add({ kind: "external", range }, port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL, void 0);
-    return;
-  }
-  const target = serviceFor(c.host, w.ref.namespace, services);
-  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === "default/kubernetes")) {
-    report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
-    return;
-  }
-  if (!target) {
-    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
-    return;
-  }
-  const svc = target.entry;
-  if (svc.object.spec?.type === "ExternalName") {
-    const name = svc.object.spec.externalName;
-    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
-    return;
-  }
-  const all = svc.object.spec?.ports ?? [];
-  const ports = all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
-  if (ports.length === 0) {
-    if (!c.explicit) return;
-    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
-    return;
-  }
-  if (svc.workloads.length === 0) {
-    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
-    return;
-  }
-  if (c.port === void 0 && all.length > 1) {
-    const key = `${workloadKey(w.ref)}\0${target.key}`;
-    if (!ctx.portChoices.has(key)) {
-      ctx.portChoices.set(
-        key,
-        diag(
-          Codes.addressWithoutPort,
-          "warning",
-          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
-          at2(),
-          "write the port in the address (host:port) or review the link in a links file"
-        )
-      );
-    }
-  }
-  for (const dw of svc.workloads) {
-    if (dw === w) continue;
-    const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) add({ kind: "workload", ref: dw.ref }, conns, target.key);
-  }
-}
-function isApiServerHost(host, namespace) {
-  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || host === "kubernetes" && namespace === "default";
-}
-function evidence(f, service, values) {
-  const where = f.at();
-  const traced = values.length > 0 ? traceValue(where, f.c, values) : void 0;
-  return {
-    kind: "address",
-    at: where,
-    value: f.c.text,
-    ...f.via ? { via: f.via() } : {},
-    ...f.configMap ? { configMap: f.configMap.key } : {},
-    ...service ? { service } : {},
-    ...traced ? { traced } : {}
-  };
-}
-function sharedConfigMapWarnings(sharing) {
-  const out = [];
-  for (const [key, s] of [...sharing].sort(([a], [b]) => compareStrings(a, b))) {
-    if (s.workloads.size < 2) continue;
-    const names = [...s.workloads].sort(compareStrings);
-    out.push(
-      diag(
-        Codes.sharedConfigMap,
-        "warning",
-        `ConfigMap ${key} is shared by ${names.length} workloads (${names.join(", ")}); each gets a link to every address it names`,
-        originRef(s.origin, ["metadata", "name"]),
-        "if only some of them use an address, review the links in a links file (synthesize --links)"
-      )
-    );
-  }
-  return out;
-}
-function serviceFor(host, namespace, services) {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
-  const parts = h.split(".");
-  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
-  const entry = key ? services.get(key) : void 0;
-  return key && entry ? { key, entry } : void 0;
-}
-function addExposures(cluster, services, links) {
-  const warnings = [];
-  const expose = (src, ns, name, port, kind, object2, at2) => {
-    const svc = services.get(`${ns}/${name}`);
-    if (!svc) return;
-    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
-    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port, name, at2()));
-    const ports = picked.ports;
-    for (const w of svc.workloads) {
-      const reached = targetConns(ports, w.pods);
-      const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
-      if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at2() });
-    }
-  };
-  const ic = { kind: "ingress-controller" };
-  const ingress = ingressBackends(cluster.objects);
-  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
-  for (const o of cluster.objects) {
-    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    switch (o.kind) {
-      case "HTTPRoute":
-      case "GRPCRoute":
-      case "TCPRoute":
-      case "TLSRoute":
-      case "UDPRoute": {
-        const object2 = `${o.kind} ${ns}/${o.object.metadata.name}`;
-        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
-        (o.object.spec?.rules ?? []).forEach(
-          (rule, ri) => (rule.backendRefs ?? []).forEach((b, bi) => {
-            if (b.kind && b.kind !== "Service") return;
-            for (const p of parents) {
-              const gw = { kind: "gateway", namespace: p.namespace || ns, name: p.name };
-              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri, "backendRefs", bi]));
-            }
-          })
-        );
-        break;
-      }
-      case "Service": {
-        const type2 = o.object.spec?.type;
-        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
-        const svc = services.get(`${ns}/${o.object.metadata.name}`);
-        for (const w of svc?.workloads ?? []) {
-          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
-          if (!conns.isEmpty)
-            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
-              kind: "exposure",
-              object: `Service ${ns}/${o.object.metadata.name} (${type2})`,
-              at: originRef(o.origin, ["spec", "type"])
-            });
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return [...ingress.diagnostics, ...warnings];
-}
-var LinkSet = class {
-  map = /* @__PURE__ */ new Map();
-  add(src, dst, conns, ev) {
-    const key = `${peerKey(src)}\0${peerKey(dst)}`;
-    const cur = this.map.get(key);
-    if (cur) {
-      cur.conns = cur.conns.union(conns);
-      const text = evidenceText(ev);
-      if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
-    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
-  }
-  sorted() {
-    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
-  }
-};
-function dedupeUnresolved(list2) {
-  const seen = /* @__PURE__ */ new Set();
-  return list2.filter((u) => {
-    const k = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 // src/topology/gaps.ts
@@ -37551,21 +38023,32 @@ function renderScanMd(t, gaps = []) {
 }
 
 // src/cli/commands/scan.ts
-var Options3 = CommonOptions.extend({
+var Options3 = CommonOptions.extend(ClusterOptions.shape).extend({
+  heuristics: external_exports.string().optional(),
+  exportHeuristics: external_exports.boolean().default(false),
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function scanCommand(ctx, done) {
-  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
+  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
+  addClusterOptions(cmd).option("--heuristics <file>", "with --cluster: well-known components (names, images, ports) from this file instead of the built-in list").option("--export-heuristics", "print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit");
   addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
   return cmd;
 }
 function scan(ctx, paths, opts) {
+  if (opts.exportHeuristics) {
+    emit(ctx, exportHeuristics(), opts.output);
+    return ExitCode.ok;
+  }
+  const live = liveSourceFrom(opts);
+  if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
+  if (!live && paths.length === 0) throw new ConfigError("scan takes manifest paths, or --cluster");
+  if (!live && opts.heuristics !== void 0) throw new ConfigError("--heuristics needs --cluster (manifests are scanned exactly, without heuristics)");
   const say = progress(ctx, opts);
-  say("reading and scanning manifests…");
-  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
+  say("reading and scanning…");
+  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
   say("");
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology, r.gaps), opts.output);
+  emit(ctx, render(r.topology, "gaps" in r ? r.gaps : void 0), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }
@@ -37705,7 +38188,7 @@ var DEFAULT_SYNTHESIS_OPTIONS = {
   dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
   namePrefix: ""
 };
-function portsOf(conns) {
+function portsOf2(conns) {
   if (conns.isAll) return void 0;
   const out = [];
   for (const [protocol2, ports] of conns.entries()) {
@@ -37837,7 +38320,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
       const egress = [];
       const notes = [];
       const rule = (direction, l, peers) => {
-        const ports = portsOf(l.conns);
+        const ports = portsOf2(l.conns);
         const list2 = direction === "ingress" ? ingress : egress;
         if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
         else egress.push({ to: peers, ...ports ? { ports } : {} });
@@ -37848,13 +38331,18 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const peers = peerFor(l.src, ns);
         if (peers) rule("ingress", l, peers);
       }
+      if (isDnsWorkload(w, options)) {
+        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
+        ingress.push({ from: [{ namespaceSelector: {} }], ports: portsOf2(dnsConns) });
+        notes.push(`ingress[${ingress.length - 1}] <- DNS clients (every namespace) ${dnsConns.toString()}: every workload with egress needs DNS`);
+      }
       for (const l of linksFrom.get(key) ?? []) {
         if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
         const peers = peerFor(l.dst, ns);
         if (peers) rule("egress", l, peers);
       }
       for (const g of closures.get(key) ?? []) {
-        const ports = portsOf(g.conns);
+        const ports = portsOf2(g.conns);
         if (g.direction === "ingress") ingress.push({ from: g.peers, ...ports ? { ports } : {} });
         else egress.push({ to: g.peers, ...ports ? { ports } : {} });
         notes.push(`${g.direction}[${(g.direction === "ingress" ? ingress : egress).length - 1}] ${g.note}`);
@@ -37863,7 +38351,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
-          ports: portsOf(dnsConns)
+          ports: portsOf2(dnsConns)
         });
         notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
       }
@@ -37900,6 +38388,9 @@ function declaredNamespace(w) {
   for (const p of w.origin.path) v = v && typeof v === "object" ? v[p] : void 0;
   const ns = v?.metadata?.namespace;
   return typeof ns === "string" && ns !== "" ? ns : void 0;
+}
+function isDnsWorkload(w, options) {
+  return w.ref.namespace === options.dns.namespace && w.pods.some((p) => Object.entries(options.dns.podLabels).every(([k, v]) => p.labels[k] === v));
 }
 function push2(map3, key, value) {
   const list2 = map3.get(key);
@@ -37953,17 +38444,17 @@ function parseLinksFile(file2, text, workloads, cluster) {
   const links = [];
   const services = cluster ? serviceIndex(cluster) : void 0;
   parsed2.data.links.forEach((l, i) => {
-    const at2 = (field) => locate(doc, ["links", i, field]);
+    const at3 = (field) => locate(doc, ["links", i, field]);
     const service = (text2, field) => {
       const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text2.trim());
       if (!m) return void 0;
       const svc = services?.get(`${m[1]}/${m[2]}`);
       if (!svc) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at2(field)));
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at3(field)));
         return false;
       }
       if (svc.workloads.length === 0) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at2(field)));
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at3(field)));
         return false;
       }
       return { svc };
@@ -37971,7 +38462,7 @@ function parseLinksFile(file2, text, workloads, cluster) {
     const peer = (text2, field) => {
       const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
       if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at2(field)));
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at3(field)));
       return void 0;
     };
     const srcSvc = service(l.src, "src");
@@ -37979,7 +38470,7 @@ function parseLinksFile(file2, text, workloads, cluster) {
     if (srcSvc === false || dstSvc === false) return;
     const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
     const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at2("conns")));
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at3("conns")));
     const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
     if (srcs.length === 0 || dsts.length === 0 || !conns) return;
     const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
@@ -38116,8 +38607,983 @@ ${text}`);
   return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
 }
 
-// src/cli/program.ts
+// src/pipeline/verify.ts
+import path3 from "node:path";
+
+// src/drift/repo.ts
+function isDnsPod(w, dns) {
+  return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
+}
+var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
+function computeRepoDrift(input2) {
+  const { engine, connectivity: connectivity2, cluster, dns } = input2;
+  const diagnostics = [];
+  const probes = input2.probes ?? /* @__PURE__ */ new Set();
+  const dnsPods = cluster.workloads.filter((w) => isDnsPod(w, dns)).map((w) => w.ref);
+  const dnsKeys = new Set(dnsPods.map((r) => peerKey({ kind: "workload", ref: r })));
+  const rows = [];
+  const reasons = /* @__PURE__ */ new Map();
+  const addReason = (src, dst, r) => {
+    const k = pairKey(src, dst);
+    const list2 = reasons.get(k);
+    if (list2) list2.push(r);
+    else reasons.set(k, [r]);
+  };
+  const withEgress = /* @__PURE__ */ new Map();
+  const cuts = [...connectivity2.ipRanges];
+  for (const l of input2.needs) {
+    if (l.src.kind === "gateway" || l.dst.kind === "gateway") {
+      diagnostics.push(diag(Codes.needNotChecked, "info", `${peerKey(l.src)} => ${peerKey(l.dst)} ${l.conns.toString()}: Gateway links are not checked (the engine does not model Gateway proxies)`));
+      continue;
+    }
+    if (l.dst.kind === "ingress-controller") continue;
+    for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
+    if (l.src.kind === "external" && !input2.families.includes(l.src.range.family) || l.dst.kind === "external" && !input2.families.includes(l.dst.range.family)) continue;
+    rows.push({ src: l.src, dst: l.dst, conns: l.conns });
+    addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
+    if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
+  }
+  for (const [srcKey, src] of withEgress) {
+    for (const ref of dnsPods) {
+      const dst = { kind: "workload", ref };
+      if (peerKey(dst) === srcKey) continue;
+      rows.push({ src, dst, conns: dns.conns });
+      addReason(src, dst, { kind: "dns" });
+    }
+  }
+  const atoms = atomize(cuts, input2.families);
+  const needs = refine2({ connections: rows, workloads: connectivity2.workloads, ipRanges: [] }, atoms);
+  const allowed = refine2(connectivity2, atoms);
+  const reasonsOf = (src, dst) => {
+    const direct = reasons.get(pairKey(src, dst));
+    if (direct) return direct;
+    const out = [];
+    for (const l of input2.needs) {
+      const cover = (need, atom) => need.kind === atom.kind && (atom.kind !== "external" || need.kind === "external" && need.range.family === atom.range.family && need.range.lo <= atom.range.lo && atom.range.hi <= need.range.hi) && (atom.kind === "external" || peerKey(need) === peerKey(atom));
+      if (cover(l.src, src) && cover(l.dst, dst)) out.push({ kind: "link", evidence: l.evidence });
+    }
+    return out;
+  };
+  const missing = [];
+  for (const [k, need] of needs) {
+    if (probes.has(peerKey(need.src))) continue;
+    const have = allowed.get(k)?.conns ?? ConnectionSet.NONE;
+    const lack = need.conns.subtract(have);
+    if (lack.isEmpty) continue;
+    const explanation = explainPair(engine, need.src, need.dst);
+    missing.push({ kind: "missing", src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...explanation ? { explanation } : {} });
+  }
+  const excess = [];
+  for (const [k, have] of allowed) {
+    if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
+    const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
+    let extra = have.conns.subtract(need);
+    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
+    if (extra.isEmpty) continue;
+    excess.push({ kind: "excess", src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
+  }
+  const order = (a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
+  missing.sort(order);
+  excess.sort(order);
+  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
+}
+function allowersOf(engine, src, dst, extra) {
+  const x = explainPair(engine, src, dst);
+  if (!x) return [];
+  const out = [];
+  const take = (side, steps) => {
+    for (const s of steps ?? []) {
+      if (s.verdict !== "Allow" && !(s.layer === "BANP" && s.verdict === "Pass")) continue;
+      const conns = s.conns.intersect(extra);
+      if (!conns.isEmpty) out.push({ side, step: s, conns });
+    }
+  };
+  take("egress", x.egress);
+  take("ingress", x.ingress);
+  if (x.exposure) {
+    const conns = x.exposure.ports.intersect(extra);
+    if (!conns.isEmpty) out.push({ side: "exposure", by: x.exposure.by, conns });
+  }
+  return out;
+}
+
+// src/pipeline/verify.ts
+function under(file2, dir) {
+  const rel = path3.relative(path3.resolve(dir), path3.resolve(file2));
+  return rel === "" || !rel.startsWith("..") && !path3.isAbsolute(rel);
+}
+function dnsProbe(dns, port) {
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "dns", namespace: dns.namespace, labels: { ...dns.podLabels } },
+    spec: { containers: [{ name: "dns", ports: [{ containerPort: port, protocol: "UDP" }, { containerPort: port, protocol: "TCP" }] }] }
+  };
+  return { path: "(assumed DNS pods)", text: JSON.stringify(pod) };
+}
+function objectsOf2(files, diagnostics) {
+  const documents = [];
+  for (const f of files) {
+    const r2 = parseManifestFile(f);
+    documents.push(...r2.documents);
+    diagnostics.push(...r2.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
+    diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
+  }
+  return r.objects;
+}
+function loadRepoDrift(io, request, settings) {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  const diagnostics = [...read.diagnostics];
+  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
+  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
+  const appObjects = [];
+  const outside = /* @__PURE__ */ new Map();
+  for (const o of objectsOf2(appFiles, diagnostics)) {
+    if (!POLICY_KINDS2.has(o.kind)) appObjects.push(o);
+    else {
+      const cur = outside.get(o.origin.document.file);
+      if (cur) cur.count++;
+      else outside.set(o.origin.document.file, { first: o, count: 1 });
+    }
+  }
+  for (const { first, count } of outside.values()) {
+    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
+    diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
+  }
+  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS2.has(o.kind));
+  const base = buildCluster([...appObjects, ...policyObjects]);
+  diagnostics.push(...base.diagnostics);
+  const dns = request.synthesis.dns;
+  const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
+  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values };
+  const probeObjects = objectsOf2([dnsProbe(dns, request.synthesis.dnsPort)], []);
+  const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
+  const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
+  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+}
+function needsOf(loaded, request) {
+  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
+  return { links: [...scanned.value.links, ...request.extraNeeds ?? []], diagnostics: [...scanned.diagnostics] };
+}
+function runRepoDrift(io, request, settings) {
+  const loaded = loadRepoDrift(io, request, settings);
+  return repoDriftOf(loaded, request, settings);
+}
+function repoDriftOf(loaded, request, settings) {
+  const diagnostics = [...loaded.diagnostics];
+  const needs = needsOf(loaded, request);
+  diagnostics.push(...needs.diagnostics);
+  const engine = new PolicyEngine(loaded.cluster, { ipFamilies: settings.ipFamilies });
+  diagnostics.push(...engine.diagnostics);
+  const port = request.synthesis.dnsPort;
+  const result = computeRepoDrift({
+    engine,
+    connectivity: engine.connectivity(),
+    cluster: loaded.cluster,
+    needs: needs.links,
+    dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port).union(ConnectionSet.port("TCP", port)) },
+    probes: loaded.probes,
+    families: settings.ipFamilies
+  });
+  diagnostics.push(...result.diagnostics);
+  return { drift: result.value, diagnostics };
+}
+function isManagedPolicyFile(f) {
+  const parsed2 = parseManifestFile(f);
+  const objects = readObjects(parsed2.documents).objects;
+  if (parsed2.documents.length === 0 || objects.length !== parsed2.documents.length || parsed2.diagnostics.length > 0) return false;
+  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
+}
+function fixRepoDrift(io, request, settings, render) {
+  const loaded = loadRepoDrift(io, request, settings);
+  const appCluster = buildCluster(loaded.appObjects).cluster;
+  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
+  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
+  const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
+  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [path3.resolve(f.path), f]));
+  const files = [];
+  const writes = /* @__PURE__ */ new Map();
+  for (const [file2, text] of layout) {
+    const before = existing.get(path3.resolve(file2))?.text ?? "";
+    files.push({ path: file2, action: before === "" ? "created" : before === text ? "unchanged" : "updated", before, after: text });
+    if (before !== text) writes.set(file2, text);
+  }
+  const written = new Set([...layout.keys()].map((f) => path3.resolve(f)));
+  const removals = [];
+  const kept = [];
+  for (const [abs, f] of existing) {
+    if (written.has(abs)) continue;
+    if (isManagedPolicyFile(f)) {
+      removals.push(f.path);
+      files.push({ path: f.path, action: "removed", before: f.text, after: "" });
+    } else kept.push(f.path);
+  }
+  io.writeFiles(writes, { createFolders: true });
+  io.removeFiles(removals);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const after = runRepoDrift(io, request, settings);
+  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
+}
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a3;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a3 = options.timeout) !== null && _a3 !== void 0 ? _a3 : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path13, added, removed, oldPosInc, options) {
+    const last = path13.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path13.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path13.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array2) {
+    const ret = [];
+    for (let i = 0; i < array2.length; i++) {
+      if (array2[i]) {
+        ret.push(array2[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line2 = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line2;
+    } else {
+      retLines.push(line2);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff2) => {
+      const patch = diffLinesResultToPatch(diff2);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff2) {
+    if (!diff2) {
+      return;
+    }
+    diff2.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff2.length; i++) {
+      const current = diff2[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff2[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line2 of lines) {
+          curRange.push((current.added ? "+" : "-") + line2);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff2.length - 2) {
+            for (const line2 of contextLines(lines)) {
+              curRange.push(line2);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line2 of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line2);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p) => formatPatch(p, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName) {
+    ret.push("Index: " + patch.oldFileName);
+  }
+  if (headerOptions.includeUnderline) {
+    ret.push("===================================================================");
+  }
+  if (headerOptions.includeFileHeaders) {
+    ret.push("--- " + patch.oldFileName + (typeof patch.oldHeader === "undefined" ? "" : "	" + patch.oldHeader));
+    ret.push("+++ " + patch.newFileName + (typeof patch.newHeader === "undefined" ? "" : "	" + patch.newHeader));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    if (hunk.oldLines === 0) {
+      hunk.oldStart -= 1;
+    }
+    if (hunk.newLines === 0) {
+      hunk.newStart -= 1;
+    }
+    ret.push("@@ -" + hunk.oldStart + "," + hunk.oldLines + " +" + hunk.newStart + "," + hunk.newLines + " @@");
+    for (const line2 of hunk.lines) {
+      ret.push(line2);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line2) => line2 + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/report/sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+function renderSarif(log) {
+  const sarif = {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: log.tool.name,
+            version: log.tool.version,
+            ...log.tool.informationUri ? { informationUri: log.tool.informationUri } : {},
+            rules: log.tool.rules.map((r) => ({ id: r.id, shortDescription: { text: r.description } }))
+          }
+        },
+        results: log.results.map((r) => ({
+          ruleId: r.ruleId,
+          ruleIndex: log.tool.rules.findIndex((x) => x.id === r.ruleId),
+          level: r.level,
+          message: { text: r.message },
+          ...r.location ? {
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: r.location.file.split("\\").join("/") },
+                  ...r.location.line !== void 0 ? { region: { startLine: r.location.line, ...r.location.column !== void 0 ? { startColumn: r.location.column } : {} } } : {}
+                }
+              }
+            ]
+          } : {}
+        }))
+      }
+    ]
+  };
+  return `${JSON.stringify(sarif, null, 2)}
+`;
+}
+
+// src/report/verify.ts
+var VERIFY_FORMATS = ["txt", "md", "json", "sarif"];
+var at2 = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
+function reasonText(r) {
+  return r.kind === "dns" ? ["DNS (every workload with egress needs it)"] : r.evidence.map(evidenceText);
+}
+function stepText(s) {
+  if (s.layer === "default") return `[default] ${s.verdict} ${s.conns.toString()}: no policy applies`;
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
+  return `[${s.layer}] ${s.verdict} ${s.conns.toString()}: ${s.policy ?? ""}${rule}${s.at ? ` (${at2(s.at)})` : ""}`;
+}
+function blockers(x, lack) {
+  if (!x) return [];
+  const out = [];
+  for (const side of ["egress", "ingress"]) {
+    for (const s of x[side] ?? []) if ((s.verdict === "Deny" || s.verdict === "Isolated") && !s.conns.intersect(lack).isEmpty) out.push({ side, step: s });
+  }
+  return out;
+}
+function allowerText(a) {
+  if (a.side === "exposure") return `ingress controller: exposed by ${(a.by ?? []).join(", ")} on ${a.conns.toString()}`;
+  const s = a.step;
+  if (s.layer === "default") return `${a.side}: no policy isolates the ${a.side === "egress" ? "source" : "destination"} (${a.conns.toString()})`;
+  return `${a.side}: ${stepText(s)}`;
+}
+function missingLine(m) {
+  return `missing: source: ${peerKey(m.src)}, destination: ${peerKey(m.dst)}, needed: ${m.needed.toString()}, allowed: ${m.allowed.toString()}, blocked: ${m.conns.toString()}`;
+}
+function excessLine(e) {
+  return `excess: source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, allowed: ${e.allowed.toString()}, needed: ${e.needed.toString()}, excess: ${e.conns.toString()}`;
+}
+function patches(fix) {
+  return fix.files.filter((f) => f.action !== "unchanged").map((f) => createTwoFilesPatch(f.action === "created" ? "/dev/null" : f.path, f.action === "removed" ? "/dev/null" : f.path, f.before, f.after, "", "", { context: 3 })).join("");
+}
+function fixSummary(fix) {
+  const count = (a) => fix.files.filter((f) => f.action === a).length;
+  const out = [`--fix: ${count("created")} created, ${count("updated")} updated, ${count("removed")} removed, ${count("unchanged")} unchanged`];
+  for (const f of fix.keptHandWritten) out.push(`--fix: kept ${f} (not written by netpol-ci; review it by hand)`);
+  return out;
+}
+function renderRepoDriftTxt(r) {
+  const d = r.drift;
+  const out = [];
+  if (r.fix) out.push(...fixSummary(r.fix), ...patches(r.fix).replace(/\n$/, "").split("\n").filter((l) => r.fix && l !== ""));
+  if (d.missing.length === 0 && d.excess.length === 0) {
+    out.push(`No drift: the policies in ${r.policies} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
+    return `${out.map(oneLine).join("\n")}
+`;
+  }
+  out.push(`Policy drift in ${r.policies}: ${d.missing.length} missing, ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}`);
+  for (const m of d.missing) {
+    out.push(missingLine(m));
+    for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  needed by: ${t}`);
+    for (const b of blockers(m.explanation, m.conns)) out.push(`  blocked by ${b.side}: ${stepText(b.step)}`);
+  }
+  for (const e of d.excess) {
+    out.push(excessLine(e));
+    for (const a of e.allowers) out.push(`  allowed by ${allowerText(a)}`);
+  }
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+function renderRepoDriftMd(r) {
+  const d = r.drift;
+  const out = ["### netpol-ci: policy drift", ""];
+  if (d.missing.length === 0 && d.excess.length === 0) {
+    out.push(`**No drift.** The policies in ${markdownCode(r.policies)} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
+  } else {
+    out.push(`**${d.missing.length} missing · ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}** in ${markdownCode(r.policies)}`);
+  }
+  if (d.missing.length > 0) {
+    out.push("", `#### Missing (${d.missing.length}): needed, but the policies block it`, "");
+    for (const m of d.missing) {
+      out.push(`- ${markdownCode(peerKey(m.src))} → ${markdownCode(peerKey(m.dst))}: blocked ${markdownCode(m.conns.toString())} (needed ${markdownCode(m.needed.toString())}, allowed ${markdownCode(m.allowed.toString())})`);
+      for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  - needed by ${markdownCode(t)}`);
+      for (const b of blockers(m.explanation, m.conns)) out.push(`  - blocked by ${b.side}: ${markdownCode(stepText(b.step))}`);
+    }
+  }
+  if (d.excess.length > 0) {
+    out.push("", `#### Excess (${d.excess.length}): allowed beyond what the manifests need`, "");
+    for (const e of d.excess) {
+      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: also allows ${markdownCode(e.conns.toString())} (needed ${markdownCode(e.needed.toString())})`);
+      for (const a of e.allowers) out.push(`  - allowed by ${markdownCode(allowerText(a))}`);
+    }
+  }
+  if (r.fix) {
+    out.push("", "#### Fix", "", ...fixSummary(r.fix).map((l) => `- ${escapeMarkdown(l)}`));
+    const p = patches(r.fix);
+    const fence = "`".repeat(Math.max(3, ...[...p.matchAll(/`+/g)].map((m) => m[0].length + 1)));
+    if (p) out.push("", `${fence}diff`, p.replace(/\n$/, ""), fence);
+  }
+  return `${out.join("\n")}
+`;
+}
+function stepJson(s) {
+  return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at2(s.at) } : {}, conns: s.conns.toString() };
+}
+function reasonJson(r) {
+  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at2(e.at) } : {} }));
+}
+function renderRepoDriftJson(r) {
+  const d = r.drift;
+  const body = {
+    policies: r.policies,
+    allow_excess: r.allowExcess,
+    summary: { missing: d.missing.length, excess: d.excess.length, needs_checked: d.needsChecked },
+    missing: d.missing.map((m) => ({
+      src: peerKey(m.src),
+      dst: peerKey(m.dst),
+      needed: m.needed.toString(),
+      allowed: m.allowed.toString(),
+      blocked: m.conns.toString(),
+      needed_by: m.reasons.flatMap(reasonJson),
+      blocked_by: blockers(m.explanation, m.conns).map((b) => ({ side: b.side, ...stepJson(b.step) })),
+      ...m.explanation ? { explanation: explanationData(m.explanation) } : {}
+    })),
+    excess: d.excess.map((e) => ({
+      src: peerKey(e.src),
+      dst: peerKey(e.dst),
+      allowed: e.allowed.toString(),
+      needed: e.needed.toString(),
+      excess: e.conns.toString(),
+      allowed_by: e.allowers.map((a) => a.side === "exposure" ? { side: a.side, by: a.by, conns: a.conns.toString() } : { side: a.side, ...stepJson(a.step), conns: a.conns.toString() })
+    })),
+    ...r.fix ? { fix: { files: r.fix.files.map((f) => ({ path: f.path, action: f.action })), kept_hand_written: r.fix.keptHandWritten, patch: patches(r.fix) } } : {}
+  };
+  return `${JSON.stringify(body, null, 2)}
+`;
+}
+var RULES = [
+  { id: Codes.driftMissing, description: "A connection the manifests need is blocked by the committed policies" },
+  { id: Codes.driftExcess, description: "The committed policies allow a connection beyond what the manifests need" },
+  { id: Codes.driftCluster, description: "The live cluster allows a connection differently from the repository policies" }
+];
+function location(s) {
+  return s ? { file: s.file, ...s.line !== void 0 ? { line: s.line } : {}, ...s.column !== void 0 ? { column: s.column } : {} } : void 0;
+}
+function sarifResult(ruleId, level, message, s) {
+  const loc = location(s);
+  return { ruleId, level, message, ...loc ? { location: loc } : {} };
+}
+function renderRepoDriftSarif(r) {
+  const results = [];
+  for (const m of r.drift.missing) {
+    const ev = m.reasons.flatMap((x) => x.kind === "link" ? x.evidence : []).find((e) => "at" in e);
+    results.push(sarifResult(Codes.driftMissing, "error", missingLine(m), ev && "at" in ev ? ev.at : void 0));
+  }
+  for (const e of r.drift.excess) {
+    const rule = e.allowers.find((a) => a.step?.at)?.step?.at;
+    results.push(sarifResult(Codes.driftExcess, r.allowExcess ? "warning" : "error", excessLine(e), rule));
+  }
+  return renderSarif({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
+}
+function renderRepoDrift(format, r) {
+  return { txt: renderRepoDriftTxt, md: renderRepoDriftMd, json: renderRepoDriftJson, sarif: renderRepoDriftSarif }[format](r);
+}
+function diffReport(o) {
+  return { diff: o.diff, refs: o.refs, explanations: o.explanations };
+}
+function inventoryLines(o) {
+  return o.inventory.map((p) => {
+    const where2 = [p.repository ? `repository ${p.repository}` : "", p.cluster ? `cluster ${p.cluster}` : ""].filter((x) => x).join(", ");
+    return `${p.state}: ${p.policy} (${where2})`;
+  });
+}
+function chains(p) {
+  return [p.egress ? `egress ${verdictChain(p.egress)}` : "", p.ingress ? `ingress ${verdictChain(p.ingress)}` : ""].filter((x) => x).join("; ");
+}
+function renderClusterDriftTxt(r) {
+  const o = r.outcome;
+  const scope = o.namespaces === "all" ? "all namespaces" : `namespaces ${o.namespaces.join(", ")}`;
+  const out = [`Cluster drift (${o.refs.before} vs ${o.refs.after}, ${scope}): ${o.diff.entries.length} changed connection${o.diff.entries.length === 1 ? "" : "s"}`];
+  const diffLines2 = renderDiffTxt(diffReport(o)).split("\n").slice(1, -1);
+  diffLines2.forEach((l, i) => {
+    out.push(l);
+    const x = o.explanations[i];
+    if (x?.before) out.push(`  repository: ${chains(x.before)}`);
+    if (x?.after) out.push(`  cluster: ${chains(x.after)}`);
+    if (x && x.files.length > 0) out.push(`  policies: ${x.files.join(", ")}`);
+  });
+  if (o.inventory.length > 0) out.push("Policies:", ...inventoryLines(o).map((l) => `  ${l}`));
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+function renderClusterDriftMd(r) {
+  const o = r.outcome;
+  const body = renderDiffMd(diffReport(o)).replace("### netpol-ci: connectivity diff", "### netpol-ci: cluster drift");
+  if (o.inventory.length === 0) return body;
+  return `${body}
+#### Policies that differ (${o.inventory.length})
+
+${inventoryLines(o).map((l) => `- ${markdownCode(l)}`).join("\n")}
+`;
+}
+function renderClusterDriftJson(r) {
+  const o = r.outcome;
+  const diff2 = JSON.parse(renderDiffJson(diffReport(o)));
+  return `${JSON.stringify({ namespaces: o.namespaces, ...diff2, policies: o.inventory }, null, 2)}
+`;
+}
+function renderClusterDriftSarif(r) {
+  const o = r.outcome;
+  const lines = renderDiffTxt(diffReport(o)).split("\n").slice(1, -1);
+  const results = o.diff.entries.map((_, i) => {
+    const x = o.explanations[i];
+    const step2 = [...x?.before?.egress ?? [], ...x?.before?.ingress ?? []].find((s) => s.at);
+    return sarifResult(Codes.driftCluster, "error", lines[i] ?? "", step2?.at);
+  });
+  return renderSarif({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
+}
+function renderClusterDrift(format, r) {
+  return { txt: renderClusterDriftTxt, md: renderClusterDriftMd, json: renderClusterDriftJson, sarif: renderClusterDriftSarif }[format](r);
+}
+
+// src/cli/version.ts
 var VERSION = "0.1.0";
+
+// src/cli/commands/verify.ts
+var labelList2 = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+var Options5 = CommonOptions.extend(ClusterOptions.shape).extend({
+  format: external_exports.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
+  policies: external_exports.string({ error: "--policies DIR is required: the folder of committed policies" }),
+  allowExcess: external_exports.boolean().default(false),
+  fix: external_exports.boolean().default(false),
+  clusterExport: external_exports.string().optional(),
+  dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
+  dnsNamespace: external_exports.string().default("kube-system"),
+  dnsSelector: labelList2.default({ "k8s-app": "kube-dns" }),
+  ingressController: labelList2.optional()
+});
+function verifyCommand(ctx, done) {
+  const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx");
+  addClusterOptions(cmd);
+  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options5, raw))));
+  return cmd;
+}
+function verify(ctx, paths, opts) {
+  if (opts.cluster && opts.clusterExport !== void 0) throw new ConfigError("--cluster and --cluster-export exclude each other");
+  if (opts.clusterExport === void 0 && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
+  if (opts.fix) throw new ConfigError("--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)");
+  if (opts.clusterExport !== void 0 && (opts.context !== void 0 || opts.kubeconfig !== void 0 || opts.clusterNamespaces !== void 0)) {
+    throw new ConfigError("--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export");
+  }
+  return clusterDrift(ctx, paths, opts);
+}
+function repoDrift(ctx, paths, opts) {
+  if (paths.length === 0) throw new ConfigError("verify takes the manifest paths: verify <path...> --policies DIR (or --cluster)");
+  if (opts.ingressController !== void 0 && !opts.fix) throw new ConfigError("--ingress-controller only shapes what --fix writes; add --fix");
+  const say = progress(ctx, opts);
+  const settings = readSettingsFrom(ctx, opts);
+  const { namespace, ...pod } = opts.ingressController ?? {};
+  const ic = opts.ingressController ? { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} } : void 0;
+  const request = {
+    paths,
+    policies: opts.policies,
+    synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...ic ? { ingressController: ic } : {} }
+  };
+  say("reading manifests and policies…");
+  if (opts.fix) {
+    const fix = fixRepoDrift(ctx.io, request, settings, renderPoliciesYaml);
+    say("");
+    const d2 = fix.after.drift;
+    emit(ctx, renderRepoDrift(opts.format, { drift: d2, policies: opts.policies, allowExcess: opts.allowExcess, fix, version: VERSION }), opts.output);
+    printDiagnostics(ctx, fix.after.diagnostics, opts);
+    return exitCodeFor(fix.after.diagnostics, d2.missing.length > 0 || d2.excess.length > 0 && !opts.allowExcess);
+  }
+  const r = runRepoDrift(ctx.io, request, settings);
+  say("");
+  const d = r.drift;
+  emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, version: VERSION }), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, d.missing.length > 0 || d.excess.length > 0 && !opts.allowExcess);
+}
+function clusterDrift(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  const source = opts.clusterExport !== void 0 ? { kind: "export", dir: opts.clusterExport } : liveSourceFrom(opts);
+  say("reading the cluster…");
+  const r = runClusterDrift(ctx.io, { source, policies: opts.policies, ...paths.length > 0 ? { paths } : {} }, readSettingsFrom(ctx, opts));
+  say("");
+  emit(ctx, renderClusterDrift(opts.format, { outcome: r, version: VERSION }), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, r.diff.entries.length > 0);
+}
+
+// src/cli/program.ts
 var OUTPUT = (ctx) => ({
   writeOut: ctx.stdout,
   writeErr: ctx.stderr,
@@ -38126,7 +39592,7 @@ var OUTPUT = (ctx) => ({
 });
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput(OUTPUT(ctx)).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand]) {
     program2.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program2.commands) c.exitOverride();
@@ -38157,16 +39623,16 @@ function main(argv, ctx) {
 }
 
 // src/io/node-io.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
-import { readFileSync as readFileSync3, rmSync, statSync as statSync3 } from "node:fs";
-import path11 from "node:path";
+import { spawnSync as spawnSync4 } from "node:child_process";
+import { readFileSync as readFileSync3, rmSync, statSync as statSync3, unlinkSync } from "node:fs";
+import path12 from "node:path";
 
 // src/io/files.ts
 import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // src/manifests/render.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isInside(file2, dir) {
   return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
@@ -38184,17 +39650,17 @@ function kustomizationRefs(dir, text) {
   for (const key of ["resources", "bases", "components"]) {
     const list2 = d[key];
     if (!Array.isArray(list2)) continue;
-    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path3.normalize(path3.join(dir, r)));
+    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path4.normalize(path4.join(dir, r)));
   }
   return refs;
 }
 function findRenderRoots(files, readText) {
-  const chartDirs = files.filter((f) => path3.basename(f) === "Chart.yaml").map((f) => path3.dirname(f));
-  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path3.basename(f))).map((f) => path3.dirname(f));
+  const chartDirs = files.filter((f) => path4.basename(f) === "Chart.yaml").map((f) => path4.dirname(f));
+  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path4.basename(f))).map((f) => path4.dirname(f));
   const referenced = /* @__PURE__ */ new Set();
   const components = /* @__PURE__ */ new Set();
   for (const dir of overlayDirs) {
-    const file2 = files.find((f) => path3.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path3.basename(f)));
+    const file2 = files.find((f) => path4.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path4.basename(f)));
     const text = file2 ? readText(file2) : void 0;
     if (!text) continue;
     for (const r of kustomizationRefs(dir, text)) referenced.add(r);
@@ -38208,14 +39674,14 @@ function findRenderRoots(files, readText) {
   overlays.sort();
   const special = [...chartDirs, ...overlayDirs];
   const plain = files.filter(
-    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path3.normalize(f))
+    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path4.normalize(f))
   );
   return { charts, overlays, plain: plain.sort() };
 }
 function unreachableOverlays(overlayDirs, roots, files, readText) {
   const refsOf = /* @__PURE__ */ new Map();
   for (const dir of overlayDirs) {
-    const file2 = files.find((f) => path3.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path3.basename(f)));
+    const file2 = files.find((f) => path4.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path4.basename(f)));
     const text = file2 ? readText(file2) : void 0;
     refsOf.set(dir, text ? kustomizationRefs(dir, text) : []);
   }
@@ -38319,9 +39785,9 @@ function decodeManifest(buf) {
 
 // src/io/read-policy.ts
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function isInsideTree(target, root) {
-  return target === root || target.startsWith(root.endsWith(path4.sep) ? root : root + path4.sep);
+  return target === root || target.startsWith(root.endsWith(path5.sep) ? root : root + path5.sep);
 }
 function specialKind(st) {
   if (st.isFIFO()) return "a FIFO";
@@ -38375,10 +39841,10 @@ function readRegularFile(abs, root, maxBytes) {
     return { ok: false, refusal: { kind: "unreadable", code: errCode(e) } };
   }
 }
-function refusalMessage(r, maxBytes, where = "the scanned folder") {
+function refusalMessage(r, maxBytes, where2 = "the scanned folder") {
   switch (r.kind) {
     case "escape":
-      return `symlink points outside ${where} (${r.target}); refused`;
+      return `symlink points outside ${where2} (${r.target}); refused`;
     case "special":
       return `${r.what}, not a regular file; never read`;
     case "tooLarge":
@@ -38396,7 +39862,7 @@ function walkTree(dir, root, options) {
   const stack = [""];
   while (stack.length > 0) {
     const rel = stack.pop();
-    const abs = rel === "" ? dir : path4.join(dir, rel);
+    const abs = rel === "" ? dir : path5.join(dir, rel);
     let list2;
     try {
       list2 = readdirSync(abs, { withFileTypes: true });
@@ -38406,7 +39872,7 @@ function walkTree(dir, root, options) {
     }
     for (const d of list2) {
       const childRel = rel === "" ? d.name : `${rel}/${d.name}`;
-      const childAbs = path4.join(abs, d.name);
+      const childAbs = path5.join(abs, d.name);
       if (d.isDirectory()) {
         if (options.skipFolder(d.name)) {
           problems.push({ abs: childAbs, kind: "skippedFolder", detail: d.name });
@@ -38444,8 +39910,8 @@ function renderTreeProblems(tree) {
   const out = [];
   const { entries: entries2, problems } = walkTree(tree, root, { skipFolder: (name) => name === ".git" });
   for (const p of problems) {
-    if (p.kind === "folderSymlinkEscape") out.push(`${path4.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
-    if (p.kind === "unreadableFolder") out.push(`${path4.relative(tree, p.abs)} cannot be read (${p.detail})`);
+    if (p.kind === "folderSymlinkEscape") out.push(`${path5.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
+    if (p.kind === "unreadableFolder") out.push(`${path5.relative(tree, p.abs)} cannot be read (${p.detail})`);
   }
   for (const e of entries2) {
     if (e.kind === "special") out.push(`${e.rel} is ${e.what}`);
@@ -38477,11 +39943,11 @@ function safeReadlink(p) {
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync as readFileSync2, readlinkSync as readlinkSync2 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/io/disk-cache.ts
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 var FORMAT = "netpol-ci-cache/1";
 var DiskCache = class {
   constructor(dir) {
@@ -38489,7 +39955,7 @@ var DiskCache = class {
   }
   dir;
   file(kind, key) {
-    return path5.join(this.dir, kind, `${key.slice(0, 2)}`, `${key}.json`);
+    return path6.join(this.dir, kind, `${key.slice(0, 2)}`, `${key}.json`);
   }
   get(kind, key, schema2) {
     let raw;
@@ -38506,7 +39972,7 @@ var DiskCache = class {
   set(kind, key, value) {
     const file2 = this.file(kind, key);
     try {
-      mkdirSync(path5.dirname(file2), { recursive: true });
+      mkdirSync(path6.dirname(file2), { recursive: true });
       const tmp = `${file2}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, value }));
       renameSync(tmp, file2);
@@ -38517,11 +39983,11 @@ var DiskCache = class {
 
 // src/io/tool-limits.ts
 import { existsSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var DEFAULT_RENDER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024;
 function onPath(bin) {
-  for (const dir of (process.env.PATH ?? "").split(path6.delimiter)) {
-    if (dir && existsSync(path6.join(dir, bin))) return path6.join(dir, bin);
+  for (const dir of (process.env.PATH ?? "").split(path7.delimiter)) {
+    if (dir && existsSync(path7.join(dir, bin))) return path7.join(dir, bin);
   }
   return void 0;
 }
@@ -38629,10 +40095,10 @@ function hashFolder(dir, h) {
     }
   }
 }
-function refuseUnsafeTree(problems, what, at2) {
+function refuseUnsafeTree(problems, what, at3) {
   if (problems.length === 0) return [];
   const shown = problems.slice(0, 5).join("; ") + (problems.length > 5 ? `; and ${problems.length - 5} more` : "");
-  return [diag(Codes.renderTreeEscape, "error", `${what} holds files that may not be read: ${shown}; not rendered`, at2, "only regular files inside the chart or overlay tree are rendered")];
+  return [diag(Codes.renderTreeEscape, "error", `${what} holds files that may not be read: ${shown}; not rendered`, at3, "only regular files inside the chart or overlay tree are rendered")];
 }
 function run(bin, args, cwd, opts) {
   const cmd = boundedCommand(bin, args);
@@ -38653,31 +40119,31 @@ function run(bin, args, cwd, opts) {
 function missingDependencies(chartDir) {
   let chart;
   try {
-    chart = yaml.load(readFileSync2(path7.join(chartDir, "Chart.yaml"), "utf8"));
+    chart = yaml.load(readFileSync2(path8.join(chartDir, "Chart.yaml"), "utf8"));
   } catch {
     return [];
   }
   const deps = chart?.dependencies ?? [];
-  const vendored = existsSync2(path7.join(chartDir, "charts")) ? readdirSync2(path7.join(chartDir, "charts")) : [];
+  const vendored = existsSync2(path8.join(chartDir, "charts")) ? readdirSync2(path8.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v) => v === d.name || v.startsWith(`${d.name}-`) && v.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
 function chartName(chartDir) {
   try {
-    const chart = yaml.load(readFileSync2(path7.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load(readFileSync2(path8.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
   }
 }
 function releaseNameOf(folder, chart) {
-  const base = (folder === "" ? chart : path7.basename(path7.resolve(folder))) || chart || "release";
+  const base = (folder === "" ? chart : path8.basename(path8.resolve(folder))) || chart || "release";
   const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
   return name || (chart ?? "release").toLowerCase();
 }
 function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, repositoryRoot = false) {
-  const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
+  const at3 = { file: `${display}/Chart.yaml`, doc: 0 };
   const tree = cache2.tree(chartDir);
-  const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at2);
+  const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at3);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
@@ -38685,28 +40151,28 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
       files: [],
       values: [],
       diagnostics: [
-        diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at2, "run helm dependency build and commit charts/, or vendor the subcharts")
+        diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")
       ]
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
   const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf("", chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => path7.resolve(v));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => path8.resolve(v));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
   cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
-    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
+    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at3, "install helm v3 or set HELM_PATH")] };
   }
   const h = createHash("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
   h.update(tree.hash);
   for (const v of values) h.update(existsSync2(v) ? readFileSync2(v) : "missing");
   const key = h.update(display).digest("hex");
   const valueFiles = [];
-  for (const f of [path7.join(chartDir, "values.yaml"), ...values]) {
+  for (const f of [path8.join(chartDir, "values.yaml"), ...values]) {
     try {
       valueFiles.push({ path: f, text: readFileSync2(f, "utf8") });
     } catch {
@@ -38715,25 +40181,25 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   const hit = cache2.chart(key);
   if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
   const r = run(bin, args, chartDir, opts);
-  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [[chartDir, display]])}; chart not rendered`, at2)] };
+  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [[chartDir, display]])}; chart not rendered`, at3)] };
   cache2.setChart(key, result);
   return { ...result, values: r.ok ? valueFiles : [] };
 }
 function renderOverlay(dir, display, contentRoot, opts, cache2) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync2(path7.join(dir, f))) ?? "kustomization.yaml";
-  const at2 = { file: `${display}/${kfile}`, doc: 0 };
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync2(path8.join(dir, f))) ?? "kustomization.yaml";
+  const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const tree = cache2.tree(contentRoot);
-  const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at2);
+  const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at3);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
   const bin = kubectlBinary();
   cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
-    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at2, "install kubectl or set KUBECTL_PATH")] };
+    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at3, "install kubectl or set KUBECTL_PATH")] };
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = createHash("sha256").update(`kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${path7.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
+  const h = createHash("sha256").update(`kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${path8.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
   h.update(tree.hash);
   const key = h.update(display).digest("hex");
   const hit = cache2.overlay(key);
@@ -38741,22 +40207,22 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at3)]
   };
   cache2.setOverlay(key, result);
   return result;
 }
 function readHelmConfig(file2) {
-  const base = path7.dirname(path7.resolve(file2));
+  const base = path8.dirname(path8.resolve(file2));
   const doc = yaml.load(readFileSync2(file2, "utf8"));
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    const dir = path7.resolve(base, chart);
-    if (!existsSync2(path7.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    const dir = path8.resolve(base, chart);
+    if (!existsSync2(path8.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
     out.set(dir, {
       ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
       ...s.namespace ? { namespace: String(s.namespace) } : {},
-      values: (s.values ?? []).map((v) => path7.resolve(base, v)),
+      values: (s.values ?? []).map((v) => path8.resolve(base, v)),
       set: (s.set ?? []).map(String)
     });
   }
@@ -38767,8 +40233,8 @@ function readHelmConfig(file2) {
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IDENTITY2 = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = path8.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path8.isAbsolute(rel) ? rel : abs;
+  const rel = path9.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path9.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -38778,7 +40244,7 @@ function readManifestFiles(paths, options, cache2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path8.resolve(p);
+    const abs = path9.resolve(p);
     let st;
     try {
       st = statSync2(abs);
@@ -38791,25 +40257,25 @@ function readManifestFiles(paths, options, cache2) {
       const found = listFolder(abs, root, map3, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
-        const r = readRegularFile(path8.join(abs, rel), root, maxBytes);
+        const r = readRegularFile(path9.join(abs, rel), root, maxBytes);
         if (!r.ok) return void 0;
         const d = decodeManifest(r.bytes);
         return d.ok ? d.text : void 0;
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path8.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
+      for (const f of roots.plain) readOne(path9.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = path8.join(abs, c);
+        const dir = path9.join(abs, c);
         options.progress?.(`rendering chart ${map3.display(dir)}…`);
-        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && path8.resolve(map3.root) === path8.resolve(dir));
+        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && path9.resolve(map3.root) === path9.resolve(dir));
         appendAll(files, r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
-        options.progress?.(`rendering overlay ${map3.display(path8.join(abs, o))}…`);
-        const r = renderOverlay(path8.join(abs, o), map3.display(path8.join(abs, o)), abs, render, cache2);
+        options.progress?.(`rendering overlay ${map3.display(path9.join(abs, o))}…`);
+        const r = renderOverlay(path9.join(abs, o), map3.display(path9.join(abs, o)), abs, render, cache2);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);
       }
@@ -38823,13 +40289,13 @@ function listFolder(abs, root, map3, diagnostics) {
   const files = [];
   const { entries: entries2, problems } = walkTree(abs, root, { skipFolder: skippedByScan });
   for (const p of problems) {
-    const at2 = { file: map3.display(p.abs), doc: 0 };
-    if (p.kind === "unreadableFolder") diagnostics.push(diag(Codes.unreadableFolder, "error", `cannot read folder (${p.detail}); its files are not analysed`, at2));
-    else if (p.kind === "skippedFolder") diagnostics.push(diag(Codes.skippedDotfile, "info", `folder ${p.detail} skipped on purpose (dot-folders and node_modules are not scanned)`, at2));
-    else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at2));
+    const at3 = { file: map3.display(p.abs), doc: 0 };
+    if (p.kind === "unreadableFolder") diagnostics.push(diag(Codes.unreadableFolder, "error", `cannot read folder (${p.detail}); its files are not analysed`, at3));
+    else if (p.kind === "skippedFolder") diagnostics.push(diag(Codes.skippedDotfile, "info", `folder ${p.detail} skipped on purpose (dot-folders and node_modules are not scanned)`, at3));
+    else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at3));
   }
   for (const e of entries2) {
-    if (!MANIFEST_NAME.test(path8.posix.basename(e.rel))) continue;
+    if (!MANIFEST_NAME.test(path9.posix.basename(e.rel))) continue;
     if (e.kind === "special") {
       diagnostics.push(diag(Codes.notRegularFile, "error", `${e.what}, not a regular file; never read`, { file: map3.display(e.abs), doc: 0 }));
       continue;
@@ -38839,29 +40305,29 @@ function listFolder(abs, root, map3, diagnostics) {
   return files;
 }
 function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
-  const at2 = { file: map3.display(abs), doc: 0 };
+  const at3 = { file: map3.display(abs), doc: 0 };
   const r = readRegularFile(abs, root, maxBytes);
   if (!r.ok) {
     const code = { escape: Codes.symlinkEscape, special: Codes.notRegularFile, tooLarge: Codes.tooLarge, unreadable: Codes.unreadable }[r.refusal.kind];
-    diagnostics.push(diag(code, "error", refusalMessage(r.refusal, maxBytes), at2));
+    diagnostics.push(diag(code, "error", refusalMessage(r.refusal, maxBytes), at3));
     return;
   }
   if (seen.has(r.real)) return;
   seen.add(r.real);
   const decoded = decodeManifest(r.bytes);
   if (!decoded.ok) {
-    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, at2));
+    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, at3));
     return;
   }
-  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at2));
-  files.push({ path: at2.file, text: decoded.text });
+  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at3));
+  files.push({ path: at3.file, text: decoded.text });
 }
 
 // src/io/git.ts
 import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
 import { mkdirSync as mkdirSync2, mkdtempSync } from "node:fs";
 import os from "node:os";
-import path9 from "node:path";
+import path10 from "node:path";
 function git(repo, args) {
   const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
@@ -38887,7 +40353,7 @@ function pathExists(repo, ref, p) {
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = repoTop(repo);
-  const dir = mkdtempSync(path9.join(os.tmpdir(), "netpol-ci-tree-"));
+  const dir = mkdtempSync(path10.join(os.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
@@ -38897,9 +40363,56 @@ function exportTree(repo, ref, paths) {
   return dir;
 }
 
+// src/io/kubectl.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+function kubectlPath() {
+  return process.env.KUBECTL_PATH || "kubectl";
+}
+var KLOG_PREFIX2 = /^[IWEF]\d{4} \d\d:\d\d:\d\d\.\d+\s+\d+ [\w.-]+:\d+\] /;
+function kubectlMessage(stderr) {
+  const lines = stderr.split("\n").map((l) => l.replace(KLOG_PREFIX2, "").trim()).filter((l) => l !== "");
+  const telling = lines.filter((l) => /^(error|Error from server|Unable to connect|The connection to the server)/i.test(l));
+  const line2 = telling[telling.length - 1] ?? lines[lines.length - 1] ?? "no message";
+  return line2.length > 400 ? `${line2.slice(0, 400)}…` : line2;
+}
+function targetArgs(t) {
+  return [...t.kubeconfig ? ["--kubeconfig", t.kubeconfig] : [], ...t.context ? ["--context", t.context] : [], `--request-timeout=${t.timeoutSeconds}s`];
+}
+function runKubectl(target, args, what) {
+  return runKubectlRaw(target, args, what, () => false).stdout;
+}
+function runKubectlRaw(target, args, what, tolerated) {
+  const full = [...targetArgs(target), ...args];
+  const r = spawnSync3(kubectlPath(), full, {
+    encoding: "utf8",
+    maxBuffer: 1024 * 1024 * 1024,
+    timeout: (target.timeoutSeconds * 3 + 5) * 1e3,
+    killSignal: "SIGKILL",
+    env: process.env
+  });
+  if (r.error) {
+    const code = r.error.code;
+    if (code === "ENOENT") throw new ConfigError(`${what}: kubectl not found (install it, or set KUBECTL_PATH)`);
+    if (code === "ETIMEDOUT") throw new ConfigError(`${what}: kubectl did not finish within ${target.timeoutSeconds * 3 + 5}s (the server does not answer; --timeout sets the per-request limit)`);
+    throw new ConfigError(`${what}: kubectl failed: ${r.error.message}`);
+  }
+  if (r.status !== 0 && !tolerated(r.stderr, r.stdout)) throw new ConfigError(`${what}: kubectl failed: ${kubectlMessage(r.stderr)}`);
+  return { stdout: r.stdout, stderr: r.status === 0 ? "" : r.stderr };
+}
+var PARTIAL_DISCOVERY = /unable to retrieve the complete list of server APIs/;
+function kubectlResources(target) {
+  const r = runKubectlRaw(target, ["api-resources", "-o", "name"], "listing the cluster resource types", (stderr, stdout) => PARTIAL_DISCOVERY.test(stderr) && stdout.trim() !== "");
+  const resources = new Set(r.stdout.split("\n").map((l) => l.trim()).filter((l) => l !== ""));
+  return r.stderr ? { resources, warning: kubectlMessage(r.stderr) } : { resources };
+}
+function kubectlGet(target, resources, namespace) {
+  const scope = namespace === void 0 ? ["--all-namespaces"] : ["--namespace", namespace];
+  return runKubectl(target, ["get", resources.join(","), ...scope, "-o", "json"], `reading ${namespace === void 0 ? "all namespaces" : `namespace ${namespace}`} from the cluster`);
+}
+
 // src/io/write-policy.ts
 import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, ftruncateSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, openSync as openSync2, writeSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 var REASONS = {
   ENOTDIR: "a file is where a folder is expected",
   EISDIR: "a folder is where the file should be",
@@ -38918,9 +40431,9 @@ function reason(e) {
   return code ? REASONS[code] ? `${REASONS[code]}, ${code}` : code : e.message;
 }
 function relativeInside(inside, file2) {
-  const rel = path10.relative(path10.resolve(inside), path10.resolve(file2));
-  if (rel === "" || rel.startsWith("..") || path10.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
-  return rel.split(path10.sep);
+  const rel = path11.relative(path11.resolve(inside), path11.resolve(file2));
+  if (rel === "" || rel.startsWith("..") || path11.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
+  return rel.split(path11.sep);
 }
 function lstatOrUndefined(p) {
   try {
@@ -38932,11 +40445,11 @@ function lstatOrUndefined(p) {
 }
 function writeFileInside(policy, file2, text) {
   const parts = relativeInside(policy.inside, file2);
-  let dir = path10.resolve(policy.inside);
+  let dir = path11.resolve(policy.inside);
   try {
     if (policy.createFolders) mkdirSync3(dir, { recursive: true });
     for (const part of parts.slice(0, -1)) {
-      dir = path10.join(dir, part);
+      dir = path11.join(dir, part);
       const st2 = lstatOrUndefined(dir);
       if (st2 === void 0) {
         if (!policy.createFolders) fail2(file2, `folder ${dir} does not exist`);
@@ -38944,7 +40457,7 @@ function writeFileInside(policy, file2, text) {
       } else if (st2.isSymbolicLink()) fail2(file2, `${dir} is a symlink; symlinks are never written through`);
       else if (!st2.isDirectory()) fail2(file2, `${dir} is a file where a folder is expected`);
     }
-    const target = path10.join(dir, parts[parts.length - 1]);
+    const target = path11.join(dir, parts[parts.length - 1]);
     const st = lstatOrUndefined(target);
     if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
     if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
@@ -38990,14 +40503,14 @@ function nodeIo() {
       return { dir, top: repoTop(repo), dispose: () => rmSync(dir, { recursive: true, force: true }) };
     },
     dotToSvg(dot) {
-      const r = spawnSync3(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      const r = spawnSync4(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
       if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
       if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
       return r.stdout;
     },
     writeFiles(files, options = {}) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
-        const inside = options.inside ?? path11.dirname(path11.resolve(file2));
+        const inside = options.inside ?? path12.dirname(path12.resolve(file2));
         writeFileInside({ inside, ...options.createFolders ? { createFolders: true } : {} }, file2, text);
       }
     },
@@ -39007,7 +40520,19 @@ function nodeIo() {
       } catch {
         return false;
       }
-    }
+    },
+    // verify: cluster reads
+    removeFiles(files) {
+      for (const file2 of [...files].sort()) {
+        try {
+          unlinkSync(file2);
+        } catch (e) {
+          throw new ConfigError(`${file2}: cannot remove (${e.code ?? e.message})`);
+        }
+      }
+    },
+    kubectlResources,
+    kubectlGet
   };
 }
 

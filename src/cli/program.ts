@@ -5,9 +5,12 @@ import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { scanCommand } from './commands/scan.js';
 import { synthesizeCommand } from './commands/synthesize.js';
+import { verifyCommand } from './commands/verify.js';
 import type { CliContext } from './context.js';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version.js';
+
+export { VERSION };
 
 /** Usage errors echo arguments, which may hold line breaks or `::` (a forged workflow command): made safe line by line. */
 const OUTPUT = (ctx: CliContext) => ({
@@ -23,7 +26,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput(OUTPUT(ctx))
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand]) {
     program.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program.commands) c.exitOverride();

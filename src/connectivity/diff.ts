@@ -82,10 +82,10 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
   };
 }
 
-type Row = { src: Peer; dst: Peer; conns: ConnectionSet };
+export type Row = { src: Peer; dst: Peer; conns: ConnectionSet };
 
-/** Expands every external range into the atoms it covers. */
-function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, Row> {
+/** Expands every external range into the atoms it covers (also used by repo drift). */
+export function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, Row> {
   const out = new Map<string, Row>();
   const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
     const key = `${peerKey(src)}\u0000${peerKey(dst)}`;

@@ -99,6 +99,21 @@ export const Codes = {
   addressWithoutPort: 'NPC074',
   /** Gaps: what the manifests cannot tell (summary line with --fail-on-gaps). */
   gaps: 'NPC075',
+  // verify: repo drift and cluster drift (NPC140-NPC159)
+  /** A link the manifests need that the committed policies block (repo drift). */
+  driftMissing: 'NPC140',
+  /** A connection the committed policies allow beyond what the manifests need (repo drift). */
+  driftExcess: 'NPC141',
+  /** A connection the live cluster allows differently from the repository's policies (cluster drift). */
+  driftCluster: 'NPC142',
+  /** kubectl failed: no context, forbidden, timeout, server not answering. */
+  kubectlFailed: 'NPC143',
+  /** A policy found under the manifest paths but outside --policies; it is not part of the comparison. */
+  policyOutsideFolder: 'NPC144',
+  /** A need that verify cannot check against the policies (a Gateway link: the engine has no Gateway proxy). */
+  needNotChecked: 'NPC145',
+  /** A heuristics file (--heuristics) with a bad entry. */
+  invalidHeuristics: 'NPC146',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
 import { exportTree, pathExists, repoTop } from './git.js';
+import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import type { Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
@@ -53,5 +54,17 @@ export function nodeIo(): Io {
         return false;
       }
     },
+    // verify: cluster reads
+    removeFiles(files) {
+      for (const file of [...files].sort()) {
+        try {
+          unlinkSync(file);
+        } catch (e) {
+          throw new ConfigError(`${file}: cannot remove (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+        }
+      }
+    },
+    kubectlResources,
+    kubectlGet,
   };
 }

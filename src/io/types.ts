@@ -104,4 +104,23 @@ export interface Io {
   writeFiles(files: ReadonlyMap<string, string>, options?: { readonly createFolders?: boolean; readonly inside?: string }): void;
   /** Whether a path is an existing folder. */
   isDirectory(path: string): boolean;
+
+  // verify: cluster reads
+  /** Removes files (`verify --fix` drops policy files netpol-ci wrote that its new layout no longer has); a ConfigError on failure. */
+  removeFiles(files: readonly string[]): void;
+  /**
+   * The resource types the cluster serves (`kubectl api-resources -o name`: `pods`,
+   * `networkpolicies.networking.k8s.io`), with kubectl's complaint when an aggregated API group
+   * could not be discovered (the rest is still listed).
+   */
+  kubectlResources(target: KubectlTarget): { readonly resources: ReadonlySet<string>; readonly warning?: string };
+  /** `kubectl get <resources> -o json` in one namespace or all: the List's JSON text. A ConfigError quoting kubectl on failure. */
+  kubectlGet(target: KubectlTarget, resources: readonly string[], namespace?: string): string;
+}
+
+/** Which cluster kubectl talks to, and how long it may take per request. */
+export interface KubectlTarget {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly timeoutSeconds: number;
 }

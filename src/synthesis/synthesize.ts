@@ -241,6 +241,12 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         const peers = peerFor(l.src, ns);
         if (peers) rule('ingress', l, peers);
       }
+      if (isDnsWorkload(w, options)) {
+        // the DNS pods are in the manifests: their policy must admit the DNS egress every other policy allows
+        const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
+        ingress.push({ from: [{ namespaceSelector: {} }], ports: portsOf(dnsConns) as PolicyPort[] });
+        notes.push(`ingress[${ingress.length - 1}] <- DNS clients (every namespace) ${dnsConns.toString()}: every workload with egress needs DNS`);
+      }
       for (const l of linksFrom.get(key) ?? []) {
         if (l.dst.kind === 'ingress-controller' || l.dst.kind === 'gateway') continue;
         const peers = peerFor(l.dst, ns);
@@ -295,6 +301,11 @@ function declaredNamespace(w: Workload): string | undefined {
   for (const p of w.origin.path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
   const ns = (v as { metadata?: { namespace?: unknown } } | undefined)?.metadata?.namespace;
   return typeof ns === 'string' && ns !== '' ? ns : undefined;
+}
+
+/** Whether a workload is where synthesized egress rules send DNS (the --dns-namespace and --dns-selector pods). */
+function isDnsWorkload(w: Workload, options: SynthesisOptions): boolean {
+  return w.ref.namespace === options.dns.namespace && w.pods.some((p) => Object.entries(options.dns.podLabels).every(([k, v]) => p.labels[k] === v));
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -280,7 +280,8 @@ describe('connectivity usage errors', () => {
     expect(unknown.stderr).toContain("unknown option '--no-such-flag'");
     const missing = runCli(['connectivity'], { cwd: dir });
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain("missing required argument 'path'");
+    // paths are optional only with --cluster
+    expect(missing.stderr).toContain('connectivity takes manifest paths, or --cluster');
     expect(missing.stdout).toBe('');
   });
 
@@ -294,7 +295,7 @@ describe('connectivity usage errors', () => {
   it('connectivity --help prints the usage and exits 0', () => {
     const r = runCli(['connectivity', '--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Usage: netpol-ci connectivity [options] <path...>');
+    expect(r.stdout).toContain('Usage: netpol-ci connectivity [options] [path...]');
     for (const flag of ['--format', '--output', '--verbose', '--quiet', '--max-file-size', '--ip-family']) expect(r.stdout).toContain(flag);
     expect(r.stdout).toContain('txt|json|csv|md|dot|mermaid|svg');
     expect(r.stderr).toBe('');

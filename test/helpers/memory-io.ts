@@ -66,6 +66,18 @@ export class MemoryIo implements Io {
     for (const [f, t] of files) this.written.set(f, t);
   }
 
+  removeFiles(files: readonly string[]): void {
+    for (const f of files) this.written.delete(f);
+  }
+
+  kubectlResources(): never {
+    throw new ConfigError('no cluster in memory');
+  }
+
+  kubectlGet(): never {
+    throw new ConfigError('no cluster in memory');
+  }
+
   isDirectory(p: string): boolean {
     return p.endsWith('/');
   }

@@ -1,0 +1,103 @@
+import { Command } from 'commander';
+import { z } from 'zod';
+import { ConfigError } from '../../diagnostics/errors.js';
+import { NAMESPACE_NAME_LABEL } from '../../manifests/cluster.js';
+import { fixRepoDrift, runClusterDrift, runRepoDrift, type RepoDriftRequest } from '../../pipeline/verify.js';
+import type { LiveSource } from '../../pipeline/cluster-drift.js';
+import { renderPoliciesYaml } from '../../report/policies.js';
+import { renderClusterDrift, renderRepoDrift, VERIFY_FORMATS } from '../../report/verify.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
+import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
+import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
+import type { CliContext } from '../context.js';
+import { VERSION } from '../version.js';
+import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
+
+const labelList = z
+  .string()
+  .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
+  .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
+
+const Options = CommonOptions.extend(ClusterOptions.shape).extend({
+  format: z.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
+  policies: z.string({ error: '--policies DIR is required: the folder of committed policies' }),
+  allowExcess: z.boolean().default(false),
+  fix: z.boolean().default(false),
+  clusterExport: z.string().optional(),
+  dnsPort: z.coerce.number().int().min(1).max(65535).default(53),
+  dnsNamespace: z.string().default('kube-system'),
+  dnsSelector: labelList.default({ 'k8s-app': 'kube-dns' }),
+  ingressController: labelList.optional(),
+});
+type Options = z.infer<typeof Options>;
+
+export function verifyCommand(ctx: CliContext, done: (code: number) => void): Command {
+  const cmd = new Command('verify')
+    .description('the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)')
+    .argument('[paths...]', 'the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)')
+    .option('-f, --format <format>', `output format: ${VERIFY_FORMATS.join('|')}`, 'txt')
+    .option('--policies <dir>', 'the folder of committed policies')
+    .option('--allow-excess', 'report excess (allowed beyond the needs) without failing')
+    .option('--fix', 'write the synthesized policies that close the drift into --policies, print what changed, then verify again')
+    .option('--cluster-export <dir>', 'cluster drift from a folder of exported manifests (kubectl get -o yaml), offline')
+    .option('--dns-port <port>', 'port DNS listens on (default 53; OpenShift: 5353)')
+    .option('--dns-namespace <ns>', 'namespace DNS runs in (default kube-system)')
+    .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
+    .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx');
+  addClusterOptions(cmd);
+  addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(verify(ctx, paths, parseOptions(Options, raw))));
+  return cmd;
+}
+
+function verify(ctx: CliContext, paths: string[], opts: Options): number {
+  if (opts.cluster && opts.clusterExport !== undefined) throw new ConfigError('--cluster and --cluster-export exclude each other');
+  if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
+  if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
+  if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
+    throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
+  }
+  return clusterDrift(ctx, paths, opts);
+}
+
+function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
+  if (paths.length === 0) throw new ConfigError('verify takes the manifest paths: verify <path...> --policies DIR (or --cluster)');
+  // the comparison simulates the ingress controller; where it runs only shapes the policies --fix writes
+  if (opts.ingressController !== undefined && !opts.fix) throw new ConfigError('--ingress-controller only shapes what --fix writes; add --fix');
+  const say = progress(ctx, opts);
+  const settings = readSettingsFrom(ctx, opts);
+  const { namespace, ...pod } = opts.ingressController ?? {};
+  const ic = opts.ingressController
+    ? { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) }
+    : undefined;
+  const request: RepoDriftRequest = {
+    paths,
+    policies: opts.policies,
+    synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...(ic ? { ingressController: ic } : {}) },
+  };
+  say('reading manifests and policies…');
+  if (opts.fix) {
+    const fix = fixRepoDrift(ctx.io, request, settings, renderPoliciesYaml);
+    say('');
+    const d = fix.after.drift;
+    emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, fix, version: VERSION }), opts.output);
+    printDiagnostics(ctx, fix.after.diagnostics, opts);
+    return exitCodeFor(fix.after.diagnostics, d.missing.length > 0 || (d.excess.length > 0 && !opts.allowExcess));
+  }
+  const r = runRepoDrift(ctx.io, request, settings);
+  say('');
+  const d = r.drift;
+  emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, version: VERSION }), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, d.missing.length > 0 || (d.excess.length > 0 && !opts.allowExcess));
+}
+
+function clusterDrift(ctx: CliContext, paths: string[], opts: Options): number {
+  const say = progress(ctx, opts);
+  const source = (opts.clusterExport !== undefined ? { kind: 'export', dir: opts.clusterExport } : liveSourceFrom(opts)) as LiveSource;
+  say('reading the cluster…');
+  const r = runClusterDrift(ctx.io, { source, policies: opts.policies, ...(paths.length > 0 ? { paths } : {}) }, readSettingsFrom(ctx, opts));
+  say('');
+  emit(ctx, renderClusterDrift(opts.format, { outcome: r, version: VERSION }), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, r.diff.entries.length > 0);
+}

@@ -1,0 +1,209 @@
+import path from 'node:path';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { ConfigError } from '../diagnostics/errors.js';
+import { PolicyEngine } from '../connectivity/engine.js';
+import { computeRepoDrift, type RepoDrift } from '../drift/repo.js';
+import { buildCluster, type Cluster } from '../manifests/cluster.js';
+import { parseManifestFile, type ManifestFile, type ParsedDocument } from '../manifests/documents.js';
+import { originRef, readObjects, type K8sObject } from '../manifests/objects.js';
+import { ConnectionSet } from '../model/connection-set.js';
+import { layoutPolicies } from '../synthesis/layout.js';
+import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
+import type { Link } from '../topology/links.js';
+import { scanTopology } from '../topology/scan.js';
+import type { Io } from '../io/types.js';
+import type { ReadSettings } from './settings.js';
+
+import { POLICY_KINDS } from './cluster-drift.js';
+
+export { POLICY_KINDS, runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
+
+export interface RepoDriftRequest {
+  /** The application's manifests (charts and overlays rendered). Policies found here outside `policies` are ignored (warned). */
+  readonly paths: readonly string[];
+  /** The folder of committed policies. */
+  readonly policies: string;
+  /** Needs beyond what scan finds (traffic links, reviewed intent); added to the scanned links. */
+  readonly extraNeeds?: readonly Link[];
+  /** DNS (namespace, pod labels, port) and what `--fix` writes; the synthesizer's options. */
+  readonly synthesis: SynthesisOptions;
+}
+
+export interface RepoDriftOutcome {
+  readonly drift: RepoDrift;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A file `--fix` wrote or removed, with its text before and after ('' when absent). */
+export interface FixedFile {
+  readonly path: string;
+  readonly action: 'created' | 'updated' | 'removed' | 'unchanged';
+  readonly before: string;
+  readonly after: string;
+}
+
+export interface FixOutcome {
+  readonly files: readonly FixedFile[];
+  /** Files under the policies folder with policies not written by netpol-ci: kept as they are. */
+  readonly keptHandWritten: readonly string[];
+  /** The drift left after the fix. */
+  readonly after: RepoDriftOutcome;
+}
+
+function under(file: string, dir: string): boolean {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** The inputs of a repo-drift comparison, loaded (see loadRepoDrift). */
+export interface Loaded {
+  readonly cluster: Cluster;
+  /** The application's objects only (no policies, no DNS probe): what `--fix` synthesizes for. */
+  readonly appObjects: readonly K8sObject[];
+  readonly probes: ReadonlySet<string>;
+  readonly policyFiles: readonly ManifestFile[];
+  readonly diagnostics: Diagnostic[];
+  readonly values: ReturnType<Io['readManifests']>['values'];
+}
+
+/** Where DNS runs, when the manifests do not hold it: a stand-in pod, only checked as a destination of DNS. */
+function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
+  const pod = {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'dns', namespace: dns.namespace, labels: { ...dns.podLabels } },
+    spec: { containers: [{ name: 'dns', ports: [{ containerPort: port, protocol: 'UDP' }, { containerPort: port, protocol: 'TCP' }] }] },
+  };
+  return { path: '(assumed DNS pods)', text: JSON.stringify(pod) };
+}
+
+function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): K8sObject[] {
+  const documents: ParsedDocument[] = [];
+  for (const f of files) {
+    const r = parseManifestFile(f);
+    documents.push(...r.documents);
+    diagnostics.push(...r.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    diagnostics.push(diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));
+  }
+  return r.objects;
+}
+
+/** The application's workloads from `paths`, the policies from the policies folder only, and a DNS stand-in when needed. */
+export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): Loaded {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
+  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
+  const appObjects: K8sObject[] = [];
+  // one warning per file (at its first policy): an app folder may hold thousands of policies
+  const outside = new Map<string, { first: K8sObject; count: number }>();
+  for (const o of objectsOf(appFiles, diagnostics)) {
+    if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
+    else {
+      const cur = outside.get(o.origin.document.file);
+      if (cur) cur.count++;
+      else outside.set(o.origin.document.file, { first: o, count: 1 });
+    }
+  }
+  for (const { first, count } of outside.values()) {
+    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ''} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ''} and more) are`;
+    diagnostics.push(diag(Codes.policyOutsideFolder, 'warning', `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
+  }
+  const policyObjects = objectsOf(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
+  const base = buildCluster([...appObjects, ...policyObjects]);
+  diagnostics.push(...base.diagnostics);
+  const dns = request.synthesis.dns;
+  const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
+  if (hasDns) return { cluster: base.cluster, appObjects, probes: new Set(), policyFiles, diagnostics, values: read.values };
+  const probeObjects = objectsOf([dnsProbe(dns, request.synthesis.dnsPort)], []);
+  const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
+  const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
+  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+}
+
+function needsOf(loaded: Loaded, request: RepoDriftRequest): { links: Link[]; diagnostics: Diagnostic[] } {
+  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
+  return { links: [...scanned.value.links, ...(request.extraNeeds ?? [])], diagnostics: [...scanned.diagnostics] };
+}
+
+/**
+ * Repo drift: what the committed policies (the `policies` folder) allow over the workloads of
+ * `paths`, against what those manifests need (scan's links, DNS as the synthesizer adds it, and
+ * `extraNeeds`). Semantic: reformatting, reordering or splitting policies is never drift.
+ * Findings are `missing` (a need the policies block, with the link's provenance) and `excess` (a
+ * connection allowed beyond the needs, with the rules that allow it). The PR check calls this.
+ */
+export function runRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
+  const loaded = loadRepoDrift(io, request, settings);
+  return repoDriftOf(loaded, request, settings);
+}
+
+/** The comparison itself, on loaded inputs: scan, evaluate, compare (the bench times this apart from loading). */
+export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
+  const diagnostics = [...loaded.diagnostics];
+  const needs = needsOf(loaded, request);
+  diagnostics.push(...needs.diagnostics);
+  const engine = new PolicyEngine(loaded.cluster, { ipFamilies: settings.ipFamilies });
+  diagnostics.push(...engine.diagnostics);
+  const port = request.synthesis.dnsPort;
+  const result = computeRepoDrift({
+    engine,
+    connectivity: engine.connectivity(),
+    cluster: loaded.cluster,
+    needs: needs.links,
+    dns: { ...request.synthesis.dns, conns: ConnectionSet.port('UDP', port).union(ConnectionSet.port('TCP', port)) },
+    probes: loaded.probes,
+    families: settings.ipFamilies,
+  });
+  diagnostics.push(...result.diagnostics);
+  return { drift: result.value, diagnostics };
+}
+
+function isManagedPolicyFile(f: ManifestFile): boolean {
+  const parsed = parseManifestFile(f);
+  const objects = readObjects(parsed.documents).objects;
+  if (parsed.documents.length === 0 || objects.length !== parsed.documents.length || parsed.diagnostics.length > 0) return false;
+  return objects.every((o) => o.kind === 'NetworkPolicy' && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
+}
+
+/**
+ * `verify --fix`: writes the synthesized policies that close the drift into the policies folder
+ * (one file per namespace, as `synthesize --output DIR`), removes files that held only policies
+ * netpol-ci wrote and that the new layout no longer has, keeps hand-written files (named in the
+ * outcome: they may still allow excess), then verifies again.
+ */
+export function fixRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): FixOutcome {
+  const loaded = loadRepoDrift(io, request, settings);
+  const appCluster = buildCluster(loaded.appObjects).cluster;
+  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
+  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
+  const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
+  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));
+  const files: FixedFile[] = [];
+  const writes = new Map<string, string>();
+  for (const [file, text] of layout) {
+    const before = existing.get(path.resolve(file))?.text ?? '';
+    files.push({ path: file, action: before === '' ? 'created' : before === text ? 'unchanged' : 'updated', before, after: text });
+    if (before !== text) writes.set(file, text);
+  }
+  const written = new Set([...layout.keys()].map((f) => path.resolve(f)));
+  const removals: string[] = [];
+  const kept: string[] = [];
+  for (const [abs, f] of existing) {
+    if (written.has(abs)) continue;
+    if (isManagedPolicyFile(f)) {
+      removals.push(f.path);
+      files.push({ path: f.path, action: 'removed', before: f.text, after: '' });
+    } else kept.push(f.path);
+  }
+  io.writeFiles(writes, { createFolders: true });
+  io.removeFiles(removals);
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const after = runRepoDrift(io, request, settings);
+  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
+}

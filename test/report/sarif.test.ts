@@ -1,0 +1,70 @@
+import { createRequire } from 'node:module';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { renderSarif } from '../../src/report/sarif.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { dump } from 'js-yaml';
+import { afterAll } from 'vitest';
+import { deployment, namespace } from '../helpers/kube-objects.js';
+
+/** What `--format sarif` writes validates against the SARIF 2.1.0 JSON schema (OASIS rtm.5, as shipped by @microsoft/jest-sarif). */
+
+afterAll(cleanupTempDirs);
+
+const require = createRequire(import.meta.url);
+const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
+// the SARIF schema is draft-04, which ajv 6 knows but does not load by default
+const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
+ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
+const validate = ajv.compile(schema);
+
+function errors(text: string): unknown {
+  const ok = validate(JSON.parse(text));
+  return ok ? [] : validate.errors;
+}
+
+describe('SARIF 2.1.0', () => {
+  it('the generic renderer: results with and without locations', () => {
+    const text = renderSarif({
+      tool: { name: 'netpol-ci', version: '0.1.0', rules: [{ id: 'NPC140', description: 'missing' }] },
+      results: [
+        { ruleId: 'NPC140', level: 'error', message: 'a', location: { file: 'k8s/a.yaml', line: 3, column: 5 } },
+        { ruleId: 'NPC140', level: 'warning', message: 'b' },
+      ],
+    });
+    expect(errors(text)).toEqual([]);
+    // the schema is strict enough to catch a wrong level
+    expect(errors(text.replace('"warning"', '"severe"'))).not.toEqual([]);
+  });
+
+  it('verify --format sarif (repo drift with findings)', () => {
+    // the example app's own policies (outside --policies) are ignored; an empty policies folder misses every need
+    const empty = tempDir();
+    const r = runCli(['verify', 'fixtures/example-app/manifests', '--policies', empty, '--format', 'sarif', '-q']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as { runs: { results: unknown[] }[] };
+    expect(log.runs[0]?.results.length).toBeGreaterThan(0);
+    expect(errors(r.stdout)).toEqual([]);
+  });
+
+  it('verify --cluster-export --format sarif (cluster drift)', () => {
+    const live = tempDir();
+    writeFileSync(path.join(live, 'all.yaml'), dump({ apiVersion: 'v1', kind: 'List', items: [namespace('shop'), ...deployment('shop', 'web', 8080), ...deployment('shop', 'db', 5432)] }));
+    const policies = tempDir();
+    writeFileSync(
+      path.join(policies, 'db.yaml'),
+      dump({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'db', namespace: 'shop' }, spec: { podSelector: { matchLabels: { app: 'db' } }, policyTypes: ['Ingress'] } }),
+    );
+    const r = runCli(['verify', '--cluster-export', live, '--policies', policies, '--format', 'sarif', '-q']);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; locations?: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+    const results = log.runs[0]?.results ?? [];
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((x) => x.ruleId === 'NPC142')).toBe(true);
+    expect(results[0]?.locations?.[0]?.physicalLocation.artifactLocation.uri).toBe(path.join(policies, 'db.yaml'));
+    expect(errors(r.stdout)).toEqual([]);
+  });
+});
