@@ -5,6 +5,7 @@ import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
 import { exportTree, pathExists, repoTop } from './git.js';
 import { readHelmConfig, RenderCache } from './render.js';
+import { forEachLine } from './traffic.js';
 import type { Io } from './types.js';
 
 /** The Node implementation of the use-cases' I/O, with one run's caches. */
@@ -55,5 +56,7 @@ export function nodeIo(): Io {
         return false;
       }
     },
+    // traffic: trace files
+    forEachLine,
   };
 }

@@ -91,4 +91,7 @@ export interface Io {
   writeFiles(files: ReadonlyMap<string, string>, options?: { readonly createFolders?: boolean }): void;
   /** Whether a path is an existing folder. */
   isDirectory(path: string): boolean;
+  // traffic: trace files
+  /** Streams a (possibly huge) text file line by line, 1-based, with flat memory; returns the line count. A ConfigError when unreadable. */
+  forEachLine(file: string, what: string, onLine: (text: string, line: number) => void): number;
 }

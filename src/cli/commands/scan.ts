@@ -5,8 +5,9 @@ import { renderScanJson, renderScanMd, renderScanTxt, renderScanYaml, SCAN_FORMA
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
+import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 
-const Options = CommonOptions.extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend({
   format: z.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
 });
 
@@ -15,6 +16,7 @@ export function scanCommand(ctx: CliContext, done: (code: number) => void): Comm
     .description('the connections the application needs, read from its manifests, each with its provenance')
     .argument('<path...>', 'manifest files or folders (scanned recursively)')
     .option('-f, --format <format>', `output format: ${SCAN_FORMATS.join('|')}`, 'txt');
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(scan(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -22,10 +24,11 @@ export function scanCommand(ctx: CliContext, done: (code: number) => void): Comm
 function scan(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): number {
   const say = progress(ctx, opts);
   say('reading and scanning manifests…');
-  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
+  const traffic = trafficRequestFrom(opts);
+  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
   say('');
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology), opts.output);
+  emit(ctx, render(r.topology, r.traffic), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }

@@ -3,17 +3,19 @@ import { z } from 'zod';
 import { NAMESPACE_NAME_LABEL } from '../../manifests/cluster.js';
 import { layoutPolicies, policyTarget, runSynthesize, writePolicies } from '../../pipeline/synthesize.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
+import { summaryText } from '../../report/scan.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../../synthesis/synthesize.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor, printDiagnostics, progress } from '../output.js';
+import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 
 const labelList = z
   .string()
   .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
   .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
 
-const Options = CommonOptions.extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend({
   links: z.string().optional(),
   defaultDeny: z.union([z.boolean(), z.enum(['true', 'false'], { error: '--default-deny takes true or false' }).transform((v) => v === 'true')]).default(true),
   dryRun: z.boolean().default(false),
@@ -43,6 +45,7 @@ export function synthesizeCommand(ctx: CliContext, done: (code: number) => void)
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
     .option('--ingress-controller <selector>', 'where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)')
     .option('--name-prefix <prefix>', 'prefix for policy names');
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(synthesize(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -51,11 +54,13 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
   const say = progress(ctx, opts);
   say('reading, scanning and synthesizing…');
   const ic = ingressControllerSelector(opts.ingressController);
+  const traffic = trafficRequestFrom(opts);
   const r = runSynthesize(
     ctx.io,
     {
       paths,
       ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
+      ...(traffic ? { traffic } : {}),
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -82,5 +87,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
     if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)\n`);
   }
   printDiagnostics(ctx, r.diagnostics, opts);
+  // the noise filtered from the traces is said, once (with --verbose the diagnostic already did)
+  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}\n`);
   return exitCodeFor(r.diagnostics);
 }
