@@ -261,6 +261,7 @@ export class TrafficResolver {
       if (port === 53 && ep.namespace === DNS_NAMESPACE && isDnsPod(ep.labels, ep.name)) return { kind: 'dns' };
       const w = this.podWorkload(ep.namespace, ep.name, ep.owner, ep.ownerKind, ep.labels);
       if (w) return { kind: 'peer', peer: { kind: 'workload', ref: w.ref }, workload: w };
+      if (isIngressControllerPod(ep.labels ?? this.podIndex.get(`${ep.namespace}/${ep.name ?? ''}`)?.labels)) return { kind: 'peer', peer: { kind: 'ingress-controller' } };
       if (!ep.addr || !this.ipIndex.has(ep.addr)) {
         const text = `pod ${ep.namespace}/${ep.name ?? ep.owner ?? '?'}`;
         return { kind: 'unresolved', text, reason: 'unknown-pod', detail: `${text} belongs to no workload of the manifests` };
@@ -278,6 +279,7 @@ export class TrafficResolver {
         if (port === 53 && p.namespace === DNS_NAMESPACE && isDnsPod(p.labels, p.name)) return { kind: 'dns' };
         const w = this.podWorkload(p.namespace, p.name, p.owner?.name, p.owner?.kind, p.labels);
         if (w) return { kind: 'peer', peer: { kind: 'workload', ref: w.ref }, workload: w };
+        if (isIngressControllerPod(p.labels)) return { kind: 'peer', peer: { kind: 'ingress-controller' } };
         return { kind: 'unresolved', text: `pod ${p.namespace}/${p.name}`, reason: 'unknown-pod', detail: `pod ${p.namespace}/${p.name} (${ep.addr}) belongs to no workload of the manifests` };
       }
       if (!range) return { kind: 'unresolved', text: ep.addr, reason: 'external-address', detail: `${JSON.stringify(ep.addr)} is not an IP address` };
@@ -368,6 +370,17 @@ export function summaryText(s: TrafficSummary): string {
 
 function pick(ws: readonly Workload[], kind: string | undefined): Workload | undefined {
   return ws.find((w) => w.ref.kind === kind) ?? ws.find((w) => w.ref.kind !== 'Pod') ?? ws[0];
+}
+
+/**
+ * The pods of the common ingress controllers, by their charts' standard `app.kubernetes.io/name`
+ * label: their traffic is `{ingress-controller}`'s, the peer Ingress objects declare.
+ */
+const INGRESS_CONTROLLERS = new Set(['ingress-nginx', 'nginx-ingress', 'traefik', 'haproxy-ingress', 'kubernetes-ingress', 'contour', 'kong', 'istio-ingressgateway', 'emissary-ingress']);
+
+function isIngressControllerPod(labels: Readonly<Record<string, string>> | undefined): boolean {
+  const name = labels?.['app.kubernetes.io/name'] ?? labels?.app;
+  return name !== undefined && INGRESS_CONTROLLERS.has(name);
 }
 
 function isDnsPod(labels: Readonly<Record<string, string>> | undefined, name: string | undefined): boolean {
