@@ -20,7 +20,8 @@ export class TraceLineReader {
     const trimmed = text.trim();
     if (!this.sawContent && trimmed !== '') {
       this.sawContent = true;
-      if (trimmed.startsWith('[') && this.forced !== 'plain' && this.forced !== 'trace-tcp-columns') {
+      // `[` then `{`, `]` or the end of the line: a JSON array (`[fd00::1]:80 -> ...` is a plain line)
+      if (/^\[\s*(\{|\]|$)/.test(trimmed) && this.forced !== 'plain' && this.forced !== 'trace-tcp-columns') {
         this.array = { depth: 0, inString: false, escaped: false, element: [], elementLine: line, done: false };
       }
     }
