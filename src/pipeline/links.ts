@@ -1,6 +1,6 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
-import { peerKey, workloadKey } from '../model/peer.js';
+import { peerKey, workloadKey, type WorkloadRef } from '../model/peer.js';
 import type { Link } from '../topology/links.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { mergeLinks } from '../topology/merge.js';
@@ -13,11 +13,18 @@ export interface LinksOutcome {
 }
 
 /** Several link lists (scan output, reviewed intent files) as one: one link per (src, dst), connections unioned, all provenance kept. */
-export function runLinksMerge(io: Io, files: readonly string[]): LinksOutcome {
+export function runLinksMerge(io: Io, files: readonly string[], manifests: readonly string[], settings: ReadSettings): LinksOutcome {
   const lists: Link[][] = [];
   const diagnostics: Diagnostic[] = [];
+  // with manifests, `ns/name` without its kind names the one workload of that name
+  let workloads: WorkloadRef[] | undefined;
+  if (manifests.length > 0) {
+    const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
+    diagnostics.push(...loadDiagnostics);
+    workloads = load.cluster.workloads.map((w) => w.ref);
+  }
   for (const f of files) {
-    const r = parseLinksFile(f, io.readText(f, 'links file'));
+    const r = parseLinksFile(f, io.readText(f, 'links file'), workloads);
     lists.push(r.links);
     diagnostics.push(...r.diagnostics);
   }
@@ -50,7 +57,7 @@ export function runLinksValidate(io: Io, file: string, manifests: readonly strin
       ['src', l.src],
       ['dst', l.dst],
     ] as const) {
-      if (p.kind === 'workload' && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, 'error', `${field}: no workload ${workloadKey(p.ref)} in the manifests`, { ...at, path: [...(at.path ?? []), field] }));
+      if (p.kind === 'workload' && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, 'error', `no workload ${workloadKey(p.ref)} in the manifests`, { ...at, path: [...(at.path ?? []), field] }));
     }
   }
   return { links: r.links, diagnostics };

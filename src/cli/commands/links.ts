@@ -6,30 +6,25 @@ import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from 
 import type { CliContext } from '../context.js';
 import { emit, exitCodeFor, hasErrors, printDiagnostics } from '../output.js';
 
-const MergeOptions = z.object({
-  output: z.string().optional(),
-  format: z.enum(['yaml', 'json'], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
-  quiet: z.boolean().default(false),
-  verbose: z.boolean().default(false),
-});
-
 const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const MergeOptions = CommonOptions.extend({
+  format: z.enum(['yaml', 'json'], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
+  manifests: z.array(z.string()).default([]),
+});
 
 const ValidateOptions = CommonOptions.extend({ manifests: z.array(z.string()).default([]) });
 
 /** `links merge A B... -o OUT` and `links validate FILE [--manifests PATH...]`: reviewed, hand-edited link lists (intent files). */
 export function linksCommand(ctx: CliContext, done: (code: number) => void): Command {
   const links = new Command('links').description('reviewed link lists (intent files): merge several, validate one');
-  links.addCommand(
-    new Command('merge')
-      .description('merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept')
-      .argument('<file...>', 'link lists to merge')
-      .option('-o, --output <file>', 'write the merged list to FILE instead of stdout')
-      .option('-f, --format <format>', 'yaml|json (default: from the -o extension, else yaml)')
-      .option('-q, --quiet', 'show only errors')
-      .option('--verbose', 'also show informational diagnostics')
-      .action((files: string[], raw: unknown) => done(merge(ctx, files, parseOptions(MergeOptions, raw)))),
-  );
+  const mergeCmd = new Command('merge')
+    .description('merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept')
+    .argument('<file...>', 'link lists to merge')
+    .option('-f, --format <format>', 'yaml|json (default: from the -o extension, else yaml)')
+    .option('--manifests <path>', 'manifests whose workloads resolve `ns/name` written without its kind (repeatable)', collect);
+  addCommonOptions(mergeCmd).action((files: string[], raw: unknown) => done(merge(ctx, files, parseOptions(MergeOptions, raw))));
+  links.addCommand(mergeCmd);
   const validate = new Command('validate')
     .description('check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists')
     .argument('<file>', 'the link list')
@@ -41,7 +36,7 @@ export function linksCommand(ctx: CliContext, done: (code: number) => void): Com
 }
 
 function merge(ctx: CliContext, files: string[], opts: z.infer<typeof MergeOptions>): number {
-  const r = runLinksMerge(ctx.io, files);
+  const r = runLinksMerge(ctx.io, files, opts.manifests, readSettingsFrom(ctx, opts));
   printDiagnostics(ctx, r.diagnostics, opts);
   // a merged list built from files with errors would silently lose links
   if (hasErrors(r.diagnostics)) {
