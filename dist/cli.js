@@ -636,8 +636,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str4) {
-        return stripColor(str4).length;
+      displayWidth(str3) {
+        return stripColor(str3).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -645,11 +645,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str4) {
-        return str4;
+      styleTitle(str3) {
+        return str3;
       }
-      styleUsage(str4) {
-        return str4.split(" ").map((word) => {
+      styleUsage(str3) {
+        return str3.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -657,46 +657,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleCommandDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleOptionDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleOptionDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleSubcommandDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleSubcommandDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleArgumentDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleArgumentDescription(str3) {
+        return this.styleDescriptionText(str3);
       }
-      styleDescriptionText(str4) {
-        return str4;
+      styleDescriptionText(str3) {
+        return str3;
       }
-      styleOptionTerm(str4) {
-        return this.styleOptionText(str4);
+      styleOptionTerm(str3) {
+        return this.styleOptionText(str3);
       }
-      styleSubcommandTerm(str4) {
-        return str4.split(" ").map((word) => {
+      styleSubcommandTerm(str3) {
+        return str3.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str4) {
-        return this.styleArgumentText(str4);
+      styleArgumentTerm(str3) {
+        return this.styleArgumentText(str3);
       }
-      styleOptionText(str4) {
-        return str4;
+      styleOptionText(str3) {
+        return str3;
       }
-      styleArgumentText(str4) {
-        return str4;
+      styleArgumentText(str3) {
+        return str3;
       }
-      styleSubcommandText(str4) {
-        return str4;
+      styleSubcommandText(str3) {
+        return str3;
       }
-      styleCommandText(str4) {
-        return str4;
+      styleCommandText(str3) {
+        return str3;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -719,8 +719,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str4) {
-        return /\n[^\S\r\n]/.test(str4);
+      preformatted(str3) {
+        return /\n[^\S\r\n]/.test(str3);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -766,9 +766,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str4, width) {
-        if (width < this.minWidthToWrap) return str4;
-        const rawLines = str4.split(/\r\n|\n/);
+      boxWrap(str3, width) {
+        if (width < this.minWidthToWrap) return str3;
+        const rawLines = str3.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line2) => {
@@ -796,9 +796,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str4) {
+    function stripColor(str3) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str4.replace(sgrPattern, "");
+      return str3.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -1069,9 +1069,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str4) {
-      return str4.split("-").reduce((str5, word) => {
-        return str5 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str3) {
+      return str3.split("-").reduce((str4, word) => {
+        return str4 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1252,14 +1252,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str4) => process2.stdout.write(str4),
-          writeErr: (str4) => process2.stderr.write(str4),
-          outputError: (str4, write) => write(str4),
+          writeOut: (str3) => process2.stdout.write(str3),
+          writeErr: (str3) => process2.stderr.write(str3),
+          outputError: (str3, write) => write(str3),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str4) => stripColor(str4)
+          stripColor: (str3) => stripColor(str3)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -1607,16 +1607,16 @@ var require_command = __commonJS({
        * @param {Function} listener
        * @return {Command} `this` command for chaining
        */
-      hook(event2, listener) {
+      hook(event, listener) {
         const allowedValues = ["preSubcommand", "preAction", "postAction"];
-        if (!allowedValues.includes(event2)) {
-          throw new Error(`Unexpected value for event passed to hook : '${event2}'.
+        if (!allowedValues.includes(event)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event}'.
 Expecting one of '${allowedValues.join("', '")}'`);
         }
-        if (this._lifeCycleHooks[event2]) {
-          this._lifeCycleHooks[event2].push(listener);
+        if (this._lifeCycleHooks[event]) {
+          this._lifeCycleHooks[event].push(listener);
         } else {
-          this._lifeCycleHooks[event2] = [listener];
+          this._lifeCycleHooks[event] = [listener];
         }
         return this;
       }
@@ -2451,15 +2451,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCallHooks(promise2, event2) {
+      _chainOrCallHooks(promise2, event) {
         let result = promise2;
         const hooks = [];
-        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event2] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event2].forEach((callback) => {
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
             hooks.push({ hookedCommand, callback });
           });
         });
-        if (event2 === "postAction") {
+        if (event === "postAction") {
           hooks.reverse();
         }
         hooks.forEach((hookDetail) => {
@@ -2477,10 +2477,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCallSubCommandHook(promise2, subCommand, event2) {
+      _chainOrCallSubCommandHook(promise2, subCommand, event) {
         let result = promise2;
-        if (this._lifeCycleHooks[event2] !== void 0) {
-          this._lifeCycleHooks[event2].forEach((hook) => {
+        if (this._lifeCycleHooks[event] !== void 0) {
+          this._lifeCycleHooks[event].forEach((hook) => {
             result = this._chainOrCall(result, () => {
               return hook(this, subCommand);
             });
@@ -2983,18 +2983,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str4, flags, description) {
-        if (str4 === void 0) return this._version;
-        this._version = str4;
+      version(str3, flags, description) {
+        if (str3 === void 0) return this._version;
+        this._version = str3;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str4}
+          this._outputConfiguration.writeOut(`${str3}
 `);
-          this._exit(0, "commander.version", str4);
+          this._exit(0, "commander.version", str3);
         });
         return this;
       }
@@ -3005,10 +3005,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str4, argsDescription) {
-        if (str4 === void 0 && argsDescription === void 0)
+      description(str3, argsDescription) {
+        if (str3 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str4;
+        this._description = str3;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3020,9 +3020,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str4) {
-        if (str4 === void 0) return this._summary;
-        this._summary = str4;
+      summary(str3) {
+        if (str3 === void 0) return this._summary;
+        this._summary = str3;
         return this;
       }
       /**
@@ -3070,8 +3070,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str4) {
-        if (str4 === void 0) {
+      usage(str3) {
+        if (str3 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3082,7 +3082,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str4;
+        this._usage = str3;
         return this;
       }
       /**
@@ -3091,9 +3091,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str4) {
-        if (str4 === void 0) return this._name;
-        this._name = str4;
+      name(str3) {
+        if (str3 === void 0) return this._name;
+        this._name = str3;
         return this;
       }
       /**
@@ -3227,17 +3227,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error62) {
-          baseWrite = (str4) => this._outputConfiguration.writeErr(str4);
+          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str4) => this._outputConfiguration.writeOut(str4);
+          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str4) => {
-          if (!hasColors) str4 = this._outputConfiguration.stripColor(str4);
-          return baseWrite(str4);
+        const write = (str3) => {
+          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
+          return baseWrite(str3);
         };
         return { error: error62, write, hasColors, helpWidth };
       }
@@ -4413,13 +4413,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -4573,16 +4573,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
-    function lineLengthOverLimit(str4, lineWidth, indentLength) {
+    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
+    function lineLengthOverLimit(str3, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str4.length;
+      const strLen = str3.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str4[i] === "\n") {
+        if (str3[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -4599,11 +4599,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str4 = "";
+      let str3 = "";
       let start = 0;
       for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
         if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
-          str4 += json3.slice(start, i) + "\\ ";
+          str3 += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -4612,38 +4612,38 @@ var require_stringifyString = __commonJS({
           switch (json3[i + 1]) {
             case "u":
               {
-                str4 += json3.slice(start, i);
+                str3 += json3.slice(start, i);
                 const code = json3.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str4 += "\\0";
+                    str3 += "\\0";
                     break;
                   case "0007":
-                    str4 += "\\a";
+                    str3 += "\\a";
                     break;
                   case "000b":
-                    str4 += "\\v";
+                    str3 += "\\v";
                     break;
                   case "001b":
-                    str4 += "\\e";
+                    str3 += "\\e";
                     break;
                   case "0085":
-                    str4 += "\\N";
+                    str3 += "\\N";
                     break;
                   case "00a0":
-                    str4 += "\\_";
+                    str3 += "\\_";
                     break;
                   case "2028":
-                    str4 += "\\L";
+                    str3 += "\\L";
                     break;
                   case "2029":
-                    str4 += "\\P";
+                    str3 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str4 += "\\x" + code.substr(2);
+                      str3 += "\\x" + code.substr(2);
                     else
-                      str4 += json3.substr(i, 6);
+                      str3 += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -4653,14 +4653,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str4 += json3.slice(start, i) + "\n\n";
+                str3 += json3.slice(start, i) + "\n\n";
                 while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
-                  str4 += "\n";
+                  str3 += "\n";
                   i += 2;
                 }
-                str4 += indent;
+                str3 += indent;
                 if (json3[i + 2] === " ")
-                  str4 += "\\";
+                  str3 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -4669,8 +4669,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str4 = start ? str4 + json3.slice(start) : json3;
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str3 = start ? str3 + json3.slice(start) : json3;
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -4798,15 +4798,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str3 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4958,11 +4958,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str4;
-      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
-${ctx.indent}${str4}`;
+        return str3;
+      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -4997,8 +4997,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
+      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -5007,27 +5007,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
+          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str4 = `? ${str4}`;
+        str3 = `? ${str3}`;
         if (keyComment && !keyCommentDone) {
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str4;
+        return str3;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
-        str4 = `? ${str4}
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+        str3 = `? ${str3}
 ${indent}:`;
       } else {
-        str4 = `${str4}:`;
+        str3 = `${str3}:`;
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -5043,7 +5043,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str4.length + 1;
+        ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -5087,16 +5087,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws2 = "";
       }
-      str4 += ws2 + valueStr;
+      str3 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
+        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str4;
+      return str3;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -5131,7 +5131,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge4 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -5141,7 +5141,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -5180,7 +5180,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge4;
+    exports.merge = merge3;
   }
 });
 
@@ -5189,15 +5189,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge4 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map3, value);
-      else if (merge4.isMergeKey(ctx, key))
-        merge4.addMergeToJSMap(ctx, map3, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map3, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map3 instanceof Map) {
@@ -5323,31 +5323,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str5);
+        lines.push(blockItemPrefix + str4);
       }
-      let str4;
+      let str3;
       if (lines.length === 0) {
-        str4 = flowChars.start + flowChars.end;
+        str3 = flowChars.start + flowChars.end;
       } else {
-        str4 = lines[0];
+        str3 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line2 = lines[i];
-          str4 += line2 ? `
+          str3 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str4;
+      return str3;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5390,21 +5390,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
+        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
-          str4 += ",";
+          str3 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str4 += ",";
+            str3 += ",";
           }
         }
         if (comment)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
-        lines.push(str4);
+          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
+        lines.push(str3);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -5416,11 +5416,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start;
+          let str3 = start;
           for (const line2 of lines)
-            str4 += line2 ? `
+            str3 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str4}
+          return `${str3}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -5752,7 +5752,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str4) => str4,
+      resolve: (str3) => str3,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -5790,7 +5790,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -5811,9 +5811,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num2 = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num2))
-        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
+      const num = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num))
+        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n7 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n7) && !n7.includes("e")) {
         let i = n7.indexOf(".");
@@ -5842,7 +5842,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5851,10 +5851,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4),
+      resolve: (str3) => parseFloat(str3),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float2 = {
@@ -5862,11 +5862,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4));
-        const dot = str4.indexOf(".");
-        if (dot !== -1 && str4[str4.length - 1] === "0")
-          node2.minFractionDigits = str4.length - dot - 1;
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3));
+        const dot = str3.indexOf(".");
+        if (dot !== -1 && str3[str3.length - 1] === "0")
+          node2.minFractionDigits = str3.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -5883,7 +5883,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
+    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -5896,7 +5896,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int3 = {
@@ -5904,7 +5904,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5913,7 +5913,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -5966,7 +5966,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str4) => str4,
+        resolve: (str3) => str3,
         stringify: stringifyJSON
       },
       {
@@ -5983,7 +5983,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str4) => str4 === "true",
+        resolve: (str3) => str3 === "true",
         stringify: stringifyJSON
       },
       {
@@ -5991,7 +5991,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -5999,7 +5999,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str4) => parseFloat(str4),
+        resolve: (str3) => parseFloat(str3),
         stringify: stringifyJSON
       }
     ];
@@ -6007,9 +6007,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str4, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
-        return str4;
+      resolve(str3, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
+        return str3;
       }
     };
     var schema2 = [map3.map, seq2.seq].concat(jsonScalars, jsonError);
@@ -6041,10 +6041,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str4 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str4.length);
-          for (let i = 0; i < str4.length; ++i)
-            buffer[i] = str4.charCodeAt(i);
+          const str3 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str3.length);
+          for (let i = 0; i < str3.length; ++i)
+            buffer[i] = str3.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6055,28 +6055,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str4;
+        let str3;
         if (typeof node_buffer.Buffer === "function") {
-          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str4 = btoa(s);
+          str3 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n7 = Math.ceil(str4.length / lineWidth);
+          const n7 = Math.ceil(str3.length / lineWidth);
           const lines = new Array(n7);
           for (let i = 0, o = 0; i < n7; ++i, o += lineWidth) {
-            lines[i] = str4.substr(o, lineWidth);
+            lines[i] = str3.substr(o, lineWidth);
           }
-          str4 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str3 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str4 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str3 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -6282,7 +6282,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -6291,10 +6291,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
+      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
       stringify(node2) {
-        const num2 = Number(node2.value);
-        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num = Number(node2.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float2 = {
@@ -6302,11 +6302,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
-        const dot = str4.indexOf(".");
+      resolve(str3) {
+        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
+        const dot = str3.indexOf(".");
         if (dot !== -1) {
-          const f = str4.substring(dot + 1).replace(/_/g, "");
+          const f = str3.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -6326,34 +6326,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
+    function intResolve(str3, offset, radix, { intAsBigInt }) {
+      const sign = str3[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str4 = str4.substring(offset).replace(/_/g, "");
+      str3 = str3.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str4 = `0b${str4}`;
+            str3 = `0b${str3}`;
             break;
           case 8:
-            str4 = `0o${str4}`;
+            str3 = `0o${str3}`;
             break;
           case 16:
-            str4 = `0x${str4}`;
+            str3 = `0x${str3}`;
             break;
         }
-        const n8 = BigInt(str4);
+        const n8 = BigInt(str3);
         return sign === "-" ? BigInt(-1) * n8 : n8;
       }
-      const n7 = parseInt(str4, radix);
+      const n7 = parseInt(str3, radix);
       return sign === "-" ? -1 * n7 : n7;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+        const str3 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -6363,7 +6363,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -6372,7 +6372,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int3 = {
@@ -6380,7 +6380,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6389,7 +6389,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int3;
@@ -6493,26 +6493,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
-      const num2 = (n7) => asBigInt ? BigInt(n7) : Number(n7);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
-      return sign === "-" ? num2(-1) * res : res;
+    function parseSexagesimal(str3, asBigInt) {
+      const sign = str3[0];
+      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
+      const num = (n7) => asBigInt ? BigInt(n7) : Number(n7);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
+      return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num2 = (n7) => n7;
+      let num = (n7) => n7;
       if (typeof value === "bigint")
-        num2 = (n7) => BigInt(n7);
+        num = (n7) => BigInt(n7);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num2(-1);
+        value *= num(-1);
       }
-      const _60 = num2(60);
+      const _60 = num(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -6532,7 +6532,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
+      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -6541,7 +6541,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str4) => parseSexagesimal(str4, false),
+      resolve: (str3) => parseSexagesimal(str3, false),
       stringify: stringifySexagesimal
     };
     var timestamp2 = {
@@ -6552,8 +6552,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str4) {
-        const match = str4.match(timestamp2.test);
+      resolve(str3) {
+        const match = str3.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -6588,7 +6588,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float2 = require_float2();
     var int3 = require_int2();
-    var merge4 = require_merge();
+    var merge3 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
     var set3 = require_set();
@@ -6608,7 +6608,7 @@ var require_schema3 = __commonJS({
       float2.floatExp,
       float2.float,
       binary2.binary,
-      merge4.merge,
+      merge3.merge,
       omap2.omap,
       pairs2.pairs,
       set3.set,
@@ -6634,7 +6634,7 @@ var require_tags = __commonJS({
     var schema2 = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
-    var merge4 = require_merge();
+    var merge3 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
     var schema$2 = require_schema3();
@@ -6659,7 +6659,7 @@ var require_tags = __commonJS({
       intOct: int3.intOct,
       intTime: timestamp2.intTime,
       map: map3.map,
-      merge: merge4.merge,
+      merge: merge3.merge,
       null: _null5.nullTag,
       omap: omap2.omap,
       pairs: pairs2.pairs,
@@ -6669,7 +6669,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
-      "tag:yaml.org,2002:merge": merge4.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap2.omap,
       "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set3.set,
@@ -6678,7 +6678,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -6696,7 +6696,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge4.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -6725,11 +6725,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema2 = class _Schema {
-      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema2 === "string" && schema2 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge4);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map3.map });
         Object.defineProperty(this, identity.SCALAR, { value: string4.string });
@@ -9006,8 +9006,8 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field2, index] of path8) {
-        const tok = item?.[field2];
+      for (const [field, index] of path8) {
+        const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -9017,8 +9017,8 @@ var require_cst_visit = __commonJS({
     };
     visit2.parentCollection = (cst, path8) => {
       const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field2 = path8[path8.length - 1][0];
-      const coll = parent?.[field2];
+      const field = path8[path8.length - 1][0];
+      const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -9027,11 +9027,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field2 of ["key", "value"]) {
-        const token = item[field2];
+      for (const field of ["key", "value"]) {
+        const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path8.concat([[field2, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -9041,7 +9041,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field2 === "key")
+          if (typeof ctrl === "function" && field === "key")
             ctrl = ctrl(item, path8);
         }
       }
@@ -11654,14 +11654,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str4 = "";
+  let str3 = "";
   for (let i = 0; i < length; i++) {
-    str4 += chars[Math.floor(Math.random() * chars.length)];
+    str3 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str4;
+  return str3;
 }
-function esc(str4) {
-  return JSON.stringify(str4);
+function esc(str3) {
+  return JSON.stringify(str3);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -11775,8 +11775,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str4) {
-  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str3) {
+  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -12042,13 +12042,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str4) {
-  const units = str4.length;
-  if (!highSurrogate.test(str4))
+function codePointLength(str3) {
+  const units = str3.length;
+  if (!highSurrogate.test(str3))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -13649,9 +13649,9 @@ function urlHostnameOk(url2, hostname3) {
   hostname3.lastIndex = 0;
   return hostname3.test(url2.hostname);
 }
-function urlProtocolOk(url2, protocol3) {
-  protocol3.lastIndex = 0;
-  return protocol3.test(url2.protocol.endsWith(":") ? url2.protocol.slice(0, -1) : url2.protocol);
+function urlProtocolOk(url2, protocol2) {
+  protocol2.lastIndex = 0;
+  return protocol2.test(url2.protocol.endsWith(":") ? url2.protocol.slice(0, -1) : url2.protocol);
 }
 var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
   $ZodStringFormat.init(inst, def);
@@ -14368,20 +14368,20 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = zod.def.shape;
     const propValues = {};
     for (const key in shape) {
-      const field2 = shape[key]._zod;
-      if (field2.values) {
+      const field = shape[key]._zod;
+      if (field.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
-        for (const v2 of field2.values)
+        for (const v2 of field.values)
           propValues[key].add(v2);
-        if (field2.optin !== void 0)
+        if (field.optin !== void 0)
           propValues[key].add(void 0);
       }
     }
     return propValues;
   });
-  const isObject3 = isObject;
+  const isObject2 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -14389,7 +14389,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject2(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14525,7 +14525,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject3 = isObject;
+  const isObject2 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -14534,7 +14534,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject3(input2)) {
+    if (!isObject2(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14839,7 +14839,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect4 = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys2;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -14860,11 +14860,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect4(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect4(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k2]) => k2);
@@ -15913,7 +15913,7 @@ function isRecursive(inst, stack, resolve) {
     }
     return answer;
   };
-  const merge4 = (answer) => {
+  const merge3 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -15922,7 +15922,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge4(raw ? shape(raw, true) : ASSUMED);
+      merge3(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -15972,7 +15972,7 @@ function isRecursive(inst, stack, resolve) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -27313,8 +27313,8 @@ var objectProcessor = (schema2, ctx, _json, params) => {
   }
   const requiredKeys = [];
   for (const key of Object.keys(shape)) {
-    const field2 = def.shape[key];
-    if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
+    const field = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
       requiredKeys.push(key);
     }
   }
@@ -30585,28 +30585,7 @@ var Codes = {
   /** helm or kubectl is not installed (or HELM_PATH / KUBECTL_PATH is wrong). */
   toolMissing: "NPC023",
   /** A chart's dependencies are not vendored under charts/. */
-  chartDependencies: "NPC024",
-  // traffic: observed traces (Inspektor Gadget and friends) and intent files (NPC160-NPC179)
-  /** A trace line that parses as no known trace format. */
-  traceUnknownLine: "NPC160",
-  /** A broken trace line: truncated or merged JSON, a cut cell; skipped. */
-  traceMalformed: "NPC161",
-  /** A trace event read but not usable (debug events, host-network peers of unknown kind, failed connects); skipped. */
-  traceSkipped: "NPC162",
-  /** Observed traffic from or to something that resolves to no workload or alias: kept for review, never allowed silently. */
-  trafficUnresolved: "NPC163",
-  /** Trace noise filtered out (loopback, node-local kubelet probes, DNS, closes): a summary. */
-  trafficFiltered: "NPC164",
-  /** A cluster snapshot object lacks what resolution needs (a pod without an IP). */
-  snapshotIncomplete: "NPC165",
-  /** Traffic to a Service port the Service does not declare. */
-  traceServicePort: "NPC166",
-  /** A links file lists the same source and destination more than once. */
-  linkDuplicate: "NPC167",
-  /** A links file names a workload the manifests do not have. */
-  linkUnknownWorkload: "NPC168",
-  /** A trace file holds no connection event. */
-  traceEmpty: "NPC169"
+  chartDependencies: "NPC024"
 };
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
@@ -30619,8 +30598,8 @@ function formatPath(path8) {
 }
 function formatDiagnostic(d) {
   const where = d.at ? `${d.at.file}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
-  const field2 = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
-  return `${where}${d.severity} ${d.code} ${field2}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
+  const field = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
+  return `${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
 }
 function compareDiagnostics(a, b) {
   const fa = a.at?.file ?? "";
@@ -31224,7 +31203,7 @@ function parsePeer(text, workloads) {
   if (range) return { ok: true, peer: { kind: "external", range } };
   if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
   const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
-  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an address, {ingress-controller} or {gateway ns/name}`);
   const [, namespace, name, kind] = m;
   if (!workloads) {
     if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
@@ -31243,10 +31222,10 @@ function nsOf(meta3) {
   return meta3.namespace || DEFAULT_NAMESPACE;
 }
 var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
-function podShape(spec, labels3, origin, specPath, diagnostics) {
+function podShape(spec, labels2, origin, specPath, diagnostics) {
   const ports = [];
-  for (const field2 of ["containers", "initContainers"]) {
-    (spec?.[field2] ?? []).forEach((c, ci2) => {
+  for (const field of ["containers", "initContainers"]) {
+    (spec?.[field] ?? []).forEach((c, ci2) => {
       (c.ports ?? []).forEach((p, pi2) => {
         const n7 = p.containerPort;
         if (typeof n7 !== "number" || !Number.isInteger(n7) || n7 < 1 || n7 > 65535) {
@@ -31256,7 +31235,7 @@ function podShape(spec, labels3, origin, specPath, diagnostics) {
               Codes.invalidField,
               "warning",
               `expected a port number 1-65535, got ${n7 === void 0 ? "nothing" : JSON.stringify(n7)}; this port entry is ignored`,
-              originRef(origin, [...specPath, field2, ci2, "ports", pi2, "containerPort"]),
+              originRef(origin, [...specPath, field, ci2, "ports", pi2, "containerPort"]),
               typo ? `did you mean containerPort instead of ${typo}?` : void 0
             )
           );
@@ -31266,7 +31245,7 @@ function podShape(spec, labels3, origin, specPath, diagnostics) {
       });
     });
   }
-  return { labels: { ...labels3 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
+  return { labels: { ...labels2 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
 }
 function sameShape(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -31424,19 +31403,19 @@ var Bitset = class _Bitset {
 };
 
 // src/connectivity/selector.ts
-function selectorMatches(selector, labels3) {
+function selectorMatches(selector, labels2) {
   if (selector.matchLabels) {
-    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels3[k2] !== v2) return false;
+    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels2[k2] !== v2) return false;
   }
   for (const e of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels3, e.key);
+    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
     const values = e.values ?? [];
     switch (e.operator) {
       case "In":
-        if (!has || !values.includes(labels3[e.key])) return false;
+        if (!has || !values.includes(labels2[e.key])) return false;
         break;
       case "NotIn":
-        if (has && values.includes(labels3[e.key])) return false;
+        if (has && values.includes(labels2[e.key])) return false;
         break;
       case "Exists":
         if (!has) return false;
@@ -31458,12 +31437,12 @@ function selectorKey(selector) {
   return key;
 }
 function computeSelectorKey(selector) {
-  const labels3 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
+  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
   const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
-  return JSON.stringify([labels3, exprs]);
+  return JSON.stringify([labels2, exprs]);
 }
-function labelsKey(labels3) {
-  return JSON.stringify(Object.keys(labels3).sort().map((k2) => [k2, labels3[k2]]));
+function labelsKey(labels2) {
+  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
 }
 
 // src/connectivity/classes.ts
@@ -31504,19 +31483,19 @@ var PodClasses = class {
     const last = this.all[this.all.length - 1];
     return last?.ingressController ? last : void 0;
   }
-  add(namespace, labels3, ports, ingressController) {
+  add(namespace, labels2, ports, ingressController) {
     const cls = {
       id: this.all.length,
       namespace,
       namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
-      labels: labels3,
+      labels: labels2,
       ports,
       workloads: [],
       ingressController
     };
     this.all.push(cls);
     push(this.byNamespace, namespace, cls.id);
-    for (const [k2, v2] of Object.entries(labels3)) {
+    for (const [k2, v2] of Object.entries(labels2)) {
       push(this.byLabel, `${k2}=${v2}`, cls.id);
       push(this.byKey, k2, cls.id);
     }
@@ -31529,7 +31508,7 @@ var PodClasses = class {
     const key = selectorKey(match.selector);
     let hit = this.namespaceCache.get(key);
     if (!hit) {
-      hit = [...this.namespaceLabels.entries()].filter(([, labels3]) => selectorMatches(match.selector, labels3)).map(([name]) => name);
+      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
       this.namespaceCache.set(key, hit);
     }
     return hit;
@@ -31706,24 +31685,24 @@ var ConnectionSet = class _ConnectionSet {
   sctp;
   static NONE = new _ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
   static ALL = new _ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
-  static of(protocol3, ports = ALL_PORTS) {
+  static of(protocol2, ports = ALL_PORTS) {
     const p = ports.intersect(ALL_PORTS);
     return _ConnectionSet.make(
-      protocol3 === "TCP" ? p : IntervalSet.EMPTY,
-      protocol3 === "UDP" ? p : IntervalSet.EMPTY,
-      protocol3 === "SCTP" ? p : IntervalSet.EMPTY
+      protocol2 === "TCP" ? p : IntervalSet.EMPTY,
+      protocol2 === "UDP" ? p : IntervalSet.EMPTY,
+      protocol2 === "SCTP" ? p : IntervalSet.EMPTY
     );
   }
-  static port(protocol3, port, endPort = port) {
-    return _ConnectionSet.of(protocol3, IntervalSet.range(port, endPort));
+  static port(protocol2, port, endPort = port) {
+    return _ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
   }
   static make(tcp, udp, sctp) {
     if (tcp.isEmpty && udp.isEmpty && sctp.isEmpty) return _ConnectionSet.NONE;
     if (tcp.equals(ALL_PORTS) && udp.equals(ALL_PORTS) && sctp.equals(ALL_PORTS)) return _ConnectionSet.ALL;
     return new _ConnectionSet(tcp, udp, sctp);
   }
-  ports(protocol3) {
-    return protocol3 === "TCP" ? this.tcp : protocol3 === "UDP" ? this.udp : this.sctp;
+  ports(protocol2) {
+    return protocol2 === "TCP" ? this.tcp : protocol2 === "UDP" ? this.udp : this.sctp;
   }
   get isEmpty() {
     return this === _ConnectionSet.NONE;
@@ -31731,8 +31710,8 @@ var ConnectionSet = class _ConnectionSet {
   get isAll() {
     return this === _ConnectionSet.ALL;
   }
-  allows(protocol3, port) {
-    return this.ports(protocol3).contains(port);
+  allows(protocol2, port) {
+    return this.ports(protocol2).contains(port);
   }
   union(o) {
     if (o.isEmpty || this.isAll || this === o) return this;
@@ -31997,9 +31976,9 @@ function npPeer(p, namespace, origin, path8, diagnostics) {
   };
 }
 function ipPeer(cidrs, except, origin, path8, diagnostics) {
-  const parse3 = (text, field2) => {
+  const parse3 = (text, field) => {
     const r = parseCidr(text);
-    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field2)));
+    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
   const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path8[path8.length - 1] === "ipBlock" ? [...path8, "cidr"] : [...path8, i]) ?? []);
@@ -32011,25 +31990,25 @@ function npPorts(ports, origin, path8, diagnostics) {
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    const protocol3 = p.protocol ?? "TCP";
+    const protocol2 = p.protocol ?? "TCP";
     if (p.port === void 0 || p.port === null) {
-      fixed = fixed.union(ConnectionSet.of(protocol3));
+      fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path8, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
           diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path8, i, "endPort"])));
         }
-        named.push({ name: p.port, protocol: protocol3 });
+        named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path8, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol3, port, endPort, origin, path8, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path8, diagnostics) {
   if (port < 1 || port > 65535) {
     diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path8, "port"])));
     return ConnectionSet.NONE;
@@ -32039,9 +32018,9 @@ function portRange(protocol3, port, endPort, origin, path8, diagnostics) {
       diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path8, "endPort"])));
       return ConnectionSet.NONE;
     }
-    return ConnectionSet.of(protocol3, IntervalSet.range(port, endPort));
+    return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
   }
-  return ConnectionSet.port(protocol3, port);
+  return ConnectionSet.port(protocol2, port);
 }
 function adminSubject(subject) {
   if (subject.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: EVERYTHING };
@@ -32563,7 +32542,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject3(subject) {
+  function isObject2(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -32592,7 +32571,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject3;
+  common.isObject = isObject2;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -32604,7 +32583,7 @@ var hasRequiredException;
 function requireException() {
   if (hasRequiredException) return exception;
   hasRequiredException = 1;
-  function formatError2(exception2, compact2) {
+  function formatError2(exception2, compact) {
     let where = "";
     const message = exception2.reason || "(unknown reason)";
     if (!exception2.mark) return message;
@@ -32612,7 +32591,7 @@ function requireException() {
       where += 'in "' + exception2.mark.name + '" ';
     }
     where += "(" + (exception2.mark.line + 1) + ":" + (exception2.mark.column + 1) + ")";
-    if (!compact2 && exception2.mark.snippet) {
+    if (!compact && exception2.mark.snippet) {
       where += "\n\n" + exception2.mark.snippet;
     }
     return message + " " + where;
@@ -32631,8 +32610,8 @@ function requireException() {
   }
   YAMLException2.prototype = Object.create(Error.prototype);
   YAMLException2.prototype.constructor = YAMLException2;
-  YAMLException2.prototype.toString = function toString(compact2) {
-    return this.name + ": " + formatError2(this, compact2);
+  YAMLException2.prototype.toString = function toString(compact) {
+    return this.name + ": " + formatError2(this, compact);
   };
   exception = YAMLException2;
   return exception;
@@ -33416,16 +33395,16 @@ function requireOmap() {
       const pair = object2[index];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey2;
-      for (pairKey2 in pair) {
-        if (_hasOwnProperty.call(pair, pairKey2)) {
+      let pairKey;
+      for (pairKey in pair) {
+        if (_hasOwnProperty.call(pair, pairKey)) {
           if (!pairHasKey) pairHasKey = true;
           else return false;
         }
       }
       if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey2)) return false;
-      Object.defineProperty(objectKeys, pairKey2, { value: true });
+      if (_hasOwnProperty.call(objectKeys, pairKey)) return false;
+      Object.defineProperty(objectKeys, pairKey, { value: true });
     }
     return true;
   }
@@ -35297,7 +35276,7 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object2, compact2) {
+  function writeBlockSequence(state, level, object2, compact) {
     let _result = "";
     const _tag = state.tag;
     for (let index = 0, length = object2.length; index < length; index += 1) {
@@ -35306,7 +35285,7 @@ function requireDumper() {
         value = state.replacer.call(object2, String(index), value);
       }
       if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
-        if (!compact2 || _result !== "") {
+        if (!compact || _result !== "") {
           _result += generateNextLine(state, level);
         }
         if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
@@ -35347,7 +35326,7 @@ function requireDumper() {
     state.tag = _tag;
     state.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object2, compact2) {
+  function writeBlockMapping(state, level, object2, compact) {
     let _result = "";
     const _tag = state.tag;
     const objectKeyList = Object.keys(object2);
@@ -35360,7 +35339,7 @@ function requireDumper() {
     }
     for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
       let pairBuffer = "";
-      if (!compact2 || _result !== "") {
+      if (!compact || _result !== "") {
         pairBuffer += generateNextLine(state, level);
       }
       const objectKey = objectKeyList[index];
@@ -35428,7 +35407,7 @@ function requireDumper() {
     }
     return false;
   }
-  function writeNode(state, level, object2, block, compact2, iskey, isblockseq) {
+  function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
     state.tag = null;
     state.dump = object2;
     if (!detectType(state, object2, false)) {
@@ -35447,7 +35426,7 @@ function requireDumper() {
       duplicate = duplicateIndex !== -1;
     }
     if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
-      compact2 = false;
+      compact = false;
     }
     if (duplicate && state.usedDuplicates[duplicateIndex]) {
       state.dump = "*ref_" + duplicateIndex;
@@ -35457,7 +35436,7 @@ function requireDumper() {
       }
       if (type2 === "[object Object]") {
         if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact2);
+          writeBlockMapping(state, level, state.dump, compact);
           if (duplicate) {
             state.dump = "&ref_" + duplicateIndex + state.dump;
           }
@@ -35470,9 +35449,9 @@ function requireDumper() {
       } else if (type2 === "[object Array]") {
         if (block && state.dump.length !== 0) {
           if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact2);
+            writeBlockSequence(state, level - 1, state.dump, compact);
           } else {
-            writeBlockSequence(state, level, state.dump, compact2);
+            writeBlockSequence(state, level, state.dump, compact);
           }
           if (duplicate) {
             state.dump = "&ref_" + duplicateIndex + state.dump;
@@ -36441,719 +36420,6 @@ function diff(ctx, paths, opts) {
   return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
 }
 
-// src/topology/links-file.ts
-var LinkFileSchema = external_exports.object({
-  links: external_exports.array(
-    external_exports.object({
-      src: external_exports.string(),
-      dst: external_exports.string(),
-      conns: external_exports.string(),
-      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose()
-  )
-});
-var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
-var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
-var TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
-function evidenceFrom(raw) {
-  const out = [];
-  for (const e of raw ?? []) {
-    const a = AddressEvidence.safeParse(e);
-    if (a.success) {
-      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
-      continue;
-    }
-    const x2 = ExposureEvidence.safeParse(e);
-    if (x2.success) {
-      out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
-      continue;
-    }
-    const t = TraceEvidence.safeParse(e);
-    if (t.success) {
-      const { event: event2, file: file2, line: line2, count, firstSeen, lastSeen } = t.data;
-      out.push({ kind: "trace", event: event2, file: file2, line: line2, count, ...firstSeen !== void 0 ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {} });
-    }
-  }
-  return out;
-}
-function parseLinksFile(file2, text, workloads) {
-  const parsedFile = parseManifestFile({ path: file2, text });
-  const doc = parsedFile.documents[0];
-  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
-    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
-  }
-  const diagnostics = [...parsedFile.diagnostics];
-  const parsed2 = LinkFileSchema.safeParse(doc.value);
-  if (!parsed2.success) {
-    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
-  const links = [];
-  parsed2.data.links.forEach((l, i) => {
-    const peer = (text2, field2) => {
-      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
-      if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, locate(doc, ["links", i, field2])));
-      return void 0;
-    };
-    const src = peer(l.src, "src");
-    const dst = peer(l.dst, "dst");
-    const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
-    if (!src || !dst || !conns) return;
-    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    links.push({ src, dst, conns, evidence: evidence2 });
-  });
-  return { links, diagnostics };
-}
-
-// src/topology/merge.ts
-function linkOrigin(l) {
-  const observed = l.evidence.some((e) => e.kind === "trace");
-  const declared = l.evidence.some((e) => e.kind !== "trace");
-  return observed && declared ? "both" : observed ? "observed" : "declared";
-}
-var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
-function mergeLinks(...lists) {
-  const map3 = /* @__PURE__ */ new Map();
-  for (const list of lists) {
-    for (const l of list) {
-      const k2 = pairKey(l.src, l.dst);
-      const cur = map3.get(k2);
-      if (cur) {
-        cur.conns = cur.conns.union(l.conns);
-        for (const e of l.evidence) if (!cur.evidence.some((x2) => JSON.stringify(x2) === JSON.stringify(e))) cur.evidence.push(e);
-      } else map3.set(k2, { src: l.src, dst: l.dst, conns: l.conns, evidence: [...l.evidence] });
-    }
-  }
-  return [...map3.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
-}
-function compareDeclaredObserved(declared, observed) {
-  const index = (ls2) => new Map(mergeLinks(ls2).map((l) => [pairKey(l.src, l.dst), l]));
-  const d = index(declared);
-  const o = index(observed);
-  const gaps = (from, other) => {
-    const out = [];
-    for (const [k2, l] of [...from.entries()].sort(([a], [b]) => compareStrings(a, b))) {
-      const missing = l.conns.subtract(other.get(k2)?.conns ?? ConnectionSet.NONE);
-      if (!missing.isEmpty) out.push({ src: l.src, dst: l.dst, conns: missing, evidence: l.evidence });
-    }
-    return out;
-  };
-  return { observedNotDeclared: gaps(o, d), declaredNotObserved: gaps(d, o) };
-}
-
-// src/pipeline/links.ts
-function runLinksMerge(io, files) {
-  const lists = [];
-  const diagnostics = [];
-  for (const f of files) {
-    const r = parseLinksFile(f, io.readText(f, "links file"));
-    lists.push(r.links);
-    diagnostics.push(...r.diagnostics);
-  }
-  return { links: mergeLinks(...lists), diagnostics };
-}
-function runLinksValidate(io, file2, manifests, settings) {
-  const diagnostics = [];
-  let workloads;
-  if (manifests.length > 0) {
-    const { load: load2, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
-    diagnostics.push(...loadDiagnostics);
-    workloads = new Set(load2.cluster.workloads.map((w) => workloadKey(w.ref)));
-  }
-  const r = parseLinksFile(file2, io.readText(file2, "links file"));
-  diagnostics.push(...r.diagnostics);
-  const seen = /* @__PURE__ */ new Map();
-  for (const l of r.links) {
-    const at2 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file: file2, doc: 1 };
-    const key = `${peerKey(l.src)} => ${peerKey(l.dst)}`;
-    const first = seen.get(key);
-    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key} is listed again (first at line ${first}); the two are merged`, at2));
-    else seen.set(key, at2.line ?? 0);
-    if (!workloads) continue;
-    for (const [field2, p] of [
-      ["src", l.src],
-      ["dst", l.dst]
-    ]) {
-      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `${field2}: no workload ${workloadKey(p.ref)} in the manifests`, { ...at2, path: [...at2.path ?? [], field2] }));
-    }
-  }
-  return { links: r.links, diagnostics };
-}
-
-// src/topology/links.ts
-function evidenceText(e) {
-  switch (e.kind) {
-    case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
-    case "exposure":
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
-    case "trace":
-      return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== void 0 ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ""}`})` : ""}`;
-    case "intent":
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
-  }
-}
-function pathText(path8) {
-  let out = "";
-  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-
-// src/topology/traffic/aliases.ts
-var AliasFile = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]));
-function parseCidrAliases(file2, text) {
-  const parsed2 = parseManifestFile({ path: file2, text });
-  const doc = parsed2.documents[0];
-  if (!doc || parsed2.diagnostics.some((d) => d.severity === "error")) return { aliases: [], diagnostics: parsed2.diagnostics.length > 0 ? parsed2.diagnostics : [diag(Codes.invalidField, "error", "empty CIDR aliases file", { file: file2, doc: 1, line: 1 })] };
-  const r = AliasFile.safeParse(doc.value);
-  if (!r.success) {
-    return { aliases: [], diagnostics: r.error.issues.map((i) => diag(Codes.invalidField, "error", `${i.message} (expected name: CIDR or name: [CIDR, ...])`, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
-  const aliases = [];
-  const diagnostics = [];
-  for (const [name, v2] of Object.entries(r.data)) {
-    const list = typeof v2 === "string" ? [v2] : v2;
-    const ranges = [];
-    list.forEach((c, i) => {
-      const range = parseCidr(c);
-      if (range) ranges.push(range);
-      else diagnostics.push(diag(Codes.invalidCidr, "error", `not a CIDR: ${JSON.stringify(c)}`, locate(doc, typeof v2 === "string" ? [name] : [name, i])));
-    });
-    aliases.push({ name, ranges });
-  }
-  return { aliases, diagnostics };
-}
-function aliasFor(aliases, addr) {
-  let best;
-  for (const a of aliases) {
-    for (const r of a.ranges) {
-      if (r.family === addr.family && rangeContains(r, addr) && (!best || r.hi - r.lo < best.range.hi - best.range.lo)) best = { alias: a.name, range: r };
-    }
-  }
-  return best;
-}
-
-// src/topology/traffic/snapshot.ts
-var EMPTY_SNAPSHOT = { pods: [], services: [], namespaces: [], nodeIps: [] };
-var isObj = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-var strMap = (v2) => isObj(v2) ? Object.fromEntries(Object.entries(v2).filter((e) => typeof e[1] === "string")) : {};
-var strs = (...vs2) => [...new Set(vs2.flat().filter((v2) => typeof v2 === "string" && v2 !== "" && v2 !== "None"))];
-function readClusterSnapshot(files) {
-  const pods = [];
-  const services = [];
-  const namespaces = [];
-  const nodeIps = /* @__PURE__ */ new Set();
-  const diagnostics = [];
-  for (const f of files) {
-    const parsed2 = parseManifestFile(f);
-    diagnostics.push(...parsed2.diagnostics);
-    for (const doc of parsed2.documents) {
-      const items = isObj(doc.value) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
-      for (const o of items) {
-        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== "string") continue;
-        const meta3 = o.metadata;
-        const ns2 = typeof meta3.namespace === "string" && meta3.namespace ? meta3.namespace : DEFAULT_NAMESPACE;
-        const spec = isObj(o.spec) ? o.spec : {};
-        const status = isObj(o.status) ? o.status : {};
-        if (o.kind === "Pod") {
-          const owners = Array.isArray(meta3.ownerReferences) ? meta3.ownerReferences.filter(isObj) : [];
-          const ctl = owners.find((r) => r.controller === true) ?? owners[0];
-          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []);
-          if (ips.length === 0 && spec.hostNetwork !== true) diagnostics.push(diag(Codes.snapshotIncomplete, "warning", `pod ${ns2}/${meta3.name} has no status.podIP; traffic to it cannot be recognised by address`, { file: f.path, doc: doc.doc, line: doc.startLine }));
-          pods.push({
-            namespace: ns2,
-            name: meta3.name,
-            ips,
-            ...typeof status.hostIP === "string" ? { hostIp: status.hostIP } : {},
-            hostNetwork: spec.hostNetwork === true,
-            labels: strMap(meta3.labels),
-            ...ctl && typeof ctl.kind === "string" && typeof ctl.name === "string" ? { owner: { kind: ctl.kind, name: ctl.name } } : {}
-          });
-          if (typeof status.hostIP === "string") nodeIps.add(status.hostIP);
-        } else if (o.kind === "Service") {
-          const ports = (Array.isArray(spec.ports) ? spec.ports.filter(isObj) : []).flatMap(
-            (p) => typeof p.port === "number" ? [
-              {
-                port: p.port,
-                ...typeof p.name === "string" ? { name: p.name } : {},
-                ...typeof p.targetPort === "number" || typeof p.targetPort === "string" ? { targetPort: p.targetPort } : {},
-                ...p.protocol === "UDP" || p.protocol === "SCTP" || p.protocol === "TCP" ? { protocol: p.protocol } : {}
-              }
-            ] : []
-          );
-          const selector = strMap(spec.selector);
-          services.push({ namespace: ns2, name: meta3.name, clusterIps: strs(spec.clusterIP, Array.isArray(spec.clusterIPs) ? spec.clusterIPs : []), ports, ...Object.keys(selector).length > 0 ? { selector } : {} });
-        } else if (o.kind === "Namespace") namespaces.push(meta3.name);
-        else if (o.kind === "Node") {
-          for (const a of Array.isArray(status.addresses) ? status.addresses.filter(isObj) : []) if (a.type === "InternalIP" || a.type === "ExternalIP") for (const ip of strs(a.address)) nodeIps.add(ip);
-        }
-      }
-    }
-  }
-  return { snapshot: { pods, services, namespaces, nodeIps: [...nodeIps].sort() }, diagnostics };
-}
-
-// src/topology/traffic/resolve.ts
-var DNS_NAMES = /* @__PURE__ */ new Set(["kube-dns", "coredns"]);
-var DNS_NAMESPACE = "kube-system";
-var POD_SUFFIX = {
-  Deployment: /^[a-z0-9]{1,10}-[a-z0-9]{5}$/,
-  ReplicaSet: /^[a-z0-9]{5}$/,
-  ReplicationController: /^[a-z0-9]{5}$/,
-  DaemonSet: /^[a-z0-9]{5}$/,
-  Job: /^[a-z0-9]{5}$/,
-  StatefulSet: /^\d+$/,
-  CronJob: /^\d+-[a-z0-9]{5}$/
-};
-var OWNER_SUFFIX = { Deployment: /^[a-z0-9]{1,10}$/, CronJob: /^\d+$/ };
-function isLoopback(r) {
-  return r.family === 4 ? r.lo >> 24n === 127n : r.lo === 1n;
-}
-var TrafficResolver = class {
-  constructor(cluster, snapshot = EMPTY_SNAPSHOT, aliases = []) {
-    this.snapshot = snapshot;
-    this.aliases = aliases;
-    this.byNamespace = workloadsByNamespace(cluster.workloads);
-    for (const w of cluster.workloads) {
-      const k2 = `${w.ref.namespace}/${w.ref.name}`;
-      const list = this.byName.get(k2);
-      if (list) list.push(w);
-      else this.byName.set(k2, [w]);
-    }
-    for (const o of cluster.objects) {
-      if (o.kind !== "Service") continue;
-      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const selector = o.object.spec?.selector ?? void 0;
-      const ports = (o.object.spec?.ports ?? []).map((p) => ({ port: p.port, ...p.name ? { name: p.name } : {}, ...p.targetPort !== void 0 && p.targetPort !== null ? { targetPort: p.targetPort } : {}, ...p.protocol ? { protocol: p.protocol } : {} }));
-      const info = { key: `${ns2}/${o.object.metadata.name}`, ports, workloads: this.selectWorkloads(ns2, selector ?? void 0) };
-      this.services.set(info.key, info);
-      const ip = o.object.spec?.clusterIP;
-      if (typeof ip === "string" && ip !== "None") this.ipIndex.set(ip, { service: info });
-    }
-    for (const s of snapshot.services) {
-      const key = `${s.namespace}/${s.name}`;
-      const info = this.services.get(key) ?? { key, ports: s.ports, workloads: this.selectWorkloads(s.namespace, s.selector) };
-      if (!this.services.has(key)) this.services.set(key, info);
-      for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
-    }
-    for (const p of snapshot.pods) {
-      this.podIndex.set(`${p.namespace}/${p.name}`, p);
-      if (!p.hostNetwork) for (const ip of p.ips) this.ipIndex.set(ip, { pod: p });
-    }
-    this.nodeIps = new Set(snapshot.nodeIps);
-  }
-  snapshot;
-  aliases;
-  byNamespace;
-  byName = /* @__PURE__ */ new Map();
-  services = /* @__PURE__ */ new Map();
-  ipIndex = /* @__PURE__ */ new Map();
-  podIndex = /* @__PURE__ */ new Map();
-  nodeIps;
-  cache = /* @__PURE__ */ new Map();
-  flows = /* @__PURE__ */ new Map();
-  pending = /* @__PURE__ */ new Map();
-  counts = { starts: 0, closes: 0, loopback: 0, nodeLocal: 0, dns: 0, sameWorkload: 0, skipped: 0, malformed: 0, unknown: 0 };
-  files = /* @__PURE__ */ new Set();
-  diagnostics = [];
-  warnedPorts = /* @__PURE__ */ new Set();
-  selectWorkloads(ns2, selector) {
-    if (!selector || Object.keys(selector).length === 0) return [];
-    return (this.byNamespace.get(ns2) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
-  }
-  /** Counts lines the readers skipped, so the summary tells the whole story. */
-  noteLine(kind) {
-    this.counts[kind]++;
-  }
-  add(file2, e) {
-    this.files.add(file2);
-    if (e.phase === "close") {
-      this.counts.closes++;
-      return;
-    }
-    this.counts.starts++;
-    const src = this.resolve(e.src, e);
-    const dst = this.resolve(e.dst, e);
-    if (src.kind === "loopback" || dst.kind === "loopback" || e.src.addr !== void 0 && e.src.addr === e.dst.addr) {
-      this.counts.loopback++;
-      return;
-    }
-    if (src.kind === "node" || e.dst.hostIp !== void 0 && e.src.addr === e.dst.hostIp) {
-      this.counts.nodeLocal++;
-      return;
-    }
-    if (dst.kind === "dns" || dst.kind === "node" && e.port === 53) {
-      this.counts.dns++;
-      return;
-    }
-    const proto = e.proto;
-    if (src.kind !== "peer") {
-      const text = src.kind === "unresolved" ? src.text : src.kind === "service" ? `Service ${src.key}` : endpointText(e.src);
-      this.unresolved(file2, e, text, dst, src.kind === "unresolved" ? src.reason : "unknown-service", src.kind === "unresolved" ? src.detail : "a Service as a source");
-      return;
-    }
-    if (dst.kind === "node") {
-      this.unresolved(file2, e, peerKey(src.peer), { kind: "unresolved", text: `${endpointText(e.dst)}`, reason: "external-address", detail: "a node address (host network)" }, "external-address", "a node address (host network)");
-      return;
-    }
-    if (dst.kind === "unresolved") {
-      this.unresolved(file2, e, peerKey(src.peer), dst, dst.reason, dst.detail);
-      return;
-    }
-    if (dst.kind === "peer") {
-      if (src.workload && src.workload === dst.workload) {
-        this.counts.sameWorkload++;
-        return;
-      }
-      this.flow(file2, e, src.peer, dst.peer, proto, e.port, dst.alias ? `to alias ${dst.alias}` : src.alias ? `from alias ${src.alias}` : "");
-      return;
-    }
-    if (dst.kind !== "service") return;
-    const sp = dst.ports.find((p) => p.port === e.port && (p.protocol ?? "TCP") === proto);
-    if (dst.workloads.length === 0) {
-      this.unresolved(file2, e, peerKey(src.peer), { kind: "unresolved", text: `Service ${dst.key}`, reason: "unknown-service", detail: "" }, "unknown-service", `Service ${dst.key} selects no workload in the manifests`);
-      return;
-    }
-    if (!sp) {
-      const k2 = `${dst.key}:${proto}/${e.port}`;
-      if (!this.warnedPorts.has(k2)) {
-        this.warnedPorts.add(k2);
-        this.diagnostics.push(diag(Codes.traceServicePort, "warning", `traffic to Service ${dst.key} on ${proto} ${e.port}, a port the Service does not declare; kept for review`, { file: file2, doc: 0, line: e.line }));
-      }
-      this.unresolved(file2, e, peerKey(src.peer), { kind: "unresolved", text: `Service ${dst.key}`, reason: "no-service-port", detail: "" }, "no-service-port", `Service ${dst.key} has no ${proto} port ${e.port}`);
-      return;
-    }
-    for (const w of dst.workloads) {
-      if (src.workload === w) {
-        this.counts.sameWorkload++;
-        continue;
-      }
-      for (const target of targetPorts(sp, w)) this.flow(file2, e, src.peer, { kind: "workload", ref: w.ref }, proto, target, `via Service ${dst.key}:${e.port}`);
-    }
-  }
-  flow(file2, e, src, dst, proto, port, via) {
-    const key = `${peerKey(src)}\0${peerKey(dst)}\0${proto}\0${port}\0${file2}\0${via}`;
-    const cur = this.flows.get(key);
-    if (cur) {
-      cur.count++;
-      if (e.time !== void 0) {
-        if (cur.first === void 0 || earlier(e.time, cur.first)) cur.first = e.time;
-        if (cur.last === void 0 || earlier(cur.last, e.time)) cur.last = e.time;
-      }
-    } else this.flows.set(key, { src, dst, proto, port, file: file2, line: e.line, count: 1, ...e.time !== void 0 ? { first: e.time, last: e.time } : {}, via });
-  }
-  unresolved(file2, e, src, dst, reason, detail) {
-    const dstText = dst.kind === "unresolved" ? dst.text : dst.kind === "peer" ? peerKey(dst.peer) : dst.kind === "service" ? `Service ${dst.key}` : endpointText(e.dst);
-    const key = `${src}\0${dstText}\0${e.proto}\0${e.port}\0${reason}\0${file2}`;
-    const cur = this.pending.get(key);
-    if (cur) cur.count++;
-    else this.pending.set(key, { src, dst: dstText, proto: e.proto, port: e.port, reason, detail, file: file2, line: e.line, count: 1 });
-  }
-  resolve(ep, e) {
-    const key = `${ep.kind}|${ep.namespace ?? ""}|${ep.name ?? ""}|${ep.owner ?? ""}|${ep.ownerKind ?? ""}|${ep.addr ?? ""}|${ep.name || ep.owner ? "" : JSON.stringify(ep.labels ?? {})}|${e.port === 53 ? "dns" : ""}`;
-    let r = this.cache.get(key);
-    if (!r) {
-      r = this.resolveUncached(ep, e.port);
-      this.cache.set(key, r);
-    }
-    return r;
-  }
-  resolveUncached(ep, port) {
-    const range = ep.addr !== void 0 ? parseCidr(ep.addr) : void 0;
-    if (range && isLoopback(range)) return { kind: "loopback" };
-    if (ep.addr !== void 0 && this.nodeIps.has(ep.addr)) return { kind: "node" };
-    if (ep.kind === "svc" && ep.namespace && ep.name) {
-      if (port === 53 && ep.namespace === DNS_NAMESPACE && DNS_NAMES.has(ep.name)) return { kind: "dns" };
-      const svc = this.services.get(`${ep.namespace}/${ep.name}`);
-      if (svc) return { kind: "service", ...svc };
-      return { kind: "unresolved", text: `Service ${ep.namespace}/${ep.name}`, reason: "unknown-service", detail: `Service ${ep.namespace}/${ep.name} is not in the manifests or the snapshot` };
-    }
-    if (ep.kind === "pod" && ep.namespace && (ep.name || ep.owner || ep.labels)) {
-      if (port === 53 && ep.namespace === DNS_NAMESPACE && isDnsPod(ep.labels, ep.name)) return { kind: "dns" };
-      const w = this.podWorkload(ep.namespace, ep.name, ep.owner, ep.ownerKind, ep.labels);
-      if (w) return { kind: "peer", peer: { kind: "workload", ref: w.ref }, workload: w };
-      if (isIngressControllerPod(ep.labels ?? this.podIndex.get(`${ep.namespace}/${ep.name ?? ""}`)?.labels)) return { kind: "peer", peer: { kind: "ingress-controller" } };
-      if (!ep.addr || !this.ipIndex.has(ep.addr)) {
-        const text = `pod ${ep.namespace}/${ep.name ?? ep.owner ?? "?"}`;
-        return { kind: "unresolved", text, reason: "unknown-pod", detail: `${text} belongs to no workload of the manifests` };
-      }
-    }
-    if (ep.addr !== void 0) {
-      const hit = this.ipIndex.get(ep.addr);
-      if (hit?.service) {
-        const [ns2, name] = hit.service.key.split("/");
-        if (port === 53 && ns2 === DNS_NAMESPACE && DNS_NAMES.has(name)) return { kind: "dns" };
-        return { kind: "service", ...hit.service };
-      }
-      if (hit?.pod) {
-        const p = hit.pod;
-        if (port === 53 && p.namespace === DNS_NAMESPACE && isDnsPod(p.labels, p.name)) return { kind: "dns" };
-        const w = this.podWorkload(p.namespace, p.name, p.owner?.name, p.owner?.kind, p.labels);
-        if (w) return { kind: "peer", peer: { kind: "workload", ref: w.ref }, workload: w };
-        if (isIngressControllerPod(p.labels)) return { kind: "peer", peer: { kind: "ingress-controller" } };
-        return { kind: "unresolved", text: `pod ${p.namespace}/${p.name}`, reason: "unknown-pod", detail: `pod ${p.namespace}/${p.name} (${ep.addr}) belongs to no workload of the manifests` };
-      }
-      if (!range) return { kind: "unresolved", text: ep.addr, reason: "external-address", detail: `${JSON.stringify(ep.addr)} is not an IP address` };
-      const alias = aliasFor(this.aliases, range);
-      if (alias) return { kind: "peer", peer: { kind: "external", range: alias.range }, alias: alias.alias };
-      return { kind: "unresolved", text: `${formatRange(range)}[External]`, reason: "external-address", detail: `${ep.addr} is no pod or Service of the snapshot and in no --cidr-aliases block` };
-    }
-    return { kind: "unresolved", text: endpointText(ep), reason: "unknown-pod", detail: "no address and no Kubernetes name in the event" };
-  }
-  /** The manifests' workload a pod belongs to: its owner (folded: ReplicaSet -> Deployment, Job -> CronJob), its name, else its labels. */
-  podWorkload(ns2, podName, owner, ownerKind, labels3) {
-    const snap = podName ? this.podIndex.get(`${ns2}/${podName}`) : void 0;
-    for (const [o, kind] of [
-      [owner, ownerKind],
-      [snap?.owner?.name, snap?.owner?.kind]
-    ]) {
-      if (!o) continue;
-      const exact = this.byName.get(`${ns2}/${o}`);
-      if (exact) return pick2(exact, kind);
-      const folded = this.byPrefix(ns2, o, OWNER_SUFFIX);
-      if (folded) return folded;
-    }
-    if (podName) {
-      const exact = this.byName.get(`${ns2}/${podName}`)?.find((w) => w.ref.kind === "Pod");
-      if (exact) return exact;
-      const named = this.byPrefix(ns2, podName, POD_SUFFIX);
-      if (named) return named;
-    }
-    const l = labels3 ?? snap?.labels;
-    if (l && Object.keys(l).length > 0) {
-      const matches = (this.byNamespace.get(ns2) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k2, v2]) => l[k2] === v2)));
-      if (matches.length === 1) return matches[0];
-    }
-    return void 0;
-  }
-  /** `<workload>-<suffix>` where the suffix is what the workload's kind adds; the longest workload name wins. */
-  byPrefix(ns2, name, suffixes) {
-    for (let i = name.lastIndexOf("-"); i > 0; i = name.lastIndexOf("-", i - 1)) {
-      const cands = this.byName.get(`${ns2}/${name.slice(0, i)}`);
-      const rest = name.slice(i + 1);
-      const hit = cands?.find((w) => suffixes[w.ref.kind]?.test(rest));
-      if (hit) return hit;
-    }
-    return void 0;
-  }
-  finish() {
-    const byPair = /* @__PURE__ */ new Map();
-    const flows = [...this.flows.values()].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.proto, b.proto) || a.port - b.port);
-    for (const f of flows) {
-      const key = `${peerKey(f.src)}\0${peerKey(f.dst)}`;
-      const conns = ConnectionSet.port(f.proto, f.port);
-      const ev = { kind: "trace", event: `${f.proto} ${f.port}${f.via ? ` ${f.via}` : ""}`, file: f.file, line: f.line, count: f.count, ...f.first !== void 0 ? { firstSeen: f.first, lastSeen: f.last } : {} };
-      const cur = byPair.get(key);
-      if (cur) {
-        cur.conns = cur.conns.union(conns);
-        cur.evidence.push(ev);
-      } else byPair.set(key, { src: f.src, dst: f.dst, conns, evidence: [ev] });
-    }
-    const links = [...byPair.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
-    const unresolved = [...this.pending.values()].map((u) => ({ src: u.src, dst: u.dst, conns: ConnectionSet.port(u.proto, u.port), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count })).sort((a, b) => compareStrings(a.src, b.src) || compareStrings(a.dst, b.dst) || compareStrings(a.conns.toString(), b.conns.toString()) || compareStrings(a.file, b.file) || a.line - b.line);
-    const summary = { files: this.files.size, ...this.counts };
-    const diagnostics = [...this.diagnostics];
-    const noise = summaryText(summary);
-    if (noise) diagnostics.push(diag(Codes.trafficFiltered, "info", noise));
-    return { value: { links, unresolved, summary }, diagnostics };
-  }
-};
-function summaryText(s) {
-  const parts = [
-    [s.loopback, "loopback"],
-    [s.nodeLocal, "node-local (kubelet probes)"],
-    [s.dns, "DNS (synthesize allows DNS itself)"],
-    [s.sameWorkload, "within one workload"]
-  ].filter(([n7]) => n7 > 0).map(([n7, what]) => `${n7} ${what}`);
-  const lines = [s.skipped > 0 ? `${s.skipped} skipped` : "", s.malformed > 0 ? `${s.malformed} malformed` : "", s.unknown > 0 ? `${s.unknown} unreadable` : ""].filter(Boolean);
-  return `traffic: ${s.starts} connection starts read${s.closes > 0 ? ` (${s.closes} closes ignored)` : ""}; filtered ${parts.length > 0 ? parts.join(", ") : "nothing"}${lines.length > 0 ? `; lines ${lines.join(", ")}` : ""}`;
-}
-function pick2(ws2, kind) {
-  return ws2.find((w) => w.ref.kind === kind) ?? ws2.find((w) => w.ref.kind !== "Pod") ?? ws2[0];
-}
-var INGRESS_CONTROLLERS = /* @__PURE__ */ new Set(["ingress-nginx", "nginx-ingress", "traefik", "haproxy-ingress", "kubernetes-ingress", "contour", "kong", "istio-ingressgateway", "emissary-ingress"]);
-function isIngressControllerPod(labels3) {
-  const name = labels3?.["app.kubernetes.io/name"] ?? labels3?.app;
-  return name !== void 0 && INGRESS_CONTROLLERS.has(name);
-}
-function isDnsPod(labels3, name) {
-  return labels3?.["k8s-app"] === "kube-dns" || name !== void 0 && /^(coredns|kube-dns)-/.test(name);
-}
-function targetPorts(sp, w) {
-  const t = sp.targetPort ?? sp.port;
-  if (typeof t === "number" || /^\d+$/.test(t)) return [Number(t)];
-  const protocol3 = sp.protocol ?? "TCP";
-  return [...new Set(w.pods.flatMap((p) => p.ports.filter((cp) => cp.name === t && cp.protocol === protocol3).map((cp) => cp.port)))].sort((a, b) => a - b);
-}
-function endpointText(ep) {
-  if (ep.namespace && ep.name) return `${ep.kind === "svc" ? "Service" : "pod"} ${ep.namespace}/${ep.name}`;
-  return ep.addr ?? "?";
-}
-function earlier(a, b) {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length !== b.length ? a.length < b.length : a < b;
-  return a < b;
-}
-
-// src/report/scan.ts
-var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
-function evidenceData(e) {
-  switch (e.kind) {
-    case "address":
-      return {
-        kind: e.kind,
-        file: e.at.file,
-        line: e.at.line ?? 0,
-        path: e.at.path ?? [],
-        value: e.value,
-        ...e.service ? { service: e.service } : {},
-        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
-        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
-      };
-    case "exposure":
-      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
-    case "trace":
-      return { kind: e.kind, file: e.file, line: e.line, event: e.event, count: e.count, ...e.firstSeen !== void 0 ? { firstSeen: e.firstSeen, lastSeen: e.lastSeen } : {} };
-    case "intent":
-      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
-  }
-}
-var gapData = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceData) });
-var unresolvedTrafficData = (u) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count });
-function scanDocument(t, traffic) {
-  return {
-    apiVersion: "netpol-ci/v1",
-    kind: "LinkList",
-    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), ...traffic ? { origin: linkOrigin(l) } : {}, evidence: l.evidence.map(evidenceData) })),
-    unresolved: t.unresolved.map((u) => ({
-      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
-      value: u.value,
-      reason: u.reason,
-      detail: u.detail,
-      file: u.at.file,
-      line: u.at.line ?? 0,
-      path: u.at.path ?? [],
-      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
-    })),
-    ...traffic ? {
-      traffic: {
-        observedNotDeclared: traffic.observedNotDeclared.map(gapData),
-        declaredNotObserved: traffic.declaredNotObserved.map(gapData),
-        unresolved: traffic.unresolved.map(unresolvedTrafficData),
-        summary: traffic.summary
-      }
-    } : {}
-  };
-}
-function renderScanJson(t, traffic) {
-  return `${JSON.stringify(scanDocument(t, traffic), null, 2)}
-`;
-}
-function renderScanYaml(t, traffic) {
-  return dump(scanDocument(t, traffic), { lineWidth: -1, noRefs: true, quotingType: '"' });
-}
-var linkLine = (l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
-function renderScanTxt(t, traffic) {
-  const out = [];
-  for (const l of t.links) {
-    out.push(`${linkLine(l)}${traffic ? ` [${linkOrigin(l)}]` : ""}`);
-    for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
-  }
-  if (t.unresolved.length > 0) {
-    out.push("", "unresolved:");
-    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
-  }
-  if (traffic) {
-    out.push("", `observed, not declared (${traffic.observedNotDeclared.length}):`);
-    for (const g of traffic.observedNotDeclared) {
-      out.push(`    ${linkLine(g)}`);
-      for (const e of g.evidence) if (e.kind === "trace") out.push(`        ${evidenceText(e)}`);
-    }
-    out.push("", `declared, never observed (${traffic.declaredNotObserved.length}):`);
-    for (const g of traffic.declaredNotObserved) out.push(`    ${linkLine(g)}`);
-    out.push("", `unresolved traffic, not allowed until reviewed (${traffic.unresolved.length}):`);
-    for (const u of traffic.unresolved) out.push(`    ${u.file}:${u.line} ${u.src} -> ${u.dst} : ${u.conns.toString()} x${u.count}: ${u.detail}`);
-    out.push("", summaryText(traffic.summary));
-  }
-  return `${out.join("\n")}
-`;
-}
-function renderScanMd(t, traffic) {
-  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ""];
-  out.push(`| source | destination | connections |${traffic ? " origin |" : ""} evidence |`, `|---|---|---|${traffic ? "---|" : ""}---|`);
-  for (const l of t.links) {
-    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} |${traffic ? ` ${linkOrigin(l)} |` : ""} ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
-  }
-  if (traffic) out.push(...trafficMd(traffic));
-  if (t.unresolved.length > 0) {
-    out.push("", "#### Unresolved", "");
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
-  }
-  return `${out.join("\n")}
-`;
-}
-function trafficMd(traffic) {
-  const out = [];
-  const gapTable = (title, gaps, withEvidence) => {
-    out.push("", `#### ${title} (${gaps.length})`, "");
-    if (gaps.length === 0) return;
-    out.push(`| source | destination | connections |${withEvidence ? " trace |" : ""}`, `|---|---|---|${withEvidence ? "---|" : ""}`);
-    for (const g of gaps) {
-      const ev = g.evidence.filter((e) => e.kind === "trace").map((e) => markdownCode(evidenceText(e))).join("<br>");
-      out.push(`| ${markdownCode(peerKey(g.src))} | ${markdownCode(peerKey(g.dst))} | ${markdownCode(g.conns.toString())} |${withEvidence ? ` ${ev} |` : ""}`);
-    }
-  };
-  gapTable("Observed, not declared", traffic.observedNotDeclared, true);
-  gapTable("Declared, never observed", traffic.declaredNotObserved, false);
-  out.push("", `#### Unresolved traffic, not allowed until reviewed (${traffic.unresolved.length})`, "");
-  for (const u of traffic.unresolved) out.push(`- ${markdownCode(`${u.file}:${u.line}`)} ${markdownCode(u.src)} -> ${markdownCode(u.dst)} ${markdownCode(u.conns.toString())} x${u.count}: ${escapeMarkdown(u.detail)}`);
-  out.push("", escapeMarkdown(summaryText(traffic.summary)));
-  return out;
-}
-
-// src/cli/commands/links.ts
-var MergeOptions = external_exports.object({
-  output: external_exports.string().optional(),
-  format: external_exports.enum(["yaml", "json"], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
-  quiet: external_exports.boolean().default(false),
-  verbose: external_exports.boolean().default(false)
-});
-var collect2 = (value, previous = []) => [...previous, value];
-var ValidateOptions = CommonOptions.extend({ manifests: external_exports.array(external_exports.string()).default([]) });
-function linksCommand(ctx, done) {
-  const links = new Command("links").description("reviewed link lists (intent files): merge several, validate one");
-  links.addCommand(
-    new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-o, --output <file>", "write the merged list to FILE instead of stdout").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("-q, --quiet", "show only errors").option("--verbose", "also show informational diagnostics").action((files, raw) => done(merge3(ctx, files, parseOptions(MergeOptions, raw))))
-  );
-  const validate2 = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect2);
-  addCommonOptions(validate2).action((file2, raw) => done(validateLinks(ctx, file2, parseOptions(ValidateOptions, raw))));
-  links.addCommand(validate2);
-  for (const c of links.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
-  return links;
-}
-function merge3(ctx, files, opts) {
-  const r = runLinksMerge(ctx.io, files);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  if (hasErrors(r.diagnostics)) {
-    ctx.stderr("netpol-ci: the link lists have errors; nothing written\n");
-    return exitCodeFor(r.diagnostics);
-  }
-  const format = opts.format ?? (opts.output?.endsWith(".json") ? "json" : "yaml");
-  const topology = { links: r.links, unresolved: [] };
-  emit(ctx, format === "json" ? renderScanJson(topology) : renderScanYaml(topology), opts.output);
-  if (!opts.quiet && opts.output && opts.output !== "-") ctx.stderr(`merged ${files.length} file(s): ${r.links.length} links
-`);
-  return exitCodeFor(r.diagnostics);
-}
-function validateLinks(ctx, file2, opts) {
-  const r = runLinksValidate(ctx.io, file2, opts.manifests, readSettingsFrom(ctx, opts));
-  printDiagnostics(ctx, r.diagnostics, opts);
-  const errors = r.diagnostics.filter((d) => d.severity === "error").length;
-  if (!opts.quiet) ctx.stdout(`${file2}: ${r.links.length} links, ${errors === 0 ? "valid" : `${errors} error(s)`}
-`);
-  return exitCodeFor(r.diagnostics);
-}
-
 // src/topology/addresses.ts
 var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
 var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -37221,8 +36487,8 @@ var PUBLIC_TLDS = /* @__PURE__ */ new Set([
   "so"
 ]);
 function looksExternalHost(host) {
-  const labels3 = host.split(".");
-  return labels3.length >= 2 && PUBLIC_TLDS.has(labels3[labels3.length - 1]) && !host.endsWith(".svc.cluster.local");
+  const labels2 = host.split(".");
+  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
 }
 function isLocalAddress(host) {
   return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
@@ -37230,6 +36496,25 @@ function isLocalAddress(host) {
 function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+
+// src/topology/links.ts
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
+    case "exposure":
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case "trace":
+      return `trace ${e.event}`;
+    case "intent":
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+function pathText(path8) {
+  let out = "";
+  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
 }
 
 // src/topology/scan.ts
@@ -37276,9 +36561,9 @@ function scanTopology(cluster, options = {}) {
         if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
       });
     });
-    for (const field2 of ["initContainers", "containers"]) {
-      (w.spec?.[field2] ?? []).forEach((container, ci2) => {
-        const base = [...w.specPath, field2, ci2];
+    for (const field of ["initContainers", "containers"]) {
+      (w.spec?.[field] ?? []).forEach((container, ci2) => {
+        const base = [...w.specPath, field, ci2];
         (container.env ?? []).forEach((env, ei2) => {
           if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
           const ref = env.valueFrom?.configMapKeyRef;
@@ -37370,15 +36655,15 @@ function serviceFor(host, namespace, services) {
 function targetConns(ports, pods) {
   let conns = ConnectionSet.NONE;
   for (const sp of ports) {
-    const protocol3 = sp.protocol ?? "TCP";
+    const protocol2 = sp.protocol ?? "TCP";
     const t = sp.targetPort ?? sp.port;
     if (typeof t === "number" || /^\d+$/.test(t)) {
-      conns = conns.union(ConnectionSet.port(protocol3, Number(t)));
+      conns = conns.union(ConnectionSet.port(protocol2, Number(t)));
       continue;
     }
     for (const pod of pods) {
-      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol3);
-      if (p) conns = conns.union(ConnectionSet.port(protocol3, p.port));
+      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
+      if (p) conns = conns.union(ConnectionSet.port(protocol2, p.port));
     }
   }
   return conns;
@@ -37463,565 +36748,103 @@ function dedupeUnresolved(list) {
   });
 }
 
-// src/topology/traffic/formats.ts
-var isObject2 = (v2) => typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
-function field(o, path8) {
-  if (path8 in o) return o[path8];
-  const dot = path8.indexOf(".");
-  if (dot < 0) return void 0;
-  for (let i = dot; i >= 0; i = path8.indexOf(".", i + 1)) {
-    const head = o[path8.slice(0, i)];
-    if (isObject2(head)) {
-      const v2 = field(head, path8.slice(i + 1));
-      if (v2 !== void 0) return v2;
-    }
-  }
-  return void 0;
-}
-var str3 = (o, ...paths) => {
-  for (const p of paths) {
-    const v2 = field(o, p);
-    if (typeof v2 === "string" && v2 !== "") return v2;
-  }
-  return void 0;
-};
-var num = (o, path8) => {
-  const v2 = field(o, path8);
-  const n7 = typeof v2 === "number" ? v2 : typeof v2 === "string" && /^\d+$/.test(v2) ? Number(v2) : void 0;
-  return n7 !== void 0 && Number.isInteger(n7) ? n7 : void 0;
-};
-function labels2(v2) {
-  if (isObject2(v2)) {
-    const out = {};
-    for (const [k2, x2] of Object.entries(v2)) if (typeof x2 === "string") out[k2] = x2;
-    return out;
-  }
-  if (typeof v2 === "string" && v2 !== "") {
-    const out = {};
-    for (const pair of v2.split(",")) {
-      const eq = pair.indexOf("=");
-      if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
-    }
-    return out;
-  }
-  return void 0;
-}
-function protocol2(v2) {
-  if (v2 === void 0 || v2 === "") return "TCP";
-  if (v2 === 6) return "TCP";
-  if (v2 === 17) return "UDP";
-  if (v2 === 132) return "SCTP";
-  const p = typeof v2 === "string" ? v2.toUpperCase() : void 0;
-  return isProtocol(p) ? p : void 0;
-}
-function time3(o) {
-  const t = field(o, "timestamp");
-  return typeof t === "string" && t !== "" ? t : typeof t === "number" ? String(t) : void 0;
-}
-var compact = (e) => Object.fromEntries(Object.entries(e).filter(([, v2]) => v2 !== void 0));
-function nonNormal(o) {
-  const t = field(o, "type");
-  if (t === "debug" || t === "info" || t === "warn" || t === "err") {
-    const message = str3(o, "message");
-    return `${t} event${message ? ` (${message.slice(0, 80)})` : ""}`;
-  }
-  return void 0;
-}
-var event = (format, e) => ({ kind: "event", event: e, format });
-function portOf(o, path8) {
-  const p = num(o, path8);
-  return p !== void 0 && p >= 1 && p <= 65535 ? p : "bad";
-}
-var advisorV1 = (o, line2) => {
-  const type2 = field(o, "type");
-  if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") return { kind: "skip", reason: `event type ${JSON.stringify(type2)}`, format: "advisor-v1" };
-  const local = compact({
-    kind: "pod",
-    namespace: str3(o, "local_pod_namespace"),
-    name: str3(o, "local_pod_name"),
-    owner: str3(o, "local_pod_owner"),
-    labels: labels2(field(o, "local_pod_labels"))
-  });
-  const remote = snakeRemote(o);
-  if ("skip" in remote) return { kind: "skip", reason: remote.skip, format: "advisor-v1" };
-  const port = portOf(o, "port");
-  if (port === "bad") return { kind: "malformed", reason: `port ${JSON.stringify(field(o, "port"))} is not 1-65535` };
-  const [src, dst] = type2 === "accept" ? [remote.ep, local] : [local, remote.ep];
-  return event("advisor-v1", { line: line2, src, dst, proto: "TCP", port, phase: type2 === "close" ? "close" : "start", ...timeField(o) });
-};
-var timeField = (o) => {
-  const t = time3(o);
-  return t !== void 0 ? { time: t } : {};
-};
-function snakeRemote(o) {
-  const kind = field(o, "remote_kind");
-  const addr = str3(o, "ip", "remote_other");
-  if (kind === "pod") return { ep: compact({ kind: "pod", addr, namespace: str3(o, "remote_pod_namespace"), name: str3(o, "remote_pod_name"), labels: labels2(field(o, "remote_pod_labels")) }) };
-  if (kind === "svc") return { ep: compact({ kind: "svc", addr, namespace: str3(o, "remote_svc_namespace"), name: str3(o, "remote_svc_name") }) };
-  if (kind === "other" && addr) return { ep: { kind: "raw", addr } };
-  return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ""} (a host-network or node peer)` };
-}
-var networkGraph = (o, line2) => {
-  const skipped = nonNormal(o);
-  if (skipped) return { kind: "skip", reason: skipped, format: "network-graph" };
-  const local = compact({
-    kind: "pod",
-    addr: str3(o, "pod_ip"),
-    namespace: str3(o, "namespace"),
-    name: str3(o, "pod"),
-    owner: str3(o, "pod_owner"),
-    labels: labels2(field(o, "pod_labels")),
-    hostIp: str3(o, "pod_host_ip")
-  });
-  const remote = snakeRemote(o);
-  return packetEvent("network-graph", o, line2, local, remote, field(o, "pkt_type"));
-};
-function packetEvent(format, o, line2, local, remote, pktType) {
-  if ("skip" in remote) return { kind: "skip", reason: remote.skip, format };
-  if (pktType !== "HOST" && pktType !== "OUTGOING") return { kind: "skip", reason: `packet type ${JSON.stringify(pktType ?? null)}`, format };
-  const proto = protocol2(field(o, "proto"));
-  if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "proto"))}` };
-  const port = portOf(o, "port");
-  if (port === "bad") return { kind: "malformed", reason: `port ${JSON.stringify(field(o, "port") ?? null)} is not 1-65535` };
-  const [src, dst] = pktType === "HOST" ? [remote.ep, local] : [local, remote.ep];
-  return event(format, { line: line2, src, dst, proto, port, phase: "start", ...timeField(o) });
-}
-var gadgetNetwork = (o, line2) => {
-  const skipped = nonNormal(o);
-  if (skipped) return { kind: "skip", reason: skipped, format: "gadget-network" };
-  const local = compact({
-    kind: "pod",
-    addr: str3(o, "podIP"),
-    namespace: str3(o, "namespace", "k8s.namespace"),
-    name: str3(o, "pod", "podName", "k8s.podName", "k8s.podname", "k8s.pod"),
-    owner: str3(o, "podOwner", "k8s.owner.name"),
-    labels: labels2(field(o, "podLabels") ?? field(o, "k8s.podLabels")),
-    hostIp: str3(o, "podHostIP"),
-    hostNetwork: field(o, "k8s.hostNetwork") === true ? true : void 0
-  });
-  return packetEvent("gadget-network", o, line2, local, camelRemote(o), field(o, "pktType"));
-};
-function camelRemote(o) {
-  const dst = field(o, "dst");
-  if (isObject2(dst)) {
-    const kind2 = dst.kind;
-    const addr2 = str3(dst, "addr");
-    const base = { addr: addr2, namespace: str3(dst, "namespace"), name: str3(dst, "podname", "name"), labels: labels2(dst.podlabels ?? dst.podLabels) };
-    if (kind2 === "pod" || kind2 === "svc") return { ep: compact({ kind: kind2, ...base }) };
-    if (kind2 === "raw" && addr2) return { ep: { kind: "raw", addr: addr2 } };
-    return { skip: `remote peer of unknown kind ${JSON.stringify(kind2 ?? null)}${addr2 ? ` at ${addr2}` : ""} (a host-network or node peer)` };
-  }
-  const kind = field(o, "remoteKind");
-  const addr = str3(o, "ip", "addr", "remoteAddr", "remoteOther");
-  if (kind === "pod")
-    return {
-      ep: compact({
-        kind: "pod",
-        addr,
-        namespace: str3(o, "remotePodNamespace", "remoteNamespace"),
-        name: str3(o, "remotePodName", "remoteName"),
-        labels: labels2(field(o, "remotePodLabels") ?? field(o, "remoteLabels"))
-      })
-    };
-  if (kind === "svc") return { ep: compact({ kind: "svc", addr, namespace: str3(o, "remoteServiceNamespace", "remoteNamespace"), name: str3(o, "remoteServiceName", "remoteName") }) };
-  if ((kind === "other" || kind === "raw") && addr) return { ep: { kind: "raw", addr } };
-  return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ""} (a host-network or node peer)` };
-}
-function imageLocal(o, addrPath) {
-  return compact({
-    kind: "pod",
-    addr: addrPath ? str3(o, addrPath) : void 0,
-    namespace: str3(o, "k8s.namespace"),
-    name: str3(o, "k8s.podName", "k8s.podname"),
-    owner: str3(o, "k8s.owner.name"),
-    ownerKind: str3(o, "k8s.owner.kind"),
-    labels: labels2(field(o, "k8s.podLabels")),
-    hostNetwork: field(o, "k8s.hostnetwork") === true || field(o, "k8s.hostNetwork") === true ? true : void 0
-  });
-}
-function imageEndpoint(o, base) {
-  const kind = str3(o, `${base}.k8s.kind`);
-  return compact({
-    kind: kind === "pod" || kind === "svc" || kind === "raw" ? kind : "unknown",
-    addr: str3(o, `${base}.addr`),
-    namespace: str3(o, `${base}.k8s.namespace`),
-    name: str3(o, `${base}.k8s.name`),
-    labels: labels2(field(o, `${base}.k8s.labels`))
-  });
-}
-var adviseNetworkPolicy = (o, line2) => {
-  const local = imageLocal(o, "k8s.podIP");
-  if (local.hostNetwork) return { kind: "skip", reason: "host-network pod", format: "advise-networkpolicy" };
-  const remote = imageEndpoint(o, "endpoint");
-  if (remote.kind === "unknown") return { kind: "skip", reason: `remote peer of unknown kind${remote.addr ? ` at ${remote.addr}` : ""}`, format: "advise-networkpolicy" };
-  const proto = protocol2(field(o, "endpoint.proto"));
-  if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "endpoint.proto"))}` };
-  const port = portOf(o, "endpoint.port");
-  if (port === "bad") return { kind: "malformed", reason: `endpoint.port ${JSON.stringify(field(o, "endpoint.port") ?? null)} is not 1-65535` };
-  const egress = field(o, "egress");
-  const out = egress === 1 || egress === true || egress === "1" || egress === "true";
-  const [src, dst] = out ? [local, remote] : [remote, local];
-  return event("advise-networkpolicy", { line: line2, src, dst, proto, port, phase: "start", ...timeField(o) });
-};
-var traceTcp = (o, line2) => {
-  const type2 = field(o, "type");
-  if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") {
-    const skipped = nonNormal(o);
-    return { kind: "skip", reason: skipped ?? `event type ${JSON.stringify(type2 ?? null)}`, format: "trace-tcp" };
-  }
-  const error62 = str3(o, "error");
-  if (error62) return { kind: "skip", reason: `failed ${type2} (${error62})`, format: "trace-tcp" };
-  const meta3 = imageLocal(o, void 0);
-  if (meta3.hostNetwork) return { kind: "skip", reason: "host-network pod", format: "trace-tcp" };
-  const src = imageEndpoint(o, "src");
-  const local = { ...src, ...meta3, ...src.addr ? { addr: src.addr } : {} };
-  const remote = imageEndpoint(o, "dst");
-  const proto = protocol2(field(o, "dst.proto"));
-  if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "dst.proto"))}` };
-  const port = portOf(o, type2 === "accept" ? "src.port" : "dst.port");
-  if (port === "bad") return { kind: "malformed", reason: `${type2 === "accept" ? "src" : "dst"}.port is not 1-65535` };
-  const [from, to] = type2 === "accept" ? [remote, local] : [local, remote];
-  return event("trace-tcp", { line: line2, src: from, dst: to, proto, port, phase: type2 === "close" ? "close" : "start", ...timeField(o) });
-};
-var JSON_READERS = {
-  "advisor-v1": advisorV1,
-  "network-graph": networkGraph,
-  "gadget-network": gadgetNetwork,
-  "advise-networkpolicy": adviseNetworkPolicy,
-  "trace-tcp": traceTcp
-};
-function detectJsonFormat(o) {
-  if ("local_pod_name" in o || "local_pod_namespace" in o || "remote_kind" in o && !("pkt_type" in o)) return "advisor-v1";
-  if ("pkt_type" in o) return "network-graph";
-  if ("pktType" in o || "remoteKind" in o) return "gadget-network";
-  if (field(o, "egress") !== void 0 && field(o, "endpoint") !== void 0) return "advise-networkpolicy";
-  if (field(o, "endpoint.addr") !== void 0) return "advise-networkpolicy";
-  if (isObject2(field(o, "src")) || field(o, "src.addr") !== void 0) return "trace-tcp";
-  return void 0;
-}
-function readJsonEvent(text, line2, forced) {
-  let o;
-  try {
-    o = JSON.parse(text);
-  } catch (e) {
-    const merged = /\}\s*\{/.test(text);
-    return { kind: "malformed", reason: merged ? "two JSON events merged on one line" : `truncated or invalid JSON (${e.message.replace(/ in JSON at position \d+.*$/, "")})` };
-  }
-  if (!isObject2(o)) return { kind: "unknown", reason: "a JSON value that is not an event object" };
-  const format = forced ?? detectJsonFormat(o);
-  if (!format) {
-    const skipped = nonNormal(o);
-    if (skipped) return { kind: "skip", reason: skipped };
-    return { kind: "unknown", reason: "a JSON object of no known trace format" };
-  }
-  const reader = JSON_READERS[format];
-  if (!reader) return { kind: "unknown", reason: `JSON, but --traffic-format ${format} is a text format` };
-  if (forced && detectJsonFormat(o) !== forced) {
-    const skipped = nonNormal(o);
-    if (skipped) return { kind: "skip", reason: skipped };
-    return { kind: "unknown", reason: `not a ${forced} event` };
-  }
-  return reader(o, line2);
-}
-
-// src/topology/traffic/reader.ts
-var TraceLineReader = class {
-  constructor(forced) {
-    this.forced = forced;
-  }
-  forced;
-  columns;
-  /** Inside a top-level JSON array: the element being collected, and the scanner's state. */
-  array;
-  sawContent = false;
-  /** One line (without its newline); returns what each complete event in it is. */
-  push(text, line2) {
-    const trimmed = text.trim();
-    if (!this.sawContent && trimmed !== "") {
-      this.sawContent = true;
-      if (trimmed.startsWith("[") && this.forced !== "plain" && this.forced !== "trace-tcp-columns") {
-        this.array = { depth: 0, inString: false, escaped: false, element: [], elementLine: line2, done: false };
-      }
-    }
-    if (this.array) return this.pushArray(text, line2);
-    if (trimmed === "" || trimmed.startsWith("#")) return [{ kind: "none" }];
-    if (trimmed.startsWith("{") && this.forced !== "plain" && this.forced !== "trace-tcp-columns") return [readJsonEvent(trimmed, line2, this.forced)];
-    if (this.forced === void 0 || this.forced === "trace-tcp-columns") {
-      const header = columnsHeader(trimmed);
-      if (header) {
-        this.columns = { names: header, line: line2 };
-        return [{ kind: "none" }];
-      }
-      if (this.columns) return [columnsRow(trimmed, line2, this.columns.names)];
-    }
-    if (this.forced === void 0 || this.forced === "plain") {
-      const plain = plainLine(trimmed, line2);
-      if (plain) return [plain];
-    }
-    return [{ kind: "unknown", reason: this.forced ? `not a ${this.forced} line` : "not JSON, not a trace_tcp column row, not a connection line (src ip:port -> dst ip:port proto)" }];
-  }
-  /** Call at the end of the file: a JSON array left open was cut short. */
-  end() {
-    const a = this.array;
-    if (a && !a.done) return { kind: "malformed", reason: `the JSON array that starts here is not closed (truncated file?)` };
-    return void 0;
-  }
-  /** The first line of an unfinished array element, for `end()`'s report. */
-  get openLine() {
-    return this.array && !this.array.done ? this.array.elementLine : void 0;
-  }
-  pushArray(text, line2) {
-    const a = this.array;
-    const out = [];
-    let start = a.depth >= 2 ? 0 : -1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (a.done) {
-        if (c !== " " && c !== "	" && c !== "\r") {
-          out.push({ kind: "malformed", reason: "text after the end of the JSON array" });
-          break;
-        }
-        continue;
-      }
-      if (a.inString) {
-        if (a.escaped) a.escaped = false;
-        else if (c === "\\") a.escaped = true;
-        else if (c === '"') a.inString = false;
-        continue;
-      }
-      if (c === '"') a.inString = true;
-      else if (c === "{" || c === "[") {
-        a.depth++;
-        if (a.depth === 2) {
-          start = i;
-          a.element = [];
-          a.elementLine = line2;
-        }
-      } else if (c === "}" || c === "]") {
-        a.depth--;
-        if (a.depth === 1) {
-          a.element.push(text.slice(start, i + 1));
-          out.push(readJsonEvent(a.element.join("\n"), a.elementLine, this.forced));
-          a.element = [];
-          start = -1;
-        } else if (a.depth === 0) a.done = true;
-        else if (a.depth < 0) {
-          out.push({ kind: "malformed", reason: "unbalanced JSON array" });
-          a.done = true;
-        }
-      }
-    }
-    if (a.depth >= 2 && start >= 0) a.element.push(text.slice(start));
-    return out.length > 0 ? out : [{ kind: "none" }];
-  }
-};
-function columnsHeader(line2) {
-  const names = line2.split(/\s+/);
-  return names.includes("SRC") && names.includes("DST") && names.includes("TYPE") && names.every((n7) => /^[A-Z0-9_.]+$/.test(n7)) ? names : void 0;
-}
-function endpointCell(cell) {
-  const k8s = /^([ps])\/([^/\s]+)\/([^/\s:]+):(\d+)$/.exec(cell);
-  if (k8s) return { ep: { kind: k8s[1] === "p" ? "pod" : "svc", namespace: k8s[2], name: k8s[3] }, port: Number(k8s[4]) };
-  const hp = hostPort(cell);
-  return hp ? { ep: { kind: "raw", addr: hp.addr }, port: hp.port } : void 0;
-}
-function hostPort(text) {
-  const m = /^\[([0-9a-fA-F:.]+)\]:(\d+)$/.exec(text) ?? /^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(text) ?? /^([0-9a-fA-F]*:[0-9a-fA-F:.]*):(\d+)$/.exec(text);
-  if (!m) return void 0;
-  const port = Number(m[2]);
-  return port >= 0 && port <= 65535 ? { addr: m[1], port } : void 0;
-}
-function columnsRow(line2, lineNo, names) {
-  const cells = line2.split(/\s+/);
-  if (cells.some((c) => c.includes("…"))) return { kind: "malformed", reason: "a cell cut short by the column width (…); use -o json" };
-  if (cells.length !== names.length) return { kind: "malformed", reason: `${cells.length} cells under a header of ${names.length} columns` };
-  const get = (n7) => {
-    const i = names.indexOf(n7);
-    return i >= 0 ? cells[i] : void 0;
-  };
-  const type2 = get("TYPE");
-  if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") return { kind: "skip", reason: `event type ${JSON.stringify(type2)}`, format: "trace-tcp-columns" };
-  const src = endpointCell(get("SRC") ?? "");
-  const dst = endpointCell(get("DST") ?? "");
-  if (!src || !dst) return { kind: "malformed", reason: `SRC/DST are not endpoints (p/NS/POD:PORT, s/NS/SVC:PORT or ADDR:PORT)` };
-  const ns2 = get("K8S.NAMESPACE");
-  const pod = get("K8S.PODNAME");
-  const local = src.ep.kind === "raw" && ns2 && pod && ns2 !== "" ? { ...src.ep, kind: "pod", namespace: ns2, name: pod } : src.ep;
-  const port = type2 === "accept" ? src.port : dst.port;
-  if (port < 1) return { kind: "malformed", reason: "port 0" };
-  const time4 = get("TIMESTAMP");
-  const [from, to] = type2 === "accept" ? [dst.ep, local] : [local, dst.ep];
-  return { kind: "event", format: "trace-tcp-columns", event: { line: lineNo, src: from, dst: to, proto: "TCP", port, phase: type2 === "close" ? "close" : "start", ...time4 ? { time: time4 } : {} } };
-}
-var PLAIN = /^(?:(\S+)\s+)?(\S+)\s*(?:->|=>|→)\s*(\S+?)(?:\s+(tcp|udp|sctp))?$/i;
-function plainLine(line2, lineNo) {
-  const m = PLAIN.exec(line2);
-  if (!m) return void 0;
-  const src = hostPort(m[2]);
-  const dst = hostPort(m[3]);
-  if (!src || !dst) return void 0;
-  if (dst.port < 1) return { kind: "malformed", reason: "destination port 0" };
-  const proto = (m[4] ?? "tcp").toUpperCase();
-  return { kind: "event", format: "plain", event: { line: lineNo, src: { kind: "raw", addr: src.addr }, dst: { kind: "raw", addr: dst.addr }, proto, port: dst.port, phase: "start", ...m[1] ? { time: m[1] } : {} } };
-}
-
-// src/topology/traffic/ingest.ts
-var REPORT_LIMIT = 20;
-var TraceFileConsumer = class {
-  constructor(file2, resolver, diagnostics, forced) {
-    this.file = file2;
-    this.resolver = resolver;
-    this.diagnostics = diagnostics;
-    this.reader = new TraceLineReader(forced);
-  }
-  file;
-  resolver;
-  diagnostics;
-  reader;
-  reported = /* @__PURE__ */ new Map();
-  events = 0;
-  line(text, line2) {
-    for (const o of this.reader.push(text, line2)) this.take(o, line2);
-  }
-  end(lastLine) {
-    const open2 = this.reader.openLine;
-    const o = this.reader.end();
-    if (o) this.take(o, open2 ?? lastLine);
-    for (const [code, n7] of this.reported) {
-      if (n7 > REPORT_LIMIT) this.diagnostics.push(diag(code, code === Codes.traceUnknownLine ? "error" : "warning", `${n7 - REPORT_LIMIT} more such lines not shown`, { file: this.file, doc: 0 }));
-    }
-    if (this.events === 0) this.diagnostics.push(diag(Codes.traceEmpty, "warning", "no connection event in this trace", { file: this.file, doc: 0 }));
-  }
-  take(o, line2) {
-    switch (o.kind) {
-      case "event":
-        this.events++;
-        this.resolver.add(this.file, o.event);
-        return;
-      case "none":
-        return;
-      case "skip":
-        this.resolver.noteLine("skipped");
-        this.report(Codes.traceSkipped, "warning", `skipped: ${o.reason}`, line2);
-        return;
-      case "malformed":
-        this.resolver.noteLine("malformed");
-        this.report(Codes.traceMalformed, "warning", `skipped: ${o.reason}`, line2);
-        return;
-      case "unknown":
-        this.resolver.noteLine("unknown");
-        this.report(Codes.traceUnknownLine, "error", o.reason, line2);
-        return;
-    }
-  }
-  report(code, severity, message, line2) {
-    const n7 = (this.reported.get(code) ?? 0) + 1;
-    this.reported.set(code, n7);
-    if (n7 <= REPORT_LIMIT) this.diagnostics.push(diag(code, severity, message, { file: this.file, doc: 0, line: line2 }));
-  }
-};
-function observeTraffic(cluster, inputs, lines) {
-  const resolver = new TrafficResolver(cluster, inputs.snapshot, inputs.aliases);
-  const diagnostics = [];
-  for (const file2 of inputs.files) {
-    const consumer = new TraceFileConsumer(file2, resolver, diagnostics, inputs.format);
-    const n7 = lines(file2, (text, line2) => consumer.line(text, line2));
-    consumer.end(n7);
-  }
-  const r = resolver.finish();
-  return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };
-}
-
-// src/pipeline/traffic.ts
-function readTraffic(io, cluster, request, settings) {
-  const diagnostics = [];
-  let snapshot = EMPTY_SNAPSHOT;
-  if (request.snapshotDir !== void 0) {
-    const read = io.readManifests([request.snapshotDir], { maxFileBytes: settings.maxFileBytes });
-    const r = readClusterSnapshot(read.files);
-    snapshot = r.snapshot;
-    diagnostics.push(...read.diagnostics.filter((d) => d.severity !== "info"), ...r.diagnostics);
-  }
-  let aliases = [];
-  if (request.cidrAliases !== void 0) {
-    const r = parseCidrAliases(request.cidrAliases, io.readText(request.cidrAliases, "--cidr-aliases"));
-    aliases = r.aliases;
-    diagnostics.push(...r.diagnostics);
-  }
-  const observed = observeTraffic(
-    cluster,
-    { files: request.files, ...request.format ? { format: request.format } : {}, snapshot, aliases },
-    (file2, onLine) => io.forEachLine(file2, "--traffic", onLine)
-  );
-  return { value: observed.value, diagnostics: [...diagnostics, ...observed.diagnostics] };
-}
-function unresolvedWarnings(unresolved) {
-  return unresolved.map(
-    (u) => diag(Codes.trafficUnresolved, "warning", `observed ${u.src} -> ${u.dst} : ${u.conns.toString()} (x${u.count}) is not allowed: ${u.detail}`, { file: u.file, doc: 0, line: u.line }, u.reason === "external-address" ? "name its block in --cidr-aliases, or add a reviewed link" : "add the workload to the manifests, or a reviewed link")
-  );
-}
-
 // src/pipeline/scan.ts
-function runScan(io, paths, settings, options = {}) {
+function runScan(io, paths, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
   const result = scanTopology(load2.cluster, { values });
-  if (!options.traffic) return { topology: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
-  const observed = readTraffic(io, load2.cluster, options.traffic, settings);
-  const declared = result.value.links;
-  const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
-  return {
-    topology: { links: mergeLinks(declared, observed.value.links), unresolved: result.value.unresolved },
-    diagnostics: [...diagnostics, ...result.diagnostics, ...observed.diagnostics],
-    traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary }
-  };
+  return { topology: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 
-// src/topology/traffic/events.ts
-var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
-
-// src/cli/traffic-options.ts
-var collect3 = (value, previous = []) => [...previous, value];
-var TrafficOptions = external_exports.object({
-  traffic: external_exports.array(external_exports.string()).default([]),
-  trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
-  clusterSnapshot: external_exports.string().optional(),
-  cidrAliases: external_exports.string().optional()
-});
-function addTrafficOptions(cmd) {
-  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect3).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
-}
-function trafficRequestFrom(opts) {
-  if (opts.traffic.length === 0) {
-    const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
-    if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
-    return void 0;
+// src/report/scan.ts
+var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
+function evidenceData(e) {
+  switch (e.kind) {
+    case "address":
+      return {
+        kind: e.kind,
+        file: e.at.file,
+        line: e.at.line ?? 0,
+        path: e.at.path ?? [],
+        value: e.value,
+        ...e.service ? { service: e.service } : {},
+        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
+        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
+      };
+    case "exposure":
+      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
+    case "trace":
+      return { kind: e.kind, event: e.event };
+    case "intent":
+      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
   }
+}
+function scanDocument(t) {
   return {
-    files: opts.traffic,
-    ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
-    ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
-    ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
+    apiVersion: "netpol-ci/v1",
+    kind: "LinkList",
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
+    unresolved: t.unresolved.map((u) => ({
+      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
+      value: u.value,
+      reason: u.reason,
+      detail: u.detail,
+      file: u.at.file,
+      line: u.at.line ?? 0,
+      path: u.at.path ?? [],
+      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
+    }))
   };
+}
+function renderScanJson(t) {
+  return `${JSON.stringify(scanDocument(t), null, 2)}
+`;
+}
+function renderScanYaml(t) {
+  return dump(scanDocument(t), { lineWidth: -1, noRefs: true, quotingType: '"' });
+}
+function renderScanTxt(t) {
+  const out = [];
+  for (const l of t.links) {
+    out.push(`${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`);
+    for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "unresolved:");
+    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
+  }
+  return `${out.join("\n")}
+`;
+}
+function renderScanMd(t) {
+  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses`, ""];
+  out.push("| source | destination | connections | evidence |", "|---|---|---|---|");
+  for (const l of t.links) {
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "#### Unresolved", "");
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  return `${out.join("\n")}
+`;
 }
 
 // src/cli/commands/scan.ts
-var Options3 = CommonOptions.extend(TrafficOptions.shape).extend({
+var Options3 = CommonOptions.extend({
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function scanCommand(ctx, done) {
   const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
-  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
   return cmd;
 }
 function scan(ctx, paths, opts) {
   const say = progress(ctx, opts);
   say("reading and scanning manifests…");
-  const traffic = trafficRequestFrom(opts);
-  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
+  const r = runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
   say("");
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology, r.traffic), opts.output);
+  emit(ctx, render(r.topology), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }
@@ -38040,23 +36863,23 @@ function layoutPolicies(policies, target, render) {
 
 // src/synthesis/selectors.ts
 function minimalSelector(w, sameNamespace) {
-  const labels3 = w.pods[0]?.labels ?? {};
+  const labels2 = w.pods[0]?.labels ?? {};
   const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
-  if (Object.keys(labels3).length === 0) {
+  if (Object.keys(labels2).length === 0) {
     const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
     const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
     return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
   }
-  const keys2 = Object.keys(labels3).filter((k2) => w.pods.every((p) => p.labels[k2] === labels3[k2])).sort(compareStrings);
-  const pick3 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels3[k2]]));
+  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
+  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
   const maxSize = Math.min(keys2.length, 6);
   for (let size = 1; size <= maxSize; size++) {
     for (const subset of combinations(keys2, size)) {
-      const sel = { matchLabels: pick3(subset) };
+      const sel = { matchLabels: pick2(subset) };
       if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
     }
   }
-  const all = pick3(keys2);
+  const all = pick2(keys2);
   const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
   return { selector: { matchLabels: all }, unique };
 }
@@ -38085,12 +36908,12 @@ var DEFAULT_SYNTHESIS_OPTIONS = {
 function portsOf(conns) {
   if (conns.isAll) return void 0;
   const out = [];
-  for (const [protocol3, ports] of conns.entries()) {
+  for (const [protocol2, ports] of conns.entries()) {
     if (ports.size === 65535) {
-      out.push({ protocol: protocol3 });
+      out.push({ protocol: protocol2 });
       continue;
     }
-    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol3, port: lo } : { protocol: protocol3, port: lo, endPort: hi2 });
+    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
   }
   return out;
 }
@@ -38248,6 +37071,62 @@ function copySelector(s) {
   };
 }
 
+// src/topology/links-file.ts
+var LinkFileSchema = external_exports.object({
+  links: external_exports.array(
+    external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose()
+  )
+});
+var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x2 = ExposureEvidence.safeParse(e);
+    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
+  }
+  return out;
+}
+function parseLinksFile(file2, text, workloads) {
+  const parsedFile = parseManifestFile({ path: file2, text });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const parsed2 = LinkFileSchema.safeParse(doc.value);
+  if (!parsed2.success) {
+    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
+  }
+  const links = [];
+  parsed2.data.links.forEach((l, i) => {
+    const peer = (text2, field) => {
+      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
+      if (r.ok) return r.peer;
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, locate(doc, ["links", i, field])));
+      return void 0;
+    };
+    const src = peer(l.src, "src");
+    const dst = peer(l.dst, "dst");
+    const conns = parseConns(l.conns);
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
+    if (!src || !dst || !conns) return;
+    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
+    links.push({ src, dst, conns, evidence: evidence2 });
+  });
+  return { links, diagnostics };
+}
+
 // src/pipeline/synthesize.ts
 function runSynthesize(io, request, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
@@ -38262,17 +37141,10 @@ function runSynthesize(io, request, settings) {
     links = scanned.value.links;
     all.push(...scanned.diagnostics);
   }
-  let traffic;
-  if (request.traffic) {
-    const observed = readTraffic(io, load2.cluster, request.traffic, settings);
-    links = mergeLinks(links, observed.value.links);
-    all.push(...observed.diagnostics, ...unresolvedWarnings(observed.value.unresolved));
-    traffic = observed.value.summary;
-  }
   const result = synthesizePolicies(load2.cluster, links, request.options);
   all.push(...result.diagnostics);
   const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
-  return { policies: result.value.policies, diagnostics: all, refused, ...traffic ? { traffic } : {} };
+  return { policies: result.value.policies, diagnostics: all, refused };
 }
 function policyTarget(io, output2) {
   if (output2 === void 0 || output2 === "-") return { kind: "stdout" };
@@ -38281,7 +37153,7 @@ function policyTarget(io, output2) {
 }
 function writePolicies(io, policies, target, render) {
   const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files, { createFolders: target.kind === "folder" });
+  io.writeFiles(files);
   return files;
 }
 
@@ -38293,7 +37165,7 @@ ${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options4 = CommonOptions.extend(TrafficOptions.shape).extend({
+var Options4 = CommonOptions.extend({
   links: external_exports.string().optional(),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
@@ -38303,14 +37175,13 @@ var Options4 = CommonOptions.extend(TrafficOptions.shape).extend({
   ingressController: labelList.optional(),
   namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default("")
 });
-function ingressControllerSelector(labels3) {
-  if (!labels3) return void 0;
-  const { namespace, ...pod } = labels3;
+function ingressControllerSelector(labels2) {
+  if (!labels2) return void 0;
+  const { namespace, ...pod } = labels2;
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
 function synthesizeCommand(ctx, done) {
   const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
-  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
   return cmd;
 }
@@ -38318,13 +37189,11 @@ function synthesize(ctx, paths, opts) {
   const say = progress(ctx, opts);
   say("reading, scanning and synthesizing…");
   const ic = ingressControllerSelector(opts.ingressController);
-  const traffic = trafficRequestFrom(opts);
   const r = runSynthesize(
     ctx.io,
     {
       paths,
       ...opts.links !== void 0 ? { linksFile: opts.links } : {},
-      ...traffic ? { traffic } : {},
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -38352,8 +37221,6 @@ ${text}`);
 `);
   }
   printDiagnostics(ctx, r.diagnostics, opts);
-  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}
-`);
   return exitCodeFor(r.diagnostics);
 }
 
@@ -38361,7 +37228,7 @@ ${text}`);
 var VERSION = "0.1.0";
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, linksCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
     program2.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program2.commands) c.exitOverride();
@@ -41769,47 +40636,6 @@ function exportTree(repo, ref, paths) {
   return dir;
 }
 
-// src/io/traffic.ts
-import { closeSync, openSync, readSync } from "node:fs";
-import { StringDecoder } from "node:string_decoder";
-var CHUNK = 1 << 16;
-function forEachLine(file2, what, onLine) {
-  let fd;
-  try {
-    fd = openSync(file2, "r");
-  } catch (e) {
-    throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
-  }
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  const decoder = new StringDecoder("utf8");
-  let carry = "";
-  let line2 = 0;
-  const emit2 = (text) => onLine(text.endsWith("\r") ? text.slice(0, -1) : text, ++line2);
-  try {
-    for (; ; ) {
-      let n7;
-      try {
-        n7 = readSync(fd, buffer, 0, CHUNK, null);
-      } catch (e) {
-        throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
-      }
-      if (n7 === 0) break;
-      const text = carry + decoder.write(buffer.subarray(0, n7));
-      let start = 0;
-      for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", start)) {
-        emit2(text.slice(start, nl));
-        start = nl + 1;
-      }
-      carry = text.slice(start);
-    }
-    const rest = carry + decoder.end();
-    if (rest !== "") emit2(rest);
-    return line2;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 // src/io/node-io.ts
 function nodeIo() {
   const cache2 = new RenderCache();
@@ -41841,10 +40667,10 @@ function nodeIo() {
       if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
       return r.stdout;
     },
-    writeFiles(files, options = {}) {
+    writeFiles(files) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
         try {
-          if (options.createFolders) mkdirSync2(path7.dirname(file2), { recursive: true });
+          mkdirSync2(path7.dirname(file2), { recursive: true });
           writeFileSync(file2, text);
         } catch (e) {
           throw new ConfigError(`${file2}: cannot write (${e.code ?? e.message})`);
@@ -41857,9 +40683,7 @@ function nodeIo() {
       } catch {
         return false;
       }
-    },
-    // traffic: trace files
-    forEachLine
+    }
   };
 }
 
