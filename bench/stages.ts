@@ -13,3 +13,6 @@ export { diffConnectivity } from '../src/connectivity/diff.js';
 export { scanTopology } from '../src/topology/scan.js';
 export { synthesizePolicies } from '../src/synthesis/synthesize.js';
 export { renderPoliciesYaml } from '../src/report/policies.js';
+// traffic: trace files
+export { observeTraffic } from '../src/topology/traffic/ingest.js';
+export { forEachLine } from '../src/io/traffic.js';

@@ -2,24 +2,26 @@ import type { Protocol } from '../../model/connection-set.js';
 
 /**
  * One side of an observed connection, with whatever Kubernetes metadata the trace carried.
- * Readers fill what their format has; the resolver (resolve.ts) decides what it stands for.
+ * Readers fill what their format has (absent fields may be present as undefined: readers build
+ * these objects a million times, so they skip the copying that dropping them would cost); the
+ * resolver (resolve.ts) decides what the endpoint stands for.
  */
 export interface TraceEndpoint {
   /** IP address, when the trace has it. */
-  readonly addr?: string;
+  readonly addr?: string | undefined;
   /** What the tracer's own resolver said this endpoint is. */
   readonly kind: 'pod' | 'svc' | 'raw' | 'unknown';
-  readonly namespace?: string;
+  readonly namespace?: string | undefined;
   /** Pod name (kind pod) or Service name (kind svc). */
-  readonly name?: string;
+  readonly name?: string | undefined;
   /** The pod's owner as the trace names it (a Deployment, or a ReplicaSet / Job to fold). */
-  readonly owner?: string;
-  readonly ownerKind?: string;
-  readonly labels?: Readonly<Record<string, string>>;
+  readonly owner?: string | undefined;
+  readonly ownerKind?: string | undefined;
+  readonly labels?: Readonly<Record<string, string>> | undefined;
   /** The pod runs in the node's network namespace. */
-  readonly hostNetwork?: boolean;
+  readonly hostNetwork?: boolean | undefined;
   /** The node IP of the pod (older advisor events: podHostIP), to recognise node-local probes. */
-  readonly hostIp?: string;
+  readonly hostIp?: string | undefined;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface TraceEvent {
   /** Only connection starts count; a `close` is read and dropped. */
   readonly phase: 'start' | 'close';
   /** The event's timestamp as written (ISO text or nanoseconds), when it has one. */
-  readonly time?: string;
+  readonly time?: string | undefined;
 }
 
 /** The trace formats read; `--traffic-format` takes these names. */

@@ -29,13 +29,17 @@ export function field(o: Json, path: string): unknown {
   return undefined;
 }
 
-const str = (o: Json, ...paths: string[]): string | undefined => {
-  for (const p of paths) {
-    const v = field(o, p);
+/** The first of the fields that holds a non-empty string (fixed arity: called millions of times, no rest array). */
+function str(o: Json, a: string, b?: string, c?: string, d?: string, e?: string): string | undefined {
+  let v = field(o, a);
+  if (typeof v === 'string' && v !== '') return v;
+  for (const p of [b, c, d, e]) {
+    if (p === undefined) return undefined;
+    v = field(o, p);
     if (typeof v === 'string' && v !== '') return v;
   }
   return undefined;
-};
+}
 
 const num = (o: Json, path: string): number | undefined => {
   const v = field(o, path);
@@ -44,12 +48,9 @@ const num = (o: Json, path: string): number | undefined => {
 };
 
 /** Labels as a map (older gadgets) or as the image-based gadgets' `k=v,k=v` string. */
-function labels(v: unknown): Record<string, string> | undefined {
-  if (isObject(v)) {
-    const out: Record<string, string> = {};
-    for (const [k, x] of Object.entries(v)) if (typeof x === 'string') out[k] = x;
-    return out;
-  }
+function labels(v: unknown): Readonly<Record<string, string>> | undefined {
+  // a map is used as it is (label values the gadget writes are strings; a non-string never equals one)
+  if (isObject(v)) return v as Record<string, string>;
   if (typeof v === 'string' && v !== '') {
     const out: Record<string, string> = {};
     for (const pair of v.split(',')) {
@@ -66,6 +67,8 @@ function protocol(v: unknown): Protocol | undefined {
   if (v === 6) return 'TCP';
   if (v === 17) return 'UDP';
   if (v === 132) return 'SCTP';
+  if (v === 'tcp' || v === 'TCP') return 'TCP';
+  if (v === 'udp' || v === 'UDP') return 'UDP';
   const p = typeof v === 'string' ? v.toUpperCase() : undefined;
   return isProtocol(p) ? p : undefined;
 }
@@ -74,8 +77,6 @@ function time(o: Json): string | undefined {
   const t = field(o, 'timestamp');
   return typeof t === 'string' && t !== '' ? t : typeof t === 'number' ? String(t) : undefined;
 }
-
-const compact = (e: TraceEndpoint): TraceEndpoint => Object.fromEntries(Object.entries(e).filter(([, v]) => v !== undefined)) as unknown as TraceEndpoint;
 
 /** Event types of Inspektor Gadget's `eventtypes.EventType` other than `normal`: debug, info, warn, err. */
 function nonNormal(o: Json): string | undefined {
@@ -106,8 +107,8 @@ function portOf(o: Json, path: string): number | 'bad' {
 const advisorV1: Reader = (o, line) => {
   const type = field(o, 'type');
   if (type !== 'connect' && type !== 'accept' && type !== 'close') return { kind: 'skip', reason: `event type ${JSON.stringify(type)}`, format: 'advisor-v1' };
-  const local = compact({
-    kind: 'pod',
+  const local = ({
+    kind: 'pod' as const,
     namespace: str(o, 'local_pod_namespace'),
     name: str(o, 'local_pod_name'),
     owner: str(o, 'local_pod_owner'),
@@ -118,20 +119,16 @@ const advisorV1: Reader = (o, line) => {
   const port = portOf(o, 'port');
   if (port === 'bad') return { kind: 'malformed', reason: `port ${JSON.stringify(field(o, 'port'))} is not 1-65535` };
   const [src, dst] = type === 'accept' ? [remote.ep, local] : [local, remote.ep];
-  return event('advisor-v1', { line, src, dst, proto: 'TCP', port, phase: type === 'close' ? 'close' : 'start', ...timeField(o) });
+  return event('advisor-v1', { line, src, dst, proto: 'TCP', port, phase: type === 'close' ? 'close' : 'start', time: time(o) });
 };
 
-const timeField = (o: Json) => {
-  const t = time(o);
-  return t !== undefined ? { time: t } : {};
-};
 
 /** `remote_kind` pod|svc|other with the snake_case remote_* fields (advisor-v1 and network-graph). */
 function snakeRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
   const kind = field(o, 'remote_kind');
   const addr = str(o, 'ip', 'remote_other');
-  if (kind === 'pod') return { ep: compact({ kind: 'pod', addr, namespace: str(o, 'remote_pod_namespace'), name: str(o, 'remote_pod_name'), labels: labels(field(o, 'remote_pod_labels')) }) };
-  if (kind === 'svc') return { ep: compact({ kind: 'svc', addr, namespace: str(o, 'remote_svc_namespace'), name: str(o, 'remote_svc_name') }) };
+  if (kind === 'pod') return { ep: ({ kind: 'pod' as const, addr, namespace: str(o, 'remote_pod_namespace'), name: str(o, 'remote_pod_name'), labels: labels(field(o, 'remote_pod_labels')) }) };
+  if (kind === 'svc') return { ep: ({ kind: 'svc' as const, addr, namespace: str(o, 'remote_svc_namespace'), name: str(o, 'remote_svc_name') }) };
   if (kind === 'other' && addr) return { ep: { kind: 'raw', addr } };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
 }
@@ -145,8 +142,8 @@ function snakeRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
 const networkGraph: Reader = (o, line) => {
   const skipped = nonNormal(o);
   if (skipped) return { kind: 'skip', reason: skipped, format: 'network-graph' };
-  const local = compact({
-    kind: 'pod',
+  const local = ({
+    kind: 'pod' as const,
     addr: str(o, 'pod_ip'),
     namespace: str(o, 'namespace'),
     name: str(o, 'pod'),
@@ -167,7 +164,7 @@ function packetEvent(format: TrafficFormat, o: Json, line: number, local: TraceE
   const port = portOf(o, 'port');
   if (port === 'bad') return { kind: 'malformed', reason: `port ${JSON.stringify(field(o, 'port') ?? null)} is not 1-65535` };
   const [src, dst] = pktType === 'HOST' ? [remote.ep, local] : [local, remote.ep];
-  return event(format, { line, src, dst, proto, port, phase: 'start', ...timeField(o) });
+  return event(format, { line, src, dst, proto, port, phase: 'start', time: time(o) });
 }
 
 /**
@@ -181,8 +178,8 @@ function packetEvent(format: TrafficFormat, o: Json, line: number, local: TraceE
 const gadgetNetwork: Reader = (o, line) => {
   const skipped = nonNormal(o);
   if (skipped) return { kind: 'skip', reason: skipped, format: 'gadget-network' };
-  const local = compact({
-    kind: 'pod',
+  const local = ({
+    kind: 'pod' as const,
     addr: str(o, 'podIP'),
     namespace: str(o, 'namespace', 'k8s.namespace'),
     name: str(o, 'pod', 'podName', 'k8s.podName', 'k8s.podname', 'k8s.pod'),
@@ -200,7 +197,7 @@ function camelRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
     const kind = dst.kind;
     const addr = str(dst, 'addr');
     const base = { addr, namespace: str(dst, 'namespace'), name: str(dst, 'podname', 'name'), labels: labels(dst.podlabels ?? dst.podLabels) };
-    if (kind === 'pod' || kind === 'svc') return { ep: compact({ kind, ...base }) };
+    if (kind === 'pod' || kind === 'svc') return { ep: ({ kind, ...base }) };
     if (kind === 'raw' && addr) return { ep: { kind: 'raw', addr } };
     return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
   }
@@ -208,23 +205,23 @@ function camelRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
   const addr = str(o, 'ip', 'addr', 'remoteAddr', 'remoteOther');
   if (kind === 'pod')
     return {
-      ep: compact({
-        kind: 'pod',
+      ep: ({
+        kind: 'pod' as const,
         addr,
         namespace: str(o, 'remotePodNamespace', 'remoteNamespace'),
         name: str(o, 'remotePodName', 'remoteName'),
         labels: labels(field(o, 'remotePodLabels') ?? field(o, 'remoteLabels')),
       }),
     };
-  if (kind === 'svc') return { ep: compact({ kind: 'svc', addr, namespace: str(o, 'remoteServiceNamespace', 'remoteNamespace'), name: str(o, 'remoteServiceName', 'remoteName') }) };
+  if (kind === 'svc') return { ep: ({ kind: 'svc' as const, addr, namespace: str(o, 'remoteServiceNamespace', 'remoteNamespace'), name: str(o, 'remoteServiceName', 'remoteName') }) };
   if ((kind === 'other' || kind === 'raw') && addr) return { ep: { kind: 'raw', addr } };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
 }
 
 /** `k8s.*` metadata of image-based gadgets (pkg/datasource/compat/wrapper.go): labels as `k=v,k=v`. */
 function imageLocal(o: Json, addrPath: string | undefined): TraceEndpoint {
-  return compact({
-    kind: 'pod',
+  return ({
+    kind: 'pod' as const,
     addr: addrPath ? str(o, addrPath) : undefined,
     namespace: str(o, 'k8s.namespace'),
     name: str(o, 'k8s.podName', 'k8s.podname'),
@@ -238,7 +235,7 @@ function imageLocal(o: Json, addrPath: string | undefined): TraceEndpoint {
 /** An `l4endpoint` of image-based gadgets: addr, port, proto, and `k8s` {kind pod|svc|raw, name, namespace, labels}. */
 function imageEndpoint(o: Json, base: string): TraceEndpoint {
   const kind = str(o, `${base}.k8s.kind`);
-  return compact({
+  return ({
     kind: kind === 'pod' || kind === 'svc' || kind === 'raw' ? kind : 'unknown',
     addr: str(o, `${base}.addr`),
     namespace: str(o, `${base}.k8s.namespace`),
@@ -266,7 +263,7 @@ const adviseNetworkPolicy: Reader = (o, line) => {
   const egress = field(o, 'egress');
   const out = egress === 1 || egress === true || egress === '1' || egress === 'true';
   const [src, dst] = out ? [local, remote] : [remote, local];
-  return event('advise-networkpolicy', { line, src, dst, proto, port, phase: 'start', ...timeField(o) });
+  return event('advise-networkpolicy', { line, src, dst, proto, port, phase: 'start', time: time(o) });
 };
 
 /**
@@ -292,7 +289,7 @@ const traceTcp: Reader = (o, line) => {
   const port = portOf(o, type === 'accept' ? 'src.port' : 'dst.port');
   if (port === 'bad') return { kind: 'malformed', reason: `${type === 'accept' ? 'src' : 'dst'}.port is not 1-65535` };
   const [from, to] = type === 'accept' ? [remote, local] : [local, remote];
-  return event('trace-tcp', { line, src: from, dst: to, proto, port, phase: type === 'close' ? 'close' : 'start', ...timeField(o) });
+  return event('trace-tcp', { line, src: from, dst: to, proto, port, phase: type === 'close' ? 'close' : 'start', time: time(o) });
 };
 
 export const JSON_READERS: Partial<Record<TrafficFormat, Reader>> = {

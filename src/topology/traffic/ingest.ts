@@ -24,8 +24,12 @@ export class TraceFileConsumer {
     this.reader = new TraceLineReader(forced);
   }
 
+  private readonly sink = (o: LineOutcome) => this.take(o, this.at);
+  private at = 0;
+
   line(text: string, line: number): void {
-    for (const o of this.reader.push(text, line)) this.take(o, line);
+    this.at = line;
+    this.reader.read(text, line, this.sink);
   }
 
   end(lastLine: number): void {

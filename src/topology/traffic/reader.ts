@@ -17,6 +17,13 @@ export class TraceLineReader {
 
   /** One line (without its newline); returns what each complete event in it is. */
   push(text: string, line: number): LineOutcome[] {
+    const out: LineOutcome[] = [];
+    this.read(text, line, (o) => out.push(o));
+    return out;
+  }
+
+  /** As `push`, handing each outcome to `sink` (no array per line: the streaming path). */
+  read(text: string, line: number, sink: (o: LineOutcome) => void): void {
     const trimmed = text.trim();
     if (!this.sawContent && trimmed !== '') {
       this.sawContent = true;
@@ -25,22 +32,25 @@ export class TraceLineReader {
         this.array = { depth: 0, inString: false, escaped: false, element: [], elementLine: line, done: false };
       }
     }
-    if (this.array) return this.pushArray(text, line);
-    if (trimmed === '' || trimmed.startsWith('#')) return [{ kind: 'none' }];
-    if (trimmed.startsWith('{') && this.forced !== 'plain' && this.forced !== 'trace-tcp-columns') return [readJsonEvent(trimmed, line, this.forced)];
+    if (this.array) {
+      for (const o of this.pushArray(text, line)) sink(o);
+      return;
+    }
+    if (trimmed === '' || trimmed.startsWith('#')) return;
+    if (trimmed.startsWith('{') && this.forced !== 'plain' && this.forced !== 'trace-tcp-columns') return sink(readJsonEvent(trimmed, line, this.forced));
     if (this.forced === undefined || this.forced === 'trace-tcp-columns') {
       const header = columnsHeader(trimmed);
       if (header) {
         this.columns = { names: header, line };
-        return [{ kind: 'none' }];
+        return;
       }
-      if (this.columns) return [columnsRow(trimmed, line, this.columns.names)];
+      if (this.columns) return sink(columnsRow(trimmed, line, this.columns.names));
     }
     if (this.forced === undefined || this.forced === 'plain') {
       const plain = plainLine(trimmed, line);
-      if (plain) return [plain];
+      if (plain) return sink(plain);
     }
-    return [{ kind: 'unknown', reason: this.forced ? `not a ${this.forced} line` : 'not JSON, not a trace_tcp column row, not a connection line (src ip:port -> dst ip:port proto)' }];
+    sink({ kind: 'unknown', reason: this.forced ? `not a ${this.forced} line` : 'not JSON, not a trace_tcp column row, not a connection line (src ip:port -> dst ip:port proto)' });
   }
 
   /** Call at the end of the file: a JSON array left open was cut short. */

@@ -47,7 +47,7 @@ export interface ObservedTraffic {
 }
 
 type Resolved =
-  | { readonly kind: 'peer'; readonly peer: Peer; readonly workload?: Workload; readonly alias?: string }
+  | { readonly kind: 'peer'; readonly peer: Peer; readonly key: string; readonly workload?: Workload; readonly alias?: string }
   | { readonly kind: 'service'; readonly key: string; readonly ports: readonly SnapshotServicePort[]; readonly workloads: readonly Workload[] }
   | { readonly kind: 'loopback' }
   | { readonly kind: 'node' }
@@ -58,6 +58,46 @@ interface ServiceInfo {
   readonly key: string;
   readonly ports: readonly SnapshotServicePort[];
   readonly workloads: readonly Workload[];
+}
+
+interface Flow {
+  readonly src: Peer;
+  readonly dst: Peer;
+  readonly proto: Protocol;
+  readonly port: number;
+  readonly file: string;
+  readonly line: number;
+  count: number;
+  first?: string;
+  last?: string;
+  readonly via: string;
+}
+
+interface Pending {
+  readonly src: string;
+  readonly dst: string;
+  readonly proto: Protocol;
+  readonly port: number;
+  readonly reason: TrafficUnresolved['reason'];
+  readonly detail: string;
+  readonly file: string;
+  readonly line: number;
+  count: number;
+}
+
+/** What one (source, destination, protocol, port) of a file came to: replayed for every later event like it. */
+interface Plan {
+  readonly flows: Flow[];
+  readonly pending: Pending[];
+  same: number;
+}
+
+function bump(f: Flow, e: TraceEvent): void {
+  f.count++;
+  if (e.time !== undefined) {
+    if (f.first === undefined || earlier(e.time, f.first)) f.first = e.time;
+    if (f.last === undefined || earlier(f.last, e.time)) f.last = e.time;
+  }
 }
 
 const DNS_NAMES = new Set(['kube-dns', 'coredns']);
@@ -95,9 +135,10 @@ export class TrafficResolver {
   private readonly ipIndex = new Map<string, { pod?: SnapshotPod; service?: ServiceInfo }>();
   private readonly podIndex = new Map<string, SnapshotPod>();
   private readonly nodeIps: Set<string>;
-  private readonly cache = new Map<string, Resolved>();
-  private readonly flows = new Map<string, { src: Peer; dst: Peer; proto: Protocol; port: number; file: string; line: number; count: number; first?: string; last?: string; via: string }>();
-  private readonly pending = new Map<string, { src: string; dst: string; proto: Protocol; port: number; reason: TrafficUnresolved['reason']; detail: string; file: string; line: number; count: number }>();
+  private readonly flows = new Map<string, Flow>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly plans = new Map<string, Map<Resolved, Map<Resolved, Map<number, Plan>>>>();
+  private current: Plan | undefined;
   private readonly counts = { starts: 0, closes: 0, loopback: 0, nodeLocal: 0, dns: 0, sameWorkload: 0, skipped: 0, malformed: 0, unknown: 0 };
   private readonly files = new Set<string>();
   readonly diagnostics: Diagnostic[] = [];
@@ -170,6 +211,34 @@ export class TrafficResolver {
       this.counts.dns++;
       return;
     }
+    // the decision for one (file, source, destination, protocol, port) is made once, then replayed
+    let bySrc = this.plans.get(file);
+    if (!bySrc) this.plans.set(file, (bySrc = new Map()));
+    let byDst = bySrc.get(src);
+    if (!byDst) bySrc.set(src, (byDst = new Map()));
+    let byPort = byDst.get(dst);
+    if (!byPort) byDst.set(dst, (byPort = new Map()));
+    const portKey = (e.proto === 'TCP' ? 0 : e.proto === 'UDP' ? 1 : 2) * 65536 + e.port;
+    const known = byPort.get(portKey);
+    if (known) {
+      for (const f of known.flows) bump(f, e);
+      for (const u of known.pending) u.count++;
+      this.counts.sameWorkload += known.same;
+      return;
+    }
+    const plan: Plan = { flows: [], pending: [], same: 0 };
+    this.current = plan;
+    this.decide(file, e, src, dst);
+    this.current = undefined;
+    byPort.set(portKey, plan);
+  }
+
+  private sameWorkload(): void {
+    this.counts.sameWorkload++;
+    if (this.current) this.current.same++;
+  }
+
+  private decide(file: string, e: TraceEvent, src: Resolved, dst: Resolved): void {
     const proto = e.proto;
     if (src.kind !== 'peer') {
       const text = src.kind === 'unresolved' ? src.text : src.kind === 'service' ? `Service ${src.key}` : endpointText(e.src);
@@ -186,10 +255,10 @@ export class TrafficResolver {
     }
     if (dst.kind === 'peer') {
       if (src.workload && src.workload === dst.workload) {
-        this.counts.sameWorkload++;
+        this.sameWorkload();
         return;
       }
-      this.flow(file, e, src.peer, dst.peer, proto, e.port, dst.alias ? `to alias ${dst.alias}` : src.alias ? `from alias ${src.alias}` : '');
+      this.flow(file, e, src, dst, proto, e.port, dst.alias ? `to alias ${dst.alias}` : src.alias ? `from alias ${src.alias}` : '');
       return;
     }
     if (dst.kind !== 'service') return;
@@ -210,39 +279,93 @@ export class TrafficResolver {
     }
     for (const w of dst.workloads) {
       if (src.workload === w) {
-        this.counts.sameWorkload++;
+        this.sameWorkload();
         continue;
       }
-      for (const target of targetPorts(sp, w)) this.flow(file, e, src.peer, { kind: 'workload', ref: w.ref }, proto, target, `via Service ${dst.key}:${e.port}`);
+      const to = this.workloadPeer(w);
+      for (const target of targetPorts(sp, w)) this.flow(file, e, src, to, proto, target, `via Service ${dst.key}:${e.port}`);
     }
   }
 
-  private flow(file: string, e: TraceEvent, src: Peer, dst: Peer, proto: Protocol, port: number, via: string): void {
-    const key = `${peerKey(src)}\u0000${peerKey(dst)}\u0000${proto}\u0000${port}\u0000${file}\u0000${via}`;
-    const cur = this.flows.get(key);
-    if (cur) {
-      cur.count++;
-      if (e.time !== undefined) {
-        if (cur.first === undefined || earlier(e.time, cur.first)) cur.first = e.time;
-        if (cur.last === undefined || earlier(cur.last, e.time)) cur.last = e.time;
-      }
-    } else this.flows.set(key, { src, dst, proto, port, file, line: e.line, count: 1, ...(e.time !== undefined ? { first: e.time, last: e.time } : {}), via });
+  private readonly workloadPeers = new Map<Workload, PeerResolved>();
+  private readonly otherPeers = new Map<string, PeerResolved>();
+
+  /**
+   * One resolution object per workload: every pod of a workload resolves to the same object, so
+   * the per-(source, destination) decisions are made once per workload pair, not per pod pair.
+   */
+  private workloadPeer(w: Workload): PeerResolved {
+    let p = this.workloadPeers.get(w);
+    if (!p) this.workloadPeers.set(w, (p = peerOf({ kind: 'workload', ref: w.ref }, w)));
+    return p;
+  }
+
+  private readonly servicePeers = new Map<ServiceInfo, Resolved>();
+
+  private servicePeer(svc: ServiceInfo): Resolved {
+    let r = this.servicePeers.get(svc);
+    if (!r) this.servicePeers.set(svc, (r = { kind: 'service', ...svc }));
+    return r;
+  }
+
+  private canonical(peer: Peer, alias?: string): PeerResolved {
+    const key = `${peerKey(peer)}|${alias ?? ''}`;
+    let p = this.otherPeers.get(key);
+    if (!p) this.otherPeers.set(key, (p = peerOf(peer, undefined, alias)));
+    return p;
+  }
+
+  private flow(file: string, e: TraceEvent, from: PeerResolved, to: PeerResolved, proto: Protocol, port: number, via: string): void {
+    const src = from.peer;
+    const dst = to.peer;
+    const key = `${from.key}\u0000${to.key}\u0000${proto}${port}\u0000${file}\u0000${via}`;
+    let cur = this.flows.get(key);
+    if (cur) bump(cur, e);
+    else this.flows.set(key, (cur = { src, dst, proto, port, file, line: e.line, count: 1, ...(e.time !== undefined ? { first: e.time, last: e.time } : {}), via }));
+    this.current?.flows.push(cur);
   }
 
   private unresolved(file: string, e: TraceEvent, src: string, dst: Resolved, reason: TrafficUnresolved['reason'], detail: string): void {
     const dstText = dst.kind === 'unresolved' ? dst.text : dst.kind === 'peer' ? peerKey(dst.peer) : dst.kind === 'service' ? `Service ${dst.key}` : endpointText(e.dst);
     const key = `${src}\u0000${dstText}\u0000${e.proto}\u0000${e.port}\u0000${reason}\u0000${file}`;
-    const cur = this.pending.get(key);
+    let cur = this.pending.get(key);
     if (cur) cur.count++;
-    else this.pending.set(key, { src, dst: dstText, proto: e.proto, port: e.port, reason, detail, file, line: e.line, count: 1 });
+    else this.pending.set(key, (cur = { src, dst: dstText, proto: e.proto, port: e.port, reason, detail, file, line: e.line, count: 1 }));
+    this.current?.pending.push(cur);
   }
 
+  /** Resolutions by kind (and DNS port or not), namespace and pod/Service name (or owner, or address): no string is built per event. */
+  private readonly byIdentity = new Map<string, Map<string, Map<string, Resolved>>>();
+  private readonly byAddr = new Map<string, Map<string, Resolved>>();
+
+  /**
+   * Cached per endpoint identity. A named pod resolves by name alone (its address is not part of
+   * the key: a long trace of one pod costs one entry whatever its ports), so the cache holds one
+   * entry per pod, Service and address seen, not per line.
+   */
   private resolve(ep: TraceEndpoint, e: TraceEvent): Resolved {
-    const key = `${ep.kind}|${ep.namespace ?? ''}|${ep.name ?? ''}|${ep.owner ?? ''}|${ep.ownerKind ?? ''}|${ep.addr ?? ''}|${ep.name || ep.owner ? '' : JSON.stringify(ep.labels ?? {})}|${e.port === 53 ? 'dns' : ''}`;
-    let r = this.cache.get(key);
+    const variant = e.port === 53 ? (ep.kind === 'pod' ? 'pod53' : ep.kind === 'svc' ? 'svc53' : 'x53') : ep.kind;
+    const id = ep.name ?? (ep.owner !== undefined ? `owner:${ep.owner}` : undefined);
+    if ((ep.kind === 'pod' || ep.kind === 'svc') && ep.namespace !== undefined && id !== undefined) {
+      let byNs = this.byIdentity.get(variant);
+      if (!byNs) this.byIdentity.set(variant, (byNs = new Map()));
+      let byName = byNs.get(ep.namespace);
+      if (!byName) byNs.set(ep.namespace, (byName = new Map()));
+      let r = byName.get(id);
+      if (!r) {
+        r = this.resolveUncached({ ...ep, addr: undefined }, e.port);
+        byName.set(id, r);
+      }
+      // a pod the manifests do not know may still be known by its address (a snapshot pod of another name)
+      if (r.kind !== 'unresolved' || ep.addr === undefined || !this.ipIndex.has(ep.addr)) return r;
+    }
+    const key = ep.addr !== undefined && ep.name === undefined && ep.owner === undefined ? ep.addr : `${ep.namespace ?? ''}|${ep.name ?? ''}|${ep.owner ?? ''}|${ep.addr ?? ''}|${ep.name || ep.owner ? '' : JSON.stringify(ep.labels ?? {})}`;
+    let byKey = this.byAddr.get(variant);
+    if (!byKey) this.byAddr.set(variant, (byKey = new Map()));
+    let r = byKey.get(key);
     if (!r) {
       r = this.resolveUncached(ep, e.port);
-      this.cache.set(key, r);
+      byKey.set(key, r);
     }
     return r;
   }
@@ -254,14 +377,14 @@ export class TrafficResolver {
     if (ep.kind === 'svc' && ep.namespace && ep.name) {
       if (port === 53 && ep.namespace === DNS_NAMESPACE && DNS_NAMES.has(ep.name)) return { kind: 'dns' };
       const svc = this.services.get(`${ep.namespace}/${ep.name}`);
-      if (svc) return { kind: 'service', ...svc };
+      if (svc) return this.servicePeer(svc);
       return { kind: 'unresolved', text: `Service ${ep.namespace}/${ep.name}`, reason: 'unknown-service', detail: `Service ${ep.namespace}/${ep.name} is not in the manifests or the snapshot` };
     }
     if (ep.kind === 'pod' && ep.namespace && (ep.name || ep.owner || ep.labels)) {
       if (port === 53 && ep.namespace === DNS_NAMESPACE && isDnsPod(ep.labels, ep.name)) return { kind: 'dns' };
       const w = this.podWorkload(ep.namespace, ep.name, ep.owner, ep.ownerKind, ep.labels);
-      if (w) return { kind: 'peer', peer: { kind: 'workload', ref: w.ref }, workload: w };
-      if (isIngressControllerPod(ep.labels ?? this.podIndex.get(`${ep.namespace}/${ep.name ?? ''}`)?.labels)) return { kind: 'peer', peer: { kind: 'ingress-controller' } };
+      if (w) return this.workloadPeer(w);
+      if (isIngressControllerPod(ep.labels ?? this.podIndex.get(`${ep.namespace}/${ep.name ?? ''}`)?.labels)) return this.canonical({ kind: 'ingress-controller' });
       if (!ep.addr || !this.ipIndex.has(ep.addr)) {
         const text = `pod ${ep.namespace}/${ep.name ?? ep.owner ?? '?'}`;
         return { kind: 'unresolved', text, reason: 'unknown-pod', detail: `${text} belongs to no workload of the manifests` };
@@ -272,19 +395,19 @@ export class TrafficResolver {
       if (hit?.service) {
         const [ns, name] = hit.service.key.split('/') as [string, string];
         if (port === 53 && ns === DNS_NAMESPACE && DNS_NAMES.has(name)) return { kind: 'dns' };
-        return { kind: 'service', ...hit.service };
+        return this.servicePeer(hit.service);
       }
       if (hit?.pod) {
         const p = hit.pod;
         if (port === 53 && p.namespace === DNS_NAMESPACE && isDnsPod(p.labels, p.name)) return { kind: 'dns' };
         const w = this.podWorkload(p.namespace, p.name, p.owner?.name, p.owner?.kind, p.labels);
-        if (w) return { kind: 'peer', peer: { kind: 'workload', ref: w.ref }, workload: w };
-        if (isIngressControllerPod(p.labels)) return { kind: 'peer', peer: { kind: 'ingress-controller' } };
+        if (w) return this.workloadPeer(w);
+        if (isIngressControllerPod(p.labels)) return this.canonical({ kind: 'ingress-controller' });
         return { kind: 'unresolved', text: `pod ${p.namespace}/${p.name}`, reason: 'unknown-pod', detail: `pod ${p.namespace}/${p.name} (${ep.addr}) belongs to no workload of the manifests` };
       }
       if (!range) return { kind: 'unresolved', text: ep.addr, reason: 'external-address', detail: `${JSON.stringify(ep.addr)} is not an IP address` };
       const alias = aliasFor(this.aliases, range);
-      if (alias) return { kind: 'peer', peer: { kind: 'external', range: alias.range }, alias: alias.alias };
+      if (alias) return this.canonical({ kind: 'external', range: alias.range }, alias.alias);
       return { kind: 'unresolved', text: `${formatRange(range)}[External]`, reason: 'external-address', detail: `${ep.addr} is no pod or Service of the snapshot and in no --cidr-aliases block` };
     }
     return { kind: 'unresolved', text: endpointText(ep), reason: 'unknown-pod', detail: 'no address and no Kubernetes name in the event' };
@@ -366,6 +489,13 @@ export function summaryText(s: TrafficSummary): string {
     .map(([n, what]) => `${n} ${what}`);
   const lines = [s.skipped > 0 ? `${s.skipped} skipped` : '', s.malformed > 0 ? `${s.malformed} malformed` : '', s.unknown > 0 ? `${s.unknown} unreadable` : ''].filter(Boolean);
   return `traffic: ${s.starts} connection starts read${s.closes > 0 ? ` (${s.closes} closes ignored)` : ''}; filtered ${parts.length > 0 ? parts.join(', ') : 'nothing'}${lines.length > 0 ? `; lines ${lines.join(', ')}` : ''}`;
+}
+
+/** A resolved peer with its key computed once (events reuse cached resolutions). */
+type PeerResolved = Extract<Resolved, { kind: 'peer' }>;
+
+function peerOf(peer: Peer, workload?: Workload, alias?: string): PeerResolved {
+  return { kind: 'peer', peer, key: peerKey(peer), ...(workload ? { workload } : {}), ...(alias ? { alias } : {}) };
 }
 
 function pick(ws: readonly Workload[], kind: string | undefined): Workload | undefined {
