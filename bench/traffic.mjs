@@ -10,11 +10,14 @@
 // printed, so that 100k and 1M lines show that memory stays flat while the file grows tenfold.
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BENCH_DIR, OUT_DIR, appDir, ensureApp } from './generate.mjs';
 
 const TARGET_MS = 5000;
+
+const loadNote = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`;
 
 function mulberry32(seed) {
   let a = seed >>> 0;
@@ -86,13 +89,14 @@ export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_00
     const r = JSON.parse(p.stdout.trim().split('\n').pop());
     rows.push({ lines, ...r });
     log(
-      `traffic N=${n} ${lines.toLocaleString('en')} lines (${(statSync(file).size / 1e6).toFixed(0)} MB): ${r.ms.toFixed(0)} ms parse+resolve ` +
+      `traffic N=${n} ${lines.toLocaleString('en')} lines (${(statSync(file).size / 1e6).toFixed(0)} MB): ${r.ms.toFixed(0)} ms parse+resolve, ${r.cpuMs.toFixed(0)} ms CPU ` +
         `(${((lines / r.ms) * 1000).toFixed(0)} lines/s); peak RSS ${r.maxRssMiB.toFixed(0)} MiB (app loaded: ${r.rssBeforeMiB.toFixed(0)} MiB); ${r.summary}`,
     );
   }
   const big = rows.find((r) => r.lines === 1_000_000);
   const small = rows.find((r) => r.lines === 100_000);
-  if (big) log(`${big.ms < TARGET_MS ? 'PASS' : 'MISS'} 1,000,000-line trace over ${n} workloads parses and resolves < ${TARGET_MS} ms: ${big.ms.toFixed(0)} ms`);
+  // wall time is the target; CPU time is printed beside it because a busy machine inflates wall time
+  if (big) log(`${big.ms < TARGET_MS ? 'PASS' : 'MISS'} 1,000,000-line trace over ${n} workloads parses and resolves < ${TARGET_MS} ms: ${big.ms.toFixed(0)} ms (${big.cpuMs.toFixed(0)} ms CPU; ${loadNote()})`);
   if (big && small)
     log(`memory: peak RSS ${small.maxRssMiB.toFixed(0)} MiB at 100k lines, ${big.maxRssMiB.toFixed(0)} MiB at 1M lines (x${(big.maxRssMiB / small.maxRssMiB).toFixed(2)} for x10 the lines): streaming keeps it flat`);
 }
