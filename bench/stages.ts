@@ -16,4 +16,3 @@ export { renderPoliciesYaml } from '../src/report/policies.js';
 // traffic: trace files
 export { observeTraffic } from '../src/topology/traffic/ingest.js';
 export { forEachLine } from '../src/io/traffic.js';
-export { TraceLineReader } from '../src/topology/traffic/reader.js';

@@ -74,13 +74,13 @@ function protocol(v: unknown): Protocol | undefined {
 }
 
 function time(o: Json): string | undefined {
-  const t = field(o, 'timestamp');
+  const t = o.timestamp;
   return typeof t === 'string' && t !== '' ? t : typeof t === 'number' ? String(t) : undefined;
 }
 
 /** Event types of Inspektor Gadget's `eventtypes.EventType` other than `normal`: debug, info, warn, err. */
 function nonNormal(o: Json): string | undefined {
-  const t = field(o, 'type');
+  const t = o.type;
   if (t === 'debug' || t === 'info' || t === 'warn' || t === 'err') {
     const message = str(o, 'message');
     return `${t} event${message ? ` (${message.slice(0, 80)})` : ''}`;
@@ -159,12 +159,13 @@ const networkGraph: Reader = (o, line) => {
 function packetEvent(format: TrafficFormat, o: Json, line: number, local: TraceEndpoint, remote: { ep: TraceEndpoint } | { skip: string }, pktType: unknown): LineOutcome {
   if ('skip' in remote) return { kind: 'skip', reason: remote.skip, format };
   if (pktType !== 'HOST' && pktType !== 'OUTGOING') return { kind: 'skip', reason: `packet type ${JSON.stringify(pktType ?? null)}`, format };
-  const proto = protocol(field(o, 'proto'));
-  if (!proto) return { kind: 'malformed', reason: `unknown protocol ${JSON.stringify(field(o, 'proto'))}` };
-  const port = portOf(o, 'port');
-  if (port === 'bad') return { kind: 'malformed', reason: `port ${JSON.stringify(field(o, 'port') ?? null)} is not 1-65535` };
-  const [src, dst] = pktType === 'HOST' ? [remote.ep, local] : [local, remote.ep];
-  return event(format, { line, src, dst, proto, port, phase: 'start', time: time(o) });
+  const proto = protocol(o.proto);
+  if (!proto) return { kind: 'malformed', reason: `unknown protocol ${JSON.stringify(o.proto)}` };
+  const p = o.port;
+  const port = typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535 ? p : portOf(o, 'port');
+  if (port === 'bad') return { kind: 'malformed', reason: `port ${JSON.stringify(o.port ?? null)} is not 1-65535` };
+  const host = pktType === 'HOST';
+  return { kind: 'event', format, event: { line, src: host ? remote.ep : local, dst: host ? local : remote.ep, proto, port, phase: 'start', time: time(o) } };
 }
 
 /**
@@ -178,42 +179,47 @@ function packetEvent(format: TrafficFormat, o: Json, line: number, local: TraceE
 const gadgetNetwork: Reader = (o, line) => {
   const skipped = nonNormal(o);
   if (skipped) return { kind: 'skip', reason: skipped, format: 'gadget-network' };
-  const local = ({
-    kind: 'pod' as const,
-    addr: str(o, 'podIP'),
-    namespace: str(o, 'namespace', 'k8s.namespace'),
-    name: str(o, 'pod', 'podName', 'k8s.podName', 'k8s.podname', 'k8s.pod'),
-    owner: str(o, 'podOwner', 'k8s.owner.name'),
-    labels: labels(field(o, 'podLabels') ?? field(o, 'k8s.podLabels')),
-    hostIp: str(o, 'podHostIP'),
-    hostNetwork: field(o, 'k8s.hostNetwork') === true ? true : undefined,
-  });
-  return packetEvent('gadget-network', o, line, local, camelRemote(o), field(o, 'pktType'));
+  // the flat layout's fields are read by name (monomorphic property access: this runs per line of
+  // traces of millions); the nested layout's through `field`
+  const k8s = isObject(o.k8s) ? o.k8s : undefined;
+  const local: TraceEndpoint = {
+    kind: 'pod',
+    addr: text(o.podIP),
+    namespace: text(o.namespace) ?? (k8s && text(k8s.namespace)),
+    name: text(o.pod) ?? text(o.podName) ?? (k8s && (text(k8s.podName) ?? text(k8s.podname) ?? text(k8s.pod))),
+    owner: text(o.podOwner) ?? (k8s && str(k8s, 'owner.name')),
+    labels: labels(o.podLabels ?? k8s?.podLabels),
+    hostIp: text(o.podHostIP),
+    hostNetwork: k8s?.hostNetwork === true ? true : undefined,
+  };
+  return packetEvent('gadget-network', o, line, local, camelRemote(o), o.pktType);
 };
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
 function camelRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
-  const dst = field(o, 'dst');
+  const dst = o.dst;
   if (isObject(dst)) {
     const kind = dst.kind;
-    const addr = str(dst, 'addr');
-    const base = { addr, namespace: str(dst, 'namespace'), name: str(dst, 'podname', 'name'), labels: labels(dst.podlabels ?? dst.podLabels) };
-    if (kind === 'pod' || kind === 'svc') return { ep: ({ kind, ...base }) };
+    const addr = text(dst.addr);
+    const base = { addr, namespace: text(dst.namespace), name: text(dst.podname) ?? text(dst.name), labels: labels(dst.podlabels ?? dst.podLabels) };
+    if (kind === 'pod' || kind === 'svc') return { ep: { kind, ...base } };
     if (kind === 'raw' && addr) return { ep: { kind: 'raw', addr } };
     return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
   }
-  const kind = field(o, 'remoteKind');
-  const addr = str(o, 'ip', 'addr', 'remoteAddr', 'remoteOther');
+  const kind = o.remoteKind;
+  const addr = text(o.ip) ?? text(o.addr) ?? text(o.remoteAddr) ?? text(o.remoteOther);
   if (kind === 'pod')
     return {
-      ep: ({
-        kind: 'pod' as const,
+      ep: {
+        kind: 'pod',
         addr,
-        namespace: str(o, 'remotePodNamespace', 'remoteNamespace'),
-        name: str(o, 'remotePodName', 'remoteName'),
-        labels: labels(field(o, 'remotePodLabels') ?? field(o, 'remoteLabels')),
-      }),
+        namespace: text(o.remotePodNamespace) ?? text(o.remoteNamespace),
+        name: text(o.remotePodName) ?? text(o.remoteName),
+        labels: labels(o.remotePodLabels ?? o.remoteLabels),
+      },
     };
-  if (kind === 'svc') return { ep: ({ kind: 'svc' as const, addr, namespace: str(o, 'remoteServiceNamespace', 'remoteNamespace'), name: str(o, 'remoteServiceName', 'remoteName') }) };
+  if (kind === 'svc') return { ep: { kind: 'svc', addr, namespace: text(o.remoteServiceNamespace) ?? text(o.remoteNamespace), name: text(o.remoteServiceName) ?? text(o.remoteName) } };
   if ((kind === 'other' || kind === 'raw') && addr) return { ep: { kind: 'raw', addr } };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
 }

@@ -22,6 +22,7 @@ export class TraceFileConsumer {
     forced?: TrafficFormat,
   ) {
     this.reader = new TraceLineReader(forced);
+    resolver.noteFile(file);
   }
 
   private readonly sink = (o: LineOutcome) => this.take(o, this.at);

@@ -190,8 +190,12 @@ export class TrafficResolver {
     this.counts[kind]++;
   }
 
-  add(file: string, e: TraceEvent): void {
+  /** A trace file being read (for the summary's file count). */
+  noteFile(file: string): void {
     this.files.add(file);
+  }
+
+  add(file: string, e: TraceEvent): void {
     if (e.phase === 'close') {
       this.counts.closes++;
       return;
@@ -336,6 +340,8 @@ export class TrafficResolver {
 
   /** Resolutions by kind (and DNS port or not), namespace and pod/Service name (or owner, or address): no string is built per event. */
   private readonly byIdentity = new Map<string, Map<string, Map<string, Resolved>>>();
+  /** The common case (a pod, not a DNS lookup), one lookup less. */
+  private readonly pods = new Map<string, Map<string, Resolved>>();
   private readonly byAddr = new Map<string, Map<string, Resolved>>();
 
   /**
@@ -347,7 +353,7 @@ export class TrafficResolver {
     const variant = e.port === 53 ? (ep.kind === 'pod' ? 'pod53' : ep.kind === 'svc' ? 'svc53' : 'x53') : ep.kind;
     const id = ep.name ?? (ep.owner !== undefined ? `owner:${ep.owner}` : undefined);
     if ((ep.kind === 'pod' || ep.kind === 'svc') && ep.namespace !== undefined && id !== undefined) {
-      let byNs = this.byIdentity.get(variant);
+      let byNs = variant === 'pod' ? this.pods : this.byIdentity.get(variant);
       if (!byNs) this.byIdentity.set(variant, (byNs = new Map()));
       let byName = byNs.get(ep.namespace);
       if (!byName) byNs.set(ep.namespace, (byName = new Map()));
