@@ -141,6 +141,17 @@ describe('TrafficResolver', () => {
     expect(r.summary).toMatchObject({ starts: 4, nodeLocal: 1, loopback: 1, sameWorkload: 1 });
   });
 
+  it("snapshot owner references: a CronJob's Job pod, seen only by its IP, folds into the CronJob", () => {
+    const snapshot: ClusterSnapshot = {
+      pods: [{ namespace: 'shop', name: 'report-28473920-7xk2p', ips: ['10.244.0.9'], hostNetwork: false, labels: { 'job-name': 'report-28473920' }, owner: { kind: 'Job', name: 'report-28473920' } }],
+      services: [],
+      namespaces: ['shop'],
+      nodeIps: [],
+    };
+    const r = run([ev({ kind: 'raw', addr: '10.244.0.9' }, { kind: 'raw', addr: '10.96.0.50' }, 5432)], snapshot);
+    expect(r.links).toEqual(['shop/report[CronJob] => shop/db[StatefulSet] : TCP 5432']);
+  });
+
   it('outside addresses: the narrowest --cidr-aliases block wins; the rest stay /32 and unresolved; never a link', () => {
     const r = run(
       [ev(pod('debug'), { kind: 'raw', addr: '203.0.113.9' }, 443), ev(pod('debug'), { kind: 'raw', addr: '198.51.100.1' }, 443), ev(pod('debug'), { kind: 'raw', addr: '192.0.2.1' }, 443)],
