@@ -8,6 +8,7 @@ import { selectorMatches } from '../../connectivity/selector.js';
 import type { Evidence, Link } from '../links.js';
 import { aliasFor, type CidrAlias } from './aliases.js';
 import type { TraceEndpoint, TraceEvent } from './events.js';
+import { DNS_NAMES, DNS_NAMESPACE, isDnsPod, isIngressControllerPod, OWNER_SUFFIX, pick, POD_SUFFIX, targetPorts } from './pods.js';
 import { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotServicePort } from './snapshot.js';
 
 /** Observed traffic that resolves to no workload and no alias: listed for review, never allowed silently. */
@@ -99,22 +100,6 @@ function bump(f: Flow, e: TraceEvent): void {
     if (f.last === undefined || earlier(f.last, e.time)) f.last = e.time;
   }
 }
-
-const DNS_NAMES = new Set(['kube-dns', 'coredns']);
-const DNS_NAMESPACE = 'kube-system';
-
-/** Pod-name suffixes each controller adds, after `<workload>-`. */
-const POD_SUFFIX: Record<string, RegExp> = {
-  Deployment: /^[a-z0-9]{1,10}-[a-z0-9]{5}$/,
-  ReplicaSet: /^[a-z0-9]{5}$/,
-  ReplicationController: /^[a-z0-9]{5}$/,
-  DaemonSet: /^[a-z0-9]{5}$/,
-  Job: /^[a-z0-9]{5}$/,
-  StatefulSet: /^\d+$/,
-  CronJob: /^\d+-[a-z0-9]{5}$/,
-};
-/** Owner-name suffixes: a Deployment's pods are owned by `<deployment>-<hash>` (a ReplicaSet), a CronJob's by `<cronjob>-<n>` (a Job). */
-const OWNER_SUFFIX: Record<string, RegExp> = { Deployment: /^[a-z0-9]{1,10}$/, CronJob: /^\d+$/ };
 
 function isLoopback(r: IpRange): boolean {
   return r.family === 4 ? r.lo >> 24n === 127n : r.lo === 1n;
@@ -502,33 +487,6 @@ type PeerResolved = Extract<Resolved, { kind: 'peer' }>;
 
 function peerOf(peer: Peer, workload?: Workload, alias?: string): PeerResolved {
   return { kind: 'peer', peer, key: peerKey(peer), ...(workload ? { workload } : {}), ...(alias ? { alias } : {}) };
-}
-
-function pick(ws: readonly Workload[], kind: string | undefined): Workload | undefined {
-  return ws.find((w) => w.ref.kind === kind) ?? ws.find((w) => w.ref.kind !== 'Pod') ?? ws[0];
-}
-
-/**
- * The pods of the common ingress controllers, by their charts' standard `app.kubernetes.io/name`
- * label: their traffic is `{ingress-controller}`'s, the peer Ingress objects declare.
- */
-const INGRESS_CONTROLLERS = new Set(['ingress-nginx', 'nginx-ingress', 'traefik', 'haproxy-ingress', 'kubernetes-ingress', 'contour', 'kong', 'istio-ingressgateway', 'emissary-ingress']);
-
-function isIngressControllerPod(labels: Readonly<Record<string, string>> | undefined): boolean {
-  const name = labels?.['app.kubernetes.io/name'] ?? labels?.app;
-  return name !== undefined && INGRESS_CONTROLLERS.has(name);
-}
-
-function isDnsPod(labels: Readonly<Record<string, string>> | undefined, name: string | undefined): boolean {
-  return labels?.['k8s-app'] === 'kube-dns' || (name !== undefined && /^(coredns|kube-dns)-/.test(name));
-}
-
-/** The container ports a Service port reaches on a workload: a numeric targetPort, a named one resolved per pod template, else the port. */
-function targetPorts(sp: SnapshotServicePort, w: Workload): number[] {
-  const t = sp.targetPort ?? sp.port;
-  if (typeof t === 'number' || /^\d+$/.test(t)) return [Number(t)];
-  const protocol = sp.protocol ?? 'TCP';
-  return [...new Set(w.pods.flatMap((p) => p.ports.filter((cp) => cp.name === t && cp.protocol === protocol).map((cp) => cp.port)))].sort((a, b) => a - b);
 }
 
 function endpointText(ep: TraceEndpoint): string {
