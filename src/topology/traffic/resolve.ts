@@ -1,6 +1,6 @@
 import { ConnectionSet, type Protocol } from '../../model/connection-set.js';
 import { formatRange, parseCidr, type IpRange } from '../../model/ip.js';
-import { peerKey, workloadKey, type Peer } from '../../model/peer.js';
+import { peerKey, type Peer } from '../../model/peer.js';
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../../manifests/cluster.js';
 import { workloadsByNamespace } from '../../connectivity/exposure.js';
@@ -500,4 +500,3 @@ function earlier(a: string, b: string): boolean {
   return a < b;
 }
 
-export { workloadKey };
