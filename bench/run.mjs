@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100,1000,5000] [--runs 5] [--skip-peer] [--skip-profile]
+// npm run bench [-- --sizes 100,1000,5000] [--runs 5] [--skip-peer] [--skip-profile] [--skip-traffic]
 //
 // 1. generates the apps (bench/generate.mjs; cached by a stamp while the generator is unchanged);
 // 2. bundles the library stages (bench/stages.ts) with esbuild into bench/out/stages.mjs;
@@ -15,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { BENCH_DIR, OUT_DIR, SIZES, appDir, ensureApp } from './generate.mjs';
 import { E2E, STAGES, TARGETS } from './stage-defs.mjs';
+import { runTrafficBench } from './traffic.mjs';
 
 const ROOT = path.dirname(BENCH_DIR);
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -239,6 +240,11 @@ for (const t of TARGETS) {
     log(`${rss < t.maxRssMiB ? 'PASS' : 'MISS'} ${t.label} < ${t.maxRssMiB} MiB: peak RSS ${fmt(rss)} MiB (worst run)`);
   }
 }
+
+// --- traffic: a generated 1,000,000-line trace over the largest app, streamed (bench/traffic.mjs) ---
+log('\n## traffic (parse + resolve a generated trace, streaming; peak RSS at 100k and 1M lines)');
+if (flag('--skip-traffic')) log('skipped (--skip-traffic)');
+else await runTrafficBench({ bundle: BUNDLE, n: largest, log });
 
 // --- 4. peer: netpol-analyzer ------------------------------------------------------------------
 log('\n## peer: netpol-analyzer (netpolicy list --dirpath)');

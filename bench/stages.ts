@@ -18,3 +18,6 @@ export { nodeIo } from '../src/io/node-io.js';
 export { DEFAULT_SYNTHESIS_OPTIONS } from '../src/synthesis/synthesize.js';
 export { layoutPolicies } from '../src/synthesis/layout.js';
 export { DEFAULT_READ_SETTINGS } from '../src/pipeline/settings.js';
+// traffic: trace files
+export { observeTraffic } from '../src/topology/traffic/ingest.js';
+export { forEachLine } from '../src/io/traffic.js';

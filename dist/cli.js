@@ -636,8 +636,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str3) {
-        return stripColor(str3).length;
+      displayWidth(str4) {
+        return stripColor(str4).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -645,11 +645,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str3) {
-        return str3;
+      styleTitle(str4) {
+        return str4;
       }
-      styleUsage(str3) {
-        return str3.split(" ").map((word) => {
+      styleUsage(str4) {
+        return str4.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -657,46 +657,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleCommandDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleOptionDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleOptionDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleSubcommandDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleSubcommandDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleArgumentDescription(str3) {
-        return this.styleDescriptionText(str3);
+      styleArgumentDescription(str4) {
+        return this.styleDescriptionText(str4);
       }
-      styleDescriptionText(str3) {
-        return str3;
+      styleDescriptionText(str4) {
+        return str4;
       }
-      styleOptionTerm(str3) {
-        return this.styleOptionText(str3);
+      styleOptionTerm(str4) {
+        return this.styleOptionText(str4);
       }
-      styleSubcommandTerm(str3) {
-        return str3.split(" ").map((word) => {
+      styleSubcommandTerm(str4) {
+        return str4.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str3) {
-        return this.styleArgumentText(str3);
+      styleArgumentTerm(str4) {
+        return this.styleArgumentText(str4);
       }
-      styleOptionText(str3) {
-        return str3;
+      styleOptionText(str4) {
+        return str4;
       }
-      styleArgumentText(str3) {
-        return str3;
+      styleArgumentText(str4) {
+        return str4;
       }
-      styleSubcommandText(str3) {
-        return str3;
+      styleSubcommandText(str4) {
+        return str4;
       }
-      styleCommandText(str3) {
-        return str3;
+      styleCommandText(str4) {
+        return str4;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -719,8 +719,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str3) {
-        return /\n[^\S\r\n]/.test(str3);
+      preformatted(str4) {
+        return /\n[^\S\r\n]/.test(str4);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -766,9 +766,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str3, width) {
-        if (width < this.minWidthToWrap) return str3;
-        const rawLines = str3.split(/\r\n|\n/);
+      boxWrap(str4, width) {
+        if (width < this.minWidthToWrap) return str4;
+        const rawLines = str4.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line2) => {
@@ -796,9 +796,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str3) {
+    function stripColor(str4) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str3.replace(sgrPattern, "");
+      return str4.replace(sgrPattern, "");
     }
     exports.Help = Help2;
     exports.stripColor = stripColor;
@@ -1069,9 +1069,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str3) {
-      return str3.split("-").reduce((str4, word) => {
-        return str4 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str4) {
+      return str4.split("-").reduce((str5, word) => {
+        return str5 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1252,14 +1252,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str3) => process2.stdout.write(str3),
-          writeErr: (str3) => process2.stderr.write(str3),
-          outputError: (str3, write) => write(str3),
+          writeOut: (str4) => process2.stdout.write(str4),
+          writeErr: (str4) => process2.stderr.write(str4),
+          outputError: (str4, write) => write(str4),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str3) => stripColor(str3)
+          stripColor: (str4) => stripColor(str4)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -1607,16 +1607,16 @@ var require_command = __commonJS({
        * @param {Function} listener
        * @return {Command} `this` command for chaining
        */
-      hook(event, listener) {
+      hook(event2, listener) {
         const allowedValues = ["preSubcommand", "preAction", "postAction"];
-        if (!allowedValues.includes(event)) {
-          throw new Error(`Unexpected value for event passed to hook : '${event}'.
+        if (!allowedValues.includes(event2)) {
+          throw new Error(`Unexpected value for event passed to hook : '${event2}'.
 Expecting one of '${allowedValues.join("', '")}'`);
         }
-        if (this._lifeCycleHooks[event]) {
-          this._lifeCycleHooks[event].push(listener);
+        if (this._lifeCycleHooks[event2]) {
+          this._lifeCycleHooks[event2].push(listener);
         } else {
-          this._lifeCycleHooks[event] = [listener];
+          this._lifeCycleHooks[event2] = [listener];
         }
         return this;
       }
@@ -2451,15 +2451,15 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCallHooks(promise2, event) {
+      _chainOrCallHooks(promise2, event2) {
         let result = promise2;
         const hooks = [];
-        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event] !== void 0).forEach((hookedCommand) => {
-          hookedCommand._lifeCycleHooks[event].forEach((callback) => {
+        this._getCommandAndAncestors().reverse().filter((cmd) => cmd._lifeCycleHooks[event2] !== void 0).forEach((hookedCommand) => {
+          hookedCommand._lifeCycleHooks[event2].forEach((callback) => {
             hooks.push({ hookedCommand, callback });
           });
         });
-        if (event === "postAction") {
+        if (event2 === "postAction") {
           hooks.reverse();
         }
         hooks.forEach((hookDetail) => {
@@ -2477,10 +2477,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {(Promise|undefined)}
        * @private
        */
-      _chainOrCallSubCommandHook(promise2, subCommand, event) {
+      _chainOrCallSubCommandHook(promise2, subCommand, event2) {
         let result = promise2;
-        if (this._lifeCycleHooks[event] !== void 0) {
-          this._lifeCycleHooks[event].forEach((hook) => {
+        if (this._lifeCycleHooks[event2] !== void 0) {
+          this._lifeCycleHooks[event2].forEach((hook) => {
             result = this._chainOrCall(result, () => {
               return hook(this, subCommand);
             });
@@ -2983,18 +2983,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str3, flags, description) {
-        if (str3 === void 0) return this._version;
-        this._version = str3;
+      version(str4, flags, description) {
+        if (str4 === void 0) return this._version;
+        this._version = str4;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str3}
+          this._outputConfiguration.writeOut(`${str4}
 `);
-          this._exit(0, "commander.version", str3);
+          this._exit(0, "commander.version", str4);
         });
         return this;
       }
@@ -3005,10 +3005,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str3, argsDescription) {
-        if (str3 === void 0 && argsDescription === void 0)
+      description(str4, argsDescription) {
+        if (str4 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str3;
+        this._description = str4;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3020,9 +3020,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str3) {
-        if (str3 === void 0) return this._summary;
-        this._summary = str3;
+      summary(str4) {
+        if (str4 === void 0) return this._summary;
+        this._summary = str4;
         return this;
       }
       /**
@@ -3070,8 +3070,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str3) {
-        if (str3 === void 0) {
+      usage(str4) {
+        if (str4 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3082,7 +3082,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str3;
+        this._usage = str4;
         return this;
       }
       /**
@@ -3091,9 +3091,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str3) {
-        if (str3 === void 0) return this._name;
-        this._name = str3;
+      name(str4) {
+        if (str4 === void 0) return this._name;
+        this._name = str4;
         return this;
       }
       /**
@@ -3205,9 +3205,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
           helpWidth: context.helpWidth,
           outputHasColors: context.hasColors
         });
-        const text = helper.formatHelp(this, helper);
-        if (context.hasColors) return text;
-        return this._outputConfiguration.stripColor(text);
+        const text2 = helper.formatHelp(this, helper);
+        if (context.hasColors) return text2;
+        return this._outputConfiguration.stripColor(text2);
       }
       /**
        * @typedef HelpContext
@@ -3227,17 +3227,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error62) {
-          baseWrite = (str3) => this._outputConfiguration.writeErr(str3);
+          baseWrite = (str4) => this._outputConfiguration.writeErr(str4);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str3) => this._outputConfiguration.writeOut(str3);
+          baseWrite = (str4) => this._outputConfiguration.writeOut(str4);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str3) => {
-          if (!hasColors) str3 = this._outputConfiguration.stripColor(str3);
-          return baseWrite(str3);
+        const write = (str4) => {
+          if (!hasColors) str4 = this._outputConfiguration.stripColor(str4);
+          return baseWrite(str4);
         };
         return { error: error62, write, hasColors, helpWidth };
       }
@@ -3367,7 +3367,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text) {
+      addHelpText(position, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
         if (!allowedValues.includes(position)) {
           throw new Error(`Unexpected value for position to addHelpText.
@@ -3376,10 +3376,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
         const helpEvent = `${position}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
-          if (typeof text === "function") {
-            helpStr = text({ error: context.error, command: context.command });
+          if (typeof text2 === "function") {
+            helpStr = text2({ error: context.error, command: context.command });
           } else {
-            helpStr = text;
+            helpStr = text2;
           }
           if (helpStr) {
             context.write(`${helpStr}
@@ -4413,13 +4413,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str3) => str3.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str3, indent, comment) => str3.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str3.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -4433,14 +4433,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text2, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text;
+        return text2;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text.length <= endStep)
-        return text;
+      if (text2.length <= endStep)
+        return text2;
       const folds = [];
       const escapedFolds = {};
       let end = lineWidth - indent.length;
@@ -4457,14 +4457,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text, i, indent.length);
+        i = consumeMoreIndentedLines(text2, i, indent.length);
         if (i !== -1)
           end = i + endStep;
       }
-      for (let ch; ch = text[i += 1]; ) {
+      for (let ch; ch = text2[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text[i + 1]) {
+          switch (text2[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -4481,12 +4481,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text, i, indent.length);
+            i = consumeMoreIndentedLines(text2, i, indent.length);
           end = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text[i + 1];
+            const next = text2[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -4498,12 +4498,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text[i += 1];
+                ch = text2[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text;
+                return text2;
               folds.push(j);
               escapedFolds[j] = true;
               end = j + endStep;
@@ -4518,39 +4518,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text;
+        return text2;
       if (onFold)
         onFold();
-      let res = text.slice(0, folds[0]);
+      let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold = folds[i2];
-        const end2 = folds[i2 + 1] || text.length;
+        const end2 = folds[i2 + 1] || text2.length;
         if (fold === 0)
           res = `
-${indent}${text.slice(0, end2)}`;
+${indent}${text2.slice(0, end2)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+            res += `${text2[fold]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text2.slice(fold + 1, end2)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text, i, indent) {
+    function consumeMoreIndentedLines(text2, i, indent) {
       let end = i;
       let start = i + 1;
-      let ch = text[start];
+      let ch = text2[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text[++i];
+          ch = text2[++i];
         } else {
           do {
-            ch = text[++i];
+            ch = text2[++i];
           } while (ch && ch !== "\n");
           end = i;
           start = i + 1;
-          ch = text[start];
+          ch = text2[start];
         }
       }
       return end;
@@ -4573,16 +4573,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str3) => /^(%|---|\.\.\.)/m.test(str3);
-    function lineLengthOverLimit(str3, lineWidth, indentLength) {
+    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
+    function lineLengthOverLimit(str4, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str3.length;
+      const strLen = str4.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str3[i] === "\n") {
+        if (str4[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -4599,11 +4599,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str3 = "";
+      let str4 = "";
       let start = 0;
       for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
         if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
-          str3 += json3.slice(start, i) + "\\ ";
+          str4 += json3.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -4612,38 +4612,38 @@ var require_stringifyString = __commonJS({
           switch (json3[i + 1]) {
             case "u":
               {
-                str3 += json3.slice(start, i);
+                str4 += json3.slice(start, i);
                 const code = json3.substr(i + 2, 4);
                 switch (code) {
                   case "0000":
-                    str3 += "\\0";
+                    str4 += "\\0";
                     break;
                   case "0007":
-                    str3 += "\\a";
+                    str4 += "\\a";
                     break;
                   case "000b":
-                    str3 += "\\v";
+                    str4 += "\\v";
                     break;
                   case "001b":
-                    str3 += "\\e";
+                    str4 += "\\e";
                     break;
                   case "0085":
-                    str3 += "\\N";
+                    str4 += "\\N";
                     break;
                   case "00a0":
-                    str3 += "\\_";
+                    str4 += "\\_";
                     break;
                   case "2028":
-                    str3 += "\\L";
+                    str4 += "\\L";
                     break;
                   case "2029":
-                    str3 += "\\P";
+                    str4 += "\\P";
                     break;
                   default:
                     if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                      str4 += "\\x" + code.substr(2);
                     else
-                      str3 += json3.substr(i, 6);
+                      str4 += json3.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -4653,14 +4653,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str3 += json3.slice(start, i) + "\n\n";
+                str4 += json3.slice(start, i) + "\n\n";
                 while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
-                  str3 += "\n";
+                  str4 += "\n";
                   i += 2;
                 }
-                str3 += indent;
+                str4 += indent;
                 if (json3[i + 2] === " ")
-                  str3 += "\\";
+                  str4 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -4669,8 +4669,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str3 = start ? str3 + json3.slice(start) : json3;
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str4 = start ? str4 + json3.slice(start) : json3;
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -4798,15 +4798,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str3 = value.replace(/\n+/g, `$&
+      const str4 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str3);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -4958,11 +4958,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str3;
-      return identity.isScalar(node2) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
-${ctx.indent}${str3}`;
+        return str4;
+      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
+${ctx.indent}${str4}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -4997,8 +4997,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str3 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str3.length > 1024) {
+      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -5007,27 +5007,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str3 === "" ? "?" : explicitKey ? `? ${str3}` : str3;
+          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str3 = `? ${str3}`;
+        str4 = `? ${str4}`;
         if (keyComment && !keyCommentDone) {
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str3;
+        return str4;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
-        str3 = `? ${str3}
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+        str4 = `? ${str4}
 ${indent}:`;
       } else {
-        str3 = `${str3}:`;
+        str4 = `${str4}:`;
         if (keyComment)
-          str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
+          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -5043,7 +5043,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str3.length + 1;
+        ctx.indentAtStart = str4.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -5087,16 +5087,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str3 += ws + valueStr;
+      str4 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(valueComment));
+        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str3;
+      return str4;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -5131,7 +5131,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge3 = {
+    var merge4 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -5141,7 +5141,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge4.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge4.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge4.tag && tag.default);
     function addMergeToJSMap(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -5180,7 +5180,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge3;
+    exports.merge = merge4;
   }
 });
 
@@ -5189,15 +5189,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map3, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map3, value);
-      else if (merge3.isMergeKey(ctx, key))
-        merge3.addMergeToJSMap(ctx, map3, value);
+      else if (merge4.isMergeKey(ctx, key))
+        merge4.addMergeToJSMap(ctx, map3, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map3 instanceof Map) {
@@ -5323,31 +5323,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str4);
+        lines.push(blockItemPrefix + str5);
       }
-      let str3;
+      let str4;
       if (lines.length === 0) {
-        str3 = flowChars.start + flowChars.end;
+        str4 = flowChars.start + flowChars.end;
       } else {
-        str3 = lines[0];
+        str4 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line2 = lines[i];
-          str3 += line2 ? `
+          str4 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str3 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str3;
+      return str4;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -5390,21 +5390,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
+        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
         if (i < items.length - 1) {
-          str3 += ",";
+          str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str3.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str3 += ",";
+            str4 += ",";
           }
         }
         if (comment)
-          str3 += stringifyComment.lineComment(str3, itemIndent, commentString(comment));
-        lines.push(str3);
+          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
+        lines.push(str4);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -5416,11 +5416,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str3 = start;
+          let str4 = start;
           for (const line2 of lines)
-            str3 += line2 ? `
+            str4 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str3}
+          return `${str4}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -5752,7 +5752,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str3) => str3,
+      resolve: (str4) => str4,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -5790,7 +5790,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str3) => new Scalar.Scalar(str3[0] === "t" || str3[0] === "T"),
+      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -5811,9 +5811,9 @@ var require_stringifyNumber = __commonJS({
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
-      const num = typeof value === "number" ? value : Number(value);
-      if (!isFinite(num))
-        return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
+      const num2 = typeof value === "number" ? value : Number(value);
+      if (!isFinite(num2))
+        return isNaN(num2) ? ".nan" : num2 < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
       if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
@@ -5842,7 +5842,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -5851,10 +5851,10 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3),
+      resolve: (str4) => parseFloat(str4),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float2 = {
@@ -5862,11 +5862,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str3) {
-        const node2 = new Scalar.Scalar(parseFloat(str3));
-        const dot = str3.indexOf(".");
-        if (dot !== -1 && str3[str3.length - 1] === "0")
-          node2.minFractionDigits = str3.length - dot - 1;
+      resolve(str4) {
+        const node2 = new Scalar.Scalar(parseFloat(str4));
+        const dot = str4.indexOf(".");
+        if (dot !== -1 && str4[str4.length - 1] === "0")
+          node2.minFractionDigits = str4.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -5883,7 +5883,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str3, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3.substring(offset), radix);
+    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -5896,7 +5896,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int4 = {
@@ -5904,7 +5904,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -5913,7 +5913,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int4;
@@ -5966,7 +5966,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str3) => str3,
+        resolve: (str4) => str4,
         stringify: stringifyJSON
       },
       {
@@ -5983,7 +5983,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str3) => str3 === "true",
+        resolve: (str4) => str4 === "true",
         stringify: stringifyJSON
       },
       {
@@ -5991,7 +5991,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str3, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str3) : parseInt(str3, 10),
+        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -5999,7 +5999,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str3) => parseFloat(str3),
+        resolve: (str4) => parseFloat(str4),
         stringify: stringifyJSON
       }
     ];
@@ -6007,9 +6007,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str3, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str3)}`);
-        return str3;
+      resolve(str4, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
+        return str4;
       }
     };
     var schema2 = [map3.map, seq2.seq].concat(jsonScalars, jsonError);
@@ -6041,10 +6041,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str3 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str3.length);
-          for (let i = 0; i < str3.length; ++i)
-            buffer[i] = str3.charCodeAt(i);
+          const str4 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str4.length);
+          for (let i = 0; i < str4.length; ++i)
+            buffer[i] = str4.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -6055,28 +6055,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str3;
+        let str4;
         if (typeof node_buffer.Buffer === "function") {
-          str3 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str3 = btoa(s);
+          str4 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
+          const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str3.substr(o, lineWidth);
+            lines[i] = str4.substr(o, lineWidth);
           }
-          str3 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str3 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str4 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary2;
@@ -6282,7 +6282,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str3) => str3.slice(-3).toLowerCase() === "nan" ? NaN : str3[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -6291,10 +6291,10 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str3) => parseFloat(str3.replace(/_/g, "")),
+      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
       stringify(node2) {
-        const num = Number(node2.value);
-        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node2);
+        const num2 = Number(node2.value);
+        return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
       }
     };
     var float2 = {
@@ -6302,11 +6302,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str3) {
-        const node2 = new Scalar.Scalar(parseFloat(str3.replace(/_/g, "")));
-        const dot = str3.indexOf(".");
+      resolve(str4) {
+        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const dot = str4.indexOf(".");
         if (dot !== -1) {
-          const f = str3.substring(dot + 1).replace(/_/g, "");
+          const f = str4.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -6326,34 +6326,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str3, offset, radix, { intAsBigInt }) {
-      const sign = str3[0];
+    function intResolve(str4, offset, radix, { intAsBigInt }) {
+      const sign = str4[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str3 = str3.substring(offset).replace(/_/g, "");
+      str4 = str4.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str3 = `0b${str3}`;
+            str4 = `0b${str4}`;
             break;
           case 8:
-            str3 = `0o${str3}`;
+            str4 = `0o${str4}`;
             break;
           case 16:
-            str3 = `0x${str3}`;
+            str4 = `0x${str4}`;
             break;
         }
-        const n2 = BigInt(str3);
+        const n2 = BigInt(str4);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str3, radix);
+      const n = parseInt(str4, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str3 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str3.substr(1) : prefix + str3;
+        const str4 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -6363,7 +6363,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 2, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -6372,7 +6372,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int4 = {
@@ -6380,7 +6380,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 0, 10, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -6389,7 +6389,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
+      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports.int = int4;
@@ -6493,26 +6493,26 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str3, asBigInt) {
-      const sign = str3[0];
-      const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
-      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
-      return sign === "-" ? num(-1) * res : res;
+    function parseSexagesimal(str4, asBigInt) {
+      const sign = str4[0];
+      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+      const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
+      const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
+      return sign === "-" ? num2(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num2 = (n) => n;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num2 = (n) => BigInt(n);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
       if (value < 0) {
         sign = "-";
-        value *= num(-1);
+        value *= num2(-1);
       }
-      const _60 = num(60);
+      const _60 = num2(60);
       const parts = [value % _60];
       if (value < 60) {
         parts.unshift(0);
@@ -6532,7 +6532,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str3, _onError, { intAsBigInt }) => parseSexagesimal(str3, intAsBigInt),
+      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -6541,7 +6541,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str3) => parseSexagesimal(str3, false),
+      resolve: (str4) => parseSexagesimal(str4, false),
       stringify: stringifySexagesimal
     };
     var timestamp2 = {
@@ -6552,8 +6552,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str3) {
-        const match = str3.match(timestamp2.test);
+      resolve(str4) {
+        const match = str4.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -6588,7 +6588,7 @@ var require_schema3 = __commonJS({
     var bool2 = require_bool2();
     var float2 = require_float2();
     var int4 = require_int2();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
     var set3 = require_set();
@@ -6608,7 +6608,7 @@ var require_schema3 = __commonJS({
       float2.floatExp,
       float2.float,
       binary2.binary,
-      merge3.merge,
+      merge4.merge,
       omap2.omap,
       pairs2.pairs,
       set3.set,
@@ -6634,7 +6634,7 @@ var require_tags = __commonJS({
     var schema2 = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
-    var merge3 = require_merge();
+    var merge4 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
     var schema$2 = require_schema3();
@@ -6659,7 +6659,7 @@ var require_tags = __commonJS({
       intOct: int4.intOct,
       intTime: timestamp2.intTime,
       map: map3.map,
-      merge: merge3.merge,
+      merge: merge4.merge,
       null: _null5.nullTag,
       omap: omap2.omap,
       pairs: pairs2.pairs,
@@ -6669,7 +6669,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary2.binary,
-      "tag:yaml.org,2002:merge": merge3.merge,
+      "tag:yaml.org,2002:merge": merge4.merge,
       "tag:yaml.org,2002:omap": omap2.omap,
       "tag:yaml.org,2002:pairs": pairs2.pairs,
       "tag:yaml.org,2002:set": set3.set,
@@ -6678,7 +6678,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge4.merge) ? schemaTags.concat(merge4.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -6696,7 +6696,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge3.merge);
+        tags = tags.concat(merge4.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -6725,11 +6725,11 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema2 = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge4, resolveKnownTags, schema: schema2, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema2 === "string" && schema2 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge3);
+        this.tags = tags.getTags(customTags, this.name, merge4);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map3.map });
         Object.defineProperty(this, identity.SCALAR, { value: string4.string });
@@ -9006,8 +9006,8 @@ var require_cst_visit = __commonJS({
     visit2.REMOVE = REMOVE;
     visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path13) {
-        const tok = item?.[field];
+      for (const [field2, index] of path13) {
+        const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
         } else
@@ -9017,8 +9017,8 @@ var require_cst_visit = __commonJS({
     };
     visit2.parentCollection = (cst, path13) => {
       const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
-      const coll = parent?.[field];
+      const field2 = path13[path13.length - 1][0];
+      const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
@@ -9027,11 +9027,11 @@ var require_cst_visit = __commonJS({
       let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
-      for (const field of ["key", "value"]) {
-        const token = item[field];
+      for (const field2 of ["key", "value"]) {
+        const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9041,7 +9041,7 @@ var require_cst_visit = __commonJS({
               i -= 1;
             }
           }
-          if (typeof ctrl === "function" && field === "key")
+          if (typeof ctrl === "function" && field2 === "key")
             ctrl = ctrl(item, path13);
         }
       }
@@ -10825,14 +10825,14 @@ function escapeChar(c) {
   const code = c.charCodeAt(0);
   return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
-function visible(text) {
-  return text.replace(INVISIBLE, escapeChar);
+function visible(text2) {
+  return text2.replace(INVISIBLE, escapeChar);
 }
-function safeLine(text) {
-  return visible(text).replace(/^(\s*):(?=:)/, "$1\\x3a");
+function safeLine(text2) {
+  return visible(text2).replace(/^(\s*):(?=:)/, "$1\\x3a");
 }
-function safeLines(text) {
-  return text.split(/\r\n|\n|\r/).map((l) => safeLine(l)).join("\n");
+function safeLines(text2) {
+  return text2.split(/\r\n|\n|\r/).map((l) => safeLine(l)).join("\n");
 }
 
 // node_modules/zod/v4/classic/external.js
@@ -11670,14 +11670,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str3 = "";
+  let str4 = "";
   for (let i = 0; i < length; i++) {
-    str3 += chars[Math.floor(Math.random() * chars.length)];
+    str4 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str3;
+  return str4;
 }
-function esc(str3) {
-  return JSON.stringify(str3);
+function esc(str4) {
+  return JSON.stringify(str4);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -11791,8 +11791,8 @@ var primitiveTypes = /* @__PURE__ */ new Set([
   "symbol",
   "undefined"
 ]);
-function escapeRegex(str3) {
-  return str3.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str4) {
+  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -12058,13 +12058,13 @@ function getSizableOrigin(input2) {
   return "unknown";
 }
 var highSurrogate = /[\uD800-\uDBFF]/;
-function codePointLength(str3) {
-  const units = str3.length;
-  if (!highSurrogate.test(str3))
+function codePointLength(str4) {
+  const units = str4.length;
+  if (!highSurrogate.test(str4))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str3.charCodeAt(i) & 64512) === 55296 && (str3.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -13665,9 +13665,9 @@ function urlHostnameOk(url2, hostname3) {
   hostname3.lastIndex = 0;
   return hostname3.test(url2.hostname);
 }
-function urlProtocolOk(url2, protocol2) {
-  protocol2.lastIndex = 0;
-  return protocol2.test(url2.protocol.endsWith(":") ? url2.protocol.slice(0, -1) : url2.protocol);
+function urlProtocolOk(url2, protocol3) {
+  protocol3.lastIndex = 0;
+  return protocol3.test(url2.protocol.endsWith(":") ? url2.protocol.slice(0, -1) : url2.protocol);
 }
 var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
   $ZodStringFormat.init(inst, def);
@@ -14384,20 +14384,20 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
     const shape = zod.def.shape;
     const propValues = {};
     for (const key in shape) {
-      const field = shape[key]._zod;
-      if (field.values) {
+      const field2 = shape[key]._zod;
+      if (field2.values) {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
-        for (const v of field.values)
+        for (const v of field2.values)
           propValues[key].add(v);
-        if (field.optin !== void 0)
+        if (field2.optin !== void 0)
           propValues[key].add(void 0);
       }
     }
     return propValues;
   });
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const catchall = def.catchall;
   let value;
   const memo2 = globalConfig.memoizer;
@@ -14405,7 +14405,7 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14541,7 +14541,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     return doc.compile();
   };
   let fastpass;
-  const isObject2 = isObject;
+  const isObject3 = isObject;
   const jit = !globalConfig.jitless;
   const allowsEval2 = allowsEval;
   const fastEnabled = jit && allowsEval2.value;
@@ -14550,7 +14550,7 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
   inst._zod.parse = (payload, ctx) => {
     value ?? (value = _normalized.value);
     const input2 = payload.value;
-    if (!isObject2(input2)) {
+    if (!isObject3(input2)) {
       payload.issues.push({
         expected: "object",
         code: "invalid_type",
@@ -14855,7 +14855,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect2 = (iss, side) => {
+  const collect4 = (iss, side) => {
     let keys2;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -14876,11 +14876,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect2(iss, "l"))
+    if (!collect4(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect2(iss, "r"))
+    if (!collect4(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
@@ -15929,7 +15929,7 @@ function isRecursive(inst, stack, resolve) {
     }
     return answer;
   };
-  const merge3 = (answer) => {
+  const merge4 = (answer) => {
     if (answer > result)
       result = answer;
   };
@@ -15938,7 +15938,7 @@ function isRecursive(inst, stack, resolve) {
   switch (kind) {
     case "object": {
       const raw = rawShape(def);
-      merge3(raw ? shape(raw, true) : ASSUMED);
+      merge4(raw ? shape(raw, true) : ASSUMED);
       check2(def.catchall);
       break;
     }
@@ -15988,7 +15988,7 @@ function isRecursive(inst, stack, resolve) {
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
       const inner = def._cachedInner ?? (resolve ? inst._zod.innerType : void 0);
-      merge3(inner ? isRecursive(inner, stack, false) : ASSUMED);
+      merge4(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
     // a leaf by choice: `parts` are regex fragments, not data positions
@@ -20185,8 +20185,8 @@ function ko_default() {
 }
 
 // node_modules/zod/v4/locales/lt.js
-var capitalizeFirstCharacter = (text) => {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+var capitalizeFirstCharacter = (text2) => {
+  return text2.charAt(0).toUpperCase() + text2.slice(1);
 };
 function getUnitTypeFromNumber(number4) {
   const abs = Math.abs(number4);
@@ -27329,8 +27329,8 @@ var objectProcessor = (schema2, ctx, _json, params) => {
   }
   const requiredKeys = [];
   for (const key of Object.keys(shape)) {
-    const field = def.shape[key];
-    if (ctx.io === "input" ? inputOptin(field) === void 0 : field._zod.optout === void 0) {
+    const field2 = def.shape[key];
+    if (ctx.io === "input" ? inputOptin(field2) === void 0 : field2._zod.optout === void 0) {
       requiredKeys.push(key);
     }
   }
@@ -30646,7 +30646,28 @@ var Codes = {
   /** A need that verify cannot check against the policies (a Gateway link: the engine has no Gateway proxy). */
   needNotChecked: "NPC145",
   /** A heuristics file (--heuristics) with a bad entry. */
-  invalidHeuristics: "NPC146"
+  invalidHeuristics: "NPC146",
+  // traffic: observed traces (Inspektor Gadget and friends) and intent files (NPC160-NPC179)
+  /** A trace line that parses as no known trace format. */
+  traceUnknownLine: "NPC160",
+  /** A broken trace line: truncated or merged JSON, a cut cell; skipped. */
+  traceMalformed: "NPC161",
+  /** A trace event read but not usable (debug events, host-network peers of unknown kind, failed connects); skipped. */
+  traceSkipped: "NPC162",
+  /** Observed traffic from or to something that resolves to no workload or alias: kept for review, never allowed silently. */
+  trafficUnresolved: "NPC163",
+  /** Trace noise filtered out (loopback, node-local kubelet probes, DNS, closes): a summary. */
+  trafficFiltered: "NPC164",
+  /** A cluster snapshot object lacks what resolution needs (a pod without an IP). */
+  snapshotIncomplete: "NPC165",
+  /** Traffic to a Service port the Service does not declare. */
+  traceServicePort: "NPC166",
+  /** A links file lists the same source and destination more than once. */
+  linkDuplicate: "NPC167",
+  /** A links file names a workload the manifests do not have. */
+  linkUnknownWorkload: "NPC168",
+  /** A trace file holds no connection event. */
+  traceEmpty: "NPC169"
 };
 function diag(code, severity, message, at3, hint) {
   return { code, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
@@ -30659,8 +30680,8 @@ function formatPath(path13) {
 }
 function formatDiagnostic(d) {
   const where2 = d.at ? `${visible(d.at.file)}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
-  const field = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
-  return safeLine(`${where2}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ""}`);
+  const field2 = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
+  return safeLine(`${where2}${d.severity} ${d.code} ${field2}${d.message}${d.hint ? ` (${d.hint})` : ""}`);
 }
 function compareDiagnostics(a, b) {
   const fa = a.at?.file ?? "";
@@ -30693,14 +30714,14 @@ function isContent(l) {
   const t = l.trimStart();
   return t !== "" && !t.startsWith("#");
 }
-function keyOf(text) {
-  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[&*!|>%@`][^:#]*?|[^\s#'"{[&*!|>%@`]):(?:\s+|$)/.exec(text);
+function keyOf(text2) {
+  const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[&*!|>%@`][^:#]*?|[^\s#'"{[&*!|>%@`]):(?:\s+|$)/.exec(text2);
   if (!m) return void 0;
   let key = m[1];
   if (key.startsWith('"')) key = JSON.parse(key);
   else if (key.startsWith("'")) key = key.slice(1, -1).replace(/''/g, "'");
   else key = key.trimEnd();
-  return { key, rest: text.slice(m[0].length), restOffset: m[0].length };
+  return { key, rest: text2.slice(m[0].length), restOffset: m[0].length };
 }
 function restIsBlock(rest) {
   const r = rest.trim();
@@ -30715,10 +30736,10 @@ function prefixKey(path13, n) {
   }
   return k;
 }
-function fastLocate(owner, text, path13) {
+function fastLocate(owner, text2, path13) {
   let lines = lineCache.get(owner);
   if (!lines) {
-    lines = text.split("\n");
+    lines = text2.split("\n");
     lineCache.set(owner, lines);
   }
   const all = lines;
@@ -30866,7 +30887,7 @@ function requireCommon() {
   function isNothing(subject) {
     return typeof subject === "undefined" || subject === null;
   }
-  function isObject2(subject) {
+  function isObject3(subject) {
     return typeof subject === "object" && subject !== null;
   }
   function toArray(sequence) {
@@ -30895,7 +30916,7 @@ function requireCommon() {
     return number4 === 0 && Number.NEGATIVE_INFINITY === 1 / number4;
   }
   common.isNothing = isNothing;
-  common.isObject = isObject2;
+  common.isObject = isObject3;
   common.toArray = toArray;
   common.repeat = repeat;
   common.isNegativeZero = isNegativeZero;
@@ -31719,16 +31740,16 @@ function requireOmap() {
       const pair = object2[index];
       let pairHasKey = false;
       if (_toString.call(pair) !== "[object Object]") return false;
-      let pairKey2;
-      for (pairKey2 in pair) {
-        if (_hasOwnProperty.call(pair, pairKey2)) {
+      let pairKey3;
+      for (pairKey3 in pair) {
+        if (_hasOwnProperty.call(pair, pairKey3)) {
           if (!pairHasKey) pairHasKey = true;
           else return false;
         }
       }
       if (!pairHasKey) return false;
-      if (_hasOwnProperty.call(objectKeys, pairKey2)) return false;
-      Object.defineProperty(objectKeys, pairKey2, { value: true });
+      if (_hasOwnProperty.call(objectKeys, pairKey3)) return false;
+      Object.defineProperty(objectKeys, pairKey3, { value: true });
     }
     return true;
   }
@@ -33922,8 +33943,8 @@ var {
 var import_yaml2 = __toESM(require_dist(), 1);
 var BUILTIN = yaml.types;
 var IntegralFloat = class {
-  constructor(text, value) {
-    this.text = text;
+  constructor(text2, value) {
+    this.text = text2;
     this.value = value;
   }
   text;
@@ -33957,10 +33978,10 @@ var ParseCache = class {
   /** Validation results by parsed value. */
   validated = /* @__PURE__ */ new WeakMap();
 };
-function loadChunk(text, cache2) {
-  if (cache2?.values.has(text)) return cache2.values.get(text);
-  const value = yaml.load(text, { schema: SCHEMA });
-  cache2?.values.set(text, value);
+function loadChunk(text2, cache2) {
+  if (cache2?.values.has(text2)) return cache2.values.get(text2);
+  const value = yaml.load(text2, { schema: SCHEMA });
+  cache2?.values.set(text2, value);
   return value;
 }
 function parseManifestFile(file2, cache2) {
@@ -34031,43 +34052,43 @@ function parseManifestFile(file2, cache2) {
   }
   return { documents, diagnostics };
 }
-function duplicateKeys(text, first) {
+function duplicateKeys(text2, first) {
   const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, strict: false });
+  const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, strict: false });
   const found = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => {
     const pos = lines.linePos(e.pos[0]);
     const key = /"([^"]*)"|'([^']*)'/.exec(e.message);
-    return { key: key?.[1] ?? key?.[2] ?? text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim(), line: pos.line, column: pos.col };
+    return { key: key?.[1] ?? key?.[2] ?? text2.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim(), line: pos.line, column: pos.col };
   });
   return found.length > 0 ? found : [{ key: "?", line: first.line, column: first.column ?? 1 }];
 }
 function splitDocuments(file2, diagnostics) {
-  const text = file2.text.includes("\r") ? file2.text.replace(/\r\n?/g, "\n") : file2.text;
-  if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text)) return sliceDocuments(text);
-  return splitDocumentsByLine({ path: file2.path, text }, diagnostics);
+  const text2 = file2.text.includes("\r") ? file2.text.replace(/\r\n?/g, "\n") : file2.text;
+  if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text2)) return sliceDocuments(text2);
+  return splitDocumentsByLine({ path: file2.path, text: text2 }, diagnostics);
 }
-function sliceDocuments(text) {
+function sliceDocuments(text2) {
   const chunks = [];
   let start = 0;
   let startLine = 1;
   let pos = 0;
   let line2 = 1;
   const push3 = (end, separated2) => {
-    const body = text.slice(start, end);
+    const body = text2.slice(start, end);
     const content = separated2 ? body.slice(body.indexOf("\n") + 1 || body.length) : body;
     if (separated2 ? true : /^[ \t]*[^\s#]/m.test(content)) chunks.push({ doc: chunks.length + 1, startLine, text: body });
   };
   let separated = false;
-  for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
+  for (const m of text2.matchAll(/^---(?=[ \t]|$)/gm)) {
     const at3 = m.index;
-    for (let i = text.indexOf("\n", pos); i !== -1 && i < at3; i = text.indexOf("\n", i + 1)) line2++;
+    for (let i = text2.indexOf("\n", pos); i !== -1 && i < at3; i = text2.indexOf("\n", i + 1)) line2++;
     pos = at3;
     if (at3 > 0 || separated) push3(at3, separated);
     separated = true;
     start = at3;
     startLine = line2;
   }
-  push3(text.length, separated);
+  push3(text2.length, separated);
   return chunks.filter((c) => /\S/.test(c.text.startsWith("---") ? c.text.slice(3) : c.text));
 }
 function splitDocumentsByLine(file2, diagnostics) {
@@ -34375,8 +34396,8 @@ var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
 function fullRange(family) {
   return { family, lo: 0n, hi: MAX[family] };
 }
-function parseIPv4(text) {
-  const parts = text.split(".");
+function parseIPv4(text2) {
+  const parts = text2.split(".");
   if (parts.length !== 4) return void 0;
   let v = 0n;
   for (const p of parts) {
@@ -34387,8 +34408,8 @@ function parseIPv4(text) {
   }
   return v;
 }
-function parseIPv6(text) {
-  let s = text;
+function parseIPv6(text2) {
+  let s = text2;
   const lastColon = s.lastIndexOf(":");
   if (s.includes(".", lastColon)) {
     const v4 = parseIPv4(s.slice(lastColon + 1));
@@ -34409,8 +34430,8 @@ function parseIPv6(text) {
   }
   return v;
 }
-function parseCidr(text) {
-  const [addr = "", prefixText, ...rest] = text.trim().split("/");
+function parseCidr(text2) {
+  const [addr = "", prefixText, ...rest] = text2.trim().split("/");
   if (rest.length > 0) return void 0;
   const family = addr.includes(":") ? 6 : 4;
   const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
@@ -34562,12 +34583,12 @@ function selectorIssues(sel, path13, out) {
     });
   });
 }
-function strictCidr(text) {
-  if (typeof text !== "string") return { error: "must be a string" };
-  if (/\s/.test(text)) return { error: `${JSON.stringify(text)} must not contain blanks` };
-  if (!/^[^/]+\/\d{1,3}$/.test(text)) return { error: `${JSON.stringify(text)} must be a CIDR (address/prefix length); a bare IP is not a CIDR` };
-  const range = parseCidr(text);
-  return range ? { range } : { error: `${JSON.stringify(text)} is not a valid CIDR` };
+function strictCidr(text2) {
+  if (typeof text2 !== "string") return { error: "must be a string" };
+  if (/\s/.test(text2)) return { error: `${JSON.stringify(text2)} must not contain blanks` };
+  if (!/^[^/]+\/\d{1,3}$/.test(text2)) return { error: `${JSON.stringify(text2)} must be a CIDR (address/prefix length); a bare IP is not a CIDR` };
+  const range = parseCidr(text2);
+  return range ? { range } : { error: `${JSON.stringify(text2)} is not a valid CIDR` };
 }
 function ipBlockIssues(b, path13, out) {
   if (!isRec(b)) return;
@@ -34588,15 +34609,15 @@ function portNameIssue(name, path13, out) {
 }
 function networkPolicy(spec, out) {
   selectorIssues(spec.podSelector, ["spec", "podSelector"], out);
-  for (const [direction, field] of [
+  for (const [direction, field2] of [
     ["ingress", "from"],
     ["egress", "to"]
   ]) {
     list(spec[direction]).forEach((r, i) => {
       if (!isRec(r)) return;
-      list(r[field]).forEach((p, j) => {
+      list(r[field2]).forEach((p, j) => {
         if (!isRec(p)) return;
-        const at3 = ["spec", direction, i, field, j];
+        const at3 = ["spec", direction, i, field2, j];
         selectorIssues(p.podSelector, [...at3, "podSelector"], out);
         selectorIssues(p.namespaceSelector, [...at3, "namespaceSelector"], out);
         ipBlockIssues(p.ipBlock, [...at3, "ipBlock"], out);
@@ -34620,15 +34641,15 @@ function adminPolicy(kind, o, spec, out) {
     selectorIssues(subject.pods.namespaceSelector, ["spec", "subject", "pods", "namespaceSelector"], out);
     selectorIssues(subject.pods.podSelector, ["spec", "subject", "pods", "podSelector"], out);
   }
-  for (const [direction, field] of [
+  for (const [direction, field2] of [
     ["ingress", "from"],
     ["egress", "to"]
   ]) {
     list(spec[direction]).forEach((r, i) => {
       if (!isRec(r)) return;
-      list(r[field]).forEach((p, j) => {
+      list(r[field2]).forEach((p, j) => {
         if (!isRec(p)) return;
-        const at3 = ["spec", direction, i, field, j];
+        const at3 = ["spec", direction, i, field2, j];
         selectorIssues(p.namespaces, [...at3, "namespaces"], out);
         if (isRec(p.pods)) {
           selectorIssues(p.pods.namespaceSelector, [...at3, "pods", "namespaceSelector"], out);
@@ -34644,11 +34665,11 @@ function adminPolicy(kind, o, spec, out) {
 }
 function podSpecIssues(spec, path13, out) {
   if (!isRec(spec)) return;
-  for (const field of ["containers", "initContainers"]) {
-    list(spec[field]).forEach((c, ci) => {
+  for (const field2 of ["containers", "initContainers"]) {
+    list(spec[field2]).forEach((c, ci) => {
       if (!isRec(c)) return;
       list(c.ports).forEach((p, pi) => {
-        if (isRec(p)) portNameIssue(p.name, [...path13, field, ci, "ports", pi, "name"], out);
+        if (isRec(p)) portNameIssue(p.name, [...path13, field2, ci, "ports", pi, "name"], out);
       });
     });
   }
@@ -34938,24 +34959,24 @@ var ConnectionSet = class _ConnectionSet {
   sctp;
   static NONE = new _ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
   static ALL = new _ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
-  static of(protocol2, ports = ALL_PORTS) {
+  static of(protocol3, ports = ALL_PORTS) {
     const p = ports.intersect(ALL_PORTS);
     return _ConnectionSet.make(
-      protocol2 === "TCP" ? p : IntervalSet.EMPTY,
-      protocol2 === "UDP" ? p : IntervalSet.EMPTY,
-      protocol2 === "SCTP" ? p : IntervalSet.EMPTY
+      protocol3 === "TCP" ? p : IntervalSet.EMPTY,
+      protocol3 === "UDP" ? p : IntervalSet.EMPTY,
+      protocol3 === "SCTP" ? p : IntervalSet.EMPTY
     );
   }
-  static port(protocol2, port, endPort = port) {
-    return _ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
+  static port(protocol3, port, endPort = port) {
+    return _ConnectionSet.of(protocol3, IntervalSet.range(port, endPort));
   }
   static make(tcp, udp, sctp) {
     if (tcp.isEmpty && udp.isEmpty && sctp.isEmpty) return _ConnectionSet.NONE;
     if (tcp.equals(ALL_PORTS) && udp.equals(ALL_PORTS) && sctp.equals(ALL_PORTS)) return _ConnectionSet.ALL;
     return new _ConnectionSet(tcp, udp, sctp);
   }
-  ports(protocol2) {
-    return protocol2 === "TCP" ? this.tcp : protocol2 === "UDP" ? this.udp : this.sctp;
+  ports(protocol3) {
+    return protocol3 === "TCP" ? this.tcp : protocol3 === "UDP" ? this.udp : this.sctp;
   }
   get isEmpty() {
     return this === _ConnectionSet.NONE;
@@ -34963,8 +34984,8 @@ var ConnectionSet = class _ConnectionSet {
   get isAll() {
     return this === _ConnectionSet.ALL;
   }
-  allows(protocol2, port) {
-    return this.ports(protocol2).contains(port);
+  allows(protocol3, port) {
+    return this.ports(protocol3).contains(port);
   }
   union(o) {
     if (o.isEmpty || this.isAll || this === o) return this;
@@ -35007,8 +35028,8 @@ var ConnectionSet = class _ConnectionSet {
     return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
   }
 };
-function parseConns(text) {
-  const t = text.trim();
+function parseConns(text2) {
+  const t = text2.trim();
   if (t === "All Connections") return ConnectionSet.ALL;
   if (t === "No Connections" || t === "") return ConnectionSet.NONE;
   let out = ConnectionSet.NONE;
@@ -35186,8 +35207,8 @@ function peerKey(p) {
   }
 }
 var fail = (error62) => ({ ok: false, error: error62 });
-function parsePeer(text, workloads) {
-  const t = text.trim();
+function parsePeer(text2, workloads) {
+  const t = text2.trim();
   if (t === INGRESS_CONTROLLER || t === "ingress-controller") return { ok: true, peer: { kind: "ingress-controller" } };
   const gw = /^\{gateway ([^/\s]+)\/([^}\s]+)\}$/.exec(t);
   if (gw) return { ok: true, peer: { kind: "gateway", namespace: gw[1], name: gw[2] } };
@@ -35197,21 +35218,21 @@ function parsePeer(text, workloads) {
     const lo = parseCidr(dash[1]);
     const hi = parseCidr(dash[2]);
     if (lo && hi && lo.family === hi.family && lo.lo <= hi.hi) return { ok: true, peer: { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi.hi } } };
-    return fail(`${JSON.stringify(text)} is not a valid address range`);
+    return fail(`${JSON.stringify(text2)} is not a valid address range`);
   }
   const range = parseCidr(ext);
   if (range) return { ok: true, peer: { kind: "external", range } };
-  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
+  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text2)} is not a valid address or CIDR`);
   const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
-  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text2)} is not ns/name[Kind], an IP address or {ingress-controller}`);
   const [, namespace, name, kind] = m;
   if (!workloads) {
-    if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
+    if (!kind) return fail(`${JSON.stringify(text2)} needs its kind: ns/name[Kind]`);
     return { ok: true, peer: { kind: "workload", ref: { namespace, name, kind } } };
   }
   const found = workloads.filter((w) => w.namespace === namespace && w.name === name && (!kind || w.kind === kind));
-  if (found.length === 0) return fail(`no workload ${text}`);
-  if (found.length > 1) return fail(`${text} is ambiguous: ${found.map(workloadKey).join(", ")}`);
+  if (found.length === 0) return fail(`no workload ${text2}`);
+  if (found.length > 1) return fail(`${text2} is ambiguous: ${found.map(workloadKey).join(", ")}`);
   return { ok: true, peer: { kind: "workload", ref: found[0] } };
 }
 
@@ -35230,10 +35251,10 @@ function nsOf(meta3) {
   return meta3.namespace || DEFAULT_NAMESPACE;
 }
 var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
-function podShape(spec, labels2, origin, specPath, diagnostics) {
+function podShape(spec, labels3, origin, specPath, diagnostics) {
   const ports = [];
-  for (const field of ["containers", "initContainers"]) {
-    (spec?.[field] ?? []).forEach((c, ci) => {
+  for (const field2 of ["containers", "initContainers"]) {
+    (spec?.[field2] ?? []).forEach((c, ci) => {
       (c.ports ?? []).forEach((p, pi) => {
         const n = p.containerPort;
         if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 65535) {
@@ -35245,7 +35266,7 @@ function podShape(spec, labels2, origin, specPath, diagnostics) {
               // upstream corpora (netpol-analyzer's named-port test) rely on such manifests loading
               n === void 0 ? "warning" : "error",
               `expected a port number 1-65535, got ${n === void 0 ? "nothing" : typeof n === "object" && n !== null ? String(n) : JSON.stringify(n)}; this port entry is ignored`,
-              originRef(origin, [...specPath, field, ci, "ports", pi, "containerPort"]),
+              originRef(origin, [...specPath, field2, ci, "ports", pi, "containerPort"]),
               typo ? `did you mean containerPort instead of ${typo}?` : void 0
             )
           );
@@ -35255,7 +35276,7 @@ function podShape(spec, labels2, origin, specPath, diagnostics) {
       });
     });
   }
-  return { labels: { ...labels2 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
+  return { labels: { ...labels3 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
 }
 function sameShape(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
@@ -35356,19 +35377,19 @@ function compareStrings(a, b) {
 }
 
 // src/connectivity/selector.ts
-function selectorMatches(selector, labels2) {
+function selectorMatches(selector, labels3) {
   if (selector.matchLabels) {
-    for (const [k, v] of Object.entries(selector.matchLabels)) if (labels2[k] !== v) return false;
+    for (const [k, v] of Object.entries(selector.matchLabels)) if (labels3[k] !== v) return false;
   }
   for (const e of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
+    const has = Object.prototype.hasOwnProperty.call(labels3, e.key);
     const values = e.values ?? [];
     switch (e.operator) {
       case "In":
-        if (!has || !values.includes(labels2[e.key])) return false;
+        if (!has || !values.includes(labels3[e.key])) return false;
         break;
       case "NotIn":
-        if (has && values.includes(labels2[e.key])) return false;
+        if (has && values.includes(labels3[e.key])) return false;
         break;
       case "Exists":
         if (!has) return false;
@@ -35390,12 +35411,12 @@ function selectorKey(selector) {
   return key;
 }
 function computeSelectorKey(selector) {
-  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k) => [k, selector.matchLabels?.[k]]);
+  const labels3 = Object.keys(selector.matchLabels ?? {}).sort().map((k) => [k, selector.matchLabels?.[k]]);
   const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
-  return JSON.stringify([labels2, exprs]);
+  return JSON.stringify([labels3, exprs]);
 }
-function labelsKey(labels2) {
-  return JSON.stringify(Object.keys(labels2).sort().map((k) => [k, labels2[k]]));
+function labelsKey(labels3) {
+  return JSON.stringify(Object.keys(labels3).sort().map((k) => [k, labels3[k]]));
 }
 
 // src/connectivity/classes.ts
@@ -35436,19 +35457,19 @@ var PodClasses = class {
     const last = this.all[this.all.length - 1];
     return last?.ingressController ? last : void 0;
   }
-  add(namespace, labels2, ports, ingressController) {
+  add(namespace, labels3, ports, ingressController) {
     const cls = {
       id: this.all.length,
       namespace,
       namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
-      labels: labels2,
+      labels: labels3,
       ports,
       workloads: [],
       ingressController
     };
     this.all.push(cls);
     push(this.byNamespace, namespace, cls.id);
-    for (const [k, v] of Object.entries(labels2)) {
+    for (const [k, v] of Object.entries(labels3)) {
       push(this.byLabel, `${k}=${v}`, cls.id);
       push(this.byKey, k, cls.id);
     }
@@ -35461,7 +35482,7 @@ var PodClasses = class {
     const key = selectorKey(match.selector);
     let hit = this.namespaceCache.get(key);
     if (!hit) {
-      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
+      hit = [...this.namespaceLabels.entries()].filter(([, labels3]) => selectorMatches(match.selector, labels3)).map(([name]) => name);
       this.namespaceCache.set(key, hit);
     }
     return hit;
@@ -35645,8 +35666,8 @@ function evaluateRules(dr, subject, direction, peer, trace) {
 function resolveTargetPort(sp, pod) {
   const target = effectiveTarget(sp);
   if (typeof target === "number") return target;
-  const protocol2 = sp.protocol ?? "TCP";
-  return pod.ports.find((p) => p.name === target && p.protocol === protocol2)?.port;
+  const protocol3 = sp.protocol ?? "TCP";
+  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
 }
 function effectiveTarget(sp) {
   const t = sp.targetPort;
@@ -35657,10 +35678,10 @@ function effectiveTarget(sp) {
 function targetConns(ports, pods) {
   let conns = ConnectionSet.NONE;
   for (const sp of ports) {
-    const protocol2 = sp.protocol ?? "TCP";
+    const protocol3 = sp.protocol ?? "TCP";
     for (const pod of pods) {
       const p = resolveTargetPort(sp, pod);
-      if (p !== void 0 && p >= 1 && p <= 65535) conns = conns.union(ConnectionSet.port(protocol2, p));
+      if (p !== void 0 && p >= 1 && p <= 65535) conns = conns.union(ConnectionSet.port(protocol3, p));
     }
   }
   return conns;
@@ -35870,9 +35891,9 @@ function npPeer(p, namespace, origin, path13, diagnostics) {
   };
 }
 function ipPeer(cidrs, except, origin, path13, diagnostics) {
-  const parse3 = (text, field) => {
-    const r = parseCidr(text);
-    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
+  const parse3 = (text2, field2) => {
+    const r = parseCidr(text2);
+    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text2)}; it matches nothing`, originRef(origin, field2)));
     return r;
   };
   const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path13[path13.length - 1] === "ipBlock" ? [...path13, "cidr"] : [...path13, i]) ?? []);
@@ -35884,25 +35905,25 @@ function npPorts(ports, origin, path13, diagnostics) {
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    const protocol2 = p.protocol ?? "TCP";
+    const protocol3 = p.protocol ?? "TCP";
     if (p.port === void 0 || p.port === null) {
-      fixed = fixed.union(ConnectionSet.of(protocol2));
+      fixed = fixed.union(ConnectionSet.of(protocol3));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path13, i], diagnostics));
+        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path13, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
           diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path13, i, "endPort"])));
         }
-        named.push({ name: p.port, protocol: protocol2 });
+        named.push({ name: p.port, protocol: protocol3 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path13, i], diagnostics));
+      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path13, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path13, diagnostics) {
+function portRange(protocol3, port, endPort, origin, path13, diagnostics) {
   if (port < 1 || port > 65535) {
     diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path13, "port"])));
     return ConnectionSet.NONE;
@@ -35912,9 +35933,9 @@ function portRange(protocol2, port, endPort, origin, path13, diagnostics) {
       diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path13, "endPort"])));
       return ConnectionSet.NONE;
     }
-    return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
+    return ConnectionSet.of(protocol3, IntervalSet.range(port, endPort));
   }
-  return ConnectionSet.port(protocol2, port);
+  return ConnectionSet.port(protocol3, port);
 }
 function adminSubject(subject) {
   if (subject.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: EVERYTHING };
@@ -35942,13 +35963,13 @@ function adminPeer(p, action2, origin, path13, diagnostics) {
   diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path13)));
   return { kind: "none" };
 }
-function adminRange(protocol2, start, end, origin, path13, diagnostics) {
+function adminRange(protocol3, start, end, origin, path13, diagnostics) {
   const bad = [start, end].some((n) => n < 1 || n > 65535) ? `start (${start}) and end (${end}) must be within 1-65535` : start >= end ? `start (${start}) must be less than end (${end})` : void 0;
   if (bad) {
     diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path13)));
     return ConnectionSet.NONE;
   }
-  return ConnectionSet.of(protocol2, IntervalSet.range(start, end));
+  return ConnectionSet.of(protocol3, IntervalSet.range(start, end));
 }
 function adminPorts(ports, origin, path13, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
@@ -36278,8 +36299,8 @@ function runExplain(io, paths, settings, srcText, dstText) {
   const { load: load2, diagnostics } = loadInputs(io, paths, settings);
   const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
   const workloads = load2.cluster.workloads.map((w) => w.ref);
-  const resolve = (text) => {
-    const r = parsePeer(text, workloads);
+  const resolve = (text2) => {
+    const r = parsePeer(text2, workloads);
     if (!r.ok) throw new ConfigError(`--explain: ${r.error}`);
     return r.peer;
   };
@@ -36329,13 +36350,13 @@ function findAddressesIn(value, context) {
 }
 var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
 var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-function boundaryBefore(text, index) {
+function boundaryBefore(text2, index) {
   if (index === 0) return true;
-  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
+  return /[\s,;=([{'"|>]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
 }
-function boundaryAfter(text, end) {
-  if (end >= text.length) return true;
-  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
+function boundaryAfter(text2, end) {
+  if (end >= text2.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text2[end]);
 }
 function findAddresses(value) {
   const out = [];
@@ -36350,8 +36371,8 @@ function findAddresses(value) {
     if (/^\d+$/.test(host)) continue;
     const isIp = IPV4.test(host) || host.startsWith("[");
     const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit, offset: start });
+    const text2 = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: text2, explicit, offset: start });
   }
   return out;
 }
@@ -36393,8 +36414,8 @@ var PUBLIC_TLDS = /* @__PURE__ */ new Set([
   "so"
 ]);
 function looksExternalHost(host) {
-  const labels2 = host.split(".");
-  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
+  const labels3 = host.split(".");
+  return labels3.length >= 2 && PUBLIC_TLDS.has(labels3[labels3.length - 1]) && !host.endsWith(".svc.cluster.local");
 }
 function isLocalAddress(host) {
   return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
@@ -36520,9 +36541,9 @@ function applyHeuristics(cluster, topology, h) {
       continue;
     }
     const address = addressOf(u.value);
-    const labels2 = address.host.split(".");
-    const ns = labels2.length >= 3 && labels2[2] !== "svc" ? labels2[2] : u.workload.namespace;
-    const named = (w) => w.ref.namespace === ns && [labels2[0], labels2[1]].some((l) => l !== void 0 && (l === w.ref.name || new RegExp(`^${w.ref.name.replace(/[.]/g, "\\.")}-\\d+$`).test(l)));
+    const labels3 = address.host.split(".");
+    const ns = labels3.length >= 3 && labels3[2] !== "svc" ? labels3[2] : u.workload.namespace;
+    const named = (w) => w.ref.namespace === ns && [labels3[0], labels3[1]].some((l) => l !== void 0 && (l === w.ref.name || new RegExp(`^${w.ref.name.replace(/[.]/g, "\\.")}-\\d+$`).test(l)));
     const hits = servers.filter(named);
     if (hits.length === 0) {
       unresolved.push(u);
@@ -36562,7 +36583,7 @@ function evidenceText(e) {
     case "exposure":
       return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
     case "trace":
-      return `trace ${e.event}`;
+      return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== void 0 ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ""}`})` : ""}`;
     case "intent":
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
   }
@@ -36668,9 +36689,9 @@ function scanWorkload(w, configMaps, ctx) {
       for (const [key, value] of data) emit2(value, isAddressName(key) ? "address" : "text", cm.origin, ["data", key], { via: () => originRef(w.origin, m.path), configMap: cm });
     }
   });
-  for (const field of ["initContainers", "containers"]) {
-    (w.spec?.[field] ?? []).forEach((container, ci) => {
-      const base = [...w.specPath, field, ci];
+  for (const field2 of ["initContainers", "containers"]) {
+    (w.spec?.[field2] ?? []).forEach((container, ci) => {
+      const base = [...w.specPath, field2, ci];
       const vars = /* @__PURE__ */ new Map();
       const imported = [];
       (container.envFrom ?? []).forEach((ef, fi) => {
@@ -36936,8 +36957,8 @@ var LinkSet = class {
     const cur = this.map.get(key);
     if (cur) {
       cur.conns = cur.conns.union(conns);
-      const text = evidenceText(ev);
-      if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
+      const text2 = evidenceText(ev);
+      if (!cur.evidence.some((e) => evidenceText(e) === text2)) cur.evidence.push(ev);
     } else this.map.set(key, { src, dst, conns, evidence: [ev] });
   }
   sorted() {
@@ -37312,9 +37333,9 @@ function exportHeuristics() {
 // src/report/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
 var JOINER = "‍";
-function escapeMarkdown(text) {
+function escapeMarkdown(text2) {
   return neutraliseAutolinks(
-    text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).replace(MD_SPECIAL, (c) => {
+    text2.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).replace(MD_SPECIAL, (c) => {
       switch (c) {
         case "<":
           return "&lt;";
@@ -37334,26 +37355,26 @@ function escapeMarkdown(text) {
     })
   );
 }
-function neutraliseAutolinks(text) {
-  return text.replace(/#(?=\d)/g, `#${JOINER}`).replace(/\b(GH)(\\?-\d)/gi, `$1${JOINER}$2`).replace(/\b[0-9a-fA-F]{7,}\b/g, (hex3) => hex3.replace(/(.{6})(?=.)/g, `$1${JOINER}`)).replace(/\/\//g, `/${JOINER}/`).replace(/\b(www)(\\?\.)/gi, `$1${JOINER}$2`);
+function neutraliseAutolinks(text2) {
+  return text2.replace(/#(?=\d)/g, `#${JOINER}`).replace(/\b(GH)(\\?-\d)/gi, `$1${JOINER}$2`).replace(/\b[0-9a-fA-F]{7,}\b/g, (hex3) => hex3.replace(/(.{6})(?=.)/g, `$1${JOINER}`)).replace(/\/\//g, `/${JOINER}/`).replace(/\b(www)(\\?\.)/gi, `$1${JOINER}$2`);
 }
-function markdownCode(text) {
-  const clean2 = text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "∣");
+function markdownCode(text2) {
+  const clean2 = text2.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "∣");
   return `\`${clean2}\``;
 }
-function escapeMermaid(text) {
-  return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
+function escapeMermaid(text2) {
+  return text2.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
 }
-function escapeDot(text) {
-  return visible(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
+function escapeDot(text2) {
+  return visible(text2).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
 }
-function csvCell(text) {
-  const shown = text.replace(INVISIBLE, (c) => c === "\r" || c === "\n" || c === "	" ? c : escapeChar(c));
+function csvCell(text2) {
+  const shown = text2.replace(INVISIBLE, (c) => c === "\r" || c === "\n" || c === "	" ? c : escapeChar(c));
   const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
-function oneLine(text) {
-  return safeLine(text);
+function oneLine(text2) {
+  return safeLine(text2);
 }
 
 // src/report/connectivity.ts
@@ -37492,9 +37513,9 @@ function printDiagnostics(ctx, diagnostics, opts) {
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
 }
-function emit(ctx, text, file2) {
-  if (file2 && file2 !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file2, text]]));
-  else ctx.stdout(text);
+function emit(ctx, text2, file2) {
+  if (file2 && file2 !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file2, text2]]));
+  else ctx.stdout(text2);
 }
 function exitCodeFor(diagnostics, findings = false) {
   if (hasErrors(diagnostics)) return ExitCode.badInput;
@@ -37665,7 +37686,7 @@ function loadDiffSides(io, request, settings) {
   }
 }
 function withoutTempPaths(d, dir, ref) {
-  const scrub = (text) => text.split(`${dir}${path.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
+  const scrub = (text2) => text2.split(`${dir}${path.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
   if (!d.message.includes(dir) && !(d.hint ?? "").includes(dir)) return d;
   return { ...d, message: scrub(d.message), ...d.hint !== void 0 ? { hint: scrub(d.hint) } : {} };
 }
@@ -37851,6 +37872,669 @@ function diff(ctx, paths, opts) {
   return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
 }
 
+// src/topology/links-file.ts
+var LinkFileSchema = external_exports.object({
+  links: external_exports.array(
+    external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose()
+  )
+});
+var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+var TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x = ExposureEvidence.safeParse(e);
+    if (x.success) {
+      out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
+      continue;
+    }
+    const t = TraceEvidence.safeParse(e);
+    if (t.success) {
+      const { event: event2, file: file2, line: line2, count, firstSeen, lastSeen } = t.data;
+      out.push({ kind: "trace", event: event2, file: file2, line: line2, count, ...firstSeen !== void 0 ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {} });
+    }
+  }
+  return out;
+}
+function parseLinksFile(file2, text2, workloads, cluster) {
+  const parsedFile = parseManifestFile({ path: file2, text: text2 });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const parsed2 = LinkFileSchema.safeParse(doc.value);
+  if (!parsed2.success) {
+    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
+  }
+  const links = [];
+  const services = cluster ? serviceIndex(cluster) : void 0;
+  parsed2.data.links.forEach((l, i) => {
+    const at3 = (field2) => locate(doc, ["links", i, field2]);
+    const service = (text3, field2) => {
+      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text3.trim());
+      if (!m) return void 0;
+      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!svc) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at3(field2)));
+        return false;
+      }
+      if (svc.workloads.length === 0) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at3(field2)));
+        return false;
+      }
+      return { svc };
+    };
+    const peer = (text3, field2) => {
+      const r = parsePeer(text3, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text3.trim()) ? workloads : void 0);
+      if (r.ok) return r.peer;
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at3(field2)));
+      return void 0;
+    };
+    const srcSvc = service(l.src, "src");
+    const dstSvc = service(l.dst, "dst");
+    if (srcSvc === false || dstSvc === false) return;
+    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
+    const conns = parseConns(l.conns);
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at3("conns")));
+    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
+    if (srcs.length === 0 || dsts.length === 0 || !conns) return;
+    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
+    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
+  });
+  return { links, diagnostics };
+}
+function serviceIndex(cluster) {
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const out = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
+  }
+  return out;
+}
+function servicePortsToTargets(svc, w, conns) {
+  if (conns.isAll) return targetConns(svc.ports, w.pods);
+  return targetConns(svc.ports.filter((sp) => conns.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
+}
+
+// src/topology/merge.ts
+function linkOrigin(l) {
+  const observed = l.evidence.some((e) => e.kind === "trace");
+  const declared = l.evidence.some((e) => e.kind !== "trace");
+  return observed && declared ? "both" : observed ? "observed" : "declared";
+}
+var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
+function mergeLinks2(...lists) {
+  const map3 = /* @__PURE__ */ new Map();
+  for (const list2 of lists) {
+    for (const l of list2) {
+      const k = pairKey(l.src, l.dst);
+      const cur = map3.get(k);
+      if (cur) {
+        cur.conns = cur.conns.union(l.conns);
+        for (const e of l.evidence) if (!cur.evidence.some((x) => JSON.stringify(x) === JSON.stringify(e))) cur.evidence.push(e);
+      } else map3.set(k, { src: l.src, dst: l.dst, conns: l.conns, evidence: [...l.evidence] });
+    }
+  }
+  return [...map3.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+}
+function compareDeclaredObserved(declared, observed) {
+  const index = (ls) => new Map(mergeLinks2(ls).map((l) => [pairKey(l.src, l.dst), l]));
+  const d = index(declared);
+  const o = index(observed);
+  const gaps = (from, other) => {
+    const out = [];
+    for (const [k, l] of [...from.entries()].sort(([a], [b]) => compareStrings(a, b))) {
+      const missing = l.conns.subtract(other.get(k)?.conns ?? ConnectionSet.NONE);
+      if (!missing.isEmpty) out.push({ src: l.src, dst: l.dst, conns: missing, evidence: l.evidence });
+    }
+    return out;
+  };
+  return { observedNotDeclared: gaps(o, d), declaredNotObserved: gaps(d, o) };
+}
+
+// src/pipeline/links.ts
+function runLinksMerge(io, files, manifests, settings) {
+  const lists = [];
+  const diagnostics = [];
+  let workloads;
+  if (manifests.length > 0) {
+    const { load: load2, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
+    diagnostics.push(...loadDiagnostics);
+    workloads = load2.cluster.workloads.map((w) => w.ref);
+  }
+  for (const f of files) {
+    const r = parseLinksFile(f, io.readText(f, "links file"), workloads);
+    lists.push(r.links);
+    diagnostics.push(...r.diagnostics);
+  }
+  return { links: mergeLinks2(...lists), diagnostics };
+}
+function runLinksValidate(io, file2, manifests, settings) {
+  const diagnostics = [];
+  let workloads;
+  if (manifests.length > 0) {
+    const { load: load2, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
+    diagnostics.push(...loadDiagnostics);
+    workloads = new Set(load2.cluster.workloads.map((w) => workloadKey(w.ref)));
+  }
+  const r = parseLinksFile(file2, io.readText(file2, "links file"));
+  diagnostics.push(...r.diagnostics);
+  const seen = /* @__PURE__ */ new Map();
+  for (const l of r.links) {
+    const at3 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file: file2, doc: 1 };
+    const key = `${peerKey(l.src)} => ${peerKey(l.dst)}`;
+    const first = seen.get(key);
+    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key} is listed again (first at line ${first}); the two are merged`, at3));
+    else seen.set(key, at3.line ?? 0);
+    if (!workloads) continue;
+    for (const [field2, p] of [
+      ["src", l.src],
+      ["dst", l.dst]
+    ]) {
+      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at3, path: [...at3.path ?? [], field2] }));
+    }
+  }
+  return { links: r.links, diagnostics };
+}
+
+// src/topology/traffic/aliases.ts
+var AliasFile = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]));
+function parseCidrAliases(file2, text2) {
+  const parsed2 = parseManifestFile({ path: file2, text: text2 });
+  const doc = parsed2.documents[0];
+  if (!doc || parsed2.diagnostics.some((d) => d.severity === "error")) return { aliases: [], diagnostics: parsed2.diagnostics.length > 0 ? parsed2.diagnostics : [diag(Codes.invalidField, "error", "empty CIDR aliases file", { file: file2, doc: 1, line: 1 })] };
+  const r = AliasFile.safeParse(doc.value);
+  if (!r.success) {
+    return { aliases: [], diagnostics: r.error.issues.map((i) => diag(Codes.invalidField, "error", `${i.message} (expected name: CIDR or name: [CIDR, ...])`, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
+  }
+  const aliases = [];
+  const diagnostics = [];
+  for (const [name, v] of Object.entries(r.data)) {
+    const list2 = typeof v === "string" ? [v] : v;
+    const ranges = [];
+    list2.forEach((c, i) => {
+      const range = parseCidr(c);
+      if (range) ranges.push(range);
+      else diagnostics.push(diag(Codes.invalidCidr, "error", `not a CIDR: ${JSON.stringify(c)}`, locate(doc, typeof v === "string" ? [name] : [name, i])));
+    });
+    aliases.push({ name, ranges });
+  }
+  return { aliases, diagnostics };
+}
+function aliasFor(aliases, addr) {
+  let best;
+  for (const a of aliases) {
+    for (const r of a.ranges) {
+      if (r.family === addr.family && rangeContains(r, addr) && (!best || r.hi - r.lo < best.range.hi - best.range.lo)) best = { alias: a.name, range: r };
+    }
+  }
+  return best;
+}
+
+// src/topology/traffic/pods.ts
+var DNS_NAMES = /* @__PURE__ */ new Set(["kube-dns", "coredns"]);
+var DNS_NAMESPACE = "kube-system";
+var POD_SUFFIX = {
+  Deployment: /^[a-z0-9]{1,10}-[a-z0-9]{5}$/,
+  ReplicaSet: /^[a-z0-9]{5}$/,
+  ReplicationController: /^[a-z0-9]{5}$/,
+  DaemonSet: /^[a-z0-9]{5}$/,
+  Job: /^[a-z0-9]{5}$/,
+  StatefulSet: /^\d+$/,
+  CronJob: /^\d+-[a-z0-9]{5}$/
+};
+var OWNER_SUFFIX = { Deployment: /^[a-z0-9]{1,10}$/, CronJob: /^\d+$/ };
+function pick2(ws, kind) {
+  return ws.find((w) => w.ref.kind === kind) ?? ws.find((w) => w.ref.kind !== "Pod") ?? ws[0];
+}
+var INGRESS_CONTROLLERS = /* @__PURE__ */ new Set(["ingress-nginx", "nginx-ingress", "traefik", "haproxy-ingress", "kubernetes-ingress", "contour", "kong", "istio-ingressgateway", "emissary-ingress"]);
+function isIngressControllerPod(labels3) {
+  const name = labels3?.["app.kubernetes.io/name"] ?? labels3?.app;
+  return name !== void 0 && INGRESS_CONTROLLERS.has(name);
+}
+function isDnsPod(labels3, name) {
+  return labels3?.["k8s-app"] === "kube-dns" || name !== void 0 && /^(coredns|kube-dns)-/.test(name);
+}
+function targetPorts(sp, w) {
+  const t = sp.targetPort ?? sp.port;
+  if (typeof t === "number" || /^\d+$/.test(t)) return [Number(t)];
+  const protocol3 = sp.protocol ?? "TCP";
+  return [...new Set(w.pods.flatMap((p) => p.ports.filter((cp) => cp.name === t && cp.protocol === protocol3).map((cp) => cp.port)))].sort((a, b) => a - b);
+}
+
+// src/topology/traffic/snapshot.ts
+var EMPTY_SNAPSHOT = { pods: [], services: [], namespaces: [], nodeIps: [] };
+var isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var strMap = (v) => isObj(v) ? Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === "string")) : {};
+var strs = (...vs) => [...new Set(vs.flat().filter((v) => typeof v === "string" && v !== "" && v !== "None"))];
+function readClusterSnapshot(files) {
+  const pods = [];
+  const services = [];
+  const namespaces = [];
+  const nodeIps = /* @__PURE__ */ new Set();
+  const diagnostics = [];
+  for (const f of files) {
+    const parsed2 = parseManifestFile(f);
+    diagnostics.push(...parsed2.diagnostics);
+    for (const doc of parsed2.documents) {
+      const items = isObj(doc.value) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
+      for (const o of items) {
+        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== "string") continue;
+        const meta3 = o.metadata;
+        const ns = typeof meta3.namespace === "string" && meta3.namespace ? meta3.namespace : DEFAULT_NAMESPACE;
+        const spec = isObj(o.spec) ? o.spec : {};
+        const status = isObj(o.status) ? o.status : {};
+        if (o.kind === "Pod") {
+          const owners = Array.isArray(meta3.ownerReferences) ? meta3.ownerReferences.filter(isObj) : [];
+          const ctl = owners.find((r) => r.controller === true) ?? owners[0];
+          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []);
+          if (ips.length === 0 && spec.hostNetwork !== true) diagnostics.push(diag(Codes.snapshotIncomplete, "warning", `pod ${ns}/${meta3.name} has no status.podIP; traffic to it cannot be recognised by address`, { file: f.path, doc: doc.doc, line: doc.startLine }));
+          pods.push({
+            namespace: ns,
+            name: meta3.name,
+            ips,
+            ...typeof status.hostIP === "string" ? { hostIp: status.hostIP } : {},
+            hostNetwork: spec.hostNetwork === true,
+            labels: strMap(meta3.labels),
+            ...ctl && typeof ctl.kind === "string" && typeof ctl.name === "string" ? { owner: { kind: ctl.kind, name: ctl.name } } : {}
+          });
+          if (typeof status.hostIP === "string") nodeIps.add(status.hostIP);
+        } else if (o.kind === "Service") {
+          const ports = (Array.isArray(spec.ports) ? spec.ports.filter(isObj) : []).flatMap(
+            (p) => typeof p.port === "number" ? [
+              {
+                port: p.port,
+                ...typeof p.name === "string" ? { name: p.name } : {},
+                ...typeof p.targetPort === "number" || typeof p.targetPort === "string" ? { targetPort: p.targetPort } : {},
+                ...p.protocol === "UDP" || p.protocol === "SCTP" || p.protocol === "TCP" ? { protocol: p.protocol } : {}
+              }
+            ] : []
+          );
+          const selector = strMap(spec.selector);
+          services.push({ namespace: ns, name: meta3.name, clusterIps: strs(spec.clusterIP, Array.isArray(spec.clusterIPs) ? spec.clusterIPs : []), ports, ...Object.keys(selector).length > 0 ? { selector } : {} });
+        } else if (o.kind === "Namespace") namespaces.push(meta3.name);
+        else if (o.kind === "Node") {
+          for (const a of Array.isArray(status.addresses) ? status.addresses.filter(isObj) : []) if (a.type === "InternalIP" || a.type === "ExternalIP") for (const ip of strs(a.address)) nodeIps.add(ip);
+        }
+      }
+    }
+  }
+  return { snapshot: { pods, services, namespaces, nodeIps: [...nodeIps].sort() }, diagnostics };
+}
+
+// src/topology/traffic/resolve.ts
+function bump(f, e) {
+  f.count++;
+  if (e.time !== void 0) {
+    if (f.first === void 0 || earlier(e.time, f.first)) f.first = e.time;
+    if (f.last === void 0 || earlier(f.last, e.time)) f.last = e.time;
+  }
+}
+function isLoopback(r) {
+  return r.family === 4 ? r.lo >> 24n === 127n : r.lo === 1n;
+}
+var TrafficResolver = class {
+  constructor(cluster, snapshot = EMPTY_SNAPSHOT, aliases = []) {
+    this.snapshot = snapshot;
+    this.aliases = aliases;
+    this.byNamespace = workloadsByNamespace(cluster.workloads);
+    for (const w of cluster.workloads) {
+      const k = `${w.ref.namespace}/${w.ref.name}`;
+      const list2 = this.byName.get(k);
+      if (list2) list2.push(w);
+      else this.byName.set(k, [w]);
+    }
+    for (const o of cluster.objects) {
+      if (o.kind !== "Service") continue;
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const selector = o.object.spec?.selector ?? void 0;
+      const ports = (o.object.spec?.ports ?? []).map((p) => ({ port: p.port, ...p.name ? { name: p.name } : {}, ...p.targetPort !== void 0 && p.targetPort !== null ? { targetPort: p.targetPort } : {}, ...p.protocol ? { protocol: p.protocol } : {} }));
+      const info = { key: `${ns}/${o.object.metadata.name}`, ports, workloads: this.selectWorkloads(ns, selector ?? void 0) };
+      this.services.set(info.key, info);
+      const ip = o.object.spec?.clusterIP;
+      if (typeof ip === "string" && ip !== "None") this.ipIndex.set(ip, { service: info });
+    }
+    for (const s of snapshot.services) {
+      const key = `${s.namespace}/${s.name}`;
+      const info = this.services.get(key) ?? { key, ports: s.ports, workloads: this.selectWorkloads(s.namespace, s.selector) };
+      if (!this.services.has(key)) this.services.set(key, info);
+      for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
+    }
+    for (const p of snapshot.pods) {
+      this.podIndex.set(`${p.namespace}/${p.name}`, p);
+      if (!p.hostNetwork) for (const ip of p.ips) this.ipIndex.set(ip, { pod: p });
+    }
+    this.nodeIps = new Set(snapshot.nodeIps);
+  }
+  snapshot;
+  aliases;
+  byNamespace;
+  byName = /* @__PURE__ */ new Map();
+  services = /* @__PURE__ */ new Map();
+  ipIndex = /* @__PURE__ */ new Map();
+  podIndex = /* @__PURE__ */ new Map();
+  nodeIps;
+  flows = /* @__PURE__ */ new Map();
+  pending = /* @__PURE__ */ new Map();
+  plans = /* @__PURE__ */ new Map();
+  current;
+  counts = { starts: 0, closes: 0, loopback: 0, nodeLocal: 0, dns: 0, sameWorkload: 0, skipped: 0, malformed: 0, unknown: 0 };
+  files = /* @__PURE__ */ new Set();
+  diagnostics = [];
+  warnedPorts = /* @__PURE__ */ new Set();
+  selectWorkloads(ns, selector) {
+    if (!selector || Object.keys(selector).length === 0) return [];
+    return (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+  }
+  /** Counts lines the readers skipped, so the summary tells the whole story. */
+  noteLine(kind) {
+    this.counts[kind]++;
+  }
+  /** A trace file being read (for the summary's file count). */
+  noteFile(file2) {
+    this.files.add(file2);
+  }
+  add(file2, e) {
+    if (e.phase === "close") {
+      this.counts.closes++;
+      return;
+    }
+    this.counts.starts++;
+    const src = this.resolve(e.src, e);
+    const dst = this.resolve(e.dst, e);
+    if (src.kind === "loopback" || dst.kind === "loopback" || e.src.addr !== void 0 && e.src.addr === e.dst.addr) {
+      this.counts.loopback++;
+      return;
+    }
+    if (src.kind === "node" || e.dst.hostIp !== void 0 && e.src.addr === e.dst.hostIp) {
+      this.counts.nodeLocal++;
+      return;
+    }
+    if (dst.kind === "dns" || dst.kind === "node" && e.port === 53) {
+      this.counts.dns++;
+      return;
+    }
+    let bySrc = this.plans.get(file2);
+    if (!bySrc) this.plans.set(file2, bySrc = /* @__PURE__ */ new Map());
+    let byDst = bySrc.get(src);
+    if (!byDst) bySrc.set(src, byDst = /* @__PURE__ */ new Map());
+    let byPort = byDst.get(dst);
+    if (!byPort) byDst.set(dst, byPort = /* @__PURE__ */ new Map());
+    const portKey = (e.proto === "TCP" ? 0 : e.proto === "UDP" ? 1 : 2) * 65536 + e.port;
+    const known = byPort.get(portKey);
+    if (known) {
+      for (const f of known.flows) bump(f, e);
+      for (const u of known.pending) u.count++;
+      this.counts.sameWorkload += known.same;
+      return;
+    }
+    const plan = { flows: [], pending: [], same: 0 };
+    this.current = plan;
+    this.decide(file2, e, src, dst);
+    this.current = void 0;
+    byPort.set(portKey, plan);
+  }
+  sameWorkload() {
+    this.counts.sameWorkload++;
+    if (this.current) this.current.same++;
+  }
+  decide(file2, e, src, dst) {
+    const proto = e.proto;
+    if (src.kind !== "peer") {
+      const text2 = src.kind === "unresolved" ? src.text : src.kind === "service" ? `Service ${src.key}` : endpointText(e.src);
+      this.unresolved(file2, e, text2, dst, src.kind === "unresolved" ? src.reason : "unknown-service", src.kind === "unresolved" ? src.detail : "a Service as a source");
+      return;
+    }
+    if (dst.kind === "node") {
+      this.unresolved(file2, e, peerKey(src.peer), { kind: "unresolved", text: `${endpointText(e.dst)}`, reason: "external-address", detail: "a node address (host network)" }, "external-address", "a node address (host network)");
+      return;
+    }
+    if (dst.kind === "unresolved") {
+      this.unresolved(file2, e, peerKey(src.peer), dst, dst.reason, dst.detail);
+      return;
+    }
+    if (dst.kind === "peer") {
+      if (src.workload && src.workload === dst.workload) {
+        this.sameWorkload();
+        return;
+      }
+      this.flow(file2, e, src, dst, proto, e.port, dst.alias ? `to alias ${dst.alias}` : src.alias ? `from alias ${src.alias}` : "");
+      return;
+    }
+    if (dst.kind !== "service") return;
+    const sp = dst.ports.find((p) => p.port === e.port && (p.protocol ?? "TCP") === proto);
+    if (dst.workloads.length === 0) {
+      this.unresolved(file2, e, peerKey(src.peer), { kind: "unresolved", text: `Service ${dst.key}`, reason: "unknown-service", detail: "" }, "unknown-service", `Service ${dst.key} selects no workload in the manifests`);
+      return;
+    }
+    if (!sp) {
+      const k = `${dst.key}:${proto}/${e.port}`;
+      if (!this.warnedPorts.has(k)) {
+        this.warnedPorts.add(k);
+        this.diagnostics.push(diag(Codes.traceServicePort, "warning", `traffic to Service ${dst.key} on ${proto} ${e.port}, a port the Service does not declare; kept for review`, { file: file2, doc: 0, line: e.line }));
+      }
+      this.unresolved(file2, e, peerKey(src.peer), { kind: "unresolved", text: `Service ${dst.key}`, reason: "no-service-port", detail: "" }, "no-service-port", `Service ${dst.key} has no ${proto} port ${e.port}`);
+      return;
+    }
+    for (const w of dst.workloads) {
+      if (src.workload === w) {
+        this.sameWorkload();
+        continue;
+      }
+      const to = this.workloadPeer(w);
+      for (const target of targetPorts(sp, w)) this.flow(file2, e, src, to, proto, target, `via Service ${dst.key}:${e.port}`);
+    }
+  }
+  workloadPeers = /* @__PURE__ */ new Map();
+  otherPeers = /* @__PURE__ */ new Map();
+  /**
+   * One resolution object per workload: every pod of a workload resolves to the same object, so
+   * the per-(source, destination) decisions are made once per workload pair, not per pod pair.
+   */
+  workloadPeer(w) {
+    let p = this.workloadPeers.get(w);
+    if (!p) this.workloadPeers.set(w, p = peerOf({ kind: "workload", ref: w.ref }, w));
+    return p;
+  }
+  servicePeers = /* @__PURE__ */ new Map();
+  servicePeer(svc) {
+    let r = this.servicePeers.get(svc);
+    if (!r) this.servicePeers.set(svc, r = { kind: "service", ...svc });
+    return r;
+  }
+  canonical(peer, alias) {
+    const key = `${peerKey(peer)}|${alias ?? ""}`;
+    let p = this.otherPeers.get(key);
+    if (!p) this.otherPeers.set(key, p = peerOf(peer, void 0, alias));
+    return p;
+  }
+  flow(file2, e, from, to, proto, port, via) {
+    const src = from.peer;
+    const dst = to.peer;
+    const key = `${from.key}\0${to.key}\0${proto}${port}\0${file2}\0${via}`;
+    let cur = this.flows.get(key);
+    if (cur) bump(cur, e);
+    else this.flows.set(key, cur = { src, dst, proto, port, file: file2, line: e.line, count: 1, ...e.time !== void 0 ? { first: e.time, last: e.time } : {}, via });
+    this.current?.flows.push(cur);
+  }
+  unresolved(file2, e, src, dst, reason2, detail) {
+    const dstText = dst.kind === "unresolved" ? dst.text : dst.kind === "peer" ? peerKey(dst.peer) : dst.kind === "service" ? `Service ${dst.key}` : endpointText(e.dst);
+    const key = `${src}\0${dstText}\0${e.proto}\0${e.port}\0${reason2}\0${file2}`;
+    let cur = this.pending.get(key);
+    if (cur) cur.count++;
+    else this.pending.set(key, cur = { src, dst: dstText, proto: e.proto, port: e.port, reason: reason2, detail, file: file2, line: e.line, count: 1 });
+    this.current?.pending.push(cur);
+  }
+  /** Resolutions by kind (and DNS port or not), namespace and pod/Service name (or owner, or address): no string is built per event. */
+  byIdentity = /* @__PURE__ */ new Map();
+  /** The common case (a pod, not a DNS lookup), one lookup less. */
+  pods = /* @__PURE__ */ new Map();
+  byAddr = /* @__PURE__ */ new Map();
+  /**
+   * Cached per endpoint identity. A named pod resolves by name alone (its address is not part of
+   * the key: a long trace of one pod costs one entry whatever its ports), so the cache holds one
+   * entry per pod, Service and address seen, not per line.
+   */
+  resolve(ep, e) {
+    const variant = e.port === 53 ? ep.kind === "pod" ? "pod53" : ep.kind === "svc" ? "svc53" : "x53" : ep.kind;
+    const id = ep.name ?? (ep.owner !== void 0 ? `owner:${ep.owner}` : void 0);
+    if ((ep.kind === "pod" || ep.kind === "svc") && ep.namespace !== void 0 && id !== void 0) {
+      let byNs = variant === "pod" ? this.pods : this.byIdentity.get(variant);
+      if (!byNs) this.byIdentity.set(variant, byNs = /* @__PURE__ */ new Map());
+      let byName = byNs.get(ep.namespace);
+      if (!byName) byNs.set(ep.namespace, byName = /* @__PURE__ */ new Map());
+      let r2 = byName.get(id);
+      if (!r2) {
+        r2 = this.resolveUncached({ ...ep, addr: void 0 }, e.port);
+        byName.set(id, r2);
+      }
+      if (r2.kind !== "unresolved" || ep.addr === void 0 || !this.ipIndex.has(ep.addr)) return r2;
+    }
+    const key = ep.addr !== void 0 && ep.name === void 0 && ep.owner === void 0 ? ep.addr : `${ep.namespace ?? ""}|${ep.name ?? ""}|${ep.owner ?? ""}|${ep.addr ?? ""}|${ep.name || ep.owner ? "" : JSON.stringify(ep.labels ?? {})}`;
+    let byKey = this.byAddr.get(variant);
+    if (!byKey) this.byAddr.set(variant, byKey = /* @__PURE__ */ new Map());
+    let r = byKey.get(key);
+    if (!r) {
+      r = this.resolveUncached(ep, e.port);
+      byKey.set(key, r);
+    }
+    return r;
+  }
+  resolveUncached(ep, port) {
+    const range = ep.addr !== void 0 ? parseCidr(ep.addr) : void 0;
+    if (range && isLoopback(range)) return { kind: "loopback" };
+    if (ep.addr !== void 0 && this.nodeIps.has(ep.addr)) return { kind: "node" };
+    if (ep.kind === "svc" && ep.namespace && ep.name) {
+      if (port === 53 && ep.namespace === DNS_NAMESPACE && DNS_NAMES.has(ep.name)) return { kind: "dns" };
+      const svc = this.services.get(`${ep.namespace}/${ep.name}`);
+      if (svc) return this.servicePeer(svc);
+      return { kind: "unresolved", text: `Service ${ep.namespace}/${ep.name}`, reason: "unknown-service", detail: `Service ${ep.namespace}/${ep.name} is not in the manifests or the snapshot` };
+    }
+    if (ep.kind === "pod" && ep.namespace && (ep.name || ep.owner || ep.labels)) {
+      if (port === 53 && ep.namespace === DNS_NAMESPACE && isDnsPod(ep.labels, ep.name)) return { kind: "dns" };
+      const w = this.podWorkload(ep.namespace, ep.name, ep.owner, ep.ownerKind, ep.labels);
+      if (w) return this.workloadPeer(w);
+      if (isIngressControllerPod(ep.labels ?? this.podIndex.get(`${ep.namespace}/${ep.name ?? ""}`)?.labels)) return this.canonical({ kind: "ingress-controller" });
+      if (!ep.addr || !this.ipIndex.has(ep.addr)) {
+        const text2 = `pod ${ep.namespace}/${ep.name ?? ep.owner ?? "?"}`;
+        return { kind: "unresolved", text: text2, reason: "unknown-pod", detail: `${text2} belongs to no workload of the manifests` };
+      }
+    }
+    if (ep.addr !== void 0) {
+      const hit = this.ipIndex.get(ep.addr);
+      if (hit?.service) {
+        const [ns, name] = hit.service.key.split("/");
+        if (port === 53 && ns === DNS_NAMESPACE && DNS_NAMES.has(name)) return { kind: "dns" };
+        return this.servicePeer(hit.service);
+      }
+      if (hit?.pod) {
+        const p = hit.pod;
+        if (port === 53 && p.namespace === DNS_NAMESPACE && isDnsPod(p.labels, p.name)) return { kind: "dns" };
+        const w = this.podWorkload(p.namespace, p.name, p.owner?.name, p.owner?.kind, p.labels);
+        if (w) return this.workloadPeer(w);
+        if (isIngressControllerPod(p.labels)) return this.canonical({ kind: "ingress-controller" });
+        return { kind: "unresolved", text: `pod ${p.namespace}/${p.name}`, reason: "unknown-pod", detail: `pod ${p.namespace}/${p.name} (${ep.addr}) belongs to no workload of the manifests` };
+      }
+      if (!range) return { kind: "unresolved", text: ep.addr, reason: "external-address", detail: `${JSON.stringify(ep.addr)} is not an IP address` };
+      const alias = aliasFor(this.aliases, range);
+      if (alias) return this.canonical({ kind: "external", range: alias.range }, alias.alias);
+      return { kind: "unresolved", text: `${formatRange(range)}[External]`, reason: "external-address", detail: `${ep.addr} is no pod or Service of the snapshot and in no --cidr-aliases block` };
+    }
+    return { kind: "unresolved", text: endpointText(ep), reason: "unknown-pod", detail: "no address and no Kubernetes name in the event" };
+  }
+  /** The manifests' workload a pod belongs to: its owner (folded: ReplicaSet -> Deployment, Job -> CronJob), its name, else its labels. */
+  podWorkload(ns, podName, owner, ownerKind, labels3) {
+    const snap = podName ? this.podIndex.get(`${ns}/${podName}`) : void 0;
+    for (const [o, kind] of [
+      [owner, ownerKind],
+      [snap?.owner?.name, snap?.owner?.kind]
+    ]) {
+      if (!o) continue;
+      const exact = this.byName.get(`${ns}/${o}`);
+      if (exact) return pick2(exact, kind);
+      const folded = this.byPrefix(ns, o, OWNER_SUFFIX);
+      if (folded) return folded;
+    }
+    if (podName) {
+      const exact = this.byName.get(`${ns}/${podName}`)?.find((w) => w.ref.kind === "Pod");
+      if (exact) return exact;
+      const named = this.byPrefix(ns, podName, POD_SUFFIX);
+      if (named) return named;
+    }
+    const l = labels3 ?? snap?.labels;
+    if (l && Object.keys(l).length > 0) {
+      const matches2 = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => l[k] === v)));
+      if (matches2.length === 1) return matches2[0];
+    }
+    return void 0;
+  }
+  /** `<workload>-<suffix>` where the suffix is what the workload's kind adds; the longest workload name wins. */
+  byPrefix(ns, name, suffixes) {
+    for (let i = name.lastIndexOf("-"); i > 0; i = name.lastIndexOf("-", i - 1)) {
+      const cands = this.byName.get(`${ns}/${name.slice(0, i)}`);
+      const rest = name.slice(i + 1);
+      const hit = cands?.find((w) => suffixes[w.ref.kind]?.test(rest));
+      if (hit) return hit;
+    }
+    return void 0;
+  }
+  finish() {
+    const byPair = /* @__PURE__ */ new Map();
+    const flows = [...this.flows.values()].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.proto, b.proto) || a.port - b.port);
+    for (const f of flows) {
+      const key = `${peerKey(f.src)}\0${peerKey(f.dst)}`;
+      const conns = ConnectionSet.port(f.proto, f.port);
+      const ev = { kind: "trace", event: `${f.proto} ${f.port}${f.via ? ` ${f.via}` : ""}`, file: f.file, line: f.line, count: f.count, ...f.first !== void 0 ? { firstSeen: f.first, lastSeen: f.last } : {} };
+      const cur = byPair.get(key);
+      if (cur) {
+        cur.conns = cur.conns.union(conns);
+        cur.evidence.push(ev);
+      } else byPair.set(key, { src: f.src, dst: f.dst, conns, evidence: [ev] });
+    }
+    const links = [...byPair.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+    const unresolved = [...this.pending.values()].map((u) => ({ src: u.src, dst: u.dst, conns: ConnectionSet.port(u.proto, u.port), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count })).sort((a, b) => compareStrings(a.src, b.src) || compareStrings(a.dst, b.dst) || compareStrings(a.conns.toString(), b.conns.toString()) || compareStrings(a.file, b.file) || a.line - b.line);
+    const summary = { files: this.files.size, ...this.counts };
+    const diagnostics = [...this.diagnostics];
+    const noise = summaryText(summary);
+    if (noise) diagnostics.push(diag(Codes.trafficFiltered, "info", noise));
+    return { value: { links, unresolved, summary }, diagnostics };
+  }
+};
+function summaryText(s) {
+  const parts = [
+    [s.loopback, "loopback"],
+    [s.nodeLocal, "node-local (kubelet probes)"],
+    [s.dns, "DNS (synthesize allows DNS itself)"],
+    [s.sameWorkload, "within one workload"]
+  ].filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  const lines = [s.skipped > 0 ? `${s.skipped} skipped` : "", s.malformed > 0 ? `${s.malformed} malformed` : "", s.unknown > 0 ? `${s.unknown} unreadable` : ""].filter(Boolean);
+  return `traffic: ${s.starts} connection starts read${s.closes > 0 ? ` (${s.closes} closes ignored)` : ""}; filtered ${parts.length > 0 ? parts.join(", ") : "nothing"}${lines.length > 0 ? `; lines ${lines.join(", ")}` : ""}`;
+}
+function peerOf(peer, workload, alias) {
+  return { kind: "peer", peer, key: peerKey(peer), ...workload ? { workload } : {}, ...alias ? { alias } : {} };
+}
+function endpointText(ep) {
+  if (ep.namespace && ep.name) return `${ep.kind === "svc" ? "Service" : "pod"} ${ep.namespace}/${ep.name}`;
+  return ep.addr ?? "?";
+}
+function earlier(a, b) {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length !== b.length ? a.length < b.length : a < b;
+  return a < b;
+}
+
 // src/topology/gaps.ts
 var CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
 var CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
@@ -37915,13 +38599,6 @@ function gapText(g) {
   return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
 }
 
-// src/pipeline/scan.ts
-function runScan(io, paths, settings) {
-  const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
-  const result = scanTopology(load2.cluster, { values });
-  return { topology: result.value, gaps: findGaps(load2.cluster, result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
-}
-
 // src/report/scan.ts
 var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
 function evidenceData(e) {
@@ -37940,11 +38617,13 @@ function evidenceData(e) {
     case "exposure":
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
     case "trace":
-      return { kind: e.kind, event: e.event };
+      return { kind: e.kind, file: e.file, line: e.line, event: e.event, count: e.count, ...e.firstSeen !== void 0 ? { firstSeen: e.firstSeen, lastSeen: e.lastSeen } : {} };
     case "intent":
       return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
   }
 }
+var linkGapData = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceData) });
+var unresolvedTrafficData = (u) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count });
 function gapData(g) {
   return {
     workload: workloadKey(g.workload),
@@ -37959,11 +38638,11 @@ function gapData(g) {
     close: g.close
   };
 }
-function scanDocument(t, gaps = []) {
+function scanDocument(t, gaps = [], traffic) {
   return {
     apiVersion: "netpol-ci/v1",
     kind: "LinkList",
-    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), ...traffic ? { origin: linkOrigin(l) } : {}, evidence: l.evidence.map(evidenceData) })),
     unresolved: t.unresolved.map((u) => ({
       workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
       value: u.value,
@@ -37974,20 +38653,29 @@ function scanDocument(t, gaps = []) {
       path: u.at.path ?? [],
       ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
     })),
-    gaps: gaps.map(gapData)
+    gaps: gaps.map(gapData),
+    ...traffic ? {
+      traffic: {
+        observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
+        declaredNotObserved: traffic.declaredNotObserved.map(linkGapData),
+        unresolved: traffic.unresolved.map(unresolvedTrafficData),
+        summary: traffic.summary
+      }
+    } : {}
   };
 }
-function renderScanJson(t, gaps = []) {
-  return `${JSON.stringify(scanDocument(t, gaps), null, 2)}
+function renderScanJson(t, gaps = [], traffic) {
+  return `${JSON.stringify(scanDocument(t, gaps, traffic), null, 2)}
 `;
 }
-function renderScanYaml(t, gaps = []) {
-  return dump(scanDocument(t, gaps), { lineWidth: -1, noRefs: true, quotingType: '"' });
+function renderScanYaml(t, gaps = [], traffic) {
+  return dump(scanDocument(t, gaps, traffic), { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
-function renderScanTxt(t, gaps = []) {
+var linkLine = (l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
+function renderScanTxt(t, gaps = [], traffic) {
   const out = [];
   for (const l of t.links) {
-    out.push(`${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`);
+    out.push(`${linkLine(l)}${traffic ? ` [${linkOrigin(l)}]` : ""}`);
     for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
   }
   if (t.unresolved.length > 0) {
@@ -37998,15 +38686,28 @@ function renderScanTxt(t, gaps = []) {
     out.push("", "gaps (what the manifests cannot tell):");
     for (const g of gaps) out.push(`    ${gapText(g)}`);
   }
+  if (traffic) {
+    out.push("", `observed, not declared (${traffic.observedNotDeclared.length}):`);
+    for (const g of traffic.observedNotDeclared) {
+      out.push(`    ${linkLine(g)}`);
+      for (const e of g.evidence) if (e.kind === "trace") out.push(`        ${evidenceText(e)}`);
+    }
+    out.push("", `declared, never observed (${traffic.declaredNotObserved.length}):`);
+    for (const g of traffic.declaredNotObserved) out.push(`    ${linkLine(g)}`);
+    out.push("", `unresolved traffic, not allowed until reviewed (${traffic.unresolved.length}):`);
+    for (const u of traffic.unresolved) out.push(`    ${u.file}:${u.line} ${u.src} -> ${u.dst} : ${u.conns.toString()} x${u.count}: ${u.detail}`);
+    out.push("", summaryText(traffic.summary));
+  }
   return `${out.join("\n")}
 `;
 }
-function renderScanMd(t, gaps = []) {
+function renderScanMd(t, gaps = [], traffic) {
   const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ""];
-  out.push("| source | destination | connections | evidence |", "|---|---|---|---|");
+  out.push(`| source | destination | connections |${traffic ? " origin |" : ""} evidence |`, `|---|---|---|${traffic ? "---|" : ""}---|`);
   for (const l of t.links) {
-    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} |${traffic ? ` ${linkOrigin(l)} |` : ""} ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
   }
+  if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
     for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
@@ -38021,15 +38722,631 @@ function renderScanMd(t, gaps = []) {
   return `${out.join("\n")}
 `;
 }
+function trafficMd(traffic) {
+  const out = [];
+  const gapTable = (title, gaps, withEvidence) => {
+    out.push("", `#### ${title} (${gaps.length})`, "");
+    if (gaps.length === 0) return;
+    out.push(`| source | destination | connections |${withEvidence ? " trace |" : ""}`, `|---|---|---|${withEvidence ? "---|" : ""}`);
+    for (const g of gaps) {
+      const ev = g.evidence.filter((e) => e.kind === "trace").map((e) => markdownCode(evidenceText(e))).join("<br>");
+      out.push(`| ${markdownCode(peerKey(g.src))} | ${markdownCode(peerKey(g.dst))} | ${markdownCode(g.conns.toString())} |${withEvidence ? ` ${ev} |` : ""}`);
+    }
+  };
+  gapTable("Observed, not declared", traffic.observedNotDeclared, true);
+  gapTable("Declared, never observed", traffic.declaredNotObserved, false);
+  out.push("", `#### Unresolved traffic, not allowed until reviewed (${traffic.unresolved.length})`, "");
+  for (const u of traffic.unresolved) out.push(`- ${markdownCode(`${u.file}:${u.line}`)} ${markdownCode(u.src)} -> ${markdownCode(u.dst)} ${markdownCode(u.conns.toString())} x${u.count}: ${escapeMarkdown(u.detail)}`);
+  out.push("", escapeMarkdown(summaryText(traffic.summary)));
+  return out;
+}
+
+// src/cli/commands/links.ts
+var collect2 = (value, previous = []) => [...previous, value];
+var MergeOptions = CommonOptions.extend({
+  format: external_exports.enum(["yaml", "json"], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
+  manifests: external_exports.array(external_exports.string()).default([])
+});
+var ValidateOptions = CommonOptions.extend({ manifests: external_exports.array(external_exports.string()).default([]) });
+function linksCommand(ctx, done) {
+  const links = new Command("links").description("reviewed link lists (intent files): merge several, validate one");
+  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect2);
+  addCommonOptions(mergeCmd).action((files, raw) => done(merge3(ctx, files, parseOptions(MergeOptions, raw))));
+  links.addCommand(mergeCmd);
+  const validate2 = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect2);
+  addCommonOptions(validate2).action((file2, raw) => done(validateLinks(ctx, file2, parseOptions(ValidateOptions, raw))));
+  links.addCommand(validate2);
+  for (const c of links.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  return links;
+}
+function merge3(ctx, files, opts) {
+  const r = runLinksMerge(ctx.io, files, opts.manifests, readSettingsFrom(ctx, opts));
+  printDiagnostics(ctx, r.diagnostics, opts);
+  if (hasErrors(r.diagnostics)) {
+    ctx.stderr("netpol-ci: the link lists have errors; nothing written\n");
+    return exitCodeFor(r.diagnostics);
+  }
+  const format = opts.format ?? (opts.output?.endsWith(".json") ? "json" : "yaml");
+  const topology = { links: r.links, unresolved: [] };
+  emit(ctx, format === "json" ? renderScanJson(topology) : renderScanYaml(topology), opts.output);
+  if (!opts.quiet && opts.output && opts.output !== "-") ctx.stderr(`merged ${files.length} file(s): ${r.links.length} links
+`);
+  return exitCodeFor(r.diagnostics);
+}
+function validateLinks(ctx, file2, opts) {
+  const r = runLinksValidate(ctx.io, file2, opts.manifests, readSettingsFrom(ctx, opts));
+  printDiagnostics(ctx, r.diagnostics, opts);
+  const errors = r.diagnostics.filter((d) => d.severity === "error").length;
+  if (!opts.quiet) ctx.stdout(`${file2}: ${r.links.length} links, ${errors === 0 ? "valid" : `${errors} error(s)`}
+`);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/topology/traffic/formats.ts
+var isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function field(o, path13) {
+  if (path13 in o) return o[path13];
+  const dot = path13.indexOf(".");
+  if (dot < 0) return void 0;
+  for (let i = dot; i >= 0; i = path13.indexOf(".", i + 1)) {
+    const head = o[path13.slice(0, i)];
+    if (isObject2(head)) {
+      const v = field(head, path13.slice(i + 1));
+      if (v !== void 0) return v;
+    }
+  }
+  return void 0;
+}
+function str3(o, a, b, c, d, e) {
+  let v = field(o, a);
+  if (typeof v === "string" && v !== "") return v;
+  for (const p of [b, c, d, e]) {
+    if (p === void 0) return void 0;
+    v = field(o, p);
+    if (typeof v === "string" && v !== "") return v;
+  }
+  return void 0;
+}
+var num = (o, path13) => {
+  const v = field(o, path13);
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : void 0;
+  return n !== void 0 && Number.isInteger(n) ? n : void 0;
+};
+function labels2(v) {
+  if (isObject2(v)) return v;
+  if (typeof v === "string" && v !== "") {
+    const out = {};
+    for (const pair of v.split(",")) {
+      const eq = pair.indexOf("=");
+      if (eq > 0) out[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    return out;
+  }
+  return void 0;
+}
+function protocol2(v) {
+  if (v === void 0 || v === "") return "TCP";
+  if (v === 6) return "TCP";
+  if (v === 17) return "UDP";
+  if (v === 132) return "SCTP";
+  if (v === "tcp" || v === "TCP") return "TCP";
+  if (v === "udp" || v === "UDP") return "UDP";
+  const p = typeof v === "string" ? v.toUpperCase() : void 0;
+  return isProtocol(p) ? p : void 0;
+}
+function time3(o) {
+  const t = o.timestamp;
+  return typeof t === "string" && t !== "" ? t : typeof t === "number" ? String(t) : void 0;
+}
+function nonNormal(o) {
+  const t = o.type;
+  if (t === "debug" || t === "info" || t === "warn" || t === "err") {
+    const message = str3(o, "message");
+    return `${t} event${message ? ` (${message.slice(0, 80)})` : ""}`;
+  }
+  return void 0;
+}
+var event = (format, e) => ({ kind: "event", event: e, format });
+function portOf(o, path13) {
+  const p = num(o, path13);
+  return p !== void 0 && p >= 1 && p <= 65535 ? p : "bad";
+}
+var advisorV1 = (o, line2) => {
+  const type2 = field(o, "type");
+  if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") return { kind: "skip", reason: `event type ${JSON.stringify(type2)}`, format: "advisor-v1" };
+  const local = {
+    kind: "pod",
+    namespace: str3(o, "local_pod_namespace"),
+    name: str3(o, "local_pod_name"),
+    owner: str3(o, "local_pod_owner"),
+    labels: labels2(field(o, "local_pod_labels"))
+  };
+  const remote = snakeRemote(o);
+  if ("skip" in remote) return { kind: "skip", reason: remote.skip, format: "advisor-v1" };
+  const port = portOf(o, "port");
+  if (port === "bad") return { kind: "malformed", reason: `port ${JSON.stringify(field(o, "port"))} is not 1-65535` };
+  const [src, dst] = type2 === "accept" ? [remote.ep, local] : [local, remote.ep];
+  return event("advisor-v1", { line: line2, src, dst, proto: "TCP", port, phase: type2 === "close" ? "close" : "start", time: time3(o) });
+};
+function snakeRemote(o) {
+  const kind = field(o, "remote_kind");
+  const addr = str3(o, "ip", "remote_other");
+  if (kind === "pod") return { ep: { kind: "pod", addr, namespace: str3(o, "remote_pod_namespace"), name: str3(o, "remote_pod_name"), labels: labels2(field(o, "remote_pod_labels")) } };
+  if (kind === "svc") return { ep: { kind: "svc", addr, namespace: str3(o, "remote_svc_namespace"), name: str3(o, "remote_svc_name") } };
+  if (kind === "other" && addr) return { ep: { kind: "raw", addr } };
+  return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ""} (a host-network or node peer)` };
+}
+var networkGraph = (o, line2) => {
+  const skipped = nonNormal(o);
+  if (skipped) return { kind: "skip", reason: skipped, format: "network-graph" };
+  const local = {
+    kind: "pod",
+    addr: str3(o, "pod_ip"),
+    namespace: str3(o, "namespace"),
+    name: str3(o, "pod"),
+    owner: str3(o, "pod_owner"),
+    labels: labels2(field(o, "pod_labels")),
+    hostIp: str3(o, "pod_host_ip")
+  };
+  const remote = snakeRemote(o);
+  return packetEvent("network-graph", o, line2, local, remote, field(o, "pkt_type"));
+};
+function packetEvent(format, o, line2, local, remote, pktType) {
+  if ("skip" in remote) return { kind: "skip", reason: remote.skip, format };
+  if (pktType !== "HOST" && pktType !== "OUTGOING") return { kind: "skip", reason: `packet type ${JSON.stringify(pktType ?? null)}`, format };
+  const proto = protocol2(o.proto);
+  if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(o.proto)}` };
+  const p = o.port;
+  const port = typeof p === "number" && Number.isInteger(p) && p >= 1 && p <= 65535 ? p : portOf(o, "port");
+  if (port === "bad") return { kind: "malformed", reason: `port ${JSON.stringify(o.port ?? null)} is not 1-65535` };
+  const host = pktType === "HOST";
+  return { kind: "event", format, event: { line: line2, src: host ? remote.ep : local, dst: host ? local : remote.ep, proto, port, phase: "start", time: time3(o) } };
+}
+var gadgetNetwork = (o, line2) => {
+  const skipped = nonNormal(o);
+  if (skipped) return { kind: "skip", reason: skipped, format: "gadget-network" };
+  const k8s = isObject2(o.k8s) ? o.k8s : void 0;
+  const local = {
+    kind: "pod",
+    addr: text(o.podIP),
+    namespace: text(o.namespace) ?? (k8s && text(k8s.namespace)),
+    name: text(o.pod) ?? text(o.podName) ?? (k8s && (text(k8s.podName) ?? text(k8s.podname) ?? text(k8s.pod))),
+    owner: text(o.podOwner) ?? (k8s && str3(k8s, "owner.name")),
+    labels: labels2(o.podLabels ?? k8s?.podLabels),
+    hostIp: text(o.podHostIP),
+    hostNetwork: k8s?.hostNetwork === true ? true : void 0
+  };
+  return packetEvent("gadget-network", o, line2, local, camelRemote(o), o.pktType);
+};
+var text = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function camelRemote(o) {
+  const dst = o.dst;
+  if (isObject2(dst)) {
+    const kind2 = dst.kind;
+    const addr2 = text(dst.addr);
+    const base = { addr: addr2, namespace: text(dst.namespace), name: text(dst.podname) ?? text(dst.name), labels: labels2(dst.podlabels ?? dst.podLabels) };
+    if (kind2 === "pod" || kind2 === "svc") return { ep: { kind: kind2, ...base } };
+    if (kind2 === "raw" && addr2) return { ep: { kind: "raw", addr: addr2 } };
+    return { skip: `remote peer of unknown kind ${JSON.stringify(kind2 ?? null)}${addr2 ? ` at ${addr2}` : ""} (a host-network or node peer)` };
+  }
+  const kind = o.remoteKind;
+  const addr = text(o.ip) ?? text(o.addr) ?? text(o.remoteAddr) ?? text(o.remoteOther);
+  if (kind === "pod")
+    return {
+      ep: {
+        kind: "pod",
+        addr,
+        namespace: text(o.remotePodNamespace) ?? text(o.remoteNamespace),
+        name: text(o.remotePodName) ?? text(o.remoteName),
+        labels: labels2(o.remotePodLabels ?? o.remoteLabels)
+      }
+    };
+  if (kind === "svc") return { ep: { kind: "svc", addr, namespace: text(o.remoteServiceNamespace) ?? text(o.remoteNamespace), name: text(o.remoteServiceName) ?? text(o.remoteName) } };
+  if ((kind === "other" || kind === "raw") && addr) return { ep: { kind: "raw", addr } };
+  return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ""} (a host-network or node peer)` };
+}
+function imageLocal(o, addrPath) {
+  return {
+    kind: "pod",
+    addr: addrPath ? str3(o, addrPath) : void 0,
+    namespace: str3(o, "k8s.namespace"),
+    name: str3(o, "k8s.podName", "k8s.podname"),
+    owner: str3(o, "k8s.owner.name"),
+    ownerKind: str3(o, "k8s.owner.kind"),
+    labels: labels2(field(o, "k8s.podLabels")),
+    hostNetwork: field(o, "k8s.hostnetwork") === true || field(o, "k8s.hostNetwork") === true ? true : void 0
+  };
+}
+function imageEndpoint(o, base) {
+  const kind = str3(o, `${base}.k8s.kind`);
+  return {
+    kind: kind === "pod" || kind === "svc" || kind === "raw" ? kind : "unknown",
+    addr: str3(o, `${base}.addr`),
+    namespace: str3(o, `${base}.k8s.namespace`),
+    name: str3(o, `${base}.k8s.name`),
+    labels: labels2(field(o, `${base}.k8s.labels`))
+  };
+}
+var adviseNetworkPolicy = (o, line2) => {
+  const local = imageLocal(o, "k8s.podIP");
+  if (local.hostNetwork) return { kind: "skip", reason: "host-network pod", format: "advise-networkpolicy" };
+  const remote = imageEndpoint(o, "endpoint");
+  if (remote.kind === "unknown") return { kind: "skip", reason: `remote peer of unknown kind${remote.addr ? ` at ${remote.addr}` : ""}`, format: "advise-networkpolicy" };
+  const proto = protocol2(field(o, "endpoint.proto"));
+  if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "endpoint.proto"))}` };
+  const port = portOf(o, "endpoint.port");
+  if (port === "bad") return { kind: "malformed", reason: `endpoint.port ${JSON.stringify(field(o, "endpoint.port") ?? null)} is not 1-65535` };
+  const egress = field(o, "egress");
+  const out = egress === 1 || egress === true || egress === "1" || egress === "true";
+  const [src, dst] = out ? [local, remote] : [remote, local];
+  return event("advise-networkpolicy", { line: line2, src, dst, proto, port, phase: "start", time: time3(o) });
+};
+var traceTcp = (o, line2) => {
+  const type2 = field(o, "type");
+  if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") {
+    const skipped = nonNormal(o);
+    return { kind: "skip", reason: skipped ?? `event type ${JSON.stringify(type2 ?? null)}`, format: "trace-tcp" };
+  }
+  const error62 = str3(o, "error");
+  if (error62) return { kind: "skip", reason: `failed ${type2} (${error62})`, format: "trace-tcp" };
+  const meta3 = imageLocal(o, void 0);
+  if (meta3.hostNetwork) return { kind: "skip", reason: "host-network pod", format: "trace-tcp" };
+  const src = imageEndpoint(o, "src");
+  const local = { ...src, ...meta3, ...src.addr ? { addr: src.addr } : {} };
+  const remote = imageEndpoint(o, "dst");
+  const proto = protocol2(field(o, "dst.proto"));
+  if (!proto) return { kind: "malformed", reason: `unknown protocol ${JSON.stringify(field(o, "dst.proto"))}` };
+  const port = portOf(o, type2 === "accept" ? "src.port" : "dst.port");
+  if (port === "bad") return { kind: "malformed", reason: `${type2 === "accept" ? "src" : "dst"}.port is not 1-65535` };
+  const [from, to] = type2 === "accept" ? [remote, local] : [local, remote];
+  return event("trace-tcp", { line: line2, src: from, dst: to, proto, port, phase: type2 === "close" ? "close" : "start", time: time3(o) });
+};
+var JSON_READERS = {
+  "advisor-v1": advisorV1,
+  "network-graph": networkGraph,
+  "gadget-network": gadgetNetwork,
+  "advise-networkpolicy": adviseNetworkPolicy,
+  "trace-tcp": traceTcp
+};
+function detectJsonFormat(o) {
+  if ("local_pod_name" in o || "local_pod_namespace" in o || "remote_kind" in o && !("pkt_type" in o)) return "advisor-v1";
+  if ("pkt_type" in o) return "network-graph";
+  if ("pktType" in o || "remoteKind" in o) return "gadget-network";
+  if (field(o, "egress") !== void 0 && field(o, "endpoint") !== void 0) return "advise-networkpolicy";
+  if (field(o, "endpoint.addr") !== void 0) return "advise-networkpolicy";
+  if (isObject2(field(o, "src")) || field(o, "src.addr") !== void 0) return "trace-tcp";
+  return void 0;
+}
+function readJsonEvent(text2, line2, forced) {
+  let o;
+  try {
+    o = JSON.parse(text2);
+  } catch (e) {
+    const merged = /\}\s*\{/.test(text2);
+    return { kind: "malformed", reason: merged ? "two JSON events merged on one line" : `truncated or invalid JSON (${e.message.replace(/ in JSON at position \d+.*$/, "")})` };
+  }
+  if (!isObject2(o)) return { kind: "unknown", reason: "a JSON value that is not an event object" };
+  const format = forced ?? detectJsonFormat(o);
+  if (!format) {
+    const skipped = nonNormal(o);
+    if (skipped) return { kind: "skip", reason: skipped };
+    return { kind: "unknown", reason: "a JSON object of no known trace format" };
+  }
+  const reader = JSON_READERS[format];
+  if (!reader) return { kind: "unknown", reason: `JSON, but --traffic-format ${format} is a text format` };
+  if (forced && detectJsonFormat(o) !== forced) {
+    const skipped = nonNormal(o);
+    if (skipped) return { kind: "skip", reason: skipped };
+    return { kind: "unknown", reason: `not a ${forced} event` };
+  }
+  return reader(o, line2);
+}
+
+// src/topology/traffic/reader.ts
+var TraceLineReader = class {
+  constructor(forced) {
+    this.forced = forced;
+  }
+  forced;
+  columns;
+  /** Inside a top-level JSON array: the element being collected, and the scanner's state. */
+  array;
+  sawContent = false;
+  /** One line (without its newline); returns what each complete event in it is. */
+  push(text2, line2) {
+    const out = [];
+    this.read(text2, line2, (o) => out.push(o));
+    return out;
+  }
+  /** As `push`, handing each outcome to `sink` (no array per line: the streaming path). */
+  read(text2, line2, sink) {
+    const trimmed = text2.trim();
+    if (!this.sawContent && trimmed !== "") {
+      this.sawContent = true;
+      if (/^\[\s*(\{|\]|$)/.test(trimmed) && this.forced !== "plain" && this.forced !== "trace-tcp-columns") {
+        this.array = { depth: 0, inString: false, escaped: false, element: [], elementLine: line2, done: false };
+      }
+    }
+    if (this.array) {
+      for (const o of this.pushArray(text2, line2)) sink(o);
+      return;
+    }
+    if (trimmed === "" || trimmed.startsWith("#")) return;
+    if (trimmed.startsWith("{") && this.forced !== "plain" && this.forced !== "trace-tcp-columns") return sink(readJsonEvent(trimmed, line2, this.forced));
+    if (this.forced === void 0 || this.forced === "trace-tcp-columns") {
+      const header = columnsHeader(trimmed);
+      if (header) {
+        this.columns = { names: header, line: line2 };
+        return;
+      }
+      if (this.columns) return sink(columnsRow(trimmed, line2, this.columns.names));
+    }
+    if (this.forced === void 0 || this.forced === "plain") {
+      const plain = plainLine(trimmed, line2);
+      if (plain) return sink(plain);
+    }
+    sink({ kind: "unknown", reason: this.forced ? `not a ${this.forced} line` : "not JSON, not a trace_tcp column row, not a connection line (src ip:port -> dst ip:port proto)" });
+  }
+  /** Call at the end of the file: a JSON array left open was cut short. */
+  end() {
+    const a = this.array;
+    if (a && !a.done) return { kind: "malformed", reason: `the JSON array that starts here is not closed (truncated file?)` };
+    return void 0;
+  }
+  /** The first line of an unfinished array element, for `end()`'s report. */
+  get openLine() {
+    return this.array && !this.array.done ? this.array.elementLine : void 0;
+  }
+  pushArray(text2, line2) {
+    const a = this.array;
+    const out = [];
+    let start = a.depth >= 2 ? 0 : -1;
+    for (let i = 0; i < text2.length; i++) {
+      const c = text2[i];
+      if (a.done) {
+        if (c !== " " && c !== "	" && c !== "\r") {
+          out.push({ kind: "malformed", reason: "text after the end of the JSON array" });
+          break;
+        }
+        continue;
+      }
+      if (a.inString) {
+        if (a.escaped) a.escaped = false;
+        else if (c === "\\") a.escaped = true;
+        else if (c === '"') a.inString = false;
+        continue;
+      }
+      if (c === '"') a.inString = true;
+      else if (c === "{" || c === "[") {
+        a.depth++;
+        if (a.depth === 2) {
+          start = i;
+          a.element = [];
+          a.elementLine = line2;
+        }
+      } else if (c === "}" || c === "]") {
+        a.depth--;
+        if (a.depth === 1) {
+          a.element.push(text2.slice(start, i + 1));
+          out.push(readJsonEvent(a.element.join("\n"), a.elementLine, this.forced));
+          a.element = [];
+          start = -1;
+        } else if (a.depth === 0) a.done = true;
+        else if (a.depth < 0) {
+          out.push({ kind: "malformed", reason: "unbalanced JSON array" });
+          a.done = true;
+        }
+      }
+    }
+    if (a.depth >= 2 && start >= 0) a.element.push(text2.slice(start));
+    return out.length > 0 ? out : [{ kind: "none" }];
+  }
+};
+function columnsHeader(line2) {
+  const names = line2.split(/\s+/);
+  return names.includes("SRC") && names.includes("DST") && names.includes("TYPE") && names.every((n) => /^[A-Z0-9_.]+$/.test(n)) ? names : void 0;
+}
+function endpointCell(cell) {
+  const k8s = /^([ps])\/([^/\s]+)\/([^/\s:]+):(\d+)$/.exec(cell);
+  if (k8s) return { ep: { kind: k8s[1] === "p" ? "pod" : "svc", namespace: k8s[2], name: k8s[3] }, port: Number(k8s[4]) };
+  const hp = hostPort(cell);
+  return hp ? { ep: { kind: "raw", addr: hp.addr }, port: hp.port } : void 0;
+}
+function hostPort(text2) {
+  const m = /^\[([0-9a-fA-F:.]+)\]:(\d+)$/.exec(text2) ?? /^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(text2) ?? /^([0-9a-fA-F]*:[0-9a-fA-F:.]*):(\d+)$/.exec(text2);
+  if (!m) return void 0;
+  const port = Number(m[2]);
+  return port >= 0 && port <= 65535 ? { addr: m[1], port } : void 0;
+}
+function columnsRow(line2, lineNo, names) {
+  const cells = line2.split(/\s+/);
+  if (cells.some((c) => c.includes("…"))) return { kind: "malformed", reason: "a cell cut short by the column width (…); use -o json" };
+  if (cells.length !== names.length) return { kind: "malformed", reason: `${cells.length} cells under a header of ${names.length} columns` };
+  const get = (n) => {
+    const i = names.indexOf(n);
+    return i >= 0 ? cells[i] : void 0;
+  };
+  const type2 = get("TYPE");
+  if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") return { kind: "skip", reason: `event type ${JSON.stringify(type2)}`, format: "trace-tcp-columns" };
+  const src = endpointCell(get("SRC") ?? "");
+  const dst = endpointCell(get("DST") ?? "");
+  if (!src || !dst) return { kind: "malformed", reason: `SRC/DST are not endpoints (p/NS/POD:PORT, s/NS/SVC:PORT or ADDR:PORT)` };
+  const ns = get("K8S.NAMESPACE");
+  const pod = get("K8S.PODNAME");
+  const local = src.ep.kind === "raw" && ns && pod && ns !== "" ? { ...src.ep, kind: "pod", namespace: ns, name: pod } : src.ep;
+  const port = type2 === "accept" ? src.port : dst.port;
+  if (port < 1) return { kind: "malformed", reason: "port 0" };
+  const time4 = get("TIMESTAMP");
+  const [from, to] = type2 === "accept" ? [dst.ep, local] : [local, dst.ep];
+  return { kind: "event", format: "trace-tcp-columns", event: { line: lineNo, src: from, dst: to, proto: "TCP", port, phase: type2 === "close" ? "close" : "start", ...time4 ? { time: time4 } : {} } };
+}
+var PLAIN = /^(?:(\S+)\s+)?(\S+)\s*(?:->|=>|→)\s*(\S+?)(?:\s+(tcp|udp|sctp))?$/i;
+function plainLine(line2, lineNo) {
+  const m = PLAIN.exec(line2);
+  if (!m) return void 0;
+  const src = hostPort(m[2]);
+  const dst = hostPort(m[3]);
+  if (!src || !dst) return void 0;
+  if (dst.port < 1) return { kind: "malformed", reason: "destination port 0" };
+  const proto = (m[4] ?? "tcp").toUpperCase();
+  return { kind: "event", format: "plain", event: { line: lineNo, src: { kind: "raw", addr: src.addr }, dst: { kind: "raw", addr: dst.addr }, proto, port: dst.port, phase: "start", ...m[1] ? { time: m[1] } : {} } };
+}
+
+// src/topology/traffic/ingest.ts
+var REPORT_LIMIT = 20;
+var TraceFileConsumer = class {
+  constructor(file2, resolver, diagnostics, forced) {
+    this.file = file2;
+    this.resolver = resolver;
+    this.diagnostics = diagnostics;
+    this.reader = new TraceLineReader(forced);
+    resolver.noteFile(file2);
+  }
+  file;
+  resolver;
+  diagnostics;
+  reader;
+  reported = /* @__PURE__ */ new Map();
+  events = 0;
+  sink = (o) => this.take(o, this.at);
+  at = 0;
+  line(text2, line2) {
+    this.at = line2;
+    this.reader.read(text2, line2, this.sink);
+  }
+  end(lastLine) {
+    const open2 = this.reader.openLine;
+    const o = this.reader.end();
+    if (o) this.take(o, open2 ?? lastLine);
+    for (const [code, n] of this.reported) {
+      if (n > REPORT_LIMIT) this.diagnostics.push(diag(code, code === Codes.traceUnknownLine ? "error" : "warning", `${n - REPORT_LIMIT} more such lines not shown`, { file: this.file, doc: 0 }));
+    }
+    if (this.events === 0) this.diagnostics.push(diag(Codes.traceEmpty, "warning", "no connection event in this trace", { file: this.file, doc: 0 }));
+  }
+  take(o, line2) {
+    switch (o.kind) {
+      case "event":
+        this.events++;
+        this.resolver.add(this.file, o.event);
+        return;
+      case "none":
+        return;
+      case "skip":
+        this.resolver.noteLine("skipped");
+        this.report(Codes.traceSkipped, "warning", `skipped: ${o.reason}`, line2);
+        return;
+      case "malformed":
+        this.resolver.noteLine("malformed");
+        this.report(Codes.traceMalformed, "warning", `skipped: ${o.reason}`, line2);
+        return;
+      case "unknown":
+        this.resolver.noteLine("unknown");
+        this.report(Codes.traceUnknownLine, "error", o.reason, line2);
+        return;
+    }
+  }
+  report(code, severity, message, line2) {
+    const n = (this.reported.get(code) ?? 0) + 1;
+    this.reported.set(code, n);
+    if (n <= REPORT_LIMIT) this.diagnostics.push(diag(code, severity, message, { file: this.file, doc: 0, line: line2 }));
+  }
+};
+function observeTraffic(cluster, inputs, lines) {
+  const resolver = new TrafficResolver(cluster, inputs.snapshot, inputs.aliases);
+  const diagnostics = [];
+  for (const file2 of inputs.files) {
+    const consumer = new TraceFileConsumer(file2, resolver, diagnostics, inputs.format);
+    const n = lines(file2, (text2, line2) => consumer.line(text2, line2));
+    consumer.end(n);
+  }
+  const r = resolver.finish();
+  return { value: r.value, diagnostics: [...diagnostics, ...r.diagnostics] };
+}
+
+// src/pipeline/traffic.ts
+function readTraffic(io, cluster, request, settings) {
+  const diagnostics = [];
+  let snapshot = EMPTY_SNAPSHOT;
+  if (request.snapshotDir !== void 0) {
+    const read = io.readManifests([request.snapshotDir], { maxFileBytes: settings.maxFileBytes });
+    const r = readClusterSnapshot(read.files);
+    snapshot = r.snapshot;
+    diagnostics.push(...read.diagnostics.filter((d) => d.severity !== "info"), ...r.diagnostics);
+  }
+  let aliases = [];
+  if (request.cidrAliases !== void 0) {
+    const r = parseCidrAliases(request.cidrAliases, io.readText(request.cidrAliases, "--cidr-aliases"));
+    aliases = r.aliases;
+    diagnostics.push(...r.diagnostics);
+  }
+  const observed = observeTraffic(
+    cluster,
+    { files: request.files, ...request.format ? { format: request.format } : {}, snapshot, aliases },
+    (file2, onLine) => io.forEachLine(file2, "--traffic", onLine)
+  );
+  return { value: observed.value, diagnostics: [...diagnostics, ...observed.diagnostics] };
+}
+function unresolvedWarnings(unresolved) {
+  return unresolved.map(
+    (u) => diag(Codes.trafficUnresolved, "warning", `observed ${u.src} -> ${u.dst} : ${u.conns.toString()} (x${u.count}) is not allowed: ${u.detail}`, { file: u.file, doc: 0, line: u.line }, u.reason === "external-address" ? "name its block in --cidr-aliases, or add a reviewed link" : "add the workload to the manifests, or a reviewed link")
+  );
+}
+
+// src/pipeline/scan.ts
+function runScan(io, paths, settings, options = {}) {
+  const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
+  const result = scanTopology(load2.cluster, { values });
+  const gapsOf = (topology2) => findGaps(load2.cluster, topology2);
+  if (!options.traffic) return { topology: result.value, gaps: gapsOf(result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
+  const observed = readTraffic(io, load2.cluster, options.traffic, settings);
+  const declared = result.value.links;
+  const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
+  const topology = { links: mergeLinks2(declared, observed.value.links), unresolved: result.value.unresolved };
+  return {
+    topology,
+    gaps: gapsOf(topology),
+    diagnostics: [...diagnostics, ...result.diagnostics, ...observed.diagnostics],
+    traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary }
+  };
+}
+
+// src/topology/traffic/events.ts
+var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
+
+// src/cli/traffic-options.ts
+var collect3 = (value, previous = []) => [...previous, value];
+var TrafficOptions = external_exports.object({
+  traffic: external_exports.array(external_exports.string()).default([]),
+  trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
+  clusterSnapshot: external_exports.string().optional(),
+  cidrAliases: external_exports.string().optional()
+});
+function addTrafficOptions(cmd) {
+  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect3).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
+}
+function trafficRequestFrom(opts) {
+  if (opts.traffic.length === 0) {
+    const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
+    if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
+    return void 0;
+  }
+  return {
+    files: opts.traffic,
+    ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
+    ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
+    ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
+  };
+}
 
 // src/cli/commands/scan.ts
-var Options3 = CommonOptions.extend(ClusterOptions.shape).extend({
+var Options3 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
   heuristics: external_exports.string().optional(),
   exportHeuristics: external_exports.boolean().default(false),
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function scanCommand(ctx, done) {
   const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
+  addTrafficOptions(cmd);
   addClusterOptions(cmd).option("--heuristics <file>", "with --cluster: well-known components (names, images, ports) from this file instead of the built-in list").option("--export-heuristics", "print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit");
   addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
   return cmd;
@@ -38045,10 +39362,12 @@ function scan(ctx, paths, opts) {
   if (!live && opts.heuristics !== void 0) throw new ConfigError("--heuristics needs --cluster (manifests are scanned exactly, without heuristics)");
   const say = progress(ctx, opts);
   say("reading and scanning…");
-  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
+  const traffic = trafficRequestFrom(opts);
+  if (live && traffic) throw new ConfigError("--traffic is read with manifest paths (or --cluster-snapshot), not with --cluster");
+  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
   say("");
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology, "gaps" in r ? r.gaps : void 0), opts.output);
+  emit(ctx, render(r.topology, "gaps" in r ? r.gaps : void 0, "traffic" in r ? r.traffic : void 0), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }
@@ -38080,28 +39399,28 @@ function versionLike(key, value) {
   return VERSION_KEYS.has(key) || /(^|[./-])version$/i.test(key) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
 }
 function chooseSelector(w, sameNamespace) {
-  const labels2 = w.pods[0]?.labels ?? {};
+  const labels3 = w.pods[0]?.labels ?? {};
   const others = sameNamespace.filter((o) => o !== w);
   const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
   const result = (selector, source) => {
     const alsoMatches = matching(selector).sort(compareStrings);
     return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
   };
-  if (Object.keys(labels2).length === 0) {
+  if (Object.keys(labels3).length === 0) {
     const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
     return result(used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {}, "labels");
   }
-  const keys2 = Object.keys(labels2).filter((k) => w.pods.every((p) => p.labels[k] === labels2[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
-  const pick2 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels2[k]]));
+  const keys2 = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
+  const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
   const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
   const identity = IDENTITY.find((set3) => set3.every((k) => keys2.includes(k)));
   const base = controller ?? identity;
   if (base) {
-    const narrowed = narrow(base, keys2, (subset) => matching({ matchLabels: pick2(subset) }).length === 0);
-    return result({ matchLabels: pick2(narrowed ?? base) }, controller ? "controller" : "identity");
+    const narrowed = narrow(base, keys2, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
+    return result({ matchLabels: pick3(narrowed ?? base) }, controller ? "controller" : "identity");
   }
-  const found = narrow([], keys2, (subset) => !(subset.length === 1 && versionLike(subset[0], labels2[subset[0]])) && matching({ matchLabels: pick2(subset) }).length === 0);
-  return result({ matchLabels: pick2(found ?? keys2) }, "labels");
+  const found = narrow([], keys2, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
+  return result({ matchLabels: pick3(found ?? keys2) }, "labels");
 }
 function narrow(base, keys2, ok) {
   const extra = keys2.filter((k) => !base.includes(k));
@@ -38191,12 +39510,12 @@ var DEFAULT_SYNTHESIS_OPTIONS = {
 function portsOf2(conns) {
   if (conns.isAll) return void 0;
   const out = [];
-  for (const [protocol2, ports] of conns.entries()) {
+  for (const [protocol3, ports] of conns.entries()) {
     if (ports.size === 65535) {
-      out.push({ protocol: protocol2 });
+      out.push({ protocol: protocol3 });
       continue;
     }
-    for (const [lo, hi] of ports.intervals()) out.push(lo === hi ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi });
+    for (const [lo, hi] of ports.intervals()) out.push(lo === hi ? { protocol: protocol3, port: lo } : { protocol: protocol3, port: lo, endPort: hi });
   }
   return out;
 }
@@ -38404,94 +39723,6 @@ function copySelector(s) {
   };
 }
 
-// src/topology/links-file.ts
-var LinkFileSchema = external_exports.object({
-  links: external_exports.array(
-    external_exports.object({
-      src: external_exports.string(),
-      dst: external_exports.string(),
-      conns: external_exports.string(),
-      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose()
-  )
-});
-var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
-var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
-function evidenceFrom(raw) {
-  const out = [];
-  for (const e of raw ?? []) {
-    const a = AddressEvidence.safeParse(e);
-    if (a.success) {
-      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
-      continue;
-    }
-    const x = ExposureEvidence.safeParse(e);
-    if (x.success) out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
-  }
-  return out;
-}
-function parseLinksFile(file2, text, workloads, cluster) {
-  const parsedFile = parseManifestFile({ path: file2, text });
-  const doc = parsedFile.documents[0];
-  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
-    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
-  }
-  const diagnostics = [...parsedFile.diagnostics];
-  const parsed2 = LinkFileSchema.safeParse(doc.value);
-  if (!parsed2.success) {
-    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
-  const links = [];
-  const services = cluster ? serviceIndex(cluster) : void 0;
-  parsed2.data.links.forEach((l, i) => {
-    const at3 = (field) => locate(doc, ["links", i, field]);
-    const service = (text2, field) => {
-      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text2.trim());
-      if (!m) return void 0;
-      const svc = services?.get(`${m[1]}/${m[2]}`);
-      if (!svc) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at3(field)));
-        return false;
-      }
-      if (svc.workloads.length === 0) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at3(field)));
-        return false;
-      }
-      return { svc };
-    };
-    const peer = (text2, field) => {
-      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
-      if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at3(field)));
-      return void 0;
-    };
-    const srcSvc = service(l.src, "src");
-    const dstSvc = service(l.dst, "dst");
-    if (srcSvc === false || dstSvc === false) return;
-    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
-    const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at3("conns")));
-    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
-    if (srcs.length === 0 || dsts.length === 0 || !conns) return;
-    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
-  });
-  return { links, diagnostics };
-}
-function serviceIndex(cluster) {
-  const byNs = workloadsByNamespace(cluster.workloads);
-  const out = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Service") continue;
-    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
-  }
-  return out;
-}
-function servicePortsToTargets(svc, w, conns) {
-  if (conns.isAll) return targetConns(svc.ports, w.pods);
-  return targetConns(svc.ports.filter((sp) => conns.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
-}
-
 // src/pipeline/synthesize.ts
 function runSynthesize(io, request, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
@@ -38508,11 +39739,19 @@ function runSynthesize(io, request, settings) {
     unresolved = scanned.value.unresolved;
     appendAll(all, scanned.diagnostics);
   }
+  let traffic;
+  if (request.traffic) {
+    const observed = readTraffic(io, load2.cluster, request.traffic, settings);
+    links = mergeLinks2(links, observed.value.links);
+    appendAll(all, observed.diagnostics);
+    appendAll(all, unresolvedWarnings(observed.value.unresolved));
+    traffic = observed.value.summary;
+  }
   const gaps = findGaps(load2.cluster, { links, unresolved });
   const result = synthesizePolicies(load2.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? "deny", list: gaps } });
   appendAll(all, result.diagnostics);
   const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
-  return { policies: result.value.policies, gaps, diagnostics: all, refused };
+  return { policies: result.value.policies, gaps, diagnostics: all, refused, ...traffic ? { traffic } : {} };
 }
 function policyTarget(io, output2) {
   if (output2 === void 0 || output2 === "-") return { kind: "stdout" };
@@ -38544,7 +39783,7 @@ function renderGapSummary(gaps, mode) {
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options4 = CommonOptions.extend({
+var Options4 = CommonOptions.extend(TrafficOptions.shape).extend({
   links: external_exports.string().optional(),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
@@ -38556,13 +39795,14 @@ var Options4 = CommonOptions.extend({
   gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny"),
   failOnGaps: external_exports.boolean().default(false)
 });
-function ingressControllerSelector(labels2) {
-  if (!labels2) return void 0;
-  const { namespace, ...pod } = labels2;
+function ingressControllerSelector(labels3) {
+  if (!labels3) return void 0;
+  const { namespace, ...pod } = labels3;
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
 function synthesizeCommand(ctx, done) {
   const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)");
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
   return cmd;
 }
@@ -38570,12 +39810,14 @@ function synthesize(ctx, paths, opts) {
   const say = progress(ctx, opts);
   say("reading, scanning and synthesizing…");
   const ic = ingressControllerSelector(opts.ingressController);
+  const traffic = trafficRequestFrom(opts);
   const r = runSynthesize(
     ctx.io,
     {
       paths,
       ...opts.links !== void 0 ? { linksFile: opts.links } : {},
       gapMode: opts.gaps,
+      ...traffic ? { traffic } : {},
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -38595,8 +39837,8 @@ function synthesize(ctx, paths, opts) {
   }
   const target = policyTarget(ctx.io, opts.output);
   if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
-  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${f}
-${text}`);
+  else if (opts.dryRun) for (const [f, text2] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${f}
+${text2}`);
   else {
     const files = writePolicies(ctx.io, r.policies, target, renderPoliciesYaml);
     if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)
@@ -38604,6 +39846,8 @@ ${text}`);
   }
   printDiagnostics(ctx, r.diagnostics, opts);
   if (!opts.quiet || opts.failOnGaps) ctx.stderr(renderGapSummary(r.gaps, opts.gaps));
+  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}
+`);
   return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
 }
 
@@ -38611,20 +39855,20 @@ ${text}`);
 import path3 from "node:path";
 
 // src/drift/repo.ts
-function isDnsPod(w, dns) {
+function isDnsPod2(w, dns) {
   return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
 }
-var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
+var pairKey2 = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
 function computeRepoDrift(input2) {
   const { engine, connectivity: connectivity2, cluster, dns } = input2;
   const diagnostics = [];
   const probes = input2.probes ?? /* @__PURE__ */ new Set();
-  const dnsPods = cluster.workloads.filter((w) => isDnsPod(w, dns)).map((w) => w.ref);
+  const dnsPods = cluster.workloads.filter((w) => isDnsPod2(w, dns)).map((w) => w.ref);
   const dnsKeys = new Set(dnsPods.map((r) => peerKey({ kind: "workload", ref: r })));
   const rows = [];
   const reasons = /* @__PURE__ */ new Map();
   const addReason = (src, dst, r) => {
-    const k = pairKey(src, dst);
+    const k = pairKey2(src, dst);
     const list2 = reasons.get(k);
     if (list2) list2.push(r);
     else reasons.set(k, [r]);
@@ -38655,7 +39899,7 @@ function computeRepoDrift(input2) {
   const needs = refine2({ connections: rows, workloads: connectivity2.workloads, ipRanges: [] }, atoms);
   const allowed = refine2(connectivity2, atoms);
   const reasonsOf = (src, dst) => {
-    const direct = reasons.get(pairKey(src, dst));
+    const direct = reasons.get(pairKey2(src, dst));
     if (direct) return direct;
     const out = [];
     for (const l of input2.needs) {
@@ -38808,10 +40052,10 @@ function fixRepoDrift(io, request, settings, render) {
   const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [path3.resolve(f.path), f]));
   const files = [];
   const writes = /* @__PURE__ */ new Map();
-  for (const [file2, text] of layout) {
+  for (const [file2, text2] of layout) {
     const before = existing.get(path3.resolve(file2))?.text ?? "";
-    files.push({ path: file2, action: before === "" ? "created" : before === text ? "unchanged" : "updated", before, after: text });
-    if (before !== text) writes.set(file2, text);
+    files.push({ path: file2, action: before === "" ? "created" : before === text2 ? "unchanged" : "updated", before, after: text2 });
+    if (before !== text2) writes.set(file2, text2);
   }
   const written = new Set([...layout.keys()].map((f) => path3.resolve(f)));
   const removals = [];
@@ -39249,9 +40493,9 @@ function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader
     } }));
   }
 }
-function splitLines(text) {
-  const hasTrailingNl = text.endsWith("\n");
-  const result = text.split("\n").map((line2) => line2 + "\n");
+function splitLines(text2) {
+  const hasTrailingNl = text2.endsWith("\n");
+  const result = text2.split("\n").map((line2) => line2 + "\n");
   if (hasTrailingNl) {
     result.pop();
   } else {
@@ -39587,12 +40831,12 @@ function clusterDrift(ctx, paths, opts) {
 var OUTPUT = (ctx) => ({
   writeOut: ctx.stdout,
   writeErr: ctx.stderr,
-  outputError: (text, write) => write(`${safeLines(text.replace(/\n$/, ""))}
+  outputError: (text2, write) => write(`${safeLines(text2.replace(/\n$/, ""))}
 `)
 });
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput(OUTPUT(ctx)).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand]) {
     program2.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program2.commands) c.exitOverride();
@@ -39637,10 +40881,10 @@ var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomiza
 function isInside(file2, dir) {
   return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
 }
-function kustomizationRefs(dir, text) {
+function kustomizationRefs(dir, text2) {
   let doc;
   try {
-    doc = yaml.load(text);
+    doc = yaml.load(text2);
   } catch {
     return [];
   }
@@ -39661,10 +40905,10 @@ function findRenderRoots(files, readText) {
   const components = /* @__PURE__ */ new Set();
   for (const dir of overlayDirs) {
     const file2 = files.find((f) => path4.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path4.basename(f)));
-    const text = file2 ? readText(file2) : void 0;
-    if (!text) continue;
-    for (const r of kustomizationRefs(dir, text)) referenced.add(r);
-    if (isComponent(text)) components.add(dir);
+    const text2 = file2 ? readText(file2) : void 0;
+    if (!text2) continue;
+    for (const r of kustomizationRefs(dir, text2)) referenced.add(r);
+    if (isComponent(text2)) components.add(dir);
   }
   const insideChart = (d) => chartDirs.some((c) => c !== d && isInside(d, c));
   const insideOverlay = (d) => overlayDirs.some((o) => o !== d && isInside(d, o));
@@ -39682,8 +40926,8 @@ function unreachableOverlays(overlayDirs, roots, files, readText) {
   const refsOf = /* @__PURE__ */ new Map();
   for (const dir of overlayDirs) {
     const file2 = files.find((f) => path4.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path4.basename(f)));
-    const text = file2 ? readText(file2) : void 0;
-    refsOf.set(dir, text ? kustomizationRefs(dir, text) : []);
+    const text2 = file2 ? readText(file2) : void 0;
+    refsOf.set(dir, text2 ? kustomizationRefs(dir, text2) : []);
   }
   const reached = new Set(roots);
   const queue = [...roots];
@@ -39766,8 +41010,8 @@ function decodeManifest(buf) {
   ]) {
     if (!startsWith(buf, bom)) continue;
     try {
-      const text = new TextDecoder(label, { fatal: true }).decode(buf.subarray(2));
-      return { ok: true, text, note: `decoded as ${label.toUpperCase()} (byte-order mark); Kubernetes tools expect UTF-8` };
+      const text2 = new TextDecoder(label, { fatal: true }).decode(buf.subarray(2));
+      return { ok: true, text: text2, note: `decoded as ${label.toUpperCase()} (byte-order mark); Kubernetes tools expect UTF-8` };
     } catch {
       return { ok: false, reason: "encoding", message: `invalid ${label.toUpperCase()} text (it starts with a UTF-16 byte-order mark)` };
     }
@@ -39776,8 +41020,8 @@ function decodeManifest(buf) {
   if (bomless) return { ok: false, reason: "encoding", message: `UTF-16${bomless.toUpperCase()} without a byte-order mark is not supported; save the file as UTF-8` };
   if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary", message: "binary file (NUL bytes); skipped" };
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return { ok: true, text: text.charCodeAt(0) === 65279 ? text.slice(1) : text };
+    const text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    return { ok: true, text: text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2 };
   } catch {
     return { ok: false, reason: "binary", message: "not valid UTF-8 text; skipped" };
   }
@@ -40001,12 +41245,12 @@ var KLOG_PREFIX = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+\] /;
 var LOG_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /;
 var MAX_MESSAGE = 2e3;
 function toolMessage(message, folders = []) {
-  let text = message.split(/\r?\n/).map((l) => l.replace(KLOG_PREFIX, "").replace(LOG_TIMESTAMP, "").trim()).filter((l) => l !== "").join(" ");
+  let text2 = message.split(/\r?\n/).map((l) => l.replace(KLOG_PREFIX, "").replace(LOG_TIMESTAMP, "").trim()).filter((l) => l !== "").join(" ");
   for (const [abs, shown] of [...folders].sort(([a], [b]) => b.length - a.length)) {
-    if (abs) text = text.split(abs).join(shown);
+    if (abs) text2 = text2.split(abs).join(shown);
   }
-  text = visible(text);
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length - MAX_MESSAGE} more characters)` : text;
+  text2 = visible(text2);
+  return text2.length > MAX_MESSAGE ? `${text2.slice(0, MAX_MESSAGE)}… (${text2.length - MAX_MESSAGE} more characters)` : text2;
 }
 
 // src/io/render.ts
@@ -40410,8 +41654,49 @@ function kubectlGet(target, resources, namespace) {
   return runKubectl(target, ["get", resources.join(","), ...scope, "-o", "json"], `reading ${namespace === void 0 ? "all namespaces" : `namespace ${namespace}`} from the cluster`);
 }
 
+// src/io/traffic.ts
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "node:fs";
+import { StringDecoder } from "node:string_decoder";
+var CHUNK = 1 << 16;
+function forEachLine(file2, what, onLine) {
+  let fd;
+  try {
+    fd = openSync2(file2, "r");
+  } catch (e) {
+    throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+  }
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  const decoder = new StringDecoder("utf8");
+  let carry = "";
+  let line2 = 0;
+  const emit2 = (text2) => onLine(text2.endsWith("\r") ? text2.slice(0, -1) : text2, ++line2);
+  try {
+    for (; ; ) {
+      let n;
+      try {
+        n = readSync2(fd, buffer, 0, CHUNK, null);
+      } catch (e) {
+        throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+      }
+      if (n === 0) break;
+      const text2 = carry + decoder.write(buffer.subarray(0, n));
+      let start = 0;
+      for (let nl = text2.indexOf("\n"); nl >= 0; nl = text2.indexOf("\n", start)) {
+        emit2(text2.slice(start, nl));
+        start = nl + 1;
+      }
+      carry = text2.slice(start);
+    }
+    const rest = carry + decoder.end();
+    if (rest !== "") emit2(rest);
+    return line2;
+  } finally {
+    closeSync2(fd);
+  }
+}
+
 // src/io/write-policy.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, ftruncateSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, openSync as openSync2, writeSync } from "node:fs";
+import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync2, ftruncateSync, lstatSync as lstatSync2, mkdirSync as mkdirSync3, openSync as openSync3, writeSync } from "node:fs";
 import path11 from "node:path";
 var REASONS = {
   ENOTDIR: "a file is where a folder is expected",
@@ -40443,7 +41728,7 @@ function lstatOrUndefined(p) {
     throw e;
   }
 }
-function writeFileInside(policy, file2, text) {
+function writeFileInside(policy, file2, text2) {
   const parts = relativeInside(policy.inside, file2);
   let dir = path11.resolve(policy.inside);
   try {
@@ -40462,14 +41747,14 @@ function writeFileInside(policy, file2, text) {
     if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
     if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
     if (st && !st.isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
-    const fd = openSync2(target, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
+    const fd = openSync3(target, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
     try {
       if (!fstatSync2(fd).isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
       ftruncateSync(fd, 0);
-      const buf = Buffer.from(text, "utf8");
+      const buf = Buffer.from(text2, "utf8");
       for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
     } finally {
-      closeSync2(fd);
+      closeSync3(fd);
     }
   } catch (e) {
     if (e instanceof ConfigError) throw e;
@@ -40509,9 +41794,9 @@ function nodeIo() {
       return r.stdout;
     },
     writeFiles(files, options = {}) {
-      for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
+      for (const [file2, text2] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
         const inside = options.inside ?? path12.dirname(path12.resolve(file2));
-        writeFileInside({ inside, ...options.createFolders ? { createFolders: true } : {} }, file2, text);
+        writeFileInside({ inside, ...options.createFolders ? { createFolders: true } : {} }, file2, text2);
       }
     },
     isDirectory(p) {
@@ -40532,15 +41817,17 @@ function nodeIo() {
       }
     },
     kubectlResources,
-    kubectlGet
+    kubectlGet,
+    // traffic: trace files
+    forEachLine
   };
 }
 
 // src/cli.ts
 process.exitCode = main(process.argv.slice(2), {
   io: nodeIo(),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text2) => void process.stdout.write(text2),
+  stderr: (text2) => void process.stderr.write(text2),
   env: process.env,
   interactive: Boolean(process.stderr.isTTY)
 });

@@ -114,6 +114,27 @@ export const Codes = {
   needNotChecked: 'NPC145',
   /** A heuristics file (--heuristics) with a bad entry. */
   invalidHeuristics: 'NPC146',
+  // traffic: observed traces (Inspektor Gadget and friends) and intent files (NPC160-NPC179)
+  /** A trace line that parses as no known trace format. */
+  traceUnknownLine: 'NPC160',
+  /** A broken trace line: truncated or merged JSON, a cut cell; skipped. */
+  traceMalformed: 'NPC161',
+  /** A trace event read but not usable (debug events, host-network peers of unknown kind, failed connects); skipped. */
+  traceSkipped: 'NPC162',
+  /** Observed traffic from or to something that resolves to no workload or alias: kept for review, never allowed silently. */
+  trafficUnresolved: 'NPC163',
+  /** Trace noise filtered out (loopback, node-local kubelet probes, DNS, closes): a summary. */
+  trafficFiltered: 'NPC164',
+  /** A cluster snapshot object lacks what resolution needs (a pod without an IP). */
+  snapshotIncomplete: 'NPC165',
+  /** Traffic to a Service port the Service does not declare. */
+  traceServicePort: 'NPC166',
+  /** A links file lists the same source and destination more than once. */
+  linkDuplicate: 'NPC167',
+  /** A links file names a workload the manifests do not have. */
+  linkUnknownWorkload: 'NPC168',
+  /** A trace file holds no connection event. */
+  traceEmpty: 'NPC169',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -6,6 +6,7 @@ import { readManifestFiles } from './files.js';
 import { exportTree, pathExists, repoTop } from './git.js';
 import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
+import { forEachLine } from './traffic.js';
 import type { Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
 
@@ -66,5 +67,7 @@ export function nodeIo(): Io {
     },
     kubectlResources,
     kubectlGet,
+    // traffic: trace files
+    forEachLine,
   };
 }

@@ -116,6 +116,10 @@ export interface Io {
   kubectlResources(target: KubectlTarget): { readonly resources: ReadonlySet<string>; readonly warning?: string };
   /** `kubectl get <resources> -o json` in one namespace or all: the List's JSON text. A ConfigError quoting kubectl on failure. */
   kubectlGet(target: KubectlTarget, resources: readonly string[], namespace?: string): string;
+
+  // traffic: trace files
+  /** Streams a (possibly huge) text file line by line, 1-based, with flat memory; returns the line count. A ConfigError when unreadable. */
+  forEachLine(file: string, what: string, onLine: (text: string, line: number) => void): number;
 }
 
 /** Which cluster kubectl talks to, and how long it may take per request. */

@@ -8,13 +8,18 @@ import { findGaps, type Gap } from '../topology/gaps.js';
 import type { GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
+import { mergeLinks } from '../topology/merge.js';
+import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import { loadInputs } from './load.js';
 import type { ReadSettings } from './settings.js';
+import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 
 export interface SynthesizeRequest {
   readonly paths: readonly string[];
   /** A reviewed links file to use instead of scanning. */
   readonly linksFile?: string;
+  /** Observed traffic: its links are allowed beside the declared ones, with the trace as provenance. */
+  readonly traffic?: TrafficRequest;
   readonly options: SynthesisOptions;
   /** How gaps (what the manifests cannot tell) are closed; default `deny` (reported, not closed). */
   readonly gapMode?: GapMode;
@@ -27,9 +32,11 @@ export interface SynthesizeOutcome {
   readonly gaps: readonly Gap[];
   /** A links file with errors: nothing may be written from what was left of it. */
   readonly refused: boolean;
+  /** What the traces held and what was filtered as noise, when traces were given. */
+  readonly traffic?: TrafficSummary;
 }
 
-/** Least-privilege NetworkPolicies for the links the manifests (or a reviewed links file) state. */
+/** Least-privilege NetworkPolicies for the links the manifests (or a reviewed links file) state, and the traffic observed. */
 export function runSynthesize(io: Io, request: SynthesizeRequest, settings: ReadSettings): SynthesizeOutcome {
   const { load, diagnostics, values } = loadInputs(io, request.paths, settings);
   const all: Diagnostic[] = [...diagnostics];
@@ -45,11 +52,21 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     unresolved = scanned.value.unresolved;
     appendAll(all, scanned.diagnostics);
   }
+  let traffic: TrafficSummary | undefined;
+  if (request.traffic) {
+    // observed links join the declared (or reviewed) ones; what resolved to nothing is warned about, never allowed
+    const observed = readTraffic(io, load.cluster, request.traffic, settings);
+    links = mergeLinks(links, observed.value.links);
+    appendAll(all, observed.diagnostics);
+    appendAll(all, unresolvedWarnings(observed.value.unresolved));
+    traffic = observed.value.summary;
+  }
+  // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
   const result = synthesizePolicies(load.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } });
   appendAll(all, result.diagnostics);
   const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
-  return { policies: result.value.policies, gaps, diagnostics: all, refused };
+  return { policies: result.value.policies, gaps, diagnostics: all, refused, ...(traffic ? { traffic } : {}) };
 }
 
 /** Where `--output` points: a folder (existing, or named with a trailing `/`), a file, or stdout. */

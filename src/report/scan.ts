@@ -1,7 +1,12 @@
 import { dump } from 'js-yaml';
-import { evidenceText, type Evidence, type Topology } from '../topology/links.js';
+import { evidenceText, type Evidence, type Link, type Topology } from '../topology/links.js';
+import { linkOrigin, type LinkGap } from '../topology/merge.js';
+import { summaryText, type TrafficUnresolved } from '../topology/traffic/resolve.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { gapText, type Gap } from '../topology/gaps.js';
+import type { ScanTraffic } from '../pipeline/scan.js';
+
+export { summaryText };
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 export const SCAN_FORMATS = ['json', 'yaml', 'txt', 'md'] as const;
@@ -23,11 +28,14 @@ function evidenceData(e: Evidence) {
     case 'exposure':
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
     case 'trace':
-      return { kind: e.kind, event: e.event };
+      return { kind: e.kind, file: e.file, line: e.line, event: e.event, count: e.count, ...(e.firstSeen !== undefined ? { firstSeen: e.firstSeen, lastSeen: e.lastSeen } : {}) };
     case 'intent':
       return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
   }
 }
+
+const linkGapData = (g: LinkGap) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceData) });
+const unresolvedTrafficData = (u: TrafficUnresolved) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count });
 
 /** The document `scan --format json|yaml` writes and `synthesize --links` / `links` read back. */
 function gapData(g: Gap) {
@@ -45,11 +53,11 @@ function gapData(g: Gap) {
   };
 }
 
-export function scanDocument(t: Topology, gaps: readonly Gap[] = []) {
+export function scanDocument(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic) {
   return {
     apiVersion: 'netpol-ci/v1',
     kind: 'LinkList',
-    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), evidence: l.evidence.map(evidenceData) })),
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), ...(traffic ? { origin: linkOrigin(l) } : {}), evidence: l.evidence.map(evidenceData) })),
     unresolved: t.unresolved.map((u) => ({
       workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
       value: u.value,
@@ -61,21 +69,33 @@ export function scanDocument(t: Topology, gaps: readonly Gap[] = []) {
       ...(u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}),
     })),
     gaps: gaps.map(gapData),
+    ...(traffic
+      ? {
+          traffic: {
+            observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
+            declaredNotObserved: traffic.declaredNotObserved.map(linkGapData),
+            unresolved: traffic.unresolved.map(unresolvedTrafficData),
+            summary: traffic.summary,
+          },
+        }
+      : {}),
   };
 }
 
-export function renderScanJson(t: Topology, gaps: readonly Gap[] = []): string {
-  return `${JSON.stringify(scanDocument(t, gaps), null, 2)}\n`;
+export function renderScanJson(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {
+  return `${JSON.stringify(scanDocument(t, gaps, traffic), null, 2)}\n`;
 }
 
-export function renderScanYaml(t: Topology, gaps: readonly Gap[] = []): string {
-  return dump(scanDocument(t, gaps), { lineWidth: -1, noRefs: true, quotingType: '"' });
+export function renderScanYaml(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {
+  return dump(scanDocument(t, gaps, traffic), { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
 
-export function renderScanTxt(t: Topology, gaps: readonly Gap[] = []): string {
+const linkLine = (l: Link | LinkGap) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
+
+export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {
   const out: string[] = [];
   for (const l of t.links) {
-    out.push(`${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`);
+    out.push(`${linkLine(l)}${traffic ? ` [${linkOrigin(l)}]` : ''}`);
     for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
   }
   if (t.unresolved.length > 0) {
@@ -86,15 +106,28 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = []): string {
     out.push('', 'gaps (what the manifests cannot tell):');
     for (const g of gaps) out.push(`    ${gapText(g)}`);
   }
+  if (traffic) {
+    out.push('', `observed, not declared (${traffic.observedNotDeclared.length}):`);
+    for (const g of traffic.observedNotDeclared) {
+      out.push(`    ${linkLine(g)}`);
+      for (const e of g.evidence) if (e.kind === 'trace') out.push(`        ${evidenceText(e)}`);
+    }
+    out.push('', `declared, never observed (${traffic.declaredNotObserved.length}):`);
+    for (const g of traffic.declaredNotObserved) out.push(`    ${linkLine(g)}`);
+    out.push('', `unresolved traffic, not allowed until reviewed (${traffic.unresolved.length}):`);
+    for (const u of traffic.unresolved) out.push(`    ${u.file}:${u.line} ${u.src} -> ${u.dst} : ${u.conns.toString()} x${u.count}: ${u.detail}`);
+    out.push('', summaryText(traffic.summary));
+  }
   return `${out.join('\n')}\n`;
 }
 
-export function renderScanMd(t: Topology, gaps: readonly Gap[] = []): string {
+export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {
   const out = ['### netpol-ci: required links', '', `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ''];
-  out.push('| source | destination | connections | evidence |', '|---|---|---|---|');
+  out.push(`| source | destination | connections |${traffic ? ' origin |' : ''} evidence |`, `|---|---|---|${traffic ? '---|' : ''}---|`);
   for (const l of t.links) {
-    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} | ${l.evidence.map((e) => markdownCode(evidenceText(e))).join('<br>')} |`);
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} |${traffic ? ` ${linkOrigin(l)} |` : ''} ${l.evidence.map((e) => markdownCode(evidenceText(e))).join('<br>')} |`);
   }
+  if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');
     for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
@@ -107,4 +140,24 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = []): string {
     out.push('', escapeMarkdown('Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open.'));
   }
   return `${out.join('\n')}\n`;
+}
+
+/** The traffic sections of the Markdown report (also for the PR comment): observed-but-not-declared, declared-but-never-observed, unresolved, and the noise line. */
+export function trafficMd(traffic: ScanTraffic): string[] {
+  const out: string[] = [];
+  const gapTable = (title: string, gaps: readonly LinkGap[], withEvidence: boolean) => {
+    out.push('', `#### ${title} (${gaps.length})`, '');
+    if (gaps.length === 0) return;
+    out.push(`| source | destination | connections |${withEvidence ? ' trace |' : ''}`, `|---|---|---|${withEvidence ? '---|' : ''}`);
+    for (const g of gaps) {
+      const ev = g.evidence.filter((e) => e.kind === 'trace').map((e) => markdownCode(evidenceText(e))).join('<br>');
+      out.push(`| ${markdownCode(peerKey(g.src))} | ${markdownCode(peerKey(g.dst))} | ${markdownCode(g.conns.toString())} |${withEvidence ? ` ${ev} |` : ''}`);
+    }
+  };
+  gapTable('Observed, not declared', traffic.observedNotDeclared, true);
+  gapTable('Declared, never observed', traffic.declaredNotObserved, false);
+  out.push('', `#### Unresolved traffic, not allowed until reviewed (${traffic.unresolved.length})`, '');
+  for (const u of traffic.unresolved) out.push(`- ${markdownCode(`${u.file}:${u.line}`)} ${markdownCode(u.src)} -> ${markdownCode(u.dst)} ${markdownCode(u.conns.toString())} x${u.count}: ${escapeMarkdown(u.detail)}`);
+  out.push('', escapeMarkdown(summaryText(traffic.summary)));
+  return out;
 }

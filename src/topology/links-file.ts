@@ -24,6 +24,9 @@ const LinkFileSchema = z.object({
 
 const AddressEvidence = z.object({ kind: z.literal('address'), file: z.string(), line: z.number(), path: z.array(z.union([z.string(), z.number()])).optional(), value: z.string(), service: z.string().optional() }).loose();
 const ExposureEvidence = z.object({ kind: z.literal('exposure'), object: z.string(), file: z.string(), line: z.number() }).loose();
+const TraceEvidence = z
+  .object({ kind: z.literal('trace'), event: z.string(), file: z.string(), line: z.number(), count: z.number().int().nonnegative(), firstSeen: z.string().optional(), lastSeen: z.string().optional() })
+  .loose();
 
 /** The evidence `scan --format json|yaml` wrote, read back so that reviewed links keep their provenance. */
 function evidenceFrom(raw: readonly Record<string, unknown>[] | undefined): Evidence[] {
@@ -35,7 +38,15 @@ function evidenceFrom(raw: readonly Record<string, unknown>[] | undefined): Evid
       continue;
     }
     const x = ExposureEvidence.safeParse(e);
-    if (x.success) out.push({ kind: 'exposure', object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
+    if (x.success) {
+      out.push({ kind: 'exposure', object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
+      continue;
+    }
+    const t = TraceEvidence.safeParse(e);
+    if (t.success) {
+      const { event, file, line, count, firstSeen, lastSeen } = t.data;
+      out.push({ kind: 'trace', event, file, line, count, ...(firstSeen !== undefined ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {}) });
+    }
   }
   return out;
 }

@@ -24,7 +24,19 @@ export type Evidence =
       readonly traced?: SourceRef;
     }
   | { readonly kind: 'exposure'; readonly object: string; readonly at: SourceRef }
-  | { readonly kind: 'trace'; readonly event: string }
+  | {
+      readonly kind: 'trace';
+      /** What was seen, e.g. `TCP 9080 via Service default/details`. */
+      readonly event: string;
+      /** The trace file and the line of the first event of this kind. */
+      readonly file: string;
+      readonly line: number;
+      /** How many connection starts the trace holds for it. */
+      readonly count: number;
+      /** First and last timestamps, as the trace writes them (absent when it has none). */
+      readonly firstSeen?: string;
+      readonly lastSeen?: string;
+    }
   | { readonly kind: 'intent'; readonly at: SourceRef };
 
 export interface Link {
@@ -56,7 +68,7 @@ export function evidenceText(e: Evidence): string {
     case 'exposure':
       return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
     case 'trace':
-      return `trace ${e.event}`;
+      return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== undefined ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ''}`})` : ''}`;
     case 'intent':
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
   }

@@ -78,6 +78,13 @@ export class MemoryIo implements Io {
     throw new ConfigError('no cluster in memory');
   }
 
+  forEachLine(file: string, what: string, onLine: (text: string, line: number) => void): number {
+    const lines = this.readText(file, what).split(/\r?\n/);
+    if (lines[lines.length - 1] === '') lines.pop();
+    lines.forEach((l, i) => onLine(l, i + 1));
+    return lines.length;
+  }
+
   isDirectory(p: string): boolean {
     return p.endsWith('/');
   }

@@ -8,8 +8,9 @@ import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from 
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
+import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 
-const Options = CommonOptions.extend(ClusterOptions.shape).extend({
+const Options = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
   heuristics: z.string().optional(),
   exportHeuristics: z.boolean().default(false),
   format: z.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
@@ -20,6 +21,7 @@ export function scanCommand(ctx: CliContext, done: (code: number) => void): Comm
     .description('the connections the application needs, read from its manifests, each with its provenance')
     .argument('[path...]', 'manifest files or folders (scanned recursively); none with --cluster')
     .option('-f, --format <format>', `output format: ${SCAN_FORMATS.join('|')}`, 'txt');
+  addTrafficOptions(cmd);
   addClusterOptions(cmd)
     .option('--heuristics <file>', 'with --cluster: well-known components (names, images, ports) from this file instead of the built-in list')
     .option('--export-heuristics', 'print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit');
@@ -38,10 +40,12 @@ function scan(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): 
   if (!live && opts.heuristics !== undefined) throw new ConfigError('--heuristics needs --cluster (manifests are scanned exactly, without heuristics)');
   const say = progress(ctx, opts);
   say('reading and scanning…');
-  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts));
+  const traffic = trafficRequestFrom(opts);
+  if (live && traffic) throw new ConfigError('--traffic is read with manifest paths (or --cluster-snapshot), not with --cluster');
+  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
   say('');
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology, 'gaps' in r ? r.gaps : undefined), opts.output);
+  emit(ctx, render(r.topology, 'gaps' in r ? r.gaps : undefined, 'traffic' in r ? r.traffic : undefined), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }

@@ -5,17 +5,19 @@ import { layoutPolicies, policyTarget, runSynthesize, writePolicies } from '../.
 import { renderPoliciesYaml } from '../../report/policies.js';
 import { renderGapSummary } from '../../report/gaps.js';
 import { GAP_MODES } from '../../synthesis/gap-rules.js';
+import { summaryText } from '../../report/scan.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../../synthesis/synthesize.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor, printDiagnostics, progress } from '../output.js';
+import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 
 const labelList = z
   .string()
   .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
   .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
 
-const Options = CommonOptions.extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend({
   links: z.string().optional(),
   defaultDeny: z.union([z.boolean(), z.enum(['true', 'false'], { error: '--default-deny takes true or false' }).transform((v) => v === 'true')]).default(true),
   dryRun: z.boolean().default(false),
@@ -49,6 +51,7 @@ export function synthesizeCommand(ctx: CliContext, done: (code: number) => void)
     .option('--name-prefix <prefix>', 'prefix for policy names')
     .option('--gaps <mode>', 'how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)')
     .option('--fail-on-gaps', 'exit 1 when there are gaps (for CI)');
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(synthesize(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -57,12 +60,14 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
   const say = progress(ctx, opts);
   say('reading, scanning and synthesizing…');
   const ic = ingressControllerSelector(opts.ingressController);
+  const traffic = trafficRequestFrom(opts);
   const r = runSynthesize(
     ctx.io,
     {
       paths,
       ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
       gapMode: opts.gaps,
+      ...(traffic ? { traffic } : {}),
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -90,5 +95,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
   }
   printDiagnostics(ctx, r.diagnostics, opts);
   if (!opts.quiet || opts.failOnGaps) ctx.stderr(renderGapSummary(r.gaps, opts.gaps));
+  // the noise filtered from the traces is said, once (with --verbose the diagnostic already did)
+  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}\n`);
   return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
 }

@@ -1,0 +1,25 @@
+// One traffic run in a fresh process: `node --expose-gc bench/traffic-worker.mjs <bundle> <app dir> <trace>`.
+// Loads the app (untimed), then streams, parses and resolves the trace (timed); prints one JSON line.
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+const [bundle, dir, trace] = process.argv.slice(2);
+const lib = await import(pathToFileURL(bundle).href);
+const cluster = lib.loadManifests(lib.readManifestFiles([dir]).files).cluster;
+globalThis.gc?.();
+const rssBefore = process.memoryUsage().rss;
+const cpu0 = process.cpuUsage();
+const t0 = performance.now();
+const r = lib.observeTraffic(cluster, { files: [trace] }, (file, onLine) => lib.forEachLine(file, '--traffic', onLine));
+const ms = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+const s = r.value.summary;
+console.log(
+  JSON.stringify({
+    ms,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    maxRssMiB: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMiB: rssBefore / 1024 / 1024,
+    summary: `${s.starts} starts, ${r.value.links.length} links, ${r.value.unresolved.length} unresolved, filtered ${s.dns} DNS + ${s.nodeLocal} node-local + ${s.loopback} loopback`,
+  }),
+);

@@ -1,0 +1,502 @@
+import { ConnectionSet, type Protocol } from '../../model/connection-set.js';
+import { formatRange, parseCidr, type IpRange } from '../../model/ip.js';
+import { peerKey, type Peer } from '../../model/peer.js';
+import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../../manifests/cluster.js';
+import { workloadsByNamespace } from '../../connectivity/exposure.js';
+import { selectorMatches } from '../../connectivity/selector.js';
+import type { Evidence, Link } from '../links.js';
+import { aliasFor, type CidrAlias } from './aliases.js';
+import type { TraceEndpoint, TraceEvent } from './events.js';
+import { DNS_NAMES, DNS_NAMESPACE, isDnsPod, isIngressControllerPod, OWNER_SUFFIX, pick, POD_SUFFIX, targetPorts } from './pods.js';
+import { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotServicePort } from './snapshot.js';
+
+/** Observed traffic that resolves to no workload and no alias: listed for review, never allowed silently. */
+export interface TrafficUnresolved {
+  /** The source and destination as far as they resolved (`ns/name[Kind]`, `pod ns/name`, an address). */
+  readonly src: string;
+  readonly dst: string;
+  readonly conns: ConnectionSet;
+  readonly reason: 'external-address' | 'unknown-pod' | 'unknown-service' | 'no-service-port';
+  readonly detail: string;
+  readonly file: string;
+  readonly line: number;
+  readonly count: number;
+}
+
+/** What was dropped as noise, and why (the summary line says so). */
+export interface TrafficSummary {
+  readonly files: number;
+  /** Connection starts read (connect / accept / packets of a connection). */
+  readonly starts: number;
+  readonly closes: number;
+  readonly loopback: number;
+  /** From the node's own address to its pods: kubelet probes. */
+  readonly nodeLocal: number;
+  readonly dns: number;
+  /** Between pods of one workload. */
+  readonly sameWorkload: number;
+  readonly skipped: number;
+  readonly malformed: number;
+  readonly unknown: number;
+}
+
+export interface ObservedTraffic {
+  readonly links: readonly Link[];
+  readonly unresolved: readonly TrafficUnresolved[];
+  readonly summary: TrafficSummary;
+}
+
+type Resolved =
+  | { readonly kind: 'peer'; readonly peer: Peer; readonly key: string; readonly workload?: Workload; readonly alias?: string }
+  | { readonly kind: 'service'; readonly key: string; readonly ports: readonly SnapshotServicePort[]; readonly workloads: readonly Workload[] }
+  | { readonly kind: 'loopback' }
+  | { readonly kind: 'node' }
+  | { readonly kind: 'dns' }
+  | { readonly kind: 'unresolved'; readonly text: string; readonly reason: TrafficUnresolved['reason']; readonly detail: string };
+
+interface ServiceInfo {
+  readonly key: string;
+  readonly ports: readonly SnapshotServicePort[];
+  readonly workloads: readonly Workload[];
+}
+
+interface Flow {
+  readonly src: Peer;
+  readonly dst: Peer;
+  readonly proto: Protocol;
+  readonly port: number;
+  readonly file: string;
+  readonly line: number;
+  count: number;
+  first?: string;
+  last?: string;
+  readonly via: string;
+}
+
+interface Pending {
+  readonly src: string;
+  readonly dst: string;
+  readonly proto: Protocol;
+  readonly port: number;
+  readonly reason: TrafficUnresolved['reason'];
+  readonly detail: string;
+  readonly file: string;
+  readonly line: number;
+  count: number;
+}
+
+/** What one (source, destination, protocol, port) of a file came to: replayed for every later event like it. */
+interface Plan {
+  readonly flows: Flow[];
+  readonly pending: Pending[];
+  same: number;
+}
+
+function bump(f: Flow, e: TraceEvent): void {
+  f.count++;
+  if (e.time !== undefined) {
+    if (f.first === undefined || earlier(e.time, f.first)) f.first = e.time;
+    if (f.last === undefined || earlier(f.last, e.time)) f.last = e.time;
+  }
+}
+
+function isLoopback(r: IpRange): boolean {
+  return r.family === 4 ? r.lo >> 24n === 127n : r.lo === 1n;
+}
+
+/**
+ * Turns trace events into links between the workloads of the manifests, as the events stream in
+ * (`add` per event, `finish` once). Pods fold into their owner: by the trace's own metadata
+ * (owner, pod name, labels), else through the cluster snapshot (pod and Service IPs, owner
+ * references). A Service destination becomes the workloads it selects, on the container port its
+ * targetPort names. Resolutions are cached per endpoint, so a long trace costs one map lookup
+ * per event.
+ */
+export class TrafficResolver {
+  private readonly byNamespace: Map<string, Workload[]>;
+  private readonly byName = new Map<string, Workload[]>();
+  private readonly services = new Map<string, ServiceInfo>();
+  private readonly ipIndex = new Map<string, { pod?: SnapshotPod; service?: ServiceInfo }>();
+  private readonly podIndex = new Map<string, SnapshotPod>();
+  private readonly nodeIps: Set<string>;
+  private readonly flows = new Map<string, Flow>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly plans = new Map<string, Map<Resolved, Map<Resolved, Map<number, Plan>>>>();
+  private current: Plan | undefined;
+  private readonly counts = { starts: 0, closes: 0, loopback: 0, nodeLocal: 0, dns: 0, sameWorkload: 0, skipped: 0, malformed: 0, unknown: 0 };
+  private readonly files = new Set<string>();
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly warnedPorts = new Set<string>();
+
+  constructor(
+    cluster: Cluster,
+    private readonly snapshot: ClusterSnapshot = EMPTY_SNAPSHOT,
+    private readonly aliases: readonly CidrAlias[] = [],
+  ) {
+    this.byNamespace = workloadsByNamespace(cluster.workloads);
+    for (const w of cluster.workloads) {
+      const k = `${w.ref.namespace}/${w.ref.name}`;
+      const list = this.byName.get(k);
+      if (list) list.push(w);
+      else this.byName.set(k, [w]);
+    }
+    // the manifests' Services first; a snapshot Service of the same name adds its cluster IPs
+    for (const o of cluster.objects) {
+      if (o.kind !== 'Service') continue;
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const selector = o.object.spec?.selector ?? undefined;
+      const ports = (o.object.spec?.ports ?? []).map((p) => ({ port: p.port, ...(p.name ? { name: p.name } : {}), ...(p.targetPort !== undefined && p.targetPort !== null ? { targetPort: p.targetPort } : {}), ...(p.protocol ? { protocol: p.protocol } : {}) }));
+      const info: ServiceInfo = { key: `${ns}/${o.object.metadata.name}`, ports, workloads: this.selectWorkloads(ns, selector ?? undefined) };
+      this.services.set(info.key, info);
+      const ip = (o.object.spec as { clusterIP?: unknown } | undefined)?.clusterIP;
+      if (typeof ip === 'string' && ip !== 'None') this.ipIndex.set(ip, { service: info });
+    }
+    for (const s of snapshot.services) {
+      const key = `${s.namespace}/${s.name}`;
+      const info = this.services.get(key) ?? { key, ports: s.ports, workloads: this.selectWorkloads(s.namespace, s.selector) };
+      if (!this.services.has(key)) this.services.set(key, info);
+      for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
+    }
+    for (const p of snapshot.pods) {
+      this.podIndex.set(`${p.namespace}/${p.name}`, p);
+      if (!p.hostNetwork) for (const ip of p.ips) this.ipIndex.set(ip, { pod: p });
+    }
+    this.nodeIps = new Set(snapshot.nodeIps);
+  }
+
+  private selectWorkloads(ns: string, selector: Readonly<Record<string, string>> | undefined): Workload[] {
+    if (!selector || Object.keys(selector).length === 0) return [];
+    return (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+  }
+
+  /** Counts lines the readers skipped, so the summary tells the whole story. */
+  noteLine(kind: 'skipped' | 'malformed' | 'unknown'): void {
+    this.counts[kind]++;
+  }
+
+  /** A trace file being read (for the summary's file count). */
+  noteFile(file: string): void {
+    this.files.add(file);
+  }
+
+  add(file: string, e: TraceEvent): void {
+    if (e.phase === 'close') {
+      this.counts.closes++;
+      return;
+    }
+    this.counts.starts++;
+    const src = this.resolve(e.src, e);
+    const dst = this.resolve(e.dst, e);
+    if (src.kind === 'loopback' || dst.kind === 'loopback' || (e.src.addr !== undefined && e.src.addr === e.dst.addr)) {
+      this.counts.loopback++;
+      return;
+    }
+    if (src.kind === 'node' || (e.dst.hostIp !== undefined && e.src.addr === e.dst.hostIp)) {
+      this.counts.nodeLocal++;
+      return;
+    }
+    if (dst.kind === 'dns' || (dst.kind === 'node' && e.port === 53)) {
+      this.counts.dns++;
+      return;
+    }
+    // the decision for one (file, source, destination, protocol, port) is made once, then replayed
+    let bySrc = this.plans.get(file);
+    if (!bySrc) this.plans.set(file, (bySrc = new Map()));
+    let byDst = bySrc.get(src);
+    if (!byDst) bySrc.set(src, (byDst = new Map()));
+    let byPort = byDst.get(dst);
+    if (!byPort) byDst.set(dst, (byPort = new Map()));
+    const portKey = (e.proto === 'TCP' ? 0 : e.proto === 'UDP' ? 1 : 2) * 65536 + e.port;
+    const known = byPort.get(portKey);
+    if (known) {
+      for (const f of known.flows) bump(f, e);
+      for (const u of known.pending) u.count++;
+      this.counts.sameWorkload += known.same;
+      return;
+    }
+    const plan: Plan = { flows: [], pending: [], same: 0 };
+    this.current = plan;
+    this.decide(file, e, src, dst);
+    this.current = undefined;
+    byPort.set(portKey, plan);
+  }
+
+  private sameWorkload(): void {
+    this.counts.sameWorkload++;
+    if (this.current) this.current.same++;
+  }
+
+  private decide(file: string, e: TraceEvent, src: Resolved, dst: Resolved): void {
+    const proto = e.proto;
+    if (src.kind !== 'peer') {
+      const text = src.kind === 'unresolved' ? src.text : src.kind === 'service' ? `Service ${src.key}` : endpointText(e.src);
+      this.unresolved(file, e, text, dst, src.kind === 'unresolved' ? src.reason : 'unknown-service', src.kind === 'unresolved' ? src.detail : 'a Service as a source');
+      return;
+    }
+    if (dst.kind === 'node') {
+      this.unresolved(file, e, peerKey(src.peer), { kind: 'unresolved', text: `${endpointText(e.dst)}`, reason: 'external-address', detail: 'a node address (host network)' }, 'external-address', 'a node address (host network)');
+      return;
+    }
+    if (dst.kind === 'unresolved') {
+      this.unresolved(file, e, peerKey(src.peer), dst, dst.reason, dst.detail);
+      return;
+    }
+    if (dst.kind === 'peer') {
+      if (src.workload && src.workload === dst.workload) {
+        this.sameWorkload();
+        return;
+      }
+      this.flow(file, e, src, dst, proto, e.port, dst.alias ? `to alias ${dst.alias}` : src.alias ? `from alias ${src.alias}` : '');
+      return;
+    }
+    if (dst.kind !== 'service') return;
+    // a Service address: its port -> the container port on each selected workload
+    const sp = dst.ports.find((p) => p.port === e.port && (p.protocol ?? 'TCP') === proto);
+    if (dst.workloads.length === 0) {
+      this.unresolved(file, e, peerKey(src.peer), { kind: 'unresolved', text: `Service ${dst.key}`, reason: 'unknown-service', detail: '' }, 'unknown-service', `Service ${dst.key} selects no workload in the manifests`);
+      return;
+    }
+    if (!sp) {
+      const k = `${dst.key}:${proto}/${e.port}`;
+      if (!this.warnedPorts.has(k)) {
+        this.warnedPorts.add(k);
+        this.diagnostics.push(diag(Codes.traceServicePort, 'warning', `traffic to Service ${dst.key} on ${proto} ${e.port}, a port the Service does not declare; kept for review`, { file, doc: 0, line: e.line }));
+      }
+      this.unresolved(file, e, peerKey(src.peer), { kind: 'unresolved', text: `Service ${dst.key}`, reason: 'no-service-port', detail: '' }, 'no-service-port', `Service ${dst.key} has no ${proto} port ${e.port}`);
+      return;
+    }
+    for (const w of dst.workloads) {
+      if (src.workload === w) {
+        this.sameWorkload();
+        continue;
+      }
+      const to = this.workloadPeer(w);
+      for (const target of targetPorts(sp, w)) this.flow(file, e, src, to, proto, target, `via Service ${dst.key}:${e.port}`);
+    }
+  }
+
+  private readonly workloadPeers = new Map<Workload, PeerResolved>();
+  private readonly otherPeers = new Map<string, PeerResolved>();
+
+  /**
+   * One resolution object per workload: every pod of a workload resolves to the same object, so
+   * the per-(source, destination) decisions are made once per workload pair, not per pod pair.
+   */
+  private workloadPeer(w: Workload): PeerResolved {
+    let p = this.workloadPeers.get(w);
+    if (!p) this.workloadPeers.set(w, (p = peerOf({ kind: 'workload', ref: w.ref }, w)));
+    return p;
+  }
+
+  private readonly servicePeers = new Map<ServiceInfo, Resolved>();
+
+  private servicePeer(svc: ServiceInfo): Resolved {
+    let r = this.servicePeers.get(svc);
+    if (!r) this.servicePeers.set(svc, (r = { kind: 'service', ...svc }));
+    return r;
+  }
+
+  private canonical(peer: Peer, alias?: string): PeerResolved {
+    const key = `${peerKey(peer)}|${alias ?? ''}`;
+    let p = this.otherPeers.get(key);
+    if (!p) this.otherPeers.set(key, (p = peerOf(peer, undefined, alias)));
+    return p;
+  }
+
+  private flow(file: string, e: TraceEvent, from: PeerResolved, to: PeerResolved, proto: Protocol, port: number, via: string): void {
+    const src = from.peer;
+    const dst = to.peer;
+    const key = `${from.key}\u0000${to.key}\u0000${proto}${port}\u0000${file}\u0000${via}`;
+    let cur = this.flows.get(key);
+    if (cur) bump(cur, e);
+    else this.flows.set(key, (cur = { src, dst, proto, port, file, line: e.line, count: 1, ...(e.time !== undefined ? { first: e.time, last: e.time } : {}), via }));
+    this.current?.flows.push(cur);
+  }
+
+  private unresolved(file: string, e: TraceEvent, src: string, dst: Resolved, reason: TrafficUnresolved['reason'], detail: string): void {
+    const dstText = dst.kind === 'unresolved' ? dst.text : dst.kind === 'peer' ? peerKey(dst.peer) : dst.kind === 'service' ? `Service ${dst.key}` : endpointText(e.dst);
+    const key = `${src}\u0000${dstText}\u0000${e.proto}\u0000${e.port}\u0000${reason}\u0000${file}`;
+    let cur = this.pending.get(key);
+    if (cur) cur.count++;
+    else this.pending.set(key, (cur = { src, dst: dstText, proto: e.proto, port: e.port, reason, detail, file, line: e.line, count: 1 }));
+    this.current?.pending.push(cur);
+  }
+
+  /** Resolutions by kind (and DNS port or not), namespace and pod/Service name (or owner, or address): no string is built per event. */
+  private readonly byIdentity = new Map<string, Map<string, Map<string, Resolved>>>();
+  /** The common case (a pod, not a DNS lookup), one lookup less. */
+  private readonly pods = new Map<string, Map<string, Resolved>>();
+  private readonly byAddr = new Map<string, Map<string, Resolved>>();
+
+  /**
+   * Cached per endpoint identity. A named pod resolves by name alone (its address is not part of
+   * the key: a long trace of one pod costs one entry whatever its ports), so the cache holds one
+   * entry per pod, Service and address seen, not per line.
+   */
+  private resolve(ep: TraceEndpoint, e: TraceEvent): Resolved {
+    const variant = e.port === 53 ? (ep.kind === 'pod' ? 'pod53' : ep.kind === 'svc' ? 'svc53' : 'x53') : ep.kind;
+    const id = ep.name ?? (ep.owner !== undefined ? `owner:${ep.owner}` : undefined);
+    if ((ep.kind === 'pod' || ep.kind === 'svc') && ep.namespace !== undefined && id !== undefined) {
+      let byNs = variant === 'pod' ? this.pods : this.byIdentity.get(variant);
+      if (!byNs) this.byIdentity.set(variant, (byNs = new Map()));
+      let byName = byNs.get(ep.namespace);
+      if (!byName) byNs.set(ep.namespace, (byName = new Map()));
+      let r = byName.get(id);
+      if (!r) {
+        r = this.resolveUncached({ ...ep, addr: undefined }, e.port);
+        byName.set(id, r);
+      }
+      // a pod the manifests do not know may still be known by its address (a snapshot pod of another name)
+      if (r.kind !== 'unresolved' || ep.addr === undefined || !this.ipIndex.has(ep.addr)) return r;
+    }
+    const key = ep.addr !== undefined && ep.name === undefined && ep.owner === undefined ? ep.addr : `${ep.namespace ?? ''}|${ep.name ?? ''}|${ep.owner ?? ''}|${ep.addr ?? ''}|${ep.name || ep.owner ? '' : JSON.stringify(ep.labels ?? {})}`;
+    let byKey = this.byAddr.get(variant);
+    if (!byKey) this.byAddr.set(variant, (byKey = new Map()));
+    let r = byKey.get(key);
+    if (!r) {
+      r = this.resolveUncached(ep, e.port);
+      byKey.set(key, r);
+    }
+    return r;
+  }
+
+  private resolveUncached(ep: TraceEndpoint, port: number): Resolved {
+    const range = ep.addr !== undefined ? parseCidr(ep.addr) : undefined;
+    if (range && isLoopback(range)) return { kind: 'loopback' };
+    if (ep.addr !== undefined && this.nodeIps.has(ep.addr)) return { kind: 'node' };
+    if (ep.kind === 'svc' && ep.namespace && ep.name) {
+      if (port === 53 && ep.namespace === DNS_NAMESPACE && DNS_NAMES.has(ep.name)) return { kind: 'dns' };
+      const svc = this.services.get(`${ep.namespace}/${ep.name}`);
+      if (svc) return this.servicePeer(svc);
+      return { kind: 'unresolved', text: `Service ${ep.namespace}/${ep.name}`, reason: 'unknown-service', detail: `Service ${ep.namespace}/${ep.name} is not in the manifests or the snapshot` };
+    }
+    if (ep.kind === 'pod' && ep.namespace && (ep.name || ep.owner || ep.labels)) {
+      if (port === 53 && ep.namespace === DNS_NAMESPACE && isDnsPod(ep.labels, ep.name)) return { kind: 'dns' };
+      const w = this.podWorkload(ep.namespace, ep.name, ep.owner, ep.ownerKind, ep.labels);
+      if (w) return this.workloadPeer(w);
+      if (isIngressControllerPod(ep.labels ?? this.podIndex.get(`${ep.namespace}/${ep.name ?? ''}`)?.labels)) return this.canonical({ kind: 'ingress-controller' });
+      if (!ep.addr || !this.ipIndex.has(ep.addr)) {
+        const text = `pod ${ep.namespace}/${ep.name ?? ep.owner ?? '?'}`;
+        return { kind: 'unresolved', text, reason: 'unknown-pod', detail: `${text} belongs to no workload of the manifests` };
+      }
+    }
+    if (ep.addr !== undefined) {
+      const hit = this.ipIndex.get(ep.addr);
+      if (hit?.service) {
+        const [ns, name] = hit.service.key.split('/') as [string, string];
+        if (port === 53 && ns === DNS_NAMESPACE && DNS_NAMES.has(name)) return { kind: 'dns' };
+        return this.servicePeer(hit.service);
+      }
+      if (hit?.pod) {
+        const p = hit.pod;
+        if (port === 53 && p.namespace === DNS_NAMESPACE && isDnsPod(p.labels, p.name)) return { kind: 'dns' };
+        const w = this.podWorkload(p.namespace, p.name, p.owner?.name, p.owner?.kind, p.labels);
+        if (w) return this.workloadPeer(w);
+        if (isIngressControllerPod(p.labels)) return this.canonical({ kind: 'ingress-controller' });
+        return { kind: 'unresolved', text: `pod ${p.namespace}/${p.name}`, reason: 'unknown-pod', detail: `pod ${p.namespace}/${p.name} (${ep.addr}) belongs to no workload of the manifests` };
+      }
+      if (!range) return { kind: 'unresolved', text: ep.addr, reason: 'external-address', detail: `${JSON.stringify(ep.addr)} is not an IP address` };
+      const alias = aliasFor(this.aliases, range);
+      if (alias) return this.canonical({ kind: 'external', range: alias.range }, alias.alias);
+      return { kind: 'unresolved', text: `${formatRange(range)}[External]`, reason: 'external-address', detail: `${ep.addr} is no pod or Service of the snapshot and in no --cidr-aliases block` };
+    }
+    return { kind: 'unresolved', text: endpointText(ep), reason: 'unknown-pod', detail: 'no address and no Kubernetes name in the event' };
+  }
+
+  /** The manifests' workload a pod belongs to: its owner (folded: ReplicaSet -> Deployment, Job -> CronJob), its name, else its labels. */
+  private podWorkload(ns: string, podName: string | undefined, owner: string | undefined, ownerKind: string | undefined, labels: Readonly<Record<string, string>> | undefined): Workload | undefined {
+    const snap = podName ? this.podIndex.get(`${ns}/${podName}`) : undefined;
+    for (const [o, kind] of [
+      [owner, ownerKind],
+      [snap?.owner?.name, snap?.owner?.kind],
+    ] as const) {
+      if (!o) continue;
+      const exact = this.byName.get(`${ns}/${o}`);
+      if (exact) return pick(exact, kind);
+      const folded = this.byPrefix(ns, o, OWNER_SUFFIX);
+      if (folded) return folded;
+    }
+    if (podName) {
+      const exact = this.byName.get(`${ns}/${podName}`)?.find((w) => w.ref.kind === 'Pod');
+      if (exact) return exact;
+      const named = this.byPrefix(ns, podName, POD_SUFFIX);
+      if (named) return named;
+    }
+    const l = labels ?? snap?.labels;
+    if (l && Object.keys(l).length > 0) {
+      // the workloads whose pod template labels the pod carries; ambiguity resolves to nothing
+      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => l[k] === v)));
+      if (matches.length === 1) return matches[0];
+    }
+    return undefined;
+  }
+
+  /** `<workload>-<suffix>` where the suffix is what the workload's kind adds; the longest workload name wins. */
+  private byPrefix(ns: string, name: string, suffixes: Record<string, RegExp>): Workload | undefined {
+    for (let i = name.lastIndexOf('-'); i > 0; i = name.lastIndexOf('-', i - 1)) {
+      const cands = this.byName.get(`${ns}/${name.slice(0, i)}`);
+      const rest = name.slice(i + 1);
+      const hit = cands?.find((w) => suffixes[w.ref.kind]?.test(rest));
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  finish(): { value: ObservedTraffic; diagnostics: Diagnostic[] } {
+    const byPair = new Map<string, { src: Peer; dst: Peer; conns: ConnectionSet; evidence: Evidence[] }>();
+    const flows = [...this.flows.values()].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.proto, b.proto) || a.port - b.port);
+    for (const f of flows) {
+      const key = `${peerKey(f.src)}\u0000${peerKey(f.dst)}`;
+      const conns = ConnectionSet.port(f.proto, f.port);
+      const ev: Evidence = { kind: 'trace', event: `${f.proto} ${f.port}${f.via ? ` ${f.via}` : ''}`, file: f.file, line: f.line, count: f.count, ...(f.first !== undefined ? { firstSeen: f.first, lastSeen: f.last as string } : {}) };
+      const cur = byPair.get(key);
+      if (cur) {
+        cur.conns = cur.conns.union(conns);
+        cur.evidence.push(ev);
+      } else byPair.set(key, { src: f.src, dst: f.dst, conns, evidence: [ev] });
+    }
+    const links = [...byPair.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+    const unresolved = [...this.pending.values()]
+      .map((u) => ({ src: u.src, dst: u.dst, conns: ConnectionSet.port(u.proto, u.port), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count }))
+      .sort((a, b) => compareStrings(a.src, b.src) || compareStrings(a.dst, b.dst) || compareStrings(a.conns.toString(), b.conns.toString()) || compareStrings(a.file, b.file) || a.line - b.line);
+    const summary: TrafficSummary = { files: this.files.size, ...this.counts };
+    const diagnostics = [...this.diagnostics];
+    const noise = summaryText(summary);
+    if (noise) diagnostics.push(diag(Codes.trafficFiltered, 'info', noise));
+    return { value: { links, unresolved, summary }, diagnostics };
+  }
+}
+
+/** One line that says what was read and what was filtered. */
+export function summaryText(s: TrafficSummary): string {
+  const parts = [
+    [s.loopback, 'loopback'],
+    [s.nodeLocal, 'node-local (kubelet probes)'],
+    [s.dns, 'DNS (synthesize allows DNS itself)'],
+    [s.sameWorkload, 'within one workload'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${n} ${what}`);
+  const lines = [s.skipped > 0 ? `${s.skipped} skipped` : '', s.malformed > 0 ? `${s.malformed} malformed` : '', s.unknown > 0 ? `${s.unknown} unreadable` : ''].filter(Boolean);
+  return `traffic: ${s.starts} connection starts read${s.closes > 0 ? ` (${s.closes} closes ignored)` : ''}; filtered ${parts.length > 0 ? parts.join(', ') : 'nothing'}${lines.length > 0 ? `; lines ${lines.join(', ')}` : ''}`;
+}
+
+/** A resolved peer with its key computed once (events reuse cached resolutions). */
+type PeerResolved = Extract<Resolved, { kind: 'peer' }>;
+
+function peerOf(peer: Peer, workload?: Workload, alias?: string): PeerResolved {
+  return { kind: 'peer', peer, key: peerKey(peer), ...(workload ? { workload } : {}), ...(alias ? { alias } : {}) };
+}
+
+function endpointText(ep: TraceEndpoint): string {
+  if (ep.namespace && ep.name) return `${ep.kind === 'svc' ? 'Service' : 'pod'} ${ep.namespace}/${ep.name}`;
+  return ep.addr ?? '?';
+}
+
+/** Timestamps compare as numbers when both are (nanoseconds), else as text (ISO 8601 sorts as text). */
+function earlier(a: string, b: string): boolean {
+  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length !== b.length ? a.length < b.length : a < b;
+  return a < b;
+}
+

@@ -1,0 +1,106 @@
+import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { parseManifestFile, type ManifestFile } from '../../manifests/documents.js';
+import { DEFAULT_NAMESPACE } from '../../manifests/cluster.js';
+
+/** A Service port as exported (`kubectl get svc -o yaml`). */
+export interface SnapshotServicePort {
+  readonly name?: string;
+  readonly port: number;
+  readonly targetPort?: number | string;
+  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
+}
+
+export interface SnapshotPod {
+  readonly namespace: string;
+  readonly name: string;
+  readonly ips: readonly string[];
+  readonly hostIp?: string;
+  readonly hostNetwork: boolean;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly owner?: { readonly kind: string; readonly name: string };
+}
+
+export interface SnapshotService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly clusterIps: readonly string[];
+  readonly ports: readonly SnapshotServicePort[];
+  readonly selector?: Readonly<Record<string, string>>;
+}
+
+/** What `--cluster-snapshot DIR` holds: exported pods, services, namespaces (and nodes, when there). */
+export interface ClusterSnapshot {
+  readonly pods: readonly SnapshotPod[];
+  readonly services: readonly SnapshotService[];
+  readonly namespaces: readonly string[];
+  /** Node addresses: where kubelet probes come from. */
+  readonly nodeIps: readonly string[];
+}
+
+export const EMPTY_SNAPSHOT: ClusterSnapshot = { pods: [], services: [], namespaces: [], nodeIps: [] };
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const strMap = (v: unknown): Record<string, string> => (isObj(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string')) : {});
+const strs = (...vs: unknown[]): string[] => [...new Set(vs.flat().filter((v): v is string => typeof v === 'string' && v !== '' && v !== 'None'))];
+
+/**
+ * Reads exported objects (`kubectl get pods,svc,ns,nodes -A -o yaml`, one object per document or
+ * a `kind: List`) into the addresses the resolver needs. Other kinds are ignored.
+ */
+export function readClusterSnapshot(files: readonly ManifestFile[]): { snapshot: ClusterSnapshot; diagnostics: Diagnostic[] } {
+  const pods: SnapshotPod[] = [];
+  const services: SnapshotService[] = [];
+  const namespaces: string[] = [];
+  const nodeIps = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const f of files) {
+    const parsed = parseManifestFile(f);
+    diagnostics.push(...parsed.diagnostics);
+    for (const doc of parsed.documents) {
+      const items = isObj(doc.value) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
+      for (const o of items) {
+        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') continue;
+        const meta = o.metadata as Obj & { name: string };
+        const ns = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : DEFAULT_NAMESPACE;
+        const spec = isObj(o.spec) ? o.spec : {};
+        const status = isObj(o.status) ? o.status : {};
+        if (o.kind === 'Pod') {
+          const owners = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isObj) : [];
+          const ctl = owners.find((r) => r.controller === true) ?? owners[0];
+          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []);
+          if (ips.length === 0 && spec.hostNetwork !== true) diagnostics.push(diag(Codes.snapshotIncomplete, 'warning', `pod ${ns}/${meta.name} has no status.podIP; traffic to it cannot be recognised by address`, { file: f.path, doc: doc.doc, line: doc.startLine }));
+          pods.push({
+            namespace: ns,
+            name: meta.name,
+            ips,
+            ...(typeof status.hostIP === 'string' ? { hostIp: status.hostIP } : {}),
+            hostNetwork: spec.hostNetwork === true,
+            labels: strMap(meta.labels),
+            ...(ctl && typeof ctl.kind === 'string' && typeof ctl.name === 'string' ? { owner: { kind: ctl.kind, name: ctl.name } } : {}),
+          });
+          if (typeof status.hostIP === 'string') nodeIps.add(status.hostIP);
+        } else if (o.kind === 'Service') {
+          const ports = (Array.isArray(spec.ports) ? spec.ports.filter(isObj) : []).flatMap((p): SnapshotServicePort[] =>
+            typeof p.port === 'number'
+              ? [
+                  {
+                    port: p.port,
+                    ...(typeof p.name === 'string' ? { name: p.name } : {}),
+                    ...(typeof p.targetPort === 'number' || typeof p.targetPort === 'string' ? { targetPort: p.targetPort } : {}),
+                    ...(p.protocol === 'UDP' || p.protocol === 'SCTP' || p.protocol === 'TCP' ? { protocol: p.protocol } : {}),
+                  },
+                ]
+              : [],
+          );
+          const selector = strMap(spec.selector);
+          services.push({ namespace: ns, name: meta.name, clusterIps: strs(spec.clusterIP, Array.isArray(spec.clusterIPs) ? spec.clusterIPs : []), ports, ...(Object.keys(selector).length > 0 ? { selector } : {}) });
+        } else if (o.kind === 'Namespace') namespaces.push(meta.name);
+        else if (o.kind === 'Node') {
+          for (const a of Array.isArray(status.addresses) ? status.addresses.filter(isObj) : []) if (a.type === 'InternalIP' || a.type === 'ExternalIP') for (const ip of strs(a.address)) nodeIps.add(ip);
+        }
+      }
+    }
+  }
+  return { snapshot: { pods, services, namespaces, nodeIps: [...nodeIps].sort() }, diagnostics };
+}
