@@ -32,8 +32,10 @@ export function pullRequestOf(event: ActionEvent): PullRequestInfo | undefined {
 export function refsOf(event: ActionEvent, env: Readonly<Record<string, string | undefined>>, base: string | undefined, head: string | undefined): { base: string; head: string } {
   const pr = pullRequestOf(event);
   const pushBefore = event.name === 'push' ? str(event.payload.before) : undefined;
-  const b = base ?? pr?.baseSha ?? (pushBefore && !/^0+$/.test(pushBefore) ? pushBefore : undefined);
-  const h = head ?? pr?.headSha ?? str(env.GITHUB_SHA);
+  // a merge queue tests the queued merge commit against the target branch
+  const queued = event.name === 'merge_group' ? obj(event.payload.merge_group) : undefined;
+  const b = base ?? pr?.baseSha ?? str(queued?.base_sha) ?? (pushBefore && !/^0+$/.test(pushBefore) ? pushBefore : undefined);
+  const h = head ?? pr?.headSha ?? str(queued?.head_sha) ?? str(env.GITHUB_SHA);
   if (!b) throw new ConfigError(`input "base" is required on ${event.name || 'this'} events (it defaults to the pull request base only on pull_request events)`);
   if (!h) throw new ConfigError('input "head" is required (GITHUB_SHA is not set)');
   return { base: b, head: h };

@@ -82,7 +82,7 @@ const positiveInt = z
 // ---- shared input groups ----
 
 const manifestInputs = {
-  'working-directory': { description: 'Folder the paths (and `repo` refs) are relative to.', schema: text, default: '.' },
+  'working-directory': { description: 'The repository checkout the paths are relative to.', schema: text, default: '.' },
   'ip-family': { description: 'Address families of the cluster: `4`, `6` or `dual`.', schema: choice(['4', '6', 'dual']), default: '4' },
   'helm-values': { description: 'Values files for every chart, one per line.', schema: lines, default: '' },
   'helm-set': {
