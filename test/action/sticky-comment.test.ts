@@ -292,7 +292,7 @@ describe('check', () => {
     expect(r.outputs.gaps).toBe('2');
     expect(r.outputs['has-diff']).toBe('false');
     expect(r.outputs.violations).toBe('');
-    expect(r.stdout).toContain('::warning title=netpol-ci gap (no-such-service),file=deploy/frontend/web.yaml,line=23::frontend/web[Deployment]: \\"http://reviews.backend.svc.cluster.local:8080\\" no Service matches');
+    expect(r.stdout).toContain('::warning title=netpol-ci gap (no-such-service),file=deploy/frontend/web.yaml,line=23::frontend/web[Deployment]: "http://reviews.backend.svc.cluster.local:8080" no Service matches');
     expect(r.stdout).toContain('::error::the check failed on: gaps');
     const c = gh.commentsOf(PR);
     expect(c).toHaveLength(1);
