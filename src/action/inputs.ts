@@ -228,7 +228,12 @@ export const commentSpec = {
     'max-report-bytes': { description: 'Refuse a report file larger than this many bytes.', schema: positiveInt, default: String(4 * 1024 * 1024) },
     'pr-number': {
       description: 'The pull request to comment on. Default: from the event (`workflow_run` payload, or the pull request event). Never taken from the artifact.',
-      schema: optionalText.pipe(z.union([z.undefined(), z.string().regex(/^[1-9][0-9]*$/, { error: 'expected a pull request number' }).transform(Number)])),
+      schema: z.string().transform((s, ctx) => {
+        if (s === '') return undefined;
+        if (/^[1-9][0-9]*$/.test(s)) return Number(s);
+        ctx.addIssue({ code: 'custom', message: `expected a pull request number, got ${JSON.stringify(s)}` });
+        return z.NEVER;
+      }),
       default: '',
     },
     ...commentInputs,
