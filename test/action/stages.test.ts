@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
@@ -39,6 +40,19 @@ describe('scan action', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stdout).toMatch(/::error title=NPC007,file=fixtures\/bad-input\/duplicate-keys\/[^,]+,line=\d+,col=\d+::/);
+  });
+});
+
+describe('Node 24 (GitHub runs the composite step with the runner image\'s node)', () => {
+  const node24 = spawnSync('npx', ['-y', 'node@24', '-p', 'process.execPath'], { encoding: 'utf8', timeout: 120_000 }).stdout?.trim();
+  it.skipIf(!node24)('the scan entry gives the same outputs and summary on Node 24 as on this Node', async () => {
+    const run = (node?: string) =>
+      runEntry('scan', { inputs: { paths: 'fixtures/example-app/manifests' }, eventName: 'schedule', payload: schedulePayload(), apiUrl: NO_API, cwd: REPO_ROOT, ...(node ? { node } : {}) });
+    const [here, there] = [await run(), await run(node24)];
+    expect(spawnSync(node24 as string, ['--version'], { encoding: 'utf8' }).stdout).toMatch(/^v24\./);
+    expect(there.code).toBe(0);
+    expect(there.summary).toBe(here.summary);
+    expect({ ...there.outputs, 'links-path': '', 'report-path': '' }).toEqual({ ...here.outputs, 'links-path': '', 'report-path': '' });
   });
 });
 

@@ -27,6 +27,8 @@ export interface EntryOptions {
   readonly apiUrl: string;
   readonly cwd: string;
   readonly env?: Record<string, string>;
+  /** The node binary (default: the one running the tests). */
+  readonly node?: string;
 }
 
 export function inputEnv(inputs: Record<string, string>): Record<string, string> {
@@ -84,7 +86,7 @@ export async function runEntry(name: string, o: EntryOptions): Promise<EntryRun>
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run bundle first`);
   const dir = tempDir('netpol-ci-runner-');
   const env = { ...runnerEnv(dir, o), ...inputEnv(o.inputs), ...o.env };
-  const child = spawn(process.execPath, [entry], { cwd: o.cwd, env });
+  const child = spawn(o.node ?? process.execPath, [entry], { cwd: o.cwd, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
