@@ -9,6 +9,8 @@ import type { ReadSettings } from '../pipeline/settings.js';
  * pipeline's `runCheck` to it.
  */
 export interface CheckFinding {
+  /** Stable rule id (SARIF ruleId), e.g. `gap/no-such-service`. */
+  readonly rule: string;
   /** Repository path. */
   readonly file: string;
   readonly line?: number;
@@ -27,6 +29,7 @@ export interface CheckResult {
   readonly violations?: number;
   readonly drift?: number;
   readonly gaps: number;
+  /** SARIF of the findings; when absent the action renders one from `findings`. */
   readonly sarif?: string;
   readonly findings: readonly CheckFinding[];
   /** Input diagnostics, files shown as the pipeline shows them (`REF:path`). */

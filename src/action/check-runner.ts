@@ -26,6 +26,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
     const rel = (f: string) => path.relative(tree.dir, f).split(path.sep).join('/');
     const gaps = scan.topology.unresolved;
     const findings: CheckFinding[] = gaps.map((u) => ({
+      rule: `gap/${u.reason}`,
       file: rel(u.at.file),
       ...(u.at.line ? { line: u.at.line } : {}),
       level: 'warning',

@@ -7,6 +7,16 @@ import { annotateDiagnostics, publishReport, writeReport } from './publish.js';
 import { defineAction } from './run-action.js';
 import { readSettingsFromInputs } from './settings.js';
 import { fileAtRef } from './diff.js';
+import { renderFindingsSarif } from '../report/findings-sarif.js';
+
+/** The netpol-ci version SARIF names (package.json, kept in step by the release). */
+export const VERSION = '0.1.0';
+const GAP_RULES: Record<string, string> = {
+  'gap/no-such-service': 'An address names a Service that does not exist',
+  'gap/no-such-port': 'An address names a port the Service does not have',
+  'gap/no-endpoints': 'An address names a Service that selects no workload',
+  'gap/external-hostname': 'A host outside the cluster: NetworkPolicy can only allow address blocks',
+};
 
 /** Which `fail-on` categories the result trips. */
 export function failures(result: CheckResult, failOn: readonly string[]): string[] {
@@ -45,7 +55,8 @@ export function checkActionWith(runner: CheckRunner) {
     rt.setOutput('violations', result.violations ?? '');
     rt.setOutput('drift', result.drift ?? '');
     rt.setOutput('gaps', result.gaps);
-    if (result.sarif !== undefined) rt.setOutput('sarif-path', writeReport(rt, 'check.sarif', result.sarif));
+    const sarif = result.sarif ?? renderFindingsSarif(result.findings, { version: VERSION, rules: GAP_RULES });
+    rt.setOutput('sarif-path', writeReport(rt, 'check.sarif', sarif));
     await publishReport(rt, 'check', result.markdown, result.empty, inputs);
     if (result.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;
     const failed = failures(result, inputs['fail-on']);

@@ -294,6 +294,15 @@ describe('check', () => {
     expect(r.outputs.violations).toBe('');
     expect(r.stdout).toContain('::warning title=netpol-ci gap (no-such-service),file=deploy/frontend/web.yaml,line=23::frontend/web[Deployment]: "http://reviews.backend.svc.cluster.local:8080" no Service matches');
     expect(r.stdout).toContain('::error::the check failed on: gaps');
+    // SARIF for upload-sarif: the gaps at their lines
+    const sarif = JSON.parse(readFileSync(r.outputs['sarif-path']!, 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    const results = sarif.runs[0].results.map((x: any) => [x.ruleId, x.level, x.locations[0].physicalLocation.artifactLocation.uri, x.locations[0].physicalLocation.region.startLine]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(results).toEqual([
+      ['gap/no-such-service', 'warning', 'deploy/frontend/web.yaml', 23],
+      ['gap/external-hostname', 'warning', 'deploy/payments/fraud-check.yaml', 24],
+    ]);
+    expect(sarif.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['gap/external-hostname', 'gap/no-such-service']);
     const c = gh.commentsOf(PR);
     expect(c).toHaveLength(1);
     expect(marker(c[0]!.body)).toContain('netpol-ci:check v1');
