@@ -6,6 +6,8 @@ import { markerFor, postComment } from './publish.js';
 import { defineAction } from './run-action.js';
 import type { ActionRuntime } from './runtime.js';
 
+const REPORT_KINDS: readonly string[] = ['check', 'diff'];
+
 /**
  * Posts a report file as the sticky comment: the second half of the fork-safe pattern. The file
  * comes from an artifact the pull request's own code may have written, so it is data and nothing
@@ -23,7 +25,9 @@ export const commentAction = defineAction(commentSpec, async (inputs, rt) => {
   const text = rt.io.readText(inputs['report-file'], 'report-file');
   const size = Buffer.byteLength(text, 'utf8');
   if (size > inputs['max-report-bytes']) throw new ConfigError(`input "report-file": ${size} bytes, more than max-report-bytes (${inputs['max-report-bytes']})`);
-  const claimed = parseMarker(text);
+  const parsed = parseMarker(text);
+  // only a report kind we write; anything else is treated as a check report
+  const claimed = parsed && REPORT_KINDS.includes(parsed.kind) ? parsed : parsed ? { ...parsed, kind: 'check' } : undefined;
   const body = stripMarkers(text);
   const marker = markerFor(rt, claimed?.kind ?? 'check', inputs['comment-key'] ?? claimed?.kind ?? 'check', claimed?.empty ?? false, target.sha);
   rt.setOutput('pr-number', target.number);

@@ -4,16 +4,14 @@ import { renderScanJson, renderScanMd, renderScanYaml } from '../report/scan.js'
 import { scanSpec } from './inputs.js';
 import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
 import { defineAction } from './run-action.js';
-import { readSettingsFromInputs, resolveIn } from './settings.js';
-import path from 'node:path';
+import { readSettingsFromInputs, resolveIn, workspacePath } from './settings.js';
 import { workloadKey } from '../model/peer.js';
 
 export const scanAction = defineAction(scanSpec, async (inputs, rt) => {
   const settings = readSettingsFromInputs(rt, inputs);
-  const cwd = path.resolve(inputs['working-directory']);
   const r = await rt.log.group('scan', () => runScan(rt.io, inputs.paths.map((p) => resolveIn(inputs, p)), settings));
   // annotations need repository paths: the files as read are absolute under the working directory
-  const repoPath = (f: string) => (path.isAbsolute(f) ? path.relative(cwd, f) : f);
+  const repoPath = (f: string) => workspacePath(rt, f);
   annotateDiagnostics(rt, r.diagnostics, repoPath);
   for (const u of r.topology.unresolved) {
     rt.log.warning(`${workloadKey(u.workload)}: ${JSON.stringify(u.value)} ${u.detail}`, {

@@ -36,3 +36,9 @@ export function readSettingsFromInputs(rt: ActionRuntime, inputs: ManifestInputs
     },
   };
 }
+
+/** A file the pipeline read, as annotations and SARIF want it: relative to the repository checkout (GITHUB_WORKSPACE). */
+export function workspacePath(rt: ActionRuntime, file: string): string {
+  if (!path.isAbsolute(file)) return file;
+  return path.relative(path.resolve(rt.env.GITHUB_WORKSPACE ?? '.'), file).split(path.sep).join('/');
+}

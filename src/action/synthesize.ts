@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { ExitCode } from '../diagnostics/errors.js';
 import { policyTarget, writePolicies } from '../pipeline/synthesize.js';
 import { runSynthesize } from '../pipeline/synthesize.js';
@@ -8,11 +7,10 @@ import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 import { synthesizeSpec } from './inputs.js';
 import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
 import { defineAction } from './run-action.js';
-import { readSettingsFromInputs, resolveIn } from './settings.js';
+import { readSettingsFromInputs, resolveIn, workspacePath } from './settings.js';
 
 export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) => {
   const settings = readSettingsFromInputs(rt, inputs);
-  const cwd = path.resolve(inputs['working-directory']);
   const r = await rt.log.group('synthesize', () =>
     runSynthesize(
       rt.io,
@@ -24,7 +22,7 @@ export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) 
       settings,
     ),
   );
-  annotateDiagnostics(rt, r.diagnostics, (f) => (path.isAbsolute(f) ? path.relative(cwd, f) : f));
+  annotateDiagnostics(rt, r.diagnostics, (f) => workspacePath(rt, f));
   if (r.refused) {
     rt.log.error('the links file has errors; no policies written');
     return ExitCode.badInput;
@@ -32,7 +30,7 @@ export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) 
   // a trailing slash names a folder even when it does not exist yet
   const output = resolveIn(inputs, inputs.output) + (inputs.output.endsWith('/') ? '/' : '');
   const files = await rt.log.group('write policies', () => writePolicies(rt.io, r.policies, policyTarget(rt.io, output), renderPoliciesYaml));
-  const shown = [...files.keys()].map((f) => path.relative(cwd, f)).sort();
+  const shown = [...files.keys()].map((f) => workspacePath(rt, f)).sort();
   const markdown = [
     '### netpol-ci: synthesized NetworkPolicies',
     '',

@@ -30,6 +30,19 @@ describe('scan action', () => {
     expect(readFileSync(r.outputs['report-path']!, 'utf8')).toBe(r.summary.trimEnd() + '\n');
   });
 
+  it('paths are relative to working-directory; annotations to the repository checkout', async () => {
+    const r = await runEntry('scan', {
+      inputs: { paths: 'manifests/payments', 'working-directory': 'fixtures/example-app' },
+      eventName: 'schedule',
+      payload: schedulePayload(),
+      apiUrl: NO_API,
+      cwd: REPO_ROOT,
+      env: { GITHUB_WORKSPACE: REPO_ROOT },
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('file=fixtures/example-app/manifests/payments/fraud-check.yaml,line=24::');
+  });
+
   it('bad manifests: exit 2 with the diagnostic annotated at its file and line', async () => {
     const r = await runEntry('scan', {
       inputs: { paths: 'fixtures/bad-input/duplicate-keys' },
