@@ -64,7 +64,13 @@ export function nodeRuntime(io: Io, github: (token: string, log: ActionLog) => G
   const env = process.env;
   const log = coreLog();
   const eventPath = env.GITHUB_EVENT_PATH;
-  const payload = eventPath ? (JSON.parse(io.readText(eventPath, 'GITHUB_EVENT_PATH')) as Record<string, unknown>) : {};
+  let payload: Record<string, unknown> = {};
+  try {
+    if (eventPath) payload = JSON.parse(io.readText(eventPath, 'GITHUB_EVENT_PATH')) as Record<string, unknown>;
+  } catch (e) {
+    // without the event, a run still reports; it only cannot find its pull request
+    log.warning(`the event file (GITHUB_EVENT_PATH) is unreadable: ${e instanceof Error ? e.message : String(e)}`);
+  }
   return {
     io,
     log,

@@ -4,6 +4,7 @@ import { makeAppRepo, type AppRepo } from '../helpers/action-repo.js';
 import { pullRequestPayload, runEntry, schedulePayload, workflowRunPayload, type EntryRun } from '../helpers/action-runner.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { FakeGitHub } from '../helpers/github-server.js';
+import { commentKey } from '../../src/action/marker.js';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -157,17 +158,40 @@ describe('sticky comment', () => {
     expect(marker(gh.commentsOf(PR)[0]!.body)).toContain(`sha=${repo.sha.noop}`);
   });
 
-  it('two runs racing: duplicates are collapsed, the oldest comment survives with the newer SHA', async () => {
+  it('two runs racing to create: the oldest comment survives, with the newer SHA', async () => {
+    pullAt(repo.sha.wider);
+    // a racing run for the older SHA creates its comment while this run is creating its own
+    // (the same identity: workflow "netpol-ci", comment key "diff")
+    const key = commentKey('netpol-ci', 'diff');
+    let racer = 0;
+    gh.beforeCreate = (issue) => {
+      racer = gh.addComment(issue, 'github-actions[bot]', `<!-- netpol-ci:diff v1 key=${key} sha=${repo.sha.open} -->\nolder report`).id;
+    };
+    const r = await diffRun(repo.sha.wider);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`collapsed a duplicate comment into ${racer}`);
+    const left = gh.commentsOf(PR);
+    expect(left.map((c) => c.id)).toEqual([racer]);
+    expect(marker(left[0]!.body)).toContain(`sha=${repo.sha.wider}`);
+
+    // and the other way round: the racer is newer, so the survivor keeps the racer's report
+    gh.comments.splice(0);
+    pullAt(repo.sha.wider);
+    gh.beforeCreate = (issue) => {
+      racer = gh.addComment(issue, 'github-actions[bot]', `<!-- netpol-ci:diff v1 key=${key} sha=${repo.sha.wider} -->\nnewer report`).id;
+    };
+    const stale = await diffRun(repo.sha.open);
+    expect(stale.code).toBe(0);
+    expect(gh.commentsOf(PR).map((c) => [c.id, c.body.split('\n')[1]])).toEqual([[racer, 'newer report']]);
+  });
+
+  it('two runs at once end with one comment showing the later head SHA', async () => {
     pullAt(repo.sha.wider);
     const [a, b] = await Promise.all([diffRun(repo.sha.open), diffRun(repo.sha.wider)]);
-    expect(a.code).toBe(0);
-    expect(b.code).toBe(0);
+    expect([a.code, b.code]).toEqual([0, 0]);
     const left = gh.commentsOf(PR);
     expect(left).toHaveLength(1);
     expect(marker(left[0]!.body)).toContain(`sha=${repo.sha.wider}`);
-    // when both created, the survivor is the first created
-    const created = gh.requests.filter((q) => q.operationId === 'issues/create-comment' && q.status === 201).length;
-    if (created > 1) expect(left[0]!.id).toBe(1000);
   });
 
   it('a 403 on write warns and still succeeds, with the report in the job summary', async () => {

@@ -146,6 +146,8 @@ export class FakeGitHub {
   readonly injected: Injected[] = [];
   /** token -> login; an app token (GITHUB_TOKEN) cannot read /user. */
   readonly tokens = new Map<string, { login: string; app: boolean; canWrite: boolean }>();
+  /** Runs just before a comment is created: lets a test put a racing run's comment in first. */
+  beforeCreate?: (issue: number) => void;
   readonly owner = 'Codertocat';
   readonly repo = 'Hello-World';
   private nextId = 1_000;
@@ -339,6 +341,9 @@ export class FakeGitHub {
         if (!who.canWrite) return forbidden();
         const text = String(body?.body ?? '');
         if ([...text].length > 65_536) return ok(422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] });
+        const hook = this.beforeCreate;
+        this.beforeCreate = undefined;
+        hook?.(Number(p.issue_number));
         return ok(201, this.commentJson(this.addComment(Number(p.issue_number), who.login, text)));
       }
       case 'issues/update-comment': {
