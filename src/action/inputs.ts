@@ -74,6 +74,16 @@ const choices = <const T extends readonly [string, ...string[]]>(values: T) =>
     }
     return [...new Set(items)].sort() as T[number][];
   });
+/** `key=value[,key=value...]`, as the CLI's label flags. */
+const labels = z
+  .string()
+  .regex(/^([^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*)?$/, { error: 'expected key=value[,key=value...]' })
+  .transform((s) => (s === '' ? undefined : (Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])) as Record<string, string>)));
+const port = z
+  .string()
+  .regex(/^[0-9]+$/, { error: (i) => `expected a port number, got ${JSON.stringify(i.input)}` })
+  .transform(Number)
+  .pipe(z.number().int().min(1, { error: 'expected a port from 1 to 65535' }).max(65535, { error: 'expected a port from 1 to 65535' }));
 const positiveInt = z
   .string()
   .regex(/^[1-9][0-9]*$/, { error: (i) => `expected a positive whole number, got ${JSON.stringify(i.input)}` })
@@ -208,6 +218,15 @@ export const synthesizeSpec = {
     links: { description: 'A reviewed links file to use instead of scanning.', schema: optionalText, default: '' },
     output: { description: 'Where to write the policies: a folder (one file per namespace and workload) or a `.yaml` file.', schema: text, default: 'netpol-ci-policies/' },
     'default-deny': { description: 'Add a default-deny policy per namespace.', schema: boolean, default: 'true' },
+    'dns-port': { description: 'Port DNS listens on (OpenShift: 5353).', schema: port, default: '53' },
+    'dns-namespace': { description: 'Namespace DNS runs in.', schema: text, default: 'kube-system' },
+    'dns-selector': { description: 'Labels of the DNS pods, `key=value[,key=value...]`.', schema: labels, default: 'k8s-app=kube-dns' },
+    'ingress-controller': {
+      description: 'Where the ingress controller runs, e.g. `namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx`; empty: any namespace.',
+      schema: labels,
+      default: '',
+    },
+    'name-prefix': { description: 'Prefix for policy names.', schema: z.string().regex(/^[a-z0-9-]*$/, { error: 'lower-case letters, digits and dashes only' }), default: '' },
     ...manifestInputs,
   },
   outputs: {

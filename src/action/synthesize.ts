@@ -3,11 +3,19 @@ import { policyTarget, writePolicies } from '../pipeline/synthesize.js';
 import { runSynthesize } from '../pipeline/synthesize.js';
 import { markdownCode } from '../report/escape.js';
 import { renderPoliciesYaml } from '../report/policies.js';
-import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
+import { NAMESPACE_NAME_LABEL } from '../manifests/cluster.js';
+import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../synthesis/synthesize.js';
 import { synthesizeSpec } from './inputs.js';
 import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
 import { defineAction } from './run-action.js';
 import { readSettingsFromInputs, resolveIn, workspacePath } from './settings.js';
+
+/** `namespace=ingress-nginx,app=x`: the `namespace` key names the namespace; the rest are pod labels (as the CLI's flag). */
+function ingressController(labels: Record<string, string> | undefined): { ingressController?: PodPeerSelector } {
+  if (!labels) return {};
+  const { namespace, ...pod } = labels;
+  return { ingressController: { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) } };
+}
 
 export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) => {
   const settings = readSettingsFromInputs(rt, inputs);
@@ -17,7 +25,14 @@ export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) 
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         ...(inputs.links ? { linksFile: resolveIn(inputs, inputs.links) } : {}),
-        options: { ...DEFAULT_SYNTHESIS_OPTIONS, defaultDeny: inputs['default-deny'] },
+        options: {
+          ...DEFAULT_SYNTHESIS_OPTIONS,
+          defaultDeny: inputs['default-deny'],
+          dnsPort: inputs['dns-port'],
+          dns: { namespace: inputs['dns-namespace'], podLabels: inputs['dns-selector'] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels },
+          ...ingressController(inputs['ingress-controller']),
+          namePrefix: inputs['name-prefix'],
+        },
       },
       settings,
     ),

@@ -10,6 +10,11 @@ import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 /** The scan and synthesize entries on a scheduled run: no GitHub API at all (an unreachable URL). */
 afterAll(cleanupTempDirs);
 const NO_API = 'http://127.0.0.1:9';
+const cliFilesOf = (dir: string) =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => path.relative(dir, path.join(d.parentPath, d.name)))
+    .sort();
 
 describe('scan action', () => {
   it('writes the links file and report, annotates gaps at their line, fails on gaps when asked', async () => {
@@ -73,7 +78,15 @@ describe('synthesize action', () => {
   it('writes one file per namespace and workload into the output folder', async () => {
     const out = tempDir('netpol-ci-synth-');
     const r = await runEntry('synthesize', {
-      inputs: { paths: 'fixtures/example-app/manifests', output: `${path.relative(REPO_ROOT, out)}/policies/` },
+      inputs: {
+        paths: 'fixtures/example-app/manifests',
+        output: `${path.relative(REPO_ROOT, out)}/policies/`,
+        'dns-port': '5353',
+        'dns-namespace': 'openshift-dns',
+        'dns-selector': 'dns.operator.openshift.io/daemonset-dns=default',
+        'ingress-controller': 'namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx',
+        'name-prefix': 'np-',
+      },
       eventName: 'schedule',
       payload: schedulePayload(),
       apiUrl: NO_API,
@@ -83,9 +96,11 @@ describe('synthesize action', () => {
     expect(r.code).toBe(0);
     // the same policies, in the same files, as the CLI writes
     const cliOut = tempDir('netpol-ci-synth-cli-');
-    expect(runCli(['synthesize', 'fixtures/example-app/manifests', '--output', `${cliOut}/`]).code).toBe(0);
+    const flags = ['--dns-port', '5353', '--dns-namespace', 'openshift-dns', '--dns-selector', 'dns.operator.openshift.io/daemonset-dns=default', '--ingress-controller', 'namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx', '--name-prefix', 'np-'];
+    expect(runCli(['synthesize', 'fixtures/example-app/manifests', '--output', `${cliOut}/`, ...flags]).code).toBe(0);
+    expect(readFileSync(path.join(out, 'policies', cliFilesOf(cliOut)[0]!), 'utf8')).toContain('np-');
     const files = r.outputs.files!.split('\n');
-    const cliFiles = readdirSync(cliOut, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => path.relative(cliOut, path.join(d.parentPath, d.name))).sort();
+    const cliFiles = cliFilesOf(cliOut);
     expect(files.map((f) => path.relative(path.relative(REPO_ROOT, out) + '/policies', f)).sort()).toEqual(cliFiles);
     for (const f of cliFiles) expect(readFileSync(path.join(out, 'policies', f), 'utf8')).toBe(readFileSync(path.join(cliOut, f), 'utf8'));
     expect(Number(r.outputs.policies)).toBeGreaterThanOrEqual(files.length);
