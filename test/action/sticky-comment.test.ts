@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { makeAppRepo, type AppRepo } from '../helpers/action-repo.js';
-import { pullRequestPayload, runEntry, schedulePayload, workflowRunPayload, type EntryRun } from '../helpers/action-runner.js';
+import { mergeGroupPayload, pullRequestPayload, runEntry, schedulePayload, workflowRunPayload, type EntryRun } from '../helpers/action-runner.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { FakeGitHub } from '../helpers/github-server.js';
 import { commentKey } from '../../src/action/marker.js';
@@ -116,6 +116,35 @@ describe('sticky comment', () => {
     expect(gone.code).toBe(0);
     expect(gh.commentsOf(PR)).toHaveLength(0);
     expect(gone.stdout).toContain('deleted');
+  });
+
+  it('creates no comment for an empty report', async () => {
+    pullAt(repo.sha.noop, repo.sha.wider);
+    const r = await runEntry('diff', {
+      inputs: { token: APP_TOKEN, paths: 'deploy', base: repo.sha.wider },
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: PR, base: repo.sha.wider, head: repo.sha.noop }),
+      apiUrl: gh.url,
+      cwd: repo.dir,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('nothing to report, and no earlier comment to update');
+    expect(gh.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+    expect(r.summary).toContain('No connectivity change');
+  });
+
+  it('in a merge queue, compares the queued merge commit with its base and fails on a diff when asked', async () => {
+    const r = await runEntry('diff', {
+      inputs: { token: APP_TOKEN, paths: 'deploy', 'fail-on-diff': 'true' },
+      eventName: 'merge_group',
+      payload: mergeGroupPayload({ base: repo.sha.base, head: repo.sha.open }),
+      apiUrl: gh.url,
+      cwd: repo.dir,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`::group::diff ${repo.sha.base}..${repo.sha.open}`);
+    expect(r.stdout).toMatch(/::error::connectivity changed: \d+ added, \d+ removed, \d+ changed \(fail-on-diff\)/);
+    expect(gh.requests).toEqual([]);
   });
 
   it('finds its comment past the first 100 and ignores look-alikes by other authors', async () => {

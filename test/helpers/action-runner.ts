@@ -138,6 +138,14 @@ export function workflowRunPayload(o: { head: string; branch: string; headOwner:
   return p;
 }
 
+export function mergeGroupPayload(o: { base: string; head: string }): Mutable {
+  const ex = examples().find((e) => e.name === 'merge_group')?.examples.find((x) => x.action === 'checks_requested');
+  const p = structuredClone(ex) as Mutable;
+  p.merge_group.base_sha = o.base;
+  p.merge_group.head_sha = o.head;
+  return p;
+}
+
 /** A scheduled run's event: GitHub sends the cron expression and the workflow file. */
 export function schedulePayload(): Mutable {
   return { schedule: '17 3 * * *', workflow: '.github/workflows/netpol-ci-drift.yml' };
