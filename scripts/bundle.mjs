@@ -1,5 +1,8 @@
 // One build script: bundles the CLI and every Action entry (src/action/entries/*.ts) into dist/,
-// self-contained ESM that runs on Node 20 and 24 without node_modules.
+// ESM that runs on Node 20 and 24 without node_modules. With code splitting, the entries are thin
+// files (dist/cli.js, dist/<action>/index.js) importing shared chunks (dist/chunks/), so the
+// Actions do not each carry their own copy of the engine. Output is deterministic: esbuild names
+// chunks by content hash, and nothing here depends on time or machine.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -17,12 +20,14 @@ await build({
   entryPoints: entries,
   outdir: path.join(root, 'dist'),
   bundle: true,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   target: 'node20',
   format: 'esm',
   legalComments: 'none',
   charset: 'utf8',
-  // CommonJS dependencies bundled into ESM need a require()
+  // CommonJS dependencies bundled into ESM need a require() in every file that may hold them
   banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/report/sarif.js';
 import { runCli } from '../helpers/cli.js';
@@ -16,9 +16,11 @@ afterAll(cleanupTempDirs);
 
 const require = createRequire(import.meta.url);
 const schema = require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json') as object;
-// the SARIF schema is draft-04, which ajv 6 knows but does not load by default
-const ajv = new Ajv({ allErrors: true, schemaId: 'auto' });
-ajv.addMetaSchema(require('ajv/lib/refs/json-schema-draft-04.json') as object);
+// the SARIF schema is draft-04: ajv's draft-04 build reads it as written (a CommonJS default export)
+const Ajv04 = require('ajv-draft-04') as new (options: Record<string, unknown>) => { compile(schema: object): ValidateFunction };
+// (its language-tag pattern is not valid under the `u` flag ajv uses by default)
+const ajv = new Ajv04({ allErrors: true, strict: false, unicodeRegExp: false });
+(require('ajv-formats') as (a: unknown) => unknown)(ajv);
 const validate = ajv.compile(schema);
 
 function errors(text: string): unknown {
