@@ -1,3 +1,4 @@
+import { safeLine } from '../diagnostics/sanitize.js';
 import { gapText, type Gap } from '../topology/gaps.js';
 
 /** The gap summary `synthesize` prints on stderr: how many, how they were closed, each with file:line, and how to close them for good. */
@@ -10,7 +11,8 @@ export function renderGapSummary(gaps: readonly Gap[], mode: string): string {
         ? 'left unrestricted in that direction (--gaps=open)'
         : 'left closed: that traffic is blocked (--gaps=deny)';
   const out = [`${gaps.length} gap${gaps.length === 1 ? '' : 's'}: what the manifests cannot tell, ${how}:`];
-  for (const g of gaps) out.push(`  ${gapText(g)}`);
+  // names come from manifests: a line break or `::` in one must not start a line the runner obeys
+  for (const g of gaps) out.push(`  ${safeLine(gapText(g))}`);
   out.push('close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI');
   return `${out.join('\n')}\n`;
 }

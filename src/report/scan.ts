@@ -7,6 +7,7 @@ import { gapText, type Gap } from '../topology/gaps.js';
 import type { ScanTraffic } from '../pipeline/scan.js';
 
 export { summaryText };
+import { safeLine } from '../diagnostics/sanitize.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 
 export const SCAN_FORMATS = ['json', 'yaml', 'txt', 'md'] as const;
@@ -104,7 +105,7 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
   }
   if (gaps.length > 0) {
     out.push('', 'gaps (what the manifests cannot tell):');
-    for (const g of gaps) out.push(`    ${gapText(g)}`);
+    for (const g of gaps) out.push(`    ${safeLine(gapText(g))}`);
   }
   if (traffic) {
     out.push('', `observed, not declared (${traffic.observedNotDeclared.length}):`);

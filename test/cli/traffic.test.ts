@@ -48,6 +48,9 @@ describe('scan --traffic on the example app', () => {
       '',
       'unresolved:',
       '',
+      // the scoring API's host name stays a gap: traffic shows addresses, never which host name they belong to
+      'gaps (what the manifests cannot tell):',
+      '',
       'observed, not declared (1):',
       '',
       'declared, never observed (0):',
@@ -154,6 +157,9 @@ describe('synthesize --traffic', () => {
     expect(lines(r.stderr)).toEqual([
       'wrote 8 policies to 3 file(s)',
       `${MAIN}:15 warning NPC163 observed backend/orders[Deployment] -> 198.51.100.7-198.51.100.7[External] : TCP 443 (x1) is not allowed: 198.51.100.7 is no pod or Service of the snapshot and in no --cidr-aliases block (name its block in --cidr-aliases, or add a reviewed link)`,
+      '1 gap: what the manifests cannot tell, left closed: that traffic is blocked (--gaps=deny):',
+      `  ${dir}/payments/fraud-check.yaml:24 payments/fraud-check[Deployment] egress "https://scoring.example.net": scoring.example.net is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`,
+      'close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI',
       'traffic: 15 connection starts read; filtered 1 loopback, 1 node-local (kubelet probes), 2 DNS (synthesize allows DNS itself)',
     ]);
     const payments = readFileSync(path.join(out, 'payments.yaml'), 'utf8');
@@ -166,15 +172,33 @@ describe('synthesize --traffic', () => {
     expect(conn).toEqual(lines(readFileSync(path.join(REPO_ROOT, 'fixtures/example-app/expected/connectivity.txt'), 'utf8')));
   });
 
-  it("bookinfo (Istio's sample, links in code): manifests alone allow nothing; its traffic closes every gap and connectivity allows exactly the app's links", () => {
+  it("bookinfo (Istio's sample, links in code): manifests alone allow nothing; its traffic closes every gap between its workloads and connectivity allows exactly the app's links", () => {
     const manifests = path.join(REPO_ROOT, BOOKINFO, 'manifests', 'bookinfo.yaml');
+    // the manifests state no link: every workload that listens is an ingress gap
     const scan = ok(runCli(['scan', manifests]));
-    expect(scan).toBe('\n');
+    expect(lines(scan).filter((l) => l.includes('no manifest names a caller')).map((l) => l.trim().split(' ')[1])).toEqual([
+      'default/details-v1[Deployment]',
+      'default/productpage-v1[Deployment]',
+      'default/ratings-v1[Deployment]',
+      'default/reviews-v1[Deployment]',
+      'default/reviews-v2[Deployment]',
+      'default/reviews-v3[Deployment]',
+    ]);
+    // with the trace, the only gap left is productpage's caller (Istio's ingress gateway, outside the manifests)
+    const scanWithTrace = ok(runCli(['scan', manifests, '--traffic', `${BOOKINFO}/traces/trace-tcp.ndjson`]));
+    expect(lines(scanWithTrace).filter((l) => l.includes('no manifest names a caller')).map((l) => l.trim().split(' ')[1])).toEqual(['default/productpage-v1[Deployment]']);
     const dir = tempDir('netpol-ci-bookinfo-');
     cpSync(manifests, path.join(dir, 'bookinfo.yaml'));
     const r = runCli(['synthesize', dir, '--traffic', `${BOOKINFO}/traces/trace-tcp.ndjson`, '-o', path.join(dir, 'policies/')]);
     expect(r.code).toBe(0);
-    expect(lines(r.stderr)).toEqual(['wrote 7 policies to 1 file(s)', 'traffic: 48 connection starts read; filtered nothing']);
+    expect(lines(r.stderr)).toEqual([
+      'wrote 7 policies to 1 file(s)',
+      `${dir}/bookinfo.yaml:55:1 [doc 3] warning NPC073 metadata: 6 workloads (default/details-v1[Deployment], default/productpage-v1[Deployment], default/ratings-v1[Deployment], default/reviews-v1[Deployment], default/reviews-v2[Deployment], default/reviews-v3[Deployment]) name no namespace, so their policies and the namespace's default-deny land in "default" (pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere)`,
+      '1 gap: what the manifests cannot tell, left closed: that traffic is blocked (--gaps=deny):',
+      `  ${dir}/bookinfo.yaml:302 default/productpage-v1[Deployment] ingress: listens on TCP 9080 but no manifest names a caller`,
+      'close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI',
+      'traffic: 48 connection starts read; filtered nothing',
+    ]);
     expect(lines(ok(runCli(['connectivity', dir])))).toEqual([
       'default/productpage-v1[Deployment] => default/details-v1[Deployment] : TCP 9080',
       'default/productpage-v1[Deployment] => default/reviews-v1[Deployment] : TCP 9080',

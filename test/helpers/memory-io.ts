@@ -19,11 +19,13 @@ export class MemoryIo implements Io {
     this.asked.push(`read ${paths.join(' ')}`);
     const out: ReadResult = { files: [], diagnostics: [], values: [] };
     for (const p of paths) {
-      const tree = this.trees.get(p);
-      const source = tree ?? this.files;
-      const prefix = tree ? '' : `${p}/`;
+      // an exported ref is a folder: `/memory/<ref>` and any path inside it
+      const dir = [...this.trees.keys()].find((d) => p === d || p.startsWith(`${d}/`));
+      const source = dir !== undefined ? (this.trees.get(dir) as Readonly<Record<string, string>>) : this.files;
+      const sub = dir !== undefined ? p.slice(dir.length + 1) : p;
       for (const [name, text] of Object.entries(source).sort(([a], [b]) => (a < b ? -1 : 1))) {
-        if (name === p || name.startsWith(prefix)) out.files.push({ path: tree ? (options.paths?.display(`${p}/${name}`) ?? name) : name, text });
+        if (sub !== '' && name !== sub && !name.startsWith(`${sub}/`)) continue;
+        out.files.push({ path: dir !== undefined ? (options.paths?.display(`${dir}/${name}`) ?? name) : name, text });
       }
     }
     return out;

@@ -70,7 +70,8 @@ describe('use-cases over an injected Io', () => {
   it('runDiff over two git refs exports each ref once and disposes of it', () => {
     const io = new MemoryIo({}, { base: { 'k8s/app.yaml': APP }, head: { 'k8s/app.yaml': APP + onlyFrom('shop', 'api', 'web', 9090) } });
     const r = runDiff(io, { kind: 'repo', repo: '/repo', base: 'base', head: 'head', paths: ['k8s'] }, DEFAULT_READ_SETTINGS, { explain: true });
-    expect(io.asked).toEqual(['export base', 'read /memory/base', 'export head', 'read /memory/head']);
+    // each ref's whole tree is exported (relative bases render), then the named paths inside it are read
+    expect(io.asked).toEqual(['export base', 'read /memory/base/k8s', 'export head', 'read /memory/head/k8s']);
     expect(renderDiffTxt({ diff: r.diff, refs: r.refs })).toBe(
       [
         'Connectivity diff:',
