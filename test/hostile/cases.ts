@@ -102,14 +102,14 @@ export const CASES: HostileCase[] = [
       snapshots.set('sub', snapshot(outside));
     },
     args: () => ['synthesize', '.', '-o', 'out/nested/x/'],
-    check: (r, { outside }) => all(nothingNewOutside(outside, () => snapshots.get('sub') as Map<string, string>))(r),
+    check: (r, { outside }) => all(oneLineError(/symlink/), nothingNewOutside(outside, () => snapshots.get('sub') as Map<string, string>))(r),
   },
   {
     name: 'synthesize --output into a file where a folder is expected',
     kind: 'crash',
     setup: ({ dir }) => write(path.join(dir, 'afile'), 'x'),
     args: () => ['synthesize', '.', '-o', 'afile/x/'],
-    check: oneLineError(/a file is where a folder is expected|ENOTDIR|EEXIST/),
+    check: oneLineError(/afile is a file where a folder is expected/),
   },
   {
     name: 'synthesize --output onto a folder where the file should be',
@@ -342,7 +342,7 @@ export const CASES: HostileCase[] = [
       link('/dev/zero', path.join(dir, 'chart', 'Chart.yaml'));
     },
     args: () => ['connectivity', '.'],
-    check: reports('NPC004'),
+    check: reports('NPC028', { message: /\/dev\/zero/ }),
   },
   {
     name: 'a symlink to /dev/zero beside an overlay (render hashing)',
