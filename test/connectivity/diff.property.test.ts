@@ -134,7 +134,11 @@ const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
     : fc.oneof({ weight: 3, arbitrary: podsPeer }, { weight: 2, arbitrary: fc.array(ipBlock.map((b) => b.cidr), { minLength: 1, maxLength: 2 }).map((networks) => ({ networks })) });
 const adminPort: fc.Arbitrary<AdminPort> = fc.oneof(
   fc.record({ portNumber: fc.record({ protocol, port: portNumber }, { requiredKeys: ['port'] }) }),
-  fc.tuple(protocol, portNumber, fc.integer({ min: 0, max: 40 })).map(([p, start, d]) => ({ portRange: { protocol: p, start, end: Math.min(65535, start + d) } })),
+  // the API requires start < end
+  fc.tuple(protocol, portNumber, fc.integer({ min: 1, max: 40 })).map(([p, port, d]) => {
+    const start = Math.min(port, 65534);
+    return { portRange: { protocol: p, start, end: Math.min(65535, start + d) } };
+  }),
   fc.record({ namedPort: fc.constantFrom(...PORT_NAMES) }),
 );
 interface RawAdminRule<A> {

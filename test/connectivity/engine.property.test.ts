@@ -207,12 +207,13 @@ const adminPeer = (direction: 'ingress' | 'egress'): fc.Arbitrary<AdminPeer> =>
       );
 const adminPort: fc.Arbitrary<AdminPort> = fc.oneof(
   fc.record({ portNumber: fc.record({ protocol, port: portNumber }, { requiredKeys: ['port'] }) }),
-  portPair.chain(([start, end]) => fc.record({ portRange: fc.record({ protocol, start: fc.constant(start), end: fc.constant(end) }, { requiredKeys: ['start', 'end'] }) })),
+  // the API requires start < end (a range of one port is an error; policy.ts reports it)
+  portPair.filter(([start, end]) => start < end).chain(([start, end]) => fc.record({ portRange: fc.record({ protocol, start: fc.constant(start), end: fc.constant(end) }, { requiredKeys: ['start', 'end'] }) })),
   fc.record({ namedPort: fc.constantFrom(...PORT_NAMES) }),
 );
 const cnpProtocol: fc.Arbitrary<CnpProtocol> = fc.oneof(
   fc.tuple(fc.constantFrom('tcp', 'udp', 'sctp'), portNumber).map(([p, n]) => ({ [p]: { destinationPort: { number: n } } })),
-  fc.tuple(fc.constantFrom('tcp', 'udp', 'sctp'), portPair).map(([p, [start, end]]) => ({ [p]: { destinationPort: { range: { start, end } } } })),
+  fc.tuple(fc.constantFrom('tcp', 'udp', 'sctp'), portPair.filter(([start, end]) => start < end)).map(([p, [start, end]]) => ({ [p]: { destinationPort: { range: { start, end } } } })),
   fc.record({ destinationNamedPort: fc.constantFrom(...PORT_NAMES) }),
 );
 
