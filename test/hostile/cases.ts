@@ -548,7 +548,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'a NetworkPolicy port name over 15 characters',
     kind: 'validation',
-    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {}\n  ingress: [{ports: [{port: averyveryverylongname}]}]\n'),
+    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: other}}\n  ingress: [{ports: [{port: averyveryverylongname}]}]\n'),
     args: () => ['connectivity', '.'],
     check: reports('NPC030', { message: /15 characters/ }),
   },
