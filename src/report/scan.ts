@@ -1,7 +1,7 @@
 import { dump } from 'js-yaml';
 import { evidenceText, type Evidence, type Topology } from '../topology/links.js';
 import { peerKey } from '../model/peer.js';
-import { escapeMarkdown, markdownCode } from './escape.js';
+import { escapeMarkdown, markdownCode, oneLine } from './escape.js';
 
 export const SCAN_FORMATS = ['json', 'yaml', 'txt', 'md'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -65,7 +65,8 @@ export function renderScanTxt(t: Topology): string {
     out.push('', 'unresolved:');
     for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
   }
-  return `${out.join('\n')}\n`;
+  // evidence and unresolved values come from manifests: each entry stays one safe line
+  return `${out.map(oneLine).join('\n')}\n`;
 }
 
 export function renderScanMd(t: Topology): string {

@@ -444,6 +444,16 @@ export const CASES: HostileCase[] = [
     args: () => ['connectivity', '.'],
   },
   {
+    name: 'scan: an env value with a line break and ::error::',
+    kind: 'injection',
+    setup: ({ dir }) =>
+      write(
+        path.join(dir, 'env.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: caller, namespace: shop}\nspec: {template: {metadata: {labels: {app: caller}}, spec: {containers: [{name: c, env: [{name: API_URL, value: "http://api:9090/\\n::error::forged"}, {name: OTHER_URL, value: "http://nowhere-\\u202e:80\\n::warning::x"}]}]}}}\n',
+      ),
+    args: () => ['scan', '.', '--format', 'txt'],
+  },
+  {
     name: 'bidi characters in a file name',
     kind: 'injection',
     setup: ({ dir }) => write(path.join(dir, 'gpj.\u202eyaml'), 'a: [\n'),
