@@ -6,11 +6,11 @@ var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
 var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
+var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
   get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
+}) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
+  throw Error('Dynamic require of "' + x2 + '" is not supported');
 });
 var __commonJS = (cb, mod) => function __require2() {
   try {
@@ -1129,27 +1129,27 @@ var require_suggestSimilar = __commonJS({
       for (let i = 0; i <= a.length; i++) {
         d[i] = [i];
       }
-      for (let j = 0; j <= b.length; j++) {
-        d[0][j] = j;
+      for (let j2 = 0; j2 <= b.length; j2++) {
+        d[0][j2] = j2;
       }
-      for (let j = 1; j <= b.length; j++) {
+      for (let j2 = 1; j2 <= b.length; j2++) {
         for (let i = 1; i <= a.length; i++) {
           let cost = 1;
-          if (a[i - 1] === b[j - 1]) {
+          if (a[i - 1] === b[j2 - 1]) {
             cost = 0;
           } else {
             cost = 1;
           }
-          d[i][j] = Math.min(
-            d[i - 1][j] + 1,
+          d[i][j2] = Math.min(
+            d[i - 1][j2] + 1,
             // deletion
-            d[i][j - 1] + 1,
+            d[i][j2 - 1] + 1,
             // insertion
-            d[i - 1][j - 1] + cost
+            d[i - 1][j2 - 1] + cost
             // substitution
           );
-          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-            d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          if (i > 1 && j2 > 1 && a[i - 1] === b[j2 - 2] && a[i - 2] === b[j2 - 1]) {
+            d[i][j2] = Math.min(d[i][j2], d[i - 2][j2 - 2] + 1);
           }
         }
       }
@@ -1203,8 +1203,8 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path11 = __require("node:path");
-    var fs = __require("node:fs");
+    var path8 = __require("node:path");
+    var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
     var { CommanderError: CommanderError2 } = require_error();
@@ -2198,7 +2198,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} subcommandName
        */
       _checkForMissingExecutable(executableFile, executableDir, subcommandName) {
-        if (fs.existsSync(executableFile)) return;
+        if (fs2.existsSync(executableFile)) return;
         const executableDirMessage = executableDir ? `searched for local subcommand relative to directory '${executableDir}'` : "no directory for search for local subcommand, use .executableDir() to supply a custom directory";
         const executableMissing = `'${executableFile}' does not exist
  - if '${subcommandName}' is not meant to be an executable command, remove description parameter from '.command()' and use '.description()' instead
@@ -2216,11 +2216,11 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path11.resolve(baseDir, baseName);
-          if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path11.extname(baseName))) return void 0;
+          const localBin = path8.resolve(baseDir, baseName);
+          if (fs2.existsSync(localBin)) return localBin;
+          if (sourceExt.includes(path8.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
-            (ext) => fs.existsSync(`${localBin}${ext}`)
+            (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
           if (foundExt) return `${localBin}${foundExt}`;
           return void 0;
@@ -2232,21 +2232,21 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (this._scriptPath) {
           let resolvedScriptPath;
           try {
-            resolvedScriptPath = fs.realpathSync(this._scriptPath);
+            resolvedScriptPath = fs2.realpathSync(this._scriptPath);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path11.resolve(
-            path11.dirname(resolvedScriptPath),
+          executableDir = path8.resolve(
+            path8.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path11.basename(
+            const legacyName = path8.basename(
               this._scriptPath,
-              path11.extname(this._scriptPath)
+              path8.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path11.extname(executableFile));
+        launchWithNode = sourceExt.includes(path8.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2413,8 +2413,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
             if (index < this.args.length) {
               value = this.args.slice(index);
               if (declaredArg.parseArg) {
-                value = value.reduce((processed, v) => {
-                  return myParseArg(declaredArg, v, processed);
+                value = value.reduce((processed, v2) => {
+                  return myParseArg(declaredArg, v2, processed);
                 }, declaredArg.defaultValue);
               }
             } else if (value === void 0) {
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path11.basename(filename, path11.extname(filename));
+        this._name = path8.basename(filename, path8.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path12) {
-        if (path12 === void 0) return this._executableDir;
-        this._executableDir = path12;
+      executableDir(path9) {
+        if (path9 === void 0) return this._executableDir;
+        this._executableDir = path9;
         return this;
       }
       /**
@@ -3543,34 +3543,34 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path11) {
-      const ctrl = callVisitor(key, node2, visitor, path11);
+    function visit_(key, node2, visitor, path8) {
+      const ctrl = callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path11);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = visit_(i, node2.items[i], visitor, path8);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path11);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path11);
+          const cv = visit_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,34 +3591,34 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path11) {
-      const ctrl = await callVisitor(key, node2, visitor, path11);
+    async function visitAsync_(key, node2, visitor, path8) {
+      const ctrl = await callVisitor(key, node2, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
+          path8 = Object.freeze(path8.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path11);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path8);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               node2.items.splice(i, 1);
               i -= 1;
             }
           }
         } else if (identity.isPair(node2)) {
-          path11 = Object.freeze(path11.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path11);
+          path8 = Object.freeze(path8.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path11);
+          const cv = await visitAsync_("value", node2.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path11) {
+    function callVisitor(key, node2, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path11);
+        return visitor(key, node2, path8);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path11);
+        return visitor.Map?.(key, node2, path8);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path11);
+        return visitor.Seq?.(key, node2, path8);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path11);
+        return visitor.Pair?.(key, node2, path8);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path11);
+        return visitor.Scalar?.(key, node2, path8);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path11);
+        return visitor.Alias?.(key, node2, path8);
       return void 0;
     }
-    function replaceNode(key, path11, node2) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path8, node2) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -3672,8 +3672,8 @@ var require_visit = __commonJS({
       } else if (identity.isDocument(parent)) {
         parent.contents = node2;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
-        throw new Error(`Cannot replace node with ${pt} parent`);
+        const pt2 = identity.isAlias(parent) ? "alias" : "scalar";
+        throw new Error(`Cannot replace node with ${pt2} parent`);
       }
     }
     exports.visit = visit2;
@@ -3938,13 +3938,13 @@ var require_applyReviver = __commonJS({
               val[i] = v1;
           }
         } else if (val instanceof Map) {
-          for (const k of Array.from(val.keys())) {
-            const v0 = val.get(k);
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const k2 of Array.from(val.keys())) {
+            const v0 = val.get(k2);
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              val.delete(k);
+              val.delete(k2);
             else if (v1 !== v0)
-              val.set(k, v1);
+              val.set(k2, v1);
           }
         } else if (val instanceof Set) {
           for (const v0 of Array.from(val)) {
@@ -3957,12 +3957,12 @@ var require_applyReviver = __commonJS({
             }
           }
         } else {
-          for (const [k, v0] of Object.entries(val)) {
-            const v1 = applyReviver(reviver, val, k, v0);
+          for (const [k2, v0] of Object.entries(val)) {
+            const v1 = applyReviver(reviver, val, k2, v0);
             if (v1 === void 0)
-              delete val[k];
+              delete val[k2];
             else if (v1 !== v0)
-              val[k] = v1;
+              val[k2] = v1;
           }
         }
       }
@@ -3979,7 +3979,7 @@ var require_toJS = __commonJS({
     var identity = require_identity();
     function toJS(value, arg, ctx) {
       if (Array.isArray(value))
-        return value.map((v, i) => toJS(v, String(i), ctx));
+        return value.map((v2, i) => toJS(v2, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
         if (!ctx || !identity.hasAnchor(value))
           return value.toJSON(arg, ctx);
@@ -4273,19 +4273,19 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path11, value) {
-      let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
-        if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
+    function collectionFromPath(schema2, path8, value) {
+      let v2 = value;
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k2 = path8[i];
+        if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
-          a[k] = v;
-          v = a;
+          a[k2] = v2;
+          v2 = a;
         } else {
-          v = /* @__PURE__ */ new Map([[k, v]]);
+          v2 = /* @__PURE__ */ new Map([[k2, v2]]);
         }
       }
-      return createNode.createNode(v, void 0, {
+      return createNode.createNode(v2, void 0, {
         aliasDuplicateObjects: false,
         keepUndefined: false,
         onAnchor: () => {
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4315,7 +4315,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema2)
           copy.schema = schema2;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema2) : it);
+        copy.items = copy.items.map((it2) => identity.isNode(it2) || identity.isPair(it2) ? it2.clone(schema2) : it2);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path8;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4370,15 +4370,15 @@ var require_Collection = __commonJS({
         return this.items.every((node2) => {
           if (!identity.isPair(node2))
             return false;
-          const n = node2.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          const n7 = node2.value;
+          return n7 == null || allowScalar && identity.isScalar(n7) && n7.value == null && !n7.commentBefore && !n7.comment && !n7.tag;
         });
       }
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4501,12 +4501,12 @@ var require_foldFlowLines = __commonJS({
                 ch = text[i += 1];
                 overflow = true;
               }
-              const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-              if (escapedFolds[j])
+              const j2 = i > escEnd + 1 ? i - 2 : escStart - 1;
+              if (escapedFolds[j2])
                 return text;
-              folds.push(j);
-              escapedFolds[j] = true;
-              end = j + endStep;
+              folds.push(j2);
+              escapedFolds[j2] = true;
+              end = j2 + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -4682,20 +4682,20 @@ ${indent}`) + "'";
     }
     function quotedString(value, ctx) {
       const { singleQuote } = ctx.options;
-      let qs;
+      let qs2;
       if (singleQuote === false)
-        qs = doubleQuotedString;
+        qs2 = doubleQuotedString;
       else {
         const hasDouble = value.includes('"');
         const hasSingle = value.includes("'");
         if (hasDouble && !hasSingle)
-          qs = singleQuotedString;
+          qs2 = singleQuotedString;
         else if (hasSingle && !hasDouble)
-          qs = doubleQuotedString;
+          qs2 = doubleQuotedString;
         else
-          qs = singleQuote ? singleQuotedString : doubleQuotedString;
+          qs2 = singleQuote ? singleQuotedString : doubleQuotedString;
       }
-      return qs(value, ctx);
+      return qs2(value, ctx);
     }
     var blockEndNewlines;
     try {
@@ -4810,23 +4810,23 @@ ${indent}`);
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
+      const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type: type2 } = item;
       if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
-        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
           type2 = Scalar.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
           case Scalar.Scalar.BLOCK_FOLDED:
           case Scalar.Scalar.BLOCK_LITERAL:
-            return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
+            return implicitKey || inFlow ? quotedString(ss2.value, ctx) : blockString(ss2, ctx, onComment, onChompKeep);
           case Scalar.Scalar.QUOTE_DOUBLE:
-            return doubleQuotedString(ss.value, ctx);
+            return doubleQuotedString(ss2.value, ctx);
           case Scalar.Scalar.QUOTE_SINGLE:
-            return singleQuotedString(ss.value, ctx);
+            return singleQuotedString(ss2.value, ctx);
           case Scalar.Scalar.PLAIN:
-            return plainString(ss, ctx, onComment, onChompKeep);
+            return plainString(ss2, ctx, onComment, onChompKeep);
           default:
             return null;
         }
@@ -5050,19 +5050,19 @@ ${indent}:`;
       }
       let valueCommentDone = false;
       const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
-      let ws = " ";
+      let ws2 = " ";
       if (keyComment || vsb || vcb) {
-        ws = vsb ? "\n" : "";
+        ws2 = vsb ? "\n" : "";
         if (vcb) {
-          const cs = commentString(vcb);
-          ws += `
-${stringifyComment.indentComment(cs, ctx.indent)}`;
+          const cs2 = commentString(vcb);
+          ws2 += `
+${stringifyComment.indentComment(cs2, ctx.indent)}`;
         }
         if (valueStr === "" && !ctx.inFlow) {
-          if (ws === "\n" && valueComment)
-            ws = "\n\n";
+          if (ws2 === "\n" && valueComment)
+            ws2 = "\n\n";
         } else {
-          ws += `
+          ws2 += `
 ${ctx.indent}`;
         }
       } else if (!explicitKey && identity.isCollection(value)) {
@@ -5081,13 +5081,13 @@ ${ctx.indent}`;
               hasPropsLine = true;
           }
           if (!hasPropsLine)
-            ws = `
+            ws2 = `
 ${ctx.indent}`;
         }
       } else if (valueStr === "" || valueStr[0] === "\n") {
-        ws = "";
+        ws2 = "";
       }
-      str3 += ws + valueStr;
+      str3 += ws2 + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
@@ -5145,11 +5145,11 @@ var require_merge = __commonJS({
     function addMergeToJSMap(ctx, map3, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
-        for (const it of source.items)
-          mergeValue(ctx, map3, it);
+        for (const it2 of source.items)
+          mergeValue(ctx, map3, it2);
       else if (Array.isArray(source))
-        for (const it of source)
-          mergeValue(ctx, map3, it);
+        for (const it2 of source)
+          mergeValue(ctx, map3, it2);
       else
         mergeValue(ctx, map3, source);
     }
@@ -5257,9 +5257,9 @@ var require_Pair = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var identity = require_identity();
     function createPair(key, value, ctx) {
-      const k = createNode.createNode(key, void 0, ctx);
-      const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      const k2 = createNode.createNode(key, void 0, ctx);
+      const v2 = createNode.createNode(value, void 0, ctx);
+      return new Pair(k2, v2);
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
@@ -5275,7 +5275,7 @@ var require_Pair = __commonJS({
           value = value.clone(schema2);
         return new _Pair(key, value);
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const pair = ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         return addPairToJSMap.addPairToJSMap(ctx, pair, this);
       }
@@ -5450,13 +5450,13 @@ var require_YAMLMap = __commonJS({
     var Pair = require_Pair();
     var Scalar = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
-        if (identity.isPair(it)) {
-          if (it.key === key || it.key === k)
-            return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
-            return it;
+      const k2 = identity.isScalar(key) ? key.value : key;
+      for (const it2 of items) {
+        if (identity.isPair(it2)) {
+          if (it2.key === key || it2.key === k2)
+            return it2;
+          if (identity.isScalar(it2.key) && it2.key.value === k2)
+            return it2;
         }
       }
       return void 0;
@@ -5530,15 +5530,15 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it = findPair(this.items, key);
-        if (!it)
+        const it2 = findPair(this.items, key);
+        if (!it2)
           return false;
-        const del = this.items.splice(this.items.indexOf(it), 1);
+        const del = this.items.splice(this.items.indexOf(it2), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it = findPair(this.items, key);
-        const node2 = it?.value;
+        const it2 = findPair(this.items, key);
+        const node2 = it2?.value;
         return (!keepScalar && identity.isScalar(node2) ? node2.value : node2) ?? void 0;
       }
       has(key) {
@@ -5552,7 +5552,7 @@ var require_YAMLMap = __commonJS({
        * @param {Class} Type - If set, forces the returned collection type
        * @returns Instance of Type, Map, or Object
        */
-      toJSON(_, ctx, Type2) {
+      toJSON(_2, ctx, Type2) {
         const map3 = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map3);
@@ -5645,8 +5645,8 @@ var require_YAMLSeq = __commonJS({
         const idx = asItemIndex(key);
         if (typeof idx !== "number")
           return void 0;
-        const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        const it2 = this.items[idx];
+        return !keepScalar && identity.isScalar(it2) ? it2.value : it2;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -5675,7 +5675,7 @@ var require_YAMLSeq = __commonJS({
         else
           this.items[idx] = value;
       }
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         const seq2 = [];
         if (ctx?.onCreate)
           ctx.onCreate(seq2);
@@ -5700,12 +5700,12 @@ var require_YAMLSeq = __commonJS({
         const seq2 = new this(schema2);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
-          for (let it of obj) {
+          for (let it2 of obj) {
             if (typeof replacer === "function") {
-              const key = obj instanceof Set ? it : String(i++);
-              it = replacer.call(obj, key, it);
+              const key = obj instanceof Set ? it2 : String(i++);
+              it2 = replacer.call(obj, key, it2);
             }
-            seq2.items.push(createNode.createNode(it, void 0, ctx));
+            seq2.items.push(createNode.createNode(it2, void 0, ctx));
           }
         }
         return seq2;
@@ -5814,18 +5814,18 @@ var require_stringifyNumber = __commonJS({
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
-      let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
-        let i = n.indexOf(".");
+      let n7 = Object.is(value, -0) ? "-0" : JSON.stringify(value);
+      if (!format && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n7) && !n7.includes("e")) {
+        let i = n7.indexOf(".");
         if (i < 0) {
-          i = n.length;
-          n += ".";
+          i = n7.length;
+          n7 += ".";
         }
-        let d = minFractionDigits - (n.length - i - 1);
+        let d = minFractionDigits - (n7.length - i - 1);
         while (d-- > 0)
-          n += "0";
+          n7 += "0";
       }
-      return n;
+      return n7;
     }
     exports.stringifyNumber = stringifyNumber;
   }
@@ -5899,7 +5899,7 @@ var require_int = __commonJS({
       resolve: (str3, _onError, opt) => intResolve(str3, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int4 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -5916,7 +5916,7 @@ var require_int = __commonJS({
       resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int4;
+    exports.int = int3;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -5932,16 +5932,16 @@ var require_schema = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float2 = require_float();
-    var int4 = require_int();
+    var int3 = require_int();
     var schema2 = [
       map3.map,
       seq2.seq,
       string4.string,
       _null5.nullTag,
       bool2.boolTag,
-      int4.intOct,
-      int4.int,
-      int4.intHex,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float2.floatNaN,
       float2.floatExp,
       float2.float
@@ -6069,9 +6069,9 @@ var require_binary = __commonJS({
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str3.length / lineWidth);
-          const lines = new Array(n);
-          for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+          const n7 = Math.ceil(str3.length / lineWidth);
+          const lines = new Array(n7);
+          for (let i = 0, o = 0; i < n7; ++i, o += lineWidth) {
             lines[i] = str3.substr(o, lineWidth);
           }
           str3 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
@@ -6123,26 +6123,26 @@ ${cn.comment}` : item.comment;
       pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
-        for (let it of iterable) {
+        for (let it2 of iterable) {
           if (typeof replacer === "function")
-            it = replacer.call(iterable, String(i++), it);
+            it2 = replacer.call(iterable, String(i++), it2);
           let key, value;
-          if (Array.isArray(it)) {
-            if (it.length === 2) {
-              key = it[0];
-              value = it[1];
+          if (Array.isArray(it2)) {
+            if (it2.length === 2) {
+              key = it2[0];
+              value = it2[1];
             } else
-              throw new TypeError(`Expected [key, value] tuple: ${it}`);
-          } else if (it && it instanceof Object) {
-            const keys2 = Object.keys(it);
+              throw new TypeError(`Expected [key, value] tuple: ${it2}`);
+          } else if (it2 && it2 instanceof Object) {
+            const keys2 = Object.keys(it2);
             if (keys2.length === 1) {
               key = keys2[0];
-              value = it[key];
+              value = it2[key];
             } else {
               throw new TypeError(`Expected tuple with one key, not ${keys2.length} keys`);
             }
           } else {
-            key = it;
+            key = it2;
           }
           pairs3.items.push(Pair.createPair(key, value, ctx));
         }
@@ -6184,9 +6184,9 @@ var require_omap = __commonJS({
        * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
        * but TypeScript won't allow widening the signature of a child method.
        */
-      toJSON(_, ctx) {
+      toJSON(_2, ctx) {
         if (!ctx)
-          return super.toJSON(_);
+          return super.toJSON(_2);
         const map3 = /* @__PURE__ */ new Map();
         if (ctx?.onCreate)
           ctx.onCreate(map3);
@@ -6343,11 +6343,11 @@ var require_int2 = __commonJS({
             str3 = `0x${str3}`;
             break;
         }
-        const n2 = BigInt(str3);
-        return sign === "-" ? BigInt(-1) * n2 : n2;
+        const n8 = BigInt(str3);
+        return sign === "-" ? BigInt(-1) * n8 : n8;
       }
-      const n = parseInt(str3, radix);
-      return sign === "-" ? -1 * n : n;
+      const n7 = parseInt(str3, radix);
+      return sign === "-" ? -1 * n7 : n7;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
@@ -6375,7 +6375,7 @@ var require_int2 = __commonJS({
       resolve: (str3, _onError, opt) => intResolve(str3, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int4 = {
+    var int3 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -6392,7 +6392,7 @@ var require_int2 = __commonJS({
       resolve: (str3, _onError, opt) => intResolve(str3, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int4;
+    exports.int = int3;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -6441,8 +6441,8 @@ var require_set = __commonJS({
           this.items.push(new Pair.Pair(key));
         }
       }
-      toJSON(_, ctx) {
-        return super.toJSON(_, ctx, Set);
+      toJSON(_2, ctx) {
+        return super.toJSON(_2, ctx, Set);
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
@@ -6496,15 +6496,15 @@ var require_timestamp = __commonJS({
     function parseSexagesimal(str3, asBigInt) {
       const sign = str3[0];
       const parts = sign === "-" || sign === "+" ? str3.substring(1) : str3;
-      const num = (n) => asBigInt ? BigInt(n) : Number(n);
+      const num = (n7) => asBigInt ? BigInt(n7) : Number(n7);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
     }
     function stringifySexagesimal(node2) {
       let { value } = node2;
-      let num = (n) => n;
+      let num = (n7) => n7;
       if (typeof value === "bigint")
-        num = (n) => BigInt(n);
+        num = (n7) => BigInt(n7);
       else if (isNaN(value) || !isFinite(value))
         return stringifyNumber.stringifyNumber(node2);
       let sign = "";
@@ -6524,7 +6524,7 @@ var require_timestamp = __commonJS({
           parts.unshift(value);
         }
       }
-      return sign + parts.map((n) => String(n).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
+      return sign + parts.map((n7) => String(n7).padStart(2, "0")).join(":").replace(/000000\d*$/, "");
     }
     var intTime = {
       identify: (value) => typeof value === "bigint" || Number.isInteger(value),
@@ -6587,7 +6587,7 @@ var require_schema3 = __commonJS({
     var binary2 = require_binary();
     var bool2 = require_bool2();
     var float2 = require_float2();
-    var int4 = require_int2();
+    var int3 = require_int2();
     var merge3 = require_merge();
     var omap2 = require_omap();
     var pairs2 = require_pairs();
@@ -6600,10 +6600,10 @@ var require_schema3 = __commonJS({
       _null5.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int4.intBin,
-      int4.intOct,
-      int4.int,
-      int4.intHex,
+      int3.intBin,
+      int3.intOct,
+      int3.int,
+      int3.intHex,
       float2.floatNaN,
       float2.floatExp,
       float2.float,
@@ -6630,7 +6630,7 @@ var require_tags = __commonJS({
     var string4 = require_string();
     var bool2 = require_bool();
     var float2 = require_float();
-    var int4 = require_int();
+    var int3 = require_int();
     var schema2 = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
@@ -6654,9 +6654,9 @@ var require_tags = __commonJS({
       floatExp: float2.floatExp,
       floatNaN: float2.floatNaN,
       floatTime: timestamp2.floatTime,
-      int: int4.int,
-      intHex: int4.intHex,
-      intOct: int4.intOct,
+      int: int3.int,
+      intHex: int3.intHex,
+      intOct: int3.intOct,
       intTime: timestamp2.intTime,
       map: map3.map,
       merge: merge3.merge,
@@ -6771,8 +6771,8 @@ var require_stringifyDocument = __commonJS({
       if (doc.commentBefore) {
         if (lines.length !== 1)
           lines.unshift("");
-        const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        const cs2 = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs2, ""));
       }
       let chompKeep = false;
       let contentComment = null;
@@ -6781,8 +6781,8 @@ var require_stringifyDocument = __commonJS({
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
-            const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            const cs2 = commentString(doc.contents.commentBefore);
+            lines.push(stringifyComment.indentComment(cs2, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -6800,12 +6800,12 @@ var require_stringifyDocument = __commonJS({
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
-          const cs = commentString(doc.comment);
-          if (cs.includes("\n")) {
+          const cs2 = commentString(doc.comment);
+          if (cs2.includes("\n")) {
             lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines.push(stringifyComment.indentComment(cs2, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines.push(`... ${cs2}`);
           }
         } else {
           lines.push("...");
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6931,7 +6931,7 @@ var require_Document = __commonJS({
           value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
-          const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
+          const keyToStr = (v2) => typeof v2 === "number" || v2 instanceof String || v2 instanceof Number;
           const asStr = replacer.filter(keyToStr).map(String);
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
@@ -6966,9 +6966,9 @@ var require_Document = __commonJS({
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
       createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
+        const k2 = this.createNode(key, null, options);
+        const v2 = this.createNode(value, null, options);
+        return new Pair.Pair(k2, v2);
       }
       /**
        * Removes a value from the document.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection.isEmptyPath(path11)) {
+      deleteIn(path8) {
+        if (Collection.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection.isEmptyPath(path11))
+      getIn(path8, keepScalar) {
+        if (Collection.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection.isEmptyPath(path11))
+      hasIn(path8) {
+        if (Collection.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection.isEmptyPath(path11)) {
+      setIn(path8, value) {
+        if (Collection.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -7164,16 +7164,16 @@ var require_errors = __commonJS({
       error62.linePos = error62.pos.map((pos) => lc.linePos(pos));
       const { line: line2, col } = error62.linePos[0];
       error62.message += ` at line ${line2}, column ${col}`;
-      let ci = col - 1;
+      let ci2 = col - 1;
       let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
-      if (ci >= 60 && lineStr.length > 80) {
-        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+      if (ci2 >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci2 - 39, lineStr.length - 79);
         lineStr = "…" + lineStr.substring(trimStart);
-        ci -= trimStart - 1;
+        ci2 -= trimStart - 1;
       }
       if (lineStr.length > 80)
         lineStr = lineStr.substring(0, 79) + "…";
-      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+      if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci2))) {
         let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
           prev = prev.substring(0, 79) + "…\n";
@@ -7183,9 +7183,9 @@ var require_errors = __commonJS({
         let count = 1;
         const end = error62.linePos[1];
         if (end?.line === line2 && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count = Math.max(1, Math.min(end.col - col, 80 - ci2));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci2) + "^".repeat(count);
         error62.message += `:
 
 ${lineStr}
@@ -7349,22 +7349,22 @@ var require_util_contains_newline = __commonJS({
           if (key.source.includes("\n"))
             return true;
           if (key.end) {
-            for (const st of key.end)
-              if (st.type === "newline")
+            for (const st2 of key.end)
+              if (st2.type === "newline")
                 return true;
           }
           return false;
         case "flow-collection":
-          for (const it of key.items) {
-            for (const st of it.start)
-              if (st.type === "newline")
+          for (const it2 of key.items) {
+            for (const st2 of it2.start)
+              if (st2.type === "newline")
                 return true;
-            if (it.sep) {
-              for (const st of it.sep)
-                if (st.type === "newline")
+            if (it2.sep) {
+              for (const st2 of it2.sep)
+                if (st2.type === "newline")
                   return true;
             }
-            if (containsNewline(it.key) || containsNewline(it.value))
+            if (containsNewline(it2.key) || containsNewline(it2.value))
               return true;
           }
           return false;
@@ -7525,22 +7525,22 @@ var require_resolve_block_seq = __commonJS({
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
-    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs2, onError, tag) {
       const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq2 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
       if (ctx.atKey)
         ctx.atKey = false;
-      let offset = bs.offset;
+      let offset = bs2.offset;
       let commentEnd = null;
-      for (const { start, value } of bs.items) {
+      for (const { start, value } of bs2.items) {
         const props = resolveProps.resolveProps(start, {
           indicator: "seq-item-ind",
           next: value,
           offset,
           onError,
-          parentIndent: bs.indent,
+          parentIndent: bs2.indent,
           startOnNewline: true
         });
         if (!props.found) {
@@ -7558,11 +7558,11 @@ var require_resolve_block_seq = __commonJS({
         }
         const node2 = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, start, null, props, onError);
         if (ctx.schema.compat)
-          utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+          utilFlowIndentCheck.flowIndentCheck(bs2.indent, value, onError);
         offset = node2.range[2];
         seq2.items.push(node2);
       }
-      seq2.range = [bs.offset, offset, commentEnd ?? offset];
+      seq2.range = [bs2.offset, offset, commentEnd ?? offset];
       return seq2;
     }
     exports.resolveBlockSeq = resolveBlockSeq;
@@ -7681,13 +7681,13 @@ var require_resolve_flow_collection = __commonJS({
             onError(props.start, "MISSING_CHAR", `Missing , between ${fcName} items`);
           if (props.comment) {
             let prevItemComment = "";
-            loop: for (const st of start) {
-              switch (st.type) {
+            loop: for (const st2 of start) {
+              switch (st2.type) {
                 case "comma":
                 case "space":
                   break;
                 case "comment":
-                  prevItemComment = st.source.substring(1);
+                  prevItemComment = st2.source.substring(1);
                   break loop;
                 default:
                   break loop;
@@ -7730,11 +7730,11 @@ var require_resolve_flow_collection = __commonJS({
           if (valueProps.found) {
             if (!isMap && !props.found && ctx.options.strict) {
               if (sep)
-                for (const st of sep) {
-                  if (st === valueProps.found)
+                for (const st2 of sep) {
+                  if (st2 === valueProps.found)
                     break;
-                  if (st.type === "newline") {
-                    onError(st, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
+                  if (st2.type === "newline") {
+                    onError(st2, "MULTILINE_IMPLICIT_KEY", "Implicit keys of flow sequence pairs need to be on a single line");
                     break;
                   }
                 }
@@ -7777,19 +7777,19 @@ var require_resolve_flow_collection = __commonJS({
         }
       }
       const expectedEnd = isMap ? "}" : "]";
-      const [ce, ...ee] = fc.end;
+      const [ce2, ...ee2] = fc.end;
       let cePos = offset;
-      if (ce?.source === expectedEnd)
-        cePos = ce.offset + ce.source.length;
+      if (ce2?.source === expectedEnd)
+        cePos = ce2.offset + ce2.source.length;
       else {
         const name = fcName[0].toUpperCase() + fcName.substring(1);
         const msg = atRoot ? `${name} must end with a ${expectedEnd}` : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
         onError(offset, atRoot ? "MISSING_CHAR" : "BAD_INDENT", msg);
-        if (ce && ce.source.length !== 1)
-          ee.unshift(ce);
+        if (ce2 && ce2.source.length !== 1)
+          ee2.unshift(ce2);
       }
-      if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+      if (ee2.length > 0) {
+        const end = resolveEnd.resolveEnd(ee2, cePos, ctx.options.strict, onError);
         if (end.comment) {
           if (coll.comment)
             coll.comment += "\n" + end.comment;
@@ -7845,13 +7845,13 @@ var require_compose_collection = __commonJS({
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
       if (!tag) {
-        const kt = ctx.schema.knownTags[tagName];
-        if (kt?.collection === expType) {
-          ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-          tag = kt;
+        const kt2 = ctx.schema.knownTags[tagName];
+        if (kt2?.collection === expType) {
+          ctx.schema.tags.push(Object.assign({}, kt2, { default: false }));
+          tag = kt2;
         } else {
-          if (kt) {
-            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? "scalar"}`, true);
+          if (kt2) {
+            onError(tagToken, "BAD_COLLECTION_TYPE", `${kt2.tag} used for ${expType} collection, but expects ${kt2.collection ?? "scalar"}`, true);
           } else {
             onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, true);
           }
@@ -7995,9 +7995,9 @@ var require_resolve_block_scalar = __commonJS({
         if (!chomp && (ch === "-" || ch === "+"))
           chomp = ch;
         else {
-          const n = Number(ch);
-          if (!indent && n)
-            indent = n;
+          const n7 = Number(ch);
+          if (!indent && n7)
+            indent = n7;
           else if (error62 === -1)
             error62 = offset + i;
         }
@@ -8032,9 +8032,9 @@ var require_resolve_block_scalar = __commonJS({
           default: {
             const message = `Unexpected token in block scalar header: ${token.type}`;
             onError(token, "UNEXPECTED_TOKEN", message);
-            const ts = token.source;
-            if (ts && typeof ts === "string")
-              length += ts.length;
+            const ts2 = token.source;
+            if (ts2 && typeof ts2 === "string")
+              length += ts2.length;
           }
         }
       }
@@ -8089,12 +8089,12 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
       return {
         value,
         type: _type,
-        comment: re.comment,
-        range: [offset, valueEnd, re.offset]
+        comment: re2.comment,
+        range: [offset, valueEnd, re2.offset]
       };
     }
     function plainValue(source, onError) {
@@ -8331,10 +8331,10 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema2.knownTags[tagName];
-      if (kt && !kt.collection) {
-        schema2.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
-        return kt;
+      const kt2 = schema2.knownTags[tagName];
+      if (kt2 && !kt2.collection) {
+        schema2.tags.push(Object.assign({}, kt2, { default: false, test: void 0 }));
+        return kt2;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
       return schema2[identity.SCALAR];
@@ -8344,9 +8344,9 @@ var require_compose_scalar = __commonJS({
       if (schema2.compat) {
         const compat = schema2.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema2[identity.SCALAR];
         if (tag.tag !== compat.tag) {
-          const ts = directives.tagString(tag.tag);
-          const cs = directives.tagString(compat.tag);
-          const msg = `Value may be parsed as either ${ts} or ${cs}`;
+          const ts2 = directives.tagString(tag.tag);
+          const cs2 = directives.tagString(compat.tag);
+          const msg = `Value may be parsed as either ${ts2} or ${cs2}`;
           onError(token, "TAG_RESOLVE_FAILED", msg, true);
         }
       }
@@ -8364,18 +8364,18 @@ var require_util_empty_scalar_position = __commonJS({
       if (before) {
         pos ?? (pos = before.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
-          switch (st.type) {
+          let st2 = before[i];
+          switch (st2.type) {
             case "space":
             case "comment":
             case "newline":
-              offset -= st.source.length;
+              offset -= st2.source.length;
               continue;
           }
-          st = before[++i];
-          while (st?.type === "space") {
-            offset += st.source.length;
-            st = before[++i];
+          st2 = before[++i];
+          while (st2?.type === "space") {
+            offset += st2.source.length;
+            st2 = before[++i];
           }
           break;
         }
@@ -8481,10 +8481,10 @@ var require_compose_node = __commonJS({
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-      alias.range = [offset, valueEnd, re.offset];
-      if (re.comment)
-        alias.comment = re.comment;
+      const re2 = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      alias.range = [offset, valueEnd, re2.offset];
+      if (re2.comment)
+        alias.comment = re2.comment;
       return alias;
     }
     exports.composeEmptyNode = composeEmptyNode;
@@ -8525,10 +8525,10 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-      if (re.comment)
-        doc.comment = re.comment;
-      doc.range = [offset, contentEnd, re.offset];
+      const re2 = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      if (re2.comment)
+        doc.comment = re2.comment;
+      doc.range = [offset, contentEnd, re2.offset];
       return doc;
     }
     exports.composeDoc = composeDoc;
@@ -8606,11 +8606,11 @@ ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-            let it = dc.items[0];
-            if (identity.isPair(it))
-              it = it.key;
-            const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
+            let it2 = dc.items[0];
+            if (identity.isPair(it2))
+              it2 = it2.key;
+            const cb = it2.commentBefore;
+            it2.commentBefore = cb ? `${comment}
 ${cb}` : comment;
           } else {
             const cb = dc.commentBefore;
@@ -8785,9 +8785,9 @@ var require_cst_scalar = __commonJS({
       switch (source[0]) {
         case "|":
         case ">": {
-          const he = source.indexOf("\n");
-          const head = source.substring(0, he);
-          const body = source.substring(he + 1) + "\n";
+          const he2 = source.indexOf("\n");
+          const head = source.substring(0, he2);
+          const body = source.substring(he2 + 1) + "\n";
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
@@ -8848,9 +8848,9 @@ var require_cst_scalar = __commonJS({
       }
     }
     function setBlockScalarValue(token, source) {
-      const he = source.indexOf("\n");
-      const head = source.substring(0, he);
-      const body = source.substring(he + 1) + "\n";
+      const he2 = source.indexOf("\n");
+      const head = source.substring(0, he2);
+      const body = source.substring(he2 + 1) + "\n";
       if (token.type === "block-scalar") {
         const header = token.props[0];
         if (header.type !== "block-scalar-header")
@@ -8873,14 +8873,14 @@ var require_cst_scalar = __commonJS({
     }
     function addEndtoBlockProps(props, end) {
       if (end)
-        for (const st of end)
-          switch (st.type) {
+        for (const st2 of end)
+          switch (st2.type) {
             case "space":
             case "comment":
-              props.push(st);
+              props.push(st2);
               break;
             case "newline":
-              props.push(st);
+              props.push(st2);
               return true;
           }
       return false;
@@ -8914,7 +8914,7 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st2) => st2.type === "space" || st2.type === "comment" || st2.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
@@ -8952,35 +8952,35 @@ var require_cst_stringify = __commonJS({
           let res = token.start.source;
           for (const item of token.items)
             res += stringifyItem(item);
-          for (const st of token.end)
-            res += st.source;
+          for (const st2 of token.end)
+            res += st2.source;
           return res;
         }
         case "document": {
           let res = stringifyItem(token);
           if (token.end)
-            for (const st of token.end)
-              res += st.source;
+            for (const st2 of token.end)
+              res += st2.source;
           return res;
         }
         default: {
           let res = token.source;
           if ("end" in token && token.end)
-            for (const st of token.end)
-              res += st.source;
+            for (const st2 of token.end)
+              res += st2.source;
           return res;
         }
       }
     }
     function stringifyItem({ start, key, sep, value }) {
       let res = "";
-      for (const st of start)
-        res += st.source;
+      for (const st2 of start)
+        res += st2.source;
       if (key)
         res += stringifyToken(key);
       if (sep)
-        for (const st of sep)
-          res += st.source;
+        for (const st2 of sep)
+          res += st2.source;
       if (value)
         res += stringifyToken(value);
       return res;
@@ -9004,9 +9004,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -9015,37 +9015,37 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
-            if (typeof ci === "number")
-              i = ci - 1;
-            else if (ci === BREAK)
+            const ci2 = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            if (typeof ci2 === "number")
+              i = ci2 - 1;
+            else if (ci2 === BREAK)
               return BREAK;
-            else if (ci === REMOVE) {
+            else if (ci2 === REMOVE) {
               token.items.splice(i, 1);
               i -= 1;
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9218,8 +9218,8 @@ var require_lexer = __commonJS({
           return this.buffer[i + 1] === "\n";
         return false;
       }
-      charAt(n) {
-        return this.buffer[this.pos + n];
+      charAt(n7) {
+        return this.buffer[this.pos + n7];
       }
       continueScalar(offset) {
         let ch = this.buffer[offset];
@@ -9235,8 +9235,8 @@ var require_lexer = __commonJS({
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
         }
         if (ch === "-" || ch === ".") {
-          const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty(this.buffer[offset + 3]))
+          const dt2 = this.buffer.substr(offset, 3);
+          if ((dt2 === "---" || dt2 === "...") && isEmpty(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -9253,8 +9253,8 @@ var require_lexer = __commonJS({
           end -= 1;
         return this.buffer.substring(this.pos, end);
       }
-      hasChars(n) {
-        return this.pos + n <= this.buffer.length;
+      hasChars(n7) {
+        return this.pos + n7 <= this.buffer.length;
       }
       setNext(state) {
         this.buffer = this.buffer.substring(this.pos);
@@ -9263,8 +9263,8 @@ var require_lexer = __commonJS({
         this.next = state;
         return null;
       }
-      peek(n) {
-        return this.buffer.substr(this.pos, n);
+      peek(n7) {
+        return this.buffer.substr(this.pos, n7);
       }
       *parseNext(next) {
         switch (next) {
@@ -9296,14 +9296,14 @@ var require_lexer = __commonJS({
         }
         if (line2[0] === "%") {
           let dirEnd = line2.length;
-          let cs = line2.indexOf("#");
-          while (cs !== -1) {
-            const ch = line2[cs - 1];
+          let cs2 = line2.indexOf("#");
+          while (cs2 !== -1) {
+            const ch = line2[cs2 - 1];
             if (ch === " " || ch === "	") {
-              dirEnd = cs - 1;
+              dirEnd = cs2 - 1;
               break;
             } else {
-              cs = line2.indexOf("#", cs + 1);
+              cs2 = line2.indexOf("#", cs2 + 1);
             }
           }
           while (true) {
@@ -9313,8 +9313,8 @@ var require_lexer = __commonJS({
             else
               break;
           }
-          const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-          yield* this.pushCount(line2.length - n);
+          const n7 = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+          yield* this.pushCount(line2.length - n7);
           this.pushNewline();
           return "stream";
         }
@@ -9352,9 +9352,9 @@ var require_lexer = __commonJS({
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
         if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty(ch1)) {
-          const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+          const n7 = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
-          this.indentValue += n;
+          this.indentValue += n7;
           return "block-start";
         }
         return "doc";
@@ -9364,10 +9364,10 @@ var require_lexer = __commonJS({
         const line2 = this.getLine();
         if (line2 === null)
           return this.setNext("doc");
-        let n = yield* this.pushIndicators();
-        switch (line2[n]) {
+        let n7 = yield* this.pushIndicators();
+        switch (line2[n7]) {
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line2.length - n7);
           // fallthrough
           case void 0:
             yield* this.pushNewline();
@@ -9390,9 +9390,9 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case "|":
           case ">":
-            n += yield* this.parseBlockScalarHeader();
-            n += yield* this.pushSpaces(true);
-            yield* this.pushCount(line2.length - n);
+            n7 += yield* this.parseBlockScalarHeader();
+            n7 += yield* this.pushSpaces(true);
+            yield* this.pushCount(line2.length - n7);
             yield* this.pushNewline();
             return yield* this.parseBlockScalar();
           default:
@@ -9423,18 +9423,18 @@ var require_lexer = __commonJS({
             return yield* this.parseLineStart();
           }
         }
-        let n = 0;
-        while (line2[n] === ",") {
-          n += yield* this.pushCount(1);
-          n += yield* this.pushSpaces(true);
+        let n7 = 0;
+        while (line2[n7] === ",") {
+          n7 += yield* this.pushCount(1);
+          n7 += yield* this.pushSpaces(true);
           this.flowKey = false;
         }
-        n += yield* this.pushIndicators();
-        switch (line2[n]) {
+        n7 += yield* this.pushIndicators();
+        switch (line2[n7]) {
           case void 0:
             return "flow";
           case "#":
-            yield* this.pushCount(line2.length - n);
+            yield* this.pushCount(line2.length - n7);
             return "flow";
           case "{":
           case "[":
@@ -9478,10 +9478,10 @@ var require_lexer = __commonJS({
             end = this.buffer.indexOf("'", end + 2);
         } else {
           while (end !== -1) {
-            let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
-              n += 1;
-            if (n % 2 === 0)
+            let n7 = 0;
+            while (this.buffer[end - 1 - n7] === "\\")
+              n7 += 1;
+            if (n7 % 2 === 0)
               break;
             end = this.buffer.indexOf('"', end + 1);
           }
@@ -9490,10 +9490,10 @@ var require_lexer = __commonJS({
         let nl = qb.indexOf("\n", this.pos);
         if (nl !== -1) {
           while (nl !== -1) {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
+            const cs2 = this.continueScalar(nl + 1);
+            if (cs2 === -1)
               break;
-            nl = qb.indexOf("\n", cs);
+            nl = qb.indexOf("\n", cs2);
           }
           if (nl !== -1) {
             end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
@@ -9556,10 +9556,10 @@ var require_lexer = __commonJS({
             this.indentNext = this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
           }
           do {
-            const cs = this.continueScalar(nl + 1);
-            if (cs === -1)
+            const cs2 = this.continueScalar(nl + 1);
+            if (cs2 === -1)
               break;
-            nl = this.buffer.indexOf("\n", cs);
+            nl = this.buffer.indexOf("\n", cs2);
           } while (nl !== -1);
           if (nl === -1) {
             if (!this.atEnd)
@@ -9618,10 +9618,10 @@ var require_lexer = __commonJS({
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
-              const cs = this.continueScalar(i + 1);
-              if (cs === -1)
+              const cs2 = this.continueScalar(i + 1);
+              if (cs2 === -1)
                 break;
-              i = Math.max(i, cs - 2);
+              i = Math.max(i, cs2 - 2);
             }
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
@@ -9635,11 +9635,11 @@ var require_lexer = __commonJS({
         yield* this.pushToIndex(end + 1, true);
         return inFlow ? "flow" : "doc";
       }
-      *pushCount(n) {
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
-          this.pos += n;
-          return n;
+      *pushCount(n7) {
+        if (n7 > 0) {
+          yield this.buffer.substr(this.pos, n7);
+          this.pos += n7;
+          return n7;
         }
         return 0;
       }
@@ -9654,16 +9654,16 @@ var require_lexer = __commonJS({
         return 0;
       }
       *pushIndicators() {
-        let n = 0;
+        let n7 = 0;
         loop: while (true) {
           switch (this.charAt(0)) {
             case "!":
-              n += yield* this.pushTag();
-              n += yield* this.pushSpaces(true);
+              n7 += yield* this.pushTag();
+              n7 += yield* this.pushSpaces(true);
               continue loop;
             case "&":
-              n += yield* this.pushUntil(isNotAnchorChar);
-              n += yield* this.pushSpaces(true);
+              n7 += yield* this.pushUntil(isNotAnchorChar);
+              n7 += yield* this.pushSpaces(true);
               continue loop;
             case "-":
             // this is an error
@@ -9677,15 +9677,15 @@ var require_lexer = __commonJS({
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
                   this.flowKey = false;
-                n += yield* this.pushCount(1);
-                n += yield* this.pushSpaces(true);
+                n7 += yield* this.pushCount(1);
+                n7 += yield* this.pushSpaces(true);
                 continue loop;
               }
             }
           }
           break loop;
         }
-        return n;
+        return n7;
       }
       *pushTag() {
         if (this.charAt(1) === "<") {
@@ -9723,12 +9723,12 @@ var require_lexer = __commonJS({
         do {
           ch = this.buffer[++i];
         } while (ch === " " || allowTabs && ch === "	");
-        const n = i - this.pos;
-        if (n > 0) {
-          yield this.buffer.substr(this.pos, n);
+        const n7 = i - this.pos;
+        if (n7 > 0) {
+          yield this.buffer.substr(this.pos, n7);
           this.pos = i;
         }
-        return n;
+        return n7;
       }
       *pushUntil(test) {
         let i = this.pos;
@@ -9746,7 +9746,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter2 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -9769,7 +9769,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter2;
   }
 });
 
@@ -9780,15 +9780,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type2) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type2)
+    function includesToken(list, type2) {
+      for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type2)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list) {
+      for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9816,8 +9816,8 @@ var require_parser = __commonJS({
         case "document":
           return parent.start;
         case "block-map": {
-          const it = parent.items[parent.items.length - 1];
-          return it.sep ?? it.start;
+          const it2 = parent.items[parent.items.length - 1];
+          return it2.sep ?? it2.start;
         }
         case "block-seq":
           return parent.items[parent.items.length - 1].start;
@@ -9853,19 +9853,19 @@ var require_parser = __commonJS({
     }
     function fixFlowSeqItems(fc) {
       if (fc.start.type === "flow-seq-start") {
-        for (const it of fc.items) {
-          if (it.sep && !it.value && !includesToken(it.start, "explicit-key-ind") && !includesToken(it.sep, "map-value-ind")) {
-            if (it.key)
-              it.value = it.key;
-            delete it.key;
-            if (isFlowToken(it.value)) {
-              if (it.value.end)
-                arrayPushArray(it.value.end, it.sep);
+        for (const it2 of fc.items) {
+          if (it2.sep && !it2.value && !includesToken(it2.start, "explicit-key-ind") && !includesToken(it2.sep, "map-value-ind")) {
+            if (it2.key)
+              it2.value = it2.key;
+            delete it2.key;
+            if (isFlowToken(it2.value)) {
+              if (it2.value.end)
+                arrayPushArray(it2.value.end, it2.sep);
               else
-                it.value.end = it.sep;
+                it2.value.end = it2.sep;
             } else
-              arrayPushArray(it.start, it.sep);
-            delete it.sep;
+              arrayPushArray(it2.start, it2.sep);
+            delete it2.sep;
           }
         }
       }
@@ -9960,13 +9960,13 @@ var require_parser = __commonJS({
           yield* this.pop();
       }
       get sourceToken() {
-        const st = {
+        const st2 = {
           type: this.type,
           offset: this.offset,
           indent: this.indent,
           source: this.source
         };
-        return st;
+        return st2;
       }
       *step() {
         const top = this.peek(1);
@@ -10003,8 +10003,8 @@ var require_parser = __commonJS({
         }
         yield* this.pop();
       }
-      peek(n) {
-        return this.stack[this.stack.length - n];
+      peek(n7) {
+        return this.stack[this.stack.length - n7];
       }
       *pop(error62) {
         const token = error62 ?? this.stack.pop();
@@ -10030,36 +10030,36 @@ var require_parser = __commonJS({
               top.props.push(token);
               break;
             case "block-map": {
-              const it = top.items[top.items.length - 1];
-              if (it.value) {
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value) {
                 top.items.push({ start: [], key: token, sep: [] });
                 this.onKeyLine = true;
                 return;
-              } else if (it.sep) {
-                it.value = token;
+              } else if (it2.sep) {
+                it2.value = token;
               } else {
-                Object.assign(it, { key: token, sep: [] });
-                this.onKeyLine = !it.explicitKey;
+                Object.assign(it2, { key: token, sep: [] });
+                this.onKeyLine = !it2.explicitKey;
                 return;
               }
               break;
             }
             case "block-seq": {
-              const it = top.items[top.items.length - 1];
-              if (it.value)
+              const it2 = top.items[top.items.length - 1];
+              if (it2.value)
                 top.items.push({ start: [], value: token });
               else
-                it.value = token;
+                it2.value = token;
               break;
             }
             case "flow-collection": {
-              const it = top.items[top.items.length - 1];
-              if (!it || it.value)
+              const it2 = top.items[top.items.length - 1];
+              if (!it2 || it2.value)
                 top.items.push({ start: [], key: token, sep: [] });
-              else if (it.sep)
-                it.value = token;
+              else if (it2.sep)
+                it2.value = token;
               else
-                Object.assign(it, { key: token, sep: [] });
+                Object.assign(it2, { key: token, sep: [] });
               return;
             }
             /* istanbul ignore next should not happen */
@@ -10069,7 +10069,7 @@ var require_parser = __commonJS({
           }
           if ((top.type === "document" || top.type === "block-map" || top.type === "block-seq") && (token.type === "block-map" || token.type === "block-seq")) {
             const last = token.items[token.items.length - 1];
-            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st) => st.type !== "comment" || st.indent < token.indent))) {
+            if (last && !last.sep && !last.value && last.start.length > 0 && findNonEmptyIndex(last.start) === -1 && (token.indent === 0 || last.start.every((st2) => st2.type !== "comment" || st2.indent < token.indent))) {
               if (top.type === "document")
                 top.end = last.start;
               else
@@ -10191,60 +10191,60 @@ var require_parser = __commonJS({
         }
       }
       *blockMap(map3) {
-        const it = map3.items[map3.items.length - 1];
+        const it2 = map3.items[map3.items.length - 1];
         switch (this.type) {
           case "newline":
             this.onKeyLine = false;
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 map3.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
             } else {
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
           case "space":
           case "comment":
-            if (it.value) {
+            if (it2.value) {
               map3.items.push({ start: [this.sourceToken] });
-            } else if (it.sep) {
-              it.sep.push(this.sourceToken);
+            } else if (it2.sep) {
+              it2.sep.push(this.sourceToken);
             } else {
-              if (this.atIndentedComment(it.start, map3.indent)) {
+              if (this.atIndentedComment(it2.start, map3.indent)) {
                 const prev = map3.items[map3.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
+                  arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
                   map3.items.pop();
                   return;
                 }
               }
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
         }
         if (this.indent >= map3.indent) {
           const atMapIndent = !this.onKeyLine && this.indent === map3.indent;
-          const atNextItem = atMapIndent && (it.sep || it.explicitKey) && this.type !== "seq-item-ind";
+          const atNextItem = atMapIndent && (it2.sep || it2.explicitKey) && this.type !== "seq-item-ind";
           let start = [];
-          if (atNextItem && it.sep && !it.value) {
+          if (atNextItem && it2.sep && !it2.value) {
             const nl = [];
-            for (let i = 0; i < it.sep.length; ++i) {
-              const st = it.sep[i];
-              switch (st.type) {
+            for (let i = 0; i < it2.sep.length; ++i) {
+              const st2 = it2.sep[i];
+              switch (st2.type) {
                 case "newline":
                   nl.push(i);
                   break;
                 case "space":
                   break;
                 case "comment":
-                  if (st.indent > map3.indent)
+                  if (st2.indent > map3.indent)
                     nl.length = 0;
                   break;
                 default:
@@ -10252,26 +10252,26 @@ var require_parser = __commonJS({
               }
             }
             if (nl.length >= 2)
-              start = it.sep.splice(nl[1]);
+              start = it2.sep.splice(nl[1]);
           }
           switch (this.type) {
             case "anchor":
             case "tag":
-              if (atNextItem || it.value) {
+              if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
                 map3.items.push({ start });
                 this.onKeyLine = true;
-              } else if (it.sep) {
-                it.sep.push(this.sourceToken);
+              } else if (it2.sep) {
+                it2.sep.push(this.sourceToken);
               } else {
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               }
               return;
             case "explicit-key-ind":
-              if (!it.sep && !it.explicitKey) {
-                it.start.push(this.sourceToken);
-                it.explicitKey = true;
-              } else if (atNextItem || it.value) {
+              if (!it2.sep && !it2.explicitKey) {
+                it2.start.push(this.sourceToken);
+                it2.explicitKey = true;
+              } else if (atNextItem || it2.value) {
                 start.push(this.sourceToken);
                 map3.items.push({ start, explicitKey: true });
               } else {
@@ -10285,12 +10285,12 @@ var require_parser = __commonJS({
               this.onKeyLine = true;
               return;
             case "map-value-ind":
-              if (it.explicitKey) {
-                if (!it.sep) {
-                  if (includesToken(it.start, "newline")) {
-                    Object.assign(it, { key: null, sep: [this.sourceToken] });
+              if (it2.explicitKey) {
+                if (!it2.sep) {
+                  if (includesToken(it2.start, "newline")) {
+                    Object.assign(it2, { key: null, sep: [this.sourceToken] });
                   } else {
-                    const start2 = getFirstKeyStartProps(it.start);
+                    const start2 = getFirstKeyStartProps(it2.start);
                     this.stack.push({
                       type: "block-map",
                       offset: this.offset,
@@ -10298,22 +10298,22 @@ var require_parser = __commonJS({
                       items: [{ start: start2, key: null, sep: [this.sourceToken] }]
                     });
                   }
-                } else if (it.value) {
+                } else if (it2.value) {
                   map3.items.push({ start: [], key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
+                } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
                     items: [{ start, key: null, sep: [this.sourceToken] }]
                   });
-                } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
-                  const start2 = getFirstKeyStartProps(it.start);
-                  const key = it.key;
-                  const sep = it.sep;
+                } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
+                  const start2 = getFirstKeyStartProps(it2.start);
+                  const key = it2.key;
+                  const sep = it2.sep;
                   sep.push(this.sourceToken);
-                  delete it.key;
-                  delete it.sep;
+                  delete it2.key;
+                  delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -10321,16 +10321,16 @@ var require_parser = __commonJS({
                     items: [{ start: start2, key, sep }]
                   });
                 } else if (start.length > 0) {
-                  it.sep = it.sep.concat(start, this.sourceToken);
+                  it2.sep = it2.sep.concat(start, this.sourceToken);
                 } else {
-                  it.sep.push(this.sourceToken);
+                  it2.sep.push(this.sourceToken);
                 }
               } else {
-                if (!it.sep) {
-                  Object.assign(it, { key: null, sep: [this.sourceToken] });
-                } else if (it.value || atNextItem) {
+                if (!it2.sep) {
+                  Object.assign(it2, { key: null, sep: [this.sourceToken] });
+                } else if (it2.value || atNextItem) {
                   map3.items.push({ start, key: null, sep: [this.sourceToken] });
-                } else if (includesToken(it.sep, "map-value-ind")) {
+                } else if (includesToken(it2.sep, "map-value-ind")) {
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
@@ -10338,7 +10338,7 @@ var require_parser = __commonJS({
                     items: [{ start: [], key: null, sep: [this.sourceToken] }]
                   });
                 } else {
-                  it.sep.push(this.sourceToken);
+                  it2.sep.push(this.sourceToken);
                 }
               }
               this.onKeyLine = true;
@@ -10347,14 +10347,14 @@ var require_parser = __commonJS({
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
-              if (atNextItem || it.value) {
-                map3.items.push({ start, key: fs, sep: [] });
+              const fs2 = this.flowScalar(this.type);
+              if (atNextItem || it2.value) {
+                map3.items.push({ start, key: fs2, sep: [] });
                 this.onKeyLine = true;
-              } else if (it.sep) {
-                this.stack.push(fs);
+              } else if (it2.sep) {
+                this.stack.push(fs2);
               } else {
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it2, { key: fs2, sep: [] });
                 this.onKeyLine = true;
               }
               return;
@@ -10363,7 +10363,7 @@ var require_parser = __commonJS({
               const bv = this.startBlockValue(map3);
               if (bv) {
                 if (bv.type === "block-seq") {
-                  if (!it.explicitKey && it.sep && !includesToken(it.sep, "newline")) {
+                  if (!it2.explicitKey && it2.sep && !includesToken(it2.sep, "newline")) {
                     yield* this.pop({
                       type: "error",
                       offset: this.offset,
@@ -10385,50 +10385,50 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *blockSequence(seq2) {
-        const it = seq2.items[seq2.items.length - 1];
+        const it2 = seq2.items[seq2.items.length - 1];
         switch (this.type) {
           case "newline":
-            if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
+            if (it2.value) {
+              const end = "end" in it2.value ? it2.value.end : void 0;
               const last = Array.isArray(end) ? end[end.length - 1] : void 0;
               if (last?.type === "comment")
                 end?.push(this.sourceToken);
               else
                 seq2.items.push({ start: [this.sourceToken] });
             } else
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             return;
           case "space":
           case "comment":
-            if (it.value)
+            if (it2.value)
               seq2.items.push({ start: [this.sourceToken] });
             else {
-              if (this.atIndentedComment(it.start, seq2.indent)) {
+              if (this.atIndentedComment(it2.start, seq2.indent)) {
                 const prev = seq2.items[seq2.items.length - 2];
                 const end = prev?.value?.end;
                 if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
+                  arrayPushArray(end, it2.start);
                   end.push(this.sourceToken);
                   seq2.items.pop();
                   return;
                 }
               }
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             }
             return;
           case "anchor":
           case "tag":
-            if (it.value || this.indent <= seq2.indent)
+            if (it2.value || this.indent <= seq2.indent)
               break;
-            it.start.push(this.sourceToken);
+            it2.start.push(this.sourceToken);
             return;
           case "seq-item-ind":
             if (this.indent !== seq2.indent)
               break;
-            if (it.value || includesToken(it.start, "seq-item-ind"))
+            if (it2.value || includesToken(it2.start, "seq-item-ind"))
               seq2.items.push({ start: [this.sourceToken] });
             else
-              it.start.push(this.sourceToken);
+              it2.start.push(this.sourceToken);
             return;
         }
         if (this.indent > seq2.indent) {
@@ -10442,7 +10442,7 @@ var require_parser = __commonJS({
         yield* this.step();
       }
       *flowCollection(fc) {
-        const it = fc.items[fc.items.length - 1];
+        const it2 = fc.items[fc.items.length - 1];
         if (this.type === "flow-error-end") {
           let top;
           do {
@@ -10453,42 +10453,42 @@ var require_parser = __commonJS({
           switch (this.type) {
             case "comma":
             case "explicit-key-ind":
-              if (!it || it.sep)
+              if (!it2 || it2.sep)
                 fc.items.push({ start: [this.sourceToken] });
               else
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               return;
             case "map-value-ind":
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
               else
-                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                Object.assign(it2, { key: null, sep: [this.sourceToken] });
               return;
             case "space":
             case "comment":
             case "newline":
             case "anchor":
             case "tag":
-              if (!it || it.value)
+              if (!it2 || it2.value)
                 fc.items.push({ start: [this.sourceToken] });
-              else if (it.sep)
-                it.sep.push(this.sourceToken);
+              else if (it2.sep)
+                it2.sep.push(this.sourceToken);
               else
-                it.start.push(this.sourceToken);
+                it2.start.push(this.sourceToken);
               return;
             case "alias":
             case "scalar":
             case "single-quoted-scalar":
             case "double-quoted-scalar": {
-              const fs = this.flowScalar(this.type);
-              if (!it || it.value)
-                fc.items.push({ start: [], key: fs, sep: [] });
-              else if (it.sep)
-                this.stack.push(fs);
+              const fs2 = this.flowScalar(this.type);
+              if (!it2 || it2.value)
+                fc.items.push({ start: [], key: fs2, sep: [] });
+              else if (it2.sep)
+                this.stack.push(fs2);
               else
-                Object.assign(it, { key: fs, sep: [] });
+                Object.assign(it2, { key: fs2, sep: [] });
               return;
             }
             case "flow-map-end":
@@ -10605,7 +10605,7 @@ var require_parser = __commonJS({
           return false;
         if (this.indent <= indent)
           return false;
-        return start.every((st) => st.type === "newline" || st.type === "space");
+        return start.every((st2) => st2.type === "newline" || st2.type === "space");
       }
       *documentEnd(docEnd) {
         if (this.type !== "doc-mode") {
@@ -10677,7 +10677,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -10703,7 +10703,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument2(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -10739,7 +10739,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
 });
@@ -10818,22 +10818,6 @@ var ConfigError = class extends Error {
   name = "ConfigError";
 };
 var ExitCode = { ok: 0, findings: 1, badInput: 2, internal: 3 };
-
-// src/diagnostics/sanitize.ts
-var INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
-function escapeChar(c) {
-  const code = c.charCodeAt(0);
-  return code < 256 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-}
-function visible(text) {
-  return text.replace(INVISIBLE, escapeChar);
-}
-function safeLine(text) {
-  return visible(text).replace(/^(\s*):(?=:)/, "$1\\x3a");
-}
-function safeLines(text) {
-  return text.split(/\r\n|\n|\r/).map((l) => safeLine(l)).join("\n");
-}
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -11509,17 +11493,17 @@ function assertIs(_arg) {
 function assertNever(_x) {
   throw new Error("Unexpected value in exhaustive check");
 }
-function assert(_) {
+function assert(_2) {
 }
-function getEnumValues(entries2) {
-  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
-  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v2) => typeof v2 === "number");
+  const values = Object.entries(entries).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v2]) => v2);
   return values;
 }
 function joinValues(array2, separator = "|") {
   return array2.map((val) => stringifyPrimitive(val)).join(separator);
 }
-function jsonStringifyReplacer(_, value) {
+function jsonStringifyReplacer(_2, value) {
   if (typeof value === "bigint")
     return value.toString();
   return value;
@@ -11571,9 +11555,9 @@ function defineLazy(object2, key, getter) {
       }
       return value;
     },
-    set(v) {
+    set(v2) {
       Object.defineProperty(object2, key, {
-        value: v
+        value: v2
         // configurable: true,
       });
     },
@@ -11652,10 +11636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path11) {
-  if (!path11)
+function getElementAtPath(obj, path8) {
+  if (!path8)
     return obj;
-  return path11.reduce((acc, key) => acc?.[key], obj);
+  return path8.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys2 = Object.keys(promisesObj);
@@ -11695,10 +11679,10 @@ var allowsEval = /* @__PURE__ */ cached(() => {
     return false;
   }
   try {
-    const F = Function;
-    new F("");
+    const F2 = Function;
+    new F2("");
     return true;
-  } catch (_) {
+  } catch (_2) {
     return false;
   }
 });
@@ -11819,31 +11803,31 @@ function normalizeParams(_params) {
 function createTransparentProxy(getter) {
   let target;
   return new Proxy({}, {
-    get(_, prop, receiver) {
+    get(_2, prop, receiver) {
       target ?? (target = getter());
       return Reflect.get(target, prop, receiver);
     },
-    set(_, prop, value, receiver) {
+    set(_2, prop, value, receiver) {
       target ?? (target = getter());
       return Reflect.set(target, prop, value, receiver);
     },
-    has(_, prop) {
+    has(_2, prop) {
       target ?? (target = getter());
       return Reflect.has(target, prop);
     },
-    deleteProperty(_, prop) {
+    deleteProperty(_2, prop) {
       target ?? (target = getter());
       return Reflect.deleteProperty(target, prop);
     },
-    ownKeys(_) {
+    ownKeys(_2) {
       target ?? (target = getter());
       return Reflect.ownKeys(target);
     },
-    getOwnPropertyDescriptor(_, prop) {
+    getOwnPropertyDescriptor(_2, prop) {
       target ?? (target = getter());
       return Reflect.getOwnPropertyDescriptor(target, prop);
     },
-    defineProperty(_, prop, descriptor) {
+    defineProperty(_2, prop, descriptor) {
       target ?? (target = getter());
       return Reflect.defineProperty(target, prop, descriptor);
     }
@@ -11857,8 +11841,8 @@ function stringifyPrimitive(value) {
   return `${value}`;
 }
 function optionalKeys(shape) {
-  return Object.keys(shape).filter((k) => {
-    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  return Object.keys(shape).filter((k2) => {
+    return shape[k2]._zod.optin !== void 0 && shape[k2]._zod.optout === "optional";
   });
 }
 var NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
@@ -11975,31 +11959,31 @@ function required(Class2, schema2, mask) {
   ));
   return clone(schema2, mergeDefs(schema2._zod.def, { shape: newShape }));
 }
-function aborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function aborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue !== true) {
+  for (let i = startIndex; i < x2.issues.length; i++) {
+    if (x2.issues[i]?.continue !== true) {
       return true;
     }
   }
   return false;
 }
-function explicitlyAborted(x, startIndex = 0) {
-  if (x.aborted === true)
+function explicitlyAborted(x2, startIndex = 0) {
+  if (x2.aborted === true)
     return true;
-  for (let i = startIndex; i < x.issues.length; i++) {
-    if (x.issues[i]?.continue === false) {
+  for (let i = startIndex; i < x2.issues.length; i++) {
+    if (x2.issues[i]?.continue === false) {
       return true;
     }
   }
   return false;
 }
-function prefixIssues(path11, issues) {
+function prefixIssues(path8, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path11);
+    iss.path.unshift(path8);
     return iss;
   });
 }
@@ -12036,10 +12020,10 @@ function finalizeIssue(iss, ctx, config2) {
   const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
   const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config2.customError?.(iss)) ?? unwrapMessage(config2.localeError?.(iss)) ?? "Invalid input";
   const full = {};
-  for (const k of Object.keys(iss)) {
-    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+  for (const k2 of Object.keys(iss)) {
+    if (k2 === "inst" || k2 === "schema" || k2 === "continue" || k2 === "input" || k2 === "__proto__")
       continue;
-    full[k] = iss[k];
+    full[k2] = iss[k2];
   }
   full.path ?? (full.path = []);
   full.message = message;
@@ -12112,8 +12096,8 @@ function issue(...args) {
   return { ...iss };
 }
 function cleanEnum(obj) {
-  return Object.entries(obj).filter(([k, _]) => {
-    return Number.isNaN(Number.parseInt(k, 10));
+  return Object.entries(obj).filter(([k2, _2]) => {
+    return Number.isNaN(Number.parseInt(k2, 10));
   }).map((el) => el[1]);
 }
 function base64ToUint8Array(base643) {
@@ -12303,7 +12287,7 @@ function $constructor(name, initializer3, proto, params) {
   const zodProto = {};
   function Internals(def) {
     this.def = def;
-    this.constr = _;
+    this.constr = _2;
     this.traits = /* @__PURE__ */ new Set();
   }
   Internals.prototype = zodProto;
@@ -12334,12 +12318,12 @@ function $constructor(name, initializer3, proto, params) {
         members(target, protoMembers);
       }
     }
-    const proto2 = _.prototype;
-    for (const k in proto2) {
-      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+    const proto2 = _2.prototype;
+    for (const k2 in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k2))
         continue;
-      if (!(k in inst)) {
-        inst[k] = proto2[k].bind(inst);
+      if (!(k2 in inst)) {
+        inst[k2] = proto2[k2].bind(inst);
       }
     }
   }
@@ -12347,7 +12331,7 @@ function $constructor(name, initializer3, proto, params) {
   class Definition extends Parent {
   }
   Object.defineProperty(Definition, "name", { value: name });
-  function _(def) {
+  function _2(def) {
     const inst = params?.Parent ? newError(Definition) : this;
     init(inst, def);
     const deferred = inst._zod.deferred;
@@ -12362,16 +12346,16 @@ function $constructor(name, initializer3, proto, params) {
       pp(inst);
     return inst;
   }
-  Object.defineProperty(_, "init", { value: init });
-  Object.defineProperty(_, Symbol.hasInstance, {
+  Object.defineProperty(_2, "init", { value: init });
+  Object.defineProperty(_2, Symbol.hasInstance, {
     value: (inst) => {
       if (params?.Parent && inst instanceof params.Parent)
         return true;
       return inst?._zod?.traits?.has(name);
     }
   });
-  Object.defineProperty(_, "name", { value: name });
-  return _;
+  Object.defineProperty(_2, "name", { value: name });
+  return _2;
 }
 var $brand = /* @__PURE__ */ Symbol("zod_brand");
 var $ZodAsyncError = class extends Error {
@@ -12461,16 +12445,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path11 = []) => {
+  const processError = (error63, path8 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path11, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path11, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12509,17 +12493,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path11 = []) => {
+  const processError = (error63, path8 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path11, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path11, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
       } else {
-        const fullpath = [...path11, ...issue2.path];
+        const fullpath = [...path8, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12558,8 +12542,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path11 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path11) {
+  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path8) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -13348,16 +13332,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries2;
+  let entries;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema2] of entries2) {
+    for (const [key, schema2] of entries) {
       const result = schema2._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -13417,17 +13401,17 @@ var Doc = class {
       return;
     }
     const content = arg;
-    const lines = content.split("\n").filter((x) => x);
-    const minIndent = Math.min(...lines.map((x) => x.length - x.trimStart().length));
-    const dedented = lines.map((x) => x.slice(minIndent)).map((x) => " ".repeat(this.indent * 2) + x);
+    const lines = content.split("\n").filter((x2) => x2);
+    const minIndent = Math.min(...lines.map((x2) => x2.length - x2.trimStart().length));
+    const dedented = lines.map((x2) => x2.slice(minIndent)).map((x2) => " ".repeat(this.indent * 2) + x2);
     for (const line2 of dedented) {
       this.content.push(line2);
     }
   }
   compile() {
-    const F = Function;
+    const F2 = Function;
     const content = this?.content ?? [``];
-    const factory = new F(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
+    const factory = new F2(...Object.keys(this.closed), `return function (${this.args.join(", ")}) {
 ${content.join("\n")}
 };`);
     return factory(...Object.values(this.closed));
@@ -13477,13 +13461,13 @@ var $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
           continue;
         }
         const currLen = payload.issues.length;
-        const _ = ch._zod.check(payload);
-        if (_ instanceof Promise && ctx?.async === false) {
+        const _2 = ch._zod.check(payload);
+        if (_2 instanceof Promise && ctx?.async === false) {
           throw new $ZodAsyncError();
         }
-        if (asyncResult || _ instanceof Promise) {
+        if (asyncResult || _2 instanceof Promise) {
           asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
-            await _;
+            await _2;
             const nextLen = payload.issues.length;
             if (nextLen === currLen)
               return;
@@ -13564,7 +13548,7 @@ function standardProps(inst) {
         const r = inst._zod.run({ value, issues: [] }, ctx);
         if (!(r instanceof Promise))
           return toStandardResult(r, ctx);
-      } catch (_) {
+      } catch (_2) {
       }
       return validateAsync2(inst, value);
     },
@@ -13575,11 +13559,11 @@ function standardProps(inst) {
 var $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
   $ZodType.init(inst, def);
   inst._zod.pattern = def.pattern ?? anyString;
-  inst._zod.parse = (payload, _) => {
+  inst._zod.parse = (payload, _2) => {
     if (def.coerce)
       try {
         payload.value = String(payload.value);
-      } catch (_2) {
+      } catch (_3) {
       }
     if (typeof payload.value === "string")
       return payload;
@@ -13612,10 +13596,10 @@ var $ZodUUID = /* @__PURE__ */ $constructor("$ZodUUID", (inst, def) => {
       v7: 7,
       v8: 8
     };
-    const v = versionMap[def.version];
-    if (v === void 0)
+    const v2 = versionMap[def.version];
+    if (v2 === void 0)
       throw new Error(`Invalid UUID version: "${def.version}"`);
-    def.pattern ?? (def.pattern = uuid(v));
+    def.pattern ?? (def.pattern = uuid(v2));
   } else
     def.pattern ?? (def.pattern = uuid());
   $ZodStringFormat.init(inst, def);
@@ -13724,7 +13708,7 @@ var $ZodURL = /* @__PURE__ */ $constructor("$ZodURL", (inst, def) => {
       }
       payload.value = def.normalize ? url2.href : stripTabAndNewline(trimmed);
       return;
-    } catch (_) {
+    } catch (_2) {
       payload.issues.push({
         code: "invalid_format",
         format: "url",
@@ -14020,7 +14004,7 @@ var $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
     if (def.coerce)
       try {
         payload.value = Number(payload.value);
-      } catch (_) {
+      } catch (_2) {
       }
     const input2 = payload.value;
     if (typeof input2 === "number" && !Number.isNaN(input2) && Number.isFinite(input2)) {
@@ -14048,7 +14032,7 @@ var $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
     if (def.coerce)
       try {
         payload.value = Boolean(payload.value);
-      } catch (_) {
+      } catch (_2) {
       }
     const input2 = payload.value;
     if (typeof input2 === "boolean")
@@ -14069,7 +14053,7 @@ var $ZodBigInt = /* @__PURE__ */ $constructor("$ZodBigInt", (inst, def) => {
     if (def.coerce)
       try {
         payload.value = BigInt(payload.value);
-      } catch (_) {
+      } catch (_2) {
       }
     if (typeof payload.value === "bigint")
       return payload;
@@ -14201,10 +14185,10 @@ function capSize(inst, size) {
   const cap = Math.min(...caps.map((c) => c[0]));
   const parse3 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
-    const n = size(payload.value);
-    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+    const n7 = size(payload.value);
+    if (n7 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
       for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
-        if (n > max && ch._zod.def.when(payload)) {
+        if (n7 > max && ch._zod.def.when(payload)) {
           const start = payload.issues.length;
           ch._zod.check(payload);
           payload.issues[start].continue = false;
@@ -14301,9 +14285,9 @@ function normalizeDef(def) {
   const ownSymbols = Object.getOwnPropertySymbols(def.shape);
   const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
   const allKeys = symbolKeys.length ? [...keys2, ...symbolKeys] : keys2;
-  for (const k of allKeys) {
-    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
-      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+  for (const k2 of allKeys) {
+    if (!def.shape?.[k2]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k2)}": expected a Zod schema`);
     }
   }
   const okeys = optionalKeys(def.shape);
@@ -14389,8 +14373,8 @@ var $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
         if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
           assignProp(propValues, key, /* @__PURE__ */ new Set());
         }
-        for (const v of field.values)
-          propValues[key].add(v);
+        for (const v2 of field.values)
+          propValues[key].add(v2);
         if (field.optin !== void 0)
           propValues[key].add(void 0);
       }
@@ -14452,12 +14436,12 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
     const normalized = _normalized.value;
     const syms = normalized.symbolKeys;
     const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
-    const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
-    const prefixStr = (id, k) => `
+    const parseStr = (k2) => `shape[${k2}]._zod.run({ value: input[${k2}], issues: [] }, ctx)`;
+    const prefixStr = (id, k2) => `
           let ${id}_ab = false;
           for (let i = 0; i < ${id}.issues.length; i++) {
             const iss = ${id}.issues[i];
-            iss.path = iss.path ? [${k}, ...iss.path] : [${k}];
+            iss.path = iss.path ? [${k2}, ...iss.path] : [${k2}];
             payload.issues.push(iss);
             if (iss.continue !== true) ${id}_ab = true;
           }
@@ -14476,23 +14460,23 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       if (key === "__proto__")
         continue;
       const id = ids[key];
-      const k = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
-      const isPresent = `${k} in input`;
+      const k2 = typeof key === "symbol" ? `syms[${syms.indexOf(key)}]` : esc(key);
+      const isPresent = `${k2} in input`;
       const schema2 = shape[key];
       const optin = schema2?._zod?.optin;
       const isOptionalIn = optin !== void 0;
       const isOptionalOut = schema2?._zod?.optout === "optional";
-      doc.write(`const ${id} = ${parseStr(k)};`);
+      doc.write(`const ${id} = ${parseStr(k2)};`);
       if (isOptionalIn && isOptionalOut) {
         const assign = optin === "optional" ? `${id}_present` : `${id}.value !== undefined || ${id}_present`;
         doc.write(`
         const ${id}_present = ${isPresent};
         if (!${id}.issues.length || ${id}_present) {
-          if (${id}.issues.length) {${prefixStr(id, k)}
+          if (${id}.issues.length) {${prefixStr(id, k2)}
           }
 
           if (${assign}) {
-            newResult[${k}] = ${id}.value;
+            newResult[${k2}] = ${id}.value;
           }
         }
 
@@ -14500,14 +14484,14 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
       } else if (!isOptionalIn) {
         doc.write(`
         const ${id}_present = ${isPresent};
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id}.issues.length) {${prefixStr(id, k2)}
         }
         if (!${id}_present && !${id}.issues.length) {
           payload.issues.push({
             code: "invalid_type",
             expected: "nonoptional",
             input: undefined,
-            path: [${k}]
+            path: [${k2}]
           });
           if (ctx && ctx.abortEarly) {
             payload.value = newResult;
@@ -14516,21 +14500,21 @@ var $ZodObjectJIT = /* @__PURE__ */ $constructor("$ZodObjectJIT", (inst, def) =>
         }
 
         if (${id}_present) {
-          newResult[${k}] = ${id}.value;
+          newResult[${k2}] = ${id}.value;
         }
 
       `);
       } else {
         doc.write(`
-        if (${id}.issues.length) {${prefixStr(id, k)}
+        if (${id}.issues.length) {${prefixStr(id, k2)}
         }
       `);
         if (optin === "defaulted") {
-          doc.write(`newResult[${k}] = ${id}.value;`);
+          doc.write(`newResult[${k2}] = ${id}.value;`);
         } else {
           doc.write(`
         if (${id}.value !== undefined || ${isPresent}) {
-          newResult[${k}] = ${id}.value;
+          newResult[${k2}] = ${id}.value;
         }
       `);
         }
@@ -14736,12 +14720,12 @@ var $ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("$ZodDiscriminatedUnio
         throw new Error(`Invalid discriminated union option at index "${zod.def.options.indexOf(option)}"`);
       if (pv[zod.def.discriminator]?.has(void 0))
         undefinedCount++;
-      for (const [k, v] of Object.entries(pv)) {
-        if (!Object.prototype.hasOwnProperty.call(propValues, k)) {
-          assignProp(propValues, k, /* @__PURE__ */ new Set());
+      for (const [k2, v2] of Object.entries(pv)) {
+        if (!Object.prototype.hasOwnProperty.call(propValues, k2)) {
+          assignProp(propValues, k2, /* @__PURE__ */ new Set());
         }
-        for (const val of v) {
-          propValues[k].add(val);
+        for (const val of v2) {
+          propValues[k2].add(val);
         }
       }
     }
@@ -14861,17 +14845,17 @@ function handleIntersectionResults(result, left, right) {
       unrecIssue ?? (unrecIssue = iss);
       keys2 = iss.keys;
     } else if (iss.code === "invalid_key" && iss.origin === "record" && iss.path?.length === 1) {
-      const k = String(iss.path[0]);
-      if (!keyIssues.has(k))
-        keyIssues.set(k, iss);
-      keys2 = [k];
+      const k2 = String(iss.path[0]);
+      if (!keyIssues.has(k2))
+        keyIssues.set(k2, iss);
+      keys2 = [k2];
     } else {
       return false;
     }
-    for (const k of keys2) {
-      if (!unrecKeys.has(k))
-        unrecKeys.set(k, {});
-      unrecKeys.get(k)[side] = true;
+    for (const k2 of keys2) {
+      if (!unrecKeys.has(k2))
+        unrecKeys.set(k2, {});
+      unrecKeys.get(k2)[side] = true;
     }
     return true;
   };
@@ -14883,14 +14867,14 @@ function handleIntersectionResults(result, left, right) {
     if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
-  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k]) => k);
+  const bothKeys = [...unrecKeys].filter(([, f]) => f.l && f.r).map(([k2]) => k2);
   if (bothKeys.length) {
-    const aggregated = unrecIssue ? bothKeys.filter((k) => unrecIssue.keys.includes(k)) : [];
+    const aggregated = unrecIssue ? bothKeys.filter((k2) => unrecIssue.keys.includes(k2)) : [];
     if (aggregated.length)
       result.issues.push({ ...unrecIssue, keys: aggregated });
-    for (const k of bothKeys) {
-      if (!aggregated.includes(k) && keyIssues.has(k))
-        result.issues.push(keyIssues.get(k));
+    for (const k2 of bothKeys) {
+      if (!aggregated.includes(k2) && keyIssues.has(k2))
+        result.issues.push(keyIssues.get(k2));
     }
   }
   const merged = mergeValues(left.value, right.value);
@@ -15300,7 +15284,7 @@ var $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
   const valuesSet = new Set(values);
   inst._zod.values = valuesSet;
   defineLazyInternal(inst, "pattern", (zod) => {
-    const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+    const patternValues = getEnumValues(zod.def.entries).filter((k2) => propertyKeyTypes.has(typeof k2));
     return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
   });
   inst._zod.parse = (payload, _ctx) => {
@@ -15472,8 +15456,8 @@ var $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
 var $ZodNonOptional = /* @__PURE__ */ $constructor("$ZodNonOptional", (inst, def) => {
   $ZodType.init(inst, def);
   defineLazyInternal(inst, "values", (zod) => {
-    const v = zod.def.innerType._zod.values;
-    return v ? new Set([...v].filter((x) => x !== void 0)) : void 0;
+    const v2 = zod.def.innerType._zod.values;
+    return v2 ? new Set([...v2].filter((x2) => x2 !== void 0)) : void 0;
   });
   inst._zod.parse = (payload, ctx) => {
     const result = def.innerType._zod.run(payload, ctx);
@@ -15674,11 +15658,11 @@ function leafPattern(schema2) {
       pattern = d.pattern;
     isInt || (isInt = !!d.format?.includes("int"));
     const lo = d.minimum ?? d.length;
-    const hi = d.maximum ?? d.length;
+    const hi2 = d.maximum ?? d.length;
     if (lo !== void 0 && (minimum === void 0 || lo > minimum))
       minimum = lo;
-    if (hi !== void 0 && (maximum === void 0 || hi < maximum))
-      maximum = hi;
+    if (hi2 !== void 0 && (maximum === void 0 || hi2 < maximum))
+      maximum = hi2;
   }
   if (pattern)
     return pattern.source;
@@ -15798,9 +15782,9 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
     return payload;
   };
   inst.input = (...args) => {
-    const F = inst.constructor;
+    const F2 = inst.constructor;
     if (Array.isArray(args[0])) {
-      return new F({
+      return new F2({
         type: "function",
         input: new $ZodTuple({
           type: "tuple",
@@ -15810,15 +15794,15 @@ var $ZodFunction = /* @__PURE__ */ $constructor("$ZodFunction", (inst, def) => {
         output: inst._def.output
       });
     }
-    return new F({
+    return new F2({
       type: "function",
       input: args[0],
       output: inst._def.output
     });
   };
   inst.output = (output2) => {
-    const F = inst.constructor;
-    return new F({
+    const F2 = inst.constructor;
+    return new F2({
       type: "function",
       input: inst._def.input,
       output: output2
@@ -15852,7 +15836,7 @@ var $ZodLazy = /* @__PURE__ */ $constructor("$ZodLazy", (inst, def) => {
 var $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
   $ZodCheck.init(inst, def);
   $ZodType.init(inst, def);
-  inst._zod.parse = (payload, _) => {
+  inst._zod.parse = (payload, _2) => {
     return payload;
   };
   inst._zod.check = (payload) => {
@@ -18650,7 +18634,7 @@ var error20 = () => {
         if (issue2.values.length === 1) {
           return `ערך לא תקין: הערך חייב להיות ${stringifyPrimitive(issue2.values[0])}`;
         }
-        const stringified = issue2.values.map((v) => stringifyPrimitive(v));
+        const stringified = issue2.values.map((v2) => stringifyPrimitive(v2));
         if (issue2.values.length === 2) {
           return `ערך לא תקין: האפשרויות המתאימות הן ${stringified[0]} או ${stringified[1]}`;
         }
@@ -18674,11 +18658,11 @@ var error20 = () => {
           return `גדול מדי: ${subject} ${verb} להכיל ${comparison}`.trim();
         }
         const adj = issue2.inclusive ? "<=" : "<";
-        const be = verbFor(issue2.origin ?? "value");
+        const be2 = verbFor(issue2.origin ?? "value");
         if (sizing?.unit) {
-          return `${sizing.longLabel} מדי: ${subject} ${be} ${adj}${issue2.maximum.toString()} ${sizing.unit}`;
+          return `${sizing.longLabel} מדי: ${subject} ${be2} ${adj}${issue2.maximum.toString()} ${sizing.unit}`;
         }
-        return `${sizing?.longLabel ?? "גדול"} מדי: ${subject} ${be} ${adj}${issue2.maximum.toString()}`;
+        return `${sizing?.longLabel ?? "גדול"} מדי: ${subject} ${be2} ${adj}${issue2.maximum.toString()}`;
       }
       case "too_small": {
         const sizing = getSizing(issue2.origin);
@@ -18700,11 +18684,11 @@ var error20 = () => {
           return `קטן מדי: ${subject} ${verb} להכיל ${comparison}`.trim();
         }
         const adj = issue2.inclusive ? ">=" : ">";
-        const be = verbFor(issue2.origin ?? "value");
+        const be2 = verbFor(issue2.origin ?? "value");
         if (sizing?.unit) {
-          return `${sizing.shortLabel} מדי: ${subject} ${be} ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
+          return `${sizing.shortLabel} מדי: ${subject} ${be2} ${adj}${issue2.minimum.toString()} ${sizing.unit}`;
         }
-        return `${sizing?.shortLabel ?? "קטן"} מדי: ${subject} ${be} ${adj}${issue2.minimum.toString()}`;
+        return `${sizing?.shortLabel ?? "קטן"} מדי: ${subject} ${be2} ${adj}${issue2.minimum.toString()}`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -23890,13 +23874,13 @@ function compileFn(schema2, options) {
   const code = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
 ${code}` : code : "";
-  const F = Function;
+  const F2 = Function;
   const factoryCode = `return (input) => {
 ${code}
 }`;
   let fn;
   try {
-    const factory = new F(...constantNames, factoryCode);
+    const factory = new F2(...constantNames, factoryCode);
     fn = factory(...constantValues);
   } catch (err) {
     throw new ZodCompileUnsupportedError(`this schema (generated code failed to evaluate: ${err.message})`);
@@ -23908,8 +23892,8 @@ ${code}
   return fn;
 }
 function addConstant(ctx, value) {
-  for (const [name2, v] of ctx.constants) {
-    if (v === value)
+  for (const [name2, v2] of ctx.constants) {
+    if (v2 === value)
       return name2;
   }
   const name = `c${ctx.constantCounter++}`;
@@ -23943,8 +23927,8 @@ function compileChild(doc, ctx, schema2, accessor, needsValue = true) {
     doc.content.length = contentLen;
     if (ctx.constants.size > constantCount) {
       const trailing = Array.from(ctx.constants.keys()).slice(constantCount);
-      for (const k of trailing)
-        ctx.constants.delete(k);
+      for (const k2 of trailing)
+        ctx.constants.delete(k2);
     }
     ctx.constantCounter = constantCounter;
     ctx.varCounter = varCounter;
@@ -24052,9 +24036,9 @@ function generateChecks(doc, ctx, schema2, accessor) {
 }
 function codePointLengthVar(doc, ctx, accessor, inDoubt) {
   const cpLen = addConstant(ctx, codePointLength);
-  const v = newVar(ctx);
-  doc.write(`const ${v} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
-  return v;
+  const v2 = newVar(ctx);
+  doc.write(`const ${v2} = typeof ${accessor} === "string" && ${inDoubt} ? ${cpLen}(${accessor}) : ${accessor}.length;`);
+  return v2;
 }
 function numericOperand(value, label) {
   if (typeof value !== "number" || !Number.isFinite(value)) {
@@ -24540,8 +24524,8 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   const keys2 = Object.keys(shape);
   const symbolKeys = Object.getOwnPropertySymbols(shape);
   const allKeys = symbolKeys.length ? [...keys2, ...symbolKeys] : keys2;
-  const keyExpr = (k) => typeof k === "symbol" ? addConstant(ctx, k) : esc(k);
-  const propKey = (k) => typeof k === "symbol" ? `[${keyExpr(k)}]` : esc(k);
+  const keyExpr = (k2) => typeof k2 === "symbol" ? addConstant(ctx, k2) : esc(k2);
+  const propKey = (k2) => typeof k2 === "symbol" ? `[${keyExpr(k2)}]` : esc(k2);
   const propShape = shape;
   if (keys2.includes("__proto__")) {
     throw new ZodCompileUnsupportedError('object shape key "__proto__"');
@@ -24585,7 +24569,7 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
   if (catchall) {
     const catchallType = catchall._zod.def.type;
     if (catchallType === "never") {
-      const condition = keys2.map((k) => `k !== ${esc(k)}`).join(" && ") || "true";
+      const condition = keys2.map((k2) => `k !== ${esc(k2)}`).join(" && ") || "true";
       doc.write(`for (const k in ${accessor}) {`);
       doc.indented((d) => {
         d.write(`if (${condition}) return INVALID;`);
@@ -24598,7 +24582,7 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
     }
   }
   const outputVar = newVar(ctx);
-  const hasConditionalKeys = allKeys.some((k) => mayOmitUndefined(propShape[k]) || dropsWhenAbsent(propShape[k]));
+  const hasConditionalKeys = allKeys.some((k2) => mayOmitUndefined(propShape[k2]) || dropsWhenAbsent(propShape[k2]));
   if (!buildsValue) {
     if (unknownKeysMode === "schema") {
       const knownSet = keys2.length > 0 ? addConstant(ctx, new Set(keys2)) : null;
@@ -24616,16 +24600,16 @@ function generateObjectCheck(doc, ctx, schema2, accessor, buildsValue = true) {
     return null;
   }
   if (!hasConditionalKeys) {
-    const propLiterals = allKeys.map((k) => `${propKey(k)}: ${propOutputs.get(k)}`).join(", ");
+    const propLiterals = allKeys.map((k2) => `${propKey(k2)}: ${propOutputs.get(k2)}`).join(", ");
     doc.write(`const ${outputVar} = { ${propLiterals} };`);
   } else {
     doc.write(`const ${outputVar} = {};`);
-    for (const k of allKeys) {
-      const kx = keyExpr(k);
-      const out = propOutputs.get(k);
-      if (dropsWhenAbsent(propShape[k])) {
+    for (const k2 of allKeys) {
+      const kx = keyExpr(k2);
+      const out = propOutputs.get(k2);
+      if (dropsWhenAbsent(propShape[k2])) {
         doc.write(`if (${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
-      } else if (mayOmitUndefined(propShape[k])) {
+      } else if (mayOmitUndefined(propShape[k2])) {
         doc.write(`if (${out} !== undefined || ${kx} in ${accessor}) ${outputVar}[${kx}] = ${out};`);
       } else {
         doc.write(`${outputVar}[${kx}] = ${out};`);
@@ -26175,18 +26159,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries2, params) {
+function _nativeEnum(Class2, entries, params) {
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
@@ -26381,8 +26365,8 @@ function _stringbool(Classes, _params) {
   let truthyArray = params.truthy ?? ["true", "1", "yes", "on", "y", "enabled"];
   let falsyArray = params.falsy ?? ["false", "0", "no", "off", "n", "disabled"];
   if (params.case !== "sensitive") {
-    truthyArray = truthyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
-    falsyArray = falsyArray.map((v) => typeof v === "string" ? v.toLowerCase() : v);
+    truthyArray = truthyArray.map((v2) => typeof v2 === "string" ? v2.toLowerCase() : v2);
+    falsyArray = falsyArray.map((v2) => typeof v2 === "string" ? v2.toLowerCase() : v2);
   }
   const truthySet = new Set(truthyArray);
   const falsySet = new Set(falsyArray);
@@ -26731,13 +26715,13 @@ function foldIntersection(json3) {
   for (const key of FOLDABLE_KEYS)
     if (key in json3)
       return;
-  const unions = allOf.filter((m) => UNION_KEYS.some((k) => Array.isArray(m[k])));
+  const unions = allOf.filter((m) => UNION_KEYS.some((k2) => Array.isArray(m[k2])));
   let folded = null;
   if (!unions.length) {
     folded = foldObjects(allOf);
   } else {
     const union2 = unions[0];
-    const keyword = UNION_KEYS.find((k) => Array.isArray(union2[k]));
+    const keyword = UNION_KEYS.find((k2) => Array.isArray(union2[k2]));
     if (Object.keys(union2).length !== 1)
       return;
     const rest = allOf.filter((m) => m !== union2);
@@ -27040,8 +27024,8 @@ var contributors = {
 function aggregateChecks(schema2) {
   const agg = {};
   const def = schema2._zod.def;
-  const list2 = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
-  for (const ch of list2)
+  const list = schema2._zod.traits.has("$ZodCheck") ? [schema2, ...def.checks ?? []] : def.checks ?? [];
+  for (const ch of list)
     contributors[ch._zod.def.check]?.(agg, ch._zod.def);
   const bag = schema2._zod.bag;
   if (bag.minimum !== void 0)
@@ -27193,9 +27177,9 @@ var enumProcessor = (schema2, _ctx, json3, _params) => {
     json3.not = {};
     return;
   }
-  if (values.every((v) => typeof v === "number"))
+  if (values.every((v2) => typeof v2 === "number"))
     json3.type = "number";
-  if (values.every((v) => typeof v === "string"))
+  if (values.every((v2) => typeof v2 === "string"))
     json3.type = "string";
   json3.enum = values;
 };
@@ -27228,13 +27212,13 @@ var literalProcessor = (schema2, ctx, json3, params) => {
       json3.const = val;
     }
   } else {
-    if (vals.every((v) => typeof v === "number"))
+    if (vals.every((v2) => typeof v2 === "number"))
       json3.type = "number";
-    if (vals.every((v) => typeof v === "string"))
+    if (vals.every((v2) => typeof v2 === "string"))
       json3.type = "string";
-    if (vals.every((v) => typeof v === "boolean"))
+    if (vals.every((v2) => typeof v2 === "boolean"))
       json3.type = "boolean";
-    if (vals.every((v) => v === null))
+    if (vals.every((v2) => v2 === null))
       json3.type = "null";
     json3.enum = vals;
   }
@@ -27352,7 +27336,7 @@ var objectProcessor = (schema2, ctx, _json, params) => {
 var unionProcessor = (schema2, ctx, json3, params) => {
   const def = schema2._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
+  const options = def.options.map((x2, i) => processSchema(x2, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
@@ -27386,7 +27370,7 @@ var tupleProcessor = (schema2, ctx, _json, params) => {
   json3.type = "array";
   const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
   const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
-  const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+  const prefixItems = def.items.map((x2, i) => processSchema(x2, ctx, {
     ...params,
     path: [...params.path, prefixPath, i]
   }));
@@ -27466,11 +27450,11 @@ function stringifyKeyNames(bySchema, json3, visited) {
   const types2 = Array.isArray(json3.type) ? json3.type : [json3.type];
   const numericType = !types2.includes("string") && types2.some((t) => t === "number" || t === "integer");
   const values = json3.enum ?? (json3.const !== void 0 ? [json3.const] : void 0);
-  if (!numericType && !values?.some((v) => typeof v === "number"))
+  if (!numericType && !values?.some((v2) => typeof v2 === "number"))
     return json3;
   const { minimum, maximum, exclusiveMinimum, exclusiveMaximum, multipleOf, format, id, ...rest } = json3;
   if (rest.enum)
-    rest.enum = rest.enum.map((v) => typeof v === "number" ? String(v) : v);
+    rest.enum = rest.enum.map((v2) => typeof v2 === "number" ? String(v2) : v2);
   else if (typeof rest.const === "number")
     rest.const = String(rest.const);
   if (!numericType)
@@ -27544,7 +27528,7 @@ var recordProcessor = (schema2, ctx, _json, params) => {
   const keyValues = keyType._zod.values;
   const omittableOnInput = ctx.io === "input" && inputOptin(def.valueType) !== void 0;
   if (keyValues && !def.partial && !omittableOnInput) {
-    const validKeyValues = [...keyValues].filter((v) => typeof v === "string" || typeof v === "number");
+    const validKeyValues = [...keyValues].filter((v2) => typeof v2 === "string" || typeof v2 === "number");
     if (validKeyValues.length > 0) {
       json3.required = validKeyValues.map(String);
     }
@@ -27570,7 +27554,7 @@ var nonoptionalProcessor = (schema2, ctx, _json, params) => {
 var UNREPRESENTABLE_DEFAULT = /* @__PURE__ */ Symbol();
 function serializeDefaultValue(value, schema2, ctx, json3, params) {
   let unrepresentable = false;
-  const serialized = JSON.stringify(value, (_, val) => {
+  const serialized = JSON.stringify(value, (_2, val) => {
     if (typeof val !== "bigint")
       return val;
     unrepresentable = true;
@@ -27695,7 +27679,7 @@ function toJSONSchema(input2, params) {
     const ctx2 = initializeContext({ ...params, processors: allProcessors });
     const defs = {};
     for (const entry of registry2._idmap.entries()) {
-      const [_, schema2] = entry;
+      const [_2, schema2] = entry;
       processSchema(schema2, ctx2);
     }
     const schemas = {};
@@ -27797,7 +27781,7 @@ var JSONSchemaGenerator = class {
     this.ctx.sharedEmitDoneFor = void 0;
     extractDefs(this.ctx, schema2);
     const result = finalize(this.ctx, schema2);
-    const { "~standard": _, ...plainResult } = result;
+    const { "~standard": _2, ...plainResult } = result;
     return plainResult;
   }
 };
@@ -28870,17 +28854,17 @@ var ZodArray = /* @__PURE__ */ $constructor("ZodArray", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json3, params) => arrayProcessor(inst, ctx, json3, params);
   inst.element = def.element;
 }, {
-  min(n, params) {
-    return this.check(_minLength(n, params));
+  min(n7, params) {
+    return this.check(_minLength(n7, params));
   },
   nonempty(params) {
     return this.check(_minLength(1, params));
   },
-  max(n, params) {
-    return this.check(_maxLength(n, params));
+  max(n7, params) {
+    return this.check(_maxLength(n7, params));
   },
-  length(n, params) {
-    return this.check(_length(n, params));
+  length(n7, params) {
+    return this.check(_length(n7, params));
   },
   unwrap() {
     return this.element;
@@ -29169,17 +29153,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries2, params) {
+function nativeEnum(entries, params) {
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -29697,13 +29681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path11 = ref.slice(1).split("/").filter(Boolean);
-  if (path11.length === 0) {
+  const path8 = ref.slice(1).split("/").filter(Boolean);
+  if (path8.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path11[0] === defsKey) {
-    const key = path11[1] === void 0 ? void 0 : decodeJSONPointerSegment(path11[1]);
+  if (path8[0] === defsKey) {
+    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -29785,11 +29769,11 @@ function canonicalKey(value, seen) {
     }
     const keys2 = Object.keys(value).sort();
     const parts = [];
-    for (const k of keys2) {
-      const key = canonicalKey(value[k], seen);
+    for (const k2 of keys2) {
+      const key = canonicalKey(value[k2], seen);
       if (key === null)
         return null;
-      parts.push(`${k.length}:${k}=${key}`);
+      parts.push(`${k2.length}:${k2}=${key}`);
     }
     return `o${parts.length}:{${parts.join(",")}}`;
   } finally {
@@ -29837,8 +29821,8 @@ function containsRef(value) {
     return Object.values(sub).some(containsRef);
   });
 }
-function plural(n) {
-  return n === 1 ? "element" : "elements";
+function plural(n7) {
+  return n7 === 1 ? "element" : "elements";
 }
 function checkArrayGuards(arraySchema, guards) {
   const guard = z.transform((value) => value).check((payload) => {
@@ -29953,10 +29937,10 @@ function convertBaseSchema(schema2, ctx) {
     if (enumValues.length === 1) {
       return z.literal(enumValues[0]);
     }
-    if (enumValues.every((v) => typeof v === "string")) {
+    if (enumValues.every((v2) => typeof v2 === "string")) {
       return z.enum(enumValues);
     }
-    const literalSchemas = enumValues.map((v) => z.literal(v));
+    const literalSchemas = enumValues.map((v2) => z.literal(v2));
     if (literalSchemas.length < 2) {
       return literalSchemas[0];
     }
@@ -30363,11 +30347,11 @@ function visit(schema2, fnOrHandlers) {
         const keys2 = Object.keys(oldShape);
         let changed = false;
         const newShape = {};
-        for (const k of keys2) {
-          const mapped = run2(oldShape[k]);
-          if (mapped !== oldShape[k])
+        for (const k2 of keys2) {
+          const mapped = run2(oldShape[k2]);
+          if (mapped !== oldShape[k2])
             changed = true;
-          newShape[k] = mapped;
+          newShape[k2] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
@@ -30552,12 +30536,6 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
-// src/model/append.ts
-function appendAll(target, items) {
-  for (const item of items) target.push(item);
-  return target;
-}
-
 // src/diagnostics/diagnostic.ts
 var Codes = {
   /** A file could not be read. */
@@ -30607,38 +30585,21 @@ var Codes = {
   /** helm or kubectl is not installed (or HELM_PATH / KUBECTL_PATH is wrong). */
   toolMissing: "NPC023",
   /** A chart's dependencies are not vendored under charts/. */
-  chartDependencies: "NPC024",
-  // --- untrusted repositories (issue 10): reading and writing policies, Kubernetes validation ---
-  /** A FIFO, socket or device where a file is expected: never read. */
-  notRegularFile: "NPC025",
-  /** A folder could not be listed. */
-  unreadableFolder: "NPC026",
-  /** A dot-folder or dotfile skipped on purpose (.git, .github, ...). */
-  skippedDotfile: "NPC027",
-  /** A chart or overlay holds a symlink leading outside its own tree: not rendered. */
-  renderTreeEscape: "NPC028",
-  /** A name from the manifests that cannot become a policy or file name. */
-  unsafeOutputName: "NPC029",
-  /** A label key or value, selector operator, port name or CIDR that the API server rejects. */
-  apiValidation: "NPC030",
-  /** A text encoding other than UTF-8 (UTF-16, UTF-32). */
-  unsupportedEncoding: "NPC031",
-  /** An admin policy the API server rejects (BANP not named default, subject with two selectors). */
-  adminPolicyInvalid: "NPC032"
+  chartDependencies: "NPC024"
 };
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path11) {
-  if (!path11 || path11.length === 0) return "";
+function formatPath(path8) {
+  if (!path8 || path8.length === 0) return "";
   let out = "";
-  for (const p of path11) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return visible(out);
+  for (const p of path8) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
 }
 function formatDiagnostic(d) {
-  const where = d.at ? `${visible(d.at.file)}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
+  const where = d.at ? `${d.at.file}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
   const field = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
-  return safeLine(`${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ""}`);
+  return `${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ""}`;
 }
 function compareDiagnostics(a, b) {
   const fa = a.at?.file ?? "";
@@ -30678,121 +30639,101 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-var nodeCache = /* @__PURE__ */ new WeakMap();
-function prefixKey(path11, n) {
-  let k = "";
-  for (let i = 0; i < n; i++) {
-    const seg = path11[i];
-    k += typeof seg === "number" ? `${seg}` : `${seg}`;
-  }
-  return k;
-}
-function fastLocate(owner, text, path11) {
+function fastLocate(owner, text, path8) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text.split("\n");
     lineCache.set(owner, lines);
   }
   const all = lines;
-  let nodes = nodeCache.get(owner);
-  if (!nodes) {
-    nodes = /* @__PURE__ */ new Map();
-    nodeCache.set(owner, nodes);
-  }
-  const lineAt = (node3, i) => {
-    if (node3.virtual && node3.virtual.index === i) return node3.virtual.line;
+  let from = 0;
+  let to = all.length;
+  let virtual;
+  let here = { line: 0, column: 1 };
+  const lineAt = (i) => {
+    if (virtual && virtual.index === i) return virtual.line;
     const raw = all[i];
     if (!isContent(raw)) return void 0;
     const indent = raw.length - raw.trimStart().length;
     return { indent, text: raw.slice(indent).replace(/\r$/, "") };
   };
-  let node2 = nodes.get("") ?? { from: 0, to: all.length, virtual: void 0, here: { line: 0, column: 1 } };
-  nodes.set("", node2);
-  for (let s = 0; s < path11.length; s++) {
-    const seg = path11[s];
-    const last = s === path11.length - 1;
-    const cur = node2;
-    if (cur.first === void 0) {
-      let first2 = cur.from;
-      while (first2 < cur.to && !lineAt(cur, first2)) first2++;
-      cur.first = first2;
-      cur.childIndent = first2 < cur.to ? lineAt(cur, first2).indent : -1;
-    }
-    const first = cur.first;
-    if (first >= cur.to) return void 0;
-    const childIndent = cur.childIndent;
-    const key = prefixKey(path11, s + 1);
-    const known = nodes.get(key);
+  for (let s = 0; s < path8.length; s++) {
+    const seg = path8[s];
+    const last = s === path8.length - 1;
+    let first = from;
+    while (first < to && !lineAt(first)) first++;
+    if (first >= to) return void 0;
+    const childIndent = lineAt(first).indent;
     if (typeof seg === "string") {
-      if (!cur.keys) {
-        cur.keys = /* @__PURE__ */ new Map();
-        for (let i = first; i < cur.to; i++) {
-          const l2 = lineAt(cur, i);
-          if (!l2 || l2.indent !== childIndent) continue;
-          const k = keyOf(l2.text);
-          if (k && !cur.keys.has(k.key)) cur.keys.set(k.key, { line: i, info: k });
+      let found = -1;
+      let info;
+      for (let i = first; i < to; i++) {
+        const l2 = lineAt(i);
+        if (!l2 || l2.indent !== childIndent) continue;
+        const k2 = keyOf(l2.text);
+        if (k2 && k2.key === seg) {
+          found = i;
+          info = k2;
+          break;
         }
       }
-      const hit = cur.keys.get(seg);
-      if (!hit) return void 0;
-      const l = lineAt(cur, hit.line);
+      if (found < 0 || !info) return void 0;
+      const l = lineAt(found);
       if (last) {
-        const inline = !restIsBlock(hit.info.rest);
-        return { line: hit.line, column: l.indent + 1 + (inline ? hit.info.restOffset : 0) };
+        const inline = !restIsBlock(info.rest);
+        return { line: found, column: l.indent + 1 + (inline ? info.restOffset : 0) };
       }
-      if (!restIsBlock(hit.info.rest)) return void 0;
-      if (known) {
-        node2 = known;
-        continue;
-      }
-      let end = hit.line + 1;
-      while (end < cur.to) {
-        const c = lineAt(cur, end);
+      if (!restIsBlock(info.rest)) return void 0;
+      let end = found + 1;
+      while (end < to) {
+        const c = lineAt(end);
         if (c && (c.indent < l.indent || c.indent === l.indent && !c.text.startsWith("-"))) break;
         end++;
       }
-      node2 = { from: hit.line + 1, to: end, virtual: void 0, here: { line: hit.line, column: l.indent + 1 } };
-      nodes.set(key, node2);
+      from = found + 1;
+      to = end;
+      virtual = void 0;
+      here = { line: found, column: l.indent + 1 };
     } else {
-      if (!cur.items) {
-        cur.items = [];
-        for (let i = first; i < cur.to; i++) {
-          const l = lineAt(cur, i);
-          if (!l || l.indent !== childIndent || !(l.text === "-" || l.text.startsWith("- "))) continue;
-          cur.items.push(i);
+      let n7 = -1;
+      let found = -1;
+      for (let i = first; i < to; i++) {
+        const l = lineAt(i);
+        if (!l || l.indent !== childIndent || !(l.text === "-" || l.text.startsWith("- "))) continue;
+        if (++n7 === seg) {
+          found = i;
+          break;
         }
       }
-      const found = cur.items[seg];
-      if (found === void 0) return void 0;
-      const dash = lineAt(cur, found);
+      if (found < 0) return void 0;
+      const dash = lineAt(found);
       const after = dash.text.slice(1);
       const pad = after.length - after.trimStart().length;
       const content = after.trimStart();
-      if (last) return { line: found, column: dash.indent + 1 + (content ? 1 + pad : 0) };
-      if (known) {
-        node2 = known;
-        continue;
-      }
       let end = found + 1;
-      while (end < cur.to) {
-        const c = lineAt(cur, end);
+      while (end < to) {
+        const c = lineAt(end);
         if (c && c.indent <= dash.indent) break;
         end++;
       }
-      const here = { line: found, column: dash.indent + 1 };
-      if (content === "" || content.startsWith("#")) node2 = { from: found + 1, to: end, virtual: void 0, here };
-      else {
+      if (last) return { line: found, column: dash.indent + 1 + (content ? 1 + pad : 0) };
+      if (content === "" || content.startsWith("#")) {
+        from = found + 1;
+        virtual = void 0;
+      } else {
         if (content.startsWith("- ") || content.startsWith("{") || content.startsWith("[")) return void 0;
-        node2 = { from: found, to: end, virtual: { index: found, line: { indent: dash.indent + 1 + pad, text: content } }, here };
+        from = found;
+        virtual = { index: found, line: { indent: dash.indent + 1 + pad, text: content } };
       }
-      nodes.set(key, node2);
+      to = end;
+      here = { line: found, column: dash.indent + 1 };
     }
   }
-  if (path11.length === 0) {
+  if (path8.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
-    return first >= 0 ? { line: first, column: 1 } : node2.here;
+    return first >= 0 ? { line: first, column: 1 } : here;
   }
-  return node2.here;
+  return here;
 }
 
 // src/manifests/positions.ts
@@ -30807,26 +30748,1789 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path11) {
-  const fast = fastLocate(d, d.text, path11);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path11] };
-  return locateWithParser(d, path11);
+function locate(d, path8) {
+  const fast = fastLocate(d, d.text, path8);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path8] };
+  return locateWithParser(d, path8);
 }
-function locateWithParser(d, path11) {
+function locateWithParser(d, path8) {
   const { doc, lines } = parsed(d);
-  for (let n = path11.length; n >= 0; n--) {
-    const node2 = n === 0 ? doc.contents : doc.getIn(path11.slice(0, n), true);
+  for (let n7 = path8.length; n7 >= 0; n7--) {
+    const node2 = n7 === 0 ? doc.contents : doc.getIn(path8.slice(0, n7), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path11] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path8] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path11] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path8] };
+}
+
+// src/manifests/schemas.ts
+var str = external_exports.string();
+var labels = external_exports.record(external_exports.string(), external_exports.string({ error: "expected a string label value" }));
+var intOrString = external_exports.union([external_exports.number().int(), external_exports.string()], { error: (i) => `expected a number or a name, got ${describe3(i.input)}` });
+var protocol = external_exports.enum(["TCP", "UDP", "SCTP"], { error: (i) => `expected TCP, UDP or SCTP, got ${describe3(i.input)}` });
+function describe3(v2) {
+  if (v2 === null) return "null";
+  if (Array.isArray(v2)) return "a list";
+  if (typeof v2 === "object") return "a mapping";
+  return typeof v2 === "string" ? JSON.stringify(v2) : String(v2);
+}
+var LabelSelectorSchema = external_exports.object({
+  matchLabels: labels.nullish(),
+  matchExpressions: external_exports.array(
+    external_exports.object({
+      key: str,
+      operator: external_exports.enum(["In", "NotIn", "Exists", "DoesNotExist"], { error: (i) => `expected In, NotIn, Exists or DoesNotExist, got ${describe3(i.input)}` }),
+      values: external_exports.array(external_exports.string()).nullish()
+    }).loose()
+  ).nullish()
+}).loose();
+var MetadataSchema = external_exports.object({
+  name: str.optional(),
+  generateName: str.optional(),
+  namespace: str.nullish(),
+  labels: labels.nullish(),
+  annotations: external_exports.record(external_exports.string(), external_exports.unknown()).nullish(),
+  ownerReferences: external_exports.array(external_exports.object({ kind: str.optional(), name: str, apiVersion: str.optional(), controller: external_exports.boolean().nullish() }).loose()).nullish()
+}).loose();
+var EnvVarSchema = external_exports.object({
+  name: str,
+  value: external_exports.unknown().optional(),
+  valueFrom: external_exports.object({
+    configMapKeyRef: external_exports.object({ name: str, key: str, optional: external_exports.boolean().nullish() }).loose().nullish()
+  }).loose().nullish()
+}).loose();
+var ContainerSchema = external_exports.object({
+  name: str.optional(),
+  image: str.optional(),
+  ports: external_exports.array(
+    external_exports.object({
+      // validated in cluster.ts, so that one bad port entry does not drop the whole workload
+      containerPort: external_exports.unknown().optional(),
+      name: str.nullish(),
+      protocol: protocol.nullish()
+    }).loose()
+  ).nullish(),
+  env: external_exports.array(EnvVarSchema).nullish(),
+  envFrom: external_exports.array(external_exports.object({ configMapRef: external_exports.object({ name: str }).loose().nullish(), prefix: str.nullish() }).loose()).nullish(),
+  args: external_exports.array(external_exports.unknown()).nullish(),
+  command: external_exports.array(external_exports.unknown()).nullish()
+}).loose();
+var PodSpecSchema = external_exports.object({
+  containers: external_exports.array(ContainerSchema).nullish(),
+  initContainers: external_exports.array(ContainerSchema).nullish(),
+  hostNetwork: external_exports.boolean().nullish(),
+  volumes: external_exports.array(
+    external_exports.object({
+      name: str.optional(),
+      configMap: external_exports.object({ name: str }).loose().nullish(),
+      projected: external_exports.object({ sources: external_exports.array(external_exports.object({ configMap: external_exports.object({ name: str }).loose().nullish() }).loose()).nullish() }).loose().nullish()
+    }).loose()
+  ).nullish()
+}).loose();
+var PodTemplateSchema = external_exports.object({ metadata: MetadataSchema.nullish(), spec: PodSpecSchema.nullish() }).loose();
+var PodSchema = external_exports.object({ metadata: MetadataSchema, spec: PodSpecSchema.nullish() }).loose();
+var TemplatedWorkloadSchema = external_exports.object({ metadata: MetadataSchema, spec: external_exports.object({ template: PodTemplateSchema.nullish() }).loose().nullish() }).loose();
+var CronJobSchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({ jobTemplate: external_exports.object({ spec: external_exports.object({ template: PodTemplateSchema.nullish() }).loose().nullish() }).loose().nullish() }).loose().nullish()
+}).loose();
+var NamespaceSchema = external_exports.object({ metadata: MetadataSchema }).loose();
+var ServiceSchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    type: str.nullish(),
+    selector: labels.nullish(),
+    ports: external_exports.array(
+      external_exports.object({
+        name: str.nullish(),
+        port: external_exports.number().int().min(1).max(65535),
+        targetPort: intOrString.nullish(),
+        protocol: protocol.nullish(),
+        nodePort: external_exports.number().int().nullish()
+      }).loose()
+    ).nullish()
+  }).loose().nullish()
+}).loose();
+var IngressBackendSchema = external_exports.object({
+  service: external_exports.object({ name: str, port: external_exports.object({ number: external_exports.number().int().nullish(), name: str.nullish() }).loose().nullish() }).loose().nullish(),
+  // extensions/v1beta1 and networking.k8s.io/v1beta1
+  serviceName: str.nullish(),
+  servicePort: intOrString.nullish(),
+  resource: external_exports.unknown().optional()
+}).loose();
+var IngressSchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    defaultBackend: IngressBackendSchema.nullish(),
+    backend: IngressBackendSchema.nullish(),
+    rules: external_exports.array(
+      external_exports.object({
+        host: str.nullish(),
+        http: external_exports.object({ paths: external_exports.array(external_exports.object({ path: str.nullish(), backend: IngressBackendSchema }).loose()).nullish() }).loose().nullish()
+      }).loose()
+    ).nullish()
+  }).loose().nullish()
+}).loose();
+var RouteTargetSchema = external_exports.object({ kind: str.nullish(), name: str, weight: external_exports.number().nullish() }).loose();
+var RouteSchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    host: str.nullish(),
+    to: RouteTargetSchema,
+    alternateBackends: external_exports.array(RouteTargetSchema).nullish(),
+    port: external_exports.object({ targetPort: intOrString }).loose().nullish()
+  }).loose()
+}).loose();
+var IpBlockSchema = external_exports.object({ cidr: str, except: external_exports.array(str).nullish() }).loose();
+var NpPeerSchema = external_exports.object({ podSelector: LabelSelectorSchema.nullish(), namespaceSelector: LabelSelectorSchema.nullish(), ipBlock: IpBlockSchema.nullish() }).loose();
+var NpPortSchema = external_exports.object({ protocol: protocol.nullish(), port: intOrString.nullish(), endPort: external_exports.number().int().nullish() }).loose();
+var NetworkPolicySchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    podSelector: LabelSelectorSchema.nullish(),
+    policyTypes: external_exports.array(external_exports.enum(["Ingress", "Egress"], { error: (i) => `expected Ingress or Egress, got ${describe3(i.input)}` })).nullish(),
+    ingress: external_exports.array(external_exports.object({ from: external_exports.array(NpPeerSchema).nullish(), ports: external_exports.array(NpPortSchema).nullish() }).loose()).nullish(),
+    egress: external_exports.array(external_exports.object({ to: external_exports.array(NpPeerSchema).nullish(), ports: external_exports.array(NpPortSchema).nullish() }).loose()).nullish()
+  }).loose().nullish()
+}).loose();
+var NamespacedPodSchema = external_exports.object({ namespaceSelector: LabelSelectorSchema.nullish(), podSelector: LabelSelectorSchema.nullish() }).loose();
+var AdminSubjectSchema = external_exports.object({ namespaces: LabelSelectorSchema.nullish(), pods: NamespacedPodSchema.nullish() }).loose();
+var AdminPeerSchema = external_exports.object({
+  namespaces: LabelSelectorSchema.nullish(),
+  pods: NamespacedPodSchema.nullish(),
+  networks: external_exports.array(str).nullish(),
+  nodes: LabelSelectorSchema.nullish()
+}).loose();
+var AdminPortSchema = external_exports.object({
+  portNumber: external_exports.object({ protocol: protocol.nullish(), port: external_exports.number().int() }).loose().nullish(),
+  namedPort: str.nullish(),
+  portRange: external_exports.object({ protocol: protocol.nullish(), start: external_exports.number().int(), end: external_exports.number().int() }).loose().nullish()
+}).loose();
+var anpAction = external_exports.enum(["Allow", "Deny", "Pass"], { error: (i) => `expected Allow, Deny or Pass, got ${describe3(i.input)}` });
+var banpAction = external_exports.enum(["Allow", "Deny"], { error: (i) => `expected Allow or Deny, got ${describe3(i.input)}` });
+var adminRules = (action2) => ({
+  ingress: external_exports.array(external_exports.object({ name: str.nullish(), action: action2, from: external_exports.array(AdminPeerSchema), ports: external_exports.array(AdminPortSchema).nullish() }).loose()).nullish(),
+  egress: external_exports.array(external_exports.object({ name: str.nullish(), action: action2, to: external_exports.array(AdminPeerSchema), ports: external_exports.array(AdminPortSchema).nullish() }).loose()).nullish()
+});
+var AdminNetworkPolicySchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    priority: external_exports.number().int().min(0).max(1e3),
+    subject: AdminSubjectSchema,
+    ...adminRules(anpAction)
+  }).loose()
+}).loose();
+var BaselineAdminNetworkPolicySchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    subject: AdminSubjectSchema,
+    ...adminRules(banpAction)
+  }).loose()
+}).loose();
+var ConfigMapSchema = external_exports.object({ metadata: MetadataSchema, data: external_exports.record(external_exports.string(), external_exports.unknown()).nullish() }).loose();
+var BackendRefSchema = external_exports.object({ name: str, namespace: str.nullish(), port: external_exports.number().int().nullish(), kind: str.nullish(), group: str.nullish() }).loose();
+var GatewayRouteSchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    parentRefs: external_exports.array(external_exports.object({ name: str, namespace: str.nullish(), kind: str.nullish(), sectionName: str.nullish() }).loose()).nullish(),
+    rules: external_exports.array(external_exports.object({ backendRefs: external_exports.array(BackendRefSchema).nullish() }).loose()).nullish()
+  }).loose().nullish()
+}).loose();
+
+// src/manifests/cnp-schema.ts
+var portSpec = external_exports.object({
+  destinationPort: external_exports.object({
+    number: external_exports.number().int().min(1).max(65535).nullish(),
+    range: external_exports.object({ start: external_exports.number().int().min(1).max(65535), end: external_exports.number().int().min(1).max(65535) }).loose().nullish()
+  }).loose().nullish()
+}).loose();
+var ProtocolSchema = external_exports.object({ tcp: portSpec.nullish(), udp: portSpec.nullish(), sctp: portSpec.nullish(), destinationNamedPort: external_exports.string().nullish() }).loose();
+var NamespacedPod = external_exports.object({ namespaceSelector: LabelSelectorSchema.nullish(), podSelector: LabelSelectorSchema.nullish() }).loose();
+var PeerSchema = external_exports.object({
+  namespaces: LabelSelectorSchema.nullish(),
+  pods: NamespacedPod.nullish(),
+  networks: external_exports.array(external_exports.string()).nullish(),
+  nodes: LabelSelectorSchema.nullish(),
+  domainNames: external_exports.array(external_exports.string()).nullish()
+}).loose();
+var action = external_exports.enum(["Accept", "Deny", "Pass"], { error: (i) => `expected Accept, Deny or Pass, got ${JSON.stringify(i.input)}` });
+var ClusterNetworkPolicySchema = external_exports.object({
+  metadata: MetadataSchema,
+  spec: external_exports.object({
+    tier: external_exports.enum(["Admin", "Baseline"], { error: (i) => `expected Admin or Baseline, got ${JSON.stringify(i.input)}` }),
+    priority: external_exports.number().int().min(0).max(1e3),
+    subject: external_exports.object({ namespaces: LabelSelectorSchema.nullish(), pods: NamespacedPod.nullish() }).loose(),
+    ingress: external_exports.array(external_exports.object({ name: external_exports.string().nullish(), action, from: external_exports.array(PeerSchema), protocols: external_exports.array(ProtocolSchema).nullish() }).loose()).nullish(),
+    egress: external_exports.array(external_exports.object({ name: external_exports.string().nullish(), action, to: external_exports.array(PeerSchema), protocols: external_exports.array(ProtocolSchema).nullish() }).loose()).nullish()
+  }).loose()
+}).loose();
+
+// src/manifests/objects.ts
+function originRef(o, sub = []) {
+  return locate(o.document, [...o.path, ...sub]);
+}
+var SCHEMAS = {
+  Namespace: NamespaceSchema,
+  Pod: PodSchema,
+  Deployment: TemplatedWorkloadSchema,
+  StatefulSet: TemplatedWorkloadSchema,
+  DaemonSet: TemplatedWorkloadSchema,
+  ReplicaSet: TemplatedWorkloadSchema,
+  ReplicationController: TemplatedWorkloadSchema,
+  Job: TemplatedWorkloadSchema,
+  CronJob: CronJobSchema,
+  Service: ServiceSchema,
+  Ingress: IngressSchema,
+  Route: RouteSchema,
+  NetworkPolicy: NetworkPolicySchema,
+  AdminNetworkPolicy: AdminNetworkPolicySchema,
+  BaselineAdminNetworkPolicy: BaselineAdminNetworkPolicySchema,
+  ClusterNetworkPolicy: ClusterNetworkPolicySchema,
+  ConfigMap: ConfigMapSchema,
+  HTTPRoute: GatewayRouteSchema,
+  GRPCRoute: GatewayRouteSchema,
+  TCPRoute: GatewayRouteSchema,
+  TLSRoute: GatewayRouteSchema,
+  UDPRoute: GatewayRouteSchema
+};
+function isRecord(v2) {
+  return typeof v2 === "object" && v2 !== null && !Array.isArray(v2);
+}
+function readObjects(documents, cache2) {
+  const objects = [];
+  const diagnostics = [];
+  const skippedKinds = /* @__PURE__ */ new Map();
+  const visit2 = (document, input2, path8) => {
+    let value = input2;
+    const where = () => locate(document, path8);
+    if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path8, "apiVersion"] }));
+      value = { ...value, apiVersion: "" };
+    }
+    if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
+      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path8 }));
+      return;
+    }
+    const kind = value.kind;
+    if (kind === "List" || kind.endsWith("List") && Array.isArray(value.items)) {
+      if (!Array.isArray(value.items)) {
+        diagnostics.push(diag(Codes.invalidField, "error", `a ${kind} needs an items list`, where()));
+        return;
+      }
+      value.items.forEach((item, i) => {
+        const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
+        visit2(document, typed, [...path8, "items", i]);
+      });
+      return;
+    }
+    if (!(kind in SCHEMAS)) {
+      skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      return;
+    }
+    const schema2 = SCHEMAS[kind];
+    let parsed2 = cache2?.validated.get(value);
+    if (!parsed2) {
+      parsed2 = schema2.safeParse(value);
+      cache2?.validated.set(value, parsed2);
+    }
+    if (!parsed2.success) {
+      const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
+      for (const issue2 of parsed2.error.issues) {
+        const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
+        diagnostics.push(
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path8, ...issuePath]))
+        );
+      }
+      return;
+    }
+    checkNames(parsed2.data.metadata, kind, document, path8, diagnostics);
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path8 } });
+  };
+  for (const d of documents) visit2(d, d.value, []);
+  return { objects, diagnostics, skippedKinds };
+}
+var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function checkNames(meta3, kind, document, path8, diagnostics) {
+  const severity = (v2) => /[/\u0000-\u001f\u007f]/.test(v2) ? "error" : "warning";
+  const name = meta3?.name;
+  if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path8, "metadata", "name"])));
+  }
+  const ns2 = meta3?.namespace;
+  if (ns2 && (ns2.length > 63 || !DNS_LABEL.test(ns2))) {
+    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path8, "metadata", "namespace"])));
+  }
+}
+
+// src/model/ip.ts
+var BITS = { 4: 32, 6: 128 };
+var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
+function fullRange(family) {
+  return { family, lo: 0n, hi: MAX[family] };
+}
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  let v2 = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    const n7 = Number(p);
+    if (n7 > 255) return void 0;
+    v2 = v2 << 8n | BigInt(n7);
+  }
+  return v2;
+}
+function parseIPv6(text) {
+  let s = text;
+  const lastColon = s.lastIndexOf(":");
+  if (s.includes(".", lastColon)) {
+    const v4 = parseIPv4(s.slice(lastColon + 1));
+    if (v4 === void 0) return void 0;
+    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return void 0;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  let v2 = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+    v2 = v2 << 16n | BigInt(parseInt(g, 16));
+  }
+  return v2;
+}
+function parseCidr(text) {
+  const [addr = "", prefixText, ...rest] = text.trim().split("/");
+  if (rest.length > 0) return void 0;
+  const family = addr.includes(":") ? 6 : 4;
+  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
+  if (value === void 0) return void 0;
+  const bits = BITS[family];
+  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (!(prefix >= 0 && prefix <= bits)) return void 0;
+  const hostBits = BigInt(bits - prefix);
+  const lo = value >> hostBits << hostBits;
+  const hi2 = lo | (1n << hostBits) - 1n;
+  return { family, lo, hi: hi2 };
+}
+function formatIp(family, value) {
+  if (family === 4) {
+    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
+  }
+  const groups = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j2 = i;
+    while (j2 < 8 && groups[j2] === "0") j2++;
+    if (j2 - i > bestLen) {
+      best = i;
+      bestLen = j2 - i;
+    }
+    i = j2;
+  }
+  if (best < 0) return groups.join(":");
+  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
+}
+function formatRange(r) {
+  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
+}
+function rangeContains(outer, inner) {
+  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
+}
+function atomize(ranges, alwaysInclude = [4]) {
+  const atoms = [];
+  for (const family of [4, 6]) {
+    const inFamily = ranges.filter((r) => r.family === family);
+    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
+    const cuts = /* @__PURE__ */ new Set([0n]);
+    for (const r of inFamily) {
+      cuts.add(r.lo);
+      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
+    }
+    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    sorted.forEach((lo, i) => {
+      const next = sorted[i + 1];
+      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
+    });
+  }
+  return atoms;
+}
+
+// src/model/peer.ts
+function workloadKey(ref) {
+  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+}
+var INGRESS_CONTROLLER = "{ingress-controller}";
+function peerKey(p) {
+  switch (p.kind) {
+    case "workload":
+      return workloadKey(p.ref);
+    case "ingress-controller":
+      return INGRESS_CONTROLLER;
+    case "gateway":
+      return `{gateway ${p.namespace}/${p.name}}`;
+    case "external":
+      return `${formatRange(p.range)}[External]`;
+  }
+}
+var fail = (error62) => ({ ok: false, error: error62 });
+function parsePeer(text, workloads) {
+  const t = text.trim();
+  if (t === INGRESS_CONTROLLER || t === "ingress-controller") return { ok: true, peer: { kind: "ingress-controller" } };
+  const gw = /^\{gateway ([^/\s]+)\/([^}\s]+)\}$/.exec(t);
+  if (gw) return { ok: true, peer: { kind: "gateway", namespace: gw[1], name: gw[2] } };
+  const ext = t.replace(/\[External\]$/, "");
+  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
+  if (dash) {
+    const lo = parseCidr(dash[1]);
+    const hi2 = parseCidr(dash[2]);
+    if (lo && hi2 && lo.family === hi2.family && lo.lo <= hi2.hi) return { ok: true, peer: { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi2.hi } } };
+    return fail(`${JSON.stringify(text)} is not a valid address range`);
+  }
+  const range = parseCidr(ext);
+  if (range) return { ok: true, peer: { kind: "external", range } };
+  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
+  const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an address, {ingress-controller} or {gateway ns/name}`);
+  const [, namespace, name, kind] = m;
+  if (!workloads) {
+    if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
+    return { ok: true, peer: { kind: "workload", ref: { namespace, name, kind } } };
+  }
+  const found = workloads.filter((w) => w.namespace === namespace && w.name === name && (!kind || w.kind === kind));
+  if (found.length === 0) return fail(`no workload ${text}`);
+  if (found.length > 1) return fail(`${text} is ambiguous: ${found.map(workloadKey).join(", ")}`);
+  return { ok: true, peer: { kind: "workload", ref: found[0] } };
+}
+
+// src/manifests/cluster.ts
+var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
+var DEFAULT_NAMESPACE = "default";
+function nsOf(meta3) {
+  return meta3.namespace || DEFAULT_NAMESPACE;
+}
+var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
+function podShape(spec, labels2, origin, specPath, diagnostics) {
+  const ports = [];
+  for (const field of ["containers", "initContainers"]) {
+    (spec?.[field] ?? []).forEach((c, ci2) => {
+      (c.ports ?? []).forEach((p, pi2) => {
+        const n7 = p.containerPort;
+        if (typeof n7 !== "number" || !Number.isInteger(n7) || n7 < 1 || n7 > 65535) {
+          const typo = Object.keys(p).find((k2) => k2 !== "containerPort" && k2.toLowerCase() === "containerport");
+          diagnostics.push(
+            diag(
+              Codes.invalidField,
+              "warning",
+              `expected a port number 1-65535, got ${n7 === void 0 ? "nothing" : JSON.stringify(n7)}; this port entry is ignored`,
+              originRef(origin, [...specPath, field, ci2, "ports", pi2, "containerPort"]),
+              typo ? `did you mean containerPort instead of ${typo}?` : void 0
+            )
+          );
+          return;
+        }
+        ports.push({ ...p.name ? { name: p.name } : {}, port: n7, protocol: p.protocol ?? "TCP" });
+      });
+    });
+  }
+  return { labels: { ...labels2 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
+}
+function sameShape(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+function buildCluster(objects) {
+  const diagnostics = [];
+  const namespaces = /* @__PURE__ */ new Map();
+  const byKey = /* @__PURE__ */ new Map();
+  const addWorkload = (ref, pod, spec, origin, specPath, fromPod) => {
+    const key = workloadKey(ref);
+    const existing = byKey.get(key);
+    if (!existing) {
+      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
+      return;
+    }
+    if (!fromPod) {
+      diagnostics.push(diag(Codes.duplicateObject, "warning", `${ref.kind} ${ref.namespace}/${ref.name} is defined more than once; definitions are merged`, originRef(origin)));
+    }
+    if (!existing.pods.some((p) => sameShape(p, pod))) {
+      existing.pods.push(pod);
+      if (fromPod) {
+        diagnostics.push(
+          diag(
+            Codes.ownerLabelGap,
+            "warning",
+            `pods of ${key} differ in labels or ports; the workload's connectivity is the union of its pods'`,
+            originRef(origin, ["metadata", "labels"])
+          )
+        );
+      }
+    }
+  };
+  for (const o of objects) {
+    switch (o.kind) {
+      case "Namespace": {
+        const name = o.object.metadata.name ?? "";
+        namespaces.set(name, { name, labels: { ...o.object.metadata.labels ?? {}, [NAMESPACE_NAME_LABEL]: name }, declared: true });
+        break;
+      }
+      case "Pod": {
+        const meta3 = o.object.metadata;
+        const owners = meta3.ownerReferences ?? [];
+        const candidate = owners.find((r) => r.controller) ?? owners[0];
+        const owner = candidate && (!candidate.kind || OWNER_KINDS.has(candidate.kind)) ? candidate : void 0;
+        const ref = owner ? { namespace: nsOf(meta3), name: owner.name, kind: owner.kind || "Pod" } : { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: "Pod" };
+        addWorkload(ref, podShape(o.object.spec, meta3.labels, o.origin, ["spec"], diagnostics), o.object.spec ?? void 0, o.origin, ["spec"], true);
+        break;
+      }
+      case "CronJob": {
+        const meta3 = o.object.metadata;
+        const tpl = o.object.spec?.jobTemplate?.spec?.template;
+        addWorkload(
+          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: "CronJob" },
+          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
+          tpl?.spec ?? void 0,
+          o.origin,
+          ["spec", "jobTemplate", "spec", "template", "spec"],
+          false
+        );
+        break;
+      }
+      case "Deployment":
+      case "StatefulSet":
+      case "DaemonSet":
+      case "ReplicaSet":
+      case "ReplicationController":
+      case "Job": {
+        const meta3 = o.object.metadata;
+        const tpl = o.object.spec?.template;
+        addWorkload(
+          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: o.kind },
+          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
+          tpl?.spec ?? void 0,
+          o.origin,
+          ["spec", "template", "spec"],
+          false
+        );
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const implied = (name) => {
+    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
+  };
+  for (const w of byKey.values()) implied(w.ref.namespace);
+  for (const o of objects) {
+    if (o.kind === "Namespace" || o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") continue;
+    implied(nsOf(o.object.metadata));
+  }
+  const workloads = [...byKey.values()].map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath })).sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  return { cluster: { namespaces, workloads, objects }, diagnostics };
+}
+function compareStrings(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// src/connectivity/bitset.ts
+var Bitset = class _Bitset {
+  constructor(size, words) {
+    this.size = size;
+    this.words = words;
+  }
+  size;
+  words;
+  static empty(size) {
+    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
+  }
+  static full(size) {
+    const b = _Bitset.empty(size);
+    b.words.fill(4294967295);
+    const extra = b.words.length * 32 - size;
+    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
+    return b;
+  }
+  static of(size, ids) {
+    const b = _Bitset.empty(size);
+    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
+    return b;
+  }
+  has(id) {
+    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
+  }
+  /** A new set holding both. */
+  union(other) {
+    const out = new Uint32Array(this.words);
+    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
+    return new _Bitset(this.size, out);
+  }
+  /** Adds one id in place (only for sets under construction). */
+  add(id) {
+    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
+  }
+  copy() {
+    return new _Bitset(this.size, new Uint32Array(this.words));
+  }
+  /** Adds `other` into this set in place (only for sets under construction). */
+  addAll(other) {
+    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
+  }
+  get isEmpty() {
+    return this.words.every((w) => w === 0);
+  }
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.words.length; i++) {
+      let w = this.words[i];
+      while (w !== 0) {
+        const bit = 31 - Math.clz32(w & -w);
+        yield i * 32 + bit;
+        w &= w - 1;
+      }
+    }
+  }
+};
+
+// src/connectivity/selector.ts
+function selectorMatches(selector, labels2) {
+  if (selector.matchLabels) {
+    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels2[k2] !== v2) return false;
+  }
+  for (const e of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
+    const values = e.values ?? [];
+    switch (e.operator) {
+      case "In":
+        if (!has || !values.includes(labels2[e.key])) return false;
+        break;
+      case "NotIn":
+        if (has && values.includes(labels2[e.key])) return false;
+        break;
+      case "Exists":
+        if (!has) return false;
+        break;
+      case "DoesNotExist":
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function selectorKey(selector) {
+  let key = keys.get(selector);
+  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
+  return key;
+}
+function computeSelectorKey(selector) {
+  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
+  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
+  return JSON.stringify([labels2, exprs]);
+}
+function labelsKey(labels2) {
+  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
+}
+
+// src/connectivity/classes.ts
+var INGRESS_CONTROLLER_NAMESPACE = "{ingress-controller}";
+var PodClasses = class {
+  all = [];
+  /** workloadKey -> the classes of its pods */
+  byWorkload = /* @__PURE__ */ new Map();
+  byNamespace = /* @__PURE__ */ new Map();
+  byLabel = /* @__PURE__ */ new Map();
+  byKey = /* @__PURE__ */ new Map();
+  cache = /* @__PURE__ */ new Map();
+  namespaceLabels;
+  constructor(cluster, withIngressController) {
+    const nsLabels = /* @__PURE__ */ new Map();
+    for (const ns2 of cluster.namespaces.values()) nsLabels.set(ns2.name, ns2.labels);
+    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
+    this.namespaceLabels = nsLabels;
+    const index = /* @__PURE__ */ new Map();
+    for (const w of cluster.workloads) {
+      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
+      const classes = [];
+      for (const pod of w.pods) {
+        const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
+        let cls = index.get(sig);
+        if (!cls) {
+          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
+          index.set(sig, cls);
+        }
+        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
+        if (!classes.includes(cls)) classes.push(cls);
+      }
+      this.byWorkload.set(key, classes);
+    }
+    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+  }
+  get ingressController() {
+    const last = this.all[this.all.length - 1];
+    return last?.ingressController ? last : void 0;
+  }
+  add(namespace, labels2, ports, ingressController) {
+    const cls = {
+      id: this.all.length,
+      namespace,
+      namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
+      labels: labels2,
+      ports,
+      workloads: [],
+      ingressController
+    };
+    this.all.push(cls);
+    push(this.byNamespace, namespace, cls.id);
+    for (const [k2, v2] of Object.entries(labels2)) {
+      push(this.byLabel, `${k2}=${v2}`, cls.id);
+      push(this.byKey, k2, cls.id);
+    }
+    return cls;
+  }
+  namespaceCache = /* @__PURE__ */ new Map();
+  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
+  namespaces(match) {
+    if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
+    const key = selectorKey(match.selector);
+    let hit = this.namespaceCache.get(key);
+    if (!hit) {
+      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
+      this.namespaceCache.set(key, hit);
+    }
+    return hit;
+  }
+  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
+  select(ns2, pods) {
+    const key = `${ns2.kind === "named" ? `=${ns2.name}` : `~${selectorKey(ns2.selector)}`}\0${selectorKey(pods)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const namespaces = new Set(this.namespaces(ns2));
+    let candidates;
+    const pairs2 = Object.entries(pods.matchLabels ?? {});
+    const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === "Exists" || e.operator === "In");
+    if (pairs2.length > 0) {
+      candidates = pairs2.map(([k2, v2]) => this.byLabel.get(`${k2}=${v2}`) ?? []).reduce((a, b) => b.length < a.length ? b : a);
+    } else if (keyed) {
+      candidates = this.byKey.get(keyed.key) ?? [];
+    } else {
+      candidates = [...namespaces].flatMap((n7) => this.byNamespace.get(n7) ?? []).sort((a, b) => a - b);
+    }
+    const empty = isEmptySelector(pods);
+    const out = candidates.filter((id) => {
+      const c = this.all[id];
+      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
+    });
+    this.cache.set(key, out);
+    return out;
+  }
+};
+function push(map3, key, value) {
+  const list = map3.get(key);
+  if (list) list.push(value);
+  else map3.set(key, [value]);
+}
+
+// src/model/interval-set.ts
+var IntervalSet = class _IntervalSet {
+  constructor(bounds) {
+    this.bounds = bounds;
+  }
+  bounds;
+  static EMPTY = new _IntervalSet([]);
+  static range(lo, hi2) {
+    return lo > hi2 ? _IntervalSet.EMPTY : new _IntervalSet([lo, hi2]);
+  }
+  static point(n7) {
+    return new _IntervalSet([n7, n7]);
+  }
+  /** Builds a set from arbitrary (possibly overlapping, unsorted) inclusive intervals. */
+  static of(intervals) {
+    const sorted = [...intervals].filter(([lo, hi2]) => lo <= hi2).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const out = [];
+    for (const [lo, hi2] of sorted) {
+      const last = out.length - 1;
+      if (last > 0 && lo <= out[last] + 1) {
+        if (hi2 > out[last]) out[last] = hi2;
+      } else {
+        out.push(lo, hi2);
+      }
+    }
+    return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
+  }
+  get isEmpty() {
+    return this.bounds.length === 0;
+  }
+  /** The intervals as [lo, hi] pairs, in order. */
+  *intervals() {
+    for (let i = 0; i < this.bounds.length; i += 2) yield [this.bounds[i], this.bounds[i + 1]];
+  }
+  get size() {
+    let n7 = 0;
+    for (let i = 0; i < this.bounds.length; i += 2) n7 += this.bounds[i + 1] - this.bounds[i] + 1;
+    return n7;
+  }
+  contains(n7) {
+    let lo = 0;
+    let hi2 = this.bounds.length / 2 - 1;
+    while (lo <= hi2) {
+      const mid = lo + hi2 >> 1;
+      const a = this.bounds[2 * mid];
+      const b = this.bounds[2 * mid + 1];
+      if (n7 < a) hi2 = mid - 1;
+      else if (n7 > b) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  }
+  equals(other) {
+    if (this === other) return true;
+    const a = this.bounds;
+    const b = other.bounds;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  union(other) {
+    if (other.isEmpty || this === other) return this;
+    if (this.isEmpty) return other;
+    return _IntervalSet.merge(this.bounds, other.bounds, (x2, y) => x2 || y);
+  }
+  intersect(other) {
+    if (this.isEmpty || other.isEmpty) return _IntervalSet.EMPTY;
+    if (this === other) return this;
+    return _IntervalSet.merge(this.bounds, other.bounds, (x2, y) => x2 && y);
+  }
+  subtract(other) {
+    if (this.isEmpty || other.isEmpty) return this;
+    return _IntervalSet.merge(this.bounds, other.bounds, (x2, y) => x2 && !y);
+  }
+  isSubsetOf(other) {
+    return this.subtract(other).isEmpty;
+  }
+  overlaps(other) {
+    return !this.intersect(other).isEmpty;
+  }
+  /** `80,443,8000-8080`; empty is the empty string. */
+  toString() {
+    const parts = [];
+    for (const [lo, hi2] of this.intervals()) parts.push(lo === hi2 ? `${lo}` : `${lo}-${hi2}`);
+    return parts.join(",");
+  }
+  /**
+   * Sweeps the boundaries of two canonical sets and keeps the points where `keep(inA, inB)` holds.
+   * Boundaries are half-open internally ([lo, hi+1)) so adjacent output intervals fuse naturally.
+   */
+  static merge(a, b, keep) {
+    const out = [];
+    let i = 0;
+    let j2 = 0;
+    let inA = false;
+    let inB = false;
+    let open2 = false;
+    while (i < a.length || j2 < b.length) {
+      const nextA = i < a.length ? i % 2 === 0 ? a[i] : a[i] + 1 : Infinity;
+      const nextB = j2 < b.length ? j2 % 2 === 0 ? b[j2] : b[j2] + 1 : Infinity;
+      const x2 = Math.min(nextA, nextB);
+      if (nextA === x2) {
+        inA = i % 2 === 0;
+        i++;
+      }
+      if (nextB === x2) {
+        inB = j2 % 2 === 0;
+        j2++;
+      }
+      const now = keep(inA, inB);
+      if (now && !open2) {
+        out.push(x2);
+        open2 = true;
+      } else if (!now && open2) {
+        out.push(x2 - 1);
+        open2 = false;
+      }
+    }
+    return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
+  }
+};
+
+// src/model/connection-set.ts
+var PROTOCOLS = ["SCTP", "TCP", "UDP"];
+var MIN_PORT = 1;
+var MAX_PORT = 65535;
+var ALL_PORTS = IntervalSet.range(MIN_PORT, MAX_PORT);
+function isProtocol(value) {
+  return value === "TCP" || value === "UDP" || value === "SCTP";
+}
+var ConnectionSet = class _ConnectionSet {
+  constructor(tcp, udp, sctp) {
+    this.tcp = tcp;
+    this.udp = udp;
+    this.sctp = sctp;
+  }
+  tcp;
+  udp;
+  sctp;
+  static NONE = new _ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
+  static ALL = new _ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
+  static of(protocol2, ports = ALL_PORTS) {
+    const p = ports.intersect(ALL_PORTS);
+    return _ConnectionSet.make(
+      protocol2 === "TCP" ? p : IntervalSet.EMPTY,
+      protocol2 === "UDP" ? p : IntervalSet.EMPTY,
+      protocol2 === "SCTP" ? p : IntervalSet.EMPTY
+    );
+  }
+  static port(protocol2, port, endPort = port) {
+    return _ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
+  }
+  static make(tcp, udp, sctp) {
+    if (tcp.isEmpty && udp.isEmpty && sctp.isEmpty) return _ConnectionSet.NONE;
+    if (tcp.equals(ALL_PORTS) && udp.equals(ALL_PORTS) && sctp.equals(ALL_PORTS)) return _ConnectionSet.ALL;
+    return new _ConnectionSet(tcp, udp, sctp);
+  }
+  ports(protocol2) {
+    return protocol2 === "TCP" ? this.tcp : protocol2 === "UDP" ? this.udp : this.sctp;
+  }
+  get isEmpty() {
+    return this === _ConnectionSet.NONE;
+  }
+  get isAll() {
+    return this === _ConnectionSet.ALL;
+  }
+  allows(protocol2, port) {
+    return this.ports(protocol2).contains(port);
+  }
+  union(o) {
+    if (o.isEmpty || this.isAll || this === o) return this;
+    if (this.isEmpty || o.isAll) return o;
+    return _ConnectionSet.make(this.tcp.union(o.tcp), this.udp.union(o.udp), this.sctp.union(o.sctp));
+  }
+  intersect(o) {
+    if (this.isEmpty || o.isAll || this === o) return this;
+    if (o.isEmpty || this.isAll) return o;
+    return _ConnectionSet.make(this.tcp.intersect(o.tcp), this.udp.intersect(o.udp), this.sctp.intersect(o.sctp));
+  }
+  subtract(o) {
+    if (this.isEmpty || o.isEmpty) return this;
+    if (o.isAll || this === o) return _ConnectionSet.NONE;
+    return _ConnectionSet.make(this.tcp.subtract(o.tcp), this.udp.subtract(o.udp), this.sctp.subtract(o.sctp));
+  }
+  equals(o) {
+    return this === o || this.tcp.equals(o.tcp) && this.udp.equals(o.udp) && this.sctp.equals(o.sctp);
+  }
+  isSubsetOf(o) {
+    return this.subtract(o).isEmpty;
+  }
+  /** Protocols in a fixed order, each with its non-empty port set. */
+  *entries() {
+    for (const p of PROTOCOLS) {
+      const ports = this.ports(p);
+      if (!ports.isEmpty) yield [p, ports];
+    }
+  }
+  /** netpol-analyzer's format: `All Connections`, `No Connections`, or `TCP 80,443,UDP 53`. */
+  toString() {
+    if (this.isAll) return "All Connections";
+    if (this.isEmpty) return "No Connections";
+    const parts = [];
+    for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
+    return parts.join(",");
+  }
+  /** A stable key for grouping and memoising. */
+  get key() {
+    return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
+  }
+};
+function parseConns(text) {
+  const t = text.trim();
+  if (t === "All Connections") return ConnectionSet.ALL;
+  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
+  let out = ConnectionSet.NONE;
+  let proto;
+  for (const item of t.split(",").map((s) => s.trim())) {
+    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
+    if (!m) return void 0;
+    if (m[1]) proto = m[1];
+    if (!proto || !isProtocol(proto)) return void 0;
+    if (m[2] === void 0) {
+      out = out.union(ConnectionSet.of(proto));
+      continue;
+    }
+    const lo = Number(m[2]);
+    const hi2 = m[3] !== void 0 ? Number(m[3]) : lo;
+    if (lo < 1 || hi2 > 65535 || hi2 < lo) return void 0;
+    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi2)));
+  }
+  return out;
+}
+
+// src/connectivity/exposure.ts
+function servicesByName(objects) {
+  const map3 = /* @__PURE__ */ new Map();
+  for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+  return map3;
+}
+function workloadsByNamespace(workloads) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of workloads) {
+    const list = out.get(w.ref.namespace);
+    if (list) list.push(w);
+    else out.set(w.ref.namespace, [w]);
+  }
+  return out;
+}
+function serviceWorkloads(svc, byNamespace) {
+  const selector = svc.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return [];
+  const ns2 = svc.metadata.namespace || DEFAULT_NAMESPACE;
+  return (byNamespace.get(ns2) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+}
+function resolveTargetPort(sp, pod) {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === "number" || /^\d+$/.test(target)) {
+    const n7 = Number(target);
+    return pod.ports.some((p) => p.port === n7 && p.protocol === "TCP") ? n7 : void 0;
+  }
+  const named = pod.ports.find((p) => p.name === target && p.protocol === "TCP");
+  return named?.port;
+}
+function backendOf(b, namespace, via) {
+  if (!b) return void 0;
+  if (b.service) {
+    const port = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
+    return { kind: "ingress", namespace, service: b.service.name, port, via };
+  }
+  if (b.serviceName) {
+    const sp = b.servicePort;
+    const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
+    return { kind: "ingress", namespace, service: b.serviceName, port, via };
+  }
+  return void 0;
+}
+function ingressBackends(objects) {
+  const diagnostics = [];
+  const backends = [];
+  for (const o of objects) {
+    if (o.kind === "Ingress") {
+      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Ingress ${ns2}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const candidates = [
+        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
+        ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
+      ];
+      for (const { b, path: path8 } of candidates) {
+        const ref = backendOf(b, ns2, via);
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path8 });
+      }
+    } else if (o.kind === "Route") {
+      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Route ${ns2}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const tp = spec.port?.targetPort;
+      const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
+      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
+        const path8 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        if (target.kind && target.kind !== "Service") {
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path8)));
+          return;
+        }
+        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path8 });
+      });
+    }
+  }
+  return { backends, diagnostics };
+}
+function ingressExposure(cluster) {
+  const { backends, diagnostics } = ingressBackends(cluster.objects);
+  const services = servicesByName(cluster.objects);
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  const ports = /* @__PURE__ */ new Map();
+  const exposedBy = /* @__PURE__ */ new Map();
+  for (const b of backends) {
+    const svc = services.get(`${b.namespace}/${b.service}`);
+    if (!svc) {
+      diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
+      continue;
+    }
+    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    for (const w of serviceWorkloads(svc.object, byNamespace)) {
+      let conns = ConnectionSet.NONE;
+      for (const pod of w.pods) {
+        for (const sp of svcPorts) {
+          const p = resolveTargetPort(sp, pod);
+          if (p !== void 0) conns = conns.union(ConnectionSet.port("TCP", p));
+        }
+      }
+      if (conns.isEmpty) continue;
+      const key = workloadKey(w.ref);
+      ports.set(key, (ports.get(key) ?? ConnectionSet.NONE).union(conns));
+      const list = exposedBy.get(key) ?? [];
+      if (!list.includes(b.via)) list.push(b.via);
+      exposedBy.set(key, list);
+    }
+  }
+  return { exposure: { ports, exposedBy }, diagnostics };
+}
+function backendServicePorts(ports, want, kind) {
+  if (!want || want.number === void 0 && want.name === void 0) return [...ports];
+  return ports.filter((sp) => {
+    if (want.number !== void 0) {
+      if (sp.port === want.number) return true;
+      return kind === "route" && (sp.targetPort ?? sp.port) === want.number;
+    }
+    if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
+    return kind === "route" && sp.targetPort === want.name;
+  });
+}
+
+// src/connectivity/policy.ts
+function policyKey(ref) {
+  return ref.namespace !== void 0 ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
+var ALL_PORTS2 = { fixed: ConnectionSet.ALL, named: [] };
+var EVERYTHING = {};
+function compilePolicies(objects) {
+  const policies = [];
+  const diagnostics = [];
+  for (const o of objects) {
+    switch (o.kind) {
+      case "NetworkPolicy":
+        policies.push(compileNetworkPolicy(o, diagnostics));
+        break;
+      case "AdminNetworkPolicy":
+      case "BaselineAdminNetworkPolicy":
+      case "ClusterNetworkPolicy":
+        policies.push(compileAdminPolicy(o, diagnostics));
+        break;
+      default:
+        break;
+    }
+  }
+  warnSamePriority(policies, diagnostics);
+  return { policies, diagnostics };
+}
+function compileNetworkPolicy(o, diagnostics) {
+  const meta3 = o.object.metadata;
+  const namespace = meta3.namespace || DEFAULT_NAMESPACE;
+  const ref = { kind: "NetworkPolicy", namespace, name: meta3.name ?? "" };
+  const spec = o.object.spec ?? {};
+  const types2 = spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : void 0;
+  const governs = {
+    ingress: types2 ? types2.includes("Ingress") : true,
+    egress: types2 ? types2.includes("Egress") : (spec.egress ?? []).length > 0
+  };
+  const compileRules = (direction) => {
+    const raw = direction === "ingress" ? spec.ingress : spec.egress;
+    return (raw ?? []).map((r, index) => {
+      const peersRaw = (direction === "ingress" ? r.from : r.to) ?? [];
+      const peerField = direction === "ingress" ? "from" : "to";
+      const peers = peersRaw.length === 0 ? [{ kind: "any" }] : peersRaw.map((p, i) => npPeer(p, namespace, o.origin, ["spec", direction, index, peerField, i], diagnostics));
+      return {
+        ref: { policy: ref, direction, index },
+        action: "allow",
+        peers,
+        ports: npPorts(r.ports ?? [], o.origin, ["spec", direction, index, "ports"], diagnostics)
+      };
+    });
+  };
+  return {
+    ref,
+    layer: "np",
+    priority: 0,
+    subject: { kind: "pods", namespaces: { kind: "named", name: namespace }, pods: spec.podSelector ?? EVERYTHING },
+    governs,
+    rules: { ingress: governs.ingress ? compileRules("ingress") : [], egress: governs.egress ? compileRules("egress") : [] },
+    origin: o.origin
+  };
+}
+function npPeer(p, namespace, origin, path8, diagnostics) {
+  if (p.ipBlock) {
+    if (p.podSelector || p.namespaceSelector) {
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path8)));
+      return { kind: "none" };
+    }
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path8, "ipBlock"], diagnostics);
+  }
+  if (!p.podSelector && !p.namespaceSelector) {
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path8)));
+    return { kind: "none" };
+  }
+  return {
+    kind: "pods",
+    namespaces: p.namespaceSelector ? { kind: "selector", selector: p.namespaceSelector } : { kind: "named", name: namespace },
+    pods: p.podSelector ?? EVERYTHING
+  };
+}
+function ipPeer(cidrs, except, origin, path8, diagnostics) {
+  const parse3 = (text, field) => {
+    const r = parseCidr(text);
+    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
+    return r;
+  };
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path8[path8.length - 1] === "ipBlock" ? [...path8, "cidr"] : [...path8, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path8, "except", i]) ?? []);
+  return { kind: "ip", include, exclude };
+}
+function npPorts(ports, origin, path8, diagnostics) {
+  if (ports.length === 0) return ALL_PORTS2;
+  let fixed = ConnectionSet.NONE;
+  const named = [];
+  ports.forEach((p, i) => {
+    const protocol2 = p.protocol ?? "TCP";
+    if (p.port === void 0 || p.port === null) {
+      fixed = fixed.union(ConnectionSet.of(protocol2));
+    } else if (typeof p.port === "string") {
+      if (/^\d+$/.test(p.port)) {
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+      } else {
+        if (p.endPort !== void 0 && p.endPort !== null) {
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path8, i, "endPort"])));
+        }
+        named.push({ name: p.port, protocol: protocol2 });
+      }
+    } else {
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+    }
+  });
+  return { fixed, named };
+}
+function portRange(protocol2, port, endPort, origin, path8, diagnostics) {
+  if (port < 1 || port > 65535) {
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path8, "port"])));
+    return ConnectionSet.NONE;
+  }
+  if (endPort !== void 0) {
+    if (endPort < port || endPort > 65535) {
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path8, "endPort"])));
+      return ConnectionSet.NONE;
+    }
+    return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
+  }
+  return ConnectionSet.port(protocol2, port);
+}
+function adminSubject(subject) {
+  if (subject.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: EVERYTHING };
+  if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
+  return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
+}
+function adminPeer(p, origin, path8, diagnostics) {
+  if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
+  if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path8, "networks"], diagnostics);
+  if (p.nodes || "domainNames" in p && p.domainNames) {
+    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path8)));
+  }
+  return { kind: "none" };
+}
+function adminPorts(ports, origin, path8, diagnostics) {
+  if (!ports || ports.length === 0) return ALL_PORTS2;
+  let fixed = ConnectionSet.NONE;
+  const named = [];
+  ports.forEach((p, i) => {
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path8, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path8, i, "portRange"], diagnostics));
+    else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
+  });
+  return { fixed, named };
+}
+function cnpPorts(protocols, origin, path8, diagnostics) {
+  if (!protocols || protocols.length === 0) return ALL_PORTS2;
+  let fixed = ConnectionSet.NONE;
+  const named = [];
+  protocols.forEach((p, i) => {
+    for (const [key, proto] of [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]]) {
+      const spec = p[key];
+      if (!spec) continue;
+      const dp = spec.destinationPort;
+      if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
+      else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path8, i, key, "destinationPort", "range"], diagnostics));
+    }
+    if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
+  });
+  return { fixed, named };
+}
+var V1ALPHA1 = {
+  action: (w) => w.toLowerCase(),
+  portsField: "ports",
+  ports: (raw, origin, path8, diagnostics) => adminPorts(raw, origin, path8, diagnostics)
+};
+var V1ALPHA2 = {
+  action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
+  portsField: "protocols",
+  ports: (raw, origin, path8, diagnostics) => cnpPorts(raw, origin, path8, diagnostics)
+};
+function compileAdminPolicy(o, diagnostics) {
+  const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
+  const dialect = o.kind === "ClusterNetworkPolicy" ? V1ALPHA2 : V1ALPHA1;
+  const spec = o.object.spec;
+  const compile2 = (direction) => ((direction === "ingress" ? spec.ingress : spec.egress) ?? []).map((r, index) => {
+    const peerField = direction === "ingress" ? "from" : "to";
+    const peers = r[peerField].map((p, i) => adminPeer(p, o.origin, ["spec", direction, index, peerField, i], diagnostics));
+    const name = typeof r.name === "string" && r.name ? r.name : void 0;
+    return {
+      ref: { policy: ref, direction, index, ...name ? { name } : {} },
+      action: dialect.action(r.action),
+      peers,
+      ports: dialect.ports(r[dialect.portsField], o.origin, ["spec", direction, index, dialect.portsField], diagnostics)
+    };
+  });
+  const rules = { ingress: compile2("ingress"), egress: compile2("egress") };
+  const [layer, priority] = o.kind === "ClusterNetworkPolicy" ? [o.object.spec.tier === "Admin" ? "admin" : "baseline", o.object.spec.priority] : o.kind === "AdminNetworkPolicy" ? ["admin", o.object.spec.priority] : (
+    // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
+    ["baseline", Number.MAX_SAFE_INTEGER]
+  );
+  return {
+    ref,
+    layer,
+    priority,
+    subject: adminSubject(spec.subject),
+    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
+    rules,
+    origin: o.origin
+  };
+}
+function warnSamePriority(policies, diagnostics) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    if (p.layer === "np" || p.ref.kind === "BaselineAdminNetworkPolicy") continue;
+    const key = `${p.layer}:${p.priority}`;
+    const other = seen.get(key);
+    if (other) {
+      diagnostics.push(
+        diag(
+          Codes.samePriority,
+          "warning",
+          `${p.ref.kind} ${p.ref.name} has the same priority (${p.priority}) as ${other.ref.kind} ${other.ref.name}; their order is undefined upstream, netpol-ci orders them by name`,
+          originRef(p.origin, ["spec", "priority"])
+        )
+      );
+    } else seen.set(key, p);
+  }
+}
+function sortPolicies(policies) {
+  const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}` }));
+  keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k2) => k2.p);
+}
+
+// src/connectivity/engine.ts
+var IC_KEY_OBJECT = {};
+var PolicyEngine = class _PolicyEngine {
+  constructor(cluster, options = {}) {
+    this.cluster = cluster;
+    this.options = options;
+    const compiled = compilePolicies(cluster.objects);
+    this.diagnostics.push(...compiled.diagnostics);
+    this.policies = sortPolicies(compiled.policies);
+    const exp = ingressExposure(cluster);
+    this.exposure = exp.exposure;
+    this.diagnostics.push(...exp.diagnostics);
+    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
+    this.families = options.ipFamilies ?? [4];
+    this.warnOtherFamilies();
+    this.atoms = atomize(this.ipRanges, this.families);
+    this.bind();
+  }
+  cluster;
+  options;
+  classes;
+  atoms;
+  exposure;
+  policies;
+  rules = /* @__PURE__ */ new Map();
+  diagnostics = [];
+  families;
+  /** The parts of `range` that lie in different atoms, each clipped to the range. */
+  atomsWithin(range) {
+    return this.atoms.filter((a) => a.family === range.family && a.hi >= range.lo && a.lo <= range.hi).map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
+  }
+  ipRangesCache;
+  /** Every address range the policies mention, in the analysed families. */
+  get ipRanges() {
+    if (!this.ipRangesCache) {
+      const out = [];
+      for (const p of this.policies)
+        for (const d of ["ingress", "egress"])
+          for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") {
+            for (const x2 of [...m.include, ...m.exclude]) if (this.families.includes(x2.family)) out.push(x2);
+          }
+      this.ipRangesCache = out;
+    }
+    return this.ipRangesCache;
+  }
+  /** A range of a family that is not analysed matches nothing; say so once per rule. */
+  warnOtherFamilies() {
+    for (const p of this.policies)
+      for (const d of ["ingress", "egress"])
+        for (const r of p.rules[d]) {
+          const other = r.peers.flatMap((m) => m.kind === "ip" ? [...m.include, ...m.exclude] : []).filter((x2) => !this.families.includes(x2.family));
+          if (other.length === 0) continue;
+          this.diagnostics.push(
+            diag(
+              Codes.unsupportedValue,
+              "warning",
+              `IPv${other[0]?.family} ranges are outside the analysed address space; they match nothing`,
+              originRef(p.origin, ["spec", d, r.ref.index]),
+              `use --ip-family ${other[0]?.family === 6 ? "dual" : "4"} to analyse them`
+            )
+          );
+        }
+  }
+  rulesOf(cls) {
+    let r = this.rules.get(cls.id);
+    if (!r) {
+      r = {
+        ingress: { admin: [], np: [], baseline: [], isolatedBy: [] },
+        egress: { admin: [], np: [], baseline: [], isolatedBy: [] }
+      };
+      this.rules.set(cls.id, r);
+    }
+    return r;
+  }
+  bind() {
+    const nClasses = this.classes.all.length;
+    const nAtoms = this.atoms.length;
+    const allClasses = Bitset.full(nClasses);
+    const allAtoms = Bitset.full(nAtoms);
+    const noAtoms = Bitset.empty(nAtoms);
+    const noClasses = Bitset.empty(nClasses);
+    const selected = /* @__PURE__ */ new Map();
+    const classSet = (ids) => {
+      let b = selected.get(ids);
+      if (!b) selected.set(ids, b = Bitset.of(nClasses, ids));
+      return b;
+    };
+    const bindRule = (rule, policy) => {
+      if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
+      const classParts = [];
+      let atoms = noAtoms;
+      for (const peer of rule.peers) {
+        if (peer.kind === "pods") classParts.push(classSet(this.classes.select(peer.namespaces, peer.pods)));
+        else if (peer.kind === "ip") {
+          const ids = this.atoms.flatMap(
+            (atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []
+          );
+          atoms = atoms.union(Bitset.of(nAtoms, ids));
+        }
+      }
+      const classes = classParts.length === 0 ? noClasses : classParts.length === 1 ? classParts[0] : classParts.reduce((a, b) => a.union(b));
+      return { rule, policy, classes, atoms };
+    };
+    for (const policy of this.policies) {
+      const subjects = this.classes.select(policy.subject.namespaces, policy.subject.pods);
+      for (const direction of ["ingress", "egress"]) {
+        if (!policy.governs[direction]) continue;
+        const bound = policy.rules[direction].map((r) => bindRule(r, policy));
+        const subjectIds = subjects.filter((id) => !this.classes.all[id].ingressController);
+        for (const id of subjectIds) {
+          const dr = this.rulesOf(this.classes.all[id])[direction];
+          const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
+          for (const b of bound) list.push(b);
+          if (policy.layer === "np") dr.isolatedBy.push(policy);
+        }
+        if (direction === "ingress" && policy.layer !== "baseline") {
+          for (const b of bound) if (b.rule.action !== "deny") this.ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+        }
+        this.warnUnresolvedNamedPorts(bound, subjects, direction);
+      }
+    }
+  }
+  /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
+  ingressAllowers = [];
+  warnUnresolvedNamedPorts(bound, subjects, direction) {
+    for (const b of bound) {
+      const dsts = direction === "ingress" ? subjects : [...b.classes];
+      for (const np of b.rule.ports.named) {
+        const resolved = dsts.some((id) => this.classes.all[id].ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)));
+        if (!resolved) {
+          this.diagnostics.push(
+            diag(
+              Codes.unresolvedNamedPort,
+              "warning",
+              `named port "${np.name}" matches no container port of the ${direction === "ingress" ? "selected pods" : "destination pods"}; it allows nothing`,
+              originRef(b.policy.origin, ["spec", direction, b.rule.ref.index, "ports"])
+            )
+          );
+        }
+      }
+    }
+  }
+  static resolve(ports, dst) {
+    if (ports.named.length === 0 || dst.kind === "atom") return ports.fixed;
+    let out = ports.fixed;
+    for (const np of ports.named) {
+      for (const p of dst.cls.ports) {
+        if (p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
+      }
+    }
+    return out;
+  }
+  static matches(b, peer) {
+    return peer.kind === "class" ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
+  }
+  /**
+   * What `subject` allows in `direction` with `peer`, layered as the network-policy-api says:
+   * admin rules by priority (Allow and Deny final, Pass goes on), then NetworkPolicies if any
+   * selects the subject, else baseline rules, else allow.
+   */
+  evaluate(subject, direction, peer, trace) {
+    if (subject.ingressController) return ConnectionSet.ALL;
+    const dr = this.rules.get(subject.id)?.[direction];
+    if (!dr) {
+      trace?.push({ layer: "default", verdict: "Allow", conns: ConnectionSet.ALL });
+      return ConnectionSet.ALL;
+    }
+    const dst = direction === "ingress" ? { kind: "class", cls: subject } : peer;
+    let allowed = ConnectionSet.NONE;
+    let undecided = ConnectionSet.ALL;
+    let passed = ConnectionSet.NONE;
+    for (const b of dr.admin) {
+      if (undecided.isEmpty) break;
+      if (!_PolicyEngine.matches(b, peer)) continue;
+      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(undecided);
+      if (conns.isEmpty) continue;
+      undecided = undecided.subtract(conns);
+      if (b.rule.action === "allow") allowed = allowed.union(conns);
+      else if (b.rule.action === "pass") passed = passed.union(conns);
+      trace?.push({ layer: "ANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
+    }
+    let rest = undecided.union(passed);
+    if (rest.isEmpty) return allowed;
+    if (dr.isolatedBy.length > 0) {
+      let npAllowed = ConnectionSet.NONE;
+      for (const b of dr.np) {
+        if (!_PolicyEngine.matches(b, peer)) continue;
+        const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
+        if (conns.isEmpty) continue;
+        npAllowed = npAllowed.union(conns);
+        trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns });
+      }
+      const denied = rest.subtract(npAllowed);
+      if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
+      return allowed.union(npAllowed);
+    }
+    for (const b of dr.baseline) {
+      if (rest.isEmpty) break;
+      if (!_PolicyEngine.matches(b, peer)) continue;
+      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
+      if (conns.isEmpty) continue;
+      rest = rest.subtract(conns);
+      if (b.rule.action !== "deny") allowed = allowed.union(conns);
+      trace?.push({ layer: "BANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
+    }
+    if (trace && !rest.isEmpty) trace.push({ layer: "default", verdict: "Allow", conns: rest });
+    return allowed.union(rest);
+  }
+  /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
+  openByDefault(cls, direction) {
+    return (this.rules.get(cls.id)?.[direction].isolatedBy.length ?? 0) === 0;
+  }
+  /** Classes that the allow-capable rules of `cls` in `direction` match. */
+  allowCandidates(cls, direction) {
+    const dr = this.rules.get(cls.id)?.[direction];
+    if (!dr) return [];
+    const out = Bitset.empty(this.classes.all.length);
+    for (const b of dr.admin) if (b.rule.action !== "deny") out.addAll(b.classes);
+    for (const b of dr.np) out.addAll(b.classes);
+    return out;
+  }
+  /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
+  pairConns(src, dst) {
+    const egress = this.evaluate(src, "egress", { kind: "class", cls: dst });
+    if (egress.isEmpty) return egress;
+    return egress.intersect(this.evaluate(dst, "ingress", { kind: "class", cls: src }));
+  }
+  connectivity() {
+    const classes = this.classes.all.filter((c) => !c.ingressController);
+    const openIngress = Bitset.of(
+      this.classes.all.length,
+      classes.filter((d) => this.openByDefault(d, "ingress")).map((d) => d.id)
+    );
+    const pairs2 = /* @__PURE__ */ new Map();
+    const keys2 = /* @__PURE__ */ new Map();
+    const keyOf2 = (p) => {
+      const obj = p.kind === "workload" ? p.ref : p.kind === "external" ? p.range : IC_KEY_OBJECT;
+      let k2 = keys2.get(obj);
+      if (k2 === void 0) keys2.set(obj, k2 = peerKey(p));
+      return k2;
+    };
+    const add = (src, dst, conns) => {
+      if (conns.isEmpty) return;
+      const key = `${keyOf2(src)}\0${keyOf2(dst)}`;
+      const cur = pairs2.get(key);
+      if (cur) cur.conns = cur.conns.union(conns);
+      else pairs2.set(key, { src, dst, conns });
+    };
+    for (const s of classes) {
+      let candidates;
+      if (this.openByDefault(s, "egress")) {
+        const set3 = openIngress.copy();
+        for (const a of this.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) set3.add(id);
+        candidates = set3;
+      } else {
+        candidates = this.allowCandidates(s, "egress");
+      }
+      for (const id of candidates) {
+        const d = this.classes.all[id];
+        if (d.ingressController) continue;
+        const conns = this.pairConns(s, d);
+        if (conns.isEmpty) continue;
+        for (const w1 of s.workloads)
+          for (const w2 of d.workloads) if (w1 !== w2) add({ kind: "workload", ref: w1 }, { kind: "workload", ref: w2 }, conns);
+      }
+    }
+    this.addExternal(classes, add);
+    this.addIngressController(add);
+    const connections = [...pairs2.keys()].sort(compareStrings).map((k2) => {
+      const { src, dst, conns } = pairs2.get(k2);
+      return { src, dst, conns };
+    });
+    return {
+      connections,
+      workloads: this.cluster.workloads.map((w) => w.ref),
+      ipRanges: this.ipRanges
+    };
+  }
+  /** Workload <-> address atoms. */
+  /**
+   * The class's answer for every address atom. When none of its rules in this direction names an
+   * address range, every atom gets the same answer, so it is computed once.
+   */
+  perAtom(c, direction) {
+    const dr = this.rules.get(c.id)?.[direction];
+    const namesAddresses = dr !== void 0 && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => !b.atoms.isEmpty));
+    if (!namesAddresses && this.atoms.length > 0) {
+      const same = this.evaluate(c, direction, { kind: "atom", atom: 0 });
+      return this.atoms.map(() => same);
+    }
+    return this.atoms.map((_2, i) => this.evaluate(c, direction, { kind: "atom", atom: i }));
+  }
+  addExternal(classes, add) {
+    const perWorkload = /* @__PURE__ */ new Map();
+    for (const c of classes) {
+      const out = this.perAtom(c, "egress");
+      const inn = this.perAtom(c, "ingress");
+      for (const w of c.workloads) {
+        const key = workloadKey(w);
+        const cur = perWorkload.get(key);
+        if (!cur) perWorkload.set(key, { ref: w, out, in: inn });
+        else {
+          cur.out = cur.out.map((x2, i) => x2.union(out[i]));
+          cur.in = cur.in.map((x2, i) => x2.union(inn[i]));
+        }
+      }
+    }
+    for (const { ref, out, in: inn } of perWorkload.values()) {
+      this.atoms.forEach((range, i) => {
+        add({ kind: "workload", ref }, { kind: "external", range }, out[i]);
+        add({ kind: "external", range }, { kind: "workload", ref }, inn[i]);
+      });
+    }
+  }
+  addIngressController(add) {
+    const ic = this.classes.ingressController;
+    if (!ic) return;
+    for (const w of this.cluster.workloads) {
+      const ports = this.exposure.ports.get(workloadKey(w.ref));
+      if (!ports) continue;
+      for (const d of this.classes.byWorkload.get(workloadKey(w.ref)) ?? []) {
+        add({ kind: "ingress-controller" }, { kind: "workload", ref: w.ref }, ports.intersect(this.evaluate(d, "ingress", { kind: "class", cls: ic })));
+      }
+    }
+  }
+};
+function analyzeConnectivity(cluster, options = {}) {
+  const engine = new PolicyEngine(cluster, options);
+  const value = engine.connectivity();
+  return { value, diagnostics: engine.diagnostics, engine };
+}
+
+// src/connectivity/explain.ts
+function resolveStep(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: policyKey(s.policy.ref) } : {},
+    ...s.rule ? { rule: { direction: s.rule.ref.direction, index: s.rule.ref.index, ...s.rule.ref.name ? { name: s.rule.ref.name } : {} } } : {},
+    ...s.policy ? { at: originRef(s.policy.origin, s.rule ? ["spec", s.rule.ref.direction, s.rule.ref.index] : []) } : {},
+    conns: s.conns
+  };
+}
+function atomOf(engine, range) {
+  return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
+}
+function classOf(engine, p) {
+  if (p.kind === "workload") return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
+  if (p.kind === "ingress-controller") return engine.classes.ingressController;
+  return void 0;
+}
+function explainPair(engine, src, dst) {
+  const sc = classOf(engine, src);
+  const dc = classOf(engine, dst);
+  if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
+  const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
+  let conns = ConnectionSet.ALL;
+  let egress;
+  let ingress;
+  let exposure;
+  if (src.kind === "workload" && sc) {
+    const trace = [];
+    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
+    egress = trace.map(resolveStep);
+  }
+  if (dst.kind === "workload" && dc) {
+    const trace = [];
+    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
+    ingress = trace.map(resolveStep);
+  }
+  if (src.kind === "ingress-controller" && dst.kind === "workload") {
+    const key = workloadKey(dst.ref);
+    const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
+    exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
+    conns = conns.intersect(ports);
+  }
+  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
+}
+function stepsOf(e) {
+  return e ? [...e.egress ?? [], ...e.ingress ?? []] : [];
+}
+function changedFiles(before, after) {
+  const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
+  const a = stepsOf(before);
+  const b = stepsOf(after);
+  const inA = new Set(a.map(id));
+  const inB = new Set(b.map(id));
+  const files = /* @__PURE__ */ new Set();
+  for (const s of a) if (!inB.has(id(s)) && s.at) files.add(s.at.file);
+  for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
+  return [...files].sort();
+}
+function explainDiff(before, after, diff2) {
+  return diff2.entries.map((e) => {
+    const b = e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before, e.src, e.dst);
+    const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
+    return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
+  });
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
-function getDefaultExportFromCjs(x) {
-  return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
+function getDefaultExportFromCjs(x2) {
+  return x2 && x2.__esModule && Object.prototype.hasOwnProperty.call(x2, "default") ? x2["default"] : x2;
 }
 var jsYaml = {};
 var loader = {};
@@ -30892,10 +32596,10 @@ function requireException() {
     }
     return message + " " + where;
   }
-  function YAMLException2(reason2, mark) {
+  function YAMLException2(reason, mark) {
     Error.call(this);
     this.name = "YAMLException";
-    this.reason = reason2;
+    this.reason = reason;
     this.mark = mark;
     this.message = formatError2(this, false);
     if (Error.captureStackTrace) {
@@ -30946,12 +32650,12 @@ function requireSnippet() {
     if (typeof options.indent !== "number") options.indent = 1;
     if (typeof options.linesBefore !== "number") options.linesBefore = 3;
     if (typeof options.linesAfter !== "number") options.linesAfter = 2;
-    const re = /\r?\n|\r|\0/g;
+    const re2 = /\r?\n|\r|\0/g;
     const lineStarts = [0];
     const lineEnds = [];
     let match;
     let foundLineNo = -1;
-    while (match = re.exec(mark.buffer)) {
+    while (match = re2.exec(mark.buffer)) {
       lineEnds.push(match.index);
       lineStarts.push(match.index + match[0].length);
       if (mark.position <= match.index && foundLineNo < 0) {
@@ -31145,19 +32849,19 @@ function requireSchema() {
   schema = Schema2;
   return schema;
 }
-var str;
+var str2;
 var hasRequiredStr;
 function requireStr() {
-  if (hasRequiredStr) return str;
+  if (hasRequiredStr) return str2;
   hasRequiredStr = 1;
   const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
+  str2 = new Type2("tag:yaml.org,2002:str", {
     kind: "scalar",
     construct: function(data) {
       return data !== null ? data : "";
     }
   });
-  return str;
+  return str2;
 }
 var seq;
 var hasRequiredSeq;
@@ -33891,33 +35595,7 @@ var {
 } = yaml;
 
 // src/manifests/documents.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-var BUILTIN = yaml.types;
-var IntegralFloat = class {
-  constructor(text, value) {
-    this.text = text;
-    this.value = value;
-  }
-  text;
-  value;
-  toJSON() {
-    return this.value;
-  }
-  toString() {
-    return this.text;
-  }
-};
-var FLOAT = new yaml.Type("tag:yaml.org,2002:float", {
-  kind: "scalar",
-  resolve: (data) => BUILTIN.float.resolve(data),
-  construct: (data) => {
-    const value = BUILTIN.float.construct(data);
-    return Number.isInteger(value) && /[.eE]/.test(data) ? new IntegralFloat(data, value) : value;
-  },
-  instanceOf: IntegralFloat,
-  represent: (v) => v.text
-});
-var SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [BUILTIN.merge, FLOAT] });
+var SCHEMA = yaml.CORE_SCHEMA.extend([yaml.types.merge]);
 var MAX_EXPANDED_NODES = 1e6;
 var SEPARATOR = /^---(?:\s|$)/;
 var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
@@ -33959,9 +35637,9 @@ function parseManifestFile(file2, cache2) {
     } catch (y) {
       const err = y;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        for (const at2 of duplicateKeys(file2.text, { line: (err.mark?.line ?? 0) + 1, column: err.mark ? err.mark.column + 1 : void 0 })) {
-          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate key ${JSON.stringify(at2.key)}; the last value is used`, { file: file2.path, doc: 1, line: at2.line, column: at2.column }));
-        }
+        diagnostics.push(
+          diag(Codes.duplicateKey, "error", "duplicate key; the last value is used", { file: file2.path, doc: 1, ...err.mark ? { line: err.mark.line + 1, column: err.mark.column + 1 } : {} })
+        );
       }
     }
     documents.push({ file: file2.path, doc: 1, startLine: 1, text: file2.text, value });
@@ -33978,9 +35656,7 @@ function parseManifestFile(file2, cache2) {
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
       const column = err.mark ? err.mark.column + 1 : void 0;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        for (const at3 of duplicateKeys(chunk.text, { line: line2, column })) {
-          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key ${JSON.stringify(at3.key)}; the last value is used`, { file: file2.path, doc: chunk.doc, line: chunk.startLine + at3.line - 1, column: at3.column }));
-        }
+        diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key; the last value is used`, { file: file2.path, doc: chunk.doc, line: line2, ...column ? { column } : {} }));
         try {
           value = yaml.load(chunk.text, { schema: SCHEMA, json: true });
         } catch {
@@ -34002,16 +35678,6 @@ function parseManifestFile(file2, cache2) {
     documents.push({ file: file2.path, doc: chunk.doc, startLine: chunk.startLine, text: chunk.text, value });
   }
   return { documents, diagnostics };
-}
-function duplicateKeys(text, first) {
-  const lines = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, strict: false });
-  const found = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => {
-    const pos = lines.linePos(e.pos[0]);
-    const key = /"([^"]*)"|'([^']*)'/.exec(e.message);
-    return { key: key?.[1] ?? key?.[2] ?? text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim(), line: pos.line, column: pos.col };
-  });
-  return found.length > 0 ? found : [{ key: "?", line: first.line, column: first.column ?? 1 }];
 }
 function splitDocuments(file2, diagnostics) {
   const text = file2.text.includes("\r") ? file2.text.replace(/\r\n?/g, "\n") : file2.text;
@@ -34071,7 +35737,7 @@ function splitDocumentsByLine(file2, diagnostics) {
           );
           current.push(line2.slice(3));
         } else {
-          current.push(line2);
+          current.push("");
         }
         continue;
       }
@@ -34087,18 +35753,18 @@ function splitDocumentsByLine(file2, diagnostics) {
 }
 function expandedSizeExceeds(root, cap) {
   const memo2 = /* @__PURE__ */ new Map();
-  const size = (v) => {
-    if (v === null || typeof v !== "object") return 1;
-    const known = memo2.get(v);
+  const size = (v2) => {
+    if (v2 === null || typeof v2 !== "object") return 1;
+    const known = memo2.get(v2);
     if (known !== void 0) return known;
-    memo2.set(v, Infinity);
-    let n = 1;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) {
-      n += size(child);
-      if (n > cap) break;
+    memo2.set(v2, Infinity);
+    let n7 = 1;
+    for (const child of Array.isArray(v2) ? v2 : Object.values(v2)) {
+      n7 += size(child);
+      if (n7 > cap) break;
     }
-    memo2.set(v, n);
-    return n;
+    memo2.set(v2, n7);
+    return n7;
   };
   return size(root) > cap;
 }
@@ -34131,2043 +35797,22 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
   }
 }
 
-// src/manifests/schemas.ts
-var str2 = external_exports.string();
-function isPlainMapping(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var labels = external_exports.custom(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe3(i.input)}` }).superRefine((v, ctx) => {
-  for (const k of Object.keys(v)) if (typeof v[k] !== "string") ctx.addIssue({ code: "custom", message: "expected a string label value", path: [k] });
-});
-var anyMap = external_exports.custom(isPlainMapping, { error: (i) => `expected a mapping, got ${describe3(i.input)}` });
-var intOrString = external_exports.union([external_exports.number().int(), external_exports.string()], { error: (i) => `expected a number or a name, got ${describe3(i.input)}` });
-var int3 = () => external_exports.number({ error: (i) => `expected an integer, got ${describe3(i.input)}` }).int({ error: (i) => `expected an integer, got ${describe3(i.input)}` });
-var protocol = external_exports.enum(["TCP", "UDP", "SCTP"], { error: (i) => `expected TCP, UDP or SCTP, got ${describe3(i.input)}` });
-function describe3(v) {
-  if (v === null) return "null";
-  if (v instanceof IntegralFloat) return `${v.text} (a number with a fraction or exponent, not an integer)`;
-  if (Array.isArray(v)) return "a list";
-  if (typeof v === "object") return "a mapping";
-  return typeof v === "string" ? JSON.stringify(v) : String(v);
-}
-var LabelSelectorSchema = external_exports.object({
-  matchLabels: labels.nullish(),
-  matchExpressions: external_exports.array(
-    external_exports.object({
-      key: str2,
-      operator: external_exports.enum(["In", "NotIn", "Exists", "DoesNotExist"], { error: (i) => `expected In, NotIn, Exists or DoesNotExist, got ${describe3(i.input)}` }),
-      values: external_exports.array(external_exports.string()).nullish()
-    }).loose()
-  ).nullish()
-}).loose();
-var MetadataSchema = external_exports.object({
-  name: str2.optional(),
-  generateName: str2.optional(),
-  namespace: str2.nullish(),
-  labels: labels.nullish(),
-  annotations: anyMap.nullish(),
-  ownerReferences: external_exports.array(external_exports.object({ kind: str2.optional(), name: str2, apiVersion: str2.optional(), controller: external_exports.boolean().nullish() }).loose()).nullish()
-}).loose();
-var EnvVarSchema = external_exports.object({
-  name: str2,
-  value: external_exports.unknown().optional(),
-  valueFrom: external_exports.object({
-    configMapKeyRef: external_exports.object({ name: str2, key: str2, optional: external_exports.boolean().nullish() }).loose().nullish()
-  }).loose().nullish()
-}).loose();
-var ContainerSchema = external_exports.object({
-  name: str2.optional(),
-  image: str2.optional(),
-  ports: external_exports.array(
-    external_exports.object({
-      // validated in cluster.ts, so that one bad port entry does not drop the whole workload
-      containerPort: external_exports.unknown().optional(),
-      name: str2.nullish(),
-      protocol: protocol.nullish()
-    }).loose()
-  ).nullish(),
-  env: external_exports.array(EnvVarSchema).nullish(),
-  envFrom: external_exports.array(external_exports.object({ configMapRef: external_exports.object({ name: str2 }).loose().nullish(), prefix: str2.nullish() }).loose()).nullish(),
-  args: external_exports.array(external_exports.unknown()).nullish(),
-  command: external_exports.array(external_exports.unknown()).nullish()
-}).loose();
-var PodSpecSchema = external_exports.object({
-  containers: external_exports.array(ContainerSchema).nullish(),
-  initContainers: external_exports.array(ContainerSchema).nullish(),
-  hostNetwork: external_exports.boolean().nullish(),
-  volumes: external_exports.array(
-    external_exports.object({
-      name: str2.optional(),
-      configMap: external_exports.object({ name: str2 }).loose().nullish(),
-      projected: external_exports.object({ sources: external_exports.array(external_exports.object({ configMap: external_exports.object({ name: str2 }).loose().nullish() }).loose()).nullish() }).loose().nullish()
-    }).loose()
-  ).nullish()
-}).loose();
-var PodTemplateSchema = external_exports.object({ metadata: MetadataSchema.nullish(), spec: PodSpecSchema.nullish() }).loose();
-var PodSchema = external_exports.object({ metadata: MetadataSchema, spec: PodSpecSchema.nullish() }).loose();
-var TemplatedWorkloadSchema = external_exports.object({ metadata: MetadataSchema, spec: external_exports.object({ template: PodTemplateSchema.nullish() }).loose().nullish() }).loose();
-var CronJobSchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({ jobTemplate: external_exports.object({ spec: external_exports.object({ template: PodTemplateSchema.nullish() }).loose().nullish() }).loose().nullish() }).loose().nullish()
-}).loose();
-var NamespaceSchema = external_exports.object({ metadata: MetadataSchema }).loose();
-var ServiceSchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    type: str2.nullish(),
-    selector: labels.nullish(),
-    ports: external_exports.array(
-      external_exports.object({
-        name: str2.nullish(),
-        port: int3().min(1).max(65535),
-        targetPort: intOrString.nullish(),
-        protocol: protocol.nullish(),
-        nodePort: int3().nullish()
-      }).loose()
-    ).nullish()
-  }).loose().nullish()
-}).loose();
-var IngressBackendSchema = external_exports.object({
-  service: external_exports.object({ name: str2, port: external_exports.object({ number: int3().nullish(), name: str2.nullish() }).loose().nullish() }).loose().nullish(),
-  // extensions/v1beta1 and networking.k8s.io/v1beta1
-  serviceName: str2.nullish(),
-  servicePort: intOrString.nullish(),
-  resource: external_exports.unknown().optional()
-}).loose();
-var IngressSchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    defaultBackend: IngressBackendSchema.nullish(),
-    backend: IngressBackendSchema.nullish(),
-    rules: external_exports.array(
-      external_exports.object({
-        host: str2.nullish(),
-        http: external_exports.object({ paths: external_exports.array(external_exports.object({ path: str2.nullish(), backend: IngressBackendSchema }).loose()).nullish() }).loose().nullish()
-      }).loose()
-    ).nullish()
-  }).loose().nullish()
-}).loose();
-var RouteTargetSchema = external_exports.object({ kind: str2.nullish(), name: str2, weight: external_exports.number().nullish() }).loose();
-var RouteSchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    host: str2.nullish(),
-    to: RouteTargetSchema,
-    alternateBackends: external_exports.array(RouteTargetSchema).nullish(),
-    port: external_exports.object({ targetPort: intOrString }).loose().nullish()
-  }).loose()
-}).loose();
-var IpBlockSchema = external_exports.object({ cidr: str2, except: external_exports.array(str2).nullish() }).loose();
-var NpPeerSchema = external_exports.object({ podSelector: LabelSelectorSchema.nullish(), namespaceSelector: LabelSelectorSchema.nullish(), ipBlock: IpBlockSchema.nullish() }).loose();
-var NpPortSchema = external_exports.object({ protocol: protocol.nullish(), port: intOrString.nullish(), endPort: int3().nullish() }).loose();
-var NetworkPolicySchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    podSelector: LabelSelectorSchema.nullish(),
-    policyTypes: external_exports.array(external_exports.enum(["Ingress", "Egress"], { error: (i) => `expected Ingress or Egress, got ${describe3(i.input)}` })).nullish(),
-    ingress: external_exports.array(external_exports.object({ from: external_exports.array(NpPeerSchema).nullish(), ports: external_exports.array(NpPortSchema).nullish() }).loose()).nullish(),
-    egress: external_exports.array(external_exports.object({ to: external_exports.array(NpPeerSchema).nullish(), ports: external_exports.array(NpPortSchema).nullish() }).loose()).nullish()
-  }).loose().nullish()
-}).loose();
-var NamespacedPodSchema = external_exports.object({ namespaceSelector: LabelSelectorSchema.nullish(), podSelector: LabelSelectorSchema.nullish() }).loose();
-var AdminSubjectSchema = external_exports.object({ namespaces: LabelSelectorSchema.nullish(), pods: NamespacedPodSchema.nullish() }).loose();
-var AdminPeerSchema = external_exports.object({
-  namespaces: LabelSelectorSchema.nullish(),
-  pods: NamespacedPodSchema.nullish(),
-  networks: external_exports.array(str2).nullish(),
-  nodes: LabelSelectorSchema.nullish()
-}).loose();
-var AdminPortSchema = external_exports.object({
-  portNumber: external_exports.object({ protocol: protocol.nullish(), port: int3() }).loose().nullish(),
-  namedPort: str2.nullish(),
-  portRange: external_exports.object({ protocol: protocol.nullish(), start: int3(), end: int3() }).loose().nullish()
-}).loose();
-var anpAction = external_exports.enum(["Allow", "Deny", "Pass"], { error: (i) => `expected Allow, Deny or Pass, got ${describe3(i.input)}` });
-var banpAction = external_exports.enum(["Allow", "Deny"], { error: (i) => `expected Allow or Deny, got ${describe3(i.input)}` });
-var adminRules = (action2) => ({
-  ingress: external_exports.array(external_exports.object({ name: str2.nullish(), action: action2, from: external_exports.array(AdminPeerSchema), ports: external_exports.array(AdminPortSchema).nullish() }).loose()).nullish(),
-  egress: external_exports.array(external_exports.object({ name: str2.nullish(), action: action2, to: external_exports.array(AdminPeerSchema), ports: external_exports.array(AdminPortSchema).nullish() }).loose()).nullish()
-});
-var AdminNetworkPolicySchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    priority: int3().min(0).max(1e3),
-    subject: AdminSubjectSchema,
-    ...adminRules(anpAction)
-  }).loose()
-}).loose();
-var BaselineAdminNetworkPolicySchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    subject: AdminSubjectSchema,
-    ...adminRules(banpAction)
-  }).loose()
-}).loose();
-var ConfigMapSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
-var BackendRefSchema = external_exports.object({ name: str2, namespace: str2.nullish(), port: int3().nullish(), kind: str2.nullish(), group: str2.nullish() }).loose();
-var GatewayRouteSchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    parentRefs: external_exports.array(external_exports.object({ name: str2, namespace: str2.nullish(), kind: str2.nullish(), sectionName: str2.nullish() }).loose()).nullish(),
-    rules: external_exports.array(external_exports.object({ backendRefs: external_exports.array(BackendRefSchema).nullish() }).loose()).nullish()
-  }).loose().nullish()
-}).loose();
-
-// src/manifests/cnp-schema.ts
-var portSpec = external_exports.object({
-  destinationPort: external_exports.object({
-    number: int3().min(1).max(65535).nullish(),
-    range: external_exports.object({ start: int3().min(1).max(65535), end: int3().min(1).max(65535) }).loose().nullish()
-  }).loose().nullish()
-}).loose();
-var ProtocolSchema = external_exports.object({ tcp: portSpec.nullish(), udp: portSpec.nullish(), sctp: portSpec.nullish(), destinationNamedPort: external_exports.string().nullish() }).loose();
-var NamespacedPod = external_exports.object({ namespaceSelector: LabelSelectorSchema.nullish(), podSelector: LabelSelectorSchema.nullish() }).loose();
-var PeerSchema = external_exports.object({
-  namespaces: LabelSelectorSchema.nullish(),
-  pods: NamespacedPod.nullish(),
-  networks: external_exports.array(external_exports.string()).nullish(),
-  nodes: LabelSelectorSchema.nullish(),
-  domainNames: external_exports.array(external_exports.string()).nullish()
-}).loose();
-var action = external_exports.enum(["Accept", "Deny", "Pass"], { error: (i) => `expected Accept, Deny or Pass, got ${JSON.stringify(i.input)}` });
-var ClusterNetworkPolicySchema = external_exports.object({
-  metadata: MetadataSchema,
-  spec: external_exports.object({
-    tier: external_exports.enum(["Admin", "Baseline"], { error: (i) => `expected Admin or Baseline, got ${JSON.stringify(i.input)}` }),
-    priority: int3().min(0).max(1e3),
-    subject: external_exports.object({ namespaces: LabelSelectorSchema.nullish(), pods: NamespacedPod.nullish() }).loose(),
-    ingress: external_exports.array(external_exports.object({ name: external_exports.string().nullish(), action, from: external_exports.array(PeerSchema), protocols: external_exports.array(ProtocolSchema).nullish() }).loose()).nullish(),
-    egress: external_exports.array(external_exports.object({ name: external_exports.string().nullish(), action, to: external_exports.array(PeerSchema), protocols: external_exports.array(ProtocolSchema).nullish() }).loose()).nullish()
-  }).loose()
-}).loose();
-
-// src/model/ip.ts
-var BITS = { 4: 32, 6: 128 };
-var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
-function fullRange(family) {
-  return { family, lo: 0n, hi: MAX[family] };
-}
-function parseIPv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  let v = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return void 0;
-    const n = Number(p);
-    if (n > 255) return void 0;
-    v = v << 8n | BigInt(n);
-  }
-  return v;
-}
-function parseIPv6(text) {
-  let s = text;
-  const lastColon = s.lastIndexOf(":");
-  if (s.includes(".", lastColon)) {
-    const v4 = parseIPv4(s.slice(lastColon + 1));
-    if (v4 === void 0) return void 0;
-    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const halves = s.split("::");
-  if (halves.length > 2) return void 0;
-  const head = halves[0] ? halves[0].split(":") : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
-  let v = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
-    v = v << 16n | BigInt(parseInt(g, 16));
-  }
-  return v;
-}
-function parseCidr(text) {
-  const [addr = "", prefixText, ...rest] = text.trim().split("/");
-  if (rest.length > 0) return void 0;
-  const family = addr.includes(":") ? 6 : 4;
-  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
-  if (value === void 0) return void 0;
-  const bits = BITS[family];
-  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (!(prefix >= 0 && prefix <= bits)) return void 0;
-  const hostBits = BigInt(bits - prefix);
-  const lo = value >> hostBits << hostBits;
-  const hi = lo | (1n << hostBits) - 1n;
-  return { family, lo, hi };
-}
-function formatIp(family, value) {
-  if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
-  }
-  const groups = [];
-  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== "0") {
-      i++;
-      continue;
-    }
-    let j = i;
-    while (j < 8 && groups[j] === "0") j++;
-    if (j - i > bestLen) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j;
-  }
-  if (best < 0) return groups.join(":");
-  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
-}
-function formatRange(r) {
-  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
-}
-function rangeContains(outer, inner) {
-  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
-}
-function atomize(ranges, alwaysInclude = [4]) {
-  const atoms = [];
-  for (const family of [4, 6]) {
-    const inFamily = ranges.filter((r) => r.family === family);
-    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
-    const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const r of inFamily) {
-      cuts.add(r.lo);
-      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
-    }
-    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    sorted.forEach((lo, i) => {
-      const next = sorted[i + 1];
-      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
-    });
-  }
-  return atoms;
-}
-
-// src/manifests/k8s-names.ts
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
-var LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-var IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
-function dnsLabelErrors(v) {
-  const out = [];
-  if (v.length > 63) out.push("must be no more than 63 characters");
-  if (!DNS_LABEL.test(v)) out.push("must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
-  return out;
-}
-function dnsSubdomainErrors(v) {
-  const out = [];
-  if (v.length > 253) out.push("must be no more than 253 characters");
-  if (!DNS_SUBDOMAIN.test(v)) out.push("must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character");
-  return out;
-}
-function labelKeyErrors(key) {
-  const parts = key.split("/");
-  let name = key;
-  const out = [];
-  if (parts.length === 2) {
-    const [prefix, rest] = parts;
-    if (prefix.length === 0) out.push("prefix part must be non-empty");
-    else out.push(...dnsSubdomainErrors(prefix).map((e) => `prefix part ${e}`));
-    name = rest;
-  } else if (parts.length > 2) {
-    return ["a qualified name must consist of alphanumeric characters, '-', '_' or '.', with an optional DNS subdomain prefix and '/'"];
-  }
-  if (name.length === 0) out.push("name part must be non-empty");
-  else if (name.length > 63) out.push("name part must be no more than 63 characters");
-  if (name.length > 0 && !QUALIFIED_NAME.test(name)) out.push("name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
-  return out;
-}
-function labelValueErrors(v) {
-  const out = [];
-  if (v.length > 63) out.push("must be no more than 63 characters");
-  if (!LABEL_VALUE.test(v)) out.push("must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
-  return out;
-}
-function portNameErrors(v) {
-  const out = [];
-  if (v.length > 15) out.push("must be no more than 15 characters");
-  if (!IANA_SVC_NAME.test(v)) out.push("must contain only lower case alphanumeric characters or '-', and start and end with an alphanumeric character");
-  if (v.includes("--")) out.push("must not contain consecutive hyphens");
-  if (!/[a-z]/.test(v)) out.push("must contain at least one letter");
-  return out;
-}
-function isDnsLabel(v) {
-  return dnsLabelErrors(v).length === 0;
-}
-
-// src/manifests/api-validation.ts
-var POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
-function isRec(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function list(v) {
-  return Array.isArray(v) ? v : [];
-}
-function entries(v) {
-  return Object.keys(v).map((k) => [k, v[k]]);
-}
-function labelMap(v, path11, out) {
-  if (!isRec(v)) return;
-  for (const [k, value] of entries(v)) {
-    for (const e of labelKeyErrors(k)) out.push({ path: [...path11, k], message: `label key ${JSON.stringify(k)}: ${e}` });
-    if (typeof value === "string") for (const e of labelValueErrors(value)) out.push({ path: [...path11, k], message: `label value ${JSON.stringify(value)}: ${e}` });
-  }
-}
-function selectorIssues(sel, path11, out) {
-  if (!isRec(sel)) return;
-  labelMap(sel.matchLabels, [...path11, "matchLabels"], out);
-  list(sel.matchExpressions).forEach((e, i) => {
-    if (!isRec(e)) return;
-    const at2 = [...path11, "matchExpressions", i];
-    if (typeof e.key === "string") for (const m of labelKeyErrors(e.key)) out.push({ path: [...at2, "key"], message: `label key ${JSON.stringify(e.key)}: ${m}` });
-    const values = list(e.values);
-    if ((e.operator === "In" || e.operator === "NotIn") && values.length === 0) {
-      out.push({ path: [...at2, "values"], message: `must be specified when operator is ${e.operator}` });
-    }
-    if ((e.operator === "Exists" || e.operator === "DoesNotExist") && values.length > 0) {
-      out.push({ path: [...at2, "values"], message: `may not be specified when operator is ${e.operator}` });
-    }
-    values.forEach((v, j) => {
-      if (typeof v === "string") for (const m of labelValueErrors(v)) out.push({ path: [...at2, "values", j], message: `label value ${JSON.stringify(v)}: ${m}` });
-    });
-  });
-}
-function strictCidr(text) {
-  if (typeof text !== "string") return { error: "must be a string" };
-  if (/\s/.test(text)) return { error: `${JSON.stringify(text)} must not contain blanks` };
-  if (!/^[^/]+\/\d{1,3}$/.test(text)) return { error: `${JSON.stringify(text)} must be a CIDR (address/prefix length); a bare IP is not a CIDR` };
-  const range = parseCidr(text);
-  return range ? { range } : { error: `${JSON.stringify(text)} is not a valid CIDR` };
-}
-function ipBlockIssues(b, path11, out) {
-  if (!isRec(b)) return;
-  const cidr = strictCidr(b.cidr);
-  if ("error" in cidr) out.push({ path: [...path11, "cidr"], message: cidr.error });
-  list(b.except).forEach((x, i) => {
-    const ex = strictCidr(x);
-    if ("error" in ex) out.push({ path: [...path11, "except", i], message: ex.error });
-    else if ("range" in cidr) {
-      const inside = ex.range.family === cidr.range.family && rangeContains(cidr.range, ex.range) && !(ex.range.lo === cidr.range.lo && ex.range.hi === cidr.range.hi);
-      if (!inside) out.push({ path: [...path11, "except", i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}` });
-    }
-  });
-}
-function portNameIssue(name, path11, out) {
-  if (typeof name !== "string" || name === "") return;
-  for (const e of portNameErrors(name)) out.push({ path: path11, message: `port name ${JSON.stringify(name)}: ${e}` });
-}
-function networkPolicy(spec, out) {
-  selectorIssues(spec.podSelector, ["spec", "podSelector"], out);
-  for (const [direction, field] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((r, i) => {
-      if (!isRec(r)) return;
-      list(r[field]).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at2 = ["spec", direction, i, field, j];
-        selectorIssues(p.podSelector, [...at2, "podSelector"], out);
-        selectorIssues(p.namespaceSelector, [...at2, "namespaceSelector"], out);
-        ipBlockIssues(p.ipBlock, [...at2, "ipBlock"], out);
-      });
-      list(r.ports).forEach((p, j) => {
-        if (isRec(p) && typeof p.port === "string" && !/^\d+$/.test(p.port)) portNameIssue(p.port, ["spec", direction, i, "ports", j, "port"], out);
-      });
-    });
-  }
-}
-function adminPolicy(kind, o, spec, out) {
-  const meta3 = isRec(o.metadata) ? o.metadata : {};
-  if (kind === "BaselineAdminNetworkPolicy" && meta3.name !== "default") {
-    out.push({ path: ["metadata", "name"], message: `a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta3.name ?? "")}` });
-  }
-  const subject = isRec(spec.subject) ? spec.subject : {};
-  const set3 = ["namespaces", "pods"].filter((f) => subject[f] !== void 0 && subject[f] !== null);
-  if (set3.length !== 1) out.push({ path: ["spec", "subject"], message: `exactly one of namespaces or pods must be set, got ${set3.length === 0 ? "none" : set3.join(" and ")}` });
-  selectorIssues(subject.namespaces, ["spec", "subject", "namespaces"], out);
-  if (isRec(subject.pods)) {
-    selectorIssues(subject.pods.namespaceSelector, ["spec", "subject", "pods", "namespaceSelector"], out);
-    selectorIssues(subject.pods.podSelector, ["spec", "subject", "pods", "podSelector"], out);
-  }
-  for (const [direction, field] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((r, i) => {
-      if (!isRec(r)) return;
-      list(r[field]).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at2 = ["spec", direction, i, field, j];
-        selectorIssues(p.namespaces, [...at2, "namespaces"], out);
-        if (isRec(p.pods)) {
-          selectorIssues(p.pods.namespaceSelector, [...at2, "pods", "namespaceSelector"], out);
-          selectorIssues(p.pods.podSelector, [...at2, "pods", "podSelector"], out);
-        }
-        list(p.networks).forEach((n, k) => {
-          const c = strictCidr(n);
-          if ("error" in c) out.push({ path: [...at2, "networks", k], message: c.error });
-        });
-      });
-    });
-  }
-}
-function podSpecIssues(spec, path11, out) {
-  if (!isRec(spec)) return;
-  for (const field of ["containers", "initContainers"]) {
-    list(spec[field]).forEach((c, ci) => {
-      if (!isRec(c)) return;
-      list(c.ports).forEach((p, pi) => {
-        if (isRec(p)) portNameIssue(p.name, [...path11, field, ci, "ports", pi, "name"], out);
-      });
-    });
-  }
-}
-var POD_TEMPLATES = {
-  Deployment: ["spec", "template"],
-  StatefulSet: ["spec", "template"],
-  DaemonSet: ["spec", "template"],
-  ReplicaSet: ["spec", "template"],
-  ReplicationController: ["spec", "template"],
-  Job: ["spec", "template"],
-  CronJob: ["spec", "jobTemplate", "spec", "template"]
-};
-function at(o, path11) {
-  let v = o;
-  for (const p of path11) v = isRec(v) || Array.isArray(v) ? v[p] : void 0;
-  return v;
-}
-function apiValidation(kind, object2) {
-  const out = [];
-  if (!isRec(object2)) return { issues: out, exclude: false };
-  const meta3 = isRec(object2.metadata) ? object2.metadata : {};
-  labelMap(meta3.labels, ["metadata", "labels"], out);
-  const spec = isRec(object2.spec) ? object2.spec : {};
-  if (kind === "NetworkPolicy") networkPolicy(spec, out);
-  else if (kind === "AdminNetworkPolicy" || kind === "BaselineAdminNetworkPolicy" || kind === "ClusterNetworkPolicy") adminPolicy(kind, object2, spec, out);
-  else if (kind === "Pod") podSpecIssues(spec, ["spec"], out);
-  else if (kind === "Service") {
-    labelMap(spec.selector, ["spec", "selector"], out);
-    list(spec.ports).forEach((p, i) => {
-      if (!isRec(p)) return;
-      if (typeof p.name === "string" && p.name !== "") for (const e of dnsLabelErrors(p.name)) out.push({ path: ["spec", "ports", i, "name"], message: `port name ${JSON.stringify(p.name)}: ${e}` });
-      if (typeof p.targetPort === "string" && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, ["spec", "ports", i, "targetPort"], out);
-    });
-  } else if (kind in POD_TEMPLATES) {
-    const tpl = POD_TEMPLATES[kind];
-    labelMap(at(object2, [...tpl, "metadata", "labels"]), [...tpl, "metadata", "labels"], out);
-    podSpecIssues(at(object2, [...tpl, "spec"]), [...tpl, "spec"], out);
-  }
-  return { issues: out, exclude: out.length > 0 && POLICY_KINDS.has(kind) };
-}
-
-// src/manifests/objects.ts
-function originRef(o, sub = []) {
-  return locate(o.document, [...o.path, ...sub]);
-}
-var SCHEMAS = {
-  Namespace: NamespaceSchema,
-  Pod: PodSchema,
-  Deployment: TemplatedWorkloadSchema,
-  StatefulSet: TemplatedWorkloadSchema,
-  DaemonSet: TemplatedWorkloadSchema,
-  ReplicaSet: TemplatedWorkloadSchema,
-  ReplicationController: TemplatedWorkloadSchema,
-  Job: TemplatedWorkloadSchema,
-  CronJob: CronJobSchema,
-  Service: ServiceSchema,
-  Ingress: IngressSchema,
-  Route: RouteSchema,
-  NetworkPolicy: NetworkPolicySchema,
-  AdminNetworkPolicy: AdminNetworkPolicySchema,
-  BaselineAdminNetworkPolicy: BaselineAdminNetworkPolicySchema,
-  ClusterNetworkPolicy: ClusterNetworkPolicySchema,
-  ConfigMap: ConfigMapSchema,
-  HTTPRoute: GatewayRouteSchema,
-  GRPCRoute: GatewayRouteSchema,
-  TCPRoute: GatewayRouteSchema,
-  TLSRoute: GatewayRouteSchema,
-  UDPRoute: GatewayRouteSchema
-};
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-function readObjects(documents, cache2) {
-  const objects = [];
-  const diagnostics = [];
-  const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path11) => {
-    let value = input2;
-    const where = () => locate(document, path11);
-    if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path11, "apiVersion"] }));
-      value = { ...value, apiVersion: "" };
-    }
-    if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      const at2 = path11.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path: path11 };
-      diagnostics.push(diag(Codes.notKubernetes, path11.length > 0 ? "error" : "info", path11.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at2));
-      return;
-    }
-    const kind = value.kind;
-    if (kind === "List" || kind.endsWith("List") && Array.isArray(value.items)) {
-      if (!Array.isArray(value.items)) {
-        diagnostics.push(diag(Codes.invalidField, "error", `a ${kind} needs an items list`, where()));
-        return;
-      }
-      value.items.forEach((item, i) => {
-        const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path11, "items", i]);
-      });
-      return;
-    }
-    if (!(kind in SCHEMAS)) {
-      skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      return;
-    }
-    const schema2 = SCHEMAS[kind];
-    let parsed2 = cache2?.validated.get(value);
-    if (!parsed2) {
-      parsed2 = schema2.safeParse(value);
-      cache2?.validated.set(value, parsed2);
-    }
-    if (!parsed2.success) {
-      const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
-      for (const issue2 of parsed2.error.issues) {
-        const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
-        diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path11, ...issuePath]))
-        );
-      }
-      return;
-    }
-    checkNames(parsed2.data.metadata, kind, document, path11, diagnostics);
-    const api = apiValidation(kind, value);
-    if (api.issues.length > 0) {
-      const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
-      const outcome = api.exclude ? `${kind}${name} excluded from the analysis` : `the API server rejects this ${kind}`;
-      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path11, ...issue2.path])));
-      if (api.exclude) return;
-    }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path11 } });
-  };
-  for (const d of documents) visit2(d, d.value, []);
-  return { objects, diagnostics, skippedKinds };
-}
-var DNS_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function checkNames(meta3, kind, document, path11, diagnostics) {
-  const severity = (v) => /[/\u0000-\u001f\u007f]/.test(v) ? "error" : "warning";
-  const name = meta3?.name;
-  if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path11, "metadata", "name"])));
-  }
-  const ns = meta3?.namespace;
-  if (ns && (ns.length > 63 || !DNS_LABEL2.test(ns))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path11, "metadata", "namespace"])));
-  }
-}
-
-// src/model/peer.ts
-function workloadKey(ref) {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
-}
-var INGRESS_CONTROLLER = "{ingress-controller}";
-function peerKey(p) {
-  switch (p.kind) {
-    case "workload":
-      return workloadKey(p.ref);
-    case "ingress-controller":
-      return INGRESS_CONTROLLER;
-    case "gateway":
-      return `{gateway ${p.namespace}/${p.name}}`;
-    case "external":
-      return `${formatRange(p.range)}[External]`;
-  }
-}
-var fail = (error62) => ({ ok: false, error: error62 });
-function parsePeer(text, workloads) {
-  const t = text.trim();
-  if (t === INGRESS_CONTROLLER || t === "ingress-controller") return { ok: true, peer: { kind: "ingress-controller" } };
-  const gw = /^\{gateway ([^/\s]+)\/([^}\s]+)\}$/.exec(t);
-  if (gw) return { ok: true, peer: { kind: "gateway", namespace: gw[1], name: gw[2] } };
-  const ext = t.replace(/\[External\]$/, "");
-  const dash = /^([0-9a-f:.]+)-([0-9a-f:.]+)$/i.exec(ext);
-  if (dash) {
-    const lo = parseCidr(dash[1]);
-    const hi = parseCidr(dash[2]);
-    if (lo && hi && lo.family === hi.family && lo.lo <= hi.hi) return { ok: true, peer: { kind: "external", range: { family: lo.family, lo: lo.lo, hi: hi.hi } } };
-    return fail(`${JSON.stringify(text)} is not a valid address range`);
-  }
-  const range = parseCidr(ext);
-  if (range) return { ok: true, peer: { kind: "external", range } };
-  if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
-  const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
-  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
-  const [, namespace, name, kind] = m;
-  if (!workloads) {
-    if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
-    return { ok: true, peer: { kind: "workload", ref: { namespace, name, kind } } };
-  }
-  const found = workloads.filter((w) => w.namespace === namespace && w.name === name && (!kind || w.kind === kind));
-  if (found.length === 0) return fail(`no workload ${text}`);
-  if (found.length > 1) return fail(`${text} is ambiguous: ${found.map(workloadKey).join(", ")}`);
-  return { ok: true, peer: { kind: "workload", ref: found[0] } };
-}
-
-// src/manifests/cluster.ts
-var NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
-var DEFAULT_NAMESPACE = "default";
-function nsOf(meta3) {
-  return meta3.namespace || DEFAULT_NAMESPACE;
-}
-var OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
-function podShape(spec, labels2, origin, specPath, diagnostics) {
-  const ports = [];
-  for (const field of ["containers", "initContainers"]) {
-    (spec?.[field] ?? []).forEach((c, ci) => {
-      (c.ports ?? []).forEach((p, pi) => {
-        const n = p.containerPort;
-        if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 65535) {
-          const typo = Object.keys(p).find((k) => k !== "containerPort" && k.toLowerCase() === "containerport");
-          diagnostics.push(
-            diag(
-              Codes.invalidField,
-              // a value out of range is an error; a missing one (often a mistyped key) stays a warning, as
-              // upstream corpora (netpol-analyzer's named-port test) rely on such manifests loading
-              n === void 0 ? "warning" : "error",
-              `expected a port number 1-65535, got ${n === void 0 ? "nothing" : typeof n === "object" && n !== null ? String(n) : JSON.stringify(n)}; this port entry is ignored`,
-              originRef(origin, [...specPath, field, ci, "ports", pi, "containerPort"]),
-              typo ? `did you mean containerPort instead of ${typo}?` : void 0
-            )
-          );
-          return;
-        }
-        ports.push({ ...p.name ? { name: p.name } : {}, port: n, protocol: p.protocol ?? "TCP" });
-      });
-    });
-  }
-  return { labels: { ...labels2 ?? {} }, ports, hostNetwork: spec?.hostNetwork === true };
-}
-function sameShape(a, b) {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-function buildCluster(objects) {
-  const diagnostics = [];
-  const namespaces = /* @__PURE__ */ new Map();
-  const byKey = /* @__PURE__ */ new Map();
-  const addWorkload = (ref, pod, spec, origin, specPath, fromPod) => {
-    const key = workloadKey(ref);
-    const existing = byKey.get(key);
-    if (!existing) {
-      byKey.set(key, { ref, pods: [pod], spec, origin, specPath });
-      return;
-    }
-    if (!fromPod) {
-      diagnostics.push(diag(Codes.duplicateObject, "warning", `${ref.kind} ${ref.namespace}/${ref.name} is defined more than once; definitions are merged`, originRef(origin)));
-    }
-    if (!existing.pods.some((p) => sameShape(p, pod))) {
-      existing.pods.push(pod);
-      if (fromPod) {
-        diagnostics.push(
-          diag(
-            Codes.ownerLabelGap,
-            "warning",
-            `pods of ${key} differ in labels or ports; the workload's connectivity is the union of its pods'`,
-            originRef(origin, ["metadata", "labels"])
-          )
-        );
-      }
-    }
-  };
-  for (const o of objects) {
-    switch (o.kind) {
-      case "Namespace": {
-        const name = o.object.metadata.name ?? "";
-        namespaces.set(name, { name, labels: { ...o.object.metadata.labels ?? {}, [NAMESPACE_NAME_LABEL]: name }, declared: true });
-        break;
-      }
-      case "Pod": {
-        const meta3 = o.object.metadata;
-        const owners = meta3.ownerReferences ?? [];
-        const candidate = owners.find((r) => r.controller) ?? owners[0];
-        const owner = candidate && (!candidate.kind || OWNER_KINDS.has(candidate.kind)) ? candidate : void 0;
-        const ref = owner ? { namespace: nsOf(meta3), name: owner.name, kind: owner.kind || "Pod" } : { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: "Pod" };
-        addWorkload(ref, podShape(o.object.spec, meta3.labels, o.origin, ["spec"], diagnostics), o.object.spec ?? void 0, o.origin, ["spec"], true);
-        break;
-      }
-      case "CronJob": {
-        const meta3 = o.object.metadata;
-        const tpl = o.object.spec?.jobTemplate?.spec?.template;
-        addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: "CronJob" },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
-          tpl?.spec ?? void 0,
-          o.origin,
-          ["spec", "jobTemplate", "spec", "template", "spec"],
-          false
-        );
-        break;
-      }
-      case "Deployment":
-      case "StatefulSet":
-      case "DaemonSet":
-      case "ReplicaSet":
-      case "ReplicationController":
-      case "Job": {
-        const meta3 = o.object.metadata;
-        const tpl = o.object.spec?.template;
-        addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: o.kind },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
-          tpl?.spec ?? void 0,
-          o.origin,
-          ["spec", "template", "spec"],
-          false
-        );
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  const implied = (name) => {
-    if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
-  };
-  for (const w of byKey.values()) implied(w.ref.namespace);
-  for (const o of objects) {
-    if (o.kind === "Namespace" || o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") continue;
-    implied(nsOf(o.object.metadata));
-  }
-  const workloads = [...byKey.values()].map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath })).sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
-  return { cluster: { namespaces, workloads, objects }, diagnostics };
-}
-function compareStrings(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/connectivity/bitset.ts
-var Bitset = class _Bitset {
-  constructor(size, words) {
-    this.size = size;
-    this.words = words;
-  }
-  size;
-  words;
-  static empty(size) {
-    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
-  }
-  static full(size) {
-    const b = _Bitset.empty(size);
-    b.words.fill(4294967295);
-    const extra = b.words.length * 32 - size;
-    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
-    return b;
-  }
-  static of(size, ids) {
-    const b = _Bitset.empty(size);
-    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
-    return b;
-  }
-  has(id) {
-    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
-  }
-  /** A new set holding both. */
-  union(other) {
-    const out = new Uint32Array(this.words);
-    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
-    return new _Bitset(this.size, out);
-  }
-  /** Adds one id in place (only for sets under construction). */
-  add(id) {
-    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
-  }
-  copy() {
-    return new _Bitset(this.size, new Uint32Array(this.words));
-  }
-  /** Adds `other` into this set in place (only for sets under construction). */
-  addAll(other) {
-    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
-  }
-  get isEmpty() {
-    return this.words.every((w) => w === 0);
-  }
-  *[Symbol.iterator]() {
-    for (let i = 0; i < this.words.length; i++) {
-      let w = this.words[i];
-      while (w !== 0) {
-        const bit = 31 - Math.clz32(w & -w);
-        yield i * 32 + bit;
-        w &= w - 1;
-      }
-    }
-  }
-};
-
-// src/connectivity/selector.ts
-function selectorMatches(selector, labels2) {
-  if (selector.matchLabels) {
-    for (const [k, v] of Object.entries(selector.matchLabels)) if (labels2[k] !== v) return false;
-  }
-  for (const e of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
-    const values = e.values ?? [];
-    switch (e.operator) {
-      case "In":
-        if (!has || !values.includes(labels2[e.key])) return false;
-        break;
-      case "NotIn":
-        if (has && values.includes(labels2[e.key])) return false;
-        break;
-      case "Exists":
-        if (!has) return false;
-        break;
-      case "DoesNotExist":
-        if (has) return false;
-        break;
-    }
-  }
-  return true;
-}
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-}
-var keys = /* @__PURE__ */ new WeakMap();
-function selectorKey(selector) {
-  let key = keys.get(selector);
-  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
-  return key;
-}
-function computeSelectorKey(selector) {
-  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k) => [k, selector.matchLabels?.[k]]);
-  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
-  return JSON.stringify([labels2, exprs]);
-}
-function labelsKey(labels2) {
-  return JSON.stringify(Object.keys(labels2).sort().map((k) => [k, labels2[k]]));
-}
-
-// src/connectivity/classes.ts
-var INGRESS_CONTROLLER_NAMESPACE = "{ingress-controller}";
-var PodClasses = class {
-  all = [];
-  /** workloadKey -> the classes of its pods */
-  byWorkload = /* @__PURE__ */ new Map();
-  byNamespace = /* @__PURE__ */ new Map();
-  byLabel = /* @__PURE__ */ new Map();
-  byKey = /* @__PURE__ */ new Map();
-  cache = /* @__PURE__ */ new Map();
-  namespaceLabels;
-  constructor(cluster, withIngressController) {
-    const nsLabels = /* @__PURE__ */ new Map();
-    for (const ns of cluster.namespaces.values()) nsLabels.set(ns.name, ns.labels);
-    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
-    this.namespaceLabels = nsLabels;
-    const index = /* @__PURE__ */ new Map();
-    for (const w of cluster.workloads) {
-      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
-      const classes = [];
-      for (const pod of w.pods) {
-        const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
-        let cls = index.get(sig);
-        if (!cls) {
-          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
-          index.set(sig, cls);
-        }
-        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
-        if (!classes.includes(cls)) classes.push(cls);
-      }
-      this.byWorkload.set(key, classes);
-    }
-    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
-  }
-  get ingressController() {
-    const last = this.all[this.all.length - 1];
-    return last?.ingressController ? last : void 0;
-  }
-  add(namespace, labels2, ports, ingressController) {
-    const cls = {
-      id: this.all.length,
-      namespace,
-      namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
-      labels: labels2,
-      ports,
-      workloads: [],
-      ingressController
-    };
-    this.all.push(cls);
-    push(this.byNamespace, namespace, cls.id);
-    for (const [k, v] of Object.entries(labels2)) {
-      push(this.byLabel, `${k}=${v}`, cls.id);
-      push(this.byKey, k, cls.id);
-    }
-    return cls;
-  }
-  namespaceCache = /* @__PURE__ */ new Map();
-  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
-  namespaces(match) {
-    if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
-    const key = selectorKey(match.selector);
-    let hit = this.namespaceCache.get(key);
-    if (!hit) {
-      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
-      this.namespaceCache.set(key, hit);
-    }
-    return hit;
-  }
-  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
-  select(ns, pods) {
-    const key = `${ns.kind === "named" ? `=${ns.name}` : `~${selectorKey(ns.selector)}`}\0${selectorKey(pods)}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const namespaces = new Set(this.namespaces(ns));
-    let candidates;
-    const pairs2 = Object.entries(pods.matchLabels ?? {});
-    const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === "Exists" || e.operator === "In");
-    if (pairs2.length > 0) {
-      candidates = pairs2.map(([k, v]) => this.byLabel.get(`${k}=${v}`) ?? []).reduce((a, b) => b.length < a.length ? b : a);
-    } else if (keyed) {
-      candidates = this.byKey.get(keyed.key) ?? [];
-    } else {
-      candidates = [...namespaces].flatMap((n) => this.byNamespace.get(n) ?? []).sort((a, b) => a - b);
-    }
-    const empty = isEmptySelector(pods);
-    const out = candidates.filter((id) => {
-      const c = this.all[id];
-      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
-    });
-    this.cache.set(key, out);
-    return out;
-  }
-};
-function push(map3, key, value) {
-  const list2 = map3.get(key);
-  if (list2) list2.push(value);
-  else map3.set(key, [value]);
-}
-
-// src/model/interval-set.ts
-var IntervalSet = class _IntervalSet {
-  constructor(bounds) {
-    this.bounds = bounds;
-  }
-  bounds;
-  static EMPTY = new _IntervalSet([]);
-  static range(lo, hi) {
-    return lo > hi ? _IntervalSet.EMPTY : new _IntervalSet([lo, hi]);
-  }
-  static point(n) {
-    return new _IntervalSet([n, n]);
-  }
-  /** Builds a set from arbitrary (possibly overlapping, unsorted) inclusive intervals. */
-  static of(intervals) {
-    const sorted = [...intervals].filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const out = [];
-    for (const [lo, hi] of sorted) {
-      const last = out.length - 1;
-      if (last > 0 && lo <= out[last] + 1) {
-        if (hi > out[last]) out[last] = hi;
-      } else {
-        out.push(lo, hi);
-      }
-    }
-    return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
-  }
-  get isEmpty() {
-    return this.bounds.length === 0;
-  }
-  /** The intervals as [lo, hi] pairs, in order. */
-  *intervals() {
-    for (let i = 0; i < this.bounds.length; i += 2) yield [this.bounds[i], this.bounds[i + 1]];
-  }
-  get size() {
-    let n = 0;
-    for (let i = 0; i < this.bounds.length; i += 2) n += this.bounds[i + 1] - this.bounds[i] + 1;
-    return n;
-  }
-  contains(n) {
-    let lo = 0;
-    let hi = this.bounds.length / 2 - 1;
-    while (lo <= hi) {
-      const mid = lo + hi >> 1;
-      const a = this.bounds[2 * mid];
-      const b = this.bounds[2 * mid + 1];
-      if (n < a) hi = mid - 1;
-      else if (n > b) lo = mid + 1;
-      else return true;
-    }
-    return false;
-  }
-  equals(other) {
-    if (this === other) return true;
-    const a = this.bounds;
-    const b = other.bounds;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
-  }
-  union(other) {
-    if (other.isEmpty || this === other) return this;
-    if (this.isEmpty) return other;
-    return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x || y);
-  }
-  intersect(other) {
-    if (this.isEmpty || other.isEmpty) return _IntervalSet.EMPTY;
-    if (this === other) return this;
-    return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x && y);
-  }
-  subtract(other) {
-    if (this.isEmpty || other.isEmpty) return this;
-    return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x && !y);
-  }
-  isSubsetOf(other) {
-    return this.subtract(other).isEmpty;
-  }
-  overlaps(other) {
-    return !this.intersect(other).isEmpty;
-  }
-  /** `80,443,8000-8080`; empty is the empty string. */
-  toString() {
-    const parts = [];
-    for (const [lo, hi] of this.intervals()) parts.push(lo === hi ? `${lo}` : `${lo}-${hi}`);
-    return parts.join(",");
-  }
-  /**
-   * Sweeps the boundaries of two canonical sets and keeps the points where `keep(inA, inB)` holds.
-   * Boundaries are half-open internally ([lo, hi+1)) so adjacent output intervals fuse naturally.
-   */
-  static merge(a, b, keep) {
-    const out = [];
-    let i = 0;
-    let j = 0;
-    let inA = false;
-    let inB = false;
-    let open2 = false;
-    while (i < a.length || j < b.length) {
-      const nextA = i < a.length ? i % 2 === 0 ? a[i] : a[i] + 1 : Infinity;
-      const nextB = j < b.length ? j % 2 === 0 ? b[j] : b[j] + 1 : Infinity;
-      const x = Math.min(nextA, nextB);
-      if (nextA === x) {
-        inA = i % 2 === 0;
-        i++;
-      }
-      if (nextB === x) {
-        inB = j % 2 === 0;
-        j++;
-      }
-      const now = keep(inA, inB);
-      if (now && !open2) {
-        out.push(x);
-        open2 = true;
-      } else if (!now && open2) {
-        out.push(x - 1);
-        open2 = false;
-      }
-    }
-    return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
-  }
-};
-
-// src/model/connection-set.ts
-var PROTOCOLS = ["SCTP", "TCP", "UDP"];
-var MIN_PORT = 1;
-var MAX_PORT = 65535;
-var ALL_PORTS = IntervalSet.range(MIN_PORT, MAX_PORT);
-function isProtocol(value) {
-  return value === "TCP" || value === "UDP" || value === "SCTP";
-}
-var ConnectionSet = class _ConnectionSet {
-  constructor(tcp, udp, sctp) {
-    this.tcp = tcp;
-    this.udp = udp;
-    this.sctp = sctp;
-  }
-  tcp;
-  udp;
-  sctp;
-  static NONE = new _ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
-  static ALL = new _ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
-  static of(protocol2, ports = ALL_PORTS) {
-    const p = ports.intersect(ALL_PORTS);
-    return _ConnectionSet.make(
-      protocol2 === "TCP" ? p : IntervalSet.EMPTY,
-      protocol2 === "UDP" ? p : IntervalSet.EMPTY,
-      protocol2 === "SCTP" ? p : IntervalSet.EMPTY
-    );
-  }
-  static port(protocol2, port, endPort = port) {
-    return _ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
-  }
-  static make(tcp, udp, sctp) {
-    if (tcp.isEmpty && udp.isEmpty && sctp.isEmpty) return _ConnectionSet.NONE;
-    if (tcp.equals(ALL_PORTS) && udp.equals(ALL_PORTS) && sctp.equals(ALL_PORTS)) return _ConnectionSet.ALL;
-    return new _ConnectionSet(tcp, udp, sctp);
-  }
-  ports(protocol2) {
-    return protocol2 === "TCP" ? this.tcp : protocol2 === "UDP" ? this.udp : this.sctp;
-  }
-  get isEmpty() {
-    return this === _ConnectionSet.NONE;
-  }
-  get isAll() {
-    return this === _ConnectionSet.ALL;
-  }
-  allows(protocol2, port) {
-    return this.ports(protocol2).contains(port);
-  }
-  union(o) {
-    if (o.isEmpty || this.isAll || this === o) return this;
-    if (this.isEmpty || o.isAll) return o;
-    return _ConnectionSet.make(this.tcp.union(o.tcp), this.udp.union(o.udp), this.sctp.union(o.sctp));
-  }
-  intersect(o) {
-    if (this.isEmpty || o.isAll || this === o) return this;
-    if (o.isEmpty || this.isAll) return o;
-    return _ConnectionSet.make(this.tcp.intersect(o.tcp), this.udp.intersect(o.udp), this.sctp.intersect(o.sctp));
-  }
-  subtract(o) {
-    if (this.isEmpty || o.isEmpty) return this;
-    if (o.isAll || this === o) return _ConnectionSet.NONE;
-    return _ConnectionSet.make(this.tcp.subtract(o.tcp), this.udp.subtract(o.udp), this.sctp.subtract(o.sctp));
-  }
-  equals(o) {
-    return this === o || this.tcp.equals(o.tcp) && this.udp.equals(o.udp) && this.sctp.equals(o.sctp);
-  }
-  isSubsetOf(o) {
-    return this.subtract(o).isEmpty;
-  }
-  /** Protocols in a fixed order, each with its non-empty port set. */
-  *entries() {
-    for (const p of PROTOCOLS) {
-      const ports = this.ports(p);
-      if (!ports.isEmpty) yield [p, ports];
-    }
-  }
-  /** netpol-analyzer's format: `All Connections`, `No Connections`, or `TCP 80,443,UDP 53`. */
-  toString() {
-    if (this.isAll) return "All Connections";
-    if (this.isEmpty) return "No Connections";
-    const parts = [];
-    for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
-    return parts.join(",");
-  }
-  /** A stable key for grouping and memoising. */
-  get key() {
-    return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
-  }
-};
-function parseConns(text) {
-  const t = text.trim();
-  if (t === "All Connections") return ConnectionSet.ALL;
-  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
-  let out = ConnectionSet.NONE;
-  let proto;
-  for (const item of t.split(",").map((s) => s.trim())) {
-    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
-    if (!m) return void 0;
-    if (m[1]) proto = m[1];
-    if (!proto || !isProtocol(proto)) return void 0;
-    if (m[2] === void 0) {
-      out = out.union(ConnectionSet.of(proto));
-      continue;
-    }
-    const lo = Number(m[2]);
-    const hi = m[3] !== void 0 ? Number(m[3]) : lo;
-    if (lo < 1 || hi > 65535 || hi < lo) return void 0;
-    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi)));
-  }
-  return out;
-}
-
-// src/connectivity/exposure.ts
-function servicesByName(objects) {
-  const map3 = /* @__PURE__ */ new Map();
-  for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
-  return map3;
-}
-function workloadsByNamespace(workloads) {
-  const out = /* @__PURE__ */ new Map();
-  for (const w of workloads) {
-    const list2 = out.get(w.ref.namespace);
-    if (list2) list2.push(w);
-    else out.set(w.ref.namespace, [w]);
-  }
-  return out;
-}
-function serviceWorkloads(svc, byNamespace) {
-  const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return [];
-  const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
-}
-function resolveTargetPort(sp, pod) {
-  const target = sp.targetPort ?? sp.port;
-  if (typeof target === "number" || /^\d+$/.test(target)) {
-    const n = Number(target);
-    return pod.ports.some((p) => p.port === n && p.protocol === "TCP") ? n : void 0;
-  }
-  const named = pod.ports.find((p) => p.name === target && p.protocol === "TCP");
-  return named?.port;
-}
-function backendOf(b, namespace, via) {
-  if (!b) return void 0;
-  if (b.service) {
-    const port = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
-    return { kind: "ingress", namespace, service: b.service.name, port, via };
-  }
-  if (b.serviceName) {
-    const sp = b.servicePort;
-    const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-    return { kind: "ingress", namespace, service: b.serviceName, port, via };
-  }
-  return void 0;
-}
-function ingressBackends(objects) {
-  const diagnostics = [];
-  const backends = [];
-  for (const o of objects) {
-    if (o.kind === "Ingress") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `Ingress ${ns}/${o.object.metadata.name}`;
-      const spec = o.object.spec;
-      const candidates = [
-        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
-        ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ["spec", "rules", ri, "http", "paths", pi, "backend"] })))
-      ];
-      for (const { b, path: path11 } of candidates) {
-        const ref = backendOf(b, ns, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path11 });
-      }
-    } else if (o.kind === "Route") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `Route ${ns}/${o.object.metadata.name}`;
-      const spec = o.object.spec;
-      const tp = spec.port?.targetPort;
-      const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
-      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path11 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
-        if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path11)));
-          return;
-        }
-        backends.push({ kind: "route", namespace: ns, service: target.name, port, via, origin: o.origin, path: path11 });
-      });
-    }
-  }
-  return { backends, diagnostics };
-}
-function ingressExposure(cluster) {
-  const { backends, diagnostics } = ingressBackends(cluster.objects);
-  const services = servicesByName(cluster.objects);
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  const ports = /* @__PURE__ */ new Map();
-  const exposedBy = /* @__PURE__ */ new Map();
-  for (const b of backends) {
-    const svc = services.get(`${b.namespace}/${b.service}`);
-    if (!svc) {
-      diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
-      continue;
-    }
-    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
-    for (const w of serviceWorkloads(svc.object, byNamespace)) {
-      let conns = ConnectionSet.NONE;
-      for (const pod of w.pods) {
-        for (const sp of svcPorts) {
-          const p = resolveTargetPort(sp, pod);
-          if (p !== void 0) conns = conns.union(ConnectionSet.port("TCP", p));
-        }
-      }
-      if (conns.isEmpty) continue;
-      const key = workloadKey(w.ref);
-      ports.set(key, (ports.get(key) ?? ConnectionSet.NONE).union(conns));
-      const list2 = exposedBy.get(key) ?? [];
-      if (!list2.includes(b.via)) list2.push(b.via);
-      exposedBy.set(key, list2);
-    }
-  }
-  return { exposure: { ports, exposedBy }, diagnostics };
-}
-function backendServicePorts(ports, want, kind) {
-  if (!want || want.number === void 0 && want.name === void 0) return [...ports];
-  return ports.filter((sp) => {
-    if (want.number !== void 0) {
-      if (sp.port === want.number) return true;
-      return kind === "route" && (sp.targetPort ?? sp.port) === want.number;
-    }
-    if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
-    return kind === "route" && sp.targetPort === want.name;
-  });
-}
-
-// src/connectivity/policy.ts
-function policyKey(ref) {
-  return ref.namespace !== void 0 ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
-}
-var ALL_PORTS2 = { fixed: ConnectionSet.ALL, named: [] };
-var EVERYTHING = {};
-function compilePolicies(objects) {
-  const policies = [];
-  const diagnostics = [];
-  for (const o of objects) {
-    switch (o.kind) {
-      case "NetworkPolicy":
-        policies.push(compileNetworkPolicy(o, diagnostics));
-        break;
-      case "AdminNetworkPolicy":
-      case "BaselineAdminNetworkPolicy":
-      case "ClusterNetworkPolicy":
-        policies.push(compileAdminPolicy(o, diagnostics));
-        break;
-      default:
-        break;
-    }
-  }
-  warnSamePriority(policies, diagnostics);
-  return { policies, diagnostics };
-}
-function compileNetworkPolicy(o, diagnostics) {
-  const meta3 = o.object.metadata;
-  const namespace = meta3.namespace || DEFAULT_NAMESPACE;
-  const ref = { kind: "NetworkPolicy", namespace, name: meta3.name ?? "" };
-  const spec = o.object.spec ?? {};
-  const types2 = spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : void 0;
-  const governs = {
-    ingress: types2 ? types2.includes("Ingress") : true,
-    egress: types2 ? types2.includes("Egress") : (spec.egress ?? []).length > 0
-  };
-  const compileRules = (direction) => {
-    const raw = direction === "ingress" ? spec.ingress : spec.egress;
-    return (raw ?? []).map((r, index) => {
-      const peersRaw = (direction === "ingress" ? r.from : r.to) ?? [];
-      const peerField = direction === "ingress" ? "from" : "to";
-      const peers = peersRaw.length === 0 ? [{ kind: "any" }] : peersRaw.map((p, i) => npPeer(p, namespace, o.origin, ["spec", direction, index, peerField, i], diagnostics));
-      return {
-        ref: { policy: ref, direction, index },
-        action: "allow",
-        peers,
-        ports: npPorts(r.ports ?? [], o.origin, ["spec", direction, index, "ports"], diagnostics)
-      };
-    });
-  };
-  return {
-    ref,
-    layer: "np",
-    priority: 0,
-    subject: { kind: "pods", namespaces: { kind: "named", name: namespace }, pods: spec.podSelector ?? EVERYTHING },
-    governs,
-    rules: { ingress: governs.ingress ? compileRules("ingress") : [], egress: governs.egress ? compileRules("egress") : [] },
-    origin: o.origin
-  };
-}
-function npPeer(p, namespace, origin, path11, diagnostics) {
-  if (p.ipBlock) {
-    if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path11)));
-      return { kind: "none" };
-    }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path11, "ipBlock"], diagnostics);
-  }
-  if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path11)));
-    return { kind: "none" };
-  }
-  return {
-    kind: "pods",
-    namespaces: p.namespaceSelector ? { kind: "selector", selector: p.namespaceSelector } : { kind: "named", name: namespace },
-    pods: p.podSelector ?? EVERYTHING
-  };
-}
-function ipPeer(cidrs, except, origin, path11, diagnostics) {
-  const parse3 = (text, field) => {
-    const r = parseCidr(text);
-    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
-    return r;
-  };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path11[path11.length - 1] === "ipBlock" ? [...path11, "cidr"] : [...path11, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path11, "except", i]) ?? []);
-  return { kind: "ip", include, exclude };
-}
-function npPorts(ports, origin, path11, diagnostics) {
-  if (ports.length === 0) return ALL_PORTS2;
-  let fixed = ConnectionSet.NONE;
-  const named = [];
-  ports.forEach((p, i) => {
-    const protocol2 = p.protocol ?? "TCP";
-    if (p.port === void 0 || p.port === null) {
-      fixed = fixed.union(ConnectionSet.of(protocol2));
-    } else if (typeof p.port === "string") {
-      if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path11, i], diagnostics));
-      } else {
-        if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path11, i, "endPort"])));
-        }
-        named.push({ name: p.port, protocol: protocol2 });
-      }
-    } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path11, i], diagnostics));
-    }
-  });
-  return { fixed, named };
-}
-function portRange(protocol2, port, endPort, origin, path11, diagnostics) {
-  if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path11, "port"])));
-    return ConnectionSet.NONE;
-  }
-  if (endPort !== void 0) {
-    if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path11, "endPort"])));
-      return ConnectionSet.NONE;
-    }
-    return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
-  }
-  return ConnectionSet.port(protocol2, port);
-}
-function adminSubject(subject) {
-  if (subject.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: EVERYTHING };
-  if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
-  return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
-}
-var ADMIN_PEER_FIELDS = ["namespaces", "pods", "networks", "nodes", "domainNames"];
-function adminPeer(p, action2, origin, path11, diagnostics) {
-  const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
-  if (set3.length !== 1) {
-    const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
-    diagnostics.push(
-      diag(
-        Codes.adminPolicyInvalid,
-        "error",
-        `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
-        originRef(origin, path11)
-      )
-    );
-    return failClosed;
-  }
-  if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
-  if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path11, "networks"], diagnostics);
-  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path11)));
-  return { kind: "none" };
-}
-function adminRange(protocol2, start, end, origin, path11, diagnostics) {
-  const bad = [start, end].some((n) => n < 1 || n > 65535) ? `start (${start}) and end (${end}) must be within 1-65535` : start >= end ? `start (${start}) must be less than end (${end})` : void 0;
-  if (bad) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path11)));
-    return ConnectionSet.NONE;
-  }
-  return ConnectionSet.of(protocol2, IntervalSet.range(start, end));
-}
-function adminPorts(ports, origin, path11, diagnostics) {
-  if (!ports || ports.length === 0) return ALL_PORTS2;
-  let fixed = ConnectionSet.NONE;
-  const named = [];
-  ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path11, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path11, i, "portRange"], diagnostics));
-    else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
-  });
-  return { fixed, named };
-}
-function cnpPorts(protocols, origin, path11, diagnostics) {
-  if (!protocols || protocols.length === 0) return ALL_PORTS2;
-  let fixed = ConnectionSet.NONE;
-  const named = [];
-  protocols.forEach((p, i) => {
-    for (const [key, proto] of [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]]) {
-      const spec = p[key];
-      if (!spec) continue;
-      const dp = spec.destinationPort;
-      if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
-      else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path11, i, key, "destinationPort", "range"], diagnostics));
-    }
-    if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
-  });
-  return { fixed, named };
-}
-var V1ALPHA1 = {
-  action: (w) => w.toLowerCase(),
-  portsField: "ports",
-  ports: (raw, origin, path11, diagnostics) => adminPorts(raw, origin, path11, diagnostics)
-};
-var V1ALPHA2 = {
-  action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
-  portsField: "protocols",
-  ports: (raw, origin, path11, diagnostics) => cnpPorts(raw, origin, path11, diagnostics)
-};
-function compileAdminPolicy(o, diagnostics) {
-  const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
-  const dialect = o.kind === "ClusterNetworkPolicy" ? V1ALPHA2 : V1ALPHA1;
-  const spec = o.object.spec;
-  const compile2 = (direction) => ((direction === "ingress" ? spec.ingress : spec.egress) ?? []).map((r, index) => {
-    const peerField = direction === "ingress" ? "from" : "to";
-    const action2 = dialect.action(r.action);
-    const peers = r[peerField].map((p, i) => adminPeer(p, action2, o.origin, ["spec", direction, index, peerField, i], diagnostics));
-    const name = typeof r.name === "string" && r.name ? r.name : void 0;
-    return {
-      ref: { policy: ref, direction, index, ...name ? { name } : {} },
-      action: action2,
-      peers,
-      ports: dialect.ports(r[dialect.portsField], o.origin, ["spec", direction, index, dialect.portsField], diagnostics)
-    };
-  });
-  const rules = { ingress: compile2("ingress"), egress: compile2("egress") };
-  const [layer, priority] = o.kind === "ClusterNetworkPolicy" ? [o.object.spec.tier === "Admin" ? "admin" : "baseline", o.object.spec.priority] : o.kind === "AdminNetworkPolicy" ? ["admin", o.object.spec.priority] : (
-    // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
-    ["baseline", Number.MAX_SAFE_INTEGER]
-  );
-  return {
-    ref,
-    layer,
-    priority,
-    subject: adminSubject(spec.subject),
-    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
-    rules,
-    origin: o.origin
-  };
-}
-function warnSamePriority(policies, diagnostics) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const p of policies) {
-    if (p.layer === "np" || p.ref.kind === "BaselineAdminNetworkPolicy") continue;
-    const key = `${p.layer}:${p.priority}`;
-    const other = seen.get(key);
-    if (other) {
-      diagnostics.push(
-        diag(
-          Codes.samePriority,
-          "warning",
-          `${p.ref.kind} ${p.ref.name} has the same priority (${p.priority}) as ${other.ref.kind} ${other.ref.name}; their order is undefined upstream, netpol-ci orders them by name`,
-          originRef(p.origin, ["spec", "priority"])
-        )
-      );
-    } else seen.set(key, p);
-  }
-}
-function sortPolicies(policies) {
-  const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}` }));
-  keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.p);
-}
-
-// src/connectivity/engine.ts
-var IC_KEY_OBJECT = {};
-var PolicyEngine = class _PolicyEngine {
-  constructor(cluster, options = {}) {
-    this.cluster = cluster;
-    this.options = options;
-    const compiled = compilePolicies(cluster.objects);
-    appendAll(this.diagnostics, compiled.diagnostics);
-    this.policies = sortPolicies(compiled.policies);
-    const exp = ingressExposure(cluster);
-    this.exposure = exp.exposure;
-    appendAll(this.diagnostics, exp.diagnostics);
-    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
-    this.families = options.ipFamilies ?? [4];
-    this.warnOtherFamilies();
-    this.atoms = atomize(this.ipRanges, this.families);
-    this.bind();
-  }
-  cluster;
-  options;
-  classes;
-  atoms;
-  exposure;
-  policies;
-  rules = /* @__PURE__ */ new Map();
-  diagnostics = [];
-  families;
-  /** The parts of `range` that lie in different atoms, each clipped to the range. */
-  atomsWithin(range) {
-    return this.atoms.filter((a) => a.family === range.family && a.hi >= range.lo && a.lo <= range.hi).map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
-  }
-  ipRangesCache;
-  /** Every address range the policies mention, in the analysed families. */
-  get ipRanges() {
-    if (!this.ipRangesCache) {
-      const out = [];
-      for (const p of this.policies)
-        for (const d of ["ingress", "egress"])
-          for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") {
-            for (const x of [...m.include, ...m.exclude]) if (this.families.includes(x.family)) out.push(x);
-          }
-      this.ipRangesCache = out;
-    }
-    return this.ipRangesCache;
-  }
-  /** A range of a family that is not analysed matches nothing; say so once per rule. */
-  warnOtherFamilies() {
-    for (const p of this.policies)
-      for (const d of ["ingress", "egress"])
-        for (const r of p.rules[d]) {
-          const other = r.peers.flatMap((m) => m.kind === "ip" ? [...m.include, ...m.exclude] : []).filter((x) => !this.families.includes(x.family));
-          if (other.length === 0) continue;
-          this.diagnostics.push(
-            diag(
-              Codes.unsupportedValue,
-              "warning",
-              `IPv${other[0]?.family} ranges are outside the analysed address space; they match nothing`,
-              originRef(p.origin, ["spec", d, r.ref.index]),
-              `use --ip-family ${other[0]?.family === 6 ? "dual" : "4"} to analyse them`
-            )
-          );
-        }
-  }
-  rulesOf(cls) {
-    let r = this.rules.get(cls.id);
-    if (!r) {
-      r = {
-        ingress: { admin: [], np: [], baseline: [], isolatedBy: [] },
-        egress: { admin: [], np: [], baseline: [], isolatedBy: [] }
-      };
-      this.rules.set(cls.id, r);
-    }
-    return r;
-  }
-  bind() {
-    const nClasses = this.classes.all.length;
-    const nAtoms = this.atoms.length;
-    const allClasses = Bitset.full(nClasses);
-    const allAtoms = Bitset.full(nAtoms);
-    const noAtoms = Bitset.empty(nAtoms);
-    const noClasses = Bitset.empty(nClasses);
-    const selected = /* @__PURE__ */ new Map();
-    const classSet = (ids) => {
-      let b = selected.get(ids);
-      if (!b) selected.set(ids, b = Bitset.of(nClasses, ids));
-      return b;
-    };
-    const bindRule = (rule, policy) => {
-      if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
-      const classParts = [];
-      let atoms = noAtoms;
-      for (const peer of rule.peers) {
-        if (peer.kind === "pods") classParts.push(classSet(this.classes.select(peer.namespaces, peer.pods)));
-        else if (peer.kind === "ip") {
-          const ids = this.atoms.flatMap(
-            (atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []
-          );
-          atoms = atoms.union(Bitset.of(nAtoms, ids));
-        }
-      }
-      const classes = classParts.length === 0 ? noClasses : classParts.length === 1 ? classParts[0] : classParts.reduce((a, b) => a.union(b));
-      return { rule, policy, classes, atoms };
-    };
-    for (const policy of this.policies) {
-      const subjects = this.classes.select(policy.subject.namespaces, policy.subject.pods);
-      for (const direction of ["ingress", "egress"]) {
-        if (!policy.governs[direction]) continue;
-        const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-        const subjectIds = subjects.filter((id) => !this.classes.all[id].ingressController);
-        for (const id of subjectIds) {
-          const dr = this.rulesOf(this.classes.all[id])[direction];
-          const list2 = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-          for (const b of bound) list2.push(b);
-          if (policy.layer === "np") dr.isolatedBy.push(policy);
-        }
-        if (direction === "ingress" && policy.layer !== "baseline") {
-          for (const b of bound) if (b.rule.action !== "deny") this.ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
-        }
-        this.warnUnresolvedNamedPorts(bound, subjects, direction);
-      }
-    }
-  }
-  /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
-  ingressAllowers = [];
-  warnUnresolvedNamedPorts(bound, subjects, direction) {
-    for (const b of bound) {
-      const dsts = direction === "ingress" ? subjects : [...b.classes];
-      for (const np of b.rule.ports.named) {
-        const resolved = dsts.some((id) => this.classes.all[id].ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)));
-        if (!resolved) {
-          this.diagnostics.push(
-            diag(
-              Codes.unresolvedNamedPort,
-              "warning",
-              `named port "${np.name}" matches no container port of the ${direction === "ingress" ? "selected pods" : "destination pods"}; it allows nothing`,
-              originRef(b.policy.origin, ["spec", direction, b.rule.ref.index, "ports"])
-            )
-          );
-        }
-      }
-    }
-  }
-  static resolve(ports, dst) {
-    if (ports.named.length === 0 || dst.kind === "atom") return ports.fixed;
-    let out = ports.fixed;
-    for (const np of ports.named) {
-      for (const p of dst.cls.ports) {
-        if (p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
-      }
-    }
-    return out;
-  }
-  static matches(b, peer) {
-    return peer.kind === "class" ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
-  }
-  /**
-   * What `subject` allows in `direction` with `peer`, layered as the network-policy-api says:
-   * admin rules by priority (Allow and Deny final, Pass goes on), then NetworkPolicies if any
-   * selects the subject, else baseline rules, else allow.
-   */
-  evaluate(subject, direction, peer, trace) {
-    if (subject.ingressController) return ConnectionSet.ALL;
-    const dr = this.rules.get(subject.id)?.[direction];
-    if (!dr) {
-      trace?.push({ layer: "default", verdict: "Allow", conns: ConnectionSet.ALL });
-      return ConnectionSet.ALL;
-    }
-    const dst = direction === "ingress" ? { kind: "class", cls: subject } : peer;
-    let allowed = ConnectionSet.NONE;
-    let undecided = ConnectionSet.ALL;
-    let passed = ConnectionSet.NONE;
-    for (const b of dr.admin) {
-      if (undecided.isEmpty) break;
-      if (!_PolicyEngine.matches(b, peer)) continue;
-      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(undecided);
-      if (conns.isEmpty) continue;
-      undecided = undecided.subtract(conns);
-      if (b.rule.action === "allow") allowed = allowed.union(conns);
-      else if (b.rule.action === "pass") passed = passed.union(conns);
-      trace?.push({ layer: "ANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
-    }
-    let rest = undecided.union(passed);
-    if (rest.isEmpty) return allowed;
-    if (dr.isolatedBy.length > 0) {
-      let npAllowed = ConnectionSet.NONE;
-      for (const b of dr.np) {
-        if (!_PolicyEngine.matches(b, peer)) continue;
-        const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
-        if (conns.isEmpty) continue;
-        npAllowed = npAllowed.union(conns);
-        trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns });
-      }
-      const denied = rest.subtract(npAllowed);
-      if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
-      return allowed.union(npAllowed);
-    }
-    for (const b of dr.baseline) {
-      if (rest.isEmpty) break;
-      if (!_PolicyEngine.matches(b, peer)) continue;
-      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
-      if (conns.isEmpty) continue;
-      rest = rest.subtract(conns);
-      if (b.rule.action !== "deny") allowed = allowed.union(conns);
-      trace?.push({ layer: "BANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
-    }
-    if (trace && !rest.isEmpty) trace.push({ layer: "default", verdict: "Allow", conns: rest });
-    return allowed.union(rest);
-  }
-  /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
-  openByDefault(cls, direction) {
-    return (this.rules.get(cls.id)?.[direction].isolatedBy.length ?? 0) === 0;
-  }
-  /** Classes that the allow-capable rules of `cls` in `direction` match. */
-  allowCandidates(cls, direction) {
-    const dr = this.rules.get(cls.id)?.[direction];
-    if (!dr) return [];
-    const out = Bitset.empty(this.classes.all.length);
-    for (const b of dr.admin) if (b.rule.action !== "deny") out.addAll(b.classes);
-    for (const b of dr.np) out.addAll(b.classes);
-    return out;
-  }
-  /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
-  pairConns(src, dst) {
-    const egress = this.evaluate(src, "egress", { kind: "class", cls: dst });
-    if (egress.isEmpty) return egress;
-    return egress.intersect(this.evaluate(dst, "ingress", { kind: "class", cls: src }));
-  }
-  connectivity() {
-    const classes = this.classes.all.filter((c) => !c.ingressController);
-    const openIngress = Bitset.of(
-      this.classes.all.length,
-      classes.filter((d) => this.openByDefault(d, "ingress")).map((d) => d.id)
-    );
-    const pairs2 = /* @__PURE__ */ new Map();
-    const keys2 = /* @__PURE__ */ new Map();
-    const keyOf2 = (p) => {
-      const obj = p.kind === "workload" ? p.ref : p.kind === "external" ? p.range : IC_KEY_OBJECT;
-      let k = keys2.get(obj);
-      if (k === void 0) keys2.set(obj, k = peerKey(p));
-      return k;
-    };
-    const add = (src, dst, conns) => {
-      if (conns.isEmpty) return;
-      const key = `${keyOf2(src)}\0${keyOf2(dst)}`;
-      const cur = pairs2.get(key);
-      if (cur) cur.conns = cur.conns.union(conns);
-      else pairs2.set(key, { src, dst, conns });
-    };
-    for (const s of classes) {
-      let candidates;
-      if (this.openByDefault(s, "egress")) {
-        const set3 = openIngress.copy();
-        for (const a of this.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) set3.add(id);
-        candidates = set3;
-      } else {
-        candidates = this.allowCandidates(s, "egress");
-      }
-      for (const id of candidates) {
-        const d = this.classes.all[id];
-        if (d.ingressController) continue;
-        const conns = this.pairConns(s, d);
-        if (conns.isEmpty) continue;
-        for (const w1 of s.workloads)
-          for (const w2 of d.workloads) if (w1 !== w2) add({ kind: "workload", ref: w1 }, { kind: "workload", ref: w2 }, conns);
-      }
-    }
-    this.addExternal(classes, add);
-    this.addIngressController(add);
-    const connections = [...pairs2.keys()].sort(compareStrings).map((k) => {
-      const { src, dst, conns } = pairs2.get(k);
-      return { src, dst, conns };
-    });
-    return {
-      connections,
-      workloads: this.cluster.workloads.map((w) => w.ref),
-      ipRanges: this.ipRanges
-    };
-  }
-  /** Workload <-> address atoms. */
-  /**
-   * The class's answer for every address atom. When none of its rules in this direction names an
-   * address range, every atom gets the same answer, so it is computed once.
-   */
-  perAtom(c, direction) {
-    const dr = this.rules.get(c.id)?.[direction];
-    const namesAddresses = dr !== void 0 && [dr.admin, dr.np, dr.baseline].some((list2) => list2.some((b) => !b.atoms.isEmpty));
-    if (!namesAddresses && this.atoms.length > 0) {
-      const same = this.evaluate(c, direction, { kind: "atom", atom: 0 });
-      return this.atoms.map(() => same);
-    }
-    return this.atoms.map((_, i) => this.evaluate(c, direction, { kind: "atom", atom: i }));
-  }
-  addExternal(classes, add) {
-    const perWorkload = /* @__PURE__ */ new Map();
-    for (const c of classes) {
-      const out = this.perAtom(c, "egress");
-      const inn = this.perAtom(c, "ingress");
-      for (const w of c.workloads) {
-        const key = workloadKey(w);
-        const cur = perWorkload.get(key);
-        if (!cur) perWorkload.set(key, { ref: w, out, in: inn });
-        else {
-          cur.out = cur.out.map((x, i) => x.union(out[i]));
-          cur.in = cur.in.map((x, i) => x.union(inn[i]));
-        }
-      }
-    }
-    for (const { ref, out, in: inn } of perWorkload.values()) {
-      this.atoms.forEach((range, i) => {
-        add({ kind: "workload", ref }, { kind: "external", range }, out[i]);
-        add({ kind: "external", range }, { kind: "workload", ref }, inn[i]);
-      });
-    }
-  }
-  addIngressController(add) {
-    const ic = this.classes.ingressController;
-    if (!ic) return;
-    for (const w of this.cluster.workloads) {
-      const ports = this.exposure.ports.get(workloadKey(w.ref));
-      if (!ports) continue;
-      for (const d of this.classes.byWorkload.get(workloadKey(w.ref)) ?? []) {
-        add({ kind: "ingress-controller" }, { kind: "workload", ref: w.ref }, ports.intersect(this.evaluate(d, "ingress", { kind: "class", cls: ic })));
-      }
-    }
-  }
-};
-function analyzeConnectivity(cluster, options = {}) {
-  const engine = new PolicyEngine(cluster, options);
-  const value = engine.connectivity();
-  return { value, diagnostics: engine.diagnostics, engine };
-}
-
-// src/connectivity/explain.ts
-function resolveStep(s) {
-  return {
-    layer: s.layer,
-    verdict: s.verdict,
-    ...s.policy ? { policy: policyKey(s.policy.ref) } : {},
-    ...s.rule ? { rule: { direction: s.rule.ref.direction, index: s.rule.ref.index, ...s.rule.ref.name ? { name: s.rule.ref.name } : {} } } : {},
-    ...s.policy ? { at: originRef(s.policy.origin, s.rule ? ["spec", s.rule.ref.direction, s.rule.ref.index] : []) } : {},
-    conns: s.conns
-  };
-}
-function atomOf(engine, range) {
-  return engine.atoms.findIndex((a) => a.family === range.family && a.lo <= range.lo && range.lo <= a.hi);
-}
-function classOf(engine, p) {
-  if (p.kind === "workload") return engine.classes.byWorkload.get(workloadKey(p.ref))?.[0];
-  if (p.kind === "ingress-controller") return engine.classes.ingressController;
-  return void 0;
-}
-function explainPair(engine, src, dst) {
-  const sc = classOf(engine, src);
-  const dc = classOf(engine, dst);
-  if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
-  const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
-  let conns = ConnectionSet.ALL;
-  let egress;
-  let ingress;
-  let exposure;
-  if (src.kind === "workload" && sc) {
-    const trace = [];
-    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
-    egress = trace.map(resolveStep);
-  }
-  if (dst.kind === "workload" && dc) {
-    const trace = [];
-    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
-    ingress = trace.map(resolveStep);
-  }
-  if (src.kind === "ingress-controller" && dst.kind === "workload") {
-    const key = workloadKey(dst.ref);
-    const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
-    exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
-    conns = conns.intersect(ports);
-  }
-  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
-}
-function stepsOf(e) {
-  return e ? [...e.egress ?? [], ...e.ingress ?? []] : [];
-}
-function changedFiles(before, after) {
-  const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
-  const a = stepsOf(before);
-  const b = stepsOf(after);
-  const inA = new Set(a.map(id));
-  const inB = new Set(b.map(id));
-  const files = /* @__PURE__ */ new Set();
-  for (const s of a) if (!inB.has(id(s)) && s.at) files.add(s.at.file);
-  for (const s of b) if (!inA.has(id(s)) && s.at) files.add(s.at.file);
-  return [...files].sort();
-}
-function explainDiff(before, after, diff2) {
-  return diff2.entries.map((e) => {
-    const b = e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before, e.src, e.dst);
-    const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
-    return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
-  });
-}
-
 // src/manifests/load.ts
 function loadManifests(files, cache2) {
   const diagnostics = [];
   const documents = [];
   for (const f of files) {
     const r = parseManifestFile(f, cache2);
-    appendAll(documents, r.documents);
-    appendAll(diagnostics, r.diagnostics);
+    documents.push(...r.documents);
+    diagnostics.push(...r.diagnostics);
   }
   const objects = readObjects(documents, cache2);
-  appendAll(diagnostics, objects.diagnostics);
+  diagnostics.push(...objects.diagnostics);
   for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
     diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
   }
   const built = buildCluster(objects.objects);
-  appendAll(diagnostics, built.diagnostics);
+  diagnostics.push(...built.diagnostics);
   return { cluster: built.cluster, diagnostics, documents };
 }
 
@@ -36202,78 +35847,71 @@ function runExplain(io, paths, settings, srcText, dstText) {
     }
   }
   const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
-  const xs = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
-  if (xs.some((x) => !x)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
-  return { explanations: xs, diagnostics: [...diagnostics, ...engine.diagnostics] };
+  const xs2 = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
+  if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
+  return { explanations: xs2, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
 
 // src/report/escape.ts
 var MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
-var JOINER = "‍";
 function escapeMarkdown(text) {
-  return neutraliseAutolinks(
-    text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, (c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`).replace(MD_SPECIAL, (c) => {
-      switch (c) {
-        case "<":
-          return "&lt;";
-        case ">":
-          return "&gt;";
-        case "&":
-          return "&amp;";
-        case '"':
-          return "&quot;";
-        case "@":
-          return "@‍";
-        case "|":
-          return "\\|";
-        default:
-          return `\\${c}`;
-      }
-    })
-  );
-}
-function neutraliseAutolinks(text) {
-  return text.replace(/#(?=\d)/g, `#${JOINER}`).replace(/\b(GH)(\\?-\d)/gi, `$1${JOINER}$2`).replace(/\b[0-9a-fA-F]{7,}\b/g, (hex3) => hex3.replace(/(.{6})(?=.)/g, `$1${JOINER}`)).replace(/\/\//g, `/${JOINER}/`).replace(/\b(www)(\\?\.)/gi, `$1${JOINER}$2`);
+  return text.replace(/\r\n?|\n/g, " ").replace(MD_SPECIAL, (c) => {
+    switch (c) {
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case "&":
+        return "&amp;";
+      case '"':
+        return "&quot;";
+      case "@":
+        return "@‍";
+      case "|":
+        return "\\|";
+      default:
+        return `\\${c}`;
+    }
+  });
 }
 function markdownCode(text) {
-  const clean = text.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "∣");
+  const clean = text.replace(/\r\n?|\n/g, " ").replace(/`/g, "'").replace(/\|/g, "∣");
   return `\`${clean}\``;
 }
 function escapeMermaid(text) {
   return text.replace(/[^A-Za-z0-9 ./_\-:,[\]{}]/g, (c) => `#${c.codePointAt(0)};`);
 }
 function escapeDot(text) {
-  return visible(text).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
+  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r\n?|\n/g, " ");
 }
 function csvCell(text) {
-  const shown = text.replace(INVISIBLE, (c) => c === "\r" || c === "\n" || c === "	" ? c : escapeChar(c));
-  const safe = /^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown;
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 function oneLine(text) {
-  return safeLine(text);
+  return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
 }
 
 // src/report/connectivity.ts
 var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
 function renderConnectivityTxt(c) {
-  return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}
+  return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
 `).join("");
 }
 function renderConnectivityJson(c) {
-  const rows = c.connections.map((x) => ({ src: peerKey(x.src), dst: peerKey(x.dst), conn: x.conns.toString() }));
+  const rows = c.connections.map((x2) => ({ src: peerKey(x2.src), dst: peerKey(x2.dst), conn: x2.conns.toString() }));
   return `${JSON.stringify(rows, null, 2)}
 `;
 }
 function renderConnectivityCsv(c) {
   const lines = ["src,dst,conn"];
-  for (const x of c.connections) lines.push([peerKey(x.src), peerKey(x.dst), x.conns.toString()].map(csvCell).join(","));
+  for (const x2 of c.connections) lines.push([peerKey(x2.src), peerKey(x2.dst), x2.conns.toString()].map(csvCell).join(","));
   return `${lines.join("\n")}
 `;
 }
 function renderConnectivityMd(c) {
   const lines = ["| src | dst | conn |", "|-----|-----|------|"];
-  for (const x of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x.src))} | ${escapeMarkdown(peerKey(x.dst))} | ${escapeMarkdown(x.conns.toString())} |`);
+  for (const x2 of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x2.src))} | ${escapeMarkdown(peerKey(x2.dst))} | ${escapeMarkdown(x2.conns.toString())} |`);
   return `${lines.join("\n")}
 `;
 }
@@ -36281,46 +35919,46 @@ function renderConnectivityDot(c) {
   const ids = /* @__PURE__ */ new Map();
   const byNs = /* @__PURE__ */ new Map();
   const other = [];
-  const node2 = (key, ns) => {
+  const node2 = (key, ns2) => {
     if (!ids.has(key)) {
       ids.set(key, `n${ids.size}`);
-      if (ns !== void 0) {
-        const list2 = byNs.get(ns) ?? [];
-        list2.push(key);
-        byNs.set(ns, list2);
+      if (ns2 !== void 0) {
+        const list = byNs.get(ns2) ?? [];
+        list.push(key);
+        byNs.set(ns2, list);
       } else other.push(key);
     }
     return ids.get(key);
   };
   for (const w of c.workloads) node2(peerKey({ kind: "workload", ref: w }), w.namespace);
   const edges = [];
-  for (const x of c.connections) {
-    const s = node2(peerKey(x.src), x.src.kind === "workload" ? x.src.ref.namespace : void 0);
-    const d = node2(peerKey(x.dst), x.dst.kind === "workload" ? x.dst.ref.namespace : void 0);
-    edges.push(`	${s} -> ${d} [label="${escapeDot(x.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
+  for (const x2 of c.connections) {
+    const s = node2(peerKey(x2.src), x2.src.kind === "workload" ? x2.src.ref.namespace : void 0);
+    const d = node2(peerKey(x2.dst), x2.dst.kind === "workload" ? x2.dst.ref.namespace : void 0);
+    edges.push(`	${s} -> ${d} [label="${escapeDot(x2.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
   }
   const out = ["digraph {"];
-  for (const [ns, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    out.push(`	subgraph "cluster_${escapeDot(ns)}" {`, `		label="${escapeDot(ns)}"`);
-    for (const k of keys2) out.push(`		${ids.get(k)} [label="${escapeDot(k.slice(ns.length + 1))}" shape="box"]`);
+  for (const [ns2, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    out.push(`	subgraph "cluster_${escapeDot(ns2)}" {`, `		label="${escapeDot(ns2)}"`);
+    for (const k2 of keys2) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
     out.push("	}");
   }
-  for (const k of other) out.push(`	${ids.get(k)} [label="${escapeDot(k)}" shape="${k.startsWith("{") ? "oval" : "diamond"}"]`);
+  for (const k2 of other) out.push(`	${ids.get(k2)} [label="${escapeDot(k2)}" shape="${k2.startsWith("{") ? "oval" : "diamond"}"]`);
   out.push(...edges, "}");
   return `${out.join("\n")}
 `;
 }
 function renderConnectivityMermaid(c) {
   const ids = /* @__PURE__ */ new Map();
-  const id = (k) => {
-    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
-    return ids.get(k);
+  const id = (k2) => {
+    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
+    return ids.get(k2);
   };
   const lines = ["graph LR"];
-  for (const x of c.connections) {
-    const s = peerKey(x.src);
-    const d = peerKey(x.dst);
-    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
+  for (const x2 of c.connections) {
+    const s = peerKey(x2.src);
+    const d = peerKey(x2.dst);
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x2.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
   }
   return `${lines.join("\n")}
 `;
@@ -36334,14 +35972,14 @@ function step(s) {
   return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
 }
 function verdictChain(steps) {
-  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n, i, all) => n !== all[i - 1]).join(" -> ");
+  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n7, i, all) => n7 !== all[i - 1]).join(" -> ");
 }
-function renderExplanationTxt(x) {
-  const out = [`${x.src} => ${x.dst} : ${x.conns.toString()}`];
-  if (x.exposure) out.push(`  ingress controller: exposed by ${x.exposure.by.join(", ") || "nothing"} on ${x.exposure.ports.toString()}`);
-  if (x.egress) out.push(`  source egress: ${verdictChain(x.egress)}`, ...x.egress.map(step));
+function renderExplanationTxt(x2) {
+  const out = [`${x2.src} => ${x2.dst} : ${x2.conns.toString()}`];
+  if (x2.exposure) out.push(`  ingress controller: exposed by ${x2.exposure.by.join(", ") || "nothing"} on ${x2.exposure.ports.toString()}`);
+  if (x2.egress) out.push(`  source egress: ${verdictChain(x2.egress)}`, ...x2.egress.map(step));
   else out.push("  source egress: not restricted (not a pod in the cluster)");
-  if (x.ingress) out.push(`  destination ingress: ${verdictChain(x.ingress)}`, ...x.ingress.map(step));
+  if (x2.ingress) out.push(`  destination ingress: ${verdictChain(x2.ingress)}`, ...x2.ingress.map(step));
   else out.push("  destination ingress: not restricted (outside the cluster)");
   return `${out.map(oneLine).join("\n")}
 `;
@@ -36364,8 +36002,8 @@ function explanationData(p) {
     ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
   };
 }
-function renderExplanationsJson(xs) {
-  const data = xs.map((x) => ({ src: x.src, dst: x.dst, ...explanationData(x) }));
+function renderExplanationsJson(xs2) {
+  const data = xs2.map((x2) => ({ src: x2.src, dst: x2.dst, ...explanationData(x2) }));
   return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
 `;
 }
@@ -36512,30 +36150,30 @@ function diffConnectivity(before, after) {
   const beforeWorkloads = new Set(before.workloads.map(workloadKey));
   const afterWorkloads = new Set(after.workloads.map(workloadKey));
   const raw = [];
-  for (const [key, x] of a) {
+  for (const [key, x2] of a) {
     const y = b.get(key);
     const conns = y?.conns ?? ConnectionSet.NONE;
-    if (!conns.equals(x.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x.src, dst: x.dst, before: x.conns, after: conns });
+    if (!conns.equals(x2.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x2.src, dst: x2.dst, before: x2.conns, after: conns });
   }
   for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
   const info = (p, kind) => {
     if (p.kind !== "workload") return void 0;
-    const k = workloadKey(p.ref);
-    if (kind === "added" && !beforeWorkloads.has(k)) return k;
-    if (kind === "removed" && !afterWorkloads.has(k)) return k;
+    const k2 = workloadKey(p.ref);
+    if (kind === "added" && !beforeWorkloads.has(k2)) return k2;
+    if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
     return void 0;
   };
-  const entries2 = raw.map((e) => {
-    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x) => x !== void 0);
+  const entries = raw.map((e) => {
+    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
     return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
   });
-  const sortKey = new Map(entries2.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
-  entries2.sort((x, y) => compareStrings(sortKey.get(x), sortKey.get(y)));
+  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
+  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
   return {
-    entries: entries2,
-    addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),
-    removedWorkloads: [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort()
+    entries,
+    addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
+    removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
   };
 }
 function refine2(c, atoms) {
@@ -36545,21 +36183,21 @@ function refine2(c, atoms) {
     const cur = out.get(key);
     out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
   };
-  for (const x of c.connections) {
-    if (x.src.kind === "external") for (const atom of within(atoms, x.src.range)) put({ kind: "external", range: atom }, x.dst, x.conns);
-    else if (x.dst.kind === "external") for (const atom of within(atoms, x.dst.range)) put(x.src, { kind: "external", range: atom }, x.conns);
-    else put(x.src, x.dst, x.conns);
+  for (const x2 of c.connections) {
+    if (x2.src.kind === "external") for (const atom of within(atoms, x2.src.range)) put({ kind: "external", range: atom }, x2.dst, x2.conns);
+    else if (x2.dst.kind === "external") for (const atom of within(atoms, x2.dst.range)) put(x2.src, { kind: "external", range: atom }, x2.conns);
+    else put(x2.src, x2.dst, x2.conns);
   }
   return out;
 }
 function within(atoms, range) {
   let lo = 0;
-  let hi = atoms.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
+  let hi2 = atoms.length;
+  while (lo < hi2) {
+    const mid = lo + hi2 >> 1;
     const m = atoms[mid];
     if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
-    else hi = mid;
+    else hi2 = mid;
   }
   const out = [];
   for (let i = lo; i < atoms.length; i++) {
@@ -36638,8 +36276,8 @@ function renderDiffJson(r) {
   return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
 `;
 }
-function jsonExplanation(x) {
-  return { ...x.before ? { ref1: explanationData(x.before) } : {}, ...x.after ? { ref2: explanationData(x.after) } : {}, files: x.files };
+function jsonExplanation(x2) {
+  return { ...x2.before ? { ref1: explanationData(x2.before) } : {}, ...x2.after ? { ref2: explanationData(x2.after) } : {}, files: x2.files };
 }
 function renderDiffCsv(r) {
   const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
@@ -36690,7 +36328,7 @@ var SECTION = {
   changed: "Changed"
 };
 function renderDiffMd(r) {
-  const count = (k) => r.diff.entries.filter((e) => e.kind === k).length;
+  const count = (k2) => r.diff.entries.filter((e) => e.kind === k2).length;
   const out = ["### netpol-ci: connectivity diff", ""];
   out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, "");
   if (r.diff.entries.length === 0) {
@@ -36702,7 +36340,7 @@ function renderDiffMd(r) {
   if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
     out.push("", `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(", ") || "none"}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(", ") || "none"}.`);
   }
-  const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
+  const files = [...new Set((r.explanations ?? []).flatMap((x2) => x2.files))].sort();
   if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
   for (const kind of ["added", "removed", "changed"]) {
     const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind);
@@ -36711,10 +36349,10 @@ function renderDiffMd(r) {
     for (const [e, i] of items) {
       const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : "";
       out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
-      const x = r.explanations?.[i];
-      if (x && (x.before || x.after)) {
+      const x2 = r.explanations?.[i];
+      if (x2 && (x2.before || x2.after)) {
         out.push("  <details><summary>why</summary>", "");
-        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x.after)]) out.push(`  ${l}`);
+        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x2.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x2.after)]) out.push(`  ${l}`);
         out.push("", "  </details>");
       }
     }
@@ -36725,9 +36363,9 @@ function renderDiffMd(r) {
 var MERMAID_EDGE_CAP = 60;
 function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
   const ids = /* @__PURE__ */ new Map();
-  const id = (k) => {
-    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
-    return ids.get(k);
+  const id = (k2) => {
+    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
+    return ids.get(k2);
   };
   const lines = ["graph LR"];
   const styles = [];
@@ -36776,7 +36414,7 @@ function diff(ctx, paths, opts) {
   const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
   say("");
   const report = { diff: r.diff, refs: r.refs, ...r.explanations ? { explanations: r.explanations } : {} };
-  const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x) => renderDiffMermaid(x) };
+  const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x2) => renderDiffMermaid(x2) };
   emit(ctx, render[opts.format](report), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
@@ -36873,16 +36511,16 @@ function evidenceText(e) {
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
   }
 }
-function pathText(path11) {
+function pathText(path8) {
   let out = "";
-  for (const p of path11 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 
 // src/topology/scan.ts
 var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
 function traceValue(at2, c, values) {
-  const chart = values.find((v) => at2.file.startsWith(`${v.chart}/`));
+  const chart = values.find((v2) => at2.file.startsWith(`${v2.chart}/`));
   if (!chart) return void 0;
   for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
     for (const f of chart.files) {
@@ -36899,9 +36537,9 @@ function scanTopology(cluster, options = {}) {
   const configMaps = /* @__PURE__ */ new Map();
   const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
-    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
-    else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
+    else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
   }
   const links = new LinkSet();
   const unresolved = [];
@@ -36913,35 +36551,35 @@ function scanTopology(cluster, options = {}) {
     const scanConfigMap = (name, via) => {
       const cm = configMaps.get(`${w.ref.namespace}/${name}`);
       if (!cm) return;
-      for (const [key, v] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
-        if (typeof v === "string") visit2(v, () => originRef(cm.origin, ["data", key]), via);
+      for (const [key, v2] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+        if (typeof v2 === "string") visit2(v2, () => originRef(cm.origin, ["data", key]), via);
       }
     };
-    (w.spec?.volumes ?? []).forEach((v, vi) => {
-      if (v.configMap) scanConfigMap(v.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi, "configMap"]));
-      (v.projected?.sources ?? []).forEach((src2, si) => {
-        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi, "projected", "sources", si, "configMap"]));
+    (w.spec?.volumes ?? []).forEach((v2, vi2) => {
+      if (v2.configMap) scanConfigMap(v2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "configMap"]));
+      (v2.projected?.sources ?? []).forEach((src2, si2) => {
+        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
       });
     });
     for (const field of ["initContainers", "containers"]) {
-      (w.spec?.[field] ?? []).forEach((container, ci) => {
-        const base = [...w.specPath, field, ci];
-        (container.env ?? []).forEach((env, ei) => {
-          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei, "value"]));
+      (w.spec?.[field] ?? []).forEach((container, ci2) => {
+        const base = [...w.specPath, field, ci2];
+        (container.env ?? []).forEach((env, ei2) => {
+          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
           const ref = env.valueFrom?.configMapKeyRef;
           if (ref) {
             const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
-            const v = cm?.object.data?.[ref.key];
-            if (cm && typeof v === "string")
-              visit2(v, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]));
+            const v2 = cm?.object.data?.[ref.key];
+            if (cm && typeof v2 === "string")
+              visit2(v2, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei2, "valueFrom", "configMapKeyRef"]));
           }
         });
-        (container.envFrom ?? []).forEach((ef, fi) => {
-          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi, "configMapRef"]));
+        (container.envFrom ?? []).forEach((ef, fi2) => {
+          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi2, "configMapRef"]));
         });
-        for (const list2 of ["command", "args"]) {
-          (container[list2] ?? []).forEach((arg, ai) => {
-            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list2, ai]));
+        for (const list of ["command", "args"]) {
+          (container[list] ?? []).forEach((arg, ai2) => {
+            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list, ai2]));
           });
         }
       });
@@ -36954,7 +36592,7 @@ function scanTopology(cluster, options = {}) {
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
 }
 function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
-  const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason: reason2, detail });
+  const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
   if (isLocalAddress(c.host)) return;
   const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
   if (port !== void 0 && (port < 1 || port > 65535)) {
@@ -37031,8 +36669,8 @@ function targetConns(ports, pods) {
   return conns;
 }
 function addExposures(cluster, services, links) {
-  const expose = (src, ns, name, port, kind, object2, at2) => {
-    const svc = services.get(`${ns}/${name}`);
+  const expose = (src, ns2, name, port, kind, object2, at2) => {
+    const svc = services.get(`${ns2}/${name}`);
     if (!svc) return;
     const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
     for (const w of svc.workloads) {
@@ -37045,21 +36683,21 @@ function addExposures(cluster, services, links) {
   const ingress = ingressBackends(cluster.objects);
   for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
   for (const o of cluster.objects) {
-    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
     switch (o.kind) {
       case "HTTPRoute":
       case "GRPCRoute":
       case "TCPRoute":
       case "TLSRoute":
       case "UDPRoute": {
-        const object2 = `${o.kind} ${ns}/${o.object.metadata.name}`;
+        const object2 = `${o.kind} ${ns2}/${o.object.metadata.name}`;
         const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
         (o.object.spec?.rules ?? []).forEach(
-          (rule, ri) => (rule.backendRefs ?? []).forEach((b, bi) => {
+          (rule, ri2) => (rule.backendRefs ?? []).forEach((b, bi2) => {
             if (b.kind && b.kind !== "Service") return;
             for (const p of parents) {
-              const gw = { kind: "gateway", namespace: p.namespace || ns, name: p.name };
-              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri, "backendRefs", bi]));
+              const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
+              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
             }
           })
         );
@@ -37068,13 +36706,13 @@ function addExposures(cluster, services, links) {
       case "Service": {
         const type2 = o.object.spec?.type;
         if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
-        const svc = services.get(`${ns}/${o.object.metadata.name}`);
+        const svc = services.get(`${ns2}/${o.object.metadata.name}`);
         for (const w of svc?.workloads ?? []) {
           const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
           if (!conns.isEmpty)
             links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
               kind: "exposure",
-              object: `Service ${ns}/${o.object.metadata.name} (${type2})`,
+              object: `Service ${ns2}/${o.object.metadata.name} (${type2})`,
               at: originRef(o.origin, ["spec", "type"])
             });
         }
@@ -37100,12 +36738,12 @@ var LinkSet = class {
     return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
   }
 };
-function dedupeUnresolved(list2) {
+function dedupeUnresolved(list) {
   const seen = /* @__PURE__ */ new Set();
-  return list2.filter((u) => {
-    const k = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+  return list.filter((u) => {
+    const k2 = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k2)) return false;
+    seen.add(k2);
     return true;
   });
 }
@@ -37217,15 +36855,8 @@ function layoutPolicies(policies, target, render) {
   const files = /* @__PURE__ */ new Map();
   if (target.kind === "folder") {
     const byNs = /* @__PURE__ */ new Map();
-    for (const p of policies) {
-      const list2 = byNs.get(p.metadata.namespace);
-      if (list2) list2.push(p);
-      else byNs.set(p.metadata.namespace, [p]);
-    }
-    for (const ns of [...byNs.keys()].sort(compareStrings)) {
-      if (!isDnsLabel(ns)) throw new Error(`bug: namespace ${JSON.stringify(ns)} reached the file layout`);
-      files.set(path2.join(target.dir, `${ns}.yaml`), render(byNs.get(ns)));
-    }
+    for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
+    for (const ns2 of [...byNs.keys()].sort(compareStrings)) files.set(path2.join(target.dir, `${ns2}.yaml`), render(byNs.get(ns2)));
   } else if (target.kind === "file") files.set(target.file, render(policies));
   return files;
 }
@@ -37239,8 +36870,8 @@ function minimalSelector(w, sameNamespace) {
     const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
     return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
   }
-  const keys2 = Object.keys(labels2).filter((k) => w.pods.every((p) => p.labels[k] === labels2[k])).sort(compareStrings);
-  const pick2 = (subset) => Object.fromEntries(subset.map((k) => [k, labels2[k]]));
+  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
+  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
   const maxSize = Math.min(keys2.length, 6);
   for (let size = 1; size <= maxSize; size++) {
     for (const subset of combinations(keys2, size)) {
@@ -37252,14 +36883,14 @@ function minimalSelector(w, sameNamespace) {
   const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
   return { selector: { matchLabels: all }, unique };
 }
-function* combinations(items, k, start = 0, acc = []) {
-  if (acc.length === k) {
+function* combinations(items, k2, start = 0, acc = []) {
+  if (acc.length === k2) {
     yield [...acc];
     return;
   }
   for (let i = start; i < items.length; i++) {
     acc.push(items[i]);
-    yield* combinations(items, k, i + 1, acc);
+    yield* combinations(items, k2, i + 1, acc);
     acc.pop();
   }
 }
@@ -37282,7 +36913,7 @@ function portsOf(conns) {
       out.push({ protocol: protocol2 });
       continue;
     }
-    for (const [lo, hi] of ports.intervals()) out.push(lo === hi ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi });
+    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
   }
   return out;
 }
@@ -37302,9 +36933,9 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
   const diagnostics = [];
   const byNs = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
-    const list2 = byNs.get(w.ref.namespace) ?? [];
-    list2.push(w);
-    byNs.set(w.ref.namespace, list2);
+    const list = byNs.get(w.ref.namespace) ?? [];
+    list.push(w);
+    byNs.set(w.ref.namespace, list);
   }
   const selectors = /* @__PURE__ */ new Map();
   for (const w of cluster.workloads) {
@@ -37365,21 +36996,12 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
   }
   const policies = [];
-  for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
-    const nsErrors = dnsLabelErrors(ns);
-    if (nsErrors.length > 0) {
-      for (const w of workloads) {
-        diagnostics.push(
-          diag(Codes.unsafeOutputName, "error", `namespace ${JSON.stringify(ns)} ${nsErrors[0]}; no policy synthesized for ${workloadKey(w.ref)}`, originRef(w.origin, ["metadata", "namespace"]))
-        );
-      }
-      continue;
-    }
+  for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     if (options.defaultDeny) {
       policies.push({
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
-        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns2, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
         spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
       });
     }
@@ -37393,19 +37015,19 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
       const notes = [];
       const rule = (direction, l, peers) => {
         const ports = portsOf(l.conns);
-        const list2 = direction === "ingress" ? ingress : egress;
+        const list = direction === "ingress" ? ingress : egress;
         if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
         else egress.push({ to: peers, ...ports ? { ports } : {} });
         const other = direction === "ingress" ? l.src : l.dst;
-        notes.push(`${direction}[${list2.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
+        notes.push(`${direction}[${list.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
       };
       for (const l of linksTo.get(key) ?? []) {
-        const peers = peerFor(l.src, ns);
+        const peers = peerFor(l.src, ns2);
         if (peers) rule("ingress", l, peers);
       }
       for (const l of linksFrom.get(key) ?? []) {
         if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
-        const peers = peerFor(l.dst, ns);
+        const peers = peerFor(l.dst, ns2);
         if (peers) rule("egress", l, peers);
       }
       if (egress.length > 0) {
@@ -37414,22 +37036,15 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
           ports: portsOf(dnsConns)
         });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k2, v2]) => `${k2}=${v2}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
       }
       const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
-      const nameErrors = dnsSubdomainErrors(`${options.namePrefix}${base}-netpol`);
-      if (nameErrors.length > 0) {
-        diagnostics.push(
-          diag(Codes.unsafeOutputName, "error", `policy name ${JSON.stringify(`${options.namePrefix}${base}-netpol`)} ${nameErrors[0]}; no policy synthesized for ${key}`, originRef(w.origin, ["metadata", "name"]))
-        );
-        continue;
-      }
       policies.push({
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
         metadata: {
           name: `${options.namePrefix}${base}-netpol`,
-          namespace: ns,
+          namespace: ns2,
           labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
           ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
         },
@@ -37445,8 +37060,8 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
   return { value: { policies }, diagnostics };
 }
 function push2(map3, key, value) {
-  const list2 = map3.get(key);
-  if (list2) list2.push(value);
+  const list = map3.get(key);
+  if (list) list.push(value);
   else map3.set(key, [value]);
 }
 function copySelector(s) {
@@ -37477,8 +37092,8 @@ function evidenceFrom(raw) {
       out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
       continue;
     }
-    const x = ExposureEvidence.safeParse(e);
-    if (x.success) out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
+    const x2 = ExposureEvidence.safeParse(e);
+    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
   }
   return out;
 }
@@ -37520,14 +37135,14 @@ function runSynthesize(io, request, settings) {
   if (request.linksFile !== void 0) {
     const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref));
     links = parsed2.links;
-    appendAll(all, parsed2.diagnostics);
+    all.push(...parsed2.diagnostics);
   } else {
     const scanned = scanTopology(load2.cluster, { values });
     links = scanned.value.links;
-    appendAll(all, scanned.diagnostics);
+    all.push(...scanned.diagnostics);
   }
   const result = synthesizePolicies(load2.cluster, links, request.options);
-  appendAll(all, result.diagnostics);
+  all.push(...result.diagnostics);
   const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
   return { policies: result.value.policies, diagnostics: all, refused };
 }
@@ -37538,7 +37153,7 @@ function policyTarget(io, output2) {
 }
 function writePolicies(io, policies, target, render) {
   const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files, target.kind === "folder" ? { createFolders: true, inside: target.dir } : {});
+  io.writeFiles(files);
   return files;
 }
 
@@ -37552,7 +37167,7 @@ ${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
 var Options4 = CommonOptions.extend({
   links: external_exports.string().optional(),
-  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
+  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
   dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
   dnsNamespace: external_exports.string().default("kube-system"),
@@ -37611,16 +37226,10 @@ ${text}`);
 
 // src/cli/program.ts
 var VERSION = "0.1.0";
-var OUTPUT = (ctx) => ({
-  writeOut: ctx.stdout,
-  writeErr: ctx.stderr,
-  outputError: (text, write) => write(`${safeLines(text.replace(/\n$/, ""))}
-`)
-});
 function buildProgram(ctx, done) {
-  const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput(OUTPUT(ctx)).exitOverride();
+  const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).exitOverride();
   for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
-    program2.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
+    program2.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program2.commands) c.exitOverride();
   return program2;
@@ -37639,11 +37248,11 @@ function main(argv, ctx) {
       return ExitCode.badInput;
     }
     if (e instanceof ConfigError) {
-      ctx.stderr(`${safeLine(`netpol-ci: configuration error: ${e.message}`)}
+      ctx.stderr(`netpol-ci: configuration error: ${e.message}
 `);
       return ExitCode.badInput;
     }
-    ctx.stderr(`${safeLines(`netpol-ci: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`)}
+    ctx.stderr(`netpol-ci: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}
 `);
     return ExitCode.internal;
   }
@@ -37651,12 +37260,2998 @@ function main(argv, ctx) {
 
 // src/io/node-io.ts
 import { spawnSync as spawnSync3 } from "node:child_process";
-import { readFileSync as readFileSync2, rmSync, statSync as statSync3 } from "node:fs";
-import path10 from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import path7 from "node:path";
 
 // src/io/files.ts
-import { realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
+import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
+import path5 from "node:path";
+
+// node_modules/glob/dist/esm/index.min.js
+import { fileURLToPath as Wi } from "node:url";
+import { posix as mi, win32 as re } from "node:path";
+import { fileURLToPath as gi } from "node:url";
+import { lstatSync as wi, readdir as yi, readdirSync as bi, readlinkSync as Si, realpathSync as Ei } from "fs";
+import * as xi from "node:fs";
+import { lstat as Ci, readdir as Ti, readlink as Ai, realpath as ki } from "node:fs/promises";
+import { EventEmitter as ee } from "node:events";
+import Pe from "node:stream";
+import { StringDecoder as ni } from "node:string_decoder";
+var Gt = (n7, t, e) => {
+  let s = n7 instanceof RegExp ? ce(n7, e) : n7, i = t instanceof RegExp ? ce(t, e) : t, r = s !== null && i != null && ss(s, i, e);
+  return r && { start: r[0], end: r[1], pre: e.slice(0, r[0]), body: e.slice(r[0] + s.length, r[1]), post: e.slice(r[1] + i.length) };
+};
+var ce = (n7, t) => {
+  let e = t.match(n7);
+  return e ? e[0] : null;
+};
+var ss = (n7, t, e) => {
+  let s, i, r, o, h, a = e.indexOf(n7), l = e.indexOf(t, a + 1), u = a;
+  if (a >= 0 && l > 0) {
+    if (n7 === t) return [a, l];
+    for (s = [], r = e.length; u >= 0 && !h; ) {
+      if (u === a) s.push(u), a = e.indexOf(n7, u + 1);
+      else if (s.length === 1) {
+        let c = s.pop();
+        c !== void 0 && (h = [c, l]);
+      } else i = s.pop(), i !== void 0 && i < r && (r = i, o = l), l = e.indexOf(t, u + 1);
+      u = a < l && a >= 0 ? a : l;
+    }
+    s.length && o !== void 0 && (h = [r, o]);
+  }
+  return h;
+};
+var fe = "\0SLASH" + Math.random() + "\0";
+var ue = "\0OPEN" + Math.random() + "\0";
+var qt = "\0CLOSE" + Math.random() + "\0";
+var de = "\0COMMA" + Math.random() + "\0";
+var pe = "\0PERIOD" + Math.random() + "\0";
+var is = new RegExp(fe, "g");
+var rs = new RegExp(ue, "g");
+var ns = new RegExp(qt, "g");
+var os = new RegExp(de, "g");
+var hs = new RegExp(pe, "g");
+var as = /\\\\/g;
+var ls = /\\{/g;
+var cs = /\\}/g;
+var fs = /\\,/g;
+var us = /\\./g;
+var ds = 1e5;
+function Ht(n7) {
+  return isNaN(n7) ? n7.charCodeAt(0) : parseInt(n7, 10);
+}
+function ps(n7) {
+  return n7.replace(as, fe).replace(ls, ue).replace(cs, qt).replace(fs, de).replace(us, pe);
+}
+function ms(n7) {
+  return n7.replace(is, "\\").replace(rs, "{").replace(ns, "}").replace(os, ",").replace(hs, ".");
+}
+function me(n7) {
+  if (!n7) return [""];
+  let t = [], e = Gt("{", "}", n7);
+  if (!e) return n7.split(",");
+  let { pre: s, body: i, post: r } = e, o = s.split(",");
+  o[o.length - 1] += "{" + i + "}";
+  let h = me(r);
+  return r.length && (o[o.length - 1] += h.shift(), o.push.apply(o, h)), t.push.apply(t, o), t;
+}
+function ge(n7, t = {}) {
+  if (!n7) return [];
+  let { max: e = ds } = t;
+  return n7.slice(0, 2) === "{}" && (n7 = "\\{\\}" + n7.slice(2)), ht(ps(n7), e, true).map(ms);
+}
+function gs(n7) {
+  return "{" + n7 + "}";
+}
+function ws(n7) {
+  return /^-?0\d/.test(n7);
+}
+function ys(n7, t) {
+  return n7 <= t;
+}
+function bs(n7, t) {
+  return n7 >= t;
+}
+function ht(n7, t, e) {
+  let s = [], i = Gt("{", "}", n7);
+  if (!i) return [n7];
+  let r = i.pre, o = i.post.length ? ht(i.post, t, false) : [""];
+  if (/\$$/.test(i.pre)) for (let h = 0; h < o.length && h < t; h++) {
+    let a = r + "{" + i.body + "}" + o[h];
+    s.push(a);
+  }
+  else {
+    let h = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(i.body), a = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(i.body), l = h || a, u = i.body.indexOf(",") >= 0;
+    if (!l && !u) return i.post.match(/,(?!,).*\}/) ? (n7 = i.pre + "{" + i.body + qt + i.post, ht(n7, t, true)) : [n7];
+    let c;
+    if (l) c = i.body.split(/\.\./);
+    else if (c = me(i.body), c.length === 1 && c[0] !== void 0 && (c = ht(c[0], t, false).map(gs), c.length === 1)) return o.map((f) => i.pre + c[0] + f);
+    let d;
+    if (l && c[0] !== void 0 && c[1] !== void 0) {
+      let f = Ht(c[0]), m = Ht(c[1]), p = Math.max(c[0].length, c[1].length), w = c.length === 3 && c[2] !== void 0 ? Math.abs(Ht(c[2])) : 1, g = ys;
+      m < f && (w *= -1, g = bs);
+      let E = c.some(ws);
+      d = [];
+      for (let y = f; g(y, m); y += w) {
+        let b;
+        if (a) b = String.fromCharCode(y), b === "\\" && (b = "");
+        else if (b = String(y), E) {
+          let z2 = p - b.length;
+          if (z2 > 0) {
+            let $ = new Array(z2 + 1).join("0");
+            y < 0 ? b = "-" + $ + b.slice(1) : b = $ + b;
+          }
+        }
+        d.push(b);
+      }
+    } else {
+      d = [];
+      for (let f = 0; f < c.length; f++) d.push.apply(d, ht(c[f], t, false));
+    }
+    for (let f = 0; f < d.length; f++) for (let m = 0; m < o.length && s.length < t; m++) {
+      let p = r + d[f] + o[m];
+      (!e || l || p) && s.push(p);
+    }
+  }
+  return s;
+}
+var at = (n7) => {
+  if (typeof n7 != "string") throw new TypeError("invalid pattern");
+  if (n7.length > 65536) throw new TypeError("pattern is too long");
+};
+var Ss = { "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true], "[:alpha:]": ["\\p{L}\\p{Nl}", true], "[:ascii:]": ["\\x00-\\x7f", false], "[:blank:]": ["\\p{Zs}\\t", true], "[:cntrl:]": ["\\p{Cc}", true], "[:digit:]": ["\\p{Nd}", true], "[:graph:]": ["\\p{Z}\\p{C}", true, true], "[:lower:]": ["\\p{Ll}", true], "[:print:]": ["\\p{C}", true], "[:punct:]": ["\\p{P}", true], "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true], "[:upper:]": ["\\p{Lu}", true], "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true], "[:xdigit:]": ["A-Fa-f0-9", false] };
+var lt = (n7) => n7.replace(/[[\]\\-]/g, "\\$&");
+var Es = (n7) => n7.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var we = (n7) => n7.join("");
+var ye = (n7, t) => {
+  let e = t;
+  if (n7.charAt(e) !== "[") throw new Error("not in a brace expression");
+  let s = [], i = [], r = e + 1, o = false, h = false, a = false, l = false, u = e, c = "";
+  t: for (; r < n7.length; ) {
+    let p = n7.charAt(r);
+    if ((p === "!" || p === "^") && r === e + 1) {
+      l = true, r++;
+      continue;
+    }
+    if (p === "]" && o && !a) {
+      u = r + 1;
+      break;
+    }
+    if (o = true, p === "\\" && !a) {
+      a = true, r++;
+      continue;
+    }
+    if (p === "[" && !a) {
+      for (let [w, [g, S, E]] of Object.entries(Ss)) if (n7.startsWith(w, r)) {
+        if (c) return ["$.", false, n7.length - e, true];
+        r += w.length, E ? i.push(g) : s.push(g), h = h || S;
+        continue t;
+      }
+    }
+    if (a = false, c) {
+      p > c ? s.push(lt(c) + "-" + lt(p)) : p === c && s.push(lt(p)), c = "", r++;
+      continue;
+    }
+    if (n7.startsWith("-]", r + 1)) {
+      s.push(lt(p + "-")), r += 2;
+      continue;
+    }
+    if (n7.startsWith("-", r + 1)) {
+      c = p, r += 2;
+      continue;
+    }
+    s.push(lt(p)), r++;
+  }
+  if (u < r) return ["", false, 0, false];
+  if (!s.length && !i.length) return ["$.", false, n7.length - e, true];
+  if (i.length === 0 && s.length === 1 && /^\\?.$/.test(s[0]) && !l) {
+    let p = s[0].length === 2 ? s[0].slice(-1) : s[0];
+    return [Es(p), false, u - e, false];
+  }
+  let d = "[" + (l ? "^" : "") + we(s) + "]", f = "[" + (l ? "" : "^") + we(i) + "]";
+  return [s.length && i.length ? "(" + d + "|" + f + ")" : s.length ? d : f, h, u - e, true];
+};
+var W = (n7, { windowsPathsNoEscape: t = false, magicalBraces: e = true } = {}) => e ? t ? n7.replace(/\[([^\/\\])\]/g, "$1") : n7.replace(/((?!\\).|^)\[([^\/\\])\]/g, "$1$2").replace(/\\([^\/])/g, "$1") : t ? n7.replace(/\[([^\/\\{}])\]/g, "$1") : n7.replace(/((?!\\).|^)\[([^\/\\{}])\]/g, "$1$2").replace(/\\([^\/{}])/g, "$1");
+var xs = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+var be = (n7) => xs.has(n7);
+var vs = "(?!(?:^|/)\\.\\.?(?:$|/))";
+var Ct = "(?!\\.)";
+var Cs = /* @__PURE__ */ new Set(["[", "."]);
+var Ts = /* @__PURE__ */ new Set(["..", "."]);
+var As = new Set("().*{}+?[]^$\\!");
+var ks = (n7) => n7.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var Kt = "[^/]";
+var Se = Kt + "*?";
+var Ee = Kt + "+?";
+var Q = class n {
+  type;
+  #t;
+  #s;
+  #n = false;
+  #r = [];
+  #o;
+  #S;
+  #w;
+  #c = false;
+  #h;
+  #u;
+  #f = false;
+  constructor(t, e, s = {}) {
+    this.type = t, t && (this.#s = true), this.#o = e, this.#t = this.#o ? this.#o.#t : this, this.#h = this.#t === this ? s : this.#t.#h, this.#w = this.#t === this ? [] : this.#t.#w, t === "!" && !this.#t.#c && this.#w.push(this), this.#S = this.#o ? this.#o.#r.length : 0;
+  }
+  get hasMagic() {
+    if (this.#s !== void 0) return this.#s;
+    for (let t of this.#r) if (typeof t != "string" && (t.type || t.hasMagic)) return this.#s = true;
+    return this.#s;
+  }
+  toString() {
+    return this.#u !== void 0 ? this.#u : this.type ? this.#u = this.type + "(" + this.#r.map((t) => String(t)).join("|") + ")" : this.#u = this.#r.map((t) => String(t)).join("");
+  }
+  #a() {
+    if (this !== this.#t) throw new Error("should only call on root");
+    if (this.#c) return this;
+    this.toString(), this.#c = true;
+    let t;
+    for (; t = this.#w.pop(); ) {
+      if (t.type !== "!") continue;
+      let e = t, s = e.#o;
+      for (; s; ) {
+        for (let i = e.#S + 1; !s.type && i < s.#r.length; i++) for (let r of t.#r) {
+          if (typeof r == "string") throw new Error("string part in extglob AST??");
+          r.copyIn(s.#r[i]);
+        }
+        e = s, s = e.#o;
+      }
+    }
+    return this;
+  }
+  push(...t) {
+    for (let e of t) if (e !== "") {
+      if (typeof e != "string" && !(e instanceof n && e.#o === this)) throw new Error("invalid part: " + e);
+      this.#r.push(e);
+    }
+  }
+  toJSON() {
+    let t = this.type === null ? this.#r.slice().map((e) => typeof e == "string" ? e : e.toJSON()) : [this.type, ...this.#r.map((e) => e.toJSON())];
+    return this.isStart() && !this.type && t.unshift([]), this.isEnd() && (this === this.#t || this.#t.#c && this.#o?.type === "!") && t.push({}), t;
+  }
+  isStart() {
+    if (this.#t === this) return true;
+    if (!this.#o?.isStart()) return false;
+    if (this.#S === 0) return true;
+    let t = this.#o;
+    for (let e = 0; e < this.#S; e++) {
+      let s = t.#r[e];
+      if (!(s instanceof n && s.type === "!")) return false;
+    }
+    return true;
+  }
+  isEnd() {
+    if (this.#t === this || this.#o?.type === "!") return true;
+    if (!this.#o?.isEnd()) return false;
+    if (!this.type) return this.#o?.isEnd();
+    let t = this.#o ? this.#o.#r.length : 0;
+    return this.#S === t - 1;
+  }
+  copyIn(t) {
+    typeof t == "string" ? this.push(t) : this.push(t.clone(this));
+  }
+  clone(t) {
+    let e = new n(this.type, t);
+    for (let s of this.#r) e.copyIn(s);
+    return e;
+  }
+  static #i(t, e, s, i) {
+    let r = false, o = false, h = -1, a = false;
+    if (e.type === null) {
+      let f = s, m = "";
+      for (; f < t.length; ) {
+        let p = t.charAt(f++);
+        if (r || p === "\\") {
+          r = !r, m += p;
+          continue;
+        }
+        if (o) {
+          f === h + 1 ? (p === "^" || p === "!") && (a = true) : p === "]" && !(f === h + 2 && a) && (o = false), m += p;
+          continue;
+        } else if (p === "[") {
+          o = true, h = f, a = false, m += p;
+          continue;
+        }
+        if (!i.noext && be(p) && t.charAt(f) === "(") {
+          e.push(m), m = "";
+          let w = new n(p, e);
+          f = n.#i(t, w, f, i), e.push(w);
+          continue;
+        }
+        m += p;
+      }
+      return e.push(m), f;
+    }
+    let l = s + 1, u = new n(null, e), c = [], d = "";
+    for (; l < t.length; ) {
+      let f = t.charAt(l++);
+      if (r || f === "\\") {
+        r = !r, d += f;
+        continue;
+      }
+      if (o) {
+        l === h + 1 ? (f === "^" || f === "!") && (a = true) : f === "]" && !(l === h + 2 && a) && (o = false), d += f;
+        continue;
+      } else if (f === "[") {
+        o = true, h = l, a = false, d += f;
+        continue;
+      }
+      if (be(f) && t.charAt(l) === "(") {
+        u.push(d), d = "";
+        let m = new n(f, u);
+        u.push(m), l = n.#i(t, m, l, i);
+        continue;
+      }
+      if (f === "|") {
+        u.push(d), d = "", c.push(u), u = new n(null, e);
+        continue;
+      }
+      if (f === ")") return d === "" && e.#r.length === 0 && (e.#f = true), u.push(d), d = "", e.push(...c, u), l;
+      d += f;
+    }
+    return e.type = null, e.#s = void 0, e.#r = [t.substring(s - 1)], l;
+  }
+  static fromGlob(t, e = {}) {
+    let s = new n(null, void 0, e);
+    return n.#i(t, s, 0, e), s;
+  }
+  toMMPattern() {
+    if (this !== this.#t) return this.#t.toMMPattern();
+    let t = this.toString(), [e, s, i, r] = this.toRegExpSource();
+    if (!(i || this.#s || this.#h.nocase && !this.#h.nocaseMagicOnly && t.toUpperCase() !== t.toLowerCase())) return s;
+    let h = (this.#h.nocase ? "i" : "") + (r ? "u" : "");
+    return Object.assign(new RegExp(`^${e}$`, h), { _src: e, _glob: t });
+  }
+  get options() {
+    return this.#h;
+  }
+  toRegExpSource(t) {
+    let e = t ?? !!this.#h.dot;
+    if (this.#t === this && this.#a(), !this.type) {
+      let a = this.isStart() && this.isEnd() && !this.#r.some((f) => typeof f != "string"), l = this.#r.map((f) => {
+        let [m, p, w, g] = typeof f == "string" ? n.#E(f, this.#s, a) : f.toRegExpSource(t);
+        return this.#s = this.#s || w, this.#n = this.#n || g, m;
+      }).join(""), u = "";
+      if (this.isStart() && typeof this.#r[0] == "string" && !(this.#r.length === 1 && Ts.has(this.#r[0]))) {
+        let m = Cs, p = e && m.has(l.charAt(0)) || l.startsWith("\\.") && m.has(l.charAt(2)) || l.startsWith("\\.\\.") && m.has(l.charAt(4)), w = !e && !t && m.has(l.charAt(0));
+        u = p ? vs : w ? Ct : "";
+      }
+      let c = "";
+      return this.isEnd() && this.#t.#c && this.#o?.type === "!" && (c = "(?:$|\\/)"), [u + l + c, W(l), this.#s = !!this.#s, this.#n];
+    }
+    let s = this.type === "*" || this.type === "+", i = this.type === "!" ? "(?:(?!(?:" : "(?:", r = this.#d(e);
+    if (this.isStart() && this.isEnd() && !r && this.type !== "!") {
+      let a = this.toString();
+      return this.#r = [a], this.type = null, this.#s = void 0, [a, W(this.toString()), false, false];
+    }
+    let o = !s || t || e || !Ct ? "" : this.#d(true);
+    o === r && (o = ""), o && (r = `(?:${r})(?:${o})*?`);
+    let h = "";
+    if (this.type === "!" && this.#f) h = (this.isStart() && !e ? Ct : "") + Ee;
+    else {
+      let a = this.type === "!" ? "))" + (this.isStart() && !e && !t ? Ct : "") + Se + ")" : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && o ? ")" : this.type === "*" && o ? ")?" : `)${this.type}`;
+      h = i + r + a;
+    }
+    return [h, W(r), this.#s = !!this.#s, this.#n];
+  }
+  #d(t) {
+    return this.#r.map((e) => {
+      if (typeof e == "string") throw new Error("string type in extglob ast??");
+      let [s, i, r, o] = e.toRegExpSource(t);
+      return this.#n = this.#n || o, s;
+    }).filter((e) => !(this.isStart() && this.isEnd()) || !!e).join("|");
+  }
+  static #E(t, e, s = false) {
+    let i = false, r = "", o = false, h = false;
+    for (let a = 0; a < t.length; a++) {
+      let l = t.charAt(a);
+      if (i) {
+        i = false, r += (As.has(l) ? "\\" : "") + l;
+        continue;
+      }
+      if (l === "*") {
+        if (h) continue;
+        h = true, r += s && /^[*]+$/.test(t) ? Ee : Se, e = true;
+        continue;
+      } else h = false;
+      if (l === "\\") {
+        a === t.length - 1 ? r += "\\\\" : i = true;
+        continue;
+      }
+      if (l === "[") {
+        let [u, c, d, f] = ye(t, a);
+        if (d) {
+          r += u, o = o || c, a += d - 1, e = e || f;
+          continue;
+        }
+      }
+      if (l === "?") {
+        r += Kt, e = true;
+        continue;
+      }
+      r += ks(l);
+    }
+    return [r, W(t), !!e, o];
+  }
+};
+var tt = (n7, { windowsPathsNoEscape: t = false, magicalBraces: e = false } = {}) => e ? t ? n7.replace(/[?*()[\]{}]/g, "[$&]") : n7.replace(/[?*()[\]\\{}]/g, "\\$&") : t ? n7.replace(/[?*()[\]]/g, "[$&]") : n7.replace(/[?*()[\]\\]/g, "\\$&");
+var O = (n7, t, e = {}) => (at(t), !e.nocomment && t.charAt(0) === "#" ? false : new D(t, e).match(n7));
+var Rs = /^\*+([^+@!?\*\[\(]*)$/;
+var Os = (n7) => (t) => !t.startsWith(".") && t.endsWith(n7);
+var Fs = (n7) => (t) => t.endsWith(n7);
+var Ds = (n7) => (n7 = n7.toLowerCase(), (t) => !t.startsWith(".") && t.toLowerCase().endsWith(n7));
+var Ms = (n7) => (n7 = n7.toLowerCase(), (t) => t.toLowerCase().endsWith(n7));
+var Ns = /^\*+\.\*+$/;
+var _s = (n7) => !n7.startsWith(".") && n7.includes(".");
+var Ls = (n7) => n7 !== "." && n7 !== ".." && n7.includes(".");
+var Ws = /^\.\*+$/;
+var Ps = (n7) => n7 !== "." && n7 !== ".." && n7.startsWith(".");
+var js = /^\*+$/;
+var Is = (n7) => n7.length !== 0 && !n7.startsWith(".");
+var zs = (n7) => n7.length !== 0 && n7 !== "." && n7 !== "..";
+var Bs = /^\?+([^+@!?\*\[\(]*)?$/;
+var Us = ([n7, t = ""]) => {
+  let e = Ce([n7]);
+  return t ? (t = t.toLowerCase(), (s) => e(s) && s.toLowerCase().endsWith(t)) : e;
+};
+var $s = ([n7, t = ""]) => {
+  let e = Te([n7]);
+  return t ? (t = t.toLowerCase(), (s) => e(s) && s.toLowerCase().endsWith(t)) : e;
+};
+var Gs = ([n7, t = ""]) => {
+  let e = Te([n7]);
+  return t ? (s) => e(s) && s.endsWith(t) : e;
+};
+var Hs = ([n7, t = ""]) => {
+  let e = Ce([n7]);
+  return t ? (s) => e(s) && s.endsWith(t) : e;
+};
+var Ce = ([n7]) => {
+  let t = n7.length;
+  return (e) => e.length === t && !e.startsWith(".");
+};
+var Te = ([n7]) => {
+  let t = n7.length;
+  return (e) => e.length === t && e !== "." && e !== "..";
+};
+var Ae = typeof process == "object" && process ? typeof process.env == "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+var xe = { win32: { sep: "\\" }, posix: { sep: "/" } };
+var qs = Ae === "win32" ? xe.win32.sep : xe.posix.sep;
+O.sep = qs;
+var A = /* @__PURE__ */ Symbol("globstar **");
+O.GLOBSTAR = A;
+var Ks = "[^/]";
+var Vs = Ks + "*?";
+var Ys = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+var Xs = "(?:(?!(?:\\/|^)\\.).)*?";
+var Js = (n7, t = {}) => (e) => O(e, n7, t);
+O.filter = Js;
+var N = (n7, t = {}) => Object.assign({}, n7, t);
+var Zs = (n7) => {
+  if (!n7 || typeof n7 != "object" || !Object.keys(n7).length) return O;
+  let t = O;
+  return Object.assign((s, i, r = {}) => t(s, i, N(n7, r)), { Minimatch: class extends t.Minimatch {
+    constructor(i, r = {}) {
+      super(i, N(n7, r));
+    }
+    static defaults(i) {
+      return t.defaults(N(n7, i)).Minimatch;
+    }
+  }, AST: class extends t.AST {
+    constructor(i, r, o = {}) {
+      super(i, r, N(n7, o));
+    }
+    static fromGlob(i, r = {}) {
+      return t.AST.fromGlob(i, N(n7, r));
+    }
+  }, unescape: (s, i = {}) => t.unescape(s, N(n7, i)), escape: (s, i = {}) => t.escape(s, N(n7, i)), filter: (s, i = {}) => t.filter(s, N(n7, i)), defaults: (s) => t.defaults(N(n7, s)), makeRe: (s, i = {}) => t.makeRe(s, N(n7, i)), braceExpand: (s, i = {}) => t.braceExpand(s, N(n7, i)), match: (s, i, r = {}) => t.match(s, i, N(n7, r)), sep: t.sep, GLOBSTAR: A });
+};
+O.defaults = Zs;
+var ke = (n7, t = {}) => (at(n7), t.nobrace || !/\{(?:(?!\{).)*\}/.test(n7) ? [n7] : ge(n7, { max: t.braceExpandMax }));
+O.braceExpand = ke;
+var Qs = (n7, t = {}) => new D(n7, t).makeRe();
+O.makeRe = Qs;
+var ti = (n7, t, e = {}) => {
+  let s = new D(t, e);
+  return n7 = n7.filter((i) => s.match(i)), s.options.nonull && !n7.length && n7.push(t), n7;
+};
+O.match = ti;
+var ve = /[?*]|[+@!]\(.*?\)|\[|\]/;
+var ei = (n7) => n7.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+var D = class {
+  options;
+  set;
+  pattern;
+  windowsPathsNoEscape;
+  nonegate;
+  negate;
+  comment;
+  empty;
+  preserveMultipleSlashes;
+  partial;
+  globSet;
+  globParts;
+  nocase;
+  isWindows;
+  platform;
+  windowsNoMagicRoot;
+  regexp;
+  constructor(t, e = {}) {
+    at(t), e = e || {}, this.options = e, this.pattern = t, this.platform = e.platform || Ae, this.isWindows = this.platform === "win32";
+    let s = "allowWindowsEscape";
+    this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e[s] === false, this.windowsPathsNoEscape && (this.pattern = this.pattern.replace(/\\/g, "/")), this.preserveMultipleSlashes = !!e.preserveMultipleSlashes, this.regexp = null, this.negate = false, this.nonegate = !!e.nonegate, this.comment = false, this.empty = false, this.partial = !!e.partial, this.nocase = !!this.options.nocase, this.windowsNoMagicRoot = e.windowsNoMagicRoot !== void 0 ? e.windowsNoMagicRoot : !!(this.isWindows && this.nocase), this.globSet = [], this.globParts = [], this.set = [], this.make();
+  }
+  hasMagic() {
+    if (this.options.magicalBraces && this.set.length > 1) return true;
+    for (let t of this.set) for (let e of t) if (typeof e != "string") return true;
+    return false;
+  }
+  debug(...t) {
+  }
+  make() {
+    let t = this.pattern, e = this.options;
+    if (!e.nocomment && t.charAt(0) === "#") {
+      this.comment = true;
+      return;
+    }
+    if (!t) {
+      this.empty = true;
+      return;
+    }
+    this.parseNegate(), this.globSet = [...new Set(this.braceExpand())], e.debug && (this.debug = (...r) => console.error(...r)), this.debug(this.pattern, this.globSet);
+    let s = this.globSet.map((r) => this.slashSplit(r));
+    this.globParts = this.preprocess(s), this.debug(this.pattern, this.globParts);
+    let i = this.globParts.map((r, o, h) => {
+      if (this.isWindows && this.windowsNoMagicRoot) {
+        let a = r[0] === "" && r[1] === "" && (r[2] === "?" || !ve.test(r[2])) && !ve.test(r[3]), l = /^[a-z]:/i.test(r[0]);
+        if (a) return [...r.slice(0, 4), ...r.slice(4).map((u) => this.parse(u))];
+        if (l) return [r[0], ...r.slice(1).map((u) => this.parse(u))];
+      }
+      return r.map((a) => this.parse(a));
+    });
+    if (this.debug(this.pattern, i), this.set = i.filter((r) => r.indexOf(false) === -1), this.isWindows) for (let r = 0; r < this.set.length; r++) {
+      let o = this.set[r];
+      o[0] === "" && o[1] === "" && this.globParts[r][2] === "?" && typeof o[3] == "string" && /^[a-z]:$/i.test(o[3]) && (o[2] = "?");
+    }
+    this.debug(this.pattern, this.set);
+  }
+  preprocess(t) {
+    if (this.options.noglobstar) for (let s = 0; s < t.length; s++) for (let i = 0; i < t[s].length; i++) t[s][i] === "**" && (t[s][i] = "*");
+    let { optimizationLevel: e = 1 } = this.options;
+    return e >= 2 ? (t = this.firstPhasePreProcess(t), t = this.secondPhasePreProcess(t)) : e >= 1 ? t = this.levelOneOptimize(t) : t = this.adjascentGlobstarOptimize(t), t;
+  }
+  adjascentGlobstarOptimize(t) {
+    return t.map((e) => {
+      let s = -1;
+      for (; (s = e.indexOf("**", s + 1)) !== -1; ) {
+        let i = s;
+        for (; e[i + 1] === "**"; ) i++;
+        i !== s && e.splice(s, i - s);
+      }
+      return e;
+    });
+  }
+  levelOneOptimize(t) {
+    return t.map((e) => (e = e.reduce((s, i) => {
+      let r = s[s.length - 1];
+      return i === "**" && r === "**" ? s : i === ".." && r && r !== ".." && r !== "." && r !== "**" ? (s.pop(), s) : (s.push(i), s);
+    }, []), e.length === 0 ? [""] : e));
+  }
+  levelTwoFileOptimize(t) {
+    Array.isArray(t) || (t = this.slashSplit(t));
+    let e = false;
+    do {
+      if (e = false, !this.preserveMultipleSlashes) {
+        for (let i = 1; i < t.length - 1; i++) {
+          let r = t[i];
+          i === 1 && r === "" && t[0] === "" || (r === "." || r === "") && (e = true, t.splice(i, 1), i--);
+        }
+        t[0] === "." && t.length === 2 && (t[1] === "." || t[1] === "") && (e = true, t.pop());
+      }
+      let s = 0;
+      for (; (s = t.indexOf("..", s + 1)) !== -1; ) {
+        let i = t[s - 1];
+        i && i !== "." && i !== ".." && i !== "**" && (e = true, t.splice(s - 1, 2), s -= 2);
+      }
+    } while (e);
+    return t.length === 0 ? [""] : t;
+  }
+  firstPhasePreProcess(t) {
+    let e = false;
+    do {
+      e = false;
+      for (let s of t) {
+        let i = -1;
+        for (; (i = s.indexOf("**", i + 1)) !== -1; ) {
+          let o = i;
+          for (; s[o + 1] === "**"; ) o++;
+          o > i && s.splice(i + 1, o - i);
+          let h = s[i + 1], a = s[i + 2], l = s[i + 3];
+          if (h !== ".." || !a || a === "." || a === ".." || !l || l === "." || l === "..") continue;
+          e = true, s.splice(i, 1);
+          let u = s.slice(0);
+          u[i] = "**", t.push(u), i--;
+        }
+        if (!this.preserveMultipleSlashes) {
+          for (let o = 1; o < s.length - 1; o++) {
+            let h = s[o];
+            o === 1 && h === "" && s[0] === "" || (h === "." || h === "") && (e = true, s.splice(o, 1), o--);
+          }
+          s[0] === "." && s.length === 2 && (s[1] === "." || s[1] === "") && (e = true, s.pop());
+        }
+        let r = 0;
+        for (; (r = s.indexOf("..", r + 1)) !== -1; ) {
+          let o = s[r - 1];
+          if (o && o !== "." && o !== ".." && o !== "**") {
+            e = true;
+            let a = r === 1 && s[r + 1] === "**" ? ["."] : [];
+            s.splice(r - 1, 2, ...a), s.length === 0 && s.push(""), r -= 2;
+          }
+        }
+      }
+    } while (e);
+    return t;
+  }
+  secondPhasePreProcess(t) {
+    for (let e = 0; e < t.length - 1; e++) for (let s = e + 1; s < t.length; s++) {
+      let i = this.partsMatch(t[e], t[s], !this.preserveMultipleSlashes);
+      if (i) {
+        t[e] = [], t[s] = i;
+        break;
+      }
+    }
+    return t.filter((e) => e.length);
+  }
+  partsMatch(t, e, s = false) {
+    let i = 0, r = 0, o = [], h = "";
+    for (; i < t.length && r < e.length; ) if (t[i] === e[r]) o.push(h === "b" ? e[r] : t[i]), i++, r++;
+    else if (s && t[i] === "**" && e[r] === t[i + 1]) o.push(t[i]), i++;
+    else if (s && e[r] === "**" && t[i] === e[r + 1]) o.push(e[r]), r++;
+    else if (t[i] === "*" && e[r] && (this.options.dot || !e[r].startsWith(".")) && e[r] !== "**") {
+      if (h === "b") return false;
+      h = "a", o.push(t[i]), i++, r++;
+    } else if (e[r] === "*" && t[i] && (this.options.dot || !t[i].startsWith(".")) && t[i] !== "**") {
+      if (h === "a") return false;
+      h = "b", o.push(e[r]), i++, r++;
+    } else return false;
+    return t.length === e.length && o;
+  }
+  parseNegate() {
+    if (this.nonegate) return;
+    let t = this.pattern, e = false, s = 0;
+    for (let i = 0; i < t.length && t.charAt(i) === "!"; i++) e = !e, s++;
+    s && (this.pattern = t.slice(s)), this.negate = e;
+  }
+  matchOne(t, e, s = false) {
+    let i = this.options;
+    if (this.isWindows) {
+      let p = typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]), w = !p && t[0] === "" && t[1] === "" && t[2] === "?" && /^[a-z]:$/i.test(t[3]), g = typeof e[0] == "string" && /^[a-z]:$/i.test(e[0]), S = !g && e[0] === "" && e[1] === "" && e[2] === "?" && typeof e[3] == "string" && /^[a-z]:$/i.test(e[3]), E = w ? 3 : p ? 0 : void 0, y = S ? 3 : g ? 0 : void 0;
+      if (typeof E == "number" && typeof y == "number") {
+        let [b, z2] = [t[E], e[y]];
+        b.toLowerCase() === z2.toLowerCase() && (e[y] = b, y > E ? e = e.slice(y) : E > y && (t = t.slice(E)));
+      }
+    }
+    let { optimizationLevel: r = 1 } = this.options;
+    r >= 2 && (t = this.levelTwoFileOptimize(t)), this.debug("matchOne", this, { file: t, pattern: e }), this.debug("matchOne", t.length, e.length);
+    for (var o = 0, h = 0, a = t.length, l = e.length; o < a && h < l; o++, h++) {
+      this.debug("matchOne loop");
+      var u = e[h], c = t[o];
+      if (this.debug(e, u, c), u === false) return false;
+      if (u === A) {
+        this.debug("GLOBSTAR", [e, u, c]);
+        var d = o, f = h + 1;
+        if (f === l) {
+          for (this.debug("** at the end"); o < a; o++) if (t[o] === "." || t[o] === ".." || !i.dot && t[o].charAt(0) === ".") return false;
+          return true;
+        }
+        for (; d < a; ) {
+          var m = t[d];
+          if (this.debug(`
+globstar while`, t, d, e, f, m), this.matchOne(t.slice(d), e.slice(f), s)) return this.debug("globstar found match!", d, a, m), true;
+          if (m === "." || m === ".." || !i.dot && m.charAt(0) === ".") {
+            this.debug("dot detected!", t, d, e, f);
+            break;
+          }
+          this.debug("globstar swallow a segment, and continue"), d++;
+        }
+        return !!(s && (this.debug(`
+>>> no match, partial?`, t, d, e, f), d === a));
+      }
+      let p;
+      if (typeof u == "string" ? (p = c === u, this.debug("string match", u, c, p)) : (p = u.test(c), this.debug("pattern match", u, c, p)), !p) return false;
+    }
+    if (o === a && h === l) return true;
+    if (o === a) return s;
+    if (h === l) return o === a - 1 && t[o] === "";
+    throw new Error("wtf?");
+  }
+  braceExpand() {
+    return ke(this.pattern, this.options);
+  }
+  parse(t) {
+    at(t);
+    let e = this.options;
+    if (t === "**") return A;
+    if (t === "") return "";
+    let s, i = null;
+    (s = t.match(js)) ? i = e.dot ? zs : Is : (s = t.match(Rs)) ? i = (e.nocase ? e.dot ? Ms : Ds : e.dot ? Fs : Os)(s[1]) : (s = t.match(Bs)) ? i = (e.nocase ? e.dot ? $s : Us : e.dot ? Gs : Hs)(s) : (s = t.match(Ns)) ? i = e.dot ? Ls : _s : (s = t.match(Ws)) && (i = Ps);
+    let r = Q.fromGlob(t, this.options).toMMPattern();
+    return i && typeof r == "object" && Reflect.defineProperty(r, "test", { value: i }), r;
+  }
+  makeRe() {
+    if (this.regexp || this.regexp === false) return this.regexp;
+    let t = this.set;
+    if (!t.length) return this.regexp = false, this.regexp;
+    let e = this.options, s = e.noglobstar ? Vs : e.dot ? Ys : Xs, i = new Set(e.nocase ? ["i"] : []), r = t.map((a) => {
+      let l = a.map((c) => {
+        if (c instanceof RegExp) for (let d of c.flags.split("")) i.add(d);
+        return typeof c == "string" ? ei(c) : c === A ? A : c._src;
+      });
+      l.forEach((c, d) => {
+        let f = l[d + 1], m = l[d - 1];
+        c !== A || m === A || (m === void 0 ? f !== void 0 && f !== A ? l[d + 1] = "(?:\\/|" + s + "\\/)?" + f : l[d] = s : f === void 0 ? l[d - 1] = m + "(?:\\/|\\/" + s + ")?" : f !== A && (l[d - 1] = m + "(?:\\/|\\/" + s + "\\/)" + f, l[d + 1] = A));
+      });
+      let u = l.filter((c) => c !== A);
+      if (this.partial && u.length >= 1) {
+        let c = [];
+        for (let d = 1; d <= u.length; d++) c.push(u.slice(0, d).join("/"));
+        return "(?:" + c.join("|") + ")";
+      }
+      return u.join("/");
+    }).join("|"), [o, h] = t.length > 1 ? ["(?:", ")"] : ["", ""];
+    r = "^" + o + r + h + "$", this.partial && (r = "^(?:\\/|" + o + r.slice(1, -1) + h + ")$"), this.negate && (r = "^(?!" + r + ").+$");
+    try {
+      this.regexp = new RegExp(r, [...i].join(""));
+    } catch {
+      this.regexp = false;
+    }
+    return this.regexp;
+  }
+  slashSplit(t) {
+    return this.preserveMultipleSlashes ? t.split("/") : this.isWindows && /^\/\/[^\/]+/.test(t) ? ["", ...t.split(/\/+/)] : t.split(/\/+/);
+  }
+  match(t, e = this.partial) {
+    if (this.debug("match", t, this.pattern), this.comment) return false;
+    if (this.empty) return t === "";
+    if (t === "/" && e) return true;
+    let s = this.options;
+    this.isWindows && (t = t.split("\\").join("/"));
+    let i = this.slashSplit(t);
+    this.debug(this.pattern, "split", i);
+    let r = this.set;
+    this.debug(this.pattern, "set", r);
+    let o = i[i.length - 1];
+    if (!o) for (let h = i.length - 2; !o && h >= 0; h--) o = i[h];
+    for (let h = 0; h < r.length; h++) {
+      let a = r[h], l = i;
+      if (s.matchBase && a.length === 1 && (l = [o]), this.matchOne(l, a, e)) return s.flipNegate ? true : !this.negate;
+    }
+    return s.flipNegate ? false : this.negate;
+  }
+  static defaults(t) {
+    return O.defaults(t).Minimatch;
+  }
+};
+O.AST = Q;
+O.Minimatch = D;
+O.escape = tt;
+O.unescape = W;
+var si = typeof performance == "object" && performance && typeof performance.now == "function" ? performance : Date;
+var Oe = /* @__PURE__ */ new Set();
+var Vt = typeof process == "object" && process ? process : {};
+var Fe = (n7, t, e, s) => {
+  typeof Vt.emitWarning == "function" ? Vt.emitWarning(n7, t, e, s) : console.error(`[${e}] ${t}: ${n7}`);
+};
+var At = globalThis.AbortController;
+var Re = globalThis.AbortSignal;
+if (typeof At > "u") {
+  Re = class {
+    onabort;
+    _onabort = [];
+    reason;
+    aborted = false;
+    addEventListener(e, s) {
+      this._onabort.push(s);
+    }
+  }, At = class {
+    constructor() {
+      t();
+    }
+    signal = new Re();
+    abort(e) {
+      if (!this.signal.aborted) {
+        this.signal.reason = e, this.signal.aborted = true;
+        for (let s of this.signal._onabort) s(e);
+        this.signal.onabort?.(e);
+      }
+    }
+  };
+  let n7 = Vt.env?.LRU_CACHE_IGNORE_AC_WARNING !== "1", t = () => {
+    n7 && (n7 = false, Fe("AbortController is not defined. If using lru-cache in node 14, load an AbortController polyfill from the `node-abort-controller` package. A minimal polyfill is provided for use by LRUCache.fetch(), but it should not be relied upon in other contexts (eg, passing it to other APIs that use AbortController/AbortSignal might have undesirable effects). You may disable this with LRU_CACHE_IGNORE_AC_WARNING=1 in the env.", "NO_ABORT_CONTROLLER", "ENOTSUP", t));
+  };
+}
+var ii = (n7) => !Oe.has(n7);
+var q = (n7) => n7 && n7 === Math.floor(n7) && n7 > 0 && isFinite(n7);
+var De = (n7) => q(n7) ? n7 <= Math.pow(2, 8) ? Uint8Array : n7 <= Math.pow(2, 16) ? Uint16Array : n7 <= Math.pow(2, 32) ? Uint32Array : n7 <= Number.MAX_SAFE_INTEGER ? Tt : null : null;
+var Tt = class extends Array {
+  constructor(n7) {
+    super(n7), this.fill(0);
+  }
+};
+var ri = class ct {
+  heap;
+  length;
+  static #t = false;
+  static create(t) {
+    let e = De(t);
+    if (!e) return [];
+    ct.#t = true;
+    let s = new ct(t, e);
+    return ct.#t = false, s;
+  }
+  constructor(t, e) {
+    if (!ct.#t) throw new TypeError("instantiate Stack using Stack.create(n)");
+    this.heap = new e(t), this.length = 0;
+  }
+  push(t) {
+    this.heap[this.length++] = t;
+  }
+  pop() {
+    return this.heap[--this.length];
+  }
+};
+var ft = class Me {
+  #t;
+  #s;
+  #n;
+  #r;
+  #o;
+  #S;
+  #w;
+  #c;
+  get perf() {
+    return this.#c;
+  }
+  ttl;
+  ttlResolution;
+  ttlAutopurge;
+  updateAgeOnGet;
+  updateAgeOnHas;
+  allowStale;
+  noDisposeOnSet;
+  noUpdateTTL;
+  maxEntrySize;
+  sizeCalculation;
+  noDeleteOnFetchRejection;
+  noDeleteOnStaleGet;
+  allowStaleOnFetchAbort;
+  allowStaleOnFetchRejection;
+  ignoreFetchAbort;
+  #h;
+  #u;
+  #f;
+  #a;
+  #i;
+  #d;
+  #E;
+  #b;
+  #p;
+  #R;
+  #m;
+  #C;
+  #T;
+  #g;
+  #y;
+  #x;
+  #A;
+  #e;
+  #_;
+  static unsafeExposeInternals(t) {
+    return { starts: t.#T, ttls: t.#g, autopurgeTimers: t.#y, sizes: t.#C, keyMap: t.#f, keyList: t.#a, valList: t.#i, next: t.#d, prev: t.#E, get head() {
+      return t.#b;
+    }, get tail() {
+      return t.#p;
+    }, free: t.#R, isBackgroundFetch: (e) => t.#l(e), backgroundFetch: (e, s, i, r) => t.#U(e, s, i, r), moveToTail: (e) => t.#W(e), indexes: (e) => t.#F(e), rindexes: (e) => t.#D(e), isStale: (e) => t.#v(e) };
+  }
+  get max() {
+    return this.#t;
+  }
+  get maxSize() {
+    return this.#s;
+  }
+  get calculatedSize() {
+    return this.#u;
+  }
+  get size() {
+    return this.#h;
+  }
+  get fetchMethod() {
+    return this.#S;
+  }
+  get memoMethod() {
+    return this.#w;
+  }
+  get dispose() {
+    return this.#n;
+  }
+  get onInsert() {
+    return this.#r;
+  }
+  get disposeAfter() {
+    return this.#o;
+  }
+  constructor(t) {
+    let { max: e = 0, ttl: s, ttlResolution: i = 1, ttlAutopurge: r, updateAgeOnGet: o, updateAgeOnHas: h, allowStale: a, dispose: l, onInsert: u, disposeAfter: c, noDisposeOnSet: d, noUpdateTTL: f, maxSize: m = 0, maxEntrySize: p = 0, sizeCalculation: w, fetchMethod: g, memoMethod: S, noDeleteOnFetchRejection: E, noDeleteOnStaleGet: y, allowStaleOnFetchRejection: b, allowStaleOnFetchAbort: z2, ignoreFetchAbort: $, perf: J } = t;
+    if (J !== void 0 && typeof J?.now != "function") throw new TypeError("perf option must have a now() method if specified");
+    if (this.#c = J ?? si, e !== 0 && !q(e)) throw new TypeError("max option must be a nonnegative integer");
+    let Z = e ? De(e) : Array;
+    if (!Z) throw new Error("invalid max value: " + e);
+    if (this.#t = e, this.#s = m, this.maxEntrySize = p || this.#s, this.sizeCalculation = w, this.sizeCalculation) {
+      if (!this.#s && !this.maxEntrySize) throw new TypeError("cannot set sizeCalculation without setting maxSize or maxEntrySize");
+      if (typeof this.sizeCalculation != "function") throw new TypeError("sizeCalculation set to non-function");
+    }
+    if (S !== void 0 && typeof S != "function") throw new TypeError("memoMethod must be a function if defined");
+    if (this.#w = S, g !== void 0 && typeof g != "function") throw new TypeError("fetchMethod must be a function if specified");
+    if (this.#S = g, this.#A = !!g, this.#f = /* @__PURE__ */ new Map(), this.#a = new Array(e).fill(void 0), this.#i = new Array(e).fill(void 0), this.#d = new Z(e), this.#E = new Z(e), this.#b = 0, this.#p = 0, this.#R = ri.create(e), this.#h = 0, this.#u = 0, typeof l == "function" && (this.#n = l), typeof u == "function" && (this.#r = u), typeof c == "function" ? (this.#o = c, this.#m = []) : (this.#o = void 0, this.#m = void 0), this.#x = !!this.#n, this.#_ = !!this.#r, this.#e = !!this.#o, this.noDisposeOnSet = !!d, this.noUpdateTTL = !!f, this.noDeleteOnFetchRejection = !!E, this.allowStaleOnFetchRejection = !!b, this.allowStaleOnFetchAbort = !!z2, this.ignoreFetchAbort = !!$, this.maxEntrySize !== 0) {
+      if (this.#s !== 0 && !q(this.#s)) throw new TypeError("maxSize must be a positive integer if specified");
+      if (!q(this.maxEntrySize)) throw new TypeError("maxEntrySize must be a positive integer if specified");
+      this.#G();
+    }
+    if (this.allowStale = !!a, this.noDeleteOnStaleGet = !!y, this.updateAgeOnGet = !!o, this.updateAgeOnHas = !!h, this.ttlResolution = q(i) || i === 0 ? i : 1, this.ttlAutopurge = !!r, this.ttl = s || 0, this.ttl) {
+      if (!q(this.ttl)) throw new TypeError("ttl must be a positive integer if specified");
+      this.#M();
+    }
+    if (this.#t === 0 && this.ttl === 0 && this.#s === 0) throw new TypeError("At least one of max, maxSize, or ttl is required");
+    if (!this.ttlAutopurge && !this.#t && !this.#s) {
+      let $t = "LRU_CACHE_UNBOUNDED";
+      ii($t) && (Oe.add($t), Fe("TTL caching without ttlAutopurge, max, or maxSize can result in unbounded memory consumption.", "UnboundedCacheWarning", $t, Me));
+    }
+  }
+  getRemainingTTL(t) {
+    return this.#f.has(t) ? 1 / 0 : 0;
+  }
+  #M() {
+    let t = new Tt(this.#t), e = new Tt(this.#t);
+    this.#g = t, this.#T = e;
+    let s = this.ttlAutopurge ? new Array(this.#t) : void 0;
+    this.#y = s, this.#j = (o, h, a = this.#c.now()) => {
+      if (e[o] = h !== 0 ? a : 0, t[o] = h, s?.[o] && (clearTimeout(s[o]), s[o] = void 0), h !== 0 && s) {
+        let l = setTimeout(() => {
+          this.#v(o) && this.#O(this.#a[o], "expire");
+        }, h + 1);
+        l.unref && l.unref(), s[o] = l;
+      }
+    }, this.#k = (o) => {
+      e[o] = t[o] !== 0 ? this.#c.now() : 0;
+    }, this.#N = (o, h) => {
+      if (t[h]) {
+        let a = t[h], l = e[h];
+        if (!a || !l) return;
+        o.ttl = a, o.start = l, o.now = i || r();
+        let u = o.now - l;
+        o.remainingTTL = a - u;
+      }
+    };
+    let i = 0, r = () => {
+      let o = this.#c.now();
+      if (this.ttlResolution > 0) {
+        i = o;
+        let h = setTimeout(() => i = 0, this.ttlResolution);
+        h.unref && h.unref();
+      }
+      return o;
+    };
+    this.getRemainingTTL = (o) => {
+      let h = this.#f.get(o);
+      if (h === void 0) return 0;
+      let a = t[h], l = e[h];
+      if (!a || !l) return 1 / 0;
+      let u = (i || r()) - l;
+      return a - u;
+    }, this.#v = (o) => {
+      let h = e[o], a = t[o];
+      return !!a && !!h && (i || r()) - h > a;
+    };
+  }
+  #k = () => {
+  };
+  #N = () => {
+  };
+  #j = () => {
+  };
+  #v = () => false;
+  #G() {
+    let t = new Tt(this.#t);
+    this.#u = 0, this.#C = t, this.#P = (e) => {
+      this.#u -= t[e], t[e] = 0;
+    }, this.#I = (e, s, i, r) => {
+      if (this.#l(s)) return 0;
+      if (!q(i)) if (r) {
+        if (typeof r != "function") throw new TypeError("sizeCalculation must be a function");
+        if (i = r(s, e), !q(i)) throw new TypeError("sizeCalculation return invalid (expect positive integer)");
+      } else throw new TypeError("invalid size value (must be positive integer). When maxSize or maxEntrySize is used, sizeCalculation or size must be set.");
+      return i;
+    }, this.#L = (e, s, i) => {
+      if (t[e] = s, this.#s) {
+        let r = this.#s - t[e];
+        for (; this.#u > r; ) this.#B(true);
+      }
+      this.#u += t[e], i && (i.entrySize = s, i.totalCalculatedSize = this.#u);
+    };
+  }
+  #P = (t) => {
+  };
+  #L = (t, e, s) => {
+  };
+  #I = (t, e, s, i) => {
+    if (s || i) throw new TypeError("cannot set size without setting maxSize or maxEntrySize on cache");
+    return 0;
+  };
+  *#F({ allowStale: t = this.allowStale } = {}) {
+    if (this.#h) for (let e = this.#p; !(!this.#z(e) || ((t || !this.#v(e)) && (yield e), e === this.#b)); ) e = this.#E[e];
+  }
+  *#D({ allowStale: t = this.allowStale } = {}) {
+    if (this.#h) for (let e = this.#b; !(!this.#z(e) || ((t || !this.#v(e)) && (yield e), e === this.#p)); ) e = this.#d[e];
+  }
+  #z(t) {
+    return t !== void 0 && this.#f.get(this.#a[t]) === t;
+  }
+  *entries() {
+    for (let t of this.#F()) this.#i[t] !== void 0 && this.#a[t] !== void 0 && !this.#l(this.#i[t]) && (yield [this.#a[t], this.#i[t]]);
+  }
+  *rentries() {
+    for (let t of this.#D()) this.#i[t] !== void 0 && this.#a[t] !== void 0 && !this.#l(this.#i[t]) && (yield [this.#a[t], this.#i[t]]);
+  }
+  *keys() {
+    for (let t of this.#F()) {
+      let e = this.#a[t];
+      e !== void 0 && !this.#l(this.#i[t]) && (yield e);
+    }
+  }
+  *rkeys() {
+    for (let t of this.#D()) {
+      let e = this.#a[t];
+      e !== void 0 && !this.#l(this.#i[t]) && (yield e);
+    }
+  }
+  *values() {
+    for (let t of this.#F()) this.#i[t] !== void 0 && !this.#l(this.#i[t]) && (yield this.#i[t]);
+  }
+  *rvalues() {
+    for (let t of this.#D()) this.#i[t] !== void 0 && !this.#l(this.#i[t]) && (yield this.#i[t]);
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  [Symbol.toStringTag] = "LRUCache";
+  find(t, e = {}) {
+    for (let s of this.#F()) {
+      let i = this.#i[s], r = this.#l(i) ? i.__staleWhileFetching : i;
+      if (r !== void 0 && t(r, this.#a[s], this)) return this.get(this.#a[s], e);
+    }
+  }
+  forEach(t, e = this) {
+    for (let s of this.#F()) {
+      let i = this.#i[s], r = this.#l(i) ? i.__staleWhileFetching : i;
+      r !== void 0 && t.call(e, r, this.#a[s], this);
+    }
+  }
+  rforEach(t, e = this) {
+    for (let s of this.#D()) {
+      let i = this.#i[s], r = this.#l(i) ? i.__staleWhileFetching : i;
+      r !== void 0 && t.call(e, r, this.#a[s], this);
+    }
+  }
+  purgeStale() {
+    let t = false;
+    for (let e of this.#D({ allowStale: true })) this.#v(e) && (this.#O(this.#a[e], "expire"), t = true);
+    return t;
+  }
+  info(t) {
+    let e = this.#f.get(t);
+    if (e === void 0) return;
+    let s = this.#i[e], i = this.#l(s) ? s.__staleWhileFetching : s;
+    if (i === void 0) return;
+    let r = { value: i };
+    if (this.#g && this.#T) {
+      let o = this.#g[e], h = this.#T[e];
+      if (o && h) {
+        let a = o - (this.#c.now() - h);
+        r.ttl = a, r.start = Date.now();
+      }
+    }
+    return this.#C && (r.size = this.#C[e]), r;
+  }
+  dump() {
+    let t = [];
+    for (let e of this.#F({ allowStale: true })) {
+      let s = this.#a[e], i = this.#i[e], r = this.#l(i) ? i.__staleWhileFetching : i;
+      if (r === void 0 || s === void 0) continue;
+      let o = { value: r };
+      if (this.#g && this.#T) {
+        o.ttl = this.#g[e];
+        let h = this.#c.now() - this.#T[e];
+        o.start = Math.floor(Date.now() - h);
+      }
+      this.#C && (o.size = this.#C[e]), t.unshift([s, o]);
+    }
+    return t;
+  }
+  load(t) {
+    this.clear();
+    for (let [e, s] of t) {
+      if (s.start) {
+        let i = Date.now() - s.start;
+        s.start = this.#c.now() - i;
+      }
+      this.set(e, s.value, s);
+    }
+  }
+  set(t, e, s = {}) {
+    if (e === void 0) return this.delete(t), this;
+    let { ttl: i = this.ttl, start: r, noDisposeOnSet: o = this.noDisposeOnSet, sizeCalculation: h = this.sizeCalculation, status: a } = s, { noUpdateTTL: l = this.noUpdateTTL } = s, u = this.#I(t, e, s.size || 0, h);
+    if (this.maxEntrySize && u > this.maxEntrySize) return a && (a.set = "miss", a.maxEntrySizeExceeded = true), this.#O(t, "set"), this;
+    let c = this.#h === 0 ? void 0 : this.#f.get(t);
+    if (c === void 0) c = this.#h === 0 ? this.#p : this.#R.length !== 0 ? this.#R.pop() : this.#h === this.#t ? this.#B(false) : this.#h, this.#a[c] = t, this.#i[c] = e, this.#f.set(t, c), this.#d[this.#p] = c, this.#E[c] = this.#p, this.#p = c, this.#h++, this.#L(c, u, a), a && (a.set = "add"), l = false, this.#_ && this.#r?.(e, t, "add");
+    else {
+      this.#W(c);
+      let d = this.#i[c];
+      if (e !== d) {
+        if (this.#A && this.#l(d)) {
+          d.__abortController.abort(new Error("replaced"));
+          let { __staleWhileFetching: f } = d;
+          f !== void 0 && !o && (this.#x && this.#n?.(f, t, "set"), this.#e && this.#m?.push([f, t, "set"]));
+        } else o || (this.#x && this.#n?.(d, t, "set"), this.#e && this.#m?.push([d, t, "set"]));
+        if (this.#P(c), this.#L(c, u, a), this.#i[c] = e, a) {
+          a.set = "replace";
+          let f = d && this.#l(d) ? d.__staleWhileFetching : d;
+          f !== void 0 && (a.oldValue = f);
+        }
+      } else a && (a.set = "update");
+      this.#_ && this.onInsert?.(e, t, e === d ? "update" : "replace");
+    }
+    if (i !== 0 && !this.#g && this.#M(), this.#g && (l || this.#j(c, i, r), a && this.#N(a, c)), !o && this.#e && this.#m) {
+      let d = this.#m, f;
+      for (; f = d?.shift(); ) this.#o?.(...f);
+    }
+    return this;
+  }
+  pop() {
+    try {
+      for (; this.#h; ) {
+        let t = this.#i[this.#b];
+        if (this.#B(true), this.#l(t)) {
+          if (t.__staleWhileFetching) return t.__staleWhileFetching;
+        } else if (t !== void 0) return t;
+      }
+    } finally {
+      if (this.#e && this.#m) {
+        let t = this.#m, e;
+        for (; e = t?.shift(); ) this.#o?.(...e);
+      }
+    }
+  }
+  #B(t) {
+    let e = this.#b, s = this.#a[e], i = this.#i[e];
+    return this.#A && this.#l(i) ? i.__abortController.abort(new Error("evicted")) : (this.#x || this.#e) && (this.#x && this.#n?.(i, s, "evict"), this.#e && this.#m?.push([i, s, "evict"])), this.#P(e), this.#y?.[e] && (clearTimeout(this.#y[e]), this.#y[e] = void 0), t && (this.#a[e] = void 0, this.#i[e] = void 0, this.#R.push(e)), this.#h === 1 ? (this.#b = this.#p = 0, this.#R.length = 0) : this.#b = this.#d[e], this.#f.delete(s), this.#h--, e;
+  }
+  has(t, e = {}) {
+    let { updateAgeOnHas: s = this.updateAgeOnHas, status: i } = e, r = this.#f.get(t);
+    if (r !== void 0) {
+      let o = this.#i[r];
+      if (this.#l(o) && o.__staleWhileFetching === void 0) return false;
+      if (this.#v(r)) i && (i.has = "stale", this.#N(i, r));
+      else return s && this.#k(r), i && (i.has = "hit", this.#N(i, r)), true;
+    } else i && (i.has = "miss");
+    return false;
+  }
+  peek(t, e = {}) {
+    let { allowStale: s = this.allowStale } = e, i = this.#f.get(t);
+    if (i === void 0 || !s && this.#v(i)) return;
+    let r = this.#i[i];
+    return this.#l(r) ? r.__staleWhileFetching : r;
+  }
+  #U(t, e, s, i) {
+    let r = e === void 0 ? void 0 : this.#i[e];
+    if (this.#l(r)) return r;
+    let o = new At(), { signal: h } = s;
+    h?.addEventListener("abort", () => o.abort(h.reason), { signal: o.signal });
+    let a = { signal: o.signal, options: s, context: i }, l = (p, w = false) => {
+      let { aborted: g } = o.signal, S = s.ignoreFetchAbort && p !== void 0, E = s.ignoreFetchAbort || !!(s.allowStaleOnFetchAbort && p !== void 0);
+      if (s.status && (g && !w ? (s.status.fetchAborted = true, s.status.fetchError = o.signal.reason, S && (s.status.fetchAbortIgnored = true)) : s.status.fetchResolved = true), g && !S && !w) return c(o.signal.reason, E);
+      let y = f, b = this.#i[e];
+      return (b === f || S && w && b === void 0) && (p === void 0 ? y.__staleWhileFetching !== void 0 ? this.#i[e] = y.__staleWhileFetching : this.#O(t, "fetch") : (s.status && (s.status.fetchUpdated = true), this.set(t, p, a.options))), p;
+    }, u = (p) => (s.status && (s.status.fetchRejected = true, s.status.fetchError = p), c(p, false)), c = (p, w) => {
+      let { aborted: g } = o.signal, S = g && s.allowStaleOnFetchAbort, E = S || s.allowStaleOnFetchRejection, y = E || s.noDeleteOnFetchRejection, b = f;
+      if (this.#i[e] === f && (!y || !w && b.__staleWhileFetching === void 0 ? this.#O(t, "fetch") : S || (this.#i[e] = b.__staleWhileFetching)), E) return s.status && b.__staleWhileFetching !== void 0 && (s.status.returnedStale = true), b.__staleWhileFetching;
+      if (b.__returned === b) throw p;
+    }, d = (p, w) => {
+      let g = this.#S?.(t, r, a);
+      g && g instanceof Promise && g.then((S) => p(S === void 0 ? void 0 : S), w), o.signal.addEventListener("abort", () => {
+        (!s.ignoreFetchAbort || s.allowStaleOnFetchAbort) && (p(void 0), s.allowStaleOnFetchAbort && (p = (S) => l(S, true)));
+      });
+    };
+    s.status && (s.status.fetchDispatched = true);
+    let f = new Promise(d).then(l, u), m = Object.assign(f, { __abortController: o, __staleWhileFetching: r, __returned: void 0 });
+    return e === void 0 ? (this.set(t, m, { ...a.options, status: void 0 }), e = this.#f.get(t)) : this.#i[e] = m, m;
+  }
+  #l(t) {
+    if (!this.#A) return false;
+    let e = t;
+    return !!e && e instanceof Promise && e.hasOwnProperty("__staleWhileFetching") && e.__abortController instanceof At;
+  }
+  async fetch(t, e = {}) {
+    let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: r = this.noDeleteOnStaleGet, ttl: o = this.ttl, noDisposeOnSet: h = this.noDisposeOnSet, size: a = 0, sizeCalculation: l = this.sizeCalculation, noUpdateTTL: u = this.noUpdateTTL, noDeleteOnFetchRejection: c = this.noDeleteOnFetchRejection, allowStaleOnFetchRejection: d = this.allowStaleOnFetchRejection, ignoreFetchAbort: f = this.ignoreFetchAbort, allowStaleOnFetchAbort: m = this.allowStaleOnFetchAbort, context: p, forceRefresh: w = false, status: g, signal: S } = e;
+    if (!this.#A) return g && (g.fetch = "get"), this.get(t, { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: r, status: g });
+    let E = { allowStale: s, updateAgeOnGet: i, noDeleteOnStaleGet: r, ttl: o, noDisposeOnSet: h, size: a, sizeCalculation: l, noUpdateTTL: u, noDeleteOnFetchRejection: c, allowStaleOnFetchRejection: d, allowStaleOnFetchAbort: m, ignoreFetchAbort: f, status: g, signal: S }, y = this.#f.get(t);
+    if (y === void 0) {
+      g && (g.fetch = "miss");
+      let b = this.#U(t, y, E, p);
+      return b.__returned = b;
+    } else {
+      let b = this.#i[y];
+      if (this.#l(b)) {
+        let Z = s && b.__staleWhileFetching !== void 0;
+        return g && (g.fetch = "inflight", Z && (g.returnedStale = true)), Z ? b.__staleWhileFetching : b.__returned = b;
+      }
+      let z2 = this.#v(y);
+      if (!w && !z2) return g && (g.fetch = "hit"), this.#W(y), i && this.#k(y), g && this.#N(g, y), b;
+      let $ = this.#U(t, y, E, p), J = $.__staleWhileFetching !== void 0 && s;
+      return g && (g.fetch = z2 ? "stale" : "refresh", J && z2 && (g.returnedStale = true)), J ? $.__staleWhileFetching : $.__returned = $;
+    }
+  }
+  async forceFetch(t, e = {}) {
+    let s = await this.fetch(t, e);
+    if (s === void 0) throw new Error("fetch() returned undefined");
+    return s;
+  }
+  memo(t, e = {}) {
+    let s = this.#w;
+    if (!s) throw new Error("no memoMethod provided to constructor");
+    let { context: i, forceRefresh: r, ...o } = e, h = this.get(t, o);
+    if (!r && h !== void 0) return h;
+    let a = s(t, h, { options: o, context: i });
+    return this.set(t, a, o), a;
+  }
+  get(t, e = {}) {
+    let { allowStale: s = this.allowStale, updateAgeOnGet: i = this.updateAgeOnGet, noDeleteOnStaleGet: r = this.noDeleteOnStaleGet, status: o } = e, h = this.#f.get(t);
+    if (h !== void 0) {
+      let a = this.#i[h], l = this.#l(a);
+      return o && this.#N(o, h), this.#v(h) ? (o && (o.get = "stale"), l ? (o && s && a.__staleWhileFetching !== void 0 && (o.returnedStale = true), s ? a.__staleWhileFetching : void 0) : (r || this.#O(t, "expire"), o && s && (o.returnedStale = true), s ? a : void 0)) : (o && (o.get = "hit"), l ? a.__staleWhileFetching : (this.#W(h), i && this.#k(h), a));
+    } else o && (o.get = "miss");
+  }
+  #$(t, e) {
+    this.#E[e] = t, this.#d[t] = e;
+  }
+  #W(t) {
+    t !== this.#p && (t === this.#b ? this.#b = this.#d[t] : this.#$(this.#E[t], this.#d[t]), this.#$(this.#p, t), this.#p = t);
+  }
+  delete(t) {
+    return this.#O(t, "delete");
+  }
+  #O(t, e) {
+    let s = false;
+    if (this.#h !== 0) {
+      let i = this.#f.get(t);
+      if (i !== void 0) if (this.#y?.[i] && (clearTimeout(this.#y?.[i]), this.#y[i] = void 0), s = true, this.#h === 1) this.#H(e);
+      else {
+        this.#P(i);
+        let r = this.#i[i];
+        if (this.#l(r) ? r.__abortController.abort(new Error("deleted")) : (this.#x || this.#e) && (this.#x && this.#n?.(r, t, e), this.#e && this.#m?.push([r, t, e])), this.#f.delete(t), this.#a[i] = void 0, this.#i[i] = void 0, i === this.#p) this.#p = this.#E[i];
+        else if (i === this.#b) this.#b = this.#d[i];
+        else {
+          let o = this.#E[i];
+          this.#d[o] = this.#d[i];
+          let h = this.#d[i];
+          this.#E[h] = this.#E[i];
+        }
+        this.#h--, this.#R.push(i);
+      }
+    }
+    if (this.#e && this.#m?.length) {
+      let i = this.#m, r;
+      for (; r = i?.shift(); ) this.#o?.(...r);
+    }
+    return s;
+  }
+  clear() {
+    return this.#H("delete");
+  }
+  #H(t) {
+    for (let e of this.#D({ allowStale: true })) {
+      let s = this.#i[e];
+      if (this.#l(s)) s.__abortController.abort(new Error("deleted"));
+      else {
+        let i = this.#a[e];
+        this.#x && this.#n?.(s, i, t), this.#e && this.#m?.push([s, i, t]);
+      }
+    }
+    if (this.#f.clear(), this.#i.fill(void 0), this.#a.fill(void 0), this.#g && this.#T) {
+      this.#g.fill(0), this.#T.fill(0);
+      for (let e of this.#y ?? []) e !== void 0 && clearTimeout(e);
+      this.#y?.fill(void 0);
+    }
+    if (this.#C && this.#C.fill(0), this.#b = 0, this.#p = 0, this.#R.length = 0, this.#u = 0, this.#h = 0, this.#e && this.#m) {
+      let e = this.#m, s;
+      for (; s = e?.shift(); ) this.#o?.(...s);
+    }
+  }
+};
+var Ne = typeof process == "object" && process ? process : { stdout: null, stderr: null };
+var oi = (n7) => !!n7 && typeof n7 == "object" && (n7 instanceof V || n7 instanceof Pe || hi(n7) || ai(n7));
+var hi = (n7) => !!n7 && typeof n7 == "object" && n7 instanceof ee && typeof n7.pipe == "function" && n7.pipe !== Pe.Writable.prototype.pipe;
+var ai = (n7) => !!n7 && typeof n7 == "object" && n7 instanceof ee && typeof n7.write == "function" && typeof n7.end == "function";
+var G = /* @__PURE__ */ Symbol("EOF");
+var H = /* @__PURE__ */ Symbol("maybeEmitEnd");
+var K = /* @__PURE__ */ Symbol("emittedEnd");
+var kt = /* @__PURE__ */ Symbol("emittingEnd");
+var ut = /* @__PURE__ */ Symbol("emittedError");
+var Rt = /* @__PURE__ */ Symbol("closed");
+var _e = /* @__PURE__ */ Symbol("read");
+var Ot = /* @__PURE__ */ Symbol("flush");
+var Le = /* @__PURE__ */ Symbol("flushChunk");
+var P = /* @__PURE__ */ Symbol("encoding");
+var et = /* @__PURE__ */ Symbol("decoder");
+var v = /* @__PURE__ */ Symbol("flowing");
+var dt = /* @__PURE__ */ Symbol("paused");
+var st = /* @__PURE__ */ Symbol("resume");
+var C = /* @__PURE__ */ Symbol("buffer");
+var F = /* @__PURE__ */ Symbol("pipes");
+var T = /* @__PURE__ */ Symbol("bufferLength");
+var Yt = /* @__PURE__ */ Symbol("bufferPush");
+var Ft = /* @__PURE__ */ Symbol("bufferShift");
+var k = /* @__PURE__ */ Symbol("objectMode");
+var x = /* @__PURE__ */ Symbol("destroyed");
+var Xt = /* @__PURE__ */ Symbol("error");
+var Jt = /* @__PURE__ */ Symbol("emitData");
+var We = /* @__PURE__ */ Symbol("emitEnd");
+var Zt = /* @__PURE__ */ Symbol("emitEnd2");
+var B = /* @__PURE__ */ Symbol("async");
+var Qt = /* @__PURE__ */ Symbol("abort");
+var Dt = /* @__PURE__ */ Symbol("aborted");
+var pt = /* @__PURE__ */ Symbol("signal");
+var Y = /* @__PURE__ */ Symbol("dataListeners");
+var M = /* @__PURE__ */ Symbol("discarded");
+var mt = (n7) => Promise.resolve().then(n7);
+var li = (n7) => n7();
+var ci = (n7) => n7 === "end" || n7 === "finish" || n7 === "prefinish";
+var fi = (n7) => n7 instanceof ArrayBuffer || !!n7 && typeof n7 == "object" && n7.constructor && n7.constructor.name === "ArrayBuffer" && n7.byteLength >= 0;
+var ui = (n7) => !Buffer.isBuffer(n7) && ArrayBuffer.isView(n7);
+var Mt = class {
+  src;
+  dest;
+  opts;
+  ondrain;
+  constructor(t, e, s) {
+    this.src = t, this.dest = e, this.opts = s, this.ondrain = () => t[st](), this.dest.on("drain", this.ondrain);
+  }
+  unpipe() {
+    this.dest.removeListener("drain", this.ondrain);
+  }
+  proxyErrors(t) {
+  }
+  end() {
+    this.unpipe(), this.opts.end && this.dest.end();
+  }
+};
+var te = class extends Mt {
+  unpipe() {
+    this.src.removeListener("error", this.proxyErrors), super.unpipe();
+  }
+  constructor(t, e, s) {
+    super(t, e, s), this.proxyErrors = (i) => this.dest.emit("error", i), t.on("error", this.proxyErrors);
+  }
+};
+var di = (n7) => !!n7.objectMode;
+var pi = (n7) => !n7.objectMode && !!n7.encoding && n7.encoding !== "buffer";
+var V = class extends ee {
+  [v] = false;
+  [dt] = false;
+  [F] = [];
+  [C] = [];
+  [k];
+  [P];
+  [B];
+  [et];
+  [G] = false;
+  [K] = false;
+  [kt] = false;
+  [Rt] = false;
+  [ut] = null;
+  [T] = 0;
+  [x] = false;
+  [pt];
+  [Dt] = false;
+  [Y] = 0;
+  [M] = false;
+  writable = true;
+  readable = true;
+  constructor(...t) {
+    let e = t[0] || {};
+    if (super(), e.objectMode && typeof e.encoding == "string") throw new TypeError("Encoding and objectMode may not be used together");
+    di(e) ? (this[k] = true, this[P] = null) : pi(e) ? (this[P] = e.encoding, this[k] = false) : (this[k] = false, this[P] = null), this[B] = !!e.async, this[et] = this[P] ? new ni(this[P]) : null, e && e.debugExposeBuffer === true && Object.defineProperty(this, "buffer", { get: () => this[C] }), e && e.debugExposePipes === true && Object.defineProperty(this, "pipes", { get: () => this[F] });
+    let { signal: s } = e;
+    s && (this[pt] = s, s.aborted ? this[Qt]() : s.addEventListener("abort", () => this[Qt]()));
+  }
+  get bufferLength() {
+    return this[T];
+  }
+  get encoding() {
+    return this[P];
+  }
+  set encoding(t) {
+    throw new Error("Encoding must be set at instantiation time");
+  }
+  setEncoding(t) {
+    throw new Error("Encoding must be set at instantiation time");
+  }
+  get objectMode() {
+    return this[k];
+  }
+  set objectMode(t) {
+    throw new Error("objectMode must be set at instantiation time");
+  }
+  get async() {
+    return this[B];
+  }
+  set async(t) {
+    this[B] = this[B] || !!t;
+  }
+  [Qt]() {
+    this[Dt] = true, this.emit("abort", this[pt]?.reason), this.destroy(this[pt]?.reason);
+  }
+  get aborted() {
+    return this[Dt];
+  }
+  set aborted(t) {
+  }
+  write(t, e, s) {
+    if (this[Dt]) return false;
+    if (this[G]) throw new Error("write after end");
+    if (this[x]) return this.emit("error", Object.assign(new Error("Cannot call write after a stream was destroyed"), { code: "ERR_STREAM_DESTROYED" })), true;
+    typeof e == "function" && (s = e, e = "utf8"), e || (e = "utf8");
+    let i = this[B] ? mt : li;
+    if (!this[k] && !Buffer.isBuffer(t)) {
+      if (ui(t)) t = Buffer.from(t.buffer, t.byteOffset, t.byteLength);
+      else if (fi(t)) t = Buffer.from(t);
+      else if (typeof t != "string") throw new Error("Non-contiguous data written to non-objectMode stream");
+    }
+    return this[k] ? (this[v] && this[T] !== 0 && this[Ot](true), this[v] ? this.emit("data", t) : this[Yt](t), this[T] !== 0 && this.emit("readable"), s && i(s), this[v]) : t.length ? (typeof t == "string" && !(e === this[P] && !this[et]?.lastNeed) && (t = Buffer.from(t, e)), Buffer.isBuffer(t) && this[P] && (t = this[et].write(t)), this[v] && this[T] !== 0 && this[Ot](true), this[v] ? this.emit("data", t) : this[Yt](t), this[T] !== 0 && this.emit("readable"), s && i(s), this[v]) : (this[T] !== 0 && this.emit("readable"), s && i(s), this[v]);
+  }
+  read(t) {
+    if (this[x]) return null;
+    if (this[M] = false, this[T] === 0 || t === 0 || t && t > this[T]) return this[H](), null;
+    this[k] && (t = null), this[C].length > 1 && !this[k] && (this[C] = [this[P] ? this[C].join("") : Buffer.concat(this[C], this[T])]);
+    let e = this[_e](t || null, this[C][0]);
+    return this[H](), e;
+  }
+  [_e](t, e) {
+    if (this[k]) this[Ft]();
+    else {
+      let s = e;
+      t === s.length || t === null ? this[Ft]() : typeof s == "string" ? (this[C][0] = s.slice(t), e = s.slice(0, t), this[T] -= t) : (this[C][0] = s.subarray(t), e = s.subarray(0, t), this[T] -= t);
+    }
+    return this.emit("data", e), !this[C].length && !this[G] && this.emit("drain"), e;
+  }
+  end(t, e, s) {
+    return typeof t == "function" && (s = t, t = void 0), typeof e == "function" && (s = e, e = "utf8"), t !== void 0 && this.write(t, e), s && this.once("end", s), this[G] = true, this.writable = false, (this[v] || !this[dt]) && this[H](), this;
+  }
+  [st]() {
+    this[x] || (!this[Y] && !this[F].length && (this[M] = true), this[dt] = false, this[v] = true, this.emit("resume"), this[C].length ? this[Ot]() : this[G] ? this[H]() : this.emit("drain"));
+  }
+  resume() {
+    return this[st]();
+  }
+  pause() {
+    this[v] = false, this[dt] = true, this[M] = false;
+  }
+  get destroyed() {
+    return this[x];
+  }
+  get flowing() {
+    return this[v];
+  }
+  get paused() {
+    return this[dt];
+  }
+  [Yt](t) {
+    this[k] ? this[T] += 1 : this[T] += t.length, this[C].push(t);
+  }
+  [Ft]() {
+    return this[k] ? this[T] -= 1 : this[T] -= this[C][0].length, this[C].shift();
+  }
+  [Ot](t = false) {
+    do
+      ;
+    while (this[Le](this[Ft]()) && this[C].length);
+    !t && !this[C].length && !this[G] && this.emit("drain");
+  }
+  [Le](t) {
+    return this.emit("data", t), this[v];
+  }
+  pipe(t, e) {
+    if (this[x]) return t;
+    this[M] = false;
+    let s = this[K];
+    return e = e || {}, t === Ne.stdout || t === Ne.stderr ? e.end = false : e.end = e.end !== false, e.proxyErrors = !!e.proxyErrors, s ? e.end && t.end() : (this[F].push(e.proxyErrors ? new te(this, t, e) : new Mt(this, t, e)), this[B] ? mt(() => this[st]()) : this[st]()), t;
+  }
+  unpipe(t) {
+    let e = this[F].find((s) => s.dest === t);
+    e && (this[F].length === 1 ? (this[v] && this[Y] === 0 && (this[v] = false), this[F] = []) : this[F].splice(this[F].indexOf(e), 1), e.unpipe());
+  }
+  addListener(t, e) {
+    return this.on(t, e);
+  }
+  on(t, e) {
+    let s = super.on(t, e);
+    if (t === "data") this[M] = false, this[Y]++, !this[F].length && !this[v] && this[st]();
+    else if (t === "readable" && this[T] !== 0) super.emit("readable");
+    else if (ci(t) && this[K]) super.emit(t), this.removeAllListeners(t);
+    else if (t === "error" && this[ut]) {
+      let i = e;
+      this[B] ? mt(() => i.call(this, this[ut])) : i.call(this, this[ut]);
+    }
+    return s;
+  }
+  removeListener(t, e) {
+    return this.off(t, e);
+  }
+  off(t, e) {
+    let s = super.off(t, e);
+    return t === "data" && (this[Y] = this.listeners("data").length, this[Y] === 0 && !this[M] && !this[F].length && (this[v] = false)), s;
+  }
+  removeAllListeners(t) {
+    let e = super.removeAllListeners(t);
+    return (t === "data" || t === void 0) && (this[Y] = 0, !this[M] && !this[F].length && (this[v] = false)), e;
+  }
+  get emittedEnd() {
+    return this[K];
+  }
+  [H]() {
+    !this[kt] && !this[K] && !this[x] && this[C].length === 0 && this[G] && (this[kt] = true, this.emit("end"), this.emit("prefinish"), this.emit("finish"), this[Rt] && this.emit("close"), this[kt] = false);
+  }
+  emit(t, ...e) {
+    let s = e[0];
+    if (t !== "error" && t !== "close" && t !== x && this[x]) return false;
+    if (t === "data") return !this[k] && !s ? false : this[B] ? (mt(() => this[Jt](s)), true) : this[Jt](s);
+    if (t === "end") return this[We]();
+    if (t === "close") {
+      if (this[Rt] = true, !this[K] && !this[x]) return false;
+      let r = super.emit("close");
+      return this.removeAllListeners("close"), r;
+    } else if (t === "error") {
+      this[ut] = s, super.emit(Xt, s);
+      let r = !this[pt] || this.listeners("error").length ? super.emit("error", s) : false;
+      return this[H](), r;
+    } else if (t === "resume") {
+      let r = super.emit("resume");
+      return this[H](), r;
+    } else if (t === "finish" || t === "prefinish") {
+      let r = super.emit(t);
+      return this.removeAllListeners(t), r;
+    }
+    let i = super.emit(t, ...e);
+    return this[H](), i;
+  }
+  [Jt](t) {
+    for (let s of this[F]) s.dest.write(t) === false && this.pause();
+    let e = this[M] ? false : super.emit("data", t);
+    return this[H](), e;
+  }
+  [We]() {
+    return this[K] ? false : (this[K] = true, this.readable = false, this[B] ? (mt(() => this[Zt]()), true) : this[Zt]());
+  }
+  [Zt]() {
+    if (this[et]) {
+      let e = this[et].end();
+      if (e) {
+        for (let s of this[F]) s.dest.write(e);
+        this[M] || super.emit("data", e);
+      }
+    }
+    for (let e of this[F]) e.end();
+    let t = super.emit("end");
+    return this.removeAllListeners("end"), t;
+  }
+  async collect() {
+    let t = Object.assign([], { dataLength: 0 });
+    this[k] || (t.dataLength = 0);
+    let e = this.promise();
+    return this.on("data", (s) => {
+      t.push(s), this[k] || (t.dataLength += s.length);
+    }), await e, t;
+  }
+  async concat() {
+    if (this[k]) throw new Error("cannot concat in objectMode");
+    let t = await this.collect();
+    return this[P] ? t.join("") : Buffer.concat(t, t.dataLength);
+  }
+  async promise() {
+    return new Promise((t, e) => {
+      this.on(x, () => e(new Error("stream destroyed"))), this.on("error", (s) => e(s)), this.on("end", () => t());
+    });
+  }
+  [Symbol.asyncIterator]() {
+    this[M] = false;
+    let t = false, e = async () => (this.pause(), t = true, { value: void 0, done: true });
+    return { next: () => {
+      if (t) return e();
+      let i = this.read();
+      if (i !== null) return Promise.resolve({ done: false, value: i });
+      if (this[G]) return e();
+      let r, o, h = (c) => {
+        this.off("data", a), this.off("end", l), this.off(x, u), e(), o(c);
+      }, a = (c) => {
+        this.off("error", h), this.off("end", l), this.off(x, u), this.pause(), r({ value: c, done: !!this[G] });
+      }, l = () => {
+        this.off("error", h), this.off("data", a), this.off(x, u), e(), r({ done: true, value: void 0 });
+      }, u = () => h(new Error("stream destroyed"));
+      return new Promise((c, d) => {
+        o = d, r = c, this.once(x, u), this.once("error", h), this.once("end", l), this.once("data", a);
+      });
+    }, throw: e, return: e, [Symbol.asyncIterator]() {
+      return this;
+    }, [Symbol.asyncDispose]: async () => {
+    } };
+  }
+  [Symbol.iterator]() {
+    this[M] = false;
+    let t = false, e = () => (this.pause(), this.off(Xt, e), this.off(x, e), this.off("end", e), t = true, { done: true, value: void 0 }), s = () => {
+      if (t) return e();
+      let i = this.read();
+      return i === null ? e() : { done: false, value: i };
+    };
+    return this.once("end", e), this.once(Xt, e), this.once(x, e), { next: s, throw: e, return: e, [Symbol.iterator]() {
+      return this;
+    }, [Symbol.dispose]: () => {
+    } };
+  }
+  destroy(t) {
+    if (this[x]) return t ? this.emit("error", t) : this.emit(x), this;
+    this[x] = true, this[M] = true, this[C].length = 0, this[T] = 0;
+    let e = this;
+    return typeof e.close == "function" && !this[Rt] && e.close(), t ? this.emit("error", t) : this.emit(x), this;
+  }
+  static get isStream() {
+    return oi;
+  }
+};
+var vi = Ei.native;
+var wt = { lstatSync: wi, readdir: yi, readdirSync: bi, readlinkSync: Si, realpathSync: vi, promises: { lstat: Ci, readdir: Ti, readlink: Ai, realpath: ki } };
+var Ue = (n7) => !n7 || n7 === wt || n7 === xi ? wt : { ...wt, ...n7, promises: { ...wt.promises, ...n7.promises || {} } };
+var $e = /^\\\\\?\\([a-z]:)\\?$/i;
+var Ri = (n7) => n7.replace(/\//g, "\\").replace($e, "$1\\");
+var Oi = /[\\\/]/;
+var L = 0;
+var Ge = 1;
+var He = 2;
+var U = 4;
+var qe = 6;
+var Ke = 8;
+var X = 10;
+var Ve = 12;
+var _ = 15;
+var gt = ~_;
+var se = 16;
+var je = 32;
+var yt = 64;
+var j = 128;
+var Nt = 256;
+var Lt = 512;
+var Ie = yt | j | Lt;
+var Fi = 1023;
+var ie = (n7) => n7.isFile() ? Ke : n7.isDirectory() ? U : n7.isSymbolicLink() ? X : n7.isCharacterDevice() ? He : n7.isBlockDevice() ? qe : n7.isSocket() ? Ve : n7.isFIFO() ? Ge : L;
+var ze = new ft({ max: 2 ** 12 });
+var bt = (n7) => {
+  let t = ze.get(n7);
+  if (t) return t;
+  let e = n7.normalize("NFKD");
+  return ze.set(n7, e), e;
+};
+var Be = new ft({ max: 2 ** 12 });
+var _t = (n7) => {
+  let t = Be.get(n7);
+  if (t) return t;
+  let e = bt(n7.toLowerCase());
+  return Be.set(n7, e), e;
+};
+var Wt = class extends ft {
+  constructor() {
+    super({ max: 256 });
+  }
+};
+var ne = class extends ft {
+  constructor(t = 16 * 1024) {
+    super({ maxSize: t, sizeCalculation: (e) => e.length + 1 });
+  }
+};
+var Ye = /* @__PURE__ */ Symbol("PathScurry setAsCwd");
+var R = class {
+  name;
+  root;
+  roots;
+  parent;
+  nocase;
+  isCWD = false;
+  #t;
+  #s;
+  get dev() {
+    return this.#s;
+  }
+  #n;
+  get mode() {
+    return this.#n;
+  }
+  #r;
+  get nlink() {
+    return this.#r;
+  }
+  #o;
+  get uid() {
+    return this.#o;
+  }
+  #S;
+  get gid() {
+    return this.#S;
+  }
+  #w;
+  get rdev() {
+    return this.#w;
+  }
+  #c;
+  get blksize() {
+    return this.#c;
+  }
+  #h;
+  get ino() {
+    return this.#h;
+  }
+  #u;
+  get size() {
+    return this.#u;
+  }
+  #f;
+  get blocks() {
+    return this.#f;
+  }
+  #a;
+  get atimeMs() {
+    return this.#a;
+  }
+  #i;
+  get mtimeMs() {
+    return this.#i;
+  }
+  #d;
+  get ctimeMs() {
+    return this.#d;
+  }
+  #E;
+  get birthtimeMs() {
+    return this.#E;
+  }
+  #b;
+  get atime() {
+    return this.#b;
+  }
+  #p;
+  get mtime() {
+    return this.#p;
+  }
+  #R;
+  get ctime() {
+    return this.#R;
+  }
+  #m;
+  get birthtime() {
+    return this.#m;
+  }
+  #C;
+  #T;
+  #g;
+  #y;
+  #x;
+  #A;
+  #e;
+  #_;
+  #M;
+  #k;
+  get parentPath() {
+    return (this.parent || this).fullpath();
+  }
+  get path() {
+    return this.parentPath;
+  }
+  constructor(t, e = L, s, i, r, o, h) {
+    this.name = t, this.#C = r ? _t(t) : bt(t), this.#e = e & Fi, this.nocase = r, this.roots = i, this.root = s || this, this.#_ = o, this.#g = h.fullpath, this.#x = h.relative, this.#A = h.relativePosix, this.parent = h.parent, this.parent ? this.#t = this.parent.#t : this.#t = Ue(h.fs);
+  }
+  depth() {
+    return this.#T !== void 0 ? this.#T : this.parent ? this.#T = this.parent.depth() + 1 : this.#T = 0;
+  }
+  childrenCache() {
+    return this.#_;
+  }
+  resolve(t) {
+    if (!t) return this;
+    let e = this.getRootString(t), i = t.substring(e.length).split(this.splitSep);
+    return e ? this.getRoot(e).#N(i) : this.#N(i);
+  }
+  #N(t) {
+    let e = this;
+    for (let s of t) e = e.child(s);
+    return e;
+  }
+  children() {
+    let t = this.#_.get(this);
+    if (t) return t;
+    let e = Object.assign([], { provisional: 0 });
+    return this.#_.set(this, e), this.#e &= ~se, e;
+  }
+  child(t, e) {
+    if (t === "" || t === ".") return this;
+    if (t === "..") return this.parent || this;
+    let s = this.children(), i = this.nocase ? _t(t) : bt(t);
+    for (let a of s) if (a.#C === i) return a;
+    let r = this.parent ? this.sep : "", o = this.#g ? this.#g + r + t : void 0, h = this.newChild(t, L, { ...e, parent: this, fullpath: o });
+    return this.canReaddir() || (h.#e |= j), s.push(h), h;
+  }
+  relative() {
+    if (this.isCWD) return "";
+    if (this.#x !== void 0) return this.#x;
+    let t = this.name, e = this.parent;
+    if (!e) return this.#x = this.name;
+    let s = e.relative();
+    return s + (!s || !e.parent ? "" : this.sep) + t;
+  }
+  relativePosix() {
+    if (this.sep === "/") return this.relative();
+    if (this.isCWD) return "";
+    if (this.#A !== void 0) return this.#A;
+    let t = this.name, e = this.parent;
+    if (!e) return this.#A = this.fullpathPosix();
+    let s = e.relativePosix();
+    return s + (!s || !e.parent ? "" : "/") + t;
+  }
+  fullpath() {
+    if (this.#g !== void 0) return this.#g;
+    let t = this.name, e = this.parent;
+    if (!e) return this.#g = this.name;
+    let i = e.fullpath() + (e.parent ? this.sep : "") + t;
+    return this.#g = i;
+  }
+  fullpathPosix() {
+    if (this.#y !== void 0) return this.#y;
+    if (this.sep === "/") return this.#y = this.fullpath();
+    if (!this.parent) {
+      let i = this.fullpath().replace(/\\/g, "/");
+      return /^[a-z]:\//i.test(i) ? this.#y = `//?/${i}` : this.#y = i;
+    }
+    let t = this.parent, e = t.fullpathPosix(), s = e + (!e || !t.parent ? "" : "/") + this.name;
+    return this.#y = s;
+  }
+  isUnknown() {
+    return (this.#e & _) === L;
+  }
+  isType(t) {
+    return this[`is${t}`]();
+  }
+  getType() {
+    return this.isUnknown() ? "Unknown" : this.isDirectory() ? "Directory" : this.isFile() ? "File" : this.isSymbolicLink() ? "SymbolicLink" : this.isFIFO() ? "FIFO" : this.isCharacterDevice() ? "CharacterDevice" : this.isBlockDevice() ? "BlockDevice" : this.isSocket() ? "Socket" : "Unknown";
+  }
+  isFile() {
+    return (this.#e & _) === Ke;
+  }
+  isDirectory() {
+    return (this.#e & _) === U;
+  }
+  isCharacterDevice() {
+    return (this.#e & _) === He;
+  }
+  isBlockDevice() {
+    return (this.#e & _) === qe;
+  }
+  isFIFO() {
+    return (this.#e & _) === Ge;
+  }
+  isSocket() {
+    return (this.#e & _) === Ve;
+  }
+  isSymbolicLink() {
+    return (this.#e & X) === X;
+  }
+  lstatCached() {
+    return this.#e & je ? this : void 0;
+  }
+  readlinkCached() {
+    return this.#M;
+  }
+  realpathCached() {
+    return this.#k;
+  }
+  readdirCached() {
+    let t = this.children();
+    return t.slice(0, t.provisional);
+  }
+  canReadlink() {
+    if (this.#M) return true;
+    if (!this.parent) return false;
+    let t = this.#e & _;
+    return !(t !== L && t !== X || this.#e & Nt || this.#e & j);
+  }
+  calledReaddir() {
+    return !!(this.#e & se);
+  }
+  isENOENT() {
+    return !!(this.#e & j);
+  }
+  isNamed(t) {
+    return this.nocase ? this.#C === _t(t) : this.#C === bt(t);
+  }
+  async readlink() {
+    let t = this.#M;
+    if (t) return t;
+    if (this.canReadlink() && this.parent) try {
+      let e = await this.#t.promises.readlink(this.fullpath()), s = (await this.parent.realpath())?.resolve(e);
+      if (s) return this.#M = s;
+    } catch (e) {
+      this.#D(e.code);
+      return;
+    }
+  }
+  readlinkSync() {
+    let t = this.#M;
+    if (t) return t;
+    if (this.canReadlink() && this.parent) try {
+      let e = this.#t.readlinkSync(this.fullpath()), s = this.parent.realpathSync()?.resolve(e);
+      if (s) return this.#M = s;
+    } catch (e) {
+      this.#D(e.code);
+      return;
+    }
+  }
+  #j(t) {
+    this.#e |= se;
+    for (let e = t.provisional; e < t.length; e++) {
+      let s = t[e];
+      s && s.#v();
+    }
+  }
+  #v() {
+    this.#e & j || (this.#e = (this.#e | j) & gt, this.#G());
+  }
+  #G() {
+    let t = this.children();
+    t.provisional = 0;
+    for (let e of t) e.#v();
+  }
+  #P() {
+    this.#e |= Lt, this.#L();
+  }
+  #L() {
+    if (this.#e & yt) return;
+    let t = this.#e;
+    (t & _) === U && (t &= gt), this.#e = t | yt, this.#G();
+  }
+  #I(t = "") {
+    t === "ENOTDIR" || t === "EPERM" ? this.#L() : t === "ENOENT" ? this.#v() : this.children().provisional = 0;
+  }
+  #F(t = "") {
+    t === "ENOTDIR" ? this.parent.#L() : t === "ENOENT" && this.#v();
+  }
+  #D(t = "") {
+    let e = this.#e;
+    e |= Nt, t === "ENOENT" && (e |= j), (t === "EINVAL" || t === "UNKNOWN") && (e &= gt), this.#e = e, t === "ENOTDIR" && this.parent && this.parent.#L();
+  }
+  #z(t, e) {
+    return this.#U(t, e) || this.#B(t, e);
+  }
+  #B(t, e) {
+    let s = ie(t), i = this.newChild(t.name, s, { parent: this }), r = i.#e & _;
+    return r !== U && r !== X && r !== L && (i.#e |= yt), e.unshift(i), e.provisional++, i;
+  }
+  #U(t, e) {
+    for (let s = e.provisional; s < e.length; s++) {
+      let i = e[s];
+      if ((this.nocase ? _t(t.name) : bt(t.name)) === i.#C) return this.#l(t, i, s, e);
+    }
+  }
+  #l(t, e, s, i) {
+    let r = e.name;
+    return e.#e = e.#e & gt | ie(t), r !== t.name && (e.name = t.name), s !== i.provisional && (s === i.length - 1 ? i.pop() : i.splice(s, 1), i.unshift(e)), i.provisional++, e;
+  }
+  async lstat() {
+    if ((this.#e & j) === 0) try {
+      return this.#$(await this.#t.promises.lstat(this.fullpath())), this;
+    } catch (t) {
+      this.#F(t.code);
+    }
+  }
+  lstatSync() {
+    if ((this.#e & j) === 0) try {
+      return this.#$(this.#t.lstatSync(this.fullpath())), this;
+    } catch (t) {
+      this.#F(t.code);
+    }
+  }
+  #$(t) {
+    let { atime: e, atimeMs: s, birthtime: i, birthtimeMs: r, blksize: o, blocks: h, ctime: a, ctimeMs: l, dev: u, gid: c, ino: d, mode: f, mtime: m, mtimeMs: p, nlink: w, rdev: g, size: S, uid: E } = t;
+    this.#b = e, this.#a = s, this.#m = i, this.#E = r, this.#c = o, this.#f = h, this.#R = a, this.#d = l, this.#s = u, this.#S = c, this.#h = d, this.#n = f, this.#p = m, this.#i = p, this.#r = w, this.#w = g, this.#u = S, this.#o = E;
+    let y = ie(t);
+    this.#e = this.#e & gt | y | je, y !== L && y !== U && y !== X && (this.#e |= yt);
+  }
+  #W = [];
+  #O = false;
+  #H(t) {
+    this.#O = false;
+    let e = this.#W.slice();
+    this.#W.length = 0, e.forEach((s) => s(null, t));
+  }
+  readdirCB(t, e = false) {
+    if (!this.canReaddir()) {
+      e ? t(null, []) : queueMicrotask(() => t(null, []));
+      return;
+    }
+    let s = this.children();
+    if (this.calledReaddir()) {
+      let r = s.slice(0, s.provisional);
+      e ? t(null, r) : queueMicrotask(() => t(null, r));
+      return;
+    }
+    if (this.#W.push(t), this.#O) return;
+    this.#O = true;
+    let i = this.fullpath();
+    this.#t.readdir(i, { withFileTypes: true }, (r, o) => {
+      if (r) this.#I(r.code), s.provisional = 0;
+      else {
+        for (let h of o) this.#z(h, s);
+        this.#j(s);
+      }
+      this.#H(s.slice(0, s.provisional));
+    });
+  }
+  #q;
+  async readdir() {
+    if (!this.canReaddir()) return [];
+    let t = this.children();
+    if (this.calledReaddir()) return t.slice(0, t.provisional);
+    let e = this.fullpath();
+    if (this.#q) await this.#q;
+    else {
+      let s = () => {
+      };
+      this.#q = new Promise((i) => s = i);
+      try {
+        for (let i of await this.#t.promises.readdir(e, { withFileTypes: true })) this.#z(i, t);
+        this.#j(t);
+      } catch (i) {
+        this.#I(i.code), t.provisional = 0;
+      }
+      this.#q = void 0, s();
+    }
+    return t.slice(0, t.provisional);
+  }
+  readdirSync() {
+    if (!this.canReaddir()) return [];
+    let t = this.children();
+    if (this.calledReaddir()) return t.slice(0, t.provisional);
+    let e = this.fullpath();
+    try {
+      for (let s of this.#t.readdirSync(e, { withFileTypes: true })) this.#z(s, t);
+      this.#j(t);
+    } catch (s) {
+      this.#I(s.code), t.provisional = 0;
+    }
+    return t.slice(0, t.provisional);
+  }
+  canReaddir() {
+    if (this.#e & Ie) return false;
+    let t = _ & this.#e;
+    return t === L || t === U || t === X;
+  }
+  shouldWalk(t, e) {
+    return (this.#e & U) === U && !(this.#e & Ie) && !t.has(this) && (!e || e(this));
+  }
+  async realpath() {
+    if (this.#k) return this.#k;
+    if (!((Lt | Nt | j) & this.#e)) try {
+      let t = await this.#t.promises.realpath(this.fullpath());
+      return this.#k = this.resolve(t);
+    } catch {
+      this.#P();
+    }
+  }
+  realpathSync() {
+    if (this.#k) return this.#k;
+    if (!((Lt | Nt | j) & this.#e)) try {
+      let t = this.#t.realpathSync(this.fullpath());
+      return this.#k = this.resolve(t);
+    } catch {
+      this.#P();
+    }
+  }
+  [Ye](t) {
+    if (t === this) return;
+    t.isCWD = false, this.isCWD = true;
+    let e = /* @__PURE__ */ new Set([]), s = [], i = this;
+    for (; i && i.parent; ) e.add(i), i.#x = s.join(this.sep), i.#A = s.join("/"), i = i.parent, s.push("..");
+    for (i = t; i && i.parent && !e.has(i); ) i.#x = void 0, i.#A = void 0, i = i.parent;
+  }
+};
+var Pt = class n2 extends R {
+  sep = "\\";
+  splitSep = Oi;
+  constructor(t, e = L, s, i, r, o, h) {
+    super(t, e, s, i, r, o, h);
+  }
+  newChild(t, e = L, s = {}) {
+    return new n2(t, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
+  }
+  getRootString(t) {
+    return re.parse(t).root;
+  }
+  getRoot(t) {
+    if (t = Ri(t.toUpperCase()), t === this.root.name) return this.root;
+    for (let [e, s] of Object.entries(this.roots)) if (this.sameRoot(t, e)) return this.roots[t] = s;
+    return this.roots[t] = new it(t, this).root;
+  }
+  sameRoot(t, e = this.root.name) {
+    return t = t.toUpperCase().replace(/\//g, "\\").replace($e, "$1\\"), t === e;
+  }
+};
+var jt = class n3 extends R {
+  splitSep = "/";
+  sep = "/";
+  constructor(t, e = L, s, i, r, o, h) {
+    super(t, e, s, i, r, o, h);
+  }
+  getRootString(t) {
+    return t.startsWith("/") ? "/" : "";
+  }
+  getRoot(t) {
+    return this.root;
+  }
+  newChild(t, e = L, s = {}) {
+    return new n3(t, e, this.root, this.roots, this.nocase, this.childrenCache(), s);
+  }
+};
+var It = class {
+  root;
+  rootPath;
+  roots;
+  cwd;
+  #t;
+  #s;
+  #n;
+  nocase;
+  #r;
+  constructor(t = process.cwd(), e, s, { nocase: i, childrenCacheSize: r = 16 * 1024, fs: o = wt } = {}) {
+    this.#r = Ue(o), (t instanceof URL || t.startsWith("file://")) && (t = gi(t));
+    let h = e.resolve(t);
+    this.roots = /* @__PURE__ */ Object.create(null), this.rootPath = this.parseRootPath(h), this.#t = new Wt(), this.#s = new Wt(), this.#n = new ne(r);
+    let a = h.substring(this.rootPath.length).split(s);
+    if (a.length === 1 && !a[0] && a.pop(), i === void 0) throw new TypeError("must provide nocase setting to PathScurryBase ctor");
+    this.nocase = i, this.root = this.newRoot(this.#r), this.roots[this.rootPath] = this.root;
+    let l = this.root, u = a.length - 1, c = e.sep, d = this.rootPath, f = false;
+    for (let m of a) {
+      let p = u--;
+      l = l.child(m, { relative: new Array(p).fill("..").join(c), relativePosix: new Array(p).fill("..").join("/"), fullpath: d += (f ? "" : c) + m }), f = true;
+    }
+    this.cwd = l;
+  }
+  depth(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), t.depth();
+  }
+  childrenCache() {
+    return this.#n;
+  }
+  resolve(...t) {
+    let e = "";
+    for (let r = t.length - 1; r >= 0; r--) {
+      let o = t[r];
+      if (!(!o || o === ".") && (e = e ? `${o}/${e}` : o, this.isAbsolute(o))) break;
+    }
+    let s = this.#t.get(e);
+    if (s !== void 0) return s;
+    let i = this.cwd.resolve(e).fullpath();
+    return this.#t.set(e, i), i;
+  }
+  resolvePosix(...t) {
+    let e = "";
+    for (let r = t.length - 1; r >= 0; r--) {
+      let o = t[r];
+      if (!(!o || o === ".") && (e = e ? `${o}/${e}` : o, this.isAbsolute(o))) break;
+    }
+    let s = this.#s.get(e);
+    if (s !== void 0) return s;
+    let i = this.cwd.resolve(e).fullpathPosix();
+    return this.#s.set(e, i), i;
+  }
+  relative(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), t.relative();
+  }
+  relativePosix(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), t.relativePosix();
+  }
+  basename(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), t.name;
+  }
+  dirname(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), (t.parent || t).fullpath();
+  }
+  async readdir(t = this.cwd, e = { withFileTypes: true }) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s } = e;
+    if (t.canReaddir()) {
+      let i = await t.readdir();
+      return s ? i : i.map((r) => r.name);
+    } else return [];
+  }
+  readdirSync(t = this.cwd, e = { withFileTypes: true }) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s = true } = e;
+    return t.canReaddir() ? s ? t.readdirSync() : t.readdirSync().map((i) => i.name) : [];
+  }
+  async lstat(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), t.lstat();
+  }
+  lstatSync(t = this.cwd) {
+    return typeof t == "string" && (t = this.cwd.resolve(t)), t.lstatSync();
+  }
+  async readlink(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
+    let s = await t.readlink();
+    return e ? s : s?.fullpath();
+  }
+  readlinkSync(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
+    let s = t.readlinkSync();
+    return e ? s : s?.fullpath();
+  }
+  async realpath(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
+    let s = await t.realpath();
+    return e ? s : s?.fullpath();
+  }
+  realpathSync(t = this.cwd, { withFileTypes: e } = { withFileTypes: false }) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t.withFileTypes, t = this.cwd);
+    let s = t.realpathSync();
+    return e ? s : s?.fullpath();
+  }
+  async walk(t = this.cwd, e = {}) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s = true, follow: i = false, filter: r, walkFilter: o } = e, h = [];
+    (!r || r(t)) && h.push(s ? t : t.fullpath());
+    let a = /* @__PURE__ */ new Set(), l = (c, d) => {
+      a.add(c), c.readdirCB((f, m) => {
+        if (f) return d(f);
+        let p = m.length;
+        if (!p) return d();
+        let w = () => {
+          --p === 0 && d();
+        };
+        for (let g of m) (!r || r(g)) && h.push(s ? g : g.fullpath()), i && g.isSymbolicLink() ? g.realpath().then((S) => S?.isUnknown() ? S.lstat() : S).then((S) => S?.shouldWalk(a, o) ? l(S, w) : w()) : g.shouldWalk(a, o) ? l(g, w) : w();
+      }, true);
+    }, u = t;
+    return new Promise((c, d) => {
+      l(u, (f) => {
+        if (f) return d(f);
+        c(h);
+      });
+    });
+  }
+  walkSync(t = this.cwd, e = {}) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s = true, follow: i = false, filter: r, walkFilter: o } = e, h = [];
+    (!r || r(t)) && h.push(s ? t : t.fullpath());
+    let a = /* @__PURE__ */ new Set([t]);
+    for (let l of a) {
+      let u = l.readdirSync();
+      for (let c of u) {
+        (!r || r(c)) && h.push(s ? c : c.fullpath());
+        let d = c;
+        if (c.isSymbolicLink()) {
+          if (!(i && (d = c.realpathSync()))) continue;
+          d.isUnknown() && d.lstatSync();
+        }
+        d.shouldWalk(a, o) && a.add(d);
+      }
+    }
+    return h;
+  }
+  [Symbol.asyncIterator]() {
+    return this.iterate();
+  }
+  iterate(t = this.cwd, e = {}) {
+    return typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd), this.stream(t, e)[Symbol.asyncIterator]();
+  }
+  [Symbol.iterator]() {
+    return this.iterateSync();
+  }
+  *iterateSync(t = this.cwd, e = {}) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s = true, follow: i = false, filter: r, walkFilter: o } = e;
+    (!r || r(t)) && (yield s ? t : t.fullpath());
+    let h = /* @__PURE__ */ new Set([t]);
+    for (let a of h) {
+      let l = a.readdirSync();
+      for (let u of l) {
+        (!r || r(u)) && (yield s ? u : u.fullpath());
+        let c = u;
+        if (u.isSymbolicLink()) {
+          if (!(i && (c = u.realpathSync()))) continue;
+          c.isUnknown() && c.lstatSync();
+        }
+        c.shouldWalk(h, o) && h.add(c);
+      }
+    }
+  }
+  stream(t = this.cwd, e = {}) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s = true, follow: i = false, filter: r, walkFilter: o } = e, h = new V({ objectMode: true });
+    (!r || r(t)) && h.write(s ? t : t.fullpath());
+    let a = /* @__PURE__ */ new Set(), l = [t], u = 0, c = () => {
+      let d = false;
+      for (; !d; ) {
+        let f = l.shift();
+        if (!f) {
+          u === 0 && h.end();
+          return;
+        }
+        u++, a.add(f);
+        let m = (w, g, S = false) => {
+          if (w) return h.emit("error", w);
+          if (i && !S) {
+            let E = [];
+            for (let y of g) y.isSymbolicLink() && E.push(y.realpath().then((b) => b?.isUnknown() ? b.lstat() : b));
+            if (E.length) {
+              Promise.all(E).then(() => m(null, g, true));
+              return;
+            }
+          }
+          for (let E of g) E && (!r || r(E)) && (h.write(s ? E : E.fullpath()) || (d = true));
+          u--;
+          for (let E of g) {
+            let y = E.realpathCached() || E;
+            y.shouldWalk(a, o) && l.push(y);
+          }
+          d && !h.flowing ? h.once("drain", c) : p || c();
+        }, p = true;
+        f.readdirCB(m, true), p = false;
+      }
+    };
+    return c(), h;
+  }
+  streamSync(t = this.cwd, e = {}) {
+    typeof t == "string" ? t = this.cwd.resolve(t) : t instanceof R || (e = t, t = this.cwd);
+    let { withFileTypes: s = true, follow: i = false, filter: r, walkFilter: o } = e, h = new V({ objectMode: true }), a = /* @__PURE__ */ new Set();
+    (!r || r(t)) && h.write(s ? t : t.fullpath());
+    let l = [t], u = 0, c = () => {
+      let d = false;
+      for (; !d; ) {
+        let f = l.shift();
+        if (!f) {
+          u === 0 && h.end();
+          return;
+        }
+        u++, a.add(f);
+        let m = f.readdirSync();
+        for (let p of m) (!r || r(p)) && (h.write(s ? p : p.fullpath()) || (d = true));
+        u--;
+        for (let p of m) {
+          let w = p;
+          if (p.isSymbolicLink()) {
+            if (!(i && (w = p.realpathSync()))) continue;
+            w.isUnknown() && w.lstatSync();
+          }
+          w.shouldWalk(a, o) && l.push(w);
+        }
+      }
+      d && !h.flowing && h.once("drain", c);
+    };
+    return c(), h;
+  }
+  chdir(t = this.cwd) {
+    let e = this.cwd;
+    this.cwd = typeof t == "string" ? this.cwd.resolve(t) : t, this.cwd[Ye](e);
+  }
+};
+var it = class extends It {
+  sep = "\\";
+  constructor(t = process.cwd(), e = {}) {
+    let { nocase: s = true } = e;
+    super(t, re, "\\", { ...e, nocase: s }), this.nocase = s;
+    for (let i = this.cwd; i; i = i.parent) i.nocase = this.nocase;
+  }
+  parseRootPath(t) {
+    return re.parse(t).root.toUpperCase();
+  }
+  newRoot(t) {
+    return new Pt(this.rootPath, U, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t });
+  }
+  isAbsolute(t) {
+    return t.startsWith("/") || t.startsWith("\\") || /^[a-z]:(\/|\\)/i.test(t);
+  }
+};
+var rt = class extends It {
+  sep = "/";
+  constructor(t = process.cwd(), e = {}) {
+    let { nocase: s = false } = e;
+    super(t, mi, "/", { ...e, nocase: s }), this.nocase = s;
+  }
+  parseRootPath(t) {
+    return "/";
+  }
+  newRoot(t) {
+    return new jt(this.rootPath, U, void 0, this.roots, this.nocase, this.childrenCache(), { fs: t });
+  }
+  isAbsolute(t) {
+    return t.startsWith("/");
+  }
+};
+var St = class extends rt {
+  constructor(t = process.cwd(), e = {}) {
+    let { nocase: s = true } = e;
+    super(t, { ...e, nocase: s });
+  }
+};
+var Cr = process.platform === "win32" ? Pt : jt;
+var Xe = process.platform === "win32" ? it : process.platform === "darwin" ? St : rt;
+var Di = (n7) => n7.length >= 1;
+var Mi = (n7) => n7.length >= 1;
+var Ni = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+var nt = class n4 {
+  #t;
+  #s;
+  #n;
+  length;
+  #r;
+  #o;
+  #S;
+  #w;
+  #c;
+  #h;
+  #u = true;
+  constructor(t, e, s, i) {
+    if (!Di(t)) throw new TypeError("empty pattern list");
+    if (!Mi(e)) throw new TypeError("empty glob list");
+    if (e.length !== t.length) throw new TypeError("mismatched pattern list and glob list lengths");
+    if (this.length = t.length, s < 0 || s >= this.length) throw new TypeError("index out of range");
+    if (this.#t = t, this.#s = e, this.#n = s, this.#r = i, this.#n === 0) {
+      if (this.isUNC()) {
+        let [r, o, h, a, ...l] = this.#t, [u, c, d, f, ...m] = this.#s;
+        l[0] === "" && (l.shift(), m.shift());
+        let p = [r, o, h, a, ""].join("/"), w = [u, c, d, f, ""].join("/");
+        this.#t = [p, ...l], this.#s = [w, ...m], this.length = this.#t.length;
+      } else if (this.isDrive() || this.isAbsolute()) {
+        let [r, ...o] = this.#t, [h, ...a] = this.#s;
+        o[0] === "" && (o.shift(), a.shift());
+        let l = r + "/", u = h + "/";
+        this.#t = [l, ...o], this.#s = [u, ...a], this.length = this.#t.length;
+      }
+    }
+  }
+  [Ni]() {
+    return "Pattern <" + this.#s.slice(this.#n).join("/") + ">";
+  }
+  pattern() {
+    return this.#t[this.#n];
+  }
+  isString() {
+    return typeof this.#t[this.#n] == "string";
+  }
+  isGlobstar() {
+    return this.#t[this.#n] === A;
+  }
+  isRegExp() {
+    return this.#t[this.#n] instanceof RegExp;
+  }
+  globString() {
+    return this.#S = this.#S || (this.#n === 0 ? this.isAbsolute() ? this.#s[0] + this.#s.slice(1).join("/") : this.#s.join("/") : this.#s.slice(this.#n).join("/"));
+  }
+  hasMore() {
+    return this.length > this.#n + 1;
+  }
+  rest() {
+    return this.#o !== void 0 ? this.#o : this.hasMore() ? (this.#o = new n4(this.#t, this.#s, this.#n + 1, this.#r), this.#o.#h = this.#h, this.#o.#c = this.#c, this.#o.#w = this.#w, this.#o) : this.#o = null;
+  }
+  isUNC() {
+    let t = this.#t;
+    return this.#c !== void 0 ? this.#c : this.#c = this.#r === "win32" && this.#n === 0 && t[0] === "" && t[1] === "" && typeof t[2] == "string" && !!t[2] && typeof t[3] == "string" && !!t[3];
+  }
+  isDrive() {
+    let t = this.#t;
+    return this.#w !== void 0 ? this.#w : this.#w = this.#r === "win32" && this.#n === 0 && this.length > 1 && typeof t[0] == "string" && /^[a-z]:$/i.test(t[0]);
+  }
+  isAbsolute() {
+    let t = this.#t;
+    return this.#h !== void 0 ? this.#h : this.#h = t[0] === "" && t.length > 1 || this.isDrive() || this.isUNC();
+  }
+  root() {
+    let t = this.#t[0];
+    return typeof t == "string" && this.isAbsolute() && this.#n === 0 ? t : "";
+  }
+  checkFollowGlobstar() {
+    return !(this.#n === 0 || !this.isGlobstar() || !this.#u);
+  }
+  markFollowGlobstar() {
+    return this.#n === 0 || !this.isGlobstar() || !this.#u ? false : (this.#u = false, true);
+  }
+};
+var _i = typeof process == "object" && process && typeof process.platform == "string" ? process.platform : "linux";
+var ot = class {
+  relative;
+  relativeChildren;
+  absolute;
+  absoluteChildren;
+  platform;
+  mmopts;
+  constructor(t, { nobrace: e, nocase: s, noext: i, noglobstar: r, platform: o = _i }) {
+    this.relative = [], this.absolute = [], this.relativeChildren = [], this.absoluteChildren = [], this.platform = o, this.mmopts = { dot: true, nobrace: e, nocase: s, noext: i, noglobstar: r, optimizationLevel: 2, platform: o, nocomment: true, nonegate: true };
+    for (let h of t) this.add(h);
+  }
+  add(t) {
+    let e = new D(t, this.mmopts);
+    for (let s = 0; s < e.set.length; s++) {
+      let i = e.set[s], r = e.globParts[s];
+      if (!i || !r) throw new Error("invalid pattern object");
+      for (; i[0] === "." && r[0] === "."; ) i.shift(), r.shift();
+      let o = new nt(i, r, 0, this.platform), h = new D(o.globString(), this.mmopts), a = r[r.length - 1] === "**", l = o.isAbsolute();
+      l ? this.absolute.push(h) : this.relative.push(h), a && (l ? this.absoluteChildren.push(h) : this.relativeChildren.push(h));
+    }
+  }
+  ignored(t) {
+    let e = t.fullpath(), s = `${e}/`, i = t.relative() || ".", r = `${i}/`;
+    for (let o of this.relative) if (o.match(i) || o.match(r)) return true;
+    for (let o of this.absolute) if (o.match(e) || o.match(s)) return true;
+    return false;
+  }
+  childrenIgnored(t) {
+    let e = t.fullpath() + "/", s = (t.relative() || ".") + "/";
+    for (let i of this.relativeChildren) if (i.match(s)) return true;
+    for (let i of this.absoluteChildren) if (i.match(e)) return true;
+    return false;
+  }
+};
+var oe = class n5 {
+  store;
+  constructor(t = /* @__PURE__ */ new Map()) {
+    this.store = t;
+  }
+  copy() {
+    return new n5(new Map(this.store));
+  }
+  hasWalked(t, e) {
+    return this.store.get(t.fullpath())?.has(e.globString());
+  }
+  storeWalked(t, e) {
+    let s = t.fullpath(), i = this.store.get(s);
+    i ? i.add(e.globString()) : this.store.set(s, /* @__PURE__ */ new Set([e.globString()]));
+  }
+};
+var he = class {
+  store = /* @__PURE__ */ new Map();
+  add(t, e, s) {
+    let i = (e ? 2 : 0) | (s ? 1 : 0), r = this.store.get(t);
+    this.store.set(t, r === void 0 ? i : i & r);
+  }
+  entries() {
+    return [...this.store.entries()].map(([t, e]) => [t, !!(e & 2), !!(e & 1)]);
+  }
+};
+var ae = class {
+  store = /* @__PURE__ */ new Map();
+  add(t, e) {
+    if (!t.canReaddir()) return;
+    let s = this.store.get(t);
+    s ? s.find((i) => i.globString() === e.globString()) || s.push(e) : this.store.set(t, [e]);
+  }
+  get(t) {
+    let e = this.store.get(t);
+    if (!e) throw new Error("attempting to walk unknown path");
+    return e;
+  }
+  entries() {
+    return this.keys().map((t) => [t, this.store.get(t)]);
+  }
+  keys() {
+    return [...this.store.keys()].filter((t) => t.canReaddir());
+  }
+};
+var Et = class n6 {
+  hasWalkedCache;
+  matches = new he();
+  subwalks = new ae();
+  patterns;
+  follow;
+  dot;
+  opts;
+  constructor(t, e) {
+    this.opts = t, this.follow = !!t.follow, this.dot = !!t.dot, this.hasWalkedCache = e ? e.copy() : new oe();
+  }
+  processPatterns(t, e) {
+    this.patterns = e;
+    let s = e.map((i) => [t, i]);
+    for (let [i, r] of s) {
+      this.hasWalkedCache.storeWalked(i, r);
+      let o = r.root(), h = r.isAbsolute() && this.opts.absolute !== false;
+      if (o) {
+        i = i.resolve(o === "/" && this.opts.root !== void 0 ? this.opts.root : o);
+        let c = r.rest();
+        if (c) r = c;
+        else {
+          this.matches.add(i, true, false);
+          continue;
+        }
+      }
+      if (i.isENOENT()) continue;
+      let a, l, u = false;
+      for (; typeof (a = r.pattern()) == "string" && (l = r.rest()); ) i = i.resolve(a), r = l, u = true;
+      if (a = r.pattern(), l = r.rest(), u) {
+        if (this.hasWalkedCache.hasWalked(i, r)) continue;
+        this.hasWalkedCache.storeWalked(i, r);
+      }
+      if (typeof a == "string") {
+        let c = a === ".." || a === "" || a === ".";
+        this.matches.add(i.resolve(a), h, c);
+        continue;
+      } else if (a === A) {
+        (!i.isSymbolicLink() || this.follow || r.checkFollowGlobstar()) && this.subwalks.add(i, r);
+        let c = l?.pattern(), d = l?.rest();
+        if (!l || (c === "" || c === ".") && !d) this.matches.add(i, h, c === "" || c === ".");
+        else if (c === "..") {
+          let f = i.parent || i;
+          d ? this.hasWalkedCache.hasWalked(f, d) || this.subwalks.add(f, d) : this.matches.add(f, h, true);
+        }
+      } else a instanceof RegExp && this.subwalks.add(i, r);
+    }
+    return this;
+  }
+  subwalkTargets() {
+    return this.subwalks.keys();
+  }
+  child() {
+    return new n6(this.opts, this.hasWalkedCache);
+  }
+  filterEntries(t, e) {
+    let s = this.subwalks.get(t), i = this.child();
+    for (let r of e) for (let o of s) {
+      let h = o.isAbsolute(), a = o.pattern(), l = o.rest();
+      a === A ? i.testGlobstar(r, o, l, h) : a instanceof RegExp ? i.testRegExp(r, a, l, h) : i.testString(r, a, l, h);
+    }
+    return i;
+  }
+  testGlobstar(t, e, s, i) {
+    if ((this.dot || !t.name.startsWith(".")) && (e.hasMore() || this.matches.add(t, i, false), t.canReaddir() && (this.follow || !t.isSymbolicLink() ? this.subwalks.add(t, e) : t.isSymbolicLink() && (s && e.checkFollowGlobstar() ? this.subwalks.add(t, s) : e.markFollowGlobstar() && this.subwalks.add(t, e)))), s) {
+      let r = s.pattern();
+      if (typeof r == "string" && r !== ".." && r !== "" && r !== ".") this.testString(t, r, s.rest(), i);
+      else if (r === "..") {
+        let o = t.parent || t;
+        this.subwalks.add(o, s);
+      } else r instanceof RegExp && this.testRegExp(t, r, s.rest(), i);
+    }
+  }
+  testRegExp(t, e, s, i) {
+    e.test(t.name) && (s ? this.subwalks.add(t, s) : this.matches.add(t, i, false));
+  }
+  testString(t, e, s, i) {
+    t.isNamed(e) && (s ? this.subwalks.add(t, s) : this.matches.add(t, i, false));
+  }
+};
+var Li = (n7, t) => typeof n7 == "string" ? new ot([n7], t) : Array.isArray(n7) ? new ot(n7, t) : n7;
+var zt = class {
+  path;
+  patterns;
+  opts;
+  seen = /* @__PURE__ */ new Set();
+  paused = false;
+  aborted = false;
+  #t = [];
+  #s;
+  #n;
+  signal;
+  maxDepth;
+  includeChildMatches;
+  constructor(t, e, s) {
+    if (this.patterns = t, this.path = e, this.opts = s, this.#n = !s.posix && s.platform === "win32" ? "\\" : "/", this.includeChildMatches = s.includeChildMatches !== false, (s.ignore || !this.includeChildMatches) && (this.#s = Li(s.ignore ?? [], s), !this.includeChildMatches && typeof this.#s.add != "function")) {
+      let i = "cannot ignore child matches, ignore lacks add() method.";
+      throw new Error(i);
+    }
+    this.maxDepth = s.maxDepth || 1 / 0, s.signal && (this.signal = s.signal, this.signal.addEventListener("abort", () => {
+      this.#t.length = 0;
+    }));
+  }
+  #r(t) {
+    return this.seen.has(t) || !!this.#s?.ignored?.(t);
+  }
+  #o(t) {
+    return !!this.#s?.childrenIgnored?.(t);
+  }
+  pause() {
+    this.paused = true;
+  }
+  resume() {
+    if (this.signal?.aborted) return;
+    this.paused = false;
+    let t;
+    for (; !this.paused && (t = this.#t.shift()); ) t();
+  }
+  onResume(t) {
+    this.paused ? this.#t.push(t) : t();
+  }
+  async matchCheck(t, e) {
+    if (e && this.opts.nodir) return;
+    let s;
+    if (this.opts.realpath) {
+      if (s = t.realpathCached() || await t.realpath(), !s) return;
+      t = s;
+    }
+    let r = t.isUnknown() || this.opts.stat ? await t.lstat() : t;
+    if (this.opts.follow && this.opts.nodir && r?.isSymbolicLink()) {
+      let o = await r.realpath();
+      o && (o.isUnknown() || this.opts.stat) && await o.lstat();
+    }
+    return this.matchCheckTest(r, e);
+  }
+  matchCheckTest(t, e) {
+    return t && (this.maxDepth === 1 / 0 || t.depth() <= this.maxDepth) && (!e || t.canReaddir()) && (!this.opts.nodir || !t.isDirectory()) && (!this.opts.nodir || !this.opts.follow || !t.isSymbolicLink() || !t.realpathCached()?.isDirectory()) && !this.#r(t) ? t : void 0;
+  }
+  matchCheckSync(t, e) {
+    if (e && this.opts.nodir) return;
+    let s;
+    if (this.opts.realpath) {
+      if (s = t.realpathCached() || t.realpathSync(), !s) return;
+      t = s;
+    }
+    let r = t.isUnknown() || this.opts.stat ? t.lstatSync() : t;
+    if (this.opts.follow && this.opts.nodir && r?.isSymbolicLink()) {
+      let o = r.realpathSync();
+      o && (o?.isUnknown() || this.opts.stat) && o.lstatSync();
+    }
+    return this.matchCheckTest(r, e);
+  }
+  matchFinish(t, e) {
+    if (this.#r(t)) return;
+    if (!this.includeChildMatches && this.#s?.add) {
+      let r = `${t.relativePosix()}/**`;
+      this.#s.add(r);
+    }
+    let s = this.opts.absolute === void 0 ? e : this.opts.absolute;
+    this.seen.add(t);
+    let i = this.opts.mark && t.isDirectory() ? this.#n : "";
+    if (this.opts.withFileTypes) this.matchEmit(t);
+    else if (s) {
+      let r = this.opts.posix ? t.fullpathPosix() : t.fullpath();
+      this.matchEmit(r + i);
+    } else {
+      let r = this.opts.posix ? t.relativePosix() : t.relative(), o = this.opts.dotRelative && !r.startsWith(".." + this.#n) ? "." + this.#n : "";
+      this.matchEmit(r ? o + r + i : "." + i);
+    }
+  }
+  async match(t, e, s) {
+    let i = await this.matchCheck(t, s);
+    i && this.matchFinish(i, e);
+  }
+  matchSync(t, e, s) {
+    let i = this.matchCheckSync(t, s);
+    i && this.matchFinish(i, e);
+  }
+  walkCB(t, e, s) {
+    if (this.signal?.aborted) return s();
+    this.walkCB2(t, e, new Et(this.opts), s);
+  }
+  walkCB2(t, e, s, i) {
+    if (this.#o(t) || this.signal?.aborted) return i();
+    if (this.paused) {
+      this.onResume(() => this.walkCB2(t, e, s, i));
+      return;
+    }
+    s.processPatterns(t, e);
+    let r = 1, o = () => {
+      --r === 0 && i();
+    };
+    for (let [h, a, l] of s.matches.entries()) this.#r(h) || (r++, this.match(h, a, l).then(() => o()));
+    for (let h of s.subwalkTargets()) {
+      if (this.maxDepth !== 1 / 0 && h.depth() >= this.maxDepth) continue;
+      r++;
+      let a = h.readdirCached();
+      h.calledReaddir() ? this.walkCB3(h, a, s, o) : h.readdirCB((l, u) => this.walkCB3(h, u, s, o), true);
+    }
+    o();
+  }
+  walkCB3(t, e, s, i) {
+    s = s.filterEntries(t, e);
+    let r = 1, o = () => {
+      --r === 0 && i();
+    };
+    for (let [h, a, l] of s.matches.entries()) this.#r(h) || (r++, this.match(h, a, l).then(() => o()));
+    for (let [h, a] of s.subwalks.entries()) r++, this.walkCB2(h, a, s.child(), o);
+    o();
+  }
+  walkCBSync(t, e, s) {
+    if (this.signal?.aborted) return s();
+    this.walkCB2Sync(t, e, new Et(this.opts), s);
+  }
+  walkCB2Sync(t, e, s, i) {
+    if (this.#o(t) || this.signal?.aborted) return i();
+    if (this.paused) {
+      this.onResume(() => this.walkCB2Sync(t, e, s, i));
+      return;
+    }
+    s.processPatterns(t, e);
+    let r = 1, o = () => {
+      --r === 0 && i();
+    };
+    for (let [h, a, l] of s.matches.entries()) this.#r(h) || this.matchSync(h, a, l);
+    for (let h of s.subwalkTargets()) {
+      if (this.maxDepth !== 1 / 0 && h.depth() >= this.maxDepth) continue;
+      r++;
+      let a = h.readdirSync();
+      this.walkCB3Sync(h, a, s, o);
+    }
+    o();
+  }
+  walkCB3Sync(t, e, s, i) {
+    s = s.filterEntries(t, e);
+    let r = 1, o = () => {
+      --r === 0 && i();
+    };
+    for (let [h, a, l] of s.matches.entries()) this.#r(h) || this.matchSync(h, a, l);
+    for (let [h, a] of s.subwalks.entries()) r++, this.walkCB2Sync(h, a, s.child(), o);
+    o();
+  }
+};
+var xt = class extends zt {
+  matches = /* @__PURE__ */ new Set();
+  constructor(t, e, s) {
+    super(t, e, s);
+  }
+  matchEmit(t) {
+    this.matches.add(t);
+  }
+  async walk() {
+    if (this.signal?.aborted) throw this.signal.reason;
+    return this.path.isUnknown() && await this.path.lstat(), await new Promise((t, e) => {
+      this.walkCB(this.path, this.patterns, () => {
+        this.signal?.aborted ? e(this.signal.reason) : t(this.matches);
+      });
+    }), this.matches;
+  }
+  walkSync() {
+    if (this.signal?.aborted) throw this.signal.reason;
+    return this.path.isUnknown() && this.path.lstatSync(), this.walkCBSync(this.path, this.patterns, () => {
+      if (this.signal?.aborted) throw this.signal.reason;
+    }), this.matches;
+  }
+};
+var vt = class extends zt {
+  results;
+  constructor(t, e, s) {
+    super(t, e, s), this.results = new V({ signal: this.signal, objectMode: true }), this.results.on("drain", () => this.resume()), this.results.on("resume", () => this.resume());
+  }
+  matchEmit(t) {
+    this.results.write(t), this.results.flowing || this.pause();
+  }
+  stream() {
+    let t = this.path;
+    return t.isUnknown() ? t.lstat().then(() => {
+      this.walkCB(t, this.patterns, () => this.results.end());
+    }) : this.walkCB(t, this.patterns, () => this.results.end()), this.results;
+  }
+  streamSync() {
+    return this.path.isUnknown() && this.path.lstatSync(), this.walkCBSync(this.path, this.patterns, () => this.results.end()), this.results;
+  }
+};
+var Pi = typeof process == "object" && process && typeof process.platform == "string" ? process.platform : "linux";
+var I = class {
+  absolute;
+  cwd;
+  root;
+  dot;
+  dotRelative;
+  follow;
+  ignore;
+  magicalBraces;
+  mark;
+  matchBase;
+  maxDepth;
+  nobrace;
+  nocase;
+  nodir;
+  noext;
+  noglobstar;
+  pattern;
+  platform;
+  realpath;
+  scurry;
+  stat;
+  signal;
+  windowsPathsNoEscape;
+  withFileTypes;
+  includeChildMatches;
+  opts;
+  patterns;
+  constructor(t, e) {
+    if (!e) throw new TypeError("glob options required");
+    if (this.withFileTypes = !!e.withFileTypes, this.signal = e.signal, this.follow = !!e.follow, this.dot = !!e.dot, this.dotRelative = !!e.dotRelative, this.nodir = !!e.nodir, this.mark = !!e.mark, e.cwd ? (e.cwd instanceof URL || e.cwd.startsWith("file://")) && (e.cwd = Wi(e.cwd)) : this.cwd = "", this.cwd = e.cwd || "", this.root = e.root, this.magicalBraces = !!e.magicalBraces, this.nobrace = !!e.nobrace, this.noext = !!e.noext, this.realpath = !!e.realpath, this.absolute = e.absolute, this.includeChildMatches = e.includeChildMatches !== false, this.noglobstar = !!e.noglobstar, this.matchBase = !!e.matchBase, this.maxDepth = typeof e.maxDepth == "number" ? e.maxDepth : 1 / 0, this.stat = !!e.stat, this.ignore = e.ignore, this.withFileTypes && this.absolute !== void 0) throw new Error("cannot set absolute and withFileTypes:true");
+    if (typeof t == "string" && (t = [t]), this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e.allowWindowsEscape === false, this.windowsPathsNoEscape && (t = t.map((a) => a.replace(/\\/g, "/"))), this.matchBase) {
+      if (e.noglobstar) throw new TypeError("base matching requires globstar");
+      t = t.map((a) => a.includes("/") ? a : `./**/${a}`);
+    }
+    if (this.pattern = t, this.platform = e.platform || Pi, this.opts = { ...e, platform: this.platform }, e.scurry) {
+      if (this.scurry = e.scurry, e.nocase !== void 0 && e.nocase !== e.scurry.nocase) throw new Error("nocase option contradicts provided scurry option");
+    } else {
+      let a = e.platform === "win32" ? it : e.platform === "darwin" ? St : e.platform ? rt : Xe;
+      this.scurry = new a(this.cwd, { nocase: e.nocase, fs: e.fs });
+    }
+    this.nocase = this.scurry.nocase;
+    let s = this.platform === "darwin" || this.platform === "win32", i = { braceExpandMax: 1e4, ...e, dot: this.dot, matchBase: this.matchBase, nobrace: this.nobrace, nocase: this.nocase, nocaseMagicOnly: s, nocomment: true, noext: this.noext, nonegate: true, optimizationLevel: 2, platform: this.platform, windowsPathsNoEscape: this.windowsPathsNoEscape, debug: !!this.opts.debug }, r = this.pattern.map((a) => new D(a, i)), [o, h] = r.reduce((a, l) => (a[0].push(...l.set), a[1].push(...l.globParts), a), [[], []]);
+    this.patterns = o.map((a, l) => {
+      let u = h[l];
+      if (!u) throw new Error("invalid pattern object");
+      return new nt(a, u, 0, this.platform);
+    });
+  }
+  async walk() {
+    return [...await new xt(this.patterns, this.scurry.cwd, { ...this.opts, maxDepth: this.maxDepth !== 1 / 0 ? this.maxDepth + this.scurry.cwd.depth() : 1 / 0, platform: this.platform, nocase: this.nocase, includeChildMatches: this.includeChildMatches }).walk()];
+  }
+  walkSync() {
+    return [...new xt(this.patterns, this.scurry.cwd, { ...this.opts, maxDepth: this.maxDepth !== 1 / 0 ? this.maxDepth + this.scurry.cwd.depth() : 1 / 0, platform: this.platform, nocase: this.nocase, includeChildMatches: this.includeChildMatches }).walkSync()];
+  }
+  stream() {
+    return new vt(this.patterns, this.scurry.cwd, { ...this.opts, maxDepth: this.maxDepth !== 1 / 0 ? this.maxDepth + this.scurry.cwd.depth() : 1 / 0, platform: this.platform, nocase: this.nocase, includeChildMatches: this.includeChildMatches }).stream();
+  }
+  streamSync() {
+    return new vt(this.patterns, this.scurry.cwd, { ...this.opts, maxDepth: this.maxDepth !== 1 / 0 ? this.maxDepth + this.scurry.cwd.depth() : 1 / 0, platform: this.platform, nocase: this.nocase, includeChildMatches: this.includeChildMatches }).streamSync();
+  }
+  iterateSync() {
+    return this.streamSync()[Symbol.iterator]();
+  }
+  [Symbol.iterator]() {
+    return this.iterateSync();
+  }
+  iterate() {
+    return this.stream()[Symbol.asyncIterator]();
+  }
+  [Symbol.asyncIterator]() {
+    return this.iterate();
+  }
+};
+var le = (n7, t = {}) => {
+  Array.isArray(n7) || (n7 = [n7]);
+  for (let e of n7) if (new D(e, t).hasMagic()) return true;
+  return false;
+};
+function Bt(n7, t = {}) {
+  return new I(n7, t).streamSync();
+}
+function Qe(n7, t = {}) {
+  return new I(n7, t).stream();
+}
+function ts(n7, t = {}) {
+  return new I(n7, t).walkSync();
+}
+async function Je(n7, t = {}) {
+  return new I(n7, t).walk();
+}
+function Ut(n7, t = {}) {
+  return new I(n7, t).iterateSync();
+}
+function es(n7, t = {}) {
+  return new I(n7, t).iterate();
+}
+var ji = Bt;
+var Ii = Object.assign(Qe, { sync: Bt });
+var zi = Ut;
+var Bi = Object.assign(es, { sync: Ut });
+var Ui = Object.assign(ts, { stream: Bt, iterate: Ut });
+var Ze = Object.assign(Je, { glob: Je, globSync: ts, sync: Ui, globStream: Qe, stream: Ii, globStreamSync: Bt, streamSync: ji, globIterate: es, iterate: Bi, globIterateSync: Ut, iterateSync: zi, Glob: I, hasMagic: le, escape: tt, unescape: W });
+Ze.glob = Ze;
 
 // src/manifests/render.ts
 import path3 from "node:path/posix";
@@ -37675,9 +40270,9 @@ function kustomizationRefs(dir, text) {
   const d = doc;
   const refs = [];
   for (const key of ["resources", "bases", "components"]) {
-    const list2 = d[key];
-    if (!Array.isArray(list2)) continue;
-    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path3.normalize(path3.join(dir, r)));
+    const list = d[key];
+    if (!Array.isArray(list)) continue;
+    for (const r of list) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path3.normalize(path3.join(dir, r)));
   }
   return refs;
 }
@@ -37692,33 +40287,12 @@ function findRenderRoots(files, readText) {
   }
   const insideChart = (d) => chartDirs.some((c) => c !== d && isInside(d, c));
   const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !overlayDirs.some((o) => o !== c && isInside(c, o))).sort();
-  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o));
-  for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o)) overlays.push(o);
-  overlays.sort();
+  const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o)).sort();
   const special = [...chartDirs, ...overlayDirs];
   const plain = files.filter(
     (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path3.normalize(f))
   );
   return { charts, overlays, plain: plain.sort() };
-}
-function unreachableOverlays(overlayDirs, roots, files, readText) {
-  const refsOf = /* @__PURE__ */ new Map();
-  for (const dir of overlayDirs) {
-    const file2 = files.find((f) => path3.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path3.basename(f)));
-    const text = file2 ? readText(file2) : void 0;
-    refsOf.set(dir, text ? kustomizationRefs(dir, text) : []);
-  }
-  const reached = new Set(roots);
-  const queue = [...roots];
-  while (queue.length > 0) {
-    for (const r of refsOf.get(queue.pop()) ?? []) {
-      if (refsOf.has(r) && !reached.has(r)) {
-        reached.add(r);
-        queue.push(r);
-      }
-    }
-  }
-  return overlayDirs.filter((o) => !reached.has(o));
 }
 function splitHelmOutput(output2, chartDisplay) {
   const bySource = /* @__PURE__ */ new Map();
@@ -37726,9 +40300,9 @@ function splitHelmOutput(output2, chartDisplay) {
   let buf = [];
   const flush = () => {
     if (buf.some((l) => l.trim() !== "" && l.trim() !== "---")) {
-      const list2 = bySource.get(current) ?? [];
-      list2.push(buf.join("\n"));
-      bySource.set(current, list2);
+      const list = bySource.get(current) ?? [];
+      list.push(buf.join("\n"));
+      bySource.set(current, list);
     }
     buf = [];
   };
@@ -37753,242 +40327,11 @@ function kustomizeOutput(output2, overlayDisplay) {
   return [{ path: `${overlayDisplay}/kustomization [rendered]`, text: output2 }];
 }
 
-// src/io/decode.ts
-function startsWith(buf, bytes) {
-  return bytes.every((b, i) => buf[i] === b);
-}
-function looksLikeBomlessUtf16(buf) {
-  const n = Math.min(buf.length, 512) & ~1;
-  if (n < 4) return void 0;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (buf[i] === 0) evenNul++;
-    if (buf[i + 1] === 0) oddNul++;
-  }
-  const half = n / 2;
-  if (oddNul >= half * 0.9 && evenNul === 0) return "le";
-  if (evenNul >= half * 0.9 && oddNul === 0) return "be";
-  return void 0;
-}
-function decodeManifest(buf) {
-  if (startsWith(buf, [255, 254, 0, 0]) || startsWith(buf, [0, 0, 254, 255])) {
-    return { ok: false, reason: "encoding", message: "UTF-32 text is not supported; save the file as UTF-8" };
-  }
-  for (const [bom, label] of [
-    [[255, 254], "utf-16le"],
-    [[254, 255], "utf-16be"]
-  ]) {
-    if (!startsWith(buf, bom)) continue;
-    try {
-      const text = new TextDecoder(label, { fatal: true }).decode(buf.subarray(2));
-      return { ok: true, text, note: `decoded as ${label.toUpperCase()} (byte-order mark); Kubernetes tools expect UTF-8` };
-    } catch {
-      return { ok: false, reason: "encoding", message: `invalid ${label.toUpperCase()} text (it starts with a UTF-16 byte-order mark)` };
-    }
-  }
-  const bomless = looksLikeBomlessUtf16(buf);
-  if (bomless) return { ok: false, reason: "encoding", message: `UTF-16${bomless.toUpperCase()} without a byte-order mark is not supported; save the file as UTF-8` };
-  if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary", message: "binary file (NUL bytes); skipped" };
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
-    return { ok: true, text: text.charCodeAt(0) === 65279 ? text.slice(1) : text };
-  } catch {
-    return { ok: false, reason: "binary", message: "not valid UTF-8 text; skipped" };
-  }
-}
-
-// src/io/read-policy.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readlinkSync, readSync, realpathSync, statSync } from "node:fs";
-import path4 from "node:path";
-function isInsideTree(target, root) {
-  return target === root || target.startsWith(root.endsWith(path4.sep) ? root : root + path4.sep);
-}
-function specialKind(st) {
-  if (st.isFIFO()) return "a FIFO";
-  if (st.isSocket()) return "a socket";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  return void 0;
-}
-function errCode(e) {
-  return e.code ?? e.message;
-}
-function readRegularFile(abs, root, maxBytes) {
-  let real = abs;
-  let follow = false;
-  try {
-    const l = lstatSync(abs);
-    if (l.isSymbolicLink()) {
-      try {
-        real = realpathSync(abs);
-      } catch (e) {
-        return { ok: false, refusal: { kind: "unreadable", code: `dangling symlink, ${errCode(e)}` } };
-      }
-      if (root !== void 0 && !isInsideTree(real, root)) return { ok: false, refusal: { kind: "escape", target: real } };
-      follow = true;
-    }
-    const st = follow ? statSync(real) : l;
-    const special = specialKind(st);
-    if (special) return { ok: false, refusal: { kind: "special", what: special } };
-    if (st.isDirectory()) return { ok: false, refusal: { kind: "special", what: "a folder" } };
-    if (st.size > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: st.size } };
-    const fd = openSync(real, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      const f = fstatSync(fd);
-      const late = specialKind(f);
-      if (late || !f.isFile()) return { ok: false, refusal: { kind: "special", what: late ?? "not a regular file" } };
-      if (f.size > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: f.size } };
-      const buf = Buffer.allocUnsafe(Math.min(f.size, maxBytes) + 1);
-      let n = 0;
-      for (; ; ) {
-        const r = readSync(fd, buf, n, buf.length - n, null);
-        if (r === 0) break;
-        n += r;
-        if (n > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: n } };
-        if (n === buf.length) break;
-      }
-      return { ok: true, bytes: buf.subarray(0, n), real };
-    } finally {
-      closeSync(fd);
-    }
-  } catch (e) {
-    return { ok: false, refusal: { kind: "unreadable", code: errCode(e) } };
-  }
-}
-function refusalMessage(r, maxBytes, where = "the scanned folder") {
-  switch (r.kind) {
-    case "escape":
-      return `symlink points outside ${where} (${r.target}); refused`;
-    case "special":
-      return `${r.what}, not a regular file; never read`;
-    case "tooLarge":
-      return `file is ${r.size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`;
-    case "unreadable":
-      return `cannot read file: ${r.code}`;
-  }
-}
-function skippedByScan(name) {
-  return name.startsWith(".") || name === "node_modules";
-}
-function walkTree(dir, root, options) {
-  const entries2 = [];
-  const problems = [];
-  const stack = [""];
-  while (stack.length > 0) {
-    const rel = stack.pop();
-    const abs = rel === "" ? dir : path4.join(dir, rel);
-    let list2;
-    try {
-      list2 = readdirSync(abs, { withFileTypes: true });
-    } catch (e) {
-      problems.push({ abs, kind: "unreadableFolder", detail: errCode(e) });
-      continue;
-    }
-    for (const d of list2) {
-      const childRel = rel === "" ? d.name : `${rel}/${d.name}`;
-      const childAbs = path4.join(abs, d.name);
-      if (d.isDirectory()) {
-        if (options.skipFolder(d.name)) {
-          problems.push({ abs: childAbs, kind: "skippedFolder", detail: d.name });
-          continue;
-        }
-        stack.push(childRel);
-      } else if (d.isSymbolicLink()) {
-        let target;
-        let isDir = false;
-        try {
-          target = realpathSync(childAbs);
-          isDir = statSync(target).isDirectory();
-        } catch {
-          target = void 0;
-        }
-        if (isDir && target !== void 0) {
-          if (!isInsideTree(target, root)) problems.push({ abs: childAbs, kind: "folderSymlinkEscape", detail: target });
-          continue;
-        }
-        entries2.push({ rel: childRel, abs: childAbs, kind: "symlink" });
-      } else if (d.isFile()) {
-        entries2.push({ rel: childRel, abs: childAbs, kind: "file" });
-      } else {
-        const what = d.isFIFO() ? "a FIFO" : d.isSocket() ? "a socket" : d.isCharacterDevice() ? "a character device" : d.isBlockDevice() ? "a block device" : "a special file";
-        entries2.push({ rel: childRel, abs: childAbs, kind: "special", what });
-      }
-    }
-  }
-  entries2.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-  problems.sort((a, b) => a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0);
-  return { entries: entries2, problems };
-}
-function renderTreeProblems(tree) {
-  const root = realpathSync(tree);
-  const out = [];
-  const { entries: entries2, problems } = walkTree(tree, root, { skipFolder: (name) => name === ".git" });
-  for (const p of problems) {
-    if (p.kind === "folderSymlinkEscape") out.push(`${path4.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
-    if (p.kind === "unreadableFolder") out.push(`${path4.relative(tree, p.abs)} cannot be read (${p.detail})`);
-  }
-  for (const e of entries2) {
-    if (e.kind === "special") out.push(`${e.rel} is ${e.what}`);
-    if (e.kind !== "symlink") continue;
-    let target;
-    try {
-      target = realpathSync(e.abs);
-    } catch {
-      out.push(`${e.rel} -> ${safeReadlink(e.abs)} (dangling symlink)`);
-      continue;
-    }
-    if (!isInsideTree(target, root)) out.push(`${e.rel} -> ${target} (outside the tree)`);
-    else {
-      const special = specialKind(statSync(target));
-      if (special) out.push(`${e.rel} -> ${special}`);
-    }
-  }
-  return out.sort();
-}
-function safeReadlink(p) {
-  try {
-    return readlinkSync(p);
-  } catch {
-    return "?";
-  }
-}
-
 // src/io/render.ts
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync as existsSync2, readdirSync as readdirSync2, readFileSync, readlinkSync as readlinkSync2 } from "node:fs";
-import path6 from "node:path";
-
-// src/io/tool-limits.ts
-import { existsSync } from "node:fs";
-import path5 from "node:path";
-var DEFAULT_RENDER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024;
-function onPath(bin) {
-  for (const dir of (process.env.PATH ?? "").split(path5.delimiter)) {
-    if (dir && existsSync(path5.join(dir, bin))) return path5.join(dir, bin);
-  }
-  return void 0;
-}
-function boundedCommand(bin, args, memoryBytes = DEFAULT_RENDER_MEMORY_BYTES) {
-  const env = { ...process.env, GOMEMLIMIT: `${Math.floor(memoryBytes * 0.8 / (1024 * 1024))}MiB` };
-  const prlimit = onPath("prlimit");
-  if (!prlimit) return { bin, args, env, memoryBytes };
-  return { bin: prlimit, args: [`--data=${memoryBytes}`, "--", bin, ...args], env, memoryBytes };
-}
-var KLOG_PREFIX = /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+ [^\]\s]+\] /;
-var LOG_TIMESTAMP = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)? /;
-var MAX_MESSAGE = 2e3;
-function toolMessage(message, folders = []) {
-  let text = message.split(/\r?\n/).map((l) => l.replace(KLOG_PREFIX, "").replace(LOG_TIMESTAMP, "").trim()).filter((l) => l !== "").join(" ");
-  for (const [abs, shown] of [...folders].sort(([a], [b]) => b.length - a.length)) {
-    if (abs) text = text.split(abs).join(shown);
-  }
-  text = visible(text);
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length - MAX_MESSAGE} more characters)` : text;
-}
-
-// src/io/render.ts
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path4 from "node:path";
 function helmBinary() {
   return process.env.HELM_PATH || "helm";
 }
@@ -37999,54 +40342,27 @@ var RenderCache = class {
   versions = /* @__PURE__ */ new Map();
   charts = /* @__PURE__ */ new Map();
   overlays = /* @__PURE__ */ new Map();
-  /** Folder -> its unsafe entries and content hash (a scanned root is walked once for all its overlays). */
-  trees = /* @__PURE__ */ new Map();
-  tree(dir) {
-    let hit = this.trees.get(dir);
-    if (!hit) {
-      let problems;
-      try {
-        problems = renderTreeProblems(dir);
-      } catch (e) {
-        problems = [`cannot be read (${e.code ?? e.message})`];
-      }
-      const h = createHash("sha256");
-      if (problems.length === 0) hashFolder(dir, h);
-      hit = { problems, hash: h.digest("hex") };
-      this.trees.set(dir, hit);
-    }
-    return hit;
-  }
   toolVersion(bin, args) {
     const key = `${bin} ${args.join(" ")}`;
     if (!this.versions.has(key)) {
-      const r = spawnSync(bin, args, { encoding: "utf8", timeout: 3e4, maxBuffer: 1024 * 1024, killSignal: "SIGKILL" });
+      const r = spawnSync(bin, args, { encoding: "utf8", timeout: 3e4 });
       this.versions.set(key, r.status === 0 ? r.stdout.trim() : void 0);
     }
     return this.versions.get(key);
   }
 };
-var HASH_CONTENT_LIMIT = 8 * 1024 * 1024;
 function hashFolder(dir, h) {
-  const { entries: entries2 } = walkTree(dir, dir, { skipFolder: (name) => name === ".git" });
-  for (const e of entries2) {
-    h.update(e.rel).update("\0");
-    if (e.kind === "special") h.update(`special ${e.what}\0`);
-    else if (e.kind === "symlink") h.update(`link ${readlinkSync2(e.abs)}\0`);
-    else {
-      const r = readRegularFile(e.abs, dir, HASH_CONTENT_LIMIT);
-      h.update(r.ok ? r.bytes : `refused ${JSON.stringify(r.refusal)}`).update("\0");
+  for (const f of ts("**/*", { cwd: dir, nodir: true, dot: true, ignore: ["**/.git/**"] }).sort()) {
+    h.update(f.split(path4.sep).join("/")).update("\0");
+    try {
+      h.update(readFileSync(path4.join(dir, f))).update("\0");
+    } catch {
+      h.update("unreadable\0");
     }
   }
 }
-function refuseUnsafeTree(problems, what, at2) {
-  if (problems.length === 0) return [];
-  const shown = problems.slice(0, 5).join("; ") + (problems.length > 5 ? `; and ${problems.length - 5} more` : "");
-  return [diag(Codes.renderTreeEscape, "error", `${what} holds files that may not be read: ${shown}; not rendered`, at2, "only regular files inside the chart or overlay tree are rendered")];
-}
 function run(bin, args, cwd, opts) {
-  const cmd = boundedCommand(bin, args);
-  const r = spawnSync(cmd.bin, cmd.args, { cwd, encoding: "utf8", timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: "SIGKILL", env: cmd.env });
+  const r = spawnSync(bin, args, { cwd, encoding: "utf8", timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: "SIGKILL" });
   if (r.error) {
     const code = r.error.code;
     if (code === "ENOENT") return { ok: false, missing: true, message: `${bin} not found` };
@@ -38054,26 +40370,26 @@ function run(bin, args, cwd, opts) {
     if (code === "ENOBUFS") return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
     return { ok: false, missing: false, message: r.error.message };
   }
-  if (r.signal === "SIGKILL" || r.signal === "SIGSEGV" || r.status !== 0 && /out of memory|cannot allocate memory/i.test(r.stderr ?? "")) {
-    return { ok: false, missing: false, message: `stopped: over the memory limit of ${cmd.memoryBytes / (1024 * 1024)} MiB or killed (${r.signal ?? `exit ${r.status}`})` };
-  }
   if (r.status !== 0) return { ok: false, missing: false, message: (r.stderr || r.stdout || `exit ${r.status}`).trim() };
   return { ok: true, stdout: r.stdout };
 }
 function missingDependencies(chartDir) {
   let chart;
   try {
-    chart = yaml.load(readFileSync(path6.join(chartDir, "Chart.yaml"), "utf8"));
+    chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
   } catch {
     return [];
   }
   const deps = chart?.dependencies ?? [];
-  const vendored = existsSync2(path6.join(chartDir, "charts")) ? readdirSync2(path6.join(chartDir, "charts")) : [];
-  return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v) => v === d.name || v.startsWith(`${d.name}-`) && v.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
+  const vendored = existsSync(path4.join(chartDir, "charts")) ? readdirSync(path4.join(chartDir, "charts")) : [];
+  return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
+}
+function oneLine2(message) {
+  return message.replace(/\s*\n\s*/g, " ").trim();
 }
 function chartName(chartDir) {
   try {
-    const chart = yaml.load(readFileSync(path6.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
@@ -38081,9 +40397,6 @@ function chartName(chartDir) {
 }
 function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
   const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
-  const tree = cache2.tree(chartDir);
-  const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at2);
-  if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
     return {
@@ -38095,22 +40408,22 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path6.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path4.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => path6.resolve(v));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path4.resolve(v2));
   const sets = [...opts.helmSet, ...settings.set ?? []];
-  const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
+  const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v2) => ["--values", v2]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
   const version2 = cache2.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
   }
   const h = createHash("sha256").update(`helm ${version2}\0${args.slice(3).join("\0")}\0`);
-  h.update(tree.hash);
-  for (const v of values) h.update(existsSync2(v) ? readFileSync(v) : "missing");
+  hashFolder(chartDir, h);
+  for (const v2 of values) h.update(existsSync(v2) ? readFileSync(v2) : "missing");
   const key = h.update(display).digest("hex");
   const valueFiles = [];
-  for (const f of [path6.join(chartDir, "values.yaml"), ...values]) {
+  for (const f of [path4.join(chartDir, "values.yaml"), ...values]) {
     try {
       valueFiles.push({ path: f, text: readFileSync(f, "utf8") });
     } catch {
@@ -38122,17 +40435,14 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
   const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles } : {
     files: [],
     values: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [[chartDir, display]])}; chart not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at2)]
   };
   cache2.charts.set(key, result);
   return result;
 }
 function renderOverlay(dir, display, contentRoot, opts, cache2) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync2(path6.join(dir, f))) ?? "kustomization.yaml";
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path4.join(dir, f))) ?? "kustomization.yaml";
   const at2 = { file: `${display}/${kfile}`, doc: 0 };
-  const tree = cache2.tree(contentRoot);
-  const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at2);
-  if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
   const bin = kubectlBinary();
   const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
@@ -38140,30 +40450,30 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path6.relative(contentRoot, dir)}\0`);
-  h.update(tree.hash);
+  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path4.relative(contentRoot, dir)}\0`);
+  hashFolder(contentRoot, h);
   const key = h.update(display).digest("hex");
   const hit = cache2.overlays.get(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine2(r.message)}; overlay not rendered`, at2)]
   };
   cache2.overlays.set(key, result);
   return result;
 }
 function readHelmConfig(file2) {
-  const base = path6.dirname(path6.resolve(file2));
+  const base = path4.dirname(path4.resolve(file2));
   const doc = yaml.load(readFileSync(file2, "utf8"));
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    const dir = path6.resolve(base, chart);
-    if (!existsSync2(path6.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    const dir = path4.resolve(base, chart);
+    if (!existsSync(path4.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
     out.set(dir, {
       ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
       ...s.namespace ? { namespace: String(s.namespace) } : {},
-      values: (s.values ?? []).map((v) => path6.resolve(base, v)),
+      values: (s.values ?? []).map((v2) => path4.resolve(base, v2)),
       set: (s.set ?? []).map(String)
     });
   }
@@ -38172,10 +40482,11 @@ function readHelmConfig(file2) {
 
 // src/io/files.ts
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
+var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
 var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = path7.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path7.isAbsolute(rel) ? rel : abs;
+  const rel = path5.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -38185,38 +40496,39 @@ function readManifestFiles(paths, options, cache2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path7.resolve(p);
-    let st;
+    const abs = path5.resolve(p);
+    let st2;
     try {
-      st = statSync2(abs);
+      st2 = statSync(abs);
     } catch {
       diagnostics.push(diag(Codes.noInput, "error", `no such file or folder: ${p}`));
       continue;
     }
-    if (st.isDirectory()) {
-      const root = realpathSync2(abs);
+    if (st2.isDirectory()) {
+      const root = realpathSync(abs);
       const found = listFolder(abs, root, map3, diagnostics);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
-        const r = readRegularFile(path7.join(abs, rel), root, maxBytes);
-        if (!r.ok) return void 0;
-        const d = decodeManifest(r.bytes);
-        return d.ok ? d.text : void 0;
+        try {
+          return readFileSync2(path5.join(abs, rel), "utf8");
+        } catch {
+          return void 0;
+        }
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path7.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
+      for (const f of roots.plain) readOne(path5.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = path7.join(abs, c);
+        const dir = path5.join(abs, c);
         const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir));
-        appendAll(files, r.files);
-        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })) });
-        appendAll(diagnostics, r.diagnostics);
+        files.push(...r.files);
+        values.push({ chart: map3.display(dir), files: r.values.map((v2) => ({ path: map3.display(v2.path), text: v2.text })) });
+        diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path7.join(abs, o), map3.display(path7.join(abs, o)), abs, render, cache2);
-        appendAll(files, r.files);
-        appendAll(diagnostics, r.diagnostics);
+        const r = renderOverlay(path5.join(abs, o), map3.display(path5.join(abs, o)), abs, render, cache2);
+        files.push(...r.files);
+        diagnostics.push(...r.diagnostics);
       }
     } else {
       readOne(abs, void 0, maxBytes, files, diagnostics, seen, map3);
@@ -38226,47 +40538,69 @@ function readManifestFiles(paths, options, cache2) {
 }
 function listFolder(abs, root, map3, diagnostics) {
   const files = [];
-  const { entries: entries2, problems } = walkTree(abs, root, { skipFolder: skippedByScan });
-  for (const p of problems) {
-    const at2 = { file: map3.display(p.abs), doc: 0 };
-    if (p.kind === "unreadableFolder") diagnostics.push(diag(Codes.unreadableFolder, "error", `cannot read folder (${p.detail}); its files are not analysed`, at2));
-    else if (p.kind === "skippedFolder") diagnostics.push(diag(Codes.skippedDotfile, "info", `folder ${p.detail} skipped on purpose (dot-folders and node_modules are not scanned)`, at2));
-    else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at2));
-  }
-  for (const e of entries2) {
-    if (!MANIFEST_NAME.test(path7.posix.basename(e.rel))) continue;
-    if (e.kind === "special") {
-      diagnostics.push(diag(Codes.notRegularFile, "error", `${e.what}, not a regular file; never read`, { file: map3.display(e.abs), doc: 0 }));
-      continue;
+  for (const entry of ts("**", { cwd: abs, dot: false, ignore: IGNORED_DIRS, follow: false, withFileTypes: true })) {
+    if (entry.isDirectory()) continue;
+    const full = entry.fullpath();
+    if (entry.isSymbolicLink()) {
+      let target;
+      try {
+        target = realpathSync(full);
+      } catch {
+        target = void 0;
+      }
+      if (target !== void 0 && statSync(target).isDirectory()) {
+        if (target !== root && !target.startsWith(root + path5.sep)) {
+          diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
+        }
+        continue;
+      }
     }
-    files.push(e.rel);
+    if (MANIFEST_NAME.test(entry.name)) files.push(path5.relative(abs, full).split(path5.sep).join("/"));
   }
-  return files;
+  return files.sort();
 }
 function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
-  const at2 = { file: map3.display(abs), doc: 0 };
-  const r = readRegularFile(abs, root, maxBytes);
-  if (!r.ok) {
-    const code = { escape: Codes.symlinkEscape, special: Codes.notRegularFile, tooLarge: Codes.tooLarge, unreadable: Codes.unreadable }[r.refusal.kind];
-    diagnostics.push(diag(code, "error", refusalMessage(r.refusal, maxBytes), at2));
-    return;
+  const shown = map3.display(abs);
+  const at2 = { file: shown, doc: 0 };
+  try {
+    if (root !== void 0 && lstatSync(abs).isSymbolicLink()) {
+      const target = realpathSync(abs);
+      if (target !== root && !target.startsWith(root + path5.sep)) {
+        diagnostics.push(diag(Codes.symlinkEscape, "error", `symlink points outside the scanned folder (${target}); refused`, at2));
+        return;
+      }
+    }
+    const real = realpathSync(abs);
+    if (seen.has(real)) return;
+    seen.add(real);
+    const size = statSync(abs).size;
+    if (size > maxBytes) {
+      diagnostics.push(diag(Codes.tooLarge, "error", `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at2));
+      return;
+    }
+    const buf = readFileSync2(abs);
+    if (buf.subarray(0, 8192).includes(0)) {
+      diagnostics.push(diag(Codes.binary, "error", "binary file (NUL bytes); skipped", at2));
+      return;
+    }
+    let text;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
+    } catch {
+      diagnostics.push(diag(Codes.binary, "error", "not valid UTF-8 text; skipped", at2));
+      return;
+    }
+    files.push({ path: shown, text: text.charCodeAt(0) === 65279 ? text.slice(1) : text });
+  } catch (e) {
+    diagnostics.push(diag(Codes.unreadable, "error", `cannot read file: ${e.code ?? e.message}`, at2));
   }
-  if (seen.has(r.real)) return;
-  seen.add(r.real);
-  const decoded = decodeManifest(r.bytes);
-  if (!decoded.ok) {
-    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, at2));
-    return;
-  }
-  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at2));
-  files.push({ path: at2.file, text: decoded.text });
 }
 
 // src/io/git.ts
 import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
-import os from "node:os";
-import path8 from "node:path";
+import os2 from "node:os";
+import path6 from "node:path";
 function git(repo, args) {
   const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
@@ -38292,7 +40626,7 @@ function pathExists(repo, ref, p) {
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = repoTop(repo);
-  const dir = mkdtempSync(path8.join(os.tmpdir(), "netpol-ci-tree-"));
+  const dir = mkdtempSync(path6.join(os2.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
@@ -38302,73 +40636,6 @@ function exportTree(repo, ref, paths) {
   return dir;
 }
 
-// src/io/write-policy.ts
-import { closeSync as closeSync2, constants as constants2, fstatSync as fstatSync2, ftruncateSync, lstatSync as lstatSync2, mkdirSync as mkdirSync2, openSync as openSync2, writeSync } from "node:fs";
-import path9 from "node:path";
-var REASONS = {
-  ENOTDIR: "a file is where a folder is expected",
-  EISDIR: "a folder is where the file should be",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on the device",
-  ELOOP: "it is a symlink; symlinks are never written through",
-  ENOENT: "its folder does not exist"
-};
-function fail2(file2, why) {
-  throw new ConfigError(`${visible(file2)}: cannot write (${why})`);
-}
-function reason(e) {
-  const code = e.code;
-  return code ? REASONS[code] ? `${REASONS[code]}, ${code}` : code : e.message;
-}
-function relativeInside(inside, file2) {
-  const rel = path9.relative(path9.resolve(inside), path9.resolve(file2));
-  if (rel === "" || rel.startsWith("..") || path9.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
-  return rel.split(path9.sep);
-}
-function lstatOrUndefined(p) {
-  try {
-    return lstatSync2(p);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
-function writeFileInside(policy, file2, text) {
-  const parts = relativeInside(policy.inside, file2);
-  let dir = path9.resolve(policy.inside);
-  try {
-    if (policy.createFolders) mkdirSync2(dir, { recursive: true });
-    for (const part of parts.slice(0, -1)) {
-      dir = path9.join(dir, part);
-      const st2 = lstatOrUndefined(dir);
-      if (st2 === void 0) {
-        if (!policy.createFolders) fail2(file2, `folder ${dir} does not exist`);
-        mkdirSync2(dir);
-      } else if (st2.isSymbolicLink()) fail2(file2, `${dir} is a symlink; symlinks are never written through`);
-      else if (!st2.isDirectory()) fail2(file2, `${dir} is a file where a folder is expected`);
-    }
-    const target = path9.join(dir, parts[parts.length - 1]);
-    const st = lstatOrUndefined(target);
-    if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
-    if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
-    if (st && !st.isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
-    const fd = openSync2(target, constants2.O_WRONLY | constants2.O_CREAT | constants2.O_NOFOLLOW | constants2.O_NONBLOCK, 420);
-    try {
-      if (!fstatSync2(fd).isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
-      ftruncateSync(fd, 0);
-      const buf = Buffer.from(text, "utf8");
-      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
-    } finally {
-      closeSync2(fd);
-    }
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    fail2(file2, reason(e));
-  }
-}
-
 // src/io/node-io.ts
 function nodeIo() {
   const cache2 = new RenderCache();
@@ -38376,7 +40643,7 @@ function nodeIo() {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache2),
     readText(file2, what) {
       try {
-        return readFileSync2(file2, "utf8");
+        return readFileSync3(file2, "utf8");
       } catch (e) {
         throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
       }
@@ -38400,15 +40667,19 @@ function nodeIo() {
       if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
       return r.stdout;
     },
-    writeFiles(files, options = {}) {
+    writeFiles(files) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
-        const inside = options.inside ?? path10.dirname(path10.resolve(file2));
-        writeFileInside({ inside, ...options.createFolders ? { createFolders: true } : {} }, file2, text);
+        try {
+          mkdirSync2(path7.dirname(file2), { recursive: true });
+          writeFileSync(file2, text);
+        } catch (e) {
+          throw new ConfigError(`${file2}: cannot write (${e.code ?? e.message})`);
+        }
       }
     },
     isDirectory(p) {
       try {
-        return statSync3(p).isDirectory();
+        return statSync2(p).isDirectory();
       } catch {
         return false;
       }
