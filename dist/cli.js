@@ -18,17 +18,17 @@ import {
   renderExplanationsJson,
   runDiff,
   verdictChain
-} from "./chunks/chunk-OC5CHR5W.js";
+} from "./chunks/chunk-PC3PPTHX.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
   renderScanMd,
   renderScanTxt,
   renderScanYaml
-} from "./chunks/chunk-CRMPTVHB.js";
+} from "./chunks/chunk-2XR4UARA.js";
 import {
   runScan
-} from "./chunks/chunk-NV4VBIPD.js";
+} from "./chunks/chunk-O663QZCS.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -41,7 +41,7 @@ import {
   runSynthesize,
   synthesizePolicies,
   writePolicies
-} from "./chunks/chunk-XCABCTJZ.js";
+} from "./chunks/chunk-I6RWYDNM.js";
 import {
   evidenceText,
   findAddresses,
@@ -49,7 +49,7 @@ import {
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-2LYJOZYM.js";
+} from "./chunks/chunk-HRNGZJDZ.js";
 import {
   ConnectionSet,
   DEFAULT_NAMESPACE,
@@ -72,7 +72,7 @@ import {
   peerKey,
   readObjects,
   workloadKey
-} from "./chunks/chunk-CZXJABXB.js";
+} from "./chunks/chunk-MFQFQFHD.js";
 import {
   Codes,
   ConfigError,
@@ -89,7 +89,7 @@ import {
   safeLine,
   safeLines,
   yaml
-} from "./chunks/chunk-S45YRK77.js";
+} from "./chunks/chunk-QXHSBAJ4.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -4399,7 +4399,7 @@ function renderGapSummary(gaps, mode) {
   if (gaps.length === 0) return "";
   const how = mode === "namespace" ? "closed within each namespace (--gaps=namespace)" : mode === "open" ? "left unrestricted in that direction (--gaps=open)" : "left closed: that traffic is blocked (--gaps=deny)";
   const out = [`${gaps.length} gap${gaps.length === 1 ? "" : "s"}: what the manifests cannot tell, ${how}:`];
-  for (const g of gaps) out.push(`  ${gapText(g)}`);
+  for (const g of gaps) out.push(`  ${safeLine(gapText(g))}`);
   out.push("close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI");
   return `${out.join("\n")}
 `;
@@ -4461,7 +4461,7 @@ function synthesize(ctx, paths, opts) {
   }
   const target = policyTarget(ctx.io, opts.output);
   if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
-  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${f}
+  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${safeLine(f)}
 ${text}`);
   else {
     const files = writePolicies(ctx.io, r.policies, target, renderPoliciesYaml);

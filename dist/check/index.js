@@ -1,23 +1,23 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   fileAtRef
-} from "../chunks/chunk-4OGLQJYJ.js";
+} from "../chunks/chunk-RSYYUMDD.js";
 import {
   renderDiffMd,
   runDiff
-} from "../chunks/chunk-OC5CHR5W.js";
+} from "../chunks/chunk-PC3PPTHX.js";
 import {
   runScan
-} from "../chunks/chunk-NV4VBIPD.js";
-import "../chunks/chunk-2LYJOZYM.js";
+} from "../chunks/chunk-O663QZCS.js";
+import "../chunks/chunk-HRNGZJDZ.js";
 import {
   readSettingsFromInputs
-} from "../chunks/chunk-PCFMI7SY.js";
+} from "../chunks/chunk-R44XIBZT.js";
 import {
   escapeMarkdown,
   markdownCode,
   workloadKey
-} from "../chunks/chunk-CZXJABXB.js";
+} from "../chunks/chunk-MFQFQFHD.js";
 import {
   annotateDiagnostics,
   checkSpec,
@@ -28,12 +28,12 @@ import {
   refsOf,
   runAction,
   writeReport
-} from "../chunks/chunk-LL6R6OLP.js";
+} from "../chunks/chunk-YHYGKXPM.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-S45YRK77.js";
+} from "../chunks/chunk-QXHSBAJ4.js";
 
 // src/action/check-runner.ts
 import path from "node:path";

@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-LL6R6OLP.js";
+} from "../chunks/chunk-YHYGKXPM.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-S45YRK77.js";
+} from "../chunks/chunk-QXHSBAJ4.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

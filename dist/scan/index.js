@@ -3,19 +3,19 @@ import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
-} from "../chunks/chunk-CRMPTVHB.js";
+} from "../chunks/chunk-2XR4UARA.js";
 import {
   runScan
-} from "../chunks/chunk-NV4VBIPD.js";
-import "../chunks/chunk-2LYJOZYM.js";
+} from "../chunks/chunk-O663QZCS.js";
+import "../chunks/chunk-HRNGZJDZ.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PCFMI7SY.js";
+} from "../chunks/chunk-R44XIBZT.js";
 import {
   workloadKey
-} from "../chunks/chunk-CZXJABXB.js";
+} from "../chunks/chunk-MFQFQFHD.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-LL6R6OLP.js";
+} from "../chunks/chunk-YHYGKXPM.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-S45YRK77.js";
+} from "../chunks/chunk-QXHSBAJ4.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

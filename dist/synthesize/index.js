@@ -5,17 +5,17 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-XCABCTJZ.js";
-import "../chunks/chunk-2LYJOZYM.js";
+} from "../chunks/chunk-I6RWYDNM.js";
+import "../chunks/chunk-HRNGZJDZ.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PCFMI7SY.js";
+} from "../chunks/chunk-R44XIBZT.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-CZXJABXB.js";
+} from "../chunks/chunk-MFQFQFHD.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-LL6R6OLP.js";
+} from "../chunks/chunk-YHYGKXPM.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-S45YRK77.js";
+} from "../chunks/chunk-QXHSBAJ4.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

@@ -45,7 +45,8 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     }
     if (st.isDirectory()) {
       const root = realpathSync(abs);
-      const found = listFolder(abs, root, map, diagnostics);
+      const regular = new Set<string>();
+      const found = listFolder(abs, root, map, diagnostics, regular);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, 'warning', `no .yaml, .yml or .json files under ${map.display(abs)}`));
       // kustomization files are read under the same policy (a FIFO named kustomization.yaml must not hang the listing)
       const readText = (rel: string) => {
@@ -56,7 +57,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       };
       // charts and overlays are rendered with the real tools; their files are not plain manifests
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen, map);
+      for (const f of roots.plain) readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen, map, regular.has(f) ? path.join(root, f) : undefined);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
@@ -85,7 +86,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
  * walked reported (unreadable: error; dot-folders and node_modules: info, shown with --verbose;
  * folder symlinks leading outside: error). A file symlink is listed and checked when it is read.
  */
-function listFolder(abs: string, root: string, map: PathMapping, diagnostics: Diagnostic[]): string[] {
+function listFolder(abs: string, root: string, map: PathMapping, diagnostics: Diagnostic[], regular: Set<string>): string[] {
   const files: string[] = [];
   const { entries, problems } = walkTree(abs, root, { skipFolder: skippedByScan });
   for (const p of problems) {
@@ -100,14 +101,15 @@ function listFolder(abs: string, root: string, map: PathMapping, diagnostics: Di
       diagnostics.push(diag(Codes.notRegularFile, 'error', `${e.what}, not a regular file; never read`, { file: map.display(e.abs), doc: 0 }));
       continue;
     }
+    if (e.kind === 'file') regular.add(e.rel);
     files.push(e.rel);
   }
   return files;
 }
 
-function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>, map: PathMapping): void {
+function readOne(abs: string, root: string | undefined, maxBytes: number, files: ManifestFile[], diagnostics: Diagnostic[], seen: Set<string>, map: PathMapping, listedReal?: string): void {
   const at = { file: map.display(abs), doc: 0 };
-  const r = readRegularFile(abs, root, maxBytes);
+  const r = readRegularFile(abs, root, maxBytes, listedReal);
   if (!r.ok) {
     const code = { escape: Codes.symlinkEscape, special: Codes.notRegularFile, tooLarge: Codes.tooLarge, unreadable: Codes.unreadable }[r.refusal.kind];
     diagnostics.push(diag(code, 'error', refusalMessage(r.refusal, maxBytes), at));

@@ -55,21 +55,42 @@ function lstatOrUndefined(p: string) {
   }
 }
 
+/** A folder on the way to a file: it must be a real folder (no symlink), created when missing and allowed. */
+function checkFolder(file: string, dir: string, create: boolean): void {
+  const st = lstatOrUndefined(dir);
+  const shown = shownPath(dir);
+  if (st === undefined) {
+    if (!create) fail(file, `folder ${shown} does not exist`);
+    mkdirSync(dir);
+  } else if (st.isSymbolicLink()) fail(file, `${shown} is a symlink; symlinks are never written through`);
+  else if (!st.isDirectory()) fail(file, `${shown} is a file where a folder is expected`);
+}
+
+/** A path as the user knows it: relative to the working directory when below it. */
+function shownPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return visible(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p);
+}
+
 /** Writes one file under the policy. */
 export function writeFileInside(policy: WritePolicy, file: string, text: string): void {
   const parts = relativeInside(policy.inside, file);
   let dir = path.resolve(policy.inside);
   try {
-    // the folder the user named is theirs to choose (created when asked); what lies below it is checked
-    if (policy.createFolders) mkdirSync(dir, { recursive: true });
+    // the folder the user named: below the working directory (a checkout a PR controls) each of its
+    // components is checked as well; elsewhere it is the user's own choice
+    const base = process.cwd();
+    const fromBase = path.relative(base, dir);
+    if (fromBase !== '' && !fromBase.startsWith('..') && !path.isAbsolute(fromBase)) {
+      let d = base;
+      for (const part of fromBase.split(path.sep)) {
+        d = path.join(d, part);
+        checkFolder(file, d, policy.createFolders === true);
+      }
+    } else if (policy.createFolders) mkdirSync(dir, { recursive: true });
     for (const part of parts.slice(0, -1)) {
       dir = path.join(dir, part);
-      const st = lstatOrUndefined(dir);
-      if (st === undefined) {
-        if (!policy.createFolders) fail(file, `folder ${dir} does not exist`);
-        mkdirSync(dir);
-      } else if (st.isSymbolicLink()) fail(file, `${dir} is a symlink; symlinks are never written through`);
-      else if (!st.isDirectory()) fail(file, `${dir} is a file where a folder is expected`);
+      checkFolder(file, dir, policy.createFolders === true);
     }
     const target = path.join(dir, parts[parts.length - 1] as string);
     const st = lstatOrUndefined(target);

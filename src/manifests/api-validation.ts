@@ -4,13 +4,19 @@ import { dnsLabelErrors, labelKeyErrors, labelValueErrors, portNameErrors } from
 /**
  * The API server's validation of the fields netpol-ci reads, beyond their types (zod checks
  * those): label keys and values, selector operators, port names, CIDRs, admin-policy shape.
- * An object the API server would reject is never analysed as if it had been accepted: a policy
- * with such a problem is excluded (`exclude`), and other objects are reported and kept (dropping
- * a workload would hide every connection it has).
+ * Every problem is an error (exit 2). A policy whose meaning the problem leaves undefined is
+ * excluded (`exclude`); other objects are reported and analysed as written (dropping a workload
+ * would hide every connection it has; an invalid label value still matches what it says).
  */
 export interface ApiIssue {
   readonly path: readonly (string | number)[];
   readonly message: string;
+  /**
+   * The object's meaning is undefined with it (an operator without its values, a malformed CIDR,
+   * an admin policy of the wrong shape): a policy is then excluded. A mere invalid label key or
+   * value or port name still has a meaning (it matches what it says), so it is analysed as written.
+   */
+  readonly fatal?: boolean;
 }
 
 type Rec = Record<string, unknown>;
@@ -47,10 +53,10 @@ export function selectorIssues(sel: unknown, path: (string | number)[], out: Api
     if (typeof e.key === 'string') for (const m of labelKeyErrors(e.key)) out.push({ path: [...at, 'key'], message: `label key ${JSON.stringify(e.key)}: ${m}` });
     const values = list(e.values);
     if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) {
-      out.push({ path: [...at, 'values'], message: `must be specified when operator is ${e.operator}` });
+      out.push({ path: [...at, 'values'], message: `must be specified when operator is ${e.operator}`, fatal: true });
     }
     if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) {
-      out.push({ path: [...at, 'values'], message: `may not be specified when operator is ${e.operator}` });
+      out.push({ path: [...at, 'values'], message: `may not be specified when operator is ${e.operator}`, fatal: true });
     }
     values.forEach((v, j) => {
       if (typeof v === 'string') for (const m of labelValueErrors(v)) out.push({ path: [...at, 'values', j], message: `label value ${JSON.stringify(v)}: ${m}` });
@@ -70,13 +76,13 @@ export function strictCidr(text: unknown): { range: IpRange } | { error: string 
 function ipBlockIssues(b: unknown, path: (string | number)[], out: ApiIssue[]): void {
   if (!isRec(b)) return;
   const cidr = strictCidr(b.cidr);
-  if ('error' in cidr) out.push({ path: [...path, 'cidr'], message: cidr.error });
+  if ('error' in cidr) out.push({ path: [...path, 'cidr'], message: cidr.error, fatal: true });
   list(b.except).forEach((x, i) => {
     const ex = strictCidr(x);
-    if ('error' in ex) out.push({ path: [...path, 'except', i], message: ex.error });
+    if ('error' in ex) out.push({ path: [...path, 'except', i], message: ex.error, fatal: true });
     else if ('range' in cidr) {
       const inside = ex.range.family === cidr.range.family && rangeContains(cidr.range, ex.range) && !(ex.range.lo === cidr.range.lo && ex.range.hi === cidr.range.hi);
-      if (!inside) out.push({ path: [...path, 'except', i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}` });
+      if (!inside) out.push({ path: [...path, 'except', i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}`, fatal: true });
     }
   });
 }
@@ -112,11 +118,11 @@ function networkPolicy(spec: Rec, out: ApiIssue[]): void {
 function adminPolicy(kind: string, o: Rec, spec: Rec, out: ApiIssue[]): void {
   const meta = isRec(o.metadata) ? o.metadata : {};
   if (kind === 'BaselineAdminNetworkPolicy' && meta.name !== 'default') {
-    out.push({ path: ['metadata', 'name'], message: `a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta.name ?? '')}` });
+    out.push({ path: ['metadata', 'name'], message: `a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta.name ?? '')}`, fatal: true });
   }
   const subject = isRec(spec.subject) ? spec.subject : {};
   const set = ['namespaces', 'pods'].filter((f) => subject[f] !== undefined && subject[f] !== null);
-  if (set.length !== 1) out.push({ path: ['spec', 'subject'], message: `exactly one of namespaces or pods must be set, got ${set.length === 0 ? 'none' : set.join(' and ')}` });
+  if (set.length !== 1) out.push({ path: ['spec', 'subject'], message: `exactly one of namespaces or pods must be set, got ${set.length === 0 ? 'none' : set.join(' and ')}`, fatal: true });
   selectorIssues(subject.namespaces, ['spec', 'subject', 'namespaces'], out);
   if (isRec(subject.pods)) {
     selectorIssues(subject.pods.namespaceSelector, ['spec', 'subject', 'pods', 'namespaceSelector'], out);
@@ -139,7 +145,7 @@ function adminPolicy(kind: string, o: Rec, spec: Rec, out: ApiIssue[]): void {
         }
         list(p.networks).forEach((n, k) => {
           const c = strictCidr(n);
-          if ('error' in c) out.push({ path: [...at, 'networks', k], message: c.error });
+          if ('error' in c) out.push({ path: [...at, 'networks', k], message: c.error, fatal: true });
         });
       });
     });
@@ -174,7 +180,7 @@ function at(o: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
-/** The API server's objections to one object of a modelled kind; `exclude` when it is a policy. */
+/** The API server's objections to one object of a modelled kind; `exclude` when it is a policy whose meaning they leave undefined. */
 export function apiValidation(kind: string, object: unknown): { issues: ApiIssue[]; exclude: boolean } {
   const out: ApiIssue[] = [];
   if (!isRec(object)) return { issues: out, exclude: false };
@@ -196,5 +202,5 @@ export function apiValidation(kind: string, object: unknown): { issues: ApiIssue
     labelMap(at(object, [...tpl, 'metadata', 'labels']), [...tpl, 'metadata', 'labels'], out);
     podSpecIssues(at(object, [...tpl, 'spec']), [...tpl, 'spec'], out);
   }
-  return { issues: out, exclude: out.length > 0 && POLICY_KINDS.has(kind) };
+  return { issues: out, exclude: POLICY_KINDS.has(kind) && out.some((i) => i.fatal) };
 }

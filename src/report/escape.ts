@@ -45,10 +45,10 @@ export function escapeMarkdown(text: string): string {
 export function neutraliseAutolinks(text: string): string {
   return text
     .replace(/#(?=\d)/g, `#${JOINER}`)
-    .replace(/\b(GH)(\\?-\d)/gi, `$1${JOINER}$2`)
+    .replace(/(GH)(\\?-\d)/gi, `$1${JOINER}$2`)
     .replace(/\b[0-9a-fA-F]{7,}\b/g, (hex) => hex.replace(/(.{6})(?=.)/g, `$1${JOINER}`))
     .replace(/\/\//g, `/${JOINER}/`)
-    .replace(/\b(www)(\\?\.)/gi, `$1${JOINER}$2`);
+    .replace(/(www)(\\?\.)/gi, `$1${JOINER}$2`);
 }
 
 /** Text inside a Markdown code span: backticks cannot close it, pipes cannot split a table cell. */

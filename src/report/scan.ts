@@ -8,7 +8,7 @@ import type { ScanTraffic } from '../pipeline/scan.js';
 
 export { summaryText };
 import { safeLine } from '../diagnostics/sanitize.js';
-import { escapeMarkdown, markdownCode } from './escape.js';
+import { escapeMarkdown, markdownCode, oneLine } from './escape.js';
 
 export const SCAN_FORMATS = ['json', 'yaml', 'txt', 'md'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -119,7 +119,8 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
     for (const u of traffic.unresolved) out.push(`    ${u.file}:${u.line} ${u.src} -> ${u.dst} : ${u.conns.toString()} x${u.count}: ${u.detail}`);
     out.push('', summaryText(traffic.summary));
   }
-  return `${out.join('\n')}\n`;
+  // evidence and unresolved values come from manifests: each entry stays one safe line
+  return `${out.map(oneLine).join('\n')}\n`;
 }
 
 export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {

@@ -142,9 +142,9 @@ function buildReport(before: Files, after: Files, refs: DiffReport['refs']): Dif
   const side = (files: Files) => {
     const load = loadManifests(files);
     const engine = new PolicyEngine(load.cluster);
-    // names Kubernetes would reject are reported (NPC010) but still analysed, so that the report stays complete
+    // names and labels Kubernetes would reject are reported (NPC010, NPC030) but still analysed, so that the report stays complete
     const errors = [...load.diagnostics, ...engine.diagnostics].filter((d) => d.severity === 'error');
-    expect(errors.filter((d) => d.code !== 'NPC010')).toEqual([]);
+    expect(errors.filter((d) => d.code !== 'NPC010' && d.code !== 'NPC030')).toEqual([]);
     return engine;
   };
   const b = side(before);
@@ -400,8 +400,8 @@ describe('hostile names through the CLI', () => {
   writeFiles(dir, [...BASE, ...HEAD]);
   const run = (format: string) => {
     const r = runCli(['diff', 'base', 'head', '--format', format], { cwd: dir });
-    // only the invalid-name diagnostics, each one line (the names are JSON-quoted, control characters escaped)
-    for (const l of r.stderr.split('\n').filter(Boolean)) expect(l).toMatch(/ (error|warning) NPC010 metadata\.(name|namespace): ".*" is not a valid /);
+    // only the invalid-name and invalid-label diagnostics, each one line (the names are JSON-quoted, control characters escaped)
+    for (const l of r.stderr.split('\n').filter(Boolean)) expect(l).toMatch(/ (error|warning) (NPC010 metadata\.(name|namespace): ".*" is not a valid |NPC030 .*(label (key|value)|port name) )/);
     expect([0, 2]).toContain(r.code);
     return r.stdout;
   };

@@ -102,14 +102,14 @@ export const CASES: HostileCase[] = [
       snapshots.set('sub', snapshot(outside));
     },
     args: () => ['synthesize', '.', '-o', 'out/nested/x/'],
-    check: (r, { outside }) => all(nothingNewOutside(outside, () => snapshots.get('sub') as Map<string, string>))(r),
+    check: (r, { outside }) => all(oneLineError(/symlink/), nothingNewOutside(outside, () => snapshots.get('sub') as Map<string, string>))(r),
   },
   {
     name: 'synthesize --output into a file where a folder is expected',
     kind: 'crash',
     setup: ({ dir }) => write(path.join(dir, 'afile'), 'x'),
     args: () => ['synthesize', '.', '-o', 'afile/x/'],
-    check: oneLineError(/a file is where a folder is expected|ENOTDIR|EEXIST/),
+    check: oneLineError(/afile is a file where a folder is expected/),
   },
   {
     name: 'synthesize --output onto a folder where the file should be',
@@ -342,7 +342,7 @@ export const CASES: HostileCase[] = [
       link('/dev/zero', path.join(dir, 'chart', 'Chart.yaml'));
     },
     args: () => ['connectivity', '.'],
-    check: reports('NPC004'),
+    check: reports('NPC028', { message: /\/dev\/zero/ }),
   },
   {
     name: 'a symlink to /dev/zero beside an overlay (render hashing)',
@@ -442,6 +442,16 @@ export const CASES: HostileCase[] = [
     kind: 'injection',
     setup: ({ dir }) => write(path.join(dir, 'evil.yaml'), deployment('a\u202eb\u2066c\u200bd\ufeff', 'shop')),
     args: () => ['connectivity', '.'],
+  },
+  {
+    name: 'scan: an env value with a line break and ::error::',
+    kind: 'injection',
+    setup: ({ dir }) =>
+      write(
+        path.join(dir, 'env.yaml'),
+        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: caller, namespace: shop}\nspec: {template: {metadata: {labels: {app: caller}}, spec: {containers: [{name: c, env: [{name: API_URL, value: "http://api:9090/\\n::error::forged"}, {name: OTHER_URL, value: "http://nowhere-\\u202e:80\\n::warning::x"}]}]}}}\n',
+      ),
+    args: () => ['scan', '.', '--format', 'txt'],
   },
   {
     name: 'bidi characters in a file name',
@@ -548,7 +558,7 @@ export const CASES: HostileCase[] = [
   {
     name: 'a NetworkPolicy port name over 15 characters',
     kind: 'validation',
-    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {}\n  ingress: [{ports: [{port: averyveryverylongname}]}]\n'),
+    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: other}}\n  ingress: [{ports: [{port: averyveryverylongname}]}]\n'),
     args: () => ['connectivity', '.'],
     check: reports('NPC030', { message: /15 characters/ }),
   },

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { z } from 'zod';
+import { safeLine } from '../../diagnostics/sanitize.js';
 import { NAMESPACE_NAME_LABEL } from '../../manifests/cluster.js';
 import { layoutPolicies, policyTarget, runSynthesize, writePolicies } from '../../pipeline/synthesize.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
@@ -88,7 +89,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
   }
   const target = policyTarget(ctx.io, opts.output);
   if (target.kind === 'stdout') ctx.stdout(renderPoliciesYaml(r.policies));
-  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${f}\n${text}`);
+  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${safeLine(f)}\n${text}`);
   else {
     const files = writePolicies(ctx.io, r.policies, target, renderPoliciesYaml);
     if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)\n`);
