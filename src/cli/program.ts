@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, ExitCode } from '../diagnostics/errors.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
+import { lintCommand } from './commands/lint.js';
 import { scanCommand } from './commands/scan.js';
 import { synthesizeCommand } from './commands/synthesize.js';
 import type { CliContext } from './context.js';
@@ -15,7 +16,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, lintCommand]) {
     program.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program.commands) c.exitOverride();
