@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
+import type { ExecLimits } from '../io/types.js';
 import type { IpFamily } from '../model/ip.js';
 import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
 import type { CliContext } from './context.js';
@@ -19,6 +20,14 @@ export const CommonOptions = z.object({
   helmConfig: z.string().optional(),
   kustomizeFlag: z.array(z.string()).default([]),
   renderTimeout: z.coerce.number().positive().default(120),
+  timeout: z
+    .string()
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 2m or 1h30m, got ${JSON.stringify(text)}` });
+      return ms ?? 0;
+    })
+    .optional(),
   maxRenderBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
 });
 export type CommonOptions = z.infer<typeof CommonOptions>;
@@ -40,10 +49,36 @@ export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSett
       ...(opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {}),
       charts,
       kustomizeFlags: opts.kustomizeFlag,
-      timeoutMs: opts.renderTimeout * 1000,
+      // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
+      timeoutMs: opts.timeout ?? opts.renderTimeout * 1000,
+      timeoutFlag: opts.timeout !== undefined ? '--timeout' : '--render-timeout',
       maxOutputBytes: opts.maxRenderBytes,
     },
   };
+}
+
+/**
+ * `30s`, `2m`, `1h30m`, `500ms`, or a plain number of seconds -> milliseconds; undefined when the
+ * text is not a positive duration.
+ */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) > 0 ? Number(t) * 1000 : undefined;
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  let rest = t;
+  while (rest.length > 0) {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)/.exec(rest);
+    if (!m) return undefined;
+    total += Number(m[1]) * (unit[m[2] as string] as number);
+    rest = rest.slice(m[0].length);
+  }
+  return t.length > 0 && total > 0 ? total : undefined;
+}
+
+/** The time limit of the external steps the CLI runs itself (Graphviz). */
+export function execLimits(settings: ReadSettings): ExecLimits {
+  return { timeoutMs: settings.render.timeoutMs, ...(settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {}) };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -61,7 +96,8 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--helm-namespace <ns>', 'namespace for helm template')
     .option('--helm-config <file>', 'per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}')
     .option('--kustomize-flag <flag>', 'extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)', collect)
-    .option('--render-timeout <seconds>', 'time limit for each helm or kubectl rendering (default 120)')
+    .option('--timeout <duration>', 'time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)')
+    .option('--render-timeout <seconds>', 'time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)')
     .option('--max-render-bytes <bytes>', 'output limit for each rendering (default 64 MiB)');
 }
 

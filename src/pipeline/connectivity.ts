@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { analyzeConnectivity, PolicyEngine, type Connectivity } from '../connectivity/engine.js';
+import { analyzeExposure, type Exposure } from '../connectivity/exposure-analysis.js';
 import { explainPair, type PairExplanation } from '../connectivity/explain.js';
 import { formatRange } from '../model/ip.js';
 import { parsePeer, type Peer } from '../model/peer.js';
@@ -10,15 +11,20 @@ import type { ReadSettings } from './settings.js';
 
 export interface ConnectivityOutcome {
   readonly connectivity: Connectivity;
+  /** With `exposure`: who reaches (or is reached from) peers outside the manifests; the PR comment's "reachable from outside". */
+  readonly exposure?: Exposure;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The effective connectivity of the workloads and policies under the paths. */
-export function runConnectivity(io: Io, paths: readonly string[], settings: ReadSettings): ConnectivityOutcome {
+export function runConnectivity(io: Io, paths: readonly string[], settings: ReadSettings, options: { readonly exposure?: boolean } = {}): ConnectivityOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
   const result = analyzeConnectivity(load.cluster, { ipFamilies: settings.ipFamilies });
-  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+  const exposure = options.exposure ? analyzeExposure(load.cluster, { ipFamilies: settings.ipFamilies }).value : undefined;
+  return { connectivity: result.value, ...(exposure ? { exposure } : {}), diagnostics: [...diagnostics, ...result.diagnostics] };
 }
+
+export type { Exposure, ExposureEntry } from '../connectivity/exposure-analysis.js';
 
 export interface ExplainOutcome {
   readonly explanations: readonly PairExplanation[];

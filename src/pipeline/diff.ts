@@ -87,15 +87,16 @@ export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettin
     return { before: loadSide(io, request.before, [request.before], settings, cache), after: loadSide(io, request.after, [request.after], settings, cache) };
   }
   const { repo, base, head } = request;
-  const top = io.repoTop(repo);
+  const limits = { timeoutMs: settings.render.timeoutMs, ...(settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {}) };
+  const top = io.repoTop(repo, limits);
   const sub = request.paths.length > 0 ? request.paths : ['.'];
   for (const p of sub) {
-    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+    if (!io.pathExists(repo, base, p, limits) && !io.pathExists(repo, head, p, limits)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }
   const trees: ExportedTree[] = [];
   try {
     const side = (ref: string): DiffSide => {
-      const tree = io.exportTree(repo, ref, sub);
+      const tree = io.exportTree(repo, ref, sub, limits);
       trees.push(tree);
       const rel = (abs: string) => path.relative(tree.dir, abs).split(path.sep).join('/');
       return loadSide(io, ref, [tree.dir], settings, cache, { display: (abs) => `${ref}:${rel(abs) || '.'}`, logical: (abs) => path.join(top, rel(abs)) });
