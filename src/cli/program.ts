@@ -3,6 +3,7 @@ import { ConfigError, ExitCode } from '../diagnostics/errors.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { lintCommand } from './commands/lint.js';
+import { pruneCommand } from './commands/prune.js';
 import { scanCommand } from './commands/scan.js';
 import { synthesizeCommand } from './commands/synthesize.js';
 import type { CliContext } from './context.js';
@@ -16,7 +17,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, lintCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, lintCommand, pruneCommand]) {
     program.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program.commands) c.exitOverride();
