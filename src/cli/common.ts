@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { ExecLimits } from '../io/types.js';
-import type { IpFamily } from '../model/ip.js';
+import { parseCidr, type IpFamily, type IpRange } from '../model/ip.js';
 import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
 import type { CliContext } from './context.js';
 
@@ -20,6 +20,8 @@ export const CommonOptions = z.object({
   helmConfig: z.string().optional(),
   kustomizeFlag: z.array(z.string()).default([]),
   renderTimeout: z.coerce.number().positive().default(120),
+  podCidr: z.array(z.string()).default([]),
+  serviceCidr: z.array(z.string()).default([]),
   timeout: z
     .string()
     .transform((text, ctx) => {
@@ -39,9 +41,17 @@ function ipFamilies(flag: '4' | '6' | 'dual'): IpFamily[] {
 /** The use-cases' read settings from the common flags. */
 export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSettings {
   const charts: Map<string, ChartSettings> = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : new Map();
+  const cidrs = (flag: string, list: readonly string[]): IpRange[] =>
+    list.map((text) => {
+      const r = parseCidr(text);
+      if (!r) throw new ConfigError(`${flag}: invalid CIDR ${JSON.stringify(text)}`);
+      return r;
+    });
   return {
     maxFileBytes: opts.maxFileSize,
     ipFamilies: ipFamilies(opts.ipFamily),
+    podCidrs: cidrs('--pod-cidr', opts.podCidr),
+    serviceCidrs: cidrs('--service-cidr', opts.serviceCidr),
     render: {
       helmValues: opts.helmValues,
       helmSet: opts.helmSet,
@@ -96,6 +106,8 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--helm-namespace <ns>', 'namespace for helm template')
     .option('--helm-config <file>', 'per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}')
     .option('--kustomize-flag <flag>', 'extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)', collect)
+    .option('--pod-cidr <cidr>', "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect)
+    .option('--service-cidr <cidr>', "the cluster's Service network (repeatable): not treated as external addresses", collect)
     .option('--timeout <duration>', 'time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)')
     .option('--render-timeout <seconds>', 'time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)')
     .option('--max-render-bytes <bytes>', 'output limit for each rendering (default 64 MiB)');

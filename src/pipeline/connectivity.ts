@@ -7,7 +7,7 @@ import { formatRange } from '../model/ip.js';
 import { parsePeer, type Peer } from '../model/peer.js';
 import type { Io } from '../io/types.js';
 import { loadInputs } from './load.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 export interface ConnectivityOutcome {
   readonly connectivity: Connectivity;
@@ -19,8 +19,8 @@ export interface ConnectivityOutcome {
 /** The effective connectivity of the workloads and policies under the paths. */
 export function runConnectivity(io: Io, paths: readonly string[], settings: ReadSettings, options: { readonly exposure?: boolean } = {}): ConnectivityOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const result = analyzeConnectivity(load.cluster, { ipFamilies: settings.ipFamilies });
-  const exposure = options.exposure ? analyzeExposure(load.cluster, { ipFamilies: settings.ipFamilies }).value : undefined;
+  const result = analyzeConnectivity(load.cluster, engineOptions(settings));
+  const exposure = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)).value : undefined;
   return { connectivity: result.value, ...(exposure ? { exposure } : {}), diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 
@@ -37,7 +37,7 @@ export interface ExplainOutcome {
  */
 export function runExplain(io: Io, paths: readonly string[], settings: ReadSettings, srcText: string, dstText: string): ExplainOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   const workloads = load.cluster.workloads.map((w) => w.ref);
   const resolve = (text: string): Peer => {
     const r = parsePeer(text, workloads);

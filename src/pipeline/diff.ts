@@ -9,7 +9,7 @@ import { explainDiff, type EntryExplanation } from '../connectivity/explain.js';
 import { ParseCache } from '../manifests/documents.js';
 import type { ExportedTree, Io, PathMapping } from '../io/types.js';
 import { loadInputs } from './load.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 /** Two folders (or files), or two refs of a git repository with optional paths inside it. */
 export type DiffRequest =
@@ -36,7 +36,7 @@ export interface DiffOutcome {
 
 function loadSide(io: Io, label: string, inputs: readonly string[], settings: ReadSettings, cache: ParseCache, mapping?: PathMapping): DiffSide {
   const { load, diagnostics } = loadInputs(io, inputs, settings, cache, mapping);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
 
@@ -54,7 +54,7 @@ function loadPolicySide(io: Io, label: string, side: string, workloads: ReturnTy
   const ignoredHere = policies.load.cluster.objects.filter((o) => !isPolicy(o)).length;
   if (ignoredHere > 0) all.push(diag(Codes.unsupportedValue, 'warning', `--workloads: ${ignoredHere} non-policy object(s) in ${side} ignored; the workloads come from ${workloadsPath}`));
   const built = buildCluster([...policies.load.cluster.objects.filter(isPolicy), ...workloads.load.cluster.objects.filter((o) => !isPolicy(o))]);
-  const engine = new PolicyEngine(built.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(built.cluster, engineOptions(settings));
   all.push(...built.diagnostics, ...engine.diagnostics);
   return { label, engine, diagnostics: dedupe(all) };
 }

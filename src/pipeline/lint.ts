@@ -3,7 +3,7 @@ import { PolicyEngine } from '../connectivity/engine.js';
 import { lintPolicies, type LintFinding } from '../connectivity/lint.js';
 import type { Io } from '../io/types.js';
 import { loadInputs } from './load.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 export type { LintFinding, LintKind } from '../connectivity/lint.js';
 
@@ -17,6 +17,6 @@ export interface LintOutcome {
 /** Policy sanity over the workloads and policies under the paths (nca `--sanity`'s questions). */
 export function runLint(io: Io, paths: readonly string[], settings: ReadSettings): LintOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
