@@ -255,7 +255,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
           ...(options.noPorts ? {} : { ports: portsOf(dnsConns) as PolicyPort[] }),
         });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress`);
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress${options.noPorts ? ' (the rule names no ports: --no-ports)' : ''}`);
       }
       const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
       policies.push({

@@ -106,6 +106,11 @@ describe('synthesize --check-selectors', () => {
     );
     const r = runCli(['synthesize', dir, '--check-selectors']);
     expect(r.code).toBe(0);
+    // --no-ports: the two links to api and api-canary (one selector) share one peer-only rule
+    const web = find(policies(runCli(['synthesize', dir, '--no-ports', '-q']).stdout), 'shop', 'web-netpol');
+    expect(web.spec.egress).toEqual([{ to: [{ podSelector: { matchLabels: { app: 'api' } } }] }, { to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }] }]);
+    expect(notes(web).map((n) => n.slice(0, n.indexOf(':')))).toEqual(['egress[0] -> shop/api-canary[Deployment] TCP 8080', 'egress[0] -> shop/api[Deployment] TCP 8080', 'egress[1] -> DNS (kube-system, k8s-app=kube-dns) TCP 53,UDP 53']);
+    expect(notes(web)[2]).toBe('egress[1] -> DNS (kube-system, k8s-app=kube-dns) TCP 53,UDP 53: needed by every workload with egress (the rule names no ports: --no-ports)');
     const warnings = lines(r.stderr).filter((l) => l.includes('NPC189'));
     expect(warnings).toEqual([
       'warning NPC189 shop/api-canary-netpol spec.podSelector {"matchLabels":{"app":"api"}} selects 2 workloads, not one: shop/api-canary[Deployment], shop/api[Deployment] (give the workload a distinguishing pod label)',
