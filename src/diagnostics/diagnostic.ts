@@ -79,8 +79,6 @@ export const Codes = {
   podTrafficNotModelled: 'NPC185',
   /** An admin-policy rule with `ports: []` (implementations differ on what it means). */
   emptyAdminPorts: 'NPC186',
-  /** An external step (helm, kubectl, dot, git) exceeded --timeout. */
-  timedOut: 'NPC187',
   /** synthesize --existing: a workload an existing policy already selects was left untouched. */
   existingPolicySkipped: 'NPC188',
   /** synthesize --check-selectors: a generated selector selects no workload, or more than its own. */
