@@ -10663,7 +10663,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -10738,7 +10738,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -11495,9 +11495,9 @@ function assertNever(_x) {
 }
 function assert(_2) {
 }
-function getEnumValues(entries2) {
-  const numericValues = Object.values(entries2).filter((v2) => typeof v2 === "number");
-  const values = Object.entries(entries2).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v2]) => v2);
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v2) => typeof v2 === "number");
+  const values = Object.entries(entries).filter(([k2, _2]) => numericValues.indexOf(+k2) === -1).map(([_2, v2]) => v2);
   return values;
 }
 function joinValues(array2, separator = "|") {
@@ -13332,16 +13332,16 @@ var $ZodCheckProperties = /* @__PURE__ */ $constructor("$ZodCheckProperties", (i
   hide(inst, Symbol.iterator, function* () {
     yield inst;
   });
-  let entries2;
+  let entries;
   inst._zod.check = (payload) => {
     if (payload.value == null) {
       payload.issues.push({ expected: "object", code: "invalid_type", input: payload.value, inst });
       return void 0;
     }
-    entries2 ?? (entries2 = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
+    entries ?? (entries = Reflect.ownKeys(def.shape).map((key) => [key, def.shape[key]]));
     const input2 = payload.value;
     let proms;
-    for (const [key, schema2] of entries2) {
+    for (const [key, schema2] of entries) {
       const result = schema2._zod.run({ value: input2[key], issues: [] }, {});
       if (result instanceof Promise) {
         proms ?? (proms = []);
@@ -26159,18 +26159,18 @@ function _set(Class2, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(Class2, values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
 // @__NO_SIDE_EFFECTS__
-function _nativeEnum(Class2, entries2, params) {
+function _nativeEnum(Class2, entries, params) {
   return new Class2({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
@@ -29153,17 +29153,17 @@ var ZodEnum = /* @__PURE__ */ $constructor("ZodEnum", (inst, def) => {
   };
 });
 function _enum2(values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v2) => [v2, v2])) : values;
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
-function nativeEnum(entries2, params) {
+function nativeEnum(entries, params) {
   return new ZodEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -30585,30 +30585,7 @@ var Codes = {
   /** helm or kubectl is not installed (or HELM_PATH / KUBECTL_PATH is wrong). */
   toolMissing: "NPC023",
   /** A chart's dependencies are not vendored under charts/. */
-  chartDependencies: "NPC024",
-  // authoring and review conveniences (issue 17): lint, address ranges, time limits, synthesize controls
-  /** lint: a policy that selects no pod in the manifests. */
-  lintSelectsNothing: "NPC180",
-  /** lint: a rule that can never match (its peers select nothing, or its named ports resolve nowhere). */
-  lintNeverMatches: "NPC181",
-  /** lint: a policy whose removal changes no connection. */
-  lintRedundantPolicy: "NPC182",
-  /** lint: a rule whose removal changes no connection. */
-  lintRedundantRule: "NPC183",
-  /** lint: an admin or baseline rule that never decides anything: higher-priority rules decide all it matches. */
-  lintShadowedRule: "NPC184",
-  /** A rule names 0.0.0.0/0 or ::/0 (or an ANP network covering the pod network) without --pod-cidr: pod traffic it seems to cover is not modelled. */
-  podTrafficNotModelled: "NPC185",
-  /** An admin-policy rule with `ports: []` (implementations differ on what it means). */
-  emptyAdminPorts: "NPC186",
-  /** An external step (helm, kubectl, dot, git) exceeded --timeout. */
-  timedOut: "NPC187",
-  /** synthesize --existing: a workload an existing policy already selects was left untouched. */
-  existingPolicySkipped: "NPC188",
-  /** synthesize --check-selectors: a generated selector selects no workload, or more than its own. */
-  selectorCheck: "NPC189",
-  /** synthesize --preset: a preset names a namespace or workload that is not in the manifests. */
-  presetUnknown: "NPC190"
+  chartDependencies: "NPC024"
 };
 function diag(code, severity, message, at2, hint) {
   return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
@@ -31482,48 +31459,8 @@ var Bitset = class _Bitset {
   }
 };
 
-// src/connectivity/cluster-ranges.ts
-var overlaps = (a, b) => a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
-function coversPodNetwork(peer, pods) {
-  return pods.length > 0 && pods.every((p) => peer.include.some((r) => rangeContains(r, p)) && !peer.exclude.some((x2) => overlaps(x2, p)));
-}
-function insideCluster(atom, ranges) {
-  return ranges !== void 0 && [...ranges.pods, ...ranges.services].some((r) => rangeContains(r, atom));
-}
-function* addressPeers(p) {
-  for (const d of ["ingress", "egress"]) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") yield { direction: d, index: r.ref.index, peer: m };
-}
-function clusterRangeWarnings(policies, families, ranges) {
-  const out = [];
-  for (const p of policies) {
-    const warned = /* @__PURE__ */ new Set();
-    for (const { direction, index, peer } of addressPeers(p)) {
-      const key = `${direction}${index}`;
-      if (warned.has(key)) continue;
-      const at2 = originRef(p.origin, ["spec", direction, index]);
-      if (!ranges || ranges.pods.length === 0) {
-        const everything = peer.include.find((r) => families.includes(r.family) && rangeContains(r, fullRange(r.family)));
-        if (everything) {
-          warned.add(key);
-          const cidr = everything.family === 4 ? "0.0.0.0/0" : "::/0";
-          out.push(
-            diag(Codes.podTrafficNotModelled, "warning", `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === "ingress" ? "admit" : "allow"} is not modelled (address peers match only addresses outside the cluster)`, at2, "give --pod-cidr to apply it to pods")
-          );
-        }
-      } else if (!coversPodNetwork(peer, ranges.pods)) {
-        const partial2 = ranges.pods.find((pr) => peer.include.some((r) => overlaps(r, pr)) && !peer.include.some((r) => rangeContains(r, pr) && !peer.exclude.some((x2) => overlaps(x2, pr))));
-        if (partial2) {
-          warned.add(key);
-          out.push(diag(Codes.podTrafficNotModelled, "warning", `covers part of the pod network ${formatRange(partial2)}; pod addresses inside it are unknown, so it matches no pod`, at2));
-        }
-      }
-    }
-  }
-  return out;
-}
-
 // src/connectivity/binding.ts
-function bindPolicies(policies, classes, atoms, podNetwork) {
+function bindPolicies(policies, classes, atoms) {
   const rules = /* @__PURE__ */ new Map();
   const ingressAllowers = [];
   const diagnostics = [];
@@ -31554,7 +31491,6 @@ function bindPolicies(policies, classes, atoms, podNetwork) {
     for (const peer of rule.peers) {
       if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
       else if (peer.kind === "ip") {
-        if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
         const ids = atoms.flatMap((atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []);
         atomSet = atomSet.union(Bitset.of(nAtoms, ids));
       }
@@ -32370,18 +32306,6 @@ function compileAdminPolicy(o, diagnostics) {
     const peerField = direction === "ingress" ? "from" : "to";
     const peers = r[peerField].map((p, i) => adminPeer(p, o.origin, ["spec", direction, index, peerField, i], diagnostics));
     const name = typeof r.name === "string" && r.name ? r.name : void 0;
-    const rawPorts = r[dialect.portsField];
-    if (Array.isArray(rawPorts) && rawPorts.length === 0) {
-      diagnostics.push(
-        diag(
-          Codes.emptyAdminPorts,
-          "warning",
-          `${dialect.portsField}: [] — implementations differ on an empty list; netpol-ci reads it as all ports, like an absent ${dialect.portsField}`,
-          originRef(o.origin, ["spec", direction, index, dialect.portsField]),
-          `omit ${dialect.portsField} to mean all ports`
-        )
-      );
-    }
     return {
       ref: { policy: ref, direction, index, ...name ? { name } : {} },
       action: dialect.action(r.action),
@@ -32442,12 +32366,9 @@ var PolicyEngine = class {
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
     this.diagnostics.push(...otherFamilyWarnings(this.policies, this.families));
-    this.diagnostics.push(...clusterRangeWarnings(this.policies, this.families, options.clusterRanges));
-    const cluster_ = options.clusterRanges;
-    const own2 = cluster_ ? [...cluster_.pods, ...cluster_.services].filter((r) => this.families.includes(r.family)) : [];
-    this.ipRanges = [...policyRanges(this.policies, this.families), ...own2];
-    this.atoms = atomize(this.ipRanges, this.families).filter((a) => !insideCluster(a, cluster_));
-    this.binding = bindPolicies(this.policies, this.classes, this.atoms, cluster_?.pods);
+    this.ipRanges = policyRanges(this.policies, this.families);
+    this.atoms = atomize(this.ipRanges, this.families);
+    this.binding = bindPolicies(this.policies, this.classes, this.atoms);
     this.diagnostics.push(...this.binding.diagnostics);
   }
   cluster;
@@ -32531,118 +32452,6 @@ function analyzeConnectivity(cluster, options = {}) {
   const engine = new PolicyEngine(cluster, options);
   const value = engine.connectivity();
   return { value, diagnostics: engine.diagnostics, engine };
-}
-
-// src/connectivity/exposure-analysis.ts
-var ENTIRE_CLUSTER = "entire-cluster";
-var HYPOTHETICAL_KIND = "Pod";
-function labelsFor(selector) {
-  const out = { ...selector.matchLabels ?? {} };
-  for (const e of selector.matchExpressions ?? []) {
-    if (e.operator === "In") {
-      const v2 = e.values?.[0];
-      if (v2 === void 0) return void 0;
-      if (out[e.key] === void 0) out[e.key] = v2;
-    } else if (e.operator === "Exists" && out[e.key] === void 0) out[e.key] = "any";
-  }
-  return selectorMatches(selector, out) ? out : void 0;
-}
-function describeSelector(s) {
-  const parts = [
-    ...Object.entries(s.matchLabels ?? {}).map(([k2, v2]) => `${k2}=${v2}`),
-    ...(s.matchExpressions ?? []).map((e) => e.operator === "Exists" || e.operator === "DoesNotExist" ? `${e.key} ${e.operator}` : `${e.key} ${e.operator} (${(e.values ?? []).join(",")})`)
-  ].sort(compareStrings);
-  return `{${parts.join(",")}}`;
-}
-function describePods(s) {
-  return Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0 ? "[all pods]" : `[pod with ${describeSelector(s)}]`;
-}
-function analyzeExposure(cluster, options = {}) {
-  const real = cluster.workloads;
-  const first = real[0];
-  if (!first) return { value: { egress: [], ingress: [] }, diagnostics: [] };
-  const { policies } = compilePolicies(cluster.objects);
-  const reps = [];
-  const seen = /* @__PURE__ */ new Set();
-  let fresh = 0;
-  const newNamespace = (labels2) => {
-    const named = labels2[NAMESPACE_NAME_LABEL];
-    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels2 }, declared: false };
-    const name = `{new-namespace-${++fresh}}`;
-    return { name, labels: { ...labels2, [NAMESPACE_NAME_LABEL]: name }, declared: false };
-  };
-  const add = (label, namespace, podLabels) => {
-    const key = `${namespace.name}\0${JSON.stringify(Object.entries(podLabels).sort())}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    reps.push({ label, namespace, podLabels });
-  };
-  add(ENTIRE_CLUSTER, newNamespace({}), {});
-  for (const p of policies) {
-    for (const d of ["ingress", "egress"]) {
-      for (const r of p.rules[d]) {
-        for (const peer of r.peers) {
-          if (peer.kind !== "pods") continue;
-          const pods = labelsFor(peer.pods);
-          if (!pods) continue;
-          const ns2 = representativeNamespace(peer.namespaces, cluster, newNamespace);
-          if (!ns2) continue;
-          const nsLabel = peer.namespaces.kind === "named" ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
-          add(`${nsLabel}/${describePods(peer.pods)}`, ns2, pods);
-        }
-      }
-    }
-  }
-  const hypothetical = reps.map((r, i) => ({
-    ref: { namespace: r.namespace.name, kind: HYPOTHETICAL_KIND, name: `{representative-${i}}` },
-    pods: [{ labels: r.podLabels, ports: [], hostNetwork: false }],
-    spec: void 0,
-    // never shown: hypothetical pods have no source
-    origin: first.origin,
-    specPath: []
-  }));
-  const namespaces = new Map(cluster.namespaces);
-  for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
-  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
-  const labelOf = new Map(hypothetical.map((w, i) => [workloadKey(w.ref), reps[i].label]));
-  const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
-  const egress = /* @__PURE__ */ new Map();
-  const ingress = /* @__PURE__ */ new Map();
-  const put = (m, workload, peer, conns) => {
-    let inner = m.get(workload);
-    if (!inner) m.set(workload, inner = /* @__PURE__ */ new Map());
-    inner.set(peer, (inner.get(peer) ?? ConnectionSet.NONE).union(conns));
-  };
-  for (const c of engine.connectivity().connections) {
-    const src = c.src.kind === "workload" ? workloadKey(c.src.ref) : void 0;
-    const dst = c.dst.kind === "workload" ? workloadKey(c.dst.ref) : void 0;
-    if (src && realKeys.has(src)) {
-      if (dst && labelOf.has(dst)) put(egress, peerKey(c.src), labelOf.get(dst), c.conns);
-      else if (c.dst.kind === "external") put(egress, peerKey(c.src), peerKey(c.dst), c.conns);
-    }
-    if (dst && realKeys.has(dst)) {
-      if (src && labelOf.has(src)) put(ingress, peerKey(c.dst), labelOf.get(src), c.conns);
-      else if (c.src.kind === "external") put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
-    }
-  }
-  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
-}
-function entries(m) {
-  const out = [];
-  for (const [workload, peers] of [...m].sort(([a], [b]) => compareStrings(a, b))) {
-    const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
-    for (const [peer, conns] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
-      const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith("[External]");
-      if (representative && conns.isSubsetOf(everyone)) continue;
-      out.push({ workload, peer, conns });
-    }
-  }
-  return out;
-}
-function representativeNamespace(match, cluster, newNamespace) {
-  if (match.kind === "named") return cluster.namespaces.get(match.name) ?? { name: match.name, labels: { [NAMESPACE_NAME_LABEL]: match.name }, declared: false };
-  const labels2 = labelsFor(match.selector);
-  return labels2 ? newNamespace(labels2) : void 0;
 }
 
 // src/connectivity/explain.ts
@@ -32729,8 +32538,8 @@ function changedFiles(before, after) {
 }
 function explainDiff(before, after, diff2) {
   return diff2.entries.map((e) => {
-    const b = e.kind === "added" && e.oneSided ? void 0 : explainPair(before, e.src, e.dst);
-    const a = e.kind === "removed" && e.oneSided ? void 0 : explainPair(after, e.src, e.dst);
+    const b = e.kind === "added" && e.workloadsInfo ? void 0 : explainPair(before, e.src, e.dst);
+    const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
     return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
   });
 }
@@ -36030,37 +35839,15 @@ function loadInputs(io, paths, settings, cache2, mapping) {
   return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics], values: read.values };
 }
 
-// src/io/types.ts
-function timedOut(step2, limits) {
-  return new ConfigError(`${step2} timed out after ${(limits.timeoutMs ?? 0) / 1e3} s (${limits.timeoutFlag ?? "--timeout"})`);
-}
-var DEFAULT_RENDER_OPTIONS = {
-  helmValues: [],
-  helmSet: [],
-  charts: /* @__PURE__ */ new Map(),
-  kustomizeFlags: [],
-  timeoutMs: 12e4,
-  maxOutputBytes: 64 * 1024 * 1024
-};
-var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-// src/pipeline/settings.ts
-function engineOptions(settings) {
-  const pods = settings.podCidrs ?? [];
-  const services = settings.serviceCidrs ?? [];
-  return { ipFamilies: settings.ipFamilies, ...pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {} };
-}
-
 // src/pipeline/connectivity.ts
-function runConnectivity(io, paths, settings, options = {}) {
+function runConnectivity(io, paths, settings) {
   const { load: load2, diagnostics } = loadInputs(io, paths, settings);
-  const result = analyzeConnectivity(load2.cluster, engineOptions(settings));
-  const exposure = options.exposure ? analyzeExposure(load2.cluster, engineOptions(settings)).value : void 0;
-  return { connectivity: result.value, ...exposure ? { exposure } : {}, diagnostics: [...diagnostics, ...result.diagnostics] };
+  const result = analyzeConnectivity(load2.cluster, { ipFamilies: settings.ipFamilies });
+  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 function runExplain(io, paths, settings, srcText, dstText) {
   const { load: load2, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load2.cluster, engineOptions(settings));
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
   const workloads = load2.cluster.workloads.map((w) => w.ref);
   const resolve = (text) => {
     const r = parsePeer(text, workloads);
@@ -36122,7 +35909,7 @@ function oneLine(text) {
 }
 
 // src/report/connectivity.ts
-var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg", "png", "tree"];
+var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
 function renderConnectivityTxt(c) {
   return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
 `).join("");
@@ -36237,70 +36024,16 @@ function renderExplanationsJson(xs2) {
 `;
 }
 
-// src/report/exposure.ts
-function renderExposureTxt(e) {
-  const line2 = (arrow) => (x2) => `${oneLine(`${x2.workload} ${arrow} ${x2.peer} : ${x2.conns.toString()}`)}
-`;
-  return `
-Exposure Analysis Result:
-Egress Exposure:
-${e.egress.map(line2("=>")).join("")}
-Ingress Exposure:
-${e.ingress.map(line2("<=")).join("")}`;
-}
-function exposureJson(e) {
-  const rows = (xs2, side) => xs2.map((x2) => ({ workload: x2.workload, [side]: x2.peer, conn: x2.conns.toString() }));
-  return { egress: rows(e.egress, "dst"), ingress: rows(e.ingress, "src") };
-}
-function renderExposureMd(e) {
-  const table = (head, xs2) => [
-    head,
-    "|-----|-----|------|",
-    ...xs2.map((x2) => `| ${escapeMarkdown(x2.workload)} | ${escapeMarkdown(x2.peer)} | ${escapeMarkdown(x2.conns.toString())} |`)
-  ];
-  return `${["## Exposure Analysis Result:", "### Egress Exposure:", ...table("| src | dst | conn |", e.egress), "", "### Ingress Exposure:", ...table("| dst | src | conn |", e.ingress)].join("\n")}
-`;
-}
-
-// src/report/tree.ts
-var ANSI = { green: "\x1B[32m", yellow: "\x1B[33m", red: "\x1B[31m", bold: "\x1B[1m", dim: "\x1B[2m", reset: "\x1B[0m" };
-function renderConnectivityTree(c, style) {
-  const paint = (code, text) => style.color ? `${code}${text}${ANSI.reset}` : text;
-  const out = /* @__PURE__ */ new Map();
-  const inn = /* @__PURE__ */ new Map();
-  const push3 = (m, k2, peer, conns) => {
-    const list = m.get(k2);
-    if (list) list.push({ peer, conns });
-    else m.set(k2, [{ peer, conns }]);
-  };
-  for (const x2 of c.connections) {
-    push3(out, peerKey(x2.src), peerKey(x2.dst), x2.conns);
-    push3(inn, peerKey(x2.dst), peerKey(x2.src), x2.conns);
-  }
-  const workloads = c.workloads.map((w) => peerKey({ kind: "workload", ref: w })).sort(compareStrings);
-  const lines = [];
-  const mark = (conns) => conns.isAll ? paint(ANSI.yellow, "⚠") : paint(ANSI.green, "✓");
-  const branch = (title, items, last) => {
-    const lead = last ? "└── " : "├── ";
-    const indent = last ? "    " : "│   ";
-    if (!items || items.length === 0) {
-      lines.push(`${lead}${title} ${paint(ANSI.red, "✗")} ${paint(ANSI.dim, "nothing")}`);
-      return;
-    }
-    lines.push(`${lead}${title}`);
-    items.forEach((it2, i) => {
-      const end = i === items.length - 1;
-      lines.push(`${indent}${end ? "└── " : "├── "}${mark(it2.conns)} ${oneLine(it2.peer)} : ${it2.conns.toString()}`);
-    });
-  };
-  for (const w of workloads) {
-    lines.push(paint(ANSI.bold, oneLine(w)));
-    branch("reaches", out.get(w), false);
-    branch("reached by", inn.get(w), true);
-  }
-  return lines.length > 0 ? `${lines.join("\n")}
-` : "";
-}
+// src/io/types.ts
+var DEFAULT_RENDER_OPTIONS = {
+  helmValues: [],
+  helmSet: [],
+  charts: /* @__PURE__ */ new Map(),
+  kustomizeFlags: [],
+  timeoutMs: 12e4,
+  maxOutputBytes: 64 * 1024 * 1024
+};
+var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
 
 // src/cli/common.ts
 var CommonOptions = external_exports.object({
@@ -36316,13 +36049,6 @@ var CommonOptions = external_exports.object({
   helmConfig: external_exports.string().optional(),
   kustomizeFlag: external_exports.array(external_exports.string()).default([]),
   renderTimeout: external_exports.coerce.number().positive().default(120),
-  podCidr: external_exports.array(external_exports.string()).default([]),
-  serviceCidr: external_exports.array(external_exports.string()).default([]),
-  timeout: external_exports.string().transform((text, ctx) => {
-    const ms2 = parseDuration(text);
-    if (ms2 === void 0) ctx.addIssue({ code: "custom", message: `expected a duration such as 30s, 2m or 1h30m, got ${JSON.stringify(text)}` });
-    return ms2 ?? 0;
-  }).optional(),
   maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
 });
 function ipFamilies(flag) {
@@ -36330,16 +36056,9 @@ function ipFamilies(flag) {
 }
 function readSettingsFrom(ctx, opts) {
   const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
-  const cidrs = (flag, list) => list.map((text) => {
-    const r = parseCidr(text);
-    if (!r) throw new ConfigError(`${flag}: invalid CIDR ${JSON.stringify(text)}`);
-    return r;
-  });
   return {
     maxFileBytes: opts.maxFileSize,
     ipFamilies: ipFamilies(opts.ipFamily),
-    podCidrs: cidrs("--pod-cidr", opts.podCidr),
-    serviceCidrs: cidrs("--service-cidr", opts.serviceCidr),
     render: {
       helmValues: opts.helmValues,
       helmSet: opts.helmSet,
@@ -36347,33 +36066,14 @@ function readSettingsFrom(ctx, opts) {
       ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
       charts,
       kustomizeFlags: opts.kustomizeFlag,
-      // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
-      timeoutMs: opts.timeout ?? opts.renderTimeout * 1e3,
-      timeoutFlag: opts.timeout !== void 0 ? "--timeout" : "--render-timeout",
+      timeoutMs: opts.renderTimeout * 1e3,
       maxOutputBytes: opts.maxRenderBytes
     }
   };
 }
-function parseDuration(text) {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) > 0 ? Number(t) * 1e3 : void 0;
-  const unit = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-  let total = 0;
-  let rest = t;
-  while (rest.length > 0) {
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)/.exec(rest);
-    if (!m) return void 0;
-    total += Number(m[1]) * unit[m[2]];
-    rest = rest.slice(m[0].length);
-  }
-  return t.length > 0 && total > 0 ? total : void 0;
-}
-function execLimits(settings) {
-  return { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
-}
 var collect = (value, previous = []) => [...previous, value];
 function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
 }
 function parseOptions(schema2, raw) {
   const r = schema2.safeParse(raw);
@@ -36412,11 +36112,10 @@ function progress(ctx, opts) {
 // src/cli/commands/connectivity.ts
 var Options = CommonOptions.extend({
   explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
-  exposure: external_exports.boolean().default(false),
   format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function connectivityCommand(ctx, done) {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
   addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -36432,29 +36131,19 @@ function connectivity(ctx, paths, opts) {
     printDiagnostics(ctx, r2.diagnostics, opts);
     return exitCodeFor(r2.diagnostics);
   }
-  if (opts.exposure && !["txt", "json", "md"].includes(opts.format)) throw new ConfigError(`--exposure works with --format txt, json or md, not ${opts.format}`);
-  if (opts.format === "png" && !(opts.output && opts.output !== "-") && !ctx.stdoutBytes) throw new ConfigError("--format png needs -o FILE");
-  const r = runConnectivity(ctx.io, paths, settings, { exposure: opts.exposure });
+  const r = runConnectivity(ctx.io, paths, settings);
   say("");
   const c = r.connectivity;
-  const x2 = r.exposure;
   const render = {
-    txt: () => renderConnectivityTxt(c) + (x2 ? renderExposureTxt(x2) : ""),
-    json: () => x2 ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)), exposure: exposureJson(x2) }, null, 2)}
-` : renderConnectivityJson(c),
+    txt: () => renderConnectivityTxt(c),
+    json: () => renderConnectivityJson(c),
     csv: () => renderConnectivityCsv(c),
-    md: () => renderConnectivityMd(c) + (x2 ? `
-${renderExposureMd(x2)}` : ""),
+    md: () => renderConnectivityMd(c),
     dot: () => renderConnectivityDot(c),
     mermaid: () => renderConnectivityMermaid(c),
-    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c), execLimits(settings)),
-    tree: () => renderConnectivityTree(c, { color: !opts.output && ctx.stdoutTerminal === true && !ctx.env.NO_COLOR })
+    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c))
   };
-  if (opts.format === "png") {
-    const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
-    if (opts.output && opts.output !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[opts.output, png]]));
-    else ctx.stdoutBytes?.(png);
-  } else emit(ctx, render[opts.format](), opts.output);
+  emit(ctx, render[opts.format](), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }
@@ -36463,9 +36152,6 @@ ${renderExposureMd(x2)}` : ""),
 import path from "node:path";
 
 // src/connectivity/diff.ts
-function workloadsInfo(e) {
-  return e.oneSided && e.oneSided.length > 0 ? `workload ${e.oneSided.join(" and ")} ${e.kind}` : void 0;
-}
 var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
 function diffConnectivity(before, after) {
   const cuts = [...before.ipRanges, ...after.ipRanges];
@@ -36493,15 +36179,15 @@ function diffConnectivity(before, after) {
     if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
     return void 0;
   };
-  const entries2 = raw.map((e) => {
+  const entries = raw.map((e) => {
     const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
     const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
-    return names.length === 0 ? withDelta : { ...withDelta, oneSided: names };
+    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
   });
-  const sortKey = new Map(entries2.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
-  entries2.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
+  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
+  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
   return {
-    entries: entries2,
+    entries,
     addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
     removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
   };
@@ -36541,52 +36227,24 @@ function within(atoms, range) {
 // src/pipeline/diff.ts
 function loadSide(io, label, inputs, settings, cache2, mapping) {
   const { load: load2, diagnostics } = loadInputs(io, inputs, settings, cache2, mapping);
-  const engine = new PolicyEngine(load2.cluster, engineOptions(settings));
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
   return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
-}
-var POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
-var isPolicy = (o) => POLICY_KINDS.has(o.kind);
-function loadPolicySide(io, label, side, workloads, workloadsPath, settings, cache2) {
-  const policies = loadInputs(io, [side], settings, cache2);
-  const all = [...policies.diagnostics];
-  const ignoredHere = policies.load.cluster.objects.filter((o) => !isPolicy(o)).length;
-  if (ignoredHere > 0) all.push(diag(Codes.unsupportedValue, "warning", `--workloads: ${ignoredHere} non-policy object(s) in ${side} ignored; the workloads come from ${workloadsPath}`));
-  const built = buildCluster([...policies.load.cluster.objects.filter(isPolicy), ...workloads.load.cluster.objects.filter((o) => !isPolicy(o))]);
-  const engine = new PolicyEngine(built.cluster, engineOptions(settings));
-  all.push(...built.diagnostics, ...engine.diagnostics);
-  return { label, engine, diagnostics: dedupe(all) };
-}
-function dedupe(diagnostics) {
-  const seen = /* @__PURE__ */ new Set();
-  return diagnostics.filter((d) => {
-    const k2 = formatDiagnostic(d);
-    return !seen.has(k2) && (seen.add(k2), true);
-  });
 }
 function loadDiffSides(io, request, settings) {
   const cache2 = new ParseCache();
-  if (request.kind === "paths" && request.workloads !== void 0) {
-    const workloads = loadInputs(io, [request.workloads], settings, cache2);
-    const inW = workloads.load.cluster.objects.filter(isPolicy).length;
-    const before = loadPolicySide(io, request.before, request.before, workloads, request.workloads, settings, cache2);
-    const note = inW > 0 ? [diag(Codes.unsupportedValue, "warning", `--workloads: ${inW} policy object(s) in ${request.workloads} ignored; the policies come from the two sides`)] : [];
-    const wDiags = dedupe([...workloads.diagnostics, ...note]);
-    return { before: { ...before, diagnostics: dedupe([...wDiags, ...before.diagnostics]) }, after: loadPolicySide(io, request.after, request.after, workloads, request.workloads, settings, cache2) };
-  }
   if (request.kind === "paths") {
     return { before: loadSide(io, request.before, [request.before], settings, cache2), after: loadSide(io, request.after, [request.after], settings, cache2) };
   }
   const { repo, base, head } = request;
-  const limits = { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
-  const top = io.repoTop(repo, limits);
+  const top = io.repoTop(repo);
   const sub = request.paths.length > 0 ? request.paths : ["."];
   for (const p of sub) {
-    if (!io.pathExists(repo, base, p, limits) && !io.pathExists(repo, head, p, limits)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }
   const trees = [];
   try {
     const side = (ref) => {
-      const tree = io.exportTree(repo, ref, sub, limits);
+      const tree = io.exportTree(repo, ref, sub);
       trees.push(tree);
       const rel = (abs) => path.relative(tree.dir, abs).split(path.sep).join("/");
       return loadSide(io, ref, [tree.dir], settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path.join(top, rel(abs)) });
@@ -36606,19 +36264,18 @@ function runDiff(io, request, settings, options = {}) {
     before,
     after,
     ...explanations ? { explanations } : {},
-    diagnostics: dedupe([...before.diagnostics, ...after.diagnostics])
+    diagnostics: [...before.diagnostics, ...after.diagnostics]
   };
 }
 
 // src/report/diff.ts
 var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
 function line(e) {
-  const info = workloadsInfo(e) ? `, workloads-diff-info: ${workloadsInfo(e)}` : "";
+  const info = e.workloadsInfo ? `, workloads-diff-info: ${e.workloadsInfo}` : "";
   return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
 }
 function renderDiffTxt(r) {
-  const header = r.named ? `Connectivity diff (ref1: ${r.refs.before}, ref2: ${r.refs.after}):` : "Connectivity diff:";
-  return `${oneLine(header)}
+  return `Connectivity diff:
 ${r.diff.entries.map((e) => `${oneLine(line(e))}
 `).join("")}`;
 }
@@ -36629,7 +36286,7 @@ function renderDiffJson(r) {
     dst: peerKey(e.dst),
     ref1: e.before.toString(),
     ref2: e.after.toString(),
-    ...workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {},
+    ...e.workloadsInfo ? { workloads_diff_info: e.workloadsInfo } : {},
     ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
   }));
   return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
@@ -36639,9 +36296,8 @@ function jsonExplanation(x2) {
   return { ...x2.before ? { ref1: explanationData(x2.before) } : {}, ...x2.after ? { ref2: explanationData(x2.after) } : {}, files: x2.files };
 }
 function renderDiffCsv(r) {
-  const [ref1, ref2] = r.named ? [r.refs.before, r.refs.after] : ["ref1", "ref2"];
-  const rows = [["diff-type", "source", "destination", ref1, ref2, "workloads-diff-info"].map(csvCell).join(",")];
-  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ""].map(csvCell).join(","));
+  const rows = ["diff-type,source,destination,ref1,ref2,workloads-diff-info"];
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), e.workloadsInfo ?? ""].map(csvCell).join(","));
   return `${rows.join("\n")}
 `;
 }
@@ -36707,7 +36363,7 @@ function renderDiffMd(r) {
     if (items.length === 0) continue;
     out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
     for (const [e, i] of items) {
-      const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e))})_` : "";
+      const info = e.workloadsInfo ? ` _(${escapeMarkdown(e.workloadsInfo)})_` : "";
       out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
       const x2 = r.explanations?.[i];
       if (x2 && (x2.before || x2.after)) {
@@ -36727,7 +36383,7 @@ function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
     if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
     return ids.get(k2);
   };
-  const lines = r.named ? ["---", `title: ${JSON.stringify(oneLine(`${r.refs.before} → ${r.refs.after}`).replace(/`/g, "'"))}`, "---", "graph LR"] : ["graph LR"];
+  const lines = ["graph LR"];
   const styles = [];
   const shown = r.diff.entries.slice(0, cap);
   shown.forEach((e, i) => {
@@ -36752,24 +36408,20 @@ var Options2 = CommonOptions.extend({
   exitCode: external_exports.boolean().default(false),
   repo: external_exports.string().optional(),
   base: external_exports.string().optional(),
-  head: external_exports.string().optional(),
-  label1: external_exports.string().min(1).optional(),
-  label2: external_exports.string().min(1).optional(),
-  workloads: external_exports.string().optional()
+  head: external_exports.string().optional()
 });
 function diffCommand(ctx, done) {
-  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)").option("--label1 <name>", "name of the old side in every format (default: its path or ref)").option("--label2 <name>", "name of the new side in every format (default: its path or ref)").option("--workloads <path>", "the two paths hold policies only: evaluate both over the workloads (Namespaces, Services, ...) under PATH");
+  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
   addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options2, raw))));
   return cmd;
 }
 function requestFrom(paths, opts) {
   if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
     if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
-    if (opts.workloads !== void 0) throw new ConfigError("--workloads takes two policy paths, not --repo");
     return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
   }
   if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
-  return { kind: "paths", before: paths[0], after: paths[1], ...opts.workloads !== void 0 ? { workloads: opts.workloads } : {} };
+  return { kind: "paths", before: paths[0], after: paths[1] };
 }
 function diff(ctx, paths, opts) {
   const say = progress(ctx, opts);
@@ -36777,758 +36429,11 @@ function diff(ctx, paths, opts) {
   say("reading both sides…");
   const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
   say("");
-  const named = opts.label1 !== void 0 || opts.label2 !== void 0;
-  const refs = { before: opts.label1 ?? r.refs.before, after: opts.label2 ?? r.refs.after };
-  const report = { diff: r.diff, refs, ...named ? { named } : {}, ...r.explanations ? { explanations: r.explanations } : {} };
+  const report = { diff: r.diff, refs: r.refs, ...r.explanations ? { explanations: r.explanations } : {} };
   const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x2) => renderDiffMermaid(x2) };
   emit(ctx, render[opts.format](report), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
-}
-
-// src/connectivity/lint.ts
-function ruleLabel(ref) {
-  return `${ref.direction}[${ref.index}]${ref.name ? ` "${ref.name}"` : ""}`;
-}
-var describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
-var DIRECTIONS = ["ingress", "egress"];
-function lintPolicies(engine) {
-  const findings = [];
-  const { classes, binding } = engine;
-  const boundOf = (policy, direction) => {
-    for (const id of classes.select(policy.subject.namespaces, policy.subject.pods)) {
-      const dr = binding.rules.get(id)?.[direction];
-      if (!dr) continue;
-      const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-      return list.filter((b) => b.policy === policy);
-    }
-    return [];
-  };
-  const subjectsOf = (policy) => classes.select(policy.subject.namespaces, policy.subject.pods).map((id) => classes.all[id]).filter((c) => !c.ingressController);
-  const filteredCache = /* @__PURE__ */ new Map();
-  let cacheOwner;
-  const rulesFor = (cls, direction, ex) => {
-    const dr = binding.rules.get(cls.id)?.[direction];
-    if (!ex || !dr) return dr;
-    if (cacheOwner !== ex) {
-      filteredCache.clear();
-      cacheOwner = ex;
-    }
-    const key = `${cls.id}${direction}`;
-    if (filteredCache.has(key)) return filteredCache.get(key);
-    const keep = (b) => "policy" in ex ? b.policy !== ex.policy : b.rule !== ex.rule;
-    const out = {
-      admin: dr.admin.filter(keep),
-      np: dr.np.filter(keep),
-      baseline: dr.baseline.filter(keep),
-      isolatedBy: "policy" in ex ? dr.isolatedBy.filter((p) => p !== ex.policy) : dr.isolatedBy
-    };
-    filteredCache.set(key, out);
-    return out;
-  };
-  const verdict = (cls, direction, peer, ex, trace) => evaluateRules(rulesFor(cls, direction, ex), cls, direction, peer, trace);
-  const pairConns = (src, dst, ex) => {
-    const out = verdict(src, "egress", { kind: "class", cls: dst }, ex);
-    return out.isEmpty ? out : out.intersect(verdict(dst, "ingress", { kind: "class", cls: src }, ex));
-  };
-  const exposedPorts = (cls) => {
-    let out = ConnectionSet.NONE;
-    for (const w of cls.workloads) out = out.union(engine.exposure.ports.get(workloadKey(w)) ?? ConnectionSet.NONE);
-    return out;
-  };
-  const changesSomething = (ex, subjects, directions, rulesOut) => {
-    for (const s of subjects) {
-      for (const d of directions) {
-        const before = binding.rules.get(s.id)?.[d];
-        const after = rulesFor(s, d, ex);
-        const isolationEnds = (before?.isolatedBy.length ?? 0) > 0 && (after?.isolatedBy.length ?? 0) === 0;
-        const out = rulesOut(s, d);
-        const matchesClass = (id) => isolationEnds || out.some((b) => b.classes.has(id));
-        const matchesAtom = (i) => isolationEnds || out.some((b) => b.atoms.has(i));
-        for (const p of classes.all) {
-          if (!matchesClass(p.id)) continue;
-          if (p.ingressController) {
-            if (d !== "ingress") continue;
-            const ports = exposedPorts(s);
-            if (ports.isEmpty) continue;
-            if (!ports.intersect(verdict(s, d, { kind: "class", cls: p })).equals(ports.intersect(verdict(s, d, { kind: "class", cls: p }, ex)))) return true;
-            continue;
-          }
-          if (p === s && s.workloads.length <= 1) continue;
-          const [src, dst] = d === "egress" ? [s, p] : [p, s];
-          if (!pairConns(src, dst).equals(pairConns(src, dst, ex))) return true;
-        }
-        for (let i = 0; i < engine.atoms.length; i++) {
-          if (!matchesAtom(i)) continue;
-          if (!verdict(s, d, { kind: "atom", atom: i }).equals(verdict(s, d, { kind: "atom", atom: i }, ex))) return true;
-        }
-      }
-    }
-    return false;
-  };
-  const coverersOf = (policy, b, subjects) => {
-    const out = /* @__PURE__ */ new Set();
-    const d = b.rule.ref.direction;
-    const ex = { rule: b.rule };
-    for (const s of subjects) {
-      const peers = [...[...b.classes].map((id) => ({ kind: "class", cls: classes.all[id] })), ...[...b.atoms].map((atom) => ({ kind: "atom", atom }))];
-      for (const p of peers) {
-        const trace = [];
-        verdict(s, d, p, ex, trace);
-        for (const step2 of trace) {
-          if (step2.rule && step2.policy && step2.rule !== b.rule) out.add(describeRule(step2.policy, step2.rule));
-          else if (step2.verdict === "Isolated" && step2.policy && step2.policy !== policy) out.add(`${policyKey(step2.policy.ref)} (isolation)`);
-        }
-        if (out.size >= 3) return [...out].sort();
-      }
-    }
-    if (out.size === 0) out.add(d === "egress" ? "the destinations’ ingress policies (they never admit it)" : "the sources’ egress policies (they never send it)");
-    return [...out].sort();
-  };
-  for (const policy of engine.policies) {
-    const subjects = subjectsOf(policy);
-    const where = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
-    if (subjects.length === 0) {
-      findings.push({
-        kind: "selects-nothing",
-        code: Codes.lintSelectsNothing,
-        policy: policyKey(policy.ref),
-        at: originRef(policy.origin, where),
-        message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
-        coveredBy: []
-      });
-      continue;
-    }
-    const directions = DIRECTIONS.filter((d) => policy.governs[d]);
-    const bound = directions.flatMap((d) => boundOf(policy, d));
-    const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
-    const settled = /* @__PURE__ */ new Set();
-    for (const b of bound) {
-      const never2 = neverMatches(b, subjects, classes.all);
-      if (never2) {
-        findings.push({ ...ruleFinding(b), kind: "never-matches", code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never2}`, coveredBy: [] });
-        settled.add(b);
-      } else if (policy.layer !== "np" && neverDecides(b, subjects, classes.all, b.rule.ref.direction, verdict)) {
-        findings.push({
-          ...ruleFinding(b),
-          kind: "shadowed-rule",
-          code: Codes.lintShadowedRule,
-          message: `${describeRule(policy, b.rule)} is shadowed: higher-priority rules decide everything it matches`,
-          coveredBy: coverersOf(policy, b, subjects).filter((c) => !c.startsWith("the "))
-        });
-        settled.add(b);
-      }
-    }
-    if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
-    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
-      const empty = directions.every((d) => policy.rules[d].length === 0);
-      findings.push({
-        kind: "redundant-policy",
-        code: Codes.lintRedundantPolicy,
-        policy: policyKey(policy.ref),
-        at: originRef(policy.origin, ["metadata", "name"]),
-        message: `${policyKey(policy.ref)} is redundant: without it, every connection stays the same${empty ? " (its pods are already isolated by other policies)" : ""}`,
-        coveredBy: policyCoverers(engine, policy, subjects, directions)
-      });
-      continue;
-    }
-    for (const b of bound) {
-      if (settled.has(b)) continue;
-      if (!changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) {
-        findings.push({
-          ...ruleFinding(b),
-          kind: "redundant-rule",
-          code: Codes.lintRedundantRule,
-          message: `${describeRule(policy, b.rule)} is redundant: without it, every connection stays the same`,
-          coveredBy: coverersOf(policy, b, subjects)
-        });
-      }
-    }
-  }
-  findings.sort(compareFindings);
-  return { findings };
-}
-function neverMatches(b, subjects, all) {
-  if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
-  const { fixed, named } = b.rule.ports;
-  if (fixed.isEmpty && named.length > 0) {
-    const dsts = b.rule.ref.direction === "ingress" ? subjects : [...b.classes].map((id) => all[id]);
-    const resolved = named.some((np) => dsts.some((c) => c.ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol))));
-    if (!resolved) return `no ${b.rule.ref.direction === "ingress" ? "selected" : "destination"} pod declares the named port${named.length > 1 ? "s" : ""} ${named.map((n7) => `"${n7.name}"`).join(", ")}`;
-  }
-  return void 0;
-}
-function neverDecides(b, subjects, all, d, verdict) {
-  for (const s of subjects) {
-    const peers = [];
-    for (const id of b.classes) peers.push({ kind: "class", cls: all[id] });
-    for (const atom of b.atoms) peers.push({ kind: "atom", atom });
-    for (const p of peers) {
-      const trace = [];
-      verdict(s, d, p, void 0, trace);
-      if (trace.some((t) => t.rule === b.rule)) return false;
-    }
-  }
-  return true;
-}
-function policyCoverers(engine, policy, subjects, directions) {
-  const out = /* @__PURE__ */ new Set();
-  for (const s of subjects) {
-    for (const d of directions) {
-      const dr = engine.binding.rules.get(s.id)?.[d];
-      if (!dr) continue;
-      for (const p of dr.isolatedBy) if (p !== policy) out.add(policyKey(p.ref));
-      for (const b of [...dr.admin, ...dr.baseline]) if (b.policy !== policy) out.add(policyKey(b.policy.ref));
-    }
-  }
-  return [...out].sort().slice(0, 5);
-}
-function compareFindings(a, b) {
-  const fa = a.at.file;
-  const fb = b.at.file;
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-// src/pipeline/lint.ts
-function runLint(io, paths, settings) {
-  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load2.cluster, engineOptions(settings));
-  return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
-}
-
-// src/report/lint.ts
-var LINT_FORMATS = ["txt", "json", "md"];
-var coveredText = (f) => f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.join(", ")})` : "";
-function renderLintTxt(findings) {
-  return findings.map((f) => `${oneLine(formatDiagnostic({ code: f.code, severity: "warning", message: `${f.message}${coveredText(f)}`, at: f.at }))}
-`).join("");
-}
-function renderLintJson(findings) {
-  const rows = findings.map((f) => ({
-    kind: f.kind,
-    code: f.code,
-    policy: f.policy,
-    ...f.rule ? { rule: f.rule } : {},
-    file: f.at.file,
-    doc: f.at.doc,
-    ...f.at.line !== void 0 ? { line: f.at.line } : {},
-    ...f.at.column !== void 0 ? { column: f.at.column } : {},
-    message: f.message,
-    coveredBy: f.coveredBy
-  }));
-  return `${JSON.stringify(rows, null, 2)}
-`;
-}
-function renderLintMd(findings) {
-  if (findings.length === 0) return "No policy sanity findings.\n";
-  const lines = ["| where | finding | policy | rule | covered by |", "|---|---|---|---|---|"];
-  for (const f of findings) {
-    const where = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
-    lines.push(`| ${where} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/commands/lint.ts
-var Options3 = CommonOptions.extend({
-  format: external_exports.enum(LINT_FORMATS, { error: (i) => `expected one of ${LINT_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function lintCommand(ctx, done) {
-  const cmd = new Command("lint").description("policy sanity: policies selecting nothing, rules that never match, redundant and shadowed rules (exit 1 on findings)").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${LINT_FORMATS.join("|")}`, "txt");
-  addCommonOptions(cmd).action((paths, raw) => done(lint(ctx, paths, parseOptions(Options3, raw))));
-  return cmd;
-}
-function lint(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say(`reading and linting ${paths.length} path(s)…`);
-  const r = runLint(ctx.io, paths, readSettingsFrom(ctx, opts));
-  say("");
-  const render = { txt: renderLintTxt, json: renderLintJson, md: renderLintMd };
-  emit(ctx, render[opts.format](r.findings), opts.output);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics, r.findings.length > 0);
-}
-
-// src/synthesis/check-selectors.ts
-function checkSelectors(cluster, policies, options) {
-  const out = [];
-  const selected = (namespace, selector) => cluster.workloads.filter((w) => w.ref.namespace === namespace && w.pods.some((p) => selectorMatches(selector, p.labels))).map((w) => workloadKey(w.ref));
-  const check2 = (policy, path8, namespace, selector) => {
-    const hits = selected(namespace, selector);
-    if (hits.length === 1) return;
-    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path8)} ${JSON.stringify(selector)}`;
-    out.push(
-      diag(
-        Codes.selectorCheck,
-        "warning",
-        hits.length === 0 ? `${what} selects no workload in namespace ${namespace}` : `${what} selects ${hits.length} workloads, not one: ${hits.join(", ")}`,
-        void 0,
-        hits.length === 0 ? "the workload it was written for has no pods with these labels in the manifests" : "give the workload a distinguishing pod label"
-      )
-    );
-  };
-  const peerNamespace = (peer, own2) => {
-    if (!peer.podSelector || isEmptySelector(peer.podSelector)) return void 0;
-    if (!peer.namespaceSelector) return own2;
-    const name = peer.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL];
-    if (name === void 0) return void 0;
-    const dnsLabels = options.dns.podLabels;
-    if (name === options.dns.namespace && JSON.stringify(peer.podSelector.matchLabels ?? {}) === JSON.stringify(dnsLabels)) return void 0;
-    return name;
-  };
-  for (const p of policies) {
-    const ns2 = p.metadata.namespace;
-    if (!isEmptySelector(p.spec.podSelector)) check2(p, ["spec", "podSelector"], ns2, p.spec.podSelector);
-    for (const [direction, rules] of [["ingress", p.spec.ingress ?? []], ["egress", p.spec.egress ?? []]]) {
-      rules.forEach((r, i) => {
-        const peers = "from" in r ? r.from : r.to;
-        peers.forEach((peer, j2) => {
-          const target = peerNamespace(peer, ns2);
-          if (target !== void 0) check2(p, ["spec", direction, i, direction === "ingress" ? "from" : "to", j2, "podSelector"], target, peer.podSelector);
-        });
-      });
-    }
-  }
-  return out;
-}
-
-// src/topology/links.ts
-function evidenceText(e) {
-  switch (e.kind) {
-    case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
-    case "exposure":
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
-    case "trace":
-      return `trace ${e.event}`;
-    case "intent":
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
-  }
-}
-function pathText(path8) {
-  let out = "";
-  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-
-// src/synthesis/presets.ts
-var PRESET_MODES = ["block-all", "allow-namespace", "allow-all"];
-function parsePreset(text) {
-  const m = /^(ns|workload)=([^:]+):(.+)$/.exec(text.trim());
-  if (!m) return `expected ns=NAME:MODE or workload=NS/NAME:MODE, got ${JSON.stringify(text)}`;
-  const [, kind, target, mode] = m;
-  if (!PRESET_MODES.includes(mode)) return `unknown preset ${JSON.stringify(mode)}; expected ${PRESET_MODES.join(", ")}`;
-  if (kind === "ns") return { scope: { kind: "ns", namespace: target }, mode, text };
-  const parts = target.split("/");
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return `workload presets name NS/NAME, got ${JSON.stringify(target)}`;
-  return { scope: { kind: "workload", namespace: parts[0], name: parts[1] }, mode, text };
-}
-function presetFor(w, presets) {
-  const own2 = presets.filter((p) => p.scope.kind === "workload" && p.scope.namespace === w.ref.namespace && p.scope.name === w.ref.name);
-  if (own2.length > 0) return own2[own2.length - 1];
-  const ns2 = presets.filter((p) => p.scope.kind === "ns" && p.scope.namespace === w.ref.namespace);
-  return ns2[ns2.length - 1];
-}
-var ALL_V4 = "0.0.0.0/0";
-var ALL_V6 = "::/0";
-function presetRules(preset) {
-  if (!preset) return { ingress: [], egress: [], notes: [], links: "all", dns: true };
-  const why = `preset ${preset.mode} (--preset ${preset.text})`;
-  switch (preset.mode) {
-    case "block-all":
-      return { ingress: [], egress: [], notes: [`no rules: ${why}; the workload's links are not allowed`], links: "none", dns: false };
-    case "allow-namespace":
-      return {
-        ingress: [{ from: [{ podSelector: {} }] }],
-        egress: [{ to: [{ podSelector: {} }] }],
-        notes: [`ingress[0] <- every pod of the namespace All Connections: ${why}`, `egress[0] -> every pod of the namespace All Connections: ${why}`],
-        links: "other-namespaces",
-        dns: true
-      };
-    case "allow-all": {
-      const everything = [{ namespaceSelector: {} }, { ipBlock: { cidr: ALL_V4 } }, { ipBlock: { cidr: ALL_V6 } }];
-      return {
-        ingress: [{ from: everything.map((p) => ({ ...p })) }],
-        egress: [{ to: everything.map((p) => ({ ...p })) }],
-        notes: [`ingress[0] <- every pod and address All Connections: ${why}`, `egress[0] -> every pod and address All Connections: ${why}`],
-        links: "none",
-        dns: false
-      };
-    }
-  }
-}
-function unknownPresets(presets, cluster) {
-  return presets.flatMap((p) => {
-    const found = p.scope.kind === "ns" ? cluster.workloads.some((w) => w.ref.namespace === p.scope.namespace) : cluster.workloads.some((w) => w.ref.namespace === p.scope.namespace && p.scope.kind === "workload" && w.ref.name === p.scope.name);
-    return found ? [] : [diag(Codes.presetUnknown, "warning", `--preset ${p.text}: no ${p.scope.kind === "ns" ? "workload in namespace" : "workload"} ${p.scope.kind === "ns" ? p.scope.namespace : `${p.scope.namespace}/${p.scope.name}`} in the manifests; the preset applies to nothing`)];
-  });
-}
-
-// src/synthesis/selectors.ts
-function minimalSelector(w, sameNamespace) {
-  const labels2 = w.pods[0]?.labels ?? {};
-  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
-  if (Object.keys(labels2).length === 0) {
-    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
-    const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
-    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
-  }
-  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
-  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
-  const maxSize = Math.min(keys2.length, 6);
-  for (let size = 1; size <= maxSize; size++) {
-    for (const subset of combinations(keys2, size)) {
-      const sel = { matchLabels: pick2(subset) };
-      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
-    }
-  }
-  const all = pick2(keys2);
-  const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
-  return { selector: { matchLabels: all }, unique };
-}
-function* combinations(items, k2, start = 0, acc = []) {
-  if (acc.length === k2) {
-    yield [...acc];
-    return;
-  }
-  for (let i = start; i < items.length; i++) {
-    acc.push(items[i]);
-    yield* combinations(items, k2, i + 1, acc);
-    acc.pop();
-  }
-}
-
-// src/synthesis/synthesize.ts
-var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-var MANAGED_BY = "netpol-ci";
-var RULES_ANNOTATION = "netpol-ci.io/rules";
-var DEFAULT_SYNTHESIS_OPTIONS = {
-  defaultDeny: true,
-  dnsPort: 53,
-  dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
-  namePrefix: ""
-};
-function portsOf(conns) {
-  if (conns.isAll) return void 0;
-  const out = [];
-  for (const [protocol2, ports] of conns.entries()) {
-    if (ports.size === 65535) {
-      out.push({ protocol: protocol2 });
-      continue;
-    }
-    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
-  }
-  return out;
-}
-function cidrsOf(range) {
-  const bits = range.family === 4 ? 32 : 128;
-  const out = [];
-  let lo = range.lo;
-  while (lo <= range.hi) {
-    let size = 0;
-    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
-    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
-    lo += 1n << BigInt(size);
-  }
-  return out;
-}
-function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
-  const diagnostics = [];
-  const byNs = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const list = byNs.get(w.ref.namespace) ?? [];
-    list.push(w);
-    byNs.set(w.ref.namespace, list);
-  }
-  const selectors = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
-    selectors.set(workloadKey(w.ref), sel);
-    if (!sel.unique) {
-      diagnostics.push(
-        diag(
-          Codes.unsupportedValue,
-          "warning",
-          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
-          originRef(w.origin, ["metadata", "name"])
-        )
-      );
-    }
-  }
-  const peerFor = (p, fromNamespace) => {
-    switch (p.kind) {
-      case "workload": {
-        const sel = selectors.get(workloadKey(p.ref));
-        const podSelector = copySelector(sel?.selector ?? {});
-        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
-      }
-      case "ingress-controller":
-      case "gateway": {
-        const ic = options.ingressController;
-        if (!ic) return [{ namespaceSelector: {} }];
-        return [
-          {
-            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
-            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
-          }
-        ];
-      }
-      case "external":
-        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
-    }
-  };
-  const linksTo = /* @__PURE__ */ new Map();
-  const linksFrom = /* @__PURE__ */ new Map();
-  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
-  const ordered = [...links].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
-  for (const l of ordered) {
-    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
-    if (unknown2) {
-      const intent = l.evidence.find((e) => e.kind === "intent");
-      diagnostics.push(
-        diag(
-          Codes.danglingReference,
-          "error",
-          `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown2)}, which is not in the manifests; link ignored`,
-          intent && "at" in intent ? intent.at : void 0
-        )
-      );
-      continue;
-    }
-    if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
-    if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
-  }
-  const policies = [];
-  for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
-    const untouched = workloads.some((w) => options.skip?.has(workloadKey(w.ref)));
-    if (options.defaultDeny && !untouched) {
-      policies.push({
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns2, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
-        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
-      });
-    }
-    const names = /* @__PURE__ */ new Map();
-    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
-    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
-      const key = workloadKey(w.ref);
-      if (options.skip?.has(key)) continue;
-      const sel = selectors.get(key);
-      const preset = presetRules(presetFor(w, options.presets ?? []));
-      const ingress = [...preset.ingress];
-      const egress = [...preset.egress];
-      const notes = [...preset.notes];
-      const wanted = (other) => preset.links === "all" || preset.links === "other-namespaces" && !(other.kind === "workload" && other.ref.namespace === ns2);
-      const rule = (direction, l, peers) => {
-        const ports = options.noPorts ? void 0 : portsOf(l.conns);
-        const list = direction === "ingress" ? ingress : egress;
-        const other = direction === "ingress" ? l.src : l.dst;
-        const why = `${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`;
-        const same = options.noPorts ? list.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
-        if (same >= 0) {
-          notes.push(`${direction}[${same}] ${why}`);
-          return;
-        }
-        if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
-        else egress.push({ to: peers, ...ports ? { ports } : {} });
-        notes.push(`${direction}[${list.length - 1}] ${why}`);
-      };
-      const decided = (direction, l) => {
-        const other = direction === "ingress" ? l.src : l.dst;
-        const covered = (direction === "ingress" ? preset.ingress : preset.egress).length > 0;
-        notes.push(`${covered ? `${direction}[0]` : `(${direction} not allowed)`} ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${covered ? "covered by the preset" : "blocked by the preset"}; ${l.evidence.map(evidenceText).join("; ")}`);
-      };
-      for (const l of linksTo.get(key) ?? []) {
-        if (!wanted(l.src)) {
-          decided("ingress", l);
-          continue;
-        }
-        const peers = peerFor(l.src, ns2);
-        if (peers) rule("ingress", l, peers);
-      }
-      for (const l of linksFrom.get(key) ?? []) {
-        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
-        if (!wanted(l.dst)) {
-          decided("egress", l);
-          continue;
-        }
-        const peers = peerFor(l.dst, ns2);
-        if (peers) rule("egress", l, peers);
-      }
-      if (egress.length > 0 && preset.dns) {
-        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
-        egress.push({
-          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
-          ...options.noPorts ? {} : { ports: portsOf(dnsConns) }
-        });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k2, v2]) => `${k2}=${v2}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
-      }
-      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
-      policies.push({
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: {
-          name: `${options.namePrefix}${base}-netpol`,
-          namespace: ns2,
-          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
-          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
-        },
-        spec: {
-          podSelector: copySelector(sel.selector),
-          policyTypes: ["Ingress", "Egress"],
-          ...ingress.length > 0 ? { ingress } : {},
-          ...egress.length > 0 ? { egress } : {}
-        }
-      });
-    }
-  }
-  return { value: { policies }, diagnostics };
-}
-function push2(map3, key, value) {
-  const list = map3.get(key);
-  if (list) list.push(value);
-  else map3.set(key, [value]);
-}
-function copySelector(s) {
-  return {
-    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
-    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
-  };
-}
-
-// src/synthesis/existing.ts
-function existingSelections(cluster, existing) {
-  const skip = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  const policies = existing.flatMap((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY ? [o] : []);
-  const sorted = [...cluster.workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
-  for (const w of sorted) {
-    for (const p of policies) {
-      const ns2 = p.object.metadata.namespace || DEFAULT_NAMESPACE;
-      if (ns2 !== w.ref.namespace) continue;
-      const selector = p.object.spec?.podSelector ?? {};
-      if (!w.pods.some((pod) => selectorMatches(selector, pod.labels))) continue;
-      const name = `NetworkPolicy ${ns2}/${p.object.metadata.name ?? ""}`;
-      const at2 = originRef(p.origin, ["spec", "podSelector"]);
-      skip.set(workloadKey(w.ref), name);
-      diagnostics.push(
-        diag(Codes.existingPolicySkipped, "info", `${workloadKey(w.ref)} left untouched: the existing ${name} already selects it${at2.line !== void 0 ? ` (${at2.file}:${at2.line})` : ""}`, originRef(w.origin, ["metadata", "name"]))
-      );
-      break;
-    }
-  }
-  return { skip, diagnostics };
-}
-
-// src/synthesis/layout.ts
-import path2 from "node:path";
-function layoutPolicies(policies, target, render) {
-  const files = /* @__PURE__ */ new Map();
-  if (target.kind === "folder") {
-    const byNs = /* @__PURE__ */ new Map();
-    for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
-    for (const ns2 of [...byNs.keys()].sort(compareStrings)) files.set(path2.join(target.dir, `${ns2}.yaml`), render(byNs.get(ns2)));
-  } else if (target.kind === "file") files.set(target.file, render(policies));
-  return files;
-}
-
-// src/synthesis/prune.ts
-var import_yaml2 = __toESM(require_dist(), 1);
-function planPrune(files, cluster) {
-  const stale = [];
-  const rewrites = /* @__PURE__ */ new Map();
-  for (const f of files) {
-    const docs = (0, import_yaml2.parseAllDocuments)(f.text);
-    if (!Array.isArray(docs)) continue;
-    const keep = [];
-    let changed = false;
-    docs.forEach((d, i) => {
-      const o = d.toJS();
-      if (o && o.kind === "NetworkPolicy" && o.metadata?.labels?.[MANAGED_BY_LABEL] === MANAGED_BY) {
-        const namespace = o.metadata.namespace || DEFAULT_NAMESPACE;
-        const selector = o.spec?.podSelector ?? {};
-        const inNamespace = cluster.workloads.filter((w) => w.ref.namespace === namespace);
-        const selects = inNamespace.some((w) => w.pods.some((p) => selectorMatches(selector, p.labels)));
-        if (!selects) {
-          const line2 = f.text.slice(0, d.range[0]).split("\n").length;
-          const empty = Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-          stale.push({
-            file: f.path,
-            doc: i + 1,
-            line: line2,
-            namespace,
-            name: o.metadata.name ?? "",
-            reason: empty ? `namespace ${namespace} has no workload left` : `its pod selector ${JSON.stringify(selector)} selects no workload in ${namespace}`
-          });
-          changed = true;
-          return;
-        }
-      }
-      if (d.contents !== null || d.commentBefore) keep.push(d.toString());
-    });
-    if (changed) rewrites.set(f.path, keep.length === 0 ? null : keep.map((t) => t.startsWith("---") ? t : `---
-${t}`).join(""));
-  }
-  return { stale, rewrites };
-}
-
-// src/topology/links-file.ts
-var LinkFileSchema = external_exports.object({
-  links: external_exports.array(
-    external_exports.object({
-      src: external_exports.string(),
-      dst: external_exports.string(),
-      conns: external_exports.string(),
-      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose()
-  )
-});
-var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
-var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
-function evidenceFrom(raw) {
-  const out = [];
-  for (const e of raw ?? []) {
-    const a = AddressEvidence.safeParse(e);
-    if (a.success) {
-      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
-      continue;
-    }
-    const x2 = ExposureEvidence.safeParse(e);
-    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
-  }
-  return out;
-}
-function parseLinksFile(file2, text, workloads) {
-  const parsedFile = parseManifestFile({ path: file2, text });
-  const doc = parsedFile.documents[0];
-  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
-    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
-  }
-  const diagnostics = [...parsedFile.diagnostics];
-  const parsed2 = LinkFileSchema.safeParse(doc.value);
-  if (!parsed2.success) {
-    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
-  const links = [];
-  parsed2.data.links.forEach((l, i) => {
-    const peer = (text2, field) => {
-      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
-      if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, locate(doc, ["links", i, field])));
-      return void 0;
-    };
-    const src = peer(l.src, "src");
-    const dst = peer(l.dst, "dst");
-    const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
-    if (!src || !dst || !conns) return;
-    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    links.push({ src, dst, conns, evidence: evidence2 });
-  });
-  return { links, diagnostics };
 }
 
 // src/topology/addresses.ts
@@ -37607,6 +36512,25 @@ function isLocalAddress(host) {
 function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+
+// src/topology/links.ts
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
+    case "exposure":
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case "trace":
+      return `trace ${e.event}`;
+    case "intent":
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+function pathText(path8) {
+  let out = "";
+  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
 }
 
 // src/topology/scan.ts
@@ -37840,97 +36764,6 @@ function dedupeUnresolved(list) {
   });
 }
 
-// src/pipeline/synthesize.ts
-function runSynthesize(io, request, settings) {
-  const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
-  const all = [...diagnostics];
-  let links;
-  if (request.linksFile !== void 0) {
-    const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref));
-    links = parsed2.links;
-    all.push(...parsed2.diagnostics);
-  } else {
-    const scanned = scanTopology(load2.cluster, { values });
-    links = scanned.value.links;
-    all.push(...scanned.diagnostics);
-  }
-  let options = request.options;
-  let skipped = [];
-  if (request.existing !== void 0) {
-    const existing = loadInputs(io, [request.existing], settings);
-    all.push(...existing.diagnostics);
-    const sel = existingSelections(load2.cluster, existing.load.cluster.objects);
-    all.push(...sel.diagnostics);
-    options = { ...options, skip: sel.skip };
-    skipped = [...sel.skip].map(([workload, by]) => ({ workload, by }));
-  }
-  all.push(...unknownPresets(options.presets ?? [], load2.cluster));
-  const result = synthesizePolicies(load2.cluster, links, options);
-  all.push(...result.diagnostics);
-  if (request.checkSelectors) all.push(...checkSelectors(load2.cluster, result.value.policies, options));
-  const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
-  return { policies: result.value.policies, diagnostics: all, refused, skipped };
-}
-function runPrune(io, request, settings) {
-  const { load: load2, diagnostics } = loadInputs(io, request.paths, settings);
-  const files = io.listFiles(request.policies).filter((f) => /\.(ya?ml|json)$/i.test(f)).map((f) => ({ path: f, text: io.readText(f, "--policies") }));
-  const plan = planPrune(files, load2.cluster);
-  const changedFiles2 = [...plan.rewrites.keys()].sort();
-  if (request.write && !diagnostics.some((d) => d.severity === "error")) {
-    const rewrite = /* @__PURE__ */ new Map();
-    const remove = [];
-    for (const [f, text] of plan.rewrites) {
-      if (text === null) remove.push(f);
-      else rewrite.set(f, text);
-    }
-    io.writeFiles(rewrite);
-    io.removeFiles(remove);
-  }
-  return { stale: plan.stale, changedFiles: changedFiles2, diagnostics };
-}
-function policyTarget(io, output2) {
-  if (output2 === void 0 || output2 === "-") return { kind: "stdout" };
-  if (output2.endsWith("/") || io.isDirectory(output2)) return { kind: "folder", dir: output2 };
-  return { kind: "file", file: output2 };
-}
-function writePolicies(io, policies, target, render) {
-  const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files, { createFolders: target.kind === "folder" });
-  return files;
-}
-
-// src/cli/commands/prune.ts
-var Options4 = CommonOptions.extend({
-  policies: external_exports.string({ error: "--policies DIR is required" }),
-  write: external_exports.boolean().default(false)
-});
-function pruneCommand(ctx, done) {
-  const cmd = new Command("prune").description("list (or, with --write, delete) the generated policies in a folder whose workload is no longer in the manifests; exit 1 when some are listed").argument("<path...>", "manifest files or folders (scanned recursively)").option("--policies <dir>", "the folder of policies netpol-ci generated (label app.kubernetes.io/managed-by: netpol-ci)").option("--write", "delete the stale policies from their files (a file left empty is removed)");
-  addCommonOptions(cmd).action((paths, raw) => done(prune(ctx, paths, parseOptions(Options4, raw))));
-  return cmd;
-}
-function prune(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say("reading the manifests and the policies…");
-  const r = runPrune(ctx.io, { paths, policies: opts.policies, write: opts.write }, readSettingsFrom(ctx, opts));
-  say("");
-  for (const s of r.stale) ctx.stdout(`${s.file}:${s.line} [doc ${s.doc}] NetworkPolicy ${s.namespace}/${s.name}: ${s.reason}
-`);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  if (hasErrors(r.diagnostics)) {
-    if (opts.write && r.stale.length > 0) ctx.stderr("netpol-ci: the manifests have errors; nothing deleted\n");
-    return exitCodeFor(r.diagnostics);
-  }
-  if (opts.write) {
-    if (!opts.quiet) ctx.stderr(`removed ${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"} from ${r.changedFiles.length} file(s)
-`);
-    return exitCodeFor(r.diagnostics);
-  }
-  if (r.stale.length > 0 && !opts.quiet) ctx.stderr(`${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"}; run with --write to delete
-`);
-  return exitCodeFor(r.diagnostics, r.stale.length > 0);
-}
-
 // src/pipeline/scan.ts
 function runScan(io, paths, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
@@ -38013,12 +36846,12 @@ function renderScanMd(t) {
 }
 
 // src/cli/commands/scan.ts
-var Options5 = CommonOptions.extend({
+var Options3 = CommonOptions.extend({
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function scanCommand(ctx, done) {
   const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
-  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options5, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
   return cmd;
 }
 function scan(ctx, paths, opts) {
@@ -38032,6 +36865,314 @@ function scan(ctx, paths, opts) {
   return exitCodeFor(r.diagnostics);
 }
 
+// src/synthesis/layout.ts
+import path2 from "node:path";
+function layoutPolicies(policies, target, render) {
+  const files = /* @__PURE__ */ new Map();
+  if (target.kind === "folder") {
+    const byNs = /* @__PURE__ */ new Map();
+    for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
+    for (const ns2 of [...byNs.keys()].sort(compareStrings)) files.set(path2.join(target.dir, `${ns2}.yaml`), render(byNs.get(ns2)));
+  } else if (target.kind === "file") files.set(target.file, render(policies));
+  return files;
+}
+
+// src/synthesis/selectors.ts
+function minimalSelector(w, sameNamespace) {
+  const labels2 = w.pods[0]?.labels ?? {};
+  const others = sameNamespace.filter((o) => o !== w).flatMap((o) => o.pods);
+  if (Object.keys(labels2).length === 0) {
+    const used = [...new Set(others.flatMap((p) => Object.keys(p.labels)))].sort(compareStrings);
+    const selector = used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: "DoesNotExist" })) } : {};
+    return { selector, unique: !others.some((p) => selectorMatches(selector, p.labels)) };
+  }
+  const keys2 = Object.keys(labels2).filter((k2) => w.pods.every((p) => p.labels[k2] === labels2[k2])).sort(compareStrings);
+  const pick2 = (subset) => Object.fromEntries(subset.map((k2) => [k2, labels2[k2]]));
+  const maxSize = Math.min(keys2.length, 6);
+  for (let size = 1; size <= maxSize; size++) {
+    for (const subset of combinations(keys2, size)) {
+      const sel = { matchLabels: pick2(subset) };
+      if (!others.some((p) => selectorMatches(sel, p.labels))) return { selector: sel, unique: true };
+    }
+  }
+  const all = pick2(keys2);
+  const unique = keys2.length > 0 && !others.some((p) => selectorMatches({ matchLabels: all }, p.labels));
+  return { selector: { matchLabels: all }, unique };
+}
+function* combinations(items, k2, start = 0, acc = []) {
+  if (acc.length === k2) {
+    yield [...acc];
+    return;
+  }
+  for (let i = start; i < items.length; i++) {
+    acc.push(items[i]);
+    yield* combinations(items, k2, i + 1, acc);
+    acc.pop();
+  }
+}
+
+// src/synthesis/synthesize.ts
+var MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+var MANAGED_BY = "netpol-ci";
+var RULES_ANNOTATION = "netpol-ci.io/rules";
+var DEFAULT_SYNTHESIS_OPTIONS = {
+  defaultDeny: true,
+  dnsPort: 53,
+  dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
+  namePrefix: ""
+};
+function portsOf(conns) {
+  if (conns.isAll) return void 0;
+  const out = [];
+  for (const [protocol2, ports] of conns.entries()) {
+    if (ports.size === 65535) {
+      out.push({ protocol: protocol2 });
+      continue;
+    }
+    for (const [lo, hi2] of ports.intervals()) out.push(lo === hi2 ? { protocol: protocol2, port: lo } : { protocol: protocol2, port: lo, endPort: hi2 });
+  }
+  return out;
+}
+function cidrsOf(range) {
+  const bits = range.family === 4 ? 32 : 128;
+  const out = [];
+  let lo = range.lo;
+  while (lo <= range.hi) {
+    let size = 0;
+    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
+    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}
+function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
+  const diagnostics = [];
+  const byNs = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const list = byNs.get(w.ref.namespace) ?? [];
+    list.push(w);
+    byNs.set(w.ref.namespace, list);
+  }
+  const selectors = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const sel = minimalSelector(w, byNs.get(w.ref.namespace) ?? []);
+    selectors.set(workloadKey(w.ref), sel);
+    if (!sel.unique) {
+      diagnostics.push(
+        diag(
+          Codes.unsupportedValue,
+          "warning",
+          `no label selector picks only ${workloadKey(w.ref)}; its rules also apply to other pods matching ${JSON.stringify(sel.selector)}`,
+          originRef(w.origin, ["metadata", "name"])
+        )
+      );
+    }
+  }
+  const peerFor = (p, fromNamespace) => {
+    switch (p.kind) {
+      case "workload": {
+        const sel = selectors.get(workloadKey(p.ref));
+        const podSelector = copySelector(sel?.selector ?? {});
+        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
+      }
+      case "ingress-controller":
+      case "gateway": {
+        const ic = options.ingressController;
+        if (!ic) return [{ namespaceSelector: {} }];
+        return [
+          {
+            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
+            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
+          }
+        ];
+      }
+      case "external":
+        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+    }
+  };
+  const linksTo = /* @__PURE__ */ new Map();
+  const linksFrom = /* @__PURE__ */ new Map();
+  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
+  const ordered = [...links].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
+  for (const l of ordered) {
+    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
+    if (unknown2) {
+      const intent = l.evidence.find((e) => e.kind === "intent");
+      diagnostics.push(
+        diag(
+          Codes.danglingReference,
+          "error",
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown2)}, which is not in the manifests; link ignored`,
+          intent && "at" in intent ? intent.at : void 0
+        )
+      );
+      continue;
+    }
+    if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
+    if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
+  }
+  const policies = [];
+  for (const [ns2, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
+    if (options.defaultDeny) {
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns2, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
+      });
+    }
+    const names = /* @__PURE__ */ new Map();
+    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
+    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
+      const key = workloadKey(w.ref);
+      const sel = selectors.get(key);
+      const ingress = [];
+      const egress = [];
+      const notes = [];
+      const rule = (direction, l, peers) => {
+        const ports = portsOf(l.conns);
+        const list = direction === "ingress" ? ingress : egress;
+        if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
+        else egress.push({ to: peers, ...ports ? { ports } : {} });
+        const other = direction === "ingress" ? l.src : l.dst;
+        notes.push(`${direction}[${list.length - 1}] ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`);
+      };
+      for (const l of linksTo.get(key) ?? []) {
+        const peers = peerFor(l.src, ns2);
+        if (peers) rule("ingress", l, peers);
+      }
+      for (const l of linksFrom.get(key) ?? []) {
+        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
+        const peers = peerFor(l.dst, ns2);
+        if (peers) rule("egress", l, peers);
+      }
+      if (egress.length > 0) {
+        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
+        egress.push({
+          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
+          ports: portsOf(dnsConns)
+        });
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k2, v2]) => `${k2}=${v2}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress`);
+      }
+      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: {
+          name: `${options.namePrefix}${base}-netpol`,
+          namespace: ns2,
+          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
+        },
+        spec: {
+          podSelector: copySelector(sel.selector),
+          policyTypes: ["Ingress", "Egress"],
+          ...ingress.length > 0 ? { ingress } : {},
+          ...egress.length > 0 ? { egress } : {}
+        }
+      });
+    }
+  }
+  return { value: { policies }, diagnostics };
+}
+function push2(map3, key, value) {
+  const list = map3.get(key);
+  if (list) list.push(value);
+  else map3.set(key, [value]);
+}
+function copySelector(s) {
+  return {
+    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
+    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
+  };
+}
+
+// src/topology/links-file.ts
+var LinkFileSchema = external_exports.object({
+  links: external_exports.array(
+    external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose()
+  )
+});
+var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x2 = ExposureEvidence.safeParse(e);
+    if (x2.success) out.push({ kind: "exposure", object: x2.data.object, at: { file: x2.data.file, doc: 0, line: x2.data.line } });
+  }
+  return out;
+}
+function parseLinksFile(file2, text, workloads) {
+  const parsedFile = parseManifestFile({ path: file2, text });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const parsed2 = LinkFileSchema.safeParse(doc.value);
+  if (!parsed2.success) {
+    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
+  }
+  const links = [];
+  parsed2.data.links.forEach((l, i) => {
+    const peer = (text2, field) => {
+      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
+      if (r.ok) return r.peer;
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, locate(doc, ["links", i, field])));
+      return void 0;
+    };
+    const src = peer(l.src, "src");
+    const dst = peer(l.dst, "dst");
+    const conns = parseConns(l.conns);
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
+    if (!src || !dst || !conns) return;
+    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
+    links.push({ src, dst, conns, evidence: evidence2 });
+  });
+  return { links, diagnostics };
+}
+
+// src/pipeline/synthesize.ts
+function runSynthesize(io, request, settings) {
+  const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
+  const all = [...diagnostics];
+  let links;
+  if (request.linksFile !== void 0) {
+    const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref));
+    links = parsed2.links;
+    all.push(...parsed2.diagnostics);
+  } else {
+    const scanned = scanTopology(load2.cluster, { values });
+    links = scanned.value.links;
+    all.push(...scanned.diagnostics);
+  }
+  const result = synthesizePolicies(load2.cluster, links, request.options);
+  all.push(...result.diagnostics);
+  const refused = request.linksFile !== void 0 && all.some((d) => d.severity === "error");
+  return { policies: result.value.policies, diagnostics: all, refused };
+}
+function policyTarget(io, output2) {
+  if (output2 === void 0 || output2 === "-") return { kind: "stdout" };
+  if (output2.endsWith("/") || io.isDirectory(output2)) return { kind: "folder", dir: output2 };
+  return { kind: "file", file: output2 };
+}
+function writePolicies(io, policies, target, render) {
+  const files = layoutPolicies(policies, target, render);
+  io.writeFiles(files, { createFolders: target.kind === "folder" });
+  return files;
+}
+
 // src/report/policies.ts
 function renderPoliciesYaml(policies) {
   return policies.map((p) => `---
@@ -38040,7 +37181,7 @@ ${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options6 = CommonOptions.extend({
+var Options4 = CommonOptions.extend({
   links: external_exports.string().optional(),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
@@ -38048,21 +37189,7 @@ var Options6 = CommonOptions.extend({
   dnsNamespace: external_exports.string().default("kube-system"),
   dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
   ingressController: labelList.optional(),
-  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default(""),
-  existing: external_exports.string().optional(),
-  preset: external_exports.array(external_exports.string()).default([]).transform(
-    (list, ctx) => list.flatMap((text) => {
-      const p = parsePreset(text);
-      if (typeof p === "string") {
-        ctx.addIssue({ code: "custom", message: p });
-        return [];
-      }
-      return [p];
-    })
-  ),
-  // commander spells --no-ports as ports: false
-  ports: external_exports.boolean().default(true),
-  checkSelectors: external_exports.boolean().default(false)
+  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default("")
 });
 function ingressControllerSelector(labels2) {
   if (!labels2) return void 0;
@@ -38070,8 +37197,8 @@ function ingressControllerSelector(labels2) {
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
 function synthesizeCommand(ctx, done) {
-  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v2, prev = []) => [...prev, v2]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
-  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options6, raw))));
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
+  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
   return cmd;
 }
 function synthesize(ctx, paths, opts) {
@@ -38089,12 +37216,8 @@ function synthesize(ctx, paths, opts) {
         dnsPort: opts.dnsPort,
         dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
         ...ic ? { ingressController: ic } : {},
-        namePrefix: opts.namePrefix,
-        presets: opts.preset,
-        noPorts: !opts.ports
-      },
-      ...opts.existing !== void 0 ? { existing: opts.existing } : {},
-      checkSelectors: opts.checkSelectors
+        namePrefix: opts.namePrefix
+      }
     },
     readSettingsFrom(ctx, opts)
   );
@@ -38103,11 +37226,6 @@ function synthesize(ctx, paths, opts) {
     printDiagnostics(ctx, r.diagnostics, opts);
     ctx.stderr("netpol-ci: the links file has errors; no policies written\n");
     return exitCodeFor(r.diagnostics);
-  }
-  if (r.skipped.length > 0 && !opts.quiet) {
-    ctx.stderr(`left ${r.skipped.length} workload(s) untouched (--existing ${opts.existing}):
-${r.skipped.map((s) => `  ${s.workload}: already selected by ${s.by}
-`).join("")}`);
   }
   const target = policyTarget(ctx.io, opts.output);
   if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
@@ -38126,7 +37244,7 @@ ${text}`);
 var VERSION = "0.1.0";
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, lintCommand, pruneCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
     program2.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program2.commands) c.exitOverride();
@@ -38158,7 +37276,7 @@ function main(argv, ctx) {
 
 // src/io/node-io.ts
 import { spawnSync as spawnSync3 } from "node:child_process";
-import { mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
 import path7 from "node:path";
 
 // src/io/files.ts
@@ -41264,7 +40382,7 @@ function run(bin, args, cwd, opts) {
   if (r.error) {
     const code = r.error.code;
     if (code === "ENOENT") return { ok: false, missing: true, message: `${bin} not found` };
-    if (code === "ETIMEDOUT") return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1e3} s (${opts.timeoutFlag ?? "--render-timeout"})` };
+    if (code === "ETIMEDOUT") return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1e3} s (--render-timeout)` };
     if (code === "ENOBUFS") return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
     return { ok: false, missing: false, message: r.error.message };
   }
@@ -41495,62 +40613,46 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
 }
 
 // src/io/git.ts
-import { spawnSync as spawnSync2 } from "node:child_process";
+import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os2 from "node:os";
 import path6 from "node:path";
-function git(repo, args, limits = {}) {
-  const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
-  if (r.error) {
-    if (r.error.code === "ETIMEDOUT") throw timedOut(`git ${args[0]}`, limits);
-    throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
-  }
+function git(repo, args) {
+  const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
   if (r.status !== 0) throw new ConfigError(`git ${args.join(" ")}: ${r.stderr.trim()}`);
   return r.stdout;
 }
-function resolveRef2(repo, ref, limits = {}) {
+function resolveRef2(repo, ref) {
   if (ref.startsWith("-")) throw new ConfigError(`invalid ref ${JSON.stringify(ref)}`);
   try {
-    return git(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`], limits).trim();
-  } catch (e) {
-    if (e instanceof ConfigError && / timed out /.test(e.message)) throw e;
+    return git(repo, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).trim();
+  } catch {
     throw new ConfigError(`--repo ${repo}: ${JSON.stringify(ref)} is not a commit`);
   }
 }
-function repoTop(repo, limits = {}) {
-  return git(repo, ["rev-parse", "--show-toplevel"], limits).trim();
+function repoTop(repo) {
+  return git(repo, ["rev-parse", "--show-toplevel"]).trim();
 }
-function pathExists(repo, ref, p, limits = {}) {
+function pathExists(repo, ref, p) {
   const rel = p.replace(/^\.\/?/, "");
   if (rel === "") return true;
-  const r = spawnSync2("git", ["-C", repoTop(repo, limits), "cat-file", "-e", `${resolveRef2(repo, ref, limits)}:${rel}`], { timeout: limits.timeoutMs, killSignal: "SIGKILL" });
-  if (r.error?.code === "ETIMEDOUT") throw timedOut("git cat-file", limits);
-  return r.status === 0;
+  return spawnSync2("git", ["-C", repoTop(repo), "cat-file", "-e", `${resolveRef2(repo, ref)}:${rel}`]).status === 0;
 }
-function exportTree(repo, ref, paths, limits = {}) {
-  const commit = resolveRef2(repo, ref, limits);
-  const top = repoTop(repo, limits);
+function exportTree(repo, ref, paths) {
+  const commit = resolveRef2(repo, ref);
+  const top = repoTop(repo);
   const dir = mkdtempSync(path6.join(os2.tmpdir(), "netpol-ci-tree-"));
-  const existing = paths.filter((p) => pathExists(repo, commit, p, limits));
+  const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
-  const archive = spawnSync2("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
-  if (archive.error?.code === "ETIMEDOUT") throw timedOut(`git archive ${ref}`, limits);
-  if (archive.error || archive.status !== 0) throw new ConfigError(`git archive ${ref}: ${archive.error?.message ?? archive.stderr.toString().trim()}`);
+  const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
   mkdirSync(dir, { recursive: true });
-  const r = spawnSync2("tar", ["-x", "-C", dir], { input: archive.stdout, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
-  if (r.error?.code === "ETIMEDOUT") throw timedOut(`unpacking ${ref}`, limits);
+  const r = spawnSync2("tar", ["-x", "-C", dir], { input: archive });
   if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
   return dir;
 }
 
 // src/io/node-io.ts
-function runDot(dot, format, limits = {}) {
-  const r = spawnSync3(process.env.DOT_PATH || "dot", [`-T${format}`], { input: dot, maxBuffer: 256 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
-  if (r.error?.code === "ETIMEDOUT") throw timedOut(`Graphviz dot -T${format}`, limits);
-  if (r.error) throw new ConfigError(`--format ${format} needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
-  if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.toString().trim()}`);
-  return new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.byteLength);
-}
 function nodeIo() {
   const cache2 = new RenderCache();
   return {
@@ -41571,27 +40673,15 @@ function nodeIo() {
     },
     repoTop,
     pathExists,
-    exportTree(repo, ref, paths, limits) {
-      const dir = exportTree(repo, ref, paths, limits);
-      return { dir, top: repoTop(repo, limits), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+    exportTree(repo, ref, paths) {
+      const dir = exportTree(repo, ref, paths);
+      return { dir, top: repoTop(repo), dispose: () => rmSync(dir, { recursive: true, force: true }) };
     },
-    dotToSvg: (dot, limits) => Buffer.from(runDot(dot, "svg", limits)).toString("utf8"),
-    dotToPng: (dot, limits) => runDot(dot, "png", limits),
-    removeFiles(files) {
-      for (const file2 of [...files].sort()) {
-        try {
-          rmSync(file2);
-        } catch (e) {
-          throw new ConfigError(`${file2}: cannot remove (${e.code ?? e.message})`);
-        }
-      }
-    },
-    listFiles(dir) {
-      try {
-        return readdirSync2(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path7.join(e.parentPath, e.name)).sort();
-      } catch (e) {
-        throw new ConfigError(`${dir}: cannot list (${e.code ?? e.message})`);
-      }
+    dotToSvg(dot) {
+      const r = spawnSync3(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
+      if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
+      return r.stdout;
     },
     writeFiles(files, options = {}) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
@@ -41619,7 +40709,5 @@ process.exitCode = main(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
-  interactive: Boolean(process.stderr.isTTY),
-  stdoutTerminal: Boolean(process.stdout.isTTY),
-  stdoutBytes: (bytes) => void process.stdout.write(bytes)
+  interactive: Boolean(process.stderr.isTTY)
 });
