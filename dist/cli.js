@@ -4,10 +4,13 @@ import {
   DIFF_FORMATS,
   PolicyEngine,
   analyzeConnectivity,
+  compilePolicies,
   diffConnectivity,
+  evaluateRules,
   explainDiff,
   explainPair,
   explanationData,
+  policyKey,
   refine,
   renderDiffCsv,
   renderDiffJson,
@@ -18,17 +21,17 @@ import {
   renderExplanationsJson,
   runDiff,
   verdictChain
-} from "./chunks/chunk-PC3PPTHX.js";
+} from "./chunks/chunk-NUXIERXO.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
   renderScanMd,
   renderScanTxt,
   renderScanYaml
-} from "./chunks/chunk-2XR4UARA.js";
+} from "./chunks/chunk-TZHS3LXJ.js";
 import {
   runScan
-} from "./chunks/chunk-O663QZCS.js";
+} from "./chunks/chunk-RJZ6V7CB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -36,12 +39,14 @@ import {
   MANAGED_BY_LABEL,
   layoutPolicies,
   parseLinksFile,
+  parsePreset,
   policyTarget,
   renderPoliciesYaml,
+  runPrune,
   runSynthesize,
   synthesizePolicies,
   writePolicies
-} from "./chunks/chunk-I6RWYDNM.js";
+} from "./chunks/chunk-BPQKDGKM.js";
 import {
   evidenceText,
   findAddresses,
@@ -49,7 +54,7 @@ import {
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-HRNGZJDZ.js";
+} from "./chunks/chunk-YLH6ZJ5U.js";
 import {
   ConnectionSet,
   DEFAULT_NAMESPACE,
@@ -58,6 +63,7 @@ import {
   buildCluster,
   compareStrings,
   csvCell,
+  engineOptions,
   escapeDot,
   escapeMarkdown,
   escapeMermaid,
@@ -67,12 +73,14 @@ import {
   markdownCode,
   oneLine,
   originRef,
+  parseCidr,
   parseManifestFile,
   parsePeer,
   peerKey,
   readObjects,
+  selectorMatches,
   workloadKey
-} from "./chunks/chunk-MFQFQFHD.js";
+} from "./chunks/chunk-Z6JEST27.js";
 import {
   Codes,
   ConfigError,
@@ -89,7 +97,7 @@ import {
   safeLine,
   safeLines,
   yaml
-} from "./chunks/chunk-QXHSBAJ4.js";
+} from "./chunks/chunk-JYW7THQ5.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3534,15 +3542,128 @@ var {
   Help
 } = import_index.default;
 
+// src/connectivity/exposure-analysis.ts
+var ENTIRE_CLUSTER = "entire-cluster";
+var HYPOTHETICAL_KIND = "Pod";
+function labelsFor(selector) {
+  const out = { ...selector.matchLabels ?? {} };
+  for (const e of selector.matchExpressions ?? []) {
+    if (e.operator === "In") {
+      const v = e.values?.[0];
+      if (v === void 0) return void 0;
+      if (out[e.key] === void 0) out[e.key] = v;
+    } else if (e.operator === "Exists" && out[e.key] === void 0) out[e.key] = "any";
+  }
+  return selectorMatches(selector, out) ? out : void 0;
+}
+function describeSelector(s) {
+  const parts = [
+    ...Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`),
+    ...(s.matchExpressions ?? []).map((e) => e.operator === "Exists" || e.operator === "DoesNotExist" ? `${e.key} ${e.operator}` : `${e.key} ${e.operator} (${(e.values ?? []).join(",")})`)
+  ].sort(compareStrings);
+  return `{${parts.join(",")}}`;
+}
+function describePods(s) {
+  return Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0 ? "[all pods]" : `[pod with ${describeSelector(s)}]`;
+}
+function analyzeExposure(cluster, options = {}) {
+  const real = cluster.workloads;
+  const first = real[0];
+  if (!first) return { value: { egress: [], ingress: [] }, diagnostics: [] };
+  const { policies } = compilePolicies(cluster.objects);
+  const reps = [];
+  const seen = /* @__PURE__ */ new Set();
+  let fresh = 0;
+  const newNamespace = (labels) => {
+    const named = labels[NAMESPACE_NAME_LABEL];
+    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels }, declared: false };
+    const name = `{new-namespace-${++fresh}}`;
+    return { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: false };
+  };
+  const add = (label, namespace, podLabels) => {
+    const key = `${namespace.name}\0${JSON.stringify(Object.entries(podLabels).sort())}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    reps.push({ label, namespace, podLabels });
+  };
+  add(ENTIRE_CLUSTER, newNamespace({}), {});
+  for (const p of policies) {
+    for (const d of ["ingress", "egress"]) {
+      for (const r of p.rules[d]) {
+        for (const peer of r.peers) {
+          if (peer.kind !== "pods") continue;
+          const pods = labelsFor(peer.pods);
+          if (!pods) continue;
+          const ns = representativeNamespace(peer.namespaces, cluster, newNamespace);
+          if (!ns) continue;
+          const nsLabel = peer.namespaces.kind === "named" ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
+          add(`${nsLabel}/${describePods(peer.pods)}`, ns, pods);
+        }
+      }
+    }
+  }
+  const hypothetical = reps.map((r, i) => ({
+    ref: { namespace: r.namespace.name, kind: HYPOTHETICAL_KIND, name: `{representative-${i}}` },
+    pods: [{ labels: r.podLabels, ports: [], hostNetwork: false }],
+    spec: void 0,
+    // never shown: hypothetical pods have no source
+    origin: first.origin,
+    specPath: []
+  }));
+  const namespaces = new Map(cluster.namespaces);
+  for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
+  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
+  const labelOf = new Map(hypothetical.map((w, i) => [workloadKey(w.ref), reps[i].label]));
+  const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
+  const egress = /* @__PURE__ */ new Map();
+  const ingress = /* @__PURE__ */ new Map();
+  const put = (m, workload, peer, conns) => {
+    let inner = m.get(workload);
+    if (!inner) m.set(workload, inner = /* @__PURE__ */ new Map());
+    inner.set(peer, (inner.get(peer) ?? ConnectionSet.NONE).union(conns));
+  };
+  for (const c of engine.connectivity().connections) {
+    const src = c.src.kind === "workload" ? workloadKey(c.src.ref) : void 0;
+    const dst = c.dst.kind === "workload" ? workloadKey(c.dst.ref) : void 0;
+    if (src && realKeys.has(src)) {
+      if (dst && labelOf.has(dst)) put(egress, peerKey(c.src), labelOf.get(dst), c.conns);
+      else if (c.dst.kind === "external") put(egress, peerKey(c.src), peerKey(c.dst), c.conns);
+    }
+    if (dst && realKeys.has(dst)) {
+      if (src && labelOf.has(src)) put(ingress, peerKey(c.dst), labelOf.get(src), c.conns);
+      else if (c.src.kind === "external") put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
+    }
+  }
+  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
+}
+function entries(m) {
+  const out = [];
+  for (const [workload, peers] of [...m].sort(([a], [b]) => compareStrings(a, b))) {
+    const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
+    for (const [peer, conns] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
+      const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith("[External]");
+      if (representative && conns.isSubsetOf(everyone)) continue;
+      out.push({ workload, peer, conns });
+    }
+  }
+  return out;
+}
+function representativeNamespace(match, cluster, newNamespace) {
+  if (match.kind === "named") return cluster.namespaces.get(match.name) ?? { name: match.name, labels: { [NAMESPACE_NAME_LABEL]: match.name }, declared: false };
+  const labels = labelsFor(match.selector);
+  return labels ? newNamespace(labels) : void 0;
+}
+
 // src/pipeline/connectivity.ts
-function runConnectivity(io, paths, settings) {
+function runConnectivity(io, paths, settings, options = {}) {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const result = analyzeConnectivity(load.cluster, { ipFamilies: settings.ipFamilies });
-  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+  const result = analyzeConnectivity(load.cluster, engineOptions(settings));
+  const exposure = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)).value : void 0;
+  return { connectivity: result.value, ...exposure ? { exposure } : {}, diagnostics: [...diagnostics, ...result.diagnostics] };
 }
 function runExplain(io, paths, settings, srcText, dstText) {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   const workloads = load.cluster.workloads.map((w) => w.ref);
   const resolve = (text) => {
     const r = parsePeer(text, workloads);
@@ -3941,8 +4062,8 @@ function runClusterDrift(io, request, settings) {
   const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
   const liveCluster = buildCluster(liveObjects);
   diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
-  const repoEngine = new PolicyEngine(repoCluster.cluster, { ipFamilies: settings.ipFamilies });
-  const liveEngine = new PolicyEngine(liveCluster.cluster, { ipFamilies: settings.ipFamilies });
+  const repoEngine = new PolicyEngine(repoCluster.cluster, engineOptions(settings));
+  const liveEngine = new PolicyEngine(liveCluster.cluster, engineOptions(settings));
   diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
   const diff2 = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
   const explanations = explainDiff(repoEngine, liveEngine, diff2);
@@ -3972,7 +4093,7 @@ function inventoryOf(repo, live) {
 // src/pipeline/live.ts
 function runLiveConnectivity(io, source, settings) {
   const live = readLiveCluster(io, source, settings);
-  const result = analyzeConnectivity(live.cluster, { ipFamilies: settings.ipFamilies });
+  const result = analyzeConnectivity(live.cluster, engineOptions(settings));
   return { connectivity: result.value, diagnostics: [...live.diagnostics, ...result.diagnostics] };
 }
 function runLiveScan(io, source, settings, heuristicsFile) {
@@ -3993,7 +4114,7 @@ function exportHeuristics() {
 }
 
 // src/report/connectivity.ts
-var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
+var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg", "png", "tree"];
 function renderConnectivityTxt(c) {
   return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}
 `).join("");
@@ -4064,6 +4185,71 @@ function renderConnectivityMermaid(c) {
 `;
 }
 
+// src/report/exposure.ts
+function renderExposureTxt(e) {
+  const line = (arrow) => (x) => `${oneLine(`${x.workload} ${arrow} ${x.peer} : ${x.conns.toString()}`)}
+`;
+  return `
+Exposure Analysis Result:
+Egress Exposure:
+${e.egress.map(line("=>")).join("")}
+Ingress Exposure:
+${e.ingress.map(line("<=")).join("")}`;
+}
+function exposureJson(e) {
+  const rows = (xs, side) => xs.map((x) => ({ workload: x.workload, [side]: x.peer, conn: x.conns.toString() }));
+  return { egress: rows(e.egress, "dst"), ingress: rows(e.ingress, "src") };
+}
+function renderExposureMd(e) {
+  const table = (head, xs) => [
+    head,
+    "|-----|-----|------|",
+    ...xs.map((x) => `| ${escapeMarkdown(x.workload)} | ${escapeMarkdown(x.peer)} | ${escapeMarkdown(x.conns.toString())} |`)
+  ];
+  return `${["## Exposure Analysis Result:", "### Egress Exposure:", ...table("| src | dst | conn |", e.egress), "", "### Ingress Exposure:", ...table("| dst | src | conn |", e.ingress)].join("\n")}
+`;
+}
+
+// src/report/tree.ts
+var ANSI = { green: "\x1B[32m", yellow: "\x1B[33m", red: "\x1B[31m", bold: "\x1B[1m", dim: "\x1B[2m", reset: "\x1B[0m" };
+function renderConnectivityTree(c, style) {
+  const paint = (code, text) => style.color ? `${code}${text}${ANSI.reset}` : text;
+  const out = /* @__PURE__ */ new Map();
+  const inn = /* @__PURE__ */ new Map();
+  const push = (m, k, peer, conns) => {
+    const list = m.get(k);
+    if (list) list.push({ peer, conns });
+    else m.set(k, [{ peer, conns }]);
+  };
+  for (const x of c.connections) {
+    push(out, peerKey(x.src), peerKey(x.dst), x.conns);
+    push(inn, peerKey(x.dst), peerKey(x.src), x.conns);
+  }
+  const workloads = c.workloads.map((w) => peerKey({ kind: "workload", ref: w })).sort(compareStrings);
+  const lines = [];
+  const mark = (conns) => conns.isAll ? paint(ANSI.yellow, "⚠") : paint(ANSI.green, "✓");
+  const branch = (title, items, last) => {
+    const lead = last ? "└── " : "├── ";
+    const indent = last ? "    " : "│   ";
+    if (!items || items.length === 0) {
+      lines.push(`${lead}${title} ${paint(ANSI.red, "✗")} ${paint(ANSI.dim, "nothing")}`);
+      return;
+    }
+    lines.push(`${lead}${title}`);
+    items.forEach((it, i) => {
+      const end = i === items.length - 1;
+      lines.push(`${indent}${end ? "└── " : "├── "}${mark(it.conns)} ${oneLine(it.peer)} : ${it.conns.toString()}`);
+    });
+  };
+  for (const w of workloads) {
+    lines.push(paint(ANSI.bold, oneLine(w)));
+    branch("reaches", out.get(w), false);
+    branch("reached by", inn.get(w), true);
+  }
+  return lines.length > 0 ? `${lines.join("\n")}
+` : "";
+}
+
 // src/cli/output.ts
 function printDiagnostics(ctx, diagnostics, opts) {
   const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
@@ -4103,6 +4289,13 @@ var CommonOptions = external_exports.object({
   helmConfig: external_exports.string().optional(),
   kustomizeFlag: external_exports.array(external_exports.string()).default([]),
   renderTimeout: external_exports.coerce.number().positive().default(120),
+  podCidr: external_exports.array(external_exports.string()).default([]),
+  serviceCidr: external_exports.array(external_exports.string()).default([]),
+  timeout: external_exports.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === void 0) ctx.addIssue({ code: "custom", message: `expected a duration such as 30s, 2m or 1h30m, got ${JSON.stringify(text)}` });
+    return ms ?? 0;
+  }).optional(),
   maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024),
   cacheDir: external_exports.string().min(1).optional()
 });
@@ -4111,11 +4304,18 @@ function ipFamilies(flag) {
 }
 function readSettingsFrom(ctx, opts) {
   const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
+  const cidrs = (flag, list) => list.map((text) => {
+    const r = parseCidr(text);
+    if (!r) throw new ConfigError(`${flag}: invalid CIDR ${JSON.stringify(text)}`);
+    return r;
+  });
   return {
     maxFileBytes: opts.maxFileSize,
     ipFamilies: ipFamilies(opts.ipFamily),
     ...opts.namespace ? { namespace: opts.namespace } : {},
     progress: progress(ctx, opts),
+    podCidrs: cidrs("--pod-cidr", opts.podCidr),
+    serviceCidrs: cidrs("--service-cidr", opts.serviceCidr),
     render: {
       helmValues: opts.helmValues,
       helmSet: opts.helmSet,
@@ -4123,15 +4323,34 @@ function readSettingsFrom(ctx, opts) {
       ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
       charts,
       kustomizeFlags: opts.kustomizeFlag,
-      timeoutMs: opts.renderTimeout * 1e3,
+      // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
+      timeoutMs: opts.timeout ?? opts.renderTimeout * 1e3,
+      timeoutFlag: opts.timeout !== void 0 ? "--timeout" : "--render-timeout",
       maxOutputBytes: opts.maxRenderBytes,
       ...opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}
     }
   };
 }
+function parseDuration(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) > 0 ? Number(t) * 1e3 : void 0;
+  const unit = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+  let total = 0;
+  let rest = t;
+  while (rest.length > 0) {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)/.exec(rest);
+    if (!m) return void 0;
+    total += Number(m[1]) * unit[m[2]];
+    rest = rest.slice(m[0].length);
+  }
+  return t.length > 0 && total > 0 ? total : void 0;
+}
+function execLimits(settings) {
+  return { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
+}
 var collect = (value, previous = []) => [...previous, value];
 function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)").option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)");
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
 }
 function parseOptions(schema, raw) {
   const r = schema.safeParse(raw);
@@ -4171,10 +4390,11 @@ function liveSourceFrom(opts) {
 // src/cli/commands/connectivity.ts
 var Options = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
+  exposure: external_exports.boolean().default(false),
   format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function connectivityCommand(ctx, done) {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
   addClusterOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
   return cmd;
@@ -4195,19 +4415,30 @@ function connectivity(ctx, paths, opts) {
     printDiagnostics(ctx, r2.diagnostics, opts);
     return exitCodeFor(r2.diagnostics);
   }
-  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings);
+  if (live && opts.exposure) throw new ConfigError("--exposure is computed from manifest paths, not with --cluster");
+  if (opts.exposure && !["txt", "json", "md"].includes(opts.format)) throw new ConfigError(`--exposure works with --format txt, json or md, not ${opts.format}`);
+  if (opts.format === "png" && !(opts.output && opts.output !== "-") && !ctx.stdoutBytes) throw new ConfigError("--format png needs -o FILE");
+  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings, { exposure: opts.exposure });
   say("");
   const c = r.connectivity;
+  const x = "exposure" in r ? r.exposure : void 0;
   const render = {
-    txt: () => renderConnectivityTxt(c),
-    json: () => renderConnectivityJson(c),
+    txt: () => renderConnectivityTxt(c) + (x ? renderExposureTxt(x) : ""),
+    json: () => x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)), exposure: exposureJson(x) }, null, 2)}
+` : renderConnectivityJson(c),
     csv: () => renderConnectivityCsv(c),
-    md: () => renderConnectivityMd(c),
+    md: () => renderConnectivityMd(c) + (x ? `
+${renderExposureMd(x)}` : ""),
     dot: () => renderConnectivityDot(c),
     mermaid: () => renderConnectivityMermaid(c),
-    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c))
+    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c), execLimits(settings)),
+    tree: () => renderConnectivityTree(c, { color: !opts.output && ctx.stdoutTerminal === true && !ctx.env.NO_COLOR })
   };
-  emit(ctx, render[opts.format](), opts.output);
+  if (opts.format === "png") {
+    const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
+    if (opts.output && opts.output !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[opts.output, png]]));
+    else ctx.stdoutBytes?.(png);
+  } else emit(ctx, render[opts.format](), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }
@@ -4218,20 +4449,24 @@ var Options2 = CommonOptions.extend({
   exitCode: external_exports.boolean().default(false),
   repo: external_exports.string().optional(),
   base: external_exports.string().optional(),
-  head: external_exports.string().optional()
+  head: external_exports.string().optional(),
+  label1: external_exports.string().min(1).optional(),
+  label2: external_exports.string().min(1).optional(),
+  workloads: external_exports.string().optional()
 });
 function diffCommand(ctx, done) {
-  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
+  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)").option("--label1 <name>", "name of the old side in every format (default: its path or ref)").option("--label2 <name>", "name of the new side in every format (default: its path or ref)").option("--workloads <path>", "the two paths hold policies only: evaluate both over the workloads (Namespaces, Services, ...) under PATH");
   addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options2, raw))));
   return cmd;
 }
 function requestFrom(paths, opts) {
   if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
     if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
+    if (opts.workloads !== void 0) throw new ConfigError("--workloads takes two policy paths, not --repo");
     return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
   }
   if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
-  return { kind: "paths", before: paths[0], after: paths[1] };
+  return { kind: "paths", before: paths[0], after: paths[1], ...opts.workloads !== void 0 ? { workloads: opts.workloads } : {} };
 }
 function diff(ctx, paths, opts) {
   const say = progress(ctx, opts);
@@ -4239,7 +4474,9 @@ function diff(ctx, paths, opts) {
   say("reading both sides…");
   const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
   say("");
-  const report = { diff: r.diff, refs: r.refs, ...r.explanations ? { explanations: r.explanations } : {} };
+  const named = opts.label1 !== void 0 || opts.label2 !== void 0;
+  const refs = { before: opts.label1 ?? r.refs.before, after: opts.label2 ?? r.refs.after };
+  const report = { diff: r.diff, refs, ...named ? { named } : {}, ...r.explanations ? { explanations: r.explanations } : {} };
   const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x) => renderDiffMermaid(x) };
   emit(ctx, render[opts.format](report), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
@@ -4332,6 +4569,303 @@ function validateLinks(ctx, file, opts) {
   return exitCodeFor(r.diagnostics);
 }
 
+// src/connectivity/lint.ts
+function ruleLabel(ref) {
+  return `${ref.direction}[${ref.index}]${ref.name ? ` "${ref.name}"` : ""}`;
+}
+var describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
+var DIRECTIONS = ["ingress", "egress"];
+function lintPolicies(engine) {
+  const findings = [];
+  const { classes, binding } = engine;
+  const boundOf = (policy, direction) => {
+    for (const id of classes.select(policy.subject.namespaces, policy.subject.pods)) {
+      const dr = binding.rules.get(id)?.[direction];
+      if (!dr) continue;
+      const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
+      return list.filter((b) => b.policy === policy);
+    }
+    return [];
+  };
+  const subjectsOf = (policy) => classes.select(policy.subject.namespaces, policy.subject.pods).map((id) => classes.all[id]).filter((c) => !c.ingressController);
+  const filteredCache = /* @__PURE__ */ new Map();
+  let cacheOwner;
+  const rulesFor = (cls, direction, ex) => {
+    const dr = binding.rules.get(cls.id)?.[direction];
+    if (!ex || !dr) return dr;
+    if (cacheOwner !== ex) {
+      filteredCache.clear();
+      cacheOwner = ex;
+    }
+    const key = `${cls.id}${direction}`;
+    if (filteredCache.has(key)) return filteredCache.get(key);
+    const keep = (b) => "policy" in ex ? b.policy !== ex.policy : b.rule !== ex.rule;
+    const out = {
+      admin: dr.admin.filter(keep),
+      np: dr.np.filter(keep),
+      baseline: dr.baseline.filter(keep),
+      isolatedBy: "policy" in ex ? dr.isolatedBy.filter((p) => p !== ex.policy) : dr.isolatedBy
+    };
+    filteredCache.set(key, out);
+    return out;
+  };
+  const verdict = (cls, direction, peer, ex, trace) => evaluateRules(rulesFor(cls, direction, ex), cls, direction, peer, trace);
+  const pairConns = (src, dst, ex) => {
+    const out = verdict(src, "egress", { kind: "class", cls: dst }, ex);
+    return out.isEmpty ? out : out.intersect(verdict(dst, "ingress", { kind: "class", cls: src }, ex));
+  };
+  const exposedPorts = (cls) => {
+    let out = ConnectionSet.NONE;
+    for (const w of cls.workloads) out = out.union(engine.exposure.ports.get(workloadKey(w)) ?? ConnectionSet.NONE);
+    return out;
+  };
+  const changesSomething = (ex, subjects, directions, rulesOut) => {
+    for (const s of subjects) {
+      for (const d of directions) {
+        const before = binding.rules.get(s.id)?.[d];
+        const after = rulesFor(s, d, ex);
+        const isolationEnds = (before?.isolatedBy.length ?? 0) > 0 && (after?.isolatedBy.length ?? 0) === 0;
+        const out = rulesOut(s, d);
+        const matchesClass = (id) => isolationEnds || out.some((b) => b.classes.has(id));
+        const matchesAtom = (i) => isolationEnds || out.some((b) => b.atoms.has(i));
+        for (const p of classes.all) {
+          if (!matchesClass(p.id)) continue;
+          if (p.ingressController) {
+            if (d !== "ingress") continue;
+            const ports = exposedPorts(s);
+            if (ports.isEmpty) continue;
+            if (!ports.intersect(verdict(s, d, { kind: "class", cls: p })).equals(ports.intersect(verdict(s, d, { kind: "class", cls: p }, ex)))) return true;
+            continue;
+          }
+          if (p === s && s.workloads.length <= 1) continue;
+          const [src, dst] = d === "egress" ? [s, p] : [p, s];
+          if (!pairConns(src, dst).equals(pairConns(src, dst, ex))) return true;
+        }
+        for (let i = 0; i < engine.atoms.length; i++) {
+          if (!matchesAtom(i)) continue;
+          if (!verdict(s, d, { kind: "atom", atom: i }).equals(verdict(s, d, { kind: "atom", atom: i }, ex))) return true;
+        }
+      }
+    }
+    return false;
+  };
+  const coverersOf = (policy, b, subjects) => {
+    const out = /* @__PURE__ */ new Set();
+    const d = b.rule.ref.direction;
+    const ex = { rule: b.rule };
+    for (const s of subjects) {
+      const peers = [...[...b.classes].map((id) => ({ kind: "class", cls: classes.all[id] })), ...[...b.atoms].map((atom) => ({ kind: "atom", atom }))];
+      for (const p of peers) {
+        const trace = [];
+        verdict(s, d, p, ex, trace);
+        for (const step of trace) {
+          if (step.rule && step.policy && step.rule !== b.rule) out.add(describeRule(step.policy, step.rule));
+          else if (step.verdict === "Isolated" && step.policy && step.policy !== policy) out.add(`${policyKey(step.policy.ref)} (isolation)`);
+        }
+        if (out.size >= 3) return [...out].sort();
+      }
+    }
+    if (out.size === 0) out.add(d === "egress" ? "the destinations’ ingress policies (they never admit it)" : "the sources’ egress policies (they never send it)");
+    return [...out].sort();
+  };
+  for (const policy of engine.policies) {
+    const subjects = subjectsOf(policy);
+    const where2 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
+    if (subjects.length === 0) {
+      findings.push({
+        kind: "selects-nothing",
+        code: Codes.lintSelectsNothing,
+        policy: policyKey(policy.ref),
+        at: originRef(policy.origin, where2),
+        message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
+        coveredBy: []
+      });
+      continue;
+    }
+    const directions = DIRECTIONS.filter((d) => policy.governs[d]);
+    const bound = directions.flatMap((d) => boundOf(policy, d));
+    const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
+    const settled = /* @__PURE__ */ new Set();
+    for (const b of bound) {
+      const never = neverMatches(b, subjects, classes.all);
+      if (never) {
+        findings.push({ ...ruleFinding(b), kind: "never-matches", code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never}`, coveredBy: [] });
+        settled.add(b);
+      } else if (policy.layer !== "np" && neverDecides(b, subjects, classes.all, b.rule.ref.direction, verdict)) {
+        findings.push({
+          ...ruleFinding(b),
+          kind: "shadowed-rule",
+          code: Codes.lintShadowedRule,
+          message: `${describeRule(policy, b.rule)} is shadowed: higher-priority rules decide everything it matches`,
+          coveredBy: coverersOf(policy, b, subjects).filter((c) => !c.startsWith("the "))
+        });
+        settled.add(b);
+      }
+    }
+    if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
+    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
+      const empty = directions.every((d) => policy.rules[d].length === 0);
+      findings.push({
+        kind: "redundant-policy",
+        code: Codes.lintRedundantPolicy,
+        policy: policyKey(policy.ref),
+        at: originRef(policy.origin, ["metadata", "name"]),
+        message: `${policyKey(policy.ref)} is redundant: without it, every connection stays the same${empty ? " (its pods are already isolated by other policies)" : ""}`,
+        coveredBy: policyCoverers(engine, policy, subjects, directions)
+      });
+      continue;
+    }
+    for (const b of bound) {
+      if (settled.has(b)) continue;
+      if (!changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) {
+        findings.push({
+          ...ruleFinding(b),
+          kind: "redundant-rule",
+          code: Codes.lintRedundantRule,
+          message: `${describeRule(policy, b.rule)} is redundant: without it, every connection stays the same`,
+          coveredBy: coverersOf(policy, b, subjects)
+        });
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings };
+}
+function neverMatches(b, subjects, all) {
+  if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
+  const { fixed, named } = b.rule.ports;
+  if (fixed.isEmpty && named.length > 0) {
+    const dsts = b.rule.ref.direction === "ingress" ? subjects : [...b.classes].map((id) => all[id]);
+    const resolved = named.some((np) => dsts.some((c) => c.ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol))));
+    if (!resolved) return `no ${b.rule.ref.direction === "ingress" ? "selected" : "destination"} pod declares the named port${named.length > 1 ? "s" : ""} ${named.map((n) => `"${n.name}"`).join(", ")}`;
+  }
+  return void 0;
+}
+function neverDecides(b, subjects, all, d, verdict) {
+  for (const s of subjects) {
+    const peers = [];
+    for (const id of b.classes) peers.push({ kind: "class", cls: all[id] });
+    for (const atom of b.atoms) peers.push({ kind: "atom", atom });
+    for (const p of peers) {
+      const trace = [];
+      verdict(s, d, p, void 0, trace);
+      if (trace.some((t) => t.rule === b.rule)) return false;
+    }
+  }
+  return true;
+}
+function policyCoverers(engine, policy, subjects, directions) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of subjects) {
+    for (const d of directions) {
+      const dr = engine.binding.rules.get(s.id)?.[d];
+      if (!dr) continue;
+      for (const p of dr.isolatedBy) if (p !== policy) out.add(policyKey(p.ref));
+      for (const b of [...dr.admin, ...dr.baseline]) if (b.policy !== policy) out.add(policyKey(b.policy.ref));
+    }
+  }
+  return [...out].sort().slice(0, 5);
+}
+function compareFindings(a, b) {
+  const fa = a.at.file;
+  const fb = b.at.file;
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+// src/pipeline/lint.ts
+function runLint(io, paths, settings) {
+  const { load, diagnostics } = loadInputs(io, paths, settings);
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
+  return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+
+// src/report/lint.ts
+var LINT_FORMATS = ["txt", "json", "md"];
+var coveredText = (f) => f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.join(", ")})` : "";
+function renderLintTxt(findings) {
+  return findings.map((f) => `${oneLine(formatDiagnostic({ code: f.code, severity: "warning", message: `${f.message}${coveredText(f)}`, at: f.at }))}
+`).join("");
+}
+function renderLintJson(findings) {
+  const rows = findings.map((f) => ({
+    kind: f.kind,
+    code: f.code,
+    policy: f.policy,
+    ...f.rule ? { rule: f.rule } : {},
+    file: f.at.file,
+    doc: f.at.doc,
+    ...f.at.line !== void 0 ? { line: f.at.line } : {},
+    ...f.at.column !== void 0 ? { column: f.at.column } : {},
+    message: f.message,
+    coveredBy: f.coveredBy
+  }));
+  return `${JSON.stringify(rows, null, 2)}
+`;
+}
+function renderLintMd(findings) {
+  if (findings.length === 0) return "No policy sanity findings.\n";
+  const lines = ["| where | finding | policy | rule | covered by |", "|---|---|---|---|---|"];
+  for (const f of findings) {
+    const where2 = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
+    lines.push(`| ${where2} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/lint.ts
+var Options3 = CommonOptions.extend({
+  format: external_exports.enum(LINT_FORMATS, { error: (i) => `expected one of ${LINT_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function lintCommand(ctx, done) {
+  const cmd = new Command("lint").description("policy sanity: policies selecting nothing, rules that never match, redundant and shadowed rules (exit 1 on findings)").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${LINT_FORMATS.join("|")}`, "txt");
+  addCommonOptions(cmd).action((paths, raw) => done(lint(ctx, paths, parseOptions(Options3, raw))));
+  return cmd;
+}
+function lint(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say(`reading and linting ${paths.length} path(s)…`);
+  const r = runLint(ctx.io, paths, readSettingsFrom(ctx, opts));
+  say("");
+  const render = { txt: renderLintTxt, json: renderLintJson, md: renderLintMd };
+  emit(ctx, render[opts.format](r.findings), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, r.findings.length > 0);
+}
+
+// src/cli/commands/prune.ts
+var Options4 = CommonOptions.extend({
+  policies: external_exports.string({ error: "--policies DIR is required" }),
+  write: external_exports.boolean().default(false)
+});
+function pruneCommand(ctx, done) {
+  const cmd = new Command("prune").description("list (or, with --write, delete) the generated policies in a folder whose workload is no longer in the manifests; exit 1 when some are listed").argument("<path...>", "manifest files or folders (scanned recursively)").option("--policies <dir>", "the folder of policies netpol-ci generated (label app.kubernetes.io/managed-by: netpol-ci)").option("--write", "delete the stale policies from their files (a file left empty is removed)");
+  addCommonOptions(cmd).action((paths, raw) => done(prune(ctx, paths, parseOptions(Options4, raw))));
+  return cmd;
+}
+function prune(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say("reading the manifests and the policies…");
+  const r = runPrune(ctx.io, { paths, policies: opts.policies, write: opts.write }, readSettingsFrom(ctx, opts));
+  say("");
+  for (const s of r.stale) ctx.stdout(`${s.file}:${s.line} [doc ${s.doc}] NetworkPolicy ${s.namespace}/${s.name}: ${s.reason}
+`);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  if (hasErrors(r.diagnostics)) {
+    if (opts.write && r.stale.length > 0) ctx.stderr("netpol-ci: the manifests have errors; nothing deleted\n");
+    return exitCodeFor(r.diagnostics);
+  }
+  if (opts.write) {
+    if (!opts.quiet) ctx.stderr(`removed ${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"} from ${r.changedFiles.length} file(s)
+`);
+    return exitCodeFor(r.diagnostics);
+  }
+  if (r.stale.length > 0 && !opts.quiet) ctx.stderr(`${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"}; run with --write to delete
+`);
+  return exitCodeFor(r.diagnostics, r.stale.length > 0);
+}
+
 // src/topology/traffic/events.ts
 var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
 
@@ -4361,7 +4895,7 @@ function trafficRequestFrom(opts) {
 }
 
 // src/cli/commands/scan.ts
-var Options3 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
+var Options5 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
   heuristics: external_exports.string().optional(),
   exportHeuristics: external_exports.boolean().default(false),
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
@@ -4370,7 +4904,7 @@ function scanCommand(ctx, done) {
   const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
   addTrafficOptions(cmd);
   addClusterOptions(cmd).option("--heuristics <file>", "with --cluster: well-known components (names, images, ports) from this file instead of the built-in list").option("--export-heuristics", "print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit");
-  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options5, raw))));
   return cmd;
 }
 function scan(ctx, paths, opts) {
@@ -4407,7 +4941,7 @@ function renderGapSummary(gaps, mode) {
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options4 = CommonOptions.extend(TrafficOptions.shape).extend({
+var Options6 = CommonOptions.extend(TrafficOptions.shape).extend({
   links: external_exports.string().optional(),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
@@ -4417,7 +4951,21 @@ var Options4 = CommonOptions.extend(TrafficOptions.shape).extend({
   ingressController: labelList.optional(),
   namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default(""),
   gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny"),
-  failOnGaps: external_exports.boolean().default(false)
+  failOnGaps: external_exports.boolean().default(false),
+  existing: external_exports.string().optional(),
+  preset: external_exports.array(external_exports.string()).default([]).transform(
+    (list, ctx) => list.flatMap((text) => {
+      const p = parsePreset(text);
+      if (typeof p === "string") {
+        ctx.addIssue({ code: "custom", message: p });
+        return [];
+      }
+      return [p];
+    })
+  ),
+  // commander spells --no-ports as ports: false
+  ports: external_exports.boolean().default(true),
+  checkSelectors: external_exports.boolean().default(false)
 });
 function ingressControllerSelector(labels) {
   if (!labels) return void 0;
@@ -4425,9 +4973,9 @@ function ingressControllerSelector(labels) {
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
 function synthesizeCommand(ctx, done) {
-  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)");
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
   addTrafficOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options6, raw))));
   return cmd;
 }
 function synthesize(ctx, paths, opts) {
@@ -4448,8 +4996,12 @@ function synthesize(ctx, paths, opts) {
         dnsPort: opts.dnsPort,
         dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
         ...ic ? { ingressController: ic } : {},
-        namePrefix: opts.namePrefix
-      }
+        namePrefix: opts.namePrefix,
+        presets: opts.preset,
+        noPorts: !opts.ports
+      },
+      ...opts.existing !== void 0 ? { existing: opts.existing } : {},
+      checkSelectors: opts.checkSelectors
     },
     readSettingsFrom(ctx, opts)
   );
@@ -4458,6 +5010,11 @@ function synthesize(ctx, paths, opts) {
     printDiagnostics(ctx, r.diagnostics, opts);
     ctx.stderr("netpol-ci: the links file has errors; no policies written\n");
     return exitCodeFor(r.diagnostics);
+  }
+  if (r.skipped.length > 0 && !opts.quiet) {
+    ctx.stderr(`left ${r.skipped.length} workload(s) untouched (--existing ${opts.existing}):
+${r.skipped.map((s) => `  ${s.workload}: already selected by ${s.by}
+`).join("")}`);
   }
   const target = policyTarget(ctx.io, opts.output);
   if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
@@ -4646,7 +5203,7 @@ function repoDriftOf(loaded, request, settings) {
   const diagnostics = [...loaded.diagnostics];
   const needs = needsOf(loaded, request);
   diagnostics.push(...needs.diagnostics);
-  const engine = new PolicyEngine(loaded.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(loaded.cluster, engineOptions(settings));
   diagnostics.push(...engine.diagnostics);
   const port = request.synthesis.dnsPort;
   const result = computeRepoDrift({
@@ -5386,7 +5943,7 @@ var VERSION = "0.1.0";
 
 // src/cli/commands/verify.ts
 var labelList2 = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options5 = CommonOptions.extend(ClusterOptions.shape).extend({
+var Options7 = CommonOptions.extend(ClusterOptions.shape).extend({
   format: external_exports.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
   policies: external_exports.string({ error: "--policies DIR is required: the folder of committed policies" }),
   allowExcess: external_exports.boolean().default(false),
@@ -5400,7 +5957,7 @@ var Options5 = CommonOptions.extend(ClusterOptions.shape).extend({
 function verifyCommand(ctx, done) {
   const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx");
   addClusterOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options5, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options7, raw))));
   return cmd;
 }
 function verify(ctx, paths, opts) {
@@ -5460,7 +6017,7 @@ var OUTPUT = (ctx) => ({
 });
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput(OUTPUT(ctx)).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
     program2.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program2.commands) c.exitOverride();
@@ -5496,5 +6053,7 @@ process.exitCode = main(process.argv.slice(2), {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
-  interactive: Boolean(process.stderr.isTTY)
+  interactive: Boolean(process.stderr.isTTY),
+  stdoutTerminal: Boolean(process.stdout.isTTY),
+  stdoutBytes: (bytes) => void process.stdout.write(bytes)
 });

@@ -8,4 +8,6 @@ process.exitCode = main(process.argv.slice(2), {
   stderr: (text) => void process.stderr.write(text),
   env: process.env,
   interactive: Boolean(process.stderr.isTTY),
+  stdoutTerminal: Boolean(process.stdout.isTTY),
+  stdoutBytes: (bytes) => void process.stdout.write(bytes),
 });

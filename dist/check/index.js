@@ -1,23 +1,23 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   fileAtRef
-} from "../chunks/chunk-RSYYUMDD.js";
+} from "../chunks/chunk-OJW5OPH7.js";
 import {
   renderDiffMd,
   runDiff
-} from "../chunks/chunk-PC3PPTHX.js";
+} from "../chunks/chunk-NUXIERXO.js";
 import {
   runScan
-} from "../chunks/chunk-O663QZCS.js";
-import "../chunks/chunk-HRNGZJDZ.js";
+} from "../chunks/chunk-RJZ6V7CB.js";
+import "../chunks/chunk-YLH6ZJ5U.js";
 import {
   readSettingsFromInputs
-} from "../chunks/chunk-R44XIBZT.js";
+} from "../chunks/chunk-KRE4KSM2.js";
 import {
   escapeMarkdown,
   markdownCode,
   workloadKey
-} from "../chunks/chunk-MFQFQFHD.js";
+} from "../chunks/chunk-Z6JEST27.js";
 import {
   annotateDiagnostics,
   checkSpec,
@@ -28,12 +28,12 @@ import {
   refsOf,
   runAction,
   writeReport
-} from "../chunks/chunk-YHYGKXPM.js";
+} from "../chunks/chunk-3CVNR27Y.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-QXHSBAJ4.js";
+} from "../chunks/chunk-JYW7THQ5.js";
 
 // src/action/check-runner.ts
 import path from "node:path";

@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-YHYGKXPM.js";
+} from "../chunks/chunk-3CVNR27Y.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-QXHSBAJ4.js";
+} from "../chunks/chunk-JYW7THQ5.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -3,19 +3,19 @@ import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
-} from "../chunks/chunk-2XR4UARA.js";
+} from "../chunks/chunk-TZHS3LXJ.js";
 import {
   runScan
-} from "../chunks/chunk-O663QZCS.js";
-import "../chunks/chunk-HRNGZJDZ.js";
+} from "../chunks/chunk-RJZ6V7CB.js";
+import "../chunks/chunk-YLH6ZJ5U.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-R44XIBZT.js";
+} from "../chunks/chunk-KRE4KSM2.js";
 import {
   workloadKey
-} from "../chunks/chunk-MFQFQFHD.js";
+} from "../chunks/chunk-Z6JEST27.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YHYGKXPM.js";
+} from "../chunks/chunk-3CVNR27Y.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-QXHSBAJ4.js";
+} from "../chunks/chunk-JYW7THQ5.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

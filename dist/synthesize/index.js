@@ -5,17 +5,17 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-I6RWYDNM.js";
-import "../chunks/chunk-HRNGZJDZ.js";
+} from "../chunks/chunk-BPQKDGKM.js";
+import "../chunks/chunk-YLH6ZJ5U.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-R44XIBZT.js";
+} from "../chunks/chunk-KRE4KSM2.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-MFQFQFHD.js";
+} from "../chunks/chunk-Z6JEST27.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YHYGKXPM.js";
+} from "../chunks/chunk-3CVNR27Y.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-QXHSBAJ4.js";
+} from "../chunks/chunk-JYW7THQ5.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
-import type { IpFamily } from '../model/ip.js';
+import type { ExecLimits } from '../io/types.js';
+import { parseCidr, type IpFamily, type IpRange } from '../model/ip.js';
 import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
 import type { CliContext } from './context.js';
 import { progress } from './output.js';
@@ -21,6 +22,16 @@ export const CommonOptions = z.object({
   helmConfig: z.string().optional(),
   kustomizeFlag: z.array(z.string()).default([]),
   renderTimeout: z.coerce.number().positive().default(120),
+  podCidr: z.array(z.string()).default([]),
+  serviceCidr: z.array(z.string()).default([]),
+  timeout: z
+    .string()
+    .transform((text, ctx) => {
+      const ms = parseDuration(text);
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: `expected a duration such as 30s, 2m or 1h30m, got ${JSON.stringify(text)}` });
+      return ms ?? 0;
+    })
+    .optional(),
   maxRenderBytes: z.coerce.number().int().positive().default(64 * 1024 * 1024),
   cacheDir: z.string().min(1).optional(),
 });
@@ -33,11 +44,19 @@ function ipFamilies(flag: '4' | '6' | 'dual'): IpFamily[] {
 /** The use-cases' read settings from the common flags. */
 export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSettings {
   const charts: Map<string, ChartSettings> = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : new Map();
+  const cidrs = (flag: string, list: readonly string[]): IpRange[] =>
+    list.map((text) => {
+      const r = parseCidr(text);
+      if (!r) throw new ConfigError(`${flag}: invalid CIDR ${JSON.stringify(text)}`);
+      return r;
+    });
   return {
     maxFileBytes: opts.maxFileSize,
     ipFamilies: ipFamilies(opts.ipFamily),
     ...(opts.namespace ? { namespace: opts.namespace } : {}),
     progress: progress(ctx, opts),
+    podCidrs: cidrs('--pod-cidr', opts.podCidr),
+    serviceCidrs: cidrs('--service-cidr', opts.serviceCidr),
     render: {
       helmValues: opts.helmValues,
       helmSet: opts.helmSet,
@@ -45,11 +64,37 @@ export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSett
       ...(opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {}),
       charts,
       kustomizeFlags: opts.kustomizeFlag,
-      timeoutMs: opts.renderTimeout * 1000,
+      // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
+      timeoutMs: opts.timeout ?? opts.renderTimeout * 1000,
+      timeoutFlag: opts.timeout !== undefined ? '--timeout' : '--render-timeout',
       maxOutputBytes: opts.maxRenderBytes,
       ...(opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}),
     },
   };
+}
+
+/**
+ * `30s`, `2m`, `1h30m`, `500ms`, or a plain number of seconds -> milliseconds; undefined when the
+ * text is not a positive duration.
+ */
+export function parseDuration(text: string): number | undefined {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) > 0 ? Number(t) * 1000 : undefined;
+  const unit: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+  let total = 0;
+  let rest = t;
+  while (rest.length > 0) {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)/.exec(rest);
+    if (!m) return undefined;
+    total += Number(m[1]) * (unit[m[2] as string] as number);
+    rest = rest.slice(m[0].length);
+  }
+  return t.length > 0 && total > 0 ? total : undefined;
+}
+
+/** The time limit of the external steps the CLI runs itself (Graphviz). */
+export function execLimits(settings: ReadSettings): ExecLimits {
+  return { timeoutMs: settings.render.timeoutMs, ...(settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {}) };
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -68,9 +113,12 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--helm-namespace <ns>', 'namespace for helm template')
     .option('--helm-config <file>', 'per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}')
     .option('--kustomize-flag <flag>', 'extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)', collect)
-    .option('--render-timeout <seconds>', 'time limit for each helm or kubectl rendering (default 120)')
-    .option('--max-render-bytes <bytes>', 'output limit for each rendering (default 64 MiB)')
-    .option('--cache-dir <dir>', 'keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)');
+    .option('--cache-dir <dir>', 'keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)')
+    .option('--pod-cidr <cidr>', "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect)
+    .option('--service-cidr <cidr>', "the cluster's Service network (repeatable): not treated as external addresses", collect)
+    .option('--timeout <duration>', 'time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)')
+    .option('--render-timeout <seconds>', 'time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)')
+    .option('--max-render-bytes <bytes>', 'output limit for each rendering (default 64 MiB)');
 }
 
 /** Parses raw commander options with a zod schema; a failure is a ConfigError naming the flag. */

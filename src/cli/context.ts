@@ -11,4 +11,8 @@ export interface CliContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Whether stderr is a terminal (progress is shown only there). */
   readonly interactive: boolean;
+  /** Whether stdout is a terminal (`--format tree` is coloured only there, unless NO_COLOR is set). */
+  readonly stdoutTerminal?: boolean;
+  /** Binary output (`--format png` without -o); absent: binary formats need -o FILE. */
+  readonly stdoutBytes?: (bytes: Uint8Array) => void;
 }

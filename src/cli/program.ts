@@ -4,6 +4,8 @@ import { safeLine, safeLines } from '../diagnostics/sanitize.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { linksCommand } from './commands/links.js';
+import { lintCommand } from './commands/lint.js';
+import { pruneCommand } from './commands/prune.js';
 import { scanCommand } from './commands/scan.js';
 import { synthesizeCommand } from './commands/synthesize.js';
 import { verifyCommand } from './commands/verify.js';
@@ -27,7 +29,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput(OUTPUT(ctx))
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand]) {
+  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
     program.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program.commands) c.exitOverride();

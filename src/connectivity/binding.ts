@@ -2,6 +2,7 @@ import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { originRef } from '../manifests/objects.js';
 import { rangeContains, type IpRange } from '../model/ip.js';
 import { Bitset } from './bitset.js';
+import { coversPodNetwork } from './cluster-ranges.js';
 import type { PodClass, PodClasses } from './classes.js';
 import type { Direction, Policy, Rule } from './policy.js';
 
@@ -40,7 +41,7 @@ export interface Binding {
  * that apply to it, each with the classes and atoms its peers match. Rules with the same peers
  * share one bitset (a cluster has far fewer distinct selectors than rules).
  */
-export function bindPolicies(policies: readonly Policy[], classes: PodClasses, atoms: readonly IpRange[]): Binding {
+export function bindPolicies(policies: readonly Policy[], classes: PodClasses, atoms: readonly IpRange[], podNetwork?: readonly IpRange[]): Binding {
   const rules = new Map<number, Record<Direction, DirectionRules>>();
   const ingressAllowers: { classes: Bitset; subjects: readonly number[] }[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -71,6 +72,8 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
     for (const peer of rule.peers) {
       if (peer.kind === 'pods') classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
       else if (peer.kind === 'ip') {
+        // with the pod network known, an address peer covering all of it matches every pod (cluster-ranges.ts)
+        if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
         const ids = atoms.flatMap((atom, i) => (peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []));
         atomSet = atomSet.union(Bitset.of(nAtoms, ids));
       }

@@ -11,6 +11,7 @@ import { PodClasses, type PodClass } from './classes.js';
 import { enumerateConnections } from './enumerate.js';
 import { evaluateRules, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
+import { clusterRangeWarnings, insideCluster, type ClusterRanges } from './cluster-ranges.js';
 import { compilePolicies, sortPolicies, type Direction, type Policy } from './policy.js';
 
 export { peerKey, type Peer } from '../model/peer.js';
@@ -37,6 +38,12 @@ export interface EngineOptions {
    * or dual-stack; the default is IPv4, as netpol-analyzer assumes.
    */
   readonly ipFamilies?: readonly IpFamily[];
+  /**
+   * The pod and Service networks (--pod-cidr, --service-cidr). Unset (the default), address peers
+   * match only external addresses; set, peers covering the pod network match pods too, and the
+   * cluster's ranges are not external (cluster-ranges.ts).
+   */
+  readonly clusterRanges?: ClusterRanges;
 }
 
 /**
@@ -70,9 +77,13 @@ export class PolicyEngine {
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
     appendAll(this.diagnostics, otherFamilyWarnings(this.policies, this.families));
-    this.ipRanges = policyRanges(this.policies, this.families);
-    this.atoms = atomize(this.ipRanges, this.families);
-    this.binding = bindPolicies(this.policies, this.classes, this.atoms);
+    appendAll(this.diagnostics, clusterRangeWarnings(this.policies, this.families, options.clusterRanges));
+    const cluster_ = options.clusterRanges;
+    const own = cluster_ ? [...cluster_.pods, ...cluster_.services].filter((r) => this.families.includes(r.family)) : [];
+    this.ipRanges = [...policyRanges(this.policies, this.families), ...own];
+    // the pod and Service networks are not external addresses
+    this.atoms = atomize(this.ipRanges, this.families).filter((a) => !insideCluster(a, cluster_));
+    this.binding = bindPolicies(this.policies, this.classes, this.atoms, cluster_?.pods);
     appendAll(this.diagnostics, this.binding.diagnostics);
   }
 

@@ -320,6 +320,18 @@ function compileAdminPolicy(o: AdminObject, diagnostics: Diagnostic[]): Policy {
       const action = dialect.action(r.action as string);
       const peers = (r[peerField] as (AdminPeer | CnpPeer)[]).map((p, i) => adminPeer(p, action, o.origin, ['spec', direction, index, peerField, i], diagnostics));
       const name = typeof r.name === 'string' && r.name ? r.name : undefined;
+      const rawPorts = r[dialect.portsField];
+      if (Array.isArray(rawPorts) && rawPorts.length === 0) {
+        diagnostics.push(
+          diag(
+            Codes.emptyAdminPorts,
+            'warning',
+            `${dialect.portsField}: [] — implementations differ on an empty list; netpol-ci reads it as all ports, like an absent ${dialect.portsField}`,
+            originRef(o.origin, ['spec', direction, index, dialect.portsField]),
+            `omit ${dialect.portsField} to mean all ports`,
+          ),
+        );
+      }
       return {
         ref: { policy: ref, direction, index, ...(name ? { name } : {}) },
         action,

@@ -135,6 +135,27 @@ export const Codes = {
   linkUnknownWorkload: 'NPC168',
   /** A trace file holds no connection event. */
   traceEmpty: 'NPC169',
+  // authoring and review conveniences (issue 17): lint, address ranges, time limits, synthesize controls
+  /** lint: a policy that selects no pod in the manifests. */
+  lintSelectsNothing: 'NPC180',
+  /** lint: a rule that can never match (its peers select nothing, or its named ports resolve nowhere). */
+  lintNeverMatches: 'NPC181',
+  /** lint: a policy whose removal changes no connection. */
+  lintRedundantPolicy: 'NPC182',
+  /** lint: a rule whose removal changes no connection. */
+  lintRedundantRule: 'NPC183',
+  /** lint: an admin or baseline rule that never decides anything: higher-priority rules decide all it matches. */
+  lintShadowedRule: 'NPC184',
+  /** A rule names 0.0.0.0/0 or ::/0 (or an ANP network covering the pod network) without --pod-cidr: pod traffic it seems to cover is not modelled. */
+  podTrafficNotModelled: 'NPC185',
+  /** An admin-policy rule with `ports: []` (implementations differ on what it means). */
+  emptyAdminPorts: 'NPC186',
+  /** synthesize --existing: a workload an existing policy already selects was left untouched. */
+  existingPolicySkipped: 'NPC188',
+  /** synthesize --check-selectors: a generated selector selects no workload, or more than its own. */
+  selectorCheck: 'NPC189',
+  /** synthesize --preset: a preset names a namespace or workload that is not in the manifests. */
+  presetUnknown: 'NPC190',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

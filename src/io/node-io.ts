@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
@@ -7,8 +7,17 @@ import { exportTree, pathExists, repoTop } from './git.js';
 import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import { forEachLine } from './traffic.js';
-import type { Io } from './types.js';
+import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
+
+/** Graphviz `dot -T<format>`: a ConfigError when dot is missing, fails or exceeds --timeout. */
+function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Uint8Array {
+  const r = spawnSync(process.env.DOT_PATH || 'dot', [`-T${format}`], { input: dot, maxBuffer: 256 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: 'SIGKILL' });
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw timedOut(`Graphviz dot -T${format}`, limits);
+  if (r.error) throw new ConfigError(`--format ${format} needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
+  if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.toString().trim()}`);
+  return new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.byteLength);
+}
 
 /** The Node implementation of the use-cases' I/O, with one run's caches. */
 export function nodeIo(): Io {
@@ -31,15 +40,21 @@ export function nodeIo(): Io {
     },
     repoTop,
     pathExists,
-    exportTree(repo, ref, paths) {
-      const dir = exportTree(repo, ref, paths);
-      return { dir, top: repoTop(repo), dispose: () => rmSync(dir, { recursive: true, force: true }) };
+    exportTree(repo, ref, paths, limits) {
+      const dir = exportTree(repo, ref, paths, limits);
+      return { dir, top: repoTop(repo, limits), dispose: () => rmSync(dir, { recursive: true, force: true }) };
     },
-    dotToSvg(dot) {
-      const r = spawnSync(process.env.DOT_PATH || 'dot', ['-Tsvg'], { input: dot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-      if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
-      if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
-      return r.stdout;
+    dotToSvg: (dot, limits) => Buffer.from(runDot(dot, 'svg', limits)).toString('utf8'),
+    dotToPng: (dot, limits) => runDot(dot, 'png', limits),
+    listFiles(dir) {
+      try {
+        return readdirSync(dir, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(e.parentPath, e.name))
+          .sort();
+      } catch (e) {
+        throw new ConfigError(`${dir}: cannot list (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      }
     },
     writeFiles(files, options = {}) {
       for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -55,7 +70,7 @@ export function nodeIo(): Io {
         return false;
       }
     },
-    // verify: cluster reads
+    // verify: cluster reads; prune --write
     removeFiles(files) {
       for (const file of [...files].sort()) {
         try {

@@ -147,7 +147,7 @@ function run(bin: string, args: string[], cwd: string, opts: RenderOptions): { o
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: `${bin} not found` };
-    if (code === 'ETIMEDOUT') return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1000} s (--render-timeout)` };
+    if (code === 'ETIMEDOUT') return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1000} s (${opts.timeoutFlag ?? '--render-timeout'})` };
     if (code === 'ENOBUFS') return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
     return { ok: false, missing: false, message: r.error.message };
   }

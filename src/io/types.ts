@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { ConfigError } from '../diagnostics/errors.js';
 import type { ManifestFile } from '../manifests/documents.js';
 
 /** Helm and Kustomize settings (from the common flags or an Action's inputs). */
@@ -18,9 +19,22 @@ export interface RenderOptions {
   readonly charts: ReadonlyMap<string, ChartSettings>;
   readonly kustomizeFlags: readonly string[];
   readonly timeoutMs: number;
+  /** The flag that set `timeoutMs`, named when a step exceeds it (`--timeout` or `--render-timeout`). */
+  readonly timeoutFlag?: string;
   readonly maxOutputBytes: number;
   /** A folder that keeps successful renderings across runs (content-addressed; see io/disk-cache.ts). */
   readonly cacheDir?: string;
+}
+
+/** The time limit of every external step (git, dot): `--timeout`. */
+export interface ExecLimits {
+  readonly timeoutMs?: number;
+  readonly timeoutFlag?: string;
+}
+
+/** The exit-2 error of a step that exceeded its time limit, naming the step and the flag. */
+export function timedOut(step: string, limits: ExecLimits): ConfigError {
+  return new ConfigError(`${step} timed out after ${(limits.timeoutMs ?? 0) / 1000} s (${limits.timeoutFlag ?? '--timeout'})`);
 }
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
@@ -91,17 +105,21 @@ export interface Io {
   /** Per-chart settings from `--helm-config FILE`. */
   readHelmConfig(file: string): Map<string, ChartSettings>;
   /** git: the repository's top folder, whether a path exists at a ref, and a ref's tree exported. */
-  repoTop(repo: string): string;
-  pathExists(repo: string, ref: string, path: string): boolean;
-  exportTree(repo: string, ref: string, paths: readonly string[]): ExportedTree;
+  repoTop(repo: string, limits?: ExecLimits): string;
+  pathExists(repo: string, ref: string, path: string, limits?: ExecLimits): boolean;
+  exportTree(repo: string, ref: string, paths: readonly string[], limits?: ExecLimits): ExportedTree;
   /** Graphviz: DOT to SVG. */
-  dotToSvg(dot: string): string;
+  dotToSvg(dot: string, limits?: ExecLimits): string;
+  /** Graphviz: DOT to PNG bytes. */
+  dotToPng(dot: string, limits?: ExecLimits): Uint8Array;
   /**
    * Writes files under the writing policy (src/io/write-policy.ts): each must resolve inside
    * `inside` (default: its own folder), no symlink is written through, folders are created when
    * asked; a one-line ConfigError on failure.
    */
-  writeFiles(files: ReadonlyMap<string, string>, options?: { readonly createFolders?: boolean; readonly inside?: string }): void;
+  writeFiles(files: ReadonlyMap<string, string | Uint8Array>, options?: { readonly createFolders?: boolean; readonly inside?: string }): void;
+  /** The files (not folders) under a folder, recursively, sorted; a ConfigError when it is not a folder. */
+  listFiles(dir: string): string[];
   /** Whether a path is an existing folder. */
   isDirectory(path: string): boolean;
 

@@ -73,7 +73,7 @@ function shownPath(p: string): string {
 }
 
 /** Writes one file under the policy. */
-export function writeFileInside(policy: WritePolicy, file: string, text: string): void {
+export function writeFileInside(policy: WritePolicy, file: string, text: string | Uint8Array): void {
   const parts = relativeInside(policy.inside, file);
   let dir = path.resolve(policy.inside);
   try {
@@ -102,7 +102,7 @@ export function writeFileInside(policy: WritePolicy, file: string, text: string)
     try {
       if (!fstatSync(fd).isFile()) fail(file, 'not a regular file (FIFO, socket or device)');
       ftruncateSync(fd, 0);
-      const buf = Buffer.from(text, 'utf8');
+      const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
       for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
     } finally {
       closeSync(fd);

@@ -8,7 +8,7 @@ import { parseManifestFile, type ManifestFile, type ParsedDocument } from '../ma
 import { foldLiveOwners, liveFiles } from '../manifests/live.js';
 import { originRef, readObjects, type K8sObject } from '../manifests/objects.js';
 import type { Io, KubectlTarget } from '../io/types.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 /** Where the live state comes from: kubectl against a cluster, or a folder of exported manifests. */
 export type LiveSource =
@@ -213,8 +213,8 @@ export function runClusterDrift(io: Io, request: ClusterDriftRequest, settings: 
   const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
   const liveCluster = buildCluster(liveObjects);
   diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
-  const repoEngine = new PolicyEngine(repoCluster.cluster, { ipFamilies: settings.ipFamilies });
-  const liveEngine = new PolicyEngine(liveCluster.cluster, { ipFamilies: settings.ipFamilies });
+  const repoEngine = new PolicyEngine(repoCluster.cluster, engineOptions(settings));
+  const liveEngine = new PolicyEngine(liveCluster.cluster, engineOptions(settings));
   diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
   const diff = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
   const explanations = explainDiff(repoEngine, liveEngine, diff);

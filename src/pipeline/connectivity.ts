@@ -1,24 +1,30 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { analyzeConnectivity, PolicyEngine, type Connectivity } from '../connectivity/engine.js';
+import { analyzeExposure, type Exposure } from '../connectivity/exposure-analysis.js';
 import { explainPair, type PairExplanation } from '../connectivity/explain.js';
 import { formatRange } from '../model/ip.js';
 import { parsePeer, type Peer } from '../model/peer.js';
 import type { Io } from '../io/types.js';
 import { loadInputs } from './load.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 export interface ConnectivityOutcome {
   readonly connectivity: Connectivity;
+  /** With `exposure`: who reaches (or is reached from) peers outside the manifests; the PR comment's "reachable from outside". */
+  readonly exposure?: Exposure;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 /** The effective connectivity of the workloads and policies under the paths. */
-export function runConnectivity(io: Io, paths: readonly string[], settings: ReadSettings): ConnectivityOutcome {
+export function runConnectivity(io: Io, paths: readonly string[], settings: ReadSettings, options: { readonly exposure?: boolean } = {}): ConnectivityOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const result = analyzeConnectivity(load.cluster, { ipFamilies: settings.ipFamilies });
-  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+  const result = analyzeConnectivity(load.cluster, engineOptions(settings));
+  const exposure = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)).value : undefined;
+  return { connectivity: result.value, ...(exposure ? { exposure } : {}), diagnostics: [...diagnostics, ...result.diagnostics] };
 }
+
+export type { Exposure, ExposureEntry } from '../connectivity/exposure-analysis.js';
 
 export interface ExplainOutcome {
   readonly explanations: readonly PairExplanation[];
@@ -31,7 +37,7 @@ export interface ExplainOutcome {
  */
 export function runExplain(io: Io, paths: readonly string[], settings: ReadSettings, srcText: string, dstText: string): ExplainOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   const workloads = load.cluster.workloads.map((w) => w.ref);
   const resolve = (text: string): Peer => {
     const r = parsePeer(text, workloads);

@@ -1,5 +1,7 @@
 import path from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes, diag, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { buildCluster } from '../manifests/cluster.js';
+import type { K8sObject } from '../manifests/objects.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { diffConnectivity, type ConnectivityDiff } from '../connectivity/diff.js';
 import { PolicyEngine } from '../connectivity/engine.js';
@@ -7,11 +9,12 @@ import { explainDiff, type EntryExplanation } from '../connectivity/explain.js';
 import { ParseCache } from '../manifests/documents.js';
 import type { ExportedTree, Io, PathMapping } from '../io/types.js';
 import { loadInputs } from './load.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 /** Two folders (or files), or two refs of a git repository with optional paths inside it. */
 export type DiffRequest =
-  | { readonly kind: 'paths'; readonly before: string; readonly after: string }
+  /** With `workloads`, the sides hold policies only and are evaluated over that path's workloads. */
+  | { readonly kind: 'paths'; readonly before: string; readonly after: string; readonly workloads?: string }
   | { readonly kind: 'repo'; readonly repo: string; readonly base: string; readonly head: string; readonly paths: readonly string[] };
 
 /** One side of a diff, evaluated. */
@@ -33,8 +36,35 @@ export interface DiffOutcome {
 
 function loadSide(io: Io, label: string, inputs: readonly string[], settings: ReadSettings, cache: ParseCache, mapping?: PathMapping): DiffSide {
   const { load, diagnostics } = loadInputs(io, inputs, settings, cache, mapping);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+
+const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
+const isPolicy = (o: K8sObject) => POLICY_KINDS.has(o.kind);
+
+/**
+ * `diff A B --workloads W`: the policies of one side evaluated over everything else W holds
+ * (workloads, namespaces, Services, Ingresses). Policies in W and non-policy objects in the side
+ * are left out, and said so.
+ */
+function loadPolicySide(io: Io, label: string, side: string, workloads: ReturnType<typeof loadInputs>, workloadsPath: string, settings: ReadSettings, cache: ParseCache): DiffSide {
+  const policies = loadInputs(io, [side], settings, cache);
+  const all: Diagnostic[] = [...policies.diagnostics];
+  const ignoredHere = policies.load.cluster.objects.filter((o) => !isPolicy(o)).length;
+  if (ignoredHere > 0) all.push(diag(Codes.unsupportedValue, 'warning', `--workloads: ${ignoredHere} non-policy object(s) in ${side} ignored; the workloads come from ${workloadsPath}`));
+  const built = buildCluster([...policies.load.cluster.objects.filter(isPolicy), ...workloads.load.cluster.objects.filter((o) => !isPolicy(o))]);
+  const engine = new PolicyEngine(built.cluster, engineOptions(settings));
+  all.push(...built.diagnostics, ...engine.diagnostics);
+  return { label, engine, diagnostics: dedupe(all) };
+}
+
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = formatDiagnostic(d);
+    return !seen.has(k) && (seen.add(k), true);
+  });
 }
 
 /**
@@ -47,19 +77,28 @@ function loadSide(io: Io, label: string, inputs: readonly string[], settings: Re
 export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettings): { before: DiffSide; after: DiffSide } {
   // documents both sides share are parsed and validated once
   const cache = new ParseCache();
+  if (request.kind === 'paths' && request.workloads !== undefined) {
+    const workloads = loadInputs(io, [request.workloads], settings, cache);
+    const inW = workloads.load.cluster.objects.filter(isPolicy).length;
+    const before = loadPolicySide(io, request.before, request.before, workloads, request.workloads, settings, cache);
+    const note = inW > 0 ? [diag(Codes.unsupportedValue, 'warning', `--workloads: ${inW} policy object(s) in ${request.workloads} ignored; the policies come from the two sides`)] : [];
+    const wDiags = dedupe([...workloads.diagnostics, ...note]);
+    return { before: { ...before, diagnostics: dedupe([...wDiags, ...before.diagnostics]) }, after: loadPolicySide(io, request.after, request.after, workloads, request.workloads, settings, cache) };
+  }
   if (request.kind === 'paths') {
     return { before: loadSide(io, request.before, [request.before], settings, cache), after: loadSide(io, request.after, [request.after], settings, cache) };
   }
   const { repo, base, head } = request;
-  const top = io.repoTop(repo);
+  const limits = { timeoutMs: settings.render.timeoutMs, ...(settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {}) };
+  const top = io.repoTop(repo, limits);
   const sub = request.paths.length > 0 ? request.paths : ['.'];
   for (const p of sub) {
-    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+    if (!io.pathExists(repo, base, p, limits) && !io.pathExists(repo, head, p, limits)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }
   const trees: ExportedTree[] = [];
   try {
     const side = (ref: string): DiffSide => {
-      const tree = io.exportTree(repo, ref, ['.']);
+      const tree = io.exportTree(repo, ref, ['.'], limits);
       trees.push(tree);
       const rel = (abs: string) => path.relative(tree.dir, abs).split(path.sep).join('/');
       // a path missing at this ref: that side simply has no manifests there
@@ -91,6 +130,6 @@ export function runDiff(io: Io, request: DiffRequest, settings: ReadSettings, op
     before,
     after,
     ...(explanations ? { explanations } : {}),
-    diagnostics: [...before.diagnostics, ...after.diagnostics],
+    diagnostics: dedupe([...before.diagnostics, ...after.diagnostics]),
   };
 }

@@ -6,14 +6,14 @@ import { applyHeuristics, BUILTIN_HEURISTICS_FILE, defaultHeuristicsYaml, parseH
 import type { Topology } from '../topology/links.js';
 import { scanTopology } from '../topology/scan.js';
 import { readLiveCluster, type LiveSource } from './cluster-drift.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 export type { LiveSource };
 
 /** `connectivity --cluster`: the connectivity the live cluster's policies enforce over what is running (exact; no heuristics needed). */
 export function runLiveConnectivity(io: Io, source: LiveSource, settings: ReadSettings): { connectivity: Connectivity; diagnostics: readonly Diagnostic[] } {
   const live = readLiveCluster(io, source, settings);
-  const result = analyzeConnectivity(live.cluster, { ipFamilies: settings.ipFamilies });
+  const result = analyzeConnectivity(live.cluster, engineOptions(settings));
   return { connectivity: result.value, diagnostics: [...live.diagnostics, ...result.diagnostics] };
 }
 

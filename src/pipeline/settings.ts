@@ -1,4 +1,5 @@
-import type { IpFamily } from '../model/ip.js';
+import type { EngineOptions } from '../connectivity/engine.js';
+import type { IpFamily, IpRange } from '../model/ip.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../io/types.js';
 
 export { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS };
@@ -18,6 +19,17 @@ export interface ReadSettings {
   readonly namespace?: string;
   /** Told before each (possibly long) rendering, for the CLI's progress line. */
   readonly progress?: (message: string) => void;
+  /** The pod network (--pod-cidr): address peers covering it apply to pods too. Unset: not modelled. */
+  readonly podCidrs?: readonly IpRange[];
+  /** The Service network (--service-cidr): not external addresses. */
+  readonly serviceCidrs?: readonly IpRange[];
+}
+
+/** The engine's options from the read settings (address families, cluster ranges). */
+export function engineOptions(settings: ReadSettings): EngineOptions {
+  const pods = settings.podCidrs ?? [];
+  const services = settings.serviceCidrs ?? [];
+  return { ipFamilies: settings.ipFamilies, ...(pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {}) };
 }
 
 export const DEFAULT_READ_SETTINGS: ReadSettings = { maxFileBytes: DEFAULT_MAX_FILE_BYTES, render: DEFAULT_RENDER_OPTIONS, ipFamilies: [4] };

@@ -1,7 +1,11 @@
 import { appendAll } from '../model/append.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
+import { checkSelectors } from '../synthesis/check-selectors.js';
+import { existingSelections } from '../synthesis/existing.js';
 import { layoutPolicies, type PolicyTarget } from '../synthesis/layout.js';
+import { unknownPresets } from '../synthesis/presets.js';
+import { planPrune, type StalePolicy } from '../synthesis/prune.js';
 import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
 import type { Link, Topology } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
@@ -23,6 +27,10 @@ export interface SynthesizeRequest {
   readonly options: SynthesisOptions;
   /** How gaps (what the manifests cannot tell) are closed; default `deny` (reported, not closed). */
   readonly gapMode?: GapMode;
+  /** `--existing DIR`: leave the workloads its (not netpol-ci's) NetworkPolicies select untouched. */
+  readonly existing?: string;
+  /** `--check-selectors`: run every generated selector against the manifests. */
+  readonly checkSelectors?: boolean;
 }
 
 export interface SynthesizeOutcome {
@@ -34,6 +42,8 @@ export interface SynthesizeOutcome {
   readonly refused: boolean;
   /** What the traces held and what was filtered as noise, when traces were given. */
   readonly traffic?: TrafficSummary;
+  /** With `existing`: the workloads left untouched and the policy that already selects each. */
+  readonly skipped: readonly { readonly workload: string; readonly by: string }[];
 }
 
 /** Least-privilege NetworkPolicies for the links the manifests (or a reviewed links file) state, and the traffic observed. */
@@ -63,10 +73,59 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
-  const result = synthesizePolicies(load.cluster, links, { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } });
+  let options: SynthesisOptions = { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
+  let skipped: { workload: string; by: string }[] = [];
+  if (request.existing !== undefined) {
+    const existing = loadInputs(io, [request.existing], settings);
+    appendAll(all, existing.diagnostics);
+    const sel = existingSelections(load.cluster, existing.load.cluster.objects);
+    appendAll(all, sel.diagnostics);
+    options = { ...options, skip: sel.skip };
+    skipped = [...sel.skip].map(([workload, by]) => ({ workload, by }));
+  }
+  appendAll(all, unknownPresets(options.presets ?? [], load.cluster));
+  const result = synthesizePolicies(load.cluster, links, options);
   appendAll(all, result.diagnostics);
+  if (request.checkSelectors) appendAll(all, checkSelectors(load.cluster, result.value.policies, options));
   const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
-  return { policies: result.value.policies, gaps, diagnostics: all, refused, ...(traffic ? { traffic } : {}) };
+  return { policies: result.value.policies, gaps, diagnostics: all, refused, skipped, ...(traffic ? { traffic } : {}) };
+}
+
+export interface PruneRequest {
+  readonly paths: readonly string[];
+  /** The folder of generated policies. */
+  readonly policies: string;
+  /** Delete the stale policies from their files (else only list them). */
+  readonly write: boolean;
+}
+
+export interface PruneOutcome {
+  readonly stale: readonly StalePolicy[];
+  /** Files rewritten or removed (with `write`). */
+  readonly changedFiles: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Generated policies in a folder whose workload is no longer in the manifests; removed with `write`. */
+export function runPrune(io: Io, request: PruneRequest, settings: ReadSettings): PruneOutcome {
+  const { load, diagnostics } = loadInputs(io, request.paths, settings);
+  const files = io
+    .listFiles(request.policies)
+    .filter((f) => /\.(ya?ml|json)$/i.test(f))
+    .map((f) => ({ path: f, text: io.readText(f, '--policies') }));
+  const plan = planPrune(files, load.cluster);
+  const changedFiles = [...plan.rewrites.keys()].sort();
+  if (request.write && !diagnostics.some((d) => d.severity === 'error')) {
+    const rewrite = new Map<string, string>();
+    const remove: string[] = [];
+    for (const [f, text] of plan.rewrites) {
+      if (text === null) remove.push(f);
+      else rewrite.set(f, text);
+    }
+    io.writeFiles(rewrite);
+    io.removeFiles(remove);
+  }
+  return { stale: plan.stale, changedFiles, diagnostics };
 }
 
 /** Where `--output` points: a folder (existing, or named with a trailing `/`), a file, or stdout. */

@@ -12,7 +12,7 @@ import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyMan
 import type { Link } from '../topology/links.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 import { POLICY_KINDS } from './cluster-drift.js';
 
@@ -148,7 +148,7 @@ export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings:
   const diagnostics = [...loaded.diagnostics];
   const needs = needsOf(loaded, request);
   diagnostics.push(...needs.diagnostics);
-  const engine = new PolicyEngine(loaded.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(loaded.cluster, engineOptions(settings));
   diagnostics.push(...engine.diagnostics);
   const port = request.synthesis.dnsPort;
   const result = computeRepoDrift({

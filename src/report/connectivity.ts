@@ -2,7 +2,7 @@ import type { Connectivity } from '../connectivity/engine.js';
 import { peerKey } from '../connectivity/engine.js';
 import { csvCell, escapeDot, escapeMarkdown, escapeMermaid, oneLine } from './escape.js';
 
-export const CONNECTIVITY_FORMATS = ['txt', 'json', 'csv', 'md', 'dot', 'mermaid', 'svg'] as const;
+export const CONNECTIVITY_FORMATS = ['txt', 'json', 'csv', 'md', 'dot', 'mermaid', 'svg', 'png', 'tree'] as const;
 export type ConnectivityFormat = (typeof CONNECTIVITY_FORMATS)[number];
 
 /** One line per allowed pair, in netpol-analyzer's format: `src => dst : conns`. */

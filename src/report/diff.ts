@@ -15,6 +15,11 @@ export interface DiffReport {
   readonly explanations?: readonly EntryExplanation[];
   /** Labels of the two sides (`base`/`head`, folder names, refs). */
   readonly refs: { readonly before: string; readonly after: string };
+  /**
+   * The user named the sides (`--label1/--label2`): the formats whose default spelling is
+   * `ref1`/`ref2` (txt, csv, mermaid) name them too.
+   */
+  readonly named?: boolean;
 }
 
 function line(e: ConnectivityDiffEntry): string {
@@ -24,7 +29,8 @@ function line(e: ConnectivityDiffEntry): string {
 
 /** netpol-analyzer's diff line format, under a `Connectivity diff:` header. */
 export function renderDiffTxt(r: DiffReport): string {
-  return `Connectivity diff:\n${r.diff.entries.map((e) => `${oneLine(line(e))}\n`).join('')}`;
+  const header = r.named ? `Connectivity diff (ref1: ${r.refs.before}, ref2: ${r.refs.after}):` : 'Connectivity diff:';
+  return `${oneLine(header)}\n${r.diff.entries.map((e) => `${oneLine(line(e))}\n`).join('')}`;
 }
 
 export function renderDiffJson(r: DiffReport): string {
@@ -45,7 +51,8 @@ function jsonExplanation(x: EntryExplanation) {
 }
 
 export function renderDiffCsv(r: DiffReport): string {
-  const rows = ['diff-type,source,destination,ref1,ref2,workloads-diff-info'];
+  const [ref1, ref2] = r.named ? [r.refs.before, r.refs.after] : ['ref1', 'ref2'];
+  const rows = [['diff-type', 'source', 'destination', ref1, ref2, 'workloads-diff-info'].map(csvCell).join(',')];
   for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ''].map(csvCell).join(','));
   return `${rows.join('\n')}\n`;
 }
@@ -142,7 +149,8 @@ export function renderDiffMermaid(r: DiffReport, cap = MERMAID_EDGE_CAP): string
     if (!ids.has(k)) ids.set(k, `n${ids.size}`);
     return ids.get(k) as string;
   };
-  const lines = ['graph LR'];
+  // a named diff carries its sides as the diagram's title (Mermaid front matter)
+  const lines = r.named ? ['---', `title: ${JSON.stringify(oneLine(`${r.refs.before} → ${r.refs.after}`).replace(/`/g, "'"))}`, '---', 'graph LR'] : ['graph LR'];
   const styles: string[] = [];
   const shown = r.diff.entries.slice(0, cap);
   shown.forEach((e, i) => {

@@ -10,6 +10,7 @@ import type { LabelSelector } from '../manifests/schemas.js';
 import { chooseSelector, type WorkloadSelector } from './selectors.js';
 import { gapRules, type GapMode } from './gap-rules.js';
 import type { Gap } from '../topology/gaps.js';
+import { presetFor, presetRules, type Preset } from './presets.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'netpol-ci';
@@ -31,6 +32,12 @@ export interface SynthesisOptions {
   readonly namePrefix: string;
   /** The gaps of the input and how to close them (src/synthesis/gap-rules.ts); none: nothing is closed. */
   readonly gaps?: { readonly mode: GapMode; readonly list: readonly Gap[] };
+  /** Stances per namespace or workload, applied before the links (presets.ts). */
+  readonly presets?: readonly Preset[];
+  /** Peer-only rules: no ports (ACS' exclude ports and protocols). */
+  readonly noPorts?: boolean;
+  /** Workloads left untouched (synthesize --existing): workloadKey -> why (existing.ts). */
+  readonly skip?: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
@@ -213,7 +220,9 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       }
       continue;
     }
-    if (options.defaultDeny) {
+    // a namespace holding a workload left untouched gets no default deny: it would isolate that workload
+    const untouched = workloads.some((w) => options.skip?.has(workloadKey(w.ref)));
+    if (options.defaultDeny && !untouched) {
       policies.push({
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
@@ -225,19 +234,40 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
     for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
       const key = workloadKey(w.ref);
+      if (options.skip?.has(key)) continue;
       const sel = selectors.get(key) as WorkloadSelector;
-      const ingress: IngressRule[] = [];
-      const egress: EgressRule[] = [];
-      const notes: string[] = [];
+      // presets come first, before the link rules
+      const preset = presetRules(presetFor(w, options.presets ?? []));
+      const ingress: IngressRule[] = [...preset.ingress];
+      const egress: EgressRule[] = [...preset.egress];
+      const notes: string[] = [...preset.notes];
+      const wanted = (other: Peer) => preset.links === 'all' || (preset.links === 'other-namespaces' && !(other.kind === 'workload' && other.ref.namespace === ns));
       const rule = (direction: 'ingress' | 'egress', l: Link, peers: PolicyPeer[]) => {
-        const ports = portsOf(l.conns);
-        const list: unknown[] = direction === 'ingress' ? ingress : egress;
+        const ports = options.noPorts ? undefined : portsOf(l.conns);
+        const list: { from?: PolicyPeer[]; to?: PolicyPeer[]; ports?: PolicyPort[] }[] = direction === 'ingress' ? ingress : egress;
+        const other = direction === 'ingress' ? l.src : l.dst;
+        const why = `${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`;
+        // peer-only rules: links to the same peers share one rule
+        const same = options.noPorts ? list.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
+        if (same >= 0) {
+          notes.push(`${direction}[${same}] ${why}`);
+          return;
+        }
         if (direction === 'ingress') ingress.push({ from: peers, ...(ports ? { ports } : {}) });
         else egress.push({ to: peers, ...(ports ? { ports } : {}) });
+        notes.push(`${direction}[${list.length - 1}] ${why}`);
+      };
+      // a link the preset decides keeps its provenance: which preset rule covers it, or that it is blocked
+      const decided = (direction: 'ingress' | 'egress', l: Link) => {
         const other = direction === 'ingress' ? l.src : l.dst;
-        notes.push(`${direction}[${list.length - 1}] ${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`);
+        const covered = (direction === 'ingress' ? preset.ingress : preset.egress).length > 0;
+        notes.push(`${covered ? `${direction}[0]` : `(${direction} not allowed)`} ${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${covered ? 'covered by the preset' : 'blocked by the preset'}; ${l.evidence.map(evidenceText).join('; ')}`);
       };
       for (const l of linksTo.get(key) ?? []) {
+        if (!wanted(l.src)) {
+          decided('ingress', l);
+          continue;
+        }
         const peers = peerFor(l.src, ns);
         if (peers) rule('ingress', l, peers);
       }
@@ -249,6 +279,10 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       }
       for (const l of linksFrom.get(key) ?? []) {
         if (l.dst.kind === 'ingress-controller' || l.dst.kind === 'gateway') continue;
+        if (!wanted(l.dst)) {
+          decided('egress', l);
+          continue;
+        }
         const peers = peerFor(l.dst, ns);
         if (peers) rule('egress', l, peers);
       }
@@ -258,13 +292,13 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         else egress.push({ to: g.peers, ...(ports ? { ports } : {}) });
         notes.push(`${g.direction}[${(g.direction === 'ingress' ? ingress : egress).length - 1}] ${g.note}`);
       }
-      if (egress.length > 0) {
+      if (egress.length > 0 && preset.dns) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
-          ports: portsOf(dnsConns) as PolicyPort[],
+          ...(options.noPorts ? {} : { ports: portsOf(dnsConns) as PolicyPort[] }),
         });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress`);
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress${options.noPorts ? ' (the rule names no ports: --no-ports)' : ''}`);
       }
       const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
       const nameErrors = dnsSubdomainErrors(`${options.namePrefix}${base}-netpol`);

@@ -60,6 +60,16 @@ export class MemoryIo implements Io {
     return { dir, top: '/memory', dispose: () => this.trees.delete(dir) };
   }
 
+  dotToPng(): Uint8Array {
+    throw new ConfigError('no Graphviz in memory');
+  }
+
+  listFiles(dir: string): string[] {
+    return Object.keys(this.files)
+      .filter((f) => f.startsWith(`${dir}/`))
+      .sort();
+  }
+
   dotToSvg(): string {
     throw new ConfigError('no Graphviz in memory');
   }

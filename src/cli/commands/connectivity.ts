@@ -13,13 +13,16 @@ import {
   renderConnectivityTxt,
 } from '../../report/connectivity.js';
 import { renderExplanationsJson, renderExplanationTxt } from '../../report/explain.js';
-import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
+import { exposureJson, renderExposureMd, renderExposureTxt } from '../../report/exposure.js';
+import { renderConnectivityTree } from '../../report/tree.js';
+import { addCommonOptions, CommonOptions, execLimits, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 const Options = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: z.array(z.string()).length(2, { error: 'takes two peers: SRC DST' }).optional(),
+  exposure: z.boolean().default(false),
   format: z.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
 });
 
@@ -28,6 +31,7 @@ export function connectivityCommand(ctx: CliContext, done: (code: number) => voi
     .description('the effective connectivity of the workloads and policies found under the paths')
     .argument('[path...]', 'manifest files or folders (scanned recursively); none with --cluster')
     .option('-f, --format <format>', `output format: ${CONNECTIVITY_FORMATS.join('|')}`, 'txt')
+    .option('--exposure', 'also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)')
     .option('--explain <peer...>', 'explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})');
   addClusterOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
@@ -50,19 +54,28 @@ function connectivity(ctx: CliContext, paths: string[], opts: z.infer<typeof Opt
     printDiagnostics(ctx, r.diagnostics, opts);
     return exitCodeFor(r.diagnostics);
   }
-  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings);
+  if (live && opts.exposure) throw new ConfigError('--exposure is computed from manifest paths, not with --cluster');
+  if (opts.exposure && !['txt', 'json', 'md'].includes(opts.format)) throw new ConfigError(`--exposure works with --format txt, json or md, not ${opts.format}`);
+  if (opts.format === 'png' && !(opts.output && opts.output !== '-') && !ctx.stdoutBytes) throw new ConfigError('--format png needs -o FILE');
+  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings, { exposure: opts.exposure });
   say('');
   const c = r.connectivity;
-  const render: Record<(typeof CONNECTIVITY_FORMATS)[number], () => string> = {
-    txt: () => renderConnectivityTxt(c),
-    json: () => renderConnectivityJson(c),
+  const x = 'exposure' in r ? r.exposure : undefined;
+  const render: Record<Exclude<(typeof CONNECTIVITY_FORMATS)[number], 'png'>, () => string> = {
+    txt: () => renderConnectivityTxt(c) + (x ? renderExposureTxt(x) : ''),
+    json: () => (x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)) as unknown, exposure: exposureJson(x) }, null, 2)}\n` : renderConnectivityJson(c)),
     csv: () => renderConnectivityCsv(c),
-    md: () => renderConnectivityMd(c),
+    md: () => renderConnectivityMd(c) + (x ? `\n${renderExposureMd(x)}` : ''),
     dot: () => renderConnectivityDot(c),
     mermaid: () => renderConnectivityMermaid(c),
-    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c)),
+    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c), execLimits(settings)),
+    tree: () => renderConnectivityTree(c, { color: !opts.output && ctx.stdoutTerminal === true && !ctx.env.NO_COLOR }),
   };
-  emit(ctx, render[opts.format](), opts.output);
+  if (opts.format === 'png') {
+    const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
+    if (opts.output && opts.output !== '-') ctx.io.writeFiles(new Map([[opts.output, png]]));
+    else ctx.stdoutBytes?.(png);
+  } else emit(ctx, render[opts.format](), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
 }

@@ -13,6 +13,9 @@ const Options = CommonOptions.extend({
   repo: z.string().optional(),
   base: z.string().optional(),
   head: z.string().optional(),
+  label1: z.string().min(1).optional(),
+  label2: z.string().min(1).optional(),
+  workloads: z.string().optional(),
 });
 
 export function diffCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -23,7 +26,10 @@ export function diffCommand(ctx: CliContext, done: (code: number) => void): Comm
     .option('--repo <dir>', 'a git repository: diff --base against --head without touching the working tree')
     .option('--base <ref>', 'with --repo: the old ref (e.g. origin/main)')
     .option('--head <ref>', 'with --repo: the new ref (e.g. HEAD)')
-    .option('--exit-code', 'exit 1 when the diff is not empty (like git diff --exit-code)');
+    .option('--exit-code', 'exit 1 when the diff is not empty (like git diff --exit-code)')
+    .option('--label1 <name>', 'name of the old side in every format (default: its path or ref)')
+    .option('--label2 <name>', 'name of the new side in every format (default: its path or ref)')
+    .option('--workloads <path>', 'the two paths hold policies only: evaluate both over the workloads (Namespaces, Services, ...) under PATH');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(diff(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -32,10 +38,11 @@ export function diffCommand(ctx: CliContext, done: (code: number) => void): Comm
 function requestFrom(paths: string[], opts: z.infer<typeof Options>): DiffRequest {
   if (opts.repo !== undefined || opts.base !== undefined || opts.head !== undefined) {
     if (!opts.repo || !opts.base || !opts.head) throw new ConfigError('--repo, --base and --head go together');
+    if (opts.workloads !== undefined) throw new ConfigError('--workloads takes two policy paths, not --repo');
     return { kind: 'repo', repo: opts.repo, base: opts.base, head: opts.head, paths };
   }
   if (paths.length !== 2) throw new ConfigError('diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]');
-  return { kind: 'paths', before: paths[0] as string, after: paths[1] as string };
+  return { kind: 'paths', before: paths[0] as string, after: paths[1] as string, ...(opts.workloads !== undefined ? { workloads: opts.workloads } : {}) };
 }
 
 function diff(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): number {
@@ -44,7 +51,9 @@ function diff(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): 
   say('reading both sides…');
   const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === 'md' || opts.format === 'json' });
   say('');
-  const report: DiffReport = { diff: r.diff, refs: r.refs, ...(r.explanations ? { explanations: r.explanations } : {}) };
+  const named = opts.label1 !== undefined || opts.label2 !== undefined;
+  const refs = { before: opts.label1 ?? r.refs.before, after: opts.label2 ?? r.refs.after };
+  const report: DiffReport = { diff: r.diff, refs, ...(named ? { named } : {}), ...(r.explanations ? { explanations: r.explanations } : {}) };
   const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x: DiffReport) => renderDiffMermaid(x) };
   emit(ctx, render[opts.format](report), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
