@@ -4367,12 +4367,12 @@ var ClusterOptions = external_exports.object({
   cluster: external_exports.boolean().default(false),
   context: external_exports.string().optional(),
   kubeconfig: external_exports.string().optional(),
-  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional(),
-  timeout: external_exports.coerce.number().int().positive().default(30)
+  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional()
 });
 function addClusterOptions(cmd) {
-  return cmd.option("--cluster", "read what is running in the cluster with kubectl instead of manifests").option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)").option("--timeout <seconds>", "with --cluster: per-request timeout for kubectl (default 30)");
+  return cmd.option("--cluster", "read what is running in the cluster with kubectl instead of manifests").option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)");
 }
+var KUBECTL_TIMEOUT_SECONDS = 30;
 function liveSourceFrom(opts) {
   if (!opts.cluster) {
     for (const [flag, set] of [["--context", opts.context], ["--kubeconfig", opts.kubeconfig], ["--cluster-namespaces", opts.clusterNamespaces]]) {
@@ -4382,7 +4382,7 @@ function liveSourceFrom(opts) {
   }
   return {
     kind: "kubectl",
-    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout },
+    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout !== void 0 ? Math.max(1, Math.ceil(opts.timeout / 1e3)) : KUBECTL_TIMEOUT_SECONDS },
     ...opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}
   };
 }
