@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, ExitCode } from '../diagnostics/errors.js';
+import { checkCommand } from './commands/check.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { scanCommand } from './commands/scan.js';
@@ -15,7 +16,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+  for (const make of [checkCommand, connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
     program.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program.commands) c.exitOverride();

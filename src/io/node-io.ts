@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:f
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
-import { exportTree, pathExists, repoTop } from './git.js';
+import { changedFilesBetween, changedFilesInRepo } from './changes.js';
+import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import type { Io } from './types.js';
 
@@ -32,6 +33,9 @@ export function nodeIo(): Io {
       const dir = exportTree(repo, ref, paths);
       return { dir, top: repoTop(repo), dispose: () => rmSync(dir, { recursive: true, force: true }) };
     },
+    resolveCommit: resolveRef,
+    changedFilesInRepo,
+    changedFilesBetween,
     dotToSvg(dot) {
       const r = spawnSync(process.env.DOT_PATH || 'dot', ['-Tsvg'], { input: dot, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
       if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
