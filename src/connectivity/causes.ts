@@ -137,11 +137,14 @@ export class CauseFinder {
     const add = (c: Cause | undefined) => {
       if (c) out.set(causeId(c), c);
     };
-    // a changed policy is a cause when its verdict for this pair differs between the sides (a
-    // step found on one side only); one that decides both sides alike (an edit elsewhere in it) is not
+    // A changed policy is a cause when it decides this pair's changed connections on one side and
+    // not in the same way on the other (a rule that allows now, a default-deny that isolates now);
+    // one that decides both sides alike, or only isolates alongside a default-deny, is not.
+    const interest = e.gained.union(e.lost);
+    const decisive = (engine: PolicyEngine, side: EntryExplanation['before']) => decisions(engine, side, interest).flatMap((d) => d.steps);
     const id = (s: ExplainedStep) => `${s.layer}|${s.verdict}|${s.policy ?? ''}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ''}|${s.conns.key}`;
-    const before = [...(x?.before?.egress ?? []), ...(x?.before?.ingress ?? [])];
-    const after = [...(x?.after?.egress ?? []), ...(x?.after?.ingress ?? [])];
+    const before = decisive(this.before, x?.before);
+    const after = decisive(this.after, x?.after);
     const inBefore = new Set(before.map(id));
     const inAfter = new Set(after.map(id));
     for (const s of before) if (s.policy && !inAfter.has(id(s))) add(this.changedPolicies.get(s.policy));

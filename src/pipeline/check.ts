@@ -164,8 +164,11 @@ function loadSides(io: Io, request: CheckRequest, settings: ReadSettings): { bas
       const abs = path.resolve(root);
       const isDir = io.isDirectory(abs);
       const shown = toPosix(path.normalize(root)).replace(/\/$/, '');
-      const display = (f: string) => (isDir ? `${shown}/${toPosix(path.relative(abs, f))}` : f === abs ? shown : toPosix(f));
-      const rel = (d: string) => (isDir ? (d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : undefined) : d === shown ? path.basename(abs) : undefined);
+      const display = (f: string) => {
+        const r = toPosix(path.relative(abs, f));
+        return isDir ? (r === '' ? shown : `${shown}/${r}`) : f === abs ? shown : toPosix(f);
+      };
+      const rel = (d: string) => (isDir ? (d === shown ? '.' : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : undefined) : d === shown ? path.basename(abs) : undefined);
       return loadSide(io, root, root, settings, cache, { display, logical: (f) => f }, rel);
     };
     return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head) };
@@ -322,7 +325,8 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
       const rel = side.rel(d);
       if (rel === undefined) continue;
       const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
-      files.set(d, { side: sideName, path: rel, ...(chart ? { chart: chart.rel === '.' ? '' : chart.rel } : {}) });
+      // a rendered file is named after its template (`chart/templates/x.yaml [rendered]`)
+      files.set(d, { side: sideName, path: chart ? rel.replace(/ \[rendered\]$/, '') : rel, ...(chart ? { chart: chart.rel === '.' ? '' : chart.rel } : {}) });
     }
   }
 

@@ -30,7 +30,7 @@ function closers(lines: readonly string[]): string[] {
  * line boundary (never inside a code fence: the fence and any `<details>` are closed), and the
  * rest are named in a note pointing to the full report.
  */
-export function fitSections(head: readonly string[], sections: readonly Section[], maxBytes: number): { text: string; truncated: boolean } {
+export function fitSections(head: readonly string[], sections: readonly Section[], maxBytes: number, shownBudget = maxBytes): { text: string; truncated: boolean } {
   const join = (ls: readonly string[]) => `${ls.join('\n')}\n`;
   const all = [...head, ...sections.flatMap((s) => ['', ...s.lines])];
   if (bytes(join(all)) <= maxBytes) return { text: join(all), truncated: false };
@@ -42,7 +42,7 @@ export function fitSections(head: readonly string[], sections: readonly Section[
     const sectionBytes = bytes(join(['', ...s.lines]));
     // room for the note that may follow
     const noteFor = (cutLines: number, omitted: readonly string[]) =>
-      `> **Report cut to fit a comment** (${maxBytes} bytes): ${cutLines > 0 ? `${cutLines} more lines of *${s.title}*` : ''}${cutLines > 0 && omitted.length > 0 ? ' and ' : ''}${omitted.length > 0 ? `the sections ${omitted.map((t) => `*${t}*`).join(', ')}` : ''} omitted; ${FULL_REPORT_POINTER}.`;
+      `> **Report cut to fit a comment** (${shownBudget} bytes): ${cutLines > 0 ? `${cutLines} more lines of *${s.title}*` : ''}${cutLines > 0 && omitted.length > 0 ? ' and ' : ''}${omitted.length > 0 ? `the sections ${omitted.map((t) => `*${t}*`).join(', ')}` : ''} omitted; ${FULL_REPORT_POINTER}.`;
     const reserve = bytes(`\n${noteFor(999999, rest)}\n`) + 64;
     if (used + sectionBytes + reserve <= maxBytes || (i === sections.length - 1 && used + sectionBytes <= maxBytes)) {
       out.push('', ...s.lines);

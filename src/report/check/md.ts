@@ -82,6 +82,9 @@ function sentence(it: ChangeItem): string {
     case 'removed':
       return `${s} can no longer reach ${d} (was ${conns(it.before)})${info}`;
     case 'changed': {
+      // a side that allowed everything would make the difference a leftover of ranges: say what is left
+      if (it.before.isAll) return `${s} → ${d}: now only on ${conns(it.after)} (was all connections)${info}`;
+      if (it.after.isAll) return `${s} → ${d}: now on all connections (was ${conns(it.before)})${info}`;
       const parts: string[] = [];
       if (!it.gained.isEmpty) parts.push(`now also on ${conns(it.gained)}`);
       if (!it.lost.isEmpty) parts.push(`no longer on ${conns(it.lost)}`);
@@ -142,38 +145,71 @@ function selectorText(s: SelectorChange): string {
   return `the ${s.field} of ${code(s.policy)} ${s.rule} ${s.nowMatches ? 'now matches it' : 'no longer matches it'}`;
 }
 
-/** The cause of a group, in one line, with the files the PR changed that carry it. */
-export function causeText(c: Cause): string {
+/** The cause of a group in two parts: what changed, and (after the files) what it does to the rules that decide. */
+export function causeParts(c: Cause): { readonly what: string; readonly effect?: string } {
+  const selectors = (xs: readonly SelectorChange[]) => (xs.length ? { effect: xs.map(selectorText).join('; ') } : {});
   switch (c.kind) {
     case 'policy-added':
-      return `${code(c.policy)} added`;
+      return { what: `${code(c.policy)} added` };
     case 'policy-removed':
-      return `${code(c.policy)} deleted`;
+      return { what: `${code(c.policy)} deleted` };
     case 'policy-edited':
-      return `${code(c.policy)} changed`;
+      return { what: `${code(c.policy)} changed` };
     case 'labels-changed':
-      return `pod labels of ${code(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}${c.selectors.length ? `: ${c.selectors.map(selectorText).join('; ')}` : ''}`;
+      return { what: `pod labels of ${code(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
     case 'ports-changed':
-      return `container ports of ${code(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}${c.lostNames.length ? `: named port ${c.lostNames.map(code).join(', ')} no longer declared, so rules naming it no longer match` : ''}`;
+      return {
+        what: `container ports of ${code(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}`,
+        ...(c.lostNames.length ? { effect: `named port ${c.lostNames.map(code).join(', ')} no longer declared, so rules naming it no longer match` } : {}),
+      };
     case 'namespace-labels-changed':
-      return `labels of namespace ${code(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}${c.selectors.length ? `: ${c.selectors.map(selectorText).join('; ')}` : ''}`;
+      return { what: `labels of namespace ${code(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
     case 'workload-added':
-      return `${code(c.workload)} added`;
+      return { what: `${code(c.workload)} added` };
     case 'workload-removed':
-      return `${code(c.workload)} removed`;
+      return { what: `${code(c.workload)} removed` };
     case 'exposure-changed':
-      return `exposure of ${code(c.workload)} changed (${c.before.map(code).join(', ') || 'nothing'} → ${c.after.map(code).join(', ') || 'nothing'})`;
+      return { what: `exposure of ${code(c.workload)} changed (${c.before.map(code).join(', ') || 'nothing'} → ${c.after.map(code).join(', ') || 'nothing'})` };
   }
 }
 
+export function causeText(c: Cause): string {
+  const p = causeParts(c);
+  return p.effect ? `${p.what}: ${p.effect}` : p.what;
+}
+
 function attributedLine(a: AttributedCause, loc: Locations): string {
+  const p = causeParts(a.cause);
   const files = a.files.length > 0 ? ` in ${a.files.map((f) => loc.changed(f)).join(', ')}` : '';
-  return `${causeText(a.cause)}${files}`;
+  return `${p.what}${files}${p.effect ? `: ${p.effect}` : ''}`;
 }
 
 function fold(summary: string, lines: readonly string[]): string[] {
   if (lines.length <= FOLD_AFTER) return [...lines];
   return [`<details><summary>${summary}</summary>`, '', ...lines, '', '</details>'];
+}
+
+/**
+ * Items of one kind of peer, partitioned by their "why": items that share it get it once, above
+ * their (folded) list; an item with a why of its own gets it under its sentence.
+ */
+function itemBlock(items: readonly ChangeItem[], summary: string, o: CheckOutcome, loc: Locations): string[] {
+  const parts = new Map<string, { why: string[]; items: ChangeItem[] }>();
+  for (const it of items) {
+    const why = whyLines(it, o, loc);
+    const key = why.join('\n');
+    const p = parts.get(key);
+    if (p) p.items.push(it);
+    else parts.set(key, { why, items: [it] });
+  }
+  if (parts.size === items.length) return fold(summary, items.flatMap((it) => itemLines(it, o, loc)));
+  const out: string[] = [];
+  for (const p of parts.values()) {
+    if (out.length > 0) out.push('');
+    if (p.items.length === 1) out.push(...itemLines(p.items[0] as ChangeItem, o, loc));
+    else out.push(`Why, for each of these ${p.items.length}:`, ...p.why.map((l) => `- ${l}`), '', ...fold(`${p.items.length} pairs`, p.items.map((it) => `- ${sentence(it)}`)));
+  }
+  return out;
 }
 
 function groupLines(g: ChangeGroup, n: number, o: CheckOutcome, loc: Locations): string[] {
@@ -182,12 +218,10 @@ function groupLines(g: ChangeGroup, n: number, o: CheckOutcome, loc: Locations):
   out.push(`**${n}. ${g.causes.length === 1 ? 'Cause' : 'Causes'}:** ${cause}`, '');
   const inCluster = g.items.filter((it) => !it.outside);
   const outside = g.items.filter((it) => it.outside);
-  if (inCluster.length > 0) {
-    out.push(...fold(`${inCluster.length} in-cluster pairs`, inCluster.flatMap((it) => itemLines(it, o, loc))));
-  }
+  if (inCluster.length > 0) out.push(...itemBlock(inCluster, `${inCluster.length} in-cluster pairs`, o, loc));
   if (outside.length > 0) {
     if (inCluster.length > 0) out.push('');
-    out.push('Outside the cluster:', '', ...fold(`${outside.length} pairs with outside peers`, outside.flatMap((it) => itemLines(it, o, loc))));
+    out.push('Outside the cluster:', '', ...itemBlock(outside, `${outside.length} pairs with outside peers`, o, loc));
   }
   return out;
 }
@@ -267,6 +301,6 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
   const budget = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const key = options.key ?? 'netpol-ci';
   // the marker's length does not depend on `truncated` beyond one character: reserve for the longer form
-  const first = fitSections(head, sections, budget - Buffer.byteLength(`${buildMarker({ key, ...(sha ? { sha } : {}), truncated: false })}\n`) - 1);
+  const first = fitSections(head, sections, budget - Buffer.byteLength(`${buildMarker({ key, ...(sha ? { sha } : {}), truncated: false })}\n`) - 1, budget);
   return `${buildMarker({ key, ...(sha ? { sha } : {}), truncated: first.truncated })}\n${first.text}`;
 }

@@ -12,6 +12,8 @@ function sentence(it: ChangeItem): string {
     case 'removed':
       return `${it.src} can no longer reach ${it.dst} (was ${it.before.toString()})`;
     case 'changed':
+      if (it.before.isAll) return `${it.src} -> ${it.dst}: now only on ${it.after.toString()} (was all connections)`;
+      if (it.after.isAll) return `${it.src} -> ${it.dst}: now on all connections (was ${it.before.toString()})`;
       return `${it.src} -> ${it.dst}: ${[!it.gained.isEmpty ? `now also on ${it.gained.toString()}` : '', !it.lost.isEmpty ? `no longer on ${it.lost.toString()}` : ''].filter(Boolean).join('; ')} (now ${it.after.toString()})`;
   }
 }
