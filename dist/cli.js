@@ -50,11 +50,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -540,16 +540,16 @@ var require_help = __commonJS({
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group = getGroup(item);
+        unsortedItems.forEach((item2) => {
+          const group = getGroup(item2);
           if (!result.has(group)) result.set(group, []);
         });
-        visibleItems.forEach((item) => {
-          const group = getGroup(item);
+        visibleItems.forEach((item2) => {
+          const group = getGroup(item2);
           if (!result.has(group)) {
             result.set(group, []);
           }
-          result.get(group).push(item);
+          result.get(group).push(item2);
         });
         return result;
       }
@@ -1203,7 +1203,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path8 = __require("node:path");
+    var path10 = __require("node:path");
     var fs2 = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1648,9 +1648,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
         }
         process2.exit(exitCode);
       }
@@ -2216,9 +2216,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path8.resolve(baseDir, baseName);
+          const localBin = path10.resolve(baseDir, baseName);
           if (fs2.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path8.extname(baseName))) return void 0;
+          if (sourceExt.includes(path10.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs2.existsSync(`${localBin}${ext}`)
           );
@@ -2236,17 +2236,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path8.resolve(
-            path8.dirname(resolvedScriptPath),
+          executableDir = path10.resolve(
+            path10.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path8.basename(
+            const legacyName = path10.basename(
               this._scriptPath,
-              path8.extname(this._scriptPath)
+              path10.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2257,7 +2257,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path8.extname(executableFile));
+        launchWithNode = sourceExt.includes(path10.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2288,14 +2288,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code2);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code2,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2802,8 +2802,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config2 = errorOptions || {};
         const exitCode = config2.exitCode || 1;
-        const code = config2.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code2 = config2.code || "commander.error";
+        this._exit(exitCode, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3172,7 +3172,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path8.basename(filename, path8.extname(filename));
+        this._name = path10.basename(filename, path10.extname(filename));
         return this;
       }
       /**
@@ -3186,9 +3186,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path9) {
-        if (path9 === void 0) return this._executableDir;
-        this._executableDir = path9;
+      executableDir(path11) {
+        if (path11 === void 0) return this._executableDir;
+        this._executableDir = path11;
         return this;
       }
       /**
@@ -3543,17 +3543,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path8) {
-      const ctrl = callVisitor(key, node2, visitor, path8);
+    function visit_(key, node2, visitor, path10) {
+      const ctrl = callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = visit_(i, node2.items[i], visitor, path8);
+            const ci2 = visit_(i, node2.items[i], visitor, path10);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3564,13 +3564,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path8);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path8);
+          const cv = visit_("value", node2.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3591,17 +3591,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path8) {
-      const ctrl = await callVisitor(key, node2, visitor, path8);
+    async function visitAsync_(key, node2, visitor, path10) {
+      const ctrl = await callVisitor(key, node2, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
+          path10 = Object.freeze(path10.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci2 = await visitAsync_(i, node2.items[i], visitor, path8);
+            const ci2 = await visitAsync_(i, node2.items[i], visitor, path10);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -3612,13 +3612,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path8 = Object.freeze(path8.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path8);
+          path10 = Object.freeze(path10.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path8);
+          const cv = await visitAsync_("value", node2.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3645,23 +3645,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path8) {
+    function callVisitor(key, node2, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path8);
+        return visitor(key, node2, path10);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path8);
+        return visitor.Map?.(key, node2, path10);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path8);
+        return visitor.Seq?.(key, node2, path10);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path8);
+        return visitor.Pair?.(key, node2, path10);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path8);
+        return visitor.Scalar?.(key, node2, path10);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path8);
+        return visitor.Alias?.(key, node2, path10);
       return void 0;
     }
-    function replaceNode(key, path8, node2) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path10, node2) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -4144,8 +4144,8 @@ var require_Alias = __commonJS({
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
         let count = 0;
-        for (const item of node2.items) {
-          const c = getAliasCount(doc, item, anchors2);
+        for (const item2 of node2.items) {
+          const c = getAliasCount(doc, item2, anchors2);
           if (c > count)
             count = c;
         }
@@ -4273,10 +4273,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path8, value) {
+    function collectionFromPath(schema2, path10, value) {
       let v2 = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k2 = path8[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k2 = path10[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -4295,7 +4295,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -4325,11 +4325,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path10;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -4343,8 +4343,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -4358,8 +4358,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -4377,8 +4377,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -4388,8 +4388,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4523,16 +4523,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -4613,8 +4613,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str3 += json3.slice(start, i);
-                const code = json3.substr(i + 2, 4);
-                switch (code) {
+                const code2 = json3.substr(i + 2, 4);
+                switch (code2) {
                   case "0000":
                     str3 += "\\0";
                     break;
@@ -4640,8 +4640,8 @@ var require_stringifyString = __commonJS({
                     str3 += "\\P";
                     break;
                   default:
-                    if (code.substr(0, 2) === "00")
-                      str3 += "\\x" + code.substr(2);
+                    if (code2.substr(0, 2) === "00")
+                      str3 += "\\x" + code2.substr(2);
                     else
                       str3 += json3.substr(i, 6);
                 }
@@ -4778,22 +4778,22 @@ ${indent}${body}`;
       return `|${header}
 ${indent}${start}${value}${end}`;
     }
-    function plainString(item, ctx, onComment, onChompKeep) {
-      const { type: type2, value } = item;
+    function plainString(item2, ctx, onComment, onChompKeep) {
+      const { type: type2, value } = item2;
       const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
+        return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item2, ctx, onComment, onChompKeep);
       }
       if (!implicitKey && !inFlow && type2 !== Scalar.Scalar.PLAIN && value.includes("\n")) {
-        return blockString(item, ctx, onComment, onChompKeep);
+        return blockString(item2, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
         if (indent === "") {
           ctx.forceBlockIndent = true;
-          return blockString(item, ctx, onComment, onChompKeep);
+          return blockString(item2, ctx, onComment, onChompKeep);
         } else if (implicitKey && indent === indentStep) {
           return quotedString(value, ctx);
         }
@@ -4808,10 +4808,10 @@ ${indent}`);
       }
       return implicitKey ? str3 : foldFlowLines.foldFlowLines(str3, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
-    function stringifyString(item, ctx, onComment, onChompKeep) {
+    function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
-      const ss2 = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
-      let { type: type2 } = item;
+      const ss2 = typeof item2.value === "string" ? item2 : Object.assign({}, item2, { value: String(item2.value) });
+      let { type: type2 } = item2;
       if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss2.value))
           type2 = Scalar.Scalar.QUOTE_DOUBLE;
@@ -4895,25 +4895,25 @@ var require_stringify = __commonJS({
         options: opt
       };
     }
-    function getTagObject(tags, item) {
-      if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
+    function getTagObject(tags, item2) {
+      if (item2.tag) {
+        const match = tags.filter((t) => t.tag === item2.tag);
         if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+          return match.find((t) => t.format === item2.format) ?? match[0];
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
-        obj = item.value;
+      if (identity.isScalar(item2)) {
+        obj = item2.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
           const testMatch = match.filter((t) => t.test);
           if (testMatch.length > 0)
             match = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match.find((t) => t.format === item2.format) ?? match.find((t) => !t.format);
       } else {
-        obj = item;
+        obj = item2;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
       }
       if (!tagObj) {
@@ -4936,24 +4936,24 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
-        return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+    function stringify(item2, ctx, onComment, onChompKeep) {
+      if (identity.isPair(item2))
+        return item2.toString(ctx, onComment, onChompKeep);
+      if (identity.isAlias(item2)) {
         if (ctx.doc.directives)
-          return item.toString(ctx);
-        if (ctx.resolvedAliases?.has(item)) {
+          return item2.toString(ctx);
+        if (ctx.resolvedAliases?.has(item2)) {
           throw new TypeError(`Cannot stringify circular structure without alias nodes`);
         } else {
           if (ctx.resolvedAliases)
-            ctx.resolvedAliases.add(item);
+            ctx.resolvedAliases.add(item2);
           else
-            ctx.resolvedAliases = /* @__PURE__ */ new Set([item]);
-          item = item.resolve(ctx.doc);
+            ctx.resolvedAliases = /* @__PURE__ */ new Set([item2]);
+          item2 = item2.resolve(ctx.doc);
         }
       }
       let tagObj = void 0;
-      const node2 = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node2 = identity.isNode(item2) ? item2 : ctx.doc.createNode(item2, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node2));
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
@@ -5306,16 +5306,16 @@ var require_stringifyCollection = __commonJS({
       let chompKeep = false;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
-          if (!chompKeep && item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (!chompKeep && item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-          if (item.comment)
-            comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, chompKeep);
+          if (item2.comment)
+            comment2 = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -5323,7 +5323,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str4 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str4 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -5361,16 +5361,16 @@ ${indent}${line2}` : "\n";
       let linesAtValue = 0;
       const lines = [];
       for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+        const item2 = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
-          if (item.spaceBefore)
+        if (identity.isNode(item2)) {
+          if (item2.spaceBefore)
             lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
-          if (item.comment)
-            comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+          addCommentBefore(ctx, lines, item2.commentBefore, false);
+          if (item2.comment)
+            comment = item2.comment;
+        } else if (identity.isPair(item2)) {
+          const ik = identity.isNode(item2.key) ? item2.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -5378,19 +5378,19 @@ ${indent}${line2}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity.isNode(item2.value) ? item2.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
-          } else if (item.value == null && ik?.comment) {
+          } else if (item2.value == null && ik?.comment) {
             comment = ik.comment;
           }
         }
         if (comment)
           reqNewline = true;
-        let str3 = stringify.stringify(item, itemCtx, () => comment = null);
+        let str3 = stringify.stringify(item2, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str3.includes("\n"));
         if (i < items.length - 1) {
           str3 += ",";
@@ -5520,7 +5520,7 @@ var require_YAMLMap = __commonJS({
           else
             prev.value = _pair.value;
         } else if (sortEntries) {
-          const i = this.items.findIndex((item) => sortEntries(_pair, item) < 0);
+          const i = this.items.findIndex((item2) => sortEntries(_pair, item2) < 0);
           if (i === -1)
             this.items.push(_pair);
           else
@@ -5556,16 +5556,16 @@ var require_YAMLMap = __commonJS({
         const map3 = Type2 ? new Type2() : ctx?.mapAsMap ? /* @__PURE__ */ new Map() : {};
         if (ctx?.onCreate)
           ctx.onCreate(map3);
-        for (const item of this.items)
-          addPairToJSMap.addPairToJSMap(ctx, map3, item);
+        for (const item2 of this.items)
+          addPairToJSMap.addPairToJSMap(ctx, map3, item2);
         return map3;
       }
       toString(ctx, onComment, onChompKeep) {
         if (!ctx)
           return JSON.stringify(this);
-        for (const item of this.items) {
-          if (!identity.isPair(item))
-            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        for (const item2 of this.items) {
+          if (!identity.isPair(item2))
+            throw new Error(`Map items must all be pairs; found ${JSON.stringify(item2)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
           ctx = Object.assign({}, ctx, { allNullValues: true });
@@ -5680,8 +5680,8 @@ var require_YAMLSeq = __commonJS({
         if (ctx?.onCreate)
           ctx.onCreate(seq2);
         let i = 0;
-        for (const item of this.items)
-          seq2.push(toJS.toJS(item, String(i++), ctx));
+        for (const item2 of this.items)
+          seq2.push(toJS.toJS(item2, String(i++), ctx));
         return seq2;
       }
       toString(ctx, onComment, onChompKeep) {
@@ -5753,9 +5753,9 @@ var require_string = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:str",
       resolve: (str3) => str3,
-      stringify(item, ctx, onComment, onChompKeep) {
+      stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
-        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
       }
     };
     exports.string = string4;
@@ -6094,24 +6094,24 @@ var require_pairs = __commonJS({
     function resolvePairs(seq2, onError) {
       if (identity.isSeq(seq2)) {
         for (let i = 0; i < seq2.items.length; ++i) {
-          let item = seq2.items[i];
-          if (identity.isPair(item))
+          let item2 = seq2.items[i];
+          if (identity.isPair(item2))
             continue;
-          else if (identity.isMap(item)) {
-            if (item.items.length > 1)
+          else if (identity.isMap(item2)) {
+            if (item2.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-            if (item.commentBefore)
-              pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
-${pair.key.commentBefore}` : item.commentBefore;
-            if (item.comment) {
+            const pair = item2.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            if (item2.commentBefore)
+              pair.key.commentBefore = pair.key.commentBefore ? `${item2.commentBefore}
+${pair.key.commentBefore}` : item2.commentBefore;
+            if (item2.comment) {
               const cn = pair.value ?? pair.key;
-              cn.comment = cn.comment ? `${item.comment}
-${cn.comment}` : item.comment;
+              cn.comment = cn.comment ? `${item2.comment}
+${cn.comment}` : item2.comment;
             }
-            item = pair;
+            item2 = pair;
           }
-          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity.isPair(item2) ? item2 : new Pair.Pair(item2);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -6904,9 +6904,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6981,14 +6981,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection.isEmptyPath(path8)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -7003,10 +7003,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection.isEmptyPath(path8))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -7017,10 +7017,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection.isEmptyPath(path8))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -7037,13 +7037,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection.isEmptyPath(path8)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -7140,22 +7140,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code, message) {
+      constructor(name, pos, code2, message) {
         super();
         this.name = name;
-        this.code = code;
+        this.code = code2;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLParseError", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLParseError", pos, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code, message) {
-        super("YAMLWarning", pos, code, message);
+      constructor(pos, code2, message) {
+        super("YAMLWarning", pos, code2, message);
       }
     };
     var prettifyError2 = (src, lc) => (error62) => {
@@ -7882,7 +7882,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type2 = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar.source ? splitLines2(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -8040,7 +8040,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m = first.match(/^( *)/);
@@ -8064,7 +8064,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type: type2, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type2) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -8171,8 +8171,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -8212,19 +8212,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -8262,9 +8262,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code = ok ? parseInt(cc, 16) : NaN;
+      const code2 = ok ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code);
+        return String.fromCodePoint(code2);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -8586,12 +8586,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code, message, warning) => {
+        this.onError = (source, code2, message, warning) => {
           const pos = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code, message));
+            this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -8753,12 +8753,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code, message) => {
+        const _onError = (pos, code2, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code, message);
+            onError(offset, code2, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
         };
         switch (token.type) {
           case "scalar":
@@ -8944,14 +8944,14 @@ var require_cst_stringify = __commonJS({
         case "block-map":
         case "block-seq": {
           let res = "";
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           return res;
         }
         case "flow-collection": {
           let res = token.start.source;
-          for (const item of token.items)
-            res += stringifyItem(item);
+          for (const item2 of token.items)
+            res += stringifyItem(item2);
           for (const st2 of token.end)
             res += st2.source;
           return res;
@@ -9004,34 +9004,34 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
-      let item = cst;
-      for (const [field, index] of path8) {
-        const tok = item?.[field];
+    visit2.itemAtPath = (cst, path10) => {
+      let item2 = cst;
+      for (const [field, index] of path10) {
+        const tok = item2?.[field];
         if (tok && "items" in tok) {
-          item = tok.items[index];
+          item2 = tok.items[index];
         } else
           return void 0;
       }
-      return item;
+      return item2;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path10) => {
+      const parent = visit2.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path10, item2, visitor) {
+      let ctrl = visitor(item2, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
-        const token = item[field];
+        const token = item2[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci2 = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci2 = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci2 === "number")
               i = ci2 - 1;
             else if (ci2 === BREAK)
@@ -9042,10 +9042,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item2, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path10) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -11636,10 +11636,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path8) {
-  if (!path8)
+function getElementAtPath(obj, path10) {
+  if (!path10)
     return obj;
-  return path8.reduce((acc, key) => acc?.[key], obj);
+  return path10.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys2 = Object.keys(promisesObj);
@@ -11979,11 +11979,11 @@ function explicitlyAborted(x2, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path8, issues) {
+function prefixIssues(path10, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path8);
+    iss.path.unshift(path10);
     return iss;
   });
 }
@@ -12102,16 +12102,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes = new Uint8Array(binaryString.length);
+  const bytes2 = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
-    bytes[i] = binaryString.charCodeAt(i);
+    bytes2[i] = binaryString.charCodeAt(i);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToBase64(bytes) {
+function uint8ArrayToBase64(bytes2) {
   let binaryString = "";
-  for (let i = 0; i < bytes.length; i++) {
-    binaryString += String.fromCharCode(bytes[i]);
+  for (let i = 0; i < bytes2.length; i++) {
+    binaryString += String.fromCharCode(bytes2[i]);
   }
   return btoa(binaryString);
 }
@@ -12120,22 +12120,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes) {
-  return uint8ArrayToBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes2) {
+  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes = new Uint8Array(cleanHex.length / 2);
+  const bytes2 = new Uint8Array(cleanHex.length / 2);
   for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    bytes2[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
   }
-  return bytes;
+  return bytes2;
 }
-function uint8ArrayToHex(bytes) {
-  return Array.from(bytes).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes2) {
+  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 var Class = class {
   constructor(..._args) {
@@ -12445,16 +12445,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path8 = []) => {
+  const processError = (error63, path10 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path10, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path10, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path10, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path10, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -12493,17 +12493,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path8 = []) => {
+  const processError = (error63, path10 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path8, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path10, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path10, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path8, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path10, ...issue2.path]);
       } else {
-        const fullpath = [...path8, ...issue2.path];
+        const fullpath = [...path10, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -12542,8 +12542,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path8 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path8) {
+  const path10 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path10) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -13920,12 +13920,12 @@ function isIso7064Mod97(iban3) {
   let remainder = 0;
   const len = iban3.length;
   for (let i = 4; i < len; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   for (let i = 0; i < 4; i++) {
-    const code = iban3.charCodeAt(i);
-    remainder = (code >= 65 ? remainder * 100 + (code - 55) : remainder * 10 + (code - 48)) % 97;
+    const code2 = iban3.charCodeAt(i);
+    remainder = (code2 >= 65 ? remainder * 100 + (code2 - 55) : remainder * 10 + (code2 - 48)) % 97;
   }
   return remainder === 1;
 }
@@ -14228,9 +14228,9 @@ var $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
     const proms = [];
     const abortEarly = ctx?.abortEarly;
     for (let i = 0; i < input2.length; i++) {
-      const item = input2[i];
+      const item2 = input2[i];
       const result = def.element._zod.run({
-        value: item,
+        value: item2,
         issues: []
       }, ctx);
       if (result instanceof Promise) {
@@ -15254,13 +15254,13 @@ var $ZodSet = /* @__PURE__ */ $constructor("$ZodSet", (inst, def) => {
     payload.value = memo2 ? memo2.alloc(inst, payload, /* @__PURE__ */ new Set(), ctx) : /* @__PURE__ */ new Set();
     const abortEarly = ctx?.abortEarly;
     let seen = payload.issues.length;
-    for (const item of input2) {
+    for (const item2 of input2) {
       if (abortEarly && payload.issues.length !== seen) {
         if (aborted(payload, seen))
           break;
         seen = payload.issues.length;
       }
-      const result = def.valueType._zod.run({ value: item, issues: [] }, ctx);
+      const result = def.valueType._zod.run({ value: item2, issues: [] }, ctx);
       if (result instanceof Promise) {
         proms.push(result.then((result2) => handleSetResult(result2, payload)));
       } else
@@ -15894,7 +15894,7 @@ function isRecursive(inst, stack, resolve) {
     return PROVEN;
   stack.add(inst);
   let result = NONE;
-  const check2 = (child) => {
+  const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
       const answer = isRecursive(child, stack, resolve);
       if (answer > result)
@@ -15923,32 +15923,32 @@ function isRecursive(inst, stack, resolve) {
     case "object": {
       const raw = rawShape(def);
       merge3(raw ? shape(raw, true) : ASSUMED);
-      check2(def.catchall);
+      check3(def.catchall);
       break;
     }
     case "array":
-      check2(def.element);
+      check3(def.element);
       break;
     case "tuple":
       for (const el of def.items)
-        check2(el);
-      check2(def.rest);
+        check3(el);
+      check3(def.rest);
       break;
     case "record":
     case "map":
-      check2(def.keyType);
-      check2(def.valueType);
+      check3(def.keyType);
+      check3(def.valueType);
       break;
     case "set":
-      check2(def.valueType);
+      check3(def.valueType);
       break;
     case "union":
       for (const el of def.options)
-        check2(el);
+        check3(el);
       break;
     case "intersection":
-      check2(def.left);
-      check2(def.right);
+      check3(def.left);
+      check3(def.right);
       break;
     case "optional":
     case "nullable":
@@ -15959,15 +15959,15 @@ function isRecursive(inst, stack, resolve) {
     case "nonoptional":
     case "promise":
     case "success":
-      check2(def.innerType);
+      check3(def.innerType);
       break;
     case "pipe":
-      check2(def.in);
-      check2(def.out);
+      check3(def.in);
+      check3(def.out);
       break;
     case "function":
-      check2(def.input);
-      check2(def.output);
+      check3(def.input);
+      check3(def.output);
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
@@ -16008,10 +16008,10 @@ function isRecursive(inst, stack, resolve) {
         if (!value || typeof value !== "object")
           continue;
         if (value._zod)
-          check2(value);
+          check3(value);
         else if (Array.isArray(value))
           for (const el of value)
-            check2(el);
+            check3(el);
       }
     }
   }
@@ -23871,12 +23871,12 @@ function compileFn(schema2, options) {
   doc.write(outputAccessor === null ? `return true;` : `return ${outputAccessor};`);
   const constantNames = ["INVALID", ...ctx.constants.keys()];
   const constantValues = [INVALID, ...ctx.constants.values()];
-  const code = doc.content.join("\n");
+  const code2 = doc.content.join("\n");
   const fullCode = options?.debug ? constantNames.length > 0 ? `// Constants: ${constantNames.join(", ")}
-${code}` : code : "";
+${code2}` : code2 : "";
   const F2 = Function;
   const factoryCode = `return (input) => {
-${code}
+${code2}
 }`;
   let fn;
   try {
@@ -23957,8 +23957,8 @@ function generateChecks(doc, ctx, schema2, accessor) {
   if (!schemaChecks || schemaChecks.length === 0)
     return accessor;
   let currentAccessor = accessor;
-  for (const check2 of schemaChecks) {
-    const def = check2._zod.def;
+  for (const check3 of schemaChecks) {
+    const def = check3._zod.def;
     if (def.when && !WHEN_DEFAULTED_CHECKS.has(def.check)) {
       throw new ZodCompileUnsupportedError(`check with a custom "when" condition`);
     }
@@ -24006,7 +24006,7 @@ function generateChecks(doc, ctx, schema2, accessor) {
         currentAccessor = generateStringFormatCheck(doc, ctx, def, currentAccessor);
         break;
       case "custom":
-        currentAccessor = generateCustomRefineCheck(doc, ctx, check2, currentAccessor);
+        currentAccessor = generateCustomRefineCheck(doc, ctx, check3, currentAccessor);
         break;
       case "bigint_format":
         generateBigIntFormatCheck(doc, def, currentAccessor);
@@ -24022,7 +24022,7 @@ function generateChecks(doc, ctx, schema2, accessor) {
         break;
       case "overwrite": {
         const newAccessor = newVar(ctx);
-        generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor);
+        generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor);
         currentAccessor = newAccessor;
         break;
       }
@@ -24145,8 +24145,8 @@ function generatePropertyCheck(doc, ctx, def, accessor) {
   const propAccessor = `${accessor}[${JSON.stringify(def.property)}]`;
   generateCheck(doc, ctx, def.schema, propAccessor);
 }
-function generateOverwriteCheck(doc, ctx, check2, currentAccessor, newAccessor) {
-  const tx = check2._zod.def.tx;
+function generateOverwriteCheck(doc, ctx, check3, currentAccessor, newAccessor) {
+  const tx = check3._zod.def.tx;
   if (!tx) {
     throw new ZodCompileUnsupportedError("overwrite check without a transform function");
   }
@@ -24162,8 +24162,8 @@ function throwAsync() {
 function pushIssue(issue2) {
   this.issues.push(issue2);
 }
-function generateCustomRefineCheck(doc, ctx, check2, accessor) {
-  const def = check2._zod.def;
+function generateCustomRefineCheck(doc, ctx, check3, accessor) {
+  const def = check3._zod.def;
   if (def.fn) {
     if (isAsyncFunction(def.fn)) {
       throw new ZodCompileAsyncError("z.compile: async .refine() predicates are not supported");
@@ -24176,11 +24176,11 @@ function generateCustomRefineCheck(doc, ctx, check2, accessor) {
     doc.write(`if (!${resVar}) return INVALID;`);
     return accessor;
   }
-  if (check2._zod.check) {
-    if (isAsyncFunction(check2._zod.check)) {
+  if (check3._zod.check) {
+    if (isAsyncFunction(check3._zod.check)) {
       throw new ZodCompileAsyncError("z.compile: async .superRefine() / check functions are not supported");
     }
-    const checkFn = check2._zod.check;
+    const checkFn = check3._zod.check;
     const helperFn = (value) => {
       const fakePayload = { value, issues: [], addIssue: pushIssue };
       const result = checkFn(fakePayload);
@@ -24802,8 +24802,8 @@ function generateNullableCheck(doc, ctx, schema2, accessor, buildsValue = true) 
   return outputVar;
 }
 function generateSizeGate(doc, schema2, size) {
-  for (const [max, check2] of sizeCaps(schema2._zod.def.checks)) {
-    doc.write(`if (${size} > ${numericOperand(max, check2._zod.def.check)}) return INVALID;`);
+  for (const [max, check3] of sizeCaps(schema2._zod.def.checks)) {
+    doc.write(`if (${size} > ${numericOperand(max, check3._zod.def.check)}) return INVALID;`);
   }
 }
 function generateArrayCheck(doc, ctx, schema2, accessor, buildsValue = true) {
@@ -26936,8 +26936,8 @@ function isTransforming(_schema, _ctx) {
     return false;
   }
   if (def.type === "tuple") {
-    for (const item of def.items) {
-      if (isTransforming(item, ctx))
+    for (const item2 of def.items) {
+      if (isTransforming(item2, ctx))
         return true;
     }
     if (def.rest && isTransforming(def.rest, ctx))
@@ -27380,8 +27380,8 @@ var tupleProcessor = (schema2, ctx, _json, params) => {
   }) : null;
   let minItems = def.items.length;
   while (minItems > 0) {
-    const item = def.items[minItems - 1];
-    const optional2 = ctx.io === "input" ? inputOptin(item) !== void 0 : item._zod.optout === "optional";
+    const item2 = def.items[minItems - 1];
+    const optional2 = ctx.io === "input" ? inputOptin(item2) !== void 0 : item2._zod.optout === "optional";
     if (!optional2)
       break;
     minItems--;
@@ -28103,8 +28103,8 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     reg.add(this, meta3);
     return this;
   },
-  refine(check2, params) {
-    return this.check(refine(check2, params));
+  refine(check3, params) {
+    return this.check(refine(check3, params));
   },
   superRefine(refinement, params) {
     return this.check(superRefine(refinement, params));
@@ -29020,7 +29020,7 @@ var ZodTuple = /* @__PURE__ */ $constructor("ZodTuple", (inst, def) => {
       throw new Error(".partial() cannot be used on tuple schemas containing refinements");
     return this.clone({
       ...def,
-      items: def.items.map((item) => new ZodOptional({ type: "optional", innerType: item }))
+      items: def.items.map((item2) => new ZodOptional({ type: "optional", innerType: item2 }))
     });
   }
 });
@@ -29672,7 +29672,7 @@ function detectVersion(schema2, defaultTarget) {
   return defaultTarget ?? "draft-2020-12";
 }
 function applyMinItems(items, minItems) {
-  return items.map((item, index) => index < minItems ? item : item.optional());
+  return items.map((item2, index) => index < minItems ? item2 : item2.optional());
 }
 function decodeJSONPointerSegment(segment) {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
@@ -29681,13 +29681,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path8 = ref.slice(1).split("/").filter(Boolean);
-  if (path8.length === 0) {
+  const path10 = ref.slice(1).split("/").filter(Boolean);
+  if (path10.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path8[0] === defsKey) {
-    const key = path8[1] === void 0 ? void 0 : decodeJSONPointerSegment(path8[1]);
+  if (path10[0] === defsKey) {
+    const key = path10[1] === void 0 ? void 0 : decodeJSONPointerSegment(path10[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -29759,8 +29759,8 @@ function canonicalKey(value, seen) {
   try {
     if (Array.isArray(value)) {
       const parts2 = [];
-      for (const item of value) {
-        const key = canonicalKey(item, seen);
+      for (const item2 of value) {
+        const key = canonicalKey(item2, seen);
         if (key === null)
           return null;
         parts2.push(key);
@@ -29853,8 +29853,8 @@ function checkArrayGuards(arraySchema, guards) {
       const minContains = guards.minContains ?? 1;
       const ceiling = guards.maxContains !== void 0 ? guards.maxContains + 1 : Number.POSITIVE_INFINITY;
       let matches = 0;
-      for (const item of items) {
-        if (guards.containsSchema.safeParse(item).success && ++matches >= ceiling)
+      for (const item2 of items) {
+        if (guards.containsSchema.safeParse(item2).success && ++matches >= ceiling)
           break;
       }
       if (matches < minContains) {
@@ -30158,7 +30158,7 @@ function convertBaseSchema(schema2, ctx) {
       const items = schema2.items;
       if (prefixItems && Array.isArray(prefixItems)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
-        const tupleItems = prefixItems.map((item) => convertSchema(item, ctx));
+        const tupleItems = prefixItems.map((item2) => convertSchema(item2, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = !Array.isArray(items) ? getTupleRest(items, ctx) : void 0;
         const tupleSchema = z.tuple(positionalItems);
@@ -30171,7 +30171,7 @@ function convertBaseSchema(schema2, ctx) {
         }
       } else if (Array.isArray(items)) {
         const minItems = typeof schema2.minItems === "number" ? schema2.minItems : 0;
-        const tupleItems = items.map((item) => convertSchema(item, ctx));
+        const tupleItems = items.map((item2) => convertSchema(item2, ctx));
         const positionalItems = applyMinItems(tupleItems, minItems);
         const rest = getTupleRest(schema2.additionalItems, ctx);
         const tupleSchema = z.tuple(positionalItems);
@@ -30369,9 +30369,9 @@ function visit(schema2, fnOrHandlers) {
         const oldItems = def.items;
         let changed = false;
         const newItems = [];
-        for (const item of oldItems) {
-          const mapped = run2(item);
-          if (mapped !== item)
+        for (const item2 of oldItems) {
+          const mapped = run2(item2);
+          if (mapped !== item2)
             changed = true;
           newItems.push(mapped);
         }
@@ -30536,6 +30536,537 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// src/pipeline/check.ts
+import path from "node:path";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a3;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a3 = options.timeout) !== null && _a3 !== void 0 ? _a3 : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path10, added, removed, oldPosInc, options) {
+    const last = path10.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path10.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path10.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array2) {
+    const ret = [];
+    for (let i = 0; i < array2.length; i++) {
+      if (array2[i]) {
+        ret.push(array2[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line2 = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line2;
+    } else {
+      retLines.push(line2);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff2) => {
+      const patch = diffLinesResultToPatch(diff2);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff2) {
+    if (!diff2) {
+      return;
+    }
+    diff2.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff2.length; i++) {
+      const current = diff2[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff2[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line2 of lines) {
+          curRange.push((current.added ? "+" : "-") + line2);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff2.length - 2) {
+            for (const line2 of contextLines(lines)) {
+              curRange.push(line2);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line2 of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line2);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line2) => line2 + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/model/ip.ts
+var BITS = { 4: 32, 6: 128 };
+var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
+function fullRange(family) {
+  return { family, lo: 0n, hi: MAX[family] };
+}
+function parseIPv4(text) {
+  const parts = text.split(".");
+  if (parts.length !== 4) return void 0;
+  let v2 = 0n;
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return void 0;
+    const n7 = Number(p);
+    if (n7 > 255) return void 0;
+    v2 = v2 << 8n | BigInt(n7);
+  }
+  return v2;
+}
+function parseIPv6(text) {
+  let s = text;
+  const lastColon = s.lastIndexOf(":");
+  if (s.includes(".", lastColon)) {
+    const v4 = parseIPv4(s.slice(lastColon + 1));
+    if (v4 === void 0) return void 0;
+    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return void 0;
+  const head = halves[0] ? halves[0].split(":") : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
+  const missing = 8 - head.length - tail.length;
+  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
+  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
+  let v2 = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
+    v2 = v2 << 16n | BigInt(parseInt(g, 16));
+  }
+  return v2;
+}
+function parseCidr(text) {
+  const [addr = "", prefixText, ...rest] = text.trim().split("/");
+  if (rest.length > 0) return void 0;
+  const family = addr.includes(":") ? 6 : 4;
+  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
+  if (value === void 0) return void 0;
+  const bits = BITS[family];
+  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
+  if (!(prefix >= 0 && prefix <= bits)) return void 0;
+  const hostBits = BigInt(bits - prefix);
+  const lo = value >> hostBits << hostBits;
+  const hi2 = lo | (1n << hostBits) - 1n;
+  return { family, lo, hi: hi2 };
+}
+function formatIp(family, value) {
+  if (family === 4) {
+    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
+  }
+  const groups = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== "0") {
+      i++;
+      continue;
+    }
+    let j2 = i;
+    while (j2 < 8 && groups[j2] === "0") j2++;
+    if (j2 - i > bestLen) {
+      best = i;
+      bestLen = j2 - i;
+    }
+    i = j2;
+  }
+  if (best < 0) return groups.join(":");
+  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
+}
+function formatRange(r) {
+  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
+}
+function rangeContains(outer, inner) {
+  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
+}
+function atomize(ranges, alwaysInclude = [4]) {
+  const atoms = [];
+  for (const family of [4, 6]) {
+    const inFamily = ranges.filter((r) => r.family === family);
+    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
+    const cuts = /* @__PURE__ */ new Set([0n]);
+    for (const r of inFamily) {
+      cuts.add(r.lo);
+      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
+    }
+    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+    sorted.forEach((lo, i) => {
+      const next = sorted[i + 1];
+      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
+    });
+  }
+  return atoms;
+}
+
+// src/connectivity/address-text.ts
+var BITS2 = { 4: 32, 6: 128 };
+function rangeToCidrs(r) {
+  const out = [];
+  const bits = BITS2[r.family];
+  let lo = r.lo;
+  while (lo <= r.hi) {
+    let size = 0;
+    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= r.hi) size++;
+    out.push(`${formatIp(r.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}
+function mergeRanges(ranges) {
+  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && last.hi + 1n >= r.lo) out[out.length - 1] = { ...last, hi: last.hi > r.hi ? last.hi : r.hi };
+    else out.push(r);
+  }
+  return out;
+}
+function cidrOf(r) {
+  const c = rangeToCidrs(r);
+  return c.length === 1 ? c[0] : c.join(", ");
+}
+var sameRanges = (a, b) => a.length === b.length && a.every((x2, i) => x2.family === b[i]?.family && x2.lo === b[i]?.lo && x2.hi === b[i]?.hi);
+function subtract(include, exclude) {
+  let parts = mergeRanges(include);
+  for (const x2 of exclude) {
+    parts = parts.flatMap((p) => {
+      if (p.family !== x2.family || x2.hi < p.lo || x2.lo > p.hi) return [p];
+      const keep = [];
+      if (x2.lo > p.lo) keep.push({ family: p.family, lo: p.lo, hi: x2.lo - 1n });
+      if (x2.hi < p.hi) keep.push({ family: p.family, lo: x2.hi + 1n, hi: p.hi });
+      return keep;
+    });
+  }
+  return parts;
+}
+function addressText(ranges, policies) {
+  const merged = mergeRanges(ranges);
+  for (const p of policies)
+    for (const d of ["ingress", "egress"])
+      for (const rule of p.rules[d])
+        for (const m of rule.peers) {
+          if (m.kind !== "ip" || m.include.length !== 1) continue;
+          if (sameRanges(subtract(m.include, m.exclude), merged)) {
+            const inc = cidrOf(m.include[0]);
+            return m.exclude.length > 0 ? `${inc} except ${mergeRanges(m.exclude).map(cidrOf).join(", ")}` : inc;
+          }
+        }
+  return merged.map(cidrOf).join(", ");
+}
+
 // src/diagnostics/diagnostic.ts
 var Codes = {
   /** A file could not be read. */
@@ -30587,13 +31118,13 @@ var Codes = {
   /** A chart's dependencies are not vendored under charts/. */
   chartDependencies: "NPC024"
 };
-function diag(code, severity, message, at2, hint) {
-  return { code, severity, message, ...at2 ? { at: at2 } : {}, ...hint ? { hint } : {} };
+function diag(code2, severity, message, at3, hint) {
+  return { code: code2, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path8) {
-  if (!path8 || path8.length === 0) return "";
+function formatPath(path10) {
+  if (!path10 || path10.length === 0) return "";
   let out = "";
-  for (const p of path8) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path10) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 function formatDiagnostic(d) {
@@ -30639,7 +31170,7 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-function fastLocate(owner, text, path8) {
+function fastLocate(owner, text, path10) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text.split("\n");
@@ -30657,9 +31188,9 @@ function fastLocate(owner, text, path8) {
     const indent = raw.length - raw.trimStart().length;
     return { indent, text: raw.slice(indent).replace(/\r$/, "") };
   };
-  for (let s = 0; s < path8.length; s++) {
-    const seg = path8[s];
-    const last = s === path8.length - 1;
+  for (let s = 0; s < path10.length; s++) {
+    const seg = path10[s];
+    const last = s === path10.length - 1;
     let first = from;
     while (first < to && !lineAt(first)) first++;
     if (first >= to) return void 0;
@@ -30729,7 +31260,7 @@ function fastLocate(owner, text, path8) {
       here = { line: found, column: dash.indent + 1 };
     }
   }
-  if (path8.length === 0) {
+  if (path10.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : here;
   }
@@ -30748,21 +31279,21 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path8) {
-  const fast = fastLocate(d, d.text, path8);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path8] };
-  return locateWithParser(d, path8);
+function locate(d, path10) {
+  const fast = fastLocate(d, d.text, path10);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path10] };
+  return locateWithParser(d, path10);
 }
-function locateWithParser(d, path8) {
+function locateWithParser(d, path10) {
   const { doc, lines } = parsed(d);
-  for (let n7 = path8.length; n7 >= 0; n7--) {
-    const node2 = n7 === 0 ? doc.contents : doc.getIn(path8.slice(0, n7), true);
+  for (let n7 = path10.length; n7 >= 0; n7--) {
+    const node2 = n7 === 0 ? doc.contents : doc.getIn(path10.slice(0, n7), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path8] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path10] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path8] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path10] };
 }
 
 // src/manifests/schemas.ts
@@ -31002,15 +31533,15 @@ function readObjects(documents, cache2) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path8) => {
+  const visit2 = (document, input2, path10) => {
     let value = input2;
-    const where = () => locate(document, path8);
+    const where = () => locate(document, path10);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path8, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path10, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path8 }));
+      diagnostics.push(diag(Codes.notKubernetes, "info", "not a Kubernetes object (no apiVersion and kind); skipped", { file: document.file, doc: document.doc, line: document.startLine, path: path10 }));
       return;
     }
     const kind = value.kind;
@@ -31019,9 +31550,9 @@ function readObjects(documents, cache2) {
         diagnostics.push(diag(Codes.invalidField, "error", `a ${kind} needs an items list`, where()));
         return;
       }
-      value.items.forEach((item, i) => {
-        const typed = isRecord(item) && item.kind === void 0 && kind !== "List" ? { ...item, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item;
-        visit2(document, typed, [...path8, "items", i]);
+      value.items.forEach((item2, i) => {
+        const typed = isRecord(item2) && item2.kind === void 0 && kind !== "List" ? { ...item2, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item2;
+        visit2(document, typed, [...path10, "items", i]);
       });
       return;
     }
@@ -31040,132 +31571,29 @@ function readObjects(documents, cache2) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path8, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path10, ...issuePath]))
         );
       }
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path8, diagnostics);
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path8 } });
+    checkNames(parsed2.data.metadata, kind, document, path10, diagnostics);
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path10 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   return { objects, diagnostics, skippedKinds };
 }
 var DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-function checkNames(meta3, kind, document, path8, diagnostics) {
+function checkNames(meta3, kind, document, path10, diagnostics) {
   const severity = (v2) => /[/\u0000-\u001f\u007f]/.test(v2) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path8, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path10, "metadata", "name"])));
   }
   const ns2 = meta3?.namespace;
   if (ns2 && (ns2.length > 63 || !DNS_LABEL.test(ns2))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path8, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns2), `${JSON.stringify(ns2)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path10, "metadata", "namespace"])));
   }
-}
-
-// src/model/ip.ts
-var BITS = { 4: 32, 6: 128 };
-var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
-function fullRange(family) {
-  return { family, lo: 0n, hi: MAX[family] };
-}
-function parseIPv4(text) {
-  const parts = text.split(".");
-  if (parts.length !== 4) return void 0;
-  let v2 = 0n;
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return void 0;
-    const n7 = Number(p);
-    if (n7 > 255) return void 0;
-    v2 = v2 << 8n | BigInt(n7);
-  }
-  return v2;
-}
-function parseIPv6(text) {
-  let s = text;
-  const lastColon = s.lastIndexOf(":");
-  if (s.includes(".", lastColon)) {
-    const v4 = parseIPv4(s.slice(lastColon + 1));
-    if (v4 === void 0) return void 0;
-    s = `${s.slice(0, lastColon + 1)}${(v4 >> 16n).toString(16)}:${(v4 & 0xffffn).toString(16)}`;
-  }
-  const halves = s.split("::");
-  if (halves.length > 2) return void 0;
-  const head = halves[0] ? halves[0].split(":") : [];
-  const tail = halves.length === 2 && halves[1] ? halves[1].split(":") : [];
-  const missing = 8 - head.length - tail.length;
-  if (halves.length === 1 ? missing !== 0 : missing < 1) return void 0;
-  const groups = [...head, ...Array(halves.length === 2 ? missing : 0).fill("0"), ...tail];
-  let v2 = 0n;
-  for (const g of groups) {
-    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return void 0;
-    v2 = v2 << 16n | BigInt(parseInt(g, 16));
-  }
-  return v2;
-}
-function parseCidr(text) {
-  const [addr = "", prefixText, ...rest] = text.trim().split("/");
-  if (rest.length > 0) return void 0;
-  const family = addr.includes(":") ? 6 : 4;
-  const value = family === 4 ? parseIPv4(addr) : parseIPv6(addr);
-  if (value === void 0) return void 0;
-  const bits = BITS[family];
-  const prefix = prefixText === void 0 ? bits : /^\d{1,3}$/.test(prefixText) ? Number(prefixText) : NaN;
-  if (!(prefix >= 0 && prefix <= bits)) return void 0;
-  const hostBits = BigInt(bits - prefix);
-  const lo = value >> hostBits << hostBits;
-  const hi2 = lo | (1n << hostBits) - 1n;
-  return { family, lo, hi: hi2 };
-}
-function formatIp(family, value) {
-  if (family === 4) {
-    return [24n, 16n, 8n, 0n].map((s) => (value >> s & 0xffn).toString()).join(".");
-  }
-  const groups = [];
-  for (let s = 112n; s >= 0n; s -= 16n) groups.push((value >> s & 0xffffn).toString(16));
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    if (groups[i] !== "0") {
-      i++;
-      continue;
-    }
-    let j2 = i;
-    while (j2 < 8 && groups[j2] === "0") j2++;
-    if (j2 - i > bestLen) {
-      best = i;
-      bestLen = j2 - i;
-    }
-    i = j2;
-  }
-  if (best < 0) return groups.join(":");
-  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLen).join(":")}`;
-}
-function formatRange(r) {
-  return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
-}
-function rangeContains(outer, inner) {
-  return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
-}
-function atomize(ranges, alwaysInclude = [4]) {
-  const atoms = [];
-  for (const family of [4, 6]) {
-    const inFamily = ranges.filter((r) => r.family === family);
-    if (inFamily.length === 0 && !alwaysInclude.includes(family)) continue;
-    const cuts = /* @__PURE__ */ new Set([0n]);
-    for (const r of inFamily) {
-      cuts.add(r.lo);
-      if (r.hi < MAX[family]) cuts.add(r.hi + 1n);
-    }
-    const sorted = [...cuts].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
-    sorted.forEach((lo, i) => {
-      const next = sorted[i + 1];
-      atoms.push({ family, lo, hi: next === void 0 ? MAX[family] : next - 1n });
-    });
-  }
-  return atoms;
 }
 
 // src/model/peer.ts
@@ -31203,7 +31631,7 @@ function parsePeer(text, workloads) {
   if (range) return { ok: true, peer: { kind: "external", range } };
   if (/^[0-9.]+(\/\d+)?$/.test(ext) || ext.includes(":") && /^[0-9a-f:.]+(\/\d+)?$/i.test(ext)) return fail(`${JSON.stringify(text)} is not a valid address or CIDR`);
   const m = /^([^/\s[\]]+)\/([^/\s[\]]+)(?:\[([A-Za-z]+)\])?$/.exec(t);
-  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an address, {ingress-controller} or {gateway ns/name}`);
+  if (!m || m[3] === "External") return fail(`${JSON.stringify(text)} is not ns/name[Kind], an IP address or {ingress-controller}`);
   const [, namespace, name, kind] = m;
   if (!workloads) {
     if (!kind) return fail(`${JSON.stringify(text)} needs its kind: ns/name[Kind]`);
@@ -31342,206 +31770,6 @@ function buildCluster(objects) {
 }
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// src/connectivity/bitset.ts
-var Bitset = class _Bitset {
-  constructor(size, words) {
-    this.size = size;
-    this.words = words;
-  }
-  size;
-  words;
-  static empty(size) {
-    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
-  }
-  static full(size) {
-    const b = _Bitset.empty(size);
-    b.words.fill(4294967295);
-    const extra = b.words.length * 32 - size;
-    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
-    return b;
-  }
-  static of(size, ids) {
-    const b = _Bitset.empty(size);
-    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
-    return b;
-  }
-  has(id) {
-    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
-  }
-  /** A new set holding both. */
-  union(other) {
-    const out = new Uint32Array(this.words);
-    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
-    return new _Bitset(this.size, out);
-  }
-  /** Adds one id in place (only for sets under construction). */
-  add(id) {
-    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
-  }
-  copy() {
-    return new _Bitset(this.size, new Uint32Array(this.words));
-  }
-  /** Adds `other` into this set in place (only for sets under construction). */
-  addAll(other) {
-    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
-  }
-  get isEmpty() {
-    return this.words.every((w) => w === 0);
-  }
-  *[Symbol.iterator]() {
-    for (let i = 0; i < this.words.length; i++) {
-      let w = this.words[i];
-      while (w !== 0) {
-        const bit = 31 - Math.clz32(w & -w);
-        yield i * 32 + bit;
-        w &= w - 1;
-      }
-    }
-  }
-};
-
-// src/connectivity/selector.ts
-function selectorMatches(selector, labels2) {
-  if (selector.matchLabels) {
-    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels2[k2] !== v2) return false;
-  }
-  for (const e of selector.matchExpressions ?? []) {
-    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
-    const values = e.values ?? [];
-    switch (e.operator) {
-      case "In":
-        if (!has || !values.includes(labels2[e.key])) return false;
-        break;
-      case "NotIn":
-        if (has && values.includes(labels2[e.key])) return false;
-        break;
-      case "Exists":
-        if (!has) return false;
-        break;
-      case "DoesNotExist":
-        if (has) return false;
-        break;
-    }
-  }
-  return true;
-}
-function isEmptySelector(selector) {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
-}
-var keys = /* @__PURE__ */ new WeakMap();
-function selectorKey(selector) {
-  let key = keys.get(selector);
-  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
-  return key;
-}
-function computeSelectorKey(selector) {
-  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
-  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
-  return JSON.stringify([labels2, exprs]);
-}
-function labelsKey(labels2) {
-  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
-}
-
-// src/connectivity/classes.ts
-var INGRESS_CONTROLLER_NAMESPACE = "{ingress-controller}";
-var PodClasses = class {
-  all = [];
-  /** workloadKey -> the classes of its pods */
-  byWorkload = /* @__PURE__ */ new Map();
-  byNamespace = /* @__PURE__ */ new Map();
-  byLabel = /* @__PURE__ */ new Map();
-  byKey = /* @__PURE__ */ new Map();
-  cache = /* @__PURE__ */ new Map();
-  namespaceLabels;
-  constructor(cluster, withIngressController) {
-    const nsLabels = /* @__PURE__ */ new Map();
-    for (const ns2 of cluster.namespaces.values()) nsLabels.set(ns2.name, ns2.labels);
-    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
-    this.namespaceLabels = nsLabels;
-    const index = /* @__PURE__ */ new Map();
-    for (const w of cluster.workloads) {
-      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
-      const classes = [];
-      for (const pod of w.pods) {
-        const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
-        let cls = index.get(sig);
-        if (!cls) {
-          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
-          index.set(sig, cls);
-        }
-        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
-        if (!classes.includes(cls)) classes.push(cls);
-      }
-      this.byWorkload.set(key, classes);
-    }
-    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
-  }
-  get ingressController() {
-    const last = this.all[this.all.length - 1];
-    return last?.ingressController ? last : void 0;
-  }
-  add(namespace, labels2, ports, ingressController) {
-    const cls = {
-      id: this.all.length,
-      namespace,
-      namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
-      labels: labels2,
-      ports,
-      workloads: [],
-      ingressController
-    };
-    this.all.push(cls);
-    push(this.byNamespace, namespace, cls.id);
-    for (const [k2, v2] of Object.entries(labels2)) {
-      push(this.byLabel, `${k2}=${v2}`, cls.id);
-      push(this.byKey, k2, cls.id);
-    }
-    return cls;
-  }
-  namespaceCache = /* @__PURE__ */ new Map();
-  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
-  namespaces(match) {
-    if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
-    const key = selectorKey(match.selector);
-    let hit = this.namespaceCache.get(key);
-    if (!hit) {
-      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
-      this.namespaceCache.set(key, hit);
-    }
-    return hit;
-  }
-  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
-  select(ns2, pods) {
-    const key = `${ns2.kind === "named" ? `=${ns2.name}` : `~${selectorKey(ns2.selector)}`}\0${selectorKey(pods)}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    const namespaces = new Set(this.namespaces(ns2));
-    let candidates;
-    const pairs2 = Object.entries(pods.matchLabels ?? {});
-    const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === "Exists" || e.operator === "In");
-    if (pairs2.length > 0) {
-      candidates = pairs2.map(([k2, v2]) => this.byLabel.get(`${k2}=${v2}`) ?? []).reduce((a, b) => b.length < a.length ? b : a);
-    } else if (keyed) {
-      candidates = this.byKey.get(keyed.key) ?? [];
-    } else {
-      candidates = [...namespaces].flatMap((n7) => this.byNamespace.get(n7) ?? []).sort((a, b) => a - b);
-    }
-    const empty = isEmptySelector(pods);
-    const out = candidates.filter((id) => {
-      const c = this.all[id];
-      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
-    });
-    this.cache.set(key, out);
-    return out;
-  }
-};
-function push(map3, key, value) {
-  const list = map3.get(key);
-  if (list) list.push(value);
-  else map3.set(key, [value]);
 }
 
 // src/model/interval-set.ts
@@ -31760,8 +31988,8 @@ function parseConns(text) {
   if (t === "No Connections" || t === "") return ConnectionSet.NONE;
   let out = ConnectionSet.NONE;
   let proto;
-  for (const item of t.split(",").map((s) => s.trim())) {
-    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item) ?? /^(TCP|UDP|SCTP)$/.exec(item);
+  for (const item2 of t.split(",").map((s) => s.trim())) {
+    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item2) ?? /^(TCP|UDP|SCTP)$/.exec(item2);
     if (!m) return void 0;
     if (m[1]) proto = m[1];
     if (!proto || !isProtocol(proto)) return void 0;
@@ -31775,126 +32003,6 @@ function parseConns(text) {
     out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi2)));
   }
   return out;
-}
-
-// src/connectivity/exposure.ts
-function servicesByName(objects) {
-  const map3 = /* @__PURE__ */ new Map();
-  for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
-  return map3;
-}
-function workloadsByNamespace(workloads) {
-  const out = /* @__PURE__ */ new Map();
-  for (const w of workloads) {
-    const list = out.get(w.ref.namespace);
-    if (list) list.push(w);
-    else out.set(w.ref.namespace, [w]);
-  }
-  return out;
-}
-function serviceWorkloads(svc, byNamespace) {
-  const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return [];
-  const ns2 = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return (byNamespace.get(ns2) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
-}
-function resolveTargetPort(sp, pod) {
-  const target = sp.targetPort ?? sp.port;
-  if (typeof target === "number" || /^\d+$/.test(target)) {
-    const n7 = Number(target);
-    return pod.ports.some((p) => p.port === n7 && p.protocol === "TCP") ? n7 : void 0;
-  }
-  const named = pod.ports.find((p) => p.name === target && p.protocol === "TCP");
-  return named?.port;
-}
-function backendOf(b, namespace, via) {
-  if (!b) return void 0;
-  if (b.service) {
-    const port = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
-    return { kind: "ingress", namespace, service: b.service.name, port, via };
-  }
-  if (b.serviceName) {
-    const sp = b.servicePort;
-    const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-    return { kind: "ingress", namespace, service: b.serviceName, port, via };
-  }
-  return void 0;
-}
-function ingressBackends(objects) {
-  const diagnostics = [];
-  const backends = [];
-  for (const o of objects) {
-    if (o.kind === "Ingress") {
-      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `Ingress ${ns2}/${o.object.metadata.name}`;
-      const spec = o.object.spec;
-      const candidates = [
-        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
-        ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
-      ];
-      for (const { b, path: path8 } of candidates) {
-        const ref = backendOf(b, ns2, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path8 });
-      }
-    } else if (o.kind === "Route") {
-      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `Route ${ns2}/${o.object.metadata.name}`;
-      const spec = o.object.spec;
-      const tp = spec.port?.targetPort;
-      const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
-      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path8 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
-        if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path8)));
-          return;
-        }
-        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path8 });
-      });
-    }
-  }
-  return { backends, diagnostics };
-}
-function ingressExposure(cluster) {
-  const { backends, diagnostics } = ingressBackends(cluster.objects);
-  const services = servicesByName(cluster.objects);
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  const ports = /* @__PURE__ */ new Map();
-  const exposedBy = /* @__PURE__ */ new Map();
-  for (const b of backends) {
-    const svc = services.get(`${b.namespace}/${b.service}`);
-    if (!svc) {
-      diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
-      continue;
-    }
-    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
-    for (const w of serviceWorkloads(svc.object, byNamespace)) {
-      let conns = ConnectionSet.NONE;
-      for (const pod of w.pods) {
-        for (const sp of svcPorts) {
-          const p = resolveTargetPort(sp, pod);
-          if (p !== void 0) conns = conns.union(ConnectionSet.port("TCP", p));
-        }
-      }
-      if (conns.isEmpty) continue;
-      const key = workloadKey(w.ref);
-      ports.set(key, (ports.get(key) ?? ConnectionSet.NONE).union(conns));
-      const list = exposedBy.get(key) ?? [];
-      if (!list.includes(b.via)) list.push(b.via);
-      exposedBy.set(key, list);
-    }
-  }
-  return { exposure: { ports, exposedBy }, diagnostics };
-}
-function backendServicePorts(ports, want, kind) {
-  if (!want || want.number === void 0 && want.name === void 0) return [...ports];
-  return ports.filter((sp) => {
-    if (want.number !== void 0) {
-      if (sp.port === want.number) return true;
-      return kind === "route" && (sp.targetPort ?? sp.port) === want.number;
-    }
-    if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
-    return kind === "route" && sp.targetPort === want.name;
-  });
 }
 
 // src/connectivity/policy.ts
@@ -31957,16 +32065,16 @@ function compileNetworkPolicy(o, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, namespace, origin, path8, diagnostics) {
+function npPeer(p, namespace, origin, path10, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path8)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path10)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path8, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path10, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path8)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path10)));
     return { kind: "none" };
   }
   return {
@@ -31975,17 +32083,17 @@ function npPeer(p, namespace, origin, path8, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path8, diagnostics) {
+function ipPeer(cidrs, except, origin, path10, diagnostics) {
   const parse3 = (text, field) => {
     const r = parseCidr(text);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text)}; it matches nothing`, originRef(origin, field)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path8[path8.length - 1] === "ipBlock" ? [...path8, "cidr"] : [...path8, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path8, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path10[path10.length - 1] === "ipBlock" ? [...path10, "cidr"] : [...path10, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path10, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path8, diagnostics) {
+function npPorts(ports, origin, path10, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -31995,27 +32103,27 @@ function npPorts(ports, origin, path8, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol2));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+        fixed = fixed.union(portRange(protocol2, Number(p.port), p.endPort ?? void 0, origin, [...path10, i], diagnostics));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path8, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path10, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol2 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path8, i], diagnostics));
+      fixed = fixed.union(portRange(protocol2, p.port, p.endPort ?? void 0, origin, [...path10, i], diagnostics));
     }
   });
   return { fixed, named };
 }
-function portRange(protocol2, port, endPort, origin, path8, diagnostics) {
+function portRange(protocol2, port, endPort, origin, path10, diagnostics) {
   if (port < 1 || port > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path8, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path10, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path8, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port}) or above 65535; the entry matches nothing`, originRef(origin, [...path10, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol2, IntervalSet.range(port, endPort));
@@ -32027,27 +32135,27 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, origin, path8, diagnostics) {
+function adminPeer(p, origin, path10, diagnostics) {
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path8, "networks"], diagnostics);
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path10, "networks"], diagnostics);
   if (p.nodes || "domainNames" in p && p.domainNames) {
-    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path8)));
+    diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path10)));
   }
   return { kind: "none" };
 }
-function adminPorts(ports, origin, path8, diagnostics) {
+function adminPorts(ports, origin, path10, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path8, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path8, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path10, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(portRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path10, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path8, diagnostics) {
+function cnpPorts(protocols, origin, path10, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -32058,7 +32166,7 @@ function cnpPorts(protocols, origin, path8, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path8, i, key, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(portRange(proto, dp.range.start, dp.range.end, origin, [...path10, i, key, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -32067,12 +32175,12 @@ function cnpPorts(protocols, origin, path8, diagnostics) {
 var V1ALPHA1 = {
   action: (w) => w.toLowerCase(),
   portsField: "ports",
-  ports: (raw, origin, path8, diagnostics) => adminPorts(raw, origin, path8, diagnostics)
+  ports: (raw, origin, path10, diagnostics) => adminPorts(raw, origin, path10, diagnostics)
 };
 var V1ALPHA2 = {
   action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
   portsField: "protocols",
-  ports: (raw, origin, path8, diagnostics) => cnpPorts(raw, origin, path8, diagnostics)
+  ports: (raw, origin, path10, diagnostics) => cnpPorts(raw, origin, path10, diagnostics)
 };
 function compileAdminPolicy(o, diagnostics) {
   const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
@@ -32126,6 +32234,555 @@ function sortPolicies(policies) {
   const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}` }));
   keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return keyed.map((k2) => k2.p);
+}
+
+// src/connectivity/selector.ts
+function selectorMatches(selector, labels2) {
+  if (selector.matchLabels) {
+    for (const [k2, v2] of Object.entries(selector.matchLabels)) if (labels2[k2] !== v2) return false;
+  }
+  for (const e of selector.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(labels2, e.key);
+    const values = e.values ?? [];
+    switch (e.operator) {
+      case "In":
+        if (!has || !values.includes(labels2[e.key])) return false;
+        break;
+      case "NotIn":
+        if (has && values.includes(labels2[e.key])) return false;
+        break;
+      case "Exists":
+        if (!has) return false;
+        break;
+      case "DoesNotExist":
+        if (has) return false;
+        break;
+    }
+  }
+  return true;
+}
+function isEmptySelector(selector) {
+  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+}
+var keys = /* @__PURE__ */ new WeakMap();
+function selectorKey(selector) {
+  let key = keys.get(selector);
+  if (key === void 0) keys.set(selector, key = computeSelectorKey(selector));
+  return key;
+}
+function computeSelectorKey(selector) {
+  const labels2 = Object.keys(selector.matchLabels ?? {}).sort().map((k2) => [k2, selector.matchLabels?.[k2]]);
+  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
+  return JSON.stringify([labels2, exprs]);
+}
+function labelsKey(labels2) {
+  return JSON.stringify(Object.keys(labels2).sort().map((k2) => [k2, labels2[k2]]));
+}
+
+// src/connectivity/causes.ts
+function causeId(c) {
+  switch (c.kind) {
+    case "policy-added":
+    case "policy-removed":
+    case "policy-edited":
+      return `${c.kind}|${c.policy}`;
+    case "labels-changed":
+    case "ports-changed":
+    case "workload-added":
+    case "workload-removed":
+    case "exposure-changed":
+      return `${c.kind}|${c.workload}`;
+    case "namespace-labels-changed":
+      return `${c.kind}|${c.namespace}`;
+  }
+}
+function canonical(v2) {
+  if (Array.isArray(v2)) return `[${v2.map(canonical).join(",")}]`;
+  if (v2 && typeof v2 === "object") {
+    const entries = Object.entries(v2).filter(([, x2]) => x2 !== void 0).sort(([a], [b]) => compareStrings(a, b));
+    return `{${entries.map(([k2, x2]) => `${JSON.stringify(k2)}:${canonical(x2)}`).join(",")}}`;
+  }
+  return JSON.stringify(v2);
+}
+function policyContent(o) {
+  const obj = o.object;
+  return canonical({ kind: o.kind, spec: obj.spec ?? null });
+}
+var CauseFinder = class {
+  constructor(before, after) {
+    this.before = before;
+    this.after = after;
+    const byKey = (e) => new Map(e.policies.map((p) => [policyKey(p.ref), p]));
+    this.policies = { before: byKey(before), after: byKey(after) };
+    const wl = (e) => new Map(e.cluster.workloads.map((w) => [workloadKey(w.ref), w]));
+    this.workloads = { before: wl(before), after: wl(after) };
+    const nsObjects = (e) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of e.cluster.objects) if (o.kind === "Namespace") m.set(o.object.metadata.name ?? "", o);
+      return m;
+    };
+    this.namespaceObjects = { before: nsObjects(before), after: nsObjects(after) };
+    const contents = (e) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const p of e.policies) m.set(policyKey(p.ref), policyContentOf(e, p));
+      return m;
+    };
+    const a = contents(before);
+    const b = contents(after);
+    for (const [key, text] of b) {
+      const p = this.policies.after.get(key);
+      if (!a.has(key)) this.changedPolicies.set(key, { kind: "policy-added", policy: key, at: originRef(p.origin) });
+      else if (a.get(key) !== text) this.changedPolicies.set(key, { kind: "policy-edited", policy: key, at: originRef(p.origin) });
+    }
+    for (const key of a.keys()) {
+      if (!b.has(key)) this.changedPolicies.set(key, { kind: "policy-removed", policy: key, at: originRef(this.policies.before.get(key).origin) });
+    }
+  }
+  before;
+  after;
+  policies;
+  workloads;
+  namespaceObjects;
+  changedPolicies = /* @__PURE__ */ new Map();
+  /** Every policy that was added, removed or edited, by key. */
+  get policyChanges() {
+    return this.changedPolicies;
+  }
+  /** The causes of one entry, sorted by identity. */
+  causesOf(e, x2) {
+    const out = /* @__PURE__ */ new Map();
+    const add = (c) => {
+      if (c) out.set(causeId(c), c);
+    };
+    const interest = e.gained.union(e.lost);
+    const decisive = (engine, side) => decisions(engine, side, interest).flatMap((d) => d.steps);
+    const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
+    const before = decisive(this.before, x2?.before);
+    const after = decisive(this.after, x2?.after);
+    const inBefore = new Set(before.map(id));
+    const inAfter = new Set(after.map(id));
+    for (const s of before) if (s.policy && !inAfter.has(id(s))) add(this.changedPolicies.get(s.policy));
+    for (const s of after) if (s.policy && !inBefore.has(id(s))) add(this.changedPolicies.get(s.policy));
+    for (const p of [e.src, e.dst]) {
+      if (p.kind !== "workload") continue;
+      const key = workloadKey(p.ref);
+      const b = this.workloads.before.get(key);
+      const a = this.workloads.after.get(key);
+      if (!b && a) add({ kind: "workload-added", workload: key, at: originRef(a.origin) });
+      else if (b && !a) add({ kind: "workload-removed", workload: key, at: originRef(b.origin) });
+      else if (a && b) {
+        add(this.labelChange(key, b, a, e, x2));
+        if (p === e.dst) add(portChange(key, b, a));
+      }
+      add(this.namespaceChange(p.ref.namespace, e, x2));
+    }
+    if (e.src.kind === "ingress-controller" && e.dst.kind === "workload") add(this.exposureChange(e.dst, x2));
+    return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, c]) => c);
+  }
+  labelChange(key, b, a, e, x2) {
+    const before = mergedLabels(b);
+    const after = mergedLabels(a);
+    if (sameLabels(before, after)) return void 0;
+    const ns2 = a.ref.namespace;
+    const selectors = this.selectorChanges(e, x2, (sel, field, side) => field === "podSelector" ? { ns: ns2, labels: side === "before" ? before : after } : void 0);
+    return { kind: "labels-changed", workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), "metadata", "labels"]), selectors };
+  }
+  namespaceChange(ns2, e, x2) {
+    const b = this.before.cluster.namespaces.get(ns2);
+    const a = this.after.cluster.namespaces.get(ns2);
+    if (!a || !b || sameLabels(a.labels, b.labels)) return void 0;
+    const obj = this.namespaceObjects.after.get(ns2) ?? this.namespaceObjects.before.get(ns2);
+    const selectors = this.selectorChanges(e, x2, (_sel, field, side) => field === "namespaceSelector" ? { ns: ns2, labels: side === "before" ? b.labels : a.labels } : void 0);
+    return { kind: "namespace-labels-changed", namespace: ns2, before: b.labels, after: a.labels, at: obj ? originRef(obj.origin, ["metadata", "labels"]) : void 0, selectors };
+  }
+  /**
+   * The selectors of the rules that decided the pair (on either side) whose answer for the given
+   * labels differs between base and head: "the namespaceSelector of rule 0 no longer matches".
+   */
+  selectorChanges(e, x2, labelsFor) {
+    const out = /* @__PURE__ */ new Map();
+    const sides = [
+      ["before", x2?.before],
+      ["after", x2?.after]
+    ];
+    for (const [sideName, side] of sides) {
+      for (const s of [...side?.egress ?? [], ...side?.ingress ?? []]) {
+        if (!s.policy || !s.rule) continue;
+        const policy = (sideName === "before" ? this.policies.before : this.policies.after).get(s.policy);
+        const rule = policy?.rules[s.rule.direction][s.rule.index];
+        if (!policy || !rule) continue;
+        for (const m of rule.peers) {
+          if (m.kind !== "pods") continue;
+          for (const field of ["namespaceSelector", "podSelector"]) {
+            const lb = labelsFor(m, field, "before");
+            const la = labelsFor(m, field, "after");
+            if (!lb || !la) continue;
+            const matches = (labels2) => field === "podSelector" ? selectorMatches(m.pods, labels2) : m.namespaces.kind === "named" ? m.namespaces.name === lb.ns : selectorMatches(m.namespaces.selector, labels2);
+            if (field === "namespaceSelector" && m.namespaces.kind === "named") continue;
+            const was = matches(lb.labels);
+            const now = matches(la.labels);
+            if (was === now) continue;
+            const ruleName = `${s.rule.direction} rule ${s.rule.index}`;
+            out.set(`${s.policy}|${ruleName}|${field}`, { policy: s.policy, rule: ruleName, field, nowMatches: now });
+          }
+        }
+      }
+    }
+    return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, v2]) => v2);
+  }
+  exposureChange(dst, x2) {
+    const key = workloadKey(dst.ref);
+    const b = this.before.exposure.exposedBy.get(key) ?? [];
+    const a = this.after.exposure.exposedBy.get(key) ?? [];
+    const pb = this.before.exposure.ports.get(key);
+    const pa = this.after.exposure.ports.get(key);
+    if (b.join("\n") === a.join("\n") && (pb?.key ?? "") === (pa?.key ?? "")) return void 0;
+    const name = a[0] ?? b[0];
+    const engine = a[0] ? this.after : this.before;
+    const obj = name ? findExposing(engine, name) : void 0;
+    void x2;
+    return { kind: "exposure-changed", workload: key, before: b, after: a, at: obj ? originRef(obj.origin) : void 0 };
+  }
+};
+function policyContentOf(e, p) {
+  const obj = e.cluster.objects.find((o) => o.origin === p.origin);
+  return obj ? policyContent(obj) : "";
+}
+function findExposing(engine, name) {
+  const m = /^(\w+) ([^/]+)\/(.+)$/.exec(name);
+  if (!m) return void 0;
+  return engine.cluster.objects.find((o) => o.kind === m[1] && (o.object.metadata.namespace || DEFAULT_NAMESPACE) === m[2] && o.object.metadata.name === m[3]);
+}
+function mergedLabels(w) {
+  const out = {};
+  for (const p of w.pods) Object.assign(out, p.labels);
+  return out;
+}
+function sameLabels(a, b) {
+  return canonical(a) === canonical(b);
+}
+function portChange(key, b, a) {
+  const ports = (w) => {
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of w.pods.flatMap((x2) => x2.ports)) seen.set(`${p.protocol}/${p.port}/${p.name ?? ""}`, p);
+    return [...seen.entries()].sort(([x2], [y]) => compareStrings(x2, y)).map(([, p]) => p);
+  };
+  const before = ports(b);
+  const after = ports(a);
+  if (canonical(before) === canonical(after)) return void 0;
+  const names = (ps2) => new Set(ps2.flatMap((p) => p.name ? [`${p.protocol}/${p.name}`] : []));
+  const na = names(after);
+  const lostNames = [...names(before)].filter((n7) => !na.has(n7)).map((n7) => n7.split("/")[1]);
+  return { kind: "ports-changed", workload: key, before, after, lostNames, at: originRef(a.origin, [...a.specPath, "containers"]) };
+}
+function decisions(engine, side, interest) {
+  if (!side) return [];
+  const out = [];
+  for (const direction of ["egress", "ingress"]) {
+    const steps = side[direction];
+    if (!steps) continue;
+    const touching = steps.filter((s) => !s.conns.intersect(interest).isEmpty);
+    const allows = touching.filter((s) => s.verdict === "Allow");
+    if (allows.length > 0 && allows.every((s) => s.layer === "default")) {
+      out.push({ direction, verdict: "open", steps: [] });
+      continue;
+    }
+    if (allows.length > 0) {
+      out.push({ direction, verdict: "allowed", steps: allows.filter((s) => s.layer !== "default").map((s) => clip(s, interest)) });
+      continue;
+    }
+    const denies = touching.filter((s) => s.verdict === "Deny");
+    if (denies.length > 0) {
+      out.push({ direction, verdict: "denied", steps: denies.map((s) => clip(s, interest)) });
+      continue;
+    }
+    const isolated = touching.filter((s) => s.verdict === "Isolated");
+    const byKey = new Map(engine.policies.map((p) => [policyKey(p.ref), p]));
+    const pure = isolated.filter((s) => s.policy && (byKey.get(s.policy)?.rules[direction].length ?? 1) === 0);
+    if (isolated.length > 0) out.push({ direction, verdict: "denied", steps: (pure.length > 0 ? pure : isolated).map((s) => clip(s, interest)) });
+    else if (steps.length === 0 || touching.length === 0) out.push({ direction, verdict: "denied", steps: [] });
+  }
+  return out;
+}
+function clip(s, interest) {
+  return { ...s, conns: s.conns.intersect(interest) };
+}
+
+// src/connectivity/bitset.ts
+var Bitset = class _Bitset {
+  constructor(size, words) {
+    this.size = size;
+    this.words = words;
+  }
+  size;
+  words;
+  static empty(size) {
+    return new _Bitset(size, new Uint32Array(size + 31 >>> 5));
+  }
+  static full(size) {
+    const b = _Bitset.empty(size);
+    b.words.fill(4294967295);
+    const extra = b.words.length * 32 - size;
+    if (extra > 0 && b.words.length > 0) b.words[b.words.length - 1] = 4294967295 >>> extra;
+    return b;
+  }
+  static of(size, ids) {
+    const b = _Bitset.empty(size);
+    for (const id of ids) b.words[id >>> 5] = b.words[id >>> 5] | 1 << (id & 31);
+    return b;
+  }
+  has(id) {
+    return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
+  }
+  /** A new set holding both. */
+  union(other) {
+    const out = new Uint32Array(this.words);
+    for (let i = 0; i < out.length; i++) out[i] = out[i] | other.words[i];
+    return new _Bitset(this.size, out);
+  }
+  /** Adds one id in place (only for sets under construction). */
+  add(id) {
+    this.words[id >>> 5] = this.words[id >>> 5] | 1 << (id & 31);
+  }
+  copy() {
+    return new _Bitset(this.size, new Uint32Array(this.words));
+  }
+  /** Adds `other` into this set in place (only for sets under construction). */
+  addAll(other) {
+    for (let i = 0; i < this.words.length; i++) this.words[i] = this.words[i] | other.words[i];
+  }
+  get isEmpty() {
+    return this.words.every((w) => w === 0);
+  }
+  *[Symbol.iterator]() {
+    for (let i = 0; i < this.words.length; i++) {
+      let w = this.words[i];
+      while (w !== 0) {
+        const bit = 31 - Math.clz32(w & -w);
+        yield i * 32 + bit;
+        w &= w - 1;
+      }
+    }
+  }
+};
+
+// src/connectivity/classes.ts
+var INGRESS_CONTROLLER_NAMESPACE = "{ingress-controller}";
+var PodClasses = class {
+  all = [];
+  /** workloadKey -> the classes of its pods */
+  byWorkload = /* @__PURE__ */ new Map();
+  byNamespace = /* @__PURE__ */ new Map();
+  byLabel = /* @__PURE__ */ new Map();
+  byKey = /* @__PURE__ */ new Map();
+  cache = /* @__PURE__ */ new Map();
+  namespaceLabels;
+  constructor(cluster, withIngressController) {
+    const nsLabels = /* @__PURE__ */ new Map();
+    for (const ns2 of cluster.namespaces.values()) nsLabels.set(ns2.name, ns2.labels);
+    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
+    this.namespaceLabels = nsLabels;
+    const index = /* @__PURE__ */ new Map();
+    for (const w of cluster.workloads) {
+      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
+      const classes = [];
+      for (const pod of w.pods) {
+        const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
+        let cls = index.get(sig);
+        if (!cls) {
+          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
+          index.set(sig, cls);
+        }
+        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
+        if (!classes.includes(cls)) classes.push(cls);
+      }
+      this.byWorkload.set(key, classes);
+    }
+    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+  }
+  get ingressController() {
+    const last = this.all[this.all.length - 1];
+    return last?.ingressController ? last : void 0;
+  }
+  add(namespace, labels2, ports, ingressController) {
+    const cls = {
+      id: this.all.length,
+      namespace,
+      namespaceLabels: this.namespaceLabels.get(namespace) ?? { [NAMESPACE_NAME_LABEL]: namespace },
+      labels: labels2,
+      ports,
+      workloads: [],
+      ingressController
+    };
+    this.all.push(cls);
+    push(this.byNamespace, namespace, cls.id);
+    for (const [k2, v2] of Object.entries(labels2)) {
+      push(this.byLabel, `${k2}=${v2}`, cls.id);
+      push(this.byKey, k2, cls.id);
+    }
+    return cls;
+  }
+  namespaceCache = /* @__PURE__ */ new Map();
+  /** The namespaces a namespace match covers (memoised: many rules share a namespace selector). */
+  namespaces(match) {
+    if (match.kind === "named") return this.namespaceLabels.has(match.name) ? [match.name] : [];
+    const key = selectorKey(match.selector);
+    let hit = this.namespaceCache.get(key);
+    if (!hit) {
+      hit = [...this.namespaceLabels.entries()].filter(([, labels2]) => selectorMatches(match.selector, labels2)).map(([name]) => name);
+      this.namespaceCache.set(key, hit);
+    }
+    return hit;
+  }
+  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
+  select(ns2, pods) {
+    const key = `${ns2.kind === "named" ? `=${ns2.name}` : `~${selectorKey(ns2.selector)}`}\0${selectorKey(pods)}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const namespaces = new Set(this.namespaces(ns2));
+    let candidates;
+    const pairs2 = Object.entries(pods.matchLabels ?? {});
+    const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === "Exists" || e.operator === "In");
+    if (pairs2.length > 0) {
+      candidates = pairs2.map(([k2, v2]) => this.byLabel.get(`${k2}=${v2}`) ?? []).reduce((a, b) => b.length < a.length ? b : a);
+    } else if (keyed) {
+      candidates = this.byKey.get(keyed.key) ?? [];
+    } else {
+      candidates = [...namespaces].flatMap((n7) => this.byNamespace.get(n7) ?? []).sort((a, b) => a - b);
+    }
+    const empty = isEmptySelector(pods);
+    const out = candidates.filter((id) => {
+      const c = this.all[id];
+      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
+    });
+    this.cache.set(key, out);
+    return out;
+  }
+};
+function push(map3, key, value) {
+  const list = map3.get(key);
+  if (list) list.push(value);
+  else map3.set(key, [value]);
+}
+
+// src/connectivity/exposure.ts
+function servicesByName(objects) {
+  const map3 = /* @__PURE__ */ new Map();
+  for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+  return map3;
+}
+function workloadsByNamespace(workloads) {
+  const out = /* @__PURE__ */ new Map();
+  for (const w of workloads) {
+    const list = out.get(w.ref.namespace);
+    if (list) list.push(w);
+    else out.set(w.ref.namespace, [w]);
+  }
+  return out;
+}
+function serviceWorkloads(svc, byNamespace) {
+  const selector = svc.spec?.selector;
+  if (!selector || Object.keys(selector).length === 0) return [];
+  const ns2 = svc.metadata.namespace || DEFAULT_NAMESPACE;
+  return (byNamespace.get(ns2) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+}
+function resolveTargetPort(sp, pod) {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === "number" || /^\d+$/.test(target)) {
+    const n7 = Number(target);
+    return pod.ports.some((p) => p.port === n7 && p.protocol === "TCP") ? n7 : void 0;
+  }
+  const named = pod.ports.find((p) => p.name === target && p.protocol === "TCP");
+  return named?.port;
+}
+function backendOf(b, namespace, via) {
+  if (!b) return void 0;
+  if (b.service) {
+    const port = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
+    return { kind: "ingress", namespace, service: b.service.name, port, via };
+  }
+  if (b.serviceName) {
+    const sp = b.servicePort;
+    const port = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
+    return { kind: "ingress", namespace, service: b.serviceName, port, via };
+  }
+  return void 0;
+}
+function ingressBackends(objects) {
+  const diagnostics = [];
+  const backends = [];
+  for (const o of objects) {
+    if (o.kind === "Ingress") {
+      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Ingress ${ns2}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const candidates = [
+        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
+        ...(spec?.rules ?? []).flatMap((r, ri2) => (r.http?.paths ?? []).map((p, pi2) => ({ b: p.backend, path: ["spec", "rules", ri2, "http", "paths", pi2, "backend"] })))
+      ];
+      for (const { b, path: path10 } of candidates) {
+        const ref = backendOf(b, ns2, via);
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path10 });
+      }
+    } else if (o.kind === "Route") {
+      const ns2 = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Route ${ns2}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const tp = spec.port?.targetPort;
+      const port = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
+      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
+        const path10 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        if (target.kind && target.kind !== "Service") {
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path10)));
+          return;
+        }
+        backends.push({ kind: "route", namespace: ns2, service: target.name, port, via, origin: o.origin, path: path10 });
+      });
+    }
+  }
+  return { backends, diagnostics };
+}
+function ingressExposure(cluster) {
+  const { backends, diagnostics } = ingressBackends(cluster.objects);
+  const services = servicesByName(cluster.objects);
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  const ports = /* @__PURE__ */ new Map();
+  const exposedBy = /* @__PURE__ */ new Map();
+  for (const b of backends) {
+    const svc = services.get(`${b.namespace}/${b.service}`);
+    if (!svc) {
+      diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
+      continue;
+    }
+    const svcPorts = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    for (const w of serviceWorkloads(svc.object, byNamespace)) {
+      let conns2 = ConnectionSet.NONE;
+      for (const pod of w.pods) {
+        for (const sp of svcPorts) {
+          const p = resolveTargetPort(sp, pod);
+          if (p !== void 0) conns2 = conns2.union(ConnectionSet.port("TCP", p));
+        }
+      }
+      if (conns2.isEmpty) continue;
+      const key = workloadKey(w.ref);
+      ports.set(key, (ports.get(key) ?? ConnectionSet.NONE).union(conns2));
+      const list = exposedBy.get(key) ?? [];
+      if (!list.includes(b.via)) list.push(b.via);
+      exposedBy.set(key, list);
+    }
+  }
+  return { exposure: { ports, exposedBy }, diagnostics };
+}
+function backendServicePorts(ports, want, kind) {
+  if (!want || want.number === void 0 && want.name === void 0) return [...ports];
+  return ports.filter((sp) => {
+    if (want.number !== void 0) {
+      if (sp.port === want.number) return true;
+      return kind === "route" && (sp.targetPort ?? sp.port) === want.number;
+    }
+    if (sp.name !== void 0 && sp.name !== null && sp.name === want.name) return true;
+    return kind === "route" && sp.targetPort === want.name;
+  });
 }
 
 // src/connectivity/engine.ts
@@ -32302,12 +32959,12 @@ var PolicyEngine = class _PolicyEngine {
     for (const b of dr.admin) {
       if (undecided.isEmpty) break;
       if (!_PolicyEngine.matches(b, peer)) continue;
-      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(undecided);
-      if (conns.isEmpty) continue;
-      undecided = undecided.subtract(conns);
-      if (b.rule.action === "allow") allowed = allowed.union(conns);
-      else if (b.rule.action === "pass") passed = passed.union(conns);
-      trace?.push({ layer: "ANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
+      const conns2 = _PolicyEngine.resolve(b.rule.ports, dst).intersect(undecided);
+      if (conns2.isEmpty) continue;
+      undecided = undecided.subtract(conns2);
+      if (b.rule.action === "allow") allowed = allowed.union(conns2);
+      else if (b.rule.action === "pass") passed = passed.union(conns2);
+      trace?.push({ layer: "ANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns: conns2 });
     }
     let rest = undecided.union(passed);
     if (rest.isEmpty) return allowed;
@@ -32315,10 +32972,10 @@ var PolicyEngine = class _PolicyEngine {
       let npAllowed = ConnectionSet.NONE;
       for (const b of dr.np) {
         if (!_PolicyEngine.matches(b, peer)) continue;
-        const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
-        if (conns.isEmpty) continue;
-        npAllowed = npAllowed.union(conns);
-        trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns });
+        const conns2 = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
+        if (conns2.isEmpty) continue;
+        npAllowed = npAllowed.union(conns2);
+        trace?.push({ layer: "NP", verdict: "Allow", rule: b.rule, policy: b.policy, conns: conns2 });
       }
       const denied = rest.subtract(npAllowed);
       if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
@@ -32327,11 +32984,11 @@ var PolicyEngine = class _PolicyEngine {
     for (const b of dr.baseline) {
       if (rest.isEmpty) break;
       if (!_PolicyEngine.matches(b, peer)) continue;
-      const conns = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
-      if (conns.isEmpty) continue;
-      rest = rest.subtract(conns);
-      if (b.rule.action !== "deny") allowed = allowed.union(conns);
-      trace?.push({ layer: "BANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns });
+      const conns2 = _PolicyEngine.resolve(b.rule.ports, dst).intersect(rest);
+      if (conns2.isEmpty) continue;
+      rest = rest.subtract(conns2);
+      if (b.rule.action !== "deny") allowed = allowed.union(conns2);
+      trace?.push({ layer: "BANP", verdict: b.rule.action === "allow" ? "Allow" : b.rule.action === "deny" ? "Deny" : "Pass", rule: b.rule, policy: b.policy, conns: conns2 });
     }
     if (trace && !rest.isEmpty) trace.push({ layer: "default", verdict: "Allow", conns: rest });
     return allowed.union(rest);
@@ -32369,12 +33026,12 @@ var PolicyEngine = class _PolicyEngine {
       if (k2 === void 0) keys2.set(obj, k2 = peerKey(p));
       return k2;
     };
-    const add = (src, dst, conns) => {
-      if (conns.isEmpty) return;
+    const add = (src, dst, conns2) => {
+      if (conns2.isEmpty) return;
       const key = `${keyOf2(src)}\0${keyOf2(dst)}`;
       const cur = pairs2.get(key);
-      if (cur) cur.conns = cur.conns.union(conns);
-      else pairs2.set(key, { src, dst, conns });
+      if (cur) cur.conns = cur.conns.union(conns2);
+      else pairs2.set(key, { src, dst, conns: conns2 });
     };
     for (const s of classes) {
       let candidates;
@@ -32388,17 +33045,17 @@ var PolicyEngine = class _PolicyEngine {
       for (const id of candidates) {
         const d = this.classes.all[id];
         if (d.ingressController) continue;
-        const conns = this.pairConns(s, d);
-        if (conns.isEmpty) continue;
+        const conns2 = this.pairConns(s, d);
+        if (conns2.isEmpty) continue;
         for (const w1 of s.workloads)
-          for (const w2 of d.workloads) if (w1 !== w2) add({ kind: "workload", ref: w1 }, { kind: "workload", ref: w2 }, conns);
+          for (const w2 of d.workloads) if (w1 !== w2) add({ kind: "workload", ref: w1 }, { kind: "workload", ref: w2 }, conns2);
       }
     }
     this.addExternal(classes, add);
     this.addIngressController(add);
     const connections = [...pairs2.keys()].sort(compareStrings).map((k2) => {
-      const { src, dst, conns } = pairs2.get(k2);
-      return { src, dst, conns };
+      const { src, dst, conns: conns2 } = pairs2.get(k2);
+      return { src, dst, conns: conns2 };
     });
     return {
       connections,
@@ -32460,6 +33117,79 @@ function analyzeConnectivity(cluster, options = {}) {
   return { value, diagnostics: engine.diagnostics, engine };
 }
 
+// src/connectivity/diff.ts
+var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
+function diffConnectivity(before, after) {
+  const cuts = [...before.ipRanges, ...after.ipRanges];
+  for (const c of [...before.connections, ...after.connections]) {
+    if (c.src.kind === "external") cuts.push(c.src.range);
+    if (c.dst.kind === "external") cuts.push(c.dst.range);
+  }
+  const families = [...new Set(cuts.map((r) => r.family))];
+  const atoms = atomize(cuts, families);
+  const a = refine2(before, atoms);
+  const b = refine2(after, atoms);
+  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
+  const afterWorkloads = new Set(after.workloads.map(workloadKey));
+  const raw = [];
+  for (const [key, x2] of a) {
+    const y = b.get(key);
+    const conns2 = y?.conns ?? ConnectionSet.NONE;
+    if (!conns2.equals(x2.conns)) raw.push({ kind: conns2.isEmpty ? "removed" : "changed", src: x2.src, dst: x2.dst, before: x2.conns, after: conns2 });
+  }
+  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  const info = (p, kind) => {
+    if (p.kind !== "workload") return void 0;
+    const k2 = workloadKey(p.ref);
+    if (kind === "added" && !beforeWorkloads.has(k2)) return k2;
+    if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
+    return void 0;
+  };
+  const entries = raw.map((e) => {
+    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
+    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
+    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
+  });
+  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
+  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
+  return {
+    entries,
+    addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
+    removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
+  };
+}
+function refine2(c, atoms) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (src, dst, conns2) => {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = out.get(key);
+    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns2) : conns2 });
+  };
+  for (const x2 of c.connections) {
+    if (x2.src.kind === "external") for (const atom of within(atoms, x2.src.range)) put({ kind: "external", range: atom }, x2.dst, x2.conns);
+    else if (x2.dst.kind === "external") for (const atom of within(atoms, x2.dst.range)) put(x2.src, { kind: "external", range: atom }, x2.conns);
+    else put(x2.src, x2.dst, x2.conns);
+  }
+  return out;
+}
+function within(atoms, range) {
+  let lo = 0;
+  let hi2 = atoms.length;
+  while (lo < hi2) {
+    const mid = lo + hi2 >> 1;
+    const m = atoms[mid];
+    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
+    else hi2 = mid;
+  }
+  const out = [];
+  for (let i = lo; i < atoms.length; i++) {
+    const a = atoms[i];
+    if (a.family !== range.family || a.lo > range.hi) break;
+    out.push(a);
+  }
+  return out;
+}
+
 // src/connectivity/explain.ts
 function resolveStep(s) {
   return {
@@ -32484,27 +33214,27 @@ function explainPair(engine, src, dst) {
   const dc = classOf(engine, dst);
   if (src.kind !== "external" && !sc || dst.kind !== "external" && !dc) return void 0;
   const asEvalPeer = (p, cls) => p.kind === "external" ? { kind: "atom", atom: atomOf(engine, p.range) } : { kind: "class", cls };
-  let conns = ConnectionSet.ALL;
+  let conns2 = ConnectionSet.ALL;
   let egress;
   let ingress;
   let exposure;
   if (src.kind === "workload" && sc) {
     const trace = [];
-    conns = conns.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
+    conns2 = conns2.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
     egress = trace.map(resolveStep);
   }
   if (dst.kind === "workload" && dc) {
     const trace = [];
-    conns = conns.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
+    conns2 = conns2.intersect(engine.evaluate(dc, "ingress", asEvalPeer(src, sc), trace));
     ingress = trace.map(resolveStep);
   }
   if (src.kind === "ingress-controller" && dst.kind === "workload") {
     const key = workloadKey(dst.ref);
     const ports = engine.exposure.ports.get(key) ?? ConnectionSet.NONE;
     exposure = { by: engine.exposure.exposedBy.get(key) ?? [], ports };
-    conns = conns.intersect(ports);
+    conns2 = conns2.intersect(ports);
   }
-  return { src: peerKey(src), dst: peerKey(dst), conns, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
+  return { src: peerKey(src), dst: peerKey(dst), conns: conns2, ...egress ? { egress } : {}, ...ingress ? { ingress } : {}, ...exposure ? { exposure } : {} };
 }
 function stepsOf(e) {
   return e ? [...e.egress ?? [], ...e.ingress ?? []] : [];
@@ -32526,6 +33256,71 @@ function explainDiff(before, after, diff2) {
     const a = e.kind === "removed" && e.workloadsInfo ? void 0 : explainPair(after, e.src, e.dst);
     return { ...b ? { before: b } : {}, ...a ? { after: a } : {}, files: changedFiles(b, a) };
   });
+}
+
+// src/connectivity/needs.ts
+var Allowed = class {
+  pairs = /* @__PURE__ */ new Map();
+  external = [];
+  constructor(c) {
+    for (const x2 of c.connections) {
+      if (x2.src.kind === "external") this.external.push({ inCluster: peerKey(x2.dst), outbound: false, range: x2.src, conns: x2.conns });
+      else if (x2.dst.kind === "external") this.external.push({ inCluster: peerKey(x2.src), outbound: true, range: x2.dst, conns: x2.conns });
+      else this.pairs.set(`${peerKey(x2.src)}\0${peerKey(x2.dst)}`, x2.conns);
+    }
+  }
+  of(link) {
+    const { src, dst } = link;
+    if (src.kind === "gateway" || dst.kind === "gateway" || dst.kind === "ingress-controller") return void 0;
+    if (dst.kind === "external" || src.kind === "external") {
+      const outbound = dst.kind === "external";
+      const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
+      const inCluster = peerKey(outbound ? src : dst);
+      if (!range) return void 0;
+      const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster && e.range.kind === "external" && overlaps(e.range.range, range));
+      if (outbound) {
+        let covered = 0n;
+        for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
+        if (covered !== range.hi - range.lo + 1n) return ConnectionSet.NONE;
+        return parts.reduce((acc, p) => acc.intersect(p.conns), ConnectionSet.ALL);
+      }
+      return parts.reduce((acc, p) => acc.union(p.conns), ConnectionSet.NONE);
+    }
+    return this.pairs.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
+  }
+};
+function clipSize(a, b) {
+  const lo = a.lo > b.lo ? a.lo : b.lo;
+  const hi2 = a.hi < b.hi ? a.hi : b.hi;
+  return hi2 >= lo ? hi2 - lo + 1n : 0n;
+}
+function overlaps(a, b) {
+  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
+}
+function unmetLinks(links, connectivity2) {
+  const allowed = new Allowed(connectivity2);
+  const out = [];
+  for (const link of links) {
+    const a = allowed.of(link);
+    if (a === void 0) continue;
+    const missing = link.conns.subtract(a);
+    if (!missing.isEmpty) out.push({ link, allowed: a.intersect(link.conns), missing });
+  }
+  return out.sort((x2, y) => compareStrings(linkKey(x2.link), linkKey(y.link)));
+}
+function linkKey(l) {
+  return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+}
+function newlyUnmet(head, base) {
+  const before = new Map(base.map((u) => [linkKey(u.link), u]));
+  const broken = [];
+  const already = [];
+  for (const u of head) {
+    const b = before.get(linkKey(u.link));
+    if (b && u.missing.isSubsetOf(b.missing)) already.push(u);
+    else broken.push(u);
+  }
+  return { broken, already };
 }
 
 // node_modules/js-yaml/dist/js-yaml.mjs
@@ -33300,9 +34095,9 @@ function requireBinary() {
     const max = data.length;
     const map22 = BASE64_MAP;
     for (let idx = 0; idx < max; idx++) {
-      const code = map22.indexOf(data.charAt(idx));
-      if (code > 64) continue;
-      if (code < 0) return false;
+      const code2 = map22.indexOf(data.charAt(idx));
+      if (code2 > 64) continue;
+      if (code2 < 0) return false;
       bitlen += 6;
     }
     return bitlen % 8 === 0;
@@ -35191,9 +35986,9 @@ function requireDumper() {
   }
   function blockHeader(string4, indentPerLevel) {
     const indentIndicator = needIndentIndicator(string4) ? String(indentPerLevel) : "";
-    const clip = string4[string4.length - 1] === "\n";
-    const keep = clip && (string4[string4.length - 2] === "\n" || string4 === "\n");
-    const chomp = keep ? "+" : clip ? "" : "-";
+    const clip2 = string4[string4.length - 1] === "\n";
+    const keep = clip2 && (string4[string4.length - 2] === "\n" || string4 === "\n");
+    const chomp = keep ? "+" : clip2 ? "" : "-";
     return indentIndicator + chomp + "\n";
   }
   function dropEndingNewline(string4) {
@@ -35646,7 +36441,7 @@ function parseManifestFile(file2, cache2) {
     return { documents, diagnostics };
   }
   for (const chunk of splitDocuments(file2, diagnostics)) {
-    const at2 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
+    const at3 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
     if (chunk.text.trim() === "") continue;
     let value;
     try {
@@ -35670,7 +36465,7 @@ function parseManifestFile(file2, cache2) {
     if (value === null || value === void 0) continue;
     if (chunk.text.includes("*") && expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
       diagnostics.push(
-        diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at2)
+        diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at3)
       );
       continue;
     }
@@ -35697,12 +36492,12 @@ function sliceDocuments(text) {
   };
   let separated = false;
   for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
-    const at2 = m.index;
-    for (let i = text.indexOf("\n", pos); i !== -1 && i < at2; i = text.indexOf("\n", i + 1)) line2++;
-    pos = at2;
-    if (at2 > 0 || separated) push3(at2, separated);
+    const at3 = m.index;
+    for (let i = text.indexOf("\n", pos); i !== -1 && i < at3; i = text.indexOf("\n", i + 1)) line2++;
+    pos = at3;
+    if (at3 > 0 || separated) push3(at3, separated);
     separated = true;
-    start = at2;
+    start = at3;
     startLine = line2;
   }
   push3(text.length, separated);
@@ -35797,6 +36592,334 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
   }
 }
 
+// src/topology/addresses.ts
+var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+function boundaryBefore(text, index) {
+  if (index === 0) return true;
+  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
+}
+function boundaryAfter(text, end) {
+  if (end >= text.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
+}
+function findAddresses(value) {
+  const out = [];
+  for (const m of value.matchAll(ADDRESS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? "").toLowerCase();
+    if (!scheme && !boundaryBefore(value, start)) continue;
+    if (!boundaryAfter(value, end)) continue;
+    if (/^\d+$/.test(host)) continue;
+    const isIp = IPV4.test(host) || host.startsWith("[");
+    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit });
+  }
+  return out;
+}
+var PUBLIC_TLDS = /* @__PURE__ */ new Set([
+  "com",
+  "net",
+  "org",
+  "io",
+  "dev",
+  "app",
+  "cloud",
+  "ai",
+  "co",
+  "info",
+  "biz",
+  "me",
+  "us",
+  "uk",
+  "de",
+  "fr",
+  "eu",
+  "jp",
+  "cn",
+  "in",
+  "ca",
+  "au",
+  "nl",
+  "se",
+  "ch",
+  "es",
+  "it",
+  "ru",
+  "br",
+  "gov",
+  "edu",
+  "sh",
+  "xyz",
+  "tech",
+  "so"
+]);
+function looksExternalHost(host) {
+  const labels2 = host.split(".");
+  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
+}
+function isLocalAddress(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
+}
+function isIpLiteral(host) {
+  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
+  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+
+// src/topology/links.ts
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
+    case "exposure":
+      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+    case "trace":
+      return `trace ${e.event}`;
+    case "intent":
+      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+  }
+}
+function pathText(path10) {
+  let out = "";
+  for (const p of path10 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+// src/topology/scan.ts
+var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+function traceValue(at3, c, values) {
+  const chart = values.find((v2) => at3.file.startsWith(`${v2.chart}/`));
+  if (!chart) return void 0;
+  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
+    for (const f of chart.files) {
+      const lines = f.text.split("\n");
+      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
+      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
+    }
+  }
+  return void 0;
+}
+function scanTopology(cluster, options = {}) {
+  const values = options.values ?? [];
+  const services = /* @__PURE__ */ new Map();
+  const configMaps = /* @__PURE__ */ new Map();
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  for (const o of cluster.objects) {
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
+    else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
+  }
+  const links = new LinkSet();
+  const unresolved = [];
+  for (const w of cluster.workloads) {
+    const src = { kind: "workload", ref: w.ref };
+    const visit2 = (value, at3, via) => {
+      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at3, via, values);
+    };
+    const scanConfigMap = (name, via) => {
+      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+      if (!cm) return;
+      for (const [key, v2] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
+        if (typeof v2 === "string") visit2(v2, () => originRef(cm.origin, ["data", key]), via);
+      }
+    };
+    (w.spec?.volumes ?? []).forEach((v2, vi2) => {
+      if (v2.configMap) scanConfigMap(v2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "configMap"]));
+      (v2.projected?.sources ?? []).forEach((src2, si2) => {
+        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
+      });
+    });
+    for (const field of ["initContainers", "containers"]) {
+      (w.spec?.[field] ?? []).forEach((container, ci2) => {
+        const base = [...w.specPath, field, ci2];
+        (container.env ?? []).forEach((env, ei2) => {
+          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
+          const ref = env.valueFrom?.configMapKeyRef;
+          if (ref) {
+            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
+            const v2 = cm?.object.data?.[ref.key];
+            if (cm && typeof v2 === "string")
+              visit2(v2, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei2, "valueFrom", "configMapKeyRef"]));
+          }
+        });
+        (container.envFrom ?? []).forEach((ef, fi2) => {
+          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi2, "configMapRef"]));
+        });
+        for (const list of ["command", "args"]) {
+          (container[list] ?? []).forEach((arg, ai2) => {
+            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list, ai2]));
+          });
+        }
+      });
+    }
+  }
+  const diagnostics = addExposures(cluster, services, links);
+  const sortedUnresolved = unresolved.sort(
+    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
+  );
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
+}
+function resolveAddress(c, w, services, links, unresolved, src, at3, via, values) {
+  const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason, detail });
+  if (isLocalAddress(c.host)) return;
+  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+  if (port !== void 0 && (port < 1 || port > 65535)) {
+    report("no-such-port", `port ${c.port} is outside 1-65535`);
+    return;
+  }
+  if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    if (!range) return;
+    const conns2 = port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
+    links.add(src, { kind: "external", range }, conns2, evidence(c, at3, via, void 0, values));
+    return;
+  }
+  const target = serviceFor(c.host, w.ref.namespace, services);
+  if (!target) {
+    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
+    return;
+  }
+  const svc = target.entry;
+  if (svc.object.spec?.type === "ExternalName") {
+    const name = svc.object.spec.externalName;
+    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
+    return;
+  }
+  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
+  if (ports.length === 0) {
+    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
+    return;
+  }
+  if (svc.workloads.length === 0) {
+    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    return;
+  }
+  for (const dw of svc.workloads) {
+    if (dw === w) continue;
+    const conns2 = targetConns(ports, dw.pods);
+    if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns2, evidence(c, at3, via, target.key, values));
+  }
+}
+function evidence(c, at3, via, service, values) {
+  const where = at3();
+  const traced = values.length > 0 ? traceValue(where, c, values) : void 0;
+  return { kind: "address", at: where, value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {}, ...traced ? { traced } : {} };
+}
+function serviceFor(host, namespace, services) {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  const parts = h.split(".");
+  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
+  const entry = key ? services.get(key) : void 0;
+  return key && entry ? { key, entry } : void 0;
+}
+function targetConns(ports, pods) {
+  let conns2 = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol2 = sp.protocol ?? "TCP";
+    const t = sp.targetPort ?? sp.port;
+    if (typeof t === "number" || /^\d+$/.test(t)) {
+      conns2 = conns2.union(ConnectionSet.port(protocol2, Number(t)));
+      continue;
+    }
+    for (const pod of pods) {
+      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
+      if (p) conns2 = conns2.union(ConnectionSet.port(protocol2, p.port));
+    }
+  }
+  return conns2;
+}
+function addExposures(cluster, services, links) {
+  const expose = (src, ns2, name, port, kind, object2, at3) => {
+    const svc = services.get(`${ns2}/${name}`);
+    if (!svc) return;
+    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+    for (const w of svc.workloads) {
+      const reached = targetConns(ports, w.pods);
+      const conns2 = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
+      if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, { kind: "exposure", object: object2, at: at3() });
+    }
+  };
+  const ic = { kind: "ingress-controller" };
+  const ingress = ingressBackends(cluster.objects);
+  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
+  for (const o of cluster.objects) {
+    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    switch (o.kind) {
+      case "HTTPRoute":
+      case "GRPCRoute":
+      case "TCPRoute":
+      case "TLSRoute":
+      case "UDPRoute": {
+        const object2 = `${o.kind} ${ns2}/${o.object.metadata.name}`;
+        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
+        (o.object.spec?.rules ?? []).forEach(
+          (rule, ri2) => (rule.backendRefs ?? []).forEach((b, bi2) => {
+            if (b.kind && b.kind !== "Service") return;
+            for (const p of parents) {
+              const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
+              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
+            }
+          })
+        );
+        break;
+      }
+      case "Service": {
+        const type2 = o.object.spec?.type;
+        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
+        const svc = services.get(`${ns2}/${o.object.metadata.name}`);
+        for (const w of svc?.workloads ?? []) {
+          const conns2 = targetConns(o.object.spec?.ports ?? [], w.pods);
+          if (!conns2.isEmpty)
+            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns2, {
+              kind: "exposure",
+              object: `Service ${ns2}/${o.object.metadata.name} (${type2})`,
+              at: originRef(o.origin, ["spec", "type"])
+            });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return ingress.diagnostics;
+}
+var LinkSet = class {
+  map = /* @__PURE__ */ new Map();
+  add(src, dst, conns2, ev) {
+    const key = `${peerKey(src)}\0${peerKey(dst)}`;
+    const cur = this.map.get(key);
+    if (cur) {
+      cur.conns = cur.conns.union(conns2);
+      cur.evidence.push(ev);
+    } else this.map.set(key, { src, dst, conns: conns2, evidence: [ev] });
+  }
+  sorted() {
+    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+  }
+};
+function dedupeUnresolved(list) {
+  const seen = /* @__PURE__ */ new Set();
+  return list.filter((u) => {
+    const k2 = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k2)) return false;
+    seen.add(k2);
+    return true;
+  });
+}
+
 // src/manifests/load.ts
 function loadManifests(files, cache2) {
   const diagnostics = [];
@@ -35823,33 +36946,325 @@ function loadInputs(io, paths, settings, cache2, mapping) {
   return { load: load2, diagnostics: [...read.diagnostics, ...load2.diagnostics], values: read.values };
 }
 
-// src/pipeline/connectivity.ts
-function runConnectivity(io, paths, settings) {
-  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
-  const result = analyzeConnectivity(load2.cluster, { ipFamilies: settings.ipFamilies });
-  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
-}
-function runExplain(io, paths, settings, srcText, dstText) {
-  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
+// src/pipeline/check.ts
+function loadSide(io, label, root, settings, cache2, mapping, rel) {
+  const { load: load2, diagnostics, values } = loadInputs(io, [root], settings, cache2, mapping);
   const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
-  const workloads = load2.cluster.workloads.map((w) => w.ref);
-  const resolve = (text) => {
-    const r = parsePeer(text, workloads);
-    if (!r.ok) throw new ConfigError(`--explain: ${r.error}`);
-    return r.peer;
+  const scan2 = scanTopology(load2.cluster, { values });
+  return {
+    label,
+    engine,
+    topology: scan2.value,
+    values,
+    documents: [...new Set(load2.documents.map((d) => d.file))],
+    diagnostics: [...diagnostics, ...engine.diagnostics, ...scan2.diagnostics],
+    rel
   };
-  const src = resolve(srcText);
-  const dst = resolve(dstText);
-  if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
-  for (const p of [src, dst]) {
-    if (p.kind === "external" && !engine.families.includes(p.range.family)) {
-      throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
+}
+var toPosix = (p) => p.split(path.sep).join("/");
+function loadSides(io, request, settings) {
+  const cache2 = new ParseCache();
+  if (request.kind === "paths") {
+    const side = (root) => {
+      const abs = path.resolve(root);
+      const isDir = io.isDirectory(abs);
+      const shown = toPosix(path.normalize(root)).replace(/\/$/, "");
+      const display = (f) => {
+        const r = toPosix(path.relative(abs, f));
+        return isDir ? r === "" ? shown : `${shown}/${r}` : f === abs ? shown : toPosix(f);
+      };
+      const rel = (d) => isDir ? d === shown ? "." : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : void 0 : d === shown ? path.basename(abs) : void 0;
+      return loadSide(io, root, root, settings, cache2, { display, logical: (f) => f }, rel);
+    };
+    return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head) };
+  }
+  const { repo, base, head } = request;
+  const top = io.repoTop(repo);
+  const sub = request.paths.length > 0 ? request.paths : ["."];
+  for (const p of sub) {
+    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+  }
+  const commits = { base: io.resolveCommit(repo, base), head: io.resolveCommit(repo, head) };
+  const trees = [];
+  try {
+    const side = (ref) => {
+      const tree = io.exportTree(repo, ref, sub);
+      trees.push(tree);
+      const relAbs = (abs) => toPosix(path.relative(tree.dir, abs));
+      const rel = (d) => d.startsWith(`${ref}:`) ? d.slice(ref.length + 1) : void 0;
+      return loadSide(io, ref, tree.dir, settings, cache2, { display: (abs) => `${ref}:${relAbs(abs) || "."}`, logical: (abs) => path.join(top, relAbs(abs)) }, rel);
+    };
+    return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits };
+  } finally {
+    for (const t of trees) t.dispose();
+  }
+}
+function gapsOf(head, base) {
+  const key = (u) => `${workloadKey(u.workload)}\0${u.value}\0${u.reason}`;
+  const before = new Set(base.unresolved.map(key));
+  return head.unresolved.map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, introduced: !before.has(key(u)) })).sort((a, b) => compareStrings(`${a.workload}\0${a.value}`, `${b.workload}\0${b.value}`));
+}
+function changedLines(before, after) {
+  const patch = structuredPatch("a", "b", before ?? "", after, "", "", { context: 0 });
+  const lines = [];
+  for (const h of patch.hunks) {
+    let n7 = h.newStart;
+    for (const l of h.lines) {
+      if (l.startsWith("+")) lines.push(n7++);
+      else if (!l.startsWith("-")) n7++;
     }
   }
-  const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
-  const xs2 = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
-  if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
-  return { explanations: xs2, diagnostics: [...diagnostics, ...engine.diagnostics] };
+  return lines;
+}
+var Attributor = class {
+  constructor(changed, files, base, head) {
+    this.files = files;
+    this.changed = new Set(changed);
+    const baseValues = /* @__PURE__ */ new Map();
+    for (const v2 of base.values) for (const f of v2.files) baseValues.set(base.rel(f.path) ?? f.path, f.text);
+    for (const v2 of head.values)
+      for (const f of v2.files) {
+        const rel = head.rel(f.path) ?? f.path;
+        if (this.changed.has(rel)) this.valuesLines.set(rel, changedLines(baseValues.get(rel), f.text));
+      }
+  }
+  files;
+  changed;
+  valuesLines = /* @__PURE__ */ new Map();
+  filesOf(at3) {
+    if (!at3) return [];
+    const info = this.files.get(at3.file);
+    if (!info) return [];
+    if (info.chart !== void 0) {
+      const prefix = info.chart === "" ? "" : `${info.chart}/`;
+      return [...this.changed].filter((f) => f.startsWith(prefix)).map((f) => this.valuesLines.has(f) ? { path: f, lines: this.valuesLines.get(f) } : { path: f });
+    }
+    return this.changed.has(info.path) ? [{ path: info.path }] : [];
+  }
+};
+function isOutsidePeer(p) {
+  return p.kind === "external" || p.kind === "ingress-controller" || p.kind === "gateway";
+}
+function isOutsideSource(e) {
+  return isOutsidePeer(e.src);
+}
+function itemsOf(diff2, explanations, entries, base, head, policies) {
+  const joined = /* @__PURE__ */ new Map();
+  const order = [];
+  for (const i of entries) {
+    const e = diff2.entries[i];
+    const ext = e.src.kind === "external" ? "src" : e.dst.kind === "external" ? "dst" : void 0;
+    const key = ext ? `${ext}\0${peerKey(ext === "src" ? e.dst : e.src)}\0${e.kind}\0${e.before.key}\0${e.after.key}` : `pair\0${peerKey(e.src)}\0${peerKey(e.dst)}`;
+    let j2 = joined.get(key);
+    if (!j2) {
+      joined.set(key, j2 = { indexes: [], ranges: [] });
+      order.push(key);
+    }
+    j2.indexes.push(i);
+    const p = ext === "src" ? e.src : ext === "dst" ? e.dst : void 0;
+    if (p && p.kind === "external") j2.ranges.push(p.range);
+  }
+  return order.map((key) => {
+    const { indexes, ranges } = joined.get(key);
+    const first = diff2.entries[indexes[0]];
+    const text = (p) => p.kind === "external" ? addressText(ranges, policies) : peerKey(p);
+    const interest = first.gained.union(first.lost);
+    const x2 = explanations[indexes[0]];
+    return {
+      entries: indexes,
+      kind: first.kind,
+      src: text(first.src),
+      dst: text(first.dst),
+      outside: isOutsidePeer(first.src) || isOutsidePeer(first.dst),
+      before: first.before,
+      after: first.after,
+      gained: first.gained,
+      lost: first.lost,
+      ...first.workloadsInfo ? { workloadsInfo: first.workloadsInfo } : {},
+      why: { base: decisions(base, x2?.before, interest), head: decisions(head, x2?.after, interest) }
+    };
+  });
+}
+function runCheck(io, request, settings) {
+  const { base, head, changed, commits } = loadSides(io, request, settings);
+  const files = /* @__PURE__ */ new Map();
+  for (const [sideName, side] of [
+    ["base", base],
+    ["head", head]
+  ]) {
+    const charts = side.values.map((v2) => ({ shown: v2.chart, rel: side.rel(v2.chart) ?? v2.chart }));
+    for (const d of side.documents) {
+      const rel = side.rel(d);
+      if (rel === void 0) continue;
+      const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
+      files.set(d, { side: sideName, path: chart ? rel.replace(/ \[rendered\]$/, "") : rel, ...chart ? { chart: chart.rel === "." ? "" : chart.rel } : {} });
+    }
+  }
+  const before = base.engine.connectivity();
+  const after = head.engine.connectivity();
+  const diff2 = diffConnectivity(before, after);
+  const explanations = explainDiff(base.engine, head.engine, diff2);
+  const finder = new CauseFinder(base.engine, head.engine);
+  const attributor = new Attributor(changed, files, base, head);
+  const groupsById = /* @__PURE__ */ new Map();
+  diff2.entries.forEach((e, i) => {
+    const causes = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
+    const id = causes.map((c) => causeId(c.cause)).join("\n");
+    const g = groupsById.get(id);
+    if (g) g.entries.push(i);
+    else groupsById.set(id, { causes, entries: [i] });
+  });
+  const policies = [...head.engine.policies, ...base.engine.policies];
+  const toItems = (entries) => itemsOf(diff2, explanations, entries, base.engine, head.engine, policies);
+  const groups = [...groupsById.entries()].sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib)).map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
+  const outside = groups.flatMap((g) => g.items.filter((it2) => isOutsideSource(diff2.entries[it2.entries[0]]) && !it2.gained.isEmpty));
+  const unmetHead = unmetLinks(head.topology.links, after);
+  const unmetBase = unmetLinks(base.topology.links, before);
+  const { broken, already } = newlyUnmet(unmetHead, unmetBase);
+  return {
+    refs: { base: base.label, head: head.label },
+    ...commits ? { commits } : {},
+    changedFiles: changed,
+    diff: diff2,
+    explanations,
+    groups,
+    outside,
+    broken,
+    alreadyUnmet: already,
+    gaps: gapsOf(head.topology, base.topology),
+    files,
+    diagnostics: [...base.diagnostics, ...head.diagnostics]
+  };
+}
+
+// src/report/check/budget.ts
+var DEFAULT_MAX_BYTES = 6e4;
+var FULL_REPORT_POINTER = "the full report is in the job summary and the `netpol-ci-report` artifact";
+var bytes = (s) => Buffer.byteLength(s, "utf8");
+function closers(lines) {
+  let fence = false;
+  let details = 0;
+  for (const l of lines) {
+    const t = l.trim();
+    if (t.startsWith("```")) fence = !fence;
+    else if (!fence) {
+      details += (t.match(/<details>/g) ?? []).length;
+      details -= (t.match(/<\/details>/g) ?? []).length;
+    }
+  }
+  return [...fence ? ["```"] : [], ...Array.from({ length: Math.max(0, details) }, () => "</details>")];
+}
+function fitSections(head, sections, maxBytes, shownBudget = maxBytes) {
+  const join = (ls2) => `${ls2.join("\n")}
+`;
+  const all = [...head, ...sections.flatMap((s) => ["", ...s.lines])];
+  if (bytes(join(all)) <= maxBytes) return { text: join(all), truncated: false };
+  const out = [...head];
+  let used = bytes(join(out));
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    const rest = sections.slice(i + 1).map((x2) => x2.title);
+    const sectionBytes = bytes(join(["", ...s.lines]));
+    const noteFor = (cutLines, omitted) => `> **Report cut to fit a comment** (${shownBudget} bytes): ${cutLines > 0 ? `${cutLines} more lines of *${s.title}*` : ""}${cutLines > 0 && omitted.length > 0 ? " and " : ""}${omitted.length > 0 ? `the sections ${omitted.map((t) => `*${t}*`).join(", ")}` : ""} omitted; ${FULL_REPORT_POINTER}.`;
+    const reserve = bytes(`
+${noteFor(999999, rest)}
+`) + 64;
+    if (used + sectionBytes + reserve <= maxBytes || i === sections.length - 1 && used + sectionBytes <= maxBytes) {
+      out.push("", ...s.lines);
+      used += sectionBytes;
+      continue;
+    }
+    const kept = [""];
+    let keptBytes = 1;
+    let fenceOpen = false;
+    let lastSafe = 0;
+    for (let j2 = 0; j2 < s.lines.length; j2++) {
+      const l = s.lines[j2];
+      const extra = bytes(`${l}
+`);
+      const closing = closers([...kept, l]).reduce((n7, c) => n7 + bytes(`${c}
+`), 0);
+      if (used + keptBytes + extra + closing + reserve > maxBytes) break;
+      kept.push(l);
+      keptBytes += extra;
+      if (l.trim().startsWith("```")) fenceOpen = !fenceOpen;
+      if (!fenceOpen) lastSafe = kept.length;
+    }
+    const cut = fenceOpen ? kept.slice(0, lastSafe) : kept;
+    const shownLines = cut.length > 1 ? cut : [];
+    out.push(...shownLines, ...closers(shownLines));
+    const omittedLines = s.lines.length - Math.max(0, shownLines.length - 1);
+    out.push("", noteFor(shownLines.length > 0 ? omittedLines : 0, shownLines.length > 0 ? rest : [s.title, ...rest]));
+    return { text: join(out), truncated: true };
+  }
+  return { text: join(out), truncated: true };
+}
+
+// src/report/check/summary.ts
+function checkSummary(o) {
+  const count = (k2) => o.groups.reduce((n7, g) => n7 + g.items.filter((it2) => it2.kind === k2).length, 0);
+  const changes = o.groups.reduce((n7, g) => n7 + g.items.length, 0);
+  const broken = o.broken.length;
+  const baseline = o.baseline?.violations.length;
+  const drift = o.drift?.findings.length;
+  const problems = [];
+  if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? "" : "s"}`);
+  if (drift) problems.push(`${drift} drift finding${drift === 1 ? "" : "s"}`);
+  if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? "" : "s"}`);
+  if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? "" : "s"} from outside the cluster`);
+  const verdict = problems.length > 0 ? `⚠️ ${problems.join(", ")}` : changes > 0 ? `ℹ️ ${changes} connectivity change${changes === 1 ? "" : "s"}, nothing broken` : "✅ no connectivity change, nothing broken";
+  return {
+    verdict,
+    changes,
+    added: count("added"),
+    removed: count("removed"),
+    changed: count("changed"),
+    outside: o.outside.length,
+    broken,
+    gaps: o.gaps.length,
+    newGaps: o.gaps.filter((g) => g.introduced).length,
+    ...baseline !== void 0 ? { baselineViolations: baseline } : {},
+    ...drift !== void 0 ? { driftFindings: drift } : {}
+  };
+}
+
+// src/report/check/json.ts
+var at = (r) => r ? `${r.file}:${r.line ?? 0}` : void 0;
+function decision(d) {
+  return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at(s.at), conns: s.conns.toString() })) };
+}
+function item(it2) {
+  return {
+    kind: it2.kind,
+    src: it2.src,
+    dst: it2.dst,
+    outside: it2.outside,
+    before: it2.before.toString(),
+    after: it2.after.toString(),
+    ...it2.workloadsInfo ? { workloads_diff_info: it2.workloadsInfo } : {},
+    why: { base: it2.why.base.map(decision), head: it2.why.head.map(decision) }
+  };
+}
+var unmet = (u) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
+function renderCheckJson(o) {
+  const data = {
+    summary: checkSummary(o),
+    refs: o.refs,
+    ...o.commits ? { commits: o.commits } : {},
+    changed_files: o.changedFiles,
+    outside: o.outside.map(item),
+    ...o.baseline ? { baseline: o.baseline.violations.map((v2) => ({ ...v2, at: at(v2.at) })) } : {},
+    ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {},
+    groups: o.groups.map((g) => ({
+      causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
+      items: g.items.map(item)
+    })),
+    broken_links: o.broken.map(unmet),
+    already_unmet_links: o.alreadyUnmet.map(unmet),
+    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) }))
+  };
+  return `${JSON.stringify(data, (_k, v2) => v2 && typeof v2 === "object" && "key" in v2 && typeof v2.toString === "function" && v2.constructor?.name === "ConnectionSet" ? String(v2) : v2, 2)}
+`;
 }
 
 // src/report/escape.ts
@@ -35890,78 +37305,6 @@ function csvCell(text) {
 }
 function oneLine(text) {
   return text.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
-
-// src/report/connectivity.ts
-var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
-function renderConnectivityTxt(c) {
-  return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
-`).join("");
-}
-function renderConnectivityJson(c) {
-  const rows = c.connections.map((x2) => ({ src: peerKey(x2.src), dst: peerKey(x2.dst), conn: x2.conns.toString() }));
-  return `${JSON.stringify(rows, null, 2)}
-`;
-}
-function renderConnectivityCsv(c) {
-  const lines = ["src,dst,conn"];
-  for (const x2 of c.connections) lines.push([peerKey(x2.src), peerKey(x2.dst), x2.conns.toString()].map(csvCell).join(","));
-  return `${lines.join("\n")}
-`;
-}
-function renderConnectivityMd(c) {
-  const lines = ["| src | dst | conn |", "|-----|-----|------|"];
-  for (const x2 of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x2.src))} | ${escapeMarkdown(peerKey(x2.dst))} | ${escapeMarkdown(x2.conns.toString())} |`);
-  return `${lines.join("\n")}
-`;
-}
-function renderConnectivityDot(c) {
-  const ids = /* @__PURE__ */ new Map();
-  const byNs = /* @__PURE__ */ new Map();
-  const other = [];
-  const node2 = (key, ns2) => {
-    if (!ids.has(key)) {
-      ids.set(key, `n${ids.size}`);
-      if (ns2 !== void 0) {
-        const list = byNs.get(ns2) ?? [];
-        list.push(key);
-        byNs.set(ns2, list);
-      } else other.push(key);
-    }
-    return ids.get(key);
-  };
-  for (const w of c.workloads) node2(peerKey({ kind: "workload", ref: w }), w.namespace);
-  const edges = [];
-  for (const x2 of c.connections) {
-    const s = node2(peerKey(x2.src), x2.src.kind === "workload" ? x2.src.ref.namespace : void 0);
-    const d = node2(peerKey(x2.dst), x2.dst.kind === "workload" ? x2.dst.ref.namespace : void 0);
-    edges.push(`	${s} -> ${d} [label="${escapeDot(x2.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
-  }
-  const out = ["digraph {"];
-  for (const [ns2, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    out.push(`	subgraph "cluster_${escapeDot(ns2)}" {`, `		label="${escapeDot(ns2)}"`);
-    for (const k2 of keys2) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
-    out.push("	}");
-  }
-  for (const k2 of other) out.push(`	${ids.get(k2)} [label="${escapeDot(k2)}" shape="${k2.startsWith("{") ? "oval" : "diamond"}"]`);
-  out.push(...edges, "}");
-  return `${out.join("\n")}
-`;
-}
-function renderConnectivityMermaid(c) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (k2) => {
-    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
-    return ids.get(k2);
-  };
-  const lines = ["graph LR"];
-  for (const x2 of c.connections) {
-    const s = peerKey(x2.src);
-    const d = peerKey(x2.dst);
-    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x2.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
-  }
-  return `${lines.join("\n")}
-`;
 }
 
 // src/report/explain.ts
@@ -36006,250 +37349,6 @@ function renderExplanationsJson(xs2) {
   const data = xs2.map((x2) => ({ src: x2.src, dst: x2.dst, ...explanationData(x2) }));
   return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
 `;
-}
-
-// src/io/types.ts
-var DEFAULT_RENDER_OPTIONS = {
-  helmValues: [],
-  helmSet: [],
-  charts: /* @__PURE__ */ new Map(),
-  kustomizeFlags: [],
-  timeoutMs: 12e4,
-  maxOutputBytes: 64 * 1024 * 1024
-};
-var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
-
-// src/cli/common.ts
-var CommonOptions = external_exports.object({
-  output: external_exports.string().optional(),
-  verbose: external_exports.boolean().default(false),
-  quiet: external_exports.boolean().default(false),
-  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
-  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
-  helmValues: external_exports.array(external_exports.string()).default([]),
-  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
-  helmReleaseName: external_exports.string().optional(),
-  helmNamespace: external_exports.string().optional(),
-  helmConfig: external_exports.string().optional(),
-  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
-  renderTimeout: external_exports.coerce.number().positive().default(120),
-  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
-});
-function ipFamilies(flag) {
-  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
-}
-function readSettingsFrom(ctx, opts) {
-  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
-  return {
-    maxFileBytes: opts.maxFileSize,
-    ipFamilies: ipFamilies(opts.ipFamily),
-    render: {
-      helmValues: opts.helmValues,
-      helmSet: opts.helmSet,
-      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
-      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
-      charts,
-      kustomizeFlags: opts.kustomizeFlag,
-      timeoutMs: opts.renderTimeout * 1e3,
-      maxOutputBytes: opts.maxRenderBytes
-    }
-  };
-}
-var collect = (value, previous = []) => [...previous, value];
-function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
-}
-function parseOptions(schema2, raw) {
-  const r = schema2.safeParse(raw);
-  if (!r.success) {
-    const issue2 = r.error.issues[0];
-    const flag = issue2 ? `--${String(issue2.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
-    throw new ConfigError(`${flag}: ${issue2?.message ?? "invalid option"}`);
-  }
-  return r.data;
-}
-
-// src/cli/output.ts
-function printDiagnostics(ctx, diagnostics, opts) {
-  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
-  for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}
-`);
-}
-function hasErrors(diagnostics) {
-  return diagnostics.some((d) => d.severity === "error");
-}
-function emit(ctx, text, file2) {
-  if (file2 && file2 !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file2, text]]));
-  else ctx.stdout(text);
-}
-function exitCodeFor(diagnostics, findings = false) {
-  if (hasErrors(diagnostics)) return ExitCode.badInput;
-  return findings ? ExitCode.findings : ExitCode.ok;
-}
-function progress(ctx, opts) {
-  const enabled = ctx.interactive && !opts.quiet && !ctx.env.CI;
-  if (!enabled) return () => {
-  };
-  return (message) => ctx.stderr(`\r\x1B[2K${message}`);
-}
-
-// src/cli/commands/connectivity.ts
-var Options = CommonOptions.extend({
-  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
-  format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function connectivityCommand(ctx, done) {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
-  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
-  return cmd;
-}
-function connectivity(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say(`reading and evaluating ${paths.length} path(s)…`);
-  const settings = readSettingsFrom(ctx, opts);
-  if (opts.explain) {
-    const [src, dst] = opts.explain;
-    const r2 = runExplain(ctx.io, paths, settings, src, dst);
-    say("");
-    emit(ctx, opts.format === "json" ? renderExplanationsJson(r2.explanations) : r2.explanations.map(renderExplanationTxt).join("\n"), opts.output);
-    printDiagnostics(ctx, r2.diagnostics, opts);
-    return exitCodeFor(r2.diagnostics);
-  }
-  const r = runConnectivity(ctx.io, paths, settings);
-  say("");
-  const c = r.connectivity;
-  const render = {
-    txt: () => renderConnectivityTxt(c),
-    json: () => renderConnectivityJson(c),
-    csv: () => renderConnectivityCsv(c),
-    md: () => renderConnectivityMd(c),
-    dot: () => renderConnectivityDot(c),
-    mermaid: () => renderConnectivityMermaid(c),
-    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c))
-  };
-  emit(ctx, render[opts.format](), opts.output);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics);
-}
-
-// src/pipeline/diff.ts
-import path from "node:path";
-
-// src/connectivity/diff.ts
-var KIND_ORDER = { changed: 0, added: 1, removed: 2 };
-function diffConnectivity(before, after) {
-  const cuts = [...before.ipRanges, ...after.ipRanges];
-  for (const c of [...before.connections, ...after.connections]) {
-    if (c.src.kind === "external") cuts.push(c.src.range);
-    if (c.dst.kind === "external") cuts.push(c.dst.range);
-  }
-  const families = [...new Set(cuts.map((r) => r.family))];
-  const atoms = atomize(cuts, families);
-  const a = refine2(before, atoms);
-  const b = refine2(after, atoms);
-  const beforeWorkloads = new Set(before.workloads.map(workloadKey));
-  const afterWorkloads = new Set(after.workloads.map(workloadKey));
-  const raw = [];
-  for (const [key, x2] of a) {
-    const y = b.get(key);
-    const conns = y?.conns ?? ConnectionSet.NONE;
-    if (!conns.equals(x2.conns)) raw.push({ kind: conns.isEmpty ? "removed" : "changed", src: x2.src, dst: x2.dst, before: x2.conns, after: conns });
-  }
-  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
-  const info = (p, kind) => {
-    if (p.kind !== "workload") return void 0;
-    const k2 = workloadKey(p.ref);
-    if (kind === "added" && !beforeWorkloads.has(k2)) return k2;
-    if (kind === "removed" && !afterWorkloads.has(k2)) return k2;
-    return void 0;
-  };
-  const entries = raw.map((e) => {
-    const names = [info(e.src, e.kind), info(e.dst, e.kind)].filter((x2) => x2 !== void 0);
-    const withDelta = { ...e, gained: e.after.subtract(e.before), lost: e.before.subtract(e.after) };
-    return names.length === 0 ? withDelta : { ...withDelta, workloadsInfo: `workload ${names.join(" and ")} ${e.kind}` };
-  });
-  const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
-  entries.sort((x2, y) => compareStrings(sortKey.get(x2), sortKey.get(y)));
-  return {
-    entries,
-    addedWorkloads: [...afterWorkloads].filter((k2) => !beforeWorkloads.has(k2)).sort(),
-    removedWorkloads: [...beforeWorkloads].filter((k2) => !afterWorkloads.has(k2)).sort()
-  };
-}
-function refine2(c, atoms) {
-  const out = /* @__PURE__ */ new Map();
-  const put = (src, dst, conns) => {
-    const key = `${peerKey(src)}\0${peerKey(dst)}`;
-    const cur = out.get(key);
-    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
-  };
-  for (const x2 of c.connections) {
-    if (x2.src.kind === "external") for (const atom of within(atoms, x2.src.range)) put({ kind: "external", range: atom }, x2.dst, x2.conns);
-    else if (x2.dst.kind === "external") for (const atom of within(atoms, x2.dst.range)) put(x2.src, { kind: "external", range: atom }, x2.conns);
-    else put(x2.src, x2.dst, x2.conns);
-  }
-  return out;
-}
-function within(atoms, range) {
-  let lo = 0;
-  let hi2 = atoms.length;
-  while (lo < hi2) {
-    const mid = lo + hi2 >> 1;
-    const m = atoms[mid];
-    if (m.family < range.family || m.family === range.family && m.hi < range.lo) lo = mid + 1;
-    else hi2 = mid;
-  }
-  const out = [];
-  for (let i = lo; i < atoms.length; i++) {
-    const a = atoms[i];
-    if (a.family !== range.family || a.lo > range.hi) break;
-    out.push(a);
-  }
-  return out;
-}
-
-// src/pipeline/diff.ts
-function loadSide(io, label, inputs, settings, cache2, mapping) {
-  const { load: load2, diagnostics } = loadInputs(io, inputs, settings, cache2, mapping);
-  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
-  return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
-}
-function loadDiffSides(io, request, settings) {
-  const cache2 = new ParseCache();
-  if (request.kind === "paths") {
-    return { before: loadSide(io, request.before, [request.before], settings, cache2), after: loadSide(io, request.after, [request.after], settings, cache2) };
-  }
-  const { repo, base, head } = request;
-  const top = io.repoTop(repo);
-  const sub = request.paths.length > 0 ? request.paths : ["."];
-  for (const p of sub) {
-    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
-  }
-  const trees = [];
-  try {
-    const side = (ref) => {
-      const tree = io.exportTree(repo, ref, sub);
-      trees.push(tree);
-      const rel = (abs) => path.relative(tree.dir, abs).split(path.sep).join("/");
-      return loadSide(io, ref, [tree.dir], settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path.join(top, rel(abs)) });
-    };
-    return { before: side(base), after: side(head) };
-  } finally {
-    for (const t of trees) t.dispose();
-  }
-}
-function runDiff(io, request, settings, options = {}) {
-  const { before, after } = loadDiffSides(io, request, settings);
-  const diff2 = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
-  const explanations = options.explain ? explainDiff(before.engine, after.engine, diff2) : void 0;
-  return {
-    diff: diff2,
-    refs: { before: before.label, after: after.label },
-    before,
-    after,
-    ...explanations ? { explanations } : {},
-    diagnostics: [...before.diagnostics, ...after.diagnostics]
-  };
 }
 
 // src/report/diff.ts
@@ -36386,8 +37485,615 @@ function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
 `;
 }
 
-// src/cli/commands/diff.ts
+// src/report/check/marker.ts
+var MARKER_VERSION = 1;
+function buildMarker(m) {
+  const sha = m.sha && /^[0-9a-f]{7,64}$/i.test(m.sha) ? m.sha.toLowerCase() : "none";
+  return `<!-- netpol-ci:check v${m.version ?? MARKER_VERSION} key=${encodeURIComponent(m.key)} sha=${sha} truncated=${m.truncated} -->`;
+}
+
+// src/report/check/md.ts
+var FOLD_AFTER = 8;
+var code = markdownCode;
+var Locations = class {
+  constructor(o, blobBase) {
+    this.o = o;
+    this.blobBase = blobBase;
+  }
+  o;
+  blobBase;
+  url(side, path10, line2) {
+    const sha = this.o.commits?.[side];
+    if (!this.blobBase || !sha) return void 0;
+    const safePath = path10.split("/").map(encodeURIComponent).join("/");
+    return `${this.blobBase.replace(/\/+$/, "")}/blob/${sha}/${safePath}${line2 ? `#L${line2}` : ""}`;
+  }
+  /** A rule or object location: the file and line at the side's commit; a rendered chart file links to its template without a (rendered) line. */
+  at(ref) {
+    if (!ref) return "";
+    const info = this.o.files.get(ref.file);
+    if (!info) return code(`${ref.file}:${ref.line ?? 0}`);
+    if (info.chart !== void 0) {
+      const u2 = this.url(info.side, info.path);
+      return `${u2 ? `[${code(info.path)}](${u2})` : code(info.path)} (Helm template)`;
+    }
+    const text = code(`${info.path}:${ref.line ?? 0}`);
+    const u = this.url(info.side, info.path, ref.line);
+    return u ? `[${text}](${u})` : text;
+  }
+  /** A file the PR changed, at head, with its changed lines (values files). */
+  changed(f) {
+    const u = this.url("head", f.path);
+    const name = u ? `[${code(f.path)}](${u})` : code(f.path);
+    if (!f.lines || f.lines.length === 0) return name;
+    const shown = f.lines.slice(0, 6).map((n7) => {
+      const lu = this.url("head", f.path, n7);
+      return lu ? `[L${n7}](${lu})` : `L${n7}`;
+    });
+    return `${name} (${shown.join(", ")}${f.lines.length > 6 ? ", …" : ""})`;
+  }
+};
+function conns(c) {
+  return code(c.toString());
+}
+function sentence2(it2) {
+  const s = code(it2.src);
+  const d = code(it2.dst);
+  const info = it2.workloadsInfo ? ` _(${escapeMarkdown(it2.workloadsInfo)})_` : "";
+  switch (it2.kind) {
+    case "added":
+      return `${s} can now reach ${d} on ${conns(it2.after)}${info}`;
+    case "removed":
+      return `${s} can no longer reach ${d} (was ${conns(it2.before)})${info}`;
+    case "changed": {
+      if (it2.before.isAll) return `${s} → ${d}: now only on ${conns(it2.after)} (was all connections)${info}`;
+      if (it2.after.isAll) return `${s} → ${d}: now on all connections (was ${conns(it2.before)})${info}`;
+      const parts = [];
+      if (!it2.gained.isEmpty) parts.push(`now also on ${conns(it2.gained)}`);
+      if (!it2.lost.isEmpty) parts.push(`no longer on ${conns(it2.lost)}`);
+      return `${s} → ${d}: ${parts.join("; ")} (now ${conns(it2.after)})${info}`;
+    }
+  }
+}
+function stepText(s, loc) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${code(s.rule.name)}` : ""}` : "";
+  return `${code(s.policy ?? s.layer)}${rule}${s.at ? ` at ${loc.at(s.at)}` : ""}`;
+}
+function decisionText(d, loc) {
+  switch (d.verdict) {
+    case "open":
+      return `${d.direction} not restricted (no policy selects the pod)`;
+    case "allowed":
+      return `${d.direction} allowed by ${d.steps.map((s) => stepText(s, loc)).join(" and ")}`;
+    case "denied": {
+      if (d.steps.length === 0) return `${d.direction} allows none of it`;
+      const isolated = d.steps.filter((s) => s.verdict === "Isolated");
+      const denied = d.steps.filter((s) => s.verdict === "Deny");
+      const parts = [];
+      if (denied.length > 0) parts.push(`denied by ${denied.map((s) => stepText(s, loc)).join(" and ")}`);
+      if (isolated.length > 0) parts.push(`isolated by ${isolated.map((s) => stepText(s, loc)).join(", ")} and no rule allows it`);
+      return `${d.direction} ${parts.join("; ")}`;
+    }
+  }
+}
+function whyLines(it2, o, loc) {
+  const side = (label, ds2, exists) => {
+    if (!exists) return `${label}: the pair did not exist`;
+    if (ds2.length === 0) return `${label}: not decided by policies (exposure)`;
+    return `${label}: ${ds2.map((d) => decisionText(d, loc)).join("; ")}`;
+  };
+  const x2 = o.explanations[it2.entries[0]];
+  return [side(`base ${code(o.refs.base)}`, it2.why.base, x2?.before !== void 0), side(`head ${code(o.refs.head)}`, it2.why.head, x2?.after !== void 0)];
+}
+function itemLines(it2, o, loc) {
+  return [`- ${sentence2(it2)}`, ...whyLines(it2, o, loc).map((l) => `  - ${l}`)];
+}
+function labelsText(l) {
+  const entries = Object.entries(l).filter(([k2]) => k2 !== "kubernetes.io/metadata.name").sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return code(entries.map(([k2, v2]) => `${k2}=${v2}`).join(",") || "(none)");
+}
+function portsText(ps2) {
+  return code(ps2.map((p) => `${p.name ? `${p.name} ` : ""}${p.protocol} ${p.port}`).join(", ") || "(none)");
+}
+function selectorText(s) {
+  return `the ${s.field} of ${code(s.policy)} ${s.rule} ${s.nowMatches ? "now matches it" : "no longer matches it"}`;
+}
+function causeParts(c) {
+  const selectors = (xs2) => xs2.length ? { effect: xs2.map(selectorText).join("; ") } : {};
+  switch (c.kind) {
+    case "policy-added":
+      return { what: `${code(c.policy)} added` };
+    case "policy-removed":
+      return { what: `${code(c.policy)} deleted` };
+    case "policy-edited":
+      return { what: `${code(c.policy)} changed` };
+    case "labels-changed":
+      return { what: `pod labels of ${code(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
+    case "ports-changed":
+      return {
+        what: `container ports of ${code(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}`,
+        ...c.lostNames.length ? { effect: `named port ${c.lostNames.map(code).join(", ")} no longer declared, so rules naming it no longer match` } : {}
+      };
+    case "namespace-labels-changed":
+      return { what: `labels of namespace ${code(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
+    case "workload-added":
+      return { what: `${code(c.workload)} added` };
+    case "workload-removed":
+      return { what: `${code(c.workload)} removed` };
+    case "exposure-changed":
+      return { what: `exposure of ${code(c.workload)} changed (${c.before.map(code).join(", ") || "nothing"} → ${c.after.map(code).join(", ") || "nothing"})` };
+  }
+}
+function causeText(c) {
+  const p = causeParts(c);
+  return p.effect ? `${p.what}: ${p.effect}` : p.what;
+}
+function attributedLine(a, loc) {
+  const p = causeParts(a.cause);
+  const files = a.files.length > 0 ? ` in ${a.files.map((f) => loc.changed(f)).join(", ")}` : "";
+  return `${p.what}${files}${p.effect ? `: ${p.effect}` : ""}`;
+}
+function fold(summary, lines) {
+  if (lines.length <= FOLD_AFTER) return [...lines];
+  return [`<details><summary>${summary}</summary>`, "", ...lines, "", "</details>"];
+}
+function itemBlock(items, summary, o, loc) {
+  const parts = /* @__PURE__ */ new Map();
+  for (const it2 of items) {
+    const why = whyLines(it2, o, loc);
+    const key = why.join("\n");
+    const p = parts.get(key);
+    if (p) p.items.push(it2);
+    else parts.set(key, { why, items: [it2] });
+  }
+  if (parts.size === items.length) return fold(summary, items.flatMap((it2) => itemLines(it2, o, loc)));
+  const out = [];
+  for (const p of parts.values()) {
+    if (out.length > 0) out.push("");
+    if (p.items.length === 1) out.push(...itemLines(p.items[0], o, loc));
+    else out.push(`Why, for each of these ${p.items.length}:`, ...p.why.map((l) => `- ${l}`), "", ...fold(`${p.items.length} pairs`, p.items.map((it2) => `- ${sentence2(it2)}`)));
+  }
+  return out;
+}
+function groupLines(g, n7, o, loc) {
+  const out = [];
+  const cause = g.causes.length === 0 ? "no change the PR made to these objects was found (a rendering setting?)" : g.causes.map((c) => attributedLine(c, loc)).join("; ");
+  out.push(`**${n7}. ${g.causes.length === 1 ? "Cause" : "Causes"}:** ${cause}`, "");
+  const inCluster = g.items.filter((it2) => !it2.outside);
+  const outside = g.items.filter((it2) => it2.outside);
+  if (inCluster.length > 0) out.push(...itemBlock(inCluster, `${inCluster.length} in-cluster pairs`, o, loc));
+  if (outside.length > 0) {
+    if (inCluster.length > 0) out.push("");
+    out.push("Outside the cluster:", "", ...itemBlock(outside, `${outside.length} pairs with outside peers`, o, loc));
+  }
+  return out;
+}
+function unmetLine(u, loc) {
+  const ev = u.link.evidence[0];
+  const where = ev ? ev.kind === "address" ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === "exposure" ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})` : "";
+  const allowed = u.allowed.isEmpty ? "head allows none of it" : `head allows only ${conns(u.allowed)}`;
+  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}: ${allowed}`;
+}
+function filesSection(o, loc) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of o.groups)
+    for (const a of g.causes)
+      for (const f of a.files) {
+        const cur = byFile.get(f.path) ?? { file: f, causes: /* @__PURE__ */ new Set() };
+        cur.causes.add(causeText(a.cause));
+        byFile.set(f.path, cur);
+      }
+  return [...byFile.keys()].sort().map((k2) => {
+    const { file: file2, causes } = byFile.get(k2);
+    return `- ${loc.changed(file2)}: ${[...causes].sort().join("; ")}`;
+  });
+}
+function renderCheckMd(o, options = {}) {
+  const loc = new Locations(o, options.blobBase);
+  const s = checkSummary(o);
+  const sha = o.commits?.head;
+  const head = [
+    `### netpol-ci check: ${s.verdict}`,
+    "",
+    `${code(o.refs.base)} → ${code(o.refs.head)}${sha ? ` · computed for head ${code(sha)}` : ""}`,
+    "",
+    `**${s.changes} connectivity change${s.changes === 1 ? "" : "s"}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? "" : "s"} broken** · **${s.gaps} gap${s.gaps === 1 ? "" : "s"}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? "" : "s"}**` : ""}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? "" : "s"}**` : ""}`
+  ];
+  const sections = [];
+  if (o.outside.length > 0) {
+    sections.push({ title: "Reachable from outside the cluster", lines: ["#### Newly reachable from outside the cluster", "", ...o.outside.flatMap((it2) => itemLines(it2, o, loc))] });
+  }
+  if (o.baseline) {
+    const v2 = o.baseline.violations;
+    const lines = v2.map((x2) => `- rule ${code(x2.rule)} (${escapeMarkdown(x2.action)}): ${code(x2.src)} → ${code(x2.dst)} on ${code(x2.conns)}${x2.at ? ` at ${loc.at(x2.at)}` : ""}${x2.engines?.length ? ` _(${x2.engines.map(escapeMarkdown).join(", ")})_` : ""}`);
+    sections.push({ title: "Baseline violations", lines: ["#### Baseline violations", "", ...v2.length ? fold(`${v2.length} violations`, lines) : ["None."]] });
+  }
+  if (o.drift) {
+    const f = o.drift.findings;
+    const lines = f.map((x2) => `- ${escapeMarkdown(x2.kind)} ${code(x2.subject)}: ${escapeMarkdown(x2.message)}${x2.at ? ` at ${loc.at(x2.at)}` : ""}`);
+    sections.push({ title: "Drift", lines: ["#### Drift", "", ...f.length ? fold(`${f.length} findings`, lines) : ["None."]] });
+  }
+  if (o.groups.length > 0) {
+    sections.push({ title: "Connectivity changes", lines: ["#### Connectivity changes, by cause", "", ...o.groups.flatMap((g, i) => [...i > 0 ? [""] : [], ...groupLines(g, i + 1, o, loc)])] });
+  }
+  if (o.broken.length > 0 || o.alreadyUnmet.length > 0) {
+    const lines = ["#### Needed links this PR breaks", ""];
+    lines.push(...o.broken.length ? fold(`${o.broken.length} links`, o.broken.map((u) => unmetLine(u, loc))) : ["None."]);
+    if (o.alreadyUnmet.length > 0) lines.push("", `<details><summary>${o.alreadyUnmet.length} needed links already not allowed before this PR</summary>`, "", ...o.alreadyUnmet.map((u) => unmetLine(u, loc)), "", "</details>");
+    sections.push({ title: "Broken links", lines });
+  }
+  if (o.gaps.length > 0) {
+    const lines = o.gaps.map((g) => `- ${code(g.workload)}: ${code(g.value)} at ${loc.at(g.at)}: ${escapeMarkdown(g.detail)}${g.introduced ? " _(new in this PR)_" : ""}`);
+    sections.push({ title: "Gaps", lines: ["#### Gaps (what the manifests cannot tell)", "", ...fold(`${o.gaps.length} gaps`, lines)] });
+  }
+  if (o.diff.entries.length > 0) {
+    const graph = renderDiffMermaid({ diff: o.diff, refs: { before: o.refs.base, after: o.refs.head } }).trimEnd();
+    sections.push({ title: "Graph", lines: ["<details><summary>Graph of the changed edges</summary>", "", "```mermaid", ...graph.split("\n"), "```", "", "</details>"] });
+  }
+  const files = filesSection(o, loc);
+  if (files.length > 0) sections.push({ title: "Files that changed the answer", lines: ["#### Files that changed the answer", "", ...fold(`${files.length} files`, files)] });
+  const budget = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const key = options.key ?? "netpol-ci";
+  const first = fitSections(head, sections, budget - Buffer.byteLength(`${buildMarker({ key, ...sha ? { sha } : {}, truncated: false })}
+`) - 1, budget);
+  return `${buildMarker({ key, ...sha ? { sha } : {}, truncated: first.truncated })}
+${first.text}`;
+}
+
+// src/report/check/txt.ts
+function sentence3(it2) {
+  switch (it2.kind) {
+    case "added":
+      return `${it2.src} can now reach ${it2.dst} on ${it2.after.toString()}`;
+    case "removed":
+      return `${it2.src} can no longer reach ${it2.dst} (was ${it2.before.toString()})`;
+    case "changed":
+      if (it2.before.isAll) return `${it2.src} -> ${it2.dst}: now only on ${it2.after.toString()} (was all connections)`;
+      if (it2.after.isAll) return `${it2.src} -> ${it2.dst}: now on all connections (was ${it2.before.toString()})`;
+      return `${it2.src} -> ${it2.dst}: ${[!it2.gained.isEmpty ? `now also on ${it2.gained.toString()}` : "", !it2.lost.isEmpty ? `no longer on ${it2.lost.toString()}` : ""].filter(Boolean).join("; ")} (now ${it2.after.toString()})`;
+  }
+}
+function decision2(d) {
+  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ""}${s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : ""}`).join(", ");
+  if (d.verdict === "open") return `${d.direction} not restricted`;
+  if (d.verdict === "allowed") return `${d.direction} allowed by ${steps}`;
+  return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
+}
+var unmet2 = (u) => `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
+function renderCheckTxt(o) {
+  const s = checkSummary(o);
+  const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ""}`];
+  if (o.outside.length) out.push("", "Newly reachable from outside the cluster:", ...o.outside.map((it2) => `  ${sentence3(it2)}`));
+  if (o.baseline) out.push("", "Baseline violations:", ...o.baseline.violations.map((v2) => `  ${v2.rule}: ${v2.src} -> ${v2.dst} on ${v2.conns}`));
+  if (o.drift) out.push("", "Drift:", ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  o.groups.forEach((g, i) => {
+    const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
+    out.push("", `${i + 1}. ${g.causes.map((c) => `${c.cause.kind} ${"policy" in c.cause ? c.cause.policy : "workload" in c.cause ? c.cause.workload : c.cause.namespace}`).join("; ") || "no changed object found"}${files.length ? ` [${files.join(", ")}]` : ""}`);
+    for (const it2 of g.items) {
+      out.push(`  ${sentence3(it2)}`);
+      if (it2.why.base.length) out.push(`    base: ${it2.why.base.map(decision2).join("; ")}`);
+      if (it2.why.head.length) out.push(`    head: ${it2.why.head.map(decision2).join("; ")}`);
+    }
+  });
+  if (o.broken.length) out.push("", "Needed links this PR breaks:", ...o.broken.map((u) => `  ${unmet2(u)}`));
+  if (o.gaps.length) out.push("", "Gaps:", ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+
+// src/io/types.ts
+var DEFAULT_RENDER_OPTIONS = {
+  helmValues: [],
+  helmSet: [],
+  charts: /* @__PURE__ */ new Map(),
+  kustomizeFlags: [],
+  timeoutMs: 12e4,
+  maxOutputBytes: 64 * 1024 * 1024
+};
+var DEFAULT_MAX_FILE_BYTES = 32 * 1024 * 1024;
+
+// src/cli/common.ts
+var CommonOptions = external_exports.object({
+  output: external_exports.string().optional(),
+  verbose: external_exports.boolean().default(false),
+  quiet: external_exports.boolean().default(false),
+  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
+  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
+  helmValues: external_exports.array(external_exports.string()).default([]),
+  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
+  helmReleaseName: external_exports.string().optional(),
+  helmNamespace: external_exports.string().optional(),
+  helmConfig: external_exports.string().optional(),
+  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
+  renderTimeout: external_exports.coerce.number().positive().default(120),
+  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024)
+});
+function ipFamilies(flag) {
+  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
+}
+function readSettingsFrom(ctx, opts) {
+  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
+  return {
+    maxFileBytes: opts.maxFileSize,
+    ipFamilies: ipFamilies(opts.ipFamily),
+    render: {
+      helmValues: opts.helmValues,
+      helmSet: opts.helmSet,
+      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
+      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
+      charts,
+      kustomizeFlags: opts.kustomizeFlag,
+      timeoutMs: opts.renderTimeout * 1e3,
+      maxOutputBytes: opts.maxRenderBytes
+    }
+  };
+}
+var collect = (value, previous = []) => [...previous, value];
+function addCommonOptions(cmd) {
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering (default 120)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+}
+function parseOptions(schema2, raw) {
+  const r = schema2.safeParse(raw);
+  if (!r.success) {
+    const issue2 = r.error.issues[0];
+    const flag = issue2 ? `--${String(issue2.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
+    throw new ConfigError(`${flag}: ${issue2?.message ?? "invalid option"}`);
+  }
+  return r.data;
+}
+
+// src/cli/output.ts
+function printDiagnostics(ctx, diagnostics, opts) {
+  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
+  for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}
+`);
+}
+function hasErrors(diagnostics) {
+  return diagnostics.some((d) => d.severity === "error");
+}
+function emit(ctx, text, file2) {
+  if (file2 && file2 !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file2, text]]));
+  else ctx.stdout(text);
+}
+function exitCodeFor(diagnostics, findings = false) {
+  if (hasErrors(diagnostics)) return ExitCode.badInput;
+  return findings ? ExitCode.findings : ExitCode.ok;
+}
+function progress(ctx, opts) {
+  const enabled = ctx.interactive && !opts.quiet && !ctx.env.CI;
+  if (!enabled) return () => {
+  };
+  return (message) => ctx.stderr(`\r\x1B[2K${message}`);
+}
+
+// src/cli/commands/check.ts
+var CHECK_FORMATS = ["md", "txt", "json"];
+var FAIL_ON = ["diff", "broken", "gaps"];
+var Options = CommonOptions.extend({
+  format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
+  repo: external_exports.string().optional(),
+  base: external_exports.string({ error: "is required" }).min(1),
+  head: external_exports.string({ error: "is required" }).min(1),
+  failOn: external_exports.string().default("").transform((s, ctx) => {
+    const items = s.split(",").map((x2) => x2.trim()).filter(Boolean);
+    for (const x2 of items) if (!FAIL_ON.includes(x2)) ctx.addIssue({ code: "custom", message: `expected a comma-separated list of ${FAIL_ON.join(", ")}, got ${JSON.stringify(x2)}` });
+    return [...new Set(items)];
+  }),
+  maxBytes: external_exports.coerce.number().int().min(1024, { error: "must be at least 1024" }).default(DEFAULT_MAX_BYTES),
+  blobBase: external_exports.string().regex(/^https?:\/\/[^\s()<>]+$/, { error: "expected a URL such as https://github.com/OWNER/REPO" }).optional()
+});
+function failsOn(o, failOn) {
+  return failOn.some((f) => f === "diff" ? o.diff.entries.length > 0 : f === "broken" ? o.broken.length > 0 : o.gaps.some((g) => g.introduced));
+}
+function checkCommand(ctx, done) {
+  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")} (default md)`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  addCommonOptions(cmd).action((paths, raw) => done(check2(ctx, paths, parseOptions(Options, raw))));
+  return cmd;
+}
+function requestFrom(paths, opts) {
+  if (opts.repo !== void 0) return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
+  if (paths.length > 0) throw new ConfigError("paths after the options go with --repo; without it, --base and --head are the two folders");
+  return { kind: "paths", base: opts.base, head: opts.head };
+}
+function check2(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  const request = requestFrom(paths, opts);
+  say("checking base and head…");
+  const o = runCheck(ctx.io, request, readSettingsFrom(ctx, opts));
+  say("");
+  const text = opts.format === "md" ? renderCheckMd(o, { maxBytes: opts.maxBytes, ...opts.blobBase ? { blobBase: opts.blobBase } : {} }) : opts.format === "json" ? renderCheckJson(o) : renderCheckTxt(o);
+  emit(ctx, text, opts.output);
+  printDiagnostics(ctx, o.diagnostics, opts);
+  return exitCodeFor(o.diagnostics, failsOn(o, opts.failOn));
+}
+
+// src/pipeline/connectivity.ts
+function runConnectivity(io, paths, settings) {
+  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
+  const result = analyzeConnectivity(load2.cluster, { ipFamilies: settings.ipFamilies });
+  return { connectivity: result.value, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+function runExplain(io, paths, settings, srcText, dstText) {
+  const { load: load2, diagnostics } = loadInputs(io, paths, settings);
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
+  const workloads = load2.cluster.workloads.map((w) => w.ref);
+  const resolve = (text) => {
+    const r = parsePeer(text, workloads);
+    if (!r.ok) throw new ConfigError(`--explain: ${r.error}`);
+    return r.peer;
+  };
+  const src = resolve(srcText);
+  const dst = resolve(dstText);
+  if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
+  for (const p of [src, dst]) {
+    if (p.kind === "external" && !engine.families.includes(p.range.family)) {
+      throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
+    }
+  }
+  const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
+  const xs2 = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
+  if (xs2.some((x2) => !x2)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
+  return { explanations: xs2, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+
+// src/report/connectivity.ts
+var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg"];
+function renderConnectivityTxt(c) {
+  return c.connections.map((x2) => `${oneLine(`${peerKey(x2.src)} => ${peerKey(x2.dst)} : ${x2.conns.toString()}`)}
+`).join("");
+}
+function renderConnectivityJson(c) {
+  const rows = c.connections.map((x2) => ({ src: peerKey(x2.src), dst: peerKey(x2.dst), conn: x2.conns.toString() }));
+  return `${JSON.stringify(rows, null, 2)}
+`;
+}
+function renderConnectivityCsv(c) {
+  const lines = ["src,dst,conn"];
+  for (const x2 of c.connections) lines.push([peerKey(x2.src), peerKey(x2.dst), x2.conns.toString()].map(csvCell).join(","));
+  return `${lines.join("\n")}
+`;
+}
+function renderConnectivityMd(c) {
+  const lines = ["| src | dst | conn |", "|-----|-----|------|"];
+  for (const x2 of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x2.src))} | ${escapeMarkdown(peerKey(x2.dst))} | ${escapeMarkdown(x2.conns.toString())} |`);
+  return `${lines.join("\n")}
+`;
+}
+function renderConnectivityDot(c) {
+  const ids = /* @__PURE__ */ new Map();
+  const byNs = /* @__PURE__ */ new Map();
+  const other = [];
+  const node2 = (key, ns2) => {
+    if (!ids.has(key)) {
+      ids.set(key, `n${ids.size}`);
+      if (ns2 !== void 0) {
+        const list = byNs.get(ns2) ?? [];
+        list.push(key);
+        byNs.set(ns2, list);
+      } else other.push(key);
+    }
+    return ids.get(key);
+  };
+  for (const w of c.workloads) node2(peerKey({ kind: "workload", ref: w }), w.namespace);
+  const edges = [];
+  for (const x2 of c.connections) {
+    const s = node2(peerKey(x2.src), x2.src.kind === "workload" ? x2.src.ref.namespace : void 0);
+    const d = node2(peerKey(x2.dst), x2.dst.kind === "workload" ? x2.dst.ref.namespace : void 0);
+    edges.push(`	${s} -> ${d} [label="${escapeDot(x2.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
+  }
+  const out = ["digraph {"];
+  for (const [ns2, keys2] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    out.push(`	subgraph "cluster_${escapeDot(ns2)}" {`, `		label="${escapeDot(ns2)}"`);
+    for (const k2 of keys2) out.push(`		${ids.get(k2)} [label="${escapeDot(k2.slice(ns2.length + 1))}" shape="box"]`);
+    out.push("	}");
+  }
+  for (const k2 of other) out.push(`	${ids.get(k2)} [label="${escapeDot(k2)}" shape="${k2.startsWith("{") ? "oval" : "diamond"}"]`);
+  out.push(...edges, "}");
+  return `${out.join("\n")}
+`;
+}
+function renderConnectivityMermaid(c) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k2) => {
+    if (!ids.has(k2)) ids.set(k2, `n${ids.size}`);
+    return ids.get(k2);
+  };
+  const lines = ["graph LR"];
+  for (const x2 of c.connections) {
+    const s = peerKey(x2.src);
+    const d = peerKey(x2.dst);
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x2.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/connectivity.ts
 var Options2 = CommonOptions.extend({
+  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
+  format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function connectivityCommand(ctx, done) {
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options2, raw))));
+  return cmd;
+}
+function connectivity(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say(`reading and evaluating ${paths.length} path(s)…`);
+  const settings = readSettingsFrom(ctx, opts);
+  if (opts.explain) {
+    const [src, dst] = opts.explain;
+    const r2 = runExplain(ctx.io, paths, settings, src, dst);
+    say("");
+    emit(ctx, opts.format === "json" ? renderExplanationsJson(r2.explanations) : r2.explanations.map(renderExplanationTxt).join("\n"), opts.output);
+    printDiagnostics(ctx, r2.diagnostics, opts);
+    return exitCodeFor(r2.diagnostics);
+  }
+  const r = runConnectivity(ctx.io, paths, settings);
+  say("");
+  const c = r.connectivity;
+  const render = {
+    txt: () => renderConnectivityTxt(c),
+    json: () => renderConnectivityJson(c),
+    csv: () => renderConnectivityCsv(c),
+    md: () => renderConnectivityMd(c),
+    dot: () => renderConnectivityDot(c),
+    mermaid: () => renderConnectivityMermaid(c),
+    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c))
+  };
+  emit(ctx, render[opts.format](), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/pipeline/diff.ts
+import path2 from "node:path";
+function loadSide2(io, label, inputs, settings, cache2, mapping) {
+  const { load: load2, diagnostics } = loadInputs(io, inputs, settings, cache2, mapping);
+  const engine = new PolicyEngine(load2.cluster, { ipFamilies: settings.ipFamilies });
+  return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+function loadDiffSides(io, request, settings) {
+  const cache2 = new ParseCache();
+  if (request.kind === "paths") {
+    return { before: loadSide2(io, request.before, [request.before], settings, cache2), after: loadSide2(io, request.after, [request.after], settings, cache2) };
+  }
+  const { repo, base, head } = request;
+  const top = io.repoTop(repo);
+  const sub = request.paths.length > 0 ? request.paths : ["."];
+  for (const p of sub) {
+    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+  }
+  const trees = [];
+  try {
+    const side = (ref) => {
+      const tree = io.exportTree(repo, ref, sub);
+      trees.push(tree);
+      const rel = (abs) => path2.relative(tree.dir, abs).split(path2.sep).join("/");
+      return loadSide2(io, ref, [tree.dir], settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => path2.join(top, rel(abs)) });
+    };
+    return { before: side(base), after: side(head) };
+  } finally {
+    for (const t of trees) t.dispose();
+  }
+}
+function runDiff(io, request, settings, options = {}) {
+  const { before, after } = loadDiffSides(io, request, settings);
+  const diff2 = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
+  const explanations = options.explain ? explainDiff(before.engine, after.engine, diff2) : void 0;
+  return {
+    diff: diff2,
+    refs: { before: before.label, after: after.label },
+    before,
+    after,
+    ...explanations ? { explanations } : {},
+    diagnostics: [...before.diagnostics, ...after.diagnostics]
+  };
+}
+
+// src/cli/commands/diff.ts
+var Options3 = CommonOptions.extend({
   format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
   exitCode: external_exports.boolean().default(false),
   repo: external_exports.string().optional(),
@@ -36396,10 +38102,10 @@ var Options2 = CommonOptions.extend({
 });
 function diffCommand(ctx, done) {
   const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)");
-  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options2, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options3, raw))));
   return cmd;
 }
-function requestFrom(paths, opts) {
+function requestFrom2(paths, opts) {
   if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
     if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
     return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
@@ -36409,7 +38115,7 @@ function requestFrom(paths, opts) {
 }
 function diff(ctx, paths, opts) {
   const say = progress(ctx, opts);
-  const request = requestFrom(paths, opts);
+  const request = requestFrom2(paths, opts);
   say("reading both sides…");
   const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
   say("");
@@ -36418,334 +38124,6 @@ function diff(ctx, paths, opts) {
   emit(ctx, render[opts.format](report), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
-}
-
-// src/topology/addresses.ts
-var ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
-var IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-function boundaryBefore(text, index) {
-  if (index === 0) return true;
-  return /[\s,;=([{'"|>]/.test(text[index - 1]) || text.startsWith("//", index - 2);
-}
-function boundaryAfter(text, end) {
-  if (end >= text.length) return true;
-  return /[\s,;)\]}'"|/?#&<]/.test(text[end]);
-}
-function findAddresses(value) {
-  const out = [];
-  for (const m of value.matchAll(ADDRESS)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const g = m.groups ?? {};
-    const scheme = g.scheme?.toLowerCase();
-    const host = (g.host ?? "").toLowerCase();
-    if (!scheme && !boundaryBefore(value, start)) continue;
-    if (!boundaryAfter(value, end)) continue;
-    if (/^\d+$/.test(host)) continue;
-    const isIp = IPV4.test(host) || host.startsWith("[");
-    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text, explicit });
-  }
-  return out;
-}
-var PUBLIC_TLDS = /* @__PURE__ */ new Set([
-  "com",
-  "net",
-  "org",
-  "io",
-  "dev",
-  "app",
-  "cloud",
-  "ai",
-  "co",
-  "info",
-  "biz",
-  "me",
-  "us",
-  "uk",
-  "de",
-  "fr",
-  "eu",
-  "jp",
-  "cn",
-  "in",
-  "ca",
-  "au",
-  "nl",
-  "se",
-  "ch",
-  "es",
-  "it",
-  "ru",
-  "br",
-  "gov",
-  "edu",
-  "sh",
-  "xyz",
-  "tech",
-  "so"
-]);
-function looksExternalHost(host) {
-  const labels2 = host.split(".");
-  return labels2.length >= 2 && PUBLIC_TLDS.has(labels2[labels2.length - 1]) && !host.endsWith(".svc.cluster.local");
-}
-function isLocalAddress(host) {
-  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
-}
-function isIpLiteral(host) {
-  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
-  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
-}
-
-// src/topology/links.ts
-function evidenceText(e) {
-  switch (e.kind) {
-    case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
-    case "exposure":
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
-    case "trace":
-      return `trace ${e.event}`;
-    case "intent":
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
-  }
-}
-function pathText(path8) {
-  let out = "";
-  for (const p of path8 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-
-// src/topology/scan.ts
-var CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
-function traceValue(at2, c, values) {
-  const chart = values.find((v2) => at2.file.startsWith(`${v2.chart}/`));
-  if (!chart) return void 0;
-  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
-    for (const f of chart.files) {
-      const lines = f.text.split("\n");
-      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
-      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
-    }
-  }
-  return void 0;
-}
-function scanTopology(cluster, options = {}) {
-  const values = options.values ?? [];
-  const services = /* @__PURE__ */ new Map();
-  const configMaps = /* @__PURE__ */ new Map();
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  for (const o of cluster.objects) {
-    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") services.set(`${ns2}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
-    else if (o.kind === "ConfigMap") configMaps.set(`${ns2}/${o.object.metadata.name}`, o);
-  }
-  const links = new LinkSet();
-  const unresolved = [];
-  for (const w of cluster.workloads) {
-    const src = { kind: "workload", ref: w.ref };
-    const visit2 = (value, at2, via) => {
-      for (const c of findAddresses(value)) resolveAddress(c, w, services, links, unresolved, src, at2, via, values);
-    };
-    const scanConfigMap = (name, via) => {
-      const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-      if (!cm) return;
-      for (const [key, v2] of Object.entries(cm.object.data ?? {}).sort(([a], [b]) => compareStrings(a, b))) {
-        if (typeof v2 === "string") visit2(v2, () => originRef(cm.origin, ["data", key]), via);
-      }
-    };
-    (w.spec?.volumes ?? []).forEach((v2, vi2) => {
-      if (v2.configMap) scanConfigMap(v2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "configMap"]));
-      (v2.projected?.sources ?? []).forEach((src2, si2) => {
-        if (src2.configMap) scanConfigMap(src2.configMap.name, () => originRef(w.origin, [...w.specPath, "volumes", vi2, "projected", "sources", si2, "configMap"]));
-      });
-    });
-    for (const field of ["initContainers", "containers"]) {
-      (w.spec?.[field] ?? []).forEach((container, ci2) => {
-        const base = [...w.specPath, field, ci2];
-        (container.env ?? []).forEach((env, ei2) => {
-          if (typeof env.value === "string") visit2(env.value, () => originRef(w.origin, [...base, "env", ei2, "value"]));
-          const ref = env.valueFrom?.configMapKeyRef;
-          if (ref) {
-            const cm = configMaps.get(`${w.ref.namespace}/${ref.name}`);
-            const v2 = cm?.object.data?.[ref.key];
-            if (cm && typeof v2 === "string")
-              visit2(v2, () => originRef(cm.origin, ["data", ref.key]), () => originRef(w.origin, [...base, "env", ei2, "valueFrom", "configMapKeyRef"]));
-          }
-        });
-        (container.envFrom ?? []).forEach((ef, fi2) => {
-          if (ef.configMapRef) scanConfigMap(ef.configMapRef.name, () => originRef(w.origin, [...base, "envFrom", fi2, "configMapRef"]));
-        });
-        for (const list of ["command", "args"]) {
-          (container[list] ?? []).forEach((arg, ai2) => {
-            if (typeof arg === "string") visit2(arg, () => originRef(w.origin, [...base, list, ai2]));
-          });
-        }
-      });
-    }
-  }
-  const diagnostics = addExposures(cluster, services, links);
-  const sortedUnresolved = unresolved.sort(
-    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
-  );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
-}
-function resolveAddress(c, w, services, links, unresolved, src, at2, via, values) {
-  const report = (reason, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at2(), ...via ? { via: via() } : {}, reason, detail });
-  if (isLocalAddress(c.host)) return;
-  const port = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
-  if (port !== void 0 && (port < 1 || port > 65535)) {
-    report("no-such-port", `port ${c.port} is outside 1-65535`);
-    return;
-  }
-  if (isIpLiteral(c.host)) {
-    const range = parseCidr(c.host);
-    if (!range) return;
-    const conns = port !== void 0 ? ConnectionSet.port("TCP", port) : ConnectionSet.ALL;
-    links.add(src, { kind: "external", range }, conns, evidence(c, at2, via, void 0, values));
-    return;
-  }
-  const target = serviceFor(c.host, w.ref.namespace, services);
-  if (!target) {
-    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
-    return;
-  }
-  const svc = target.entry;
-  if (svc.object.spec?.type === "ExternalName") {
-    const name = svc.object.spec.externalName;
-    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
-    return;
-  }
-  const ports = (svc.object.spec?.ports ?? []).filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
-  if (ports.length === 0) {
-    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
-    return;
-  }
-  if (svc.workloads.length === 0) {
-    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
-    return;
-  }
-  for (const dw of svc.workloads) {
-    if (dw === w) continue;
-    const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) links.add(src, { kind: "workload", ref: dw.ref }, conns, evidence(c, at2, via, target.key, values));
-  }
-}
-function evidence(c, at2, via, service, values) {
-  const where = at2();
-  const traced = values.length > 0 ? traceValue(where, c, values) : void 0;
-  return { kind: "address", at: where, value: c.text, ...via ? { via: via() } : {}, ...service ? { service } : {}, ...traced ? { traced } : {} };
-}
-function serviceFor(host, namespace, services) {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
-  const parts = h.split(".");
-  const key = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
-  const entry = key ? services.get(key) : void 0;
-  return key && entry ? { key, entry } : void 0;
-}
-function targetConns(ports, pods) {
-  let conns = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol2 = sp.protocol ?? "TCP";
-    const t = sp.targetPort ?? sp.port;
-    if (typeof t === "number" || /^\d+$/.test(t)) {
-      conns = conns.union(ConnectionSet.port(protocol2, Number(t)));
-      continue;
-    }
-    for (const pod of pods) {
-      const p = pod.ports.find((cp) => cp.name === t && cp.protocol === protocol2);
-      if (p) conns = conns.union(ConnectionSet.port(protocol2, p.port));
-    }
-  }
-  return conns;
-}
-function addExposures(cluster, services, links) {
-  const expose = (src, ns2, name, port, kind, object2, at2) => {
-    const svc = services.get(`${ns2}/${name}`);
-    if (!svc) return;
-    const ports = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
-    for (const w of svc.workloads) {
-      const reached = targetConns(ports, w.pods);
-      const conns = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
-      if (!conns.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns, { kind: "exposure", object: object2, at: at2() });
-    }
-  };
-  const ic = { kind: "ingress-controller" };
-  const ingress = ingressBackends(cluster.objects);
-  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
-  for (const o of cluster.objects) {
-    const ns2 = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    switch (o.kind) {
-      case "HTTPRoute":
-      case "GRPCRoute":
-      case "TCPRoute":
-      case "TLSRoute":
-      case "UDPRoute": {
-        const object2 = `${o.kind} ${ns2}/${o.object.metadata.name}`;
-        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
-        (o.object.spec?.rules ?? []).forEach(
-          (rule, ri2) => (rule.backendRefs ?? []).forEach((b, bi2) => {
-            if (b.kind && b.kind !== "Service") return;
-            for (const p of parents) {
-              const gw = { kind: "gateway", namespace: p.namespace || ns2, name: p.name };
-              expose(gw, b.namespace || ns2, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri2, "backendRefs", bi2]));
-            }
-          })
-        );
-        break;
-      }
-      case "Service": {
-        const type2 = o.object.spec?.type;
-        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
-        const svc = services.get(`${ns2}/${o.object.metadata.name}`);
-        for (const w of svc?.workloads ?? []) {
-          const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
-          if (!conns.isEmpty)
-            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns, {
-              kind: "exposure",
-              object: `Service ${ns2}/${o.object.metadata.name} (${type2})`,
-              at: originRef(o.origin, ["spec", "type"])
-            });
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return ingress.diagnostics;
-}
-var LinkSet = class {
-  map = /* @__PURE__ */ new Map();
-  add(src, dst, conns, ev) {
-    const key = `${peerKey(src)}\0${peerKey(dst)}`;
-    const cur = this.map.get(key);
-    if (cur) {
-      cur.conns = cur.conns.union(conns);
-      cur.evidence.push(ev);
-    } else this.map.set(key, { src, dst, conns, evidence: [ev] });
-  }
-  sorted() {
-    return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
-  }
-};
-function dedupeUnresolved(list) {
-  const seen = /* @__PURE__ */ new Set();
-  return list.filter((u) => {
-    const k2 = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
-    if (seen.has(k2)) return false;
-    seen.add(k2);
-    return true;
-  });
 }
 
 // src/pipeline/scan.ts
@@ -36830,12 +38208,12 @@ function renderScanMd(t) {
 }
 
 // src/cli/commands/scan.ts
-var Options3 = CommonOptions.extend({
+var Options4 = CommonOptions.extend({
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function scanCommand(ctx, done) {
   const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
-  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options3, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options4, raw))));
   return cmd;
 }
 function scan(ctx, paths, opts) {
@@ -36850,13 +38228,13 @@ function scan(ctx, paths, opts) {
 }
 
 // src/synthesis/layout.ts
-import path2 from "node:path";
+import path3 from "node:path";
 function layoutPolicies(policies, target, render) {
   const files = /* @__PURE__ */ new Map();
   if (target.kind === "folder") {
     const byNs = /* @__PURE__ */ new Map();
     for (const p of policies) byNs.set(p.metadata.namespace, [...byNs.get(p.metadata.namespace) ?? [], p]);
-    for (const ns2 of [...byNs.keys()].sort(compareStrings)) files.set(path2.join(target.dir, `${ns2}.yaml`), render(byNs.get(ns2)));
+    for (const ns2 of [...byNs.keys()].sort(compareStrings)) files.set(path3.join(target.dir, `${ns2}.yaml`), render(byNs.get(ns2)));
   } else if (target.kind === "file") files.set(target.file, render(policies));
   return files;
 }
@@ -36905,10 +38283,10 @@ var DEFAULT_SYNTHESIS_OPTIONS = {
   dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
   namePrefix: ""
 };
-function portsOf(conns) {
-  if (conns.isAll) return void 0;
+function portsOf(conns2) {
+  if (conns2.isAll) return void 0;
   const out = [];
-  for (const [protocol2, ports] of conns.entries()) {
+  for (const [protocol2, ports] of conns2.entries()) {
     if (ports.size === 65535) {
       out.push({ protocol: protocol2 });
       continue;
@@ -37118,11 +38496,11 @@ function parseLinksFile(file2, text, workloads) {
     };
     const src = peer(l.src, "src");
     const dst = peer(l.dst, "dst");
-    const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
-    if (!src || !dst || !conns) return;
+    const conns2 = parseConns(l.conns);
+    if (!conns2) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, locate(doc, ["links", i, "conns"])));
+    if (!src || !dst || !conns2) return;
     const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    links.push({ src, dst, conns, evidence: evidence2 });
+    links.push({ src, dst, conns: conns2, evidence: evidence2 });
   });
   return { links, diagnostics };
 }
@@ -37153,7 +38531,7 @@ function policyTarget(io, output2) {
 }
 function writePolicies(io, policies, target, render) {
   const files = layoutPolicies(policies, target, render);
-  io.writeFiles(files);
+  io.writeFiles(files, { createFolders: target.kind === "folder" });
   return files;
 }
 
@@ -37165,7 +38543,7 @@ ${dump(p, { lineWidth: -1, noRefs: true, quotingType: '"' })}`).join("");
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options4 = CommonOptions.extend({
+var Options5 = CommonOptions.extend({
   links: external_exports.string().optional(),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v2) => v2 === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
@@ -37182,7 +38560,7 @@ function ingressControllerSelector(labels2) {
 }
 function synthesizeCommand(ctx, done) {
   const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names");
-  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options4, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options5, raw))));
   return cmd;
 }
 function synthesize(ctx, paths, opts) {
@@ -37228,20 +38606,20 @@ ${text}`);
 var VERSION = "0.1.0";
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
+  for (const make of [checkCommand, connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
     program2.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   for (const c of program2.commands) c.exitOverride();
   return program2;
 }
 function main(argv, ctx) {
-  let code = ExitCode.ok;
+  let code2 = ExitCode.ok;
   const program2 = buildProgram(ctx, (c) => {
-    code = c;
+    code2 = c;
   });
   try {
     program2.parse(argv, { from: "user" });
-    return code;
+    return code2;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return ExitCode.ok;
@@ -37259,13 +38637,13 @@ function main(argv, ctx) {
 }
 
 // src/io/node-io.ts
-import { spawnSync as spawnSync3 } from "node:child_process";
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
-import path7 from "node:path";
+import { spawnSync as spawnSync4 } from "node:child_process";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, rmSync, statSync as statSync2, writeFileSync } from "node:fs";
+import path9 from "node:path";
 
 // src/io/files.ts
 import { lstatSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // node_modules/glob/dist/esm/index.min.js
 import { fileURLToPath as Wi } from "node:url";
@@ -37395,7 +38773,7 @@ function ht(n7, t, e) {
   }
   return s;
 }
-var at = (n7) => {
+var at2 = (n7) => {
   if (typeof n7 != "string") throw new TypeError("invalid pattern");
   if (n7.length > 65536) throw new TypeError("pattern is too long");
 };
@@ -37681,7 +39059,7 @@ var Q = class n {
   }
 };
 var tt = (n7, { windowsPathsNoEscape: t = false, magicalBraces: e = false } = {}) => e ? t ? n7.replace(/[?*()[\]{}]/g, "[$&]") : n7.replace(/[?*()[\]\\{}]/g, "\\$&") : t ? n7.replace(/[?*()[\]]/g, "[$&]") : n7.replace(/[?*()[\]\\]/g, "\\$&");
-var O = (n7, t, e = {}) => (at(t), !e.nocomment && t.charAt(0) === "#" ? false : new D(t, e).match(n7));
+var O = (n7, t, e = {}) => (at2(t), !e.nocomment && t.charAt(0) === "#" ? false : new D(t, e).match(n7));
 var Rs = /^\*+([^+@!?\*\[\(]*)$/;
 var Os = (n7) => (t) => !t.startsWith(".") && t.endsWith(n7);
 var Fs = (n7) => (t) => t.endsWith(n7);
@@ -37753,7 +39131,7 @@ var Zs = (n7) => {
   }, unescape: (s, i = {}) => t.unescape(s, N(n7, i)), escape: (s, i = {}) => t.escape(s, N(n7, i)), filter: (s, i = {}) => t.filter(s, N(n7, i)), defaults: (s) => t.defaults(N(n7, s)), makeRe: (s, i = {}) => t.makeRe(s, N(n7, i)), braceExpand: (s, i = {}) => t.braceExpand(s, N(n7, i)), match: (s, i, r = {}) => t.match(s, i, N(n7, r)), sep: t.sep, GLOBSTAR: A });
 };
 O.defaults = Zs;
-var ke = (n7, t = {}) => (at(n7), t.nobrace || !/\{(?:(?!\{).)*\}/.test(n7) ? [n7] : ge(n7, { max: t.braceExpandMax }));
+var ke = (n7, t = {}) => (at2(n7), t.nobrace || !/\{(?:(?!\{).)*\}/.test(n7) ? [n7] : ge(n7, { max: t.braceExpandMax }));
 O.braceExpand = ke;
 var Qs = (n7, t = {}) => new D(n7, t).makeRe();
 O.makeRe = Qs;
@@ -37783,7 +39161,7 @@ var D = class {
   windowsNoMagicRoot;
   regexp;
   constructor(t, e = {}) {
-    at(t), e = e || {}, this.options = e, this.pattern = t, this.platform = e.platform || Ae, this.isWindows = this.platform === "win32";
+    at2(t), e = e || {}, this.options = e, this.pattern = t, this.platform = e.platform || Ae, this.isWindows = this.platform === "win32";
     let s = "allowWindowsEscape";
     this.windowsPathsNoEscape = !!e.windowsPathsNoEscape || e[s] === false, this.windowsPathsNoEscape && (this.pattern = this.pattern.replace(/\\/g, "/")), this.preserveMultipleSlashes = !!e.preserveMultipleSlashes, this.regexp = null, this.negate = false, this.nonegate = !!e.nonegate, this.comment = false, this.empty = false, this.partial = !!e.partial, this.nocase = !!this.options.nocase, this.windowsNoMagicRoot = e.windowsNoMagicRoot !== void 0 ? e.windowsNoMagicRoot : !!(this.isWindows && this.nocase), this.globSet = [], this.globParts = [], this.set = [], this.make();
   }
@@ -37975,7 +39353,7 @@ globstar while`, t, d, e, f, m), this.matchOne(t.slice(d), e.slice(f), s)) retur
     return ke(this.pattern, this.options);
   }
   parse(t) {
-    at(t);
+    at2(t);
     let e = this.options;
     if (t === "**") return A;
     if (t === "") return "";
@@ -40254,7 +41632,7 @@ var Ze = Object.assign(Je, { glob: Je, globSync: ts, sync: Ui, globStream: Qe, s
 Ze.glob = Ze;
 
 // src/manifests/render.ts
-import path3 from "node:path/posix";
+import path4 from "node:path/posix";
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isInside(file2, dir) {
   return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
@@ -40272,16 +41650,16 @@ function kustomizationRefs(dir, text) {
   for (const key of ["resources", "bases", "components"]) {
     const list = d[key];
     if (!Array.isArray(list)) continue;
-    for (const r of list) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path3.normalize(path3.join(dir, r)));
+    for (const r of list) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(path4.normalize(path4.join(dir, r)));
   }
   return refs;
 }
 function findRenderRoots(files, readText) {
-  const chartDirs = files.filter((f) => path3.basename(f) === "Chart.yaml").map((f) => path3.dirname(f));
-  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path3.basename(f))).map((f) => path3.dirname(f));
+  const chartDirs = files.filter((f) => path4.basename(f) === "Chart.yaml").map((f) => path4.dirname(f));
+  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(path4.basename(f))).map((f) => path4.dirname(f));
   const referenced = /* @__PURE__ */ new Set();
   for (const dir of overlayDirs) {
-    const file2 = files.find((f) => path3.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path3.basename(f)));
+    const file2 = files.find((f) => path4.dirname(f) === dir && KUSTOMIZATION_FILES.includes(path4.basename(f)));
     const text = file2 ? readText(file2) : void 0;
     if (text) for (const r of kustomizationRefs(dir, text)) referenced.add(r);
   }
@@ -40290,7 +41668,7 @@ function findRenderRoots(files, readText) {
   const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o)).sort();
   const special = [...chartDirs, ...overlayDirs];
   const plain = files.filter(
-    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path3.normalize(f))
+    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(path4.normalize(f))
   );
   return { charts, overlays, plain: plain.sort() };
 }
@@ -40331,7 +41709,7 @@ function kustomizeOutput(output2, overlayDisplay) {
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function helmBinary() {
   return process.env.HELM_PATH || "helm";
 }
@@ -40353,9 +41731,9 @@ var RenderCache = class {
 };
 function hashFolder(dir, h) {
   for (const f of ts("**/*", { cwd: dir, nodir: true, dot: true, ignore: ["**/.git/**"] }).sort()) {
-    h.update(f.split(path4.sep).join("/")).update("\0");
+    h.update(f.split(path5.sep).join("/")).update("\0");
     try {
-      h.update(readFileSync(path4.join(dir, f))).update("\0");
+      h.update(readFileSync(path5.join(dir, f))).update("\0");
     } catch {
       h.update("unreadable\0");
     }
@@ -40364,10 +41742,10 @@ function hashFolder(dir, h) {
 function run(bin, args, cwd, opts) {
   const r = spawnSync(bin, args, { cwd, encoding: "utf8", timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: "SIGKILL" });
   if (r.error) {
-    const code = r.error.code;
-    if (code === "ENOENT") return { ok: false, missing: true, message: `${bin} not found` };
-    if (code === "ETIMEDOUT") return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1e3} s (--render-timeout)` };
-    if (code === "ENOBUFS") return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
+    const code2 = r.error.code;
+    if (code2 === "ENOENT") return { ok: false, missing: true, message: `${bin} not found` };
+    if (code2 === "ETIMEDOUT") return { ok: false, missing: false, message: `timed out after ${opts.timeoutMs / 1e3} s (--render-timeout)` };
+    if (code2 === "ENOBUFS") return { ok: false, missing: false, message: `output larger than ${opts.maxOutputBytes} bytes (--max-render-bytes)` };
     return { ok: false, missing: false, message: r.error.message };
   }
   if (r.status !== 0) return { ok: false, missing: false, message: (r.stderr || r.stdout || `exit ${r.status}`).trim() };
@@ -40376,12 +41754,12 @@ function run(bin, args, cwd, opts) {
 function missingDependencies(chartDir) {
   let chart;
   try {
-    chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
+    chart = yaml.load(readFileSync(path5.join(chartDir, "Chart.yaml"), "utf8"));
   } catch {
     return [];
   }
   const deps = chart?.dependencies ?? [];
-  const vendored = existsSync(path4.join(chartDir, "charts")) ? readdirSync(path4.join(chartDir, "charts")) : [];
+  const vendored = existsSync(path5.join(chartDir, "charts")) ? readdirSync(path5.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v2) => v2 === d.name || v2.startsWith(`${d.name}-`) && v2.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
 function oneLine2(message) {
@@ -40389,41 +41767,41 @@ function oneLine2(message) {
 }
 function chartName(chartDir) {
   try {
-    const chart = yaml.load(readFileSync(path4.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load(readFileSync(path5.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
   }
 }
 function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
-  const at2 = { file: `${display}/Chart.yaml`, doc: 0 };
+  const at3 = { file: `${display}/Chart.yaml`, doc: 0 };
   const missing = missingDependencies(chartDir);
   if (missing.length > 0) {
     return {
       files: [],
       values: [],
       diagnostics: [
-        diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at2, "run helm dependency build and commit charts/, or vendor the subcharts")
+        diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")
       ]
     };
   }
   const settings = opts.charts.get(logicalDir) ?? {};
-  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path4.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
+  const release = settings.releaseName ?? opts.helmReleaseName ?? (chartName(chartDir) ?? path5.basename(logicalDir)).toLowerCase().replace(/[^a-z0-9-]/g, "-");
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path4.resolve(v2));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v2) => path5.resolve(v2));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v2) => ["--values", v2]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
   const version2 = cache2.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
-    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at2, "install helm v3 or set HELM_PATH")] };
+    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at3, "install helm v3 or set HELM_PATH")] };
   }
   const h = createHash("sha256").update(`helm ${version2}\0${args.slice(3).join("\0")}\0`);
   hashFolder(chartDir, h);
   for (const v2 of values) h.update(existsSync(v2) ? readFileSync(v2) : "missing");
   const key = h.update(display).digest("hex");
   const valueFiles = [];
-  for (const f of [path4.join(chartDir, "values.yaml"), ...values]) {
+  for (const f of [path5.join(chartDir, "values.yaml"), ...values]) {
     try {
       valueFiles.push({ path: f, text: readFileSync(f, "utf8") });
     } catch {
@@ -40435,22 +41813,22 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir) {
   const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [], values: valueFiles } : {
     files: [],
     values: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${oneLine2(r.message)}; chart not rendered`, at3)]
   };
   cache2.charts.set(key, result);
   return result;
 }
 function renderOverlay(dir, display, contentRoot, opts, cache2) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path4.join(dir, f))) ?? "kustomization.yaml";
-  const at2 = { file: `${display}/${kfile}`, doc: 0 };
+  const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path5.join(dir, f))) ?? "kustomization.yaml";
+  const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const bin = kubectlBinary();
   const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
-    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at2, "install kubectl or set KUBECTL_PATH")] };
+    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at3, "install kubectl or set KUBECTL_PATH")] };
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path4.relative(contentRoot, dir)}\0`);
+  const h = createHash("sha256").update(`kubectl ${version2}\0${opts.kustomizeFlags.join("\0")}\0${path5.relative(contentRoot, dir)}\0`);
   hashFolder(contentRoot, h);
   const key = h.update(display).digest("hex");
   const hit = cache2.overlays.get(key);
@@ -40458,22 +41836,22 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine2(r.message)}; overlay not rendered`, at2)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${oneLine2(r.message)}; overlay not rendered`, at3)]
   };
   cache2.overlays.set(key, result);
   return result;
 }
 function readHelmConfig(file2) {
-  const base = path4.dirname(path4.resolve(file2));
+  const base = path5.dirname(path5.resolve(file2));
   const doc = yaml.load(readFileSync(file2, "utf8"));
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
-    const dir = path4.resolve(base, chart);
-    if (!existsSync(path4.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    const dir = path5.resolve(base, chart);
+    if (!existsSync(path5.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
     out.set(dir, {
       ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
       ...s.namespace ? { namespace: String(s.namespace) } : {},
-      values: (s.values ?? []).map((v2) => path4.resolve(base, v2)),
+      values: (s.values ?? []).map((v2) => path5.resolve(base, v2)),
       set: (s.set ?? []).map(String)
     });
   }
@@ -40485,8 +41863,8 @@ var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IGNORED_DIRS = ["**/node_modules/**", "**/.git/**"];
 var IDENTITY = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = path5.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !path5.isAbsolute(rel) ? rel : abs;
+  const rel = path6.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !path6.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -40496,7 +41874,7 @@ function readManifestFiles(paths, options, cache2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = path5.resolve(p);
+    const abs = path6.resolve(p);
     let st2;
     try {
       st2 = statSync(abs);
@@ -40510,23 +41888,23 @@ function readManifestFiles(paths, options, cache2) {
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
         try {
-          return readFileSync2(path5.join(abs, rel), "utf8");
+          return readFileSync2(path6.join(abs, rel), "utf8");
         } catch {
           return void 0;
         }
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path5.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
+      for (const f of roots.plain) readOne(path6.join(abs, f), root, maxBytes, files, diagnostics, seen, map3);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = path5.join(abs, c);
+        const dir = path6.join(abs, c);
         const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir));
         files.push(...r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v2) => ({ path: map3.display(v2.path), text: v2.text })) });
         diagnostics.push(...r.diagnostics);
       }
       for (const o of roots.overlays) {
-        const r = renderOverlay(path5.join(abs, o), map3.display(path5.join(abs, o)), abs, render, cache2);
+        const r = renderOverlay(path6.join(abs, o), map3.display(path6.join(abs, o)), abs, render, cache2);
         files.push(...r.files);
         diagnostics.push(...r.diagnostics);
       }
@@ -40549,24 +41927,24 @@ function listFolder(abs, root, map3, diagnostics) {
         target = void 0;
       }
       if (target !== void 0 && statSync(target).isDirectory()) {
-        if (target !== root && !target.startsWith(root + path5.sep)) {
+        if (target !== root && !target.startsWith(root + path6.sep)) {
           diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${target}); not followed`, { file: map3.display(full), doc: 0 }));
         }
         continue;
       }
     }
-    if (MANIFEST_NAME.test(entry.name)) files.push(path5.relative(abs, full).split(path5.sep).join("/"));
+    if (MANIFEST_NAME.test(entry.name)) files.push(path6.relative(abs, full).split(path6.sep).join("/"));
   }
   return files.sort();
 }
 function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
   const shown = map3.display(abs);
-  const at2 = { file: shown, doc: 0 };
+  const at3 = { file: shown, doc: 0 };
   try {
     if (root !== void 0 && lstatSync(abs).isSymbolicLink()) {
       const target = realpathSync(abs);
-      if (target !== root && !target.startsWith(root + path5.sep)) {
-        diagnostics.push(diag(Codes.symlinkEscape, "error", `symlink points outside the scanned folder (${target}); refused`, at2));
+      if (target !== root && !target.startsWith(root + path6.sep)) {
+        diagnostics.push(diag(Codes.symlinkEscape, "error", `symlink points outside the scanned folder (${target}); refused`, at3));
         return;
       }
     }
@@ -40575,32 +41953,37 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3) {
     seen.add(real);
     const size = statSync(abs).size;
     if (size > maxBytes) {
-      diagnostics.push(diag(Codes.tooLarge, "error", `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at2));
+      diagnostics.push(diag(Codes.tooLarge, "error", `file is ${size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`, at3));
       return;
     }
     const buf = readFileSync2(abs);
     if (buf.subarray(0, 8192).includes(0)) {
-      diagnostics.push(diag(Codes.binary, "error", "binary file (NUL bytes); skipped", at2));
+      diagnostics.push(diag(Codes.binary, "error", "binary file (NUL bytes); skipped", at3));
       return;
     }
     let text;
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(buf);
     } catch {
-      diagnostics.push(diag(Codes.binary, "error", "not valid UTF-8 text; skipped", at2));
+      diagnostics.push(diag(Codes.binary, "error", "not valid UTF-8 text; skipped", at3));
       return;
     }
     files.push({ path: shown, text: text.charCodeAt(0) === 65279 ? text.slice(1) : text });
   } catch (e) {
-    diagnostics.push(diag(Codes.unreadable, "error", `cannot read file: ${e.code ?? e.message}`, at2));
+    diagnostics.push(diag(Codes.unreadable, "error", `cannot read file: ${e.code ?? e.message}`, at3));
   }
 }
+
+// src/io/changes.ts
+import { spawnSync as spawnSync3 } from "node:child_process";
+import { lstatSync as lstatSync2, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import path8 from "node:path";
 
 // src/io/git.ts
 import { execFileSync, spawnSync as spawnSync2 } from "node:child_process";
 import { mkdirSync, mkdtempSync } from "node:fs";
 import os2 from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 function git(repo, args) {
   const r = spawnSync2("git", ["-C", repo, ...args], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
@@ -40626,7 +42009,7 @@ function pathExists(repo, ref, p) {
 function exportTree(repo, ref, paths) {
   const commit = resolveRef2(repo, ref);
   const top = repoTop(repo);
-  const dir = mkdtempSync(path6.join(os2.tmpdir(), "netpol-ci-tree-"));
+  const dir = mkdtempSync(path7.join(os2.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = execFileSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024 });
@@ -40636,6 +42019,65 @@ function exportTree(repo, ref, paths) {
   return dir;
 }
 
+// src/io/changes.ts
+function changedFilesInRepo(repo, base, head, paths) {
+  const a = resolveRef2(repo, base);
+  const b = resolveRef2(repo, head);
+  const pathspecs = paths.map((p) => p.replace(/^\.\/?/, "")).filter((p) => p !== "");
+  const r = spawnSync3("git", ["-C", repoTop(repo), "diff", "--name-only", "--no-renames", "-z", a, b, "--", ...pathspecs], { encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+  if (r.error) throw new ConfigError(`git is needed for --repo: ${r.error.message}`);
+  if (r.status !== 0) throw new ConfigError(`git diff --name-only ${base} ${head}: ${r.stderr.trim()}`);
+  return r.stdout.split("\0").filter((f) => f !== "").sort();
+}
+var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+function listFiles(root) {
+  const out = /* @__PURE__ */ new Map();
+  let st2;
+  try {
+    st2 = lstatSync2(root);
+  } catch {
+    return out;
+  }
+  if (st2.isFile()) {
+    out.set(path8.basename(root), root);
+    return out;
+  }
+  const walk = (dir, rel) => {
+    let entries;
+    try {
+      entries = readdirSync2(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!SKIPPED_DIRS.has(e.name)) walk(path8.join(dir, e.name), r);
+      } else if (e.isFile()) out.set(r, path8.join(dir, e.name));
+    }
+  };
+  walk(root, "");
+  return out;
+}
+function sameBytes(a, b) {
+  try {
+    return readFileSync3(a).equals(readFileSync3(b));
+  } catch {
+    return false;
+  }
+}
+function changedFilesBetween(before, after) {
+  const a = listFiles(path8.resolve(before));
+  const b = listFiles(path8.resolve(after));
+  const out = [];
+  for (const [rel, file2] of a) {
+    const other = b.get(rel);
+    if (!other || !sameBytes(file2, other)) out.push(rel);
+  }
+  for (const rel of b.keys()) if (!a.has(rel)) out.push(rel);
+  return out.sort();
+}
+
 // src/io/node-io.ts
 function nodeIo() {
   const cache2 = new RenderCache();
@@ -40643,7 +42085,7 @@ function nodeIo() {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache2),
     readText(file2, what) {
       try {
-        return readFileSync3(file2, "utf8");
+        return readFileSync4(file2, "utf8");
       } catch (e) {
         throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
       }
@@ -40661,16 +42103,19 @@ function nodeIo() {
       const dir = exportTree(repo, ref, paths);
       return { dir, top: repoTop(repo), dispose: () => rmSync(dir, { recursive: true, force: true }) };
     },
+    resolveCommit: resolveRef2,
+    changedFilesInRepo,
+    changedFilesBetween,
     dotToSvg(dot) {
-      const r = spawnSync3(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
+      const r = spawnSync4(process.env.DOT_PATH || "dot", ["-Tsvg"], { input: dot, encoding: "utf8", maxBuffer: 256 * 1024 * 1024 });
       if (r.error) throw new ConfigError(`--format svg needs Graphviz 'dot' on PATH (apt-get install graphviz): ${r.error.message}`);
       if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.trim()}`);
       return r.stdout;
     },
-    writeFiles(files) {
+    writeFiles(files, options = {}) {
       for (const [file2, text] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
         try {
-          mkdirSync2(path7.dirname(file2), { recursive: true });
+          if (options.createFolders) mkdirSync2(path9.dirname(file2), { recursive: true });
           writeFileSync(file2, text);
         } catch (e) {
           throw new ConfigError(`${file2}: cannot write (${e.code ?? e.message})`);

@@ -19,7 +19,7 @@ export function buildMarker(m: Omit<CheckMarker, 'version'> & { readonly version
   return `<!-- netpol-ci:check v${m.version ?? MARKER_VERSION} key=${encodeURIComponent(m.key)} sha=${sha} truncated=${m.truncated} -->`;
 }
 
-const MARKER = /^<!-- netpol-ci:check v(\d+) key=(\S+) sha=([0-9a-f]{7,64}|none) truncated=(true|false) -->$/m;
+const MARKER = /^<!-- netpol-ci:check v(\d+) key=(\S*) sha=([0-9a-f]{7,64}|none) truncated=(true|false) -->$/m;
 
 /** The marker of a comment body, or undefined when the body has none (or a malformed one). */
 export function parseMarker(body: string): CheckMarker | undefined {
