@@ -56,17 +56,26 @@ function subtract(include: readonly IpRange[], exclude: readonly IpRange[]): IpR
  * (cidr minus except) of the given policies covers, `cidr except a, b`; otherwise the CIDRs
  * that cover them. The whole address space of a family reads `0.0.0.0/0` (or `::/0`).
  */
-export function addressText(ranges: readonly IpRange[], policies: readonly Policy[]): string {
+export function addressText(ranges: readonly IpRange[], blocks: readonly IpBlock[]): string {
   const merged = mergeRanges(ranges);
-  for (const p of policies)
-    for (const d of ['ingress', 'egress'] as const)
-      for (const rule of p.rules[d])
-        for (const m of rule.peers) {
-          if (m.kind !== 'ip' || m.include.length !== 1) continue;
-          if (sameRanges(subtract(m.include, m.exclude), merged)) {
-            const inc = cidrOf(m.include[0] as IpRange);
-            return m.exclude.length > 0 ? `${inc} except ${mergeRanges(m.exclude).map(cidrOf).join(', ')}` : inc;
-          }
-        }
+  for (const m of blocks) {
+    if (m.include.length !== 1) continue;
+    if (sameRanges(subtract(m.include, m.exclude), merged)) {
+      const inc = cidrOf(m.include[0] as IpRange);
+      return m.exclude.length > 0 ? `${inc} except ${mergeRanges(m.exclude).map(cidrOf).join(', ')}` : inc;
+    }
+  }
   return merged.map(cidrOf).join(', ');
+}
+
+export interface IpBlock {
+  readonly include: readonly IpRange[];
+  readonly exclude: readonly IpRange[];
+}
+
+/** Every address block the policies' rules name, in policy order (what `addressText` matches against). */
+export function ipBlocksOf(policies: readonly Policy[]): IpBlock[] {
+  const out: IpBlock[] = [];
+  for (const p of policies) for (const d of ['ingress', 'egress'] as const) for (const rule of p.rules[d]) for (const m of rule.peers) if (m.kind === 'ip') out.push(m);
+  return out;
 }

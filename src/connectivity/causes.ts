@@ -90,7 +90,8 @@ function policyContent(o: K8sObject): string {
 
 /** What the causes are computed from: both sides' engines, indexed once. */
 export class CauseFinder {
-  private readonly policies: { readonly before: Map<string, Policy>; readonly after: Map<string, Policy> };
+  /** Each side's policies by key. */
+  readonly policies: { readonly before: ReadonlyMap<string, Policy>; readonly after: ReadonlyMap<string, Policy> };
   private readonly workloads: { readonly before: Map<string, Workload>; readonly after: Map<string, Workload> };
   private readonly namespaceObjects: { readonly before: Map<string, K8sObject>; readonly after: Map<string, K8sObject> };
   private readonly changedPolicies = new Map<string, Cause>();
@@ -109,20 +110,16 @@ export class CauseFinder {
       return m;
     };
     this.namespaceObjects = { before: nsObjects(before), after: nsObjects(after) };
-    const contents = (e: PolicyEngine) => {
-      const m = new Map<string, string>();
-      for (const p of e.policies) m.set(policyKey(p.ref), policyContentOf(e, p));
-      return m;
-    };
-    const a = contents(before);
-    const b = contents(after);
-    for (const [key, text] of b) {
-      const p = this.policies.after.get(key) as Policy;
-      if (!a.has(key)) this.changedPolicies.set(key, { kind: 'policy-added', policy: key, at: originRef(p.origin) });
-      else if (a.get(key) !== text) this.changedPolicies.set(key, { kind: 'policy-edited', policy: key, at: originRef(p.origin) });
+    const objects = (e: PolicyEngine) => new Map(e.cluster.objects.map((o) => [o.origin, o]));
+    const beforeObjects = objects(before);
+    const afterObjects = objects(after);
+    for (const [key, p] of this.policies.after) {
+      const q = this.policies.before.get(key);
+      if (!q) this.changedPolicies.set(key, { kind: 'policy-added', policy: key, at: originRef(p.origin) });
+      else if (!samePolicy(beforeObjects.get(q.origin), afterObjects.get(p.origin))) this.changedPolicies.set(key, { kind: 'policy-edited', policy: key, at: originRef(p.origin) });
     }
-    for (const key of a.keys()) {
-      if (!b.has(key)) this.changedPolicies.set(key, { kind: 'policy-removed', policy: key, at: originRef((this.policies.before.get(key) as Policy).origin) });
+    for (const [key, q] of this.policies.before) {
+      if (!this.policies.after.has(key)) this.changedPolicies.set(key, { kind: 'policy-removed', policy: key, at: originRef(q.origin) });
     }
   }
 
@@ -141,10 +138,10 @@ export class CauseFinder {
     // not in the same way on the other (a rule that allows now, a default-deny that isolates now);
     // one that decides both sides alike, or only isolates alongside a default-deny, is not.
     const interest = e.gained.union(e.lost);
-    const decisive = (engine: PolicyEngine, side: EntryExplanation['before']) => decisions(engine, side, interest).flatMap((d) => d.steps);
+    const decisive = (policies: ReadonlyMap<string, Policy>, side: EntryExplanation['before']) => decisions(policies, side, interest).flatMap((d) => d.steps);
     const id = (s: ExplainedStep) => `${s.layer}|${s.verdict}|${s.policy ?? ''}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ''}|${s.conns.key}`;
-    const before = decisive(this.before, x?.before);
-    const after = decisive(this.after, x?.after);
+    const before = decisive(this.policies.before, x?.before);
+    const after = decisive(this.policies.after, x?.after);
     const inBefore = new Set(before.map(id));
     const inAfter = new Set(after.map(id));
     for (const s of before) if (s.policy && !inAfter.has(id(s))) add(this.changedPolicies.get(s.policy));
@@ -239,9 +236,11 @@ export class CauseFinder {
   }
 }
 
-function policyContentOf(e: PolicyEngine, p: Policy): string {
-  const obj = e.cluster.objects.find((o) => o.origin === p.origin);
-  return obj ? policyContent(obj) : '';
+/** Same spec; an identical document (the common case in a PR) needs no comparison of the parsed objects. */
+function samePolicy(a: K8sObject | undefined, b: K8sObject | undefined): boolean {
+  if (!a || !b) return a === b;
+  if (a.origin.path.length === 0 && b.origin.path.length === 0 && a.origin.document.text === b.origin.document.text) return true;
+  return policyContent(a) === policyContent(b);
 }
 
 function findExposing(engine: PolicyEngine, name: string): K8sObject | undefined {
@@ -289,7 +288,7 @@ export interface Decision {
  * isolating policies, those with no rule in that direction (default-deny) are named, not the ones
  * that merely allow something else (allow-DNS).
  */
-export function decisions(engine: PolicyEngine, side: { readonly egress?: readonly ExplainedStep[]; readonly ingress?: readonly ExplainedStep[] } | undefined, interest: ConnectionSet): Decision[] {
+export function decisions(policies: ReadonlyMap<string, Policy>, side: { readonly egress?: readonly ExplainedStep[]; readonly ingress?: readonly ExplainedStep[] } | undefined, interest: ConnectionSet): Decision[] {
   if (!side) return [];
   const out: Decision[] = [];
   for (const direction of ['egress', 'ingress'] as const) {
@@ -311,8 +310,7 @@ export function decisions(engine: PolicyEngine, side: { readonly egress?: readon
       continue;
     }
     const isolated = touching.filter((s) => s.verdict === 'Isolated');
-    const byKey = new Map(engine.policies.map((p) => [policyKey(p.ref), p]));
-    const pure = isolated.filter((s) => s.policy && (byKey.get(s.policy)?.rules[direction].length ?? 1) === 0);
+    const pure = isolated.filter((s) => s.policy && (policies.get(s.policy)?.rules[direction].length ?? 1) === 0);
     if (isolated.length > 0) out.push({ direction, verdict: 'denied', steps: (pure.length > 0 ? pure : isolated).map((s) => clip(s, interest)) });
     else if (steps.length === 0 || touching.length === 0) out.push({ direction, verdict: 'denied', steps: [] });
   }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { structuredPatch } from 'diff';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
-import { addressText } from '../connectivity/address-text.js';
+import { addressText, ipBlocksOf, type IpBlock } from '../connectivity/address-text.js';
 import { CauseFinder, causeId, decisions, type Cause, type Decision } from '../connectivity/causes.js';
 import { diffConnectivity, type ConnectivityDiff, type ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { PolicyEngine } from '../connectivity/engine.js';
@@ -269,7 +269,13 @@ function isOutsideSource(e: ConnectivityDiffEntry): boolean {
  * The report lines of a group: one per in-cluster pair; entries between one workload and adjacent
  * address atoms with the same answer joined into one line, the addresses written as the policies do.
  */
-function itemsOf(diff: ConnectivityDiff, explanations: readonly EntryExplanation[], entries: readonly number[], base: PolicyEngine, head: PolicyEngine, policies: Parameters<typeof addressText>[1]): ChangeItem[] {
+function itemsOf(
+  diff: ConnectivityDiff,
+  explanations: readonly EntryExplanation[],
+  entries: readonly number[],
+  index: CauseFinder['policies'],
+  blocks: readonly IpBlock[],
+): ChangeItem[] {
   const joined = new Map<string, { indexes: number[]; ranges: IpRange[] }>();
   const order: string[] = [];
   for (const i of entries) {
@@ -290,7 +296,7 @@ function itemsOf(diff: ConnectivityDiff, explanations: readonly EntryExplanation
   return order.map((key) => {
     const { indexes, ranges } = joined.get(key) as { indexes: number[]; ranges: IpRange[] };
     const first = diff.entries[indexes[0] as number] as ConnectivityDiffEntry;
-    const text = (p: Peer) => (p.kind === 'external' ? addressText(ranges, policies) : peerKey(p));
+    const text = (p: Peer) => (p.kind === 'external' ? addressText(ranges, blocks) : peerKey(p));
     const interest = first.gained.union(first.lost);
     const x = explanations[indexes[0] as number];
     return {
@@ -304,7 +310,7 @@ function itemsOf(diff: ConnectivityDiff, explanations: readonly EntryExplanation
       gained: first.gained,
       lost: first.lost,
       ...(first.workloadsInfo ? { workloadsInfo: first.workloadsInfo } : {}),
-      why: { base: decisions(base, x?.before, interest), head: decisions(head, x?.after, interest) },
+      why: { base: decisions(index.before, x?.before, interest), head: decisions(index.after, x?.after, interest) },
     };
   });
 }
@@ -345,8 +351,8 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
     if (g) g.entries.push(i);
     else groupsById.set(id, { causes, entries: [i] });
   });
-  const policies = [...head.engine.policies, ...base.engine.policies];
-  const toItems = (entries: readonly number[]) => itemsOf(diff, explanations, entries, base.engine, head.engine, policies);
+  const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
+  const toItems = (entries: readonly number[]) => itemsOf(diff, explanations, entries, finder.policies, blocks);
   // groups by size (the biggest change first), then by cause identity for a stable order
   const groups = [...groupsById.entries()]
     .sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib))

@@ -115,6 +115,21 @@ describe('check on realistic PRs', () => {
     expect(md).not.toMatch(/SCTP 1-65535/);
   });
 
+  test('opening to outside: a dropped ipBlock except is listed first, as the CIDR; a new Ingress its policy does not admit is a broken link', () => {
+    const ingress = `---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: ads\n  namespace: boutique\nspec:\n  rules:\n    - http:\n        paths:\n          - path: /ads\n            pathType: Prefix\n            backend:\n              service:\n                name: adservice\n                port: {number: 9555}\n`;
+    const { o, md } = check(BOUTIQUE, {
+      [POLICIES]: replace('            except: [10.0.0.0/8]\n', ''),
+      'workloads/adservice.yaml': (t) => t + ingress,
+    });
+    expect(o.outside.map((it) => `${it.kind} ${it.src} ${it.dst} ${it.after.toString()}`)).toEqual(['added 10.0.0.0/8 boutique/frontend[Deployment] TCP 8080']);
+    expect(lines(md)[1]).toBe('### netpol-ci check: ⚠️ breaks 1 needed link, opens 1 path from outside the cluster');
+    const outsideAt = md.indexOf('#### Newly reachable from outside the cluster\n\n- `10.0.0.0/8` can now reach `boutique/frontend[Deployment]` on `TCP 8080`');
+    expect(outsideAt).toBeGreaterThan(0);
+    expect(outsideAt).toBeLessThan(md.indexOf('#### Connectivity changes, by cause'));
+    expect(md).toContain('  - head `<PR>/head`: ingress allowed by `NetworkPolicy boutique/frontend` ingress rule 1 at `policies/network-policies.yaml:44`');
+    expect(md).toContain('- `{ingress-controller}` needs `boutique/adservice[Deployment]` on `TCP 9555` (`Ingress boutique/ads` at `workloads/adservice.yaml:43`): head allows none of it');
+  });
+
   test('a port moved in a Deployment while the policies keep the number: an empty diff, but broken links', () => {
     const { o, md } = check(BOUTIQUE, {
       'workloads/currencyservice.yaml': (t) => t.replace('containerPort: 7000', 'containerPort: 7001').replace('targetPort: 7000', 'targetPort: 7001'),
