@@ -34,6 +34,13 @@ describe('check on folders', () => {
     expect(md).not.toContain('- `frontend/web.yaml`:');
   });
 
+  test('the README shows exactly what its first command prints', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('node dist/cli.js check --base fixtures/example-pr/base --head fixtures/example-pr/head');
+    const shown = /````markdown\n([\s\S]*?)````/.exec(readme)?.[1];
+    expect(shown).toBe(runCli(['check', '--base', BASE, '--head', HEAD]).stdout);
+  });
+
   test('--fail-on: each kind of finding exits 1 only when present; gaps count only when the PR adds them', () => {
     expect(runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'broken']).code).toBe(1);
     expect(runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'diff']).code).toBe(1);
