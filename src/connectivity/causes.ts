@@ -45,9 +45,10 @@ export type Cause =
   | { readonly kind: 'workload-added' | 'workload-removed'; readonly workload: string; readonly at: SourceRef }
   | { readonly kind: 'exposure-changed'; readonly workload: string; readonly before: readonly string[]; readonly after: readonly string[]; readonly at: SourceRef | undefined };
 
-/** A rule's selector that matched a peer on one side and not on the other. */
+/** A selector that matched on one side and not on the other: a rule's peer, or (rule `subject`) the pods the policy applies to. */
 export interface SelectorChange {
   readonly policy: string;
+  /** `ingress rule 0`, or `subject` for the policy's own podSelector. */
   readonly rule: string;
   readonly field: 'namespaceSelector' | 'podSelector';
   readonly nowMatches: boolean;
@@ -169,7 +170,20 @@ export class CauseFinder {
     if (sameLabels(before, after)) return undefined;
     const ns = a.ref.namespace;
     const selectors = this.selectorChanges(e, x, (sel, field, side) => (field === 'podSelector' ? { ns, labels: side === 'before' ? before : after } : undefined));
-    return { kind: 'labels-changed', workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), 'metadata', 'labels']), selectors };
+    // the policies of the pair's verdicts whose own podSelector selects the pod on one side only
+    const subjects = new Map<string, SelectorChange>();
+    for (const side of [x?.before, x?.after]) {
+      for (const st of [...(side?.egress ?? []), ...(side?.ingress ?? [])]) {
+        if (!st.policy || subjects.has(st.policy)) continue;
+        const p = this.policies.after.get(st.policy) ?? this.policies.before.get(st.policy);
+        if (!p || p.layer !== 'np' || p.subject.namespaces.kind !== 'named' || p.subject.namespaces.name !== ns) continue;
+        const was = selectorMatches(p.subject.pods, before);
+        const now = selectorMatches(p.subject.pods, after);
+        if (was !== now) subjects.set(st.policy, { policy: st.policy, rule: 'subject', field: 'podSelector', nowMatches: now });
+      }
+    }
+    const all = [...[...subjects.entries()].sort(([m], [n]) => compareStrings(m, n)).map(([, v]) => v), ...selectors];
+    return { kind: 'labels-changed', workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), 'metadata', 'labels']), selectors: all };
   }
 
   private namespaceChange(ns: string, e: ConnectivityDiffEntry, x: EntryExplanation | undefined): Cause | undefined {

@@ -3,7 +3,7 @@ import { structuredPatch } from 'diff';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { addressText, ipBlocksOf, type IpBlock } from '../connectivity/address-text.js';
-import { CauseFinder, causeId, decisions, type Cause, type Decision } from '../connectivity/causes.js';
+import { CauseFinder, causeId, decisions, type Cause, type Decision, type SelectorChange } from '../connectivity/causes.js';
 import { diffConnectivity, type ConnectivityDiff, type ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { PolicyEngine } from '../connectivity/engine.js';
 import { explainDiff, type EntryExplanation } from '../connectivity/explain.js';
@@ -257,6 +257,15 @@ class Attributor {
   }
 }
 
+/** A cause shared by the entries of a group: the selectors it flips, over all of them. */
+function mergeSelectors(a: Cause, b: Cause): Cause {
+  if (!('selectors' in a) || !('selectors' in b) || b.selectors.length === 0) return a;
+  const all = new Map<string, SelectorChange>();
+  for (const x of [...a.selectors, ...b.selectors]) all.set(`${x.rule === 'subject' ? 0 : 1}\u0000${x.policy}\u0000${x.rule}\u0000${x.field}`, x);
+  const selectors = [...all.entries()].sort(([m], [n]) => compareStrings(m, n)).map(([, x]) => x);
+  return { ...a, selectors };
+}
+
 function isOutsidePeer(p: Peer): boolean {
   return p.kind === 'external' || p.kind === 'ingress-controller' || p.kind === 'gateway';
 }
@@ -345,11 +354,13 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
 
   const groupsById = new Map<string, { causes: AttributedCause[]; entries: number[] }>();
   diff.entries.forEach((e, i) => {
-    const causes = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
+    const causes: AttributedCause[] = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
     const id = causes.map((c) => causeId(c.cause)).join('\n');
     const g = groupsById.get(id);
-    if (g) g.entries.push(i);
-    else groupsById.set(id, { causes, entries: [i] });
+    if (g) {
+      g.entries.push(i);
+      g.causes = g.causes.map((c, k) => ({ ...c, cause: mergeSelectors(c.cause, (causes[k] as AttributedCause).cause) }));
+    } else groupsById.set(id, { causes, entries: [i] });
   });
   const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
   const toItems = (entries: readonly number[]) => itemsOf(diff, explanations, entries, finder.policies, blocks);

@@ -86,6 +86,18 @@ describe('check on realistic PRs', () => {
     expect(md).not.toContain('- `policies/network-policies.yaml`:');
   });
 
+  test('relabelled pods: the label change is the cause, naming the policy that no longer selects them and the rule that no longer admits them', () => {
+    const { o, md } = check(BOUTIQUE, { 'workloads/checkoutservice.yaml': (t) => t.split('{app: checkoutservice}').join('{app: checkout}') });
+    expect(causes(o)).toEqual([['labels-changed workloads/checkoutservice.yaml']]);
+    expect(md).toContain(
+      '**1. Cause:** pod labels of `boutique/checkoutservice[Deployment]` changed from `app=checkoutservice` to `app=checkout` in `workloads/checkoutservice.yaml`: `NetworkPolicy boutique/checkoutservice` no longer selects it;',
+    );
+    expect(md).toContain('the podSelector of `NetworkPolicy boutique/paymentservice` ingress rule 0 no longer matches it;');
+    expect(md).toContain('`NetworkPolicy boutique/checkoutservice` no longer selects it; the podSelector of `NetworkPolicy boutique/cartservice` ingress rule 0 no longer matches it; the podSelector of `NetworkPolicy boutique/currencyservice` ingress rule 0');
+    expect(md).toContain('- `boutique/checkoutservice[Deployment]` can no longer reach `boutique/paymentservice[Deployment]` (was `TCP 50051`)');
+    expect(o.broken.length).toBe(7);
+  });
+
   test('a stale named port: the Deployment renamed its port, the rule naming it no longer matches', () => {
     const { o, md } = check(BOUTIQUE, { 'workloads/redis-cart.yaml': replace('- name: redis\n', '- name: tcp-redis\n') });
     expect(causes(o)).toEqual([['ports-changed workloads/redis-cart.yaml']]);

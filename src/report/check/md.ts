@@ -142,6 +142,7 @@ function portsText(ps: readonly ContainerPort[]): string {
 }
 
 function selectorText(s: SelectorChange): string {
+  if (s.rule === 'subject') return `${code(s.policy)} ${s.nowMatches ? 'now selects it' : 'no longer selects it'}`;
   return `the ${s.field} of ${code(s.policy)} ${s.rule} ${s.nowMatches ? 'now matches it' : 'no longer matches it'}`;
 }
 
