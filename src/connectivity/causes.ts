@@ -155,21 +155,21 @@ export class CauseFinder {
       if (!b && a) add({ kind: 'workload-added', workload: key, at: originRef(a.origin) });
       else if (b && !a) add({ kind: 'workload-removed', workload: key, at: originRef(b.origin) });
       else if (a && b) {
-        add(this.labelChange(key, b, a, e, x));
+        add(this.labelChange(key, b, a, x));
         if (p === e.dst) add(portChange(key, b, a));
       }
-      add(this.namespaceChange(p.ref.namespace, e, x));
+      add(this.namespaceChange(p.ref.namespace, x));
     }
-    if (e.src.kind === 'ingress-controller' && e.dst.kind === 'workload') add(this.exposureChange(e.dst, x));
+    if (e.src.kind === 'ingress-controller' && e.dst.kind === 'workload') add(this.exposureChange(e.dst));
     return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, c]) => c);
   }
 
-  private labelChange(key: string, b: Workload, a: Workload, e: ConnectivityDiffEntry, x: EntryExplanation | undefined): Cause | undefined {
+  private labelChange(key: string, b: Workload, a: Workload, x: EntryExplanation | undefined): Cause | undefined {
     const before = mergedLabels(b);
     const after = mergedLabels(a);
     if (sameLabels(before, after)) return undefined;
     const ns = a.ref.namespace;
-    const selectors = this.selectorChanges(e, x, (sel, field, side) => (field === 'podSelector' ? { ns, labels: side === 'before' ? before : after } : undefined));
+    const selectors = this.selectorChanges(x, (field, side) => (field === 'podSelector' ? { ns, labels: side === 'before' ? before : after } : undefined));
     // the policies of the pair's verdicts whose own podSelector selects the pod on one side only
     const subjects = new Map<string, SelectorChange>();
     for (const side of [x?.before, x?.after]) {
@@ -186,12 +186,12 @@ export class CauseFinder {
     return { kind: 'labels-changed', workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), 'metadata', 'labels']), selectors: all };
   }
 
-  private namespaceChange(ns: string, e: ConnectivityDiffEntry, x: EntryExplanation | undefined): Cause | undefined {
+  private namespaceChange(ns: string, x: EntryExplanation | undefined): Cause | undefined {
     const b = this.before.cluster.namespaces.get(ns);
     const a = this.after.cluster.namespaces.get(ns);
     if (!a || !b || sameLabels(a.labels, b.labels)) return undefined;
     const obj = this.namespaceObjects.after.get(ns) ?? this.namespaceObjects.before.get(ns);
-    const selectors = this.selectorChanges(e, x, (_sel, field, side) => (field === 'namespaceSelector' ? { ns, labels: side === 'before' ? b.labels : a.labels } : undefined));
+    const selectors = this.selectorChanges(x, (field, side) => (field === 'namespaceSelector' ? { ns, labels: side === 'before' ? b.labels : a.labels } : undefined));
     return { kind: 'namespace-labels-changed', namespace: ns, before: b.labels, after: a.labels, at: obj ? originRef(obj.origin, ['metadata', 'labels']) : undefined, selectors };
   }
 
@@ -200,9 +200,8 @@ export class CauseFinder {
    * labels differs between base and head: "the namespaceSelector of rule 0 no longer matches".
    */
   private selectorChanges(
-    e: ConnectivityDiffEntry,
     x: EntryExplanation | undefined,
-    labelsFor: (sel: unknown, field: 'namespaceSelector' | 'podSelector', side: 'before' | 'after') => { ns: string; labels: Labels } | undefined,
+    labelsFor: (field: 'namespaceSelector' | 'podSelector', side: 'before' | 'after') => { ns: string; labels: Labels } | undefined,
   ): SelectorChange[] {
     const out = new Map<string, SelectorChange>();
     const sides = [
@@ -218,8 +217,8 @@ export class CauseFinder {
         for (const m of rule.peers) {
           if (m.kind !== 'pods') continue;
           for (const field of ['namespaceSelector', 'podSelector'] as const) {
-            const lb = labelsFor(m, field, 'before');
-            const la = labelsFor(m, field, 'after');
+            const lb = labelsFor(field, 'before');
+            const la = labelsFor(field, 'after');
             if (!lb || !la) continue;
             const matches = (labels: Labels) => (field === 'podSelector' ? selectorMatches(m.pods, labels) : m.namespaces.kind === 'named' ? m.namespaces.name === lb.ns : selectorMatches(m.namespaces.selector, labels));
             if (field === 'namespaceSelector' && m.namespaces.kind === 'named') continue;
@@ -235,7 +234,7 @@ export class CauseFinder {
     return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v);
   }
 
-  private exposureChange(dst: Extract<Peer, { kind: 'workload' }>, x: EntryExplanation | undefined): Cause | undefined {
+  private exposureChange(dst: Extract<Peer, { kind: 'workload' }>): Cause | undefined {
     const key = workloadKey(dst.ref);
     const b = this.before.exposure.exposedBy.get(key) ?? [];
     const a = this.after.exposure.exposedBy.get(key) ?? [];
@@ -245,7 +244,6 @@ export class CauseFinder {
     const name = a[0] ?? b[0];
     const engine = a[0] ? this.after : this.before;
     const obj = name ? findExposing(engine, name) : undefined;
-    void x;
     return { kind: 'exposure-changed', workload: key, before: b, after: a, at: obj ? originRef(obj.origin) : undefined };
   }
 }

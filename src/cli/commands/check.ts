@@ -47,7 +47,7 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .requiredOption('--base <ref|path>', 'the PR base: a folder, or a git ref with --repo')
     .requiredOption('--head <ref|path>', 'the PR head: a folder, or a git ref with --repo')
     .option('--repo <dir>', 'a git repository: --base and --head are refs, read without touching the working tree')
-    .option('-f, --format <format>', `output format: ${CHECK_FORMATS.join('|')} (default md)`, 'md')
+    .option('-f, --format <format>', `output format: ${CHECK_FORMATS.join('|')}`, 'md')
     .option('--fail-on <list>', `exit 1 when the PR has any of: ${FAIL_ON.join(',')} (default: only input errors fail, with 2)`)
     .option('--max-bytes <n>', `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`)
     .option('--blob-base <url>', 'https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)');

@@ -3,6 +3,8 @@ import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
 import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { oneLine } from '../escape.js';
+import { causeText } from './md.js';
+import { evidenceText } from '../../topology/links.js';
 import { checkSummary } from './summary.js';
 
 function sentence(it: ChangeItem): string {
@@ -25,7 +27,8 @@ function decision(d: Decision): string {
   return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
 }
 
-const unmet = (u: UnmetLink) => `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
+const unmet = (u: UnmetLink) =>
+  `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${u.link.evidence[0] ? ` (${evidenceText(u.link.evidence[0])})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
 
 /** The check as plain text for a terminal: the verdict, then one line per change under its cause. */
 export function renderCheckTxt(o: CheckOutcome): string {
@@ -36,7 +39,9 @@ export function renderCheckTxt(o: CheckOutcome): string {
   if (o.drift) out.push('', 'Drift:', ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
   o.groups.forEach((g, i) => {
     const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
-    out.push('', `${i + 1}. ${g.causes.map((c) => `${c.cause.kind} ${'policy' in c.cause ? c.cause.policy : 'workload' in c.cause ? c.cause.workload : c.cause.namespace}`).join('; ') || 'no changed object found'}${files.length ? ` [${files.join(', ')}]` : ''}`);
+    // the Markdown cause sentence without its code spans
+    const cause = g.causes.map((c) => causeText(c.cause).replace(/`/g, '')).join('; ') || 'no change the PR made to these objects was found';
+    out.push('', `${i + 1}. ${cause}${files.length ? ` [${files.join(', ')}]` : ''}`);
     for (const it of g.items) {
       out.push(`  ${sentence(it)}`);
       if (it.why.base.length) out.push(`    base: ${it.why.base.map(decision).join('; ')}`);
