@@ -98,6 +98,17 @@ describe('check on realistic PRs', () => {
     expect(o.broken.length).toBe(7);
   });
 
+  test('a new workload: its own cause, and the link it needs that the policies do not allow', () => {
+    const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: reviews\n  namespace: boutique\nspec:\n  selector:\n    matchLabels: {app: reviews}\n  template:\n    metadata:\n      labels: {app: reviews}\n    spec:\n      containers:\n        - name: server\n          image: example/reviews:1\n          env:\n            - {name: CATALOG, value: "productcatalogservice:3550"}\n`;
+    const { o, md } = check(BOUTIQUE, { 'workloads/reviews.yaml': () => deployment });
+    expect(causes(o)).toEqual([['workload-added workloads/reviews.yaml']]);
+    expect(md).toContain('- `monitoring/prometheus[Deployment]` can now reach `boutique/reviews[Deployment]` on `TCP 9090` _(workload boutique/reviews\\[Deployment\\] added)_');
+    expect(md).toContain('  - base `<PR>/base`: not on this side (workload boutique/reviews\\[Deployment\\] added)');
+    expect(md).toContain(
+      '- `boutique/reviews[Deployment]` needs `boutique/productcatalogservice[Deployment]` on `TCP 3550` (`workloads/reviews.yaml:17`: `productcatalogservice:3550`): head allows none of it',
+    );
+  });
+
   test('a stale named port: the Deployment renamed its port, the rule naming it no longer matches', () => {
     const { o, md } = check(BOUTIQUE, { 'workloads/redis-cart.yaml': replace('- name: redis\n', '- name: tcp-redis\n') });
     expect(causes(o)).toEqual([['ports-changed workloads/redis-cart.yaml']]);

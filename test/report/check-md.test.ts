@@ -155,6 +155,30 @@ describe('determinism and formats', () => {
   });
 });
 
+describe('baseline and drift slots', () => {
+  test('rendered when present, in the order the issue asks: verdict, outside, baseline, drift, diff', () => {
+    const pr = makePr(BOUTIQUE, { [POLICIES]: replace('            except: [10.0.0.0/8]\n', '') });
+    prs.push(pr);
+    const o = runCheck(nodeIo(), { kind: 'paths', base: pr.base, head: pr.head }, DEFAULT_READ_SETTINGS);
+    const at = { file: `${pr.head}/${POLICIES}`, doc: 3, line: 44 };
+    const withSlots: CheckOutcome = {
+      ...o,
+      baseline: { violations: [{ rule: 'no-internal-to-frontend', action: 'deny', src: '10.0.0.0/8', dst: 'boutique/frontend[Deployment]', conns: 'TCP 8080', at, engines: ['builtin', 'nca'] }] },
+      drift: { findings: [{ kind: 'missing-rule', subject: 'boutique/adservice[Deployment]', message: 'ingress from frontend on TCP 9555 is needed but not allowed' }] },
+    };
+    const md = renderCheckMd(withSlots);
+    expect(md.split('\n')[1]).toBe('### netpol-ci check: ⚠️ 1 baseline violation, 1 drift finding, opens 1 path from outside the cluster');
+    expect(md).toContain('· **1 baseline violation** · **1 drift finding**');
+    expect(md).toContain('- rule `no-internal-to-frontend` (deny): `10.0.0.0/8` → `boutique/frontend[Deployment]` on `TCP 8080` at `policies/network-policies.yaml:44` _(builtin, nca)_');
+    expect(md).toContain('- missing\\-rule `boutique/adservice[Deployment]`: ingress from frontend on TCP 9555 is needed but not allowed');
+    const order = ['#### Newly reachable from outside the cluster', '#### Baseline violations', '#### Drift', '#### Connectivity changes, by cause'].map((h) => md.indexOf(h));
+    expect(order.every((x) => x > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // without the slots, no empty sections
+    expect(renderCheckMd(o)).not.toContain('#### Baseline violations');
+  });
+});
+
 describe('hostile input', () => {
   test('names and labels from manifests cannot add markup, links, mentions or break out of code', () => {
     const hostile = 'x`](https://evil.example)<img src=x onerror=alert(1)>@octocat|';

@@ -118,7 +118,7 @@ function decisionText(d: Decision, loc: Locations): string {
 
 function whyLines(it: ChangeItem, o: CheckOutcome, loc: Locations): string[] {
   const side = (label: string, ds: readonly Decision[], exists: boolean) => {
-    if (!exists) return `${label}: the pair did not exist`;
+    if (!exists) return `${label}: ${it.workloadsInfo ? `not on this side (${escapeMarkdown(it.workloadsInfo)})` : 'the pair did not exist'}`;
     if (ds.length === 0) return `${label}: not decided by policies (exposure)`;
     return `${label}: ${ds.map((d) => decisionText(d, loc)).join('; ')}`;
   };
