@@ -31052,19 +31052,21 @@ function subtract(include, exclude) {
   }
   return parts;
 }
-function addressText(ranges, policies) {
+function addressText(ranges, blocks) {
   const merged = mergeRanges(ranges);
-  for (const p of policies)
-    for (const d of ["ingress", "egress"])
-      for (const rule of p.rules[d])
-        for (const m of rule.peers) {
-          if (m.kind !== "ip" || m.include.length !== 1) continue;
-          if (sameRanges(subtract(m.include, m.exclude), merged)) {
-            const inc = cidrOf(m.include[0]);
-            return m.exclude.length > 0 ? `${inc} except ${mergeRanges(m.exclude).map(cidrOf).join(", ")}` : inc;
-          }
-        }
+  for (const m of blocks) {
+    if (m.include.length !== 1) continue;
+    if (sameRanges(subtract(m.include, m.exclude), merged)) {
+      const inc = cidrOf(m.include[0]);
+      return m.exclude.length > 0 ? `${inc} except ${mergeRanges(m.exclude).map(cidrOf).join(", ")}` : inc;
+    }
+  }
   return merged.map(cidrOf).join(", ");
+}
+function ipBlocksOf(policies) {
+  const out = [];
+  for (const p of policies) for (const d of ["ingress", "egress"]) for (const rule of p.rules[d]) for (const m of rule.peers) if (m.kind === "ip") out.push(m);
+  return out;
 }
 
 // src/diagnostics/diagnostic.ts
@@ -32322,24 +32324,21 @@ var CauseFinder = class {
       return m;
     };
     this.namespaceObjects = { before: nsObjects(before), after: nsObjects(after) };
-    const contents = (e) => {
-      const m = /* @__PURE__ */ new Map();
-      for (const p of e.policies) m.set(policyKey(p.ref), policyContentOf(e, p));
-      return m;
-    };
-    const a = contents(before);
-    const b = contents(after);
-    for (const [key, text] of b) {
-      const p = this.policies.after.get(key);
-      if (!a.has(key)) this.changedPolicies.set(key, { kind: "policy-added", policy: key, at: originRef(p.origin) });
-      else if (a.get(key) !== text) this.changedPolicies.set(key, { kind: "policy-edited", policy: key, at: originRef(p.origin) });
+    const objects = (e) => new Map(e.cluster.objects.map((o) => [o.origin, o]));
+    const beforeObjects = objects(before);
+    const afterObjects = objects(after);
+    for (const [key, p] of this.policies.after) {
+      const q2 = this.policies.before.get(key);
+      if (!q2) this.changedPolicies.set(key, { kind: "policy-added", policy: key, at: originRef(p.origin) });
+      else if (!samePolicy(beforeObjects.get(q2.origin), afterObjects.get(p.origin))) this.changedPolicies.set(key, { kind: "policy-edited", policy: key, at: originRef(p.origin) });
     }
-    for (const key of a.keys()) {
-      if (!b.has(key)) this.changedPolicies.set(key, { kind: "policy-removed", policy: key, at: originRef(this.policies.before.get(key).origin) });
+    for (const [key, q2] of this.policies.before) {
+      if (!this.policies.after.has(key)) this.changedPolicies.set(key, { kind: "policy-removed", policy: key, at: originRef(q2.origin) });
     }
   }
   before;
   after;
+  /** Each side's policies by key. */
   policies;
   workloads;
   namespaceObjects;
@@ -32355,10 +32354,10 @@ var CauseFinder = class {
       if (c) out.set(causeId(c), c);
     };
     const interest = e.gained.union(e.lost);
-    const decisive = (engine, side) => decisions(engine, side, interest).flatMap((d) => d.steps);
+    const decisive = (policies, side) => decisions(policies, side, interest).flatMap((d) => d.steps);
     const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
-    const before = decisive(this.before, x2?.before);
-    const after = decisive(this.after, x2?.after);
+    const before = decisive(this.policies.before, x2?.before);
+    const after = decisive(this.policies.after, x2?.after);
     const inBefore = new Set(before.map(id));
     const inAfter = new Set(after.map(id));
     for (const s of before) if (s.policy && !inAfter.has(id(s))) add(this.changedPolicies.get(s.policy));
@@ -32371,35 +32370,47 @@ var CauseFinder = class {
       if (!b && a) add({ kind: "workload-added", workload: key, at: originRef(a.origin) });
       else if (b && !a) add({ kind: "workload-removed", workload: key, at: originRef(b.origin) });
       else if (a && b) {
-        add(this.labelChange(key, b, a, e, x2));
+        add(this.labelChange(key, b, a, x2));
         if (p === e.dst) add(portChange(key, b, a));
       }
-      add(this.namespaceChange(p.ref.namespace, e, x2));
+      add(this.namespaceChange(p.ref.namespace, x2));
     }
-    if (e.src.kind === "ingress-controller" && e.dst.kind === "workload") add(this.exposureChange(e.dst, x2));
+    if (e.src.kind === "ingress-controller" && e.dst.kind === "workload") add(this.exposureChange(e.dst));
     return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, c]) => c);
   }
-  labelChange(key, b, a, e, x2) {
+  labelChange(key, b, a, x2) {
     const before = mergedLabels(b);
     const after = mergedLabels(a);
     if (sameLabels(before, after)) return void 0;
     const ns2 = a.ref.namespace;
-    const selectors = this.selectorChanges(e, x2, (sel, field, side) => field === "podSelector" ? { ns: ns2, labels: side === "before" ? before : after } : void 0);
-    return { kind: "labels-changed", workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), "metadata", "labels"]), selectors };
+    const selectors = this.selectorChanges(x2, (field, side) => field === "podSelector" ? { ns: ns2, labels: side === "before" ? before : after } : void 0);
+    const subjects = /* @__PURE__ */ new Map();
+    for (const side of [x2?.before, x2?.after]) {
+      for (const st2 of [...side?.egress ?? [], ...side?.ingress ?? []]) {
+        if (!st2.policy || subjects.has(st2.policy)) continue;
+        const p = this.policies.after.get(st2.policy) ?? this.policies.before.get(st2.policy);
+        if (!p || p.layer !== "np" || p.subject.namespaces.kind !== "named" || p.subject.namespaces.name !== ns2) continue;
+        const was = selectorMatches(p.subject.pods, before);
+        const now = selectorMatches(p.subject.pods, after);
+        if (was !== now) subjects.set(st2.policy, { policy: st2.policy, rule: "subject", field: "podSelector", nowMatches: now });
+      }
+    }
+    const all = [...[...subjects.entries()].sort(([m], [n7]) => compareStrings(m, n7)).map(([, v2]) => v2), ...selectors];
+    return { kind: "labels-changed", workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), "metadata", "labels"]), selectors: all };
   }
-  namespaceChange(ns2, e, x2) {
+  namespaceChange(ns2, x2) {
     const b = this.before.cluster.namespaces.get(ns2);
     const a = this.after.cluster.namespaces.get(ns2);
     if (!a || !b || sameLabels(a.labels, b.labels)) return void 0;
     const obj = this.namespaceObjects.after.get(ns2) ?? this.namespaceObjects.before.get(ns2);
-    const selectors = this.selectorChanges(e, x2, (_sel, field, side) => field === "namespaceSelector" ? { ns: ns2, labels: side === "before" ? b.labels : a.labels } : void 0);
+    const selectors = this.selectorChanges(x2, (field, side) => field === "namespaceSelector" ? { ns: ns2, labels: side === "before" ? b.labels : a.labels } : void 0);
     return { kind: "namespace-labels-changed", namespace: ns2, before: b.labels, after: a.labels, at: obj ? originRef(obj.origin, ["metadata", "labels"]) : void 0, selectors };
   }
   /**
    * The selectors of the rules that decided the pair (on either side) whose answer for the given
    * labels differs between base and head: "the namespaceSelector of rule 0 no longer matches".
    */
-  selectorChanges(e, x2, labelsFor) {
+  selectorChanges(x2, labelsFor) {
     const out = /* @__PURE__ */ new Map();
     const sides = [
       ["before", x2?.before],
@@ -32414,8 +32425,8 @@ var CauseFinder = class {
         for (const m of rule.peers) {
           if (m.kind !== "pods") continue;
           for (const field of ["namespaceSelector", "podSelector"]) {
-            const lb = labelsFor(m, field, "before");
-            const la = labelsFor(m, field, "after");
+            const lb = labelsFor(field, "before");
+            const la = labelsFor(field, "after");
             if (!lb || !la) continue;
             const matches = (labels2) => field === "podSelector" ? selectorMatches(m.pods, labels2) : m.namespaces.kind === "named" ? m.namespaces.name === lb.ns : selectorMatches(m.namespaces.selector, labels2);
             if (field === "namespaceSelector" && m.namespaces.kind === "named") continue;
@@ -32430,7 +32441,7 @@ var CauseFinder = class {
     }
     return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, v2]) => v2);
   }
-  exposureChange(dst, x2) {
+  exposureChange(dst) {
     const key = workloadKey(dst.ref);
     const b = this.before.exposure.exposedBy.get(key) ?? [];
     const a = this.after.exposure.exposedBy.get(key) ?? [];
@@ -32440,13 +32451,13 @@ var CauseFinder = class {
     const name = a[0] ?? b[0];
     const engine = a[0] ? this.after : this.before;
     const obj = name ? findExposing(engine, name) : void 0;
-    void x2;
     return { kind: "exposure-changed", workload: key, before: b, after: a, at: obj ? originRef(obj.origin) : void 0 };
   }
 };
-function policyContentOf(e, p) {
-  const obj = e.cluster.objects.find((o) => o.origin === p.origin);
-  return obj ? policyContent(obj) : "";
+function samePolicy(a, b) {
+  if (!a || !b) return a === b;
+  if (a.origin.path.length === 0 && b.origin.path.length === 0 && a.origin.document.text === b.origin.document.text) return true;
+  return policyContent(a) === policyContent(b);
 }
 function findExposing(engine, name) {
   const m = /^(\w+) ([^/]+)\/(.+)$/.exec(name);
@@ -32475,7 +32486,7 @@ function portChange(key, b, a) {
   const lostNames = [...names(before)].filter((n7) => !na.has(n7)).map((n7) => n7.split("/")[1]);
   return { kind: "ports-changed", workload: key, before, after, lostNames, at: originRef(a.origin, [...a.specPath, "containers"]) };
 }
-function decisions(engine, side, interest) {
+function decisions(policies, side, interest) {
   if (!side) return [];
   const out = [];
   for (const direction of ["egress", "ingress"]) {
@@ -32497,8 +32508,7 @@ function decisions(engine, side, interest) {
       continue;
     }
     const isolated = touching.filter((s) => s.verdict === "Isolated");
-    const byKey = new Map(engine.policies.map((p) => [policyKey(p.ref), p]));
-    const pure = isolated.filter((s) => s.policy && (byKey.get(s.policy)?.rules[direction].length ?? 1) === 0);
+    const pure = isolated.filter((s) => s.policy && (policies.get(s.policy)?.rules[direction].length ?? 1) === 0);
     if (isolated.length > 0) out.push({ direction, verdict: "denied", steps: (pure.length > 0 ? pure : isolated).map((s) => clip(s, interest)) });
     else if (steps.length === 0 || touching.length === 0) out.push({ direction, verdict: "denied", steps: [] });
   }
@@ -37042,13 +37052,20 @@ var Attributor = class {
     return this.changed.has(info.path) ? [{ path: info.path }] : [];
   }
 };
+function mergeSelectors(a, b) {
+  if (!("selectors" in a) || !("selectors" in b) || b.selectors.length === 0) return a;
+  const all = /* @__PURE__ */ new Map();
+  for (const x2 of [...a.selectors, ...b.selectors]) all.set(`${x2.rule === "subject" ? 0 : 1}\0${x2.policy}\0${x2.rule}\0${x2.field}`, x2);
+  const selectors = [...all.entries()].sort(([m], [n7]) => compareStrings(m, n7)).map(([, x2]) => x2);
+  return { ...a, selectors };
+}
 function isOutsidePeer(p) {
   return p.kind === "external" || p.kind === "ingress-controller" || p.kind === "gateway";
 }
 function isOutsideSource(e) {
   return isOutsidePeer(e.src);
 }
-function itemsOf(diff2, explanations, entries, base, head, policies) {
+function itemsOf(diff2, explanations, entries, index, blocks) {
   const joined = /* @__PURE__ */ new Map();
   const order = [];
   for (const i of entries) {
@@ -37067,7 +37084,7 @@ function itemsOf(diff2, explanations, entries, base, head, policies) {
   return order.map((key) => {
     const { indexes, ranges } = joined.get(key);
     const first = diff2.entries[indexes[0]];
-    const text = (p) => p.kind === "external" ? addressText(ranges, policies) : peerKey(p);
+    const text = (p) => p.kind === "external" ? addressText(ranges, blocks) : peerKey(p);
     const interest = first.gained.union(first.lost);
     const x2 = explanations[indexes[0]];
     return {
@@ -37081,7 +37098,7 @@ function itemsOf(diff2, explanations, entries, base, head, policies) {
       gained: first.gained,
       lost: first.lost,
       ...first.workloadsInfo ? { workloadsInfo: first.workloadsInfo } : {},
-      why: { base: decisions(base, x2?.before, interest), head: decisions(head, x2?.after, interest) }
+      why: { base: decisions(index.before, x2?.before, interest), head: decisions(index.after, x2?.after, interest) }
     };
   });
 }
@@ -37111,11 +37128,13 @@ function runCheck(io, request, settings) {
     const causes = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
     const id = causes.map((c) => causeId(c.cause)).join("\n");
     const g = groupsById.get(id);
-    if (g) g.entries.push(i);
-    else groupsById.set(id, { causes, entries: [i] });
+    if (g) {
+      g.entries.push(i);
+      g.causes = g.causes.map((c, k2) => ({ ...c, cause: mergeSelectors(c.cause, causes[k2].cause) }));
+    } else groupsById.set(id, { causes, entries: [i] });
   });
-  const policies = [...head.engine.policies, ...base.engine.policies];
-  const toItems = (entries) => itemsOf(diff2, explanations, entries, base.engine, head.engine, policies);
+  const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
+  const toItems = (entries) => itemsOf(diff2, explanations, entries, finder.policies, blocks);
   const groups = [...groupsById.entries()].sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib)).map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
   const outside = groups.flatMap((g) => g.items.filter((it2) => isOutsideSource(diff2.entries[it2.entries[0]]) && !it2.gained.isEmpty));
   const unmetHead = unmetLinks(head.topology.links, after);
@@ -37578,7 +37597,7 @@ function decisionText(d, loc) {
 }
 function whyLines(it2, o, loc) {
   const side = (label, ds2, exists) => {
-    if (!exists) return `${label}: the pair did not exist`;
+    if (!exists) return `${label}: ${it2.workloadsInfo ? `not on this side (${escapeMarkdown(it2.workloadsInfo)})` : "the pair did not exist"}`;
     if (ds2.length === 0) return `${label}: not decided by policies (exposure)`;
     return `${label}: ${ds2.map((d) => decisionText(d, loc)).join("; ")}`;
   };
@@ -37596,6 +37615,7 @@ function portsText(ps2) {
   return code(ps2.map((p) => `${p.name ? `${p.name} ` : ""}${p.protocol} ${p.port}`).join(", ") || "(none)");
 }
 function selectorText(s) {
+  if (s.rule === "subject") return `${code(s.policy)} ${s.nowMatches ? "now selects it" : "no longer selects it"}`;
   return `the ${s.field} of ${code(s.policy)} ${s.rule} ${s.nowMatches ? "now matches it" : "no longer matches it"}`;
 }
 function causeParts(c) {
@@ -37759,7 +37779,7 @@ function decision2(d) {
   if (d.verdict === "allowed") return `${d.direction} allowed by ${steps}`;
   return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
 }
-var unmet2 = (u) => `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
+var unmet2 = (u) => `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${u.link.evidence[0] ? ` (${evidenceText(u.link.evidence[0])})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
 function renderCheckTxt(o) {
   const s = checkSummary(o);
   const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ""}`];
@@ -37768,7 +37788,8 @@ function renderCheckTxt(o) {
   if (o.drift) out.push("", "Drift:", ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
   o.groups.forEach((g, i) => {
     const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
-    out.push("", `${i + 1}. ${g.causes.map((c) => `${c.cause.kind} ${"policy" in c.cause ? c.cause.policy : "workload" in c.cause ? c.cause.workload : c.cause.namespace}`).join("; ") || "no changed object found"}${files.length ? ` [${files.join(", ")}]` : ""}`);
+    const cause = g.causes.map((c) => causeText(c.cause).replace(/`/g, "")).join("; ") || "no change the PR made to these objects was found";
+    out.push("", `${i + 1}. ${cause}${files.length ? ` [${files.join(", ")}]` : ""}`);
     for (const it2 of g.items) {
       out.push(`  ${sentence3(it2)}`);
       if (it2.why.base.length) out.push(`    base: ${it2.why.base.map(decision2).join("; ")}`);
@@ -37886,7 +37907,7 @@ function failsOn(o, failOn) {
   return failOn.some((f) => f === "diff" ? o.diff.entries.length > 0 : f === "broken" ? o.broken.length > 0 : o.gaps.some((g) => g.introduced));
 }
 function checkCommand(ctx, done) {
-  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")} (default md)`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
   addCommonOptions(cmd).action((paths, raw) => done(check2(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
