@@ -32,6 +32,8 @@ export interface FileInfo {
   readonly path: string;
   /** For a file rendered by `helm template`: the chart folder (relative), so links go to the template, not rendered lines. */
   readonly chart?: string;
+  /** For the output of `kubectl kustomize`: the overlay folder (relative); its objects have no line of their own. */
+  readonly overlay?: string;
 }
 
 /** A file the PR changed that explains a cause, with the changed lines on head (values files) when known. */
@@ -226,6 +228,8 @@ function changedLines(before: string | undefined, after: string): number[] {
 class Attributor {
   private readonly changed: Set<string>;
   private readonly valuesLines = new Map<string, number[]>();
+  /** Files either side loads as plain manifests (not rendered). */
+  private readonly plain = new Set<string>();
 
   constructor(
     changed: readonly string[],
@@ -234,6 +238,7 @@ class Attributor {
     head: LoadedSide,
   ) {
     this.changed = new Set(changed);
+    for (const info of files.values()) if (info.chart === undefined && info.overlay === undefined) this.plain.add(info.path);
     const baseValues = new Map<string, string>();
     for (const v of base.values) for (const f of v.files) baseValues.set(base.rel(f.path) ?? f.path, f.text);
     for (const v of head.values)
@@ -252,6 +257,12 @@ class Attributor {
       return [...this.changed]
         .filter((f) => f.startsWith(prefix))
         .map((f) => (this.valuesLines.has(f) ? { path: f, lines: this.valuesLines.get(f) as number[] } : { path: f }));
+    }
+    if (info.overlay !== undefined) {
+      // an overlay's inputs are its folder and the bases it names (anywhere): the changed files
+      // under the overlay, and changed files that no side loads as plain manifests
+      const prefix = info.overlay === '' ? '' : `${info.overlay}/`;
+      return [...this.changed].filter((f) => f.startsWith(prefix) || !this.plain.has(f)).map((f) => ({ path: f }));
     }
     return this.changed.has(info.path) ? [{ path: info.path }] : [];
   }
@@ -340,8 +351,12 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
       const rel = side.rel(d);
       if (rel === undefined) continue;
       const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
-      // a rendered file is named after its template (`chart/templates/x.yaml [rendered]`)
-      files.set(d, { side: sideName, path: chart ? rel.replace(/ \[rendered\]$/, '') : rel, ...(chart ? { chart: chart.rel === '.' ? '' : chart.rel } : {}) });
+      // a rendered file is named after its template (`chart/templates/x.yaml [rendered]`), an overlay's output `overlay/kustomization [rendered]`
+      if (chart) files.set(d, { side: sideName, path: rel.replace(/ \[rendered\]$/, ''), chart: chart.rel === '.' ? '' : chart.rel });
+      else if (rel.endsWith('/kustomization [rendered]') || rel === 'kustomization [rendered]') {
+        const overlay = rel === 'kustomization [rendered]' ? '' : rel.slice(0, -'/kustomization [rendered]'.length);
+        files.set(d, { side: sideName, path: overlay || '.', overlay });
+      } else files.set(d, { side: sideName, path: rel });
     }
   }
 

@@ -6,7 +6,7 @@ import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { renderCheckMd } from '../../src/report/check/md.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { deleteDocument, makePr, replace, type Edit, type Pr } from '../helpers/pr.js';
-import { HELM } from '../helpers/tools.js';
+import { HELM, KUBECTL } from '../helpers/tools.js';
 
 // Realistic PRs on a small Online-Boutique-like app (fixtures/check/boutique/base: the 11 services
 // and load generator of the demo, one namespace, a default-deny plus one policy per workload,
@@ -217,6 +217,25 @@ describe('check on realistic PRs', () => {
     expect(md).not.toContain('[rendered]');
     // the API still calls the old port: a gap the PR introduced
     expect(o.gaps.filter((g) => g.introduced).map((g) => g.value)).toEqual(['redis://cache.shop.svc.cluster.local:6379']);
+  });
+
+  test('a Kustomize base change (real kubectl): the base file the PR changed, the overlay as the place of the rule', () => {
+    const saved = process.env.KUBECTL_PATH;
+    process.env.KUBECTL_PATH = KUBECTL;
+    let r: { o: CheckOutcome; md: string };
+    try {
+      r = check('fixtures/kustomize', { 'base/policies.yaml': replace('ports: [{port: 9090}]', 'ports: [{port: 9090}, {port: 9091}]') });
+    } finally {
+      if (saved === undefined) delete process.env.KUBECTL_PATH;
+      else process.env.KUBECTL_PATH = saved;
+    }
+    const { o, md } = r;
+    expect(o.changedFiles).toEqual(['base/policies.yaml']);
+    expect(o.groups.length).toBeGreaterThan(0);
+    // every cause names the base file the PR changed, and nothing else
+    for (const g of o.groups) for (const c of g.causes) expect(c.files.map((f) => f.path)).toEqual(['base/policies.yaml']);
+    expect(md).toContain('(Kustomize overlay)');
+    expect(md).not.toContain('[rendered]');
   });
 
   test('the bundled example PR: added, changed and removed pairs under their causes, and the broken link', () => {

@@ -50,6 +50,10 @@ class Locations {
       const u = this.url(info.side, info.path);
       return `${u ? `[${code(info.path)}](${u})` : code(info.path)} (Helm template)`;
     }
+    if (info.overlay !== undefined) {
+      const u = this.url(info.side, info.path);
+      return `${u ? `[${code(`${info.path}/`)}](${u})` : code(`${info.path}/`)} (Kustomize overlay)`;
+    }
     const text = code(`${info.path}:${ref.line ?? 0}`);
     const u = this.url(info.side, info.path, ref.line);
     return u ? `[${text}](${u})` : text;
