@@ -127,7 +127,13 @@ export interface CheckOutcome {
   readonly drift?: { readonly findings: readonly DriftFinding[] };
   /** Display path -> where it lives, for every file the report may name. */
   readonly files: ReadonlyMap<string, FileInfo>;
+  /** Both sides' diagnostics, for display. */
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Head's diagnostics: the PR's input. Errors there are bad input (exit 2); errors in base are
+   * shown but are not the PR's to fix (a PR that repairs a broken file must be able to pass).
+   */
+  readonly headDiagnostics: readonly Diagnostic[];
 }
 
 interface LoadedSide {
@@ -402,5 +408,6 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
     gaps: gapsOf(head.topology, base.topology),
     files,
     diagnostics: [...base.diagnostics, ...head.diagnostics],
+    headDiagnostics: head.diagnostics,
   };
 }

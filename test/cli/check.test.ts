@@ -75,6 +75,16 @@ describe('check on folders', () => {
     expect(r.stdout).toContain('can now reach `payments/payments[Deployment]`');
   });
 
+  test('bad input only in base is shown but does not fail the PR that fixes it', () => {
+    const dir = tempDir('check-badbase-');
+    cpSync(path.join(REPO_ROOT, BASE), path.join(dir, 'base'), { recursive: true });
+    const f = path.join(dir, 'base', 'payments', 'network-policies.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('- {protocol: TCP, port: 443}', '- {protocol: TCP, port: 443, endPort: 80}'));
+    const r = runCli(['check', '--base', path.join(dir, 'base'), '--head', BASE]);
+    expect(r.stderr).toMatch(/base\/payments\/network-policies\.yaml:\d+:\d+ \[doc 6\] error NPC012/);
+    expect(r.code).toBe(0);
+  });
+
   test('--format txt and json, -o FILE, --max-bytes', () => {
     const txt = runCli(['check', '--base', BASE, '--head', HEAD, '--format', 'txt']);
     expect(txt.stdout.split('\n').slice(0, 2)).toEqual(['netpol-ci check: ⚠️ breaks 1 needed link', 'fixtures/example-pr/base -> fixtures/example-pr/head']);

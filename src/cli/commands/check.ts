@@ -75,5 +75,6 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
         : renderCheckTxt(o);
   emit(ctx, text, opts.output);
   printDiagnostics(ctx, o.diagnostics, opts);
-  return exitCodeFor(o.diagnostics, failsOn(o, opts.failOn));
+  // bad input in head (the PR's files) exits 2; base's problems are printed but are not the PR's
+  return exitCodeFor(o.headDiagnostics, failsOn(o, opts.failOn));
 }
