@@ -44,5 +44,5 @@ export function renderCheckJson(o: CheckOutcome): string {
     already_unmet_links: o.alreadyUnmet.map(unmet),
     gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) })),
   };
-  return `${JSON.stringify(data, (_k, v) => (v && typeof v === 'object' && 'key' in v && typeof (v as { toString: unknown }).toString === 'function' && v.constructor?.name === 'ConnectionSet' ? String(v) : v), 2)}\n`;
+  return `${JSON.stringify(data, null, 2)}\n`;
 }
