@@ -37030,6 +37030,7 @@ var Attributor = class {
   constructor(changed, files, base, head) {
     this.files = files;
     this.changed = new Set(changed);
+    for (const info of files.values()) if (info.chart === void 0 && info.overlay === void 0) this.plain.add(info.path);
     const baseValues = /* @__PURE__ */ new Map();
     for (const v2 of base.values) for (const f of v2.files) baseValues.set(base.rel(f.path) ?? f.path, f.text);
     for (const v2 of head.values)
@@ -37041,6 +37042,8 @@ var Attributor = class {
   files;
   changed;
   valuesLines = /* @__PURE__ */ new Map();
+  /** Files either side loads as plain manifests (not rendered). */
+  plain = /* @__PURE__ */ new Set();
   filesOf(at3) {
     if (!at3) return [];
     const info = this.files.get(at3.file);
@@ -37048,6 +37051,10 @@ var Attributor = class {
     if (info.chart !== void 0) {
       const prefix = info.chart === "" ? "" : `${info.chart}/`;
       return [...this.changed].filter((f) => f.startsWith(prefix)).map((f) => this.valuesLines.has(f) ? { path: f, lines: this.valuesLines.get(f) } : { path: f });
+    }
+    if (info.overlay !== void 0) {
+      const prefix = info.overlay === "" ? "" : `${info.overlay}/`;
+      return [...this.changed].filter((f) => f.startsWith(prefix) || !this.plain.has(f)).map((f) => ({ path: f }));
     }
     return this.changed.has(info.path) ? [{ path: info.path }] : [];
   }
@@ -37114,7 +37121,11 @@ function runCheck(io, request, settings) {
       const rel = side.rel(d);
       if (rel === void 0) continue;
       const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
-      files.set(d, { side: sideName, path: chart ? rel.replace(/ \[rendered\]$/, "") : rel, ...chart ? { chart: chart.rel === "." ? "" : chart.rel } : {} });
+      if (chart) files.set(d, { side: sideName, path: rel.replace(/ \[rendered\]$/, ""), chart: chart.rel === "." ? "" : chart.rel });
+      else if (rel.endsWith("/kustomization [rendered]") || rel === "kustomization [rendered]") {
+        const overlay = rel === "kustomization [rendered]" ? "" : rel.slice(0, -"/kustomization [rendered]".length);
+        files.set(d, { side: sideName, path: overlay || ".", overlay });
+      } else files.set(d, { side: sideName, path: rel });
     }
   }
   const before = base.engine.connectivity();
@@ -37152,7 +37163,8 @@ function runCheck(io, request, settings) {
     alreadyUnmet: already,
     gaps: gapsOf(head.topology, base.topology),
     files,
-    diagnostics: [...base.diagnostics, ...head.diagnostics]
+    diagnostics: [...base.diagnostics, ...head.diagnostics],
+    headDiagnostics: head.diagnostics
   };
 }
 
@@ -37282,7 +37294,7 @@ function renderCheckJson(o) {
     already_unmet_links: o.alreadyUnmet.map(unmet),
     gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) }))
   };
-  return `${JSON.stringify(data, (_k, v2) => v2 && typeof v2 === "object" && "key" in v2 && typeof v2.toString === "function" && v2.constructor?.name === "ConnectionSet" ? String(v2) : v2, 2)}
+  return `${JSON.stringify(data, null, 2)}
 `;
 }
 
@@ -37535,6 +37547,10 @@ var Locations = class {
     if (info.chart !== void 0) {
       const u2 = this.url(info.side, info.path);
       return `${u2 ? `[${code(info.path)}](${u2})` : code(info.path)} (Helm template)`;
+    }
+    if (info.overlay !== void 0) {
+      const u2 = this.url(info.side, info.path);
+      return `${u2 ? `[${code(`${info.path}/`)}](${u2})` : code(`${info.path}/`)} (Kustomize overlay)`;
     }
     const text = code(`${info.path}:${ref.line ?? 0}`);
     const u = this.url(info.side, info.path, ref.line);
@@ -37925,7 +37941,7 @@ function check2(ctx, paths, opts) {
   const text = opts.format === "md" ? renderCheckMd(o, { maxBytes: opts.maxBytes, ...opts.blobBase ? { blobBase: opts.blobBase } : {} }) : opts.format === "json" ? renderCheckJson(o) : renderCheckTxt(o);
   emit(ctx, text, opts.output);
   printDiagnostics(ctx, o.diagnostics, opts);
-  return exitCodeFor(o.diagnostics, failsOn(o, opts.failOn));
+  return exitCodeFor(o.headDiagnostics, failsOn(o, opts.failOn));
 }
 
 // src/pipeline/connectivity.ts
