@@ -39,6 +39,8 @@ export interface FileInfo {
 /** A file the PR changed that explains a cause, with the changed lines on head (values files) when known. */
 export interface ChangedFile {
   readonly path: string;
+  /** `base` for a file the PR deleted (it exists only there, so links go to the base commit). */
+  readonly side?: Side;
   /** 1-based head lines that changed (for values files; a Helm change is shown at its values line). */
   readonly lines?: readonly number[];
 }
@@ -236,6 +238,9 @@ class Attributor {
   private readonly valuesLines = new Map<string, number[]>();
   /** Files either side loads as plain manifests (not rendered). */
   private readonly plain = new Set<string>();
+  /** Paths of the files each side loaded. */
+  private readonly onHead = new Set<string>();
+  private readonly onBase = new Set<string>();
 
   constructor(
     changed: readonly string[],
@@ -244,7 +249,10 @@ class Attributor {
     head: LoadedSide,
   ) {
     this.changed = new Set(changed);
-    for (const info of files.values()) if (info.chart === undefined && info.overlay === undefined) this.plain.add(info.path);
+    for (const info of files.values()) {
+      if (info.chart === undefined && info.overlay === undefined) this.plain.add(info.path);
+      (info.side === 'head' ? this.onHead : this.onBase).add(info.path);
+    }
     const baseValues = new Map<string, string>();
     for (const v of base.values) for (const f of v.files) baseValues.set(base.rel(f.path) ?? f.path, f.text);
     for (const v of head.values)
@@ -270,7 +278,8 @@ class Attributor {
       const prefix = info.overlay === '' ? '' : `${info.overlay}/`;
       return [...this.changed].filter((f) => f.startsWith(prefix) || !this.plain.has(f)).map((f) => ({ path: f }));
     }
-    return this.changed.has(info.path) ? [{ path: info.path }] : [];
+    if (!this.changed.has(info.path)) return [];
+    return [this.onBase.has(info.path) && !this.onHead.has(info.path) ? { path: info.path, side: 'base' } : { path: info.path }];
   }
 }
 

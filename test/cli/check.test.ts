@@ -149,6 +149,23 @@ describe('check --repo on a real two-commit repository', () => {
     expect(existsSync(path.join(repo, 'deploy', 'payments'))).toBe(true);
   });
 
+  test('a deleted policy file: named as deleted, linked at the base commit; changed files as git lists them', () => {
+    git(repo, 'rm', '-q', 'deploy/payments/network-policies.yaml');
+    git(repo, 'commit', '-q', '-m', 'drop payments policies');
+    const third = git(repo, 'rev-parse', 'HEAD').trim();
+    try {
+      const r = runCli(['check', '--repo', repo, '--base', headSha, '--head', third, '--blob-base', 'https://github.com/acme/shop']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        `\`NetworkPolicy payments/default-deny\` deleted in [\`deploy/payments/network-policies.yaml\`](https://github.com/acme/shop/blob/${headSha}/deploy/payments/network-policies.yaml) (deleted)`,
+      );
+      const json = JSON.parse(runCli(['check', '--repo', repo, '--base', baseSha, '--head', third, '--format', 'json']).stdout);
+      expect(json.changed_files).toEqual(['deploy/backend/orders.yaml', 'deploy/frontend/network-policies.yaml', 'deploy/frontend/web.yaml', 'deploy/payments/network-policies.yaml']);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', headSha);
+    }
+  });
+
   test('an unknown ref is a configuration error naming it', () => {
     const r = runCli(['check', '--repo', repo, '--base', 'nope', '--head', 'HEAD']);
     expect(r.code).toBe(2);

@@ -61,8 +61,8 @@ class Locations {
 
   /** A file the PR changed, at head, with its changed lines (values files). */
   changed(f: ChangedFile): string {
-    const u = this.url('head', f.path);
-    const name = u ? `[${code(f.path)}](${u})` : code(f.path);
+    const u = this.url(f.side ?? 'head', f.path);
+    const name = `${u ? `[${code(f.path)}](${u})` : code(f.path)}${f.side === 'base' ? ' (deleted)' : ''}`;
     if (!f.lines || f.lines.length === 0) return name;
     const shown = f.lines.slice(0, 6).map((n) => {
       const lu = this.url('head', f.path, n);
