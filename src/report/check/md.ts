@@ -22,7 +22,7 @@ export interface CheckMdOptions {
   readonly maxBytes?: number;
 }
 
-/** Lists longer than this fold into `<details>`. */
+/** Lists of more entries than this fold into `<details>`. */
 const FOLD_AFTER = 8;
 
 const code = markdownCode;
@@ -189,8 +189,8 @@ function attributedLine(a: AttributedCause, loc: Locations): string {
   return `${p.what}${files}${p.effect ? `: ${p.effect}` : ''}`;
 }
 
-function fold(summary: string, lines: readonly string[]): string[] {
-  if (lines.length <= FOLD_AFTER) return [...lines];
+function fold(summary: string, lines: readonly string[], entries = lines.length): string[] {
+  if (entries <= FOLD_AFTER) return [...lines];
   return [`<details><summary>${summary}</summary>`, '', ...lines, '', '</details>'];
 }
 
@@ -207,7 +207,7 @@ function itemBlock(items: readonly ChangeItem[], summary: string, o: CheckOutcom
     if (p) p.items.push(it);
     else parts.set(key, { why, items: [it] });
   }
-  if (parts.size === items.length) return fold(summary, items.flatMap((it) => itemLines(it, o, loc)));
+  if (parts.size === items.length) return fold(summary, items.flatMap((it) => itemLines(it, o, loc)), items.length);
   const out: string[] = [];
   for (const p of parts.values()) {
     if (out.length > 0) out.push('');
