@@ -63,16 +63,21 @@ function overlaps(a: { family: number; lo: bigint; hi: bigint }, b: { family: nu
  * The needed links (from a scan) that the configuration's policies do not allow, with what is
  * missing. Links through a Gateway are not judged here: the engine does not model gateway proxies.
  */
-export function unmetLinks(links: readonly Link[], connectivity: Connectivity): UnmetLink[] {
+export function unmetLinks(links: readonly Link[], connectivity: Connectivity): { unmet: UnmetLink[]; unjudged: Link[] } {
   const allowed = new Allowed(connectivity);
-  const out: UnmetLink[] = [];
+  const unmet: UnmetLink[] = [];
+  const unjudged: Link[] = [];
   for (const link of links) {
     const a = allowed.of(link);
-    if (a === undefined) continue;
+    if (a === undefined) {
+      unjudged.push(link);
+      continue;
+    }
     const missing = link.conns.subtract(a);
-    if (!missing.isEmpty) out.push({ link, allowed: a.intersect(link.conns), missing });
+    if (!missing.isEmpty) unmet.push({ link, allowed: a.intersect(link.conns), missing });
   }
-  return out.sort((x, y) => compareStrings(linkKey(x.link), linkKey(y.link)));
+  const byKey = (x: Link, y: Link) => compareStrings(linkKey(x), linkKey(y));
+  return { unmet: unmet.sort((x, y) => byKey(x.link, y.link)), unjudged: unjudged.sort(byKey) };
 }
 
 export function linkKey(l: Pick<Link, 'src' | 'dst'>): string {

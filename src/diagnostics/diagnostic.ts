@@ -63,6 +63,9 @@ export const Codes = {
   toolMissing: 'NPC023',
   /** A chart's dependencies are not vendored under charts/. */
   chartDependencies: 'NPC024',
+  // check, the PR report (NPC120-NPC129)
+  /** A needed link `check` cannot judge against the policies (through a Gateway proxy, which the engine does not model). */
+  linkNotJudged: 'NPC120',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

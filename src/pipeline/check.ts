@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { structuredPatch } from 'diff';
-import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { addressText, ipBlocksOf, type IpBlock } from '../connectivity/address-text.js';
 import { CauseFinder, causeId, decisions, type Cause, type Decision, type SelectorChange } from '../connectivity/causes.js';
@@ -11,7 +11,7 @@ import { newlyUnmet, unmetLinks, type UnmetLink } from '../connectivity/needs.js
 import { ParseCache } from '../manifests/documents.js';
 import type { ChartValues, ExportedTree, Io, PathMapping } from '../io/types.js';
 import { scanTopology } from '../topology/scan.js';
-import type { Topology, Unresolved } from '../topology/links.js';
+import type { Link, Topology, Unresolved } from '../topology/links.js';
 import { compareStrings } from '../manifests/cluster.js';
 import type { ConnectionSet } from '../model/connection-set.js';
 import type { IpRange } from '../model/ip.js';
@@ -124,6 +124,8 @@ export interface CheckOutcome {
   /** Needed links the PR breaks, and those already unmet on base. */
   readonly broken: readonly UnmetLink[];
   readonly alreadyUnmet: readonly UnmetLink[];
+  /** Needed links of head that cannot be judged (through a Gateway); named in the report, never silently passed. */
+  readonly unjudged: readonly Link[];
   readonly gaps: readonly Gap[];
   readonly baseline?: { readonly violations: readonly BaselineFinding[]; readonly newOnHead?: number };
   readonly drift?: { readonly findings: readonly DriftFinding[] };
@@ -402,7 +404,11 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
 
   const unmetHead = unmetLinks(head.topology.links, after);
   const unmetBase = unmetLinks(base.topology.links, before);
-  const { broken, already } = newlyUnmet(unmetHead, unmetBase);
+  const { broken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const notJudged = unmetHead.unjudged.map((l) => {
+    const ev = l.evidence.find((e) => e.kind === 'address' || e.kind === 'exposure' || e.kind === 'intent');
+    return diag(Codes.linkNotJudged, 'info', `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && 'at' in ev ? ev.at : undefined);
+  });
 
   return {
     refs: { base: base.label, head: head.label },
@@ -414,9 +420,10 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
     outside,
     broken,
     alreadyUnmet: already,
+    unjudged: unmetHead.unjudged,
     gaps: gapsOf(head.topology, base.topology),
     files,
-    diagnostics: [...base.diagnostics, ...head.diagnostics],
-    headDiagnostics: head.diagnostics,
+    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged],
+    headDiagnostics: [...head.diagnostics, ...notJudged],
   };
 }

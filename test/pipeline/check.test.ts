@@ -153,6 +153,14 @@ describe('check on realistic PRs', () => {
     expect(md).toContain('- `{ingress-controller}` needs `boutique/adservice[Deployment]` on `TCP 9555` (`Ingress boutique/ads` at `workloads/adservice.yaml:43`): head allows none of it');
   });
 
+  test('a needed link through a Gateway is named as not checked, never silently passed', () => {
+    const route = `apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: shop\n  namespace: boutique\nspec:\n  parentRefs:\n    - name: public\n      namespace: infra\n  rules:\n    - backendRefs:\n        - name: frontend\n          port: 80\n`;
+    const { o, md } = check(BOUTIQUE, { 'workloads/route.yaml': () => route });
+    expect(o.unjudged.map((l) => `${peerKey(l.src)} ${peerKey(l.dst)}`)).toEqual(['{gateway infra/public} boutique/frontend[Deployment]']);
+    expect(o.diagnostics.filter((d) => d.code === 'NPC120').map((d) => `${d.severity} ${d.at?.file.split('/').slice(-2).join('/')}:${d.at?.line}`)).toEqual(['info workloads/route.yaml:12']);
+    expect(md).toContain('1 needed link through a Gateway proxy was not checked (the policy engine does not model gateways): `{gateway infra/public}` → `boutique/frontend[Deployment]`');
+  });
+
   test('a port moved in a Deployment while the policies keep the number: an empty diff, but broken links', () => {
     const { o, md } = check(BOUTIQUE, {
       'workloads/currencyservice.yaml': (t) => t.replace('containerPort: 7000', 'containerPort: 7001').replace('targetPort: 7000', 'targetPort: 7001'),

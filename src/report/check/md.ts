@@ -286,9 +286,13 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
   if (o.groups.length > 0) {
     sections.push({ title: 'Connectivity changes', lines: ['#### Connectivity changes, by cause', '', ...o.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), ...groupLines(g, i + 1, o, loc)])] });
   }
-  if (o.broken.length > 0 || o.alreadyUnmet.length > 0) {
+  if (o.broken.length > 0 || o.alreadyUnmet.length > 0 || o.unjudged.length > 0) {
     const lines = ['#### Needed links this PR breaks', ''];
     lines.push(...(o.broken.length ? fold(`${o.broken.length} links`, o.broken.map((u) => unmetLine(u, loc))) : ['None.']));
+    if (o.unjudged.length > 0) {
+      const n = o.unjudged.length;
+      lines.push('', `${n} needed link${n === 1 ? '' : 's'} through a Gateway proxy ${n === 1 ? 'was' : 'were'} not checked (the policy engine does not model gateways): ${o.unjudged.slice(0, 5).map((l) => `${code(peerKey(l.src))} → ${code(peerKey(l.dst))}`).join(', ')}${n > 5 ? ', …' : ''}`);
+    }
     if (o.alreadyUnmet.length > 0) lines.push('', `<details><summary>${o.alreadyUnmet.length} needed links already not allowed before this PR</summary>`, '', ...o.alreadyUnmet.map((u) => unmetLine(u, loc)), '', '</details>');
     sections.push({ title: 'Broken links', lines });
   }
