@@ -3,8 +3,8 @@ import { compareStrings, DEFAULT_NAMESPACE, type ContainerPort, type Workload } 
 import { originRef, type K8sObject } from '../manifests/objects.js';
 import { workloadKey, type Peer } from '../model/peer.js';
 import type { ConnectivityDiffEntry } from './diff.js';
-import type { ConnectionSet } from '../model/connection-set.js';
 import type { PolicyEngine } from './engine.js';
+import { decisions } from './decisions.js';
 import type { EntryExplanation, ExplainedStep } from './explain.js';
 import { policyKey, type Policy } from './policy.js';
 import { selectorMatches, type Labels } from './selector.js';
@@ -286,49 +286,4 @@ function portChange(key: string, b: Workload, a: Workload): Cause | undefined {
   return { kind: 'ports-changed', workload: key, before, after, lostNames, at: originRef(a.origin, [...a.specPath, 'containers']) };
 }
 
-/** The step(s) of one direction that decide a pair's answer for the connections of interest. */
-export interface Decision {
-  readonly direction: 'egress' | 'ingress';
-  /** allowed: a rule admits them; denied: a rule or isolation refuses them; open: no policy selects the pod in this direction. */
-  readonly verdict: 'allowed' | 'denied' | 'open';
-  readonly steps: readonly ExplainedStep[];
-}
-
-/**
- * Why one side answers as it does for `interest` (the connections that changed): per direction,
- * the rules that allow them or the policies that deny them, not the whole verdict chain. Among
- * isolating policies, those with no rule in that direction (default-deny) are named, not the ones
- * that merely allow something else (allow-DNS).
- */
-export function decisions(policies: ReadonlyMap<string, Policy>, side: { readonly egress?: readonly ExplainedStep[]; readonly ingress?: readonly ExplainedStep[] } | undefined, interest: ConnectionSet): Decision[] {
-  if (!side) return [];
-  const out: Decision[] = [];
-  for (const direction of ['egress', 'ingress'] as const) {
-    const steps = side[direction];
-    if (!steps) continue;
-    const touching = steps.filter((s) => !s.conns.intersect(interest).isEmpty);
-    const allows = touching.filter((s) => s.verdict === 'Allow');
-    if (allows.length > 0 && allows.every((s) => s.layer === 'default')) {
-      out.push({ direction, verdict: 'open', steps: [] });
-      continue;
-    }
-    if (allows.length > 0) {
-      out.push({ direction, verdict: 'allowed', steps: allows.filter((s) => s.layer !== 'default').map((s) => clip(s, interest)) });
-      continue;
-    }
-    const denies = touching.filter((s) => s.verdict === 'Deny');
-    if (denies.length > 0) {
-      out.push({ direction, verdict: 'denied', steps: denies.map((s) => clip(s, interest)) });
-      continue;
-    }
-    const isolated = touching.filter((s) => s.verdict === 'Isolated');
-    const pure = isolated.filter((s) => s.policy && (policies.get(s.policy)?.rules[direction].length ?? 1) === 0);
-    if (isolated.length > 0) out.push({ direction, verdict: 'denied', steps: (pure.length > 0 ? pure : isolated).map((s) => clip(s, interest)) });
-    else if (steps.length === 0 || touching.length === 0) out.push({ direction, verdict: 'denied', steps: [] });
-  }
-  return out;
-}
-
-function clip(s: ExplainedStep, interest: ConnectionSet): ExplainedStep {
-  return { ...s, conns: s.conns.intersect(interest) };
-}
+export { decisions, type Decision } from './decisions.js';
