@@ -1,8 +1,7 @@
 import type { SourceRef } from '../../diagnostics/diagnostic.js';
-import type { Cause, Decision, SelectorChange } from '../../connectivity/causes.js';
+import type { Decision } from '../../connectivity/causes.js';
 import type { ExplainedStep } from '../../connectivity/explain.js';
 import type { UnmetLink } from '../../connectivity/needs.js';
-import type { ContainerPort } from '../../manifests/cluster.js';
 import type { ConnectionSet } from '../../model/connection-set.js';
 import { peerKey } from '../../model/peer.js';
 import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
@@ -10,6 +9,7 @@ import { evidenceText } from '../../topology/links.js';
 import { renderDiffMermaid } from '../diff.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
+import { causeParts, causeText } from './causes.js';
 import { buildMarker } from './marker.js';
 import { checkSummary } from './summary.js';
 
@@ -132,55 +132,6 @@ function whyLines(it: ChangeItem, o: CheckOutcome, loc: Locations): string[] {
 
 function itemLines(it: ChangeItem, o: CheckOutcome, loc: Locations): string[] {
   return [`- ${sentence(it)}`, ...whyLines(it, o, loc).map((l) => `  - ${l}`)];
-}
-
-function labelsText(l: Readonly<Record<string, string>>): string {
-  const entries = Object.entries(l)
-    .filter(([k]) => k !== 'kubernetes.io/metadata.name')
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return code(entries.map(([k, v]) => `${k}=${v}`).join(',') || '(none)');
-}
-
-function portsText(ps: readonly ContainerPort[]): string {
-  return code(ps.map((p) => `${p.name ? `${p.name} ` : ''}${p.protocol} ${p.port}`).join(', ') || '(none)');
-}
-
-function selectorText(s: SelectorChange): string {
-  if (s.rule === 'subject') return `${code(s.policy)} ${s.nowMatches ? 'now selects it' : 'no longer selects it'}`;
-  return `the ${s.field} of ${code(s.policy)} ${s.rule} ${s.nowMatches ? 'now matches it' : 'no longer matches it'}`;
-}
-
-/** The cause of a group in two parts: what changed, and (after the files) what it does to the rules that decide. */
-export function causeParts(c: Cause): { readonly what: string; readonly effect?: string } {
-  const selectors = (xs: readonly SelectorChange[]) => (xs.length ? { effect: xs.map(selectorText).join('; ') } : {});
-  switch (c.kind) {
-    case 'policy-added':
-      return { what: `${code(c.policy)} added` };
-    case 'policy-removed':
-      return { what: `${code(c.policy)} deleted` };
-    case 'policy-edited':
-      return { what: `${code(c.policy)} changed` };
-    case 'labels-changed':
-      return { what: `pod labels of ${code(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
-    case 'ports-changed':
-      return {
-        what: `container ports of ${code(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}`,
-        ...(c.lostNames.length ? { effect: `named port ${c.lostNames.map(code).join(', ')} no longer declared, so rules naming it no longer match` } : {}),
-      };
-    case 'namespace-labels-changed':
-      return { what: `labels of namespace ${code(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
-    case 'workload-added':
-      return { what: `${code(c.workload)} added` };
-    case 'workload-removed':
-      return { what: `${code(c.workload)} removed` };
-    case 'exposure-changed':
-      return { what: `exposure of ${code(c.workload)} changed (${c.before.map(code).join(', ') || 'nothing'} → ${c.after.map(code).join(', ') || 'nothing'})` };
-  }
-}
-
-export function causeText(c: Cause): string {
-  const p = causeParts(c);
-  return p.effect ? `${p.what}: ${p.effect}` : p.what;
 }
 
 function attributedLine(a: AttributedCause, loc: Locations): string {

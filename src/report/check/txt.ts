@@ -3,7 +3,7 @@ import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
 import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { oneLine } from '../escape.js';
-import { causeText } from './md.js';
+import { causeText } from './causes.js';
 import { evidenceText } from '../../topology/links.js';
 import { checkSummary } from './summary.js';
 
