@@ -133,6 +133,8 @@ export const E2E = [
   { name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt` },
   { name: 'e2e diff', args: (n) => ['diff', appDir(n), appDir(n, true)], out: (n) => `diff-${n}.txt` },
   { name: 'e2e synthesize', args: (n) => ['synthesize', appDir(n), '--quiet'], out: (n) => `policies-${n}.yaml` },
+  // the PR check between two versions (5% of policies changed): render, scan, connectivity and diff on both sides, causes, broken links, the Markdown
+  { name: 'e2e check', args: (n) => ['check', '--base', appDir(n), '--head', appDir(n, true), '--quiet'], out: (n) => `check-${n}.md` },
 ];
 
 /** Targets checked after the runs (RSS in MiB, so 1 GiB is 1024). */
@@ -141,4 +143,5 @@ export const TARGETS = [
   { stage: 'e2e diff', n: 5000, maxMs: 3000, maxRssMiB: 1536, label: 'diff of two 5,000-workload apps end-to-end' },
   { stages: ['scan', 'synthesize'], n: 5000, maxMs: 2000, label: 'scan + synthesize stages of 5,000 workloads' },
   { stage: 'verify', n: 5000, maxMs: 2000, label: 'verify (repo drift) of 5,000 workloads against their own policies' },
+  { stage: 'e2e check', n: 5000, maxMs: 5000, label: 'check between two 5,000-workload apps (5% of policies changed) end-to-end' },
 ];

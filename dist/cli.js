@@ -20,18 +20,19 @@ import {
   renderExplanationTxt,
   renderExplanationsJson,
   runDiff,
-  verdictChain
-} from "./chunks/chunk-NUXIERXO.js";
+  verdictChain,
+  workloadsInfo
+} from "./chunks/chunk-ZSCCUJPY.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
   renderScanMd,
   renderScanTxt,
   renderScanYaml
-} from "./chunks/chunk-TZHS3LXJ.js";
+} from "./chunks/chunk-AG2FABK4.js";
 import {
   runScan
-} from "./chunks/chunk-RJZ6V7CB.js";
+} from "./chunks/chunk-ANFDZVUY.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -46,7 +47,7 @@ import {
   runSynthesize,
   synthesizePolicies,
   writePolicies
-} from "./chunks/chunk-BPQKDGKM.js";
+} from "./chunks/chunk-TQSFUNHI.js";
 import {
   evidenceText,
   findAddresses,
@@ -54,11 +55,12 @@ import {
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-YLH6ZJ5U.js";
+} from "./chunks/chunk-3WGHHZUK.js";
 import {
   ConnectionSet,
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
+  ParseCache,
   atomize,
   buildCluster,
   compareStrings,
@@ -67,6 +69,7 @@ import {
   escapeDot,
   escapeMarkdown,
   escapeMermaid,
+  formatIp,
   formatRange,
   loadInputs,
   locate,
@@ -80,7 +83,7 @@ import {
   readObjects,
   selectorMatches,
   workloadKey
-} from "./chunks/chunk-Z6JEST27.js";
+} from "./chunks/chunk-RI4RY7BV.js";
 import {
   Codes,
   ConfigError,
@@ -97,7 +100,7 @@ import {
   safeLine,
   safeLines,
   yaml
-} from "./chunks/chunk-JYW7THQ5.js";
+} from "./chunks/chunk-H2VFODTW.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -109,11 +112,11 @@ var require_error = __commonJS({
        * @param {string} code an id string representing the error
        * @param {string} message human-readable description of the error
        */
-      constructor(exitCode, code, message) {
+      constructor(exitCode, code2, message) {
         super(message);
         Error.captureStackTrace(this, this.constructor);
         this.name = this.constructor.name;
-        this.code = code;
+        this.code = code2;
         this.exitCode = exitCode;
         this.nestedError = void 0;
       }
@@ -599,16 +602,16 @@ var require_help = __commonJS({
        */
       groupItems(unsortedItems, visibleItems, getGroup) {
         const result = /* @__PURE__ */ new Map();
-        unsortedItems.forEach((item) => {
-          const group = getGroup(item);
+        unsortedItems.forEach((item2) => {
+          const group = getGroup(item2);
           if (!result.has(group)) result.set(group, []);
         });
-        visibleItems.forEach((item) => {
-          const group = getGroup(item);
+        visibleItems.forEach((item2) => {
+          const group = getGroup(item2);
           if (!result.has(group)) {
             result.set(group, []);
           }
-          result.get(group).push(item);
+          result.get(group).push(item2);
         });
         return result;
       }
@@ -1262,7 +1265,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path2 = __require("node:path");
+    var path3 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1707,9 +1710,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return never
        * @private
        */
-      _exit(exitCode, code, message) {
+      _exit(exitCode, code2, message) {
         if (this._exitCallback) {
-          this._exitCallback(new CommanderError2(exitCode, code, message));
+          this._exitCallback(new CommanderError2(exitCode, code2, message));
         }
         process2.exit(exitCode);
       }
@@ -2275,9 +2278,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path2.resolve(baseDir, baseName);
+          const localBin = path3.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path2.extname(baseName))) return void 0;
+          if (sourceExt.includes(path3.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2295,17 +2298,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path2.resolve(
-            path2.dirname(resolvedScriptPath),
+          executableDir = path3.resolve(
+            path3.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path2.basename(
+            const legacyName = path3.basename(
               this._scriptPath,
-              path2.extname(this._scriptPath)
+              path3.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2316,7 +2319,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path2.extname(executableFile));
+        launchWithNode = sourceExt.includes(path3.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2347,14 +2350,14 @@ Expecting one of '${allowedValues.join("', '")}'`);
           });
         }
         const exitCallback = this._exitCallback;
-        proc.on("close", (code) => {
-          code = code ?? 1;
+        proc.on("close", (code2) => {
+          code2 = code2 ?? 1;
           if (!exitCallback) {
-            process2.exit(code);
+            process2.exit(code2);
           } else {
             exitCallback(
               new CommanderError2(
-                code,
+                code2,
                 "commander.executeSubCommandAsync",
                 "(close)"
               )
@@ -2861,8 +2864,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
         }
         const config = errorOptions || {};
         const exitCode = config.exitCode || 1;
-        const code = config.code || "commander.error";
-        this._exit(exitCode, code, message);
+        const code2 = config.code || "commander.error";
+        this._exit(exitCode, code2, message);
       }
       /**
        * Apply any option related environment variables, if option does
@@ -3231,7 +3234,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path2.basename(filename, path2.extname(filename));
+        this._name = path3.basename(filename, path3.extname(filename));
         return this;
       }
       /**
@@ -3245,9 +3248,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path3) {
-        if (path3 === void 0) return this._executableDir;
-        this._executableDir = path3;
+      executableDir(path4) {
+        if (path4 === void 0) return this._executableDir;
+        this._executableDir = path4;
         return this;
       }
       /**
@@ -3542,1717 +3545,372 @@ var {
   Help
 } = import_index.default;
 
-// src/connectivity/exposure-analysis.ts
-var ENTIRE_CLUSTER = "entire-cluster";
-var HYPOTHETICAL_KIND = "Pod";
-function labelsFor(selector) {
-  const out = { ...selector.matchLabels ?? {} };
-  for (const e of selector.matchExpressions ?? []) {
-    if (e.operator === "In") {
-      const v = e.values?.[0];
-      if (v === void 0) return void 0;
-      if (out[e.key] === void 0) out[e.key] = v;
-    } else if (e.operator === "Exists" && out[e.key] === void 0) out[e.key] = "any";
-  }
-  return selectorMatches(selector, out) ? out : void 0;
-}
-function describeSelector(s) {
-  const parts = [
-    ...Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`),
-    ...(s.matchExpressions ?? []).map((e) => e.operator === "Exists" || e.operator === "DoesNotExist" ? `${e.key} ${e.operator}` : `${e.key} ${e.operator} (${(e.values ?? []).join(",")})`)
-  ].sort(compareStrings);
-  return `{${parts.join(",")}}`;
-}
-function describePods(s) {
-  return Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0 ? "[all pods]" : `[pod with ${describeSelector(s)}]`;
-}
-function analyzeExposure(cluster, options = {}) {
-  const real = cluster.workloads;
-  const first = real[0];
-  if (!first) return { value: { egress: [], ingress: [] }, diagnostics: [] };
-  const { policies } = compilePolicies(cluster.objects);
-  const reps = [];
-  const seen = /* @__PURE__ */ new Set();
-  let fresh = 0;
-  const newNamespace = (labels) => {
-    const named = labels[NAMESPACE_NAME_LABEL];
-    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels }, declared: false };
-    const name = `{new-namespace-${++fresh}}`;
-    return { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: false };
-  };
-  const add = (label, namespace, podLabels) => {
-    const key = `${namespace.name}\0${JSON.stringify(Object.entries(podLabels).sort())}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    reps.push({ label, namespace, podLabels });
-  };
-  add(ENTIRE_CLUSTER, newNamespace({}), {});
-  for (const p of policies) {
-    for (const d of ["ingress", "egress"]) {
-      for (const r of p.rules[d]) {
-        for (const peer of r.peers) {
-          if (peer.kind !== "pods") continue;
-          const pods = labelsFor(peer.pods);
-          if (!pods) continue;
-          const ns = representativeNamespace(peer.namespaces, cluster, newNamespace);
-          if (!ns) continue;
-          const nsLabel = peer.namespaces.kind === "named" ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
-          add(`${nsLabel}/${describePods(peer.pods)}`, ns, pods);
-        }
-      }
-    }
-  }
-  const hypothetical = reps.map((r, i) => ({
-    ref: { namespace: r.namespace.name, kind: HYPOTHETICAL_KIND, name: `{representative-${i}}` },
-    pods: [{ labels: r.podLabels, ports: [], hostNetwork: false }],
-    spec: void 0,
-    // never shown: hypothetical pods have no source
-    origin: first.origin,
-    specPath: []
-  }));
-  const namespaces = new Map(cluster.namespaces);
-  for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
-  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
-  const labelOf = new Map(hypothetical.map((w, i) => [workloadKey(w.ref), reps[i].label]));
-  const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
-  const egress = /* @__PURE__ */ new Map();
-  const ingress = /* @__PURE__ */ new Map();
-  const put = (m, workload, peer, conns) => {
-    let inner = m.get(workload);
-    if (!inner) m.set(workload, inner = /* @__PURE__ */ new Map());
-    inner.set(peer, (inner.get(peer) ?? ConnectionSet.NONE).union(conns));
-  };
-  for (const c of engine.connectivity().connections) {
-    const src = c.src.kind === "workload" ? workloadKey(c.src.ref) : void 0;
-    const dst = c.dst.kind === "workload" ? workloadKey(c.dst.ref) : void 0;
-    if (src && realKeys.has(src)) {
-      if (dst && labelOf.has(dst)) put(egress, peerKey(c.src), labelOf.get(dst), c.conns);
-      else if (c.dst.kind === "external") put(egress, peerKey(c.src), peerKey(c.dst), c.conns);
-    }
-    if (dst && realKeys.has(dst)) {
-      if (src && labelOf.has(src)) put(ingress, peerKey(c.dst), labelOf.get(src), c.conns);
-      else if (c.src.kind === "external") put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
-    }
-  }
-  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
-}
-function entries(m) {
+// src/connectivity/address-text.ts
+var BITS = { 4: 32, 6: 128 };
+function rangeToCidrs(r) {
   const out = [];
-  for (const [workload, peers] of [...m].sort(([a], [b]) => compareStrings(a, b))) {
-    const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
-    for (const [peer, conns] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
-      const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith("[External]");
-      if (representative && conns.isSubsetOf(everyone)) continue;
-      out.push({ workload, peer, conns });
-    }
+  const bits = BITS[r.family];
+  let lo = r.lo;
+  while (lo <= r.hi) {
+    let size = 0;
+    while (size < bits && (lo & (1n << BigInt(size + 1)) - 1n) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= r.hi) size++;
+    out.push(`${formatIp(r.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
   }
   return out;
 }
-function representativeNamespace(match, cluster, newNamespace) {
-  if (match.kind === "named") return cluster.namespaces.get(match.name) ?? { name: match.name, labels: { [NAMESPACE_NAME_LABEL]: match.name }, declared: false };
-  const labels = labelsFor(match.selector);
-  return labels ? newNamespace(labels) : void 0;
-}
-
-// src/pipeline/connectivity.ts
-function runConnectivity(io, paths, settings, options = {}) {
-  const { load, diagnostics } = loadInputs(io, paths, settings);
-  const result = analyzeConnectivity(load.cluster, engineOptions(settings));
-  const exposure = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)).value : void 0;
-  return { connectivity: result.value, ...exposure ? { exposure } : {}, diagnostics: [...diagnostics, ...result.diagnostics] };
-}
-function runExplain(io, paths, settings, srcText, dstText) {
-  const { load, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  const workloads = load.cluster.workloads.map((w) => w.ref);
-  const resolve = (text) => {
-    const r = parsePeer(text, workloads);
-    if (!r.ok) throw new ConfigError(`--explain: ${r.error}`);
-    return r.peer;
-  };
-  const src = resolve(srcText);
-  const dst = resolve(dstText);
-  if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
-  for (const p of [src, dst]) {
-    if (p.kind === "external" && !engine.families.includes(p.range.family)) {
-      throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
-    }
-  }
-  const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
-  const xs = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
-  if (xs.some((x) => !x)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
-  return { explanations: xs, diagnostics: [...diagnostics, ...engine.diagnostics] };
-}
-
-// src/topology/heuristics.ts
-var PortSchema = external_exports.object({ protocol: external_exports.enum(["TCP", "UDP", "SCTP"]).default("TCP"), port: external_exports.number().int().min(1).max(65535), endPort: external_exports.number().int().min(1).max(65535).optional() }).strict();
-var ComponentSchema = external_exports.object({
-  name: external_exports.string().min(1),
-  role: external_exports.enum(["database", "cache", "messaging", "search", "ingress-controller", "observability"]),
-  /** Globs (`*`, `?`) over workload names and container images; either matching identifies the component. */
-  match: external_exports.object({ names: external_exports.array(external_exports.string().min(1)).default([]), images: external_exports.array(external_exports.string().min(1)).default([]) }).strict(),
-  ports: external_exports.array(PortSchema).default([]),
-  /** Scrapers: the container port names (globs) and whether prometheus.io annotations count. */
-  scrape: external_exports.object({ portNames: external_exports.array(external_exports.string().min(1)).default([]), annotations: external_exports.boolean().default(true) }).strict().optional()
-}).strict();
-var HeuristicsSchema = external_exports.object({ apiVersion: external_exports.literal("netpol-ci.io/v1"), kind: external_exports.literal("Heuristics"), components: external_exports.array(ComponentSchema) }).strict();
-var db = (name, names, images2, port, role = "database") => ({ name, role, match: { names, images: images2 }, ports: [{ protocol: "TCP", port }] });
-var DEFAULT_HEURISTICS = {
-  apiVersion: "netpol-ci.io/v1",
-  kind: "Heuristics",
-  components: [
-    db("postgresql", ["postgres", "postgres-*", "*-postgres", "*-postgres-*", "postgresql*", "*-postgresql*", "pg", "pgbouncer*"], ["*postgres*", "*pgbouncer*"], 5432),
-    db("mysql", ["mysql", "mysql-*", "*-mysql", "*-mysql-*", "mariadb*", "*-mariadb*"], ["*mysql*", "*mariadb*"], 3306),
-    db("mongodb", ["mongo", "mongo-*", "mongodb*", "*-mongodb*", "*-mongo"], ["*mongo*"], 27017),
-    db("cassandra", ["cassandra*", "*-cassandra*"], ["*cassandra*"], 9042),
-    db("redis", ["redis", "redis-*", "*-redis", "*-redis-*", "valkey*"], ["*redis*", "*valkey*"], 6379, "cache"),
-    db("memcached", ["memcached*", "*-memcached*"], ["*memcached*"], 11211, "cache"),
-    db("elasticsearch", ["elasticsearch*", "*-elasticsearch*", "opensearch*"], ["*elasticsearch*", "*opensearch*"], 9200, "search"),
-    db("rabbitmq", ["rabbitmq*", "*-rabbitmq*"], ["*rabbitmq*"], 5672, "messaging"),
-    db("kafka", ["kafka", "kafka-*", "*-kafka", "*-kafka-*"], ["*kafka*"], 9092, "messaging"),
-    db("zookeeper", ["zookeeper*", "*-zookeeper*"], ["*zookeeper*"], 2181, "messaging"),
-    db("nats", ["nats", "nats-*", "*-nats"], ["*nats*"], 4222, "messaging"),
-    { name: "ingress-nginx", role: "ingress-controller", match: { names: ["ingress-nginx-controller*", "*-ingress-nginx-controller", "nginx-ingress*"], images: ["*ingress-nginx/controller*", "*nginx-ingress*"] }, ports: [] },
-    { name: "traefik", role: "ingress-controller", match: { names: ["traefik", "traefik-*"], images: ["*traefik*"] }, ports: [] },
-    { name: "haproxy-ingress", role: "ingress-controller", match: { names: ["haproxy-ingress*", "*-haproxy-ingress*"], images: ["*haproxy-ingress*", "*kubernetes-ingress*"] }, ports: [] },
-    { name: "contour-envoy", role: "ingress-controller", match: { names: ["envoy", "contour-envoy*"], images: ["*envoyproxy/envoy*"] }, ports: [] },
-    { name: "istio-ingressgateway", role: "ingress-controller", match: { names: ["istio-ingressgateway*"], images: [] }, ports: [] },
-    { name: "prometheus", role: "observability", match: { names: ["prometheus", "prometheus-server*", "prometheus-*-prometheus", "prometheus-k8s*"], images: ["*prometheus/prometheus*"] }, ports: [{ protocol: "TCP", port: 9090 }], scrape: { portNames: ["metrics", "http-metrics", "*-metrics", "metrics-*", "prometheus"], annotations: true } }
-  ]
-};
-var BUILTIN_HEURISTICS_FILE = "(built-in heuristics)";
-function defaultHeuristicsYaml() {
-  return `# netpol-ci heuristics: well-known components recognised by workload name or container image (globs: * and ?).
-# Pass an edited copy with --heuristics FILE; it replaces this list.
-${yaml.dump(DEFAULT_HEURISTICS, { lineWidth: -1, noRefs: true, flowLevel: 4 })}`;
-}
-function parseHeuristics(file) {
-  const parsed = parseManifestFile(file);
-  const diagnostics = [...parsed.diagnostics];
-  const doc = parsed.documents[0];
-  if (!doc || parsed.documents.length !== 1) {
-    diagnostics.push(diag(Codes.invalidHeuristics, "error", "a heuristics file holds exactly one YAML document (kind: Heuristics)", { file: file.path, doc: 1, line: 1 }));
-    return { diagnostics };
-  }
-  const r = HeuristicsSchema.safeParse(doc.value);
-  if (!r.success) {
-    for (const issue of r.error.issues) {
-      diagnostics.push(diag(Codes.invalidHeuristics, "error", issue.message, locate(doc, issue.path.filter((p) => typeof p !== "symbol"))));
-    }
-    return { diagnostics };
-  }
-  return { value: { components: r.data.components, at: r.data.components.map((_, i) => locate(doc, ["components", i])) }, diagnostics };
-}
-function glob(pattern) {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
-}
-var anyMatch = (patterns, value) => patterns.some((p) => glob(p).test(value));
-function images(w) {
-  return [...w.spec?.containers ?? [], ...w.spec?.initContainers ?? []].map((c) => c.image ?? "").filter((i) => i !== "");
-}
-function identify(w, h) {
-  const i = h.components.findIndex((c) => anyMatch(c.match.names, w.ref.name) || images(w).some((img) => anyMatch(c.match.images, img)));
-  return i >= 0 ? i : void 0;
-}
-function portsOf(c) {
-  return c.ports.reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port, p.endPort ?? p.port)), ConnectionSet.NONE);
-}
-function addressOf(value) {
-  const a = findAddresses(value)[0];
-  const port = a?.port !== void 0 && /^\d+$/.test(a.port) ? Number(a.port) : void 0;
-  return { host: (a?.host ?? value).toLowerCase(), ...port !== void 0 ? { port } : {} };
-}
-function applyHeuristics(cluster, topology, h) {
-  const roles = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const i = identify(w, h);
-    if (i !== void 0) roles.set(peerKey({ kind: "workload", ref: w.ref }), i);
-  }
-  const instances = (pred) => cluster.workloads.filter((w) => {
-    const i = roles.get(peerKey({ kind: "workload", ref: w.ref }));
-    return i !== void 0 && pred(h.components[i]);
-  });
-  const intent = (w) => ({ kind: "intent", at: h.at[roles.get(peerKey({ kind: "workload", ref: w.ref }))] });
-  const links = [];
-  const controllers = instances((c) => c.role === "ingress-controller");
-  for (const l of topology.links) {
-    if (l.src.kind === "ingress-controller" && controllers.length > 0) {
-      for (const c of controllers) links.push({ ...l, src: { kind: "workload", ref: c.ref }, evidence: [...l.evidence, intent(c)] });
-    } else links.push(l);
-  }
-  for (const s of instances((c) => c.scrape !== void 0)) {
-    const scrape = h.components[roles.get(peerKey({ kind: "workload", ref: s.ref }))].scrape;
-    for (const w of cluster.workloads) {
-      if (w === s) continue;
-      let conns = ConnectionSet.NONE;
-      for (const pod of w.pods) for (const p of pod.ports) if (p.name && anyMatch(scrape.portNames, p.name)) conns = conns.union(ConnectionSet.port(p.protocol, p.port));
-      const annotations = templateAnnotations(w) ?? {};
-      const port = Number(annotations["prometheus.io/port"]);
-      if (scrape.annotations && annotations["prometheus.io/scrape"] === "true" && Number.isInteger(port) && port >= 1 && port <= 65535) conns = conns.union(ConnectionSet.port("TCP", port));
-      if (!conns.isEmpty) links.push({ src: { kind: "workload", ref: s.ref }, dst: { kind: "workload", ref: w.ref }, conns, evidence: [intent(s)] });
-    }
-  }
-  const servers = instances((c) => c.ports.length > 0 && c.role !== "observability" && c.role !== "ingress-controller");
-  const unresolved = [];
-  for (const u of topology.unresolved) {
-    if (u.reason !== "no-such-service") {
-      unresolved.push(u);
-      continue;
-    }
-    const address = addressOf(u.value);
-    const labels = address.host.split(".");
-    const ns = labels.length >= 3 && labels[2] !== "svc" ? labels[2] : u.workload.namespace;
-    const named = (w) => w.ref.namespace === ns && [labels[0], labels[1]].some((l) => l !== void 0 && (l === w.ref.name || new RegExp(`^${w.ref.name.replace(/[.]/g, "\\.")}-\\d+$`).test(l)));
-    const hits = servers.filter(named);
-    if (hits.length === 0) {
-      unresolved.push(u);
-      continue;
-    }
-    for (const w of hits) {
-      const c = h.components[roles.get(peerKey({ kind: "workload", ref: w.ref }))];
-      const conns = address.port !== void 0 ? ConnectionSet.port("TCP", address.port) : portsOf(c);
-      links.push({ src: { kind: "workload", ref: u.workload }, dst: { kind: "workload", ref: w.ref }, conns, evidence: [{ kind: "address", at: u.at, value: u.value, ...u.via ? { via: u.via } : {} }, intent(w)] });
-    }
-  }
-  const key = (p) => peerKey(p);
-  links.sort((a, b) => compareStrings(key(a.src), key(b.src)) || compareStrings(key(a.dst), key(b.dst)));
-  return { value: { links: mergeLinks2(links), unresolved }, diagnostics: [] };
-}
-function templateAnnotations(w) {
-  const doc = w.origin.document.value;
-  let node = doc;
-  for (const k of [...w.origin.path, ...w.specPath.slice(0, -1), "metadata", "annotations"]) node = node && typeof node === "object" ? node[k] : void 0;
-  return node && typeof node === "object" ? node : void 0;
-}
-function mergeLinks2(links) {
-  const out = /* @__PURE__ */ new Map();
-  for (const l of links) {
-    const k = `${peerKey(l.src)}\0${peerKey(l.dst)}`;
-    const cur = out.get(k);
-    out.set(k, cur ? { ...cur, conns: cur.conns.union(l.conns), evidence: [...cur.evidence, ...l.evidence] } : l);
-  }
-  return [...out.values()];
-}
-
-// src/manifests/live.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
-var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-function clean(item) {
-  const out = { ...item };
-  delete out.status;
-  if (isRecord(item.metadata)) {
-    const meta = { ...item.metadata };
-    for (const k of SERVER_METADATA) delete meta[k];
-    if (isRecord(meta.annotations)) {
-      const annotations = { ...meta.annotations };
-      delete annotations[LAST_APPLIED];
-      if (Object.keys(annotations).length > 0) meta.annotations = annotations;
-      else delete meta.annotations;
-    }
-    out.metadata = meta;
+function mergeRanges(ranges) {
+  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && last.hi + 1n >= r.lo) out[out.length - 1] = { ...last, hi: last.hi > r.hi ? last.hi : r.hi };
+    else out.push(r);
   }
   return out;
 }
-function finishedPod(item) {
-  const phase = isRecord(item.status) ? item.status.phase : void 0;
-  return item.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
+function cidrOf(r) {
+  const c = rangeToCidrs(r);
+  return c.length === 1 ? c[0] : c.join(", ");
 }
-function liveName(label, item) {
-  const meta = isRecord(item.metadata) ? item.metadata : {};
-  const ns = typeof meta.namespace === "string" && meta.namespace ? `${meta.namespace}/` : "";
-  return `${label}:${String(item.kind)}/${ns}${String(meta.name ?? "")}`;
-}
-function liveFiles(listJson, label) {
-  let list;
-  try {
-    list = JSON.parse(listJson);
-  } catch (e) {
-    return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
+var sameRanges = (a, b) => a.length === b.length && a.every((x, i) => x.family === b[i]?.family && x.lo === b[i]?.lo && x.hi === b[i]?.hi);
+function subtract(include, exclude) {
+  let parts = mergeRanges(include);
+  for (const x of exclude) {
+    parts = parts.flatMap((p) => {
+      if (p.family !== x.family || x.hi < p.lo || x.lo > p.hi) return [p];
+      const keep = [];
+      if (x.lo > p.lo) keep.push({ family: p.family, lo: p.lo, hi: x.lo - 1n });
+      if (x.hi < p.hi) keep.push({ family: p.family, lo: x.hi + 1n, hi: p.hi });
+      return keep;
+    });
   }
-  if (!isRecord(list) || !Array.isArray(list.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
-  const files = [];
-  for (const item of list.items) {
-    if (!isRecord(item) || finishedPod(item)) continue;
-    files.push({ path: liveName(label, item), text: yaml.dump(clean(item), { lineWidth: -1, noRefs: true, sortKeys: false }) });
+  return parts;
+}
+function addressText(ranges, blocks) {
+  const merged = mergeRanges(ranges);
+  for (const m of blocks) {
+    if (m.include.length !== 1) continue;
+    if (sameRanges(subtract(m.include, m.exclude), merged)) {
+      const inc = cidrOf(m.include[0]);
+      return m.exclude.length > 0 ? `${inc} except ${mergeRanges(m.exclude).map(cidrOf).join(", ")}` : inc;
+    }
   }
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: [] };
+  return merged.map(cidrOf).join(", ");
 }
-var CONTROLLERS = {
-  // kind -> the owner kinds it folds into
-  ReplicaSet: ["Deployment"],
-  Job: ["CronJob"]
-};
-function controllerOf(o) {
-  const refs = o.object.metadata.ownerReferences ?? [];
-  const r = refs.find((x) => x.controller) ?? refs[0];
-  return r?.kind ? { kind: r.kind, name: r.name } : void 0;
-}
-function foldLiveOwners(objects) {
-  const key = (kind, ns, name) => `${kind}\0${ns}\0${name}`;
-  const present = /* @__PURE__ */ new Map();
-  for (const o of objects) present.set(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? ""), o);
-  const top = (kind, ns, name) => {
-    const self = present.get(key(kind, ns, name));
-    const folds = CONTROLLERS[kind];
-    if (!self || !folds) return { kind, name };
-    const owner = controllerOf(self);
-    if (!owner || !folds.includes(owner.kind) || !present.has(key(owner.kind, ns, owner.name))) return { kind, name };
-    return top(owner.kind, ns, owner.name);
-  };
+function ipBlocksOf(policies) {
   const out = [];
-  for (const o of objects) {
-    const ns = o.object.metadata.namespace ?? "";
-    if (o.kind in CONTROLLERS) {
-      const t = top(o.kind, ns, o.object.metadata.name ?? "");
-      if (t.kind !== o.kind) continue;
-    }
-    if (o.kind === "Pod") {
-      const phase = o.object.status?.phase;
-      if (phase === "Succeeded" || phase === "Failed") continue;
-      const owner = controllerOf(o);
-      if (owner && owner.kind in CONTROLLERS) {
-        const t = top(owner.kind, ns, owner.name);
-        if (t.kind !== owner.kind) {
-          const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };
-          out.push({ ...o, object: { ...o.object, metadata } });
-          continue;
-        }
-      }
-    }
-    out.push(o);
-  }
-  const withPods = /* @__PURE__ */ new Set();
-  for (const o of out) {
-    if (o.kind !== "Pod") continue;
-    const owner = controllerOf(o);
-    if (owner) withPods.add(key(owner.kind, o.object.metadata.namespace ?? "", owner.name));
-  }
-  return out.filter((o) => o.kind === "Pod" || !withPods.has(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? "")));
+  for (const p of policies) for (const d of ["ingress", "egress"]) for (const rule of p.rules[d]) for (const m of rule.peers) if (m.kind === "ip") out.push(m);
+  return out;
 }
 
-// src/pipeline/cluster-drift.ts
-var POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
-var CLUSTER_SCOPED = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
-var NAMESPACED = [
-  "pods",
-  "replicationcontrollers",
-  "services",
-  "configmaps",
-  "deployments.apps",
-  "statefulsets.apps",
-  "daemonsets.apps",
-  "replicasets.apps",
-  "jobs.batch",
-  "cronjobs.batch",
-  "ingresses.networking.k8s.io",
-  "networkpolicies.networking.k8s.io",
-  "routes.route.openshift.io",
-  "httproutes.gateway.networking.k8s.io",
-  "grpcroutes.gateway.networking.k8s.io",
-  "tcproutes.gateway.networking.k8s.io",
-  "tlsroutes.gateway.networking.k8s.io",
-  "udproutes.gateway.networking.k8s.io"
-];
-var REQUIRED = ["namespaces", "pods", "networkpolicies.networking.k8s.io"];
-function objectsOf(files, diagnostics) {
-  const documents = [];
-  for (const f of files) {
-    const r2 = parseManifestFile(f);
-    documents.push(...r2.documents);
-    diagnostics.push(...r2.diagnostics);
+// src/connectivity/decisions.ts
+function decisions(policies, side, interest) {
+  if (!side) return [];
+  const out = [];
+  for (const direction of ["egress", "ingress"]) {
+    const steps = side[direction];
+    if (!steps) continue;
+    const touching = steps.filter((s) => !s.conns.intersect(interest).isEmpty);
+    const allows = touching.filter((s) => s.verdict === "Allow");
+    if (allows.length > 0 && allows.every((s) => s.layer === "default")) {
+      out.push({ direction, verdict: "open", steps: [] });
+      continue;
+    }
+    if (allows.length > 0) {
+      out.push({ direction, verdict: "allowed", steps: allows.filter((s) => s.layer !== "default").map((s) => clip(s, interest)) });
+      continue;
+    }
+    const denies = touching.filter((s) => s.verdict === "Deny");
+    if (denies.length > 0) {
+      out.push({ direction, verdict: "denied", steps: denies.map((s) => clip(s, interest)) });
+      continue;
+    }
+    const isolated = touching.filter((s) => s.verdict === "Isolated");
+    const pure = isolated.filter((s) => s.policy && (policies.get(s.policy)?.rules[direction].length ?? 1) === 0);
+    if (isolated.length > 0) out.push({ direction, verdict: "denied", steps: (pure.length > 0 ? pure : isolated).map((s) => clip(s, interest)) });
+    else if (steps.length === 0 || touching.length === 0) out.push({ direction, verdict: "denied", steps: [] });
   }
-  const r = readObjects(documents);
-  diagnostics.push(...r.diagnostics);
-  return r.objects;
+  return out;
 }
-function readLiveObjects(io, source, settings) {
-  const diagnostics = [];
-  let files;
-  let label;
-  if (source.kind === "export") {
-    if (!io.isDirectory(source.dir)) throw new ConfigError(`--cluster-export ${source.dir}: not a folder`);
-    const read = io.readManifests([source.dir], { maxFileBytes: settings.maxFileBytes, render: settings.render });
-    diagnostics.push(...read.diagnostics);
-    files = read.files;
-    label = source.dir;
-  } else {
-    label = source.target.context ? `cluster ${source.target.context}` : "cluster";
-    const discovery = io.kubectlResources(source.target);
-    const served = discovery.resources;
-    if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, "warning", `kubectl api-resources: ${discovery.warning}; the other resource types are read`));
-    const missing = REQUIRED.filter((r) => !served.has(r));
-    if (missing.length > 0) throw new ConfigError(`the cluster does not serve ${missing.join(", ")} (kubectl api-resources); is this a Kubernetes API server?`);
-    const clusterScoped = CLUSTER_SCOPED.filter((r) => served.has(r));
-    const namespaced = NAMESPACED.filter((r) => served.has(r));
-    files = [];
-    const take = (json) => {
-      const r = liveFiles(json, "cluster");
-      files.push(...r.files);
-      diagnostics.push(...r.diagnostics);
-    };
-    take(io.kubectlGet(source.target, clusterScoped));
-    if (source.namespaces === void 0) take(io.kubectlGet(source.target, namespaced));
-    else for (const ns of [...source.namespaces].sort(compareStrings)) take(io.kubectlGet(source.target, namespaced, ns));
+function clip(s, interest) {
+  return { ...s, conns: s.conns.intersect(interest) };
+}
+
+// src/connectivity/causes.ts
+function causeId(c) {
+  switch (c.kind) {
+    case "policy-added":
+    case "policy-removed":
+    case "policy-edited":
+      return `${c.kind}|${c.policy}`;
+    case "labels-changed":
+    case "ports-changed":
+    case "workload-added":
+    case "workload-removed":
+    case "exposure-changed":
+      return `${c.kind}|${c.workload}`;
+    case "namespace-labels-changed":
+      return `${c.kind}|${c.namespace}`;
   }
-  let objects = foldLiveOwners(objectsOf(files, diagnostics));
-  if (source.kind === "kubectl" && source.namespaces !== void 0) {
-    const scope = new Set(source.namespaces);
-    objects = objects.filter((o) => o.kind === "Namespace" ? scope.has(o.object.metadata.name ?? "") : true);
-  }
-  return { objects, label, diagnostics };
-}
-function liveSeverity(d) {
-  return d.code === Codes.ownerLabelGap ? { ...d, severity: "info" } : d;
-}
-function readLiveCluster(io, source, settings) {
-  const live = readLiveObjects(io, source, settings);
-  const built = buildCluster(live.objects);
-  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics.map(liveSeverity)] };
-}
-function policyName(o) {
-  const ns = o.object.metadata.namespace;
-  return `${o.kind} ${ns ? `${ns}/` : ""}${o.object.metadata.name ?? ""}`;
-}
-function isClusterScoped(o) {
-  return o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy";
 }
 function canonical(v) {
   if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+    const entries2 = Object.entries(v).filter(([, x]) => x !== void 0).sort(([a], [b]) => compareStrings(a, b));
+    return `{${entries2.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
   }
   return JSON.stringify(v);
 }
-function where(o) {
-  const at2 = originRef(o.origin);
-  return at2.line !== void 0 ? `${at2.file}:${at2.line}` : at2.file;
+function policyContent(o) {
+  const obj = o.object;
+  return canonical({ kind: o.kind, spec: obj.spec ?? null });
 }
-function runClusterDrift(io, request, settings) {
-  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
-  const diagnostics = [];
-  let scope;
-  if (request.source.kind === "kubectl" && request.source.namespaces) scope = new Set(request.source.namespaces);
-  else if (request.paths && request.paths.length > 0) {
-    const read2 = io.readManifests(request.paths, { maxFileBytes: settings.maxFileBytes, render: settings.render });
-    diagnostics.push(...read2.diagnostics);
-    const repo = buildCluster(objectsOf(read2.files, diagnostics));
-    scope = new Set(repo.cluster.workloads.map((w) => w.ref.namespace));
-  }
-  const live = readLiveObjects(io, request.source, settings);
-  diagnostics.push(...live.diagnostics);
-  const inScope = (o) => {
-    if (scope === void 0 || isClusterScoped(o)) return true;
-    if (o.kind === "Namespace") return scope.has(o.object.metadata.name ?? "");
-    return scope.has(o.object.metadata.namespace || DEFAULT_NAMESPACE);
-  };
-  const liveObjects = live.objects.filter(inScope);
-  const read = io.readManifests([request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
-  diagnostics.push(...read.diagnostics);
-  const repoPolicies = [];
-  for (const o of objectsOf(read.files, diagnostics)) {
-    if (!POLICY_KINDS.has(o.kind)) continue;
-    if (inScope(o)) repoPolicies.push(o);
-    else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
-  }
-  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS.has(o.kind));
-  const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
-  const liveCluster = buildCluster(liveObjects);
-  diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
-  const repoEngine = new PolicyEngine(repoCluster.cluster, engineOptions(settings));
-  const liveEngine = new PolicyEngine(liveCluster.cluster, engineOptions(settings));
-  diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
-  const diff2 = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
-  const explanations = explainDiff(repoEngine, liveEngine, diff2);
-  return {
-    diff: diff2,
-    explanations,
-    refs: { before: "repository", after: live.label },
-    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS.has(o.kind))),
-    namespaces: scope ? [...scope].sort(compareStrings) : "all",
-    diagnostics
-  };
-}
-function inventoryOf(repo, live) {
-  const byName = (list) => new Map(list.map((o) => [policyName(o), o]));
-  const a = byName(repo);
-  const b = byName(live);
-  const out = [];
-  for (const [name, o] of a) {
-    const l = b.get(name);
-    if (!l) out.push({ policy: name, state: "repository-only", repository: where(o) });
-    else if (canonical(o.object.spec) !== canonical(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
-  }
-  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
-  return out.sort((x, y) => compareStrings(x.policy, y.policy));
-}
-
-// src/pipeline/live.ts
-function runLiveConnectivity(io, source, settings) {
-  const live = readLiveCluster(io, source, settings);
-  const result = analyzeConnectivity(live.cluster, engineOptions(settings));
-  return { connectivity: result.value, diagnostics: [...live.diagnostics, ...result.diagnostics] };
-}
-function runLiveScan(io, source, settings, heuristicsFile) {
-  const file = heuristicsFile === void 0 ? { path: BUILTIN_HEURISTICS_FILE, text: defaultHeuristicsYaml() } : { path: heuristicsFile, text: io.readText(heuristicsFile, "--heuristics") };
-  const heuristics = parseHeuristics(file);
-  if (!heuristics.value) {
-    const first = heuristics.diagnostics.find((d) => d.severity === "error");
-    if (heuristicsFile === void 0 || !first) throw new ConfigError("the built-in heuristics do not parse (a bug)");
-    return { topology: { links: [], unresolved: [] }, diagnostics: heuristics.diagnostics };
-  }
-  const live = readLiveCluster(io, source, settings);
-  const scanned = scanTopology(live.cluster);
-  const completed = applyHeuristics(live.cluster, scanned.value, heuristics.value);
-  return { topology: completed.value, diagnostics: [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics] };
-}
-function exportHeuristics() {
-  return defaultHeuristicsYaml();
-}
-
-// src/report/connectivity.ts
-var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg", "png", "tree"];
-function renderConnectivityTxt(c) {
-  return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}
-`).join("");
-}
-function renderConnectivityJson(c) {
-  const rows = c.connections.map((x) => ({ src: peerKey(x.src), dst: peerKey(x.dst), conn: x.conns.toString() }));
-  return `${JSON.stringify(rows, null, 2)}
-`;
-}
-function renderConnectivityCsv(c) {
-  const lines = ["src,dst,conn"];
-  for (const x of c.connections) lines.push([peerKey(x.src), peerKey(x.dst), x.conns.toString()].map(csvCell).join(","));
-  return `${lines.join("\n")}
-`;
-}
-function renderConnectivityMd(c) {
-  const lines = ["| src | dst | conn |", "|-----|-----|------|"];
-  for (const x of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x.src))} | ${escapeMarkdown(peerKey(x.dst))} | ${escapeMarkdown(x.conns.toString())} |`);
-  return `${lines.join("\n")}
-`;
-}
-function renderConnectivityDot(c) {
-  const ids = /* @__PURE__ */ new Map();
-  const byNs = /* @__PURE__ */ new Map();
-  const other = [];
-  const node = (key, ns) => {
-    if (!ids.has(key)) {
-      ids.set(key, `n${ids.size}`);
-      if (ns !== void 0) {
-        const list = byNs.get(ns) ?? [];
-        list.push(key);
-        byNs.set(ns, list);
-      } else other.push(key);
-    }
-    return ids.get(key);
-  };
-  for (const w of c.workloads) node(peerKey({ kind: "workload", ref: w }), w.namespace);
-  const edges = [];
-  for (const x of c.connections) {
-    const s = node(peerKey(x.src), x.src.kind === "workload" ? x.src.ref.namespace : void 0);
-    const d = node(peerKey(x.dst), x.dst.kind === "workload" ? x.dst.ref.namespace : void 0);
-    edges.push(`	${s} -> ${d} [label="${escapeDot(x.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
-  }
-  const out = ["digraph {"];
-  for (const [ns, keys] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    out.push(`	subgraph "cluster_${escapeDot(ns)}" {`, `		label="${escapeDot(ns)}"`);
-    for (const k of keys) out.push(`		${ids.get(k)} [label="${escapeDot(k.slice(ns.length + 1))}" shape="box"]`);
-    out.push("	}");
-  }
-  for (const k of other) out.push(`	${ids.get(k)} [label="${escapeDot(k)}" shape="${k.startsWith("{") ? "oval" : "diamond"}"]`);
-  out.push(...edges, "}");
-  return `${out.join("\n")}
-`;
-}
-function renderConnectivityMermaid(c) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (k) => {
-    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
-    return ids.get(k);
-  };
-  const lines = ["graph LR"];
-  for (const x of c.connections) {
-    const s = peerKey(x.src);
-    const d = peerKey(x.dst);
-    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/report/exposure.ts
-function renderExposureTxt(e) {
-  const line = (arrow) => (x) => `${oneLine(`${x.workload} ${arrow} ${x.peer} : ${x.conns.toString()}`)}
-`;
-  return `
-Exposure Analysis Result:
-Egress Exposure:
-${e.egress.map(line("=>")).join("")}
-Ingress Exposure:
-${e.ingress.map(line("<=")).join("")}`;
-}
-function exposureJson(e) {
-  const rows = (xs, side) => xs.map((x) => ({ workload: x.workload, [side]: x.peer, conn: x.conns.toString() }));
-  return { egress: rows(e.egress, "dst"), ingress: rows(e.ingress, "src") };
-}
-function renderExposureMd(e) {
-  const table = (head, xs) => [
-    head,
-    "|-----|-----|------|",
-    ...xs.map((x) => `| ${escapeMarkdown(x.workload)} | ${escapeMarkdown(x.peer)} | ${escapeMarkdown(x.conns.toString())} |`)
-  ];
-  return `${["## Exposure Analysis Result:", "### Egress Exposure:", ...table("| src | dst | conn |", e.egress), "", "### Ingress Exposure:", ...table("| dst | src | conn |", e.ingress)].join("\n")}
-`;
-}
-
-// src/report/tree.ts
-var ANSI = { green: "\x1B[32m", yellow: "\x1B[33m", red: "\x1B[31m", bold: "\x1B[1m", dim: "\x1B[2m", reset: "\x1B[0m" };
-function renderConnectivityTree(c, style) {
-  const paint = (code, text) => style.color ? `${code}${text}${ANSI.reset}` : text;
-  const out = /* @__PURE__ */ new Map();
-  const inn = /* @__PURE__ */ new Map();
-  const push = (m, k, peer, conns) => {
-    const list = m.get(k);
-    if (list) list.push({ peer, conns });
-    else m.set(k, [{ peer, conns }]);
-  };
-  for (const x of c.connections) {
-    push(out, peerKey(x.src), peerKey(x.dst), x.conns);
-    push(inn, peerKey(x.dst), peerKey(x.src), x.conns);
-  }
-  const workloads = c.workloads.map((w) => peerKey({ kind: "workload", ref: w })).sort(compareStrings);
-  const lines = [];
-  const mark = (conns) => conns.isAll ? paint(ANSI.yellow, "⚠") : paint(ANSI.green, "✓");
-  const branch = (title, items, last) => {
-    const lead = last ? "└── " : "├── ";
-    const indent = last ? "    " : "│   ";
-    if (!items || items.length === 0) {
-      lines.push(`${lead}${title} ${paint(ANSI.red, "✗")} ${paint(ANSI.dim, "nothing")}`);
-      return;
-    }
-    lines.push(`${lead}${title}`);
-    items.forEach((it, i) => {
-      const end = i === items.length - 1;
-      lines.push(`${indent}${end ? "└── " : "├── "}${mark(it.conns)} ${oneLine(it.peer)} : ${it.conns.toString()}`);
-    });
-  };
-  for (const w of workloads) {
-    lines.push(paint(ANSI.bold, oneLine(w)));
-    branch("reaches", out.get(w), false);
-    branch("reached by", inn.get(w), true);
-  }
-  return lines.length > 0 ? `${lines.join("\n")}
-` : "";
-}
-
-// src/cli/output.ts
-function printDiagnostics(ctx, diagnostics, opts) {
-  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
-  for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}
-`);
-}
-function hasErrors(diagnostics) {
-  return diagnostics.some((d) => d.severity === "error");
-}
-function emit(ctx, text, file) {
-  if (file && file !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file, text]]));
-  else ctx.stdout(text);
-}
-function exitCodeFor(diagnostics, findings = false) {
-  if (hasErrors(diagnostics)) return ExitCode.badInput;
-  return findings ? ExitCode.findings : ExitCode.ok;
-}
-function progress(ctx, opts) {
-  const enabled = ctx.interactive && !opts.quiet && !ctx.env.CI;
-  if (!enabled) return () => {
-  };
-  return (message) => ctx.stderr(`\r\x1B[2K${message}`);
-}
-
-// src/cli/common.ts
-var CommonOptions = external_exports.object({
-  output: external_exports.string().optional(),
-  verbose: external_exports.boolean().default(false),
-  quiet: external_exports.boolean().default(false),
-  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
-  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
-  helmValues: external_exports.array(external_exports.string()).default([]),
-  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
-  helmReleaseName: external_exports.string().optional(),
-  helmNamespace: external_exports.string().optional(),
-  namespace: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: "expected a namespace name (RFC 1123 label)" }).max(63).optional(),
-  helmConfig: external_exports.string().optional(),
-  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
-  renderTimeout: external_exports.coerce.number().positive().default(120),
-  podCidr: external_exports.array(external_exports.string()).default([]),
-  serviceCidr: external_exports.array(external_exports.string()).default([]),
-  timeout: external_exports.string().transform((text, ctx) => {
-    const ms = parseDuration(text);
-    if (ms === void 0) ctx.addIssue({ code: "custom", message: `expected a duration such as 30s, 2m or 1h30m, got ${JSON.stringify(text)}` });
-    return ms ?? 0;
-  }).optional(),
-  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024),
-  cacheDir: external_exports.string().min(1).optional()
-});
-function ipFamilies(flag) {
-  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
-}
-function readSettingsFrom(ctx, opts) {
-  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
-  const cidrs = (flag, list) => list.map((text) => {
-    const r = parseCidr(text);
-    if (!r) throw new ConfigError(`${flag}: invalid CIDR ${JSON.stringify(text)}`);
-    return r;
-  });
-  return {
-    maxFileBytes: opts.maxFileSize,
-    ipFamilies: ipFamilies(opts.ipFamily),
-    ...opts.namespace ? { namespace: opts.namespace } : {},
-    progress: progress(ctx, opts),
-    podCidrs: cidrs("--pod-cidr", opts.podCidr),
-    serviceCidrs: cidrs("--service-cidr", opts.serviceCidr),
-    render: {
-      helmValues: opts.helmValues,
-      helmSet: opts.helmSet,
-      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
-      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
-      charts,
-      kustomizeFlags: opts.kustomizeFlag,
-      // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
-      timeoutMs: opts.timeout ?? opts.renderTimeout * 1e3,
-      timeoutFlag: opts.timeout !== void 0 ? "--timeout" : "--render-timeout",
-      maxOutputBytes: opts.maxRenderBytes,
-      ...opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}
-    }
-  };
-}
-function parseDuration(text) {
-  const t = text.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) > 0 ? Number(t) * 1e3 : void 0;
-  const unit = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-  let total = 0;
-  let rest = t;
-  while (rest.length > 0) {
-    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)/.exec(rest);
-    if (!m) return void 0;
-    total += Number(m[1]) * unit[m[2]];
-    rest = rest.slice(m[0].length);
-  }
-  return t.length > 0 && total > 0 ? total : void 0;
-}
-function execLimits(settings) {
-  return { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
-}
-var collect = (value, previous = []) => [...previous, value];
-function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
-}
-function parseOptions(schema, raw) {
-  const r = schema.safeParse(raw);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    const flag = issue ? `--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
-    throw new ConfigError(`${flag}: ${issue?.message ?? "invalid option"}`);
-  }
-  return r.data;
-}
-
-// src/cli/cluster-options.ts
-var ClusterOptions = external_exports.object({
-  cluster: external_exports.boolean().default(false),
-  context: external_exports.string().optional(),
-  kubeconfig: external_exports.string().optional(),
-  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional()
-});
-function addClusterOptions(cmd) {
-  return cmd.option("--cluster", "read what is running in the cluster with kubectl instead of manifests").option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)");
-}
-var KUBECTL_TIMEOUT_SECONDS = 30;
-function liveSourceFrom(opts) {
-  if (!opts.cluster) {
-    for (const [flag, set] of [["--context", opts.context], ["--kubeconfig", opts.kubeconfig], ["--cluster-namespaces", opts.clusterNamespaces]]) {
-      if (set !== void 0) throw new ConfigError(`${flag} needs --cluster`);
-    }
-    return void 0;
-  }
-  return {
-    kind: "kubectl",
-    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout !== void 0 ? Math.max(1, Math.ceil(opts.timeout / 1e3)) : KUBECTL_TIMEOUT_SECONDS },
-    ...opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}
-  };
-}
-
-// src/cli/commands/connectivity.ts
-var Options = CommonOptions.extend(ClusterOptions.shape).extend({
-  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
-  exposure: external_exports.boolean().default(false),
-  format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function connectivityCommand(ctx, done) {
-  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
-  addClusterOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options, raw))));
-  return cmd;
-}
-function connectivity(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say(`reading and evaluating ${paths.length} path(s)…`);
-  const settings = readSettingsFrom(ctx, opts);
-  const live = liveSourceFrom(opts);
-  if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
-  if (!live && paths.length === 0) throw new ConfigError("connectivity takes manifest paths, or --cluster");
-  if (live && opts.explain) throw new ConfigError("--explain reads manifests; it does not combine with --cluster");
-  if (opts.explain) {
-    const [src, dst] = opts.explain;
-    const r2 = runExplain(ctx.io, paths, settings, src, dst);
-    say("");
-    emit(ctx, opts.format === "json" ? renderExplanationsJson(r2.explanations) : r2.explanations.map(renderExplanationTxt).join("\n"), opts.output);
-    printDiagnostics(ctx, r2.diagnostics, opts);
-    return exitCodeFor(r2.diagnostics);
-  }
-  if (live && opts.exposure) throw new ConfigError("--exposure is computed from manifest paths, not with --cluster");
-  if (opts.exposure && !["txt", "json", "md"].includes(opts.format)) throw new ConfigError(`--exposure works with --format txt, json or md, not ${opts.format}`);
-  if (opts.format === "png" && !(opts.output && opts.output !== "-") && !ctx.stdoutBytes) throw new ConfigError("--format png needs -o FILE");
-  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings, { exposure: opts.exposure });
-  say("");
-  const c = r.connectivity;
-  const x = "exposure" in r ? r.exposure : void 0;
-  const render = {
-    txt: () => renderConnectivityTxt(c) + (x ? renderExposureTxt(x) : ""),
-    json: () => x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)), exposure: exposureJson(x) }, null, 2)}
-` : renderConnectivityJson(c),
-    csv: () => renderConnectivityCsv(c),
-    md: () => renderConnectivityMd(c) + (x ? `
-${renderExposureMd(x)}` : ""),
-    dot: () => renderConnectivityDot(c),
-    mermaid: () => renderConnectivityMermaid(c),
-    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c), execLimits(settings)),
-    tree: () => renderConnectivityTree(c, { color: !opts.output && ctx.stdoutTerminal === true && !ctx.env.NO_COLOR })
-  };
-  if (opts.format === "png") {
-    const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
-    if (opts.output && opts.output !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[opts.output, png]]));
-    else ctx.stdoutBytes?.(png);
-  } else emit(ctx, render[opts.format](), opts.output);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics);
-}
-
-// src/cli/commands/diff.ts
-var Options2 = CommonOptions.extend({
-  format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
-  exitCode: external_exports.boolean().default(false),
-  repo: external_exports.string().optional(),
-  base: external_exports.string().optional(),
-  head: external_exports.string().optional(),
-  label1: external_exports.string().min(1).optional(),
-  label2: external_exports.string().min(1).optional(),
-  workloads: external_exports.string().optional()
-});
-function diffCommand(ctx, done) {
-  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)").option("--label1 <name>", "name of the old side in every format (default: its path or ref)").option("--label2 <name>", "name of the new side in every format (default: its path or ref)").option("--workloads <path>", "the two paths hold policies only: evaluate both over the workloads (Namespaces, Services, ...) under PATH");
-  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options2, raw))));
-  return cmd;
-}
-function requestFrom(paths, opts) {
-  if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
-    if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
-    if (opts.workloads !== void 0) throw new ConfigError("--workloads takes two policy paths, not --repo");
-    return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
-  }
-  if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
-  return { kind: "paths", before: paths[0], after: paths[1], ...opts.workloads !== void 0 ? { workloads: opts.workloads } : {} };
-}
-function diff(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  const request = requestFrom(paths, opts);
-  say("reading both sides…");
-  const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
-  say("");
-  const named = opts.label1 !== void 0 || opts.label2 !== void 0;
-  const refs = { before: opts.label1 ?? r.refs.before, after: opts.label2 ?? r.refs.after };
-  const report = { diff: r.diff, refs, ...named ? { named } : {}, ...r.explanations ? { explanations: r.explanations } : {} };
-  const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x) => renderDiffMermaid(x) };
-  emit(ctx, render[opts.format](report), opts.output);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
-}
-
-// src/pipeline/links.ts
-function runLinksMerge(io, files, manifests, settings) {
-  const lists = [];
-  const diagnostics = [];
-  let workloads;
-  if (manifests.length > 0) {
-    const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
-    diagnostics.push(...loadDiagnostics);
-    workloads = load.cluster.workloads.map((w) => w.ref);
-  }
-  for (const f of files) {
-    const r = parseLinksFile(f, io.readText(f, "links file"), workloads);
-    lists.push(r.links);
-    diagnostics.push(...r.diagnostics);
-  }
-  return { links: mergeLinks(...lists), diagnostics };
-}
-function runLinksValidate(io, file, manifests, settings) {
-  const diagnostics = [];
-  let workloads;
-  if (manifests.length > 0) {
-    const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
-    diagnostics.push(...loadDiagnostics);
-    workloads = new Set(load.cluster.workloads.map((w) => workloadKey(w.ref)));
-  }
-  const r = parseLinksFile(file, io.readText(file, "links file"));
-  diagnostics.push(...r.diagnostics);
-  const seen = /* @__PURE__ */ new Map();
-  for (const l of r.links) {
-    const at2 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file, doc: 1 };
-    const key = `${peerKey(l.src)} => ${peerKey(l.dst)}`;
-    const first = seen.get(key);
-    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key} is listed again (first at line ${first}); the two are merged`, at2));
-    else seen.set(key, at2.line ?? 0);
-    if (!workloads) continue;
-    for (const [field, p] of [
-      ["src", l.src],
-      ["dst", l.dst]
-    ]) {
-      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at2, path: [...at2.path ?? [], field] }));
-    }
-  }
-  return { links: r.links, diagnostics };
-}
-
-// src/cli/commands/links.ts
-var collect2 = (value, previous = []) => [...previous, value];
-var MergeOptions = CommonOptions.extend({
-  format: external_exports.enum(["yaml", "json"], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
-  manifests: external_exports.array(external_exports.string()).default([])
-});
-var ValidateOptions = CommonOptions.extend({ manifests: external_exports.array(external_exports.string()).default([]) });
-function linksCommand(ctx, done) {
-  const links = new Command("links").description("reviewed link lists (intent files): merge several, validate one");
-  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect2);
-  addCommonOptions(mergeCmd).action((files, raw) => done(merge(ctx, files, parseOptions(MergeOptions, raw))));
-  links.addCommand(mergeCmd);
-  const validate = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect2);
-  addCommonOptions(validate).action((file, raw) => done(validateLinks(ctx, file, parseOptions(ValidateOptions, raw))));
-  links.addCommand(validate);
-  for (const c of links.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
-  return links;
-}
-function merge(ctx, files, opts) {
-  const r = runLinksMerge(ctx.io, files, opts.manifests, readSettingsFrom(ctx, opts));
-  printDiagnostics(ctx, r.diagnostics, opts);
-  if (hasErrors(r.diagnostics)) {
-    ctx.stderr("netpol-ci: the link lists have errors; nothing written\n");
-    return exitCodeFor(r.diagnostics);
-  }
-  const format = opts.format ?? (opts.output?.endsWith(".json") ? "json" : "yaml");
-  const topology = { links: r.links, unresolved: [] };
-  emit(ctx, format === "json" ? renderScanJson(topology) : renderScanYaml(topology), opts.output);
-  if (!opts.quiet && opts.output && opts.output !== "-") ctx.stderr(`merged ${files.length} file(s): ${r.links.length} links
-`);
-  return exitCodeFor(r.diagnostics);
-}
-function validateLinks(ctx, file, opts) {
-  const r = runLinksValidate(ctx.io, file, opts.manifests, readSettingsFrom(ctx, opts));
-  printDiagnostics(ctx, r.diagnostics, opts);
-  const errors = r.diagnostics.filter((d) => d.severity === "error").length;
-  if (!opts.quiet) ctx.stdout(`${file}: ${r.links.length} links, ${errors === 0 ? "valid" : `${errors} error(s)`}
-`);
-  return exitCodeFor(r.diagnostics);
-}
-
-// src/connectivity/lint.ts
-function ruleLabel(ref) {
-  return `${ref.direction}[${ref.index}]${ref.name ? ` "${ref.name}"` : ""}`;
-}
-var describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
-var DIRECTIONS = ["ingress", "egress"];
-function lintPolicies(engine) {
-  const findings = [];
-  const { classes, binding } = engine;
-  const boundOf = (policy, direction) => {
-    for (const id of classes.select(policy.subject.namespaces, policy.subject.pods)) {
-      const dr = binding.rules.get(id)?.[direction];
-      if (!dr) continue;
-      const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-      return list.filter((b) => b.policy === policy);
-    }
-    return [];
-  };
-  const subjectsOf = (policy) => classes.select(policy.subject.namespaces, policy.subject.pods).map((id) => classes.all[id]).filter((c) => !c.ingressController);
-  const filteredCache = /* @__PURE__ */ new Map();
-  let cacheOwner;
-  const rulesFor = (cls, direction, ex) => {
-    const dr = binding.rules.get(cls.id)?.[direction];
-    if (!ex || !dr) return dr;
-    if (cacheOwner !== ex) {
-      filteredCache.clear();
-      cacheOwner = ex;
-    }
-    const key = `${cls.id}${direction}`;
-    if (filteredCache.has(key)) return filteredCache.get(key);
-    const keep = (b) => "policy" in ex ? b.policy !== ex.policy : b.rule !== ex.rule;
-    const out = {
-      admin: dr.admin.filter(keep),
-      np: dr.np.filter(keep),
-      baseline: dr.baseline.filter(keep),
-      isolatedBy: "policy" in ex ? dr.isolatedBy.filter((p) => p !== ex.policy) : dr.isolatedBy
+var CauseFinder = class {
+  constructor(before, after) {
+    this.before = before;
+    this.after = after;
+    const byKey = (e) => new Map(e.policies.map((p) => [policyKey(p.ref), p]));
+    this.policies = { before: byKey(before), after: byKey(after) };
+    const wl = (e) => new Map(e.cluster.workloads.map((w) => [workloadKey(w.ref), w]));
+    this.workloads = { before: wl(before), after: wl(after) };
+    const nsObjects = (e) => {
+      const m = /* @__PURE__ */ new Map();
+      for (const o of e.cluster.objects) if (o.kind === "Namespace") m.set(o.object.metadata.name ?? "", o);
+      return m;
     };
-    filteredCache.set(key, out);
-    return out;
-  };
-  const verdict = (cls, direction, peer, ex, trace) => evaluateRules(rulesFor(cls, direction, ex), cls, direction, peer, trace);
-  const pairConns = (src, dst, ex) => {
-    const out = verdict(src, "egress", { kind: "class", cls: dst }, ex);
-    return out.isEmpty ? out : out.intersect(verdict(dst, "ingress", { kind: "class", cls: src }, ex));
-  };
-  const exposedPorts = (cls) => {
-    let out = ConnectionSet.NONE;
-    for (const w of cls.workloads) out = out.union(engine.exposure.ports.get(workloadKey(w)) ?? ConnectionSet.NONE);
-    return out;
-  };
-  const changesSomething = (ex, subjects, directions, rulesOut) => {
-    for (const s of subjects) {
-      for (const d of directions) {
-        const before = binding.rules.get(s.id)?.[d];
-        const after = rulesFor(s, d, ex);
-        const isolationEnds = (before?.isolatedBy.length ?? 0) > 0 && (after?.isolatedBy.length ?? 0) === 0;
-        const out = rulesOut(s, d);
-        const matchesClass = (id) => isolationEnds || out.some((b) => b.classes.has(id));
-        const matchesAtom = (i) => isolationEnds || out.some((b) => b.atoms.has(i));
-        for (const p of classes.all) {
-          if (!matchesClass(p.id)) continue;
-          if (p.ingressController) {
-            if (d !== "ingress") continue;
-            const ports = exposedPorts(s);
-            if (ports.isEmpty) continue;
-            if (!ports.intersect(verdict(s, d, { kind: "class", cls: p })).equals(ports.intersect(verdict(s, d, { kind: "class", cls: p }, ex)))) return true;
-            continue;
+    this.namespaceObjects = { before: nsObjects(before), after: nsObjects(after) };
+    const objects = (e) => new Map(e.cluster.objects.map((o) => [o.origin, o]));
+    const beforeObjects = objects(before);
+    const afterObjects = objects(after);
+    for (const [key, p] of this.policies.after) {
+      const q = this.policies.before.get(key);
+      if (!q) this.changedPolicies.set(key, { kind: "policy-added", policy: key, at: originRef(p.origin) });
+      else if (!samePolicy(beforeObjects.get(q.origin), afterObjects.get(p.origin))) this.changedPolicies.set(key, { kind: "policy-edited", policy: key, at: originRef(p.origin) });
+    }
+    for (const [key, q] of this.policies.before) {
+      if (!this.policies.after.has(key)) this.changedPolicies.set(key, { kind: "policy-removed", policy: key, at: originRef(q.origin) });
+    }
+  }
+  before;
+  after;
+  /** Each side's policies by key. */
+  policies;
+  workloads;
+  namespaceObjects;
+  changedPolicies = /* @__PURE__ */ new Map();
+  /** Every policy that was added, removed or edited, by key. */
+  get policyChanges() {
+    return this.changedPolicies;
+  }
+  /** The causes of one entry, sorted by identity. */
+  causesOf(e, x) {
+    const out = /* @__PURE__ */ new Map();
+    const add = (c) => {
+      if (c) out.set(causeId(c), c);
+    };
+    const interest = e.gained.union(e.lost);
+    const decisive = (policies, side) => decisions(policies, side, interest).flatMap((d) => d.steps);
+    const id = (s) => `${s.layer}|${s.verdict}|${s.policy ?? ""}|${s.rule ? `${s.rule.direction}#${s.rule.index}` : ""}|${s.conns.key}`;
+    const before = decisive(this.policies.before, x?.before);
+    const after = decisive(this.policies.after, x?.after);
+    const inBefore = new Set(before.map(id));
+    const inAfter = new Set(after.map(id));
+    for (const s of before) if (s.policy && !inAfter.has(id(s))) add(this.changedPolicies.get(s.policy));
+    for (const s of after) if (s.policy && !inBefore.has(id(s))) add(this.changedPolicies.get(s.policy));
+    for (const p of [e.src, e.dst]) {
+      if (p.kind !== "workload") continue;
+      const key = workloadKey(p.ref);
+      const b = this.workloads.before.get(key);
+      const a = this.workloads.after.get(key);
+      if (!b && a) add({ kind: "workload-added", workload: key, at: originRef(a.origin) });
+      else if (b && !a) add({ kind: "workload-removed", workload: key, at: originRef(b.origin) });
+      else if (a && b) {
+        add(this.labelChange(key, b, a, x));
+        if (p === e.dst) add(portChange(key, b, a));
+      }
+      add(this.namespaceChange(p.ref.namespace, x));
+    }
+    if (e.src.kind === "ingress-controller" && e.dst.kind === "workload") add(this.exposureChange(e.dst));
+    return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, c]) => c);
+  }
+  labelChange(key, b, a, x) {
+    const before = mergedLabels(b);
+    const after = mergedLabels(a);
+    if (sameLabels(before, after)) return void 0;
+    const ns = a.ref.namespace;
+    const selectors = this.selectorChanges(x, (field, side) => field === "podSelector" ? { ns, labels: side === "before" ? before : after } : void 0);
+    const subjects = /* @__PURE__ */ new Map();
+    for (const side of [x?.before, x?.after]) {
+      for (const st of [...side?.egress ?? [], ...side?.ingress ?? []]) {
+        if (!st.policy || subjects.has(st.policy)) continue;
+        const p = this.policies.after.get(st.policy) ?? this.policies.before.get(st.policy);
+        if (!p || p.layer !== "np" || p.subject.namespaces.kind !== "named" || p.subject.namespaces.name !== ns) continue;
+        const was = selectorMatches(p.subject.pods, before);
+        const now = selectorMatches(p.subject.pods, after);
+        if (was !== now) subjects.set(st.policy, { policy: st.policy, rule: "subject", field: "podSelector", nowMatches: now });
+      }
+    }
+    const all = [...[...subjects.entries()].sort(([m], [n]) => compareStrings(m, n)).map(([, v]) => v), ...selectors];
+    return { kind: "labels-changed", workload: key, before, after, at: originRef(a.origin, [...a.specPath.slice(0, -1), "metadata", "labels"]), selectors: all };
+  }
+  namespaceChange(ns, x) {
+    const b = this.before.cluster.namespaces.get(ns);
+    const a = this.after.cluster.namespaces.get(ns);
+    if (!a || !b || sameLabels(a.labels, b.labels)) return void 0;
+    const obj = this.namespaceObjects.after.get(ns) ?? this.namespaceObjects.before.get(ns);
+    const selectors = this.selectorChanges(x, (field, side) => field === "namespaceSelector" ? { ns, labels: side === "before" ? b.labels : a.labels } : void 0);
+    return { kind: "namespace-labels-changed", namespace: ns, before: b.labels, after: a.labels, at: obj ? originRef(obj.origin, ["metadata", "labels"]) : void 0, selectors };
+  }
+  /**
+   * The selectors of the rules that decided the pair (on either side) whose answer for the given
+   * labels differs between base and head: "the namespaceSelector of rule 0 no longer matches".
+   */
+  selectorChanges(x, labelsFor2) {
+    const out = /* @__PURE__ */ new Map();
+    const sides = [
+      ["before", x?.before],
+      ["after", x?.after]
+    ];
+    for (const [sideName, side] of sides) {
+      for (const s of [...side?.egress ?? [], ...side?.ingress ?? []]) {
+        if (!s.policy || !s.rule) continue;
+        const policy = (sideName === "before" ? this.policies.before : this.policies.after).get(s.policy);
+        const rule = policy?.rules[s.rule.direction][s.rule.index];
+        if (!policy || !rule) continue;
+        for (const m of rule.peers) {
+          if (m.kind !== "pods") continue;
+          for (const field of ["namespaceSelector", "podSelector"]) {
+            const lb = labelsFor2(field, "before");
+            const la = labelsFor2(field, "after");
+            if (!lb || !la) continue;
+            const matches = (labels) => field === "podSelector" ? selectorMatches(m.pods, labels) : m.namespaces.kind === "named" ? m.namespaces.name === lb.ns : selectorMatches(m.namespaces.selector, labels);
+            if (field === "namespaceSelector" && m.namespaces.kind === "named") continue;
+            const was = matches(lb.labels);
+            const now = matches(la.labels);
+            if (was === now) continue;
+            const ruleName = `${s.rule.direction} rule ${s.rule.index}`;
+            out.set(`${s.policy}|${ruleName}|${field}`, { policy: s.policy, rule: ruleName, field, nowMatches: now });
           }
-          if (p === s && s.workloads.length <= 1) continue;
-          const [src, dst] = d === "egress" ? [s, p] : [p, s];
-          if (!pairConns(src, dst).equals(pairConns(src, dst, ex))) return true;
-        }
-        for (let i = 0; i < engine.atoms.length; i++) {
-          if (!matchesAtom(i)) continue;
-          if (!verdict(s, d, { kind: "atom", atom: i }).equals(verdict(s, d, { kind: "atom", atom: i }, ex))) return true;
         }
       }
     }
-    return false;
-  };
-  const coverersOf = (policy, b, subjects) => {
-    const out = /* @__PURE__ */ new Set();
-    const d = b.rule.ref.direction;
-    const ex = { rule: b.rule };
-    for (const s of subjects) {
-      const peers = [...[...b.classes].map((id) => ({ kind: "class", cls: classes.all[id] })), ...[...b.atoms].map((atom) => ({ kind: "atom", atom }))];
-      for (const p of peers) {
-        const trace = [];
-        verdict(s, d, p, ex, trace);
-        for (const step of trace) {
-          if (step.rule && step.policy && step.rule !== b.rule) out.add(describeRule(step.policy, step.rule));
-          else if (step.verdict === "Isolated" && step.policy && step.policy !== policy) out.add(`${policyKey(step.policy.ref)} (isolation)`);
-        }
-        if (out.size >= 3) return [...out].sort();
-      }
-    }
-    if (out.size === 0) out.add(d === "egress" ? "the destinations’ ingress policies (they never admit it)" : "the sources’ egress policies (they never send it)");
-    return [...out].sort();
-  };
-  for (const policy of engine.policies) {
-    const subjects = subjectsOf(policy);
-    const where2 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
-    if (subjects.length === 0) {
-      findings.push({
-        kind: "selects-nothing",
-        code: Codes.lintSelectsNothing,
-        policy: policyKey(policy.ref),
-        at: originRef(policy.origin, where2),
-        message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
-        coveredBy: []
-      });
-      continue;
-    }
-    const directions = DIRECTIONS.filter((d) => policy.governs[d]);
-    const bound = directions.flatMap((d) => boundOf(policy, d));
-    const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
-    const settled = /* @__PURE__ */ new Set();
-    for (const b of bound) {
-      const never = neverMatches(b, subjects, classes.all);
-      if (never) {
-        findings.push({ ...ruleFinding(b), kind: "never-matches", code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never}`, coveredBy: [] });
-        settled.add(b);
-      } else if (policy.layer !== "np" && neverDecides(b, subjects, classes.all, b.rule.ref.direction, verdict)) {
-        findings.push({
-          ...ruleFinding(b),
-          kind: "shadowed-rule",
-          code: Codes.lintShadowedRule,
-          message: `${describeRule(policy, b.rule)} is shadowed: higher-priority rules decide everything it matches`,
-          coveredBy: coverersOf(policy, b, subjects).filter((c) => !c.startsWith("the "))
-        });
-        settled.add(b);
-      }
-    }
-    if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
-    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
-      const empty = directions.every((d) => policy.rules[d].length === 0);
-      findings.push({
-        kind: "redundant-policy",
-        code: Codes.lintRedundantPolicy,
-        policy: policyKey(policy.ref),
-        at: originRef(policy.origin, ["metadata", "name"]),
-        message: `${policyKey(policy.ref)} is redundant: without it, every connection stays the same${empty ? " (its pods are already isolated by other policies)" : ""}`,
-        coveredBy: policyCoverers(engine, policy, subjects, directions)
-      });
-      continue;
-    }
-    for (const b of bound) {
-      if (settled.has(b)) continue;
-      if (!changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) {
-        findings.push({
-          ...ruleFinding(b),
-          kind: "redundant-rule",
-          code: Codes.lintRedundantRule,
-          message: `${describeRule(policy, b.rule)} is redundant: without it, every connection stays the same`,
-          coveredBy: coverersOf(policy, b, subjects)
-        });
-      }
-    }
+    return [...out.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v);
   }
-  findings.sort(compareFindings);
-  return { findings };
-}
-function neverMatches(b, subjects, all) {
-  if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
-  const { fixed, named } = b.rule.ports;
-  if (fixed.isEmpty && named.length > 0) {
-    const dsts = b.rule.ref.direction === "ingress" ? subjects : [...b.classes].map((id) => all[id]);
-    const resolved = named.some((np) => dsts.some((c) => c.ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol))));
-    if (!resolved) return `no ${b.rule.ref.direction === "ingress" ? "selected" : "destination"} pod declares the named port${named.length > 1 ? "s" : ""} ${named.map((n) => `"${n.name}"`).join(", ")}`;
+  exposureChange(dst) {
+    const key = workloadKey(dst.ref);
+    const b = this.before.exposure.exposedBy.get(key) ?? [];
+    const a = this.after.exposure.exposedBy.get(key) ?? [];
+    const pb = this.before.exposure.ports.get(key);
+    const pa = this.after.exposure.ports.get(key);
+    if (b.join("\n") === a.join("\n") && (pb?.key ?? "") === (pa?.key ?? "")) return void 0;
+    const name = a[0] ?? b[0];
+    const engine = a[0] ? this.after : this.before;
+    const obj = name ? findExposing(engine, name) : void 0;
+    return { kind: "exposure-changed", workload: key, before: b, after: a, at: obj ? originRef(obj.origin) : void 0 };
   }
-  return void 0;
+};
+function samePolicy(a, b) {
+  if (!a || !b) return a === b;
+  if (a.origin.path.length === 0 && b.origin.path.length === 0 && a.origin.document.text === b.origin.document.text) return true;
+  return policyContent(a) === policyContent(b);
 }
-function neverDecides(b, subjects, all, d, verdict) {
-  for (const s of subjects) {
-    const peers = [];
-    for (const id of b.classes) peers.push({ kind: "class", cls: all[id] });
-    for (const atom of b.atoms) peers.push({ kind: "atom", atom });
-    for (const p of peers) {
-      const trace = [];
-      verdict(s, d, p, void 0, trace);
-      if (trace.some((t) => t.rule === b.rule)) return false;
-    }
-  }
-  return true;
+function findExposing(engine, name) {
+  const m = /^(\w+) ([^/]+)\/(.+)$/.exec(name);
+  if (!m) return void 0;
+  return engine.cluster.objects.find((o) => o.kind === m[1] && (o.object.metadata.namespace || DEFAULT_NAMESPACE) === m[2] && o.object.metadata.name === m[3]);
 }
-function policyCoverers(engine, policy, subjects, directions) {
-  const out = /* @__PURE__ */ new Set();
-  for (const s of subjects) {
-    for (const d of directions) {
-      const dr = engine.binding.rules.get(s.id)?.[d];
-      if (!dr) continue;
-      for (const p of dr.isolatedBy) if (p !== policy) out.add(policyKey(p.ref));
-      for (const b of [...dr.admin, ...dr.baseline]) if (b.policy !== policy) out.add(policyKey(b.policy.ref));
-    }
-  }
-  return [...out].sort().slice(0, 5);
-}
-function compareFindings(a, b) {
-  const fa = a.at.file;
-  const fb = b.at.file;
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
-}
-
-// src/pipeline/lint.ts
-function runLint(io, paths, settings) {
-  const { load, diagnostics } = loadInputs(io, paths, settings);
-  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
-}
-
-// src/report/lint.ts
-var LINT_FORMATS = ["txt", "json", "md"];
-var coveredText = (f) => f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.join(", ")})` : "";
-function renderLintTxt(findings) {
-  return findings.map((f) => `${oneLine(formatDiagnostic({ code: f.code, severity: "warning", message: `${f.message}${coveredText(f)}`, at: f.at }))}
-`).join("");
-}
-function renderLintJson(findings) {
-  const rows = findings.map((f) => ({
-    kind: f.kind,
-    code: f.code,
-    policy: f.policy,
-    ...f.rule ? { rule: f.rule } : {},
-    file: f.at.file,
-    doc: f.at.doc,
-    ...f.at.line !== void 0 ? { line: f.at.line } : {},
-    ...f.at.column !== void 0 ? { column: f.at.column } : {},
-    message: f.message,
-    coveredBy: f.coveredBy
-  }));
-  return `${JSON.stringify(rows, null, 2)}
-`;
-}
-function renderLintMd(findings) {
-  if (findings.length === 0) return "No policy sanity findings.\n";
-  const lines = ["| where | finding | policy | rule | covered by |", "|---|---|---|---|---|"];
-  for (const f of findings) {
-    const where2 = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
-    lines.push(`| ${where2} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-
-// src/cli/commands/lint.ts
-var Options3 = CommonOptions.extend({
-  format: external_exports.enum(LINT_FORMATS, { error: (i) => `expected one of ${LINT_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function lintCommand(ctx, done) {
-  const cmd = new Command("lint").description("policy sanity: policies selecting nothing, rules that never match, redundant and shadowed rules (exit 1 on findings)").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${LINT_FORMATS.join("|")}`, "txt");
-  addCommonOptions(cmd).action((paths, raw) => done(lint(ctx, paths, parseOptions(Options3, raw))));
-  return cmd;
-}
-function lint(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say(`reading and linting ${paths.length} path(s)…`);
-  const r = runLint(ctx.io, paths, readSettingsFrom(ctx, opts));
-  say("");
-  const render = { txt: renderLintTxt, json: renderLintJson, md: renderLintMd };
-  emit(ctx, render[opts.format](r.findings), opts.output);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics, r.findings.length > 0);
-}
-
-// src/cli/commands/prune.ts
-var Options4 = CommonOptions.extend({
-  policies: external_exports.string({ error: "--policies DIR is required" }),
-  write: external_exports.boolean().default(false)
-});
-function pruneCommand(ctx, done) {
-  const cmd = new Command("prune").description("list (or, with --write, delete) the generated policies in a folder whose workload is no longer in the manifests; exit 1 when some are listed").argument("<path...>", "manifest files or folders (scanned recursively)").option("--policies <dir>", "the folder of policies netpol-ci generated (label app.kubernetes.io/managed-by: netpol-ci)").option("--write", "delete the stale policies from their files (a file left empty is removed)");
-  addCommonOptions(cmd).action((paths, raw) => done(prune(ctx, paths, parseOptions(Options4, raw))));
-  return cmd;
-}
-function prune(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say("reading the manifests and the policies…");
-  const r = runPrune(ctx.io, { paths, policies: opts.policies, write: opts.write }, readSettingsFrom(ctx, opts));
-  say("");
-  for (const s of r.stale) ctx.stdout(`${s.file}:${s.line} [doc ${s.doc}] NetworkPolicy ${s.namespace}/${s.name}: ${s.reason}
-`);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  if (hasErrors(r.diagnostics)) {
-    if (opts.write && r.stale.length > 0) ctx.stderr("netpol-ci: the manifests have errors; nothing deleted\n");
-    return exitCodeFor(r.diagnostics);
-  }
-  if (opts.write) {
-    if (!opts.quiet) ctx.stderr(`removed ${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"} from ${r.changedFiles.length} file(s)
-`);
-    return exitCodeFor(r.diagnostics);
-  }
-  if (r.stale.length > 0 && !opts.quiet) ctx.stderr(`${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"}; run with --write to delete
-`);
-  return exitCodeFor(r.diagnostics, r.stale.length > 0);
-}
-
-// src/topology/traffic/events.ts
-var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
-
-// src/cli/traffic-options.ts
-var collect3 = (value, previous = []) => [...previous, value];
-var TrafficOptions = external_exports.object({
-  traffic: external_exports.array(external_exports.string()).default([]),
-  trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
-  clusterSnapshot: external_exports.string().optional(),
-  cidrAliases: external_exports.string().optional()
-});
-function addTrafficOptions(cmd) {
-  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect3).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
-}
-function trafficRequestFrom(opts) {
-  if (opts.traffic.length === 0) {
-    const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
-    if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
-    return void 0;
-  }
-  return {
-    files: opts.traffic,
-    ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
-    ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
-    ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
-  };
-}
-
-// src/cli/commands/scan.ts
-var Options5 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
-  heuristics: external_exports.string().optional(),
-  exportHeuristics: external_exports.boolean().default(false),
-  format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
-});
-function scanCommand(ctx, done) {
-  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
-  addTrafficOptions(cmd);
-  addClusterOptions(cmd).option("--heuristics <file>", "with --cluster: well-known components (names, images, ports) from this file instead of the built-in list").option("--export-heuristics", "print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit");
-  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options5, raw))));
-  return cmd;
-}
-function scan(ctx, paths, opts) {
-  if (opts.exportHeuristics) {
-    emit(ctx, exportHeuristics(), opts.output);
-    return ExitCode.ok;
-  }
-  const live = liveSourceFrom(opts);
-  if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
-  if (!live && paths.length === 0) throw new ConfigError("scan takes manifest paths, or --cluster");
-  if (!live && opts.heuristics !== void 0) throw new ConfigError("--heuristics needs --cluster (manifests are scanned exactly, without heuristics)");
-  const say = progress(ctx, opts);
-  say("reading and scanning…");
-  const traffic = trafficRequestFrom(opts);
-  if (live && traffic) throw new ConfigError("--traffic is read with manifest paths (or --cluster-snapshot), not with --cluster");
-  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
-  say("");
-  const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
-  emit(ctx, render(r.topology, "gaps" in r ? r.gaps : void 0, "traffic" in r ? r.traffic : void 0), opts.output);
-  printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics);
-}
-
-// src/report/gaps.ts
-function renderGapSummary(gaps, mode) {
-  if (gaps.length === 0) return "";
-  const how = mode === "namespace" ? "closed within each namespace (--gaps=namespace)" : mode === "open" ? "left unrestricted in that direction (--gaps=open)" : "left closed: that traffic is blocked (--gaps=deny)";
-  const out = [`${gaps.length} gap${gaps.length === 1 ? "" : "s"}: what the manifests cannot tell, ${how}:`];
-  for (const g of gaps) out.push(`  ${safeLine(gapText(g))}`);
-  out.push("close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI");
-  return `${out.join("\n")}
-`;
-}
-
-// src/cli/commands/synthesize.ts
-var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options6 = CommonOptions.extend(TrafficOptions.shape).extend({
-  links: external_exports.string().optional(),
-  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
-  dryRun: external_exports.boolean().default(false),
-  dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
-  dnsNamespace: external_exports.string().default("kube-system"),
-  dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
-  ingressController: labelList.optional(),
-  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default(""),
-  gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny"),
-  failOnGaps: external_exports.boolean().default(false),
-  existing: external_exports.string().optional(),
-  preset: external_exports.array(external_exports.string()).default([]).transform(
-    (list, ctx) => list.flatMap((text) => {
-      const p = parsePreset(text);
-      if (typeof p === "string") {
-        ctx.addIssue({ code: "custom", message: p });
-        return [];
-      }
-      return [p];
-    })
-  ),
-  // commander spells --no-ports as ports: false
-  ports: external_exports.boolean().default(true),
-  checkSelectors: external_exports.boolean().default(false)
-});
-function ingressControllerSelector(labels) {
-  if (!labels) return void 0;
-  const { namespace, ...pod } = labels;
-  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
-}
-function synthesizeCommand(ctx, done) {
-  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
-  addTrafficOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options6, raw))));
-  return cmd;
-}
-function synthesize(ctx, paths, opts) {
-  const say = progress(ctx, opts);
-  say("reading, scanning and synthesizing…");
-  const ic = ingressControllerSelector(opts.ingressController);
-  const traffic = trafficRequestFrom(opts);
-  const r = runSynthesize(
-    ctx.io,
-    {
-      paths,
-      ...opts.links !== void 0 ? { linksFile: opts.links } : {},
-      gapMode: opts.gaps,
-      ...traffic ? { traffic } : {},
-      options: {
-        ...DEFAULT_SYNTHESIS_OPTIONS,
-        defaultDeny: opts.defaultDeny,
-        dnsPort: opts.dnsPort,
-        dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
-        ...ic ? { ingressController: ic } : {},
-        namePrefix: opts.namePrefix,
-        presets: opts.preset,
-        noPorts: !opts.ports
-      },
-      ...opts.existing !== void 0 ? { existing: opts.existing } : {},
-      checkSelectors: opts.checkSelectors
-    },
-    readSettingsFrom(ctx, opts)
-  );
-  say("");
-  if (r.refused) {
-    printDiagnostics(ctx, r.diagnostics, opts);
-    ctx.stderr("netpol-ci: the links file has errors; no policies written\n");
-    return exitCodeFor(r.diagnostics);
-  }
-  if (r.skipped.length > 0 && !opts.quiet) {
-    ctx.stderr(`left ${r.skipped.length} workload(s) untouched (--existing ${opts.existing}):
-${r.skipped.map((s) => `  ${s.workload}: already selected by ${s.by}
-`).join("")}`);
-  }
-  const target = policyTarget(ctx.io, opts.output);
-  if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
-  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${safeLine(f)}
-${text}`);
-  else {
-    const files = writePolicies(ctx.io, r.policies, target, renderPoliciesYaml);
-    if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)
-`);
-  }
-  printDiagnostics(ctx, r.diagnostics, opts);
-  if (!opts.quiet || opts.failOnGaps) ctx.stderr(renderGapSummary(r.gaps, opts.gaps));
-  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}
-`);
-  return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
-}
-
-// src/pipeline/verify.ts
-import path from "node:path";
-
-// src/drift/repo.ts
-function isDnsPod(w, dns) {
-  return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
-}
-var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
-function computeRepoDrift(input) {
-  const { engine, connectivity: connectivity2, cluster, dns } = input;
-  const diagnostics = [];
-  const probes = input.probes ?? /* @__PURE__ */ new Set();
-  const dnsPods = cluster.workloads.filter((w) => isDnsPod(w, dns)).map((w) => w.ref);
-  const dnsKeys = new Set(dnsPods.map((r) => peerKey({ kind: "workload", ref: r })));
-  const rows = [];
-  const reasons = /* @__PURE__ */ new Map();
-  const addReason = (src, dst, r) => {
-    const k = pairKey(src, dst);
-    const list = reasons.get(k);
-    if (list) list.push(r);
-    else reasons.set(k, [r]);
-  };
-  const withEgress = /* @__PURE__ */ new Map();
-  const cuts = [...connectivity2.ipRanges];
-  for (const l of input.needs) {
-    if (l.src.kind === "gateway" || l.dst.kind === "gateway") {
-      diagnostics.push(diag(Codes.needNotChecked, "info", `${peerKey(l.src)} => ${peerKey(l.dst)} ${l.conns.toString()}: Gateway links are not checked (the engine does not model Gateway proxies)`));
-      continue;
-    }
-    if (l.dst.kind === "ingress-controller") continue;
-    for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
-    if (l.src.kind === "external" && !input.families.includes(l.src.range.family) || l.dst.kind === "external" && !input.families.includes(l.dst.range.family)) continue;
-    rows.push({ src: l.src, dst: l.dst, conns: l.conns });
-    addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
-    if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
-  }
-  for (const [srcKey, src] of withEgress) {
-    for (const ref of dnsPods) {
-      const dst = { kind: "workload", ref };
-      if (peerKey(dst) === srcKey) continue;
-      rows.push({ src, dst, conns: dns.conns });
-      addReason(src, dst, { kind: "dns" });
-    }
-  }
-  const atoms = atomize(cuts, input.families);
-  const needs = refine({ connections: rows, workloads: connectivity2.workloads, ipRanges: [] }, atoms);
-  const allowed = refine(connectivity2, atoms);
-  const reasonsOf = (src, dst) => {
-    const direct = reasons.get(pairKey(src, dst));
-    if (direct) return direct;
-    const out = [];
-    for (const l of input.needs) {
-      const cover = (need, atom) => need.kind === atom.kind && (atom.kind !== "external" || need.kind === "external" && need.range.family === atom.range.family && need.range.lo <= atom.range.lo && atom.range.hi <= need.range.hi) && (atom.kind === "external" || peerKey(need) === peerKey(atom));
-      if (cover(l.src, src) && cover(l.dst, dst)) out.push({ kind: "link", evidence: l.evidence });
-    }
-    return out;
-  };
-  const missing = [];
-  for (const [k, need] of needs) {
-    if (probes.has(peerKey(need.src))) continue;
-    const have = allowed.get(k)?.conns ?? ConnectionSet.NONE;
-    const lack = need.conns.subtract(have);
-    if (lack.isEmpty) continue;
-    const explanation = explainPair(engine, need.src, need.dst);
-    missing.push({ kind: "missing", src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...explanation ? { explanation } : {} });
-  }
-  const excess = [];
-  for (const [k, have] of allowed) {
-    if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
-    const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
-    let extra = have.conns.subtract(need);
-    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
-    if (extra.isEmpty) continue;
-    excess.push({ kind: "excess", src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
-  }
-  const order = (a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
-  missing.sort(order);
-  excess.sort(order);
-  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
-}
-function allowersOf(engine, src, dst, extra) {
-  const x = explainPair(engine, src, dst);
-  if (!x) return [];
-  const out = [];
-  const take = (side, steps) => {
-    for (const s of steps ?? []) {
-      if (s.verdict !== "Allow" && !(s.layer === "BANP" && s.verdict === "Pass")) continue;
-      const conns = s.conns.intersect(extra);
-      if (!conns.isEmpty) out.push({ side, step: s, conns });
-    }
-  };
-  take("egress", x.egress);
-  take("ingress", x.ingress);
-  if (x.exposure) {
-    const conns = x.exposure.ports.intersect(extra);
-    if (!conns.isEmpty) out.push({ side: "exposure", by: x.exposure.by, conns });
-  }
+function mergedLabels(w) {
+  const out = {};
+  for (const p of w.pods) Object.assign(out, p.labels);
   return out;
 }
-
-// src/pipeline/verify.ts
-function under(file, dir) {
-  const rel = path.relative(path.resolve(dir), path.resolve(file));
-  return rel === "" || !rel.startsWith("..") && !path.isAbsolute(rel);
+function sameLabels(a, b) {
+  return canonical(a) === canonical(b);
 }
-function dnsProbe(dns, port) {
-  const pod = {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name: "dns", namespace: dns.namespace, labels: { ...dns.podLabels } },
-    spec: { containers: [{ name: "dns", ports: [{ containerPort: port, protocol: "UDP" }, { containerPort: port, protocol: "TCP" }] }] }
+function portChange(key, b, a) {
+  const ports = (w) => {
+    const seen = /* @__PURE__ */ new Map();
+    for (const p of w.pods.flatMap((x) => x.ports)) seen.set(`${p.protocol}/${p.port}/${p.name ?? ""}`, p);
+    return [...seen.entries()].sort(([x], [y]) => compareStrings(x, y)).map(([, p]) => p);
   };
-  return { path: "(assumed DNS pods)", text: JSON.stringify(pod) };
+  const before = ports(b);
+  const after = ports(a);
+  if (canonical(before) === canonical(after)) return void 0;
+  const names = (ps) => new Set(ps.flatMap((p) => p.name ? [`${p.protocol}/${p.name}`] : []));
+  const na = names(after);
+  const lostNames = [...names(before)].filter((n) => !na.has(n)).map((n) => n.split("/")[1]);
+  return { kind: "ports-changed", workload: key, before, after, lostNames, at: originRef(a.origin, [...a.specPath, "containers"]) };
 }
-function objectsOf2(files, diagnostics) {
-  const documents = [];
-  for (const f of files) {
-    const r2 = parseManifestFile(f);
-    documents.push(...r2.documents);
-    diagnostics.push(...r2.diagnostics);
-  }
-  const r = readObjects(documents);
-  diagnostics.push(...r.diagnostics);
-  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
-    diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
-  }
-  return r.objects;
-}
-function loadRepoDrift(io, request, settings) {
-  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
-  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
-  const diagnostics = [...read.diagnostics];
-  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
-  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
-  const appObjects = [];
-  const outside = /* @__PURE__ */ new Map();
-  for (const o of objectsOf2(appFiles, diagnostics)) {
-    if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
-    else {
-      const cur = outside.get(o.origin.document.file);
-      if (cur) cur.count++;
-      else outside.set(o.origin.document.file, { first: o, count: 1 });
+
+// src/connectivity/needs.ts
+var Allowed = class {
+  pairs = /* @__PURE__ */ new Map();
+  external = [];
+  constructor(c) {
+    for (const x of c.connections) {
+      if (x.src.kind === "external") this.external.push({ inCluster: peerKey(x.dst), outbound: false, range: x.src, conns: x.conns });
+      else if (x.dst.kind === "external") this.external.push({ inCluster: peerKey(x.src), outbound: true, range: x.dst, conns: x.conns });
+      else this.pairs.set(`${peerKey(x.src)}\0${peerKey(x.dst)}`, x.conns);
     }
   }
-  for (const { first, count } of outside.values()) {
-    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
-    diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
+  of(link) {
+    const { src, dst } = link;
+    if (src.kind === "gateway" || dst.kind === "gateway" || dst.kind === "ingress-controller") return void 0;
+    if (dst.kind === "external" || src.kind === "external") {
+      const outbound = dst.kind === "external";
+      const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
+      const inCluster = peerKey(outbound ? src : dst);
+      if (!range) return void 0;
+      const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster && e.range.kind === "external" && overlaps(e.range.range, range));
+      if (outbound) {
+        let covered = 0n;
+        for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
+        if (covered !== range.hi - range.lo + 1n) return ConnectionSet.NONE;
+        return parts.reduce((acc, p) => acc.intersect(p.conns), ConnectionSet.ALL);
+      }
+      return parts.reduce((acc, p) => acc.union(p.conns), ConnectionSet.NONE);
+    }
+    return this.pairs.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
   }
-  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
-  const base = buildCluster([...appObjects, ...policyObjects]);
-  diagnostics.push(...base.diagnostics);
-  const dns = request.synthesis.dns;
-  const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
-  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values };
-  const probeObjects = objectsOf2([dnsProbe(dns, request.synthesis.dnsPort)], []);
-  const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
-  const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
-  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+};
+function clipSize(a, b) {
+  const lo = a.lo > b.lo ? a.lo : b.lo;
+  const hi = a.hi < b.hi ? a.hi : b.hi;
+  return hi >= lo ? hi - lo + 1n : 0n;
 }
-function needsOf(loaded, request) {
-  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
-  return { links: [...scanned.value.links, ...request.extraNeeds ?? []], diagnostics: [...scanned.diagnostics] };
+function overlaps(a, b) {
+  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
 }
-function runRepoDrift(io, request, settings) {
-  const loaded = loadRepoDrift(io, request, settings);
-  return repoDriftOf(loaded, request, settings);
-}
-function repoDriftOf(loaded, request, settings) {
-  const diagnostics = [...loaded.diagnostics];
-  const needs = needsOf(loaded, request);
-  diagnostics.push(...needs.diagnostics);
-  const engine = new PolicyEngine(loaded.cluster, engineOptions(settings));
-  diagnostics.push(...engine.diagnostics);
-  const port = request.synthesis.dnsPort;
-  const result = computeRepoDrift({
-    engine,
-    connectivity: engine.connectivity(),
-    cluster: loaded.cluster,
-    needs: needs.links,
-    dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port).union(ConnectionSet.port("TCP", port)) },
-    probes: loaded.probes,
-    families: settings.ipFamilies
-  });
-  diagnostics.push(...result.diagnostics);
-  return { drift: result.value, diagnostics };
-}
-function isManagedPolicyFile(f) {
-  const parsed = parseManifestFile(f);
-  const objects = readObjects(parsed.documents).objects;
-  if (parsed.documents.length === 0 || objects.length !== parsed.documents.length || parsed.diagnostics.length > 0) return false;
-  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
-}
-function fixRepoDrift(io, request, settings, render) {
-  const loaded = loadRepoDrift(io, request, settings);
-  const appCluster = buildCluster(loaded.appObjects).cluster;
-  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
-  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
-  const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [path.resolve(f.path), f]));
-  const files = [];
-  const writes = /* @__PURE__ */ new Map();
-  for (const [file, text] of layout) {
-    const before = existing.get(path.resolve(file))?.text ?? "";
-    files.push({ path: file, action: before === "" ? "created" : before === text ? "unchanged" : "updated", before, after: text });
-    if (before !== text) writes.set(file, text);
+function unmetLinks(links, connectivity2) {
+  const allowed = new Allowed(connectivity2);
+  const unmet3 = [];
+  const unjudged = [];
+  for (const link of links) {
+    const a = allowed.of(link);
+    if (a === void 0) {
+      unjudged.push(link);
+      continue;
+    }
+    const missing = link.conns.subtract(a);
+    if (!missing.isEmpty) unmet3.push({ link, allowed: a.intersect(link.conns), missing });
   }
-  const written = new Set([...layout.keys()].map((f) => path.resolve(f)));
-  const removals = [];
-  const kept = [];
-  for (const [abs, f] of existing) {
-    if (written.has(abs)) continue;
-    if (isManagedPolicyFile(f)) {
-      removals.push(f.path);
-      files.push({ path: f.path, action: "removed", before: f.text, after: "" });
-    } else kept.push(f.path);
+  const byKey = (x, y) => compareStrings(linkKey(x), linkKey(y));
+  return { unmet: unmet3.sort((x, y) => byKey(x.link, y.link)), unjudged: unjudged.sort(byKey) };
+}
+function linkKey(l) {
+  return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+}
+function newlyUnmet(head, base) {
+  const before = new Map(base.map((u) => [linkKey(u.link), u]));
+  const broken = [];
+  const already = [];
+  for (const u of head) {
+    const b = before.get(linkKey(u.link));
+    if (b && u.missing.isSubsetOf(b.missing)) already.push(u);
+    else broken.push(u);
   }
-  io.writeFiles(writes, { createFolders: true });
-  io.removeFiles(removals);
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const after = runRepoDrift(io, request, settings);
-  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
+  return { broken, already };
 }
 
 // node_modules/diff/libesm/diff/base.js
@@ -5355,16 +4013,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path2, added, removed, oldPosInc, options) {
-    const last = path2.lastComponent;
+  addToPath(path3, added, removed, oldPosInc, options) {
+    const last = path3.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path2.oldPos + oldPosInc,
+        oldPos: path3.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path2.oldPos + oldPosInc,
+        oldPos: path3.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -5685,6 +4343,2429 @@ function splitLines(text) {
   return result;
 }
 
+// src/pipeline/check/attribution.ts
+function changedLines(before, after) {
+  const patch = structuredPatch("a", "b", before ?? "", after, "", "", { context: 0 });
+  const lines = [];
+  for (const h of patch.hunks) {
+    let n = h.newStart;
+    for (const l of h.lines) {
+      if (l.startsWith("+")) lines.push(n++);
+      else if (!l.startsWith("-")) n++;
+    }
+  }
+  return lines;
+}
+var Attributor = class {
+  constructor(changed, files, base, head) {
+    this.files = files;
+    this.changed = new Set(changed);
+    for (const info of files.values()) {
+      if (info.chart === void 0 && info.overlay === void 0) this.plain.add(info.path);
+      (info.side === "head" ? this.onHead : this.onBase).add(info.path);
+    }
+    const baseValues = /* @__PURE__ */ new Map();
+    for (const v of base.values) for (const f of v.files) baseValues.set(base.rel(f.path) ?? f.path, f.text);
+    for (const v of head.values)
+      for (const f of v.files) {
+        const rel = head.rel(f.path) ?? f.path;
+        if (this.changed.has(rel)) this.valuesLines.set(rel, changedLines(baseValues.get(rel), f.text));
+      }
+  }
+  files;
+  changed;
+  valuesLines = /* @__PURE__ */ new Map();
+  /** Files either side loads as plain manifests (not rendered). */
+  plain = /* @__PURE__ */ new Set();
+  /** Paths of the files each side loaded. */
+  onHead = /* @__PURE__ */ new Set();
+  onBase = /* @__PURE__ */ new Set();
+  filesOf(at3) {
+    if (!at3) return [];
+    const info = this.files.get(at3.file);
+    if (!info) return [];
+    if (info.chart !== void 0) {
+      const prefix = info.chart === "" ? "" : `${info.chart}/`;
+      return [...this.changed].filter((f) => f.startsWith(prefix)).map((f) => this.valuesLines.has(f) ? { path: f, lines: this.valuesLines.get(f) } : { path: f });
+    }
+    if (info.overlay !== void 0) {
+      const prefix = info.overlay === "" ? "" : `${info.overlay}/`;
+      return [...this.changed].filter((f) => f.startsWith(prefix) || !this.plain.has(f)).map((f) => ({ path: f }));
+    }
+    if (!this.changed.has(info.path)) return [];
+    return [this.onBase.has(info.path) && !this.onHead.has(info.path) ? { path: info.path, side: "base" } : { path: info.path }];
+  }
+};
+
+// src/pipeline/check/items.ts
+function mergeSelectors(a, b) {
+  if (!("selectors" in a) || !("selectors" in b) || b.selectors.length === 0) return a;
+  const all = /* @__PURE__ */ new Map();
+  for (const x of [...a.selectors, ...b.selectors]) all.set(`${x.rule === "subject" ? 0 : 1}\0${x.policy}\0${x.rule}\0${x.field}`, x);
+  const selectors = [...all.entries()].sort(([m], [n]) => compareStrings(m, n)).map(([, x]) => x);
+  return { ...a, selectors };
+}
+function isOutsidePeer(p) {
+  return p.kind === "external" || p.kind === "ingress-controller" || p.kind === "gateway";
+}
+function isOutsideSource(e) {
+  return isOutsidePeer(e.src);
+}
+function itemsOf(diff2, explanations, entries2, index, blocks) {
+  const joined = /* @__PURE__ */ new Map();
+  const order = [];
+  for (const i of entries2) {
+    const e = diff2.entries[i];
+    const ext = e.src.kind === "external" ? "src" : e.dst.kind === "external" ? "dst" : void 0;
+    const key = ext ? `${ext}\0${peerKey(ext === "src" ? e.dst : e.src)}\0${e.kind}\0${e.before.key}\0${e.after.key}` : `pair\0${peerKey(e.src)}\0${peerKey(e.dst)}`;
+    let j = joined.get(key);
+    if (!j) {
+      joined.set(key, j = { indexes: [], ranges: [] });
+      order.push(key);
+    }
+    j.indexes.push(i);
+    const p = ext === "src" ? e.src : ext === "dst" ? e.dst : void 0;
+    if (p && p.kind === "external") j.ranges.push(p.range);
+  }
+  return order.map((key) => {
+    const { indexes, ranges } = joined.get(key);
+    const first = diff2.entries[indexes[0]];
+    const text = (p) => p.kind === "external" ? addressText(ranges, blocks) : peerKey(p);
+    const interest = first.gained.union(first.lost);
+    const x = explanations[indexes[0]];
+    return {
+      entries: indexes,
+      kind: first.kind,
+      src: text(first.src),
+      dst: text(first.dst),
+      outside: isOutsidePeer(first.src) || isOutsidePeer(first.dst),
+      before: first.before,
+      after: first.after,
+      gained: first.gained,
+      lost: first.lost,
+      ...workloadsInfo(first) ? { workloadsInfo: workloadsInfo(first) } : {},
+      why: { base: decisions(index.before, x?.before, interest), head: decisions(index.after, x?.after, interest) }
+    };
+  });
+}
+
+// src/pipeline/check/sides.ts
+import path from "node:path";
+function loadSide(io, label, root, settings, cache, mapping, rel) {
+  const { load, diagnostics, values } = loadInputs(io, [root], settings, cache, mapping);
+  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const scan2 = scanTopology(load.cluster, { values });
+  return {
+    label,
+    engine,
+    topology: scan2.value,
+    values,
+    documents: [...new Set(load.documents.map((d) => d.file))],
+    diagnostics: [...diagnostics, ...engine.diagnostics, ...scan2.diagnostics],
+    rel
+  };
+}
+var toPosix = (p) => p.split(path.sep).join("/");
+function loadSides(io, request, settings) {
+  const cache = new ParseCache();
+  if (request.kind === "paths") {
+    const side = (root) => {
+      const abs = path.resolve(root);
+      const isDir = io.isDirectory(abs);
+      const shown = toPosix(path.normalize(root)).replace(/\/$/, "");
+      const display = (f) => {
+        const r = toPosix(path.relative(abs, f));
+        return isDir ? r === "" ? shown : `${shown}/${r}` : f === abs ? shown : toPosix(f);
+      };
+      const rel = (d) => isDir ? d === shown ? "." : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : void 0 : d === shown ? path.basename(abs) : void 0;
+      return loadSide(io, root, root, settings, cache, { display, logical: (f) => f }, rel);
+    };
+    return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head) };
+  }
+  const { repo, base, head } = request;
+  const top = io.repoTop(repo);
+  const sub = request.paths.length > 0 ? request.paths : ["."];
+  for (const p of sub) {
+    if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
+  }
+  const commits = { base: io.resolveCommit(repo, base), head: io.resolveCommit(repo, head) };
+  const trees = [];
+  try {
+    const side = (ref) => {
+      const tree = io.exportTree(repo, ref, sub);
+      trees.push(tree);
+      const relAbs = (abs) => toPosix(path.relative(tree.dir, abs));
+      const rel = (d) => d.startsWith(`${ref}:`) ? d.slice(ref.length + 1) : void 0;
+      return loadSide(io, ref, tree.dir, settings, cache, { display: (abs) => `${ref}:${relAbs(abs) || "."}`, logical: (abs) => path.join(top, relAbs(abs)) }, rel);
+    };
+    return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits };
+  } finally {
+    for (const t of trees) t.dispose();
+  }
+}
+
+// src/pipeline/check.ts
+function gapsOf(head, base) {
+  const key = (u) => `${workloadKey(u.workload)}\0${u.value}\0${u.reason}`;
+  const before = new Set(base.unresolved.map(key));
+  return head.unresolved.map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, introduced: !before.has(key(u)) })).sort((a, b) => compareStrings(`${a.workload}\0${a.value}`, `${b.workload}\0${b.value}`));
+}
+function runCheck(io, request, settings) {
+  const { base, head, changed, commits } = loadSides(io, request, settings);
+  const files = /* @__PURE__ */ new Map();
+  for (const [sideName, side] of [
+    ["base", base],
+    ["head", head]
+  ]) {
+    const charts = side.values.map((v) => ({ shown: v.chart, rel: side.rel(v.chart) ?? v.chart }));
+    for (const d of side.documents) {
+      const rel = side.rel(d);
+      if (rel === void 0) continue;
+      const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
+      if (chart) files.set(d, { side: sideName, path: rel.replace(/ \[rendered\]$/, ""), chart: chart.rel === "." ? "" : chart.rel });
+      else if (rel.endsWith("/kustomization [rendered]") || rel === "kustomization [rendered]") {
+        const overlay = rel === "kustomization [rendered]" ? "" : rel.slice(0, -"/kustomization [rendered]".length);
+        files.set(d, { side: sideName, path: overlay || ".", overlay });
+      } else files.set(d, { side: sideName, path: rel });
+    }
+  }
+  const before = base.engine.connectivity();
+  const after = head.engine.connectivity();
+  const diff2 = diffConnectivity(before, after);
+  const explanations = explainDiff(base.engine, head.engine, diff2);
+  const finder = new CauseFinder(base.engine, head.engine);
+  const attributor = new Attributor(changed, files, base, head);
+  const groupsById = /* @__PURE__ */ new Map();
+  diff2.entries.forEach((e, i) => {
+    const causes = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
+    const id = causes.map((c) => causeId(c.cause)).join("\n");
+    const g = groupsById.get(id);
+    if (g) {
+      g.entries.push(i);
+      g.causes = g.causes.map((c, k) => ({ ...c, cause: mergeSelectors(c.cause, causes[k].cause) }));
+    } else groupsById.set(id, { causes, entries: [i] });
+  });
+  const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
+  const toItems = (entries2) => itemsOf(diff2, explanations, entries2, finder.policies, blocks);
+  const groups = [...groupsById.entries()].sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib)).map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
+  const outside = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff2.entries[it.entries[0]]) && !it.gained.isEmpty));
+  const unmetHead = unmetLinks(head.topology.links, after);
+  const unmetBase = unmetLinks(base.topology.links, before);
+  const { broken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const notJudged = unmetHead.unjudged.map((l) => {
+    const ev = l.evidence.find((e) => e.kind === "address" || e.kind === "exposure" || e.kind === "intent");
+    return diag(Codes.linkNotJudged, "info", `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && "at" in ev ? ev.at : void 0);
+  });
+  return {
+    refs: { base: base.label, head: head.label },
+    ...commits ? { commits } : {},
+    changedFiles: changed,
+    diff: diff2,
+    explanations,
+    groups,
+    outside,
+    broken,
+    alreadyUnmet: already,
+    unjudged: unmetHead.unjudged,
+    gaps: gapsOf(head.topology, base.topology),
+    files,
+    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged],
+    headDiagnostics: [...head.diagnostics, ...notJudged]
+  };
+}
+
+// src/report/check/budget.ts
+var DEFAULT_MAX_BYTES = 6e4;
+var FULL_REPORT_POINTER = "the full report is in the job summary and the `netpol-ci-report` artifact";
+var bytes = (s) => Buffer.byteLength(s, "utf8");
+function closers(lines) {
+  let fence = false;
+  let details = 0;
+  for (const l of lines) {
+    const t = l.trim();
+    if (t.startsWith("```")) fence = !fence;
+    else if (!fence) {
+      details += (t.match(/<details>/g) ?? []).length;
+      details -= (t.match(/<\/details>/g) ?? []).length;
+    }
+  }
+  return [...fence ? ["```"] : [], ...Array.from({ length: Math.max(0, details) }, () => "</details>")];
+}
+function fitSections(head, sections, maxBytes, shownBudget = maxBytes) {
+  const join = (ls) => `${ls.join("\n")}
+`;
+  const all = [...head, ...sections.flatMap((s) => ["", ...s.lines])];
+  if (bytes(join(all)) <= maxBytes) return { text: join(all), truncated: false };
+  const out = [...head];
+  let used = bytes(join(out));
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    const rest = sections.slice(i + 1).map((x) => x.title);
+    const sectionBytes = bytes(join(["", ...s.lines]));
+    const noteFor = (cutLines, omitted) => `> **Report cut to fit a comment** (${shownBudget} bytes): ${cutLines > 0 ? `${cutLines} more lines of *${s.title}*` : ""}${cutLines > 0 && omitted.length > 0 ? " and " : ""}${omitted.length > 0 ? `the sections ${omitted.map((t) => `*${t}*`).join(", ")}` : ""} omitted; ${FULL_REPORT_POINTER}.`;
+    const reserve = bytes(`
+${noteFor(999999, rest)}
+`) + 64;
+    if (used + sectionBytes + reserve <= maxBytes || i === sections.length - 1 && used + sectionBytes <= maxBytes) {
+      out.push("", ...s.lines);
+      used += sectionBytes;
+      continue;
+    }
+    const kept = [""];
+    let keptBytes = 1;
+    let fenceOpen = false;
+    let lastSafe = 0;
+    for (let j = 0; j < s.lines.length; j++) {
+      const l = s.lines[j];
+      const extra = bytes(`${l}
+`);
+      const closing = closers([...kept, l]).reduce((n, c) => n + bytes(`${c}
+`), 0);
+      if (used + keptBytes + extra + closing + reserve > maxBytes) break;
+      kept.push(l);
+      keptBytes += extra;
+      if (l.trim().startsWith("```")) fenceOpen = !fenceOpen;
+      if (!fenceOpen) lastSafe = kept.length;
+    }
+    const cut = fenceOpen ? kept.slice(0, lastSafe) : kept;
+    const shownLines = cut.length > 1 ? cut : [];
+    out.push(...shownLines, ...closers(shownLines));
+    const omittedLines = s.lines.length - Math.max(0, shownLines.length - 1);
+    out.push("", noteFor(shownLines.length > 0 ? omittedLines : 0, shownLines.length > 0 ? rest : [s.title, ...rest]));
+    return { text: join(out), truncated: true };
+  }
+  return { text: join(out), truncated: true };
+}
+
+// src/report/check/summary.ts
+function checkSummary(o) {
+  const count = (k) => o.groups.reduce((n, g) => n + g.items.filter((it) => it.kind === k).length, 0);
+  const changes = o.groups.reduce((n, g) => n + g.items.length, 0);
+  const broken = o.broken.length;
+  const baseline = o.baseline?.violations.length;
+  const drift = o.drift?.findings.length;
+  const problems = [];
+  if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? "" : "s"}`);
+  if (drift) problems.push(`${drift} drift finding${drift === 1 ? "" : "s"}`);
+  if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? "" : "s"}`);
+  if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? "" : "s"} from outside the cluster`);
+  const verdict = problems.length > 0 ? `⚠️ ${problems.join(", ")}` : changes > 0 ? `ℹ️ ${changes} connectivity change${changes === 1 ? "" : "s"}, nothing broken` : "✅ no connectivity change, nothing broken";
+  return {
+    verdict,
+    changes,
+    added: count("added"),
+    removed: count("removed"),
+    changed: count("changed"),
+    outside: o.outside.length,
+    broken,
+    gaps: o.gaps.length,
+    newGaps: o.gaps.filter((g) => g.introduced).length,
+    ...baseline !== void 0 ? { baselineViolations: baseline } : {},
+    ...drift !== void 0 ? { driftFindings: drift } : {}
+  };
+}
+
+// src/report/check/json.ts
+var at = (r) => r ? `${r.file}:${r.line ?? 0}` : void 0;
+function decision(d) {
+  return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at(s.at), conns: s.conns.toString() })) };
+}
+function item(it) {
+  return {
+    kind: it.kind,
+    src: it.src,
+    dst: it.dst,
+    outside: it.outside,
+    before: it.before.toString(),
+    after: it.after.toString(),
+    ...it.workloadsInfo ? { workloads_diff_info: it.workloadsInfo } : {},
+    why: { base: it.why.base.map(decision), head: it.why.head.map(decision) }
+  };
+}
+var unmet = (u) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
+function renderCheckJson(o) {
+  const data = {
+    summary: checkSummary(o),
+    refs: o.refs,
+    ...o.commits ? { commits: o.commits } : {},
+    changed_files: o.changedFiles,
+    outside: o.outside.map(item),
+    ...o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {},
+    ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {},
+    groups: o.groups.map((g) => ({
+      causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
+      items: g.items.map(item)
+    })),
+    broken_links: o.broken.map(unmet),
+    already_unmet_links: o.alreadyUnmet.map(unmet),
+    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) }))
+  };
+  return `${JSON.stringify(data, null, 2)}
+`;
+}
+
+// src/report/check/causes.ts
+function labelsText(l) {
+  const entries2 = Object.entries(l).filter(([k]) => k !== "kubernetes.io/metadata.name").sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return markdownCode(entries2.map(([k, v]) => `${k}=${v}`).join(",") || "(none)");
+}
+function portsText(ps) {
+  return markdownCode(ps.map((p) => `${p.name ? `${p.name} ` : ""}${p.protocol} ${p.port}`).join(", ") || "(none)");
+}
+function selectorText(s) {
+  if (s.rule === "subject") return `${markdownCode(s.policy)} ${s.nowMatches ? "now selects it" : "no longer selects it"}`;
+  return `the ${s.field} of ${markdownCode(s.policy)} ${s.rule} ${s.nowMatches ? "now matches it" : "no longer matches it"}`;
+}
+function causeParts(c) {
+  const selectors = (xs) => xs.length ? { effect: xs.map(selectorText).join("; ") } : {};
+  switch (c.kind) {
+    case "policy-added":
+      return { what: `${markdownCode(c.policy)} added` };
+    case "policy-removed":
+      return { what: `${markdownCode(c.policy)} deleted` };
+    case "policy-edited":
+      return { what: `${markdownCode(c.policy)} changed` };
+    case "labels-changed":
+      return { what: `pod labels of ${markdownCode(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
+    case "ports-changed":
+      return {
+        what: `container ports of ${markdownCode(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}`,
+        ...c.lostNames.length ? { effect: `named port ${c.lostNames.map(markdownCode).join(", ")} no longer declared, so rules naming it no longer match` } : {}
+      };
+    case "namespace-labels-changed":
+      return { what: `labels of namespace ${markdownCode(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
+    case "workload-added":
+      return { what: `${markdownCode(c.workload)} added` };
+    case "workload-removed":
+      return { what: `${markdownCode(c.workload)} removed` };
+    case "exposure-changed":
+      return { what: `exposure of ${markdownCode(c.workload)} changed (${c.before.map(markdownCode).join(", ") || "nothing"} → ${c.after.map(markdownCode).join(", ") || "nothing"})` };
+  }
+}
+function causeText(c) {
+  const p = causeParts(c);
+  return p.effect ? `${p.what}: ${p.effect}` : p.what;
+}
+
+// src/report/check/marker.ts
+var MARKER_VERSION = 1;
+function buildMarker(m) {
+  const sha = m.sha && /^[0-9a-f]{7,64}$/i.test(m.sha) ? m.sha.toLowerCase() : "none";
+  return `<!-- netpol-ci:check v${m.version ?? MARKER_VERSION} key=${encodeURIComponent(m.key)} sha=${sha} truncated=${m.truncated} -->`;
+}
+
+// src/report/check/md.ts
+var FOLD_AFTER = 8;
+var code = markdownCode;
+var Locations = class {
+  constructor(o, blobBase) {
+    this.o = o;
+    this.blobBase = blobBase;
+  }
+  o;
+  blobBase;
+  url(side, path3, line) {
+    const sha = this.o.commits?.[side];
+    if (!this.blobBase || !sha) return void 0;
+    const safePath = path3.split("/").map(encodeURIComponent).join("/");
+    return `${this.blobBase.replace(/\/+$/, "")}/blob/${sha}/${safePath}${line ? `#L${line}` : ""}`;
+  }
+  /** A rule or object location: the file and line at the side's commit; a rendered chart file links to its template without a (rendered) line. */
+  at(ref) {
+    if (!ref) return "";
+    const info = this.o.files.get(ref.file);
+    if (!info) return code(`${ref.file}:${ref.line ?? 0}`);
+    if (info.chart !== void 0) {
+      const u2 = this.url(info.side, info.path);
+      return `${u2 ? `[${code(info.path)}](${u2})` : code(info.path)} (Helm template)`;
+    }
+    if (info.overlay !== void 0) {
+      const u2 = this.url(info.side, info.path);
+      return `${u2 ? `[${code(`${info.path}/`)}](${u2})` : code(`${info.path}/`)} (Kustomize overlay)`;
+    }
+    const text = code(`${info.path}:${ref.line ?? 0}`);
+    const u = this.url(info.side, info.path, ref.line);
+    return u ? `[${text}](${u})` : text;
+  }
+  /** A file the PR changed, at head, with its changed lines (values files). */
+  changed(f) {
+    const u = this.url(f.side ?? "head", f.path);
+    const name = `${u ? `[${code(f.path)}](${u})` : code(f.path)}${f.side === "base" ? " (deleted)" : ""}`;
+    if (!f.lines || f.lines.length === 0) return name;
+    const shown = f.lines.slice(0, 6).map((n) => {
+      const lu = this.url("head", f.path, n);
+      return lu ? `[L${n}](${lu})` : `L${n}`;
+    });
+    return `${name} (${shown.join(", ")}${f.lines.length > 6 ? ", …" : ""})`;
+  }
+};
+function conns(c) {
+  return code(c.toString());
+}
+function sentence(it) {
+  const s = code(it.src);
+  const d = code(it.dst);
+  const info = it.workloadsInfo ? ` _(${escapeMarkdown(it.workloadsInfo)})_` : "";
+  switch (it.kind) {
+    case "added":
+      return `${s} can now reach ${d} on ${conns(it.after)}${info}`;
+    case "removed":
+      return `${s} can no longer reach ${d} (was ${conns(it.before)})${info}`;
+    case "changed": {
+      if (it.before.isAll) return `${s} → ${d}: now only on ${conns(it.after)} (was all connections)${info}`;
+      if (it.after.isAll) return `${s} → ${d}: now on all connections (was ${conns(it.before)})${info}`;
+      const parts = [];
+      if (!it.gained.isEmpty) parts.push(`now also on ${conns(it.gained)}`);
+      if (!it.lost.isEmpty) parts.push(`no longer on ${conns(it.lost)}`);
+      return `${s} → ${d}: ${parts.join("; ")} (now ${conns(it.after)})${info}`;
+    }
+  }
+}
+function stepText(s, loc) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${code(s.rule.name)}` : ""}` : "";
+  return `${code(s.policy ?? s.layer)}${rule}${s.at ? ` at ${loc.at(s.at)}` : ""}`;
+}
+function decisionText(d, loc) {
+  switch (d.verdict) {
+    case "open":
+      return `${d.direction} not restricted (no policy selects the pod)`;
+    case "allowed":
+      return `${d.direction} allowed by ${d.steps.map((s) => stepText(s, loc)).join(" and ")}`;
+    case "denied": {
+      if (d.steps.length === 0) return `${d.direction} allows none of it`;
+      const isolated = d.steps.filter((s) => s.verdict === "Isolated");
+      const denied = d.steps.filter((s) => s.verdict === "Deny");
+      const parts = [];
+      if (denied.length > 0) parts.push(`denied by ${denied.map((s) => stepText(s, loc)).join(" and ")}`);
+      if (isolated.length > 0) parts.push(`isolated by ${isolated.map((s) => stepText(s, loc)).join(", ")} and no rule allows it`);
+      return `${d.direction} ${parts.join("; ")}`;
+    }
+  }
+}
+function whyLines(it, o, loc) {
+  const side = (label, ds, exists) => {
+    if (!exists) return `${label}: ${it.workloadsInfo ? `not on this side (${escapeMarkdown(it.workloadsInfo)})` : "the pair did not exist"}`;
+    if (ds.length === 0) return `${label}: not decided by policies (exposure)`;
+    return `${label}: ${ds.map((d) => decisionText(d, loc)).join("; ")}`;
+  };
+  const x = o.explanations[it.entries[0]];
+  return [side(`base ${code(o.refs.base)}`, it.why.base, x?.before !== void 0), side(`head ${code(o.refs.head)}`, it.why.head, x?.after !== void 0)];
+}
+function itemLines(it, o, loc) {
+  return [`- ${sentence(it)}`, ...whyLines(it, o, loc).map((l) => `  - ${l}`)];
+}
+function attributedLine(a, loc) {
+  const p = causeParts(a.cause);
+  const files = a.files.length > 0 ? ` in ${a.files.map((f) => loc.changed(f)).join(", ")}` : "";
+  return `${p.what}${files}${p.effect ? `: ${p.effect}` : ""}`;
+}
+function fold(summary, lines, entries2 = lines.length) {
+  if (entries2 <= FOLD_AFTER) return [...lines];
+  return [`<details><summary>${summary}</summary>`, "", ...lines, "", "</details>"];
+}
+function itemBlock(items, summary, o, loc) {
+  const parts = /* @__PURE__ */ new Map();
+  for (const it of items) {
+    const why = whyLines(it, o, loc);
+    const key = why.join("\n");
+    const p = parts.get(key);
+    if (p) p.items.push(it);
+    else parts.set(key, { why, items: [it] });
+  }
+  if (parts.size === items.length) return fold(summary, items.flatMap((it) => itemLines(it, o, loc)), items.length);
+  const out = [];
+  for (const p of parts.values()) {
+    if (out.length > 0) out.push("");
+    if (p.items.length === 1) out.push(...itemLines(p.items[0], o, loc));
+    else out.push(`Why, for each of these ${p.items.length}:`, ...p.why.map((l) => `- ${l}`), "", ...fold(`${p.items.length} pairs`, p.items.map((it) => `- ${sentence(it)}`)));
+  }
+  return out;
+}
+function groupLines(g, n, o, loc) {
+  const out = [];
+  const cause = g.causes.length === 0 ? "no change the PR made to these objects was found (a rendering setting?)" : g.causes.map((c) => attributedLine(c, loc)).join("; ");
+  out.push(`**${n}. ${g.causes.length === 1 ? "Cause" : "Causes"}:** ${cause}`, "");
+  const inCluster = g.items.filter((it) => !it.outside);
+  const outside = g.items.filter((it) => it.outside);
+  if (inCluster.length > 0) out.push(...itemBlock(inCluster, `${inCluster.length} in-cluster pairs`, o, loc));
+  if (outside.length > 0) {
+    if (inCluster.length > 0) out.push("");
+    out.push("Outside the cluster:", "", ...itemBlock(outside, `${outside.length} pairs with outside peers`, o, loc));
+  }
+  return out;
+}
+function unmetLine(u, loc) {
+  const ev = u.link.evidence[0];
+  const where2 = ev ? ev.kind === "address" ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === "exposure" ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})` : "";
+  const allowed = u.allowed.isEmpty ? "head allows none of it" : `head allows only ${conns(u.allowed)}`;
+  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where2}: ${allowed}`;
+}
+function filesSection(o, loc) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const g of o.groups)
+    for (const a of g.causes)
+      for (const f of a.files) {
+        const cur = byFile.get(f.path) ?? { file: f, causes: /* @__PURE__ */ new Set() };
+        cur.causes.add(causeText(a.cause));
+        byFile.set(f.path, cur);
+      }
+  return [...byFile.keys()].sort().map((k) => {
+    const { file, causes } = byFile.get(k);
+    return `- ${loc.changed(file)}: ${[...causes].sort().join("; ")}`;
+  });
+}
+function renderCheckMd(o, options = {}) {
+  const loc = new Locations(o, options.blobBase);
+  const s = checkSummary(o);
+  const sha = o.commits?.head;
+  const head = [
+    `### netpol-ci check: ${s.verdict}`,
+    "",
+    `${code(o.refs.base)} → ${code(o.refs.head)}${sha ? ` · computed for head ${code(sha)}` : ""}`,
+    "",
+    `**${s.changes} connectivity change${s.changes === 1 ? "" : "s"}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? "" : "s"} broken** · **${s.gaps} gap${s.gaps === 1 ? "" : "s"}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? "" : "s"}**` : ""}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? "" : "s"}**` : ""}`
+  ];
+  const sections = [];
+  if (o.outside.length > 0) {
+    sections.push({ title: "Reachable from outside the cluster", lines: ["#### Newly reachable from outside the cluster", "", ...o.outside.flatMap((it) => itemLines(it, o, loc))] });
+  }
+  if (o.baseline) {
+    const v = o.baseline.violations;
+    const lines = v.map((x) => `- rule ${code(x.rule)} (${escapeMarkdown(x.action)}): ${code(x.src)} → ${code(x.dst)} on ${code(x.conns)}${x.at ? ` at ${loc.at(x.at)}` : ""}${x.engines?.length ? ` _(${x.engines.map(escapeMarkdown).join(", ")})_` : ""}`);
+    sections.push({ title: "Baseline violations", lines: ["#### Baseline violations", "", ...v.length ? fold(`${v.length} violations`, lines) : ["None."]] });
+  }
+  if (o.drift) {
+    const f = o.drift.findings;
+    const lines = f.map((x) => `- ${escapeMarkdown(x.kind)} ${code(x.subject)}: ${escapeMarkdown(x.message)}${x.at ? ` at ${loc.at(x.at)}` : ""}`);
+    sections.push({ title: "Drift", lines: ["#### Drift", "", ...f.length ? fold(`${f.length} findings`, lines) : ["None."]] });
+  }
+  if (o.groups.length > 0) {
+    sections.push({ title: "Connectivity changes", lines: ["#### Connectivity changes, by cause", "", ...o.groups.flatMap((g, i) => [...i > 0 ? [""] : [], ...groupLines(g, i + 1, o, loc)])] });
+  }
+  if (o.broken.length > 0 || o.alreadyUnmet.length > 0 || o.unjudged.length > 0) {
+    const lines = ["#### Needed links this PR breaks", ""];
+    lines.push(...o.broken.length ? fold(`${o.broken.length} links`, o.broken.map((u) => unmetLine(u, loc))) : ["None."]);
+    if (o.unjudged.length > 0) {
+      const n = o.unjudged.length;
+      lines.push("", `${n} needed link${n === 1 ? "" : "s"} through a Gateway proxy ${n === 1 ? "was" : "were"} not checked (the policy engine does not model gateways): ${o.unjudged.slice(0, 5).map((l) => `${code(peerKey(l.src))} → ${code(peerKey(l.dst))}`).join(", ")}${n > 5 ? ", …" : ""}`);
+    }
+    if (o.alreadyUnmet.length > 0) lines.push("", `<details><summary>${o.alreadyUnmet.length} needed links already not allowed before this PR</summary>`, "", ...o.alreadyUnmet.map((u) => unmetLine(u, loc)), "", "</details>");
+    sections.push({ title: "Broken links", lines });
+  }
+  if (o.gaps.length > 0) {
+    const lines = o.gaps.map((g) => `- ${code(g.workload)}: ${code(g.value)} at ${loc.at(g.at)}: ${escapeMarkdown(g.detail)}${g.introduced ? " _(new in this PR)_" : ""}`);
+    sections.push({ title: "Gaps", lines: ["#### Gaps (what the manifests cannot tell)", "", ...fold(`${o.gaps.length} gaps`, lines)] });
+  }
+  if (o.diff.entries.length > 0) {
+    const graph = renderDiffMermaid({ diff: o.diff, refs: { before: o.refs.base, after: o.refs.head } }).trimEnd();
+    sections.push({ title: "Graph", lines: ["<details><summary>Graph of the changed edges</summary>", "", "```mermaid", ...graph.split("\n"), "```", "", "</details>"] });
+  }
+  const files = filesSection(o, loc);
+  if (files.length > 0) sections.push({ title: "Files that changed the answer", lines: ["#### Files that changed the answer", "", ...fold(`${files.length} files`, files)] });
+  const budget = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const key = options.key ?? "netpol-ci";
+  const first = fitSections(head, sections, budget - Buffer.byteLength(`${buildMarker({ key, ...sha ? { sha } : {}, truncated: false })}
+`) - 1, budget);
+  return `${buildMarker({ key, ...sha ? { sha } : {}, truncated: first.truncated })}
+${first.text}`;
+}
+
+// src/report/check/txt.ts
+function sentence2(it) {
+  switch (it.kind) {
+    case "added":
+      return `${it.src} can now reach ${it.dst} on ${it.after.toString()}`;
+    case "removed":
+      return `${it.src} can no longer reach ${it.dst} (was ${it.before.toString()})`;
+    case "changed":
+      if (it.before.isAll) return `${it.src} -> ${it.dst}: now only on ${it.after.toString()} (was all connections)`;
+      if (it.after.isAll) return `${it.src} -> ${it.dst}: now on all connections (was ${it.before.toString()})`;
+      return `${it.src} -> ${it.dst}: ${[!it.gained.isEmpty ? `now also on ${it.gained.toString()}` : "", !it.lost.isEmpty ? `no longer on ${it.lost.toString()}` : ""].filter(Boolean).join("; ")} (now ${it.after.toString()})`;
+  }
+}
+function decision2(d) {
+  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ""}${s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : ""}`).join(", ");
+  if (d.verdict === "open") return `${d.direction} not restricted`;
+  if (d.verdict === "allowed") return `${d.direction} allowed by ${steps}`;
+  return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
+}
+var unmet2 = (u) => `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${u.link.evidence[0] ? ` (${evidenceText(u.link.evidence[0])})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
+function renderCheckTxt(o) {
+  const s = checkSummary(o);
+  const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ""}`];
+  if (o.outside.length) out.push("", "Newly reachable from outside the cluster:", ...o.outside.map((it) => `  ${sentence2(it)}`));
+  if (o.baseline) out.push("", "Baseline violations:", ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
+  if (o.drift) out.push("", "Drift:", ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  o.groups.forEach((g, i) => {
+    const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
+    const cause = g.causes.map((c) => causeText(c.cause).replace(/`/g, "")).join("; ") || "no change the PR made to these objects was found";
+    out.push("", `${i + 1}. ${cause}${files.length ? ` [${files.join(", ")}]` : ""}`);
+    for (const it of g.items) {
+      out.push(`  ${sentence2(it)}`);
+      if (it.why.base.length) out.push(`    base: ${it.why.base.map(decision2).join("; ")}`);
+      if (it.why.head.length) out.push(`    head: ${it.why.head.map(decision2).join("; ")}`);
+    }
+  });
+  if (o.broken.length) out.push("", "Needed links this PR breaks:", ...o.broken.map((u) => `  ${unmet2(u)}`));
+  if (o.gaps.length) out.push("", "Gaps:", ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+
+// src/cli/output.ts
+function printDiagnostics(ctx, diagnostics, opts) {
+  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
+  for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}
+`);
+}
+function hasErrors(diagnostics) {
+  return diagnostics.some((d) => d.severity === "error");
+}
+function emit(ctx, text, file) {
+  if (file && file !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file, text]]));
+  else ctx.stdout(text);
+}
+function exitCodeFor(diagnostics, findings = false) {
+  if (hasErrors(diagnostics)) return ExitCode.badInput;
+  return findings ? ExitCode.findings : ExitCode.ok;
+}
+function progress(ctx, opts) {
+  const enabled = ctx.interactive && !opts.quiet && !ctx.env.CI;
+  if (!enabled) return () => {
+  };
+  return (message) => ctx.stderr(`\r\x1B[2K${message}`);
+}
+
+// src/cli/common.ts
+var CommonOptions = external_exports.object({
+  output: external_exports.string().optional(),
+  verbose: external_exports.boolean().default(false),
+  quiet: external_exports.boolean().default(false),
+  maxFileSize: external_exports.coerce.number().int().positive().default(DEFAULT_MAX_FILE_BYTES),
+  ipFamily: external_exports.enum(["4", "6", "dual"], { error: (i) => `expected 4, 6 or dual, got ${JSON.stringify(i.input)}` }).default("4"),
+  helmValues: external_exports.array(external_exports.string()).default([]),
+  helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
+  helmReleaseName: external_exports.string().optional(),
+  helmNamespace: external_exports.string().optional(),
+  namespace: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: "expected a namespace name (RFC 1123 label)" }).max(63).optional(),
+  helmConfig: external_exports.string().optional(),
+  kustomizeFlag: external_exports.array(external_exports.string()).default([]),
+  renderTimeout: external_exports.coerce.number().positive().default(120),
+  podCidr: external_exports.array(external_exports.string()).default([]),
+  serviceCidr: external_exports.array(external_exports.string()).default([]),
+  timeout: external_exports.string().transform((text, ctx) => {
+    const ms = parseDuration(text);
+    if (ms === void 0) ctx.addIssue({ code: "custom", message: `expected a duration such as 30s, 2m or 1h30m, got ${JSON.stringify(text)}` });
+    return ms ?? 0;
+  }).optional(),
+  maxRenderBytes: external_exports.coerce.number().int().positive().default(64 * 1024 * 1024),
+  cacheDir: external_exports.string().min(1).optional()
+});
+function ipFamilies(flag) {
+  return flag === "4" ? [4] : flag === "6" ? [6] : [4, 6];
+}
+function readSettingsFrom(ctx, opts) {
+  const charts = opts.helmConfig ? ctx.io.readHelmConfig(opts.helmConfig) : /* @__PURE__ */ new Map();
+  const cidrs = (flag, list) => list.map((text) => {
+    const r = parseCidr(text);
+    if (!r) throw new ConfigError(`${flag}: invalid CIDR ${JSON.stringify(text)}`);
+    return r;
+  });
+  return {
+    maxFileBytes: opts.maxFileSize,
+    ipFamilies: ipFamilies(opts.ipFamily),
+    ...opts.namespace ? { namespace: opts.namespace } : {},
+    progress: progress(ctx, opts),
+    podCidrs: cidrs("--pod-cidr", opts.podCidr),
+    serviceCidrs: cidrs("--service-cidr", opts.serviceCidr),
+    render: {
+      helmValues: opts.helmValues,
+      helmSet: opts.helmSet,
+      ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
+      ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
+      charts,
+      kustomizeFlags: opts.kustomizeFlag,
+      // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
+      timeoutMs: opts.timeout ?? opts.renderTimeout * 1e3,
+      timeoutFlag: opts.timeout !== void 0 ? "--timeout" : "--render-timeout",
+      maxOutputBytes: opts.maxRenderBytes,
+      ...opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR ? { cacheDir: opts.cacheDir ?? ctx.env.NETPOL_CI_CACHE_DIR } : {}
+    }
+  };
+}
+function parseDuration(text) {
+  const t = text.trim();
+  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) > 0 ? Number(t) * 1e3 : void 0;
+  const unit = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+  let total = 0;
+  let rest = t;
+  while (rest.length > 0) {
+    const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)/.exec(rest);
+    if (!m) return void 0;
+    total += Number(m[1]) * unit[m[2]];
+    rest = rest.slice(m[0].length);
+  }
+  return t.length > 0 && total > 0 ? total : void 0;
+}
+function execLimits(settings) {
+  return { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
+}
+var collect = (value, previous = []) => [...previous, value];
+function addCommonOptions(cmd) {
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+}
+function parseOptions(schema, raw) {
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    const issue = r.error.issues[0];
+    const flag = issue ? `--${String(issue.path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` : "";
+    throw new ConfigError(`${flag}: ${issue?.message ?? "invalid option"}`);
+  }
+  return r.data;
+}
+
+// src/cli/commands/check.ts
+var CHECK_FORMATS = ["md", "txt", "json"];
+var FAIL_ON = ["diff", "broken", "gaps"];
+var Options = CommonOptions.extend({
+  format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
+  repo: external_exports.string().optional(),
+  base: external_exports.string({ error: "is required" }).min(1),
+  head: external_exports.string({ error: "is required" }).min(1),
+  failOn: external_exports.string().default("").transform((s, ctx) => {
+    const items = s.split(",").map((x) => x.trim()).filter(Boolean);
+    for (const x of items) if (!FAIL_ON.includes(x)) ctx.addIssue({ code: "custom", message: `expected a comma-separated list of ${FAIL_ON.join(", ")}, got ${JSON.stringify(x)}` });
+    return [...new Set(items)];
+  }),
+  maxBytes: external_exports.coerce.number().int().min(1024, { error: "must be at least 1024" }).default(DEFAULT_MAX_BYTES),
+  blobBase: external_exports.string().regex(/^https?:\/\/[^\s()<>]+$/, { error: "expected a URL such as https://github.com/OWNER/REPO" }).optional()
+});
+function failsOn(o, failOn) {
+  return failOn.some((f) => f === "diff" ? o.diff.entries.length > 0 : f === "broken" ? o.broken.length > 0 : o.gaps.some((g) => g.introduced));
+}
+function checkCommand(ctx, done) {
+  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  addCommonOptions(cmd).action((paths, raw) => done(check(ctx, paths, parseOptions(Options, raw))));
+  return cmd;
+}
+function requestFrom(paths, opts) {
+  if (opts.repo !== void 0) return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
+  if (paths.length > 0) throw new ConfigError("paths after the options go with --repo; without it, --base and --head are the two folders");
+  return { kind: "paths", base: opts.base, head: opts.head };
+}
+function check(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  const request = requestFrom(paths, opts);
+  say("checking base and head…");
+  const o = runCheck(ctx.io, request, readSettingsFrom(ctx, opts));
+  say("");
+  const text = opts.format === "md" ? renderCheckMd(o, { maxBytes: opts.maxBytes, ...opts.blobBase ? { blobBase: opts.blobBase } : {} }) : opts.format === "json" ? renderCheckJson(o) : renderCheckTxt(o);
+  emit(ctx, text, opts.output);
+  printDiagnostics(ctx, o.diagnostics, opts);
+  return exitCodeFor(o.headDiagnostics, failsOn(o, opts.failOn));
+}
+
+// src/connectivity/exposure-analysis.ts
+var ENTIRE_CLUSTER = "entire-cluster";
+var HYPOTHETICAL_KIND = "Pod";
+function labelsFor(selector) {
+  const out = { ...selector.matchLabels ?? {} };
+  for (const e of selector.matchExpressions ?? []) {
+    if (e.operator === "In") {
+      const v = e.values?.[0];
+      if (v === void 0) return void 0;
+      if (out[e.key] === void 0) out[e.key] = v;
+    } else if (e.operator === "Exists" && out[e.key] === void 0) out[e.key] = "any";
+  }
+  return selectorMatches(selector, out) ? out : void 0;
+}
+function describeSelector(s) {
+  const parts = [
+    ...Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`),
+    ...(s.matchExpressions ?? []).map((e) => e.operator === "Exists" || e.operator === "DoesNotExist" ? `${e.key} ${e.operator}` : `${e.key} ${e.operator} (${(e.values ?? []).join(",")})`)
+  ].sort(compareStrings);
+  return `{${parts.join(",")}}`;
+}
+function describePods(s) {
+  return Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0 ? "[all pods]" : `[pod with ${describeSelector(s)}]`;
+}
+function analyzeExposure(cluster, options = {}) {
+  const real = cluster.workloads;
+  const first = real[0];
+  if (!first) return { value: { egress: [], ingress: [] }, diagnostics: [] };
+  const { policies } = compilePolicies(cluster.objects);
+  const reps = [];
+  const seen = /* @__PURE__ */ new Set();
+  let fresh = 0;
+  const newNamespace = (labels) => {
+    const named = labels[NAMESPACE_NAME_LABEL];
+    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels }, declared: false };
+    const name = `{new-namespace-${++fresh}}`;
+    return { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: false };
+  };
+  const add = (label, namespace, podLabels) => {
+    const key = `${namespace.name}\0${JSON.stringify(Object.entries(podLabels).sort())}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    reps.push({ label, namespace, podLabels });
+  };
+  add(ENTIRE_CLUSTER, newNamespace({}), {});
+  for (const p of policies) {
+    for (const d of ["ingress", "egress"]) {
+      for (const r of p.rules[d]) {
+        for (const peer of r.peers) {
+          if (peer.kind !== "pods") continue;
+          const pods = labelsFor(peer.pods);
+          if (!pods) continue;
+          const ns = representativeNamespace(peer.namespaces, cluster, newNamespace);
+          if (!ns) continue;
+          const nsLabel = peer.namespaces.kind === "named" ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
+          add(`${nsLabel}/${describePods(peer.pods)}`, ns, pods);
+        }
+      }
+    }
+  }
+  const hypothetical = reps.map((r, i) => ({
+    ref: { namespace: r.namespace.name, kind: HYPOTHETICAL_KIND, name: `{representative-${i}}` },
+    pods: [{ labels: r.podLabels, ports: [], hostNetwork: false }],
+    spec: void 0,
+    // never shown: hypothetical pods have no source
+    origin: first.origin,
+    specPath: []
+  }));
+  const namespaces = new Map(cluster.namespaces);
+  for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
+  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
+  const labelOf = new Map(hypothetical.map((w, i) => [workloadKey(w.ref), reps[i].label]));
+  const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
+  const egress = /* @__PURE__ */ new Map();
+  const ingress = /* @__PURE__ */ new Map();
+  const put = (m, workload, peer, conns2) => {
+    let inner = m.get(workload);
+    if (!inner) m.set(workload, inner = /* @__PURE__ */ new Map());
+    inner.set(peer, (inner.get(peer) ?? ConnectionSet.NONE).union(conns2));
+  };
+  for (const c of engine.connectivity().connections) {
+    const src = c.src.kind === "workload" ? workloadKey(c.src.ref) : void 0;
+    const dst = c.dst.kind === "workload" ? workloadKey(c.dst.ref) : void 0;
+    if (src && realKeys.has(src)) {
+      if (dst && labelOf.has(dst)) put(egress, peerKey(c.src), labelOf.get(dst), c.conns);
+      else if (c.dst.kind === "external") put(egress, peerKey(c.src), peerKey(c.dst), c.conns);
+    }
+    if (dst && realKeys.has(dst)) {
+      if (src && labelOf.has(src)) put(ingress, peerKey(c.dst), labelOf.get(src), c.conns);
+      else if (c.src.kind === "external") put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
+    }
+  }
+  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
+}
+function entries(m) {
+  const out = [];
+  for (const [workload, peers] of [...m].sort(([a], [b]) => compareStrings(a, b))) {
+    const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
+    for (const [peer, conns2] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
+      const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith("[External]");
+      if (representative && conns2.isSubsetOf(everyone)) continue;
+      out.push({ workload, peer, conns: conns2 });
+    }
+  }
+  return out;
+}
+function representativeNamespace(match, cluster, newNamespace) {
+  if (match.kind === "named") return cluster.namespaces.get(match.name) ?? { name: match.name, labels: { [NAMESPACE_NAME_LABEL]: match.name }, declared: false };
+  const labels = labelsFor(match.selector);
+  return labels ? newNamespace(labels) : void 0;
+}
+
+// src/pipeline/connectivity.ts
+function runConnectivity(io, paths, settings, options = {}) {
+  const { load, diagnostics } = loadInputs(io, paths, settings);
+  const result = analyzeConnectivity(load.cluster, engineOptions(settings));
+  const exposure = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)).value : void 0;
+  return { connectivity: result.value, ...exposure ? { exposure } : {}, diagnostics: [...diagnostics, ...result.diagnostics] };
+}
+function runExplain(io, paths, settings, srcText, dstText) {
+  const { load, diagnostics } = loadInputs(io, paths, settings);
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
+  const workloads = load.cluster.workloads.map((w) => w.ref);
+  const resolve = (text) => {
+    const r = parsePeer(text, workloads);
+    if (!r.ok) throw new ConfigError(`--explain: ${r.error}`);
+    return r.peer;
+  };
+  const src = resolve(srcText);
+  const dst = resolve(dstText);
+  if (src.kind === "external" && dst.kind === "external") throw new ConfigError("--explain: one of SRC and DST must be a workload or {ingress-controller}");
+  for (const p of [src, dst]) {
+    if (p.kind === "external" && !engine.families.includes(p.range.family)) {
+      throw new ConfigError(`--explain: ${formatRange(p.range)} is IPv${p.range.family}, outside the analysed address space (use --ip-family ${p.range.family === 6 ? "dual" : "4"})`);
+    }
+  }
+  const parts = (p) => p.kind === "external" ? engine.atomsWithin(p.range).map((range) => ({ kind: "external", range })) : [p];
+  const xs = parts(src).flatMap((s) => parts(dst).map((d) => explainPair(engine, s, d)));
+  if (xs.some((x) => !x)) throw new ConfigError(`cannot explain ${srcText} -> ${dstText}`);
+  return { explanations: xs, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+
+// src/topology/heuristics.ts
+var PortSchema = external_exports.object({ protocol: external_exports.enum(["TCP", "UDP", "SCTP"]).default("TCP"), port: external_exports.number().int().min(1).max(65535), endPort: external_exports.number().int().min(1).max(65535).optional() }).strict();
+var ComponentSchema = external_exports.object({
+  name: external_exports.string().min(1),
+  role: external_exports.enum(["database", "cache", "messaging", "search", "ingress-controller", "observability"]),
+  /** Globs (`*`, `?`) over workload names and container images; either matching identifies the component. */
+  match: external_exports.object({ names: external_exports.array(external_exports.string().min(1)).default([]), images: external_exports.array(external_exports.string().min(1)).default([]) }).strict(),
+  ports: external_exports.array(PortSchema).default([]),
+  /** Scrapers: the container port names (globs) and whether prometheus.io annotations count. */
+  scrape: external_exports.object({ portNames: external_exports.array(external_exports.string().min(1)).default([]), annotations: external_exports.boolean().default(true) }).strict().optional()
+}).strict();
+var HeuristicsSchema = external_exports.object({ apiVersion: external_exports.literal("netpol-ci.io/v1"), kind: external_exports.literal("Heuristics"), components: external_exports.array(ComponentSchema) }).strict();
+var db = (name, names, images2, port, role = "database") => ({ name, role, match: { names, images: images2 }, ports: [{ protocol: "TCP", port }] });
+var DEFAULT_HEURISTICS = {
+  apiVersion: "netpol-ci.io/v1",
+  kind: "Heuristics",
+  components: [
+    db("postgresql", ["postgres", "postgres-*", "*-postgres", "*-postgres-*", "postgresql*", "*-postgresql*", "pg", "pgbouncer*"], ["*postgres*", "*pgbouncer*"], 5432),
+    db("mysql", ["mysql", "mysql-*", "*-mysql", "*-mysql-*", "mariadb*", "*-mariadb*"], ["*mysql*", "*mariadb*"], 3306),
+    db("mongodb", ["mongo", "mongo-*", "mongodb*", "*-mongodb*", "*-mongo"], ["*mongo*"], 27017),
+    db("cassandra", ["cassandra*", "*-cassandra*"], ["*cassandra*"], 9042),
+    db("redis", ["redis", "redis-*", "*-redis", "*-redis-*", "valkey*"], ["*redis*", "*valkey*"], 6379, "cache"),
+    db("memcached", ["memcached*", "*-memcached*"], ["*memcached*"], 11211, "cache"),
+    db("elasticsearch", ["elasticsearch*", "*-elasticsearch*", "opensearch*"], ["*elasticsearch*", "*opensearch*"], 9200, "search"),
+    db("rabbitmq", ["rabbitmq*", "*-rabbitmq*"], ["*rabbitmq*"], 5672, "messaging"),
+    db("kafka", ["kafka", "kafka-*", "*-kafka", "*-kafka-*"], ["*kafka*"], 9092, "messaging"),
+    db("zookeeper", ["zookeeper*", "*-zookeeper*"], ["*zookeeper*"], 2181, "messaging"),
+    db("nats", ["nats", "nats-*", "*-nats"], ["*nats*"], 4222, "messaging"),
+    { name: "ingress-nginx", role: "ingress-controller", match: { names: ["ingress-nginx-controller*", "*-ingress-nginx-controller", "nginx-ingress*"], images: ["*ingress-nginx/controller*", "*nginx-ingress*"] }, ports: [] },
+    { name: "traefik", role: "ingress-controller", match: { names: ["traefik", "traefik-*"], images: ["*traefik*"] }, ports: [] },
+    { name: "haproxy-ingress", role: "ingress-controller", match: { names: ["haproxy-ingress*", "*-haproxy-ingress*"], images: ["*haproxy-ingress*", "*kubernetes-ingress*"] }, ports: [] },
+    { name: "contour-envoy", role: "ingress-controller", match: { names: ["envoy", "contour-envoy*"], images: ["*envoyproxy/envoy*"] }, ports: [] },
+    { name: "istio-ingressgateway", role: "ingress-controller", match: { names: ["istio-ingressgateway*"], images: [] }, ports: [] },
+    { name: "prometheus", role: "observability", match: { names: ["prometheus", "prometheus-server*", "prometheus-*-prometheus", "prometheus-k8s*"], images: ["*prometheus/prometheus*"] }, ports: [{ protocol: "TCP", port: 9090 }], scrape: { portNames: ["metrics", "http-metrics", "*-metrics", "metrics-*", "prometheus"], annotations: true } }
+  ]
+};
+var BUILTIN_HEURISTICS_FILE = "(built-in heuristics)";
+function defaultHeuristicsYaml() {
+  return `# netpol-ci heuristics: well-known components recognised by workload name or container image (globs: * and ?).
+# Pass an edited copy with --heuristics FILE; it replaces this list.
+${yaml.dump(DEFAULT_HEURISTICS, { lineWidth: -1, noRefs: true, flowLevel: 4 })}`;
+}
+function parseHeuristics(file) {
+  const parsed = parseManifestFile(file);
+  const diagnostics = [...parsed.diagnostics];
+  const doc = parsed.documents[0];
+  if (!doc || parsed.documents.length !== 1) {
+    diagnostics.push(diag(Codes.invalidHeuristics, "error", "a heuristics file holds exactly one YAML document (kind: Heuristics)", { file: file.path, doc: 1, line: 1 }));
+    return { diagnostics };
+  }
+  const r = HeuristicsSchema.safeParse(doc.value);
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      diagnostics.push(diag(Codes.invalidHeuristics, "error", issue.message, locate(doc, issue.path.filter((p) => typeof p !== "symbol"))));
+    }
+    return { diagnostics };
+  }
+  return { value: { components: r.data.components, at: r.data.components.map((_, i) => locate(doc, ["components", i])) }, diagnostics };
+}
+function glob(pattern) {
+  return new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`, "i");
+}
+var anyMatch = (patterns, value) => patterns.some((p) => glob(p).test(value));
+function images(w) {
+  return [...w.spec?.containers ?? [], ...w.spec?.initContainers ?? []].map((c) => c.image ?? "").filter((i) => i !== "");
+}
+function identify(w, h) {
+  const i = h.components.findIndex((c) => anyMatch(c.match.names, w.ref.name) || images(w).some((img) => anyMatch(c.match.images, img)));
+  return i >= 0 ? i : void 0;
+}
+function portsOf(c) {
+  return c.ports.reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port, p.endPort ?? p.port)), ConnectionSet.NONE);
+}
+function addressOf(value) {
+  const a = findAddresses(value)[0];
+  const port = a?.port !== void 0 && /^\d+$/.test(a.port) ? Number(a.port) : void 0;
+  return { host: (a?.host ?? value).toLowerCase(), ...port !== void 0 ? { port } : {} };
+}
+function applyHeuristics(cluster, topology, h) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const i = identify(w, h);
+    if (i !== void 0) roles.set(peerKey({ kind: "workload", ref: w.ref }), i);
+  }
+  const instances = (pred) => cluster.workloads.filter((w) => {
+    const i = roles.get(peerKey({ kind: "workload", ref: w.ref }));
+    return i !== void 0 && pred(h.components[i]);
+  });
+  const intent = (w) => ({ kind: "intent", at: h.at[roles.get(peerKey({ kind: "workload", ref: w.ref }))] });
+  const links = [];
+  const controllers = instances((c) => c.role === "ingress-controller");
+  for (const l of topology.links) {
+    if (l.src.kind === "ingress-controller" && controllers.length > 0) {
+      for (const c of controllers) links.push({ ...l, src: { kind: "workload", ref: c.ref }, evidence: [...l.evidence, intent(c)] });
+    } else links.push(l);
+  }
+  for (const s of instances((c) => c.scrape !== void 0)) {
+    const scrape = h.components[roles.get(peerKey({ kind: "workload", ref: s.ref }))].scrape;
+    for (const w of cluster.workloads) {
+      if (w === s) continue;
+      let conns2 = ConnectionSet.NONE;
+      for (const pod of w.pods) for (const p of pod.ports) if (p.name && anyMatch(scrape.portNames, p.name)) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
+      const annotations = templateAnnotations(w) ?? {};
+      const port = Number(annotations["prometheus.io/port"]);
+      if (scrape.annotations && annotations["prometheus.io/scrape"] === "true" && Number.isInteger(port) && port >= 1 && port <= 65535) conns2 = conns2.union(ConnectionSet.port("TCP", port));
+      if (!conns2.isEmpty) links.push({ src: { kind: "workload", ref: s.ref }, dst: { kind: "workload", ref: w.ref }, conns: conns2, evidence: [intent(s)] });
+    }
+  }
+  const servers = instances((c) => c.ports.length > 0 && c.role !== "observability" && c.role !== "ingress-controller");
+  const unresolved = [];
+  for (const u of topology.unresolved) {
+    if (u.reason !== "no-such-service") {
+      unresolved.push(u);
+      continue;
+    }
+    const address = addressOf(u.value);
+    const labels = address.host.split(".");
+    const ns = labels.length >= 3 && labels[2] !== "svc" ? labels[2] : u.workload.namespace;
+    const named = (w) => w.ref.namespace === ns && [labels[0], labels[1]].some((l) => l !== void 0 && (l === w.ref.name || new RegExp(`^${w.ref.name.replace(/[.]/g, "\\.")}-\\d+$`).test(l)));
+    const hits = servers.filter(named);
+    if (hits.length === 0) {
+      unresolved.push(u);
+      continue;
+    }
+    for (const w of hits) {
+      const c = h.components[roles.get(peerKey({ kind: "workload", ref: w.ref }))];
+      const conns2 = address.port !== void 0 ? ConnectionSet.port("TCP", address.port) : portsOf(c);
+      links.push({ src: { kind: "workload", ref: u.workload }, dst: { kind: "workload", ref: w.ref }, conns: conns2, evidence: [{ kind: "address", at: u.at, value: u.value, ...u.via ? { via: u.via } : {} }, intent(w)] });
+    }
+  }
+  const key = (p) => peerKey(p);
+  links.sort((a, b) => compareStrings(key(a.src), key(b.src)) || compareStrings(key(a.dst), key(b.dst)));
+  return { value: { links: mergeLinks2(links), unresolved }, diagnostics: [] };
+}
+function templateAnnotations(w) {
+  const doc = w.origin.document.value;
+  let node = doc;
+  for (const k of [...w.origin.path, ...w.specPath.slice(0, -1), "metadata", "annotations"]) node = node && typeof node === "object" ? node[k] : void 0;
+  return node && typeof node === "object" ? node : void 0;
+}
+function mergeLinks2(links) {
+  const out = /* @__PURE__ */ new Map();
+  for (const l of links) {
+    const k = `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+    const cur = out.get(k);
+    out.set(k, cur ? { ...cur, conns: cur.conns.union(l.conns), evidence: [...cur.evidence, ...l.evidence] } : l);
+  }
+  return [...out.values()];
+}
+
+// src/manifests/live.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function clean(item2) {
+  const out = { ...item2 };
+  delete out.status;
+  if (isRecord(item2.metadata)) {
+    const meta = { ...item2.metadata };
+    for (const k of SERVER_METADATA) delete meta[k];
+    if (isRecord(meta.annotations)) {
+      const annotations = { ...meta.annotations };
+      delete annotations[LAST_APPLIED];
+      if (Object.keys(annotations).length > 0) meta.annotations = annotations;
+      else delete meta.annotations;
+    }
+    out.metadata = meta;
+  }
+  return out;
+}
+function finishedPod(item2) {
+  const phase = isRecord(item2.status) ? item2.status.phase : void 0;
+  return item2.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
+}
+function liveName(label, item2) {
+  const meta = isRecord(item2.metadata) ? item2.metadata : {};
+  const ns = typeof meta.namespace === "string" && meta.namespace ? `${meta.namespace}/` : "";
+  return `${label}:${String(item2.kind)}/${ns}${String(meta.name ?? "")}`;
+}
+function liveFiles(listJson, label) {
+  let list;
+  try {
+    list = JSON.parse(listJson);
+  } catch (e) {
+    return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
+  }
+  if (!isRecord(list) || !Array.isArray(list.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
+  const files = [];
+  for (const item2 of list.items) {
+    if (!isRecord(item2) || finishedPod(item2)) continue;
+    files.push({ path: liveName(label, item2), text: yaml.dump(clean(item2), { lineWidth: -1, noRefs: true, sortKeys: false }) });
+  }
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, diagnostics: [] };
+}
+var CONTROLLERS = {
+  // kind -> the owner kinds it folds into
+  ReplicaSet: ["Deployment"],
+  Job: ["CronJob"]
+};
+function controllerOf(o) {
+  const refs = o.object.metadata.ownerReferences ?? [];
+  const r = refs.find((x) => x.controller) ?? refs[0];
+  return r?.kind ? { kind: r.kind, name: r.name } : void 0;
+}
+function foldLiveOwners(objects) {
+  const key = (kind, ns, name) => `${kind}\0${ns}\0${name}`;
+  const present = /* @__PURE__ */ new Map();
+  for (const o of objects) present.set(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? ""), o);
+  const top = (kind, ns, name) => {
+    const self = present.get(key(kind, ns, name));
+    const folds = CONTROLLERS[kind];
+    if (!self || !folds) return { kind, name };
+    const owner = controllerOf(self);
+    if (!owner || !folds.includes(owner.kind) || !present.has(key(owner.kind, ns, owner.name))) return { kind, name };
+    return top(owner.kind, ns, owner.name);
+  };
+  const out = [];
+  for (const o of objects) {
+    const ns = o.object.metadata.namespace ?? "";
+    if (o.kind in CONTROLLERS) {
+      const t = top(o.kind, ns, o.object.metadata.name ?? "");
+      if (t.kind !== o.kind) continue;
+    }
+    if (o.kind === "Pod") {
+      const phase = o.object.status?.phase;
+      if (phase === "Succeeded" || phase === "Failed") continue;
+      const owner = controllerOf(o);
+      if (owner && owner.kind in CONTROLLERS) {
+        const t = top(owner.kind, ns, owner.name);
+        if (t.kind !== owner.kind) {
+          const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };
+          out.push({ ...o, object: { ...o.object, metadata } });
+          continue;
+        }
+      }
+    }
+    out.push(o);
+  }
+  const withPods = /* @__PURE__ */ new Set();
+  for (const o of out) {
+    if (o.kind !== "Pod") continue;
+    const owner = controllerOf(o);
+    if (owner) withPods.add(key(owner.kind, o.object.metadata.namespace ?? "", owner.name));
+  }
+  return out.filter((o) => o.kind === "Pod" || !withPods.has(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? "")));
+}
+
+// src/pipeline/cluster-drift.ts
+var POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+var CLUSTER_SCOPED = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
+var NAMESPACED = [
+  "pods",
+  "replicationcontrollers",
+  "services",
+  "configmaps",
+  "deployments.apps",
+  "statefulsets.apps",
+  "daemonsets.apps",
+  "replicasets.apps",
+  "jobs.batch",
+  "cronjobs.batch",
+  "ingresses.networking.k8s.io",
+  "networkpolicies.networking.k8s.io",
+  "routes.route.openshift.io",
+  "httproutes.gateway.networking.k8s.io",
+  "grpcroutes.gateway.networking.k8s.io",
+  "tcproutes.gateway.networking.k8s.io",
+  "tlsroutes.gateway.networking.k8s.io",
+  "udproutes.gateway.networking.k8s.io"
+];
+var REQUIRED = ["namespaces", "pods", "networkpolicies.networking.k8s.io"];
+function objectsOf(files, diagnostics) {
+  const documents = [];
+  for (const f of files) {
+    const r2 = parseManifestFile(f);
+    documents.push(...r2.documents);
+    diagnostics.push(...r2.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  return r.objects;
+}
+function readLiveObjects(io, source, settings) {
+  const diagnostics = [];
+  let files;
+  let label;
+  if (source.kind === "export") {
+    if (!io.isDirectory(source.dir)) throw new ConfigError(`--cluster-export ${source.dir}: not a folder`);
+    const read = io.readManifests([source.dir], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    diagnostics.push(...read.diagnostics);
+    files = read.files;
+    label = source.dir;
+  } else {
+    label = source.target.context ? `cluster ${source.target.context}` : "cluster";
+    const discovery = io.kubectlResources(source.target);
+    const served = discovery.resources;
+    if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, "warning", `kubectl api-resources: ${discovery.warning}; the other resource types are read`));
+    const missing = REQUIRED.filter((r) => !served.has(r));
+    if (missing.length > 0) throw new ConfigError(`the cluster does not serve ${missing.join(", ")} (kubectl api-resources); is this a Kubernetes API server?`);
+    const clusterScoped = CLUSTER_SCOPED.filter((r) => served.has(r));
+    const namespaced = NAMESPACED.filter((r) => served.has(r));
+    files = [];
+    const take = (json) => {
+      const r = liveFiles(json, "cluster");
+      files.push(...r.files);
+      diagnostics.push(...r.diagnostics);
+    };
+    take(io.kubectlGet(source.target, clusterScoped));
+    if (source.namespaces === void 0) take(io.kubectlGet(source.target, namespaced));
+    else for (const ns of [...source.namespaces].sort(compareStrings)) take(io.kubectlGet(source.target, namespaced, ns));
+  }
+  let objects = foldLiveOwners(objectsOf(files, diagnostics));
+  if (source.kind === "kubectl" && source.namespaces !== void 0) {
+    const scope = new Set(source.namespaces);
+    objects = objects.filter((o) => o.kind === "Namespace" ? scope.has(o.object.metadata.name ?? "") : true);
+  }
+  return { objects, label, diagnostics };
+}
+function liveSeverity(d) {
+  return d.code === Codes.ownerLabelGap ? { ...d, severity: "info" } : d;
+}
+function readLiveCluster(io, source, settings) {
+  const live = readLiveObjects(io, source, settings);
+  const built = buildCluster(live.objects);
+  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics.map(liveSeverity)] };
+}
+function policyName(o) {
+  const ns = o.object.metadata.namespace;
+  return `${o.kind} ${ns ? `${ns}/` : ""}${o.object.metadata.name ?? ""}`;
+}
+function isClusterScoped(o) {
+  return o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy";
+}
+function canonical2(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical2).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical2(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function where(o) {
+  const at3 = originRef(o.origin);
+  return at3.line !== void 0 ? `${at3.file}:${at3.line}` : at3.file;
+}
+function runClusterDrift(io, request, settings) {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const diagnostics = [];
+  let scope;
+  if (request.source.kind === "kubectl" && request.source.namespaces) scope = new Set(request.source.namespaces);
+  else if (request.paths && request.paths.length > 0) {
+    const read2 = io.readManifests(request.paths, { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    diagnostics.push(...read2.diagnostics);
+    const repo = buildCluster(objectsOf(read2.files, diagnostics));
+    scope = new Set(repo.cluster.workloads.map((w) => w.ref.namespace));
+  }
+  const live = readLiveObjects(io, request.source, settings);
+  diagnostics.push(...live.diagnostics);
+  const inScope = (o) => {
+    if (scope === void 0 || isClusterScoped(o)) return true;
+    if (o.kind === "Namespace") return scope.has(o.object.metadata.name ?? "");
+    return scope.has(o.object.metadata.namespace || DEFAULT_NAMESPACE);
+  };
+  const liveObjects = live.objects.filter(inScope);
+  const read = io.readManifests([request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  diagnostics.push(...read.diagnostics);
+  const repoPolicies = [];
+  for (const o of objectsOf(read.files, diagnostics)) {
+    if (!POLICY_KINDS.has(o.kind)) continue;
+    if (inScope(o)) repoPolicies.push(o);
+    else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
+  }
+  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS.has(o.kind));
+  const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
+  const liveCluster = buildCluster(liveObjects);
+  diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
+  const repoEngine = new PolicyEngine(repoCluster.cluster, engineOptions(settings));
+  const liveEngine = new PolicyEngine(liveCluster.cluster, engineOptions(settings));
+  diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
+  const diff2 = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
+  const explanations = explainDiff(repoEngine, liveEngine, diff2);
+  return {
+    diff: diff2,
+    explanations,
+    refs: { before: "repository", after: live.label },
+    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS.has(o.kind))),
+    namespaces: scope ? [...scope].sort(compareStrings) : "all",
+    diagnostics
+  };
+}
+function inventoryOf(repo, live) {
+  const byName = (list) => new Map(list.map((o) => [policyName(o), o]));
+  const a = byName(repo);
+  const b = byName(live);
+  const out = [];
+  for (const [name, o] of a) {
+    const l = b.get(name);
+    if (!l) out.push({ policy: name, state: "repository-only", repository: where(o) });
+    else if (canonical2(o.object.spec) !== canonical2(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
+  }
+  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
+  return out.sort((x, y) => compareStrings(x.policy, y.policy));
+}
+
+// src/pipeline/live.ts
+function runLiveConnectivity(io, source, settings) {
+  const live = readLiveCluster(io, source, settings);
+  const result = analyzeConnectivity(live.cluster, engineOptions(settings));
+  return { connectivity: result.value, diagnostics: [...live.diagnostics, ...result.diagnostics] };
+}
+function runLiveScan(io, source, settings, heuristicsFile) {
+  const file = heuristicsFile === void 0 ? { path: BUILTIN_HEURISTICS_FILE, text: defaultHeuristicsYaml() } : { path: heuristicsFile, text: io.readText(heuristicsFile, "--heuristics") };
+  const heuristics = parseHeuristics(file);
+  if (!heuristics.value) {
+    const first = heuristics.diagnostics.find((d) => d.severity === "error");
+    if (heuristicsFile === void 0 || !first) throw new ConfigError("the built-in heuristics do not parse (a bug)");
+    return { topology: { links: [], unresolved: [] }, diagnostics: heuristics.diagnostics };
+  }
+  const live = readLiveCluster(io, source, settings);
+  const scanned = scanTopology(live.cluster);
+  const completed = applyHeuristics(live.cluster, scanned.value, heuristics.value);
+  return { topology: completed.value, diagnostics: [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics] };
+}
+function exportHeuristics() {
+  return defaultHeuristicsYaml();
+}
+
+// src/report/connectivity.ts
+var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg", "png", "tree"];
+function renderConnectivityTxt(c) {
+  return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}
+`).join("");
+}
+function renderConnectivityJson(c) {
+  const rows = c.connections.map((x) => ({ src: peerKey(x.src), dst: peerKey(x.dst), conn: x.conns.toString() }));
+  return `${JSON.stringify(rows, null, 2)}
+`;
+}
+function renderConnectivityCsv(c) {
+  const lines = ["src,dst,conn"];
+  for (const x of c.connections) lines.push([peerKey(x.src), peerKey(x.dst), x.conns.toString()].map(csvCell).join(","));
+  return `${lines.join("\n")}
+`;
+}
+function renderConnectivityMd(c) {
+  const lines = ["| src | dst | conn |", "|-----|-----|------|"];
+  for (const x of c.connections) lines.push(`| ${escapeMarkdown(peerKey(x.src))} | ${escapeMarkdown(peerKey(x.dst))} | ${escapeMarkdown(x.conns.toString())} |`);
+  return `${lines.join("\n")}
+`;
+}
+function renderConnectivityDot(c) {
+  const ids = /* @__PURE__ */ new Map();
+  const byNs = /* @__PURE__ */ new Map();
+  const other = [];
+  const node = (key, ns) => {
+    if (!ids.has(key)) {
+      ids.set(key, `n${ids.size}`);
+      if (ns !== void 0) {
+        const list = byNs.get(ns) ?? [];
+        list.push(key);
+        byNs.set(ns, list);
+      } else other.push(key);
+    }
+    return ids.get(key);
+  };
+  for (const w of c.workloads) node(peerKey({ kind: "workload", ref: w }), w.namespace);
+  const edges = [];
+  for (const x of c.connections) {
+    const s = node(peerKey(x.src), x.src.kind === "workload" ? x.src.ref.namespace : void 0);
+    const d = node(peerKey(x.dst), x.dst.kind === "workload" ? x.dst.ref.namespace : void 0);
+    edges.push(`	${s} -> ${d} [label="${escapeDot(x.conns.toString())}" color="gold2" fontcolor="darkgreen"]`);
+  }
+  const out = ["digraph {"];
+  for (const [ns, keys] of [...byNs].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    out.push(`	subgraph "cluster_${escapeDot(ns)}" {`, `		label="${escapeDot(ns)}"`);
+    for (const k of keys) out.push(`		${ids.get(k)} [label="${escapeDot(k.slice(ns.length + 1))}" shape="box"]`);
+    out.push("	}");
+  }
+  for (const k of other) out.push(`	${ids.get(k)} [label="${escapeDot(k)}" shape="${k.startsWith("{") ? "oval" : "diamond"}"]`);
+  out.push(...edges, "}");
+  return `${out.join("\n")}
+`;
+}
+function renderConnectivityMermaid(c) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k) => {
+    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
+    return ids.get(k);
+  };
+  const lines = ["graph LR"];
+  for (const x of c.connections) {
+    const s = peerKey(x.src);
+    const d = peerKey(x.dst);
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(x.conns.toString())}"| ${id(d)}["${escapeMermaid(d)}"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/report/exposure.ts
+function renderExposureTxt(e) {
+  const line = (arrow) => (x) => `${oneLine(`${x.workload} ${arrow} ${x.peer} : ${x.conns.toString()}`)}
+`;
+  return `
+Exposure Analysis Result:
+Egress Exposure:
+${e.egress.map(line("=>")).join("")}
+Ingress Exposure:
+${e.ingress.map(line("<=")).join("")}`;
+}
+function exposureJson(e) {
+  const rows = (xs, side) => xs.map((x) => ({ workload: x.workload, [side]: x.peer, conn: x.conns.toString() }));
+  return { egress: rows(e.egress, "dst"), ingress: rows(e.ingress, "src") };
+}
+function renderExposureMd(e) {
+  const table = (head, xs) => [
+    head,
+    "|-----|-----|------|",
+    ...xs.map((x) => `| ${escapeMarkdown(x.workload)} | ${escapeMarkdown(x.peer)} | ${escapeMarkdown(x.conns.toString())} |`)
+  ];
+  return `${["## Exposure Analysis Result:", "### Egress Exposure:", ...table("| src | dst | conn |", e.egress), "", "### Ingress Exposure:", ...table("| dst | src | conn |", e.ingress)].join("\n")}
+`;
+}
+
+// src/report/tree.ts
+var ANSI = { green: "\x1B[32m", yellow: "\x1B[33m", red: "\x1B[31m", bold: "\x1B[1m", dim: "\x1B[2m", reset: "\x1B[0m" };
+function renderConnectivityTree(c, style) {
+  const paint = (code2, text) => style.color ? `${code2}${text}${ANSI.reset}` : text;
+  const out = /* @__PURE__ */ new Map();
+  const inn = /* @__PURE__ */ new Map();
+  const push = (m, k, peer, conns2) => {
+    const list = m.get(k);
+    if (list) list.push({ peer, conns: conns2 });
+    else m.set(k, [{ peer, conns: conns2 }]);
+  };
+  for (const x of c.connections) {
+    push(out, peerKey(x.src), peerKey(x.dst), x.conns);
+    push(inn, peerKey(x.dst), peerKey(x.src), x.conns);
+  }
+  const workloads = c.workloads.map((w) => peerKey({ kind: "workload", ref: w })).sort(compareStrings);
+  const lines = [];
+  const mark = (conns2) => conns2.isAll ? paint(ANSI.yellow, "⚠") : paint(ANSI.green, "✓");
+  const branch = (title, items, last) => {
+    const lead = last ? "└── " : "├── ";
+    const indent = last ? "    " : "│   ";
+    if (!items || items.length === 0) {
+      lines.push(`${lead}${title} ${paint(ANSI.red, "✗")} ${paint(ANSI.dim, "nothing")}`);
+      return;
+    }
+    lines.push(`${lead}${title}`);
+    items.forEach((it, i) => {
+      const end = i === items.length - 1;
+      lines.push(`${indent}${end ? "└── " : "├── "}${mark(it.conns)} ${oneLine(it.peer)} : ${it.conns.toString()}`);
+    });
+  };
+  for (const w of workloads) {
+    lines.push(paint(ANSI.bold, oneLine(w)));
+    branch("reaches", out.get(w), false);
+    branch("reached by", inn.get(w), true);
+  }
+  return lines.length > 0 ? `${lines.join("\n")}
+` : "";
+}
+
+// src/cli/cluster-options.ts
+var ClusterOptions = external_exports.object({
+  cluster: external_exports.boolean().default(false),
+  context: external_exports.string().optional(),
+  kubeconfig: external_exports.string().optional(),
+  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional()
+});
+function addClusterOptions(cmd) {
+  return cmd.option("--cluster", "read what is running in the cluster with kubectl instead of manifests").option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)");
+}
+var KUBECTL_TIMEOUT_SECONDS = 30;
+function liveSourceFrom(opts) {
+  if (!opts.cluster) {
+    for (const [flag, set] of [["--context", opts.context], ["--kubeconfig", opts.kubeconfig], ["--cluster-namespaces", opts.clusterNamespaces]]) {
+      if (set !== void 0) throw new ConfigError(`${flag} needs --cluster`);
+    }
+    return void 0;
+  }
+  return {
+    kind: "kubectl",
+    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout !== void 0 ? Math.max(1, Math.ceil(opts.timeout / 1e3)) : KUBECTL_TIMEOUT_SECONDS },
+    ...opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}
+  };
+}
+
+// src/cli/commands/connectivity.ts
+var Options2 = CommonOptions.extend(ClusterOptions.shape).extend({
+  explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
+  exposure: external_exports.boolean().default(false),
+  format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function connectivityCommand(ctx, done) {
+  const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
+  addClusterOptions(cmd);
+  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options2, raw))));
+  return cmd;
+}
+function connectivity(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say(`reading and evaluating ${paths.length} path(s)…`);
+  const settings = readSettingsFrom(ctx, opts);
+  const live = liveSourceFrom(opts);
+  if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
+  if (!live && paths.length === 0) throw new ConfigError("connectivity takes manifest paths, or --cluster");
+  if (live && opts.explain) throw new ConfigError("--explain reads manifests; it does not combine with --cluster");
+  if (opts.explain) {
+    const [src, dst] = opts.explain;
+    const r2 = runExplain(ctx.io, paths, settings, src, dst);
+    say("");
+    emit(ctx, opts.format === "json" ? renderExplanationsJson(r2.explanations) : r2.explanations.map(renderExplanationTxt).join("\n"), opts.output);
+    printDiagnostics(ctx, r2.diagnostics, opts);
+    return exitCodeFor(r2.diagnostics);
+  }
+  if (live && opts.exposure) throw new ConfigError("--exposure is computed from manifest paths, not with --cluster");
+  if (opts.exposure && !["txt", "json", "md"].includes(opts.format)) throw new ConfigError(`--exposure works with --format txt, json or md, not ${opts.format}`);
+  if (opts.format === "png" && !(opts.output && opts.output !== "-") && !ctx.stdoutBytes) throw new ConfigError("--format png needs -o FILE");
+  const r = live ? runLiveConnectivity(ctx.io, live, settings) : runConnectivity(ctx.io, paths, settings, { exposure: opts.exposure });
+  say("");
+  const c = r.connectivity;
+  const x = "exposure" in r ? r.exposure : void 0;
+  const render = {
+    txt: () => renderConnectivityTxt(c) + (x ? renderExposureTxt(x) : ""),
+    json: () => x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)), exposure: exposureJson(x) }, null, 2)}
+` : renderConnectivityJson(c),
+    csv: () => renderConnectivityCsv(c),
+    md: () => renderConnectivityMd(c) + (x ? `
+${renderExposureMd(x)}` : ""),
+    dot: () => renderConnectivityDot(c),
+    mermaid: () => renderConnectivityMermaid(c),
+    svg: () => ctx.io.dotToSvg(renderConnectivityDot(c), execLimits(settings)),
+    tree: () => renderConnectivityTree(c, { color: !opts.output && ctx.stdoutTerminal === true && !ctx.env.NO_COLOR })
+  };
+  if (opts.format === "png") {
+    const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
+    if (opts.output && opts.output !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[opts.output, png]]));
+    else ctx.stdoutBytes?.(png);
+  } else emit(ctx, render[opts.format](), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/cli/commands/diff.ts
+var Options3 = CommonOptions.extend({
+  format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
+  exitCode: external_exports.boolean().default(false),
+  repo: external_exports.string().optional(),
+  base: external_exports.string().optional(),
+  head: external_exports.string().optional(),
+  label1: external_exports.string().min(1).optional(),
+  label2: external_exports.string().min(1).optional(),
+  workloads: external_exports.string().optional()
+});
+function diffCommand(ctx, done) {
+  const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)").option("--label1 <name>", "name of the old side in every format (default: its path or ref)").option("--label2 <name>", "name of the new side in every format (default: its path or ref)").option("--workloads <path>", "the two paths hold policies only: evaluate both over the workloads (Namespaces, Services, ...) under PATH");
+  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options3, raw))));
+  return cmd;
+}
+function requestFrom2(paths, opts) {
+  if (opts.repo !== void 0 || opts.base !== void 0 || opts.head !== void 0) {
+    if (!opts.repo || !opts.base || !opts.head) throw new ConfigError("--repo, --base and --head go together");
+    if (opts.workloads !== void 0) throw new ConfigError("--workloads takes two policy paths, not --repo");
+    return { kind: "repo", repo: opts.repo, base: opts.base, head: opts.head, paths };
+  }
+  if (paths.length !== 2) throw new ConfigError("diff takes <old-path> <new-path>, or --repo DIR --base REF --head REF [path...]");
+  return { kind: "paths", before: paths[0], after: paths[1], ...opts.workloads !== void 0 ? { workloads: opts.workloads } : {} };
+}
+function diff(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  const request = requestFrom2(paths, opts);
+  say("reading both sides…");
+  const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
+  say("");
+  const named = opts.label1 !== void 0 || opts.label2 !== void 0;
+  const refs = { before: opts.label1 ?? r.refs.before, after: opts.label2 ?? r.refs.after };
+  const report = { diff: r.diff, refs, ...named ? { named } : {}, ...r.explanations ? { explanations: r.explanations } : {} };
+  const render = { txt: renderDiffTxt, json: renderDiffJson, csv: renderDiffCsv, md: renderDiffMd, mermaid: (x) => renderDiffMermaid(x) };
+  emit(ctx, render[opts.format](report), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, opts.exitCode && r.diff.entries.length > 0);
+}
+
+// src/pipeline/links.ts
+function runLinksMerge(io, files, manifests, settings) {
+  const lists = [];
+  const diagnostics = [];
+  let workloads;
+  if (manifests.length > 0) {
+    const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
+    diagnostics.push(...loadDiagnostics);
+    workloads = load.cluster.workloads.map((w) => w.ref);
+  }
+  for (const f of files) {
+    const r = parseLinksFile(f, io.readText(f, "links file"), workloads);
+    lists.push(r.links);
+    diagnostics.push(...r.diagnostics);
+  }
+  return { links: mergeLinks(...lists), diagnostics };
+}
+function runLinksValidate(io, file, manifests, settings) {
+  const diagnostics = [];
+  let workloads;
+  if (manifests.length > 0) {
+    const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
+    diagnostics.push(...loadDiagnostics);
+    workloads = new Set(load.cluster.workloads.map((w) => workloadKey(w.ref)));
+  }
+  const r = parseLinksFile(file, io.readText(file, "links file"));
+  diagnostics.push(...r.diagnostics);
+  const seen = /* @__PURE__ */ new Map();
+  for (const l of r.links) {
+    const at3 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file, doc: 1 };
+    const key = `${peerKey(l.src)} => ${peerKey(l.dst)}`;
+    const first = seen.get(key);
+    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key} is listed again (first at line ${first}); the two are merged`, at3));
+    else seen.set(key, at3.line ?? 0);
+    if (!workloads) continue;
+    for (const [field, p] of [
+      ["src", l.src],
+      ["dst", l.dst]
+    ]) {
+      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at3, path: [...at3.path ?? [], field] }));
+    }
+  }
+  return { links: r.links, diagnostics };
+}
+
+// src/cli/commands/links.ts
+var collect2 = (value, previous = []) => [...previous, value];
+var MergeOptions = CommonOptions.extend({
+  format: external_exports.enum(["yaml", "json"], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
+  manifests: external_exports.array(external_exports.string()).default([])
+});
+var ValidateOptions = CommonOptions.extend({ manifests: external_exports.array(external_exports.string()).default([]) });
+function linksCommand(ctx, done) {
+  const links = new Command("links").description("reviewed link lists (intent files): merge several, validate one");
+  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect2);
+  addCommonOptions(mergeCmd).action((files, raw) => done(merge(ctx, files, parseOptions(MergeOptions, raw))));
+  links.addCommand(mergeCmd);
+  const validate = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect2);
+  addCommonOptions(validate).action((file, raw) => done(validateLinks(ctx, file, parseOptions(ValidateOptions, raw))));
+  links.addCommand(validate);
+  for (const c of links.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+  return links;
+}
+function merge(ctx, files, opts) {
+  const r = runLinksMerge(ctx.io, files, opts.manifests, readSettingsFrom(ctx, opts));
+  printDiagnostics(ctx, r.diagnostics, opts);
+  if (hasErrors(r.diagnostics)) {
+    ctx.stderr("netpol-ci: the link lists have errors; nothing written\n");
+    return exitCodeFor(r.diagnostics);
+  }
+  const format = opts.format ?? (opts.output?.endsWith(".json") ? "json" : "yaml");
+  const topology = { links: r.links, unresolved: [] };
+  emit(ctx, format === "json" ? renderScanJson(topology) : renderScanYaml(topology), opts.output);
+  if (!opts.quiet && opts.output && opts.output !== "-") ctx.stderr(`merged ${files.length} file(s): ${r.links.length} links
+`);
+  return exitCodeFor(r.diagnostics);
+}
+function validateLinks(ctx, file, opts) {
+  const r = runLinksValidate(ctx.io, file, opts.manifests, readSettingsFrom(ctx, opts));
+  printDiagnostics(ctx, r.diagnostics, opts);
+  const errors = r.diagnostics.filter((d) => d.severity === "error").length;
+  if (!opts.quiet) ctx.stdout(`${file}: ${r.links.length} links, ${errors === 0 ? "valid" : `${errors} error(s)`}
+`);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/connectivity/lint.ts
+function ruleLabel(ref) {
+  return `${ref.direction}[${ref.index}]${ref.name ? ` "${ref.name}"` : ""}`;
+}
+var describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
+var DIRECTIONS = ["ingress", "egress"];
+function lintPolicies(engine) {
+  const findings = [];
+  const { classes, binding } = engine;
+  const boundOf = (policy, direction) => {
+    for (const id of classes.select(policy.subject.namespaces, policy.subject.pods)) {
+      const dr = binding.rules.get(id)?.[direction];
+      if (!dr) continue;
+      const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
+      return list.filter((b) => b.policy === policy);
+    }
+    return [];
+  };
+  const subjectsOf = (policy) => classes.select(policy.subject.namespaces, policy.subject.pods).map((id) => classes.all[id]).filter((c) => !c.ingressController);
+  const filteredCache = /* @__PURE__ */ new Map();
+  let cacheOwner;
+  const rulesFor = (cls, direction, ex) => {
+    const dr = binding.rules.get(cls.id)?.[direction];
+    if (!ex || !dr) return dr;
+    if (cacheOwner !== ex) {
+      filteredCache.clear();
+      cacheOwner = ex;
+    }
+    const key = `${cls.id}${direction}`;
+    if (filteredCache.has(key)) return filteredCache.get(key);
+    const keep = (b) => "policy" in ex ? b.policy !== ex.policy : b.rule !== ex.rule;
+    const out = {
+      admin: dr.admin.filter(keep),
+      np: dr.np.filter(keep),
+      baseline: dr.baseline.filter(keep),
+      isolatedBy: "policy" in ex ? dr.isolatedBy.filter((p) => p !== ex.policy) : dr.isolatedBy
+    };
+    filteredCache.set(key, out);
+    return out;
+  };
+  const verdict = (cls, direction, peer, ex, trace) => evaluateRules(rulesFor(cls, direction, ex), cls, direction, peer, trace);
+  const pairConns = (src, dst, ex) => {
+    const out = verdict(src, "egress", { kind: "class", cls: dst }, ex);
+    return out.isEmpty ? out : out.intersect(verdict(dst, "ingress", { kind: "class", cls: src }, ex));
+  };
+  const exposedPorts = (cls) => {
+    let out = ConnectionSet.NONE;
+    for (const w of cls.workloads) out = out.union(engine.exposure.ports.get(workloadKey(w)) ?? ConnectionSet.NONE);
+    return out;
+  };
+  const changesSomething = (ex, subjects, directions, rulesOut) => {
+    for (const s of subjects) {
+      for (const d of directions) {
+        const before = binding.rules.get(s.id)?.[d];
+        const after = rulesFor(s, d, ex);
+        const isolationEnds = (before?.isolatedBy.length ?? 0) > 0 && (after?.isolatedBy.length ?? 0) === 0;
+        const out = rulesOut(s, d);
+        const matchesClass = (id) => isolationEnds || out.some((b) => b.classes.has(id));
+        const matchesAtom = (i) => isolationEnds || out.some((b) => b.atoms.has(i));
+        for (const p of classes.all) {
+          if (!matchesClass(p.id)) continue;
+          if (p.ingressController) {
+            if (d !== "ingress") continue;
+            const ports = exposedPorts(s);
+            if (ports.isEmpty) continue;
+            if (!ports.intersect(verdict(s, d, { kind: "class", cls: p })).equals(ports.intersect(verdict(s, d, { kind: "class", cls: p }, ex)))) return true;
+            continue;
+          }
+          if (p === s && s.workloads.length <= 1) continue;
+          const [src, dst] = d === "egress" ? [s, p] : [p, s];
+          if (!pairConns(src, dst).equals(pairConns(src, dst, ex))) return true;
+        }
+        for (let i = 0; i < engine.atoms.length; i++) {
+          if (!matchesAtom(i)) continue;
+          if (!verdict(s, d, { kind: "atom", atom: i }).equals(verdict(s, d, { kind: "atom", atom: i }, ex))) return true;
+        }
+      }
+    }
+    return false;
+  };
+  const coverersOf = (policy, b, subjects) => {
+    const out = /* @__PURE__ */ new Set();
+    const d = b.rule.ref.direction;
+    const ex = { rule: b.rule };
+    for (const s of subjects) {
+      const peers = [...[...b.classes].map((id) => ({ kind: "class", cls: classes.all[id] })), ...[...b.atoms].map((atom) => ({ kind: "atom", atom }))];
+      for (const p of peers) {
+        const trace = [];
+        verdict(s, d, p, ex, trace);
+        for (const step of trace) {
+          if (step.rule && step.policy && step.rule !== b.rule) out.add(describeRule(step.policy, step.rule));
+          else if (step.verdict === "Isolated" && step.policy && step.policy !== policy) out.add(`${policyKey(step.policy.ref)} (isolation)`);
+        }
+        if (out.size >= 3) return [...out].sort();
+      }
+    }
+    if (out.size === 0) out.add(d === "egress" ? "the destinations’ ingress policies (they never admit it)" : "the sources’ egress policies (they never send it)");
+    return [...out].sort();
+  };
+  for (const policy of engine.policies) {
+    const subjects = subjectsOf(policy);
+    const where2 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
+    if (subjects.length === 0) {
+      findings.push({
+        kind: "selects-nothing",
+        code: Codes.lintSelectsNothing,
+        policy: policyKey(policy.ref),
+        at: originRef(policy.origin, where2),
+        message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
+        coveredBy: []
+      });
+      continue;
+    }
+    const directions = DIRECTIONS.filter((d) => policy.governs[d]);
+    const bound = directions.flatMap((d) => boundOf(policy, d));
+    const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
+    const settled = /* @__PURE__ */ new Set();
+    for (const b of bound) {
+      const never = neverMatches(b, subjects, classes.all);
+      if (never) {
+        findings.push({ ...ruleFinding(b), kind: "never-matches", code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never}`, coveredBy: [] });
+        settled.add(b);
+      } else if (policy.layer !== "np" && neverDecides(b, subjects, classes.all, b.rule.ref.direction, verdict)) {
+        findings.push({
+          ...ruleFinding(b),
+          kind: "shadowed-rule",
+          code: Codes.lintShadowedRule,
+          message: `${describeRule(policy, b.rule)} is shadowed: higher-priority rules decide everything it matches`,
+          coveredBy: coverersOf(policy, b, subjects).filter((c) => !c.startsWith("the "))
+        });
+        settled.add(b);
+      }
+    }
+    if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
+    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
+      const empty = directions.every((d) => policy.rules[d].length === 0);
+      findings.push({
+        kind: "redundant-policy",
+        code: Codes.lintRedundantPolicy,
+        policy: policyKey(policy.ref),
+        at: originRef(policy.origin, ["metadata", "name"]),
+        message: `${policyKey(policy.ref)} is redundant: without it, every connection stays the same${empty ? " (its pods are already isolated by other policies)" : ""}`,
+        coveredBy: policyCoverers(engine, policy, subjects, directions)
+      });
+      continue;
+    }
+    for (const b of bound) {
+      if (settled.has(b)) continue;
+      if (!changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) {
+        findings.push({
+          ...ruleFinding(b),
+          kind: "redundant-rule",
+          code: Codes.lintRedundantRule,
+          message: `${describeRule(policy, b.rule)} is redundant: without it, every connection stays the same`,
+          coveredBy: coverersOf(policy, b, subjects)
+        });
+      }
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings };
+}
+function neverMatches(b, subjects, all) {
+  if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
+  const { fixed, named } = b.rule.ports;
+  if (fixed.isEmpty && named.length > 0) {
+    const dsts = b.rule.ref.direction === "ingress" ? subjects : [...b.classes].map((id) => all[id]);
+    const resolved = named.some((np) => dsts.some((c) => c.ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol))));
+    if (!resolved) return `no ${b.rule.ref.direction === "ingress" ? "selected" : "destination"} pod declares the named port${named.length > 1 ? "s" : ""} ${named.map((n) => `"${n.name}"`).join(", ")}`;
+  }
+  return void 0;
+}
+function neverDecides(b, subjects, all, d, verdict) {
+  for (const s of subjects) {
+    const peers = [];
+    for (const id of b.classes) peers.push({ kind: "class", cls: all[id] });
+    for (const atom of b.atoms) peers.push({ kind: "atom", atom });
+    for (const p of peers) {
+      const trace = [];
+      verdict(s, d, p, void 0, trace);
+      if (trace.some((t) => t.rule === b.rule)) return false;
+    }
+  }
+  return true;
+}
+function policyCoverers(engine, policy, subjects, directions) {
+  const out = /* @__PURE__ */ new Set();
+  for (const s of subjects) {
+    for (const d of directions) {
+      const dr = engine.binding.rules.get(s.id)?.[d];
+      if (!dr) continue;
+      for (const p of dr.isolatedBy) if (p !== policy) out.add(policyKey(p.ref));
+      for (const b of [...dr.admin, ...dr.baseline]) if (b.policy !== policy) out.add(policyKey(b.policy.ref));
+    }
+  }
+  return [...out].sort().slice(0, 5);
+}
+function compareFindings(a, b) {
+  const fa = a.at.file;
+  const fb = b.at.file;
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+// src/pipeline/lint.ts
+function runLint(io, paths, settings) {
+  const { load, diagnostics } = loadInputs(io, paths, settings);
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
+  return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
+}
+
+// src/report/lint.ts
+var LINT_FORMATS = ["txt", "json", "md"];
+var coveredText = (f) => f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.join(", ")})` : "";
+function renderLintTxt(findings) {
+  return findings.map((f) => `${oneLine(formatDiagnostic({ code: f.code, severity: "warning", message: `${f.message}${coveredText(f)}`, at: f.at }))}
+`).join("");
+}
+function renderLintJson(findings) {
+  const rows = findings.map((f) => ({
+    kind: f.kind,
+    code: f.code,
+    policy: f.policy,
+    ...f.rule ? { rule: f.rule } : {},
+    file: f.at.file,
+    doc: f.at.doc,
+    ...f.at.line !== void 0 ? { line: f.at.line } : {},
+    ...f.at.column !== void 0 ? { column: f.at.column } : {},
+    message: f.message,
+    coveredBy: f.coveredBy
+  }));
+  return `${JSON.stringify(rows, null, 2)}
+`;
+}
+function renderLintMd(findings) {
+  if (findings.length === 0) return "No policy sanity findings.\n";
+  const lines = ["| where | finding | policy | rule | covered by |", "|---|---|---|---|---|"];
+  for (const f of findings) {
+    const where2 = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
+    lines.push(`| ${where2} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/lint.ts
+var Options4 = CommonOptions.extend({
+  format: external_exports.enum(LINT_FORMATS, { error: (i) => `expected one of ${LINT_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function lintCommand(ctx, done) {
+  const cmd = new Command("lint").description("policy sanity: policies selecting nothing, rules that never match, redundant and shadowed rules (exit 1 on findings)").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${LINT_FORMATS.join("|")}`, "txt");
+  addCommonOptions(cmd).action((paths, raw) => done(lint(ctx, paths, parseOptions(Options4, raw))));
+  return cmd;
+}
+function lint(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say(`reading and linting ${paths.length} path(s)…`);
+  const r = runLint(ctx.io, paths, readSettingsFrom(ctx, opts));
+  say("");
+  const render = { txt: renderLintTxt, json: renderLintJson, md: renderLintMd };
+  emit(ctx, render[opts.format](r.findings), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics, r.findings.length > 0);
+}
+
+// src/cli/commands/prune.ts
+var Options5 = CommonOptions.extend({
+  policies: external_exports.string({ error: "--policies DIR is required" }),
+  write: external_exports.boolean().default(false)
+});
+function pruneCommand(ctx, done) {
+  const cmd = new Command("prune").description("list (or, with --write, delete) the generated policies in a folder whose workload is no longer in the manifests; exit 1 when some are listed").argument("<path...>", "manifest files or folders (scanned recursively)").option("--policies <dir>", "the folder of policies netpol-ci generated (label app.kubernetes.io/managed-by: netpol-ci)").option("--write", "delete the stale policies from their files (a file left empty is removed)");
+  addCommonOptions(cmd).action((paths, raw) => done(prune(ctx, paths, parseOptions(Options5, raw))));
+  return cmd;
+}
+function prune(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say("reading the manifests and the policies…");
+  const r = runPrune(ctx.io, { paths, policies: opts.policies, write: opts.write }, readSettingsFrom(ctx, opts));
+  say("");
+  for (const s of r.stale) ctx.stdout(`${s.file}:${s.line} [doc ${s.doc}] NetworkPolicy ${s.namespace}/${s.name}: ${s.reason}
+`);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  if (hasErrors(r.diagnostics)) {
+    if (opts.write && r.stale.length > 0) ctx.stderr("netpol-ci: the manifests have errors; nothing deleted\n");
+    return exitCodeFor(r.diagnostics);
+  }
+  if (opts.write) {
+    if (!opts.quiet) ctx.stderr(`removed ${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"} from ${r.changedFiles.length} file(s)
+`);
+    return exitCodeFor(r.diagnostics);
+  }
+  if (r.stale.length > 0 && !opts.quiet) ctx.stderr(`${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"}; run with --write to delete
+`);
+  return exitCodeFor(r.diagnostics, r.stale.length > 0);
+}
+
+// src/topology/traffic/events.ts
+var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
+
+// src/cli/traffic-options.ts
+var collect3 = (value, previous = []) => [...previous, value];
+var TrafficOptions = external_exports.object({
+  traffic: external_exports.array(external_exports.string()).default([]),
+  trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
+  clusterSnapshot: external_exports.string().optional(),
+  cidrAliases: external_exports.string().optional()
+});
+function addTrafficOptions(cmd) {
+  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect3).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
+}
+function trafficRequestFrom(opts) {
+  if (opts.traffic.length === 0) {
+    const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
+    if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
+    return void 0;
+  }
+  return {
+    files: opts.traffic,
+    ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
+    ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
+    ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
+  };
+}
+
+// src/cli/commands/scan.ts
+var Options6 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
+  heuristics: external_exports.string().optional(),
+  exportHeuristics: external_exports.boolean().default(false),
+  format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
+});
+function scanCommand(ctx, done) {
+  const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
+  addTrafficOptions(cmd);
+  addClusterOptions(cmd).option("--heuristics <file>", "with --cluster: well-known components (names, images, ports) from this file instead of the built-in list").option("--export-heuristics", "print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit");
+  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options6, raw))));
+  return cmd;
+}
+function scan(ctx, paths, opts) {
+  if (opts.exportHeuristics) {
+    emit(ctx, exportHeuristics(), opts.output);
+    return ExitCode.ok;
+  }
+  const live = liveSourceFrom(opts);
+  if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
+  if (!live && paths.length === 0) throw new ConfigError("scan takes manifest paths, or --cluster");
+  if (!live && opts.heuristics !== void 0) throw new ConfigError("--heuristics needs --cluster (manifests are scanned exactly, without heuristics)");
+  const say = progress(ctx, opts);
+  say("reading and scanning…");
+  const traffic = trafficRequestFrom(opts);
+  if (live && traffic) throw new ConfigError("--traffic is read with manifest paths (or --cluster-snapshot), not with --cluster");
+  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
+  say("");
+  const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
+  emit(ctx, render(r.topology, "gaps" in r ? r.gaps : void 0, "traffic" in r ? r.traffic : void 0), opts.output);
+  printDiagnostics(ctx, r.diagnostics, opts);
+  return exitCodeFor(r.diagnostics);
+}
+
+// src/report/gaps.ts
+function renderGapSummary(gaps, mode) {
+  if (gaps.length === 0) return "";
+  const how = mode === "namespace" ? "closed within each namespace (--gaps=namespace)" : mode === "open" ? "left unrestricted in that direction (--gaps=open)" : "left closed: that traffic is blocked (--gaps=deny)";
+  const out = [`${gaps.length} gap${gaps.length === 1 ? "" : "s"}: what the manifests cannot tell, ${how}:`];
+  for (const g of gaps) out.push(`  ${safeLine(gapText(g))}`);
+  out.push("close a gap with a reviewed link (scan --format yaml, edit, synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|deny|open; --fail-on-gaps makes gaps fail CI");
+  return `${out.join("\n")}
+`;
+}
+
+// src/cli/commands/synthesize.ts
+var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+var Options7 = CommonOptions.extend(TrafficOptions.shape).extend({
+  links: external_exports.string().optional(),
+  defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
+  dryRun: external_exports.boolean().default(false),
+  dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
+  dnsNamespace: external_exports.string().default("kube-system"),
+  dnsSelector: labelList.default({ "k8s-app": "kube-dns" }),
+  ingressController: labelList.optional(),
+  namePrefix: external_exports.string().regex(/^[a-z0-9-]*$/, { error: "lower-case letters, digits and dashes only" }).default(""),
+  gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny"),
+  failOnGaps: external_exports.boolean().default(false),
+  existing: external_exports.string().optional(),
+  preset: external_exports.array(external_exports.string()).default([]).transform(
+    (list, ctx) => list.flatMap((text) => {
+      const p = parsePreset(text);
+      if (typeof p === "string") {
+        ctx.addIssue({ code: "custom", message: p });
+        return [];
+      }
+      return [p];
+    })
+  ),
+  // commander spells --no-ports as ports: false
+  ports: external_exports.boolean().default(true),
+  checkSelectors: external_exports.boolean().default(false)
+});
+function ingressControllerSelector(labels) {
+  if (!labels) return void 0;
+  const { namespace, ...pod } = labels;
+  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
+}
+function synthesizeCommand(ctx, done) {
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
+  addTrafficOptions(cmd);
+  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options7, raw))));
+  return cmd;
+}
+function synthesize(ctx, paths, opts) {
+  const say = progress(ctx, opts);
+  say("reading, scanning and synthesizing…");
+  const ic = ingressControllerSelector(opts.ingressController);
+  const traffic = trafficRequestFrom(opts);
+  const r = runSynthesize(
+    ctx.io,
+    {
+      paths,
+      ...opts.links !== void 0 ? { linksFile: opts.links } : {},
+      gapMode: opts.gaps,
+      ...traffic ? { traffic } : {},
+      options: {
+        ...DEFAULT_SYNTHESIS_OPTIONS,
+        defaultDeny: opts.defaultDeny,
+        dnsPort: opts.dnsPort,
+        dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector },
+        ...ic ? { ingressController: ic } : {},
+        namePrefix: opts.namePrefix,
+        presets: opts.preset,
+        noPorts: !opts.ports
+      },
+      ...opts.existing !== void 0 ? { existing: opts.existing } : {},
+      checkSelectors: opts.checkSelectors
+    },
+    readSettingsFrom(ctx, opts)
+  );
+  say("");
+  if (r.refused) {
+    printDiagnostics(ctx, r.diagnostics, opts);
+    ctx.stderr("netpol-ci: the links file has errors; no policies written\n");
+    return exitCodeFor(r.diagnostics);
+  }
+  if (r.skipped.length > 0 && !opts.quiet) {
+    ctx.stderr(`left ${r.skipped.length} workload(s) untouched (--existing ${opts.existing}):
+${r.skipped.map((s) => `  ${s.workload}: already selected by ${s.by}
+`).join("")}`);
+  }
+  const target = policyTarget(ctx.io, opts.output);
+  if (target.kind === "stdout") ctx.stdout(renderPoliciesYaml(r.policies));
+  else if (opts.dryRun) for (const [f, text] of layoutPolicies(r.policies, target, renderPoliciesYaml)) ctx.stdout(`# would write ${safeLine(f)}
+${text}`);
+  else {
+    const files = writePolicies(ctx.io, r.policies, target, renderPoliciesYaml);
+    if (!opts.quiet) ctx.stderr(`wrote ${r.policies.length} policies to ${files.size} file(s)
+`);
+  }
+  printDiagnostics(ctx, r.diagnostics, opts);
+  if (!opts.quiet || opts.failOnGaps) ctx.stderr(renderGapSummary(r.gaps, opts.gaps));
+  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}
+`);
+  return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
+}
+
+// src/pipeline/verify.ts
+import path2 from "node:path";
+
+// src/drift/repo.ts
+function isDnsPod(w, dns) {
+  return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
+}
+var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
+function computeRepoDrift(input) {
+  const { engine, connectivity: connectivity2, cluster, dns } = input;
+  const diagnostics = [];
+  const probes = input.probes ?? /* @__PURE__ */ new Set();
+  const dnsPods = cluster.workloads.filter((w) => isDnsPod(w, dns)).map((w) => w.ref);
+  const dnsKeys = new Set(dnsPods.map((r) => peerKey({ kind: "workload", ref: r })));
+  const rows = [];
+  const reasons = /* @__PURE__ */ new Map();
+  const addReason = (src, dst, r) => {
+    const k = pairKey(src, dst);
+    const list = reasons.get(k);
+    if (list) list.push(r);
+    else reasons.set(k, [r]);
+  };
+  const withEgress = /* @__PURE__ */ new Map();
+  const cuts = [...connectivity2.ipRanges];
+  for (const l of input.needs) {
+    if (l.src.kind === "gateway" || l.dst.kind === "gateway") {
+      diagnostics.push(diag(Codes.needNotChecked, "info", `${peerKey(l.src)} => ${peerKey(l.dst)} ${l.conns.toString()}: Gateway links are not checked (the engine does not model Gateway proxies)`));
+      continue;
+    }
+    if (l.dst.kind === "ingress-controller") continue;
+    for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
+    if (l.src.kind === "external" && !input.families.includes(l.src.range.family) || l.dst.kind === "external" && !input.families.includes(l.dst.range.family)) continue;
+    rows.push({ src: l.src, dst: l.dst, conns: l.conns });
+    addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
+    if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
+  }
+  for (const [srcKey, src] of withEgress) {
+    for (const ref of dnsPods) {
+      const dst = { kind: "workload", ref };
+      if (peerKey(dst) === srcKey) continue;
+      rows.push({ src, dst, conns: dns.conns });
+      addReason(src, dst, { kind: "dns" });
+    }
+  }
+  const atoms = atomize(cuts, input.families);
+  const needs = refine({ connections: rows, workloads: connectivity2.workloads, ipRanges: [] }, atoms);
+  const allowed = refine(connectivity2, atoms);
+  const reasonsOf = (src, dst) => {
+    const direct = reasons.get(pairKey(src, dst));
+    if (direct) return direct;
+    const out = [];
+    for (const l of input.needs) {
+      const cover = (need, atom) => need.kind === atom.kind && (atom.kind !== "external" || need.kind === "external" && need.range.family === atom.range.family && need.range.lo <= atom.range.lo && atom.range.hi <= need.range.hi) && (atom.kind === "external" || peerKey(need) === peerKey(atom));
+      if (cover(l.src, src) && cover(l.dst, dst)) out.push({ kind: "link", evidence: l.evidence });
+    }
+    return out;
+  };
+  const missing = [];
+  for (const [k, need] of needs) {
+    if (probes.has(peerKey(need.src))) continue;
+    const have = allowed.get(k)?.conns ?? ConnectionSet.NONE;
+    const lack = need.conns.subtract(have);
+    if (lack.isEmpty) continue;
+    const explanation = explainPair(engine, need.src, need.dst);
+    missing.push({ kind: "missing", src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...explanation ? { explanation } : {} });
+  }
+  const excess = [];
+  for (const [k, have] of allowed) {
+    if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
+    const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
+    let extra = have.conns.subtract(need);
+    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
+    if (extra.isEmpty) continue;
+    excess.push({ kind: "excess", src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
+  }
+  const order = (a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
+  missing.sort(order);
+  excess.sort(order);
+  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
+}
+function allowersOf(engine, src, dst, extra) {
+  const x = explainPair(engine, src, dst);
+  if (!x) return [];
+  const out = [];
+  const take = (side, steps) => {
+    for (const s of steps ?? []) {
+      if (s.verdict !== "Allow" && !(s.layer === "BANP" && s.verdict === "Pass")) continue;
+      const conns2 = s.conns.intersect(extra);
+      if (!conns2.isEmpty) out.push({ side, step: s, conns: conns2 });
+    }
+  };
+  take("egress", x.egress);
+  take("ingress", x.ingress);
+  if (x.exposure) {
+    const conns2 = x.exposure.ports.intersect(extra);
+    if (!conns2.isEmpty) out.push({ side: "exposure", by: x.exposure.by, conns: conns2 });
+  }
+  return out;
+}
+
+// src/pipeline/verify.ts
+function under(file, dir) {
+  const rel = path2.relative(path2.resolve(dir), path2.resolve(file));
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+}
+function dnsProbe(dns, port) {
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "dns", namespace: dns.namespace, labels: { ...dns.podLabels } },
+    spec: { containers: [{ name: "dns", ports: [{ containerPort: port, protocol: "UDP" }, { containerPort: port, protocol: "TCP" }] }] }
+  };
+  return { path: "(assumed DNS pods)", text: JSON.stringify(pod) };
+}
+function objectsOf2(files, diagnostics) {
+  const documents = [];
+  for (const f of files) {
+    const r2 = parseManifestFile(f);
+    documents.push(...r2.documents);
+    diagnostics.push(...r2.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
+    diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
+  }
+  return r.objects;
+}
+function loadRepoDrift(io, request, settings) {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  const diagnostics = [...read.diagnostics];
+  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
+  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
+  const appObjects = [];
+  const outside = /* @__PURE__ */ new Map();
+  for (const o of objectsOf2(appFiles, diagnostics)) {
+    if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
+    else {
+      const cur = outside.get(o.origin.document.file);
+      if (cur) cur.count++;
+      else outside.set(o.origin.document.file, { first: o, count: 1 });
+    }
+  }
+  for (const { first, count } of outside.values()) {
+    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
+    diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
+  }
+  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
+  const base = buildCluster([...appObjects, ...policyObjects]);
+  diagnostics.push(...base.diagnostics);
+  const dns = request.synthesis.dns;
+  const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
+  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values };
+  const probeObjects = objectsOf2([dnsProbe(dns, request.synthesis.dnsPort)], []);
+  const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
+  const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
+  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+}
+function needsOf(loaded, request) {
+  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
+  return { links: [...scanned.value.links, ...request.extraNeeds ?? []], diagnostics: [...scanned.diagnostics] };
+}
+function runRepoDrift(io, request, settings) {
+  const loaded = loadRepoDrift(io, request, settings);
+  return repoDriftOf(loaded, request, settings);
+}
+function repoDriftOf(loaded, request, settings) {
+  const diagnostics = [...loaded.diagnostics];
+  const needs = needsOf(loaded, request);
+  diagnostics.push(...needs.diagnostics);
+  const engine = new PolicyEngine(loaded.cluster, engineOptions(settings));
+  diagnostics.push(...engine.diagnostics);
+  const port = request.synthesis.dnsPort;
+  const result = computeRepoDrift({
+    engine,
+    connectivity: engine.connectivity(),
+    cluster: loaded.cluster,
+    needs: needs.links,
+    dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port).union(ConnectionSet.port("TCP", port)) },
+    probes: loaded.probes,
+    families: settings.ipFamilies
+  });
+  diagnostics.push(...result.diagnostics);
+  return { drift: result.value, diagnostics };
+}
+function isManagedPolicyFile(f) {
+  const parsed = parseManifestFile(f);
+  const objects = readObjects(parsed.documents).objects;
+  if (parsed.documents.length === 0 || objects.length !== parsed.documents.length || parsed.diagnostics.length > 0) return false;
+  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
+}
+function fixRepoDrift(io, request, settings, render) {
+  const loaded = loadRepoDrift(io, request, settings);
+  const appCluster = buildCluster(loaded.appObjects).cluster;
+  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
+  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
+  const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
+  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [path2.resolve(f.path), f]));
+  const files = [];
+  const writes = /* @__PURE__ */ new Map();
+  for (const [file, text] of layout) {
+    const before = existing.get(path2.resolve(file))?.text ?? "";
+    files.push({ path: file, action: before === "" ? "created" : before === text ? "unchanged" : "updated", before, after: text });
+    if (before !== text) writes.set(file, text);
+  }
+  const written = new Set([...layout.keys()].map((f) => path2.resolve(f)));
+  const removals = [];
+  const kept = [];
+  for (const [abs, f] of existing) {
+    if (written.has(abs)) continue;
+    if (isManagedPolicyFile(f)) {
+      removals.push(f.path);
+      files.push({ path: f.path, action: "removed", before: f.text, after: "" });
+    } else kept.push(f.path);
+  }
+  io.writeFiles(writes, { createFolders: true });
+  io.removeFiles(removals);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const after = runRepoDrift(io, request, settings);
+  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
+}
+
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 function renderSarif(log) {
@@ -5726,14 +6807,14 @@ function renderSarif(log) {
 
 // src/report/verify.ts
 var VERIFY_FORMATS = ["txt", "md", "json", "sarif"];
-var at = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
+var at2 = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
 function reasonText(r) {
   return r.kind === "dns" ? ["DNS (every workload with egress needs it)"] : r.evidence.map(evidenceText);
 }
-function stepText(s) {
+function stepText2(s) {
   if (s.layer === "default") return `[default] ${s.verdict} ${s.conns.toString()}: no policy applies`;
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  return `[${s.layer}] ${s.verdict} ${s.conns.toString()}: ${s.policy ?? ""}${rule}${s.at ? ` (${at(s.at)})` : ""}`;
+  return `[${s.layer}] ${s.verdict} ${s.conns.toString()}: ${s.policy ?? ""}${rule}${s.at ? ` (${at2(s.at)})` : ""}`;
 }
 function blockers(x, lack) {
   if (!x) return [];
@@ -5747,7 +6828,7 @@ function allowerText(a) {
   if (a.side === "exposure") return `ingress controller: exposed by ${(a.by ?? []).join(", ")} on ${a.conns.toString()}`;
   const s = a.step;
   if (s.layer === "default") return `${a.side}: no policy isolates the ${a.side === "egress" ? "source" : "destination"} (${a.conns.toString()})`;
-  return `${a.side}: ${stepText(s)}`;
+  return `${a.side}: ${stepText2(s)}`;
 }
 function missingLine(m) {
   return `missing: source: ${peerKey(m.src)}, destination: ${peerKey(m.dst)}, needed: ${m.needed.toString()}, allowed: ${m.allowed.toString()}, blocked: ${m.conns.toString()}`;
@@ -5777,7 +6858,7 @@ function renderRepoDriftTxt(r) {
   for (const m of d.missing) {
     out.push(missingLine(m));
     for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  needed by: ${t}`);
-    for (const b of blockers(m.explanation, m.conns)) out.push(`  blocked by ${b.side}: ${stepText(b.step)}`);
+    for (const b of blockers(m.explanation, m.conns)) out.push(`  blocked by ${b.side}: ${stepText2(b.step)}`);
   }
   for (const e of d.excess) {
     out.push(excessLine(e));
@@ -5799,7 +6880,7 @@ function renderRepoDriftMd(r) {
     for (const m of d.missing) {
       out.push(`- ${markdownCode(peerKey(m.src))} → ${markdownCode(peerKey(m.dst))}: blocked ${markdownCode(m.conns.toString())} (needed ${markdownCode(m.needed.toString())}, allowed ${markdownCode(m.allowed.toString())})`);
       for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  - needed by ${markdownCode(t)}`);
-      for (const b of blockers(m.explanation, m.conns)) out.push(`  - blocked by ${b.side}: ${markdownCode(stepText(b.step))}`);
+      for (const b of blockers(m.explanation, m.conns)) out.push(`  - blocked by ${b.side}: ${markdownCode(stepText2(b.step))}`);
     }
   }
   if (d.excess.length > 0) {
@@ -5819,10 +6900,10 @@ function renderRepoDriftMd(r) {
 `;
 }
 function stepJson(s) {
-  return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at(s.at) } : {}, conns: s.conns.toString() };
+  return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at2(s.at) } : {}, conns: s.conns.toString() };
 }
 function reasonJson(r) {
-  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at(e.at) } : {} }));
+  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at2(e.at) } : {} }));
 }
 function renderRepoDriftJson(r) {
   const d = r.drift;
@@ -5943,7 +7024,7 @@ var VERSION = "0.1.0";
 
 // src/cli/commands/verify.ts
 var labelList2 = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options7 = CommonOptions.extend(ClusterOptions.shape).extend({
+var Options8 = CommonOptions.extend(ClusterOptions.shape).extend({
   format: external_exports.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
   policies: external_exports.string({ error: "--policies DIR is required: the folder of committed policies" }),
   allowExcess: external_exports.boolean().default(false),
@@ -5957,7 +7038,7 @@ var Options7 = CommonOptions.extend(ClusterOptions.shape).extend({
 function verifyCommand(ctx, done) {
   const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx");
   addClusterOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options7, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options8, raw))));
   return cmd;
 }
 function verify(ctx, paths, opts) {
@@ -6017,20 +7098,20 @@ var OUTPUT = (ctx) => ({
 });
 function buildProgram(ctx, done) {
   const program2 = new Command("netpol-ci").description("Kubernetes NetworkPolicies shift-left, in CI: exact connectivity, semantic diffs, least-privilege policies").version(VERSION).showHelpAfterError().configureOutput(OUTPUT(ctx)).exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
+  for (const make of [checkCommand, connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
     program2.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program2.commands) c.exitOverride();
   return program2;
 }
 function main(argv, ctx) {
-  let code = ExitCode.ok;
+  let code2 = ExitCode.ok;
   const program2 = buildProgram(ctx, (c) => {
-    code = c;
+    code2 = c;
   });
   try {
     program2.parse(argv, { from: "user" });
-    return code;
+    return code2;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return ExitCode.ok;
@@ -6055,5 +7136,5 @@ process.exitCode = main(process.argv.slice(2), {
   env: process.env,
   interactive: Boolean(process.stderr.isTTY),
   stdoutTerminal: Boolean(process.stdout.isTTY),
-  stdoutBytes: (bytes) => void process.stdout.write(bytes)
+  stdoutBytes: (bytes2) => void process.stdout.write(bytes2)
 });

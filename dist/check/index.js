@@ -1,23 +1,23 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   fileAtRef
-} from "../chunks/chunk-OJW5OPH7.js";
+} from "../chunks/chunk-YAYPSIH5.js";
 import {
   renderDiffMd,
   runDiff
-} from "../chunks/chunk-NUXIERXO.js";
+} from "../chunks/chunk-ZSCCUJPY.js";
 import {
   runScan
-} from "../chunks/chunk-RJZ6V7CB.js";
-import "../chunks/chunk-YLH6ZJ5U.js";
+} from "../chunks/chunk-ANFDZVUY.js";
+import "../chunks/chunk-3WGHHZUK.js";
 import {
   readSettingsFromInputs
-} from "../chunks/chunk-KRE4KSM2.js";
+} from "../chunks/chunk-NAGPBG5F.js";
 import {
   escapeMarkdown,
   markdownCode,
   workloadKey
-} from "../chunks/chunk-Z6JEST27.js";
+} from "../chunks/chunk-RI4RY7BV.js";
 import {
   annotateDiagnostics,
   checkSpec,
@@ -28,12 +28,12 @@ import {
   refsOf,
   runAction,
   writeReport
-} from "../chunks/chunk-3CVNR27Y.js";
+} from "../chunks/chunk-V3DV5JOP.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-JYW7THQ5.js";
+} from "../chunks/chunk-H2VFODTW.js";
 
 // src/action/check-runner.ts
 import path from "node:path";

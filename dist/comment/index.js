@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-3CVNR27Y.js";
+} from "../chunks/chunk-V3DV5JOP.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-JYW7THQ5.js";
+} from "../chunks/chunk-H2VFODTW.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

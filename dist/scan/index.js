@@ -3,19 +3,19 @@ import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
-} from "../chunks/chunk-TZHS3LXJ.js";
+} from "../chunks/chunk-AG2FABK4.js";
 import {
   runScan
-} from "../chunks/chunk-RJZ6V7CB.js";
-import "../chunks/chunk-YLH6ZJ5U.js";
+} from "../chunks/chunk-ANFDZVUY.js";
+import "../chunks/chunk-3WGHHZUK.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-KRE4KSM2.js";
+} from "../chunks/chunk-NAGPBG5F.js";
 import {
   workloadKey
-} from "../chunks/chunk-Z6JEST27.js";
+} from "../chunks/chunk-RI4RY7BV.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-3CVNR27Y.js";
+} from "../chunks/chunk-V3DV5JOP.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-JYW7THQ5.js";
+} from "../chunks/chunk-H2VFODTW.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

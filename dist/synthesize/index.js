@@ -5,17 +5,17 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-BPQKDGKM.js";
-import "../chunks/chunk-YLH6ZJ5U.js";
+} from "../chunks/chunk-TQSFUNHI.js";
+import "../chunks/chunk-3WGHHZUK.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-KRE4KSM2.js";
+} from "../chunks/chunk-NAGPBG5F.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-Z6JEST27.js";
+} from "../chunks/chunk-RI4RY7BV.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-3CVNR27Y.js";
+} from "../chunks/chunk-V3DV5JOP.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-JYW7THQ5.js";
+} from "../chunks/chunk-H2VFODTW.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, ExitCode } from '../diagnostics/errors.js';
 import { safeLine, safeLines } from '../diagnostics/sanitize.js';
+import { checkCommand } from './commands/check.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { linksCommand } from './commands/links.js';
@@ -29,7 +30,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
     .showHelpAfterError()
     .configureOutput(OUTPUT(ctx))
     .exitOverride();
-  for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
+  for (const make of [checkCommand, connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
     program.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
   for (const c of program.commands) c.exitOverride();

@@ -156,6 +156,9 @@ export const Codes = {
   selectorCheck: 'NPC189',
   /** synthesize --preset: a preset names a namespace or workload that is not in the manifests. */
   presetUnknown: 'NPC190',
+  // check, the PR report (NPC120-NPC129)
+  /** A needed link `check` cannot judge against the policies (through a Gateway proxy, which the engine does not model). */
+  linkNotJudged: 'NPC120',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

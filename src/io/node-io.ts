@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
-import { exportTree, pathExists, repoTop } from './git.js';
+import { changedFilesBetween, changedFilesInRepo } from './changes.js';
+import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
 import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import { forEachLine } from './traffic.js';
@@ -44,6 +45,9 @@ export function nodeIo(): Io {
       const dir = exportTree(repo, ref, paths, limits);
       return { dir, top: repoTop(repo, limits), dispose: () => rmSync(dir, { recursive: true, force: true }) };
     },
+    resolveCommit: resolveRef,
+    changedFilesInRepo,
+    changedFilesBetween,
     dotToSvg: (dot, limits) => Buffer.from(runDot(dot, 'svg', limits)).toString('utf8'),
     dotToPng: (dot, limits) => runDot(dot, 'png', limits),
     listFiles(dir) {

@@ -108,6 +108,12 @@ export interface Io {
   repoTop(repo: string, limits?: ExecLimits): string;
   pathExists(repo: string, ref: string, path: string, limits?: ExecLimits): boolean;
   exportTree(repo: string, ref: string, paths: readonly string[], limits?: ExecLimits): ExportedTree;
+  /** The commit id a ref names (a ConfigError naming the ref when it names none). */
+  resolveCommit(repo: string, ref: string): string;
+  /** Files (repository-relative) that differ between two refs, limited to the paths. */
+  changedFilesInRepo(repo: string, base: string, head: string, paths: readonly string[]): string[];
+  /** Files (relative to each root) that differ between two folders, or two files compared by name. */
+  changedFilesBetween(before: string, after: string): string[];
   /** Graphviz: DOT to SVG. */
   dotToSvg(dot: string, limits?: ExecLimits): string;
   /** Graphviz: DOT to PNG bytes. */

@@ -60,6 +60,21 @@ export class MemoryIo implements Io {
     return { dir, top: '/memory', dispose: () => this.trees.delete(dir) };
   }
 
+  resolveCommit(_repo: string, ref: string): string {
+    if (!this.refs[ref]) throw new ConfigError(`${JSON.stringify(ref)} is not a commit`);
+    return ref;
+  }
+
+  changedFilesInRepo(_repo: string, base: string, head: string): string[] {
+    const a = this.refs[base] ?? {};
+    const b = this.refs[head] ?? {};
+    return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((f) => a[f] !== b[f]).sort();
+  }
+
+  changedFilesBetween(): string[] {
+    return [];
+  }
+
   dotToPng(): Uint8Array {
     throw new ConfigError('no Graphviz in memory');
   }

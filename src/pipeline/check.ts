@@ -1,0 +1,102 @@
+import { Codes, diag } from '../diagnostics/diagnostic.js';
+import { ipBlocksOf } from '../connectivity/address-text.js';
+import { CauseFinder, causeId } from '../connectivity/causes.js';
+import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/diff.js';
+import { explainDiff } from '../connectivity/explain.js';
+import { newlyUnmet, unmetLinks } from '../connectivity/needs.js';
+import type { Io } from '../io/types.js';
+import type { Topology, Unresolved } from '../topology/links.js';
+import { compareStrings } from '../manifests/cluster.js';
+import { peerKey, workloadKey } from '../model/peer.js';
+import type { ReadSettings } from './settings.js';
+import { Attributor } from './check/attribution.js';
+import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
+import { loadSides } from './check/sides.js';
+import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
+
+export type * from './check/types.js';
+
+/** The gaps of one side; the one place the gaps section is fed from (a richer gap model replaces this function). */
+export function gapsOf(head: Topology, base: Topology): Gap[] {
+  const key = (u: Unresolved) => `${workloadKey(u.workload)}\u0000${u.value}\u0000${u.reason}`;
+  const before = new Set(base.unresolved.map(key));
+  return head.unresolved
+    .map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, introduced: !before.has(key(u)) }))
+    .sort((a, b) => compareStrings(`${a.workload}\u0000${a.value}`, `${b.workload}\u0000${b.value}`));
+}
+
+/**
+ * The whole PR check on base and head: render, scan, connectivity, the semantic diff with
+ * explanations grouped by cause, the needed links head's policies no longer allow, and gaps.
+ */
+export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings): CheckOutcome {
+  const { base, head, changed, commits } = loadSides(io, request, settings);
+  const files = new Map<string, FileInfo>();
+  for (const [sideName, side] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
+    const charts = side.values.map((v) => ({ shown: v.chart, rel: side.rel(v.chart) ?? v.chart }));
+    for (const d of side.documents) {
+      const rel = side.rel(d);
+      if (rel === undefined) continue;
+      const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
+      // a rendered file is named after its template (`chart/templates/x.yaml [rendered]`), an overlay's output `overlay/kustomization [rendered]`
+      if (chart) files.set(d, { side: sideName, path: rel.replace(/ \[rendered\]$/, ''), chart: chart.rel === '.' ? '' : chart.rel });
+      else if (rel.endsWith('/kustomization [rendered]') || rel === 'kustomization [rendered]') {
+        const overlay = rel === 'kustomization [rendered]' ? '' : rel.slice(0, -'/kustomization [rendered]'.length);
+        files.set(d, { side: sideName, path: overlay || '.', overlay });
+      } else files.set(d, { side: sideName, path: rel });
+    }
+  }
+
+  const before = base.engine.connectivity();
+  const after = head.engine.connectivity();
+  const diff = diffConnectivity(before, after);
+  const explanations = explainDiff(base.engine, head.engine, diff);
+  const finder = new CauseFinder(base.engine, head.engine);
+  const attributor = new Attributor(changed, files, base, head);
+
+  const groupsById = new Map<string, { causes: AttributedCause[]; entries: number[] }>();
+  diff.entries.forEach((e, i) => {
+    const causes: AttributedCause[] = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
+    const id = causes.map((c) => causeId(c.cause)).join('\n');
+    const g = groupsById.get(id);
+    if (g) {
+      g.entries.push(i);
+      g.causes = g.causes.map((c, k) => ({ ...c, cause: mergeSelectors(c.cause, (causes[k] as AttributedCause).cause) }));
+    } else groupsById.set(id, { causes, entries: [i] });
+  });
+  const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
+  const toItems = (entries: readonly number[]) => itemsOf(diff, explanations, entries, finder.policies, blocks);
+  // groups by size (the biggest change first), then by cause identity for a stable order
+  const groups = [...groupsById.entries()]
+    .sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib))
+    .map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
+  const outside = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff.entries[it.entries[0] as number] as ConnectivityDiffEntry) && !it.gained.isEmpty));
+
+  const unmetHead = unmetLinks(head.topology.links, after);
+  const unmetBase = unmetLinks(base.topology.links, before);
+  const { broken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const notJudged = unmetHead.unjudged.map((l) => {
+    const ev = l.evidence.find((e) => e.kind === 'address' || e.kind === 'exposure' || e.kind === 'intent');
+    return diag(Codes.linkNotJudged, 'info', `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && 'at' in ev ? ev.at : undefined);
+  });
+
+  return {
+    refs: { base: base.label, head: head.label },
+    ...(commits ? { commits } : {}),
+    changedFiles: changed,
+    diff,
+    explanations,
+    groups,
+    outside,
+    broken,
+    alreadyUnmet: already,
+    unjudged: unmetHead.unjudged,
+    gaps: gapsOf(head.topology, base.topology),
+    files,
+    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged],
+    headDiagnostics: [...head.diagnostics, ...notJudged],
+  };
+}

@@ -1,0 +1,48 @@
+import type { Decision } from '../../connectivity/causes.js';
+import type { UnmetLink } from '../../connectivity/needs.js';
+import { peerKey } from '../../model/peer.js';
+import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
+import { evidenceText } from '../../topology/links.js';
+import { checkSummary } from './summary.js';
+
+const at = (r: { file: string; line?: number } | undefined) => (r ? `${r.file}:${r.line ?? 0}` : undefined);
+
+function decision(d: Decision) {
+  return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at(s.at), conns: s.conns.toString() })) };
+}
+
+function item(it: ChangeItem) {
+  return {
+    kind: it.kind,
+    src: it.src,
+    dst: it.dst,
+    outside: it.outside,
+    before: it.before.toString(),
+    after: it.after.toString(),
+    ...(it.workloadsInfo ? { workloads_diff_info: it.workloadsInfo } : {}),
+    why: { base: it.why.base.map(decision), head: it.why.head.map(decision) },
+  };
+}
+
+const unmet = (u: UnmetLink) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
+
+/** The check as data, for other tools (the Action layer reads counts from it). */
+export function renderCheckJson(o: CheckOutcome): string {
+  const data = {
+    summary: checkSummary(o),
+    refs: o.refs,
+    ...(o.commits ? { commits: o.commits } : {}),
+    changed_files: o.changedFiles,
+    outside: o.outside.map(item),
+    ...(o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {}),
+    ...(o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {}),
+    groups: o.groups.map((g) => ({
+      causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
+      items: g.items.map(item),
+    })),
+    broken_links: o.broken.map(unmet),
+    already_unmet_links: o.alreadyUnmet.map(unmet),
+    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) })),
+  };
+  return `${JSON.stringify(data, null, 2)}\n`;
+}

@@ -1,0 +1,49 @@
+import type { CheckOutcome } from '../../pipeline/check.js';
+
+/** The counts every format shows, and the verdict line. */
+export interface CheckSummary {
+  readonly verdict: string;
+  readonly changes: number;
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly outside: number;
+  readonly broken: number;
+  readonly gaps: number;
+  readonly newGaps: number;
+  readonly baselineViolations?: number;
+  readonly driftFindings?: number;
+}
+
+export function checkSummary(o: CheckOutcome): CheckSummary {
+  // counted in report lines (entries towards adjacent address atoms with one answer are one line)
+  const count = (k: string) => o.groups.reduce((n, g) => n + g.items.filter((it) => it.kind === k).length, 0);
+  const changes = o.groups.reduce((n, g) => n + g.items.length, 0);
+  const broken = o.broken.length;
+  const baseline = o.baseline?.violations.length;
+  const drift = o.drift?.findings.length;
+  const problems: string[] = [];
+  if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? '' : 's'}`);
+  if (drift) problems.push(`${drift} drift finding${drift === 1 ? '' : 's'}`);
+  if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? '' : 's'}`);
+  if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? '' : 's'} from outside the cluster`);
+  const verdict =
+    problems.length > 0
+      ? `⚠️ ${problems.join(', ')}`
+      : changes > 0
+        ? `ℹ️ ${changes} connectivity change${changes === 1 ? '' : 's'}, nothing broken`
+        : '✅ no connectivity change, nothing broken';
+  return {
+    verdict,
+    changes,
+    added: count('added'),
+    removed: count('removed'),
+    changed: count('changed'),
+    outside: o.outside.length,
+    broken,
+    gaps: o.gaps.length,
+    newGaps: o.gaps.filter((g) => g.introduced).length,
+    ...(baseline !== undefined ? { baselineViolations: baseline } : {}),
+    ...(drift !== undefined ? { driftFindings: drift } : {}),
+  };
+}

@@ -1,0 +1,54 @@
+import type { Decision } from '../../connectivity/causes.js';
+import type { UnmetLink } from '../../connectivity/needs.js';
+import { peerKey } from '../../model/peer.js';
+import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
+import { oneLine } from '../escape.js';
+import { causeText } from './causes.js';
+import { evidenceText } from '../../topology/links.js';
+import { checkSummary } from './summary.js';
+
+function sentence(it: ChangeItem): string {
+  switch (it.kind) {
+    case 'added':
+      return `${it.src} can now reach ${it.dst} on ${it.after.toString()}`;
+    case 'removed':
+      return `${it.src} can no longer reach ${it.dst} (was ${it.before.toString()})`;
+    case 'changed':
+      if (it.before.isAll) return `${it.src} -> ${it.dst}: now only on ${it.after.toString()} (was all connections)`;
+      if (it.after.isAll) return `${it.src} -> ${it.dst}: now on all connections (was ${it.before.toString()})`;
+      return `${it.src} -> ${it.dst}: ${[!it.gained.isEmpty ? `now also on ${it.gained.toString()}` : '', !it.lost.isEmpty ? `no longer on ${it.lost.toString()}` : ''].filter(Boolean).join('; ')} (now ${it.after.toString()})`;
+  }
+}
+
+function decision(d: Decision): string {
+  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ''}${s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : ''}`).join(', ');
+  if (d.verdict === 'open') return `${d.direction} not restricted`;
+  if (d.verdict === 'allowed') return `${d.direction} allowed by ${steps}`;
+  return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
+}
+
+const unmet = (u: UnmetLink) =>
+  `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${u.link.evidence[0] ? ` (${evidenceText(u.link.evidence[0])})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
+
+/** The check as plain text for a terminal: the verdict, then one line per change under its cause. */
+export function renderCheckTxt(o: CheckOutcome): string {
+  const s = checkSummary(o);
+  const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ''}`];
+  if (o.outside.length) out.push('', 'Newly reachable from outside the cluster:', ...o.outside.map((it) => `  ${sentence(it)}`));
+  if (o.baseline) out.push('', 'Baseline violations:', ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
+  if (o.drift) out.push('', 'Drift:', ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  o.groups.forEach((g, i) => {
+    const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
+    // the Markdown cause sentence without its code spans
+    const cause = g.causes.map((c) => causeText(c.cause).replace(/`/g, '')).join('; ') || 'no change the PR made to these objects was found';
+    out.push('', `${i + 1}. ${cause}${files.length ? ` [${files.join(', ')}]` : ''}`);
+    for (const it of g.items) {
+      out.push(`  ${sentence(it)}`);
+      if (it.why.base.length) out.push(`    base: ${it.why.base.map(decision).join('; ')}`);
+      if (it.why.head.length) out.push(`    head: ${it.why.head.map(decision).join('; ')}`);
+    }
+  });
+  if (o.broken.length) out.push('', 'Needed links this PR breaks:', ...o.broken.map((u) => `  ${unmet(u)}`));
+  if (o.gaps.length) out.push('', 'Gaps:', ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  return `${out.map(oneLine).join('\n')}\n`;
+}

@@ -1,0 +1,186 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseMarker } from '../../src/report/check/marker.js';
+import { CLI, REPO_ROOT, runCli } from '../helpers/cli.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { git } from '../helpers/tools.js';
+
+afterAll(cleanupTempDirs);
+
+const BASE = 'fixtures/example-pr/base';
+const HEAD = 'fixtures/example-pr/head';
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+describe('check on folders', () => {
+  test('the README example: the Markdown a reviewer reads, exit 0 without --fail-on', () => {
+    const r = runCli(['check', '--base', BASE, '--head', HEAD]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const md = r.stdout;
+    expect(md.split('\n').slice(0, 2)).toEqual(['<!-- netpol-ci:check v1 key=netpol-ci sha=none truncated=false -->', '### netpol-ci check: ⚠️ breaks 1 needed link']);
+    expect(md).toContain('- `frontend/web[Deployment]` can now reach `payments/payments[Deployment]` on `TCP 8080`');
+    expect(md).toContain('- `payments/fraud-check[Deployment]` → `203.0.113.0/24`: now also on `TCP 8443` (now `TCP 443,8443`)');
+    expect(md).toContain('- `frontend/web[Deployment]` can no longer reach `backend/orders[Deployment]` (was `TCP 8080`)');
+    expect(md).toContain(
+      '**3. Cause:** container ports of `backend/orders[Deployment]` changed from `http TCP 8080` to `http TCP 8081` in `backend/orders.yaml`',
+    );
+    expect(md).toContain(
+      '- `frontend/web[Deployment]` needs `backend/orders[Deployment]` on `TCP 8081` (`frontend/web.yaml:25`: `http://orders.backend.svc.cluster.local:8080`): head allows none of it',
+    );
+    // the files the PR changed that changed the answer; web.yaml changed too, but only what the app needs
+    expect(md).toContain('#### Files that changed the answer\n\n- `backend/orders.yaml`: container ports');
+    expect(md).not.toContain('- `frontend/web.yaml`:');
+  });
+
+  test('the README shows exactly what its first command prints', () => {
+    const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+    expect(readme).toContain('node dist/cli.js check --base fixtures/example-pr/base --head fixtures/example-pr/head');
+    const shown = /````markdown\n([\s\S]*?)````/.exec(readme)?.[1];
+    expect(shown).toBe(runCli(['check', '--base', BASE, '--head', HEAD]).stdout);
+  });
+
+  test('--fail-on: each kind of finding exits 1 only when present; gaps count only when the PR adds them', () => {
+    expect(runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'broken']).code).toBe(1);
+    expect(runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'diff']).code).toBe(1);
+    // the example's one gap (fraud-check's scoring host) exists on base too
+    expect(runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'gaps']).code).toBe(0);
+    expect(runCli(['check', '--base', BASE, '--head', BASE, '--fail-on', 'diff,broken,gaps']).code).toBe(0);
+  });
+
+  test('bad usage exits 2 naming the flag', () => {
+    const bad = runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'diff,typo']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--fail-on: expected a comma-separated list of diff, broken, gaps, got "typo"');
+    const missing = runCli(['check', '--base', BASE]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("required option '--head <ref|path>' not specified");
+    const url = runCli(['check', '--base', BASE, '--head', HEAD, '--blob-base', 'javascript:alert(1)']);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toContain('--blob-base: expected a URL');
+    const paths = runCli(['check', '--base', BASE, '--head', HEAD, 'extra']);
+    expect(paths.code).toBe(2);
+    expect(paths.stderr).toContain('paths after the options go with --repo');
+  });
+
+  test('bad input in head: a diagnostic with file and line, the rest still reported, exit 2', () => {
+    const dir = tempDir('check-bad-');
+    cpSync(path.join(REPO_ROOT, HEAD), path.join(dir, 'head'), { recursive: true });
+    const f = path.join(dir, 'head', 'payments', 'network-policies.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('- {protocol: TCP, port: 8443}', '- {protocol: TCP, port: 8443, endPort: 80}'));
+    const r = runCli(['check', '--base', BASE, '--head', path.join(dir, 'head')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/payments\/network-policies\.yaml:\d+:\d+ \[doc 6\] error NPC012 spec\.egress\[0\]\.ports\[1\]\.endPort/);
+    expect(r.stdout).toContain('can now reach `payments/payments[Deployment]`');
+  });
+
+  test('bad input only in base is shown but does not fail the PR that fixes it', () => {
+    const dir = tempDir('check-badbase-');
+    cpSync(path.join(REPO_ROOT, BASE), path.join(dir, 'base'), { recursive: true });
+    const f = path.join(dir, 'base', 'payments', 'network-policies.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('- {protocol: TCP, port: 443}', '- {protocol: TCP, port: 443, endPort: 80}'));
+    const r = runCli(['check', '--base', path.join(dir, 'base'), '--head', BASE]);
+    expect(r.stderr).toMatch(/base\/payments\/network-policies\.yaml:\d+:\d+ \[doc 6\] error NPC012/);
+    expect(r.code).toBe(0);
+  });
+
+  test('--format txt and json, -o FILE, --max-bytes', () => {
+    const txt = runCli(['check', '--base', BASE, '--head', HEAD, '--format', 'txt']);
+    expect(txt.stdout.split('\n').slice(0, 2)).toEqual(['netpol-ci check: ⚠️ breaks 1 needed link', 'fixtures/example-pr/base -> fixtures/example-pr/head']);
+    expect(txt.stdout).toContain('  frontend/web[Deployment] can now reach payments/payments[Deployment] on TCP 8080');
+    const json = JSON.parse(runCli(['check', '--base', BASE, '--head', HEAD, '--format', 'json']).stdout);
+    expect(json.summary).toMatchObject({ changes: 3, added: 1, removed: 1, changed: 1, broken: 1, gaps: 1, newGaps: 0 });
+    expect(json.changed_files).toEqual(['backend/orders.yaml', 'frontend/network-policies.yaml', 'frontend/web.yaml', 'payments/network-policies.yaml']);
+    const out = path.join(tempDir('check-out-'), 'comment.md');
+    const written = runCli(['check', '--base', BASE, '--head', HEAD, '-o', out, '--max-bytes', '1500']);
+    expect(written.code).toBe(0);
+    expect(written.stdout).toBe('');
+    const body = readFileSync(out, 'utf8');
+    expect(bytes(body)).toBeLessThanOrEqual(1500);
+    expect(parseMarker(body)?.truncated).toBe(true);
+    expect(body).toContain('the full report is in the job summary');
+    expect(runCli(['check', '--base', BASE, '--head', HEAD, '--max-bytes', '10']).code).toBe(2);
+  });
+});
+
+describe('check --repo on a real two-commit repository', () => {
+  let repo = '';
+  let baseSha = '';
+  let headSha = '';
+  beforeAll(() => {
+    repo = tempDir('check-repo-');
+    git(repo, 'init', '-q', '-b', 'main');
+    cpSync(path.join(REPO_ROOT, BASE), path.join(repo, 'deploy'), { recursive: true });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'base');
+    baseSha = git(repo, 'rev-parse', 'HEAD').trim();
+    rmSync(path.join(repo, 'deploy'), { recursive: true });
+    cpSync(path.join(REPO_ROOT, HEAD), path.join(repo, 'deploy'), { recursive: true });
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'head');
+    headSha = git(repo, 'rev-parse', 'HEAD').trim();
+  });
+
+  test('links at the head SHA (and base SHA for base rules), the SHA in the body and the marker', () => {
+    const r = runCli(['check', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD', 'deploy', '--blob-base', 'https://github.com/acme/shop/']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const md = r.stdout;
+    expect(parseMarker(md)).toEqual({ version: 1, key: 'netpol-ci', sha: headSha, truncated: false });
+    expect(md).toContain(`\`HEAD~1\` → \`HEAD\` · computed for head \`${headSha}\``);
+    expect(md).toContain(
+      `ingress allowed by \`NetworkPolicy payments/payments-ingress\` ingress rule 0 at [\`deploy/payments/network-policies.yaml:39\`](https://github.com/acme/shop/blob/${headSha}/deploy/payments/network-policies.yaml#L39)`,
+    );
+    expect(md).toContain(
+      `ingress allowed by \`NetworkPolicy backend/orders-ingress\` ingress rule 0 at [\`deploy/backend/network-policies.yaml:59\`](https://github.com/acme/shop/blob/${baseSha}/deploy/backend/network-policies.yaml#L59)`,
+    );
+    expect(md).toContain(`in [\`deploy/backend/orders.yaml\`](https://github.com/acme/shop/blob/${headSha}/deploy/backend/orders.yaml)`);
+  });
+
+  test('without --blob-base, plain path:line; the working tree is not read', () => {
+    // a working-tree change the refs do not have must not show up
+    rmSync(path.join(repo, 'deploy', 'payments'), { recursive: true });
+    const r = runCli(['check', '--repo', repo, '--base', baseSha, '--head', headSha]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('ingress allowed by `NetworkPolicy payments/payments-ingress` ingress rule 0 at `deploy/payments/network-policies.yaml:39`');
+    expect(r.stdout).not.toContain('](http');
+    git(repo, 'checkout', '-q', '--', '.');
+    expect(existsSync(path.join(repo, 'deploy', 'payments'))).toBe(true);
+  });
+
+  test('a deleted policy file: named as deleted, linked at the base commit; changed files as git lists them', () => {
+    git(repo, 'rm', '-q', 'deploy/payments/network-policies.yaml');
+    git(repo, 'commit', '-q', '-m', 'drop payments policies');
+    const third = git(repo, 'rev-parse', 'HEAD').trim();
+    try {
+      const r = runCli(['check', '--repo', repo, '--base', headSha, '--head', third, '--blob-base', 'https://github.com/acme/shop']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(
+        `\`NetworkPolicy payments/default-deny\` deleted in [\`deploy/payments/network-policies.yaml\`](https://github.com/acme/shop/blob/${headSha}/deploy/payments/network-policies.yaml) (deleted)`,
+      );
+      const json = JSON.parse(runCli(['check', '--repo', repo, '--base', baseSha, '--head', third, '--format', 'json']).stdout);
+      expect(json.changed_files).toEqual(['deploy/backend/orders.yaml', 'deploy/frontend/network-policies.yaml', 'deploy/frontend/web.yaml', 'deploy/payments/network-policies.yaml']);
+    } finally {
+      git(repo, 'reset', '-q', '--hard', headSha);
+    }
+  });
+
+  test('an unknown ref is a configuration error naming it', () => {
+    const r = runCli(['check', '--repo', repo, '--base', 'nope', '--head', 'HEAD']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"nope" is not a commit');
+  });
+});
+
+// One smoke test of the bundled CLI on Node 24 (`npx -y node@24`); skipped only when npx cannot fetch it.
+const node24 = spawnSync('npx', ['-y', 'node@24', '--version'], { encoding: 'utf8', timeout: 120_000 });
+const haveNode24 = node24.status === 0 && /^v24\./.test(node24.stdout.trim());
+
+describe('bundled CLI', () => {
+  test.skipIf(!haveNode24 || !existsSync(CLI))('check on Node 24 prints the same Markdown as in-process', () => {
+    const r = spawnSync('npx', ['-y', 'node@24', CLI, 'check', '--base', BASE, '--head', HEAD], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: 'true' } });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(runCli(['check', '--base', BASE, '--head', HEAD]).stdout);
+  }, 180_000);
+});
