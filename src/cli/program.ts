@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { ConfigError, ExitCode } from '../diagnostics/errors.js';
+import { baselineCommand } from './commands/baseline.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { scanCommand } from './commands/scan.js';
@@ -18,6 +19,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
   for (const make of [connectivityCommand, diffCommand, scanCommand, synthesizeCommand]) {
     program.addCommand(make(ctx, done).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
+  program.addCommand(baselineCommand(ctx, done, VERSION).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   for (const c of program.commands) c.exitOverride();
   return program;
 }

@@ -5,11 +5,13 @@ import { ConfigError } from '../diagnostics/errors.js';
 import { readManifestFiles } from './files.js';
 import { exportTree, pathExists, repoTop } from './git.js';
 import { readHelmConfig, RenderCache } from './render.js';
+import { findNca, runNcaScheme } from './nca.js';
 import type { Io } from './types.js';
 
 /** The Node implementation of the use-cases' I/O, with one run's caches. */
 export function nodeIo(): Io {
   const cache = new RenderCache();
+  let nca: { found: ReturnType<typeof findNca> } | undefined;
   return {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache),
     readText(file, what) {
@@ -55,5 +57,11 @@ export function nodeIo(): Io {
         return false;
       }
     },
+    // baseline: nca
+    findNca() {
+      nca ??= { found: findNca() };
+      return nca.found;
+    },
+    runNcaScheme: (files, scheme, outputs, timeoutMs) => runNcaScheme(files, scheme, outputs, timeoutMs),
   };
 }

@@ -91,4 +91,31 @@ export interface Io {
   writeFiles(files: ReadonlyMap<string, string>, options?: { readonly createFolders?: boolean }): void;
   /** Whether a path is an existing folder. */
   isDirectory(path: string): boolean;
+  // baseline: nca
+  /** nca (NCA_PATH, or nca on PATH) and its version; undefined when it is not installed. */
+  findNca(): NcaTool | undefined;
+  /**
+   * Runs `nca --scheme` over files written to a temporary folder (removed afterwards), within
+   * `timeoutMs`; returns the outputs nca wrote, even when it was stopped (queries run in order).
+   */
+  runNcaScheme(files: readonly { readonly name: string; readonly text: string }[], scheme: string, outputs: readonly string[], timeoutMs: number): NcaRun;
+}
+
+// baseline: nca
+/** The nca executable found (NCA_PATH, or nca on PATH). */
+export interface NcaTool {
+  readonly path: string;
+  readonly version: string;
+}
+
+/** One nca process over a scheme file: what it wrote, and whether it finished. */
+export interface NcaRun {
+  /** Output files nca wrote (by the names asked for), read back. */
+  readonly outputs: ReadonlyMap<string, string>;
+  readonly timedOut: boolean;
+  /** Exit status (undefined when killed). nca exits non-zero when a query fails; that is not an error. */
+  readonly status: number | undefined;
+  /** A failure to run at all, or nca's own error text. */
+  readonly error?: string;
+  readonly seconds: number;
 }
