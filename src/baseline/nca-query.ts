@@ -50,6 +50,12 @@ export interface NcaBatch {
   readonly pods: ReadonlyMap<string, WorkloadRef>;
 }
 
+/** A batch before its scheme is written (see mergeNcaBatches). */
+export interface NcaBatchParts extends NcaBatch {
+  readonly configs: readonly Record<string, unknown>[];
+  readonly schemeQueries: readonly Record<string, unknown>[];
+}
+
 const ADMIN_KINDS = new Set(['AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
 /** Why nca cannot answer for this configuration at all, or undefined. */
@@ -98,14 +104,17 @@ function yamlDocs(objs: readonly unknown[]): string {
   return objs.map((o) => dumpYaml(o, { noRefs: true, lineWidth: -1, sortKeys: true })).join('---\n');
 }
 
-/** The scheme and its files for the rules (each rule scoped to what it can touch). */
-export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[]): NcaBatch {
+/**
+ * The scheme parts and files for the rules (each rule scoped to what it can touch). `prefix`
+ * (lower-case letters, digits, dashes) keeps names apart when batches are merged.
+ */
+export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], prefix = ''): NcaBatchParts {
   const matcher = new RuleMatcher(cluster);
   const index = new Map(cluster.workloads.map((w, i) => [w, i]));
   const pods = new Map<string, WorkloadRef>();
   const podsOf = (w: Workload): Record<string, unknown>[] =>
     w.pods.map((shape, n) => {
-      const name = `w${index.get(w)}-${n}`;
+      const name = `${prefix}w${index.get(w)}-${n}`;
       pods.set(`${w.ref.namespace}/${name}`, w.ref);
       return {
         apiVersion: 'v1',
@@ -121,7 +130,8 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[]):
     .sort((a, b) => (a.name < b.name ? -1 : 1))
     .map((ns) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns.name, labels: { ...ns.labels } } }));
   const policies = cluster.objects.filter((o) => o.kind === 'NetworkPolicy').map(rawObject);
-  const files: NcaFile[] = [{ name: 'namespaces.yaml', text: yamlDocs(namespaces) }];
+  const nsFile = `${prefix}namespaces.yaml`;
+  const files: NcaFile[] = [{ name: nsFile, text: yamlDocs(namespaces) }];
   const configs: Record<string, unknown>[] = [];
   const queries: NcaQuery[] = [];
   const schemeQueries: Record<string, unknown>[] = [];
@@ -173,22 +183,34 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[]):
       skipped.push({ rule: ref, reason: 'the rule matches no workload: nothing for nca to check' });
       return;
     }
-    files.push({ name: `r${i}-pods.yaml`, text: touched.length > 0 ? yamlDocs(touched.flatMap(podsOf)) : '' });
-    files.push({ name: `r${i}-policies.yaml`, text: yamlDocs(policies.filter((p) => nsTouched.has((p.metadata as { namespace: string }).namespace))) });
-    configs.push({ name: `base${i}`, namespaceList: 'namespaces.yaml', podList: `r${i}-pods.yaml`, networkPolicyList: [`r${i}-policies.yaml`] });
+    files.push({ name: `${prefix}r${i}-pods.yaml`, text: touched.length > 0 ? yamlDocs(touched.flatMap(podsOf)) : '' });
+    files.push({ name: `${prefix}r${i}-policies.yaml`, text: yamlDocs(policies.filter((p) => nsTouched.has((p.metadata as { namespace: string }).namespace))) });
+    configs.push({ name: `${prefix}base${i}`, namespaceList: nsFile, podList: `${prefix}r${i}-pods.yaml`, networkPolicyList: [`${prefix}r${i}-policies.yaml`] });
     for (const { part, policies: rp } of parts) {
-      files.push({ name: `r${i}-${part}.yaml`, text: yamlDocs(rp) });
-      configs.push({ name: `rule${i}${part}`, namespaceList: 'namespaces.yaml', podList: `r${i}-pods.yaml`, networkPolicyList: [`r${i}-${part}.yaml`] });
+      files.push({ name: `${prefix}r${i}-${part}.yaml`, text: yamlDocs(rp) });
+      configs.push({ name: `${prefix}rule${i}${part}`, namespaceList: nsFile, podList: `${prefix}r${i}-pods.yaml`, networkPolicyList: [`${prefix}r${i}-${part}.yaml`] });
       const kind = rule.action === 'allow' ? 'permits' : 'forbids';
-      const id = `q${i}${part}`;
+      const id = `${prefix}q${i}${part}`;
       const output = `out-${id}.yaml`;
       queries.push({ id, rule: ref, kind, output });
-      schemeQueries.push({ name: id, [kind]: [`base${i}`, `rule${i}${part}`], outputConfiguration: { outputFormat: 'yaml', outputPath: output, fullExplanation: true } });
+      schemeQueries.push({ name: id, [kind]: [`${prefix}base${i}`, `${prefix}rule${i}${part}`], outputConfiguration: { outputFormat: 'yaml', outputPath: output, fullExplanation: true } });
     }
   });
-  const scheme = dumpYaml({ networkConfigList: configs, queries: schemeQueries }, { noRefs: true, lineWidth: -1 });
-  files.push({ name: 'scheme.yaml', text: scheme });
-  return { files, scheme: 'scheme.yaml', queries, skipped, pods };
+  return { files, scheme: `${prefix}scheme.yaml`, queries, skipped, pods, configs, schemeQueries };
+}
+
+/** One scheme over several batches (built with distinct prefixes): one nca process answers them all. */
+export function mergeNcaBatches(batches: readonly NcaBatchParts[], name = 'scheme.yaml'): NcaBatch {
+  const scheme = dumpYaml({ networkConfigList: batches.flatMap((b) => b.configs), queries: batches.flatMap((b) => b.schemeQueries) }, { noRefs: true, lineWidth: -1 });
+  const pods = new Map<string, WorkloadRef>();
+  for (const b of batches) for (const [k, v] of b.pods) pods.set(k, v);
+  return {
+    files: [...batches.flatMap((b) => b.files), { name, text: scheme }],
+    scheme: name,
+    queries: batches.flatMap((b) => b.queries),
+    skipped: batches.flatMap((b) => b.skipped),
+    pods,
+  };
 }
 
 function key(w: Workload): string {

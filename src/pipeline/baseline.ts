@@ -5,7 +5,7 @@ import type { Cluster } from '../manifests/cluster.js';
 import type { Io } from '../io/types.js';
 import { checkBaseline } from '../baseline/check.js';
 import { compareEngines, compareRuleRefs, compareViolations, type Disagreement } from '../baseline/compare.js';
-import { buildNcaBatch, ncaUnsupported, parseNcaAnswer } from '../baseline/nca-query.js';
+import { buildNcaBatch, mergeNcaBatches, ncaUnsupported, parseNcaAnswer } from '../baseline/nca-query.js';
 import { RuleMatcher } from '../baseline/match.js';
 import { parseRuleFile, type BaselineRule, type RuleSet } from '../baseline/rules.js';
 import { ruleRefKey, type RuleRef, type Violation } from '../baseline/violation.js';
@@ -175,7 +175,7 @@ function askNca(io: Io, cluster: Cluster, rules: RuleSet, timeoutMs: number, not
     status.set(ruleRefKey(ref), 'not-run');
     notes.push({ engine: 'nca', rule: ref, message: 'default: deny has no nca query (permits/forbids cannot state "nothing else"); decided by the built-in engine' });
   }
-  const batch = buildNcaBatch(cluster, rules.rules);
+  const batch = mergeNcaBatches([buildNcaBatch(cluster, rules.rules)]);
   for (const s of batch.skipped) answers.set(ruleRefKey(s.rule), []);
   if (batch.queries.length === 0) return { answers, status, seconds: 0 };
   const run = io.runNcaScheme(batch.files, batch.scheme, batch.queries.map((q) => q.output), timeoutMs);
