@@ -1,13 +1,13 @@
 import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
 import type { Cluster, Workload } from '../manifests/cluster.js';
 import type { K8sObject } from '../manifests/objects.js';
-import { ConnectionSet, isProtocol } from '../model/connection-set.js';
+import { ConnectionSet, isProtocol, PROTOCOLS } from '../model/connection-set.js';
 import { IntervalSet } from '../model/interval-set.js';
 import { formatIp, parseCidr, type IpRange } from '../model/ip.js';
 import type { Peer, WorkloadRef } from '../model/peer.js';
 import { RuleMatcher } from './match.js';
 import type { BaselineRule, Endpoint } from './rules.js';
-import { toLabelSelector } from './selector.js';
+import { toLabelSelector, type LabelRequirements, type Requirement } from './selector.js';
 import type { RuleRef, Violation } from './violation.js';
 
 /**
@@ -94,10 +94,47 @@ function cidrText(r: IpRange): string {
   return `${formatIp(r.family, r.lo)}/${prefix}`;
 }
 
-function peersOf(e: Endpoint): Record<string, unknown>[] | undefined {
+/**
+ * nca 2.1.0 departs from Kubernetes on `Exists` and `DoesNotExist` in a rule peer that has a
+ * namespaceSelector: it only matches pods of the policy's own namespace (LabelSelectorRequirement:
+ * "If the operator is Exists or DoesNotExist, the values array must be empty" - they test the key
+ * alone, on every pod of every selected namespace). The rules' own policies therefore write
+ * `k Exists` as `k In (every value k has in the configuration)` and `k DoesNotExist` as
+ * `k NotIn (...)`, which select exactly the same pods and namespaces here.
+ */
+function ncaRequirements(reqs: LabelRequirements, valuesOf: (key: string) => string[]): LabelRequirements {
+  return reqs.flatMap((r): Requirement[] => {
+    if (r.op === 'In' || r.op === 'NotIn') return [r];
+    const values = valuesOf(r.key);
+    if (r.op === 'Exists') return [{ op: 'In', key: r.key, values: values.length > 0 ? values : [NO_VALUE] }];
+    return values.length === 0 ? [] : [{ op: 'NotIn', key: r.key, values }];
+  });
+}
+
+/** A label value no object carries (`In` over it selects nothing). */
+const NO_VALUE = 'netpol-ci.no-such-value';
+
+interface LabelValues {
+  readonly pods: (key: string) => string[];
+  readonly namespaces: (key: string) => string[];
+}
+
+function labelValues(cluster: Cluster): LabelValues {
+  const collect = (labelSets: Iterable<Readonly<Record<string, string>>>) => {
+    const m = new Map<string, Set<string>>();
+    for (const l of labelSets) for (const [k, v] of Object.entries(l)) (m.get(k) ?? m.set(k, new Set()).get(k))?.add(v);
+    return (key: string) => [...(m.get(key) ?? [])].sort();
+  };
+  return {
+    pods: collect(cluster.workloads.flatMap((w) => w.pods.map((p) => p.labels))),
+    namespaces: collect([...cluster.namespaces.values()].map((n) => n.labels)),
+  };
+}
+
+function peersOf(e: Endpoint, values: LabelValues): Record<string, unknown>[] | undefined {
   if (e.kind === 'any') return undefined;
   if (e.kind === 'cidr') return [{ ipBlock: { cidr: cidrText(e.range) } }];
-  return [{ podSelector: toLabelSelector(e.pods), namespaceSelector: toLabelSelector(e.namespaces) }];
+  return [{ podSelector: toLabelSelector(ncaRequirements(e.pods, values.pods)), namespaceSelector: toLabelSelector(ncaRequirements(e.namespaces, values.namespaces)) }];
 }
 
 function yamlDocs(objs: readonly unknown[]): string {
@@ -110,6 +147,7 @@ function yamlDocs(objs: readonly unknown[]): string {
  */
 export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], prefix = ''): NcaBatchParts {
   const matcher = new RuleMatcher(cluster);
+  const values = labelValues(cluster);
   const index = new Map(cluster.workloads.map((w, i) => [w, i]));
   const pods = new Map<string, WorkloadRef>();
   const podsOf = (w: Workload): Record<string, unknown>[] =>
@@ -146,7 +184,7 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], 
     const ports = portsOf(rule.conns);
     // sources may be external when the rule names a CIDR or nothing
     if (rule.to.kind !== 'cidr' && dsts.length > 0) {
-      const from = peersOf(rule.from);
+      const from = peersOf(rule.from, values);
       const ns = [...new Set(dsts.map((w) => w.ref.namespace))].sort();
       parts.push({
         part: 'in',
@@ -217,7 +255,7 @@ function key(w: Workload): string {
   return `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
 }
 
-/** nca's connection text: `All connections`, or `{'protocols': 'TCP,UDP', 'dst_ports': '80,8000-8080'}` (possibly several, `;`-separated). */
+/** nca's connection text: `All connections`, or `{'protocols': 'TCP,UDP', 'dst_ports': '80,8000-8080'}`, `{'protocols': 'all but TCP, UDP'}` (possibly several). */
 export function parseNcaConns(text: string): ConnectionSet | undefined {
   const t = text.trim();
   if (/^all connections$/i.test(t)) return ConnectionSet.ALL;
@@ -239,15 +277,22 @@ export function parseNcaConns(text: string): ConnectionSet | undefined {
       }
       portSet = IntervalSet.of(ranges);
     }
-    for (const proto of protos.split(',').map((s) => s.trim())) {
-      if (!isProtocol(proto)) continue; // ICMP and other non-port protocols: outside what NetworkPolicies and rules talk about
-      out = out.union(ConnectionSet.of(proto, portSet));
-    }
+    // `all but TCP, UDP` is every protocol except those listed
+    const allBut = /^all but\s+(.*)$/i.exec(protos.trim());
+    const listed = (allBut ? (allBut[1] as string) : protos).split(',').map((s) => s.trim());
+    const chosen = allBut ? PROTOCOLS.filter((p) => !listed.includes(p)) : listed.filter(isProtocol);
+    // ICMP and other protocols without ports are outside what NetworkPolicies and rules talk about
+    for (const proto of chosen) out = out.union(ConnectionSet.of(proto, portSet));
   }
   return out;
 }
 
-/** An nca endpoint: `ns/pod` (one of our representatives) or an address range `a.b.c.d/n`, `a-b`. */
+/** An nca endpoint: `ns/pod` (one of our representatives), or address ranges `a.b.c.d/n`, `a-b`, comma-separated. */
+function peersOfNca(text: string, pods: ReadonlyMap<string, WorkloadRef>): Peer[] | undefined {
+  const parts = text.split(',').map((p) => peerOfNca(p, pods));
+  return parts.every((p): p is Peer => p !== undefined) ? parts : undefined;
+}
+
 function peerOfNca(text: string, pods: ReadonlyMap<string, WorkloadRef>): Peer | undefined {
   const t = text.trim();
   const ref = pods.get(t);
@@ -293,19 +338,23 @@ export function parseNcaAnswer(query: NcaQuery, text: string, pods: ReadonlyMap<
         const srcs = (c.src as string[] | undefined) ?? [];
         const dsts = (c.dst as string[] | undefined) ?? [];
         for (const s of srcs) {
-          const src = peerOfNca(String(s), pods);
-          if (!src) {
+          const srcPeers = peersOfNca(String(s), pods);
+          if (!srcPeers) {
             unknownPeers.push(String(s));
             continue;
           }
           for (const d of dsts) {
-            const dst = peerOfNca(String(d), pods);
-            if (!dst) {
+            const dstPeers = peersOfNca(String(d), pods);
+            if (!dstPeers) {
               unknownPeers.push(String(d));
               continue;
             }
-            if (src.kind === 'workload' && dst.kind === 'workload' && src.ref === dst.ref) continue;
-            violations.push({ rule: query.rule, kind: query.kind === 'permits' ? 'required-blocked' : 'forbidden-allowed', src, dst, conns, engine: 'nca', causes: [] });
+            for (const src of srcPeers) {
+              for (const dst of dstPeers) {
+                if (src.kind === 'workload' && dst.kind === 'workload' && src.ref === dst.ref) continue;
+                violations.push({ rule: query.rule, kind: query.kind === 'permits' ? 'required-blocked' : 'forbidden-allowed', src, dst, conns, engine: 'nca', causes: [] });
+              }
+            }
           }
         }
       }

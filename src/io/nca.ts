@@ -50,7 +50,9 @@ export function runNcaScheme(
     const failure = r.error && !timedOut ? r.error.message : /Traceback|Error:/.test(r.stderr ?? '') && read.size < outputs.length ? lastLines(r.stderr) : undefined;
     return { outputs: read, timedOut, status: r.status ?? undefined, ...(failure ? { error: failure } : {}), seconds };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    // NETPOL_CI_KEEP_NCA=1 keeps the scheme, its files and nca's answers for a look by hand
+    if (env.NETPOL_CI_KEEP_NCA) process.stderr.write(`nca work folder kept: ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
   }
 }
 
