@@ -70,6 +70,8 @@ export const Codes = {
   baselineNoRules: 'NPC101',
   /** A baseline rule that can match nothing in the configuration (no source or no destination). */
   baselineRuleMatchesNothing: 'NPC102',
+  /** synthesize --baseline: a deny rule removed (part of) a required link. */
+  baselineLinkDropped: 'NPC103',
   /** A baseline rule is violated: a connection it forbids is allowed, or one it requires is blocked. */
   baselineViolation: 'NPC110',
   /** The built-in engine and nca disagree on a baseline rule. */

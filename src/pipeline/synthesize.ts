@@ -5,6 +5,8 @@ import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions }
 import type { Link } from '../topology/links.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
+import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import { readRuleFiles } from './baseline.js';
 import { loadInputs } from './load.js';
 import type { ReadSettings } from './settings.js';
 
@@ -12,6 +14,8 @@ export interface SynthesizeRequest {
   readonly paths: readonly string[];
   /** A reviewed links file to use instead of scanning. */
   readonly linksFile?: string;
+  /** Baseline rule files: deny rules remove links, allow rules add them (see baseline/synthesis.ts). */
+  readonly baselineFiles?: readonly string[];
   readonly options: SynthesisOptions;
 }
 
@@ -36,9 +40,19 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     links = scanned.value.links;
     all.push(...scanned.diagnostics);
   }
+  let ruleErrors = false;
+  if (request.baselineFiles && request.baselineFiles.length > 0) {
+    const rules = readRuleFiles(io, request.baselineFiles);
+    all.push(...rules.diagnostics);
+    ruleErrors = rules.diagnostics.some((d) => d.severity === 'error');
+    const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
+    links = applied.links;
+    all.push(...applied.diagnostics);
+  }
   const result = synthesizePolicies(load.cluster, links, request.options);
   all.push(...result.diagnostics);
-  const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
+  // a links or rule file with errors must not produce policies from what was left of it
+  const refused = ruleErrors || (request.linksFile !== undefined && all.some((d) => d.severity === 'error'));
   return { policies: result.value.policies, diagnostics: all, refused };
 }
 

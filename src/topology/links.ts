@@ -23,7 +23,9 @@ export type Evidence =
     }
   | { readonly kind: 'exposure'; readonly object: string; readonly at: SourceRef }
   | { readonly kind: 'trace'; readonly event: string }
-  | { readonly kind: 'intent'; readonly at: SourceRef };
+  | { readonly kind: 'intent'; readonly at: SourceRef }
+  /** An allow baseline rule (`synthesize --baseline`): its connections are synthesized. */
+  | { readonly kind: 'baseline'; readonly rule: string; readonly at: SourceRef };
 
 export interface Link {
   readonly src: Peer;
@@ -57,6 +59,8 @@ export function evidenceText(e: Evidence): string {
       return `trace ${e.event}`;
     case 'intent':
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
+    case 'baseline':
+      return `baseline rule ${e.rule} ${e.at.file}:${e.at.line ?? 0}`;
   }
 }
 
