@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { BENCH_DIR, OUT_DIR, SIZES, appDir, ensureApp } from './generate.mjs';
-import { E2E, STAGES, TARGETS } from './stage-defs.mjs';
+import { E2E, NCA_BASELINE, STAGES, TARGETS } from './stage-defs.mjs';
 
 const ROOT = path.dirname(BENCH_DIR);
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -238,6 +238,32 @@ for (const t of TARGETS) {
     const rss = Math.max(...rs.flatMap((r) => r.rss));
     log(`${rss < t.maxRssMiB ? 'PASS' : 'MISS'} ${t.label} < ${t.maxRssMiB} MiB: peak RSS ${fmt(rss)} MiB (worst run)`);
   }
+}
+
+// --- baseline: nca beside the built-in check ----------------------------------------------------
+log(`\n## baseline: the same 50 rules by nca (scoped per rule, one process, budget ${NCA_BASELINE.budgetSeconds} s), N=${largest}, run once`);
+if (flag('--skip-nca')) log('skipped (--skip-nca)');
+else {
+  const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'nca-baseline.mjs'), BUNDLE, String(largest), String(NCA_BASELINE.budgetSeconds)], {
+    encoding: 'utf8',
+    timeout: (NCA_BASELINE.budgetSeconds + 300) * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = (p.stdout ?? '').trim().split('\n').pop() ?? '';
+  let r;
+  try {
+    r = JSON.parse(line);
+  } catch {
+    r = { failed: `${p.error?.message ?? `exit ${p.status}`}: ${(p.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}` };
+  }
+  const builtin = results.get('baseline')?.get(largest);
+  const builtinMs = builtin && builtin.ms.length > 0 ? `${fmt(median(builtin.ms), 1)} ms` : 'not run';
+  if (r.skipped || r.failed) log(`builtin check ${builtinMs}; nca ${r.skipped ?? `FAILED ${r.failed}`}`);
+  else
+    log(
+      `builtin check ${builtinMs} (median) | nca ${r.version}: ${fmt(r.seconds, 1)} s for ${r.answered} of ${r.rules} rules answered` +
+        `${r.timedOut ? ` (stopped at the ${NCA_BASELINE.budgetSeconds} s budget; the rest would be decided by the built-in engine)` : ''}, ${r.queries} queries, ${r.podsPerRule.min}-${r.podsPerRule.max} pods per rule's scope`,
+    );
 }
 
 // --- 4. peer: netpol-analyzer ------------------------------------------------------------------

@@ -10,6 +10,7 @@
 //     prepare: (lib, [a, b]) => ({ a: evaluated(lib, a), b: evaluated(lib, b) }),
 //     run: (lib, { a, b }) => { const d = lib.diffConnectivity(a.value, b.value); return { summary: `${d.length} changes` }; } }
 import { appDir } from './generate.mjs';
+import { baselineRulesYaml } from './baseline-rules.mjs';
 
 /** Read and load one folder; returns the cluster and the diagnostics of reading and loading. */
 function loaded(lib, dir) {
@@ -101,7 +102,30 @@ export const STAGES = [
       return { summary: `${r.value.policies.length} policies, ${text.length} chars`, keep: text };
     },
   },
+  {
+    name: 'baseline',
+    what: 'built-in baseline check of 50 rules (checkBaseline, on the evaluated app)',
+    requires: ['readManifestFiles', 'loadManifests', 'analyzeConnectivity', 'parseRuleFile', 'checkBaseline'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => {
+      const cluster = loaded(lib, dir).load.cluster;
+      const rules = lib.parseRuleFile('bench-rules.yaml', baselineRulesYaml(cluster));
+      const r = lib.analyzeConnectivity(cluster);
+      return { cluster, engine: r.engine, connectivity: r.value, rules: { rules: rules.rules, defaults: rules.defaults } };
+    },
+    run: (lib, { cluster, engine, connectivity, rules }) => {
+      const v = lib.checkBaseline(cluster, engine, connectivity, rules);
+      const violated = new Set(v.map((x) => x.rule.rule?.name ?? 'default')).size;
+      return { summary: `${rules.rules.length} rules, ${violated} violated, ${v.length} violations`, keep: v };
+    },
+  },
 ];
+
+/**
+ * nca's answer for the same 50 rules, scoped per rule, in one nca process with a time budget:
+ * run once, for the largest app, and printed beside the built-in check (bench/nca-baseline.mjs).
+ */
+export const NCA_BASELINE = { budgetSeconds: Number(process.env.BENCH_NCA_BUDGET ?? 600) };
 
 /**
  * Whole CLI runs, timed from outside (node start-up included). `args` are given to
@@ -118,4 +142,5 @@ export const TARGETS = [
   { stage: 'e2e connectivity', n: 5000, maxMs: 2000, maxRssMiB: 1024, label: 'connectivity of 5,000 workloads end-to-end' },
   { stage: 'e2e diff', n: 5000, maxMs: 3000, maxRssMiB: 1536, label: 'diff of two 5,000-workload apps end-to-end' },
   { stages: ['scan', 'synthesize'], n: 5000, maxMs: 2000, label: 'scan + synthesize stages of 5,000 workloads' },
+  { stage: 'baseline', n: 5000, maxMs: 1000, label: 'built-in baseline check of 50 rules on 5,000 workloads' },
 ];

@@ -13,3 +13,7 @@ export { diffConnectivity } from '../src/connectivity/diff.js';
 export { scanTopology } from '../src/topology/scan.js';
 export { synthesizePolicies } from '../src/synthesis/synthesize.js';
 export { renderPoliciesYaml } from '../src/report/policies.js';
+export { parseRuleFile } from '../src/baseline/rules.js';
+export { checkBaseline } from '../src/baseline/check.js';
+export { buildNcaBatch, mergeNcaBatches, parseNcaAnswer } from '../src/baseline/nca-query.js';
+export { findNca, runNcaScheme } from '../src/io/nca.js';

@@ -24,22 +24,42 @@ import type { Cause, RuleRef, Violation, ViolationKind } from './violation.js';
  */
 export function checkBaseline(cluster: Cluster, engine: PolicyEngine, connectivity: Connectivity, rules: RuleSet): Violation[] {
   const matcher = new RuleMatcher(cluster);
-  const conns = new Map<string, ConnectionSet>();
-  for (const c of connectivity.connections) conns.set(`${peerKey(c.src)}\u0000${peerKey(c.dst)}`, c.conns);
+  // what the policies allow to and from outside addresses, by `src\0dst` key (allow rules naming addresses need it)
+  let external: Map<string, ConnectionSet> | undefined;
+  const conns = (): Map<string, ConnectionSet> => {
+    if (!external) {
+      external = new Map();
+      for (const c of connectivity.connections) if (c.src.kind === 'external' || c.dst.kind === 'external') external.set(`${peerKey(c.src)}\u0000${peerKey(c.dst)}`, c.conns);
+    }
+    return external;
+  };
   const out: Violation[] = [];
   const explainer = new Explainer(engine);
+  // each connection's workload keys, once (a deny rule first filters on them, cheaply)
+  const keys = connectivity.connections.map((c) => [c.src.kind === 'workload' ? matcher.keyOf(c.src.ref) : undefined, c.dst.kind === 'workload' ? matcher.keyOf(c.dst.ref) : undefined] as const);
+  const sideFilter = (e: BaselineRule['from']): ((key: string | undefined, p: Peer) => boolean) => {
+    if (e.kind === 'any') return (_k, p) => p.kind === 'workload' || p.kind === 'external';
+    if (e.kind === 'cidr') return (_k, p) => p.kind === 'external';
+    const set = matcher.workloads(e);
+    return (k) => k !== undefined && set.has(k);
+  };
   for (const rule of rules.rules) {
     const ref: RuleRef = { kind: 'rule', rule };
     if (rule.action === 'deny') {
-      for (const c of connectivity.connections) {
-        const p = matcher.pair(rule, c.src, c.dst);
-        if (!p) continue;
+      const fromOk = sideFilter(rule.from);
+      const toOk = sideFilter(rule.to);
+      for (let i = 0; i < connectivity.connections.length; i++) {
+        const c = connectivity.connections[i] as Connectivity['connections'][number];
+        const [sk, dk] = keys[i] as readonly [string | undefined, string | undefined];
+        if (!fromOk(sk, c.src) || !toOk(dk, c.dst)) continue;
         const bad = c.conns.intersect(rule.conns);
         if (bad.isEmpty) continue;
+        const p = matcher.pair(rule, c.src, c.dst);
+        if (!p) continue;
         out.push(violation(ref, 'forbidden-allowed', p.src, p.dst, bad, explainer.causes(p.src, p.dst, bad, 'allows')));
       }
     } else {
-      for (const { src, dst, allowed } of coveredPairs(rule, matcher, engine, conns, connectivity)) {
+      for (const { src, dst, allowed } of coveredPairs(rule, matcher, engine, conns)) {
         const missing = rule.conns.subtract(allowed);
         if (missing.isEmpty) continue;
         out.push(violation(ref, 'required-blocked', src, dst, missing, explainer.causes(src, dst, missing, 'blocks')));
@@ -63,8 +83,7 @@ function* coveredPairs(
   rule: BaselineRule,
   matcher: RuleMatcher,
   engine: PolicyEngine,
-  conns: ReadonlyMap<string, ConnectionSet>,
-  connectivity: Connectivity,
+  conns: () => ReadonlyMap<string, ConnectionSet>,
 ): Generator<{ src: Peer; dst: Peer; allowed: ConnectionSet }> {
   const srcs = [...matcher.workloads(rule.from)].sort();
   const dsts = [...matcher.workloads(rule.to)].sort();
@@ -103,7 +122,7 @@ function* coveredPairs(
     for (const d of dsts) {
       const dst = matcher.workload(d);
       if (!dst) continue;
-      const allowed = conns.get(`${peerKey({ kind: 'external', range: atom })}\u0000${d}`) ?? ConnectionSet.NONE;
+      const allowed = conns().get(`${peerKey({ kind: 'external', range: atom })}\u0000${d}`) ?? ConnectionSet.NONE;
       yield { src: { kind: 'external', range: piece }, dst: { kind: 'workload', ref: dst.ref }, allowed };
     }
   }
@@ -111,11 +130,10 @@ function* coveredPairs(
     for (const s of srcs) {
       const src = matcher.workload(s);
       if (!src) continue;
-      const allowed = conns.get(`${s}\u0000${peerKey({ kind: 'external', range: atom })}`) ?? ConnectionSet.NONE;
+      const allowed = conns().get(`${s}\u0000${peerKey({ kind: 'external', range: atom })}`) ?? ConnectionSet.NONE;
       yield { src: { kind: 'workload', ref: src.ref }, dst: { kind: 'external', range: piece }, allowed };
     }
   }
-  void connectivity;
 }
 
 /** Allowed connections of the file's scope that no allow rule of the file covers. */
@@ -162,10 +180,25 @@ function splitPeer(p: Peer, cuts: readonly IpRange[]): Peer[] {
 
 /** The policy rules behind a verdict, from the engine's verdict chain (connectivity/explain.ts). */
 class Explainer {
+  /** Explanations by the pod classes (or address atoms) of the pair: workloads of one class share them, and locating steps is not free. */
+  private readonly cache = new Map<string, ReturnType<typeof explainPair>>();
+
   constructor(private readonly engine: PolicyEngine) {}
 
+  private signature(p: Peer): string {
+    if (p.kind === 'workload') return (this.engine.classes.byWorkload.get(peerKey(p)) ?? []).map((c) => c.id).join(',');
+    if (p.kind === 'external') return `@${this.engine.atoms.findIndex((a) => a.family === p.range.family && a.lo <= p.range.lo && p.range.lo <= a.hi)}`;
+    return p.kind;
+  }
+
+  private explain(src: Peer, dst: Peer): ReturnType<typeof explainPair> {
+    const key = `${this.signature(src)}>${this.signature(dst)}`;
+    if (!this.cache.has(key)) this.cache.set(key, explainPair(this.engine, src, dst));
+    return this.cache.get(key);
+  }
+
   causes(src: Peer, dst: Peer, conns: ConnectionSet, why: 'allows' | 'blocks'): Cause[] {
-    const x = explainPair(this.engine, src, dst);
+    const x = this.explain(src, dst);
     if (!x) return [];
     const out: Cause[] = [];
     const add = (steps: readonly ExplainedStep[] | undefined, direction: 'ingress' | 'egress') => {

@@ -49,9 +49,18 @@ export class RuleMatcher {
     return this.byKey.get(k);
   }
 
+  private readonly keys = new WeakMap<object, string>();
+
+  /** A workload's key, built once per reference object (the check asks for it once per rule and connection). */
+  keyOf(ref: Workload['ref']): string {
+    let k = this.keys.get(ref);
+    if (k === undefined) this.keys.set(ref, (k = `${ref.namespace}/${ref.name}[${ref.kind}]`));
+    return k;
+  }
+
   /** The peer narrowed to what the side selects (an address range clipped to the CIDR), or undefined. */
   narrow(e: Endpoint, p: Peer): Peer | undefined {
-    if (p.kind === 'workload') return this.workloads(e).has(`${p.ref.namespace}/${p.ref.name}[${p.ref.kind}]`) ? p : undefined;
+    if (p.kind === 'workload') return e.kind === 'any' || this.workloads(e).has(this.keyOf(p.ref)) ? p : undefined;
     if (p.kind === 'external') {
       const r = rangeWithin(e, p.range);
       return r ? { kind: 'external', range: r } : undefined;

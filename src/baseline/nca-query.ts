@@ -171,8 +171,8 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], 
   const nsFile = `${prefix}namespaces.yaml`;
   const files: NcaFile[] = [{ name: nsFile, text: yamlDocs(namespaces) }];
   const configs: Record<string, unknown>[] = [];
-  const queries: NcaQuery[] = [];
-  const schemeQueries: Record<string, unknown>[] = [];
+  // queries run in order, smallest scope first: within a time budget, nca answers as many rules as it can
+  const planned: { size: number; order: number; query: NcaQuery; scheme: Record<string, unknown> }[] = [];
   const skipped: { rule: RuleRef; reason: string }[] = [];
   rules.forEach((rule, i) => {
     const ref: RuleRef = { kind: 'rule', rule };
@@ -230,11 +230,16 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], 
       const kind = rule.action === 'allow' ? 'permits' : 'forbids';
       const id = `${prefix}q${i}${part}`;
       const output = `out-${id}.yaml`;
-      queries.push({ id, rule: ref, kind, output });
-      schemeQueries.push({ name: id, [kind]: [`${prefix}base${i}`, `${prefix}rule${i}${part}`], outputConfiguration: { outputFormat: 'yaml', outputPath: output, fullExplanation: true } });
+      planned.push({
+        size: touched.length,
+        order: planned.length,
+        query: { id, rule: ref, kind, output },
+        scheme: { name: id, [kind]: [`${prefix}base${i}`, `${prefix}rule${i}${part}`], outputConfiguration: { outputFormat: 'yaml', outputPath: output, fullExplanation: true } },
+      });
     }
   });
-  return { files, scheme: `${prefix}scheme.yaml`, queries, skipped, pods, configs, schemeQueries };
+  planned.sort((a, b) => a.size - b.size || a.order - b.order);
+  return { files, scheme: `${prefix}scheme.yaml`, queries: planned.map((p) => p.query), skipped, pods, configs, schemeQueries: planned.map((p) => p.scheme) };
 }
 
 /** One scheme over several batches (built with distinct prefixes): one nca process answers them all. */
