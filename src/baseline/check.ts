@@ -136,8 +136,16 @@ function* coveredPairs(
   }
 }
 
+/**
+ * `default: deny` on another engine's connectivity (nca's): the same coverage, the connections
+ * as that engine gives them, without the built-in explanations.
+ */
+export function checkDefaultDenyOn(cluster: Cluster, d: DefaultDeny, connections: Connectivity['connections'], engine: Violation['engine']): Violation[] {
+  return checkDefaultDeny(d, new RuleMatcher(cluster), { connections, workloads: [], ipRanges: [] }, undefined).map((v) => ({ ...v, engine }));
+}
+
 /** Allowed connections of the file's scope that no allow rule of the file covers. */
-function checkDefaultDeny(d: DefaultDeny, matcher: RuleMatcher, connectivity: Connectivity, explainer: Explainer): Violation[] {
+function checkDefaultDeny(d: DefaultDeny, matcher: RuleMatcher, connectivity: Connectivity, explainer: Explainer | undefined): Violation[] {
   const ref: RuleRef = { kind: 'default-deny', file: d.file, origin: d.origin };
   const out: Violation[] = [];
   // cut external ranges at the allow rules' CIDR boundaries, so each piece is inside or outside each rule
@@ -151,7 +159,7 @@ function checkDefaultDeny(d: DefaultDeny, matcher: RuleMatcher, connectivity: Co
           if (rest.isEmpty) break;
           if (matcher.pair(r, src, dst)) rest = rest.subtract(r.conns);
         }
-        if (!rest.isEmpty) out.push(violation(ref, 'outside-allow-rules', src, dst, rest, explainer.causes(src, dst, rest, 'allows')));
+        if (!rest.isEmpty) out.push(violation(ref, 'outside-allow-rules', src, dst, rest, explainer ? explainer.causes(src, dst, rest, 'allows') : []));
       }
     }
   }

@@ -48,6 +48,8 @@ export interface NcaBatch {
   readonly skipped: readonly { readonly rule: RuleRef; readonly reason: string }[];
   /** Pod name (`ns/w3-0`) -> workload. */
   readonly pods: ReadonlyMap<string, WorkloadRef>;
+  /** nca's whole connectivity (for `default: deny`), when asked for: the output file it is written to. */
+  readonly connectivityOutputs: readonly string[];
 }
 
 /** A batch before its scheme is written (see mergeNcaBatches). */
@@ -145,7 +147,7 @@ function yamlDocs(objs: readonly unknown[]): string {
  * The scheme parts and files for the rules (each rule scoped to what it can touch). `prefix`
  * (lower-case letters, digits, dashes) keeps names apart when batches are merged.
  */
-export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], prefix = ''): NcaBatchParts {
+export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], prefix = '', options: { readonly connectivity?: boolean } = {}): NcaBatchParts {
   const matcher = new RuleMatcher(cluster);
   const values = labelValues(cluster);
   const index = new Map(cluster.workloads.map((w, i) => [w, i]));
@@ -239,7 +241,18 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], 
     }
   });
   planned.sort((a, b) => a.size - b.size || a.order - b.order);
-  return { files, scheme: `${prefix}scheme.yaml`, queries: planned.map((p) => p.query), skipped, pods, configs, schemeQueries: planned.map((p) => p.scheme) };
+  const schemeQueries = planned.map((p) => p.scheme);
+  const connectivityOutputs: string[] = [];
+  if (options.connectivity) {
+    // the whole configuration's connectivity, asked last (it is the largest scope)
+    files.push({ name: `${prefix}all-pods.yaml`, text: yamlDocs(cluster.workloads.flatMap(podsOf)) });
+    files.push({ name: `${prefix}all-policies.yaml`, text: yamlDocs(policies) });
+    configs.push({ name: `${prefix}all`, namespaceList: nsFile, podList: `${prefix}all-pods.yaml`, networkPolicyList: [`${prefix}all-policies.yaml`] });
+    const output = `out-${prefix}connectivity.txt`;
+    connectivityOutputs.push(output);
+    schemeQueries.push({ name: `${prefix}connectivity`, connectivityMap: [`${prefix}all`], outputConfiguration: { outputFormat: 'txt_no_fw_rules', outputPath: output } });
+  }
+  return { files, scheme: `${prefix}scheme.yaml`, queries: planned.map((p) => p.query), skipped, pods, configs, schemeQueries, connectivityOutputs };
 }
 
 /** One scheme over several batches (built with distinct prefixes): one nca process answers them all. */
@@ -253,6 +266,7 @@ export function mergeNcaBatches(batches: readonly NcaBatchParts[], name = 'schem
     queries: batches.flatMap((b) => b.queries),
     skipped: batches.flatMap((b) => b.skipped),
     pods,
+    connectivityOutputs: batches.flatMap((b) => b.connectivityOutputs),
   };
 }
 
@@ -366,4 +380,49 @@ export function parseNcaAnswer(query: NcaQuery, text: string, pods: ReadonlyMap<
     }
   }
   return { holds, violations, unknownPeers: [...new Set(unknownPeers)].sort() };
+}
+
+/**
+ * nca's connectivity (`txt_no_fw_rules`: `src => dst : conns` lines, conns `All connections` or
+ * `{protocols:TCP,dst_ports:53}`), mapped back onto workloads and address ranges. Lines naming
+ * endpoints that are not ours (nca's simulated kube-dns) are returned apart.
+ */
+export function parseNcaConnectivity(text: string, pods: ReadonlyMap<string, WorkloadRef>): { connections: { src: Peer; dst: Peer; conns: ConnectionSet }[]; unknownPeers: string[] } | undefined {
+  const connections: { src: Peer; dst: Peer; conns: ConnectionSet }[] = [];
+  const unknown = new Set<string>();
+  const endpoint = (t: string): Peer[] | undefined => peersOfNca(t.replace(/\[[A-Za-z]+\]$/, ''), pods);
+  for (const line of text.split('\n')) {
+    const m = /^(\S+) => (\S+) : (.*)$/.exec(line.trim());
+    if (!m) continue;
+    const conns = parseNcaTxtConns(m[3] as string);
+    if (!conns) return undefined;
+    const srcs = endpoint(m[1] as string);
+    const dsts = endpoint(m[2] as string);
+    if (!srcs || !dsts) {
+      unknown.add(!srcs ? (m[1] as string) : (m[2] as string));
+      continue;
+    }
+    for (const src of srcs) for (const dst of dsts) if (!(src.kind === 'workload' && dst.kind === 'workload' && src.ref === dst.ref)) connections.push({ src, dst, conns });
+  }
+  return { connections, unknownPeers: [...unknown].sort() };
+}
+
+function parseNcaTxtConns(text: string): ConnectionSet | undefined {
+  const t = text.trim();
+  if (/^all connections$/i.test(t)) return ConnectionSet.ALL;
+  let out = ConnectionSet.NONE;
+  const items = [...t.matchAll(/\{protocols:([^}]*?)(?:,dst_ports:([0-9,-]+?))?(?:,hosts:[^}]*)?\}/g)];
+  if (items.length === 0) return undefined;
+  for (const m of items) {
+    const ranges = (m[2] ?? '1-65535').split(',').map((p) => {
+      const [a, b] = p.split('-');
+      return [Number(a), Number(b ?? a)] as [number, number];
+    });
+    const ports = IntervalSet.of(ranges);
+    const protos = (m[1] as string).trim();
+    const allBut = /^all but\s+(.*)$/i.exec(protos);
+    const listed = (allBut ? (allBut[1] as string) : protos).split(',').map((x) => x.trim());
+    for (const p of allBut ? PROTOCOLS.filter((x) => !listed.includes(x)) : listed.filter(isProtocol)) out = out.union(ConnectionSet.of(p, ports));
+  }
+  return out;
 }

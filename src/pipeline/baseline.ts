@@ -3,9 +3,9 @@ import { ConfigError } from '../diagnostics/errors.js';
 import { analyzeConnectivity } from '../connectivity/engine.js';
 import type { Cluster } from '../manifests/cluster.js';
 import type { Io } from '../io/types.js';
-import { checkBaseline } from '../baseline/check.js';
+import { checkBaseline, checkDefaultDenyOn } from '../baseline/check.js';
 import { compareEngines, compareRuleRefs, compareViolations, type Disagreement } from '../baseline/compare.js';
-import { buildNcaBatch, mergeNcaBatches, ncaUnsupported, parseNcaAnswer } from '../baseline/nca-query.js';
+import { buildNcaBatch, mergeNcaBatches, ncaUnsupported, parseNcaAnswer, parseNcaConnectivity } from '../baseline/nca-query.js';
 import { RuleMatcher } from '../baseline/match.js';
 import { parseRuleFile, type BaselineRule, type RuleSet } from '../baseline/rules.js';
 import { ruleRefKey, type RuleRef, type Violation } from '../baseline/violation.js';
@@ -147,7 +147,7 @@ export function runBaseline(io: Io, request: BaselineRequest, settings: ReadSett
     ...(nca ? { ncaVersion: nca.version } : {}),
     rules: rules.rules,
     violations: violations.sort(compareViolations),
-    disagreements,
+    disagreements: disagreements.sort((a, b) => compareRuleRefs(a.rule, b.rule)),
     verdicts: verdicts.sort((a, b) => compareRuleRefs(a.rule, b.rule)),
     engineNotes: notes,
     diagnostics: all,
@@ -170,15 +170,25 @@ function warnUnmatched(rules: RuleSet, cluster: Cluster, out: Diagnostic[]): voi
 function askNca(io: Io, cluster: Cluster, rules: RuleSet, timeoutMs: number, notes: EngineNote[]): { answers: Map<string, Violation[]>; status: Map<string, RuleVerdict['nca']>; seconds: number } {
   const answers = new Map<string, Violation[]>();
   const status = new Map<string, RuleVerdict['nca']>();
+  // `default: deny` ("nothing else is allowed") has no permits/forbids query: it is checked on
+  // nca's own connectivity of the whole configuration, with the same coverage as the built-in engine
+  const batch = mergeNcaBatches([buildNcaBatch(cluster, rules.rules, '', { connectivity: rules.defaults.length > 0 })]);
+  for (const s of batch.skipped) answers.set(ruleRefKey(s.rule), []);
+  if (batch.queries.length === 0 && batch.connectivityOutputs.length === 0) return { answers, status, seconds: 0 };
+  const run = io.runNcaScheme(batch.files, batch.scheme, [...batch.queries.map((q) => q.output), ...batch.connectivityOutputs], timeoutMs);
+  const unknownDefault = new Set<string>();
   for (const d of rules.defaults) {
     const ref: RuleRef = { kind: 'default-deny', file: d.file, origin: d.origin };
-    status.set(ruleRefKey(ref), 'not-run');
-    notes.push({ engine: 'nca', rule: ref, message: 'default: deny has no nca query (permits/forbids cannot state "nothing else"); decided by the built-in engine' });
+    const text = batch.connectivityOutputs[0] === undefined ? undefined : run.outputs.get(batch.connectivityOutputs[0]);
+    const parsed = text === undefined ? undefined : parseNcaConnectivity(text, batch.pods);
+    if (!parsed) {
+      status.set(ruleRefKey(ref), run.timedOut ? 'timed-out' : 'failed');
+      notes.push({ engine: 'nca', rule: ref, message: `${run.timedOut ? `nca did not finish the connectivity within ${Math.round(timeoutMs / 1000)} s (--nca-timeout)` : `nca gave no connectivity${run.error ? ` (${run.error})` : ''}`}; decided by the built-in engine` });
+      continue;
+    }
+    for (const p of parsed.unknownPeers) unknownDefault.add(p);
+    answers.set(ruleRefKey(ref), checkDefaultDenyOn(cluster, d, parsed.connections, 'nca'));
   }
-  const batch = mergeNcaBatches([buildNcaBatch(cluster, rules.rules)]);
-  for (const s of batch.skipped) answers.set(ruleRefKey(s.rule), []);
-  if (batch.queries.length === 0) return { answers, status, seconds: 0 };
-  const run = io.runNcaScheme(batch.files, batch.scheme, batch.queries.map((q) => q.output), timeoutMs);
   const unknown = new Set<string>();
   const failed = new Set<string>();
   for (const q of batch.queries) {
@@ -201,6 +211,7 @@ function askNca(io: Io, cluster: Cluster, rules: RuleSet, timeoutMs: number, not
     const why = run.timedOut ? `nca did not finish within ${Math.round(timeoutMs / 1000)} s (--nca-timeout)` : `nca gave no answer${run.error ? ` (${run.error})` : ''}`;
     notes.push({ engine: 'nca', rule: q.rule, message: `${why}; decided by the built-in engine` });
   }
+  for (const p of unknownDefault) unknown.add(p);
   if (unknown.size > 0) notes.push({ engine: 'nca', message: `nca answered about endpoints that are not in the configuration (ignored): ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', ...' : ''}` });
   return { answers, status, seconds: run.seconds };
 }

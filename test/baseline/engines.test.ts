@@ -100,6 +100,16 @@ describe('baseline on acs-security-demos (netalchemy format), builtin and real n
   });
 });
 
+describe('default: deny (netalchemy), builtin and real nca', () => {
+  it('on nca\'s own connectivity: both engines find every allowed connection covered', () => {
+    const o = run([ACS], [path.join(B, 'acs-default-deny.yaml')], 'both');
+    expect(o.disagreements).toEqual([]);
+    expect(o.verdicts.find((v) => v.rule.kind === 'default-deny')).toMatchObject({ builtin: 'holds', nca: 'holds', decidedBy: 'both' });
+    // the allow rules are assertions too: the broad backend-internal one is violated by both
+    expect(verdicts(o)).toContain('backend-internal (allow) builtin=violated nca=violated');
+  });
+});
+
 describe('disagreement path (real nca on a semantic edge)', () => {
   // `egress: []` without policyTypes. Kubernetes (NetworkPolicySpec.policyTypes): "If this field is
   // not specified, it will default based on the existence of ingress or egress rules; policies that
@@ -109,17 +119,21 @@ describe('disagreement path (real nca on a semantic edge)', () => {
   // the gate reports the disagreement with both answers.
   it('both answers and the smallest differing pair are reported', () => {
     const o = run([path.join(B, 'egress-empty', 'manifests')], [path.join(B, 'egress-empty', 'rules.yaml')], 'both');
-    expect(o.disagreements).toHaveLength(1);
-    const d = o.disagreements[0];
+    expect(o.disagreements.map((x) => ruleRefLabel(x.rule))).toEqual(['default: deny', 'web-to-api (allow)']);
+    const d = o.disagreements[1];
     expect(d && ruleRefLabel(d.rule)).toBe('web-to-api (allow)');
     expect(d?.builtinHolds).toBe(true);
     expect(d?.ncaHolds).toBe(false);
     expect(d && `${peerKey(d.witness.src)} => ${peerKey(d.witness.dst)} builtin=${d.witness.builtin.toString()} nca=${d.witness.nca.toString()}`).toBe(
       'shop/web[Deployment] => shop/api[Deployment] builtin=No Connections nca=TCP 9090',
     );
-    // default: deny is decided by the built-in engine, and the report says so
-    expect(o.engineNotes.map((n) => n.message)).toContainEqual(expect.stringContaining('default: deny has no nca query'));
-    expect(o.verdicts.find((v) => v.rule.kind === 'default-deny')).toMatchObject({ builtin: 'violated', nca: 'not-run', decidedBy: 'builtin' });
+    // default: deny, checked on nca's own connectivity: nca sees web's egress isolated, so its
+    // answer lacks web => outside; the rest agrees
+    const dd = o.disagreements[0];
+    expect(dd?.pairs.map((p) => `${peerKey(p.src)} => ${peerKey(p.dst)} builtin=${p.builtin.toString()} nca=${p.nca.toString()}`)).toEqual([
+      'shop/web[Deployment] => 0.0.0.0-255.255.255.255[External] builtin=All Connections nca=No Connections',
+    ]);
+    expect(o.verdicts.find((v) => v.rule.kind === 'default-deny')).toMatchObject({ builtin: 'violated', nca: 'violated', decidedBy: 'both' });
   });
 });
 
