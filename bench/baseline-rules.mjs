@@ -15,10 +15,11 @@ export function baselineRulesYaml(cluster) {
   add({ name: 'no-telnet', protocol: 'TCP', port_min: 23, port_max: 23, action: 'deny' });
   add({ name: 'frontends-never-at-data', from: 'tier=frontend', to: 'tier=data', action: 'deny' });
   add({ name: 'data-no-internet', from: 'tier=data', to: '0.0.0.0/0', action: 'deny' });
-  // per team: the team's data stores only from inside the team; one backend must reach one data store
+  // per team, alternating: the team's data stores only from inside the team (a broad scope: every
+  // other namespace), and one frontend must reach one backend (a narrow scope)
   for (let i = 0; rules.length < 50 && i < namespaces.length * 2; i++) {
-    const ns = namespaces[i % namespaces.length];
-    if (i < namespaces.length) {
+    const ns = namespaces[Math.floor(i / 2) % namespaces.length];
+    if (i % 2 === 0) {
       add({ name: `${ns}-data-private`, from_ns: `kubernetes.io/metadata.name!=${ns}`, to: 'tier=data', to_ns: `kubernetes.io/metadata.name=${ns}`, action: 'deny' });
     } else {
       const backends = appsIn(ns, 'backend');

@@ -261,8 +261,8 @@ else {
   if (r.skipped || r.failed) log(`builtin check ${builtinMs}; nca ${r.skipped ?? `FAILED ${r.failed}`}`);
   else
     log(
-      `builtin check ${builtinMs} (median) | nca ${r.version}: ${fmt(r.seconds, 1)} s for ${r.answered} of ${r.rules} rules answered` +
-        `${r.timedOut ? ` (stopped at the ${NCA_BASELINE.budgetSeconds} s budget; the rest would be decided by the built-in engine)` : ''}, ${r.queries} queries, ${r.podsPerRule.min}-${r.podsPerRule.max} pods per rule's scope`,
+      `builtin check ${builtinMs} (median) | nca ${r.version}: ${fmt(r.seconds, 1)} s for ${r.answered} of ${r.rules} rules answered (${r.violated} violated)` +
+        `${r.timedOut ? `; the budget of ${NCA_BASELINE.budgetSeconds} s ran out, the rest would be decided by the built-in engine` : ''}`,
     );
 }
 

@@ -17,3 +17,6 @@ export { parseRuleFile } from '../src/baseline/rules.js';
 export { checkBaseline } from '../src/baseline/check.js';
 export { buildNcaBatch, mergeNcaBatches, parseNcaAnswer } from '../src/baseline/nca-query.js';
 export { findNca, runNcaScheme } from '../src/io/nca.js';
+export { runBaseline } from '../src/pipeline/baseline.js';
+export { nodeIo } from '../src/io/node-io.js';
+export { DEFAULT_READ_SETTINGS } from '../src/pipeline/settings.js';

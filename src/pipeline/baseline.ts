@@ -2,10 +2,10 @@ import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { analyzeConnectivity } from '../connectivity/engine.js';
 import type { Cluster } from '../manifests/cluster.js';
-import type { Io } from '../io/types.js';
+import type { Io, NcaRun } from '../io/types.js';
 import { checkBaseline, checkDefaultDenyOn } from '../baseline/check.js';
 import { compareEngines, compareRuleRefs, compareViolations, type Disagreement } from '../baseline/compare.js';
-import { buildNcaBatch, mergeNcaBatches, ncaUnsupported, parseNcaAnswer, parseNcaConnectivity } from '../baseline/nca-query.js';
+import { buildNcaBatch, mergeNcaBatches, ncaUnsupported, parseNcaAnswer, parseNcaConnectivity, type NcaBatchParts } from '../baseline/nca-query.js';
 import { RuleMatcher } from '../baseline/match.js';
 import { parseRuleFile, type BaselineRule, type RuleSet } from '../baseline/rules.js';
 import { ruleRefKey, type RuleRef, type Violation } from '../baseline/violation.js';
@@ -166,52 +166,73 @@ function warnUnmatched(rules: RuleSet, cluster: Cluster, out: Diagnostic[]): voi
   }
 }
 
-/** One nca process answers every rule (one query per rule direction); a rule whose answer is missing is reported as such. */
+/** About this many representative pods per nca process: nca reads every configuration of a scheme before its first query. */
+const PODS_PER_NCA_RUN = 2000;
+
+/**
+ * nca answers the rules in a few processes, smallest scopes first (nca reads a scheme's every
+ * configuration before it runs a query, so one huge rule would hold back all the others), each
+ * process given what is left of the budget. `default: deny` ("nothing else is allowed") has no
+ * permits/forbids query: it is checked on nca's own connectivity of the whole configuration, asked
+ * last, with the same coverage as the built-in engine. A rule without an answer is reported as such.
+ */
 function askNca(io: Io, cluster: Cluster, rules: RuleSet, timeoutMs: number, notes: EngineNote[]): { answers: Map<string, Violation[]>; status: Map<string, RuleVerdict['nca']>; seconds: number } {
   const answers = new Map<string, Violation[]>();
   const status = new Map<string, RuleVerdict['nca']>();
-  // `default: deny` ("nothing else is allowed") has no permits/forbids query: it is checked on
-  // nca's own connectivity of the whole configuration, with the same coverage as the built-in engine
-  const batch = mergeNcaBatches([buildNcaBatch(cluster, rules.rules, '', { connectivity: rules.defaults.length > 0 })]);
-  for (const s of batch.skipped) answers.set(ruleRefKey(s.rule), []);
-  if (batch.queries.length === 0 && batch.connectivityOutputs.length === 0) return { answers, status, seconds: 0 };
-  const run = io.runNcaScheme(batch.files, batch.scheme, [...batch.queries.map((q) => q.output), ...batch.connectivityOutputs], timeoutMs);
-  const unknownDefault = new Set<string>();
-  for (const d of rules.defaults) {
-    const ref: RuleRef = { kind: 'default-deny', file: d.file, origin: d.origin };
-    const text = batch.connectivityOutputs[0] === undefined ? undefined : run.outputs.get(batch.connectivityOutputs[0]);
-    const parsed = text === undefined ? undefined : parseNcaConnectivity(text, batch.pods);
-    if (!parsed) {
-      status.set(ruleRefKey(ref), run.timedOut ? 'timed-out' : 'failed');
-      notes.push({ engine: 'nca', rule: ref, message: `${run.timedOut ? `nca did not finish the connectivity within ${Math.round(timeoutMs / 1000)} s (--nca-timeout)` : `nca gave no connectivity${run.error ? ` (${run.error})` : ''}`}; decided by the built-in engine` });
-      continue;
+  const perRule = rules.rules.map((r, i) => buildNcaBatch(cluster, [r], `r${i}-`));
+  for (const b of perRule) for (const s of b.skipped) answers.set(ruleRefKey(s.rule), []);
+  const runs: NcaBatchParts[][] = [];
+  let pods = Infinity;
+  for (const b of perRule.filter((x) => x.queries.length > 0).sort((x, y) => x.pods.size - y.pods.size)) {
+    if (pods + b.pods.size > PODS_PER_NCA_RUN) {
+      runs.push([]);
+      pods = 0;
     }
-    for (const p of parsed.unknownPeers) unknownDefault.add(p);
-    answers.set(ruleRefKey(ref), checkDefaultDenyOn(cluster, d, parsed.connections, 'nca'));
+    (runs[runs.length - 1] as NcaBatchParts[]).push(b);
+    pods += b.pods.size;
   }
+  if (rules.defaults.length > 0) runs.push([buildNcaBatch(cluster, [], 'all-', { connectivity: true })]);
+  const deadline = Date.now() + timeoutMs;
   const unknown = new Set<string>();
-  const failed = new Set<string>();
-  for (const q of batch.queries) {
-    const k = ruleRefKey(q.rule);
-    const text = run.outputs.get(q.output);
-    const answer = text === undefined ? undefined : parseNcaAnswer(q, text, batch.pods);
-    if (!answer) {
-      failed.add(k);
-      status.set(k, run.timedOut ? 'timed-out' : 'failed');
-      continue;
+  const budget = `nca did not finish within ${Math.round(timeoutMs / 1000)} s (--nca-timeout)`;
+  let seconds = 0;
+  runs.forEach((chunk, n) => {
+    const batch = mergeNcaBatches(chunk, `scheme-${n}.yaml`);
+    const remaining = deadline - Date.now();
+    const run: NcaRun =
+      remaining > 0 ? io.runNcaScheme(batch.files, batch.scheme, [...batch.queries.map((q) => q.output), ...batch.connectivityOutputs], remaining) : { outputs: new Map(), timedOut: true, status: undefined, seconds: 0 };
+    seconds += run.seconds;
+    const why = run.timedOut ? budget : `nca gave no answer${run.error ? ` (${run.error})` : ''}`;
+    const failed = new Set<string>();
+    for (const q of batch.queries) {
+      const k = ruleRefKey(q.rule);
+      const text = run.outputs.get(q.output);
+      const answer = text === undefined ? undefined : parseNcaAnswer(q, text, batch.pods);
+      if (!answer) {
+        if (!failed.has(k)) notes.push({ engine: 'nca', rule: q.rule, message: `${why}; decided by the built-in engine` });
+        failed.add(k);
+        status.set(k, run.timedOut ? 'timed-out' : 'failed');
+        continue;
+      }
+      for (const p of answer.unknownPeers) unknown.add(p);
+      answers.set(k, [...(answers.get(k) ?? []), ...answer.violations]);
     }
-    for (const p of answer.unknownPeers) unknown.add(p);
-    answers.set(k, [...(answers.get(k) ?? []), ...answer.violations]);
-  }
-  for (const k of failed) answers.delete(k);
-  for (const q of batch.queries) {
-    const k = ruleRefKey(q.rule);
-    if (!failed.has(k)) continue;
-    failed.delete(k);
-    const why = run.timedOut ? `nca did not finish within ${Math.round(timeoutMs / 1000)} s (--nca-timeout)` : `nca gave no answer${run.error ? ` (${run.error})` : ''}`;
-    notes.push({ engine: 'nca', rule: q.rule, message: `${why}; decided by the built-in engine` });
-  }
-  for (const p of unknownDefault) unknown.add(p);
+    for (const k of failed) answers.delete(k);
+    const connectivityOutput = batch.connectivityOutputs[0];
+    if (connectivityOutput === undefined) return;
+    const text = run.outputs.get(connectivityOutput);
+    const parsed = text === undefined ? undefined : parseNcaConnectivity(text, batch.pods);
+    for (const d of rules.defaults) {
+      const ref: RuleRef = { kind: 'default-deny', file: d.file, origin: d.origin };
+      if (!parsed) {
+        status.set(ruleRefKey(ref), run.timedOut ? 'timed-out' : 'failed');
+        notes.push({ engine: 'nca', rule: ref, message: `${why}; decided by the built-in engine` });
+        continue;
+      }
+      answers.set(ruleRefKey(ref), checkDefaultDenyOn(cluster, d, parsed.connections, 'nca'));
+    }
+    for (const p of parsed?.unknownPeers ?? []) unknown.add(p);
+  });
   if (unknown.size > 0) notes.push({ engine: 'nca', message: `nca answered about endpoints that are not in the configuration (ignored): ${[...unknown].slice(0, 5).join(', ')}${unknown.size > 5 ? ', ...' : ''}` });
-  return { answers, status, seconds: run.seconds };
+  return { answers, status, seconds };
 }
