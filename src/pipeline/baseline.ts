@@ -48,7 +48,7 @@ export interface BaselineOutcome {
   readonly engine: EngineChoice;
   readonly ncaVersion?: string;
   readonly rules: readonly BaselineRule[];
-  /** Violations, sorted by rule then peers. With both engines, the built-in engine's (which carry causes) plus any nca found alone. */
+  /** Violations, sorted by rule then peers: the built-in engine's (they carry causes) unless only nca ran or answered; where nca differs, see `disagreements`. */
   readonly violations: readonly Violation[];
   /** Rules the engines answer differently, each with both answers and the smallest differing pair. */
   readonly disagreements: readonly Disagreement[];
