@@ -14,7 +14,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { BENCH_DIR, OUT_DIR, SIZES, appDir, ensureApp } from './generate.mjs';
-import { E2E, STAGES, TARGETS } from './stage-defs.mjs';
+import { E2E, NCA_BASELINE, STAGES, TARGETS } from './stage-defs.mjs';
 import { runTrafficBench } from './traffic.mjs';
 
 const ROOT = path.dirname(BENCH_DIR);
@@ -245,6 +245,32 @@ for (const t of TARGETS) {
 log('\n## traffic (parse + resolve a generated trace, streaming; peak RSS at 100k and 1M lines)');
 if (flag('--skip-traffic')) log('skipped (--skip-traffic)');
 else await runTrafficBench({ bundle: BUNDLE, n: largest, log });
+
+// --- baseline: nca beside the built-in check ----------------------------------------------------
+log(`\n## baseline: the same 50 rules by nca (scoped per rule, one process, budget ${NCA_BASELINE.budgetSeconds} s), N=${largest}, run once`);
+if (flag('--skip-nca')) log('skipped (--skip-nca)');
+else {
+  const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'nca-baseline.mjs'), BUNDLE, String(largest), String(NCA_BASELINE.budgetSeconds)], {
+    encoding: 'utf8',
+    timeout: (NCA_BASELINE.budgetSeconds + 300) * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const line = (p.stdout ?? '').trim().split('\n').pop() ?? '';
+  let r;
+  try {
+    r = JSON.parse(line);
+  } catch {
+    r = { failed: `${p.error?.message ?? `exit ${p.status}`}: ${(p.stderr ?? '').trim().split('\n').slice(-2).join(' | ')}` };
+  }
+  const builtin = results.get('baseline')?.get(largest);
+  const builtinMs = builtin && builtin.ms.length > 0 ? `${fmt(median(builtin.ms), 1)} ms` : 'not run';
+  if (r.skipped || r.failed) log(`builtin check ${builtinMs}; nca ${r.skipped ?? `FAILED ${r.failed}`}`);
+  else
+    log(
+      `builtin check ${builtinMs} (median) | nca ${r.version}: ${fmt(r.seconds, 1)} s for ${r.answered} of ${r.rules} rules answered (${r.violated} violated)` +
+        `${r.timedOut ? `; the budget of ${NCA_BASELINE.budgetSeconds} s ran out, the rest would be decided by the built-in engine` : ''}`,
+    );
+}
 
 // --- 4. peer: netpol-analyzer ------------------------------------------------------------------
 log('\n## peer: netpol-analyzer (netpolicy list --dirpath)');

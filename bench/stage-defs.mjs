@@ -11,6 +11,7 @@
 //     run: (lib, { a, b }) => { const d = lib.diffConnectivity(a.value, b.value); return { summary: `${d.length} changes` }; } }
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { appDir } from './generate.mjs';
+import { baselineRulesYaml } from './baseline-rules.mjs';
 
 /** Read and load one folder; returns the cluster and the diagnostics of reading and loading. */
 function loaded(lib, dir) {
@@ -123,7 +124,30 @@ export const STAGES = [
       return { summary: `${r.drift.missing.length} missing, ${r.drift.excess.length} excess, ${r.drift.needsChecked} needs checked`, keep: r };
     },
   },
+  {
+    name: 'baseline',
+    what: 'built-in baseline check of 50 rules (checkBaseline, on the evaluated app)',
+    requires: ['readManifestFiles', 'loadManifests', 'analyzeConnectivity', 'parseRuleFile', 'checkBaseline'],
+    inputs: (n) => [appDir(n)],
+    prepare: (lib, [dir]) => {
+      const cluster = loaded(lib, dir).load.cluster;
+      const rules = lib.parseRuleFile('bench-rules.yaml', baselineRulesYaml(cluster));
+      const r = lib.analyzeConnectivity(cluster);
+      return { cluster, engine: r.engine, connectivity: r.value, rules: { rules: rules.rules, defaults: rules.defaults } };
+    },
+    run: (lib, { cluster, engine, connectivity, rules }) => {
+      const v = lib.checkBaseline(cluster, engine, connectivity, rules);
+      const violated = new Set(v.map((x) => x.rule.rule?.name ?? 'default')).size;
+      return { summary: `${rules.rules.length} rules, ${violated} violated, ${v.length} violations`, keep: v };
+    },
+  },
 ];
+
+/**
+ * nca's answer for the same 50 rules, scoped per rule, in one nca process with a time budget:
+ * run once, for the largest app, and printed beside the built-in check (bench/nca-baseline.mjs).
+ */
+export const NCA_BASELINE = { budgetSeconds: Number(process.env.BENCH_NCA_BUDGET ?? 600) };
 
 /**
  * Whole CLI runs, timed from outside (node start-up included). `args` are given to
@@ -144,4 +168,5 @@ export const TARGETS = [
   { stages: ['scan', 'synthesize'], n: 5000, maxMs: 2000, label: 'scan + synthesize stages of 5,000 workloads' },
   { stage: 'verify', n: 5000, maxMs: 2000, label: 'verify (repo drift) of 5,000 workloads against their own policies' },
   { stage: 'e2e check', n: 5000, maxMs: 5000, label: 'check between two 5,000-workload apps (5% of policies changed) end-to-end' },
+  { stage: 'baseline', n: 5000, maxMs: 1000, label: 'built-in baseline check of 50 rules on 5,000 workloads' },
 ];

@@ -2,15 +2,8 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   DIFF_FORMATS,
-  PolicyEngine,
-  analyzeConnectivity,
-  compilePolicies,
   diffConnectivity,
-  evaluateRules,
-  explainDiff,
-  explainPair,
   explanationData,
-  policyKey,
   refine,
   renderDiffCsv,
   renderDiffJson,
@@ -22,32 +15,45 @@ import {
   runDiff,
   verdictChain,
   workloadsInfo
-} from "./chunks/chunk-ZSCCUJPY.js";
+} from "./chunks/chunk-OVJQYROW.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
   renderScanMd,
   renderScanTxt,
   renderScanYaml
-} from "./chunks/chunk-AG2FABK4.js";
+} from "./chunks/chunk-O6RFSWLG.js";
 import {
   runScan
-} from "./chunks/chunk-ANFDZVUY.js";
+} from "./chunks/chunk-MXASVYBF.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
   MANAGED_BY,
   MANAGED_BY_LABEL,
+  formatEndpoint,
   layoutPolicies,
   parseLinksFile,
   parsePreset,
   policyTarget,
   renderPoliciesYaml,
+  ruleRefLabel,
+  ruleRefOrigin,
+  runBaseline,
   runPrune,
   runSynthesize,
   synthesizePolicies,
   writePolicies
-} from "./chunks/chunk-TQSFUNHI.js";
+} from "./chunks/chunk-VL7OUM35.js";
+import {
+  PolicyEngine,
+  analyzeConnectivity,
+  compilePolicies,
+  evaluateRules,
+  explainDiff,
+  explainPair,
+  policyKey
+} from "./chunks/chunk-SSAMQMNT.js";
 import {
   evidenceText,
   findAddresses,
@@ -55,7 +61,7 @@ import {
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-3WGHHZUK.js";
+} from "./chunks/chunk-LUDAGCII.js";
 import {
   ConnectionSet,
   DEFAULT_NAMESPACE,
@@ -83,7 +89,7 @@ import {
   readObjects,
   selectorMatches,
   workloadKey
-} from "./chunks/chunk-RI4RY7BV.js";
+} from "./chunks/chunk-7ZJFWUJF.js";
 import {
   Codes,
   ConfigError,
@@ -100,7 +106,7 @@ import {
   safeLine,
   safeLines,
   yaml
-} from "./chunks/chunk-H2VFODTW.js";
+} from "./chunks/chunk-37MEGJJU.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -4642,10 +4648,10 @@ function checkSummary(o) {
   const count = (k) => o.groups.reduce((n, g) => n + g.items.filter((it) => it.kind === k).length, 0);
   const changes = o.groups.reduce((n, g) => n + g.items.length, 0);
   const broken = o.broken.length;
-  const baseline = o.baseline?.violations.length;
+  const baseline2 = o.baseline?.violations.length;
   const drift = o.drift?.findings.length;
   const problems = [];
-  if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? "" : "s"}`);
+  if (baseline2) problems.push(`${baseline2} baseline violation${baseline2 === 1 ? "" : "s"}`);
   if (drift) problems.push(`${drift} drift finding${drift === 1 ? "" : "s"}`);
   if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? "" : "s"}`);
   if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? "" : "s"} from outside the cluster`);
@@ -4660,7 +4666,7 @@ function checkSummary(o) {
     broken,
     gaps: o.gaps.length,
     newGaps: o.gaps.filter((g) => g.introduced).length,
-    ...baseline !== void 0 ? { baselineViolations: baseline } : {},
+    ...baseline2 !== void 0 ? { baselineViolations: baseline2 } : {},
     ...drift !== void 0 ? { driftFindings: drift } : {}
   };
 }
@@ -4896,9 +4902,9 @@ function groupLines(g, n, o, loc) {
 }
 function unmetLine(u, loc) {
   const ev = u.link.evidence[0];
-  const where2 = ev ? ev.kind === "address" ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === "exposure" ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})` : "";
+  const where3 = ev ? ev.kind === "address" ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === "exposure" ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})` : "";
   const allowed = u.allowed.isEmpty ? "head allows none of it" : `head allows only ${conns(u.allowed)}`;
-  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where2}: ${allowed}`;
+  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where3}: ${allowed}`;
 }
 function filesSection(o, loc) {
   const byFile = /* @__PURE__ */ new Map();
@@ -5163,6 +5169,263 @@ function check(ctx, paths, opts) {
   emit(ctx, text, opts.output);
   printDiagnostics(ctx, o.diagnostics, opts);
   return exitCodeFor(o.headDiagnostics, failsOn(o, opts.failOn));
+}
+
+// src/diagnostics/descriptions.ts
+var CodeDescriptions = {
+  // baseline rules (issue 12)
+  [Codes.baselineInvalidRule]: { name: "BaselineInvalidRule", short: "Invalid baseline rule", full: "A baseline rule file, or one of its rules, is invalid; the rule is not checked." },
+  [Codes.baselineNoRules]: { name: "BaselineNoRules", short: "Empty baseline rule file", full: "A baseline rule file holds no rules." },
+  [Codes.baselineRuleMatchesNothing]: { name: "BaselineRuleMatchesNothing", short: "Baseline rule selects no workload", full: "A side of a baseline rule selects no workload in the configuration, so the rule checks nothing there; often a typo in a label." },
+  [Codes.baselineViolation]: {
+    name: "BaselineViolation",
+    short: "Baseline rule violated",
+    full: "The NetworkPolicies allow a connection that a deny rule (or a default: deny) forbids, or block a connection that an allow rule requires. The result is located at the policy that allows the connection (or isolates the endpoint); the rule is the related location."
+  },
+  [Codes.baselineDisagreement]: {
+    name: "BaselineEnginesDisagree",
+    short: "Built-in engine and nca disagree",
+    full: "The built-in engine and IBM network-config-analyzer (nca) give different answers for a baseline rule: one of the two is wrong, and the check cannot be trusted until a reviewer decides."
+  },
+  [Codes.baselineEngineNote]: { name: "BaselineEngineNote", short: "nca could not decide a rule", full: "nca is missing, timed out, failed, or does not support the input; the built-in engine decided." }
+};
+
+// src/report/sarif-results.ts
+function physical(l) {
+  const uri = l.file.replace(/\\/g, "/").replace(/^\.\//, "");
+  return {
+    artifactLocation: { uri: encodeURI(uri), ...uri.startsWith("/") ? {} : { uriBaseId: "%SRCROOT%" } },
+    ...l.line !== void 0 ? { region: { startLine: Math.max(1, l.line), ...l.column !== void 0 ? { startColumn: Math.max(1, l.column) } : {} } } : {}
+  };
+}
+function renderSarif(tool, rules, results) {
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const log = {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: tool.name,
+            version: tool.version,
+            informationUri: tool.informationUri,
+            rules: rules.map((r) => ({
+              id: r.id,
+              name: r.name,
+              shortDescription: { text: r.shortDescription },
+              fullDescription: { text: r.fullDescription },
+              defaultConfiguration: { level: r.level }
+            }))
+          }
+        },
+        results: results.map((r) => ({
+          ruleId: r.ruleId,
+          ...ruleIndex.has(r.ruleId) ? { ruleIndex: ruleIndex.get(r.ruleId) } : {},
+          level: r.level,
+          message: { text: r.message },
+          ...r.location ? { locations: [{ physicalLocation: physical(r.location) }] } : {},
+          ...r.related && r.related.length > 0 ? { relatedLocations: r.related.map((l, i) => ({ id: i + 1, physicalLocation: physical(l), ...l.message ? { message: { text: l.message } } : {} })) } : {},
+          partialFingerprints: { "netpolCiFinding/v1": r.fingerprint }
+        })),
+        columnKind: "unicodeCodePoints"
+      }
+    ]
+  };
+  return `${JSON.stringify(log, null, 2)}
+`;
+}
+
+// src/report/baseline.ts
+var BASELINE_FORMATS = ["txt", "md", "json", "sarif"];
+function where(at3) {
+  return at3 ? `${at3.file}:${at3.line ?? 1}` : "";
+}
+function ruleTitle(r) {
+  return `${where(ruleRefOrigin(r))} ${ruleRefLabel(r)}`;
+}
+var KIND_TEXT = {
+  "forbidden-allowed": "allowed, but the rule forbids it",
+  "required-blocked": "blocked, but the rule requires it",
+  "outside-allow-rules": "allowed, but no allow rule covers it"
+};
+function causeText2(c) {
+  const side = c.direction === "ingress" ? "ingress" : "egress";
+  switch (c.verdict) {
+    case "allows":
+      return `${side} allowed by ${c.policy ?? "?"} at ${where(c.at)} (${c.conns.toString()})`;
+    case "isolates":
+      return `${side} isolated by ${c.policy ?? "?"} at ${where(c.at)}`;
+    case "denies":
+      return `${side} denied by ${c.policy ?? "?"} at ${where(c.at)}`;
+    case "unrestricted":
+      return `${side} unrestricted: no policy selects the ${side === "ingress" ? "destination" : "source"}`;
+  }
+}
+function verdictText(v) {
+  const parts = [v.builtin ? `builtin ${v.builtin}` : "", v.nca ? `nca ${v.nca}` : ""].filter(Boolean);
+  return `${parts.join(", ")}; decided by ${v.decidedBy}`;
+}
+function pairText(p) {
+  return `${peerKey(p.src)} => ${peerKey(p.dst)} : builtin ${p.builtin.isEmpty ? "no violation" : p.builtin.toString()}, nca ${p.nca.isEmpty ? "no violation" : p.nca.toString()}`;
+}
+function engineLine(o) {
+  const nca = o.ncaVersion ? `nca ${o.ncaVersion}` : "nca";
+  return o.engine === "both" ? `builtin + ${nca}` : o.engine === "nca" ? nca : "builtin";
+}
+function renderBaselineTxt(o) {
+  const lines = [];
+  const failed = o.violations.length > 0 || o.disagreements.length > 0;
+  lines.push(`baseline: ${o.verdicts.length} rule(s), engine ${engineLine(o)}: ${failed ? "FAILED" : "passed"} (${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s))`);
+  for (const v of o.violations) {
+    lines.push(`VIOLATION ${ruleTitle(v.rule)}: ${peerKey(v.src)} => ${peerKey(v.dst)} : ${v.conns.toString()} (${KIND_TEXT[v.kind]}; found by ${v.engine})`);
+    for (const c of v.causes) lines.push(`  ${causeText2(c)}`);
+  }
+  for (const d of o.disagreements) {
+    lines.push(`DISAGREEMENT ${ruleTitle(d.rule)}: builtin says the rule ${d.builtinHolds ? "holds" : "is violated"}, nca says it ${d.ncaHolds ? "holds" : "is violated"}; ${d.pairs.length} pair(s) differ`);
+    lines.push(`  smallest differing pair: ${pairText(d.witness)}`);
+    for (const p of d.pairs) lines.push(`  ${pairText(p)}`);
+  }
+  for (const n of o.engineNotes) lines.push(`note (${n.engine}): ${n.rule ? `${ruleTitle(n.rule)}: ` : ""}${n.message}`);
+  lines.push("rules:");
+  for (const v of o.verdicts) lines.push(`  ${ruleTitle(v.rule)}: ${verdictText(v)}`);
+  return `${lines.map(oneLine).join("\n")}
+`;
+}
+function renderBaselineMd(o) {
+  const failed = o.violations.length > 0 || o.disagreements.length > 0;
+  const out = [];
+  out.push(`### Baseline rules: ${failed ? "❌ failed" : "✅ passed"}`, "");
+  out.push(`${o.verdicts.length} rule(s) checked by ${escapeMarkdown(engineLine(o))}: ${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s).`, "");
+  if (o.violations.length > 0) {
+    out.push("| rule | source | destination | connections | why |", "|---|---|---|---|---|");
+    for (const v of o.violations) {
+      const why = [KIND_TEXT[v.kind], ...v.causes.map(causeText2)].map(escapeMarkdown).join("<br>");
+      out.push(`| ${markdownCode(ruleTitle(v.rule))} | ${markdownCode(peerKey(v.src))} | ${markdownCode(peerKey(v.dst))} | ${markdownCode(v.conns.toString())} | ${why} |`);
+    }
+    out.push("");
+  }
+  if (o.disagreements.length > 0) {
+    out.push("**The engines disagree** (one of them is wrong; a reviewer must decide):", "");
+    out.push("| rule | builtin | nca | smallest differing pair |", "|---|---|---|---|");
+    for (const d of o.disagreements) {
+      out.push(`| ${markdownCode(ruleTitle(d.rule))} | ${d.builtinHolds ? "holds" : "violated"} | ${d.ncaHolds ? "holds" : "violated"} | ${markdownCode(pairText(d.witness))} |`);
+    }
+    out.push("");
+  }
+  for (const n of o.engineNotes) out.push(`> note (${n.engine}): ${escapeMarkdown(`${n.rule ? `${ruleTitle(n.rule)}: ` : ""}${n.message}`)}`, "");
+  out.push("<details><summary>Rules</summary>", "", "| rule | from | to | verdict |", "|---|---|---|---|");
+  for (const v of o.verdicts) {
+    const from = v.rule.kind === "rule" ? formatEndpoint(v.rule.rule.from) : "";
+    const to = v.rule.kind === "rule" ? formatEndpoint(v.rule.rule.to) : "";
+    out.push(`| ${markdownCode(ruleTitle(v.rule))} | ${markdownCode(from)} | ${markdownCode(to)} | ${escapeMarkdown(verdictText(v))} |`);
+  }
+  out.push("", "</details>");
+  return `${out.join("\n")}
+`;
+}
+function ruleJson(r) {
+  const at3 = ruleRefOrigin(r);
+  if (r.kind === "default-deny") return { kind: "default-deny", file: at3.file, line: at3.line ?? 1 };
+  return { kind: "rule", name: r.rule.name, action: r.rule.action, file: at3.file, line: at3.line ?? 1, from: formatEndpoint(r.rule.from), to: formatEndpoint(r.rule.to), conns: r.rule.conns.toString() };
+}
+function renderBaselineJson(o) {
+  const doc = {
+    engine: o.engine,
+    ...o.ncaVersion ? { ncaVersion: o.ncaVersion } : {},
+    passed: o.violations.length === 0 && o.disagreements.length === 0,
+    violations: o.violations.map((v) => ({
+      rule: ruleJson(v.rule),
+      kind: v.kind,
+      src: peerKey(v.src),
+      dst: peerKey(v.dst),
+      conns: v.conns.toString(),
+      engine: v.engine,
+      causes: v.causes.map((c) => ({ verdict: c.verdict, direction: c.direction, ...c.policy ? { policy: c.policy } : {}, ...c.at ? { file: c.at.file, line: c.at.line ?? 1 } : {}, conns: c.conns.toString() }))
+    })),
+    disagreements: o.disagreements.map((d) => ({
+      rule: ruleJson(d.rule),
+      builtin: d.builtinHolds ? "holds" : "violated",
+      nca: d.ncaHolds ? "holds" : "violated",
+      witness: { src: peerKey(d.witness.src), dst: peerKey(d.witness.dst), builtin: d.witness.builtin.toString(), nca: d.witness.nca.toString() },
+      pairs: d.pairs.map((p) => ({ src: peerKey(p.src), dst: peerKey(p.dst), builtin: p.builtin.toString(), nca: p.nca.toString() }))
+    })),
+    verdicts: o.verdicts.map((v) => ({ rule: ruleJson(v.rule), ...v.builtin ? { builtin: v.builtin } : {}, ...v.nca ? { nca: v.nca } : {}, decidedBy: v.decidedBy })),
+    notes: o.engineNotes.map((n) => ({ engine: n.engine, ...n.rule ? { rule: ruleJson(n.rule) } : {}, message: n.message }))
+  };
+  return `${JSON.stringify(doc, null, 2)}
+`;
+}
+function sarifRule(code2, level) {
+  const d = CodeDescriptions[code2] ?? { name: code2, short: code2, full: code2 };
+  return { id: code2, name: d.name, shortDescription: d.short, fullDescription: d.full, level };
+}
+function renderBaselineSarif(o, version) {
+  const rules = [sarifRule(Codes.baselineViolation, "error"), sarifRule(Codes.baselineDisagreement, "error"), sarifRule(Codes.baselineEngineNote, "note")];
+  const results = [];
+  for (const v of o.violations) {
+    const ruleAt = ruleRefOrigin(v.rule);
+    const located = v.causes.find((c) => c.at);
+    const ruleLoc = { file: ruleAt.file, ...ruleAt.line !== void 0 ? { line: ruleAt.line } : {}, message: `baseline rule ${ruleRefLabel(v.rule)}` };
+    const policyLoc = located?.at ? { file: located.at.file, ...located.at.line !== void 0 ? { line: located.at.line } : {} } : void 0;
+    results.push({
+      ruleId: Codes.baselineViolation,
+      level: "error",
+      message: `${peerKey(v.src)} => ${peerKey(v.dst)} : ${v.conns.toString()}: ${KIND_TEXT[v.kind]} (${ruleRefLabel(v.rule)})${v.causes.length > 0 ? `; ${v.causes.map(causeText2).join("; ")}` : ""}`,
+      location: policyLoc ?? ruleLoc,
+      related: policyLoc ? [ruleLoc] : [],
+      fingerprint: `${ruleTitle(v.rule)}|${peerKey(v.src)}|${peerKey(v.dst)}|${v.kind}`
+    });
+  }
+  for (const d of o.disagreements) {
+    const at3 = ruleRefOrigin(d.rule);
+    results.push({
+      ruleId: Codes.baselineDisagreement,
+      level: "error",
+      message: `builtin says ${ruleRefLabel(d.rule)} ${d.builtinHolds ? "holds" : "is violated"}, nca says it ${d.ncaHolds ? "holds" : "is violated"}; smallest differing pair: ${pairText(d.witness)}`,
+      location: { file: at3.file, ...at3.line !== void 0 ? { line: at3.line } : {} },
+      fingerprint: `${ruleTitle(d.rule)}|disagreement`
+    });
+  }
+  for (const n of o.engineNotes) {
+    const at3 = n.rule ? ruleRefOrigin(n.rule) : void 0;
+    results.push({
+      ruleId: Codes.baselineEngineNote,
+      level: "note",
+      message: n.message,
+      ...at3 ? { location: { file: at3.file, ...at3.line !== void 0 ? { line: at3.line } : {} } } : {},
+      fingerprint: `${n.rule ? ruleTitle(n.rule) : "run"}|note|${n.message}`
+    });
+  }
+  return renderSarif({ name: "netpol-ci", version, informationUri: "https://github.com/netpol-ci/netpol-ci" }, rules, results);
+}
+
+// src/cli/commands/baseline.ts
+var collect2 = (value, previous = []) => [...previous, value];
+var Options2 = CommonOptions.extend({
+  baseline: external_exports.array(external_exports.string(), { error: "at least one rule file is needed: --baseline FILE" }).min(1, { error: "at least one rule file is needed: --baseline FILE" }),
+  engine: external_exports.enum(["builtin", "nca", "both"], { error: (i) => `expected builtin, nca or both, got ${JSON.stringify(i.input)}` }).optional(),
+  format: external_exports.enum(BASELINE_FORMATS, { error: (i) => `expected one of ${BASELINE_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
+  ncaTimeout: external_exports.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(300)
+});
+function baselineCommand(ctx, done, version) {
+  const cmd = new Command("baseline").description("check baseline rules (np-guard baseline-rules or netalchemy format) with the built-in engine and/or IBM nca").argument("<path...>", "manifest files or folders (scanned recursively)").option("--baseline <file>", "a baseline rule file (repeatable)", collect2).option("--engine <engine>", "builtin, nca or both (default: both when nca is installed, else builtin)").option("-f, --format <format>", `output format: ${BASELINE_FORMATS.join("|")}`, "txt").option("--nca-timeout <seconds>", "time budget of the nca process (default 300); rules it cannot finish are reported and decided by the built-in engine");
+  addCommonOptions(cmd).action((paths, raw) => done(baseline(ctx, paths, parseOptions(Options2, raw), version)));
+  return cmd;
+}
+function baseline(ctx, paths, opts, version) {
+  const say = progress(ctx, opts);
+  say("checking baseline rules…");
+  const o = runBaseline(ctx.io, { paths, ruleFiles: opts.baseline, ...opts.engine ? { engine: opts.engine } : {}, ncaTimeoutMs: opts.ncaTimeout * 1e3 }, readSettingsFrom(ctx, opts));
+  say("");
+  const render = { txt: renderBaselineTxt, md: renderBaselineMd, json: renderBaselineJson, sarif: (x) => renderBaselineSarif(x, version) };
+  emit(ctx, render[opts.format](o), opts.output);
+  if (!opts.quiet) {
+    for (const n of o.engineNotes) if (!n.rule && opts.format !== "txt") ctx.stderr(`note (${n.engine}): ${n.message}
+`);
+  }
+  printDiagnostics(ctx, o.diagnostics, opts);
+  return exitCodeFor(o.diagnostics, o.violations.length > 0 || o.disagreements.length > 0);
 }
 
 // src/connectivity/exposure-analysis.ts
@@ -5650,7 +5913,7 @@ function canonical2(v) {
   }
   return JSON.stringify(v);
 }
-function where(o) {
+function where2(o) {
   const at3 = originRef(o.origin);
   return at3.line !== void 0 ? `${at3.file}:${at3.line}` : at3.file;
 }
@@ -5706,10 +5969,10 @@ function inventoryOf(repo, live) {
   const out = [];
   for (const [name, o] of a) {
     const l = b.get(name);
-    if (!l) out.push({ policy: name, state: "repository-only", repository: where(o) });
-    else if (canonical2(o.object.spec) !== canonical2(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
+    if (!l) out.push({ policy: name, state: "repository-only", repository: where2(o) });
+    else if (canonical2(o.object.spec) !== canonical2(l.object.spec)) out.push({ policy: name, state: "edited", repository: where2(o), cluster: where2(l) });
   }
-  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
+  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where2(o) });
   return out.sort((x, y) => compareStrings(x.policy, y.policy));
 }
 
@@ -5899,7 +6162,7 @@ function liveSourceFrom(opts) {
 }
 
 // src/cli/commands/connectivity.ts
-var Options2 = CommonOptions.extend(ClusterOptions.shape).extend({
+var Options3 = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
   exposure: external_exports.boolean().default(false),
   format: external_exports.enum(CONNECTIVITY_FORMATS, { error: (i) => `expected one of ${CONNECTIVITY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
@@ -5907,7 +6170,7 @@ var Options2 = CommonOptions.extend(ClusterOptions.shape).extend({
 function connectivityCommand(ctx, done) {
   const cmd = new Command("connectivity").description("the effective connectivity of the workloads and policies found under the paths").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${CONNECTIVITY_FORMATS.join("|")}`, "txt").option("--exposure", "also list who reaches, or is reached from, peers outside the manifests: any namespace (entire-cluster), pods rules could match, any address (txt, json, md)").option("--explain <peer...>", "explain one pair: SRC DST (ns/name[Kind], ns/name, an IP address, or {ingress-controller})");
   addClusterOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options2, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(connectivity(ctx, paths, parseOptions(Options3, raw))));
   return cmd;
 }
 function connectivity(ctx, paths, opts) {
@@ -5955,7 +6218,7 @@ ${renderExposureMd(x)}` : ""),
 }
 
 // src/cli/commands/diff.ts
-var Options3 = CommonOptions.extend({
+var Options4 = CommonOptions.extend({
   format: external_exports.enum(DIFF_FORMATS, { error: (i) => `expected one of ${DIFF_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
   exitCode: external_exports.boolean().default(false),
   repo: external_exports.string().optional(),
@@ -5967,7 +6230,7 @@ var Options3 = CommonOptions.extend({
 });
 function diffCommand(ctx, done) {
   const cmd = new Command("diff").description("the semantic connectivity diff between two configurations (two folders, or two git refs with --repo)").argument("[paths...]", "<old-path> <new-path>; with --repo, optional paths inside the repository").option("-f, --format <format>", `output format: ${DIFF_FORMATS.join("|")}`, "txt").option("--repo <dir>", "a git repository: diff --base against --head without touching the working tree").option("--base <ref>", "with --repo: the old ref (e.g. origin/main)").option("--head <ref>", "with --repo: the new ref (e.g. HEAD)").option("--exit-code", "exit 1 when the diff is not empty (like git diff --exit-code)").option("--label1 <name>", "name of the old side in every format (default: its path or ref)").option("--label2 <name>", "name of the new side in every format (default: its path or ref)").option("--workloads <path>", "the two paths hold policies only: evaluate both over the workloads (Namespaces, Services, ...) under PATH");
-  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options3, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(diff(ctx, paths, parseOptions(Options4, raw))));
   return cmd;
 }
 function requestFrom2(paths, opts) {
@@ -6040,7 +6303,7 @@ function runLinksValidate(io, file, manifests, settings) {
 }
 
 // src/cli/commands/links.ts
-var collect2 = (value, previous = []) => [...previous, value];
+var collect3 = (value, previous = []) => [...previous, value];
 var MergeOptions = CommonOptions.extend({
   format: external_exports.enum(["yaml", "json"], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
   manifests: external_exports.array(external_exports.string()).default([])
@@ -6048,10 +6311,10 @@ var MergeOptions = CommonOptions.extend({
 var ValidateOptions = CommonOptions.extend({ manifests: external_exports.array(external_exports.string()).default([]) });
 function linksCommand(ctx, done) {
   const links = new Command("links").description("reviewed link lists (intent files): merge several, validate one");
-  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect2);
+  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect3);
   addCommonOptions(mergeCmd).action((files, raw) => done(merge(ctx, files, parseOptions(MergeOptions, raw))));
   links.addCommand(mergeCmd);
-  const validate = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect2);
+  const validate = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect3);
   addCommonOptions(validate).action((file, raw) => done(validateLinks(ctx, file, parseOptions(ValidateOptions, raw))));
   links.addCommand(validate);
   for (const c of links.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
@@ -6181,13 +6444,13 @@ function lintPolicies(engine) {
   };
   for (const policy of engine.policies) {
     const subjects = subjectsOf(policy);
-    const where2 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
+    const where3 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
     if (subjects.length === 0) {
       findings.push({
         kind: "selects-nothing",
         code: Codes.lintSelectsNothing,
         policy: policyKey(policy.ref),
-        at: originRef(policy.origin, where2),
+        at: originRef(policy.origin, where3),
         message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
         coveredBy: []
       });
@@ -6318,20 +6581,20 @@ function renderLintMd(findings) {
   if (findings.length === 0) return "No policy sanity findings.\n";
   const lines = ["| where | finding | policy | rule | covered by |", "|---|---|---|---|---|"];
   for (const f of findings) {
-    const where2 = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
-    lines.push(`| ${where2} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
+    const where3 = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
+    lines.push(`| ${where3} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
   }
   return `${lines.join("\n")}
 `;
 }
 
 // src/cli/commands/lint.ts
-var Options4 = CommonOptions.extend({
+var Options5 = CommonOptions.extend({
   format: external_exports.enum(LINT_FORMATS, { error: (i) => `expected one of ${LINT_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
 });
 function lintCommand(ctx, done) {
   const cmd = new Command("lint").description("policy sanity: policies selecting nothing, rules that never match, redundant and shadowed rules (exit 1 on findings)").argument("<path...>", "manifest files or folders (scanned recursively)").option("-f, --format <format>", `output format: ${LINT_FORMATS.join("|")}`, "txt");
-  addCommonOptions(cmd).action((paths, raw) => done(lint(ctx, paths, parseOptions(Options4, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(lint(ctx, paths, parseOptions(Options5, raw))));
   return cmd;
 }
 function lint(ctx, paths, opts) {
@@ -6346,13 +6609,13 @@ function lint(ctx, paths, opts) {
 }
 
 // src/cli/commands/prune.ts
-var Options5 = CommonOptions.extend({
+var Options6 = CommonOptions.extend({
   policies: external_exports.string({ error: "--policies DIR is required" }),
   write: external_exports.boolean().default(false)
 });
 function pruneCommand(ctx, done) {
   const cmd = new Command("prune").description("list (or, with --write, delete) the generated policies in a folder whose workload is no longer in the manifests; exit 1 when some are listed").argument("<path...>", "manifest files or folders (scanned recursively)").option("--policies <dir>", "the folder of policies netpol-ci generated (label app.kubernetes.io/managed-by: netpol-ci)").option("--write", "delete the stale policies from their files (a file left empty is removed)");
-  addCommonOptions(cmd).action((paths, raw) => done(prune(ctx, paths, parseOptions(Options5, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(prune(ctx, paths, parseOptions(Options6, raw))));
   return cmd;
 }
 function prune(ctx, paths, opts) {
@@ -6381,7 +6644,7 @@ function prune(ctx, paths, opts) {
 var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
 
 // src/cli/traffic-options.ts
-var collect3 = (value, previous = []) => [...previous, value];
+var collect4 = (value, previous = []) => [...previous, value];
 var TrafficOptions = external_exports.object({
   traffic: external_exports.array(external_exports.string()).default([]),
   trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
@@ -6389,7 +6652,7 @@ var TrafficOptions = external_exports.object({
   cidrAliases: external_exports.string().optional()
 });
 function addTrafficOptions(cmd) {
-  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect3).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
+  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect4).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
 }
 function trafficRequestFrom(opts) {
   if (opts.traffic.length === 0) {
@@ -6406,7 +6669,7 @@ function trafficRequestFrom(opts) {
 }
 
 // src/cli/commands/scan.ts
-var Options6 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
+var Options7 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
   heuristics: external_exports.string().optional(),
   exportHeuristics: external_exports.boolean().default(false),
   format: external_exports.enum(SCAN_FORMATS, { error: (i) => `expected one of ${SCAN_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt")
@@ -6415,7 +6678,7 @@ function scanCommand(ctx, done) {
   const cmd = new Command("scan").description("the connections the application needs, read from its manifests, each with its provenance").argument("[path...]", "manifest files or folders (scanned recursively); none with --cluster").option("-f, --format <format>", `output format: ${SCAN_FORMATS.join("|")}`, "txt");
   addTrafficOptions(cmd);
   addClusterOptions(cmd).option("--heuristics <file>", "with --cluster: well-known components (names, images, ports) from this file instead of the built-in list").option("--export-heuristics", "print the built-in heuristics (YAML, to edit and pass to --heuristics) and exit");
-  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options6, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(scan(ctx, paths, parseOptions(Options7, raw))));
   return cmd;
 }
 function scan(ctx, paths, opts) {
@@ -6452,8 +6715,9 @@ function renderGapSummary(gaps, mode) {
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options7 = CommonOptions.extend(TrafficOptions.shape).extend({
+var Options8 = CommonOptions.extend(TrafficOptions.shape).extend({
   links: external_exports.string().optional(),
+  baseline: external_exports.array(external_exports.string()).default([]),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
   dryRun: external_exports.boolean().default(false),
   dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
@@ -6484,9 +6748,9 @@ function ingressControllerSelector(labels) {
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
 function synthesizeCommand(ctx, done) {
-  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
+  const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--baseline <file>", "baseline rules (repeatable): deny rules remove links, allow rules add theirs", (v, prev = []) => [...prev, v]).option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
   addTrafficOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options7, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options8, raw))));
   return cmd;
 }
 function synthesize(ctx, paths, opts) {
@@ -6501,6 +6765,7 @@ function synthesize(ctx, paths, opts) {
       ...opts.links !== void 0 ? { linksFile: opts.links } : {},
       gapMode: opts.gaps,
       ...traffic ? { traffic } : {},
+      ...opts.baseline.length > 0 ? { baselineFiles: opts.baseline } : {},
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -6519,7 +6784,8 @@ function synthesize(ctx, paths, opts) {
   say("");
   if (r.refused) {
     printDiagnostics(ctx, r.diagnostics, opts);
-    ctx.stderr("netpol-ci: the links file has errors; no policies written\n");
+    ctx.stderr(`netpol-ci: the ${opts.baseline.length > 0 ? "links or baseline rule files have" : "links file has"} errors; no policies written
+`);
     return exitCodeFor(r.diagnostics);
   }
   if (r.skipped.length > 0 && !opts.quiet) {
@@ -6768,7 +7034,7 @@ function fixRepoDrift(io, request, settings, render) {
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-function renderSarif(log) {
+function renderSarif2(log) {
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: "2.1.0",
@@ -6956,7 +7222,7 @@ function renderRepoDriftSarif(r) {
     const rule = e.allowers.find((a) => a.step?.at)?.step?.at;
     results.push(sarifResult(Codes.driftExcess, r.allowExcess ? "warning" : "error", excessLine(e), rule));
   }
-  return renderSarif({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
+  return renderSarif2({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
 }
 function renderRepoDrift(format, r) {
   return { txt: renderRepoDriftTxt, md: renderRepoDriftMd, json: renderRepoDriftJson, sarif: renderRepoDriftSarif }[format](r);
@@ -6966,8 +7232,8 @@ function diffReport(o) {
 }
 function inventoryLines(o) {
   return o.inventory.map((p) => {
-    const where2 = [p.repository ? `repository ${p.repository}` : "", p.cluster ? `cluster ${p.cluster}` : ""].filter((x) => x).join(", ");
-    return `${p.state}: ${p.policy} (${where2})`;
+    const where3 = [p.repository ? `repository ${p.repository}` : "", p.cluster ? `cluster ${p.cluster}` : ""].filter((x) => x).join(", ");
+    return `${p.state}: ${p.policy} (${where3})`;
   });
 }
 function chains(p) {
@@ -7013,7 +7279,7 @@ function renderClusterDriftSarif(r) {
     const step = [...x?.before?.egress ?? [], ...x?.before?.ingress ?? []].find((s) => s.at);
     return sarifResult(Codes.driftCluster, "error", lines[i] ?? "", step?.at);
   });
-  return renderSarif({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
+  return renderSarif2({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
 }
 function renderClusterDrift(format, r) {
   return { txt: renderClusterDriftTxt, md: renderClusterDriftMd, json: renderClusterDriftJson, sarif: renderClusterDriftSarif }[format](r);
@@ -7024,7 +7290,7 @@ var VERSION = "0.1.0";
 
 // src/cli/commands/verify.ts
 var labelList2 = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options8 = CommonOptions.extend(ClusterOptions.shape).extend({
+var Options9 = CommonOptions.extend(ClusterOptions.shape).extend({
   format: external_exports.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
   policies: external_exports.string({ error: "--policies DIR is required: the folder of committed policies" }),
   allowExcess: external_exports.boolean().default(false),
@@ -7038,7 +7304,7 @@ var Options8 = CommonOptions.extend(ClusterOptions.shape).extend({
 function verifyCommand(ctx, done) {
   const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx");
   addClusterOptions(cmd);
-  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options8, raw))));
+  addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options9, raw))));
   return cmd;
 }
 function verify(ctx, paths, opts) {
@@ -7101,6 +7367,7 @@ function buildProgram(ctx, done) {
   for (const make of [checkCommand, connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
     program2.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
+  program2.addCommand(baselineCommand(ctx, done, VERSION).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   for (const c of program2.commands) c.exitOverride();
   return program2;
 }

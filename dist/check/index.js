@@ -1,23 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   fileAtRef
-} from "../chunks/chunk-YAYPSIH5.js";
+} from "../chunks/chunk-SA5G57O3.js";
 import {
   renderDiffMd,
   runDiff
-} from "../chunks/chunk-ZSCCUJPY.js";
+} from "../chunks/chunk-OVJQYROW.js";
 import {
   runScan
-} from "../chunks/chunk-ANFDZVUY.js";
-import "../chunks/chunk-3WGHHZUK.js";
+} from "../chunks/chunk-MXASVYBF.js";
+import "../chunks/chunk-SSAMQMNT.js";
+import "../chunks/chunk-LUDAGCII.js";
 import {
   readSettingsFromInputs
-} from "../chunks/chunk-NAGPBG5F.js";
+} from "../chunks/chunk-4POHDVFK.js";
 import {
   escapeMarkdown,
   markdownCode,
   workloadKey
-} from "../chunks/chunk-RI4RY7BV.js";
+} from "../chunks/chunk-7ZJFWUJF.js";
 import {
   annotateDiagnostics,
   checkSpec,
@@ -28,12 +29,12 @@ import {
   refsOf,
   runAction,
   writeReport
-} from "../chunks/chunk-V3DV5JOP.js";
+} from "../chunks/chunk-5YNZIT3R.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-H2VFODTW.js";
+} from "../chunks/chunk-37MEGJJU.js";
 
 // src/action/check-runner.ts
 import path from "node:path";

@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-V3DV5JOP.js";
+} from "../chunks/chunk-5YNZIT3R.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-H2VFODTW.js";
+} from "../chunks/chunk-37MEGJJU.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

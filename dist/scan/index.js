@@ -3,19 +3,19 @@ import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
-} from "../chunks/chunk-AG2FABK4.js";
+} from "../chunks/chunk-O6RFSWLG.js";
 import {
   runScan
-} from "../chunks/chunk-ANFDZVUY.js";
-import "../chunks/chunk-3WGHHZUK.js";
+} from "../chunks/chunk-MXASVYBF.js";
+import "../chunks/chunk-LUDAGCII.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-NAGPBG5F.js";
+} from "../chunks/chunk-4POHDVFK.js";
 import {
   workloadKey
-} from "../chunks/chunk-RI4RY7BV.js";
+} from "../chunks/chunk-7ZJFWUJF.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-V3DV5JOP.js";
+} from "../chunks/chunk-5YNZIT3R.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-H2VFODTW.js";
+} from "../chunks/chunk-37MEGJJU.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

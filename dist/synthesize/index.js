@@ -5,17 +5,18 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-TQSFUNHI.js";
-import "../chunks/chunk-3WGHHZUK.js";
+} from "../chunks/chunk-VL7OUM35.js";
+import "../chunks/chunk-SSAMQMNT.js";
+import "../chunks/chunk-LUDAGCII.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-NAGPBG5F.js";
+} from "../chunks/chunk-4POHDVFK.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-RI4RY7BV.js";
+} from "../chunks/chunk-7ZJFWUJF.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +26,11 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-V3DV5JOP.js";
+} from "../chunks/chunk-5YNZIT3R.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-H2VFODTW.js";
+} from "../chunks/chunk-37MEGJJU.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

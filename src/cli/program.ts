@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError, ExitCode } from '../diagnostics/errors.js';
 import { safeLine, safeLines } from '../diagnostics/sanitize.js';
 import { checkCommand } from './commands/check.js';
+import { baselineCommand } from './commands/baseline.js';
 import { connectivityCommand } from './commands/connectivity.js';
 import { diffCommand } from './commands/diff.js';
 import { linksCommand } from './commands/links.js';
@@ -33,6 +34,7 @@ export function buildProgram(ctx: CliContext, done: (code: number) => void): Com
   for (const make of [checkCommand, connectivityCommand, diffCommand, scanCommand, synthesizeCommand, verifyCommand, linksCommand, lintCommand, pruneCommand]) {
     program.addCommand(make(ctx, done).configureOutput(OUTPUT(ctx)));
   }
+  program.addCommand(baselineCommand(ctx, done, VERSION).configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   for (const c of program.commands) c.exitOverride();
   return program;
 }

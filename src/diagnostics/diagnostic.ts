@@ -159,6 +159,21 @@ export const Codes = {
   // check, the PR report (NPC120-NPC129)
   /** A needed link `check` cannot judge against the policies (through a Gateway proxy, which the engine does not model). */
   linkNotJudged: 'NPC120',
+  // baseline rules (src/baseline/, issue 12): NPC100-NPC119
+  /** A baseline rule file, or one of its rules, is invalid. */
+  baselineInvalidRule: 'NPC100',
+  /** A baseline rule file holds no rules. */
+  baselineNoRules: 'NPC101',
+  /** A baseline rule that can match nothing in the configuration (no source or no destination). */
+  baselineRuleMatchesNothing: 'NPC102',
+  /** synthesize --baseline: a deny rule removed (part of) a required link. */
+  baselineLinkDropped: 'NPC103',
+  /** A baseline rule is violated: a connection it forbids is allowed, or one it requires is blocked. */
+  baselineViolation: 'NPC110',
+  /** The built-in engine and nca disagree on a baseline rule. */
+  baselineDisagreement: 'NPC111',
+  /** nca could not decide a rule (missing, timed out, failed, or an input it does not support). */
+  baselineEngineNote: 'NPC112',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -7,6 +7,7 @@ import { changedFilesBetween, changedFilesInRepo } from './changes.js';
 import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
 import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
+import { findNca, runNcaScheme } from './nca.js';
 import { forEachLine } from './traffic.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
@@ -23,6 +24,7 @@ function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Ui
 /** The Node implementation of the use-cases' I/O, with one run's caches. */
 export function nodeIo(): Io {
   const cache = new RenderCache();
+  let nca: { found: ReturnType<typeof findNca> } | undefined;
   return {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache),
     readText(file, what) {
@@ -88,5 +90,11 @@ export function nodeIo(): Io {
     kubectlGet,
     // traffic: trace files
     forEachLine,
+    // baseline: nca
+    findNca() {
+      nca ??= { found: findNca() };
+      return nca.found;
+    },
+    runNcaScheme: (files, scheme, outputs, timeoutMs) => runNcaScheme(files, scheme, outputs, timeoutMs),
   };
 }

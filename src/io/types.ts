@@ -144,6 +144,15 @@ export interface Io {
   // traffic: trace files
   /** Streams a (possibly huge) text file line by line, 1-based, with flat memory; returns the line count. A ConfigError when unreadable. */
   forEachLine(file: string, what: string, onLine: (text: string, line: number) => void): number;
+
+  // baseline: nca
+  /** nca (NCA_PATH, or nca on PATH) and its version; undefined when it is not installed. */
+  findNca(): NcaTool | undefined;
+  /**
+   * Runs `nca --scheme` over files written to a temporary folder (removed afterwards), within
+   * `timeoutMs`; returns the outputs nca wrote, even when it was stopped (queries run in order).
+   */
+  runNcaScheme(files: readonly { readonly name: string; readonly text: string }[], scheme: string, outputs: readonly string[], timeoutMs: number): NcaRun;
 }
 
 /** Which cluster kubectl talks to, and how long it may take per request. */
@@ -151,4 +160,23 @@ export interface KubectlTarget {
   readonly kubeconfig?: string;
   readonly context?: string;
   readonly timeoutSeconds: number;
+}
+
+// baseline: nca
+/** The nca executable found (NCA_PATH, or nca on PATH). */
+export interface NcaTool {
+  readonly path: string;
+  readonly version: string;
+}
+
+/** One nca process over a scheme file: what it wrote, and whether it finished. */
+export interface NcaRun {
+  /** Output files nca wrote (by the names asked for), read back. */
+  readonly outputs: ReadonlyMap<string, string>;
+  readonly timedOut: boolean;
+  /** Exit status (undefined when killed). nca exits non-zero when a query fails; that is not an error. */
+  readonly status: number | undefined;
+  /** A failure to run at all, or nca's own error text. */
+  readonly error?: string;
+  readonly seconds: number;
 }

@@ -14,6 +14,8 @@ import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
+import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import { readRuleFiles } from './baseline.js';
 import { loadInputs } from './load.js';
 import type { ReadSettings } from './settings.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
@@ -24,6 +26,8 @@ export interface SynthesizeRequest {
   readonly linksFile?: string;
   /** Observed traffic: its links are allowed beside the declared ones, with the trace as provenance. */
   readonly traffic?: TrafficRequest;
+  /** Baseline rule files: deny rules remove links, allow rules add them (see baseline/synthesis.ts). */
+  readonly baselineFiles?: readonly string[];
   readonly options: SynthesisOptions;
   /** How gaps (what the manifests cannot tell) are closed; default `deny` (reported, not closed). */
   readonly gapMode?: GapMode;
@@ -71,6 +75,16 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     appendAll(all, unresolvedWarnings(observed.value.unresolved));
     traffic = observed.value.summary;
   }
+  // baseline rules: deny rules remove (parts of) links, allow rules add theirs; a rule file with errors writes nothing
+  let ruleErrors = false;
+  if (request.baselineFiles && request.baselineFiles.length > 0) {
+    const rules = readRuleFiles(io, request.baselineFiles);
+    appendAll(all, rules.diagnostics);
+    ruleErrors = rules.diagnostics.some((d) => d.severity === 'error');
+    const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
+    links = applied.links;
+    appendAll(all, applied.diagnostics);
+  }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
   let options: SynthesisOptions = { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
@@ -87,7 +101,8 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   const result = synthesizePolicies(load.cluster, links, options);
   appendAll(all, result.diagnostics);
   if (request.checkSelectors) appendAll(all, checkSelectors(load.cluster, result.value.policies, options));
-  const refused = request.linksFile !== undefined && all.some((d) => d.severity === 'error');
+  // a links or rule file with errors must not produce policies from what was left of it
+  const refused = ruleErrors || (request.linksFile !== undefined && all.some((d) => d.severity === 'error'));
   return { policies: result.value.policies, gaps, diagnostics: all, refused, skipped, ...(traffic ? { traffic } : {}) };
 }
 

@@ -37,7 +37,9 @@ export type Evidence =
       readonly firstSeen?: string;
       readonly lastSeen?: string;
     }
-  | { readonly kind: 'intent'; readonly at: SourceRef };
+  | { readonly kind: 'intent'; readonly at: SourceRef }
+  /** An allow baseline rule (`synthesize --baseline`): its connections are synthesized. */
+  | { readonly kind: 'baseline'; readonly rule: string; readonly at: SourceRef };
 
 export interface Link {
   readonly src: Peer;
@@ -71,6 +73,8 @@ export function evidenceText(e: Evidence): string {
       return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== undefined ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ''}`})` : ''}`;
     case 'intent':
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
+    case 'baseline':
+      return `baseline rule ${e.rule} ${e.at.file}:${e.at.line ?? 0}`;
   }
 }
 

@@ -75,6 +75,14 @@ export class MemoryIo implements Io {
     return [];
   }
 
+  findNca(): undefined {
+    return undefined;
+  }
+
+  runNcaScheme(): never {
+    throw new ConfigError('no nca in memory');
+  }
+
   dotToPng(): Uint8Array {
     throw new ConfigError('no Graphviz in memory');
   }

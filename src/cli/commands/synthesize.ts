@@ -21,6 +21,7 @@ const labelList = z
 
 const Options = CommonOptions.extend(TrafficOptions.shape).extend({
   links: z.string().optional(),
+  baseline: z.array(z.string()).default([]),
   defaultDeny: z.union([z.boolean(), z.enum(['true', 'false'], { error: '--default-deny takes true or false' }).transform((v) => v === 'true')]).default(true),
   dryRun: z.boolean().default(false),
   dnsPort: z.coerce.number().int().min(1).max(65535).default(53),
@@ -61,6 +62,7 @@ export function synthesizeCommand(ctx: CliContext, done: (code: number) => void)
     .description('least-privilege NetworkPolicies for the connections the application needs')
     .argument('<path...>', 'manifest files or folders (scanned recursively)')
     .option('--links <file>', 'use this reviewed link list (scan --format json|yaml) instead of scanning')
+    .option('--baseline <file>', 'baseline rules (repeatable): deny rules remove links, allow rules add theirs', (v: string, prev: string[] = []) => [...prev, v])
     .option('--default-deny [bool]', 'add a default-deny policy per namespace (default true; --default-deny=false to omit)')
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--dns-port <port>', 'port DNS listens on (default 53; OpenShift: 5353)')
@@ -91,6 +93,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
       ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
       gapMode: opts.gaps,
       ...(traffic ? { traffic } : {}),
+      ...(opts.baseline.length > 0 ? { baselineFiles: opts.baseline } : {}),
       options: {
         ...DEFAULT_SYNTHESIS_OPTIONS,
         defaultDeny: opts.defaultDeny,
@@ -110,7 +113,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
   if (r.refused) {
     // a links file with errors must not overwrite policies with ones built from what was left of it
     printDiagnostics(ctx, r.diagnostics, opts);
-    ctx.stderr('netpol-ci: the links file has errors; no policies written\n');
+    ctx.stderr(`netpol-ci: the ${opts.baseline.length > 0 ? 'links or baseline rule files have' : 'links file has'} errors; no policies written\n`);
     return exitCodeFor(r.diagnostics);
   }
   if (r.skipped.length > 0 && !opts.quiet) {
