@@ -15,17 +15,17 @@ import {
   runDiff,
   verdictChain,
   workloadsInfo
-} from "./chunks/chunk-OVJQYROW.js";
+} from "./chunks/chunk-5SRV5TAB.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
   renderScanMd,
   renderScanTxt,
   renderScanYaml
-} from "./chunks/chunk-O6RFSWLG.js";
+} from "./chunks/chunk-C5MBR53R.js";
 import {
   runScan
-} from "./chunks/chunk-MXASVYBF.js";
+} from "./chunks/chunk-FYCVXEP3.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -44,7 +44,7 @@ import {
   runSynthesize,
   synthesizePolicies,
   writePolicies
-} from "./chunks/chunk-VL7OUM35.js";
+} from "./chunks/chunk-MCM54NWT.js";
 import {
   PolicyEngine,
   analyzeConnectivity,
@@ -53,7 +53,7 @@ import {
   explainDiff,
   explainPair,
   policyKey
-} from "./chunks/chunk-SSAMQMNT.js";
+} from "./chunks/chunk-FV4AEPNN.js";
 import {
   evidenceText,
   findAddresses,
@@ -61,7 +61,7 @@ import {
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-LUDAGCII.js";
+} from "./chunks/chunk-7AUNVGQ4.js";
 import {
   ConnectionSet,
   DEFAULT_NAMESPACE,
@@ -89,7 +89,7 @@ import {
   readObjects,
   selectorMatches,
   workloadKey
-} from "./chunks/chunk-7ZJFWUJF.js";
+} from "./chunks/chunk-UMTN2JNT.js";
 import {
   Codes,
   ConfigError,
@@ -106,7 +106,7 @@ import {
   safeLine,
   safeLines,
   yaml
-} from "./chunks/chunk-37MEGJJU.js";
+} from "./chunks/chunk-ZD7TFN3B.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -1271,7 +1271,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports) {
     var EventEmitter = __require("node:events").EventEmitter;
     var childProcess = __require("node:child_process");
-    var path3 = __require("node:path");
+    var path4 = __require("node:path");
     var fs = __require("node:fs");
     var process2 = __require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2284,9 +2284,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path3.resolve(baseDir, baseName);
+          const localBin = path4.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path3.extname(baseName))) return void 0;
+          if (sourceExt.includes(path4.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2304,17 +2304,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path3.resolve(
-            path3.dirname(resolvedScriptPath),
+          executableDir = path4.resolve(
+            path4.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path3.basename(
+            const legacyName = path4.basename(
               this._scriptPath,
-              path3.extname(this._scriptPath)
+              path4.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2325,7 +2325,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path3.extname(executableFile));
+        launchWithNode = sourceExt.includes(path4.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3240,7 +3240,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path3.basename(filename, path3.extname(filename));
+        this._name = path4.basename(filename, path4.extname(filename));
         return this;
       }
       /**
@@ -3254,9 +3254,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path4) {
-        if (path4 === void 0) return this._executableDir;
-        this._executableDir = path4;
+      executableDir(path5) {
+        if (path5 === void 0) return this._executableDir;
+        this._executableDir = path5;
         return this;
       }
       /**
@@ -3550,6 +3550,9 @@ var {
   Option,
   Help
 } = import_index.default;
+
+// src/pipeline/check-gates.ts
+import path3 from "node:path";
 
 // src/connectivity/address-text.ts
 var BITS = { 4: 32, 6: 128 };
@@ -4019,16 +4022,16 @@ var Diff = class {
       }
     }
   }
-  addToPath(path3, added, removed, oldPosInc, options) {
-    const last = path3.lastComponent;
+  addToPath(path4, added, removed, oldPosInc, options) {
+    const last = path4.lastComponent;
     if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
       return {
-        oldPos: path3.oldPos + oldPosInc,
+        oldPos: path4.oldPos + oldPosInc,
         lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
       };
     } else {
       return {
-        oldPos: path3.oldPos + oldPosInc,
+        oldPos: path4.oldPos + oldPosInc,
         lastComponent: { count: 1, added, removed, previousComponent: last }
       };
     }
@@ -4580,6 +4583,570 @@ function runCheck(io, request, settings) {
   };
 }
 
+// src/pipeline/verify.ts
+import path2 from "node:path";
+
+// src/drift/repo.ts
+function isDnsPod(w, dns) {
+  return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
+}
+var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
+function computeRepoDrift(input) {
+  const { engine, connectivity: connectivity2, cluster, dns } = input;
+  const diagnostics = [];
+  const probes = input.probes ?? /* @__PURE__ */ new Set();
+  const dnsPods = cluster.workloads.filter((w) => isDnsPod(w, dns)).map((w) => w.ref);
+  const dnsKeys = new Set(dnsPods.map((r) => peerKey({ kind: "workload", ref: r })));
+  const rows = [];
+  const reasons = /* @__PURE__ */ new Map();
+  const addReason = (src, dst, r) => {
+    const k = pairKey(src, dst);
+    const list = reasons.get(k);
+    if (list) list.push(r);
+    else reasons.set(k, [r]);
+  };
+  const withEgress = /* @__PURE__ */ new Map();
+  const cuts = [...connectivity2.ipRanges];
+  for (const l of input.needs) {
+    if (l.src.kind === "gateway" || l.dst.kind === "gateway") {
+      diagnostics.push(diag(Codes.needNotChecked, "info", `${peerKey(l.src)} => ${peerKey(l.dst)} ${l.conns.toString()}: Gateway links are not checked (the engine does not model Gateway proxies)`));
+      continue;
+    }
+    if (l.dst.kind === "ingress-controller") continue;
+    for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
+    if (l.src.kind === "external" && !input.families.includes(l.src.range.family) || l.dst.kind === "external" && !input.families.includes(l.dst.range.family)) continue;
+    rows.push({ src: l.src, dst: l.dst, conns: l.conns });
+    addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
+    if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
+  }
+  for (const [srcKey, src] of withEgress) {
+    for (const ref of dnsPods) {
+      const dst = { kind: "workload", ref };
+      if (peerKey(dst) === srcKey) continue;
+      rows.push({ src, dst, conns: dns.conns });
+      addReason(src, dst, { kind: "dns" });
+    }
+  }
+  const atoms = atomize(cuts, input.families);
+  const needs = refine({ connections: rows, workloads: connectivity2.workloads, ipRanges: [] }, atoms);
+  const allowed = refine(connectivity2, atoms);
+  const reasonsOf = (src, dst) => {
+    const direct = reasons.get(pairKey(src, dst));
+    if (direct) return direct;
+    const out = [];
+    for (const l of input.needs) {
+      const cover = (need, atom) => need.kind === atom.kind && (atom.kind !== "external" || need.kind === "external" && need.range.family === atom.range.family && need.range.lo <= atom.range.lo && atom.range.hi <= need.range.hi) && (atom.kind === "external" || peerKey(need) === peerKey(atom));
+      if (cover(l.src, src) && cover(l.dst, dst)) out.push({ kind: "link", evidence: l.evidence });
+    }
+    return out;
+  };
+  const missing = [];
+  for (const [k, need] of needs) {
+    if (probes.has(peerKey(need.src))) continue;
+    const have = allowed.get(k)?.conns ?? ConnectionSet.NONE;
+    const lack = need.conns.subtract(have);
+    if (lack.isEmpty) continue;
+    const explanation = explainPair(engine, need.src, need.dst);
+    missing.push({ kind: "missing", src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...explanation ? { explanation } : {} });
+  }
+  const excess = [];
+  for (const [k, have] of allowed) {
+    if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
+    const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
+    let extra = have.conns.subtract(need);
+    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
+    if (extra.isEmpty) continue;
+    excess.push({ kind: "excess", src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
+  }
+  const order = (a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
+  missing.sort(order);
+  excess.sort(order);
+  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
+}
+function allowersOf(engine, src, dst, extra) {
+  const x = explainPair(engine, src, dst);
+  if (!x) return [];
+  const out = [];
+  const take = (side, steps) => {
+    for (const s of steps ?? []) {
+      if (s.verdict !== "Allow" && !(s.layer === "BANP" && s.verdict === "Pass")) continue;
+      const conns2 = s.conns.intersect(extra);
+      if (!conns2.isEmpty) out.push({ side, step: s, conns: conns2 });
+    }
+  };
+  take("egress", x.egress);
+  take("ingress", x.ingress);
+  if (x.exposure) {
+    const conns2 = x.exposure.ports.intersect(extra);
+    if (!conns2.isEmpty) out.push({ side: "exposure", by: x.exposure.by, conns: conns2 });
+  }
+  return out;
+}
+
+// src/manifests/live.ts
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
+var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
+function clean(item2) {
+  const out = { ...item2 };
+  delete out.status;
+  if (isRecord(item2.metadata)) {
+    const meta = { ...item2.metadata };
+    for (const k of SERVER_METADATA) delete meta[k];
+    if (isRecord(meta.annotations)) {
+      const annotations = { ...meta.annotations };
+      delete annotations[LAST_APPLIED];
+      if (Object.keys(annotations).length > 0) meta.annotations = annotations;
+      else delete meta.annotations;
+    }
+    out.metadata = meta;
+  }
+  return out;
+}
+function finishedPod(item2) {
+  const phase = isRecord(item2.status) ? item2.status.phase : void 0;
+  return item2.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
+}
+function liveName(label, item2) {
+  const meta = isRecord(item2.metadata) ? item2.metadata : {};
+  const ns = typeof meta.namespace === "string" && meta.namespace ? `${meta.namespace}/` : "";
+  return `${label}:${String(item2.kind)}/${ns}${String(meta.name ?? "")}`;
+}
+function liveFiles(listJson, label) {
+  let list;
+  try {
+    list = JSON.parse(listJson);
+  } catch (e) {
+    return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
+  }
+  if (!isRecord(list) || !Array.isArray(list.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
+  const files = [];
+  for (const item2 of list.items) {
+    if (!isRecord(item2) || finishedPod(item2)) continue;
+    files.push({ path: liveName(label, item2), text: yaml.dump(clean(item2), { lineWidth: -1, noRefs: true, sortKeys: false }) });
+  }
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files, diagnostics: [] };
+}
+var CONTROLLERS = {
+  // kind -> the owner kinds it folds into
+  ReplicaSet: ["Deployment"],
+  Job: ["CronJob"]
+};
+function controllerOf(o) {
+  const refs = o.object.metadata.ownerReferences ?? [];
+  const r = refs.find((x) => x.controller) ?? refs[0];
+  return r?.kind ? { kind: r.kind, name: r.name } : void 0;
+}
+function foldLiveOwners(objects) {
+  const key = (kind, ns, name) => `${kind}\0${ns}\0${name}`;
+  const present = /* @__PURE__ */ new Map();
+  for (const o of objects) present.set(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? ""), o);
+  const top = (kind, ns, name) => {
+    const self = present.get(key(kind, ns, name));
+    const folds = CONTROLLERS[kind];
+    if (!self || !folds) return { kind, name };
+    const owner = controllerOf(self);
+    if (!owner || !folds.includes(owner.kind) || !present.has(key(owner.kind, ns, owner.name))) return { kind, name };
+    return top(owner.kind, ns, owner.name);
+  };
+  const out = [];
+  for (const o of objects) {
+    const ns = o.object.metadata.namespace ?? "";
+    if (o.kind in CONTROLLERS) {
+      const t = top(o.kind, ns, o.object.metadata.name ?? "");
+      if (t.kind !== o.kind) continue;
+    }
+    if (o.kind === "Pod") {
+      const phase = o.object.status?.phase;
+      if (phase === "Succeeded" || phase === "Failed") continue;
+      const owner = controllerOf(o);
+      if (owner && owner.kind in CONTROLLERS) {
+        const t = top(owner.kind, ns, owner.name);
+        if (t.kind !== owner.kind) {
+          const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };
+          out.push({ ...o, object: { ...o.object, metadata } });
+          continue;
+        }
+      }
+    }
+    out.push(o);
+  }
+  const withPods = /* @__PURE__ */ new Set();
+  for (const o of out) {
+    if (o.kind !== "Pod") continue;
+    const owner = controllerOf(o);
+    if (owner) withPods.add(key(owner.kind, o.object.metadata.namespace ?? "", owner.name));
+  }
+  return out.filter((o) => o.kind === "Pod" || !withPods.has(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? "")));
+}
+
+// src/pipeline/cluster-drift.ts
+var POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+var CLUSTER_SCOPED = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
+var NAMESPACED = [
+  "pods",
+  "replicationcontrollers",
+  "services",
+  "configmaps",
+  "deployments.apps",
+  "statefulsets.apps",
+  "daemonsets.apps",
+  "replicasets.apps",
+  "jobs.batch",
+  "cronjobs.batch",
+  "ingresses.networking.k8s.io",
+  "networkpolicies.networking.k8s.io",
+  "routes.route.openshift.io",
+  "httproutes.gateway.networking.k8s.io",
+  "grpcroutes.gateway.networking.k8s.io",
+  "tcproutes.gateway.networking.k8s.io",
+  "tlsroutes.gateway.networking.k8s.io",
+  "udproutes.gateway.networking.k8s.io"
+];
+var REQUIRED = ["namespaces", "pods", "networkpolicies.networking.k8s.io"];
+function objectsOf(files, diagnostics) {
+  const documents = [];
+  for (const f of files) {
+    const r2 = parseManifestFile(f);
+    documents.push(...r2.documents);
+    diagnostics.push(...r2.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  return r.objects;
+}
+function readLiveObjects(io, source, settings) {
+  const diagnostics = [];
+  let files;
+  let label;
+  if (source.kind === "export") {
+    if (!io.isDirectory(source.dir)) throw new ConfigError(`--cluster-export ${source.dir}: not a folder`);
+    const read = io.readManifests([source.dir], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    diagnostics.push(...read.diagnostics);
+    files = read.files;
+    label = source.dir;
+  } else {
+    label = source.target.context ? `cluster ${source.target.context}` : "cluster";
+    const discovery = io.kubectlResources(source.target);
+    const served = discovery.resources;
+    if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, "warning", `kubectl api-resources: ${discovery.warning}; the other resource types are read`));
+    const missing = REQUIRED.filter((r) => !served.has(r));
+    if (missing.length > 0) throw new ConfigError(`the cluster does not serve ${missing.join(", ")} (kubectl api-resources); is this a Kubernetes API server?`);
+    const clusterScoped = CLUSTER_SCOPED.filter((r) => served.has(r));
+    const namespaced = NAMESPACED.filter((r) => served.has(r));
+    files = [];
+    const take = (json) => {
+      const r = liveFiles(json, "cluster");
+      files.push(...r.files);
+      diagnostics.push(...r.diagnostics);
+    };
+    take(io.kubectlGet(source.target, clusterScoped));
+    if (source.namespaces === void 0) take(io.kubectlGet(source.target, namespaced));
+    else for (const ns of [...source.namespaces].sort(compareStrings)) take(io.kubectlGet(source.target, namespaced, ns));
+  }
+  let objects = foldLiveOwners(objectsOf(files, diagnostics));
+  if (source.kind === "kubectl" && source.namespaces !== void 0) {
+    const scope = new Set(source.namespaces);
+    objects = objects.filter((o) => o.kind === "Namespace" ? scope.has(o.object.metadata.name ?? "") : true);
+  }
+  return { objects, label, diagnostics };
+}
+function liveSeverity(d) {
+  return d.code === Codes.ownerLabelGap ? { ...d, severity: "info" } : d;
+}
+function readLiveCluster(io, source, settings) {
+  const live = readLiveObjects(io, source, settings);
+  const built = buildCluster(live.objects);
+  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics.map(liveSeverity)] };
+}
+function policyName(o) {
+  const ns = o.object.metadata.namespace;
+  return `${o.kind} ${ns ? `${ns}/` : ""}${o.object.metadata.name ?? ""}`;
+}
+function isClusterScoped(o) {
+  return o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy";
+}
+function canonical2(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical2).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical2(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+}
+function where(o) {
+  const at3 = originRef(o.origin);
+  return at3.line !== void 0 ? `${at3.file}:${at3.line}` : at3.file;
+}
+function runClusterDrift(io, request, settings) {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const diagnostics = [];
+  let scope;
+  if (request.source.kind === "kubectl" && request.source.namespaces) scope = new Set(request.source.namespaces);
+  else if (request.paths && request.paths.length > 0) {
+    const read2 = io.readManifests(request.paths, { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    diagnostics.push(...read2.diagnostics);
+    const repo = buildCluster(objectsOf(read2.files, diagnostics));
+    scope = new Set(repo.cluster.workloads.map((w) => w.ref.namespace));
+  }
+  const live = readLiveObjects(io, request.source, settings);
+  diagnostics.push(...live.diagnostics);
+  const inScope = (o) => {
+    if (scope === void 0 || isClusterScoped(o)) return true;
+    if (o.kind === "Namespace") return scope.has(o.object.metadata.name ?? "");
+    return scope.has(o.object.metadata.namespace || DEFAULT_NAMESPACE);
+  };
+  const liveObjects = live.objects.filter(inScope);
+  const read = io.readManifests([request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  diagnostics.push(...read.diagnostics);
+  const repoPolicies = [];
+  for (const o of objectsOf(read.files, diagnostics)) {
+    if (!POLICY_KINDS.has(o.kind)) continue;
+    if (inScope(o)) repoPolicies.push(o);
+    else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
+  }
+  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS.has(o.kind));
+  const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
+  const liveCluster = buildCluster(liveObjects);
+  diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
+  const repoEngine = new PolicyEngine(repoCluster.cluster, engineOptions(settings));
+  const liveEngine = new PolicyEngine(liveCluster.cluster, engineOptions(settings));
+  diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
+  const diff2 = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
+  const explanations = explainDiff(repoEngine, liveEngine, diff2);
+  return {
+    diff: diff2,
+    explanations,
+    refs: { before: "repository", after: live.label },
+    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS.has(o.kind))),
+    namespaces: scope ? [...scope].sort(compareStrings) : "all",
+    diagnostics
+  };
+}
+function inventoryOf(repo, live) {
+  const byName = (list) => new Map(list.map((o) => [policyName(o), o]));
+  const a = byName(repo);
+  const b = byName(live);
+  const out = [];
+  for (const [name, o] of a) {
+    const l = b.get(name);
+    if (!l) out.push({ policy: name, state: "repository-only", repository: where(o) });
+    else if (canonical2(o.object.spec) !== canonical2(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
+  }
+  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
+  return out.sort((x, y) => compareStrings(x.policy, y.policy));
+}
+
+// src/pipeline/verify.ts
+function under(file, dir) {
+  const rel = path2.relative(path2.resolve(dir), path2.resolve(file));
+  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
+}
+function dnsProbe(dns, port) {
+  const pod = {
+    apiVersion: "v1",
+    kind: "Pod",
+    metadata: { name: "dns", namespace: dns.namespace, labels: { ...dns.podLabels } },
+    spec: { containers: [{ name: "dns", ports: [{ containerPort: port, protocol: "UDP" }, { containerPort: port, protocol: "TCP" }] }] }
+  };
+  return { path: "(assumed DNS pods)", text: JSON.stringify(pod) };
+}
+function objectsOf2(files, diagnostics) {
+  const documents = [];
+  for (const f of files) {
+    const r2 = parseManifestFile(f);
+    documents.push(...r2.documents);
+    diagnostics.push(...r2.diagnostics);
+  }
+  const r = readObjects(documents);
+  diagnostics.push(...r.diagnostics);
+  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
+    diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
+  }
+  return r.objects;
+}
+function loadRepoDrift(io, request, settings) {
+  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
+  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  const diagnostics = [...read.diagnostics];
+  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
+  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
+  const appObjects = [];
+  const outside = /* @__PURE__ */ new Map();
+  for (const o of objectsOf2(appFiles, diagnostics)) {
+    if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
+    else {
+      const cur = outside.get(o.origin.document.file);
+      if (cur) cur.count++;
+      else outside.set(o.origin.document.file, { first: o, count: 1 });
+    }
+  }
+  for (const { first, count } of outside.values()) {
+    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
+    diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
+  }
+  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
+  const base = buildCluster([...appObjects, ...policyObjects]);
+  diagnostics.push(...base.diagnostics);
+  const dns = request.synthesis.dns;
+  const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
+  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values };
+  const probeObjects = objectsOf2([dnsProbe(dns, request.synthesis.dnsPort)], []);
+  const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
+  const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
+  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+}
+function needsOf(loaded, request) {
+  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
+  return { links: [...scanned.value.links, ...request.extraNeeds ?? []], diagnostics: [...scanned.diagnostics] };
+}
+function runRepoDrift(io, request, settings) {
+  const loaded = loadRepoDrift(io, request, settings);
+  return repoDriftOf(loaded, request, settings);
+}
+function repoDriftOf(loaded, request, settings) {
+  const diagnostics = [...loaded.diagnostics];
+  const needs = needsOf(loaded, request);
+  diagnostics.push(...needs.diagnostics);
+  const engine = new PolicyEngine(loaded.cluster, engineOptions(settings));
+  diagnostics.push(...engine.diagnostics);
+  const port = request.synthesis.dnsPort;
+  const result = computeRepoDrift({
+    engine,
+    connectivity: engine.connectivity(),
+    cluster: loaded.cluster,
+    needs: needs.links,
+    dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port).union(ConnectionSet.port("TCP", port)) },
+    probes: loaded.probes,
+    families: settings.ipFamilies
+  });
+  diagnostics.push(...result.diagnostics);
+  return { drift: result.value, diagnostics };
+}
+function isManagedPolicyFile(f) {
+  const parsed = parseManifestFile(f);
+  const objects = readObjects(parsed.documents).objects;
+  if (parsed.documents.length === 0 || objects.length !== parsed.documents.length || parsed.diagnostics.length > 0) return false;
+  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
+}
+function fixRepoDrift(io, request, settings, render) {
+  const loaded = loadRepoDrift(io, request, settings);
+  const appCluster = buildCluster(loaded.appObjects).cluster;
+  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
+  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
+  const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
+  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [path2.resolve(f.path), f]));
+  const files = [];
+  const writes = /* @__PURE__ */ new Map();
+  for (const [file, text] of layout) {
+    const before = existing.get(path2.resolve(file))?.text ?? "";
+    files.push({ path: file, action: before === "" ? "created" : before === text ? "unchanged" : "updated", before, after: text });
+    if (before !== text) writes.set(file, text);
+  }
+  const written = new Set([...layout.keys()].map((f) => path2.resolve(f)));
+  const removals = [];
+  const kept = [];
+  for (const [abs, f] of existing) {
+    if (written.has(abs)) continue;
+    if (isManagedPolicyFile(f)) {
+      removals.push(f.path);
+      files.push({ path: f.path, action: "removed", before: f.text, after: "" });
+    } else kept.push(f.path);
+  }
+  io.writeFiles(writes, { createFolders: true });
+  io.removeFiles(removals);
+  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const after = runRepoDrift(io, request, settings);
+  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
+}
+
+// src/pipeline/check-gates.ts
+function runGatedCheck(io, request, gates, settings) {
+  const outcome = runCheck(io, request, settings);
+  const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
+  if (!wantsBaseline && gates.policies === void 0) return outcome;
+  let tree;
+  try {
+    let roots;
+    let show;
+    if (request.kind === "repo") {
+      tree = io.exportTree(request.repo, request.head, ["."]);
+      const dir = tree.dir;
+      roots = (request.paths.length > 0 ? request.paths : ["."]).map((p) => path3.join(dir, p));
+      const prefixes = [dir, path3.relative(process.cwd(), dir)].filter((p) => p !== "");
+      show = (file) => {
+        for (const p of prefixes) if (file === p || file.startsWith(`${p}/`)) return `${request.head}:${file.slice(p.length + 1) || "."}`;
+        return file;
+      };
+    } else {
+      roots = [request.head];
+      show = (file) => file;
+    }
+    const policiesDir = gates.policies === void 0 ? void 0 : request.kind === "repo" && tree ? path3.join(tree.dir, gates.policies) : gates.policies;
+    const at3 = (r) => r ? { ...r, file: show(r.file) } : void 0;
+    const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at3(d.at) } : d);
+    const extra = [];
+    let baseline2;
+    let baselineOutcome;
+    if (wantsBaseline) {
+      baselineOutcome = runBaseline(io, { paths: roots, ruleFiles: gates.baselineFiles ?? [], ...gates.engine ? { engine: gates.engine } : {}, ...gates.ncaTimeoutMs ? { ncaTimeoutMs: gates.ncaTimeoutMs } : {} }, settings);
+      extra.push(...relocate(baselineOutcome.diagnostics));
+      const violations = baselineOutcome.violations.map((v) => ({
+        rule: ruleRefLabel(v.rule),
+        action: v.rule.kind === "rule" ? v.rule.rule.action : "deny",
+        src: peerKey(v.src),
+        dst: peerKey(v.dst),
+        conns: v.conns.toString(),
+        ...v.rule.kind === "rule" ? { at: v.rule.rule.origin } : { at: v.rule.origin },
+        engines: [v.engine]
+      }));
+      for (const d of baselineOutcome.disagreements) {
+        violations.push({
+          rule: ruleRefLabel(d.rule),
+          action: "disagreement",
+          src: peerKey(d.witness.src),
+          dst: peerKey(d.witness.dst),
+          conns: `built-in says the rule ${d.builtinHolds ? "holds" : "is violated"}, nca says it ${d.ncaHolds ? "holds" : "is violated"}`,
+          ...d.rule.kind === "rule" ? { at: d.rule.rule.origin } : { at: d.rule.origin },
+          engines: ["builtin", "nca"]
+        });
+      }
+      baseline2 = { violations };
+    }
+    let drift;
+    let driftOutcome;
+    if (policiesDir !== void 0) {
+      driftOutcome = runRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis }, settings);
+      extra.push(...relocate(driftOutcome.diagnostics));
+      const findings = [
+        ...driftOutcome.drift.missing.map((f) => {
+          const ev = f.reasons.flatMap((r) => r.kind === "link" ? r.evidence : []).find((e) => "at" in e);
+          const where3 = ev && "at" in ev ? ev.at : void 0;
+          return { kind: "missing", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...where3 ? { at: at3(where3) } : {} };
+        }),
+        ...driftOutcome.drift.excess.map((f) => {
+          const where3 = f.allowers.find((a) => a.step?.at)?.step?.at;
+          return { kind: "excess", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...where3 ? { at: at3(where3) } : {} };
+        })
+      ];
+      drift = { findings };
+    }
+    return {
+      ...outcome,
+      ...baseline2 ? { baseline: baseline2 } : {},
+      ...drift ? { drift } : {},
+      ...baselineOutcome ? { baselineOutcome } : {},
+      ...driftOutcome ? { driftOutcome } : {},
+      diagnostics: [...outcome.diagnostics, ...extra],
+      headDiagnostics: [...outcome.headDiagnostics, ...extra]
+    };
+  } finally {
+    tree?.dispose();
+  }
+}
+
 // src/report/check/budget.ts
 var DEFAULT_MAX_BYTES = 6e4;
 var FULL_REPORT_POINTER = "the full report is in the job summary and the `netpol-ci-report` artifact";
@@ -4770,10 +5337,10 @@ var Locations = class {
   }
   o;
   blobBase;
-  url(side, path3, line) {
+  url(side, path4, line) {
     const sha = this.o.commits?.[side];
     if (!this.blobBase || !sha) return void 0;
-    const safePath = path3.split("/").map(encodeURIComponent).join("/");
+    const safePath = path4.split("/").map(encodeURIComponent).join("/");
     return `${this.blobBase.replace(/\/+$/, "")}/blob/${sha}/${safePath}${line ? `#L${line}` : ""}`;
   }
   /** A rule or object location: the file and line at the side's commit; a rendered chart file links to its template without a (rendered) line. */
@@ -5132,7 +5699,7 @@ function parseOptions(schema, raw) {
 
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["md", "txt", "json"];
-var FAIL_ON = ["diff", "broken", "gaps"];
+var FAIL_ON = ["diff", "broken", "gaps", "baseline", "drift"];
 var Options = CommonOptions.extend({
   format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
   repo: external_exports.string().optional(),
@@ -5144,13 +5711,24 @@ var Options = CommonOptions.extend({
     return [...new Set(items)];
   }),
   maxBytes: external_exports.coerce.number().int().min(1024, { error: "must be at least 1024" }).default(DEFAULT_MAX_BYTES),
+  baseline: external_exports.array(external_exports.string()).default([]),
+  engine: external_exports.enum(["builtin", "nca", "both"], { error: (i) => `expected builtin, nca or both, got ${JSON.stringify(i.input)}` }).optional(),
+  ncaTimeout: external_exports.coerce.number().positive().optional(),
+  policies: external_exports.string().min(1).optional(),
   blobBase: external_exports.string().regex(/^https?:\/\/[^\s()<>]+$/, { error: "expected a URL such as https://github.com/OWNER/REPO" }).optional()
 });
 function failsOn(o, failOn) {
-  return failOn.some((f) => f === "diff" ? o.diff.entries.length > 0 : f === "broken" ? o.broken.length > 0 : o.gaps.some((g) => g.introduced));
+  const has = {
+    diff: () => o.diff.entries.length > 0,
+    broken: () => o.broken.length > 0,
+    gaps: () => o.gaps.some((g) => g.introduced),
+    baseline: () => (o.baseline?.violations.length ?? 0) > 0,
+    drift: () => (o.drift?.findings.length ?? 0) > 0
+  };
+  return failOn.some((f) => has[f]());
 }
 function checkCommand(ctx, done) {
-  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)").option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
   addCommonOptions(cmd).action((paths, raw) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -5163,7 +5741,19 @@ function check(ctx, paths, opts) {
   const say = progress(ctx, opts);
   const request = requestFrom(paths, opts);
   say("checking base and head…");
-  const o = runCheck(ctx.io, request, readSettingsFrom(ctx, opts));
+  if (opts.baseline.length === 0 && (opts.engine !== void 0 || opts.ncaTimeout !== void 0)) throw new ConfigError("--engine and --nca-timeout go with --baseline");
+  const o = runGatedCheck(
+    ctx.io,
+    request,
+    {
+      ...opts.baseline.length > 0 ? { baselineFiles: opts.baseline } : {},
+      ...opts.engine ? { engine: opts.engine } : {},
+      ...opts.ncaTimeout ? { ncaTimeoutMs: opts.ncaTimeout * 1e3 } : {},
+      ...opts.policies !== void 0 ? { policies: opts.policies } : {},
+      synthesis: DEFAULT_SYNTHESIS_OPTIONS
+    },
+    readSettingsFrom(ctx, opts)
+  );
   say("");
   const text = opts.format === "md" ? renderCheckMd(o, { maxBytes: opts.maxBytes, ...opts.blobBase ? { blobBase: opts.blobBase } : {} }) : opts.format === "json" ? renderCheckJson(o) : renderCheckTxt(o);
   emit(ctx, text, opts.output);
@@ -5238,11 +5828,11 @@ function renderSarif(tool, rules, results) {
 
 // src/report/baseline.ts
 var BASELINE_FORMATS = ["txt", "md", "json", "sarif"];
-function where(at3) {
+function where2(at3) {
   return at3 ? `${at3.file}:${at3.line ?? 1}` : "";
 }
 function ruleTitle(r) {
-  return `${where(ruleRefOrigin(r))} ${ruleRefLabel(r)}`;
+  return `${where2(ruleRefOrigin(r))} ${ruleRefLabel(r)}`;
 }
 var KIND_TEXT = {
   "forbidden-allowed": "allowed, but the rule forbids it",
@@ -5253,11 +5843,11 @@ function causeText2(c) {
   const side = c.direction === "ingress" ? "ingress" : "egress";
   switch (c.verdict) {
     case "allows":
-      return `${side} allowed by ${c.policy ?? "?"} at ${where(c.at)} (${c.conns.toString()})`;
+      return `${side} allowed by ${c.policy ?? "?"} at ${where2(c.at)} (${c.conns.toString()})`;
     case "isolates":
-      return `${side} isolated by ${c.policy ?? "?"} at ${where(c.at)}`;
+      return `${side} isolated by ${c.policy ?? "?"} at ${where2(c.at)}`;
     case "denies":
-      return `${side} denied by ${c.policy ?? "?"} at ${where(c.at)}`;
+      return `${side} denied by ${c.policy ?? "?"} at ${where2(c.at)}`;
     case "unrestricted":
       return `${side} unrestricted: no policy selects the ${side === "ingress" ? "destination" : "source"}`;
   }
@@ -5718,262 +6308,6 @@ function mergeLinks2(links) {
     out.set(k, cur ? { ...cur, conns: cur.conns.union(l.conns), evidence: [...cur.evidence, ...l.evidence] } : l);
   }
   return [...out.values()];
-}
-
-// src/manifests/live.ts
-function isRecord(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
-var SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "creationTimestamp", "generation", "selfLink"];
-var LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
-function clean(item2) {
-  const out = { ...item2 };
-  delete out.status;
-  if (isRecord(item2.metadata)) {
-    const meta = { ...item2.metadata };
-    for (const k of SERVER_METADATA) delete meta[k];
-    if (isRecord(meta.annotations)) {
-      const annotations = { ...meta.annotations };
-      delete annotations[LAST_APPLIED];
-      if (Object.keys(annotations).length > 0) meta.annotations = annotations;
-      else delete meta.annotations;
-    }
-    out.metadata = meta;
-  }
-  return out;
-}
-function finishedPod(item2) {
-  const phase = isRecord(item2.status) ? item2.status.phase : void 0;
-  return item2.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
-}
-function liveName(label, item2) {
-  const meta = isRecord(item2.metadata) ? item2.metadata : {};
-  const ns = typeof meta.namespace === "string" && meta.namespace ? `${meta.namespace}/` : "";
-  return `${label}:${String(item2.kind)}/${ns}${String(meta.name ?? "")}`;
-}
-function liveFiles(listJson, label) {
-  let list;
-  try {
-    list = JSON.parse(listJson);
-  } catch (e) {
-    return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
-  }
-  if (!isRecord(list) || !Array.isArray(list.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
-  const files = [];
-  for (const item2 of list.items) {
-    if (!isRecord(item2) || finishedPod(item2)) continue;
-    files.push({ path: liveName(label, item2), text: yaml.dump(clean(item2), { lineWidth: -1, noRefs: true, sortKeys: false }) });
-  }
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  return { files, diagnostics: [] };
-}
-var CONTROLLERS = {
-  // kind -> the owner kinds it folds into
-  ReplicaSet: ["Deployment"],
-  Job: ["CronJob"]
-};
-function controllerOf(o) {
-  const refs = o.object.metadata.ownerReferences ?? [];
-  const r = refs.find((x) => x.controller) ?? refs[0];
-  return r?.kind ? { kind: r.kind, name: r.name } : void 0;
-}
-function foldLiveOwners(objects) {
-  const key = (kind, ns, name) => `${kind}\0${ns}\0${name}`;
-  const present = /* @__PURE__ */ new Map();
-  for (const o of objects) present.set(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? ""), o);
-  const top = (kind, ns, name) => {
-    const self = present.get(key(kind, ns, name));
-    const folds = CONTROLLERS[kind];
-    if (!self || !folds) return { kind, name };
-    const owner = controllerOf(self);
-    if (!owner || !folds.includes(owner.kind) || !present.has(key(owner.kind, ns, owner.name))) return { kind, name };
-    return top(owner.kind, ns, owner.name);
-  };
-  const out = [];
-  for (const o of objects) {
-    const ns = o.object.metadata.namespace ?? "";
-    if (o.kind in CONTROLLERS) {
-      const t = top(o.kind, ns, o.object.metadata.name ?? "");
-      if (t.kind !== o.kind) continue;
-    }
-    if (o.kind === "Pod") {
-      const phase = o.object.status?.phase;
-      if (phase === "Succeeded" || phase === "Failed") continue;
-      const owner = controllerOf(o);
-      if (owner && owner.kind in CONTROLLERS) {
-        const t = top(owner.kind, ns, owner.name);
-        if (t.kind !== owner.kind) {
-          const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };
-          out.push({ ...o, object: { ...o.object, metadata } });
-          continue;
-        }
-      }
-    }
-    out.push(o);
-  }
-  const withPods = /* @__PURE__ */ new Set();
-  for (const o of out) {
-    if (o.kind !== "Pod") continue;
-    const owner = controllerOf(o);
-    if (owner) withPods.add(key(owner.kind, o.object.metadata.namespace ?? "", owner.name));
-  }
-  return out.filter((o) => o.kind === "Pod" || !withPods.has(key(o.kind, o.object.metadata.namespace ?? "", o.object.metadata.name ?? "")));
-}
-
-// src/pipeline/cluster-drift.ts
-var POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
-var CLUSTER_SCOPED = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
-var NAMESPACED = [
-  "pods",
-  "replicationcontrollers",
-  "services",
-  "configmaps",
-  "deployments.apps",
-  "statefulsets.apps",
-  "daemonsets.apps",
-  "replicasets.apps",
-  "jobs.batch",
-  "cronjobs.batch",
-  "ingresses.networking.k8s.io",
-  "networkpolicies.networking.k8s.io",
-  "routes.route.openshift.io",
-  "httproutes.gateway.networking.k8s.io",
-  "grpcroutes.gateway.networking.k8s.io",
-  "tcproutes.gateway.networking.k8s.io",
-  "tlsroutes.gateway.networking.k8s.io",
-  "udproutes.gateway.networking.k8s.io"
-];
-var REQUIRED = ["namespaces", "pods", "networkpolicies.networking.k8s.io"];
-function objectsOf(files, diagnostics) {
-  const documents = [];
-  for (const f of files) {
-    const r2 = parseManifestFile(f);
-    documents.push(...r2.documents);
-    diagnostics.push(...r2.diagnostics);
-  }
-  const r = readObjects(documents);
-  diagnostics.push(...r.diagnostics);
-  return r.objects;
-}
-function readLiveObjects(io, source, settings) {
-  const diagnostics = [];
-  let files;
-  let label;
-  if (source.kind === "export") {
-    if (!io.isDirectory(source.dir)) throw new ConfigError(`--cluster-export ${source.dir}: not a folder`);
-    const read = io.readManifests([source.dir], { maxFileBytes: settings.maxFileBytes, render: settings.render });
-    diagnostics.push(...read.diagnostics);
-    files = read.files;
-    label = source.dir;
-  } else {
-    label = source.target.context ? `cluster ${source.target.context}` : "cluster";
-    const discovery = io.kubectlResources(source.target);
-    const served = discovery.resources;
-    if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, "warning", `kubectl api-resources: ${discovery.warning}; the other resource types are read`));
-    const missing = REQUIRED.filter((r) => !served.has(r));
-    if (missing.length > 0) throw new ConfigError(`the cluster does not serve ${missing.join(", ")} (kubectl api-resources); is this a Kubernetes API server?`);
-    const clusterScoped = CLUSTER_SCOPED.filter((r) => served.has(r));
-    const namespaced = NAMESPACED.filter((r) => served.has(r));
-    files = [];
-    const take = (json) => {
-      const r = liveFiles(json, "cluster");
-      files.push(...r.files);
-      diagnostics.push(...r.diagnostics);
-    };
-    take(io.kubectlGet(source.target, clusterScoped));
-    if (source.namespaces === void 0) take(io.kubectlGet(source.target, namespaced));
-    else for (const ns of [...source.namespaces].sort(compareStrings)) take(io.kubectlGet(source.target, namespaced, ns));
-  }
-  let objects = foldLiveOwners(objectsOf(files, diagnostics));
-  if (source.kind === "kubectl" && source.namespaces !== void 0) {
-    const scope = new Set(source.namespaces);
-    objects = objects.filter((o) => o.kind === "Namespace" ? scope.has(o.object.metadata.name ?? "") : true);
-  }
-  return { objects, label, diagnostics };
-}
-function liveSeverity(d) {
-  return d.code === Codes.ownerLabelGap ? { ...d, severity: "info" } : d;
-}
-function readLiveCluster(io, source, settings) {
-  const live = readLiveObjects(io, source, settings);
-  const built = buildCluster(live.objects);
-  return { cluster: built.cluster, label: live.label, diagnostics: [...live.diagnostics, ...built.diagnostics.map(liveSeverity)] };
-}
-function policyName(o) {
-  const ns = o.object.metadata.namespace;
-  return `${o.kind} ${ns ? `${ns}/` : ""}${o.object.metadata.name ?? ""}`;
-}
-function isClusterScoped(o) {
-  return o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy";
-}
-function canonical2(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical2).join(",")}]`;
-  if (v && typeof v === "object") {
-    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical2(v[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v);
-}
-function where2(o) {
-  const at3 = originRef(o.origin);
-  return at3.line !== void 0 ? `${at3.file}:${at3.line}` : at3.file;
-}
-function runClusterDrift(io, request, settings) {
-  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
-  const diagnostics = [];
-  let scope;
-  if (request.source.kind === "kubectl" && request.source.namespaces) scope = new Set(request.source.namespaces);
-  else if (request.paths && request.paths.length > 0) {
-    const read2 = io.readManifests(request.paths, { maxFileBytes: settings.maxFileBytes, render: settings.render });
-    diagnostics.push(...read2.diagnostics);
-    const repo = buildCluster(objectsOf(read2.files, diagnostics));
-    scope = new Set(repo.cluster.workloads.map((w) => w.ref.namespace));
-  }
-  const live = readLiveObjects(io, request.source, settings);
-  diagnostics.push(...live.diagnostics);
-  const inScope = (o) => {
-    if (scope === void 0 || isClusterScoped(o)) return true;
-    if (o.kind === "Namespace") return scope.has(o.object.metadata.name ?? "");
-    return scope.has(o.object.metadata.namespace || DEFAULT_NAMESPACE);
-  };
-  const liveObjects = live.objects.filter(inScope);
-  const read = io.readManifests([request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
-  diagnostics.push(...read.diagnostics);
-  const repoPolicies = [];
-  for (const o of objectsOf(read.files, diagnostics)) {
-    if (!POLICY_KINDS.has(o.kind)) continue;
-    if (inScope(o)) repoPolicies.push(o);
-    else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
-  }
-  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS.has(o.kind));
-  const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
-  const liveCluster = buildCluster(liveObjects);
-  diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
-  const repoEngine = new PolicyEngine(repoCluster.cluster, engineOptions(settings));
-  const liveEngine = new PolicyEngine(liveCluster.cluster, engineOptions(settings));
-  diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
-  const diff2 = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
-  const explanations = explainDiff(repoEngine, liveEngine, diff2);
-  return {
-    diff: diff2,
-    explanations,
-    refs: { before: "repository", after: live.label },
-    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS.has(o.kind))),
-    namespaces: scope ? [...scope].sort(compareStrings) : "all",
-    diagnostics
-  };
-}
-function inventoryOf(repo, live) {
-  const byName = (list) => new Map(list.map((o) => [policyName(o), o]));
-  const a = byName(repo);
-  const b = byName(live);
-  const out = [];
-  for (const [name, o] of a) {
-    const l = b.get(name);
-    if (!l) out.push({ policy: name, state: "repository-only", repository: where2(o) });
-    else if (canonical2(o.object.spec) !== canonical2(l.object.spec)) out.push({ policy: name, state: "edited", repository: where2(o), cluster: where2(l) });
-  }
-  for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where2(o) });
-  return out.sort((x, y) => compareStrings(x.policy, y.policy));
 }
 
 // src/pipeline/live.ts
@@ -6807,229 +7141,6 @@ ${text}`);
   if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}
 `);
   return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
-}
-
-// src/pipeline/verify.ts
-import path2 from "node:path";
-
-// src/drift/repo.ts
-function isDnsPod(w, dns) {
-  return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
-}
-var pairKey = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
-function computeRepoDrift(input) {
-  const { engine, connectivity: connectivity2, cluster, dns } = input;
-  const diagnostics = [];
-  const probes = input.probes ?? /* @__PURE__ */ new Set();
-  const dnsPods = cluster.workloads.filter((w) => isDnsPod(w, dns)).map((w) => w.ref);
-  const dnsKeys = new Set(dnsPods.map((r) => peerKey({ kind: "workload", ref: r })));
-  const rows = [];
-  const reasons = /* @__PURE__ */ new Map();
-  const addReason = (src, dst, r) => {
-    const k = pairKey(src, dst);
-    const list = reasons.get(k);
-    if (list) list.push(r);
-    else reasons.set(k, [r]);
-  };
-  const withEgress = /* @__PURE__ */ new Map();
-  const cuts = [...connectivity2.ipRanges];
-  for (const l of input.needs) {
-    if (l.src.kind === "gateway" || l.dst.kind === "gateway") {
-      diagnostics.push(diag(Codes.needNotChecked, "info", `${peerKey(l.src)} => ${peerKey(l.dst)} ${l.conns.toString()}: Gateway links are not checked (the engine does not model Gateway proxies)`));
-      continue;
-    }
-    if (l.dst.kind === "ingress-controller") continue;
-    for (const p of [l.src, l.dst]) if (p.kind === "external") cuts.push(p.range);
-    if (l.src.kind === "external" && !input.families.includes(l.src.range.family) || l.dst.kind === "external" && !input.families.includes(l.dst.range.family)) continue;
-    rows.push({ src: l.src, dst: l.dst, conns: l.conns });
-    addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
-    if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
-  }
-  for (const [srcKey, src] of withEgress) {
-    for (const ref of dnsPods) {
-      const dst = { kind: "workload", ref };
-      if (peerKey(dst) === srcKey) continue;
-      rows.push({ src, dst, conns: dns.conns });
-      addReason(src, dst, { kind: "dns" });
-    }
-  }
-  const atoms = atomize(cuts, input.families);
-  const needs = refine({ connections: rows, workloads: connectivity2.workloads, ipRanges: [] }, atoms);
-  const allowed = refine(connectivity2, atoms);
-  const reasonsOf = (src, dst) => {
-    const direct = reasons.get(pairKey(src, dst));
-    if (direct) return direct;
-    const out = [];
-    for (const l of input.needs) {
-      const cover = (need, atom) => need.kind === atom.kind && (atom.kind !== "external" || need.kind === "external" && need.range.family === atom.range.family && need.range.lo <= atom.range.lo && atom.range.hi <= need.range.hi) && (atom.kind === "external" || peerKey(need) === peerKey(atom));
-      if (cover(l.src, src) && cover(l.dst, dst)) out.push({ kind: "link", evidence: l.evidence });
-    }
-    return out;
-  };
-  const missing = [];
-  for (const [k, need] of needs) {
-    if (probes.has(peerKey(need.src))) continue;
-    const have = allowed.get(k)?.conns ?? ConnectionSet.NONE;
-    const lack = need.conns.subtract(have);
-    if (lack.isEmpty) continue;
-    const explanation = explainPair(engine, need.src, need.dst);
-    missing.push({ kind: "missing", src: need.src, dst: need.dst, needed: need.conns, allowed: have, conns: lack, reasons: reasonsOf(need.src, need.dst), ...explanation ? { explanation } : {} });
-  }
-  const excess = [];
-  for (const [k, have] of allowed) {
-    if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
-    const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
-    let extra = have.conns.subtract(need);
-    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
-    if (extra.isEmpty) continue;
-    excess.push({ kind: "excess", src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
-  }
-  const order = (a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst));
-  missing.sort(order);
-  excess.sort(order);
-  return { value: { missing, excess, needsChecked: needs.size, allowedPairs: allowed.size }, diagnostics };
-}
-function allowersOf(engine, src, dst, extra) {
-  const x = explainPair(engine, src, dst);
-  if (!x) return [];
-  const out = [];
-  const take = (side, steps) => {
-    for (const s of steps ?? []) {
-      if (s.verdict !== "Allow" && !(s.layer === "BANP" && s.verdict === "Pass")) continue;
-      const conns2 = s.conns.intersect(extra);
-      if (!conns2.isEmpty) out.push({ side, step: s, conns: conns2 });
-    }
-  };
-  take("egress", x.egress);
-  take("ingress", x.ingress);
-  if (x.exposure) {
-    const conns2 = x.exposure.ports.intersect(extra);
-    if (!conns2.isEmpty) out.push({ side: "exposure", by: x.exposure.by, conns: conns2 });
-  }
-  return out;
-}
-
-// src/pipeline/verify.ts
-function under(file, dir) {
-  const rel = path2.relative(path2.resolve(dir), path2.resolve(file));
-  return rel === "" || !rel.startsWith("..") && !path2.isAbsolute(rel);
-}
-function dnsProbe(dns, port) {
-  const pod = {
-    apiVersion: "v1",
-    kind: "Pod",
-    metadata: { name: "dns", namespace: dns.namespace, labels: { ...dns.podLabels } },
-    spec: { containers: [{ name: "dns", ports: [{ containerPort: port, protocol: "UDP" }, { containerPort: port, protocol: "TCP" }] }] }
-  };
-  return { path: "(assumed DNS pods)", text: JSON.stringify(pod) };
-}
-function objectsOf2(files, diagnostics) {
-  const documents = [];
-  for (const f of files) {
-    const r2 = parseManifestFile(f);
-    documents.push(...r2.documents);
-    diagnostics.push(...r2.diagnostics);
-  }
-  const r = readObjects(documents);
-  diagnostics.push(...r.diagnostics);
-  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1)) {
-    diagnostics.push(diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
-  }
-  return r.objects;
-}
-function loadRepoDrift(io, request, settings) {
-  if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
-  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
-  const diagnostics = [...read.diagnostics];
-  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
-  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
-  const appObjects = [];
-  const outside = /* @__PURE__ */ new Map();
-  for (const o of objectsOf2(appFiles, diagnostics)) {
-    if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
-    else {
-      const cur = outside.get(o.origin.document.file);
-      if (cur) cur.count++;
-      else outside.set(o.origin.document.file, { first: o, count: 1 });
-    }
-  }
-  for (const { first, count } of outside.values()) {
-    const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
-    diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
-  }
-  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
-  const base = buildCluster([...appObjects, ...policyObjects]);
-  diagnostics.push(...base.diagnostics);
-  const dns = request.synthesis.dns;
-  const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
-  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values };
-  const probeObjects = objectsOf2([dnsProbe(dns, request.synthesis.dnsPort)], []);
-  const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
-  const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
-  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
-}
-function needsOf(loaded, request) {
-  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
-  return { links: [...scanned.value.links, ...request.extraNeeds ?? []], diagnostics: [...scanned.diagnostics] };
-}
-function runRepoDrift(io, request, settings) {
-  const loaded = loadRepoDrift(io, request, settings);
-  return repoDriftOf(loaded, request, settings);
-}
-function repoDriftOf(loaded, request, settings) {
-  const diagnostics = [...loaded.diagnostics];
-  const needs = needsOf(loaded, request);
-  diagnostics.push(...needs.diagnostics);
-  const engine = new PolicyEngine(loaded.cluster, engineOptions(settings));
-  diagnostics.push(...engine.diagnostics);
-  const port = request.synthesis.dnsPort;
-  const result = computeRepoDrift({
-    engine,
-    connectivity: engine.connectivity(),
-    cluster: loaded.cluster,
-    needs: needs.links,
-    dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port).union(ConnectionSet.port("TCP", port)) },
-    probes: loaded.probes,
-    families: settings.ipFamilies
-  });
-  diagnostics.push(...result.diagnostics);
-  return { drift: result.value, diagnostics };
-}
-function isManagedPolicyFile(f) {
-  const parsed = parseManifestFile(f);
-  const objects = readObjects(parsed.documents).objects;
-  if (parsed.documents.length === 0 || objects.length !== parsed.documents.length || parsed.diagnostics.length > 0) return false;
-  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
-}
-function fixRepoDrift(io, request, settings, render) {
-  const loaded = loadRepoDrift(io, request, settings);
-  const appCluster = buildCluster(loaded.appObjects).cluster;
-  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
-  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
-  const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [path2.resolve(f.path), f]));
-  const files = [];
-  const writes = /* @__PURE__ */ new Map();
-  for (const [file, text] of layout) {
-    const before = existing.get(path2.resolve(file))?.text ?? "";
-    files.push({ path: file, action: before === "" ? "created" : before === text ? "unchanged" : "updated", before, after: text });
-    if (before !== text) writes.set(file, text);
-  }
-  const written = new Set([...layout.keys()].map((f) => path2.resolve(f)));
-  const removals = [];
-  const kept = [];
-  for (const [abs, f] of existing) {
-    if (written.has(abs)) continue;
-    if (isManagedPolicyFile(f)) {
-      removals.push(f.path);
-      files.push({ path: f.path, action: "removed", before: f.text, after: "" });
-    } else kept.push(f.path);
-  }
-  io.writeFiles(writes, { createFolders: true });
-  io.removeFiles(removals);
-  files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const after = runRepoDrift(io, request, settings);
-  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
 }
 
 // src/report/sarif.ts

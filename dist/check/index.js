@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   fileAtRef
-} from "../chunks/chunk-SA5G57O3.js";
+} from "../chunks/chunk-YE3P4NFW.js";
 import {
   renderDiffMd,
   runDiff
-} from "../chunks/chunk-OVJQYROW.js";
+} from "../chunks/chunk-5SRV5TAB.js";
 import {
   runScan
-} from "../chunks/chunk-MXASVYBF.js";
-import "../chunks/chunk-SSAMQMNT.js";
-import "../chunks/chunk-LUDAGCII.js";
+} from "../chunks/chunk-FYCVXEP3.js";
+import "../chunks/chunk-FV4AEPNN.js";
+import "../chunks/chunk-7AUNVGQ4.js";
 import {
   readSettingsFromInputs
-} from "../chunks/chunk-4POHDVFK.js";
+} from "../chunks/chunk-M5J4F5MO.js";
 import {
   escapeMarkdown,
   markdownCode,
   workloadKey
-} from "../chunks/chunk-7ZJFWUJF.js";
+} from "../chunks/chunk-UMTN2JNT.js";
 import {
   annotateDiagnostics,
   checkSpec,
@@ -29,12 +29,12 @@ import {
   refsOf,
   runAction,
   writeReport
-} from "../chunks/chunk-5YNZIT3R.js";
+} from "../chunks/chunk-YWCFQIM3.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-37MEGJJU.js";
+} from "../chunks/chunk-ZD7TFN3B.js";
 
 // src/action/check-runner.ts
 import path from "node:path";

@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-5YNZIT3R.js";
+} from "../chunks/chunk-YWCFQIM3.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-37MEGJJU.js";
+} from "../chunks/chunk-ZD7TFN3B.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

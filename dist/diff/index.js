@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-SA5G57O3.js";
-import "../chunks/chunk-OVJQYROW.js";
-import "../chunks/chunk-SSAMQMNT.js";
-import "../chunks/chunk-4POHDVFK.js";
-import "../chunks/chunk-7ZJFWUJF.js";
+} from "../chunks/chunk-YE3P4NFW.js";
+import "../chunks/chunk-5SRV5TAB.js";
+import "../chunks/chunk-FV4AEPNN.js";
+import "../chunks/chunk-M5J4F5MO.js";
+import "../chunks/chunk-UMTN2JNT.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-5YNZIT3R.js";
+} from "../chunks/chunk-YWCFQIM3.js";
 import {
   nodeIo
-} from "../chunks/chunk-37MEGJJU.js";
+} from "../chunks/chunk-ZD7TFN3B.js";
 
 // src/action/entries/diff.ts
 process.exitCode = await runAction(diffAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

@@ -3,19 +3,19 @@ import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
-} from "../chunks/chunk-O6RFSWLG.js";
+} from "../chunks/chunk-C5MBR53R.js";
 import {
   runScan
-} from "../chunks/chunk-MXASVYBF.js";
-import "../chunks/chunk-LUDAGCII.js";
+} from "../chunks/chunk-FYCVXEP3.js";
+import "../chunks/chunk-7AUNVGQ4.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-4POHDVFK.js";
+} from "../chunks/chunk-M5J4F5MO.js";
 import {
   workloadKey
-} from "../chunks/chunk-7ZJFWUJF.js";
+} from "../chunks/chunk-UMTN2JNT.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -25,11 +25,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-5YNZIT3R.js";
+} from "../chunks/chunk-YWCFQIM3.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-37MEGJJU.js";
+} from "../chunks/chunk-ZD7TFN3B.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

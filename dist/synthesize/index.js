@@ -5,18 +5,18 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-VL7OUM35.js";
-import "../chunks/chunk-SSAMQMNT.js";
-import "../chunks/chunk-LUDAGCII.js";
+} from "../chunks/chunk-MCM54NWT.js";
+import "../chunks/chunk-FV4AEPNN.js";
+import "../chunks/chunk-7AUNVGQ4.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-4POHDVFK.js";
+} from "../chunks/chunk-M5J4F5MO.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-7ZJFWUJF.js";
+} from "../chunks/chunk-UMTN2JNT.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -26,11 +26,11 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-5YNZIT3R.js";
+} from "../chunks/chunk-YWCFQIM3.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-37MEGJJU.js";
+} from "../chunks/chunk-ZD7TFN3B.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

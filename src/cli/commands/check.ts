@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../../diagnostics/errors.js';
-import { runCheck, type CheckOutcome, type CheckRequest } from '../../pipeline/check.js';
+import type { CheckOutcome, CheckRequest } from '../../pipeline/check.js';
+import { runGatedCheck } from '../../pipeline/check-gates.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
 import { DEFAULT_MAX_BYTES } from '../../report/check/budget.js';
 import { renderCheckJson } from '../../report/check/json.js';
 import { renderCheckMd } from '../../report/check/md.js';
@@ -12,7 +14,7 @@ import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
 /** What `--fail-on` can name: each makes the check exit 1 when the PR has one. */
-export const FAIL_ON = ['diff', 'broken', 'gaps'] as const;
+export const FAIL_ON = ['diff', 'broken', 'gaps', 'baseline', 'drift'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 const Options = CommonOptions.extend({
@@ -29,15 +31,29 @@ const Options = CommonOptions.extend({
       return [...new Set(items)] as FailOn[];
     }),
   maxBytes: z.coerce.number().int().min(1024, { error: 'must be at least 1024' }).default(DEFAULT_MAX_BYTES),
+  baseline: z.array(z.string()).default([]),
+  engine: z.enum(['builtin', 'nca', 'both'], { error: (i) => `expected builtin, nca or both, got ${JSON.stringify(i.input)}` }).optional(),
+  ncaTimeout: z.coerce.number().positive().optional(),
+  policies: z.string().min(1).optional(),
   blobBase: z
     .string()
     .regex(/^https?:\/\/[^\s()<>]+$/, { error: 'expected a URL such as https://github.com/OWNER/REPO' })
     .optional(),
 });
 
-/** Whether the outcome has something `--fail-on` names: a connectivity change, a needed link the PR breaks, a gap the PR adds. */
+/**
+ * Whether the outcome has something `--fail-on` names: a connectivity change, a needed link the PR
+ * breaks, a gap the PR adds, a violated baseline rule (or the engines disagreeing), drift.
+ */
 export function failsOn(o: CheckOutcome, failOn: readonly FailOn[]): boolean {
-  return failOn.some((f) => (f === 'diff' ? o.diff.entries.length > 0 : f === 'broken' ? o.broken.length > 0 : o.gaps.some((g) => g.introduced)));
+  const has: Record<FailOn, () => boolean> = {
+    diff: () => o.diff.entries.length > 0,
+    broken: () => o.broken.length > 0,
+    gaps: () => o.gaps.some((g) => g.introduced),
+    baseline: () => (o.baseline?.violations.length ?? 0) > 0,
+    drift: () => (o.drift?.findings.length ?? 0) > 0,
+  };
+  return failOn.some((f) => has[f]());
 }
 
 export function checkCommand(ctx: CliContext, done: (code: number) => void): Command {
@@ -50,6 +66,10 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('-f, --format <format>', `output format: ${CHECK_FORMATS.join('|')}`, 'md')
     .option('--fail-on <list>', `exit 1 when the PR has any of: ${FAIL_ON.join(',')} (default: only input errors fail, with 2)`)
     .option('--max-bytes <n>', `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`)
+    .option('--baseline <file>', 'baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--engine <engine>', 'with --baseline: builtin, nca or both (default: both when nca is installed)')
+    .option('--nca-timeout <seconds>', 'with --baseline: time budget of nca (default 300)')
+    .option('--policies <dir>', "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)")
     .option('--blob-base <url>', 'https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
@@ -65,7 +85,19 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
   const say = progress(ctx, opts);
   const request = requestFrom(paths, opts);
   say('checking base and head…');
-  const o = runCheck(ctx.io, request, readSettingsFrom(ctx, opts));
+  if (opts.baseline.length === 0 && (opts.engine !== undefined || opts.ncaTimeout !== undefined)) throw new ConfigError('--engine and --nca-timeout go with --baseline');
+  const o = runGatedCheck(
+    ctx.io,
+    request,
+    {
+      ...(opts.baseline.length > 0 ? { baselineFiles: opts.baseline } : {}),
+      ...(opts.engine ? { engine: opts.engine } : {}),
+      ...(opts.ncaTimeout ? { ncaTimeoutMs: opts.ncaTimeout * 1000 } : {}),
+      ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
+      synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+    },
+    readSettingsFrom(ctx, opts),
+  );
   say('');
   const text =
     opts.format === 'md'

@@ -1,0 +1,119 @@
+import path from 'node:path';
+import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import type { ExportedTree, Io } from '../io/types.js';
+import { peerKey } from '../model/peer.js';
+import { ruleRefLabel } from '../baseline/violation.js';
+import type { SynthesisOptions } from '../synthesis/synthesize.js';
+import { runBaseline, type BaselineOutcome } from './baseline.js';
+import { runCheck, type BaselineFinding, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
+import type { ReadSettings } from './settings.js';
+import { runRepoDrift, type RepoDriftOutcome } from './verify.js';
+
+/** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
+export interface CheckGates {
+  /** Baseline rule files (np-guard or netalchemy format); checked on head by the built-in engine and nca. */
+  readonly baselineFiles?: readonly string[];
+  readonly engine?: 'builtin' | 'nca' | 'both';
+  readonly ncaTimeoutMs?: number;
+  /** The committed policies folder (relative to head's root): head's needs against it (repo drift). */
+  readonly policies?: string;
+  readonly synthesis: SynthesisOptions;
+}
+
+export interface GatedCheckOutcome extends CheckOutcome {
+  /** The full outcomes of the gates (for the JSON report, annotations and SARIF). */
+  readonly baselineOutcome?: BaselineOutcome;
+  readonly driftOutcome?: RepoDriftOutcome;
+}
+
+/**
+ * The whole PR check: `runCheck` on base and head, then the gates on head. For refs, head's tree
+ * is exported once more and every file the gates name is shown as `HEAD:path`, never the
+ * temporary folder.
+ */
+export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, settings: ReadSettings): GatedCheckOutcome {
+  const outcome = runCheck(io, request, settings);
+  const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
+  if (!wantsBaseline && gates.policies === undefined) return outcome;
+  let tree: ExportedTree | undefined;
+  try {
+    let roots: string[];
+    let show: (file: string) => string;
+    if (request.kind === 'repo') {
+      tree = io.exportTree(request.repo, request.head, ['.']);
+      const dir = tree.dir;
+      roots = (request.paths.length > 0 ? request.paths : ['.']).map((p) => path.join(dir, p));
+      const prefixes = [dir, path.relative(process.cwd(), dir)].filter((p) => p !== '');
+      show = (file) => {
+        for (const p of prefixes) if (file === p || file.startsWith(`${p}/`)) return `${request.head}:${file.slice(p.length + 1) || '.'}`;
+        return file;
+      };
+    } else {
+      roots = [request.head];
+      show = (file) => file;
+    }
+    const policiesDir = gates.policies === undefined ? undefined : request.kind === 'repo' && tree ? path.join(tree.dir, gates.policies) : gates.policies;
+    const at = (r: SourceRef | undefined): SourceRef | undefined => (r ? { ...r, file: show(r.file) } : undefined);
+    const relocate = (ds: readonly Diagnostic[]) => ds.map((d) => (d.at ? { ...d, at: at(d.at) as SourceRef } : d));
+    const extra: Diagnostic[] = [];
+    let baseline: CheckOutcome['baseline'];
+    let baselineOutcome: BaselineOutcome | undefined;
+    if (wantsBaseline) {
+      baselineOutcome = runBaseline(io, { paths: roots, ruleFiles: gates.baselineFiles ?? [], ...(gates.engine ? { engine: gates.engine } : {}), ...(gates.ncaTimeoutMs ? { ncaTimeoutMs: gates.ncaTimeoutMs } : {}) }, settings);
+      extra.push(...relocate(baselineOutcome.diagnostics));
+      const violations: BaselineFinding[] = baselineOutcome.violations.map((v) => ({
+        rule: ruleRefLabel(v.rule),
+        action: v.rule.kind === 'rule' ? v.rule.rule.action : 'deny',
+        src: peerKey(v.src),
+        dst: peerKey(v.dst),
+        conns: v.conns.toString(),
+        ...(v.rule.kind === 'rule' ? { at: v.rule.rule.origin } : { at: v.rule.origin }),
+        engines: [v.engine],
+      }));
+      // a disagreement between the engines is a finding of its own: one of them is wrong
+      for (const d of baselineOutcome.disagreements) {
+        violations.push({
+          rule: ruleRefLabel(d.rule),
+          action: 'disagreement',
+          src: peerKey(d.witness.src),
+          dst: peerKey(d.witness.dst),
+          conns: `built-in says the rule ${d.builtinHolds ? 'holds' : 'is violated'}, nca says it ${d.ncaHolds ? 'holds' : 'is violated'}`,
+          ...(d.rule.kind === 'rule' ? { at: d.rule.rule.origin } : { at: d.rule.origin }),
+          engines: ['builtin', 'nca'],
+        });
+      }
+      baseline = { violations };
+    }
+    let drift: CheckOutcome['drift'];
+    let driftOutcome: RepoDriftOutcome | undefined;
+    if (policiesDir !== undefined) {
+      driftOutcome = runRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis }, settings);
+      extra.push(...relocate(driftOutcome.diagnostics));
+      const findings: DriftFinding[] = [
+        ...driftOutcome.drift.missing.map((f) => {
+          // where the need was written: the first piece of evidence of the link that needs it
+          const ev = f.reasons.flatMap((r) => (r.kind === 'link' ? r.evidence : [])).find((e) => 'at' in e);
+          const where = ev && 'at' in ev ? ev.at : undefined;
+          return { kind: 'missing', subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...(where ? { at: at(where) as SourceRef } : {}) };
+        }),
+        ...driftOutcome.drift.excess.map((f) => {
+          // where it is allowed: the first rule that allows it
+          const where = f.allowers.find((a) => a.step?.at)?.step?.at;
+          return { kind: 'excess', subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...(where ? { at: at(where) as SourceRef } : {}) };
+        }),
+      ];
+      drift = { findings };
+    }
+    return {
+      ...outcome,
+      ...(baseline ? { baseline } : {}),
+      ...(drift ? { drift } : {}),
+      ...(baselineOutcome ? { baselineOutcome } : {}),
+      ...(driftOutcome ? { driftOutcome } : {}),
+      diagnostics: [...outcome.diagnostics, ...extra],
+      headDiagnostics: [...outcome.headDiagnostics, ...extra],
+    };
+  } finally {
+    tree?.dispose();
+  }
+}
