@@ -1,23 +1,22 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
+  renderCheckMd,
+  runGatedCheck
+} from "../chunks/chunk-3ZSDDL3Q.js";
+import {
   fileAtRef
 } from "../chunks/chunk-YE3P4NFW.js";
+import "../chunks/chunk-5SRV5TAB.js";
 import {
-  renderDiffMd,
-  runDiff
-} from "../chunks/chunk-5SRV5TAB.js";
-import {
-  runScan
-} from "../chunks/chunk-FYCVXEP3.js";
+  DEFAULT_SYNTHESIS_OPTIONS
+} from "../chunks/chunk-B4JDSSTN.js";
 import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-7AUNVGQ4.js";
+import "../chunks/chunk-OU3IWXC2.js";
 import {
   readSettingsFromInputs
 } from "../chunks/chunk-M5J4F5MO.js";
 import {
-  escapeMarkdown,
-  markdownCode,
-  workloadKey
+  peerKey
 } from "../chunks/chunk-UMTN2JNT.js";
 import {
   annotateDiagnostics,
@@ -31,49 +30,53 @@ import {
   writeReport
 } from "../chunks/chunk-YWCFQIM3.js";
 import {
-  ConfigError,
   ExitCode,
   nodeIo
 } from "../chunks/chunk-ZD7TFN3B.js";
 
 // src/action/check-runner.ts
-import path from "node:path";
 var checkRunner = (io, request, settings) => {
-  if (request.baseline.length > 0 || request.policies !== void 0) {
-    throw new ConfigError('inputs "baseline" and "policies" need the check use-case, which this build does not include');
+  const o = runGatedCheck(
+    io,
+    { kind: "repo", repo: request.repo, base: request.base, head: request.head, paths: request.paths },
+    {
+      ...request.baseline.length > 0 ? { baselineFiles: request.baseline, engine: request.engine } : {},
+      ...request.policies !== void 0 ? { policies: request.policies } : {},
+      synthesis: DEFAULT_SYNTHESIS_OPTIONS
+    },
+    settings
+  );
+  const headPrefix = `${request.head}:`;
+  const where = (at) => {
+    if (!at) return void 0;
+    const file = at.file.startsWith(headPrefix) ? at.file.slice(headPrefix.length) : at.file;
+    return { file, ...at.line ? { line: at.line } : {} };
+  };
+  const findings = [];
+  const add = (f, at) => {
+    const w = where(at);
+    if (w) findings.push({ ...f, ...w });
+  };
+  for (const v of o.baseline?.violations ?? []) add({ rule: `baseline/${v.action}`, level: "error", title: `netpol-ci baseline rule ${v.rule}`, message: `${v.src} -> ${v.dst}: ${v.conns}` }, v.at);
+  for (const d of o.drift?.findings ?? []) add({ rule: `drift/${d.kind}`, level: d.kind === "missing" ? "error" : "warning", title: `netpol-ci drift (${d.kind})`, message: `${d.subject}: ${d.message}` }, d.at);
+  for (const b of o.broken) {
+    const ev = b.link.evidence.find((e) => "at" in e);
+    add({ rule: "broken-link", level: "error", title: "netpol-ci: this PR breaks a needed link", message: `${peerKey(b.link.src)} needs ${peerKey(b.link.dst)} on ${b.missing.toString()}; head allows ${b.allowed.isEmpty ? "none of it" : b.allowed.toString()}` }, ev && "at" in ev ? ev.at : void 0);
   }
-  const diff = runDiff(io, { kind: "repo", repo: request.repo, base: request.base, head: request.head, paths: request.paths }, settings, { explain: true });
-  const tree = io.exportTree(request.repo, request.head, request.paths.length > 0 ? request.paths : ["."]);
-  try {
-    const scan = runScan(io, [tree.dir], settings);
-    const rel = (f) => path.relative(tree.dir, f).split(path.sep).join("/");
-    const gaps = scan.topology.unresolved;
-    const findings = gaps.map((u) => ({
-      rule: `gap/${u.reason}`,
-      file: rel(u.at.file),
-      ...u.at.line ? { line: u.at.line } : {},
-      level: "warning",
-      title: `netpol-ci gap (${u.reason})`,
-      message: `${workloadKey(u.workload)}: ${JSON.stringify(u.value)} ${u.detail}`
-    }));
-    const count = (k) => diff.diff.entries.filter((e) => e.kind === k).length;
-    const parts = [renderDiffMd({ diff: diff.diff, refs: diff.refs, ...diff.explanations ? { explanations: diff.explanations } : {} })];
-    if (gaps.length > 0) {
-      parts.push(`#### Gaps at ${markdownCode(request.head)} (${gaps.length})`, "");
-      for (const u of gaps) parts.push(`- ${markdownCode(`${rel(u.at.file)}:${u.at.line ?? 0}`)} ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
-      parts.push("");
-    }
-    return {
-      markdown: parts.join("\n"),
-      empty: diff.diff.entries.length === 0 && gaps.length === 0,
-      diff: { added: count("added"), removed: count("removed"), changed: count("changed") },
-      gaps: gaps.length,
-      findings,
-      diagnostics: diff.diagnostics
-    };
-  } finally {
-    tree.dispose();
-  }
+  for (const g of o.gaps) add({ rule: `gap/${g.reason}`, level: "warning", title: `netpol-ci gap (${g.reason})`, message: `${g.workload}: ${JSON.stringify(g.value)} ${g.detail}` }, g.at);
+  const count = (k) => o.diff.entries.filter((e) => e.kind === k).length;
+  const violations = o.baseline?.violations.length;
+  const drift = o.drift?.findings.length;
+  return {
+    markdown: renderCheckMd(o),
+    empty: o.diff.entries.length === 0 && o.broken.length === 0 && !o.gaps.some((g) => g.introduced) && !violations && !drift,
+    diff: { added: count("added"), removed: count("removed"), changed: count("changed") },
+    ...violations !== void 0 ? { violations } : {},
+    ...drift !== void 0 ? { drift } : {},
+    gaps: o.gaps.length,
+    findings,
+    diagnostics: o.headDiagnostics
+  };
 };
 
 // src/report/findings-sarif.ts

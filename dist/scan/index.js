@@ -2,12 +2,11 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   renderScanJson,
   renderScanMd,
-  renderScanYaml
-} from "../chunks/chunk-C5MBR53R.js";
-import {
+  renderScanYaml,
   runScan
-} from "../chunks/chunk-FYCVXEP3.js";
-import "../chunks/chunk-7AUNVGQ4.js";
+} from "../chunks/chunk-DJIZYMOE.js";
+import "../chunks/chunk-H642AP3V.js";
+import "../chunks/chunk-OU3IWXC2.js";
 import {
   readSettingsFromInputs,
   resolveIn,

@@ -1,13 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
-  DEFAULT_SYNTHESIS_OPTIONS,
   policyTarget,
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-MCM54NWT.js";
+} from "../chunks/chunk-VHQLXG5Q.js";
+import {
+  DEFAULT_SYNTHESIS_OPTIONS
+} from "../chunks/chunk-B4JDSSTN.js";
 import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-7AUNVGQ4.js";
+import "../chunks/chunk-H642AP3V.js";
+import "../chunks/chunk-OU3IWXC2.js";
 import {
   readSettingsFromInputs,
   resolveIn,

@@ -1,54 +1,57 @@
-import path from 'node:path';
-import { ConfigError } from '../diagnostics/errors.js';
-import { workloadKey } from '../model/peer.js';
-import { runDiff } from '../pipeline/diff.js';
-import { runScan } from '../pipeline/scan.js';
-import { renderDiffMd } from '../report/diff.js';
-import { escapeMarkdown, markdownCode } from '../report/escape.js';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
+import { peerKey } from '../model/peer.js';
+import { runGatedCheck } from '../pipeline/check-gates.js';
+import { renderCheckMd } from '../report/check/md.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 import type { CheckFinding, CheckRunner } from './check-result.js';
 
 /**
- * The adapter from the pipeline to the check action (MERGE POINT: point it at `runCheck` from
- * src/pipeline/check.ts, mapping its CheckOutcome onto CheckResult).
- *
- * Until then it runs what this branch has: the semantic diff between the refs and the gaps of the
- * head (addresses that resolve to nothing). Baseline and drift inputs are refused rather than
- * ignored.
+ * The check action's adapter onto the pipeline: `runGatedCheck` (the same use-case as
+ * `netpol-ci check --repo`), its Markdown, counts and the findings to annotate at their file and
+ * line: baseline violations, drift, needed links the PR breaks, gaps the PR adds.
  */
 export const checkRunner: CheckRunner = (io, request, settings) => {
-  if (request.baseline.length > 0 || request.policies !== undefined) {
-    throw new ConfigError('inputs "baseline" and "policies" need the check use-case, which this build does not include');
+  const o = runGatedCheck(
+    io,
+    { kind: 'repo', repo: request.repo, base: request.base, head: request.head, paths: request.paths },
+    {
+      ...(request.baseline.length > 0 ? { baselineFiles: request.baseline, engine: request.engine } : {}),
+      ...(request.policies !== undefined ? { policies: request.policies } : {}),
+      synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+    },
+    settings,
+  );
+  // files of the head side are shown as `HEAD:path`; annotations want the repository path
+  const headPrefix = `${request.head}:`;
+  const where = (at: SourceRef | undefined): { file: string; line?: number } | undefined => {
+    if (!at) return undefined;
+    const file = at.file.startsWith(headPrefix) ? at.file.slice(headPrefix.length) : at.file;
+    return { file, ...(at.line ? { line: at.line } : {}) };
+  };
+  const findings: CheckFinding[] = [];
+  const add = (f: Omit<CheckFinding, 'file' | 'line'>, at: SourceRef | undefined) => {
+    const w = where(at);
+    if (w) findings.push({ ...f, ...w });
+  };
+  for (const v of o.baseline?.violations ?? []) add({ rule: `baseline/${v.action}`, level: 'error', title: `netpol-ci baseline rule ${v.rule}`, message: `${v.src} -> ${v.dst}: ${v.conns}` }, v.at);
+  for (const d of o.drift?.findings ?? []) add({ rule: `drift/${d.kind}`, level: d.kind === 'missing' ? 'error' : 'warning', title: `netpol-ci drift (${d.kind})`, message: `${d.subject}: ${d.message}` }, d.at);
+  for (const b of o.broken) {
+    const ev = b.link.evidence.find((e) => 'at' in e);
+    add({ rule: 'broken-link', level: 'error', title: 'netpol-ci: this PR breaks a needed link', message: `${peerKey(b.link.src)} needs ${peerKey(b.link.dst)} on ${b.missing.toString()}; head allows ${b.allowed.isEmpty ? 'none of it' : b.allowed.toString()}` }, ev && 'at' in ev ? ev.at : undefined);
   }
-  const diff = runDiff(io, { kind: 'repo', repo: request.repo, base: request.base, head: request.head, paths: request.paths }, settings, { explain: true });
-  const tree = io.exportTree(request.repo, request.head, request.paths.length > 0 ? request.paths : ['.']);
-  try {
-    const scan = runScan(io, [tree.dir], settings);
-    const rel = (f: string) => path.relative(tree.dir, f).split(path.sep).join('/');
-    const gaps = scan.topology.unresolved;
-    const findings: CheckFinding[] = gaps.map((u) => ({
-      rule: `gap/${u.reason}`,
-      file: rel(u.at.file),
-      ...(u.at.line ? { line: u.at.line } : {}),
-      level: 'warning',
-      title: `netpol-ci gap (${u.reason})`,
-      message: `${workloadKey(u.workload)}: ${JSON.stringify(u.value)} ${u.detail}`,
-    }));
-    const count = (k: string) => diff.diff.entries.filter((e) => e.kind === k).length;
-    const parts = [renderDiffMd({ diff: diff.diff, refs: diff.refs, ...(diff.explanations ? { explanations: diff.explanations } : {}) })];
-    if (gaps.length > 0) {
-      parts.push(`#### Gaps at ${markdownCode(request.head)} (${gaps.length})`, '');
-      for (const u of gaps) parts.push(`- ${markdownCode(`${rel(u.at.file)}:${u.at.line ?? 0}`)} ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
-      parts.push('');
-    }
-    return {
-      markdown: parts.join('\n'),
-      empty: diff.diff.entries.length === 0 && gaps.length === 0,
-      diff: { added: count('added'), removed: count('removed'), changed: count('changed') },
-      gaps: gaps.length,
-      findings,
-      diagnostics: diff.diagnostics,
-    };
-  } finally {
-    tree.dispose();
-  }
+  // every gap of head is annotated where it is written (the PR may not have added it, but it is still unknown)
+  for (const g of o.gaps) add({ rule: `gap/${g.reason}`, level: 'warning', title: `netpol-ci gap (${g.reason})`, message: `${g.workload}: ${JSON.stringify(g.value)} ${g.detail}` }, g.at);
+  const count = (k: string) => o.diff.entries.filter((e) => e.kind === k).length;
+  const violations = o.baseline?.violations.length;
+  const drift = o.drift?.findings.length;
+  return {
+    markdown: renderCheckMd(o),
+    empty: o.diff.entries.length === 0 && o.broken.length === 0 && !o.gaps.some((g) => g.introduced) && !violations && !drift,
+    diff: { added: count('added'), removed: count('removed'), changed: count('changed') },
+    ...(violations !== undefined ? { violations } : {}),
+    ...(drift !== undefined ? { drift } : {}),
+    gaps: o.gaps.length,
+    findings,
+    diagnostics: o.headDiagnostics,
+  };
 };

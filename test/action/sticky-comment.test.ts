@@ -359,7 +359,7 @@ describe('check', () => {
     const c = gh.commentsOf(PR);
     expect(c).toHaveLength(1);
     expect(marker(c[0]!.body)).toContain('netpol-ci:check v1');
-    expect(c[0]!.body).toContain('Gaps at');
+    expect(c[0]!.body).toContain('#### Gaps (what the manifests cannot tell)');
   });
 
   it('a bad input fails with exit 2 naming it, before any request', async () => {
