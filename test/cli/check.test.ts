@@ -36,9 +36,11 @@ describe('check on folders', () => {
 
   test('the README shows exactly what its first command prints', () => {
     const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-    expect(readme).toContain('node dist/cli.js check --base fixtures/example-pr/base --head fixtures/example-pr/head');
+    expect(readme).toContain('node dist/cli.js check --base fixtures/example-pr/base --head fixtures/example-pr/head --baseline fixtures/example-pr/baseline.yaml');
     const shown = /````markdown\n([\s\S]*?)````/.exec(readme)?.[1];
-    expect(shown).toBe(runCli(['check', '--base', BASE, '--head', HEAD]).stdout);
+    // the same with or without nca: violations are the built-in engine's, and the engines agree here
+    expect(shown).toBe(runCli(['check', '--base', BASE, '--head', HEAD, '--baseline', 'fixtures/example-pr/baseline.yaml']).stdout);
+    expect(shown).toContain('frontend-never-reaches-payments');
   });
 
   test('--fail-on: each kind of finding exits 1 only when present; gaps count only when the PR adds them', () => {
@@ -52,7 +54,7 @@ describe('check on folders', () => {
   test('bad usage exits 2 naming the flag', () => {
     const bad = runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'diff,typo']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--fail-on: expected a comma-separated list of diff, broken, gaps, got "typo"');
+    expect(bad.stderr).toContain('--fail-on: expected a comma-separated list of diff, broken, gaps, baseline, drift, got "typo"');
     const missing = runCli(['check', '--base', BASE]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--head <ref|path>' not specified");
