@@ -13,6 +13,7 @@ import type { Link } from '../topology/links.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
+import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 
 import { POLICY_KINDS } from './cluster-drift.js';
 
@@ -25,6 +26,8 @@ export interface RepoDriftRequest {
   readonly policies: string;
   /** Needs beyond what scan finds (traffic links, reviewed intent); added to the scanned links. */
   readonly extraNeeds?: readonly Link[];
+  /** Observed traffic: its links are needs too (a policy that blocks observed traffic is drift `missing`). */
+  readonly traffic?: TrafficRequest;
   /** DNS (namespace, pod labels, port) and what `--fix` writes; the synthesizer's options. */
   readonly synthesis: SynthesisOptions;
 }
@@ -140,7 +143,22 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): { links: Link[]; di
  */
 export function runRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
   const loaded = loadRepoDrift(io, request, settings);
-  return repoDriftOf(loaded, request, settings);
+  const withTraffic = observedNeeds(io, loaded, request, settings);
+  return repoDriftOf(withTraffic.loaded, withTraffic.request, settings);
+}
+
+/**
+ * The request's traffic read on the loaded cluster: its links become extra needs, its diagnostics
+ * join the loaded ones, and each observation that resolves to no workload or alias is a warning
+ * (it cannot be checked, so it is never dropped silently).
+ */
+function observedNeeds(io: Io, loaded: Loaded, request: RepoDriftRequest, settings: ReadSettings): { loaded: Loaded; request: RepoDriftRequest } {
+  if (!request.traffic) return { loaded, request };
+  const observed = readTraffic(io, loaded.cluster, request.traffic, settings);
+  return {
+    loaded: { ...loaded, diagnostics: [...loaded.diagnostics, ...observed.diagnostics, ...unresolvedWarnings(observed.value.unresolved)] },
+    request: { ...request, extraNeeds: [...(request.extraNeeds ?? []), ...observed.value.links] },
+  };
 }
 
 /** The comparison itself, on loaded inputs: scan, evaluate, compare (the bench times this apart from loading). */
@@ -178,9 +196,10 @@ function isManagedPolicyFile(f: ManifestFile): boolean {
  * outcome: they may still allow excess), then verifies again.
  */
 export function fixRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): FixOutcome {
-  const loaded = loadRepoDrift(io, request, settings);
+  // observed links are needs here too, so the policies written allow the traffic seen
+  const { loaded, request: withTraffic } = observedNeeds(io, loadRepoDrift(io, request, settings), request, settings);
   const appCluster = buildCluster(loaded.appObjects).cluster;
-  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
+  const needs = needsOf({ ...loaded, cluster: appCluster }, withTraffic);
   const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
   const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
   const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));

@@ -10,6 +10,7 @@ import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
+import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { VERSION } from '../version.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
@@ -18,7 +19,7 @@ const labelList = z
   .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
   .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
 
-const Options = CommonOptions.extend(ClusterOptions.shape).extend({
+const Options = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
   format: z.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
   policies: z.string({ error: '--policies DIR is required: the folder of committed policies' }),
   allowExcess: z.boolean().default(false),
@@ -45,6 +46,7 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
     .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx');
   addClusterOptions(cmd);
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(verify(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -52,6 +54,8 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
 function verify(ctx: CliContext, paths: string[], opts: Options): number {
   if (opts.cluster && opts.clusterExport !== undefined) throw new ConfigError('--cluster and --cluster-export exclude each other');
   if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
+  // cluster drift compares the cluster's policies with the repository's: traffic is no part of it
+  if (trafficRequestFrom(opts)) throw new ConfigError('--traffic applies to repo drift (verify <path...> --policies DIR), not with --cluster or --cluster-export: cluster drift compares policies, not traffic');
   if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
   if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
     throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
@@ -69,9 +73,11 @@ function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
   const ic = opts.ingressController
     ? { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) }
     : undefined;
+  const traffic = trafficRequestFrom(opts);
   const request: RepoDriftRequest = {
     paths,
     policies: opts.policies,
+    ...(traffic ? { traffic } : {}),
     synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...(ic ? { ingressController: ic } : {}) },
   };
   say('reading manifests and policies…');
