@@ -7,6 +7,7 @@ import type { SynthesisOptions } from '../synthesis/synthesize.js';
 import { runBaseline, type BaselineOutcome } from './baseline.js';
 import { runCheck, type BaselineFinding, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
 import type { ReadSettings } from './settings.js';
+import type { TrafficRequest } from './traffic.js';
 import { runRepoDrift, type RepoDriftOutcome } from './verify.js';
 
 /** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
@@ -17,6 +18,8 @@ export interface CheckGates {
   readonly ncaTimeoutMs?: number;
   /** The committed policies folder (relative to head's root): head's needs against it (repo drift). */
   readonly policies?: string;
+  /** Observed traffic, read against head: compared with its declared links, and needs of the drift gate. */
+  readonly traffic?: TrafficRequest;
   readonly synthesis: SynthesisOptions;
 }
 
@@ -32,7 +35,7 @@ export interface GatedCheckOutcome extends CheckOutcome {
  * temporary folder.
  */
 export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, settings: ReadSettings): GatedCheckOutcome {
-  const outcome = runCheck(io, request, settings);
+  const outcome = runCheck(io, request, settings, gates.traffic ? { traffic: gates.traffic } : {});
   const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
   if (!wantsBaseline && gates.policies === undefined) return outcome;
   let tree: ExportedTree | undefined;
@@ -87,7 +90,7 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
     let drift: CheckOutcome['drift'];
     let driftOutcome: RepoDriftOutcome | undefined;
     if (policiesDir !== undefined) {
-      driftOutcome = runRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis }, settings);
+      driftOutcome = runRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...(gates.traffic ? { traffic: gates.traffic } : {}) }, settings);
       extra.push(...relocate(driftOutcome.diagnostics));
       const findings: DriftFinding[] = [
         ...driftOutcome.drift.missing.map((f) => {
@@ -104,14 +107,17 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       ];
       drift = { findings };
     }
+    // the drift gate reads the same traffic as the check: its diagnostics are said once
+    const said = new Set(outcome.diagnostics.map((d) => JSON.stringify(d)));
+    const fresh = extra.filter((d) => !said.has(JSON.stringify(d)));
     return {
       ...outcome,
       ...(baseline ? { baseline } : {}),
       ...(drift ? { drift } : {}),
       ...(baselineOutcome ? { baselineOutcome } : {}),
       ...(driftOutcome ? { driftOutcome } : {}),
-      diagnostics: [...outcome.diagnostics, ...extra],
-      headDiagnostics: [...outcome.headDiagnostics, ...extra],
+      diagnostics: [...outcome.diagnostics, ...fresh],
+      headDiagnostics: [...outcome.headDiagnostics, ...fresh],
     };
   } finally {
     tree?.dispose();

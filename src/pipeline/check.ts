@@ -1,4 +1,4 @@
-import { Codes, diag } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ipBlocksOf } from '../connectivity/address-text.js';
 import { CauseFinder, causeId } from '../connectivity/causes.js';
 import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/diff.js';
@@ -8,7 +8,9 @@ import type { Io } from '../io/types.js';
 import type { Topology, Unresolved } from '../topology/links.js';
 import { compareStrings } from '../manifests/cluster.js';
 import { peerKey, workloadKey } from '../model/peer.js';
+import { compareDeclaredObserved } from '../topology/merge.js';
 import type { ReadSettings } from './settings.js';
+import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
 import { loadSides } from './check/sides.js';
@@ -25,11 +27,17 @@ export function gapsOf(head: Topology, base: Topology): Gap[] {
     .sort((a, b) => compareStrings(`${a.workload}\u0000${a.value}`, `${b.workload}\u0000${b.value}`));
 }
 
+export interface CheckOptions {
+  /** Observed traffic, read against head: compared with head's declared links. */
+  readonly traffic?: TrafficRequest;
+}
+
 /**
  * The whole PR check on base and head: render, scan, connectivity, the semantic diff with
- * explanations grouped by cause, the needed links head's policies no longer allow, and gaps.
+ * explanations grouped by cause, the needed links head's policies no longer allow, gaps, and
+ * (with traffic) head's declared links against the observed ones.
  */
-export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings): CheckOutcome {
+export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, options: CheckOptions = {}): CheckOutcome {
   const { base, head, changed, commits } = loadSides(io, request, settings);
   const files = new Map<string, FileInfo>();
   for (const [sideName, side] of [
@@ -83,6 +91,16 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
     return diag(Codes.linkNotJudged, 'info', `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && 'at' in ev ? ev.at : undefined);
   });
 
+  // the trace is of the running app, which the PR's head is to become: compared with head only
+  let traffic: CheckOutcome['traffic'];
+  const trafficDiagnostics: Diagnostic[] = [];
+  if (options.traffic) {
+    const observed = readTraffic(io, head.cluster, options.traffic, settings);
+    traffic = compareDeclaredObserved(head.topology.links, observed.value.links);
+    // an observation that resolves to nothing cannot be compared: a warning, never dropped silently
+    trafficDiagnostics.push(...observed.diagnostics, ...unresolvedWarnings(observed.value.unresolved));
+  }
+
   return {
     refs: { base: base.label, head: head.label },
     ...(commits ? { commits } : {}),
@@ -95,8 +113,9 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
     alreadyUnmet: already,
     unjudged: unmetHead.unjudged,
     gaps: gapsOf(head.topology, base.topology),
+    ...(traffic ? { traffic } : {}),
     files,
-    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged],
-    headDiagnostics: [...head.diagnostics, ...notJudged],
+    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
+    headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics],
   };
 }

@@ -186,3 +186,68 @@ describe('bundled CLI', () => {
     expect(r.stdout).toBe(runCli(['check', '--base', BASE, '--head', HEAD]).stdout);
   }, 180_000);
 });
+
+describe('check --traffic: head against the observed traffic', () => {
+  const EX = 'fixtures/traffic/example-app';
+  const TRACE = `${EX}/traces/gadget-network.ndjson`;
+  const TRAFFIC = ['--traffic', TRACE, '--cluster-snapshot', `${EX}/snapshot`, '--cidr-aliases', `${EX}/cidr-aliases.yaml`];
+  const UNRESOLVED = `${TRACE}:15 warning NPC163 observed backend/orders[Deployment] -> 198.51.100.7-198.51.100.7[External] : TCP 443 (x1) is not allowed: 198.51.100.7 is no pod or Service of the snapshot and in no --cidr-aliases block (name its block in --cidr-aliases, or add a reviewed link)\n`;
+
+  test('md: the two traffic sections after the gaps, the observed scoring-API link with its trace line', () => {
+    const r = runCli(['check', '--base', BASE, '--head', HEAD, ...TRAFFIC]);
+    expect(r.code).toBe(0);
+    // the one observation that resolves to nothing is a warning on stderr, not silently dropped
+    expect(r.stderr).toBe(UNRESOLVED);
+    const md = r.stdout;
+    expect(md).toContain(
+      [
+        '#### Observed, not declared (1)',
+        '',
+        `- \`payments/fraud-check[Deployment]\` → \`203.0.113.0-203.0.113.255[External]\` on \`TCP 443\` (\`trace ${TRACE}:8 TCP 443 to alias scoring-api x2\`)`,
+        '',
+        '#### Declared, never observed (1)',
+        '',
+        // the link the PR adds: no running pod has used it yet
+        '- `frontend/web[Deployment]` → `payments/payments[Deployment]` on `TCP 8080`',
+      ].join('\n'),
+    );
+    expect(md.indexOf('#### Gaps')).toBeGreaterThan(0);
+    expect(md.indexOf('#### Observed, not declared')).toBeGreaterThan(md.indexOf('#### Gaps'));
+    // without --traffic the sections are absent
+    expect(runCli(['check', '--base', BASE, '--head', HEAD]).stdout).not.toContain('Observed, not declared');
+  });
+
+  test('txt and json carry the same two lists', () => {
+    const txt = runCli(['check', '--base', BASE, '--head', HEAD, ...TRAFFIC, '--format', 'txt']);
+    expect(txt.code).toBe(0);
+    expect(txt.stdout).toContain(
+      `Observed, not declared (1):\n  payments/fraud-check[Deployment] -> 203.0.113.0-203.0.113.255[External] on TCP 443 (trace ${TRACE}:8 TCP 443 to alias scoring-api x2)\n\nDeclared, never observed (1):\n  frontend/web[Deployment] -> payments/payments[Deployment] on TCP 8080\n`,
+    );
+    const json = JSON.parse(runCli(['check', '--base', BASE, '--head', HEAD, ...TRAFFIC, '--format', 'json']).stdout);
+    expect(json.traffic.observed_not_declared).toEqual([
+      { src: 'payments/fraud-check[Deployment]', dst: '203.0.113.0-203.0.113.255[External]', conns: 'TCP 443', evidence: [`trace ${TRACE}:8 TCP 443 to alias scoring-api x2`] },
+    ]);
+    expect(json.traffic.declared_not_observed.map((g: { src: string; dst: string; conns: string }) => `${g.src} -> ${g.dst} ${g.conns}`)).toEqual(['frontend/web[Deployment] -> payments/payments[Deployment] TCP 8080']);
+  });
+
+  test('a long list folds into <details>', () => {
+    const dir = tempDir('netpol-ci-check-traffic-');
+    // fraud-check (10.244.1.50 in the snapshot) calling ten reviewed outside blocks
+    const blocks = Array.from({ length: 10 }, (_, i) => i);
+    writeFileSync(path.join(dir, 'aliases.yaml'), blocks.map((i) => `block-${i}: 192.0.2.${i}/32\n`).join(''));
+    writeFileSync(path.join(dir, 'trace.txt'), blocks.map((i) => `10.244.1.50:4${i}000 -> 192.0.2.${i}:443 tcp\n`).join(''));
+    const r = runCli(['check', '--base', BASE, '--head', HEAD, '--traffic', path.join(dir, 'trace.txt'), '--cluster-snapshot', `${EX}/snapshot`, '--cidr-aliases', path.join(dir, 'aliases.yaml')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const section = r.stdout.slice(r.stdout.indexOf('#### Observed, not declared'), r.stdout.indexOf('#### Declared, never observed'));
+    expect(section.split('\n').slice(0, 3)).toEqual(['#### Observed, not declared (10)', '', '<details><summary>10 links</summary>']);
+    expect(section.split('\n').filter((l) => l.startsWith('- `payments/fraud-check[Deployment]` → `192.0.2.'))).toHaveLength(10);
+    expect(section).toContain('</details>');
+  });
+
+  test('the companions of --traffic need it', () => {
+    const r = runCli(['check', '--base', BASE, '--head', HEAD, '--cidr-aliases', `${EX}/cidr-aliases.yaml`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--cidr-aliases needs --traffic FILE');
+  });
+});

@@ -10,6 +10,7 @@ import { renderCheckMd } from '../../report/check/md.js';
 import { renderCheckTxt } from '../../report/check/txt.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
+import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
@@ -17,7 +18,7 @@ export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
 export const FAIL_ON = ['diff', 'broken', 'gaps', 'baseline', 'drift'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-const Options = CommonOptions.extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend({
   format: z.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('md'),
   repo: z.string().optional(),
   base: z.string({ error: 'is required' }).min(1),
@@ -71,6 +72,7 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('--nca-timeout <seconds>', 'with --baseline: time budget of nca (default 300)')
     .option('--policies <dir>', "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)")
     .option('--blob-base <url>', 'https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)');
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -86,6 +88,7 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
   const request = requestFrom(paths, opts);
   say('checking base and head…');
   if (opts.baseline.length === 0 && (opts.engine !== undefined || opts.ncaTimeout !== undefined)) throw new ConfigError('--engine and --nca-timeout go with --baseline');
+  const traffic = trafficRequestFrom(opts);
   const o = runGatedCheck(
     ctx.io,
     request,
@@ -94,6 +97,7 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
       ...(opts.engine ? { engine: opts.engine } : {}),
       ...(opts.ncaTimeout ? { ncaTimeoutMs: opts.ncaTimeout * 1000 } : {}),
       ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
+      ...(traffic ? { traffic } : {}),
       synthesis: DEFAULT_SYNTHESIS_OPTIONS,
     },
     readSettingsFrom(ctx, opts),

@@ -4,6 +4,7 @@ import type { ConnectivityDiff, ConnectivityDiffEntry } from '../../connectivity
 import type { EntryExplanation } from '../../connectivity/explain.js';
 import type { UnmetLink } from '../../connectivity/needs.js';
 import type { Link, Unresolved } from '../../topology/links.js';
+import type { LinkGap } from '../../topology/merge.js';
 import type { ConnectionSet } from '../../model/connection-set.js';
 
 // The data `runCheck` returns (the renderers in src/report/check read it; the Action layer too).
@@ -98,6 +99,14 @@ export interface DriftFinding {
   readonly at?: SourceRef;
 }
 
+/** Head's declared links against observed traffic, per (src, dst) and connection (src/topology/merge.ts). */
+export interface CheckTraffic {
+  /** Traffic the trace shows that head's manifests do not state. */
+  readonly observedNotDeclared: readonly LinkGap[];
+  /** Links head's manifests state that the trace never shows. */
+  readonly declaredNotObserved: readonly LinkGap[];
+}
+
 export interface CheckOutcome {
   readonly refs: { readonly base: string; readonly head: string };
   /** Commit ids, for refs of a repository. */
@@ -118,6 +127,8 @@ export interface CheckOutcome {
   readonly gaps: readonly Gap[];
   readonly baseline?: { readonly violations: readonly BaselineFinding[]; readonly newOnHead?: number };
   readonly drift?: { readonly findings: readonly DriftFinding[] };
+  /** With observed traffic (head only): head's declared links against the observed ones. */
+  readonly traffic?: CheckTraffic;
   /** Display path -> where it lives, for every file the report may name. */
   readonly files: ReadonlyMap<string, FileInfo>;
   /** Both sides' diagnostics, for display. */

@@ -3,6 +3,7 @@ import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
 import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
+import type { LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
 
 const at = (r: { file: string; line?: number } | undefined) => (r ? `${r.file}:${r.line ?? 0}` : undefined);
@@ -24,6 +25,8 @@ function item(it: ChangeItem) {
   };
 }
 
+const linkGap = (g: LinkGap) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
+
 const unmet = (u: UnmetLink) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
 
 /** The check as data, for other tools (the Action layer reads counts from it). */
@@ -43,6 +46,7 @@ export function renderCheckJson(o: CheckOutcome): string {
     broken_links: o.broken.map(unmet),
     already_unmet_links: o.alreadyUnmet.map(unmet),
     gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) })),
+    ...(o.traffic ? { traffic: { observed_not_declared: o.traffic.observedNotDeclared.map(linkGap), declared_not_observed: o.traffic.declaredNotObserved.map(linkGap) } } : {}),
   };
   return `${JSON.stringify(data, null, 2)}\n`;
 }

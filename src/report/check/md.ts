@@ -6,6 +6,7 @@ import type { ConnectionSet } from '../../model/connection-set.js';
 import { peerKey } from '../../model/peer.js';
 import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
+import type { LinkGap } from '../../topology/merge.js';
 import { renderDiffMermaid } from '../diff.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
@@ -189,6 +190,18 @@ function unmetLine(u: UnmetLink, loc: Locations): string {
   return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}: ${allowed}`;
 }
 
+/** One line of a traffic list: the pair, the connections one side lacks, and the trace lines that show it (observed side). */
+function linkGapLine(g: LinkGap): string {
+  const traces = g.evidence.filter((e) => e.kind === 'trace').map((e) => code(evidenceText(e)));
+  return `- ${code(peerKey(g.src))} → ${code(peerKey(g.dst))} on ${conns(g.conns)}${traces.length > 0 ? ` (${traces.join(', ')})` : ''}`;
+}
+
+/** Head's declared links against the observed traffic: two lists, each folded when long. */
+function trafficLines(t: NonNullable<CheckOutcome['traffic']>): string[] {
+  const list = (title: string, gaps: readonly LinkGap[]) => [`#### ${title} (${gaps.length})`, '', ...(gaps.length ? fold(`${gaps.length} links`, gaps.map(linkGapLine)) : ['None.'])];
+  return [...list('Observed, not declared', t.observedNotDeclared), '', ...list('Declared, never observed', t.declaredNotObserved)];
+}
+
 function filesSection(o: CheckOutcome, loc: Locations): string[] {
   const byFile = new Map<string, { file: ChangedFile; causes: Set<string> }>();
   for (const g of o.groups)
@@ -251,6 +264,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     const lines = o.gaps.map((g) => `- ${code(g.workload)}: ${code(g.value)} at ${loc.at(g.at)}: ${escapeMarkdown(g.detail)}${g.introduced ? ' _(new in this PR)_' : ''}`);
     sections.push({ title: 'Gaps', lines: ['#### Gaps (what the manifests cannot tell)', '', ...fold(`${o.gaps.length} gaps`, lines)] });
   }
+  if (o.traffic) sections.push({ title: 'Observed traffic', lines: trafficLines(o.traffic) });
   if (o.diff.entries.length > 0) {
     const graph = renderDiffMermaid({ diff: o.diff, refs: { before: o.refs.base, after: o.refs.head } }).trimEnd();
     sections.push({ title: 'Graph', lines: ['<details><summary>Graph of the changed edges</summary>', '', '```mermaid', ...graph.split('\n'), '```', '', '</details>'] });

@@ -5,7 +5,13 @@ import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { oneLine } from '../escape.js';
 import { causeText } from './causes.js';
 import { evidenceText } from '../../topology/links.js';
+import type { LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
+
+const traceText = (g: LinkGap) => {
+  const traces = g.evidence.filter((e) => e.kind === 'trace').map(evidenceText);
+  return traces.length > 0 ? ` (${traces.join(', ')})` : '';
+};
 
 function sentence(it: ChangeItem): string {
   switch (it.kind) {
@@ -50,5 +56,11 @@ export function renderCheckTxt(o: CheckOutcome): string {
   });
   if (o.broken.length) out.push('', 'Needed links this PR breaks:', ...o.broken.map((u) => `  ${unmet(u)}`));
   if (o.gaps.length) out.push('', 'Gaps:', ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  if (o.traffic) {
+    const list = (title: string, gaps: readonly LinkGap[]) =>
+      out.push('', `${title} (${gaps.length}):`, ...gaps.map((g) => `  ${peerKey(g.src)} -> ${peerKey(g.dst)} on ${g.conns.toString()}${traceText(g)}`));
+    list('Observed, not declared', o.traffic.observedNotDeclared);
+    list('Declared, never observed', o.traffic.declaredNotObserved);
+  }
   return `${out.map(oneLine).join('\n')}\n`;
 }
