@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseMarker } from '../../src/report/check/marker.js';
@@ -243,6 +243,22 @@ describe('check --traffic: head against the observed traffic', () => {
     expect(section.split('\n').slice(0, 3)).toEqual(['#### Observed, not declared (10)', '', '<details><summary>10 links</summary>']);
     expect(section.split('\n').filter((l) => l.startsWith('- `payments/fraud-check[Deployment]` → `192.0.2.'))).toHaveLength(10);
     expect(section).toContain('</details>');
+  });
+
+  test('with --policies the observed links are needs of the drift gate too; the unresolved warning is said once', () => {
+    const dir = tempDir('netpol-ci-check-traffic-drift-');
+    cpSync(path.join(REPO_ROOT, BASE), path.join(dir, 'base'), { recursive: true });
+    cpSync(path.join(REPO_ROOT, HEAD), path.join(dir, 'head'), { recursive: true });
+    mkdirSync(path.join(dir, 'head', 'policies'));
+    for (const ns of ['backend', 'frontend', 'payments']) renameSync(path.join(dir, 'head', ns, 'network-policies.yaml'), path.join(dir, 'head', 'policies', `${ns}.yaml`));
+    const args = ['check', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head'), '--policies', path.join(dir, 'head', 'policies'), '--format', 'json'];
+    const excess = (r: { stdout: string }) => (JSON.parse(r.stdout).drift as { kind: string; subject: string; message: string }[]).filter((f) => f.kind === 'excess').map((f) => `${f.subject}: ${f.message}`);
+    // head widens fraud-check's egress to TCP 443,8443; the manifests state neither port
+    expect(excess(runCli(args))).toEqual(['payments/fraud-check[Deployment] → 203.0.113.0-203.0.113.255[External]: TCP 443,8443 is allowed beyond what the manifests need']);
+    // the trace shows TCP 443 in use: only 8443 is left in excess
+    const r = runCli([...args, ...TRAFFIC]);
+    expect(r.stderr).toBe(UNRESOLVED);
+    expect(excess(r)).toEqual(['payments/fraud-check[Deployment] → 203.0.113.0-203.0.113.255[External]: TCP 8443 is allowed beyond what the manifests need']);
   });
 
   test('the companions of --traffic need it', () => {
