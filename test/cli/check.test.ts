@@ -261,6 +261,17 @@ describe('check --traffic: head against the observed traffic', () => {
     expect(excess(r)).toEqual(['payments/fraud-check[Deployment] → 203.0.113.0-203.0.113.255[External]: TCP 8443 is allowed beyond what the manifests need']);
   });
 
+  test('a trace file name with Markdown in it stays inside its code span', () => {
+    const dir = tempDir('netpol-ci-check-traffic-md-');
+    const name = 'x`](evil)<img src=x>|.txt';
+    writeFileSync(path.join(dir, name), '10.244.1.50:41000 -> 203.0.113.9:443 tcp\n');
+    const r = runCli(['check', '--base', BASE, '--head', HEAD, '--traffic', path.join(dir, name), '--cluster-snapshot', `${EX}/snapshot`, '--cidr-aliases', `${EX}/cidr-aliases.yaml`]);
+    expect(r.code).toBe(0);
+    const line = r.stdout.split('\n').find((l) => l.startsWith('- `payments/fraud-check[Deployment]` → `203.0.113.0-203.0.113.255[External]`'));
+    // the backtick cannot close the span, the pipe cannot split a table: the rest is literal text in code
+    expect(line).toBe(`- \`payments/fraud-check[Deployment]\` → \`203.0.113.0-203.0.113.255[External]\` on \`TCP 443\` (\`trace ${path.join(dir, "x'](evil)<img src=x>\u2223.txt")}:1 TCP 443 to alias scoring-api x1\`)`);
+  });
+
   test('the companions of --traffic need it', () => {
     const r = runCli(['check', '--base', BASE, '--head', HEAD, '--cidr-aliases', `${EX}/cidr-aliases.yaml`]);
     expect(r.code).toBe(2);
