@@ -211,6 +211,7 @@ describe('check --traffic: head against the observed traffic', () => {
         '- `frontend/web[Deployment]` → `payments/payments[Deployment]` on `TCP 8080`',
       ].join('\n'),
     );
+    expect(md).toContain('· **1 gap** · **1 observed, not declared**\n');
     expect(md.indexOf('#### Gaps')).toBeGreaterThan(0);
     expect(md.indexOf('#### Observed, not declared')).toBeGreaterThan(md.indexOf('#### Gaps'));
     // without --traffic the sections are absent

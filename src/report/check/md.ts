@@ -231,7 +231,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     '',
     `${code(o.refs.base)} → ${code(o.refs.head)}${sha ? ` · computed for head ${code(sha)}` : ''}`,
     '',
-    `**${s.changes} connectivity change${s.changes === 1 ? '' : 's'}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? '' : 's'} broken** · **${s.gaps} gap${s.gaps === 1 ? '' : 's'}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? '' : 's'}**` : ''}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? '' : 's'}**` : ''}`,
+    `**${s.changes} connectivity change${s.changes === 1 ? '' : 's'}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? '' : 's'} broken** · **${s.gaps} gap${s.gaps === 1 ? '' : 's'}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? '' : 's'}**` : ''}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? '' : 's'}**` : ''}${o.traffic ? ` · **${o.traffic.observedNotDeclared.length} observed, not declared**` : ''}`,
   ];
   const sections: Section[] = [];
   if (o.outside.length > 0) {
