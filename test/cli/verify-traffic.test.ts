@@ -76,6 +76,15 @@ describe('verify --traffic: observed links are needs', () => {
     expect(plain.json.summary).toEqual(expect.objectContaining({ missing: 0, excess: 0 }));
   });
 
+  it('--fix with the trace writes policies that allow the observed link, and verifies clean', () => {
+    const { app, policies } = exampleApp();
+    const r = runCli(['verify', app, '--policies', policies, '--fix', '-q', ...TRAFFIC]);
+    expect(r.code).toBe(0);
+    const written = readFileSync(path.join(policies, 'payments.yaml'), 'utf8');
+    expect(written).toContain('cidr: 203.0.113.0/24');
+    expect(verifyJson(app, policies, ...TRAFFIC).json.summary).toEqual(expect.objectContaining({ missing: 0, excess: 0 }));
+  });
+
   it('--traffic is refused with cluster drift, and its companions need it', () => {
     const { app, policies } = exampleApp();
     const withExport = runCli(['verify', '--cluster-export', app, '--policies', policies, '--traffic', TRACE]);
