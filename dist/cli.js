@@ -11,7 +11,7 @@ import {
   runClusterDrift,
   runGatedCheck,
   runRepoDrift
-} from "./chunks/chunk-3ZSDDL3Q.js";
+} from "./chunks/chunk-YCVOMFIK.js";
 import {
   DIFF_FORMATS,
   explanationData,
@@ -32,7 +32,7 @@ import {
   renderScanTxt,
   renderScanYaml,
   runScan
-} from "./chunks/chunk-DJIZYMOE.js";
+} from "./chunks/chunk-ZMPSLJD7.js";
 import {
   parseLinksFile,
   policyTarget,
@@ -40,7 +40,7 @@ import {
   runPrune,
   runSynthesize,
   writePolicies
-} from "./chunks/chunk-VHQLXG5Q.js";
+} from "./chunks/chunk-WFCFNLC7.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -50,7 +50,7 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "./chunks/chunk-B4JDSSTN.js";
+} from "./chunks/chunk-R5CELW7M.js";
 import {
   PolicyEngine,
   analyzeConnectivity,
@@ -60,15 +60,15 @@ import {
   policyKey
 } from "./chunks/chunk-FV4AEPNN.js";
 import {
-  gapText,
-  mergeLinks,
-  summaryText
-} from "./chunks/chunk-H642AP3V.js";
+  gapText
+} from "./chunks/chunk-7EHRQXR2.js";
 import {
   evidenceText,
   findAddresses,
-  scanTopology
-} from "./chunks/chunk-OU3IWXC2.js";
+  mergeLinks,
+  scanTopology,
+  summaryText
+} from "./chunks/chunk-PQPULCAW.js";
 import {
   ConnectionSet,
   NAMESPACE_NAME_LABEL,
@@ -3569,6 +3569,7 @@ function item(it) {
     why: { base: it.why.base.map(decision), head: it.why.head.map(decision) }
   };
 }
+var linkGap = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
 var unmet = (u) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
 function renderCheckJson(o) {
   const data = {
@@ -3585,13 +3586,18 @@ function renderCheckJson(o) {
     })),
     broken_links: o.broken.map(unmet),
     already_unmet_links: o.alreadyUnmet.map(unmet),
-    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) }))
+    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) })),
+    ...o.traffic ? { traffic: { observed_not_declared: o.traffic.observedNotDeclared.map(linkGap), declared_not_observed: o.traffic.declaredNotObserved.map(linkGap) } } : {}
   };
   return `${JSON.stringify(data, null, 2)}
 `;
 }
 
 // src/report/check/txt.ts
+var traceText = (g) => {
+  const traces = g.evidence.filter((e) => e.kind === "trace").map(evidenceText);
+  return traces.length > 0 ? ` (${traces.join(", ")})` : "";
+};
 function sentence(it) {
   switch (it.kind) {
     case "added":
@@ -3629,6 +3635,11 @@ function renderCheckTxt(o) {
   });
   if (o.broken.length) out.push("", "Needed links this PR breaks:", ...o.broken.map((u) => `  ${unmet2(u)}`));
   if (o.gaps.length) out.push("", "Gaps:", ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  if (o.traffic) {
+    const list = (title, gaps) => out.push("", `${title} (${gaps.length}):`, ...gaps.map((g) => `  ${peerKey(g.src)} -> ${peerKey(g.dst)} on ${g.conns.toString()}${traceText(g)}`));
+    list("Observed, not declared", o.traffic.observedNotDeclared);
+    list("Declared, never observed", o.traffic.declaredNotObserved);
+  }
   return `${out.map(oneLine).join("\n")}
 `;
 }
@@ -3745,10 +3756,38 @@ function parseOptions(schema, raw) {
   return r.data;
 }
 
+// src/topology/traffic/events.ts
+var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
+
+// src/cli/traffic-options.ts
+var collect2 = (value, previous = []) => [...previous, value];
+var TrafficOptions = external_exports.object({
+  traffic: external_exports.array(external_exports.string()).default([]),
+  trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
+  clusterSnapshot: external_exports.string().optional(),
+  cidrAliases: external_exports.string().optional()
+});
+function addTrafficOptions(cmd) {
+  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect2).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
+}
+function trafficRequestFrom(opts) {
+  if (opts.traffic.length === 0) {
+    const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
+    if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
+    return void 0;
+  }
+  return {
+    files: opts.traffic,
+    ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
+    ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
+    ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
+  };
+}
+
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["md", "txt", "json"];
 var FAIL_ON = ["diff", "broken", "gaps", "baseline", "drift"];
-var Options = CommonOptions.extend({
+var Options = CommonOptions.extend(TrafficOptions.shape).extend({
   format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
   repo: external_exports.string().optional(),
   base: external_exports.string({ error: "is required" }).min(1),
@@ -3777,6 +3816,7 @@ function failsOn(o, failOn) {
 }
 function checkCommand(ctx, done) {
   const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)").option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -3790,6 +3830,7 @@ function check(ctx, paths, opts) {
   const request = requestFrom(paths, opts);
   say("checking base and head…");
   if (opts.baseline.length === 0 && (opts.engine !== void 0 || opts.ncaTimeout !== void 0)) throw new ConfigError("--engine and --nca-timeout go with --baseline");
+  const traffic = trafficRequestFrom(opts);
   const o = runGatedCheck(
     ctx.io,
     request,
@@ -3798,6 +3839,7 @@ function check(ctx, paths, opts) {
       ...opts.engine ? { engine: opts.engine } : {},
       ...opts.ncaTimeout ? { ncaTimeoutMs: opts.ncaTimeout * 1e3 } : {},
       ...opts.policies !== void 0 ? { policies: opts.policies } : {},
+      ...traffic ? { traffic } : {},
       synthesis: DEFAULT_SYNTHESIS_OPTIONS
     },
     readSettingsFrom(ctx, opts)
@@ -4039,7 +4081,7 @@ function renderBaselineSarif(o, version) {
 }
 
 // src/cli/commands/baseline.ts
-var collect2 = (value, previous = []) => [...previous, value];
+var collect3 = (value, previous = []) => [...previous, value];
 var Options2 = CommonOptions.extend({
   baseline: external_exports.array(external_exports.string(), { error: "at least one rule file is needed: --baseline FILE" }).min(1, { error: "at least one rule file is needed: --baseline FILE" }),
   engine: external_exports.enum(["builtin", "nca", "both"], { error: (i) => `expected builtin, nca or both, got ${JSON.stringify(i.input)}` }).optional(),
@@ -4047,7 +4089,7 @@ var Options2 = CommonOptions.extend({
   ncaTimeout: external_exports.coerce.number({ error: "expected a number of seconds" }).positive({ error: "expected a positive number of seconds" }).default(300)
 });
 function baselineCommand(ctx, done, version) {
-  const cmd = new Command("baseline").description("check baseline rules (np-guard baseline-rules or netalchemy format) with the built-in engine and/or IBM nca").argument("<path...>", "manifest files or folders (scanned recursively)").option("--baseline <file>", "a baseline rule file (repeatable)", collect2).option("--engine <engine>", "builtin, nca or both (default: both when nca is installed, else builtin)").option("-f, --format <format>", `output format: ${BASELINE_FORMATS.join("|")}`, "txt").option("--nca-timeout <seconds>", "time budget of the nca process (default 300); rules it cannot finish are reported and decided by the built-in engine");
+  const cmd = new Command("baseline").description("check baseline rules (np-guard baseline-rules or netalchemy format) with the built-in engine and/or IBM nca").argument("<path...>", "manifest files or folders (scanned recursively)").option("--baseline <file>", "a baseline rule file (repeatable)", collect3).option("--engine <engine>", "builtin, nca or both (default: both when nca is installed, else builtin)").option("-f, --format <format>", `output format: ${BASELINE_FORMATS.join("|")}`, "txt").option("--nca-timeout <seconds>", "time budget of the nca process (default 300); rules it cannot finish are reported and decided by the built-in engine");
   addCommonOptions(cmd).action((paths, raw) => done(baseline(ctx, paths, parseOptions(Options2, raw), version)));
   return cmd;
 }
@@ -4685,7 +4727,7 @@ function runLinksValidate(io, file, manifests, settings) {
 }
 
 // src/cli/commands/links.ts
-var collect3 = (value, previous = []) => [...previous, value];
+var collect4 = (value, previous = []) => [...previous, value];
 var MergeOptions = CommonOptions.extend({
   format: external_exports.enum(["yaml", "json"], { error: (i) => `expected yaml or json, got ${JSON.stringify(i.input)}` }).optional(),
   manifests: external_exports.array(external_exports.string()).default([])
@@ -4693,10 +4735,10 @@ var MergeOptions = CommonOptions.extend({
 var ValidateOptions = CommonOptions.extend({ manifests: external_exports.array(external_exports.string()).default([]) });
 function linksCommand(ctx, done) {
   const links = new Command("links").description("reviewed link lists (intent files): merge several, validate one");
-  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect3);
+  const mergeCmd = new Command("merge").description("merge link lists (scan --format json|yaml output, reviewed files) into one: one link per source and destination, all provenance kept").argument("<file...>", "link lists to merge").option("-f, --format <format>", "yaml|json (default: from the -o extension, else yaml)").option("--manifests <path>", "manifests whose workloads resolve `ns/name` written without its kind (repeatable)", collect4);
   addCommonOptions(mergeCmd).action((files, raw) => done(merge(ctx, files, parseOptions(MergeOptions, raw))));
   links.addCommand(mergeCmd);
-  const validate = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect3);
+  const validate = new Command("validate").description("check a reviewed link list: peers, connection sets, duplicates, and (with --manifests) that every workload exists").argument("<file>", "the link list").option("--manifests <path>", "manifest file or folder whose workloads the links must name (repeatable)", collect4);
   addCommonOptions(validate).action((file, raw) => done(validateLinks(ctx, file, parseOptions(ValidateOptions, raw))));
   links.addCommand(validate);
   for (const c of links.commands) c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
@@ -5020,34 +5062,6 @@ function prune(ctx, paths, opts) {
   if (r.stale.length > 0 && !opts.quiet) ctx.stderr(`${r.stale.length} stale polic${r.stale.length === 1 ? "y" : "ies"}; run with --write to delete
 `);
   return exitCodeFor(r.diagnostics, r.stale.length > 0);
-}
-
-// src/topology/traffic/events.ts
-var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
-
-// src/cli/traffic-options.ts
-var collect4 = (value, previous = []) => [...previous, value];
-var TrafficOptions = external_exports.object({
-  traffic: external_exports.array(external_exports.string()).default([]),
-  trafficFormat: external_exports.enum(TRAFFIC_FORMATS, { error: (i) => `expected one of ${TRAFFIC_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
-  clusterSnapshot: external_exports.string().optional(),
-  cidrAliases: external_exports.string().optional()
-});
-function addTrafficOptions(cmd) {
-  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect4).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
-}
-function trafficRequestFrom(opts) {
-  if (opts.traffic.length === 0) {
-    const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
-    if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
-    return void 0;
-  }
-  return {
-    files: opts.traffic,
-    ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
-    ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
-    ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
-  };
 }
 
 // src/cli/commands/scan.ts
@@ -5449,7 +5463,7 @@ var VERSION = "0.1.0";
 
 // src/cli/commands/verify.ts
 var labelList2 = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options9 = CommonOptions.extend(ClusterOptions.shape).extend({
+var Options9 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
   format: external_exports.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
   policies: external_exports.string({ error: "--policies DIR is required: the folder of committed policies" }),
   allowExcess: external_exports.boolean().default(false),
@@ -5463,12 +5477,14 @@ var Options9 = CommonOptions.extend(ClusterOptions.shape).extend({
 function verifyCommand(ctx, done) {
   const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx");
   addClusterOptions(cmd);
+  addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options9, raw))));
   return cmd;
 }
 function verify(ctx, paths, opts) {
   if (opts.cluster && opts.clusterExport !== void 0) throw new ConfigError("--cluster and --cluster-export exclude each other");
   if (opts.clusterExport === void 0 && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
+  if (trafficRequestFrom(opts)) throw new ConfigError("--traffic applies to repo drift (verify <path...> --policies DIR), not with --cluster or --cluster-export: cluster drift compares policies, not traffic");
   if (opts.fix) throw new ConfigError("--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)");
   if (opts.clusterExport !== void 0 && (opts.context !== void 0 || opts.kubeconfig !== void 0 || opts.clusterNamespaces !== void 0)) {
     throw new ConfigError("--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export");
@@ -5482,9 +5498,11 @@ function repoDrift(ctx, paths, opts) {
   const settings = readSettingsFrom(ctx, opts);
   const { namespace, ...pod } = opts.ingressController ?? {};
   const ic = opts.ingressController ? { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} } : void 0;
+  const traffic = trafficRequestFrom(opts);
   const request = {
     paths,
     policies: opts.policies,
+    ...traffic ? { traffic } : {},
     synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...ic ? { ingressController: ic } : {} }
   };
   say("reading manifests and policies…");

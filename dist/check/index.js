@@ -2,16 +2,16 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   renderCheckMd,
   runGatedCheck
-} from "../chunks/chunk-3ZSDDL3Q.js";
+} from "../chunks/chunk-YCVOMFIK.js";
 import {
   fileAtRef
 } from "../chunks/chunk-YE3P4NFW.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-B4JDSSTN.js";
+} from "../chunks/chunk-R5CELW7M.js";
 import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-OU3IWXC2.js";
+import "../chunks/chunk-PQPULCAW.js";
 import {
   readSettingsFromInputs
 } from "../chunks/chunk-M5J4F5MO.js";

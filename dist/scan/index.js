@@ -4,9 +4,9 @@ import {
   renderScanMd,
   renderScanYaml,
   runScan
-} from "../chunks/chunk-DJIZYMOE.js";
-import "../chunks/chunk-H642AP3V.js";
-import "../chunks/chunk-OU3IWXC2.js";
+} from "../chunks/chunk-ZMPSLJD7.js";
+import "../chunks/chunk-7EHRQXR2.js";
+import "../chunks/chunk-PQPULCAW.js";
 import {
   readSettingsFromInputs,
   resolveIn,

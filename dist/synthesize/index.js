@@ -4,13 +4,13 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-VHQLXG5Q.js";
+} from "../chunks/chunk-WFCFNLC7.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-B4JDSSTN.js";
+} from "../chunks/chunk-R5CELW7M.js";
 import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-H642AP3V.js";
-import "../chunks/chunk-OU3IWXC2.js";
+import "../chunks/chunk-7EHRQXR2.js";
+import "../chunks/chunk-PQPULCAW.js";
 import {
   readSettingsFromInputs,
   resolveIn,
