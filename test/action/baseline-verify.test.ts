@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runEntry, schedulePayload, type EntryOptions } from '../helpers/action-runner.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { sarifWithPaths } from '../../src/action/sarif-paths.js';
 
 /** The baseline and verify entries run as a runner runs them: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY; no GitHub API. */
 afterAll(cleanupTempDirs);
@@ -172,5 +173,32 @@ describe('verify action', () => {
     const fmt = await run('verify', { paths: 'fixtures/example-app/manifests', policies: 'fixtures', format: 'sarif' });
     expect(fmt.code).toBe(2);
     expect(fmt.stdout).toContain('configuration error: input "format": expected one of md, txt, json, got "sarif"');
+  });
+});
+
+describe('composite setup (generated action.yml)', () => {
+  type Step = { name: string; id?: string; if?: string; uses?: string; env?: Record<string, string> };
+  const stepsOf = (dir: string) => (YAML.parse(readFileSync(path.join(REPO_ROOT, dir, 'action.yml'), 'utf8')) as { runs: { steps: Step[] } }).runs.steps;
+  const ncaSteps = (steps: Step[]) => steps.filter((s) => /nca/i.test(s.name));
+
+  it('baseline sets up nca as the root action does (the same steps), skipped with engine builtin; verify needs no nca', () => {
+    const baseline = ncaSteps(stepsOf('actions/baseline'));
+    expect(baseline.map((s) => s.name)).toEqual(['nca cache key', 'Cache the nca venv', 'Install nca']);
+    expect(baseline.map((s) => s.if)).toEqual(Array(3).fill("inputs.engine != 'builtin'"));
+    expect(baseline).toEqual(ncaSteps(stepsOf('.')));
+    const run = stepsOf('actions/baseline').find((s) => s.id === 'run')!;
+    expect(run.env).toMatchObject({ NCA_PATH: '${{ steps.nca.outputs.path }}', INPUT_NCA_TIMEOUT: '${{ inputs.nca-timeout }}', INPUT_FAIL_ON_VIOLATION: '${{ inputs.fail-on-violation }}' });
+    expect(ncaSteps(stepsOf('actions/verify'))).toEqual([]);
+    expect(stepsOf('actions/verify').find((s) => s.id === 'run')!.env).toMatchObject({ INPUT_POLICIES: '${{ inputs.policies }}', INPUT_ALLOW_EXCESS: '${{ inputs.allow-excess }}' });
+  });
+});
+
+describe('SARIF paths', () => {
+  it('rewrites the uri of every location and related location, and nothing else', () => {
+    const loc = (uri: string, line: number) => ({ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } });
+    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 't' } }, results: [{ ruleId: 'X', message: { text: '/abs/a.yaml' }, locations: [loc('/abs/a.yaml', 3)], relatedLocations: [loc('/abs/rules.yaml', 5)] }, { ruleId: 'Y', message: { text: 'no location' } }] }] };
+    const out = JSON.parse(sarifWithPaths(JSON.stringify(log), (f) => f.replace('/abs/', ''))) as typeof log;
+    expect(out.runs[0]!.results[0]).toEqual({ ruleId: 'X', message: { text: '/abs/a.yaml' }, locations: [loc('a.yaml', 3)], relatedLocations: [loc('rules.yaml', 5)] });
+    expect(out.runs[0]!.results[1]).toEqual(log.runs[0]!.results[1]);
   });
 });
