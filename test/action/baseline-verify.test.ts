@@ -138,6 +138,13 @@ describe('verify action', () => {
     expect(clean.outputs).toMatchObject({ missing: '0', excess: '0' });
     expect(clean.stdout).not.toContain('::error');
     expect(sarifOf(clean.outputs['sarif-path']!).runs[0]!.results).toEqual([]);
+    // the DNS inputs shape the need: the same policies admit DNS on 53 only, so DNS on 5353 is missing for every workload with egress
+    const dns = await run('verify', { paths: 'app', policies: 'synth', 'working-directory': dir, 'dns-port': '5353' }, inDir(dir));
+    expect(dns.code).toBe(1);
+    expect(Number(dns.outputs.missing)).toBeGreaterThan(0);
+    const dnsErrors = dns.stdout.split('\n').filter((l) => / needs .*; the policies block /.test(l));
+    expect(dnsErrors).toHaveLength(Number(dns.outputs.missing));
+    for (const l of dnsErrors) expect(l).toMatch(/^::error::\S+ needs kube-system\/dns\[Pod\] on .*5353/);
 
     const file = path.join(dir, 'synth/payments.yaml');
     const docs = YAML.parseAllDocuments(readFileSync(file, 'utf8')).filter((d) => (d.toJS() as { metadata: { name: string } }).metadata.name !== 'payments-netpol');
