@@ -129,6 +129,13 @@ const reportOutputs = {
   'comment-url': { description: 'The link to the sticky comment, when there is one.' },
 } satisfies Record<string, OutputSpec>;
 
+/** Where DNS runs: what synthesized policies allow, and the need every workload with egress has. */
+const dnsInputs = {
+  'dns-port': { description: 'Port DNS listens on (OpenShift: 5353).', schema: port, default: '53' },
+  'dns-namespace': { description: 'Namespace DNS runs in.', schema: text, default: 'kube-system' },
+  'dns-selector': { description: 'Labels of the DNS pods, `key=value[,key=value...]`.', schema: labels, default: 'k8s-app=kube-dns' },
+} satisfies Record<string, InputSpec>;
+
 // ---- the actions ----
 
 export const checkSpec = {
@@ -218,9 +225,7 @@ export const synthesizeSpec = {
     links: { description: 'A reviewed links file to use instead of scanning.', schema: optionalText, default: '' },
     output: { description: 'Where to write the policies: a folder (one file per namespace and workload) or a `.yaml` file.', schema: text, default: 'netpol-ci-policies/' },
     'default-deny': { description: 'Add a default-deny policy per namespace.', schema: boolean, default: 'true' },
-    'dns-port': { description: 'Port DNS listens on (OpenShift: 5353).', schema: port, default: '53' },
-    'dns-namespace': { description: 'Namespace DNS runs in.', schema: text, default: 'kube-system' },
-    'dns-selector': { description: 'Labels of the DNS pods, `key=value[,key=value...]`.', schema: labels, default: 'k8s-app=kube-dns' },
+    ...dnsInputs,
     'ingress-controller': {
       description: 'Where the ingress controller runs, e.g. `namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx`; empty: any namespace.',
       schema: labels,
@@ -233,6 +238,51 @@ export const synthesizeSpec = {
     policies: { description: 'Number of NetworkPolicies written.' },
     files: { description: 'The files written, one per line.' },
     'report-path': { description: 'The Markdown report (also in the job summary).' },
+  },
+  setup: { nca: false, helm: true },
+} as const satisfies ActionSpec;
+
+export const baselineSpec = {
+  name: 'baseline',
+  dir: 'actions/baseline',
+  title: 'netpol-ci baseline',
+  description: 'Checks baseline rules (np-guard baseline-rules or netalchemy format) against the policies, with the built-in engine and/or IBM nca; violations annotated at the policy that allows them, SARIF for code scanning.',
+  inputs: {
+    paths: { description: 'Manifest files or folders (policies and workloads), one per line.', schema: lines, default: '.' },
+    baseline: { description: 'Baseline rule files, one per line.', schema: lines.pipe(z.array(z.string()).min(1, { error: 'at least one rule file is needed' })), required: true },
+    engine: { description: 'Engines: `builtin`, `nca` or `both` (a disagreement between them fails too). `builtin` skips installing Python and nca.', schema: choice(['builtin', 'nca', 'both']), default: 'both' },
+    'nca-timeout': { description: 'Time budget of the nca process, in seconds; rules it cannot finish are reported and decided by the built-in engine.', schema: positiveInt, default: '300' },
+    'fail-on-violation': { description: 'Fail the step when a rule is violated or the engines disagree.', schema: boolean, default: 'true' },
+    ...manifestInputs,
+  },
+  outputs: {
+    violations: { description: 'Number of rule violations.' },
+    disagreements: { description: 'Number of rules the engines answer differently (0 with one engine).' },
+    'report-path': { description: 'The Markdown report (also in the job summary).' },
+    'sarif-path': { description: 'SARIF file of the violations at the policy that allows them (the rule as a related location), for `github/codeql-action/upload-sarif`.' },
+  },
+  setup: { nca: true, helm: true },
+} as const satisfies ActionSpec;
+
+export const verifySpec = {
+  name: 'verify',
+  dir: 'actions/verify',
+  title: 'netpol-ci verify',
+  description: 'Repository drift: do the committed NetworkPolicies allow what the manifests need, and nothing more? Missing needs are annotated where the need is stated, excess at the rule that allows it. (Drift against a live cluster is the CLI\'s `verify --cluster`, not this action.)',
+  inputs: {
+    paths: { description: 'The application manifests, one per line.', schema: lines, default: '.' },
+    policies: { description: 'The folder of committed NetworkPolicies.', schema: text, required: true },
+    'allow-excess': { description: 'Report excess (allowed beyond the needs) without failing.', schema: boolean, default: 'false' },
+    'fail-on-drift': { description: 'Fail the step on missing needs (and on excess unless `allow-excess`).', schema: boolean, default: 'true' },
+    format: { description: 'Format of the report file written to `report-path`: `md`, `txt` or `json` (the job summary is always Markdown).', schema: choice(['md', 'txt', 'json']), default: 'md' },
+    ...dnsInputs,
+    ...manifestInputs,
+  },
+  outputs: {
+    missing: { description: 'Number of needed connections the policies block.' },
+    excess: { description: 'Number of connections the policies allow beyond the needs.' },
+    'report-path': { description: 'The report in `format` (the Markdown one is also in the job summary).' },
+    'sarif-path': { description: 'SARIF file of the drift at its manifest lines, for `github/codeql-action/upload-sarif`.' },
   },
   setup: { nca: false, helm: true },
 } as const satisfies ActionSpec;
@@ -266,7 +316,7 @@ export const commentSpec = {
 } as const satisfies ActionSpec;
 
 /** Every action, in the order of the README. */
-export const ACTIONS: readonly ActionSpec[] = [checkSpec, diffSpec, scanSpec, synthesizeSpec, commentSpec];
+export const ACTIONS: readonly ActionSpec[] = [checkSpec, diffSpec, scanSpec, synthesizeSpec, baselineSpec, verifySpec, commentSpec];
 
 /** The environment variable an input arrives in (the composite step passes each one through `env:`). */
 export function inputEnvName(input: string): string {

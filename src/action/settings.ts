@@ -42,3 +42,12 @@ export function workspacePath(rt: ActionRuntime, file: string): string {
   if (!path.isAbsolute(file)) return file;
   return path.relative(path.resolve(rt.env.GITHUB_WORKSPACE ?? '.'), file).split(path.sep).join('/');
 }
+
+/**
+ * A file the pipeline reads by the path it is given and shows as given (rule files): relative to
+ * the working directory when below it, as the manifest reader shows manifests, else absolute.
+ */
+export function shownAsRead(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}

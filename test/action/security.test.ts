@@ -37,7 +37,7 @@ const PINNED = /^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+(\/[A-Za-z0-9._/-]+)?@[0-9a-f]{40
 
 describe('security rules of the action and workflow files', () => {
   it('finds the files', () => {
-    expect(actionFiles.length).toBe(5);
+    expect(actionFiles.length).toBe(7);
     expect(workflowFiles.length).toBeGreaterThanOrEqual(5);
   });
 

@@ -1,0 +1,7 @@
+import { nodeIo } from '../../io/node-io.js';
+import { verifyAction } from '../verify.js';
+import { gitHubApiFor } from '../github-env.js';
+import { runAction } from '../run-action.js';
+import { nodeRuntime } from '../runtime.js';
+
+process.exitCode = await runAction(verifyAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));
