@@ -1,30 +1,12 @@
 #!/usr/bin/env node
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
-  DEFAULT_MAX_BYTES,
-  causeText,
-  checkSummary,
-  createTwoFilesPatch,
-  fixRepoDrift,
-  readLiveCluster,
-  renderCheckMd,
-  runClusterDrift,
-  runGatedCheck,
-  runRepoDrift
-} from "./chunks/chunk-YCVOMFIK.js";
-import {
-  DIFF_FORMATS,
-  explanationData,
-  renderDiffCsv,
-  renderDiffJson,
-  renderDiffMd,
-  renderDiffMermaid,
-  renderDiffTxt,
-  renderExplanationTxt,
-  renderExplanationsJson,
-  runDiff,
-  verdictChain
-} from "./chunks/chunk-5SRV5TAB.js";
+  BASELINE_FORMATS,
+  renderBaselineJson,
+  renderBaselineMd,
+  renderBaselineSarif,
+  renderBaselineTxt
+} from "./chunks/chunk-H2XFFJPY.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
@@ -40,17 +22,44 @@ import {
   runPrune,
   runSynthesize,
   writePolicies
-} from "./chunks/chunk-WFCFNLC7.js";
+} from "./chunks/chunk-VAZENLUC.js";
+import {
+  gapText
+} from "./chunks/chunk-7EHRQXR2.js";
+import {
+  VERIFY_FORMATS,
+  renderClusterDrift,
+  renderRepoDrift
+} from "./chunks/chunk-ZCMZUNPU.js";
+import {
+  DEFAULT_MAX_BYTES,
+  causeText,
+  checkSummary,
+  fixRepoDrift,
+  readLiveCluster,
+  renderCheckMd,
+  runClusterDrift,
+  runGatedCheck,
+  runRepoDrift
+} from "./chunks/chunk-RR7HUGWW.js";
+import {
+  DIFF_FORMATS,
+  renderDiffCsv,
+  renderDiffJson,
+  renderDiffMd,
+  renderDiffMermaid,
+  renderDiffTxt,
+  renderExplanationTxt,
+  renderExplanationsJson,
+  runDiff
+} from "./chunks/chunk-5SRV5TAB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
-  formatEndpoint,
   layoutPolicies,
   parsePreset,
-  ruleRefLabel,
-  ruleRefOrigin,
   runBaseline
-} from "./chunks/chunk-R5CELW7M.js";
+} from "./chunks/chunk-Y4ZCRRFR.js";
 import {
   PolicyEngine,
   analyzeConnectivity,
@@ -59,9 +68,6 @@ import {
   explainPair,
   policyKey
 } from "./chunks/chunk-FV4AEPNN.js";
-import {
-  gapText
-} from "./chunks/chunk-7EHRQXR2.js";
 import {
   evidenceText,
   findAddresses,
@@ -3851,235 +3857,6 @@ function check(ctx, paths, opts) {
   return exitCodeFor(o.headDiagnostics, failsOn(o, opts.failOn));
 }
 
-// src/diagnostics/descriptions.ts
-var CodeDescriptions = {
-  // baseline rules (issue 12)
-  [Codes.baselineInvalidRule]: { name: "BaselineInvalidRule", short: "Invalid baseline rule", full: "A baseline rule file, or one of its rules, is invalid; the rule is not checked." },
-  [Codes.baselineNoRules]: { name: "BaselineNoRules", short: "Empty baseline rule file", full: "A baseline rule file holds no rules." },
-  [Codes.baselineRuleMatchesNothing]: { name: "BaselineRuleMatchesNothing", short: "Baseline rule selects no workload", full: "A side of a baseline rule selects no workload in the configuration, so the rule checks nothing there; often a typo in a label." },
-  [Codes.baselineViolation]: {
-    name: "BaselineViolation",
-    short: "Baseline rule violated",
-    full: "The NetworkPolicies allow a connection that a deny rule (or a default: deny) forbids, or block a connection that an allow rule requires. The result is located at the policy that allows the connection (or isolates the endpoint); the rule is the related location."
-  },
-  [Codes.baselineDisagreement]: {
-    name: "BaselineEnginesDisagree",
-    short: "Built-in engine and nca disagree",
-    full: "The built-in engine and IBM network-config-analyzer (nca) give different answers for a baseline rule: one of the two is wrong, and the check cannot be trusted until a reviewer decides."
-  },
-  [Codes.baselineEngineNote]: { name: "BaselineEngineNote", short: "nca could not decide a rule", full: "nca is missing, timed out, failed, or does not support the input; the built-in engine decided." }
-};
-
-// src/report/sarif-results.ts
-function physical(l) {
-  const uri = l.file.replace(/\\/g, "/").replace(/^\.\//, "");
-  return {
-    artifactLocation: { uri: encodeURI(uri), ...uri.startsWith("/") ? {} : { uriBaseId: "%SRCROOT%" } },
-    ...l.line !== void 0 ? { region: { startLine: Math.max(1, l.line), ...l.column !== void 0 ? { startColumn: Math.max(1, l.column) } : {} } } : {}
-  };
-}
-function renderSarif(tool, rules, results) {
-  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const log = {
-    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: tool.name,
-            version: tool.version,
-            informationUri: tool.informationUri,
-            rules: rules.map((r) => ({
-              id: r.id,
-              name: r.name,
-              shortDescription: { text: r.shortDescription },
-              fullDescription: { text: r.fullDescription },
-              defaultConfiguration: { level: r.level }
-            }))
-          }
-        },
-        results: results.map((r) => ({
-          ruleId: r.ruleId,
-          ...ruleIndex.has(r.ruleId) ? { ruleIndex: ruleIndex.get(r.ruleId) } : {},
-          level: r.level,
-          message: { text: r.message },
-          ...r.location ? { locations: [{ physicalLocation: physical(r.location) }] } : {},
-          ...r.related && r.related.length > 0 ? { relatedLocations: r.related.map((l, i) => ({ id: i + 1, physicalLocation: physical(l), ...l.message ? { message: { text: l.message } } : {} })) } : {},
-          partialFingerprints: { "netpolCiFinding/v1": r.fingerprint }
-        })),
-        columnKind: "unicodeCodePoints"
-      }
-    ]
-  };
-  return `${JSON.stringify(log, null, 2)}
-`;
-}
-
-// src/report/baseline.ts
-var BASELINE_FORMATS = ["txt", "md", "json", "sarif"];
-function where(at3) {
-  return at3 ? `${at3.file}:${at3.line ?? 1}` : "";
-}
-function ruleTitle(r) {
-  return `${where(ruleRefOrigin(r))} ${ruleRefLabel(r)}`;
-}
-var KIND_TEXT = {
-  "forbidden-allowed": "allowed, but the rule forbids it",
-  "required-blocked": "blocked, but the rule requires it",
-  "outside-allow-rules": "allowed, but no allow rule covers it"
-};
-function causeText2(c) {
-  const side = c.direction === "ingress" ? "ingress" : "egress";
-  switch (c.verdict) {
-    case "allows":
-      return `${side} allowed by ${c.policy ?? "?"} at ${where(c.at)} (${c.conns.toString()})`;
-    case "isolates":
-      return `${side} isolated by ${c.policy ?? "?"} at ${where(c.at)}`;
-    case "denies":
-      return `${side} denied by ${c.policy ?? "?"} at ${where(c.at)}`;
-    case "unrestricted":
-      return `${side} unrestricted: no policy selects the ${side === "ingress" ? "destination" : "source"}`;
-  }
-}
-function verdictText(v) {
-  const parts = [v.builtin ? `builtin ${v.builtin}` : "", v.nca ? `nca ${v.nca}` : ""].filter(Boolean);
-  return `${parts.join(", ")}; decided by ${v.decidedBy}`;
-}
-function pairText(p) {
-  return `${peerKey(p.src)} => ${peerKey(p.dst)} : builtin ${p.builtin.isEmpty ? "no violation" : p.builtin.toString()}, nca ${p.nca.isEmpty ? "no violation" : p.nca.toString()}`;
-}
-function engineLine(o) {
-  const nca = o.ncaVersion ? `nca ${o.ncaVersion}` : "nca";
-  return o.engine === "both" ? `builtin + ${nca}` : o.engine === "nca" ? nca : "builtin";
-}
-function renderBaselineTxt(o) {
-  const lines = [];
-  const failed = o.violations.length > 0 || o.disagreements.length > 0;
-  lines.push(`baseline: ${o.verdicts.length} rule(s), engine ${engineLine(o)}: ${failed ? "FAILED" : "passed"} (${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s))`);
-  for (const v of o.violations) {
-    lines.push(`VIOLATION ${ruleTitle(v.rule)}: ${peerKey(v.src)} => ${peerKey(v.dst)} : ${v.conns.toString()} (${KIND_TEXT[v.kind]}; found by ${v.engine})`);
-    for (const c of v.causes) lines.push(`  ${causeText2(c)}`);
-  }
-  for (const d of o.disagreements) {
-    lines.push(`DISAGREEMENT ${ruleTitle(d.rule)}: builtin says the rule ${d.builtinHolds ? "holds" : "is violated"}, nca says it ${d.ncaHolds ? "holds" : "is violated"}; ${d.pairs.length} pair(s) differ`);
-    lines.push(`  smallest differing pair: ${pairText(d.witness)}`);
-    for (const p of d.pairs) lines.push(`  ${pairText(p)}`);
-  }
-  for (const n of o.engineNotes) lines.push(`note (${n.engine}): ${n.rule ? `${ruleTitle(n.rule)}: ` : ""}${n.message}`);
-  lines.push("rules:");
-  for (const v of o.verdicts) lines.push(`  ${ruleTitle(v.rule)}: ${verdictText(v)}`);
-  return `${lines.map(oneLine).join("\n")}
-`;
-}
-function renderBaselineMd(o) {
-  const failed = o.violations.length > 0 || o.disagreements.length > 0;
-  const out = [];
-  out.push(`### Baseline rules: ${failed ? "❌ failed" : "✅ passed"}`, "");
-  out.push(`${o.verdicts.length} rule(s) checked by ${escapeMarkdown(engineLine(o))}: ${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s).`, "");
-  if (o.violations.length > 0) {
-    out.push("| rule | source | destination | connections | why |", "|---|---|---|---|---|");
-    for (const v of o.violations) {
-      const why = [KIND_TEXT[v.kind], ...v.causes.map(causeText2)].map(escapeMarkdown).join("<br>");
-      out.push(`| ${markdownCode(ruleTitle(v.rule))} | ${markdownCode(peerKey(v.src))} | ${markdownCode(peerKey(v.dst))} | ${markdownCode(v.conns.toString())} | ${why} |`);
-    }
-    out.push("");
-  }
-  if (o.disagreements.length > 0) {
-    out.push("**The engines disagree** (one of them is wrong; a reviewer must decide):", "");
-    out.push("| rule | builtin | nca | smallest differing pair |", "|---|---|---|---|");
-    for (const d of o.disagreements) {
-      out.push(`| ${markdownCode(ruleTitle(d.rule))} | ${d.builtinHolds ? "holds" : "violated"} | ${d.ncaHolds ? "holds" : "violated"} | ${markdownCode(pairText(d.witness))} |`);
-    }
-    out.push("");
-  }
-  for (const n of o.engineNotes) out.push(`> note (${n.engine}): ${escapeMarkdown(`${n.rule ? `${ruleTitle(n.rule)}: ` : ""}${n.message}`)}`, "");
-  out.push("<details><summary>Rules</summary>", "", "| rule | from | to | verdict |", "|---|---|---|---|");
-  for (const v of o.verdicts) {
-    const from = v.rule.kind === "rule" ? formatEndpoint(v.rule.rule.from) : "";
-    const to = v.rule.kind === "rule" ? formatEndpoint(v.rule.rule.to) : "";
-    out.push(`| ${markdownCode(ruleTitle(v.rule))} | ${markdownCode(from)} | ${markdownCode(to)} | ${escapeMarkdown(verdictText(v))} |`);
-  }
-  out.push("", "</details>");
-  return `${out.join("\n")}
-`;
-}
-function ruleJson(r) {
-  const at3 = ruleRefOrigin(r);
-  if (r.kind === "default-deny") return { kind: "default-deny", file: at3.file, line: at3.line ?? 1 };
-  return { kind: "rule", name: r.rule.name, action: r.rule.action, file: at3.file, line: at3.line ?? 1, from: formatEndpoint(r.rule.from), to: formatEndpoint(r.rule.to), conns: r.rule.conns.toString() };
-}
-function renderBaselineJson(o) {
-  const doc = {
-    engine: o.engine,
-    ...o.ncaVersion ? { ncaVersion: o.ncaVersion } : {},
-    passed: o.violations.length === 0 && o.disagreements.length === 0,
-    violations: o.violations.map((v) => ({
-      rule: ruleJson(v.rule),
-      kind: v.kind,
-      src: peerKey(v.src),
-      dst: peerKey(v.dst),
-      conns: v.conns.toString(),
-      engine: v.engine,
-      causes: v.causes.map((c) => ({ verdict: c.verdict, direction: c.direction, ...c.policy ? { policy: c.policy } : {}, ...c.at ? { file: c.at.file, line: c.at.line ?? 1 } : {}, conns: c.conns.toString() }))
-    })),
-    disagreements: o.disagreements.map((d) => ({
-      rule: ruleJson(d.rule),
-      builtin: d.builtinHolds ? "holds" : "violated",
-      nca: d.ncaHolds ? "holds" : "violated",
-      witness: { src: peerKey(d.witness.src), dst: peerKey(d.witness.dst), builtin: d.witness.builtin.toString(), nca: d.witness.nca.toString() },
-      pairs: d.pairs.map((p) => ({ src: peerKey(p.src), dst: peerKey(p.dst), builtin: p.builtin.toString(), nca: p.nca.toString() }))
-    })),
-    verdicts: o.verdicts.map((v) => ({ rule: ruleJson(v.rule), ...v.builtin ? { builtin: v.builtin } : {}, ...v.nca ? { nca: v.nca } : {}, decidedBy: v.decidedBy })),
-    notes: o.engineNotes.map((n) => ({ engine: n.engine, ...n.rule ? { rule: ruleJson(n.rule) } : {}, message: n.message }))
-  };
-  return `${JSON.stringify(doc, null, 2)}
-`;
-}
-function sarifRule(code, level) {
-  const d = CodeDescriptions[code] ?? { name: code, short: code, full: code };
-  return { id: code, name: d.name, shortDescription: d.short, fullDescription: d.full, level };
-}
-function renderBaselineSarif(o, version) {
-  const rules = [sarifRule(Codes.baselineViolation, "error"), sarifRule(Codes.baselineDisagreement, "error"), sarifRule(Codes.baselineEngineNote, "note")];
-  const results = [];
-  for (const v of o.violations) {
-    const ruleAt = ruleRefOrigin(v.rule);
-    const located = v.causes.find((c) => c.at);
-    const ruleLoc = { file: ruleAt.file, ...ruleAt.line !== void 0 ? { line: ruleAt.line } : {}, message: `baseline rule ${ruleRefLabel(v.rule)}` };
-    const policyLoc = located?.at ? { file: located.at.file, ...located.at.line !== void 0 ? { line: located.at.line } : {} } : void 0;
-    results.push({
-      ruleId: Codes.baselineViolation,
-      level: "error",
-      message: `${peerKey(v.src)} => ${peerKey(v.dst)} : ${v.conns.toString()}: ${KIND_TEXT[v.kind]} (${ruleRefLabel(v.rule)})${v.causes.length > 0 ? `; ${v.causes.map(causeText2).join("; ")}` : ""}`,
-      location: policyLoc ?? ruleLoc,
-      related: policyLoc ? [ruleLoc] : [],
-      fingerprint: `${ruleTitle(v.rule)}|${peerKey(v.src)}|${peerKey(v.dst)}|${v.kind}`
-    });
-  }
-  for (const d of o.disagreements) {
-    const at3 = ruleRefOrigin(d.rule);
-    results.push({
-      ruleId: Codes.baselineDisagreement,
-      level: "error",
-      message: `builtin says ${ruleRefLabel(d.rule)} ${d.builtinHolds ? "holds" : "is violated"}, nca says it ${d.ncaHolds ? "holds" : "is violated"}; smallest differing pair: ${pairText(d.witness)}`,
-      location: { file: at3.file, ...at3.line !== void 0 ? { line: at3.line } : {} },
-      fingerprint: `${ruleTitle(d.rule)}|disagreement`
-    });
-  }
-  for (const n of o.engineNotes) {
-    const at3 = n.rule ? ruleRefOrigin(n.rule) : void 0;
-    results.push({
-      ruleId: Codes.baselineEngineNote,
-      level: "note",
-      message: n.message,
-      ...at3 ? { location: { file: at3.file, ...at3.line !== void 0 ? { line: at3.line } : {} } } : {},
-      fingerprint: `${n.rule ? ruleTitle(n.rule) : "run"}|note|${n.message}`
-    });
-  }
-  return renderSarif({ name: "netpol-ci", version, informationUri: "https://github.com/netpol-ci/netpol-ci" }, rules, results);
-}
-
 // src/cli/commands/baseline.ts
 var collect3 = (value, previous = []) => [...previous, value];
 var Options2 = CommonOptions.extend({
@@ -4710,17 +4487,17 @@ function runLinksValidate(io, file, manifests, settings) {
   diagnostics.push(...r.diagnostics);
   const seen = /* @__PURE__ */ new Map();
   for (const l of r.links) {
-    const at3 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file, doc: 1 };
+    const at2 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file, doc: 1 };
     const key = `${peerKey(l.src)} => ${peerKey(l.dst)}`;
     const first = seen.get(key);
-    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key} is listed again (first at line ${first}); the two are merged`, at3));
-    else seen.set(key, at3.line ?? 0);
+    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key} is listed again (first at line ${first}); the two are merged`, at2));
+    else seen.set(key, at2.line ?? 0);
     if (!workloads) continue;
     for (const [field, p] of [
       ["src", l.src],
       ["dst", l.dst]
     ]) {
-      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at3, path: [...at3.path ?? [], field] }));
+      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at2, path: [...at2.path ?? [], field] }));
     }
   }
   return { links: r.links, diagnostics };
@@ -4868,13 +4645,13 @@ function lintPolicies(engine) {
   };
   for (const policy of engine.policies) {
     const subjects = subjectsOf(policy);
-    const where2 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
+    const where = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
     if (subjects.length === 0) {
       findings.push({
         kind: "selects-nothing",
         code: Codes.lintSelectsNothing,
         policy: policyKey(policy.ref),
-        at: originRef(policy.origin, where2),
+        at: originRef(policy.origin, where),
         message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
         coveredBy: []
       });
@@ -5005,8 +4782,8 @@ function renderLintMd(findings) {
   if (findings.length === 0) return "No policy sanity findings.\n";
   const lines = ["| where | finding | policy | rule | covered by |", "|---|---|---|---|---|"];
   for (const f of findings) {
-    const where2 = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
-    lines.push(`| ${where2} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
+    const where = markdownCode(`${f.at.file}${f.at.line !== void 0 ? `:${f.at.line}` : ""}`);
+    lines.push(`| ${where} | ${f.kind} | ${escapeMarkdown(f.policy)} | ${f.rule ? escapeMarkdown(f.rule) : ""} | ${f.coveredBy.map(escapeMarkdown).join("<br>")} |`);
   }
   return `${lines.join("\n")}
 `;
@@ -5203,259 +4980,6 @@ ${text}`);
   if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic)}
 `);
   return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
-}
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-function renderSarif2(log) {
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: log.tool.name,
-            version: log.tool.version,
-            ...log.tool.informationUri ? { informationUri: log.tool.informationUri } : {},
-            rules: log.tool.rules.map((r) => ({ id: r.id, shortDescription: { text: r.description } }))
-          }
-        },
-        results: log.results.map((r) => ({
-          ruleId: r.ruleId,
-          ruleIndex: log.tool.rules.findIndex((x) => x.id === r.ruleId),
-          level: r.level,
-          message: { text: r.message },
-          ...r.location ? {
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: r.location.file.split("\\").join("/") },
-                  ...r.location.line !== void 0 ? { region: { startLine: r.location.line, ...r.location.column !== void 0 ? { startColumn: r.location.column } : {} } } : {}
-                }
-              }
-            ]
-          } : {}
-        }))
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
-
-// src/report/verify.ts
-var VERIFY_FORMATS = ["txt", "md", "json", "sarif"];
-var at2 = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
-function reasonText(r) {
-  return r.kind === "dns" ? ["DNS (every workload with egress needs it)"] : r.evidence.map(evidenceText);
-}
-function stepText(s) {
-  if (s.layer === "default") return `[default] ${s.verdict} ${s.conns.toString()}: no policy applies`;
-  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  return `[${s.layer}] ${s.verdict} ${s.conns.toString()}: ${s.policy ?? ""}${rule}${s.at ? ` (${at2(s.at)})` : ""}`;
-}
-function blockers(x, lack) {
-  if (!x) return [];
-  const out = [];
-  for (const side of ["egress", "ingress"]) {
-    for (const s of x[side] ?? []) if ((s.verdict === "Deny" || s.verdict === "Isolated") && !s.conns.intersect(lack).isEmpty) out.push({ side, step: s });
-  }
-  return out;
-}
-function allowerText(a) {
-  if (a.side === "exposure") return `ingress controller: exposed by ${(a.by ?? []).join(", ")} on ${a.conns.toString()}`;
-  const s = a.step;
-  if (s.layer === "default") return `${a.side}: no policy isolates the ${a.side === "egress" ? "source" : "destination"} (${a.conns.toString()})`;
-  return `${a.side}: ${stepText(s)}`;
-}
-function missingLine(m) {
-  return `missing: source: ${peerKey(m.src)}, destination: ${peerKey(m.dst)}, needed: ${m.needed.toString()}, allowed: ${m.allowed.toString()}, blocked: ${m.conns.toString()}`;
-}
-function excessLine(e) {
-  return `excess: source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, allowed: ${e.allowed.toString()}, needed: ${e.needed.toString()}, excess: ${e.conns.toString()}`;
-}
-function patches(fix) {
-  return fix.files.filter((f) => f.action !== "unchanged").map((f) => createTwoFilesPatch(f.action === "created" ? "/dev/null" : f.path, f.action === "removed" ? "/dev/null" : f.path, f.before, f.after, "", "", { context: 3 })).join("");
-}
-function fixSummary(fix) {
-  const count = (a) => fix.files.filter((f) => f.action === a).length;
-  const out = [`--fix: ${count("created")} created, ${count("updated")} updated, ${count("removed")} removed, ${count("unchanged")} unchanged`];
-  for (const f of fix.keptHandWritten) out.push(`--fix: kept ${f} (not written by netpol-ci; review it by hand)`);
-  return out;
-}
-function renderRepoDriftTxt(r) {
-  const d = r.drift;
-  const out = [];
-  if (r.fix) out.push(...fixSummary(r.fix), ...patches(r.fix).replace(/\n$/, "").split("\n").filter((l) => r.fix && l !== ""));
-  if (d.missing.length === 0 && d.excess.length === 0) {
-    out.push(`No drift: the policies in ${r.policies} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
-    return `${out.map(oneLine).join("\n")}
-`;
-  }
-  out.push(`Policy drift in ${r.policies}: ${d.missing.length} missing, ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}`);
-  for (const m of d.missing) {
-    out.push(missingLine(m));
-    for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  needed by: ${t}`);
-    for (const b of blockers(m.explanation, m.conns)) out.push(`  blocked by ${b.side}: ${stepText(b.step)}`);
-  }
-  for (const e of d.excess) {
-    out.push(excessLine(e));
-    for (const a of e.allowers) out.push(`  allowed by ${allowerText(a)}`);
-  }
-  return `${out.map(oneLine).join("\n")}
-`;
-}
-function renderRepoDriftMd(r) {
-  const d = r.drift;
-  const out = ["### netpol-ci: policy drift", ""];
-  if (d.missing.length === 0 && d.excess.length === 0) {
-    out.push(`**No drift.** The policies in ${markdownCode(r.policies)} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
-  } else {
-    out.push(`**${d.missing.length} missing · ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}** in ${markdownCode(r.policies)}`);
-  }
-  if (d.missing.length > 0) {
-    out.push("", `#### Missing (${d.missing.length}): needed, but the policies block it`, "");
-    for (const m of d.missing) {
-      out.push(`- ${markdownCode(peerKey(m.src))} → ${markdownCode(peerKey(m.dst))}: blocked ${markdownCode(m.conns.toString())} (needed ${markdownCode(m.needed.toString())}, allowed ${markdownCode(m.allowed.toString())})`);
-      for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  - needed by ${markdownCode(t)}`);
-      for (const b of blockers(m.explanation, m.conns)) out.push(`  - blocked by ${b.side}: ${markdownCode(stepText(b.step))}`);
-    }
-  }
-  if (d.excess.length > 0) {
-    out.push("", `#### Excess (${d.excess.length}): allowed beyond what the manifests need`, "");
-    for (const e of d.excess) {
-      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: also allows ${markdownCode(e.conns.toString())} (needed ${markdownCode(e.needed.toString())})`);
-      for (const a of e.allowers) out.push(`  - allowed by ${markdownCode(allowerText(a))}`);
-    }
-  }
-  if (r.fix) {
-    out.push("", "#### Fix", "", ...fixSummary(r.fix).map((l) => `- ${escapeMarkdown(l)}`));
-    const p = patches(r.fix);
-    const fence = "`".repeat(Math.max(3, ...[...p.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-    if (p) out.push("", `${fence}diff`, p.replace(/\n$/, ""), fence);
-  }
-  return `${out.join("\n")}
-`;
-}
-function stepJson(s) {
-  return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at2(s.at) } : {}, conns: s.conns.toString() };
-}
-function reasonJson(r) {
-  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at2(e.at) } : {} }));
-}
-function renderRepoDriftJson(r) {
-  const d = r.drift;
-  const body = {
-    policies: r.policies,
-    allow_excess: r.allowExcess,
-    summary: { missing: d.missing.length, excess: d.excess.length, needs_checked: d.needsChecked },
-    missing: d.missing.map((m) => ({
-      src: peerKey(m.src),
-      dst: peerKey(m.dst),
-      needed: m.needed.toString(),
-      allowed: m.allowed.toString(),
-      blocked: m.conns.toString(),
-      needed_by: m.reasons.flatMap(reasonJson),
-      blocked_by: blockers(m.explanation, m.conns).map((b) => ({ side: b.side, ...stepJson(b.step) })),
-      ...m.explanation ? { explanation: explanationData(m.explanation) } : {}
-    })),
-    excess: d.excess.map((e) => ({
-      src: peerKey(e.src),
-      dst: peerKey(e.dst),
-      allowed: e.allowed.toString(),
-      needed: e.needed.toString(),
-      excess: e.conns.toString(),
-      allowed_by: e.allowers.map((a) => a.side === "exposure" ? { side: a.side, by: a.by, conns: a.conns.toString() } : { side: a.side, ...stepJson(a.step), conns: a.conns.toString() })
-    })),
-    ...r.fix ? { fix: { files: r.fix.files.map((f) => ({ path: f.path, action: f.action })), kept_hand_written: r.fix.keptHandWritten, patch: patches(r.fix) } } : {}
-  };
-  return `${JSON.stringify(body, null, 2)}
-`;
-}
-var RULES = [
-  { id: Codes.driftMissing, description: "A connection the manifests need is blocked by the committed policies" },
-  { id: Codes.driftExcess, description: "The committed policies allow a connection beyond what the manifests need" },
-  { id: Codes.driftCluster, description: "The live cluster allows a connection differently from the repository policies" }
-];
-function location(s) {
-  return s ? { file: s.file, ...s.line !== void 0 ? { line: s.line } : {}, ...s.column !== void 0 ? { column: s.column } : {} } : void 0;
-}
-function sarifResult(ruleId, level, message, s) {
-  const loc = location(s);
-  return { ruleId, level, message, ...loc ? { location: loc } : {} };
-}
-function renderRepoDriftSarif(r) {
-  const results = [];
-  for (const m of r.drift.missing) {
-    const ev = m.reasons.flatMap((x) => x.kind === "link" ? x.evidence : []).find((e) => "at" in e);
-    results.push(sarifResult(Codes.driftMissing, "error", missingLine(m), ev && "at" in ev ? ev.at : void 0));
-  }
-  for (const e of r.drift.excess) {
-    const rule = e.allowers.find((a) => a.step?.at)?.step?.at;
-    results.push(sarifResult(Codes.driftExcess, r.allowExcess ? "warning" : "error", excessLine(e), rule));
-  }
-  return renderSarif2({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
-}
-function renderRepoDrift(format, r) {
-  return { txt: renderRepoDriftTxt, md: renderRepoDriftMd, json: renderRepoDriftJson, sarif: renderRepoDriftSarif }[format](r);
-}
-function diffReport(o) {
-  return { diff: o.diff, refs: o.refs, explanations: o.explanations };
-}
-function inventoryLines(o) {
-  return o.inventory.map((p) => {
-    const where2 = [p.repository ? `repository ${p.repository}` : "", p.cluster ? `cluster ${p.cluster}` : ""].filter((x) => x).join(", ");
-    return `${p.state}: ${p.policy} (${where2})`;
-  });
-}
-function chains(p) {
-  return [p.egress ? `egress ${verdictChain(p.egress)}` : "", p.ingress ? `ingress ${verdictChain(p.ingress)}` : ""].filter((x) => x).join("; ");
-}
-function renderClusterDriftTxt(r) {
-  const o = r.outcome;
-  const scope = o.namespaces === "all" ? "all namespaces" : `namespaces ${o.namespaces.join(", ")}`;
-  const out = [`Cluster drift (${o.refs.before} vs ${o.refs.after}, ${scope}): ${o.diff.entries.length} changed connection${o.diff.entries.length === 1 ? "" : "s"}`];
-  const diffLines = renderDiffTxt(diffReport(o)).split("\n").slice(1, -1);
-  diffLines.forEach((l, i) => {
-    out.push(l);
-    const x = o.explanations[i];
-    if (x?.before) out.push(`  repository: ${chains(x.before)}`);
-    if (x?.after) out.push(`  cluster: ${chains(x.after)}`);
-    if (x && x.files.length > 0) out.push(`  policies: ${x.files.join(", ")}`);
-  });
-  if (o.inventory.length > 0) out.push("Policies:", ...inventoryLines(o).map((l) => `  ${l}`));
-  return `${out.map(oneLine).join("\n")}
-`;
-}
-function renderClusterDriftMd(r) {
-  const o = r.outcome;
-  const body = renderDiffMd(diffReport(o)).replace("### netpol-ci: connectivity diff", "### netpol-ci: cluster drift");
-  if (o.inventory.length === 0) return body;
-  return `${body}
-#### Policies that differ (${o.inventory.length})
-
-${inventoryLines(o).map((l) => `- ${markdownCode(l)}`).join("\n")}
-`;
-}
-function renderClusterDriftJson(r) {
-  const o = r.outcome;
-  const diff2 = JSON.parse(renderDiffJson(diffReport(o)));
-  return `${JSON.stringify({ namespaces: o.namespaces, ...diff2, policies: o.inventory }, null, 2)}
-`;
-}
-function renderClusterDriftSarif(r) {
-  const o = r.outcome;
-  const lines = renderDiffTxt(diffReport(o)).split("\n").slice(1, -1);
-  const results = o.diff.entries.map((_, i) => {
-    const x = o.explanations[i];
-    const step = [...x?.before?.egress ?? [], ...x?.before?.ingress ?? []].find((s) => s.at);
-    return sarifResult(Codes.driftCluster, "error", lines[i] ?? "", step?.at);
-  });
-  return renderSarif2({ tool: { name: "netpol-ci", version: r.version, rules: RULES }, results });
-}
-function renderClusterDrift(format, r) {
-  return { txt: renderClusterDriftTxt, md: renderClusterDriftMd, json: renderClusterDriftJson, sarif: renderClusterDriftSarif }[format](r);
 }
 
 // src/cli/version.ts

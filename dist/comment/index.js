@@ -11,7 +11,7 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-YWCFQIM3.js";
+} from "../chunks/chunk-F2COSZRY.js";
 import {
   ConfigError,
   ExitCode,

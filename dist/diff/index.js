@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-YE3P4NFW.js";
+} from "../chunks/chunk-U57AJ3YC.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-M5J4F5MO.js";
+import "../chunks/chunk-3XV4S4AN.js";
 import "../chunks/chunk-UMTN2JNT.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-YWCFQIM3.js";
+} from "../chunks/chunk-F2COSZRY.js";
 import {
   nodeIo
 } from "../chunks/chunk-ZD7TFN3B.js";

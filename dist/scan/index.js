@@ -11,7 +11,7 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-M5J4F5MO.js";
+} from "../chunks/chunk-3XV4S4AN.js";
 import {
   workloadKey
 } from "../chunks/chunk-UMTN2JNT.js";
@@ -24,7 +24,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YWCFQIM3.js";
+} from "../chunks/chunk-F2COSZRY.js";
 import {
   ExitCode,
   nodeIo

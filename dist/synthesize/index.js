@@ -4,18 +4,18 @@ import {
   renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-WFCFNLC7.js";
+} from "../chunks/chunk-VAZENLUC.js";
+import "../chunks/chunk-7EHRQXR2.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-R5CELW7M.js";
+} from "../chunks/chunk-Y4ZCRRFR.js";
 import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-7EHRQXR2.js";
 import "../chunks/chunk-PQPULCAW.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-M5J4F5MO.js";
+} from "../chunks/chunk-3XV4S4AN.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
@@ -29,7 +29,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YWCFQIM3.js";
+} from "../chunks/chunk-F2COSZRY.js";
 import {
   ExitCode,
   nodeIo

@@ -1,0 +1,94 @@
+import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
+import {
+  renderRepoDrift,
+  renderRepoDriftMd,
+  renderRepoDriftSarif
+} from "../chunks/chunk-ZCMZUNPU.js";
+import {
+  sarifWithPaths
+} from "../chunks/chunk-IEJVMQYL.js";
+import {
+  VERSION
+} from "../chunks/chunk-LLWV55EH.js";
+import {
+  runRepoDrift
+} from "../chunks/chunk-RR7HUGWW.js";
+import "../chunks/chunk-U57AJ3YC.js";
+import "../chunks/chunk-5SRV5TAB.js";
+import {
+  DEFAULT_SYNTHESIS_OPTIONS
+} from "../chunks/chunk-Y4ZCRRFR.js";
+import "../chunks/chunk-FV4AEPNN.js";
+import "../chunks/chunk-PQPULCAW.js";
+import {
+  readSettingsFromInputs,
+  resolveIn,
+  workspacePath
+} from "../chunks/chunk-3XV4S4AN.js";
+import {
+  peerKey
+} from "../chunks/chunk-UMTN2JNT.js";
+import {
+  annotateDiagnostics,
+  defineAction,
+  gitHubApiFor,
+  nodeRuntime,
+  runAction,
+  verifySpec,
+  writeReport,
+  writeSummary
+} from "../chunks/chunk-F2COSZRY.js";
+import {
+  ExitCode,
+  nodeIo
+} from "../chunks/chunk-ZD7TFN3B.js";
+
+// src/action/verify.ts
+var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
+  const settings = readSettingsFromInputs(rt, inputs);
+  const policies = resolveIn(inputs, inputs.policies);
+  const r = await rt.log.group(
+    "verify",
+    () => runRepoDrift(
+      rt.io,
+      {
+        paths: inputs.paths.map((p) => resolveIn(inputs, p)),
+        policies,
+        synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: inputs["dns-port"], dns: { namespace: inputs["dns-namespace"], podLabels: inputs["dns-selector"] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels } }
+      },
+      settings
+    )
+  );
+  const repoPath = (f) => workspacePath(rt, f);
+  const at = (s, title) => s ? { file: repoPath(s.file), ...s.line ? { line: s.line } : {}, title } : void 0;
+  annotateDiagnostics(rt, r.diagnostics, repoPath);
+  const { missing, excess } = r.drift;
+  for (const m of missing) {
+    const ev = m.reasons.flatMap((x) => x.kind === "link" ? x.evidence : []).find((e) => "at" in e);
+    const message = `${peerKey(m.src)} needs ${peerKey(m.dst)} on ${m.needed.toString()}; the policies block ${m.conns.toString()}`;
+    rt.log.error(message, at(ev && "at" in ev ? ev.at : void 0, "netpol-ci drift (missing)"));
+  }
+  for (const e of excess) {
+    const message = `the policies allow ${peerKey(e.src)} -> ${peerKey(e.dst)} on ${e.conns.toString()} beyond what the manifests need`;
+    const where = at(e.allowers.find((a) => a.step?.at)?.step?.at, "netpol-ci drift (excess)");
+    if (inputs["allow-excess"]) rt.log.warning(message, where);
+    else rt.log.error(message, where);
+  }
+  const report = { drift: r.drift, policies: repoPath(policies), allowExcess: inputs["allow-excess"], version: VERSION };
+  const markdown = renderRepoDriftMd(report);
+  rt.setOutput("missing", missing.length);
+  rt.setOutput("excess", excess.length);
+  rt.setOutput("report-path", writeReport(rt, `verify.${inputs.format}`, inputs.format === "md" ? markdown : renderRepoDrift(inputs.format, report)));
+  rt.setOutput("sarif-path", writeReport(rt, "verify.sarif", sarifWithPaths(renderRepoDriftSarif(report), repoPath)));
+  await writeSummary(rt, markdown);
+  if (r.diagnostics.some((d) => d.severity === "error")) return ExitCode.badInput;
+  const drifted = missing.length > 0 || excess.length > 0 && !inputs["allow-excess"];
+  if (inputs["fail-on-drift"] && drifted) {
+    rt.log.error(`the committed policies drifted: ${missing.length} missing, ${excess.length} excess${inputs["allow-excess"] ? " (excess allowed)" : ""} (fail-on-drift)`);
+    return ExitCode.findings;
+  }
+  return ExitCode.ok;
+});
+
+// src/action/entries/verify.ts
+process.exitCode = await runAction(verifyAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));
