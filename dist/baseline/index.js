@@ -8,9 +8,9 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-LLWV55EH.js";
+} from "../chunks/chunk-T5MPR7IG.js";
 import "../chunks/chunk-RR7HUGWW.js";
-import "../chunks/chunk-U57AJ3YC.js";
+import "../chunks/chunk-CCPSMTK7.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   ruleRefLabel,
@@ -37,7 +37,7 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-F2COSZRY.js";
+} from "../chunks/chunk-YXCHVAZA.js";
 import {
   ExitCode,
   nodeIo

@@ -11,7 +11,7 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-F2COSZRY.js";
+} from "../chunks/chunk-YXCHVAZA.js";
 import {
   ConfigError,
   ExitCode,

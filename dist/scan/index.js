@@ -24,7 +24,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-F2COSZRY.js";
+} from "../chunks/chunk-YXCHVAZA.js";
 import {
   ExitCode,
   nodeIo

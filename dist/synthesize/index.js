@@ -29,7 +29,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-F2COSZRY.js";
+} from "../chunks/chunk-YXCHVAZA.js";
 import {
   ExitCode,
   nodeIo

@@ -9,11 +9,11 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-LLWV55EH.js";
+} from "../chunks/chunk-T5MPR7IG.js";
 import {
   runRepoDrift
 } from "../chunks/chunk-RR7HUGWW.js";
-import "../chunks/chunk-U57AJ3YC.js";
+import "../chunks/chunk-CCPSMTK7.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
@@ -37,7 +37,7 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-F2COSZRY.js";
+} from "../chunks/chunk-YXCHVAZA.js";
 import {
   ExitCode,
   nodeIo

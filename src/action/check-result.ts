@@ -28,6 +28,8 @@ export interface CheckResult {
   /** Undefined when the check did not run. */
   readonly violations?: number;
   readonly drift?: number;
+  /** Needed links the PR breaks (head's policies block what head's manifests need). */
+  readonly broken: number;
   readonly gaps: number;
   /** SARIF of the findings; when absent the action renders one from `findings`. */
   readonly sarif?: string;
@@ -44,6 +46,9 @@ export interface CheckRequest {
   readonly baseline: readonly string[];
   readonly policies?: string;
   readonly engine: 'builtin' | 'nca' | 'both';
+  /** Observed traffic traces and the aliases of outside blocks. */
+  readonly traffic: readonly string[];
+  readonly cidrAliases?: string;
 }
 
 export type CheckRunner = (io: Io, request: CheckRequest, settings: ReadSettings) => CheckResult;

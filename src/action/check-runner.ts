@@ -17,6 +17,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
     {
       ...(request.baseline.length > 0 ? { baselineFiles: request.baseline, engine: request.engine } : {}),
       ...(request.policies !== undefined ? { policies: request.policies } : {}),
+      ...(request.traffic.length > 0 ? { traffic: { files: request.traffic, ...(request.cidrAliases ? { cidrAliases: request.cidrAliases } : {}) } } : {}),
       synthesis: DEFAULT_SYNTHESIS_OPTIONS,
     },
     settings,
@@ -50,6 +51,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
     diff: { added: count('added'), removed: count('removed'), changed: count('changed') },
     ...(violations !== undefined ? { violations } : {}),
     ...(drift !== undefined ? { drift } : {}),
+    broken: o.broken.length,
     gaps: o.gaps.length,
     findings,
     diagnostics: o.headDiagnostics,

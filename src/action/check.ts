@@ -23,6 +23,7 @@ export function failures(result: CheckResult, failOn: readonly string[]): string
   const hit: Record<string, boolean> = {
     baseline: (result.violations ?? 0) > 0,
     drift: (result.drift ?? 0) > 0,
+    broken: result.broken > 0,
     diff: result.diff.added + result.diff.removed + result.diff.changed > 0,
     gaps: result.gaps > 0,
   };
@@ -36,7 +37,7 @@ export function checkActionWith(runner: CheckRunner) {
     const result = await rt.log.group(`check ${base}..${head}`, () =>
       runner(
         rt.io,
-        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), engine: inputs.engine },
+        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}) },
         settings,
       ),
     );

@@ -371,7 +371,7 @@ describe('check', () => {
       cwd: repo.dir,
     });
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('::error::configuration error: input "fail-on": expected a list of baseline, drift, diff, gaps, got "typos"');
+    expect(r.stdout).toContain('::error::configuration error: input "fail-on": expected a list of baseline, drift, broken, diff, gaps, got "typos"');
     expect(gh.requests).toHaveLength(0);
   });
 });
