@@ -11,6 +11,7 @@ import { peerKey, workloadKey } from '../model/peer.js';
 import type { ReadSettings } from './settings.js';
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
+import { newLintFindings, widenedExposure } from './check/sanity.js';
 import { loadSides } from './check/sides.js';
 import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 
@@ -25,11 +26,20 @@ export function gapsOf(head: Topology, base: Topology): Gap[] {
     .sort((a, b) => compareStrings(`${a.workload}\u0000${a.value}`, `${b.workload}\u0000${b.value}`));
 }
 
+/** The analyses of the check that run only when asked (each costs engine work on both sides). */
+export interface CheckAnalyses {
+  /** Policy sanity: head's lint findings that base does not have. */
+  readonly lint?: boolean;
+  /** The workloads whose exposure to peers outside the manifests the PR widened. */
+  readonly exposure?: boolean;
+}
+
 /**
  * The whole PR check on base and head: render, scan, connectivity, the semantic diff with
- * explanations grouped by cause, the needed links head's policies no longer allow, and gaps.
+ * explanations grouped by cause, the needed links head's policies no longer allow, and gaps
+ * (and, when asked, new lint findings and widened exposure).
  */
-export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings): CheckOutcome {
+export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, analyses: CheckAnalyses = {}): CheckOutcome {
   const { base, head, changed, commits } = loadSides(io, request, settings);
   const files = new Map<string, FileInfo>();
   for (const [sideName, side] of [
@@ -95,6 +105,8 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings):
     alreadyUnmet: already,
     unjudged: unmetHead.unjudged,
     gaps: gapsOf(head.topology, base.topology),
+    ...(analyses.lint ? { lint: newLintFindings(base, head) } : {}),
+    ...(analyses.exposure ? { exposure: widenedExposure(base, head, settings) } : {}),
     files,
     diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged],
     headDiagnostics: [...head.diagnostics, ...notJudged],

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ConfigError } from '../../diagnostics/errors.js';
 import { PolicyEngine } from '../../connectivity/engine.js';
 import { ParseCache } from '../../manifests/documents.js';
+import type { Cluster } from '../../manifests/cluster.js';
 import type { ChartValues, ExportedTree, Io, PathMapping } from '../../io/types.js';
 import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
@@ -12,6 +13,8 @@ import type { CheckRequest } from './types.js';
 
 export interface LoadedSide {
   readonly label: string;
+  /** The loaded manifests (lint and exposure analyse them again without re-reading files). */
+  readonly cluster: Cluster;
   readonly engine: PolicyEngine;
   readonly topology: Topology;
   readonly values: readonly ChartValues[];
@@ -27,6 +30,7 @@ function loadSide(io: Io, label: string, root: string, settings: ReadSettings, c
   const scan = scanTopology(load.cluster, { values });
   return {
     label,
+    cluster: load.cluster,
     engine,
     topology: scan.value,
     values,
