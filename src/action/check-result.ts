@@ -29,6 +29,8 @@ export interface CheckResult {
   readonly violations?: number;
   readonly drift?: number;
   readonly gaps: number;
+  /** Lint findings the PR adds; undefined when lint did not run. */
+  readonly lint?: number;
   /** SARIF of the findings; when absent the action renders one from `findings`. */
   readonly sarif?: string;
   readonly findings: readonly CheckFinding[];
@@ -44,6 +46,9 @@ export interface CheckRequest {
   readonly baseline: readonly string[];
   readonly policies?: string;
   readonly engine: 'builtin' | 'nca' | 'both';
+  /** Lint findings the PR adds, and widened exposure (both off unless asked). */
+  readonly lint?: boolean;
+  readonly exposure?: boolean;
 }
 
 export type CheckRunner = (io: Io, request: CheckRequest, settings: ReadSettings) => CheckResult;
