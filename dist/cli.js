@@ -30,18 +30,20 @@ import {
   VERIFY_FORMATS,
   renderClusterDrift,
   renderRepoDrift
-} from "./chunks/chunk-ZCMZUNPU.js";
+} from "./chunks/chunk-DJVVHJI5.js";
 import {
   DEFAULT_MAX_BYTES,
+  analyzeExposure,
   causeText,
   checkSummary,
   fixRepoDrift,
+  lintPolicies,
   readLiveCluster,
   renderCheckMd,
   runClusterDrift,
   runGatedCheck,
   runRepoDrift
-} from "./chunks/chunk-RR7HUGWW.js";
+} from "./chunks/chunk-BOCP5RZN.js";
 import {
   DIFF_FORMATS,
   renderDiffCsv,
@@ -63,10 +65,7 @@ import {
 import {
   PolicyEngine,
   analyzeConnectivity,
-  compilePolicies,
-  evaluateRules,
-  explainPair,
-  policyKey
+  explainPair
 } from "./chunks/chunk-FV4AEPNN.js";
 import {
   evidenceText,
@@ -89,12 +88,10 @@ import {
   locate,
   markdownCode,
   oneLine,
-  originRef,
   parseCidr,
   parseManifestFile,
   parsePeer,
   peerKey,
-  selectorMatches,
   workloadKey
 } from "./chunks/chunk-UMTN2JNT.js";
 import {
@@ -3586,6 +3583,13 @@ function renderCheckJson(o) {
     outside: o.outside.map(item),
     ...o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {},
     ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {},
+    ...o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {},
+    ...o.lint ? {
+      lint: {
+        findings: o.lint.findings.map((f) => ({ kind: f.kind, code: f.code, policy: f.policy, ...f.rule ? { rule: f.rule } : {}, at: at(f.at), message: f.message, covered_by: f.coveredBy })),
+        existing_on_base: o.lint.existing
+      }
+    } : {},
     groups: o.groups.map((g) => ({
       causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
       items: g.items.map(item)
@@ -3627,8 +3631,13 @@ function renderCheckTxt(o) {
   const s = checkSummary(o);
   const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ""}`];
   if (o.outside.length) out.push("", "Newly reachable from outside the cluster:", ...o.outside.map((it) => `  ${sentence(it)}`));
+  if (o.exposure?.widened.length) out.push(...o.outside.length ? [] : ["", "Newly reachable from outside the cluster:"], ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peer} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push("", "Baseline violations:", ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
   if (o.drift) out.push("", "Drift:", ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  if (o.lint) {
+    out.push("", `Policy sanity (lint), new in this PR:${o.lint.findings.length ? "" : " none"}${o.lint.existing ? ` (${o.lint.existing} already on base not shown)` : ""}`);
+    out.push(...o.lint.findings.map((f) => `  ${f.at.file}:${f.at.line ?? 0} ${f.code} ${f.policy}${f.rule ? ` ${f.rule}` : ""}: ${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(", ")})` : ""}`));
+  }
   o.groups.forEach((g, i) => {
     const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
     const cause = g.causes.map((c) => causeText(c.cause).replace(/`/g, "")).join("; ") || "no change the PR made to these objects was found";
@@ -3792,7 +3801,7 @@ function trafficRequestFrom(opts) {
 
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["md", "txt", "json"];
-var FAIL_ON = ["diff", "broken", "gaps", "baseline", "drift"];
+var FAIL_ON = ["diff", "broken", "gaps", "baseline", "drift", "lint"];
 var Options = CommonOptions.extend(TrafficOptions.shape).extend({
   format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
   repo: external_exports.string().optional(),
@@ -3803,6 +3812,8 @@ var Options = CommonOptions.extend(TrafficOptions.shape).extend({
     for (const x of items) if (!FAIL_ON.includes(x)) ctx.addIssue({ code: "custom", message: `expected a comma-separated list of ${FAIL_ON.join(", ")}, got ${JSON.stringify(x)}` });
     return [...new Set(items)];
   }),
+  lint: external_exports.boolean().default(false),
+  exposure: external_exports.boolean().default(false),
   maxBytes: external_exports.coerce.number().int().min(1024, { error: "must be at least 1024" }).default(DEFAULT_MAX_BYTES),
   baseline: external_exports.array(external_exports.string()).default([]),
   engine: external_exports.enum(["builtin", "nca", "both"], { error: (i) => `expected builtin, nca or both, got ${JSON.stringify(i.input)}` }).optional(),
@@ -3816,12 +3827,13 @@ function failsOn(o, failOn) {
     broken: () => o.broken.length > 0,
     gaps: () => o.gaps.some((g) => g.introduced),
     baseline: () => (o.baseline?.violations.length ?? 0) > 0,
-    drift: () => (o.drift?.findings.length ?? 0) > 0
+    drift: () => (o.drift?.findings.length ?? 0) > 0,
+    lint: () => (o.lint?.findings.length ?? 0) > 0
   };
   return failOn.some((f) => has[f]());
 }
 function checkCommand(ctx, done) {
-  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)").option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)").option("--lint", "policy sanity on head: lint findings base does not have (a finding is its code, policy and rule, not its line); implied by --fail-on lint").option("--exposure", 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section').option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
   addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
@@ -3846,6 +3858,9 @@ function check(ctx, paths, opts) {
       ...opts.ncaTimeout ? { ncaTimeoutMs: opts.ncaTimeout * 1e3 } : {},
       ...opts.policies !== void 0 ? { policies: opts.policies } : {},
       ...traffic ? { traffic } : {},
+      // failing on new lint findings needs them computed: --fail-on lint implies --lint
+      ...opts.lint || opts.failOn.includes("lint") ? { lint: true } : {},
+      ...opts.exposure ? { exposure: true } : {},
       synthesis: DEFAULT_SYNTHESIS_OPTIONS
     },
     readSettingsFrom(ctx, opts)
@@ -3883,118 +3898,6 @@ function baseline(ctx, paths, opts, version) {
   }
   printDiagnostics(ctx, o.diagnostics, opts);
   return exitCodeFor(o.diagnostics, o.violations.length > 0 || o.disagreements.length > 0);
-}
-
-// src/connectivity/exposure-analysis.ts
-var ENTIRE_CLUSTER = "entire-cluster";
-var HYPOTHETICAL_KIND = "Pod";
-function labelsFor(selector) {
-  const out = { ...selector.matchLabels ?? {} };
-  for (const e of selector.matchExpressions ?? []) {
-    if (e.operator === "In") {
-      const v = e.values?.[0];
-      if (v === void 0) return void 0;
-      if (out[e.key] === void 0) out[e.key] = v;
-    } else if (e.operator === "Exists" && out[e.key] === void 0) out[e.key] = "any";
-  }
-  return selectorMatches(selector, out) ? out : void 0;
-}
-function describeSelector(s) {
-  const parts = [
-    ...Object.entries(s.matchLabels ?? {}).map(([k, v]) => `${k}=${v}`),
-    ...(s.matchExpressions ?? []).map((e) => e.operator === "Exists" || e.operator === "DoesNotExist" ? `${e.key} ${e.operator}` : `${e.key} ${e.operator} (${(e.values ?? []).join(",")})`)
-  ].sort(compareStrings);
-  return `{${parts.join(",")}}`;
-}
-function describePods(s) {
-  return Object.keys(s.matchLabels ?? {}).length === 0 && (s.matchExpressions ?? []).length === 0 ? "[all pods]" : `[pod with ${describeSelector(s)}]`;
-}
-function analyzeExposure(cluster, options = {}) {
-  const real = cluster.workloads;
-  const first = real[0];
-  if (!first) return { value: { egress: [], ingress: [] }, diagnostics: [] };
-  const { policies } = compilePolicies(cluster.objects);
-  const reps = [];
-  const seen = /* @__PURE__ */ new Set();
-  let fresh = 0;
-  const newNamespace = (labels) => {
-    const named = labels[NAMESPACE_NAME_LABEL];
-    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels }, declared: false };
-    const name = `{new-namespace-${++fresh}}`;
-    return { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: false };
-  };
-  const add = (label, namespace, podLabels) => {
-    const key = `${namespace.name}\0${JSON.stringify(Object.entries(podLabels).sort())}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    reps.push({ label, namespace, podLabels });
-  };
-  add(ENTIRE_CLUSTER, newNamespace({}), {});
-  for (const p of policies) {
-    for (const d of ["ingress", "egress"]) {
-      for (const r of p.rules[d]) {
-        for (const peer of r.peers) {
-          if (peer.kind !== "pods") continue;
-          const pods = labelsFor(peer.pods);
-          if (!pods) continue;
-          const ns = representativeNamespace(peer.namespaces, cluster, newNamespace);
-          if (!ns) continue;
-          const nsLabel = peer.namespaces.kind === "named" ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
-          add(`${nsLabel}/${describePods(peer.pods)}`, ns, pods);
-        }
-      }
-    }
-  }
-  const hypothetical = reps.map((r, i) => ({
-    ref: { namespace: r.namespace.name, kind: HYPOTHETICAL_KIND, name: `{representative-${i}}` },
-    pods: [{ labels: r.podLabels, ports: [], hostNetwork: false }],
-    spec: void 0,
-    // never shown: hypothetical pods have no source
-    origin: first.origin,
-    specPath: []
-  }));
-  const namespaces = new Map(cluster.namespaces);
-  for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
-  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
-  const labelOf = new Map(hypothetical.map((w, i) => [workloadKey(w.ref), reps[i].label]));
-  const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
-  const egress = /* @__PURE__ */ new Map();
-  const ingress = /* @__PURE__ */ new Map();
-  const put = (m, workload, peer, conns) => {
-    let inner = m.get(workload);
-    if (!inner) m.set(workload, inner = /* @__PURE__ */ new Map());
-    inner.set(peer, (inner.get(peer) ?? ConnectionSet.NONE).union(conns));
-  };
-  for (const c of engine.connectivity().connections) {
-    const src = c.src.kind === "workload" ? workloadKey(c.src.ref) : void 0;
-    const dst = c.dst.kind === "workload" ? workloadKey(c.dst.ref) : void 0;
-    if (src && realKeys.has(src)) {
-      if (dst && labelOf.has(dst)) put(egress, peerKey(c.src), labelOf.get(dst), c.conns);
-      else if (c.dst.kind === "external") put(egress, peerKey(c.src), peerKey(c.dst), c.conns);
-    }
-    if (dst && realKeys.has(dst)) {
-      if (src && labelOf.has(src)) put(ingress, peerKey(c.dst), labelOf.get(src), c.conns);
-      else if (c.src.kind === "external") put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
-    }
-  }
-  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
-}
-function entries(m) {
-  const out = [];
-  for (const [workload, peers] of [...m].sort(([a], [b]) => compareStrings(a, b))) {
-    const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
-    for (const [peer, conns] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
-      const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith("[External]");
-      if (representative && conns.isSubsetOf(everyone)) continue;
-      out.push({ workload, peer, conns });
-    }
-  }
-  return out;
-}
-function representativeNamespace(match, cluster, newNamespace) {
-  if (match.kind === "named") return cluster.namespaces.get(match.name) ?? { name: match.name, labels: { [NAMESPACE_NAME_LABEL]: match.name }, declared: false };
-  const labels = labelsFor(match.selector);
-  return labels ? newNamespace(labels) : void 0;
 }
 
 // src/pipeline/connectivity.ts
@@ -4542,210 +4445,6 @@ function validateLinks(ctx, file, opts) {
   if (!opts.quiet) ctx.stdout(`${file}: ${r.links.length} links, ${errors === 0 ? "valid" : `${errors} error(s)`}
 `);
   return exitCodeFor(r.diagnostics);
-}
-
-// src/connectivity/lint.ts
-function ruleLabel(ref) {
-  return `${ref.direction}[${ref.index}]${ref.name ? ` "${ref.name}"` : ""}`;
-}
-var describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
-var DIRECTIONS = ["ingress", "egress"];
-function lintPolicies(engine) {
-  const findings = [];
-  const { classes, binding } = engine;
-  const boundOf = (policy, direction) => {
-    for (const id of classes.select(policy.subject.namespaces, policy.subject.pods)) {
-      const dr = binding.rules.get(id)?.[direction];
-      if (!dr) continue;
-      const list = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-      return list.filter((b) => b.policy === policy);
-    }
-    return [];
-  };
-  const subjectsOf = (policy) => classes.select(policy.subject.namespaces, policy.subject.pods).map((id) => classes.all[id]).filter((c) => !c.ingressController);
-  const filteredCache = /* @__PURE__ */ new Map();
-  let cacheOwner;
-  const rulesFor = (cls, direction, ex) => {
-    const dr = binding.rules.get(cls.id)?.[direction];
-    if (!ex || !dr) return dr;
-    if (cacheOwner !== ex) {
-      filteredCache.clear();
-      cacheOwner = ex;
-    }
-    const key = `${cls.id}${direction}`;
-    if (filteredCache.has(key)) return filteredCache.get(key);
-    const keep = (b) => "policy" in ex ? b.policy !== ex.policy : b.rule !== ex.rule;
-    const out = {
-      admin: dr.admin.filter(keep),
-      np: dr.np.filter(keep),
-      baseline: dr.baseline.filter(keep),
-      isolatedBy: "policy" in ex ? dr.isolatedBy.filter((p) => p !== ex.policy) : dr.isolatedBy
-    };
-    filteredCache.set(key, out);
-    return out;
-  };
-  const verdict = (cls, direction, peer, ex, trace) => evaluateRules(rulesFor(cls, direction, ex), cls, direction, peer, trace);
-  const pairConns = (src, dst, ex) => {
-    const out = verdict(src, "egress", { kind: "class", cls: dst }, ex);
-    return out.isEmpty ? out : out.intersect(verdict(dst, "ingress", { kind: "class", cls: src }, ex));
-  };
-  const exposedPorts = (cls) => {
-    let out = ConnectionSet.NONE;
-    for (const w of cls.workloads) out = out.union(engine.exposure.ports.get(workloadKey(w)) ?? ConnectionSet.NONE);
-    return out;
-  };
-  const changesSomething = (ex, subjects, directions, rulesOut) => {
-    for (const s of subjects) {
-      for (const d of directions) {
-        const before = binding.rules.get(s.id)?.[d];
-        const after = rulesFor(s, d, ex);
-        const isolationEnds = (before?.isolatedBy.length ?? 0) > 0 && (after?.isolatedBy.length ?? 0) === 0;
-        const out = rulesOut(s, d);
-        const matchesClass = (id) => isolationEnds || out.some((b) => b.classes.has(id));
-        const matchesAtom = (i) => isolationEnds || out.some((b) => b.atoms.has(i));
-        for (const p of classes.all) {
-          if (!matchesClass(p.id)) continue;
-          if (p.ingressController) {
-            if (d !== "ingress") continue;
-            const ports = exposedPorts(s);
-            if (ports.isEmpty) continue;
-            if (!ports.intersect(verdict(s, d, { kind: "class", cls: p })).equals(ports.intersect(verdict(s, d, { kind: "class", cls: p }, ex)))) return true;
-            continue;
-          }
-          if (p === s && s.workloads.length <= 1) continue;
-          const [src, dst] = d === "egress" ? [s, p] : [p, s];
-          if (!pairConns(src, dst).equals(pairConns(src, dst, ex))) return true;
-        }
-        for (let i = 0; i < engine.atoms.length; i++) {
-          if (!matchesAtom(i)) continue;
-          if (!verdict(s, d, { kind: "atom", atom: i }).equals(verdict(s, d, { kind: "atom", atom: i }, ex))) return true;
-        }
-      }
-    }
-    return false;
-  };
-  const coverersOf = (policy, b, subjects) => {
-    const out = /* @__PURE__ */ new Set();
-    const d = b.rule.ref.direction;
-    const ex = { rule: b.rule };
-    for (const s of subjects) {
-      const peers = [...[...b.classes].map((id) => ({ kind: "class", cls: classes.all[id] })), ...[...b.atoms].map((atom) => ({ kind: "atom", atom }))];
-      for (const p of peers) {
-        const trace = [];
-        verdict(s, d, p, ex, trace);
-        for (const step of trace) {
-          if (step.rule && step.policy && step.rule !== b.rule) out.add(describeRule(step.policy, step.rule));
-          else if (step.verdict === "Isolated" && step.policy && step.policy !== policy) out.add(`${policyKey(step.policy.ref)} (isolation)`);
-        }
-        if (out.size >= 3) return [...out].sort();
-      }
-    }
-    if (out.size === 0) out.add(d === "egress" ? "the destinations’ ingress policies (they never admit it)" : "the sources’ egress policies (they never send it)");
-    return [...out].sort();
-  };
-  for (const policy of engine.policies) {
-    const subjects = subjectsOf(policy);
-    const where = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
-    if (subjects.length === 0) {
-      findings.push({
-        kind: "selects-nothing",
-        code: Codes.lintSelectsNothing,
-        policy: policyKey(policy.ref),
-        at: originRef(policy.origin, where),
-        message: `${policyKey(policy.ref)} selects no pod of the manifests; it has no effect`,
-        coveredBy: []
-      });
-      continue;
-    }
-    const directions = DIRECTIONS.filter((d) => policy.governs[d]);
-    const bound = directions.flatMap((d) => boundOf(policy, d));
-    const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
-    const settled = /* @__PURE__ */ new Set();
-    for (const b of bound) {
-      const never = neverMatches(b, subjects, classes.all);
-      if (never) {
-        findings.push({ ...ruleFinding(b), kind: "never-matches", code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never}`, coveredBy: [] });
-        settled.add(b);
-      } else if (policy.layer !== "np" && neverDecides(b, subjects, classes.all, b.rule.ref.direction, verdict)) {
-        findings.push({
-          ...ruleFinding(b),
-          kind: "shadowed-rule",
-          code: Codes.lintShadowedRule,
-          message: `${describeRule(policy, b.rule)} is shadowed: higher-priority rules decide everything it matches`,
-          coveredBy: coverersOf(policy, b, subjects).filter((c) => !c.startsWith("the "))
-        });
-        settled.add(b);
-      }
-    }
-    if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
-    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
-      const empty = directions.every((d) => policy.rules[d].length === 0);
-      findings.push({
-        kind: "redundant-policy",
-        code: Codes.lintRedundantPolicy,
-        policy: policyKey(policy.ref),
-        at: originRef(policy.origin, ["metadata", "name"]),
-        message: `${policyKey(policy.ref)} is redundant: without it, every connection stays the same${empty ? " (its pods are already isolated by other policies)" : ""}`,
-        coveredBy: policyCoverers(engine, policy, subjects, directions)
-      });
-      continue;
-    }
-    for (const b of bound) {
-      if (settled.has(b)) continue;
-      if (!changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) {
-        findings.push({
-          ...ruleFinding(b),
-          kind: "redundant-rule",
-          code: Codes.lintRedundantRule,
-          message: `${describeRule(policy, b.rule)} is redundant: without it, every connection stays the same`,
-          coveredBy: coverersOf(policy, b, subjects)
-        });
-      }
-    }
-  }
-  findings.sort(compareFindings);
-  return { findings };
-}
-function neverMatches(b, subjects, all) {
-  if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
-  const { fixed, named } = b.rule.ports;
-  if (fixed.isEmpty && named.length > 0) {
-    const dsts = b.rule.ref.direction === "ingress" ? subjects : [...b.classes].map((id) => all[id]);
-    const resolved = named.some((np) => dsts.some((c) => c.ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol))));
-    if (!resolved) return `no ${b.rule.ref.direction === "ingress" ? "selected" : "destination"} pod declares the named port${named.length > 1 ? "s" : ""} ${named.map((n) => `"${n.name}"`).join(", ")}`;
-  }
-  return void 0;
-}
-function neverDecides(b, subjects, all, d, verdict) {
-  for (const s of subjects) {
-    const peers = [];
-    for (const id of b.classes) peers.push({ kind: "class", cls: all[id] });
-    for (const atom of b.atoms) peers.push({ kind: "atom", atom });
-    for (const p of peers) {
-      const trace = [];
-      verdict(s, d, p, void 0, trace);
-      if (trace.some((t) => t.rule === b.rule)) return false;
-    }
-  }
-  return true;
-}
-function policyCoverers(engine, policy, subjects, directions) {
-  const out = /* @__PURE__ */ new Set();
-  for (const s of subjects) {
-    for (const d of directions) {
-      const dr = engine.binding.rules.get(s.id)?.[d];
-      if (!dr) continue;
-      for (const p of dr.isolatedBy) if (p !== policy) out.add(policyKey(p.ref));
-      for (const b of [...dr.admin, ...dr.baseline]) if (b.policy !== policy) out.add(policyKey(b.policy.ref));
-    }
-  }
-  return [...out].sort().slice(0, 5);
-}
-function compareFindings(a, b) {
-  const fa = a.at.file;
-  const fb = b.at.file;
-  if (fa !== fb) return fa < fb ? -1 : 1;
-  return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
 
 // src/pipeline/lint.ts

@@ -8,9 +8,9 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-T5MPR7IG.js";
-import "../chunks/chunk-RR7HUGWW.js";
-import "../chunks/chunk-CCPSMTK7.js";
+} from "../chunks/chunk-LBXRKKBV.js";
+import "../chunks/chunk-BOCP5RZN.js";
+import "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   ruleRefLabel,
@@ -37,7 +37,7 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YXCHVAZA.js";
+} from "../chunks/chunk-OWK4E7W6.js";
 import {
   ExitCode,
   nodeIo

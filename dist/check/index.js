@@ -1,9 +1,9 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-T5MPR7IG.js";
-import "../chunks/chunk-RR7HUGWW.js";
-import "../chunks/chunk-CCPSMTK7.js";
+} from "../chunks/chunk-LBXRKKBV.js";
+import "../chunks/chunk-BOCP5RZN.js";
+import "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import "../chunks/chunk-Y4ZCRRFR.js";
 import "../chunks/chunk-FV4AEPNN.js";
@@ -14,7 +14,7 @@ import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-YXCHVAZA.js";
+} from "../chunks/chunk-OWK4E7W6.js";
 import {
   nodeIo
 } from "../chunks/chunk-ZD7TFN3B.js";

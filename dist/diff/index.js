@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-CCPSMTK7.js";
+} from "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import "../chunks/chunk-FV4AEPNN.js";
 import "../chunks/chunk-3XV4S4AN.js";
@@ -10,7 +10,7 @@ import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-YXCHVAZA.js";
+} from "../chunks/chunk-OWK4E7W6.js";
 import {
   nodeIo
 } from "../chunks/chunk-ZD7TFN3B.js";

@@ -24,7 +24,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YXCHVAZA.js";
+} from "../chunks/chunk-OWK4E7W6.js";
 import {
   ExitCode,
   nodeIo

@@ -29,7 +29,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YXCHVAZA.js";
+} from "../chunks/chunk-OWK4E7W6.js";
 import {
   ExitCode,
   nodeIo

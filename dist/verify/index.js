@@ -3,17 +3,17 @@ import {
   renderRepoDrift,
   renderRepoDriftMd,
   renderRepoDriftSarif
-} from "../chunks/chunk-ZCMZUNPU.js";
+} from "../chunks/chunk-DJVVHJI5.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-T5MPR7IG.js";
+} from "../chunks/chunk-LBXRKKBV.js";
 import {
   runRepoDrift
-} from "../chunks/chunk-RR7HUGWW.js";
-import "../chunks/chunk-CCPSMTK7.js";
+} from "../chunks/chunk-BOCP5RZN.js";
+import "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
@@ -37,7 +37,7 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-YXCHVAZA.js";
+} from "../chunks/chunk-OWK4E7W6.js";
 import {
   ExitCode,
   nodeIo

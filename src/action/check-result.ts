@@ -31,6 +31,8 @@ export interface CheckResult {
   /** Needed links the PR breaks (head's policies block what head's manifests need). */
   readonly broken: number;
   readonly gaps: number;
+  /** Lint findings the PR adds; undefined when lint did not run. */
+  readonly lint?: number;
   /** SARIF of the findings; when absent the action renders one from `findings`. */
   readonly sarif?: string;
   readonly findings: readonly CheckFinding[];
@@ -49,6 +51,9 @@ export interface CheckRequest {
   /** Observed traffic traces and the aliases of outside blocks. */
   readonly traffic: readonly string[];
   readonly cidrAliases?: string;
+  /** Lint findings the PR adds, and widened exposure (both off unless asked). */
+  readonly lint?: boolean;
+  readonly exposure?: boolean;
 }
 
 export type CheckRunner = (io: Io, request: CheckRequest, settings: ReadSettings) => CheckResult;

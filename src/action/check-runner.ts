@@ -18,6 +18,8 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
       ...(request.baseline.length > 0 ? { baselineFiles: request.baseline, engine: request.engine } : {}),
       ...(request.policies !== undefined ? { policies: request.policies } : {}),
       ...(request.traffic.length > 0 ? { traffic: { files: request.traffic, ...(request.cidrAliases ? { cidrAliases: request.cidrAliases } : {}) } } : {}),
+      ...(request.lint ? { lint: true } : {}),
+      ...(request.exposure ? { exposure: true } : {}),
       synthesis: DEFAULT_SYNTHESIS_OPTIONS,
     },
     settings,
@@ -42,17 +44,20 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
   }
   // every gap of head is annotated where it is written (the PR may not have added it, but it is still unknown)
   for (const g of o.gaps) add({ rule: `gap/${g.reason}`, level: 'warning', title: `netpol-ci gap (${g.reason})`, message: `${g.workload}: ${JSON.stringify(g.value)} ${g.detail}` }, g.at);
+  for (const f of o.lint?.findings ?? []) add({ rule: `lint/${f.kind}`, level: 'warning', title: `netpol-ci lint (${f.kind}) new in this PR`, message: `${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(', ')})` : ''}` }, f.at);
   const count = (k: string) => o.diff.entries.filter((e) => e.kind === k).length;
   const violations = o.baseline?.violations.length;
   const drift = o.drift?.findings.length;
+  const lint = o.lint?.findings.length;
   return {
     markdown: renderCheckMd(o),
-    empty: o.diff.entries.length === 0 && o.broken.length === 0 && !o.gaps.some((g) => g.introduced) && !violations && !drift,
+    empty: o.diff.entries.length === 0 && o.broken.length === 0 && !o.gaps.some((g) => g.introduced) && !violations && !drift && !lint && !o.exposure?.widened.length,
     diff: { added: count('added'), removed: count('removed'), changed: count('changed') },
     ...(violations !== undefined ? { violations } : {}),
     ...(drift !== undefined ? { drift } : {}),
     broken: o.broken.length,
     gaps: o.gaps.length,
+    ...(lint !== undefined ? { lint } : {}),
     findings,
     diagnostics: o.headDiagnostics,
   };

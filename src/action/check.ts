@@ -16,6 +16,11 @@ const GAP_RULES: Record<string, string> = {
   'gap/no-such-port': 'An address names a port the Service does not have',
   'gap/no-endpoints': 'An address names a Service that selects no workload',
   'gap/external-hostname': 'A host outside the cluster: NetworkPolicy can only allow address blocks',
+  'lint/selects-nothing': 'A policy that selects no pod (new in this PR)',
+  'lint/never-matches': 'A rule that can never match (new in this PR)',
+  'lint/shadowed-rule': 'An admin or baseline rule that higher priorities always decide before it (new in this PR)',
+  'lint/redundant-policy': 'A policy without which every connection stays the same (new in this PR)',
+  'lint/redundant-rule': 'A rule without which every connection stays the same (new in this PR)',
 };
 
 /** Which `fail-on` categories the result trips. */
@@ -26,6 +31,7 @@ export function failures(result: CheckResult, failOn: readonly string[]): string
     broken: result.broken > 0,
     diff: result.diff.added + result.diff.removed + result.diff.changed > 0,
     gaps: result.gaps > 0,
+    lint: (result.lint ?? 0) > 0,
   };
   return failOn.filter((f) => hit[f]);
 }
@@ -37,7 +43,7 @@ export function checkActionWith(runner: CheckRunner) {
     const result = await rt.log.group(`check ${base}..${head}`, () =>
       runner(
         rt.io,
-        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}) },
+        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}), ...(inputs.lint || inputs['fail-on'].includes('lint') ? { lint: true } : {}), ...(inputs.exposure ? { exposure: true } : {}) },
         settings,
       ),
     );
@@ -56,6 +62,7 @@ export function checkActionWith(runner: CheckRunner) {
     rt.setOutput('violations', result.violations ?? '');
     rt.setOutput('drift', result.drift ?? '');
     rt.setOutput('gaps', result.gaps);
+    rt.setOutput('lint', result.lint ?? '');
     const sarif = result.sarif ?? renderFindingsSarif(result.findings, { version: VERSION, rules: GAP_RULES });
     rt.setOutput('sarif-path', writeReport(rt, 'check.sarif', sarif));
     await publishReport(rt, 'check', result.markdown, result.empty, inputs);

@@ -5,13 +5,13 @@ import { peerKey } from '../model/peer.js';
 import { ruleRefLabel } from '../baseline/violation.js';
 import type { SynthesisOptions } from '../synthesis/synthesize.js';
 import { runBaseline, type BaselineOutcome } from './baseline.js';
-import { runCheck, type BaselineFinding, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
+import { runCheck, type BaselineFinding, type CheckOptions, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
 import type { ReadSettings } from './settings.js';
 import type { TrafficRequest } from './traffic.js';
 import { runRepoDrift, type RepoDriftOutcome } from './verify.js';
 
 /** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
-export interface CheckGates {
+export interface CheckGates extends Omit<CheckOptions, 'traffic'> {
   /** Baseline rule files (np-guard or netalchemy format); checked on head by the built-in engine and nca. */
   readonly baselineFiles?: readonly string[];
   readonly engine?: 'builtin' | 'nca' | 'both';
@@ -35,7 +35,7 @@ export interface GatedCheckOutcome extends CheckOutcome {
  * temporary folder.
  */
 export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, settings: ReadSettings): GatedCheckOutcome {
-  const outcome = runCheck(io, request, settings, gates.traffic ? { traffic: gates.traffic } : {});
+  const outcome = runCheck(io, request, settings, { ...(gates.traffic ? { traffic: gates.traffic } : {}), ...(gates.lint ? { lint: true } : {}), ...(gates.exposure ? { exposure: true } : {}) });
   const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
   if (!wantsBaseline && gates.policies === undefined) return outcome;
   let tree: ExportedTree | undefined;

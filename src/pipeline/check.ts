@@ -13,6 +13,7 @@ import type { ReadSettings } from './settings.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
+import { newLintFindings, widenedExposure } from './check/sanity.js';
 import { loadSides } from './check/sides.js';
 import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 
@@ -30,12 +31,17 @@ export function gapsOf(head: Topology, base: Topology): Gap[] {
 export interface CheckOptions {
   /** Observed traffic, read against head: compared with head's declared links. */
   readonly traffic?: TrafficRequest;
+  /** Policy sanity: head's lint findings that base does not have. */
+  readonly lint?: boolean;
+  /** The workloads whose exposure to peers outside the manifests the PR widened. */
+  readonly exposure?: boolean;
 }
 
 /**
  * The whole PR check on base and head: render, scan, connectivity, the semantic diff with
- * explanations grouped by cause, the needed links head's policies no longer allow, gaps, and
- * (with traffic) head's declared links against the observed ones.
+ * explanations grouped by cause, the needed links head's policies no longer allow, gaps, (with
+ * traffic) head's declared links against the observed ones, and, when asked, new lint findings and
+ * widened exposure (each costs engine work on both sides, so it runs only when asked).
  */
 export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, options: CheckOptions = {}): CheckOutcome {
   const { base, head, changed, commits } = loadSides(io, request, settings);
@@ -114,6 +120,8 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, 
     unjudged: unmetHead.unjudged,
     gaps: gapsOf(head.topology, base.topology),
     ...(traffic ? { traffic } : {}),
+    ...(options.lint ? { lint: newLintFindings(base, head) } : {}),
+    ...(options.exposure ? { exposure: widenedExposure(base, head, settings) } : {}),
     files,
     diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
     headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics],

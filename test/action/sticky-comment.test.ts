@@ -362,6 +362,39 @@ describe('check', () => {
     expect(c[0]!.body).toContain('#### Gaps (what the manifests cannot tell)');
   });
 
+  it('lint: the findings the PR adds are a section of the comment, annotated at their lines; fail-on lint fails only on them', async () => {
+    // restoring payments' policies brings back their two findings (a redundant default-deny, an allow-dns rule that matches nothing here)
+    pullAt(repo.sha.base, repo.sha.open);
+    const r = await runEntry('check', {
+      inputs: { token: APP_TOKEN, paths: 'deploy', engine: 'builtin', 'fail-on': 'lint' },
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: PR, base: repo.sha.open, head: repo.sha.base }),
+      apiUrl: gh.url,
+      cwd: repo.dir,
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.lint).toBe('2');
+    expect(r.stdout).toContain('::warning title=netpol-ci lint (redundant-policy) new in this PR,file=deploy/payments/network-policies.yaml,line=4::NetworkPolicy payments/default-deny is redundant');
+    expect(r.stdout).toContain('::warning title=netpol-ci lint (never-matches) new in this PR,file=deploy/payments/network-policies.yaml,line=19::NetworkPolicy payments/allow-dns egress[0] can never match');
+    expect(r.stdout).toContain('::error::the check failed on: lint');
+    const body = gh.commentsOf(PR)[0]!.body;
+    expect(body).toContain('#### Policy sanity (lint): new in this PR');
+    expect(body).toContain('_4 findings already on base not shown._');
+
+    // the other way, the PR removes findings: none is new, the step passes; without lint nor fail-on lint, no section
+    pullAt(repo.sha.open, repo.sha.base);
+    const passing = await runEntry('check', {
+      inputs: { token: APP_TOKEN, paths: 'deploy', engine: 'builtin', 'fail-on': 'lint', exposure: 'true' },
+      eventName: 'pull_request',
+      payload: pullRequestPayload({ number: PR, base: repo.sha.base, head: repo.sha.open }),
+      apiUrl: gh.url,
+      cwd: repo.dir,
+    });
+    expect(passing.code).toBe(0);
+    expect(passing.outputs.lint).toBe('0');
+    expect(gh.commentsOf(PR)[0]!.body).toContain('Exposure widened (peers outside the manifests):');
+  });
+
   it('a bad input fails with exit 2 naming it, before any request', async () => {
     const r = await runEntry('check', {
       inputs: { token: APP_TOKEN, 'fail-on': 'baseline,typos' },
@@ -371,7 +404,7 @@ describe('check', () => {
       cwd: repo.dir,
     });
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('::error::configuration error: input "fail-on": expected a list of baseline, drift, broken, diff, gaps, got "typos"');
+    expect(r.stdout).toContain('::error::configuration error: input "fail-on": expected a list of baseline, drift, broken, diff, gaps, lint, got "typos"');
     expect(gh.requests).toHaveLength(0);
   });
 });

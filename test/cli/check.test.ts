@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseMarker } from '../../src/report/check/marker.js';
 import { CLI, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { makePr, replace, type Pr } from '../helpers/pr.js';
 import { git } from '../helpers/tools.js';
 
 afterAll(cleanupTempDirs);
@@ -54,7 +55,7 @@ describe('check on folders', () => {
   test('bad usage exits 2 naming the flag', () => {
     const bad = runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'diff,typo']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('--fail-on: expected a comma-separated list of diff, broken, gaps, baseline, drift, got "typo"');
+    expect(bad.stderr).toContain('--fail-on: expected a comma-separated list of diff, broken, gaps, baseline, drift, lint, got "typo"');
     const missing = runCli(['check', '--base', BASE]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("required option '--head <ref|path>' not specified");
@@ -277,5 +278,90 @@ describe('check --traffic: head against the observed traffic', () => {
     const r = runCli(['check', '--base', BASE, '--head', HEAD, '--cidr-aliases', `${EX}/cidr-aliases.yaml`]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--cidr-aliases needs --traffic FILE');
+  });
+});
+
+describe('check --lint and --exposure', () => {
+  const prs: Pr[] = [];
+  afterAll(() => {
+    for (const p of prs) p.dispose();
+  });
+  const CATALOG_FROM = '        - podSelector:\n            matchLabels: {app: orders}\n      ports:\n        - port: http\n';
+  /** A PR that repeats catalog's ingress rule (a redundant rule) and pushes every line of the file down (findings move, not change). */
+  function redundantRulePr(): Pr {
+    const pr = makePr(BASE, {
+      'backend/network-policies.yaml': (t) => `# owned by the backend team\n# reviewed quarterly\n${replace(CATALOG_FROM, `${CATALOG_FROM}    - from:\n        - podSelector:\n            matchLabels: {app: orders}\n      ports:\n        - port: http\n`)(t) as string}`,
+    });
+    prs.push(pr);
+    return pr;
+  }
+
+  test('shows the lint findings the PR adds, not those base already has, even when their lines moved', () => {
+    const pr = redundantRulePr();
+    const r = runCli(['check', '--base', pr.base, '--head', pr.head, '--lint']);
+    expect(r.code).toBe(0);
+    const md = r.stdout;
+    const start = md.indexOf('#### Policy sanity (lint): new in this PR');
+    const section = md.slice(start, md.indexOf('\n####', start + 1));
+    // the repeated rule is the one finding: base's six (default-deny redundant, allow-dns never matches) moved two lines down but are not new
+    expect(section.split('\n').filter((l) => l.startsWith('- '))).toEqual([
+      '- `backend/network-policies.yaml:50` `NPC183` redundant-rule: NetworkPolicy backend/catalog\\-ingress ingress\\[1\\] is redundant\\: without it, every connection stays the same (covered by `NetworkPolicy backend/catalog-ingress ingress[0]`, `NetworkPolicy backend/default-deny (isolation)`)',
+    ]);
+    expect(section).toContain('_6 findings already on base not shown._');
+    expect(md.split('\n')[1]).toBe('### netpol-ci check: ⚠️ 1 new lint finding');
+    // without --lint, no lint section (lint is engine work: only when asked)
+    expect(runCli(['check', '--base', pr.base, '--head', pr.head]).stdout).not.toContain('Policy sanity');
+  });
+
+  test('--fail-on lint exits 1 only when the PR adds a finding, and implies --lint', () => {
+    const pr = redundantRulePr();
+    const failing = runCli(['check', '--base', pr.base, '--head', pr.head, '--fail-on', 'lint']);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('#### Policy sanity (lint): new in this PR');
+    // base has six findings of its own: none is new when head is base
+    const same = runCli(['check', '--base', BASE, '--head', BASE, '--fail-on', 'lint', '-f', 'json']);
+    expect(same.code).toBe(0);
+    expect(JSON.parse(same.stdout).lint).toEqual({ findings: [], existing_on_base: 6 });
+    // the README example's PR makes orders-ingress redundant (orders' port changed under it)
+    const example = runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'lint', '-f', 'json']);
+    expect(example.code).toBe(1);
+    expect(JSON.parse(example.stdout).lint.findings).toEqual([
+      {
+        kind: 'redundant-policy',
+        code: 'NPC182',
+        policy: 'NetworkPolicy backend/orders-ingress',
+        at: 'fixtures/example-pr/head/backend/network-policies.yaml:52',
+        message: 'NetworkPolicy backend/orders-ingress is redundant: without it, every connection stays the same',
+        covered_by: ['NetworkPolicy backend/default-deny'],
+      },
+    ]);
+    // --lint alone never fails
+    expect(runCli(['check', '--base', BASE, '--head', HEAD, '--lint']).code).toBe(0);
+  });
+
+  test('byte-identical output across runs, in every format', () => {
+    const pr = redundantRulePr();
+    for (const format of ['md', 'txt', 'json']) {
+      const args = ['check', '--base', pr.base, '--head', pr.head, '--lint', '--exposure', '-f', format];
+      const first = runCli(args).stdout;
+      expect(first).toContain(format === 'json' ? '"existing_on_base": 6' : format === 'txt' ? 'Policy sanity (lint), new in this PR:' : '#### Policy sanity (lint)');
+      expect(runCli(args).stdout).toBe(first);
+    }
+  });
+
+  test('--exposure: a rule open to every namespace widens catalog\'s exposure, shown in the outside section', () => {
+    const pr = makePr(BASE, { 'backend/network-policies.yaml': replace(CATALOG_FROM, `${CATALOG_FROM}    - from:\n        - namespaceSelector: {}\n      ports:\n        - port: http\n`) });
+    prs.push(pr);
+    const md = runCli(['check', '--base', pr.base, '--head', pr.head, '--exposure']).stdout;
+    const section = md.slice(md.indexOf('#### Newly reachable from outside the cluster'), md.indexOf('#### Connectivity changes'));
+    expect(section).toContain('Exposure widened (peers outside the manifests):');
+    expect(section).toContain('- `backend/catalog[Deployment]` is now reachable from `entire-cluster` on `TCP 8080`');
+    expect(md.split('\n')[1]).toContain('widens the exposure of 1 workload');
+    const json = JSON.parse(runCli(['check', '--base', pr.base, '--head', pr.head, '--exposure', '-f', 'json']).stdout);
+    expect(json.widened_exposure).toContainEqual({ workload: 'backend/catalog[Deployment]', peer: 'entire-cluster', before: 'No Connections', after: 'TCP 8080', gained: 'TCP 8080' });
+    expect(json.summary.widenedExposure).toBe(1);
+    // nothing widened when nothing changed; no section without the flag
+    expect(JSON.parse(runCli(['check', '--base', BASE, '--head', BASE, '--exposure', '-f', 'json']).stdout).widened_exposure).toEqual([]);
+    expect(runCli(['check', '--base', pr.base, '--head', pr.head]).stdout).not.toContain('Exposure widened');
   });
 });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { Codes } from '../../src/diagnostics/diagnostic.js';
+import type { LintFinding } from '../../src/connectivity/lint.js';
 import { nodeIo } from '../../src/io/node-io.js';
+import { ConnectionSet } from '../../src/model/connection-set.js';
 import { runCheck, type CheckOutcome } from '../../src/pipeline/check.js';
 import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { fitSections, FULL_REPORT_POINTER, type Section } from '../../src/report/check/budget.js';
@@ -199,5 +202,71 @@ describe('hostile input', () => {
       expect(outside).not.toMatch(/<img|evil\.example|@octocat/);
       expect((line.match(/`/g) ?? []).length % 2).toBe(0);
     }
+  });
+});
+
+describe('lint and exposure sections', () => {
+  const hostile = 'x`](https://evil.example)<img src=x onerror=alert(1)>@octocat|';
+  /** A head-side finding at a real file of the outcome (so Locations knows it), with manifest-derived text. */
+  const finding = (o: CheckOutcome, i: number, text = `rule ${i}`): LintFinding => {
+    const file = [...o.files.entries()].find(([, info]) => info.side === 'head' && info.path === POLICIES)?.[0] as string;
+    return { kind: 'redundant-rule', code: Codes.lintRedundantRule, policy: `NetworkPolicy boutique/${text}`, rule: 'ingress[0]', at: { file, doc: 1, line: 10 + i }, message: `NetworkPolicy boutique/${text} ingress[0] is redundant`, coveredBy: [`NetworkPolicy boutique/${text} ingress[1]`] };
+  };
+
+  test('lint goes after drift and before the diff; exposure lines in the outside section; real analyses on a real PR', () => {
+    const pr = makePr(BOUTIQUE, { [POLICIES]: replace('            except: [10.0.0.0/8]\n', '') });
+    prs.push(pr);
+    const o = runCheck(nodeIo(), { kind: 'paths', base: pr.base, head: pr.head }, DEFAULT_READ_SETTINGS, { lint: true, exposure: true });
+    expect(o.lint).toBeDefined();
+    // the PR opens frontend to 10.0.0.0/8 (the except removed): exactly that range is widened, though head's
+    // exposure names 0.0.0.0/0 as one range where base cut it in three
+    expect(o.exposure?.widened.map((w) => [w.workload, w.peer, w.before.toString(), w.gained.toString()])).toEqual([['boutique/frontend[Deployment]', '10.0.0.0-10.255.255.255[External]', 'No Connections', 'TCP 8080']]);
+    expect(renderCheckMd(o)).toContain('- `boutique/frontend[Deployment]` is now reachable from `10.0.0.0-10.255.255.255[External]` on `TCP 8080`');
+    const md = renderCheckMd({ ...o, drift: { findings: [] } });
+    const order = ['#### Newly reachable from outside the cluster', 'Exposure widened (peers outside the manifests):', '#### Drift', '#### Policy sanity (lint): new in this PR', '#### Connectivity changes, by cause'].map((h) => md.indexOf(h));
+    expect(order.every((x) => x > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(renderCheckMd(o)).toBe(md.replace('#### Drift\n\nNone.\n\n', '').replace(' · **0 drift findings**', ''));
+    // the same outcome twice renders the same bytes
+    const again = runCheck(nodeIo(), { kind: 'paths', base: pr.base, head: pr.head }, DEFAULT_READ_SETTINGS, { lint: true, exposure: true });
+    expect(renderCheckMd(again)).toBe(renderCheckMd(o));
+    expect(renderCheckJson(again)).toBe(renderCheckJson(o));
+  });
+
+  test('long lists fold; each finding links to its line at the head commit', () => {
+    const pr = makePr(BOUTIQUE, {});
+    prs.push(pr);
+    const o = runCheck(nodeIo(), { kind: 'paths', base: pr.base, head: pr.head }, DEFAULT_READ_SETTINGS);
+    const many: CheckOutcome = { ...o, commits: { base: 'a'.repeat(40), head: 'b'.repeat(40) }, lint: { findings: Array.from({ length: 9 }, (_, i) => finding(o, i)), existing: 0 } };
+    const md = renderCheckMd(many, { blobBase: 'https://github.com/acme/shop' });
+    expect(md).toContain('#### Policy sanity (lint): new in this PR\n\n<details><summary>9 findings</summary>');
+    expect(md).toContain(`- [\`${POLICIES}:10\`](https://github.com/acme/shop/blob/${'b'.repeat(40)}/${POLICIES}#L10) \`NPC183\` redundant-rule:`);
+    expect(balanced(md)).toBe(true);
+    const few: CheckOutcome = { ...o, lint: { findings: [finding(o, 0)], existing: 2 } };
+    expect(renderCheckMd(few)).toContain(`#### Policy sanity (lint): new in this PR\n\n- \`${POLICIES}:10\` \`NPC183\` redundant-rule: NetworkPolicy boutique/rule 0 ingress\\[0\\] is redundant (covered by \`NetworkPolicy boutique/rule 0 ingress[1]\`)\n\n_2 findings already on base not shown._`);
+    expect(renderCheckMd({ ...o, lint: { findings: [], existing: 0 } })).toContain('#### Policy sanity (lint): new in this PR\n\nNone.');
+  });
+
+  test('names from manifests in lint findings and exposure peers stay inert', () => {
+    const pr = makePr(BOUTIQUE, {});
+    prs.push(pr);
+    const o = runCheck(nodeIo(), { kind: 'paths', base: pr.base, head: pr.head }, DEFAULT_READ_SETTINGS);
+    const tcp = ConnectionSet.port('TCP', 80);
+    const withHostile: CheckOutcome = {
+      ...o,
+      lint: { findings: [finding(o, 0, hostile)], existing: 0 },
+      exposure: { widened: [{ workload: `boutique/${hostile}[Deployment]`, peer: `[namespace with {team=${hostile}}]/[all pods]`, before: ConnectionSet.NONE, after: tcp, gained: tcp }] },
+    };
+    for (const line of renderCheckMd(withHostile).split('\n')) {
+      if (line.startsWith('<!--')) continue;
+      // escaped characters are inert; what is left outside code spans must hold nothing active
+      const unescaped = line.replace(/\\./g, '');
+      const outside = unescaped.replace(/`[^`]*`/g, '');
+      expect(outside).not.toMatch(/<img|evil\.example\)|@octocat/);
+      expect((unescaped.match(/`/g) ?? []).length % 2).toBe(0);
+    }
+    // txt keeps each finding on one line
+    const txt = renderCheckTxt(withHostile);
+    expect(txt.split('\n').filter((l) => l.includes('onerror'))).toHaveLength(2);
   });
 });

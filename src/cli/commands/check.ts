@@ -15,7 +15,7 @@ import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
 /** What `--fail-on` can name: each makes the check exit 1 when the PR has one. */
-export const FAIL_ON = ['diff', 'broken', 'gaps', 'baseline', 'drift'] as const;
+export const FAIL_ON = ['diff', 'broken', 'gaps', 'baseline', 'drift', 'lint'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 const Options = CommonOptions.extend(TrafficOptions.shape).extend({
@@ -31,6 +31,8 @@ const Options = CommonOptions.extend(TrafficOptions.shape).extend({
       for (const x of items) if (!(FAIL_ON as readonly string[]).includes(x)) ctx.addIssue({ code: 'custom', message: `expected a comma-separated list of ${FAIL_ON.join(', ')}, got ${JSON.stringify(x)}` });
       return [...new Set(items)] as FailOn[];
     }),
+  lint: z.boolean().default(false),
+  exposure: z.boolean().default(false),
   maxBytes: z.coerce.number().int().min(1024, { error: 'must be at least 1024' }).default(DEFAULT_MAX_BYTES),
   baseline: z.array(z.string()).default([]),
   engine: z.enum(['builtin', 'nca', 'both'], { error: (i) => `expected builtin, nca or both, got ${JSON.stringify(i.input)}` }).optional(),
@@ -44,7 +46,8 @@ const Options = CommonOptions.extend(TrafficOptions.shape).extend({
 
 /**
  * Whether the outcome has something `--fail-on` names: a connectivity change, a needed link the PR
- * breaks, a gap the PR adds, a violated baseline rule (or the engines disagreeing), drift.
+ * breaks, a gap the PR adds, a violated baseline rule (or the engines disagreeing), drift, a
+ * lint finding the PR adds.
  */
 export function failsOn(o: CheckOutcome, failOn: readonly FailOn[]): boolean {
   const has: Record<FailOn, () => boolean> = {
@@ -53,6 +56,7 @@ export function failsOn(o: CheckOutcome, failOn: readonly FailOn[]): boolean {
     gaps: () => o.gaps.some((g) => g.introduced),
     baseline: () => (o.baseline?.violations.length ?? 0) > 0,
     drift: () => (o.drift?.findings.length ?? 0) > 0,
+    lint: () => (o.lint?.findings.length ?? 0) > 0,
   };
   return failOn.some((f) => has[f]());
 }
@@ -71,6 +75,8 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('--engine <engine>', 'with --baseline: builtin, nca or both (default: both when nca is installed)')
     .option('--nca-timeout <seconds>', 'with --baseline: time budget of nca (default 300)')
     .option('--policies <dir>', "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)")
+    .option('--lint', "policy sanity on head: lint findings base does not have (a finding is its code, policy and rule, not its line); implied by --fail-on lint")
+    .option('--exposure', 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section')
     .option('--blob-base <url>', 'https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)');
   addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(check(ctx, paths, parseOptions(Options, raw))));
@@ -98,6 +104,9 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
       ...(opts.ncaTimeout ? { ncaTimeoutMs: opts.ncaTimeout * 1000 } : {}),
       ...(opts.policies !== undefined ? { policies: opts.policies } : {}),
       ...(traffic ? { traffic } : {}),
+      // failing on new lint findings needs them computed: --fail-on lint implies --lint
+      ...(opts.lint || opts.failOn.includes('lint') ? { lint: true } : {}),
+      ...(opts.exposure ? { exposure: true } : {}),
       synthesis: DEFAULT_SYNTHESIS_OPTIONS,
     },
     readSettingsFrom(ctx, opts),

@@ -13,7 +13,7 @@ import type { CheckRequest } from './types.js';
 
 export interface LoadedSide {
   readonly label: string;
-  /** The side's objects, in memory (what observed traffic is resolved against once the side's files are gone). */
+  /** The side's objects, in memory: observed traffic is resolved against them once the side's files are gone, and lint and exposure analyse them again without re-reading files. */
   readonly cluster: Cluster;
   readonly engine: PolicyEngine;
   readonly topology: Topology;

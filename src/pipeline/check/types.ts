@@ -2,6 +2,7 @@ import type { Diagnostic, SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Cause, Decision } from '../../connectivity/causes.js';
 import type { ConnectivityDiff, ConnectivityDiffEntry } from '../../connectivity/diff.js';
 import type { EntryExplanation } from '../../connectivity/explain.js';
+import type { LintFinding } from '../../connectivity/lint.js';
 import type { UnmetLink } from '../../connectivity/needs.js';
 import type { Link, Unresolved } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
@@ -91,6 +92,18 @@ export interface BaselineFinding {
   readonly engines?: readonly string[];
 }
 
+/** A workload that peers outside the manifests reach on more connections on head than on base (exposure analysis). */
+export interface WidenedExposure {
+  readonly workload: string;
+  /** `entire-cluster`, a representative of the pods a rule's selectors could match, or an address range. */
+  readonly peer: string;
+  /** What the peer reaches on base (none if it did not). */
+  readonly before: ConnectionSet;
+  readonly after: ConnectionSet;
+  /** after minus before: never empty. */
+  readonly gained: ConnectionSet;
+}
+
 /** A repo-drift finding, for the slot the drift check fills (rendered when present). */
 export interface DriftFinding {
   readonly kind: string;
@@ -129,6 +142,10 @@ export interface CheckOutcome {
   readonly drift?: { readonly findings: readonly DriftFinding[] };
   /** With observed traffic (head only): head's declared links against the observed ones. */
   readonly traffic?: CheckTraffic;
+  /** With `lint`: head's policy sanity findings that base does not have (same code, policy and rule), and how many base already had. */
+  readonly lint?: { readonly findings: readonly LintFinding[]; readonly existing: number };
+  /** With `exposure`: the workloads whose exposure to peers outside the manifests the PR widened (ingress side). */
+  readonly exposure?: { readonly widened: readonly WidenedExposure[] };
   /** Display path -> where it lives, for every file the report may name. */
   readonly files: ReadonlyMap<string, FileInfo>;
   /** Both sides' diagnostics, for display. */

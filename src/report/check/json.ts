@@ -39,6 +39,15 @@ export function renderCheckJson(o: CheckOutcome): string {
     outside: o.outside.map(item),
     ...(o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {}),
     ...(o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {}),
+    ...(o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {}),
+    ...(o.lint
+      ? {
+          lint: {
+            findings: o.lint.findings.map((f) => ({ kind: f.kind, code: f.code, policy: f.policy, ...(f.rule ? { rule: f.rule } : {}), at: at(f.at), message: f.message, covered_by: f.coveredBy })),
+            existing_on_base: o.lint.existing,
+          },
+        }
+      : {}),
     groups: o.groups.map((g) => ({
       causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
       items: g.items.map(item),

@@ -4,7 +4,8 @@ import type { ExplainedStep } from '../../connectivity/explain.js';
 import type { UnmetLink } from '../../connectivity/needs.js';
 import type { ConnectionSet } from '../../model/connection-set.js';
 import { peerKey } from '../../model/peer.js';
-import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
+import type { LintFinding } from '../../connectivity/lint.js';
+import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
 import { renderDiffMermaid } from '../diff.js';
@@ -202,6 +203,17 @@ function trafficLines(t: NonNullable<CheckOutcome['traffic']>): string[] {
   return [...list('Observed, not declared', t.observedNotDeclared), '', ...list('Declared, never observed', t.declaredNotObserved)];
 }
 
+/** One finding: where, code, kind, then the finding's own sentence (it names the policy and rule). */
+function lintLine(f: LintFinding, loc: Locations): string {
+  const covered = f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.map(code).join(', ')})` : '';
+  return `- ${loc.at(f.at)} ${code(f.code)} ${f.kind}: ${escapeMarkdown(f.message)}${covered}`;
+}
+
+function widenedLine(w: WidenedExposure): string {
+  const what = w.before.isEmpty ? `on ${conns(w.after)}` : `now also on ${conns(w.gained)} (now ${conns(w.after)})`;
+  return `- ${code(w.workload)} is now reachable from ${code(w.peer)} ${what}`;
+}
+
 function filesSection(o: CheckOutcome, loc: Locations): string[] {
   const byFile = new Map<string, { file: ChangedFile; causes: Set<string> }>();
   for (const g of o.groups)
@@ -231,11 +243,15 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     '',
     `${code(o.refs.base)} → ${code(o.refs.head)}${sha ? ` · computed for head ${code(sha)}` : ''}`,
     '',
-    `**${s.changes} connectivity change${s.changes === 1 ? '' : 's'}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? '' : 's'} broken** · **${s.gaps} gap${s.gaps === 1 ? '' : 's'}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? '' : 's'}**` : ''}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? '' : 's'}**` : ''}${o.traffic ? ` · **${o.traffic.observedNotDeclared.length} observed, not declared**` : ''}`,
+    `**${s.changes} connectivity change${s.changes === 1 ? '' : 's'}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? '' : 's'} broken** · **${s.gaps} gap${s.gaps === 1 ? '' : 's'}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? '' : 's'}**` : ''}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? '' : 's'}**` : ''}${o.lint ? ` · **${o.lint.findings.length} new lint finding${o.lint.findings.length === 1 ? '' : 's'}**` : ''}${o.traffic ? ` · **${o.traffic.observedNotDeclared.length} observed, not declared**` : ''}`,
   ];
   const sections: Section[] = [];
-  if (o.outside.length > 0) {
-    sections.push({ title: 'Reachable from outside the cluster', lines: ['#### Newly reachable from outside the cluster', '', ...o.outside.flatMap((it) => itemLines(it, o, loc))] });
+  const widened = o.exposure?.widened ?? [];
+  if (o.outside.length > 0 || widened.length > 0) {
+    const lines = ['#### Newly reachable from outside the cluster', '', ...o.outside.flatMap((it) => itemLines(it, o, loc))];
+    // exposure: peers the manifests do not hold (any namespace, pods a selector could match elsewhere, addresses)
+    if (widened.length > 0) lines.push(...(o.outside.length > 0 ? [''] : []), 'Exposure widened (peers outside the manifests):', '', ...fold(`${widened.length} workloads and peers`, widened.map(widenedLine)));
+    sections.push({ title: 'Reachable from outside the cluster', lines });
   }
   if (o.baseline) {
     const v = o.baseline.violations;
@@ -246,6 +262,11 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     const f = o.drift.findings;
     const lines = f.map((x) => `- ${escapeMarkdown(x.kind)} ${code(x.subject)}: ${escapeMarkdown(x.message)}${x.at ? ` at ${loc.at(x.at)}` : ''}`);
     sections.push({ title: 'Drift', lines: ['#### Drift', '', ...(f.length ? fold(`${f.length} findings`, lines) : ['None.'])] });
+  }
+  if (o.lint) {
+    const f = o.lint.findings;
+    const already = o.lint.existing > 0 ? ['', `_${o.lint.existing} finding${o.lint.existing === 1 ? '' : 's'} already on base not shown._`] : [];
+    sections.push({ title: 'Policy sanity (lint)', lines: ['#### Policy sanity (lint): new in this PR', '', ...(f.length ? fold(`${f.length} findings`, f.map((x) => lintLine(x, loc))) : ['None.']), ...already] });
   }
   if (o.groups.length > 0) {
     sections.push({ title: 'Connectivity changes', lines: ['#### Connectivity changes, by cause', '', ...o.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), ...groupLines(g, i + 1, o, loc)])] });

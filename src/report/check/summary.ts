@@ -13,6 +13,10 @@ export interface CheckSummary {
   readonly newGaps: number;
   readonly baselineViolations?: number;
   readonly driftFindings?: number;
+  /** With --lint: lint findings the PR adds. */
+  readonly newLintFindings?: number;
+  /** With --exposure: workloads whose exposure to the outside the PR widened. */
+  readonly widenedExposure?: number;
 }
 
 export function checkSummary(o: CheckOutcome): CheckSummary {
@@ -22,11 +26,15 @@ export function checkSummary(o: CheckOutcome): CheckSummary {
   const broken = o.broken.length;
   const baseline = o.baseline?.violations.length;
   const drift = o.drift?.findings.length;
+  const lint = o.lint?.findings.length;
+  const exposed = o.exposure ? new Set(o.exposure.widened.map((w) => w.workload)).size : undefined;
   const problems: string[] = [];
   if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? '' : 's'}`);
   if (drift) problems.push(`${drift} drift finding${drift === 1 ? '' : 's'}`);
+  if (lint) problems.push(`${lint} new lint finding${lint === 1 ? '' : 's'}`);
   if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? '' : 's'}`);
   if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? '' : 's'} from outside the cluster`);
+  if (exposed) problems.push(`widens the exposure of ${exposed} workload${exposed === 1 ? '' : 's'}`);
   const verdict =
     problems.length > 0
       ? `⚠️ ${problems.join(', ')}`
@@ -45,5 +53,7 @@ export function checkSummary(o: CheckOutcome): CheckSummary {
     newGaps: o.gaps.filter((g) => g.introduced).length,
     ...(baseline !== undefined ? { baselineViolations: baseline } : {}),
     ...(drift !== undefined ? { driftFindings: drift } : {}),
+    ...(lint !== undefined ? { newLintFindings: lint } : {}),
+    ...(exposed !== undefined ? { widenedExposure: exposed } : {}),
   };
 }
