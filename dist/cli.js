@@ -6,7 +6,7 @@ import {
   renderBaselineMd,
   renderBaselineSarif,
   renderBaselineTxt
-} from "./chunks/chunk-H2XFFJPY.js";
+} from "./chunks/chunk-PZQV4A3Z.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
@@ -18,11 +18,10 @@ import {
 import {
   parseLinksFile,
   policyTarget,
-  renderPoliciesYaml,
   runPrune,
   runSynthesize,
   writePolicies
-} from "./chunks/chunk-VAZENLUC.js";
+} from "./chunks/chunk-KHGKLZ64.js";
 import {
   gapText
 } from "./chunks/chunk-7EHRQXR2.js";
@@ -30,7 +29,7 @@ import {
   VERIFY_FORMATS,
   renderClusterDrift,
   renderRepoDrift
-} from "./chunks/chunk-DJVVHJI5.js";
+} from "./chunks/chunk-D3LN4CHJ.js";
 import {
   DEFAULT_MAX_BYTES,
   analyzeExposure,
@@ -43,7 +42,7 @@ import {
   runClusterDrift,
   runGatedCheck,
   runRepoDrift
-} from "./chunks/chunk-BOCP5RZN.js";
+} from "./chunks/chunk-6MKLWQYF.js";
 import {
   DIFF_FORMATS,
   renderDiffCsv,
@@ -60,8 +59,9 @@ import {
   GAP_MODES,
   layoutPolicies,
   parsePreset,
+  renderPoliciesYaml,
   runBaseline
-} from "./chunks/chunk-Y4ZCRRFR.js";
+} from "./chunks/chunk-YULPW44Y.js";
 import {
   PolicyEngine,
   analyzeConnectivity,
@@ -3861,7 +3861,8 @@ function check(ctx, paths, opts) {
       // failing on new lint findings needs them computed: --fail-on lint implies --lint
       ...opts.lint || opts.failOn.includes("lint") ? { lint: true } : {},
       ...opts.exposure ? { exposure: true } : {},
-      synthesis: DEFAULT_SYNTHESIS_OPTIONS
+      synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+      renderPolicies: renderPoliciesYaml
     },
     readSettingsFrom(ctx, opts)
   );

@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   renderBaselineMd,
   renderBaselineSarif
-} from "../chunks/chunk-H2XFFJPY.js";
+} from "../chunks/chunk-PZQV4A3Z.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-LBXRKKBV.js";
-import "../chunks/chunk-BOCP5RZN.js";
+} from "../chunks/chunk-IPENGVF7.js";
+import "../chunks/chunk-6MKLWQYF.js";
 import "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-Y4ZCRRFR.js";
+} from "../chunks/chunk-YULPW44Y.js";
 import "../chunks/chunk-FV4AEPNN.js";
 import "../chunks/chunk-PQPULCAW.js";
 import {

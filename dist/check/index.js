@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-LBXRKKBV.js";
-import "../chunks/chunk-BOCP5RZN.js";
+} from "../chunks/chunk-IPENGVF7.js";
+import "../chunks/chunk-6MKLWQYF.js";
 import "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
-import "../chunks/chunk-Y4ZCRRFR.js";
+import "../chunks/chunk-YULPW44Y.js";
 import "../chunks/chunk-FV4AEPNN.js";
 import "../chunks/chunk-PQPULCAW.js";
 import "../chunks/chunk-3XV4S4AN.js";

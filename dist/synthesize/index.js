@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   policyTarget,
-  renderPoliciesYaml,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-VAZENLUC.js";
+} from "../chunks/chunk-KHGKLZ64.js";
 import "../chunks/chunk-7EHRQXR2.js";
 import {
-  DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-Y4ZCRRFR.js";
+  DEFAULT_SYNTHESIS_OPTIONS,
+  renderPoliciesYaml
+} from "../chunks/chunk-YULPW44Y.js";
 import "../chunks/chunk-FV4AEPNN.js";
 import "../chunks/chunk-PQPULCAW.js";
 import {

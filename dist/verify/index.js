@@ -3,21 +3,21 @@ import {
   renderRepoDrift,
   renderRepoDriftMd,
   renderRepoDriftSarif
-} from "../chunks/chunk-DJVVHJI5.js";
+} from "../chunks/chunk-D3LN4CHJ.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-LBXRKKBV.js";
+} from "../chunks/chunk-IPENGVF7.js";
 import {
   runRepoDrift
-} from "../chunks/chunk-BOCP5RZN.js";
+} from "../chunks/chunk-6MKLWQYF.js";
 import "../chunks/chunk-UMDFYKMJ.js";
 import "../chunks/chunk-5SRV5TAB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-Y4ZCRRFR.js";
+} from "../chunks/chunk-YULPW44Y.js";
 import "../chunks/chunk-FV4AEPNN.js";
 import "../chunks/chunk-PQPULCAW.js";
 import {

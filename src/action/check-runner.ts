@@ -2,6 +2,7 @@ import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { peerKey } from '../model/peer.js';
 import { runGatedCheck } from '../pipeline/check-gates.js';
 import { renderCheckMd } from '../report/check/md.js';
+import { renderPoliciesYaml } from '../report/policies.js';
 import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 import type { CheckFinding, CheckRunner } from './check-result.js';
 
@@ -21,6 +22,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
       ...(request.lint ? { lint: true } : {}),
       ...(request.exposure ? { exposure: true } : {}),
       synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+      renderPolicies: renderPoliciesYaml,
     },
     settings,
   );

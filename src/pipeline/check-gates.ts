@@ -8,7 +8,8 @@ import { runBaseline, type BaselineOutcome } from './baseline.js';
 import { runCheck, type BaselineFinding, type CheckOptions, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
 import type { ReadSettings } from './settings.js';
 import type { TrafficRequest } from './traffic.js';
-import { runRepoDrift, type RepoDriftOutcome } from './verify.js';
+import { planRepoFix, runRepoDrift, type RepoDriftOutcome } from './verify.js';
+import type { NetworkPolicyManifest } from '../synthesis/synthesize.js';
 
 /** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
 export interface CheckGates extends Omit<CheckOptions, 'traffic'> {
@@ -21,6 +22,8 @@ export interface CheckGates extends Omit<CheckOptions, 'traffic'> {
   /** Observed traffic, read against head: compared with its declared links, and needs of the drift gate. */
   readonly traffic?: TrafficRequest;
   readonly synthesis: SynthesisOptions;
+  /** How policy files are written (the YAML renderer): given, drift comes with the files that would close it. */
+  readonly renderPolicies?: (policies: readonly NetworkPolicyManifest[]) => string;
 }
 
 export interface GatedCheckOutcome extends CheckOutcome {
@@ -105,7 +108,14 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
           return { kind: 'excess', subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...(where ? { at: at(where) as SourceRef } : {}) };
         }),
       ];
-      drift = { findings };
+      // the synthesized policies that would close the drift, as the author can apply them (verify --fix writes the same)
+      let fix: { path: string; before: string; after: string }[] | undefined;
+      if (findings.length > 0 && gates.renderPolicies) {
+        const driftRequest = { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...(gates.traffic ? { traffic: gates.traffic } : {}) };
+        const plan = planRepoFix(io, driftRequest, settings, gates.renderPolicies);
+        fix = plan.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
+      }
+      drift = { findings, ...(fix && fix.length > 0 ? { fix } : {}) };
     }
     // the drift gate reads the same traffic as the check: its diagnostics are said once
     const said = new Set(outcome.diagnostics.map((d) => JSON.stringify(d)));

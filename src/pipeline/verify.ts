@@ -189,13 +189,21 @@ function isManagedPolicyFile(f: ManifestFile): boolean {
   return objects.every((o) => o.kind === 'NetworkPolicy' && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
 }
 
+/** What `--fix` would write: the synthesized layout against the folder's files, nothing written yet. */
+export interface RepoFixPlan {
+  readonly files: readonly FixedFile[];
+  readonly writes: ReadonlyMap<string, string>;
+  readonly removals: readonly string[];
+  readonly keptHandWritten: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
- * `verify --fix`: writes the synthesized policies that close the drift into the policies folder
- * (one file per namespace, as `synthesize --output DIR`), removes files that held only policies
- * netpol-ci wrote and that the new layout no longer has, keeps hand-written files (named in the
- * outcome: they may still allow excess), then verifies again.
+ * The policies that would close the drift, as file changes against the policies folder (one file
+ * per namespace, as `synthesize --output DIR`): files that held only policies netpol-ci wrote and
+ * that the new layout no longer has are removed, hand-written files are kept (and named).
  */
-export function fixRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): FixOutcome {
+export function planRepoFix(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): RepoFixPlan {
   // observed links are needs here too, so the policies written allow the traffic seen
   const { loaded, request: withTraffic } = observedNeeds(io, loadRepoDrift(io, request, settings), request, settings);
   const appCluster = buildCluster(loaded.appObjects).cluster;
@@ -220,9 +228,18 @@ export function fixRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSe
       files.push({ path: f.path, action: 'removed', before: f.text, after: '' });
     } else kept.push(f.path);
   }
-  io.writeFiles(writes, { createFolders: true });
-  io.removeFiles(removals);
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, writes, removals, keptHandWritten: kept.sort(), diagnostics: synthesized.diagnostics };
+}
+
+/**
+ * `verify --fix`: writes the synthesized policies that close the drift into the policies folder
+ * (see planRepoFix), then verifies again.
+ */
+export function fixRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): FixOutcome {
+  const plan = planRepoFix(io, request, settings, render);
+  io.writeFiles(plan.writes, { createFolders: true });
+  io.removeFiles(plan.removals);
   const after = runRepoDrift(io, request, settings);
-  return { files, keptHandWritten: kept.sort(), after: { drift: after.drift, diagnostics: [...synthesized.diagnostics, ...after.diagnostics] } };
+  return { files: plan.files, keptHandWritten: plan.keptHandWritten, after: { drift: after.drift, diagnostics: [...plan.diagnostics, ...after.diagnostics] } };
 }

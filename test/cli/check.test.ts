@@ -365,3 +365,28 @@ describe('check --lint and --exposure', () => {
     expect(runCli(['check', '--base', pr.base, '--head', pr.head]).stdout).not.toContain('Exposure widened');
   });
 });
+
+describe('check --policies: drift on head, with the policies that would close it', () => {
+  test('a committed rule on the wrong port: the missing need, the excess, and a unified diff of what verify --fix writes', () => {
+    const root = tempDir();
+    const app = path.join(root, 'app');
+    cpSync(path.join(REPO_ROOT, 'fixtures/example-app/manifests'), app, { recursive: true });
+    mkdirSync(path.join(app, 'policies'));
+    for (const ns of ['frontend', 'backend', 'payments']) renameSync(path.join(app, ns, 'network-policies.yaml'), path.join(app, 'policies', `${ns}.yaml`));
+    const base = path.join(root, 'base');
+    const head = path.join(root, 'head');
+    cpSync(app, base, { recursive: true });
+    cpSync(app, head, { recursive: true });
+    const file = path.join(head, 'policies', 'payments.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('- {protocol: TCP, port: 9000}', '- {protocol: TCP, port: 9001}'));
+    // paths relative to the working directory, as a workflow gives them
+    const r = runCli(['check', '--base', 'base', '--head', 'head', '--policies', 'head/policies', '--fail-on', 'drift'], { cwd: root });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('- missing `payments/payments[Deployment] → payments/fraud-check[Deployment]`: needed TCP 9000 is blocked by the committed policies');
+    expect(r.stdout).toContain('<details><summary>Policies that would close the drift (unified diff, 3 files; <code>verify --fix</code> writes them)</summary>');
+    expect(r.stdout).toMatch(/```diff\nIndex: head\/policies\/backend\.yaml\n/);
+    // without --policies there is no drift section; the same run is byte-identical
+    expect(runCli(['check', '--base', 'base', '--head', 'head'], { cwd: root }).stdout).not.toContain('#### Drift');
+    expect(runCli(['check', '--base', 'base', '--head', 'head', '--policies', 'head/policies', '--fail-on', 'drift'], { cwd: root }).stdout).toBe(r.stdout);
+  });
+});

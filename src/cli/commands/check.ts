@@ -4,6 +4,7 @@ import { ConfigError } from '../../diagnostics/errors.js';
 import type { CheckOutcome, CheckRequest } from '../../pipeline/check.js';
 import { runGatedCheck } from '../../pipeline/check-gates.js';
 import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
+import { renderPoliciesYaml } from '../../report/policies.js';
 import { DEFAULT_MAX_BYTES } from '../../report/check/budget.js';
 import { renderCheckJson } from '../../report/check/json.js';
 import { renderCheckMd } from '../../report/check/md.js';
@@ -108,6 +109,7 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
       ...(opts.lint || opts.failOn.includes('lint') ? { lint: true } : {}),
       ...(opts.exposure ? { exposure: true } : {}),
       synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+      renderPolicies: renderPoliciesYaml,
     },
     readSettingsFrom(ctx, opts),
   );

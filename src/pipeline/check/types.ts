@@ -139,7 +139,8 @@ export interface CheckOutcome {
   readonly unjudged: readonly Link[];
   readonly gaps: readonly Gap[];
   readonly baseline?: { readonly violations: readonly BaselineFinding[]; readonly newOnHead?: number };
-  readonly drift?: { readonly findings: readonly DriftFinding[] };
+  /** Drift findings, and (when the caller can render policies) the policy files that would close it: before and after, for a unified diff. */
+  readonly drift?: { readonly findings: readonly DriftFinding[]; readonly fix?: readonly { readonly path: string; readonly before: string; readonly after: string }[] };
   /** With observed traffic (head only): head's declared links against the observed ones. */
   readonly traffic?: CheckTraffic;
   /** With `lint`: head's policy sanity findings that base does not have (same code, policy and rule), and how many base already had. */

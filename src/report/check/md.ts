@@ -1,3 +1,4 @@
+import { createTwoFilesPatch } from 'diff';
 import type { SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
 import type { ExplainedStep } from '../../connectivity/explain.js';
@@ -203,6 +204,20 @@ function trafficLines(t: NonNullable<CheckOutcome['traffic']>): string[] {
   return [...list('Observed, not declared', t.observedNotDeclared), '', ...list('Declared, never observed', t.declaredNotObserved)];
 }
 
+/**
+ * The policy files that would close the drift, as one unified diff the author can apply, folded.
+ * The fence is longer than any run of backticks in the files, so nothing in them can close it.
+ */
+function fixLines(files: readonly { readonly path: string; readonly before: string; readonly after: string }[]): string[] {
+  if (files.length === 0) return [];
+  const patch = files
+    .map((f) => createTwoFilesPatch(f.before === '' ? '/dev/null' : f.path, f.after === '' ? '/dev/null' : f.path, f.before, f.after, '', '', { context: 3 }))
+    .join('');
+  const longest = Math.max(2, ...[...patch.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return ['', `<details><summary>Policies that would close the drift (unified diff, ${files.length} file${files.length === 1 ? '' : 's'}; <code>verify --fix</code> writes them)</summary>`, '', `${fence}diff`, ...patch.trimEnd().split('\n'), fence, '', '</details>'];
+}
+
 /** One finding: where, code, kind, then the finding's own sentence (it names the policy and rule). */
 function lintLine(f: LintFinding, loc: Locations): string {
   const covered = f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.map(code).join(', ')})` : '';
@@ -261,7 +276,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
   if (o.drift) {
     const f = o.drift.findings;
     const lines = f.map((x) => `- ${escapeMarkdown(x.kind)} ${code(x.subject)}: ${escapeMarkdown(x.message)}${x.at ? ` at ${loc.at(x.at)}` : ''}`);
-    sections.push({ title: 'Drift', lines: ['#### Drift', '', ...(f.length ? fold(`${f.length} findings`, lines) : ['None.'])] });
+    sections.push({ title: 'Drift', lines: ['#### Drift', '', ...(f.length ? fold(`${f.length} findings`, lines) : ['None.']), ...fixLines(o.drift.fix ?? [])] });
   }
   if (o.lint) {
     const f = o.lint.findings;
