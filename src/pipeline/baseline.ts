@@ -10,7 +10,7 @@ import { RuleMatcher } from '../baseline/match.js';
 import { parseRuleFile, type BaselineRule, type RuleSet } from '../baseline/rules.js';
 import { ruleRefKey, type RuleRef, type Violation } from '../baseline/violation.js';
 import { loadInputs } from './load.js';
-import type { ReadSettings } from './settings.js';
+import { engineOptions, type ReadSettings } from './settings.js';
 
 export type EngineChoice = 'builtin' | 'nca' | 'both';
 
@@ -96,7 +96,7 @@ export function runBaseline(io: Io, request: BaselineRequest, settings: ReadSett
   let builtinSeconds: number | undefined;
   if (engine !== 'nca') {
     const t0 = performance.now();
-    const result = analyzeConnectivity(cluster, { ipFamilies: settings.ipFamilies });
+    const result = analyzeConnectivity(cluster, engineOptions(settings));
     all.push(...result.diagnostics);
     builtin = checkBaseline(cluster, result.engine, result.value, rules);
     builtinSeconds = (performance.now() - t0) / 1000;

@@ -4,7 +4,7 @@ import { compareStrings } from '../../manifests/cluster.js';
 import { ConnectionSet } from '../../model/connection-set.js';
 import { atomize, rangeContains, type IpRange } from '../../model/ip.js';
 import { parsePeer, peerKey } from '../../model/peer.js';
-import type { ReadSettings } from '../settings.js';
+import { engineOptions, type ReadSettings } from '../settings.js';
 import type { LoadedSide } from './sides.js';
 import type { CheckOutcome, WidenedExposure } from './types.js';
 
@@ -38,7 +38,7 @@ function rangeOf(peer: string): IpRange | undefined {
  * two sides cut the address space differently (an `except` removed merges two ranges into one).
  */
 export function widenedExposure(base: LoadedSide, head: LoadedSide, settings: ReadSettings): NonNullable<CheckOutcome['exposure']> {
-  const options = { ipFamilies: settings.ipFamilies };
+  const options = engineOptions(settings);
   const baseEntries = analyzeExposure(base.cluster, options).value.ingress;
   const headEntries = analyzeExposure(head.cluster, options).value.ingress;
   const widened: WidenedExposure[] = [];

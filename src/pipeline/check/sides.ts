@@ -8,7 +8,7 @@ import type { ChartValues, ExportedTree, Io, PathMapping } from '../../io/types.
 import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
 import { loadInputs } from '../load.js';
-import type { ReadSettings } from '../settings.js';
+import { engineOptions, type ReadSettings } from '../settings.js';
 import type { CheckRequest } from './types.js';
 
 export interface LoadedSide {
@@ -26,7 +26,7 @@ export interface LoadedSide {
 
 function loadSide(io: Io, label: string, root: string, settings: ReadSettings, cache: ParseCache, mapping: PathMapping, rel: (display: string) => string | undefined): LoadedSide {
   const { load, diagnostics, values } = loadInputs(io, [root], settings, cache, mapping);
-  const engine = new PolicyEngine(load.cluster, { ipFamilies: settings.ipFamilies });
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   const scan = scanTopology(load.cluster, { values });
   return {
     label,
