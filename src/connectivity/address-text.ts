@@ -1,22 +1,5 @@
-import { formatIp, type IpRange } from '../model/ip.js';
+import { rangeToCidrs, type IpRange } from '../model/ip.js';
 import type { Policy } from './policy.js';
-
-const BITS = { 4: 32, 6: 128 } as const;
-
-/** The smallest list of CIDRs that covers exactly the range. */
-export function rangeToCidrs(r: IpRange): string[] {
-  const out: string[] = [];
-  const bits = BITS[r.family];
-  let lo = r.lo;
-  while (lo <= r.hi) {
-    // the largest aligned block starting at lo that stays inside the range
-    let size = 0;
-    while (size < bits && (lo & ((1n << BigInt(size + 1)) - 1n)) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= r.hi) size++;
-    out.push(`${formatIp(r.family, lo)}/${bits - size}`);
-    lo += 1n << BigInt(size);
-  }
-  return out;
-}
 
 /** Adjacent ranges of one family joined. */
 export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {

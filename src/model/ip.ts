@@ -128,3 +128,20 @@ export function atomize(ranges: readonly IpRange[], alwaysInclude: readonly IpFa
   }
   return atoms;
 }
+
+const CIDR_BITS = { 4: 32, 6: 128 } as const;
+
+/** The smallest list of CIDRs that covers exactly the range. */
+export function rangeToCidrs(r: IpRange): string[] {
+  const out: string[] = [];
+  const bits = CIDR_BITS[r.family];
+  let lo = r.lo;
+  while (lo <= r.hi) {
+    // the largest aligned block starting at lo that stays inside the range
+    let size = 0;
+    while (size < bits && (lo & ((1n << BigInt(size + 1)) - 1n)) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= r.hi) size++;
+    out.push(`${formatIp(r.family, lo)}/${bits - size}`);
+    lo += 1n << BigInt(size);
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
-import { formatIp, type IpRange } from '../model/ip.js';
+import { rangeToCidrs } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
@@ -103,20 +103,6 @@ export function portsOf(conns: ConnectionSet): PolicyPort[] | undefined {
   return out;
 }
 
-function cidrsOf(range: IpRange): string[] {
-  // the smallest set of CIDR blocks covering exactly the range
-  const bits = range.family === 4 ? 32 : 128;
-  const out: string[] = [];
-  let lo = range.lo;
-  while (lo <= range.hi) {
-    let size = 0;
-    while (size < bits && (lo & ((1n << BigInt(size + 1)) - 1n)) === 0n && lo + (1n << BigInt(size + 1)) - 1n <= range.hi) size++;
-    out.push(`${formatIp(range.family, lo)}/${bits - size}`);
-    lo += 1n << BigInt(size);
-  }
-  return out;
-}
-
 /**
  * Least-privilege NetworkPolicies for the links: one per workload (selecting exactly its pods),
  * ingress one rule per source, egress one rule per destination plus DNS, and a default deny per
@@ -179,7 +165,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         ];
       }
       case 'external':
-        return cidrsOf(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+        return rangeToCidrs(p.range).map((cidr) => ({ ipBlock: { cidr } }));
     }
   };
 
