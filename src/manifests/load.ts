@@ -24,8 +24,17 @@ function inNamespace(o: K8sObject, namespace: string): K8sObject {
   return { ...o, object: { ...o.object, metadata: { ...o.object.metadata, namespace } } } as K8sObject;
 }
 
-/** Files (already read by the I/O shell) -> the cluster model, with every problem as a diagnostic. */
-export function loadManifests(files: readonly ManifestFile[], cache?: ParseCache, options: LoadOptions = {}): LoadResult {
+export interface ObjectsLoad {
+  readonly objects: readonly K8sObject[];
+  readonly documents: readonly ParsedDocument[];
+  /** Parse and validation problems. */
+  readonly diagnostics: Diagnostic[];
+  /** One info diagnostic per kind netpol-ci does not model, with its count. */
+  readonly skipped: readonly Diagnostic[];
+}
+
+/** Files -> typed objects (before any cluster is built), every problem a diagnostic. */
+export function loadObjects(files: readonly ManifestFile[], cache?: ParseCache): ObjectsLoad {
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   for (const f of files) {
@@ -35,11 +44,18 @@ export function loadManifests(files: readonly ManifestFile[], cache?: ParseCache
   }
   const objects = readObjects(documents, cache);
   appendAll(diagnostics, objects.diagnostics);
-  for (const [kind, count] of [...objects.skippedKinds].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    diagnostics.push(diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));
-  }
+  const skipped = [...objects.skippedKinds]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([kind, count]) => diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));
+  return { objects: objects.objects, documents, diagnostics, skipped };
+}
+
+/** Files (already read by the I/O shell) -> the cluster model, with every problem as a diagnostic. */
+export function loadManifests(files: readonly ManifestFile[], cache?: ParseCache, options: LoadOptions = {}): LoadResult {
+  const loaded = loadObjects(files, cache);
+  const diagnostics = [...loaded.diagnostics, ...loaded.skipped];
   const ns = options.defaultNamespace;
-  const built = buildCluster(ns ? objects.objects.map((o) => inNamespace(o, ns)) : objects.objects);
+  const built = buildCluster(ns ? loaded.objects.map((o) => inNamespace(o, ns)) : loaded.objects);
   appendAll(diagnostics, built.diagnostics);
-  return { cluster: built.cluster, diagnostics, documents };
+  return { cluster: built.cluster, diagnostics, documents: loaded.documents };
 }

@@ -1,12 +1,14 @@
+import { loadObjects } from '../manifests/load.js';
+import { appendAll } from '../model/append.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { diffConnectivity, type ConnectivityDiff } from '../connectivity/diff.js';
 import { PolicyEngine } from '../connectivity/engine.js';
 import { explainDiff, type EntryExplanation } from '../connectivity/explain.js';
 import { buildCluster, compareStrings, DEFAULT_NAMESPACE, type Cluster } from '../manifests/cluster.js';
-import { parseManifestFile, type ManifestFile, type ParsedDocument } from '../manifests/documents.js';
+import type { ManifestFile } from '../manifests/documents.js';
 import { foldLiveOwners, liveFiles } from '../manifests/live.js';
-import { originRef, readObjects, type K8sObject } from '../manifests/objects.js';
+import { originRef, type K8sObject } from '../manifests/objects.js';
 import type { Io, KubectlTarget } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
 
@@ -50,15 +52,10 @@ export interface LiveObjects {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): K8sObject[] {
-  const documents: ParsedDocument[] = [];
-  for (const f of files) {
-    const r = parseManifestFile(f);
-    documents.push(...r.documents);
-    diagnostics.push(...r.diagnostics);
-  }
-  const r = readObjects(documents);
-  diagnostics.push(...r.diagnostics);
+/** The files' objects; their problems go to `diagnostics`. */
+function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): readonly K8sObject[] {
+  const r = loadObjects(files);
+  appendAll(diagnostics, r.diagnostics);
   return r.objects;
 }
 

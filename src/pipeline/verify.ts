@@ -1,10 +1,12 @@
+import { loadObjects } from '../manifests/load.js';
+import { appendAll } from '../model/append.js';
 import path from 'node:path';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { PolicyEngine } from '../connectivity/engine.js';
 import { computeRepoDrift, type RepoDrift } from '../drift/repo.js';
 import { buildCluster, type Cluster } from '../manifests/cluster.js';
-import { parseManifestFile, type ManifestFile, type ParsedDocument } from '../manifests/documents.js';
+import { parseManifestFile, type ManifestFile } from '../manifests/documents.js';
 import { originRef, readObjects, type K8sObject } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { layoutPolicies } from '../synthesis/layout.js';
@@ -80,18 +82,11 @@ function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
   return { path: '(assumed DNS pods)', text: JSON.stringify(pod) };
 }
 
-function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): K8sObject[] {
-  const documents: ParsedDocument[] = [];
-  for (const f of files) {
-    const r = parseManifestFile(f);
-    documents.push(...r.documents);
-    diagnostics.push(...r.diagnostics);
-  }
-  const r = readObjects(documents);
-  diagnostics.push(...r.diagnostics);
-  for (const [kind, count] of [...r.skippedKinds].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    diagnostics.push(diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));
-  }
+/** The files' objects; their problems (and, here, the kinds not modelled) go to `diagnostics`. */
+function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): readonly K8sObject[] {
+  const r = loadObjects(files);
+  appendAll(diagnostics, r.diagnostics);
+  appendAll(diagnostics, r.skipped);
   return r.objects;
 }
 
