@@ -6,7 +6,7 @@ import {
   renderBaselineMd,
   renderBaselineSarif,
   renderBaselineTxt
-} from "./chunks/chunk-PZQV4A3Z.js";
+} from "./chunks/chunk-YCX3YJCZ.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
@@ -14,22 +14,22 @@ import {
   renderScanTxt,
   renderScanYaml,
   runScan
-} from "./chunks/chunk-ZMPSLJD7.js";
+} from "./chunks/chunk-U7HXOLL6.js";
 import {
   parseLinksFile,
   policyTarget,
   runPrune,
   runSynthesize,
   writePolicies
-} from "./chunks/chunk-KHGKLZ64.js";
+} from "./chunks/chunk-IWEP6RMK.js";
 import {
   gapText
-} from "./chunks/chunk-7EHRQXR2.js";
+} from "./chunks/chunk-TO5WCRMB.js";
 import {
   VERIFY_FORMATS,
   renderClusterDrift,
   renderRepoDrift
-} from "./chunks/chunk-D3LN4CHJ.js";
+} from "./chunks/chunk-6ZJ4BTTM.js";
 import {
   DEFAULT_MAX_BYTES,
   analyzeExposure,
@@ -42,7 +42,7 @@ import {
   runClusterDrift,
   runGatedCheck,
   runRepoDrift
-} from "./chunks/chunk-6MKLWQYF.js";
+} from "./chunks/chunk-HERTS5YR.js";
 import {
   DIFF_FORMATS,
   renderDiffCsv,
@@ -53,7 +53,7 @@ import {
   renderExplanationTxt,
   renderExplanationsJson,
   runDiff
-} from "./chunks/chunk-5SRV5TAB.js";
+} from "./chunks/chunk-RA6HHYRB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -61,19 +61,19 @@ import {
   parsePreset,
   renderPoliciesYaml,
   runBaseline
-} from "./chunks/chunk-YULPW44Y.js";
+} from "./chunks/chunk-BWT6DFB2.js";
 import {
   PolicyEngine,
   analyzeConnectivity,
   explainPair
-} from "./chunks/chunk-FV4AEPNN.js";
+} from "./chunks/chunk-MCAWNEB3.js";
 import {
   evidenceText,
   findAddresses,
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-PQPULCAW.js";
+} from "./chunks/chunk-47NPU2GT.js";
 import {
   ConnectionSet,
   NAMESPACE_NAME_LABEL,
@@ -93,7 +93,7 @@ import {
   parsePeer,
   peerKey,
   workloadKey
-} from "./chunks/chunk-UMTN2JNT.js";
+} from "./chunks/chunk-474KPJTR.js";
 import {
   Codes,
   ConfigError,

@@ -2,32 +2,32 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   renderBaselineMd,
   renderBaselineSarif
-} from "../chunks/chunk-PZQV4A3Z.js";
+} from "../chunks/chunk-YCX3YJCZ.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-IPENGVF7.js";
-import "../chunks/chunk-6MKLWQYF.js";
-import "../chunks/chunk-UMDFYKMJ.js";
-import "../chunks/chunk-5SRV5TAB.js";
+} from "../chunks/chunk-HAFF4E46.js";
+import "../chunks/chunk-HERTS5YR.js";
+import "../chunks/chunk-7GKTHPAS.js";
+import "../chunks/chunk-RA6HHYRB.js";
 import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-YULPW44Y.js";
-import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-PQPULCAW.js";
+} from "../chunks/chunk-BWT6DFB2.js";
+import "../chunks/chunk-MCAWNEB3.js";
+import "../chunks/chunk-47NPU2GT.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-3XV4S4AN.js";
+} from "../chunks/chunk-DSFXLOT5.js";
 import {
   peerKey
-} from "../chunks/chunk-UMTN2JNT.js";
+} from "../chunks/chunk-474KPJTR.js";
 import {
   annotateDiagnostics,
   baselineSpec,

@@ -1,15 +1,15 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-IPENGVF7.js";
-import "../chunks/chunk-6MKLWQYF.js";
-import "../chunks/chunk-UMDFYKMJ.js";
-import "../chunks/chunk-5SRV5TAB.js";
-import "../chunks/chunk-YULPW44Y.js";
-import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-PQPULCAW.js";
-import "../chunks/chunk-3XV4S4AN.js";
-import "../chunks/chunk-UMTN2JNT.js";
+} from "../chunks/chunk-HAFF4E46.js";
+import "../chunks/chunk-HERTS5YR.js";
+import "../chunks/chunk-7GKTHPAS.js";
+import "../chunks/chunk-RA6HHYRB.js";
+import "../chunks/chunk-BWT6DFB2.js";
+import "../chunks/chunk-MCAWNEB3.js";
+import "../chunks/chunk-47NPU2GT.js";
+import "../chunks/chunk-DSFXLOT5.js";
+import "../chunks/chunk-474KPJTR.js";
 import {
   gitHubApiFor,
   nodeRuntime,

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-UMDFYKMJ.js";
-import "../chunks/chunk-5SRV5TAB.js";
-import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-3XV4S4AN.js";
-import "../chunks/chunk-UMTN2JNT.js";
+} from "../chunks/chunk-7GKTHPAS.js";
+import "../chunks/chunk-RA6HHYRB.js";
+import "../chunks/chunk-MCAWNEB3.js";
+import "../chunks/chunk-DSFXLOT5.js";
+import "../chunks/chunk-474KPJTR.js";
 import {
   gitHubApiFor,
   nodeRuntime,

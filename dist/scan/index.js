@@ -4,17 +4,17 @@ import {
   renderScanMd,
   renderScanYaml,
   runScan
-} from "../chunks/chunk-ZMPSLJD7.js";
-import "../chunks/chunk-7EHRQXR2.js";
-import "../chunks/chunk-PQPULCAW.js";
+} from "../chunks/chunk-U7HXOLL6.js";
+import "../chunks/chunk-TO5WCRMB.js";
+import "../chunks/chunk-47NPU2GT.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-3XV4S4AN.js";
+} from "../chunks/chunk-DSFXLOT5.js";
 import {
   workloadKey
-} from "../chunks/chunk-UMTN2JNT.js";
+} from "../chunks/chunk-474KPJTR.js";
 import {
   annotateDiagnostics,
   defineAction,

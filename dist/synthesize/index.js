@@ -3,23 +3,23 @@ import {
   policyTarget,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-KHGKLZ64.js";
-import "../chunks/chunk-7EHRQXR2.js";
+} from "../chunks/chunk-IWEP6RMK.js";
+import "../chunks/chunk-TO5WCRMB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   renderPoliciesYaml
-} from "../chunks/chunk-YULPW44Y.js";
-import "../chunks/chunk-FV4AEPNN.js";
-import "../chunks/chunk-PQPULCAW.js";
+} from "../chunks/chunk-BWT6DFB2.js";
+import "../chunks/chunk-MCAWNEB3.js";
+import "../chunks/chunk-47NPU2GT.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-3XV4S4AN.js";
+} from "../chunks/chunk-DSFXLOT5.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-UMTN2JNT.js";
+} from "../chunks/chunk-474KPJTR.js";
 import {
   annotateDiagnostics,
   defineAction,
