@@ -5,16 +5,16 @@ import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/di
 import { explainDiff } from '../connectivity/explain.js';
 import { newlyUnmet, unmetLinks } from '../connectivity/needs.js';
 import type { Io } from '../io/types.js';
-import type { Topology, Unresolved } from '../topology/links.js';
+import type { Link, Topology, Unresolved } from '../topology/links.js';
 import { compareStrings } from '../manifests/cluster.js';
 import { peerKey, workloadKey } from '../model/peer.js';
-import { compareDeclaredObserved } from '../topology/merge.js';
+import { compareDeclaredObserved, mergeLinks } from '../topology/merge.js';
 import type { ReadSettings } from './settings.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
 import { newLintFindings, widenedExposure } from './check/sanity.js';
-import { loadSides } from './check/sides.js';
+import { loadSides, type LoadedSide } from './check/sides.js';
 import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 
 export type * from './check/types.js';
@@ -26,6 +26,17 @@ export function gapsOf(head: Topology, base: Topology): Gap[] {
   return head.unresolved
     .map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, introduced: !before.has(key(u)) }))
     .sort((a, b) => compareStrings(`${a.workload}\u0000${a.value}`, `${b.workload}\u0000${b.value}`));
+}
+
+/**
+ * The trace resolved against each side's objects (streamed twice: a trace may be larger than
+ * memory). Head's read gives the diagnostics; an observation that resolves to nothing on head
+ * cannot be judged: a warning, never dropped silently.
+ */
+function observedLinks(io: Io, base: LoadedSide, head: LoadedSide, request: TrafficRequest, settings: ReadSettings): { head: readonly Link[]; base: readonly Link[]; diagnostics: Diagnostic[] } {
+  const onHead = readTraffic(io, head.cluster, request, settings);
+  const onBase = readTraffic(io, base.cluster, request, settings);
+  return { head: onHead.value.links, base: onBase.value.links, diagnostics: [...onHead.diagnostics, ...unresolvedWarnings(onHead.value.unresolved)] };
 }
 
 export interface CheckOptions {
@@ -89,23 +100,21 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, 
     .map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
   const outside = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff.entries[it.entries[0] as number] as ConnectivityDiffEntry) && !it.gained.isEmpty));
 
-  const unmetHead = unmetLinks(head.topology.links, after);
-  const unmetBase = unmetLinks(base.topology.links, before);
+  // the trace is of the running app, which the PR's head is to become: its links are needs of
+  // head like the declared ones (a PR whose policies block observed traffic breaks it), and of
+  // base as they resolve there, so that a link base already blocked is not the PR's doing
+  const observed = options.traffic ? observedLinks(io, base, head, options.traffic, settings) : undefined;
+  const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
+  const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
   const { broken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
   const notJudged = unmetHead.unjudged.map((l) => {
     const ev = l.evidence.find((e) => e.kind === 'address' || e.kind === 'exposure' || e.kind === 'intent');
     return diag(Codes.linkNotJudged, 'info', `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && 'at' in ev ? ev.at : undefined);
   });
 
-  // the trace is of the running app, which the PR's head is to become: compared with head only
-  let traffic: CheckOutcome['traffic'];
-  const trafficDiagnostics: Diagnostic[] = [];
-  if (options.traffic) {
-    const observed = readTraffic(io, head.cluster, options.traffic, settings);
-    traffic = compareDeclaredObserved(head.topology.links, observed.value.links);
-    // an observation that resolves to nothing cannot be compared: a warning, never dropped silently
-    trafficDiagnostics.push(...observed.diagnostics, ...unresolvedWarnings(observed.value.unresolved));
-  }
+  // the declared-against-observed sections compare with head only
+  const traffic: CheckOutcome['traffic'] = observed ? compareDeclaredObserved(head.topology.links, observed.head) : undefined;
+  const trafficDiagnostics: readonly Diagnostic[] = observed?.diagnostics ?? [];
 
   return {
     refs: { base: base.label, head: head.label },

@@ -274,6 +274,62 @@ describe('check --traffic: head against the observed traffic', () => {
     expect(line).toBe(`- \`payments/fraud-check[Deployment]\` → \`203.0.113.0-203.0.113.255[External]\` on \`TCP 443\` (\`trace ${path.join(dir, "x'](evil)<img src=x>\u2223.txt")}:1 TCP 443 to alias scoring-api x1\`)`);
   });
 
+  test('observed links are needs: a PR whose policies block a link only the trace shows breaks it, with the trace as evidence', () => {
+    // the PR drops fraud-check's egress rule to the scoring API: no manifest states that link, the trace does
+    const rule = '  egress:\n    - to:\n        - ipBlock:\n            cidr: 203.0.113.0/24\n      ports:\n        - {protocol: TCP, port: 443}\n';
+    const pr = makePr(BASE, { 'payments/network-policies.yaml': replace(rule, '  egress: []\n') });
+    try {
+      const observedLine = `- \`payments/fraud-check[Deployment]\` needs \`203.0.113.0-203.0.113.255[External]\` on \`TCP 443\` (observed: \`trace ${TRACE}:8 TCP 443 to alias scoring-api x2\`): head allows none of it`;
+      const md = runCli(['check', '--base', pr.base, '--head', pr.head, ...TRAFFIC, '--fail-on', 'broken']);
+      expect(md.stderr).toBe(UNRESOLVED);
+      expect(md.code).toBe(1);
+      expect(md.stdout).toContain('### netpol-ci check: ⚠️ breaks 1 needed link');
+      expect(md.stdout).toContain(`#### Needed links this PR breaks\n\n${observedLine}\n`);
+
+      const json = JSON.parse(runCli(['check', '--base', pr.base, '--head', pr.head, ...TRAFFIC, '--format', 'json']).stdout);
+      expect(json.broken_links).toEqual([
+        { src: 'payments/fraud-check[Deployment]', dst: '203.0.113.0-203.0.113.255[External]', needs: 'TCP 443', allowed: 'No Connections', missing: 'TCP 443', origin: 'observed', evidence: [`trace ${TRACE}:8 TCP 443 to alias scoring-api x2`] },
+      ]);
+      const txt = runCli(['check', '--base', pr.base, '--head', pr.head, ...TRAFFIC, '--format', 'txt']).stdout;
+      expect(txt).toContain(`Needed links this PR breaks:\n  payments/fraud-check[Deployment] needs 203.0.113.0-203.0.113.255[External] on TCP 443 (observed: trace ${TRACE}:8 TCP 443 to alias scoring-api x2); head allows none of it\n`);
+
+      // without the trace nothing states the link: the same PR breaks nothing
+      const plain = runCli(['check', '--base', pr.base, '--head', pr.head, '--fail-on', 'broken']);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).not.toContain('Needed links this PR breaks');
+    } finally {
+      pr.dispose();
+    }
+  });
+
+  test('a link both declared and observed that the PR blocks shows both provenances; one base already blocked is not the PR\'s', () => {
+    // the bundled PR moves orders to 8081 while web's policies stay on 8080: declared and observed on head
+    const json = JSON.parse(runCli(['check', '--base', BASE, '--head', HEAD, ...TRAFFIC, '--format', 'json']).stdout);
+    expect(json.broken_links).toEqual([
+      {
+        src: 'frontend/web[Deployment]',
+        dst: 'backend/orders[Deployment]',
+        needs: 'TCP 8081',
+        allowed: 'No Connections',
+        missing: 'TCP 8081',
+        origin: 'both',
+        evidence: [
+          'fixtures/example-pr/head/frontend/web.yaml:25 spec.template.spec.containers[0].env[1].value = "http://orders.backend.svc.cluster.local:8080"',
+          `trace ${TRACE}:4 TCP 8081 via Service backend/orders:8080 x1`,
+        ],
+      },
+    ]);
+    const md = runCli(['check', '--base', BASE, '--head', HEAD, ...TRAFFIC]).stdout;
+    expect(md).toContain(
+      `- \`frontend/web[Deployment]\` needs \`backend/orders[Deployment]\` on \`TCP 8081\` (\`frontend/web.yaml:25\`: \`http://orders.backend.svc.cluster.local:8080\`) (observed: \`trace ${TRACE}:4 TCP 8081 via Service backend/orders:8080 x1\`): head allows none of it`,
+    );
+
+    // a PR that changes nothing: the trace's links that base's policies already block are not broken by it
+    const same = JSON.parse(runCli(['check', '--base', HEAD, '--head', HEAD, ...TRAFFIC, '--format', 'json']).stdout);
+    expect(same.broken_links).toEqual([]);
+    expect(same.already_unmet_links.map((u: { src: string; dst: string; origin: string }) => `${u.src} -> ${u.dst} ${u.origin}`)).toEqual(['frontend/web[Deployment] -> backend/orders[Deployment] both']);
+  });
+
   test('the companions of --traffic need it', () => {
     const r = runCli(['check', '--base', BASE, '--head', HEAD, '--cidr-aliases', `${EX}/cidr-aliases.yaml`]);
     expect(r.code).toBe(2);

@@ -3,7 +3,7 @@ import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
 import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
-import type { LinkGap } from '../../topology/merge.js';
+import { linkOrigin, type LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
 
 const at = (r: { file: string; line?: number } | undefined) => (r ? `${r.file}:${r.line ?? 0}` : undefined);
@@ -27,7 +27,16 @@ function item(it: ChangeItem) {
 
 const linkGap = (g: LinkGap) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
 
-const unmet = (u: UnmetLink) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
+const unmet = (u: UnmetLink) => ({
+  src: peerKey(u.link.src),
+  dst: peerKey(u.link.dst),
+  needs: u.link.conns.toString(),
+  allowed: u.allowed.toString(),
+  missing: u.missing.toString(),
+  /** declared (manifests, a links file), observed (a trace), or both */
+  origin: linkOrigin(u.link),
+  evidence: u.link.evidence.map(evidenceText),
+});
 
 /** The check as data, for other tools (the Action layer reads counts from it). */
 export function renderCheckJson(o: CheckOutcome): string {

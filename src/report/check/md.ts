@@ -185,11 +185,18 @@ function groupLines(g: ChangeGroup, n: number, o: CheckOutcome, loc: Locations):
   return out;
 }
 
+/** Trace evidence shown on one line of the broken links: the first few, then how many more. */
+const OBSERVED_SHOWN = 3;
+
 function unmetLine(u: UnmetLink, loc: Locations): string {
-  const ev = u.link.evidence[0];
+  // the declared source first (manifest line, intent file), then the trace lines that show the link in use
+  const ev = u.link.evidence.find((e) => e.kind !== 'trace');
   const where = ev ? (ev.kind === 'address' ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === 'exposure' ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})`) : '';
+  const traces = u.link.evidence.filter((e) => e.kind === 'trace');
+  const more = traces.length > OBSERVED_SHOWN ? `, … ${traces.length - OBSERVED_SHOWN} more` : '';
+  const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(', ')}${more})` : '';
   const allowed = u.allowed.isEmpty ? 'head allows none of it' : `head allows only ${conns(u.allowed)}`;
-  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}: ${allowed}`;
+  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}`;
 }
 
 /** One line of a traffic list: the pair, the connections one side lacks, and the trace lines that show it (observed side). */

@@ -33,8 +33,13 @@ function decision(d: Decision): string {
   return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
 }
 
-const unmet = (u: UnmetLink) =>
-  `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${u.link.evidence[0] ? ` (${evidenceText(u.link.evidence[0])})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
+/** A broken link: its declared source, then (observed) the trace lines that show it in use. */
+const unmet = (u: UnmetLink) => {
+  const declared = u.link.evidence.find((e) => e.kind !== 'trace');
+  const traces = u.link.evidence.filter((e) => e.kind === 'trace').map(evidenceText);
+  const why = [...(declared ? [evidenceText(declared)] : []), ...(traces.length > 0 ? [`observed: ${traces.join(', ')}`] : [])];
+  return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
+};
 
 /** The check as plain text for a terminal: the verdict, then one line per change under its cause. */
 export function renderCheckTxt(o: CheckOutcome): string {

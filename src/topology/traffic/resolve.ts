@@ -88,9 +88,17 @@ interface Pending {
 
 /** What one (source, destination, protocol, port) of a file came to: replayed for every later event like it. */
 interface Plan {
+  /** (protocol, port) as one number: protocol * 65536 + port. */
+  readonly portKey: number;
   readonly flows: Flow[];
   readonly pending: Pending[];
   same: number;
+}
+
+/** The plans of one (source, destination): the first (protocol, port) seen, and the others. */
+interface PairPlans {
+  readonly first: Plan;
+  more?: Map<number, Plan>;
 }
 
 function bump(f: Flow, e: TraceEvent): void {
@@ -122,7 +130,14 @@ export class TrafficResolver {
   private readonly nodeIps: Set<string>;
   private readonly flows = new Map<string, Flow>();
   private readonly pending = new Map<string, Pending>();
-  private readonly plans = new Map<string, Map<Resolved, Map<Resolved, Map<number, Plan>>>>();
+  /**
+   * The plans of the file being read, by source then destination (a Map per source: the
+   * identity hash of a cached resolution is the cheapest key there is), then by (protocol, port):
+   * most pairs see one port, kept without a Map. Cleared when the next file starts, since a
+   * plan's flows carry their file.
+   */
+  private readonly plans = new Map<Resolved, Map<Resolved, PairPlans>>();
+  private plansFile: string | undefined;
   private current: Plan | undefined;
   private readonly counts = { starts: 0, closes: 0, loopback: 0, nodeLocal: 0, dns: 0, sameWorkload: 0, skipped: 0, malformed: 0, unknown: 0 };
   private readonly files = new Set<string>();
@@ -201,25 +216,27 @@ export class TrafficResolver {
       return;
     }
     // the decision for one (file, source, destination, protocol, port) is made once, then replayed
-    let bySrc = this.plans.get(file);
-    if (!bySrc) this.plans.set(file, (bySrc = new Map()));
-    let byDst = bySrc.get(src);
-    if (!byDst) bySrc.set(src, (byDst = new Map()));
-    let byPort = byDst.get(dst);
-    if (!byPort) byDst.set(dst, (byPort = new Map()));
+    if (file !== this.plansFile) {
+      this.plans.clear();
+      this.plansFile = file;
+    }
+    let byDst = this.plans.get(src);
+    if (!byDst) this.plans.set(src, (byDst = new Map()));
+    const pair = byDst.get(dst);
     const portKey = (e.proto === 'TCP' ? 0 : e.proto === 'UDP' ? 1 : 2) * 65536 + e.port;
-    const known = byPort.get(portKey);
+    const known = pair === undefined ? undefined : pair.first.portKey === portKey ? pair.first : pair.more?.get(portKey);
     if (known) {
-      for (const f of known.flows) bump(f, e);
-      for (const u of known.pending) u.count++;
+      for (let j = 0; j < known.flows.length; j++) bump(known.flows[j] as Flow, e);
+      for (let j = 0; j < known.pending.length; j++) (known.pending[j] as Pending).count++;
       this.counts.sameWorkload += known.same;
       return;
     }
-    const plan: Plan = { flows: [], pending: [], same: 0 };
+    const plan: Plan = { portKey, flows: [], pending: [], same: 0 };
     this.current = plan;
     this.decide(file, e, src, dst);
     this.current = undefined;
-    byPort.set(portKey, plan);
+    if (pair === undefined) byDst.set(dst, { first: plan });
+    else (pair.more ??= new Map()).set(portKey, plan);
   }
 
   private sameWorkload(): void {
