@@ -16,9 +16,9 @@ export const ClusterOptions = z.object({
 });
 export type ClusterOptions = z.infer<typeof ClusterOptions>;
 
-export function addClusterOptions(cmd: Command): Command {
+export function addClusterOptions(cmd: Command, what = 'read what is running in the cluster with kubectl instead of manifests'): Command {
   return cmd
-    .option('--cluster', 'read what is running in the cluster with kubectl instead of manifests')
+    .option('--cluster', what)
     .option('--context <name>', 'with --cluster: kubeconfig context (default: the current one)')
     .option('--kubeconfig <file>', 'with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)')
     .option('--cluster-namespaces <ns,...>', 'with --cluster: read only these namespaces (default: all)');

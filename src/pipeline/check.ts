@@ -10,7 +10,7 @@ import { compareStrings } from '../manifests/cluster.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { compareDeclaredObserved, mergeLinks } from '../topology/merge.js';
 import type { ReadSettings } from './settings.js';
-import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
+import { readTraffic, readTrafficContext, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
 import { newLintFindings, widenedExposure } from './check/sanity.js';
@@ -30,13 +30,14 @@ export function gapsOf(head: Topology, base: Topology): Gap[] {
 
 /**
  * The trace resolved against each side's objects (streamed twice: a trace may be larger than
- * memory). Head's read gives the diagnostics; an observation that resolves to nothing on head
+ * memory; the snapshot and aliases are read once). Head's read gives the diagnostics; an observation that resolves to nothing on head
  * cannot be judged: a warning, never dropped silently.
  */
 function observedLinks(io: Io, base: LoadedSide, head: LoadedSide, request: TrafficRequest, settings: ReadSettings): { head: readonly Link[]; base: readonly Link[]; diagnostics: Diagnostic[] } {
-  const onHead = readTraffic(io, head.cluster, request, settings);
-  const onBase = readTraffic(io, base.cluster, request, settings);
-  return { head: onHead.value.links, base: onBase.value.links, diagnostics: [...onHead.diagnostics, ...unresolvedWarnings(onHead.value.unresolved)] };
+  const context = readTrafficContext(io, request, settings);
+  const onHead = readTraffic(io, head.cluster, request, settings, context);
+  const onBase = readTraffic(io, base.cluster, request, settings, context);
+  return { head: onHead.value.links, base: onBase.value.links, diagnostics: [...context.diagnostics, ...onHead.diagnostics, ...unresolvedWarnings(onHead.value.unresolved)] };
 }
 
 export interface CheckOptions {

@@ -6,6 +6,8 @@ import { applyHeuristics, BUILTIN_HEURISTICS_FILE, defaultHeuristicsYaml, parseH
 import type { Topology } from '../topology/links.js';
 import { scanTopology } from '../topology/scan.js';
 import { readLiveCluster, type LiveSource } from './cluster-drift.js';
+import { withObservedTraffic, type ScanTraffic } from './scan.js';
+import type { TrafficRequest } from './traffic.js';
 import { engineOptions, type ReadSettings } from './settings.js';
 
 export type { LiveSource };
@@ -19,9 +21,10 @@ export function runLiveConnectivity(io: Io, source: LiveSource, settings: ReadSe
 
 /**
  * `scan --cluster`: the links what is running needs, read from the live objects as from manifests,
- * then completed by the name-based heuristics (the built-in list, or `heuristicsFile`).
+ * then completed by the name-based heuristics (the built-in list, or `heuristicsFile`), and (with
+ * `traffic`) by the traffic observed, resolved through the same cluster's pods and Services.
  */
-export function runLiveScan(io: Io, source: LiveSource, settings: ReadSettings, heuristicsFile?: string): { topology: Topology; diagnostics: readonly Diagnostic[] } {
+export function runLiveScan(io: Io, source: LiveSource, settings: ReadSettings, heuristicsFile?: string, traffic?: TrafficRequest): { topology: Topology; diagnostics: readonly Diagnostic[]; traffic?: ScanTraffic } {
   const file = heuristicsFile === undefined ? { path: BUILTIN_HEURISTICS_FILE, text: defaultHeuristicsYaml() } : { path: heuristicsFile, text: io.readText(heuristicsFile, '--heuristics') };
   const heuristics = parseHeuristics(file);
   // a broken heuristics file must not silently turn into "no heuristics": stop before reading the cluster
@@ -33,7 +36,11 @@ export function runLiveScan(io: Io, source: LiveSource, settings: ReadSettings, 
   const live = readLiveCluster(io, source, settings);
   const scanned = scanTopology(live.cluster);
   const completed = applyHeuristics(live.cluster, scanned.value, heuristics.value);
-  return { topology: completed.value, diagnostics: [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics] };
+  const diagnostics = [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics];
+  if (!traffic) return { topology: completed.value, diagnostics };
+  // the cluster is also the snapshot that maps the trace's pod and Service addresses to its workloads
+  const observed = withObservedTraffic(io, live.cluster, completed.value, source.kind === 'kubectl' ? { ...traffic, liveSnapshot: source } : traffic, settings);
+  return { topology: observed.topology, diagnostics: [...diagnostics, ...observed.diagnostics], traffic: observed.traffic };
 }
 
 /** What `--export-heuristics` prints: the built-in list, to copy and edit. */

@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
+import type { Cluster } from '../manifests/cluster.js';
 import type { Topology } from '../topology/links.js';
 import { compareDeclaredObserved, mergeLinks, type LinkGap } from '../topology/merge.js';
 import type { TrafficSummary, TrafficUnresolved } from '../topology/traffic/resolve.js';
@@ -37,15 +38,19 @@ export function runScan(io: Io, paths: readonly string[], settings: ReadSettings
   const result = scanTopology(load.cluster, { values });
   const gapsOf = (topology: Topology) => findGaps(load.cluster, topology);
   if (!options.traffic) return { topology: result.value, gaps: gapsOf(result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
-  const observed = readTraffic(io, load.cluster, options.traffic, settings);
-  const declared = result.value.links;
-  const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
+  const observed = withObservedTraffic(io, load.cluster, result.value, options.traffic, settings);
   // observed traffic closes gaps: they are found on the merged links
-  const topology: Topology = { links: mergeLinks(declared, observed.value.links), unresolved: result.value.unresolved };
+  return { topology: observed.topology, gaps: gapsOf(observed.topology), diagnostics: [...diagnostics, ...result.diagnostics, ...observed.diagnostics], traffic: observed.traffic };
+}
+
+/** A scanned topology with the traffic observed on `cluster` merged in, and the comparison of the two (scan from manifests, and `scan --cluster`). */
+export function withObservedTraffic(io: Io, cluster: Cluster, scanned: Topology, request: TrafficRequest, settings: ReadSettings): { topology: Topology; traffic: ScanTraffic; diagnostics: readonly Diagnostic[] } {
+  const observed = readTraffic(io, cluster, request, settings);
+  const declared = scanned.links;
+  const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
   return {
-    topology,
-    gaps: gapsOf(topology),
-    diagnostics: [...diagnostics, ...result.diagnostics, ...observed.diagnostics],
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved },
     traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
+    diagnostics: observed.diagnostics,
   };
 }

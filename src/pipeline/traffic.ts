@@ -8,6 +8,10 @@ import { observeTraffic } from '../topology/traffic/ingest.js';
 import type { ObservedTraffic, TrafficUnresolved } from '../topology/traffic/resolve.js';
 import { EMPTY_SNAPSHOT, readClusterSnapshot, type ClusterSnapshot } from '../topology/traffic/snapshot.js';
 import type { ReadSettings } from './settings.js';
+import type { LiveSource } from './cluster-drift.js';
+import { ConfigError } from '../diagnostics/errors.js';
+import { compareStrings } from '../manifests/cluster.js';
+import type { ManifestFile } from '../manifests/documents.js';
 
 /** Observed traffic to read beside the manifests (`--traffic FILE...` and its companions). */
 export interface TrafficRequest {
@@ -16,12 +20,21 @@ export interface TrafficRequest {
   readonly format?: TrafficFormat;
   /** Exported pods, services, namespaces (and nodes): how addresses map to workloads. */
   readonly snapshotDir?: string;
+  /** The live cluster (kubectl) as that snapshot, instead of a folder (`--cluster`). */
+  readonly liveSnapshot?: Extract<LiveSource, { kind: 'kubectl' }>;
   /** `name: CIDR | [CIDR...]`: outside addresses grouped into reviewed blocks. */
   readonly cidrAliases?: string;
 }
 
-/** Reads the traces (streaming), the snapshot and the aliases; resolves the traffic against the cluster. */
-export function readTraffic(io: Io, cluster: Cluster, request: TrafficRequest, settings: ReadSettings): { value: ObservedTraffic; diagnostics: Diagnostic[] } {
+/** What the traces are resolved with: the snapshot and the aliases, read once per run (check resolves against both sides). */
+export interface TrafficContext {
+  readonly snapshot: ClusterSnapshot;
+  readonly aliases: readonly CidrAlias[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reads the snapshot (a folder, or the live cluster) and the aliases. */
+export function readTrafficContext(io: Io, request: TrafficRequest, settings: ReadSettings): TrafficContext {
   const diagnostics: Diagnostic[] = [];
   let snapshot: ClusterSnapshot = EMPTY_SNAPSHOT;
   if (request.snapshotDir !== undefined) {
@@ -29,6 +42,10 @@ export function readTraffic(io: Io, cluster: Cluster, request: TrafficRequest, s
     const r = readClusterSnapshot(read.files);
     snapshot = r.snapshot;
     diagnostics.push(...read.diagnostics.filter((d) => d.severity !== 'info'), ...r.diagnostics);
+  } else if (request.liveSnapshot !== undefined) {
+    const r = readLiveSnapshot(io, request.liveSnapshot);
+    snapshot = r.snapshot;
+    diagnostics.push(...r.diagnostics);
   }
   let aliases: CidrAlias[] = [];
   if (request.cidrAliases !== undefined) {
@@ -36,10 +53,42 @@ export function readTraffic(io: Io, cluster: Cluster, request: TrafficRequest, s
     aliases = r.aliases;
     diagnostics.push(...r.diagnostics);
   }
-  const observed = observeTraffic(cluster, { files: request.files, ...(request.format ? { format: request.format } : {}), snapshot, aliases }, (file, onLine) =>
+  return { snapshot, aliases, diagnostics };
+}
+
+/**
+ * The live cluster's pods, Services and namespaces (all namespaces, or the given ones) and, when
+ * the cluster serves them and the user may list them, its nodes, as `kubectl get -o json` prints
+ * them: with their status, where pod IPs and host IPs live. Without nodes, the pods' host IPs
+ * still name the nodes that kubelet probes come from.
+ */
+function readLiveSnapshot(io: Io, source: Extract<LiveSource, { kind: 'kubectl' }>): { snapshot: ClusterSnapshot; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const label = source.target.context ? `cluster ${source.target.context}` : 'cluster';
+  const files: ManifestFile[] = [];
+  const take = (what: string, json: string) => files.push({ path: `${label}:${what}`, text: json });
+  take('namespaces', io.kubectlGet(source.target, ['namespaces']));
+  if (source.namespaces === undefined) take('pods,services', io.kubectlGet(source.target, ['pods', 'services']));
+  else for (const ns of [...source.namespaces].sort(compareStrings)) take(`pods,services -n ${ns}`, io.kubectlGet(source.target, ['pods', 'services'], ns));
+  if (io.kubectlResources(source.target).resources.has('nodes')) {
+    try {
+      take('nodes', io.kubectlGet(source.target, ['nodes']));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      diagnostics.push(diag(Codes.snapshotIncomplete, 'warning', `nodes not read (${e.message}); kubelet probes are recognised by the pods' host IPs only`));
+    }
+  }
+  const r = readClusterSnapshot(files);
+  return { snapshot: r.snapshot, diagnostics: [...diagnostics, ...r.diagnostics] };
+}
+
+/** Reads the traces (streaming) and resolves them against the cluster, with the snapshot and aliases (read here unless given). */
+export function readTraffic(io: Io, cluster: Cluster, request: TrafficRequest, settings: ReadSettings, context?: TrafficContext): { value: ObservedTraffic; diagnostics: Diagnostic[] } {
+  const ctx = context ?? readTrafficContext(io, request, settings);
+  const observed = observeTraffic(cluster, { files: request.files, ...(request.format ? { format: request.format } : {}), snapshot: ctx.snapshot, aliases: ctx.aliases }, (file, onLine) =>
     io.forEachLine(file, '--traffic', onLine),
   );
-  return { value: observed.value, diagnostics: [...diagnostics, ...observed.diagnostics] };
+  return { value: observed.value, diagnostics: [...(context ? [] : ctx.diagnostics), ...observed.diagnostics] };
 }
 
 /** For a use-case that acts on links (synthesize): each unresolved observation is a warning, so nothing is dropped silently. */

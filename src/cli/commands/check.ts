@@ -11,7 +11,8 @@ import { renderCheckMd } from '../../report/check/md.js';
 import { renderCheckTxt } from '../../report/check/txt.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
-import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
+import { addTrafficOptions, snapshotClusterFrom, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
+import { addClusterOptions, ClusterOptions } from '../cluster-options.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
@@ -19,7 +20,7 @@ export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
 export const FAIL_ON = ['diff', 'broken', 'gaps', 'baseline', 'drift', 'lint'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-const Options = CommonOptions.extend(TrafficOptions.shape).extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
   format: z.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('md'),
   repo: z.string().optional(),
   base: z.string({ error: 'is required' }).min(1),
@@ -80,6 +81,7 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('--exposure', 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section')
     .option('--blob-base <url>', 'https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)');
   addTrafficOptions(cmd);
+  addClusterOptions(cmd, 'with --traffic: read pods, Services, namespaces and nodes from the cluster with kubectl to map trace addresses to workloads (instead of --cluster-snapshot)');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -95,7 +97,7 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
   const request = requestFrom(paths, opts);
   say('checking base and head…');
   if (opts.baseline.length === 0 && (opts.engine !== undefined || opts.ncaTimeout !== undefined)) throw new ConfigError('--engine and --nca-timeout go with --baseline');
-  const traffic = trafficRequestFrom(opts);
+  const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const o = runGatedCheck(
     ctx.io,
     request,

@@ -40,9 +40,9 @@ function scan(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>): 
   if (!live && opts.heuristics !== undefined) throw new ConfigError('--heuristics needs --cluster (manifests are scanned exactly, without heuristics)');
   const say = progress(ctx, opts);
   say('reading and scanning…');
-  const traffic = trafficRequestFrom(opts);
-  if (live && traffic) throw new ConfigError('--traffic is read with manifest paths (or --cluster-snapshot), not with --cluster');
-  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
+  // with --cluster the live cluster is also the trace's snapshot (pod and Service addresses)
+  const traffic = trafficRequestFrom(opts, live?.kind === 'kubectl' ? live : undefined);
+  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics, traffic) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
   say('');
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
   emit(ctx, render(r.topology, 'gaps' in r ? r.gaps : undefined, 'traffic' in r ? r.traffic : undefined), opts.output);

@@ -12,14 +12,15 @@ import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../../synthesis
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
 import { exitCodeFor, printDiagnostics, progress } from '../output.js';
-import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
+import { addTrafficOptions, snapshotClusterFrom, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
+import { addClusterOptions, ClusterOptions } from '../cluster-options.js';
 
 const labelList = z
   .string()
   .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
   .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
 
-const Options = CommonOptions.extend(TrafficOptions.shape).extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
   links: z.string().optional(),
   baseline: z.array(z.string()).default([]),
   defaultDeny: z.union([z.boolean(), z.enum(['true', 'false'], { error: '--default-deny takes true or false' }).transform((v) => v === 'true')]).default(true),
@@ -77,6 +78,7 @@ export function synthesizeCommand(ctx: CliContext, done: (code: number) => void)
     .option('--no-ports', 'peer-only rules: no ports or protocols (fewer, broader policies)')
     .option('--check-selectors', 'report every generated selector that selects no workload, or more than one, in the manifests');
   addTrafficOptions(cmd);
+  addClusterOptions(cmd, 'with --traffic: read pods, Services, namespaces and nodes from the cluster with kubectl to map trace addresses to workloads (instead of --cluster-snapshot)');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(synthesize(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -85,7 +87,7 @@ function synthesize(ctx: CliContext, paths: string[], opts: z.infer<typeof Optio
   const say = progress(ctx, opts);
   say('reading, scanning and synthesizing…');
   const ic = ingressControllerSelector(opts.ingressController);
-  const traffic = trafficRequestFrom(opts);
+  const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const r = runSynthesize(
     ctx.io,
     {
