@@ -9,27 +9,83 @@ import type { ClusterSnapshot } from './snapshot.js';
 /** Per file and code, this many lines are reported one by one; the rest in one closing line. */
 const REPORT_LIMIT = 20;
 
+/**
+ * Repeated JSON lines are read once: a trace without timestamps (the first advisor, the
+ * network-graph gadget, plain exports) repeats the same event for every connection of a pair.
+ * The outcome of a line depends on its text alone (and the file's forced format), so a repeat
+ * replays it: reports still name the repeat's own line, and an event's own line number is used
+ * only where its (source, destination, port) is first seen, which a repeat never is. Bounded and
+ * self-disabling: after PROBE lines with fewer than one repeat in MIN_HIT_RATIO (every line
+ * unique: timestamps), the file is read without it.
+ */
+class LineMemo {
+  private static readonly CAPACITY = 4096;
+  private static readonly PROBE = 2048;
+  private static readonly MIN_HIT_RATIO = 0.1;
+  private readonly outcomes = new Map<string, LineOutcome>();
+  private lookups = 0;
+  private hits = 0;
+  active = true;
+
+  get(text: string): LineOutcome | undefined {
+    const o = this.outcomes.get(text);
+    this.lookups++;
+    if (o !== undefined) this.hits++;
+    else if (this.lookups === LineMemo.PROBE && this.hits < LineMemo.PROBE * LineMemo.MIN_HIT_RATIO) {
+      this.active = false;
+      this.outcomes.clear();
+    }
+    return o;
+  }
+
+  set(text: string, o: LineOutcome): void {
+    if (!this.active) return;
+    if (this.outcomes.size >= LineMemo.CAPACITY) this.outcomes.clear();
+    this.outcomes.set(text, o);
+  }
+}
+
 /** Feeds one trace file's lines, as they stream, through a reader into the resolver; reports each unusable line with file:line. */
 export class TraceFileConsumer {
   private readonly reader: TraceLineReader;
   private readonly reported = new Map<string, number>();
   private events = 0;
+  private readonly memo: LineMemo | undefined;
 
   constructor(
     private readonly file: string,
     private readonly resolver: TrafficResolver,
     private readonly diagnostics: Diagnostic[],
     forced?: TrafficFormat,
+    memo = true,
   ) {
     this.reader = new TraceLineReader(forced);
+    // a forced text format reads `{` lines as text, and a columns row depends on its header
+    this.memo = memo && forced !== 'plain' && forced !== 'trace-tcp-columns' ? new LineMemo() : undefined;
     resolver.noteFile(file);
   }
 
   private readonly sink = (o: LineOutcome) => this.take(o, this.at);
+  /** While a line is read: its outcome (one JSON line gives exactly one), for the memo. */
+  private last: LineOutcome | undefined;
+  private readonly remember = (o: LineOutcome) => {
+    this.last = o;
+    this.take(o, this.at);
+  };
   private at = 0;
 
   line(text: string, line: number): void {
     this.at = line;
+    const memo = this.memo;
+    // one JSON object per line (NDJSON), outside a JSON array: the line is the whole event
+    if (memo?.active && text.charCodeAt(0) === 123 /* { */ && this.reader.readsLineByLine) {
+      const known = memo.get(text);
+      if (known) return this.take(known, line);
+      this.last = undefined;
+      this.reader.read(text, line, this.remember);
+      if (this.last) memo.set(text, this.last);
+      return;
+    }
     this.reader.read(text, line, this.sink);
   }
 
@@ -81,6 +137,8 @@ export interface TrafficInputs {
   readonly format?: TrafficFormat;
   readonly snapshot?: ClusterSnapshot;
   readonly aliases?: readonly CidrAlias[];
+  /** Read every line in full, repeats too (default false): what the memo must agree with. */
+  readonly noMemo?: boolean;
 }
 
 /** Reads every trace and resolves it against the cluster: the observed links, what stays unresolved, and what was filtered. */
@@ -88,7 +146,7 @@ export function observeTraffic(cluster: Cluster, inputs: TrafficInputs, lines: L
   const resolver = new TrafficResolver(cluster, inputs.snapshot, inputs.aliases);
   const diagnostics: Diagnostic[] = [];
   for (const file of inputs.files) {
-    const consumer = new TraceFileConsumer(file, resolver, diagnostics, inputs.format);
+    const consumer = new TraceFileConsumer(file, resolver, diagnostics, inputs.format, !inputs.noMemo);
     const n = lines(file, (text, line) => consumer.line(text, line));
     consumer.end(n);
   }

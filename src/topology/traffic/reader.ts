@@ -60,6 +60,15 @@ export class TraceLineReader {
     return undefined;
   }
 
+  /**
+   * Whether a line starting with `{` is read on its own, one outcome per line: not inside a
+   * JSON array (whose elements span lines). Before the first content line the answer is not yet
+   * known (that line may open an array), so it is no.
+   */
+  get readsLineByLine(): boolean {
+    return this.sawContent && this.array === undefined;
+  }
+
   /** The first line of an unfinished array element, for `end()`'s report. */
   get openLine(): number | undefined {
     return this.array && !this.array.done ? this.array.elementLine : undefined;
