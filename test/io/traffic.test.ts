@@ -6,7 +6,7 @@ import { forEachLine } from '../../src/io/traffic.js';
 import { ConfigError } from '../../src/diagnostics/errors.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 
-/** The streaming line reader: the same lines as splitting the whole text, across chunk boundaries (the default 1 MiB and small buffers) and split UTF-8 sequences. */
+/** The streaming line reader: the same lines as splitting the whole text, across chunk boundaries (the default 64 KiB and small buffers) and split UTF-8 sequences. */
 
 afterAll(cleanupTempDirs);
 

@@ -86,6 +86,20 @@ describe('fast path = full path', () => {
     expect(fast.diagnostics).toContain(`${file}:${n + 2} warning NPC161 skipped: truncated or invalid JSON (Unterminated string)`);
   });
 
+  it('a file whose lines stop repeating turns the memo off, and one that repeats later is still read the same', () => {
+    const app = APPS[0] as (typeof APPS)[number];
+    const first = read(`${EX}/traces/gadget-network.ndjson`).split('\n')[0] as string;
+    expect(first).toContain('"port":8080');
+    // 600 distinct lines (distinct ports), then repeats of the first ten, then a repeated messy line
+    const distinct = Array.from({ length: 600 }, (_, i) => first.replace('"port":8080', `"port":${1000 + i}`));
+    const text = [...distinct, ...Array.from({ length: 300 }, (_, i) => distinct[i % 10]), ...Array.from({ length: 5 }, () => '{"type":"normal","pod":'), ''].join('\n');
+    const file = 'unique-then-repeats.ndjson';
+    const fast = observe(app, { [file]: text }, false);
+    expect(fast).toEqual(observe(app, { [file]: text }, true));
+    expect(fast.summary.starts).toBe(900);
+    expect(fast.diagnostics.filter((d) => d.includes('NPC161'))).toHaveLength(5);
+  });
+
   it('any trace made of fixture lines (every format, messy ones too) in any order and repeat', () => {
     const app = APPS[0] as (typeof APPS)[number];
     // NDJSON, plain and columns lines: a JSON array's lines mixed into others make other lines, equally compared
