@@ -14,20 +14,27 @@ const REPORT_LIMIT = 20;
  * network-graph gadget, plain exports) repeats the same event for every connection of a pair.
  * The outcome of a line depends on its text alone (and the file's forced format), so a repeat
  * replays it: reports still name the repeat's own line, and an event's own line number is used
- * only where its (source, destination, port) is first seen, which a repeat never is. Bounded and
- * self-disabling: a window of PROBE lines with fewer than one repeat in MIN_HIT_RATIO (every
- * line unique: timestamps) turns it off for the rest of the file.
+ * only where its (source, destination, port) is first seen, which a repeat never is.
+ * Off until a line repeats the one before it (a trace with timestamps never does, and then
+ * nothing is kept: a memo filled early survives into the old generation and made the peak RSS
+ * of a 1M-line trace erratic); bounded; a window of PROBE lines with fewer than one repeat in
+ * MIN_HIT_RATIO turns it off again.
  */
 class LineMemo {
-  /** Small on purpose: what it holds early survives into the old generation and paces the GC (at 4096 the peak RSS of a 1M-line trace doubled). */
   private static readonly CAPACITY = 1024;
-  /** Lines per window: a window with fewer repeats than MIN_HIT_RATIO turns the memo off for the file. */
   private static readonly PROBE = 256;
   private static readonly MIN_HIT_RATIO = 0.1;
   private readonly outcomes = new Map<string, LineOutcome>();
   private lookups = 0;
   private hits = 0;
-  active = true;
+  private previous = '';
+  active = false;
+
+  /** While off: turns on when `text` repeats the line before it. */
+  watch(text: string): void {
+    if (text === this.previous) this.active = true;
+    else this.previous = text;
+  }
 
   get(text: string): LineOutcome | undefined {
     const o = this.outcomes.get(text);
@@ -36,6 +43,7 @@ class LineMemo {
       if (this.hits < LineMemo.PROBE * LineMemo.MIN_HIT_RATIO) {
         this.active = false;
         this.outcomes.clear();
+        this.previous = '';
       }
       this.lookups = 0;
       this.hits = 0;
@@ -70,10 +78,9 @@ export class TraceFileConsumer {
     resolver.noteFile(file);
   }
 
-  private readonly sink = (o: LineOutcome) => this.take(o, this.at);
-  /** While a line is read: its outcome (one JSON line gives exactly one), for the memo. */
+  /** The last outcome read (one JSON line gives exactly one), for the memo. One sink for every line: a second one made the reader's call sites polymorphic, and the GC pacing of a 1M-line trace erratic. */
   private last: LineOutcome | undefined;
-  private readonly remember = (o: LineOutcome) => {
+  private readonly sink = (o: LineOutcome) => {
     this.last = o;
     this.take(o, this.at);
   };
@@ -83,11 +90,14 @@ export class TraceFileConsumer {
     this.at = line;
     const memo = this.memo;
     // one JSON object per line (NDJSON), outside a JSON array: the line is the whole event
+    if (memo && text.charCodeAt(0) === 123 /* { */ && this.reader.readsLineByLine) {
+      if (!memo.active) memo.watch(text);
+    }
     if (memo?.active && text.charCodeAt(0) === 123 /* { */ && this.reader.readsLineByLine) {
       const known = memo.get(text);
       if (known) return this.take(known, line);
       this.last = undefined;
-      this.reader.read(text, line, this.remember);
+      this.reader.read(text, line, this.sink);
       if (this.last) memo.set(text, this.last);
       return;
     }
