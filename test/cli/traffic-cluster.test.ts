@@ -30,7 +30,10 @@ const API = at('10.244.1.20', deployment('shop', 'api', 8080, { env: [{ name: 'D
 const PG = at('10.244.2.30', statefulSet('shop', 'postgres', 5432, { image: 'docker.io/library/postgres:16' }));
 const SERVICES = [clusterIp(service('shop', 'web', 80, 8080), '10.96.0.80'), clusterIp(service('shop', 'api', 8080), '10.96.0.81')];
 
-const CLUSTER: FakeCluster = { objects: [namespace('shop'), ...WEB, ...API, ...PG, ...SERVICES] };
+/** A second node that runs none of these pods: only the Node object tells that its address is a node's. */
+const NODE_B: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: 'node-b' }, status: { addresses: [{ type: 'InternalIP', address: '10.0.0.12' }, { type: 'Hostname', address: 'node-b' }] } };
+
+const CLUSTER: FakeCluster = { objects: [namespace('shop'), ...WEB, ...API, ...PG, ...SERVICES, NODE_B] };
 
 /** What the trace shows, one line per case. */
 const TRACE_LINES = [
@@ -40,6 +43,7 @@ const TRACE_LINES = [
   '10.244.1.20:43000 -> 10.96.0.80:80 tcp', // api -> the web Service on 80: only the trace shows it
   '10.244.1.20:43001 -> 10.96.0.80:80 tcp',
   '10.244.1.10:44000 -> 198.51.100.7:443 tcp', // an outside address: unresolved, for review
+  '10.0.0.12:50001 -> 10.244.1.20:8080 tcp', // node-b to api: a probe, known from the Node object only
 ];
 
 function trace(dir: string): string {
@@ -63,8 +67,8 @@ function manifests(dir: string, extra = ''): string {
   return app;
 }
 
-async function withCluster(dir: string, args: readonly string[]): Promise<CliResult> {
-  const server = await startKubeApiServer(CLUSTER, dir);
+async function withCluster(dir: string, args: readonly string[], cluster: FakeCluster = CLUSTER): Promise<CliResult> {
+  const server = await startKubeApiServer(cluster, dir);
   try {
     return runCli([...args, '--cluster', '--kubeconfig', server.kubeconfig, '--timeout', '10'], { env: { KUBECACHEDIR: path.join(dir, 'cache'), HOME: dir, KUBECONFIG: undefined } });
   } finally {
@@ -94,7 +98,21 @@ describe('scan --cluster --traffic: the live cluster is also the snapshot', () =
     expect(observed?.evidence).toEqual([expect.objectContaining({ kind: 'trace', file, line: 4, count: 2, event: 'TCP 8080 via Service shop/web:80' })]);
     expect(doc.traffic.observedNotDeclared.map((g) => `${g.src} => ${g.dst} : ${g.conns}`)).toEqual(['shop/api[Deployment] => shop/web[Deployment] : TCP 8080']);
     expect(doc.traffic.unresolved.map((u) => `${u.file}:${u.line} ${u.src} -> ${u.dst}`)).toEqual([`${file}:6 shop/web[Deployment] -> 198.51.100.7-198.51.100.7[External]`]);
-    expect(doc.traffic.summary).toEqual(expect.objectContaining({ starts: 6, nodeLocal: 1 }));
+    expect(doc.traffic.summary).toEqual(expect.objectContaining({ starts: 7, nodeLocal: 2 }));
+  }, 60_000);
+
+  it('nodes the user may not list: a warning, and a probe from a node that runs none of the pods stays unresolved', async () => {
+    const dir = tempDir('netpol-ci-traffic-cluster-');
+    const file = trace(dir);
+    const r = await withCluster(dir, ['scan', '--format', 'json', '--traffic', file], { ...CLUSTER, forbiddenClusterResources: ['nodes'] });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning NPC\d+ nodes not read \(.*nodes is forbidden.*\); kubelet probes are recognised by the pods' host IPs only$/m);
+    const doc = JSON.parse(r.stdout) as ScanJson;
+    expect(doc.traffic.summary).toEqual(expect.objectContaining({ starts: 7, nodeLocal: 1 }));
+    expect(doc.traffic.unresolved.map((u) => `${u.file}:${u.line} ${u.src} -> ${u.dst}`)).toEqual([
+      `${file}:7 10.0.0.12-10.0.0.12[External] -> shop/api[Deployment]`,
+      `${file}:6 shop/web[Deployment] -> 198.51.100.7-198.51.100.7[External]`,
+    ]);
   }, 60_000);
 
   it('--cluster-snapshot with --cluster is a usage error (two snapshots)', async () => {

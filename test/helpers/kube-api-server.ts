@@ -27,6 +27,8 @@ export interface FakeCluster {
   readonly objects: readonly KubeObject[];
   /** Namespaces whose lists are refused with 403 Forbidden. */
   readonly forbiddenNamespaces?: readonly string[];
+  /** Cluster-scoped resource types (plural, e.g. `nodes`) whose lists are refused with 403 Forbidden. */
+  readonly forbiddenClusterResources?: readonly string[];
   /** Accept connections and never answer (a server that hangs). */
   readonly hang?: boolean;
   /** Advertise an aggregated group (metrics.k8s.io) whose discovery fails with 503, as a broken metrics-server does. */
@@ -46,6 +48,7 @@ interface Resource {
 /** The resource types of a v1.32 cluster with the network-policy-api CRDs installed (what netpol-ci reads). */
 export const RESOURCES: readonly Resource[] = [
   { group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false },
+  { group: '', version: 'v1', plural: 'nodes', kind: 'Node', namespaced: false },
   { group: '', version: 'v1', plural: 'pods', kind: 'Pod', namespaced: true },
   { group: '', version: 'v1', plural: 'services', kind: 'Service', namespaced: true },
   { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap', namespaced: true },
@@ -101,13 +104,13 @@ function groups(cluster: FakeCluster): unknown {
   };
 }
 
-function forbidden(r: Resource, ns: string): unknown {
+function forbidden(r: Resource, ns?: string): unknown {
   return {
     kind: 'Status',
     apiVersion: 'v1',
     metadata: {},
     status: 'Failure',
-    message: `${r.plural}${r.group ? `.${r.group}` : ''} is forbidden: User "tester" cannot list resource "${r.plural}" in API group "${r.group}" in the namespace "${ns}"`,
+    message: `${r.plural}${r.group ? `.${r.group}` : ''} is forbidden: User "tester" cannot list resource "${r.plural}" in API group "${r.group}" ${ns === undefined ? 'at the cluster scope' : `in the namespace "${ns}"`}`,
     reason: 'Forbidden',
     details: { kind: r.plural, ...(r.group ? { group: r.group } : {}) },
     code: 403,
@@ -150,6 +153,7 @@ export function handle(cluster: FakeCluster, req: IncomingMessage, res: ServerRe
   const r = RESOURCES.find((x) => groupVersion(x) === gv && x.plural === plural);
   if (!r) return send(res, 404, notFound(url.pathname));
   if (ns !== undefined && cluster.forbiddenNamespaces?.includes(ns)) return send(res, 403, forbidden(r, ns));
+  if (ns === undefined && !r.namespaced && cluster.forbiddenClusterResources?.includes(r.plural)) return send(res, 403, forbidden(r));
   const items = cluster.objects.filter((o) => o.kind === r.kind && o.apiVersion === gv && (ns === undefined || !r.namespaced || o.metadata.namespace === ns));
   return send(res, 200, { kind: `${r.kind}List`, apiVersion: gv, metadata: { resourceVersion: '4711' }, items });
 }
