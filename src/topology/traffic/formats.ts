@@ -1,5 +1,5 @@
 import { isProtocol, type Protocol } from '../../model/connection-set.js';
-import type { LineOutcome, TraceEndpoint, TraceEvent, TrafficFormat } from './events.js';
+import { endpoint, type LineOutcome, type TraceEndpoint, type TraceEvent, type TrafficFormat } from './events.js';
 
 /**
  * Readers of one JSON event per format. Every field name below was read from Inspektor Gadget's
@@ -107,8 +107,7 @@ function portOf(o: Json, path: string): number | 'bad' {
 const advisorV1: Reader = (o, line) => {
   const type = field(o, 'type');
   if (type !== 'connect' && type !== 'accept' && type !== 'close') return { kind: 'skip', reason: `event type ${JSON.stringify(type)}`, format: 'advisor-v1' };
-  const local = ({
-    kind: 'pod' as const,
+  const local = endpoint('pod', {
     namespace: str(o, 'local_pod_namespace'),
     name: str(o, 'local_pod_name'),
     owner: str(o, 'local_pod_owner'),
@@ -127,9 +126,9 @@ const advisorV1: Reader = (o, line) => {
 function snakeRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
   const kind = field(o, 'remote_kind');
   const addr = str(o, 'ip', 'remote_other');
-  if (kind === 'pod') return { ep: ({ kind: 'pod' as const, addr, namespace: str(o, 'remote_pod_namespace'), name: str(o, 'remote_pod_name'), labels: labels(field(o, 'remote_pod_labels')) }) };
-  if (kind === 'svc') return { ep: ({ kind: 'svc' as const, addr, namespace: str(o, 'remote_svc_namespace'), name: str(o, 'remote_svc_name') }) };
-  if (kind === 'other' && addr) return { ep: { kind: 'raw', addr } };
+  if (kind === 'pod') return { ep: endpoint('pod', { addr, namespace: str(o, 'remote_pod_namespace'), name: str(o, 'remote_pod_name'), labels: labels(field(o, 'remote_pod_labels')) }) };
+  if (kind === 'svc') return { ep: endpoint('svc', { addr, namespace: str(o, 'remote_svc_namespace'), name: str(o, 'remote_svc_name') }) };
+  if (kind === 'other' && addr) return { ep: endpoint('raw', { addr }) };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
 }
 
@@ -142,8 +141,7 @@ function snakeRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
 const networkGraph: Reader = (o, line) => {
   const skipped = nonNormal(o);
   if (skipped) return { kind: 'skip', reason: skipped, format: 'network-graph' };
-  const local = ({
-    kind: 'pod' as const,
+  const local = endpoint('pod', {
     addr: str(o, 'pod_ip'),
     namespace: str(o, 'namespace'),
     name: str(o, 'pod'),
@@ -182,8 +180,7 @@ const gadgetNetwork: Reader = (o, line) => {
   // the flat layout's fields are read by name (monomorphic property access: this runs per line of
   // traces of millions); the nested layout's through `field`
   const k8s = isObject(o.k8s) ? o.k8s : undefined;
-  const local: TraceEndpoint = {
-    kind: 'pod',
+  const local = endpoint('pod', {
     addr: text(o.podIP),
     namespace: text(o.namespace) ?? (k8s && text(k8s.namespace)),
     name: text(o.pod) ?? text(o.podName) ?? (k8s && (text(k8s.podName) ?? text(k8s.podname) ?? text(k8s.pod))),
@@ -191,7 +188,7 @@ const gadgetNetwork: Reader = (o, line) => {
     labels: labels(o.podLabels ?? k8s?.podLabels),
     hostIp: text(o.podHostIP),
     hostNetwork: k8s?.hostNetwork === true ? true : undefined,
-  };
+  });
   return packetEvent('gadget-network', o, line, local, camelRemote(o), o.pktType);
 };
 
@@ -203,31 +200,29 @@ function camelRemote(o: Json): { ep: TraceEndpoint } | { skip: string } {
     const kind = dst.kind;
     const addr = text(dst.addr);
     const base = { addr, namespace: text(dst.namespace), name: text(dst.podname) ?? text(dst.name), labels: labels(dst.podlabels ?? dst.podLabels) };
-    if (kind === 'pod' || kind === 'svc') return { ep: { kind, ...base } };
-    if (kind === 'raw' && addr) return { ep: { kind: 'raw', addr } };
+    if (kind === 'pod' || kind === 'svc') return { ep: endpoint(kind, base) };
+    if (kind === 'raw' && addr) return { ep: endpoint('raw', { addr }) };
     return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
   }
   const kind = o.remoteKind;
   const addr = text(o.ip) ?? text(o.addr) ?? text(o.remoteAddr) ?? text(o.remoteOther);
   if (kind === 'pod')
     return {
-      ep: {
-        kind: 'pod',
+      ep: endpoint('pod', {
         addr,
         namespace: text(o.remotePodNamespace) ?? text(o.remoteNamespace),
         name: text(o.remotePodName) ?? text(o.remoteName),
         labels: labels(o.remotePodLabels ?? o.remoteLabels),
-      },
+      }),
     };
-  if (kind === 'svc') return { ep: { kind: 'svc', addr, namespace: text(o.remoteServiceNamespace) ?? text(o.remoteNamespace), name: text(o.remoteServiceName) ?? text(o.remoteName) } };
-  if ((kind === 'other' || kind === 'raw') && addr) return { ep: { kind: 'raw', addr } };
+  if (kind === 'svc') return { ep: endpoint('svc', { addr, namespace: text(o.remoteServiceNamespace) ?? text(o.remoteNamespace), name: text(o.remoteServiceName) ?? text(o.remoteName) }) };
+  if ((kind === 'other' || kind === 'raw') && addr) return { ep: endpoint('raw', { addr }) };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ''} (a host-network or node peer)` };
 }
 
 /** `k8s.*` metadata of image-based gadgets (pkg/datasource/compat/wrapper.go): labels as `k=v,k=v`. */
 function imageLocal(o: Json, addrPath: string | undefined): TraceEndpoint {
-  return ({
-    kind: 'pod' as const,
+  return endpoint('pod', {
     addr: addrPath ? str(o, addrPath) : undefined,
     namespace: str(o, 'k8s.namespace'),
     name: str(o, 'k8s.podName', 'k8s.podname'),
@@ -241,8 +236,7 @@ function imageLocal(o: Json, addrPath: string | undefined): TraceEndpoint {
 /** An `l4endpoint` of image-based gadgets: addr, port, proto, and `k8s` {kind pod|svc|raw, name, namespace, labels}. */
 function imageEndpoint(o: Json, base: string): TraceEndpoint {
   const kind = str(o, `${base}.k8s.kind`);
-  return ({
-    kind: kind === 'pod' || kind === 'svc' || kind === 'raw' ? kind : 'unknown',
+  return endpoint(kind === 'pod' || kind === 'svc' || kind === 'raw' ? kind : 'unknown', {
     addr: str(o, `${base}.addr`),
     namespace: str(o, `${base}.k8s.namespace`),
     name: str(o, `${base}.k8s.name`),
@@ -288,7 +282,8 @@ const traceTcp: Reader = (o, line) => {
   const meta = imageLocal(o, undefined);
   if (meta.hostNetwork) return { kind: 'skip', reason: 'host-network pod', format: 'trace-tcp' };
   const src = imageEndpoint(o, 'src');
-  const local: TraceEndpoint = { ...src, ...meta, ...(src.addr ? { addr: src.addr } : {}) };
+  // the traced pod's metadata, at the local socket's address
+  const local = endpoint(meta.kind, { ...meta, addr: src.addr });
   const remote = imageEndpoint(o, 'dst');
   const proto = protocol(field(o, 'dst.proto'));
   if (!proto) return { kind: 'malformed', reason: `unknown protocol ${JSON.stringify(field(o, 'dst.proto'))}` };

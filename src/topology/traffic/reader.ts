@@ -1,4 +1,4 @@
-import type { LineOutcome, TraceEndpoint, TrafficFormat } from './events.js';
+import { endpoint, type LineOutcome, type TraceEndpoint, type TrafficFormat } from './events.js';
 import { readJsonEvent } from './formats.js';
 
 /**
@@ -132,9 +132,9 @@ function columnsHeader(line: string): string[] | undefined {
  */
 function endpointCell(cell: string): { ep: TraceEndpoint; port: number } | undefined {
   const k8s = /^([ps])\/([^/\s]+)\/([^/\s:]+):(\d+)$/.exec(cell);
-  if (k8s) return { ep: { kind: k8s[1] === 'p' ? 'pod' : 'svc', namespace: k8s[2] as string, name: k8s[3] as string }, port: Number(k8s[4]) };
+  if (k8s) return { ep: endpoint(k8s[1] === 'p' ? 'pod' : 'svc', { namespace: k8s[2] as string, name: k8s[3] as string }), port: Number(k8s[4]) };
   const hp = hostPort(cell);
-  return hp ? { ep: { kind: 'raw', addr: hp.addr }, port: hp.port } : undefined;
+  return hp ? { ep: endpoint('raw', { addr: hp.addr }), port: hp.port } : undefined;
 }
 
 /** `10.0.0.1:80`, `[fd00::1]:80` or `fd00::1:80` (the last colon separates the port). */
@@ -161,7 +161,7 @@ function columnsRow(line: string, lineNo: number, names: readonly string[]): Lin
   const ns = get('K8S.NAMESPACE');
   const pod = get('K8S.PODNAME');
   // the K8S.* columns describe the traced pod, the local side (src)
-  const local: TraceEndpoint = src.ep.kind === 'raw' && ns && pod && ns !== '' ? { ...src.ep, kind: 'pod', namespace: ns, name: pod } : src.ep;
+  const local: TraceEndpoint = src.ep.kind === 'raw' && ns && pod && ns !== '' ? endpoint('pod', { ...src.ep, namespace: ns, name: pod }) : src.ep;
   const port = type === 'accept' ? src.port : dst.port;
   if (port < 1) return { kind: 'malformed', reason: 'port 0' };
   const time = get('TIMESTAMP');
@@ -180,5 +180,5 @@ function plainLine(line: string, lineNo: number): LineOutcome | undefined {
   if (!src || !dst) return undefined;
   if (dst.port < 1) return { kind: 'malformed', reason: 'destination port 0' };
   const proto = ((m[4] ?? 'tcp').toUpperCase() as 'TCP' | 'UDP' | 'SCTP');
-  return { kind: 'event', format: 'plain', event: { line: lineNo, src: { kind: 'raw', addr: src.addr }, dst: { kind: 'raw', addr: dst.addr }, proto, port: dst.port, phase: 'start', ...(m[1] ? { time: m[1] } : {}) } };
+  return { kind: 'event', format: 'plain', event: { line: lineNo, src: endpoint('raw', { addr: src.addr }), dst: endpoint('raw', { addr: dst.addr }), proto, port: dst.port, phase: 'start', ...(m[1] ? { time: m[1] } : {}) } };
 }
