@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { ManifestFile } from '../manifests/documents.js';
+import type { StoredParse } from '../manifests/parsed-store.js';
 
 /** Helm and Kustomize settings (from the common flags or an Action's inputs). */
 export interface ChartSettings {
@@ -100,6 +101,10 @@ export interface ExportedTree {
 export interface Io {
   /** Manifest files under the paths, charts and overlays rendered; every unusable file reported. */
   readManifests(paths: readonly string[], options: ReadOptions): ReadResult;
+  /** Parses an earlier run kept under `dir` (`--cache-dir`), for the files that have one (content-addressed: see io/parsed-cache.ts). */
+  storedParses(dir: string, files: readonly ManifestFile[]): Map<ManifestFile, StoredParse>;
+  /** Keeps this run's parses under `dir` for later runs; a cache that cannot be written costs time, never correctness. */
+  storeParses(dir: string, parses: ReadonlyMap<ManifestFile, StoredParse>): void;
   /** A small text input named on the command line (links file, --helm-config); a ConfigError when unreadable. */
   readText(file: string, what: string): string;
   /** Per-chart settings from `--helm-config FILE`. */

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ChartValues, Io, PathMapping } from '../io/types.js';
-import type { ParseCache } from '../manifests/documents.js';
+import { ParseCache } from '../manifests/documents.js';
 import { loadManifests, type LoadResult } from '../manifests/load.js';
 import type { ReadSettings } from './settings.js';
 
@@ -15,6 +15,17 @@ export interface LoadedInputs {
 export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping): LoadedInputs {
   const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
   const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
-  const load = loadManifests(read.files, cache, settings.namespace ? { defaultNamespace: settings.namespace } : {});
+  // --cache-dir: files parsed by an earlier run are not parsed again (a diff's two sides share one cache)
+  const dir = settings.render.cacheDir;
+  const parses = cache ?? (dir ? new ParseCache() : undefined);
+  if (dir && parses) {
+    for (const [file, stored] of io.storedParses(dir, read.files)) parses.stored.set(file, stored);
+    parses.persist = true;
+  }
+  const load = loadManifests(read.files, parses, settings.namespace ? { defaultNamespace: settings.namespace } : {});
+  if (dir && parses && parses.fresh.size > 0) {
+    io.storeParses(dir, parses.fresh);
+    parses.fresh.clear();
+  }
   return { load, diagnostics: [...read.diagnostics, ...load.diagnostics], values: read.values };
 }
