@@ -12,6 +12,7 @@ import { forEachLine } from './traffic.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
 import { ParsedCache } from './parsed-cache.js';
+import { startParseWorkers } from './parse-workers.js';
 
 /** Graphviz `dot -T<format>`: a ConfigError when dot is missing, fails or exceeds --timeout. */
 function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Uint8Array {
@@ -32,6 +33,7 @@ export function nodeIo(): Io {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache),
     storedParses: (dir, files) => parsedIn(dir).read(files),
     storeParses: (dir, parses) => parsedIn(dir).write(parses),
+    startParsing: (files) => startParseWorkers(files),
     readText(file, what) {
       try {
         return readFileSync(file, 'utf8');

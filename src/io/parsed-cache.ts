@@ -1,7 +1,44 @@
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
 import type { ManifestFile } from '../manifests/documents.js';
-import { PARSED_FORMAT, StoredParseSchema, type StoredParse } from '../manifests/parsed-store.js';
+import { PARSED_FORMAT, type StoredParse } from '../manifests/parsed-store.js';
 import { DiskCache } from './disk-cache.js';
+
+const pathSchema = z.array(z.union([z.string(), z.number().int().nonnegative()]));
+const SpecialSchema = z.union([
+  z.tuple([pathSchema, z.literal('integral'), z.string(), z.string()]),
+  z.tuple([pathSchema, z.literal('number'), z.enum(['NaN', 'Infinity', '-Infinity', '-0'])]),
+]);
+const SourceRefSchema = z.object({
+  file: z.literal(''),
+  doc: z.number().int(),
+  line: z.number().int().optional(),
+  column: z.number().int().optional(),
+  path: pathSchema.optional(),
+});
+
+/** What a stored entry must look like before it is used at all (then decodeParse checks it fits its file); anything else is ignored. */
+export const StoredParseSchema: z.ZodType<StoredParse> = z.object({
+  documents: z.array(
+    z.object({
+      doc: z.number().int().positive(),
+      startLine: z.number().int().positive(),
+      text: z.union([z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]), z.string()]),
+      value: z.unknown(),
+      specials: z.array(SpecialSchema).optional(),
+    }),
+  ),
+  diagnostics: z.array(
+    z.object({
+      code: z.string(),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string(),
+      at: SourceRefSchema.optional(),
+      hint: z.string().optional(),
+    }),
+  ),
+}) as unknown as z.ZodType<StoredParse>;
+
 
 /** A stored parse bigger than this many times its file (aliases expanded by JSON) is not kept: parsing it again is cheaper. */
 const MAX_GROWTH = 16;

@@ -87,6 +87,10 @@ export class ParseCache {
   persist = false;
   /** Files parsed in this run (when `persist`), in their stored form. */
   readonly fresh = new Map<ManifestFile, StoredParse>();
+  /** The texts of the files parsed through this cache (the second side of a diff sends only new ones to workers). */
+  readonly texts = new Set<string>();
+  /** Files parsed ahead of loading (while workers parse others), taken once by the loader. */
+  readonly parsed = new Map<ManifestFile, { documents: ParsedDocument[]; diagnostics: Diagnostic[] }>();
 }
 
 /** js-yaml's load, through the cache when there is one; throws as js-yaml does. */

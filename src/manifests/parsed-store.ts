@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { IntegralFloat, normalizeNewlines, parseManifestFile, parserSource, type ManifestFile, type ParseCache, type ParsedDocument } from './documents.js';
 
@@ -30,41 +29,6 @@ export interface StoredDocument {
 /** A value JSON cannot carry, at its path within the document's value. */
 type Special = readonly [path: readonly (string | number)[], kind: 'integral', text: string, value: string] | readonly [path: readonly (string | number)[], kind: 'number', text: 'NaN' | 'Infinity' | '-Infinity' | '-0'];
 
-const pathSchema = z.array(z.union([z.string(), z.number().int().nonnegative()]));
-const SpecialSchema = z.union([
-  z.tuple([pathSchema, z.literal('integral'), z.string(), z.string()]),
-  z.tuple([pathSchema, z.literal('number'), z.enum(['NaN', 'Infinity', '-Infinity', '-0'])]),
-]);
-const SourceRefSchema = z.object({
-  file: z.literal(''),
-  doc: z.number().int(),
-  line: z.number().int().optional(),
-  column: z.number().int().optional(),
-  path: pathSchema.optional(),
-});
-
-/** What a stored entry must look like before it is used at all; anything else is ignored. */
-export const StoredParseSchema: z.ZodType<StoredParse> = z.object({
-  documents: z.array(
-    z.object({
-      doc: z.number().int().positive(),
-      startLine: z.number().int().positive(),
-      text: z.union([z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative()]), z.string()]),
-      value: z.unknown(),
-      specials: z.array(SpecialSchema).optional(),
-    }),
-  ),
-  diagnostics: z.array(
-    z.object({
-      code: z.string(),
-      severity: z.enum(['error', 'warning', 'info']),
-      message: z.string(),
-      at: SourceRefSchema.optional(),
-      hint: z.string().optional(),
-    }),
-  ),
-}) as unknown as z.ZodType<StoredParse>;
-
 /**
  * What changes the meaning of a stored parse besides the file's bytes: the parsing code itself
  * (its source text, so that an edited parser never reads entries of the old one) and this
@@ -74,6 +38,12 @@ export const PARSED_FORMAT = `parsed/1\n${parserSource()}\n${[encodeParse, decod
 
 /** The parse of a file, through what an earlier run stored; a fresh parse is recorded when the cache persists. */
 export function parseStoredOrFresh(file: ManifestFile, cache: ParseCache | undefined): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  cache?.texts.add(file.text);
+  const ahead = cache?.parsed.get(file);
+  if (ahead) {
+    cache?.parsed.delete(file);
+    return ahead;
+  }
   const stored = cache?.stored.get(file);
   if (stored) {
     const revived = decodeParse(file, stored, cache);

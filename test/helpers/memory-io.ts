@@ -53,6 +53,10 @@ export class MemoryIo implements Io {
     for (const [f, p] of parses) this.parses.set(this.parseKey(dir, f), JSON.stringify(p));
   }
 
+  startParsing(): undefined {
+    return undefined;
+  }
+
   readText(file: string, what: string): string {
     this.asked.push(`text ${file}`);
     const text = this.files[file];

@@ -5,7 +5,8 @@ import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { IntegralFloat, ParseCache, parseManifestFile, type ManifestFile } from '../../src/manifests/documents.js';
 import { loadObjects } from '../../src/manifests/load.js';
-import { decodeParse, encodeParse, parseStoredOrFresh, StoredParseSchema, type StoredParse } from '../../src/manifests/parsed-store.js';
+import { decodeParse, encodeParse, parseStoredOrFresh, type StoredParse } from '../../src/manifests/parsed-store.js';
+import { StoredParseSchema } from '../../src/io/parsed-cache.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 /** What a disk keeps (JSON) and what a worker sends (structured clone): neither keeps prototypes, JSON keeps no NaN, Infinity or -0. */
