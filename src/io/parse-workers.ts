@@ -8,19 +8,27 @@ import type { StoredParse } from '../manifests/parsed-store.js';
 import type { ParseAnswer, ParseJob } from './parse-worker.js';
 import type { ParseShare } from './types.js';
 
-/** Below this much text, starting a worker (about 50 ms) costs more than the parse it saves. */
+/** With `NETPOL_CI_WORKERS=auto`: below this much text, starting a worker costs more than the parse it saves. */
 export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
 /**
- * How many parse workers for this much text: none below the threshold or on one core, else one
- * per other core (at most 3). `NETPOL_CI_WORKERS=0` turns them off, `NETPOL_CI_WORKERS=N` forces N
- * whatever the size (tests, and machines whose core count misleads).
+ * Without NETPOL_CI_WORKERS the workers are off: on the shared 2-core machine they were measured on,
+ * the JSON hand-over and a second JIT and heap cost more CPU than the parse they took off the main
+ * thread (README, Performance). `auto` uses them above WORKER_THRESHOLD_BYTES on several cores.
+ */
+const DEFAULT_MODE: string = '0';
+
+/**
+ * How many parse workers for this much text. `NETPOL_CI_WORKERS=0` (the default) turns them off,
+ * `N` forces N whatever the size (tests, benchmarks), `auto` uses one per other core (at most 3)
+ * for inputs over the threshold. Never more workers than files besides this thread's.
  */
 export function parseWorkerCount(totalChars: number, fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
-  const forced = env.NETPOL_CI_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced.trim())) return Math.min(Number(forced), 16, Math.max(fileCount - 1, 0));
-  if (totalChars < WORKER_THRESHOLD_BYTES) return 0;
-  return Math.min(os.availableParallelism() - 1, 3, Math.max(fileCount - 1, 0));
+  const mode = (env.NETPOL_CI_WORKERS ?? DEFAULT_MODE).trim();
+  const most = Math.max(fileCount - 1, 0);
+  if (/^\d+$/.test(mode)) return Math.min(Number(mode), 16, most);
+  if (mode !== 'auto' || totalChars < WORKER_THRESHOLD_BYTES) return 0;
+  return Math.min(os.availableParallelism() - 1, 3, most);
 }
 
 /** dist/parse-worker.js, from the bundled chunk (dist/chunks/) or entry (dist/) this code is in; undefined when running from sources. */

@@ -1,4 +1,5 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWorkerCount, startParseWorkers, WORKER_THRESHOLD_BYTES } from '../../src/io/parse-workers.js';
@@ -38,9 +39,11 @@ function fixtureFiles(): ManifestFile[] {
 }
 
 describe('parse workers', () => {
-  it('run only for large inputs on several cores, unless forced', () => {
-    expect(parseWorkerCount(WORKER_THRESHOLD_BYTES - 1, 100, {})).toBe(0);
+  it('are off unless asked for: N forces N, auto uses them for large inputs on several cores', () => {
+    expect(parseWorkerCount(10 * WORKER_THRESHOLD_BYTES, 100, {})).toBe(0);
     expect(parseWorkerCount(10 * WORKER_THRESHOLD_BYTES, 100, { NETPOL_CI_WORKERS: '0' })).toBe(0);
+    expect(parseWorkerCount(WORKER_THRESHOLD_BYTES - 1, 100, { NETPOL_CI_WORKERS: 'auto' })).toBe(0);
+    expect(parseWorkerCount(10 * WORKER_THRESHOLD_BYTES, 100, { NETPOL_CI_WORKERS: 'auto' })).toBe(Math.min(os.availableParallelism() - 1, 3));
     expect(parseWorkerCount(10, 100, { NETPOL_CI_WORKERS: '3' })).toBe(3);
     // never more workers than files besides this thread's
     expect(parseWorkerCount(10, 2, { NETPOL_CI_WORKERS: '3' })).toBe(1);
@@ -69,7 +72,7 @@ describe('parse workers', () => {
 
   it('the bundled CLI prints the same bytes with workers forced on and off', () => {
     const big = tempDir();
-    // a folder big enough for the default threshold too: fixtures copied many times over
+    // a folder big enough for `auto` too: fixtures copied many times over
     const files = fixtureFiles().filter((f) => f.path.startsWith(`fixtures${path.sep}bad-input`) || f.path.startsWith(`fixtures${path.sep}real-apps`));
     let size = 0;
     for (let copy = 0; size < WORKER_THRESHOLD_BYTES + 1; copy++) {
@@ -81,11 +84,11 @@ describe('parse workers', () => {
       }
     }
     for (const [args, workers] of [
-      [['connectivity', big], ['3', undefined]],
+      [['connectivity', big], ['3', 'auto']],
       [['connectivity', BAD_INPUT, '--format', 'json'], ['3']],
     ] as const) {
       const off = runBundledCli(args, { env: { NETPOL_CI_WORKERS: '0' } });
-      for (const on of workers.map((w) => runBundledCli(args, { env: w === undefined ? {} : { NETPOL_CI_WORKERS: w } }))) {
+      for (const on of workers.map((w) => runBundledCli(args, { env: { NETPOL_CI_WORKERS: w } }))) {
         expect(on.code, args.join(' ')).toBe(off.code);
         expect(on.stdout, args.join(' ')).toBe(off.stdout);
         expect(on.stderr, args.join(' ')).toBe(off.stderr);
