@@ -38,6 +38,8 @@ export const PARSED_FORMAT = `parsed/1\n${parserSource()}\n${[encodeParse, decod
 
 /** The parse of a file, through what an earlier run stored; a fresh parse is recorded when the cache persists. */
 export function parseStoredOrFresh(file: ManifestFile, cache: ParseCache | undefined): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } {
+  // the same bytes met again (the unchanged files of a diff's second side): the values are shared already, the entry kept once
+  const seen = cache?.texts.has(file.text) ?? false;
   cache?.texts.add(file.text);
   const ahead = cache?.parsed.get(file);
   if (ahead) {
@@ -50,7 +52,7 @@ export function parseStoredOrFresh(file: ManifestFile, cache: ParseCache | undef
     if (revived) return revived;
   }
   const parsed = parseManifestFile(file, cache);
-  if (cache?.persist) {
+  if (cache?.persist && !seen) {
     const entry = encodeParse(file, parsed);
     if (entry) cache.fresh.set(file, entry);
   }

@@ -20,7 +20,9 @@ export function loadInputs(io: Io, paths: readonly string[], settings: ReadSetti
   const dir = settings.render.cacheDir;
   let parses = cache ?? (dir ? new ParseCache() : undefined);
   if (dir && parses) {
-    for (const [file, stored] of io.storedParses(dir, read.files)) parses.stored.set(file, stored);
+    // files whose bytes this cache has parsed already (a diff's unchanged files) are served from memory
+    const unseen = read.files.filter((f) => !parses?.texts.has(f.text));
+    for (const [file, stored] of io.storedParses(dir, unseen)) parses.stored.set(file, stored);
     parses.persist = true;
   }
   // a large input is parsed on every core: workers take part of the files while this thread parses the rest

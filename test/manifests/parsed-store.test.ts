@@ -107,12 +107,15 @@ describe('stored parses (parsed-store.ts)', () => {
   it('record fresh parses only when asked, and share values between the two sides of a diff as a fresh parse does', () => {
     const text = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n';
     const a = { path: 'a.yaml', text };
+    const unpersisted = new ParseCache();
+    parseStoredOrFresh(a, unpersisted);
+    expect(unpersisted.fresh.size).toBe(0);
     const cache = new ParseCache();
-    parseStoredOrFresh(a, cache);
-    expect(cache.fresh.size).toBe(0);
     cache.persist = true;
     const b = { path: 'b.yaml', text };
     const first = parseStoredOrFresh(b, cache);
+    // the same bytes again (a diff's unchanged file): one entry is enough
+    parseStoredOrFresh({ path: 'b-again.yaml', text }, cache);
     expect([...cache.fresh.keys()]).toEqual([b]);
     // another run: the stored parse of b serves c (same bytes, another name), and its value is the one already parsed
     const other = new ParseCache();
