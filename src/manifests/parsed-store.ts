@@ -110,6 +110,8 @@ function collectSpecials(v: unknown, path: (string | number)[], out: Special[]):
  */
 export function decodeParse(file: ManifestFile, stored: StoredParse, cache?: ParseCache): { documents: ParsedDocument[]; diagnostics: Diagnostic[] } | undefined {
   const text = normalizeNewlines(file.text);
+  // JSON is read by JSON.parse (`80.0` is 80 there, an IntegralFloat in YAML): only YAML chunks are shared by text, as loadChunk does
+  const yaml = !/\.json$/i.test(file.path);
   const documents: ParsedDocument[] = [];
   for (const s of stored.documents) {
     let docText: string;
@@ -120,13 +122,11 @@ export function decodeParse(file: ManifestFile, stored: StoredParse, cache?: Par
       docText = text.slice(start, end);
     }
     // the two sides of a diff share the values of unchanged documents, as a fresh parse would
-    const known = cache?.values.get(docText);
-    let value = known;
+    let value = yaml ? cache?.values.get(docText) : undefined;
     if (value === undefined) {
       value = s.specials ? revive(s.value, s.specials) : s.value;
       if (value === FAILED) return undefined;
-      // only YAML chunks are shared by text (as loadChunk does); a JSON file's value is its own
-      if (cache && !/\.json$/i.test(file.path)) cache.values.set(docText, value);
+      if (cache && yaml) cache.values.set(docText, value);
     }
     documents.push({ file: file.path, doc: s.doc, startLine: s.startLine, text: docText, value });
   }
