@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,20 +10,19 @@ import { BAD_INPUT, FIXTURES, cleanupTempDirs, tempDir } from '../helpers/fixtur
 import { CASES } from '../hostile/cases.js';
 import { APP } from '../hostile/harness.js';
 import { TOOL_ENV } from '../helpers/tools.js';
-import { spawnSync } from 'node:child_process';
 
 /**
  * Parse workers (io/parse-workers.ts, dist/parse-worker.js): the real worker threads of the
  * bundle give exactly the parses of this thread, and the bundled CLI prints the same bytes with
  * workers forced on (`NETPOL_CI_WORKERS=N`) as with them off, on fixtures and the hostile corpus.
+ * (`npm run bundle` first, as for every test of dist/.)
  */
 const WORKER = path.join(REPO_ROOT, 'dist', 'parse-worker.js');
 afterAll(cleanupTempDirs);
 beforeAll(() => {
-  // the bundle under test is the one of these sources
-  const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'bundle.mjs')], { cwd: REPO_ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`bundle failed: ${r.stderr}`);
-}, 120_000);
+  // like the other tests of dist/, these need `npm run bundle` first
+  if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run bundle first`);
+});
 
 function fixtureFiles(): ManifestFile[] {
   const out: ManifestFile[] = [];
