@@ -31,3 +31,17 @@ await build({
   banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// dist/parse-worker.js: the thread that parses part of a large input (src/io/parse-workers.ts finds
+// it beside the chunks). One file without the shared chunks: it loads only the parser, so it starts fast.
+await build({
+  entryPoints: [path.join(root, 'src/io/parse-worker.ts')],
+  outfile: path.join(root, 'dist', 'parse-worker.js'),
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  legalComments: 'none',
+  charset: 'utf8',
+  banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+});

@@ -32,12 +32,15 @@ export class DiskCache {
     return parsed.success ? parsed.data : undefined;
   }
 
-  set(kind: string, key: string, value: unknown): void {
+  /** Keeps the value, unless its JSON is longer than `maxChars` (then nothing is written). */
+  set(kind: string, key: string, value: unknown, maxChars = Infinity): void {
     const file = this.file(kind, key);
     try {
+      const json = JSON.stringify({ format: FORMAT, key, value });
+      if (json.length > maxChars) return;
       mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, value }));
+      writeFileSync(tmp, json);
       renameSync(tmp, file);
     } catch {
       // a cache that cannot be written costs time, never correctness

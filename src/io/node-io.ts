@@ -11,6 +11,8 @@ import { findNca, runNcaScheme } from './nca.js';
 import { forEachLine } from './traffic.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
+import { ParsedCache } from './parsed-cache.js';
+import { startParseWorkers } from './parse-workers.js';
 
 /** Graphviz `dot -T<format>`: a ConfigError when dot is missing, fails or exceeds --timeout. */
 function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Uint8Array {
@@ -25,8 +27,13 @@ function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Ui
 export function nodeIo(): Io {
   const cache = new RenderCache();
   let nca: { found: ReturnType<typeof findNca> } | undefined;
+  let parsed: ParsedCache | undefined;
+  const parsedIn = (dir: string) => (parsed?.dir === dir ? parsed : (parsed = new ParsedCache(dir)));
   return {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache),
+    storedParses: (dir, files) => parsedIn(dir).read(files),
+    storeParses: (dir, parses) => parsedIn(dir).write(parses),
+    startParsing: (files) => startParseWorkers(files),
     readText(file, what) {
       try {
         return readFileSync(file, 'utf8');

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { ManifestFile } from '../manifests/documents.js';
+import type { StoredParse } from '../manifests/parsed-store.js';
 
 /** Helm and Kustomize settings (from the common flags or an Action's inputs). */
 export interface ChartSettings {
@@ -85,6 +86,13 @@ export interface ReadResult {
   readonly values: ChartValues[];
 }
 
+/** Files being parsed by workers while the caller parses `here`. */
+export interface ParseShare {
+  readonly here: readonly ManifestFile[];
+  /** Waits for the workers; the parses of their files (a file missing from the map is the caller's to parse). */
+  collect(): Map<ManifestFile, StoredParse>;
+}
+
 /** A git ref exported to a temporary folder (removed with `dispose`). */
 export interface ExportedTree {
   readonly dir: string;
@@ -100,6 +108,15 @@ export interface ExportedTree {
 export interface Io {
   /** Manifest files under the paths, charts and overlays rendered; every unusable file reported. */
   readManifests(paths: readonly string[], options: ReadOptions): ReadResult;
+  /** Parses an earlier run kept under `dir` (`--cache-dir`), for the files that have one (content-addressed: see io/parsed-cache.ts). */
+  storedParses(dir: string, files: readonly ManifestFile[]): Map<ManifestFile, StoredParse>;
+  /** Keeps this run's parses under `dir` for later runs; a cache that cannot be written costs time, never correctness. */
+  storeParses(dir: string, parses: ReadonlyMap<ManifestFile, StoredParse>): void;
+  /**
+   * Parse workers for a large input (io/parse-workers.ts; `NETPOL_CI_WORKERS`): started on part of
+   * the files, the rest (`here`) left to the caller; undefined when workers would not pay.
+   */
+  startParsing(files: readonly ManifestFile[]): ParseShare | undefined;
   /** A small text input named on the command line (links file, --helm-config); a ConfigError when unreadable. */
   readText(file: string, what: string): string;
   /** Per-chart settings from `--helm-config FILE`. */

@@ -30,14 +30,11 @@ function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 
-/** Own keys, `__proto__` included (the parser keeps it as data). */
-function entries(v: Rec): [string, unknown][] {
-  return Object.keys(v).map((k) => [k, v[k]]);
-}
-
 function labelMap(v: unknown, path: (string | number)[], out: ApiIssue[]): void {
   if (!isRec(v)) return;
-  for (const [k, value] of entries(v)) {
+  // own keys, `__proto__` included (the parser keeps it as data)
+  for (const k of Object.keys(v)) {
+    const value = v[k];
     for (const e of labelKeyErrors(k)) out.push({ path: [...path, k], message: `label key ${JSON.stringify(k)}: ${e}` });
     if (typeof value === 'string') for (const e of labelValueErrors(value)) out.push({ path: [...path, k], message: `label value ${JSON.stringify(value)}: ${e}` });
   }

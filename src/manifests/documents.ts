@@ -1,6 +1,8 @@
 import jsYaml from 'js-yaml';
+import jsYamlPackage from 'js-yaml/package.json' with { type: 'json' };
 import { LineCounter, parseDocument } from 'yaml';
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import type { StoredParse } from './parsed-store.js';
 
 /** A file's text as the I/O shell read it. Parsing never touches the file system. */
 export interface ManifestFile {
@@ -79,6 +81,16 @@ export class ParseCache {
   readonly values = new Map<string, unknown>();
   /** Validation results by parsed value. */
   readonly validated = new WeakMap<object, unknown>();
+  /** Parses an earlier run kept (`--cache-dir`) or a parse worker made, by file; the pipeline fills it before loading. */
+  readonly stored = new Map<ManifestFile, StoredParse>();
+  /** Whether files parsed here are recorded in `fresh`, for the pipeline to keep them. */
+  persist = false;
+  /** Files parsed in this run (when `persist`), in their stored form. */
+  readonly fresh = new Map<ManifestFile, StoredParse>();
+  /** The texts of the files parsed through this cache (the second side of a diff sends only new ones to workers). */
+  readonly texts = new Set<string>();
+  /** Files parsed ahead of loading (while workers parse others), taken once by the loader. */
+  readonly parsed = new Map<ManifestFile, { documents: ParsedDocument[]; diagnostics: Diagnostic[] }>();
 }
 
 /** js-yaml's load, through the cache when there is one; throws as js-yaml does. */
@@ -192,7 +204,7 @@ interface Chunk {
  * first line number. `---apiVersion: v1` (text glued to the separator) is split too, with a warning.
  */
 function splitDocuments(file: ManifestFile, diagnostics: Diagnostic[]): Chunk[] {
-  const text = file.text.includes('\r') ? file.text.replace(/\r\n?/g, '\n') : file.text;
+  const text = normalizeNewlines(file.text);
   // the common case, without glued separators or `...` end markers, slices the text in place
   if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text)) return sliceDocuments(text);
   return splitDocumentsByLine({ path: file.path, text }, diagnostics);
@@ -325,4 +337,19 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
       );
     }
   }
+}
+
+/** The text documents are cut from: CR LF and lone CR read as LF. */
+export function normalizeNewlines(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * The source of everything that decides a parse, for the key of stored parses (parsed-store.ts):
+ * a parser edited in any way never reads what an older one stored.
+ */
+export function parserSource(): string {
+  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${jsYamlPackage.version}`].join('\n');
 }

@@ -8,6 +8,9 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
+/** A label key that is certainly valid (optional DNS-subdomain prefix, qualified name): the common case, answered without building anything. */
+const VALID_KEY = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const NONE: readonly string[] = Object.freeze([]);
 
 /** RFC 1123 label: namespaces, Service names; at most 63 characters. */
 export function dnsLabelErrors(v: string): string[] {
@@ -26,7 +29,9 @@ export function dnsSubdomainErrors(v: string): string[] {
 }
 
 /** A label key (or annotation key): `[prefix/]name`, prefix a DNS subdomain, name at most 63 characters. */
-export function labelKeyErrors(key: string): string[] {
+export function labelKeyErrors(key: string): readonly string[] {
+  // labels are checked on every object: valid keys (nearly all) cost one regex test
+  if (key.length <= 63 && VALID_KEY.test(key)) return NONE;
   const parts = key.split('/');
   let name = key;
   const out: string[] = [];
@@ -45,7 +50,8 @@ export function labelKeyErrors(key: string): string[] {
 }
 
 /** A label value: empty, or at most 63 characters of alphanumerics, '-', '_' and '.', alphanumeric at both ends. */
-export function labelValueErrors(v: string): string[] {
+export function labelValueErrors(v: string): readonly string[] {
+  if (v.length <= 63 && LABEL_VALUE.test(v)) return NONE;
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');
   if (!LABEL_VALUE.test(v)) out.push("must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");

@@ -1,7 +1,8 @@
 import { appendAll } from '../model/append.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildCluster, type Cluster } from './cluster.js';
-import { parseManifestFile, type ManifestFile, type ParseCache, type ParsedDocument } from './documents.js';
+import type { ManifestFile, ParseCache, ParsedDocument } from './documents.js';
+import { parseStoredOrFresh } from './parsed-store.js';
 import { readObjects, type K8sObject } from './objects.js';
 
 export interface LoadResult {
@@ -38,7 +39,7 @@ export function loadObjects(files: readonly ManifestFile[], cache?: ParseCache):
   const diagnostics: Diagnostic[] = [];
   const documents: ParsedDocument[] = [];
   for (const f of files) {
-    const r = parseManifestFile(f, cache);
+    const r = parseStoredOrFresh(f, cache);
     appendAll(documents, r.documents);
     appendAll(diagnostics, r.diagnostics);
   }

@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ChartValues, Io, PathMapping } from '../io/types.js';
-import type { ParseCache } from '../manifests/documents.js';
+import { ParseCache } from '../manifests/documents.js';
 import { loadManifests, type LoadResult } from '../manifests/load.js';
+import { parseStoredOrFresh } from '../manifests/parsed-store.js';
 import type { ReadSettings } from './settings.js';
 
 export interface LoadedInputs {
@@ -15,6 +16,30 @@ export interface LoadedInputs {
 export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping): LoadedInputs {
   const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
   const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
-  const load = loadManifests(read.files, cache, settings.namespace ? { defaultNamespace: settings.namespace } : {});
+  // --cache-dir: files parsed by an earlier run are not parsed again (a diff's two sides share one cache)
+  const dir = settings.render.cacheDir;
+  let parses = cache ?? (dir ? new ParseCache() : undefined);
+  if (dir && parses) {
+    // files whose bytes this cache has parsed already (a diff's unchanged files) are served from memory
+    const unseen = read.files.filter((f) => !parses?.texts.has(f.text));
+    for (const [file, stored] of io.storedParses(dir, unseen)) parses.stored.set(file, stored);
+    parses.persist = true;
+  }
+  // a large input is parsed on every core: workers take part of the files while this thread parses the rest
+  const toParse = parses ? read.files.filter((f) => !parses?.stored.has(f) && !parses?.texts.has(f.text)) : read.files;
+  const share = io.startParsing(toParse);
+  if (share) {
+    parses ??= new ParseCache();
+    for (const f of share.here) parses.parsed.set(f, parseStoredOrFresh(f, parses));
+    for (const [file, stored] of share.collect()) {
+      parses.stored.set(file, stored);
+      if (parses.persist) parses.fresh.set(file, stored);
+    }
+  }
+  const load = loadManifests(read.files, parses, settings.namespace ? { defaultNamespace: settings.namespace } : {});
+  if (dir && parses && parses.fresh.size > 0) {
+    io.storeParses(dir, parses.fresh);
+    parses.fresh.clear();
+  }
   return { load, diagnostics: [...read.diagnostics, ...load.diagnostics], values: read.values };
 }

@@ -1,5 +1,7 @@
 import type { ChartSettings, ExportedTree, Io, ReadOptions, ReadResult } from '../../src/io/types.js';
 import { ConfigError } from '../../src/diagnostics/errors.js';
+import type { ManifestFile } from '../../src/manifests/documents.js';
+import type { StoredParse } from '../../src/manifests/parsed-store.js';
 
 /**
  * An in-memory Io for use-case tests: manifests are `{path: text}` per input path (a "folder" is
@@ -29,6 +31,30 @@ export class MemoryIo implements Io {
       }
     }
     return out;
+  }
+
+  /** Stored parses by folder and content, as JSON text (what a disk keeps: no prototypes, no shared objects). */
+  readonly parses = new Map<string, string>();
+
+  private parseKey(dir: string, f: ManifestFile): string {
+    return `${dir}\0${/\.json$/i.test(f.path) ? 'json' : 'yaml'}\0${f.text}`;
+  }
+
+  storedParses(dir: string, files: readonly ManifestFile[]): Map<ManifestFile, StoredParse> {
+    const found = new Map<ManifestFile, StoredParse>();
+    for (const f of files) {
+      const json = this.parses.get(this.parseKey(dir, f));
+      if (json !== undefined) found.set(f, JSON.parse(json) as StoredParse);
+    }
+    return found;
+  }
+
+  storeParses(dir: string, parses: ReadonlyMap<ManifestFile, StoredParse>): void {
+    for (const [f, p] of parses) this.parses.set(this.parseKey(dir, f), JSON.stringify(p));
+  }
+
+  startParsing(): undefined {
+    return undefined;
   }
 
   readText(file: string, what: string): string {
