@@ -5,7 +5,7 @@ import { originRef } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
 import type { Peer } from '../model/peer.js';
-import { Bitset } from './bitset.js';
+import { IdSet } from './id-set.js';
 import { bindPolicies, type Binding, type EvalPeer } from './binding.js';
 import { PodClasses, type PodClass } from './classes.js';
 import { enumerateConnections } from './enumerate.js';
@@ -108,10 +108,10 @@ export class PolicyEngine {
   allowCandidates(cls: PodClass, direction: Direction): Iterable<number> {
     const dr = this.binding.rules.get(cls.id)?.[direction];
     if (!dr) return [];
-    const out = Bitset.empty(this.classes.all.length);
-    for (const b of dr.admin) if (b.rule.action !== 'deny') out.addAll(b.classes);
-    for (const b of dr.np) out.addAll(b.classes);
-    return out;
+    const sets: IdSet[] = [];
+    for (const b of dr.admin) if (b.rule.action !== 'deny') sets.push(b.classes);
+    for (const b of dr.np) sets.push(b.classes);
+    return IdSet.unionAll(this.classes.all.length, sets);
   }
 
   /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
@@ -140,8 +140,17 @@ export class PolicyEngine {
   }
 }
 
-function* ruleRanges(p: Policy): Generator<{ direction: Direction; index: number; ranges: IpRange[] }> {
-  for (const d of ['ingress', 'egress'] as const) for (const r of p.rules[d]) yield { direction: d, index: r.ref.index, ranges: r.peers.flatMap((m) => (m.kind === 'ip' ? [...m.include, ...m.exclude] : [])) };
+/** The rules of `p` that name address ranges, with their ranges (a plain loop: this runs once per policy). */
+function ruleRanges(p: Policy): { direction: Direction; index: number; ranges: IpRange[] }[] {
+  const out: { direction: Direction; index: number; ranges: IpRange[] }[] = [];
+  for (const d of ['ingress', 'egress'] as const) {
+    for (const r of p.rules[d]) {
+      const ranges: IpRange[] = [];
+      for (const m of r.peers) if (m.kind === 'ip') ranges.push(...m.include, ...m.exclude);
+      if (ranges.length > 0) out.push({ direction: d, index: r.ref.index, ranges });
+    }
+  }
+  return out;
 }
 
 function policyRanges(policies: readonly Policy[], families: readonly IpFamily[]): IpRange[] {
