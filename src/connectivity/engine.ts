@@ -9,7 +9,7 @@ import { IdSet } from './id-set.js';
 import { bindPolicies, type Binding, type EvalPeer } from './binding.js';
 import { PodClasses, type PodClass } from './classes.js';
 import { enumerateConnections } from './enumerate.js';
-import { evaluateRules, type VerdictStep } from './evaluate.js';
+import { evaluateRules, VerdictMemo, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
 import { clusterRangeWarnings, insideCluster, type ClusterRanges } from './cluster-ranges.js';
 import { compilePolicies, sortPolicies, type Direction, type Policy } from './policy.js';
@@ -94,10 +94,14 @@ export class PolicyEngine {
       .map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
   }
 
-  /** What `subject` allows in `direction` with `peer` (see evaluateRules). */
+  /** What `subject` allows in `direction` with `peer` (see evaluateRules); memoised by the rules the peer matches. */
   evaluate(subject: PodClass, direction: Direction, peer: EvalPeer, trace?: VerdictStep[]): ConnectionSet {
-    return evaluateRules(this.binding.rules.get(subject.id)?.[direction], subject, direction, peer, trace);
+    const dr = this.binding.rules.get(subject.id)?.[direction];
+    if (trace || !dr || subject.ingressController) return evaluateRules(dr, subject, direction, peer, trace);
+    return this.verdicts.evaluate(dr, subject, direction, peer);
   }
+
+  private readonly verdicts = new VerdictMemo();
 
   /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
   openByDefault(cls: PodClass, direction: Direction): boolean {

@@ -14,21 +14,18 @@ export function enumerateConnections(engine: PolicyEngine): Connection[] {
   const pairs = new PairCollector(peers);
   const all = engine.classes.all;
   const classes = all.filter((c) => !c.ingressController);
-  const openIngress = IdSet.of(
-    all.length,
-    classes.filter((d) => engine.openByDefault(d, 'ingress')).map((d) => d.id),
-  );
+  const open = new OpenDestinations(engine, classes);
+  // the peer ranks of each class's workloads, once
+  const ranks = all.map((c) => c.workloads.map((w) => peers.workload(w)));
   for (const s of classes) {
-    const srcRanks = s.workloads.map((w) => peers.workload(w));
-    for (const id of candidates(engine, s, openIngress)) {
+    const srcRanks = ranks[s.id] as number[];
+    const candidates = engine.openByDefault(s, 'egress') ? open.reachableFrom(s) : engine.allowCandidates(s, 'egress');
+    for (const id of candidates) {
       const d = all[id] as PodClass;
       if (d.ingressController) continue;
       const conns = engine.pairConns(s, d);
       if (conns.isEmpty) continue;
-      for (const w2 of d.workloads) {
-        const dst = peers.workload(w2);
-        for (const src of srcRanks) if (src !== dst) pairs.add(src, dst, conns);
-      }
+      for (const dst of ranks[id] as number[]) for (const src of srcRanks) if (src !== dst) pairs.add(src, dst, conns);
     }
   }
   addExternal(engine, classes, peers, pairs);
@@ -36,13 +33,45 @@ export function enumerateConnections(engine: PolicyEngine): Connection[] {
   return pairs.sorted();
 }
 
-/** The destination classes `s` may reach: those its egress rules allow, or, when its egress is open, those open to it. */
-function candidates(engine: PolicyEngine, s: PodClass, openIngress: IdSet): Iterable<number> {
-  if (!engine.openByDefault(s, 'egress')) return engine.allowCandidates(s, 'egress');
-  // an unrestricted source reaches destinations that are open, or whose ingress rules select it
-  const selecting: number[] = [];
-  for (const a of engine.binding.ingressAllowers) if (a.classes.has(s.id)) for (const id of a.subjects) selecting.push(id);
-  return openIngress.union(IdSet.of(openIngress.size, selecting));
+/**
+ * What a source with open egress may reach: destinations whose ingress is open too, and those
+ * whose ingress rules select the source. The rules are inverted once (class -> the subjects of
+ * the rules selecting it), so a cluster without egress policies costs what its rules select,
+ * not sources times rules. Rules selecting a large share of all classes (`namespaceSelector: {}`)
+ * are not inverted but checked per source: their subjects are reachable from nearly every
+ * source anyway, so that cost is bounded by the output.
+ */
+class OpenDestinations {
+  private readonly openIngress: IdSet;
+  private readonly broad: { readonly classes: IdSet; readonly subjects: readonly number[] }[] = [];
+  private readonly selectedBy = new Map<number, (readonly number[])[]>();
+
+  constructor(engine: PolicyEngine, classes: readonly PodClass[]) {
+    const n = engine.classes.all.length;
+    this.openIngress = IdSet.of(
+      n,
+      classes.filter((d) => engine.openByDefault(d, 'ingress')).map((d) => d.id),
+    );
+    for (const a of engine.binding.ingressAllowers) {
+      if (a.subjects.length === 0 || a.classes.isEmpty) continue;
+      if (a.classes.count * 32 >= n) {
+        this.broad.push(a);
+        continue;
+      }
+      for (const id of a.classes) {
+        const list = this.selectedBy.get(id);
+        if (list) list.push(a.subjects);
+        else this.selectedBy.set(id, [a.subjects]);
+      }
+    }
+  }
+
+  reachableFrom(s: PodClass): IdSet {
+    const selecting: number[] = [];
+    for (const subjects of this.selectedBy.get(s.id) ?? []) for (const id of subjects) selecting.push(id);
+    for (const a of this.broad) if (a.classes.has(s.id)) for (const id of a.subjects) selecting.push(id);
+    return selecting.length === 0 ? this.openIngress : this.openIngress.union(IdSet.of(this.openIngress.size, selecting));
+  }
 }
 
 /**
@@ -83,33 +112,50 @@ class PeerIndex {
   }
 }
 
-/** Allowed pairs by peer rank; a pair met twice (a workload with pods in several classes) gets the union. */
+/**
+ * Allowed pairs by peer rank, in one bucket per source; a pair met twice (a workload with pods in
+ * several classes) gets the union. Sorting is per bucket, by destination rank.
+ */
 class PairCollector {
-  private readonly keys: number[] = [];
-  private readonly conns: ConnectionSet[] = [];
+  private readonly dsts: (number[] | undefined)[];
+  private readonly conns: (ConnectionSet[] | undefined)[];
 
-  constructor(private readonly index: PeerIndex) {}
+  constructor(private readonly index: PeerIndex) {
+    this.dsts = new Array<number[] | undefined>(index.peers.length);
+    this.conns = new Array<ConnectionSet[] | undefined>(index.peers.length);
+  }
 
   add(src: number, dst: number, conns: ConnectionSet): void {
     if (conns.isEmpty) return;
-    // ranks are below 2^26 in any realistic input, so the product stays an exact integer
-    this.keys.push(src * this.index.peers.length + dst);
-    this.conns.push(conns);
+    const d = this.dsts[src];
+    if (d) {
+      d.push(dst);
+      (this.conns[src] as ConnectionSet[]).push(conns);
+    } else {
+      this.dsts[src] = [dst];
+      this.conns[src] = [conns];
+    }
   }
 
   sorted(): Connection[] {
-    const { keys, conns } = this;
-    const order = Uint32Array.from(keys, (_, i) => i).sort((a, b) => (keys[a] as number) - (keys[b] as number));
-    const n = this.index.peers.length;
     const out: Connection[] = [];
-    for (let i = 0; i < order.length; ) {
-      const key = keys[order[i] as number] as number;
-      let c = conns[order[i] as number] as ConnectionSet;
-      let j = i + 1;
-      for (; j < order.length && keys[order[j] as number] === key; j++) c = c.union(conns[order[j] as number] as ConnectionSet);
-      const src = Math.floor(key / n);
-      out.push({ src: this.index.peers[src] as Peer, dst: this.index.peers[key - src * n] as Peer, conns: c });
-      i = j;
+    const peers = this.index.peers;
+    for (let src = 0; src < peers.length; src++) {
+      const dsts = this.dsts[src];
+      if (!dsts) continue;
+      const conns = this.conns[src] as ConnectionSet[];
+      const order = Uint32Array.from(dsts, (_, i) => i).sort((a, b) => (dsts[a] as number) - (dsts[b] as number));
+      for (let i = 0; i < order.length; ) {
+        const dst = dsts[order[i] as number] as number;
+        let c = conns[order[i] as number] as ConnectionSet;
+        let j = i + 1;
+        for (; j < order.length && dsts[order[j] as number] === dst; j++) c = c.union(conns[order[j] as number] as ConnectionSet);
+        out.push({ src: peers[src] as Peer, dst: peers[dst] as Peer, conns: c });
+        i = j;
+      }
+      // the bucket is done: let it go before the next one grows the output
+      this.dsts[src] = undefined;
+      this.conns[src] = undefined;
     }
     return out;
   }

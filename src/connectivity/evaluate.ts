@@ -84,3 +84,49 @@ export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass,
   if (trace && !rest.isEmpty) trace.push({ layer: 'default', verdict: 'Allow', conns: rest });
   return allowed.union(rest);
 }
+
+/**
+ * Verdicts remembered per subject and direction by the set of its rules that the peer matches.
+ * The answer depends on the peer only through which rules match it, and through named ports,
+ * which resolve against the destination: the subject itself on ingress (fixed), the peer on
+ * egress (then nothing is remembered). Thousands of peers of one subject usually match the same
+ * few rules, so they share one evaluation.
+ */
+export class VerdictMemo {
+  private readonly bySubject = new WeakMap<DirectionRules, { readonly peerPorts: boolean; readonly results: Map<number | string, ConnectionSet> }>();
+
+  evaluate(dr: DirectionRules, subject: PodClass, direction: 'ingress' | 'egress', peer: EvalPeer): ConnectionSet {
+    let memo = this.bySubject.get(dr);
+    if (!memo) {
+      const peerPorts = direction === 'egress' && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => b.rule.ports.named.length > 0));
+      memo = { peerPorts, results: new Map() };
+      this.bySubject.set(dr, memo);
+    }
+    if (memo.peerPorts) return evaluateRules(dr, subject, direction, peer);
+    const key = matchSignature(dr, peer);
+    let out = memo.results.get(key);
+    if (out === undefined) {
+      out = evaluateRules(dr, subject, direction, peer);
+      memo.results.set(key, out);
+    }
+    return out;
+  }
+}
+
+/** Which of the rules (admin, then NetworkPolicy, then baseline) match the peer: a bit mask while they fit in 31 bits, else their indices. */
+function matchSignature(dr: DirectionRules, peer: EvalPeer): number | string {
+  const small = dr.admin.length + dr.np.length + dr.baseline.length <= 31;
+  let mask = 0;
+  const hits: number[] = [];
+  let i = 0;
+  for (const list of [dr.admin, dr.np, dr.baseline]) {
+    for (const b of list) {
+      if (matches(b, peer)) {
+        if (small) mask |= 1 << i;
+        else hits.push(i);
+      }
+      i++;
+    }
+  }
+  return small ? mask : hits.join(',');
+}

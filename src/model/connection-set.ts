@@ -21,6 +21,9 @@ export class ConnectionSet {
   static readonly NONE = new ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
   static readonly ALL = new ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
 
+  /** toString's answer, once asked. */
+  #text: string | undefined = undefined;
+
   private constructor(
     readonly tcp: IntervalSet,
     readonly udp: IntervalSet,
@@ -98,11 +101,14 @@ export class ConnectionSet {
 
   /** netpol-analyzer's format: `All Connections`, `No Connections`, or `TCP 80,443,UDP 53`. */
   toString(): string {
+    // computed once: the value never changes, and one set is shared by many lines of a report
+    if (this.#text !== undefined) return this.#text;
     if (this.isAll) return 'All Connections';
     if (this.isEmpty) return 'No Connections';
     const parts: string[] = [];
     for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
-    return parts.join(',');
+    this.#text = parts.join(',');
+    return this.#text;
   }
 
   /** A stable key for grouping and memoising. */
