@@ -76,11 +76,12 @@ export class PolicyEngine {
     appendAll(this.diagnostics, exp.diagnostics);
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
-    appendAll(this.diagnostics, otherFamilyWarnings(this.policies, this.families));
+    const ranged = this.policies.map((p) => ({ policy: p, rules: ruleRanges(p) })).filter((x) => x.rules.length > 0);
+    appendAll(this.diagnostics, otherFamilyWarnings(ranged, this.families));
     appendAll(this.diagnostics, clusterRangeWarnings(this.policies, this.families, options.clusterRanges));
     const cluster_ = options.clusterRanges;
     const own = cluster_ ? [...cluster_.pods, ...cluster_.services].filter((r) => this.families.includes(r.family)) : [];
-    this.ipRanges = [...policyRanges(this.policies, this.families), ...own];
+    this.ipRanges = [...policyRanges(ranged, this.families), ...own];
     // the pod and Service networks are not external addresses
     this.atoms = atomize(this.ipRanges, this.families).filter((a) => !insideCluster(a, cluster_));
     this.binding = bindPolicies(this.policies, this.classes, this.atoms, cluster_?.pods);
@@ -157,17 +158,20 @@ function ruleRanges(p: Policy): { direction: Direction; index: number; ranges: I
   return out;
 }
 
-function policyRanges(policies: readonly Policy[], families: readonly IpFamily[]): IpRange[] {
+/** Policies with the rules of theirs that name address ranges. */
+type RangedPolicies = readonly { readonly policy: Policy; readonly rules: ReturnType<typeof ruleRanges> }[];
+
+function policyRanges(ranged: RangedPolicies, families: readonly IpFamily[]): IpRange[] {
   const out: IpRange[] = [];
-  for (const p of policies) for (const r of ruleRanges(p)) for (const x of r.ranges) if (families.includes(x.family)) out.push(x);
+  for (const { rules } of ranged) for (const r of rules) for (const x of r.ranges) if (families.includes(x.family)) out.push(x);
   return out;
 }
 
 /** A range of a family that is not analysed matches nothing; say so once per rule. */
-function otherFamilyWarnings(policies: readonly Policy[], families: readonly IpFamily[]): Diagnostic[] {
+function otherFamilyWarnings(ranged: RangedPolicies, families: readonly IpFamily[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of policies) {
-    for (const r of ruleRanges(p)) {
+  for (const { policy: p, rules } of ranged) {
+    for (const r of rules) {
       const other = r.ranges.filter((x) => !families.includes(x.family));
       if (other.length === 0) continue;
       const family = other[0]?.family;

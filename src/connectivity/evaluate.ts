@@ -93,14 +93,16 @@ export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass,
  * few rules, so they share one evaluation.
  */
 export class VerdictMemo {
-  private readonly bySubject = new WeakMap<DirectionRules, { readonly peerPorts: boolean; readonly results: Map<number | string, ConnectionSet> }>();
+  /** By subject class id, then direction (0 ingress, 1 egress). */
+  private readonly bySubject: ({ readonly peerPorts: boolean; readonly results: Map<number | string, ConnectionSet> } | undefined)[] = [];
 
   evaluate(dr: DirectionRules, subject: PodClass, direction: 'ingress' | 'egress', peer: EvalPeer): ConnectionSet {
-    let memo = this.bySubject.get(dr);
+    const slot = subject.id * 2 + (direction === 'egress' ? 1 : 0);
+    let memo = this.bySubject[slot];
     if (!memo) {
       const peerPorts = direction === 'egress' && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => b.rule.ports.named.length > 0));
       memo = { peerPorts, results: new Map() };
-      this.bySubject.set(dr, memo);
+      this.bySubject[slot] = memo;
     }
     if (memo.peerPorts) return evaluateRules(dr, subject, direction, peer);
     const key = matchSignature(dr, peer);
