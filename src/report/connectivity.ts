@@ -22,36 +22,76 @@ class TextCache<T extends object> {
   }
 }
 
+/** Lines gathered into pieces of about 64 KiB: few writes, and never the whole report in one string. */
+function* inPieces(lines: Iterable<string>): Generator<string> {
+  let piece = '';
+  for (const line of lines) {
+    piece += line;
+    if (piece.length >= 65536) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
 /**
- * One line per allowed pair, in netpol-analyzer's format: `src => dst : conns`. Each part is made
- * visible on its own (escaping is per character, and only the line's start, the source, can begin
- * a `::` workflow command), which is the same text as `oneLine` of the whole line.
+ * One line per allowed pair, in netpol-analyzer's format: `src => dst : conns`, in pieces. Each part
+ * is made visible on its own (escaping is per character, and only the line's start, the source,
+ * can begin a `::` workflow command), which is the same text as `oneLine` of the whole line.
  */
-export function renderConnectivityTxt(c: Connectivity): string {
+export function connectivityTxtChunks(c: Connectivity): Iterable<string> {
+  return inPieces(txtLines(c));
+}
+
+function* txtLines(c: Connectivity): Generator<string> {
   const src = new TextCache((p: Peer) => oneLine(peerKey(p)));
   const dst = new TextCache((p: Peer) => visible(peerKey(p)));
   const conns = new TextCache((x: ConnectionSet) => visible(x.toString()));
-  const out: string[] = [];
-  for (const x of c.connections) out.push(`${src.of(x.src)} => ${dst.of(x.dst)} : ${conns.of(x.conns)}\n`);
-  return out.join('');
+  for (const x of c.connections) yield `${src.of(x.src)} => ${dst.of(x.dst)} : ${conns.of(x.conns)}\n`;
 }
 
-/** `JSON.stringify(rows, null, 2)` of `{src, dst, conn}` rows, written row by row from cached JSON strings. */
-export function renderConnectivityJson(c: Connectivity): string {
-  if (c.connections.length === 0) return '[]\n';
+export function renderConnectivityTxt(c: Connectivity): string {
+  return [...connectivityTxtChunks(c)].join('');
+}
+
+/** `JSON.stringify(rows, null, 2)` of `{src, dst, conn}` rows and a newline, in pieces, written row by row from cached JSON strings. */
+export function connectivityJsonChunks(c: Connectivity): Iterable<string> {
+  return inPieces(jsonLines(c));
+}
+
+function* jsonLines(c: Connectivity): Generator<string> {
+  if (c.connections.length === 0) {
+    yield '[]\n';
+    return;
+  }
   const peer = new TextCache((p: Peer) => JSON.stringify(peerKey(p)));
   const conns = new TextCache((x: ConnectionSet) => JSON.stringify(x.toString()));
-  const rows: string[] = [];
-  for (const x of c.connections) rows.push(`  {\n    "src": ${peer.of(x.src)},\n    "dst": ${peer.of(x.dst)},\n    "conn": ${conns.of(x.conns)}\n  }`);
-  return `[\n${rows.join(',\n')}\n]\n`;
+  let first = true;
+  for (const x of c.connections) {
+    yield `${first ? '[\n' : ',\n'}  {\n    "src": ${peer.of(x.src)},\n    "dst": ${peer.of(x.dst)},\n    "conn": ${conns.of(x.conns)}\n  }`;
+    first = false;
+  }
+  yield '\n]\n';
+}
+
+export function renderConnectivityJson(c: Connectivity): string {
+  return [...connectivityJsonChunks(c)].join('');
+}
+
+export function connectivityCsvChunks(c: Connectivity): Iterable<string> {
+  return inPieces(csvLines(c));
+}
+
+function* csvLines(c: Connectivity): Generator<string> {
+  const peer = new TextCache((p: Peer) => csvCell(peerKey(p)));
+  const conns = new TextCache((x: ConnectionSet) => csvCell(x.toString()));
+  yield 'src,dst,conn\n';
+  for (const x of c.connections) yield `${peer.of(x.src)},${peer.of(x.dst)},${conns.of(x.conns)}\n`;
 }
 
 export function renderConnectivityCsv(c: Connectivity): string {
-  const peer = new TextCache((p: Peer) => csvCell(peerKey(p)));
-  const conns = new TextCache((x: ConnectionSet) => csvCell(x.toString()));
-  const lines = ['src,dst,conn'];
-  for (const x of c.connections) lines.push(`${peer.of(x.src)},${peer.of(x.dst)},${conns.of(x.conns)}`);
-  return `${lines.join('\n')}\n`;
+  return [...connectivityCsvChunks(c)].join('');
 }
 
 export function renderConnectivityMd(c: Connectivity): string {
