@@ -121,9 +121,18 @@ export class PolicyEngine {
 
   /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
   pairConns(src: PodClass, dst: PodClass): ConnectionSet {
-    const egress = this.evaluate(src, 'egress', { kind: 'class', cls: dst });
+    const egress = this.evaluate(src, 'egress', this.classPeer(dst));
     if (egress.isEmpty) return egress;
-    return egress.intersect(this.evaluate(dst, 'ingress', { kind: 'class', cls: src }));
+    return egress.intersect(this.evaluate(dst, 'ingress', this.classPeer(src)));
+  }
+
+  private readonly classPeers: EvalPeer[] = [];
+
+  /** The class as a peer, one object per class (pairs are evaluated by the hundred thousand). */
+  private classPeer(cls: PodClass): EvalPeer {
+    let p = this.classPeers[cls.id];
+    if (!p) this.classPeers[cls.id] = p = { kind: 'class', cls };
+    return p;
   }
 
   /**

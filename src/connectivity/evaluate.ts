@@ -117,18 +117,21 @@ export class VerdictMemo {
 
 /** Which of the rules (admin, then NetworkPolicy, then baseline) match the peer: a bit mask while they fit in 31 bits, else their indices. */
 function matchSignature(dr: DirectionRules, peer: EvalPeer): number | string {
-  const small = dr.admin.length + dr.np.length + dr.baseline.length <= 31;
-  let mask = 0;
+  const n = dr.admin.length + dr.np.length + dr.baseline.length;
+  if (n <= 31) return maskOf(dr.baseline, peer, maskOf(dr.np, peer, maskOf(dr.admin, peer, 0, 0), dr.admin.length), dr.admin.length + dr.np.length);
   const hits: number[] = [];
   let i = 0;
   for (const list of [dr.admin, dr.np, dr.baseline]) {
     for (const b of list) {
-      if (matches(b, peer)) {
-        if (small) mask |= 1 << i;
-        else hits.push(i);
-      }
+      if (matches(b, peer)) hits.push(i);
       i++;
     }
   }
-  return small ? mask : hits.join(',');
+  return hits.join(',');
+}
+
+/** `mask` with bit `first + i` set for each rule i of `list` that matches the peer (no allocation: this runs per evaluated pair). */
+function maskOf(list: readonly BoundRule[], peer: EvalPeer, mask: number, first: number): number {
+  for (let i = 0; i < list.length; i++) if (matches(list[i] as BoundRule, peer)) mask |= 1 << (first + i);
+  return mask;
 }

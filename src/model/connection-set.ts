@@ -31,7 +31,8 @@ export class ConnectionSet {
   ) {}
 
   static of(protocol: Protocol, ports: IntervalSet = ALL_PORTS): ConnectionSet {
-    const p = ports.intersect(ALL_PORTS);
+    // policies' ports are nearly always inside 1-65535 already: clip only when they are not
+    const p = ports.within(MIN_PORT, MAX_PORT) ? ports : ports.intersect(ALL_PORTS);
     return ConnectionSet.make(
       protocol === 'TCP' ? p : IntervalSet.EMPTY,
       protocol === 'UDP' ? p : IntervalSet.EMPTY,
