@@ -110,9 +110,9 @@ export class PolicyEngine {
   }
 
   /** Classes that the allow-capable rules of `cls` in `direction` match. */
-  allowCandidates(cls: PodClass, direction: Direction): Iterable<number> {
+  allowCandidates(cls: PodClass, direction: Direction): IdSet {
     const dr = this.binding.rules.get(cls.id)?.[direction];
-    if (!dr) return [];
+    if (!dr) return IdSet.empty(this.classes.all.length);
     const sets: IdSet[] = [];
     for (const b of dr.admin) if (b.rule.action !== 'deny') sets.push(b.classes);
     for (const b of dr.np) sets.push(b.classes);

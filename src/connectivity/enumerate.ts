@@ -20,13 +20,13 @@ export function enumerateConnections(engine: PolicyEngine): Connection[] {
   for (const s of classes) {
     const srcRanks = ranks[s.id] as number[];
     const candidates = engine.openByDefault(s, 'egress') ? open.reachableFrom(s) : engine.allowCandidates(s, 'egress');
-    for (const id of candidates) {
+    candidates.forEach((id) => {
       const d = all[id] as PodClass;
-      if (d.ingressController) continue;
+      if (d.ingressController) return;
       const conns = engine.pairConns(s, d);
-      if (conns.isEmpty) continue;
+      if (conns.isEmpty) return;
       for (const dst of ranks[id] as number[]) for (const src of srcRanks) if (src !== dst) pairs.add(src, dst, conns);
-    }
+    });
   }
   addExternal(engine, classes, peers, pairs);
   addIngressController(engine, peers, pairs);

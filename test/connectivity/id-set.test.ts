@@ -20,6 +20,9 @@ describe('IdSet', () => {
           const s = IdSet.of(size, ids);
           const model = sorted(ids);
           expect([...s]).toEqual(model);
+          const visited: number[] = [];
+          s.forEach((id) => visited.push(id));
+          expect(visited).toEqual(model);
           expect(s.count).toBe(model.length);
           expect(s.isEmpty).toBe(model.length === 0);
           const members = new Set(model);
