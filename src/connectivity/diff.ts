@@ -141,8 +141,17 @@ function refineById(c: Connectivity, atoms: readonly IpRange[], ids: PeerIds): M
 /** Expands every external range into the atoms it covers (also used by repo drift). */
 export function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, Row> {
   const out = new Map<string, Row>();
+  // keys once per workload and range object (formatting an address range is not cheap)
+  const keys = new Map<object, string>();
+  const keyOf = (p: Peer): string => {
+    const obj = p.kind === 'workload' ? p.ref : p.kind === 'external' ? p.range : undefined;
+    if (!obj) return peerKey(p);
+    let k = keys.get(obj);
+    if (k === undefined) keys.set(obj, (k = peerKey(p)));
+    return k;
+  };
   const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
-    const key = `${peerKey(src)}\u0000${peerKey(dst)}`;
+    const key = `${keyOf(src)}\u0000${keyOf(dst)}`;
     const cur = out.get(key);
     out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
   };
