@@ -19,6 +19,12 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
+/** Writes a report rendered in pieces to a file (`-o FILE`) or stdout, piece by piece: it is never one string. */
+export function emitChunks(ctx: CliContext, chunks: Iterable<string>, file: string | undefined): void {
+  if (file && file !== '-') ctx.io.writeFiles(new Map([[file, { chunks }]]));
+  else for (const chunk of chunks) ctx.stdout(chunk);
+}
+
 /** Writes the report to a file (`-o FILE`) or stdout. */
 export function emit(ctx: CliContext, text: string, file: string | undefined): void {
   if (file && file !== '-') ctx.io.writeFiles(new Map([[file, text]]));

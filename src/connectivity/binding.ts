@@ -1,7 +1,7 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { originRef } from '../manifests/objects.js';
 import { rangeContains, type IpRange } from '../model/ip.js';
-import { Bitset } from './bitset.js';
+import { IdSet } from './id-set.js';
 import { coversPodNetwork } from './cluster-ranges.js';
 import type { PodClass, PodClasses } from './classes.js';
 import type { Direction, Policy, Rule } from './policy.js';
@@ -14,9 +14,9 @@ export interface BoundRule {
   readonly rule: Rule;
   readonly policy: Policy;
   /** Class ids the rule's peers match. */
-  readonly classes: Bitset;
+  readonly classes: IdSet;
   /** Atom ids the rule's peers match. */
-  readonly atoms: Bitset;
+  readonly atoms: IdSet;
 }
 
 /** The rules that apply to one pod class in one direction, by layer. */
@@ -32,7 +32,7 @@ export interface Binding {
   /** Per class id: its rules in each direction (absent: no policy selects the class). */
   readonly rules: ReadonlyMap<number, Record<Direction, DirectionRules>>;
   /** Ingress rules that may allow (NetworkPolicy and admin Allow/Pass) with the classes they select: the inverse index for open sources. */
-  readonly ingressAllowers: readonly { readonly classes: Bitset; readonly subjects: readonly number[] }[];
+  readonly ingressAllowers: readonly { readonly classes: IdSet; readonly subjects: readonly number[] }[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -43,18 +43,19 @@ export interface Binding {
  */
 export function bindPolicies(policies: readonly Policy[], classes: PodClasses, atoms: readonly IpRange[], podNetwork?: readonly IpRange[]): Binding {
   const rules = new Map<number, Record<Direction, DirectionRules>>();
-  const ingressAllowers: { classes: Bitset; subjects: readonly number[] }[] = [];
+  const ingressAllowers: { classes: IdSet; subjects: readonly number[] }[] = [];
   const diagnostics: Diagnostic[] = [];
   const nClasses = classes.all.length;
   const nAtoms = atoms.length;
-  const allClasses = Bitset.full(nClasses);
-  const allAtoms = Bitset.full(nAtoms);
-  const noAtoms = Bitset.empty(nAtoms);
-  const noClasses = Bitset.empty(nClasses);
-  const selected = new Map<readonly number[], Bitset>();
+  const allClasses = IdSet.full(nClasses);
+  const allAtoms = IdSet.full(nAtoms);
+  const noAtoms = IdSet.empty(nAtoms);
+  const noClasses = IdSet.empty(nClasses);
+  // select() memoises its answers, so the same array means the same selection: one set each
+  const selected = new Map<readonly number[], IdSet>();
   const classSet = (ids: readonly number[]) => {
     let b = selected.get(ids);
-    if (!b) selected.set(ids, (b = Bitset.of(nClasses, ids)));
+    if (!b) selected.set(ids, (b = IdSet.of(nClasses, ids)));
     return b;
   };
   const rulesOf = (cls: PodClass): Record<Direction, DirectionRules> => {
@@ -67,7 +68,7 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
   };
   const bindRule = (rule: Rule, policy: Policy): BoundRule => {
     if (rule.peers.some((p) => p.kind === 'any')) return { rule, policy, classes: allClasses, atoms: allAtoms };
-    const classParts: Bitset[] = [];
+    const classParts: IdSet[] = [];
     let atomSet = noAtoms;
     for (const peer of rule.peers) {
       if (peer.kind === 'pods') classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
@@ -75,10 +76,10 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
         // with the pod network known, an address peer covering all of it matches every pod (cluster-ranges.ts)
         if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
         const ids = atoms.flatMap((atom, i) => (peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []));
-        atomSet = atomSet.union(Bitset.of(nAtoms, ids));
+        atomSet = atomSet.union(IdSet.of(nAtoms, ids));
       }
     }
-    const classBits = classParts.length === 0 ? noClasses : classParts.length === 1 ? (classParts[0] as Bitset) : classParts.reduce((a, b) => a.union(b));
+    const classBits = classParts.length === 0 ? noClasses : IdSet.unionAll(nClasses, classParts);
     return { rule, policy, classes: classBits, atoms: atomSet };
   };
   for (const policy of policies) {

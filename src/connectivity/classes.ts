@@ -28,6 +28,8 @@ export class PodClasses {
   readonly byWorkload = new Map<string, PodClass[]>();
   private readonly byNamespace = new Map<string, number[]>();
   private readonly byLabel = new Map<string, number[]>();
+  /** `namespace\0key=value` -> ids: a selector of one namespace visits only that namespace's classes. */
+  private readonly byNamespaceLabel = new Map<string, number[]>();
   private readonly byKey = new Map<string, number[]>();
   private readonly cache = new Map<string, readonly number[]>();
   private readonly namespaceLabels: ReadonlyMap<string, Labels>;
@@ -76,6 +78,7 @@ export class PodClasses {
     push(this.byNamespace, namespace, cls.id);
     for (const [k, v] of Object.entries(labels)) {
       push(this.byLabel, `${k}=${v}`, cls.id);
+      push(this.byNamespaceLabel, `${namespace}\u0000${k}=${v}`, cls.id);
       push(this.byKey, k, cls.id);
     }
     return cls;
@@ -105,7 +108,13 @@ export class PodClasses {
     const pairs = Object.entries(pods.matchLabels ?? {});
     const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === 'Exists' || e.operator === 'In');
     if (pairs.length > 0) {
-      candidates = pairs.map(([k, v]) => this.byLabel.get(`${k}=${v}`) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
+      // the rarest label; when the namespaces are fewer than its classes, only theirs are visited
+      const [k, v] = pairs.reduce((a, b) => ((this.byLabel.get(`${b[0]}=${b[1]}`)?.length ?? 0) < (this.byLabel.get(`${a[0]}=${a[1]}`)?.length ?? 0) ? b : a));
+      const global = this.byLabel.get(`${k}=${v}`) ?? [];
+      if (namespaces.size < global.length) {
+        candidates = [...namespaces].flatMap((n) => this.byNamespaceLabel.get(`${n}\u0000${k}=${v}`) ?? []);
+        if (namespaces.size > 1) candidates = [...candidates].sort((a, b) => a - b);
+      } else candidates = global;
     } else if (keyed) {
       candidates = this.byKey.get(keyed.key) ?? [];
     } else {

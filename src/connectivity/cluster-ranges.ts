@@ -28,8 +28,11 @@ export function insideCluster(atom: IpRange, ranges: ClusterRanges | undefined):
   return ranges !== undefined && [...ranges.pods, ...ranges.services].some((r) => rangeContains(r, atom));
 }
 
-function* addressPeers(p: Policy): Generator<{ direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> }> {
-  for (const d of ['ingress', 'egress'] as const) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === 'ip') yield { direction: d, index: r.ref.index, peer: m };
+/** The policy's address peers with their rules (a plain loop: this runs once per policy of the cluster). */
+function addressPeers(p: Policy): { direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> }[] {
+  const out: { direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> }[] = [];
+  for (const d of ['ingress', 'egress'] as const) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === 'ip') out.push({ direction: d, index: r.ref.index, peer: m });
+  return out;
 }
 
 /**
@@ -40,8 +43,10 @@ function* addressPeers(p: Policy): Generator<{ direction: 'ingress' | 'egress'; 
 export function clusterRangeWarnings(policies: readonly Policy[], families: readonly IpFamily[], ranges: ClusterRanges | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const p of policies) {
+    const peers = addressPeers(p);
+    if (peers.length === 0) continue;
     const warned = new Set<string>();
-    for (const { direction, index, peer } of addressPeers(p)) {
+    for (const { direction, index, peer } of peers) {
       const key = `${direction}${index}`;
       if (warned.has(key)) continue;
       const at = originRef(p.origin, ['spec', direction, index]);

@@ -40,15 +40,19 @@ const KIND_ORDER: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2 
  * whatever ranges each side printed, and reported per atom.
  */
 export function diffConnectivity(before: Connectivity, after: Connectivity): ConnectivityDiff {
-  const cuts: IpRange[] = [...before.ipRanges, ...after.ipRanges];
-  for (const c of [...before.connections, ...after.connections]) {
-    if (c.src.kind === 'external') cuts.push(c.src.range);
-    if (c.dst.kind === 'external') cuts.push(c.dst.range);
+  // the engine shares one range object per atom among its lines: a set of objects keeps the cuts few
+  const cuts = new Set<IpRange>([...before.ipRanges, ...after.ipRanges]);
+  for (const side of [before, after]) {
+    for (const c of side.connections) {
+      if (c.src.kind === 'external') cuts.add(c.src.range);
+      if (c.dst.kind === 'external') cuts.add(c.dst.range);
+    }
   }
-  const families = [...new Set(cuts.map((r) => r.family))] as IpFamily[];
-  const atoms = atomize(cuts, families);
-  const a = refine(before, atoms);
-  const b = refine(after, atoms);
+  const families = [...new Set([...cuts].map((r) => r.family))] as IpFamily[];
+  const atoms = atomize([...cuts], families);
+  const keys = new PeerIds();
+  const a = refineById(before, atoms, keys);
+  const b = refineById(after, atoms, keys);
   const beforeWorkloads = new Set(before.workloads.map(workloadKey));
   const afterWorkloads = new Set(after.workloads.map(workloadKey));
 
@@ -84,11 +88,70 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
 
 export type Row = { src: Peer; dst: Peer; conns: ConnectionSet };
 
+/**
+ * A small number per distinct peer key, so that a pair is one number: comparing two sides of
+ * 100,000 lines then builds no key string per line. Keys are computed once per workload and
+ * per range object.
+ */
+class PeerIds {
+  private readonly ids = new Map<string, number>();
+  private readonly byObject = new Map<object, number>();
+
+  of(p: Peer): number {
+    const obj = p.kind === 'workload' ? p.ref : p.kind === 'external' ? p.range : undefined;
+    let id = obj ? this.byObject.get(obj) : undefined;
+    if (id !== undefined) return id;
+    const key = peerKey(p);
+    id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    if (obj) this.byObject.set(obj, id);
+    return id;
+  }
+
+  /** One number per (src, dst): ids stay far below 2^26, so the product is an exact integer. */
+  pair(src: Peer, dst: Peer): number {
+    return this.of(src) * PAIR_BASE + this.of(dst);
+  }
+}
+
+const PAIR_BASE = 2 ** 26;
+
+/** `refine` with pairs keyed by number (for the diff). */
+function refineById(c: Connectivity, atoms: readonly IpRange[], ids: PeerIds): Map<number, Row> {
+  const out = new Map<number, Row>();
+  const atomPeers = new Map<IpRange, Peer>();
+  const atomPeer = (range: IpRange): Peer => {
+    let p = atomPeers.get(range);
+    if (!p) atomPeers.set(range, (p = { kind: 'external', range }));
+    return p;
+  };
+  const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
+    const key = ids.pair(src, dst);
+    const cur = out.get(key);
+    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
+  };
+  for (const x of c.connections) {
+    if (x.src.kind === 'external') for (const atom of within(atoms, x.src.range)) put(atomPeer(atom), x.dst, x.conns);
+    else if (x.dst.kind === 'external') for (const atom of within(atoms, x.dst.range)) put(x.src, atomPeer(atom), x.conns);
+    else put(x.src, x.dst, x.conns);
+  }
+  return out;
+}
+
 /** Expands every external range into the atoms it covers (also used by repo drift). */
 export function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, Row> {
   const out = new Map<string, Row>();
+  // keys once per workload and range object (formatting an address range is not cheap)
+  const keys = new Map<object, string>();
+  const keyOf = (p: Peer): string => {
+    const obj = p.kind === 'workload' ? p.ref : p.kind === 'external' ? p.range : undefined;
+    if (!obj) return peerKey(p);
+    let k = keys.get(obj);
+    if (k === undefined) keys.set(obj, (k = peerKey(p)));
+    return k;
+  };
   const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
-    const key = `${peerKey(src)}\u0000${peerKey(dst)}`;
+    const key = `${keyOf(src)}\u0000${keyOf(dst)}`;
     const cur = out.get(key);
     out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
   };

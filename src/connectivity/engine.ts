@@ -5,11 +5,11 @@ import { originRef } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
 import type { Peer } from '../model/peer.js';
-import { Bitset } from './bitset.js';
+import { IdSet } from './id-set.js';
 import { bindPolicies, type Binding, type EvalPeer } from './binding.js';
 import { PodClasses, type PodClass } from './classes.js';
 import { enumerateConnections } from './enumerate.js';
-import { evaluateRules, type VerdictStep } from './evaluate.js';
+import { evaluateRules, VerdictMemo, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
 import { clusterRangeWarnings, insideCluster, type ClusterRanges } from './cluster-ranges.js';
 import { compilePolicies, sortPolicies, type Direction, type Policy } from './policy.js';
@@ -76,11 +76,12 @@ export class PolicyEngine {
     appendAll(this.diagnostics, exp.diagnostics);
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
     this.families = options.ipFamilies ?? [4];
-    appendAll(this.diagnostics, otherFamilyWarnings(this.policies, this.families));
+    const ranged = this.policies.map((p) => ({ policy: p, rules: ruleRanges(p) })).filter((x) => x.rules.length > 0);
+    appendAll(this.diagnostics, otherFamilyWarnings(ranged, this.families));
     appendAll(this.diagnostics, clusterRangeWarnings(this.policies, this.families, options.clusterRanges));
     const cluster_ = options.clusterRanges;
     const own = cluster_ ? [...cluster_.pods, ...cluster_.services].filter((r) => this.families.includes(r.family)) : [];
-    this.ipRanges = [...policyRanges(this.policies, this.families), ...own];
+    this.ipRanges = [...policyRanges(ranged, this.families), ...own];
     // the pod and Service networks are not external addresses
     this.atoms = atomize(this.ipRanges, this.families).filter((a) => !insideCluster(a, cluster_));
     this.binding = bindPolicies(this.policies, this.classes, this.atoms, cluster_?.pods);
@@ -94,10 +95,14 @@ export class PolicyEngine {
       .map((a) => ({ family: a.family, lo: a.lo > range.lo ? a.lo : range.lo, hi: a.hi < range.hi ? a.hi : range.hi }));
   }
 
-  /** What `subject` allows in `direction` with `peer` (see evaluateRules). */
+  /** What `subject` allows in `direction` with `peer` (see evaluateRules); memoised by the rules the peer matches. */
   evaluate(subject: PodClass, direction: Direction, peer: EvalPeer, trace?: VerdictStep[]): ConnectionSet {
-    return evaluateRules(this.binding.rules.get(subject.id)?.[direction], subject, direction, peer, trace);
+    const dr = this.binding.rules.get(subject.id)?.[direction];
+    if (trace || !dr || subject.ingressController) return evaluateRules(dr, subject, direction, peer, trace);
+    return this.verdicts.evaluate(dr, subject, direction, peer);
   }
+
+  private readonly verdicts = new VerdictMemo();
 
   /** Whether a peer matched by no rule would be allowed: true unless NetworkPolicies isolate the subject. */
   openByDefault(cls: PodClass, direction: Direction): boolean {
@@ -105,20 +110,29 @@ export class PolicyEngine {
   }
 
   /** Classes that the allow-capable rules of `cls` in `direction` match. */
-  allowCandidates(cls: PodClass, direction: Direction): Iterable<number> {
+  allowCandidates(cls: PodClass, direction: Direction): IdSet {
     const dr = this.binding.rules.get(cls.id)?.[direction];
-    if (!dr) return [];
-    const out = Bitset.empty(this.classes.all.length);
-    for (const b of dr.admin) if (b.rule.action !== 'deny') out.addAll(b.classes);
-    for (const b of dr.np) out.addAll(b.classes);
-    return out;
+    if (!dr) return IdSet.empty(this.classes.all.length);
+    const sets: IdSet[] = [];
+    for (const b of dr.admin) if (b.rule.action !== 'deny') sets.push(b.classes);
+    for (const b of dr.np) sets.push(b.classes);
+    return IdSet.unionAll(this.classes.all.length, sets);
   }
 
   /** Class-to-class allowed connections: egress at the source and ingress at the destination. */
   pairConns(src: PodClass, dst: PodClass): ConnectionSet {
-    const egress = this.evaluate(src, 'egress', { kind: 'class', cls: dst });
+    const egress = this.evaluate(src, 'egress', this.classPeer(dst));
     if (egress.isEmpty) return egress;
-    return egress.intersect(this.evaluate(dst, 'ingress', { kind: 'class', cls: src }));
+    return egress.intersect(this.evaluate(dst, 'ingress', this.classPeer(src)));
+  }
+
+  private readonly classPeers: EvalPeer[] = [];
+
+  /** The class as a peer, one object per class (pairs are evaluated by the hundred thousand). */
+  private classPeer(cls: PodClass): EvalPeer {
+    let p = this.classPeers[cls.id];
+    if (!p) this.classPeers[cls.id] = p = { kind: 'class', cls };
+    return p;
   }
 
   /**
@@ -140,21 +154,33 @@ export class PolicyEngine {
   }
 }
 
-function* ruleRanges(p: Policy): Generator<{ direction: Direction; index: number; ranges: IpRange[] }> {
-  for (const d of ['ingress', 'egress'] as const) for (const r of p.rules[d]) yield { direction: d, index: r.ref.index, ranges: r.peers.flatMap((m) => (m.kind === 'ip' ? [...m.include, ...m.exclude] : [])) };
+/** The rules of `p` that name address ranges, with their ranges (a plain loop: this runs once per policy). */
+function ruleRanges(p: Policy): { direction: Direction; index: number; ranges: IpRange[] }[] {
+  const out: { direction: Direction; index: number; ranges: IpRange[] }[] = [];
+  for (const d of ['ingress', 'egress'] as const) {
+    for (const r of p.rules[d]) {
+      const ranges: IpRange[] = [];
+      for (const m of r.peers) if (m.kind === 'ip') ranges.push(...m.include, ...m.exclude);
+      if (ranges.length > 0) out.push({ direction: d, index: r.ref.index, ranges });
+    }
+  }
+  return out;
 }
 
-function policyRanges(policies: readonly Policy[], families: readonly IpFamily[]): IpRange[] {
+/** Policies with the rules of theirs that name address ranges. */
+type RangedPolicies = readonly { readonly policy: Policy; readonly rules: ReturnType<typeof ruleRanges> }[];
+
+function policyRanges(ranged: RangedPolicies, families: readonly IpFamily[]): IpRange[] {
   const out: IpRange[] = [];
-  for (const p of policies) for (const r of ruleRanges(p)) for (const x of r.ranges) if (families.includes(x.family)) out.push(x);
+  for (const { rules } of ranged) for (const r of rules) for (const x of r.ranges) if (families.includes(x.family)) out.push(x);
   return out;
 }
 
 /** A range of a family that is not analysed matches nothing; say so once per rule. */
-function otherFamilyWarnings(policies: readonly Policy[], families: readonly IpFamily[]): Diagnostic[] {
+function otherFamilyWarnings(ranged: RangedPolicies, families: readonly IpFamily[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of policies) {
-    for (const r of ruleRanges(p)) {
+  for (const { policy: p, rules } of ranged) {
+    for (const r of rules) {
       const other = r.ranges.filter((x) => !families.includes(x.family));
       if (other.length === 0) continue;
       const family = other[0]?.family;

@@ -84,3 +84,54 @@ export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass,
   if (trace && !rest.isEmpty) trace.push({ layer: 'default', verdict: 'Allow', conns: rest });
   return allowed.union(rest);
 }
+
+/**
+ * Verdicts remembered per subject and direction by the set of its rules that the peer matches.
+ * The answer depends on the peer only through which rules match it, and through named ports,
+ * which resolve against the destination: the subject itself on ingress (fixed), the peer on
+ * egress (then nothing is remembered). Thousands of peers of one subject usually match the same
+ * few rules, so they share one evaluation.
+ */
+export class VerdictMemo {
+  /** By subject class id, then direction (0 ingress, 1 egress). */
+  private readonly bySubject: ({ readonly peerPorts: boolean; readonly results: Map<number | string, ConnectionSet> } | undefined)[] = [];
+
+  evaluate(dr: DirectionRules, subject: PodClass, direction: 'ingress' | 'egress', peer: EvalPeer): ConnectionSet {
+    const slot = subject.id * 2 + (direction === 'egress' ? 1 : 0);
+    let memo = this.bySubject[slot];
+    if (!memo) {
+      const peerPorts = direction === 'egress' && [dr.admin, dr.np, dr.baseline].some((list) => list.some((b) => b.rule.ports.named.length > 0));
+      memo = { peerPorts, results: new Map() };
+      this.bySubject[slot] = memo;
+    }
+    if (memo.peerPorts) return evaluateRules(dr, subject, direction, peer);
+    const key = matchSignature(dr, peer);
+    let out = memo.results.get(key);
+    if (out === undefined) {
+      out = evaluateRules(dr, subject, direction, peer);
+      memo.results.set(key, out);
+    }
+    return out;
+  }
+}
+
+/** Which of the rules (admin, then NetworkPolicy, then baseline) match the peer: a bit mask while they fit in 31 bits, else their indices. */
+function matchSignature(dr: DirectionRules, peer: EvalPeer): number | string {
+  const n = dr.admin.length + dr.np.length + dr.baseline.length;
+  if (n <= 31) return maskOf(dr.baseline, peer, maskOf(dr.np, peer, maskOf(dr.admin, peer, 0, 0), dr.admin.length), dr.admin.length + dr.np.length);
+  const hits: number[] = [];
+  let i = 0;
+  for (const list of [dr.admin, dr.np, dr.baseline]) {
+    for (const b of list) {
+      if (matches(b, peer)) hits.push(i);
+      i++;
+    }
+  }
+  return hits.join(',');
+}
+
+/** `mask` with bit `first + i` set for each rule i of `list` that matches the peer (no allocation: this runs per evaluated pair). */
+function maskOf(list: readonly BoundRule[], peer: EvalPeer, mask: number, first: number): number {
+  for (let i = 0; i < list.length; i++) if (matches(list[i] as BoundRule, peer)) mask |= 1 << (first + i);
+  return mask;
+}

@@ -36,23 +36,30 @@ export function isEmptySelector(selector: LabelSelector): boolean {
   return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
 }
 
-const keys = new WeakMap<LabelSelector, string>();
-
-/** A canonical, injective string for a selector, for caching (two selectors share a key only if they are equal). */
+/**
+ * A canonical, injective string for a selector, for caching (two selectors share a key only if
+ * they are equal). Labels are `"key":"value",` pairs in key order (JSON strings delimit themselves),
+ * then `|` and the expressions, each a JSON array with its values as a sorted set. It is built for
+ * every selector of every policy, so the common case (matchLabels only) builds no arrays.
+ */
 export function selectorKey(selector: LabelSelector): string {
-  let key = keys.get(selector);
-  if (key === undefined) keys.set(selector, (key = computeSelectorKey(selector)));
+  let key = '';
+  const labels = selector.matchLabels;
+  if (labels) {
+    const names = Object.keys(labels);
+    if (names.length > 1) names.sort();
+    for (const k of names) key += `${JSON.stringify(k)}:${JSON.stringify(labels[k])},`;
+  }
+  const exprs = selector.matchExpressions;
+  if (exprs && exprs.length > 0) key += `|${exprs.map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort().join(',')}`;
   return key;
 }
 
-function computeSelectorKey(selector: LabelSelector): string {
-  const labels = Object.keys(selector.matchLabels ?? {})
-    .sort()
-    .map((k) => [k, selector.matchLabels?.[k]]);
-  const exprs = (selector.matchExpressions ?? []).map((e) => JSON.stringify([e.key, e.operator, [...new Set(e.values ?? [])].sort()])).sort();
-  return JSON.stringify([labels, exprs]);
-}
-
+/** A canonical, injective string for a label map: `"key":"value",` pairs in key order. */
 export function labelsKey(labels: Labels): string {
-  return JSON.stringify(Object.keys(labels).sort().map((k) => [k, labels[k]]));
+  const names = Object.keys(labels);
+  if (names.length > 1) names.sort();
+  let key = '';
+  for (const k of names) key += `${JSON.stringify(k)}:${JSON.stringify(labels[k])},`;
+  return key;
 }

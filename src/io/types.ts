@@ -105,6 +105,16 @@ export interface ExportedTree {
  * the Node implementation (src/io/node-io.ts), tests may pass their own. It holds the run's
  * caches (renderings, tool versions), so nothing is cached at module level.
  */
+/**
+ * A file's content: text, bytes, or text in pieces written one after the other (a large report is
+ * streamed to its file as it is rendered, never held as one string).
+ */
+export type FileContent = string | Uint8Array | TextChunks;
+
+export interface TextChunks {
+  readonly chunks: Iterable<string>;
+}
+
 export interface Io {
   /** Manifest files under the paths, charts and overlays rendered; every unusable file reported. */
   readManifests(paths: readonly string[], options: ReadOptions): ReadResult;
@@ -140,7 +150,7 @@ export interface Io {
    * `inside` (default: its own folder), no symlink is written through, folders are created when
    * asked; a one-line ConfigError on failure.
    */
-  writeFiles(files: ReadonlyMap<string, string | Uint8Array>, options?: { readonly createFolders?: boolean; readonly inside?: string }): void;
+  writeFiles(files: ReadonlyMap<string, FileContent>, options?: { readonly createFolders?: boolean; readonly inside?: string }): void;
   /** The files (not folders) under a folder, recursively, sorted; a ConfigError when it is not a folder. */
   listFiles(dir: string): string[];
   /** Whether a path is an existing folder. */

@@ -2,6 +2,7 @@ import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, o
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
 import { visible } from '../diagnostics/sanitize.js';
+import type { FileContent } from './types.js';
 
 /**
  * The one writing policy. Output paths are built from names a pull request controls, and the
@@ -73,7 +74,7 @@ function shownPath(p: string): string {
 }
 
 /** Writes one file under the policy. */
-export function writeFileInside(policy: WritePolicy, file: string, text: string | Uint8Array): void {
+export function writeFileInside(policy: WritePolicy, file: string, text: FileContent): void {
   const parts = relativeInside(policy.inside, file);
   let dir = path.resolve(policy.inside);
   try {
@@ -102,8 +103,11 @@ export function writeFileInside(policy: WritePolicy, file: string, text: string 
     try {
       if (!fstatSync(fd).isFile()) fail(file, 'not a regular file (FIFO, socket or device)');
       ftruncateSync(fd, 0);
-      const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : Buffer.from(text.buffer, text.byteOffset, text.byteLength);
-      for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      const pieces = typeof text === 'string' || text instanceof Uint8Array ? [text] : text.chunks;
+      for (const piece of pieces) {
+        const buf = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        for (let off = 0; off < buf.length; ) off += writeSync(fd, buf, off, buf.length - off);
+      }
     } finally {
       closeSync(fd);
     }

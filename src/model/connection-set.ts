@@ -21,6 +21,9 @@ export class ConnectionSet {
   static readonly NONE = new ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
   static readonly ALL = new ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
 
+  /** toString's answer, once asked. */
+  #text: string | undefined = undefined;
+
   private constructor(
     readonly tcp: IntervalSet,
     readonly udp: IntervalSet,
@@ -28,7 +31,8 @@ export class ConnectionSet {
   ) {}
 
   static of(protocol: Protocol, ports: IntervalSet = ALL_PORTS): ConnectionSet {
-    const p = ports.intersect(ALL_PORTS);
+    // policies' ports are nearly always inside 1-65535 already: clip only when they are not
+    const p = ports.within(MIN_PORT, MAX_PORT) ? ports : ports.intersect(ALL_PORTS);
     return ConnectionSet.make(
       protocol === 'TCP' ? p : IntervalSet.EMPTY,
       protocol === 'UDP' ? p : IntervalSet.EMPTY,
@@ -98,11 +102,14 @@ export class ConnectionSet {
 
   /** netpol-analyzer's format: `All Connections`, `No Connections`, or `TCP 80,443,UDP 53`. */
   toString(): string {
+    // computed once: the value never changes, and one set is shared by many lines of a report
+    if (this.#text !== undefined) return this.#text;
     if (this.isAll) return 'All Connections';
     if (this.isEmpty) return 'No Connections';
     const parts: string[] = [];
     for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
-    return parts.join(',');
+    this.#text = parts.join(',');
+    return this.#text;
   }
 
   /** A stable key for grouping and memoising. */

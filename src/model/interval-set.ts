@@ -35,6 +35,11 @@ export class IntervalSet {
     return this.bounds.length === 0;
   }
 
+  /** Whether every member lies in [lo, hi] (the empty set does). */
+  within(lo: number, hi: number): boolean {
+    return this.bounds.length === 0 || ((this.bounds[0] as number) >= lo && (this.bounds[this.bounds.length - 1] as number) <= hi);
+  }
+
   /** The intervals as [lo, hi] pairs, in order. */
   *intervals(): IterableIterator<[number, number]> {
     for (let i = 0; i < this.bounds.length; i += 2) yield [this.bounds[i] as number, this.bounds[i + 1] as number];

@@ -1,24 +1,97 @@
-import type { Connectivity } from '../connectivity/engine.js';
+import type { Connectivity, Peer } from '../connectivity/engine.js';
 import { peerKey } from '../connectivity/engine.js';
+import { visible } from '../diagnostics/sanitize.js';
+import type { ConnectionSet } from '../model/connection-set.js';
 import { csvCell, escapeDot, escapeMarkdown, escapeMermaid, oneLine } from './escape.js';
 
 export const CONNECTIVITY_FORMATS = ['txt', 'json', 'csv', 'md', 'dot', 'mermaid', 'svg', 'png', 'tree'] as const;
 export type ConnectivityFormat = (typeof CONNECTIVITY_FORMATS)[number];
 
-/** One line per allowed pair, in netpol-analyzer's format: `src => dst : conns`. */
+/**
+ * Text per peer and per connection set, computed once each: the engine shares one Peer object per
+ * workload and one ConnectionSet per class pair among its lines, so 100,000 lines need only a few
+ * thousand key and escape computations.
+ */
+class TextCache<T extends object> {
+  private readonly cache = new Map<T, string>();
+  constructor(private readonly text: (x: T) => string) {}
+  of(x: T): string {
+    let t = this.cache.get(x);
+    if (t === undefined) this.cache.set(x, (t = this.text(x)));
+    return t;
+  }
+}
+
+/** Lines gathered into pieces of about 64 KiB: few writes, and never the whole report in one string. */
+function* inPieces(lines: Iterable<string>): Generator<string> {
+  let piece = '';
+  for (const line of lines) {
+    piece += line;
+    if (piece.length >= 65536) {
+      yield piece;
+      piece = '';
+    }
+  }
+  if (piece !== '') yield piece;
+}
+
+/**
+ * One line per allowed pair, in netpol-analyzer's format: `src => dst : conns`, in pieces. Each part
+ * is made visible on its own (escaping is per character, and only the line's start, the source,
+ * can begin a `::` workflow command), which is the same text as `oneLine` of the whole line.
+ */
+export function connectivityTxtChunks(c: Connectivity): Iterable<string> {
+  return inPieces(txtLines(c));
+}
+
+function* txtLines(c: Connectivity): Generator<string> {
+  const src = new TextCache((p: Peer) => oneLine(peerKey(p)));
+  const dst = new TextCache((p: Peer) => visible(peerKey(p)));
+  const conns = new TextCache((x: ConnectionSet) => visible(x.toString()));
+  for (const x of c.connections) yield `${src.of(x.src)} => ${dst.of(x.dst)} : ${conns.of(x.conns)}\n`;
+}
+
 export function renderConnectivityTxt(c: Connectivity): string {
-  return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}\n`).join('');
+  return [...connectivityTxtChunks(c)].join('');
+}
+
+/** `JSON.stringify(rows, null, 2)` of `{src, dst, conn}` rows and a newline, in pieces, written row by row from cached JSON strings. */
+export function connectivityJsonChunks(c: Connectivity): Iterable<string> {
+  return inPieces(jsonLines(c));
+}
+
+function* jsonLines(c: Connectivity): Generator<string> {
+  if (c.connections.length === 0) {
+    yield '[]\n';
+    return;
+  }
+  const peer = new TextCache((p: Peer) => JSON.stringify(peerKey(p)));
+  const conns = new TextCache((x: ConnectionSet) => JSON.stringify(x.toString()));
+  let first = true;
+  for (const x of c.connections) {
+    yield `${first ? '[\n' : ',\n'}  {\n    "src": ${peer.of(x.src)},\n    "dst": ${peer.of(x.dst)},\n    "conn": ${conns.of(x.conns)}\n  }`;
+    first = false;
+  }
+  yield '\n]\n';
 }
 
 export function renderConnectivityJson(c: Connectivity): string {
-  const rows = c.connections.map((x) => ({ src: peerKey(x.src), dst: peerKey(x.dst), conn: x.conns.toString() }));
-  return `${JSON.stringify(rows, null, 2)}\n`;
+  return [...connectivityJsonChunks(c)].join('');
+}
+
+export function connectivityCsvChunks(c: Connectivity): Iterable<string> {
+  return inPieces(csvLines(c));
+}
+
+function* csvLines(c: Connectivity): Generator<string> {
+  const peer = new TextCache((p: Peer) => csvCell(peerKey(p)));
+  const conns = new TextCache((x: ConnectionSet) => csvCell(x.toString()));
+  yield 'src,dst,conn\n';
+  for (const x of c.connections) yield `${peer.of(x.src)},${peer.of(x.dst)},${conns.of(x.conns)}\n`;
 }
 
 export function renderConnectivityCsv(c: Connectivity): string {
-  const lines = ['src,dst,conn'];
-  for (const x of c.connections) lines.push([peerKey(x.src), peerKey(x.dst), x.conns.toString()].map(csvCell).join(','));
-  return `${lines.join('\n')}\n`;
+  return [...connectivityCsvChunks(c)].join('');
 }
 
 export function renderConnectivityMd(c: Connectivity): string {

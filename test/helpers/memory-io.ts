@@ -123,8 +123,8 @@ export class MemoryIo implements Io {
     throw new ConfigError('no Graphviz in memory');
   }
 
-  writeFiles(files: ReadonlyMap<string, string>): void {
-    for (const [f, t] of files) this.written.set(f, t);
+  writeFiles(files: ReadonlyMap<string, string | { readonly chunks: Iterable<string> }>): void {
+    for (const [f, t] of files) this.written.set(f, typeof t === 'string' ? t : [...t.chunks].join(''));
   }
 
   removeFiles(files: readonly string[]): void {

@@ -282,3 +282,15 @@ describe('IntervalSet laws', () => {
     expect(IntervalSet.of([[1, 2], [4, 5]]).equals(IntervalSet.range(1, 5))).toBe(false);
   });
 });
+
+describe('IntervalSet.within', () => {
+  it('holds exactly when every point lies in [lo, hi] (property)', () => {
+    fc.assert(
+      fc.property(rawIntervals(), pair(DOMAIN_MAX), (xs, [a, b]) => {
+        const [lo, hi] = a <= b ? [a, b] : [b, a];
+        const s = IntervalSet.of(xs);
+        expect(s.within(lo, hi)).toBe(points(s).every((n) => n >= lo && n <= hi));
+      }),
+    );
+  });
+});

@@ -5,12 +5,13 @@ import { runConnectivity, runExplain } from '../../pipeline/connectivity.js';
 import { runLiveConnectivity } from '../../pipeline/live.js';
 import {
   CONNECTIVITY_FORMATS,
-  renderConnectivityCsv,
+  connectivityCsvChunks,
+  connectivityJsonChunks,
+  connectivityTxtChunks,
   renderConnectivityDot,
   renderConnectivityJson,
   renderConnectivityMd,
   renderConnectivityMermaid,
-  renderConnectivityTxt,
 } from '../../report/connectivity.js';
 import { renderExplanationsJson, renderExplanationTxt } from '../../report/explain.js';
 import { exposureJson, renderExposureMd, renderExposureTxt } from '../../report/exposure.js';
@@ -18,7 +19,7 @@ import { renderConnectivityTree } from '../../report/tree.js';
 import { addCommonOptions, CommonOptions, execLimits, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
-import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
+import { emit, emitChunks, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
 const Options = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: z.array(z.string()).length(2, { error: 'takes two peers: SRC DST' }).optional(),
@@ -61,10 +62,11 @@ function connectivity(ctx: CliContext, paths: string[], opts: z.infer<typeof Opt
   say('');
   const c = r.connectivity;
   const x = 'exposure' in r ? r.exposure : undefined;
-  const render: Record<Exclude<(typeof CONNECTIVITY_FORMATS)[number], 'png'>, () => string> = {
-    txt: () => renderConnectivityTxt(c) + (x ? renderExposureTxt(x) : ''),
-    json: () => (x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)) as unknown, exposure: exposureJson(x) }, null, 2)}\n` : renderConnectivityJson(c)),
-    csv: () => renderConnectivityCsv(c),
+  // txt, json and csv are written in pieces as they are rendered (a large cluster's report is never one string)
+  const render: Record<Exclude<(typeof CONNECTIVITY_FORMATS)[number], 'png'>, () => string | Iterable<string>> = {
+    txt: () => (x ? followedBy(connectivityTxtChunks(c), () => renderExposureTxt(x)) : connectivityTxtChunks(c)),
+    json: () => (x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)) as unknown, exposure: exposureJson(x) }, null, 2)}\n` : connectivityJsonChunks(c)),
+    csv: () => connectivityCsvChunks(c),
     md: () => renderConnectivityMd(c) + (x ? `\n${renderExposureMd(x)}` : ''),
     dot: () => renderConnectivityDot(c),
     mermaid: () => renderConnectivityMermaid(c),
@@ -75,7 +77,17 @@ function connectivity(ctx: CliContext, paths: string[], opts: z.infer<typeof Opt
     const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
     if (opts.output && opts.output !== '-') ctx.io.writeFiles(new Map([[opts.output, png]]));
     else ctx.stdoutBytes?.(png);
-  } else emit(ctx, render[opts.format](), opts.output);
+  } else {
+    const out = render[opts.format]();
+    if (typeof out === 'string') emit(ctx, out, opts.output);
+    else emitChunks(ctx, out, opts.output);
+  }
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
+}
+
+/** The pieces, then one more rendered only when they are written. */
+function* followedBy(pieces: Iterable<string>, last: () => string): Generator<string> {
+  yield* pieces;
+  yield last();
 }
