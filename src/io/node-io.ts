@@ -8,6 +8,7 @@ import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
 import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import { findNca, runNcaScheme } from './nca.js';
+import { resultCacheIn, type ResultCache } from './result-cache.js';
 import { forEachLine } from './traffic.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
@@ -25,6 +26,7 @@ function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Ui
 export function nodeIo(): Io {
   const cache = new RenderCache();
   let nca: { found: ReturnType<typeof findNca> } | undefined;
+  const results = new Map<string, ResultCache>();
   return {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache),
     readText(file, what) {
@@ -96,5 +98,11 @@ export function nodeIo(): Io {
       return nca.found;
     },
     runNcaScheme: (files, scheme, outputs, timeoutMs) => runNcaScheme(files, scheme, outputs, timeoutMs),
+    // check: results kept across runs
+    resultCache(dir) {
+      let c = results.get(dir);
+      if (!c) results.set(dir, (c = resultCacheIn(dir)));
+      return c;
+    },
   };
 }

@@ -14,7 +14,8 @@ import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
 import { newLintFindings, widenedExposure } from './check/sanity.js';
-import { loadSides } from './check/sides.js';
+import { checkCache, checkCacheKey, readCheck, writeCheck } from './check/cache.js';
+import { loadSides, readSides, type ReadSides } from './check/sides.js';
 import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 
 export type * from './check/types.js';
@@ -44,7 +45,28 @@ export interface CheckOptions {
  * widened exposure (each costs engine work on both sides, so it runs only when asked).
  */
 export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, options: CheckOptions = {}): CheckOutcome {
-  const { base, head, changed, commits } = loadSides(io, request, settings);
+  const sides = readSides(io, request, settings);
+  const commits = sides.commits;
+  // observed traffic is read from files outside the sides: such a check is not kept (see check/cache.ts)
+  const cache = options.traffic ? undefined : checkCache(io, settings);
+  const key = cache ? checkCacheKey(request, sides, settings, options) : undefined;
+  if (cache && key) {
+    const kept = readCheck(cache, key);
+    if (kept) {
+      sides.dispose();
+      // the fields in the order a fresh outcome has them (the JSON report follows it)
+      const { refs, ...rest } = kept;
+      return { refs, ...(commits ? { commits } : {}), ...rest };
+    }
+  }
+  const outcome = computeCheck(io, sides, settings, options);
+  if (cache && key) writeCheck(cache, key, outcome);
+  return outcome;
+}
+
+function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions): CheckOutcome {
+  const { changed, commits } = sides;
+  const { base, head } = loadSides(io, sides, settings);
   const files = new Map<string, FileInfo>();
   for (const [sideName, side] of [
     ['base', base],
