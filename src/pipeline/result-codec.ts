@@ -26,9 +26,10 @@ const TAG = {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-/** Sets an own data property, even `__proto__` (an assignment would set the prototype). */
-function define(o: object, k: string, value: unknown): void {
-  Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+/** Sets an own data property, even `__proto__` (an assignment would set the prototype; defineProperty is slow, so only there). */
+function define(o: Record<string, unknown>, k: string, value: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value, enumerable: true, writable: true, configurable: true });
+  else o[k] = value;
 }
 
 const flat = (s: IntervalSet): number[] => [...s.intervals()].flat();

@@ -26,9 +26,9 @@ export interface CheckCacheOptions {
   readonly exposure?: boolean;
 }
 
-/** Length-prefixed fields, so that no two different inputs hash the same stream. */
+/** Length-prefixed fields (in UTF-16 units: UTF-8 decodes one way, so the stream still tells the fields apart), so that no two different inputs hash the same stream. */
 function field(hash: Hash, text: string): void {
-  hash.update(`${Buffer.byteLength(text)}:`);
+  hash.update(`${text.length}:`);
   hash.update(text);
 }
 
