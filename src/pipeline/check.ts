@@ -5,6 +5,7 @@ import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/di
 import { explainDiff } from '../connectivity/explain.js';
 import { newlyUnmet, unmetLinks } from '../connectivity/needs.js';
 import type { Io } from '../io/types.js';
+import type { ResultCache } from '../io/result-cache.js';
 import type { Topology, Unresolved } from '../topology/links.js';
 import { compareStrings } from '../manifests/cluster.js';
 import { peerKey, workloadKey } from '../model/peer.js';
@@ -59,14 +60,14 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, 
       return { refs, ...(commits ? { commits } : {}), ...rest };
     }
   }
-  const outcome = computeCheck(io, sides, settings, options);
+  const outcome = computeCheck(io, sides, settings, options, cache);
   if (cache && key) writeCheck(cache, key, outcome);
   return outcome;
 }
 
-function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions): CheckOutcome {
+function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions, cache: ResultCache | undefined): CheckOutcome {
   const { changed, commits } = sides;
-  const { base, head } = loadSides(io, sides, settings);
+  const { base, head } = loadSides(io, sides, settings, cache);
   const files = new Map<string, FileInfo>();
   for (const [sideName, side] of [
     ['base', base],
@@ -86,8 +87,8 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
     }
   }
 
-  const before = base.engine.connectivity();
-  const after = head.engine.connectivity();
+  const before = base.connectivity;
+  const after = head.connectivity;
   const diff = diffConnectivity(before, after);
   const explanations = explainDiff(base.engine, head.engine, diff);
   const finder = new CauseFinder(base.engine, head.engine);

@@ -1,4 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
+import type { Connectivity } from '../../connectivity/engine.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Topology } from '../../topology/links.js';
 import type { Io } from '../../io/types.js';
 import type { ResultCache } from '../../io/result-cache.js';
 import { decodeResult, encodeResult, Unstorable } from '../result-codec.js';
@@ -16,10 +19,18 @@ import type { CheckOutcome, CheckRequest } from './types.js';
 //     file size limit, rendering flags) and the options (lint, exposure);
 //   - the format of this entry; the io layer adds the identity of the running code.
 // The value carries a digest of its own text, so a corrupt entry is a miss, never an answer.
+//
+// One side's evaluated connectivity and scan are kept too (kind `check-side`), keyed by that
+// side's files and the settings alone: the base of a pull request does not change between pushes,
+// so a push that changes head evaluates and scans base from the folder. Base is still parsed and
+// its engine built (explanations and causes of the changed pairs need its rules), but not
+// enumerated or scanned.
 
 /** Bumped when what is stored changes shape. */
 const KIND = 'check';
 const FORMAT = 'check-outcome/1';
+const SIDE_KIND = 'check-side';
+const SIDE_FORMAT = 'check-side/1';
 
 export interface CheckCacheOptions {
   readonly lint?: boolean;
@@ -87,6 +98,15 @@ export function checkCacheKey(request: CheckRequest, sides: ReadSides, settings:
   return hash.digest('hex');
 }
 
+/** The key of one side's results: its files as read and the settings (never the other side or the request). */
+export function sideCacheKey(side: ReadSide, settings: ReadSettings): string {
+  const hash = createHash('sha256');
+  field(hash, SIDE_FORMAT);
+  field(hash, settingsForm(settings));
+  hashSide(hash, side);
+  return hash.digest('hex');
+}
+
 /** What is stored: the outcome without the commit ids (pushes with the same manifests share an entry; the ids are the run's own). */
 type Stored = Omit<CheckOutcome, 'commits'>;
 
@@ -98,30 +118,60 @@ export function checkCache(io: Io, settings: ReadSettings): ResultCache | undefi
   return dir && io.resultCache ? io.resultCache(dir) : undefined;
 }
 
-/** The stored outcome of a key, or undefined (absent, corrupt, foreign or unreadable). */
-export function readCheck(cache: ResultCache, key: string): Stored | undefined {
-  const entry = cache.get(KIND, key) as { format?: unknown; digest?: unknown; body?: unknown } | undefined;
-  if (!entry || typeof entry !== 'object' || entry.format !== FORMAT || typeof entry.body !== 'string' || entry.digest !== digestOf(entry.body)) return undefined;
+/** A stored value, decoded; undefined when absent, corrupt (digest), foreign (format) or not of the expected shape. */
+function readEntry(cache: ResultCache, kind: string, format: string, key: string, shaped: (v: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  const entry = cache.get(kind, key) as { format?: unknown; digest?: unknown; body?: unknown } | undefined;
+  if (!entry || typeof entry !== 'object' || entry.format !== format || typeof entry.body !== 'string' || entry.digest !== digestOf(entry.body)) return undefined;
   try {
     const value = decodeResult(JSON.parse(entry.body)) as Record<string, unknown> | null;
     // the digest already vouches for the text; this guards against a future writer of another shape
-    if (!value || !Array.isArray(value.groups) || !(value.files instanceof Map) || !Array.isArray(value.diagnostics)) return undefined;
-    return value as unknown as Stored;
+    return value && typeof value === 'object' && shaped(value) ? value : undefined;
   } catch (e) {
     if (e instanceof Unstorable || e instanceof SyntaxError) return undefined;
     throw e;
   }
 }
 
-/** Stores an outcome; one that cannot be stored faithfully is simply not kept. */
-export function writeCheck(cache: ResultCache, key: string, outcome: CheckOutcome): void {
-  const { commits: _commits, ...stored } = outcome;
+/** Stores a value with its digest; one that cannot be stored faithfully is simply not kept. */
+function writeEntry(cache: ResultCache, kind: string, format: string, key: string, value: unknown): void {
   let body: string;
   try {
-    body = JSON.stringify(encodeResult(stored));
+    body = JSON.stringify(encodeResult(value));
   } catch (e) {
     if (e instanceof Unstorable) return;
     throw e;
   }
-  cache.set(KIND, key, { format: FORMAT, digest: digestOf(body), body });
+  cache.set(kind, key, { format, digest: digestOf(body), body });
+}
+
+/** The stored outcome of a key, or undefined (absent, corrupt, foreign or unreadable). */
+export function readCheck(cache: ResultCache, key: string): Stored | undefined {
+  const value = readEntry(cache, KIND, FORMAT, key, (v) => Array.isArray(v.groups) && v.files instanceof Map && Array.isArray(v.diagnostics));
+  return value as Stored | undefined;
+}
+
+/** Stores an outcome; one that cannot be stored faithfully is simply not kept. */
+export function writeCheck(cache: ResultCache, key: string, outcome: CheckOutcome): void {
+  const { commits: _commits, ...stored } = outcome;
+  writeEntry(cache, KIND, FORMAT, key, stored);
+}
+
+/** One side's results that do not need its engine afterwards: the connectivity, the scan and the scan's diagnostics. */
+export interface SideResults {
+  readonly connectivity: Connectivity;
+  readonly topology: Topology;
+  readonly scanDiagnostics: readonly Diagnostic[];
+}
+
+export function readSideResults(cache: ResultCache, key: string): SideResults | undefined {
+  const value = readEntry(cache, SIDE_KIND, SIDE_FORMAT, key, (v) => {
+    const c = v.connectivity as Record<string, unknown> | undefined;
+    const t = v.topology as Record<string, unknown> | undefined;
+    return !!c && Array.isArray(c.connections) && !!t && Array.isArray(t.links) && Array.isArray(t.unresolved) && Array.isArray(v.scanDiagnostics);
+  });
+  return value as SideResults | undefined;
+}
+
+export function writeSideResults(cache: ResultCache, key: string, results: SideResults): void {
+  writeEntry(cache, SIDE_KIND, SIDE_FORMAT, key, results);
 }

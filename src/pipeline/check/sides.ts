@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ConfigError } from '../../diagnostics/errors.js';
-import { PolicyEngine } from '../../connectivity/engine.js';
+import { PolicyEngine, type Connectivity } from '../../connectivity/engine.js';
 import type { Cluster } from '../../manifests/cluster.js';
 import { ParseCache } from '../../manifests/documents.js';
 import type { ChartValues, ExportedTree, Io, PathMapping, ReadOptions, ReadResult } from '../../io/types.js';
@@ -9,10 +9,14 @@ import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
 import { loadInputs } from '../load.js';
 import { engineOptions, type ReadSettings } from '../settings.js';
+import type { ResultCache } from '../../io/result-cache.js';
+import { readSideResults, sideCacheKey, writeSideResults } from './cache.js';
 import type { CheckRequest } from './types.js';
 
 export interface LoadedSide {
   readonly label: string;
+  /** The side's evaluated connectivity (from the cache folder when this side was evaluated before). */
+  readonly connectivity: Connectivity;
   /** The side's objects, in memory: observed traffic is resolved against them once the side's files are gone, and lint and exposure analyse them again without re-reading files. */
   readonly cluster: Cluster;
   readonly engine: PolicyEngine;
@@ -82,18 +86,26 @@ function prefetched(io: Io, side: ReadSide, options: ReadOptions): Io {
   };
 }
 
-function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache): LoadedSide {
+function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, store: ResultCache | undefined, keep: boolean): LoadedSide {
   const { load, diagnostics, values } = loadInputs(prefetched(io, side, readOptions(settings, side.mapping)), [side.root], settings, cache, side.mapping);
+  // the engine is built in any case: explanations and causes of the changed pairs read its rules
   const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  const scan = scanTopology(load.cluster, { values });
+  const key = store ? sideCacheKey(side, settings) : undefined;
+  let results = store && key ? readSideResults(store, key) : undefined;
+  if (!results) {
+    const scan = scanTopology(load.cluster, { values });
+    results = { connectivity: engine.connectivity(), topology: scan.value, scanDiagnostics: scan.diagnostics };
+    if (store && key && keep) writeSideResults(store, key, results);
+  }
   return {
     label: side.label,
+    connectivity: results.connectivity,
     cluster: load.cluster,
     engine,
-    topology: scan.value,
+    topology: results.topology,
     values,
     documents: [...new Set(load.documents.map((d) => d.file))],
-    diagnostics: [...diagnostics, ...engine.diagnostics, ...scan.diagnostics],
+    diagnostics: [...diagnostics, ...engine.diagnostics, ...results.scanDiagnostics],
     rel: side.rel,
   };
 }
@@ -147,11 +159,17 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
   }
 }
 
-/** Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change are parsed once), then disposes of them. */
-export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings): { base: LoadedSide; head: LoadedSide } {
+/**
+ * Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change
+ * are parsed once), then disposes of them. With a results folder, a side evaluated before (the
+ * base, on the next push) is neither enumerated nor scanned again. Only base is stored: it is what
+ * the next push compares against, while a head is rarely checked twice without the whole check
+ * hitting (storing it would cost a write of megabytes on every push).
+ */
+export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings, store?: ResultCache): { base: LoadedSide; head: LoadedSide } {
   try {
     const cache = new ParseCache();
-    return { base: loadSide(io, sides.base, settings, cache), head: loadSide(io, sides.head, settings, cache) };
+    return { base: loadSide(io, sides.base, settings, cache, store, true), head: loadSide(io, sides.head, settings, cache, store, false) };
   } finally {
     sides.dispose();
   }
