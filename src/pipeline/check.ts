@@ -47,22 +47,26 @@ export interface CheckOptions {
  */
 export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, options: CheckOptions = {}): CheckOutcome {
   const sides = readSides(io, request, settings);
-  const commits = sides.commits;
-  // observed traffic is read from files outside the sides: such a check is not kept (see check/cache.ts)
-  const cache = options.traffic ? undefined : checkCache(io, settings);
-  const key = cache ? checkCacheKey(request, sides, settings, options) : undefined;
-  if (cache && key) {
-    const kept = readCheck(cache, key);
-    if (kept) {
-      sides.dispose();
-      // the fields in the order a fresh outcome has them (the JSON report follows it)
-      const { refs, ...rest } = kept;
-      return { refs, ...(commits ? { commits } : {}), ...rest };
+  try {
+    const commits = sides.commits;
+    // observed traffic is read from files outside the sides: such a check is not kept (see check/cache.ts)
+    const cache = options.traffic ? undefined : checkCache(io, settings);
+    const key = cache ? checkCacheKey(request, sides, settings, options) : undefined;
+    if (cache && key) {
+      const kept = readCheck(cache, key);
+      if (kept) {
+        // the fields in the order a fresh outcome has them (the JSON report follows it)
+        const { refs, ...rest } = kept;
+        return { refs, ...(commits ? { commits } : {}), ...rest };
+      }
     }
+    const outcome = computeCheck(io, sides, settings, options, cache);
+    if (cache && key) writeCheck(cache, key, outcome);
+    return outcome;
+  } finally {
+    // the exported trees of refs (loadSides removes them as soon as both sides are parsed)
+    sides.dispose();
   }
-  const outcome = computeCheck(io, sides, settings, options, cache);
-  if (cache && key) writeCheck(cache, key, outcome);
-  return outcome;
 }
 
 function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions, cache: ResultCache | undefined): CheckOutcome {
