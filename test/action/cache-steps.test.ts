@@ -147,3 +147,18 @@ describe('the cache input of the composite actions', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('the cache input reaches the read settings', () => {
+  it('cache: true with NETPOL_CI_CACHE_DIR gives --cache-dir; cache: false, or no folder, gives none', async () => {
+    const { parseInputs, scanSpec } = await import('../../src/action/inputs.js');
+    const { readSettingsFromInputs } = await import('../../src/action/settings.js');
+    const { nodeIo } = await import('../../src/io/node-io.js');
+    const rt = (env: Record<string, string>) => ({ io: nodeIo(), env }) as unknown as Parameters<typeof readSettingsFromInputs>[0];
+    const inputs = (cache: string) => parseInputs(scanSpec, (name) => (name === 'cache' ? cache : undefined));
+    expect(inputs('').cache).toBe(true);
+    expect(readSettingsFromInputs(rt({ NETPOL_CI_CACHE_DIR: '/tmp/x' }), inputs('')).render.cacheDir).toBe('/tmp/x');
+    expect(readSettingsFromInputs(rt({ NETPOL_CI_CACHE_DIR: '/tmp/x' }), inputs('false')).render.cacheDir).toBeUndefined();
+    expect(readSettingsFromInputs(rt({ NETPOL_CI_CACHE_DIR: '' }), inputs('true')).render.cacheDir).toBeUndefined();
+    expect(() => inputs('maybe')).toThrow('input "cache"');
+  });
+});
