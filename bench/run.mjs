@@ -68,8 +68,10 @@ const runsLarge = Number(option('--runs-large', '3'));
 const runsAt = (n) => (n > DEFAULT_MAX_N ? Math.min(runs, runsLarge) : runs);
 /** The workloads nca is compared at (it needs minutes beyond a few hundred). */
 const NCA_N = 300;
-/** The size of the one-off sections (traffic, nca baseline, yaml parsers, profile): the largest up to 5,000. */
-const largest = Math.max(...sizes.filter((n) => n <= DEFAULT_MAX_N), Math.min(...sizes));
+/** The size of the one-off sections (traffic, nca baseline, yaml parsers, profile): the largest up to 5,000; without one, they are skipped. */
+const upToDefault = sizes.filter((n) => n <= DEFAULT_MAX_N);
+const largest = upToDefault.length > 0 ? Math.max(...upToDefault) : undefined;
+const oneOff = (what) => (largest === undefined ? (log(`skipped (no size up to ${DEFAULT_MAX_N} for ${what})`), false) : true);
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 const log = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -283,12 +285,12 @@ const peerRatios = { 'netpol-analyzer': {}, nca: {} };
 // --- traffic: a generated 1,000,000-line trace over the largest app, streamed (bench/traffic.mjs) ---
 log('\n## traffic (parse + resolve a generated trace, streaming; peak RSS at 100k and 1M lines)');
 if (flag('--skip-traffic')) log('skipped (--skip-traffic)');
-else await runTrafficBench({ bundle: BUNDLE, n: largest, log });
+else if (oneOff('the traffic bench')) await runTrafficBench({ bundle: BUNDLE, n: largest, log });
 
 // --- baseline: nca beside the built-in check ----------------------------------------------------
 log(`\n## baseline: the same 50 rules by nca (scoped per rule, one process, budget ${NCA_BASELINE.budgetSeconds} s), N=${largest}, run once`);
 if (flag('--skip-nca')) log('skipped (--skip-nca)');
-else {
+else if (oneOff('the nca baseline')) {
   const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'nca-baseline.mjs'), BUNDLE, String(largest), String(NCA_BASELINE.budgetSeconds)], {
     encoding: 'utf8',
     timeout: (NCA_BASELINE.budgetSeconds + 300) * 1000,
@@ -487,7 +489,7 @@ function agreement(n, peerFile) {
 
 // --- 5. YAML parsers ---------------------------------------------------------------------------
 log('\n## yaml parsers');
-{
+if (oneOff('the yaml parsers')) {
   const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'yaml-note.mjs'), appDir(largest)], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
   if (p.status !== 0) log(`yaml note failed: ${p.error ? p.error.message : lastLines(p.stderr)}`);
   else {
@@ -505,7 +507,7 @@ log('\n## yaml parsers');
 // --- 6. profile --------------------------------------------------------------------------------
 log(`\n## cpu profile: e2e connectivity N=${largest} (node --cpu-prof), top self time`);
 if (flag('--skip-profile')) log('skipped (--skip-profile)');
-else profile();
+else if (oneOff('the profile')) profile();
 
 function profile() {
   const dir = path.join(OUT_DIR, 'prof');
