@@ -200,3 +200,20 @@ describe('check --cache-dir', () => {
     expect(second.stdout).not.toBe(first.stdout);
   });
 });
+
+describe('check reads each side once', () => {
+  test('the files read for the key are the files parsed (no second read of either side)', async () => {
+    const { nodeIo } = await import('../../src/io/node-io.js');
+    const { runCheck } = await import('../../src/pipeline/check.js');
+    const { DEFAULT_READ_SETTINGS } = await import('../../src/pipeline/settings.js');
+    const io = nodeIo();
+    const reads: string[][] = [];
+    const counting = { ...io, readManifests: (paths: readonly string[], o: Parameters<typeof io.readManifests>[1]) => (reads.push([...paths]), io.readManifests(paths, o)) };
+    const cache = tempDir('check-cache-');
+    for (const settings of [DEFAULT_READ_SETTINGS, { ...DEFAULT_READ_SETTINGS, namespace: 'shop' }, { ...DEFAULT_READ_SETTINGS, render: { ...DEFAULT_READ_SETTINGS.render, cacheDir: cache } }]) {
+      reads.length = 0;
+      runCheck(counting, { kind: 'paths', base: BASE, head: HEAD }, settings);
+      expect(reads).toEqual([[BASE], [HEAD]]);
+    }
+  });
+});
