@@ -32,7 +32,7 @@ import type { CheckOutcome, CheckRequest } from './types.js';
 const KIND = 'check';
 const FORMAT = 'check-outcome/1';
 const SIDE_KIND = 'check-side';
-const SIDE_FORMAT = 'check-side/2';
+const SIDE_FORMAT = 'check-side/3';
 
 export interface CheckCacheOptions {
   readonly lint?: boolean;
@@ -100,10 +100,12 @@ export function checkCacheKey(request: CheckRequest, sides: ReadSides, settings:
   return hash.digest('hex');
 }
 
-/** The key of one side's results: its files as read and the settings (never the other side or the request). */
+/** The key of base's results: its files as read and the settings (never the other side or the request). */
 export function sideCacheKey(side: ReadSide, settings: ReadSettings): string {
   const hash = createHash('sha256');
   field(hash, SIDE_FORMAT);
+  // what is stored is base's: its scan keeps no evidence lines
+  field(hash, 'base: evidence without lines');
   field(hash, settingsForm(settings));
   hashSide(hash, side);
   return hash.digest('hex');

@@ -20,6 +20,7 @@ export interface LoadedSide {
   /** The side's objects, in memory: observed traffic is resolved against them once the side's files are gone, and lint and exposure analyse them again without re-reading files. */
   readonly cluster: Cluster;
   readonly engine: PolicyEngine;
+  /** The scanned links and gaps; base's address evidence has no lines (its links are judged, never shown). */
   readonly topology: Topology;
   readonly values: readonly ChartValues[];
   readonly documents: readonly string[];
@@ -86,16 +87,18 @@ function prefetched(io: Io, side: ReadSide, options: ReadOptions): Io {
   };
 }
 
-function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, store: ResultCache | undefined, keep: boolean): LoadedSide {
+function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, store: ResultCache | undefined, role: 'base' | 'head'): LoadedSide {
   const { load, diagnostics, values } = loadInputs(prefetched(io, side, readOptions(settings, side.mapping)), [side.root], settings, cache, side.mapping);
   // the engine is built in any case: explanations and causes of the changed pairs read its rules
   const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  const key = store ? sideCacheKey(side, settings) : undefined;
+  // base's links are judged (the links the PR breaks were met there?), never shown: no lines for their evidence
+  const base = role === 'base';
+  const key = store && base ? sideCacheKey(side, settings) : undefined;
   let results = store && key ? readSideResults(store, key) : undefined;
   if (!results) {
-    const scan = scanTopology(load.cluster, { values });
+    const scan = scanTopology(load.cluster, { values, evidenceLines: !base });
     results = { connectivity: engine.connectivity(), topology: scan.value, scanDiagnostics: scan.diagnostics };
-    if (store && key && keep) writeSideResults(store, key, results);
+    if (store && key) writeSideResults(store, key, results);
   }
   return {
     label: side.label,
@@ -169,7 +172,7 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
 export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings, store?: ResultCache): { base: LoadedSide; head: LoadedSide } {
   try {
     const cache = new ParseCache();
-    return { base: loadSide(io, sides.base, settings, cache, store, true), head: loadSide(io, sides.head, settings, cache, store, false) };
+    return { base: loadSide(io, sides.base, settings, cache, store, 'base'), head: loadSide(io, sides.head, settings, cache, store, 'head') };
   } finally {
     sides.dispose();
   }
