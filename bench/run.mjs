@@ -141,8 +141,8 @@ function runWorker(stage, n) {
   }
 }
 
-/** What the end-to-end entries of one round share (the CLI, the warm check's cache folder). */
-const e2eState = { cli: CLI };
+/** What the end-to-end entries of one round share (the warm check's cache folder). */
+const e2eState = {};
 
 function runCli(e2e, n) {
   const skip = e2e.before?.(n, e2eState);

@@ -9,7 +9,6 @@
 //     inputs: (n) => [appDir(n), appDir(n, true)],
 //     prepare: (lib, [a, b]) => ({ a: evaluated(lib, a), b: evaluated(lib, b) }),
 //     run: (lib, { a, b }) => { const d = lib.diffConnectivity(a.value, b.value); return { summary: `${d.length} changes` }; } }
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -197,26 +196,6 @@ export const E2E = [
     sameAs: 'e2e check',
   },
 ];
-
-// The next push of a pull request: base evaluated by an earlier run (its side kept in the folder),
-// head changed. Primed untimed by a check of base against itself, in a fresh folder each round.
-E2E.push({
-  name: 'e2e check next push',
-  before: (n, state) => {
-    state.pushDir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-bench-push-'));
-    const prime = spawnSync(process.execPath, [state.cli, 'check', '--base', appDir(n), '--head', appDir(n), '--quiet', '--cache-dir', state.pushDir], { stdio: 'ignore', timeout: 300_000 });
-    if (prime.status === 0 || prime.status === 1) return undefined;
-    rmSync(state.pushDir, { recursive: true, force: true });
-    return { skip: `priming failed (exit ${prime.status})` };
-  },
-  args: (n, state) => [...checkArgs(n), '--cache-dir', state.pushDir],
-  out: (n) => `check-${n}-next-push.md`,
-  after: (_n, state) => {
-    rmSync(state.pushDir, { recursive: true, force: true });
-    state.pushDir = undefined;
-  },
-  sameAs: 'e2e check',
-});
 
 /**
  * Targets checked after the runs (RSS in MiB, so 1 GiB is 1024). `issue: 16` marks the targets

@@ -5,7 +5,6 @@ import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/di
 import { explainDiff } from '../connectivity/explain.js';
 import { newlyUnmet, unmetLinks } from '../connectivity/needs.js';
 import type { Io } from '../io/types.js';
-import type { ResultCache } from '../io/result-cache.js';
 import type { Topology, Unresolved } from '../topology/links.js';
 import { compareStrings } from '../manifests/cluster.js';
 import { peerKey, workloadKey } from '../model/peer.js';
@@ -60,7 +59,7 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, 
         return { refs, ...(commits ? { commits } : {}), ...rest };
       }
     }
-    const outcome = computeCheck(io, sides, settings, options, cache);
+    const outcome = computeCheck(io, sides, settings, options);
     if (cache && key) writeCheck(cache, key, outcome);
     return outcome;
   } finally {
@@ -69,9 +68,9 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, 
   }
 }
 
-function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions, cache: ResultCache | undefined): CheckOutcome {
+function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions): CheckOutcome {
   const { changed, commits } = sides;
-  const { base, head } = loadSides(io, sides, settings, cache);
+  const { base, head } = loadSides(io, sides, settings);
   const files = new Map<string, FileInfo>();
   for (const [sideName, side] of [
     ['base', base],

@@ -9,13 +9,11 @@ import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
 import { loadInputs } from '../load.js';
 import { engineOptions, type ReadSettings } from '../settings.js';
-import type { ResultCache } from '../../io/result-cache.js';
-import { readSideResults, sideCacheKey, writeSideResults } from './cache.js';
 import type { CheckRequest } from './types.js';
 
 export interface LoadedSide {
   readonly label: string;
-  /** The side's evaluated connectivity (from the cache folder when this side was evaluated before). */
+  /** The side's evaluated connectivity. */
   readonly connectivity: Connectivity;
   /** The side's objects, in memory: observed traffic is resolved against them once the side's files are gone, and lint and exposure analyse them again without re-reading files. */
   readonly cluster: Cluster;
@@ -87,28 +85,20 @@ function prefetched(io: Io, side: ReadSide, options: ReadOptions): Io {
   };
 }
 
-function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, store: ResultCache | undefined, role: 'base' | 'head'): LoadedSide {
+function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, role: 'base' | 'head'): LoadedSide {
   const { load, diagnostics, values } = loadInputs(prefetched(io, side, readOptions(settings, side.mapping)), [side.root], settings, cache, side.mapping);
-  // the engine is built in any case: explanations and causes of the changed pairs read its rules
   const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  // base's links are judged (the links the PR breaks were met there?), never shown: no lines for their evidence
-  const base = role === 'base';
-  const key = store && base ? sideCacheKey(side, settings) : undefined;
-  let results = store && key ? readSideResults(store, key) : undefined;
-  if (!results) {
-    const scan = scanTopology(load.cluster, { values, evidenceLines: !base });
-    results = { connectivity: engine.connectivity(), topology: scan.value, scanDiagnostics: scan.diagnostics };
-    if (store && key) writeSideResults(store, key, results);
-  }
+  // base's links are judged (were the links the PR breaks met there?), never shown: no lines for their evidence
+  const scan = scanTopology(load.cluster, { values, evidenceLines: role === 'head' });
   return {
     label: side.label,
-    connectivity: results.connectivity,
+    connectivity: engine.connectivity(),
     cluster: load.cluster,
     engine,
-    topology: results.topology,
+    topology: scan.value,
     values,
     documents: [...new Set(load.documents.map((d) => d.file))],
-    diagnostics: [...diagnostics, ...engine.diagnostics, ...results.scanDiagnostics],
+    diagnostics: [...diagnostics, ...engine.diagnostics, ...scan.diagnostics],
     rel: side.rel,
   };
 }
@@ -162,17 +152,11 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
   }
 }
 
-/**
- * Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change
- * are parsed once), then disposes of them. With a results folder, a side evaluated before (the
- * base, on the next push) is neither enumerated nor scanned again. Only base is stored: it is what
- * the next push compares against, while a head is rarely checked twice without the whole check
- * hitting (storing it would cost a write of megabytes on every push).
- */
-export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings, store?: ResultCache): { base: LoadedSide; head: LoadedSide } {
+/** Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change are parsed once), then disposes of them. */
+export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings): { base: LoadedSide; head: LoadedSide } {
   try {
     const cache = new ParseCache();
-    return { base: loadSide(io, sides.base, settings, cache, store, 'base'), head: loadSide(io, sides.head, settings, cache, store, 'head') };
+    return { base: loadSide(io, sides.base, settings, cache, 'base'), head: loadSide(io, sides.head, settings, cache, 'head') };
   } finally {
     sides.dispose();
   }
