@@ -1,20 +1,25 @@
-// npm run bench [-- --sizes 100,1000,5000] [--runs 5] [--skip-peer] [--skip-profile] [--skip-traffic]
+// npm run bench [-- --sizes 100,1000,5000,20000,50000] [--runs 5] [--runs-large 3] [--skip-peer] [--skip-nca]
+//                 [--skip-profile] [--skip-traffic]
+//
+// (a CI-like short run: --sizes 100,1000 --runs 3 --skip-peer --skip-nca --skip-profile --skip-traffic)
 //
 // 1. generates the apps (bench/generate.mjs; cached by a stamp while the generator is unchanged);
 // 2. bundles the library stages (bench/stages.ts) with esbuild into bench/out/stages.mjs;
 // 3. runs every stage of bench/stage-defs.mjs for every N, each run in a fresh child process
 //    (so peak RSS is per stage), plus the whole CLI end to end, and prints the table and targets;
-// 4. compares with netpol-analyzer (`netpolicy list`) when Go can install it;
-// 5. times js-yaml against the `yaml` package on the largest app's text;
-// 6. profiles the largest end-to-end run (node --cpu-prof) and prints the top self-time functions.
+// 4. compares with the peers in the same run: netpol-analyzer (`netpolicy list`, when Go can
+//    install it) at every size it can finish, and nca (`nca --connectivity`) at 300 workloads;
+//    then checks every target (issue 16's: connectivity, check cold and warm, peer ratios);
+// 5. times js-yaml against the `yaml` package on the text of the largest app up to 5,000 workloads;
+// 6. profiles the end-to-end connectivity run at that size (node --cpu-prof) and prints the top self-time functions.
 import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
-import { BENCH_DIR, OUT_DIR, SIZES, appDir, ensureApp } from './generate.mjs';
-import { E2E, NCA_BASELINE, STAGES, TARGETS } from './stage-defs.mjs';
+import { BENCH_DIR, OUT_DIR, appDir, ensureApp } from './generate.mjs';
+import { DEFAULT_MAX_N, E2E, NCA_BASELINE, STAGES, TARGETS } from './stage-defs.mjs';
 import { runTrafficBench } from './traffic.mjs';
 
 const ROOT = path.dirname(BENCH_DIR);
@@ -51,9 +56,22 @@ const option = (name, fallback) => {
   const i = argv.indexOf(name);
   return i >= 0 && argv[i + 1] ? argv[i + 1] : fallback;
 };
-const sizes = option('--sizes', SIZES.join(',')).split(',').map(Number);
+/** The sizes of a full run: up to 5,000 every stage; 20,000 and 50,000 the scale targets of issue 16. */
+const BENCH_SIZES = [100, 1000, 5000, 20000, 50000];
+const sizes = option('--sizes', BENCH_SIZES.join(','))
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const runs = Number(option('--runs', '5'));
-const largest = Math.max(...sizes);
+/** Fewer runs above 5,000 workloads (each takes seconds to tens of seconds): still a median and a spread. */
+const runsLarge = Number(option('--runs-large', '3'));
+const runsAt = (n) => (n > DEFAULT_MAX_N ? Math.min(runs, runsLarge) : runs);
+/** The workloads nca is compared at (it needs minutes beyond a few hundred). */
+const NCA_N = 300;
+/** The size of the one-off sections (traffic, nca baseline, yaml parsers, profile): the largest up to 5,000; without one, they are skipped. */
+const upToDefault = sizes.filter((n) => n <= DEFAULT_MAX_N);
+const largest = upToDefault.length > 0 ? Math.max(...upToDefault) : undefined;
+const oneOff = (what) => (largest === undefined ? (log(`skipped (no size up to ${DEFAULT_MAX_N} for ${what})`), false) : true);
 const rel = (p) => path.relative(process.cwd(), p) || '.';
 const log = (s = '') => process.stdout.write(`${s}\n`);
 
@@ -123,13 +141,26 @@ function runWorker(stage, n) {
   }
 }
 
+/** What the end-to-end entries of one round share (the warm check's cache folder). */
+const e2eState = {};
+
 function runCli(e2e, n) {
+  const skip = e2e.before?.(n, e2eState);
+  if (skip?.skip) return { skipRound: skip.skip };
+  try {
+    return runCliOnce(e2e, n);
+  } finally {
+    e2e.after?.(n, e2eState);
+  }
+}
+
+function runCliOnce(e2e, n) {
   const rssFile = path.join(OUT_DIR, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
   const outFile = path.join(OUT_DIR, e2e.out(n));
   const fd = openSync(outFile, 'w');
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--import', path.join(BENCH_DIR, 'rss-probe.mjs'), CLI, ...e2e.args(n)], {
+  const p = spawnSync(process.execPath, ['--import', path.join(BENCH_DIR, 'rss-probe.mjs'), CLI, ...e2e.args(n, e2eState)], {
     stdio: ['ignore', fd, 'pipe'],
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS,
@@ -151,14 +182,22 @@ function runCli(e2e, n) {
   };
 }
 
-log(`\n## runs (${runs} per stage and N, each in a fresh process; the stages take turns, so load from elsewhere spreads over all of them)`);
-const entries = [...STAGES.map((stage) => ({ name: stage.name, run: (n) => runWorker(stage, n) })), ...E2E.map((e2e) => ({ name: e2e.name, run: (n) => runCli(e2e, n) }))];
+log(
+  `\n## runs (${runs} per stage and N up to ${DEFAULT_MAX_N.toLocaleString('en')}, ${Math.min(runs, runsLarge)} above; each in a fresh process; the stages take turns, so load from elsewhere spreads over all of them;` +
+    ` above ${DEFAULT_MAX_N.toLocaleString('en')} workloads only load, evaluate, e2e connectivity and e2e check run)`,
+);
+const entries = [
+  ...STAGES.map((stage) => ({ name: stage.name, maxN: stage.maxN ?? DEFAULT_MAX_N, run: (n) => runWorker(stage, n) })),
+  ...E2E.map((e2e) => ({ name: e2e.name, maxN: e2e.maxN ?? DEFAULT_MAX_N, e2e, run: (n) => runCli(e2e, n) })),
+];
 for (const n of sizes) {
-  for (let i = 0; i < runs; i++) {
-    for (const entry of entries) {
+  const here = entries.filter((e) => n <= e.maxN);
+  for (let i = 0; i < runsAt(n); i++) {
+    for (const entry of here) {
       const cur = results.get(entry.name)?.get(n);
       if (cur?.skipped || cur?.failed) continue;
       const r = entry.run(n);
+      if (r.skipRound) continue;
       if (r.skipped || r.failed) {
         record(entry.name, n, { extra: r.skipped ? { skipped: r.skipped } : { failed: r.failed } });
         continue;
@@ -172,7 +211,17 @@ for (const n of sizes) {
       });
     }
   }
-  for (const entry of entries) progress(entry.name, n);
+  for (const entry of here) progress(entry.name, n);
+  // a cached answer must be the answer: the warm check's report byte for byte against the cold one
+  for (const entry of here.filter((e) => e.e2e?.sameAs)) {
+    const other = E2E.find((x) => x.name === entry.e2e.sameAs);
+    const a = path.join(OUT_DIR, entry.e2e.out(n));
+    const b = other && path.join(OUT_DIR, other.out(n));
+    if (!b || !existsSync(a) || !existsSync(b) || !results.get(entry.name)?.get(n)?.ms.length) continue;
+    const same = readFileSync(a).equals(readFileSync(b));
+    log(`${entry.name} N=${n}: output ${same ? 'byte-identical to' : 'DIFFERS from'} ${other.name} (${rel(a)} vs ${rel(b)})`);
+    if (!same) record(entry.name, n, { extra: { failed: `output differs from ${other.name}` } });
+  }
 }
 
 function progress(stage, n) {
@@ -194,7 +243,8 @@ const fmt = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '-');
 const pad = (s, w, left = false) => (left ? String(s).padEnd(w) : String(s).padStart(w));
 
 log('\n## results');
-const header = [pad('stage', 18, true), pad('N', 6), pad('median ms', 10), pad('spread (min-max) ms', 21), pad('CPU ms', 8), pad('peak RSS MiB', 13), pad('stage +RSS MiB', 15), '  growth 1,000 -> 5,000 (time, peak RSS)'];
+const W = 20;
+const header = [pad('stage', W, true), pad('N', 6), pad('median ms', 10), pad('spread (min-max) ms', 21), pad('CPU ms', 8), pad('peak RSS MiB', 13), pad('stage +RSS MiB', 15), '  growth from the size before: time per workload, peak RSS'];
 log(header.join(' '));
 log('-'.repeat(header.join(' ').length));
 for (const [stage, byN] of results) {
@@ -202,15 +252,19 @@ for (const [stage, byN] of results) {
     const r = byN.get(n);
     if (!r) continue;
     if (r.skipped || r.failed) {
-      log([pad(stage, 18, true), pad(n, 6), pad(r.skipped ? 'skipped' : 'FAILED', 10)].join(' '));
+      log([pad(stage, W, true), pad(n, 6), pad(r.skipped ? 'skipped' : 'FAILED', 10)].join(' '));
       continue;
     }
+    // per-workload time of this size over that of the size before (1.00: linear; below: sublinear)
     let growth = '';
-    const base = byN.get(1000);
-    if (n === 5000 && base && base.ms.length > 0) growth = `  x${(median(r.ms) / median(base.ms)).toFixed(2)} time, x${(median(r.rss) / median(base.rss)).toFixed(2)} RSS`;
+    const prev = sizes.filter((m) => m < n && byN.get(m)?.ms.length).at(-1);
+    if (prev !== undefined) {
+      const p = byN.get(prev);
+      growth = `  ${prev}->${n}: x${(median(r.ms) / n / (median(p.ms) / prev)).toFixed(2)} per workload, x${(median(r.rss) / median(p.rss)).toFixed(2)} RSS`;
+    }
     log(
       [
-        pad(stage, 18, true),
+        pad(stage, W, true),
         pad(n, 6),
         pad(fmt(median(r.ms), 1), 10),
         pad(`${fmt(Math.min(...r.ms), 1)}-${fmt(Math.max(...r.ms), 1)}`, 21),
@@ -223,33 +277,20 @@ for (const [stage, byN] of results) {
 }
 log('median ms: wall time (performance.now); CPU ms: median user+system CPU time of the same runs (all threads, so GC and compile threads count; less sensitive to a busy machine);');
 log('peak RSS: the whole process (a stage process also holds its prepared input); stage +RSS: peak minus RSS just before the timed call.');
+log('growth: (median ms / N) over (median ms / N) of the size before: 1.00 is linear growth, 5.00 between 1,000 and 5,000 would be quadratic.');
 
-log('\n## targets');
-for (const t of TARGETS) {
-  // a target is one stage, or the sum of the medians of several (e.g. scan + synthesize)
-  const names = t.stages ?? [t.stage];
-  const rs = names.map((name) => results.get(name)?.get(t.n));
-  if (rs.some((r) => !r || r.ms.length === 0)) {
-    log(`SKIP ${t.label}: not run`);
-    continue;
-  }
-  const ms = rs.reduce((sum, r) => sum + median(r.ms), 0);
-  log(`${ms < t.maxMs ? 'PASS' : 'MISS'} ${t.label} < ${t.maxMs} ms: median ${fmt(ms)} ms${names.length > 1 ? ` (${names.map((n, i) => `${n} ${fmt(median(rs[i].ms))}`).join(' + ')})` : ''}`);
-  if (t.maxRssMiB !== undefined) {
-    const rss = Math.max(...rs.flatMap((r) => r.rss));
-    log(`${rss < t.maxRssMiB ? 'PASS' : 'MISS'} ${t.label} < ${t.maxRssMiB} MiB: peak RSS ${fmt(rss)} MiB (worst run)`);
-  }
-}
+/** Peer ratios measured in this run: peerRatios[peer][n] = { ratio, peerMs, oursMs }. */
+const peerRatios = { 'netpol-analyzer': {}, nca: {} };
 
 // --- traffic: a generated 1,000,000-line trace over the largest app, streamed (bench/traffic.mjs) ---
 log('\n## traffic (parse + resolve a generated trace, streaming; peak RSS at 100k and 1M lines)');
 if (flag('--skip-traffic')) log('skipped (--skip-traffic)');
-else await runTrafficBench({ bundle: BUNDLE, n: largest, log });
+else if (oneOff('the traffic bench')) await runTrafficBench({ bundle: BUNDLE, n: largest, log });
 
 // --- baseline: nca beside the built-in check ----------------------------------------------------
 log(`\n## baseline: the same 50 rules by nca (scoped per rule, one process, budget ${NCA_BASELINE.budgetSeconds} s), N=${largest}, run once`);
 if (flag('--skip-nca')) log('skipped (--skip-nca)');
-else {
+else if (oneOff('the nca baseline')) {
   const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'nca-baseline.mjs'), BUNDLE, String(largest), String(NCA_BASELINE.budgetSeconds)], {
     encoding: 'utf8',
     timeout: (NCA_BASELINE.budgetSeconds + 300) * 1000,
@@ -276,6 +317,68 @@ else {
 log('\n## peer: netpol-analyzer (netpolicy list --dirpath)');
 if (flag('--skip-peer')) log('skipped (--skip-peer)');
 else peerComparison();
+
+// --- 4b. peer: nca --connectivity ---------------------------------------------------------------
+log(`\n## peer: nca --connectivity at ${NCA_N} workloads (one nca run against our connectivity on the same folder)`);
+if (flag('--skip-nca')) log('skipped (--skip-nca)');
+else ncaComparison();
+
+function ncaComparison() {
+  const ncaPath = process.env.NCA_PATH || which('nca');
+  if (!ncaPath) return log('skipped: nca not found (NCA_PATH or nca on PATH)');
+  const s = ensureApp(NCA_N);
+  const dir = appDir(NCA_N);
+  log(`${rel(dir)}: ${s.workloads} workloads, ${s.policies} policies, ${(s.bytes / 1e6).toFixed(2)} MB${s.cached ? ' (cached)' : ''}`);
+  // ours: three runs, the median
+  const ours = [];
+  for (let i = 0; i < 3; i++) {
+    const r = runCli({ name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt` }, NCA_N);
+    if (r.failed) return log(`netpol-ci connectivity failed: ${r.failed}`);
+    ours.push(r.ms);
+  }
+  const oursMs = median(ours);
+  // nca: one run (about a minute and a half), bounded by the child timeout
+  const outFile = path.join(OUT_DIR, `nca-connectivity-${NCA_N}.txt`);
+  const t0 = performance.now();
+  const p = spawnSync(ncaPath, ['--connectivity', dir, '--resource_list', dir, '--output_format', 'txt', '--file_out', outFile], { encoding: 'utf8', timeout: 2 * CHILD_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 256 * 1024 * 1024 });
+  const ncaMs = performance.now() - t0;
+  const version = spawnSync(ncaPath, ['--version'], { encoding: 'utf8' });
+  if (p.error || !existsSync(outFile)) return log(`nca failed: ${p.error ? p.error.message : `exit ${p.status}: ${lastLines(p.stderr ?? '')}`}`);
+  peerRatios.nca[NCA_N] = { ratio: ncaMs / oursMs, peerMs: ncaMs, oursMs };
+  log(
+    `nca ${(version.stdout || version.stderr || '').trim().split('\n').pop()}: ${fmt(ncaMs)} ms (1 run) -> ${rel(outFile)}; netpol-ci connectivity median ${fmt(oursMs)} ms (${ours.map((x) => fmt(x)).join(' ')}); ` +
+      `ratio nca/netpol-ci = ${fmt(ncaMs / oursMs, 1)}x`,
+  );
+}
+
+// --- targets -----------------------------------------------------------------------------------
+log('\n## targets (issue 16 first)');
+for (const t of [...TARGETS].sort((a, b) => (b.issue ?? 0) - (a.issue ?? 0))) {
+  const tag = t.issue ? `[issue ${t.issue}] ` : '';
+  if (t.peer) {
+    const r = peerRatios[t.peer]?.[t.n];
+    if (!r) {
+      log(`SKIP ${tag}${t.label} >= ${t.minRatio}x: not measured in this run`);
+      continue;
+    }
+    log(`${r.ratio >= t.minRatio ? 'PASS' : 'MISS'} ${tag}${t.label} >= ${t.minRatio}x: ${fmt(r.ratio, 1)}x (${fmt(r.peerMs)} ms vs ${fmt(r.oursMs)} ms)`);
+    continue;
+  }
+  // a target is one stage, or the sum of the medians of several (e.g. scan + synthesize)
+  const names = t.stages ?? [t.stage];
+  const rs = names.map((name) => results.get(name)?.get(t.n));
+  if (rs.some((r) => !r || r.ms.length === 0 || r.failed)) {
+    log(`${rs.some((r) => r?.failed) ? 'MISS' : 'SKIP'} ${tag}${t.label}: ${rs.find((r) => r?.failed)?.failed ?? 'not run'}`);
+    continue;
+  }
+  const ms = rs.reduce((sum, r) => sum + median(r.ms), 0);
+  const spread = names.length === 1 ? ` (spread ${fmt(Math.min(...rs[0].ms))}-${fmt(Math.max(...rs[0].ms))}, CPU ${rs[0].cpu.length ? fmt(median(rs[0].cpu)) : '-'} ms)` : '';
+  log(`${ms < t.maxMs ? 'PASS' : 'MISS'} ${tag}${t.label} < ${t.maxMs} ms: median ${fmt(ms)} ms${spread}${names.length > 1 ? ` (${names.map((n, i) => `${n} ${fmt(median(rs[i].ms))}`).join(' + ')})` : ''}`);
+  if (t.maxRssMiB !== undefined) {
+    const rss = Math.max(...rs.flatMap((r) => r.rss));
+    log(`${rss < t.maxRssMiB ? 'PASS' : 'MISS'} ${tag}${t.label} < ${t.maxRssMiB} MiB: peak RSS ${fmt(rss)} MiB (worst run)`);
+  }
+}
 
 function which(cmd) {
   const p = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' });
@@ -361,6 +464,7 @@ function peerComparison() {
     }
     const m = median(times);
     previous = { n, ms: m };
+    if (Number.isFinite(oursMs)) peerRatios['netpol-analyzer'][n] = { ratio: m / oursMs, peerMs: m, oursMs };
     log(
       `N=${n}: netpolicy median ${fmt(m)} ms over ${times.length} run(s) (${times.map((x) => fmt(x)).join(' ')})` +
         `${rss.length ? `, peak RSS ${fmt(Math.max(...rss))} MiB` : ''}; netpol-ci ${fmt(oursMs)} ms; ratio netpol-analyzer/netpol-ci = ${fmt(m / oursMs, 2)}x` +
@@ -385,7 +489,7 @@ function agreement(n, peerFile) {
 
 // --- 5. YAML parsers ---------------------------------------------------------------------------
 log('\n## yaml parsers');
-{
+if (oneOff('the yaml parsers')) {
   const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'yaml-note.mjs'), appDir(largest)], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS });
   if (p.status !== 0) log(`yaml note failed: ${p.error ? p.error.message : lastLines(p.stderr)}`);
   else {
@@ -403,7 +507,7 @@ log('\n## yaml parsers');
 // --- 6. profile --------------------------------------------------------------------------------
 log(`\n## cpu profile: e2e connectivity N=${largest} (node --cpu-prof), top self time`);
 if (flag('--skip-profile')) log('skipped (--skip-profile)');
-else profile();
+else if (oneOff('the profile')) profile();
 
 function profile() {
   const dir = path.join(OUT_DIR, 'prof');

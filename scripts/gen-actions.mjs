@@ -14,6 +14,9 @@ const check = process.argv.includes('--check');
 // Third-party actions, pinned by commit (the tag in the comment is for people).
 export const PINS = {
   cache: { uses: 'actions/cache@5a3ec84eff668545956fd18022155c47e93e2684', tag: 'v4.2.3' },
+  // the same release's restore and save halves: the results are saved even when the check fails the job
+  cacheRestore: { uses: 'actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684', tag: 'v4.2.3' },
+  cacheSave: { uses: 'actions/cache/save@5a3ec84eff668545956fd18022155c47e93e2684', tag: 'v4.2.3' },
   setupNode: { uses: 'actions/setup-node@49933ea5288caeca8642d1e84afbd3f7d6820020', tag: 'v4.4.0' },
   setupHelm: { uses: 'azure/setup-helm@b9e51907a09c216f16ebe8536097933489208112', tag: 'v4.3.0' },
 };
@@ -66,6 +69,74 @@ fi
 echo "path=$NCA_VENV/bin/nca" >> "$GITHUB_OUTPUT"
 `;
 
+// The results cache (`cache` input): a folder under RUNNER_TEMP kept with actions/cache. The
+// entries are content-addressed and checked on the way in, so the key only decides when a new
+// snapshot of the folder is saved: it changes with the manifests (YAML, JSON and template files
+// under the paths), the refs and reading inputs, and the PR's base commit; restore-keys bring
+// back the newest snapshot of the same action, netpol-ci version and runner when nothing matches.
+// Node, not find/sha256sum/awk: the same script on Linux, macOS and Windows runners.
+const CACHE_KEY = `node - <<'NODE'
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+const env = process.env;
+const out = (k, v) => fs.appendFileSync(env.GITHUB_OUTPUT, k + '=' + v + '\\n');
+if (!/^(true|True|TRUE)$/.test(env.NETPOL_CACHE || '')) {
+  out('enabled', 'false');
+  process.exit(0);
+}
+const dir = path.join(env.RUNNER_TEMP, 'netpol-ci-cache');
+fs.mkdirSync(dir, { recursive: true });
+const wd = path.resolve(env.NETPOL_WORKING_DIRECTORY || '.');
+const manifest = /\\.(ya?ml|json|tpl)$/;
+const files = new Set();
+for (const line of (env.NETPOL_PATHS || '').split(/\\r?\\n/)) {
+  const p = line.trim();
+  if (p === '' || p.startsWith('#')) continue;
+  const abs = path.resolve(wd, p);
+  let st;
+  try { st = fs.statSync(abs); } catch { continue; }
+  if (st.isFile()) { files.add(abs); continue; }
+  for (const e of fs.readdirSync(abs, { recursive: true, withFileTypes: true })) {
+    const parent = e.parentPath || e.path;
+    if (e.isFile() && manifest.test(e.name) && !parent.split(path.sep).includes('.git')) files.add(path.join(parent, e.name));
+  }
+}
+const hash = crypto.createHash('sha256').update(env.NETPOL_CACHE_SALT || '').update('\\0');
+for (const f of [...files].sort()) hash.update(path.relative(wd, f) + '\\0').update(fs.readFileSync(f)).update('\\0');
+const prefix = 'netpol-ci-results-' + env.NETPOL_VERSION + '-' + env.RUNNER_OS + '-' + env.RUNNER_ARCH + '-' + env.NETPOL_ACTION + '-';
+out('enabled', 'true');
+out('dir', dir);
+out('prefix', prefix);
+out('key', prefix + hash.digest('hex').slice(0, 40));
+NODE
+`;
+
+// Before saving: entries unused for 14 days go, and the folder is capped at 512 MiB (newest kept).
+const CACHE_TRIM = `node - <<'NODE'
+const fs = require('node:fs');
+const path = require('node:path');
+const dir = process.env.NETPOL_CI_CACHE_DIR;
+if (!dir || !fs.existsSync(dir)) process.exit(0);
+const DAY = 24 * 3600 * 1000;
+const CAP = 512 * 1024 * 1024;
+const files = fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+  .filter((e) => e.isFile())
+  .map((e) => { const f = path.join(e.parentPath || e.path, e.name); const st = fs.statSync(f); return { f, size: st.size, mtime: st.mtimeMs }; })
+  .sort((a, b) => b.mtime - a.mtime || (a.f < b.f ? -1 : 1));
+let total = 0;
+let removed = 0;
+for (const x of files) {
+  if (Date.now() - x.mtime > 14 * DAY || total + x.size > CAP) { fs.rmSync(x.f, { force: true }); removed++; }
+  else total += x.size;
+}
+console.log('netpol-ci cache: ' + (files.length - removed) + ' entries, ' + (total / 1048576).toFixed(1) + ' MiB kept, ' + removed + ' removed');
+NODE
+`;
+
+/** Inputs whose values change what is computed: part of the cache key's salt when the action has them. */
+const SALT_INPUTS = ['base', 'head', 'paths', 'baseline', 'policies', 'ip-family', 'helm-values', 'helm-set', 'helm-config', 'kustomize-flags', 'links', 'lint', 'exposure'];
+
 function inputEnvName(name) {
   return `INPUT_${name.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()}`;
 }
@@ -99,8 +170,45 @@ function actionYaml(spec, ncaVersion) {
     steps.push({ name: 'Install nca', id: 'nca', if: ncaIf, shell: 'bash', env: { NCA_VERSION: ncaVersion, NCA_VENV: '${{ steps.nca-key.outputs.venv }}' }, run: NCA_INSTALL });
     runEnv.NCA_PATH = '${{ steps.nca.outputs.path }}';
   }
+  const cache = 'cache' in spec.inputs;
+  if (cache) {
+    const salt = ['${{ github.event.pull_request.base.sha }}', ...SALT_INPUTS.filter((n) => n in spec.inputs).map((n) => `${n}=\${{ inputs.${n} }}`)].join('\n');
+    steps.push({
+      name: 'netpol-ci cache key',
+      id: 'netpol-cache',
+      shell: 'bash',
+      env: {
+        NETPOL_CACHE: '${{ inputs.cache }}',
+        NETPOL_WORKING_DIRECTORY: '${{ inputs.working-directory }}',
+        NETPOL_PATHS: '${{ inputs.paths }}',
+        NETPOL_ACTION: spec.name,
+        NETPOL_VERSION: packageVersion,
+        NETPOL_CACHE_SALT: salt,
+      },
+      run: CACHE_KEY,
+    });
+    steps.push({
+      name: 'Restore the netpol-ci cache',
+      id: 'netpol-cache-restore',
+      if: "steps.netpol-cache.outputs.enabled == 'true'",
+      uses: PINS.cacheRestore.uses,
+      with: { path: '${{ steps.netpol-cache.outputs.dir }}', key: '${{ steps.netpol-cache.outputs.key }}', 'restore-keys': '${{ steps.netpol-cache.outputs.prefix }}' },
+    });
+    runEnv.NETPOL_CI_CACHE_DIR = '${{ steps.netpol-cache.outputs.dir }}';
+  }
   for (const name of Object.keys(spec.inputs)) runEnv[inputEnvName(name)] = `\${{ inputs.${name} }}`;
   steps.push({ name: `Run netpol-ci ${spec.name}`, id: 'run', shell: 'bash', env: runEnv, run: `node "$GITHUB_ACTION_PATH/${toRoot}dist/${spec.name}/index.js"\n` });
+  if (cache) {
+    // saved even when the step failed on findings: the next push needs the results most then
+    const enabled = "always() && steps.netpol-cache.outputs.enabled == 'true'";
+    steps.push({ name: 'Trim the netpol-ci cache', if: enabled, shell: 'bash', env: { NETPOL_CI_CACHE_DIR: '${{ steps.netpol-cache.outputs.dir }}' }, run: CACHE_TRIM });
+    steps.push({
+      name: 'Save the netpol-ci cache',
+      if: `${enabled} && steps.netpol-cache-restore.outputs.cache-hit != 'true'`,
+      uses: PINS.cacheSave.uses,
+      with: { path: '${{ steps.netpol-cache.outputs.dir }}', key: '${{ steps.netpol-cache.outputs.key }}' },
+    });
+  }
   const doc = {
     name: spec.title,
     description: spec.description,
@@ -142,6 +250,7 @@ function replaceBetween(text, marker, content, file) {
   return `${text.slice(0, i + start.length)}\n${content}\n${text.slice(j)}`;
 }
 
+const packageVersion = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
 const specs = await loadSpecs();
 const files = new Map();
 for (const spec of specs.ACTIONS) files.set(path.join(spec.dir, 'action.yml'), actionYaml(spec, specs.NCA_VERSION));

@@ -102,6 +102,12 @@ const manifestInputs = {
   },
   'helm-config': { description: 'Per-chart settings file: `charts: {<folder>: {releaseName, namespace, values, set}}`.', schema: optionalText, default: '' },
   'kustomize-flags': { description: 'Extra flags for `kubectl kustomize`, one per line.', schema: lines, default: '' },
+  cache: {
+    description:
+      'Keep results across runs with `actions/cache`: Helm and Kustomize renderings and (check) the whole check, keyed by content, so a re-run, or a push that leaves the manifests as they were, is not computed again. Entries are checked on the way in; `false` computes everything every time.',
+    schema: boolean,
+    default: 'true',
+  },
 } satisfies Record<string, InputSpec>;
 
 const commentInputs = {

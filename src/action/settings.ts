@@ -11,6 +11,7 @@ export interface ManifestInputs {
   readonly 'helm-set': readonly string[];
   readonly 'helm-config'?: string | undefined;
   readonly 'kustomize-flags': readonly string[];
+  readonly cache: boolean;
 }
 
 const families = (f: ManifestInputs['ip-family']): IpFamily[] => (f === '4' ? [4] : f === '6' ? [6] : [4, 6]);
@@ -33,6 +34,8 @@ export function readSettingsFromInputs(rt: ActionRuntime, inputs: ManifestInputs
       helmSet: inputs['helm-set'],
       charts,
       kustomizeFlags: inputs['kustomize-flags'],
+      // the composite layer restores the folder with actions/cache and names it here (empty when `cache` is false)
+      ...(inputs.cache && rt.env.NETPOL_CI_CACHE_DIR ? { cacheDir: rt.env.NETPOL_CI_CACHE_DIR } : {}),
     },
   };
 }

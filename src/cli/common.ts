@@ -113,7 +113,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--helm-namespace <ns>', 'namespace for helm template')
     .option('--helm-config <file>', 'per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}')
     .option('--kustomize-flag <flag>', 'extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)', collect)
-    .option('--cache-dir <dir>', 'keep Helm and Kustomize renderings and parsed manifests across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)')
+    .option('--cache-dir <dir>', 'keep Helm and Kustomize renderings, parsed manifests and (for check) the whole check across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)')
     .option('--pod-cidr <cidr>', "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect)
     .option('--service-cidr <cidr>', "the cluster's Service network (repeatable): not treated as external addresses", collect)
     .option('--timeout <duration>', 'time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)')

@@ -8,6 +8,7 @@ import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
 import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import { findNca, runNcaScheme } from './nca.js';
+import { resultCacheIn, type ResultCache } from './result-cache.js';
 import { forEachLine } from './traffic.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
@@ -29,6 +30,7 @@ export function nodeIo(): Io {
   let nca: { found: ReturnType<typeof findNca> } | undefined;
   let parsed: ParsedCache | undefined;
   const parsedIn = (dir: string) => (parsed?.dir === dir ? parsed : (parsed = new ParsedCache(dir)));
+  const results = new Map<string, ResultCache>();
   return {
     readManifests: (paths, options) => readManifestFiles(paths, options, cache),
     storedParses: (dir, files) => parsedIn(dir).read(files),
@@ -103,5 +105,11 @@ export function nodeIo(): Io {
       return nca.found;
     },
     runNcaScheme: (files, scheme, outputs, timeoutMs) => runNcaScheme(files, scheme, outputs, timeoutMs),
+    // check: results kept across runs
+    resultCache(dir) {
+      let c = results.get(dir);
+      if (!c) results.set(dir, (c = resultCacheIn(dir)));
+      return c;
+    },
   };
 }

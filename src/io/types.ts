@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { ManifestFile } from '../manifests/documents.js';
 import type { StoredParse } from '../manifests/parsed-store.js';
+import type { ResultCache } from './result-cache.js';
 
 /** Helm and Kustomize settings (from the common flags or an Action's inputs). */
 export interface ChartSettings {
@@ -180,6 +181,10 @@ export interface Io {
    * `timeoutMs`; returns the outputs nca wrote, even when it was stopped (queries run in order).
    */
   runNcaScheme(files: readonly { readonly name: string; readonly text: string }[], scheme: string, outputs: readonly string[], timeoutMs: number): NcaRun;
+
+  // check: results kept across runs
+  /** Whole results of use-cases kept in a `--cache-dir` folder, keyed by content and the code's identity; absent: nothing is kept. */
+  resultCache?(dir: string): ResultCache;
 }
 
 /** Which cluster kubectl talks to, and how long it may take per request. */

@@ -8,7 +8,7 @@ import { runBaseline, type BaselineOutcome } from './baseline.js';
 import { runCheck, type BaselineFinding, type CheckOptions, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
 import type { ReadSettings } from './settings.js';
 import type { TrafficRequest } from './traffic.js';
-import { planRepoFix, runRepoDrift, type RepoDriftOutcome } from './verify.js';
+import { planRepoFixOf, prepareRepoDrift, repoDriftOf, type RepoDriftOutcome } from './verify.js';
 import type { NetworkPolicyManifest } from '../synthesis/synthesize.js';
 
 /** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
@@ -93,7 +93,9 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
     let drift: CheckOutcome['drift'];
     let driftOutcome: RepoDriftOutcome | undefined;
     if (policiesDir !== undefined) {
-      driftOutcome = runRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...(gates.traffic ? { traffic: gates.traffic } : {}) }, settings);
+      // loaded once for the comparison and the fix plan (the same files, the same traffic)
+      const prepared = prepareRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...(gates.traffic ? { traffic: gates.traffic } : {}) }, settings);
+      driftOutcome = repoDriftOf(prepared.loaded, prepared.request, settings);
       extra.push(...relocate(driftOutcome.diagnostics));
       const findings: DriftFinding[] = [
         ...driftOutcome.drift.missing.map((f) => {
@@ -111,8 +113,7 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       // the synthesized policies that would close the drift, as the author can apply them (verify --fix writes the same)
       let fix: { path: string; before: string; after: string }[] | undefined;
       if (findings.length > 0 && gates.renderPolicies) {
-        const driftRequest = { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...(gates.traffic ? { traffic: gates.traffic } : {}) };
-        const plan = planRepoFix(io, driftRequest, settings, gates.renderPolicies);
+        const plan = planRepoFixOf(prepared, gates.renderPolicies);
         fix = plan.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
       }
       drift = { findings, ...(fix && fix.length > 0 ? { fix } : {}) };

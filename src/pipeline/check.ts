@@ -14,7 +14,8 @@ import { readTraffic, readTrafficContext, unresolvedWarnings, type TrafficReques
 import { Attributor } from './check/attribution.js';
 import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
 import { newLintFindings, widenedExposure } from './check/sanity.js';
-import { loadSides, type LoadedSide } from './check/sides.js';
+import { checkCache, checkCacheKey, readCheck, writeCheck } from './check/cache.js';
+import { loadSides, readSides, type LoadedSide, type ReadSides } from './check/sides.js';
 import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 
 export type * from './check/types.js';
@@ -56,7 +57,32 @@ export interface CheckOptions {
  * widened exposure (each costs engine work on both sides, so it runs only when asked).
  */
 export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, options: CheckOptions = {}): CheckOutcome {
-  const { base, head, changed, commits } = loadSides(io, request, settings);
+  const sides = readSides(io, request, settings);
+  try {
+    const commits = sides.commits;
+    // observed traffic is read from files outside the sides: such a check is not kept (see check/cache.ts)
+    const cache = options.traffic ? undefined : checkCache(io, settings);
+    const key = cache ? checkCacheKey(request, sides, settings, options) : undefined;
+    if (cache && key) {
+      const kept = readCheck(cache, key);
+      if (kept) {
+        // the fields in the order a fresh outcome has them (the JSON report follows it)
+        const { refs, ...rest } = kept;
+        return { refs, ...(commits ? { commits } : {}), ...rest };
+      }
+    }
+    const outcome = computeCheck(io, sides, settings, options);
+    if (cache && key) writeCheck(cache, key, outcome);
+    return outcome;
+  } finally {
+    // the exported trees of refs (loadSides removes them as soon as both sides are parsed)
+    sides.dispose();
+  }
+}
+
+function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options: CheckOptions): CheckOutcome {
+  const { changed, commits } = sides;
+  const { base, head } = loadSides(io, sides, settings);
   const files = new Map<string, FileInfo>();
   for (const [sideName, side] of [
     ['base', base],
@@ -76,8 +102,8 @@ export function runCheck(io: Io, request: CheckRequest, settings: ReadSettings, 
     }
   }
 
-  const before = base.engine.connectivity();
-  const after = head.engine.connectivity();
+  const before = base.connectivity;
+  const after = head.connectivity;
   const diff = diffConnectivity(before, after);
   const explanations = explainDiff(base.engine, head.engine, diff);
   const finder = new CauseFinder(base.engine, head.engine);

@@ -137,9 +137,19 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): { links: Link[]; di
  * connection allowed beyond the needs, with the rules that allow it). The PR check calls this.
  */
 export function runRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): RepoDriftOutcome {
-  const loaded = loadRepoDrift(io, request, settings);
-  const withTraffic = observedNeeds(io, loaded, request, settings);
-  return repoDriftOf(withTraffic.loaded, withTraffic.request, settings);
+  const prepared = prepareRepoDrift(io, request, settings);
+  return repoDriftOf(prepared.loaded, prepared.request, settings);
+}
+
+/** The loaded inputs of repo drift with the request's traffic read into them: what the comparison and the fix plan share. */
+export interface PreparedRepoDrift {
+  readonly loaded: Loaded;
+  readonly request: RepoDriftRequest;
+}
+
+/** Loads the inputs of repo drift once (the PR check compares and plans the fix on the same load). */
+export function prepareRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): PreparedRepoDrift {
+  return observedNeeds(io, loadRepoDrift(io, request, settings), request, settings);
 }
 
 /**
@@ -199,8 +209,14 @@ export interface RepoFixPlan {
  * that the new layout no longer has are removed, hand-written files are kept (and named).
  */
 export function planRepoFix(io: Io, request: RepoDriftRequest, settings: ReadSettings, render: (ps: readonly NetworkPolicyManifest[]) => string): RepoFixPlan {
+  return planRepoFixOf(prepareRepoDrift(io, request, settings), render);
+}
+
+/** The fix plan on inputs already loaded (see prepareRepoDrift). */
+export function planRepoFixOf(prepared: PreparedRepoDrift, render: (ps: readonly NetworkPolicyManifest[]) => string): RepoFixPlan {
   // observed links are needs here too, so the policies written allow the traffic seen
-  const { loaded, request: withTraffic } = observedNeeds(io, loadRepoDrift(io, request, settings), request, settings);
+  const { loaded, request: withTraffic } = prepared;
+  const request = withTraffic;
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, withTraffic);
   const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);

@@ -29,6 +29,15 @@ export interface ChartValuesFiles {
 
 export interface ScanOptions {
   readonly values?: readonly ChartValuesFiles[];
+  /**
+   * Where each link's address evidence was written: line and column, the ConfigMap reference and
+   * the values-file line of a rendered chart (default true). Finding lines is a good part of a
+   * scan's cost; a caller that reads only which links exist (the PR check's base side: the links
+   * the PR breaks are judged against it, never shown from it) passes false and gets each address
+   * evidence at its document and YAML path only. Links, gaps, diagnostics and exposure evidence are
+   * the same either way.
+   */
+  readonly evidenceLines?: boolean;
 }
 
 /** Finds the values-file line that holds `text` (or its host), for a value rendered from a chart. */
@@ -61,7 +70,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
 
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
-  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices };
+  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   const sortedUnresolved = unresolved.sort(
@@ -80,12 +89,16 @@ interface ResolveContext {
   readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
   /** One warning per (workload, Service) reached by an address without a port on a multi-port Service. */
   readonly portChoices: Map<string, Diagnostic>;
+  /** See ScanOptions.evidenceLines. */
+  readonly evidenceLines: boolean;
 }
 
 /** One address candidate found in a value, with where it was written. */
 interface Found {
   readonly c: AddressCandidate;
   readonly at: () => SourceRef;
+  /** The document and YAML path of the value, without looking for its line (see ScanOptions.evidenceLines). */
+  readonly place: () => SourceRef;
   readonly via?: () => SourceRef;
   /** The ConfigMap (`ns/name`) the value came from. */
   readonly configMap?: { readonly key: string; readonly origin: ObjectOrigin };
@@ -110,6 +123,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const found: Found = {
         c,
         at: () => lineOf(origin, path, value, c.offset),
+        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path] }),
         ...(extra.via ? { via: extra.via } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
       };
@@ -228,7 +242,7 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   const report = (reason: Unresolved['reason'], detail: string) =>
     unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
-    links.add(src, dst, conns, evidence(f, service, values));
+    links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
       const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: new Set<string>() };
       s.workloads.add(workloadKey(w.ref));
@@ -314,6 +328,11 @@ function evidence(f: Found, service: string | undefined, values: readonly ChartV
     ...(service ? { service } : {}),
     ...(traced ? { traced } : {}),
   };
+}
+
+/** Address evidence without lines (ScanOptions.evidenceLines false): where in which document, what, and the Service. */
+function placedEvidence(f: Found, service: string | undefined): Evidence {
+  return { kind: 'address', at: f.place(), value: f.c.text, ...(f.configMap ? { configMap: f.configMap.key } : {}), ...(service ? { service } : {}) };
 }
 
 /** A ConfigMap whose values give links to several workloads: each gets every address it names, which the manifests cannot narrow. */

@@ -35,8 +35,8 @@ export interface CompositeOptions {
   /** The runner's environment (GITHUB_*, RUNNER_*) */
   readonly env: Record<string, string>;
   readonly cwd: string;
-  /** Stand-ins for `uses:` steps, by action name (without @ref). */
-  readonly uses?: Record<string, (withs: Record<string, string>) => void>;
+  /** Stand-ins for `uses:` steps, by action name (without @ref); what one returns is the step's outputs. */
+  readonly uses?: Record<string, (withs: Record<string, string>) => void | Record<string, string>>;
   /** What `${{ github.token }}` is. */
   readonly githubToken: string;
 }
@@ -53,14 +53,30 @@ export async function runComposite(o: CompositeOptions): Promise<CompositeRun> {
     if (m) return inputs[m[1] as string] ?? '';
     m = /^steps\.([a-z0-9-]+)\.outputs\.([a-z0-9-]+)$/.exec(ref);
     if (m) return stepOutputs[m[1] as string]?.[m[2] as string] ?? '';
+    // the event payload, as the runner reads it (missing fields are empty)
+    m = /^github\.event((?:\.[a-z0-9_]+)+)$/.exec(ref);
+    if (m) {
+      const payload: unknown = o.env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync(o.env.GITHUB_EVENT_PATH, 'utf8')) : {};
+      const v = (m[1] as string).slice(1).split('.').reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k] : undefined), payload);
+      return v === undefined || v === null ? '' : String(v);
+    }
     throw new Error(`expression not understood: ${ref}`);
   };
   const expand = (text: string) => text.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, ref: string) => value(ref));
-  const condition = (expr: string): boolean => {
-    const m = /^([a-z0-9.-]+) (==|!=) '([^']*)'$/.exec(expr.trim());
-    if (!m) throw new Error(`condition not understood: ${expr}`);
-    const v = value(m[1] as string);
-    return m[2] === '==' ? v === m[3] : v !== m[3];
+  // `a == 'x'`, and conjunctions of those with `always()`; without always(), a step after a failed one does not run
+  let failed = 0;
+  const condition = (expr: string | undefined): boolean => {
+    const terms = (expr ?? '').split(' && ').map((t) => t.trim()).filter((t) => t !== '');
+    const always = terms.includes('always()');
+    if (failed !== 0 && !always) return false;
+    return terms
+      .filter((t) => t !== 'always()')
+      .every((t) => {
+        const m = /^([a-z0-9.-]+) (==|!=) '([^']*)'$/.exec(t);
+        if (!m) throw new Error(`condition not understood: ${expr}`);
+        const v = value(m[1] as string);
+        return m[2] === '==' ? v === m[3] : v !== m[3];
+      });
   };
 
   const steps: CompositeRun['steps'] = [];
@@ -68,13 +84,14 @@ export async function runComposite(o: CompositeOptions): Promise<CompositeRun> {
   const dir = path.dirname(o.actionFile);
   for (const [i, step] of doc.runs.steps.entries()) {
     const name = step.name ?? `step ${i}`;
-    if (step.if && !condition(step.if)) {
+    if (!condition(step.if)) {
       steps.push({ name, ran: false });
       continue;
     }
     if (step.uses) {
       const withs = Object.fromEntries(Object.entries(step.with ?? {}).map(([k, v]) => [k, expand(String(v))]));
-      o.uses?.[step.uses.split('@')[0] as string]?.(withs);
+      const outputs = o.uses?.[step.uses.split('@')[0] as string]?.(withs);
+      if (step.id && outputs) stepOutputs[step.id] = outputs;
       steps.push({ name, ran: true, uses: step.uses, with: withs });
       continue;
     }
@@ -90,8 +107,9 @@ export async function runComposite(o: CompositeOptions): Promise<CompositeRun> {
     const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
     if (step.id) stepOutputs[step.id] = parseOutputFile(readFileSync(outFile, 'utf8'));
     steps.push({ name, ran: true, code });
-    if (code !== 0) return { steps, outputs: {}, log, code };
+    if (code !== 0 && failed === 0) failed = code;
   }
+  if (failed !== 0) return { steps, outputs: {}, log, code: failed };
   const outputs = Object.fromEntries(Object.entries(doc.outputs).map(([k, v]) => [k, expand(v.value)]));
   return { steps, outputs, log, code: 0 };
 }

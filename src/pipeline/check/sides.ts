@@ -1,10 +1,10 @@
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ConfigError } from '../../diagnostics/errors.js';
-import { PolicyEngine } from '../../connectivity/engine.js';
+import { PolicyEngine, type Connectivity } from '../../connectivity/engine.js';
 import type { Cluster } from '../../manifests/cluster.js';
 import { ParseCache } from '../../manifests/documents.js';
-import type { ChartValues, ExportedTree, Io, PathMapping } from '../../io/types.js';
+import type { ChartValues, ExportedTree, Io, PathMapping, ReadOptions, ReadResult } from '../../io/types.js';
 import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
 import { loadInputs } from '../load.js';
@@ -13,9 +13,12 @@ import type { CheckRequest } from './types.js';
 
 export interface LoadedSide {
   readonly label: string;
+  /** The side's evaluated connectivity. */
+  readonly connectivity: Connectivity;
   /** The side's objects, in memory: observed traffic is resolved against them once the side's files are gone, and lint and exposure analyse them again without re-reading files. */
   readonly cluster: Cluster;
   readonly engine: PolicyEngine;
+  /** The scanned links and gaps; base's address evidence has no lines (its links are judged, never shown). */
   readonly topology: Topology;
   readonly values: readonly ChartValues[];
   readonly documents: readonly string[];
@@ -24,29 +27,91 @@ export interface LoadedSide {
   readonly rel: (display: string) => string | undefined;
 }
 
-function loadSide(io: Io, label: string, root: string, settings: ReadSettings, cache: ParseCache, mapping: PathMapping, rel: (display: string) => string | undefined): LoadedSide {
-  const { load, diagnostics, values } = loadInputs(io, [root], settings, cache, mapping);
-  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  const scan = scanTopology(load.cluster, { values });
+/** One side read (charts and overlays rendered) but not parsed yet: what the cache key of a check is made of. */
+export interface ReadSide {
+  readonly label: string;
+  readonly root: string;
+  readonly mapping: PathMapping;
+  readonly rel: (display: string) => string | undefined;
+  /** A folder or a file typed on the command line, or a ref's exported tree (how paths are shown depends on it). */
+  readonly shape: 'folder' | 'file' | 'tree';
+  /** What `io.readManifests` gave for the side's root. */
+  readonly read: ReadResult;
+}
+
+/** Both sides read, with what the PR changed; `dispose` removes the exported trees of refs. */
+export interface ReadSides {
+  readonly base: ReadSide;
+  readonly head: ReadSide;
+  readonly changed: string[];
+  readonly commits?: { base: string; head: string };
+  dispose(): void;
+}
+
+/**
+ * The read options `loadInputs` passes for a root (a chart without a namespace of its own is
+ * rendered in --namespace). Used to read a side ahead of loading it; should loadInputs come to
+ * read with other options, `prefetched` notices and reads again, so this can cost time, never
+ * correctness.
+ */
+function readOptions(settings: ReadSettings, mapping: PathMapping): ReadOptions {
+  const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
+  return { maxFileBytes: settings.maxFileBytes, render, paths: mapping, ...(settings.progress ? { progress: settings.progress } : {}) };
+}
+
+/** A comparable form of read options: functions by identity, maps by entries. */
+function sameOptions(a: ReadOptions, b: ReadOptions): boolean {
+  const ids = new Map<unknown, number>();
+  const id = (f: unknown) => {
+    if (!ids.has(f)) ids.set(f, ids.size);
+    return ids.get(f);
+  };
+  const form = (o: ReadOptions) => JSON.stringify(o, (_k, v: unknown) => (typeof v === 'function' ? `\u0000fn${id(v)}` : v instanceof Map ? [...v.entries()] : v));
+  return form(a) === form(b);
+}
+
+/** The Io with one side's files already read: the first matching read returns them instead of reading again. */
+function prefetched(io: Io, side: ReadSide, options: ReadOptions): Io {
+  let used = false;
   return {
-    label,
+    ...io,
+    readManifests(paths, o) {
+      if (!used && paths.length === 1 && paths[0] === side.root && sameOptions(o, options)) {
+        used = true;
+        return side.read;
+      }
+      return io.readManifests(paths, o);
+    },
+  };
+}
+
+function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, role: 'base' | 'head'): LoadedSide {
+  const { load, diagnostics, values } = loadInputs(prefetched(io, side, readOptions(settings, side.mapping)), [side.root], settings, cache, side.mapping);
+  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
+  // base's links are judged (were the links the PR breaks met there?), never shown: no lines for their evidence
+  const scan = scanTopology(load.cluster, { values, evidenceLines: role === 'head' });
+  return {
+    label: side.label,
+    connectivity: engine.connectivity(),
     cluster: load.cluster,
     engine,
     topology: scan.value,
     values,
     documents: [...new Set(load.documents.map((d) => d.file))],
     diagnostics: [...diagnostics, ...engine.diagnostics, ...scan.diagnostics],
-    rel,
+    rel: side.rel,
   };
 }
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-/** Loads both sides: folders as given (files shown under the path typed), refs exported with `git archive` (shown as `REF:path`). */
-export function loadSides(io: Io, request: CheckRequest, settings: ReadSettings): { base: LoadedSide; head: LoadedSide; changed: string[]; commits?: { base: string; head: string } } {
-  const cache = new ParseCache();
+/**
+ * Reads both sides: folders as given (files shown under the path typed), refs exported with
+ * `git archive` (shown as `REF:path`). Nothing is parsed yet.
+ */
+export function readSides(io: Io, request: CheckRequest, settings: ReadSettings): ReadSides {
   if (request.kind === 'paths') {
-    const side = (root: string) => {
+    const side = (root: string): ReadSide => {
       const abs = path.resolve(root);
       const isDir = io.isDirectory(abs);
       const shown = toPosix(path.normalize(root)).replace(/\/$/, '');
@@ -55,9 +120,10 @@ export function loadSides(io: Io, request: CheckRequest, settings: ReadSettings)
         return isDir ? (r === '' ? shown : `${shown}/${r}`) : f === abs ? shown : toPosix(f);
       };
       const rel = (d: string) => (isDir ? (d === shown ? '.' : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : undefined) : d === shown ? path.basename(abs) : undefined);
-      return loadSide(io, root, root, settings, cache, { display, logical: (f) => f }, rel);
+      const mapping: PathMapping = { display, logical: (f) => f };
+      return { label: root, root, mapping, rel, shape: isDir ? 'folder' : 'file', read: io.readManifests([root], readOptions(settings, mapping)) };
     };
-    return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head) };
+    return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head), dispose: () => {} };
   }
   const { repo, base, head } = request;
   const top = io.repoTop(repo);
@@ -67,16 +133,31 @@ export function loadSides(io: Io, request: CheckRequest, settings: ReadSettings)
   }
   const commits = { base: io.resolveCommit(repo, base), head: io.resolveCommit(repo, head) };
   const trees: ExportedTree[] = [];
+  const dispose = () => {
+    for (const t of trees.splice(0)) t.dispose();
+  };
   try {
-    const side = (ref: string): LoadedSide => {
+    const side = (ref: string): ReadSide => {
       const tree = io.exportTree(repo, ref, sub);
       trees.push(tree);
       const relAbs = (abs: string) => toPosix(path.relative(tree.dir, abs));
       const rel = (d: string) => (d.startsWith(`${ref}:`) ? d.slice(ref.length + 1) : undefined);
-      return loadSide(io, ref, tree.dir, settings, cache, { display: (abs) => `${ref}:${relAbs(abs) || '.'}`, logical: (abs) => path.join(top, relAbs(abs)) }, rel);
+      const mapping: PathMapping = { display: (abs) => `${ref}:${relAbs(abs) || '.'}`, logical: (abs) => path.join(top, relAbs(abs)) };
+      return { label: ref, root: tree.dir, mapping, rel, shape: 'tree', read: io.readManifests([tree.dir], readOptions(settings, mapping)) };
     };
-    return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits };
+    return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits, dispose };
+  } catch (e) {
+    dispose();
+    throw e;
+  }
+}
+
+/** Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change are parsed once), then disposes of them. */
+export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings): { base: LoadedSide; head: LoadedSide } {
+  try {
+    const cache = new ParseCache();
+    return { base: loadSide(io, sides.base, settings, cache, 'base'), head: loadSide(io, sides.head, settings, cache, 'head') };
   } finally {
-    for (const t of trees) t.dispose();
+    sides.dispose();
   }
 }

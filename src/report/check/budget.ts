@@ -9,19 +9,30 @@ export const FULL_REPORT_POINTER = 'the full report is in the job summary and th
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
+/** What is open after some lines: a code fence, and how many `<details>` blocks. */
+interface Open {
+  readonly fence: boolean;
+  readonly details: number;
+}
+
+const NOTHING_OPEN: Open = { fence: false, details: 0 };
+
+/** The open state after one more line. */
+function afterLine(open: Open, l: string): Open {
+  const t = l.trim();
+  if (t.startsWith('```')) return { fence: !open.fence, details: open.details };
+  if (open.fence) return open;
+  return { fence: false, details: open.details + (t.match(/<details>/g) ?? []).length - (t.match(/<\/details>/g) ?? []).length };
+}
+
+/** The lines that close what is open. */
+function closing(open: Open): string[] {
+  return [...(open.fence ? ['```'] : []), ...Array.from({ length: Math.max(0, open.details) }, () => '</details>')];
+}
+
 /** Closes what a cut left open: a code fence and `<details>` blocks. */
 function closers(lines: readonly string[]): string[] {
-  let fence = false;
-  let details = 0;
-  for (const l of lines) {
-    const t = l.trim();
-    if (t.startsWith('```')) fence = !fence;
-    else if (!fence) {
-      details += (t.match(/<details>/g) ?? []).length;
-      details -= (t.match(/<\/details>/g) ?? []).length;
-    }
-  }
-  return [...(fence ? ['```'] : []), ...Array.from({ length: Math.max(0, details) }, () => '</details>')];
+  return closing(lines.reduce(afterLine, NOTHING_OPEN));
 }
 
 /**
@@ -54,12 +65,16 @@ export function fitSections(head: readonly string[], sections: readonly Section[
     let keptBytes = 1;
     let fenceOpen = false;
     let lastSafe = 0;
+    // what the kept lines leave open, carried along (rescanning them per line was quadratic)
+    let open = afterLine(NOTHING_OPEN, '');
     for (let j = 0; j < s.lines.length; j++) {
       const l = s.lines[j] as string;
       const extra = bytes(`${l}\n`);
-      const closing = closers([...kept, l]).reduce((n, c) => n + bytes(`${c}\n`), 0);
-      if (used + keptBytes + extra + closing + reserve > maxBytes) break;
+      const withLine = afterLine(open, l);
+      const closingBytes = closing(withLine).reduce((n, c) => n + bytes(`${c}\n`), 0);
+      if (used + keptBytes + extra + closingBytes + reserve > maxBytes) break;
       kept.push(l);
+      open = withLine;
       keptBytes += extra;
       if (l.trim().startsWith('```')) fenceOpen = !fenceOpen;
       if (!fenceOpen) lastSafe = kept.length;
