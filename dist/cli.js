@@ -6,30 +6,31 @@ import {
   renderBaselineMd,
   renderBaselineSarif,
   renderBaselineTxt
-} from "./chunks/chunk-YCX3YJCZ.js";
+} from "./chunks/chunk-BSCQCYYX.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
   renderScanMd,
   renderScanTxt,
   renderScanYaml,
-  runScan
-} from "./chunks/chunk-U7HXOLL6.js";
+  runScan,
+  withObservedTraffic
+} from "./chunks/chunk-T77ENKJY.js";
 import {
   parseLinksFile,
   policyTarget,
   runPrune,
   runSynthesize,
   writePolicies
-} from "./chunks/chunk-IWEP6RMK.js";
+} from "./chunks/chunk-WQ6FJUMS.js";
 import {
   gapText
-} from "./chunks/chunk-TO5WCRMB.js";
+} from "./chunks/chunk-ZB7TJBCB.js";
 import {
   VERIFY_FORMATS,
   renderClusterDrift,
   renderRepoDrift
-} from "./chunks/chunk-6ZJ4BTTM.js";
+} from "./chunks/chunk-EXTKD2PQ.js";
 import {
   DEFAULT_MAX_BYTES,
   analyzeExposure,
@@ -42,7 +43,7 @@ import {
   runClusterDrift,
   runGatedCheck,
   runRepoDrift
-} from "./chunks/chunk-HERTS5YR.js";
+} from "./chunks/chunk-4J2A33PW.js";
 import {
   DIFF_FORMATS,
   renderDiffCsv,
@@ -53,7 +54,7 @@ import {
   renderExplanationTxt,
   renderExplanationsJson,
   runDiff
-} from "./chunks/chunk-RA6HHYRB.js";
+} from "./chunks/chunk-HBEHRVUV.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -61,19 +62,21 @@ import {
   parsePreset,
   renderPoliciesYaml,
   runBaseline
-} from "./chunks/chunk-BWT6DFB2.js";
+} from "./chunks/chunk-IWLQSRAR.js";
 import {
   PolicyEngine,
   analyzeConnectivity,
   explainPair
-} from "./chunks/chunk-MCAWNEB3.js";
+} from "./chunks/chunk-AIUABIFL.js";
 import {
+  TRAFFIC_FORMATS,
   evidenceText,
   findAddresses,
+  linkOrigin,
   mergeLinks,
   scanTopology,
   summaryText
-} from "./chunks/chunk-47NPU2GT.js";
+} from "./chunks/chunk-J3TOZEXN.js";
 import {
   ConnectionSet,
   NAMESPACE_NAME_LABEL,
@@ -89,11 +92,10 @@ import {
   markdownCode,
   oneLine,
   parseCidr,
-  parseManifestFile,
   parsePeer,
   peerKey,
   workloadKey
-} from "./chunks/chunk-474KPJTR.js";
+} from "./chunks/chunk-ISRMVCTR.js";
 import {
   Codes,
   ConfigError,
@@ -107,10 +109,12 @@ import {
   external_exports,
   formatDiagnostic,
   nodeIo,
+  parseManifestFile,
   safeLine,
   safeLines,
+  visible,
   yaml
-} from "./chunks/chunk-ZD7TFN3B.js";
+} from "./chunks/chunk-5H3LHJPL.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3573,7 +3577,16 @@ function item(it) {
   };
 }
 var linkGap = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
-var unmet = (u) => ({ src: peerKey(u.link.src), dst: peerKey(u.link.dst), needs: u.link.conns.toString(), allowed: u.allowed.toString(), missing: u.missing.toString(), evidence: u.link.evidence.map(evidenceText) });
+var unmet = (u) => ({
+  src: peerKey(u.link.src),
+  dst: peerKey(u.link.dst),
+  needs: u.link.conns.toString(),
+  allowed: u.allowed.toString(),
+  missing: u.missing.toString(),
+  /** declared (manifests, a links file), observed (a trace), or both */
+  origin: linkOrigin(u.link),
+  evidence: u.link.evidence.map(evidenceText)
+});
 function renderCheckJson(o) {
   const data = {
     summary: checkSummary(o),
@@ -3626,7 +3639,12 @@ function decision2(d) {
   if (d.verdict === "allowed") return `${d.direction} allowed by ${steps}`;
   return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
 }
-var unmet2 = (u) => `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${u.link.evidence[0] ? ` (${evidenceText(u.link.evidence[0])})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
+var unmet2 = (u) => {
+  const declared = u.link.evidence.find((e) => e.kind !== "trace");
+  const traces = u.link.evidence.filter((e) => e.kind === "trace").map(evidenceText);
+  const why = [...declared ? [evidenceText(declared)] : [], ...traces.length > 0 ? [`observed: ${traces.join(", ")}`] : []];
+  return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join("; ")})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
+};
 function renderCheckTxt(o) {
   const s = checkSummary(o);
   const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ""}`];
@@ -3667,6 +3685,10 @@ function printDiagnostics(ctx, diagnostics, opts) {
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((d) => d.severity === "error");
+}
+function emitChunks(ctx, chunks, file) {
+  if (file && file !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file, { chunks }]]));
+  else for (const chunk of chunks) ctx.stdout(chunk);
 }
 function emit(ctx, text, file) {
   if (file && file !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[file, text]]));
@@ -3759,7 +3781,7 @@ function execLimits(settings) {
 }
 var collect = (value, previous = []) => [...previous, value];
 function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings, parsed manifests and (for check) the whole check across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
 }
 function parseOptions(schema, raw) {
   const r = schema.safeParse(raw);
@@ -3771,8 +3793,30 @@ function parseOptions(schema, raw) {
   return r.data;
 }
 
-// src/topology/traffic/events.ts
-var TRAFFIC_FORMATS = ["advisor-v1", "network-graph", "gadget-network", "advise-networkpolicy", "trace-tcp", "trace-tcp-columns", "plain"];
+// src/cli/cluster-options.ts
+var ClusterOptions = external_exports.object({
+  cluster: external_exports.boolean().default(false),
+  context: external_exports.string().optional(),
+  kubeconfig: external_exports.string().optional(),
+  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional()
+});
+function addClusterOptions(cmd, what = "read what is running in the cluster with kubectl instead of manifests") {
+  return cmd.option("--cluster", what).option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)");
+}
+var KUBECTL_TIMEOUT_SECONDS = 30;
+function liveSourceFrom(opts) {
+  if (!opts.cluster) {
+    for (const [flag, set] of [["--context", opts.context], ["--kubeconfig", opts.kubeconfig], ["--cluster-namespaces", opts.clusterNamespaces]]) {
+      if (set !== void 0) throw new ConfigError(`${flag} needs --cluster`);
+    }
+    return void 0;
+  }
+  return {
+    kind: "kubectl",
+    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout !== void 0 ? Math.max(1, Math.ceil(opts.timeout / 1e3)) : KUBECTL_TIMEOUT_SECONDS },
+    ...opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}
+  };
+}
 
 // src/cli/traffic-options.ts
 var collect2 = (value, previous = []) => [...previous, value];
@@ -3783,26 +3827,33 @@ var TrafficOptions = external_exports.object({
   cidrAliases: external_exports.string().optional()
 });
 function addTrafficOptions(cmd) {
-  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect2).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml)").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
+  return cmd.option("--traffic <file>", "an observed-traffic trace: Inspektor Gadget (advisor, network gadget, advise_networkpolicy, trace_tcp json or columns) or plain connection lines (repeatable)", collect2).option("--traffic-format <format>", `force the trace format instead of detecting it: ${TRAFFIC_FORMATS.join("|")}`).option("--cluster-snapshot <dir>", "exported pods, services, namespaces (and nodes) that map trace addresses to workloads (kubectl get pods,svc,ns,nodes -A -o yaml); --cluster reads them live instead").option("--cidr-aliases <file>", "YAML of name: CIDR | [CIDR...]: outside addresses in a named block become that block");
 }
-function trafficRequestFrom(opts) {
+function trafficRequestFrom(opts, live) {
   if (opts.traffic.length === 0) {
     const orphan = opts.trafficFormat !== void 0 ? "--traffic-format" : opts.clusterSnapshot !== void 0 ? "--cluster-snapshot" : opts.cidrAliases !== void 0 ? "--cidr-aliases" : void 0;
     if (orphan) throw new ConfigError(`${orphan} needs --traffic FILE`);
     return void 0;
   }
+  if (live && opts.clusterSnapshot !== void 0) throw new ConfigError("--cluster-snapshot and --cluster both give the snapshot that maps trace addresses: give one");
   return {
     files: opts.traffic,
     ...opts.trafficFormat ? { format: opts.trafficFormat } : {},
     ...opts.clusterSnapshot !== void 0 ? { snapshotDir: opts.clusterSnapshot } : {},
+    ...live ? { liveSnapshot: live } : {},
     ...opts.cidrAliases !== void 0 ? { cidrAliases: opts.cidrAliases } : {}
   };
+}
+function snapshotClusterFrom(opts) {
+  const live = liveSourceFrom(opts);
+  if (live && opts.traffic.length === 0) throw new ConfigError("--cluster here maps the addresses of a trace to workloads: it needs --traffic FILE");
+  return live?.kind === "kubectl" ? live : void 0;
 }
 
 // src/cli/commands/check.ts
 var CHECK_FORMATS = ["md", "txt", "json"];
 var FAIL_ON = ["diff", "broken", "gaps", "baseline", "drift", "lint"];
-var Options = CommonOptions.extend(TrafficOptions.shape).extend({
+var Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
   format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
   repo: external_exports.string().optional(),
   base: external_exports.string({ error: "is required" }).min(1),
@@ -3835,6 +3886,7 @@ function failsOn(o, failOn) {
 function checkCommand(ctx, done) {
   const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)").option("--lint", "policy sanity on head: lint findings base does not have (a finding is its code, policy and rule, not its line); implied by --fail-on lint").option("--exposure", 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section').option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
   addTrafficOptions(cmd);
+  addClusterOptions(cmd, "with --traffic: read pods, Services, namespaces and nodes from the cluster with kubectl to map trace addresses to workloads (instead of --cluster-snapshot)");
   addCommonOptions(cmd).action((paths, raw) => done(check(ctx, paths, parseOptions(Options, raw))));
   return cmd;
 }
@@ -3848,7 +3900,7 @@ function check(ctx, paths, opts) {
   const request = requestFrom(paths, opts);
   say("checking base and head…");
   if (opts.baseline.length === 0 && (opts.engine !== void 0 || opts.ncaTimeout !== void 0)) throw new ConfigError("--engine and --nca-timeout go with --baseline");
-  const traffic = trafficRequestFrom(opts);
+  const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const o = runGatedCheck(
     ctx.io,
     request,
@@ -4087,7 +4139,7 @@ function runLiveConnectivity(io, source, settings) {
   const result = analyzeConnectivity(live.cluster, engineOptions(settings));
   return { connectivity: result.value, diagnostics: [...live.diagnostics, ...result.diagnostics] };
 }
-function runLiveScan(io, source, settings, heuristicsFile) {
+function runLiveScan(io, source, settings, heuristicsFile, traffic) {
   const file = heuristicsFile === void 0 ? { path: BUILTIN_HEURISTICS_FILE, text: defaultHeuristicsYaml() } : { path: heuristicsFile, text: io.readText(heuristicsFile, "--heuristics") };
   const heuristics = parseHeuristics(file);
   if (!heuristics.value) {
@@ -4098,7 +4150,10 @@ function runLiveScan(io, source, settings, heuristicsFile) {
   const live = readLiveCluster(io, source, settings);
   const scanned = scanTopology(live.cluster);
   const completed = applyHeuristics(live.cluster, scanned.value, heuristics.value);
-  return { topology: completed.value, diagnostics: [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics] };
+  const diagnostics = [...heuristics.diagnostics, ...live.diagnostics, ...scanned.diagnostics, ...completed.diagnostics];
+  if (!traffic) return { topology: completed.value, diagnostics };
+  const observed = withObservedTraffic(io, live.cluster, completed.value, source.kind === "kubectl" ? { ...traffic, liveSnapshot: source } : traffic, settings);
+  return { topology: observed.topology, diagnostics: [...diagnostics, ...observed.diagnostics], traffic: observed.traffic };
 }
 function exportHeuristics() {
   return defaultHeuristicsYaml();
@@ -4106,19 +4161,71 @@ function exportHeuristics() {
 
 // src/report/connectivity.ts
 var CONNECTIVITY_FORMATS = ["txt", "json", "csv", "md", "dot", "mermaid", "svg", "png", "tree"];
-function renderConnectivityTxt(c) {
-  return c.connections.map((x) => `${oneLine(`${peerKey(x.src)} => ${peerKey(x.dst)} : ${x.conns.toString()}`)}
-`).join("");
+var TextCache = class {
+  constructor(text) {
+    this.text = text;
+  }
+  text;
+  cache = /* @__PURE__ */ new Map();
+  of(x) {
+    let t = this.cache.get(x);
+    if (t === void 0) this.cache.set(x, t = this.text(x));
+    return t;
+  }
+};
+function* inPieces(lines) {
+  let piece = "";
+  for (const line of lines) {
+    piece += line;
+    if (piece.length >= 65536) {
+      yield piece;
+      piece = "";
+    }
+  }
+  if (piece !== "") yield piece;
 }
-function renderConnectivityJson(c) {
-  const rows = c.connections.map((x) => ({ src: peerKey(x.src), dst: peerKey(x.dst), conn: x.conns.toString() }));
-  return `${JSON.stringify(rows, null, 2)}
+function connectivityTxtChunks(c) {
+  return inPieces(txtLines(c));
+}
+function* txtLines(c) {
+  const src = new TextCache((p) => oneLine(peerKey(p)));
+  const dst = new TextCache((p) => visible(peerKey(p)));
+  const conns = new TextCache((x) => visible(x.toString()));
+  for (const x of c.connections) yield `${src.of(x.src)} => ${dst.of(x.dst)} : ${conns.of(x.conns)}
 `;
 }
-function renderConnectivityCsv(c) {
-  const lines = ["src,dst,conn"];
-  for (const x of c.connections) lines.push([peerKey(x.src), peerKey(x.dst), x.conns.toString()].map(csvCell).join(","));
-  return `${lines.join("\n")}
+function connectivityJsonChunks(c) {
+  return inPieces(jsonLines(c));
+}
+function* jsonLines(c) {
+  if (c.connections.length === 0) {
+    yield "[]\n";
+    return;
+  }
+  const peer = new TextCache((p) => JSON.stringify(peerKey(p)));
+  const conns = new TextCache((x) => JSON.stringify(x.toString()));
+  let first = true;
+  for (const x of c.connections) {
+    yield `${first ? "[\n" : ",\n"}  {
+    "src": ${peer.of(x.src)},
+    "dst": ${peer.of(x.dst)},
+    "conn": ${conns.of(x.conns)}
+  }`;
+    first = false;
+  }
+  yield "\n]\n";
+}
+function renderConnectivityJson(c) {
+  return [...connectivityJsonChunks(c)].join("");
+}
+function connectivityCsvChunks(c) {
+  return inPieces(csvLines(c));
+}
+function* csvLines(c) {
+  const peer = new TextCache((p) => csvCell(peerKey(p)));
+  const conns = new TextCache((x) => csvCell(x.toString()));
+  yield "src,dst,conn\n";
+  for (const x of c.connections) yield `${peer.of(x.src)},${peer.of(x.dst)},${conns.of(x.conns)}
 `;
 }
 function renderConnectivityMd(c) {
@@ -4241,31 +4348,6 @@ function renderConnectivityTree(c, style) {
 ` : "";
 }
 
-// src/cli/cluster-options.ts
-var ClusterOptions = external_exports.object({
-  cluster: external_exports.boolean().default(false),
-  context: external_exports.string().optional(),
-  kubeconfig: external_exports.string().optional(),
-  clusterNamespaces: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(,[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/, { error: "expected namespace names separated by commas: ns1,ns2" }).transform((s) => [...new Set(s.split(","))]).optional()
-});
-function addClusterOptions(cmd) {
-  return cmd.option("--cluster", "read what is running in the cluster with kubectl instead of manifests").option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)");
-}
-var KUBECTL_TIMEOUT_SECONDS = 30;
-function liveSourceFrom(opts) {
-  if (!opts.cluster) {
-    for (const [flag, set] of [["--context", opts.context], ["--kubeconfig", opts.kubeconfig], ["--cluster-namespaces", opts.clusterNamespaces]]) {
-      if (set !== void 0) throw new ConfigError(`${flag} needs --cluster`);
-    }
-    return void 0;
-  }
-  return {
-    kind: "kubectl",
-    target: { ...opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}, ...opts.context ? { context: opts.context } : {}, timeoutSeconds: opts.timeout !== void 0 ? Math.max(1, Math.ceil(opts.timeout / 1e3)) : KUBECTL_TIMEOUT_SECONDS },
-    ...opts.clusterNamespaces ? { namespaces: opts.clusterNamespaces } : {}
-  };
-}
-
 // src/cli/commands/connectivity.ts
 var Options3 = CommonOptions.extend(ClusterOptions.shape).extend({
   explain: external_exports.array(external_exports.string()).length(2, { error: "takes two peers: SRC DST" }).optional(),
@@ -4302,10 +4384,10 @@ function connectivity(ctx, paths, opts) {
   const c = r.connectivity;
   const x = "exposure" in r ? r.exposure : void 0;
   const render = {
-    txt: () => renderConnectivityTxt(c) + (x ? renderExposureTxt(x) : ""),
+    txt: () => x ? followedBy(connectivityTxtChunks(c), () => renderExposureTxt(x)) : connectivityTxtChunks(c),
     json: () => x ? `${JSON.stringify({ connections: JSON.parse(renderConnectivityJson(c)), exposure: exposureJson(x) }, null, 2)}
-` : renderConnectivityJson(c),
-    csv: () => renderConnectivityCsv(c),
+` : connectivityJsonChunks(c),
+    csv: () => connectivityCsvChunks(c),
     md: () => renderConnectivityMd(c) + (x ? `
 ${renderExposureMd(x)}` : ""),
     dot: () => renderConnectivityDot(c),
@@ -4317,9 +4399,17 @@ ${renderExposureMd(x)}` : ""),
     const png = ctx.io.dotToPng(renderConnectivityDot(c), execLimits(settings));
     if (opts.output && opts.output !== "-") ctx.io.writeFiles(/* @__PURE__ */ new Map([[opts.output, png]]));
     else ctx.stdoutBytes?.(png);
-  } else emit(ctx, render[opts.format](), opts.output);
+  } else {
+    const out = render[opts.format]();
+    if (typeof out === "string") emit(ctx, out, opts.output);
+    else emitChunks(ctx, out, opts.output);
+  }
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics);
+}
+function* followedBy(pieces, last) {
+  yield* pieces;
+  yield last();
 }
 
 // src/cli/commands/diff.ts
@@ -4565,9 +4655,8 @@ function scan(ctx, paths, opts) {
   if (!live && opts.heuristics !== void 0) throw new ConfigError("--heuristics needs --cluster (manifests are scanned exactly, without heuristics)");
   const say = progress(ctx, opts);
   say("reading and scanning…");
-  const traffic = trafficRequestFrom(opts);
-  if (live && traffic) throw new ConfigError("--traffic is read with manifest paths (or --cluster-snapshot), not with --cluster");
-  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
+  const traffic = trafficRequestFrom(opts, live?.kind === "kubectl" ? live : void 0);
+  const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics, traffic) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
   say("");
   const render = { json: renderScanJson, yaml: renderScanYaml, txt: renderScanTxt, md: renderScanMd }[opts.format];
   emit(ctx, render(r.topology, "gaps" in r ? r.gaps : void 0, "traffic" in r ? r.traffic : void 0), opts.output);
@@ -4588,7 +4677,7 @@ function renderGapSummary(gaps, mode) {
 
 // src/cli/commands/synthesize.ts
 var labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-var Options8 = CommonOptions.extend(TrafficOptions.shape).extend({
+var Options8 = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
   links: external_exports.string().optional(),
   baseline: external_exports.array(external_exports.string()).default([]),
   defaultDeny: external_exports.union([external_exports.boolean(), external_exports.enum(["true", "false"], { error: "--default-deny takes true or false" }).transform((v) => v === "true")]).default(true),
@@ -4623,6 +4712,7 @@ function ingressControllerSelector(labels) {
 function synthesizeCommand(ctx, done) {
   const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--baseline <file>", "baseline rules (repeatable): deny rules remove links, allow rules add theirs", (v, prev = []) => [...prev, v]).option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
   addTrafficOptions(cmd);
+  addClusterOptions(cmd, "with --traffic: read pods, Services, namespaces and nodes from the cluster with kubectl to map trace addresses to workloads (instead of --cluster-snapshot)");
   addCommonOptions(cmd).action((paths, raw) => done(synthesize(ctx, paths, parseOptions(Options8, raw))));
   return cmd;
 }
@@ -4630,7 +4720,7 @@ function synthesize(ctx, paths, opts) {
   const say = progress(ctx, opts);
   say("reading, scanning and synthesizing…");
   const ic = ingressControllerSelector(opts.ingressController);
-  const traffic = trafficRequestFrom(opts);
+  const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const r = runSynthesize(
     ctx.io,
     {

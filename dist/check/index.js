@@ -1,23 +1,23 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-HAFF4E46.js";
-import "../chunks/chunk-HERTS5YR.js";
-import "../chunks/chunk-7GKTHPAS.js";
-import "../chunks/chunk-RA6HHYRB.js";
-import "../chunks/chunk-BWT6DFB2.js";
-import "../chunks/chunk-MCAWNEB3.js";
-import "../chunks/chunk-47NPU2GT.js";
-import "../chunks/chunk-DSFXLOT5.js";
-import "../chunks/chunk-474KPJTR.js";
+} from "../chunks/chunk-XYVL5NI6.js";
+import "../chunks/chunk-4J2A33PW.js";
+import "../chunks/chunk-LEA44SMC.js";
+import "../chunks/chunk-HBEHRVUV.js";
+import "../chunks/chunk-IWLQSRAR.js";
+import "../chunks/chunk-AIUABIFL.js";
+import "../chunks/chunk-J3TOZEXN.js";
+import "../chunks/chunk-4IEHQKVY.js";
+import "../chunks/chunk-ISRMVCTR.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-OWK4E7W6.js";
+} from "../chunks/chunk-EYEQWD3K.js";
 import {
   nodeIo
-} from "../chunks/chunk-ZD7TFN3B.js";
+} from "../chunks/chunk-5H3LHJPL.js";
 
 // src/action/entries/check.ts
 process.exitCode = await runAction(checkAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

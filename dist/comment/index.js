@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-OWK4E7W6.js";
+} from "../chunks/chunk-EYEQWD3K.js";
 import {
   ConfigError,
   ExitCode,
   nodeIo
-} from "../chunks/chunk-ZD7TFN3B.js";
+} from "../chunks/chunk-5H3LHJPL.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

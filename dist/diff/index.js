@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-7GKTHPAS.js";
-import "../chunks/chunk-RA6HHYRB.js";
-import "../chunks/chunk-MCAWNEB3.js";
-import "../chunks/chunk-DSFXLOT5.js";
-import "../chunks/chunk-474KPJTR.js";
+} from "../chunks/chunk-LEA44SMC.js";
+import "../chunks/chunk-HBEHRVUV.js";
+import "../chunks/chunk-AIUABIFL.js";
+import "../chunks/chunk-4IEHQKVY.js";
+import "../chunks/chunk-ISRMVCTR.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-OWK4E7W6.js";
+} from "../chunks/chunk-EYEQWD3K.js";
 import {
   nodeIo
-} from "../chunks/chunk-ZD7TFN3B.js";
+} from "../chunks/chunk-5H3LHJPL.js";
 
 // src/action/entries/diff.ts
 process.exitCode = await runAction(diffAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

@@ -4,17 +4,17 @@ import {
   renderScanMd,
   renderScanYaml,
   runScan
-} from "../chunks/chunk-U7HXOLL6.js";
-import "../chunks/chunk-TO5WCRMB.js";
-import "../chunks/chunk-47NPU2GT.js";
+} from "../chunks/chunk-T77ENKJY.js";
+import "../chunks/chunk-ZB7TJBCB.js";
+import "../chunks/chunk-J3TOZEXN.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-DSFXLOT5.js";
+} from "../chunks/chunk-4IEHQKVY.js";
 import {
   workloadKey
-} from "../chunks/chunk-474KPJTR.js";
+} from "../chunks/chunk-ISRMVCTR.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -24,11 +24,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-OWK4E7W6.js";
+} from "../chunks/chunk-EYEQWD3K.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-ZD7TFN3B.js";
+} from "../chunks/chunk-5H3LHJPL.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

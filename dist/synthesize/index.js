@@ -3,23 +3,23 @@ import {
   policyTarget,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-IWEP6RMK.js";
-import "../chunks/chunk-TO5WCRMB.js";
+} from "../chunks/chunk-WQ6FJUMS.js";
+import "../chunks/chunk-ZB7TJBCB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   renderPoliciesYaml
-} from "../chunks/chunk-BWT6DFB2.js";
-import "../chunks/chunk-MCAWNEB3.js";
-import "../chunks/chunk-47NPU2GT.js";
+} from "../chunks/chunk-IWLQSRAR.js";
+import "../chunks/chunk-AIUABIFL.js";
+import "../chunks/chunk-J3TOZEXN.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-DSFXLOT5.js";
+} from "../chunks/chunk-4IEHQKVY.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-474KPJTR.js";
+} from "../chunks/chunk-ISRMVCTR.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -29,11 +29,11 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-OWK4E7W6.js";
+} from "../chunks/chunk-EYEQWD3K.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-ZD7TFN3B.js";
+} from "../chunks/chunk-5H3LHJPL.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

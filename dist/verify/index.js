@@ -3,31 +3,31 @@ import {
   renderRepoDrift,
   renderRepoDriftMd,
   renderRepoDriftSarif
-} from "../chunks/chunk-6ZJ4BTTM.js";
+} from "../chunks/chunk-EXTKD2PQ.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-HAFF4E46.js";
+} from "../chunks/chunk-XYVL5NI6.js";
 import {
   runRepoDrift
-} from "../chunks/chunk-HERTS5YR.js";
-import "../chunks/chunk-7GKTHPAS.js";
-import "../chunks/chunk-RA6HHYRB.js";
+} from "../chunks/chunk-4J2A33PW.js";
+import "../chunks/chunk-LEA44SMC.js";
+import "../chunks/chunk-HBEHRVUV.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-BWT6DFB2.js";
-import "../chunks/chunk-MCAWNEB3.js";
-import "../chunks/chunk-47NPU2GT.js";
+} from "../chunks/chunk-IWLQSRAR.js";
+import "../chunks/chunk-AIUABIFL.js";
+import "../chunks/chunk-J3TOZEXN.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-DSFXLOT5.js";
+} from "../chunks/chunk-4IEHQKVY.js";
 import {
   peerKey
-} from "../chunks/chunk-474KPJTR.js";
+} from "../chunks/chunk-ISRMVCTR.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,11 +37,11 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-OWK4E7W6.js";
+} from "../chunks/chunk-EYEQWD3K.js";
 import {
   ExitCode,
   nodeIo
-} from "../chunks/chunk-ZD7TFN3B.js";
+} from "../chunks/chunk-5H3LHJPL.js";
 
 // src/action/verify.ts
 var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
