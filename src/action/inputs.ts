@@ -104,7 +104,7 @@ const manifestInputs = {
   'kustomize-flags': { description: 'Extra flags for `kubectl kustomize`, one per line.', schema: lines, default: '' },
   cache: {
     description:
-      'Keep results across runs with `actions/cache`: Helm and Kustomize renderings and (check) the whole check, keyed by content, so a re-run, or a push that leaves the manifests as they were, is not computed again. Entries are checked on the way in; `false` computes everything every time.',
+      'Keep results across runs with `actions/cache`: Helm and Kustomize renderings, parsed manifests and (check) the whole check, keyed by content, so a re-run, or a push that leaves the manifests as they were, is not computed again, and a push that changes a few files parses only those. Entries are checked on the way in; `false` computes everything every time.',
     schema: boolean,
     default: 'true',
   },
