@@ -8,9 +8,9 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-XYVL5NI6.js";
+} from "../chunks/chunk-4EM6NXRN.js";
 import "../chunks/chunk-4J2A33PW.js";
-import "../chunks/chunk-LEA44SMC.js";
+import "../chunks/chunk-MUONATKF.js";
 import "../chunks/chunk-HBEHRVUV.js";
 import {
   ruleRefLabel,
@@ -37,7 +37,7 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   ExitCode,
   nodeIo

@@ -1,9 +1,9 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-XYVL5NI6.js";
+} from "../chunks/chunk-4EM6NXRN.js";
 import "../chunks/chunk-4J2A33PW.js";
-import "../chunks/chunk-LEA44SMC.js";
+import "../chunks/chunk-MUONATKF.js";
 import "../chunks/chunk-HBEHRVUV.js";
 import "../chunks/chunk-IWLQSRAR.js";
 import "../chunks/chunk-AIUABIFL.js";
@@ -14,7 +14,7 @@ import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   nodeIo
 } from "../chunks/chunk-5H3LHJPL.js";

@@ -11,7 +11,7 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   ConfigError,
   ExitCode,

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-LEA44SMC.js";
+} from "../chunks/chunk-MUONATKF.js";
 import "../chunks/chunk-HBEHRVUV.js";
 import "../chunks/chunk-AIUABIFL.js";
 import "../chunks/chunk-4IEHQKVY.js";
@@ -10,7 +10,7 @@ import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   nodeIo
 } from "../chunks/chunk-5H3LHJPL.js";

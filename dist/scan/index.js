@@ -24,7 +24,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   ExitCode,
   nodeIo

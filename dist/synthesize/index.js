@@ -29,7 +29,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   ExitCode,
   nodeIo

@@ -9,11 +9,11 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-XYVL5NI6.js";
+} from "../chunks/chunk-4EM6NXRN.js";
 import {
   runRepoDrift
 } from "../chunks/chunk-4J2A33PW.js";
-import "../chunks/chunk-LEA44SMC.js";
+import "../chunks/chunk-MUONATKF.js";
 import "../chunks/chunk-HBEHRVUV.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
@@ -37,7 +37,7 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EYEQWD3K.js";
+} from "../chunks/chunk-EJRGSB66.js";
 import {
   ExitCode,
   nodeIo
