@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ChartValues, Io, PathMapping } from '../io/types.js';
+import type { ChartValues, Io, PathMapping, ReadResult } from '../io/types.js';
 import { ParseCache } from '../manifests/documents.js';
 import { loadManifests, type LoadResult } from '../manifests/load.js';
 import { parseStoredOrFresh } from '../manifests/parsed-store.js';
@@ -14,8 +14,17 @@ export interface LoadedInputs {
 
 /** Reads, renders and loads the manifests under the paths into one cluster model. */
 export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping): LoadedInputs {
+  return loadRead(io, readInputs(io, paths, settings, mapping), settings, cache);
+}
+
+/** Reads and renders the manifests under the paths (a chart without a namespace of its own is rendered in --namespace); nothing is parsed. */
+export function readInputs(io: Io, paths: readonly string[], settings: ReadSettings, mapping?: PathMapping): ReadResult {
   const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
-  const read = io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
+  return io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
+}
+
+/** Loads what `readInputs` read into one cluster model (through the parse caches: this run's and `--cache-dir`'s). */
+export function loadRead(io: Io, read: ReadResult, settings: ReadSettings, cache?: ParseCache): LoadedInputs {
   // --cache-dir: files parsed by an earlier run are not parsed again (a diff's two sides share one cache)
   const dir = settings.render.cacheDir;
   let parses = cache ?? (dir ? new ParseCache() : undefined);

@@ -4,10 +4,10 @@ import { ConfigError } from '../../diagnostics/errors.js';
 import { PolicyEngine, type Connectivity } from '../../connectivity/engine.js';
 import type { Cluster } from '../../manifests/cluster.js';
 import { ParseCache } from '../../manifests/documents.js';
-import type { ChartValues, ExportedTree, Io, PathMapping, ReadOptions, ReadResult } from '../../io/types.js';
+import type { ChartValues, ExportedTree, Io, PathMapping, ReadResult } from '../../io/types.js';
 import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
-import { loadInputs } from '../load.js';
+import { loadRead, readInputs } from '../load.js';
 import { engineOptions, type ReadSettings } from '../settings.js';
 import type { CheckRequest } from './types.js';
 
@@ -48,45 +48,8 @@ export interface ReadSides {
   dispose(): void;
 }
 
-/**
- * The read options `loadInputs` passes for a root (a chart without a namespace of its own is
- * rendered in --namespace). Used to read a side ahead of loading it; should loadInputs come to
- * read with other options, `prefetched` notices and reads again, so this can cost time, never
- * correctness.
- */
-function readOptions(settings: ReadSettings, mapping: PathMapping): ReadOptions {
-  const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
-  return { maxFileBytes: settings.maxFileBytes, render, paths: mapping, ...(settings.progress ? { progress: settings.progress } : {}) };
-}
-
-/** A comparable form of read options: functions by identity, maps by entries. */
-function sameOptions(a: ReadOptions, b: ReadOptions): boolean {
-  const ids = new Map<unknown, number>();
-  const id = (f: unknown) => {
-    if (!ids.has(f)) ids.set(f, ids.size);
-    return ids.get(f);
-  };
-  const form = (o: ReadOptions) => JSON.stringify(o, (_k, v: unknown) => (typeof v === 'function' ? `\u0000fn${id(v)}` : v instanceof Map ? [...v.entries()] : v));
-  return form(a) === form(b);
-}
-
-/** The Io with one side's files already read: the first matching read returns them instead of reading again. */
-function prefetched(io: Io, side: ReadSide, options: ReadOptions): Io {
-  let used = false;
-  return {
-    ...io,
-    readManifests(paths, o) {
-      if (!used && paths.length === 1 && paths[0] === side.root && sameOptions(o, options)) {
-        used = true;
-        return side.read;
-      }
-      return io.readManifests(paths, o);
-    },
-  };
-}
-
 function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, role: 'base' | 'head'): LoadedSide {
-  const { load, diagnostics, values } = loadInputs(prefetched(io, side, readOptions(settings, side.mapping)), [side.root], settings, cache, side.mapping);
+  const { load, diagnostics, values } = loadRead(io, side.read, settings, cache);
   const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   // base's links are judged (were the links the PR breaks met there?), never shown: no lines for their evidence
   const scan = scanTopology(load.cluster, { values, evidenceLines: role === 'head' });
@@ -121,7 +84,7 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
       };
       const rel = (d: string) => (isDir ? (d === shown ? '.' : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : undefined) : d === shown ? path.basename(abs) : undefined);
       const mapping: PathMapping = { display, logical: (f) => f };
-      return { label: root, root, mapping, rel, shape: isDir ? 'folder' : 'file', read: io.readManifests([root], readOptions(settings, mapping)) };
+      return { label: root, root, mapping, rel, shape: isDir ? 'folder' : 'file', read: readInputs(io, [root], settings, mapping) };
     };
     return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head), dispose: () => {} };
   }
@@ -143,7 +106,7 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
       const relAbs = (abs: string) => toPosix(path.relative(tree.dir, abs));
       const rel = (d: string) => (d.startsWith(`${ref}:`) ? d.slice(ref.length + 1) : undefined);
       const mapping: PathMapping = { display: (abs) => `${ref}:${relAbs(abs) || '.'}`, logical: (abs) => path.join(top, relAbs(abs)) };
-      return { label: ref, root: tree.dir, mapping, rel, shape: 'tree', read: io.readManifests([tree.dir], readOptions(settings, mapping)) };
+      return { label: ref, root: tree.dir, mapping, rel, shape: 'tree', read: readInputs(io, [tree.dir], settings, mapping) };
     };
     return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits, dispose };
   } catch (e) {
