@@ -102,40 +102,29 @@ export function checkCache(io: Io, settings: ReadSettings): ResultCache | undefi
   return dir && io.resultCache ? io.resultCache(dir) : undefined;
 }
 
-/** A stored value, decoded; undefined when absent, corrupt (digest), foreign (format) or not of the expected shape. */
-function readEntry(cache: ResultCache, kind: string, format: string, key: string, shaped: (v: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
-  const entry = cache.get(kind, key) as { format?: unknown; digest?: unknown; body?: unknown } | undefined;
-  if (!entry || typeof entry !== 'object' || entry.format !== format || typeof entry.body !== 'string' || entry.digest !== digestOf(entry.body)) return undefined;
+/** The stored outcome of a key, or undefined (absent, corrupt (digest), foreign (format) or not of an outcome's shape). */
+export function readCheck(cache: ResultCache, key: string): Stored | undefined {
+  const entry = cache.get(KIND, key) as { format?: unknown; digest?: unknown; body?: unknown } | undefined;
+  if (!entry || typeof entry !== 'object' || entry.format !== FORMAT || typeof entry.body !== 'string' || entry.digest !== digestOf(entry.body)) return undefined;
   try {
-    const value = decodeResult(JSON.parse(entry.body)) as Record<string, unknown> | null;
+    const v = decodeResult(JSON.parse(entry.body)) as Record<string, unknown> | null;
     // the digest already vouches for the text; this guards against a future writer of another shape
-    return value && typeof value === 'object' && shaped(value) ? value : undefined;
+    return v && typeof v === 'object' && Array.isArray(v.groups) && v.files instanceof Map && Array.isArray(v.diagnostics) ? (v as unknown as Stored) : undefined;
   } catch (e) {
     if (e instanceof Unstorable || e instanceof SyntaxError) return undefined;
     throw e;
   }
 }
 
-/** Stores a value with its digest; one that cannot be stored faithfully is simply not kept. */
-function writeEntry(cache: ResultCache, kind: string, format: string, key: string, value: unknown): void {
+/** Stores an outcome with its digest; one that cannot be stored faithfully is simply not kept. */
+export function writeCheck(cache: ResultCache, key: string, outcome: CheckOutcome): void {
+  const { commits: _commits, ...stored } = outcome;
   let body: string;
   try {
-    body = JSON.stringify(encodeResult(value));
+    body = JSON.stringify(encodeResult(stored));
   } catch (e) {
     if (e instanceof Unstorable) return;
     throw e;
   }
-  cache.set(kind, key, { format, digest: digestOf(body), body });
-}
-
-/** The stored outcome of a key, or undefined (absent, corrupt, foreign or unreadable). */
-export function readCheck(cache: ResultCache, key: string): Stored | undefined {
-  const value = readEntry(cache, KIND, FORMAT, key, (v) => Array.isArray(v.groups) && v.files instanceof Map && Array.isArray(v.diagnostics));
-  return value as Stored | undefined;
-}
-
-/** Stores an outcome; one that cannot be stored faithfully is simply not kept. */
-export function writeCheck(cache: ResultCache, key: string, outcome: CheckOutcome): void {
-  const { commits: _commits, ...stored } = outcome;
-  writeEntry(cache, KIND, FORMAT, key, stored);
+  cache.set(KIND, key, { format: FORMAT, digest: digestOf(body), body });
 }
