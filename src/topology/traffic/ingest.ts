@@ -92,14 +92,14 @@ export class TraceFileConsumer {
     // one JSON object per line (NDJSON), outside a JSON array: the line is the whole event
     if (memo && text.charCodeAt(0) === 123 /* { */ && this.reader.readsLineByLine) {
       if (!memo.active) memo.watch(text);
-    }
-    if (memo?.active && text.charCodeAt(0) === 123 /* { */ && this.reader.readsLineByLine) {
-      const known = memo.get(text);
-      if (known) return this.take(known, line);
-      this.last = undefined;
-      this.reader.read(text, line, this.sink);
-      if (this.last) memo.set(text, this.last);
-      return;
+      if (memo.active) {
+        const known = memo.get(text);
+        if (known) return this.take(known, line);
+        this.last = undefined;
+        this.reader.read(text, line, this.sink);
+        if (this.last) memo.set(text, this.last);
+        return;
+      }
     }
     this.reader.read(text, line, this.sink);
   }
