@@ -94,6 +94,16 @@ export interface ParseShare {
   collect(): Map<ManifestFile, StoredParse>;
 }
 
+/**
+ * A file's content: text, bytes, or text in pieces written one after the other (a large report is
+ * streamed to its file as it is rendered, never held as one string).
+ */
+export type FileContent = string | Uint8Array | TextChunks;
+
+export interface TextChunks {
+  readonly chunks: Iterable<string>;
+}
+
 /** A git ref exported to a temporary folder (removed with `dispose`). */
 export interface ExportedTree {
   readonly dir: string;
@@ -106,16 +116,6 @@ export interface ExportedTree {
  * the Node implementation (src/io/node-io.ts), tests may pass their own. It holds the run's
  * caches (renderings, tool versions), so nothing is cached at module level.
  */
-/**
- * A file's content: text, bytes, or text in pieces written one after the other (a large report is
- * streamed to its file as it is rendered, never held as one string).
- */
-export type FileContent = string | Uint8Array | TextChunks;
-
-export interface TextChunks {
-  readonly chunks: Iterable<string>;
-}
-
 export interface Io {
   /** Manifest files under the paths, charts and overlays rendered; every unusable file reported. */
   readManifests(paths: readonly string[], options: ReadOptions): ReadResult;
