@@ -52,6 +52,11 @@ export interface LiveObjects {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** How a cluster read with kubectl is named in reports: `cluster`, or `cluster CONTEXT`. */
+export function clusterLabel(source: Extract<LiveSource, { kind: 'kubectl' }>): string {
+  return source.target.context ? `cluster ${source.target.context}` : 'cluster';
+}
+
 /** The files' objects; their problems go to `diagnostics`. */
 function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): readonly K8sObject[] {
   const r = loadObjects(files);
@@ -76,7 +81,7 @@ export function readLiveObjects(io: Io, source: LiveSource, settings: ReadSettin
     files = read.files;
     label = source.dir;
   } else {
-    label = source.target.context ? `cluster ${source.target.context}` : 'cluster';
+    label = clusterLabel(source);
     const discovery = io.kubectlResources(source.target);
     const served = discovery.resources;
     if (discovery.warning) diagnostics.push(diag(Codes.kubectlFailed, 'warning', `kubectl api-resources: ${discovery.warning}; the other resource types are read`));

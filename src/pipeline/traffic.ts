@@ -8,7 +8,7 @@ import { observeTraffic } from '../topology/traffic/ingest.js';
 import type { ObservedTraffic, TrafficUnresolved } from '../topology/traffic/resolve.js';
 import { EMPTY_SNAPSHOT, readClusterSnapshot, type ClusterSnapshot } from '../topology/traffic/snapshot.js';
 import type { ReadSettings } from './settings.js';
-import type { LiveSource } from './cluster-drift.js';
+import { clusterLabel, type LiveSource } from './cluster-drift.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { compareStrings } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
@@ -64,7 +64,7 @@ export function readTrafficContext(io: Io, request: TrafficRequest, settings: Re
  */
 function readLiveSnapshot(io: Io, source: Extract<LiveSource, { kind: 'kubectl' }>): { snapshot: ClusterSnapshot; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const label = source.target.context ? `cluster ${source.target.context}` : 'cluster';
+  const label = clusterLabel(source);
   const files: ManifestFile[] = [];
   const take = (what: string, json: string) => files.push({ path: `${label}:${what}`, text: json });
   take('namespaces', io.kubectlGet(source.target, ['namespaces']));
