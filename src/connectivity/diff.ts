@@ -51,8 +51,8 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
   const families = [...new Set([...cuts].map((r) => r.family))] as IpFamily[];
   const atoms = atomize([...cuts], families);
   const keys = new PeerIds();
-  const a = refineById(before, atoms, keys);
-  const b = refineById(after, atoms, keys);
+  const a = refineKeyed(before, atoms, (src, dst) => keys.pair(src, dst));
+  const b = refineKeyed(after, atoms, (src, dst) => keys.pair(src, dst));
   const beforeWorkloads = new Set(before.workloads.map(workloadKey));
   const afterWorkloads = new Set(after.workloads.map(workloadKey));
 
@@ -116,9 +116,9 @@ class PeerIds {
 
 const PAIR_BASE = 2 ** 26;
 
-/** `refine` with pairs keyed by number (for the diff). */
-function refineById(c: Connectivity, atoms: readonly IpRange[], ids: PeerIds): Map<number, Row> {
-  const out = new Map<number, Row>();
+/** Expands every external range into the atoms it covers, pairs keyed by `pairKey`; one peer object per atom. */
+function refineKeyed<K>(c: Connectivity, atoms: readonly IpRange[], pairKey: (src: Peer, dst: Peer) => K): Map<K, Row> {
+  const out = new Map<K, Row>();
   const atomPeers = new Map<IpRange, Peer>();
   const atomPeer = (range: IpRange): Peer => {
     let p = atomPeers.get(range);
@@ -126,7 +126,7 @@ function refineById(c: Connectivity, atoms: readonly IpRange[], ids: PeerIds): M
     return p;
   };
   const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
-    const key = ids.pair(src, dst);
+    const key = pairKey(src, dst);
     const cur = out.get(key);
     out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
   };
@@ -138,9 +138,8 @@ function refineById(c: Connectivity, atoms: readonly IpRange[], ids: PeerIds): M
   return out;
 }
 
-/** Expands every external range into the atoms it covers (also used by repo drift). */
+/** Expands every external range into the atoms it covers, pairs keyed by their peer keys (also used by repo drift). */
 export function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, Row> {
-  const out = new Map<string, Row>();
   // keys once per workload and range object (formatting an address range is not cheap)
   const keys = new Map<object, string>();
   const keyOf = (p: Peer): string => {
@@ -150,17 +149,7 @@ export function refine(c: Connectivity, atoms: readonly IpRange[]): Map<string, 
     if (k === undefined) keys.set(obj, (k = peerKey(p)));
     return k;
   };
-  const put = (src: Peer, dst: Peer, conns: ConnectionSet) => {
-    const key = `${keyOf(src)}\u0000${keyOf(dst)}`;
-    const cur = out.get(key);
-    out.set(key, { src, dst, conns: cur ? cur.conns.union(conns) : conns });
-  };
-  for (const x of c.connections) {
-    if (x.src.kind === 'external') for (const atom of within(atoms, x.src.range)) put({ kind: 'external', range: atom }, x.dst, x.conns);
-    else if (x.dst.kind === 'external') for (const atom of within(atoms, x.dst.range)) put(x.src, { kind: 'external', range: atom }, x.conns);
-    else put(x.src, x.dst, x.conns);
-  }
-  return out;
+  return refineKeyed(c, atoms, (src, dst) => `${keyOf(src)}\u0000${keyOf(dst)}`);
 }
 
 function within(atoms: readonly IpRange[], range: IpRange): IpRange[] {
