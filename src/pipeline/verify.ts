@@ -214,11 +214,10 @@ export function planRepoFix(io: Io, request: RepoDriftRequest, settings: ReadSet
 
 /** The fix plan on inputs already loaded (see prepareRepoDrift). */
 export function planRepoFixOf(prepared: PreparedRepoDrift, render: (ps: readonly NetworkPolicyManifest[]) => string): RepoFixPlan {
-  // observed links are needs here too, so the policies written allow the traffic seen
-  const { loaded, request: withTraffic } = prepared;
-  const request = withTraffic;
+  // the prepared request carries the observed links as needs, so the policies written allow the traffic seen
+  const { loaded, request } = prepared;
   const appCluster = buildCluster(loaded.appObjects).cluster;
-  const needs = needsOf({ ...loaded, cluster: appCluster }, withTraffic);
+  const needs = needsOf({ ...loaded, cluster: appCluster }, request);
   const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
   const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
   const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));
