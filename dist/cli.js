@@ -6,7 +6,7 @@ import {
   renderBaselineMd,
   renderBaselineSarif,
   renderBaselineTxt
-} from "./chunks/chunk-BSCQCYYX.js";
+} from "./chunks/chunk-MEL5EFZ5.js";
 import {
   SCAN_FORMATS,
   renderScanJson,
@@ -15,22 +15,22 @@ import {
   renderScanYaml,
   runScan,
   withObservedTraffic
-} from "./chunks/chunk-T77ENKJY.js";
+} from "./chunks/chunk-ULNFMTAM.js";
 import {
   parseLinksFile,
   policyTarget,
   runPrune,
   runSynthesize,
   writePolicies
-} from "./chunks/chunk-WQ6FJUMS.js";
+} from "./chunks/chunk-MWPEZSZO.js";
 import {
   gapText
-} from "./chunks/chunk-ZB7TJBCB.js";
+} from "./chunks/chunk-3SUFBUPJ.js";
 import {
   VERIFY_FORMATS,
   renderClusterDrift,
   renderRepoDrift
-} from "./chunks/chunk-EXTKD2PQ.js";
+} from "./chunks/chunk-U5NJZZU7.js";
 import {
   DEFAULT_MAX_BYTES,
   analyzeExposure,
@@ -38,12 +38,10 @@ import {
   checkSummary,
   fixRepoDrift,
   lintPolicies,
-  readLiveCluster,
   renderCheckMd,
-  runClusterDrift,
   runGatedCheck,
   runRepoDrift
-} from "./chunks/chunk-4J2A33PW.js";
+} from "./chunks/chunk-F7KEZBZV.js";
 import {
   DIFF_FORMATS,
   renderDiffCsv,
@@ -54,7 +52,7 @@ import {
   renderExplanationTxt,
   renderExplanationsJson,
   runDiff
-} from "./chunks/chunk-HBEHRVUV.js";
+} from "./chunks/chunk-D255VNEW.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   GAP_MODES,
@@ -62,30 +60,30 @@ import {
   parsePreset,
   renderPoliciesYaml,
   runBaseline
-} from "./chunks/chunk-IWLQSRAR.js";
-import {
-  PolicyEngine,
-  analyzeConnectivity,
-  explainPair
-} from "./chunks/chunk-AIUABIFL.js";
+} from "./chunks/chunk-D72JR64T.js";
 import {
   TRAFFIC_FORMATS,
   evidenceText,
   findAddresses,
   linkOrigin,
   mergeLinks,
+  readLiveCluster,
+  runClusterDrift,
   scanTopology,
   summaryText
-} from "./chunks/chunk-J3TOZEXN.js";
+} from "./chunks/chunk-QRYFGKCP.js";
 import {
   ConnectionSet,
   NAMESPACE_NAME_LABEL,
+  PolicyEngine,
+  analyzeConnectivity,
   compareStrings,
   csvCell,
   engineOptions,
   escapeDot,
   escapeMarkdown,
   escapeMermaid,
+  explainPair,
   formatRange,
   loadInputs,
   locate,
@@ -95,7 +93,7 @@ import {
   parsePeer,
   peerKey,
   workloadKey
-} from "./chunks/chunk-ISRMVCTR.js";
+} from "./chunks/chunk-W5GPRM7E.js";
 import {
   Codes,
   ConfigError,

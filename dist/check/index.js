@@ -1,15 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-4EM6NXRN.js";
-import "../chunks/chunk-4J2A33PW.js";
-import "../chunks/chunk-MUONATKF.js";
-import "../chunks/chunk-HBEHRVUV.js";
-import "../chunks/chunk-IWLQSRAR.js";
-import "../chunks/chunk-AIUABIFL.js";
-import "../chunks/chunk-J3TOZEXN.js";
-import "../chunks/chunk-4IEHQKVY.js";
-import "../chunks/chunk-ISRMVCTR.js";
+} from "../chunks/chunk-6HH2SOSG.js";
+import "../chunks/chunk-F7KEZBZV.js";
+import "../chunks/chunk-R3NGZDEE.js";
+import "../chunks/chunk-D255VNEW.js";
+import "../chunks/chunk-D72JR64T.js";
+import "../chunks/chunk-QRYFGKCP.js";
+import "../chunks/chunk-VFXDJJS4.js";
+import "../chunks/chunk-W5GPRM7E.js";
 import {
   gitHubApiFor,
   nodeRuntime,

@@ -1,11 +1,10 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-MUONATKF.js";
-import "../chunks/chunk-HBEHRVUV.js";
-import "../chunks/chunk-AIUABIFL.js";
-import "../chunks/chunk-4IEHQKVY.js";
-import "../chunks/chunk-ISRMVCTR.js";
+} from "../chunks/chunk-R3NGZDEE.js";
+import "../chunks/chunk-D255VNEW.js";
+import "../chunks/chunk-VFXDJJS4.js";
+import "../chunks/chunk-W5GPRM7E.js";
 import {
   gitHubApiFor,
   nodeRuntime,

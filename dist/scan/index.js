@@ -4,17 +4,17 @@ import {
   renderScanMd,
   renderScanYaml,
   runScan
-} from "../chunks/chunk-T77ENKJY.js";
-import "../chunks/chunk-ZB7TJBCB.js";
-import "../chunks/chunk-J3TOZEXN.js";
+} from "../chunks/chunk-ULNFMTAM.js";
+import "../chunks/chunk-3SUFBUPJ.js";
+import "../chunks/chunk-QRYFGKCP.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-4IEHQKVY.js";
+} from "../chunks/chunk-VFXDJJS4.js";
 import {
   workloadKey
-} from "../chunks/chunk-ISRMVCTR.js";
+} from "../chunks/chunk-W5GPRM7E.js";
 import {
   annotateDiagnostics,
   defineAction,

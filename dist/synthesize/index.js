@@ -3,23 +3,22 @@ import {
   policyTarget,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-WQ6FJUMS.js";
-import "../chunks/chunk-ZB7TJBCB.js";
+} from "../chunks/chunk-MWPEZSZO.js";
+import "../chunks/chunk-3SUFBUPJ.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS,
   renderPoliciesYaml
-} from "../chunks/chunk-IWLQSRAR.js";
-import "../chunks/chunk-AIUABIFL.js";
-import "../chunks/chunk-J3TOZEXN.js";
+} from "../chunks/chunk-D72JR64T.js";
+import "../chunks/chunk-QRYFGKCP.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-4IEHQKVY.js";
+} from "../chunks/chunk-VFXDJJS4.js";
 import {
   NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-ISRMVCTR.js";
+} from "../chunks/chunk-W5GPRM7E.js";
 import {
   annotateDiagnostics,
   defineAction,

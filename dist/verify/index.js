@@ -3,31 +3,30 @@ import {
   renderRepoDrift,
   renderRepoDriftMd,
   renderRepoDriftSarif
-} from "../chunks/chunk-EXTKD2PQ.js";
+} from "../chunks/chunk-U5NJZZU7.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-4EM6NXRN.js";
+} from "../chunks/chunk-6HH2SOSG.js";
 import {
   runRepoDrift
-} from "../chunks/chunk-4J2A33PW.js";
-import "../chunks/chunk-MUONATKF.js";
-import "../chunks/chunk-HBEHRVUV.js";
+} from "../chunks/chunk-F7KEZBZV.js";
+import "../chunks/chunk-R3NGZDEE.js";
+import "../chunks/chunk-D255VNEW.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-IWLQSRAR.js";
-import "../chunks/chunk-AIUABIFL.js";
-import "../chunks/chunk-J3TOZEXN.js";
+} from "../chunks/chunk-D72JR64T.js";
+import "../chunks/chunk-QRYFGKCP.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-4IEHQKVY.js";
+} from "../chunks/chunk-VFXDJJS4.js";
 import {
   peerKey
-} from "../chunks/chunk-ISRMVCTR.js";
+} from "../chunks/chunk-W5GPRM7E.js";
 import {
   annotateDiagnostics,
   defineAction,
