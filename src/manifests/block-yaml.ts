@@ -356,7 +356,8 @@ class BlockReader {
   private resolvePlain(s: string): unknown {
     const c = s.charCodeAt(0);
     // a word is a string unless it is null/Null/NULL/true/True/TRUE/false/False/FALSE (the schema's
-    // only types that resolve text starting with a letter; int and float start with a sign, digit or dot)
+    // only types that resolve text starting with a letter; int and float start with a sign, digit or dot;
+    // merge is `<<`): the common keys `name` and `type` need no resolver
     if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) {
       if (!maybeReservedWord(s)) return s;
     } else if (c >= 0x31 && c <= 0x39 && s.length <= 15 && isDigits(s)) {
@@ -531,12 +532,14 @@ class BlockReader {
   }
 }
 
-/** Whether a word may be one that the null and bool types resolve (null/Null/NULL/true/.../FALSE); every other word is a string. */
+/** Whether a word is one that the null and bool types resolve; every other word is a string. */
 function maybeReservedWord(s: string): boolean {
   if (s.length !== 4 && s.length !== 5) return false;
   const c = s.charCodeAt(0) | 0x20; // lower case
-  return c === 0x6e || c === 0x74 || c === 0x66; // n t f
+  if (c !== 0x6e && c !== 0x74 && c !== 0x66) return false; // n t f
+  return RESERVED_WORDS.includes(s);
 }
+const RESERVED_WORDS: readonly string[] = ['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'];
 
 /** A mapping key as js-yaml stores it: `String(key)`, except that objects (IntegralFloat) become `[object Object]`. */
 function keyString(value: unknown): string {
@@ -587,7 +590,7 @@ const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
 
 /** The reader's source, for the key of stored parses (a changed reader never reads an older one's entries). */
 export function blockYamlSource(): string {
-  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), JSON.stringify([...SIMPLE_ESCAPES])]
+  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), JSON.stringify([...SIMPLE_ESCAPES])]
     .map(String)
     .join('\n');
 }

@@ -182,10 +182,42 @@ describe('block-yaml fast path: differential property against js-yaml', () => {
         });
         expect(mismatches.slice(0, 1)).toEqual([]);
       }),
-      { numRuns: 2500, seed: Number(process.env.FC_SEED ?? 20261129) },
+      { numRuns: Number(process.env.FC_RUNS ?? 2500), seed: Number(process.env.FC_SEED ?? 20261129) },
     );
     console.log(`block-yaml differential: ${tally.texts} texts, ${tally.fast} fast path, ${tally.fallback} fallback; unmutated: ${tally.unmutatedFast}/${tally.unmutated} fast`);
     // the property must exercise the fast path, not only its fallbacks
+    expect(tally.fast).toBeGreaterThan(tally.texts / 4);
+  });
+
+  it('agrees with js-yaml on block-style manifests after 1 to 4 mutations each', () => {
+    // mostly ordinary words, so that the texts start on the fast path and the mutations decide
+    const plainWord = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...K8S_KEYS, 'web', 'db', '80', '443', 'TCP', '10.0.0.0/8', 'nginx:1.25') }, { weight: 1, arbitrary: fc.constantFrom(...TRICKY) });
+    const leaf = fc.oneof(plainWord, fc.integer({ min: -5, max: 70000 }), fc.boolean(), fc.constant(null), fc.constant({}), fc.constant([]));
+    const tree = fc.letrec<{ node: unknown }>((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, { weight: 3, arbitrary: leaf }, { weight: 1, arbitrary: fc.array(tie('node'), { minLength: 1, maxLength: 3 }) }, { weight: 2, arbitrary: fc.dictionary(plainWord, tie('node'), { minKeys: 1, maxKeys: 4 }) }),
+    })).node;
+    const blockStyle = fc.oneof(
+      fc.record({ lib: fc.constant('js-yaml' as const), indent: fc.constantFrom(2, 4), noArrayIndent: fc.boolean(), flowLevel: fc.constantFrom(-1, -1, 2), quotingType: fc.constantFrom<'"' | "'">('"', "'"), forceQuotes: fc.constant(false), lineWidth: fc.constant(-1) }),
+      fc.record({ lib: fc.constant('yaml' as const), indent: fc.constantFrom(2, 4), indentSeq: fc.boolean(), defaultStringType: fc.constant<'PLAIN'>('PLAIN'), defaultKeyType: fc.constant(null), collectionStyle: fc.constantFrom<'any' | 'block'>('any', 'block'), lineWidth: fc.constant(0) }),
+    );
+    const tally = { texts: 0, fast: 0, baseFast: 0 };
+    fc.assert(
+      fc.property(fc.dictionary(plainWord, tree, { minKeys: 1, maxKeys: 5 }), blockStyle, decoration, fc.array(mutation, { minLength: 1, maxLength: 4 }), (v, st, d, ms) => {
+        const dumped = dump(v, st);
+        if (dumped === undefined) return;
+        let text = decorate(dumped, d);
+        if (judge(text).kind === 'fast') tally.baseFast++;
+        for (const m of ms) {
+          text = mutate(text, m);
+          const verdict = judge(text);
+          tally.texts++;
+          if (verdict.kind === 'fast') tally.fast++;
+          expect(verdict.kind === 'mismatch' ? `${verdict.why}\n--- text:\n${text}` : 'agrees').toBe('agrees');
+        }
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 3000), seed: Number(process.env.FC_SEED ?? 42) },
+    );
+    console.log(`block-yaml mutations: ${tally.texts} mutated texts, ${tally.fast} on the fast path; ${tally.baseFast} texts fast before mutation`);
     expect(tally.fast).toBeGreaterThan(tally.texts / 4);
   });
 
