@@ -228,7 +228,14 @@ class BlockReader {
       const c = t.charCodeAt(p);
       if (c === LF || c === HASH || p >= t.length) {
         this.advance(this.lineEnd(p));
-        result.push(this.indent > indent ? this.node(depth + 1) : null);
+        if (this.indent > indent) {
+          result.push(this.node(depth + 1));
+        } else {
+          result.push(null);
+          // js-yaml reads a less indented `- ` line after an empty entry as an entry of this
+          // sequence, not of the one it stands in: not mirrored
+          if (this.indent >= 0 && this.indent < indent && this.isSequenceEntry(this.pos)) throw BAIL;
+        }
       } else if (this.isSequenceEntry(p)) {
         // `- - x`: a nested sequence whose entries stand at the column of its first dash
         this.pos = p;

@@ -83,6 +83,7 @@ const FALLS_BACK: Record<string, string> = {
   'unknown escape': 'a: "\\q"\n',
   'bad hex escape': 'a: "\\xZZ"\n',
   'complex key': '? a\n: b\n',
+  'empty entry before a less indented entry (js-yaml keeps it in the inner sequence)': '- - x\n  -\n- y\n',
   'merge key': 'base: {}\n<<: {a: 1}\n',
   'merge key in a sequence entry': '- <<: {a: 1}\n',
   'tab in indentation': 'a:\n\tb: 1\n',
