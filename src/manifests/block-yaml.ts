@@ -240,10 +240,6 @@ class BlockReader {
         // `- - x`: a nested sequence whose entries stand at the column of its first dash
         this.pos = p;
         result.push(this.sequence(p - this.lineStart, depth + 1));
-      } else if (c === LBRACKET || c === LBRACE) {
-        // flow values are never keys here (`- [a]: b` is a complex key: the line end check falls back)
-        result.push(this.inlineValue(p, depth));
-        this.advance(this.lineEnd(this.tokenEnd));
       } else {
         result.push(this.compactEntry(p, depth));
       }
@@ -253,7 +249,10 @@ class BlockReader {
     }
   }
 
-  /** `value` or `key: value` at `p` (a mapping whose keys stand at the column of its first key), as after `- `. */
+  /**
+   * `value` or `key: value` at `p` (a mapping whose keys stand at the column of its first key), as
+   * after `- `. A flow collection before `: ` is a complex key: `key()` falls back on it.
+   */
   private compactEntry(p: number, depth: number): unknown {
     const t = this.text;
     const value = this.inlineValue(p, depth);
