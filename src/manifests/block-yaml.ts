@@ -27,6 +27,7 @@ interface ImplicitType {
 }
 
 const MERGE_TAG = 'tag:yaml.org,2002:merge';
+const KNOWN_IMPLICIT_TAGS: readonly string[] = ['null', 'bool', 'int', 'float', 'merge'].map((t) => `tag:yaml.org,2002:${t}`);
 /** js-yaml stops at 100 nested nodes (keys count one more); we leave deep documents to it. */
 const MAX_DEPTH = 40;
 
@@ -60,6 +61,8 @@ const UNSUPPORTED_CHARACTER = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2
 export function parseBlockYaml(text: string, schema: jsYaml.Schema): unknown {
   if (UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
   const implicit = (schema as unknown as { compiledImplicit: readonly ImplicitType[] }).compiledImplicit;
+  // the shortcuts of resolvePlain hold for these types only (a schema with YAML 1.1 booleans would break them)
+  if (!implicit.every((type) => KNOWN_IMPLICIT_TAGS.includes(type.tag))) return FALLBACK;
   try {
     return new BlockReader(text, implicit).document();
   } catch (e) {
@@ -596,7 +599,7 @@ const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
 
 /** The reader's source, for the key of stored parses (a changed reader never reads an older one's entries). */
 export function blockYamlSource(): string {
-  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), JSON.stringify([...SIMPLE_ESCAPES])]
+  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])]
     .map(String)
     .join('\n');
 }

@@ -1,3 +1,4 @@
+import jsYaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { Codes } from '../../src/diagnostics/diagnostic.js';
 import { FALLBACK, parseBlockYaml } from '../../src/manifests/block-yaml.js';
@@ -161,6 +162,12 @@ describe('block-yaml fast path', () => {
       [Codes.yamlSyntax, 5],
     ]);
     expect(documents.map((d) => (d.value as { kind: string }).kind)).toEqual(['Service', 'ConfigMap']);
+  });
+
+  it('falls back on every text under a schema whose implicit types it does not know', () => {
+    const yaml11 = SCHEMA.extend({ implicit: [new jsYaml.Type('tag:yaml.org,2002:yes', { kind: 'scalar', resolve: (d: string) => d === 'yes', construct: () => true })] });
+    expect(parseBlockYaml('a: yes\n', yaml11)).toBe(FALLBACK);
+    expect(parseBlockYaml('a: yes\n', SCHEMA)).toEqual({ a: 'yes' });
   });
 
   it('changes the stored-parse key with its own source', () => {
