@@ -8,7 +8,12 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const entries = [{ in: path.join(root, 'src/cli.ts'), out: 'cli' }];
+// dist/check-base-worker.js: the thread of a large PR check's base side (src/pipeline/check/base-thread.ts),
+// an entry of its own that loads only the chunks it needs
+const entries = [
+  { in: path.join(root, 'src/cli.ts'), out: 'cli' },
+  { in: path.join(root, 'src/pipeline/check/base-worker.ts'), out: 'check-base-worker' },
+];
 const actionDir = path.join(root, 'src/action/entries');
 if (existsSync(actionDir)) {
   for (const f of readdirSync(actionDir).filter((f) => f.endsWith('.ts')).sort()) {
