@@ -42,23 +42,31 @@ export function threadScript(name: ThreadName, from: string = import.meta.url): 
   return undefined;
 }
 
-/**
- * With `NETPOL_CI_CHECK_THREAD=auto` (the default), the input size from which a job's thread pays:
- * below it, starting the thread and handing its answer over cost more than computing here (README,
- * Performance, has the measurements).
- */
+/** With `NETPOL_CI_CHECK_THREAD=auto`: the input size from which a job's thread may pay (below it, starting the thread and handing its answer over cost more than computing here). */
 export const THREAD_THRESHOLD_CHARS: Readonly<Record<ThreadName, number>> = { 'check-base': 1024 * 1024 };
+
+/** With `auto`: the cores a machine needs for the thread to have one of its own (see DEFAULT_MODE). */
+export const THREAD_MIN_CORES = 4;
+
+/**
+ * Off unless asked for. Measured on the 2-core machine of the benchmark (README, Performance): a
+ * check already keeps both cores busy (the main thread, and V8's own threads compiling optimised
+ * code and collecting garbage, about as much CPU again), so a second analysis thread adds 40-65%
+ * CPU and takes help from the main thread's collector: the main thread's CPU time stayed the same
+ * at 1,000, 5,000 and 20,000 workloads, and the wall time grew.
+ */
+const DEFAULT_MODE: string = '0';
 
 /**
  * Whether to start a job's thread for an input of `chars` characters: `NETPOL_CI_CHECK_THREAD=0`
- * never, `1` always when there is a script (tests, benchmarks), `auto` (default) above the
- * job's threshold on a machine with more than one core.
+ * (the default) never, `1` always when there is a script (tests, benchmarks), `auto` above the
+ * job's threshold on a machine with at least THREAD_MIN_CORES cores.
  */
 export function threadWanted(name: ThreadName, chars: number, env: NodeJS.ProcessEnv = process.env): boolean {
-  const mode = (env.NETPOL_CI_CHECK_THREAD ?? 'auto').trim();
-  if (mode === '0') return false;
+  const mode = (env.NETPOL_CI_CHECK_THREAD ?? DEFAULT_MODE).trim();
   if (mode === '1') return true;
-  return chars >= THREAD_THRESHOLD_CHARS[name] && os.availableParallelism() > 1;
+  if (mode !== 'auto') return false;
+  return chars >= THREAD_THRESHOLD_CHARS[name] && os.availableParallelism() >= THREAD_MIN_CORES;
 }
 
 /**

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import os from 'node:os';
 import { ConnectionSet } from '../../src/model/connection-set.js';
 import { nodeIo } from '../../src/io/node-io.js';
-import { threadWanted, THREAD_THRESHOLD_CHARS } from '../../src/io/threads.js';
+import { threadWanted, THREAD_MIN_CORES, THREAD_THRESHOLD_CHARS } from '../../src/io/threads.js';
 import type { Io, ThreadJob } from '../../src/io/types.js';
 import { runCheck, type CheckOutcome } from '../../src/pipeline/check.js';
 import { analyzeBase, baseThreadInput, decodeBaseAnalysis, encodeBaseAnalysis, type BaseThreadInput } from '../../src/pipeline/check/base-thread.js';
@@ -98,12 +98,13 @@ describe('check base thread', () => {
     }
   });
 
-  it('is wanted above the size threshold on several cores, always with NETPOL_CI_CHECK_THREAD=1, never with 0', () => {
+  it('is off by default, always with NETPOL_CI_CHECK_THREAD=1, with auto above the size threshold on enough cores', () => {
     const big = THREAD_THRESHOLD_CHARS['check-base'];
-    expect(threadWanted('check-base', big - 1, {})).toBe(false);
-    expect(threadWanted('check-base', big, {})).toBe(os.availableParallelism() > 1);
-    expect(threadWanted('check-base', big, { NETPOL_CI_CHECK_THREAD: 'auto' })).toBe(os.availableParallelism() > 1);
-    expect(threadWanted('check-base', 10, { NETPOL_CI_CHECK_THREAD: '1' })).toBe(true);
+    const cores = os.availableParallelism() >= THREAD_MIN_CORES;
+    expect(threadWanted('check-base', 100 * big, {})).toBe(false);
     expect(threadWanted('check-base', 100 * big, { NETPOL_CI_CHECK_THREAD: '0' })).toBe(false);
+    expect(threadWanted('check-base', 10, { NETPOL_CI_CHECK_THREAD: '1' })).toBe(true);
+    expect(threadWanted('check-base', big - 1, { NETPOL_CI_CHECK_THREAD: 'auto' })).toBe(false);
+    expect(threadWanted('check-base', big, { NETPOL_CI_CHECK_THREAD: 'auto' })).toBe(cores);
   });
 });
