@@ -20,6 +20,18 @@ if (existsSync(actionDir)) {
     entries.push({ in: path.join(actionDir, f), out: `${f.slice(0, -3)}/index` });
   }
 }
+// zod re-exports every message locale (`z.locales.de()`, 60-odd files, about a third of the CLI's
+// code) though netpol-ci only ever uses the English messages zod sets up itself: the locales
+// folder's index is bundled as English alone, so a run does not compile the rest. (A call to
+// another locale would fail to build, not misbehave: no such call exists.)
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(root, 'scripts', 'zod-locales-en.mjs') } : undefined,
+    );
+  },
+};
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: entries,
@@ -32,6 +44,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   charset: 'utf8',
+  plugins: [englishZodOnly],
   // CommonJS dependencies bundled into ESM need a require() in every file that may hold them
   banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -42,6 +55,7 @@ await build({
   entryPoints: [path.join(root, 'src/io/parse-worker.ts')],
   outfile: path.join(root, 'dist', 'parse-worker.js'),
   bundle: true,
+  plugins: [englishZodOnly],
   platform: 'node',
   target: 'node20',
   format: 'esm',
