@@ -8,13 +8,30 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(new URL(import.meta.url).pathname));
-const entries = [{ in: path.join(root, 'src/cli.ts'), out: 'cli' }];
+// dist/check-base-worker.js: the thread of a large PR check's base side (src/pipeline/check/base-thread.ts),
+// an entry of its own that loads only the chunks it needs
+const entries = [
+  { in: path.join(root, 'src/cli.ts'), out: 'cli' },
+  { in: path.join(root, 'src/pipeline/check/base-worker.ts'), out: 'check-base-worker' },
+];
 const actionDir = path.join(root, 'src/action/entries');
 if (existsSync(actionDir)) {
   for (const f of readdirSync(actionDir).filter((f) => f.endsWith('.ts')).sort()) {
     entries.push({ in: path.join(actionDir, f), out: `${f.slice(0, -3)}/index` });
   }
 }
+// zod re-exports every message locale (`z.locales.de()`, 60-odd files, about a third of the CLI's
+// code) though netpol-ci only ever uses the English messages zod sets up itself: the locales
+// folder's index is bundled as English alone, so a run does not compile the rest. (A call to
+// another locale would fail to build, not misbehave: no such call exists.)
+const englishZodOnly = {
+  name: 'english-zod-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(root, 'scripts', 'zod-locales-en.mjs') } : undefined,
+    );
+  },
+};
 rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 await build({
   entryPoints: entries,
@@ -27,6 +44,7 @@ await build({
   format: 'esm',
   legalComments: 'none',
   charset: 'utf8',
+  plugins: [englishZodOnly],
   // CommonJS dependencies bundled into ESM need a require() in every file that may hold them
   banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
   logLevel: 'warning',
@@ -37,6 +55,7 @@ await build({
   entryPoints: [path.join(root, 'src/io/parse-worker.ts')],
   outfile: path.join(root, 'dist', 'parse-worker.js'),
   bundle: true,
+  plugins: [englishZodOnly],
   platform: 'node',
   target: 'node20',
   format: 'esm',

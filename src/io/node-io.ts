@@ -14,6 +14,7 @@ import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
 import { ParsedCache } from './parsed-cache.js';
 import { startParseWorkers } from './parse-workers.js';
+import { startThreadJob, threadScript, threadWanted } from './threads.js';
 
 /** Graphviz `dot -T<format>`: a ConfigError when dot is missing, fails or exceeds --timeout. */
 function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Uint8Array {
@@ -36,6 +37,10 @@ export function nodeIo(): Io {
     storedParses: (dir, files) => parsedIn(dir).read(files),
     storeParses: (dir, parses) => parsedIn(dir).write(parses),
     startParsing: (files) => startParseWorkers(files),
+    startThread(name, input, inputChars) {
+      const script = threadWanted(name, inputChars) ? threadScript(name) : undefined;
+      return script ? startThreadJob(script, input) : undefined;
+    },
     readText(file, what) {
       try {
         return readFileSync(file, 'utf8');

@@ -95,6 +95,19 @@ export interface ParseShare {
 }
 
 /**
+ * A piece of a use-case computing on another thread (io/threads.ts). `collect` waits (synchronously)
+ * up to `patienceMs` for its answer, as text; undefined when the thread failed or took longer, and
+ * the caller then computes the piece itself. `cancel` stops a thread whose answer is not needed.
+ */
+/** The jobs a thread script is bundled for (dist/<name>-worker.js). */
+export type ThreadName = 'check-base';
+
+export interface ThreadJob {
+  collect(patienceMs: number): string | undefined;
+  cancel(): void;
+}
+
+/**
  * A file's content: text, bytes, or text in pieces written one after the other (a large report is
  * streamed to its file as it is rendered, never held as one string).
  */
@@ -128,6 +141,12 @@ export interface Io {
    * the files, the rest (`here`) left to the caller; undefined when workers would not pay.
    */
   startParsing(files: readonly ManifestFile[]): ParseShare | undefined;
+  /**
+   * Starts a job of another thread on `input` (plain data), when it pays for an input of
+   * `inputChars` characters and threads are allowed (io/threads.ts; `NETPOL_CI_CHECK_THREAD`);
+   * undefined otherwise, and the caller computes on its own thread. Absent: never.
+   */
+  startThread?(name: ThreadName, input: unknown, inputChars: number): ThreadJob | undefined;
   /** A small text input named on the command line (links file, --helm-config); a ConfigError when unreadable. */
   readText(file: string, what: string): string;
   /** Per-chart settings from `--helm-config FILE`. */

@@ -26,7 +26,7 @@ export interface ReadSettings {
 }
 
 /** The engine's options from the read settings (address families, cluster ranges). */
-export function engineOptions(settings: ReadSettings): EngineOptions {
+export function engineOptions(settings: Pick<ReadSettings, 'ipFamilies' | 'podCidrs' | 'serviceCidrs'>): EngineOptions {
   const pods = settings.podCidrs ?? [];
   const services = settings.serviceCidrs ?? [];
   return { ipFamilies: settings.ipFamilies, ...(pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {}) };

@@ -4,7 +4,7 @@ import { backendByTargetPortWarning, backendServicePorts, ingressBackends, servi
 import { fullRange, parseCidr } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
-import type { ManifestFile } from '../manifests/documents.js';
+import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
@@ -70,7 +70,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
 
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
-  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true };
+  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   const sortedUnresolved = unresolved.sort(
@@ -91,6 +91,8 @@ interface ResolveContext {
   readonly portChoices: Map<string, Diagnostic>;
   /** See ScanOptions.evidenceLines. */
   readonly evidenceLines: boolean;
+  /** The lines of each document a value's line was looked for in (split once per document, not once per value). */
+  readonly docLines: Map<ParsedDocument, readonly string[]>;
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -122,9 +124,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       if (c.port === undefined && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
       const found: Found = {
         c,
-        at: () => lineOf(origin, path, value, c.offset),
+        // once per candidate: an address reaching a Service of several workloads gives one link each
+        at: once(() => lineOf(origin, path, value, c.offset, ctx.docLines)),
         place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path] }),
-        ...(extra.via ? { via: extra.via } : {}),
+        ...(extra.via ? { via: once(extra.via) } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
       };
       resolveAddress(found, w, ctx);
@@ -218,14 +221,18 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
  * The line that holds a match inside a value: the value's own line for a one-line value; inside
  * a block scalar (a script, a config file), the document line that holds the matched line.
  */
-function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value: string, offset: number): SourceRef {
+function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value: string, offset: number, docLines: Map<ParsedDocument, readonly string[]>): SourceRef {
   const at = originRef(origin, path);
   const before = value.slice(0, offset);
   const index = before.split('\n').length - 1;
   const valueLine = (value.split('\n')[index] ?? '').trim();
   if (at.line === undefined || valueLine === '') return at;
   const doc = origin.document;
-  const lines = doc.text.split('\n');
+  let lines = docLines.get(doc);
+  if (!lines) {
+    lines = doc.text.split('\n');
+    docLines.set(doc, lines);
+  }
   const first = at.line - doc.startLine;
   // a plain one-line value sits on its key's line; a block scalar's first line is the one after `|`
   for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
@@ -317,17 +324,56 @@ function isApiServerHost(host: string, namespace: string): boolean {
 }
 
 function evidence(f: Found, service: string | undefined, values: readonly ChartValuesFiles[]): Evidence {
-  const where = f.at();
-  const traced = values.length > 0 ? traceValue(where, f.c, values) : undefined;
-  return {
-    kind: 'address',
-    at: where,
-    value: f.c.text,
-    ...(f.via ? { via: f.via() } : {}),
-    ...(f.configMap ? { configMap: f.configMap.key } : {}),
-    ...(service ? { service } : {}),
-    ...(traced ? { traced } : {}),
+  if (values.length > 0) {
+    // whether there is a values-file line depends on the value's line: found now
+    const where = f.at();
+    const traced = traceValue(where, f.c, values);
+    return {
+      kind: 'address',
+      at: where,
+      value: f.c.text,
+      ...(f.via ? { via: f.via() } : {}),
+      ...(f.configMap ? { configMap: f.configMap.key } : {}),
+      ...(service ? { service } : {}),
+      ...(traced ? { traced } : {}),
+    };
+  }
+  // Finding a value's line costs a walk of its document, and most links' evidence is never shown
+  // (a check shows only the links a PR breaks): `at` and `via` are found on first read. The object
+  // is the same plain data with the same fields in the same order: JSON, spreads, the result cache
+  // and equality read the values through the getters.
+  const ev = { kind: 'address' } as { kind: 'address'; at: SourceRef; value: string; via?: SourceRef; configMap?: string; service?: string };
+  lazyField(ev, 'at', f.at);
+  ev.value = f.c.text;
+  if (f.via) lazyField(ev, 'via', f.via);
+  if (f.configMap) ev.configMap = f.configMap.key;
+  if (service) ev.service = service;
+  return ev;
+}
+
+/** Exposure evidence whose line is found on first read (see `evidence`). */
+function exposureEvidence(object: string, at: () => SourceRef): Evidence {
+  const ev = { kind: 'exposure', object } as { kind: 'exposure'; object: string; at: SourceRef };
+  lazyField(ev, 'at', at);
+  return ev;
+}
+
+/** A function that computes once and then answers from memory. */
+function once<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
   };
+}
+
+/** An enumerable own field of a plain object, computed by `get` on first read. */
+function lazyField<O extends object>(o: O, key: keyof O & string, get: () => unknown): void {
+  Object.defineProperty(o, key, { get, enumerable: true, configurable: true });
 }
 
 /** Address evidence without lines (ScanOptions.evidenceLines false): where in which document, what, and the Service. */
@@ -379,6 +425,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
   const expose = (src: Peer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
     const svc = services.get(`${ns}/${name}`);
     if (!svc) return;
+    at = once(at);
     const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
     if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
     const ports = picked.ports;
@@ -386,7 +433,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
       const reached = targetConns(ports, w.pods);
       // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
       const conns = src.kind === 'ingress-controller' ? reached.intersect(ConnectionSet.of('TCP')) : reached;
-      if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, { kind: 'exposure', object, at: at() });
+      if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, exposureEvidence(object, at));
     }
   };
   const ic: Peer = { kind: 'ingress-controller' };

@@ -7,7 +7,8 @@ import { ParseCache } from '../../manifests/documents.js';
 import type { ChartValues, ExportedTree, Io, PathMapping, ReadResult } from '../../io/types.js';
 import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
-import { loadRead, readInputs } from '../load.js';
+import { loadRead, readInputs, type LoadedInputs } from '../load.js';
+import { baseThreadInput, decodeBaseAnalysis, type BaseAnalysis } from './base-thread.js';
 import { engineOptions, type ReadSettings } from '../settings.js';
 import type { CheckRequest } from './types.js';
 
@@ -48,20 +49,38 @@ export interface ReadSides {
   dispose(): void;
 }
 
-function loadSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache, role: 'base' | 'head'): LoadedSide {
-  const { load, diagnostics, values } = loadRead(io, side.read, settings, cache);
-  const engine = new PolicyEngine(load.cluster, engineOptions(settings));
+/** A side loaded and its engine built: what the explanations need, before its pairs are enumerated and its manifests scanned. */
+interface OpenedSide {
+  readonly side: ReadSide;
+  readonly loaded: LoadedInputs;
+  readonly engine: PolicyEngine;
+}
+
+function openSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCache): OpenedSide {
+  const loaded = loadRead(io, side.read, settings, cache);
+  return { side, loaded, engine: new PolicyEngine(loaded.load.cluster, engineOptions(settings)) };
+}
+
+/** A side's connections, links and gaps computed on this thread (base-thread.ts computes the same for base on another). */
+function analyzeHere(opened: OpenedSide, role: 'base' | 'head'): BaseAnalysis {
   // base's links are judged (were the links the PR breaks met there?), never shown: no lines for their evidence
-  const scan = scanTopology(load.cluster, { values, evidenceLines: role === 'head' });
+  const scan = scanTopology(opened.loaded.load.cluster, { values: opened.loaded.values, evidenceLines: role === 'head' });
+  const connections = opened.engine.connectivity().connections;
+  return { connections, topology: scan.value, engineDiagnostics: opened.engine.diagnostics, scanDiagnostics: scan.diagnostics };
+}
+
+function finishSide(opened: OpenedSide, analysis: BaseAnalysis): LoadedSide {
+  const { side, loaded, engine } = opened;
+  const { load, diagnostics, values } = loaded;
   return {
     label: side.label,
-    connectivity: engine.connectivity(),
+    connectivity: { connections: analysis.connections, workloads: load.cluster.workloads.map((w) => w.ref), ipRanges: engine.ipRanges },
     cluster: load.cluster,
     engine,
-    topology: scan.value,
+    topology: analysis.topology,
     values,
     documents: [...new Set(load.documents.map((d) => d.file))],
-    diagnostics: [...diagnostics, ...engine.diagnostics, ...scan.diagnostics],
+    diagnostics: [...diagnostics, ...analysis.engineDiagnostics, ...analysis.scanDiagnostics],
     rel: side.rel,
   };
 }
@@ -115,12 +134,34 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
   }
 }
 
-/** Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change are parsed once), then disposes of them. */
+/**
+ * Parses and analyses both sides read by `readSides` (one parse cache: files the PR did not change
+ * are parsed once), then disposes of them. For a large input base's enumeration and scan run on a
+ * second thread (base-thread.ts) while this one does head; a thread that is not allowed, cannot
+ * start or fails leaves them to this thread. The sides are the same either way.
+ */
 export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings): { base: LoadedSide; head: LoadedSide } {
+  const startedAt = Date.now();
+  const baseRead = sides.base.read;
+  const chars = baseRead.files.reduce((n, f) => n + f.text.length, 0);
+  const thread = io.startThread?.('check-base', baseThreadInput(baseRead.files, baseRead.values, settings), chars);
   try {
     const cache = new ParseCache();
-    return { base: loadSide(io, sides.base, settings, cache, 'base'), head: loadSide(io, sides.head, settings, cache, 'head') };
+    const base = openSide(io, sides.base, settings, cache);
+    if (!thread) {
+      const baseSide = finishSide(base, analyzeHere(base, 'base'));
+      const head = openSide(io, sides.head, settings, cache);
+      return { base: baseSide, head: finishSide(head, analyzeHere(head, 'head')) };
+    }
+    const head = openSide(io, sides.head, settings, cache);
+    const headSide = finishSide(head, analyzeHere(head, 'head'));
+    // the thread had a head start and as much work as this one: past twice this thread's time (and
+    // a margin for a busy machine), it is taken as failed and base is analysed here
+    const answer = thread.collect(10_000 + 2 * (Date.now() - startedAt));
+    const analysed = answer !== undefined ? decodeBaseAnalysis(answer) : undefined;
+    return { base: finishSide(base, analysed ?? analyzeHere(base, 'base')), head: headSide };
   } finally {
+    thread?.cancel();
     sides.dispose();
   }
 }
