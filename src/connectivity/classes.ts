@@ -98,27 +98,50 @@ export class PodClasses {
     return hit;
   }
 
+  /** `namespaces(match)` as a set, by the match's key: one set per distinct match, not one per rule. */
+  private readonly namespaceSets = new Map<string, ReadonlySet<string>>();
+
+  private namespaceSet(match: NamespaceMatch, key: string): ReadonlySet<string> {
+    let set = this.namespaceSets.get(key);
+    if (!set) this.namespaceSets.set(key, (set = new Set(this.namespaces(match))));
+    return set;
+  }
+
   /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
   select(ns: NamespaceMatch, pods: LabelSelector): readonly number[] {
-    const key = `${ns.kind === 'named' ? `=${ns.name}` : `~${selectorKey(ns.selector)}`}\u0000${selectorKey(pods)}`;
+    const nsKey = ns.kind === 'named' ? `=${ns.name}` : `~${selectorKey(ns.selector)}`;
+    const key = `${nsKey}\u0000${selectorKey(pods)}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const namespaces = new Set(this.namespaces(ns));
+    const namespaces = this.namespaceSet(ns, nsKey);
     let candidates: readonly number[];
-    const pairs = Object.entries(pods.matchLabels ?? {});
     const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === 'Exists' || e.operator === 'In');
-    if (pairs.length > 0) {
-      // the rarest label; when the namespaces are fewer than its classes, only theirs are visited
-      const [k, v] = pairs.reduce((a, b) => ((this.byLabel.get(`${b[0]}=${b[1]}`)?.length ?? 0) < (this.byLabel.get(`${a[0]}=${a[1]}`)?.length ?? 0) ? b : a));
-      const global = this.byLabel.get(`${k}=${v}`) ?? [];
+    // the rarest label of matchLabels (the first of the rarest), with its classes
+    let rarest: string | undefined;
+    let global: readonly number[] = [];
+    const matchLabels = pods.matchLabels ?? {};
+    for (const k of Object.keys(matchLabels)) {
+      const label = `${k}=${matchLabels[k]}`;
+      const ids = this.byLabel.get(label) ?? [];
+      if (rarest === undefined || ids.length < global.length) {
+        rarest = label;
+        global = ids;
+      }
+    }
+    if (rarest !== undefined) {
+      // when the namespaces are fewer than the label's classes, only theirs are visited
       if (namespaces.size < global.length) {
-        candidates = [...namespaces].flatMap((n) => this.byNamespaceLabel.get(`${n}\u0000${k}=${v}`) ?? []);
-        if (namespaces.size > 1) candidates = [...candidates].sort((a, b) => a - b);
+        const inNamespaces: number[] = [];
+        for (const n of namespaces) for (const id of this.byNamespaceLabel.get(`${n}\u0000${rarest}`) ?? []) inNamespaces.push(id);
+        if (namespaces.size > 1) inNamespaces.sort((a, b) => a - b);
+        candidates = inNamespaces;
       } else candidates = global;
     } else if (keyed) {
       candidates = this.byKey.get(keyed.key) ?? [];
     } else {
-      candidates = [...namespaces].flatMap((n) => this.byNamespace.get(n) ?? []).sort((a, b) => a - b);
+      const inNamespaces: number[] = [];
+      for (const n of namespaces) for (const id of this.byNamespace.get(n) ?? []) inNamespaces.push(id);
+      candidates = inNamespaces.sort((a, b) => a - b);
     }
     const empty = isEmptySelector(pods);
     const out = candidates.filter((id) => {

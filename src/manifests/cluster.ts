@@ -96,7 +96,8 @@ function podShape(
           );
           return;
         }
-        ports.push({ ...(p.name ? { name: p.name } : {}), port: n, protocol: p.protocol ?? 'TCP' });
+        const protocol = p.protocol ?? 'TCP';
+        ports.push(p.name ? { name: p.name, port: n, protocol } : { port: n, protocol });
       });
     });
   }
