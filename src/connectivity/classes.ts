@@ -1,4 +1,4 @@
-import { NAMESPACE_NAME_LABEL, type Cluster, type ContainerPort, type WorkloadRef } from '../manifests/cluster.js';
+import { NAMESPACE_NAME_LABEL, workloadKey, type Cluster, type ContainerPort, type WorkloadRef } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import type { NamespaceMatch } from './policy.js';
 import { isEmptySelector, labelsKey, selectorKey, selectorMatches, type Labels } from './selector.js';
@@ -24,12 +24,14 @@ export const INGRESS_CONTROLLER_NAMESPACE = '{ingress-controller}';
 
 export class PodClasses {
   readonly all: PodClass[] = [];
-  /** workloadKey -> the classes of its pods */
-  readonly byWorkload = new Map<string, PodClass[]>();
+  /** The classes of each workload's pods, by the cluster's WorkloadRef object (no key strings built). */
+  private readonly byRef = new Map<WorkloadRef, PodClass[]>();
+  private byKeyString: Map<string, PodClass[]> | undefined;
   private readonly byNamespace = new Map<string, number[]>();
+  /** `key=value` -> ids. */
   private readonly byLabel = new Map<string, number[]>();
-  /** `namespace\0key=value` -> ids: a selector of one namespace visits only that namespace's classes. */
-  private readonly byNamespaceLabel = new Map<string, number[]>();
+  /** namespace -> `key=value` -> ids: a selector of one namespace visits only that namespace's classes. */
+  private readonly byNamespaceLabel = new Map<string, Map<string, number[]>>();
   private readonly byKey = new Map<string, number[]>();
   private readonly cache = new Map<string, readonly number[]>();
   private readonly namespaceLabels: ReadonlyMap<string, Labels>;
@@ -42,7 +44,6 @@ export class PodClasses {
     this.namespaceLabels = nsLabels;
     const index = new Map<string, PodClass>();
     for (const w of cluster.workloads) {
-      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
       const classes: PodClass[] = [];
       for (const pod of w.pods) {
         const sig = `${w.ref.namespace}\u0000${labelsKey(pod.labels)}\u0000${pod.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',')}`;
@@ -51,12 +52,27 @@ export class PodClasses {
           cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
           index.set(sig, cls);
         }
-        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
+        // a workload's pods are met one after another: it is already listed only if it is the last one
+        if (cls.workloads[cls.workloads.length - 1] !== w.ref) cls.workloads.push(w.ref);
         if (!classes.includes(cls)) classes.push(cls);
       }
-      this.byWorkload.set(key, classes);
+      this.byRef.set(w.ref, classes);
     }
     if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+  }
+
+  /** The classes of a workload of the cluster (by its WorkloadRef object). */
+  classesOf(ref: WorkloadRef): readonly PodClass[] {
+    return this.byRef.get(ref) ?? [];
+  }
+
+  /** workloadKey -> the classes of its pods (built on first use: the evaluation goes by ref). */
+  get byWorkload(): ReadonlyMap<string, PodClass[]> {
+    if (!this.byKeyString) {
+      this.byKeyString = new Map();
+      for (const [ref, classes] of this.byRef) this.byKeyString.set(workloadKey(ref), classes);
+    }
+    return this.byKeyString;
   }
 
   get ingressController(): PodClass | undefined {
@@ -76,9 +92,12 @@ export class PodClasses {
     };
     this.all.push(cls);
     push(this.byNamespace, namespace, cls.id);
-    for (const [k, v] of Object.entries(labels)) {
-      push(this.byLabel, `${k}=${v}`, cls.id);
-      push(this.byNamespaceLabel, `${namespace}\u0000${k}=${v}`, cls.id);
+    for (const k of Object.keys(labels)) {
+      const label = `${k}=${labels[k]}`;
+      push(this.byLabel, label, cls.id);
+      let inNamespace = this.byNamespaceLabel.get(namespace);
+      if (!inNamespace) this.byNamespaceLabel.set(namespace, (inNamespace = new Map()));
+      push(inNamespace, label, cls.id);
       push(this.byKey, k, cls.id);
     }
     return cls;
@@ -132,7 +151,7 @@ export class PodClasses {
       // when the namespaces are fewer than the label's classes, only theirs are visited
       if (namespaces.size < global.length) {
         const inNamespaces: number[] = [];
-        for (const n of namespaces) for (const id of this.byNamespaceLabel.get(`${n}\u0000${rarest}`) ?? []) inNamespaces.push(id);
+        for (const n of namespaces) for (const id of this.byNamespaceLabel.get(n)?.get(rarest) ?? []) inNamespaces.push(id);
         if (namespaces.size > 1) inNamespaces.sort((a, b) => a - b);
         candidates = inNamespaces;
       } else candidates = global;

@@ -8,10 +8,12 @@ export type Labels = Readonly<Record<string, string>>;
  * differs by field.)
  */
 export function selectorMatches(selector: LabelSelector, labels: Labels): boolean {
-  if (selector.matchLabels) {
-    for (const [k, v] of Object.entries(selector.matchLabels)) if (labels[k] !== v) return false;
-  }
-  for (const e of selector.matchExpressions ?? []) {
+  const matchLabels = selector.matchLabels;
+  // own keys (`__proto__` included, as data): Object.keys, not for-in; no entry arrays (this runs per candidate pod class)
+  if (matchLabels) for (const k of Object.keys(matchLabels)) if (labels[k] !== matchLabels[k]) return false;
+  const exprs = selector.matchExpressions;
+  if (!exprs) return true;
+  for (const e of exprs) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
     const values = e.values ?? [];
     switch (e.operator) {
@@ -33,7 +35,9 @@ export function selectorMatches(selector: LabelSelector, labels: Labels): boolea
 }
 
 export function isEmptySelector(selector: LabelSelector): boolean {
-  return Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+  const labels = selector.matchLabels;
+  if (labels) for (const _ in labels) if (Object.prototype.hasOwnProperty.call(labels, _)) return false;
+  return (selector.matchExpressions?.length ?? 0) === 0;
 }
 
 /**
