@@ -84,10 +84,10 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
   };
   for (const policy of policies) {
     const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
+    const subjectIds = subjects.filter((id) => !(classes.all[id] as PodClass).ingressController);
     for (const direction of ['ingress', 'egress'] as const) {
       if (!policy.governs[direction]) continue;
       const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-      const subjectIds = subjects.filter((id) => !(classes.all[id] as PodClass).ingressController);
       for (const id of subjectIds) {
         const dr = rulesOf(classes.all[id] as PodClass)[direction];
         const list = policy.layer === 'admin' ? dr.admin : policy.layer === 'np' ? dr.np : dr.baseline;
@@ -107,6 +107,7 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
 function unresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly number[], direction: Direction, classes: PodClasses): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const b of bound) {
+    if (b.rule.ports.named.length === 0) continue;
     const dsts = direction === 'ingress' ? subjects : [...b.classes];
     for (const np of b.rule.ports.named) {
       const resolved = dsts.some((id) => (classes.all[id] as PodClass).ports.some((p) => p.name === np.name && (np.protocol === undefined || p.protocol === np.protocol)));

@@ -1,4 +1,4 @@
-import { NAMESPACE_NAME_LABEL, type Cluster, type ContainerPort, type WorkloadRef } from '../manifests/cluster.js';
+import { NAMESPACE_NAME_LABEL, workloadKey, type Cluster, type ContainerPort, type WorkloadRef } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import type { NamespaceMatch } from './policy.js';
 import { isEmptySelector, labelsKey, selectorKey, selectorMatches, type Labels } from './selector.js';
@@ -24,12 +24,14 @@ export const INGRESS_CONTROLLER_NAMESPACE = '{ingress-controller}';
 
 export class PodClasses {
   readonly all: PodClass[] = [];
-  /** workloadKey -> the classes of its pods */
-  readonly byWorkload = new Map<string, PodClass[]>();
+  /** The classes of each workload's pods, by the cluster's WorkloadRef object (no key strings built). */
+  private readonly byRef = new Map<WorkloadRef, PodClass[]>();
+  private byKeyString: Map<string, PodClass[]> | undefined;
   private readonly byNamespace = new Map<string, number[]>();
+  /** `key=value` -> ids. */
   private readonly byLabel = new Map<string, number[]>();
-  /** `namespace\0key=value` -> ids: a selector of one namespace visits only that namespace's classes. */
-  private readonly byNamespaceLabel = new Map<string, number[]>();
+  /** namespace -> `key=value` -> ids: a selector of one namespace visits only that namespace's classes. */
+  private readonly byNamespaceLabel = new Map<string, Map<string, number[]>>();
   private readonly byKey = new Map<string, number[]>();
   private readonly cache = new Map<string, readonly number[]>();
   private readonly namespaceLabels: ReadonlyMap<string, Labels>;
@@ -42,7 +44,6 @@ export class PodClasses {
     this.namespaceLabels = nsLabels;
     const index = new Map<string, PodClass>();
     for (const w of cluster.workloads) {
-      const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
       const classes: PodClass[] = [];
       for (const pod of w.pods) {
         const sig = `${w.ref.namespace}\u0000${labelsKey(pod.labels)}\u0000${pod.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',')}`;
@@ -51,12 +52,27 @@ export class PodClasses {
           cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
           index.set(sig, cls);
         }
-        if (!cls.workloads.some((r) => r === w.ref)) cls.workloads.push(w.ref);
+        // a workload's pods are met one after another: it is already listed only if it is the last one
+        if (cls.workloads[cls.workloads.length - 1] !== w.ref) cls.workloads.push(w.ref);
         if (!classes.includes(cls)) classes.push(cls);
       }
-      this.byWorkload.set(key, classes);
+      this.byRef.set(w.ref, classes);
     }
     if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+  }
+
+  /** The classes of a workload of the cluster (by its WorkloadRef object). */
+  classesOf(ref: WorkloadRef): readonly PodClass[] {
+    return this.byRef.get(ref) ?? [];
+  }
+
+  /** workloadKey -> the classes of its pods (built on first use: the evaluation goes by ref). */
+  get byWorkload(): ReadonlyMap<string, PodClass[]> {
+    if (!this.byKeyString) {
+      this.byKeyString = new Map();
+      for (const [ref, classes] of this.byRef) this.byKeyString.set(workloadKey(ref), classes);
+    }
+    return this.byKeyString;
   }
 
   get ingressController(): PodClass | undefined {
@@ -76,9 +92,12 @@ export class PodClasses {
     };
     this.all.push(cls);
     push(this.byNamespace, namespace, cls.id);
-    for (const [k, v] of Object.entries(labels)) {
-      push(this.byLabel, `${k}=${v}`, cls.id);
-      push(this.byNamespaceLabel, `${namespace}\u0000${k}=${v}`, cls.id);
+    for (const k of Object.keys(labels)) {
+      const label = `${k}=${labels[k]}`;
+      push(this.byLabel, label, cls.id);
+      let inNamespace = this.byNamespaceLabel.get(namespace);
+      if (!inNamespace) this.byNamespaceLabel.set(namespace, (inNamespace = new Map()));
+      push(inNamespace, label, cls.id);
       push(this.byKey, k, cls.id);
     }
     return cls;
@@ -98,27 +117,50 @@ export class PodClasses {
     return hit;
   }
 
+  /** `namespaces(match)` as a set, by the match's key: one set per distinct match, not one per rule. */
+  private readonly namespaceSets = new Map<string, ReadonlySet<string>>();
+
+  private namespaceSet(match: NamespaceMatch, key: string): ReadonlySet<string> {
+    let set = this.namespaceSets.get(key);
+    if (!set) this.namespaceSets.set(key, (set = new Set(this.namespaces(match))));
+    return set;
+  }
+
   /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
   select(ns: NamespaceMatch, pods: LabelSelector): readonly number[] {
-    const key = `${ns.kind === 'named' ? `=${ns.name}` : `~${selectorKey(ns.selector)}`}\u0000${selectorKey(pods)}`;
+    const nsKey = ns.kind === 'named' ? `=${ns.name}` : `~${selectorKey(ns.selector)}`;
+    const key = `${nsKey}\u0000${selectorKey(pods)}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
-    const namespaces = new Set(this.namespaces(ns));
+    const namespaces = this.namespaceSet(ns, nsKey);
     let candidates: readonly number[];
-    const pairs = Object.entries(pods.matchLabels ?? {});
     const keyed = (pods.matchExpressions ?? []).find((e) => e.operator === 'Exists' || e.operator === 'In');
-    if (pairs.length > 0) {
-      // the rarest label; when the namespaces are fewer than its classes, only theirs are visited
-      const [k, v] = pairs.reduce((a, b) => ((this.byLabel.get(`${b[0]}=${b[1]}`)?.length ?? 0) < (this.byLabel.get(`${a[0]}=${a[1]}`)?.length ?? 0) ? b : a));
-      const global = this.byLabel.get(`${k}=${v}`) ?? [];
+    // the rarest label of matchLabels (the first of the rarest), with its classes
+    let rarest: string | undefined;
+    let global: readonly number[] = [];
+    const matchLabels = pods.matchLabels ?? {};
+    for (const k of Object.keys(matchLabels)) {
+      const label = `${k}=${matchLabels[k]}`;
+      const ids = this.byLabel.get(label) ?? [];
+      if (rarest === undefined || ids.length < global.length) {
+        rarest = label;
+        global = ids;
+      }
+    }
+    if (rarest !== undefined) {
+      // when the namespaces are fewer than the label's classes, only theirs are visited
       if (namespaces.size < global.length) {
-        candidates = [...namespaces].flatMap((n) => this.byNamespaceLabel.get(`${n}\u0000${k}=${v}`) ?? []);
-        if (namespaces.size > 1) candidates = [...candidates].sort((a, b) => a - b);
+        const inNamespaces: number[] = [];
+        for (const n of namespaces) for (const id of this.byNamespaceLabel.get(n)?.get(rarest) ?? []) inNamespaces.push(id);
+        if (namespaces.size > 1) inNamespaces.sort((a, b) => a - b);
+        candidates = inNamespaces;
       } else candidates = global;
     } else if (keyed) {
       candidates = this.byKey.get(keyed.key) ?? [];
     } else {
-      candidates = [...namespaces].flatMap((n) => this.byNamespace.get(n) ?? []).sort((a, b) => a - b);
+      const inNamespaces: number[] = [];
+      for (const n of namespaces) for (const id of this.byNamespace.get(n) ?? []) inNamespaces.push(id);
+      candidates = inNamespaces.sort((a, b) => a - b);
     }
     const empty = isEmptySelector(pods);
     const out = candidates.filter((id) => {

@@ -49,21 +49,22 @@ export function clusterRangeWarnings(policies: readonly Policy[], families: read
     for (const { direction, index, peer } of peers) {
       const key = `${direction}${index}`;
       if (warned.has(key)) continue;
-      const at = originRef(p.origin, ['spec', direction, index]);
+      // located only when warned about: locating reads the document's text
+      const at = () => originRef(p.origin, ['spec', direction, index]);
       if (!ranges || ranges.pods.length === 0) {
         const everything = peer.include.find((r) => families.includes(r.family) && rangeContains(r, fullRange(r.family)));
         if (everything) {
           warned.add(key);
           const cidr = everything.family === 4 ? '0.0.0.0/0' : '::/0';
           out.push(
-            diag(Codes.podTrafficNotModelled, 'warning', `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === 'ingress' ? 'admit' : 'allow'} is not modelled (address peers match only addresses outside the cluster)`, at, 'give --pod-cidr to apply it to pods'),
+            diag(Codes.podTrafficNotModelled, 'warning', `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === 'ingress' ? 'admit' : 'allow'} is not modelled (address peers match only addresses outside the cluster)`, at(), 'give --pod-cidr to apply it to pods'),
           );
         }
       } else if (!coversPodNetwork(peer, ranges.pods)) {
         const partial = ranges.pods.find((pr) => peer.include.some((r) => overlaps(r, pr)) && !peer.include.some((r) => rangeContains(r, pr) && !peer.exclude.some((x) => overlaps(x, pr))));
         if (partial) {
           warned.add(key);
-          out.push(diag(Codes.podTrafficNotModelled, 'warning', `covers part of the pod network ${formatRange(partial)}; pod addresses inside it are unknown, so it matches no pod`, at));
+          out.push(diag(Codes.podTrafficNotModelled, 'warning', `covers part of the pod network ${formatRange(partial)}; pod addresses inside it are unknown, so it matches no pod`, at()));
         }
       }
     }

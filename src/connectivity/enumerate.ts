@@ -193,7 +193,7 @@ function addIngressController(engine: PolicyEngine, peers: PeerIndex, pairs: Pai
     const key = workloadKey(w.ref);
     const ports = engine.exposure.ports.get(key);
     if (!ports) continue;
-    for (const d of engine.classes.byWorkload.get(key) ?? []) {
+    for (const d of engine.classes.classesOf(w.ref)) {
       pairs.add(peers.ingressControllerRank, peers.workload(w.ref), ports.intersect(engine.evaluate(d, 'ingress', { kind: 'class', cls: ic })));
     }
   }

@@ -80,16 +80,43 @@ export interface Policy {
   readonly origin: ObjectOrigin;
 }
 
-const ALL_PORTS: PortMatcher = { fixed: ConnectionSet.ALL, named: [] };
+const NO_NAMED_PORTS: readonly NamedPort[] = Object.freeze([]);
+const ALL_PORTS: PortMatcher = { fixed: ConnectionSet.ALL, named: NO_NAMED_PORTS };
 const EVERYTHING: LabelSelector = {};
+
+/**
+ * The port sets of one compilation, shared: thousands of policies name the same few ports, so
+ * one set (and one matcher) per single port is kept instead of one per rule. Less to keep alive
+ * means less for the garbage collector to copy, and shared sets meet each other by identity
+ * first (union, intersect, and the renderers' text caches).
+ */
+class SharedPorts {
+  private readonly singles = new Map<number, ConnectionSet>();
+  private readonly matchers = new Map<ConnectionSet, PortMatcher>();
+
+  single(protocol: Protocol, port: number): ConnectionSet {
+    const key = (protocol === 'TCP' ? 0 : protocol === 'UDP' ? 1 : 2) * 65536 + port;
+    let set = this.singles.get(key);
+    if (!set) this.singles.set(key, (set = ConnectionSet.port(protocol, port)));
+    return set;
+  }
+
+  /** The matcher of fixed ports only. */
+  matcher(fixed: ConnectionSet): PortMatcher {
+    let m = this.matchers.get(fixed);
+    if (!m) this.matchers.set(fixed, (m = { fixed, named: NO_NAMED_PORTS }));
+    return m;
+  }
+}
 
 export function compilePolicies(objects: readonly K8sObject[]): { policies: Policy[]; diagnostics: Diagnostic[] } {
   const policies: Policy[] = [];
   const diagnostics: Diagnostic[] = [];
+  const shared = new SharedPorts();
   for (const o of objects) {
     switch (o.kind) {
       case 'NetworkPolicy':
-        policies.push(compileNetworkPolicy(o, diagnostics));
+        policies.push(compileNetworkPolicy(o, shared, diagnostics));
         break;
       case 'AdminNetworkPolicy':
       case 'BaselineAdminNetworkPolicy':
@@ -104,10 +131,12 @@ export function compilePolicies(objects: readonly K8sObject[]): { policies: Poli
   return { policies, diagnostics };
 }
 
-function compileNetworkPolicy(o: Extract<K8sObject, { kind: 'NetworkPolicy' }>, diagnostics: Diagnostic[]): Policy {
+function compileNetworkPolicy(o: Extract<K8sObject, { kind: 'NetworkPolicy' }>, shared: SharedPorts, diagnostics: Diagnostic[]): Policy {
   const meta = o.object.metadata;
   const namespace = meta.namespace || DEFAULT_NAMESPACE;
   const ref: PolicyRef = { kind: 'NetworkPolicy', namespace, name: meta.name ?? '' };
+  // the policy's own namespace, one object for its subject and every peer without a namespaceSelector
+  const own: NamespaceMatch = { kind: 'named', name: namespace };
   const spec = o.object.spec ?? {};
   // Kubernetes' defaulting (SetDefaults_NetworkPolicy): an absent or empty policyTypes means
   // Ingress always, Egress only if there are egress rules.
@@ -124,12 +153,12 @@ function compileNetworkPolicy(o: Extract<K8sObject, { kind: 'NetworkPolicy' }>, 
       const peers: PeerMatcher[] =
         peersRaw.length === 0
           ? [{ kind: 'any' }]
-          : peersRaw.map((p, i) => npPeer(p, namespace, o.origin, ['spec', direction, index, peerField, i], diagnostics));
+          : peersRaw.map((p, i) => npPeer(p, own, o.origin, ['spec', direction, index, peerField, i], diagnostics));
       return {
         ref: { policy: ref, direction, index },
         action: 'allow' as const,
         peers,
-        ports: npPorts(r.ports ?? [], o.origin, ['spec', direction, index, 'ports'], diagnostics),
+        ports: npPorts(r.ports ?? [], o.origin, ['spec', direction, index, 'ports'], shared, diagnostics),
       };
     });
   };
@@ -137,14 +166,14 @@ function compileNetworkPolicy(o: Extract<K8sObject, { kind: 'NetworkPolicy' }>, 
     ref,
     layer: 'np',
     priority: 0,
-    subject: { kind: 'pods', namespaces: { kind: 'named', name: namespace }, pods: spec.podSelector ?? EVERYTHING },
+    subject: { kind: 'pods', namespaces: own, pods: spec.podSelector ?? EVERYTHING },
     governs,
     rules: { ingress: governs.ingress ? compileRules('ingress') : [], egress: governs.egress ? compileRules('egress') : [] },
     origin: o.origin,
   };
 }
 
-function npPeer(p: NpPeer, namespace: string, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
+function npPeer(p: NpPeer, own: NamespaceMatch, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PeerMatcher {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
       diagnostics.push(diag(Codes.invalidField, 'error', 'ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing', originRef(origin, path)));
@@ -158,7 +187,7 @@ function npPeer(p: NpPeer, namespace: string, origin: ObjectOrigin, path: (strin
   }
   return {
     kind: 'pods',
-    namespaces: p.namespaceSelector ? { kind: 'selector', selector: p.namespaceSelector } : { kind: 'named', name: namespace },
+    namespaces: p.namespaceSelector ? { kind: 'selector', selector: p.namespaceSelector } : own,
     pods: p.podSelector ?? EVERYTHING,
   };
 }
@@ -174,7 +203,7 @@ function ipPeer(cidrs: readonly string[], except: readonly string[], origin: Obj
   return { kind: 'ip', include, exclude };
 }
 
-function npPorts(ports: readonly NpPort[], origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): PortMatcher {
+function npPorts(ports: readonly NpPort[], origin: ObjectOrigin, path: (string | number)[], shared: SharedPorts, diagnostics: Diagnostic[]): PortMatcher {
   if (ports.length === 0) return ALL_PORTS;
   let fixed = ConnectionSet.NONE;
   const named: NamedPort[] = [];
@@ -185,7 +214,7 @@ function npPorts(ports: readonly NpPort[], origin: ObjectOrigin, path: (string |
     } else if (typeof p.port === 'string') {
       if (/^\d+$/.test(p.port)) {
         // an IntOrString written as a quoted number is a number to Kubernetes
-        fixed = fixed.union(portRange(protocol, Number(p.port), p.endPort ?? undefined, origin, [...path, i], diagnostics));
+        fixed = fixed.union(portRange(protocol, Number(p.port), p.endPort ?? undefined, origin, [...path, i], diagnostics, shared));
       } else {
         if (p.endPort !== undefined && p.endPort !== null) {
           diagnostics.push(diag(Codes.invalidPortRange, 'error', 'endPort cannot be used with a named port; endPort ignored', originRef(origin, [...path, i, 'endPort'])));
@@ -193,13 +222,13 @@ function npPorts(ports: readonly NpPort[], origin: ObjectOrigin, path: (string |
         named.push({ name: p.port, protocol });
       }
     } else {
-      fixed = fixed.union(portRange(protocol, p.port, p.endPort ?? undefined, origin, [...path, i], diagnostics));
+      fixed = fixed.union(portRange(protocol, p.port, p.endPort ?? undefined, origin, [...path, i], diagnostics, shared));
     }
   });
-  return { fixed, named };
+  return named.length === 0 ? shared.matcher(fixed) : { fixed, named };
 }
 
-function portRange(protocol: Protocol, port: number, endPort: number | undefined, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[]): ConnectionSet {
+function portRange(protocol: Protocol, port: number, endPort: number | undefined, origin: ObjectOrigin, path: (string | number)[], diagnostics: Diagnostic[], shared?: SharedPorts): ConnectionSet {
   if (port < 1 || port > 65535) {
     diagnostics.push(diag(Codes.invalidPortRange, 'error', `port ${port} is outside 1-65535; it matches nothing`, originRef(origin, [...path, 'port'])));
     return ConnectionSet.NONE;
@@ -211,7 +240,7 @@ function portRange(protocol: Protocol, port: number, endPort: number | undefined
     }
     return ConnectionSet.of(protocol, IntervalSet.range(port, endPort));
   }
-  return ConnectionSet.port(protocol, port);
+  return shared ? shared.single(protocol, port) : ConnectionSet.port(protocol, port);
 }
 
 function adminSubject(subject: { namespaces?: LabelSelector | null; pods?: { namespaceSelector?: LabelSelector | null; podSelector?: LabelSelector | null } | null }): Subject {

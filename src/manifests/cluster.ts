@@ -96,7 +96,8 @@ function podShape(
           );
           return;
         }
-        ports.push({ ...(p.name ? { name: p.name } : {}), port: n, protocol: p.protocol ?? 'TCP' });
+        const protocol = p.protocol ?? 'TCP';
+        ports.push(p.name ? { name: p.name, port: n, protocol } : { port: n, protocol });
       });
     });
   }
@@ -205,9 +206,10 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
     if (o.kind === 'Namespace' || o.kind === 'AdminNetworkPolicy' || o.kind === 'BaselineAdminNetworkPolicy' || o.kind === 'ClusterNetworkPolicy') continue;
     implied(nsOf(o.object.metadata));
   }
-  const workloads = [...byKey.values()]
-    .map((w) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...(w.controllerSelector ? { controllerSelector: w.controllerSelector } : {}) }))
-    .sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  // sorted by workloadKey, each key built once (byKey holds them), not twice per comparison
+  const workloads = [...byKey]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, w]) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...(w.controllerSelector ? { controllerSelector: w.controllerSelector } : {}) }));
   return { cluster: { namespaces, workloads, objects }, diagnostics };
 }
 

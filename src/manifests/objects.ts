@@ -18,6 +18,7 @@ import {
 } from './schemas.js';
 import { ClusterNetworkPolicySchema } from './cnp-schema.js';
 import { apiValidation } from './api-validation.js';
+import { fastValidate } from './fast-validate.js';
 
 /** Where an object sits: its document and the YAML path of the object inside it (non-empty for List items). */
 export interface ObjectOrigin {
@@ -29,7 +30,8 @@ export function originRef(o: ObjectOrigin, sub: readonly (string | number)[] = [
   return locate(o.document, [...o.path, ...sub]);
 }
 
-const SCHEMAS = {
+/** The schema of each modelled kind (exported for the tests that hold fastValidate to zod). */
+export const SCHEMAS = {
   Namespace: NamespaceSchema,
   Pod: PodSchema,
   Deployment: TemplatedWorkloadSchema,
@@ -111,7 +113,8 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
     const schema = SCHEMAS[kind as ModelledKind];
     let parsed = cache?.validated.get(value) as ReturnType<typeof schema.safeParse> | undefined;
     if (!parsed) {
-      parsed = schema.safeParse(value);
+      // valid objects (nearly all) are answered without zod's per-field bookkeeping; the rest get zod's exact issues
+      parsed = fastValidate(schema, value) ?? schema.safeParse(value);
       cache?.validated.set(value, parsed);
     }
     if (!parsed.success) {

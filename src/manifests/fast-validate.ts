@@ -1,0 +1,199 @@
+import type { z } from 'zod';
+
+/**
+ * The common case of validation without zod's per-field bookkeeping: a valid object answered with
+ * exactly the data zod would return, built from the zod schemas themselves (no second copy of them).
+ *
+ * zod allocates a payload and an issues array for every field it visits; at 5,000 workloads that is
+ * most of the validation time and much of the garbage. Here objects, arrays, optional and nullable
+ * wrappers (the structure) are walked directly, and plain strings, booleans and unknowns are checked
+ * inline; every other schema (numbers with their checks, enums, unions, custom label maps, anything
+ * with a refinement) is handed to zod's own `run`, so each leaf is judged by zod itself. On the first
+ * problem the walk gives up (`undefined`), and the caller runs zod's safeParse for the exact issues:
+ * an invalid object costs what it did, and a valid one yields the same data, key order included.
+ */
+const INVALID: unique symbol = Symbol('invalid');
+type Check = (value: unknown) => unknown;
+
+/** The parts of zod 4's internals used here (`schema._zod`), read only. */
+interface Internals {
+  readonly def: {
+    readonly type: string;
+    readonly checks?: readonly unknown[];
+    readonly coerce?: boolean;
+    readonly shape?: Readonly<Record<string, Schema>>;
+    readonly catchall?: Schema;
+    readonly element?: Schema;
+    readonly innerType?: Schema;
+  };
+  readonly optin?: string;
+  readonly optout?: string;
+  run(payload: { value: unknown; issues: unknown[] }, ctx: { async: false }): unknown;
+}
+interface Schema {
+  readonly _zod: Internals;
+}
+
+const compiled = new WeakMap<object, Check>();
+const compiling = new WeakSet<object>();
+
+/**
+ * `schema.safeParse(value)` when it succeeds, computed without zod's per-field allocations;
+ * `undefined` when the value has a problem (then only zod's own issues are exact).
+ */
+export function fastValidate<S extends z.ZodType>(schema: S, value: unknown): { success: true; data: z.infer<S> } | undefined {
+  const data = checkerOf(schema as unknown as Schema)(value);
+  return data === INVALID ? undefined : { success: true, data: data as z.infer<S> };
+}
+
+function checkerOf(schema: Schema): Check {
+  let check = compiled.get(schema);
+  if (!check) {
+    // a schema met again while it is being compiled (a recursive one) is left to zod
+    if (compiling.has(schema)) return delegate(schema);
+    compiling.add(schema);
+    check = compile(schema);
+    compiling.delete(schema);
+    compiled.set(schema, check);
+  }
+  return check;
+}
+
+const SYNC = { async: false } as const;
+
+/** zod itself judges this value: its output when it has no issue. */
+function delegate(schema: Schema): Check {
+  const zod = schema._zod;
+  return (value) => {
+    const payload = zod.run({ value, issues: [] }, SYNC) as { value: unknown; issues: unknown[] } | Promise<unknown>;
+    return payload instanceof Promise || payload.issues.length > 0 ? INVALID : payload.value;
+  };
+}
+
+function compile(schema: Schema): Check {
+  const { def } = schema._zod;
+  // refinements and coercions run in zod
+  if ((def.checks?.length ?? 0) > 0 || def.coerce) return delegate(schema);
+  switch (def.type) {
+    case 'string':
+      return (v) => (typeof v === 'string' ? v : INVALID);
+    case 'boolean':
+      return (v) => (typeof v === 'boolean' ? v : INVALID);
+    case 'unknown':
+    case 'any':
+      return (v) => v;
+    case 'optional': {
+      const inner = def.innerType as Schema;
+      // a default inside substitutes a value for absence: zod's business
+      if (inner._zod.optin === 'defaulted') return delegate(schema);
+      const check = checkerOf(inner);
+      return (v) => (v === undefined ? v : check(v));
+    }
+    case 'nullable': {
+      const check = checkerOf(def.innerType as Schema);
+      return (v) => (v === null ? v : check(v));
+    }
+    case 'array': {
+      const check = checkerOf(def.element as Schema);
+      return (v) => {
+        if (!Array.isArray(v)) return INVALID;
+        let out: unknown[] | undefined;
+        for (let i = 0; i < v.length; i++) {
+          const r = check(v[i]);
+          if (r === INVALID) return INVALID;
+          if (r !== v[i] && !out) out = v.slice(0, i);
+          if (out) out[i] = r;
+        }
+        // zod's copy would hold the same items in the same order: the input itself is that copy
+        return out ?? v;
+      };
+    }
+    case 'object':
+      return compileObject(schema);
+    default:
+      return delegate(schema);
+  }
+}
+
+interface Field {
+  readonly key: string;
+  readonly check: Check;
+  /** May be absent (optional or nullish); else required. */
+  readonly optional: boolean;
+}
+
+/**
+ * zod's object: the declared keys first, in declaration order (an optional one only when present),
+ * then, for a loose object, every other enumerable key of the input as it is, except `__proto__`
+ * (zod drops it, so that the result keeps its prototype); a strict object is left to zod.
+ */
+function compileObject(schema: Schema): Check {
+  const { def } = schema._zod;
+  const shape = def.shape ?? {};
+  if (Object.getOwnPropertySymbols(shape).length > 0) return delegate(schema);
+  const catchall = def.catchall?._zod;
+  const looseUnknown = catchall !== undefined && catchall.def.type === 'unknown' && (catchall.def.checks?.length ?? 0) === 0;
+  if (catchall !== undefined && !looseUnknown) return delegate(schema);
+  const fields: Field[] = [];
+  for (const key of Object.keys(shape)) {
+    if (key === '__proto__') continue;
+    const field = (shape[key] as Schema)._zod;
+    const optional = field.optin === 'optional' && field.optout === 'optional';
+    // a default or a half-optional field: zod's business
+    if (!optional && field.optin !== undefined) return delegate(schema);
+    fields.push({ key, check: checkerOf(shape[key] as Schema), optional });
+  }
+  const declared = new Map(fields.map((f, i) => [f.key, i]));
+  return (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return INVALID;
+    const input = v as Record<string, unknown>;
+    // zod's copy (a plain object) equals the input when the input is a plain object whose keys
+    // already come in zod's order (declared ones in declaration order, then the others) and each
+    // field's value is its own copy: no copy then
+    let same = looseUnknown && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input, declared);
+    const values = new Array<unknown>(fields.length);
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i] as Field;
+      const value = input[f.key];
+      const r = f.check(value);
+      const present = f.key in input;
+      if (r === INVALID) {
+        if (f.optional && !present) continue;
+        return INVALID;
+      }
+      if (!present) {
+        if (!f.optional) return INVALID;
+        continue;
+      }
+      values[i] = r;
+      if (r !== value) same = false;
+    }
+    if (same) return input;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < fields.length; i++) {
+      const key = (fields[i] as Field).key;
+      if (key in input) out[key] = values[i];
+    }
+    if (looseUnknown) {
+      for (const k in input) {
+        if (k === '__proto__' || declared.has(k)) continue;
+        out[k] = input[k];
+      }
+    }
+    return out;
+  };
+}
+
+/** Whether the enumerable keys of `input` come declared first, in declaration order, then the others (and none is `__proto__`, which zod drops). */
+function inZodOrder(input: Record<string, unknown>, declared: ReadonlyMap<string, number>): boolean {
+  let last = -1;
+  let undeclaredSeen = false;
+  for (const k in input) {
+    if (k === '__proto__') return false;
+    const i = declared.get(k);
+    if (i === undefined) undeclaredSeen = true;
+    else if (undeclaredSeen || i < last) return false;
+    else last = i;
+  }
+  return true;
+}
