@@ -1,5 +1,6 @@
 // One traffic run in a fresh process: `node --expose-gc bench/traffic-worker.mjs <bundle> <app dir> <trace>`.
 // Loads the app (untimed), then streams, parses and resolves the trace (timed); prints one JSON line.
+// NETPOL_CI_TRAFFIC_WORKERS=0 reads it in one thread (see src/io/traffic.ts).
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 
@@ -10,7 +11,11 @@ globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const r = lib.observeTraffic(cluster, { files: [trace] }, (file, onLine) => lib.forEachLine(file, '--traffic', onLine));
+// as the CLI reads it (readTraffic: a large trace split between this thread and the trace worker
+// beside the bundle); a bundle from before readTraffic was exported reads it in one thread
+const r = lib.readTraffic
+  ? lib.readTraffic(lib.nodeIo(), cluster, { files: [trace] }, lib.DEFAULT_READ_SETTINGS)
+  : lib.observeTraffic(cluster, { files: [trace] }, (file, onLine) => lib.forEachLine(file, '--traffic', onLine));
 const ms = performance.now() - t0;
 const cpu = process.cpuUsage(cpu0);
 const s = r.value.summary;

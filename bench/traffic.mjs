@@ -74,8 +74,24 @@ export async function ensureTrace(lib, n, lines) {
   return file;
 }
 
+/** The trace worker (src/pipeline/traffic-worker.ts) bundled beside the bench bundle, where src/io/traffic-workers.ts looks for it. */
+async function buildTraceWorker(bundle) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [path.join(BENCH_DIR, '..', 'src', 'pipeline', 'traffic-worker.ts')],
+    outfile: path.join(path.dirname(bundle), 'traffic-worker.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
+  });
+}
+
 export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_000_000], log = (s) => process.stdout.write(`${s}\n`) } = {}) {
   ensureApp(n, false);
+  await buildTraceWorker(bundle);
   const lib = await import(pathToFileURL(bundle).href);
   if (typeof lib.observeTraffic !== 'function') return log('skipped: the bench bundle does not export observeTraffic');
   const rows = [];

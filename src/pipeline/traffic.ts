@@ -4,8 +4,9 @@ import type { Cluster } from '../manifests/cluster.js';
 import type { Io } from '../io/types.js';
 import { parseCidrAliases, type CidrAlias } from '../topology/traffic/aliases.js';
 import type { TrafficFormat } from '../topology/traffic/events.js';
-import { observeTraffic } from '../topology/traffic/ingest.js';
-import type { ObservedTraffic, TrafficUnresolved } from '../topology/traffic/resolve.js';
+import { observeTraffic, trafficBasis, type TracePart, type TraceSplitter } from '../topology/traffic/ingest.js';
+import { portableBasis, type ObservedTraffic, type TrafficBasis, type TrafficUnresolved } from '../topology/traffic/resolve.js';
+import type { TraceWorkerJob } from './traffic-worker.js';
 import { EMPTY_SNAPSHOT, readClusterSnapshot, type ClusterSnapshot } from '../topology/traffic/snapshot.js';
 import type { ReadSettings } from './settings.js';
 import { clusterLabel, type LiveSource } from './cluster-drift.js';
@@ -85,10 +86,34 @@ function readLiveSnapshot(io: Io, source: Extract<LiveSource, { kind: 'kubectl' 
 /** Reads the traces (streaming) and resolves them against the cluster, with the snapshot and aliases (read here unless given). */
 export function readTraffic(io: Io, cluster: Cluster, request: TrafficRequest, settings: ReadSettings, context?: TrafficContext): { value: ObservedTraffic; diagnostics: Diagnostic[] } {
   const ctx = context ?? readTrafficContext(io, request, settings);
-  const observed = observeTraffic(cluster, { files: request.files, ...(request.format ? { format: request.format } : {}), snapshot: ctx.snapshot, aliases: ctx.aliases }, (file, onLine) =>
-    io.forEachLine(file, '--traffic', onLine),
+  const observed = observeTraffic(
+    cluster,
+    { files: request.files, ...(request.format ? { format: request.format } : {}), snapshot: ctx.snapshot, aliases: ctx.aliases },
+    (file, onLine, range) => io.forEachLine(file, '--traffic', onLine, range),
+    traceSplitter(io, cluster, request, ctx),
   );
   return { value: observed.value, diagnostics: [...(context ? [] : ctx.diagnostics), ...observed.diagnostics] };
+}
+
+/** How long the main thread waits for the trace worker's half before reading it itself (a worker that died never answers). */
+const TRACE_WORKER_DEADLINE_MS = 10 * 60 * 1000;
+
+/**
+ * A large trace is read by two threads (io.traceCut says where to cut, or not to): the worker
+ * reads the second half against a plain copy of what the resolver needs, while this thread reads
+ * the first; observeTraffic merges them into what one read gives.
+ */
+function traceSplitter(io: Io, cluster: Cluster, request: TrafficRequest, ctx: TrafficContext): TraceSplitter | undefined {
+  if (!io.traceCut || !io.startTraceWorker) return undefined;
+  let basis: TrafficBasis | undefined;
+  return (file) => {
+    const cut = io.traceCut?.(file);
+    if (cut === undefined) return undefined;
+    basis ??= portableBasis(trafficBasis(cluster));
+    const job: TraceWorkerJob = { file, start: cut, basis, snapshot: ctx.snapshot, aliases: ctx.aliases, ...(request.format ? { format: request.format } : {}) };
+    const worker = io.startTraceWorker?.(job, TRACE_WORKER_DEADLINE_MS);
+    return worker ? { cut, collect: () => worker.collect() as TracePart | undefined } : undefined;
+  };
 }
 
 /** For a use-case that acts on links (synthesize): each unresolved observation is a warning, so nothing is dropped silently. */
