@@ -7,6 +7,9 @@ import type { TrafficFormat } from '../topology/traffic/events.js';
 import { observeTraffic, trafficBasis, type TracePart, type TraceSplitter } from '../topology/traffic/ingest.js';
 import { portableBasis, type ObservedTraffic, type TrafficBasis, type TrafficUnresolved } from '../topology/traffic/resolve.js';
 import type { TraceWorkerJob } from './traffic-worker.js';
+import type { Connectivity } from '../connectivity/engine.js';
+import { checkObserved, type ObservedCheck } from '../drift/observed.js';
+import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import { EMPTY_SNAPSHOT, readClusterSnapshot, type ClusterSnapshot } from '../topology/traffic/snapshot.js';
 import type { ReadSettings } from './settings.js';
 import { clusterLabel, type LiveSource } from './cluster-drift.js';
@@ -121,4 +124,31 @@ export function unresolvedWarnings(unresolved: readonly TrafficUnresolved[]): Di
   return unresolved.map((u) =>
     diag(Codes.trafficUnresolved, 'warning', `observed ${u.src} -> ${u.dst} : ${u.conns.toString()} (x${u.count}) is not allowed: ${u.detail}`, { file: u.file, doc: 0, line: u.line }, u.reason === 'external-address' ? 'name its block in --cidr-aliases, or add a reviewed link' : 'add the workload to the manifests, or a reviewed link'),
   );
+}
+
+/** Cluster drift with `--traffic`: the observed links, checked against the repository's and the cluster's policies. */
+export interface ClusterTraffic {
+  readonly check: ObservedCheck;
+  /** Observed links (source, destination) the trace resolved to. */
+  readonly links: number;
+  readonly unresolved: readonly TrafficUnresolved[];
+  readonly summary: TrafficSummary;
+}
+
+/**
+ * The traces resolved against the live workloads (the cluster, or its export, is also the
+ * snapshot that maps their addresses), each observed link checked against both sides' policies.
+ * Every observation that resolves to nothing is a warning with its trace line: it cannot be
+ * checked, so it is never dropped silently.
+ */
+export function checkTrafficAgainst(io: Io, cluster: Cluster, request: TrafficRequest, settings: ReadSettings, sides: { readonly repository: Connectivity; readonly cluster: Connectivity }): { traffic: ClusterTraffic; diagnostics: Diagnostic[] } {
+  const observed = readTraffic(io, cluster, request, settings);
+  const check = checkObserved(observed.value.links, sides, settings.ipFamilies);
+  const notChecked = check.notChecked.map((l) =>
+    diag(Codes.needNotChecked, 'info', `observed ${l.src.kind === 'gateway' || l.dst.kind === 'gateway' ? 'through a Gateway' : 'towards the ingress controller'}: not checked against policies`, l.evidence[0]?.kind === 'trace' ? { file: l.evidence[0].file, doc: 0, line: l.evidence[0].line } : undefined),
+  );
+  return {
+    traffic: { check, links: observed.value.links.length, unresolved: observed.value.unresolved, summary: observed.value.summary },
+    diagnostics: [...observed.diagnostics, ...unresolvedWarnings(observed.value.unresolved), ...notChecked],
+  };
 }
