@@ -20,7 +20,8 @@ export interface TraceWorkerJob {
   /** The first byte to read (it begins a line); the worker reads to the end of the file. */
   readonly start: number;
   readonly format?: TrafficFormat;
-  readonly basis: TrafficBasis;
+  /** The resolver's basis as JSON text (read back faster than a structured clone of it). */
+  readonly basis: string;
   readonly snapshot: ClusterSnapshot;
   readonly aliases: readonly CidrAlias[];
 }
@@ -31,7 +32,7 @@ if (workerData && typeof workerData === 'object' && 'done' in workerData) {
   let answer: TraceWorkerAnswer;
   try {
     const inputs = { file: job.file, snapshot: job.snapshot, aliases: job.aliases, ...(job.format ? { format: job.format } : {}) };
-    answer = { result: observeTracePart(job.basis, inputs, (onLine) => forEachLine(job.file, '--traffic', onLine, undefined, { start: job.start, end: Number.POSITIVE_INFINITY })) };
+    answer = { result: observeTracePart(JSON.parse(job.basis) as TrafficBasis, inputs, (onLine) => forEachLine(job.file, '--traffic', onLine, undefined, { start: job.start, end: Number.POSITIVE_INFINITY })) };
   } catch (e) {
     answer = { error: (e as Error).stack ?? String(e) };
   }

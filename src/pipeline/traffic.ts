@@ -5,7 +5,7 @@ import type { Io } from '../io/types.js';
 import { parseCidrAliases, type CidrAlias } from '../topology/traffic/aliases.js';
 import type { TrafficFormat } from '../topology/traffic/events.js';
 import { observeTraffic, trafficBasis, type TracePart, type TraceSplitter } from '../topology/traffic/ingest.js';
-import { portableBasis, type ObservedTraffic, type TrafficBasis, type TrafficUnresolved } from '../topology/traffic/resolve.js';
+import { portableBasis, type ObservedTraffic, type TrafficUnresolved } from '../topology/traffic/resolve.js';
 import type { TraceWorkerJob } from './traffic-worker.js';
 import type { Connectivity } from '../connectivity/engine.js';
 import { checkObserved, type ObservedCheck } from '../drift/observed.js';
@@ -108,11 +108,11 @@ const TRACE_WORKER_DEADLINE_MS = 10 * 60 * 1000;
  */
 function traceSplitter(io: Io, cluster: Cluster, request: TrafficRequest, ctx: TrafficContext): TraceSplitter | undefined {
   if (!io.traceCut || !io.startTraceWorker) return undefined;
-  let basis: TrafficBasis | undefined;
+  let basis: string | undefined;
   return (file) => {
     const cut = io.traceCut?.(file);
     if (cut === undefined) return undefined;
-    basis ??= portableBasis(trafficBasis(cluster));
+    basis ??= JSON.stringify(portableBasis(trafficBasis(cluster)));
     const job: TraceWorkerJob = { file, start: cut, basis, snapshot: ctx.snapshot, aliases: ctx.aliases, ...(request.format ? { format: request.format } : {}) };
     const worker = io.startTraceWorker?.(job, TRACE_WORKER_DEADLINE_MS);
     return worker ? { cut, collect: () => worker.collect() as TracePart | undefined } : undefined;

@@ -95,9 +95,10 @@ describe('the trace worker (the real thread of the bundle)', () => {
     const snapshot = readClusterSnapshot(manifestFiles(`${EX}/snapshot`)).snapshot;
     const aliases = parseCidrAliases(`${EX}/cidr-aliases.yaml`, read(`${EX}/cidr-aliases.yaml`)).aliases;
     const cut = traceCut(file, { NETPOL_CI_TRAFFIC_WORKERS: '1' }) as number;
-    const job: TraceWorkerJob = { file, start: cut, basis: portableBasis(trafficBasis(cluster)), snapshot, aliases };
+    const basis = portableBasis(trafficBasis(cluster));
+    const job: TraceWorkerJob = { file, start: cut, basis: JSON.stringify(basis), snapshot, aliases };
     const answer = startTraceWorker(job, 60_000, WORKER)?.collect() as TracePart | undefined;
-    const here = observeTracePart(job.basis, { file, snapshot, aliases }, (onLine) => forEachLine(file, '--traffic', onLine, undefined, { start: cut, end: Number.POSITIVE_INFINITY }));
+    const here = observeTracePart(basis, { file, snapshot, aliases }, (onLine) => forEachLine(file, '--traffic', onLine, undefined, { start: cut, end: Number.POSITIVE_INFINITY }));
     expect(answer).toBeDefined();
     expect(answer?.lines).toBeGreaterThan(100);
     expect(answer?.resolver.flows.length).toBeGreaterThan(0);

@@ -95,10 +95,12 @@ type Resolved =
   | { readonly kind: 'dns'; readonly text?: string }
   | { readonly kind: 'unresolved'; readonly text: string; readonly reason: TrafficUnresolved['reason']; readonly detail: string };
 
+/** A Service by name: which workloads its selector picks is worked out when a trace first reaches it (most Services of a large app never are). */
 interface ServiceInfo {
   readonly key: string;
   readonly ports: readonly SnapshotServicePort[];
-  readonly workloads: readonly TrafficWorkload[];
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>> | undefined;
 }
 
 /** One (source, destination, protocol, port, file, why) observed: count, first line, first and last time. */
@@ -205,13 +207,13 @@ export class TrafficResolver {
     }
     // the manifests' Services first; a snapshot Service of the same name adds its cluster IPs
     for (const s of basis.services) {
-      const info: ServiceInfo = { key: `${s.namespace}/${s.name}`, ports: s.ports, workloads: this.selectWorkloads(s.namespace, s.selector) };
+      const info: ServiceInfo = { key: `${s.namespace}/${s.name}`, ports: s.ports, namespace: s.namespace, selector: s.selector };
       this.services.set(info.key, info);
       for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
     }
     for (const s of snapshot.services) {
       const key = `${s.namespace}/${s.name}`;
-      const info = this.services.get(key) ?? { key, ports: s.ports, workloads: this.selectWorkloads(s.namespace, s.selector) };
+      const info = this.services.get(key) ?? { key, ports: s.ports, namespace: s.namespace, selector: s.selector };
       if (!this.services.has(key)) this.services.set(key, info);
       for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
     }
@@ -351,7 +353,7 @@ export class TrafficResolver {
 
   private servicePeer(svc: ServiceInfo): Resolved {
     let r = this.servicePeers.get(svc);
-    if (!r) this.servicePeers.set(svc, (r = { kind: 'service', ...svc }));
+    if (!r) this.servicePeers.set(svc, (r = { kind: 'service', key: svc.key, ports: svc.ports, workloads: this.selectWorkloads(svc.namespace, svc.selector) }));
     return r;
   }
 
