@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../diagnostics/errors.js';
@@ -81,6 +81,8 @@ export function traceCut(file: string, env: NodeJS.ProcessEnv = process.env, cor
   if (mode === '0') return undefined;
   let fd: number;
   try {
+    // a pipe or a device (--traffic /dev/stdin) is read as it comes, by one thread: never opened here
+    if (!statSync(file).isFile()) return undefined;
     fd = openSync(file, 'r');
   } catch {
     return undefined; // the reader reports it

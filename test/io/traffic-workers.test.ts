@@ -68,6 +68,8 @@ describe('traceCut', () => {
     writeFileSync(one, '{"a":1}\n');
     expect(traceCut(one, { NETPOL_CI_TRAFFIC_WORKERS: '1' })).toBeUndefined();
     expect(traceCut(path.join(dir, 'missing'), { NETPOL_CI_TRAFFIC_WORKERS: '1' })).toBeUndefined();
+    // a device or pipe is never opened to look for a cut
+    expect(traceCut('/dev/null', { NETPOL_CI_TRAFFIC_WORKERS: '1' })).toBeUndefined();
   });
 
   it('forEachLine over [0, cut) and [cut, end) gives the lines of the whole file', () => {
