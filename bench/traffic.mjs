@@ -109,6 +109,16 @@ export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_00
         `(${((lines / r.ms) * 1000).toFixed(0)} lines/s); peak RSS ${r.maxRssMiB.toFixed(0)} MiB (app loaded: ${r.rssBeforeMiB.toFixed(0)} MiB); ${r.summary}`,
     );
   }
+  // the largest trace again in one thread (NETPOL_CI_TRAFFIC_WORKERS=0): what the second thread gains, or costs on a busy machine
+  const largestRow = rows[rows.length - 1];
+  if (largestRow) {
+    const file = await ensureTrace(lib, n, largestRow.lines);
+    const p = spawnSync(process.execPath, ['--expose-gc', path.join(BENCH_DIR, 'traffic-worker.mjs'), bundle, appDir(n), file], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, NETPOL_CI_TRAFFIC_WORKERS: '0' } });
+    if (p.status === 0) {
+      const r = JSON.parse(p.stdout.trim().split('\n').pop());
+      log(`traffic N=${n} ${largestRow.lines.toLocaleString('en')} lines in one thread (NETPOL_CI_TRAFFIC_WORKERS=0): ${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms CPU; peak RSS ${r.maxRssMiB.toFixed(0)} MiB (two threads: ${largestRow.ms.toFixed(0)} ms, ${largestRow.cpuMs.toFixed(0)} ms CPU)`);
+    }
+  }
   const big = rows.find((r) => r.lines === 1_000_000);
   const small = rows.find((r) => r.lines === 100_000);
   // wall time is the target; CPU time is printed beside it because a busy machine inflates wall time
