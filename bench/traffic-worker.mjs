@@ -9,6 +9,8 @@ const lib = await import(pathToFileURL(bundle).href);
 const cluster = lib.loadManifests(lib.readManifestFiles([dir]).files).cluster;
 globalThis.gc?.();
 const rssBefore = process.memoryUsage().rss;
+// whether the CLI would read this trace in two threads now (size, cores, load average, NETPOL_CI_TRAFFIC_WORKERS)
+const threads = lib.traceCut?.(trace) !== undefined ? 2 : 1;
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
 // as the CLI reads it (readTraffic: a large trace split between this thread and the trace worker
@@ -25,6 +27,7 @@ console.log(
     cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
     rssBeforeMiB: rssBefore / 1024 / 1024,
+    threads,
     summary: `${s.starts} starts, ${r.value.links.length} links, ${r.value.unresolved.length} unresolved, filtered ${s.dns} DNS + ${s.nodeLocal} node-local + ${s.loopback} loopback`,
   }),
 );

@@ -105,7 +105,7 @@ export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_00
     const r = JSON.parse(p.stdout.trim().split('\n').pop());
     rows.push({ lines, ...r });
     log(
-      `traffic N=${n} ${lines.toLocaleString('en')} lines (${(statSync(file).size / 1e6).toFixed(0)} MB): ${r.ms.toFixed(0)} ms parse+resolve, ${r.cpuMs.toFixed(0)} ms CPU ` +
+      `traffic N=${n} ${lines.toLocaleString('en')} lines (${(statSync(file).size / 1e6).toFixed(0)} MB, ${r.threads ?? 1} thread${r.threads === 2 ? 's' : ''}): ${r.ms.toFixed(0)} ms parse+resolve, ${r.cpuMs.toFixed(0)} ms CPU ` +
         `(${((lines / r.ms) * 1000).toFixed(0)} lines/s); peak RSS ${r.maxRssMiB.toFixed(0)} MiB (app loaded: ${r.rssBeforeMiB.toFixed(0)} MiB); ${r.summary}`,
     );
   }
@@ -116,7 +116,7 @@ export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_00
     const p = spawnSync(process.execPath, ['--expose-gc', path.join(BENCH_DIR, 'traffic-worker.mjs'), bundle, appDir(n), file], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, NETPOL_CI_TRAFFIC_WORKERS: '0' } });
     if (p.status === 0) {
       const r = JSON.parse(p.stdout.trim().split('\n').pop());
-      log(`traffic N=${n} ${largestRow.lines.toLocaleString('en')} lines in one thread (NETPOL_CI_TRAFFIC_WORKERS=0): ${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms CPU; peak RSS ${r.maxRssMiB.toFixed(0)} MiB (two threads: ${largestRow.ms.toFixed(0)} ms, ${largestRow.cpuMs.toFixed(0)} ms CPU)`);
+      log(`traffic N=${n} ${largestRow.lines.toLocaleString('en')} lines in one thread (NETPOL_CI_TRAFFIC_WORKERS=0): ${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms CPU; peak RSS ${r.maxRssMiB.toFixed(0)} MiB (as run above, ${largestRow.threads ?? 1} thread${largestRow.threads === 2 ? 's' : ''}: ${largestRow.ms.toFixed(0)} ms, ${largestRow.cpuMs.toFixed(0)} ms CPU)`);
     }
   }
   const big = rows.find((r) => r.lines === 1_000_000);

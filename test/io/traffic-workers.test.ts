@@ -47,15 +47,17 @@ describe('traceCut', () => {
   const small = path.join(dir, 'small.ndjson');
   writeFileSync(small, 'a\nbb\nccc\ndddd\n');
 
-  it('off with NETPOL_CI_TRAFFIC_WORKERS=0, and below the size limit or on one core unless forced', () => {
+  it('off with NETPOL_CI_TRAFFIC_WORKERS=0, and below the size limit, on one core or with no core free unless forced', () => {
     expect(traceCut(small, { NETPOL_CI_TRAFFIC_WORKERS: '0' })).toBeUndefined();
-    expect(traceCut(small, {}, 2)).toBeUndefined();
+    expect(traceCut(small, {}, 2, 0)).toBeUndefined();
     const big = path.join(dir, 'big.ndjson');
     writeFileSync(big, `${'{"x":1}\n'.repeat(Math.ceil(TRACE_SPLIT_BYTES / 8) + 10)}`);
-    const cut = traceCut(big, {}, 2) as number;
+    const cut = traceCut(big, {}, 2, 0.7) as number;
     expect(cut).toBeGreaterThanOrEqual(TRACE_SPLIT_BYTES / 2);
     expect(cut % 8).toBe(0);
-    expect(traceCut(big, {}, 1)).toBeUndefined();
+    expect(traceCut(big, {}, 1, 0)).toBeUndefined();
+    expect(traceCut(big, {}, 2, 2.3)).toBeUndefined();
+    expect(traceCut(big, { NETPOL_CI_TRAFFIC_WORKERS: '1' }, 2, 9)).toBe(cut);
   });
 
   it('forced: just after the first newline past the middle; never in a JSON array, never after the last line', () => {
