@@ -41,9 +41,11 @@ export function startTraceWorker(job: object, deadlineMs: number, script: string
     port1.close();
     return undefined;
   }
-  // a worker that fails is not an error of the run: the caller reads its part itself
+  // a worker that fails is not an error of the run: the caller reads its part itself; neither it nor
+  // its port keeps the process alive if the caller stops before collecting (an unreadable first half)
   worker.on('error', () => undefined);
   worker.unref();
+  port1.unref();
   const started = Date.now();
   return {
     collect() {
