@@ -277,8 +277,9 @@ export function renderClusterDriftMd(r: ClusterDriftReport): string {
           .map((l) => `- ${markdownCode(l)}`)
           .join('\n')}\n`;
   const t = o.traffic;
+  // the heading holds numbers only; the lines, which hold names from the cluster, are code spans
   const traffic = t
-    ? `\n#### ${escapeMarkdown(trafficHeading(t))}\n\n${t.check.blocked
+    ? `\n#### ${trafficHeading(t)}\n\n${t.check.blocked
         .map((b) => `- ${markdownCode(blockedLine(b))}${b.evidence.map((e) => `\n  - ${markdownCode(evidenceText(e))}`).join('')}`)
         .join('\n')}${t.check.blocked.length > 0 ? '\n' : ''}`
     : '';

@@ -262,6 +262,15 @@ describe('verify --cluster --traffic: cluster drift, and the observed traffic ch
       'blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)',
     ]);
     expect(offline.code).toBe(1);
+    const md = runCli(['verify', '--cluster-export', exported, '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file, '-q', '--format', 'md']);
+    expect(md.stdout).toContain(
+      [
+        '#### Observed traffic: 3 links, 1 blocked (1 unresolved, not checked)',
+        '',
+        '- `blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)`',
+        `  - \`trace ${file}:4 TCP 8080 via Service shop/web:80 x2\``,
+      ].join('\n'),
+    );
     const both = await withCluster(dir, ['verify', '--policies', policiesDir(dir), '--traffic', file, '--cluster-snapshot', exported]);
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--cluster-snapshot and --cluster both give the snapshot');
