@@ -225,7 +225,11 @@ export function runClusterDrift(io: Io, request: ClusterDriftRequest, settings: 
   diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
   const diff = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
   const explanations = explainDiff(repoEngine, liveEngine, diff);
-  const traffic = request.traffic ? checkTrafficAgainst(io, liveCluster.cluster, request.traffic, settings, { repository: repoEngine.connectivity(), cluster: liveEngine.connectivity() }) : undefined;
+  // the trace is resolved against every workload read (a pod of another namespace is known, not
+  // unresolved), and only links within the compared namespaces are checked
+  const traffic = request.traffic
+    ? checkTrafficAgainst(io, scope ? buildCluster(live.objects).cluster : liveCluster.cluster, request.traffic, settings, { repository: repoEngine.connectivity(), cluster: liveEngine.connectivity() }, scope)
+    : undefined;
   if (traffic) diagnostics.push(...traffic.diagnostics);
   return {
     ...(traffic ? { traffic: traffic.traffic } : {}),

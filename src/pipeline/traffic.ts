@@ -10,6 +10,7 @@ import type { TraceWorkerJob } from './traffic-worker.js';
 import type { Connectivity } from '../connectivity/engine.js';
 import { checkObserved, type ObservedCheck } from '../drift/observed.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
+import type { Peer } from '../model/peer.js';
 import { EMPTY_SNAPSHOT, readClusterSnapshot, type ClusterSnapshot } from '../topology/traffic/snapshot.js';
 import type { ReadSettings } from './settings.js';
 import { clusterLabel, type LiveSource } from './cluster-drift.js';
@@ -129,8 +130,10 @@ export function unresolvedWarnings(unresolved: readonly TrafficUnresolved[]): Di
 /** Cluster drift with `--traffic`: the observed links, checked against the repository's and the cluster's policies. */
 export interface ClusterTraffic {
   readonly check: ObservedCheck;
-  /** Observed links (source, destination) the trace resolved to. */
+  /** Observed links (source, destination) the trace resolved to, within the compared namespaces. */
   readonly links: number;
+  /** Observed links with a workload outside the compared namespaces: not compared. */
+  readonly outsideScope: number;
   readonly unresolved: readonly TrafficUnresolved[];
   readonly summary: TrafficSummary;
 }
@@ -141,14 +144,24 @@ export interface ClusterTraffic {
  * Every observation that resolves to nothing is a warning with its trace line: it cannot be
  * checked, so it is never dropped silently.
  */
-export function checkTrafficAgainst(io: Io, cluster: Cluster, request: TrafficRequest, settings: ReadSettings, sides: { readonly repository: Connectivity; readonly cluster: Connectivity }): { traffic: ClusterTraffic; diagnostics: Diagnostic[] } {
+export function checkTrafficAgainst(
+  io: Io,
+  cluster: Cluster,
+  request: TrafficRequest,
+  settings: ReadSettings,
+  sides: { readonly repository: Connectivity; readonly cluster: Connectivity },
+  scope?: ReadonlySet<string>,
+): { traffic: ClusterTraffic; diagnostics: Diagnostic[] } {
   const observed = readTraffic(io, cluster, request, settings);
-  const check = checkObserved(observed.value.links, sides, settings.ipFamilies);
+  // a link with a workload outside the compared namespaces is not compared (neither side holds it)
+  const inScope = (p: Peer) => scope === undefined || p.kind !== 'workload' || scope.has(p.ref.namespace);
+  const links = observed.value.links.filter((l) => inScope(l.src) && inScope(l.dst));
+  const check = checkObserved(links, sides, settings.ipFamilies);
   const notChecked = check.notChecked.map((l) =>
     diag(Codes.needNotChecked, 'info', `observed ${l.src.kind === 'gateway' || l.dst.kind === 'gateway' ? 'through a Gateway' : 'towards the ingress controller'}: not checked against policies`, l.evidence[0]?.kind === 'trace' ? { file: l.evidence[0].file, doc: 0, line: l.evidence[0].line } : undefined),
   );
   return {
-    traffic: { check, links: observed.value.links.length, unresolved: observed.value.unresolved, summary: observed.value.summary },
+    traffic: { check, links: links.length, outsideScope: observed.value.links.length - links.length, unresolved: observed.value.unresolved, summary: observed.value.summary },
     diagnostics: [...observed.diagnostics, ...unresolvedWarnings(observed.value.unresolved), ...notChecked],
   };
 }

@@ -248,8 +248,8 @@ export function renderClusterDriftTxt(r: ClusterDriftReport): string {
 
 /** `Observed traffic: 12 links, 2 blocked (1 unresolved, not checked)` */
 function trafficHeading(t: ClusterTraffic): string {
-  const unresolved = t.unresolved.length > 0 ? ` (${t.unresolved.length} unresolved, not checked)` : '';
-  return `Observed traffic: ${t.links} link${t.links === 1 ? '' : 's'}, ${t.check.blocked.length} blocked${unresolved}`;
+  const notChecked = [t.unresolved.length > 0 ? `${t.unresolved.length} unresolved` : '', t.outsideScope > 0 ? `${t.outsideScope} outside the compared namespaces` : ''].filter((x) => x);
+  return `Observed traffic: ${t.links} link${t.links === 1 ? '' : 's'}, ${t.check.blocked.length} blocked${notChecked.length > 0 ? ` (${notChecked.join(', ')}, not checked)` : ''}`;
 }
 
 /** `blocked: src => dst : TCP 80 (repository blocks TCP 80; cluster allows it)` */
@@ -261,6 +261,7 @@ function blockedLine(b: BlockedObservation): string {
 function trafficJson(t: ClusterTraffic) {
   return {
     links: t.links,
+    outsideScope: t.outsideScope,
     blocked: t.check.blocked.map((b) => ({ src: peerKey(b.src), dst: peerKey(b.dst), observed: b.observed.toString(), repositoryBlocks: b.repository.toString(), clusterBlocks: b.cluster.toString(), evidence: b.evidence })),
     unresolved: t.unresolved.map((u) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count })),
     summary: t.summary,

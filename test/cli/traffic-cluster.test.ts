@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { lines, runCli, type CliResult } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { startKubeApiServer, type FakeCluster, type KubeObject } from '../helpers/kube-api-server.js';
 import { deployment, namespace, served, service, statefulSet } from '../helpers/kube-objects.js';
@@ -247,6 +247,19 @@ describe('verify --cluster --traffic: cluster drift, and the observed traffic ch
     const blocked = sarif.runs[0]?.results.filter((x) => x.ruleId === 'NPC225') ?? [];
     expect(blocked.map((x) => x.message.text)).toEqual(['blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)']);
     expect(blocked[0]?.locations?.[0]?.physicalLocation.region?.startLine).toBe(5);
+  }, 60_000);
+
+  it('with the app manifests as paths, only the compared namespaces are checked: a pod of another namespace is known, its links counted apart', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = path.join(dir, 'trace.txt');
+    // tools/debug (running at 10.244.3.40) calls api: resolved, but tools is not compared
+    writeFileSync(file, `${[...TRACE_LINES, '10.244.3.40:45000 -> 10.244.1.20:8080 tcp'].join('\n')}\n`);
+    const cluster: FakeCluster = { ...CLUSTER, objects: [...CLUSTER.objects, namespace('tools'), ...at('10.244.3.40', deployment('tools', 'debug', 8000)), served(WEB_CLOSED)] };
+    const scoped = await withCluster(dir, ['verify', manifests(dir), '-q', '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file], cluster);
+    expect(lines(scoped.stdout).slice(0, 2)).toEqual(['Cluster drift (repository vs cluster, namespaces shop): 0 changed connections', 'Observed traffic: 3 links, 1 blocked (1 unresolved, 1 outside the compared namespaces, not checked)']);
+    expect(scoped.code).toBe(1);
+    const all = await withCluster(dir, ['verify', '-q', '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file], cluster);
+    expect(lines(all.stdout)[1]).toBe('Observed traffic: 4 links, 1 blocked (1 unresolved, not checked)');
   }, 60_000);
 
   it('--cluster-export with --traffic: the export is the snapshot (offline); --cluster-snapshot with --cluster is a usage error', async () => {
