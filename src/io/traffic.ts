@@ -73,8 +73,9 @@ export const TRACE_SPLIT_BYTES = 16 * 1024 * 1024;
 /**
  * Where to cut a trace between two reading threads: just after the first newline past its middle.
  * Undefined when one thread reads it: `NETPOL_CI_TRAFFIC_WORKERS=0`; below TRACE_SPLIT_BYTES, on
- * one core, or when no core is free (the 1-minute load average is at or above the cores: a second
- * thread then costs its CPU without shortening the read); unless the variable is `1`, which splits
+ * one core, or on a machine this busy (a 1-minute load average of twice the cores or more: there a
+ * second thread was measured to cost its CPU without shortening the read, while at 1.5 times the
+ * cores it still cut the wall time by a third); unless the variable is `1`, which splits
  * any file with a newline past its middle (tests); and a file whose content starts with `[` (a
  * JSON array's elements span lines).
  */
@@ -91,7 +92,7 @@ export function traceCut(file: string, env: NodeJS.ProcessEnv = process.env, cor
   }
   try {
     const size = fstatSync(fd).size;
-    if (mode !== '1' && (size < TRACE_SPLIT_BYTES || cores < 2 || load >= cores)) return undefined;
+    if (mode !== '1' && (size < TRACE_SPLIT_BYTES || cores < 2 || load >= 2 * cores)) return undefined;
     const buffer = Buffer.allocUnsafe(4096);
     const head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
     if (/^[\s\uFEFF]*\[/.test(head)) return undefined;
