@@ -20,7 +20,8 @@ export { layoutPolicies } from '../src/synthesis/layout.js';
 export { DEFAULT_READ_SETTINGS } from '../src/pipeline/settings.js';
 // traffic: trace files
 export { observeTraffic } from '../src/topology/traffic/ingest.js';
-export { forEachLine } from '../src/io/traffic.js';
+export { forEachLine, traceCut } from '../src/io/traffic.js';
+export { readTraffic } from '../src/pipeline/traffic.js';
 export { parseRuleFile } from '../src/baseline/rules.js';
 export { checkBaseline } from '../src/baseline/check.js';
 export { buildNcaBatch, mergeNcaBatches, parseNcaAnswer } from '../src/baseline/nca-query.js';

@@ -74,8 +74,24 @@ export async function ensureTrace(lib, n, lines) {
   return file;
 }
 
+/** The trace worker (src/pipeline/traffic-worker.ts) bundled beside the bench bundle, where src/io/traffic-workers.ts looks for it. */
+async function buildTraceWorker(bundle) {
+  const { build } = await import('esbuild');
+  await build({
+    entryPoints: [path.join(BENCH_DIR, '..', 'src', 'pipeline', 'traffic-worker.ts')],
+    outfile: path.join(path.dirname(bundle), 'traffic-worker.js'),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
+  });
+}
+
 export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_000_000], log = (s) => process.stdout.write(`${s}\n`) } = {}) {
   ensureApp(n, false);
+  await buildTraceWorker(bundle);
   const lib = await import(pathToFileURL(bundle).href);
   if (typeof lib.observeTraffic !== 'function') return log('skipped: the bench bundle does not export observeTraffic');
   const rows = [];
@@ -89,9 +105,19 @@ export async function runTrafficBench({ bundle, n = 5000, sizes = [100_000, 1_00
     const r = JSON.parse(p.stdout.trim().split('\n').pop());
     rows.push({ lines, ...r });
     log(
-      `traffic N=${n} ${lines.toLocaleString('en')} lines (${(statSync(file).size / 1e6).toFixed(0)} MB): ${r.ms.toFixed(0)} ms parse+resolve, ${r.cpuMs.toFixed(0)} ms CPU ` +
+      `traffic N=${n} ${lines.toLocaleString('en')} lines (${(statSync(file).size / 1e6).toFixed(0)} MB, ${r.threads ?? 1} thread${r.threads === 2 ? 's' : ''}): ${r.ms.toFixed(0)} ms parse+resolve, ${r.cpuMs.toFixed(0)} ms CPU ` +
         `(${((lines / r.ms) * 1000).toFixed(0)} lines/s); peak RSS ${r.maxRssMiB.toFixed(0)} MiB (app loaded: ${r.rssBeforeMiB.toFixed(0)} MiB); ${r.summary}`,
     );
+  }
+  // the largest trace again in one thread (NETPOL_CI_TRAFFIC_WORKERS=0): what the second thread gains, or costs on a busy machine
+  const largestRow = rows[rows.length - 1];
+  if (largestRow) {
+    const file = await ensureTrace(lib, n, largestRow.lines);
+    const p = spawnSync(process.execPath, ['--expose-gc', path.join(BENCH_DIR, 'traffic-worker.mjs'), bundle, appDir(n), file], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, NETPOL_CI_TRAFFIC_WORKERS: '0' } });
+    if (p.status === 0) {
+      const r = JSON.parse(p.stdout.trim().split('\n').pop());
+      log(`traffic N=${n} ${largestRow.lines.toLocaleString('en')} lines in one thread (NETPOL_CI_TRAFFIC_WORKERS=0): ${r.ms.toFixed(0)} ms, ${r.cpuMs.toFixed(0)} ms CPU; peak RSS ${r.maxRssMiB.toFixed(0)} MiB (as run above, ${largestRow.threads ?? 1} thread${largestRow.threads === 2 ? 's' : ''}: ${largestRow.ms.toFixed(0)} ms, ${largestRow.cpuMs.toFixed(0)} ms CPU)`);
+    }
   }
   const big = rows.find((r) => r.lines === 1_000_000);
   const small = rows.find((r) => r.lines === 100_000);

@@ -50,17 +50,24 @@ await build({
   logLevel: 'warning',
 });
 // dist/parse-worker.js: the thread that parses part of a large input (src/io/parse-workers.ts finds
-// it beside the chunks). One file without the shared chunks: it loads only the parser, so it starts fast.
-await build({
-  entryPoints: [path.join(root, 'src/io/parse-worker.ts')],
-  outfile: path.join(root, 'dist', 'parse-worker.js'),
-  bundle: true,
-  plugins: [englishZodOnly],
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  legalComments: 'none',
-  charset: 'utf8',
-  banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
-  logLevel: 'warning',
-});
+// it beside the chunks); dist/traffic-worker.js: the thread that reads the second half of a large
+// trace (src/io/traffic-workers.ts). One file each without the shared chunks: each loads only what
+// it runs, so it starts fast.
+for (const [entry, out] of [
+  ['src/io/parse-worker.ts', 'parse-worker.js'],
+  ['src/pipeline/traffic-worker.ts', 'traffic-worker.js'],
+]) {
+  await build({
+    entryPoints: [path.join(root, entry)],
+    outfile: path.join(root, 'dist', out),
+    bundle: true,
+    plugins: [englishZodOnly],
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    legalComments: 'none',
+    charset: 'utf8',
+    banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
+    logLevel: 'warning',
+  });
+}

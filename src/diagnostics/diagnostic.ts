@@ -174,6 +174,9 @@ export const Codes = {
   baselineDisagreement: 'NPC111',
   /** nca could not decide a rule (missing, timed out, failed, or an input it does not support). */
   baselineEngineNote: 'NPC112',
+  // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
+  /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
+  trafficBlocked: 'NPC225',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

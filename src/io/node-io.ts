@@ -9,7 +9,8 @@ import { kubectlGet, kubectlResources } from './kubectl.js';
 import { readHelmConfig, RenderCache } from './render.js';
 import { findNca, runNcaScheme } from './nca.js';
 import { resultCacheIn, type ResultCache } from './result-cache.js';
-import { forEachLine } from './traffic.js';
+import { forEachLine, traceCut } from './traffic.js';
+import { startTraceWorker } from './traffic-workers.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
 import { ParsedCache } from './parsed-cache.js';
@@ -103,7 +104,9 @@ export function nodeIo(): Io {
     kubectlResources,
     kubectlGet,
     // traffic: trace files
-    forEachLine,
+    forEachLine: (file, what, onLine, range) => forEachLine(file, what, onLine, undefined, range),
+    traceCut: (file) => traceCut(file),
+    startTraceWorker: (job, deadlineMs) => startTraceWorker(job, deadlineMs),
     // baseline: nca
     findNca() {
       nca ??= { found: findNca() };

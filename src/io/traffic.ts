@@ -1,4 +1,5 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../diagnostics/errors.js';
 
@@ -14,10 +15,11 @@ const CHUNK = 1 << 16;
  * memory stays flat however long the trace is (a line longer than the buffer is carried over).
  * Synchronous, like every use-case (the CLI's `main` returns its exit code); node:readline would
  * give the same stream but only asynchronously. UTF-8 sequences split across chunks are joined by
- * the StringDecoder; `\r\n` endings are accepted. Returns the number of lines. (`chunk` is for
- * tests: small buffers put every boundary case in small files.)
+ * the StringDecoder; `\r\n` endings are accepted. Returns the number of lines. With `range`, only
+ * the bytes `[start, end)` are read (`start` begins a line: see traceCut), lines numbered from 1.
+ * (`chunk` is for tests: small buffers put every boundary case in small files.)
  */
-export function forEachLine(file: string, what: string, onLine: (text: string, line: number) => void, chunk = CHUNK): number {
+export function forEachLine(file: string, what: string, onLine: (text: string, line: number) => void, chunk = CHUNK, range?: { readonly start: number; readonly end: number }): number {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -28,12 +30,16 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
   const decoder = new StringDecoder('utf8');
   let carry = '';
   let line = 0;
+  let position = range?.start ?? 0;
+  const end = range?.end ?? Number.POSITIVE_INFINITY;
   const emit = (text: string) => onLine(text.endsWith('\r') ? text.slice(0, -1) : text, ++line);
   try {
     for (;;) {
       let n: number;
       try {
-        n = readSync(fd, buffer, 0, chunk, null);
+        // no position without a range: a pipe (--traffic /dev/stdin) cannot seek
+        n = readSync(fd, buffer, 0, Math.min(chunk, end - position), range ? position : null);
+        position += n;
       } catch (e) {
         throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
       }
@@ -56,6 +62,48 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
     const rest = carry + decoder.end();
     if (rest !== '') emit(rest);
     return line;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Below this size a trace is read by one thread: a worker's start (a second JIT and heap) costs more than half the reading saves. */
+export const TRACE_SPLIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Where to cut a trace between two reading threads: just after the first newline past its middle.
+ * Undefined when one thread reads it: `NETPOL_CI_TRAFFIC_WORKERS=0`; below TRACE_SPLIT_BYTES, on
+ * one core, or on a machine this busy (a 1-minute load average of twice the cores or more: there a
+ * second thread was measured to cost its CPU without shortening the read, while at 1.5 times the
+ * cores it still cut the wall time by a third); unless the variable is `1`, which splits
+ * any file with a newline past its middle (tests); and a file whose content starts with `[` (a
+ * JSON array's elements span lines).
+ */
+export function traceCut(file: string, env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load = os.loadavg()[0] ?? 0): number | undefined {
+  const mode = (env.NETPOL_CI_TRAFFIC_WORKERS ?? 'auto').trim();
+  if (mode === '0') return undefined;
+  let fd: number;
+  try {
+    // a pipe or a device (--traffic /dev/stdin) is read as it comes, by one thread: never opened here
+    if (!statSync(file).isFile()) return undefined;
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined; // the reader reports it
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (mode !== '1' && (size < TRACE_SPLIT_BYTES || cores < 2 || load >= 2 * cores)) return undefined;
+    const buffer = Buffer.allocUnsafe(4096);
+    const head = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+    if (/^[\s\uFEFF]*\[/.test(head)) return undefined;
+    for (let at = Math.floor(size / 2); at < size; ) {
+      const n = readSync(fd, buffer, 0, buffer.length, at);
+      if (n === 0) break;
+      const nl = buffer.subarray(0, n).indexOf(10);
+      if (nl >= 0) return at + nl + 1 < size ? at + nl + 1 : undefined;
+      at += n;
+    }
+    return undefined;
   } finally {
     closeSync(fd);
   }

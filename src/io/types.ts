@@ -189,8 +189,12 @@ export interface Io {
   kubectlGet(target: KubectlTarget, resources: readonly string[], namespace?: string): string;
 
   // traffic: trace files
-  /** Streams a (possibly huge) text file line by line, 1-based, with flat memory; returns the line count. A ConfigError when unreadable. */
-  forEachLine(file: string, what: string, onLine: (text: string, line: number) => void): number;
+  /** Streams a (possibly huge) text file line by line, 1-based, with flat memory (only the bytes `[start, end)` with a range); returns the line count. A ConfigError when unreadable. */
+  forEachLine(file: string, what: string, onLine: (text: string, line: number) => void, range?: { readonly start: number; readonly end: number }): number;
+  /** Where to cut a large trace between two reading threads (just after a newline near its middle), or undefined: one thread reads it (io/traffic.ts). Absent: one thread reads every trace. */
+  traceCut?(file: string): number | undefined;
+  /** Starts the trace worker (dist/traffic-worker.js) on a job; `collect()` waits for its result (undefined when it failed). Undefined when there is no worker script (running from sources). */
+  startTraceWorker?(job: object, deadlineMs: number): { collect(): unknown } | undefined;
 
   // baseline: nca
   /** nca (NCA_PATH, or nca on PATH) and its version; undefined when it is not installed. */

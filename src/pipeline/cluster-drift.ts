@@ -11,6 +11,7 @@ import { foldLiveOwners, liveFiles } from '../manifests/live.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
 import type { Io, KubectlTarget } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
+import { checkTrafficAgainst, type ClusterTraffic, type TrafficRequest } from './traffic.js';
 
 /** Where the live state comes from: kubectl against a cluster, or a folder of exported manifests. */
 export type LiveSource =
@@ -130,6 +131,8 @@ export interface ClusterDriftRequest {
    * teams' namespaces are not reported as drift.
    */
   readonly paths?: readonly string[];
+  /** Observed traffic, resolved against the live workloads and checked against both sides' policies. */
+  readonly traffic?: TrafficRequest;
 }
 
 /** One policy's presence on each side: only in the repository (deleted or never applied), only in the cluster, or in both with different specs. */
@@ -148,6 +151,8 @@ export interface ClusterDriftOutcome {
   readonly inventory: readonly PolicyInventoryEntry[];
   readonly namespaces: readonly string[] | 'all';
   readonly diagnostics: readonly Diagnostic[];
+  /** With `traffic`: the observed links, and those either side's policies block. */
+  readonly traffic?: ClusterTraffic;
 }
 
 function policyName(o: K8sObject): string {
@@ -220,7 +225,14 @@ export function runClusterDrift(io: Io, request: ClusterDriftRequest, settings: 
   diagnostics.push(...repoEngine.diagnostics, ...liveEngine.diagnostics);
   const diff = diffConnectivity(repoEngine.connectivity(), liveEngine.connectivity());
   const explanations = explainDiff(repoEngine, liveEngine, diff);
+  // the trace is resolved against every workload read (a pod of another namespace is known, not
+  // unresolved), and only links within the compared namespaces are checked
+  const traffic = request.traffic
+    ? checkTrafficAgainst(io, scope ? buildCluster(live.objects).cluster : liveCluster.cluster, request.traffic, settings, { repository: repoEngine.connectivity(), cluster: liveEngine.connectivity() }, scope)
+    : undefined;
+  if (traffic) diagnostics.push(...traffic.diagnostics);
   return {
+    ...(traffic ? { traffic: traffic.traffic } : {}),
     diff,
     explanations,
     refs: { before: 'repository', after: live.label },

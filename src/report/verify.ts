@@ -6,6 +6,8 @@ import type { ConnectionSet } from '../model/connection-set.js';
 import { peerKey } from '../model/peer.js';
 import { evidenceText } from '../topology/links.js';
 import type { ClusterDriftOutcome, FixOutcome } from '../pipeline/verify.js';
+import type { ClusterTraffic } from '../pipeline/traffic.js';
+import type { BlockedObservation } from '../drift/observed.js';
 import { renderDiffJson, renderDiffMd, renderDiffTxt, type DiffReport } from './diff.js';
 import { explanationData, verdictChain } from './explain.js';
 import { escapeMarkdown, markdownCode, oneLine } from './escape.js';
@@ -173,6 +175,7 @@ const RULES: readonly SarifRule[] = [
   { id: Codes.driftMissing, description: 'A connection the manifests need is blocked by the committed policies' },
   { id: Codes.driftExcess, description: 'The committed policies allow a connection beyond what the manifests need' },
   { id: Codes.driftCluster, description: 'The live cluster allows a connection differently from the repository policies' },
+  { id: Codes.trafficBlocked, description: 'Observed traffic that the repository or cluster policies block' },
 ];
 
 function location(s: SourceRef | undefined): SarifResult['location'] {
@@ -239,22 +242,55 @@ export function renderClusterDriftTxt(r: ClusterDriftReport): string {
     if (x && x.files.length > 0) out.push(`  policies: ${x.files.join(', ')}`);
   });
   if (o.inventory.length > 0) out.push('Policies:', ...inventoryLines(o).map((l) => `  ${l}`));
+  if (o.traffic) out.push(trafficHeading(o.traffic), ...o.traffic.check.blocked.flatMap((b) => [blockedLine(b), ...b.evidence.map((e) => `  ${evidenceText(e)}`)]));
   return `${out.map(oneLine).join('\n')}\n`;
+}
+
+/** `Observed traffic: 12 links, 2 blocked (1 unresolved, not checked)` */
+function trafficHeading(t: ClusterTraffic): string {
+  const notChecked = [t.unresolved.length > 0 ? `${t.unresolved.length} unresolved` : '', t.outsideScope > 0 ? `${t.outsideScope} outside the compared namespaces` : ''].filter((x) => x);
+  return `Observed traffic: ${t.links} link${t.links === 1 ? '' : 's'}, ${t.check.blocked.length} blocked${notChecked.length > 0 ? ` (${notChecked.join(', ')}, not checked)` : ''}`;
+}
+
+/** `blocked: src => dst : TCP 80 (repository blocks TCP 80; cluster allows it)` */
+function blockedLine(b: BlockedObservation): string {
+  const side = (name: string, c: ConnectionSet) => (c.isEmpty ? `${name} allows it` : `${name} blocks ${c.toString()}`);
+  return `blocked: ${peerKey(b.src)} => ${peerKey(b.dst)} : ${b.observed.toString()} (${side('repository', b.repository)}; ${side('cluster', b.cluster)})`;
+}
+
+function trafficJson(t: ClusterTraffic) {
+  return {
+    links: t.links,
+    outsideScope: t.outsideScope,
+    blocked: t.check.blocked.map((b) => ({ src: peerKey(b.src), dst: peerKey(b.dst), observed: b.observed.toString(), repositoryBlocks: b.repository.toString(), clusterBlocks: b.cluster.toString(), evidence: b.evidence })),
+    unresolved: t.unresolved.map((u) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count })),
+    summary: t.summary,
+  };
 }
 
 export function renderClusterDriftMd(r: ClusterDriftReport): string {
   const o = r.outcome;
   const body = renderDiffMd(diffReport(o)).replace('### netpol-ci: connectivity diff', '### netpol-ci: cluster drift');
-  if (o.inventory.length === 0) return body;
-  return `${body}\n#### Policies that differ (${o.inventory.length})\n\n${inventoryLines(o)
-    .map((l) => `- ${markdownCode(l)}`)
-    .join('\n')}\n`;
+  const policies =
+    o.inventory.length === 0
+      ? ''
+      : `\n#### Policies that differ (${o.inventory.length})\n\n${inventoryLines(o)
+          .map((l) => `- ${markdownCode(l)}`)
+          .join('\n')}\n`;
+  const t = o.traffic;
+  // the heading holds numbers only; the lines, which hold names from the cluster, are code spans
+  const traffic = t
+    ? `\n#### ${trafficHeading(t)}\n\n${t.check.blocked
+        .map((b) => `- ${markdownCode(blockedLine(b))}${b.evidence.map((e) => `\n  - ${markdownCode(evidenceText(e))}`).join('')}`)
+        .join('\n')}${t.check.blocked.length > 0 ? '\n' : ''}`
+    : '';
+  return `${body}${policies}${traffic}`;
 }
 
 export function renderClusterDriftJson(r: ClusterDriftReport): string {
   const o = r.outcome;
   const diff = JSON.parse(renderDiffJson(diffReport(o))) as Record<string, unknown>;
-  return `${JSON.stringify({ namespaces: o.namespaces, ...diff, policies: o.inventory }, null, 2)}\n`;
+  return `${JSON.stringify({ namespaces: o.namespaces, ...diff, policies: o.inventory, ...(o.traffic ? { traffic: trafficJson(o.traffic) } : {}) }, null, 2)}\n`;
 }
 
 export function renderClusterDriftSarif(r: ClusterDriftReport): string {
@@ -266,6 +302,11 @@ export function renderClusterDriftSarif(r: ClusterDriftReport): string {
     const step = [...(x?.before?.egress ?? []), ...(x?.before?.ingress ?? [])].find((s) => s.at);
     return sarifResult(Codes.driftCluster, 'error', lines[i] ?? '', step?.at);
   });
+  // observed traffic a side blocks, at the trace line that first saw it
+  for (const b of o.traffic?.check.blocked ?? []) {
+    const seen = b.evidence.find((e) => e.kind === 'trace');
+    results.push(sarifResult(Codes.trafficBlocked, 'error', blockedLine(b), seen?.kind === 'trace' ? { file: seen.file, doc: 0, line: seen.line } : undefined));
+  }
   return renderSarif({ tool: { name: 'netpol-ci', version: r.version, rules: RULES }, results });
 }
 

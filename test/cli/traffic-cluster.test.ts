@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, type CliResult } from '../helpers/cli.js';
+import { lines, runCli, type CliResult } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { startKubeApiServer, type FakeCluster, type KubeObject } from '../helpers/kube-api-server.js';
-import { deployment, namespace, service, statefulSet } from '../helpers/kube-objects.js';
+import { deployment, namespace, served, service, statefulSet } from '../helpers/kube-objects.js';
 
 /**
  * `--traffic` with `--cluster`: the live cluster (the real kubectl against a fake API server) is
@@ -162,4 +162,130 @@ describe('synthesize and check with --traffic --cluster: manifests, the live clu
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--cluster here maps the addresses of a trace to workloads: it needs --traffic FILE');
   });
+});
+
+/** web admits only api (the repository's policy, and the live one when applied). */
+const WEB_FROM_API: KubeObject = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: { name: 'web', namespace: 'shop' },
+  spec: { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'], ingress: [{ from: [{ podSelector: { matchLabels: { app: 'api' } } }], ports: [{ protocol: 'TCP', port: 8080 }] }] },
+};
+/** web admits nothing. */
+const WEB_CLOSED: KubeObject = { ...WEB_FROM_API, spec: { podSelector: { matchLabels: { app: 'web' } }, policyTypes: ['Ingress'], ingress: [] } };
+
+function policiesDir(dir: string, ...policies: KubeObject[]): string {
+  const out = path.join(dir, 'policies');
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, 'shop.yaml'), policies.map((p) => JSON.stringify(p)).join('\n---\n') || '# none\n');
+  return out;
+}
+
+type VerifyJson = {
+  entries: unknown[];
+  traffic: {
+    links: number;
+    blocked: { src: string; dst: string; observed: string; repositoryBlocks: string; clusterBlocks: string; evidence: { kind: string; file: string; line: number; count: number; event: string }[] }[];
+    unresolved: { src: string; dst: string; file: string; line: number }[];
+    summary: Record<string, number>;
+  };
+};
+
+describe('verify --cluster --traffic: cluster drift, and the observed traffic checked against both sides', () => {
+  it('no drift, but both sides block the observed api -> web: a finding (exit 1) naming the trace line', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = trace(dir);
+    const r = await withCluster(dir, ['verify', '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file], { ...CLUSTER, objects: [...CLUSTER.objects, served(WEB_CLOSED)] });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe(
+      [
+        'Cluster drift (repository vs cluster, all namespaces): 0 changed connections',
+        'Observed traffic: 3 links, 1 blocked (1 unresolved, not checked)',
+        'blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)',
+        `  trace ${file}:4 TCP 8080 via Service shop/web:80 x2`,
+        '',
+      ].join('\n'),
+    );
+    // the outside address cannot be checked: a warning naming its trace line; the probes are filtered, and said so
+    expect(r.stderr).toContain(`${file}:6 warning NPC163 observed shop/web[Deployment] -> 198.51.100.7-198.51.100.7[External] : TCP 443 (x1) is not allowed`);
+    expect(r.stderr).toMatch(/traffic: 7 connection starts read; filtered 2 node-local \(kubelet probes\)/);
+  }, 60_000);
+
+  it('the repository allows what the trace saw and the cluster matches it: exit 0', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = trace(dir);
+    const r = await withCluster(dir, ['verify', '-q', '--policies', policiesDir(dir, WEB_FROM_API), '--traffic', file, '--format', 'json'], { ...CLUSTER, objects: [...CLUSTER.objects, served(WEB_FROM_API)] });
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as VerifyJson;
+    expect(doc.entries).toEqual([]);
+    expect(doc.traffic.links).toBe(3);
+    expect(doc.traffic.blocked).toEqual([]);
+    expect(doc.traffic.unresolved.map((u) => `${u.file}:${u.line} ${u.dst}`)).toEqual([`${file}:6 198.51.100.7-198.51.100.7[External]`]);
+  }, 60_000);
+
+  it('the cluster blocks what the repository allows: drift, and the blocked observation says which side', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = trace(dir);
+    const r = await withCluster(dir, ['verify', '-q', '--policies', policiesDir(dir, WEB_FROM_API), '--traffic', file, '--format', 'json'], { ...CLUSTER, objects: [...CLUSTER.objects, served(WEB_CLOSED)] });
+    expect(r.code).toBe(1);
+    const doc = JSON.parse(r.stdout) as VerifyJson;
+    expect(doc.entries.length).toBeGreaterThan(0);
+    expect(doc.traffic.blocked.map((b) => `${b.src} => ${b.dst} : ${b.observed} repository[${b.repositoryBlocks}] cluster[${b.clusterBlocks}]`)).toEqual([
+      'shop/api[Deployment] => shop/web[Deployment] : TCP 8080 repository[No Connections] cluster[TCP 8080]',
+    ]);
+    expect(doc.traffic.blocked[0]?.evidence).toEqual([expect.objectContaining({ kind: 'trace', file, line: 4, count: 2 })]);
+  }, 60_000);
+
+  it('a broken trace line is reported with its file:line, the rest is still checked; sarif points at the trace line', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = path.join(dir, 'trace.txt');
+    writeFileSync(file, `${TRACE_LINES.slice(0, 3).join('\n')}\n{"type":"normal","pod":\n${TRACE_LINES.slice(3).join('\n')}\n`);
+    const r = await withCluster(dir, ['verify', '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file, '--format', 'sarif'], { ...CLUSTER, objects: [...CLUSTER.objects, served(WEB_CLOSED)] });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${file}:4 warning NPC161 skipped: truncated or invalid JSON`);
+    const sarif = JSON.parse(r.stdout) as { runs: { results: { ruleId: string; message: { text: string }; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[] };
+    const blocked = sarif.runs[0]?.results.filter((x) => x.ruleId === 'NPC225') ?? [];
+    expect(blocked.map((x) => x.message.text)).toEqual(['blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)']);
+    expect(blocked[0]?.locations?.[0]?.physicalLocation.region?.startLine).toBe(5);
+  }, 60_000);
+
+  it('with the app manifests as paths, only the compared namespaces are checked: a pod of another namespace is known, its links counted apart', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = path.join(dir, 'trace.txt');
+    // tools/debug (running at 10.244.3.40) calls api: resolved, but tools is not compared
+    writeFileSync(file, `${[...TRACE_LINES, '10.244.3.40:45000 -> 10.244.1.20:8080 tcp'].join('\n')}\n`);
+    const cluster: FakeCluster = { ...CLUSTER, objects: [...CLUSTER.objects, namespace('tools'), ...at('10.244.3.40', deployment('tools', 'debug', 8000)), served(WEB_CLOSED)] };
+    const scoped = await withCluster(dir, ['verify', manifests(dir), '-q', '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file], cluster);
+    expect(lines(scoped.stdout).slice(0, 2)).toEqual(['Cluster drift (repository vs cluster, namespaces shop): 0 changed connections', 'Observed traffic: 3 links, 1 blocked (1 unresolved, 1 outside the compared namespaces, not checked)']);
+    expect(scoped.code).toBe(1);
+    const all = await withCluster(dir, ['verify', '-q', '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file], cluster);
+    expect(lines(all.stdout)[1]).toBe('Observed traffic: 4 links, 1 blocked (1 unresolved, not checked)');
+  }, 60_000);
+
+  it('--cluster-export with --traffic: the export is the snapshot (offline); --cluster-snapshot with --cluster is a usage error', async () => {
+    const dir = tempDir('netpol-ci-verify-traffic-cluster-');
+    const file = trace(dir);
+    const exported = path.join(dir, 'export');
+    mkdirSync(exported);
+    writeFileSync(path.join(exported, 'all.yaml'), [...CLUSTER.objects, WEB_CLOSED].map((o) => JSON.stringify(o)).join('\n---\n'));
+    const offline = runCli(['verify', '--cluster-export', exported, '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file, '-q']);
+    expect(offline.stdout.split('\n').slice(0, 3)).toEqual([
+      'Cluster drift (repository vs export, all namespaces): 0 changed connections'.replace('export', exported),
+      'Observed traffic: 3 links, 1 blocked (1 unresolved, not checked)',
+      'blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)',
+    ]);
+    expect(offline.code).toBe(1);
+    const md = runCli(['verify', '--cluster-export', exported, '--policies', policiesDir(dir, WEB_CLOSED), '--traffic', file, '-q', '--format', 'md']);
+    expect(md.stdout).toContain(
+      [
+        '#### Observed traffic: 3 links, 1 blocked (1 unresolved, not checked)',
+        '',
+        '- `blocked: shop/api[Deployment] => shop/web[Deployment] : TCP 8080 (repository blocks TCP 8080; cluster blocks TCP 8080)`',
+        `  - \`trace ${file}:4 TCP 8080 via Service shop/web:80 x2\``,
+      ].join('\n'),
+    );
+    const both = await withCluster(dir, ['verify', '--policies', policiesDir(dir), '--traffic', file, '--cluster-snapshot', exported]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--cluster-snapshot and --cluster both give the snapshot');
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from 
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
 import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
+import { summaryText } from '../../report/scan.js';
 import { VERSION } from '../version.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
@@ -46,6 +47,7 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
     .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx');
   addClusterOptions(cmd);
+  // with --cluster or --cluster-export, the traffic is checked against both sides' policies, and the cluster maps its addresses
   addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(verify(ctx, paths, parseOptions(Options, raw))));
   return cmd;
@@ -54,8 +56,6 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
 function verify(ctx: CliContext, paths: string[], opts: Options): number {
   if (opts.cluster && opts.clusterExport !== undefined) throw new ConfigError('--cluster and --cluster-export exclude each other');
   if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
-  // cluster drift compares the cluster's policies with the repository's: traffic is no part of it
-  if (trafficRequestFrom(opts)) throw new ConfigError('--traffic applies to repo drift (verify <path...> --policies DIR), not with --cluster or --cluster-export: cluster drift compares policies, not traffic');
   if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
   if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
     throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
@@ -100,10 +100,14 @@ function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
 function clusterDrift(ctx: CliContext, paths: string[], opts: Options): number {
   const say = progress(ctx, opts);
   const source = (opts.clusterExport !== undefined ? { kind: 'export', dir: opts.clusterExport } : liveSourceFrom(opts)) as LiveSource;
+  // the cluster (or its export) is also the snapshot that maps the trace's pod and Service addresses
+  const traffic = source.kind === 'kubectl' ? trafficRequestFrom(opts, source) : trafficRequestFrom(opts.traffic.length > 0 ? { ...opts, clusterSnapshot: opts.clusterSnapshot ?? source.dir } : opts);
   say('reading the cluster…');
-  const r = runClusterDrift(ctx.io, { source, policies: opts.policies, ...(paths.length > 0 ? { paths } : {}) }, readSettingsFrom(ctx, opts));
+  const r = runClusterDrift(ctx.io, { source, policies: opts.policies, ...(paths.length > 0 ? { paths } : {}), ...(traffic ? { traffic } : {}) }, readSettingsFrom(ctx, opts));
   say('');
   emit(ctx, renderClusterDrift(opts.format, { outcome: r, version: VERSION }), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
-  return exitCodeFor(r.diagnostics, r.diff.entries.length > 0);
+  if (r.traffic && !opts.quiet && !opts.verbose) ctx.stderr(`${summaryText(r.traffic.summary)}\n`);
+  // observed traffic that either side's policies block is a finding, like a changed connection
+  return exitCodeFor(r.diagnostics, r.diff.entries.length > 0 || (r.traffic?.check.blocked.length ?? 0) > 0);
 }

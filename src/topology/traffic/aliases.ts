@@ -2,13 +2,10 @@ import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseManifestFile } from '../../manifests/documents.js';
 import { locate } from '../../manifests/positions.js';
-import { formatRange, parseCidr, rangeContains, type IpRange } from '../../model/ip.js';
+import { formatRange, parseCidr, type IpRange } from '../../model/ip.js';
+import type { CidrAlias } from './alias-match.js';
 
-/** A named group of outside addresses (`--cidr-aliases FILE`): observed addresses inside it become the whole block. */
-export interface CidrAlias {
-  readonly name: string;
-  readonly ranges: readonly IpRange[];
-}
+export { aliasFor, type CidrAlias } from './alias-match.js';
 
 const AliasFile = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
@@ -34,17 +31,6 @@ export function parseCidrAliases(file: string, text: string): { aliases: CidrAli
     aliases.push({ name, ranges });
   }
   return { aliases, diagnostics };
-}
-
-/** The alias block an address falls in: the narrowest one, so that a specific alias wins over a broad one. */
-export function aliasFor(aliases: readonly CidrAlias[], addr: IpRange): { alias: string; range: IpRange } | undefined {
-  let best: { alias: string; range: IpRange } | undefined;
-  for (const a of aliases) {
-    for (const r of a.ranges) {
-      if (r.family === addr.family && rangeContains(r, addr) && (!best || r.hi - r.lo < best.range.hi - best.range.lo)) best = { alias: a.name, range: r };
-    }
-  }
-  return best;
 }
 
 export { formatRange };

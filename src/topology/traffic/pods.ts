@@ -1,4 +1,5 @@
-import type { Workload } from '../../manifests/cluster.js';
+import type { PodShape } from '../../manifests/cluster.js';
+import type { WorkloadRef } from '../../model/peer.js';
 import type { SnapshotServicePort } from './snapshot.js';
 
 /**
@@ -23,7 +24,7 @@ export const POD_SUFFIX: Record<string, RegExp> = {
 export const OWNER_SUFFIX: Record<string, RegExp> = { Deployment: /^[a-z0-9]{1,10}$/, CronJob: /^\d+$/ };
 
 /** Of several workloads of one name, the one of the owner kind named, else not a bare Pod. */
-export function pick(ws: readonly Workload[], kind: string | undefined): Workload | undefined {
+export function pick<W extends { readonly ref: WorkloadRef }>(ws: readonly W[], kind: string | undefined): W | undefined {
   return ws.find((w) => w.ref.kind === kind) ?? ws.find((w) => w.ref.kind !== 'Pod') ?? ws[0];
 }
 
@@ -43,7 +44,7 @@ export function isDnsPod(labels: Readonly<Record<string, string>> | undefined, n
 }
 
 /** The container ports a Service port reaches on a workload: a numeric targetPort, a named one resolved per pod template, else the port. */
-export function targetPorts(sp: SnapshotServicePort, w: Workload): number[] {
+export function targetPorts(sp: SnapshotServicePort, w: { readonly pods: readonly Pick<PodShape, 'ports'>[] }): number[] {
   const t = sp.targetPort ?? sp.port;
   if (typeof t === 'number' || /^\d+$/.test(t)) return [Number(t)];
   const protocol = sp.protocol ?? 'TCP';

@@ -12,8 +12,25 @@ export class TraceLineReader {
   /** Inside a top-level JSON array: the element being collected, and the scanner's state. */
   private array: { depth: number; inString: boolean; escaped: boolean; element: string[]; elementLine: number; done: boolean } | undefined;
   private sawContent = false;
+  /**
+   * Reading from the middle of a file (the second part of a trace split between threads): the file
+   * has content before, and no JSON array (the caller checks both), but whether a trace_tcp columns
+   * header came before is not known. Lines are read as if none did, and `readAsIfNoHeader` says
+   * whether a line's outcome depended on that.
+   */
+  readAsIfNoHeader = false;
 
-  constructor(private readonly forced?: TrafficFormat) {}
+  constructor(
+    private readonly forced?: TrafficFormat,
+    midFile = false,
+  ) {
+    this.sawContent = midFile;
+  }
+
+  /** Whether a trace_tcp columns header has been read: rows after it are read under it. */
+  get hasColumnsHeader(): boolean {
+    return this.columns !== undefined;
+  }
 
   /** One line (without its newline); returns what each complete event in it is. */
   push(text: string, line: number): LineOutcome[] {
@@ -45,6 +62,7 @@ export class TraceLineReader {
         return;
       }
       if (this.columns) return sink(columnsRow(trimmed, line, this.columns.names));
+      this.readAsIfNoHeader = true;
     }
     if (this.forced === undefined || this.forced === 'plain') {
       const plain = plainLine(trimmed, line);

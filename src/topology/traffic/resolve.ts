@@ -1,15 +1,14 @@
 import { ConnectionSet, type Protocol } from '../../model/connection-set.js';
 import { formatRange, parseCidr, type IpRange } from '../../model/ip.js';
-import { peerKey, type Peer } from '../../model/peer.js';
+import { peerKey, type Peer, type WorkloadRef } from '../../model/peer.js';
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../../manifests/cluster.js';
-import { workloadsByNamespace } from '../../connectivity/exposure.js';
+import type { PodShape } from '../../manifests/cluster.js';
 import { selectorMatches } from '../../connectivity/selector.js';
 import type { Evidence, Link } from '../links.js';
-import { aliasFor, type CidrAlias } from './aliases.js';
+import { aliasFor, type CidrAlias } from './alias-match.js';
 import type { TraceEndpoint, TraceEvent } from './events.js';
 import { DNS_NAMES, DNS_NAMESPACE, isDnsPod, isIngressControllerPod, OWNER_SUFFIX, pick, POD_SUFFIX, targetPorts } from './pods.js';
-import { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotServicePort } from './snapshot.js';
+import { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotServicePort } from './snapshot-model.js';
 
 /** Observed traffic that resolves to no workload and no alias: listed for review, never allowed silently. */
 export interface TrafficUnresolved {
@@ -47,21 +46,65 @@ export interface ObservedTraffic {
   readonly summary: TrafficSummary;
 }
 
+/** A workload as the resolver sees it: its reference, and its pods' labels and container ports. */
+export interface TrafficWorkload {
+  readonly ref: WorkloadRef;
+  readonly pods: readonly Pick<PodShape, 'labels' | 'ports'>[];
+}
+
+/** A Service of the manifests as the resolver sees it. */
+export interface TrafficService {
+  readonly namespace: string;
+  readonly name: string;
+  readonly selector?: Readonly<Record<string, string>> | undefined;
+  readonly ports: readonly SnapshotServicePort[];
+  readonly clusterIps: readonly string[];
+}
+
+/**
+ * What the resolver needs of the manifests, as plain data: a worker thread reading part of a
+ * trace (see ingest.ts) gets a copy of it, not the whole cluster with its files and positions.
+ */
+export interface TrafficBasis {
+  readonly workloads: readonly TrafficWorkload[];
+  readonly services: readonly TrafficService[];
+}
+
+/** The basis as its smallest plain copy (what a worker thread is sent): pods keep their labels and ports only. */
+export function portableBasis(basis: TrafficBasis): TrafficBasis {
+  return { workloads: basis.workloads.map((w) => ({ ref: w.ref, pods: w.pods.map((p) => ({ labels: p.labels, ports: p.ports })) })), services: basis.services };
+}
+
+/** Everything a resolver aggregated (flows and unresolved observations by key, counts, files, warnings by key): see `TrafficResolver.absorb`. */
+export interface ResolverPartial {
+  readonly flows: readonly (readonly [string, Flow])[];
+  readonly pending: readonly (readonly [string, Pending])[];
+  readonly counts: Omit<TrafficSummary, 'files'>;
+  readonly files: readonly string[];
+  readonly warned: readonly (readonly [string, Diagnostic])[];
+  /** Each name resolved (kind, namespace, name) with what it resolved to (resolvedKey). */
+  readonly named: readonly (readonly [string, string])[];
+}
+
 type Resolved =
-  | { readonly kind: 'peer'; readonly peer: Peer; readonly key: string; readonly workload?: Workload; readonly alias?: string }
-  | { readonly kind: 'service'; readonly key: string; readonly ports: readonly SnapshotServicePort[]; readonly workloads: readonly Workload[] }
+  | { readonly kind: 'peer'; readonly peer: Peer; readonly key: string; readonly workload?: TrafficWorkload; readonly alias?: string }
+  | { readonly kind: 'service'; readonly key: string; readonly ports: readonly SnapshotServicePort[]; readonly workloads: readonly TrafficWorkload[] }
   | { readonly kind: 'loopback' }
   | { readonly kind: 'node' }
-  | { readonly kind: 'dns' }
+  /** `text`: the DNS pod as the first event that named it shows it (when it is a source). */
+  | { readonly kind: 'dns'; readonly text?: string }
   | { readonly kind: 'unresolved'; readonly text: string; readonly reason: TrafficUnresolved['reason']; readonly detail: string };
 
+/** A Service by name: which workloads its selector picks is worked out when a trace first reaches it (most Services of a large app never are). */
 interface ServiceInfo {
   readonly key: string;
   readonly ports: readonly SnapshotServicePort[];
-  readonly workloads: readonly Workload[];
+  readonly namespace: string;
+  readonly selector: Readonly<Record<string, string>> | undefined;
 }
 
-interface Flow {
+/** One (source, destination, protocol, port, file, why) observed: count, first line, first and last time. */
+export interface Flow {
   readonly src: Peer;
   readonly dst: Peer;
   readonly proto: Protocol;
@@ -74,7 +117,8 @@ interface Flow {
   readonly via: string;
 }
 
-interface Pending {
+/** One observation that resolved to nothing allowed, aggregated like a flow. */
+export interface Pending {
   readonly src: string;
   readonly dst: string;
   readonly proto: Protocol;
@@ -122,8 +166,9 @@ function isLoopback(r: IpRange): boolean {
  * per event.
  */
 export class TrafficResolver {
-  private readonly byNamespace: Map<string, Workload[]>;
-  private readonly byName = new Map<string, Workload[]>();
+  private readonly basisWorkloads: readonly TrafficWorkload[];
+  private readonly byNamespace = new Map<string, TrafficWorkload[]>();
+  private readonly byName = new Map<string, TrafficWorkload[]>();
   private readonly services = new Map<string, ServiceInfo>();
   private readonly ipIndex = new Map<string, { pod?: SnapshotPod; service?: ServiceInfo }>();
   private readonly podIndex = new Map<string, SnapshotPod>();
@@ -141,35 +186,34 @@ export class TrafficResolver {
   private current: Plan | undefined;
   private readonly counts = { starts: 0, closes: 0, loopback: 0, nodeLocal: 0, dns: 0, sameWorkload: 0, skipped: 0, malformed: 0, unknown: 0 };
   private readonly files = new Set<string>();
-  readonly diagnostics: Diagnostic[] = [];
-  private readonly warnedPorts = new Set<string>();
+  /** One warning per Service port the Service does not declare, in the order they were first seen. */
+  private readonly warned = new Map<string, Diagnostic>();
 
   constructor(
-    cluster: Cluster,
+    basis: TrafficBasis,
     private readonly snapshot: ClusterSnapshot = EMPTY_SNAPSHOT,
     private readonly aliases: readonly CidrAlias[] = [],
   ) {
-    this.byNamespace = workloadsByNamespace(cluster.workloads);
-    for (const w of cluster.workloads) {
-      const k = `${w.ref.namespace}/${w.ref.name}`;
-      const list = this.byName.get(k);
-      if (list) list.push(w);
-      else this.byName.set(k, [w]);
+    this.basisWorkloads = basis.workloads;
+    for (const w of basis.workloads) {
+      for (const [index, k] of [
+        [this.byNamespace, w.ref.namespace],
+        [this.byName, `${w.ref.namespace}/${w.ref.name}`],
+      ] as const) {
+        const list = index.get(k);
+        if (list) list.push(w);
+        else index.set(k, [w]);
+      }
     }
     // the manifests' Services first; a snapshot Service of the same name adds its cluster IPs
-    for (const o of cluster.objects) {
-      if (o.kind !== 'Service') continue;
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const selector = o.object.spec?.selector ?? undefined;
-      const ports = (o.object.spec?.ports ?? []).map((p) => ({ port: p.port, ...(p.name ? { name: p.name } : {}), ...(p.targetPort !== undefined && p.targetPort !== null ? { targetPort: p.targetPort } : {}), ...(p.protocol ? { protocol: p.protocol } : {}) }));
-      const info: ServiceInfo = { key: `${ns}/${o.object.metadata.name}`, ports, workloads: this.selectWorkloads(ns, selector ?? undefined) };
+    for (const s of basis.services) {
+      const info: ServiceInfo = { key: `${s.namespace}/${s.name}`, ports: s.ports, namespace: s.namespace, selector: s.selector };
       this.services.set(info.key, info);
-      const ip = (o.object.spec as { clusterIP?: unknown } | undefined)?.clusterIP;
-      if (typeof ip === 'string' && ip !== 'None') this.ipIndex.set(ip, { service: info });
+      for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
     }
     for (const s of snapshot.services) {
       const key = `${s.namespace}/${s.name}`;
-      const info = this.services.get(key) ?? { key, ports: s.ports, workloads: this.selectWorkloads(s.namespace, s.selector) };
+      const info = this.services.get(key) ?? { key, ports: s.ports, namespace: s.namespace, selector: s.selector };
       if (!this.services.has(key)) this.services.set(key, info);
       for (const ip of s.clusterIps) this.ipIndex.set(ip, { service: info });
     }
@@ -180,7 +224,7 @@ export class TrafficResolver {
     this.nodeIps = new Set(snapshot.nodeIps);
   }
 
-  private selectWorkloads(ns: string, selector: Readonly<Record<string, string>> | undefined): Workload[] {
+  private selectWorkloads(ns: string, selector: Readonly<Record<string, string>> | undefined): TrafficWorkload[] {
     if (!selector || Object.keys(selector).length === 0) return [];
     return (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
   }
@@ -247,7 +291,7 @@ export class TrafficResolver {
   private decide(file: string, e: TraceEvent, src: Resolved, dst: Resolved): void {
     const proto = e.proto;
     if (src.kind !== 'peer') {
-      const text = src.kind === 'unresolved' ? src.text : src.kind === 'service' ? `Service ${src.key}` : endpointText(e.src);
+      const text = src.kind === 'unresolved' ? src.text : src.kind === 'service' ? `Service ${src.key}` : src.kind === 'dns' && src.text !== undefined ? src.text : endpointText(e.src);
       this.unresolved(file, e, text, dst, src.kind === 'unresolved' ? src.reason : 'unknown-service', src.kind === 'unresolved' ? src.detail : 'a Service as a source');
       return;
     }
@@ -276,9 +320,8 @@ export class TrafficResolver {
     }
     if (!sp) {
       const k = `${dst.key}:${proto}/${e.port}`;
-      if (!this.warnedPorts.has(k)) {
-        this.warnedPorts.add(k);
-        this.diagnostics.push(diag(Codes.traceServicePort, 'warning', `traffic to Service ${dst.key} on ${proto} ${e.port}, a port the Service does not declare; kept for review`, { file, doc: 0, line: e.line }));
+      if (!this.warned.has(k)) {
+        this.warned.set(k, diag(Codes.traceServicePort, 'warning', `traffic to Service ${dst.key} on ${proto} ${e.port}, a port the Service does not declare; kept for review`, { file, doc: 0, line: e.line }));
       }
       this.unresolved(file, e, peerKey(src.peer), { kind: 'unresolved', text: `Service ${dst.key}`, reason: 'no-service-port', detail: '' }, 'no-service-port', `Service ${dst.key} has no ${proto} port ${e.port}`);
       return;
@@ -293,14 +336,14 @@ export class TrafficResolver {
     }
   }
 
-  private readonly workloadPeers = new Map<Workload, PeerResolved>();
+  private readonly workloadPeers = new Map<TrafficWorkload, PeerResolved>();
   private readonly otherPeers = new Map<string, PeerResolved>();
 
   /**
    * One resolution object per workload: every pod of a workload resolves to the same object, so
    * the per-(source, destination) decisions are made once per workload pair, not per pod pair.
    */
-  private workloadPeer(w: Workload): PeerResolved {
+  private workloadPeer(w: TrafficWorkload): PeerResolved {
     let p = this.workloadPeers.get(w);
     if (!p) this.workloadPeers.set(w, (p = peerOf({ kind: 'workload', ref: w.ref }, w)));
     return p;
@@ -310,7 +353,7 @@ export class TrafficResolver {
 
   private servicePeer(svc: ServiceInfo): Resolved {
     let r = this.servicePeers.get(svc);
-    if (!r) this.servicePeers.set(svc, (r = { kind: 'service', ...svc }));
+    if (!r) this.servicePeers.set(svc, (r = { kind: 'service', key: svc.key, ports: svc.ports, workloads: this.selectWorkloads(svc.namespace, svc.selector) }));
     return r;
   }
 
@@ -340,16 +383,19 @@ export class TrafficResolver {
     this.current?.pending.push(cur);
   }
 
-  /** Resolutions by kind (and DNS port or not), namespace and pod/Service name (or owner, or address): no string is built per event. */
+  /** Named endpoints by kind (and DNS port or not), namespace and pod/Service name (or owner): no string is built per event. */
   private readonly byIdentity = new Map<string, Map<string, Map<string, Resolved>>>();
   /** The common case (a pod, not a DNS lookup), one lookup less. */
   private readonly pods = new Map<string, Map<string, Resolved>>();
   private readonly byAddr = new Map<string, Map<string, Resolved>>();
 
   /**
-   * Cached per endpoint identity. A named pod resolves by name alone (its address is not part of
-   * the key: a long trace of one pod costs one entry whatever its ports), so the cache holds one
-   * entry per pod, Service and address seen, not per line.
+   * Cached per endpoint identity. A named pod resolves by name alone, as the first event that
+   * names it describes it (its owner, labels); its address is not part of the key: a long trace of
+   * one pod costs one entry whatever its ports and IPs. The cache holds one entry per pod, Service
+   * and address seen. Other endpoints resolve by a key that holds every field their resolution
+   * reads. (Two threads reading two halves of a trace may see a name first with other metadata:
+   * `sameNamedResolutions` checks that they resolved it alike.)
    */
   private resolve(ep: TraceEndpoint, e: TraceEvent): Resolved {
     const variant = e.port === 53 ? (ep.kind === 'pod' ? 'pod53' : ep.kind === 'svc' ? 'svc53' : 'x53') : ep.kind;
@@ -362,12 +408,16 @@ export class TrafficResolver {
       let r = byName.get(id);
       if (!r) {
         r = this.resolveUncached({ ...ep, addr: undefined }, e.port);
+        // a DNS pod as a source is named as this first event shows it
+        if (r.kind === 'dns') r = { kind: 'dns', text: endpointText(ep) };
         byName.set(id, r);
       }
       // a pod the manifests do not know may still be known by its address (a snapshot pod of another name)
       if (r.kind !== 'unresolved' || ep.addr === undefined || !this.ipIndex.has(ep.addr)) return r;
     }
-    const key = ep.addr !== undefined && ep.name === undefined && ep.owner === undefined ? ep.addr : `${ep.namespace ?? ''}|${ep.name ?? ''}|${ep.owner ?? ''}|${ep.addr ?? ''}|${ep.name || ep.owner ? '' : JSON.stringify(ep.labels ?? {})}`;
+    // an address alone, unless labels may name the pod's workload
+    const addrOnly = ep.addr !== undefined && ep.name === undefined && ep.owner === undefined && !(ep.kind === 'pod' && ep.namespace && ep.labels);
+    const key = addrOnly ? (ep.addr as string) : `${ep.namespace ?? ''}|${ep.name ?? ''}|${ep.owner ?? ''}|${ep.addr ?? ''}|${ep.name || ep.owner ? '' : labelsKey(ep.labels)}`;
     let byKey = this.byAddr.get(variant);
     if (!byKey) this.byAddr.set(variant, (byKey = new Map()));
     let r = byKey.get(key);
@@ -422,7 +472,7 @@ export class TrafficResolver {
   }
 
   /** The manifests' workload a pod belongs to: its owner (folded: ReplicaSet -> Deployment, Job -> CronJob), its name, else its labels. */
-  private podWorkload(ns: string, podName: string | undefined, owner: string | undefined, ownerKind: string | undefined, labels: Readonly<Record<string, string>> | undefined): Workload | undefined {
+  private podWorkload(ns: string, podName: string | undefined, owner: string | undefined, ownerKind: string | undefined, labels: Readonly<Record<string, string>> | undefined): TrafficWorkload | undefined {
     const snap = podName ? this.podIndex.get(`${ns}/${podName}`) : undefined;
     for (const [o, kind] of [
       [owner, ownerKind],
@@ -450,7 +500,7 @@ export class TrafficResolver {
   }
 
   /** `<workload>-<suffix>` where the suffix is what the workload's kind adds; the longest workload name wins. */
-  private byPrefix(ns: string, name: string, suffixes: Record<string, RegExp>): Workload | undefined {
+  private byPrefix(ns: string, name: string, suffixes: Record<string, RegExp>): TrafficWorkload | undefined {
     for (let i = name.lastIndexOf('-'); i > 0; i = name.lastIndexOf('-', i - 1)) {
       const cands = this.byName.get(`${ns}/${name.slice(0, i)}`);
       const rest = name.slice(i + 1);
@@ -460,9 +510,71 @@ export class TrafficResolver {
     return undefined;
   }
 
+  /** What this resolver read, as plain data (a worker thread's answer): see `absorb`. */
+  partial(): ResolverPartial {
+    const named: [string, string][] = [];
+    for (const [variant, byNs] of [['pod', this.pods] as const, ...this.byIdentity]) {
+      for (const [ns, byName] of byNs) for (const [id, r] of byName) named.push([`${variant}\u0000${ns}\u0000${id}`, resolvedKey(r)]);
+    }
+    return { flows: [...this.flows], pending: [...this.pending], counts: { ...this.counts }, files: [...this.files], warned: [...this.warned], named };
+  }
+
+  /**
+   * Whether the other resolver resolved every name it shares with this one as this one did. A name
+   * resolves as the first event naming it describes the pod; an event of the other part naming it
+   * first with other metadata (another owner, other labels) may resolve it otherwise, and then
+   * the parts cannot be merged into what one read gives.
+   */
+  sameNamedResolutions(p: ResolverPartial): boolean {
+    for (const [key, resolved] of p.named) {
+      const [variant, ns, id] = key.split('\u0000') as [string, string, string];
+      const mine = (variant === 'pod' ? this.pods : this.byIdentity.get(variant))?.get(ns)?.get(id);
+      if (mine !== undefined && resolvedKey(mine) !== resolved) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Adds what another resolver read from the lines right after the ones read here, as if this one
+   * had read them: counts add; a flow or unresolved observation seen on both sides keeps this
+   * side's first line, the earliest first and the latest last time; one seen only there comes after
+   * this side's, in its order, its lines shifted by `lineOffset` (the other side counted its lines
+   * from 1); a Service port warned about on both sides is warned once, here. Resolution depends
+   * on nothing but the event (see `resolve`), so both sides decide every event as one would.
+   */
+  absorb(p: ResolverPartial, lineOffset: number): void {
+    for (const [key, f] of p.flows) {
+      const cur = this.flows.get(key);
+      if (!cur) this.flows.set(key, { ...f, src: this.samePeer(f.src), dst: this.samePeer(f.dst), line: f.line + lineOffset });
+      else {
+        cur.count += f.count;
+        if (f.first !== undefined && (cur.first === undefined || earlier(f.first, cur.first))) cur.first = f.first;
+        if (f.last !== undefined && (cur.last === undefined || earlier(cur.last, f.last))) cur.last = f.last;
+      }
+    }
+    for (const [key, u] of p.pending) {
+      const cur = this.pending.get(key);
+      if (cur) cur.count += u.count;
+      else this.pending.set(key, { ...u, line: u.line + lineOffset });
+    }
+    for (const k of Object.keys(this.counts) as (keyof typeof this.counts)[]) this.counts[k] += p.counts[k];
+    for (const f of p.files) this.files.add(f);
+    for (const [key, d] of p.warned) if (!this.warned.has(key)) this.warned.set(key, d.at?.line !== undefined ? { ...d, at: { ...d.at, line: d.at.line + lineOffset } } : d);
+  }
+
+  private workloadByKey: Map<string, TrafficWorkload> | undefined;
+
+  /** This resolver's own peer for a copy from another thread (workload references are this side's objects). */
+  private samePeer(peer: Peer): Peer {
+    if (peer.kind !== 'workload') return peer;
+    this.workloadByKey ??= new Map(this.basisWorkloads.map((w) => [peerKey({ kind: 'workload', ref: w.ref }), w]));
+    const w = this.workloadByKey.get(peerKey(peer));
+    return w ? this.workloadPeer(w).peer : peer;
+  }
+
   finish(): { value: ObservedTraffic; diagnostics: Diagnostic[] } {
     const byPair = new Map<string, { src: Peer; dst: Peer; conns: ConnectionSet; evidence: Evidence[] }>();
-    const flows = [...this.flows.values()].sort((a, b) => compareStrings(a.file, b.file) || a.line - b.line || compareStrings(a.proto, b.proto) || a.port - b.port);
+    const flows = [...this.flows.values()].sort((a, b) => compareText(a.file, b.file) || a.line - b.line || compareText(a.proto, b.proto) || a.port - b.port);
     for (const f of flows) {
       const key = `${peerKey(f.src)}\u0000${peerKey(f.dst)}`;
       const conns = ConnectionSet.port(f.proto, f.port);
@@ -473,12 +585,12 @@ export class TrafficResolver {
         cur.evidence.push(ev);
       } else byPair.set(key, { src: f.src, dst: f.dst, conns, evidence: [ev] });
     }
-    const links = [...byPair.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+    const links = [...byPair.entries()].sort(([a], [b]) => compareText(a, b)).map(([, l]) => l);
     const unresolved = [...this.pending.values()]
       .map((u) => ({ src: u.src, dst: u.dst, conns: ConnectionSet.port(u.proto, u.port), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count }))
-      .sort((a, b) => compareStrings(a.src, b.src) || compareStrings(a.dst, b.dst) || compareStrings(a.conns.toString(), b.conns.toString()) || compareStrings(a.file, b.file) || a.line - b.line);
+      .sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst) || compareText(a.conns.toString(), b.conns.toString()) || compareText(a.file, b.file) || a.line - b.line);
     const summary: TrafficSummary = { files: this.files.size, ...this.counts };
-    const diagnostics = [...this.diagnostics];
+    const diagnostics = [...this.warned.values()];
     const noise = summaryText(summary);
     if (noise) diagnostics.push(diag(Codes.trafficFiltered, 'info', noise));
     return { value: { links, unresolved, summary }, diagnostics };
@@ -502,8 +614,24 @@ export function summaryText(s: TrafficSummary): string {
 /** A resolved peer with its key computed once (events reuse cached resolutions). */
 type PeerResolved = Extract<Resolved, { kind: 'peer' }>;
 
-function peerOf(peer: Peer, workload?: Workload, alias?: string): PeerResolved {
+function peerOf(peer: Peer, workload?: TrafficWorkload, alias?: string): PeerResolved {
   return { kind: 'peer', peer, key: peerKey(peer), ...(workload ? { workload } : {}), ...(alias ? { alias } : {}) };
+}
+
+/** What a resolution stands for, as text: two resolutions with one key decide every event alike. */
+function resolvedKey(r: Resolved): string {
+  switch (r.kind) {
+    case 'peer':
+      return `peer\u0000${r.key}\u0000${r.alias ?? ''}`;
+    case 'service':
+      return `service\u0000${r.key}`;
+    case 'unresolved':
+      return `unresolved\u0000${r.text}\u0000${r.reason}\u0000${r.detail}`;
+    case 'dns':
+      return `dns\u0000${r.text ?? ''}`;
+    default:
+      return r.kind;
+  }
 }
 
 function endpointText(ep: TraceEndpoint): string {
@@ -511,9 +639,29 @@ function endpointText(ep: TraceEndpoint): string {
   return ep.addr ?? '?';
 }
 
-/** Timestamps compare as numbers when both are (nanoseconds), else as text (ISO 8601 sorts as text). */
+/**
+ * Timestamps in one total order, so that first and last seen do not depend on the order events
+ * are read in: nanosecond counts compare as numbers and come before text; text (ISO 8601) compares
+ * as text.
+ */
 function earlier(a: string, b: string): boolean {
-  if (/^\d+$/.test(a) && /^\d+$/.test(b)) return a.length !== b.length ? a.length < b.length : a < b;
+  const na = /^\d+$/.test(a);
+  const nb = /^\d+$/.test(b);
+  if (na !== nb) return na;
+  if (na && a.length !== b.length) return a.length < b.length;
   return a < b;
 }
 
+/** Labels as a key: no labels and empty labels differ (the resolver tells them apart), key order does not. */
+function labelsKey(labels: Readonly<Record<string, string>> | undefined): string {
+  return labels === undefined ? '-' : JSON.stringify(Object.entries(labels).sort(([a], [b]) => compareText(a, b)));
+}
+
+
+/**
+ * manifests/cluster.ts's compareStrings, written here: the trace worker loads this module without
+ * the manifest readers that one comes with.
+ */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

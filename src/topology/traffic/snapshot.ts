@@ -1,43 +1,9 @@
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseManifestFile, type ManifestFile } from '../../manifests/documents.js';
 import { DEFAULT_NAMESPACE } from '../../manifests/cluster.js';
+import type { ClusterSnapshot, SnapshotPod, SnapshotService, SnapshotServicePort } from './snapshot-model.js';
 
-/** A Service port as exported (`kubectl get svc -o yaml`). */
-export interface SnapshotServicePort {
-  readonly name?: string;
-  readonly port: number;
-  readonly targetPort?: number | string;
-  readonly protocol?: 'TCP' | 'UDP' | 'SCTP';
-}
-
-export interface SnapshotPod {
-  readonly namespace: string;
-  readonly name: string;
-  readonly ips: readonly string[];
-  readonly hostIp?: string;
-  readonly hostNetwork: boolean;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly owner?: { readonly kind: string; readonly name: string };
-}
-
-export interface SnapshotService {
-  readonly namespace: string;
-  readonly name: string;
-  readonly clusterIps: readonly string[];
-  readonly ports: readonly SnapshotServicePort[];
-  readonly selector?: Readonly<Record<string, string>>;
-}
-
-/** What `--cluster-snapshot DIR` holds: exported pods, services, namespaces (and nodes, when there). */
-export interface ClusterSnapshot {
-  readonly pods: readonly SnapshotPod[];
-  readonly services: readonly SnapshotService[];
-  readonly namespaces: readonly string[];
-  /** Node addresses: where kubelet probes come from. */
-  readonly nodeIps: readonly string[];
-}
-
-export const EMPTY_SNAPSHOT: ClusterSnapshot = { pods: [], services: [], namespaces: [], nodeIps: [] };
+export { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotService, type SnapshotServicePort } from './snapshot-model.js';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);

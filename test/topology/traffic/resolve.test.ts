@@ -4,6 +4,7 @@ import { peerKey } from '../../../src/model/peer.js';
 import { parseCidr } from '../../../src/model/ip.js';
 import type { TraceEndpoint, TraceEvent } from '../../../src/topology/traffic/events.js';
 import { TrafficResolver } from '../../../src/topology/traffic/resolve.js';
+import { trafficBasis } from '../../../src/topology/traffic/ingest.js';
 import { EMPTY_SNAPSHOT, type ClusterSnapshot } from '../../../src/topology/traffic/snapshot.js';
 
 /** Resolution rules, one by one: owners fold, pod names fold, labels decide only when unique, Service ports become target ports. */
@@ -76,7 +77,7 @@ const pod = (name: string, more: Partial<TraceEndpoint> = {}): TraceEndpoint => 
 
 function run(events: TraceEvent[], snapshot: ClusterSnapshot = EMPTY_SNAPSHOT, aliases: { name: string; ranges: string[] }[] = []) {
   line = 0;
-  const r = new TrafficResolver(cluster, snapshot, aliases.map((a) => ({ name: a.name, ranges: a.ranges.map((c) => parseCidr(c)!) })));
+  const r = new TrafficResolver(trafficBasis(cluster), snapshot, aliases.map((a) => ({ name: a.name, ranges: a.ranges.map((c) => parseCidr(c)!) })));
   for (const e of events) r.add('t.ndjson', e);
   const out = r.finish();
   return {
@@ -167,7 +168,7 @@ describe('TrafficResolver', () => {
 
   it('only connection starts count; duplicates aggregate with count and first/last seen (numeric timestamps compare as numbers)', () => {
     line = 0;
-    const resolver = new TrafficResolver(cluster);
+    const resolver = new TrafficResolver(trafficBasis(cluster));
     for (const [t, phase] of [
       ['900', 'start'],
       ['1000', 'start'],
