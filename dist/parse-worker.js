@@ -8448,7 +8448,7 @@ function requireLoader() {
         return "";
     }
   }
-  function charFromCodepoint(c) {
+  function charFromCodepoint2(c) {
     if (c <= 65535) {
       return String.fromCharCode(c);
     }
@@ -8922,7 +8922,7 @@ function requireLoader() {
               throwError(state, "expected hexadecimal character");
             }
           }
-          state.result += charFromCodepoint(hexResult);
+          state.result += charFromCodepoint2(hexResult);
           state.position++;
         } else {
           throwError(state, "unknown escape sequence");
@@ -10676,10 +10676,540 @@ var Codes = {
   /** The built-in engine and nca disagree on a baseline rule. */
   baselineDisagreement: "NPC111",
   /** nca could not decide a rule (missing, timed out, failed, or an input it does not support). */
-  baselineEngineNote: "NPC112"
+  baselineEngineNote: "NPC112",
+  // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
+  /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
+  trafficBlocked: "NPC225"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
+}
+
+// src/manifests/block-yaml.ts
+var FALLBACK = /* @__PURE__ */ Symbol("block-yaml fallback");
+var Bail = class {
+};
+var BAIL = new Bail();
+var MERGE_TAG = "tag:yaml.org,2002:merge";
+var KNOWN_IMPLICIT_TAGS = ["null", "bool", "int", "float", "merge"].map((t) => `tag:yaml.org,2002:${t}`);
+var MAX_DEPTH = 40;
+var LF = 10;
+var SPACE = 32;
+var HASH = 35;
+var DQUOTE = 34;
+var SQUOTE = 39;
+var DASH = 45;
+var COLON = 58;
+var COMMA = 44;
+var BACKSLASH = 92;
+var LBRACKET = 91;
+var RBRACKET = 93;
+var LBRACE = 123;
+var RBRACE = 125;
+var UNSUPPORTED_CHARACTER = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+function parseBlockYaml(text, schema2) {
+  if (UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
+  const implicit = schema2.compiledImplicit;
+  if (!implicit.every((type2) => KNOWN_IMPLICIT_TAGS.includes(type2.tag))) return FALLBACK;
+  try {
+    return new BlockReader(text, implicit).document();
+  } catch (e) {
+    if (e === BAIL) return FALLBACK;
+    throw e;
+  }
+}
+function isBlank(c) {
+  return c === SPACE || c === LF || c !== c;
+}
+var BlockReader = class {
+  constructor(text, implicit) {
+    this.text = text;
+    this.implicit = implicit;
+  }
+  text;
+  implicit;
+  pos = 0;
+  lineStart = 0;
+  indent = -1;
+  /** End of the last scalar token read (after a closing quote, or where a plain scalar stopped). */
+  tokenEnd = 0;
+  nextColon = -1;
+  nextHash = -1;
+  document() {
+    let from = -1;
+    if (this.text.startsWith("---")) from = this.lineEnd(3);
+    this.advance(from);
+    if (this.indent < 0) throw BAIL;
+    const root = this.node(1);
+    if (this.indent >= 0) throw BAIL;
+    return root;
+  }
+  /**
+   * Moves to the next content line after the line break at `from` (-1: the start), skipping blank
+   * and comment lines. A document marker inside the chunk is left to js-yaml.
+   */
+  advance(from) {
+    const t = this.text;
+    const n = t.length;
+    let i = from;
+    while (i < n) {
+      const start = ++i;
+      while (t.charCodeAt(i) === SPACE) i++;
+      if (i >= n) break;
+      const c = t.charCodeAt(i);
+      if (c === LF) continue;
+      if (c === HASH) {
+        i = t.indexOf("\n", i);
+        if (i < 0) break;
+        continue;
+      }
+      if (i === start && (t.startsWith("---", i) || t.startsWith("...", i))) throw BAIL;
+      this.lineStart = start;
+      this.indent = i - start;
+      this.pos = i;
+      return;
+    }
+    this.indent = -1;
+  }
+  /**
+   * The line break (or text end) after a node that ends at `p`: only spaces and a comment may
+   * follow. A `#` glued to the node is a comment for js-yaml in some places and not in others.
+   */
+  lineEnd(p) {
+    const t = this.text;
+    while (t.charCodeAt(p) === SPACE) p++;
+    if (p >= t.length) return t.length;
+    const c = t.charCodeAt(p);
+    if (c === LF) return p;
+    if (c === HASH && t.charCodeAt(p - 1) === SPACE) {
+      const end = t.indexOf("\n", p);
+      return end < 0 ? t.length : end;
+    }
+    throw BAIL;
+  }
+  isSequenceEntry(p) {
+    return this.text.charCodeAt(p) === DASH && isBlank(this.text.charCodeAt(p + 1));
+  }
+  /**
+   * The node starting on the current line: a sequence, a mapping, or a scalar or flow collection
+   * alone on its line (`key:\n  {}`); js-yaml reads the last as a mapping key without a colon.
+   */
+  node(depth) {
+    return this.isSequenceEntry(this.pos) ? this.sequence(this.indent, depth) : this.compactEntry(this.pos, depth);
+  }
+  /**
+   * A block mapping whose keys stand at column `indent`; the first key is at `pos` (mid-line for
+   * `- key: value`). Keys keep their order; a duplicate key falls back so that js-yaml reports it.
+   */
+  mapping(indent, depth) {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const result = {};
+    let entries = 0;
+    for (; ; ) {
+      const key = this.key();
+      result[key] = this.mappingValue(indent, depth);
+      entries++;
+      if (this.indent > indent) throw BAIL;
+      if (this.indent < indent) break;
+    }
+    if (Object.keys(result).length !== entries) throw BAIL;
+    return result;
+  }
+  /** A mapping key at `pos` (plain or quoted, on one line, followed by `: ` or `:` at the line end); leaves `tokenEnd` after the colon. */
+  key() {
+    const t = this.text;
+    const start = this.pos;
+    const c = t.charCodeAt(start);
+    let key;
+    if (c === DQUOTE) key = this.doubleQuoted(start);
+    else if (c === SQUOTE) key = this.singleQuoted(start);
+    else key = keyString(this.resolvePlain(this.plain(start)));
+    let p = this.tokenEnd;
+    while (t.charCodeAt(p) === SPACE) p++;
+    if (t.charCodeAt(p) !== COLON || !isBlank(t.charCodeAt(p + 1))) throw BAIL;
+    this.tokenEnd = p + 1;
+    return key;
+  }
+  /** The value after `key:`: on the same line, or a block node on the following lines, or null. */
+  mappingValue(indent, depth) {
+    const t = this.text;
+    let p = this.tokenEnd;
+    while (t.charCodeAt(p) === SPACE) p++;
+    const c = t.charCodeAt(p);
+    if (c === LF || c === HASH || p >= t.length) {
+      this.advance(this.lineEnd(p));
+      if (this.indent > indent) return this.node(depth + 1);
+      if (this.indent === indent && this.isSequenceEntry(this.pos)) return this.sequence(indent, depth + 1);
+      return null;
+    }
+    const value = this.inlineValue(p, depth);
+    this.advance(this.lineEnd(this.tokenEnd));
+    return value;
+  }
+  /** A block sequence whose `-` stand at column `indent`; the first at `pos` (mid-line for `- - x`). */
+  sequence(indent, depth) {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const t = this.text;
+    const result = [];
+    for (; ; ) {
+      let p = this.pos + 1;
+      while (t.charCodeAt(p) === SPACE) p++;
+      const c = t.charCodeAt(p);
+      if (c === LF || c === HASH || p >= t.length) {
+        this.advance(this.lineEnd(p));
+        if (this.indent > indent) {
+          result.push(this.node(depth + 1));
+        } else {
+          result.push(null);
+          if (this.indent >= 0 && this.indent < indent && this.isSequenceEntry(this.pos)) throw BAIL;
+        }
+      } else if (this.isSequenceEntry(p)) {
+        this.pos = p;
+        result.push(this.sequence(p - this.lineStart, depth + 1));
+      } else {
+        result.push(this.compactEntry(p, depth));
+      }
+      if (this.indent === indent && this.isSequenceEntry(this.pos)) continue;
+      if (this.indent > indent) throw BAIL;
+      return result;
+    }
+  }
+  /**
+   * `value` or `key: value` at `p` (a mapping whose keys stand at the column of its first key), as
+   * after `- `. A flow collection before `: ` is a complex key: `key()` falls back on it.
+   */
+  compactEntry(p, depth) {
+    const t = this.text;
+    const value = this.inlineValue(p, depth);
+    let q = this.tokenEnd;
+    while (t.charCodeAt(q) === SPACE) q++;
+    if (t.charCodeAt(q) === COLON && isBlank(t.charCodeAt(q + 1))) {
+      this.pos = p;
+      return this.mapping(p - this.lineStart, depth + 1);
+    }
+    this.advance(this.lineEnd(this.tokenEnd));
+    return value;
+  }
+  /** A scalar or a flow collection at `p`, on one line; sets `tokenEnd`. */
+  inlineValue(p, depth) {
+    const c = this.text.charCodeAt(p);
+    if (c === DQUOTE) return this.doubleQuoted(p);
+    if (c === SQUOTE) return this.singleQuoted(p);
+    if (c === LBRACKET) return this.flowSequence(p, depth + 1);
+    if (c === LBRACE) return this.flowMapping(p, depth + 1);
+    return this.resolvePlain(this.plain(p));
+  }
+  /**
+   * A plain scalar in block context: it ends at `: `, ` #` or the line end; trailing spaces are
+   * not part of it. Indicators that may not start one (or that start something else) fall back.
+   */
+  plain(p) {
+    const t = this.text;
+    if (!this.plainMayStart(p, false)) throw BAIL;
+    let end = t.indexOf("\n", p);
+    if (end < 0) end = t.length;
+    for (let colon = this.colonFrom(p); colon < end; colon = this.colonFrom(colon + 1)) {
+      if (isBlank(t.charCodeAt(colon + 1))) {
+        end = colon;
+        break;
+      }
+    }
+    for (let hash = this.hashFrom(p); hash < end; hash = this.hashFrom(hash + 1)) {
+      if (t.charCodeAt(hash - 1) === SPACE) {
+        end = hash;
+        break;
+      }
+    }
+    this.tokenEnd = end;
+    while (t.charCodeAt(end - 1) === SPACE) end--;
+    return t.slice(p, end);
+  }
+  /**
+   * The first `:` at or after `p` (the text length if none). Reads move forward, so the answer is
+   * kept until passed: every part of the text is searched once.
+   */
+  colonFrom(p) {
+    if (this.nextColon < p) {
+      const found = this.text.indexOf(":", p);
+      this.nextColon = found < 0 ? this.text.length : found;
+    }
+    return this.nextColon;
+  }
+  /** The first `#` at or after `p`, as `colonFrom`. */
+  hashFrom(p) {
+    if (this.nextHash < p) {
+      const found = this.text.indexOf("#", p);
+      this.nextHash = found < 0 ? this.text.length : found;
+    }
+    return this.nextHash;
+  }
+  plainMayStart(p, inFlow) {
+    const c = this.text.charCodeAt(p);
+    switch (c) {
+      case DASH: {
+        const next = this.text.charCodeAt(p + 1);
+        return !isBlank(next) && !(inFlow && (next === COMMA || next === RBRACKET || next === LBRACKET || next === LBRACE || next === RBRACE));
+      }
+      // `?` and `:` start plain scalars only in some contexts; `-`-like rules we do not need to mirror
+      case 63:
+      // ?
+      case COLON:
+      case SPACE:
+      case LF:
+      case COMMA:
+      case LBRACKET:
+      case RBRACKET:
+      case LBRACE:
+      case RBRACE:
+      case HASH:
+      case 38:
+      // & anchor
+      case 42:
+      // * alias
+      case 33:
+      // ! tag
+      case 124:
+      // | literal block scalar
+      case 62:
+      // > folded block scalar
+      case SQUOTE:
+      case DQUOTE:
+      case 37:
+      // % directive
+      case 64:
+      // @ reserved
+      case 96:
+        return false;
+      default:
+        return c === c;
+    }
+  }
+  /** A plain scalar's value: js-yaml's implicit resolvers in order, after shortcuts that give the same answer. */
+  resolvePlain(s) {
+    const c = s.charCodeAt(0);
+    if (c >= 97 && c <= 122 || c >= 65 && c <= 90) {
+      if (!maybeReservedWord(s)) return s;
+    } else if (c >= 49 && c <= 57 && s.length <= 15 && isDigits(s)) {
+      return Number(s);
+    }
+    for (const type2 of this.implicit) {
+      if (type2.resolve(s)) {
+        if (type2.tag === MERGE_TAG) throw BAIL;
+        return type2.construct(s);
+      }
+    }
+    return s;
+  }
+  /** A single-quoted scalar on one line (`''` is a quote); sets `tokenEnd` after the closing quote. */
+  singleQuoted(p) {
+    const t = this.text;
+    let out = "";
+    let segment = p + 1;
+    for (let i = segment; ; i++) {
+      const c = t.charCodeAt(i);
+      if (c === SQUOTE) {
+        out += t.slice(segment, i);
+        if (t.charCodeAt(i + 1) !== SQUOTE) {
+          this.tokenEnd = i + 1;
+          return out;
+        }
+        segment = ++i;
+      } else if (c === LF || c !== c) {
+        throw BAIL;
+      }
+    }
+  }
+  /** A double-quoted scalar on one line with YAML's escapes, decoded exactly as js-yaml decodes them. */
+  doubleQuoted(p) {
+    const t = this.text;
+    let out = "";
+    let segment = p + 1;
+    for (let i = segment; ; ) {
+      const c = t.charCodeAt(i);
+      if (c === DQUOTE) {
+        this.tokenEnd = i + 1;
+        return out + t.slice(segment, i);
+      }
+      if (c === LF || c !== c) throw BAIL;
+      if (c === BACKSLASH) {
+        out += t.slice(segment, i);
+        const e = t.charCodeAt(i + 1);
+        const simple = SIMPLE_ESCAPES.get(e);
+        if (simple !== void 0) {
+          out += simple;
+          i += 2;
+        } else {
+          const digits = e === 120 ? 2 : e === 117 ? 4 : e === 85 ? 8 : 0;
+          if (digits === 0) throw BAIL;
+          let code = 0;
+          for (let k = 0; k < digits; k++) {
+            const h = hexValue(t.charCodeAt(i + 2 + k));
+            if (h < 0) throw BAIL;
+            code = (code << 4) + h;
+          }
+          out += charFromCodepoint(code);
+          i += 2 + digits;
+        }
+        segment = i;
+        continue;
+      }
+      i++;
+    }
+  }
+  /**
+   * A flow collection on one line: `[a, "b", 80]`, `{name: x, labels: {app: web}}`, nested. Every
+   * entry has a value (`{a, b: 1}` and `{a: }` fall back), a trailing comma is allowed as js-yaml
+   * allows it, a plain scalar holding `:` or `#` falls back (their flow rules are subtle).
+   */
+  flowValue(p, depth) {
+    const c = this.text.charCodeAt(p);
+    if (c === DQUOTE) return this.doubleQuoted(p);
+    if (c === SQUOTE) return this.singleQuoted(p);
+    if (c === LBRACKET) return this.flowSequence(p, depth + 1);
+    if (c === LBRACE) return this.flowMapping(p, depth + 1);
+    return this.resolvePlain(this.flowPlain(p));
+  }
+  flowSequence(p, depth) {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const t = this.text;
+    const result = [];
+    let i = p + 1;
+    for (; ; ) {
+      while (t.charCodeAt(i) === SPACE) i++;
+      if (t.charCodeAt(i) === RBRACKET) {
+        this.tokenEnd = i + 1;
+        return result;
+      }
+      result.push(this.flowValue(i, depth));
+      i = this.tokenEnd;
+      while (t.charCodeAt(i) === SPACE) i++;
+      const next = t.charCodeAt(i);
+      if (next === COMMA) i++;
+      else if (next !== RBRACKET) throw BAIL;
+    }
+  }
+  flowMapping(p, depth) {
+    if (depth > MAX_DEPTH) throw BAIL;
+    const t = this.text;
+    const result = {};
+    let entries = 0;
+    let i = p + 1;
+    for (; ; ) {
+      while (t.charCodeAt(i) === SPACE) i++;
+      const c = t.charCodeAt(i);
+      if (c === RBRACE) {
+        this.tokenEnd = i + 1;
+        if (Object.keys(result).length !== entries) throw BAIL;
+        return result;
+      }
+      let key;
+      if (c === DQUOTE || c === SQUOTE) {
+        key = c === DQUOTE ? this.doubleQuoted(i) : this.singleQuoted(i);
+        i = this.tokenEnd;
+        while (t.charCodeAt(i) === SPACE) i++;
+        if (t.charCodeAt(i) !== COLON) throw BAIL;
+      } else {
+        key = keyString(this.resolvePlain(this.flowPlain(i)));
+        i = this.tokenEnd;
+        if (t.charCodeAt(i) !== COLON) throw BAIL;
+      }
+      i++;
+      while (t.charCodeAt(i) === SPACE) i++;
+      const v = t.charCodeAt(i);
+      if (v === COMMA || v === RBRACE) throw BAIL;
+      result[key] = this.flowValue(i, depth);
+      entries++;
+      i = this.tokenEnd;
+      while (t.charCodeAt(i) === SPACE) i++;
+      const next = t.charCodeAt(i);
+      if (next === COMMA) i++;
+      else if (next !== RBRACE) throw BAIL;
+    }
+  }
+  /**
+   * A plain scalar inside a flow collection: it ends at `,`, `]`, `}` or `: `; any other `:`, a
+   * `#`, a nested opening bracket or the line end falls back.
+   */
+  flowPlain(p) {
+    const t = this.text;
+    if (!this.plainMayStart(p, true)) throw BAIL;
+    let i = p;
+    let last = p;
+    for (; ; i++) {
+      const c = t.charCodeAt(i);
+      if (c === COMMA || c === RBRACKET || c === RBRACE) break;
+      if (c === COLON) {
+        if (t.charCodeAt(i + 1) === SPACE) break;
+        throw BAIL;
+      }
+      if (c === LF || c !== c || c === HASH || c === LBRACKET || c === LBRACE) throw BAIL;
+      if (c !== SPACE) last = i + 1;
+    }
+    this.tokenEnd = i;
+    return t.slice(p, last);
+  }
+};
+function maybeReservedWord(s) {
+  if (s.length !== 4 && s.length !== 5) return false;
+  const c = s.charCodeAt(0) | 32;
+  if (c !== 110 && c !== 116 && c !== 102) return false;
+  return RESERVED_WORDS.includes(s);
+}
+var RESERVED_WORDS = ["null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE"];
+function keyString(value) {
+  if (typeof value === "string") return value;
+  return typeof value === "object" && value !== null ? "[object Object]" : String(value);
+}
+function isDigits(s) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+function hexValue(c) {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 32;
+  return lower >= 97 && lower <= 102 ? lower - 97 + 10 : -1;
+}
+function charFromCodepoint(c) {
+  if (c <= 65535) return String.fromCharCode(c);
+  return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
+}
+var SIMPLE_ESCAPES = /* @__PURE__ */ new Map([
+  [48, "\0"],
+  // 0
+  [97, "\x07"],
+  // a
+  [98, "\b"],
+  // b
+  [116, "	"],
+  // t
+  [110, "\n"],
+  // n
+  [118, "\v"],
+  // v
+  [102, "\f"],
+  // f
+  [114, "\r"],
+  // r
+  [101, "\x1B"],
+  // e
+  [32, " "],
+  [34, '"'],
+  [47, "/"],
+  [92, "\\"],
+  [78, ""],
+  // N
+  [95, " "],
+  // _
+  [76, "\u2028"],
+  // L
+  [80, "\u2029"]
+  // P
+]);
+function blockYamlSource() {
+  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
 }
 
 // src/manifests/documents.ts
@@ -10717,7 +11247,8 @@ var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d
 var YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
 function loadChunk(text, cache) {
   if (cache?.values.has(text)) return cache.values.get(text);
-  const value = yaml.load(text, { schema: SCHEMA });
+  const fast = parseBlockYaml(text, SCHEMA);
+  const value = fast !== FALLBACK ? fast : yaml.load(text, { schema: SCHEMA });
   cache?.values.set(text, value);
   return value;
 }
@@ -10922,7 +11453,7 @@ function normalizeNewlines(text) {
 function parserSource() {
   const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
   const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
-  return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`].join("\n");
+  return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
 
 // src/manifests/parsed-store.ts

@@ -1,22 +1,42 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-6HH2SOSG.js";
-import "../chunks/chunk-F7KEZBZV.js";
-import "../chunks/chunk-R3NGZDEE.js";
-import "../chunks/chunk-D255VNEW.js";
-import "../chunks/chunk-D72JR64T.js";
-import "../chunks/chunk-QRYFGKCP.js";
-import "../chunks/chunk-VFXDJJS4.js";
-import "../chunks/chunk-W5GPRM7E.js";
+} from "../chunks/chunk-LJHGQLIA.js";
+import "../chunks/chunk-CHDWMTVZ.js";
+import "../chunks/chunk-TULVE4TS.js";
+import "../chunks/chunk-4OITCNSV.js";
+import "../chunks/chunk-Y7US7DU7.js";
+import "../chunks/chunk-26TIRC7B.js";
+import "../chunks/chunk-ENA77AFC.js";
+import "../chunks/chunk-YACSS2QL.js";
+import "../chunks/chunk-CZWDEDPU.js";
+import "../chunks/chunk-SB7F7EHF.js";
+import "../chunks/chunk-RCQFI552.js";
+import "../chunks/chunk-HBYDZPU4.js";
+import "../chunks/chunk-PGQE4NWH.js";
+import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-DWVFP23D.js";
+import "../chunks/chunk-FO7LXTW4.js";
+import "../chunks/chunk-ZAFBLR44.js";
+import "../chunks/chunk-QCU7NKNQ.js";
+import "../chunks/chunk-RNJZYEM6.js";
+import "../chunks/chunk-72AR3JDR.js";
+import "../chunks/chunk-MSWYSCCB.js";
+import "../chunks/chunk-E23QOJSC.js";
+import "../chunks/chunk-U2VMM7EM.js";
+import "../chunks/chunk-3CBGW5E2.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-EJRGSB66.js";
+} from "../chunks/chunk-BQ5AXOYQ.js";
 import {
   nodeIo
-} from "../chunks/chunk-5H3LHJPL.js";
+} from "../chunks/chunk-XSYXACVR.js";
+import "../chunks/chunk-BFPPO3AS.js";
+import "../chunks/chunk-OD23WYWX.js";
+import "../chunks/chunk-LJ56FUY6.js";
+import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/check.ts
 process.exitCode = await runAction(checkAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

@@ -11,12 +11,17 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-EJRGSB66.js";
+} from "../chunks/chunk-BQ5AXOYQ.js";
+import {
+  nodeIo
+} from "../chunks/chunk-XSYXACVR.js";
+import "../chunks/chunk-BFPPO3AS.js";
+import "../chunks/chunk-OD23WYWX.js";
 import {
   ConfigError,
-  ExitCode,
-  nodeIo
-} from "../chunks/chunk-5H3LHJPL.js";
+  ExitCode
+} from "../chunks/chunk-LJ56FUY6.js";
+import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

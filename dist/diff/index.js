@@ -1,18 +1,29 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-R3NGZDEE.js";
-import "../chunks/chunk-D255VNEW.js";
-import "../chunks/chunk-VFXDJJS4.js";
-import "../chunks/chunk-W5GPRM7E.js";
+} from "../chunks/chunk-ENA77AFC.js";
+import "../chunks/chunk-YACSS2QL.js";
+import "../chunks/chunk-CZWDEDPU.js";
+import "../chunks/chunk-SB7F7EHF.js";
+import "../chunks/chunk-QCU7NKNQ.js";
+import "../chunks/chunk-RNJZYEM6.js";
+import "../chunks/chunk-72AR3JDR.js";
+import "../chunks/chunk-MSWYSCCB.js";
+import "../chunks/chunk-E23QOJSC.js";
+import "../chunks/chunk-U2VMM7EM.js";
+import "../chunks/chunk-3CBGW5E2.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-EJRGSB66.js";
+} from "../chunks/chunk-BQ5AXOYQ.js";
 import {
   nodeIo
-} from "../chunks/chunk-5H3LHJPL.js";
+} from "../chunks/chunk-XSYXACVR.js";
+import "../chunks/chunk-BFPPO3AS.js";
+import "../chunks/chunk-OD23WYWX.js";
+import "../chunks/chunk-LJ56FUY6.js";
+import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/diff.ts
 process.exitCode = await runAction(diffAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

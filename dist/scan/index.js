@@ -1,20 +1,30 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
+  runScan
+} from "../chunks/chunk-QAZWXDP3.js";
+import {
   renderScanJson,
   renderScanMd,
-  renderScanYaml,
-  runScan
-} from "../chunks/chunk-ULNFMTAM.js";
-import "../chunks/chunk-3SUFBUPJ.js";
-import "../chunks/chunk-QRYFGKCP.js";
+  renderScanYaml
+} from "../chunks/chunk-LXCQNDRR.js";
+import "../chunks/chunk-55OUSNCC.js";
+import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-DWVFP23D.js";
+import "../chunks/chunk-FO7LXTW4.js";
+import "../chunks/chunk-ZAFBLR44.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VFXDJJS4.js";
+} from "../chunks/chunk-QCU7NKNQ.js";
+import "../chunks/chunk-RNJZYEM6.js";
+import "../chunks/chunk-72AR3JDR.js";
+import "../chunks/chunk-MSWYSCCB.js";
+import "../chunks/chunk-E23QOJSC.js";
+import "../chunks/chunk-U2VMM7EM.js";
 import {
   workloadKey
-} from "../chunks/chunk-W5GPRM7E.js";
+} from "../chunks/chunk-3CBGW5E2.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -24,11 +34,16 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EJRGSB66.js";
+} from "../chunks/chunk-BQ5AXOYQ.js";
 import {
-  ExitCode,
   nodeIo
-} from "../chunks/chunk-5H3LHJPL.js";
+} from "../chunks/chunk-XSYXACVR.js";
+import "../chunks/chunk-BFPPO3AS.js";
+import "../chunks/chunk-OD23WYWX.js";
+import {
+  ExitCode
+} from "../chunks/chunk-LJ56FUY6.js";
+import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

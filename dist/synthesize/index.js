@@ -3,22 +3,35 @@ import {
   policyTarget,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-MWPEZSZO.js";
-import "../chunks/chunk-3SUFBUPJ.js";
+} from "../chunks/chunk-AE2CCUUG.js";
+import "../chunks/chunk-BUJHURTY.js";
+import "../chunks/chunk-RCQFI552.js";
 import {
-  DEFAULT_SYNTHESIS_OPTIONS,
   renderPoliciesYaml
-} from "../chunks/chunk-D72JR64T.js";
-import "../chunks/chunk-QRYFGKCP.js";
+} from "../chunks/chunk-HBYDZPU4.js";
+import {
+  DEFAULT_SYNTHESIS_OPTIONS
+} from "../chunks/chunk-PGQE4NWH.js";
+import "../chunks/chunk-55OUSNCC.js";
+import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-DWVFP23D.js";
+import "../chunks/chunk-FO7LXTW4.js";
+import "../chunks/chunk-ZAFBLR44.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VFXDJJS4.js";
+} from "../chunks/chunk-QCU7NKNQ.js";
+import "../chunks/chunk-RNJZYEM6.js";
+import "../chunks/chunk-72AR3JDR.js";
+import "../chunks/chunk-MSWYSCCB.js";
 import {
-  NAMESPACE_NAME_LABEL,
   markdownCode
-} from "../chunks/chunk-W5GPRM7E.js";
+} from "../chunks/chunk-E23QOJSC.js";
+import "../chunks/chunk-U2VMM7EM.js";
+import {
+  NAMESPACE_NAME_LABEL
+} from "../chunks/chunk-3CBGW5E2.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -28,11 +41,16 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EJRGSB66.js";
+} from "../chunks/chunk-BQ5AXOYQ.js";
 import {
-  ExitCode,
   nodeIo
-} from "../chunks/chunk-5H3LHJPL.js";
+} from "../chunks/chunk-XSYXACVR.js";
+import "../chunks/chunk-BFPPO3AS.js";
+import "../chunks/chunk-OD23WYWX.js";
+import {
+  ExitCode
+} from "../chunks/chunk-LJ56FUY6.js";
+import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/synthesize.ts
 function ingressController(labels) {

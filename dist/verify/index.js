@@ -3,30 +3,46 @@ import {
   renderRepoDrift,
   renderRepoDriftMd,
   renderRepoDriftSarif
-} from "../chunks/chunk-U5NJZZU7.js";
+} from "../chunks/chunk-YM6575QY.js";
 import {
   sarifWithPaths
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-6HH2SOSG.js";
+} from "../chunks/chunk-LJHGQLIA.js";
+import "../chunks/chunk-CHDWMTVZ.js";
+import "../chunks/chunk-TULVE4TS.js";
+import "../chunks/chunk-4OITCNSV.js";
 import {
   runRepoDrift
-} from "../chunks/chunk-F7KEZBZV.js";
-import "../chunks/chunk-R3NGZDEE.js";
-import "../chunks/chunk-D255VNEW.js";
+} from "../chunks/chunk-Y7US7DU7.js";
+import "../chunks/chunk-26TIRC7B.js";
+import "../chunks/chunk-ENA77AFC.js";
+import "../chunks/chunk-YACSS2QL.js";
+import "../chunks/chunk-CZWDEDPU.js";
+import "../chunks/chunk-SB7F7EHF.js";
+import "../chunks/chunk-RCQFI552.js";
+import "../chunks/chunk-HBYDZPU4.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-D72JR64T.js";
-import "../chunks/chunk-QRYFGKCP.js";
+} from "../chunks/chunk-PGQE4NWH.js";
+import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-DWVFP23D.js";
+import "../chunks/chunk-FO7LXTW4.js";
+import "../chunks/chunk-ZAFBLR44.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VFXDJJS4.js";
+} from "../chunks/chunk-QCU7NKNQ.js";
+import "../chunks/chunk-RNJZYEM6.js";
+import "../chunks/chunk-72AR3JDR.js";
+import "../chunks/chunk-MSWYSCCB.js";
+import "../chunks/chunk-E23QOJSC.js";
+import "../chunks/chunk-U2VMM7EM.js";
 import {
   peerKey
-} from "../chunks/chunk-W5GPRM7E.js";
+} from "../chunks/chunk-3CBGW5E2.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -36,11 +52,16 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-EJRGSB66.js";
+} from "../chunks/chunk-BQ5AXOYQ.js";
 import {
-  ExitCode,
   nodeIo
-} from "../chunks/chunk-5H3LHJPL.js";
+} from "../chunks/chunk-XSYXACVR.js";
+import "../chunks/chunk-BFPPO3AS.js";
+import "../chunks/chunk-OD23WYWX.js";
+import {
+  ExitCode
+} from "../chunks/chunk-LJ56FUY6.js";
+import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/verify.ts
 var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
