@@ -425,6 +425,7 @@ function peerComparison() {
   const version = spawnSync(NETPOLICY, ['--version'], { encoding: 'utf8' });
   log(`netpolicy: ${how}${version.status === 0 ? ` (${version.stdout.trim()})` : ''}`);
   const hasTime = existsSync('/usr/bin/time');
+  const hasTimeout = which('timeout') !== undefined;
   let previous; // { n, ms } of the last size measured
   for (const n of [...sizes].sort((a, b) => a - b)) {
     const ours = results.get('e2e connectivity')?.get(n);
@@ -443,13 +444,16 @@ function peerComparison() {
     const outFile = path.join(OUT_DIR, `netpolicy-${n}.txt`);
     for (let i = 0; i < 3; i++) {
       const fd = openSync(outFile, 'w');
-      const cmd = hasTime ? ['/usr/bin/time', ['-f', '%M', NETPOLICY, 'list', '--dirpath', appDir(n)]] : [NETPOLICY, ['list', '--dirpath', appDir(n)]];
+      // under /usr/bin/time the timeout's SIGKILL would reach time only and leave netpolicy running
+      // (busy for as long again, under every later measurement): coreutils' timeout kills netpolicy itself
+      const peer = hasTimeout ? ['timeout', '-s', 'KILL', String(CHILD_TIMEOUT_MS / 1000), NETPOLICY] : [NETPOLICY];
+      const cmd = hasTime ? ['/usr/bin/time', ['-f', '%M', ...peer, 'list', '--dirpath', appDir(n)]] : [peer[0], [...peer.slice(1), 'list', '--dirpath', appDir(n)]];
       const t0 = performance.now();
-      const p = spawnSync(cmd[0], cmd[1], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, killSignal: 'SIGKILL' });
+      const p = spawnSync(cmd[0], cmd[1], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', timeout: CHILD_TIMEOUT_MS + (hasTimeout ? 10_000 : 0), killSignal: 'SIGKILL' });
       const ms = performance.now() - t0;
       closeSync(fd);
       if (p.error || p.status !== 0) {
-        failure = p.error?.code === 'ETIMEDOUT' || p.signal ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${p.status}: ${lastLines(p.stderr)}`;
+        failure = p.error?.code === 'ETIMEDOUT' || p.signal || p.status === 124 || p.status === 137 ? `timeout after ${CHILD_TIMEOUT_MS / 1000} s` : `exit ${p.status}: ${lastLines(p.stderr)}`;
         break;
       }
       times.push(ms);
