@@ -9,14 +9,13 @@ import { buildCluster, compareStrings, DEFAULT_NAMESPACE, type Cluster } from '.
 import type { ManifestFile } from '../manifests/documents.js';
 import { foldLiveOwners, liveFiles } from '../manifests/live.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
-import type { Io, KubectlTarget } from '../io/types.js';
+import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
 import { checkTrafficAgainst, type ClusterTraffic, type TrafficRequest } from './traffic.js';
 
-/** Where the live state comes from: kubectl against a cluster, or a folder of exported manifests. */
-export type LiveSource =
-  | { readonly kind: 'kubectl'; readonly target: KubectlTarget; /** read only these namespaces (default: all) */ readonly namespaces?: readonly string[] }
-  | { readonly kind: 'export'; readonly dir: string };
+import { clusterLabel, type LiveSource } from './live-source.js';
+
+export type { LiveSource };
 
 /** The policy kinds the engine models: what `--policies` holds, and what is taken only from there. */
 export const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
@@ -51,11 +50,6 @@ export interface LiveObjects {
   /** `cluster` or `context NAME`, or the export folder: how the live side is labelled in reports. */
   readonly label: string;
   readonly diagnostics: readonly Diagnostic[];
-}
-
-/** How a cluster read with kubectl is named in reports: `cluster`, or `cluster CONTEXT`. */
-export function clusterLabel(source: Extract<LiveSource, { kind: 'kubectl' }>): string {
-  return source.target.context ? `cluster ${source.target.context}` : 'cluster';
 }
 
 /** The files' objects; their problems go to `diagnostics`. */

@@ -13,7 +13,7 @@ import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import type { Peer } from '../model/peer.js';
 import { EMPTY_SNAPSHOT, readClusterSnapshot, type ClusterSnapshot } from '../topology/traffic/snapshot.js';
 import type { ReadSettings } from './settings.js';
-import { clusterLabel, type LiveSource } from './cluster-drift.js';
+import { clusterLabel, type LiveSource } from './live-source.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { compareStrings } from '../manifests/cluster.js';
 import type { ManifestFile } from '../manifests/documents.js';
