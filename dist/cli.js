@@ -52,7 +52,7 @@ function startCompileCache(argv2, env) {
 // src/cli.ts
 startCompileCache(process.argv.slice(2), process.env);
 var argv = process.argv.slice(2);
-var { commandsFor } = await import("./chunks/commands-GGJ5X6X3.js");
+var { commandsFor } = await import("./chunks/commands-XZ7BYSOQ.js");
 var commands = await commandsFor(argv);
 var { runProgram } = await import("./chunks/run-5CKDGVNA.js");
 var { nodeIo } = await import("./chunks/node-io-NK4U36BG.js");

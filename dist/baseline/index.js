@@ -8,14 +8,15 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-LJHGQLIA.js";
-import "../chunks/chunk-CHDWMTVZ.js";
+} from "../chunks/chunk-QHG74AP6.js";
+import "../chunks/chunk-IXKUDZ44.js";
 import "../chunks/chunk-TULVE4TS.js";
 import "../chunks/chunk-4OITCNSV.js";
-import "../chunks/chunk-Y7US7DU7.js";
+import "../chunks/chunk-GB3QNZQ4.js";
+import "../chunks/chunk-6BDRBB3Z.js";
 import "../chunks/chunk-26TIRC7B.js";
-import "../chunks/chunk-ENA77AFC.js";
-import "../chunks/chunk-YACSS2QL.js";
+import "../chunks/chunk-T3D65SDG.js";
+import "../chunks/chunk-7ZBUMPYC.js";
 import "../chunks/chunk-CZWDEDPU.js";
 import "../chunks/chunk-SB7F7EHF.js";
 import {
@@ -25,7 +26,8 @@ import {
 } from "../chunks/chunk-RCQFI552.js";
 import "../chunks/chunk-HBYDZPU4.js";
 import "../chunks/chunk-PGQE4NWH.js";
-import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-72AR3JDR.js";
+import "../chunks/chunk-ISG7CI4O.js";
 import "../chunks/chunk-DWVFP23D.js";
 import "../chunks/chunk-FO7LXTW4.js";
 import "../chunks/chunk-ZAFBLR44.js";
@@ -36,7 +38,6 @@ import {
   workspacePath
 } from "../chunks/chunk-QCU7NKNQ.js";
 import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-72AR3JDR.js";
 import "../chunks/chunk-MSWYSCCB.js";
 import "../chunks/chunk-E23QOJSC.js";
 import "../chunks/chunk-U2VMM7EM.js";

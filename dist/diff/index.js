@@ -1,13 +1,13 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-ENA77AFC.js";
-import "../chunks/chunk-YACSS2QL.js";
+} from "../chunks/chunk-T3D65SDG.js";
+import "../chunks/chunk-7ZBUMPYC.js";
 import "../chunks/chunk-CZWDEDPU.js";
 import "../chunks/chunk-SB7F7EHF.js";
+import "../chunks/chunk-72AR3JDR.js";
 import "../chunks/chunk-QCU7NKNQ.js";
 import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-72AR3JDR.js";
 import "../chunks/chunk-MSWYSCCB.js";
 import "../chunks/chunk-E23QOJSC.js";
 import "../chunks/chunk-U2VMM7EM.js";

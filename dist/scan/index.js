@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   runScan
-} from "../chunks/chunk-QAZWXDP3.js";
+} from "../chunks/chunk-EBGK3GQA.js";
 import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
 } from "../chunks/chunk-LXCQNDRR.js";
 import "../chunks/chunk-55OUSNCC.js";
-import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-ISG7CI4O.js";
 import "../chunks/chunk-DWVFP23D.js";
 import "../chunks/chunk-FO7LXTW4.js";
 import "../chunks/chunk-ZAFBLR44.js";
@@ -18,7 +18,6 @@ import {
   workspacePath
 } from "../chunks/chunk-QCU7NKNQ.js";
 import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-72AR3JDR.js";
 import "../chunks/chunk-MSWYSCCB.js";
 import "../chunks/chunk-E23QOJSC.js";
 import "../chunks/chunk-U2VMM7EM.js";

@@ -3,7 +3,7 @@ import {
   policyTarget,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-AE2CCUUG.js";
+} from "../chunks/chunk-O3M3GYMS.js";
 import "../chunks/chunk-BUJHURTY.js";
 import "../chunks/chunk-RCQFI552.js";
 import {
@@ -12,8 +12,9 @@ import {
 import {
   DEFAULT_SYNTHESIS_OPTIONS
 } from "../chunks/chunk-PGQE4NWH.js";
+import "../chunks/chunk-72AR3JDR.js";
 import "../chunks/chunk-55OUSNCC.js";
-import "../chunks/chunk-DBJKV66H.js";
+import "../chunks/chunk-ISG7CI4O.js";
 import "../chunks/chunk-DWVFP23D.js";
 import "../chunks/chunk-FO7LXTW4.js";
 import "../chunks/chunk-ZAFBLR44.js";
@@ -23,7 +24,6 @@ import {
   workspacePath
 } from "../chunks/chunk-QCU7NKNQ.js";
 import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-72AR3JDR.js";
 import "../chunks/chunk-MSWYSCCB.js";
 import {
   markdownCode
