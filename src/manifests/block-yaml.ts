@@ -269,14 +269,17 @@ class BlockReader {
     return value;
   }
 
-  /** A scalar or a flow collection at `p`, on one line; sets `tokenEnd`. */
-  private inlineValue(p: number, depth: number): unknown {
+  /**
+   * A scalar or a flow collection at `p`, on one line; sets `tokenEnd`. Inside a flow collection
+   * (`inFlow`) a plain scalar also ends at `,`, `]` and `}`.
+   */
+  private inlineValue(p: number, depth: number, inFlow = false): unknown {
     const c = this.text.charCodeAt(p);
     if (c === DQUOTE) return this.doubleQuoted(p);
     if (c === SQUOTE) return this.singleQuoted(p);
     if (c === LBRACKET) return this.flowSequence(p, depth + 1);
     if (c === LBRACE) return this.flowMapping(p, depth + 1);
-    return this.resolvePlain(this.plain(p));
+    return this.resolvePlain(inFlow ? this.flowPlain(p) : this.plain(p));
   }
 
   /**
@@ -446,15 +449,6 @@ class BlockReader {
    * entry has a value (`{a, b: 1}` and `{a: }` fall back), a trailing comma is allowed as js-yaml
    * allows it, a plain scalar holding `:` or `#` falls back (their flow rules are subtle).
    */
-  private flowValue(p: number, depth: number): unknown {
-    const c = this.text.charCodeAt(p);
-    if (c === DQUOTE) return this.doubleQuoted(p);
-    if (c === SQUOTE) return this.singleQuoted(p);
-    if (c === LBRACKET) return this.flowSequence(p, depth + 1);
-    if (c === LBRACE) return this.flowMapping(p, depth + 1);
-    return this.resolvePlain(this.flowPlain(p));
-  }
-
   private flowSequence(p: number, depth: number): unknown[] {
     if (depth > MAX_DEPTH) throw BAIL;
     const t = this.text;
@@ -466,7 +460,7 @@ class BlockReader {
         this.tokenEnd = i + 1;
         return result;
       }
-      result.push(this.flowValue(i, depth));
+      result.push(this.inlineValue(i, depth, true));
       i = this.tokenEnd;
       while (t.charCodeAt(i) === SPACE) i++;
       const next = t.charCodeAt(i);
@@ -507,7 +501,7 @@ class BlockReader {
       while (t.charCodeAt(i) === SPACE) i++;
       const v = t.charCodeAt(i);
       if (v === COMMA || v === RBRACE) throw BAIL; // an empty value
-      result[key] = this.flowValue(i, depth);
+      result[key] = this.inlineValue(i, depth, true);
       entries++;
       i = this.tokenEnd;
       while (t.charCodeAt(i) === SPACE) i++;
