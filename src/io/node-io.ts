@@ -40,7 +40,7 @@ export function nodeIo(): Io {
     startParsing: (files) => startParseWorkers(files),
     startThread(name, input, inputChars) {
       const script = threadWanted(name, inputChars) ? threadScript(name) : undefined;
-      return script ? startThreadJob(script, input) : undefined;
+      return script ? startThreadJob<string>(script, input) : undefined;
     },
     readText(file, what) {
       try {

@@ -1,17 +1,17 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { ThreadJob, ThreadName } from './types.js';
 
-// One piece of a use-case computed on another thread while this one does the rest (the PR check's
-// base side: src/pipeline/check/base-thread.ts). The use-cases are synchronous, so the answer is
-// waited for with Atomics.wait and read with receiveMessageOnPort, as the parse workers do: no
-// event loop turns in between. The worker answers text (JSON: read back faster than a structured
-// clone of a large object graph). Whatever goes wrong (no script, a worker that cannot start,
-// throws or never answers) makes `collect` return undefined, and the caller computes the piece
-// itself: the answer is the same either way, only slower.
+// Work computed on another thread while this one does the rest: the PR check's base side
+// (src/pipeline/check/base-thread.ts), shares of the manifests' parse (parse-workers.ts) and the
+// second half of a large trace (traffic-workers.ts). The use-cases are synchronous, so the answer is
+// waited for with Atomics.wait and read with receiveMessageOnPort: no event loop turns in between.
+// Workers answer what a structured clone carries; large graphs are better sent as JSON text (read
+// back faster than a clone). Whatever goes wrong (no script, a worker that cannot start, throws or
+// never answers) makes `collect` return undefined, and the caller computes the piece itself: the
+// answer is the same either way, only slower.
 
 /** Flag values in the shared Int32Array. */
 const STARTED = 1;
@@ -27,17 +27,19 @@ interface JobData {
   readonly state: Int32Array;
 }
 
-/** What a worker sends back: its answer as text, or why it has none. */
-type Answer = { readonly text: string } | { readonly error: string };
+/** What a worker sends back: its answer, or why it has none. */
+type Answer = { readonly value: unknown } | { readonly error: string };
+
 
 /**
- * `dist/<name>-worker.js`, from the bundled chunk (dist/chunks/) or entry (dist/) this code is in;
- * undefined when running from sources (tests of src/ compute on their own thread).
+ * `<name>-worker.js` beside the bundled chunk (dist/chunks/) or entry (dist/, or a benchmark's
+ * bundle) this code is in; undefined when running from sources (tests of src/ compute on their own
+ * thread: there is no such file beside them).
  */
-export function threadScript(name: ThreadName, from: string = import.meta.url): string | undefined {
+export function threadScript(name: string, from: string = import.meta.url): string | undefined {
   for (const rel of [`../${name}-worker.js`, `./${name}-worker.js`]) {
     const file = fileURLToPath(new URL(rel, from));
-    if (path.basename(path.dirname(file)) === 'dist' && existsSync(file)) return file;
+    if (existsSync(file)) return file;
   }
   return undefined;
 }
@@ -71,10 +73,11 @@ export function threadWanted(name: ThreadName, chars: number, env: NodeJS.Proces
 
 /**
  * Starts `script` on `input` (structured-cloned: plain data, strings, bigints) and returns at once.
- * `collect(patienceMs)` then waits for the answer: up to `startTimeoutMs` for the worker to start,
- * then up to `patienceMs` for it to finish; undefined when it failed or took longer.
+ * `collect(patienceMs)` then waits for the answer: up to `startTimeoutMs` (from now) for the worker
+ * to start, then until `patienceMs` after the call for it to finish; undefined when it failed or
+ * took longer. Neither the worker nor its port keeps the process alive if the caller never collects.
  */
-export function startThreadJob(script: string, input: unknown, startTimeoutMs: number = START_TIMEOUT_MS): ThreadJob {
+export function startThreadJob<T = unknown>(script: string, input: unknown, startTimeoutMs: number = START_TIMEOUT_MS): ThreadJob<T> {
   const { port1, port2 } = new MessageChannel();
   const state = new Int32Array(new SharedArrayBuffer(4));
   const data: JobData = { input, port: port2, state };
@@ -84,6 +87,7 @@ export function startThreadJob(script: string, input: unknown, startTimeoutMs: n
     // a failing worker is not an error of the run: collect() answers undefined and the caller computes
     worker.on('error', () => undefined);
     worker.unref();
+    port1.unref();
   } catch {
     worker = undefined;
   }
@@ -97,13 +101,14 @@ export function startThreadJob(script: string, input: unknown, startTimeoutMs: n
   return {
     collect(patienceMs) {
       if (done || !worker) return undefined;
+      const giveUpAt = Date.now() + patienceMs;
       try {
-        if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, Math.max(0, startedAt + startTimeoutMs - Date.now()));
+        if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, Math.max(0, Math.min(startedAt + startTimeoutMs, giveUpAt) - Date.now()));
         if (Atomics.load(state, 0) === 0) return undefined;
-        Atomics.wait(state, 0, STARTED, Math.max(0, patienceMs));
+        Atomics.wait(state, 0, STARTED, Math.max(0, giveUpAt - Date.now()));
         if (Atomics.load(state, 0) !== ANSWERED) return undefined;
         const received = receiveMessageOnPort(port1) as { message: Answer } | undefined;
-        return received && 'text' in received.message ? received.message.text : undefined;
+        return received && 'value' in received.message ? (received.message.value as T) : undefined;
       } finally {
         finish();
       }
@@ -114,17 +119,22 @@ export function startThreadJob(script: string, input: unknown, startTimeoutMs: n
   };
 }
 
+/** Whether this thread was started by `startThreadJob` (a worker script's module may also be imported for its types). */
+export function isThreadJob(): boolean {
+  return typeof workerData === 'object' && workerData !== null && 'state' in workerData && 'port' in workerData;
+}
+
 /**
  * The worker's side: computes the answer to the job's input and hands it over. Called once by a
- * thread script (e.g. src/pipeline/check/base-worker.ts).
+ * thread script (src/pipeline/check/base-worker.ts, io/parse-worker.ts, pipeline/traffic-worker.ts).
  */
-export function answerThreadJob(compute: (input: unknown) => string): void {
+export function answerThreadJob(compute: (input: unknown) => unknown): void {
   const job = workerData as JobData;
   Atomics.store(job.state, 0, STARTED);
   Atomics.notify(job.state, 0);
   let answer: Answer;
   try {
-    answer = { text: compute(job.input) };
+    answer = { value: compute(job.input) };
   } catch (e) {
     answer = { error: (e as Error).stack ?? String(e) };
   }

@@ -94,16 +94,16 @@ export interface ParseShare {
   collect(): Map<ManifestFile, StoredParse>;
 }
 
-/**
- * A piece of a use-case computing on another thread (io/threads.ts). `collect` waits (synchronously)
- * up to `patienceMs` for its answer, as text; undefined when the thread failed or took longer, and
- * the caller then computes the piece itself. `cancel` stops a thread whose answer is not needed.
- */
-/** The jobs a thread script is bundled for (dist/<name>-worker.js). */
+/** The jobs `startThread` runs (dist/<name>-worker.js). */
 export type ThreadName = 'check-base';
 
-export interface ThreadJob {
-  collect(patienceMs: number): string | undefined;
+/**
+ * A piece of a use-case computing on another thread (io/threads.ts). `collect` waits (synchronously)
+ * up to `patienceMs` for its answer (text for `startThread`); undefined when the thread failed or took
+ * longer, and the caller then computes the piece itself. `cancel` stops a thread whose answer is not needed.
+ */
+export interface ThreadJob<T = string> {
+  collect(patienceMs: number): T | undefined;
   cancel(): void;
 }
 

@@ -2,12 +2,11 @@
  * The trace worker (dist/traffic-worker.js): reads the second part of a large trace, from a line
  * boundary to the end, exactly as the main thread would (observeTracePart over the streamed lines),
  * and sends back what it aggregated; the main thread reads the first part meanwhile and merges
- * (topology/traffic/ingest.ts). It answers on the port it was handed, then wakes the main thread,
- * which waits synchronously. This file is the worker's entry: like src/cli.ts, it does its own I/O.
+ * (topology/traffic/ingest.ts). It answers through io/threads.ts (the main thread waits
+ * synchronously). This file is the worker's entry: like src/cli.ts, it does its own I/O.
  */
-import { workerData } from 'node:worker_threads';
+import { answerThreadJob, isThreadJob } from '../io/threads.js';
 import { forEachLine } from '../io/traffic.js';
-import type { TraceWorkerAnswer, TraceWorkerChannel } from '../io/traffic-workers.js';
 import type { CidrAlias } from '../topology/traffic/alias-match.js';
 import type { TrafficFormat } from '../topology/traffic/events.js';
 import { observeTracePart } from '../topology/traffic/consumer.js';
@@ -27,16 +26,10 @@ export interface TraceWorkerJob {
 }
 
 // only when started as a worker (tests import the job type)
-if (workerData && typeof workerData === 'object' && 'done' in workerData) {
-  const job = workerData as TraceWorkerJob & TraceWorkerChannel;
-  let answer: TraceWorkerAnswer;
-  try {
+if (isThreadJob()) {
+  answerThreadJob((input) => {
+    const job = input as TraceWorkerJob;
     const inputs = { file: job.file, snapshot: job.snapshot, aliases: job.aliases, ...(job.format ? { format: job.format } : {}) };
-    answer = { result: observeTracePart(JSON.parse(job.basis) as TrafficBasis, inputs, (onLine) => forEachLine(job.file, '--traffic', onLine, undefined, { start: job.start, end: Number.POSITIVE_INFINITY })) };
-  } catch (e) {
-    answer = { error: (e as Error).stack ?? String(e) };
-  }
-  job.port.postMessage(answer);
-  Atomics.store(job.done, 0, 1);
-  Atomics.notify(job.done, 0);
+    return observeTracePart(JSON.parse(job.basis) as TrafficBasis, inputs, (onLine) => forEachLine(job.file, '--traffic', onLine, undefined, { start: job.start, end: Number.POSITIVE_INFINITY }));
+  });
 }
