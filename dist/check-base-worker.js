@@ -2,15 +2,15 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-26TIRC7B.js";
-import "./chunks/chunk-FO7LXTW4.js";
+} from "./chunks/chunk-S7XALZ7B.js";
+import "./chunks/chunk-AV2U6Z46.js";
 import "./chunks/chunk-ZAFBLR44.js";
-import "./chunks/chunk-U2VMM7EM.js";
-import "./chunks/chunk-3CBGW5E2.js";
+import "./chunks/chunk-3HQQSEID.js";
+import "./chunks/chunk-YS4F6JR5.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-BFPPO3AS.js";
-import "./chunks/chunk-OD23WYWX.js";
+} from "./chunks/chunk-CWFLCEMJ.js";
+import "./chunks/chunk-TZ6IWUHF.js";
 import "./chunks/chunk-LJ56FUY6.js";
 import "./chunks/chunk-UQ363SVG.js";
 

@@ -52,10 +52,10 @@ function startCompileCache(argv2, env) {
 // src/cli.ts
 startCompileCache(process.argv.slice(2), process.env);
 var argv = process.argv.slice(2);
-var { commandsFor } = await import("./chunks/commands-XZ7BYSOQ.js");
+var { commandsFor } = await import("./chunks/commands-CE6OZ3XX.js");
 var commands = await commandsFor(argv);
 var { runProgram } = await import("./chunks/run-5CKDGVNA.js");
-var { nodeIo } = await import("./chunks/node-io-NK4U36BG.js");
+var { nodeIo } = await import("./chunks/node-io-BZ6HIMXJ.js");
 process.exitCode = runProgram(argv, {
   io: nodeIo(),
   stdout: (text) => void process.stdout.write(text),

@@ -7365,9 +7365,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/io/parse-worker.ts
-import { workerData } from "node:worker_threads";
-
 // node_modules/js-yaml/dist/js-yaml.mjs
 function getDefaultExportFromCjs(x) {
   return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, "default") ? x["default"] : x;
@@ -10890,14 +10887,17 @@ var BlockReader = class {
     this.advance(this.lineEnd(this.tokenEnd));
     return value;
   }
-  /** A scalar or a flow collection at `p`, on one line; sets `tokenEnd`. */
-  inlineValue(p, depth) {
+  /**
+   * A scalar or a flow collection at `p`, on one line; sets `tokenEnd`. Inside a flow collection
+   * (`inFlow`) a plain scalar also ends at `,`, `]` and `}`.
+   */
+  inlineValue(p, depth, inFlow = false) {
     const c = this.text.charCodeAt(p);
     if (c === DQUOTE) return this.doubleQuoted(p);
     if (c === SQUOTE) return this.singleQuoted(p);
     if (c === LBRACKET) return this.flowSequence(p, depth + 1);
     if (c === LBRACE) return this.flowMapping(p, depth + 1);
-    return this.resolvePlain(this.plain(p));
+    return this.resolvePlain(inFlow ? this.flowPlain(p) : this.plain(p));
   }
   /**
    * A plain scalar in block context: it ends at `: `, ` #` or the line end; trailing spaces are
@@ -11061,14 +11061,6 @@ var BlockReader = class {
    * entry has a value (`{a, b: 1}` and `{a: }` fall back), a trailing comma is allowed as js-yaml
    * allows it, a plain scalar holding `:` or `#` falls back (their flow rules are subtle).
    */
-  flowValue(p, depth) {
-    const c = this.text.charCodeAt(p);
-    if (c === DQUOTE) return this.doubleQuoted(p);
-    if (c === SQUOTE) return this.singleQuoted(p);
-    if (c === LBRACKET) return this.flowSequence(p, depth + 1);
-    if (c === LBRACE) return this.flowMapping(p, depth + 1);
-    return this.resolvePlain(this.flowPlain(p));
-  }
   flowSequence(p, depth) {
     if (depth > MAX_DEPTH) throw BAIL;
     const t = this.text;
@@ -11080,7 +11072,7 @@ var BlockReader = class {
         this.tokenEnd = i + 1;
         return result;
       }
-      result.push(this.flowValue(i, depth));
+      result.push(this.inlineValue(i, depth, true));
       i = this.tokenEnd;
       while (t.charCodeAt(i) === SPACE) i++;
       const next = t.charCodeAt(i);
@@ -11117,7 +11109,7 @@ var BlockReader = class {
       while (t.charCodeAt(i) === SPACE) i++;
       const v = t.charCodeAt(i);
       if (v === COMMA || v === RBRACE) throw BAIL;
-      result[key] = this.flowValue(i, depth);
+      result[key] = this.inlineValue(i, depth, true);
       entries++;
       i = this.tokenEnd;
       while (t.charCodeAt(i) === SPACE) i++;
@@ -11543,15 +11535,25 @@ function revive(root, specials) {
   return root;
 }
 
-// src/io/parse-worker.ts
-var job = workerData;
-var answer;
-try {
-  const parses = job.files.map((f) => encodeParse(f, parseManifestFile(f)));
-  answer = { json: JSON.stringify(parses) };
-} catch (e) {
-  answer = { error: e.stack ?? String(e) };
+// src/io/threads.ts
+import { MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
+var STARTED = 1;
+var ANSWERED = 2;
+var THREAD_THRESHOLD_CHARS = { "check-base": 1024 * 1024 };
+function answerThreadJob(compute) {
+  const job = workerData;
+  Atomics.store(job.state, 0, STARTED);
+  Atomics.notify(job.state, 0);
+  let answer;
+  try {
+    answer = { value: compute(job.input) };
+  } catch (e) {
+    answer = { error: e.stack ?? String(e) };
+  }
+  job.port.postMessage(answer);
+  Atomics.store(job.state, 0, ANSWERED);
+  Atomics.notify(job.state, 0);
 }
-job.port.postMessage(answer);
-Atomics.store(job.done, 0, 1);
-Atomics.notify(job.done, 0);
+
+// src/io/parse-worker.ts
+answerThreadJob((files) => JSON.stringify(files.map((f) => encodeParse(f, parseManifestFile(f)))));

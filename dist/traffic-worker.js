@@ -1,7 +1,27 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 
-// src/pipeline/traffic-worker.ts
-import { workerData } from "node:worker_threads";
+// src/io/threads.ts
+import { MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
+var STARTED = 1;
+var ANSWERED = 2;
+var THREAD_THRESHOLD_CHARS = { "check-base": 1024 * 1024 };
+function isThreadJob() {
+  return typeof workerData === "object" && workerData !== null && "state" in workerData && "port" in workerData;
+}
+function answerThreadJob(compute) {
+  const job = workerData;
+  Atomics.store(job.state, 0, STARTED);
+  Atomics.notify(job.state, 0);
+  let answer;
+  try {
+    answer = { value: compute(job.input) };
+  } catch (e) {
+    answer = { error: e.stack ?? String(e) };
+  }
+  job.port.postMessage(answer);
+  Atomics.store(job.state, 0, ANSWERED);
+  Atomics.notify(job.state, 0);
+}
 
 // src/io/traffic.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
@@ -1649,16 +1669,10 @@ function observeTracePart(basis, inputs, lines) {
 }
 
 // src/pipeline/traffic-worker.ts
-if (workerData && typeof workerData === "object" && "done" in workerData) {
-  const job = workerData;
-  let answer;
-  try {
+if (isThreadJob()) {
+  answerThreadJob((input) => {
+    const job = input;
     const inputs = { file: job.file, snapshot: job.snapshot, aliases: job.aliases, ...job.format ? { format: job.format } : {} };
-    answer = { result: observeTracePart(JSON.parse(job.basis), inputs, (onLine) => forEachLine(job.file, "--traffic", onLine, void 0, { start: job.start, end: Number.POSITIVE_INFINITY })) };
-  } catch (e) {
-    answer = { error: e.stack ?? String(e) };
-  }
-  job.port.postMessage(answer);
-  Atomics.store(job.done, 0, 1);
-  Atomics.notify(job.done, 0);
+    return observeTracePart(JSON.parse(job.basis), inputs, (onLine) => forEachLine(job.file, "--traffic", onLine, void 0, { start: job.start, end: Number.POSITIVE_INFINITY }));
+  });
 }

@@ -1,41 +1,41 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-QHG74AP6.js";
-import "../chunks/chunk-IXKUDZ44.js";
-import "../chunks/chunk-TULVE4TS.js";
-import "../chunks/chunk-4OITCNSV.js";
-import "../chunks/chunk-GB3QNZQ4.js";
-import "../chunks/chunk-6BDRBB3Z.js";
-import "../chunks/chunk-26TIRC7B.js";
-import "../chunks/chunk-T3D65SDG.js";
-import "../chunks/chunk-7ZBUMPYC.js";
-import "../chunks/chunk-CZWDEDPU.js";
+} from "../chunks/chunk-JKK2TXYU.js";
+import "../chunks/chunk-4KDOS5X2.js";
+import "../chunks/chunk-RVVSKXLR.js";
+import "../chunks/chunk-GWMCDKFH.js";
+import "../chunks/chunk-LLDP6N7M.js";
+import "../chunks/chunk-RYGMOCXF.js";
+import "../chunks/chunk-S7XALZ7B.js";
+import "../chunks/chunk-5L4OYYMO.js";
+import "../chunks/chunk-KMB3GD5P.js";
+import "../chunks/chunk-Q3YWZAQI.js";
 import "../chunks/chunk-SB7F7EHF.js";
-import "../chunks/chunk-RCQFI552.js";
-import "../chunks/chunk-HBYDZPU4.js";
-import "../chunks/chunk-PGQE4NWH.js";
-import "../chunks/chunk-72AR3JDR.js";
-import "../chunks/chunk-ISG7CI4O.js";
-import "../chunks/chunk-DWVFP23D.js";
-import "../chunks/chunk-FO7LXTW4.js";
+import "../chunks/chunk-XPWQCRA6.js";
+import "../chunks/chunk-P4JBN7VV.js";
+import "../chunks/chunk-QEEATDXV.js";
+import "../chunks/chunk-2N74GJOT.js";
+import "../chunks/chunk-57HYVIXJ.js";
+import "../chunks/chunk-W3TQMIRJ.js";
+import "../chunks/chunk-AV2U6Z46.js";
 import "../chunks/chunk-ZAFBLR44.js";
-import "../chunks/chunk-QCU7NKNQ.js";
-import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-MSWYSCCB.js";
+import "../chunks/chunk-GLUC33MD.js";
+import "../chunks/chunk-NCDNHDM5.js";
+import "../chunks/chunk-BECTGLCW.js";
 import "../chunks/chunk-E23QOJSC.js";
-import "../chunks/chunk-U2VMM7EM.js";
-import "../chunks/chunk-3CBGW5E2.js";
+import "../chunks/chunk-3HQQSEID.js";
+import "../chunks/chunk-YS4F6JR5.js";
 import {
   gitHubApiFor,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-BQ5AXOYQ.js";
+} from "../chunks/chunk-UYXBV6A3.js";
 import {
   nodeIo
-} from "../chunks/chunk-XSYXACVR.js";
-import "../chunks/chunk-BFPPO3AS.js";
-import "../chunks/chunk-OD23WYWX.js";
+} from "../chunks/chunk-WZOJHXDO.js";
+import "../chunks/chunk-CWFLCEMJ.js";
+import "../chunks/chunk-TZ6IWUHF.js";
 import "../chunks/chunk-LJ56FUY6.js";
 import "../chunks/chunk-UQ363SVG.js";
 

@@ -11,12 +11,12 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-BQ5AXOYQ.js";
+} from "../chunks/chunk-UYXBV6A3.js";
 import {
   nodeIo
-} from "../chunks/chunk-XSYXACVR.js";
-import "../chunks/chunk-BFPPO3AS.js";
-import "../chunks/chunk-OD23WYWX.js";
+} from "../chunks/chunk-WZOJHXDO.js";
+import "../chunks/chunk-CWFLCEMJ.js";
+import "../chunks/chunk-TZ6IWUHF.js";
 import {
   ConfigError,
   ExitCode

@@ -1,29 +1,29 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   runScan
-} from "../chunks/chunk-EBGK3GQA.js";
+} from "../chunks/chunk-AJ2YPX4S.js";
 import {
   renderScanJson,
   renderScanMd,
   renderScanYaml
-} from "../chunks/chunk-LXCQNDRR.js";
-import "../chunks/chunk-55OUSNCC.js";
-import "../chunks/chunk-ISG7CI4O.js";
-import "../chunks/chunk-DWVFP23D.js";
-import "../chunks/chunk-FO7LXTW4.js";
+} from "../chunks/chunk-D4HXOHCG.js";
+import "../chunks/chunk-RCIHDDST.js";
+import "../chunks/chunk-57HYVIXJ.js";
+import "../chunks/chunk-W3TQMIRJ.js";
+import "../chunks/chunk-AV2U6Z46.js";
 import "../chunks/chunk-ZAFBLR44.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QCU7NKNQ.js";
-import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-MSWYSCCB.js";
+} from "../chunks/chunk-GLUC33MD.js";
+import "../chunks/chunk-NCDNHDM5.js";
+import "../chunks/chunk-BECTGLCW.js";
 import "../chunks/chunk-E23QOJSC.js";
-import "../chunks/chunk-U2VMM7EM.js";
+import "../chunks/chunk-3HQQSEID.js";
 import {
   workloadKey
-} from "../chunks/chunk-3CBGW5E2.js";
+} from "../chunks/chunk-YS4F6JR5.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -33,12 +33,12 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-BQ5AXOYQ.js";
+} from "../chunks/chunk-UYXBV6A3.js";
 import {
   nodeIo
-} from "../chunks/chunk-XSYXACVR.js";
-import "../chunks/chunk-BFPPO3AS.js";
-import "../chunks/chunk-OD23WYWX.js";
+} from "../chunks/chunk-WZOJHXDO.js";
+import "../chunks/chunk-CWFLCEMJ.js";
+import "../chunks/chunk-TZ6IWUHF.js";
 import {
   ExitCode
 } from "../chunks/chunk-LJ56FUY6.js";

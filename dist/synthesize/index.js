@@ -3,35 +3,35 @@ import {
   policyTarget,
   runSynthesize,
   writePolicies
-} from "../chunks/chunk-O3M3GYMS.js";
-import "../chunks/chunk-BUJHURTY.js";
-import "../chunks/chunk-RCQFI552.js";
+} from "../chunks/chunk-FWUGNF62.js";
+import "../chunks/chunk-OFWHDVLQ.js";
+import "../chunks/chunk-XPWQCRA6.js";
 import {
   renderPoliciesYaml
-} from "../chunks/chunk-HBYDZPU4.js";
+} from "../chunks/chunk-P4JBN7VV.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-PGQE4NWH.js";
-import "../chunks/chunk-72AR3JDR.js";
-import "../chunks/chunk-55OUSNCC.js";
-import "../chunks/chunk-ISG7CI4O.js";
-import "../chunks/chunk-DWVFP23D.js";
-import "../chunks/chunk-FO7LXTW4.js";
+} from "../chunks/chunk-QEEATDXV.js";
+import "../chunks/chunk-2N74GJOT.js";
+import "../chunks/chunk-RCIHDDST.js";
+import "../chunks/chunk-57HYVIXJ.js";
+import "../chunks/chunk-W3TQMIRJ.js";
+import "../chunks/chunk-AV2U6Z46.js";
 import "../chunks/chunk-ZAFBLR44.js";
 import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QCU7NKNQ.js";
-import "../chunks/chunk-RNJZYEM6.js";
-import "../chunks/chunk-MSWYSCCB.js";
+} from "../chunks/chunk-GLUC33MD.js";
+import "../chunks/chunk-NCDNHDM5.js";
+import "../chunks/chunk-BECTGLCW.js";
 import {
   markdownCode
 } from "../chunks/chunk-E23QOJSC.js";
-import "../chunks/chunk-U2VMM7EM.js";
+import "../chunks/chunk-3HQQSEID.js";
 import {
   NAMESPACE_NAME_LABEL
-} from "../chunks/chunk-3CBGW5E2.js";
+} from "../chunks/chunk-YS4F6JR5.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -41,12 +41,12 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-BQ5AXOYQ.js";
+} from "../chunks/chunk-UYXBV6A3.js";
 import {
   nodeIo
-} from "../chunks/chunk-XSYXACVR.js";
-import "../chunks/chunk-BFPPO3AS.js";
-import "../chunks/chunk-OD23WYWX.js";
+} from "../chunks/chunk-WZOJHXDO.js";
+import "../chunks/chunk-CWFLCEMJ.js";
+import "../chunks/chunk-TZ6IWUHF.js";
 import {
   ExitCode
 } from "../chunks/chunk-LJ56FUY6.js";

@@ -1,0 +1,176 @@
+import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
+import {
+  gapText
+} from "./chunk-RCIHDDST.js";
+import {
+  linkOrigin,
+  summaryText
+} from "./chunk-W3TQMIRJ.js";
+import {
+  evidenceText
+} from "./chunk-ZAFBLR44.js";
+import {
+  escapeMarkdown,
+  markdownCode,
+  oneLine
+} from "./chunk-E23QOJSC.js";
+import {
+  peerKey,
+  workloadKey
+} from "./chunk-YS4F6JR5.js";
+import {
+  dump
+} from "./chunk-TZ6IWUHF.js";
+import {
+  safeLine
+} from "./chunk-LJ56FUY6.js";
+
+// src/report/scan.ts
+var SCAN_FORMATS = ["json", "yaml", "txt", "md"];
+function evidenceData(e) {
+  switch (e.kind) {
+    case "address":
+      return {
+        kind: e.kind,
+        file: e.at.file,
+        line: e.at.line ?? 0,
+        path: e.at.path ?? [],
+        value: e.value,
+        ...e.service ? { service: e.service } : {},
+        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
+        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
+      };
+    case "exposure":
+      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
+    case "trace":
+      return { kind: e.kind, file: e.file, line: e.line, event: e.event, count: e.count, ...e.firstSeen !== void 0 ? { firstSeen: e.firstSeen, lastSeen: e.lastSeen } : {} };
+    case "intent":
+      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
+  }
+}
+var linkGapData = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceData) });
+var unresolvedTrafficData = (u) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count });
+function gapData(g) {
+  return {
+    workload: workloadKey(g.workload),
+    direction: g.direction,
+    reason: g.reason,
+    ...g.value !== void 0 ? { value: g.value } : {},
+    conns: g.conns.toString(),
+    detail: g.detail,
+    file: g.at.file,
+    line: g.at.line ?? 0,
+    ...g.via ? { via: { file: g.via.file, line: g.via.line ?? 0 } } : {},
+    close: g.close
+  };
+}
+function scanDocument(t, gaps = [], traffic) {
+  return {
+    apiVersion: "netpol-ci/v1",
+    kind: "LinkList",
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), ...traffic ? { origin: linkOrigin(l) } : {}, evidence: l.evidence.map(evidenceData) })),
+    unresolved: t.unresolved.map((u) => ({
+      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
+      value: u.value,
+      reason: u.reason,
+      detail: u.detail,
+      file: u.at.file,
+      line: u.at.line ?? 0,
+      path: u.at.path ?? [],
+      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
+    })),
+    gaps: gaps.map(gapData),
+    ...traffic ? {
+      traffic: {
+        observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
+        declaredNotObserved: traffic.declaredNotObserved.map(linkGapData),
+        unresolved: traffic.unresolved.map(unresolvedTrafficData),
+        summary: traffic.summary
+      }
+    } : {}
+  };
+}
+function renderScanJson(t, gaps = [], traffic) {
+  return `${JSON.stringify(scanDocument(t, gaps, traffic), null, 2)}
+`;
+}
+function renderScanYaml(t, gaps = [], traffic) {
+  return dump(scanDocument(t, gaps, traffic), { lineWidth: -1, noRefs: true, quotingType: '"' });
+}
+var linkLine = (l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
+function renderScanTxt(t, gaps = [], traffic) {
+  const out = [];
+  for (const l of t.links) {
+    out.push(`${linkLine(l)}${traffic ? ` [${linkOrigin(l)}]` : ""}`);
+    for (const e of l.evidence) out.push(`    ${evidenceText(e)}`);
+  }
+  if (t.unresolved.length > 0) {
+    out.push("", "unresolved:");
+    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
+  }
+  if (gaps.length > 0) {
+    out.push("", "gaps (what the manifests cannot tell):");
+    for (const g of gaps) out.push(`    ${safeLine(gapText(g))}`);
+  }
+  if (traffic) {
+    out.push("", `observed, not declared (${traffic.observedNotDeclared.length}):`);
+    for (const g of traffic.observedNotDeclared) {
+      out.push(`    ${linkLine(g)}`);
+      for (const e of g.evidence) if (e.kind === "trace") out.push(`        ${evidenceText(e)}`);
+    }
+    out.push("", `declared, never observed (${traffic.declaredNotObserved.length}):`);
+    for (const g of traffic.declaredNotObserved) out.push(`    ${linkLine(g)}`);
+    out.push("", `unresolved traffic, not allowed until reviewed (${traffic.unresolved.length}):`);
+    for (const u of traffic.unresolved) out.push(`    ${u.file}:${u.line} ${u.src} -> ${u.dst} : ${u.conns.toString()} x${u.count}: ${u.detail}`);
+    out.push("", summaryText(traffic.summary));
+  }
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+function renderScanMd(t, gaps = [], traffic) {
+  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ""];
+  out.push(`| source | destination | connections |${traffic ? " origin |" : ""} evidence |`, `|---|---|---|${traffic ? "---|" : ""}---|`);
+  for (const l of t.links) {
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} |${traffic ? ` ${linkOrigin(l)} |` : ""} ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
+  }
+  if (traffic) out.push(...trafficMd(traffic));
+  if (t.unresolved.length > 0) {
+    out.push("", "#### Unresolved", "");
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  if (gaps.length > 0) {
+    out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
+    for (const g of gaps) {
+      out.push(`| ${markdownCode(`${g.at.file}:${g.at.line ?? 0}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
+    }
+    out.push("", escapeMarkdown("Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open."));
+  }
+  return `${out.join("\n")}
+`;
+}
+function trafficMd(traffic) {
+  const out = [];
+  const gapTable = (title, gaps, withEvidence) => {
+    out.push("", `#### ${title} (${gaps.length})`, "");
+    if (gaps.length === 0) return;
+    out.push(`| source | destination | connections |${withEvidence ? " trace |" : ""}`, `|---|---|---|${withEvidence ? "---|" : ""}`);
+    for (const g of gaps) {
+      const ev = g.evidence.filter((e) => e.kind === "trace").map((e) => markdownCode(evidenceText(e))).join("<br>");
+      out.push(`| ${markdownCode(peerKey(g.src))} | ${markdownCode(peerKey(g.dst))} | ${markdownCode(g.conns.toString())} |${withEvidence ? ` ${ev} |` : ""}`);
+    }
+  };
+  gapTable("Observed, not declared", traffic.observedNotDeclared, true);
+  gapTable("Declared, never observed", traffic.declaredNotObserved, false);
+  out.push("", `#### Unresolved traffic, not allowed until reviewed (${traffic.unresolved.length})`, "");
+  for (const u of traffic.unresolved) out.push(`- ${markdownCode(`${u.file}:${u.line}`)} ${markdownCode(u.src)} -> ${markdownCode(u.dst)} ${markdownCode(u.conns.toString())} x${u.count}: ${escapeMarkdown(u.detail)}`);
+  out.push("", escapeMarkdown(summaryText(traffic.summary)));
+  return out;
+}
+
+export {
+  SCAN_FORMATS,
+  renderScanJson,
+  renderScanYaml,
+  renderScanTxt,
+  renderScanMd
+};

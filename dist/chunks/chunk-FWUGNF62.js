@@ -1,0 +1,298 @@
+import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
+import {
+  parseLinksFile
+} from "./chunk-OFWHDVLQ.js";
+import {
+  RuleMatcher,
+  readRuleFiles
+} from "./chunk-XPWQCRA6.js";
+import {
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  layoutPolicies,
+  synthesizePolicies,
+  unknownPresets
+} from "./chunk-QEEATDXV.js";
+import {
+  findGaps
+} from "./chunk-RCIHDDST.js";
+import {
+  readTraffic,
+  unresolvedWarnings
+} from "./chunk-57HYVIXJ.js";
+import {
+  mergeLinks
+} from "./chunk-W3TQMIRJ.js";
+import {
+  scanTopology
+} from "./chunk-AV2U6Z46.js";
+import {
+  evidenceText
+} from "./chunk-ZAFBLR44.js";
+import {
+  loadInputs
+} from "./chunk-BECTGLCW.js";
+import {
+  DEFAULT_NAMESPACE,
+  NAMESPACE_NAME_LABEL,
+  compareStrings,
+  fullRange,
+  isEmptySelector,
+  originRef,
+  peerKey,
+  selectorMatches,
+  workloadKey
+} from "./chunk-YS4F6JR5.js";
+import {
+  Codes,
+  appendAll,
+  diag,
+  formatPath,
+  require_dist
+} from "./chunk-TZ6IWUHF.js";
+import {
+  __toESM
+} from "./chunk-UQ363SVG.js";
+
+// src/synthesis/check-selectors.ts
+function checkSelectors(cluster, policies, options) {
+  const out = [];
+  const selected = (namespace, selector) => cluster.workloads.filter((w) => w.ref.namespace === namespace && w.pods.some((p) => selectorMatches(selector, p.labels))).map((w) => workloadKey(w.ref));
+  const check = (policy, path, namespace, selector) => {
+    const hits = selected(namespace, selector);
+    if (hits.length === 1) return;
+    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path)} ${JSON.stringify(selector)}`;
+    out.push(
+      diag(
+        Codes.selectorCheck,
+        "warning",
+        hits.length === 0 ? `${what} selects no workload in namespace ${namespace}` : `${what} selects ${hits.length} workloads, not one: ${hits.join(", ")}`,
+        void 0,
+        hits.length === 0 ? "the workload it was written for has no pods with these labels in the manifests" : "give the workload a distinguishing pod label"
+      )
+    );
+  };
+  const peerNamespace = (peer, own) => {
+    if (!peer.podSelector || isEmptySelector(peer.podSelector)) return void 0;
+    if (!peer.namespaceSelector) return own;
+    const name = peer.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL];
+    if (name === void 0) return void 0;
+    const dnsLabels = options.dns.podLabels;
+    if (name === options.dns.namespace && JSON.stringify(peer.podSelector.matchLabels ?? {}) === JSON.stringify(dnsLabels)) return void 0;
+    return name;
+  };
+  for (const p of policies) {
+    const ns = p.metadata.namespace;
+    if (!isEmptySelector(p.spec.podSelector)) check(p, ["spec", "podSelector"], ns, p.spec.podSelector);
+    for (const [direction, rules] of [["ingress", p.spec.ingress ?? []], ["egress", p.spec.egress ?? []]]) {
+      rules.forEach((r, i) => {
+        const peers = "from" in r ? r.from : r.to;
+        peers.forEach((peer, j) => {
+          const target = peerNamespace(peer, ns);
+          if (target !== void 0) check(p, ["spec", direction, i, direction === "ingress" ? "from" : "to", j, "podSelector"], target, peer.podSelector);
+        });
+      });
+    }
+  }
+  return out;
+}
+
+// src/synthesis/existing.ts
+function existingSelections(cluster, existing) {
+  const skip = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  const policies = existing.flatMap((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY ? [o] : []);
+  const sorted = [...cluster.workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  for (const w of sorted) {
+    for (const p of policies) {
+      const ns = p.object.metadata.namespace || DEFAULT_NAMESPACE;
+      if (ns !== w.ref.namespace) continue;
+      const selector = p.object.spec?.podSelector ?? {};
+      if (!w.pods.some((pod) => selectorMatches(selector, pod.labels))) continue;
+      const name = `NetworkPolicy ${ns}/${p.object.metadata.name ?? ""}`;
+      const at = originRef(p.origin, ["spec", "podSelector"]);
+      skip.set(workloadKey(w.ref), name);
+      diagnostics.push(
+        diag(Codes.existingPolicySkipped, "info", `${workloadKey(w.ref)} left untouched: the existing ${name} already selects it${at.line !== void 0 ? ` (${at.file}:${at.line})` : ""}`, originRef(w.origin, ["metadata", "name"]))
+      );
+      break;
+    }
+  }
+  return { skip, diagnostics };
+}
+
+// src/synthesis/prune.ts
+var import_yaml = __toESM(require_dist(), 1);
+function planPrune(files, cluster) {
+  const stale = [];
+  const rewrites = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    const docs = (0, import_yaml.parseAllDocuments)(f.text);
+    if (!Array.isArray(docs)) continue;
+    const keep = [];
+    let changed = false;
+    docs.forEach((d, i) => {
+      const o = d.toJS();
+      if (o && o.kind === "NetworkPolicy" && o.metadata?.labels?.[MANAGED_BY_LABEL] === MANAGED_BY) {
+        const namespace = o.metadata.namespace || DEFAULT_NAMESPACE;
+        const selector = o.spec?.podSelector ?? {};
+        const inNamespace = cluster.workloads.filter((w) => w.ref.namespace === namespace);
+        const selects = inNamespace.some((w) => w.pods.some((p) => selectorMatches(selector, p.labels)));
+        if (!selects) {
+          const line = f.text.slice(0, d.range[0]).split("\n").length;
+          const empty = Object.keys(selector.matchLabels ?? {}).length === 0 && (selector.matchExpressions ?? []).length === 0;
+          stale.push({
+            file: f.path,
+            doc: i + 1,
+            line,
+            namespace,
+            name: o.metadata.name ?? "",
+            reason: empty ? `namespace ${namespace} has no workload left` : `its pod selector ${JSON.stringify(selector)} selects no workload in ${namespace}`
+          });
+          changed = true;
+          return;
+        }
+      }
+      if (d.contents !== null || d.commentBefore) keep.push(d.toString());
+    });
+    if (changed) rewrites.set(f.path, keep.length === 0 ? null : keep.map((t) => t.startsWith("---") ? t : `---
+${t}`).join(""));
+  }
+  return { stale, rewrites };
+}
+
+// src/baseline/synthesis.ts
+function applyBaselineToLinks(cluster, links, rules, families = [4]) {
+  const matcher = new RuleMatcher(cluster);
+  const diagnostics = [];
+  const fromRules = [];
+  for (const r of rules.rules) if (r.action === "allow") fromRules.push(...linksOf(r, matcher, cluster, families));
+  const out = [];
+  for (const l of [...links, ...fromRules]) {
+    let conns = l.conns;
+    for (const r of rules.rules) {
+      if (r.action !== "deny" || conns.isEmpty) continue;
+      if (!matcher.pair(r, l.src, l.dst)) continue;
+      const forbidden = conns.intersect(r.conns);
+      if (forbidden.isEmpty) continue;
+      conns = conns.subtract(forbidden);
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          "warning",
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${forbidden.toString()} is forbidden by baseline rule ${r.name} (${r.origin.file}:${r.origin.line ?? 1}); ${conns.isEmpty ? "not synthesized" : `only ${conns.toString()} synthesized`} (link from ${l.evidence.map(evidenceText).join("; ") || "no recorded evidence"})`,
+          r.origin
+        )
+      );
+    }
+    if (!conns.isEmpty) out.push(conns === l.conns ? l : { ...l, conns });
+  }
+  return { links: out, diagnostics };
+}
+function samePeer(a, b) {
+  return peerKey(a) === peerKey(b);
+}
+function linksOf(r, matcher, cluster, families) {
+  const evidence = [{ kind: "baseline", rule: r.name, at: r.origin }];
+  const peers = (e) => {
+    const ws = cluster.workloads.filter((w) => matcher.workloads(e).has(peerKey({ kind: "workload", ref: w.ref }))).map((w) => ({ kind: "workload", ref: w.ref }));
+    if (e.kind === "cidr") return [{ kind: "external", range: e.range }];
+    if (e.kind === "any") return [...ws, ...families.map((f) => ({ kind: "external", range: fullRange(f) }))];
+    return ws;
+  };
+  const out = [];
+  for (const src of peers(r.from)) {
+    for (const dst of peers(r.to)) {
+      if (src.kind === "external" && dst.kind === "external") continue;
+      if (samePeer(src, dst)) continue;
+      out.push({ src, dst, conns: r.conns, evidence });
+    }
+  }
+  return out;
+}
+
+// src/pipeline/synthesize.ts
+function runSynthesize(io, request, settings) {
+  const { load, diagnostics, values } = loadInputs(io, request.paths, settings);
+  const all = [...diagnostics];
+  let links;
+  let unresolved = [];
+  if (request.linksFile !== void 0) {
+    const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load.cluster.workloads.map((w) => w.ref), load.cluster);
+    links = parsed.links;
+    appendAll(all, parsed.diagnostics);
+  } else {
+    const scanned = scanTopology(load.cluster, { values });
+    links = scanned.value.links;
+    unresolved = scanned.value.unresolved;
+    appendAll(all, scanned.diagnostics);
+  }
+  let traffic;
+  if (request.traffic) {
+    const observed = readTraffic(io, load.cluster, request.traffic, settings);
+    links = mergeLinks(links, observed.value.links);
+    appendAll(all, observed.diagnostics);
+    appendAll(all, unresolvedWarnings(observed.value.unresolved));
+    traffic = observed.value.summary;
+  }
+  let ruleErrors = false;
+  if (request.baselineFiles && request.baselineFiles.length > 0) {
+    const rules = readRuleFiles(io, request.baselineFiles);
+    appendAll(all, rules.diagnostics);
+    ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
+    const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
+    links = applied.links;
+    appendAll(all, applied.diagnostics);
+  }
+  const gaps = findGaps(load.cluster, { links, unresolved });
+  let options = { ...request.options, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
+  let skipped = [];
+  if (request.existing !== void 0) {
+    const existing = loadInputs(io, [request.existing], settings);
+    appendAll(all, existing.diagnostics);
+    const sel = existingSelections(load.cluster, existing.load.cluster.objects);
+    appendAll(all, sel.diagnostics);
+    options = { ...options, skip: sel.skip };
+    skipped = [...sel.skip].map(([workload, by]) => ({ workload, by }));
+  }
+  appendAll(all, unknownPresets(options.presets ?? [], load.cluster));
+  const result = synthesizePolicies(load.cluster, links, options);
+  appendAll(all, result.diagnostics);
+  if (request.checkSelectors) appendAll(all, checkSelectors(load.cluster, result.value.policies, options));
+  const refused = ruleErrors || request.linksFile !== void 0 && all.some((d) => d.severity === "error");
+  return { policies: result.value.policies, gaps, diagnostics: all, refused, skipped, ...traffic ? { traffic } : {} };
+}
+function runPrune(io, request, settings) {
+  const { load, diagnostics } = loadInputs(io, request.paths, settings);
+  const files = io.listFiles(request.policies).filter((f) => /\.(ya?ml|json)$/i.test(f)).map((f) => ({ path: f, text: io.readText(f, "--policies") }));
+  const plan = planPrune(files, load.cluster);
+  const changedFiles = [...plan.rewrites.keys()].sort();
+  if (request.write && !diagnostics.some((d) => d.severity === "error")) {
+    const rewrite = /* @__PURE__ */ new Map();
+    const remove = [];
+    for (const [f, text] of plan.rewrites) {
+      if (text === null) remove.push(f);
+      else rewrite.set(f, text);
+    }
+    io.writeFiles(rewrite);
+    io.removeFiles(remove);
+  }
+  return { stale: plan.stale, changedFiles, diagnostics };
+}
+function policyTarget(io, output) {
+  if (output === void 0 || output === "-") return { kind: "stdout" };
+  if (output.endsWith("/") || io.isDirectory(output)) return { kind: "folder", dir: output };
+  return { kind: "file", file: output };
+}
+function writePolicies(io, policies, target, render) {
+  const files = layoutPolicies(policies, target, render);
+  io.writeFiles(files, target.kind === "folder" ? { createFolders: true, inside: target.dir } : {});
+  return files;
+}
+
+export {
+  runSynthesize,
+  runPrune,
+  policyTarget,
+  writePolicies
+};

@@ -1,0 +1,163 @@
+import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
+import {
+  explanationData,
+  verdictChain
+} from "./chunk-SB7F7EHF.js";
+import {
+  workloadsInfo
+} from "./chunk-NCDNHDM5.js";
+import {
+  csvCell,
+  escapeMarkdown,
+  escapeMermaid,
+  markdownCode,
+  oneLine
+} from "./chunk-E23QOJSC.js";
+import {
+  peerKey
+} from "./chunk-YS4F6JR5.js";
+
+// src/report/diff.ts
+var DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
+function line(e) {
+  const info = workloadsInfo(e) ? `, workloads-diff-info: ${workloadsInfo(e)}` : "";
+  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
+}
+function renderDiffTxt(r) {
+  const header = r.named ? `Connectivity diff (ref1: ${r.refs.before}, ref2: ${r.refs.after}):` : "Connectivity diff:";
+  return `${oneLine(header)}
+${r.diff.entries.map((e) => `${oneLine(line(e))}
+`).join("")}`;
+}
+function renderDiffJson(r) {
+  const rows = r.diff.entries.map((e, i) => ({
+    diff_type: e.kind,
+    src: peerKey(e.src),
+    dst: peerKey(e.dst),
+    ref1: e.before.toString(),
+    ref2: e.after.toString(),
+    ...workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {},
+    ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
+  }));
+  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
+`;
+}
+function jsonExplanation(x) {
+  return { ...x.before ? { ref1: explanationData(x.before) } : {}, ...x.after ? { ref2: explanationData(x.after) } : {}, files: x.files };
+}
+function renderDiffCsv(r) {
+  const [ref1, ref2] = r.named ? [r.refs.before, r.refs.after] : ["ref1", "ref2"];
+  const rows = [["diff-type", "source", "destination", ref1, ref2, "workloads-diff-info"].map(csvCell).join(",")];
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ""].map(csvCell).join(","));
+  return `${rows.join("\n")}
+`;
+}
+function sentence(e) {
+  switch (e.kind) {
+    case "added":
+      return `now allowed ${markdownCode(e.after.toString())}`;
+    case "removed":
+      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
+    case "changed": {
+      const parts = [];
+      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
+      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
+      return `${parts.join("; ")} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
+    }
+  }
+}
+function chain(steps) {
+  return markdownCode(verdictChain(steps));
+}
+function stepLine(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
+  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
+  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === "default" ? "no policy applies" : "";
+  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
+}
+function sideLines(label, p) {
+  if (!p) return [];
+  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
+  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
+  if (p.egress) {
+    out.push(`  - source egress: ${chain(p.egress)}`);
+    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
+  }
+  if (p.ingress) {
+    out.push(`  - destination ingress: ${chain(p.ingress)}`);
+    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
+  }
+  return out;
+}
+var SECTION = {
+  added: "Newly allowed",
+  removed: "No longer allowed",
+  changed: "Changed"
+};
+function renderDiffMd(r) {
+  const count = (k) => r.diff.entries.filter((e) => e.kind === k).length;
+  const out = ["### netpol-ci: connectivity diff", ""];
+  out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, "");
+  if (r.diff.entries.length === 0) {
+    out.push("**No connectivity change.**");
+    return `${out.join("\n")}
+`;
+  }
+  out.push(`**${count("added")} added · ${count("removed")} removed · ${count("changed")} changed**`);
+  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
+    out.push("", `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(", ") || "none"}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(", ") || "none"}.`);
+  }
+  const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
+  if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
+  for (const kind of ["added", "removed", "changed"]) {
+    const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind);
+    if (items.length === 0) continue;
+    out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
+    for (const [e, i] of items) {
+      const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e))})_` : "";
+      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
+      const x = r.explanations?.[i];
+      if (x && (x.before || x.after)) {
+        out.push("  <details><summary>why</summary>", "");
+        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x.after)]) out.push(`  ${l}`);
+        out.push("", "  </details>");
+      }
+    }
+  }
+  return `${out.join("\n")}
+`;
+}
+var MERMAID_EDGE_CAP = 60;
+function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k) => {
+    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
+    return ids.get(k);
+  };
+  const lines = r.named ? ["---", `title: ${JSON.stringify(oneLine(`${r.refs.before} → ${r.refs.after}`).replace(/`/g, "'"))}`, "---", "graph LR"] : ["graph LR"];
+  const styles = [];
+  const shown = r.diff.entries.slice(0, cap);
+  shown.forEach((e, i) => {
+    const s = peerKey(e.src);
+    const d = peerKey(e.dst);
+    const label = e.kind === "removed" ? `removed: ${e.before.toString()}` : e.kind === "added" ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
+    const color = e.kind === "added" ? "#2da44e" : e.kind === "removed" ? "#cf222e" : "#bf8700";
+    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
+  });
+  lines.push(...styles);
+  if (r.diff.entries.length > cap) {
+    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+export {
+  DIFF_FORMATS,
+  renderDiffTxt,
+  renderDiffJson,
+  renderDiffCsv,
+  renderDiffMd,
+  renderDiffMermaid
+};
