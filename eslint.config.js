@@ -28,6 +28,6 @@ export default tseslint.config(
   layer(['src/io/**'], ['**/connectivity/**', '**/topology/**', '**/synthesis/**', '**/baseline/**', '**/drift/**', '**/pipeline/**', '**/report/**', '**/cli/**', '**/action/**'], 'io/ does the I/O and knows no stage'),
   layer(['src/pipeline/**'], ['**/report/**', '**/cli/**', '**/action/**'], 'pipeline/ holds the use-cases; it never renders or parses flags'),
   layer(['src/report/**'], ['**/io/**', '**/cli/**', '**/action/**', 'node:fs', 'node:child_process'], 'report/ renders data and computes nothing'),
-  // the shells reach I/O only through the Io object the entry hands them (src/cli.ts, src/action/entries/*)
+  // the shells reach I/O only through the Io object the entry hands them (src/cli.ts and src/cli-main.ts, src/action/entries/*)
   { ...layer(['src/cli/**', 'src/action/**'], ['**/io/node-io*', '**/io/files*', '**/io/render*', '**/io/git*', 'node:fs', 'node:child_process'], 'cli/ and action/ are thin shells over pipeline/'), ignores: ['src/action/entries/**'] },
 );

@@ -49,6 +49,25 @@ await build({
   banner: { js: "import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// dist/cli/main.cjs: the CLI proper (src/cli-main.ts) as one CommonJS file, which dist/cli.js
+// compiles through its code cache (src/io/code-cache.ts: Node 20 caches only scripts it compiles
+// itself, not ES modules). The commands stay apart inside it: esbuild evaluates a module imported
+// with import() only when it is imported, and V8 compiles a function only when it runs.
+await build({
+  entryPoints: [path.join(root, 'src/cli-main.ts')],
+  outfile: path.join(root, 'dist', 'cli', 'main.cjs'),
+  bundle: true,
+  plugins: [englishZodOnly],
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  legalComments: 'none',
+  charset: 'utf8',
+  // a module's import.meta.url (where it finds the worker scripts and the files beside it) is the bundle's own
+  define: { 'import.meta.url': '__npcModuleUrl' },
+  banner: { js: "const __npcModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
 // dist/parse-worker.js: the thread that parses part of a large input (src/io/parse-workers.ts finds
 // it beside the chunks); dist/traffic-worker.js: the thread that reads the second half of a large
 // trace (src/io/traffic-workers.ts). One file each without the shared chunks: each loads only what

@@ -1,22 +1,13 @@
 #!/usr/bin/env node
-import { startCompileCache } from './io/compile-cache.js';
+import { fileURLToPath } from 'node:url';
+import { isCommandName } from './cli/command-names.js';
+import { codeCacheDir, requireWithCodeCache } from './io/code-cache.js';
 
-// The compile cache first (io/compile-cache.ts): it covers only modules loaded after it is on, so
-// the CLI proper is imported afterwards.
-startCompileCache(process.argv.slice(2), process.env);
-// then only the command the run names (src/cli/commands.ts)
+// The entry: the CLI proper (src/cli-main.ts) is bundled as one CommonJS file, dist/cli/main.cjs,
+// compiled through the code cache (io/code-cache.ts), which Node 20 can give only to scripts it
+// compiles itself; this file stays small, so that what it costs on every run is next to nothing.
 const argv = process.argv.slice(2);
-const { commandsFor } = await import('./cli/commands.js');
-const commands = await commandsFor(argv);
-const { runProgram } = await import('./cli/run.js');
-const { nodeIo } = await import('./io/node-io.js');
-
-process.exitCode = runProgram(argv, {
-  io: nodeIo(),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  env: process.env,
-  interactive: Boolean(process.stderr.isTTY),
-  stdoutTerminal: Boolean(process.stdout.isTTY),
-  stdoutBytes: (bytes) => void process.stdout.write(bytes),
-}, commands);
+const first = argv[0];
+const tag = isCommandName(first) ? (argv.some((a) => a === '--help' || a === '-h') ? `${first}-help` : first) : 'other';
+const cli = requireWithCodeCache(fileURLToPath(new URL('./cli/main.cjs', import.meta.url)), codeCacheDir(argv, process.env), tag) as typeof import('./cli-main.js');
+await cli.start(argv);

@@ -1,13 +1,14 @@
 import type { CommandEntry } from './run.js';
+import { COMMAND_NAMES, isCommandName, type CommandName } from './command-names.js';
 import { VERSION } from './version.js';
 
-// The CLI's commands, in the order help lists them, each loaded only when a run needs it: a run of
-// `connectivity` does not compile the check's explanations, the baseline's nca driver or the
-// traffic readers, and `--version` compiles none of them (src/cli.ts). program.ts has the same
-// list loaded at once, for the in-process `main` of tests.
+export { COMMAND_NAMES };
 
-export const COMMAND_NAMES = ['check', 'connectivity', 'diff', 'scan', 'synthesize', 'verify', 'links', 'lint', 'prune', 'baseline'] as const;
-type CommandName = (typeof COMMAND_NAMES)[number];
+// The CLI's commands, in the order help lists them, each loaded only when a run needs it: a run of
+// `connectivity` does not set up the check's explanations, the baseline's nca driver or the
+// traffic readers, and `--version` none of them (src/cli-main.ts; in the bundle, a module is
+// evaluated, and its functions compiled, only once imported). program.ts has the same list loaded
+// at once, for the in-process `main` of tests.
 
 const LOADERS: Readonly<Record<CommandName, () => Promise<CommandEntry>>> = {
   check: async () => ({ name: 'check', make: (await import('./commands/check.js')).checkCommand }),
@@ -25,7 +26,6 @@ const LOADERS: Readonly<Record<CommandName, () => Promise<CommandEntry>>> = {
   },
 };
 
-const isCommandName = (s: string | undefined): s is CommandName => (COMMAND_NAMES as readonly (string | undefined)[]).includes(s);
 
 /**
  * The commands a command line needs: the one it names first, or none for `--version`/`-V` alone;

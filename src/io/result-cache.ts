@@ -13,8 +13,9 @@ export interface ResultCache {
 }
 
 /**
- * The identity of the running code: a hash of every file beside this module (in the bundle, the
- * shared chunks of dist/, which hold the whole engine). A result computed by other code, even at
+ * The identity of the running code: a hash of every file beside this module (in the CLI's bundle,
+ * dist/cli/main.cjs, which holds all of it; in an Action's, the shared chunks of dist/, which hold
+ * the whole engine). A result computed by other code, even at
  * the same version number, is then never read back: the cache needs no manual invalidation when
  * netpol-ci changes.
  */
@@ -23,7 +24,7 @@ function codeIdentity(): string {
   const hash = createHash('sha256');
   try {
     for (const f of readdirSync(dir).sort()) {
-      if (!/\.(m?js|ts)$/.test(f)) continue;
+      if (!/\.([cm]?js|ts)$/.test(f)) continue;
       hash.update(`${f}\u0000`);
       hash.update(readFileSync(path.join(dir, f)));
     }

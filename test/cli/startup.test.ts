@@ -1,16 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { COMMAND_NAMES, commandsFor } from '../../src/cli/commands.js';
 import { ALL_COMMANDS } from '../../src/cli/program.js';
-import { cacheDirArgument, compileCacheDir } from '../../src/io/compile-cache.js';
+import { cacheDirArgument, codeCacheDir, codeCacheEntry } from '../../src/io/code-cache.js';
 import { CLI, REPO_ROOT, runBundledCli, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 
 /**
- * Start-up (src/cli.ts): the bundled CLI loads only the command a run names and turns V8's compile
- * cache on where Node has it (io/compile-cache.ts), in `--cache-dir` or a private temp folder.
+ * Start-up (src/cli.ts): the bundled CLI loads only the command a run names, compiled through the
+ * code cache (io/code-cache.ts), in `--cache-dir` or a private temp folder.
  */
 afterAll(cleanupTempDirs);
 
@@ -50,7 +50,7 @@ describe('commands loaded on demand', () => {
   }, 300_000);
 });
 
-describe('compile cache', () => {
+describe('code cache', () => {
   it('reads --cache-dir as commander does: the last one, either form, not after --', () => {
     expect(cacheDirArgument(['connectivity', '.'])).toBeUndefined();
     expect(cacheDirArgument(['connectivity', '.', '--cache-dir', 'a'])).toBe('a');
@@ -59,13 +59,12 @@ describe('compile cache', () => {
     expect(cacheDirArgument(['connectivity', '--cache-dir'])).toBeUndefined();
   });
 
-  it("lives under --cache-dir or $NETPOL_CI_CACHE_DIR, unless Node's own switches say otherwise", () => {
+  it("lives under --cache-dir or $NETPOL_CI_CACHE_DIR; Node's NODE_DISABLE_COMPILE_CACHE turns it off", () => {
     const cwd = tempDir();
-    expect(compileCacheDir(['x', '--cache-dir', 'kept'], {}, cwd)).toBe(path.join(cwd, 'kept', 'node-compile-cache'));
-    expect(compileCacheDir(['x'], { NETPOL_CI_CACHE_DIR: '/c' }, cwd)).toBe(path.join('/c', 'node-compile-cache'));
-    expect(compileCacheDir(['x', '--cache-dir', 'kept'], { NETPOL_CI_CACHE_DIR: '/c' }, cwd)).toBe(path.join(cwd, 'kept', 'node-compile-cache'));
-    expect(compileCacheDir(['x', '--cache-dir', 'kept'], { NODE_DISABLE_COMPILE_CACHE: '1' }, cwd)).toBeUndefined();
-    expect(compileCacheDir(['x'], { NODE_COMPILE_CACHE: '/elsewhere' }, cwd)).toBeUndefined();
+    expect(codeCacheDir(['x', '--cache-dir', 'kept'], {}, cwd)).toBe(path.join(cwd, 'kept', 'code-cache'));
+    expect(codeCacheDir(['x'], { NETPOL_CI_CACHE_DIR: '/c' }, cwd)).toBe(path.join('/c', 'code-cache'));
+    expect(codeCacheDir(['x', '--cache-dir', 'kept'], { NETPOL_CI_CACHE_DIR: '/c' }, cwd)).toBe(path.join(cwd, 'kept', 'code-cache'));
+    expect(codeCacheDir(['x', '--cache-dir', 'kept'], { NODE_DISABLE_COMPILE_CACHE: '1' }, cwd)).toBeUndefined();
   });
 
   it('without a cache folder: a private folder of this user under the temp folder, refused when not safely ours', () => {
@@ -74,36 +73,103 @@ describe('compile cache', () => {
       const tmp = tempDir();
       process.env.TMPDIR = tmp;
       const uid = process.getuid!();
-      const mine = path.join(tmp, `netpol-ci-compile-cache-${uid}`);
-      expect(compileCacheDir(['x'], {})).toBe(mine);
+      const mine = path.join(tmp, `netpol-ci-code-cache-${uid}`);
+      expect(codeCacheDir(['x'], {})).toBe(mine);
       expect(statSync(mine).mode & 0o777).toBe(0o700);
       // someone else's folder (writable by others) or a symlink: not used
       chmodSync(mine, 0o777);
-      expect(compileCacheDir(['x'], {})).toBeUndefined();
+      expect(codeCacheDir(['x'], {})).toBeUndefined();
       const other = tempDir();
       process.env.TMPDIR = other;
       mkdirSync(path.join(other, 'target'));
-      symlinkSync(path.join(other, 'target'), path.join(other, `netpol-ci-compile-cache-${uid}`));
-      expect(compileCacheDir(['x'], {})).toBeUndefined();
+      symlinkSync(path.join(other, 'target'), path.join(other, `netpol-ci-code-cache-${uid}`));
+      expect(codeCacheDir(['x'], {})).toBeUndefined();
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;
     }
   });
 
-  // GitHub's runners have Node 24, which has the cache; Node 20 has none and runs without it
+  const BUNDLE = path.join(path.dirname(CLI), 'cli', 'main.cjs');
+  const ARGS = ['connectivity', 'fixtures/example-pr/base'];
+  const entryOf = (cache: string, tag: string) => codeCacheEntry(cache, tag, readFileSync(BUNDLE, 'utf8'));
+
+  it.skipIf(!existsSync(BUNDLE))('the bundled CLI leaves one entry per command in DIR/code-cache and prints the same bytes with it', () => {
+    const dir = tempDir();
+    const expected = runCli(ARGS).stdout;
+    const cold = runBundledCli([...ARGS, '--cache-dir', dir]);
+    expect(cold).toMatchObject({ code: 0, stdout: expected });
+    const cache = path.join(dir, 'code-cache');
+    const entry = entryOf(cache, 'connectivity');
+    expect(readdirSync(cache)).toEqual([path.basename(entry)]);
+    expect(statSync(entry).mode & 0o777).toBe(0o600);
+    const written = readFileSync(entry);
+    // read back, accepted, not written again
+    expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
+    expect(readFileSync(entry).equals(written)).toBe(true);
+    // help and another command: entries of their own
+    expect(runBundledCli(['connectivity', '--help', '--cache-dir', dir]).code).toBe(0);
+    expect(runBundledCli(['--version', '--cache-dir', dir]).code).toBe(0);
+    expect(readdirSync(cache).sort()).toEqual([entry, entryOf(cache, 'connectivity-help'), entryOf(cache, 'other')].map((f) => path.basename(f)).sort());
+  }, 120_000);
+
+  it.skipIf(!existsSync(BUNDLE))('a corrupt entry, an entry of another source and a symlink are never trusted; the answer stays the same', () => {
+    const dir = tempDir();
+    const cache = path.join(dir, 'code-cache');
+    mkdirSync(cache, { recursive: true });
+    const entry = entryOf(cache, 'connectivity');
+    const expected = runCli(ARGS).stdout;
+    // garbage where the entry should be: V8 rejects it, the run compiles, and the entry is written anew
+    writeFileSync(entry, Buffer.alloc(4096, 7));
+    expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
+    expect(readFileSync(entry).equals(Buffer.alloc(4096, 7))).toBe(false);
+    // a valid entry of another bundle under this command's name is removed when this one is written
+    const stale = path.join(cache, 'connectivity-0123456789abcdef0123456789abcdef.v8');
+    writeFileSync(stale, readFileSync(entry));
+    const other = path.join(cache, 'check-0123456789abcdef0123456789abcdef.v8');
+    writeFileSync(other, 'x');
+    writeFileSync(entry, 'not V8 code');
+    expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(other)).toBe(true);
+    // a symlink in the entry's place is not read, and is replaced (its target left alone)
+    const target = path.join(dir, 'elsewhere.v8');
+    writeFileSync(target, readFileSync(entry));
+    const before = readFileSync(target);
+    rmSyncQuiet(entry);
+    symlinkSync(target, entry);
+    expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
+    expect(statSync(entry).isFile()).toBe(true);
+    expect(readFileSync(target).equals(before)).toBe(true);
+  }, 120_000);
+
+  it.skipIf(!existsSync(BUNDLE))('NODE_DISABLE_COMPILE_CACHE: nothing written', () => {
+    const dir = tempDir();
+    expect(runBundledCli([...ARGS, '--cache-dir', dir], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } })).toMatchObject({ code: 0, stdout: runCli(ARGS).stdout });
+    expect(existsSync(path.join(dir, 'code-cache'))).toBe(false);
+  }, 60_000);
+
+  // GitHub's runners have Node 24: the same cache there
   const node24 = spawnSync('npx', ['-y', 'node@24', '--version'], { encoding: 'utf8', timeout: 120_000 });
   const haveNode24 = node24.status === 0 && /^v24\./.test(node24.stdout.trim());
-  it.skipIf(!haveNode24 || !existsSync(CLI))('on Node 24 the bundled CLI fills DIR/node-compile-cache, and prints the same bytes with it warm', () => {
+  it.skipIf(!haveNode24 || !existsSync(CLI))('on Node 24 the bundled CLI fills DIR/code-cache, and prints the same bytes with it warm', () => {
     const dir = tempDir();
-    const args = ['connectivity', 'fixtures/example-pr/base', '--cache-dir', dir];
+    const args = [...ARGS, '--cache-dir', dir];
     const run = () => spawnSync('npx', ['-y', 'node@24', CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000, env: { ...process.env, CI: 'true' } });
     const cold = run();
     expect(cold.status).toBe(0);
-    const cache = path.join(dir, 'node-compile-cache');
-    expect(readdirSync(cache).length).toBeGreaterThan(0);
+    const cache = path.join(dir, 'code-cache');
+    expect(readdirSync(cache)).toHaveLength(1);
     const warm = run();
     expect(warm.stdout).toBe(cold.stdout);
     expect(warm.stdout).toBe(runCli(args).stdout);
   }, 300_000);
 });
+
+function rmSyncQuiet(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // absent already
+  }
+}

@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+
+// The CLI's code cache: V8's compiled code of the CLI bundle (dist/cli/main.cjs) kept by one run
+// and read back by the next, on every Node version (Node 20 has no compile cache of its own; Node
+// 22.1+'s covers modules as they load, this one also what the run compiled later). A small run
+// spends about a third of its time compiling (README, Performance). V8 checks each entry against
+// the source, its own version and its flags and ignores what does not match, so a stale or
+// corrupt entry costs a compile, never a wrong answer.
+//
+// Where: in `--cache-dir` (or $NETPOL_CI_CACHE_DIR), the folder the Actions keep across runs, under
+// `code-cache/`; without one, in a folder of this user's own under the system temp folder, private:
+// created 0700, and used only when it is a real folder (not a symlink) that this user owns and
+// nobody else can write, so that another user of a shared machine cannot plant compiled code in it.
+// Never in the repository being read. NODE_DISABLE_COMPILE_CACHE (Node's own switch) turns it off.
+//
+// One entry per command (a `connectivity` run and a `check` run compile different functions), and
+// one more for help: `<command>-<hash of source, Node version and platform>.v8`; writing an entry
+// removes that command's entries for other sources, so the folder holds one bundle's worth.
+
+/** The value of `--cache-dir` on a command line (`--cache-dir DIR` or `--cache-dir=DIR`), the last one given, as commander reads it. */
+export function cacheDirArgument(argv: readonly string[]): string | undefined {
+  let dir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') break;
+    if (a === '--cache-dir' && i + 1 < argv.length) dir = argv[++i];
+    else if (a.startsWith('--cache-dir=')) dir = a.slice('--cache-dir='.length);
+  }
+  return dir;
+}
+
+/** This user's private folder under the temp folder, or undefined when it is not safely ours. */
+function privateTempDir(): string | undefined {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  if (uid === undefined) return undefined;
+  const dir = path.join(os.tmpdir(), `netpol-ci-code-cache-${uid}`);
+  try {
+    mkdirSync(dir, { mode: 0o700 });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+  }
+  try {
+    const st = lstatSync(dir);
+    return st.isDirectory() && st.uid === uid && (st.mode & 0o022) === 0 ? dir : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The code cache folder this run would use (see above), or undefined for none. */
+export function codeCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string = process.cwd()): string | undefined {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  const kept = cacheDirArgument(argv) ?? (env.NETPOL_CI_CACHE_DIR || undefined);
+  return kept ? path.resolve(cwd, kept, 'code-cache') : privateTempDir();
+}
+
+/**
+ * `require(file)` of a CommonJS bundle, compiled with the code `cache` holds for `tag` and, when it
+ * held none that V8 accepted, leaving it there at exit: V8's code of every function the run
+ * compiled by then.
+ */
+export function requireWithCodeCache(file: string, cache: string | undefined, tag: string): unknown {
+  const source = readFileSync(file, 'utf8');
+  const entry = cache === undefined ? undefined : codeCacheEntry(cache, tag, source);
+  const cachedData = entry === undefined ? undefined : readEntry(entry);
+  const script = new vm.Script(Module.wrap(source), {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    // the bundle imports nothing dynamically (esbuild resolves its own `import()`s); were it to, as a module would
+    ...(vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}),
+  });
+  if (cache !== undefined && entry !== undefined && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once('exit', () => writeEntry(cache, tag, entry, script));
+  }
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}
+
+/** The file of `tag`'s entry for this source, on this Node version and platform. */
+export function codeCacheEntry(cache: string, tag: string, source: string): string {
+  const key = createHash('sha256').update(`${process.version}\u0000${process.arch}\u0000${process.platform}\u0000`).update(source).digest('hex').slice(0, 32);
+  return path.join(cache, `${tag}-${key}.v8`);
+}
+
+/** The entry's bytes when it is a regular file (not a symlink); anything else is no entry. */
+function readEntry(entry: string): Buffer | undefined {
+  try {
+    return lstatSync(entry).isFile() ? readFileSync(entry) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the entry whole (a temporary file renamed over it: a concurrent run reads the old entry or the new one, never half of one), then removes the tag's entries of other sources. */
+function writeEntry(cache: string, tag: string, entry: string, script: vm.Script): void {
+  try {
+    mkdirSync(cache, { recursive: true, mode: 0o700 });
+    const temp = `${entry}.${process.pid}.tmp`;
+    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    renameSync(temp, entry);
+    for (const f of readdirSync(cache)) {
+      if (f.startsWith(`${tag}-`) && f.endsWith('.v8') && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
+    }
+  } catch {
+    // a folder that cannot be written only costs the next run a compile
+  }
+}
