@@ -2,11 +2,20 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import "./chunks/chunk-UQ363SVG.js";
 
-// src/io/compile-cache.ts
-import { lstatSync, mkdirSync } from "node:fs";
-import module from "node:module";
+// src/cli.ts
+import { fileURLToPath } from "node:url";
+
+// src/cli/command-names.ts
+var COMMAND_NAMES = ["check", "connectivity", "diff", "scan", "synthesize", "verify", "links", "lint", "prune", "baseline"];
+var isCommandName = (s) => COMMAND_NAMES.includes(s);
+
+// src/io/code-cache.ts
+import { createHash } from "node:crypto";
+import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import Module, { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import vm from "node:vm";
 function cacheDirArgument(argv2) {
   let dir;
   for (let i = 0; i < argv2.length; i++) {
@@ -20,7 +29,7 @@ function cacheDirArgument(argv2) {
 function privateTempDir() {
   const uid = typeof process.getuid === "function" ? process.getuid() : void 0;
   if (uid === void 0) return void 0;
-  const dir = path.join(os.tmpdir(), `netpol-ci-compile-cache-${uid}`);
+  const dir = path.join(os.tmpdir(), `netpol-ci-code-cache-${uid}`);
   try {
     mkdirSync(dir, { mode: 448 });
   } catch (e) {
@@ -33,35 +42,56 @@ function privateTempDir() {
     return void 0;
   }
 }
-function compileCacheDir(argv2, env, cwd = process.cwd()) {
-  if (env.NODE_COMPILE_CACHE !== void 0 || env.NODE_DISABLE_COMPILE_CACHE) return void 0;
+function codeCacheDir(argv2, env, cwd = process.cwd()) {
+  if (env.NODE_DISABLE_COMPILE_CACHE) return void 0;
   const kept = cacheDirArgument(argv2) ?? (env.NETPOL_CI_CACHE_DIR || void 0);
-  return kept ? path.resolve(cwd, kept, "node-compile-cache") : privateTempDir();
+  return kept ? path.resolve(cwd, kept, "code-cache") : privateTempDir();
 }
-function startCompileCache(argv2, env) {
-  const enable = module.enableCompileCache;
-  if (typeof enable !== "function") return;
-  const dir = compileCacheDir(argv2, env);
-  if (!dir) return;
+function requireWithCodeCache(file, cache, tag2) {
+  const source = readFileSync(file, "utf8");
+  const entry = cache === void 0 ? void 0 : codeCacheEntry(cache, tag2, source);
+  const cachedData = entry === void 0 ? void 0 : readEntry(entry);
+  const script = new vm.Script(Module.wrap(source), {
+    filename: file,
+    ...cachedData ? { cachedData } : {},
+    // the bundle imports nothing dynamically (esbuild resolves its own `import()`s); were it to, as a module would
+    ...vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}
+  });
+  if (cache !== void 0 && entry !== void 0 && (cachedData === void 0 || script.cachedDataRejected)) {
+    process.once("exit", () => writeEntry(cache, tag2, entry, script));
+  }
+  const module = { exports: {} };
+  const run = script.runInThisContext();
+  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
+  return module.exports;
+}
+function codeCacheEntry(cache, tag2, source) {
+  const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${process.platform}\0`).update(source).digest("hex").slice(0, 32);
+  return path.join(cache, `${tag2}-${key}.v8`);
+}
+function readEntry(entry) {
   try {
-    enable(dir);
+    return lstatSync(entry).isFile() ? readFileSync(entry) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function writeEntry(cache, tag2, entry, script) {
+  try {
+    mkdirSync(cache, { recursive: true, mode: 448 });
+    const temp = `${entry}.${process.pid}.tmp`;
+    writeFileSync(temp, script.createCachedData(), { mode: 384 });
+    renameSync(temp, entry);
+    for (const f of readdirSync(cache)) {
+      if (f.startsWith(`${tag2}-`) && f.endsWith(".v8") && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
+    }
   } catch {
   }
 }
 
 // src/cli.ts
-startCompileCache(process.argv.slice(2), process.env);
 var argv = process.argv.slice(2);
-var { commandsFor } = await import("./chunks/commands-CE6OZ3XX.js");
-var commands = await commandsFor(argv);
-var { runProgram } = await import("./chunks/run-5CKDGVNA.js");
-var { nodeIo } = await import("./chunks/node-io-BZ6HIMXJ.js");
-process.exitCode = runProgram(argv, {
-  io: nodeIo(),
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
-  env: process.env,
-  interactive: Boolean(process.stderr.isTTY),
-  stdoutTerminal: Boolean(process.stdout.isTTY),
-  stdoutBytes: (bytes) => void process.stdout.write(bytes)
-}, commands);
+var first = argv[0];
+var tag = isCommandName(first) ? argv.some((a) => a === "--help" || a === "-h") ? `${first}-help` : first : "other";
+var cli = requireWithCodeCache(fileURLToPath(new URL("./cli/main.cjs", import.meta.url)), codeCacheDir(argv, process.env), tag);
+await cli.start(argv);

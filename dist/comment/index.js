@@ -4,6 +4,7 @@ import {
   defineAction,
   gitHubApiFor,
   markerFor,
+  nodeIo,
   nodeRuntime,
   parseMarker,
   postComment,
@@ -11,16 +12,11 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-UYXBV6A3.js";
-import {
-  nodeIo
-} from "../chunks/chunk-WZOJHXDO.js";
-import "../chunks/chunk-CWFLCEMJ.js";
-import "../chunks/chunk-TZ6IWUHF.js";
+} from "../chunks/chunk-SIFT6HVS.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-LJ56FUY6.js";
+} from "../chunks/chunk-TPEX7SKJ.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,48 +1,177 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
-  runScan
-} from "../chunks/chunk-AJ2YPX4S.js";
+  findGaps
+} from "../chunks/chunk-E24XRAFN.js";
 import {
-  renderScanJson,
-  renderScanMd,
-  renderScanYaml
-} from "../chunks/chunk-D4HXOHCG.js";
-import "../chunks/chunk-RCIHDDST.js";
-import "../chunks/chunk-57HYVIXJ.js";
-import "../chunks/chunk-W3TQMIRJ.js";
-import "../chunks/chunk-AV2U6Z46.js";
-import "../chunks/chunk-ZAFBLR44.js";
+  compareDeclaredObserved,
+  linkOrigin,
+  mergeLinks,
+  readTraffic,
+  summaryText
+} from "../chunks/chunk-FDQAME4H.js";
 import {
+  evidenceText,
+  scanTopology
+} from "../chunks/chunk-NLHFSQGL.js";
+import {
+  escapeMarkdown,
+  loadInputs,
+  markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-GLUC33MD.js";
-import "../chunks/chunk-NCDNHDM5.js";
-import "../chunks/chunk-BECTGLCW.js";
-import "../chunks/chunk-E23QOJSC.js";
-import "../chunks/chunk-3HQQSEID.js";
+} from "../chunks/chunk-UJAGTF2Y.js";
 import {
+  peerKey,
   workloadKey
-} from "../chunks/chunk-YS4F6JR5.js";
+} from "../chunks/chunk-3VTXIBNX.js";
 import {
   annotateDiagnostics,
   defineAction,
   gitHubApiFor,
+  nodeIo,
   nodeRuntime,
   runAction,
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-UYXBV6A3.js";
+} from "../chunks/chunk-SIFT6HVS.js";
 import {
-  nodeIo
-} from "../chunks/chunk-WZOJHXDO.js";
-import "../chunks/chunk-CWFLCEMJ.js";
-import "../chunks/chunk-TZ6IWUHF.js";
-import {
-  ExitCode
-} from "../chunks/chunk-LJ56FUY6.js";
+  ExitCode,
+  dump
+} from "../chunks/chunk-TPEX7SKJ.js";
 import "../chunks/chunk-UQ363SVG.js";
+
+// src/pipeline/scan.ts
+function runScan(io, paths, settings, options = {}) {
+  const { load, diagnostics, values } = loadInputs(io, paths, settings);
+  const result = scanTopology(load.cluster, { values });
+  const gapsOf = (topology) => findGaps(load.cluster, topology);
+  if (!options.traffic) return { topology: result.value, gaps: gapsOf(result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
+  const observed = withObservedTraffic(io, load.cluster, result.value, options.traffic, settings);
+  return { topology: observed.topology, gaps: gapsOf(observed.topology), diagnostics: [...diagnostics, ...result.diagnostics, ...observed.diagnostics], traffic: observed.traffic };
+}
+function withObservedTraffic(io, cluster, scanned, request, settings) {
+  const observed = readTraffic(io, cluster, request, settings);
+  const declared = scanned.links;
+  const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
+  return {
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved },
+    traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
+    diagnostics: observed.diagnostics
+  };
+}
+
+// src/report/scan.ts
+function evidenceData(e) {
+  switch (e.kind) {
+    case "address":
+      return {
+        kind: e.kind,
+        file: e.at.file,
+        line: e.at.line ?? 0,
+        path: e.at.path ?? [],
+        value: e.value,
+        ...e.service ? { service: e.service } : {},
+        ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
+        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
+      };
+    case "exposure":
+      return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
+    case "trace":
+      return { kind: e.kind, file: e.file, line: e.line, event: e.event, count: e.count, ...e.firstSeen !== void 0 ? { firstSeen: e.firstSeen, lastSeen: e.lastSeen } : {} };
+    case "intent":
+      return { kind: e.kind, file: e.at.file, line: e.at.line ?? 0 };
+  }
+}
+var linkGapData = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceData) });
+var unresolvedTrafficData = (u) => ({ src: u.src, dst: u.dst, conns: u.conns.toString(), reason: u.reason, detail: u.detail, file: u.file, line: u.line, count: u.count });
+function gapData(g) {
+  return {
+    workload: workloadKey(g.workload),
+    direction: g.direction,
+    reason: g.reason,
+    ...g.value !== void 0 ? { value: g.value } : {},
+    conns: g.conns.toString(),
+    detail: g.detail,
+    file: g.at.file,
+    line: g.at.line ?? 0,
+    ...g.via ? { via: { file: g.via.file, line: g.via.line ?? 0 } } : {},
+    close: g.close
+  };
+}
+function scanDocument(t, gaps = [], traffic) {
+  return {
+    apiVersion: "netpol-ci/v1",
+    kind: "LinkList",
+    links: t.links.map((l) => ({ src: peerKey(l.src), dst: peerKey(l.dst), conns: l.conns.toString(), ...traffic ? { origin: linkOrigin(l) } : {}, evidence: l.evidence.map(evidenceData) })),
+    unresolved: t.unresolved.map((u) => ({
+      workload: `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`,
+      value: u.value,
+      reason: u.reason,
+      detail: u.detail,
+      file: u.at.file,
+      line: u.at.line ?? 0,
+      path: u.at.path ?? [],
+      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
+    })),
+    gaps: gaps.map(gapData),
+    ...traffic ? {
+      traffic: {
+        observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
+        declaredNotObserved: traffic.declaredNotObserved.map(linkGapData),
+        unresolved: traffic.unresolved.map(unresolvedTrafficData),
+        summary: traffic.summary
+      }
+    } : {}
+  };
+}
+function renderScanJson(t, gaps = [], traffic) {
+  return `${JSON.stringify(scanDocument(t, gaps, traffic), null, 2)}
+`;
+}
+function renderScanYaml(t, gaps = [], traffic) {
+  return dump(scanDocument(t, gaps, traffic), { lineWidth: -1, noRefs: true, quotingType: '"' });
+}
+function renderScanMd(t, gaps = [], traffic) {
+  const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ""];
+  out.push(`| source | destination | connections |${traffic ? " origin |" : ""} evidence |`, `|---|---|---|${traffic ? "---|" : ""}---|`);
+  for (const l of t.links) {
+    out.push(`| ${markdownCode(peerKey(l.src))} | ${markdownCode(peerKey(l.dst))} | ${markdownCode(l.conns.toString())} |${traffic ? ` ${linkOrigin(l)} |` : ""} ${l.evidence.map((e) => markdownCode(evidenceText(e))).join("<br>")} |`);
+  }
+  if (traffic) out.push(...trafficMd(traffic));
+  if (t.unresolved.length > 0) {
+    out.push("", "#### Unresolved", "");
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  if (gaps.length > 0) {
+    out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
+    for (const g of gaps) {
+      out.push(`| ${markdownCode(`${g.at.file}:${g.at.line ?? 0}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
+    }
+    out.push("", escapeMarkdown("Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open."));
+  }
+  return `${out.join("\n")}
+`;
+}
+function trafficMd(traffic) {
+  const out = [];
+  const gapTable = (title, gaps, withEvidence) => {
+    out.push("", `#### ${title} (${gaps.length})`, "");
+    if (gaps.length === 0) return;
+    out.push(`| source | destination | connections |${withEvidence ? " trace |" : ""}`, `|---|---|---|${withEvidence ? "---|" : ""}`);
+    for (const g of gaps) {
+      const ev = g.evidence.filter((e) => e.kind === "trace").map((e) => markdownCode(evidenceText(e))).join("<br>");
+      out.push(`| ${markdownCode(peerKey(g.src))} | ${markdownCode(peerKey(g.dst))} | ${markdownCode(g.conns.toString())} |${withEvidence ? ` ${ev} |` : ""}`);
+    }
+  };
+  gapTable("Observed, not declared", traffic.observedNotDeclared, true);
+  gapTable("Declared, never observed", traffic.declaredNotObserved, false);
+  out.push("", `#### Unresolved traffic, not allowed until reviewed (${traffic.unresolved.length})`, "");
+  for (const u of traffic.unresolved) out.push(`- ${markdownCode(`${u.file}:${u.line}`)} ${markdownCode(u.src)} -> ${markdownCode(u.dst)} ${markdownCode(u.conns.toString())} x${u.count}: ${escapeMarkdown(u.detail)}`);
+  out.push("", escapeMarkdown(summaryText(traffic.summary)));
+  return out;
+}
 
 // src/action/scan.ts
 var scanAction = defineAction(scanSpec, async (inputs, rt) => {

@@ -1,56 +1,355 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
-  policyTarget,
-  runSynthesize,
-  writePolicies
-} from "../chunks/chunk-FWUGNF62.js";
-import "../chunks/chunk-OFWHDVLQ.js";
-import "../chunks/chunk-XPWQCRA6.js";
+  DEFAULT_SYNTHESIS_OPTIONS,
+  MANAGED_BY,
+  MANAGED_BY_LABEL,
+  RuleMatcher,
+  layoutPolicies,
+  readRuleFiles,
+  renderPoliciesYaml,
+  synthesizePolicies,
+  unknownPresets
+} from "../chunks/chunk-VTB2QDST.js";
+import "../chunks/chunk-CYV5ZGJF.js";
 import {
-  renderPoliciesYaml
-} from "../chunks/chunk-P4JBN7VV.js";
+  findGaps
+} from "../chunks/chunk-E24XRAFN.js";
 import {
-  DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-QEEATDXV.js";
-import "../chunks/chunk-2N74GJOT.js";
-import "../chunks/chunk-RCIHDDST.js";
-import "../chunks/chunk-57HYVIXJ.js";
-import "../chunks/chunk-W3TQMIRJ.js";
-import "../chunks/chunk-AV2U6Z46.js";
-import "../chunks/chunk-ZAFBLR44.js";
+  mergeLinks,
+  readTraffic,
+  unresolvedWarnings
+} from "../chunks/chunk-FDQAME4H.js";
 import {
+  evidenceText,
+  scanTopology
+} from "../chunks/chunk-NLHFSQGL.js";
+import {
+  loadInputs,
+  markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-GLUC33MD.js";
-import "../chunks/chunk-NCDNHDM5.js";
-import "../chunks/chunk-BECTGLCW.js";
+} from "../chunks/chunk-UJAGTF2Y.js";
 import {
-  markdownCode
-} from "../chunks/chunk-E23QOJSC.js";
-import "../chunks/chunk-3HQQSEID.js";
-import {
-  NAMESPACE_NAME_LABEL
-} from "../chunks/chunk-YS4F6JR5.js";
+  DEFAULT_NAMESPACE,
+  NAMESPACE_NAME_LABEL,
+  compareStrings,
+  fullRange,
+  isEmptySelector,
+  locate,
+  originRef,
+  parseConns,
+  parsePeer,
+  peerKey,
+  selectorMatches,
+  serviceWorkloads,
+  targetConns,
+  workloadKey,
+  workloadsByNamespace
+} from "../chunks/chunk-3VTXIBNX.js";
 import {
   annotateDiagnostics,
   defineAction,
   gitHubApiFor,
+  nodeIo,
   nodeRuntime,
   runAction,
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-UYXBV6A3.js";
+} from "../chunks/chunk-SIFT6HVS.js";
 import {
-  nodeIo
-} from "../chunks/chunk-WZOJHXDO.js";
-import "../chunks/chunk-CWFLCEMJ.js";
-import "../chunks/chunk-TZ6IWUHF.js";
+  Codes,
+  ExitCode,
+  appendAll,
+  diag,
+  external_exports,
+  formatPath,
+  parseManifestFile,
+  require_dist
+} from "../chunks/chunk-TPEX7SKJ.js";
 import {
-  ExitCode
-} from "../chunks/chunk-LJ56FUY6.js";
-import "../chunks/chunk-UQ363SVG.js";
+  __toESM
+} from "../chunks/chunk-UQ363SVG.js";
+
+// src/synthesis/check-selectors.ts
+function checkSelectors(cluster, policies, options) {
+  const out = [];
+  const selected = (namespace, selector) => cluster.workloads.filter((w) => w.ref.namespace === namespace && w.pods.some((p) => selectorMatches(selector, p.labels))).map((w) => workloadKey(w.ref));
+  const check = (policy, path, namespace, selector) => {
+    const hits = selected(namespace, selector);
+    if (hits.length === 1) return;
+    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path)} ${JSON.stringify(selector)}`;
+    out.push(
+      diag(
+        Codes.selectorCheck,
+        "warning",
+        hits.length === 0 ? `${what} selects no workload in namespace ${namespace}` : `${what} selects ${hits.length} workloads, not one: ${hits.join(", ")}`,
+        void 0,
+        hits.length === 0 ? "the workload it was written for has no pods with these labels in the manifests" : "give the workload a distinguishing pod label"
+      )
+    );
+  };
+  const peerNamespace = (peer, own) => {
+    if (!peer.podSelector || isEmptySelector(peer.podSelector)) return void 0;
+    if (!peer.namespaceSelector) return own;
+    const name = peer.namespaceSelector.matchLabels?.[NAMESPACE_NAME_LABEL];
+    if (name === void 0) return void 0;
+    const dnsLabels = options.dns.podLabels;
+    if (name === options.dns.namespace && JSON.stringify(peer.podSelector.matchLabels ?? {}) === JSON.stringify(dnsLabels)) return void 0;
+    return name;
+  };
+  for (const p of policies) {
+    const ns = p.metadata.namespace;
+    if (!isEmptySelector(p.spec.podSelector)) check(p, ["spec", "podSelector"], ns, p.spec.podSelector);
+    for (const [direction, rules] of [["ingress", p.spec.ingress ?? []], ["egress", p.spec.egress ?? []]]) {
+      rules.forEach((r, i) => {
+        const peers = "from" in r ? r.from : r.to;
+        peers.forEach((peer, j) => {
+          const target = peerNamespace(peer, ns);
+          if (target !== void 0) check(p, ["spec", direction, i, direction === "ingress" ? "from" : "to", j, "podSelector"], target, peer.podSelector);
+        });
+      });
+    }
+  }
+  return out;
+}
+
+// src/synthesis/existing.ts
+function existingSelections(cluster, existing) {
+  const skip = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  const policies = existing.flatMap((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY ? [o] : []);
+  const sorted = [...cluster.workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
+  for (const w of sorted) {
+    for (const p of policies) {
+      const ns = p.object.metadata.namespace || DEFAULT_NAMESPACE;
+      if (ns !== w.ref.namespace) continue;
+      const selector = p.object.spec?.podSelector ?? {};
+      if (!w.pods.some((pod) => selectorMatches(selector, pod.labels))) continue;
+      const name = `NetworkPolicy ${ns}/${p.object.metadata.name ?? ""}`;
+      const at = originRef(p.origin, ["spec", "podSelector"]);
+      skip.set(workloadKey(w.ref), name);
+      diagnostics.push(
+        diag(Codes.existingPolicySkipped, "info", `${workloadKey(w.ref)} left untouched: the existing ${name} already selects it${at.line !== void 0 ? ` (${at.file}:${at.line})` : ""}`, originRef(w.origin, ["metadata", "name"]))
+      );
+      break;
+    }
+  }
+  return { skip, diagnostics };
+}
+
+// src/synthesis/prune.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/topology/links-file.ts
+var LinkFileSchema = external_exports.object({
+  links: external_exports.array(
+    external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose()
+  )
+});
+var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+var TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x = ExposureEvidence.safeParse(e);
+    if (x.success) {
+      out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
+      continue;
+    }
+    const t = TraceEvidence.safeParse(e);
+    if (t.success) {
+      const { event, file, line, count, firstSeen, lastSeen } = t.data;
+      out.push({ kind: "trace", event, file, line, count, ...firstSeen !== void 0 ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {} });
+    }
+  }
+  return out;
+}
+function parseLinksFile(file, text, workloads, cluster) {
+  const parsedFile = parseManifestFile({ path: file, text });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const parsed = LinkFileSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    return { links: [], diagnostics: parsed.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
+  }
+  const links = [];
+  const services = cluster ? serviceIndex(cluster) : void 0;
+  parsed.data.links.forEach((l, i) => {
+    const at = (field) => locate(doc, ["links", i, field]);
+    const service = (text2, field) => {
+      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text2.trim());
+      if (!m) return void 0;
+      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!svc) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at(field)));
+        return false;
+      }
+      if (svc.workloads.length === 0) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at(field)));
+        return false;
+      }
+      return { svc };
+    };
+    const peer = (text2, field) => {
+      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
+      if (r.ok) return r.peer;
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at(field)));
+      return void 0;
+    };
+    const srcSvc = service(l.src, "src");
+    const dstSvc = service(l.dst, "dst");
+    if (srcSvc === false || dstSvc === false) return;
+    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
+    const conns = parseConns(l.conns);
+    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at("conns")));
+    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
+    if (srcs.length === 0 || dsts.length === 0 || !conns) return;
+    const evidence = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
+    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence });
+  });
+  return { links, diagnostics };
+}
+function serviceIndex(cluster) {
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const out = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
+  }
+  return out;
+}
+function servicePortsToTargets(svc, w, conns) {
+  if (conns.isAll) return targetConns(svc.ports, w.pods);
+  return targetConns(svc.ports.filter((sp) => conns.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
+}
+
+// src/baseline/synthesis.ts
+function applyBaselineToLinks(cluster, links, rules, families = [4]) {
+  const matcher = new RuleMatcher(cluster);
+  const diagnostics = [];
+  const fromRules = [];
+  for (const r of rules.rules) if (r.action === "allow") fromRules.push(...linksOf(r, matcher, cluster, families));
+  const out = [];
+  for (const l of [...links, ...fromRules]) {
+    let conns = l.conns;
+    for (const r of rules.rules) {
+      if (r.action !== "deny" || conns.isEmpty) continue;
+      if (!matcher.pair(r, l.src, l.dst)) continue;
+      const forbidden = conns.intersect(r.conns);
+      if (forbidden.isEmpty) continue;
+      conns = conns.subtract(forbidden);
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          "warning",
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${forbidden.toString()} is forbidden by baseline rule ${r.name} (${r.origin.file}:${r.origin.line ?? 1}); ${conns.isEmpty ? "not synthesized" : `only ${conns.toString()} synthesized`} (link from ${l.evidence.map(evidenceText).join("; ") || "no recorded evidence"})`,
+          r.origin
+        )
+      );
+    }
+    if (!conns.isEmpty) out.push(conns === l.conns ? l : { ...l, conns });
+  }
+  return { links: out, diagnostics };
+}
+function samePeer(a, b) {
+  return peerKey(a) === peerKey(b);
+}
+function linksOf(r, matcher, cluster, families) {
+  const evidence = [{ kind: "baseline", rule: r.name, at: r.origin }];
+  const peers = (e) => {
+    const ws = cluster.workloads.filter((w) => matcher.workloads(e).has(peerKey({ kind: "workload", ref: w.ref }))).map((w) => ({ kind: "workload", ref: w.ref }));
+    if (e.kind === "cidr") return [{ kind: "external", range: e.range }];
+    if (e.kind === "any") return [...ws, ...families.map((f) => ({ kind: "external", range: fullRange(f) }))];
+    return ws;
+  };
+  const out = [];
+  for (const src of peers(r.from)) {
+    for (const dst of peers(r.to)) {
+      if (src.kind === "external" && dst.kind === "external") continue;
+      if (samePeer(src, dst)) continue;
+      out.push({ src, dst, conns: r.conns, evidence });
+    }
+  }
+  return out;
+}
+
+// src/pipeline/synthesize.ts
+function runSynthesize(io, request, settings) {
+  const { load, diagnostics, values } = loadInputs(io, request.paths, settings);
+  const all = [...diagnostics];
+  let links;
+  let unresolved = [];
+  if (request.linksFile !== void 0) {
+    const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load.cluster.workloads.map((w) => w.ref), load.cluster);
+    links = parsed.links;
+    appendAll(all, parsed.diagnostics);
+  } else {
+    const scanned = scanTopology(load.cluster, { values });
+    links = scanned.value.links;
+    unresolved = scanned.value.unresolved;
+    appendAll(all, scanned.diagnostics);
+  }
+  let traffic;
+  if (request.traffic) {
+    const observed = readTraffic(io, load.cluster, request.traffic, settings);
+    links = mergeLinks(links, observed.value.links);
+    appendAll(all, observed.diagnostics);
+    appendAll(all, unresolvedWarnings(observed.value.unresolved));
+    traffic = observed.value.summary;
+  }
+  let ruleErrors = false;
+  if (request.baselineFiles && request.baselineFiles.length > 0) {
+    const rules = readRuleFiles(io, request.baselineFiles);
+    appendAll(all, rules.diagnostics);
+    ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
+    const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
+    links = applied.links;
+    appendAll(all, applied.diagnostics);
+  }
+  const gaps = findGaps(load.cluster, { links, unresolved });
+  let options = { ...request.options, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
+  let skipped = [];
+  if (request.existing !== void 0) {
+    const existing = loadInputs(io, [request.existing], settings);
+    appendAll(all, existing.diagnostics);
+    const sel = existingSelections(load.cluster, existing.load.cluster.objects);
+    appendAll(all, sel.diagnostics);
+    options = { ...options, skip: sel.skip };
+    skipped = [...sel.skip].map(([workload, by]) => ({ workload, by }));
+  }
+  appendAll(all, unknownPresets(options.presets ?? [], load.cluster));
+  const result = synthesizePolicies(load.cluster, links, options);
+  appendAll(all, result.diagnostics);
+  if (request.checkSelectors) appendAll(all, checkSelectors(load.cluster, result.value.policies, options));
+  const refused = ruleErrors || request.linksFile !== void 0 && all.some((d) => d.severity === "error");
+  return { policies: result.value.policies, gaps, diagnostics: all, refused, skipped, ...traffic ? { traffic } : {} };
+}
+function policyTarget(io, output) {
+  if (output === void 0 || output === "-") return { kind: "stdout" };
+  if (output.endsWith("/") || io.isDirectory(output)) return { kind: "folder", dir: output };
+  return { kind: "file", file: output };
+}
+function writePolicies(io, policies, target, render) {
+  const files = layoutPolicies(policies, target, render);
+  io.writeFiles(files, target.kind === "folder" ? { createFolders: true, inside: target.dir } : {});
+  return files;
+}
 
 // src/action/synthesize.ts
 function ingressController(labels) {
