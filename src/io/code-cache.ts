@@ -9,8 +9,9 @@ import vm from 'node:vm';
 // and read back by the next, on every Node version (Node 20 has no compile cache of its own; Node
 // 22.1+'s covers modules as they load, this one also what the run compiled later). A small run
 // spends about a third of its time compiling (README, Performance). V8 checks each entry against
-// the source, its own version and its flags and ignores what does not match, so a stale or
-// corrupt entry costs a compile, never a wrong answer.
+// the source's length, its own version and its flags, and ignores what does not match; the entry's
+// name holds a hash of the source's bytes (V8 would take an entry of another source of the same
+// length), so a stale or corrupt entry costs a compile, never a wrong answer.
 //
 // Where: in `--cache-dir` (or $NETPOL_CI_CACHE_DIR), the folder the Actions keep across runs, under
 // `code-cache/`; without one, in a folder of this user's own under the system temp folder, private:
@@ -65,8 +66,9 @@ export function codeCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv, cw
  * compiled by then.
  */
 export function requireWithCodeCache(file: string, cache: string | undefined, tag: string): unknown {
-  const source = readFileSync(file, 'utf8');
-  const entry = cache === undefined ? undefined : codeCacheEntry(cache, tag, source);
+  const bytes = readFileSync(file);
+  const source = bytes.toString('utf8');
+  const entry = cache === undefined ? undefined : codeCacheEntry(cache, tag, bytes);
   const cachedData = entry === undefined ? undefined : readEntry(entry);
   const script = new vm.Script(Module.wrap(source), {
     filename: file,
@@ -84,7 +86,7 @@ export function requireWithCodeCache(file: string, cache: string | undefined, ta
 }
 
 /** The file of `tag`'s entry for this source, on this Node version and platform. */
-export function codeCacheEntry(cache: string, tag: string, source: string): string {
+export function codeCacheEntry(cache: string, tag: string, source: Uint8Array | string): string {
   const key = createHash('sha256').update(`${process.version}\u0000${process.arch}\u0000${process.platform}\u0000`).update(source).digest('hex').slice(0, 32);
   return path.join(cache, `${tag}-${key}.v8`);
 }

@@ -142,6 +142,20 @@ describe('block-yaml fast path', () => {
     });
   }
 
+  it('falls back on exactly the characters it does not mirror, every UTF-16 code unit tried', () => {
+    // tabs, CR, C0 and C1 controls, DEL, line/paragraph separators, BOM, U+FFFE/U+FFFF, surrogates
+    const unsupported = (c: number) =>
+      c === 0x09 || c === 0x0d || (c < 0x20 && c !== 0x0a) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || (c >= 0xd800 && c <= 0xdfff) || c === 0xfeff || c === 0xfffe || c === 0xffff;
+    const wrong: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      // inside a double-quoted scalar, where only the line feed, the quote and the backslash mean something else
+      if (c === 0x0a || c === 0x22 || c === 0x5c) continue;
+      const text = `a: "x${String.fromCharCode(c)}y"\n`;
+      if ((fast(text) === FALLBACK) !== unsupported(c)) wrong.push(c);
+    }
+    expect(wrong.map((c) => c.toString(16))).toEqual([]);
+  });
+
   it('keeps key order, including integer-like keys as JavaScript orders them', () => {
     const text = 'z: 1\n10: a\na: 2\n2: b\n';
     expect(Object.keys(fast(text) as object)).toEqual(['2', '10', 'z', 'a']);
