@@ -168,6 +168,8 @@ export const NCA_BASELINE = { budgetSeconds: Number(process.env.BENCH_NCA_BUDGET
 const checkArgs = (n) => ['check', '--base', appDir(n), '--head', appDir(n, true), '--quiet'];
 export const E2E = [
   { name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt`, maxN: Infinity },
+  // every run as a first one: V8 compiles the CLI's code again (src/io/code-cache.ts)
+  { name: 'e2e connectivity, no code cache', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}-no-code-cache.txt`, env: { NODE_DISABLE_COMPILE_CACHE: '1' } },
   { name: 'e2e diff', args: (n) => ['diff', appDir(n), appDir(n, true)], out: (n) => `diff-${n}.txt` },
   { name: 'e2e synthesize', args: (n) => ['synthesize', appDir(n), '--quiet'], out: (n) => `policies-${n}.yaml` },
   // the PR check between two versions (5% of policies changed): render, scan, connectivity and diff on both sides, causes, broken links, the Markdown
@@ -211,6 +213,7 @@ export const TARGETS = [
   { stage: 'e2e check', n: 20000, maxMs: 10000, label: 'check between two 20,000-workload apps, no cache', issue: 16 },
   { peer: 'netpol-analyzer', n: 1000, minRatio: 100, label: 'netpol-analyzer (netpolicy list) at 1,000 workloads vs our connectivity', issue: 16 },
   { peer: 'nca', n: 300, minRatio: 200, label: 'nca --connectivity at 300 workloads vs our connectivity', issue: 16 },
+  { stage: 'e2e connectivity, no code cache', n: 5000, maxMs: 1000, label: 'connectivity of 5,000 workloads end-to-end, as a first run (no code cache)' },
   { stage: 'e2e diff', n: 5000, maxMs: 3000, maxRssMiB: 1536, label: 'diff of two 5,000-workload apps end-to-end' },
   { stages: ['scan', 'synthesize'], n: 5000, maxMs: 2000, label: 'scan + synthesize stages of 5,000 workloads' },
   { stage: 'verify', n: 5000, maxMs: 2000, label: 'verify (repo drift) of 5,000 workloads against their own policies' },
