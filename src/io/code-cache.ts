@@ -107,8 +107,10 @@ function writeEntry(cache: string, tag: string, entry: string, script: vm.Script
     const temp = `${entry}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
     renameSync(temp, entry);
+    // exactly this tag's names (`connectivity-<hash>.v8`, not `connectivity-help-<hash>.v8`)
+    const ofTag = new RegExp(`^${tag.replace(/[^a-z-]/g, '')}-[0-9a-f]{32}\\.v8$`);
     for (const f of readdirSync(cache)) {
-      if (f.startsWith(`${tag}-`) && f.endsWith('.v8') && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
+      if (ofTag.test(f) && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
     }
   } catch {
     // a folder that cannot be written only costs the next run a compile

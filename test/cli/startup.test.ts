@@ -107,10 +107,14 @@ describe('code cache', () => {
     // read back, accepted, not written again
     expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
     expect(readFileSync(entry).equals(written)).toBe(true);
-    // help and another command: entries of their own
+    // help and another command: entries of their own, each kept when another is written
     expect(runBundledCli(['connectivity', '--help', '--cache-dir', dir]).code).toBe(0);
     expect(runBundledCli(['--version', '--cache-dir', dir]).code).toBe(0);
-    expect(readdirSync(cache).sort()).toEqual([entry, entryOf(cache, 'connectivity-help'), entryOf(cache, 'other')].map((f) => path.basename(f)).sort());
+    const all = [entry, entryOf(cache, 'connectivity-help'), entryOf(cache, 'other')].map((f) => path.basename(f)).sort();
+    expect(readdirSync(cache).sort()).toEqual(all);
+    unlinkSync(entry);
+    expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
+    expect(readdirSync(cache).sort()).toEqual(all);
   }, 120_000);
 
   it.skipIf(!existsSync(BUNDLE))('a corrupt entry, an entry of another source and a symlink are never trusted; the answer stays the same', () => {
