@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-VWKEHIAN.js";
-import "./chunks/chunk-NLHFSQGL.js";
-import "./chunks/chunk-3VTXIBNX.js";
+} from "./chunks/chunk-774YX6HZ.js";
+import "./chunks/chunk-FO2GRC3I.js";
+import "./chunks/chunk-S2WSBLV4.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-TPEX7SKJ.js";
+} from "./chunks/chunk-ZJ4JOIE2.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

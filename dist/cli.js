@@ -48,8 +48,9 @@ function codeCacheDir(argv2, env, cwd = process.cwd()) {
   return kept ? path.resolve(cwd, kept, "code-cache") : privateTempDir();
 }
 function requireWithCodeCache(file, cache, tag2) {
-  const source = readFileSync(file, "utf8");
-  const entry = cache === void 0 ? void 0 : codeCacheEntry(cache, tag2, source);
+  const bytes = readFileSync(file);
+  const source = bytes.toString("utf8");
+  const entry = cache === void 0 ? void 0 : codeCacheEntry(cache, tag2, bytes);
   const cachedData = entry === void 0 ? void 0 : readEntry(entry);
   const script = new vm.Script(Module.wrap(source), {
     filename: file,
@@ -82,8 +83,9 @@ function writeEntry(cache, tag2, entry, script) {
     const temp = `${entry}.${process.pid}.tmp`;
     writeFileSync(temp, script.createCachedData(), { mode: 384 });
     renameSync(temp, entry);
+    const ofTag = new RegExp(`^${tag2.replace(/[^a-z-]/g, "")}-[0-9a-f]{32}\\.v8$`);
     for (const f of readdirSync(cache)) {
-      if (f.startsWith(`${tag2}-`) && f.endsWith(".v8") && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
+      if (ofTag.test(f) && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
     }
   } catch {
   }

@@ -10703,7 +10703,7 @@ var LBRACKET = 91;
 var RBRACKET = 93;
 var LBRACE = 123;
 var RBRACE = 125;
-var UNSUPPORTED_CHARACTER = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+var UNSUPPORTED_CHARACTER = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 function parseBlockYaml(text, schema2) {
   if (UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
   const implicit = schema2.compiledImplicit;

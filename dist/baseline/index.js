@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-VK7GNUOW.js";
-import "../chunks/chunk-VWKEHIAN.js";
-import "../chunks/chunk-N6LEBT73.js";
+} from "../chunks/chunk-IKYEE5IR.js";
+import "../chunks/chunk-774YX6HZ.js";
+import "../chunks/chunk-JAG2YX2N.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-VTB2QDST.js";
-import "../chunks/chunk-CYV5ZGJF.js";
-import "../chunks/chunk-FDQAME4H.js";
-import "../chunks/chunk-NLHFSQGL.js";
+} from "../chunks/chunk-UR2OOZH7.js";
+import "../chunks/chunk-A2BLCCXS.js";
+import "../chunks/chunk-AV6RPOOS.js";
+import "../chunks/chunk-FO2GRC3I.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-UJAGTF2Y.js";
+} from "../chunks/chunk-D753RYA7.js";
 import {
   peerKey
-} from "../chunks/chunk-3VTXIBNX.js";
+} from "../chunks/chunk-S2WSBLV4.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,11 +37,11 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SIFT6HVS.js";
+} from "../chunks/chunk-SOAJ6IVU.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-TPEX7SKJ.js";
+} from "../chunks/chunk-ZJ4JOIE2.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

@@ -27167,7 +27167,7 @@ var init_block_yaml = __esm({
     RBRACKET = 93;
     LBRACE = 123;
     RBRACE = 125;
-    UNSUPPORTED_CHARACTER = /[\t\r\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]/;
+    UNSUPPORTED_CHARACTER = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
     BlockReader = class {
       constructor(text2, implicit) {
         this.text = text2;

@@ -12,11 +12,11 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-SIFT6HVS.js";
+} from "../chunks/chunk-SOAJ6IVU.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-TPEX7SKJ.js";
+} from "../chunks/chunk-ZJ4JOIE2.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

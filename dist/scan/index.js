@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-E24XRAFN.js";
+} from "../chunks/chunk-JYR64VNW.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-FDQAME4H.js";
+} from "../chunks/chunk-AV6RPOOS.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-NLHFSQGL.js";
+} from "../chunks/chunk-FO2GRC3I.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-UJAGTF2Y.js";
+} from "../chunks/chunk-D753RYA7.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-3VTXIBNX.js";
+} from "../chunks/chunk-S2WSBLV4.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,11 +35,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SIFT6HVS.js";
+} from "../chunks/chunk-SOAJ6IVU.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-TPEX7SKJ.js";
+} from "../chunks/chunk-ZJ4JOIE2.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-VTB2QDST.js";
-import "../chunks/chunk-CYV5ZGJF.js";
+} from "../chunks/chunk-UR2OOZH7.js";
+import "../chunks/chunk-A2BLCCXS.js";
 import {
   findGaps
-} from "../chunks/chunk-E24XRAFN.js";
+} from "../chunks/chunk-JYR64VNW.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-FDQAME4H.js";
+} from "../chunks/chunk-AV6RPOOS.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-NLHFSQGL.js";
+} from "../chunks/chunk-FO2GRC3I.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-UJAGTF2Y.js";
+} from "../chunks/chunk-D753RYA7.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -46,7 +46,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-3VTXIBNX.js";
+} from "../chunks/chunk-S2WSBLV4.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -57,7 +57,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SIFT6HVS.js";
+} from "../chunks/chunk-SOAJ6IVU.js";
 import {
   Codes,
   ExitCode,
@@ -67,7 +67,7 @@ import {
   formatPath,
   parseManifestFile,
   require_dist
-} from "../chunks/chunk-TPEX7SKJ.js";
+} from "../chunks/chunk-ZJ4JOIE2.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-VK7GNUOW.js";
-import "../chunks/chunk-VWKEHIAN.js";
+} from "../chunks/chunk-IKYEE5IR.js";
+import "../chunks/chunk-774YX6HZ.js";
 import {
   explanationData
-} from "../chunks/chunk-N6LEBT73.js";
+} from "../chunks/chunk-JAG2YX2N.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-VTB2QDST.js";
-import "../chunks/chunk-CYV5ZGJF.js";
-import "../chunks/chunk-FDQAME4H.js";
+} from "../chunks/chunk-UR2OOZH7.js";
+import "../chunks/chunk-A2BLCCXS.js";
+import "../chunks/chunk-AV6RPOOS.js";
 import {
   evidenceText
-} from "../chunks/chunk-NLHFSQGL.js";
+} from "../chunks/chunk-FO2GRC3I.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-UJAGTF2Y.js";
+} from "../chunks/chunk-D753RYA7.js";
 import {
   peerKey
-} from "../chunks/chunk-3VTXIBNX.js";
+} from "../chunks/chunk-S2WSBLV4.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -40,11 +40,11 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SIFT6HVS.js";
+} from "../chunks/chunk-SOAJ6IVU.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-TPEX7SKJ.js";
+} from "../chunks/chunk-ZJ4JOIE2.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/report/sarif.ts
