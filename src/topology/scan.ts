@@ -6,7 +6,7 @@ import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
-import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
+import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVars, expandVarsDetailed, pairedPort } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
@@ -143,7 +143,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const found = cmData(m.name);
       if (!found) continue;
       const [cm, data] = found;
-      for (const [key, value] of data) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
+      for (const [key, value] of data) emit(value, valueContext(key), cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
     }
   });
   for (const field of ['initContainers', 'containers'] as const) {
@@ -168,7 +168,8 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const { value, missing } = expandVarsDetailed(env.value, vars);
           vars.set(env.name, value);
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
-          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+          const context = valueContext(env.name);
+          if (missing.length > 0 && context !== 'own' && (context === 'address' || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
             ctx.unresolved.push({
               workload: w.ref,
               value,
@@ -177,7 +178,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
               detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
             });
           }
-          entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context: isAddressName(env.name) ? 'address' : 'text' });
+          entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -192,12 +193,12 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           path: ['data', ref.key],
           via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'configMapKeyRef']),
           cm: found[0],
-          context: isAddressName(env.name) || isAddressName(ref.key) ? 'address' : 'text',
+          context: valueContext(env.name, ref.key),
         });
       });
       for (const i of imported) {
         const port = pairedPort(i.key, vars);
-        emit(i.value, isAddressName(i.key) ? 'address' : 'text', i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
+        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
       }
       for (const e of entries) {
         const port = pairedPort(e.name, vars);
@@ -207,10 +208,12 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         const items = container[list] ?? [];
         items.forEach((arg, ai) => {
           if (typeof arg !== 'string') return;
-          // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address
+          // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address;
+          // after `--bind-address` it is the workload's own
           const prev = ai > 0 ? items[ai - 1] : undefined;
-          const afterFlag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
-          emit(expandVars(arg, vars), afterFlag ? 'address' : 'text', w.origin, [...base, list, ai]);
+          const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) ? prev : undefined;
+          const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
+          emit(expandVars(arg, vars), context, w.origin, [...base, list, ai]);
         });
       }
     });
