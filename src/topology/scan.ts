@@ -1,5 +1,5 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { targetConns } from '../manifests/service-ports.js';
+import { targetConns, type ServicePort } from '../manifests/service-ports.js';
 import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
@@ -57,12 +57,16 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
 
 export function scanTopology(cluster: Cluster, options: ScanOptions = {}): StageResult<Topology> {
   const values = options.values ?? [];
-  const services = new Map<string, ServiceEntry>();
+  // every definition of a Service: a name defined twice (a copy-paste slip, two variants of an app) may mean either
+  const services = new Map<string, ServiceEntry[]>();
   const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
   const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
-    if (o.kind === 'Service') services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
+    if (o.kind === 'Service') {
+      const key = `${ns}/${o.object.metadata.name}`;
+      services.set(key, [...(services.get(key) ?? []), { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
+    }
     else if (o.kind === 'ConfigMap') configMaps.set(`${ns}/${o.object.metadata.name}`, o);
   }
   const links = new LinkSet();
@@ -72,7 +76,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const portChoices = new Map<string, Diagnostic>();
   const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
-  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
@@ -81,7 +85,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
 
 /** What the scan of every workload shares. */
 interface ResolveContext {
-  readonly services: ReadonlyMap<string, ServiceEntry>;
+  readonly services: ReadonlyMap<string, readonly ServiceEntry[]>;
   readonly links: LinkSet;
   readonly unresolved: Unresolved[];
   readonly values: readonly ChartValuesFiles[];
@@ -281,33 +285,51 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
     return;
   }
-  const svc = target.entry;
-  if (svc.object.spec?.type === 'ExternalName') {
-    const name = (svc.object.spec as { externalName?: unknown }).externalName;
+  // each definition of the Service (usually one) reaches its own workloads on its own ports
+  const inCluster = target.entries.filter((e) => e.object.spec?.type !== 'ExternalName');
+  if (inCluster.length === 0) {
+    const name = ((target.entries[0] as ServiceEntry).object.spec as { externalName?: unknown }).externalName;
     report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`);
     return;
   }
-  const all = svc.object.spec?.ports ?? [];
-  const ports = all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port);
-  if (ports.length === 0) {
+  const withPort = inCluster
+    .map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] }))
+    .map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port) }))
+    .filter((d) => d.ports.length > 0);
+  if (withPort.length === 0) {
     if (!c.explicit) return;
     report('no-such-port', `Service ${target.key} has no port ${c.port}`);
     return;
   }
-  if (svc.workloads.length === 0) {
+  const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
+  if (reaching.length === 0) {
     report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
     return;
   }
+  for (const d of reaching) reachService(f, w, ctx, target.key, d, add);
+}
+
+/** The links an address gives through one definition of a Service: to each workload it selects, on the target ports. */
+function reachService(
+  f: Found,
+  w: Workload,
+  ctx: ResolveContext,
+  service: string,
+  definition: { readonly svc: ServiceEntry; readonly all: readonly ServicePort[]; readonly ports: readonly ServicePort[] },
+  add: (dst: Peer, conns: ConnectionSet, service: string | undefined) => void,
+): void {
+  const { c, at } = f;
+  const { svc, all, ports } = definition;
   // an address without a port: a one-port Service means that port; with several, all of them, and a warning names the choice
   if (c.port === undefined && all.length > 1) {
-    const key = `${workloadKey(w.ref)}\u0000${target.key}`;
+    const key = `${workloadKey(w.ref)}\u0000${service}`;
     if (!ctx.portChoices.has(key)) {
       ctx.portChoices.set(
         key,
         diag(
           Codes.addressWithoutPort,
           'warning',
-          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
+          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
           at(),
           'write the port in the address (host:port) or review the link in a links file',
         ),
@@ -317,8 +339,29 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   for (const dw of svc.workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, target.key);
+    if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, service);
   }
+}
+
+/** A Service defined more than once: which definition a cluster keeps depends on the order of apply, so an address that names it gets links through each. */
+function duplicateServiceWarnings(services: ReadonlyMap<string, readonly ServiceEntry[]>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [key, entries] of [...services].sort(([a], [b]) => compareStrings(a, b))) {
+    if (entries.length < 2) continue;
+    const places = entries.map((e) => originRef(e.origin, ['metadata', 'name'])).map((at) => `${at.file}:${at.line ?? '?'}`);
+    for (const e of entries.slice(1)) {
+      out.push(
+        diag(
+          Codes.duplicateObject,
+          'warning',
+          `Service ${key} is defined more than once (${places.join(', ')}); an address that names it gets links to the workloads of every definition`,
+          originRef(e.origin, ['metadata', 'name']),
+          'keep one definition, or rename one of the Services',
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
@@ -407,7 +450,7 @@ function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOr
  * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
  * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name).
  */
-function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, ServiceEntry>): { key: string; entry: ServiceEntry } | undefined {
+function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[] } | undefined {
   let h = host;
   let suffixed = false;
   for (const s of CLUSTER_SUFFIXES) {
@@ -419,24 +462,24 @@ function serviceFor(host: string, namespace: string, services: ReadonlyMap<strin
   const parts = h.split('.');
   const key =
     parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : undefined;
-  const entry = key ? services.get(key) : undefined;
-  return key && entry ? { key, entry } : undefined;
+  const entries = key ? services.get(key) : undefined;
+  return key && entries ? { key, entries } : undefined;
 }
 
-function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): Diagnostic[] {
+function addExposures(cluster: Cluster, services: ReadonlyMap<string, readonly ServiceEntry[]>, links: LinkSet): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   const expose = (src: Peer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
-    const svc = services.get(`${ns}/${name}`);
-    if (!svc) return;
     at = once(at);
-    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
-    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
-    const ports = picked.ports;
-    for (const w of svc.workloads) {
-      const reached = targetConns(ports, w.pods);
-      // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
-      const conns = src.kind === 'ingress-controller' ? reached.intersect(ConnectionSet.of('TCP')) : reached;
-      if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, exposureEvidence(object, at));
+    for (const svc of services.get(`${ns}/${name}`) ?? []) {
+      const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
+      const ports = picked.ports;
+      for (const w of svc.workloads) {
+        const reached = targetConns(ports, w.pods);
+        // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
+        const conns = src.kind === 'ingress-controller' ? reached.intersect(ConnectionSet.of('TCP')) : reached;
+        if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, exposureEvidence(object, at));
+      }
     }
   };
   const ic: Peer = { kind: 'ingress-controller' };
@@ -466,7 +509,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
       case 'Service': {
         const type = o.object.spec?.type;
         if (type !== 'LoadBalancer' && type !== 'NodePort') break;
-        const svc = services.get(`${ns}/${o.object.metadata.name}`);
+        const svc = services.get(`${ns}/${o.object.metadata.name}`)?.find((e) => e.object === o.object);
         for (const w of svc?.workloads ?? []) {
           const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
           if (!conns.isEmpty)
