@@ -66,6 +66,7 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
   if (context === 'own') return [];
   if (context === 'address') return findAddresses(value);
   const whole = value.trim();
+  const tail = whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '');
   // `--listen-client-urls=https://10.0.0.5:2379`: what a flag about the workload's own address holds is no destination
   const own = [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1] as string)).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const candidates = findAddresses(value).filter((c) => !own.some(([from, to]) => c.offset >= from && c.offset < to));
@@ -73,9 +74,10 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     if (c.scheme !== undefined || (c.port !== undefined && /^\d+$/.test(c.port)) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
     // `db:pg` (a port name) counts only where it names a Service port: never reported when it does not
     if (c.port !== undefined) return [{ ...c, explicit: false }];
-    // a value that is exactly one dotted host name (`db.payments`, `cache.team2`, `smtp.example.org`) is an
-    // address; its last label has a letter, so that a version (`1.2`, `v1.2`) is not
-    if (c.text === whole && c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1))) return [c];
+    // a value that is exactly one dotted host name (`db.payments`, `cache.team2`, `smtp.example.org`), or all
+    // that follows a `--flag=`, `key=` or `key:` prefix, is an address; its last label has a letter, so that a
+    // version (`1.2`, `v1.2`) is not
+    if ((c.text === whole || c.text === tail) && c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1))) return [c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));

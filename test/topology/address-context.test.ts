@@ -127,8 +127,13 @@ describe('a whole value that is one namespace-qualified name', () => {
     expect(t.links[0]?.evidence[0]).toMatchObject({ kind: 'address', value: 'cache.team2', at: { file: 'client.yaml', line: lineOf(yaml, '"cache.team2"') } });
   });
 
-  it('a version (`1.2`, `v1.2`) is not a name', () => {
-    const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({ VERSION: '1.2', TAG: 'v1.2' }) });
+  it('so is all that follows a `--flag=` or `key:` prefix (`--peer=cache.team2`, `server:db.team1`)', () => {
+    const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({}, ['--peer=cache.team2', 'server:db.team1']) });
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db[Deployment] : TCP 5432`, `${CLIENT} => team2/cache[Deployment] : TCP 6379`]);
+  });
+
+  it('a version (`1.2`, `v1.2`, `--version=v1.2`) is not a name', () => {
+    const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({ VERSION: '1.2', TAG: 'v1.2' }, ['--version=v1.2', 'release:2.1']) });
     expect(t.links).toEqual([]);
     expect(t.unresolved).toEqual([]);
   });
