@@ -30,8 +30,9 @@ export interface AddressCandidate {
  * - `text`: anything else (scripts, JSON documents, descriptions, other env vars): only forms
  *   that can only be addresses count: a URL with a scheme, `host:port` with a numeric port (or a
  *   port name that the Service declares), a cluster DNS name (`*.svc`, `*.svc.cluster.local`),
- *   an IP literal, a value that is exactly one dotted host name, `--flag=host` with an
- *   address-like flag name, and `nc|telnet host port`. A bare word is never a link;
+ *   an IP literal, a value that is exactly one dotted host name (or all of a `--flag=`, `key=` or
+ *   `key:` value, when it is no public host name), `--flag=host` with an address-like flag name,
+ *   and `nc|telnet host port`; an address may follow a `key:` prefix. A bare word is never a link;
  * - `own`: the workload's own address, where it listens or what it announces to its peers (an env
  *   var, key or flag named like `LISTEN_ADDR`, `--bind-address`, `--advertise-client-urls`,
  *   `KAFKA_ADVERTISED_LISTENERS`, `VIRTUAL_IP`): never a destination, so nothing counts.
@@ -76,8 +77,10 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     if (c.port !== undefined) return [{ ...c, explicit: false }];
     // a value that is exactly one dotted host name (`db.payments`, `cache.team2`, `smtp.example.org`), or all
     // that follows a `--flag=`, `key=` or `key:` prefix, is an address; its last label has a letter, so that a
-    // version (`1.2`, `v1.2`) is not
-    if ((c.text === whole || c.text === tail) && c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1))) return [c];
+    // version (`1.2`, `v1.2`) is not; after a prefix only an in-cluster name counts (`--domain=example.com` is
+    // configuration, not a peer to report)
+    const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1));
+    if (dotted && (c.text === whole || (c.text === tail && !looksExternalHost(c.host)))) return [c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));

@@ -132,6 +132,12 @@ describe('a whole value that is one namespace-qualified name', () => {
     expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db[Deployment] : TCP 5432`, `${CLIENT} => team2/cache[Deployment] : TCP 6379`]);
   });
 
+  it('after a prefix, a public host name is configuration, not a peer to report (`--domain=example.com`)', () => {
+    const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({}, ['--domain=example.com', 'issuer:accounts.example.org']) });
+    expect(t.links).toEqual([]);
+    expect(t.unresolved).toEqual([]);
+  });
+
   it('a version (`1.2`, `v1.2`, `--version=v1.2`) is not a name', () => {
     const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({ VERSION: '1.2', TAG: 'v1.2' }, ['--version=v1.2', 'release:2.1']) });
     expect(t.links).toEqual([]);
