@@ -306,7 +306,20 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
     return;
   }
-  for (const d of reaching) reachService(f, w, ctx, target.key, d, add);
+  for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
+}
+
+/**
+ * The workloads whose pod an address like `db-0.db` names: a StatefulSet's pod `<name>-<ordinal>`, or
+ * a pod whose `hostname` is that name; when none is, every workload of the Service (the name may be
+ * set where the manifests do not say).
+ */
+function podOwners(workloads: readonly Workload[], pod: string | undefined): readonly Workload[] {
+  if (pod === undefined) return workloads;
+  const named = workloads.filter(
+    (dw) => (dw.ref.kind === 'StatefulSet' && pod.startsWith(`${dw.ref.name}-`) && /^\d+$/.test(pod.slice(dw.ref.name.length + 1))) || (dw.spec as { hostname?: unknown } | undefined)?.hostname === pod,
+  );
+  return named.length > 0 ? named : workloads;
 }
 
 /** The links an address gives through one definition of a Service: to each workload it selects, on the target ports. */
@@ -315,11 +328,11 @@ function reachService(
   w: Workload,
   ctx: ResolveContext,
   service: string,
-  definition: { readonly svc: ServiceEntry; readonly all: readonly ServicePort[]; readonly ports: readonly ServicePort[] },
+  definition: { readonly all: readonly ServicePort[]; readonly ports: readonly ServicePort[]; readonly workloads: readonly Workload[] },
   add: (dst: Peer, conns: ConnectionSet, service: string | undefined) => void,
 ): void {
   const { c, at } = f;
-  const { svc, all, ports } = definition;
+  const { all, ports, workloads } = definition;
   // an address without a port: a one-port Service means that port; with several, all of them, and a warning names the choice
   if (c.port === undefined && all.length > 1) {
     const key = `${workloadKey(w.ref)}\u0000${service}`;
@@ -336,7 +349,7 @@ function reachService(
       );
     }
   }
-  for (const dw of svc.workloads) {
+  for (const dw of workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
     if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, service);
@@ -448,9 +461,10 @@ function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOr
 
 /**
  * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
- * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name).
+ * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
+ * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
  */
-function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[] } | undefined {
+function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   let h = host;
   let suffixed = false;
   for (const s of CLUSTER_SUFFIXES) {
@@ -463,7 +477,15 @@ function serviceFor(host: string, namespace: string, services: ReadonlyMap<strin
   const key =
     parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : undefined;
   const entries = key ? services.get(key) : undefined;
-  return key && entries ? { key, entries } : undefined;
+  if (key && entries) return { key, entries, ...(parts.length === 3 ? { pod: parts[0] as string } : {}) };
+  // a pod of a headless Service, as the pod's DNS search path completes it: `db-0.db` (the client's
+  // namespace), `db-0.db.ns`
+  if (!suffixed && (parts.length === 2 || parts.length === 3)) {
+    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
+    const headless = (services.get(headlessKey) ?? []).filter((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None');
+    if (headless.length > 0) return { key: headlessKey, entries: headless, pod: parts[0] as string };
+  }
+  return undefined;
 }
 
 function addExposures(cluster: Cluster, services: ReadonlyMap<string, readonly ServiceEntry[]>, links: LinkSet): Diagnostic[] {

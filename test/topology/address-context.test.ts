@@ -198,3 +198,57 @@ data:
     expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db[Deployment] : TCP 5432`]);
   });
 });
+
+describe('a pod of a headless Service', () => {
+  // db and db-replica: two StatefulSets behind one headless Service `db`; cache: a ClusterIP Service
+  const sts = (name: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: ${name}
+  namespace: team1
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: ${name}
+  template:
+    metadata:
+      labels:
+        app: ${name}
+        tier: db
+    spec:
+      containers:
+        - name: main
+          image: postgres
+          ports:
+            - containerPort: 5432
+`;
+  const headless = `apiVersion: v1
+kind: Service
+metadata:
+  name: db
+  namespace: team1
+spec:
+  clusterIP: None
+  selector:
+    tier: db
+  ports:
+    - port: 5432
+---
+${sts('db')}---
+${sts('db-replica')}---
+${server('team2', 'cache', 6379)}`;
+
+  it('`db-0.db`, `db-1.db.team1` and a URL name the pod, as its DNS search path completes them', () => {
+    const yaml = client({ PRIMARY_HOST: 'db-0.db', REPLICA_URL: 'postgres://db-replica-1.db.team1:5432/x' });
+    const { t } = scan({ 'db.yaml': headless, 'client.yaml': yaml });
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db-replica[StatefulSet] : TCP 5432`, `${CLIENT} => team1/db[StatefulSet] : TCP 5432`]);
+    expect(t.links[1]?.evidence[0]).toMatchObject({ kind: 'address', value: 'db-0.db', service: 'team1/db', at: { file: 'client.yaml', line: lineOf(yaml, '"db-0.db"') } });
+    expect(t.unresolved).toEqual([]);
+  });
+
+  it('a pod name no workload has reaches every workload of the Service; a ClusterIP Service has no pod names', () => {
+    const { t } = scan({ 'db.yaml': headless, 'client.yaml': client({ DB_HOST: 'primary.db', CACHE_HOST: 'cache-0.cache.team2' }) });
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db-replica[StatefulSet] : TCP 5432`, `${CLIENT} => team1/db[StatefulSet] : TCP 5432`]);
+  });
+});
