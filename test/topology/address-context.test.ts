@@ -177,10 +177,14 @@ describe("the workload's own address is not a destination", () => {
     expect(t.unresolved).toEqual([]);
   });
 
-  it('peers named beside them still link: `--initial-cluster=m1=https://203.0.113.9:2380`, `--kafka-servers kafka:9092`', () => {
-    const yaml = client({ LISTEN_PORT: '8080' }, ['--listen-client-urls=https://0.0.0.0:2379', '--initial-cluster=m1=https://203.0.113.9:2380', '--kafka-servers', 'kafka:9092']);
+  it('peers named beside them still link: `--initial-cluster=m1=https://203.0.113.9:2380`, `--kafka-servers kafka:9092`, `LISTEN_QUEUE_URL`', () => {
+    const yaml = client({ LISTEN_PORT: '8080', LISTEN_QUEUE_URL: 'amqp://cache.team2:6379' }, ['--listen-client-urls=https://0.0.0.0:2379', '--initial-cluster=m1=https://203.0.113.9:2380', '--kafka-servers', 'kafka:9092']);
     const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': yaml });
-    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => 203.0.113.9-203.0.113.9[External] : TCP 2380`, `${CLIENT} => team1/kafka[Deployment] : TCP 9092`]);
+    expect(t.links.map(linkLine)).toEqual([
+      `${CLIENT} => 203.0.113.9-203.0.113.9[External] : TCP 2380`,
+      `${CLIENT} => team1/kafka[Deployment] : TCP 9092`,
+      `${CLIENT} => team2/cache[Deployment] : TCP 6379`,
+    ]);
   });
 
   it('a ConfigMap key named so, imported with envFrom, is the workload\'s own too', () => {
