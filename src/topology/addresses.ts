@@ -30,10 +30,14 @@ export interface AddressCandidate {
  * - `text`: anything else (scripts, JSON documents, descriptions, other env vars): only forms
  *   that can only be addresses count: a URL with a scheme, `host:port` with a numeric port (or a
  *   port name that the Service declares), a cluster DNS name (`*.svc`, `*.svc.cluster.local`),
- *   an IP literal, a value that is exactly one dotted host name, `--flag=host` with an
- *   address-like flag name, and `nc|telnet host port`. A bare word is never a link.
+ *   an IP literal, a value that is exactly one dotted host name (or all of a `--flag=`, `key=` or
+ *   `key:` value, when it is no public host name), `--flag=host` with an address-like flag name,
+ *   and `nc|telnet host port`; an address may follow a `key:` prefix. A bare word is never a link;
+ * - `own`: the workload's own address, where it listens or what it announces to its peers (an env
+ *   var, key or flag named like `LISTEN_ADDR`, `--bind-address`, `--advertise-client-urls`,
+ *   `KAFKA_ADVERTISED_LISTENERS`, `VIRTUAL_IP`): never a destination, so nothing counts.
  */
-export type ValueContext = 'address' | 'text';
+export type ValueContext = 'address' | 'text' | 'own';
 
 const ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
 
@@ -42,24 +46,49 @@ export function isAddressName(name: string): boolean {
   return ADDRESS_NAME.test(name.replace(/^-+/, ''));
 }
 
+// the own word ends the name, alone or before what it qualifies (`LISTEN_ADDR`, `--listen-client-urls`,
+// `ADVERTISED_LISTENERS`); `LISTEN_QUEUE_URL` (a queue the workload consumes from) is a destination
+const OWN_ADDRESS_NAME =
+  /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|vip|virtual[._-]?ips?)$/i;
+
+/** Whether a name announces the workload's own address (`LISTEN_ADDR`, `--bind-address`, `--advertise-client-urls`, `VIRTUAL_IP`). */
+export function isOwnAddressName(name: string): boolean {
+  return OWN_ADDRESS_NAME.test(name.replace(/^-+/, ''));
+}
+
+/** The context of a value stored under these names (an env var and the ConfigMap key it reads, say); see ValueContext. */
+export function valueContext(...names: readonly string[]): ValueContext {
+  if (names.some(isOwnAddressName)) return 'own';
+  return names.some(isAddressName) ? 'address' : 'text';
+}
+
 const FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
 const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
 /** The candidates of a value, as its context allows (see ValueContext). */
 export function findAddressesIn(value: string, context: ValueContext): AddressCandidate[] {
+  if (context === 'own') return [];
   if (context === 'address') return findAddresses(value);
   const whole = value.trim();
-  const out = findAddresses(value).flatMap((c): AddressCandidate[] => {
+  const tail = whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '');
+  // `--listen-client-urls=https://10.0.0.5:2379`: what a flag about the workload's own address holds is no destination
+  const own = [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1] as string)).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  const candidates = findAddresses(value).filter((c) => !own.some(([from, to]) => c.offset >= from && c.offset < to));
+  const out = candidates.flatMap((c): AddressCandidate[] => {
     if (c.scheme !== undefined || (c.port !== undefined && /^\d+$/.test(c.port)) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
     // `db:pg` (a port name) counts only where it names a Service port: never reported when it does not
     if (c.port !== undefined) return [{ ...c, explicit: false }];
-    // a value that is exactly one dotted host name (`db.payments`, `smtp.example.org`) is an address
-    if (c.text === whole && c.host.includes('.') && /[a-z]$/.test(c.host)) return [c];
+    // a value that is exactly one dotted host name (`db.payments`, `cache.team2`, `smtp.example.org`), or all
+    // that follows a `--flag=`, `key=` or `key:` prefix, is an address; its last label has a letter, so that a
+    // version (`1.2`, `v1.2`) is not; after a prefix only an in-cluster name counts (`--domain=example.com` is
+    // configuration, not a peer to report)
+    const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1));
+    if (dotted && (c.text === whole || (c.text === tail && !looksExternalHost(c.host)))) return [c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));
   for (const m of value.matchAll(FLAG)) {
-    if (!isAddressName(m[1] as string)) continue;
+    if (!isAddressName(m[1] as string) || isOwnAddressName(m[1] as string)) continue;
     const start = (m.index ?? 0) + m[0].length - (m[2] as string).length;
     for (const c of findAddresses(m[2] as string)) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
   }
@@ -81,7 +110,8 @@ const IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
 /** Characters that may stand right before an address: start, separators, quotes, `=`, `(`, `@` is excluded (user info). */
 function boundaryBefore(text: string, index: number): boolean {
   if (index === 0) return true;
-  return /[\s,;=([{'"|>]/.test(text[index - 1] as string) || text.startsWith('//', index - 2);
+  // a colon only after a `key:` prefix that did not stand alone (findAddresses looks again there)
+  return /[\s,;=([{'"|>:]/.test(text[index - 1] as string) || text.startsWith('//', index - 2);
 }
 
 function boundaryAfter(text: string, end: number): boolean {
@@ -91,17 +121,25 @@ function boundaryAfter(text: string, end: number): boolean {
 
 export function findAddresses(value: string): AddressCandidate[] {
   const out: AddressCandidate[] = [];
-  for (const m of value.matchAll(ADDRESS)) {
-    const start = m.index ?? 0;
+  const re = new RegExp(ADDRESS.source, ADDRESS.flags);
+  for (let m = re.exec(value); m !== null; m = re.exec(value)) {
+    const start = m.index;
     const end = start + m[0].length;
     const g = m.groups ?? {};
     const scheme = g.scheme?.toLowerCase();
     const host = (g.host ?? '').toLowerCase();
     // without a scheme, the token must stand on its own (not part of a flag like -Dfoo.bar=...)
-    if (!scheme && !boundaryBefore(value, start)) continue;
-    if (!boundaryAfter(value, end)) continue;
+    const standsAlone = (scheme !== undefined || boundaryBefore(value, start)) && boundaryAfter(value, end);
+    if (!standsAlone) {
+      // `server:db:5432`, `name:http://api`: an address may follow a `key:` prefix; look again after its colon
+      const colon = m[0].indexOf(':');
+      if (colon >= 0 && !m[0].startsWith('://', colon)) re.lastIndex = start + colon + 1;
+      continue;
+    }
     if (/^\d+$/.test(host)) continue;
     const isIp = IPV4.test(host) || host.startsWith('[');
+    // `10.96.0.0/12` is an address block (a pool, a Service range), not an address something connects to
+    if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;
     const explicit = Boolean(scheme) || g.port !== undefined || isIp || /\.svc(\.cluster\.local)?$/.test(host);
     // credentials never leave the manifest: `postgres://user:secret@db` is reported as `postgres://user:***@db`
     const text = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, '$1:***@');

@@ -1,12 +1,12 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { targetConns } from '../manifests/service-ports.js';
+import { targetConns, type ServicePort } from '../manifests/service-ports.js';
 import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
-import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
+import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVars, expandVarsDetailed, pairedPort } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
@@ -57,12 +57,16 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
 
 export function scanTopology(cluster: Cluster, options: ScanOptions = {}): StageResult<Topology> {
   const values = options.values ?? [];
-  const services = new Map<string, ServiceEntry>();
+  // every definition of a Service: a name defined twice (a copy-paste slip, two variants of an app) may mean either
+  const services = new Map<string, ServiceEntry[]>();
   const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
   const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
-    if (o.kind === 'Service') services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
+    if (o.kind === 'Service') {
+      const key = `${ns}/${o.object.metadata.name}`;
+      services.set(key, [...(services.get(key) ?? []), { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
+    }
     else if (o.kind === 'ConfigMap') configMaps.set(`${ns}/${o.object.metadata.name}`, o);
   }
   const links = new LinkSet();
@@ -72,7 +76,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const portChoices = new Map<string, Diagnostic>();
   const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
-  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
@@ -81,7 +85,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
 
 /** What the scan of every workload shares. */
 interface ResolveContext {
-  readonly services: ReadonlyMap<string, ServiceEntry>;
+  readonly services: ReadonlyMap<string, readonly ServiceEntry[]>;
   readonly links: LinkSet;
   readonly unresolved: Unresolved[];
   readonly values: readonly ChartValuesFiles[];
@@ -143,7 +147,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const found = cmData(m.name);
       if (!found) continue;
       const [cm, data] = found;
-      for (const [key, value] of data) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
+      for (const [key, value] of data) emit(value, valueContext(key), cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
     }
   });
   for (const field of ['initContainers', 'containers'] as const) {
@@ -168,7 +172,8 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const { value, missing } = expandVarsDetailed(env.value, vars);
           vars.set(env.name, value);
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
-          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+          const context = valueContext(env.name);
+          if (missing.length > 0 && context !== 'own' && (context === 'address' || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
             ctx.unresolved.push({
               workload: w.ref,
               value,
@@ -177,7 +182,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
               detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
             });
           }
-          entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context: isAddressName(env.name) ? 'address' : 'text' });
+          entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -192,12 +197,12 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           path: ['data', ref.key],
           via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'configMapKeyRef']),
           cm: found[0],
-          context: isAddressName(env.name) || isAddressName(ref.key) ? 'address' : 'text',
+          context: valueContext(env.name, ref.key),
         });
       });
       for (const i of imported) {
         const port = pairedPort(i.key, vars);
-        emit(i.value, isAddressName(i.key) ? 'address' : 'text', i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
+        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
       }
       for (const e of entries) {
         const port = pairedPort(e.name, vars);
@@ -207,10 +212,12 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         const items = container[list] ?? [];
         items.forEach((arg, ai) => {
           if (typeof arg !== 'string') return;
-          // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address
+          // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address;
+          // after `--bind-address` it is the workload's own
           const prev = ai > 0 ? items[ai - 1] : undefined;
-          const afterFlag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
-          emit(expandVars(arg, vars), afterFlag ? 'address' : 'text', w.origin, [...base, list, ai]);
+          const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) ? prev : undefined;
+          const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
+          emit(expandVars(arg, vars), context, w.origin, [...base, list, ai]);
         });
       }
     });
@@ -278,44 +285,96 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
     return;
   }
-  const svc = target.entry;
-  if (svc.object.spec?.type === 'ExternalName') {
-    const name = (svc.object.spec as { externalName?: unknown }).externalName;
+  // each definition of the Service (usually one) reaches its own workloads on its own ports
+  const inCluster = target.entries.filter((e) => e.object.spec?.type !== 'ExternalName');
+  if (inCluster.length === 0) {
+    const name = ((target.entries[0] as ServiceEntry).object.spec as { externalName?: unknown }).externalName;
     report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`);
     return;
   }
-  const all = svc.object.spec?.ports ?? [];
-  const ports = all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port);
-  if (ports.length === 0) {
+  const withPort = inCluster
+    .map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] }))
+    .map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port) }))
+    .filter((d) => d.ports.length > 0);
+  if (withPort.length === 0) {
     if (!c.explicit) return;
     report('no-such-port', `Service ${target.key} has no port ${c.port}`);
     return;
   }
-  if (svc.workloads.length === 0) {
+  const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
+  if (reaching.length === 0) {
     report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
     return;
   }
+  for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
+}
+
+/**
+ * The workloads whose pod an address like `db-0.db` names: a StatefulSet's pod `<name>-<ordinal>`, or
+ * a pod whose `hostname` is that name; when none is, every workload of the Service (the name may be
+ * set where the manifests do not say).
+ */
+function podOwners(workloads: readonly Workload[], pod: string | undefined): readonly Workload[] {
+  if (pod === undefined) return workloads;
+  const named = workloads.filter(
+    (dw) => (dw.ref.kind === 'StatefulSet' && pod.startsWith(`${dw.ref.name}-`) && /^\d+$/.test(pod.slice(dw.ref.name.length + 1))) || (dw.spec as { hostname?: unknown } | undefined)?.hostname === pod,
+  );
+  return named.length > 0 ? named : workloads;
+}
+
+/** The links an address gives through one definition of a Service: to each workload it selects, on the target ports. */
+function reachService(
+  f: Found,
+  w: Workload,
+  ctx: ResolveContext,
+  service: string,
+  definition: { readonly all: readonly ServicePort[]; readonly ports: readonly ServicePort[]; readonly workloads: readonly Workload[] },
+  add: (dst: Peer, conns: ConnectionSet, service: string | undefined) => void,
+): void {
+  const { c, at } = f;
+  const { all, ports, workloads } = definition;
   // an address without a port: a one-port Service means that port; with several, all of them, and a warning names the choice
   if (c.port === undefined && all.length > 1) {
-    const key = `${workloadKey(w.ref)}\u0000${target.key}`;
+    const key = `${workloadKey(w.ref)}\u0000${service}`;
     if (!ctx.portChoices.has(key)) {
       ctx.portChoices.set(
         key,
         diag(
           Codes.addressWithoutPort,
           'warning',
-          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
+          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
           at(),
           'write the port in the address (host:port) or review the link in a links file',
         ),
       );
     }
   }
-  for (const dw of svc.workloads) {
+  for (const dw of workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);
-    if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, target.key);
+    if (!conns.isEmpty) add({ kind: 'workload', ref: dw.ref }, conns, service);
   }
+}
+
+/** A Service defined more than once: which definition a cluster keeps depends on the order of apply, so an address that names it gets links through each. */
+function duplicateServiceWarnings(services: ReadonlyMap<string, readonly ServiceEntry[]>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [key, entries] of [...services].sort(([a], [b]) => compareStrings(a, b))) {
+    if (entries.length < 2) continue;
+    const places = entries.map((e) => originRef(e.origin, ['metadata', 'name'])).map((at) => `${at.file}:${at.line ?? '?'}`);
+    for (const e of entries.slice(1)) {
+      out.push(
+        diag(
+          Codes.duplicateObject,
+          'warning',
+          `Service ${key} is defined more than once (${places.join(', ')}); an address that names it gets links to the workloads of every definition`,
+          originRef(e.origin, ['metadata', 'name']),
+          'keep one definition, or rename one of the Services',
+        ),
+      );
+    }
+  }
+  return out;
 }
 
 /** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
@@ -402,9 +461,10 @@ function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOr
 
 /**
  * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
- * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name).
+ * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
+ * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
  */
-function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, ServiceEntry>): { key: string; entry: ServiceEntry } | undefined {
+function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   let h = host;
   let suffixed = false;
   for (const s of CLUSTER_SUFFIXES) {
@@ -416,24 +476,32 @@ function serviceFor(host: string, namespace: string, services: ReadonlyMap<strin
   const parts = h.split('.');
   const key =
     parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : undefined;
-  const entry = key ? services.get(key) : undefined;
-  return key && entry ? { key, entry } : undefined;
+  const entries = key ? services.get(key) : undefined;
+  if (key && entries) return { key, entries, ...(parts.length === 3 ? { pod: parts[0] as string } : {}) };
+  // a pod of a headless Service, as the pod's DNS search path completes it: `db-0.db` (the client's
+  // namespace), `db-0.db.ns`
+  if (!suffixed && (parts.length === 2 || parts.length === 3)) {
+    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
+    const headless = (services.get(headlessKey) ?? []).filter((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None');
+    if (headless.length > 0) return { key: headlessKey, entries: headless, pod: parts[0] as string };
+  }
+  return undefined;
 }
 
-function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEntry>, links: LinkSet): Diagnostic[] {
+function addExposures(cluster: Cluster, services: ReadonlyMap<string, readonly ServiceEntry[]>, links: LinkSet): Diagnostic[] {
   const warnings: Diagnostic[] = [];
   const expose = (src: Peer, ns: string, name: string, port: ServicePortRef, kind: BackendKind, object: string, at: () => SourceRef) => {
-    const svc = services.get(`${ns}/${name}`);
-    if (!svc) return;
     at = once(at);
-    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
-    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
-    const ports = picked.ports;
-    for (const w of svc.workloads) {
-      const reached = targetConns(ports, w.pods);
-      // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
-      const conns = src.kind === 'ingress-controller' ? reached.intersect(ConnectionSet.of('TCP')) : reached;
-      if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, exposureEvidence(object, at));
+    for (const svc of services.get(`${ns}/${name}`) ?? []) {
+      const picked = backendServicePorts(svc.object.spec?.ports ?? [], port, kind);
+      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object, port, name, at()));
+      const ports = picked.ports;
+      for (const w of svc.workloads) {
+        const reached = targetConns(ports, w.pods);
+        // Ingress and Route carry HTTP(S) only; Gateway routes may carry UDP too (UDPRoute).
+        const conns = src.kind === 'ingress-controller' ? reached.intersect(ConnectionSet.of('TCP')) : reached;
+        if (!conns.isEmpty) links.add(src, { kind: 'workload', ref: w.ref }, conns, exposureEvidence(object, at));
+      }
     }
   };
   const ic: Peer = { kind: 'ingress-controller' };
@@ -463,7 +531,7 @@ function addExposures(cluster: Cluster, services: ReadonlyMap<string, ServiceEnt
       case 'Service': {
         const type = o.object.spec?.type;
         if (type !== 'LoadBalancer' && type !== 'NodePort') break;
-        const svc = services.get(`${ns}/${o.object.metadata.name}`);
+        const svc = services.get(`${ns}/${o.object.metadata.name}`)?.find((e) => e.object === o.object);
         for (const w of svc?.workloads ?? []) {
           const conns = targetConns(o.object.spec?.ports ?? [], w.pods);
           if (!conns.isEmpty)

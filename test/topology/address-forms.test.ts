@@ -199,8 +199,9 @@ const forms: FormCase[] = [
   // inside longer strings
   { value: 'cache.shop:6379,db.shop:5432', ns: 'other', dst: DB, conns: 'TCP 15432', matched: 'db.shop:5432' },
   { value: 'cache.shop:6379, db.shop:5432 ;x', ns: 'other', dst: CACHE, conns: 'TCP 6380', matched: 'cache.shop:6379' },
-  { value: 'jdbc:mysql://db.shop:5432/x?useSSL=false', ns: 'other', dst: DB, conns: 'TCP 15432', matched: 'db.shop:5432' },
-  { value: 'jdbc:postgresql://db.shop.svc.cluster.local:5432/orders', ns: 'other', dst: DB, conns: 'TCP 15432', matched: 'db.shop.svc.cluster.local:5432' },
+  // a JDBC URL is `jdbc:` before a URL: the URL after the prefix, scheme and all, is the address
+  { value: 'jdbc:mysql://db.shop:5432/x?useSSL=false', ns: 'other', dst: DB, conns: 'TCP 15432', matched: 'mysql://db.shop:5432' },
+  { value: 'jdbc:postgresql://db.shop.svc.cluster.local:5432/orders', ns: 'other', dst: DB, conns: 'TCP 15432', matched: 'postgresql://db.shop.svc.cluster.local:5432' },
   { value: 'host=db.shop port=5432', ns: 'other', dst: DB, conns: ALL_DB, matched: 'db.shop' },
   { value: '"db.shop:5432"', ns: 'other', dst: DB, conns: 'TCP 15432', matched: 'db.shop:5432' },
 ];
@@ -445,7 +446,7 @@ spec:
           // inside a block scalar: the line that holds the value, not the key's line
           at: `cm.yaml:${lineOf(CONFIGMAPS, 'spring.datasource.url')}`,
           path: ['data', 'app.properties'],
-          value: 'db.shop:5432',
+          value: 'postgresql://db.shop:5432',
           via: `consumer.yaml:${lineOf(CONSUMER, 'configMap:')}`,
           viaPath: [...pod, 'volumes', 0, 'configMap'],
         },
