@@ -11,7 +11,7 @@ import { KUSTOMIZATION_FILES, kustomizeOutput, splitHelmOutput } from '../manife
 import { DiskCache } from './disk-cache.js';
 import { readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
 import { boundedCommand, toolMessage } from './tool-limits.js';
-import type { ChartSettings, RenderOptions } from './types.js';
+import { DEFAULT_KUBE_VERSION, type ChartSettings, type RenderOptions } from './types.js';
 
 export function helmBinary(): string {
   return process.env.HELM_PATH || 'helm';
@@ -228,7 +228,8 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...(settings.values ?? [])].map((v) => path.resolve(v));
   const sets = [...opts.helmSet, ...(settings.set ?? [])];
-  const args = ['template', release, chartDir, ...(namespace ? ['--namespace', namespace] : []), ...values.flatMap((v) => ['--values', v]), ...sets.flatMap((s) => ['--set', s])];
+  // `helm test` hooks are not installed with the release (and are often named with randAlphaNum, which would make the output differ run to run)
+  const args = ['template', release, chartDir, '--skip-tests', '--kube-version', opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...(namespace ? ['--namespace', namespace] : []), ...values.flatMap((v) => ['--values', v]), ...sets.flatMap((s) => ['--set', s])];
   const bin = helmBinary();
   cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--short']);
