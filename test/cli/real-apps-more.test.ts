@@ -50,3 +50,36 @@ describe('podinfo Helm chart (kubeVersion constraint, helm test hooks, two docum
     expect(bad.stderr).toContain('--kube-version');
   });
 });
+
+/**
+ * podinfo's Kustomize bases and overlays (deploy/), https://github.com/stefanprodan/podinfo —
+ * deploy/README.md: each overlay deploys the demo into its own namespace (`kustomize build
+ * ./overlays/dev`); README: the frontend's `POST /echo` "forwards the call to the backend service",
+ * `/cache/{key}` "saves the posted content to Redis" (frontend and backend run with
+ * `--cache-server`); bases/frontend/scripts/warm-cache.sh: the warm-cache job "fetches the frontend
+ * info, stores it in the cache"; bases/database/README.md: "The scripts check database-replica
+ * health before running: podcli check http database-replica:3306/readyz" (rollup and backup jobs);
+ * the primary's callers are not named anywhere.
+ */
+describe('podinfo Kustomize overlays (one namespace per overlay, configMapGenerator scripts)', () => {
+  it('the documented links are found in each overlay\'s namespace and allowed; the primary database is a gap', () => {
+    const app = `${APPS}/podinfo-kustomize`;
+    const documented = (ns: string) => [
+      `${w(ns, 'backend')} => ${w(ns, 'cache')} : TCP 6379`,
+      `${w(ns, 'backup-daily', 'CronJob')} => ${w(ns, 'database-replica')} : TCP 3306`,
+      `${w(ns, 'frontend')} => ${w(ns, 'backend')} : TCP 9898`,
+      `${w(ns, 'frontend')} => ${w(ns, 'cache')} : TCP 6379`,
+      `${w(ns, 'rollup-daily', 'CronJob')} => ${w(ns, 'database-replica')} : TCP 3306`,
+      `${w(ns, 'rollup-weekly', 'CronJob')} => ${w(ns, 'database-replica')} : TCP 3306`,
+      `${w(ns, 'warm-cache', 'CronJob')} => ${w(ns, 'frontend')} : TCP 9898`,
+    ];
+    const expected = [...documented('dev'), ...documented('production')];
+    const doc = scan(app);
+    expect(linkLines(doc)).toEqual(expected);
+    // the warm-cache link is stated both in the job's env and in the generated script ConfigMap it mounts
+    const warm = doc.links.find((l) => l.src === w('dev', 'warm-cache', 'CronJob'));
+    expect(warm?.evidence.map((e) => e.value)).toContain('http://frontend');
+    expect(doc.gaps.map((g) => `${g.workload} ${g.direction}`)).toEqual([`${w('dev', 'database-primary', 'StatefulSet')} ingress`, `${w('production', 'database-primary', 'StatefulSet')} ingress`]);
+    expect(allowedAfterSynthesis(app)).toEqual(expected);
+  });
+});
