@@ -8,7 +8,7 @@ import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
-import { expandVars, expandVarsDetailed, pairedPort } from './env.js';
+import { expandVars, expandVarsDetailed, pairedPorts } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
@@ -119,9 +119,11 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const data = Object.entries(cm.object.data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string').sort(([a], [b]) => compareStrings(a, b));
     return [cm, data];
   };
-  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; port?: { name: string; port: string } } = {}) => {
-    for (let c of findAddressesIn(value, context)) {
-      if (c.port === undefined && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
+  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; ports?: readonly { name: string; port: string }[] } = {}) => {
+    // an address without a port takes each port its HOST/PORT variables pair it with
+    const withPorts = (c: AddressCandidate): AddressCandidate[] =>
+      c.port === undefined && extra.ports && extra.ports.length > 0 ? extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true })) : [c];
+    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
       const found: Found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
@@ -196,12 +198,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         });
       });
       for (const i of imported) {
-        const port = pairedPort(i.key, vars);
-        emit(i.value, isAddressName(i.key) ? 'address' : 'text', i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
+        emit(i.value, isAddressName(i.key) ? 'address' : 'text', i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
       }
       for (const e of entries) {
-        const port = pairedPort(e.name, vars);
-        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ...(port ? { port } : {}) });
+        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ports: pairedPorts(e.name, vars) });
       }
       for (const list of ['command', 'args'] as const) {
         const items = container[list] ?? [];
