@@ -1,6 +1,8 @@
+import { cpSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs } from '../helpers/fixtures.js';
-import { allowedAfterSynthesis, APPS, linkLines, scan, w } from '../helpers/real-apps.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { allowedAfterSynthesis, APPS, EVERYWHERE, linkLines, scan, w } from '../helpers/real-apps.js';
 import { runWithTools } from '../helpers/tools.js';
 
 /**
@@ -81,5 +83,47 @@ describe('podinfo Kustomize overlays (one namespace per overlay, configMapGenera
     expect(warm?.evidence.map((e) => e.value)).toContain('http://frontend');
     expect(doc.gaps.map((g) => `${g.workload} ${g.direction}`)).toEqual([`${w('dev', 'database-primary', 'StatefulSet')} ingress`, `${w('production', 'database-primary', 'StatefulSet')} ingress`]);
     expect(allowedAfterSynthesis(app)).toEqual(expected);
+  });
+});
+
+/**
+ * Kiamol's Pi chart (Learn Kubernetes in a Month of Lunches, ch10), https://github.com/sixeyed/kiamol
+ * — ch10/pi/Chart.yaml: two dependencies, `vweb` (from kiamol.net, vendored here under charts/ as
+ * `helm dependency build` would) and `proxy` as `file://../proxy`, each behind a condition;
+ * values.yaml: "settings for the reverse proxy ... name of the app Service to proxy:
+ * upstreamToProxy: {{ .Release.Name }}-web"; both Services default to LoadBalancer. So with
+ * proxy.enabled and vweb.enabled: the public proxy calls the Pi web app, which (like vweb) is public.
+ */
+describe('Kiamol Pi chart (a vendored subchart and a file:// dependency)', () => {
+  const app = `${APPS}/kiamol-pi`;
+  const flags = ['--helm-set', 'proxy.enabled=true', '--helm-set', 'vweb.enabled=true'];
+  const STATED = [
+    `${EVERYWHERE} => ${w('default', 'pi-proxy')} : TCP 80`,
+    `${EVERYWHERE} => ${w('default', 'pi-web')} : TCP 80`,
+    `${EVERYWHERE} => ${w('default', 'pi')} : TCP 80`,
+    `${w('default', 'pi-proxy')} => ${w('default', 'pi-web')} : TCP 80`,
+  ];
+
+  it('the file:// dependency is rendered as the subchart (not on its own), named after its own folder', () => {
+    const doc = scan(app, flags);
+    expect(linkLines(doc)).toEqual(STATED);
+    const proxy = doc.links.find((l) => l.src === w('default', 'pi-proxy'));
+    expect(proxy?.evidence[0]?.file).toBe(`${APPS}/kiamol-pi/proxy/templates/nginx-configMap.yaml [rendered]`);
+    // proxy/ is not also rendered as a release of its own (it would add proxy-proxy)
+    expect(JSON.stringify(doc)).not.toContain('proxy-proxy');
+    expect(allowedAfterSynthesis(app, flags)).toEqual(STATED);
+  });
+
+  it('a remote dependency that is not vendored is named (and only it); a file:// one outside the scanned folder is an error too', () => {
+    const dir = tempDir();
+    cpSync(app, dir, { recursive: true });
+    rmSync(path.join(dir, 'pi/charts'), { recursive: true });
+    const r = runWithTools(['scan', dir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pi\/Chart\.yaml error NPC024 .*not vendored under charts\/: vweb \(https:\/\/kiamol\.net\); chart not rendered/);
+    expect(r.stderr).not.toMatch(/proxy \(/);
+    const alone = runWithTools(['scan', `${app}/pi`]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/error NPC024 .*file:\/\/ dependency that cannot be rendered: proxy \(file:\/\/\.\.\/proxy\) lies outside the scanned folder/);
   });
 });

@@ -13,7 +13,7 @@ export const EVERYWHERE = '0.0.0.0-255.255.255.255[External]';
 export const w = (ns: string, name: string, kind = 'Deployment') => `${ns}/${name}[${kind}]`;
 
 export type ScanDoc = {
-  links: { src: string; dst: string; conns: string; evidence: { kind: string; at?: { file: string; line?: number }; value?: string }[] }[];
+  links: { src: string; dst: string; conns: string; evidence: { kind: string; file?: string; line?: number; value?: string }[] }[];
   gaps: { workload: string; direction: string; reason: string; value?: string; conns?: string }[];
 };
 
