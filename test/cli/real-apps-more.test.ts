@@ -2,7 +2,7 @@ import { cpSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { allowedAfterSynthesis, APPS, EVERYWHERE, linkLines, scan, w } from '../helpers/real-apps.js';
+import { allowedAfterSynthesis, APPS, EVERYWHERE, linkLines, pairs, scan, w } from '../helpers/real-apps.js';
 import { runWithTools } from '../helpers/tools.js';
 
 /**
@@ -125,5 +125,180 @@ describe('Kiamol Pi chart (a vendored subchart and a file:// dependency)', () =>
     const alone = runWithTools(['scan', `${app}/pi`]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toMatch(/error NPC024 .*file:\/\/ dependency that cannot be rendered: proxy \(file:\/\/\.\.\/proxy\) lies outside the scanned folder/);
+  });
+});
+
+/**
+ * TeaStore, https://github.com/DescartesResearch/TeaStore — GET_STARTED.md: "five distinct
+ * services plus a registry" (WebUI, Auth, Recommender, Persistence, Image); "Services register at
+ * a separate simple registry ... Any service registering with the registry is automatically called
+ * by all other services which require it"; REGISTRY_HOST is "the machine running the registry",
+ * DB_HOST/DB_PORT "the database (only needed for persistence service)".
+ * examples/kubernetes/teastore-clusterip.yaml publishes the WebUI as a NodePort.
+ */
+describe('TeaStore (a service registry: who calls whom is only known at run time)', () => {
+  const app = `${APPS}/teastore`;
+  const t = (name: string) => w('default', `teastore-${name}`);
+  const STATED = [
+    `${EVERYWHERE} => ${t('webui')} : TCP 8080`,
+    ...['auth', 'image', 'persistence', 'recommender', 'webui'].map((s) => `${t(s)} => ${t('registry')} : TCP 8080`),
+    `${t('persistence')} => ${t('db')} : TCP 3306`,
+  ].sort();
+
+  it('registry and database links are found and allowed; the services found through the registry are gaps', () => {
+    const doc = scan(app);
+    // every service names the registry (REGISTRY_HOST) and the persistence service the database (DB_HOST + DB_PORT)
+    expect(linkLines(doc)).toEqual(STATED);
+    // HOST_NAME is each service's own name, registered at the registry: never a link to itself
+    expect(doc.links.filter((l) => l.src === l.dst)).toEqual([]);
+    // the callees the registry hands out are gaps on their ports, never silently blocked
+    expect(doc.gaps.map((g) => `${g.workload} ${g.direction}`)).toEqual(['auth', 'image', 'persistence', 'recommender'].map((s) => `${t(s)} ingress`));
+    expect(allowedAfterSynthesis(app)).toEqual(STATED);
+    const closed = pairs(allowedAfterSynthesis(app, ['--gaps=namespace']));
+    for (const s of ['auth', 'image', 'persistence', 'recommender']) expect(closed).toContain(`${t('webui')} => ${t(s)}`);
+  });
+});
+
+/**
+ * Bank of Anthos, https://github.com/GoogleCloudPlatform/bank-of-anthos — README "Service
+ * architecture": the frontend "exposes an HTTP server to serve the website" (a LoadBalancer in
+ * kubernetes-manifests/frontend.yaml) and calls the backends; ledger-writer "accepts and validates
+ * incoming transactions before writing them to the ledger"; balance-reader and
+ * transaction-history read "from ledger-db"; user-service and contacts keep accounts-db;
+ * loadgenerator "continuously sends requests imitating users to the frontend". The backends'
+ * addresses come from the ConfigMap `service-api-config` (envFrom), the databases' from
+ * `*-db-config` (a JDBC URL, a postgresql:// URI).
+ */
+describe('Bank of Anthos (addresses in shared ConfigMaps imported with envFrom)', () => {
+  const app = `${APPS}/bank-of-anthos`;
+  const b = (name: string, kind = 'Deployment') => w('default', name, kind);
+  const DOCUMENTED = [
+    `${EVERYWHERE} => ${b('frontend')} : TCP 8080`,
+    ...['balancereader', 'contacts', 'ledgerwriter', 'transactionhistory', 'userservice'].map((s) => `${b('frontend')} => ${b(s)} : TCP 8080`),
+    `${b('ledgerwriter')} => ${b('ledger-db', 'StatefulSet')} : TCP 5432`,
+    `${b('balancereader')} => ${b('ledger-db', 'StatefulSet')} : TCP 5432`,
+    `${b('transactionhistory')} => ${b('ledger-db', 'StatefulSet')} : TCP 5432`,
+    `${b('userservice')} => ${b('accounts-db', 'StatefulSet')} : TCP 5432`,
+    `${b('contacts')} => ${b('accounts-db', 'StatefulSet')} : TCP 5432`,
+    `${b('loadgenerator')} => ${b('frontend')} : TCP 8080`,
+  ];
+  // ledger-writer imports the whole service-api-config too (ledger-writer.yaml: envFrom service-api-config):
+  // the manifests give it every backend address, and the scan says so (NPC072) rather than guess
+  const FROM_SHARED_CONFIGMAP = ['contacts', 'transactionhistory', 'userservice'].map((s) => `${b('ledgerwriter')} => ${b(s)} : TCP 8080`);
+
+  it('every documented link is found and allowed; the extras come from the shared ConfigMap, with a warning', () => {
+    const r = runWithTools(['scan', app, '--format', 'json']);
+    const doc = scan(app);
+    const expected = [...DOCUMENTED, `${b('ledgerwriter')} => ${b('balancereader')} : TCP 8080`, ...FROM_SHARED_CONFIGMAP].sort();
+    expect(linkLines(doc)).toEqual(expected);
+    for (const l of FROM_SHARED_CONFIGMAP) {
+      const link = doc.links.find((x) => `${x.src} => ${x.dst} : ${x.conns}` === l);
+      expect(link?.evidence.map((e) => e.file)).toEqual([`${app}/config.yaml`]);
+    }
+    expect(r.stderr).toMatch(/config\.yaml:\d+:\d+ \[doc \d\] warning NPC072 metadata\.name: ConfigMap default\/service-api-config is shared by 2 workloads/);
+    expect(doc.gaps).toEqual([]);
+    expect(allowedAfterSynthesis(app)).toEqual(expected);
+  });
+});
+
+/**
+ * OpenTelemetry demo, https://github.com/open-telemetry/opentelemetry-demo (kubernetes/
+ * opentelemetry-demo.yaml, applied with `kubectl create --namespace otel-demo -f ...`) — the
+ * architecture page https://opentelemetry.io/docs/demo/architecture/ ("Service Diagram"):
+ * accounting -> postgresql; ad, cart, fraud-detection, frontend-proxy, payment -> flagd;
+ * checkout -> cart, currency, email, payment, product-catalog, shipping and the Kafka queue;
+ * cart -> cache (Valkey); frontend -> ad, cart, checkout, currency, product-catalog,
+ * recommendation, shipping; frontend-proxy -> frontend, flagd-ui, image-provider; load-generator
+ * -> frontend-proxy; the queue feeds accounting and fraud-detection; recommendation ->
+ * product-catalog; shipping -> quote; "Telemetry Data Flow": services send OTLP (gRPC 4317,
+ * HTTP 4318) to the collector, which exports to Jaeger (grpc://jaeger:4317) and Prometheus.
+ */
+describe('OpenTelemetry demo (env *_ADDR and HOST/PORT pairs, a .NET connection string, many services)', () => {
+  const app = `${APPS}/opentelemetry-demo`;
+  const flags = ['--namespace', 'otel-demo'];
+  const o = (name: string, kind = 'Deployment') => w('otel-demo', name, kind);
+  const DOCUMENTED: [string, string, string][] = [
+    ['accounting', 'postgresql', 'TCP 5432'],
+    ...(['ad', 'cart', 'fraud-detection', 'frontend-proxy', 'payment'] as const).map((s): [string, string, string] => [s, 'flagd', 'TCP 8013']),
+    ...(['cart', 'currency', 'email', 'payment', 'product-catalog', 'shipping'] as const).map((s): [string, string, string] => ['checkout', s, 'TCP 8080']),
+    ['checkout', 'kafka', 'TCP 9092'],
+    ['cart', 'valkey-cart', 'TCP 6379'],
+    ...(['ad', 'cart', 'checkout', 'currency', 'product-catalog', 'recommendation', 'shipping'] as const).map((s): [string, string, string] => ['frontend', s, 'TCP 8080']),
+    ['frontend-proxy', 'frontend', 'TCP 8080'],
+    ['frontend-proxy', 'image-provider', 'TCP 8081'],
+    ['load-generator', 'frontend-proxy', 'TCP 8080'],
+    ['accounting', 'kafka', 'TCP 9092'],
+    ['fraud-detection', 'kafka', 'TCP 9092'],
+    ['recommendation', 'product-catalog', 'TCP 8080'],
+    ['shipping', 'quote', 'TCP 8080'],
+    ['checkout', 'otel-collector', 'TCP 4317'],
+    ['accounting', 'otel-collector', 'TCP 4318'],
+    ['otel-collector', 'jaeger', 'TCP 4317'],
+    ['otel-collector', 'prometheus', 'TCP 9090'],
+  ];
+
+  it('every documented link is found (on its ports) and allowed after synthesis; what the manifests leave open is a gap', () => {
+    const doc = scan(app, flags);
+    const found = linkLines(doc);
+    const allowed = allowedAfterSynthesis(app, flags);
+    for (const [src, dst, conns] of DOCUMENTED) {
+      // the link's ports include the documented ones (found lines hold exactly the stated ports)
+      const line = found.find((l) => l.startsWith(`${o(src)} => ${o(dst)} : `));
+      expect(line, `${src} -> ${dst}`).toBeDefined();
+      expect(line).toContain(conns.replace('TCP ', ''));
+      expect(allowed).toContain(line);
+    }
+    // every link the scan adds is stated by a manifest line (an env value, a config file, an exposure)
+    for (const l of doc.links) for (const e of l.evidence) expect(e.file).toBe(`${app}/opentelemetry-demo.yaml`);
+    // the proxy names its collector ports (OTEL_COLLECTOR_PORT_GRPC/_HTTP), not all seven
+    expect(found).toContain(`${o('frontend-proxy')} => ${o('otel-collector')} : TCP 4317-4318`);
+    // frontend-proxy's FLAGD_UI_HOST names a Service the manifest does not have (the UI is a sidecar of flagd): a gap, not a silent block
+    expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: o('frontend-proxy'), direction: 'egress', reason: 'no-such-service', value: 'flagd-ui (FLAGD_UI_PORT=4000)' }));
+    expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: o('prometheus'), direction: 'egress', reason: 'api-server' }));
+  });
+});
+
+/**
+ * Argo CD, https://github.com/argoproj/argo-cd — manifests/install.yaml (CustomResourceDefinitions
+ * left out), which ships its own NetworkPolicies. docs/developer-guide/architecture/components.md:
+ * the repo server generates the desired state for the API server and the application controller;
+ * Redis is "a cache layer" for them; Argo CD "relies on Dex to provide authentication" (the API
+ * server's SSO). The ports are the Services' (repo server 8081, Redis 6379, Dex 5556 HTTP and 5557
+ * gRPC), and install.yaml's argocd-redis-network-policy names the API server, the repo server and
+ * the application controller as Redis's callers. The addresses are compiled-in defaults
+ * (argocd-cmd-params-cm is empty): the scan must make each callee a gap; Argo CD's own policies
+ * must allow the documented calls.
+ */
+describe('Argo CD install.yaml (compiled-in addresses; its own NetworkPolicies)', () => {
+  const app = `${APPS}/argo-cd`;
+  const a = (name: string, kind = 'Deployment') => w('default', name, kind);
+  const DOCUMENTED: [string, string, string][] = [
+    [a('argocd-server'), a('argocd-repo-server'), '8081'],
+    [a('argocd-server'), a('argocd-redis'), '6379'],
+    [a('argocd-server'), a('argocd-dex-server'), '5556'],
+    [a('argocd-server'), a('argocd-dex-server'), '5557'],
+    [a('argocd-application-controller', 'StatefulSet'), a('argocd-repo-server'), '8081'],
+    [a('argocd-application-controller', 'StatefulSet'), a('argocd-redis'), '6379'],
+    [a('argocd-repo-server'), a('argocd-redis'), '6379'],
+  ];
+
+  it('no link is stated; every documented callee is a gap; the shipped policies allow every documented call', () => {
+    const doc = scan(app);
+    expect(doc.links).toEqual([]);
+    const ingressGaps = new Set(doc.gaps.filter((g) => g.direction === 'ingress').map((g) => g.workload));
+    for (const [, dst] of DOCUMENTED) expect(ingressGaps).toContain(dst);
+    // the known_hosts ConfigMap lists git hosts the repo server may reach: reported as outside the cluster, never as links
+    expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: a('argocd-repo-server'), direction: 'egress', reason: 'external-hostname', value: 'github.com' }));
+    const c = runWithTools(['connectivity', app]);
+    expect(c.code).toBe(0);
+    for (const [src, dst, port] of DOCUMENTED) {
+      const line = c.stdout.split('\n').find((l) => l.startsWith(`${src} => ${dst} : `));
+      expect(line, `${src} -> ${dst}`).toBeDefined();
+      const conns = (line as string).replace(/^.* : /, '');
+      expect(conns === 'All Connections' || conns.split(/[ ,]/).some((p) => p === port || (p.includes('-') && Number(p.split('-')[0]) <= Number(port) && Number(port) <= Number(p.split('-')[1]))), `${src} -> ${dst} on ${port}: ${conns}`).toBe(true);
+    }
+    // and Redis is reachable from nothing else (its policy names the three callers)
+    const toRedis = c.stdout.split('\n').filter((l) => l.includes(`=> ${a('argocd-redis')} :`)).map((l) => l.replace(/ =>.*$/, ''));
+    expect(toRedis.sort()).toEqual([a('argocd-application-controller', 'StatefulSet'), a('argocd-repo-server'), a('argocd-server')]);
   });
 });
