@@ -7,6 +7,7 @@ import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
+import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVars, expandVarsDetailed, pairedPorts } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
@@ -73,6 +74,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );

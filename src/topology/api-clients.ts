@@ -1,0 +1,63 @@
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster } from '../manifests/cluster.js';
+import { originRef, type K8sObject } from '../manifests/objects.js';
+import type { Unresolved } from './links.js';
+
+type Binding = Extract<K8sObject, { kind: 'RoleBinding' | 'ClusterRoleBinding' }>;
+
+/**
+ * Workloads that call the Kubernetes API server because RBAC lets them: their ServiceAccount (or
+ * a group it is in) is a subject of a RoleBinding or ClusterRoleBinding. Controllers, operators,
+ * scrapers and config sidecars find the API server through the variables the kubelet injects
+ * (KUBERNETES_SERVICE_HOST), so no manifest value names it; yet a default-deny egress policy
+ * would cut them off without a word. Each such workload gets one `api-server` gap, at the binding
+ * that grants it, via its `serviceAccountName`. A pod that does not mount a token
+ * (`automountServiceAccountToken: false`) is not counted.
+ */
+export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>): Unresolved[] {
+  const bindings = cluster.objects
+    .filter((o): o is Binding => o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding')
+    .sort((a, b) => compareStrings(a.origin.document.file, b.origin.document.file) || a.origin.document.doc - b.origin.document.doc);
+  if (bindings.length === 0) return [];
+  const out: Unresolved[] = [];
+  for (const w of cluster.workloads) {
+    const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
+    if (already.has(key)) continue;
+    const spec = (w.spec ?? {}) as { serviceAccountName?: unknown; serviceAccount?: unknown; automountServiceAccountToken?: unknown };
+    if (spec.automountServiceAccountToken === false) continue;
+    const named = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? 'serviceAccountName' : typeof spec.serviceAccount === 'string' && spec.serviceAccount !== '' ? 'serviceAccount' : undefined;
+    const account = named ? (spec[named] as string) : 'default';
+    const grants = bindings.flatMap((b) => grantsTo(b, w.ref.namespace, account));
+    const first = grants[0];
+    if (!first) continue;
+    const binding = `${first.binding.kind} ${first.binding.kind === 'RoleBinding' ? `${first.binding.object.metadata.namespace || DEFAULT_NAMESPACE}/` : ''}${first.binding.object.metadata.name ?? ''}`;
+    const more = grants.length > 1 ? ` (and ${grants.length - 1} more binding${grants.length > 2 ? 's' : ''})` : '';
+    out.push({
+      workload: w.ref,
+      value: 'kubernetes.default.svc:443',
+      at: originRef(first.binding.origin, ['subjects', first.index]),
+      ...(named ? { via: originRef(w.origin, [...w.specPath, named]) } : {}),
+      reason: 'api-server',
+      detail: `its ServiceAccount ${w.ref.namespace}/${account} is bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more}, so it calls the Kubernetes API server, whose address the manifests do not hold`,
+    });
+  }
+  return out;
+}
+
+/** The subjects of a binding that name the ServiceAccount `namespace/account`: itself, or its groups. */
+function grantsTo(b: Binding, namespace: string, account: string): { binding: Binding; index: number }[] {
+  const bindingNs = b.object.metadata.namespace || DEFAULT_NAMESPACE;
+  // a RoleBinding grants inside its own namespace only, whoever the subject is
+  if (b.kind === 'RoleBinding' && bindingNs !== namespace) return [];
+  const out: { binding: Binding; index: number }[] = [];
+  (b.object.subjects ?? []).forEach((s, index) => {
+    const serviceAccount = s.kind === 'ServiceAccount' && s.name === account && (s.namespace || (b.kind === 'RoleBinding' ? bindingNs : undefined)) === namespace;
+    const group = s.kind === 'Group' && (s.name === 'system:serviceaccounts' || s.name === `system:serviceaccounts:${namespace}` || s.name === 'system:authenticated');
+    if (serviceAccount || group) out.push({ binding: b, index });
+  });
+  return out;
+}
+
+/** Workloads (as `ns/name[Kind]`) that already have an api-server gap from an address they name. */
+export function apiServerGapHolders(unresolved: readonly Unresolved[]): Set<string> {
+  return new Set(unresolved.filter((u) => u.reason === 'api-server').map((u) => `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`));
+}
