@@ -8,6 +8,7 @@ import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, looksExternalHost, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
+import { sidecarConfigMaps } from './config-sidecars.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVars, expandVarsDetailed, pairedPorts } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
@@ -153,6 +154,11 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
   for (const field of ['initContainers', 'containers'] as const) {
     (w.spec?.[field] ?? []).forEach((container, ci) => {
       const base = [...w.specPath, field, ci];
+      // ConfigMaps a config-loader sidecar copies in by label are read like mounted ones
+      for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
+        const data = Object.entries(cm.object.data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string').sort(([a], [b]) => compareStrings(a, b));
+        for (const [key, value] of data) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, [...base, 'env', labelIndex, 'value']), configMap: cm });
+      }
       // the container's variables in Kubernetes' order: envFrom sources, then env entries
       const vars = new Map<string, string>();
       const imported: { cm: ConfigMapObject; key: string; value: string; via: () => SourceRef }[] = [];

@@ -211,7 +211,8 @@ describe('Bank of Anthos (addresses in shared ConfigMaps imported with envFrom)'
  * recommendation, shipping; frontend-proxy -> frontend, flagd-ui, image-provider; load-generator
  * -> frontend-proxy; the queue feeds accounting and fraud-detection; recommendation ->
  * product-catalog; shipping -> quote; "Telemetry Data Flow": services send OTLP (gRPC 4317,
- * HTTP 4318) to the collector, which exports to Jaeger (grpc://jaeger:4317) and Prometheus.
+ * HTTP 4318) to the collector, which exports to Jaeger (grpc://jaeger:4317) and Prometheus;
+ * Grafana reads Prometheus (localhost:9090/api) and Jaeger.
  */
 describe('OpenTelemetry demo (env *_ADDR and HOST/PORT pairs, a .NET connection string, many services)', () => {
   const app = `${APPS}/opentelemetry-demo`;
@@ -250,6 +251,12 @@ describe('OpenTelemetry demo (env *_ADDR and HOST/PORT pairs, a .NET connection 
     }
     // every link the scan adds is stated by a manifest line (an env value, a config file, an exposure)
     for (const l of doc.links) for (const e of l.evidence) expect(e.file).toBe(`${app}/opentelemetry-demo.yaml`);
+    // Grafana's datasources come from ConfigMaps its k8s-sidecar loads by label (grafana_datasource): Grafana -> Prometheus ("Telemetry Data Flow")
+    const grafana = doc.links.find((l) => l.src === o('grafana') && l.dst === o('prometheus'));
+    expect(grafana?.conns).toBe('TCP 9090');
+    expect(allowed).toContain(`${o('grafana')} => ${o('prometheus')} : TCP 9090`);
+    // its Jaeger datasource names a Service this manifest does not have (the chart's is jaeger-query): a gap
+    expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: o('grafana'), direction: 'egress', reason: 'no-such-service', value: 'http://jaeger:16686' }));
     // the proxy names its collector ports (OTEL_COLLECTOR_PORT_GRPC/_HTTP), not all seven
     expect(found).toContain(`${o('frontend-proxy')} => ${o('otel-collector')} : TCP 4317-4318`);
     // frontend-proxy's FLAGD_UI_HOST names a Service the manifest does not have (the UI is a sidecar of flagd): a gap, not a silent block
