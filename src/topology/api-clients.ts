@@ -1,4 +1,4 @@
-import { compareStrings, DEFAULT_NAMESPACE, type Cluster } from '../manifests/cluster.js';
+import { compareStrings, DEFAULT_NAMESPACE, workloadKey, type Cluster } from '../manifests/cluster.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
 import type { Unresolved } from './links.js';
 
@@ -20,8 +20,7 @@ export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>)
   if (bindings.length === 0) return [];
   const out: Unresolved[] = [];
   for (const w of cluster.workloads) {
-    const key = `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`;
-    if (already.has(key)) continue;
+    if (already.has(workloadKey(w.ref))) continue;
     const spec = (w.spec ?? {}) as { serviceAccountName?: unknown; serviceAccount?: unknown; automountServiceAccountToken?: unknown };
     if (spec.automountServiceAccountToken === false) continue;
     const named = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? 'serviceAccountName' : typeof spec.serviceAccount === 'string' && spec.serviceAccount !== '' ? 'serviceAccount' : undefined;
@@ -37,7 +36,7 @@ export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>)
       at: originRef(first.binding.origin, ['subjects', first.index]),
       ...(named ? { via: originRef(w.origin, [...w.specPath, named]) } : {}),
       reason: 'api-server',
-      detail: `its ServiceAccount ${w.ref.namespace}/${account} is bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more}, so it calls the Kubernetes API server, whose address the manifests do not hold`,
+      detail: `${workloadKey(w.ref)} runs as ServiceAccount ${w.ref.namespace}/${account}, bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more}, so it calls the Kubernetes API server, whose address the manifests do not hold`,
     });
   }
   return out;
@@ -59,5 +58,5 @@ function grantsTo(b: Binding, namespace: string, account: string): { binding: Bi
 
 /** Workloads (as `ns/name[Kind]`) that already have an api-server gap from an address they name. */
 export function apiServerGapHolders(unresolved: readonly Unresolved[]): Set<string> {
-  return new Set(unresolved.filter((u) => u.reason === 'api-server').map((u) => `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]`));
+  return new Set(unresolved.filter((u) => u.reason === 'api-server').map((u) => workloadKey(u.workload)));
 }

@@ -42,7 +42,7 @@ describe('workloads bound by RBAC are API server clients: an api-server gap at t
         value: 'kubernetes.default.svc:443',
         at: expect.objectContaining({ file: 'app.yaml', line: 17, path: ['subjects', 0] }),
         via: expect.objectContaining({ line: 9 }),
-        detail: expect.stringContaining('ServiceAccount ops/controller is bound to Role controller by RoleBinding ops/controller'),
+        detail: expect.stringContaining('ops/controller[Deployment] runs as ServiceAccount ops/controller, bound to Role controller by RoleBinding ops/controller'),
       }),
     ]);
     expect(r.gaps.map((g) => `${g.direction} ${g.conns.toString()}`)).toEqual(['egress TCP 443']);
