@@ -118,9 +118,7 @@ type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
 function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObject>, ctx: ResolveContext): void {
   const cmData = (name: string): [ConfigMapObject, [string, string][]] | undefined => {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-    if (!cm) return undefined;
-    const data = Object.entries(cm.object.data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string').sort(([a], [b]) => compareStrings(a, b));
-    return [cm, data];
+    return cm ? [cm, configMapFiles(cm)] : undefined;
   };
   const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; ports?: readonly { name: string; port: string }[] } = {}) => {
     // an address without a port takes each port its HOST/PORT variables pair it with
@@ -156,8 +154,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const base = [...w.specPath, field, ci];
       // ConfigMaps a config-loader sidecar copies in by label are read like mounted ones
       for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
-        const data = Object.entries(cm.object.data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string').sort(([a], [b]) => compareStrings(a, b));
-        for (const [key, value] of data) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, [...base, 'env', labelIndex, 'value']), configMap: cm });
+        for (const [key, value] of configMapFiles(cm)) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, [...base, 'env', labelIndex, 'value']), configMap: cm });
       }
       // the container's variables in Kubernetes' order: envFrom sources, then env entries
       const vars = new Map<string, string>();
@@ -223,6 +220,18 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
     });
   }
+}
+
+/**
+ * A ConfigMap's string values by key, sorted, without SSH known_hosts files (`ssh_known_hosts`,
+ * `known_hosts`): they list the hosts whose keys are trusted, not hosts the workload connects to
+ * (Argo CD's argocd-ssh-known-hosts-cm gave every Argo CD component fourteen "outside the
+ * cluster" gaps for github.com, gitlab.com, bitbucket.org, ...).
+ */
+function configMapFiles(cm: ConfigMapObject): [string, string][] {
+  return Object.entries(cm.object.data ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && !/(^|[._-])known_hosts$/i.test(e[0]))
+    .sort(([a], [b]) => compareStrings(a, b));
 }
 
 /**

@@ -84,3 +84,33 @@ describe('ConfigMaps a k8s-sidecar loads by label are read as if mounted', () =>
     expect(links(SIDECAR('            - {name: LABEL, value: ds}\n'), datasource('a', 'mon', 'ds: "1"', 'http://prometheus:9090'), server('prometheus', 'mon', 9090)).lines).toEqual([]);
   });
 });
+
+describe('SSH known_hosts files are trust lists, not addresses', () => {
+  it('a mounted ssh_known_hosts key gives no link and no gap; other keys of the same ConfigMap still do', () => {
+    const app = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: ssh, namespace: mon}
+data:
+  ssh_known_hosts: |
+    github.com ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl
+    [ssh.github.com]:443 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl
+    prometheus ssh-ed25519 AAAA
+  remote.url: http://prometheus:9090
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: repo, namespace: mon}
+spec:
+  selector: {matchLabels: {app: repo}}
+  template:
+    metadata: {labels: {app: repo}}
+    spec:
+      volumes: [{name: ssh, configMap: {name: ssh}}]
+      containers: [{name: c, image: x}]
+`;
+    const { t, lines } = links(app, server('prometheus', 'mon', 9090));
+    expect(lines).toEqual(['mon/repo[Deployment] => mon/prometheus[Deployment] : TCP 9090']);
+    expect(t.links[0]?.evidence.map((e) => (e.kind === 'address' ? e.value : ''))).toEqual(['http://prometheus:9090']);
+    expect(t.unresolved).toEqual([]);
+  });
+});
