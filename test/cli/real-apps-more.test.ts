@@ -1,8 +1,10 @@
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { lines } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { allowedAfterSynthesis, APPS, EVERYWHERE, linkLines, pairs, scan, w } from '../helpers/real-apps.js';
+import { KUBE_DNS } from '../helpers/kube-dns.js';
+import { allowedAfterSynthesis, APPS, EVERYWHERE, linkLines, pairs, scan, w, type ScanDoc } from '../helpers/real-apps.js';
 import { runWithTools } from '../helpers/tools.js';
 
 /**
@@ -310,5 +312,56 @@ describe('Argo CD install.yaml (compiled-in addresses; its own NetworkPolicies)'
     // and Redis is reachable from nothing else (its policy names the three callers)
     const toRedis = c.stdout.split('\n').filter((l) => l.includes(`=> ${a('argocd-redis')} :`)).map((l) => l.replace(/ =>.*$/, ''));
     expect(toRedis.sort()).toEqual([a('argocd-application-controller', 'StatefulSet'), a('argocd-repo-server'), a('argocd-server')]);
+  });
+});
+
+/**
+ * Spring PetClinic on Kubernetes, https://github.com/spring-petclinic/spring-petclinic-cloud —
+ * README: on Kubernetes "Spring Cloud Config and Eureka Service Discovery are replaced with
+ * Kubernetes-native features such as config maps and Kubernetes DNS resolution"; `kubectl get svc`
+ * shows api-gateway as a LoadBalancer; the network policies it lists (`cf add-network-policy
+ * api-gateway --destination-app vets-service|customers-service|visits-service --port 8080`) are the
+ * gateway's calls; the databases are installed apart with `helm install vets-db-mysql
+ * bitnami/mysql ...`; every service reports to the wavefront-proxy. k8s/init-services/03-role.yaml
+ * lets the default ServiceAccount read ConfigMaps (the gateway's routes live in petclinic-config,
+ * read through the API). The deployments write `resources:` twice (Kubernetes rejects that).
+ */
+describe('Spring PetClinic (config read through the API, databases installed apart, a duplicate key)', () => {
+  const app = `${APPS}/spring-petclinic-cloud`;
+  const ns = 'spring-petclinic';
+  const p = (name: string) => w(ns, name);
+  const STATED = [
+    `${EVERYWHERE} => ${p('api-gateway')} : TCP 8080`,
+    ...['api-gateway', 'customers-service', 'vets-service', 'visits-service'].map((s) => `${p(s)} => ${p('wavefront-proxy')} : TCP 2878`),
+  ];
+
+  it('the duplicate key is an error at its line (exit 2), the rest is still analysed; the routes, databases and API server are gaps', () => {
+    const r = runWithTools(['scan', app, '--format', 'json']);
+    expect(r.code).toBe(2);
+    for (const s of ['customers', 'vets', 'visits']) expect(r.stderr).toMatch(new RegExp(`${s}-service-deployment\\.yaml:6[12]:9 \\[doc 1\\] error NPC007 duplicate mapping key "resources"`));
+    const doc = JSON.parse(r.stdout) as ScanDoc;
+    expect(linkLines(doc)).toEqual(STATED);
+    const gaps = doc.gaps.map((g) => `${g.workload} ${g.direction} ${g.reason}`);
+    for (const s of ['customers-service', 'vets-service', 'visits-service']) {
+      expect(gaps).toContain(`${p(s)} ingress no-ingress-source`);
+      expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: p(s), reason: 'no-such-service', value: `${s.replace('-service', '')}-db-mysql.${ns}.svc.cluster.local:3306` }));
+    }
+    for (const s of ['api-gateway', 'customers-service', 'vets-service', 'visits-service', 'wavefront-proxy']) expect(gaps).toContain(`${p(s)} egress api-server`);
+  });
+
+  it('synthesized policies allow the stated links; --gaps=namespace lets the gateway reach the services its routes name', () => {
+    const synth = (extra: string[]) => {
+      const s = runWithTools(['synthesize', app, ...extra]);
+      expect(s.code).toBe(2);
+      const dir = tempDir();
+      writeFileSync(path.join(dir, 'policies.yaml'), s.stdout);
+      writeFileSync(path.join(dir, 'dns.yaml'), KUBE_DNS);
+      return lines(runWithTools(['connectivity', app, dir]).stdout).filter((l) => !l.includes('kube-system/'));
+    };
+    const strict = synth([]);
+    for (const l of STATED) expect(strict).toContain(l);
+    expect(strict.filter((l) => !l.startsWith(EVERYWHERE) && !l.includes('=> 0.0.0.0'))).toEqual(STATED.slice(1));
+    const closed = pairs(synth(['--gaps=namespace']));
+    for (const s of ['customers-service', 'vets-service', 'visits-service']) expect(closed).toContain(`${p('api-gateway')} => ${p(s)}`);
   });
 });
