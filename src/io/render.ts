@@ -180,15 +180,17 @@ interface LocalDependency {
  * scanned folder) are messages.
  */
 function localDependencies(chartDir: string, root: string | undefined, seen: Set<string> = new Set([path.resolve(chartDir)])): { deps: (LocalDependency & { parent: string })[]; problems: string[] } {
-  let text: string;
-  try {
-    text = readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8');
-  } catch {
-    return { deps: [], problems: [] };
-  }
   const deps: (LocalDependency & { parent: string })[] = [];
   const problems: string[] = [];
-  for (const d of localChartDependencies(chartDir, text)) {
+  // helm 3 reads a v1 chart's dependencies from requirements.yaml
+  const listed = ['Chart.yaml', 'requirements.yaml'].flatMap((name) => {
+    try {
+      return localChartDependencies(chartDir, readFileSync(path.join(chartDir, name), 'utf8'));
+    } catch {
+      return [];
+    }
+  });
+  for (const d of listed) {
     if (vendored(chartDir, d.name)) continue;
     const dir = path.resolve(d.folder);
     if (root !== undefined && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${path.relative(chartDir, dir)}) lies outside the scanned folder`);
@@ -245,13 +247,15 @@ function localDependencyPaths(files: ManifestFile[], display: string, deps: read
 
 /** Dependencies in Chart.yaml that are neither vendored under charts/ nor local (file://). */
 function missingDependencies(chartDir: string): string[] {
-  let chart: unknown;
-  try {
-    chart = jsYaml.load(readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8'));
-  } catch {
-    return [];
-  }
-  const deps = (chart as { dependencies?: { name?: string; repository?: string }[] } | null)?.dependencies ?? [];
+  // Chart.yaml's dependencies, or a v1 chart's requirements.yaml
+  const deps = ['Chart.yaml', 'requirements.yaml'].flatMap((name) => {
+    try {
+      const listed = (jsYaml.load(readFileSync(path.join(chartDir, name), 'utf8')) as { dependencies?: unknown } | null)?.dependencies;
+      return Array.isArray(listed) ? (listed as { name?: string; repository?: string }[]) : [];
+    } catch {
+      return [];
+    }
+  });
   const vendored = existsSync(path.join(chartDir, 'charts')) ? readdirSync(path.join(chartDir, 'charts')) : [];
   return deps
     .filter((d) => d.name && !(d.repository ?? '').startsWith('file://'))

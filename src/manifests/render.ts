@@ -48,7 +48,7 @@ export interface LocalChartDependency {
   readonly folder: string;
 }
 
-/** The `file://` dependencies of the chart in `dir` (Chart.yaml `dependencies`, or a v1 chart's requirements.yaml), folders resolved against `dir`. */
+/** The `file://` dependencies listed in a chart's Chart.yaml (or a v1 chart's requirements.yaml) text, folders resolved against the chart's `dir`. */
 export function localChartDependencies(dir: string, text: string): LocalChartDependency[] {
   let doc: unknown;
   try {
@@ -91,9 +91,11 @@ export function findRenderRoots(files: readonly string[], readText: (file: strin
   }
   // a chart another chart depends on through `file://` is rendered as its subchart, not on its own
   for (const dir of chartDirs) {
-    const text = readText(dir === '.' ? 'Chart.yaml' : `${dir}/Chart.yaml`);
-    if (!text) continue;
-    for (const d of localChartDependencies(dir, text)) if (d.folder !== dir) referenced.add(d.folder);
+    for (const name of ['Chart.yaml', 'requirements.yaml']) {
+      const text = readText(dir === '.' ? name : `${dir}/${name}`);
+      if (!text) continue;
+      for (const d of localChartDependencies(dir, text)) if (d.folder !== dir) referenced.add(d.folder);
+    }
   }
   const insideChart = (d: string) => chartDirs.some((c) => c !== d && isInside(d, c));
   const insideOverlay = (d: string) => overlayDirs.some((o) => o !== d && isInside(d, o));
