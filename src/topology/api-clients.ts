@@ -18,6 +18,7 @@ export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>)
     .filter((o): o is Binding => o.kind === 'RoleBinding' || o.kind === 'ClusterRoleBinding')
     .sort((a, b) => compareStrings(a.origin.document.file, b.origin.document.file) || a.origin.document.doc - b.origin.document.doc);
   if (bindings.length === 0) return [];
+  const grants = grantIndex(bindings);
   const out: Unresolved[] = [];
   for (const w of cluster.workloads) {
     if (already.has(workloadKey(w.ref))) continue;
@@ -25,11 +26,11 @@ export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>)
     if (spec.automountServiceAccountToken === false) continue;
     const named = typeof spec.serviceAccountName === 'string' && spec.serviceAccountName !== '' ? 'serviceAccountName' : typeof spec.serviceAccount === 'string' && spec.serviceAccount !== '' ? 'serviceAccount' : undefined;
     const account = named ? (spec[named] as string) : 'default';
-    const grants = bindings.flatMap((b) => grantsTo(b, w.ref.namespace, account));
-    const first = grants[0];
+    const found = [...(grants.get(`${w.ref.namespace}/${account}`) ?? []), ...(grants.get(`${w.ref.namespace}/*`) ?? []), ...(grants.get('*') ?? [])];
+    const first = found[0];
     if (!first) continue;
     const binding = `${first.binding.kind} ${first.binding.kind === 'RoleBinding' ? `${first.binding.object.metadata.namespace || DEFAULT_NAMESPACE}/` : ''}${first.binding.object.metadata.name ?? ''}`;
-    const more = grants.length > 1 ? ` (and ${grants.length - 1} more binding${grants.length > 2 ? 's' : ''})` : '';
+    const more = found.length > 1 ? ` (and ${found.length - 1} more binding${found.length > 2 ? 's' : ''})` : '';
     out.push({
       workload: w.ref,
       value: 'kubernetes.default.svc:443',
@@ -42,17 +43,25 @@ export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>)
   return out;
 }
 
-/** The subjects of a binding that name the ServiceAccount `namespace/account`: itself, or its groups. */
-function grantsTo(b: Binding, namespace: string, account: string): { binding: Binding; index: number }[] {
-  const bindingNs = b.object.metadata.namespace || DEFAULT_NAMESPACE;
-  // a RoleBinding grants inside its own namespace only, whoever the subject is
-  if (b.kind === 'RoleBinding' && bindingNs !== namespace) return [];
-  const out: { binding: Binding; index: number }[] = [];
-  (b.object.subjects ?? []).forEach((s, index) => {
-    const serviceAccount = s.kind === 'ServiceAccount' && s.name === account && (s.namespace || (b.kind === 'RoleBinding' ? bindingNs : undefined)) === namespace;
-    const group = s.kind === 'Group' && (s.name === 'system:serviceaccounts' || s.name === `system:serviceaccounts:${namespace}` || s.name === 'system:authenticated');
-    if (serviceAccount || group) out.push({ binding: b, index });
-  });
+/**
+ * Each binding's subjects by whom they grant: `ns/account` for a ServiceAccount (a RoleBinding's
+ * subject without a namespace is in the binding's own), `ns/*` for the group
+ * `system:serviceaccounts:ns`, `*` for `system:serviceaccounts`. A RoleBinding grants rights in
+ * its own namespace, but to an account of any namespace: that account's pods call the API server.
+ */
+function grantIndex(bindings: readonly Binding[]): Map<string, { binding: Binding; index: number }[]> {
+  const out = new Map<string, { binding: Binding; index: number }[]>();
+  const add = (key: string, g: { binding: Binding; index: number }) => out.set(key, [...(out.get(key) ?? []), g]);
+  for (const b of bindings) {
+    const bindingNs = b.object.metadata.namespace || DEFAULT_NAMESPACE;
+    (b.object.subjects ?? []).forEach((s, index) => {
+      if (s.kind === 'ServiceAccount') {
+        const ns = s.namespace || (b.kind === 'RoleBinding' ? bindingNs : undefined);
+        if (ns) add(`${ns}/${s.name}`, { binding: b, index });
+      } else if (s.kind === 'Group' && s.name === 'system:serviceaccounts') add('*', { binding: b, index });
+      else if (s.kind === 'Group' && s.name.startsWith('system:serviceaccounts:')) add(`${s.name.slice('system:serviceaccounts:'.length)}/*`, { binding: b, index });
+    });
+  }
   return out;
 }
 

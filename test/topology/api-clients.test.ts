@@ -56,10 +56,15 @@ describe('workloads bound by RBAC are API server clients: an api-server gap at t
     expect(apiGaps(workload('w', 'a'), workload('w', 'c'), group).unresolved.map((u) => u.workload.namespace)).toEqual(['c']);
   });
 
-  it('no gap: a RoleBinding of another namespace, another account, a pod without a token, a user subject', () => {
+  it('a RoleBinding in another namespace that names the account grants it rights there: a gap too', () => {
     const other = binding('RoleBinding', 'x', 'b', '- {kind: ServiceAccount, name: controller, namespace: ops}\n');
+    expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n'), other).unresolved.map((u) => u.detail)).toEqual([expect.stringContaining('by RoleBinding b/x')]);
+  });
+
+  it('no gap: another account, a subject without namespace in another namespace\'s binding, a user, a pod without a token', () => {
     const account = binding('RoleBinding', 'y', 'ops', '- {kind: ServiceAccount, name: someone-else}\n- {kind: User, name: controller}\n');
-    expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n'), other, account).unresolved).toEqual([]);
+    const elsewhere = binding('RoleBinding', 'z', 'b', '- {kind: ServiceAccount, name: controller}\n');
+    expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n'), account, elsewhere).unresolved).toEqual([]);
     const bound = binding('RoleBinding', 'z', 'ops', '- {kind: ServiceAccount, name: controller}\n');
     expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n      automountServiceAccountToken: false\n'), bound).unresolved).toEqual([]);
   });
