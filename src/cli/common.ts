@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { ExecLimits } from '../io/types.js';
 import { parseCidr, type IpFamily, type IpRange } from '../model/ip.js';
-import { DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
+import { DEFAULT_KUBE_VERSION, DEFAULT_MAX_FILE_BYTES, type ChartSettings, type ReadSettings } from '../pipeline/settings.js';
 import type { CliContext } from './context.js';
 import { progress } from './output.js';
 
@@ -18,6 +18,7 @@ export const CommonOptions = z.object({
   helmSet: z.array(z.string().regex(/^[^=]+=/, { error: 'expected key=value' })).default([]),
   helmReleaseName: z.string().optional(),
   helmNamespace: z.string().optional(),
+  kubeVersion: z.string().regex(/^v?\d+\.\d+(\.\d+)?$/, { error: 'expected a Kubernetes version such as 1.32 or v1.32.0' }).optional(),
   namespace: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: 'expected a namespace name (RFC 1123 label)' }).max(63).optional(),
   helmConfig: z.string().optional(),
   kustomizeFlag: z.array(z.string()).default([]),
@@ -62,6 +63,7 @@ export function readSettingsFrom(ctx: CliContext, opts: CommonOptions): ReadSett
       helmSet: opts.helmSet,
       ...(opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {}),
       ...(opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {}),
+      ...(opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {}),
       charts,
       kustomizeFlags: opts.kustomizeFlag,
       // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
@@ -111,6 +113,7 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--helm-set <key=value>', 'a value for every chart, as helm --set (repeatable)', collect)
     .option('--helm-release-name <name>', 'release name for helm template (default: the chart folder name)')
     .option('--helm-namespace <ns>', 'namespace for helm template')
+    .option('--kube-version <version>', `Kubernetes version charts are rendered for, as helm template --kube-version (default ${DEFAULT_KUBE_VERSION})`)
     .option('--helm-config <file>', 'per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}')
     .option('--kustomize-flag <flag>', 'extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)', collect)
     .option('--cache-dir <dir>', 'keep Helm and Kustomize renderings, parsed manifests and (for check) the whole check across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)')

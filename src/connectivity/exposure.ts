@@ -53,7 +53,44 @@ export function serviceWorkloads(svc: ServiceObj, byNamespace: ReadonlyMap<strin
   const selector = svc.spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels) || selectsStatefulSetPod(selector, w, p.labels)));
+}
+
+/** Labels the StatefulSet controller adds to each of its pods: `<name>-<ordinal>`, and the ordinal. */
+const POD_NAME_LABEL = 'statefulset.kubernetes.io/pod-name';
+const POD_INDEX_LABEL = 'apps.kubernetes.io/pod-index';
+
+/**
+ * A Service that selects one pod of a StatefulSet by the labels its controller adds
+ * (`statefulset.kubernetes.io/pod-name: db-0`, `apps.kubernetes.io/pod-index: "0"`), as per-pod
+ * Services do (Redis HA's announce Services, Kafka's per-broker external Services): the template
+ * never carries them, yet the pod exists when its ordinal is below `spec.replicas` (default 1; a
+ * value the manifests do not fix, such as a template expression, counts as any).
+ */
+function selectsStatefulSetPod(selector: Readonly<Record<string, string>>, w: Workload, labels: Readonly<Record<string, string>>): boolean {
+  if (w.ref.kind !== 'StatefulSet') return false;
+  const name = labels[POD_NAME_LABEL] === undefined ? selector[POD_NAME_LABEL] : undefined;
+  const index = labels[POD_INDEX_LABEL] === undefined ? selector[POD_INDEX_LABEL] : undefined;
+  if (name === undefined && index === undefined) return false;
+  const ordinals = [
+    ...(name !== undefined ? [name.startsWith(`${w.ref.name}-`) && /^\d+$/.test(name.slice(w.ref.name.length + 1)) ? Number(name.slice(w.ref.name.length + 1)) : -1] : []),
+    ...(index !== undefined ? [/^\d+$/.test(index) ? Number(index) : -1] : []),
+  ];
+  const ordinal = ordinals[0] as number;
+  if (ordinal < 0 || ordinals.some((o) => o !== ordinal)) return false;
+  const replicas = replicasOf(w);
+  if (replicas !== undefined && ordinal >= replicas) return false;
+  const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => !((k === POD_NAME_LABEL && name !== undefined) || (k === POD_INDEX_LABEL && index !== undefined))));
+  return selectorMatches({ matchLabels: rest }, labels);
+}
+
+/** `spec.replicas` of a workload's object: 1 when absent (the API default), undefined when not a number. */
+function replicasOf(w: Workload): number | undefined {
+  let node: unknown = w.origin.document.value;
+  for (const k of [...w.origin.path, 'spec']) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
+  const replicas = node && typeof node === 'object' ? (node as { replicas?: unknown }).replicas : undefined;
+  if (replicas === undefined || replicas === null) return 1;
+  return typeof replicas === 'number' && Number.isInteger(replicas) ? replicas : undefined;
 }
 
 function backendOf(b: IngressBackend | null | undefined, namespace: string, via: string): BackendRef | undefined {

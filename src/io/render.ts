@@ -1,17 +1,18 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestFile } from '../manifests/documents.js';
-import { KUSTOMIZATION_FILES, kustomizeOutput, splitHelmOutput } from '../manifests/render.js';
+import { KUSTOMIZATION_FILES, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
 
 import { DiskCache } from './disk-cache.js';
-import { readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
+import { isInsideTree, readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
 import { boundedCommand, toolMessage } from './tool-limits.js';
-import type { ChartSettings, RenderOptions } from './types.js';
+import { DEFAULT_KUBE_VERSION, type ChartSettings, type RenderOptions } from './types.js';
 
 export function helmBinary(): string {
   return process.env.HELM_PATH || 'helm';
@@ -158,15 +159,103 @@ function run(bin: string, args: string[], cwd: string, opts: RenderOptions): { o
   return { ok: true, stdout: r.stdout };
 }
 
+/** Whether charts/ holds the dependency `name` (a folder or a packaged `name-<version>.tgz`). */
+function vendored(chartDir: string, name: string): boolean {
+  const dir = path.join(chartDir, 'charts');
+  const entries = existsSync(dir) ? readdirSync(dir) : [];
+  return entries.some((v) => v === name || (v.startsWith(`${name}-`) && v.endsWith('.tgz')));
+}
+
+/** A `file://` dependency that helm will not find under charts/: its name and folder (absolute). */
+interface LocalDependency {
+  readonly name: string;
+  readonly dir: string;
+}
+
+/**
+ * The `file://` dependencies of a chart that are not vendored under its charts/ folder, and of
+ * theirs, depth first. `helm template` wants every dependency under charts/ (it never follows
+ * `file://` itself; `helm dependency build` would write into the repository), so these are copied
+ * into a temporary copy of the chart before rendering. Problems (a missing folder, one outside the
+ * scanned folder) are messages.
+ */
+function localDependencies(chartDir: string, root: string | undefined, seen: Set<string> = new Set([path.resolve(chartDir)])): { deps: (LocalDependency & { parent: string })[]; problems: string[] } {
+  const deps: (LocalDependency & { parent: string })[] = [];
+  const problems: string[] = [];
+  // helm 3 reads a v1 chart's dependencies from requirements.yaml
+  const listed = ['Chart.yaml', 'requirements.yaml'].flatMap((name) => {
+    try {
+      return localChartDependencies(chartDir, readFileSync(path.join(chartDir, name), 'utf8'));
+    } catch {
+      return [];
+    }
+  });
+  for (const d of listed) {
+    if (vendored(chartDir, d.name)) continue;
+    const dir = path.resolve(d.folder);
+    if (root !== undefined && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${path.relative(chartDir, dir)}) lies outside the scanned folder`);
+    else if (!existsSync(path.join(dir, 'Chart.yaml'))) problems.push(`${d.name} (file://${path.relative(chartDir, dir)}) has no Chart.yaml`);
+    else if (!seen.has(dir)) {
+      seen.add(dir);
+      deps.push({ name: d.name, dir, parent: chartDir });
+      const nested = localDependencies(dir, root, seen);
+      deps.push(...nested.deps);
+      problems.push(...nested.problems);
+    }
+  }
+  return { deps, problems };
+}
+
+/**
+ * A temporary copy of the chart with each local dependency copied into its parent's charts/
+ * folder (dependencies of dependencies into the copy of theirs). The caller removes it.
+ */
+function vendorLocalDependencies(chartDir: string, deps: readonly (LocalDependency & { parent: string })[]): string {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-chart-'));
+  const copies = new Map<string, string>([[path.resolve(chartDir), path.join(tmp, path.basename(chartDir))]]);
+  cpSync(chartDir, copies.get(path.resolve(chartDir)) as string, { recursive: true });
+  for (const d of deps) {
+    const into = path.join(copies.get(path.resolve(d.parent)) as string, 'charts', d.name);
+    cpSync(d.dir, into, { recursive: true });
+    copies.set(d.dir, into);
+  }
+  return copies.get(path.resolve(chartDir)) as string;
+}
+
+/**
+ * Rendered files of a vendored file:// dependency are named after its own folder
+ * (`charts/proxy/templates/x.yaml` of chart `pi` -> `proxy/templates/x.yaml`), where the reader
+ * finds the template, never after the temporary copy.
+ */
+function localDependencyPaths(files: ManifestFile[], display: string, deps: readonly { name: string; parent: string; dir: string; display: string }[]): ManifestFile[] {
+  if (deps.length === 0) return files;
+  // the path under the rendered chart each dependency's templates appear at: charts/<name>/ of its parent's
+  const under = new Map<string, string>();
+  for (const d of deps) {
+    const parent = deps.find((p) => p.dir === path.resolve(d.parent));
+    under.set(d.dir, `${parent ? (under.get(parent.dir) as string) : `${display}/`}charts/${d.name}/`);
+  }
+  // the deepest prefix first: a dependency's dependency sits under its parent's prefix
+  const prefixes = deps.map((d) => ({ from: under.get(d.dir) as string, to: `${d.display}/` })).sort((a, b) => b.from.length - a.from.length);
+  return files
+    .map((f) => {
+      const p = prefixes.find((x) => f.path.startsWith(x.from));
+      return p ? { ...f, path: p.to + f.path.slice(p.from.length) } : f;
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 /** Dependencies in Chart.yaml that are neither vendored under charts/ nor local (file://). */
 function missingDependencies(chartDir: string): string[] {
-  let chart: unknown;
-  try {
-    chart = jsYaml.load(readFileSync(path.join(chartDir, 'Chart.yaml'), 'utf8'));
-  } catch {
-    return [];
-  }
-  const deps = (chart as { dependencies?: { name?: string; repository?: string }[] } | null)?.dependencies ?? [];
+  // Chart.yaml's dependencies, or a v1 chart's requirements.yaml
+  const deps = ['Chart.yaml', 'requirements.yaml'].flatMap((name) => {
+    try {
+      const listed = (jsYaml.load(readFileSync(path.join(chartDir, name), 'utf8')) as { dependencies?: unknown } | null)?.dependencies;
+      return Array.isArray(listed) ? (listed as { name?: string; repository?: string }[]) : [];
+    } catch {
+      return [];
+    }
+  });
   const vendored = existsSync(path.join(chartDir, 'charts')) ? readdirSync(path.join(chartDir, 'charts')) : [];
   return deps
     .filter((d) => d.name && !(d.repository ?? '').startsWith('file://'))
@@ -207,28 +296,33 @@ export interface RenderedChart extends Rendered {
  * `logicalDir` is the chart's folder in the working tree (it differs from `chartDir` when a git
  * ref was exported to a temporary folder) and keys the --helm-config settings.
  */
-export function renderChart(chartDir: string, display: string, opts: RenderOptions, cache: RenderCache, logicalDir: string = chartDir, repositoryRoot = false): RenderedChart {
+export function renderChart(chartDir: string, display: string, opts: RenderOptions, cache: RenderCache, logicalDir: string = chartDir, repositoryRoot = false, contentRoot?: string): RenderedChart {
   const at = { file: `${display}/Chart.yaml`, doc: 0 };
   const tree = cache.tree(chartDir);
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
-  if (missing.length > 0) {
+  const local = localDependencies(chartDir, contentRoot === undefined ? undefined : path.resolve(contentRoot));
+  if (missing.length > 0 || local.problems.length > 0) {
+    const parts = [...(missing.length > 0 ? [`needs dependencies that are not vendored under charts/: ${missing.join(', ')}`] : []), ...local.problems.map((p) => `has a file:// dependency that cannot be rendered: ${p}`)];
     return {
       files: [],
       values: [],
-      diagnostics: [
-        diag(Codes.chartDependencies, 'error', `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(', ')}; chart not rendered`, at, 'run helm dependency build and commit charts/, or vendor the subcharts'),
-      ],
+      diagnostics: [diag(Codes.chartDependencies, 'error', `chart ${display} ${parts.join('; ')}; chart not rendered`, at, 'run helm dependency build and commit charts/, or vendor the subcharts')],
     };
   }
+  // a file:// dependency is read like the chart itself: only a safe tree is copied and rendered
+  const depTrees = local.deps.map((d) => ({ ...d, tree: cache.tree(d.dir), display: path.posix.normalize(`${display}/${path.relative(chartDir, d.dir).split(path.sep).join('/')}`) }));
+  const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at));
+  if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
   // the chart FOLDER's name, as the README states (the logical folder: a git ref exported to a temporary folder renders the same names)
   const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf('', chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...(settings.values ?? [])].map((v) => path.resolve(v));
   const sets = [...opts.helmSet, ...(settings.set ?? [])];
-  const args = ['template', release, chartDir, ...(namespace ? ['--namespace', namespace] : []), ...values.flatMap((v) => ['--values', v]), ...sets.flatMap((s) => ['--set', s])];
+  // `helm test` hooks are not installed with the release (and are often named with randAlphaNum, which would make the output differ run to run)
+  const args = ['template', release, chartDir, '--skip-tests', '--kube-version', opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...(namespace ? ['--namespace', namespace] : []), ...values.flatMap((v) => ['--values', v]), ...sets.flatMap((s) => ['--set', s])];
   const bin = helmBinary();
   cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--short']);
@@ -238,6 +332,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   // the chart folder itself is not in the key (a git ref is exported to a fresh temporary folder each run); its content is
   const h = createHash('sha256').update(`helm ${version}\0${release}\0${args.slice(3).join('\0')}\0${toolEnv('HELM_')}\0`);
   h.update(tree.hash);
+  for (const d of depTrees) h.update(`\0${d.name}\0${d.display}\0${d.tree.hash}`);
   for (const v of values) h.update(existsSync(v) ? readFileSync(v) : 'missing');
   const key = h.update(display).digest('hex');
   const valueFiles: ManifestFile[] = [];
@@ -251,10 +346,16 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   // the values files are read on every run (their paths are this run's), the rendering only when its key is new
   const hit = cache.chart(key);
   if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
-  const r = run(bin, args, chartDir, opts);
+  const copy = depTrees.length > 0 ? vendorLocalDependencies(chartDir, depTrees) : undefined;
+  let r: ReturnType<typeof run>;
+  try {
+    r = copy ? run(bin, [args[0] as string, release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
+  } finally {
+    if (copy) rmSync(path.dirname(copy), { recursive: true, force: true });
+  }
   const result: Rendered = r.ok
-    ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] }
-    : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [[chartDir, display]])}; chart not rendered`, at)] };
+    ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] }
+    : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [...(copy ? [[copy, display] as [string, string]] : []), [chartDir, display]])}; chart not rendered`, at)] };
   cache.setChart(key, result);
   return { ...result, values: r.ok ? valueFiles : [] };
 }

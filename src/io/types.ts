@@ -17,6 +17,8 @@ export interface RenderOptions {
   readonly helmSet: readonly string[];
   readonly helmReleaseName?: string;
   readonly helmNamespace?: string;
+  /** The Kubernetes version `helm template` renders for (`--kube-version`); DEFAULT_KUBE_VERSION when unset. */
+  readonly kubeVersion?: string;
   /** absolute chart folder -> settings */
   readonly charts: ReadonlyMap<string, ChartSettings>;
   readonly kustomizeFlags: readonly string[];
@@ -38,6 +40,15 @@ export interface ExecLimits {
 export function timedOut(step: string, limits: ExecLimits): ConfigError {
   return new ConfigError(`${step} timed out after ${(limits.timeoutMs ?? 0) / 1000} s (${limits.timeoutFlag ?? '--timeout'})`);
 }
+
+/**
+ * The Kubernetes version charts are rendered for when `--kube-version` is not given. Helm's own
+ * default is baked in at build time: a release binary says its client-go version, while a helm
+ * built with `go install` (as CI installs it) says v1.20.0, which fails every chart that declares
+ * `kubeVersion: >=1.21` and changes what `.Capabilities.KubeVersion` templates render. A fixed
+ * version makes the rendering the same however helm was built.
+ */
+export const DEFAULT_KUBE_VERSION = '1.32.0';
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = {
   helmValues: [],

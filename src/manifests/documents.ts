@@ -191,8 +191,11 @@ function duplicateKeys(text: string, first: { line: number; column: number | und
     .filter((e) => e.code === 'DUPLICATE_KEY')
     .map((e) => {
       const pos = lines.linePos(e.pos[0]);
-      const key = /"([^"]*)"|'([^']*)'/.exec(e.message);
-      return { key: key?.[1] ?? key?.[2] ?? text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, '').trim(), line: pos.line, column: pos.col };
+      // the key as written at the error (the parser's range may cover only its first character, and
+      // its message quotes lines of context, not the key): what stands before the `:` on that line
+      const written = /^\s*("[^"]*"|'[^']*'|[^:#\n]*?)\s*:(?:\s|$)/.exec(text.slice(e.pos[0]).split('\n', 1)[0] as string)?.[1];
+      const key = written !== undefined && written !== '' ? written.replace(/^(["'])(.*)\1$/, '$2') : text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, '').trim();
+      return { key, line: pos.line, column: pos.col };
     });
   // a parser that finds none (it should not happen) still leaves js-yaml's one report
   return found.length > 0 ? found : [{ key: '?', line: first.line, column: first.column ?? 1 }];

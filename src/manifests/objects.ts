@@ -12,6 +12,7 @@ import {
   NamespaceSchema,
   NetworkPolicySchema,
   PodSchema,
+  RoleBindingSchema,
   RouteSchema,
   ServiceSchema,
   TemplatedWorkloadSchema,
@@ -54,6 +55,8 @@ export const SCHEMAS = {
   TCPRoute: GatewayRouteSchema,
   TLSRoute: GatewayRouteSchema,
   UDPRoute: GatewayRouteSchema,
+  RoleBinding: RoleBindingSchema,
+  ClusterRoleBinding: RoleBindingSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;

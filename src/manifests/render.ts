@@ -42,6 +42,29 @@ export function kustomizationRefs(dir: string, text: string): string[] {
   return refs;
 }
 
+/** A chart's `file://` dependencies: the name helm looks for under charts/, and the folder (relative, posix). */
+export interface LocalChartDependency {
+  readonly name: string;
+  readonly folder: string;
+}
+
+/** The `file://` dependencies listed in a chart's Chart.yaml (or a v1 chart's requirements.yaml) text, folders resolved against the chart's `dir`. */
+export function localChartDependencies(dir: string, text: string): LocalChartDependency[] {
+  let doc: unknown;
+  try {
+    doc = jsYaml.load(text);
+  } catch {
+    return [];
+  }
+  const deps = (doc as { dependencies?: unknown } | null)?.dependencies;
+  if (!Array.isArray(deps)) return [];
+  return deps.flatMap((d: unknown) => {
+    const { name, repository } = (d ?? {}) as { name?: unknown; repository?: unknown };
+    if (typeof name !== 'string' || typeof repository !== 'string' || !repository.startsWith('file://')) return [];
+    return [{ name, folder: path.normalize(path.join(dir, repository.slice('file://'.length))) }];
+  });
+}
+
 /**
  * Which folders are charts (a Chart.yaml) and overlays (a kustomization file), which of them are
  * rendered on their own, and which files are plain manifests (not inside any chart or overlay:
@@ -51,7 +74,8 @@ export function kustomizationRefs(dir: string, text: string): string[] {
  *   or charts below it (they are its parts, or options it leaves out);
  * - a `kind: Component` is never rendered on its own (it only means something inside an overlay);
  * - what another overlay uses (resources, bases, components) is never rendered twice;
- * - a chart inside another chart is a subchart, rendered by its parent.
+ * - a chart inside another chart is a subchart, rendered by its parent, and so is a chart another
+ *   chart names as a `file://` dependency.
  */
 export function findRenderRoots(files: readonly string[], readText: (file: string) => string | undefined): RenderRoots {
   const chartDirs = files.filter((f) => path.basename(f) === 'Chart.yaml').map((f) => path.dirname(f));
@@ -64,6 +88,14 @@ export function findRenderRoots(files: readonly string[], readText: (file: strin
     if (!text) continue;
     for (const r of kustomizationRefs(dir, text)) referenced.add(r);
     if (isComponent(text)) components.add(dir);
+  }
+  // a chart another chart depends on through `file://` is rendered as its subchart, not on its own
+  for (const dir of chartDirs) {
+    for (const name of ['Chart.yaml', 'requirements.yaml']) {
+      const text = readText(dir === '.' ? name : `${dir}/${name}`);
+      if (!text) continue;
+      for (const d of localChartDependencies(dir, text)) if (d.folder !== dir) referenced.add(d.folder);
+    }
   }
   const insideChart = (d: string) => chartDirs.some((c) => c !== d && isInside(d, c));
   const insideOverlay = (d: string) => overlayDirs.some((o) => o !== d && isInside(d, o));

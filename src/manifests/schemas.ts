@@ -297,6 +297,12 @@ export const BaselineAdminNetworkPolicySchema = z
 
 export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
 
+// RBAC bindings (rbac.authorization.k8s.io): which ServiceAccounts may call the Kubernetes API
+const SubjectSchema = z.object({ kind: str, name: str, namespace: str.nullish() }).loose();
+export const RoleBindingSchema = z
+  .object({ metadata: MetadataSchema, subjects: z.array(SubjectSchema).nullish(), roleRef: z.object({ kind: str, name: str }).loose() })
+  .loose();
+
 // Gateway API routes (gateway.networking.k8s.io): HTTPRoute, GRPCRoute, TCPRoute, TLSRoute, UDPRoute
 const BackendRefSchema = z
   .object({ name: str, namespace: str.nullish(), port: int().nullish(), kind: str.nullish(), group: str.nullish() })

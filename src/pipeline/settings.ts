@@ -1,8 +1,8 @@
 import type { EngineOptions } from '../connectivity/engine.js';
 import type { IpFamily, IpRange } from '../model/ip.js';
-import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../io/types.js';
+import { DEFAULT_KUBE_VERSION, DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../io/types.js';
 
-export { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS };
+export { DEFAULT_KUBE_VERSION, DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS };
 export type { ChartSettings, Io, RenderOptions } from '../io/types.js';
 
 /** What every use-case that reads manifests needs to know, whoever asked (CLI flags or Action inputs). */

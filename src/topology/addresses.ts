@@ -63,6 +63,15 @@ export function valueContext(...names: readonly string[]): ValueContext {
 }
 
 const FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+/**
+ * A key=value connection string (ADO.NET/Npgsql, SQL Server, ODBC: `Host=db;Port=5432;Database=x`,
+ * `Server=tcp:db,1433;...`; libpq: `host=db port=5432 dbname=x`): the host key and its value. The
+ * value is an address only where the string holds another `key=value` pair (see connectionString).
+ */
+const CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
+const CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
+const CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
+
 const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
 /** The candidates of a value, as its context allows (see ValueContext). */
@@ -92,6 +101,12 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     const start = (m.index ?? 0) + m[0].length - (m[2] as string).length;
     for (const c of findAddresses(m[2] as string)) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
   }
+  // a connection string's host pair wins over what the generic forms read in it (`tcp:db` is no host:port)
+  const pairs = connectionString(value);
+  for (const p of pairs) {
+    for (let i = out.length - 1; i >= 0; i--) if ((out[i] as AddressCandidate).offset >= p.valueStart && (out[i] as AddressCandidate).offset < p.valueEnd) out.splice(i, 1);
+  }
+  for (const p of pairs) out.push(...p.candidates);
   for (const m of value.matchAll(NC)) {
     const host = (m[1] as string).toLowerCase();
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1] as string, m[0].length - (m[2] as string).length - 1);
@@ -99,6 +114,38 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
   }
   return out.sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * The hosts of a key=value connection string, each with the string's `Port=` (or SQL Server's
+ * `host,port`) when it has one. Other keys (user, password, database) are never shown: the text is
+ * the host pair and the port pair only.
+ */
+function connectionString(value: string): { valueStart: number; valueEnd: number; candidates: AddressCandidate[] }[] {
+  if ([...value.matchAll(CONN_PAIRS)].length < 2) return [];
+  const portPair = CONN_PORT.exec(value);
+  const found: { valueStart: number; valueEnd: number; candidates: AddressCandidate[] }[] = [];
+  for (const m of value.matchAll(CONN_HOST)) {
+    const raw = m[2] as string;
+    const start = (m.index ?? 0) + m[0].length - raw.length;
+    // `tcp:db,1433` (SQL Server): protocol prefix and comma port; libpq lists hosts with commas
+    const listed = raw.replace(/^(?:tcp|np|lpc):/i, '');
+    const skipped = raw.length - listed.length;
+    const sqlServerPort = /^[^,]+,(\d{1,5})$/.exec(listed)?.[1];
+    let offset = start + skipped;
+    const out: AddressCandidate[] = [];
+    for (const part of sqlServerPort !== undefined ? [listed.slice(0, listed.indexOf(','))] : listed.split(',')) {
+      const hostPort = /^([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::(\d{1,5}))?$/i.exec(part);
+      if (hostPort) {
+        const port = hostPort[2] ?? sqlServerPort ?? portPair?.[1];
+        const text = `${m[1]}=${raw}${port !== undefined && hostPort[2] === undefined && sqlServerPort === undefined ? ` (Port=${port})` : ''}`;
+        out.push({ host: (hostPort[1] as string).toLowerCase(), ...(port !== undefined ? { port } : {}), text, explicit: true, offset });
+      }
+      offset += part.length + 1;
+    }
+    found.push({ valueStart: start, valueEnd: start + raw.length, candidates: out });
+  }
+  return found;
 }
 
 // scheme://[user[:pw]@]host[:port][/path]  or  host:port  or a bare (possibly dotted) name

@@ -24,19 +24,37 @@ export function expandVarsDetailed(value: string, vars: ReadonlyMap<string, stri
 const HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
 
 /**
- * The port that pairs with a host variable: `FOO_PORT` or `FOO_SERVICE_PORT` (numeric) beside
- * `FOO_HOST=x` (or `_ADDR`, `_SERVICE_HOST`, ...), as the common configuration idiom writes one
- * address in two variables. Returns the port variable's name and value.
+ * The ports that pair with a host variable, as the common configuration idiom writes one address
+ * in several variables: `FOO_PORT` or `FOO_SERVICE_PORT` (numeric) beside `FOO_HOST=x` (or `_ADDR`,
+ * `_SERVICE_HOST`, ...); without either, every numeric `FOO_PORT_<X>` and `FOO_<X>_PORT`
+ * (`OTEL_COLLECTOR_PORT_GRPC` and `_PORT_HTTP`, `JAEGER_UI_PORT`), except a `FOO_<X>_PORT` that
+ * pairs with a host of its own (`FOO_<X>_HOST`). Returns each port variable's name and value.
  */
-export function pairedPort(hostVar: string, vars: ReadonlyMap<string, string>): { readonly name: string; readonly port: string } | undefined {
+export function pairedPorts(hostVar: string, vars: ReadonlyMap<string, string>): { readonly name: string; readonly port: string }[] {
   const m = HOST_HALF.exec(hostVar);
-  if (!m) return undefined;
+  if (!m) return [];
   const prefix = m[1] as string;
   const upper = hostVar === hostVar.toUpperCase();
-  for (const suffix of ['PORT', 'SERVICE_PORT']) {
-    const name = `${prefix}_${upper ? suffix : suffix.toLowerCase()}`;
+  const numeric = (name: string) => {
     const v = vars.get(name)?.trim();
-    if (v !== undefined && /^\d{1,5}$/.test(v)) return { name, port: v };
+    return v !== undefined && /^\d{1,5}$/.test(v) ? { name, port: v } : undefined;
+  };
+  for (const suffix of ['PORT', 'SERVICE_PORT']) {
+    const exact = numeric(`${prefix}_${upper ? suffix : suffix.toLowerCase()}`);
+    if (exact) return [exact];
   }
-  return undefined;
+  const p = prefix.toLowerCase();
+  const hasOwnHost = (middle: string) => [...vars.keys()].some((k) => HOST_HALF.exec(k)?.[1]?.toLowerCase() === `${p}_${middle}`);
+  const out: { name: string; port: string }[] = [];
+  for (const name of [...vars.keys()].sort()) {
+    const lower = name.toLowerCase();
+    if (!lower.startsWith(`${p}_`)) continue;
+    const rest = lower.slice(p.length + 1);
+    const suffixed = /^port_[a-z0-9_]+$/.test(rest);
+    const middle = /^([a-z0-9_]+)_port$/.exec(rest)?.[1];
+    if (!suffixed && (middle === undefined || hasOwnHost(middle))) continue;
+    const found = numeric(name);
+    if (found) out.push(found);
+  }
+  return out;
 }

@@ -7,8 +7,10 @@ import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
+import { apiServerClients, apiServerGapHolders } from './api-clients.js';
+import { sidecarConfigMaps } from './config-sidecars.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
-import { expandVars, expandVarsDetailed, pairedPort } from './env.js';
+import { expandVars, expandVarsDetailed, pairedPorts } from './env.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
@@ -77,6 +79,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
@@ -119,13 +122,13 @@ type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
 function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObject>, ctx: ResolveContext): void {
   const cmData = (name: string): [ConfigMapObject, [string, string][]] | undefined => {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-    if (!cm) return undefined;
-    const data = Object.entries(cm.object.data ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string').sort(([a], [b]) => compareStrings(a, b));
-    return [cm, data];
+    return cm ? [cm, configMapFiles(cm)] : undefined;
   };
-  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; port?: { name: string; port: string } } = {}) => {
-    for (let c of findAddressesIn(value, context)) {
-      if (c.port === undefined && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
+  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; ports?: readonly { name: string; port: string }[] } = {}) => {
+    // an address without a port takes each port its HOST/PORT variables pair it with
+    const withPorts = (c: AddressCandidate): AddressCandidate[] =>
+      c.port === undefined && extra.ports && extra.ports.length > 0 ? extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true })) : [c];
+    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
       const found: Found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
@@ -153,6 +156,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
   for (const field of ['initContainers', 'containers'] as const) {
     (w.spec?.[field] ?? []).forEach((container, ci) => {
       const base = [...w.specPath, field, ci];
+      // ConfigMaps a config-loader sidecar copies in by label are read like mounted ones
+      for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
+        for (const [key, value] of configMapFiles(cm)) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, [...base, 'env', labelIndex, 'value']), configMap: cm });
+      }
       // the container's variables in Kubernetes' order: envFrom sources, then env entries
       const vars = new Map<string, string>();
       const imported: { cm: ConfigMapObject; key: string; value: string; via: () => SourceRef }[] = [];
@@ -201,12 +208,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         });
       });
       for (const i of imported) {
-        const port = pairedPort(i.key, vars);
-        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ...(port ? { port } : {}) });
+        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
       }
       for (const e of entries) {
-        const port = pairedPort(e.name, vars);
-        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ...(port ? { port } : {}) });
+        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ports: pairedPorts(e.name, vars) });
       }
       for (const list of ['command', 'args'] as const) {
         const items = container[list] ?? [];
@@ -222,6 +227,18 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
     });
   }
+}
+
+/**
+ * A ConfigMap's string values by key, sorted, without SSH known_hosts files (`ssh_known_hosts`,
+ * `known_hosts`): they list the hosts whose keys are trusted, not hosts the workload connects to
+ * (Argo CD's argocd-ssh-known-hosts-cm gave every Argo CD component fourteen "outside the
+ * cluster" gaps for github.com, gitlab.com, bitbucket.org, ...).
+ */
+function configMapFiles(cm: ConfigMapObject): [string, string][] {
+  return Object.entries(cm.object.data ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && !/(^|[._-])known_hosts$/i.test(e[0]))
+    .sort(([a], [b]) => compareStrings(a, b));
 }
 
 /**

@@ -1,9 +1,6 @@
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lines } from '../helpers/cli.js';
-import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { KUBE_DNS } from '../helpers/kube-dns.js';
+import { cleanupTempDirs } from '../helpers/fixtures.js';
+import { allowedAfterSynthesis, APPS, EVERYWHERE, pairs, scan, w } from '../helpers/real-apps.js';
 import { runWithTools } from '../helpers/tools.js';
 
 /**
@@ -18,32 +15,6 @@ import { runWithTools } from '../helpers/tools.js';
  *   (its destination has no known caller, or its source an unresolved address), so it is never
  *   silently blocked, and `--gaps=namespace` (the documented closure) allows it.
  */
-
-const APPS = 'fixtures/real-apps';
-const EVERYWHERE = '0.0.0.0-255.255.255.255[External]';
-const w = (ns: string, name: string, kind = 'Deployment') => `${ns}/${name}[${kind}]`;
-
-type ScanDoc = { links: { src: string; dst: string; conns: string }[]; gaps: { workload: string; direction: string; reason: string; value?: string }[] };
-
-function scan(app: string, extra: string[] = []): ScanDoc {
-  const r = runWithTools(['scan', app, '--format', 'json', ...extra]);
-  expect(r.stderr.split('\n').filter((l) => / error /.test(l))).toEqual([]);
-  return JSON.parse(r.stdout) as ScanDoc;
-}
-
-/** synthesize, then the connectivity of the app + its policies + kube-dns, without DNS and kube-dns. */
-function allowedAfterSynthesis(app: string, extra: string[] = []): string[] {
-  const s = runWithTools(['synthesize', app, ...extra]);
-  expect(s.code).toBe(0);
-  const dir = tempDir();
-  writeFileSync(path.join(dir, 'policies.yaml'), s.stdout);
-  writeFileSync(path.join(dir, 'dns.yaml'), KUBE_DNS);
-  const c = runWithTools(['connectivity', app, dir, ...extra.filter((x) => !x.startsWith('--gaps'))]);
-  expect(c.code).toBe(0);
-  return lines(c.stdout).filter((l) => !l.includes('kube-system/'));
-}
-
-const pairs = (list: readonly string[]) => list.map((l) => l.replace(/ : .*$/, ''));
 
 afterAll(cleanupTempDirs);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { lines, REPO_ROOT, type CliResult } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { DEFAULT_KUBE_VERSION } from '../../src/io/types.js';
 import { git, HELM, helmTemplate, runWithTools } from '../helpers/tools.js';
 
 /**
@@ -113,7 +114,7 @@ describe('connectivity of a chart equals connectivity of `helm template` by hand
     expect(r.code).toBe(0);
     expect(lines(r.stdout).filter((l) => l.startsWith('diff-type:'))).toEqual([]);
     const templates = lines(readFileSync(log, 'utf8')).filter((l) => l.startsWith('template '));
-    expect(templates).toEqual([`template shop ${path.join(REPO_ROOT, SHOP)} --values ${path.join(REPO_ROOT, SHOP, 'values-worker.yaml')}`]);
+    expect(templates).toEqual([`template shop ${path.join(REPO_ROOT, SHOP)} --skip-tests --kube-version ${DEFAULT_KUBE_VERSION} --values ${path.join(REPO_ROOT, SHOP, 'values-worker.yaml')}`]);
   });
 });
 

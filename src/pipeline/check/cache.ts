@@ -71,6 +71,7 @@ function settingsForm(settings: ReadSettings): string {
         helmSet: r.helmSet,
         helmReleaseName: r.helmReleaseName,
         helmNamespace: r.helmNamespace,
+        kubeVersion: r.kubeVersion,
         charts: [...r.charts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
         kustomizeFlags: r.kustomizeFlags,
         maxOutputBytes: r.maxOutputBytes,

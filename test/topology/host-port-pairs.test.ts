@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../../src/manifests/load.js';
+import { peerKey } from '../../src/model/peer.js';
+import { pairedPorts } from '../../src/topology/env.js';
+import { scanTopology } from '../../src/topology/scan.js';
+
+/**
+ * HOST/PORT variable pairs beyond `FOO_PORT`: OpenTelemetry's demo gives its Envoy front proxy
+ * `OTEL_COLLECTOR_HOST` with `OTEL_COLLECTOR_PORT_GRPC` and `OTEL_COLLECTOR_PORT_HTTP`, and
+ * `JAEGER_HOST` with `JAEGER_UI_PORT`. Unpaired, each address named a multi-port Service without
+ * a port, so the link took all seven collector ports (with a warning) instead of the two it uses.
+ */
+const vars = (o: Record<string, string>) => new Map(Object.entries(o));
+const names = (host: string, o: Record<string, string>) => pairedPorts(host, vars(o)).map((p) => `${p.name}=${p.port}`);
+
+describe('pairedPorts', () => {
+  it('FOO_PORT (or FOO_SERVICE_PORT) alone when present, as before', () => {
+    expect(names('FLAGD_HOST', { FLAGD_HOST: 'flagd', FLAGD_PORT: '8013', FLAGD_UI_HOST: 'flagd-ui', FLAGD_UI_PORT: '4000' })).toEqual(['FLAGD_PORT=8013']);
+    expect(names('DB_HOST', { DB_SERVICE_PORT: '5432', DB_PORT_ADMIN: '9000' })).toEqual(['DB_SERVICE_PORT=5432']);
+  });
+
+  it('else every FOO_PORT_<X> and FOO_<X>_PORT, but not a FOO_<X>_PORT that has its own FOO_<X>_HOST', () => {
+    expect(names('OTEL_COLLECTOR_HOST', { OTEL_COLLECTOR_PORT_GRPC: '4317', OTEL_COLLECTOR_PORT_HTTP: '4318' })).toEqual(['OTEL_COLLECTOR_PORT_GRPC=4317', 'OTEL_COLLECTOR_PORT_HTTP=4318']);
+    expect(names('JAEGER_HOST', { JAEGER_UI_PORT: '16686' })).toEqual(['JAEGER_UI_PORT=16686']);
+    expect(names('KAFKA_HOST', { KAFKA_UI_HOST: 'kafka-ui', KAFKA_UI_PORT: '8080', KAFKA_PORT_PLAIN: '9092' })).toEqual(['KAFKA_PORT_PLAIN=9092']);
+  });
+
+  it('only numeric values, only host-like names, and lower-case names alike', () => {
+    expect(names('API_HOST', { API_PORT_NAME: 'http', API_TLS_PORT: '${PORT}' })).toEqual([]);
+    expect(names('API_TIMEOUT', { API_PORT: '80' })).toEqual([]);
+    expect(names('api_host', { api_port_grpc: '9000' })).toEqual(['api_port_grpc=9000']);
+  });
+});
+
+const APP = `apiVersion: v1
+kind: Service
+metadata: {name: otel-collector, namespace: demo}
+spec:
+  selector: {app: otel-collector}
+  ports:
+    - {name: otlp, port: 4317}
+    - {name: otlp-http, port: 4318}
+    - {name: metrics, port: 8888}
+    - {name: zipkin, port: 9411}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: otel-collector, namespace: demo}
+spec:
+  selector: {matchLabels: {app: otel-collector}}
+  template:
+    metadata: {labels: {app: otel-collector}}
+    spec:
+      containers: [{name: c, image: otelcol, ports: [{containerPort: 4317}, {containerPort: 4318}, {containerPort: 8888}, {containerPort: 9411}]}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: frontend-proxy, namespace: demo}
+spec:
+  selector: {matchLabels: {app: frontend-proxy}}
+  template:
+    metadata: {labels: {app: frontend-proxy}}
+    spec:
+      containers:
+        - name: envoy
+          image: envoy
+          env:
+            - {name: OTEL_COLLECTOR_NAME, value: otel-collector}
+            - {name: OTEL_COLLECTOR_HOST, value: $(OTEL_COLLECTOR_NAME)}
+            - {name: OTEL_COLLECTOR_PORT_GRPC, value: "4317"}
+            - {name: OTEL_COLLECTOR_PORT_HTTP, value: "4318"}
+`;
+
+describe('scan: an address paired with several port variables links on each of them', () => {
+  it('frontend-proxy -> otel-collector on 4317 and 4318 only, one evidence per port variable, no NPC074', () => {
+    const r = scanTopology(loadManifests([{ path: 'app.yaml', text: APP }]).cluster);
+    expect(r.value.links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`)).toEqual(['demo/frontend-proxy[Deployment] => demo/otel-collector[Deployment] : TCP 4317-4318']);
+    expect(r.value.links[0]?.evidence.map((e) => (e.kind === 'address' ? e.value : e.kind))).toEqual(['otel-collector (OTEL_COLLECTOR_PORT_GRPC=4317)', 'otel-collector (OTEL_COLLECTOR_PORT_HTTP=4318)']);
+    expect(r.diagnostics.map((d) => d.code)).toEqual([]);
+  });
+});
