@@ -344,7 +344,7 @@ describe('Spring PetClinic (config read through the API, databases installed apa
     const gaps = doc.gaps.map((g) => `${g.workload} ${g.direction} ${g.reason}`);
     for (const s of ['customers-service', 'vets-service', 'visits-service']) {
       expect(gaps).toContain(`${p(s)} ingress no-ingress-source`);
-      expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: p(s), reason: 'no-such-service', value: `${s.replace('-service', '')}-db-mysql.${ns}.svc.cluster.local:3306` }));
+      expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: p(s), reason: 'no-such-service', value: `mysql://${s.replace('-service', '')}-db-mysql.${ns}.svc.cluster.local:3306` }));
     }
     for (const s of ['api-gateway', 'customers-service', 'vets-service', 'visits-service', 'wavefront-proxy']) expect(gaps).toContain(`${p(s)} egress api-server`);
   });
