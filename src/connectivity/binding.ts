@@ -89,7 +89,8 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
     // isolation would have to hold for every pod it stands for, which its witness labels cannot tell
     const subjectIds = subjects.filter((id) => {
       const c = classes.all[id] as PodClass;
-      return !c.ingressController && !(c.represents && policy.layer === 'np');
+      // the ingress controller's egress answers to cluster-wide admin policies, as any pod's does
+      return !(c.ingressController && policy.layer === 'np') && !(c.represents && policy.layer === 'np');
     });
     for (const direction of ['ingress', 'egress'] as const) {
       if (!policy.governs[direction]) continue;

@@ -16,7 +16,11 @@ export interface PodClass {
   readonly ports: readonly ContainerPort[];
   /** The workloads with a pod in this class. */
   readonly workloads: WorkloadRef[];
-  /** The simulated ingress controller: a source only, never a policy subject or destination. */
+  /**
+   * The simulated ingress controller: a source only, never a destination; the subject of admin
+   * and baseline policies whose subject selectors match it (they apply to every pod, the real
+   * controller's included), of no NetworkPolicy (none lives in its namespace).
+   */
   readonly ingressController: boolean;
   /** Set for a hypothetical pod of exposure analysis: the set of pods it stands for. */
   readonly represents?: RepresentedPods;
@@ -62,8 +66,10 @@ export class PodClasses {
     this.hasRepresentatives = (representatives?.size ?? 0) > 0;
     const nsLabels = new Map<string, Labels>();
     for (const ns of cluster.namespaces.values()) nsLabels.set(ns.name, ns.labels);
-    // The ingress controller is an unlabelled pod in a namespace of its own, which no selector names.
-    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
+    // The ingress controller is an unlabelled pod in a namespace of its own, which no selector
+    // names; like every namespace it carries its name label (so `kubernetes.io/metadata.name
+    // NotIn (...)` or `Exists` match it, and `DoesNotExist` does not).
+    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, { [NAMESPACE_NAME_LABEL]: INGRESS_CONTROLLER_NAMESPACE });
     this.namespaceLabels = nsLabels;
     const index = new Map<string, PodClass>();
     for (const w of cluster.workloads) {
