@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeConnectivity } from '../../src/connectivity/engine.js';
+import { explainPair } from '../../src/connectivity/explain.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import { peerKey } from '../../src/model/peer.js';
 
@@ -46,6 +47,24 @@ describe('the simulated ingress controller', () => {
   it('is a subject of a cluster-wide AdminNetworkPolicy: an egress deny to the backend blocks it', () => {
     const anp = admin('AdminNetworkPolicy', '  priority: 5\n  subject: {namespaces: {}}\n  egress:\n  - {name: no-web, action: Deny, to: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}]}');
     expect(fromController(app + anp)).toEqual([]);
+  });
+
+  it('--explain agrees: the admin deny is the source egress step', () => {
+    const anp = admin('AdminNetworkPolicy', '  priority: 5\n  subject: {namespaces: {}}\n  egress:\n  - {name: no-web, action: Deny, to: [{pods: {namespaceSelector: {}, podSelector: {matchLabels: {app: web}}}}]}');
+    const { cluster } = loadManifests([{ path: 'm.yaml', text: app + anp }]);
+    const { engine } = analyzeConnectivity(cluster);
+    const web = cluster.workloads[0]?.ref;
+    if (!web) throw new Error('no workload');
+    const x = explainPair(engine, { kind: 'ingress-controller' }, { kind: 'workload', ref: web });
+    expect(x?.conns.isEmpty).toBe(true);
+    expect(x?.egress?.map((s) => s.layer)).toEqual(['ANP']);
+    // without the admin policy, the controller's egress stays "not restricted"
+    const plainCluster = loadManifests([{ path: 'm.yaml', text: app }]).cluster;
+    const plainWeb = plainCluster.workloads[0]?.ref;
+    if (!plainWeb) throw new Error('no workload');
+    const open = explainPair(analyzeConnectivity(plainCluster).engine, { kind: 'ingress-controller' }, { kind: 'workload', ref: plainWeb });
+    expect(open?.conns.toString()).toBe('TCP 80');
+    expect(open?.egress).toBeUndefined();
   });
 
   it('is no subject of an admin policy whose subject needs labels it does not have', () => {
