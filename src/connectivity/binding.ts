@@ -84,13 +84,14 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
   };
   for (const policy of policies) {
     const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
-    // exposure's representatives are never NetworkPolicy subjects (netpol-analyzer's choice): the
-    // exposure says what the real workloads' policies let in and out, and a representative's own
-    // isolation would have to hold for every pod it stands for, which its witness labels cannot tell
     const subjectIds = subjects.filter((id) => {
       const c = classes.all[id] as PodClass;
       // the ingress controller's egress answers to cluster-wide admin policies, as any pod's does
-      return !(c.ingressController && policy.layer === 'np') && !(c.represents && policy.layer === 'np');
+      if (c.ingressController) return policy.layer !== 'np';
+      // exposure's representatives are no policy's subject: the exposure says what the real
+      // workloads' own policies let in and out (netpol-analyzer: "where a policy can be tightened"),
+      // the same for entire-cluster as for every representative
+      return !c.represents;
     });
     for (const direction of ['ingress', 'egress'] as const) {
       if (!policy.governs[direction]) continue;

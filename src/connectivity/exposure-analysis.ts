@@ -16,11 +16,12 @@ import { isEmptySelector, selectorKey, selectorMatches } from './selector.js';
  * Method: representative peers. One hypothetical pod without labels in a new, unlabelled
  * namespace stands for "entire-cluster"; for every pod peer of every rule, one hypothetical pod
  * whose namespace and labels satisfy the peer's selectors (the fewest labels that do) stands for
- * the pods it could match. The engine then evaluates the cluster plus these pods (their own
- * policies included), with one difference from real pods: a rule's peer matches a representative
- * only if it matches every pod the representative stands for (selector containment, classes.ts),
- * so what is reported for `entire-cluster` or `[pod with {app NotIn (x)}]` holds for all such
- * pods, not for one lucky witness. As in netpol-analyzer:
+ * the pods it could match. The engine then evaluates the cluster plus these pods, with two
+ * differences from real pods: a rule's peer matches a representative only if it matches every
+ * pod the representative stands for (selector containment, classes.ts), so what is reported for
+ * `entire-cluster` or `[pod with {app NotIn (x)}]` holds for all such pods, not for one lucky
+ * witness; and a representative is no policy's subject (binding.ts), so what is reported is what
+ * the real workload's own policies let in and out. As in netpol-analyzer:
  * - a representative whose selectors (labels only, naming a namespace) a real pod of the
  *   manifests matches is dropped: that pod's own lines already tell;
  * - a representative's answer equal to the workload's entire-cluster answer is not repeated,

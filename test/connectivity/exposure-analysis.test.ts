@@ -59,6 +59,26 @@ describe('exposure: representatives stand for every pod their selectors match', 
     expect(lines.filter((l) => l.startsWith('shop/api[Pod] <='))).toEqual([]);
   });
 
+  it("a representative is no policy's subject: the exposure is what the workload's own policies allow", () => {
+    const banp = [
+      'apiVersion: policy.networking.k8s.io/v1alpha1',
+      'kind: BaselineAdminNetworkPolicy',
+      'metadata: {name: default}',
+      'spec:',
+      '  subject: {namespaces: {}}',
+      '  ingress:',
+      '  - {name: no-http, action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {protocol: TCP, port: 80}}]}',
+      '---',
+    ].join('\n');
+    const lines = exposure(ns('shop') + pod('api', 'shop', '{app: api}') + banp).filter((l) => l.includes('entire-cluster'));
+    expect(lines).toEqual([
+      // the baseline policy denies port 80 into every pod, but api's own egress is open
+      'shop/api[Pod] => entire-cluster : All Connections',
+      // and api's own ingress is what it restricts
+      'shop/api[Pod] <= entire-cluster : SCTP 1-65535,TCP 1-79,81-65535,UDP 1-65535',
+    ]);
+  });
+
   it('a representative an admin deny excludes from entire-cluster is listed with no connections', () => {
     const anp = [
       'apiVersion: policy.networking.k8s.io/v1alpha1',
