@@ -1,4 +1,5 @@
-import type { StageResult } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
+import { originRef } from '../manifests/objects.js';
 import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Namespace, type Workload } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import { ConnectionSet } from '../model/connection-set.js';
@@ -98,9 +99,23 @@ export function analyzeExposure(cluster: Cluster, options: EngineOptions = {}): 
     reps.push({ label, namespace, podLabels, represents });
   };
   add('', ENTIRE_CLUSTER, newNamespace({}), {}, { pods: {}, namespaces: {} });
+  const diagnostics: Diagnostic[] = [];
   for (const p of policies) {
     for (const d of ['ingress', 'egress'] as const) {
       for (const r of p.rules[d]) {
+        // a named port resolves against the destination's containers; a representative has none,
+        // so what an egress rule opens on named ports to pods outside the manifests is not listed
+        if (d === 'egress' && r.ports.named.length > 0 && r.peers.some((peer) => peer.kind === 'pods' || peer.kind === 'any')) {
+          const names = [...new Set(r.ports.named.map((n) => n.name))].sort(compareStrings).join(', ');
+          diagnostics.push(
+            diag(
+              Codes.exposureNamedPortsOmitted,
+              'warning',
+              `egress to named port${r.ports.named.length === 1 ? '' : 's'} ${names}: the exposure does not list it towards pods outside the manifests (their port numbers are unknown)`,
+              originRef(p.origin, ['spec', 'egress', r.ref.index]),
+            ),
+          );
+        }
         for (const peer of r.peers) {
           if (peer.kind !== 'pods') continue;
           const pods = labelsFor(peer.pods);
@@ -158,7 +173,7 @@ export function analyzeExposure(cluster: Cluster, options: EngineOptions = {}): 
       for (const l of labels) if (!peers.has(l)) peers.set(l, ConnectionSet.NONE);
     }
   }
-  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
+  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics };
 }
 
 /** Sorted entries; a representative with the same connections as entire-cluster is left out. */

@@ -180,6 +180,8 @@ export const Codes = {
   // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
   /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
   networkingNotModelled: 'NPC230',
+  /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
+  exposureNamedPortsOmitted: 'NPC231',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyzeExposure } from '../../src/connectivity/exposure-analysis.js';
 import { selectorImplies, selectorMatches } from '../../src/connectivity/selector.js';
+import { Codes } from '../../src/diagnostics/diagnostic.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import type { LabelSelector } from '../../src/manifests/schemas.js';
 
@@ -97,6 +98,18 @@ describe('exposure: representatives stand for every pod their selectors match', 
       'shop/api[Pod] => [namespace with {team=secret}]/[all pods] : No Connections',
       'shop/api[Pod] => entire-cluster : All Connections',
     ]);
+  });
+});
+
+describe('exposure: egress to named ports outside the manifests', () => {
+  it('is not listed, and says so at the rule', () => {
+    const text =
+      ns('shop') + pod('api', 'shop', '{app: api}') +
+      np('out', 'shop', '  podSelector: {matchLabels: {app: api}}\n  policyTypes: [Egress]\n  egress:\n  - to: [{namespaceSelector: {}}]\n    ports: [{port: http}]\n  - to: [{namespaceSelector: {}}]\n    ports: [{port: 53, protocol: UDP}]');
+    const { cluster } = loadManifests([{ path: 'm.yaml', text }]);
+    const r = analyzeExposure(cluster);
+    expect(r.value.egress.map((e) => `${e.peer} : ${e.conns.toString()}`)).toEqual(['entire-cluster : UDP 53']);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.at?.path?.join('.')])).toEqual([[Codes.exposureNamedPortsOmitted, 'warning', 'spec.egress.0']]);
   });
 });
 
