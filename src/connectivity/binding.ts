@@ -71,7 +71,7 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
     const classParts: IdSet[] = [];
     let atomSet = noAtoms;
     for (const peer of rule.peers) {
-      if (peer.kind === 'pods') classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
+      if (peer.kind === 'pods') classParts.push(classSet(classes.select(peer.namespaces, peer.pods, true)));
       else if (peer.kind === 'ip') {
         // with the pod network known, an address peer covering all of it matches every pod (cluster-ranges.ts)
         if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
@@ -84,7 +84,15 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
   };
   for (const policy of policies) {
     const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
-    const subjectIds = subjects.filter((id) => !(classes.all[id] as PodClass).ingressController);
+    const subjectIds = subjects.filter((id) => {
+      const c = classes.all[id] as PodClass;
+      // the ingress controller's egress answers to cluster-wide admin policies, as any pod's does
+      if (c.ingressController) return policy.layer !== 'np';
+      // exposure's representatives are no policy's subject: the exposure says what the real
+      // workloads' own policies let in and out (netpol-analyzer: "where a policy can be tightened"),
+      // the same for entire-cluster as for every representative
+      return !c.represents;
+    });
     for (const direction of ['ingress', 'egress'] as const) {
       if (!policy.governs[direction]) continue;
       const bound = policy.rules[direction].map((r) => bindRule(r, policy));

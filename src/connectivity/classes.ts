@@ -1,7 +1,7 @@
 import { NAMESPACE_NAME_LABEL, workloadKey, type Cluster, type ContainerPort, type WorkloadRef } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import type { NamespaceMatch } from './policy.js';
-import { isEmptySelector, labelsKey, selectorKey, selectorMatches, type Labels } from './selector.js';
+import { isEmptySelector, labelsKey, selectorImplies, selectorKey, selectorMatches, type Labels } from './selector.js';
 
 /**
  * Equivalence classes of pods. Pods in one namespace with the same labels and the same declared
@@ -16,8 +16,32 @@ export interface PodClass {
   readonly ports: readonly ContainerPort[];
   /** The workloads with a pod in this class. */
   readonly workloads: WorkloadRef[];
-  /** The simulated ingress controller: a source only, never a policy subject or destination. */
+  /**
+   * The simulated ingress controller: a source only, never a destination; the subject of admin
+   * and baseline policies whose subject selectors match it (they apply to every pod, the real
+   * controller's included), of no NetworkPolicy (none lives in its namespace).
+   */
   readonly ingressController: boolean;
+  /** Set for a hypothetical pod of exposure analysis: the set of pods it stands for. */
+  readonly represents?: RepresentedPods;
+}
+
+/**
+ * What a hypothetical pod of exposure analysis stands for: every pod its selectors match. Its own
+ * labels are one witness of that set; a rule peer matches it only if the peer matches every pod of
+ * the set (selector containment), so that what it is granted holds for all of them, as
+ * netpol-analyzer's representative peers do.
+ */
+export interface RepresentedPods {
+  readonly pods: LabelSelector;
+  /** The selector of the namespaces; undefined when the pods are in the pod's own namespace. */
+  readonly namespaces?: LabelSelector;
+}
+
+function representedWithin(r: RepresentedPods, ns: NamespaceMatch, pods: LabelSelector): boolean {
+  if (!selectorImplies(r.pods, pods)) return false;
+  if (r.namespaces === undefined) return true; // a concrete namespace: the witness's check is exact
+  return selectorImplies(r.namespaces, ns.kind === 'named' ? { matchLabels: { [NAMESPACE_NAME_LABEL]: ns.name } } : ns.selector);
 }
 
 export const INGRESS_CONTROLLER_NAMESPACE = '{ingress-controller}';
@@ -36,20 +60,28 @@ export class PodClasses {
   private readonly cache = new Map<string, readonly number[]>();
   private readonly namespaceLabels: ReadonlyMap<string, Labels>;
 
-  constructor(cluster: Cluster, withIngressController: boolean) {
+  private readonly hasRepresentatives: boolean;
+
+  constructor(cluster: Cluster, withIngressController: boolean, representatives?: ReadonlyMap<WorkloadRef, RepresentedPods>) {
+    this.hasRepresentatives = (representatives?.size ?? 0) > 0;
     const nsLabels = new Map<string, Labels>();
     for (const ns of cluster.namespaces.values()) nsLabels.set(ns.name, ns.labels);
-    // The ingress controller is an unlabelled pod in a namespace of its own, which no selector names.
-    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
+    // The ingress controller is an unlabelled pod in a namespace of its own, which no selector
+    // names; like every namespace it carries its name label (so `kubernetes.io/metadata.name
+    // NotIn (...)` or `Exists` match it, and `DoesNotExist` does not).
+    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, { [NAMESPACE_NAME_LABEL]: INGRESS_CONTROLLER_NAMESPACE });
     this.namespaceLabels = nsLabels;
     const index = new Map<string, PodClass>();
     for (const w of cluster.workloads) {
       const classes: PodClass[] = [];
+      const represents = representatives?.get(w.ref);
       for (const pod of w.pods) {
-        const sig = `${w.ref.namespace}\u0000${labelsKey(pod.labels)}\u0000${pod.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',')}`;
+        let sig = `${w.ref.namespace}\u0000${labelsKey(pod.labels)}\u0000${pod.ports.map((p) => `${p.name ?? ''}:${p.port}/${p.protocol}`).join(',')}`;
+        // a representative is a class of its own: two may share a witness but not what they stand for
+        if (represents) sig += `\u0000${workloadKey(w.ref)}`;
         let cls = index.get(sig);
         if (!cls) {
-          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
+          cls = this.add(w.ref.namespace, pod.labels, pod.ports, false, represents);
           index.set(sig, cls);
         }
         // a workload's pods are met one after another: it is already listed only if it is the last one
@@ -80,7 +112,7 @@ export class PodClasses {
     return last?.ingressController ? last : undefined;
   }
 
-  private add(namespace: string, labels: Labels, ports: readonly ContainerPort[], ingressController: boolean): PodClass {
+  private add(namespace: string, labels: Labels, ports: readonly ContainerPort[], ingressController: boolean, represents?: RepresentedPods): PodClass {
     const cls: PodClass = {
       id: this.all.length,
       namespace,
@@ -89,6 +121,7 @@ export class PodClasses {
       ports,
       workloads: [],
       ingressController,
+      ...(represents ? { represents } : {}),
     };
     this.all.push(cls);
     push(this.byNamespace, namespace, cls.id);
@@ -126,10 +159,15 @@ export class PodClasses {
     return set;
   }
 
-  /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
-  select(ns: NamespaceMatch, pods: LabelSelector): readonly number[] {
+  /**
+   * Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised.
+   * `asPeer`: the match is a rule's peer, which matches a representative class only if it matches
+   * every pod the class stands for; a policy's subject selects it by its witness labels.
+   */
+  select(ns: NamespaceMatch, pods: LabelSelector, asPeer = false): readonly number[] {
     const nsKey = ns.kind === 'named' ? `=${ns.name}` : `~${selectorKey(ns.selector)}`;
-    const key = `${nsKey}\u0000${selectorKey(pods)}`;
+    const peerOfRepresentatives = asPeer && this.hasRepresentatives;
+    const key = `${nsKey}\u0000${selectorKey(pods)}${peerOfRepresentatives ? '\u0000peer' : ''}`;
     const hit = this.cache.get(key);
     if (hit) return hit;
     const namespaces = this.namespaceSet(ns, nsKey);
@@ -165,7 +203,9 @@ export class PodClasses {
     const empty = isEmptySelector(pods);
     const out = candidates.filter((id) => {
       const c = this.all[id] as PodClass;
-      return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
+      if (!(namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels)))) return false;
+      // the witness matching is necessary (it is one of the pods represented), not sufficient
+      return !(peerOfRepresentatives && c.represents) || representedWithin(c.represents, ns, pods);
     });
     this.cache.set(key, out);
     return out;

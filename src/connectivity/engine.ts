@@ -7,7 +7,7 @@ import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
 import type { Peer } from '../model/peer.js';
 import { IdSet } from './id-set.js';
 import { bindPolicies, type Binding, type EvalPeer } from './binding.js';
-import { PodClasses, type PodClass } from './classes.js';
+import { PodClasses, type PodClass, type RepresentedPods } from './classes.js';
 import { enumerateConnections } from './enumerate.js';
 import { evaluateRules, VerdictMemo, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
@@ -44,6 +44,8 @@ export interface EngineOptions {
    * cluster's ranges are not external (cluster-ranges.ts).
    */
   readonly clusterRanges?: ClusterRanges;
+  /** Exposure analysis: the hypothetical workloads that stand for sets of pods (classes.ts). */
+  readonly representatives?: ReadonlyMap<WorkloadRef, RepresentedPods>;
 }
 
 /**
@@ -74,7 +76,7 @@ export class PolicyEngine {
     const exp = ingressExposure(cluster);
     this.exposure = exp.exposure;
     appendAll(this.diagnostics, exp.diagnostics);
-    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
+    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives);
     this.families = options.ipFamilies ?? [4];
     const ranged = this.policies.map((p) => ({ policy: p, rules: ruleRanges(p) })).filter((x) => x.rules.length > 0);
     appendAll(this.diagnostics, otherFamilyWarnings(ranged, this.families));

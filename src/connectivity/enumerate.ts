@@ -194,7 +194,9 @@ function addIngressController(engine: PolicyEngine, peers: PeerIndex, pairs: Pai
     const ports = engine.exposure.ports.get(key);
     if (!ports) continue;
     for (const d of engine.classes.classesOf(w.ref)) {
-      pairs.add(peers.ingressControllerRank, peers.workload(w.ref), ports.intersect(engine.evaluate(d, 'ingress', { kind: 'class', cls: ic })));
+      // the backend's ingress and the controller's own egress (admin policies may select it)
+      const allowed = engine.evaluate(d, 'ingress', { kind: 'class', cls: ic }).intersect(engine.evaluate(ic, 'egress', { kind: 'class', cls: d }));
+      pairs.add(peers.ingressControllerRank, peers.workload(w.ref), ports.intersect(allowed));
     }
   }
 }

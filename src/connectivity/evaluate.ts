@@ -37,7 +37,6 @@ const adminVerdict = (action: BoundRule['rule']['action']) => (action === 'allow
  * else baseline rules, else allow. With `trace`, each deciding step is recorded.
  */
 export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass, direction: 'ingress' | 'egress', peer: EvalPeer, trace?: VerdictStep[]): ConnectionSet {
-  if (subject.ingressController) return ConnectionSet.ALL;
   if (!dr) {
     trace?.push({ layer: 'default', verdict: 'Allow', conns: ConnectionSet.ALL });
     return ConnectionSet.ALL;

@@ -79,13 +79,16 @@ export function explainPair(engine: PolicyEngine, src: Peer, dst: Peer): PairExp
   let conns = ConnectionSet.NONE;
   const egress: ExplainedStep[] = [];
   const ingress: ExplainedStep[] = [];
+  // the ingress controller's egress is restricted only by admin policies that select it
+  let controllerRestricted = false;
   for (const sc of srcClasses) {
     for (const dc of dstClasses) {
       let pair = ConnectionSet.ALL;
-      if (src.kind === 'workload' && sc) {
+      if ((src.kind === 'workload' || src.kind === 'ingress-controller') && sc) {
         const trace: VerdictStep[] = [];
         pair = pair.intersect(engine.evaluate(sc, 'egress', asEvalPeer(dst, dc), trace));
         egress.push(...trace.map(resolveStep));
+        if (src.kind === 'ingress-controller' && trace.some((t) => t.layer !== 'default')) controllerRestricted = true;
       }
       if (dst.kind === 'workload' && dc) {
         const trace: VerdictStep[] = [];
@@ -106,7 +109,7 @@ export function explainPair(engine: PolicyEngine, src: Peer, dst: Peer): PairExp
     src: peerKey(src),
     dst: peerKey(dst),
     conns,
-    ...(src.kind === 'workload' ? { egress: distinctSteps(egress) } : {}),
+    ...(src.kind === 'workload' || controllerRestricted ? { egress: distinctSteps(egress) } : {}),
     ...(dst.kind === 'workload' ? { ingress: distinctSteps(ingress) } : {}),
     ...(exposure ? { exposure } : {}),
   };

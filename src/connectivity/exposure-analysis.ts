@@ -1,11 +1,13 @@
-import type { StageResult } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
+import { originRef } from '../manifests/objects.js';
 import { compareStrings, NAMESPACE_NAME_LABEL, type Cluster, type Namespace, type Workload } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, workloadKey, type WorkloadRef } from '../model/peer.js';
+import type { RepresentedPods } from './classes.js';
 import { PolicyEngine, type EngineOptions } from './engine.js';
 import { compilePolicies, type NamespaceMatch } from './policy.js';
-import { selectorMatches } from './selector.js';
+import { isEmptySelector, selectorKey, selectorMatches } from './selector.js';
 
 /**
  * Exposure (netpol-analyzer `--exposure`): which workloads are reachable from, or reach, peers the
@@ -15,9 +17,16 @@ import { selectorMatches } from './selector.js';
  * Method: representative peers. One hypothetical pod without labels in a new, unlabelled
  * namespace stands for "entire-cluster"; for every pod peer of every rule, one hypothetical pod
  * whose namespace and labels satisfy the peer's selectors (the fewest labels that do) stands for
- * the pods it could match. The engine then evaluates the cluster plus these pods, exactly as it
- * evaluates real ones (their own policies included); a representative's answer that the
- * entire-cluster answer already covers is not repeated.
+ * the pods it could match. The engine then evaluates the cluster plus these pods, with two
+ * differences from real pods: a rule's peer matches a representative only if it matches every
+ * pod the representative stands for (selector containment, classes.ts), so what is reported for
+ * `entire-cluster` or `[pod with {app NotIn (x)}]` holds for all such pods, not for one lucky
+ * witness; and a representative is no policy's subject (binding.ts), so what is reported is what
+ * the real workload's own policies let in and out. As in netpol-analyzer:
+ * - a representative whose selectors (labels only, naming a namespace) a real pod of the
+ *   manifests matches is dropped: that pod's own lines already tell;
+ * - a representative's answer equal to the workload's entire-cluster answer is not repeated,
+ *   and one that differs is, even when empty (`No Connections`): entire-cluster then excludes it.
  */
 export interface ExposureEntry {
   /** The workload of the manifests. */
@@ -41,6 +50,7 @@ interface Representative {
   readonly label: string;
   readonly namespace: Namespace;
   readonly podLabels: Record<string, string>;
+  readonly represents: RepresentedPods;
 }
 
 /** The fewest labels that satisfy a selector (In: its first value; Exists: a placeholder value); undefined if none can. */
@@ -83,24 +93,40 @@ export function analyzeExposure(cluster: Cluster, options: EngineOptions = {}): 
     const name = `{new-namespace-${++fresh}}`;
     return { name, labels: { ...labels, [NAMESPACE_NAME_LABEL]: name }, declared: false };
   };
-  const add = (label: string, namespace: Namespace, podLabels: Record<string, string>) => {
-    const key = `${namespace.name}\u0000${JSON.stringify(Object.entries(podLabels).sort())}`;
+  const add = (key: string, label: string, namespace: Namespace, podLabels: Record<string, string>, represents: RepresentedPods) => {
     if (seen.has(key)) return;
     seen.add(key);
-    reps.push({ label, namespace, podLabels });
+    reps.push({ label, namespace, podLabels, represents });
   };
-  add(ENTIRE_CLUSTER, newNamespace({}), {});
+  add('', ENTIRE_CLUSTER, newNamespace({}), {}, { pods: {}, namespaces: {} });
+  const diagnostics: Diagnostic[] = [];
   for (const p of policies) {
     for (const d of ['ingress', 'egress'] as const) {
       for (const r of p.rules[d]) {
+        // a named port resolves against the destination's containers; a representative has none,
+        // so what an egress rule opens on named ports to pods outside the manifests is not listed
+        if (d === 'egress' && r.ports.named.length > 0 && r.peers.some((peer) => peer.kind === 'pods' || peer.kind === 'any')) {
+          const names = [...new Set(r.ports.named.map((n) => n.name))].sort(compareStrings).join(', ');
+          diagnostics.push(
+            diag(
+              Codes.exposureNamedPortsOmitted,
+              'warning',
+              `egress to named port${r.ports.named.length === 1 ? '' : 's'} ${names}: the exposure does not list it towards pods outside the manifests (their port numbers are unknown)`,
+              originRef(p.origin, ['spec', 'egress', r.ref.index]),
+            ),
+          );
+        }
         for (const peer of r.peers) {
           if (peer.kind !== 'pods') continue;
           const pods = labelsFor(peer.pods);
           if (!pods) continue;
           const ns = representativeNamespace(peer.namespaces, cluster, newNamespace);
           if (!ns) continue;
-          const nsLabel = peer.namespaces.kind === 'named' ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
-          add(`${nsLabel}/${describePods(peer.pods)}`, ns, pods);
+          if (matchedByRealPod(peer.namespaces, peer.pods, cluster)) continue;
+          const named = peer.namespaces.kind === 'named';
+          const nsLabel = named ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
+          const key = `${named ? `=${peer.namespaces.name}` : `~${selectorKey(peer.namespaces.selector)}`}\u0000${selectorKey(peer.pods)}`;
+          add(key, `${nsLabel}/${describePods(peer.pods)}`, ns, pods, named ? { pods: peer.pods } : { pods: peer.pods, namespaces: peer.namespaces.selector });
         }
       }
     }
@@ -115,7 +141,8 @@ export function analyzeExposure(cluster: Cluster, options: EngineOptions = {}): 
   }));
   const namespaces = new Map(cluster.namespaces);
   for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
-  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
+  const representatives = new Map(hypothetical.map((w, i) => [w.ref, (reps[i] as Representative).represents]));
+  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, { ...options, representatives });
   const labelOf = new Map<string, string>(hypothetical.map((w, i) => [workloadKey(w.ref), (reps[i] as Representative).label]));
   const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
   const egress = new Map<string, Map<string, ConnectionSet>>();
@@ -137,22 +164,46 @@ export function analyzeExposure(cluster: Cluster, options: EngineOptions = {}): 
       else if (c.src.kind === 'external') put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
     }
   }
-  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
+  // a representative the workload does not reach (or is not reached by) at all is an exclusion
+  // from entire-cluster when the workload is exposed to entire-cluster: listed, with no connections
+  const labels = reps.map((r) => r.label).filter((l) => l !== ENTIRE_CLUSTER);
+  for (const m of [egress, ingress]) {
+    for (const peers of m.values()) {
+      if (!peers.has(ENTIRE_CLUSTER)) continue;
+      for (const l of labels) if (!peers.has(l)) peers.set(l, ConnectionSet.NONE);
+    }
+  }
+  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics };
 }
 
-/** Sorted entries; a representative whose connections entire-cluster already has is left out. */
+/** Sorted entries; a representative with the same connections as entire-cluster is left out. */
 function entries(m: Map<string, Map<string, ConnectionSet>>): ExposureEntry[] {
   const out: ExposureEntry[] = [];
   for (const [workload, peers] of [...m].sort(([a], [b]) => compareStrings(a, b))) {
     const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
     for (const [peer, conns] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
-      // address ranges end in [External]; representatives other than entire-cluster may be covered by it
+      // address ranges end in [External]; representatives other than entire-cluster may repeat it
       const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith('[External]');
-      if (representative && conns.isSubsetOf(everyone)) continue;
+      if (representative && conns.equals(everyone)) continue;
       out.push({ workload, peer, conns });
     }
   }
   return out;
+}
+
+/**
+ * netpol-analyzer's refinement: a rule peer given by labels only (no expressions), naming pods and
+ * a namespace (by name, or by labels), that a real pod of the manifests matches, needs no
+ * representative: the real pod's connections already show it.
+ */
+function matchedByRealPod(ns: NamespaceMatch, pods: LabelSelector, cluster: Cluster): boolean {
+  if ((pods.matchExpressions ?? []).length > 0 || isEmptySelector(pods)) return false;
+  if (ns.kind === 'selector' && ((ns.selector.matchExpressions ?? []).length > 0 || isEmptySelector(ns.selector))) return false;
+  return cluster.workloads.some((w) => {
+    const nsLabels = cluster.namespaces.get(w.ref.namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: w.ref.namespace };
+    const inNamespace = ns.kind === 'named' ? w.ref.namespace === ns.name : selectorMatches(ns.selector, nsLabels);
+    return inNamespace && w.pods.some((p) => selectorMatches(pods, p.labels));
+  });
 }
 
 function representativeNamespace(match: NamespaceMatch, cluster: Cluster, newNamespace: (labels: Record<string, string>) => Namespace): Namespace | undefined {

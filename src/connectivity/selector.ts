@@ -66,3 +66,58 @@ export function labelsKey(labels: Labels): string {
   }
   return key;
 }
+
+/**
+ * The values one label key may take under a selector: `absent` says whether pods without the key
+ * qualify; `only` lists the values allowed (a finite set), `except` the values excluded (all
+ * others allowed).
+ */
+interface KeyDomain {
+  readonly absent: boolean;
+  readonly kind: 'only' | 'except';
+  readonly values: ReadonlySet<string>;
+}
+
+const ANY_VALUE: KeyDomain = { absent: true, kind: 'except', values: new Set() };
+
+function intersectDomains(a: KeyDomain, b: KeyDomain): KeyDomain {
+  const absent = a.absent && b.absent;
+  if (a.kind === 'only' && b.kind === 'only') return { absent, kind: 'only', values: new Set([...a.values].filter((v) => b.values.has(v))) };
+  if (a.kind === 'except' && b.kind === 'except') return { absent, kind: 'except', values: new Set([...a.values, ...b.values]) };
+  const [only, except] = a.kind === 'only' ? [a, b] : [b, a];
+  return { absent, kind: 'only', values: new Set([...only.values].filter((v) => !except.values.has(v))) };
+}
+
+function domainWithin(a: KeyDomain, b: KeyDomain): boolean {
+  if (a.absent && !b.absent) return false;
+  if (a.kind === 'only') return b.kind === 'only' ? [...a.values].every((v) => b.values.has(v)) : [...a.values].every((v) => !b.values.has(v));
+  // a allows all values but finitely many: b must too, and exclude no more
+  return b.kind === 'except' && [...b.values].every((v) => a.values.has(v));
+}
+
+function domains(selector: LabelSelector): Map<string, KeyDomain> {
+  const out = new Map<string, KeyDomain>();
+  const add = (key: string, d: KeyDomain) => out.set(key, intersectDomains(out.get(key) ?? ANY_VALUE, d));
+  const labels = selector.matchLabels ?? {};
+  for (const k of Object.keys(labels)) add(k, { absent: false, kind: 'only', values: new Set([labels[k] as string]) });
+  for (const e of selector.matchExpressions ?? []) {
+    const values = new Set(e.values ?? []);
+    if (e.operator === 'In') add(e.key, { absent: false, kind: 'only', values });
+    else if (e.operator === 'NotIn') add(e.key, { absent: true, kind: 'except', values });
+    else if (e.operator === 'Exists') add(e.key, { absent: false, kind: 'except', values: new Set() });
+    else add(e.key, { absent: true, kind: 'only', values: new Set() });
+  }
+  return out;
+}
+
+/**
+ * Selector containment: whether every label set `narrow` matches is matched by `broad` too. Both
+ * are conjunctions of one-key requirements, so containment holds key by key (a narrow selector
+ * that matches nothing is contained in every selector).
+ */
+export function selectorImplies(narrow: LabelSelector, broad: LabelSelector): boolean {
+  const n = domains(narrow);
+  for (const d of n.values()) if (!d.absent && d.kind === 'only' && d.values.size === 0) return true;
+  for (const [key, b] of domains(broad)) if (!domainWithin(n.get(key) ?? ANY_VALUE, b)) return false;
+  return true;
+}

@@ -77,11 +77,26 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Kinds that change who can reach whom but that netpol-ci does not model. They are skipped like any
+ * other kind, but never silently: the connectivity would be wrong for the pods they concern, so
+ * each kind present gets a warning saying what the report assumes instead.
+ */
+const NETWORKING_NOT_MODELLED: Readonly<Record<string, string>> = {
+  UserDefinedNetwork: 'the report assumes every pod on the cluster default network; pods of a namespace with a primary user-defined network are isolated from other networks in reality',
+  ClusterUserDefinedNetwork: 'the report assumes every pod on the cluster default network; pods of the namespaces it selects are isolated from other networks in reality',
+  NetworkAttachmentDefinition: 'secondary networks are not analysed; the report covers the cluster default network only (and, for a primary network attachment, may not hold at all)',
+  MultiNetworkPolicy: 'policies of secondary networks are not analysed; the report covers the cluster default network only',
+  VirtualMachine: 'KubeVirt virtual machines are workloads the report does not list; their connections are missing',
+  VirtualMachineInstance: 'KubeVirt virtual machines are workloads the report does not list; their connections are missing',
+};
+
 /** Flattens `List` and `*List` documents, recognises modelled kinds and validates each object. */
 export function readObjects(documents: readonly ParsedDocument[], cache?: ParseCache): ObjectsResult {
   const objects: K8sObject[] = [];
   const diagnostics: Diagnostic[] = [];
   const skippedKinds = new Map<string, number>();
+  const notModelledAt = new Map<string, SourceRef>();
   const visit = (document: ParsedDocument, input: unknown, path: (string | number)[]) => {
     let value = input;
     const where = () => locate(document, path);
@@ -111,6 +126,7 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
     }
     if (!(kind in SCHEMAS)) {
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      if (kind in NETWORKING_NOT_MODELLED && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
     }
     const schema = SCHEMAS[kind as ModelledKind];
@@ -142,6 +158,10 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed.data, origin: { document, path } } as K8sObject);
   };
   for (const d of documents) visit(d, d.value, []);
+  for (const [kind, at] of [...notModelledAt].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const count = skippedKinds.get(kind) ?? 1;
+    diagnostics.push(diag(Codes.networkingNotModelled, 'warning', `${count} ${kind} object${count === 1 ? '' : 's'} not modelled: ${NETWORKING_NOT_MODELLED[kind]}`, at));
+  }
   return { objects, diagnostics, skippedKinds };
 }
 

@@ -20,8 +20,9 @@ export interface ConnectivityOutcome {
 export function runConnectivity(io: Io, paths: readonly string[], settings: ReadSettings, options: { readonly exposure?: boolean } = {}): ConnectivityOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
   const result = analyzeConnectivity(load.cluster, engineOptions(settings));
-  const exposure = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)).value : undefined;
-  return { connectivity: result.value, ...(exposure ? { exposure } : {}), diagnostics: [...diagnostics, ...result.diagnostics] };
+  const analysed = options.exposure ? analyzeExposure(load.cluster, engineOptions(settings)) : undefined;
+  const exposure = analysed?.value;
+  return { connectivity: result.value, ...(exposure ? { exposure } : {}), diagnostics: [...diagnostics, ...result.diagnostics, ...(analysed?.diagnostics ?? [])] };
 }
 
 export type { Exposure, ExposureEntry } from '../connectivity/exposure-analysis.js';
