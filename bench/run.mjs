@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100,1000,5000,20000,50000] [--runs 5] [--runs-large 3] [--skip-peer] [--skip-nca]
+// npm run bench [-- --sizes 100,1000,5000,20000,50000] [--runs 5] [--runs-large 3] [--skip-peer] [--skip-nca] [--skip-nca-baseline]
 //                 [--skip-profile] [--skip-traffic]
 //
 // (a CI-like short run: --sizes 100,1000 --runs 3 --skip-peer --skip-nca --skip-profile --skip-traffic)
@@ -296,7 +296,7 @@ else if (oneOff('the traffic bench')) await runTrafficBench({ bundle: BUNDLE, n:
 
 // --- baseline: nca beside the built-in check ----------------------------------------------------
 log(`\n## baseline: the same 50 rules by nca (scoped per rule, one process, budget ${NCA_BASELINE.budgetSeconds} s), N=${largest}, run once`);
-if (flag('--skip-nca')) log('skipped (--skip-nca)');
+if (flag('--skip-nca') || flag('--skip-nca-baseline')) log(`skipped (${flag('--skip-nca') ? '--skip-nca' : '--skip-nca-baseline'})`);
 else if (oneOff('the nca baseline')) {
   const p = spawnSync(process.execPath, [path.join(BENCH_DIR, 'nca-baseline.mjs'), BUNDLE, String(largest), String(NCA_BASELINE.budgetSeconds)], {
     encoding: 'utf8',
