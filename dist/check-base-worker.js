@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-774YX6HZ.js";
-import "./chunks/chunk-FO2GRC3I.js";
-import "./chunks/chunk-S2WSBLV4.js";
+} from "./chunks/chunk-W6P3OL6G.js";
+import "./chunks/chunk-ARNTARLR.js";
+import "./chunks/chunk-BTYONLX7.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-ZJ4JOIE2.js";
+} from "./chunks/chunk-EEBPC6OY.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

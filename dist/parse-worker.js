@@ -10676,7 +10676,12 @@ var Codes = {
   baselineEngineNote: "NPC112",
   // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
   /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
-  trafficBlocked: "NPC225"
+  trafficBlocked: "NPC225",
+  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
+  /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
+  networkingNotModelled: "NPC230",
+  /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
+  exposureNamedPortsOmitted: "NPC231"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
@@ -11317,8 +11322,9 @@ function duplicateKeys(text, first) {
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lines, uniqueKeys: true, strict: false });
   const found = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const key = /"([^"]*)"|'([^']*)'/.exec(e.message);
-    return { key: key?.[1] ?? key?.[2] ?? text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim(), line: pos.line, column: pos.col };
+    const written = /^\s*("[^"]*"|'[^']*'|[^:#\n]*?)\s*:(?:\s|$)/.exec(text.slice(e.pos[0]).split("\n", 1)[0])?.[1];
+    const key = written !== void 0 && written !== "" ? written.replace(/^(["'])(.*)\1$/, "$2") : text.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim();
+    return { key, line: pos.line, column: pos.col };
   });
   return found.length > 0 ? found : [{ key: "?", line: first.line, column: first.column ?? 1 }];
 }

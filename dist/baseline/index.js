@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-IKYEE5IR.js";
-import "../chunks/chunk-774YX6HZ.js";
-import "../chunks/chunk-JAG2YX2N.js";
+} from "../chunks/chunk-C7OOCGHC.js";
+import "../chunks/chunk-W6P3OL6G.js";
+import "../chunks/chunk-RK7NW5G7.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-UR2OOZH7.js";
-import "../chunks/chunk-A2BLCCXS.js";
-import "../chunks/chunk-AV6RPOOS.js";
-import "../chunks/chunk-FO2GRC3I.js";
+} from "../chunks/chunk-ICSUNWUD.js";
+import "../chunks/chunk-PUZ4HOS2.js";
+import "../chunks/chunk-HBM66GIY.js";
+import "../chunks/chunk-ARNTARLR.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-D753RYA7.js";
+} from "../chunks/chunk-3IMT4DB2.js";
 import {
   peerKey
-} from "../chunks/chunk-S2WSBLV4.js";
+} from "../chunks/chunk-BTYONLX7.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,11 +37,11 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SOAJ6IVU.js";
+} from "../chunks/chunk-Z5Z4UOV6.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-ZJ4JOIE2.js";
+} from "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

@@ -16459,7 +16459,12 @@ var init_diagnostic = __esm({
       baselineEngineNote: "NPC112",
       // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
       /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
-      trafficBlocked: "NPC225"
+      trafficBlocked: "NPC225",
+      // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
+      /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
+      networkingNotModelled: "NPC230",
+      /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
+      exposureNamedPortsOmitted: "NPC231"
     };
   }
 });
@@ -27708,8 +27713,9 @@ function duplicateKeys(text2, first) {
   const doc = (0, import_yaml2.parseDocument)(text2, { lineCounter: lines, uniqueKeys: true, strict: false });
   const found = doc.errors.filter((e) => e.code === "DUPLICATE_KEY").map((e) => {
     const pos = lines.linePos(e.pos[0]);
-    const key3 = /"([^"]*)"|'([^']*)'/.exec(e.message);
-    return { key: key3?.[1] ?? key3?.[2] ?? text2.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim(), line: pos.line, column: pos.col };
+    const written = /^\s*("[^"]*"|'[^']*'|[^:#\n]*?)\s*:(?:\s|$)/.exec(text2.slice(e.pos[0]).split("\n", 1)[0])?.[1];
+    const key3 = written !== void 0 && written !== "" ? written.replace(/^(["'])(.*)\1$/, "$2") : text2.slice(e.pos[0], e.pos[1]).replace(/:.*$/s, "").trim();
+    return { key: key3, line: pos.line, column: pos.col };
   });
   return found.length > 0 ? found : [{ key: "?", line: first.line, column: first.column ?? 1 }];
 }
@@ -27908,7 +27914,7 @@ function describe3(v) {
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, BackendRefSchema, GatewayRouteSchema;
+var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema;
 var init_schemas3 = __esm({
   "src/manifests/schemas.ts"() {
     "use strict";
@@ -28076,6 +28082,8 @@ var init_schemas3 = __esm({
       }).loose()
     }).loose();
     ConfigMapSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
+    SubjectSchema = external_exports.object({ kind: str2, name: str2, namespace: str2.nullish() }).loose();
+    RoleBindingSchema = external_exports.object({ metadata: MetadataSchema, subjects: external_exports.array(SubjectSchema).nullish(), roleRef: external_exports.object({ kind: str2, name: str2 }).loose() }).loose();
     BackendRefSchema = external_exports.object({ name: str2, namespace: str2.nullish(), port: int3().nullish(), kind: str2.nullish(), group: str2.nullish() }).loose();
     GatewayRouteSchema = external_exports.object({
       metadata: MetadataSchema,
@@ -28508,6 +28516,7 @@ function readObjects(documents, cache2) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
+  const notModelledAt = /* @__PURE__ */ new Map();
   const visit2 = (document, input2, path18) => {
     let value = input2;
     const where3 = () => locate(document, path18);
@@ -28534,6 +28543,7 @@ function readObjects(documents, cache2) {
     }
     if (!(kind in SCHEMAS)) {
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      if (kind in NETWORKING_NOT_MODELLED && !notModelledAt.has(kind)) notModelledAt.set(kind, path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 });
       return;
     }
     const schema2 = SCHEMAS[kind];
@@ -28563,6 +28573,10 @@ function readObjects(documents, cache2) {
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path18 } });
   };
   for (const d of documents) visit2(d, d.value, []);
+  for (const [kind, at4] of [...notModelledAt].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const count = skippedKinds.get(kind) ?? 1;
+    diagnostics.push(diag(Codes.networkingNotModelled, "warning", `${count} ${kind} object${count === 1 ? "" : "s"} not modelled: ${NETWORKING_NOT_MODELLED[kind]}`, at4));
+  }
   return { objects, diagnostics, skippedKinds };
 }
 function checkNames(meta3, kind, document, path18, diagnostics) {
@@ -28576,7 +28590,7 @@ function checkNames(meta3, kind, document, path18, diagnostics) {
     diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path18, "metadata", "namespace"])));
   }
 }
-var SCHEMAS, DNS_SUBDOMAIN2, DNS_LABEL2;
+var SCHEMAS, NETWORKING_NOT_MODELLED, DNS_SUBDOMAIN2, DNS_LABEL2;
 var init_objects = __esm({
   "src/manifests/objects.ts"() {
     "use strict";
@@ -28608,7 +28622,17 @@ var init_objects = __esm({
       GRPCRoute: GatewayRouteSchema,
       TCPRoute: GatewayRouteSchema,
       TLSRoute: GatewayRouteSchema,
-      UDPRoute: GatewayRouteSchema
+      UDPRoute: GatewayRouteSchema,
+      RoleBinding: RoleBindingSchema,
+      ClusterRoleBinding: RoleBindingSchema
+    };
+    NETWORKING_NOT_MODELLED = {
+      UserDefinedNetwork: "the report assumes every pod on the cluster default network; pods of a namespace with a primary user-defined network are isolated from other networks in reality",
+      ClusterUserDefinedNetwork: "the report assumes every pod on the cluster default network; pods of the namespaces it selects are isolated from other networks in reality",
+      NetworkAttachmentDefinition: "secondary networks are not analysed; the report covers the cluster default network only (and, for a primary network attachment, may not hold at all)",
+      MultiNetworkPolicy: "policies of secondary networks are not analysed; the report covers the cluster default network only",
+      VirtualMachine: "KubeVirt virtual machines are workloads the report does not list; their connections are missing",
+      VirtualMachineInstance: "KubeVirt virtual machines are workloads the report does not list; their connections are missing"
     };
     DNS_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
     DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -29105,7 +29129,7 @@ function bindPolicies(policies, classes, atoms, podNetwork) {
     const classParts = [];
     let atomSet = noAtoms;
     for (const peer of rule.peers) {
-      if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods)));
+      if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods, true)));
       else if (peer.kind === "ip") {
         if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
         const ids = atoms.flatMap((atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []);
@@ -29117,7 +29141,11 @@ function bindPolicies(policies, classes, atoms, podNetwork) {
   };
   for (const policy of policies) {
     const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
-    const subjectIds = subjects.filter((id) => !classes.all[id].ingressController);
+    const subjectIds = subjects.filter((id) => {
+      const c = classes.all[id];
+      if (c.ingressController) return policy.layer !== "np";
+      return !c.represents;
+    });
     for (const direction of ["ingress", "egress"]) {
       if (!policy.governs[direction]) continue;
       const bound = policy.rules[direction].map((r) => bindRule(r, policy));
@@ -29369,13 +29397,52 @@ function labelsKey(labels3) {
   }
   return key3;
 }
+function intersectDomains(a, b) {
+  const absent = a.absent && b.absent;
+  if (a.kind === "only" && b.kind === "only") return { absent, kind: "only", values: new Set([...a.values].filter((v) => b.values.has(v))) };
+  if (a.kind === "except" && b.kind === "except") return { absent, kind: "except", values: /* @__PURE__ */ new Set([...a.values, ...b.values]) };
+  const [only, except] = a.kind === "only" ? [a, b] : [b, a];
+  return { absent, kind: "only", values: new Set([...only.values].filter((v) => !except.values.has(v))) };
+}
+function domainWithin(a, b) {
+  if (a.absent && !b.absent) return false;
+  if (a.kind === "only") return b.kind === "only" ? [...a.values].every((v) => b.values.has(v)) : [...a.values].every((v) => !b.values.has(v));
+  return b.kind === "except" && [...b.values].every((v) => a.values.has(v));
+}
+function domains(selector) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (key3, d) => out.set(key3, intersectDomains(out.get(key3) ?? ANY_VALUE, d));
+  const labels3 = selector.matchLabels ?? {};
+  for (const k of Object.keys(labels3)) add(k, { absent: false, kind: "only", values: /* @__PURE__ */ new Set([labels3[k]]) });
+  for (const e of selector.matchExpressions ?? []) {
+    const values = new Set(e.values ?? []);
+    if (e.operator === "In") add(e.key, { absent: false, kind: "only", values });
+    else if (e.operator === "NotIn") add(e.key, { absent: true, kind: "except", values });
+    else if (e.operator === "Exists") add(e.key, { absent: false, kind: "except", values: /* @__PURE__ */ new Set() });
+    else add(e.key, { absent: true, kind: "only", values: /* @__PURE__ */ new Set() });
+  }
+  return out;
+}
+function selectorImplies(narrow2, broad) {
+  const n = domains(narrow2);
+  for (const d of n.values()) if (!d.absent && d.kind === "only" && d.values.size === 0) return true;
+  for (const [key3, b] of domains(broad)) if (!domainWithin(n.get(key3) ?? ANY_VALUE, b)) return false;
+  return true;
+}
+var ANY_VALUE;
 var init_selector = __esm({
   "src/connectivity/selector.ts"() {
     "use strict";
+    ANY_VALUE = { absent: true, kind: "except", values: /* @__PURE__ */ new Set() };
   }
 });
 
 // src/connectivity/classes.ts
+function representedWithin(r, ns, pods) {
+  if (!selectorImplies(r.pods, pods)) return false;
+  if (r.namespaces === void 0) return true;
+  return selectorImplies(r.namespaces, ns.kind === "named" ? { matchLabels: { [NAMESPACE_NAME_LABEL]: ns.name } } : ns.selector);
+}
 function push(map3, key3, value) {
   const list2 = map3.get(key3);
   if (list2) list2.push(value);
@@ -29401,19 +29468,23 @@ var init_classes = __esm({
       byKey = /* @__PURE__ */ new Map();
       cache = /* @__PURE__ */ new Map();
       namespaceLabels;
-      constructor(cluster, withIngressController) {
+      hasRepresentatives;
+      constructor(cluster, withIngressController, representatives) {
+        this.hasRepresentatives = (representatives?.size ?? 0) > 0;
         const nsLabels = /* @__PURE__ */ new Map();
         for (const ns of cluster.namespaces.values()) nsLabels.set(ns.name, ns.labels);
-        if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, {});
+        if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, { [NAMESPACE_NAME_LABEL]: INGRESS_CONTROLLER_NAMESPACE });
         this.namespaceLabels = nsLabels;
         const index = /* @__PURE__ */ new Map();
         for (const w of cluster.workloads) {
           const classes = [];
+          const represents = representatives?.get(w.ref);
           for (const pod of w.pods) {
-            const sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
+            let sig = `${w.ref.namespace}\0${labelsKey(pod.labels)}\0${pod.ports.map((p) => `${p.name ?? ""}:${p.port}/${p.protocol}`).join(",")}`;
+            if (represents) sig += `\0${workloadKey(w.ref)}`;
             let cls = index.get(sig);
             if (!cls) {
-              cls = this.add(w.ref.namespace, pod.labels, pod.ports, false);
+              cls = this.add(w.ref.namespace, pod.labels, pod.ports, false, represents);
               index.set(sig, cls);
             }
             if (cls.workloads[cls.workloads.length - 1] !== w.ref) cls.workloads.push(w.ref);
@@ -29439,7 +29510,7 @@ var init_classes = __esm({
         const last = this.all[this.all.length - 1];
         return last?.ingressController ? last : void 0;
       }
-      add(namespace, labels3, ports, ingressController) {
+      add(namespace, labels3, ports, ingressController, represents) {
         const cls = {
           id: this.all.length,
           namespace,
@@ -29447,7 +29518,8 @@ var init_classes = __esm({
           labels: labels3,
           ports,
           workloads: [],
-          ingressController
+          ingressController,
+          ...represents ? { represents } : {}
         };
         this.all.push(cls);
         push(this.byNamespace, namespace, cls.id);
@@ -29480,10 +29552,15 @@ var init_classes = __esm({
         if (!set3) this.namespaceSets.set(key3, set3 = new Set(this.namespaces(match)));
         return set3;
       }
-      /** Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised. */
-      select(ns, pods) {
+      /**
+       * Ids (ascending) of the classes whose pods a namespace match plus pod selector select; memoised.
+       * `asPeer`: the match is a rule's peer, which matches a representative class only if it matches
+       * every pod the class stands for; a policy's subject selects it by its witness labels.
+       */
+      select(ns, pods, asPeer = false) {
         const nsKey = ns.kind === "named" ? `=${ns.name}` : `~${selectorKey(ns.selector)}`;
-        const key3 = `${nsKey}\0${selectorKey(pods)}`;
+        const peerOfRepresentatives = asPeer && this.hasRepresentatives;
+        const key3 = `${nsKey}\0${selectorKey(pods)}${peerOfRepresentatives ? "\0peer" : ""}`;
         const hit = this.cache.get(key3);
         if (hit) return hit;
         const namespaces = this.namespaceSet(ns, nsKey);
@@ -29517,7 +29594,8 @@ var init_classes = __esm({
         const empty = isEmptySelector(pods);
         const out = candidates.filter((id) => {
           const c = this.all[id];
-          return namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels));
+          if (!(namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels)))) return false;
+          return !(peerOfRepresentatives && c.represents) || representedWithin(c.represents, ns, pods);
         });
         this.cache.set(key3, out);
         return out;
@@ -29579,7 +29657,8 @@ function addIngressController(engine, peers, pairs2) {
     const ports = engine.exposure.ports.get(key3);
     if (!ports) continue;
     for (const d of engine.classes.classesOf(w.ref)) {
-      pairs2.add(peers.ingressControllerRank, peers.workload(w.ref), ports.intersect(engine.evaluate(d, "ingress", { kind: "class", cls: ic })));
+      const allowed = engine.evaluate(d, "ingress", { kind: "class", cls: ic }).intersect(engine.evaluate(ic, "egress", { kind: "class", cls: d }));
+      pairs2.add(peers.ingressControllerRank, peers.workload(w.ref), ports.intersect(allowed));
     }
   }
 }
@@ -29709,7 +29788,6 @@ function matches(b, peer) {
   return peer.kind === "class" ? b.classes.has(peer.cls.id) : b.atoms.has(peer.atom);
 }
 function evaluateRules(dr, subject, direction, peer, trace) {
-  if (subject.ingressController) return ConnectionSet.ALL;
   if (!dr) {
     trace?.push({ layer: "default", verdict: "Allow", conns: ConnectionSet.ALL });
     return ConnectionSet.ALL;
@@ -29852,7 +29930,30 @@ function serviceWorkloads(svc, byNamespace) {
   const selector = svc.spec?.selector;
   if (!selector || Object.keys(selector).length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels)));
+  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels) || selectsStatefulSetPod(selector, w, p.labels)));
+}
+function selectsStatefulSetPod(selector, w, labels3) {
+  if (w.ref.kind !== "StatefulSet") return false;
+  const name = labels3[POD_NAME_LABEL] === void 0 ? selector[POD_NAME_LABEL] : void 0;
+  const index = labels3[POD_INDEX_LABEL] === void 0 ? selector[POD_INDEX_LABEL] : void 0;
+  if (name === void 0 && index === void 0) return false;
+  const ordinals = [
+    ...name !== void 0 ? [name.startsWith(`${w.ref.name}-`) && /^\d+$/.test(name.slice(w.ref.name.length + 1)) ? Number(name.slice(w.ref.name.length + 1)) : -1] : [],
+    ...index !== void 0 ? [/^\d+$/.test(index) ? Number(index) : -1] : []
+  ];
+  const ordinal = ordinals[0];
+  if (ordinal < 0 || ordinals.some((o) => o !== ordinal)) return false;
+  const replicas = replicasOf(w);
+  if (replicas !== void 0 && ordinal >= replicas) return false;
+  const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => !(k === POD_NAME_LABEL && name !== void 0 || k === POD_INDEX_LABEL && index !== void 0)));
+  return selectorMatches({ matchLabels: rest }, labels3);
+}
+function replicasOf(w) {
+  let node2 = w.origin.document.value;
+  for (const k of [...w.origin.path, "spec"]) node2 = node2 && typeof node2 === "object" ? node2[k] : void 0;
+  const replicas = node2 && typeof node2 === "object" ? node2.replicas : void 0;
+  if (replicas === void 0 || replicas === null) return 1;
+  return typeof replicas === "number" && Number.isInteger(replicas) ? replicas : void 0;
 }
 function backendOf(b, namespace, via) {
   if (!b) return void 0;
@@ -29957,6 +30058,7 @@ function backendByTargetPortWarning(via, port2, service, at4) {
     `name the Service port (${service}'s port), not the container port`
   );
 }
+var POD_NAME_LABEL, POD_INDEX_LABEL;
 var init_exposure = __esm({
   "src/connectivity/exposure.ts"() {
     "use strict";
@@ -29966,6 +30068,8 @@ var init_exposure = __esm({
     init_connection_set();
     init_service_ports();
     init_selector();
+    POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
+    POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
   }
 });
 
@@ -30328,7 +30432,7 @@ var init_engine = __esm({
         const exp = ingressExposure(cluster);
         this.exposure = exp.exposure;
         appendAll(this.diagnostics, exp.diagnostics);
-        this.classes = new PodClasses(cluster, this.exposure.ports.size > 0);
+        this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives);
         this.families = options.ipFamilies ?? [4];
         const ranged = this.policies.map((p) => ({ policy: p, rules: ruleRanges(p) })).filter((x) => x.rules.length > 0);
         appendAll(this.diagnostics, otherFamilyWarnings(ranged, this.families));
@@ -30443,13 +30547,15 @@ function explainPair(engine, src, dst) {
   let conns2 = ConnectionSet.NONE;
   const egress = [];
   const ingress = [];
+  let controllerRestricted = false;
   for (const sc of srcClasses) {
     for (const dc of dstClasses) {
       let pair = ConnectionSet.ALL;
-      if (src.kind === "workload" && sc) {
+      if ((src.kind === "workload" || src.kind === "ingress-controller") && sc) {
         const trace = [];
         pair = pair.intersect(engine.evaluate(sc, "egress", asEvalPeer(dst, dc), trace));
         egress.push(...trace.map(resolveStep));
+        if (src.kind === "ingress-controller" && trace.some((t) => t.layer !== "default")) controllerRestricted = true;
       }
       if (dst.kind === "workload" && dc) {
         const trace = [];
@@ -30470,7 +30576,7 @@ function explainPair(engine, src, dst) {
     src: peerKey(src),
     dst: peerKey(dst),
     conns: conns2,
-    ...src.kind === "workload" ? { egress: distinctSteps(egress) } : {},
+    ...src.kind === "workload" || controllerRestricted ? { egress: distinctSteps(egress) } : {},
     ...dst.kind === "workload" ? { ingress: distinctSteps(ingress) } : {},
     ...exposure ? { exposure } : {}
   };
@@ -31678,11 +31784,12 @@ var init_load2 = __esm({
 function timedOut(step2, limits) {
   return new ConfigError(`${step2} timed out after ${(limits.timeoutMs ?? 0) / 1e3} s (${limits.timeoutFlag ?? "--timeout"})`);
 }
-var DEFAULT_RENDER_OPTIONS, DEFAULT_MAX_FILE_BYTES;
+var DEFAULT_KUBE_VERSION, DEFAULT_RENDER_OPTIONS, DEFAULT_MAX_FILE_BYTES;
 var init_types = __esm({
   "src/io/types.ts"() {
     "use strict";
     init_errors3();
+    DEFAULT_KUBE_VERSION = "1.32.0";
     DEFAULT_RENDER_OPTIONS = {
       helmValues: [],
       helmSet: [],
@@ -34500,30 +34607,44 @@ function analyzeExposure(cluster, options = {}) {
   const reps = [];
   const seen = /* @__PURE__ */ new Set();
   let fresh = 0;
-  const newNamespace = (labels3) => {
-    const named = labels3[NAMESPACE_NAME_LABEL];
-    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels3 }, declared: false };
+  const newNamespace = (labels4) => {
+    const named = labels4[NAMESPACE_NAME_LABEL];
+    if (named !== void 0) return cluster.namespaces.get(named) ?? { name: named, labels: { ...labels4 }, declared: false };
     const name = `{new-namespace-${++fresh}}`;
-    return { name, labels: { ...labels3, [NAMESPACE_NAME_LABEL]: name }, declared: false };
+    return { name, labels: { ...labels4, [NAMESPACE_NAME_LABEL]: name }, declared: false };
   };
-  const add = (label, namespace, podLabels) => {
-    const key3 = `${namespace.name}\0${JSON.stringify(Object.entries(podLabels).sort())}`;
+  const add = (key3, label, namespace, podLabels, represents) => {
     if (seen.has(key3)) return;
     seen.add(key3);
-    reps.push({ label, namespace, podLabels });
+    reps.push({ label, namespace, podLabels, represents });
   };
-  add(ENTIRE_CLUSTER, newNamespace({}), {});
+  add("", ENTIRE_CLUSTER, newNamespace({}), {}, { pods: {}, namespaces: {} });
+  const diagnostics = [];
   for (const p of policies) {
     for (const d of ["ingress", "egress"]) {
       for (const r of p.rules[d]) {
+        if (d === "egress" && r.ports.named.length > 0 && r.peers.some((peer) => peer.kind === "pods" || peer.kind === "any")) {
+          const names = [...new Set(r.ports.named.map((n) => n.name))].sort(compareStrings).join(", ");
+          diagnostics.push(
+            diag(
+              Codes.exposureNamedPortsOmitted,
+              "warning",
+              `egress to named port${r.ports.named.length === 1 ? "" : "s"} ${names}: the exposure does not list it towards pods outside the manifests (their port numbers are unknown)`,
+              originRef(p.origin, ["spec", "egress", r.ref.index])
+            )
+          );
+        }
         for (const peer of r.peers) {
           if (peer.kind !== "pods") continue;
           const pods = labelsFor(peer.pods);
           if (!pods) continue;
           const ns = representativeNamespace(peer.namespaces, cluster, newNamespace);
           if (!ns) continue;
-          const nsLabel = peer.namespaces.kind === "named" ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
-          add(`${nsLabel}/${describePods(peer.pods)}`, ns, pods);
+          if (matchedByRealPod(peer.namespaces, peer.pods, cluster)) continue;
+          const named = peer.namespaces.kind === "named";
+          const nsLabel = named ? peer.namespaces.name : `[namespace with ${describeSelector(peer.namespaces.selector)}]`;
+          const key3 = `${named ? `=${peer.namespaces.name}` : `~${selectorKey(peer.namespaces.selector)}`}\0${selectorKey(peer.pods)}`;
+          add(key3, `${nsLabel}/${describePods(peer.pods)}`, ns, pods, named ? { pods: peer.pods } : { pods: peer.pods, namespaces: peer.namespaces.selector });
         }
       }
     }
@@ -34538,7 +34659,8 @@ function analyzeExposure(cluster, options = {}) {
   }));
   const namespaces = new Map(cluster.namespaces);
   for (const r of reps) if (!namespaces.has(r.namespace.name)) namespaces.set(r.namespace.name, r.namespace);
-  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, options);
+  const representatives = new Map(hypothetical.map((w, i) => [w.ref, reps[i].represents]));
+  const engine = new PolicyEngine({ ...cluster, namespaces, workloads: [...real, ...hypothetical] }, { ...options, representatives });
   const labelOf = new Map(hypothetical.map((w, i) => [workloadKey(w.ref), reps[i].label]));
   const realKeys = new Set(real.map((w) => workloadKey(w.ref)));
   const egress = /* @__PURE__ */ new Map();
@@ -34560,7 +34682,14 @@ function analyzeExposure(cluster, options = {}) {
       else if (c.src.kind === "external") put(ingress, peerKey(c.dst), peerKey(c.src), c.conns);
     }
   }
-  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics: [] };
+  const labels3 = reps.map((r) => r.label).filter((l) => l !== ENTIRE_CLUSTER);
+  for (const m of [egress, ingress]) {
+    for (const peers of m.values()) {
+      if (!peers.has(ENTIRE_CLUSTER)) continue;
+      for (const l of labels3) if (!peers.has(l)) peers.set(l, ConnectionSet.NONE);
+    }
+  }
+  return { value: { egress: entries(egress), ingress: entries(ingress) }, diagnostics };
 }
 function entries(m) {
   const out = [];
@@ -34568,11 +34697,20 @@ function entries(m) {
     const everyone = peers.get(ENTIRE_CLUSTER) ?? ConnectionSet.NONE;
     for (const [peer, conns2] of [...peers].sort(([a], [b]) => compareStrings(a, b))) {
       const representative = peer !== ENTIRE_CLUSTER && !peer.endsWith("[External]");
-      if (representative && conns2.isSubsetOf(everyone)) continue;
+      if (representative && conns2.equals(everyone)) continue;
       out.push({ workload, peer, conns: conns2 });
     }
   }
   return out;
+}
+function matchedByRealPod(ns, pods, cluster) {
+  if ((pods.matchExpressions ?? []).length > 0 || isEmptySelector(pods)) return false;
+  if (ns.kind === "selector" && ((ns.selector.matchExpressions ?? []).length > 0 || isEmptySelector(ns.selector))) return false;
+  return cluster.workloads.some((w) => {
+    const nsLabels = cluster.namespaces.get(w.ref.namespace)?.labels ?? { [NAMESPACE_NAME_LABEL]: w.ref.namespace };
+    const inNamespace2 = ns.kind === "named" ? w.ref.namespace === ns.name : selectorMatches(ns.selector, nsLabels);
+    return inNamespace2 && w.pods.some((p) => selectorMatches(pods, p.labels));
+  });
 }
 function representativeNamespace(match, cluster, newNamespace) {
   if (match.kind === "named") return cluster.namespaces.get(match.name) ?? { name: match.name, labels: { [NAMESPACE_NAME_LABEL]: match.name }, declared: false };
@@ -34583,6 +34721,8 @@ var ENTIRE_CLUSTER, HYPOTHETICAL_KIND;
 var init_exposure_analysis = __esm({
   "src/connectivity/exposure-analysis.ts"() {
     "use strict";
+    init_diagnostic();
+    init_objects();
     init_cluster();
     init_connection_set();
     init_peer();
@@ -35067,6 +35207,7 @@ function settingsForm(settings) {
         helmSet: r.helmSet,
         helmReleaseName: r.helmReleaseName,
         helmNamespace: r.helmNamespace,
+        kubeVersion: r.kubeVersion,
         charts: [...r.charts.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0),
         kustomizeFlags: r.kustomizeFlags,
         maxOutputBytes: r.maxOutputBytes
@@ -35127,21 +35268,38 @@ var init_cache = __esm({
 function isAddressName(name) {
   return ADDRESS_NAME.test(name.replace(/^-+/, ""));
 }
+function isOwnAddressName(name) {
+  return OWN_ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+function valueContext(...names) {
+  if (names.some(isOwnAddressName)) return "own";
+  return names.some(isAddressName) ? "address" : "text";
+}
 function findAddressesIn(value, context) {
+  if (context === "own") return [];
   if (context === "address") return findAddresses(value);
   const whole = value.trim();
-  const out = findAddresses(value).flatMap((c) => {
+  const tail = whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "");
+  const own2 = [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const candidates = findAddresses(value).filter((c) => !own2.some(([from, to]) => c.offset >= from && c.offset < to));
+  const out = candidates.flatMap((c) => {
     if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
     if (c.port !== void 0) return [{ ...c, explicit: false }];
-    if (c.text === whole && c.host.includes(".") && /[a-z]$/.test(c.host)) return [c];
+    const dotted = c.host.includes(".") && /[a-z]/.test(c.host.slice(c.host.lastIndexOf(".") + 1));
+    if (dotted && (c.text === whole || c.text === tail && !looksExternalHost(c.host))) return [c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));
   for (const m of value.matchAll(FLAG)) {
-    if (!isAddressName(m[1])) continue;
+    if (!isAddressName(m[1]) || isOwnAddressName(m[1])) continue;
     const start2 = (m.index ?? 0) + m[0].length - m[2].length;
     for (const c of findAddresses(m[2])) if (!seen.has(start2 + c.offset)) out.push({ ...c, offset: start2 + c.offset });
   }
+  const pairs2 = connectionString(value);
+  for (const p of pairs2) {
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= p.valueStart && out[i].offset < p.valueEnd) out.splice(i, 1);
+  }
+  for (const p of pairs2) out.push(...p.candidates);
   for (const m of value.matchAll(NC)) {
     const host = m[1].toLowerCase();
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
@@ -35150,9 +35308,34 @@ function findAddressesIn(value, context) {
   }
   return out.sort((a, b) => a.offset - b.offset);
 }
+function connectionString(value) {
+  if ([...value.matchAll(CONN_PAIRS)].length < 2) return [];
+  const portPair = CONN_PORT.exec(value);
+  const found = [];
+  for (const m of value.matchAll(CONN_HOST)) {
+    const raw = m[2];
+    const start2 = (m.index ?? 0) + m[0].length - raw.length;
+    const listed = raw.replace(/^(?:tcp|np|lpc):/i, "");
+    const skipped = raw.length - listed.length;
+    const sqlServerPort = /^[^,]+,(\d{1,5})$/.exec(listed)?.[1];
+    let offset = start2 + skipped;
+    const out = [];
+    for (const part of sqlServerPort !== void 0 ? [listed.slice(0, listed.indexOf(","))] : listed.split(",")) {
+      const hostPort2 = /^([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::(\d{1,5}))?$/i.exec(part);
+      if (hostPort2) {
+        const port2 = hostPort2[2] ?? sqlServerPort ?? portPair?.[1];
+        const text2 = `${m[1]}=${raw}${port2 !== void 0 && hostPort2[2] === void 0 && sqlServerPort === void 0 ? ` (Port=${port2})` : ""}`;
+        out.push({ host: hostPort2[1].toLowerCase(), ...port2 !== void 0 ? { port: port2 } : {}, text: text2, explicit: true, offset });
+      }
+      offset += part.length + 1;
+    }
+    found.push({ valueStart: start2, valueEnd: start2 + raw.length, candidates: out });
+  }
+  return found;
+}
 function boundaryBefore(text2, index) {
   if (index === 0) return true;
-  return /[\s,;=([{'"|>]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
+  return /[\s,;=([{'"|>:]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
 }
 function boundaryAfter(text2, end) {
   if (end >= text2.length) return true;
@@ -35160,16 +35343,22 @@ function boundaryAfter(text2, end) {
 }
 function findAddresses(value) {
   const out = [];
-  for (const m of value.matchAll(ADDRESS)) {
-    const start2 = m.index ?? 0;
+  const re = new RegExp(ADDRESS.source, ADDRESS.flags);
+  for (let m = re.exec(value); m !== null; m = re.exec(value)) {
+    const start2 = m.index;
     const end = start2 + m[0].length;
     const g = m.groups ?? {};
     const scheme = g.scheme?.toLowerCase();
     const host = (g.host ?? "").toLowerCase();
-    if (!scheme && !boundaryBefore(value, start2)) continue;
-    if (!boundaryAfter(value, end)) continue;
+    const standsAlone = (scheme !== void 0 || boundaryBefore(value, start2)) && boundaryAfter(value, end);
+    if (!standsAlone) {
+      const colon = m[0].indexOf(":");
+      if (colon >= 0 && !m[0].startsWith("://", colon)) re.lastIndex = start2 + colon + 1;
+      continue;
+    }
     if (/^\d+$/.test(host)) continue;
     const isIp = IPV4.test(host) || host.startsWith("[");
+    if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;
     const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
     const text2 = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
     out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: text2, explicit, offset: start2 });
@@ -35187,12 +35376,16 @@ function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
 }
-var ADDRESS_NAME, FLAG, NC, ADDRESS, IPV4, PUBLIC_TLDS;
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, NC, ADDRESS, IPV4, PUBLIC_TLDS;
 var init_addresses = __esm({
   "src/topology/addresses.ts"() {
     "use strict";
     ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|vip|virtual[._-]?ips?)$/i;
     FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+    CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
+    CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
+    CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
     NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
     ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
     IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -35236,6 +35429,93 @@ var init_addresses = __esm({
   }
 });
 
+// src/topology/api-clients.ts
+function apiServerClients(cluster, already) {
+  const bindings = cluster.objects.filter((o) => o.kind === "RoleBinding" || o.kind === "ClusterRoleBinding").sort((a, b) => compareStrings(a.origin.document.file, b.origin.document.file) || a.origin.document.doc - b.origin.document.doc);
+  if (bindings.length === 0) return [];
+  const grants = grantIndex(bindings);
+  const out = [];
+  for (const w of cluster.workloads) {
+    if (already.has(workloadKey(w.ref))) continue;
+    const spec = w.spec ?? {};
+    if (spec.automountServiceAccountToken === false) continue;
+    const named = typeof spec.serviceAccountName === "string" && spec.serviceAccountName !== "" ? "serviceAccountName" : typeof spec.serviceAccount === "string" && spec.serviceAccount !== "" ? "serviceAccount" : void 0;
+    const account = named ? spec[named] : "default";
+    const found = [...grants.get(`${w.ref.namespace}/${account}`) ?? [], ...grants.get(`${w.ref.namespace}/*`) ?? [], ...grants.get("*") ?? []];
+    const first = found[0];
+    if (!first) continue;
+    const binding = `${first.binding.kind} ${first.binding.kind === "RoleBinding" ? `${first.binding.object.metadata.namespace || DEFAULT_NAMESPACE}/` : ""}${first.binding.object.metadata.name ?? ""}`;
+    const more = found.length > 1 ? ` (and ${found.length - 1} more binding${found.length > 2 ? "s" : ""})` : "";
+    out.push({
+      workload: w.ref,
+      value: "kubernetes.default.svc:443",
+      at: originRef(first.binding.origin, ["subjects", first.index]),
+      ...named ? { via: originRef(w.origin, [...w.specPath, named]) } : {},
+      reason: "api-server",
+      detail: `${workloadKey(w.ref)} runs as ServiceAccount ${w.ref.namespace}/${account}, bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more}, so it calls the Kubernetes API server, whose address the manifests do not hold`
+    });
+  }
+  return out;
+}
+function grantIndex(bindings) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (key3, g) => out.set(key3, [...out.get(key3) ?? [], g]);
+  for (const b of bindings) {
+    const bindingNs = b.object.metadata.namespace || DEFAULT_NAMESPACE;
+    (b.object.subjects ?? []).forEach((s, index) => {
+      if (s.kind === "ServiceAccount") {
+        const ns = s.namespace || (b.kind === "RoleBinding" ? bindingNs : void 0);
+        if (ns) add(`${ns}/${s.name}`, { binding: b, index });
+      } else if (s.kind === "Group" && s.name === "system:serviceaccounts") add("*", { binding: b, index });
+      else if (s.kind === "Group" && s.name.startsWith("system:serviceaccounts:")) add(`${s.name.slice("system:serviceaccounts:".length)}/*`, { binding: b, index });
+    });
+  }
+  return out;
+}
+function apiServerGapHolders(unresolved) {
+  return new Set(unresolved.filter((u) => u.reason === "api-server").map((u) => workloadKey(u.workload)));
+}
+var init_api_clients = __esm({
+  "src/topology/api-clients.ts"() {
+    "use strict";
+    init_cluster();
+    init_objects();
+  }
+});
+
+// src/topology/config-sidecars.ts
+function sidecarConfigMaps(env, namespace, configMaps) {
+  const list2 = env ?? [];
+  const literal2 = (name) => {
+    const i = list2.findIndex((e) => e.name === name);
+    const value = i >= 0 ? list2[i]?.value : void 0;
+    return typeof value === "string" ? { value, index: i } : void 0;
+  };
+  const label = literal2("LABEL");
+  if (!label || label.value === "" || !literal2("FOLDER")) return [];
+  const resource = (literal2("RESOURCE")?.value ?? "configmap").toLowerCase();
+  if (resource !== "configmap" && resource !== "both") return [];
+  const wanted = literal2("LABEL_VALUE")?.value;
+  const ns = literal2("NAMESPACE")?.value;
+  const namespaces = ns === void 0 || ns.trim() === "" ? [namespace] : ns.trim().toUpperCase() === "ALL" ? void 0 : ns.split(",").map((n) => n.trim());
+  const out = [];
+  for (const cm of configMaps) {
+    const labels3 = cm.object.metadata.labels ?? {};
+    const cmNs = cm.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (!(label.value in labels3) || wanted !== void 0 && labels3[label.value] !== wanted) continue;
+    if (namespaces && !namespaces.includes(cmNs)) continue;
+    out.push({ cm, labelIndex: label.index });
+  }
+  const key3 = (c) => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name}`;
+  return out.sort((a, b) => compareStrings(key3(a.cm), key3(b.cm)));
+}
+var init_config_sidecars = __esm({
+  "src/topology/config-sidecars.ts"() {
+    "use strict";
+    init_cluster();
+  }
+});
+
 // src/topology/links.ts
 function evidenceText(e) {
   switch (e.kind) {
@@ -35276,17 +35556,33 @@ function expandVarsDetailed(value, vars) {
   });
   return { value: out, missing };
 }
-function pairedPort(hostVar, vars) {
+function pairedPorts(hostVar, vars) {
   const m = HOST_HALF.exec(hostVar);
-  if (!m) return void 0;
+  if (!m) return [];
   const prefix = m[1];
   const upper = hostVar === hostVar.toUpperCase();
-  for (const suffix of ["PORT", "SERVICE_PORT"]) {
-    const name = `${prefix}_${upper ? suffix : suffix.toLowerCase()}`;
+  const numeric = (name) => {
     const v = vars.get(name)?.trim();
-    if (v !== void 0 && /^\d{1,5}$/.test(v)) return { name, port: v };
+    return v !== void 0 && /^\d{1,5}$/.test(v) ? { name, port: v } : void 0;
+  };
+  for (const suffix of ["PORT", "SERVICE_PORT"]) {
+    const exact = numeric(`${prefix}_${upper ? suffix : suffix.toLowerCase()}`);
+    if (exact) return [exact];
   }
-  return void 0;
+  const p = prefix.toLowerCase();
+  const hasOwnHost = (middle) => [...vars.keys()].some((k) => HOST_HALF.exec(k)?.[1]?.toLowerCase() === `${p}_${middle}`);
+  const out = [];
+  for (const name of [...vars.keys()].sort()) {
+    const lower = name.toLowerCase();
+    if (!lower.startsWith(`${p}_`)) continue;
+    const rest = lower.slice(p.length + 1);
+    const suffixed = /^port_[a-z0-9_]+$/.test(rest);
+    const middle = /^([a-z0-9_]+)_port$/.exec(rest)?.[1];
+    if (!suffixed && (middle === void 0 || hasOwnHost(middle))) continue;
+    const found = numeric(name);
+    if (found) out.push(found);
+  }
+  return out;
 }
 var HOST_HALF;
 var init_env = __esm({
@@ -35316,8 +35612,10 @@ function scanTopology(cluster, options = {}) {
   const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") services.set(`${ns}/${o.object.metadata.name}`, { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) });
-    else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+    if (o.kind === "Service") {
+      const key3 = `${ns}/${o.object.metadata.name}`;
+      services.set(key3, [...services.get(key3) ?? [], { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
+    } else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
   }
   const links = new LinkSet();
   const unresolved = [];
@@ -35325,7 +35623,8 @@ function scanTopology(cluster, options = {}) {
   const portChoices = /* @__PURE__ */ new Map();
   const ctx = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
-  const diagnostics = [...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
@@ -35334,13 +35633,11 @@ function scanTopology(cluster, options = {}) {
 function scanWorkload(w, configMaps, ctx) {
   const cmData = (name) => {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-    if (!cm) return void 0;
-    const data = Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string").sort(([a], [b]) => compareStrings(a, b));
-    return [cm, data];
+    return cm ? [cm, configMapFiles(cm)] : void 0;
   };
   const emit2 = (value, context, origin, path18, extra = {}) => {
-    for (let c of findAddressesIn(value, context)) {
-      if (c.port === void 0 && extra.port) c = { ...c, port: extra.port.port, text: `${c.text} (${extra.port.name}=${extra.port.port})`, explicit: true };
+    const withPorts = (c) => c.port === void 0 && extra.ports && extra.ports.length > 0 ? extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true })) : [c];
+    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
       const found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
@@ -35361,12 +35658,15 @@ function scanWorkload(w, configMaps, ctx) {
       const found = cmData(m.name);
       if (!found) continue;
       const [cm, data] = found;
-      for (const [key3, value] of data) emit2(value, isAddressName(key3) ? "address" : "text", cm.origin, ["data", key3], { via: () => originRef(w.origin, m.path), configMap: cm });
+      for (const [key3, value] of data) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, m.path), configMap: cm });
     }
   });
   for (const field3 of ["initContainers", "containers"]) {
     (w.spec?.[field3] ?? []).forEach((container, ci) => {
       const base = [...w.specPath, field3, ci];
+      for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
+        for (const [key3, value] of configMapFiles(cm)) emit2(value, isAddressName(key3) ? "address" : "text", cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex, "value"]), configMap: cm });
+      }
       const vars = /* @__PURE__ */ new Map();
       const imported = [];
       (container.envFrom ?? []).forEach((ef, fi) => {
@@ -35384,7 +35684,8 @@ function scanWorkload(w, configMaps, ctx) {
         if (typeof env.value === "string") {
           const { value: value2, missing } = expandVarsDetailed(env.value, vars);
           vars.set(env.name, value2);
-          if (missing.length > 0 && (isAddressName(env.name) || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+          const context = valueContext(env.name);
+          if (missing.length > 0 && context !== "own" && (context === "address" || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
             ctx.unresolved.push({
               workload: w.ref,
               value: value2,
@@ -35393,7 +35694,7 @@ function scanWorkload(w, configMaps, ctx) {
               detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
             });
           }
-          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context: isAddressName(env.name) ? "address" : "text" });
+          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -35408,28 +35709,30 @@ function scanWorkload(w, configMaps, ctx) {
           path: ["data", ref.key],
           via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]),
           cm: found[0],
-          context: isAddressName(env.name) || isAddressName(ref.key) ? "address" : "text"
+          context: valueContext(env.name, ref.key)
         });
       });
       for (const i of imported) {
-        const port2 = pairedPort(i.key, vars);
-        emit2(i.value, isAddressName(i.key) ? "address" : "text", i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ...port2 ? { port: port2 } : {} });
+        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
       }
       for (const e of entries2) {
-        const port2 = pairedPort(e.name, vars);
-        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? { configMap: e.cm } : {}, ...port2 ? { port: port2 } : {} });
+        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars) });
       }
       for (const list2 of ["command", "args"]) {
         const items = container[list2] ?? [];
         items.forEach((arg, ai) => {
           if (typeof arg !== "string") return;
           const prev = ai > 0 ? items[ai - 1] : void 0;
-          const afterFlag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && isAddressName(prev);
-          emit2(expandVars(arg, vars), afterFlag ? "address" : "text", w.origin, [...base, list2, ai]);
+          const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) ? prev : void 0;
+          const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
+          emit2(expandVars(arg, vars), context, w.origin, [...base, list2, ai]);
         });
       }
     });
   }
+}
+function configMapFiles(cm) {
+  return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
 }
 function lineOf(origin, path18, value, offset, docLines) {
   const at4 = originRef(origin, path18);
@@ -35485,43 +35788,74 @@ function resolveAddress(f, w, ctx) {
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
     return;
   }
-  const svc = target.entry;
-  if (svc.object.spec?.type === "ExternalName") {
-    const name = svc.object.spec.externalName;
+  const inCluster = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
+  if (inCluster.length === 0) {
+    const name = target.entries[0].object.spec.externalName;
     report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
     return;
   }
-  const all = svc.object.spec?.ports ?? [];
-  const ports = all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port);
-  if (ports.length === 0) {
+  const withPort = inCluster.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
+  if (withPort.length === 0) {
     if (!c.explicit) return;
     report("no-such-port", `Service ${target.key} has no port ${c.port}`);
     return;
   }
-  if (svc.workloads.length === 0) {
+  const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
+  if (reaching.length === 0) {
     report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
     return;
   }
+  for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
+}
+function podOwners(workloads, pod) {
+  if (pod === void 0) return workloads;
+  const named = workloads.filter(
+    (dw) => dw.ref.kind === "StatefulSet" && pod.startsWith(`${dw.ref.name}-`) && /^\d+$/.test(pod.slice(dw.ref.name.length + 1)) || dw.spec?.hostname === pod
+  );
+  return named.length > 0 ? named : workloads;
+}
+function reachService(f, w, ctx, service, definition, add) {
+  const { c, at: at4 } = f;
+  const { all, ports, workloads } = definition;
   if (c.port === void 0 && all.length > 1) {
-    const key3 = `${workloadKey(w.ref)}\0${target.key}`;
+    const key3 = `${workloadKey(w.ref)}\0${service}`;
     if (!ctx.portChoices.has(key3)) {
       ctx.portChoices.set(
         key3,
         diag(
           Codes.addressWithoutPort,
           "warning",
-          `${JSON.stringify(c.text)} names Service ${target.key} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
+          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
           at4(),
           "write the port in the address (host:port) or review the link in a links file"
         )
       );
     }
   }
-  for (const dw of svc.workloads) {
+  for (const dw of workloads) {
     if (dw === w) continue;
     const conns2 = targetConns(ports, dw.pods);
-    if (!conns2.isEmpty) add({ kind: "workload", ref: dw.ref }, conns2, target.key);
+    if (!conns2.isEmpty) add({ kind: "workload", ref: dw.ref }, conns2, service);
   }
+}
+function duplicateServiceWarnings(services) {
+  const out = [];
+  for (const [key3, entries2] of [...services].sort(([a], [b]) => compareStrings(a, b))) {
+    if (entries2.length < 2) continue;
+    const places = entries2.map((e) => originRef(e.origin, ["metadata", "name"])).map((at4) => `${at4.file}:${at4.line ?? "?"}`);
+    for (const e of entries2.slice(1)) {
+      out.push(
+        diag(
+          Codes.duplicateObject,
+          "warning",
+          `Service ${key3} is defined more than once (${places.join(", ")}); an address that names it gets links to the workloads of every definition`,
+          originRef(e.origin, ["metadata", "name"]),
+          "keep one definition, or rename one of the Services"
+        )
+      );
+    }
+  }
+  return out;
 }
 function isApiServerHost(host, namespace) {
   return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || host === "kubernetes" && namespace === "default";
@@ -35598,22 +35932,28 @@ function serviceFor(host, namespace, services) {
   }
   const parts = h.split(".");
   const key3 = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
-  const entry = key3 ? services.get(key3) : void 0;
-  return key3 && entry ? { key: key3, entry } : void 0;
+  const entries2 = key3 ? services.get(key3) : void 0;
+  if (key3 && entries2) return { key: key3, entries: entries2, ...parts.length === 3 ? { pod: parts[0] } : {} };
+  if (!suffixed && (parts.length === 2 || parts.length === 3)) {
+    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
+    const headless = (services.get(headlessKey) ?? []).filter((e) => e.object.spec?.clusterIP === "None");
+    if (headless.length > 0) return { key: headlessKey, entries: headless, pod: parts[0] };
+  }
+  return void 0;
 }
 function addExposures(cluster, services, links) {
   const warnings = [];
   const expose = (src, ns, name, port2, kind, object2, at4) => {
-    const svc = services.get(`${ns}/${name}`);
-    if (!svc) return;
     at4 = once(at4);
-    const picked = backendServicePorts(svc.object.spec?.ports ?? [], port2, kind);
-    if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port2, name, at4()));
-    const ports = picked.ports;
-    for (const w of svc.workloads) {
-      const reached = targetConns(ports, w.pods);
-      const conns2 = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
-      if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, exposureEvidence(object2, at4));
+    for (const svc of services.get(`${ns}/${name}`) ?? []) {
+      const picked = backendServicePorts(svc.object.spec?.ports ?? [], port2, kind);
+      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port2, name, at4()));
+      const ports = picked.ports;
+      for (const w of svc.workloads) {
+        const reached = targetConns(ports, w.pods);
+        const conns2 = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
+        if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, exposureEvidence(object2, at4));
+      }
     }
   };
   const ic = { kind: "ingress-controller" };
@@ -35643,7 +35983,7 @@ function addExposures(cluster, services, links) {
       case "Service": {
         const type2 = o.object.spec?.type;
         if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
-        const svc = services.get(`${ns}/${o.object.metadata.name}`);
+        const svc = services.get(`${ns}/${o.object.metadata.name}`)?.find((e) => e.object === o.object);
         for (const w of svc?.workloads ?? []) {
           const conns2 = targetConns(o.object.spec?.ports ?? [], w.pods);
           if (!conns2.isEmpty)
@@ -35682,6 +36022,8 @@ var init_scan = __esm({
     init_cluster();
     init_objects();
     init_addresses();
+    init_api_clients();
+    init_config_sidecars();
     init_links();
     init_env();
     init_peer();
@@ -38010,6 +38352,7 @@ function readSettingsFrom(ctx, opts) {
       helmSet: opts.helmSet,
       ...opts.helmReleaseName ? { helmReleaseName: opts.helmReleaseName } : {},
       ...opts.helmNamespace ? { helmNamespace: opts.helmNamespace } : {},
+      ...opts.kubeVersion ? { kubeVersion: opts.kubeVersion } : {},
       charts,
       kustomizeFlags: opts.kustomizeFlag,
       // --timeout limits every external step; --render-timeout (seconds) is the older, render-only spelling
@@ -38038,7 +38381,7 @@ function execLimits(settings) {
   return { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
 }
 function addCommonOptions(cmd) {
-  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings, parsed manifests and (for check) the whole check across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
+  return cmd.option("-o, --output <file>", "write the report to FILE instead of stdout").option("--verbose", "also show informational diagnostics (skipped files and kinds)").option("-q, --quiet", "show only errors; no progress").option("--max-file-size <bytes>", `skip manifest files larger than this (default ${DEFAULT_MAX_FILE_BYTES})`).option("--namespace <ns>", "namespace of objects that name none, as kubectl apply -n (default: default); chart and kustomization namespaces win").option("--ip-family <family>", "address families of the cluster: 4, 6 or dual (default 4)").option("--helm-values <file>", "values file for every chart (repeatable)", collect).option("--helm-set <key=value>", "a value for every chart, as helm --set (repeatable)", collect).option("--helm-release-name <name>", "release name for helm template (default: the chart folder name)").option("--helm-namespace <ns>", "namespace for helm template").option("--kube-version <version>", `Kubernetes version charts are rendered for, as helm template --kube-version (default ${DEFAULT_KUBE_VERSION})`).option("--helm-config <file>", "per-chart settings: charts: {<folder>: {releaseName, namespace, values: [...], set: [...]}}").option("--kustomize-flag <flag>", "extra flag for kubectl kustomize, e.g. --load-restrictor=LoadRestrictionsNone (repeatable)", collect).option("--cache-dir <dir>", "keep Helm and Kustomize renderings, parsed manifests and (for check) the whole check across runs in DIR, keyed by content (default: $NETPOL_CI_CACHE_DIR, else none)").option("--pod-cidr <cidr>", "the cluster's pod network (repeatable): address peers (ipBlock, ANP networks) covering it then apply to pod-to-pod traffic", collect).option("--service-cidr <cidr>", "the cluster's Service network (repeatable): not treated as external addresses", collect).option("--timeout <duration>", "time limit for each external step (helm, kubectl, git, dot), e.g. 30s or 2m; exceeding it is exit 2 (default 120s)").option("--render-timeout <seconds>", "time limit for each helm or kubectl rendering, in seconds (default 120; --timeout wins)").option("--max-render-bytes <bytes>", "output limit for each rendering (default 64 MiB)");
 }
 function parseOptions(schema2, raw) {
   const r = schema2.safeParse(raw);
@@ -38068,6 +38411,7 @@ var init_common = __esm({
       helmSet: external_exports.array(external_exports.string().regex(/^[^=]+=/, { error: "expected key=value" })).default([]),
       helmReleaseName: external_exports.string().optional(),
       helmNamespace: external_exports.string().optional(),
+      kubeVersion: external_exports.string().regex(/^v?\d+\.\d+(\.\d+)?$/, { error: "expected a Kubernetes version such as 1.32 or v1.32.0" }).optional(),
       namespace: external_exports.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, { error: "expected a namespace name (RFC 1123 label)" }).max(63).optional(),
       helmConfig: external_exports.string().optional(),
       kustomizeFlag: external_exports.array(external_exports.string()).default([]),
@@ -38267,8 +38611,9 @@ var init_check3 = __esm({
 function runConnectivity(io, paths, settings, options = {}) {
   const { load: load2, diagnostics } = loadInputs(io, paths, settings);
   const result = analyzeConnectivity(load2.cluster, engineOptions(settings));
-  const exposure = options.exposure ? analyzeExposure(load2.cluster, engineOptions(settings)).value : void 0;
-  return { connectivity: result.value, ...exposure ? { exposure } : {}, diagnostics: [...diagnostics, ...result.diagnostics] };
+  const analysed = options.exposure ? analyzeExposure(load2.cluster, engineOptions(settings)) : void 0;
+  const exposure = analysed?.value;
+  return { connectivity: result.value, ...exposure ? { exposure } : {}, diagnostics: [...diagnostics, ...result.diagnostics, ...analysed?.diagnostics ?? []] };
 }
 function runExplain(io, paths, settings, srcText, dstText) {
   const { load: load2, diagnostics } = loadInputs(io, paths, settings);
@@ -40883,6 +41228,21 @@ function kustomizationRefs(dir, text2) {
   }
   return refs;
 }
+function localChartDependencies(dir, text2) {
+  let doc;
+  try {
+    doc = yaml.load(text2);
+  } catch {
+    return [];
+  }
+  const deps = doc?.dependencies;
+  if (!Array.isArray(deps)) return [];
+  return deps.flatMap((d) => {
+    const { name, repository } = d ?? {};
+    if (typeof name !== "string" || typeof repository !== "string" || !repository.startsWith("file://")) return [];
+    return [{ name, folder: import_posix.default.normalize(import_posix.default.join(dir, repository.slice("file://".length))) }];
+  });
+}
 function findRenderRoots(files, readText) {
   const chartDirs = files.filter((f) => import_posix.default.basename(f) === "Chart.yaml").map((f) => import_posix.default.dirname(f));
   const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(import_posix.default.basename(f))).map((f) => import_posix.default.dirname(f));
@@ -40894,6 +41254,13 @@ function findRenderRoots(files, readText) {
     if (!text2) continue;
     for (const r of kustomizationRefs(dir, text2)) referenced.add(r);
     if (isComponent(text2)) components.add(dir);
+  }
+  for (const dir of chartDirs) {
+    for (const name of ["Chart.yaml", "requirements.yaml"]) {
+      const text2 = readText(dir === "." ? name : `${dir}/${name}`);
+      if (!text2) continue;
+      for (const d of localChartDependencies(dir, text2)) if (d.folder !== dir) referenced.add(d.folder);
+    }
   }
   const insideChart = (d) => chartDirs.some((c) => c !== d && isInside(d, c));
   const insideOverlay = (d) => overlayDirs.some((o) => o !== d && isInside(d, o));
@@ -41180,6 +41547,7 @@ function safeReadlink(p) {
 var import_node_child_process = require("node:child_process");
 var import_node_crypto2 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
+var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path9 = __toESM(require("node:path"), 1);
 init_js_yaml();
 init_zod();
@@ -41254,6 +41622,7 @@ function toolMessage(message, folders = []) {
 }
 
 // src/io/render.ts
+init_types();
 function helmBinary() {
   return process.env.HELM_PATH || "helm";
 }
@@ -41360,16 +41729,71 @@ function run(bin, args, cwd, opts) {
   if (r.status !== 0) return { ok: false, missing: false, message: (r.stderr || r.stdout || `exit ${r.status}`).trim() };
   return { ok: true, stdout: r.stdout };
 }
-function missingDependencies(chartDir) {
-  let chart;
-  try {
-    chart = yaml.load((0, import_node_fs4.readFileSync)(import_node_path9.default.join(chartDir, "Chart.yaml"), "utf8"));
-  } catch {
-    return [];
+function vendored(chartDir, name) {
+  const dir = import_node_path9.default.join(chartDir, "charts");
+  const entries2 = (0, import_node_fs4.existsSync)(dir) ? (0, import_node_fs4.readdirSync)(dir) : [];
+  return entries2.some((v) => v === name || v.startsWith(`${name}-`) && v.endsWith(".tgz"));
+}
+function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path9.default.resolve(chartDir)])) {
+  const deps = [];
+  const problems = [];
+  const listed = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
+    try {
+      return localChartDependencies(chartDir, (0, import_node_fs4.readFileSync)(import_node_path9.default.join(chartDir, name), "utf8"));
+    } catch {
+      return [];
+    }
+  });
+  for (const d of listed) {
+    if (vendored(chartDir, d.name)) continue;
+    const dir = import_node_path9.default.resolve(d.folder);
+    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path9.default.relative(chartDir, dir)}) lies outside the scanned folder`);
+    else if (!(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path9.default.relative(chartDir, dir)}) has no Chart.yaml`);
+    else if (!seen.has(dir)) {
+      seen.add(dir);
+      deps.push({ name: d.name, dir, parent: chartDir });
+      const nested = localDependencies(dir, root, seen);
+      deps.push(...nested.deps);
+      problems.push(...nested.problems);
+    }
   }
-  const deps = chart?.dependencies ?? [];
-  const vendored = (0, import_node_fs4.existsSync)(import_node_path9.default.join(chartDir, "charts")) ? (0, import_node_fs4.readdirSync)(import_node_path9.default.join(chartDir, "charts")) : [];
-  return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored.some((v) => v === d.name || v.startsWith(`${d.name}-`) && v.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
+  return { deps, problems };
+}
+function vendorLocalDependencies(chartDir, deps) {
+  const tmp = (0, import_node_fs4.mkdtempSync)(import_node_path9.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
+  const copies = /* @__PURE__ */ new Map([[import_node_path9.default.resolve(chartDir), import_node_path9.default.join(tmp, import_node_path9.default.basename(chartDir))]]);
+  (0, import_node_fs4.cpSync)(chartDir, copies.get(import_node_path9.default.resolve(chartDir)), { recursive: true });
+  for (const d of deps) {
+    const into = import_node_path9.default.join(copies.get(import_node_path9.default.resolve(d.parent)), "charts", d.name);
+    (0, import_node_fs4.cpSync)(d.dir, into, { recursive: true });
+    copies.set(d.dir, into);
+  }
+  return copies.get(import_node_path9.default.resolve(chartDir));
+}
+function localDependencyPaths(files, display, deps) {
+  if (deps.length === 0) return files;
+  const under2 = /* @__PURE__ */ new Map();
+  for (const d of deps) {
+    const parent = deps.find((p) => p.dir === import_node_path9.default.resolve(d.parent));
+    under2.set(d.dir, `${parent ? under2.get(parent.dir) : `${display}/`}charts/${d.name}/`);
+  }
+  const prefixes = deps.map((d) => ({ from: under2.get(d.dir), to: `${d.display}/` })).sort((a, b) => b.from.length - a.from.length);
+  return files.map((f) => {
+    const p = prefixes.find((x) => f.path.startsWith(x.from));
+    return p ? { ...f, path: p.to + f.path.slice(p.from.length) } : f;
+  }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function missingDependencies(chartDir) {
+  const deps = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
+    try {
+      const listed = yaml.load((0, import_node_fs4.readFileSync)(import_node_path9.default.join(chartDir, name), "utf8"))?.dependencies;
+      return Array.isArray(listed) ? listed : [];
+    } catch {
+      return [];
+    }
+  });
+  const vendored2 = (0, import_node_fs4.existsSync)(import_node_path9.default.join(chartDir, "charts")) ? (0, import_node_fs4.readdirSync)(import_node_path9.default.join(chartDir, "charts")) : [];
+  return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored2.some((v) => v === d.name || v.startsWith(`${d.name}-`) && v.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
 function chartName(chartDir) {
   try {
@@ -41384,27 +41808,30 @@ function releaseNameOf(folder, chart) {
   const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
   return name || (chart ?? "release").toLowerCase();
 }
-function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, repositoryRoot = false) {
+function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, repositoryRoot = false, contentRoot) {
   const at4 = { file: `${display}/Chart.yaml`, doc: 0 };
   const tree = cache2.tree(chartDir);
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at4);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
-  if (missing.length > 0) {
+  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path9.default.resolve(contentRoot));
+  if (missing.length > 0 || local.problems.length > 0) {
+    const parts = [...missing.length > 0 ? [`needs dependencies that are not vendored under charts/: ${missing.join(", ")}`] : [], ...local.problems.map((p) => `has a file:// dependency that cannot be rendered: ${p}`)];
     return {
       files: [],
       values: [],
-      diagnostics: [
-        diag(Codes.chartDependencies, "error", `chart ${display} needs dependencies that are not vendored under charts/: ${missing.join(", ")}; chart not rendered`, at4, "run helm dependency build and commit charts/, or vendor the subcharts")
-      ]
+      diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at4, "run helm dependency build and commit charts/, or vendor the subcharts")]
     };
   }
+  const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path9.default.posix.normalize(`${display}/${import_node_path9.default.relative(chartDir, d.dir).split(import_node_path9.default.sep).join("/")}`) }));
+  const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at4));
+  if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
   const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf("", chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path9.default.resolve(v));
   const sets = [...opts.helmSet, ...settings.set ?? []];
-  const args = ["template", release, chartDir, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
+  const args = ["template", release, chartDir, "--skip-tests", "--kube-version", opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
   cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--short"]);
@@ -41413,6 +41840,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   }
   const h = (0, import_node_crypto2.createHash)("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
   h.update(tree.hash);
+  for (const d of depTrees) h.update(`\0${d.name}\0${d.display}\0${d.tree.hash}`);
   for (const v of values) h.update((0, import_node_fs4.existsSync)(v) ? (0, import_node_fs4.readFileSync)(v) : "missing");
   const key3 = h.update(display).digest("hex");
   const valueFiles = [];
@@ -41424,8 +41852,14 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   }
   const hit = cache2.chart(key3);
   if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
-  const r = run(bin, args, chartDir, opts);
-  const result = r.ok ? { files: splitHelmOutput(r.stdout, display), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [[chartDir, display]])}; chart not rendered`, at4)] };
+  const copy = depTrees.length > 0 ? vendorLocalDependencies(chartDir, depTrees) : void 0;
+  let r;
+  try {
+    r = copy ? run(bin, [args[0], release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
+  } finally {
+    if (copy) (0, import_node_fs4.rmSync)(import_node_path9.default.dirname(copy), { recursive: true, force: true });
+  }
+  const result = r.ok ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at4)] };
   cache2.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [] };
 }
@@ -41514,7 +41948,7 @@ function readManifestFiles(paths, options, cache2) {
       for (const c of roots.charts) {
         const dir = import_node_path10.default.join(abs, c);
         options.progress?.(`rendering chart ${map3.display(dir)}…`);
-        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && import_node_path10.default.resolve(map3.root) === import_node_path10.default.resolve(dir));
+        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && import_node_path10.default.resolve(map3.root) === import_node_path10.default.resolve(dir), abs);
         appendAll(files, r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })) });
         appendAll(diagnostics, r.diagnostics);
@@ -41579,7 +42013,7 @@ init_errors3();
 // src/io/git.ts
 var import_node_child_process2 = require("node:child_process");
 var import_node_fs6 = require("node:fs");
-var import_node_os = __toESM(require("node:os"), 1);
+var import_node_os2 = __toESM(require("node:os"), 1);
 var import_node_path11 = __toESM(require("node:path"), 1);
 init_errors3();
 init_types();
@@ -41614,7 +42048,7 @@ function pathExists(repo, ref, p, limits = {}) {
 function exportTree(repo, ref, paths, limits = {}) {
   const commit = resolveRef2(repo, ref, limits);
   const top = repoTop(repo, limits);
-  const dir = (0, import_node_fs6.mkdtempSync)(import_node_path11.default.join(import_node_os.default.tmpdir(), "netpol-ci-tree-"));
+  const dir = (0, import_node_fs6.mkdtempSync)(import_node_path11.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p, limits));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = (0, import_node_child_process2.spawnSync)("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
@@ -41737,7 +42171,7 @@ function kubectlGet(target, resources, namespace) {
 // src/io/nca.ts
 var import_node_child_process5 = require("node:child_process");
 var import_node_fs8 = require("node:fs");
-var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_os3 = __toESM(require("node:os"), 1);
 var import_node_path13 = __toESM(require("node:path"), 1);
 function ncaBinary(env = process.env) {
   return env.NCA_PATH || "nca";
@@ -41750,7 +42184,7 @@ function findNca(env = process.env) {
   return { path: bin, version: version2 };
 }
 function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
-  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path13.default.join(import_node_os2.default.tmpdir(), "netpol-ci-nca-"));
+  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path13.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
   try {
     for (const f of files) (0, import_node_fs8.writeFileSync)(import_node_path13.default.join(dir, f.name), f.text);
     const started = process.hrtime.bigint();
@@ -41813,7 +42247,7 @@ function resultCacheIn(dir) {
 
 // src/io/traffic.ts
 var import_node_fs10 = require("node:fs");
-var import_node_os3 = __toESM(require("node:os"), 1);
+var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_string_decoder = require("node:string_decoder");
 init_errors3();
 var CHUNK = 1 << 16;
@@ -41863,7 +42297,7 @@ function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
   }
 }
 var TRACE_SPLIT_BYTES = 16 * 1024 * 1024;
-function traceCut(file2, env = process.env, cores = import_node_os3.default.availableParallelism(), load2 = import_node_os3.default.loadavg()[0] ?? 0) {
+function traceCut(file2, env = process.env, cores = import_node_os4.default.availableParallelism(), load2 = import_node_os4.default.loadavg()[0] ?? 0) {
   const mode = (env.NETPOL_CI_TRAFFIC_WORKERS ?? "auto").trim();
   if (mode === "0") return void 0;
   let fd;
@@ -41894,7 +42328,7 @@ function traceCut(file2, env = process.env, cores = import_node_os3.default.avai
 
 // src/io/threads.ts
 var import_node_fs11 = require("node:fs");
-var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_os5 = __toESM(require("node:os"), 1);
 var import_node_url2 = require("node:url");
 var import_node_worker_threads = require("node:worker_threads");
 var STARTED = 1;
@@ -41914,7 +42348,7 @@ function threadWanted(name, chars, env = process.env) {
   const mode = (env.NETPOL_CI_CHECK_THREAD ?? DEFAULT_MODE).trim();
   if (mode === "1") return true;
   if (mode !== "auto") return false;
-  return chars >= THREAD_THRESHOLD_CHARS[name] && import_node_os4.default.availableParallelism() >= THREAD_MIN_CORES;
+  return chars >= THREAD_THRESHOLD_CHARS[name] && import_node_os5.default.availableParallelism() >= THREAD_MIN_CORES;
 }
 function startThreadJob(script, input2, startTimeoutMs = START_TIMEOUT_MS) {
   const { port1, port2 } = new import_node_worker_threads.MessageChannel();
@@ -42126,7 +42560,7 @@ var ParsedCache = class _ParsedCache {
 };
 
 // src/io/parse-workers.ts
-var import_node_os5 = __toESM(require("node:os"), 1);
+var import_node_os6 = __toESM(require("node:os"), 1);
 var WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 var DEFAULT_MODE2 = "0";
 function parseWorkerCount(totalChars, fileCount, env = process.env) {
@@ -42134,7 +42568,7 @@ function parseWorkerCount(totalChars, fileCount, env = process.env) {
   const most = Math.max(fileCount - 1, 0);
   if (/^\d+$/.test(mode)) return Math.min(Number(mode), 16, most);
   if (mode !== "auto" || totalChars < WORKER_THRESHOLD_BYTES) return 0;
-  return Math.min(import_node_os5.default.availableParallelism() - 1, 3, most);
+  return Math.min(import_node_os6.default.availableParallelism() - 1, 3, most);
 }
 function startParseWorkers(files, env = process.env, script = threadScript("parse")) {
   const total = files.reduce((n, f) => n + f.text.length, 0);

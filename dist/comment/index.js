@@ -12,11 +12,11 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-SOAJ6IVU.js";
+} from "../chunks/chunk-Z5Z4UOV6.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-ZJ4JOIE2.js";
+} from "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,17 +1,17 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-JAG2YX2N.js";
-import "../chunks/chunk-A2BLCCXS.js";
-import "../chunks/chunk-D753RYA7.js";
-import "../chunks/chunk-S2WSBLV4.js";
+} from "../chunks/chunk-RK7NW5G7.js";
+import "../chunks/chunk-PUZ4HOS2.js";
+import "../chunks/chunk-3IMT4DB2.js";
+import "../chunks/chunk-BTYONLX7.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-SOAJ6IVU.js";
-import "../chunks/chunk-ZJ4JOIE2.js";
+} from "../chunks/chunk-Z5Z4UOV6.js";
+import "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/diff.ts

@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-JYR64VNW.js";
+} from "../chunks/chunk-C6EIFXKW.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-AV6RPOOS.js";
+} from "../chunks/chunk-HBM66GIY.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-FO2GRC3I.js";
+} from "../chunks/chunk-ARNTARLR.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-D753RYA7.js";
+} from "../chunks/chunk-3IMT4DB2.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-S2WSBLV4.js";
+} from "../chunks/chunk-BTYONLX7.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,11 +35,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SOAJ6IVU.js";
+} from "../chunks/chunk-Z5Z4UOV6.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-ZJ4JOIE2.js";
+} from "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

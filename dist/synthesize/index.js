@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-UR2OOZH7.js";
-import "../chunks/chunk-A2BLCCXS.js";
+} from "../chunks/chunk-ICSUNWUD.js";
+import "../chunks/chunk-PUZ4HOS2.js";
 import {
   findGaps
-} from "../chunks/chunk-JYR64VNW.js";
+} from "../chunks/chunk-C6EIFXKW.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-AV6RPOOS.js";
+} from "../chunks/chunk-HBM66GIY.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-FO2GRC3I.js";
+} from "../chunks/chunk-ARNTARLR.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-D753RYA7.js";
+} from "../chunks/chunk-3IMT4DB2.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -46,7 +46,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-S2WSBLV4.js";
+} from "../chunks/chunk-BTYONLX7.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -57,7 +57,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SOAJ6IVU.js";
+} from "../chunks/chunk-Z5Z4UOV6.js";
 import {
   Codes,
   ExitCode,
@@ -67,7 +67,7 @@ import {
   formatPath,
   parseManifestFile,
   require_dist
-} from "../chunks/chunk-ZJ4JOIE2.js";
+} from "../chunks/chunk-EEBPC6OY.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-IKYEE5IR.js";
-import "../chunks/chunk-774YX6HZ.js";
+} from "../chunks/chunk-C7OOCGHC.js";
+import "../chunks/chunk-W6P3OL6G.js";
 import {
   explanationData
-} from "../chunks/chunk-JAG2YX2N.js";
+} from "../chunks/chunk-RK7NW5G7.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-UR2OOZH7.js";
-import "../chunks/chunk-A2BLCCXS.js";
-import "../chunks/chunk-AV6RPOOS.js";
+} from "../chunks/chunk-ICSUNWUD.js";
+import "../chunks/chunk-PUZ4HOS2.js";
+import "../chunks/chunk-HBM66GIY.js";
 import {
   evidenceText
-} from "../chunks/chunk-FO2GRC3I.js";
+} from "../chunks/chunk-ARNTARLR.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-D753RYA7.js";
+} from "../chunks/chunk-3IMT4DB2.js";
 import {
   peerKey
-} from "../chunks/chunk-S2WSBLV4.js";
+} from "../chunks/chunk-BTYONLX7.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -40,11 +40,11 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-SOAJ6IVU.js";
+} from "../chunks/chunk-Z5Z4UOV6.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-ZJ4JOIE2.js";
+} from "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/report/sarif.ts
