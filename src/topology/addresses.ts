@@ -168,7 +168,9 @@ function boundaryAfter(text: string, end: number): boolean {
 
 export function findAddresses(value: string): AddressCandidate[] {
   const out: AddressCandidate[] = [];
-  const re = new RegExp(ADDRESS.source, ADDRESS.flags);
+  // the one global pattern, from the start (exec leaves lastIndex at 0 when it finds no more; nothing below calls back here)
+  const re = ADDRESS;
+  re.lastIndex = 0;
   for (let m = re.exec(value); m !== null; m = re.exec(value)) {
     const start = m.index;
     const end = start + m[0].length;
