@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-W6P3OL6G.js";
-import "./chunks/chunk-ARNTARLR.js";
+} from "./chunks/chunk-HFNMT7MD.js";
+import "./chunks/chunk-BM7QUH2A.js";
 import "./chunks/chunk-BTYONLX7.js";
 import {
   answerThreadJob

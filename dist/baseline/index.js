@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-C7OOCGHC.js";
-import "../chunks/chunk-W6P3OL6G.js";
+} from "../chunks/chunk-DAJDBA73.js";
+import "../chunks/chunk-HFNMT7MD.js";
 import "../chunks/chunk-RK7NW5G7.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-ICSUNWUD.js";
+} from "../chunks/chunk-Z4EISWX7.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import "../chunks/chunk-HBM66GIY.js";
-import "../chunks/chunk-ARNTARLR.js";
+import "../chunks/chunk-BM7QUH2A.js";
 import {
   escapeMarkdown,
   markdownCode,

@@ -1,13 +1,13 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-C7OOCGHC.js";
-import "../chunks/chunk-W6P3OL6G.js";
+} from "../chunks/chunk-DAJDBA73.js";
+import "../chunks/chunk-HFNMT7MD.js";
 import "../chunks/chunk-RK7NW5G7.js";
-import "../chunks/chunk-ICSUNWUD.js";
+import "../chunks/chunk-Z4EISWX7.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import "../chunks/chunk-HBM66GIY.js";
-import "../chunks/chunk-ARNTARLR.js";
+import "../chunks/chunk-BM7QUH2A.js";
 import "../chunks/chunk-3IMT4DB2.js";
 import "../chunks/chunk-BTYONLX7.js";
 import {

@@ -35343,7 +35343,8 @@ function boundaryAfter(text2, end) {
 }
 function findAddresses(value) {
   const out = [];
-  const re = new RegExp(ADDRESS.source, ADDRESS.flags);
+  const re = ADDRESS;
+  re.lastIndex = 0;
   for (let m = re.exec(value); m !== null; m = re.exec(value)) {
     const start2 = m.index;
     const end = start2 + m[0].length;

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-C6EIFXKW.js";
+} from "../chunks/chunk-DLU4QPUO.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
@@ -12,7 +12,7 @@ import {
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-ARNTARLR.js";
+} from "../chunks/chunk-BM7QUH2A.js";
 import {
   escapeMarkdown,
   loadInputs,

@@ -9,11 +9,11 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-ICSUNWUD.js";
+} from "../chunks/chunk-Z4EISWX7.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import {
   findGaps
-} from "../chunks/chunk-C6EIFXKW.js";
+} from "../chunks/chunk-DLU4QPUO.js";
 import {
   mergeLinks,
   readTraffic,
@@ -22,7 +22,7 @@ import {
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-ARNTARLR.js";
+} from "../chunks/chunk-BM7QUH2A.js";
 import {
   loadInputs,
   markdownCode,

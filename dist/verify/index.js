@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-C7OOCGHC.js";
-import "../chunks/chunk-W6P3OL6G.js";
+} from "../chunks/chunk-DAJDBA73.js";
+import "../chunks/chunk-HFNMT7MD.js";
 import {
   explanationData
 } from "../chunks/chunk-RK7NW5G7.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-ICSUNWUD.js";
+} from "../chunks/chunk-Z4EISWX7.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import "../chunks/chunk-HBM66GIY.js";
 import {
   evidenceText
-} from "../chunks/chunk-ARNTARLR.js";
+} from "../chunks/chunk-BM7QUH2A.js";
 import {
   escapeMarkdown,
   markdownCode,
