@@ -81,7 +81,8 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
   const whole = value.trim();
   const tail = whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '');
   // `--listen-client-urls=https://10.0.0.5:2379`: what a flag about the workload's own address holds is no destination
-  const own = [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1] as string)).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
+  // (a flag needs an `=`: most values have none, and skip the pattern)
+  const own = value.includes('=') ? [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1] as string)).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const) : [];
   const candidates = findAddresses(value).filter((c) => !own.some(([from, to]) => c.offset >= from && c.offset < to));
   const out = candidates.flatMap((c): AddressCandidate[] => {
     if (c.scheme !== undefined || (c.port !== undefined && /^\d+$/.test(c.port)) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
@@ -96,7 +97,7 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));
-  for (const m of value.matchAll(FLAG)) {
+  for (const m of value.includes('=') ? value.matchAll(FLAG) : []) {
     if (!isAddressName(m[1] as string) || isOwnAddressName(m[1] as string)) continue;
     const start = (m.index ?? 0) + m[0].length - (m[2] as string).length;
     for (const c of findAddresses(m[2] as string)) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
