@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-HFNMT7MD.js";
-import "./chunks/chunk-BM7QUH2A.js";
+} from "./chunks/chunk-NLWINY5N.js";
+import "./chunks/chunk-3ABRQBOJ.js";
 import "./chunks/chunk-BTYONLX7.js";
 import {
   answerThreadJob

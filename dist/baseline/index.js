@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-DAJDBA73.js";
-import "../chunks/chunk-HFNMT7MD.js";
+} from "../chunks/chunk-N5COS4MI.js";
+import "../chunks/chunk-NLWINY5N.js";
 import "../chunks/chunk-RK7NW5G7.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-Z4EISWX7.js";
+} from "../chunks/chunk-GMLIY7S3.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import "../chunks/chunk-HBM66GIY.js";
-import "../chunks/chunk-BM7QUH2A.js";
+import "../chunks/chunk-3ABRQBOJ.js";
 import {
   escapeMarkdown,
   markdownCode,

@@ -1,13 +1,13 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-DAJDBA73.js";
-import "../chunks/chunk-HFNMT7MD.js";
+} from "../chunks/chunk-N5COS4MI.js";
+import "../chunks/chunk-NLWINY5N.js";
 import "../chunks/chunk-RK7NW5G7.js";
-import "../chunks/chunk-Z4EISWX7.js";
+import "../chunks/chunk-GMLIY7S3.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import "../chunks/chunk-HBM66GIY.js";
-import "../chunks/chunk-BM7QUH2A.js";
+import "../chunks/chunk-3ABRQBOJ.js";
 import "../chunks/chunk-3IMT4DB2.js";
 import "../chunks/chunk-BTYONLX7.js";
 import {

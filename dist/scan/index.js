@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-DLU4QPUO.js";
+} from "../chunks/chunk-2D3MKECJ.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
@@ -12,7 +12,7 @@ import {
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-BM7QUH2A.js";
+} from "../chunks/chunk-3ABRQBOJ.js";
 import {
   escapeMarkdown,
   loadInputs,

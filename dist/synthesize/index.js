@@ -9,11 +9,11 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-Z4EISWX7.js";
+} from "../chunks/chunk-GMLIY7S3.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import {
   findGaps
-} from "../chunks/chunk-DLU4QPUO.js";
+} from "../chunks/chunk-2D3MKECJ.js";
 import {
   mergeLinks,
   readTraffic,
@@ -22,7 +22,7 @@ import {
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-BM7QUH2A.js";
+} from "../chunks/chunk-3ABRQBOJ.js";
 import {
   loadInputs,
   markdownCode,

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-DAJDBA73.js";
-import "../chunks/chunk-HFNMT7MD.js";
+} from "../chunks/chunk-N5COS4MI.js";
+import "../chunks/chunk-NLWINY5N.js";
 import {
   explanationData
 } from "../chunks/chunk-RK7NW5G7.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-Z4EISWX7.js";
+} from "../chunks/chunk-GMLIY7S3.js";
 import "../chunks/chunk-PUZ4HOS2.js";
 import "../chunks/chunk-HBM66GIY.js";
 import {
   evidenceText
-} from "../chunks/chunk-BM7QUH2A.js";
+} from "../chunks/chunk-3ABRQBOJ.js";
 import {
   escapeMarkdown,
   markdownCode,
