@@ -11,7 +11,10 @@ import vm from 'node:vm';
 // spends about a third of its time compiling (README, Performance). V8 checks each entry against
 // the source's length, its own version and its flags, and ignores what does not match; the entry's
 // name holds a hash of the source's bytes (V8 would take an entry of another source of the same
-// length), so a stale or corrupt entry costs a compile, never a wrong answer.
+// length) and the entry a hash of its own bytes (V8 would run damaged code), so a stale or corrupt
+// entry costs a compile, never a wrong answer or a crash. (Like Node's own compile cache, it trusts
+// whoever can write the folder: the private folder is this user's alone; `--cache-dir` is the
+// user's choice.)
 //
 // Where: in `--cache-dir` (or $NETPOL_CI_CACHE_DIR), the folder the Actions keep across runs, under
 // `code-cache/`; without one, in a folder of this user's own under the system temp folder, private:
@@ -91,10 +94,21 @@ export function codeCacheEntry(cache: string, tag: string, source: Uint8Array | 
   return path.join(cache, `${tag}-${key}.v8`);
 }
 
-/** The entry's bytes when it is a regular file (not a symlink); anything else is no entry. */
+/**
+ * An entry is the SHA-256 of V8's data, then the data: V8 checks the data's header (its version,
+ * flags and the source's length) but not the rest, and damaged code would crash the process (a
+ * flipped byte in a restored cache folder), so the bytes are checked here before V8 sees them.
+ */
+const DIGEST_BYTES = 32;
+
+/** V8's data of the entry when it is a regular file (not a symlink) whose digest holds; anything else is no entry. */
 function readEntry(entry: string): Buffer | undefined {
   try {
-    return lstatSync(entry).isFile() ? readFileSync(entry) : undefined;
+    if (!lstatSync(entry).isFile()) return undefined;
+    const bytes = readFileSync(entry);
+    if (bytes.length <= DIGEST_BYTES) return undefined;
+    const data = bytes.subarray(DIGEST_BYTES);
+    return createHash('sha256').update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : undefined;
   } catch {
     return undefined;
   }
@@ -105,7 +119,8 @@ function writeEntry(cache: string, tag: string, entry: string, script: vm.Script
   try {
     mkdirSync(cache, { recursive: true, mode: 0o700 });
     const temp = `${entry}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData(), { mode: 0o600 });
+    const data = script.createCachedData();
+    writeFileSync(temp, Buffer.concat([createHash('sha256').update(data).digest(), data]), { mode: 0o600 });
     renameSync(temp, entry);
     // exactly this tag's names (`connectivity-<hash>.v8`, not `connectivity-help-<hash>.v8`)
     const ofTag = new RegExp(`^${tag.replace(/[^a-z-]/g, '')}-[0-9a-f]{32}\\.v8$`);

@@ -127,6 +127,14 @@ describe('code cache', () => {
     writeFileSync(entry, Buffer.alloc(4096, 7));
     expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
     expect(readFileSync(entry).equals(Buffer.alloc(4096, 7))).toBe(false);
+    // damaged bytes behind a valid header (a flipped byte in a restored cache folder): V8 would crash on
+    // them; the entry's own digest no longer holds, so the run compiles, answers the same and heals it
+    const good = readFileSync(entry);
+    const damaged = Buffer.from(good);
+    for (let i = 64; i < damaged.length; i += 97) damaged[i] = (damaged[i] as number) ^ 0xff;
+    writeFileSync(entry, damaged);
+    for (let i = 0; i < 2; i++) expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: expected });
+    expect(readFileSync(entry).equals(damaged)).toBe(false);
     // a valid entry of another bundle under this command's name is removed when this one is written
     const stale = path.join(cache, 'connectivity-0123456789abcdef0123456789abcdef.v8');
     writeFileSync(stale, readFileSync(entry));
