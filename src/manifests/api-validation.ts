@@ -194,7 +194,7 @@ export function apiValidation(kind: string, object: unknown): { issues: ApiIssue
       if (typeof p.name === 'string' && p.name !== '') for (const e of dnsLabelErrors(p.name)) out.push({ path: ['spec', 'ports', i, 'name'], message: `port name ${JSON.stringify(p.name)}: ${e}` });
       if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, ['spec', 'ports', i, 'targetPort'], out);
     });
-  } else if (kind in POD_TEMPLATES) {
+  } else if (Object.hasOwn(POD_TEMPLATES, kind)) {
     const tpl = POD_TEMPLATES[kind] as (string | number)[];
     labelMap(at(object, [...tpl, 'metadata', 'labels']), [...tpl, 'metadata', 'labels'], out);
     podSpecIssues(at(object, [...tpl, 'spec']), [...tpl, 'spec'], out);

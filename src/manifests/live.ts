@@ -105,7 +105,7 @@ export function foldLiveOwners(objects: readonly K8sObject[]): K8sObject[] {
   const out: K8sObject[] = [];
   for (const o of objects) {
     const ns = o.object.metadata.namespace ?? '';
-    if (o.kind in CONTROLLERS) {
+    if (Object.hasOwn(CONTROLLERS, o.kind)) {
       const t = top(o.kind, ns, o.object.metadata.name ?? '');
       if (t.kind !== o.kind) continue;
     }
@@ -113,7 +113,7 @@ export function foldLiveOwners(objects: readonly K8sObject[]): K8sObject[] {
       const phase = (o.object as { status?: { phase?: unknown } }).status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') continue;
       const owner = controllerOf(o);
-      if (owner && owner.kind in CONTROLLERS) {
+      if (owner && Object.hasOwn(CONTROLLERS, owner.kind)) {
         const t = top(owner.kind, ns, owner.name);
         if (t.kind !== owner.kind) {
           const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };

@@ -100,7 +100,7 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
   const visit = (document: ParsedDocument, input: unknown, path: (string | number)[]) => {
     let value = input;
     const where = () => locate(document, path);
-    if (isRecord(value) && typeof value.kind === 'string' && value.apiVersion === undefined && (value.kind in SCHEMAS || value.kind.endsWith('List'))) {
+    if (isRecord(value) && typeof value.kind === 'string' && value.apiVersion === undefined && (Object.hasOwn(SCHEMAS, value.kind) || value.kind.endsWith('List'))) {
       // Kubernetes would reject it; analysing it by its kind keeps the report honest about what the author meant.
       diagnostics.push(diag(Codes.invalidField, 'warning', `${value.kind} without apiVersion; analysed by its kind`, { ...where(), path: [...path, 'apiVersion'] }));
       value = { ...value, apiVersion: '' };
@@ -124,9 +124,9 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       });
       return;
     }
-    if (!(kind in SCHEMAS)) {
+    if (!Object.hasOwn(SCHEMAS, kind)) {
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      if (kind in NETWORKING_NOT_MODELLED && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
+      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
     }
     const schema = SCHEMAS[kind as ModelledKind];
