@@ -49,7 +49,7 @@ export function isAddressName(name: string): boolean {
 // the own word ends the name, alone or before what it qualifies (`LISTEN_ADDR`, `--listen-client-urls`,
 // `ADVERTISED_LISTENERS`); `LISTEN_QUEUE_URL` (a queue the workload consumes from) is a destination
 const OWN_ADDRESS_NAME =
-  /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|vip|virtual[._-]?ips?)$/i;
+  /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
 
 /** Whether a name announces the workload's own address (`LISTEN_ADDR`, `--bind-address`, `--advertise-client-urls`, `VIRTUAL_IP`). */
 export function isOwnAddressName(name: string): boolean {

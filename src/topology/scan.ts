@@ -158,7 +158,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const base = [...w.specPath, field, ci];
       // ConfigMaps a config-loader sidecar copies in by label are read like mounted ones
       for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
-        for (const [key, value] of configMapFiles(cm)) emit(value, isAddressName(key) ? 'address' : 'text', cm.origin, ['data', key], { via: () => originRef(w.origin, [...base, 'env', labelIndex, 'value']), configMap: cm });
+        for (const [key, value] of configMapFiles(cm)) emit(value, valueContext(key), cm.origin, ['data', key], { via: () => originRef(w.origin, [...base, 'env', labelIndex, 'value']), configMap: cm });
       }
       // the container's variables in Kubernetes' order: envFrom sources, then env entries
       const vars = new Map<string, string>();
@@ -218,9 +218,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         items.forEach((arg, ai) => {
           if (typeof arg !== 'string') return;
           // `--cart-svc carts`: the value after an address-named flag (given as its own item) is an address;
-          // after `--bind-address` it is the workload's own
+          // after `--bind-address` it is the workload's own; an item that is itself a flag is no flag's value
+          // (`--listen --upstream=http://api:8080`: a switch, then an address)
           const prev = ai > 0 ? items[ai - 1] : undefined;
-          const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) ? prev : undefined;
+          const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith('-') ? prev : undefined;
           const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
           emit(expandVars(arg, vars), context, w.origin, [...base, list, ai]);
         });

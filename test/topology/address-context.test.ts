@@ -187,6 +187,16 @@ describe("the workload's own address is not a destination", () => {
     ]);
   });
 
+  it('a switch before a flag does not make that flag its value: `--listen --upstream=http://db:5432` (found in review)', () => {
+    const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({}, ['--listen', '--upstream=http://db:5432', '--bind-address', '--peer=kafka:9092']) });
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db[Deployment] : TCP 5432`, `${CLIENT} => team1/kafka[Deployment] : TCP 9092`]);
+  });
+
+  it("a peer's VIP is a destination: `DB_VIP` (only VIRTUAL_IP names the workload's own; found in review)", () => {
+    const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({ DB_VIP: '203.0.113.7' }) });
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => 203.0.113.7-203.0.113.7[External] : All Connections`]);
+  });
+
   it('a ConfigMap key named so, imported with envFrom, is the workload\'s own too', () => {
     const cm = `apiVersion: v1
 kind: ConfigMap
