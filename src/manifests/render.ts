@@ -3,6 +3,16 @@ import jsYaml from 'js-yaml';
 import type { ManifestFile } from './documents.js';
 
 /**
+ * A referenced folder as the folder lists spell it: normalised, without a trailing separator
+ * (`../base/` and `file://../proxy/` are the same folders as `../base` and `file://../proxy`; with
+ * the separator they were not recognised as referenced and were rendered on their own as well).
+ */
+function folderKey(p: string): string {
+  const n = path.normalize(p);
+  return n.length > 1 ? n.replace(/[\\/]+$/, '') : n;
+}
+
+/**
  * The pure half of Helm and Kustomize rendering: recognising charts and overlays in a list of
  * files, and turning a tool's output into ManifestFiles whose names say where the objects came
  * from (the chart and template, or the overlay), never a temporary file. Running the tools is
@@ -37,7 +47,7 @@ export function kustomizationRefs(dir: string, text: string): string[] {
   for (const key of ['resources', 'bases', 'components']) {
     const list = d[key];
     if (!Array.isArray(list)) continue;
-    for (const r of list) if (typeof r === 'string' && !/^[a-z]+:\/\//i.test(r) && !r.includes('?')) refs.push(path.normalize(path.join(dir, r)));
+    for (const r of list) if (typeof r === 'string' && !/^[a-z]+:\/\//i.test(r) && !r.includes('?')) refs.push(folderKey(path.join(dir, r)));
   }
   return refs;
 }
@@ -61,7 +71,7 @@ export function localChartDependencies(dir: string, text: string): LocalChartDep
   return deps.flatMap((d: unknown) => {
     const { name, repository } = (d ?? {}) as { name?: unknown; repository?: unknown };
     if (typeof name !== 'string' || typeof repository !== 'string' || !repository.startsWith('file://')) return [];
-    return [{ name, folder: path.normalize(path.join(dir, repository.slice('file://'.length))) }];
+    return [{ name, folder: folderKey(path.join(dir, repository.slice('file://'.length))) }];
   });
 }
 

@@ -51,6 +51,29 @@ describe('a v1 chart (requirements.yaml) with a file:// dependency', () => {
     expect(doc.gaps.map((g) => g.workload)).toEqual(['default/shop-web[Deployment]']);
   });
 
+  it('a dependency written with a trailing slash (`file://../libs/api/`) is the same folder: rendered once, as the subchart (found in review)', () => {
+    const root = tempDir();
+    write(root, 'shop/Chart.yaml', 'apiVersion: v1\nname: shop\nversion: 1.0.0\n');
+    write(root, 'shop/requirements.yaml', 'dependencies:\n  - name: api\n    version: 1.0.0\n    repository: file://../libs/api/\n');
+    write(root, 'shop/templates/web.yaml', DEPLOYMENT('web', ', env: [{name: API_URL, value: "http://{{ .Release.Name }}-api"}]'));
+    write(root, 'libs/api/Chart.yaml', 'apiVersion: v1\nname: api\nversion: 1.0.0\n');
+    write(root, 'libs/api/templates/api.yaml', DEPLOYMENT('api'));
+    const r = runWithTools(['connectivity', root]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('api-api');
+  });
+
+  it('an overlay whose resources name its base with a trailing slash (`../base/`) renders the base once, through the overlay (found in review)', () => {
+    const root = tempDir();
+    write(root, 'base/kustomization.yaml', 'resources: [web.yaml]\n');
+    write(root, 'base/web.yaml', DEPLOYMENT('web').replaceAll('{{ .Release.Name }}-', ''));
+    write(root, 'overlay/kustomization.yaml', 'namePrefix: ov-\nresources: [../base/]\n');
+    const r = runWithTools(['connectivity', root, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('ov-web');
+    expect(r.stdout).not.toMatch(/default\/web\[/);
+  });
+
   it('a file:// dependency that does not exist is an error naming the chart and the dependency', () => {
     const root = tempDir();
     write(root, 'shop/Chart.yaml', 'apiVersion: v1\nname: shop\nversion: 1.0.0\n');
