@@ -78,19 +78,25 @@ function selectsStatefulSetPod(selector: Readonly<Record<string, string>>, w: Wo
   ];
   const ordinal = ordinals[0] as number;
   if (ordinal < 0 || ordinals.some((o) => o !== ordinal)) return false;
-  const replicas = replicasOf(w);
-  if (replicas !== undefined && ordinal >= replicas) return false;
+  // pods are numbered from spec.ordinals.start (0 unless set; GA in Kubernetes 1.31)
+  const { replicas, start } = ordinalsOf(w);
+  if (start !== undefined && ordinal < start) return false;
+  if (replicas !== undefined && start !== undefined && ordinal >= start + replicas) return false;
   const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => !((k === POD_NAME_LABEL && name !== undefined) || (k === POD_INDEX_LABEL && index !== undefined))));
   return selectorMatches({ matchLabels: rest }, labels);
 }
 
-/** `spec.replicas` of a workload's object: 1 when absent (the API default), undefined when not a number. */
-function replicasOf(w: Workload): number | undefined {
+/**
+ * `spec.replicas` and `spec.ordinals.start` of a workload's object: 1 and 0 when absent (the API
+ * defaults), undefined when not a number (a value the manifests do not fix counts as any).
+ */
+function ordinalsOf(w: Workload): { replicas: number | undefined; start: number | undefined } {
   let node: unknown = w.origin.document.value;
   for (const k of [...w.origin.path, 'spec']) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
-  const replicas = node && typeof node === 'object' ? (node as { replicas?: unknown }).replicas : undefined;
-  if (replicas === undefined || replicas === null) return 1;
-  return typeof replicas === 'number' && Number.isInteger(replicas) ? replicas : undefined;
+  const spec = (node && typeof node === 'object' ? node : {}) as { replicas?: unknown; ordinals?: unknown };
+  const whole = (v: unknown, absent: number) => (v === undefined || v === null ? absent : typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+  const ordinals = spec.ordinals && typeof spec.ordinals === 'object' ? (spec.ordinals as { start?: unknown }) : {};
+  return { replicas: whole(spec.replicas, 1), start: whole(ordinals.start, 0) };
 }
 
 function backendOf(b: IngressBackend | null | undefined, namespace: string, via: string): BackendRef | undefined {

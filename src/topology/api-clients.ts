@@ -45,7 +45,7 @@ export function apiServerClients(cluster: Cluster, already: ReadonlySet<string>)
 
 /**
  * Each binding's subjects by whom they grant: `ns/account` for a ServiceAccount (a RoleBinding's
- * subject without a namespace is in the binding's own), `ns/*` for the group
+ * subject without a namespace is in the binding's own; also the User `system:serviceaccount:ns:name`), `ns/*` for the group
  * `system:serviceaccounts:ns`, `*` for `system:serviceaccounts`. A RoleBinding grants rights in
  * its own namespace, but to an account of any namespace: that account's pods call the API server.
  */
@@ -58,6 +58,10 @@ function grantIndex(bindings: readonly Binding[]): Map<string, { binding: Bindin
       if (s.kind === 'ServiceAccount') {
         const ns = s.namespace || (b.kind === 'RoleBinding' ? bindingNs : undefined);
         if (ns) add(`${ns}/${s.name}`, { binding: b, index });
+      } else if (s.kind === 'User' && /^system:serviceaccount:[^:]+:[^:]+$/.test(s.name)) {
+        // the user name the API server gives a ServiceAccount's token
+        const [, , ns, name] = s.name.split(':') as [string, string, string, string];
+        add(`${ns}/${name}`, { binding: b, index });
       } else if (s.kind === 'Group' && s.name === 'system:serviceaccounts') add('*', { binding: b, index });
       else if (s.kind === 'Group' && s.name.startsWith('system:serviceaccounts:')) add(`${s.name.slice('system:serviceaccounts:'.length)}/*`, { binding: b, index });
     });

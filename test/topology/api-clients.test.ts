@@ -61,6 +61,13 @@ describe('workloads bound by RBAC are API server clients: an api-server gap at t
     expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n'), other).unresolved.map((u) => u.detail)).toEqual([expect.stringContaining('by RoleBinding b/x')]);
   });
 
+  it('a User subject spelled as a ServiceAccount token\'s user name (`system:serviceaccount:ops:controller`) binds that account (found in review)', () => {
+    const user = binding('ClusterRoleBinding', 'u', undefined, '- {kind: User, name: "system:serviceaccount:ops:controller"}\n');
+    expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n'), user).unresolved.map((u) => u.detail)).toEqual([expect.stringContaining('by ClusterRoleBinding u')]);
+    const otherNs = binding('ClusterRoleBinding', 'v', undefined, '- {kind: User, name: "system:serviceaccount:b:controller"}\n');
+    expect(apiGaps(workload('controller', 'ops', '      serviceAccountName: controller\n'), otherNs).unresolved).toEqual([]);
+  });
+
   it('no gap: another account, a subject without namespace in another namespace\'s binding, a user, a pod without a token', () => {
     const account = binding('RoleBinding', 'y', 'ops', '- {kind: ServiceAccount, name: someone-else}\n- {kind: User, name: controller}\n');
     const elsewhere = binding('RoleBinding', 'z', 'b', '- {kind: ServiceAccount, name: controller}\n');

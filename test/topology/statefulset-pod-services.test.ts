@@ -60,6 +60,12 @@ describe('Services that select a StatefulSet pod by its controller-added labels'
     expect(r.unresolved).toEqual(['redis-ha-announce-1:26379 no-endpoints', 'redis-ha-announce-2:6379 no-endpoints']);
   });
 
+  it('pods are numbered from spec.ordinals.start: with start 1 and 2 replicas, pods 1 and 2 exist and 0 does not (found in review)', () => {
+    const r = scan(sts('  replicas: 2\n  ordinals: {start: 1}\n'), announce(0), announce(1), announce(2), PROXY);
+    expect(r.links).toEqual(['argocd/haproxy[Deployment] => argocd/redis-ha-server[StatefulSet] : TCP 6379,26379']);
+    expect(r.unresolved).toEqual(['redis-ha-announce-0:6379 no-endpoints']);
+  });
+
   it('the other labels still have to match, and the pod name must be this StatefulSet\'s', () => {
     const wrongApp = announce(0).replace('app: redis-ha,', 'app: other,');
     const r = scan(sts('  replicas: 3\n'), wrongApp, announce(1).replace('redis-ha-server-1', 'redis-ha-serverx-1'), announce(2, ', apps.kubernetes.io/pod-index: "1"'), PROXY);
