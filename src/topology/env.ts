@@ -28,9 +28,10 @@ const HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
  * in several variables: `FOO_PORT` or `FOO_SERVICE_PORT` (numeric) beside `FOO_HOST=x` (or `_ADDR`,
  * `_SERVICE_HOST`, ...); without either, every numeric `FOO_PORT_<X>` and `FOO_<X>_PORT`
  * (`OTEL_COLLECTOR_PORT_GRPC` and `_PORT_HTTP`, `JAEGER_UI_PORT`), except a `FOO_<X>_PORT` that
- * pairs with a host of its own (`FOO_<X>_HOST`). Returns each port variable's name and value.
+ * pairs with a host of its own (`FOO_<X>_HOST`). Returns each port variable's name and value, and
+ * whether it is the exact pair (`FOO_PORT`, `FOO_SERVICE_PORT`) rather than a guess by name.
  */
-export function pairedPorts(hostVar: string, vars: ReadonlyMap<string, string>): { readonly name: string; readonly port: string }[] {
+export function pairedPorts(hostVar: string, vars: ReadonlyMap<string, string>): { readonly name: string; readonly port: string; readonly exact?: true }[] {
   const m = HOST_HALF.exec(hostVar);
   if (!m) return [];
   const prefix = m[1] as string;
@@ -41,7 +42,7 @@ export function pairedPorts(hostVar: string, vars: ReadonlyMap<string, string>):
   };
   for (const suffix of ['PORT', 'SERVICE_PORT']) {
     const exact = numeric(`${prefix}_${upper ? suffix : suffix.toLowerCase()}`);
-    if (exact) return [exact];
+    if (exact) return [{ ...exact, exact: true }];
   }
   const p = prefix.toLowerCase();
   const hasOwnHost = (middle: string) => [...vars.keys()].some((k) => HOST_HALF.exec(k)?.[1]?.toLowerCase() === `${p}_${middle}`);

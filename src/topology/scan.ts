@@ -124,10 +124,19 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
     return cm ? [cm, configMapFiles(cm)] : undefined;
   };
-  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; ports?: readonly { name: string; port: string }[] } = {}) => {
-    // an address without a port takes each port its HOST/PORT variables pair it with
-    const withPorts = (c: AddressCandidate): AddressCandidate[] =>
-      c.port === undefined && extra.ports && extra.ports.length > 0 ? extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true })) : [c];
+  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[] } = {}) => {
+    // an address without a port takes each port its HOST/PORT variables pair it with; ports paired by
+    // name alone (`REDIS_EXPORTER_PORT` beside `REDIS_HOST`) only when the Service has one of them
+    // (else they belong to something else, and the address stays without a port)
+    const withPorts = (c: AddressCandidate): AddressCandidate[] => {
+      if (c.port !== undefined || !extra.ports || extra.ports.length === 0) return [c];
+      if (!extra.ports.some((p) => p.exact)) {
+        const target = serviceFor(c.host, w.ref.namespace, ctx.services);
+        const declared = new Set((target?.entries ?? []).flatMap((e) => (e.object.spec?.ports ?? []).map((sp) => String(sp.port))));
+        if (target && !extra.ports.some((p) => declared.has(p.port))) return [c];
+      }
+      return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
+    };
     for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
       const found: Found = {
         c,

@@ -79,3 +79,49 @@ describe('scan: an address paired with several port variables links on each of t
     expect(r.diagnostics.map((d) => d.code)).toEqual([]);
   });
 });
+
+describe('scan: ports paired by name alone must be ports of the Service (found in review)', () => {
+  const REDIS = `apiVersion: v1
+kind: Service
+metadata: {name: redis, namespace: demo}
+spec:
+  selector: {app: redis}
+  ports: [{name: redis, port: 6379}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: redis, namespace: demo}
+spec:
+  selector: {matchLabels: {app: redis}}
+  template:
+    metadata: {labels: {app: redis}}
+    spec:
+      containers: [{name: c, image: redis, ports: [{containerPort: 6379}]}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: client, namespace: demo}
+spec:
+  selector: {matchLabels: {app: client}}
+  template:
+    metadata: {labels: {app: client}}
+    spec:
+      containers:
+        - name: c
+          image: client
+          env:
+            - {name: REDIS_HOST, value: redis}
+            - {name: REDIS_EXPORTER_PORT, value: "9121"}
+`;
+  it('REDIS_EXPORTER_PORT=9121 beside REDIS_HOST=redis (a one-port Service on 6379): the address keeps no port, the link is on 6379, no false gap', () => {
+    const r = scanTopology(loadManifests([{ path: 'app.yaml', text: REDIS }]).cluster);
+    expect(r.value.links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`)).toEqual(['demo/client[Deployment] => demo/redis[Deployment] : TCP 6379']);
+    expect(r.value.unresolved).toEqual([]);
+  });
+
+  it('the exact pair REDIS_PORT is taken as written, even when the Service lacks it (then a gap says so)', () => {
+    const r = scanTopology(loadManifests([{ path: 'app.yaml', text: REDIS.replace('REDIS_EXPORTER_PORT', 'REDIS_PORT') }]).cluster);
+    expect(r.value.links).toEqual([]);
+    expect(r.value.unresolved.map((u) => u.reason)).toEqual(['no-such-port']);
+  });
+});
