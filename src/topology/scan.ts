@@ -501,18 +501,23 @@ function serviceFor(host: string, namespace: string, services: ReadonlyMap<strin
     }
   }
   const parts = h.split('.');
+  // a pod of a headless Service, as the pod's DNS search path completes it: `db-0.db` (the client's
+  // namespace), `db-0.db.ns`
+  const headlessPod = () => {
+    if (suffixed || (parts.length !== 2 && parts.length !== 3)) return undefined;
+    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
+    const headless = (services.get(headlessKey) ?? []).filter((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None');
+    return headless.length > 0 ? { key: headlessKey, entries: headless, pod: parts[0] as string } : undefined;
+  };
+  // `db-0.db`: the search path tries `db-0.db.<client's namespace>.svc.cluster.local` (the pod of a
+  // headless Service `db` there) before `db-0.db.svc.cluster.local` (Service `db-0` of namespace `db`)
+  const first = parts.length === 2 ? headlessPod() : undefined;
+  if (first) return first;
   const key =
     parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : undefined;
   const entries = key ? services.get(key) : undefined;
   if (key && entries) return { key, entries, ...(parts.length === 3 ? { pod: parts[0] as string } : {}) };
-  // a pod of a headless Service, as the pod's DNS search path completes it: `db-0.db` (the client's
-  // namespace), `db-0.db.ns`
-  if (!suffixed && (parts.length === 2 || parts.length === 3)) {
-    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
-    const headless = (services.get(headlessKey) ?? []).filter((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None');
-    if (headless.length > 0) return { key: headlessKey, entries: headless, pod: parts[0] as string };
-  }
-  return undefined;
+  return parts.length === 3 ? headlessPod() : undefined;
 }
 
 function addExposures(cluster: Cluster, services: ReadonlyMap<string, readonly ServiceEntry[]>, links: LinkSet): Diagnostic[] {

@@ -253,6 +253,13 @@ ${sts('db')}---
 ${sts('db-replica')}---
 ${server('team2', 'cache', 6379)}`;
 
+  it('`db-0.db` is the pod of the headless Service `db` of the client\'s namespace before Service `db-0` of a namespace `db`, as the search path tries them (found in review)', () => {
+    const otherNs = server('db', 'other', 5432, 'db-0');
+    const yaml = client({ PRIMARY_HOST: 'db-0.db:5432' });
+    const { t } = scan({ 'db.yaml': headless, 'other.yaml': otherNs, 'client.yaml': yaml });
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => team1/db[StatefulSet] : TCP 5432`]);
+  });
+
   it('`db-0.db`, `db-1.db.team1` and a URL name the pod, as its DNS search path completes them', () => {
     const yaml = client({ PRIMARY_HOST: 'db-0.db', REPLICA_URL: 'postgres://db-replica-1.db.team1:5432/x' });
     const { t } = scan({ 'db.yaml': headless, 'client.yaml': yaml });
