@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-NLWINY5N.js";
-import "./chunks/chunk-3ABRQBOJ.js";
-import "./chunks/chunk-BTYONLX7.js";
+} from "./chunks/chunk-I6WH4D67.js";
+import "./chunks/chunk-DOWTFV6A.js";
+import "./chunks/chunk-YYWHCO2H.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-EEBPC6OY.js";

@@ -70,9 +70,14 @@ function codeCacheEntry(cache, tag2, source) {
   const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${process.platform}\0`).update(source).digest("hex").slice(0, 32);
   return path.join(cache, `${tag2}-${key}.v8`);
 }
+var DIGEST_BYTES = 32;
 function readEntry(entry) {
   try {
-    return lstatSync(entry).isFile() ? readFileSync(entry) : void 0;
+    if (!lstatSync(entry).isFile()) return void 0;
+    const bytes = readFileSync(entry);
+    if (bytes.length <= DIGEST_BYTES) return void 0;
+    const data = bytes.subarray(DIGEST_BYTES);
+    return createHash("sha256").update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : void 0;
   } catch {
     return void 0;
   }
@@ -81,7 +86,8 @@ function writeEntry(cache, tag2, entry, script) {
   try {
     mkdirSync(cache, { recursive: true, mode: 448 });
     const temp = `${entry}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData(), { mode: 384 });
+    const data = script.createCachedData();
+    writeFileSync(temp, Buffer.concat([createHash("sha256").update(data).digest(), data]), { mode: 384 });
     renameSync(temp, entry);
     const ofTag = new RegExp(`^${tag2.replace(/[^a-z-]/g, "")}-[0-9a-f]{32}\\.v8$`);
     for (const f of readdirSync(cache)) {

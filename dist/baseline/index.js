@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-N5COS4MI.js";
-import "../chunks/chunk-NLWINY5N.js";
-import "../chunks/chunk-RK7NW5G7.js";
+} from "../chunks/chunk-A7C65RRH.js";
+import "../chunks/chunk-I6WH4D67.js";
+import "../chunks/chunk-EOO5KPV5.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-GMLIY7S3.js";
-import "../chunks/chunk-PUZ4HOS2.js";
-import "../chunks/chunk-HBM66GIY.js";
-import "../chunks/chunk-3ABRQBOJ.js";
+} from "../chunks/chunk-7HU4AE4C.js";
+import "../chunks/chunk-P62MTZJF.js";
+import "../chunks/chunk-EN2M2YD6.js";
+import "../chunks/chunk-DOWTFV6A.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-3IMT4DB2.js";
+} from "../chunks/chunk-AJTV66DW.js";
 import {
   peerKey
-} from "../chunks/chunk-BTYONLX7.js";
+} from "../chunks/chunk-YYWHCO2H.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,7 +37,7 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import {
   Codes,
   ExitCode

@@ -1,21 +1,21 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-N5COS4MI.js";
-import "../chunks/chunk-NLWINY5N.js";
-import "../chunks/chunk-RK7NW5G7.js";
-import "../chunks/chunk-GMLIY7S3.js";
-import "../chunks/chunk-PUZ4HOS2.js";
-import "../chunks/chunk-HBM66GIY.js";
-import "../chunks/chunk-3ABRQBOJ.js";
-import "../chunks/chunk-3IMT4DB2.js";
-import "../chunks/chunk-BTYONLX7.js";
+} from "../chunks/chunk-A7C65RRH.js";
+import "../chunks/chunk-I6WH4D67.js";
+import "../chunks/chunk-EOO5KPV5.js";
+import "../chunks/chunk-7HU4AE4C.js";
+import "../chunks/chunk-P62MTZJF.js";
+import "../chunks/chunk-EN2M2YD6.js";
+import "../chunks/chunk-DOWTFV6A.js";
+import "../chunks/chunk-AJTV66DW.js";
+import "../chunks/chunk-YYWHCO2H.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 

@@ -28340,7 +28340,7 @@ function apiValidation(kind, object2) {
       if (typeof p.name === "string" && p.name !== "") for (const e of dnsLabelErrors(p.name)) out.push({ path: ["spec", "ports", i, "name"], message: `port name ${JSON.stringify(p.name)}: ${e}` });
       if (typeof p.targetPort === "string" && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, ["spec", "ports", i, "targetPort"], out);
     });
-  } else if (kind in POD_TEMPLATES) {
+  } else if (Object.hasOwn(POD_TEMPLATES, kind)) {
     const tpl = POD_TEMPLATES[kind];
     labelMap(at(object2, [...tpl, "metadata", "labels"]), [...tpl, "metadata", "labels"], out);
     podSpecIssues(at(object2, [...tpl, "spec"]), [...tpl, "spec"], out);
@@ -28520,7 +28520,7 @@ function readObjects(documents, cache2) {
   const visit2 = (document, input2, path18) => {
     let value = input2;
     const where3 = () => locate(document, path18);
-    if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (value.kind in SCHEMAS || value.kind.endsWith("List"))) {
+    if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (Object.hasOwn(SCHEMAS, value.kind) || value.kind.endsWith("List"))) {
       diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path18, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
@@ -28541,9 +28541,9 @@ function readObjects(documents, cache2) {
       });
       return;
     }
-    if (!(kind in SCHEMAS)) {
+    if (!Object.hasOwn(SCHEMAS, kind)) {
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      if (kind in NETWORKING_NOT_MODELLED && !notModelledAt.has(kind)) notModelledAt.set(kind, path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 });
+      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 });
       return;
     }
     const schema2 = SCHEMAS[kind];
@@ -29943,17 +29943,19 @@ function selectsStatefulSetPod(selector, w, labels3) {
   ];
   const ordinal = ordinals[0];
   if (ordinal < 0 || ordinals.some((o) => o !== ordinal)) return false;
-  const replicas = replicasOf(w);
-  if (replicas !== void 0 && ordinal >= replicas) return false;
+  const { replicas, start: start2 } = ordinalsOf(w);
+  if (start2 !== void 0 && ordinal < start2) return false;
+  if (replicas !== void 0 && start2 !== void 0 && ordinal >= start2 + replicas) return false;
   const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => !(k === POD_NAME_LABEL && name !== void 0 || k === POD_INDEX_LABEL && index !== void 0)));
   return selectorMatches({ matchLabels: rest }, labels3);
 }
-function replicasOf(w) {
+function ordinalsOf(w) {
   let node2 = w.origin.document.value;
   for (const k of [...w.origin.path, "spec"]) node2 = node2 && typeof node2 === "object" ? node2[k] : void 0;
-  const replicas = node2 && typeof node2 === "object" ? node2.replicas : void 0;
-  if (replicas === void 0 || replicas === null) return 1;
-  return typeof replicas === "number" && Number.isInteger(replicas) ? replicas : void 0;
+  const spec = node2 && typeof node2 === "object" ? node2 : {};
+  const whole = (v, absent) => v === void 0 || v === null ? absent : typeof v === "number" && Number.isInteger(v) ? v : void 0;
+  const ordinals = spec.ordinals && typeof spec.ordinals === "object" ? spec.ordinals : {};
+  return { replicas: whole(spec.replicas, 1), start: whole(ordinals.start, 0) };
 }
 function backendOf(b, namespace, via) {
   if (!b) return void 0;
@@ -35382,7 +35384,7 @@ var init_addresses = __esm({
   "src/topology/addresses.ts"() {
     "use strict";
     ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
-    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|vip|virtual[._-]?ips?)$/i;
+    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
     FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
     CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
     CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
@@ -35467,6 +35469,9 @@ function grantIndex(bindings) {
       if (s.kind === "ServiceAccount") {
         const ns = s.namespace || (b.kind === "RoleBinding" ? bindingNs : void 0);
         if (ns) add(`${ns}/${s.name}`, { binding: b, index });
+      } else if (s.kind === "User" && /^system:serviceaccount:[^:]+:[^:]+$/.test(s.name)) {
+        const [, , ns, name] = s.name.split(":");
+        add(`${ns}/${name}`, { binding: b, index });
       } else if (s.kind === "Group" && s.name === "system:serviceaccounts") add("*", { binding: b, index });
       else if (s.kind === "Group" && s.name.startsWith("system:serviceaccounts:")) add(`${s.name.slice("system:serviceaccounts:".length)}/*`, { binding: b, index });
     });
@@ -35568,7 +35573,7 @@ function pairedPorts(hostVar, vars) {
   };
   for (const suffix of ["PORT", "SERVICE_PORT"]) {
     const exact = numeric(`${prefix}_${upper ? suffix : suffix.toLowerCase()}`);
-    if (exact) return [exact];
+    if (exact) return [{ ...exact, exact: true }];
   }
   const p = prefix.toLowerCase();
   const hasOwnHost = (middle) => [...vars.keys()].some((k) => HOST_HALF.exec(k)?.[1]?.toLowerCase() === `${p}_${middle}`);
@@ -35637,7 +35642,15 @@ function scanWorkload(w, configMaps, ctx) {
     return cm ? [cm, configMapFiles(cm)] : void 0;
   };
   const emit2 = (value, context, origin, path18, extra = {}) => {
-    const withPorts = (c) => c.port === void 0 && extra.ports && extra.ports.length > 0 ? extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true })) : [c];
+    const withPorts = (c) => {
+      if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
+      if (!extra.ports.some((p) => p.exact)) {
+        const target = serviceFor(c.host, w.ref.namespace, ctx.services);
+        const declared = new Set((target?.entries ?? []).flatMap((e) => (e.object.spec?.ports ?? []).map((sp) => String(sp.port))));
+        if (target && !extra.ports.some((p) => declared.has(p.port))) return [c];
+      }
+      return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
+    };
     for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
       const found = {
         c,
@@ -35666,7 +35679,7 @@ function scanWorkload(w, configMaps, ctx) {
     (w.spec?.[field3] ?? []).forEach((container, ci) => {
       const base = [...w.specPath, field3, ci];
       for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
-        for (const [key3, value] of configMapFiles(cm)) emit2(value, isAddressName(key3) ? "address" : "text", cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex, "value"]), configMap: cm });
+        for (const [key3, value] of configMapFiles(cm)) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex, "value"]), configMap: cm });
       }
       const vars = /* @__PURE__ */ new Map();
       const imported = [];
@@ -35724,7 +35737,7 @@ function scanWorkload(w, configMaps, ctx) {
         items.forEach((arg, ai) => {
           if (typeof arg !== "string") return;
           const prev = ai > 0 ? items[ai - 1] : void 0;
-          const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) ? prev : void 0;
+          const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith("-") ? prev : void 0;
           const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
           emit2(expandVars(arg, vars), context, w.origin, [...base, list2, ai]);
         });
@@ -35932,15 +35945,18 @@ function serviceFor(host, namespace, services) {
     }
   }
   const parts = h.split(".");
+  const headlessPod = () => {
+    if (suffixed || parts.length !== 2 && parts.length !== 3) return void 0;
+    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
+    const headless = (services.get(headlessKey) ?? []).filter((e) => e.object.spec?.clusterIP === "None");
+    return headless.length > 0 ? { key: headlessKey, entries: headless, pod: parts[0] } : void 0;
+  };
+  const first = parts.length === 2 ? headlessPod() : void 0;
+  if (first) return first;
   const key3 = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
   const entries2 = key3 ? services.get(key3) : void 0;
   if (key3 && entries2) return { key: key3, entries: entries2, ...parts.length === 3 ? { pod: parts[0] } : {} };
-  if (!suffixed && (parts.length === 2 || parts.length === 3)) {
-    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
-    const headless = (services.get(headlessKey) ?? []).filter((e) => e.object.spec?.clusterIP === "None");
-    if (headless.length > 0) return { key: headlessKey, entries: headless, pod: parts[0] };
-  }
-  return void 0;
+  return parts.length === 3 ? headlessPod() : void 0;
 }
 function addExposures(cluster, services, links) {
   const warnings = [];
@@ -36977,7 +36993,7 @@ function foldLiveOwners(objects) {
   const out = [];
   for (const o of objects) {
     const ns = o.object.metadata.namespace ?? "";
-    if (o.kind in CONTROLLERS) {
+    if (Object.hasOwn(CONTROLLERS, o.kind)) {
       const t = top(o.kind, ns, o.object.metadata.name ?? "");
       if (t.kind !== o.kind) continue;
     }
@@ -36985,7 +37001,7 @@ function foldLiveOwners(objects) {
       const phase = o.object.status?.phase;
       if (phase === "Succeeded" || phase === "Failed") continue;
       const owner = controllerOf(o);
-      if (owner && owner.kind in CONTROLLERS) {
+      if (owner && Object.hasOwn(CONTROLLERS, owner.kind)) {
         const t = top(owner.kind, ns, owner.name);
         if (t.kind !== owner.kind) {
           const metadata = { ...o.object.metadata, ownerReferences: [{ kind: t.kind, name: t.name, controller: true }] };
@@ -41208,6 +41224,10 @@ init_diagnostic();
 // src/manifests/render.ts
 var import_posix = __toESM(require("node:path/posix"), 1);
 init_js_yaml();
+function folderKey(p) {
+  const n = import_posix.default.normalize(p);
+  return n.length > 1 ? n.replace(/[\\/]+$/, "") : n;
+}
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
 function isInside(file2, dir) {
   return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
@@ -41225,7 +41245,7 @@ function kustomizationRefs(dir, text2) {
   for (const key3 of ["resources", "bases", "components"]) {
     const list2 = d[key3];
     if (!Array.isArray(list2)) continue;
-    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(import_posix.default.normalize(import_posix.default.join(dir, r)));
+    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(folderKey(import_posix.default.join(dir, r)));
   }
   return refs;
 }
@@ -41241,7 +41261,7 @@ function localChartDependencies(dir, text2) {
   return deps.flatMap((d) => {
     const { name, repository } = d ?? {};
     if (typeof name !== "string" || typeof repository !== "string" || !repository.startsWith("file://")) return [];
-    return [{ name, folder: import_posix.default.normalize(import_posix.default.join(dir, repository.slice("file://".length))) }];
+    return [{ name, folder: folderKey(import_posix.default.join(dir, repository.slice("file://".length))) }];
   });
 }
 function findRenderRoots(files, readText) {

@@ -12,7 +12,7 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import {
   ConfigError,
   ExitCode

@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-RK7NW5G7.js";
-import "../chunks/chunk-PUZ4HOS2.js";
-import "../chunks/chunk-3IMT4DB2.js";
-import "../chunks/chunk-BTYONLX7.js";
+} from "../chunks/chunk-EOO5KPV5.js";
+import "../chunks/chunk-P62MTZJF.js";
+import "../chunks/chunk-AJTV66DW.js";
+import "../chunks/chunk-YYWHCO2H.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import "../chunks/chunk-EEBPC6OY.js";
 import "../chunks/chunk-UQ363SVG.js";
 

@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-2D3MKECJ.js";
+} from "../chunks/chunk-RTAR2T6S.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-HBM66GIY.js";
+} from "../chunks/chunk-EN2M2YD6.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-3ABRQBOJ.js";
+} from "../chunks/chunk-DOWTFV6A.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-3IMT4DB2.js";
+} from "../chunks/chunk-AJTV66DW.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-BTYONLX7.js";
+} from "../chunks/chunk-YYWHCO2H.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,7 +35,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import {
   ExitCode,
   dump

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-GMLIY7S3.js";
-import "../chunks/chunk-PUZ4HOS2.js";
+} from "../chunks/chunk-7HU4AE4C.js";
+import "../chunks/chunk-P62MTZJF.js";
 import {
   findGaps
-} from "../chunks/chunk-2D3MKECJ.js";
+} from "../chunks/chunk-RTAR2T6S.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-HBM66GIY.js";
+} from "../chunks/chunk-EN2M2YD6.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-3ABRQBOJ.js";
+} from "../chunks/chunk-DOWTFV6A.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-3IMT4DB2.js";
+} from "../chunks/chunk-AJTV66DW.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -46,7 +46,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-BTYONLX7.js";
+} from "../chunks/chunk-YYWHCO2H.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -57,7 +57,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import {
   Codes,
   ExitCode,

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-N5COS4MI.js";
-import "../chunks/chunk-NLWINY5N.js";
+} from "../chunks/chunk-A7C65RRH.js";
+import "../chunks/chunk-I6WH4D67.js";
 import {
   explanationData
-} from "../chunks/chunk-RK7NW5G7.js";
+} from "../chunks/chunk-EOO5KPV5.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-GMLIY7S3.js";
-import "../chunks/chunk-PUZ4HOS2.js";
-import "../chunks/chunk-HBM66GIY.js";
+} from "../chunks/chunk-7HU4AE4C.js";
+import "../chunks/chunk-P62MTZJF.js";
+import "../chunks/chunk-EN2M2YD6.js";
 import {
   evidenceText
-} from "../chunks/chunk-3ABRQBOJ.js";
+} from "../chunks/chunk-DOWTFV6A.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-3IMT4DB2.js";
+} from "../chunks/chunk-AJTV66DW.js";
 import {
   peerKey
-} from "../chunks/chunk-BTYONLX7.js";
+} from "../chunks/chunk-YYWHCO2H.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -40,7 +40,7 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-Z5Z4UOV6.js";
+} from "../chunks/chunk-QWB2L4PT.js";
 import {
   Codes,
   ExitCode
