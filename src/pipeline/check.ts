@@ -157,7 +157,7 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
     gaps: gapsOf(head.topology, base.topology),
     ...(traffic ? { traffic } : {}),
     ...(options.lint ? { lint: newLintFindings(base, head) } : {}),
-    ...(options.exposure ? { exposure: widenedExposure(base, head, settings) } : {}),
+    ...(options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {}),
     files,
     diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
     headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics],

@@ -255,7 +255,7 @@ describe('lint and exposure sections', () => {
     const withHostile: CheckOutcome = {
       ...o,
       lint: { findings: [finding(o, 0, hostile)], existing: 0 },
-      exposure: { widened: [{ workload: `boutique/${hostile}[Deployment]`, peer: `[namespace with {team=${hostile}}]/[all pods]`, before: ConnectionSet.NONE, after: tcp, gained: tcp }] },
+      exposure: { widened: [{ workload: `boutique/${hostile}[Deployment]`, peer: `[namespace with {team=${hostile}}]/[all pods]`, peerText: `[namespace with {team=${hostile}}]/[all pods]`, before: ConnectionSet.NONE, after: tcp, gained: tcp }] },
     };
     for (const line of renderCheckMd(withHostile).split('\n')) {
       if (line.startsWith('<!--')) continue;

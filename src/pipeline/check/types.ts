@@ -95,8 +95,10 @@ export interface BaselineFinding {
 /** A workload that peers outside the manifests reach on more connections on head than on base (exposure analysis). */
 export interface WidenedExposure {
   readonly workload: string;
-  /** `entire-cluster`, a representative of the pods a rule's selectors could match, or an address range. */
+  /** `entire-cluster`, a representative of the pods a rule's selectors could match, or an address range (`a-b[External]`). */
   readonly peer: string;
+  /** How the report names the peer: an address range as the CIDRs the policies write (`0.0.0.0/0 except 10.0.0.0/8`), else `peer`. */
+  readonly peerText: string;
   /** What the peer reaches on base (none if it did not). */
   readonly before: ConnectionSet;
   readonly after: ConnectionSet;

@@ -233,7 +233,7 @@ function lintLine(f: LintFinding, loc: Locations): string {
 
 function widenedLine(w: WidenedExposure): string {
   const what = w.before.isEmpty ? `on ${conns(w.after)}` : `now also on ${conns(w.gained)} (now ${conns(w.after)})`;
-  return `- ${code(w.workload)} is now reachable from ${code(w.peer)} ${what}`;
+  return `- ${code(w.workload)} is now reachable from ${code(w.peerText)} ${what}`;
 }
 
 function filesSection(o: CheckOutcome, loc: Locations): string[] {

@@ -46,7 +46,7 @@ export function renderCheckTxt(o: CheckOutcome): string {
   const s = checkSummary(o);
   const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ''}`];
   if (o.outside.length) out.push('', 'Newly reachable from outside the cluster:', ...o.outside.map((it) => `  ${sentence(it)}`));
-  if (o.exposure?.widened.length) out.push(...(o.outside.length ? [] : ['', 'Newly reachable from outside the cluster:']), ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peer} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
+  if (o.exposure?.widened.length) out.push(...(o.outside.length ? [] : ['', 'Newly reachable from outside the cluster:']), ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peerText} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push('', 'Baseline violations:', ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
   if (o.drift) out.push('', 'Drift:', ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
   if (o.lint) {
