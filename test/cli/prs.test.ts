@@ -162,6 +162,18 @@ describe('realistic pull requests through check', () => {
     expect(md).toContain('- `boutique/frontend[Deployment]` is now reachable from `10.0.0.0/8` on `TCP 8080`');
   });
 
+  test('renaming the cart Service its callers still address: no connectivity change, but two new gaps, and the verdict says so', () => {
+    // policies select pods, not Services: nothing changes in the connectivity; the callers' env
+    // addresses (cartservice:7070) now resolve to no Service, which the report must not call "nothing broken"
+    const { json, md } = check('rename-service');
+    expect(json.summary).toMatchObject({ changes: 0, broken: 0, gaps: 2, newGaps: 2, verdict: '⚠️ adds 2 gaps' });
+    expect(md).toContain('### netpol-ci check: ⚠️ adds 2 gaps');
+    expect(md).toContain('- `boutique/frontend[Deployment]`: `cartservice:7070` at `workloads/frontend.yaml:23`: no Service matches cartservice _(new in this PR)_');
+    expect(md).not.toContain('✅');
+    const gated = runCli(['check', '--base', side('rename-service', 'base'), '--head', side('rename-service', 'head'), '--fail-on', 'gaps']);
+    expect(gated.code).toBe(1);
+  });
+
   test('reordering, reformatting and commenting the policies changes nothing: the report says so, diff is empty', () => {
     const { json, md } = check('no-semantic-change');
     expect(json.summary.changes).toBe(0);
