@@ -128,6 +128,11 @@ describe('realistic pull requests through check', () => {
     expect(json.widened_exposure).toContainEqual({ workload: email, peer: '0.0.0.0-255.255.255.255[External]', addresses: '0.0.0.0/0', before: 'No Connections', after: 'All Connections', gained: 'All Connections' });
     expect(md).toContain('- `mail/emailservice[Deployment]` is now reachable from `0.0.0.0/0` on `All Connections`');
     expect(md).not.toContain('[External]`');
+    // one edge per sentence: 0.0.0.0/0 is one node, not the three ranges the diff cuts it into
+    const graph = md.slice(md.indexOf('```mermaid'), md.indexOf('```', md.indexOf('```mermaid') + 3));
+    expect(graph).not.toContain('[External]');
+    expect(graph.split('\n').filter((l) => l.includes('-->'))).toHaveLength(items(json).length);
+    expect(graph).toContain('["0.0.0.0/0"] -->|"added: All Connections"| ');
   });
 
   test('an Ingress to the frontend without a policy admitting the controller: the ipBlock does not match it, the exposure link is broken', () => {
@@ -153,6 +158,8 @@ describe('realistic pull requests through check', () => {
     expect(items(json)).toEqual([{ kind: 'added', src: W('paymentservice'), dst: '203.0.113.0/24', before: 'No Connections', after: 'TCP 443' }]);
     expect(json.summary.outside).toBe(0);
     expect(md).toContain('- `boutique/paymentservice[Deployment]` can now reach `203.0.113.0/24` on `TCP 443`');
+    // the graph draws the sentence's pair, the address as the policy wrote it
+    expect(md).toMatch(/n\d+\["boutique\/paymentservice\[Deployment\]"\] -->\|"added: TCP 443"\| n\d+\["203\.0\.113\.0\/24"\]/);
   });
 
   test('dropping the except of the frontend ipBlock opens exactly 10.0.0.0/8, named as a CIDR in both lists', () => {

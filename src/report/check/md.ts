@@ -9,10 +9,10 @@ import type { LintFinding } from '../../connectivity/lint.js';
 import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
-import { renderDiffMermaid } from '../diff.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
 import { causeParts, causeText } from './causes.js';
+import { changedEdgesMermaid } from './graph.js';
 import { buildMarker } from './marker.js';
 import { checkSummary } from './summary.js';
 
@@ -309,7 +309,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
   }
   if (o.traffic) sections.push({ title: 'Observed traffic', lines: trafficLines(o.traffic) });
   if (o.diff.entries.length > 0) {
-    const graph = renderDiffMermaid({ diff: o.diff, refs: { before: o.refs.base, after: o.refs.head } }).trimEnd();
+    const graph = changedEdgesMermaid(o);
     sections.push({ title: 'Graph', lines: ['<details><summary>Graph of the changed edges</summary>', '', '```mermaid', ...graph.split('\n'), '```', '', '</details>'] });
   }
   const files = filesSection(o, loc);
