@@ -312,6 +312,8 @@ describe('check --traffic: head against the observed traffic', () => {
         needs: 'TCP 8081',
         allowed: 'No Connections',
         missing: 'TCP 8081',
+        // the PR moved orders' port: base needed 8080, which the policies still allow
+        base_needs: 'TCP 8080',
         origin: 'both',
         evidence: [
           'fixtures/example-pr/head/frontend/web.yaml:25 spec.template.spec.containers[0].env[1].value = "http://orders.backend.svc.cluster.local:8080"',

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
+import { findHelm } from '../helpers/tools.js';
 
 // Realistic pull requests on a trimmed Online Boutique (fixtures/prs/<name>/{base,head}; the base is
 // fixtures/check/boutique without ads, catalog, recommendations, shipping and the load generator).
@@ -28,6 +29,7 @@ interface Broken {
   src: string;
   dst: string;
   needs: string;
+  base_needs?: string;
   missing: string;
   evidence: string[];
 }
@@ -44,8 +46,9 @@ const side = (pr: string, s: 'base' | 'head') => `fixtures/prs/${pr}/${s}`;
 
 function check(pr: string, ...extra: string[]): { json: CheckJson; md: string } {
   const args = ['check', '--base', side(pr, 'base'), '--head', side(pr, 'head'), ...extra];
-  const j = runCli([...args, '--format', 'json']);
-  const m = runCli([...args, '--format', 'md']);
+  const env = { HELM_PATH: findHelm() };
+  const j = runCli([...args, '--format', 'json'], { env });
+  const m = runCli([...args, '--format', 'md'], { env });
   expect(j.code).toBe(0);
   expect(m.code).toBe(0);
   return { json: JSON.parse(j.stdout) as CheckJson, md: m.stdout };
@@ -179,6 +182,19 @@ describe('realistic pull requests through check', () => {
     expect(md).not.toContain('✅');
     const gated = runCli(['check', '--base', side('rename-service', 'base'), '--head', side('rename-service', 'head'), '--fail-on', 'gaps']);
     expect(gated.code).toBe(1);
+  });
+
+  test('a Helm values change moves the app to 8080 while the policy keeps 9898: no connectivity change, the client link breaks, and the report says the need moved', () => {
+    // the Service keeps port 9898 with targetPort http, which now names 8080: the client, which
+    // calls podinfo:9898, needs the pod on 8080; the policy (outside the chart) still admits 9898 only
+    const { json, md } = check('helm-values-port');
+    expect(json.summary).toMatchObject({ changes: 0, broken: 1 });
+    expect(json.broken_links.map((b) => [b.src, b.dst, b.needs, b.base_needs, b.missing])).toEqual([['default/client[Deployment]', 'default/podinfo[Deployment]', 'TCP 8080', 'TCP 9898', 'TCP 8080']]);
+    expect(md).toContain('- `default/client[Deployment]` needs `default/podinfo[Deployment]` on `TCP 8080` (`apps/client.yaml:18`: `http://podinfo:9898`): head allows none of it (the PR moved the need: base needed `TCP 9898`)');
+  });
+
+  test('a link broken by a policy change, its need unchanged, carries no base need', () => {
+    expect(check('tighten-port').json.broken_links[0]?.base_needs).toBeUndefined();
   });
 
   test('reordering, reformatting and commenting the policies changes nothing: the report says so, diff is empty', () => {

@@ -2,11 +2,10 @@ import { createTwoFilesPatch } from 'diff';
 import type { SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
 import type { ExplainedStep } from '../../connectivity/explain.js';
-import type { UnmetLink } from '../../connectivity/needs.js';
 import type { ConnectionSet } from '../../model/connection-set.js';
 import { peerKey } from '../../model/peer.js';
 import type { LintFinding } from '../../connectivity/lint.js';
-import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
+import type { AttributedCause, BrokenLink, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
@@ -188,7 +187,7 @@ function groupLines(g: ChangeGroup, n: number, o: CheckOutcome, loc: Locations):
 /** Trace evidence shown on one line of the broken links: the first few, then how many more. */
 const OBSERVED_SHOWN = 3;
 
-function unmetLine(u: UnmetLink, loc: Locations): string {
+function unmetLine(u: BrokenLink, loc: Locations): string {
   // the declared source first (manifest line, intent file), then the trace lines that show the link in use
   const ev = u.link.evidence.find((e) => e.kind !== 'trace');
   const where = ev ? (ev.kind === 'address' ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === 'exposure' ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})`) : '';
@@ -196,7 +195,8 @@ function unmetLine(u: UnmetLink, loc: Locations): string {
   const more = traces.length > OBSERVED_SHOWN ? `, … ${traces.length - OBSERVED_SHOWN} more` : '';
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(', ')}${more})` : '';
   const allowed = u.allowed.isEmpty ? 'head allows none of it' : `head allows only ${conns(u.allowed)}`;
-  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}`;
+  const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : '';
+  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}${moved}`;
 }
 
 /** One line of a traffic list: the pair, the connections one side lacks, and the trace lines that show it (observed side). */

@@ -1,7 +1,6 @@
 import type { Decision } from '../../connectivity/causes.js';
-import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
-import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
+import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { oneLine } from '../escape.js';
 import { causeText } from './causes.js';
 import { evidenceText } from '../../topology/links.js';
@@ -34,11 +33,11 @@ function decision(d: Decision): string {
 }
 
 /** A broken link: its declared source, then (observed) the trace lines that show it in use. */
-const unmet = (u: UnmetLink) => {
+const unmet = (u: BrokenLink) => {
   const declared = u.link.evidence.find((e) => e.kind !== 'trace');
   const traces = u.link.evidence.filter((e) => e.kind === 'trace').map(evidenceText);
   const why = [...(declared ? [evidenceText(declared)] : []), ...(traces.length > 0 ? [`observed: ${traces.join(', ')}`] : [])];
-  return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
+  return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ''}`;
 };
 
 /** The check as plain text for a terminal: the verdict, then one line per change under its cause. */
