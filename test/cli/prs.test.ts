@@ -197,6 +197,16 @@ describe('realistic pull requests through check', () => {
     expect(check('tighten-port').json.broken_links[0]?.base_needs).toBeUndefined();
   });
 
+  test('relabelling the monitoring namespace: allow-monitoring\'s namespaceSelector stops matching, prometheus loses 9090 to every boutique pod', () => {
+    const { json, md } = check('namespace-label');
+    const boutique = ['cartservice', 'checkoutservice', 'currencyservice', 'emailservice', 'frontend', 'paymentservice', 'redis-cart'];
+    expect(items(json)).toEqual(boutique.map((w) => ({ kind: 'removed', src: PROMETHEUS, dst: W(w), before: 'TCP 9090', after: 'No Connections' })));
+    expect(json.groups).toHaveLength(1);
+    expect(md).toContain('**1. Cause:** labels of namespace `monitoring` changed from `purpose=monitoring` to `purpose=observability` in `namespace.yaml`: the namespaceSelector of `NetworkPolicy boutique/allow-monitoring` ingress rule 0 no longer matches it');
+    // no manifest declares the scraping, so nothing needed breaks
+    expect(json.broken_links).toEqual([]);
+  });
+
   test('reordering, reformatting and commenting the policies changes nothing: the report says so, diff is empty', () => {
     const { json, md } = check('no-semantic-change');
     expect(json.summary.changes).toBe(0);
