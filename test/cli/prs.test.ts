@@ -207,6 +207,14 @@ describe('realistic pull requests through check', () => {
     expect(json.broken_links).toEqual([]);
   });
 
+  test('making the payment Service a LoadBalancer: reachable from any address is now a need, which the policy (checkout only) breaks', () => {
+    const { json, md } = check('loadbalancer');
+    expect(items(json)).toEqual([]);
+    expect(json.broken_links.map((b) => [b.src, b.dst, b.missing])).toEqual([['0.0.0.0-255.255.255.255[External]', W('paymentservice'), 'TCP 50051']]);
+    // the sentence names the addresses as a CIDR, like the outside section
+    expect(md).toContain('- `0.0.0.0/0` needs `boutique/paymentservice[Deployment]` on `TCP 50051` (`Service boutique/paymentservice (LoadBalancer)` at `workloads/paymentservice.yaml:26`): head allows none of it');
+  });
+
   test('reordering, reformatting and commenting the policies changes nothing: the report says so, diff is empty', () => {
     const { json, md } = check('no-semantic-change');
     expect(json.summary.changes).toBe(0);

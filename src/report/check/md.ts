@@ -12,6 +12,7 @@ import { escapeMarkdown, markdownCode } from '../escape.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
 import { causeParts, causeText } from './causes.js';
 import { changedEdgesMermaid } from './graph.js';
+import { linkPeerText } from './peer-text.js';
 import { buildMarker } from './marker.js';
 import { checkSummary } from './summary.js';
 
@@ -196,7 +197,7 @@ function unmetLine(u: BrokenLink, loc: Locations): string {
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(', ')}${more})` : '';
   const allowed = u.allowed.isEmpty ? 'head allows none of it' : `head allows only ${conns(u.allowed)}`;
   const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : '';
-  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}${moved}`;
+  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}${moved}`;
 }
 
 /** One line of a traffic list: the pair, the connections one side lacks, and the trace lines that show it (observed side). */

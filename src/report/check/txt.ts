@@ -3,6 +3,7 @@ import { peerKey } from '../../model/peer.js';
 import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { oneLine } from '../escape.js';
 import { causeText } from './causes.js';
+import { linkPeerText } from './peer-text.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
@@ -37,7 +38,7 @@ const unmet = (u: BrokenLink) => {
   const declared = u.link.evidence.find((e) => e.kind !== 'trace');
   const traces = u.link.evidence.filter((e) => e.kind === 'trace').map(evidenceText);
   const why = [...(declared ? [evidenceText(declared)] : []), ...(traces.length > 0 ? [`observed: ${traces.join(', ')}`] : [])];
-  return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ''}`;
+  return `${linkPeerText(u.link.src)} needs ${linkPeerText(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ''}`;
 };
 
 /** The check as plain text for a terminal: the verdict, then one line per change under its cause. */
