@@ -3,10 +3,11 @@ import { ipBlocksOf } from '../connectivity/address-text.js';
 import { CauseFinder, causeId } from '../connectivity/causes.js';
 import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { explainDiff } from '../connectivity/explain.js';
-import { newlyUnmet, unmetLinks } from '../connectivity/needs.js';
+import { linkKey, newlyUnmet, unmetLinks, type UnmetLink } from '../connectivity/needs.js';
 import type { Io } from '../io/types.js';
 import type { Link, Topology, Unresolved } from '../topology/links.js';
 import { compareStrings } from '../manifests/cluster.js';
+import type { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { compareDeclaredObserved, mergeLinks } from '../topology/merge.js';
 import type { ReadSettings } from './settings.js';
@@ -16,7 +17,7 @@ import { isOutsideSource, itemsOf, mergeSelectors } from './check/items.js';
 import { newLintFindings, widenedExposure } from './check/sanity.js';
 import { checkCache, checkCacheKey, readCheck, writeCheck } from './check/cache.js';
 import { loadSides, readSides, type LoadedSide, type ReadSides } from './check/sides.js';
-import type { AttributedCause, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
+import type { AttributedCause, BrokenLink, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 
 export type * from './check/types.js';
 
@@ -133,7 +134,8 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
   const observed = options.traffic ? observedLinks(io, base, head, options.traffic, settings) : undefined;
   const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
   const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
-  const { broken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const { broken: newlyBroken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const broken = withBaseNeeds(newlyBroken, observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links);
   const notJudged = unmetHead.unjudged.map((l) => {
     const ev = l.evidence.find((e) => e.kind === 'address' || e.kind === 'exposure' || e.kind === 'intent');
     return diag(Codes.linkNotJudged, 'info', `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && 'at' in ev ? ev.at : undefined);
@@ -157,9 +159,24 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
     gaps: gapsOf(head.topology, base.topology),
     ...(traffic ? { traffic } : {}),
     ...(options.lint ? { lint: newLintFindings(base, head) } : {}),
-    ...(options.exposure ? { exposure: widenedExposure(base, head, settings) } : {}),
+    ...(options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {}),
     files,
     diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
     headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics],
   };
+}
+
+/**
+ * Each broken link with what base needed of the same pair, when the PR changed the need itself
+ * (a port moved in a Deployment or a chart's values while the policy kept the old number): the
+ * report can then say why a link breaks that no policy change explains.
+ */
+function withBaseNeeds(broken: readonly UnmetLink[], baseLinks: readonly Link[]): BrokenLink[] {
+  // a pair may be needed by several links (addresses, exposure, a trace): their union is the need
+  const needed = new Map<string, ConnectionSet>();
+  for (const l of baseLinks) needed.set(linkKey(l), needed.get(linkKey(l))?.union(l.conns) ?? l.conns);
+  return broken.map((u) => {
+    const before = needed.get(linkKey(u.link));
+    return before && !before.equals(u.link.conns) ? { ...u, baseNeeded: before } : u;
+  });
 }

@@ -279,7 +279,7 @@ describe('check --traffic: head against the observed traffic', () => {
     const rule = '  egress:\n    - to:\n        - ipBlock:\n            cidr: 203.0.113.0/24\n      ports:\n        - {protocol: TCP, port: 443}\n';
     const pr = makePr(BASE, { 'payments/network-policies.yaml': replace(rule, '  egress: []\n') });
     try {
-      const observedLine = `- \`payments/fraud-check[Deployment]\` needs \`203.0.113.0-203.0.113.255[External]\` on \`TCP 443\` (observed: \`trace ${TRACE}:8 TCP 443 to alias scoring-api x2\`): head allows none of it`;
+      const observedLine = `- \`payments/fraud-check[Deployment]\` needs \`203.0.113.0/24\` on \`TCP 443\` (observed: \`trace ${TRACE}:8 TCP 443 to alias scoring-api x2\`): head allows none of it`;
       const md = runCli(['check', '--base', pr.base, '--head', pr.head, ...TRAFFIC, '--fail-on', 'broken']);
       expect(md.stderr).toBe(UNRESOLVED);
       expect(md.code).toBe(1);
@@ -291,7 +291,7 @@ describe('check --traffic: head against the observed traffic', () => {
         { src: 'payments/fraud-check[Deployment]', dst: '203.0.113.0-203.0.113.255[External]', needs: 'TCP 443', allowed: 'No Connections', missing: 'TCP 443', origin: 'observed', evidence: [`trace ${TRACE}:8 TCP 443 to alias scoring-api x2`] },
       ]);
       const txt = runCli(['check', '--base', pr.base, '--head', pr.head, ...TRAFFIC, '--format', 'txt']).stdout;
-      expect(txt).toContain(`Needed links this PR breaks:\n  payments/fraud-check[Deployment] needs 203.0.113.0-203.0.113.255[External] on TCP 443 (observed: trace ${TRACE}:8 TCP 443 to alias scoring-api x2); head allows none of it\n`);
+      expect(txt).toContain(`Needed links this PR breaks:\n  payments/fraud-check[Deployment] needs 203.0.113.0/24 on TCP 443 (observed: trace ${TRACE}:8 TCP 443 to alias scoring-api x2); head allows none of it\n`);
 
       // without the trace nothing states the link: the same PR breaks nothing
       const plain = runCli(['check', '--base', pr.base, '--head', pr.head, '--fail-on', 'broken']);
@@ -312,6 +312,8 @@ describe('check --traffic: head against the observed traffic', () => {
         needs: 'TCP 8081',
         allowed: 'No Connections',
         missing: 'TCP 8081',
+        // the PR moved orders' port: base needed 8080, which the policies still allow
+        base_needs: 'TCP 8080',
         origin: 'both',
         evidence: [
           'fixtures/example-pr/head/frontend/web.yaml:25 spec.template.spec.containers[0].env[1].value = "http://orders.backend.svc.cluster.local:8080"',

@@ -221,7 +221,7 @@ describe('lint and exposure sections', () => {
     // the PR opens frontend to 10.0.0.0/8 (the except removed): exactly that range is widened, though head's
     // exposure names 0.0.0.0/0 as one range where base cut it in three
     expect(o.exposure?.widened.map((w) => [w.workload, w.peer, w.before.toString(), w.gained.toString()])).toEqual([['boutique/frontend[Deployment]', '10.0.0.0-10.255.255.255[External]', 'No Connections', 'TCP 8080']]);
-    expect(renderCheckMd(o)).toContain('- `boutique/frontend[Deployment]` is now reachable from `10.0.0.0-10.255.255.255[External]` on `TCP 8080`');
+    expect(renderCheckMd(o)).toContain('- `boutique/frontend[Deployment]` is now reachable from `10.0.0.0/8` on `TCP 8080`');
     const md = renderCheckMd({ ...o, drift: { findings: [] } });
     const order = ['#### Newly reachable from outside the cluster', 'Exposure widened (peers outside the manifests):', '#### Drift', '#### Policy sanity (lint): new in this PR', '#### Connectivity changes, by cause'].map((h) => md.indexOf(h));
     expect(order.every((x) => x > 0)).toBe(true);
@@ -255,7 +255,7 @@ describe('lint and exposure sections', () => {
     const withHostile: CheckOutcome = {
       ...o,
       lint: { findings: [finding(o, 0, hostile)], existing: 0 },
-      exposure: { widened: [{ workload: `boutique/${hostile}[Deployment]`, peer: `[namespace with {team=${hostile}}]/[all pods]`, before: ConnectionSet.NONE, after: tcp, gained: tcp }] },
+      exposure: { widened: [{ workload: `boutique/${hostile}[Deployment]`, peer: `[namespace with {team=${hostile}}]/[all pods]`, peerText: `[namespace with {team=${hostile}}]/[all pods]`, before: ConnectionSet.NONE, after: tcp, gained: tcp }] },
     };
     for (const line of renderCheckMd(withHostile).split('\n')) {
       if (line.startsWith('<!--')) continue;

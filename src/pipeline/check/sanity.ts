@@ -1,3 +1,4 @@
+import { addressText, type IpBlock } from '../../connectivity/address-text.js';
 import { analyzeExposure, type ExposureEntry } from '../../connectivity/exposure-analysis.js';
 import { lintPolicies, type LintFinding } from '../../connectivity/lint.js';
 import { compareStrings } from '../../manifests/cluster.js';
@@ -37,14 +38,14 @@ function rangeOf(peer: string): IpRange | undefined {
  * a selector's representative) are matched by name; address peers address by address, since the
  * two sides cut the address space differently (an `except` removed merges two ranges into one).
  */
-export function widenedExposure(base: LoadedSide, head: LoadedSide, settings: ReadSettings): NonNullable<CheckOutcome['exposure']> {
+export function widenedExposure(base: LoadedSide, head: LoadedSide, settings: ReadSettings, blocks: readonly IpBlock[]): NonNullable<CheckOutcome['exposure']> {
   const options = engineOptions(settings);
   const baseEntries = analyzeExposure(base.cluster, options).value.ingress;
   const headEntries = analyzeExposure(head.cluster, options).value.ingress;
   const widened: WidenedExposure[] = [];
-  const push = (workload: string, peer: string, before: ConnectionSet, after: ConnectionSet) => {
+  const push = (workload: string, peer: string, before: ConnectionSet, after: ConnectionSet, peerText = peer) => {
     const gained = after.subtract(before);
-    if (!gained.isEmpty) widened.push({ workload, peer, before, after, gained });
+    if (!gained.isEmpty) widened.push({ workload, peer, peerText, before, after, gained });
   };
 
   const key = (e: ExposureEntry) => `${e.workload}\u0000${e.peer}`;
@@ -67,7 +68,8 @@ export function widenedExposure(base: LoadedSide, head: LoadedSide, settings: Re
     const atoms = atomize([...ranges, ...was].map((r) => r.range), []);
     let run: { range: IpRange; before: ConnectionSet; after: ConnectionSet } | undefined;
     const flush = () => {
-      if (run) push(workload, peerKey({ kind: 'external', range: run.range }), run.before, run.after);
+      // named as the policies write it, like the outside pairs of the diff (`0.0.0.0/0`, not `0.0.0.0-255.255.255.255`)
+      if (run) push(workload, peerKey({ kind: 'external', range: run.range }), run.before, run.after, addressText([run.range], blocks));
       run = undefined;
     };
     for (const atom of atoms) {

@@ -63,6 +63,16 @@ export interface ChangeItem {
   readonly why: { readonly base: readonly Decision[]; readonly head: readonly Decision[] };
 }
 
+/** A needed link the PR breaks. */
+export interface BrokenLink extends UnmetLink {
+  /**
+   * What base's manifests needed of the same pair, when that differs from head's need: the PR
+   * moved the need (a container or Service port changed, in a chart's values say) while the
+   * policies kept the old port, so the connectivity diff is empty and this is the only trace of why.
+   */
+  readonly baseNeeded?: ConnectionSet;
+}
+
 /** Diff entries that share their causes. */
 export interface ChangeGroup {
   readonly causes: readonly AttributedCause[];
@@ -95,8 +105,10 @@ export interface BaselineFinding {
 /** A workload that peers outside the manifests reach on more connections on head than on base (exposure analysis). */
 export interface WidenedExposure {
   readonly workload: string;
-  /** `entire-cluster`, a representative of the pods a rule's selectors could match, or an address range. */
+  /** `entire-cluster`, a representative of the pods a rule's selectors could match, or an address range (`a-b[External]`). */
   readonly peer: string;
+  /** How the report names the peer: an address range as the CIDRs the policies write (`0.0.0.0/0 except 10.0.0.0/8`), else `peer`. */
+  readonly peerText: string;
   /** What the peer reaches on base (none if it did not). */
   readonly before: ConnectionSet;
   readonly after: ConnectionSet;
@@ -133,7 +145,7 @@ export interface CheckOutcome {
   /** Items that newly let a peer outside the cluster in (ingress controller, gateway, addresses), from every group. */
   readonly outside: readonly ChangeItem[];
   /** Needed links the PR breaks, and those already unmet on base. */
-  readonly broken: readonly UnmetLink[];
+  readonly broken: readonly BrokenLink[];
   readonly alreadyUnmet: readonly UnmetLink[];
   /** Needed links of head that cannot be judged (through a Gateway); named in the report, never silently passed. */
   readonly unjudged: readonly Link[];

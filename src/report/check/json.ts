@@ -1,7 +1,6 @@
 import type { Decision } from '../../connectivity/causes.js';
-import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
-import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
+import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import { linkOrigin, type LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
@@ -27,12 +26,14 @@ function item(it: ChangeItem) {
 
 const linkGap = (g: LinkGap) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
 
-const unmet = (u: UnmetLink) => ({
+const unmet = (u: BrokenLink) => ({
   src: peerKey(u.link.src),
   dst: peerKey(u.link.dst),
   needs: u.link.conns.toString(),
   allowed: u.allowed.toString(),
   missing: u.missing.toString(),
+  /** what base needed of the pair, when the PR changed the need (a port moved) */
+  ...(u.baseNeeded ? { base_needs: u.baseNeeded.toString() } : {}),
   /** declared (manifests, a links file), observed (a trace), or both */
   origin: linkOrigin(u.link),
   evidence: u.link.evidence.map(evidenceText),
@@ -48,7 +49,7 @@ export function renderCheckJson(o: CheckOutcome): string {
     outside: o.outside.map(item),
     ...(o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {}),
     ...(o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {}),
-    ...(o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {}),
+    ...(o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, ...(w.peerText !== w.peer ? { addresses: w.peerText } : {}), before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {}),
     ...(o.lint
       ? {
           lint: {

@@ -2,17 +2,17 @@ import { createTwoFilesPatch } from 'diff';
 import type { SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
 import type { ExplainedStep } from '../../connectivity/explain.js';
-import type { UnmetLink } from '../../connectivity/needs.js';
 import type { ConnectionSet } from '../../model/connection-set.js';
 import { peerKey } from '../../model/peer.js';
 import type { LintFinding } from '../../connectivity/lint.js';
-import type { AttributedCause, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
+import type { AttributedCause, BrokenLink, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
-import { renderDiffMermaid } from '../diff.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
 import { causeParts, causeText } from './causes.js';
+import { changedEdgesMermaid } from './graph.js';
+import { linkPeerText } from './peer-text.js';
 import { buildMarker } from './marker.js';
 import { checkSummary } from './summary.js';
 
@@ -188,7 +188,7 @@ function groupLines(g: ChangeGroup, n: number, o: CheckOutcome, loc: Locations):
 /** Trace evidence shown on one line of the broken links: the first few, then how many more. */
 const OBSERVED_SHOWN = 3;
 
-function unmetLine(u: UnmetLink, loc: Locations): string {
+function unmetLine(u: BrokenLink, loc: Locations): string {
   // the declared source first (manifest line, intent file), then the trace lines that show the link in use
   const ev = u.link.evidence.find((e) => e.kind !== 'trace');
   const where = ev ? (ev.kind === 'address' ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === 'exposure' ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})`) : '';
@@ -196,7 +196,8 @@ function unmetLine(u: UnmetLink, loc: Locations): string {
   const more = traces.length > OBSERVED_SHOWN ? `, … ${traces.length - OBSERVED_SHOWN} more` : '';
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(', ')}${more})` : '';
   const allowed = u.allowed.isEmpty ? 'head allows none of it' : `head allows only ${conns(u.allowed)}`;
-  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}`;
+  const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : '';
+  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}${moved}`;
 }
 
 /** One line of a traffic list: the pair, the connections one side lacks, and the trace lines that show it (observed side). */
@@ -233,7 +234,7 @@ function lintLine(f: LintFinding, loc: Locations): string {
 
 function widenedLine(w: WidenedExposure): string {
   const what = w.before.isEmpty ? `on ${conns(w.after)}` : `now also on ${conns(w.gained)} (now ${conns(w.after)})`;
-  return `- ${code(w.workload)} is now reachable from ${code(w.peer)} ${what}`;
+  return `- ${code(w.workload)} is now reachable from ${code(w.peerText)} ${what}`;
 }
 
 function filesSection(o: CheckOutcome, loc: Locations): string[] {
@@ -309,7 +310,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
   }
   if (o.traffic) sections.push({ title: 'Observed traffic', lines: trafficLines(o.traffic) });
   if (o.diff.entries.length > 0) {
-    const graph = renderDiffMermaid({ diff: o.diff, refs: { before: o.refs.base, after: o.refs.head } }).trimEnd();
+    const graph = changedEdgesMermaid(o);
     sections.push({ title: 'Graph', lines: ['<details><summary>Graph of the changed edges</summary>', '', '```mermaid', ...graph.split('\n'), '```', '', '</details>'] });
   }
   const files = filesSection(o, loc);

@@ -28,6 +28,7 @@ export function checkSummary(o: CheckOutcome): CheckSummary {
   const drift = o.drift?.findings.length;
   const lint = o.lint?.findings.length;
   const exposed = o.exposure ? new Set(o.exposure.widened.map((w) => w.workload)).size : undefined;
+  const newGaps = o.gaps.filter((g) => g.introduced).length;
   const problems: string[] = [];
   if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? '' : 's'}`);
   if (drift) problems.push(`${drift} drift finding${drift === 1 ? '' : 's'}`);
@@ -35,6 +36,9 @@ export function checkSummary(o: CheckOutcome): CheckSummary {
   if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? '' : 's'}`);
   if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? '' : 's'} from outside the cluster`);
   if (exposed) problems.push(`widens the exposure of ${exposed} workload${exposed === 1 ? '' : 's'}`);
+  // a PR that renames a Service its callers still address changes no connectivity but leaves
+  // those calls unresolved: never "nothing broken" (`--fail-on gaps` gates on the same count)
+  if (newGaps) problems.push(`adds ${newGaps} gap${newGaps === 1 ? '' : 's'}`);
   const verdict =
     problems.length > 0
       ? `⚠️ ${problems.join(', ')}`
@@ -50,7 +54,7 @@ export function checkSummary(o: CheckOutcome): CheckSummary {
     outside: o.outside.length,
     broken,
     gaps: o.gaps.length,
-    newGaps: o.gaps.filter((g) => g.introduced).length,
+    newGaps,
     ...(baseline !== undefined ? { baselineViolations: baseline } : {}),
     ...(drift !== undefined ? { driftFindings: drift } : {}),
     ...(lint !== undefined ? { newLintFindings: lint } : {}),

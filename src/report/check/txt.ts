@@ -1,9 +1,9 @@
 import type { Decision } from '../../connectivity/causes.js';
-import type { UnmetLink } from '../../connectivity/needs.js';
 import { peerKey } from '../../model/peer.js';
-import type { ChangeItem, CheckOutcome } from '../../pipeline/check.js';
+import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { oneLine } from '../escape.js';
 import { causeText } from './causes.js';
+import { linkPeerText } from './peer-text.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
@@ -34,11 +34,11 @@ function decision(d: Decision): string {
 }
 
 /** A broken link: its declared source, then (observed) the trace lines that show it in use. */
-const unmet = (u: UnmetLink) => {
+const unmet = (u: BrokenLink) => {
   const declared = u.link.evidence.find((e) => e.kind !== 'trace');
   const traces = u.link.evidence.filter((e) => e.kind === 'trace').map(evidenceText);
   const why = [...(declared ? [evidenceText(declared)] : []), ...(traces.length > 0 ? [`observed: ${traces.join(', ')}`] : [])];
-  return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}`;
+  return `${linkPeerText(u.link.src)} needs ${linkPeerText(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ''}`;
 };
 
 /** The check as plain text for a terminal: the verdict, then one line per change under its cause. */
@@ -46,7 +46,7 @@ export function renderCheckTxt(o: CheckOutcome): string {
   const s = checkSummary(o);
   const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ''}`];
   if (o.outside.length) out.push('', 'Newly reachable from outside the cluster:', ...o.outside.map((it) => `  ${sentence(it)}`));
-  if (o.exposure?.widened.length) out.push(...(o.outside.length ? [] : ['', 'Newly reachable from outside the cluster:']), ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peer} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
+  if (o.exposure?.widened.length) out.push(...(o.outside.length ? [] : ['', 'Newly reachable from outside the cluster:']), ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peerText} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push('', 'Baseline violations:', ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
   if (o.drift) out.push('', 'Drift:', ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
   if (o.lint) {
