@@ -187,6 +187,8 @@ export const Codes = {
   linkToItself: 'NPC232',
   /** A reviewed link to a Service whose `conns` name none of the Service's ports: nothing to allow, so it is left out, said so. */
   linkNoServicePort: 'NPC233',
+  /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
+  renderRemoteReference: 'NPC234',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

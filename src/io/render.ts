@@ -7,7 +7,8 @@ import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { ManifestFile } from '../manifests/documents.js';
-import { KUSTOMIZATION_FILES, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
+import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
+import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
 
 import { DiskCache } from './disk-cache.js';
 import { isInsideTree, readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
@@ -141,10 +142,65 @@ function refuseUnsafeTree(problems: readonly string[], what: string, at: { file:
   return [diag(Codes.renderTreeEscape, 'error', `${what} holds files that may not be read: ${shown}; not rendered`, at, 'only regular files inside the chart or overlay tree are rendered')];
 }
 
+/** Rendering fetches nothing over the network unless the user allows it for a trusted repository. */
+function renderNetworkAllowed(): boolean {
+  return process.env.NETPOL_CI_RENDER_NETWORK === 'allow';
+}
+
+/**
+ * The remote references of an overlay and of the local bases it reaches (each kustomization read
+ * under the reading policy), located in the kustomization that names them.
+ */
+function remoteReferences(dir: string, display: string, root: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const stack: [string, string][] = [[path.resolve(dir), display]];
+  while (stack.length > 0) {
+    const [d, shown] = stack.pop() as [string, string];
+    if (seen.has(d) || !isInsideTree(d, path.resolve(root))) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
+    if (!kfile) continue;
+    const r = readRegularFile(path.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
+    if (!r.ok) continue; // the render itself reports an unreadable kustomization
+    const text = r.bytes.toString('utf8');
+    out.push(...remoteKustomizeReferences({ path: `${shown}/${kfile}`, text }));
+    for (const ref of kustomizationRefs('.', text)) stack.push([path.resolve(d, ref), path.posix.normalize(`${shown}/${ref}`)]);
+  }
+  return out;
+}
+
+/** Why a render that tried the network failed: it ran offline on purpose. */
+function offlineHint(r: { ok: false; message: string }): string | undefined {
+  if (renderNetworkAllowed() || !/127\.0\.0\.1:9\b|transport '[a-z]+' not allowed/.test(r.message)) return undefined;
+  return 'rendering is offline: nothing is fetched; vendor remote bases and charts into the repository, or set NETPOL_CI_RENDER_NETWORK=allow for a trusted repository';
+}
+
+const KUSTOMIZATION_READ_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Proxy settings that send every HTTP(S) request to a closed port, and git limited to local
+ * repositories: what the static check above cannot see (a helmCharts repository, a base's own
+ * remote) fails instead of reaching an address a pull request chose.
+ */
+const OFFLINE_ENV = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  ALL_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  all_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '',
+  no_proxy: '',
+  GIT_ALLOW_PROTOCOL: 'file',
+  GIT_TERMINAL_PROMPT: '0',
+};
+
 function run(bin: string, args: string[], cwd: string, opts: RenderOptions): { ok: true; stdout: string } | { ok: false; missing: boolean; message: string } {
   // bounded time, output and memory: a hostile chart may print without end or allocate gigabytes
   const cmd = boundedCommand(bin, args);
-  const r = spawnSync(cmd.bin, cmd.args, { cwd, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: 'SIGKILL', env: cmd.env });
+  const env = renderNetworkAllowed() ? cmd.env : { ...cmd.env, ...OFFLINE_ENV };
+  const r = spawnSync(cmd.bin, cmd.args, { cwd, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: 'SIGKILL', env });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: `${bin} not found` };
@@ -368,6 +424,10 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const tree = cache.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
+  if (!renderNetworkAllowed()) {
+    const remote = remoteReferences(dir, display, contentRoot);
+    if (remote.length > 0) return { files: [], diagnostics: remote };
+  }
   const bin = kubectlBinary();
   cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--client', '-o', 'json']);
@@ -387,7 +447,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
     ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] }
     : {
         files: [],
-        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at)],
+        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at, offlineHint(r))],
       };
   cache.setOverlay(key, result);
   return result;

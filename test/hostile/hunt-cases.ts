@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { all, exitIs, reports, type Found } from './cases.js';
-import { write, type HostileCase, type RunResult } from './harness.js';
+import { all, deployment, exitIs, reports, type Found } from './cases.js';
+import { APP, outsideCodeSpans, write, type HostileCase, type RunResult } from './harness.js';
 
 /**
  * Cases from the hostile-input hunt (session 5): reviewed link lists, baseline rule files and
@@ -68,3 +68,64 @@ export const HUNT_CASES: HostileCase[] = [
     check: all(exitIs(0), stdoutMatches(/^links\.yaml: 1 links, valid$/m)),
   },
 ];
+
+/** Names that are autolinks, mentions, commit-like hex runs, table breakers and HTML in Markdown. */
+const EVIL_NAMES = ['x#1@user', 'deadbeefdeadbeefdeadbeef', 'https://evil.example/www.x', 'a|b<img src=x onerror=alert(1)>`c`', 'e\u202e::error::forged'];
+const evilApp = (dir: string) => {
+  write(path.join(dir, 'evil.yaml'), EVIL_NAMES.map((n) => deployment(n, 'shop')).join('---\n'));
+};
+const EVIL_POLICY = (name: string) =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ${JSON.stringify(name)}, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: ${JSON.stringify(name)}}}\n  ingress: [{from: [{podSelector: {matchLabels: {app: ${JSON.stringify(name)}}}}]}]\n`;
+const noImg = (r: RunResult): Found => (/<img/i.test(outsideCodeSpans(r.stdout)) ? [{ problem: 'escape', why: 'raw HTML outside a code span' }] : []);
+
+for (const [command, args] of [
+  ['diff', (d: string) => ['diff', 'old', 'new', '--format', 'md', '--', d]],
+  ['check', () => ['check', '--base', 'old', '--head', 'new', '--format', 'md']],
+  ['lint', () => ['lint', 'new', '--format', 'md']],
+  ['verify', () => ['verify', 'new', '--policies', 'new/policies', '--format', 'md']],
+  ['scan', () => ['scan', 'new', '--format', 'md']],
+] as const) {
+  HUNT_CASES.push({
+    name: `${command} --format md: hostile workload and policy names are escaped`,
+    kind: 'injection',
+    noApp: true,
+    setup: ({ dir }) => {
+      write(path.join(dir, 'old', 'app.yaml'), APP);
+      write(path.join(dir, 'new', 'app.yaml'), APP);
+      evilApp(path.join(dir, 'new'));
+      write(path.join(dir, 'new', 'policies', 'np.yaml'), EVIL_NAMES.map(EVIL_POLICY).join('---\n'));
+    },
+    args: () => (args as (d: string) => string[])('').filter((a) => a !== '--' && a !== ''),
+    markdown: true,
+    check: noImg,
+  });
+}
+
+const stderrLacks = (re: RegExp) => (r: RunResult): Found => (re.test(r.stderr) ? [{ problem: 'escape', why: `stderr matches ${re}` }] : []);
+
+HUNT_CASES.push(
+  {
+    name: 'an overlay naming a cloud metadata URL and a base naming a git remote are refused, not fetched',
+    kind: 'escape',
+    setup: ({ dir }) => {
+      write(path.join(dir, 'base', 'kustomization.yaml'), 'resources:\n  - pod.yaml\n  - git@github.com:x/y.git\n');
+      write(path.join(dir, 'base', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: b, namespace: shop}\n');
+      write(path.join(dir, 'ov', 'kustomization.yaml'), 'resources:\n  - ../base\n  - http://169.254.169.254/latest/meta-data/\n');
+    },
+    args: () => ['connectivity', '.'],
+    exits: [2],
+    check: all(
+      reports('NPC234', { file: /^ov\/kustomization\.yaml:3:5 /, message: /"http:\/\/169\.254\.169\.254\/latest\/meta-data\/" is remote/ }),
+      reports('NPC234', { file: /^base\/kustomization\.yaml:3:5 /, message: /"git@github\.com:x\/y\.git" is remote/ }),
+      stderrLacks(/NPC022/),
+    ),
+  },
+  {
+    name: 'a helmCharts repository is not reached: kustomize renders offline',
+    kind: 'escape',
+    setup: ({ dir }) => write(path.join(dir, 'ov', 'kustomization.yaml'), 'helmCharts:\n  - name: nginx\n    repo: http://169.254.169.254/charts\n    version: 1.0.0\n    releaseName: x\n'),
+    args: () => ['connectivity', '.'],
+    exits: [2],
+    check: all(reports('NPC022', { file: /^ov\/kustomization\.yaml /, message: /127\.0\.0\.1:9.*rendering is offline/ }), stderrLacks(/kustomize-helm-\d/)),
+  },
+);
