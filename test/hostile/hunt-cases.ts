@@ -129,3 +129,25 @@ HUNT_CASES.push(
     check: all(reports('NPC022', { file: /^ov\/kustomization\.yaml /, message: /127\.0\.0\.1:9.*rendering is offline/ }), stderrLacks(/kustomize-helm-\d/)),
   },
 );
+
+const NP_PORTS = (ports: string) =>
+  `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ports, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - ports:\n${ports}`;
+
+HUNT_CASES.push(
+  {
+    name: 'a quoted port number is what the API server rejects',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), NP_PORTS('    - {port: "9090"}\n')),
+    args: () => ['connectivity', '.'],
+    exits: [2],
+    check: reports('NPC030', { file: /^np\.yaml:8:14 /, message: /ports\[0\]\.port: port "9090" is quoted/ }),
+  },
+  {
+    name: 'endPort without port is an error, never "every port"',
+    kind: 'drop',
+    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), NP_PORTS('    - {endPort: 90}\n')),
+    args: () => ['connectivity', '.'],
+    exits: [2],
+    check: reports('NPC030', { file: /^np\.yaml:8:17 /, message: /ports\[0\]\.endPort: endPort may not be specified when port is not specified/ }),
+  },
+);
