@@ -6,7 +6,9 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ManifestFile } from '../manifests/documents.js';
+import { parseManifestFile, type ManifestFile } from '../manifests/documents.js';
+import { locate } from '../manifests/positions.js';
+import { visible } from '../diagnostics/sanitize.js';
 import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
 import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
 
@@ -453,20 +455,45 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   return result;
 }
 
-/** Reads `--helm-config`: `charts: { <chart folder>: { releaseName, namespace, values: [..], set: [..] } }`. */
+const HelmChartSettingsSchema = z
+  .object({
+    releaseName: z.union([z.string(), z.number()]).optional(),
+    namespace: z.union([z.string(), z.number()]).optional(),
+    values: z.array(z.string()).optional(),
+    set: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .strict();
+// strict: a misspelt key (`value:`) must not silently render a chart with default values
+const HelmConfigSchema = z.object({ charts: z.record(z.string(), HelmChartSettingsSchema.nullable()) }).strict();
+
+/**
+ * Reads `--helm-config`: `charts: { <chart folder>: { releaseName, namespace, values: [..], set: [..] } }`.
+ * A malformed file throws one message naming the line and the field.
+ */
 export function readHelmConfig(file: string): Map<string, ChartSettings> {
   const base = path.dirname(path.resolve(file));
-  const doc = jsYaml.load(readFileSync(file, 'utf8')) as { charts?: Record<string, ChartSettings> } | null;
+  const text = readFileSync(file, 'utf8');
+  const { documents, diagnostics } = parseManifestFile({ path: file, text });
+  const syntax = diagnostics.find((d) => d.severity === 'error');
+  if (syntax) throw new Error(`line ${syntax.at?.line ?? 1}: ${syntax.message}`);
+  const doc = documents[0];
+  if (!doc || documents.length > 1) throw new Error(documents.length > 1 ? 'one YAML document expected' : 'empty: expected charts: {<chart folder>: {...}}');
+  const parsed = HelmConfigSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue ? issue.path.filter((p): p is string | number => typeof p !== 'symbol') : [];
+    throw new Error(`line ${locate(doc, at).line ?? 1}, ${at.length > 0 ? at.join('.') : '(top level)'}: ${issue?.message ?? 'invalid'}`);
+  }
   const out = new Map<string, ChartSettings>();
-  for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
+  for (const [chart, s] of Object.entries(parsed.data.charts)) {
     const dir = path.resolve(base, chart);
     // a typo in the config must not silently render a chart with default values
-    if (!existsSync(path.join(dir, 'Chart.yaml'))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    if (!existsSync(path.join(dir, 'Chart.yaml'))) throw new Error(`line ${locate(doc, ['charts', chart]).line ?? 1}, charts.${visible(chart)}: ${visible(path.relative(process.cwd(), dir) || '.')} has no Chart.yaml`);
     out.set(dir, {
-      ...(s.releaseName ? { releaseName: String(s.releaseName) } : {}),
-      ...(s.namespace ? { namespace: String(s.namespace) } : {}),
-      values: (s.values ?? []).map((v) => path.resolve(base, v)),
-      set: (s.set ?? []).map(String),
+      ...(s?.releaseName !== undefined && s.releaseName !== '' ? { releaseName: String(s.releaseName) } : {}),
+      ...(s?.namespace !== undefined && s.namespace !== '' ? { namespace: String(s.namespace) } : {}),
+      values: (s?.values ?? []).map((v) => path.resolve(base, v)),
+      set: (s?.set ?? []).map(String),
     });
   }
   return out;

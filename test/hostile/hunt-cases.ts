@@ -151,3 +151,31 @@ HUNT_CASES.push(
     check: reports('NPC030', { file: /^np\.yaml:8:17 /, message: /ports\[0\]\.endPort: endPort may not be specified when port is not specified/ }),
   },
 );
+
+const configError = (re: RegExp) => (r: RunResult): Found =>
+  r.code === 2 && r.stderr.trim().split('\n').some((l) => /^netpol-ci: configuration error: /.test(l) && re.test(l)) ? [] : [{ problem: 'dropped', why: `expected a one-line exit-2 error matching ${re}; got ${r.code}: ${r.stderr.slice(0, 300)}` }];
+const CHART_DIR = (dir: string) => {
+  write(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+  write(path.join(dir, 'chart', 'templates', 'p.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n');
+};
+
+for (const [what, text, re] of [
+  ['a list where the map is expected', '- 1\n', /line 1, \(top level\): .*expected object/],
+  ['a misspelt setting', 'charts:\n  chart:\n    value: [v.yaml]\n', /line 2, charts\.chart: Unrecognized key: "value"/],
+  ['values that are no list', 'charts:\n  chart:\n    values: 5\n', /line 3, charts\.chart\.values: .*expected array/],
+  ['a null value file', 'charts:\n  chart:\n    values: [null]\n', /line 3, charts\.chart\.values\.0: .*expected string/],
+] as const) {
+  HUNT_CASES.push({
+    name: `--helm-config with ${what} is a located configuration error`,
+    kind: 'validation',
+    setup: ({ dir }) => {
+      CHART_DIR(dir);
+      write(path.join(dir, 'cfg.yaml'), text);
+    },
+    args: () => ['connectivity', '.', '--helm-config', 'cfg.yaml'],
+    exits: [2],
+    unlocatedOk: true,
+    expectApp: false,
+    check: configError(re),
+  });
+}
