@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { all, deployment, exitIs, reports, type Found } from './cases.js';
-import { APP, outsideCodeSpans, write, type HostileCase, type RunResult } from './harness.js';
+import { APP, fifo, link, outsideCodeSpans, write, type HostileCase, type RunResult } from './harness.js';
 
 /**
  * Cases from the hostile-input hunt (session 5): reviewed link lists, baseline rule files and
@@ -177,5 +177,42 @@ for (const [what, text, re] of [
     unlocatedOk: true,
     expectApp: false,
     check: configError(re),
+  });
+}
+
+// side inputs named on the command line, planted by the pull request as a device or a FIFO:
+// one configuration error each, never a hang, an out-of-memory abort or a stack trace
+for (const [flag, args] of [
+  ['--baseline', (f: string) => ['baseline', 'app.yaml', '--engine', 'builtin', '--baseline', f]],
+  ['--links', (f: string) => ['synthesize', 'app.yaml', '--dry-run', '--links', f]],
+  ['--cidr-aliases', (f: string) => ['scan', 'app.yaml', '--traffic', 'trace.txt', '--cidr-aliases', f]],
+  ['links validate', (f: string) => ['links', 'validate', f]],
+  ['--traffic', (f: string) => ['scan', 'app.yaml', '--traffic', f]],
+] as const) {
+  const what = flag === 'links validate' ? 'links file' : flag;
+  HUNT_CASES.push({
+    name: `${flag} naming a symlink to /dev/zero is refused`,
+    kind: 'stall',
+    setup: ({ dir }) => {
+      link('/dev/zero', path.join(dir, 'side.yaml'));
+      write(path.join(dir, 'trace.txt'), '10.244.2.30:53001 -> 10.96.0.10:53 udp\n');
+    },
+    args: () => args('side.yaml'),
+    exits: [2],
+    unlocatedOk: true,
+    check: configError(new RegExp(`${what} side\\.yaml: a character device`)),
+  });
+  if (flag === '--traffic') continue; // a trace may be a pipe (--traffic /dev/stdin): a FIFO waits for its writer
+  HUNT_CASES.push({
+    name: `${flag} naming a FIFO does not block`,
+    kind: 'stall',
+    setup: ({ dir }) => {
+      fifo(path.join(dir, 'side.yaml'));
+      write(path.join(dir, 'trace.txt'), '10.244.2.30:53001 -> 10.96.0.10:53 udp\n');
+    },
+    args: () => args('side.yaml'),
+    exits: [2],
+    unlocatedOk: true,
+    check: configError(new RegExp(`${what} side\\.yaml: a FIFO, not a regular file`)),
   });
 }
