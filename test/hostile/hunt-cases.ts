@@ -216,3 +216,19 @@ for (const [flag, args] of [
     check: configError(new RegExp(`${what} side\\.yaml: a FIFO, not a regular file`)),
   });
 }
+
+HUNT_CASES.push({
+  name: '--cidr-aliases: one malformed entry does not drop the other aliases',
+  kind: 'drop',
+  setup: ({ dir }) => {
+    write(path.join(dir, 'trace.txt'), '10.244.2.30:53001 -> 1.1.1.5:443 tcp\n');
+    write(path.join(dir, 'aliases.yaml'), 'b: [null]\nc: 10.0.0.0/33\nedge: 1.1.1.0/24\n');
+  },
+  args: () => ['scan', 'app.yaml', '--traffic', 'trace.txt', '--cidr-aliases', 'aliases.yaml'],
+  exits: [2],
+  check: all(
+    reports('NPC010', { file: /^aliases\.yaml:1:4 /, message: /^.*b: / }),
+    reports('NPC013', { file: /^aliases\.yaml:2:4 /, message: /not a CIDR: "10\.0\.0\.0\/33"/ }),
+    stdoutMatches(/-> 1\.1\.1\.0-1\.1\.1\.255\[External\] : TCP 443/),
+  ),
+});
