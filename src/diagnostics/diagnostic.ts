@@ -189,6 +189,8 @@ export const Codes = {
   linkNoServicePort: 'NPC233',
   /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
   renderRemoteReference: 'NPC234',
+  /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
+  snapshotObjectSkipped: 'NPC235',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

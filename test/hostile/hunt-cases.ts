@@ -232,3 +232,21 @@ HUNT_CASES.push({
     stdoutMatches(/-> 1\.1\.1\.0-1\.1\.1\.255\[External\] : TCP 443/),
   ),
 });
+
+HUNT_CASES.push({
+  name: '--cluster-snapshot: a null item and a pod address that is no IP are reported, the rest still maps',
+  kind: 'drop',
+  setup: ({ dir }) => {
+    write(path.join(dir, 'trace.txt'), '10.244.2.30:53001 -> 1.1.1.5:443 tcp\n');
+    write(
+      path.join(dir, 'snap', 'pods.yaml'),
+      'apiVersion: v1\nkind: List\nitems:\n- null\n- {apiVersion: v1, kind: Pod, metadata: {name: p, namespace: shop, labels: {app: web}}, status: {podIP: 999.1.1.1}}\n- {apiVersion: v1, kind: Pod, metadata: {name: q, namespace: shop, labels: {app: web}}, status: {podIP: 10.244.2.30}}\n',
+    );
+  },
+  args: () => ['scan', 'app.yaml', '--traffic', 'trace.txt', '--cluster-snapshot', 'snap'],
+  check: all(
+    reports('NPC235', { file: /^snap\/pods\.yaml:4:3 /, message: /not an object with metadata\.name; skipped/ }),
+    reports('NPC235', { file: /^snap\/pods\.yaml:5:/, message: /pod shop\/p: "999\.1\.1\.1" is not an IP address/ }),
+    stdoutMatches(/shop\/web\[Deployment\] -> 1\.1\.1\.5-1\.1\.1\.5\[External\] : TCP 443/),
+  ),
+});
