@@ -182,6 +182,15 @@ export const Codes = {
   networkingNotModelled: 'NPC230',
   /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
   exposureNamedPortsOmitted: 'NPC231',
+  // hostile and malformed input found by the hostile-input hunt (NPC232-NPC239)
+  /** A reviewed link from a workload to itself: pods of one workload are not policed as a link, so it is left out, said so. */
+  linkToItself: 'NPC232',
+  /** A reviewed link to a Service whose `conns` name none of the Service's ports: nothing to allow, so it is left out, said so. */
+  linkNoServicePort: 'NPC233',
+  /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
+  renderRemoteReference: 'NPC234',
+  /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
+  snapshotObjectSkipped: 'NPC235',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

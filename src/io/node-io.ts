@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
+import { readRegularFile, refusalMessage } from './read-policy.js';
 import { readManifestFiles } from './files.js';
 import { changedFilesBetween, changedFilesInRepo } from './changes.js';
 import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
@@ -27,6 +28,11 @@ function runDot(dot: string, format: 'svg' | 'png', limits: ExecLimits = {}): Ui
 }
 
 /** The Node implementation of the use-cases' I/O, with one run's caches. */
+/** Paths that name a pipe the user opened: stdin and process substitution. */
+const USER_STREAM = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/;
+/** The largest link list, rule file, alias file or policy file read whole. */
+const TEXT_INPUT_LIMIT = 256 * 1024 * 1024;
+
 export function nodeIo(): Io {
   const cache = new RenderCache();
   let nca: { found: ReturnType<typeof findNca> } | undefined;
@@ -43,11 +49,20 @@ export function nodeIo(): Io {
       return script ? startThreadJob<string>(script, input) : undefined;
     },
     readText(file, what) {
-      try {
-        return readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      // a pipe the user set up (`--links /dev/stdin`, `<(…)`) is read as it comes
+      if (USER_STREAM.test(file)) {
+        try {
+          return readFileSync(file, 'utf8');
+        } catch (e) {
+          throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        }
       }
+      // anything else under the reading policy: a FIFO, a device (/dev/zero) or a file that grows
+      // while read (/proc) is refused before it can block or exhaust memory
+      const r = readRegularFile(path.resolve(file), undefined, TEXT_INPUT_LIMIT);
+      if (r.ok) return r.bytes.toString('utf8');
+      const why = r.refusal.kind === 'unreadable' ? r.refusal.code : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(' (--max-file-size); skipped', '; not read');
+      throw new ConfigError(`${what} ${file}: ${why}`);
     },
     readHelmConfig(file) {
       try {

@@ -6,8 +6,11 @@ import path from 'node:path';
 import jsYaml from 'js-yaml';
 import { z } from 'zod';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { ManifestFile } from '../manifests/documents.js';
-import { KUSTOMIZATION_FILES, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
+import { parseManifestFile, type ManifestFile } from '../manifests/documents.js';
+import { locate } from '../manifests/positions.js';
+import { visible } from '../diagnostics/sanitize.js';
+import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
+import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
 
 import { DiskCache } from './disk-cache.js';
 import { isInsideTree, readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
@@ -141,10 +144,65 @@ function refuseUnsafeTree(problems: readonly string[], what: string, at: { file:
   return [diag(Codes.renderTreeEscape, 'error', `${what} holds files that may not be read: ${shown}; not rendered`, at, 'only regular files inside the chart or overlay tree are rendered')];
 }
 
+/** Rendering fetches nothing over the network unless the user allows it for a trusted repository. */
+function renderNetworkAllowed(): boolean {
+  return process.env.NETPOL_CI_RENDER_NETWORK === 'allow';
+}
+
+/**
+ * The remote references of an overlay and of the local bases it reaches (each kustomization read
+ * under the reading policy), located in the kustomization that names them.
+ */
+function remoteReferences(dir: string, display: string, root: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const stack: [string, string][] = [[path.resolve(dir), display]];
+  while (stack.length > 0) {
+    const [d, shown] = stack.pop() as [string, string];
+    if (seen.has(d) || !isInsideTree(d, path.resolve(root))) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
+    if (!kfile) continue;
+    const r = readRegularFile(path.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
+    if (!r.ok) continue; // the render itself reports an unreadable kustomization
+    const text = r.bytes.toString('utf8');
+    out.push(...remoteKustomizeReferences({ path: `${shown}/${kfile}`, text }));
+    for (const ref of kustomizationRefs('.', text)) stack.push([path.resolve(d, ref), path.posix.normalize(`${shown}/${ref}`)]);
+  }
+  return out;
+}
+
+/** Why a render that tried the network failed: it ran offline on purpose. */
+function offlineHint(r: { ok: false; message: string }): string | undefined {
+  if (renderNetworkAllowed() || !/127\.0\.0\.1:9\b|transport '[a-z]+' not allowed/.test(r.message)) return undefined;
+  return 'rendering is offline: nothing is fetched; vendor remote bases and charts into the repository, or set NETPOL_CI_RENDER_NETWORK=allow for a trusted repository';
+}
+
+const KUSTOMIZATION_READ_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Proxy settings that send every HTTP(S) request to a closed port, and git limited to local
+ * repositories: what the static check above cannot see (a helmCharts repository, a base's own
+ * remote) fails instead of reaching an address a pull request chose.
+ */
+const OFFLINE_ENV = {
+  HTTP_PROXY: 'http://127.0.0.1:9',
+  HTTPS_PROXY: 'http://127.0.0.1:9',
+  ALL_PROXY: 'http://127.0.0.1:9',
+  http_proxy: 'http://127.0.0.1:9',
+  https_proxy: 'http://127.0.0.1:9',
+  all_proxy: 'http://127.0.0.1:9',
+  NO_PROXY: '',
+  no_proxy: '',
+  GIT_ALLOW_PROTOCOL: 'file',
+  GIT_TERMINAL_PROMPT: '0',
+};
+
 function run(bin: string, args: string[], cwd: string, opts: RenderOptions): { ok: true; stdout: string } | { ok: false; missing: boolean; message: string } {
   // bounded time, output and memory: a hostile chart may print without end or allocate gigabytes
   const cmd = boundedCommand(bin, args);
-  const r = spawnSync(cmd.bin, cmd.args, { cwd, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: 'SIGKILL', env: cmd.env });
+  const env = renderNetworkAllowed() ? cmd.env : { ...cmd.env, ...OFFLINE_ENV };
+  const r = spawnSync(cmd.bin, cmd.args, { cwd, encoding: 'utf8', timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: 'SIGKILL', env });
   if (r.error) {
     const code = (r.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, missing: true, message: `${bin} not found` };
@@ -368,6 +426,10 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const tree = cache.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
+  if (!renderNetworkAllowed()) {
+    const remote = remoteReferences(dir, display, contentRoot);
+    if (remote.length > 0) return { files: [], diagnostics: remote };
+  }
   const bin = kubectlBinary();
   cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--client', '-o', 'json']);
@@ -387,26 +449,51 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
     ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] }
     : {
         files: [],
-        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at)],
+        diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at, offlineHint(r))],
       };
   cache.setOverlay(key, result);
   return result;
 }
 
-/** Reads `--helm-config`: `charts: { <chart folder>: { releaseName, namespace, values: [..], set: [..] } }`. */
+const HelmChartSettingsSchema = z
+  .object({
+    releaseName: z.union([z.string(), z.number()]).optional(),
+    namespace: z.union([z.string(), z.number()]).optional(),
+    values: z.array(z.string()).optional(),
+    set: z.array(z.union([z.string(), z.number(), z.boolean()])).optional(),
+  })
+  .strict();
+// strict: a misspelt key (`value:`) must not silently render a chart with default values
+const HelmConfigSchema = z.object({ charts: z.record(z.string(), HelmChartSettingsSchema.nullable()) }).strict();
+
+/**
+ * Reads `--helm-config`: `charts: { <chart folder>: { releaseName, namespace, values: [..], set: [..] } }`.
+ * A malformed file throws one message naming the line and the field.
+ */
 export function readHelmConfig(file: string): Map<string, ChartSettings> {
   const base = path.dirname(path.resolve(file));
-  const doc = jsYaml.load(readFileSync(file, 'utf8')) as { charts?: Record<string, ChartSettings> } | null;
+  const text = readFileSync(file, 'utf8');
+  const { documents, diagnostics } = parseManifestFile({ path: file, text });
+  const syntax = diagnostics.find((d) => d.severity === 'error');
+  if (syntax) throw new Error(`line ${syntax.at?.line ?? 1}: ${syntax.message}`);
+  const doc = documents[0];
+  if (!doc || documents.length > 1) throw new Error(documents.length > 1 ? 'one YAML document expected' : 'empty: expected charts: {<chart folder>: {...}}');
+  const parsed = HelmConfigSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const at = issue ? issue.path.filter((p): p is string | number => typeof p !== 'symbol') : [];
+    throw new Error(`line ${locate(doc, at).line ?? 1}, ${at.length > 0 ? at.join('.') : '(top level)'}: ${issue?.message ?? 'invalid'}`);
+  }
   const out = new Map<string, ChartSettings>();
-  for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
+  for (const [chart, s] of Object.entries(parsed.data.charts)) {
     const dir = path.resolve(base, chart);
     // a typo in the config must not silently render a chart with default values
-    if (!existsSync(path.join(dir, 'Chart.yaml'))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    if (!existsSync(path.join(dir, 'Chart.yaml'))) throw new Error(`line ${locate(doc, ['charts', chart]).line ?? 1}, charts.${visible(chart)}: ${visible(path.relative(process.cwd(), dir) || '.')} has no Chart.yaml`);
     out.set(dir, {
-      ...(s.releaseName ? { releaseName: String(s.releaseName) } : {}),
-      ...(s.namespace ? { namespace: String(s.namespace) } : {}),
-      values: (s.values ?? []).map((v) => path.resolve(base, v)),
-      set: (s.set ?? []).map(String),
+      ...(s?.releaseName !== undefined && s.releaseName !== '' ? { releaseName: String(s.releaseName) } : {}),
+      ...(s?.namespace !== undefined && s.namespace !== '' ? { namespace: String(s.namespace) } : {}),
+      values: (s?.values ?? []).map((v) => path.resolve(base, v)),
+      set: (s?.set ?? []).map(String),
     });
   }
   return out;

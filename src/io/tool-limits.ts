@@ -53,6 +53,8 @@ export function toolMessage(message: string, folders: readonly (readonly [string
   for (const [abs, shown] of [...folders].sort(([a], [b]) => b.length - a.length)) {
     if (abs) text = text.split(abs).join(shown);
   }
+  // kustomize's helm home is a fresh temporary folder per run (`/tmp/kustomize-helm-123456789`)
+  text = text.replace(/(?:\/[^\s'"=/]+)*\/kustomize-helm-\d+/g, '<tmp>/kustomize-helm');
   text = visible(text);
   return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}… (${text.length - MAX_MESSAGE} more characters)` : text;
 }

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
+import { isatty } from 'node:tty';
 import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../diagnostics/errors.js';
 
@@ -26,6 +27,7 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
   } catch (e) {
     throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
+  refuseDevice(fd, file, what);
   const buffer = Buffer.allocUnsafe(chunk);
   const decoder = new StringDecoder('utf8');
   let carry = '';
@@ -49,6 +51,8 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
       let nl = piece.indexOf('\n');
       if (nl < 0) {
         carry += piece;
+        // a line without end (/dev/zero, a hostile file) would outgrow the longest string V8 can hold
+        if (carry.length > MAX_LINE_CHARS) throw new ConfigError(`${what} ${file}: line ${line + 1} is longer than ${MAX_LINE_CHARS} characters; not a trace`);
         continue;
       }
       emit(carry + piece.slice(0, nl));
@@ -64,6 +68,21 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
     return line;
   } finally {
     closeSync(fd);
+  }
+}
+
+/** The longest line a trace may have (a one-line JSON array included): far below V8's string limit. */
+export const MAX_LINE_CHARS = 128 * 1024 * 1024;
+
+/**
+ * A trace is a file or a pipe (`--traffic /dev/stdin`, a terminal included); a device such as
+ * /dev/zero or /dev/urandom would be read without end.
+ */
+function refuseDevice(fd: number, file: string, what: string): void {
+  const st = fstatSync(fd);
+  if (st.isBlockDevice() || (st.isCharacterDevice() && !isatty(fd))) {
+    closeSync(fd);
+    throw new ConfigError(`${what} ${file}: a ${st.isBlockDevice() ? 'block' : 'character'} device, not a file or a pipe; never read`);
   }
 }
 

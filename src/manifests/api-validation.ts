@@ -105,8 +105,17 @@ function networkPolicy(spec: Rec, out: ApiIssue[]): void {
         ipBlockIssues(p.ipBlock, [...at, 'ipBlock'], out);
       });
       list(r.ports).forEach((p, j) => {
-        // a quoted number is read as a number (see policy.ts); any other string must be a port name
-        if (isRec(p) && typeof p.port === 'string' && !/^\d+$/.test(p.port)) portNameIssue(p.port, ['spec', direction, i, 'ports', j, 'port'], out);
+        if (!isRec(p)) return;
+        const at = ['spec', direction, i, 'ports', j];
+        // a quoted number is read as a number (see policy.ts), but the API server takes it for a port name,
+        // and a port name needs a letter: it rejects the policy, so say so
+        if (typeof p.port === 'string' && /^\d+$/.test(p.port)) {
+          out.push({ path: [...at, 'port'], message: `port ${JSON.stringify(p.port)} is quoted, so Kubernetes reads a port name, and a port name must contain a letter: the API server rejects it; write it unquoted` });
+        } else if (typeof p.port === 'string') portNameIssue(p.port, [...at, 'port'], out);
+        // endPort without port would otherwise be read as "every port": the range's meaning is undefined
+        if ((p.port === undefined || p.port === null) && p.endPort !== undefined && p.endPort !== null) {
+          out.push({ path: [...at, 'endPort'], message: 'endPort may not be specified when port is not specified (the API server rejects it)', fatal: true });
+        }
       });
     });
   }

@@ -1,5 +1,6 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
+import type { Cluster } from '../manifests/cluster.js';
 import { peerKey, workloadKey, type WorkloadRef } from '../model/peer.js';
 import type { Link } from '../topology/links.js';
 import { parseLinksFile } from '../topology/links-file.js';
@@ -18,13 +19,16 @@ export function runLinksMerge(io: Io, files: readonly string[], manifests: reado
   const diagnostics: Diagnostic[] = [];
   // with manifests, `ns/name` without its kind names the one workload of that name
   let workloads: WorkloadRef[] | undefined;
+  let cluster: Cluster | undefined;
   if (manifests.length > 0) {
     const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
     diagnostics.push(...loadDiagnostics);
     workloads = load.cluster.workloads.map((w) => w.ref);
+    cluster = load.cluster;
   }
   for (const f of files) {
-    const r = parseLinksFile(f, io.readText(f, 'links file'), workloads);
+    // with manifests, `svc:ns/name` peers resolve as synthesize --links resolves them
+    const r = parseLinksFile(f, io.readText(f, 'links file'), workloads, cluster);
     lists.push(r.links);
     diagnostics.push(...r.diagnostics);
   }
@@ -38,12 +42,15 @@ export function runLinksMerge(io: Io, files: readonly string[], manifests: reado
 export function runLinksValidate(io: Io, file: string, manifests: readonly string[], settings: ReadSettings): LinksOutcome {
   const diagnostics: Diagnostic[] = [];
   let workloads: Set<string> | undefined;
+  let cluster: Cluster | undefined;
   if (manifests.length > 0) {
     const { load, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
     diagnostics.push(...loadDiagnostics);
     workloads = new Set(load.cluster.workloads.map((w) => workloadKey(w.ref)));
+    cluster = load.cluster;
   }
-  const r = parseLinksFile(file, io.readText(file, 'links file'));
+  // the same reading as synthesize --links: `ns/name` and `svc:ns/name` peers resolve against the manifests
+  const r = parseLinksFile(file, io.readText(file, 'links file'), cluster?.workloads.map((w) => w.ref), cluster);
   diagnostics.push(...r.diagnostics);
   const seen = new Map<string, number>();
   for (const l of r.links) {

@@ -9,18 +9,16 @@ import { parseManifestFile } from '../manifests/documents.js';
 import { locate } from '../manifests/positions.js';
 import type { Evidence, Link } from './links.js';
 
-const LinkFileSchema = z.object({
-  links: z.array(
-    z
-      .object({
-        src: z.string(),
-        dst: z.string(),
-        conns: z.string(),
-        evidence: z.array(z.record(z.string(), z.unknown())).optional(),
-      })
-      .loose(),
-  ),
-});
+// each link is checked on its own, so one malformed entry neither hides the errors of the others nor drops them
+const LinkFileSchema = z.object({ links: z.array(z.unknown()) });
+const LinkSchema = z
+  .object({
+    src: z.string(),
+    dst: z.string(),
+    conns: z.string(),
+    evidence: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .loose();
 
 const AddressEvidence = z.object({ kind: z.literal('address'), file: z.string(), line: z.number(), path: z.array(z.union([z.string(), z.number()])).optional(), value: z.string(), service: z.string().optional() }).loose();
 const ExposureEvidence = z.object({ kind: z.literal('exposure'), object: z.string(), file: z.string(), line: z.number() }).loose();
@@ -64,19 +62,29 @@ export function parseLinksFile(file: string, text: string, workloads?: readonly 
     return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, 'error', 'empty links file', { file, doc: 1, line: 1 })] };
   }
   const diagnostics: Diagnostic[] = [...parsedFile.diagnostics];
+  const issues = (error: z.ZodError, prefix: readonly (string | number)[]) =>
+    error.issues.map((i) => diag(Codes.invalidField, 'error', i.message, locate(doc, [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')])));
   const parsed = LinkFileSchema.safeParse(doc.value);
-  if (!parsed.success) {
-    return { links: [], diagnostics: parsed.error.issues.map((i) => diag(Codes.invalidField, 'error', i.message, locate(doc, i.path.filter((p): p is string | number => typeof p !== 'symbol')))) };
-  }
+  if (!parsed.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed.error, [])] };
   const links: Link[] = [];
   const services = cluster ? serviceIndex(cluster) : undefined;
-  parsed.data.links.forEach((l, i) => {
+  parsed.data.links.forEach((raw, i) => {
+    const one = LinkSchema.safeParse(raw);
+    if (!one.success) {
+      diagnostics.push(...issues(one.error, ['links', i]));
+      return;
+    }
+    const l = one.data;
     const at = (field: string) => locate(doc, ['links', i, field]);
     // `svc:ns/name`: the workloads the Service selects (a destination's ports are the Service's ports, reached at their targets)
     const service = (text: string, field: 'src' | 'dst'): { svc: ServiceEntry } | undefined | false => {
       const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text.trim());
       if (!m) return undefined;
-      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!services) {
+        diagnostics.push(diag(Codes.invalidField, 'error', `not a peer without the manifests: ${text.trim()} names a Service, resolved only against manifests (--manifests)`, at(field)));
+        return false;
+      }
+      const svc = services.get(`${m[1]}/${m[2]}`);
       if (!svc) {
         diagnostics.push(diag(Codes.invalidField, 'error', `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at(field)));
         return false;
@@ -105,7 +113,16 @@ export function parseLinksFile(file: string, text: string, workloads?: readonly 
       : [peer(l.dst, 'dst')].filter((p): p is Peer => p !== undefined).map((p) => ({ peer: p, conns }));
     if (srcs.length === 0 || dsts.length === 0 || !conns) return;
     const evidence: Evidence[] = [...evidenceFrom(l.evidence), { kind: 'intent', at: locate(doc, ['links', i]) }];
-    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence });
+    for (const src of srcs) {
+      for (const d of dsts) {
+        // never dropped in silence: a reviewer wrote this link and must learn why it allows nothing
+        if (peerKey(src) === peerKey(d.peer)) {
+          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, 'warning', `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ['links', i])));
+        } else if (!d.conns || d.conns.isEmpty) {
+          diagnostics.push(diag(Codes.linkNoServicePort, 'warning', `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at('conns')));
+        } else links.push({ src, dst: d.peer, conns: d.conns, evidence });
+      }
+    }
   });
   return { links, diagnostics };
 }

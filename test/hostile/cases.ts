@@ -2,13 +2,13 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { fifo, link, snapshot, socket, write, type HostileCase, type Problem, type RunResult } from './harness.js';
 
-type Found = { problem: Problem; why: string }[];
+export type Found = { problem: Problem; why: string }[];
 
-const deployment = (name: string, ns: string, labels = `{app: ${name}}`) =>
+export const deployment = (name: string, ns: string, labels = `{app: ${name}}`) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${JSON.stringify(name)}, namespace: ${JSON.stringify(ns)}}\nspec: {template: {metadata: {labels: ${labels}}, spec: {containers: [{name: c, ports: [{containerPort: 80}]}]}}}\n`;
 
 /** The run must report `code` (at a file); otherwise the problem is a silent drop. */
-function reports(code: string, opts: { file?: RegExp; message?: RegExp } = {}) {
+export function reports(code: string, opts: { file?: RegExp; message?: RegExp } = {}) {
   return (r: RunResult): Found => {
     const lines = r.stderr.split('\n').filter((l) => l.includes(` ${code} `));
     const hit = lines.some((l) => (!opts.file || opts.file.test(l)) && (!opts.message || opts.message.test(l)));
@@ -16,13 +16,13 @@ function reports(code: string, opts: { file?: RegExp; message?: RegExp } = {}) {
   };
 }
 
-function all(...checks: ((r: RunResult) => Found)[]) {
+export function all(...checks: ((r: RunResult) => Found)[]) {
   return (r: RunResult): Found => checks.flatMap((c) => c(r));
 }
 
-const exitIs = (code: number) => (r: RunResult): Found => (r.code === code ? [] : [{ problem: 'dropped', why: `expected exit ${code}, got ${r.code}` }]);
-const stdoutHas = (line: string) => (r: RunResult): Found => (r.stdout.split('\n').includes(line) ? [] : [{ problem: 'dropped', why: `stdout lacks ${JSON.stringify(line)}` }]);
-const stdoutLacks = (re: RegExp) => (r: RunResult): Found => (re.test(r.stdout) ? [{ problem: 'dropped', why: `stdout matches ${re}` }] : []);
+export const exitIs = (code: number) => (r: RunResult): Found => (r.code === code ? [] : [{ problem: 'dropped', why: `expected exit ${code}, got ${r.code}` }]);
+export const stdoutHas = (line: string) => (r: RunResult): Found => (r.stdout.split('\n').includes(line) ? [] : [{ problem: 'dropped', why: `stdout lacks ${JSON.stringify(line)}` }]);
+export const stdoutLacks = (re: RegExp) => (r: RunResult): Found => (re.test(r.stdout) ? [{ problem: 'dropped', why: `stdout matches ${re}` }] : []);
 const oneLineError = (re: RegExp) => (r: RunResult): Found =>
   r.code === 2 && r.stderr.trim().split('\n').some((l) => /^netpol-ci: configuration error: /.test(l) && re.test(l)) ? [] : [{ problem: 'dropped', why: `expected a one-line exit-2 error matching ${re}; got ${r.code}: ${r.stderr.slice(0, 300)}` }];
 

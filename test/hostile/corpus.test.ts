@@ -5,7 +5,8 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.js';
 import { TOOL_ENV } from '../helpers/tools.js';
-import { CASES } from './cases.js';
+import { CASES as BASE_CASES } from './cases.js';
+import { HUNT_CASES } from './hunt-cases.js';
 import { APP, commonProblems, type Problem } from './harness.js';
 
 /**
@@ -14,6 +15,7 @@ import { APP, commonProblems, type Problem } from './harness.js';
  * judged by the same checks (harness.ts). One summary line, which must show zeros.
  */
 const LIMIT_MS = 10_000;
+const CASES = [...BASE_CASES, ...HUNT_CASES];
 const roots: string[] = [];
 const tally: Record<Problem | 'slow', number> = { crash: 0, unlocated: 0, dropped: 0, escape: 0, slow: 0 };
 const failures: string[] = [];

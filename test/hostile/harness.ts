@@ -95,6 +95,11 @@ export function snapshot(dir: string): Map<string, string> {
 const RAW_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
 const DIAGNOSTIC = /^(?:(\S.*?)(?::\d+(?::\d+)?)?(?: \[doc \d+\])? )?(error|warning|info) (NPC\d{3}) /;
 
+/** Markdown text without its inline code spans (`...` on one line) and fenced blocks. */
+export function outsideCodeSpans(md: string): string {
+  return md.replace(/^```[^\n]*\n[\s\S]*?^```$/gm, '').replace(/`[^`\n]*`/g, '');
+}
+
 /** The checks every case gets; `markdown` adds the autolink check. */
 export function commonProblems(hc: HostileCase, r: RunResult, c: CaseContext): { problem: Problem; why: string }[] {
   const out: { problem: Problem; why: string }[] = [];
@@ -115,7 +120,8 @@ export function commonProblems(hc: HostileCase, r: RunResult, c: CaseContext): {
     }
   }
   if (hc.markdown) {
-    const md = r.stdout;
+    // code spans are literal on GitHub (no links, mentions or HTML inside), as long as they hold no backtick
+    const md = outsideCodeSpans(r.stdout);
     if (/(?<![\\\u200d])#\d/.test(md.replace(/\\#\u200d/g, ''))) out.push({ problem: 'escape', why: 'Markdown has an issue reference GitHub would link' });
     if (/@(?!\u200d)[A-Za-z0-9]/.test(md)) out.push({ problem: 'escape', why: 'Markdown has a mention' });
     if (/\b[0-9a-f]{7,40}\b/.test(md)) out.push({ problem: 'escape', why: 'Markdown has a hex run GitHub could link as a commit' });

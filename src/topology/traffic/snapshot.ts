@@ -1,6 +1,8 @@
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { parseManifestFile, type ManifestFile } from '../../manifests/documents.js';
 import { DEFAULT_NAMESPACE } from '../../manifests/cluster.js';
+import { locate } from '../../manifests/positions.js';
+import { parseCidr } from '../../model/ip.js';
 import type { ClusterSnapshot, SnapshotPod, SnapshotService, SnapshotServicePort } from './snapshot-model.js';
 
 export { EMPTY_SNAPSHOT, type ClusterSnapshot, type SnapshotPod, type SnapshotService, type SnapshotServicePort } from './snapshot-model.js';
@@ -24,9 +26,14 @@ export function readClusterSnapshot(files: readonly ManifestFile[]): { snapshot:
     const parsed = parseManifestFile(f);
     diagnostics.push(...parsed.diagnostics);
     for (const doc of parsed.documents) {
-      const items = isObj(doc.value) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
-      for (const o of items) {
-        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') continue;
+      const listed = isObj(doc.value) && Array.isArray(doc.value.items);
+      const items = listed ? (doc.value as { items: unknown[] }).items : [doc.value];
+      for (const [i, o] of items.entries()) {
+        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== 'string') {
+          // never skipped in silence: a pod missing from the snapshot turns its traffic into unknown addresses
+          diagnostics.push(diag(Codes.snapshotObjectSkipped, 'warning', `not an object with metadata.name; skipped`, locate(doc, listed ? ['items', i] : [])));
+          continue;
+        }
         const meta = o.metadata as Obj & { name: string };
         const ns = typeof meta.namespace === 'string' && meta.namespace ? meta.namespace : DEFAULT_NAMESPACE;
         const spec = isObj(o.spec) ? o.spec : {};
@@ -34,7 +41,11 @@ export function readClusterSnapshot(files: readonly ManifestFile[]): { snapshot:
         if (o.kind === 'Pod') {
           const owners = Array.isArray(meta.ownerReferences) ? meta.ownerReferences.filter(isObj) : [];
           const ctl = owners.find((r) => r.controller === true) ?? owners[0];
-          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []);
+          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []).filter((ip) => {
+            const ok = !ip.includes('/') && parseCidr(ip) !== undefined;
+            if (!ok) diagnostics.push(diag(Codes.snapshotObjectSkipped, 'warning', `pod ${ns}/${meta.name}: ${JSON.stringify(ip)} is not an IP address; ignored`, locate(doc, listed ? ['items', i, 'status'] : ['status'])));
+            return ok;
+          });
           if (ips.length === 0 && spec.hostNetwork !== true) diagnostics.push(diag(Codes.snapshotIncomplete, 'warning', `pod ${ns}/${meta.name} has no status.podIP; traffic to it cannot be recognised by address`, { file: f.path, doc: doc.doc, line: doc.startLine }));
           pods.push({
             namespace: ns,
