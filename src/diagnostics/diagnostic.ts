@@ -177,7 +177,7 @@ export const Codes = {
   // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
   /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
   trafficBlocked: 'NPC225',
-  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
+  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC231; NPC226-NPC229 left to the traffic block above)
   /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
   networkingNotModelled: 'NPC230',
   /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
