@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-I6WH4D67.js";
-import "./chunks/chunk-DOWTFV6A.js";
-import "./chunks/chunk-YYWHCO2H.js";
+} from "./chunks/chunk-SBGK6BAZ.js";
+import "./chunks/chunk-CIBMBUXV.js";
+import "./chunks/chunk-LYG3EMSF.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-EEBPC6OY.js";
+} from "./chunks/chunk-L6SWB32J.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

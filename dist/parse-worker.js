@@ -10677,11 +10677,20 @@ var Codes = {
   // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
   /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
   trafficBlocked: "NPC225",
-  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
+  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC231; NPC226-NPC229 left to the traffic block above)
   /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
   networkingNotModelled: "NPC230",
   /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
-  exposureNamedPortsOmitted: "NPC231"
+  exposureNamedPortsOmitted: "NPC231",
+  // hostile and malformed input found by the hostile-input hunt (NPC232-NPC239)
+  /** A reviewed link from a workload to itself: pods of one workload are not policed as a link, so it is left out, said so. */
+  linkToItself: "NPC232",
+  /** A reviewed link to a Service whose `conns` name none of the Service's ports: nothing to allow, so it is left out, said so. */
+  linkNoServicePort: "NPC233",
+  /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
+  renderRemoteReference: "NPC234",
+  /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
+  snapshotObjectSkipped: "NPC235"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

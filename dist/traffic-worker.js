@@ -25,6 +25,7 @@ function answerThreadJob(compute) {
 
 // src/io/traffic.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { isatty } from "node:tty";
 import { StringDecoder } from "node:string_decoder";
 
 // src/diagnostics/errors.ts
@@ -41,6 +42,7 @@ function forEachLine(file, what, onLine, chunk = CHUNK, range) {
   } catch (e) {
     throw new ConfigError(`${what} ${file}: ${e.code ?? e.message}`);
   }
+  refuseDevice(fd, file, what);
   const buffer = Buffer.allocUnsafe(chunk);
   const decoder = new StringDecoder("utf8");
   let carry = "";
@@ -62,6 +64,7 @@ function forEachLine(file, what, onLine, chunk = CHUNK, range) {
       let nl = piece.indexOf("\n");
       if (nl < 0) {
         carry += piece;
+        if (carry.length > MAX_LINE_CHARS) throw new ConfigError(`${what} ${file}: line ${line + 1} is longer than ${MAX_LINE_CHARS} characters; not a trace`);
         continue;
       }
       emit(carry + piece.slice(0, nl));
@@ -77,6 +80,14 @@ function forEachLine(file, what, onLine, chunk = CHUNK, range) {
     return line;
   } finally {
     closeSync(fd);
+  }
+}
+var MAX_LINE_CHARS = 128 * 1024 * 1024;
+function refuseDevice(fd, file, what) {
+  const st = fstatSync(fd);
+  if (st.isBlockDevice() || st.isCharacterDevice() && !isatty(fd)) {
+    closeSync(fd);
+    throw new ConfigError(`${what} ${file}: a ${st.isBlockDevice() ? "block" : "character"} device, not a file or a pipe; never read`);
   }
 }
 var TRACE_SPLIT_BYTES = 16 * 1024 * 1024;
@@ -239,11 +250,20 @@ var Codes = {
   // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
   /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
   trafficBlocked: "NPC225",
-  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
+  // semantics checked against netpol-analyzer's own corpus (NPC230-NPC231; NPC226-NPC229 left to the traffic block above)
   /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
   networkingNotModelled: "NPC230",
   /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
-  exposureNamedPortsOmitted: "NPC231"
+  exposureNamedPortsOmitted: "NPC231",
+  // hostile and malformed input found by the hostile-input hunt (NPC232-NPC239)
+  /** A reviewed link from a workload to itself: pods of one workload are not policed as a link, so it is left out, said so. */
+  linkToItself: "NPC232",
+  /** A reviewed link to a Service whose `conns` name none of the Service's ports: nothing to allow, so it is left out, said so. */
+  linkNoServicePort: "NPC233",
+  /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
+  renderRemoteReference: "NPC234",
+  /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
+  snapshotObjectSkipped: "NPC235"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

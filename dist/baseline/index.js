@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-A7C65RRH.js";
-import "../chunks/chunk-I6WH4D67.js";
-import "../chunks/chunk-EOO5KPV5.js";
+} from "../chunks/chunk-6BLNQTVQ.js";
+import "../chunks/chunk-SBGK6BAZ.js";
+import "../chunks/chunk-MZTPDZR4.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-7HU4AE4C.js";
-import "../chunks/chunk-P62MTZJF.js";
-import "../chunks/chunk-EN2M2YD6.js";
-import "../chunks/chunk-DOWTFV6A.js";
+} from "../chunks/chunk-UEKFQR5U.js";
+import "../chunks/chunk-6M4EUF5B.js";
+import "../chunks/chunk-JBZWDLI2.js";
+import "../chunks/chunk-CIBMBUXV.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-AJTV66DW.js";
+} from "../chunks/chunk-RAMNGDNX.js";
 import {
   peerKey
-} from "../chunks/chunk-YYWHCO2H.js";
+} from "../chunks/chunk-LYG3EMSF.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,11 +37,11 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-QWB2L4PT.js";
+} from "../chunks/chunk-3O7BJIME.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-L6SWB32J.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

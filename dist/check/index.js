@@ -1,22 +1,22 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-A7C65RRH.js";
-import "../chunks/chunk-I6WH4D67.js";
-import "../chunks/chunk-EOO5KPV5.js";
-import "../chunks/chunk-7HU4AE4C.js";
-import "../chunks/chunk-P62MTZJF.js";
-import "../chunks/chunk-EN2M2YD6.js";
-import "../chunks/chunk-DOWTFV6A.js";
-import "../chunks/chunk-AJTV66DW.js";
-import "../chunks/chunk-YYWHCO2H.js";
+} from "../chunks/chunk-6BLNQTVQ.js";
+import "../chunks/chunk-SBGK6BAZ.js";
+import "../chunks/chunk-MZTPDZR4.js";
+import "../chunks/chunk-UEKFQR5U.js";
+import "../chunks/chunk-6M4EUF5B.js";
+import "../chunks/chunk-JBZWDLI2.js";
+import "../chunks/chunk-CIBMBUXV.js";
+import "../chunks/chunk-RAMNGDNX.js";
+import "../chunks/chunk-LYG3EMSF.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-QWB2L4PT.js";
-import "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-3O7BJIME.js";
+import "../chunks/chunk-L6SWB32J.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/check.ts

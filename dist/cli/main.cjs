@@ -16460,11 +16460,20 @@ var init_diagnostic = __esm({
       // traffic with cluster drift, `verify --cluster --traffic` (NPC225-NPC229)
       /** Observed traffic that the repository's or the cluster's policies block (cluster drift with --traffic). */
       trafficBlocked: "NPC225",
-      // semantics checked against netpol-analyzer's own corpus (NPC230-NPC239; NPC226-NPC229 left to the traffic block above)
+      // semantics checked against netpol-analyzer's own corpus (NPC230-NPC231; NPC226-NPC229 left to the traffic block above)
       /** A kind that changes connectivity but is not modelled (user-defined or secondary networks, KubeVirt VMs): the report would be wrong for its pods. */
       networkingNotModelled: "NPC230",
       /** --exposure: an egress rule's named ports towards pods outside the manifests are not listed (their numbers are unknown). */
-      exposureNamedPortsOmitted: "NPC231"
+      exposureNamedPortsOmitted: "NPC231",
+      // hostile and malformed input found by the hostile-input hunt (NPC232-NPC239)
+      /** A reviewed link from a workload to itself: pods of one workload are not policed as a link, so it is left out, said so. */
+      linkToItself: "NPC232",
+      /** A reviewed link to a Service whose `conns` name none of the Service's ports: nothing to allow, so it is left out, said so. */
+      linkNoServicePort: "NPC233",
+      /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
+      renderRemoteReference: "NPC234",
+      /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
+      snapshotObjectSkipped: "NPC235"
     };
   }
 });
@@ -28268,7 +28277,14 @@ function networkPolicy(spec, out) {
         ipBlockIssues(p.ipBlock, [...at4, "ipBlock"], out);
       });
       list(r.ports).forEach((p, j) => {
-        if (isRec(p) && typeof p.port === "string" && !/^\d+$/.test(p.port)) portNameIssue(p.port, ["spec", direction, i, "ports", j, "port"], out);
+        if (!isRec(p)) return;
+        const at4 = ["spec", direction, i, "ports", j];
+        if (typeof p.port === "string" && /^\d+$/.test(p.port)) {
+          out.push({ path: [...at4, "port"], message: `port ${JSON.stringify(p.port)} is quoted, so Kubernetes reads a port name, and a port name must contain a letter: the API server rejects it; write it unquoted` });
+        } else if (typeof p.port === "string") portNameIssue(p.port, [...at4, "port"], out);
+        if ((p.port === void 0 || p.port === null) && p.endPort !== void 0 && p.endPort !== null) {
+          out.push({ path: [...at4, "endPort"], message: "endPort may not be specified when port is not specified (the API server rejects it)", fatal: true });
+        }
       });
     });
   }
@@ -32574,13 +32590,18 @@ function parseCidrAliases(file2, text2) {
   const parsed2 = parseManifestFile({ path: file2, text: text2 });
   const doc = parsed2.documents[0];
   if (!doc || parsed2.diagnostics.some((d) => d.severity === "error")) return { aliases: [], diagnostics: parsed2.diagnostics.length > 0 ? parsed2.diagnostics : [diag(Codes.invalidField, "error", "empty CIDR aliases file", { file: file2, doc: 1, line: 1 })] };
+  const invalid = (message, at4) => diag(Codes.invalidField, "error", `${message} (expected name: CIDR or name: [CIDR, ...])`, locate(doc, at4));
   const r = AliasFile.safeParse(doc.value);
-  if (!r.success) {
-    return { aliases: [], diagnostics: r.error.issues.map((i) => diag(Codes.invalidField, "error", `${i.message} (expected name: CIDR or name: [CIDR, ...])`, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
+  if (!r.success) return { aliases: [], diagnostics: r.error.issues.map((i) => invalid(i.message, i.path.filter((p) => typeof p !== "symbol"))) };
   const aliases = [];
   const diagnostics = [];
-  for (const [name, v] of Object.entries(r.data)) {
+  for (const [name, raw] of Object.entries(r.data)) {
+    const one = AliasValue.safeParse(raw);
+    if (!one.success) {
+      diagnostics.push(invalid(one.error.issues[0]?.message ?? "invalid", [name]));
+      continue;
+    }
+    const v = one.data;
     const list2 = typeof v === "string" ? [v] : v;
     const ranges = [];
     list2.forEach((c, i) => {
@@ -32592,7 +32613,7 @@ function parseCidrAliases(file2, text2) {
   }
   return { aliases, diagnostics };
 }
-var AliasFile;
+var AliasFile, AliasValue;
 var init_aliases = __esm({
   "src/topology/traffic/aliases.ts"() {
     "use strict";
@@ -32602,7 +32623,8 @@ var init_aliases = __esm({
     init_positions();
     init_ip();
     init_alias_match();
-    AliasFile = external_exports.record(external_exports.string(), external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]));
+    AliasFile = external_exports.record(external_exports.string(), external_exports.unknown());
+    AliasValue = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]);
   }
 });
 
@@ -33836,9 +33858,13 @@ function readClusterSnapshot(files) {
     const parsed2 = parseManifestFile(f);
     diagnostics.push(...parsed2.diagnostics);
     for (const doc of parsed2.documents) {
-      const items = isObj(doc.value) && Array.isArray(doc.value.items) ? doc.value.items : [doc.value];
-      for (const o of items) {
-        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== "string") continue;
+      const listed = isObj(doc.value) && Array.isArray(doc.value.items);
+      const items = listed ? doc.value.items : [doc.value];
+      for (const [i, o] of items.entries()) {
+        if (!isObj(o) || !isObj(o.metadata) || typeof o.metadata.name !== "string") {
+          diagnostics.push(diag(Codes.snapshotObjectSkipped, "warning", `not an object with metadata.name; skipped`, locate(doc, listed ? ["items", i] : [])));
+          continue;
+        }
         const meta3 = o.metadata;
         const ns = typeof meta3.namespace === "string" && meta3.namespace ? meta3.namespace : DEFAULT_NAMESPACE;
         const spec = isObj(o.spec) ? o.spec : {};
@@ -33846,7 +33872,11 @@ function readClusterSnapshot(files) {
         if (o.kind === "Pod") {
           const owners = Array.isArray(meta3.ownerReferences) ? meta3.ownerReferences.filter(isObj) : [];
           const ctl = owners.find((r) => r.controller === true) ?? owners[0];
-          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []);
+          const ips = strs(status.podIP, Array.isArray(status.podIPs) ? status.podIPs.filter(isObj).map((p) => p.ip) : []).filter((ip) => {
+            const ok = !ip.includes("/") && parseCidr(ip) !== void 0;
+            if (!ok) diagnostics.push(diag(Codes.snapshotObjectSkipped, "warning", `pod ${ns}/${meta3.name}: ${JSON.stringify(ip)} is not an IP address; ignored`, locate(doc, listed ? ["items", i, "status"] : ["status"])));
+            return ok;
+          });
           if (ips.length === 0 && spec.hostNetwork !== true) diagnostics.push(diag(Codes.snapshotIncomplete, "warning", `pod ${ns}/${meta3.name} has no status.podIP; traffic to it cannot be recognised by address`, { file: f.path, doc: doc.doc, line: doc.startLine }));
           pods.push({
             namespace: ns,
@@ -33887,6 +33917,8 @@ var init_snapshot = __esm({
     init_diagnostic();
     init_documents();
     init_cluster();
+    init_positions();
+    init_ip();
     init_snapshot_model();
     isObj = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
     strMap = (v) => isObj(v) ? Object.fromEntries(Object.entries(v).filter((e) => typeof e[1] === "string")) : {};
@@ -34964,14 +34996,14 @@ function rangeOf(peer) {
   const r = parsePeer(peer, []);
   return r.ok && r.peer.kind === "external" ? r.peer.range : void 0;
 }
-function widenedExposure(base, head, settings) {
+function widenedExposure(base, head, settings, blocks) {
   const options = engineOptions(settings);
   const baseEntries = analyzeExposure(base.cluster, options).value.ingress;
   const headEntries = analyzeExposure(head.cluster, options).value.ingress;
   const widened = [];
-  const push3 = (workload, peer, before, after) => {
+  const push3 = (workload, peer, before, after, peerText = peer) => {
     const gained = after.subtract(before);
-    if (!gained.isEmpty) widened.push({ workload, peer, before, after, gained });
+    if (!gained.isEmpty) widened.push({ workload, peer, peerText, before, after, gained });
   };
   const key3 = (e) => `${e.workload}\0${e.peer}`;
   const beforeByName = /* @__PURE__ */ new Map();
@@ -34991,7 +35023,7 @@ function widenedExposure(base, head, settings) {
     const atoms = atomize([...ranges, ...was].map((r) => r.range), []);
     let run2;
     const flush = () => {
-      if (run2) push3(workload, peerKey({ kind: "external", range: run2.range }), run2.before, run2.after);
+      if (run2) push3(workload, peerKey({ kind: "external", range: run2.range }), run2.before, run2.after, addressText([run2.range], blocks));
       run2 = void 0;
     };
     for (const atom of atoms) {
@@ -35013,6 +35045,7 @@ var lintKey;
 var init_sanity = __esm({
   "src/pipeline/check/sanity.ts"() {
     "use strict";
+    init_address_text();
     init_exposure_analysis();
     init_lint();
     init_cluster();
@@ -36307,7 +36340,8 @@ function computeCheck(io, sides, settings, options) {
   const observed = options.traffic ? observedLinks(io, base, head, options.traffic, settings) : void 0;
   const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
   const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
-  const { broken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const { broken: newlyBroken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const broken = withBaseNeeds(newlyBroken, observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links);
   const notJudged = unmetHead.unjudged.map((l) => {
     const ev = l.evidence.find((e) => e.kind === "address" || e.kind === "exposure" || e.kind === "intent");
     return diag(Codes.linkNotJudged, "info", `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && "at" in ev ? ev.at : void 0);
@@ -36328,11 +36362,19 @@ function computeCheck(io, sides, settings, options) {
     gaps: gapsOf(head.topology, base.topology),
     ...traffic ? { traffic } : {},
     ...options.lint ? { lint: newLintFindings(base, head) } : {},
-    ...options.exposure ? { exposure: widenedExposure(base, head, settings) } : {},
+    ...options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {},
     files,
     diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
     headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics]
   };
+}
+function withBaseNeeds(broken, baseLinks) {
+  const needed = /* @__PURE__ */ new Map();
+  for (const l of baseLinks) needed.set(linkKey(l), needed.get(linkKey(l))?.union(l.conns) ?? l.conns);
+  return broken.map((u) => {
+    const before = needed.get(linkKey(u.link));
+    return before && !before.equals(u.link.conns) ? { ...u, baseNeeded: before } : u;
+  });
 }
 var init_check2 = __esm({
   "src/pipeline/check.ts"() {
@@ -37563,6 +37605,7 @@ function checkSummary(o) {
   const drift = o.drift?.findings.length;
   const lint2 = o.lint?.findings.length;
   const exposed = o.exposure ? new Set(o.exposure.widened.map((w) => w.workload)).size : void 0;
+  const newGaps = o.gaps.filter((g) => g.introduced).length;
   const problems = [];
   if (baseline2) problems.push(`${baseline2} baseline violation${baseline2 === 1 ? "" : "s"}`);
   if (drift) problems.push(`${drift} drift finding${drift === 1 ? "" : "s"}`);
@@ -37570,6 +37613,7 @@ function checkSummary(o) {
   if (broken) problems.push(`breaks ${broken} needed link${broken === 1 ? "" : "s"}`);
   if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? "" : "s"} from outside the cluster`);
   if (exposed) problems.push(`widens the exposure of ${exposed} workload${exposed === 1 ? "" : "s"}`);
+  if (newGaps) problems.push(`adds ${newGaps} gap${newGaps === 1 ? "" : "s"}`);
   const verdict = problems.length > 0 ? `⚠️ ${problems.join(", ")}` : changes > 0 ? `ℹ️ ${changes} connectivity change${changes === 1 ? "" : "s"}, nothing broken` : "✅ no connectivity change, nothing broken";
   return {
     verdict,
@@ -37580,7 +37624,7 @@ function checkSummary(o) {
     outside: o.outside.length,
     broken,
     gaps: o.gaps.length,
-    newGaps: o.gaps.filter((g) => g.introduced).length,
+    newGaps,
     ...baseline2 !== void 0 ? { baselineViolations: baseline2 } : {},
     ...drift !== void 0 ? { driftFindings: drift } : {},
     ...lint2 !== void 0 ? { newLintFindings: lint2 } : {},
@@ -37618,7 +37662,7 @@ function renderCheckJson(o) {
     outside: o.outside.map(item),
     ...o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at2(v.at) })) } : {},
     ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at2(f.at) })) } : {},
-    ...o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {},
+    ...o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, ...w.peerText !== w.peer ? { addresses: w.peerText } : {}, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {},
     ...o.lint ? {
       lint: {
         findings: o.lint.findings.map((f) => ({ kind: f.kind, code: f.code, policy: f.policy, ...f.rule ? { rule: f.rule } : {}, at: at2(f.at), message: f.message, covered_by: f.coveredBy })),
@@ -37653,6 +37697,8 @@ var init_json = __esm({
       needs: u.link.conns.toString(),
       allowed: u.allowed.toString(),
       missing: u.missing.toString(),
+      /** what base needed of the pair, when the PR changed the need (a port moved) */
+      ...u.baseNeeded ? { base_needs: u.baseNeeded.toString() } : {},
       /** declared (manifests, a links file), observed (a trace), or both */
       origin: linkOrigin(u.link),
       evidence: u.link.evidence.map(evidenceText)
@@ -37711,6 +37757,55 @@ var init_escape = __esm({
     init_sanitize();
     MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
     JOINER = "‍";
+  }
+});
+
+// src/report/check/causes.ts
+function labelsText(l) {
+  const entries2 = Object.entries(l).filter(([k]) => k !== "kubernetes.io/metadata.name").sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+  return markdownCode(entries2.map(([k, v]) => `${k}=${v}`).join(",") || "(none)");
+}
+function portsText(ps) {
+  return markdownCode(ps.map((p) => `${p.name ? `${p.name} ` : ""}${p.protocol} ${p.port}`).join(", ") || "(none)");
+}
+function selectorText2(s) {
+  if (s.rule === "subject") return `${markdownCode(s.policy)} ${s.nowMatches ? "now selects it" : "no longer selects it"}`;
+  return `the ${s.field} of ${markdownCode(s.policy)} ${s.rule} ${s.nowMatches ? "now matches it" : "no longer matches it"}`;
+}
+function causeParts(c) {
+  const selectors = (xs) => xs.length ? { effect: xs.map(selectorText2).join("; ") } : {};
+  switch (c.kind) {
+    case "policy-added":
+      return { what: `${markdownCode(c.policy)} added` };
+    case "policy-removed":
+      return { what: `${markdownCode(c.policy)} deleted` };
+    case "policy-edited":
+      return { what: `${markdownCode(c.policy)} changed` };
+    case "labels-changed":
+      return { what: `pod labels of ${markdownCode(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
+    case "ports-changed":
+      return {
+        what: `container ports of ${markdownCode(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}`,
+        ...c.lostNames.length ? { effect: `named port ${c.lostNames.map(markdownCode).join(", ")} no longer declared, so rules naming it no longer match` } : {}
+      };
+    case "namespace-labels-changed":
+      return { what: `labels of namespace ${markdownCode(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
+    case "workload-added":
+      return { what: `${markdownCode(c.workload)} added` };
+    case "workload-removed":
+      return { what: `${markdownCode(c.workload)} removed` };
+    case "exposure-changed":
+      return { what: `exposure of ${markdownCode(c.workload)} changed (${c.before.map(markdownCode).join(", ") || "nothing"} → ${c.after.map(markdownCode).join(", ") || "nothing"})` };
+  }
+}
+function causeText(c) {
+  const p = causeParts(c);
+  return p.effect ? `${p.what}: ${p.effect}` : p.what;
+}
+var init_causes2 = __esm({
+  "src/report/check/causes.ts"() {
+    "use strict";
+    init_escape();
   }
 });
 
@@ -37910,52 +38005,43 @@ var init_diff2 = __esm({
   }
 });
 
-// src/report/check/causes.ts
-function labelsText(l) {
-  const entries2 = Object.entries(l).filter(([k]) => k !== "kubernetes.io/metadata.name").sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
-  return markdownCode(entries2.map(([k, v]) => `${k}=${v}`).join(",") || "(none)");
+// src/report/check/graph.ts
+function changedEdgesMermaid(o, cap = MERMAID_EDGE_CAP) {
+  const items = o.groups.flatMap((g) => g.items);
+  const ids = /* @__PURE__ */ new Map();
+  const node2 = (name) => {
+    let id = ids.get(name);
+    if (!id) ids.set(name, id = `n${ids.size}`);
+    return `${id}["${escapeMermaid(name)}"]`;
+  };
+  const lines = ["graph LR"];
+  const styles = [];
+  items.slice(0, cap).forEach((it, i) => {
+    const label = it.kind === "removed" ? `removed: ${it.before.toString()}` : it.kind === "added" ? `added: ${it.after.toString()}` : `${it.before.toString()} to ${it.after.toString()}`;
+    lines.push(`  ${node2(it.src)} -->|"${escapeMermaid(label)}"| ${node2(it.dst)}`);
+    styles.push(`  linkStyle ${i} stroke:${it.kind === "added" ? "#2da44e" : it.kind === "removed" ? "#cf222e" : "#bf8700"},stroke-width:2px`);
+  });
+  lines.push(...styles);
+  if (items.length > cap) lines.push(`  more["${items.length - cap} more changed edges not shown"]`);
+  return lines.join("\n");
 }
-function portsText(ps) {
-  return markdownCode(ps.map((p) => `${p.name ? `${p.name} ` : ""}${p.protocol} ${p.port}`).join(", ") || "(none)");
-}
-function selectorText2(s) {
-  if (s.rule === "subject") return `${markdownCode(s.policy)} ${s.nowMatches ? "now selects it" : "no longer selects it"}`;
-  return `the ${s.field} of ${markdownCode(s.policy)} ${s.rule} ${s.nowMatches ? "now matches it" : "no longer matches it"}`;
-}
-function causeParts(c) {
-  const selectors = (xs) => xs.length ? { effect: xs.map(selectorText2).join("; ") } : {};
-  switch (c.kind) {
-    case "policy-added":
-      return { what: `${markdownCode(c.policy)} added` };
-    case "policy-removed":
-      return { what: `${markdownCode(c.policy)} deleted` };
-    case "policy-edited":
-      return { what: `${markdownCode(c.policy)} changed` };
-    case "labels-changed":
-      return { what: `pod labels of ${markdownCode(c.workload)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
-    case "ports-changed":
-      return {
-        what: `container ports of ${markdownCode(c.workload)} changed from ${portsText(c.before)} to ${portsText(c.after)}`,
-        ...c.lostNames.length ? { effect: `named port ${c.lostNames.map(markdownCode).join(", ")} no longer declared, so rules naming it no longer match` } : {}
-      };
-    case "namespace-labels-changed":
-      return { what: `labels of namespace ${markdownCode(c.namespace)} changed from ${labelsText(c.before)} to ${labelsText(c.after)}`, ...selectors(c.selectors) };
-    case "workload-added":
-      return { what: `${markdownCode(c.workload)} added` };
-    case "workload-removed":
-      return { what: `${markdownCode(c.workload)} removed` };
-    case "exposure-changed":
-      return { what: `exposure of ${markdownCode(c.workload)} changed (${c.before.map(markdownCode).join(", ") || "nothing"} → ${c.after.map(markdownCode).join(", ") || "nothing"})` };
-  }
-}
-function causeText(c) {
-  const p = causeParts(c);
-  return p.effect ? `${p.what}: ${p.effect}` : p.what;
-}
-var init_causes2 = __esm({
-  "src/report/check/causes.ts"() {
+var init_graph = __esm({
+  "src/report/check/graph.ts"() {
     "use strict";
+    init_diff2();
     init_escape();
+  }
+});
+
+// src/report/check/peer-text.ts
+function linkPeerText(p) {
+  return p.kind === "external" ? rangeToCidrs(p.range).join(", ") : peerKey(p);
+}
+var init_peer_text = __esm({
+  "src/report/check/peer-text.ts"() {
+    "use strict";
+    init_ip();
+    init_peer();
   }
 });
 
@@ -38075,7 +38161,8 @@ function unmetLine(u, loc) {
   const more = traces.length > OBSERVED_SHOWN ? `, … ${traces.length - OBSERVED_SHOWN} more` : "";
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(", ")}${more})` : "";
   const allowed = u.allowed.isEmpty ? "head allows none of it" : `head allows only ${conns(u.allowed)}`;
-  return `- ${code(peerKey(u.link.src))} needs ${code(peerKey(u.link.dst))} on ${conns(u.link.conns)}${where3}${seen}: ${allowed}`;
+  const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : "";
+  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${where3}${seen}: ${allowed}${moved}`;
 }
 function linkGapLine(g) {
   const traces = g.evidence.filter((e) => e.kind === "trace").map((e) => code(evidenceText(e)));
@@ -38098,7 +38185,7 @@ function lintLine(f, loc) {
 }
 function widenedLine(w) {
   const what = w.before.isEmpty ? `on ${conns(w.after)}` : `now also on ${conns(w.gained)} (now ${conns(w.after)})`;
-  return `- ${code(w.workload)} is now reachable from ${code(w.peer)} ${what}`;
+  return `- ${code(w.workload)} is now reachable from ${code(w.peerText)} ${what}`;
 }
 function filesSection(o, loc) {
   const byFile = /* @__PURE__ */ new Map();
@@ -38166,7 +38253,7 @@ function renderCheckMd(o, options = {}) {
   }
   if (o.traffic) sections.push({ title: "Observed traffic", lines: trafficLines(o.traffic) });
   if (o.diff.entries.length > 0) {
-    const graph = renderDiffMermaid({ diff: o.diff, refs: { before: o.refs.base, after: o.refs.head } }).trimEnd();
+    const graph = changedEdgesMermaid(o);
     sections.push({ title: "Graph", lines: ["<details><summary>Graph of the changed edges</summary>", "", "```mermaid", ...graph.split("\n"), "```", "", "</details>"] });
   }
   const files = filesSection(o, loc);
@@ -38185,10 +38272,11 @@ var init_md = __esm({
     init_libesm();
     init_peer();
     init_links();
-    init_diff2();
     init_escape();
     init_budget();
     init_causes2();
+    init_graph();
+    init_peer_text();
     init_marker();
     init_summary();
     FOLD_AFTER = 8;
@@ -38262,7 +38350,7 @@ function renderCheckTxt(o) {
   const s = checkSummary(o);
   const out = [`netpol-ci check: ${s.verdict}`, `${o.refs.base} -> ${o.refs.head}${o.commits ? ` (head ${o.commits.head})` : ""}`];
   if (o.outside.length) out.push("", "Newly reachable from outside the cluster:", ...o.outside.map((it) => `  ${sentence3(it)}`));
-  if (o.exposure?.widened.length) out.push(...o.outside.length ? [] : ["", "Newly reachable from outside the cluster:"], ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peer} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
+  if (o.exposure?.widened.length) out.push(...o.outside.length ? [] : ["", "Newly reachable from outside the cluster:"], ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peerText} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push("", "Baseline violations:", ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
   if (o.drift) out.push("", "Drift:", ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
   if (o.lint) {
@@ -38296,6 +38384,7 @@ var init_txt = __esm({
     init_peer();
     init_escape();
     init_causes2();
+    init_peer_text();
     init_links();
     init_summary();
     traceText = (g) => {
@@ -38306,7 +38395,7 @@ var init_txt = __esm({
       const declared = u.link.evidence.find((e) => e.kind !== "trace");
       const traces = u.link.evidence.filter((e) => e.kind === "trace").map(evidenceText);
       const why = [...declared ? [evidenceText(declared)] : [], ...traces.length > 0 ? [`observed: ${traces.join(", ")}`] : []];
-      return `${peerKey(u.link.src)} needs ${peerKey(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join("; ")})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}`;
+      return `${linkPeerText(u.link.src)} needs ${linkPeerText(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join("; ")})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ""}`;
     };
   }
 });
@@ -39801,18 +39890,27 @@ function parseLinksFile(file2, text2, workloads, cluster) {
     return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
   }
   const diagnostics = [...parsedFile.diagnostics];
+  const issues = (error2, prefix) => error2.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, [...prefix, ...i.path.filter((p) => typeof p !== "symbol")])));
   const parsed2 = LinkFileSchema.safeParse(doc.value);
-  if (!parsed2.success) {
-    return { links: [], diagnostics: parsed2.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
+  if (!parsed2.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed2.error, [])] };
   const links = [];
   const services = cluster ? serviceIndex(cluster) : void 0;
-  parsed2.data.links.forEach((l, i) => {
+  parsed2.data.links.forEach((raw, i) => {
+    const one = LinkSchema.safeParse(raw);
+    if (!one.success) {
+      diagnostics.push(...issues(one.error, ["links", i]));
+      return;
+    }
+    const l = one.data;
     const at4 = (field3) => locate(doc, ["links", i, field3]);
     const service = (text3, field3) => {
       const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text3.trim());
       if (!m) return void 0;
-      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!services) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text3.trim()} names a Service, resolved only against manifests (--manifests)`, at4(field3)));
+        return false;
+      }
+      const svc = services.get(`${m[1]}/${m[2]}`);
       if (!svc) {
         diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at4(field3)));
         return false;
@@ -39838,7 +39936,15 @@ function parseLinksFile(file2, text2, workloads, cluster) {
     const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns2 && servicePortsToTargets(dstSvc.svc, w, conns2) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns: conns2 }));
     if (srcs.length === 0 || dsts.length === 0 || !conns2) return;
     const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
+    for (const src of srcs) {
+      for (const d of dsts) {
+        if (peerKey(src) === peerKey(d.peer)) {
+          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
+        } else if (!d.conns || d.conns.isEmpty) {
+          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at4("conns")));
+        } else links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
+      }
+    }
   });
   return { links, diagnostics };
 }
@@ -39855,7 +39961,7 @@ function servicePortsToTargets(svc, w, conns2) {
   if (conns2.isAll) return targetConns(svc.ports, w.pods);
   return targetConns(svc.ports.filter((sp) => conns2.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
 }
-var LinkFileSchema, AddressEvidence, ExposureEvidence, TraceEvidence;
+var LinkFileSchema, LinkSchema, AddressEvidence, ExposureEvidence, TraceEvidence;
 var init_links_file = __esm({
   "src/topology/links-file.ts"() {
     "use strict";
@@ -39868,16 +39974,13 @@ var init_links_file = __esm({
     init_diagnostic();
     init_documents();
     init_positions();
-    LinkFileSchema = external_exports.object({
-      links: external_exports.array(
-        external_exports.object({
-          src: external_exports.string(),
-          dst: external_exports.string(),
-          conns: external_exports.string(),
-          evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-        }).loose()
-      )
-    });
+    LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
+    LinkSchema = external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose();
     AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
     ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
     TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
@@ -40587,13 +40690,15 @@ function runLinksMerge(io, files, manifests, settings) {
   const lists = [];
   const diagnostics = [];
   let workloads;
+  let cluster;
   if (manifests.length > 0) {
     const { load: load2, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
     diagnostics.push(...loadDiagnostics);
     workloads = load2.cluster.workloads.map((w) => w.ref);
+    cluster = load2.cluster;
   }
   for (const f of files) {
-    const r = parseLinksFile(f, io.readText(f, "links file"), workloads);
+    const r = parseLinksFile(f, io.readText(f, "links file"), workloads, cluster);
     lists.push(r.links);
     diagnostics.push(...r.diagnostics);
   }
@@ -40602,12 +40707,14 @@ function runLinksMerge(io, files, manifests, settings) {
 function runLinksValidate(io, file2, manifests, settings) {
   const diagnostics = [];
   let workloads;
+  let cluster;
   if (manifests.length > 0) {
     const { load: load2, diagnostics: loadDiagnostics } = loadInputs(io, manifests, settings);
     diagnostics.push(...loadDiagnostics);
     workloads = new Set(load2.cluster.workloads.map((w) => workloadKey(w.ref)));
+    cluster = load2.cluster;
   }
-  const r = parseLinksFile(file2, io.readText(file2, "links file"));
+  const r = parseLinksFile(file2, io.readText(file2, "links file"), cluster?.workloads.map((w) => w.ref), cluster);
   diagnostics.push(...r.diagnostics);
   const seen = /* @__PURE__ */ new Map();
   for (const l of r.links) {
@@ -41215,6 +41322,170 @@ var import_node_fs13 = require("node:fs");
 var import_node_path16 = __toESM(require("node:path"), 1);
 init_errors3();
 
+// src/io/read-policy.ts
+var import_node_fs = require("node:fs");
+var import_node_path6 = __toESM(require("node:path"), 1);
+function isInsideTree(target, root) {
+  return target === root || target.startsWith(root.endsWith(import_node_path6.default.sep) ? root : root + import_node_path6.default.sep);
+}
+function specialKind(st) {
+  if (st.isFIFO()) return "a FIFO";
+  if (st.isSocket()) return "a socket";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  return void 0;
+}
+function errCode(e) {
+  return e.code ?? e.message;
+}
+function readRegularFile(abs, root, maxBytes, listedReal) {
+  let real = abs;
+  let follow = false;
+  try {
+    if (listedReal !== void 0) return readOpened(abs, listedReal, maxBytes);
+    const l = (0, import_node_fs.lstatSync)(abs);
+    if (l.isSymbolicLink()) {
+      try {
+        real = (0, import_node_fs.realpathSync)(abs);
+      } catch (e) {
+        return { ok: false, refusal: { kind: "unreadable", code: `dangling symlink, ${errCode(e)}` } };
+      }
+      if (root !== void 0 && !isInsideTree(real, root)) return { ok: false, refusal: { kind: "escape", target: real } };
+      follow = true;
+    }
+    const st = follow ? (0, import_node_fs.statSync)(real) : l;
+    const special = specialKind(st);
+    if (special) return { ok: false, refusal: { kind: "special", what: special } };
+    if (st.isDirectory()) return { ok: false, refusal: { kind: "special", what: "a folder" } };
+    if (st.size > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: st.size } };
+    return readOpened(real, real, maxBytes);
+  } catch (e) {
+    return { ok: false, refusal: { kind: "unreadable", code: errCode(e) } };
+  }
+}
+function readOpened(file2, real, maxBytes) {
+  try {
+    const fd = (0, import_node_fs.openSync)(file2, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
+    try {
+      const f = (0, import_node_fs.fstatSync)(fd);
+      const late = specialKind(f);
+      if (late || !f.isFile()) return { ok: false, refusal: { kind: "special", what: late ?? "not a regular file" } };
+      if (f.size > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: f.size } };
+      const buf = Buffer.allocUnsafe(Math.min(f.size, maxBytes) + 1);
+      let n = 0;
+      for (; ; ) {
+        const r = (0, import_node_fs.readSync)(fd, buf, n, buf.length - n, null);
+        if (r === 0) break;
+        n += r;
+        if (n > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: n } };
+        if (n === buf.length) return { ok: false, refusal: { kind: "unreadable", code: "the file grew while being read" } };
+      }
+      return { ok: true, bytes: buf.subarray(0, n), real };
+    } finally {
+      (0, import_node_fs.closeSync)(fd);
+    }
+  } catch (e) {
+    return { ok: false, refusal: { kind: "unreadable", code: errCode(e) } };
+  }
+}
+function refusalMessage(r, maxBytes, where3 = "the scanned folder") {
+  switch (r.kind) {
+    case "escape":
+      return `symlink points outside ${where3} (${r.target}); refused`;
+    case "special":
+      return `${r.what}, not a regular file; never read`;
+    case "tooLarge":
+      return `file is ${r.size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`;
+    case "unreadable":
+      return `cannot read file: ${r.code}`;
+  }
+}
+function skippedByScan(name) {
+  return name.startsWith(".") || name === "node_modules";
+}
+function walkTree(dir, root, options) {
+  const entries2 = [];
+  const problems = [];
+  const stack = [""];
+  while (stack.length > 0) {
+    const rel = stack.pop();
+    const abs = rel === "" ? dir : import_node_path6.default.join(dir, rel);
+    let list2;
+    try {
+      list2 = (0, import_node_fs.readdirSync)(abs, { withFileTypes: true });
+    } catch (e) {
+      problems.push({ abs, kind: "unreadableFolder", detail: errCode(e) });
+      continue;
+    }
+    for (const d of list2) {
+      const childRel = rel === "" ? d.name : `${rel}/${d.name}`;
+      const childAbs = import_node_path6.default.join(abs, d.name);
+      if (d.isDirectory()) {
+        if (options.skipFolder(d.name)) {
+          problems.push({ abs: childAbs, kind: "skippedFolder", detail: d.name });
+          continue;
+        }
+        stack.push(childRel);
+      } else if (d.isSymbolicLink()) {
+        let target;
+        let isDir = false;
+        try {
+          target = (0, import_node_fs.realpathSync)(childAbs);
+          isDir = (0, import_node_fs.statSync)(target).isDirectory();
+        } catch {
+          target = void 0;
+        }
+        if (isDir && target !== void 0) {
+          if (!isInsideTree(target, root)) problems.push({ abs: childAbs, kind: "folderSymlinkEscape", detail: target });
+          continue;
+        }
+        entries2.push({ rel: childRel, abs: childAbs, kind: "symlink" });
+      } else if (d.isFile()) {
+        entries2.push({ rel: childRel, abs: childAbs, kind: "file" });
+      } else {
+        const what = d.isFIFO() ? "a FIFO" : d.isSocket() ? "a socket" : d.isCharacterDevice() ? "a character device" : d.isBlockDevice() ? "a block device" : "a special file";
+        entries2.push({ rel: childRel, abs: childAbs, kind: "special", what });
+      }
+    }
+  }
+  entries2.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
+  problems.sort((a, b) => a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0);
+  return { entries: entries2, problems };
+}
+function renderTreeProblems(tree) {
+  const root = (0, import_node_fs.realpathSync)(tree);
+  const out = [];
+  const { entries: entries2, problems } = walkTree(tree, root, { skipFolder: (name) => name === ".git" });
+  for (const p of problems) {
+    if (p.kind === "folderSymlinkEscape") out.push(`${import_node_path6.default.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
+    if (p.kind === "unreadableFolder") out.push(`${import_node_path6.default.relative(tree, p.abs)} cannot be read (${p.detail})`);
+  }
+  for (const e of entries2) {
+    if (e.kind === "special") out.push(`${e.rel} is ${e.what}`);
+    if (e.kind !== "symlink") continue;
+    let target;
+    try {
+      target = (0, import_node_fs.realpathSync)(e.abs);
+    } catch {
+      out.push(`${e.rel} -> ${safeReadlink(e.abs)} (dangling symlink)`);
+      continue;
+    }
+    if (!isInsideTree(target, root)) out.push(`${e.rel} -> ${target} (outside the tree)`);
+    else {
+      const special = specialKind((0, import_node_fs.statSync)(target));
+      if (special) out.push(`${e.rel} -> ${special}`);
+    }
+  }
+  return out.sort();
+}
+function safeReadlink(p) {
+  try {
+    return (0, import_node_fs.readlinkSync)(p);
+  } catch {
+    return "?";
+  }
+}
+
 // src/io/files.ts
 init_append();
 var import_node_fs5 = require("node:fs");
@@ -41400,170 +41671,6 @@ function decodeManifest(buf) {
   }
 }
 
-// src/io/read-policy.ts
-var import_node_fs = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
-function isInsideTree(target, root) {
-  return target === root || target.startsWith(root.endsWith(import_node_path6.default.sep) ? root : root + import_node_path6.default.sep);
-}
-function specialKind(st) {
-  if (st.isFIFO()) return "a FIFO";
-  if (st.isSocket()) return "a socket";
-  if (st.isCharacterDevice()) return "a character device";
-  if (st.isBlockDevice()) return "a block device";
-  return void 0;
-}
-function errCode(e) {
-  return e.code ?? e.message;
-}
-function readRegularFile(abs, root, maxBytes, listedReal) {
-  let real = abs;
-  let follow = false;
-  try {
-    if (listedReal !== void 0) return readOpened(abs, listedReal, maxBytes);
-    const l = (0, import_node_fs.lstatSync)(abs);
-    if (l.isSymbolicLink()) {
-      try {
-        real = (0, import_node_fs.realpathSync)(abs);
-      } catch (e) {
-        return { ok: false, refusal: { kind: "unreadable", code: `dangling symlink, ${errCode(e)}` } };
-      }
-      if (root !== void 0 && !isInsideTree(real, root)) return { ok: false, refusal: { kind: "escape", target: real } };
-      follow = true;
-    }
-    const st = follow ? (0, import_node_fs.statSync)(real) : l;
-    const special = specialKind(st);
-    if (special) return { ok: false, refusal: { kind: "special", what: special } };
-    if (st.isDirectory()) return { ok: false, refusal: { kind: "special", what: "a folder" } };
-    if (st.size > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: st.size } };
-    return readOpened(real, real, maxBytes);
-  } catch (e) {
-    return { ok: false, refusal: { kind: "unreadable", code: errCode(e) } };
-  }
-}
-function readOpened(file2, real, maxBytes) {
-  try {
-    const fd = (0, import_node_fs.openSync)(file2, import_node_fs.constants.O_RDONLY | import_node_fs.constants.O_NOFOLLOW | import_node_fs.constants.O_NONBLOCK);
-    try {
-      const f = (0, import_node_fs.fstatSync)(fd);
-      const late = specialKind(f);
-      if (late || !f.isFile()) return { ok: false, refusal: { kind: "special", what: late ?? "not a regular file" } };
-      if (f.size > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: f.size } };
-      const buf = Buffer.allocUnsafe(Math.min(f.size, maxBytes) + 1);
-      let n = 0;
-      for (; ; ) {
-        const r = (0, import_node_fs.readSync)(fd, buf, n, buf.length - n, null);
-        if (r === 0) break;
-        n += r;
-        if (n > maxBytes) return { ok: false, refusal: { kind: "tooLarge", size: n } };
-        if (n === buf.length) return { ok: false, refusal: { kind: "unreadable", code: "the file grew while being read" } };
-      }
-      return { ok: true, bytes: buf.subarray(0, n), real };
-    } finally {
-      (0, import_node_fs.closeSync)(fd);
-    }
-  } catch (e) {
-    return { ok: false, refusal: { kind: "unreadable", code: errCode(e) } };
-  }
-}
-function refusalMessage(r, maxBytes, where3 = "the scanned folder") {
-  switch (r.kind) {
-    case "escape":
-      return `symlink points outside ${where3} (${r.target}); refused`;
-    case "special":
-      return `${r.what}, not a regular file; never read`;
-    case "tooLarge":
-      return `file is ${r.size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`;
-    case "unreadable":
-      return `cannot read file: ${r.code}`;
-  }
-}
-function skippedByScan(name) {
-  return name.startsWith(".") || name === "node_modules";
-}
-function walkTree(dir, root, options) {
-  const entries2 = [];
-  const problems = [];
-  const stack = [""];
-  while (stack.length > 0) {
-    const rel = stack.pop();
-    const abs = rel === "" ? dir : import_node_path6.default.join(dir, rel);
-    let list2;
-    try {
-      list2 = (0, import_node_fs.readdirSync)(abs, { withFileTypes: true });
-    } catch (e) {
-      problems.push({ abs, kind: "unreadableFolder", detail: errCode(e) });
-      continue;
-    }
-    for (const d of list2) {
-      const childRel = rel === "" ? d.name : `${rel}/${d.name}`;
-      const childAbs = import_node_path6.default.join(abs, d.name);
-      if (d.isDirectory()) {
-        if (options.skipFolder(d.name)) {
-          problems.push({ abs: childAbs, kind: "skippedFolder", detail: d.name });
-          continue;
-        }
-        stack.push(childRel);
-      } else if (d.isSymbolicLink()) {
-        let target;
-        let isDir = false;
-        try {
-          target = (0, import_node_fs.realpathSync)(childAbs);
-          isDir = (0, import_node_fs.statSync)(target).isDirectory();
-        } catch {
-          target = void 0;
-        }
-        if (isDir && target !== void 0) {
-          if (!isInsideTree(target, root)) problems.push({ abs: childAbs, kind: "folderSymlinkEscape", detail: target });
-          continue;
-        }
-        entries2.push({ rel: childRel, abs: childAbs, kind: "symlink" });
-      } else if (d.isFile()) {
-        entries2.push({ rel: childRel, abs: childAbs, kind: "file" });
-      } else {
-        const what = d.isFIFO() ? "a FIFO" : d.isSocket() ? "a socket" : d.isCharacterDevice() ? "a character device" : d.isBlockDevice() ? "a block device" : "a special file";
-        entries2.push({ rel: childRel, abs: childAbs, kind: "special", what });
-      }
-    }
-  }
-  entries2.sort((a, b) => a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0);
-  problems.sort((a, b) => a.abs < b.abs ? -1 : a.abs > b.abs ? 1 : 0);
-  return { entries: entries2, problems };
-}
-function renderTreeProblems(tree) {
-  const root = (0, import_node_fs.realpathSync)(tree);
-  const out = [];
-  const { entries: entries2, problems } = walkTree(tree, root, { skipFolder: (name) => name === ".git" });
-  for (const p of problems) {
-    if (p.kind === "folderSymlinkEscape") out.push(`${import_node_path6.default.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
-    if (p.kind === "unreadableFolder") out.push(`${import_node_path6.default.relative(tree, p.abs)} cannot be read (${p.detail})`);
-  }
-  for (const e of entries2) {
-    if (e.kind === "special") out.push(`${e.rel} is ${e.what}`);
-    if (e.kind !== "symlink") continue;
-    let target;
-    try {
-      target = (0, import_node_fs.realpathSync)(e.abs);
-    } catch {
-      out.push(`${e.rel} -> ${safeReadlink(e.abs)} (dangling symlink)`);
-      continue;
-    }
-    if (!isInsideTree(target, root)) out.push(`${e.rel} -> ${target} (outside the tree)`);
-    else {
-      const special = specialKind((0, import_node_fs.statSync)(target));
-      if (special) out.push(`${e.rel} -> ${special}`);
-    }
-  }
-  return out.sort();
-}
-function safeReadlink(p) {
-  try {
-    return (0, import_node_fs.readlinkSync)(p);
-  } catch {
-    return "?";
-  }
-}
-
 // src/io/render.ts
 var import_node_child_process = require("node:child_process");
 var import_node_crypto2 = require("node:crypto");
@@ -41573,6 +41680,50 @@ var import_node_path9 = __toESM(require("node:path"), 1);
 init_js_yaml();
 init_zod();
 init_diagnostic();
+init_documents();
+init_positions();
+init_sanitize();
+
+// src/manifests/kustomize-remote.ts
+init_diagnostic();
+init_sanitize();
+init_documents();
+init_positions();
+var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git::|[\w.-]+@[\w.-]+:|(?:github\.com|gitlab\.com|bitbucket\.org)\/)/i;
+var LOADED_LISTS = ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators", "patchesStrategicMerge"];
+function remoteKustomizeReferences(file2) {
+  const { documents } = parseManifestFile(file2);
+  const out = [];
+  for (const d of documents) {
+    if (typeof d.value !== "object" || d.value === null || Array.isArray(d.value)) continue;
+    const k = d.value;
+    const refuse = (value, at4) => out.push(
+      diag(
+        Codes.renderRemoteReference,
+        "error",
+        `${visible(JSON.stringify(value))} is remote: netpol-ci renders offline and does not fetch it; overlay not rendered`,
+        locate(d, at4),
+        "vendor it into the repository (kustomize localize), or set NETPOL_CI_RENDER_NETWORK=allow for a trusted repository"
+      )
+    );
+    for (const key3 of LOADED_LISTS) {
+      const list2 = k[key3];
+      if (!Array.isArray(list2)) continue;
+      list2.forEach((v, i) => {
+        if (typeof v === "string" && REMOTE.test(v.trim())) refuse(v, [key3, i]);
+      });
+    }
+    for (const key3 of ["patches", "patchesJson6902"]) {
+      const list2 = k[key3];
+      if (!Array.isArray(list2)) continue;
+      list2.forEach((p, i) => {
+        const v = p?.path;
+        if (typeof v === "string" && REMOTE.test(v.trim())) refuse(v, [key3, i, "path"]);
+      });
+    }
+  }
+  return out;
+}
 
 // src/io/disk-cache.ts
 var import_node_fs2 = require("node:fs");
@@ -41638,6 +41789,7 @@ function toolMessage(message, folders = []) {
   for (const [abs, shown] of [...folders].sort(([a], [b]) => b.length - a.length)) {
     if (abs) text2 = text2.split(abs).join(shown);
   }
+  text2 = text2.replace(/(?:\/[^\s'"=/]+)*\/kustomize-helm-\d+/g, "<tmp>/kustomize-helm");
   text2 = visible(text2);
   return text2.length > MAX_MESSAGE ? `${text2.slice(0, MAX_MESSAGE)}… (${text2.length - MAX_MESSAGE} more characters)` : text2;
 }
@@ -41734,9 +41886,48 @@ function refuseUnsafeTree(problems, what, at4) {
   const shown = problems.slice(0, 5).join("; ") + (problems.length > 5 ? `; and ${problems.length - 5} more` : "");
   return [diag(Codes.renderTreeEscape, "error", `${what} holds files that may not be read: ${shown}; not rendered`, at4, "only regular files inside the chart or overlay tree are rendered")];
 }
+function renderNetworkAllowed() {
+  return process.env.NETPOL_CI_RENDER_NETWORK === "allow";
+}
+function remoteReferences(dir, display, root) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const stack = [[import_node_path9.default.resolve(dir), display]];
+  while (stack.length > 0) {
+    const [d, shown] = stack.pop();
+    if (seen.has(d) || !isInsideTree(d, import_node_path9.default.resolve(root))) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path9.default.join(d, f)));
+    if (!kfile) continue;
+    const r = readRegularFile(import_node_path9.default.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
+    if (!r.ok) continue;
+    const text2 = r.bytes.toString("utf8");
+    out.push(...remoteKustomizeReferences({ path: `${shown}/${kfile}`, text: text2 }));
+    for (const ref of kustomizationRefs(".", text2)) stack.push([import_node_path9.default.resolve(d, ref), import_node_path9.default.posix.normalize(`${shown}/${ref}`)]);
+  }
+  return out;
+}
+function offlineHint(r) {
+  if (renderNetworkAllowed() || !/127\.0\.0\.1:9\b|transport '[a-z]+' not allowed/.test(r.message)) return void 0;
+  return "rendering is offline: nothing is fetched; vendor remote bases and charts into the repository, or set NETPOL_CI_RENDER_NETWORK=allow for a trusted repository";
+}
+var KUSTOMIZATION_READ_LIMIT = 4 * 1024 * 1024;
+var OFFLINE_ENV = {
+  HTTP_PROXY: "http://127.0.0.1:9",
+  HTTPS_PROXY: "http://127.0.0.1:9",
+  ALL_PROXY: "http://127.0.0.1:9",
+  http_proxy: "http://127.0.0.1:9",
+  https_proxy: "http://127.0.0.1:9",
+  all_proxy: "http://127.0.0.1:9",
+  NO_PROXY: "",
+  no_proxy: "",
+  GIT_ALLOW_PROTOCOL: "file",
+  GIT_TERMINAL_PROMPT: "0"
+};
 function run(bin, args, cwd, opts) {
   const cmd = boundedCommand(bin, args);
-  const r = (0, import_node_child_process.spawnSync)(cmd.bin, cmd.args, { cwd, encoding: "utf8", timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: "SIGKILL", env: cmd.env });
+  const env = renderNetworkAllowed() ? cmd.env : { ...cmd.env, ...OFFLINE_ENV };
+  const r = (0, import_node_child_process.spawnSync)(cmd.bin, cmd.args, { cwd, encoding: "utf8", timeout: opts.timeoutMs, maxBuffer: opts.maxOutputBytes, killSignal: "SIGKILL", env });
   if (r.error) {
     const code2 = r.error.code;
     if (code2 === "ENOENT") return { ok: false, missing: true, message: `${bin} not found` };
@@ -41890,6 +42081,10 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const tree = cache2.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at4);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
+  if (!renderNetworkAllowed()) {
+    const remote = remoteReferences(dir, display, contentRoot);
+    if (remote.length > 0) return { files: [], diagnostics: remote };
+  }
   const bin = kubectlBinary();
   cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
@@ -41906,23 +42101,41 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at4)]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at4, offlineHint(r))]
   };
   cache2.setOverlay(key3, result);
   return result;
 }
+var HelmChartSettingsSchema = external_exports.object({
+  releaseName: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  namespace: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
+  values: external_exports.array(external_exports.string()).optional(),
+  set: external_exports.array(external_exports.union([external_exports.string(), external_exports.number(), external_exports.boolean()])).optional()
+}).strict();
+var HelmConfigSchema = external_exports.object({ charts: external_exports.record(external_exports.string(), HelmChartSettingsSchema.nullable()) }).strict();
 function readHelmConfig(file2) {
   const base = import_node_path9.default.dirname(import_node_path9.default.resolve(file2));
-  const doc = yaml.load((0, import_node_fs4.readFileSync)(file2, "utf8"));
+  const text2 = (0, import_node_fs4.readFileSync)(file2, "utf8");
+  const { documents, diagnostics } = parseManifestFile({ path: file2, text: text2 });
+  const syntax = diagnostics.find((d) => d.severity === "error");
+  if (syntax) throw new Error(`line ${syntax.at?.line ?? 1}: ${syntax.message}`);
+  const doc = documents[0];
+  if (!doc || documents.length > 1) throw new Error(documents.length > 1 ? "one YAML document expected" : "empty: expected charts: {<chart folder>: {...}}");
+  const parsed2 = HelmConfigSchema.safeParse(doc.value);
+  if (!parsed2.success) {
+    const issue2 = parsed2.error.issues[0];
+    const at4 = issue2 ? issue2.path.filter((p) => typeof p !== "symbol") : [];
+    throw new Error(`line ${locate(doc, at4).line ?? 1}, ${at4.length > 0 ? at4.join(".") : "(top level)"}: ${issue2?.message ?? "invalid"}`);
+  }
   const out = /* @__PURE__ */ new Map();
-  for (const [chart, s] of Object.entries(doc?.charts ?? {})) {
+  for (const [chart, s] of Object.entries(parsed2.data.charts)) {
     const dir = import_node_path9.default.resolve(base, chart);
-    if (!(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "Chart.yaml"))) throw new Error(`charts.${chart}: ${dir} has no Chart.yaml`);
+    if (!(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path9.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
     out.set(dir, {
-      ...s.releaseName ? { releaseName: String(s.releaseName) } : {},
-      ...s.namespace ? { namespace: String(s.namespace) } : {},
-      values: (s.values ?? []).map((v) => import_node_path9.default.resolve(base, v)),
-      set: (s.set ?? []).map(String)
+      ...s?.releaseName !== void 0 && s.releaseName !== "" ? { releaseName: String(s.releaseName) } : {},
+      ...s?.namespace !== void 0 && s.namespace !== "" ? { namespace: String(s.namespace) } : {},
+      values: (s?.values ?? []).map((v) => import_node_path9.default.resolve(base, v)),
+      set: (s?.set ?? []).map(String)
     });
   }
   return out;
@@ -42269,6 +42482,7 @@ function resultCacheIn(dir) {
 // src/io/traffic.ts
 var import_node_fs10 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
+var import_node_tty = require("node:tty");
 var import_node_string_decoder = require("node:string_decoder");
 init_errors3();
 var CHUNK = 1 << 16;
@@ -42279,6 +42493,7 @@ function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
   } catch (e) {
     throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
   }
+  refuseDevice(fd, file2, what);
   const buffer = Buffer.allocUnsafe(chunk);
   const decoder = new import_node_string_decoder.StringDecoder("utf8");
   let carry = "";
@@ -42300,6 +42515,7 @@ function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
       let nl = piece.indexOf("\n");
       if (nl < 0) {
         carry += piece;
+        if (carry.length > MAX_LINE_CHARS) throw new ConfigError(`${what} ${file2}: line ${line2 + 1} is longer than ${MAX_LINE_CHARS} characters; not a trace`);
         continue;
       }
       emit2(carry + piece.slice(0, nl));
@@ -42315,6 +42531,14 @@ function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
     return line2;
   } finally {
     (0, import_node_fs10.closeSync)(fd);
+  }
+}
+var MAX_LINE_CHARS = 128 * 1024 * 1024;
+function refuseDevice(fd, file2, what) {
+  const st = (0, import_node_fs10.fstatSync)(fd);
+  if (st.isBlockDevice() || st.isCharacterDevice() && !(0, import_node_tty.isatty)(fd)) {
+    (0, import_node_fs10.closeSync)(fd);
+    throw new ConfigError(`${what} ${file2}: a ${st.isBlockDevice() ? "block" : "character"} device, not a file or a pipe; never read`);
   }
 }
 var TRACE_SPLIT_BYTES = 16 * 1024 * 1024;
@@ -42628,6 +42852,8 @@ function runDot(dot, format, limits = {}) {
   if (r.status !== 0) throw new ConfigError(`Graphviz dot failed: ${r.stderr.toString().trim()}`);
   return new Uint8Array(r.stdout.buffer, r.stdout.byteOffset, r.stdout.byteLength);
 }
+var USER_STREAM = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/;
+var TEXT_INPUT_LIMIT = 256 * 1024 * 1024;
 function nodeIo() {
   const cache2 = new RenderCache();
   let nca;
@@ -42644,11 +42870,17 @@ function nodeIo() {
       return script ? startThreadJob(script, input2) : void 0;
     },
     readText(file2, what) {
-      try {
-        return (0, import_node_fs13.readFileSync)(file2, "utf8");
-      } catch (e) {
-        throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+      if (USER_STREAM.test(file2)) {
+        try {
+          return (0, import_node_fs13.readFileSync)(file2, "utf8");
+        } catch (e) {
+          throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+        }
       }
+      const r = readRegularFile(import_node_path16.default.resolve(file2), void 0, TEXT_INPUT_LIMIT);
+      if (r.ok) return r.bytes.toString("utf8");
+      const why = r.refusal.kind === "unreadable" ? r.refusal.code : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(" (--max-file-size); skipped", "; not read");
+      throw new ConfigError(`${what} ${file2}: ${why}`);
     },
     readHelmConfig(file2) {
       try {

@@ -12,11 +12,11 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-QWB2L4PT.js";
+} from "../chunks/chunk-3O7BJIME.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-L6SWB32J.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,17 +1,17 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-EOO5KPV5.js";
-import "../chunks/chunk-P62MTZJF.js";
-import "../chunks/chunk-AJTV66DW.js";
-import "../chunks/chunk-YYWHCO2H.js";
+} from "../chunks/chunk-MZTPDZR4.js";
+import "../chunks/chunk-6M4EUF5B.js";
+import "../chunks/chunk-RAMNGDNX.js";
+import "../chunks/chunk-LYG3EMSF.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-QWB2L4PT.js";
-import "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-3O7BJIME.js";
+import "../chunks/chunk-L6SWB32J.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/diff.ts

@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-RTAR2T6S.js";
+} from "../chunks/chunk-EE7HMSHG.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-EN2M2YD6.js";
+} from "../chunks/chunk-JBZWDLI2.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-DOWTFV6A.js";
+} from "../chunks/chunk-CIBMBUXV.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AJTV66DW.js";
+} from "../chunks/chunk-RAMNGDNX.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-YYWHCO2H.js";
+} from "../chunks/chunk-LYG3EMSF.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,11 +35,11 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-QWB2L4PT.js";
+} from "../chunks/chunk-3O7BJIME.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-L6SWB32J.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

@@ -9,34 +9,33 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-7HU4AE4C.js";
-import "../chunks/chunk-P62MTZJF.js";
+} from "../chunks/chunk-UEKFQR5U.js";
+import "../chunks/chunk-6M4EUF5B.js";
 import {
   findGaps
-} from "../chunks/chunk-RTAR2T6S.js";
+} from "../chunks/chunk-EE7HMSHG.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-EN2M2YD6.js";
+} from "../chunks/chunk-JBZWDLI2.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-DOWTFV6A.js";
+} from "../chunks/chunk-CIBMBUXV.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AJTV66DW.js";
+} from "../chunks/chunk-RAMNGDNX.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
   compareStrings,
   fullRange,
   isEmptySelector,
-  locate,
   originRef,
   parseConns,
   parsePeer,
@@ -46,7 +45,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-YYWHCO2H.js";
+} from "../chunks/chunk-LYG3EMSF.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -57,7 +56,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-QWB2L4PT.js";
+} from "../chunks/chunk-3O7BJIME.js";
 import {
   Codes,
   ExitCode,
@@ -65,9 +64,10 @@ import {
   diag,
   external_exports,
   formatPath,
+  locate,
   parseManifestFile,
   require_dist
-} from "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-L6SWB32J.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";
@@ -143,16 +143,13 @@ function existingSelections(cluster, existing) {
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/topology/links-file.ts
-var LinkFileSchema = external_exports.object({
-  links: external_exports.array(
-    external_exports.object({
-      src: external_exports.string(),
-      dst: external_exports.string(),
-      conns: external_exports.string(),
-      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose()
-  )
-});
+var LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
+var LinkSchema = external_exports.object({
+  src: external_exports.string(),
+  dst: external_exports.string(),
+  conns: external_exports.string(),
+  evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+}).loose();
 var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
 var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
 var TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
@@ -184,18 +181,27 @@ function parseLinksFile(file, text, workloads, cluster) {
     return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file, doc: 1, line: 1 })] };
   }
   const diagnostics = [...parsedFile.diagnostics];
+  const issues = (error, prefix) => error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, [...prefix, ...i.path.filter((p) => typeof p !== "symbol")])));
   const parsed = LinkFileSchema.safeParse(doc.value);
-  if (!parsed.success) {
-    return { links: [], diagnostics: parsed.error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, i.path.filter((p) => typeof p !== "symbol")))) };
-  }
+  if (!parsed.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed.error, [])] };
   const links = [];
   const services = cluster ? serviceIndex(cluster) : void 0;
-  parsed.data.links.forEach((l, i) => {
+  parsed.data.links.forEach((raw, i) => {
+    const one = LinkSchema.safeParse(raw);
+    if (!one.success) {
+      diagnostics.push(...issues(one.error, ["links", i]));
+      return;
+    }
+    const l = one.data;
     const at = (field) => locate(doc, ["links", i, field]);
     const service = (text2, field) => {
       const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text2.trim());
       if (!m) return void 0;
-      const svc = services?.get(`${m[1]}/${m[2]}`);
+      if (!services) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text2.trim()} names a Service, resolved only against manifests (--manifests)`, at(field)));
+        return false;
+      }
+      const svc = services.get(`${m[1]}/${m[2]}`);
       if (!svc) {
         diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at(field)));
         return false;
@@ -221,7 +227,15 @@ function parseLinksFile(file, text, workloads, cluster) {
     const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
     if (srcs.length === 0 || dsts.length === 0 || !conns) return;
     const evidence = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    for (const src of srcs) for (const d of dsts) if (d.conns && !d.conns.isEmpty && peerKey(src) !== peerKey(d.peer)) links.push({ src, dst: d.peer, conns: d.conns, evidence });
+    for (const src of srcs) {
+      for (const d of dsts) {
+        if (peerKey(src) === peerKey(d.peer)) {
+          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
+        } else if (!d.conns || d.conns.isEmpty) {
+          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at("conns")));
+        } else links.push({ src, dst: d.peer, conns: d.conns, evidence });
+      }
+    }
   });
   return { links, diagnostics };
 }

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-A7C65RRH.js";
-import "../chunks/chunk-I6WH4D67.js";
+} from "../chunks/chunk-6BLNQTVQ.js";
+import "../chunks/chunk-SBGK6BAZ.js";
 import {
   explanationData
-} from "../chunks/chunk-EOO5KPV5.js";
+} from "../chunks/chunk-MZTPDZR4.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-7HU4AE4C.js";
-import "../chunks/chunk-P62MTZJF.js";
-import "../chunks/chunk-EN2M2YD6.js";
+} from "../chunks/chunk-UEKFQR5U.js";
+import "../chunks/chunk-6M4EUF5B.js";
+import "../chunks/chunk-JBZWDLI2.js";
 import {
   evidenceText
-} from "../chunks/chunk-DOWTFV6A.js";
+} from "../chunks/chunk-CIBMBUXV.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AJTV66DW.js";
+} from "../chunks/chunk-RAMNGDNX.js";
 import {
   peerKey
-} from "../chunks/chunk-YYWHCO2H.js";
+} from "../chunks/chunk-LYG3EMSF.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -40,11 +40,11 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-QWB2L4PT.js";
+} from "../chunks/chunk-3O7BJIME.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-EEBPC6OY.js";
+} from "../chunks/chunk-L6SWB32J.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/report/sarif.ts
