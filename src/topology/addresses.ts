@@ -79,10 +79,10 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
   if (context === 'own') return [];
   if (context === 'address') return findAddresses(value);
   const whole = value.trim();
-  const tail = whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '');
+  // the `--flag=value` items, found once (a flag needs an `=`: most values have none, and skip the pattern)
+  const flags = value.includes('=') ? [...value.matchAll(FLAG)] : [];
   // `--listen-client-urls=https://10.0.0.5:2379`: what a flag about the workload's own address holds is no destination
-  // (a flag needs an `=`: most values have none, and skip the pattern)
-  const own = value.includes('=') ? [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1] as string)).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const) : [];
+  const own = flags.filter((m) => isOwnAddressName(m[1] as string)).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length] as const);
   const candidates = findAddresses(value).filter((c) => !own.some(([from, to]) => c.offset >= from && c.offset < to));
   const out = candidates.flatMap((c): AddressCandidate[] => {
     if (c.scheme !== undefined || (c.port !== undefined && /^\d+$/.test(c.port)) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
@@ -93,11 +93,11 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     // version (`1.2`, `v1.2`) is not; after a prefix only an in-cluster name counts (`--domain=example.com` is
     // configuration, not a peer to report)
     const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1));
-    if (dotted && (c.text === whole || (c.text === tail && !looksExternalHost(c.host)))) return [c];
+    if (dotted && (c.text === whole || (c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '') && !looksExternalHost(c.host)))) return [c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));
-  for (const m of value.includes('=') ? value.matchAll(FLAG) : []) {
+  for (const m of flags) {
     if (!isAddressName(m[1] as string) || isOwnAddressName(m[1] as string)) continue;
     const start = (m.index ?? 0) + m[0].length - (m[2] as string).length;
     for (const c of findAddresses(m[2] as string)) if (!seen.has(start + c.offset)) out.push({ ...c, offset: start + c.offset });
