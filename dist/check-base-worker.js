@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-SBGK6BAZ.js";
-import "./chunks/chunk-CIBMBUXV.js";
+} from "./chunks/chunk-27YIP6TG.js";
+import "./chunks/chunk-6GE6NAXJ.js";
 import "./chunks/chunk-LYG3EMSF.js";
 import {
   answerThreadJob

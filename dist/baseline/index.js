@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-6BLNQTVQ.js";
-import "../chunks/chunk-SBGK6BAZ.js";
+} from "../chunks/chunk-WVR5FOLS.js";
+import "../chunks/chunk-27YIP6TG.js";
 import "../chunks/chunk-MZTPDZR4.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-UEKFQR5U.js";
+} from "../chunks/chunk-XJQEIC6H.js";
 import "../chunks/chunk-6M4EUF5B.js";
 import "../chunks/chunk-JBZWDLI2.js";
-import "../chunks/chunk-CIBMBUXV.js";
+import "../chunks/chunk-6GE6NAXJ.js";
 import {
   escapeMarkdown,
   markdownCode,

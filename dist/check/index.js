@@ -1,13 +1,13 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-6BLNQTVQ.js";
-import "../chunks/chunk-SBGK6BAZ.js";
+} from "../chunks/chunk-WVR5FOLS.js";
+import "../chunks/chunk-27YIP6TG.js";
 import "../chunks/chunk-MZTPDZR4.js";
-import "../chunks/chunk-UEKFQR5U.js";
+import "../chunks/chunk-XJQEIC6H.js";
 import "../chunks/chunk-6M4EUF5B.js";
 import "../chunks/chunk-JBZWDLI2.js";
-import "../chunks/chunk-CIBMBUXV.js";
+import "../chunks/chunk-6GE6NAXJ.js";
 import "../chunks/chunk-RAMNGDNX.js";
 import "../chunks/chunk-LYG3EMSF.js";
 import {

@@ -35314,18 +35314,18 @@ function findAddressesIn(value, context) {
   if (context === "own") return [];
   if (context === "address") return findAddresses(value);
   const whole = value.trim();
-  const tail = whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "");
-  const own2 = value.includes("=") ? [...value.matchAll(FLAG)].filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]) : [];
+  const flags = value.includes("=") ? [...value.matchAll(FLAG)] : [];
+  const own2 = flags.filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
   const candidates = findAddresses(value).filter((c) => !own2.some(([from, to]) => c.offset >= from && c.offset < to));
   const out = candidates.flatMap((c) => {
     if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
     if (c.port !== void 0) return [{ ...c, explicit: false }];
     const dotted = c.host.includes(".") && /[a-z]/.test(c.host.slice(c.host.lastIndexOf(".") + 1));
-    if (dotted && (c.text === whole || c.text === tail && !looksExternalHost(c.host))) return [c];
+    if (dotted && (c.text === whole || c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "") && !looksExternalHost(c.host))) return [c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));
-  for (const m of value.includes("=") ? value.matchAll(FLAG) : []) {
+  for (const m of flags) {
     if (!isAddressName(m[1]) || isOwnAddressName(m[1])) continue;
     const start2 = (m.index ?? 0) + m[0].length - m[2].length;
     for (const c of findAddresses(m[2])) if (!seen.has(start2 + c.offset)) out.push({ ...c, offset: start2 + c.offset });

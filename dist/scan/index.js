@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-EE7HMSHG.js";
+} from "../chunks/chunk-YROKNASL.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
@@ -12,7 +12,7 @@ import {
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-CIBMBUXV.js";
+} from "../chunks/chunk-6GE6NAXJ.js";
 import {
   escapeMarkdown,
   loadInputs,

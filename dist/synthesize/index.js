@@ -9,11 +9,11 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-UEKFQR5U.js";
+} from "../chunks/chunk-XJQEIC6H.js";
 import "../chunks/chunk-6M4EUF5B.js";
 import {
   findGaps
-} from "../chunks/chunk-EE7HMSHG.js";
+} from "../chunks/chunk-YROKNASL.js";
 import {
   mergeLinks,
   readTraffic,
@@ -22,7 +22,7 @@ import {
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-CIBMBUXV.js";
+} from "../chunks/chunk-6GE6NAXJ.js";
 import {
   loadInputs,
   markdownCode,

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-6BLNQTVQ.js";
-import "../chunks/chunk-SBGK6BAZ.js";
+} from "../chunks/chunk-WVR5FOLS.js";
+import "../chunks/chunk-27YIP6TG.js";
 import {
   explanationData
 } from "../chunks/chunk-MZTPDZR4.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-UEKFQR5U.js";
+} from "../chunks/chunk-XJQEIC6H.js";
 import "../chunks/chunk-6M4EUF5B.js";
 import "../chunks/chunk-JBZWDLI2.js";
 import {
   evidenceText
-} from "../chunks/chunk-CIBMBUXV.js";
+} from "../chunks/chunk-6GE6NAXJ.js";
 import {
   escapeMarkdown,
   markdownCode,
