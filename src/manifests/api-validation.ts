@@ -26,39 +26,81 @@ function isRec(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function list(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
+function list(v: unknown): readonly unknown[] {
+  return Array.isArray(v) ? v : NO_ITEMS;
 }
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
-function labelMap(v: unknown, path: (string | number)[], out: ApiIssue[]): void {
-  if (!isRec(v)) return;
-  // own keys, `__proto__` included (the parser keeps it as data)
-  for (const k of Object.keys(v)) {
-    const value = v[k];
-    for (const e of labelKeyErrors(k)) out.push({ path: [...path, k], message: `label key ${JSON.stringify(k)}: ${e}` });
-    if (typeof value === 'string') for (const e of labelValueErrors(value)) out.push({ path: [...path, k], message: `label value ${JSON.stringify(value)}: ${e}` });
+/**
+ * The walk over one object: the path of the field being checked, as one stack (pushed on the way
+ * down, cut back on the way up), copied only into an issue. Every object of a modelled kind is
+ * checked and nearly all are valid, so the clean walk allocates nothing.
+ */
+class Walk {
+  readonly issues: ApiIssue[] = [];
+  readonly path: (string | number)[] = [];
+
+  /** An issue at the current path, or at `key` below it. */
+  report(message: string, key?: string | number, fatal?: boolean): void {
+    const path = key === undefined ? this.path.slice() : [...this.path, key];
+    this.issues.push(fatal ? { path, message, fatal } : { path, message });
+  }
+
+  /** Pushes keys; returns the depth to cut back to. */
+  down(a: string | number, b?: string | number, c?: string | number, d?: string | number, e?: string | number): number {
+    const depth = this.path.length;
+    this.path.push(a);
+    if (b !== undefined) this.path.push(b);
+    if (c !== undefined) this.path.push(c);
+    if (d !== undefined) this.path.push(d);
+    if (e !== undefined) this.path.push(e);
+    return depth;
+  }
+
+  up(depth: number): void {
+    this.path.length = depth;
   }
 }
 
-/** metav1.LabelSelector: matchLabels as labels; In/NotIn need values, Exists/DoesNotExist must have none. */
-export function selectorIssues(sel: unknown, path: (string | number)[], out: ApiIssue[]): void {
+/** Label keys and values of the map at `key` below the current path. */
+function labelMap(v: unknown, w: Walk, key: string): void {
+  if (!isRec(v)) return;
+  const depth = w.down(key);
+  // own keys, `__proto__` included (the parser keeps it as data)
+  for (const k of Object.keys(v)) {
+    const value = v[k];
+    for (const e of labelKeyErrors(k)) w.report(`label key ${JSON.stringify(k)}: ${e}`, k);
+    if (typeof value === 'string') for (const e of labelValueErrors(value)) w.report(`label value ${JSON.stringify(value)}: ${e}`, k);
+  }
+  w.up(depth);
+}
+
+/** metav1.LabelSelector at `key` below the current path: matchLabels as labels; In/NotIn need values, Exists/DoesNotExist must have none. */
+function selectorIssues(sel: unknown, w: Walk, key: string): void {
   if (!isRec(sel)) return;
-  labelMap(sel.matchLabels, [...path, 'matchLabels'], out);
-  list(sel.matchExpressions).forEach((e, i) => {
-    if (!isRec(e)) return;
-    const at = [...path, 'matchExpressions', i];
-    if (typeof e.key === 'string') for (const m of labelKeyErrors(e.key)) out.push({ path: [...at, 'key'], message: `label key ${JSON.stringify(e.key)}: ${m}` });
+  const depth = w.down(key);
+  labelMap(sel.matchLabels, w, 'matchLabels');
+  const exprs = list(sel.matchExpressions);
+  for (let i = 0; i < exprs.length; i++) {
+    const e = exprs[i];
+    if (!isRec(e)) continue;
+    const at = w.down('matchExpressions', i);
+    if (typeof e.key === 'string') for (const m of labelKeyErrors(e.key)) w.report(`label key ${JSON.stringify(e.key)}: ${m}`, 'key');
     const values = list(e.values);
-    if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) {
-      out.push({ path: [...at, 'values'], message: `must be specified when operator is ${e.operator}`, fatal: true });
+    if ((e.operator === 'In' || e.operator === 'NotIn') && values.length === 0) w.report(`must be specified when operator is ${e.operator}`, 'values', true);
+    if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) w.report(`may not be specified when operator is ${e.operator}`, 'values', true);
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      if (typeof v !== 'string') continue;
+      const errors = labelValueErrors(v);
+      if (errors.length === 0) continue;
+      const inValues = w.down('values');
+      for (const m of errors) w.report(`label value ${JSON.stringify(v)}: ${m}`, j);
+      w.up(inValues);
     }
-    if ((e.operator === 'Exists' || e.operator === 'DoesNotExist') && values.length > 0) {
-      out.push({ path: [...at, 'values'], message: `may not be specified when operator is ${e.operator}`, fatal: true });
-    }
-    values.forEach((v, j) => {
-      if (typeof v === 'string') for (const m of labelValueErrors(v)) out.push({ path: [...at, 'values', j], message: `label value ${JSON.stringify(v)}: ${m}` });
-    });
-  });
+    w.up(at);
+  }
+  w.up(depth);
 }
 
 /** A CIDR in its exact form: `a.b.c.d/n` or `x::/n`, no blanks, a prefix length always (a bare IP is no CIDR). */
@@ -70,107 +112,151 @@ export function strictCidr(text: unknown): { range: IpRange } | { error: string 
   return range ? { range } : { error: `${JSON.stringify(text)} is not a valid CIDR` };
 }
 
-function ipBlockIssues(b: unknown, path: (string | number)[], out: ApiIssue[]): void {
+function ipBlockIssues(b: unknown, w: Walk): void {
   if (!isRec(b)) return;
+  const depth = w.down('ipBlock');
   const cidr = strictCidr(b.cidr);
-  if ('error' in cidr) out.push({ path: [...path, 'cidr'], message: cidr.error, fatal: true });
-  list(b.except).forEach((x, i) => {
+  if ('error' in cidr) w.report(cidr.error, 'cidr', true);
+  const except = list(b.except);
+  for (let i = 0; i < except.length; i++) {
+    const x = except[i];
     const ex = strictCidr(x);
-    if ('error' in ex) out.push({ path: [...path, 'except', i], message: ex.error, fatal: true });
+    const at = w.down('except');
+    if ('error' in ex) w.report(ex.error, i, true);
     else if ('range' in cidr) {
       const inside = ex.range.family === cidr.range.family && rangeContains(cidr.range, ex.range) && !(ex.range.lo === cidr.range.lo && ex.range.hi === cidr.range.hi);
-      if (!inside) out.push({ path: [...path, 'except', i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}`, fatal: true });
+      if (!inside) w.report(`${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}`, i, true);
     }
-  });
+    w.up(at);
+  }
+  w.up(depth);
 }
 
-function portNameIssue(name: unknown, path: (string | number)[], out: ApiIssue[]): void {
+/** A port name at `key` below the current path. */
+function portNameIssue(name: unknown, w: Walk, key: string): void {
   if (typeof name !== 'string' || name === '') return;
-  for (const e of portNameErrors(name)) out.push({ path, message: `port name ${JSON.stringify(name)}: ${e}` });
+  for (const e of portNameErrors(name)) w.report(`port name ${JSON.stringify(name)}: ${e}`, key);
 }
 
-function networkPolicy(spec: Rec, out: ApiIssue[]): void {
-  selectorIssues(spec.podSelector, ['spec', 'podSelector'], out);
-  for (const [direction, field] of [
-    ['ingress', 'from'],
-    ['egress', 'to'],
-  ] as const) {
-    list(spec[direction]).forEach((r, i) => {
-      if (!isRec(r)) return;
-      list(r[field]).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at = ['spec', direction, i, field, j];
-        selectorIssues(p.podSelector, [...at, 'podSelector'], out);
-        selectorIssues(p.namespaceSelector, [...at, 'namespaceSelector'], out);
-        ipBlockIssues(p.ipBlock, [...at, 'ipBlock'], out);
-      });
-      list(r.ports).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at = ['spec', direction, i, 'ports', j];
+const DIRECTIONS = [
+  ['ingress', 'from'],
+  ['egress', 'to'],
+] as const;
+
+function networkPolicy(spec: Rec, w: Walk): void {
+  const top = w.down('spec');
+  selectorIssues(spec.podSelector, w, 'podSelector');
+  for (const [direction, field] of DIRECTIONS) {
+    const rules = list(spec[direction]);
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (!isRec(r)) continue;
+      const peers = list(r[field]);
+      for (let j = 0; j < peers.length; j++) {
+        const p = peers[j];
+        if (!isRec(p)) continue;
+        const at = w.down(direction, i, field, j);
+        selectorIssues(p.podSelector, w, 'podSelector');
+        selectorIssues(p.namespaceSelector, w, 'namespaceSelector');
+        ipBlockIssues(p.ipBlock, w);
+        w.up(at);
+      }
+      const ports = list(r.ports);
+      for (let j = 0; j < ports.length; j++) {
+        const p = ports[j];
+        if (!isRec(p)) continue;
+        const at = w.down(direction, i, 'ports', j);
         // a quoted number is read as a number (see policy.ts), but the API server takes it for a port name,
         // and a port name needs a letter: it rejects the policy, so say so
         if (typeof p.port === 'string' && /^\d+$/.test(p.port)) {
-          out.push({ path: [...at, 'port'], message: `port ${JSON.stringify(p.port)} is quoted, so Kubernetes reads a port name, and a port name must contain a letter: the API server rejects it; write it unquoted` });
-        } else if (typeof p.port === 'string') portNameIssue(p.port, [...at, 'port'], out);
+          w.report(`port ${JSON.stringify(p.port)} is quoted, so Kubernetes reads a port name, and a port name must contain a letter: the API server rejects it; write it unquoted`, 'port');
+        } else if (typeof p.port === 'string') portNameIssue(p.port, w, 'port');
         // endPort without port would otherwise be read as "every port": the range's meaning is undefined
         if ((p.port === undefined || p.port === null) && p.endPort !== undefined && p.endPort !== null) {
-          out.push({ path: [...at, 'endPort'], message: 'endPort may not be specified when port is not specified (the API server rejects it)', fatal: true });
+          w.report('endPort may not be specified when port is not specified (the API server rejects it)', 'endPort', true);
         }
-      });
-    });
+        w.up(at);
+      }
+    }
   }
+  w.up(top);
 }
 
-function adminPolicy(kind: string, o: Rec, spec: Rec, out: ApiIssue[]): void {
+function adminPolicy(kind: string, o: Rec, spec: Rec, w: Walk): void {
   const meta = isRec(o.metadata) ? o.metadata : {};
   if (kind === 'BaselineAdminNetworkPolicy' && meta.name !== 'default') {
-    out.push({ path: ['metadata', 'name'], message: `a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta.name ?? '')}`, fatal: true });
+    const at = w.down('metadata');
+    w.report(`a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta.name ?? '')}`, 'name', true);
+    w.up(at);
   }
+  const top = w.down('spec');
   const subject = isRec(spec.subject) ? spec.subject : {};
   const set = ['namespaces', 'pods'].filter((f) => subject[f] !== undefined && subject[f] !== null);
-  if (set.length !== 1) out.push({ path: ['spec', 'subject'], message: `exactly one of namespaces or pods must be set, got ${set.length === 0 ? 'none' : set.join(' and ')}`, fatal: true });
-  selectorIssues(subject.namespaces, ['spec', 'subject', 'namespaces'], out);
+  if (set.length !== 1) w.report(`exactly one of namespaces or pods must be set, got ${set.length === 0 ? 'none' : set.join(' and ')}`, 'subject', true);
+  const inSubject = w.down('subject');
+  selectorIssues(subject.namespaces, w, 'namespaces');
   if (isRec(subject.pods)) {
-    selectorIssues(subject.pods.namespaceSelector, ['spec', 'subject', 'pods', 'namespaceSelector'], out);
-    selectorIssues(subject.pods.podSelector, ['spec', 'subject', 'pods', 'podSelector'], out);
+    const inPods = w.down('pods');
+    selectorIssues(subject.pods.namespaceSelector, w, 'namespaceSelector');
+    selectorIssues(subject.pods.podSelector, w, 'podSelector');
+    w.up(inPods);
   }
-  for (const [direction, field] of [
-    ['ingress', 'from'],
-    ['egress', 'to'],
-  ] as const) {
-    list(spec[direction]).forEach((r, i) => {
-      if (!isRec(r)) return;
-      list(r[field]).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at = ['spec', direction, i, field, j];
+  w.up(inSubject);
+  for (const [direction, field] of DIRECTIONS) {
+    const rules = list(spec[direction]);
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (!isRec(r)) continue;
+      const peers = list(r[field]);
+      for (let j = 0; j < peers.length; j++) {
+        const p = peers[j];
+        if (!isRec(p)) continue;
+        const at = w.down(direction, i, field, j);
         // an empty or ambiguous peer is compiled fail-closed (policy.ts) and reported there
-        selectorIssues(p.namespaces, [...at, 'namespaces'], out);
+        selectorIssues(p.namespaces, w, 'namespaces');
         if (isRec(p.pods)) {
-          selectorIssues(p.pods.namespaceSelector, [...at, 'pods', 'namespaceSelector'], out);
-          selectorIssues(p.pods.podSelector, [...at, 'pods', 'podSelector'], out);
+          const inPods = w.down('pods');
+          selectorIssues(p.pods.namespaceSelector, w, 'namespaceSelector');
+          selectorIssues(p.pods.podSelector, w, 'podSelector');
+          w.up(inPods);
         }
-        list(p.networks).forEach((n, k) => {
-          const c = strictCidr(n);
-          if ('error' in c) out.push({ path: [...at, 'networks', k], message: c.error, fatal: true });
-        });
-      });
-    });
+        const networks = list(p.networks);
+        for (let k = 0; k < networks.length; k++) {
+          const c = strictCidr(networks[k]);
+          if (!('error' in c)) continue;
+          const inNetworks = w.down('networks');
+          w.report(c.error, k, true);
+          w.up(inNetworks);
+        }
+        w.up(at);
+      }
+    }
   }
+  w.up(top);
 }
 
-function podSpecIssues(spec: unknown, path: (string | number)[], out: ApiIssue[]): void {
+/** Container port names of the pod spec at the current path. */
+function podSpecIssues(spec: unknown, w: Walk): void {
   if (!isRec(spec)) return;
   for (const field of ['containers', 'initContainers']) {
-    list(spec[field]).forEach((c, ci) => {
-      if (!isRec(c)) return;
-      list(c.ports).forEach((p, pi) => {
-        if (isRec(p)) portNameIssue(p.name, [...path, field, ci, 'ports', pi, 'name'], out);
-      });
-    });
+    const containers = list(spec[field]);
+    for (let ci = 0; ci < containers.length; ci++) {
+      const c = containers[ci];
+      if (!isRec(c)) continue;
+      const ports = list(c.ports);
+      for (let pi = 0; pi < ports.length; pi++) {
+        const p = ports[pi];
+        if (!isRec(p)) continue;
+        const at = w.down(field, ci, 'ports', pi);
+        portNameIssue(p.name, w, 'name');
+        w.up(at);
+      }
+    }
   }
 }
 
-const POD_TEMPLATES: Record<string, (string | number)[]> = {
+/** Where each templated kind keeps its pod template. */
+const POD_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   Deployment: ['spec', 'template'],
   StatefulSet: ['spec', 'template'],
   DaemonSet: ['spec', 'template'],
@@ -180,33 +266,56 @@ const POD_TEMPLATES: Record<string, (string | number)[]> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-function at(o: unknown, path: readonly (string | number)[]): unknown {
-  let v = o;
-  for (const p of path) v = isRec(v) || Array.isArray(v) ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
+/** The pod template of a templated kind: its labels and its pod spec's port names. */
+function podTemplate(object: Rec, steps: readonly string[], w: Walk): void {
+  let v: unknown = object;
+  for (const step of steps) v = isRec(v) ? v[step] : undefined;
+  if (!isRec(v)) return;
+  const top = w.path.length;
+  for (const step of steps) w.path.push(step);
+  if (isRec(v.metadata)) {
+    const inMeta = w.down('metadata');
+    labelMap(v.metadata.labels, w, 'labels');
+    w.up(inMeta);
+  }
+  const inSpec = w.down('spec');
+  podSpecIssues(v.spec, w);
+  w.up(inSpec);
+  w.up(top);
 }
 
 /** The API server's objections to one object of a modelled kind; `exclude` when it is a policy whose meaning they leave undefined. */
 export function apiValidation(kind: string, object: unknown): { issues: ApiIssue[]; exclude: boolean } {
-  const out: ApiIssue[] = [];
-  if (!isRec(object)) return { issues: out, exclude: false };
-  const meta = isRec(object.metadata) ? object.metadata : {};
-  labelMap(meta.labels, ['metadata', 'labels'], out);
-  const spec = isRec(object.spec) ? object.spec : {};
-  if (kind === 'NetworkPolicy') networkPolicy(spec, out);
-  else if (kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy' || kind === 'ClusterNetworkPolicy') adminPolicy(kind, object, spec, out);
-  else if (kind === 'Pod') podSpecIssues(spec, ['spec'], out);
-  else if (kind === 'Service') {
-    labelMap(spec.selector, ['spec', 'selector'], out);
-    list(spec.ports).forEach((p, i) => {
-      if (!isRec(p)) return;
-      if (typeof p.name === 'string' && p.name !== '') for (const e of dnsLabelErrors(p.name)) out.push({ path: ['spec', 'ports', i, 'name'], message: `port name ${JSON.stringify(p.name)}: ${e}` });
-      if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, ['spec', 'ports', i, 'targetPort'], out);
-    });
-  } else if (Object.hasOwn(POD_TEMPLATES, kind)) {
-    const tpl = POD_TEMPLATES[kind] as (string | number)[];
-    labelMap(at(object, [...tpl, 'metadata', 'labels']), [...tpl, 'metadata', 'labels'], out);
-    podSpecIssues(at(object, [...tpl, 'spec']), [...tpl, 'spec'], out);
+  const w = new Walk();
+  if (!isRec(object)) return { issues: w.issues, exclude: false };
+  if (isRec(object.metadata)) {
+    w.down('metadata');
+    labelMap(object.metadata.labels, w, 'labels');
+    w.up(0);
   }
-  return { issues: out, exclude: POLICY_KINDS.has(kind) && out.some((i) => i.fatal) };
+  const spec = isRec(object.spec) ? object.spec : {};
+  if (kind === 'NetworkPolicy') networkPolicy(spec, w);
+  else if (kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy' || kind === 'ClusterNetworkPolicy') adminPolicy(kind, object, spec, w);
+  else if (kind === 'Pod') {
+    w.down('spec');
+    podSpecIssues(spec, w);
+    w.up(0);
+  } else if (kind === 'Service') serviceIssues(spec, w);
+  else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object, POD_TEMPLATES[kind] as readonly string[], w);
+  return { issues: w.issues, exclude: POLICY_KINDS.has(kind) && w.issues.some((i) => i.fatal) };
+}
+
+function serviceIssues(spec: Rec, w: Walk): void {
+  const top = w.down('spec');
+  labelMap(spec.selector, w, 'selector');
+  const ports = list(spec.ports);
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i];
+    if (!isRec(p)) continue;
+    const at = w.down('ports', i);
+    if (typeof p.name === 'string' && p.name !== '') for (const e of dnsLabelErrors(p.name)) w.report(`port name ${JSON.stringify(p.name)}: ${e}`, 'name');
+    if (typeof p.targetPort === 'string' && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, w, 'targetPort');
+    w.up(at);
+  }
+  w.up(top);
 }

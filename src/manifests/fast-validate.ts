@@ -25,6 +25,10 @@ interface Internals {
     readonly catchall?: Schema;
     readonly element?: Schema;
     readonly innerType?: Schema;
+    readonly entries?: Readonly<Record<string, unknown>>;
+    readonly options?: readonly Schema[];
+    readonly inclusive?: boolean;
+    readonly discriminator?: unknown;
   };
   readonly optin?: string;
   readonly optout?: string;
@@ -36,6 +40,18 @@ interface Schema {
 
 const compiled = new WeakMap<object, Check>();
 const compiling = new WeakSet<object>();
+/** Schemas of our own with a refinement zod would run field by field, and a predicate that accepts only values zod returns unchanged. */
+const accepting = new WeakMap<object, (value: unknown) => boolean>();
+
+/**
+ * Declares that every value `accepts` takes is valid for `schema` and is its own output (zod
+ * returns it unchanged); others are still judged by zod. For refined schemas of ours that zod
+ * would otherwise run with its per-field bookkeeping on every object (label maps).
+ */
+export function withFastAccept<S extends z.ZodType>(schema: S, accepts: (value: unknown) => boolean): S {
+  accepting.set(schema, accepts);
+  return schema;
+}
 
 /**
  * `schema.safeParse(value)` when it succeeds, computed without zod's per-field allocations;
@@ -72,6 +88,12 @@ function delegate(schema: Schema): Check {
 
 function compile(schema: Schema): Check {
   const { def } = schema._zod;
+  const accepts = accepting.get(schema);
+  if (accepts) {
+    const judged = delegate(schema);
+    return (v) => (accepts(v) ? v : judged(v));
+  }
+  if (def.type === 'number' && !def.coerce) return compileNumber(schema);
   // refinements and coercions run in zod
   if ((def.checks?.length ?? 0) > 0 || def.coerce) return delegate(schema);
   switch (def.type) {
@@ -110,9 +132,64 @@ function compile(schema: Schema): Check {
     }
     case 'object':
       return compileObject(schema);
+    case 'enum': {
+      // zod's enum returns its input when it is one of the values
+      const values = new Set(Object.values(def.entries ?? {}));
+      const judged = delegate(schema);
+      return (v) => (values.has(v) ? v : judged(v));
+    }
+    case 'union': {
+      // the first option that accepts the value gives the answer; an exclusive or discriminated union is zod's
+      if (def.inclusive === false || def.discriminator !== undefined || !def.options) return delegate(schema);
+      const options = def.options.map(checkerOf);
+      return (v) => {
+        for (const option of options) {
+          const r = option(v);
+          if (r !== INVALID) return r;
+        }
+        return INVALID;
+      };
+    }
     default:
       return delegate(schema);
   }
+}
+
+/**
+ * z.number() with the integer format and bounds (ports, priorities): a safe integer within them is
+ * its own output; anything else (a fraction, NaN, out of range, another check) goes to zod.
+ */
+function compileNumber(schema: Schema): Check {
+  const judged = delegate(schema);
+  let integer = false;
+  let min = -Infinity;
+  let max = Infinity;
+  let minInclusive = true;
+  let maxInclusive = true;
+  for (const c of schema._zod.def.checks ?? []) {
+    const d = (c as { _zod?: { def?: CheckDef } })._zod?.def;
+    if (d === undefined || d.when !== undefined) return judged;
+    if (d.check === 'number_format' && d.format === 'safeint') integer = true;
+    // one bound of each kind (more are zod's business)
+    else if (d.check === 'greater_than' && typeof d.value === 'number' && min === -Infinity) [min, minInclusive] = [d.value, d.inclusive === true];
+    else if (d.check === 'less_than' && typeof d.value === 'number' && max === Infinity) [max, maxInclusive] = [d.value, d.inclusive === true];
+    else return judged;
+  }
+  // without the integer format, zod's own NaN and infinity rules would have to be mirrored: not worth it
+  if (!integer) return judged;
+  return (v) => {
+    if (typeof v === 'number' && Number.isSafeInteger(v) && (minInclusive ? v >= min : v > min) && (maxInclusive ? v <= max : v < max)) return v;
+    return judged(v);
+  };
+}
+
+/** The parts of a zod 4 check's definition read by compileNumber. */
+interface CheckDef {
+  readonly check?: string;
+  readonly format?: string;
+  readonly value?: unknown;
+  readonly inclusive?: boolean;
+  readonly when?: unknown;
 }
 
 interface Field {
@@ -151,12 +228,13 @@ function compileObject(schema: Schema): Check {
     // already come in zod's order (declared ones in declaration order, then the others) and each
     // field's value is its own copy: no copy then
     let same = looseUnknown && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input, declared);
-    const values = new Array<unknown>(fields.length);
+    // the checked values, kept only once a copy is certain (most objects are their own copy: no array then)
+    let values = same ? undefined : new Array<unknown>(fields.length);
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i] as Field;
       const value = input[f.key];
       const r = f.check(value);
-      const present = f.key in input;
+      const present = value !== undefined || f.key in input;
       if (r === INVALID) {
         if (f.optional && !present) continue;
         return INVALID;
@@ -165,10 +243,15 @@ function compileObject(schema: Schema): Check {
         if (!f.optional) return INVALID;
         continue;
       }
-      values[i] = r;
-      if (r !== value) same = false;
+      if (r !== value && values === undefined) {
+        same = false;
+        // the fields before this one were their own copies
+        values = new Array<unknown>(fields.length);
+        for (let j = 0; j < i; j++) values[j] = input[(fields[j] as Field).key];
+      }
+      if (values !== undefined) values[i] = r;
     }
-    if (same) return input;
+    if (same || values === undefined) return input;
     const out: Record<string, unknown> = {};
     for (let i = 0; i < fields.length; i++) {
       const key = (fields[i] as Field).key;

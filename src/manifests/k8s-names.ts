@@ -11,9 +11,11 @@ const IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 /** A label key that is certainly valid (optional DNS-subdomain prefix, qualified name): the common case, answered without building anything. */
 const VALID_KEY = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const NONE: readonly string[] = Object.freeze([]);
+const HAS_LETTER = /[a-z]/;
 
 /** RFC 1123 label: namespaces, Service names; at most 63 characters. */
-export function dnsLabelErrors(v: string): string[] {
+export function dnsLabelErrors(v: string): readonly string[] {
+  if (v.length <= 63 && DNS_LABEL.test(v)) return NONE;
   const out: string[] = [];
   if (v.length > 63) out.push('must be no more than 63 characters');
   if (!DNS_LABEL.test(v)) out.push("must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
@@ -59,12 +61,14 @@ export function labelValueErrors(v: string): readonly string[] {
 }
 
 /** IANA_SVC_NAME (RFC 6335): a port name; at most 15 characters, lower case, at least one letter, no '--'. */
-export function portNameErrors(v: string): string[] {
+export function portNameErrors(v: string): readonly string[] {
+  // every container port name is checked: a valid one (nearly all) costs two regex tests
+  if (v.length <= 15 && IANA_SVC_NAME.test(v) && !v.includes('--') && HAS_LETTER.test(v)) return NONE;
   const out: string[] = [];
   if (v.length > 15) out.push('must be no more than 15 characters');
   if (!IANA_SVC_NAME.test(v)) out.push("must contain only lower case alphanumeric characters or '-', and start and end with an alphanumeric character");
   if (v.includes('--')) out.push("must not contain consecutive hyphens");
-  if (!/[a-z]/.test(v)) out.push('must contain at least one letter');
+  if (!HAS_LETTER.test(v)) out.push('must contain at least one letter');
   return out;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IntegralFloat } from './documents.js';
+import { withFastAccept } from './fast-validate.js';
 
 /**
  * zod schemas for the parts of each Kubernetes kind that netpol-ci reads. Unknown fields pass
@@ -16,11 +17,21 @@ function isPlainMapping(v: unknown): v is Record<string, unknown> {
  * assignment and drop a `__proto__` key (turning `matchLabels: {__proto__: x}` into `{}`, which
  * selects everything). Every own key is kept as data.
  */
-const labels = z
-  .custom<Record<string, string>>(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe(i.input)}` })
-  .superRefine((v, ctx) => {
-    for (const k of Object.keys(v)) if (typeof v[k] !== 'string') ctx.addIssue({ code: 'custom', message: 'expected a string label value', path: [k] });
-  });
+const labels = withFastAccept(
+  z
+    .custom<Record<string, string>>(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe(i.input)}` })
+    .superRefine((v, ctx) => {
+      for (const k of Object.keys(v)) if (typeof v[k] !== 'string') ctx.addIssue({ code: 'custom', message: 'expected a string label value', path: [k] });
+    }),
+  isLabelMap,
+);
+
+/** What `labels` accepts, decided without zod (every object's labels and selectors are checked). */
+function isLabelMap(v: unknown): boolean {
+  if (!isPlainMapping(v)) return false;
+  for (const k of Object.keys(v)) if (typeof v[k] !== 'string') return false;
+  return true;
+}
 const anyMap = z.custom<Record<string, unknown>>(isPlainMapping, { error: (i) => `expected a mapping, got ${describe(i.input)}` });
 const intOrString = z.union([z.number().int(), z.string()], { error: (i) => `expected a number or a name, got ${describe(i.input)}` });
 /** An integer field as the API server decodes it: `80.0` or `8080.0000000000001` is no integer. */

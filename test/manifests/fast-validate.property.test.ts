@@ -136,3 +136,21 @@ describe('fastValidate answers as zod does', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 });
+
+describe('fastValidate on the leaves it decides itself (integers with bounds, enums, unions, label maps)', () => {
+  const port = (v: unknown) => mapping([['metadata', mapping([])], ['spec', mapping([['ports', [mapping([['port', v], ['targetPort', v], ['protocol', 'TCP']])]]])]]);
+  const protocol = (v: unknown) => mapping([['metadata', mapping([])], ['spec', mapping([['ports', [mapping([['port', 80], ['protocol', v]])]]])]]);
+  const labels = (v: unknown) => mapping([['metadata', mapping([['labels', v]])]]);
+  const edges: unknown[] = [0, 1, 80, 65535, 65536, -1, -0, 80.5, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, '80', 'http', '', null, true, new IntegralFloat('80.0', 80), [80], {}];
+  it.each(edges.map((v) => [String(v), v]))('a Service port and targetPort of %s', (_name, v) => {
+    expect(disagreement(SCHEMAS.Service as z.ZodType, port(v))).toBeUndefined();
+  });
+  it.each(['TCP', 'UDP', 'SCTP', 'tcp', 'ICMP', '', 6, null].map((v) => [String(v), v]))('a protocol of %s', (_name, v) => {
+    expect(disagreement(SCHEMAS.Service as z.ZodType, protocol(v))).toBeUndefined();
+  });
+  it.each(
+    [mapping([['app', 'web']]), mapping([['app', 5]]), mapping([['__proto__', 'x']]), mapping([]), [], 'app=web', Object.create({ inherited: 'x' }) as unknown].map((v, i) => [i, v]),
+  )('labels, case %s', (_i, v) => {
+    for (const kind of ['Deployment', 'Service', 'NetworkPolicy', 'Namespace'] as const) expect(disagreement(SCHEMAS[kind] as z.ZodType, labels(v))).toBeUndefined();
+  });
+});

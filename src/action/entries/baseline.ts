@@ -1,7 +1,9 @@
 import { nodeIo } from '../../io/node-io.js';
+import { yieldBackgroundThreads } from '../../io/thread-priority.js';
 import { baselineAction } from '../baseline.js';
 import { gitHubApiFor } from '../github-env.js';
 import { runAction } from '../run-action.js';
 import { nodeRuntime } from '../runtime.js';
 
+yieldBackgroundThreads();
 process.exitCode = await runAction(baselineAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));
