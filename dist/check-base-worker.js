@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-27YIP6TG.js";
-import "./chunks/chunk-6GE6NAXJ.js";
-import "./chunks/chunk-LYG3EMSF.js";
+} from "./chunks/chunk-Q6AX24RO.js";
+import "./chunks/chunk-VREAUM4C.js";
+import "./chunks/chunk-FRC7G7MB.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-L6SWB32J.js";

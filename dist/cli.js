@@ -1,5 +1,8 @@
 #!/usr/bin/env node
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
+import {
+  yieldBackgroundThreads
+} from "./chunks/chunk-TX2NFAD4.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/cli.ts
@@ -98,6 +101,7 @@ function writeEntry(cache, tag2, entry, script) {
 }
 
 // src/cli.ts
+yieldBackgroundThreads();
 var argv = process.argv.slice(2);
 var first = argv[0];
 var tag = isCommandName(first) ? argv.some((a) => a === "--help" || a === "-h") ? `${first}-help` : first : "other";

@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-WVR5FOLS.js";
-import "../chunks/chunk-27YIP6TG.js";
-import "../chunks/chunk-MZTPDZR4.js";
+} from "../chunks/chunk-I4OCJNYB.js";
+import "../chunks/chunk-Q6AX24RO.js";
+import "../chunks/chunk-SSKCD43S.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-XJQEIC6H.js";
-import "../chunks/chunk-6M4EUF5B.js";
-import "../chunks/chunk-JBZWDLI2.js";
-import "../chunks/chunk-6GE6NAXJ.js";
+} from "../chunks/chunk-QGF7G74Y.js";
+import "../chunks/chunk-53CHSXPR.js";
+import "../chunks/chunk-46UYKBPK.js";
+import "../chunks/chunk-VREAUM4C.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-RAMNGDNX.js";
+} from "../chunks/chunk-LATYBFEM.js";
 import {
   peerKey
-} from "../chunks/chunk-LYG3EMSF.js";
+} from "../chunks/chunk-FRC7G7MB.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -38,6 +38,9 @@ import {
   writeReport,
   writeSummary
 } from "../chunks/chunk-3O7BJIME.js";
+import {
+  yieldBackgroundThreads
+} from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
@@ -265,4 +268,5 @@ var baselineAction = defineAction(baselineSpec, async (inputs, rt) => {
 });
 
 // src/action/entries/baseline.ts
+yieldBackgroundThreads();
 process.exitCode = await runAction(baselineAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

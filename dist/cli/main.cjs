@@ -16269,8 +16269,8 @@ var init_sanitize = __esm({
 });
 
 // src/diagnostics/diagnostic.ts
-function diag(code2, severity, message, at4, hint) {
-  return { code: code2, severity, message, ...at4 ? { at: at4 } : {}, ...hint ? { hint } : {} };
+function diag(code2, severity, message, at3, hint) {
+  return { code: code2, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
 }
 function formatPath(path18) {
   if (!path18 || path18.length === 0) return "";
@@ -27673,8 +27673,8 @@ function parseManifestFile(file2, cache2) {
     } catch (y) {
       const err = y;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        for (const at4 of duplicateKeys(file2.text, { line: (err.mark?.line ?? 0) + 1, column: err.mark ? err.mark.column + 1 : void 0 })) {
-          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate key ${JSON.stringify(at4.key)}; the last value is used`, { file: file2.path, doc: 1, line: at4.line, column: at4.column }));
+        for (const at3 of duplicateKeys(file2.text, { line: (err.mark?.line ?? 0) + 1, column: err.mark ? err.mark.column + 1 : void 0 })) {
+          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate key ${JSON.stringify(at3.key)}; the last value is used`, { file: file2.path, doc: 1, line: at3.line, column: at3.column }));
         }
       }
     }
@@ -27682,7 +27682,7 @@ function parseManifestFile(file2, cache2) {
     return { documents, diagnostics };
   }
   for (const chunk of splitDocuments(file2, diagnostics)) {
-    const at4 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
+    const at3 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
     if (chunk.text.trim() === "") continue;
     let value;
     try {
@@ -27692,8 +27692,8 @@ function parseManifestFile(file2, cache2) {
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
       const column = err.mark ? err.mark.column + 1 : void 0;
       if (/duplicated mapping key/.test(err.reason ?? err.message)) {
-        for (const at5 of duplicateKeys(chunk.text, { line: line2, column })) {
-          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key ${JSON.stringify(at5.key)}; the last value is used`, { file: file2.path, doc: chunk.doc, line: chunk.startLine + at5.line - 1, column: at5.column }));
+        for (const at4 of duplicateKeys(chunk.text, { line: line2, column })) {
+          diagnostics.push(diag(Codes.duplicateKey, "error", `duplicate mapping key ${JSON.stringify(at4.key)}; the last value is used`, { file: file2.path, doc: chunk.doc, line: chunk.startLine + at4.line - 1, column: at4.column }));
         }
         try {
           value = yaml.load(chunk.text, { schema: SCHEMA, json: true });
@@ -27708,7 +27708,7 @@ function parseManifestFile(file2, cache2) {
     if (value === null || value === void 0) continue;
     if (chunk.text.includes("*") && expandedSizeExceeds(value, MAX_EXPANDED_NODES)) {
       diagnostics.push(
-        diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at4)
+        diag(Codes.aliasBomb, "error", `aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} nodes (a YAML bomb?); document skipped`, at3)
       );
       continue;
     }
@@ -27746,12 +27746,12 @@ function sliceDocuments(text2) {
   };
   let separated = false;
   for (const m of text2.matchAll(/^---(?=[ \t]|$)/gm)) {
-    const at4 = m.index;
-    for (let i = text2.indexOf("\n", pos); i !== -1 && i < at4; i = text2.indexOf("\n", i + 1)) line2++;
-    pos = at4;
-    if (at4 > 0 || separated) push3(at4, separated);
+    const at3 = m.index;
+    for (let i = text2.indexOf("\n", pos); i !== -1 && i < at3; i = text2.indexOf("\n", i + 1)) line2++;
+    pos = at3;
+    if (at3 > 0 || separated) push3(at3, separated);
     separated = true;
-    start2 = at4;
+    start2 = at3;
     startLine = line2;
   }
   push3(text2.length, separated);
@@ -27912,9 +27912,205 @@ var init_documents = __esm({
   }
 });
 
+// src/manifests/fast-validate.ts
+function withFastAccept(schema2, accepts) {
+  accepting.set(schema2, accepts);
+  return schema2;
+}
+function fastValidate(schema2, value) {
+  const data = checkerOf(schema2)(value);
+  return data === INVALID2 ? void 0 : { success: true, data };
+}
+function checkerOf(schema2) {
+  let check3 = compiled.get(schema2);
+  if (!check3) {
+    if (compiling.has(schema2)) return delegate(schema2);
+    compiling.add(schema2);
+    check3 = compile2(schema2);
+    compiling.delete(schema2);
+    compiled.set(schema2, check3);
+  }
+  return check3;
+}
+function delegate(schema2) {
+  const zod = schema2._zod;
+  return (value) => {
+    const payload = zod.run({ value, issues: [] }, SYNC);
+    return payload instanceof Promise || payload.issues.length > 0 ? INVALID2 : payload.value;
+  };
+}
+function compile2(schema2) {
+  const { def } = schema2._zod;
+  const accepts = accepting.get(schema2);
+  if (accepts) {
+    const judged = delegate(schema2);
+    return (v) => accepts(v) ? v : judged(v);
+  }
+  if (def.type === "number" && !def.coerce) return compileNumber(schema2);
+  if ((def.checks?.length ?? 0) > 0 || def.coerce) return delegate(schema2);
+  switch (def.type) {
+    case "string":
+      return (v) => typeof v === "string" ? v : INVALID2;
+    case "boolean":
+      return (v) => typeof v === "boolean" ? v : INVALID2;
+    case "unknown":
+    case "any":
+      return (v) => v;
+    case "optional": {
+      const inner = def.innerType;
+      if (inner._zod.optin === "defaulted") return delegate(schema2);
+      const check3 = checkerOf(inner);
+      return (v) => v === void 0 ? v : check3(v);
+    }
+    case "nullable": {
+      const check3 = checkerOf(def.innerType);
+      return (v) => v === null ? v : check3(v);
+    }
+    case "array": {
+      const check3 = checkerOf(def.element);
+      return (v) => {
+        if (!Array.isArray(v)) return INVALID2;
+        let out;
+        for (let i = 0; i < v.length; i++) {
+          const r = check3(v[i]);
+          if (r === INVALID2) return INVALID2;
+          if (r !== v[i] && !out) out = v.slice(0, i);
+          if (out) out[i] = r;
+        }
+        return out ?? v;
+      };
+    }
+    case "object":
+      return compileObject(schema2);
+    case "enum": {
+      const values = new Set(Object.values(def.entries ?? {}));
+      const judged = delegate(schema2);
+      return (v) => values.has(v) ? v : judged(v);
+    }
+    case "union": {
+      if (def.inclusive === false || def.discriminator !== void 0 || !def.options) return delegate(schema2);
+      const options = def.options.map(checkerOf);
+      return (v) => {
+        for (const option of options) {
+          const r = option(v);
+          if (r !== INVALID2) return r;
+        }
+        return INVALID2;
+      };
+    }
+    default:
+      return delegate(schema2);
+  }
+}
+function compileNumber(schema2) {
+  const judged = delegate(schema2);
+  let integer2 = false;
+  let min = -Infinity;
+  let max = Infinity;
+  let minInclusive = true;
+  let maxInclusive = true;
+  for (const c of schema2._zod.def.checks ?? []) {
+    const d = c._zod?.def;
+    if (d === void 0 || d.when !== void 0) return judged;
+    if (d.check === "number_format" && d.format === "safeint") integer2 = true;
+    else if (d.check === "greater_than" && typeof d.value === "number" && min === -Infinity) [min, minInclusive] = [d.value, d.inclusive === true];
+    else if (d.check === "less_than" && typeof d.value === "number" && max === Infinity) [max, maxInclusive] = [d.value, d.inclusive === true];
+    else return judged;
+  }
+  if (!integer2) return judged;
+  return (v) => {
+    if (typeof v === "number" && Number.isSafeInteger(v) && (minInclusive ? v >= min : v > min) && (maxInclusive ? v <= max : v < max)) return v;
+    return judged(v);
+  };
+}
+function compileObject(schema2) {
+  const { def } = schema2._zod;
+  const shape = def.shape ?? {};
+  if (Object.getOwnPropertySymbols(shape).length > 0) return delegate(schema2);
+  const catchall = def.catchall?._zod;
+  const looseUnknown = catchall !== void 0 && catchall.def.type === "unknown" && (catchall.def.checks?.length ?? 0) === 0;
+  if (catchall !== void 0 && !looseUnknown) return delegate(schema2);
+  const fields = [];
+  for (const key3 of Object.keys(shape)) {
+    if (key3 === "__proto__") continue;
+    const field3 = shape[key3]._zod;
+    const optional2 = field3.optin === "optional" && field3.optout === "optional";
+    if (!optional2 && field3.optin !== void 0) return delegate(schema2);
+    fields.push({ key: key3, check: checkerOf(shape[key3]), optional: optional2 });
+  }
+  const declared = new Map(fields.map((f, i) => [f.key, i]));
+  return (v) => {
+    if (typeof v !== "object" || v === null || Array.isArray(v)) return INVALID2;
+    const input2 = v;
+    let same = looseUnknown && Object.getPrototypeOf(input2) === Object.prototype && inZodOrder(input2, declared);
+    let values = same ? void 0 : new Array(fields.length);
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      const value = input2[f.key];
+      const r = f.check(value);
+      const present = value !== void 0 || f.key in input2;
+      if (r === INVALID2) {
+        if (f.optional && !present) continue;
+        return INVALID2;
+      }
+      if (!present) {
+        if (!f.optional) return INVALID2;
+        continue;
+      }
+      if (r !== value && values === void 0) {
+        same = false;
+        values = new Array(fields.length);
+        for (let j = 0; j < i; j++) values[j] = input2[fields[j].key];
+      }
+      if (values !== void 0) values[i] = r;
+    }
+    if (same || values === void 0) return input2;
+    const out = {};
+    for (let i = 0; i < fields.length; i++) {
+      const key3 = fields[i].key;
+      if (key3 in input2) out[key3] = values[i];
+    }
+    if (looseUnknown) {
+      for (const k in input2) {
+        if (k === "__proto__" || declared.has(k)) continue;
+        out[k] = input2[k];
+      }
+    }
+    return out;
+  };
+}
+function inZodOrder(input2, declared) {
+  let last = -1;
+  let undeclaredSeen = false;
+  for (const k in input2) {
+    if (k === "__proto__") return false;
+    const i = declared.get(k);
+    if (i === void 0) undeclaredSeen = true;
+    else if (undeclaredSeen || i < last) return false;
+    else last = i;
+  }
+  return true;
+}
+var INVALID2, compiled, compiling, accepting, SYNC;
+var init_fast_validate = __esm({
+  "src/manifests/fast-validate.ts"() {
+    "use strict";
+    INVALID2 = /* @__PURE__ */ Symbol("invalid");
+    compiled = /* @__PURE__ */ new WeakMap();
+    compiling = /* @__PURE__ */ new WeakSet();
+    accepting = /* @__PURE__ */ new WeakMap();
+    SYNC = { async: false };
+  }
+});
+
 // src/manifests/schemas.ts
 function isPlainMapping(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function isLabelMap(v) {
+  if (!isPlainMapping(v)) return false;
+  for (const k of Object.keys(v)) if (typeof v[k] !== "string") return false;
+  return true;
 }
 function describe3(v) {
   if (v === null) return "null";
@@ -27929,10 +28125,14 @@ var init_schemas3 = __esm({
     "use strict";
     init_zod();
     init_documents();
+    init_fast_validate();
     str2 = external_exports.string();
-    labels = external_exports.custom(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe3(i.input)}` }).superRefine((v, ctx) => {
-      for (const k of Object.keys(v)) if (typeof v[k] !== "string") ctx.addIssue({ code: "custom", message: "expected a string label value", path: [k] });
-    });
+    labels = withFastAccept(
+      external_exports.custom(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe3(i.input)}` }).superRefine((v, ctx) => {
+        for (const k of Object.keys(v)) if (typeof v[k] !== "string") ctx.addIssue({ code: "custom", message: "expected a string label value", path: [k] });
+      }),
+      isLabelMap
+    );
     anyMap = external_exports.custom(isPlainMapping, { error: (i) => `expected a mapping, got ${describe3(i.input)}` });
     intOrString = external_exports.union([external_exports.number().int(), external_exports.string()], { error: (i) => `expected a number or a name, got ${describe3(i.input)}` });
     int3 = () => external_exports.number({ error: (i) => `expected an integer, got ${describe3(i.input)}` }).int({ error: (i) => `expected an integer, got ${describe3(i.input)}` });
@@ -28142,6 +28342,7 @@ var init_cnp_schema = __esm({
 
 // src/manifests/k8s-names.ts
 function dnsLabelErrors(v) {
+  if (v.length <= 63 && DNS_LABEL.test(v)) return NONE2;
   const out = [];
   if (v.length > 63) out.push("must be no more than 63 characters");
   if (!DNS_LABEL.test(v)) out.push("must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
@@ -28179,17 +28380,18 @@ function labelValueErrors(v) {
   return out;
 }
 function portNameErrors(v) {
+  if (v.length <= 15 && IANA_SVC_NAME.test(v) && !v.includes("--") && HAS_LETTER.test(v)) return NONE2;
   const out = [];
   if (v.length > 15) out.push("must be no more than 15 characters");
   if (!IANA_SVC_NAME.test(v)) out.push("must contain only lower case alphanumeric characters or '-', and start and end with an alphanumeric character");
   if (v.includes("--")) out.push("must not contain consecutive hyphens");
-  if (!/[a-z]/.test(v)) out.push("must contain at least one letter");
+  if (!HAS_LETTER.test(v)) out.push("must contain at least one letter");
   return out;
 }
 function isDnsLabel(v) {
   return dnsLabelErrors(v).length === 0;
 }
-var DNS_LABEL, DNS_SUBDOMAIN, QUALIFIED_NAME, LABEL_VALUE, IANA_SVC_NAME, VALID_KEY, NONE2;
+var DNS_LABEL, DNS_SUBDOMAIN, QUALIFIED_NAME, LABEL_VALUE, IANA_SVC_NAME, VALID_KEY, NONE2, HAS_LETTER;
 var init_k8s_names = __esm({
   "src/manifests/k8s-names.ts"() {
     "use strict";
@@ -28200,6 +28402,7 @@ var init_k8s_names = __esm({
     IANA_SVC_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
     VALID_KEY = /^(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*\/)?(?:[A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
     NONE2 = Object.freeze([]);
+    HAS_LETTER = /[a-z]/;
   }
 });
 
@@ -28208,34 +28411,43 @@ function isRec(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function list(v) {
-  return Array.isArray(v) ? v : [];
+  return Array.isArray(v) ? v : NO_ITEMS;
 }
-function labelMap(v, path18, out) {
+function labelMap(v, w, key3) {
   if (!isRec(v)) return;
+  const depth = w.down(key3);
   for (const k of Object.keys(v)) {
     const value = v[k];
-    for (const e of labelKeyErrors(k)) out.push({ path: [...path18, k], message: `label key ${JSON.stringify(k)}: ${e}` });
-    if (typeof value === "string") for (const e of labelValueErrors(value)) out.push({ path: [...path18, k], message: `label value ${JSON.stringify(value)}: ${e}` });
+    for (const e of labelKeyErrors(k)) w.report(`label key ${JSON.stringify(k)}: ${e}`, k);
+    if (typeof value === "string") for (const e of labelValueErrors(value)) w.report(`label value ${JSON.stringify(value)}: ${e}`, k);
   }
+  w.up(depth);
 }
-function selectorIssues(sel, path18, out) {
+function selectorIssues(sel, w, key3) {
   if (!isRec(sel)) return;
-  labelMap(sel.matchLabels, [...path18, "matchLabels"], out);
-  list(sel.matchExpressions).forEach((e, i) => {
-    if (!isRec(e)) return;
-    const at4 = [...path18, "matchExpressions", i];
-    if (typeof e.key === "string") for (const m of labelKeyErrors(e.key)) out.push({ path: [...at4, "key"], message: `label key ${JSON.stringify(e.key)}: ${m}` });
+  const depth = w.down(key3);
+  labelMap(sel.matchLabels, w, "matchLabels");
+  const exprs = list(sel.matchExpressions);
+  for (let i = 0; i < exprs.length; i++) {
+    const e = exprs[i];
+    if (!isRec(e)) continue;
+    const at3 = w.down("matchExpressions", i);
+    if (typeof e.key === "string") for (const m of labelKeyErrors(e.key)) w.report(`label key ${JSON.stringify(e.key)}: ${m}`, "key");
     const values = list(e.values);
-    if ((e.operator === "In" || e.operator === "NotIn") && values.length === 0) {
-      out.push({ path: [...at4, "values"], message: `must be specified when operator is ${e.operator}`, fatal: true });
+    if ((e.operator === "In" || e.operator === "NotIn") && values.length === 0) w.report(`must be specified when operator is ${e.operator}`, "values", true);
+    if ((e.operator === "Exists" || e.operator === "DoesNotExist") && values.length > 0) w.report(`may not be specified when operator is ${e.operator}`, "values", true);
+    for (let j = 0; j < values.length; j++) {
+      const v = values[j];
+      if (typeof v !== "string") continue;
+      const errors = labelValueErrors(v);
+      if (errors.length === 0) continue;
+      const inValues = w.down("values");
+      for (const m of errors) w.report(`label value ${JSON.stringify(v)}: ${m}`, j);
+      w.up(inValues);
     }
-    if ((e.operator === "Exists" || e.operator === "DoesNotExist") && values.length > 0) {
-      out.push({ path: [...at4, "values"], message: `may not be specified when operator is ${e.operator}`, fatal: true });
-    }
-    values.forEach((v, j) => {
-      if (typeof v === "string") for (const m of labelValueErrors(v)) out.push({ path: [...at4, "values", j], message: `label value ${JSON.stringify(v)}: ${m}` });
-    });
-  });
+    w.up(at3);
+  }
+  w.up(depth);
 }
 function strictCidr(text2) {
   if (typeof text2 !== "string") return { error: "must be a string" };
@@ -28244,132 +28456,216 @@ function strictCidr(text2) {
   const range = parseCidr(text2);
   return range ? { range } : { error: `${JSON.stringify(text2)} is not a valid CIDR` };
 }
-function ipBlockIssues(b, path18, out) {
+function ipBlockIssues(b, w) {
   if (!isRec(b)) return;
+  const depth = w.down("ipBlock");
   const cidr = strictCidr(b.cidr);
-  if ("error" in cidr) out.push({ path: [...path18, "cidr"], message: cidr.error, fatal: true });
-  list(b.except).forEach((x, i) => {
+  if ("error" in cidr) w.report(cidr.error, "cidr", true);
+  const except = list(b.except);
+  for (let i = 0; i < except.length; i++) {
+    const x = except[i];
     const ex = strictCidr(x);
-    if ("error" in ex) out.push({ path: [...path18, "except", i], message: ex.error, fatal: true });
+    const at3 = w.down("except");
+    if ("error" in ex) w.report(ex.error, i, true);
     else if ("range" in cidr) {
       const inside = ex.range.family === cidr.range.family && rangeContains(cidr.range, ex.range) && !(ex.range.lo === cidr.range.lo && ex.range.hi === cidr.range.hi);
-      if (!inside) out.push({ path: [...path18, "except", i], message: `${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}`, fatal: true });
+      if (!inside) w.report(`${JSON.stringify(x)} must be a strict subset of cidr ${JSON.stringify(b.cidr)}`, i, true);
     }
-  });
-}
-function portNameIssue(name, path18, out) {
-  if (typeof name !== "string" || name === "") return;
-  for (const e of portNameErrors(name)) out.push({ path: path18, message: `port name ${JSON.stringify(name)}: ${e}` });
-}
-function networkPolicy(spec, out) {
-  selectorIssues(spec.podSelector, ["spec", "podSelector"], out);
-  for (const [direction, field3] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((r, i) => {
-      if (!isRec(r)) return;
-      list(r[field3]).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at4 = ["spec", direction, i, field3, j];
-        selectorIssues(p.podSelector, [...at4, "podSelector"], out);
-        selectorIssues(p.namespaceSelector, [...at4, "namespaceSelector"], out);
-        ipBlockIssues(p.ipBlock, [...at4, "ipBlock"], out);
-      });
-      list(r.ports).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at4 = ["spec", direction, i, "ports", j];
-        if (typeof p.port === "string" && /^\d+$/.test(p.port)) {
-          out.push({ path: [...at4, "port"], message: `port ${JSON.stringify(p.port)} is quoted, so Kubernetes reads a port name, and a port name must contain a letter: the API server rejects it; write it unquoted` });
-        } else if (typeof p.port === "string") portNameIssue(p.port, [...at4, "port"], out);
-        if ((p.port === void 0 || p.port === null) && p.endPort !== void 0 && p.endPort !== null) {
-          out.push({ path: [...at4, "endPort"], message: "endPort may not be specified when port is not specified (the API server rejects it)", fatal: true });
-        }
-      });
-    });
+    w.up(at3);
   }
+  w.up(depth);
 }
-function adminPolicy(kind, o, spec, out) {
+function portNameIssue(name, w, key3) {
+  if (typeof name !== "string" || name === "") return;
+  for (const e of portNameErrors(name)) w.report(`port name ${JSON.stringify(name)}: ${e}`, key3);
+}
+function networkPolicy(spec, w) {
+  const top = w.down("spec");
+  selectorIssues(spec.podSelector, w, "podSelector");
+  for (const [direction, field3] of DIRECTIONS) {
+    const rules = list(spec[direction]);
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (!isRec(r)) continue;
+      const peers = list(r[field3]);
+      for (let j = 0; j < peers.length; j++) {
+        const p = peers[j];
+        if (!isRec(p)) continue;
+        const at3 = w.down(direction, i, field3, j);
+        selectorIssues(p.podSelector, w, "podSelector");
+        selectorIssues(p.namespaceSelector, w, "namespaceSelector");
+        ipBlockIssues(p.ipBlock, w);
+        w.up(at3);
+      }
+      const ports = list(r.ports);
+      for (let j = 0; j < ports.length; j++) {
+        const p = ports[j];
+        if (!isRec(p)) continue;
+        const at3 = w.down(direction, i, "ports", j);
+        if (typeof p.port === "string" && /^\d+$/.test(p.port)) {
+          w.report(`port ${JSON.stringify(p.port)} is quoted, so Kubernetes reads a port name, and a port name must contain a letter: the API server rejects it; write it unquoted`, "port");
+        } else if (typeof p.port === "string") portNameIssue(p.port, w, "port");
+        if ((p.port === void 0 || p.port === null) && p.endPort !== void 0 && p.endPort !== null) {
+          w.report("endPort may not be specified when port is not specified (the API server rejects it)", "endPort", true);
+        }
+        w.up(at3);
+      }
+    }
+  }
+  w.up(top);
+}
+function adminPolicy(kind, o, spec, w) {
   const meta3 = isRec(o.metadata) ? o.metadata : {};
   if (kind === "BaselineAdminNetworkPolicy" && meta3.name !== "default") {
-    out.push({ path: ["metadata", "name"], message: `a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta3.name ?? "")}`, fatal: true });
+    const at3 = w.down("metadata");
+    w.report(`a BaselineAdminNetworkPolicy must be named "default" (it is a singleton), got ${JSON.stringify(meta3.name ?? "")}`, "name", true);
+    w.up(at3);
   }
+  const top = w.down("spec");
   const subject = isRec(spec.subject) ? spec.subject : {};
   const set3 = ["namespaces", "pods"].filter((f) => subject[f] !== void 0 && subject[f] !== null);
-  if (set3.length !== 1) out.push({ path: ["spec", "subject"], message: `exactly one of namespaces or pods must be set, got ${set3.length === 0 ? "none" : set3.join(" and ")}`, fatal: true });
-  selectorIssues(subject.namespaces, ["spec", "subject", "namespaces"], out);
+  if (set3.length !== 1) w.report(`exactly one of namespaces or pods must be set, got ${set3.length === 0 ? "none" : set3.join(" and ")}`, "subject", true);
+  const inSubject = w.down("subject");
+  selectorIssues(subject.namespaces, w, "namespaces");
   if (isRec(subject.pods)) {
-    selectorIssues(subject.pods.namespaceSelector, ["spec", "subject", "pods", "namespaceSelector"], out);
-    selectorIssues(subject.pods.podSelector, ["spec", "subject", "pods", "podSelector"], out);
+    const inPods = w.down("pods");
+    selectorIssues(subject.pods.namespaceSelector, w, "namespaceSelector");
+    selectorIssues(subject.pods.podSelector, w, "podSelector");
+    w.up(inPods);
   }
-  for (const [direction, field3] of [
-    ["ingress", "from"],
-    ["egress", "to"]
-  ]) {
-    list(spec[direction]).forEach((r, i) => {
-      if (!isRec(r)) return;
-      list(r[field3]).forEach((p, j) => {
-        if (!isRec(p)) return;
-        const at4 = ["spec", direction, i, field3, j];
-        selectorIssues(p.namespaces, [...at4, "namespaces"], out);
+  w.up(inSubject);
+  for (const [direction, field3] of DIRECTIONS) {
+    const rules = list(spec[direction]);
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i];
+      if (!isRec(r)) continue;
+      const peers = list(r[field3]);
+      for (let j = 0; j < peers.length; j++) {
+        const p = peers[j];
+        if (!isRec(p)) continue;
+        const at3 = w.down(direction, i, field3, j);
+        selectorIssues(p.namespaces, w, "namespaces");
         if (isRec(p.pods)) {
-          selectorIssues(p.pods.namespaceSelector, [...at4, "pods", "namespaceSelector"], out);
-          selectorIssues(p.pods.podSelector, [...at4, "pods", "podSelector"], out);
+          const inPods = w.down("pods");
+          selectorIssues(p.pods.namespaceSelector, w, "namespaceSelector");
+          selectorIssues(p.pods.podSelector, w, "podSelector");
+          w.up(inPods);
         }
-        list(p.networks).forEach((n, k) => {
-          const c = strictCidr(n);
-          if ("error" in c) out.push({ path: [...at4, "networks", k], message: c.error, fatal: true });
-        });
-      });
-    });
+        const networks = list(p.networks);
+        for (let k = 0; k < networks.length; k++) {
+          const c = strictCidr(networks[k]);
+          if (!("error" in c)) continue;
+          const inNetworks = w.down("networks");
+          w.report(c.error, k, true);
+          w.up(inNetworks);
+        }
+        w.up(at3);
+      }
+    }
   }
+  w.up(top);
 }
-function podSpecIssues(spec, path18, out) {
+function podSpecIssues(spec, w) {
   if (!isRec(spec)) return;
   for (const field3 of ["containers", "initContainers"]) {
-    list(spec[field3]).forEach((c, ci) => {
-      if (!isRec(c)) return;
-      list(c.ports).forEach((p, pi) => {
-        if (isRec(p)) portNameIssue(p.name, [...path18, field3, ci, "ports", pi, "name"], out);
-      });
-    });
+    const containers = list(spec[field3]);
+    for (let ci = 0; ci < containers.length; ci++) {
+      const c = containers[ci];
+      if (!isRec(c)) continue;
+      const ports = list(c.ports);
+      for (let pi = 0; pi < ports.length; pi++) {
+        const p = ports[pi];
+        if (!isRec(p)) continue;
+        const at3 = w.down(field3, ci, "ports", pi);
+        portNameIssue(p.name, w, "name");
+        w.up(at3);
+      }
+    }
   }
 }
-function at(o, path18) {
-  let v = o;
-  for (const p of path18) v = isRec(v) || Array.isArray(v) ? v[p] : void 0;
-  return v;
+function podTemplate(object2, steps, w) {
+  let v = object2;
+  for (const step2 of steps) v = isRec(v) ? v[step2] : void 0;
+  if (!isRec(v)) return;
+  const top = w.path.length;
+  for (const step2 of steps) w.path.push(step2);
+  if (isRec(v.metadata)) {
+    const inMeta = w.down("metadata");
+    labelMap(v.metadata.labels, w, "labels");
+    w.up(inMeta);
+  }
+  const inSpec = w.down("spec");
+  podSpecIssues(v.spec, w);
+  w.up(inSpec);
+  w.up(top);
 }
 function apiValidation(kind, object2) {
-  const out = [];
-  if (!isRec(object2)) return { issues: out, exclude: false };
-  const meta3 = isRec(object2.metadata) ? object2.metadata : {};
-  labelMap(meta3.labels, ["metadata", "labels"], out);
-  const spec = isRec(object2.spec) ? object2.spec : {};
-  if (kind === "NetworkPolicy") networkPolicy(spec, out);
-  else if (kind === "AdminNetworkPolicy" || kind === "BaselineAdminNetworkPolicy" || kind === "ClusterNetworkPolicy") adminPolicy(kind, object2, spec, out);
-  else if (kind === "Pod") podSpecIssues(spec, ["spec"], out);
-  else if (kind === "Service") {
-    labelMap(spec.selector, ["spec", "selector"], out);
-    list(spec.ports).forEach((p, i) => {
-      if (!isRec(p)) return;
-      if (typeof p.name === "string" && p.name !== "") for (const e of dnsLabelErrors(p.name)) out.push({ path: ["spec", "ports", i, "name"], message: `port name ${JSON.stringify(p.name)}: ${e}` });
-      if (typeof p.targetPort === "string" && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, ["spec", "ports", i, "targetPort"], out);
-    });
-  } else if (Object.hasOwn(POD_TEMPLATES, kind)) {
-    const tpl = POD_TEMPLATES[kind];
-    labelMap(at(object2, [...tpl, "metadata", "labels"]), [...tpl, "metadata", "labels"], out);
-    podSpecIssues(at(object2, [...tpl, "spec"]), [...tpl, "spec"], out);
+  const w = new Walk();
+  if (!isRec(object2)) return { issues: w.issues, exclude: false };
+  if (isRec(object2.metadata)) {
+    w.down("metadata");
+    labelMap(object2.metadata.labels, w, "labels");
+    w.up(0);
   }
-  return { issues: out, exclude: POLICY_KINDS.has(kind) && out.some((i) => i.fatal) };
+  const spec = isRec(object2.spec) ? object2.spec : {};
+  if (kind === "NetworkPolicy") networkPolicy(spec, w);
+  else if (kind === "AdminNetworkPolicy" || kind === "BaselineAdminNetworkPolicy" || kind === "ClusterNetworkPolicy") adminPolicy(kind, object2, spec, w);
+  else if (kind === "Pod") {
+    w.down("spec");
+    podSpecIssues(spec, w);
+    w.up(0);
+  } else if (kind === "Service") serviceIssues(spec, w);
+  else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object2, POD_TEMPLATES[kind], w);
+  return { issues: w.issues, exclude: POLICY_KINDS.has(kind) && w.issues.some((i) => i.fatal) };
 }
-var POLICY_KINDS, POD_TEMPLATES;
+function serviceIssues(spec, w) {
+  const top = w.down("spec");
+  labelMap(spec.selector, w, "selector");
+  const ports = list(spec.ports);
+  for (let i = 0; i < ports.length; i++) {
+    const p = ports[i];
+    if (!isRec(p)) continue;
+    const at3 = w.down("ports", i);
+    if (typeof p.name === "string" && p.name !== "") for (const e of dnsLabelErrors(p.name)) w.report(`port name ${JSON.stringify(p.name)}: ${e}`, "name");
+    if (typeof p.targetPort === "string" && !/^\d+$/.test(p.targetPort)) portNameIssue(p.targetPort, w, "targetPort");
+    w.up(at3);
+  }
+  w.up(top);
+}
+var POLICY_KINDS, NO_ITEMS, Walk, DIRECTIONS, POD_TEMPLATES;
 var init_api_validation = __esm({
   "src/manifests/api-validation.ts"() {
     "use strict";
     init_ip();
     init_k8s_names();
     POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+    NO_ITEMS = Object.freeze([]);
+    Walk = class {
+      issues = [];
+      path = [];
+      /** An issue at the current path, or at `key` below it. */
+      report(message, key3, fatal) {
+        const path18 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
+        this.issues.push(fatal ? { path: path18, message, fatal } : { path: path18, message });
+      }
+      /** Pushes keys; returns the depth to cut back to. */
+      down(a, b, c, d, e) {
+        const depth = this.path.length;
+        this.path.push(a);
+        if (b !== void 0) this.path.push(b);
+        if (c !== void 0) this.path.push(c);
+        if (d !== void 0) this.path.push(d);
+        if (e !== void 0) this.path.push(e);
+        return depth;
+      }
+      up(depth) {
+        this.path.length = depth;
+      }
+    };
+    DIRECTIONS = [
+      ["ingress", "from"],
+      ["egress", "to"]
+    ];
     POD_TEMPLATES = {
       Deployment: ["spec", "template"],
       StatefulSet: ["spec", "template"],
@@ -28379,145 +28675,6 @@ var init_api_validation = __esm({
       Job: ["spec", "template"],
       CronJob: ["spec", "jobTemplate", "spec", "template"]
     };
-  }
-});
-
-// src/manifests/fast-validate.ts
-function fastValidate(schema2, value) {
-  const data = checkerOf(schema2)(value);
-  return data === INVALID2 ? void 0 : { success: true, data };
-}
-function checkerOf(schema2) {
-  let check3 = compiled.get(schema2);
-  if (!check3) {
-    if (compiling.has(schema2)) return delegate(schema2);
-    compiling.add(schema2);
-    check3 = compile2(schema2);
-    compiling.delete(schema2);
-    compiled.set(schema2, check3);
-  }
-  return check3;
-}
-function delegate(schema2) {
-  const zod = schema2._zod;
-  return (value) => {
-    const payload = zod.run({ value, issues: [] }, SYNC);
-    return payload instanceof Promise || payload.issues.length > 0 ? INVALID2 : payload.value;
-  };
-}
-function compile2(schema2) {
-  const { def } = schema2._zod;
-  if ((def.checks?.length ?? 0) > 0 || def.coerce) return delegate(schema2);
-  switch (def.type) {
-    case "string":
-      return (v) => typeof v === "string" ? v : INVALID2;
-    case "boolean":
-      return (v) => typeof v === "boolean" ? v : INVALID2;
-    case "unknown":
-    case "any":
-      return (v) => v;
-    case "optional": {
-      const inner = def.innerType;
-      if (inner._zod.optin === "defaulted") return delegate(schema2);
-      const check3 = checkerOf(inner);
-      return (v) => v === void 0 ? v : check3(v);
-    }
-    case "nullable": {
-      const check3 = checkerOf(def.innerType);
-      return (v) => v === null ? v : check3(v);
-    }
-    case "array": {
-      const check3 = checkerOf(def.element);
-      return (v) => {
-        if (!Array.isArray(v)) return INVALID2;
-        let out;
-        for (let i = 0; i < v.length; i++) {
-          const r = check3(v[i]);
-          if (r === INVALID2) return INVALID2;
-          if (r !== v[i] && !out) out = v.slice(0, i);
-          if (out) out[i] = r;
-        }
-        return out ?? v;
-      };
-    }
-    case "object":
-      return compileObject(schema2);
-    default:
-      return delegate(schema2);
-  }
-}
-function compileObject(schema2) {
-  const { def } = schema2._zod;
-  const shape = def.shape ?? {};
-  if (Object.getOwnPropertySymbols(shape).length > 0) return delegate(schema2);
-  const catchall = def.catchall?._zod;
-  const looseUnknown = catchall !== void 0 && catchall.def.type === "unknown" && (catchall.def.checks?.length ?? 0) === 0;
-  if (catchall !== void 0 && !looseUnknown) return delegate(schema2);
-  const fields = [];
-  for (const key3 of Object.keys(shape)) {
-    if (key3 === "__proto__") continue;
-    const field3 = shape[key3]._zod;
-    const optional2 = field3.optin === "optional" && field3.optout === "optional";
-    if (!optional2 && field3.optin !== void 0) return delegate(schema2);
-    fields.push({ key: key3, check: checkerOf(shape[key3]), optional: optional2 });
-  }
-  const declared = new Map(fields.map((f, i) => [f.key, i]));
-  return (v) => {
-    if (typeof v !== "object" || v === null || Array.isArray(v)) return INVALID2;
-    const input2 = v;
-    let same = looseUnknown && Object.getPrototypeOf(input2) === Object.prototype && inZodOrder(input2, declared);
-    const values = new Array(fields.length);
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      const value = input2[f.key];
-      const r = f.check(value);
-      const present = f.key in input2;
-      if (r === INVALID2) {
-        if (f.optional && !present) continue;
-        return INVALID2;
-      }
-      if (!present) {
-        if (!f.optional) return INVALID2;
-        continue;
-      }
-      values[i] = r;
-      if (r !== value) same = false;
-    }
-    if (same) return input2;
-    const out = {};
-    for (let i = 0; i < fields.length; i++) {
-      const key3 = fields[i].key;
-      if (key3 in input2) out[key3] = values[i];
-    }
-    if (looseUnknown) {
-      for (const k in input2) {
-        if (k === "__proto__" || declared.has(k)) continue;
-        out[k] = input2[k];
-      }
-    }
-    return out;
-  };
-}
-function inZodOrder(input2, declared) {
-  let last = -1;
-  let undeclaredSeen = false;
-  for (const k in input2) {
-    if (k === "__proto__") return false;
-    const i = declared.get(k);
-    if (i === void 0) undeclaredSeen = true;
-    else if (undeclaredSeen || i < last) return false;
-    else last = i;
-  }
-  return true;
-}
-var INVALID2, compiled, compiling, SYNC;
-var init_fast_validate = __esm({
-  "src/manifests/fast-validate.ts"() {
-    "use strict";
-    INVALID2 = /* @__PURE__ */ Symbol("invalid");
-    compiled = /* @__PURE__ */ new WeakMap();
-    compiling = /* @__PURE__ */ new WeakSet();
-    SYNC = { async: false };
   }
 });
 
@@ -28541,8 +28698,8 @@ function readObjects(documents, cache2) {
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      const at4 = path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 };
-      diagnostics.push(diag(Codes.notKubernetes, path18.length > 0 ? "error" : "info", path18.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at4));
+      const at3 = path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 };
+      diagnostics.push(diag(Codes.notKubernetes, path18.length > 0 ? "error" : "info", path18.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
       return;
     }
     const kind = value.kind;
@@ -28589,9 +28746,9 @@ function readObjects(documents, cache2) {
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path18 } });
   };
   for (const d of documents) visit2(d, d.value, []);
-  for (const [kind, at4] of [...notModelledAt].sort(([a], [b]) => a < b ? -1 : 1)) {
+  for (const [kind, at3] of [...notModelledAt].sort(([a], [b]) => a < b ? -1 : 1)) {
     const count = skippedKinds.get(kind) ?? 1;
-    diagnostics.push(diag(Codes.networkingNotModelled, "warning", `${count} ${kind} object${count === 1 ? "" : "s"} not modelled: ${NETWORKING_NOT_MODELLED[kind]}`, at4));
+    diagnostics.push(diag(Codes.networkingNotModelled, "warning", `${count} ${kind} object${count === 1 ? "" : "s"} not modelled: ${NETWORKING_NOT_MODELLED[kind]}`, at3));
   }
   return { objects, diagnostics, skippedKinds };
 }
@@ -28963,10 +29120,10 @@ var init_id_set = __esm({
         if (list2.length === 1) return list2[0];
         if (!_IdSet.dense(size, total)) {
           const all = new Uint32Array(total);
-          let at4 = 0;
+          let at3 = 0;
           for (const s of list2) {
-            all.set(s.ids, at4);
-            at4 += s.count;
+            all.set(s.ids, at3);
+            at3 += s.count;
           }
           return _IdSet.fromSorted(size, all.sort());
         }
@@ -29048,11 +29205,11 @@ var init_id_set = __esm({
       static fromWords(size, words, count) {
         if (_IdSet.dense(size, count)) return new _IdSet(size, count, void 0, words);
         const ids = new Uint32Array(count);
-        let at4 = 0;
+        let at3 = 0;
         for (let i = 0; i < words.length; i++) {
           let w = words[i];
           while (w !== 0) {
-            ids[at4++] = i * 32 + (31 - Math.clz32(w & -w));
+            ids[at3++] = i * 32 + (31 - Math.clz32(w & -w));
             w &= w - 1;
           }
         }
@@ -29083,21 +29240,21 @@ function clusterRangeWarnings(policies, families, ranges) {
     for (const { direction, index, peer } of peers) {
       const key3 = `${direction}${index}`;
       if (warned.has(key3)) continue;
-      const at4 = () => originRef(p.origin, ["spec", direction, index]);
+      const at3 = () => originRef(p.origin, ["spec", direction, index]);
       if (!ranges || ranges.pods.length === 0) {
         const everything = peer.include.find((r) => families.includes(r.family) && rangeContains(r, fullRange(r.family)));
         if (everything) {
           warned.add(key3);
           const cidr = everything.family === 4 ? "0.0.0.0/0" : "::/0";
           out.push(
-            diag(Codes.podTrafficNotModelled, "warning", `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === "ingress" ? "admit" : "allow"} is not modelled (address peers match only addresses outside the cluster)`, at4(), "give --pod-cidr to apply it to pods")
+            diag(Codes.podTrafficNotModelled, "warning", `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === "ingress" ? "admit" : "allow"} is not modelled (address peers match only addresses outside the cluster)`, at3(), "give --pod-cidr to apply it to pods")
           );
         }
       } else if (!coversPodNetwork(peer, ranges.pods)) {
         const partial2 = ranges.pods.find((pr) => peer.include.some((r) => overlaps(r, pr)) && !peer.include.some((r) => rangeContains(r, pr) && !peer.exclude.some((x) => overlaps(x, pr))));
         if (partial2) {
           warned.add(key3);
-          out.push(diag(Codes.podTrafficNotModelled, "warning", `covers part of the pod network ${formatRange(partial2)}; pod addresses inside it are unknown, so it matches no pod`, at4()));
+          out.push(diag(Codes.podTrafficNotModelled, "warning", `covers part of the pod network ${formatRange(partial2)}; pod addresses inside it are unknown, so it matches no pod`, at3()));
         }
       }
     }
@@ -30067,12 +30224,12 @@ function backendServicePorts(ports, want, kind) {
   }
   return { ports: ports.filter((sp) => sp.name !== void 0 && sp.name !== null && sp.name === want.name || kind === "route" && sp.targetPort === want.name), byTargetPort: false };
 }
-function backendByTargetPortWarning(via, port2, service, at4) {
+function backendByTargetPortWarning(via, port2, service, at3) {
   return diag(
     Codes.backendTargetPort,
     "warning",
     `${via}: Service ${service} has no port ${port2?.number}; matched the port whose targetPort is ${port2?.number}, as ingress-nginx does`,
-    at4,
+    at3,
     `name the Service port (${service}'s port), not the container port`
   );
 }
@@ -31629,11 +31786,11 @@ function encodeParse(file2, parsed2) {
   let cursor = 0;
   const documents = [];
   for (const d of parsed2.documents) {
-    const at4 = text2.startsWith(d.text, cursor) ? cursor : text2.indexOf(d.text, cursor);
-    if (at4 >= 0) cursor = at4 + d.text.length;
+    const at3 = text2.startsWith(d.text, cursor) ? cursor : text2.indexOf(d.text, cursor);
+    if (at3 >= 0) cursor = at3 + d.text.length;
     const specials = [];
     collectSpecials(d.value, [], specials);
-    documents.push({ doc: d.doc, startLine: d.startLine, text: at4 >= 0 ? [at4, at4 + d.text.length] : d.text, value: d.value, ...specials.length > 0 ? { specials } : {} });
+    documents.push({ doc: d.doc, startLine: d.startLine, text: at3 >= 0 ? [at3, at3 + d.text.length] : d.text, value: d.value, ...specials.length > 0 ? { specials } : {} });
   }
   return { documents, diagnostics: parsed2.diagnostics.map((x) => x.at ? { ...x, at: { ...x.at, file: "" } } : x) };
 }
@@ -32590,7 +32747,7 @@ function parseCidrAliases(file2, text2) {
   const parsed2 = parseManifestFile({ path: file2, text: text2 });
   const doc = parsed2.documents[0];
   if (!doc || parsed2.diagnostics.some((d) => d.severity === "error")) return { aliases: [], diagnostics: parsed2.diagnostics.length > 0 ? parsed2.diagnostics : [diag(Codes.invalidField, "error", "empty CIDR aliases file", { file: file2, doc: 1, line: 1 })] };
-  const invalid = (message, at4) => diag(Codes.invalidField, "error", `${message} (expected name: CIDR or name: [CIDR, ...])`, locate(doc, at4));
+  const invalid = (message, at3) => diag(Codes.invalidField, "error", `${message} (expected name: CIDR or name: [CIDR, ...])`, locate(doc, at3));
   const r = AliasFile.safeParse(doc.value);
   if (!r.success) return { aliases: [], diagnostics: r.error.issues.map((i) => invalid(i.message, i.path.filter((p) => typeof p !== "symbol"))) };
   const aliases = [];
@@ -34530,9 +34687,9 @@ var init_attribution = __esm({
       /** Paths of the files each side loaded. */
       onHead = /* @__PURE__ */ new Set();
       onBase = /* @__PURE__ */ new Set();
-      filesOf(at4) {
-        if (!at4) return [];
-        const info = this.files.get(at4.file);
+      filesOf(at3) {
+        if (!at3) return [];
+        const info = this.files.get(at3.file);
         if (!info) return [];
         if (info.chart !== void 0) {
           const prefix = info.chart === "" ? "" : `${info.chart}/`;
@@ -34879,7 +35036,7 @@ function lintPolicies(engine) {
       });
       continue;
     }
-    const directions = DIRECTIONS.filter((d) => policy.governs[d]);
+    const directions = DIRECTIONS2.filter((d) => policy.governs[d]);
     const bound = directions.flatMap((d) => boundOf(policy, d));
     const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
     const settled = /* @__PURE__ */ new Set();
@@ -34969,7 +35126,7 @@ function compareFindings(a, b) {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
-var describeRule, DIRECTIONS;
+var describeRule, DIRECTIONS2;
 var init_lint = __esm({
   "src/connectivity/lint.ts"() {
     "use strict";
@@ -34980,7 +35137,7 @@ var init_lint = __esm({
     init_evaluate();
     init_policy();
     describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
-    DIRECTIONS = ["ingress", "egress"];
+    DIRECTIONS2 = ["ingress", "egress"];
   }
 });
 
@@ -35632,8 +35789,8 @@ var init_env = __esm({
 });
 
 // src/topology/scan.ts
-function traceValue(at4, c, values) {
-  const chart = values.find((v) => at4.file.startsWith(`${v.chart}/`));
+function traceValue(at3, c, values) {
+  const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`));
   if (!chart) return void 0;
   for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
     for (const f of chart.files) {
@@ -35782,29 +35939,29 @@ function configMapFiles(cm) {
   return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
 }
 function lineOf(origin, path18, value, offset, docLines) {
-  const at4 = originRef(origin, path18);
+  const at3 = originRef(origin, path18);
   const before = value.slice(0, offset);
   const index = before.split("\n").length - 1;
   const valueLine = (value.split("\n")[index] ?? "").trim();
-  if (at4.line === void 0 || valueLine === "") return at4;
+  if (at3.line === void 0 || valueLine === "") return at3;
   const doc = origin.document;
   let lines = docLines.get(doc);
   if (!lines) {
     lines = doc.text.split("\n");
     docLines.set(doc, lines);
   }
-  const first = at4.line - doc.startLine;
+  const first = at3.line - doc.startLine;
   for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
     const col = lines[j].indexOf(valueLine);
-    if (col >= 0 && (j > first || index === 0)) return { ...at4, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
+    if (col >= 0 && (j > first || index === 0)) return { ...at3, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
   }
-  return at4;
+  return at3;
 }
 function resolveAddress(f, w, ctx) {
-  const { c, at: at4, via } = f;
+  const { c, at: at3, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src = { kind: "workload", ref: w.ref };
-  const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at4(), ...via ? { via: via() } : {}, reason: reason2, detail });
+  const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason: reason2, detail });
   const add = (dst, conns2, service) => {
     links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
@@ -35862,7 +36019,7 @@ function podOwners(workloads, pod) {
   return named.length > 0 ? named : workloads;
 }
 function reachService(f, w, ctx, service, definition, add) {
-  const { c, at: at4 } = f;
+  const { c, at: at3 } = f;
   const { all, ports, workloads } = definition;
   if (c.port === void 0 && all.length > 1) {
     const key3 = `${workloadKey(w.ref)}\0${service}`;
@@ -35873,7 +36030,7 @@ function reachService(f, w, ctx, service, definition, add) {
           Codes.addressWithoutPort,
           "warning",
           `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
-          at4(),
+          at3(),
           "write the port in the address (host:port) or review the link in a links file"
         )
       );
@@ -35889,7 +36046,7 @@ function duplicateServiceWarnings(services) {
   const out = [];
   for (const [key3, entries2] of [...services].sort(([a], [b]) => compareStrings(a, b))) {
     if (entries2.length < 2) continue;
-    const places = entries2.map((e) => originRef(e.origin, ["metadata", "name"])).map((at4) => `${at4.file}:${at4.line ?? "?"}`);
+    const places = entries2.map((e) => originRef(e.origin, ["metadata", "name"])).map((at3) => `${at3.file}:${at3.line ?? "?"}`);
     for (const e of entries2.slice(1)) {
       out.push(
         diag(
@@ -35929,9 +36086,9 @@ function evidence(f, service, values) {
   if (service) ev.service = service;
   return ev;
 }
-function exposureEvidence(object2, at4) {
+function exposureEvidence(object2, at3) {
   const ev = { kind: "exposure", object: object2 };
-  lazyField(ev, "at", at4);
+  lazyField(ev, "at", at3);
   return ev;
 }
 function once(compute) {
@@ -35993,16 +36150,16 @@ function serviceFor(host, namespace, services) {
 }
 function addExposures(cluster, services, links) {
   const warnings = [];
-  const expose = (src, ns, name, port2, kind, object2, at4) => {
-    at4 = once(at4);
+  const expose = (src, ns, name, port2, kind, object2, at3) => {
+    at3 = once(at3);
     for (const svc of services.get(`${ns}/${name}`) ?? []) {
       const picked = backendServicePorts(svc.object.spec?.ports ?? [], port2, kind);
-      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port2, name, at4()));
+      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port2, name, at3()));
       const ports = picked.ports;
       for (const w of svc.workloads) {
         const reached = targetConns(ports, w.pods);
         const conns2 = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
-        if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, exposureEvidence(object2, at4));
+        if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, exposureEvidence(object2, at3));
       }
     }
   };
@@ -37143,8 +37300,8 @@ function canonical2(v) {
   return JSON.stringify(v);
 }
 function where(o) {
-  const at4 = originRef(o.origin);
-  return at4.line !== void 0 ? `${at4.file}:${at4.line}` : at4.file;
+  const at3 = originRef(o.origin);
+  return at3.line !== void 0 ? `${at3.file}:${at3.line}` : at3.file;
 }
 function runClusterDrift(io, request, settings) {
   if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
@@ -37430,8 +37587,8 @@ function runGatedCheck(io, request, gates, settings) {
       show = (file2) => file2;
     }
     const policiesDir = gates.policies === void 0 ? void 0 : request.kind === "repo" && tree ? import_node_path4.default.join(tree.dir, gates.policies) : gates.policies;
-    const at4 = (r) => r ? { ...r, file: show(r.file) } : void 0;
-    const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at4(d.at) } : d);
+    const at3 = (r) => r ? { ...r, file: show(r.file) } : void 0;
+    const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at3(d.at) } : d);
     const extra = [];
     let baseline2;
     let baselineOutcome;
@@ -37470,11 +37627,11 @@ function runGatedCheck(io, request, gates, settings) {
         ...driftOutcome.drift.missing.map((f) => {
           const ev = f.reasons.flatMap((r) => r.kind === "link" ? r.evidence : []).find((e) => "at" in e);
           const where3 = ev && "at" in ev ? ev.at : void 0;
-          return { kind: "missing", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...where3 ? { at: at4(where3) } : {} };
+          return { kind: "missing", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...where3 ? { at: at3(where3) } : {} };
         }),
         ...driftOutcome.drift.excess.map((f) => {
           const where3 = f.allowers.find((a) => a.step?.at)?.step?.at;
-          return { kind: "excess", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...where3 ? { at: at4(where3) } : {} };
+          return { kind: "excess", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...where3 ? { at: at3(where3) } : {} };
         })
       ];
       let fix;
@@ -37639,7 +37796,7 @@ var init_summary = __esm({
 
 // src/report/check/json.ts
 function decision(d) {
-  return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at2(s.at), conns: s.conns.toString() })) };
+  return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at(s.at), conns: s.conns.toString() })) };
 }
 function item(it) {
   return {
@@ -37660,28 +37817,28 @@ function renderCheckJson(o) {
     ...o.commits ? { commits: o.commits } : {},
     changed_files: o.changedFiles,
     outside: o.outside.map(item),
-    ...o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at2(v.at) })) } : {},
-    ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at2(f.at) })) } : {},
+    ...o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {},
+    ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {},
     ...o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, ...w.peerText !== w.peer ? { addresses: w.peerText } : {}, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {},
     ...o.lint ? {
       lint: {
-        findings: o.lint.findings.map((f) => ({ kind: f.kind, code: f.code, policy: f.policy, ...f.rule ? { rule: f.rule } : {}, at: at2(f.at), message: f.message, covered_by: f.coveredBy })),
+        findings: o.lint.findings.map((f) => ({ kind: f.kind, code: f.code, policy: f.policy, ...f.rule ? { rule: f.rule } : {}, at: at(f.at), message: f.message, covered_by: f.coveredBy })),
         existing_on_base: o.lint.existing
       }
     } : {},
     groups: o.groups.map((g) => ({
-      causes: g.causes.map((c) => ({ ...c.cause, at: at2(c.cause.at), files: c.files })),
+      causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
       items: g.items.map(item)
     })),
     broken_links: o.broken.map(unmet),
     already_unmet_links: o.alreadyUnmet.map(unmet),
-    gaps: o.gaps.map((g) => ({ ...g, at: at2(g.at) })),
+    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) })),
     ...o.traffic ? { traffic: { observed_not_declared: o.traffic.observedNotDeclared.map(linkGap), declared_not_observed: o.traffic.declaredNotObserved.map(linkGap) } } : {}
   };
   return `${JSON.stringify(data, null, 2)}
 `;
 }
-var at2, linkGap, unmet;
+var at, linkGap, unmet;
 var init_json = __esm({
   "src/report/check/json.ts"() {
     "use strict";
@@ -37689,7 +37846,7 @@ var init_json = __esm({
     init_links();
     init_merge();
     init_summary();
-    at2 = (r) => r ? `${r.file}:${r.line ?? 0}` : void 0;
+    at = (r) => r ? `${r.file}:${r.line ?? 0}` : void 0;
     linkGap = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
     unmet = (u) => ({
       src: peerKey(u.link.src),
@@ -39791,10 +39948,10 @@ function existingSelections(cluster, existing) {
       const selector = p.object.spec?.podSelector ?? {};
       if (!w.pods.some((pod) => selectorMatches(selector, pod.labels))) continue;
       const name = `NetworkPolicy ${ns}/${p.object.metadata.name ?? ""}`;
-      const at4 = originRef(p.origin, ["spec", "podSelector"]);
+      const at3 = originRef(p.origin, ["spec", "podSelector"]);
       skip.set(workloadKey(w.ref), name);
       diagnostics.push(
-        diag(Codes.existingPolicySkipped, "info", `${workloadKey(w.ref)} left untouched: the existing ${name} already selects it${at4.line !== void 0 ? ` (${at4.file}:${at4.line})` : ""}`, originRef(w.origin, ["metadata", "name"]))
+        diag(Codes.existingPolicySkipped, "info", `${workloadKey(w.ref)} left untouched: the existing ${name} already selects it${at3.line !== void 0 ? ` (${at3.file}:${at3.line})` : ""}`, originRef(w.origin, ["metadata", "name"]))
       );
       break;
     }
@@ -39902,21 +40059,21 @@ function parseLinksFile(file2, text2, workloads, cluster) {
       return;
     }
     const l = one.data;
-    const at4 = (field3) => locate(doc, ["links", i, field3]);
+    const at3 = (field3) => locate(doc, ["links", i, field3]);
     const service = (text3, field3) => {
       const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text3.trim());
       if (!m) return void 0;
       if (!services) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text3.trim()} names a Service, resolved only against manifests (--manifests)`, at4(field3)));
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text3.trim()} names a Service, resolved only against manifests (--manifests)`, at3(field3)));
         return false;
       }
       const svc = services.get(`${m[1]}/${m[2]}`);
       if (!svc) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at4(field3)));
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at3(field3)));
         return false;
       }
       if (svc.workloads.length === 0) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at4(field3)));
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at3(field3)));
         return false;
       }
       return { svc };
@@ -39924,7 +40081,7 @@ function parseLinksFile(file2, text2, workloads, cluster) {
     const peer = (text3, field3) => {
       const r = parsePeer(text3, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text3.trim()) ? workloads : void 0);
       if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at4(field3)));
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at3(field3)));
       return void 0;
     };
     const srcSvc = service(l.src, "src");
@@ -39932,7 +40089,7 @@ function parseLinksFile(file2, text2, workloads, cluster) {
     if (srcSvc === false || dstSvc === false) return;
     const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
     const conns2 = parseConns(l.conns);
-    if (!conns2) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at4("conns")));
+    if (!conns2) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at3("conns")));
     const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns2 && servicePortsToTargets(dstSvc.svc, w, conns2) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns: conns2 }));
     if (srcs.length === 0 || dsts.length === 0 || !conns2) return;
     const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
@@ -39941,7 +40098,7 @@ function parseLinksFile(file2, text2, workloads, cluster) {
         if (peerKey(src) === peerKey(d.peer)) {
           if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
         } else if (!d.conns || d.conns.isEmpty) {
-          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at4("conns")));
+          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at3("conns")));
         } else links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
       }
     }
@@ -40338,7 +40495,7 @@ function reasonText(r) {
 function stepText2(s) {
   if (s.layer === "default") return `[default] ${s.verdict} ${s.conns.toString()}: no policy applies`;
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  return `[${s.layer}] ${s.verdict} ${s.conns.toString()}: ${s.policy ?? ""}${rule}${s.at ? ` (${at3(s.at)})` : ""}`;
+  return `[${s.layer}] ${s.verdict} ${s.conns.toString()}: ${s.policy ?? ""}${rule}${s.at ? ` (${at2(s.at)})` : ""}`;
 }
 function blockers(x, lack) {
   if (!x) return [];
@@ -40424,10 +40581,10 @@ function renderRepoDriftMd(r) {
 `;
 }
 function stepJson(s) {
-  return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at3(s.at) } : {}, conns: s.conns.toString() };
+  return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at2(s.at) } : {}, conns: s.conns.toString() };
 }
 function reasonJson(r) {
-  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at3(e.at) } : {} }));
+  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at2(e.at) } : {} }));
 }
 function renderRepoDriftJson(r) {
   const d = r.drift;
@@ -40565,7 +40722,7 @@ function renderClusterDriftSarif(r) {
 function renderClusterDrift(format, r) {
   return { txt: renderClusterDriftTxt, md: renderClusterDriftMd, json: renderClusterDriftJson, sarif: renderClusterDriftSarif }[format](r);
 }
-var VERIFY_FORMATS, at3, RULES;
+var VERIFY_FORMATS, at2, RULES;
 var init_verify2 = __esm({
   "src/report/verify.ts"() {
     "use strict";
@@ -40578,7 +40735,7 @@ var init_verify2 = __esm({
     init_escape();
     init_sarif();
     VERIFY_FORMATS = ["txt", "md", "json", "sarif"];
-    at3 = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
+    at2 = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
     RULES = [
       { id: Codes.driftMissing, description: "A connection the manifests need is blocked by the committed policies" },
       { id: Codes.driftExcess, description: "The committed policies allow a connection beyond what the manifests need" },
@@ -40718,17 +40875,17 @@ function runLinksValidate(io, file2, manifests, settings) {
   diagnostics.push(...r.diagnostics);
   const seen = /* @__PURE__ */ new Map();
   for (const l of r.links) {
-    const at4 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file: file2, doc: 1 };
+    const at3 = l.evidence.find((e) => e.kind === "intent")?.at ?? { file: file2, doc: 1 };
     const key3 = `${peerKey(l.src)} => ${peerKey(l.dst)}`;
     const first = seen.get(key3);
-    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key3} is listed again (first at line ${first}); the two are merged`, at4));
-    else seen.set(key3, at4.line ?? 0);
+    if (first !== void 0) diagnostics.push(diag(Codes.linkDuplicate, "warning", `${key3} is listed again (first at line ${first}); the two are merged`, at3));
+    else seen.set(key3, at3.line ?? 0);
     if (!workloads) continue;
     for (const [field3, p] of [
       ["src", l.src],
       ["dst", l.dst]
     ]) {
-      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at4, path: [...at4.path ?? [], field3] }));
+      if (p.kind === "workload" && !workloads.has(workloadKey(p.ref))) diagnostics.push(diag(Codes.linkUnknownWorkload, "error", `no workload ${workloadKey(p.ref)} in the manifests`, { ...at3, path: [...at3.path ?? [], field3] }));
     }
   }
   return { links: r.links, diagnostics };
@@ -41020,8 +41177,8 @@ var init_sarif_results = __esm({
 });
 
 // src/report/baseline.ts
-function where2(at4) {
-  return at4 ? `${at4.file}:${at4.line ?? 1}` : "";
+function where2(at3) {
+  return at3 ? `${at3.file}:${at3.line ?? 1}` : "";
 }
 function ruleTitle(r) {
   return `${where2(ruleRefOrigin(r))} ${ruleRefLabel(r)}`;
@@ -41102,9 +41259,9 @@ function renderBaselineMd(o) {
 `;
 }
 function ruleJson(r) {
-  const at4 = ruleRefOrigin(r);
-  if (r.kind === "default-deny") return { kind: "default-deny", file: at4.file, line: at4.line ?? 1 };
-  return { kind: "rule", name: r.rule.name, action: r.rule.action, file: at4.file, line: at4.line ?? 1, from: formatEndpoint(r.rule.from), to: formatEndpoint(r.rule.to), conns: r.rule.conns.toString() };
+  const at3 = ruleRefOrigin(r);
+  if (r.kind === "default-deny") return { kind: "default-deny", file: at3.file, line: at3.line ?? 1 };
+  return { kind: "rule", name: r.rule.name, action: r.rule.action, file: at3.file, line: at3.line ?? 1, from: formatEndpoint(r.rule.from), to: formatEndpoint(r.rule.to), conns: r.rule.conns.toString() };
 }
 function renderBaselineJson(o) {
   const doc = {
@@ -41155,22 +41312,22 @@ function renderBaselineSarif(o, version2) {
     });
   }
   for (const d of o.disagreements) {
-    const at4 = ruleRefOrigin(d.rule);
+    const at3 = ruleRefOrigin(d.rule);
     results.push({
       ruleId: Codes.baselineDisagreement,
       level: "error",
       message: `builtin says ${ruleRefLabel(d.rule)} ${d.builtinHolds ? "holds" : "is violated"}, nca says it ${d.ncaHolds ? "holds" : "is violated"}; smallest differing pair: ${pairText(d.witness)}`,
-      location: { file: at4.file, ...at4.line !== void 0 ? { line: at4.line } : {} },
+      location: { file: at3.file, ...at3.line !== void 0 ? { line: at3.line } : {} },
       fingerprint: `${ruleTitle(d.rule)}|disagreement`
     });
   }
   for (const n of o.engineNotes) {
-    const at4 = n.rule ? ruleRefOrigin(n.rule) : void 0;
+    const at3 = n.rule ? ruleRefOrigin(n.rule) : void 0;
     results.push({
       ruleId: Codes.baselineEngineNote,
       level: "note",
       message: n.message,
-      ...at4 ? { location: { file: at4.file, ...at4.line !== void 0 ? { line: at4.line } : {} } } : {},
+      ...at3 ? { location: { file: at3.file, ...at3.line !== void 0 ? { line: at3.line } : {} } } : {},
       fingerprint: `${n.rule ? ruleTitle(n.rule) : "run"}|note|${n.message}`
     });
   }
@@ -41697,12 +41854,12 @@ function remoteKustomizeReferences(file2) {
   for (const d of documents) {
     if (typeof d.value !== "object" || d.value === null || Array.isArray(d.value)) continue;
     const k = d.value;
-    const refuse = (value, at4) => out.push(
+    const refuse = (value, at3) => out.push(
       diag(
         Codes.renderRemoteReference,
         "error",
         `${visible(JSON.stringify(value))} is remote: netpol-ci renders offline and does not fetch it; overlay not rendered`,
-        locate(d, at4),
+        locate(d, at3),
         "vendor it into the repository (kustomize localize), or set NETPOL_CI_RENDER_NETWORK=allow for a trusted repository"
       )
     );
@@ -41881,10 +42038,10 @@ function hashFolder(dir, h) {
     }
   }
 }
-function refuseUnsafeTree(problems, what, at4) {
+function refuseUnsafeTree(problems, what, at3) {
   if (problems.length === 0) return [];
   const shown = problems.slice(0, 5).join("; ") + (problems.length > 5 ? `; and ${problems.length - 5} more` : "");
-  return [diag(Codes.renderTreeEscape, "error", `${what} holds files that may not be read: ${shown}; not rendered`, at4, "only regular files inside the chart or overlay tree are rendered")];
+  return [diag(Codes.renderTreeEscape, "error", `${what} holds files that may not be read: ${shown}; not rendered`, at3, "only regular files inside the chart or overlay tree are rendered")];
 }
 function renderNetworkAllowed() {
   return process.env.NETPOL_CI_RENDER_NETWORK === "allow";
@@ -42021,9 +42178,9 @@ function releaseNameOf(folder, chart) {
   return name || (chart ?? "release").toLowerCase();
 }
 function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, repositoryRoot = false, contentRoot) {
-  const at4 = { file: `${display}/Chart.yaml`, doc: 0 };
+  const at3 = { file: `${display}/Chart.yaml`, doc: 0 };
   const tree = cache2.tree(chartDir);
-  const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at4);
+  const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at3);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
   const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path9.default.resolve(contentRoot));
@@ -42032,11 +42189,11 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
     return {
       files: [],
       values: [],
-      diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at4, "run helm dependency build and commit charts/, or vendor the subcharts")]
+      diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")]
     };
   }
   const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path9.default.posix.normalize(`${display}/${import_node_path9.default.relative(chartDir, d.dir).split(import_node_path9.default.sep).join("/")}`) }));
-  const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at4));
+  const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at3));
   if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
   const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf("", chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
@@ -42048,7 +42205,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
-    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at4, "install helm v3 or set HELM_PATH")] };
+    return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at3, "install helm v3 or set HELM_PATH")] };
   }
   const h = (0, import_node_crypto2.createHash)("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
   h.update(tree.hash);
@@ -42071,15 +42228,15 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   } finally {
     if (copy) (0, import_node_fs4.rmSync)(import_node_path9.default.dirname(copy), { recursive: true, force: true });
   }
-  const result = r.ok ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at4)] };
+  const result = r.ok ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
   cache2.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [] };
 }
 function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, f))) ?? "kustomization.yaml";
-  const at4 = { file: `${display}/${kfile}`, doc: 0 };
+  const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const tree = cache2.tree(contentRoot);
-  const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at4);
+  const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at3);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
   if (!renderNetworkAllowed()) {
     const remote = remoteReferences(dir, display, contentRoot);
@@ -42089,7 +42246,7 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   cache2.useFolder(opts.cacheDir);
   const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
-    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at4, "install kubectl or set KUBECTL_PATH")] };
+    return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at3, "install kubectl or set KUBECTL_PATH")] };
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
@@ -42101,7 +42258,7 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const r = run(bin, args, contentRoot, opts);
   const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
     files: [],
-    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at4, offlineHint(r))]
+    diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at3, offlineHint(r))]
   };
   cache2.setOverlay(key3, result);
   return result;
@@ -42124,8 +42281,8 @@ function readHelmConfig(file2) {
   const parsed2 = HelmConfigSchema.safeParse(doc.value);
   if (!parsed2.success) {
     const issue2 = parsed2.error.issues[0];
-    const at4 = issue2 ? issue2.path.filter((p) => typeof p !== "symbol") : [];
-    throw new Error(`line ${locate(doc, at4).line ?? 1}, ${at4.length > 0 ? at4.join(".") : "(top level)"}: ${issue2?.message ?? "invalid"}`);
+    const at3 = issue2 ? issue2.path.filter((p) => typeof p !== "symbol") : [];
+    throw new Error(`line ${locate(doc, at3).line ?? 1}, ${at3.length > 0 ? at3.join(".") : "(top level)"}: ${issue2?.message ?? "invalid"}`);
   }
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(parsed2.data.charts)) {
@@ -42203,10 +42360,10 @@ function listFolder(abs, root, map3, diagnostics, regular) {
   const files = [];
   const { entries: entries2, problems } = walkTree(abs, root, { skipFolder: skippedByScan });
   for (const p of problems) {
-    const at4 = { file: map3.display(p.abs), doc: 0 };
-    if (p.kind === "unreadableFolder") diagnostics.push(diag(Codes.unreadableFolder, "error", `cannot read folder (${p.detail}); its files are not analysed`, at4));
-    else if (p.kind === "skippedFolder") diagnostics.push(diag(Codes.skippedDotfile, "info", `folder ${p.detail} skipped on purpose (dot-folders and node_modules are not scanned)`, at4));
-    else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at4));
+    const at3 = { file: map3.display(p.abs), doc: 0 };
+    if (p.kind === "unreadableFolder") diagnostics.push(diag(Codes.unreadableFolder, "error", `cannot read folder (${p.detail}); its files are not analysed`, at3));
+    else if (p.kind === "skippedFolder") diagnostics.push(diag(Codes.skippedDotfile, "info", `folder ${p.detail} skipped on purpose (dot-folders and node_modules are not scanned)`, at3));
+    else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at3));
   }
   for (const e of entries2) {
     if (!MANIFEST_NAME.test(import_node_path10.default.posix.basename(e.rel))) continue;
@@ -42220,22 +42377,22 @@ function listFolder(abs, root, map3, diagnostics, regular) {
   return files;
 }
 function readOne(abs, root, maxBytes, files, diagnostics, seen, map3, listedReal) {
-  const at4 = { file: map3.display(abs), doc: 0 };
+  const at3 = { file: map3.display(abs), doc: 0 };
   const r = readRegularFile(abs, root, maxBytes, listedReal);
   if (!r.ok) {
     const code2 = { escape: Codes.symlinkEscape, special: Codes.notRegularFile, tooLarge: Codes.tooLarge, unreadable: Codes.unreadable }[r.refusal.kind];
-    diagnostics.push(diag(code2, "error", refusalMessage(r.refusal, maxBytes), at4));
+    diagnostics.push(diag(code2, "error", refusalMessage(r.refusal, maxBytes), at3));
     return;
   }
   if (seen.has(r.real)) return;
   seen.add(r.real);
   const decoded = decodeManifest(r.bytes);
   if (!decoded.ok) {
-    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, at4));
+    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, at3));
     return;
   }
-  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at4));
-  files.push({ path: at4.file, text: decoded.text });
+  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at3));
+  files.push({ path: at3.file, text: decoded.text });
 }
 
 // src/io/changes.ts
@@ -42558,12 +42715,12 @@ function traceCut(file2, env = process.env, cores = import_node_os4.default.avai
     const buffer = Buffer.allocUnsafe(4096);
     const head = buffer.subarray(0, (0, import_node_fs10.readSync)(fd, buffer, 0, buffer.length, 0)).toString("utf8");
     if (/^[\s\uFEFF]*\[/.test(head)) return void 0;
-    for (let at4 = Math.floor(size / 2); at4 < size; ) {
-      const n = (0, import_node_fs10.readSync)(fd, buffer, 0, buffer.length, at4);
+    for (let at3 = Math.floor(size / 2); at3 < size; ) {
+      const n = (0, import_node_fs10.readSync)(fd, buffer, 0, buffer.length, at3);
       if (n === 0) break;
       const nl = buffer.subarray(0, n).indexOf(10);
-      if (nl >= 0) return at4 + nl + 1 < size ? at4 + nl + 1 : void 0;
-      at4 += n;
+      if (nl >= 0) return at3 + nl + 1 < size ? at3 + nl + 1 : void 0;
+      at3 += n;
     }
     return void 0;
   } finally {

@@ -14,6 +14,9 @@ import {
   workflowRunOf
 } from "../chunks/chunk-3O7BJIME.js";
 import {
+  yieldBackgroundThreads
+} from "../chunks/chunk-TX2NFAD4.js";
+import {
   ConfigError,
   ExitCode
 } from "../chunks/chunk-L6SWB32J.js";
@@ -57,4 +60,5 @@ async function pullRequestTarget(rt, given, token) {
 }
 
 // src/action/entries/comment.ts
+yieldBackgroundThreads();
 process.exitCode = await runAction(commentAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

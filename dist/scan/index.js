@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-YROKNASL.js";
+} from "../chunks/chunk-CSOCKE4A.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-JBZWDLI2.js";
+} from "../chunks/chunk-46UYKBPK.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-6GE6NAXJ.js";
+} from "../chunks/chunk-VREAUM4C.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-RAMNGDNX.js";
+} from "../chunks/chunk-LATYBFEM.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-LYG3EMSF.js";
+} from "../chunks/chunk-FRC7G7MB.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -36,6 +36,9 @@ import {
   writeReport,
   writeSummary
 } from "../chunks/chunk-3O7BJIME.js";
+import {
+  yieldBackgroundThreads
+} from "../chunks/chunk-TX2NFAD4.js";
 import {
   ExitCode,
   dump
@@ -202,4 +205,5 @@ var scanAction = defineAction(scanSpec, async (inputs, rt) => {
 });
 
 // src/action/entries/scan.ts
+yieldBackgroundThreads();
 process.exitCode = await runAction(scanAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-XJQEIC6H.js";
-import "../chunks/chunk-6M4EUF5B.js";
+} from "../chunks/chunk-QGF7G74Y.js";
+import "../chunks/chunk-53CHSXPR.js";
 import {
   findGaps
-} from "../chunks/chunk-YROKNASL.js";
+} from "../chunks/chunk-CSOCKE4A.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-JBZWDLI2.js";
+} from "../chunks/chunk-46UYKBPK.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-6GE6NAXJ.js";
+} from "../chunks/chunk-VREAUM4C.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-RAMNGDNX.js";
+} from "../chunks/chunk-LATYBFEM.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -45,7 +45,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-LYG3EMSF.js";
+} from "../chunks/chunk-FRC7G7MB.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -57,6 +57,9 @@ import {
   writeReport,
   writeSummary
 } from "../chunks/chunk-3O7BJIME.js";
+import {
+  yieldBackgroundThreads
+} from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode,
@@ -416,4 +419,5 @@ var synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) => {
 });
 
 // src/action/entries/synthesize.ts
+yieldBackgroundThreads();
 process.exitCode = await runAction(synthesizeAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));

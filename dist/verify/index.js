@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-WVR5FOLS.js";
-import "../chunks/chunk-27YIP6TG.js";
+} from "../chunks/chunk-I4OCJNYB.js";
+import "../chunks/chunk-Q6AX24RO.js";
 import {
   explanationData
-} from "../chunks/chunk-MZTPDZR4.js";
+} from "../chunks/chunk-SSKCD43S.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-XJQEIC6H.js";
-import "../chunks/chunk-6M4EUF5B.js";
-import "../chunks/chunk-JBZWDLI2.js";
+} from "../chunks/chunk-QGF7G74Y.js";
+import "../chunks/chunk-53CHSXPR.js";
+import "../chunks/chunk-46UYKBPK.js";
 import {
   evidenceText
-} from "../chunks/chunk-6GE6NAXJ.js";
+} from "../chunks/chunk-VREAUM4C.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-RAMNGDNX.js";
+} from "../chunks/chunk-LATYBFEM.js";
 import {
   peerKey
-} from "../chunks/chunk-LYG3EMSF.js";
+} from "../chunks/chunk-FRC7G7MB.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -41,6 +41,9 @@ import {
   writeReport,
   writeSummary
 } from "../chunks/chunk-3O7BJIME.js";
+import {
+  yieldBackgroundThreads
+} from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
@@ -291,4 +294,5 @@ var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
 });
 
 // src/action/entries/verify.ts
+yieldBackgroundThreads();
 process.exitCode = await runAction(verifyAction, nodeRuntime(nodeIo(), gitHubApiFor(process.env)));
