@@ -1,7 +1,7 @@
 import { NAMESPACE_NAME_LABEL, workloadKey, type Cluster, type ContainerPort, type WorkloadRef } from '../manifests/cluster.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import type { NamespaceMatch } from './policy.js';
-import { isEmptySelector, labelsKey, selectorImplies, selectorKey, selectorMatches, type Labels } from './selector.js';
+import { isEmptySelector, labelsKey, selectorImplies, selectorKey, selectorMatcher, selectorMatches, type Labels } from './selector.js';
 
 /**
  * Equivalence classes of pods. Pods in one namespace with the same labels and the same declared
@@ -201,9 +201,10 @@ export class PodClasses {
       candidates = inNamespaces.sort((a, b) => a - b);
     }
     const empty = isEmptySelector(pods);
+    const matches = selectorMatcher(pods);
     const out = candidates.filter((id) => {
       const c = this.all[id] as PodClass;
-      if (!(namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels)))) return false;
+      if (!(namespaces.has(c.namespace) && (empty || matches(c.labels)))) return false;
       // the witness matching is necessary (it is one of the pods represented), not sufficient
       return !(peerOfRepresentatives && c.represents) || representedWithin(c.represents, ns, pods);
     });

@@ -51,9 +51,58 @@ export function workloadsByNamespace(workloads: readonly Workload[]): Map<string
 /** The workloads a Service selects (same namespace, selector over pod labels). */
 export function serviceWorkloads(svc: ServiceObj, byNamespace: ReadonlyMap<string, readonly Workload[]>): Workload[] {
   const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return [];
+  if (!selector) return [];
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels) || selectsStatefulSetPod(selector, w, p.labels)));
+  const candidates = workloadsWithLabels(byNamespace, ns, selector, keys);
+  const asSelector = { matchLabels: selector };
+  return candidates.filter((w) => selectsWorkload(asSelector, w));
+}
+
+/** Whether a Service's selector (`{matchLabels: spec.selector}`) selects a pod of the workload (namespaces aside). */
+export function selectsWorkload(selector: { readonly matchLabels: Readonly<Record<string, string>> }, w: Workload): boolean {
+  return w.pods.some((p) => selectorMatches(selector, p.labels) || selectsStatefulSetPod(selector.matchLabels, w, p.labels));
+}
+
+/** Per grouping of workloads (one per analysis): namespace -> `key\0value` -> the workloads with a pod carrying that label, in the grouping's order. */
+const labelIndexes = new WeakMap<ReadonlyMap<string, readonly Workload[]>, Map<string, Map<string, Workload[]>>>();
+
+/**
+ * The workloads of `ns` that may have a pod the selector matches: those carrying its rarest label
+ * (every Service is matched against its namespace: without the index that is Services times
+ * workloads). Labels the StatefulSet controller adds to pods (selectsStatefulSetPod) are in no
+ * template, so they never narrow the candidates. In the grouping's order, as a filter would give.
+ */
+function workloadsWithLabels(byNamespace: ReadonlyMap<string, readonly Workload[]>, ns: string, selector: Readonly<Record<string, string>>, keys: readonly string[]): readonly Workload[] {
+  const all = byNamespace.get(ns) ?? [];
+  let rarest: readonly Workload[] | undefined;
+  for (const k of keys) {
+    if (k === POD_NAME_LABEL || k === POD_INDEX_LABEL) continue;
+    const carrying = labelIndex(byNamespace, ns).get(`${k}\0${selector[k]}`) ?? [];
+    if (rarest === undefined || carrying.length < rarest.length) rarest = carrying;
+  }
+  return rarest ?? all;
+}
+
+function labelIndex(byNamespace: ReadonlyMap<string, readonly Workload[]>, ns: string): Map<string, Workload[]> {
+  let byNs = labelIndexes.get(byNamespace);
+  if (!byNs) labelIndexes.set(byNamespace, (byNs = new Map()));
+  let index = byNs.get(ns);
+  if (index) return index;
+  index = new Map();
+  for (const w of byNamespace.get(ns) ?? []) {
+    for (const p of w.pods) {
+      for (const k of Object.keys(p.labels)) {
+        const label = `${k}\0${p.labels[k]}`;
+        const list = index.get(label);
+        if (!list) index.set(label, [w]);
+        else if (list[list.length - 1] !== w) list.push(w);
+      }
+    }
+  }
+  byNs.set(ns, index);
+  return index;
 }
 
 /** Labels the StatefulSet controller adds to each of its pods: `<name>-<ordinal>`, and the ordinal. */

@@ -34,6 +34,21 @@ export function selectorMatches(selector: LabelSelector, labels: Labels): boolea
   return true;
 }
 
+/**
+ * `selectorMatches(selector, ·)` for many label sets: the selector's labels are listed once, not
+ * per call (a selector is matched against every candidate pod class).
+ */
+export function selectorMatcher(selector: LabelSelector): (labels: Labels) => boolean {
+  const matchLabels = selector.matchLabels;
+  const keys = matchLabels ? Object.keys(matchLabels) : [];
+  const values = keys.map((k) => (matchLabels as Labels)[k]);
+  const rest: LabelSelector | undefined = selector.matchExpressions && selector.matchExpressions.length > 0 ? { matchExpressions: selector.matchExpressions } : undefined;
+  return (labels) => {
+    for (let i = 0; i < keys.length; i++) if (labels[keys[i] as string] !== values[i]) return false;
+    return rest === undefined || selectorMatches(rest, labels);
+  };
+}
+
 export function isEmptySelector(selector: LabelSelector): boolean {
   const labels = selector.matchLabels;
   if (labels) for (const _ in labels) if (Object.prototype.hasOwnProperty.call(labels, _)) return false;

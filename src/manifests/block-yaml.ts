@@ -56,12 +56,19 @@ const RBRACE = 0x7d;
 // times as fast as this many ranges, and every byte of the input passes through it.
 const UNSUPPORTED_CHARACTER = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
+/** Whether no character of `text` is one the reader leaves to js-yaml: then no part of it has one either. */
+export function onlySupportedCharacters(text: string): boolean {
+  return !UNSUPPORTED_CHARACTER.test(text);
+}
+
 /**
  * Reads one document chunk (as `splitDocuments` cuts it, possibly starting with a `---` line)
- * with the schema's implicit resolvers, or returns FALLBACK.
+ * with the schema's implicit resolvers, or returns FALLBACK. `charactersChecked`: the caller
+ * found onlySupportedCharacters true of a text the chunk is part of (once per file, not per
+ * document).
  */
-export function parseBlockYaml(text: string, schema: jsYaml.Schema): unknown {
-  if (UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
+export function parseBlockYaml(text: string, schema: jsYaml.Schema, charactersChecked = false): unknown {
+  if (!charactersChecked && UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
   const implicit = (schema as unknown as { compiledImplicit: readonly ImplicitType[] }).compiledImplicit;
   // the shortcuts of resolvePlain hold for these types only (a schema with YAML 1.1 booleans would break them)
   if (!implicit.every((type) => KNOWN_IMPLICIT_TAGS.includes(type.tag))) return FALLBACK;

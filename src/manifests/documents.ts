@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import jsYamlPackage from 'js-yaml/package.json' with { type: 'json' };
 import { LineCounter, parseDocument } from 'yaml';
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
-import { blockYamlSource, FALLBACK, parseBlockYaml } from './block-yaml.js';
+import { blockYamlSource, FALLBACK, onlySupportedCharacters, parseBlockYaml } from './block-yaml.js';
 import type { StoredParse } from './parsed-store.js';
 
 /** A file's text as the I/O shell read it. Parsing never touches the file system. */
@@ -98,9 +98,9 @@ export class ParseCache {
  * js-yaml's load, through the cache when there is one; throws as js-yaml does. Ordinary block
  * YAML takes the exact fast path (block-yaml.ts), which yields the same value for less work.
  */
-function loadChunk(text: string, cache: ParseCache | undefined): unknown {
+function loadChunk(text: string, cache: ParseCache | undefined, charactersChecked = false): unknown {
   if (cache?.values.has(text)) return cache.values.get(text);
-  const fast = parseBlockYaml(text, SCHEMA);
+  const fast = parseBlockYaml(text, SCHEMA, charactersChecked);
   const value = fast !== FALLBACK ? fast : jsYaml.load(text, { schema: SCHEMA });
   cache?.values.set(text, value);
   return value;
@@ -140,12 +140,17 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
     documents.push({ file: file.path, doc: 1, startLine: 1, text: file.text, value });
     return { documents, diagnostics };
   }
+  // Two checks every document needs, made once on the whole file when that answers for all of its
+  // documents: a file without CR is cut into documents as written, so each is a part of its text.
+  const asWritten = !file.text.includes('\r');
+  const charactersChecked = asWritten && onlySupportedCharacters(file.text);
+  const yaml11Possible = !asWritten || YAML11_ANYWHERE.test(file.text);
   for (const chunk of splitDocuments(file, diagnostics)) {
     const at: SourceRef = { file: file.path, doc: chunk.doc, line: chunk.startLine };
     if (chunk.text.trim() === '') continue;
     let value: unknown;
     try {
-      value = loadChunk(chunk.text, cache);
+      value = loadChunk(chunk.text, cache, charactersChecked);
     } catch (e) {
       const err = e as jsYaml.YAMLException;
       const line = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
@@ -174,7 +179,7 @@ export function parseManifestFile(file: ManifestFile, cache?: ParseCache): { doc
       );
       continue;
     }
-    warnYaml11Traps(chunk, file.path, diagnostics);
+    if (yaml11Possible) warnYaml11Traps(chunk, file.path, diagnostics);
     documents.push({ file: file.path, doc: chunk.doc, startLine: chunk.startLine, text: chunk.text, value });
   }
   return { documents, diagnostics };
