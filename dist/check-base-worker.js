@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-Q6AX24RO.js";
-import "./chunks/chunk-VREAUM4C.js";
-import "./chunks/chunk-FRC7G7MB.js";
+} from "./chunks/chunk-KXJI64IB.js";
+import "./chunks/chunk-PVK7JBRQ.js";
+import "./chunks/chunk-JW3IB5LA.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-L6SWB32J.js";
+} from "./chunks/chunk-QP74P37M.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

@@ -10718,8 +10718,11 @@ var RBRACKET = 93;
 var LBRACE = 123;
 var RBRACE = 125;
 var UNSUPPORTED_CHARACTER = /[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
-function parseBlockYaml(text, schema2) {
-  if (UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
+function onlySupportedCharacters(text) {
+  return !UNSUPPORTED_CHARACTER.test(text);
+}
+function parseBlockYaml(text, schema2, charactersChecked = false) {
+  if (!charactersChecked && UNSUPPORTED_CHARACTER.test(text)) return FALLBACK;
   const implicit = schema2.compiledImplicit;
   if (!implicit.every((type2) => KNOWN_IMPLICIT_TAGS.includes(type2.tag))) return FALLBACK;
   try {
@@ -11251,9 +11254,9 @@ var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
 var YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
-function loadChunk(text, cache) {
+function loadChunk(text, cache, charactersChecked = false) {
   if (cache?.values.has(text)) return cache.values.get(text);
-  const fast = parseBlockYaml(text, SCHEMA);
+  const fast = parseBlockYaml(text, SCHEMA, charactersChecked);
   const value = fast !== FALLBACK ? fast : yaml.load(text, { schema: SCHEMA });
   cache?.values.set(text, value);
   return value;
@@ -11290,12 +11293,15 @@ function parseManifestFile(file, cache) {
     documents.push({ file: file.path, doc: 1, startLine: 1, text: file.text, value });
     return { documents, diagnostics };
   }
+  const asWritten = !file.text.includes("\r");
+  const charactersChecked = asWritten && onlySupportedCharacters(file.text);
+  const yaml11Possible = !asWritten || YAML11_ANYWHERE.test(file.text);
   for (const chunk of splitDocuments(file, diagnostics)) {
     const at = { file: file.path, doc: chunk.doc, line: chunk.startLine };
     if (chunk.text.trim() === "") continue;
     let value;
     try {
-      value = loadChunk(chunk.text, cache);
+      value = loadChunk(chunk.text, cache, charactersChecked);
     } catch (e) {
       const err = e;
       const line = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
@@ -11321,7 +11327,7 @@ function parseManifestFile(file, cache) {
       );
       continue;
     }
-    warnYaml11Traps(chunk, file.path, diagnostics);
+    if (yaml11Possible) warnYaml11Traps(chunk, file.path, diagnostics);
     documents.push({ file: file.path, doc: chunk.doc, startLine: chunk.startLine, text: chunk.text, value });
   }
   return { documents, diagnostics };

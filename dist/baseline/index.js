@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-I4OCJNYB.js";
-import "../chunks/chunk-Q6AX24RO.js";
-import "../chunks/chunk-SSKCD43S.js";
+} from "../chunks/chunk-QKJ5L2JP.js";
+import "../chunks/chunk-KXJI64IB.js";
+import "../chunks/chunk-4DXEEER2.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-QGF7G74Y.js";
-import "../chunks/chunk-53CHSXPR.js";
-import "../chunks/chunk-46UYKBPK.js";
-import "../chunks/chunk-VREAUM4C.js";
+} from "../chunks/chunk-YMTGEFB3.js";
+import "../chunks/chunk-NVUKBJSL.js";
+import "../chunks/chunk-DUVVUA3Q.js";
+import "../chunks/chunk-PVK7JBRQ.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-LATYBFEM.js";
+} from "../chunks/chunk-HU5ISJQL.js";
 import {
   peerKey
-} from "../chunks/chunk-FRC7G7MB.js";
+} from "../chunks/chunk-JW3IB5LA.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,14 +37,14 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-3O7BJIME.js";
+} from "../chunks/chunk-RFSJZUIP.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-L6SWB32J.js";
+} from "../chunks/chunk-QP74P37M.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

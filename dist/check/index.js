@@ -1,25 +1,25 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-I4OCJNYB.js";
-import "../chunks/chunk-Q6AX24RO.js";
-import "../chunks/chunk-SSKCD43S.js";
-import "../chunks/chunk-QGF7G74Y.js";
-import "../chunks/chunk-53CHSXPR.js";
-import "../chunks/chunk-46UYKBPK.js";
-import "../chunks/chunk-VREAUM4C.js";
-import "../chunks/chunk-LATYBFEM.js";
-import "../chunks/chunk-FRC7G7MB.js";
+} from "../chunks/chunk-QKJ5L2JP.js";
+import "../chunks/chunk-KXJI64IB.js";
+import "../chunks/chunk-4DXEEER2.js";
+import "../chunks/chunk-YMTGEFB3.js";
+import "../chunks/chunk-NVUKBJSL.js";
+import "../chunks/chunk-DUVVUA3Q.js";
+import "../chunks/chunk-PVK7JBRQ.js";
+import "../chunks/chunk-HU5ISJQL.js";
+import "../chunks/chunk-JW3IB5LA.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-3O7BJIME.js";
+} from "../chunks/chunk-RFSJZUIP.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-L6SWB32J.js";
+import "../chunks/chunk-QP74P37M.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/check.ts

@@ -27114,8 +27114,11 @@ var init_package = __esm({
 });
 
 // src/manifests/block-yaml.ts
-function parseBlockYaml(text2, schema2) {
-  if (UNSUPPORTED_CHARACTER.test(text2)) return FALLBACK;
+function onlySupportedCharacters(text2) {
+  return !UNSUPPORTED_CHARACTER.test(text2);
+}
+function parseBlockYaml(text2, schema2, charactersChecked = false) {
+  if (!charactersChecked && UNSUPPORTED_CHARACTER.test(text2)) return FALLBACK;
   const implicit = schema2.compiledImplicit;
   if (!implicit.every((type2) => KNOWN_IMPLICIT_TAGS.includes(type2.tag))) return FALLBACK;
   try {
@@ -27642,9 +27645,9 @@ var init_block_yaml = __esm({
 });
 
 // src/manifests/documents.ts
-function loadChunk(text2, cache2) {
+function loadChunk(text2, cache2, charactersChecked = false) {
   if (cache2?.values.has(text2)) return cache2.values.get(text2);
-  const fast = parseBlockYaml(text2, SCHEMA);
+  const fast = parseBlockYaml(text2, SCHEMA, charactersChecked);
   const value = fast !== FALLBACK ? fast : yaml.load(text2, { schema: SCHEMA });
   cache2?.values.set(text2, value);
   return value;
@@ -27681,12 +27684,15 @@ function parseManifestFile(file2, cache2) {
     documents.push({ file: file2.path, doc: 1, startLine: 1, text: file2.text, value });
     return { documents, diagnostics };
   }
+  const asWritten = !file2.text.includes("\r");
+  const charactersChecked = asWritten && onlySupportedCharacters(file2.text);
+  const yaml11Possible = !asWritten || YAML11_ANYWHERE.test(file2.text);
   for (const chunk of splitDocuments(file2, diagnostics)) {
     const at3 = { file: file2.path, doc: chunk.doc, line: chunk.startLine };
     if (chunk.text.trim() === "") continue;
     let value;
     try {
-      value = loadChunk(chunk.text, cache2);
+      value = loadChunk(chunk.text, cache2, charactersChecked);
     } catch (e) {
       const err = e;
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
@@ -27712,7 +27718,7 @@ function parseManifestFile(file2, cache2) {
       );
       continue;
     }
-    warnYaml11Traps(chunk, file2.path, diagnostics);
+    if (yaml11Possible) warnYaml11Traps(chunk, file2.path, diagnostics);
     documents.push({ file: file2.path, doc: chunk.doc, startLine: chunk.startLine, text: chunk.text, value });
   }
   return { documents, diagnostics };
@@ -29547,6 +29553,16 @@ function selectorMatches(selector, labels3) {
   }
   return true;
 }
+function selectorMatcher(selector) {
+  const matchLabels = selector.matchLabels;
+  const keys = matchLabels ? Object.keys(matchLabels) : [];
+  const values = keys.map((k) => matchLabels[k]);
+  const rest = selector.matchExpressions && selector.matchExpressions.length > 0 ? { matchExpressions: selector.matchExpressions } : void 0;
+  return (labels3) => {
+    for (let i = 0; i < keys.length; i++) if (labels3[keys[i]] !== values[i]) return false;
+    return rest === void 0 || selectorMatches(rest, labels3);
+  };
+}
 function isEmptySelector(selector) {
   const labels3 = selector.matchLabels;
   if (labels3) {
@@ -29765,9 +29781,10 @@ var init_classes = __esm({
           candidates = inNamespaces.sort((a, b) => a - b);
         }
         const empty = isEmptySelector(pods);
+        const matches2 = selectorMatcher(pods);
         const out = candidates.filter((id) => {
           const c = this.all[id];
-          if (!(namespaces.has(c.namespace) && (empty || selectorMatches(pods, c.labels)))) return false;
+          if (!(namespaces.has(c.namespace) && (empty || matches2(c.labels)))) return false;
           return !(peerOfRepresentatives && c.represents) || representedWithin(c.represents, ns, pods);
         });
         this.cache.set(key3, out);
@@ -30101,9 +30118,45 @@ function workloadsByNamespace(workloads) {
 }
 function serviceWorkloads(svc, byNamespace) {
   const selector = svc.spec?.selector;
-  if (!selector || Object.keys(selector).length === 0) return [];
+  if (!selector) return [];
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return [];
   const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  return (byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => selectorMatches({ matchLabels: selector }, p.labels) || selectsStatefulSetPod(selector, w, p.labels)));
+  const candidates = workloadsWithLabels(byNamespace, ns, selector, keys);
+  const asSelector = { matchLabels: selector };
+  return candidates.filter((w) => selectsWorkload(asSelector, w));
+}
+function selectsWorkload(selector, w) {
+  return w.pods.some((p) => selectorMatches(selector, p.labels) || selectsStatefulSetPod(selector.matchLabels, w, p.labels));
+}
+function workloadsWithLabels(byNamespace, ns, selector, keys) {
+  const all = byNamespace.get(ns) ?? [];
+  let rarest;
+  for (const k of keys) {
+    if (k === POD_NAME_LABEL || k === POD_INDEX_LABEL) continue;
+    const carrying = labelIndex(byNamespace, ns).get(`${k}\0${selector[k]}`) ?? [];
+    if (rarest === void 0 || carrying.length < rarest.length) rarest = carrying;
+  }
+  return rarest ?? all;
+}
+function labelIndex(byNamespace, ns) {
+  let byNs = labelIndexes.get(byNamespace);
+  if (!byNs) labelIndexes.set(byNamespace, byNs = /* @__PURE__ */ new Map());
+  let index = byNs.get(ns);
+  if (index) return index;
+  index = /* @__PURE__ */ new Map();
+  for (const w of byNamespace.get(ns) ?? []) {
+    for (const p of w.pods) {
+      for (const k of Object.keys(p.labels)) {
+        const label = `${k}\0${p.labels[k]}`;
+        const list2 = index.get(label);
+        if (!list2) index.set(label, [w]);
+        else if (list2[list2.length - 1] !== w) list2.push(w);
+      }
+    }
+  }
+  byNs.set(ns, index);
+  return index;
 }
 function selectsStatefulSetPod(selector, w, labels3) {
   if (w.ref.kind !== "StatefulSet") return false;
@@ -30233,7 +30286,7 @@ function backendByTargetPortWarning(via, port2, service, at3) {
     `name the Service port (${service}'s port), not the container port`
   );
 }
-var POD_NAME_LABEL, POD_INDEX_LABEL;
+var labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL;
 var init_exposure = __esm({
   "src/connectivity/exposure.ts"() {
     "use strict";
@@ -30243,6 +30296,7 @@ var init_exposure = __esm({
     init_connection_set();
     init_service_ports();
     init_selector();
+    labelIndexes = /* @__PURE__ */ new WeakMap();
     POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
     POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
   }
@@ -35868,8 +35922,8 @@ function scanWorkload(w, configMaps, ctx) {
   for (const field3 of ["initContainers", "containers"]) {
     (w.spec?.[field3] ?? []).forEach((container, ci) => {
       const base = [...w.specPath, field3, ci];
-      for (const { cm, labelIndex } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
-        for (const [key3, value] of configMapFiles(cm)) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex, "value"]), configMap: cm });
+      for (const { cm, labelIndex: labelIndex2 } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
+        for (const [key3, value] of configMapFiles(cm)) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex2, "value"]), configMap: cm });
       }
       const vars = /* @__PURE__ */ new Map();
       const imported = [];

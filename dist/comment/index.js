@@ -12,14 +12,14 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-3O7BJIME.js";
+} from "../chunks/chunk-RFSJZUIP.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-L6SWB32J.js";
+} from "../chunks/chunk-QP74P37M.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

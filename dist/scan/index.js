@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-CSOCKE4A.js";
+} from "../chunks/chunk-WR2VHQJU.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-46UYKBPK.js";
+} from "../chunks/chunk-DUVVUA3Q.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-VREAUM4C.js";
+} from "../chunks/chunk-PVK7JBRQ.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LATYBFEM.js";
+} from "../chunks/chunk-HU5ISJQL.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-FRC7G7MB.js";
+} from "../chunks/chunk-JW3IB5LA.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,14 +35,14 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-3O7BJIME.js";
+} from "../chunks/chunk-RFSJZUIP.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-L6SWB32J.js";
+} from "../chunks/chunk-QP74P37M.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-QGF7G74Y.js";
-import "../chunks/chunk-53CHSXPR.js";
+} from "../chunks/chunk-YMTGEFB3.js";
+import "../chunks/chunk-NVUKBJSL.js";
 import {
   findGaps
-} from "../chunks/chunk-CSOCKE4A.js";
+} from "../chunks/chunk-WR2VHQJU.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-46UYKBPK.js";
+} from "../chunks/chunk-DUVVUA3Q.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-VREAUM4C.js";
+} from "../chunks/chunk-PVK7JBRQ.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LATYBFEM.js";
+} from "../chunks/chunk-HU5ISJQL.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -45,7 +45,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-FRC7G7MB.js";
+} from "../chunks/chunk-JW3IB5LA.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -56,7 +56,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-3O7BJIME.js";
+} from "../chunks/chunk-RFSJZUIP.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -70,7 +70,7 @@ import {
   locate,
   parseManifestFile,
   require_dist
-} from "../chunks/chunk-L6SWB32J.js";
+} from "../chunks/chunk-QP74P37M.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";
