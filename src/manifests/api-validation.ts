@@ -4,17 +4,19 @@ import { dnsLabelErrors, labelKeyErrors, labelValueErrors, portNameErrors } from
 /**
  * The API server's validation of the fields netpol-ci reads, beyond their types (zod checks
  * those): label keys and values, selector operators, port names, CIDRs, admin-policy shape.
- * Every problem is an error (exit 2). A policy whose meaning the problem leaves undefined is
- * excluded (`exclude`); other objects are reported and analysed as written (dropping a workload
- * would hide every connection it has; an invalid label value still matches what it says).
+ * Every problem is an error (exit 2). A policy whose meaning the problem leaves undefined, and a
+ * workload without a pod template (it makes no pod), are excluded (`exclude`); other objects are
+ * reported and analysed as written (dropping a workload would hide every connection it has; an
+ * invalid label value still matches what it says).
  */
 export interface ApiIssue {
   readonly path: readonly (string | number)[];
   readonly message: string;
   /**
    * The object's meaning is undefined with it (an operator without its values, a malformed CIDR,
-   * an admin policy of the wrong shape): a policy is then excluded. A mere invalid label key or
-   * value or port name still has a meaning (it matches what it says), so it is analysed as written.
+   * an admin policy of the wrong shape, a workload without a pod template): the object is then
+   * excluded. A mere invalid label key or value or port name still has a meaning (it matches what
+   * it says), so it is analysed as written.
    */
   readonly fatal?: boolean;
 }
@@ -266,11 +268,27 @@ const POD_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
-/** The pod template of a templated kind: its labels and its pod spec's port names. */
+/**
+ * The pod template of a templated kind: its labels and its pod spec's port names. Without one
+ * (absent, null, not a mapping) the API server rejects the object, and it would make no pod: it is
+ * excluded, never analysed as an unlabelled pod that every policy's `podSelector: {}` selects.
+ */
 function podTemplate(object: Rec, steps: readonly string[], w: Walk): void {
   let v: unknown = object;
-  for (const step of steps) v = isRec(v) ? v[step] : undefined;
-  if (!isRec(v)) return;
+  let depth = 0;
+  for (const step of steps) {
+    if (!isRec(v)) break;
+    v = v[step];
+    depth++;
+  }
+  if (!isRec(v)) {
+    const top = w.path.length;
+    for (const step of steps.slice(0, depth - 1)) w.path.push(step);
+    const missing = steps[depth - 1] as string;
+    w.report(`${v === undefined ? 'is required' : `must be a mapping, got ${v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v}`}: the API server rejects an object without a pod template, and it makes no pod`, missing, true);
+    w.up(top);
+    return;
+  }
   const top = w.path.length;
   for (const step of steps) w.path.push(step);
   if (isRec(v.metadata)) {
@@ -302,7 +320,7 @@ export function apiValidation(kind: string, object: unknown): { issues: ApiIssue
     w.up(0);
   } else if (kind === 'Service') serviceIssues(spec, w);
   else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object, POD_TEMPLATES[kind] as readonly string[], w);
-  return { issues: w.issues, exclude: POLICY_KINDS.has(kind) && w.issues.some((i) => i.fatal) };
+  return { issues: w.issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && w.issues.some((i) => i.fatal) };
 }
 
 function serviceIssues(spec: Rec, w: Walk): void {

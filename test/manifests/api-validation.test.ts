@@ -76,3 +76,24 @@ describe('objects the API server rejects', () => {
     expect(r.lines.filter((l) => / error /.test(l))).toEqual([]);
   });
 });
+
+describe('a workload without a pod template', () => {
+  it('is an error at the missing field and is excluded (it makes no pod), the rest analysed', () => {
+    const text = [
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  template: null\n',
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: api, namespace: shop}\nspec: {}\n',
+      'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent, namespace: shop}\n',
+      'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: cj, namespace: shop}\nspec: {jobTemplate: {spec: {template: [x]}}}\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ok, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {app: ok}}\n    spec: {containers: [{name: c, image: x}]}\n',
+    ].join('---\n');
+    const r = loadManifests([{ path: 'm.yaml', text }]);
+    expect(r.cluster.workloads.map((w) => w.ref.name)).toEqual(['ok']);
+    expect(r.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+      'm.yaml:5:13 [doc 1] error NPC030 spec.template: must be a mapping, got null: the API server rejects an object without a pod template, and it makes no pod (Deployment web excluded from the analysis)',
+      'm.yaml:10:7 [doc 2] error NPC030 spec.template: is required: the API server rejects an object without a pod template, and it makes no pod (StatefulSet api excluded from the analysis)',
+      'm.yaml:12:1 [doc 3] error NPC030 spec: is required: the API server rejects an object without a pod template, and it makes no pod (DaemonSet agent excluded from the analysis)',
+      // a template of the wrong type is a type error already
+      'm.yaml:19:39 [doc 4] error NPC010 spec.jobTemplate.spec.template: Invalid input: expected object, received array (CronJob cj excluded from the analysis)',
+    ]);
+  });
+});
