@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-KXJI64IB.js";
-import "./chunks/chunk-PVK7JBRQ.js";
-import "./chunks/chunk-JW3IB5LA.js";
+} from "./chunks/chunk-P7R2FA4W.js";
+import "./chunks/chunk-TJG4TOCP.js";
+import "./chunks/chunk-C57VKOKB.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-QP74P37M.js";

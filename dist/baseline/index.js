@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-QKJ5L2JP.js";
-import "../chunks/chunk-KXJI64IB.js";
-import "../chunks/chunk-4DXEEER2.js";
+} from "../chunks/chunk-N3O2ZJOY.js";
+import "../chunks/chunk-P7R2FA4W.js";
+import "../chunks/chunk-H76MLCW5.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-YMTGEFB3.js";
-import "../chunks/chunk-NVUKBJSL.js";
-import "../chunks/chunk-DUVVUA3Q.js";
-import "../chunks/chunk-PVK7JBRQ.js";
+} from "../chunks/chunk-HRAR3VVD.js";
+import "../chunks/chunk-G3S2MLCN.js";
+import "../chunks/chunk-RGMMZDZQ.js";
+import "../chunks/chunk-TJG4TOCP.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-HU5ISJQL.js";
+} from "../chunks/chunk-PRNEPLNZ.js";
 import {
   peerKey
-} from "../chunks/chunk-JW3IB5LA.js";
+} from "../chunks/chunk-C57VKOKB.js";
 import {
   annotateDiagnostics,
   baselineSpec,

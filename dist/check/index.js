@@ -1,15 +1,15 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-QKJ5L2JP.js";
-import "../chunks/chunk-KXJI64IB.js";
-import "../chunks/chunk-4DXEEER2.js";
-import "../chunks/chunk-YMTGEFB3.js";
-import "../chunks/chunk-NVUKBJSL.js";
-import "../chunks/chunk-DUVVUA3Q.js";
-import "../chunks/chunk-PVK7JBRQ.js";
-import "../chunks/chunk-HU5ISJQL.js";
-import "../chunks/chunk-JW3IB5LA.js";
+} from "../chunks/chunk-N3O2ZJOY.js";
+import "../chunks/chunk-P7R2FA4W.js";
+import "../chunks/chunk-H76MLCW5.js";
+import "../chunks/chunk-HRAR3VVD.js";
+import "../chunks/chunk-G3S2MLCN.js";
+import "../chunks/chunk-RGMMZDZQ.js";
+import "../chunks/chunk-TJG4TOCP.js";
+import "../chunks/chunk-PRNEPLNZ.js";
+import "../chunks/chunk-C57VKOKB.js";
 import {
   gitHubApiFor,
   nodeIo,

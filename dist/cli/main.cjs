@@ -28591,8 +28591,20 @@ function podSpecIssues(spec, w) {
 }
 function podTemplate(object2, steps, w) {
   let v = object2;
-  for (const step2 of steps) v = isRec(v) ? v[step2] : void 0;
-  if (!isRec(v)) return;
+  let depth = 0;
+  for (const step2 of steps) {
+    if (!isRec(v)) break;
+    v = v[step2];
+    depth++;
+  }
+  if (!isRec(v)) {
+    const top2 = w.path.length;
+    for (const step2 of steps.slice(0, depth - 1)) w.path.push(step2);
+    const missing = steps[depth - 1];
+    w.report(`${v === void 0 ? "is required" : `must be a mapping, got ${v === null ? "null" : Array.isArray(v) ? "a list" : typeof v}`}: the API server rejects an object without a pod template, and it makes no pod`, missing, true);
+    w.up(top2);
+    return;
+  }
   const top = w.path.length;
   for (const step2 of steps) w.path.push(step2);
   if (isRec(v.metadata)) {
@@ -28622,7 +28634,7 @@ function apiValidation(kind, object2) {
     w.up(0);
   } else if (kind === "Service") serviceIssues(spec, w);
   else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object2, POD_TEMPLATES[kind], w);
-  return { issues: w.issues, exclude: POLICY_KINDS.has(kind) && w.issues.some((i) => i.fatal) };
+  return { issues: w.issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && w.issues.some((i) => i.fatal) };
 }
 function serviceIssues(spec, w) {
   const top = w.down("spec");

@@ -1,10 +1,10 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-4DXEEER2.js";
-import "../chunks/chunk-NVUKBJSL.js";
-import "../chunks/chunk-HU5ISJQL.js";
-import "../chunks/chunk-JW3IB5LA.js";
+} from "../chunks/chunk-H76MLCW5.js";
+import "../chunks/chunk-G3S2MLCN.js";
+import "../chunks/chunk-PRNEPLNZ.js";
+import "../chunks/chunk-C57VKOKB.js";
 import {
   gitHubApiFor,
   nodeIo,

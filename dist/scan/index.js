@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-WR2VHQJU.js";
+} from "../chunks/chunk-453RUXC4.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-DUVVUA3Q.js";
+} from "../chunks/chunk-RGMMZDZQ.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PVK7JBRQ.js";
+} from "../chunks/chunk-TJG4TOCP.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-HU5ISJQL.js";
+} from "../chunks/chunk-PRNEPLNZ.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-JW3IB5LA.js";
+} from "../chunks/chunk-C57VKOKB.js";
 import {
   annotateDiagnostics,
   defineAction,

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-YMTGEFB3.js";
-import "../chunks/chunk-NVUKBJSL.js";
+} from "../chunks/chunk-HRAR3VVD.js";
+import "../chunks/chunk-G3S2MLCN.js";
 import {
   findGaps
-} from "../chunks/chunk-WR2VHQJU.js";
+} from "../chunks/chunk-453RUXC4.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-DUVVUA3Q.js";
+} from "../chunks/chunk-RGMMZDZQ.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PVK7JBRQ.js";
+} from "../chunks/chunk-TJG4TOCP.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-HU5ISJQL.js";
+} from "../chunks/chunk-PRNEPLNZ.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -45,7 +45,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-JW3IB5LA.js";
+} from "../chunks/chunk-C57VKOKB.js";
 import {
   annotateDiagnostics,
   defineAction,
