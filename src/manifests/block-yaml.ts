@@ -179,19 +179,17 @@ class BlockReader {
   private mapping(indent: number, depth: number): Record<string, unknown> {
     if (depth > MAX_DEPTH) throw BAIL;
     const result: Record<string, unknown> = {};
-    let entries = 0;
     for (;;) {
       const key = this.key();
+      // A duplicate key (js-yaml reports it) or `__proto__` (an assignment would set the prototype;
+      // js-yaml defines it as a key) is js-yaml's. A value is never undefined, so a key already
+      // stored reads as defined; one that reads as defined but is not own comes from
+      // Object.prototype (`constructor`...) and is assigned as an own key, as js-yaml assigns it.
+      if (key === '__proto__' || (result[key] !== undefined && Object.hasOwn(result, key))) throw BAIL;
       result[key] = this.mappingValue(indent, depth);
-      entries++;
       if (this.indent > indent) throw BAIL; // a more indented line after a complete entry: a multi-line scalar or an error in js-yaml
       if (this.indent < indent) break;
     }
-    // Fewer own keys than entries: a duplicate key (js-yaml reports it) or `__proto__` (which the
-    // assignment did not store as a key; js-yaml defines it as one). One count per mapping is
-    // cheaper than a lookup per key. Keys Object.prototype also holds (`constructor`...) are
-    // assigned as own keys, as js-yaml assigns them.
-    if (Object.keys(result).length !== entries) throw BAIL;
     return result;
   }
 
