@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-P7R2FA4W.js";
-import "./chunks/chunk-TJG4TOCP.js";
-import "./chunks/chunk-C57VKOKB.js";
+} from "./chunks/chunk-3OPJDBLQ.js";
+import "./chunks/chunk-Q3H5W6AR.js";
+import "./chunks/chunk-PQ74P5P2.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-QP74P37M.js";
+} from "./chunks/chunk-HOS46HMG.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

@@ -10818,15 +10818,13 @@ var BlockReader = class {
   mapping(indent, depth) {
     if (depth > MAX_DEPTH) throw BAIL;
     const result = {};
-    let entries = 0;
     for (; ; ) {
       const key = this.key();
+      if (key === "__proto__" || result[key] !== void 0 && Object.hasOwn(result, key)) throw BAIL;
       result[key] = this.mappingValue(indent, depth);
-      entries++;
       if (this.indent > indent) throw BAIL;
       if (this.indent < indent) break;
     }
-    if (Object.keys(result).length !== entries) throw BAIL;
     return result;
   }
   /** A mapping key at `pos` (plain or quoted, on one line, followed by `: ` or `:` at the line end); leaves `tokenEnd` after the colon. */

@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-N3O2ZJOY.js";
-import "../chunks/chunk-P7R2FA4W.js";
-import "../chunks/chunk-H76MLCW5.js";
+} from "../chunks/chunk-NTVN5XVN.js";
+import "../chunks/chunk-3OPJDBLQ.js";
+import "../chunks/chunk-QOWCRVGB.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-HRAR3VVD.js";
-import "../chunks/chunk-G3S2MLCN.js";
-import "../chunks/chunk-RGMMZDZQ.js";
-import "../chunks/chunk-TJG4TOCP.js";
+} from "../chunks/chunk-VCE3MSDA.js";
+import "../chunks/chunk-N4FESEUA.js";
+import "../chunks/chunk-Z2CQAB53.js";
+import "../chunks/chunk-Q3H5W6AR.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-PRNEPLNZ.js";
+} from "../chunks/chunk-QFSIQCDJ.js";
 import {
   peerKey
-} from "../chunks/chunk-C57VKOKB.js";
+} from "../chunks/chunk-PQ74P5P2.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,14 +37,14 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-RFSJZUIP.js";
+} from "../chunks/chunk-7X5GMJ7V.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-QP74P37M.js";
+} from "../chunks/chunk-HOS46HMG.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

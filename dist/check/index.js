@@ -1,25 +1,25 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-N3O2ZJOY.js";
-import "../chunks/chunk-P7R2FA4W.js";
-import "../chunks/chunk-H76MLCW5.js";
-import "../chunks/chunk-HRAR3VVD.js";
-import "../chunks/chunk-G3S2MLCN.js";
-import "../chunks/chunk-RGMMZDZQ.js";
-import "../chunks/chunk-TJG4TOCP.js";
-import "../chunks/chunk-PRNEPLNZ.js";
-import "../chunks/chunk-C57VKOKB.js";
+} from "../chunks/chunk-NTVN5XVN.js";
+import "../chunks/chunk-3OPJDBLQ.js";
+import "../chunks/chunk-QOWCRVGB.js";
+import "../chunks/chunk-VCE3MSDA.js";
+import "../chunks/chunk-N4FESEUA.js";
+import "../chunks/chunk-Z2CQAB53.js";
+import "../chunks/chunk-Q3H5W6AR.js";
+import "../chunks/chunk-QFSIQCDJ.js";
+import "../chunks/chunk-PQ74P5P2.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-RFSJZUIP.js";
+} from "../chunks/chunk-7X5GMJ7V.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-QP74P37M.js";
+import "../chunks/chunk-HOS46HMG.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/check.ts

@@ -27268,15 +27268,13 @@ var init_block_yaml = __esm({
       mapping(indent, depth) {
         if (depth > MAX_DEPTH) throw BAIL;
         const result = {};
-        let entries2 = 0;
         for (; ; ) {
           const key3 = this.key();
+          if (key3 === "__proto__" || result[key3] !== void 0 && Object.hasOwn(result, key3)) throw BAIL;
           result[key3] = this.mappingValue(indent, depth);
-          entries2++;
           if (this.indent > indent) throw BAIL;
           if (this.indent < indent) break;
         }
-        if (Object.keys(result).length !== entries2) throw BAIL;
         return result;
       }
       /** A mapping key at `pos` (plain or quoted, on one line, followed by `: ` or `:` at the line end); leaves `tokenEnd` after the colon. */

@@ -12,14 +12,14 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-RFSJZUIP.js";
+} from "../chunks/chunk-7X5GMJ7V.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-QP74P37M.js";
+} from "../chunks/chunk-HOS46HMG.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-453RUXC4.js";
+} from "../chunks/chunk-M47XUMBS.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-RGMMZDZQ.js";
+} from "../chunks/chunk-Z2CQAB53.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-TJG4TOCP.js";
+} from "../chunks/chunk-Q3H5W6AR.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PRNEPLNZ.js";
+} from "../chunks/chunk-QFSIQCDJ.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-C57VKOKB.js";
+} from "../chunks/chunk-PQ74P5P2.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,14 +35,14 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-RFSJZUIP.js";
+} from "../chunks/chunk-7X5GMJ7V.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-QP74P37M.js";
+} from "../chunks/chunk-HOS46HMG.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-HRAR3VVD.js";
-import "../chunks/chunk-G3S2MLCN.js";
+} from "../chunks/chunk-VCE3MSDA.js";
+import "../chunks/chunk-N4FESEUA.js";
 import {
   findGaps
-} from "../chunks/chunk-453RUXC4.js";
+} from "../chunks/chunk-M47XUMBS.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-RGMMZDZQ.js";
+} from "../chunks/chunk-Z2CQAB53.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-TJG4TOCP.js";
+} from "../chunks/chunk-Q3H5W6AR.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PRNEPLNZ.js";
+} from "../chunks/chunk-QFSIQCDJ.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -45,7 +45,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-C57VKOKB.js";
+} from "../chunks/chunk-PQ74P5P2.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -56,7 +56,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-RFSJZUIP.js";
+} from "../chunks/chunk-7X5GMJ7V.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -70,7 +70,7 @@ import {
   locate,
   parseManifestFile,
   require_dist
-} from "../chunks/chunk-QP74P37M.js";
+} from "../chunks/chunk-HOS46HMG.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";
