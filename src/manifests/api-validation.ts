@@ -145,9 +145,11 @@ const DIRECTIONS = [
   ['egress', 'to'],
 ] as const;
 
-function networkPolicy(spec: Rec, w: Walk): void {
-  const top = w.down('spec');
-  selectorIssues(spec.podSelector, w, 'podSelector');
+/**
+ * Every peer of every rule of a policy spec (at the current path), visited at its own path
+ * (`ingress[i].from[j]`, `egress[i].to[j]`); then `rule` for each rule, at the current path.
+ */
+function eachPeer(spec: Rec, w: Walk, peer: (p: Rec) => void, rule?: (r: Rec, direction: 'ingress' | 'egress', i: number) => void): void {
   for (const [direction, field] of DIRECTIONS) {
     const rules = list(spec[direction]);
     for (let i = 0; i < rules.length; i++) {
@@ -158,11 +160,26 @@ function networkPolicy(spec: Rec, w: Walk): void {
         const p = peers[j];
         if (!isRec(p)) continue;
         const at = w.down(direction, i, field, j);
-        selectorIssues(p.podSelector, w, 'podSelector');
-        selectorIssues(p.namespaceSelector, w, 'namespaceSelector');
-        ipBlockIssues(p.ipBlock, w);
+        peer(p);
         w.up(at);
       }
+      rule?.(r, direction, i);
+    }
+  }
+}
+
+function networkPolicy(spec: Rec, w: Walk): void {
+  const top = w.down('spec');
+  selectorIssues(spec.podSelector, w, 'podSelector');
+  eachPeer(
+    spec,
+    w,
+    (p) => {
+      selectorIssues(p.podSelector, w, 'podSelector');
+      selectorIssues(p.namespaceSelector, w, 'namespaceSelector');
+      ipBlockIssues(p.ipBlock, w);
+    },
+    (r, direction, i) => {
       const ports = list(r.ports);
       for (let j = 0; j < ports.length; j++) {
         const p = ports[j];
@@ -179,8 +196,8 @@ function networkPolicy(spec: Rec, w: Walk): void {
         }
         w.up(at);
       }
-    }
-  }
+    },
+  );
   w.up(top);
 }
 
@@ -204,36 +221,24 @@ function adminPolicy(kind: string, o: Rec, spec: Rec, w: Walk): void {
     w.up(inPods);
   }
   w.up(inSubject);
-  for (const [direction, field] of DIRECTIONS) {
-    const rules = list(spec[direction]);
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i];
-      if (!isRec(r)) continue;
-      const peers = list(r[field]);
-      for (let j = 0; j < peers.length; j++) {
-        const p = peers[j];
-        if (!isRec(p)) continue;
-        const at = w.down(direction, i, field, j);
-        // an empty or ambiguous peer is compiled fail-closed (policy.ts) and reported there
-        selectorIssues(p.namespaces, w, 'namespaces');
-        if (isRec(p.pods)) {
-          const inPods = w.down('pods');
-          selectorIssues(p.pods.namespaceSelector, w, 'namespaceSelector');
-          selectorIssues(p.pods.podSelector, w, 'podSelector');
-          w.up(inPods);
-        }
-        const networks = list(p.networks);
-        for (let k = 0; k < networks.length; k++) {
-          const c = strictCidr(networks[k]);
-          if (!('error' in c)) continue;
-          const inNetworks = w.down('networks');
-          w.report(c.error, k, true);
-          w.up(inNetworks);
-        }
-        w.up(at);
-      }
+  eachPeer(spec, w, (p) => {
+    // an empty or ambiguous peer is compiled fail-closed (policy.ts) and reported there
+    selectorIssues(p.namespaces, w, 'namespaces');
+    if (isRec(p.pods)) {
+      const inPods = w.down('pods');
+      selectorIssues(p.pods.namespaceSelector, w, 'namespaceSelector');
+      selectorIssues(p.pods.podSelector, w, 'podSelector');
+      w.up(inPods);
     }
-  }
+    const networks = list(p.networks);
+    for (let k = 0; k < networks.length; k++) {
+      const c = strictCidr(networks[k]);
+      if (!('error' in c)) continue;
+      const inNetworks = w.down('networks');
+      w.report(c.error, k, true);
+      w.up(inNetworks);
+    }
+  });
   w.up(top);
 }
 
