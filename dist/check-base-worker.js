@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-3OPJDBLQ.js";
-import "./chunks/chunk-Q3H5W6AR.js";
-import "./chunks/chunk-PQ74P5P2.js";
+} from "./chunks/chunk-U2OAAHIU.js";
+import "./chunks/chunk-MA43MP6U.js";
+import "./chunks/chunk-UEFEOPBB.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-HOS46HMG.js";

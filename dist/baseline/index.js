@@ -4,18 +4,18 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-NTVN5XVN.js";
-import "../chunks/chunk-3OPJDBLQ.js";
-import "../chunks/chunk-QOWCRVGB.js";
+} from "../chunks/chunk-PWDXWOHE.js";
+import "../chunks/chunk-U2OAAHIU.js";
+import "../chunks/chunk-FGKIYIB2.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-VCE3MSDA.js";
-import "../chunks/chunk-N4FESEUA.js";
-import "../chunks/chunk-Z2CQAB53.js";
-import "../chunks/chunk-Q3H5W6AR.js";
+} from "../chunks/chunk-L3ULZOJW.js";
+import "../chunks/chunk-2PRGJCPP.js";
+import "../chunks/chunk-X2Q2CCJC.js";
+import "../chunks/chunk-MA43MP6U.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +23,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-QFSIQCDJ.js";
+} from "../chunks/chunk-JINELLTB.js";
 import {
   peerKey
-} from "../chunks/chunk-PQ74P5P2.js";
+} from "../chunks/chunk-UEFEOPBB.js";
 import {
   annotateDiagnostics,
   baselineSpec,

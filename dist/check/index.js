@@ -1,15 +1,15 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-NTVN5XVN.js";
-import "../chunks/chunk-3OPJDBLQ.js";
-import "../chunks/chunk-QOWCRVGB.js";
-import "../chunks/chunk-VCE3MSDA.js";
-import "../chunks/chunk-N4FESEUA.js";
-import "../chunks/chunk-Z2CQAB53.js";
-import "../chunks/chunk-Q3H5W6AR.js";
-import "../chunks/chunk-QFSIQCDJ.js";
-import "../chunks/chunk-PQ74P5P2.js";
+} from "../chunks/chunk-PWDXWOHE.js";
+import "../chunks/chunk-U2OAAHIU.js";
+import "../chunks/chunk-FGKIYIB2.js";
+import "../chunks/chunk-L3ULZOJW.js";
+import "../chunks/chunk-2PRGJCPP.js";
+import "../chunks/chunk-X2Q2CCJC.js";
+import "../chunks/chunk-MA43MP6U.js";
+import "../chunks/chunk-JINELLTB.js";
+import "../chunks/chunk-UEFEOPBB.js";
 import {
   gitHubApiFor,
   nodeIo,

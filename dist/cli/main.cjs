@@ -28483,9 +28483,7 @@ function portNameIssue(name, w, key3) {
   if (typeof name !== "string" || name === "") return;
   for (const e of portNameErrors(name)) w.report(`port name ${JSON.stringify(name)}: ${e}`, key3);
 }
-function networkPolicy(spec, w) {
-  const top = w.down("spec");
-  selectorIssues(spec.podSelector, w, "podSelector");
+function eachPeer(spec, w, peer, rule) {
   for (const [direction, field3] of DIRECTIONS) {
     const rules = list(spec[direction]);
     for (let i = 0; i < rules.length; i++) {
@@ -28496,11 +28494,25 @@ function networkPolicy(spec, w) {
         const p = peers[j];
         if (!isRec(p)) continue;
         const at3 = w.down(direction, i, field3, j);
-        selectorIssues(p.podSelector, w, "podSelector");
-        selectorIssues(p.namespaceSelector, w, "namespaceSelector");
-        ipBlockIssues(p.ipBlock, w);
+        peer(p);
         w.up(at3);
       }
+      rule?.(r, direction, i);
+    }
+  }
+}
+function networkPolicy(spec, w) {
+  const top = w.down("spec");
+  selectorIssues(spec.podSelector, w, "podSelector");
+  eachPeer(
+    spec,
+    w,
+    (p) => {
+      selectorIssues(p.podSelector, w, "podSelector");
+      selectorIssues(p.namespaceSelector, w, "namespaceSelector");
+      ipBlockIssues(p.ipBlock, w);
+    },
+    (r, direction, i) => {
       const ports = list(r.ports);
       for (let j = 0; j < ports.length; j++) {
         const p = ports[j];
@@ -28515,7 +28527,7 @@ function networkPolicy(spec, w) {
         w.up(at3);
       }
     }
-  }
+  );
   w.up(top);
 }
 function adminPolicy(kind, o, spec, w) {
@@ -28538,35 +28550,23 @@ function adminPolicy(kind, o, spec, w) {
     w.up(inPods);
   }
   w.up(inSubject);
-  for (const [direction, field3] of DIRECTIONS) {
-    const rules = list(spec[direction]);
-    for (let i = 0; i < rules.length; i++) {
-      const r = rules[i];
-      if (!isRec(r)) continue;
-      const peers = list(r[field3]);
-      for (let j = 0; j < peers.length; j++) {
-        const p = peers[j];
-        if (!isRec(p)) continue;
-        const at3 = w.down(direction, i, field3, j);
-        selectorIssues(p.namespaces, w, "namespaces");
-        if (isRec(p.pods)) {
-          const inPods = w.down("pods");
-          selectorIssues(p.pods.namespaceSelector, w, "namespaceSelector");
-          selectorIssues(p.pods.podSelector, w, "podSelector");
-          w.up(inPods);
-        }
-        const networks = list(p.networks);
-        for (let k = 0; k < networks.length; k++) {
-          const c = strictCidr(networks[k]);
-          if (!("error" in c)) continue;
-          const inNetworks = w.down("networks");
-          w.report(c.error, k, true);
-          w.up(inNetworks);
-        }
-        w.up(at3);
-      }
+  eachPeer(spec, w, (p) => {
+    selectorIssues(p.namespaces, w, "namespaces");
+    if (isRec(p.pods)) {
+      const inPods = w.down("pods");
+      selectorIssues(p.pods.namespaceSelector, w, "namespaceSelector");
+      selectorIssues(p.pods.podSelector, w, "podSelector");
+      w.up(inPods);
     }
-  }
+    const networks = list(p.networks);
+    for (let k = 0; k < networks.length; k++) {
+      const c = strictCidr(networks[k]);
+      if (!("error" in c)) continue;
+      const inNetworks = w.down("networks");
+      w.report(c.error, k, true);
+      w.up(inNetworks);
+    }
+  });
   w.up(top);
 }
 function podSpecIssues(spec, w) {

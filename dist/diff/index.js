@@ -1,10 +1,10 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-QOWCRVGB.js";
-import "../chunks/chunk-N4FESEUA.js";
-import "../chunks/chunk-QFSIQCDJ.js";
-import "../chunks/chunk-PQ74P5P2.js";
+} from "../chunks/chunk-FGKIYIB2.js";
+import "../chunks/chunk-2PRGJCPP.js";
+import "../chunks/chunk-JINELLTB.js";
+import "../chunks/chunk-UEFEOPBB.js";
 import {
   gitHubApiFor,
   nodeIo,

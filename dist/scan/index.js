@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   findGaps
-} from "../chunks/chunk-M47XUMBS.js";
+} from "../chunks/chunk-QSQMFJX4.js";
 import {
   compareDeclaredObserved,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-Z2CQAB53.js";
+} from "../chunks/chunk-X2Q2CCJC.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-Q3H5W6AR.js";
+} from "../chunks/chunk-MA43MP6U.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +20,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QFSIQCDJ.js";
+} from "../chunks/chunk-JINELLTB.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-PQ74P5P2.js";
+} from "../chunks/chunk-UEFEOPBB.js";
 import {
   annotateDiagnostics,
   defineAction,

@@ -9,27 +9,27 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-VCE3MSDA.js";
-import "../chunks/chunk-N4FESEUA.js";
+} from "../chunks/chunk-L3ULZOJW.js";
+import "../chunks/chunk-2PRGJCPP.js";
 import {
   findGaps
-} from "../chunks/chunk-M47XUMBS.js";
+} from "../chunks/chunk-QSQMFJX4.js";
 import {
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-Z2CQAB53.js";
+} from "../chunks/chunk-X2Q2CCJC.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-Q3H5W6AR.js";
+} from "../chunks/chunk-MA43MP6U.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QFSIQCDJ.js";
+} from "../chunks/chunk-JINELLTB.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -45,7 +45,7 @@ import {
   targetConns,
   workloadKey,
   workloadsByNamespace
-} from "../chunks/chunk-PQ74P5P2.js";
+} from "../chunks/chunk-UEFEOPBB.js";
 import {
   annotateDiagnostics,
   defineAction,

@@ -6,19 +6,19 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-NTVN5XVN.js";
-import "../chunks/chunk-3OPJDBLQ.js";
+} from "../chunks/chunk-PWDXWOHE.js";
+import "../chunks/chunk-U2OAAHIU.js";
 import {
   explanationData
-} from "../chunks/chunk-QOWCRVGB.js";
+} from "../chunks/chunk-FGKIYIB2.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-VCE3MSDA.js";
-import "../chunks/chunk-N4FESEUA.js";
-import "../chunks/chunk-Z2CQAB53.js";
+} from "../chunks/chunk-L3ULZOJW.js";
+import "../chunks/chunk-2PRGJCPP.js";
+import "../chunks/chunk-X2Q2CCJC.js";
 import {
   evidenceText
-} from "../chunks/chunk-Q3H5W6AR.js";
+} from "../chunks/chunk-MA43MP6U.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QFSIQCDJ.js";
+} from "../chunks/chunk-JINELLTB.js";
 import {
   peerKey
-} from "../chunks/chunk-PQ74P5P2.js";
+} from "../chunks/chunk-UEFEOPBB.js";
 import {
   annotateDiagnostics,
   defineAction,
