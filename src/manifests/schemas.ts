@@ -73,6 +73,7 @@ const EnvVarSchema = z
     valueFrom: z
       .object({
         configMapKeyRef: z.object({ name: str, key: str, optional: z.boolean().nullish() }).loose().nullish(),
+        fieldRef: z.object({ fieldPath: str }).loose().nullish(),
       })
       .loose()
       .nullish(),

@@ -15,7 +15,8 @@ import type { Topology, Unresolved } from './links.js';
  * - `ingress`: a workload that listens (declares a container port, or a Service selects it) but
  *   that no link reaches: its callers name it in application code, or live outside the input;
  * - `egress`: an address-like value the scan could not resolve to a peer (no such Service or
- *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server).
+ *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server,
+ *   the node's own address where a node-local agent listens).
  *
  * A workload that declares no port and that no Service selects is not listening: it is no gap.
  */
@@ -38,6 +39,7 @@ export interface Gap {
 
 const CLOSE_INGRESS = 'add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
 const CLOSE_EGRESS = 'add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
+const CLOSE_NODE = 'add a reviewed link to the nodes\' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open';
 const CLOSE_API = 'add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open';
 
 /** The ports a workload listens on: its Services' target ports and its declared container ports. */
@@ -81,7 +83,7 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   }
   for (const u of topology.unresolved) {
     const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
-    const n = port !== undefined ? Number(port) : undefined;
+    const n = u.port ?? (port !== undefined ? Number(port) : undefined);
     const conns = n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL;
     gaps.push({
       direction: 'egress',
@@ -92,7 +94,7 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       ...(u.via ? { via: u.via } : {}),
       value: u.value,
       conns,
-      close: u.reason === 'api-server' ? CLOSE_API : CLOSE_EGRESS,
+      close: u.reason === 'api-server' ? CLOSE_API : u.reason === 'node-address' ? CLOSE_NODE : CLOSE_EGRESS,
     });
   }
   return gaps.sort(

@@ -54,8 +54,11 @@ export interface Unresolved {
   readonly value: string;
   readonly at: SourceRef;
   readonly via?: SourceRef;
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable';
+  /** `node-address`: the node's own address (`status.hostIP`), where a node-local agent listens. */
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable' | 'node-address';
   readonly detail: string;
+  /** The port, where the value does not write it as `host:port` (a paired `FOO_PORT` variable). */
+  readonly port?: number;
 }
 
 export interface Topology {

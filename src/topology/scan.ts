@@ -10,7 +10,8 @@ import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddre
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
-import { expandVars, expandVarsDetailed, pairedPorts } from './env.js';
+import { expandVarsDetailed, pairedPorts } from './env.js';
+import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
@@ -183,6 +184,9 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         }
       });
       const entries: { name: string; value: string; origin: ObjectOrigin; path: (string | number)[]; via?: () => SourceRef; cm?: ConfigMapObject; context: ValueContext }[] = [];
+      // variables the Downward API sets at run time (the node's or pod's address, the pod's name)
+      const downward = new Map<string, DownwardField>();
+      const nodeNamed: { name: string; field: string; at: SourceRef }[] = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === 'string') {
           const { value, missing } = expandVarsDetailed(env.value, vars);
@@ -190,15 +194,18 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
           const context = valueContext(env.name);
           if (missing.length > 0 && context !== 'own' && (context === 'address' || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
-            ctx.unresolved.push({
-              workload: w.ref,
-              value,
-              at: originRef(w.origin, [...base, 'env', ei, 'value']),
-              reason: 'undefined-variable',
-              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
-            });
+            runtimeReference(w, value, missing, downward, originRef(w.origin, [...base, 'env', ei, 'value']), ctx.unresolved);
           }
           entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
+          return;
+        }
+        const fieldPath = env.valueFrom?.fieldRef?.fieldPath;
+        if (fieldPath !== undefined) {
+          const d = downwardField(fieldPath, w.ref);
+          if (d.kind === 'value') vars.set(env.name, d.value);
+          else downward.set(env.name, d);
+          // INSTANA_AGENT_HOST / DD_AGENT_HOST from status.hostIP: the workload calls an agent on its node
+          if (d.kind === 'node' && valueContext(env.name) === 'address') nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'fieldRef', 'fieldPath']) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -216,6 +223,21 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           context: valueContext(env.name, ref.key),
         });
       });
+      for (const n of nodeNamed) {
+        // its port is a paired variable's (INSTANA_AGENT_PORT), when the manifests set one
+        const paired = pairedPorts(n.name, vars);
+        const ports = paired.length > 0 ? paired : [undefined];
+        for (const p of ports) {
+          ctx.unresolved.push({
+            workload: w.ref,
+            value: `$(${n.field})${p ? ` (${p.name}=${p.port})` : ''}`,
+            at: n.at,
+            reason: 'node-address',
+            detail: nodeDetail(n.name, n.field),
+            ...(p ? { port: Number(p.port) } : {}),
+          });
+        }
+      }
       for (const i of imported) {
         emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
       }
@@ -232,11 +254,47 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const prev = ai > 0 ? items[ai - 1] : undefined;
           const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith('-') ? prev : undefined;
           const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
-          emit(expandVars(arg, vars), context, w.origin, [...base, list, ai]);
+          const { value, missing } = expandVarsDetailed(arg, vars);
+          // `--collector.host-port=$(HOST_IP):14267`: a Downward API variable where a host goes
+          const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          if (runtime.length > 0 && context !== 'own') runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
+          emit(value, context, w.origin, [...base, list, ai]);
         });
       }
     });
   }
+}
+
+/** The detail of a gap for an address that is the node's (`status.hostIP`). */
+function nodeDetail(name: string, field: string): string {
+  return `$(${name}) is the node's address (${field}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
+}
+
+/**
+ * An address value that still holds `$(NAME)` references after expansion: a reference to the
+ * node's address (Downward API `status.hostIP`) is a node-address gap; one to the pod's own
+ * address (`status.podIP`) is no destination; anything else (undefined, or known only at run time
+ * like `metadata.name`) leaves the address unknown: an undefined-variable gap.
+ */
+function runtimeReference(w: Workload, value: string, missing: readonly string[], downward: ReadonlyMap<string, DownwardField>, at: SourceRef, unresolved: Unresolved[]): void {
+  const node = missing.find((m) => downward.get(m)?.kind === 'node');
+  if (node !== undefined) {
+    const port = portAfterRef(value, node);
+    unresolved.push({ workload: w.ref, value, at, reason: 'node-address', detail: nodeDetail(node, (downward.get(node) as DownwardField).field), ...(port !== undefined ? { port } : {}) });
+    return;
+  }
+  if (missing.some((m) => downward.get(m)?.kind === 'own')) return;
+  const first = missing[0] as string;
+  const d = downward.get(first);
+  unresolved.push({
+    workload: w.ref,
+    value,
+    at,
+    reason: 'undefined-variable',
+    detail: d
+      ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time`
+      : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
+  });
 }
 
 /**
