@@ -34,7 +34,8 @@ export interface GapRule {
 
 const ANYWHERE: PolicyPeer[] = [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0' } }];
 const OUTSIDE: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0' } }];
-const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+// a front end naming no callee (no-egress-target) calls in-cluster upstreams, if any
+const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable', 'no-egress-target']);
 
 /**
  * The extra rules each workload gets (workloadKey -> rules). `podPeer(ref, fromNamespace)` is the

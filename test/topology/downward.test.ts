@@ -73,7 +73,7 @@ ${client(`            - name: POD_NAMESPACE
               value: "42699"`);
     const { topology, cluster } = load(text);
     expect(topology.links).toEqual([]);
-    expect(topology.unresolved.map((u) => ({ value: u.value, reason: u.reason, line: u.at.line, path: u.at.path.join('.') }))).toEqual([
+    expect(topology.unresolved.map((u) => ({ value: u.value, reason: u.reason, line: u.at.line, path: (u.at.path ?? []).join('.') }))).toEqual([
       { value: '$(status.hostIP) (INSTANA_AGENT_PORT=42699)', reason: 'node-address', line: text.split('\n').findIndex((l) => l.includes('fieldPath: status.hostIP')) + 1, path: 'spec.template.spec.containers.0.env.0.valueFrom.fieldRef.fieldPath' },
     ]);
     const gaps = findGaps(cluster, topology).filter((g) => g.direction === 'egress');
