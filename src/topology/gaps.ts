@@ -16,7 +16,7 @@ import type { Topology, Unresolved } from './links.js';
  *   that no link reaches: its callers name it in application code, or live outside the input;
  * - `egress`: an address-like value the scan could not resolve to a peer (no such Service or
  *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server,
- *   the node's own address where a node-local agent listens).
+ *   the node's own address where a node-local agent listens, the control plane of an injected mesh proxy).
  *
  * - `egress` of a front end: a workload reached from outside the cluster (a LoadBalancer or
  *   NodePort Service, an Ingress, a Route, a Gateway) that names no destination in the cluster
@@ -41,6 +41,8 @@ export interface Gap {
   readonly value?: string;
   /** The connections concerned: the ports the workload listens on, or the address's port; all when unknown. */
   readonly conns: ConnectionSet;
+  /** For egress gaps whose destination's namespace is known (a mesh's control plane): that namespace. */
+  readonly namespace?: string;
   /** How to close it. */
   readonly close: string;
 }
@@ -48,6 +50,7 @@ export interface Gap {
 const CLOSE_INGRESS = 'add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
 const CLOSE_EGRESS = 'add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
 const CLOSE_NODE = 'add a reviewed link to the nodes\' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open';
+const CLOSE_MESH = 'add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open';
 const CLOSE_API = 'add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open';
 
 /** The ports a workload listens on: its Services' target ports and its declared container ports. */
@@ -92,8 +95,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   gaps.push(...frontEndGaps(cluster, topology));
   for (const u of topology.unresolved) {
     const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
-    const n = u.port ?? (port !== undefined ? Number(port) : undefined);
-    const conns = n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL;
+    const n = port !== undefined ? Number(port) : undefined;
+    const conns = u.conns ?? (n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL);
     gaps.push({
       direction: 'egress',
       workload: u.workload,
@@ -103,7 +106,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       ...(u.via ? { via: u.via } : {}),
       value: u.value,
       conns,
-      close: u.reason === 'api-server' ? CLOSE_API : u.reason === 'node-address' ? CLOSE_NODE : CLOSE_EGRESS,
+      ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
+      close: u.reason === 'api-server' ? CLOSE_API : u.reason === 'node-address' ? CLOSE_NODE : u.reason === 'mesh-control-plane' ? CLOSE_MESH : CLOSE_EGRESS,
     });
   }
   return gaps.sort(

@@ -54,11 +54,16 @@ export interface Unresolved {
   readonly value: string;
   readonly at: SourceRef;
   readonly via?: SourceRef;
-  /** `node-address`: the node's own address (`status.hostIP`), where a node-local agent listens. */
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable' | 'node-address';
+  /**
+   * `node-address`: the node's own address (`status.hostIP`), where a node-local agent listens;
+   * `mesh-control-plane`: the control plane an injected mesh proxy must reach (see mesh.ts).
+   */
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable' | 'node-address' | 'mesh-control-plane';
   readonly detail: string;
-  /** The port, where the value does not write it as `host:port` (a paired `FOO_PORT` variable). */
-  readonly port?: number;
+  /** The connections, where the value does not write them as `host:port` (a paired `FOO_PORT` variable, a mesh's ports). */
+  readonly conns?: ConnectionSet;
+  /** The namespace the destination is known to live in (a mesh's control plane). */
+  readonly namespace?: string;
 }
 
 export interface Topology {

@@ -9,6 +9,7 @@ import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
+import { meshControlPlaneGaps } from './mesh.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
 import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
@@ -80,7 +81,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
-  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)));
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
@@ -234,7 +235,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
             at: n.at,
             reason: 'node-address',
             detail: nodeDetail(n.name, n.field),
-            ...(p ? { port: Number(p.port) } : {}),
+            ...(p ? { conns: ConnectionSet.port('TCP', Number(p.port)) } : {}),
           });
         }
       }
@@ -280,7 +281,7 @@ function runtimeReference(w: Workload, value: string, missing: readonly string[]
   const node = missing.find((m) => downward.get(m)?.kind === 'node');
   if (node !== undefined) {
     const port = portAfterRef(value, node);
-    unresolved.push({ workload: w.ref, value, at, reason: 'node-address', detail: nodeDetail(node, (downward.get(node) as DownwardField).field), ...(port !== undefined ? { port } : {}) });
+    unresolved.push({ workload: w.ref, value, at, reason: 'node-address', detail: nodeDetail(node, (downward.get(node) as DownwardField).field), ...(port !== undefined ? { conns: ConnectionSet.port('TCP', port) } : {}) });
     return;
   }
   if (missing.some((m) => downward.get(m)?.kind === 'own')) return;
@@ -338,8 +339,8 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   const { c, at, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src: Peer = { kind: 'workload', ref: w.ref };
-  const report = (reason: Unresolved['reason'], detail: string) =>
-    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
+  const report = (reason: Unresolved['reason'], detail: string, namespace?: string) =>
+    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail, ...(namespace !== undefined ? { namespace } : {}) });
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
@@ -367,7 +368,7 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   }
   if (!target) {
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
+    else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }
   // each definition of the Service (usually one) reaches its own workloads on its own ports
@@ -549,6 +550,25 @@ function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOr
  * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
  * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
  */
+/**
+ * The namespace an in-cluster host names when it is not the client's own (`svc.ns`,
+ * `svc.ns.svc[.cluster.local]`): where a missing Service lives (a collector installed apart, in
+ * namespace `tracing`), so that a gap closure opens that namespace rather than the client's.
+ */
+function namedNamespace(host: string, namespace: string): string | undefined {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  const parts = h.split('.');
+  const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : undefined;
+  return ns !== undefined && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : undefined;
+}
+
 function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   let h = host;
   let suffixed = false;

@@ -95,9 +95,9 @@ ${client(`            - name: POD_NAMESPACE
               valueFrom: {fieldRef: {fieldPath: status.hostIP}}
             - name: OTEL_EXPORTER_OTLP_ENDPOINT
               value: http://$(HOST_IP):4317`, '["--collector.host-port=$(HOST_IP):14267", "--log-prefix=$(HOST_IP)-x"]'));
-    expect(topology.unresolved.map((u) => `${u.reason} ${u.value} ${u.port ?? '-'}`)).toEqual([
-      'node-address --collector.host-port=$(HOST_IP):14267 14267',
-      'node-address http://$(HOST_IP):4317 4317',
+    expect(topology.unresolved.map((u) => `${u.reason} ${u.value} ${u.conns?.toString() ?? '-'}`)).toEqual([
+      'node-address --collector.host-port=$(HOST_IP):14267 TCP 14267',
+      'node-address http://$(HOST_IP):4317 TCP 4317',
     ]);
     expect(topology.unresolved.every((u) => u.detail.includes('status.hostIP'))).toBe(true);
     expect(findGaps(cluster, topology).map((g) => g.conns.toString()).sort()).toEqual(['TCP 14267', 'TCP 4317']);
