@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import { cleanupTempDirs } from '../helpers/fixtures.js';
 import { allowedAfterSynthesis, APPS, EVERYWHERE, linkLines, pairs, scan, w } from '../helpers/real-apps.js';
+import { runWithTools } from '../helpers/tools.js';
 
 /**
  * Yet more real public applications (fixtures/real-apps, sources, commits and licences in its
@@ -186,5 +188,53 @@ describe('DeathStarBench Hotel Reservation (Consul discovery; addresses only in 
       expect(line, `${src} -> ${dst}`).toBeDefined();
       expect(line).toContain(conn.replace(/^(TCP|UDP) /, ''));
     }
+  });
+});
+
+/**
+ * Emoji.voto, https://github.com/BuoyantIO/emojivoto (Linkerd's demo) — README: "emojivoto-web:
+ * Web frontend and REST API; emojivoto-emoji-svc: gRPC API for finding and listing emoji;
+ * emojivoto-voting-svc: gRPC API for voting and leaderboard"; "The VoteBot service ... will start
+ * sending traffic to the vote endpoint" (of web); deployed with `kubectl kustomize
+ * kustomize/deployment | linkerd inject - | kubectl apply -f -`. kustomize/ holds the variants
+ * daemonset, job and statefulset (the same app as other workload kinds, by JSON 6902 patches) and
+ * tracing, which annotates every pod `linkerd.io/inject: enabled` and sends OpenCensus traces to
+ * `oc-collector.tracing:55678` (a collector installed apart, in namespace tracing).
+ */
+describe('Emoji.voto Kustomize variants (gRPC *_HOST addresses, workload kinds patched, Linkerd injection)', () => {
+  const app = `${APPS}/emojivoto/kustomize`;
+  const documented = (kind: string) => {
+    const e = (name: string) => w('emojivoto', name, kind);
+    return [`${e('vote-bot')} => ${e('web')} : TCP 8080`, `${e('web')} => ${e('emoji')} : TCP 8080`, `${e('web')} => ${e('voting')} : TCP 8080`];
+  };
+
+  for (const [variant, kind] of [['deployment', 'Deployment'], ['daemonset', 'DaemonSet'], ['job', 'Job']] as const) {
+    it(`${variant}: the documented calls are found between ${kind}s and allowed, nothing else, no gap`, () => {
+      const doc = scan(`${app}/${variant}`);
+      expect(linkLines(doc)).toEqual(documented(kind));
+      expect(doc.gaps).toEqual([]);
+      expect(allowedAfterSynthesis(`${app}/${variant}`)).toEqual(documented(kind));
+    });
+  }
+
+  it('tracing: the injected Linkerd proxies need the control plane and the collector lives in namespace tracing: gaps towards those namespaces', () => {
+    const doc = scan(`${app}/tracing`);
+    expect(linkLines(doc)).toEqual(documented('Deployment'));
+    const workloads = ['emoji', 'vote-bot', 'voting', 'web'].map((n) => w('emojivoto', n));
+    expect(doc.gaps.filter((g) => g.reason === 'mesh-control-plane').map((g) => `${g.workload} ${g.conns}`)).toEqual(workloads.map((x) => `${x} TCP 8080,8086,8090`));
+    expect(doc.gaps.filter((g) => g.reason === 'no-such-service').map((g) => `${g.workload} ${g.value} ${g.conns}`)).toEqual(workloads.map((x) => `${x} oc-collector.tracing:55678 TCP 55678`));
+    expect(allowedAfterSynthesis(`${app}/tracing`)).toEqual(documented('Deployment'));
+    // --gaps=namespace opens exactly those namespaces on those ports
+    const s = runWithTools(['synthesize', `${app}/tracing`, '--gaps=namespace']);
+    expect(s.code).toBe(0);
+    const web = (parseAllDocuments(s.stdout).map((d) => d.toJS()) as { spec: { podSelector: unknown; egress?: { to: { namespaceSelector?: { matchLabels?: Record<string, string> } }[]; ports?: { port: number }[] }[] }; metadata: { name: string } }[]).find((p) => p.metadata.name === 'web-netpol');
+    const towards = (web?.spec.egress ?? []).flatMap((r) => r.to.flatMap((t) => (t.namespaceSelector?.matchLabels ? [`${t.namespaceSelector.matchLabels['kubernetes.io/metadata.name']} ${(r.ports ?? []).map((p) => p.port).join(',')}`] : [])));
+    expect(towards).toEqual(expect.arrayContaining(['linkerd 8080,8086,8090', 'tracing 55678']));
+  });
+
+  it('statefulset: the overlay\'s string patches, which kustomize no longer accepts, are an error naming it (exit 2)', () => {
+    const r = runWithTools(['scan', `${app}/statefulset`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/emojivoto\/kustomize\/statefulset\/kustomization\.yml error NPC022 kubectl kustomize failed .*patches/);
   });
 });
