@@ -320,3 +320,13 @@ export const GatewayRouteSchema = z
       .nullish(),
   })
   .loose();
+
+// Istio VirtualService (networking.istio.io): routes bound to a gateway expose their destinations
+const VirtualServiceDestinationSchema = z.object({ host: str, port: z.object({ number: int().nullish() }).loose().nullish() }).loose();
+const VirtualServiceRoutesSchema = z.array(z.object({ route: z.array(z.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish() }).loose()).nullish();
+export const VirtualServiceSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z.object({ gateways: z.array(str).nullish(), http: VirtualServiceRoutesSchema, tcp: VirtualServiceRoutesSchema, tls: VirtualServiceRoutesSchema }).loose().nullish(),
+  })
+  .loose();
