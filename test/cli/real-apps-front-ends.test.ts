@@ -238,3 +238,35 @@ describe('Emoji.voto Kustomize variants (gRPC *_HOST addresses, workload kinds p
     expect(r.stderr).toMatch(/emojivoto\/kustomize\/statefulset\/kustomization\.yml error NPC022 kubectl kustomize failed .*patches/);
   });
 });
+
+/**
+ * Istio's Bookinfo behind the Istio ingress gateway, https://github.com/istio/istio samples/bookinfo
+ * — https://istio.io/latest/docs/examples/bookinfo/: "The productpage microservice calls the
+ * details and reviews microservices to populate the page"; "Version v1 doesn't call the ratings
+ * service. Version v2 [and v3] calls the ratings service"; the app is reached through the ingress
+ * gateway (`kubectl apply -f samples/bookinfo/networking/bookinfo-gateway.yaml`, then
+ * `http://$GATEWAY_URL/productpage`: a Gateway and a VirtualService routing to productpage:9080).
+ * platform/kube/bookinfo-ratings-v2-mysql.yaml runs ratings v2 against MySQL (MYSQL_DB_HOST
+ * mysqldb, MYSQL_DB_PORT 3306; bookinfo-mysql.yaml).
+ */
+describe('Bookinfo behind the Istio ingress gateway (an Istio VirtualService; ratings v2 on MySQL)', () => {
+  const app = `${APPS}/bookinfo-istio`;
+  const b = (name: string) => w('default', name);
+  const STATED = [`${b('ratings-v2-mysql')} => ${b('mysqldb-v1')} : TCP 3306`, `{ingress-controller} => ${b('productpage-v1')} : TCP 9080`];
+  const IN_CODE = [
+    ['productpage-v1', 'details-v1'], ['productpage-v1', 'reviews-v1'], ['productpage-v1', 'reviews-v2'], ['productpage-v1', 'reviews-v3'],
+    ['reviews-v2', 'ratings-v1'], ['reviews-v2', 'ratings-v2-mysql'], ['reviews-v3', 'ratings-v1'], ['reviews-v3', 'ratings-v2-mysql'],
+  ] as const;
+
+  it('the gateway route and the MySQL address are found and allowed; the calls in code are gaps that --gaps=namespace allows', () => {
+    const doc = scan(app);
+    expect(linkLines(doc)).toEqual(STATED);
+    expect(doc.links[1]?.evidence[0]).toEqual(expect.objectContaining({ kind: 'exposure', object: 'VirtualService default/bookinfo' }));
+    const gaps = gapLines(doc);
+    expect(gaps).toContain(`${b('productpage-v1')} egress no-egress-target`);
+    for (const [, dst] of IN_CODE) expect(gaps).toContain(`${b(dst)} ingress no-ingress-source`);
+    expect(allowedAfterSynthesis(app)).toEqual(STATED);
+    const closed = pairs(allowedAfterSynthesis(app, ['--gaps=namespace']));
+    for (const [src, dst] of IN_CODE) expect(closed).toContain(`${b(src)} => ${b(dst)}`);
+  });
+});
