@@ -203,9 +203,35 @@ export function ingressBackends(objects: readonly K8sObject[]): { backends: Ingr
         }
         backends.push({ kind: 'route', namespace: ns, service: target.name, port, via, origin: o.origin, path });
       });
+    } else if (o.kind === 'VirtualService') {
+      // Istio: routes bound to a gateway (any but the sidecars' `mesh`) bring the ingress gateway's traffic to their destinations
+      if ((o.object.spec?.gateways ?? []).filter((g) => g !== 'mesh').length === 0) continue;
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `VirtualService ${ns}/${o.object.metadata.name}`;
+      for (const section of ['http', 'tcp', 'tls'] as const) {
+        (o.object.spec?.[section] ?? []).forEach((r, ri) =>
+          (r.route ?? []).forEach((d, di) => {
+            const target = d.destination ? virtualServiceHost(d.destination.host, ns) : undefined;
+            if (!target) return;
+            const number = d.destination?.port?.number ?? undefined;
+            backends.push({ kind: 'gateway', namespace: target.namespace, service: target.name, port: number !== undefined ? { number } : undefined, via, origin: o.origin, path: ['spec', section, ri, 'route', di, 'destination'] });
+          }),
+        );
+      }
     }
   }
   return { backends, diagnostics };
+}
+
+/**
+ * A VirtualService destination host as a Service: `name` (in the VirtualService's namespace),
+ * `name.ns`, `name.ns.svc[.cluster.local]`; other hosts (a ServiceEntry's) are no Service.
+ */
+function virtualServiceHost(host: string, namespace: string): { namespace: string; name: string } | undefined {
+  const parts = host.replace(/\.svc(\.cluster\.local)?$/, '').split('.');
+  if (parts.length === 1) return { namespace, name: parts[0] as string };
+  if (parts.length === 2) return { namespace: parts[1] as string, name: parts[0] as string };
+  return undefined;
 }
 
 export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; diagnostics: Diagnostic[] } {

@@ -13,6 +13,7 @@ import {
   NetworkPolicySchema,
   PodSchema,
   RoleBindingSchema,
+  VirtualServiceSchema,
   RouteSchema,
   ServiceSchema,
   TemplatedWorkloadSchema,
@@ -57,6 +58,7 @@ export const SCHEMAS = {
   UDPRoute: GatewayRouteSchema,
   RoleBinding: RoleBindingSchema,
   ClusterRoleBinding: RoleBindingSchema,
+  VirtualService: VirtualServiceSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;

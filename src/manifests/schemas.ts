@@ -84,6 +84,7 @@ const EnvVarSchema = z
     valueFrom: z
       .object({
         configMapKeyRef: z.object({ name: str, key: str, optional: z.boolean().nullish() }).loose().nullish(),
+        fieldRef: z.object({ fieldPath: str }).loose().nullish(),
       })
       .loose()
       .nullish(),
@@ -328,5 +329,15 @@ export const GatewayRouteSchema = z
       })
       .loose()
       .nullish(),
+  })
+  .loose();
+
+// Istio VirtualService (networking.istio.io): routes bound to a gateway expose their destinations
+const VirtualServiceDestinationSchema = z.object({ host: str, port: z.object({ number: int().nullish() }).loose().nullish() }).loose();
+const VirtualServiceRoutesSchema = z.array(z.object({ route: z.array(z.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish() }).loose()).nullish();
+export const VirtualServiceSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z.object({ gateways: z.array(str).nullish(), http: VirtualServiceRoutesSchema, tcp: VirtualServiceRoutesSchema, tls: VirtualServiceRoutesSchema }).loose().nullish(),
   })
   .loose();

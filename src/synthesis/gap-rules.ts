@@ -14,7 +14,8 @@ import type { PolicyPeer } from './synthesize.js';
  *   every workload of its own namespace (and each of them may reach it); a workload with an
  *   unresolved in-cluster address may reach every workload of its namespace (and each accepts
  *   it); an unresolved address outside the cluster (a hostname, the API server) opens egress to
- *   any address (0.0.0.0/0) on that address's port. Nothing crosses a namespace it did not before.
+ *   any address (0.0.0.0/0) on that address's port; a destination in a known namespace (a mesh's
+ *   control plane) opens egress to that namespace on its ports. Nothing else crosses a namespace.
  * - `open`: the workload is left unrestricted in that direction: anyone (any namespace, any
  *   address) may reach a workload without a known caller, and a workload with an unresolved
  *   address may reach anything; the other workloads' rules let that traffic through.
@@ -34,7 +35,8 @@ export interface GapRule {
 
 const ANYWHERE: PolicyPeer[] = [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0' } }];
 const OUTSIDE: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0' } }];
-const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+// a front end naming no callee (no-egress-target) calls in-cluster upstreams, if any
+const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable', 'no-egress-target']);
 
 /**
  * The extra rules each workload gets (workloadKey -> rules). `podPeer(ref, fromNamespace)` is the
@@ -51,11 +53,12 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
   };
   const tag = `gap (--gaps=${mode})`;
   // one closure per workload and kind of gap, over the union of the gaps' ports
-  const merged = new Map<string, { workload: WorkloadRef; kind: 'ingress' | 'egress-cluster' | 'egress-outside'; conns: ConnectionSet; details: string[] }>();
+  const merged = new Map<string, { workload: WorkloadRef; kind: 'ingress' | 'egress-cluster' | 'egress-outside' | 'egress-namespace'; target?: string; conns: ConnectionSet; details: string[] }>();
   for (const g of gaps) {
-    const kind = g.direction === 'ingress' ? 'ingress' : IN_CLUSTER.has(g.reason) ? 'egress-cluster' : 'egress-outside';
-    const k = `${workloadKey(g.workload)}\u0000${kind}`;
-    const cur = merged.get(k) ?? { workload: g.workload, kind, conns: ConnectionSet.NONE, details: [] };
+    // a destination whose namespace is known (a mesh's control plane) is closed towards that namespace only
+    const kind = g.direction === 'ingress' ? 'ingress' : g.namespace !== undefined ? 'egress-namespace' : IN_CLUSTER.has(g.reason) ? 'egress-cluster' : 'egress-outside';
+    const k = `${workloadKey(g.workload)}\u0000${kind}\u0000${g.namespace ?? ''}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, ...(g.namespace !== undefined ? { target: g.namespace } : {}), conns: ConnectionSet.NONE, details: [] };
     let conns = g.conns;
     // the API server's Service port is 443; behind it (after kube-proxy's DNAT, which is what policies see) kubeadm clusters listen on 6443
     if (g.reason === 'api-server' && conns.allows('TCP', 443)) conns = conns.union(ConnectionSet.port('TCP', 6443));
@@ -80,6 +83,8 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
     } else if (mode === 'open') {
       add(w, { direction: 'egress', peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
       for (const x of others) add(x.ref, { direction: 'ingress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+    } else if (m.kind === 'egress-namespace') {
+      add(w, { direction: 'egress', peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': m.target as string } } }], conns: m.conns, note: `${tag} -> namespace ${m.target as string}: ${why}` });
     } else if (m.kind === 'egress-cluster') {
       add(w, { direction: 'egress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });

@@ -15,14 +15,23 @@ import type { Topology, Unresolved } from './links.js';
  * - `ingress`: a workload that listens (declares a container port, or a Service selects it) but
  *   that no link reaches: its callers name it in application code, or live outside the input;
  * - `egress`: an address-like value the scan could not resolve to a peer (no such Service or
- *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server).
+ *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server,
+ *   the node's own address where a node-local agent listens, the control plane of an injected mesh proxy).
+ *
+ * - `egress` of a front end: a workload reached from outside the cluster (a LoadBalancer or
+ *   NodePort Service, an Ingress, a Route, a Gateway) that names no destination in the cluster
+ *   (no link to a workload, no unresolved in-cluster address). A front end that serves the public
+ *   almost always calls the app behind it, from addresses built into its image (AKS Store's
+ *   store-front calls order-service and product-service, Robot Shop's web proxies to six
+ *   services); when those callees also have a caller the manifests name, no ingress gap says so,
+ *   and least privilege would cut the front end off without a word.
  *
  * A workload that declares no port and that no Service selects is not listening: it is no gap.
  */
 export interface Gap {
   readonly direction: 'ingress' | 'egress';
   readonly workload: WorkloadRef;
-  readonly reason: 'no-ingress-source' | Unresolved['reason'];
+  readonly reason: 'no-ingress-source' | 'no-egress-target' | Unresolved['reason'];
   /** One line on what is unknown. */
   readonly detail: string;
   /** Where: the workload (ingress gaps) or the value that did not resolve (egress gaps). */
@@ -32,12 +41,16 @@ export interface Gap {
   readonly value?: string;
   /** The connections concerned: the ports the workload listens on, or the address's port; all when unknown. */
   readonly conns: ConnectionSet;
+  /** For egress gaps whose destination's namespace is known (a mesh's control plane): that namespace. */
+  readonly namespace?: string;
   /** How to close it. */
   readonly close: string;
 }
 
 const CLOSE_INGRESS = 'add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
 const CLOSE_EGRESS = 'add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open';
+const CLOSE_NODE = 'add a reviewed link to the nodes\' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open';
+const CLOSE_MESH = 'add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open';
 const CLOSE_API = 'add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open';
 
 /** The ports a workload listens on: its Services' target ports and its declared container ports. */
@@ -79,10 +92,11 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       close: CLOSE_INGRESS,
     });
   }
+  gaps.push(...frontEndGaps(cluster, topology));
   for (const u of topology.unresolved) {
     const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
     const n = port !== undefined ? Number(port) : undefined;
-    const conns = n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL;
+    const conns = u.conns ?? (n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL);
     gaps.push({
       direction: 'egress',
       workload: u.workload,
@@ -92,7 +106,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       ...(u.via ? { via: u.via } : {}),
       value: u.value,
       conns,
-      close: u.reason === 'api-server' ? CLOSE_API : CLOSE_EGRESS,
+      ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
+      close: u.reason === 'api-server' ? CLOSE_API : u.reason === 'node-address' ? CLOSE_NODE : u.reason === 'mesh-control-plane' ? CLOSE_MESH : CLOSE_EGRESS,
     });
   }
   return gaps.sort(
@@ -103,6 +118,31 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       (a.at.line ?? 0) - (b.at.line ?? 0) ||
       compareStrings(a.value ?? '', b.value ?? ''),
   );
+}
+
+/** Unresolved reasons that stand for an address in the cluster (the others are outside it: a host, the API server, a node). */
+const IN_CLUSTER_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+
+/** The egress gaps of front ends that name nothing they call in the cluster (see Gap). */
+function frontEndGaps(cluster: Cluster, topology: Topology): Gap[] {
+  const exposed = new Set<string>();
+  const calls = new Set<string>();
+  for (const l of topology.links) {
+    if (l.dst.kind === 'workload' && l.src.kind !== 'workload') exposed.add(workloadKey(l.dst.ref));
+    if (l.src.kind === 'workload' && l.dst.kind === 'workload') calls.add(workloadKey(l.src.ref));
+  }
+  for (const u of topology.unresolved) if (IN_CLUSTER_REASONS.has(u.reason)) calls.add(workloadKey(u.workload));
+  return cluster.workloads
+    .filter((w) => exposed.has(workloadKey(w.ref)) && !calls.has(workloadKey(w.ref)))
+    .map((w) => ({
+      direction: 'egress',
+      workload: w.ref,
+      reason: 'no-egress-target',
+      detail: 'is reached from outside the cluster but no manifest names anything it calls in the cluster; a front end\'s upstreams, if any, are built into its image or code',
+      at: originRef(w.origin, ['metadata', 'name']),
+      conns: ConnectionSet.ALL,
+      close: CLOSE_EGRESS,
+    }));
 }
 
 /** `file:line ns/name[Kind] ingress|egress "value": detail` */

@@ -54,8 +54,16 @@ export interface Unresolved {
   readonly value: string;
   readonly at: SourceRef;
   readonly via?: SourceRef;
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable';
+  /**
+   * `node-address`: the node's own address (`status.hostIP`), where a node-local agent listens;
+   * `mesh-control-plane`: the control plane an injected mesh proxy must reach (see mesh.ts).
+   */
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable' | 'node-address' | 'mesh-control-plane';
   readonly detail: string;
+  /** The connections, where the value does not write them as `host:port` (a paired `FOO_PORT` variable, a mesh's ports). */
+  readonly conns?: ConnectionSet;
+  /** The namespace the destination is known to live in (a mesh's control plane). */
+  readonly namespace?: string;
 }
 
 export interface Topology {

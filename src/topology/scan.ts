@@ -9,8 +9,10 @@ import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
+import { meshControlPlaneGaps } from './mesh.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
-import { expandVars, expandVarsDetailed, pairedPorts } from './env.js';
+import { expandVarsDetailed, pairedPorts } from './env.js';
+import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
@@ -79,7 +81,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
-  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)));
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
@@ -183,6 +185,9 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         }
       });
       const entries: { name: string; value: string; origin: ObjectOrigin; path: (string | number)[]; via?: () => SourceRef; cm?: ConfigMapObject; context: ValueContext }[] = [];
+      // variables the Downward API sets at run time (the node's or pod's address, the pod's name)
+      const downward = new Map<string, DownwardField>();
+      const nodeNamed: { name: string; field: string; at: SourceRef }[] = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === 'string') {
           const { value, missing } = expandVarsDetailed(env.value, vars);
@@ -190,15 +195,18 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
           const context = valueContext(env.name);
           if (missing.length > 0 && context !== 'own' && (context === 'address' || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
-            ctx.unresolved.push({
-              workload: w.ref,
-              value,
-              at: originRef(w.origin, [...base, 'env', ei, 'value']),
-              reason: 'undefined-variable',
-              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
-            });
+            runtimeReference(w, value, missing, downward, originRef(w.origin, [...base, 'env', ei, 'value']), ctx.unresolved);
           }
           entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
+          return;
+        }
+        const fieldPath = env.valueFrom?.fieldRef?.fieldPath;
+        if (fieldPath !== undefined) {
+          const d = downwardField(fieldPath, w.ref);
+          if (d.kind === 'value') vars.set(env.name, d.value);
+          else downward.set(env.name, d);
+          // INSTANA_AGENT_HOST / DD_AGENT_HOST from status.hostIP: the workload calls an agent on its node
+          if (d.kind === 'node' && valueContext(env.name) === 'address') nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'fieldRef', 'fieldPath']) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -216,6 +224,21 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           context: valueContext(env.name, ref.key),
         });
       });
+      for (const n of nodeNamed) {
+        // its port is a paired variable's (INSTANA_AGENT_PORT), when the manifests set one
+        const paired = pairedPorts(n.name, vars);
+        const ports = paired.length > 0 ? paired : [undefined];
+        for (const p of ports) {
+          ctx.unresolved.push({
+            workload: w.ref,
+            value: `$(${n.field})${p ? ` (${p.name}=${p.port})` : ''}`,
+            at: n.at,
+            reason: 'node-address',
+            detail: nodeDetail(n.name, n.field),
+            ...(p ? { conns: ConnectionSet.port('TCP', Number(p.port)) } : {}),
+          });
+        }
+      }
       for (const i of imported) {
         emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
       }
@@ -232,11 +255,47 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const prev = ai > 0 ? items[ai - 1] : undefined;
           const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith('-') ? prev : undefined;
           const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
-          emit(expandVars(arg, vars), context, w.origin, [...base, list, ai]);
+          const { value, missing } = expandVarsDetailed(arg, vars);
+          // `--collector.host-port=$(HOST_IP):14267`: a Downward API variable where a host goes
+          const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          if (runtime.length > 0 && context !== 'own') runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
+          emit(value, context, w.origin, [...base, list, ai]);
         });
       }
     });
   }
+}
+
+/** The detail of a gap for an address that is the node's (`status.hostIP`). */
+function nodeDetail(name: string, field: string): string {
+  return `$(${name}) is the node's address (${field}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
+}
+
+/**
+ * An address value that still holds `$(NAME)` references after expansion: a reference to the
+ * node's address (Downward API `status.hostIP`) is a node-address gap; one to the pod's own
+ * address (`status.podIP`) is no destination; anything else (undefined, or known only at run time
+ * like `metadata.name`) leaves the address unknown: an undefined-variable gap.
+ */
+function runtimeReference(w: Workload, value: string, missing: readonly string[], downward: ReadonlyMap<string, DownwardField>, at: SourceRef, unresolved: Unresolved[]): void {
+  const node = missing.find((m) => downward.get(m)?.kind === 'node');
+  if (node !== undefined) {
+    const port = portAfterRef(value, node);
+    unresolved.push({ workload: w.ref, value, at, reason: 'node-address', detail: nodeDetail(node, (downward.get(node) as DownwardField).field), ...(port !== undefined ? { conns: ConnectionSet.port('TCP', port) } : {}) });
+    return;
+  }
+  if (missing.some((m) => downward.get(m)?.kind === 'own')) return;
+  const first = missing[0] as string;
+  const d = downward.get(first);
+  unresolved.push({
+    workload: w.ref,
+    value,
+    at,
+    reason: 'undefined-variable',
+    detail: d
+      ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time`
+      : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
+  });
 }
 
 /**
@@ -280,8 +339,8 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   const { c, at, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src: Peer = { kind: 'workload', ref: w.ref };
-  const report = (reason: Unresolved['reason'], detail: string) =>
-    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail });
+  const report = (reason: Unresolved['reason'], detail: string, namespace?: string) =>
+    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail, ...(namespace !== undefined ? { namespace } : {}) });
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
@@ -309,7 +368,7 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   }
   if (!target) {
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`);
+    else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }
   // each definition of the Service (usually one) reaches its own workloads on its own ports
@@ -491,6 +550,25 @@ function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOr
  * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
  * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
  */
+/**
+ * The namespace an in-cluster host names when it is not the client's own (`svc.ns`,
+ * `svc.ns.svc[.cluster.local]`): where a missing Service lives (a collector installed apart, in
+ * namespace `tracing`), so that a gap closure opens that namespace rather than the client's.
+ */
+function namedNamespace(host: string, namespace: string): string | undefined {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  const parts = h.split('.');
+  const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : undefined;
+  return ns !== undefined && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : undefined;
+}
+
 function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   let h = host;
   let suffixed = false;

@@ -429,3 +429,33 @@ spec:
     expect(t.links[0]?.src).toEqual({ kind: 'external', range: { family: 4, lo: 0n, hi: 0xffffffffn } });
   });
 });
+
+describe('Istio VirtualService bound to a gateway', () => {
+  const vs = (gateways: string, host: string, port = '') => `apiVersion: networking.istio.io/v1
+kind: VirtualService
+metadata:
+  name: web
+  namespace: shop
+spec:
+  hosts: ["*"]
+  gateways: ${gateways}
+  http:
+    - route:
+        - destination:
+            host: ${host}${port ? `\n            port: {number: ${port}}` : ''}
+`;
+
+  it('exposes its destination Service from the ingress controller, on the port it names (TCP only), at the destination\'s line', () => {
+    const text = vs('[web-gateway]', 'web', '80');
+    const t = scan({ 'app.yaml': APP, 'vs.yaml': text });
+    expect(t.links.map(linkLine)).toEqual([`${IC} => ${WEB} : TCP 8080`]);
+    expect(exposures(find(t, IC, WEB))).toEqual([{ object: 'VirtualService shop/web', at: `vs.yaml:${lineOf(text, 'destination:')}`, path: ['spec', 'http', 0, 'route', 0, 'destination'] }]);
+  });
+
+  it('a fully qualified host, and no port (every TCP port of the Service); only the mesh, or a host outside the cluster: nothing', () => {
+    expect(scan({ 'app.yaml': APP, 'vs.yaml': vs('[istio-system/gw]', 'web.shop.svc.cluster.local') }).links.map(linkLine)).toEqual([`${IC} => ${WEB} : TCP 8080,9090`]);
+    expect(scan({ 'app.yaml': APP, 'vs.yaml': vs('[mesh]', 'web', '80') }).links).toEqual([]);
+    expect(scan({ 'app.yaml': APP, 'vs.yaml': vs('[]', 'web', '80') }).links).toEqual([]);
+    expect(scan({ 'app.yaml': APP, 'vs.yaml': vs('[gw]', 'api.example.com', '443') }).links).toEqual([]);
+  });
+});

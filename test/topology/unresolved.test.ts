@@ -264,3 +264,22 @@ describe('external addresses', () => {
     expect(t.links.map(linkLine)).toEqual([`${CALLER} => 2001:db8::7-2001:db8::7[External] : TCP 443`]);
   });
 });
+
+describe('an unresolved address that names another namespace', () => {
+  it('carries that namespace (a gap closure opens it, not the client\'s); a name without one, or naming the client\'s own, carries none', () => {
+    const client = (value: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: client, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: client}}
+    spec:
+      containers: [{name: c, image: x, env: [{name: COLLECTOR_ADDR, value: "${value}"}]}]
+`;
+    const ns = (value: string) => scan({ 'app.yaml': client(value) }).unresolved.map((u) => `${u.reason} ${u.namespace ?? '-'}`);
+    expect(ns('oc-collector.tracing:55678')).toEqual(['no-such-service tracing']);
+    expect(ns('zipkin.jaeger.svc.cluster.local:9411')).toEqual(['no-such-service jaeger']);
+    expect(ns('collector:4317')).toEqual(['no-such-service -']);
+    expect(ns('collector.shop.svc:4317')).toEqual(['no-such-service -']);
+  });
+});
