@@ -1,7 +1,7 @@
 import { ConnectionSet } from '../model/connection-set.js';
 import { parseCidr, type IpRange } from '../model/ip.js';
 import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
-import type { Workload } from '../manifests/cluster.js';
+import { compareStrings, type Workload } from '../manifests/cluster.js';
 import type { Gap } from '../topology/gaps.js';
 import type { Evidence, Link } from '../topology/links.js';
 import type { PolicyPeer } from './synthesize.js';
@@ -65,7 +65,8 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
     cur.details.push(g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
   }
-  for (const m of [...merged.values()]) {
+  // by workload and kind of gap, never by where the gaps were written: the rules' order is the same whatever the document order
+  for (const m of [...merged].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v)) {
     const w = m.workload;
     const ns = w.namespace;
     const why = m.details.join('; ');
