@@ -191,6 +191,9 @@ export const Codes = {
   renderRemoteReference: 'NPC234',
   /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
   snapshotObjectSkipped: 'NPC235',
+  // synthesis and verify safety (NPC250-NPC254)
+  /** verify --links: a link the manifests state that the reviewed links file does not cover; the policies are not checked for it. */
+  unreviewedLink: 'NPC250',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

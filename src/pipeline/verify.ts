@@ -11,7 +11,11 @@ import { originRef, readObjects, type K8sObject } from '../manifests/objects.js'
 import { ConnectionSet } from '../model/connection-set.js';
 import { layoutPolicies } from '../synthesis/layout.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
-import type { Link } from '../topology/links.js';
+import { evidenceText, type Link } from '../topology/links.js';
+import { findGaps, type Gap } from '../topology/gaps.js';
+import { parseLinksFile } from '../topology/links-file.js';
+import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
+import { peerKey, workloadKey } from '../model/peer.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
@@ -32,6 +36,13 @@ export interface RepoDriftRequest {
   readonly traffic?: TrafficRequest;
   /** DNS (namespace, pod labels, port) and what `--fix` writes; the synthesizer's options. */
   readonly synthesis: SynthesisOptions;
+  /**
+   * A reviewed links file (`--links`): the needs are its links instead of the scan's, as for
+   * `synthesize --links`; a scanned link it does not cover is warned about (NPC250), never dropped in silence.
+   */
+  readonly linksFile?: string;
+  /** How the policies close gaps (`--gaps`, as for `synthesize`): what the closures open is needed, and `--fix` writes them. */
+  readonly gapMode?: GapMode;
 }
 
 export interface RepoDriftOutcome {
@@ -69,6 +80,8 @@ export interface Loaded {
   readonly policyFiles: readonly ManifestFile[];
   readonly diagnostics: Diagnostic[];
   readonly values: ReturnType<Io['readManifests']>['values'];
+  /** The reviewed links of `linksFile`, read (see prepareRepoDrift). */
+  readonly reviewed?: readonly Link[];
 }
 
 /** Where DNS runs, when the manifests do not hold it: a stand-in pod, only checked as a destination of DNS. */
@@ -124,9 +137,52 @@ export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadS
   return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
 }
 
-function needsOf(loaded: Loaded, request: RepoDriftRequest): { links: Link[]; diagnostics: Diagnostic[] } {
+/** The needs: the scan's links (or the reviewed ones), the extra needs, and what the gap closures open. */
+interface Needs {
+  /** The links as `synthesize` takes them (scanned or reviewed, plus extra needs). */
+  readonly links: Link[];
+  /** The gaps those links leave, and the links their closures open (`gapMode`). */
+  readonly gaps: readonly Gap[];
+  readonly gapLinks: readonly Link[];
+  readonly diagnostics: Diagnostic[];
+}
+
+function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const scanned = scanTopology(loaded.cluster, { values: loaded.values });
-  return { links: [...scanned.value.links, ...(request.extraNeeds ?? [])], diagnostics: [...scanned.diagnostics] };
+  const diagnostics: Diagnostic[] = [...scanned.diagnostics];
+  if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile as string));
+  // as synthesize: a links file replaces the scan and carries no unresolved addresses; gaps follow the extra needs too
+  const links = [...(loaded.reviewed ?? scanned.value.links), ...(request.extraNeeds ?? [])];
+  const mode = request.gapMode ?? 'deny';
+  // the DNS stand-in is no workload of the application: it has no gap to close
+  const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? [] : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
+  return { links, gaps, gapLinks: gapLinks(app, gaps, mode), diagnostics };
+}
+
+/** A scanned link (or the part of it) that the reviewed links do not cover: the policies need not allow it, so say so. */
+function unreviewedLinks(scanned: readonly Link[], reviewed: readonly Link[], file: string): Diagnostic[] {
+  const covered = new Map<string, ConnectionSet>();
+  for (const l of reviewed) {
+    const k = `${peerKey(l.src)}\u0000${peerKey(l.dst)}`;
+    covered.set(k, (covered.get(k) ?? ConnectionSet.NONE).union(l.conns));
+  }
+  const out: Diagnostic[] = [];
+  for (const l of scanned) {
+    const left = l.conns.subtract(covered.get(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    if (left.isEmpty) continue;
+    const first = l.evidence[0];
+    out.push(
+      diag(
+        Codes.unreviewedLink,
+        'warning',
+        `${peerKey(l.src)} => ${peerKey(l.dst)} ${left.toString()} is stated by the manifests (${l.evidence.map(evidenceText).join('; ')}) but not in the reviewed links ${file}: the policies are not checked for it`,
+        first && 'at' in first ? first.at : undefined,
+        'add it to the links file (links merge), or drop it from the manifests',
+      ),
+    );
+  }
+  return out;
 }
 
 /**
@@ -149,7 +205,24 @@ export interface PreparedRepoDrift {
 
 /** Loads the inputs of repo drift once (the PR check compares and plans the fix on the same load). */
 export function prepareRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): PreparedRepoDrift {
-  return observedNeeds(io, loadRepoDrift(io, request, settings), request, settings);
+  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, request, settings), request), request, settings);
+}
+
+/** The request's reviewed links file read against the loaded workloads (its problems join the diagnostics). */
+function reviewedNeeds(io: Io, loaded: Loaded, request: RepoDriftRequest): Loaded {
+  if (request.linksFile === undefined) return loaded;
+  const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), loaded.cluster.workloads.map((w) => w.ref), loaded.cluster);
+  const diagnostics = [...loaded.diagnostics, ...parsed.diagnostics];
+  // a link naming a workload the manifests lack is an error, as for synthesize --links: nothing to check it on
+  const known = new Set(loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref))).map((w) => workloadKey(w.ref)));
+  const reviewed = parsed.links.filter((l) => {
+    const unknown = [l.src, l.dst].find((p) => p.kind === 'workload' && !known.has(workloadKey(p.ref)));
+    if (!unknown) return true;
+    const intent = l.evidence.find((e) => e.kind === 'intent');
+    diagnostics.push(diag(Codes.danglingReference, 'error', `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown)}, which is not in the manifests; link ignored`, intent?.kind === 'intent' ? intent.at : undefined));
+    return false;
+  });
+  return { ...loaded, reviewed, diagnostics };
 }
 
 /**
@@ -178,7 +251,7 @@ export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings:
     engine,
     connectivity: engine.connectivity(),
     cluster: loaded.cluster,
-    needs: needs.links,
+    needs: [...needs.links, ...needs.gapLinks],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port('UDP', port).union(ConnectionSet.port('TCP', port)) },
     probes: loaded.probes,
     families: settings.ipFamilies,
@@ -218,7 +291,8 @@ export function planRepoFixOf(prepared: PreparedRepoDrift, render: (ps: readonly
   const { loaded, request } = prepared;
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
-  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
+  // the gaps closed as the request says, so that the fix keeps every opening the policies had to make
+  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? 'deny', list: needs.gaps } });
   const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
   const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));
   const files: FixedFile[] = [];

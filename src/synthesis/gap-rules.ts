@@ -1,7 +1,9 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { workloadKey, type WorkloadRef } from '../model/peer.js';
-import type { Workload } from '../manifests/cluster.js';
+import { parseCidr, type IpRange } from '../model/ip.js';
+import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
+import { compareStrings, type Workload } from '../manifests/cluster.js';
 import type { Gap } from '../topology/gaps.js';
+import type { Evidence, Link } from '../topology/links.js';
 import type { PolicyPeer } from './synthesize.js';
 
 /**
@@ -66,7 +68,8 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
     cur.details.push(g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
   }
-  for (const m of [...merged.values()]) {
+  // by workload and kind of gap, never by where the gaps were written: the rules' order is the same whatever the document order
+  for (const m of [...merged].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v)) {
     const w = m.workload;
     const ns = w.namespace;
     const why = m.details.join('; ');
@@ -90,6 +93,43 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
       for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
     } else {
       add(w, { direction: 'egress', peers: structuredClone(OUTSIDE), conns: m.conns, note: `${tag} -> 0.0.0.0/0: ${why}` });
+    }
+  }
+  return out;
+}
+
+const EVERY_ADDRESS: Peer = { kind: 'external', range: parseCidr('0.0.0.0/0') as IpRange };
+
+/**
+ * What `gapRules` opens, as links between the workloads (and outside addresses): the needs that
+ * `verify --gaps MODE` adds, so that policies synthesized with that mode verify clean and
+ * `verify --fix` keeps the openings. Mirrors gapRules case by case:
+ *
+ * - ingress gap of W: `namespace`, each other workload of W's namespace reaches W on the gap's ports;
+ *   `open`, every other workload and every outside address reaches W on everything;
+ * - in-cluster egress gap of W: `namespace`, W reaches each other workload of its namespace on the
+ *   address's port; `open`, W reaches every workload and address;
+ * - egress gap outside the cluster (a hostname, the API server): `namespace`, W reaches 0.0.0.0/0 on
+ *   the address's port (and 6443 beside the API server's 443); `open`, as above.
+ */
+export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], mode: GapMode): Link[] {
+  if (mode === 'deny') return [];
+  const out: Link[] = [];
+  const self = (ref: WorkloadRef): Peer => ({ kind: 'workload', ref });
+  for (const g of gaps) {
+    const w = g.workload;
+    const evidence: Evidence[] = [{ kind: 'gap', mode, at: g.at, detail: g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
+    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === 'open' || x.ref.namespace === w.namespace));
+    let conns = mode === 'open' ? ConnectionSet.ALL : g.conns;
+    if (g.direction === 'ingress') {
+      for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
+      if (mode === 'open') out.push({ src: EVERY_ADDRESS, dst: self(w), conns, evidence });
+    } else if (mode === 'open' || IN_CLUSTER.has(g.reason)) {
+      for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
+      if (mode === 'open') out.push({ src: self(w), dst: EVERY_ADDRESS, conns, evidence });
+    } else {
+      if (g.reason === 'api-server' && conns.allows('TCP', 443)) conns = conns.union(ConnectionSet.port('TCP', 6443));
+      out.push({ src: self(w), dst: EVERY_ADDRESS, conns, evidence });
     }
   }
   return out;

@@ -11,6 +11,7 @@ import { chooseSelector, type WorkloadSelector } from './selectors.js';
 import { gapRules, type GapMode } from './gap-rules.js';
 import type { Gap } from '../topology/gaps.js';
 import { presetFor, presetRules, type Preset } from './presets.js';
+import { policyNames } from './names.js';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'netpol-ci';
@@ -216,8 +217,10 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
       });
     }
-    const names = new Map<string, number>();
-    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
+    const names = policyNames(
+      workloads.map((w) => w.ref),
+      options.namePrefix,
+    );
     for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
       const key = workloadKey(w.ref);
       if (options.skip?.has(key)) continue;
@@ -286,19 +289,17 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         });
         notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress${options.noPorts ? ' (the rule names no ports: --no-ports)' : ''}`);
       }
-      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
-      const nameErrors = dnsSubdomainErrors(`${options.namePrefix}${base}-netpol`);
+      const name = names.get(key) as string;
+      const nameErrors = dnsSubdomainErrors(name);
       if (nameErrors.length > 0) {
-        diagnostics.push(
-          diag(Codes.unsafeOutputName, 'error', `policy name ${JSON.stringify(`${options.namePrefix}${base}-netpol`)} ${nameErrors[0]}; no policy synthesized for ${key}`, originRef(w.origin, ['metadata', 'name'])),
-        );
+        diagnostics.push(diag(Codes.unsafeOutputName, 'error', `policy name ${JSON.stringify(name)} ${nameErrors[0]}; no policy synthesized for ${key}`, originRef(w.origin, ['metadata', 'name'])));
         continue;
       }
       policies.push({
         apiVersion: 'networking.k8s.io/v1',
         kind: 'NetworkPolicy',
         metadata: {
-          name: `${options.namePrefix}${base}-netpol`,
+          name,
           namespace: ns,
           labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
           ...(notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join('\n') } } : {}),

@@ -39,7 +39,9 @@ export type Evidence =
     }
   | { readonly kind: 'intent'; readonly at: SourceRef }
   /** An allow baseline rule (`synthesize --baseline`): its connections are synthesized. */
-  | { readonly kind: 'baseline'; readonly rule: string; readonly at: SourceRef };
+  | { readonly kind: 'baseline'; readonly rule: string; readonly at: SourceRef }
+  /** A gap closed by `--gaps=namespace|open` (verify counts what the closure opens as needed). */
+  | { readonly kind: 'gap'; readonly mode: string; readonly at: SourceRef; readonly detail: string };
 
 export interface Link {
   readonly src: Peer;
@@ -83,6 +85,8 @@ export function evidenceText(e: Evidence): string {
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
     case 'baseline':
       return `baseline rule ${e.rule} ${e.at.file}:${e.at.line ?? 0}`;
+    case 'gap':
+      return `gap (--gaps=${e.mode}) ${e.at.file}:${e.at.line ?? 0}: ${e.detail}`;
   }
 }
 

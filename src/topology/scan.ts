@@ -675,8 +675,18 @@ class LinkSet {
   }
 
   sorted(): Link[] {
+    // evidence in the order of the files and lines it was found at, not in the order the files were given
+    for (const l of this.map.values()) if (l.evidence.length > 1) l.evidence.sort(compareEvidence);
     return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
   }
+}
+
+/** By file, document, line, then text: a link's provenance reads the same whatever the order of the input files. */
+function compareEvidence(a: Evidence, b: Evidence): number {
+  const at = (e: Evidence): SourceRef | undefined => ('at' in e ? e.at : undefined);
+  const x = at(a);
+  const y = at(b);
+  return compareStrings(x?.file ?? '', y?.file ?? '') || (x?.doc ?? 0) - (y?.doc ?? 0) || (x?.line ?? 0) - (y?.line ?? 0) || compareStrings(evidenceText(a), evidenceText(b));
 }
 
 function dedupeUnresolved(list: Unresolved[]): Unresolved[] {

@@ -7,6 +7,7 @@ import type { LiveSource } from '../../pipeline/cluster-drift.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
 import { renderClusterDrift, renderRepoDrift, VERIFY_FORMATS } from '../../report/verify.js';
 import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
+import { GAP_MODES } from '../../synthesis/gap-rules.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
@@ -30,6 +31,8 @@ const Options = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions
   dnsNamespace: z.string().default('kube-system'),
   dnsSelector: labelList.default({ 'k8s-app': 'kube-dns' }),
   ingressController: labelList.optional(),
+  links: z.string().optional(),
+  gaps: z.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(', ')}, got ${JSON.stringify(i.input)}` }).default('deny'),
 });
 type Options = z.infer<typeof Options>;
 
@@ -45,7 +48,9 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--dns-port <port>', 'port DNS listens on (default 53; OpenShift: 5353)')
     .option('--dns-namespace <ns>', 'namespace DNS runs in (default kube-system)')
     .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
-    .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx');
+    .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx')
+    .option('--links <file>', 'the reviewed links the policies were synthesized from (synthesize --links): the needs instead of the scan')
+    .option('--gaps <mode>', 'how the policies close gaps, as given to synthesize: deny (default), namespace or open; what the closures open is needed, and --fix keeps it');
   addClusterOptions(cmd);
   // with --cluster or --cluster-export, the traffic is checked against both sides' policies, and the cluster maps its addresses
   addTrafficOptions(cmd);
@@ -57,6 +62,7 @@ function verify(ctx: CliContext, paths: string[], opts: Options): number {
   if (opts.cluster && opts.clusterExport !== undefined) throw new ConfigError('--cluster and --cluster-export exclude each other');
   if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
   if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
+  if (opts.links !== undefined || opts.gaps !== 'deny') throw new ConfigError('--links and --gaps apply to repo drift (verify <path...> --policies DIR), not to cluster drift');
   if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
     throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
   }
@@ -78,6 +84,8 @@ function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
     paths,
     policies: opts.policies,
     ...(traffic ? { traffic } : {}),
+    ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
+    gapMode: opts.gaps,
     synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...(ic ? { ingressController: ic } : {}) },
   };
   say('reading manifests and policies…');
