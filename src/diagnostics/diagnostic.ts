@@ -191,6 +191,11 @@ export const Codes = {
   renderRemoteReference: 'NPC234',
   /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
   snapshotObjectSkipped: 'NPC235',
+  // hostile-input hunt, second round (NPC236-NPC239, then NPC255-NPC259)
+  /** A modelled kind under an apiVersion that does not serve it: a custom resource of the same kind name (warning, skipped) or a mistake the API server rejects (error, analysed as the kind). */
+  apiVersionMismatch: 'NPC236',
+  /** A kind that is a misspelling of a modelled kind (`deployment`, `Deployment `): no kind the API server knows; skipped, as an error. */
+  kindMisspelt: 'NPC237',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

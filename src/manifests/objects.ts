@@ -20,6 +20,7 @@ import {
 import { ClusterNetworkPolicySchema } from './cnp-schema.js';
 import { apiValidation } from './api-validation.js';
 import { fastValidate } from './fast-validate.js';
+import { checkApiVersion, nearMissKind } from './api-groups.js';
 
 /** Where an object sits: its document and the YAML path of the object inside it (non-empty for List items). */
 export interface ObjectOrigin {
@@ -125,9 +126,23 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       return;
     }
     if (!Object.hasOwn(SCHEMAS, kind)) {
+      const meant = nearMissKind(kind);
+      if (meant) {
+        diagnostics.push(diag(Codes.kindMisspelt, 'error', `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path, 'kind'])));
+        return;
+      }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
+    }
+    const group = checkApiVersion(kind, value.apiVersion);
+    if (group.verdict !== 'ok') {
+      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === 'foreign' ? 'warning' : 'error', group.message, locate(document, [...path, 'apiVersion'])));
+      if (group.verdict === 'foreign') {
+        const foreign = `${kind} (${value.apiVersion})`;
+        skippedKinds.set(foreign, (skippedKinds.get(foreign) ?? 0) + 1);
+        return;
+      }
     }
     const schema = SCHEMAS[kind as ModelledKind];
     let parsed = cache?.validated.get(value) as ReturnType<typeof schema.safeParse> | undefined;
