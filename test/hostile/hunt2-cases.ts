@@ -1,6 +1,7 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { all, deployment, exitIs, reports, stdoutHas, stdoutLacks, type Found } from './cases.js';
-import { fifo, link, write, type HostileCase, type RunResult } from './harness.js';
+import { APP, fifo, link, outsideCodeSpans, write, type HostileCase, type RunResult } from './harness.js';
 
 /**
  * Cases from the second hostile-input hunt (session 6): kinds and apiVersions that are not what
@@ -203,3 +204,73 @@ export const HUNT2_CASES: HostileCase[] = [
     check: configError(/--helm-config \/dev\/zero: a character device, not a regular file/),
   },
 ];
+
+/** A git repository in `dir`: the app committed as `base`, then `more` added and committed as `head`. */
+function gitRepo(dir: string, more: (dir: string) => void): void {
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-C', dir, ...args], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  git('init', '-q');
+  git('config', 'user.email', 'hunt@example.invalid');
+  git('config', 'user.name', 'hunt');
+  git('add', '-A');
+  git('commit', '-qm', 'base');
+  git('tag', 'base');
+  more(dir);
+  git('add', '-A');
+  git('commit', '-qm', 'head');
+  git('tag', 'head');
+}
+
+HUNT2_CASES.push(
+  // --- git inputs: the paths of a ref comparison stay in the repository ---
+  ...(['diff', 'check'] as const).flatMap((command) =>
+    ['../', './../x', '/etc'].map(
+      (p): HostileCase => ({
+        name: `${command} --repo: the path ${p} is refused, never read from the folder above the exported ref`,
+        kind: 'escape',
+        noApp: true,
+        setup: ({ dir }) => {
+          write(path.join(dir, 'app.yaml'), APP);
+          gitRepo(dir, (d) => write(path.join(d, 'more.yaml'), deployment('more', 'shop')));
+        },
+        args: () => (command === 'diff' ? ['diff', '--repo', '.', '--base', 'base', '--head', 'head', '--', p] : ['check', '--repo', '.', '--base', 'base', '--head', 'head', p]),
+        exits: [2],
+        unlocatedOk: true,
+        check: configError(new RegExp(`${p.replace(/[./]/g, (c) => `\\${c}`)} leaves the repository \\(paths are relative to the repository root\\)`)),
+      }),
+    ),
+  ),
+  {
+    name: 'diff --repo: a path that climbs and comes back (x/../more.yaml) is the path it names',
+    kind: 'drop',
+    noApp: true,
+    setup: ({ dir }) => {
+      write(path.join(dir, 'app.yaml'), APP);
+      gitRepo(dir, (d) => write(path.join(d, 'more.yaml'), deployment('more', 'shop')));
+    },
+    args: () => ['diff', '--repo', '.', '--base', 'base', '--head', 'head', '--', 'x/../more.yaml', 'app.yaml'],
+    check: all(exitIs(0), (r) => (/destination: shop\/web\[Deployment\].*workload shop\/more\[Deployment\] added|source: shop\/more\[Deployment\]/.test(r.stdout) ? [] : [{ problem: 'dropped', why: `the added workload is not in the diff: ${r.stdout.slice(0, 300)}` }])),
+  },
+  {
+    name: 'check: input errors of the head are in the PR comment (verdict and a section), escaped',
+    kind: 'drop',
+    noApp: true,
+    setup: ({ dir }) => {
+      write(path.join(dir, 'app.yaml'), APP);
+      gitRepo(dir, (d) => {
+        write(path.join(d, 'x<img src=x>@octocat #12 deadbeefdead `b`.yaml'), 'a: [\n');
+        write(path.join(d, 'k.yaml'), deployment('lc', 'shop').replace('kind: Deployment', 'kind: deployment'));
+      });
+    },
+    args: () => ['check', '--repo', '.', '--base', 'base', '--head', 'head'],
+    exits: [2],
+    check: all(
+      (r) => (/^### netpol-ci check: ⚠️ 2 input errors \(left out of the answer\)$/m.test(r.stdout) ? [] : [{ problem: 'dropped', why: `the verdict does not name the input errors: ${r.stdout.slice(0, 400)}` }]),
+      // (the marker's commit id is an HTML comment GitHub does not render)
+      (r) => (/<img|@octocat|#12|`b`/.test(outsideCodeSpans(r.stdout.replace(/^<!--.*-->$/m, ''))) ? [{ problem: 'escape', why: 'a hostile file name is live Markdown' }] : []),
+      (r) => (/^#### Input errors/m.test(r.stdout) && /^- `k\.yaml:2` `NPC237`: `"deployment" is no Kubernetes kind/m.test(r.stdout) && /^- `head:x<img src=x>.*\.yaml:2` `NPC005`: /m.test(r.stdout) ? [] : [{ problem: 'dropped', why: `the comment does not list the input errors: ${r.stdout}` }]),
+    ),
+  },
+);
