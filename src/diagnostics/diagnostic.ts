@@ -196,6 +196,8 @@ export const Codes = {
   apiVersionMismatch: 'NPC236',
   /** A kind that is a misspelling of a modelled kind (`deployment`, `Deployment `): no kind the API server knows; skipped, as an error. */
   kindMisspelt: 'NPC237',
+  /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
+  objectWithoutName: 'NPC238',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

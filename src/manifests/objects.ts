@@ -161,6 +161,12 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       }
       return;
     }
+    if (!hasName(value.metadata)) {
+      // two such objects would merge into one `ns/[Kind]`; the API server never creates either
+      const at = isRecord(value.metadata) ? [...path, 'metadata'] : path;
+      diagnostics.push(diag(Codes.objectWithoutName, 'error', `${kind} without metadata.name (nor generateName): the API server rejects it; excluded from the analysis`, locate(document, at)));
+      return;
+    }
     checkNames(parsed.data.metadata as { name?: string; namespace?: string | null } | undefined, kind, document, path, diagnostics);
     // what the API server would reject beyond types: a policy is excluded, other kinds are kept and reported
     const api = apiValidation(kind, value);
@@ -180,6 +186,12 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
   return { objects, diagnostics, skippedKinds };
 }
 
+
+/** A name, or a generateName the API server completes (kubectl create of a Job or a Pod). */
+function hasName(meta: unknown): boolean {
+  if (!isRecord(meta)) return false;
+  return (typeof meta.name === 'string' && meta.name !== '') || (typeof meta.generateName === 'string' && meta.generateName !== '');
+}
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

@@ -274,3 +274,28 @@ HUNT2_CASES.push(
     ),
   },
 );
+
+HUNT2_CASES.push({
+  name: 'objects without a name are errors, never merged into one ns/[Kind]',
+  kind: 'drop',
+  setup: ({ dir }) =>
+    write(
+      path.join(dir, 'nameless.yaml'),
+      [
+        'apiVersion: v1\nkind: Pod\nmetadata: {namespace: shop, labels: {app: a}}\n',
+        'apiVersion: v1\nkind: Pod\nmetadata: {namespace: shop, name: "", labels: {app: b}}\n',
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress, Egress]}\n',
+        'apiVersion: v1\nkind: Pod\nmetadata: {generateName: gen-, namespace: shop, labels: {app: c}}\n',
+      ].join('---\n'),
+    ),
+  args: () => ['connectivity', '.'],
+  check: all(
+    reports('NPC238', { file: /^nameless\.yaml:3:11 \[doc 1\]/, message: /^.*Pod without metadata\.name \(nor generateName\): the API server rejects it; excluded from the analysis/ }),
+    reports('NPC238', { file: /^nameless\.yaml:7:11 \[doc 2\]/ }),
+    reports('NPC238', { file: /^nameless\.yaml:11:11 \[doc 3\]/, message: /NetworkPolicy without metadata\.name/ }),
+    stdoutLacks(/shop\/\[Pod\]/),
+    // a generateName is a name the API server completes: analysed
+    stdoutHas('shop/gen-[Pod] => shop/web[Deployment] : All Connections'),
+    exitIs(2),
+  ),
+});
