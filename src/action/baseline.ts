@@ -11,6 +11,7 @@ import { defineAction } from './run-action.js';
 import type { AnnotationAt } from './runtime.js';
 import { sarifWithPaths } from './sarif-paths.js';
 import { readSettingsFromInputs, resolveIn, shownAsRead, workspacePath } from './settings.js';
+import { withInputErrors } from '../report/input-errors.js';
 
 // rule files are shown as the manifests are (relative to the checkout when below it), so the report reads the same as the CLI's
 export const baselineAction = defineAction(baselineSpec, async (inputs, rt) => {
@@ -41,7 +42,7 @@ export const baselineAction = defineAction(baselineSpec, async (inputs, rt) => {
     if (n.rule) rt.log.notice(n.message, at(ruleRefOrigin(n.rule), `netpol-ci ${n.engine}`));
     else rt.log.notice(`${n.engine}: ${n.message}`);
   }
-  const markdown = renderBaselineMd(o);
+  const markdown = withInputErrors(renderBaselineMd(o), o.diagnostics, repoPath);
   rt.setOutput('violations', o.violations.length);
   rt.setOutput('disagreements', o.disagreements.length);
   rt.setOutput('report-path', writeReport(rt, 'baseline.md', markdown));

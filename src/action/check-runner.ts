@@ -5,6 +5,7 @@ import { renderCheckMd } from '../report/check/md.js';
 import { renderPoliciesYaml } from '../report/policies.js';
 import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 import type { CheckFinding, CheckRunner } from './check-result.js';
+import { headInputErrors } from '../report/check/summary.js';
 
 /**
  * The check action's adapter onto the pipeline: `runGatedCheck` (the same use-case as
@@ -53,7 +54,8 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
   const lint = o.lint?.findings.length;
   return {
     markdown: renderCheckMd(o),
-    empty: o.diff.entries.length === 0 && o.broken.length === 0 && !o.gaps.some((g) => g.introduced) && !violations && !drift && !lint && !o.exposure?.widened.length,
+    // input errors are reported: a comment listing them is never "empty" (deleted, or left stale)
+    empty: o.diff.entries.length === 0 && o.broken.length === 0 && !o.gaps.some((g) => g.introduced) && !violations && !drift && !lint && !o.exposure?.widened.length && headInputErrors(o).length === 0,
     diff: { added: count('added'), removed: count('removed'), changed: count('changed') },
     ...(violations !== undefined ? { violations } : {}),
     ...(drift !== undefined ? { drift } : {}),

@@ -6,6 +6,7 @@ import { diffSpec } from './inputs.js';
 import { annotateDiagnostics, publishReport } from './publish.js';
 import { defineAction } from './run-action.js';
 import { readSettingsFromInputs } from './settings.js';
+import { withInputErrors } from '../report/input-errors.js';
 
 /** A diagnostic's file as shown for a ref (`REF:path`), as a repository path when it is the head's. */
 export const fileAtRef = (ref: string) => (shown: string) => (shown.startsWith(`${ref}:`) ? shown.slice(ref.length + 1) : undefined);
@@ -25,8 +26,9 @@ export const diffAction = defineAction(diffSpec, async (inputs, rt) => {
   rt.setOutput('added', count('added'));
   rt.setOutput('removed', count('removed'));
   rt.setOutput('changed', count('changed'));
-  const markdown = renderDiffMd({ diff: r.diff, refs: r.refs, ...(r.explanations ? { explanations: r.explanations } : {}) });
-  await publishReport(rt, 'diff', markdown, !hasDiff, inputs);
+  // head and base errors: either side read in part makes the diff partial
+  const markdown = withInputErrors(renderDiffMd({ diff: r.diff, refs: r.refs, ...(r.explanations ? { explanations: r.explanations } : {}) }), r.diagnostics, (f) => fileAtRef(head)(f) ?? f);
+  await publishReport(rt, 'diff', markdown, !hasDiff && !r.diagnostics.some((d) => d.severity === 'error'), inputs);
   if (r.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;
   if (hasDiff && inputs['fail-on-diff']) {
     rt.log.error(`connectivity changed: ${count('added')} added, ${count('removed')} removed, ${count('changed')} changed (fail-on-diff)`);

@@ -6,6 +6,7 @@ import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
 import { defineAction } from './run-action.js';
 import { readSettingsFromInputs, resolveIn, workspacePath } from './settings.js';
 import { workloadKey } from '../model/peer.js';
+import { withInputErrors } from '../report/input-errors.js';
 
 export const scanAction = defineAction(scanSpec, async (inputs, rt) => {
   const settings = readSettingsFromInputs(rt, inputs);
@@ -21,7 +22,7 @@ export const scanAction = defineAction(scanSpec, async (inputs, rt) => {
     });
   }
   const links = writeReport(rt, `links.${inputs.format}`, inputs.format === 'yaml' ? renderScanYaml(r.topology) : renderScanJson(r.topology));
-  const markdown = renderScanMd(r.topology);
+  const markdown = withInputErrors(renderScanMd(r.topology), r.diagnostics, repoPath);
   rt.setOutput('report-path', writeReport(rt, 'scan.md', markdown));
   rt.setOutput('links-path', links);
   rt.setOutput('links', r.topology.links.length);

@@ -11,6 +11,7 @@ import { defineAction } from './run-action.js';
 import type { AnnotationAt } from './runtime.js';
 import { sarifWithPaths } from './sarif-paths.js';
 import { readSettingsFromInputs, resolveIn, workspacePath } from './settings.js';
+import { withInputErrors } from '../report/input-errors.js';
 
 /** Repository drift only: the committed policies against what the manifests need (the CLI's `verify --policies`). */
 export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
@@ -45,7 +46,7 @@ export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
     else rt.log.error(message, where);
   }
   const report: RepoDriftReport = { drift: r.drift, policies: repoPath(policies), allowExcess: inputs['allow-excess'], version: VERSION };
-  const markdown = renderRepoDriftMd(report);
+  const markdown = withInputErrors(renderRepoDriftMd(report), r.diagnostics, repoPath);
   rt.setOutput('missing', missing.length);
   rt.setOutput('excess', excess.length);
   rt.setOutput('report-path', writeReport(rt, `verify.${inputs.format}`, inputs.format === 'md' ? markdown : renderRepoDrift(inputs.format, report)));

@@ -33,8 +33,10 @@ export function repoTop(repo: string, limits: ExecLimits = {}): string {
 
 /** Whether `p` (relative to the repository root) exists at `ref`. */
 export function pathExists(repo: string, ref: string, p: string, limits: ExecLimits = {}): boolean {
-  const rel = p.replace(/^\.\/?/, '');
-  if (rel === '') return true;
+  // `./a` and `a` name the same path; `../` must not become `./` (the root) by stripping one dot
+  const rel = path.posix.normalize(p.split(path.sep).join('/')).replace(/\/+$/, '');
+  if (rel === '.' || rel === '') return true;
+  if (path.posix.isAbsolute(rel) || rel === '..' || rel.startsWith('../')) return false;
   const r = spawnSync('git', ['-C', repoTop(repo, limits), 'cat-file', '-e', `${resolveRef(repo, ref, limits)}:${rel}`], { timeout: limits.timeoutMs, killSignal: 'SIGKILL' });
   if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw timedOut('git cat-file', limits);
   return r.status === 0;

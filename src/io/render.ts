@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
@@ -13,7 +13,7 @@ import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDepe
 import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
 
 import { DiskCache } from './disk-cache.js';
-import { isInsideTree, readRegularFile, renderTreeProblems, walkTree } from './read-policy.js';
+import { isInsideTree, readRegularFile, refusalMessage, renderTreeProblems, walkTree } from './read-policy.js';
 import { boundedCommand, toolMessage } from './tool-limits.js';
 import { DEFAULT_KUBE_VERSION, type ChartSettings, type RenderOptions } from './types.js';
 
@@ -391,15 +391,20 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const h = createHash('sha256').update(`helm ${version}\0${release}\0${args.slice(3).join('\0')}\0${toolEnv('HELM_')}\0`);
   h.update(tree.hash);
   for (const d of depTrees) h.update(`\0${d.name}\0${d.display}\0${d.tree.hash}`);
-  for (const v of values) h.update(existsSync(v) ? readFileSync(v) : 'missing');
+  const named = readValuesFiles(values);
+  if (named.problems.length > 0) return { files: [], values: [], diagnostics: named.problems.map((p) => diag(Codes.renderFailed, 'error', `chart ${display}: ${p}; chart not rendered`, at)) };
+  for (const v of values) h.update(named.texts.get(v) ?? 'missing');
   const key = h.update(display).digest('hex');
   const valueFiles: ManifestFile[] = [];
-  for (const f of [path.join(chartDir, 'values.yaml'), ...values]) {
-    try {
-      valueFiles.push({ path: f, text: readFileSync(f, 'utf8') });
-    } catch {
-      // helm reports a missing values file itself
-    }
+  try {
+    valueFiles.push({ path: path.join(chartDir, 'values.yaml'), text: readFileSync(path.join(chartDir, 'values.yaml'), 'utf8') });
+  } catch {
+    // a chart without values.yaml (its tree was checked above: no FIFO or device there)
+  }
+  for (const v of values) {
+    const text = named.texts.get(v);
+    // helm reports a missing values file itself
+    if (text !== undefined) valueFiles.push({ path: v, text });
   }
   // the values files are read on every run (their paths are this run's), the rendering only when its key is new
   const hit = cache.chart(key);
@@ -416,6 +421,46 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
     : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [...(copy ? [[copy, display] as [string, string]] : []), [chartDir, display]])}; chart not rendered`, at)] };
   cache.setChart(key, result);
   return { ...result, values: r.ok ? valueFiles : [] };
+}
+
+/** The repository a folder is in (the nearest folder above holding `.git`), else the working directory, as a real path. */
+function repositoryOf(dir: string): string {
+  for (let d = realOrSelf(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, '.git'))) return d;
+    if (path.dirname(d) === d) return realOrSelf(process.cwd());
+  }
+}
+
+/** The real path of a file (symlinks resolved), or the path itself when it does not exist (helm names a missing file). */
+function realOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
+
+/** helm's own limit for a chart file; a values file named with --helm-values or --helm-config gets the same. */
+const VALUES_FILE_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * The values files named with --helm-values or in --helm-config, read under the reading policy
+ * before helm sees them: a FIFO would block helm (and the hashing of the cache key), /dev/zero
+ * would exhaust memory. A missing file is left to helm, which names it.
+ */
+function readValuesFiles(values: readonly string[]): { texts: Map<string, string>; problems: string[] } {
+  const texts = new Map<string, string>();
+  const problems: string[] = [];
+  for (const v of values) {
+    const r = readRegularFile(v, undefined, VALUES_FILE_LIMIT);
+    if (r.ok) texts.set(v, r.bytes.toString('utf8'));
+    else if (!(r.refusal.kind === 'unreadable' && r.refusal.code === 'ENOENT')) {
+      const why = r.refusal.kind === 'tooLarge' ? `${r.refusal.size} bytes, over helm's limit of ${VALUES_FILE_LIMIT} bytes for a values file` : refusalMessage(r.refusal, VALUES_FILE_LIMIT);
+      const rel = path.relative(process.cwd(), v);
+      problems.push(`values file ${visible(rel === '' || rel.startsWith('..') ? v : rel)}: ${why}`);
+    }
+  }
+  return { texts, problems };
 }
 
 /** `kubectl kustomize` of one overlay (with `--enable-helm` so that helmCharts work). */
@@ -472,7 +517,11 @@ const HelmConfigSchema = z.object({ charts: z.record(z.string(), HelmChartSettin
  */
 export function readHelmConfig(file: string): Map<string, ChartSettings> {
   const base = path.dirname(path.resolve(file));
-  const text = readFileSync(file, 'utf8');
+  // a FIFO would block, /dev/zero exhaust memory: read under the reading policy
+  const read = readRegularFile(path.resolve(file), undefined, VALUES_FILE_LIMIT);
+  if (!read.ok) throw new Error(read.refusal.kind === 'unreadable' ? read.refusal.code : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(' (--max-file-size); skipped', '; not read'));
+  const text = read.bytes.toString('utf8');
+  const root = repositoryOf(base);
   const { documents, diagnostics } = parseManifestFile({ path: file, text });
   const syntax = diagnostics.find((d) => d.severity === 'error');
   if (syntax) throw new Error(`line ${syntax.at?.line ?? 1}: ${syntax.message}`);
@@ -489,10 +538,18 @@ export function readHelmConfig(file: string): Map<string, ChartSettings> {
     const dir = path.resolve(base, chart);
     // a typo in the config must not silently render a chart with default values
     if (!existsSync(path.join(dir, 'Chart.yaml'))) throw new Error(`line ${locate(doc, ['charts', chart]).line ?? 1}, charts.${visible(chart)}: ${visible(path.relative(process.cwd(), dir) || '.')} has no Chart.yaml`);
+    const values = (s?.values ?? []).map((v) => path.resolve(base, v));
+    values.forEach((v, i) => {
+      // the config lives in the repository (in CI: the pull request's); its values files must too,
+      // or a pull request could render the runner's own files (a kubeconfig, /proc/self/environ) into names
+      if (!isInsideTree(realOrSelf(v), root)) {
+        throw new Error(`line ${locate(doc, ['charts', chart, 'values', i]).line ?? 1}, charts.${visible(chart)}.values.${i}: ${visible(s?.values?.[i] ?? v)} is outside the repository (${visible(root)}); not read`);
+      }
+    });
     out.set(dir, {
       ...(s?.releaseName !== undefined && s.releaseName !== '' ? { releaseName: String(s.releaseName) } : {}),
       ...(s?.namespace !== undefined && s.namespace !== '' ? { namespace: String(s.namespace) } : {}),
-      values: (s?.values ?? []).map((v) => path.resolve(base, v)),
+      values,
       set: (s?.set ?? []).map(String),
     });
   }

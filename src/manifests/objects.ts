@@ -21,6 +21,7 @@ import {
 import { ClusterNetworkPolicySchema } from './cnp-schema.js';
 import { apiValidation } from './api-validation.js';
 import { fastValidate } from './fast-validate.js';
+import { checkApiVersion, nearMissKind } from './api-groups.js';
 
 /** Where an object sits: its document and the YAML path of the object inside it (non-empty for List items). */
 export interface ObjectOrigin {
@@ -127,9 +128,23 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       return;
     }
     if (!Object.hasOwn(SCHEMAS, kind)) {
+      const meant = nearMissKind(kind);
+      if (meant) {
+        diagnostics.push(diag(Codes.kindMisspelt, 'error', `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path, 'kind'])));
+        return;
+      }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
+    }
+    const group = checkApiVersion(kind, value.apiVersion);
+    if (group.verdict !== 'ok') {
+      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === 'foreign' ? 'warning' : 'error', group.message, locate(document, [...path, 'apiVersion'])));
+      if (group.verdict === 'foreign') {
+        const foreign = `${kind} (${value.apiVersion})`;
+        skippedKinds.set(foreign, (skippedKinds.get(foreign) ?? 0) + 1);
+        return;
+      }
     }
     const schema = SCHEMAS[kind as ModelledKind];
     let parsed = cache?.validated.get(value) as ReturnType<typeof schema.safeParse> | undefined;
@@ -146,6 +161,12 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
           diag(Codes.invalidField, 'error', `${issue.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path, ...issuePath])),
         );
       }
+      return;
+    }
+    if (!hasName(value.metadata)) {
+      // two such objects would merge into one `ns/[Kind]`; the API server never creates either
+      const at = isRecord(value.metadata) ? [...path, 'metadata'] : path;
+      diagnostics.push(diag(Codes.objectWithoutName, 'error', `${kind} without metadata.name (nor generateName): the API server rejects it; excluded from the analysis`, locate(document, at)));
       return;
     }
     checkNames(parsed.data.metadata as { name?: string; namespace?: string | null } | undefined, kind, document, path, diagnostics);
@@ -167,6 +188,12 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
   return { objects, diagnostics, skippedKinds };
 }
 
+
+/** A name, or a generateName the API server completes (kubectl create of a Job or a Pod). */
+function hasName(meta: unknown): boolean {
+  if (!isRecord(meta)) return false;
+  return (typeof meta.name === 'string' && meta.name !== '') || (typeof meta.generateName === 'string' && meta.generateName !== '');
+}
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

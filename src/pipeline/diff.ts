@@ -10,6 +10,7 @@ import { ParseCache } from '../manifests/documents.js';
 import type { ExportedTree, Io, PathMapping } from '../io/types.js';
 import { loadInputs } from './load.js';
 import { engineOptions, type ReadSettings } from './settings.js';
+import { repositoryPaths } from './repo-paths.js';
 
 /** Two folders (or files), or two refs of a git repository with optional paths inside it. */
 export type DiffRequest =
@@ -91,7 +92,7 @@ export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettin
   const { repo, base, head } = request;
   const limits = { timeoutMs: settings.render.timeoutMs, ...(settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {}) };
   const top = io.repoTop(repo, limits);
-  const sub = request.paths.length > 0 ? request.paths : ['.'];
+  const sub = request.paths.length > 0 ? repositoryPaths(request.paths) : ['.'];
   for (const p of sub) {
     if (!io.pathExists(repo, base, p, limits) && !io.pathExists(repo, head, p, limits)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }

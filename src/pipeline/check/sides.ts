@@ -11,6 +11,7 @@ import { loadRead, readInputs, type LoadedInputs } from '../load.js';
 import { baseThreadInput, decodeBaseAnalysis, type BaseAnalysis } from './base-thread.js';
 import { engineOptions, type ReadSettings } from '../settings.js';
 import type { CheckRequest } from './types.js';
+import { repositoryPaths } from '../repo-paths.js';
 
 export interface LoadedSide {
   readonly label: string;
@@ -109,7 +110,7 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
   }
   const { repo, base, head } = request;
   const top = io.repoTop(repo);
-  const sub = request.paths.length > 0 ? request.paths : ['.'];
+  const sub = request.paths.length > 0 ? repositoryPaths(request.paths) : ['.'];
   for (const p of sub) {
     if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }

@@ -14,7 +14,7 @@ import { causeParts, causeText } from './causes.js';
 import { changedEdgesMermaid } from './graph.js';
 import { linkPeerText } from './peer-text.js';
 import { buildMarker } from './marker.js';
-import { checkSummary } from './summary.js';
+import { checkSummary, headInputErrors } from './summary.js';
 
 export interface CheckMdOptions {
   /** `https://github.com/OWNER/REPO`: file references become links to `<blob-base>/blob/<sha>/<path>#L<n>`. */
@@ -232,6 +232,13 @@ function lintLine(f: LintFinding, loc: Locations): string {
   return `- ${loc.at(f.at)} ${code(f.code)} ${f.kind}: ${escapeMarkdown(f.message)}${covered}`;
 }
 
+/** Where an input error is: a file the report knows links like any location; another (a file that could not be read) is its shown path. */
+function inputAt(at: SourceRef | undefined, loc: Locations, o: CheckOutcome): string {
+  if (!at) return code('(no file)');
+  if (o.files.has(at.file)) return loc.at(at);
+  return code(at.line ? `${at.file}:${at.line}` : at.file);
+}
+
 function widenedLine(w: WidenedExposure): string {
   const what = w.before.isEmpty ? `on ${conns(w.after)}` : `now also on ${conns(w.gained)} (now ${conns(w.after)})`;
   return `- ${code(w.workload)} is now reachable from ${code(w.peerText)} ${what}`;
@@ -269,6 +276,13 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     `**${s.changes} connectivity change${s.changes === 1 ? '' : 's'}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? '' : 's'} broken** · **${s.gaps} gap${s.gaps === 1 ? '' : 's'}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? '' : 's'}**` : ''}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? '' : 's'}**` : ''}${o.lint ? ` · **${o.lint.findings.length} new lint finding${o.lint.findings.length === 1 ? '' : 's'}**` : ''}${o.traffic ? ` · **${o.traffic.observedNotDeclared.length} observed, not declared**` : ''}`,
   ];
   const sections: Section[] = [];
+  // the answer above holds only what could be read: a reviewer must see what could not (the job's
+  // annotations are not in the comment), else a file that fails to parse passes as "no change"
+  const inputErrors = headInputErrors(o);
+  if (inputErrors.length > 0) {
+    const lines = inputErrors.map((d) => `- ${inputAt(d.at, loc, o)} ${code(d.code)}: ${code(d.message)}`);
+    sections.push({ title: 'Input errors', lines: ['#### Input errors (not analysed, or not in full)', '', ...fold(`${inputErrors.length} input errors`, lines)] });
+  }
   const widened = o.exposure?.widened ?? [];
   if (o.outside.length > 0 || widened.length > 0) {
     const lines = ['#### Newly reachable from outside the cluster', '', ...o.outside.flatMap((it) => itemLines(it, o, loc))];

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { CheckOutcome } from '../../pipeline/check.js';
 
 /** The counts every format shows, and the verdict line. */
@@ -19,6 +20,11 @@ export interface CheckSummary {
   readonly widenedExposure?: number;
 }
 
+/** The head's input errors (files that could not be read, parsed or validated): what the answer leaves out. */
+export function headInputErrors(o: CheckOutcome): Diagnostic[] {
+  return o.headDiagnostics.filter((d) => d.severity === 'error');
+}
+
 export function checkSummary(o: CheckOutcome): CheckSummary {
   // counted in report lines (entries towards adjacent address atoms with one answer are one line)
   const count = (k: string) => o.groups.reduce((n, g) => n + g.items.filter((it) => it.kind === k).length, 0);
@@ -30,6 +36,8 @@ export function checkSummary(o: CheckOutcome): CheckSummary {
   const exposed = o.exposure ? new Set(o.exposure.widened.map((w) => w.workload)).size : undefined;
   const newGaps = o.gaps.filter((g) => g.introduced).length;
   const problems: string[] = [];
+  const inputErrors = headInputErrors(o).length;
+  if (inputErrors) problems.push(`${inputErrors} input error${inputErrors === 1 ? '' : 's'} (left out of the answer)`);
   if (baseline) problems.push(`${baseline} baseline violation${baseline === 1 ? '' : 's'}`);
   if (drift) problems.push(`${drift} drift finding${drift === 1 ? '' : 's'}`);
   if (lint) problems.push(`${lint} new lint finding${lint === 1 ? '' : 's'}`);
