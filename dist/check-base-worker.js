@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-U2OAAHIU.js";
-import "./chunks/chunk-MA43MP6U.js";
-import "./chunks/chunk-UEFEOPBB.js";
+} from "./chunks/chunk-WC4B3GHA.js";
+import "./chunks/chunk-QCWWYCP3.js";
+import "./chunks/chunk-7FAF75ZY.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-HOS46HMG.js";
+} from "./chunks/chunk-OTMXQFQ4.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

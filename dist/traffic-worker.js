@@ -263,7 +263,17 @@ var Codes = {
   /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
   renderRemoteReference: "NPC234",
   /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
-  snapshotObjectSkipped: "NPC235"
+  snapshotObjectSkipped: "NPC235",
+  // synthesis and verify safety (NPC250-NPC254)
+  /** verify --links: a link the manifests state that the reviewed links file does not cover; the policies are not checked for it. */
+  unreviewedLink: "NPC250",
+  // hostile-input hunt, second round (NPC236-NPC239, then NPC255-NPC259)
+  /** A modelled kind under an apiVersion that does not serve it: a custom resource of the same kind name (warning, skipped) or a mistake the API server rejects (error, analysed as the kind). */
+  apiVersionMismatch: "NPC236",
+  /** A kind that is a misspelling of a modelled kind (`deployment`, `Deployment `): no kind the API server knows; skipped, as an error. */
+  kindMisspelt: "NPC237",
+  /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
+  objectWithoutName: "NPC238"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

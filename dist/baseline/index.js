@@ -4,18 +4,21 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-PWDXWOHE.js";
-import "../chunks/chunk-U2OAAHIU.js";
-import "../chunks/chunk-FGKIYIB2.js";
+} from "../chunks/chunk-I3EQQ5UJ.js";
+import "../chunks/chunk-WC4B3GHA.js";
+import "../chunks/chunk-EEBSOKEF.js";
+import {
+  withInputErrors
+} from "../chunks/chunk-FXWRWVQO.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-L3ULZOJW.js";
-import "../chunks/chunk-2PRGJCPP.js";
-import "../chunks/chunk-X2Q2CCJC.js";
-import "../chunks/chunk-MA43MP6U.js";
+} from "../chunks/chunk-N7YIGXFW.js";
+import "../chunks/chunk-VL4UGOU7.js";
+import "../chunks/chunk-KHQPUAUM.js";
+import "../chunks/chunk-QCWWYCP3.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -23,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-JINELLTB.js";
+} from "../chunks/chunk-BLHQSVZG.js";
 import {
   peerKey
-} from "../chunks/chunk-UEFEOPBB.js";
+} from "../chunks/chunk-7FAF75ZY.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -37,14 +40,14 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-HOS46HMG.js";
+} from "../chunks/chunk-OTMXQFQ4.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts
@@ -253,7 +256,7 @@ var baselineAction = defineAction(baselineSpec, async (inputs, rt) => {
     if (n.rule) rt.log.notice(n.message, at(ruleRefOrigin(n.rule), `netpol-ci ${n.engine}`));
     else rt.log.notice(`${n.engine}: ${n.message}`);
   }
-  const markdown = renderBaselineMd(o);
+  const markdown = withInputErrors(renderBaselineMd(o), o.diagnostics, repoPath);
   rt.setOutput("violations", o.violations.length);
   rt.setOutput("disagreements", o.disagreements.length);
   rt.setOutput("report-path", writeReport(rt, "baseline.md", markdown));

@@ -1,25 +1,26 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-PWDXWOHE.js";
-import "../chunks/chunk-U2OAAHIU.js";
-import "../chunks/chunk-FGKIYIB2.js";
-import "../chunks/chunk-L3ULZOJW.js";
-import "../chunks/chunk-2PRGJCPP.js";
-import "../chunks/chunk-X2Q2CCJC.js";
-import "../chunks/chunk-MA43MP6U.js";
-import "../chunks/chunk-JINELLTB.js";
-import "../chunks/chunk-UEFEOPBB.js";
+} from "../chunks/chunk-I3EQQ5UJ.js";
+import "../chunks/chunk-WC4B3GHA.js";
+import "../chunks/chunk-EEBSOKEF.js";
+import "../chunks/chunk-FXWRWVQO.js";
+import "../chunks/chunk-N7YIGXFW.js";
+import "../chunks/chunk-VL4UGOU7.js";
+import "../chunks/chunk-KHQPUAUM.js";
+import "../chunks/chunk-QCWWYCP3.js";
+import "../chunks/chunk-BLHQSVZG.js";
+import "../chunks/chunk-7FAF75ZY.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-HOS46HMG.js";
+import "../chunks/chunk-OTMXQFQ4.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/check.ts

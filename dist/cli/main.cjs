@@ -648,8 +648,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str4) {
-        return stripColor(str4).length;
+      displayWidth(str5) {
+        return stripColor(str5).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -657,11 +657,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str4) {
-        return str4;
+      styleTitle(str5) {
+        return str5;
       }
-      styleUsage(str4) {
-        return str4.split(" ").map((word) => {
+      styleUsage(str5) {
+        return str5.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -669,46 +669,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleCommandDescription(str5) {
+        return this.styleDescriptionText(str5);
       }
-      styleOptionDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleOptionDescription(str5) {
+        return this.styleDescriptionText(str5);
       }
-      styleSubcommandDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleSubcommandDescription(str5) {
+        return this.styleDescriptionText(str5);
       }
-      styleArgumentDescription(str4) {
-        return this.styleDescriptionText(str4);
+      styleArgumentDescription(str5) {
+        return this.styleDescriptionText(str5);
       }
-      styleDescriptionText(str4) {
-        return str4;
+      styleDescriptionText(str5) {
+        return str5;
       }
-      styleOptionTerm(str4) {
-        return this.styleOptionText(str4);
+      styleOptionTerm(str5) {
+        return this.styleOptionText(str5);
       }
-      styleSubcommandTerm(str4) {
-        return str4.split(" ").map((word) => {
+      styleSubcommandTerm(str5) {
+        return str5.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str4) {
-        return this.styleArgumentText(str4);
+      styleArgumentTerm(str5) {
+        return this.styleArgumentText(str5);
       }
-      styleOptionText(str4) {
-        return str4;
+      styleOptionText(str5) {
+        return str5;
       }
-      styleArgumentText(str4) {
-        return str4;
+      styleArgumentText(str5) {
+        return str5;
       }
-      styleSubcommandText(str4) {
-        return str4;
+      styleSubcommandText(str5) {
+        return str5;
       }
-      styleCommandText(str4) {
-        return str4;
+      styleCommandText(str5) {
+        return str5;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -731,8 +731,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str4) {
-        return /\n[^\S\r\n]/.test(str4);
+      preformatted(str5) {
+        return /\n[^\S\r\n]/.test(str5);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -778,9 +778,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str4, width) {
-        if (width < this.minWidthToWrap) return str4;
-        const rawLines = str4.split(/\r\n|\n/);
+      boxWrap(str5, width) {
+        if (width < this.minWidthToWrap) return str5;
+        const rawLines = str5.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line2) => {
@@ -808,9 +808,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str4) {
+    function stripColor(str5) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str4.replace(sgrPattern, "");
+      return str5.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -1081,9 +1081,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str4) {
-      return str4.split("-").reduce((str5, word) => {
-        return str5 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str5) {
+      return str5.split("-").reduce((str6, word) => {
+        return str6 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1215,7 +1215,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path18 = require("node:path");
+    var path19 = require("node:path");
     var fs = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1264,14 +1264,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str4) => process2.stdout.write(str4),
-          writeErr: (str4) => process2.stderr.write(str4),
-          outputError: (str4, write) => write(str4),
+          writeOut: (str5) => process2.stdout.write(str5),
+          writeErr: (str5) => process2.stderr.write(str5),
+          outputError: (str5, write) => write(str5),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str4) => stripColor(str4)
+          stripColor: (str5) => stripColor(str5)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -2228,9 +2228,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path18.resolve(baseDir, baseName);
+          const localBin = path19.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path18.extname(baseName))) return void 0;
+          if (sourceExt.includes(path19.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2248,17 +2248,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path18.resolve(
-            path18.dirname(resolvedScriptPath),
+          executableDir = path19.resolve(
+            path19.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path18.basename(
+            const legacyName = path19.basename(
               this._scriptPath,
-              path18.extname(this._scriptPath)
+              path19.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2269,7 +2269,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path18.extname(executableFile));
+        launchWithNode = sourceExt.includes(path19.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2958,10 +2958,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        */
       _excessArguments(receivedArgs) {
         if (this._allowExcessArguments) return;
-        const expected = this.registeredArguments.length;
-        const s = expected === 1 ? "" : "s";
+        const expected2 = this.registeredArguments.length;
+        const s = expected2 === 1 ? "" : "s";
         const forSubcommand = this.parent ? ` for '${this.name()}'` : "";
-        const message = `error: too many arguments${forSubcommand}. Expected ${expected} argument${s} but got ${receivedArgs.length}.`;
+        const message = `error: too many arguments${forSubcommand}. Expected ${expected2} argument${s} but got ${receivedArgs.length}.`;
         this.error(message, { code: "commander.excessArguments" });
       }
       /**
@@ -2995,18 +2995,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str4, flags, description) {
-        if (str4 === void 0) return this._version;
-        this._version = str4;
+      version(str5, flags, description) {
+        if (str5 === void 0) return this._version;
+        this._version = str5;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str4}
+          this._outputConfiguration.writeOut(`${str5}
 `);
-          this._exit(0, "commander.version", str4);
+          this._exit(0, "commander.version", str5);
         });
         return this;
       }
@@ -3017,10 +3017,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str4, argsDescription) {
-        if (str4 === void 0 && argsDescription === void 0)
+      description(str5, argsDescription) {
+        if (str5 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str4;
+        this._description = str5;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3032,9 +3032,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str4) {
-        if (str4 === void 0) return this._summary;
-        this._summary = str4;
+      summary(str5) {
+        if (str5 === void 0) return this._summary;
+        this._summary = str5;
         return this;
       }
       /**
@@ -3082,8 +3082,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str4) {
-        if (str4 === void 0) {
+      usage(str5) {
+        if (str5 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3094,7 +3094,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str4;
+        this._usage = str5;
         return this;
       }
       /**
@@ -3103,9 +3103,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str4) {
-        if (str4 === void 0) return this._name;
-        this._name = str4;
+      name(str5) {
+        if (str5 === void 0) return this._name;
+        this._name = str5;
         return this;
       }
       /**
@@ -3184,7 +3184,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path18.basename(filename, path18.extname(filename));
+        this._name = path19.basename(filename, path19.extname(filename));
         return this;
       }
       /**
@@ -3198,9 +3198,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path19) {
-        if (path19 === void 0) return this._executableDir;
-        this._executableDir = path19;
+      executableDir(path20) {
+        if (path20 === void 0) return this._executableDir;
+        this._executableDir = path20;
         return this;
       }
       /**
@@ -3239,17 +3239,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error2) {
-          baseWrite = (str4) => this._outputConfiguration.writeErr(str4);
+          baseWrite = (str5) => this._outputConfiguration.writeErr(str5);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str4) => this._outputConfiguration.writeOut(str4);
+          baseWrite = (str5) => this._outputConfiguration.writeOut(str5);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str4) => {
-          if (!hasColors) str4 = this._outputConfiguration.stripColor(str4);
-          return baseWrite(str4);
+        const write = (str5) => {
+          if (!hasColors) str5 = this._outputConfiguration.stripColor(str5);
+          return baseWrite(str5);
         };
         return { error: error2, write, hasColors, helpWidth };
       }
@@ -3724,10 +3724,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path18) {
-  if (!path18)
+function getElementAtPath(obj, path19) {
+  if (!path19)
     return obj;
-  return path18.reduce((acc, key3) => acc?.[key3], obj);
+  return path19.reduce((acc, key3) => acc?.[key3], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -3742,14 +3742,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str4 = "";
+  let str5 = "";
   for (let i = 0; i < length; i++) {
-    str4 += chars[Math.floor(Math.random() * chars.length)];
+    str5 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str4;
+  return str5;
 }
-function esc(str4) {
-  return JSON.stringify(str4);
+function esc(str5) {
+  return JSON.stringify(str5);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -3793,8 +3793,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str4) {
-  return str4.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str5) {
+  return str5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -3986,11 +3986,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path18, issues) {
+function prefixIssues(path19, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path18);
+    iss.path.unshift(path19);
     return iss;
   });
 }
@@ -4048,13 +4048,13 @@ function getSizableOrigin(input2) {
     return "file";
   return "unknown";
 }
-function codePointLength(str4) {
-  const units = str4.length;
-  if (!highSurrogate.test(str4))
+function codePointLength(str5) {
+  const units = str5.length;
+  if (!highSurrogate.test(str5))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str4.charCodeAt(i) & 64512) === 55296 && (str4.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str5.charCodeAt(i) & 64512) === 55296 && (str5.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -4523,16 +4523,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path18 = []) => {
+  const processError = (error3, path19 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path18, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path18, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -4571,17 +4571,17 @@ function formatError(error2, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error2, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error3, path18 = []) => {
+  const processError = (error3, path19 = []) => {
     var _a3;
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path18, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path18, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
       } else {
-        const fullpath = [...path18, ...issue2.path];
+        const fullpath = [...path19, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -4620,8 +4620,8 @@ function treeifyError(error2, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path18 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path18) {
+  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path19) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -8383,10 +8383,10 @@ var init_en = __esm({
       return (issue2) => {
         switch (issue2.code) {
           case "invalid_type": {
-            const expected = getTypeName(issue2.expected);
+            const expected2 = getTypeName(issue2.expected);
             const receivedType = parsedType(issue2.input);
             const received = getTypeName(receivedType, issue2.input);
-            return `Invalid input: expected ${expected}, received ${received}`;
+            return `Invalid input: expected ${expected2}, received ${received}`;
           }
           case "invalid_value":
             if (issue2.values.length === 1)
@@ -14785,13 +14785,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path18 = ref.slice(1).split("/").filter(Boolean);
-  if (path18.length === 0) {
+  const path19 = ref.slice(1).split("/").filter(Boolean);
+  if (path19.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path18[0] === defsKey) {
-    const key3 = path18[1] === void 0 ? void 0 : decodeJSONPointerSegment(path18[1]);
+  if (path19[0] === defsKey) {
+    const key3 = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
     if (!key3 || !ctx.defs[key3]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -16272,10 +16272,10 @@ var init_sanitize = __esm({
 function diag(code2, severity, message, at3, hint) {
   return { code: code2, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path18) {
-  if (!path18 || path18.length === 0) return "";
+function formatPath(path19) {
+  if (!path19 || path19.length === 0) return "";
   let out = "";
-  for (const p of path18) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path19) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return visible(out);
 }
 function formatDiagnostic(d) {
@@ -16473,7 +16473,17 @@ var init_diagnostic = __esm({
       /** A kustomization names a remote base, resource or chart repository: rendering is offline, so the overlay is not rendered. */
       renderRemoteReference: "NPC234",
       /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
-      snapshotObjectSkipped: "NPC235"
+      snapshotObjectSkipped: "NPC235",
+      // synthesis and verify safety (NPC250-NPC254)
+      /** verify --links: a link the manifests state that the reviewed links file does not cover; the policies are not checked for it. */
+      unreviewedLink: "NPC250",
+      // hostile-input hunt, second round (NPC236-NPC239, then NPC255-NPC259)
+      /** A modelled kind under an apiVersion that does not serve it: a custom resource of the same kind name (warning, skipped) or a mistake the API server rejects (error, analysed as the kind). */
+      apiVersionMismatch: "NPC236",
+      /** A kind that is a misspelling of a modelled kind (`deployment`, `Deployment `): no kind the API server knows; skipped, as an error. */
+      kindMisspelt: "NPC237",
+      /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
+      objectWithoutName: "NPC238"
     };
   }
 });
@@ -16566,17 +16576,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node2, visitor, path18) {
-      const ctrl = callVisitor(key3, node2, visitor, path18);
+    function visit_(key3, node2, visitor, path19) {
+      const ctrl = callVisitor(key3, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path18, ctrl);
-        return visit_(key3, ctrl, visitor, path18);
+        replaceNode(key3, path19, ctrl);
+        return visit_(key3, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path18);
+            const ci = visit_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16587,13 +16597,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path18);
+          const cv = visit_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16614,17 +16624,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node2, visitor, path18) {
-      const ctrl = await callVisitor(key3, node2, visitor, path18);
+    async function visitAsync_(key3, node2, visitor, path19) {
+      const ctrl = await callVisitor(key3, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path18, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path18);
+        replaceNode(key3, path19, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16635,13 +16645,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path18);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path18);
+          const cv = await visitAsync_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16668,23 +16678,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node2, visitor, path18) {
+    function callVisitor(key3, node2, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key3, node2, path18);
+        return visitor(key3, node2, path19);
       if (identity.isMap(node2))
-        return visitor.Map?.(key3, node2, path18);
+        return visitor.Map?.(key3, node2, path19);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key3, node2, path18);
+        return visitor.Seq?.(key3, node2, path19);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key3, node2, path18);
+        return visitor.Pair?.(key3, node2, path19);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key3, node2, path18);
+        return visitor.Scalar?.(key3, node2, path19);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key3, node2, path18);
+        return visitor.Alias?.(key3, node2, path19);
       return void 0;
     }
-    function replaceNode(key3, path18, node2) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key3, path19, node2) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key3] = node2;
       } else if (identity.isPair(parent)) {
@@ -17296,10 +17306,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path18, value) {
+    function collectionFromPath(schema2, path19, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17318,7 +17328,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -17348,11 +17358,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key3, ...rest] = path18;
+          const [key3, ...rest] = path19;
           const node2 = this.get(key3, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -17366,8 +17376,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key3, ...rest] = path18;
+      deleteIn(path19) {
+        const [key3, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key3);
         const node2 = this.get(key3, true);
@@ -17381,8 +17391,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key3, ...rest] = path18;
+      getIn(path19, keepScalar) {
+        const [key3, ...rest] = path19;
         const node2 = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -17400,8 +17410,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key3, ...rest] = path18;
+      hasIn(path19) {
+        const [key3, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key3);
         const node2 = this.get(key3, true);
@@ -17411,8 +17421,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key3, ...rest] = path18;
+      setIn(path19, value) {
+        const [key3, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -17436,13 +17446,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -17546,16 +17556,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text2.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold2 = folds[i2];
+        const fold3 = folds[i2];
         const end2 = folds[i2 + 1] || text2.length;
-        if (fold2 === 0)
+        if (fold3 === 0)
           res = `
 ${indent}${text2.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold2])
-            res += `${text2[fold2]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold3])
+            res += `${text2[fold3]}\\`;
           res += `
-${indent}${text2.slice(fold2 + 1, end2)}`;
+${indent}${text2.slice(fold3 + 1, end2)}`;
         }
       }
       return res;
@@ -17596,16 +17606,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
-    function lineLengthOverLimit(str4, lineWidth, indentLength) {
+    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
+    function lineLengthOverLimit(str5, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str4.length;
+      const strLen = str5.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start2 = 0; i < strLen; ++i) {
-        if (str4[i] === "\n") {
+        if (str5[i] === "\n") {
           if (i - start2 > limit)
             return true;
           start2 = i + 1;
@@ -17622,11 +17632,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str4 = "";
+      let str5 = "";
       let start2 = 0;
       for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
         if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
-          str4 += json3.slice(start2, i) + "\\ ";
+          str5 += json3.slice(start2, i) + "\\ ";
           i += 1;
           start2 = i;
           ch = "\\";
@@ -17635,38 +17645,38 @@ var require_stringifyString = __commonJS({
           switch (json3[i + 1]) {
             case "u":
               {
-                str4 += json3.slice(start2, i);
+                str5 += json3.slice(start2, i);
                 const code2 = json3.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str4 += "\\0";
+                    str5 += "\\0";
                     break;
                   case "0007":
-                    str4 += "\\a";
+                    str5 += "\\a";
                     break;
                   case "000b":
-                    str4 += "\\v";
+                    str5 += "\\v";
                     break;
                   case "001b":
-                    str4 += "\\e";
+                    str5 += "\\e";
                     break;
                   case "0085":
-                    str4 += "\\N";
+                    str5 += "\\N";
                     break;
                   case "00a0":
-                    str4 += "\\_";
+                    str5 += "\\_";
                     break;
                   case "2028":
-                    str4 += "\\L";
+                    str5 += "\\L";
                     break;
                   case "2029":
-                    str4 += "\\P";
+                    str5 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str4 += "\\x" + code2.substr(2);
+                      str5 += "\\x" + code2.substr(2);
                     else
-                      str4 += json3.substr(i, 6);
+                      str5 += json3.substr(i, 6);
                 }
                 i += 5;
                 start2 = i + 1;
@@ -17676,14 +17686,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str4 += json3.slice(start2, i) + "\n\n";
+                str5 += json3.slice(start2, i) + "\n\n";
                 while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
-                  str4 += "\n";
+                  str5 += "\n";
                   i += 2;
                 }
-                str4 += indent;
+                str5 += indent;
                 if (json3[i + 2] === " ")
-                  str4 += "\\";
+                  str5 += "\\";
                 i += 1;
                 start2 = i + 1;
               }
@@ -17692,8 +17702,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str4 = start2 ? str4 + json3.slice(start2) : json3;
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str5 = start2 ? str5 + json3.slice(start2) : json3;
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -17821,15 +17831,15 @@ ${indent}${start2}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str5 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -17981,11 +17991,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str4;
-      return identity.isScalar(node2) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
-${ctx.indent}${str4}`;
+        return str5;
+      return identity.isScalar(node2) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
+${ctx.indent}${str5}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -18020,8 +18030,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
+      let str5 = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -18030,27 +18040,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
+          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str4 = `? ${str4}`;
+        str5 = `? ${str5}`;
         if (keyComment && !keyCommentDone) {
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str4;
+        return str5;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
-        str4 = `? ${str4}
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+        str5 = `? ${str5}
 ${indent}:`;
       } else {
-        str4 = `${str4}:`;
+        str5 = `${str5}:`;
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -18066,7 +18076,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str4.length + 1;
+        ctx.indentAtStart = str5.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -18110,16 +18120,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str4 += ws + valueStr;
+      str5 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
+        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str4;
+      return str5;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -18346,31 +18356,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str6 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str5);
+        lines.push(blockItemPrefix + str6);
       }
-      let str4;
+      let str5;
       if (lines.length === 0) {
-        str4 = flowChars.start + flowChars.end;
+        str5 = flowChars.start + flowChars.end;
       } else {
-        str4 = lines[0];
+        str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line2 = lines[i];
-          str4 += line2 ? `
+          str5 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str4;
+      return str5;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -18413,21 +18423,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str4 = stringify.stringify(item2, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
+        let str5 = stringify.stringify(item2, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
         if (i < items.length - 1) {
-          str4 += ",";
+          str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str4 += ",";
+            str5 += ",";
           }
         }
         if (comment)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
-        lines.push(str4);
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
+        lines.push(str5);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -18439,11 +18449,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start2;
+          let str5 = start2;
           for (const line2 of lines)
-            str4 += line2 ? `
+            str5 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str4}
+          return `${str5}
 ${indent}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -18775,7 +18785,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str4) => str4,
+      resolve: (str5) => str5,
       stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
@@ -18813,7 +18823,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str5) => new Scalar.Scalar(str5[0] === "t" || str5[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -18865,7 +18875,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -18874,7 +18884,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4),
+      resolve: (str5) => parseFloat(str5),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -18885,11 +18895,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4));
-        const dot = str4.indexOf(".");
-        if (dot !== -1 && str4[str4.length - 1] === "0")
-          node2.minFractionDigits = str4.length - dot - 1;
+      resolve(str5) {
+        const node2 = new Scalar.Scalar(parseFloat(str5));
+        const dot = str5.indexOf(".");
+        if (dot !== -1 && str5[str5.length - 1] === "0")
+          node2.minFractionDigits = str5.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -18906,7 +18916,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
+    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -18919,7 +18929,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int4 = {
@@ -18927,7 +18937,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -18936,7 +18946,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int4;
@@ -18989,7 +18999,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str4) => str4,
+        resolve: (str5) => str5,
         stringify: stringifyJSON
       },
       {
@@ -19006,7 +19016,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str4) => str4 === "true",
+        resolve: (str5) => str5 === "true",
         stringify: stringifyJSON
       },
       {
@@ -19014,7 +19024,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -19022,7 +19032,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str4) => parseFloat(str4),
+        resolve: (str5) => parseFloat(str5),
         stringify: stringifyJSON
       }
     ];
@@ -19030,9 +19040,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str4, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
-        return str4;
+      resolve(str5, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
+        return str5;
       }
     };
     var schema2 = [map3.map, seq2.seq].concat(jsonScalars, jsonError);
@@ -19064,10 +19074,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str4 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str4.length);
-          for (let i = 0; i < str4.length; ++i)
-            buffer[i] = str4.charCodeAt(i);
+          const str5 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str5.length);
+          for (let i = 0; i < str5.length; ++i)
+            buffer[i] = str5.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -19078,28 +19088,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str4;
+        let str5;
         if (typeof node_buffer.Buffer === "function") {
-          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str4 = btoa(s);
+          str5 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str4.length / lineWidth);
+          const n = Math.ceil(str5.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str4.substr(o, lineWidth);
+            lines[i] = str5.substr(o, lineWidth);
           }
-          str4 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str5 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str4 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str5 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -19305,7 +19315,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -19314,7 +19324,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
+      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -19325,11 +19335,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str4) {
-        const node2 = new Scalar.Scalar(parseFloat(str4.replace(/_/g, "")));
-        const dot = str4.indexOf(".");
+      resolve(str5) {
+        const node2 = new Scalar.Scalar(parseFloat(str5.replace(/_/g, "")));
+        const dot = str5.indexOf(".");
         if (dot !== -1) {
-          const f = str4.substring(dot + 1).replace(/_/g, "");
+          const f = str5.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -19349,34 +19359,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
+    function intResolve(str5, offset, radix, { intAsBigInt }) {
+      const sign = str5[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str4 = str4.substring(offset).replace(/_/g, "");
+      str5 = str5.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str4 = `0b${str4}`;
+            str5 = `0b${str5}`;
             break;
           case 8:
-            str4 = `0o${str4}`;
+            str5 = `0o${str5}`;
             break;
           case 16:
-            str4 = `0x${str4}`;
+            str5 = `0x${str5}`;
             break;
         }
-        const n2 = BigInt(str4);
+        const n2 = BigInt(str5);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str4, radix);
+      const n = parseInt(str5, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+        const str5 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -19386,7 +19396,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -19395,7 +19405,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int4 = {
@@ -19403,7 +19413,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -19412,7 +19422,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int4;
@@ -19516,9 +19526,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+    function parseSexagesimal(str5, asBigInt) {
+      const sign = str5[0];
+      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -19555,7 +19565,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
+      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -19564,7 +19574,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str4) => parseSexagesimal(str4, false),
+      resolve: (str5) => parseSexagesimal(str5, false),
       stringify: stringifySexagesimal
     };
     var timestamp2 = {
@@ -19575,8 +19585,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str4) {
-        const match = str4.match(timestamp2.test);
+      resolve(str5) {
+        const match = str5.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -19927,9 +19937,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -20004,14 +20014,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection.isEmptyPath(path18)) {
+      deleteIn(path19) {
+        if (Collection.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -20026,10 +20036,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection.isEmptyPath(path18))
+      getIn(path19, keepScalar) {
+        if (Collection.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -20040,10 +20050,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection.isEmptyPath(path18))
+      hasIn(path19) {
+        if (Collection.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -20060,13 +20070,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection.isEmptyPath(path18)) {
+      setIn(path19, value) {
+        if (Collection.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -21194,8 +21204,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold: fold2, offset } = foldNewline(source, i);
-          res += fold2;
+          const { fold: fold3, offset } = foldNewline(source, i);
+          res += fold3;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -21235,19 +21245,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold2 = "";
+      let fold3 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold2 += "\n";
+          fold3 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold2)
-        fold2 = " ";
-      return { fold: fold2, offset };
+      if (!fold3)
+        fold3 = " ";
+      return { fold: fold3, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -22027,9 +22037,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path18) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item2 = cst;
-      for (const [field3, index] of path18) {
+      for (const [field3, index] of path19) {
         const tok = item2?.[field3];
         if (tok && "items" in tok) {
           item2 = tok.items[index];
@@ -22038,23 +22048,23 @@ var require_cst_visit = __commonJS({
       }
       return item2;
     };
-    visit2.parentCollection = (cst, path18) => {
-      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
-      const field3 = path18[path18.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field3 = path19[path19.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item2, visitor) {
-      let ctrl = visitor(item2, path18);
+    function _visit(path19, item2, visitor) {
+      let ctrl = visitor(item2, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item2[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22065,10 +22075,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item2, path18);
+            ctrl = ctrl(item2, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path19) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -23837,15 +23847,15 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-function prefixKey(path18, n) {
+function prefixKey(path19, n) {
   let k = "";
   for (let i = 0; i < n; i++) {
-    const seg = path18[i];
+    const seg = path19[i];
     k += typeof seg === "number" ? `${seg}` : `${seg}`;
   }
   return k;
 }
-function fastLocate(owner, text2, path18) {
+function fastLocate(owner, text2, path19) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text2.split("\n");
@@ -23866,9 +23876,9 @@ function fastLocate(owner, text2, path18) {
   };
   let node2 = nodes.get("") ?? { from: 0, to: all.length, virtual: void 0, here: { line: 0, column: 1 } };
   nodes.set("", node2);
-  for (let s = 0; s < path18.length; s++) {
-    const seg = path18[s];
-    const last = s === path18.length - 1;
+  for (let s = 0; s < path19.length; s++) {
+    const seg = path19[s];
+    const last = s === path19.length - 1;
     const cur = node2;
     if (cur.first === void 0) {
       let first2 = cur.from;
@@ -23879,7 +23889,7 @@ function fastLocate(owner, text2, path18) {
     const first = cur.first;
     if (first >= cur.to) return void 0;
     const childIndent = cur.childIndent;
-    const key3 = prefixKey(path18, s + 1);
+    const key3 = prefixKey(path19, s + 1);
     const known = nodes.get(key3);
     if (typeof seg === "string") {
       if (!cur.keys) {
@@ -23946,7 +23956,7 @@ function fastLocate(owner, text2, path18) {
       nodes.set(key3, node2);
     }
   }
-  if (path18.length === 0) {
+  if (path19.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : node2.here;
   }
@@ -23972,21 +23982,21 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path18) {
-  const fast = fastLocate(d, d.text, path18);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path18] };
-  return locateWithParser(d, path18);
+function locate(d, path19) {
+  const fast = fastLocate(d, d.text, path19);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path19] };
+  return locateWithParser(d, path19);
 }
-function locateWithParser(d, path18) {
+function locateWithParser(d, path19) {
   const { doc, lines } = parsed(d);
-  for (let n = path18.length; n >= 0; n--) {
-    const node2 = n === 0 ? doc.contents : doc.getIn(path18.slice(0, n), true);
+  for (let n = path19.length; n >= 0; n--) {
+    const node2 = n === 0 ? doc.contents : doc.getIn(path19.slice(0, n), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path18] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path19] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path18] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path19] };
 }
 var import_yaml, cache;
 var init_positions = __esm({
@@ -28123,7 +28133,7 @@ function describe3(v) {
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema;
+var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema;
 var init_schemas3 = __esm({
   "src/manifests/schemas.ts"() {
     "use strict";
@@ -28163,7 +28173,8 @@ var init_schemas3 = __esm({
       name: str2,
       value: external_exports.unknown().optional(),
       valueFrom: external_exports.object({
-        configMapKeyRef: external_exports.object({ name: str2, key: str2, optional: external_exports.boolean().nullish() }).loose().nullish()
+        configMapKeyRef: external_exports.object({ name: str2, key: str2, optional: external_exports.boolean().nullish() }).loose().nullish(),
+        fieldRef: external_exports.object({ fieldPath: str2 }).loose().nullish()
       }).loose().nullish()
     }).loose();
     ContainerSchema = external_exports.object({
@@ -28304,6 +28315,12 @@ var init_schemas3 = __esm({
         parentRefs: external_exports.array(external_exports.object({ name: str2, namespace: str2.nullish(), kind: str2.nullish(), sectionName: str2.nullish() }).loose()).nullish(),
         rules: external_exports.array(external_exports.object({ backendRefs: external_exports.array(BackendRefSchema).nullish() }).loose()).nullish()
       }).loose().nullish()
+    }).loose();
+    VirtualServiceDestinationSchema = external_exports.object({ host: str2, port: external_exports.object({ number: int3().nullish() }).loose().nullish() }).loose();
+    VirtualServiceRoutesSchema = external_exports.array(external_exports.object({ route: external_exports.array(external_exports.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish() }).loose()).nullish();
+    VirtualServiceSchema = external_exports.object({
+      metadata: MetadataSchema,
+      spec: external_exports.object({ gateways: external_exports.array(str2).nullish(), http: VirtualServiceRoutesSchema, tcp: VirtualServiceRoutesSchema, tls: VirtualServiceRoutesSchema }).loose().nullish()
     }).loose();
   }
 });
@@ -28661,8 +28678,8 @@ var init_api_validation = __esm({
       path = [];
       /** An issue at the current path, or at `key` below it. */
       report(message, key3, fatal) {
-        const path18 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
-        this.issues.push(fatal ? { path: path18, message, fatal } : { path: path18, message });
+        const path19 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
+        this.issues.push(fatal ? { path: path19, message, fatal } : { path: path19, message });
       }
       /** Pushes keys; returns the depth to cut back to. */
       down(a, b, c, d, e) {
@@ -28694,6 +28711,73 @@ var init_api_validation = __esm({
   }
 });
 
+// src/manifests/api-groups.ts
+function checkApiVersion(kind, apiVersion) {
+  const groups = GROUPS[kind];
+  if (!groups || apiVersion === "") return { verdict: "ok" };
+  const slash = apiVersion.lastIndexOf("/");
+  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
+  const version2 = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  const shown = JSON.stringify(apiVersion);
+  if (groups.includes(group)) {
+    return VERSION2.test(version2) ? { verdict: "ok" } : { verdict: "invalid", message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
+  }
+  const kubernetesOwned = group === "" || group === "k8s.io" || group.endsWith(".k8s.io") || !group.includes(".") || /\s/.test(apiVersion);
+  if (kubernetesOwned) return { verdict: "invalid", message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };
+  return {
+    verdict: "foreign",
+    message: `${shown} ${kind} is a custom resource, not the Kubernetes ${kind} (${expected(kind)}); skipped: the report does not include its effect`
+  };
+}
+function fold(kind) {
+  return kind.replace(/[\s_-]/g, "").toLowerCase();
+}
+function nearMissKind(kind) {
+  if (Object.hasOwn(GROUPS, kind) || kind === "List") return void 0;
+  return MODELLED_BY_FOLDED.get(fold(kind));
+}
+var GROUPS, VERSION2, expected, MODELLED_BY_FOLDED;
+var init_api_groups = __esm({
+  "src/manifests/api-groups.ts"() {
+    "use strict";
+    GROUPS = {
+      Namespace: [""],
+      Pod: [""],
+      Service: [""],
+      ConfigMap: [""],
+      ReplicationController: [""],
+      // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
+      Deployment: ["apps", "extensions"],
+      DaemonSet: ["apps", "extensions"],
+      ReplicaSet: ["apps", "extensions"],
+      StatefulSet: ["apps"],
+      Job: ["batch"],
+      CronJob: ["batch"],
+      Ingress: ["networking.k8s.io", "extensions"],
+      NetworkPolicy: ["networking.k8s.io", "extensions"],
+      // OpenShift 3 served routes in the core group (`apiVersion: v1`)
+      Route: ["route.openshift.io", ""],
+      AdminNetworkPolicy: ["policy.networking.k8s.io"],
+      BaselineAdminNetworkPolicy: ["policy.networking.k8s.io"],
+      ClusterNetworkPolicy: ["policy.networking.k8s.io"],
+      HTTPRoute: ["gateway.networking.k8s.io"],
+      GRPCRoute: ["gateway.networking.k8s.io"],
+      TCPRoute: ["gateway.networking.k8s.io"],
+      TLSRoute: ["gateway.networking.k8s.io"],
+      UDPRoute: ["gateway.networking.k8s.io"],
+      RoleBinding: ["rbac.authorization.k8s.io"],
+      ClusterRoleBinding: ["rbac.authorization.k8s.io"]
+    };
+    VERSION2 = /^v[1-9][0-9]*(?:(?:alpha|beta)[1-9][0-9]*)?$/;
+    expected = (kind) => {
+      const group = GROUPS[kind]?.[0] ?? "";
+      return group === "" ? "apiVersion v1" : `API group ${group}`;
+    };
+    MODELLED_BY_FOLDED = new Map(Object.keys(GROUPS).map((k) => [fold(k), k]));
+    for (const k of ["List"]) MODELLED_BY_FOLDED.set(fold(k), k);
+  }
+});
+
 // src/manifests/objects.ts
 function originRef(o, sub = []) {
   return locate(o.document, [...o.path, ...sub]);
@@ -28706,16 +28790,16 @@ function readObjects(documents, cache2) {
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
   const notModelledAt = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path18) => {
+  const visit2 = (document, input2, path19) => {
     let value = input2;
-    const where3 = () => locate(document, path18);
+    const where3 = () => locate(document, path19);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (Object.hasOwn(SCHEMAS, value.kind) || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path18, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path19, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      const at3 = path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 };
-      diagnostics.push(diag(Codes.notKubernetes, path18.length > 0 ? "error" : "info", path18.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
+      const at3 = path19.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path19 };
+      diagnostics.push(diag(Codes.notKubernetes, path19.length > 0 ? "error" : "info", path19.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
       return;
     }
     const kind = value.kind;
@@ -28726,14 +28810,28 @@ function readObjects(documents, cache2) {
       }
       value.items.forEach((item2, i) => {
         const typed = isRecord(item2) && item2.kind === void 0 && kind !== "List" ? { ...item2, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item2;
-        visit2(document, typed, [...path18, "items", i]);
+        visit2(document, typed, [...path19, "items", i]);
       });
       return;
     }
     if (!Object.hasOwn(SCHEMAS, kind)) {
+      const meant = nearMissKind(kind);
+      if (meant) {
+        diagnostics.push(diag(Codes.kindMisspelt, "error", `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path19, "kind"])));
+        return;
+      }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path18.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path18 });
+      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path19.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path19 });
       return;
+    }
+    const group = checkApiVersion(kind, value.apiVersion);
+    if (group.verdict !== "ok") {
+      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === "foreign" ? "warning" : "error", group.message, locate(document, [...path19, "apiVersion"])));
+      if (group.verdict === "foreign") {
+        const foreign = `${kind} (${value.apiVersion})`;
+        skippedKinds.set(foreign, (skippedKinds.get(foreign) ?? 0) + 1);
+        return;
+      }
     }
     const schema2 = SCHEMAS[kind];
     let parsed2 = cache2?.validated.get(value);
@@ -28746,20 +28844,25 @@ function readObjects(documents, cache2) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path18, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path19, ...issuePath]))
         );
       }
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path18, diagnostics);
+    if (!hasName(value.metadata)) {
+      const at3 = isRecord(value.metadata) ? [...path19, "metadata"] : path19;
+      diagnostics.push(diag(Codes.objectWithoutName, "error", `${kind} without metadata.name (nor generateName): the API server rejects it; excluded from the analysis`, locate(document, at3)));
+      return;
+    }
+    checkNames(parsed2.data.metadata, kind, document, path19, diagnostics);
     const api = apiValidation(kind, value);
     if (api.issues.length > 0) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
       const outcome = api.exclude ? `${kind}${name} excluded from the analysis` : `the API server rejects this ${kind}`;
-      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path18, ...issue2.path])));
+      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path19, ...issue2.path])));
       if (api.exclude) return;
     }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path18 } });
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path19 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   for (const [kind, at3] of [...notModelledAt].sort(([a], [b]) => a < b ? -1 : 1)) {
@@ -28768,15 +28871,19 @@ function readObjects(documents, cache2) {
   }
   return { objects, diagnostics, skippedKinds };
 }
-function checkNames(meta3, kind, document, path18, diagnostics) {
+function hasName(meta3) {
+  if (!isRecord(meta3)) return false;
+  return typeof meta3.name === "string" && meta3.name !== "" || typeof meta3.generateName === "string" && meta3.generateName !== "";
+}
+function checkNames(meta3, kind, document, path19, diagnostics) {
   const severity = (v) => /[/\u0000-\u001f\u007f]/.test(v) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path18, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path19, "metadata", "name"])));
   }
   const ns = meta3?.namespace;
   if (ns && (ns.length > 63 || !DNS_LABEL2.test(ns))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path18, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path19, "metadata", "namespace"])));
   }
 }
 var SCHEMAS, NETWORKING_NOT_MODELLED, DNS_SUBDOMAIN2, DNS_LABEL2;
@@ -28789,6 +28896,7 @@ var init_objects = __esm({
     init_cnp_schema();
     init_api_validation();
     init_fast_validate();
+    init_api_groups();
     SCHEMAS = {
       Namespace: NamespaceSchema,
       Pod: PodSchema,
@@ -28813,7 +28921,8 @@ var init_objects = __esm({
       TLSRoute: GatewayRouteSchema,
       UDPRoute: GatewayRouteSchema,
       RoleBinding: RoleBindingSchema,
-      ClusterRoleBinding: RoleBindingSchema
+      ClusterRoleBinding: RoleBindingSchema,
+      VirtualService: VirtualServiceSchema
     };
     NETWORKING_NOT_MODELLED = {
       UserDefinedNetwork: "the report assumes every pod on the cluster default network; pods of a namespace with a primary user-defined network are isolated from other networks in reality",
@@ -30218,9 +30327,9 @@ function ingressBackends(objects) {
         { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
         ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ["spec", "rules", ri, "http", "paths", pi, "backend"] })))
       ];
-      for (const { b, path: path18 } of candidates) {
+      for (const { b, path: path19 } of candidates) {
         const ref = backendOf(b, ns, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path18 });
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path19 });
       }
     } else if (o.kind === "Route") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -30229,16 +30338,36 @@ function ingressBackends(objects) {
       const tp = spec.port?.targetPort;
       const port2 = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
       [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path18 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        const path19 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
         if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path18)));
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path19)));
           return;
         }
-        backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path18 });
+        backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path19 });
       });
+    } else if (o.kind === "VirtualService") {
+      if ((o.object.spec?.gateways ?? []).filter((g) => g !== "mesh").length === 0) continue;
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `VirtualService ${ns}/${o.object.metadata.name}`;
+      for (const section of ["http", "tcp", "tls"]) {
+        (o.object.spec?.[section] ?? []).forEach(
+          (r, ri) => (r.route ?? []).forEach((d, di) => {
+            const target = d.destination ? virtualServiceHost(d.destination.host, ns) : void 0;
+            if (!target) return;
+            const number4 = d.destination?.port?.number ?? void 0;
+            backends.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: o.origin, path: ["spec", section, ri, "route", di, "destination"] });
+          })
+        );
+      }
     }
   }
   return { backends, diagnostics };
+}
+function virtualServiceHost(host, namespace) {
+  const parts = host.replace(/\.svc(\.cluster\.local)?$/, "").split(".");
+  if (parts.length === 1) return { namespace, name: parts[0] };
+  if (parts.length === 2) return { namespace: parts[1], name: parts[0] };
+  return void 0;
 }
 function ingressExposure(cluster) {
   const { backends, diagnostics } = ingressBackends(cluster.objects);
@@ -30372,16 +30501,16 @@ function compileNetworkPolicy(o, shared, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, own2, origin, path18, diagnostics) {
+function npPeer(p, own2, origin, path19, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path18)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path19)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path18, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path19, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path18)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path19)));
     return { kind: "none" };
   }
   return {
@@ -30390,17 +30519,17 @@ function npPeer(p, own2, origin, path18, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path18, diagnostics) {
+function ipPeer(cidrs, except, origin, path19, diagnostics) {
   const parse3 = (text2, field3) => {
     const r = parseCidr(text2);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text2)}; it matches nothing`, originRef(origin, field3)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path18[path18.length - 1] === "ipBlock" ? [...path18, "cidr"] : [...path18, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path18, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path19[path19.length - 1] === "ipBlock" ? [...path19, "cidr"] : [...path19, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path19, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path18, shared, diagnostics) {
+function npPorts(ports, origin, path19, shared, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -30410,27 +30539,27 @@ function npPorts(ports, origin, path18, shared, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol3));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path18, i], diagnostics, shared));
+        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path19, i], diagnostics, shared));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path18, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path19, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol3 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path18, i], diagnostics, shared));
+      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path19, i], diagnostics, shared));
     }
   });
   return named.length === 0 ? shared.matcher(fixed) : { fixed, named };
 }
-function portRange(protocol3, port2, endPort, origin, path18, diagnostics, shared) {
+function portRange(protocol3, port2, endPort, origin, path19, diagnostics, shared) {
   if (port2 < 1 || port2 > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path18, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path19, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port2 || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path18, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path19, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
@@ -30442,7 +30571,7 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, action2, origin, path18, diagnostics) {
+function adminPeer(p, action2, origin, path19, diagnostics) {
   const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
   if (set3.length !== 1) {
     const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
@@ -30451,37 +30580,37 @@ function adminPeer(p, action2, origin, path18, diagnostics) {
         Codes.adminPolicyInvalid,
         "error",
         `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
-        originRef(origin, path18)
+        originRef(origin, path19)
       )
     );
     return failClosed;
   }
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path18, "networks"], diagnostics);
-  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path18)));
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path19, "networks"], diagnostics);
+  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path19)));
   return { kind: "none" };
 }
-function adminRange(protocol3, start2, end, origin, path18, diagnostics) {
+function adminRange(protocol3, start2, end, origin, path19, diagnostics) {
   const bad = [start2, end].some((n) => n < 1 || n > 65535) ? `start (${start2}) and end (${end}) must be within 1-65535` : start2 >= end ? `start (${start2}) must be less than end (${end})` : void 0;
   if (bad) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path18)));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path19)));
     return ConnectionSet.NONE;
   }
   return ConnectionSet.of(protocol3, IntervalSet.range(start2, end));
 }
-function adminPorts(ports, origin, path18, diagnostics) {
+function adminPorts(ports, origin, path19, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path18, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path18, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path19, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path19, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path18, diagnostics) {
+function cnpPorts(protocols, origin, path19, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -30492,7 +30621,7 @@ function cnpPorts(protocols, origin, path18, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path18, i, key3, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path19, i, key3, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -30597,12 +30726,12 @@ var init_policy = __esm({
     V1ALPHA1 = {
       action: (w) => w.toLowerCase(),
       portsField: "ports",
-      ports: (raw, origin, path18, diagnostics) => adminPorts(raw, origin, path18, diagnostics)
+      ports: (raw, origin, path19, diagnostics) => adminPorts(raw, origin, path19, diagnostics)
     };
     V1ALPHA2 = {
       action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
       portsField: "protocols",
-      ports: (raw, origin, path18, diagnostics) => cnpPorts(raw, origin, path18, diagnostics)
+      ports: (raw, origin, path19, diagnostics) => cnpPorts(raw, origin, path19, diagnostics)
     };
   }
 });
@@ -31738,17 +31867,17 @@ var init_rules = __esm({
       doc;
       format;
       diagnostics = [];
-      at(path18) {
-        return locate(this.doc, path18);
+      at(path19) {
+        return locate(this.doc, path19);
       }
-      error(path18, message) {
-        this.diagnostics.push(diag(Codes.baselineInvalidRule, "error", message, this.at(path18)));
+      error(path19, message) {
+        this.diagnostics.push(diag(Codes.baselineInvalidRule, "error", message, this.at(path19)));
       }
       /** netalchemy: a `namespace=x` (or `namespace in (...)`) requirement names the namespace. */
-      splitNamespace(text2, path18) {
+      splitNamespace(text2, path19) {
         const parsed2 = parseRequirements(text2);
         if (!parsed2.ok) {
-          this.error(path18, parsed2.error);
+          this.error(path19, parsed2.error);
           return void 0;
         }
         if (this.format !== "netalchemy") return { pods: parsed2.value, namespaces: [] };
@@ -31756,19 +31885,19 @@ var init_rules = __esm({
         const namespaces = parsed2.value.filter((r) => r.key === "namespace").map((r) => ({ ...r, key: NAMESPACE_NAME_LABEL }));
         return { pods, namespaces };
       }
-      endpoint(raw, side, path18) {
+      endpoint(raw, side, path19) {
         const text2 = raw[side]?.trim() ?? "";
         const nsField = side === "from" ? "from_ns" : "to_ns";
         const nsText = raw[nsField]?.trim() ?? "";
         let namespaces = [];
         if (nsText) {
           if (parseCidr(nsText) || /^[0-9a-f:.]+\/\d+$/i.test(nsText)) {
-            this.error([...path18, nsField], "a namespace selector cannot be a CIDR");
+            this.error([...path19, nsField], "a namespace selector cannot be a CIDR");
             return void 0;
           }
           const parsed2 = parseRequirements(nsText);
           if (!parsed2.ok) {
-            this.error([...path18, nsField], parsed2.error);
+            this.error([...path19, nsField], parsed2.error);
             return void 0;
           }
           namespaces = parsed2.value;
@@ -31777,33 +31906,33 @@ var init_rules = __esm({
         const range = parseCidr(text2);
         if (range && /\//.test(text2)) {
           if (nsText) {
-            this.error([...path18, nsField], `${nsField} cannot be combined with a CIDR in ${side}`);
+            this.error([...path19, nsField], `${nsField} cannot be combined with a CIDR in ${side}`);
             return void 0;
           }
           return { kind: "cidr", range, text: formatCidrText(text2) };
         }
         if (/^[0-9a-f:.]+\/\d+$/i.test(text2) || /^\d+\.\d+\.\d+\.\d+$/.test(text2)) {
-          this.error([...path18, side], `"${text2}" is not a valid CIDR`);
+          this.error([...path19, side], `"${text2}" is not a valid CIDR`);
           return void 0;
         }
-        const split = this.splitNamespace(text2, [...path18, side]);
+        const split = this.splitNamespace(text2, [...path19, side]);
         if (!split) return void 0;
         return { kind: "pods", pods: split.pods, namespaces: [...namespaces, ...split.namespaces] };
       }
-      rule(value, path18) {
+      rule(value, path19) {
         const parsed2 = RuleSchema.safeParse(value);
         if (!parsed2.success) {
-          for (const i of parsed2.error.issues) this.error([...path18, ...i.path.filter((p) => typeof p !== "symbol")], i.message);
+          for (const i of parsed2.error.issues) this.error([...path19, ...i.path.filter((p) => typeof p !== "symbol")], i.message);
           return void 0;
         }
         const raw = parsed2.data;
-        const from = this.endpoint(raw, "from", path18);
-        const to = this.endpoint(raw, "to", path18);
+        const from = this.endpoint(raw, "from", path19);
+        const to = this.endpoint(raw, "to", path19);
         if (!from || !to) return void 0;
         const lo = raw.port_min ?? 1;
         const hi = raw.port_max ?? 65535;
         if (lo > hi) {
-          this.error([...path18, "port_max"], `port_max (${hi}) is below port_min (${lo})`);
+          this.error([...path19, "port_max"], `port_max (${hi}) is below port_min (${lo})`);
           return void 0;
         }
         const protocols = raw.protocol ? [raw.protocol] : PROTOCOLS;
@@ -31816,7 +31945,7 @@ var init_rules = __esm({
           from,
           to,
           conns: conns2,
-          origin: this.at(path18),
+          origin: this.at(path19),
           format: this.format
         };
       }
@@ -31858,30 +31987,30 @@ function encodeParse(file2, parsed2) {
   }
   return { documents, diagnostics: parsed2.diagnostics.map((x) => x.at ? { ...x, at: { ...x.at, file: "" } } : x) };
 }
-function collectSpecials(v, path18, out) {
+function collectSpecials(v, path19, out) {
   if (typeof v === "number") {
-    if (Number.isNaN(v)) out.push([[...path18], "number", "NaN"]);
-    else if (v === Infinity || v === -Infinity) out.push([[...path18], "number", v > 0 ? "Infinity" : "-Infinity"]);
-    else if (Object.is(v, -0)) out.push([[...path18], "number", "-0"]);
+    if (Number.isNaN(v)) out.push([[...path19], "number", "NaN"]);
+    else if (v === Infinity || v === -Infinity) out.push([[...path19], "number", v > 0 ? "Infinity" : "-Infinity"]);
+    else if (Object.is(v, -0)) out.push([[...path19], "number", "-0"]);
     return;
   }
   if (v === null || typeof v !== "object") return;
   if (v instanceof IntegralFloat) {
-    out.push([[...path18], "integral", v.text, Object.is(v.value, -0) ? "-0" : String(v.value)]);
+    out.push([[...path19], "integral", v.text, Object.is(v.value, -0) ? "-0" : String(v.value)]);
     return;
   }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      path18.push(i);
-      collectSpecials(v[i], path18, out);
-      path18.pop();
+      path19.push(i);
+      collectSpecials(v[i], path19, out);
+      path19.pop();
     }
     return;
   }
   for (const k of Object.keys(v)) {
-    path18.push(k);
-    collectSpecials(v[k], path18, out);
-    path18.pop();
+    path19.push(k);
+    collectSpecials(v[k], path19, out);
+    path19.pop();
   }
 }
 function decodeParse(file2, stored, cache2) {
@@ -31910,17 +32039,17 @@ function decodeParse(file2, stored, cache2) {
 function revive(root, specials) {
   const special = (s) => s[1] === "integral" ? new IntegralFloat(s[2], Number(s[3])) : s[2] === "-0" ? -0 : Number(s[2]);
   for (const s of specials) {
-    const path18 = s[0];
-    if (path18.length === 0) {
+    const path19 = s[0];
+    if (path19.length === 0) {
       if (specials.length !== 1) return FAILED;
       return special(s);
     }
     let parent = root;
-    for (let i = 0; i < path18.length - 1; i++) {
+    for (let i = 0; i < path19.length - 1; i++) {
       if (parent === null || typeof parent !== "object") return FAILED;
-      parent = parent[path18[i]];
+      parent = parent[path19[i]];
     }
-    const last = path18[path18.length - 1];
+    const last = path19[path19.length - 1];
     if (parent === null || typeof parent !== "object" || !Object.hasOwn(parent, last)) return FAILED;
     Object.defineProperty(parent, last, { value: special(s), writable: true, enumerable: true, configurable: true });
   }
@@ -32862,14 +32991,14 @@ var init_events = __esm({
 });
 
 // src/topology/traffic/formats.ts
-function field(o, path18) {
-  if (path18 in o) return o[path18];
-  const dot = path18.indexOf(".");
+function field(o, path19) {
+  if (path19 in o) return o[path19];
+  const dot = path19.indexOf(".");
   if (dot < 0) return void 0;
-  for (let i = dot; i >= 0; i = path18.indexOf(".", i + 1)) {
-    const head = o[path18.slice(0, i)];
+  for (let i = dot; i >= 0; i = path19.indexOf(".", i + 1)) {
+    const head = o[path19.slice(0, i)];
     if (isObject2(head)) {
-      const v = field(head, path18.slice(i + 1));
+      const v = field(head, path19.slice(i + 1));
       if (v !== void 0) return v;
     }
   }
@@ -32919,8 +33048,8 @@ function nonNormal(o) {
   }
   return void 0;
 }
-function portOf(o, path18) {
-  const p = num(o, path18);
+function portOf(o, path19) {
+  const p = num(o, path19);
   return p !== void 0 && p >= 1 && p <= 65535 ? p : "bad";
 }
 function snakeRemote(o) {
@@ -33027,8 +33156,8 @@ var init_formats = __esm({
     init_connection_set();
     init_events();
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    num = (o, path18) => {
-      const v = field(o, path18);
+    num = (o, path19) => {
+      const v = field(o, path19);
       const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : void 0;
       return n !== void 0 && Number.isInteger(n) ? n : void 0;
     };
@@ -34358,16 +34487,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path18, added, removed, oldPosInc, options) {
-        const last = path18.lastComponent;
+      addToPath(path19, added, removed, oldPosInc, options) {
+        const last = path19.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path18.oldPos + oldPosInc,
+            oldPos: path19.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path18.oldPos + oldPosInc,
+            oldPos: path19.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -35776,6 +35905,87 @@ var init_config_sidecars = __esm({
   }
 });
 
+// src/topology/mesh.ts
+function valueAt(root, path19) {
+  let v = root;
+  for (const p of path19) v = v && typeof v === "object" ? v[p] : void 0;
+  return v;
+}
+function asked(meta3, origin, metaPath, forPod) {
+  const inject = [];
+  const optOut = /* @__PURE__ */ new Set();
+  const at3 = (field3, key3) => originRef(origin, [...metaPath, field3, key3]);
+  for (const field3 of ["labels", "annotations"]) {
+    const m = meta3?.[field3];
+    const istio = str4(m, "sidecar.istio.io/inject");
+    if (istio !== void 0 && (forPod || field3 === "labels")) {
+      if (istio === "true") inject.push({ mesh: ISTIO, at: at3(field3, "sidecar.istio.io/inject"), value: `sidecar.istio.io/inject: "true"` });
+      else if (istio === "false") optOut.add(ISTIO.name);
+    }
+    const rev = field3 === "labels" ? str4(m, "istio.io/rev") : void 0;
+    if (rev !== void 0 && rev !== "") inject.push({ mesh: ISTIO, at: at3("labels", "istio.io/rev"), value: `istio.io/rev: ${rev}` });
+    if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "enabled") inject.push({ mesh: ISTIO, at: at3("labels", "istio-injection"), value: "istio-injection: enabled" });
+    if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "disabled") optOut.add(ISTIO.name);
+    const linkerd = field3 === "annotations" ? str4(m, "linkerd.io/inject") : void 0;
+    if (linkerd === "enabled" || forPod && linkerd === "ingress") inject.push({ mesh: LINKERD, at: at3("annotations", "linkerd.io/inject"), value: `linkerd.io/inject: ${linkerd}` });
+    else if (linkerd === "disabled") optOut.add(LINKERD.name);
+  }
+  return { inject, optOut };
+}
+function meshedWorkloads(cluster) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Namespace") continue;
+    const raw = valueAt(o.origin.document.value, o.origin.path);
+    const name = typeof raw?.metadata?.name === "string" ? raw.metadata.name : void 0;
+    if (name !== void 0) byNamespace.set(name, asked(raw?.metadata, o.origin, ["metadata"], false));
+  }
+  const out = [];
+  for (const w of cluster.workloads) {
+    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
+    const pod = asked(valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath), w.origin, metaPath, true);
+    const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
+    const seen = /* @__PURE__ */ new Set();
+    for (const f of [...pod.inject, ...(ns?.inject ?? []).filter((f2) => !pod.optOut.has(f2.mesh.name) && !ns?.optOut.has(f2.mesh.name))]) {
+      if (seen.has(f.mesh.name)) continue;
+      seen.add(f.mesh.name);
+      out.push({ workload: w, found: f });
+    }
+  }
+  return out;
+}
+function meshControlPlaneGaps(cluster) {
+  return meshedWorkloads(cluster).map(({ workload: w, found: f }) => ({
+    workload: w.ref,
+    value: f.value,
+    at: f.at,
+    reason: "mesh-control-plane",
+    detail: `the ${f.mesh.name} proxy injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
+    conns: f.mesh.conns,
+    namespace: f.mesh.namespace
+  })).sort((a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+}
+var ISTIO, LINKERD, str4;
+var init_mesh = __esm({
+  "src/topology/mesh.ts"() {
+    "use strict";
+    init_connection_set();
+    init_cluster();
+    init_objects();
+    ISTIO = { name: "Istio", namespace: "istio-system", conns: ConnectionSet.port("TCP", 15012), ports: "istiod TCP 15012" };
+    LINKERD = {
+      name: "Linkerd",
+      namespace: "linkerd",
+      conns: ConnectionSet.port("TCP", 8080).union(ConnectionSet.port("TCP", 8086)).union(ConnectionSet.port("TCP", 8090)),
+      ports: "identity TCP 8080, destination TCP 8086, policy TCP 8090"
+    };
+    str4 = (m, key3) => {
+      const v = m && typeof m === "object" ? m[key3] : void 0;
+      return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : void 0;
+    };
+  }
+});
+
 // src/topology/links.ts
 function evidenceText(e) {
   switch (e.kind) {
@@ -35789,11 +35999,13 @@ function evidenceText(e) {
       return `intent ${e.at.file}:${e.at.line ?? 0}`;
     case "baseline":
       return `baseline rule ${e.rule} ${e.at.file}:${e.at.line ?? 0}`;
+    case "gap":
+      return `gap (--gaps=${e.mode}) ${e.at.file}:${e.at.line ?? 0}: ${e.detail}`;
   }
 }
-function pathText(path18) {
+function pathText(path19) {
   let out = "";
-  for (const p of path18 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path19 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 var init_links = __esm({
@@ -35803,9 +36015,6 @@ var init_links = __esm({
 });
 
 // src/topology/env.ts
-function expandVars(value, vars) {
-  return expandVarsDetailed(value, vars).value;
-}
 function expandVarsDetailed(value, vars) {
   const missing = [];
   const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
@@ -35852,6 +36061,36 @@ var init_env = __esm({
   }
 });
 
+// src/topology/downward.ts
+function downwardField(fieldPath, workload) {
+  const field3 = fieldPath.trim();
+  if (field3 === "metadata.namespace") return { kind: "value", field: field3, value: workload.namespace };
+  if (field3 === "status.hostIP" || field3 === "status.hostIPs") return { kind: "node", field: field3 };
+  if (field3 === "status.podIP" || field3 === "status.podIPs") return { kind: "own", field: field3 };
+  return { kind: "runtime", field: field3 };
+}
+function refAsHost(value, name) {
+  const ref = `$(${name})`;
+  const at3 = value.indexOf(ref);
+  if (at3 < 0) return false;
+  if (value.trim() === ref) return true;
+  const before = value.slice(0, at3);
+  const after = value.slice(at3 + ref.length);
+  return /(?:^|:\/\/|[\s=,@])$/.test(before) && /^(?::\d{1,5}|\/|$|[\s,;])/.test(after);
+}
+function portAfterRef(value, name) {
+  const i = value.indexOf(`$(${name}):`);
+  if (i < 0) return void 0;
+  const m = /^\d{1,5}/.exec(value.slice(i + name.length + 4));
+  const n = m ? Number(m[0]) : void 0;
+  return n !== void 0 && n >= 1 && n <= 65535 ? n : void 0;
+}
+var init_downward = __esm({
+  "src/topology/downward.ts"() {
+    "use strict";
+  }
+});
+
 // src/topology/scan.ts
 function traceValue(at3, c, values) {
   const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`));
@@ -35884,7 +36123,7 @@ function scanTopology(cluster, options = {}) {
   const ctx = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map() };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
-  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)));
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
@@ -35895,7 +36134,7 @@ function scanWorkload(w, configMaps, ctx) {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
     return cm ? [cm, configMapFiles(cm)] : void 0;
   };
-  const emit2 = (value, context, origin, path18, extra = {}) => {
+  const emit2 = (value, context, origin, path19, extra = {}) => {
     const withPorts = (c) => {
       if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
       if (!extra.ports.some((p) => p.exact)) {
@@ -35909,8 +36148,8 @@ function scanWorkload(w, configMaps, ctx) {
       const found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
-        at: once(() => lineOf(origin, path18, value, c.offset, ctx.docLines)),
-        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path18] }),
+        at: once(() => lineOf(origin, path19, value, c.offset, ctx.docLines)),
+        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path19] }),
         ...extra.via ? { via: once(extra.via) } : {},
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}
       };
@@ -35948,21 +36187,25 @@ function scanWorkload(w, configMaps, ctx) {
         }
       });
       const entries2 = [];
+      const downward = /* @__PURE__ */ new Map();
+      const nodeNamed = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === "string") {
           const { value: value2, missing } = expandVarsDetailed(env.value, vars);
           vars.set(env.name, value2);
           const context = valueContext(env.name);
           if (missing.length > 0 && context !== "own" && (context === "address" || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
-            ctx.unresolved.push({
-              workload: w.ref,
-              value: value2,
-              at: originRef(w.origin, [...base, "env", ei, "value"]),
-              reason: "undefined-variable",
-              detail: `$(${missing[0]}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
-            });
+            runtimeReference(w, value2, missing, downward, originRef(w.origin, [...base, "env", ei, "value"]), ctx.unresolved);
           }
           entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context });
+          return;
+        }
+        const fieldPath = env.valueFrom?.fieldRef?.fieldPath;
+        if (fieldPath !== void 0) {
+          const d = downwardField(fieldPath, w.ref);
+          if (d.kind === "value") vars.set(env.name, d.value);
+          else downward.set(env.name, d);
+          if (d.kind === "node" && valueContext(env.name) === "address") nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, "env", ei, "valueFrom", "fieldRef", "fieldPath"]) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -35980,6 +36223,20 @@ function scanWorkload(w, configMaps, ctx) {
           context: valueContext(env.name, ref.key)
         });
       });
+      for (const n of nodeNamed) {
+        const paired = pairedPorts(n.name, vars);
+        const ports = paired.length > 0 ? paired : [void 0];
+        for (const p of ports) {
+          ctx.unresolved.push({
+            workload: w.ref,
+            value: `$(${n.field})${p ? ` (${p.name}=${p.port})` : ""}`,
+            at: n.at,
+            reason: "node-address",
+            detail: nodeDetail(n.name, n.field),
+            ...p ? { conns: ConnectionSet.port("TCP", Number(p.port)) } : {}
+          });
+        }
+      }
       for (const i of imported) {
         emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
       }
@@ -35993,17 +36250,41 @@ function scanWorkload(w, configMaps, ctx) {
           const prev = ai > 0 ? items[ai - 1] : void 0;
           const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith("-") ? prev : void 0;
           const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
-          emit2(expandVars(arg, vars), context, w.origin, [...base, list2, ai]);
+          const { value, missing } = expandVarsDetailed(arg, vars);
+          const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          if (runtime.length > 0 && context !== "own") runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
+          emit2(value, context, w.origin, [...base, list2, ai]);
         });
       }
     });
   }
 }
+function nodeDetail(name, field3) {
+  return `$(${name}) is the node's address (${field3}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
+}
+function runtimeReference(w, value, missing, downward, at3, unresolved) {
+  const node2 = missing.find((m) => downward.get(m)?.kind === "node");
+  if (node2 !== void 0) {
+    const port2 = portAfterRef(value, node2);
+    unresolved.push({ workload: w.ref, value, at: at3, reason: "node-address", detail: nodeDetail(node2, downward.get(node2).field), ...port2 !== void 0 ? { conns: ConnectionSet.port("TCP", port2) } : {} });
+    return;
+  }
+  if (missing.some((m) => downward.get(m)?.kind === "own")) return;
+  const first = missing[0];
+  const d = downward.get(first);
+  unresolved.push({
+    workload: w.ref,
+    value,
+    at: at3,
+    reason: "undefined-variable",
+    detail: d ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time` : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
+  });
+}
 function configMapFiles(cm) {
   return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
 }
-function lineOf(origin, path18, value, offset, docLines) {
-  const at3 = originRef(origin, path18);
+function lineOf(origin, path19, value, offset, docLines) {
+  const at3 = originRef(origin, path19);
   const before = value.slice(0, offset);
   const index = before.split("\n").length - 1;
   const valueLine = (value.split("\n")[index] ?? "").trim();
@@ -36025,7 +36306,7 @@ function resolveAddress(f, w, ctx) {
   const { c, at: at3, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src = { kind: "workload", ref: w.ref };
-  const report = (reason2, detail) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason: reason2, detail });
+  const report = (reason2, detail, namespace) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason: reason2, detail, ...namespace !== void 0 ? { namespace } : {} });
   const add = (dst, conns2, service) => {
     links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
@@ -36053,7 +36334,7 @@ function resolveAddress(f, w, ctx) {
   }
   if (!target) {
     if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`);
+    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }
   const inCluster = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
@@ -36189,6 +36470,19 @@ function sharedConfigMapWarnings(sharing) {
   }
   return out;
 }
+function namedNamespace(host, namespace) {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  const parts = h.split(".");
+  const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : void 0;
+  return ns !== void 0 && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : void 0;
+}
 function serviceFor(host, namespace, services) {
   let h = host;
   let suffixed = false;
@@ -36272,6 +36566,12 @@ function addExposures(cluster, services, links) {
   }
   return [...ingress.diagnostics, ...warnings];
 }
+function compareEvidence(a, b) {
+  const at3 = (e) => "at" in e ? e.at : void 0;
+  const x = at3(a);
+  const y = at3(b);
+  return compareStrings(x?.file ?? "", y?.file ?? "") || (x?.doc ?? 0) - (y?.doc ?? 0) || (x?.line ?? 0) - (y?.line ?? 0) || compareStrings(evidenceText(a), evidenceText(b));
+}
 function dedupeUnresolved(list2) {
   const seen = /* @__PURE__ */ new Set();
   return list2.filter((u) => {
@@ -36295,8 +36595,10 @@ var init_scan = __esm({
     init_addresses();
     init_api_clients();
     init_config_sidecars();
+    init_mesh();
     init_links();
     init_env();
+    init_downward();
     init_peer();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     LinkSet = class {
@@ -36311,6 +36613,7 @@ var init_scan = __esm({
         } else this.map.set(key3, { src, dst, conns: conns2, evidence: [ev] });
       }
       sorted() {
+        for (const l of this.map.values()) if (l.evidence.length > 1) l.evidence.sort(compareEvidence);
         return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
       }
     };
@@ -36379,6 +36682,27 @@ var init_base_thread = __esm({
   }
 });
 
+// src/pipeline/repo-paths.ts
+function repositoryPaths(paths) {
+  return paths.map((p) => {
+    const posix = p.split(import_node_path.default.sep).join("/");
+    const norm = import_node_path.default.posix.normalize(posix).replace(/\/+$/, "") || ".";
+    if (import_node_path.default.posix.isAbsolute(norm) || norm === ".." || norm.startsWith("../")) {
+      throw new ConfigError(`${visible(p)} leaves the repository (paths are relative to the repository root)`);
+    }
+    return norm;
+  });
+}
+var import_node_path;
+var init_repo_paths = __esm({
+  "src/pipeline/repo-paths.ts"() {
+    "use strict";
+    import_node_path = __toESM(require("node:path"), 1);
+    init_sanitize();
+    init_errors3();
+  }
+});
+
 // src/pipeline/check/sides.ts
 function openSide(io, side, settings, cache2) {
   const loaded = loadRead(io, side.read, settings, cache2);
@@ -36407,14 +36731,14 @@ function finishSide(opened, analysis) {
 function readSides(io, request, settings) {
   if (request.kind === "paths") {
     const side = (root) => {
-      const abs = import_node_path.default.resolve(root);
+      const abs = import_node_path2.default.resolve(root);
       const isDir = io.isDirectory(abs);
-      const shown = toPosix(import_node_path.default.normalize(root)).replace(/\/$/, "");
+      const shown = toPosix(import_node_path2.default.normalize(root)).replace(/\/$/, "");
       const display = (f) => {
-        const r = toPosix(import_node_path.default.relative(abs, f));
+        const r = toPosix(import_node_path2.default.relative(abs, f));
         return isDir ? r === "" ? shown : `${shown}/${r}` : f === abs ? shown : toPosix(f);
       };
-      const rel = (d) => isDir ? d === shown ? "." : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : void 0 : d === shown ? import_node_path.default.basename(abs) : void 0;
+      const rel = (d) => isDir ? d === shown ? "." : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : void 0 : d === shown ? import_node_path2.default.basename(abs) : void 0;
       const mapping = { display, logical: (f) => f };
       return { label: root, root, mapping, rel, shape: isDir ? "folder" : "file", read: readInputs(io, [root], settings, mapping) };
     };
@@ -36423,7 +36747,7 @@ function readSides(io, request, settings) {
   }
   const { repo, base, head } = request;
   const top = io.repoTop(repo);
-  const sub = request.paths.length > 0 ? request.paths : ["."];
+  const sub = request.paths.length > 0 ? repositoryPaths(request.paths) : ["."];
   for (const p of sub) {
     if (!io.pathExists(repo, base, p) && !io.pathExists(repo, head, p)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }
@@ -36436,9 +36760,9 @@ function readSides(io, request, settings) {
     const side = (ref) => {
       const tree = io.exportTree(repo, ref, sub);
       trees.push(tree);
-      const relAbs = (abs) => toPosix(import_node_path.default.relative(tree.dir, abs));
+      const relAbs = (abs) => toPosix(import_node_path2.default.relative(tree.dir, abs));
       const rel = (d) => d.startsWith(`${ref}:`) ? d.slice(ref.length + 1) : void 0;
-      const mapping = { display: (abs) => `${ref}:${relAbs(abs) || "."}`, logical: (abs) => import_node_path.default.join(top, relAbs(abs)) };
+      const mapping = { display: (abs) => `${ref}:${relAbs(abs) || "."}`, logical: (abs) => import_node_path2.default.join(top, relAbs(abs)) };
       return { label: ref, root: tree.dir, mapping, rel, shape: "tree", read: readInputs(io, [tree.dir], settings, mapping) };
     };
     return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits, dispose };
@@ -36470,11 +36794,11 @@ function loadSides(io, sides, settings) {
     sides.dispose();
   }
 }
-var import_node_path, toPosix;
+var import_node_path2, toPosix;
 var init_sides = __esm({
   "src/pipeline/check/sides.ts"() {
     "use strict";
-    import_node_path = __toESM(require("node:path"), 1);
+    import_node_path2 = __toESM(require("node:path"), 1);
     init_errors3();
     init_engine();
     init_documents();
@@ -36482,7 +36806,8 @@ var init_sides = __esm({
     init_load2();
     init_base_thread();
     init_settings();
-    toPosix = (p) => p.split(import_node_path.default.sep).join("/");
+    init_repo_paths();
+    toPosix = (p) => p.split(import_node_path2.default.sep).join("/");
   }
 });
 
@@ -36740,16 +37065,16 @@ function layoutPolicies(policies, target, render) {
     }
     for (const ns of [...byNs.keys()].sort(compareStrings)) {
       if (!isDnsLabel(ns)) throw new Error(`bug: namespace ${JSON.stringify(ns)} reached the file layout`);
-      files.set(import_node_path2.default.join(target.dir, `${ns}.yaml`), render(byNs.get(ns)));
+      files.set(import_node_path3.default.join(target.dir, `${ns}.yaml`), render(byNs.get(ns)));
     }
   } else if (target.kind === "file") files.set(target.file, render(policies));
   return files;
 }
-var import_node_path2;
+var import_node_path3;
 var init_layout = __esm({
   "src/synthesis/layout.ts"() {
     "use strict";
-    import_node_path2 = __toESM(require("node:path"), 1);
+    import_node_path3 = __toESM(require("node:path"), 1);
     init_cluster();
     init_k8s_names();
   }
@@ -36829,16 +37154,16 @@ function gapRules(workloads, gaps, mode, podPeer) {
   const tag = `gap (--gaps=${mode})`;
   const merged = /* @__PURE__ */ new Map();
   for (const g of gaps) {
-    const kind = g.direction === "ingress" ? "ingress" : IN_CLUSTER.has(g.reason) ? "egress-cluster" : "egress-outside";
-    const k = `${workloadKey(g.workload)}\0${kind}`;
-    const cur = merged.get(k) ?? { workload: g.workload, kind, conns: ConnectionSet.NONE, details: [] };
+    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : IN_CLUSTER.has(g.reason) ? "egress-cluster" : "egress-outside";
+    const k = `${workloadKey(g.workload)}\0${kind}\0${g.namespace ?? ""}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, ...g.namespace !== void 0 ? { target: g.namespace } : {}, conns: ConnectionSet.NONE, details: [] };
     let conns2 = g.conns;
     if (g.reason === "api-server" && conns2.allows("TCP", 443)) conns2 = conns2.union(ConnectionSet.port("TCP", 6443));
     cur.conns = cur.conns.union(conns2);
     cur.details.push(g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
   }
-  for (const m of [...merged.values()]) {
+  for (const m of [...merged].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v)) {
     const w = m.workload;
     const ns = w.namespace;
     const why = m.details.join("; ");
@@ -36855,6 +37180,8 @@ function gapRules(workloads, gaps, mode, podPeer) {
     } else if (mode === "open") {
       add(w, { direction: "egress", peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
       for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+    } else if (m.kind === "egress-namespace") {
+      add(w, { direction: "egress", peers: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": m.target } } }], conns: m.conns, note: `${tag} -> namespace ${m.target}: ${why}` });
     } else if (m.kind === "egress-cluster") {
       add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
@@ -36864,16 +37191,41 @@ function gapRules(workloads, gaps, mode, podPeer) {
   }
   return out;
 }
-var GAP_MODES, ANYWHERE, OUTSIDE, IN_CLUSTER;
+function gapLinks(workloads, gaps, mode) {
+  if (mode === "deny") return [];
+  const out = [];
+  const self = (ref) => ({ kind: "workload", ref });
+  for (const g of gaps) {
+    const w = g.workload;
+    const evidence2 = [{ kind: "gap", mode, at: g.at, detail: g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
+    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === "open" || x.ref.namespace === w.namespace));
+    let conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
+    if (g.direction === "ingress") {
+      for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
+      if (mode === "open") out.push({ src: EVERY_ADDRESS, dst: self(w), conns: conns2, evidence: evidence2 });
+    } else if (mode === "open" || IN_CLUSTER.has(g.reason)) {
+      for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
+      if (mode === "open") out.push({ src: self(w), dst: EVERY_ADDRESS, conns: conns2, evidence: evidence2 });
+    } else {
+      if (g.reason === "api-server" && conns2.allows("TCP", 443)) conns2 = conns2.union(ConnectionSet.port("TCP", 6443));
+      out.push({ src: self(w), dst: EVERY_ADDRESS, conns: conns2, evidence: evidence2 });
+    }
+  }
+  return out;
+}
+var GAP_MODES, ANYWHERE, OUTSIDE, IN_CLUSTER, EVERY_ADDRESS;
 var init_gap_rules = __esm({
   "src/synthesis/gap-rules.ts"() {
     "use strict";
     init_connection_set();
+    init_ip();
     init_peer();
+    init_cluster();
     GAP_MODES = ["namespace", "deny", "open"];
     ANYWHERE = [{ namespaceSelector: {} }, { ipBlock: { cidr: "0.0.0.0/0" } }];
     OUTSIDE = [{ ipBlock: { cidr: "0.0.0.0/0" } }];
-    IN_CLUSTER = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable"]);
+    IN_CLUSTER = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable", "no-egress-target"]);
+    EVERY_ADDRESS = { kind: "external", range: parseCidr("0.0.0.0/0") };
   }
 });
 
@@ -36934,6 +37286,48 @@ var init_presets = __esm({
     PRESET_MODES = ["block-all", "allow-namespace", "allow-all"];
     ALL_V4 = "0.0.0.0/0";
     ALL_V6 = "::/0";
+  }
+});
+
+// src/synthesis/names.ts
+function digest(ref) {
+  return (0, import_node_crypto2.createHash)("sha256").update(workloadKey(ref)).digest("hex").slice(0, 8);
+}
+function fit(prefix, base, ref) {
+  const name = `${prefix}${base}${SUFFIX}`;
+  if (name.length <= MAX_NAME) return name;
+  const room = MAX_NAME - prefix.length - SUFFIX.length - 9;
+  return `${prefix}${base.slice(0, Math.max(room, 0)).replace(/[-.]+$/, "")}-${digest(ref)}${SUFFIX}`;
+}
+function policyNames(workloads, prefix) {
+  const sorted = [...workloads].sort((a, b) => compareStrings(workloadKey(a), workloadKey(b)));
+  const count = /* @__PURE__ */ new Map();
+  const nsName = (r) => `${r.namespace}\0${r.name}`;
+  for (const r of sorted) count.set(nsName(r), (count.get(nsName(r)) ?? 0) + 1);
+  const base = (r) => (count.get(nsName(r)) ?? 0) > 1 ? `${r.name}-${r.kind.toLowerCase()}` : r.name;
+  const first = new Map(sorted.map((r) => [workloadKey(r), fit(prefix, base(r), r)]));
+  const taken = /* @__PURE__ */ new Map();
+  for (const r of sorted) {
+    const k = `${r.namespace}\0${first.get(workloadKey(r))}`;
+    taken.set(k, (taken.get(k) ?? 0) + 1);
+  }
+  const names = /* @__PURE__ */ new Map();
+  for (const r of sorted) {
+    const name = first.get(workloadKey(r));
+    const clash = (taken.get(`${r.namespace}\0${name}`) ?? 0) > 1;
+    names.set(workloadKey(r), clash ? fit(prefix, `${base(r)}-${digest(r)}`, r) : name);
+  }
+  return names;
+}
+var import_node_crypto2, MAX_NAME, SUFFIX;
+var init_names = __esm({
+  "src/synthesis/names.ts"() {
+    "use strict";
+    import_node_crypto2 = require("node:crypto");
+    init_cluster();
+    init_peer();
+    MAX_NAME = 253;
+    SUFFIX = "-netpol";
   }
 });
 
@@ -37050,8 +37444,10 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
       });
     }
-    const names = /* @__PURE__ */ new Map();
-    for (const w of workloads) names.set(w.ref.name, (names.get(w.ref.name) ?? 0) + 1);
+    const names = policyNames(
+      workloads.map((w) => w.ref),
+      options.namePrefix
+    );
     for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
       const key3 = workloadKey(w.ref);
       if (options.skip?.has(key3)) continue;
@@ -37116,19 +37512,17 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         });
         notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress${options.noPorts ? " (the rule names no ports: --no-ports)" : ""}`);
       }
-      const base = (names.get(w.ref.name) ?? 0) > 1 ? `${w.ref.name}-${w.ref.kind.toLowerCase()}` : w.ref.name;
-      const nameErrors = dnsSubdomainErrors(`${options.namePrefix}${base}-netpol`);
+      const name = names.get(key3);
+      const nameErrors = dnsSubdomainErrors(name);
       if (nameErrors.length > 0) {
-        diagnostics.push(
-          diag(Codes.unsafeOutputName, "error", `policy name ${JSON.stringify(`${options.namePrefix}${base}-netpol`)} ${nameErrors[0]}; no policy synthesized for ${key3}`, originRef(w.origin, ["metadata", "name"]))
-        );
+        diagnostics.push(diag(Codes.unsafeOutputName, "error", `policy name ${JSON.stringify(name)} ${nameErrors[0]}; no policy synthesized for ${key3}`, originRef(w.origin, ["metadata", "name"])));
         continue;
       }
       policies.push({
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
         metadata: {
-          name: `${options.namePrefix}${base}-netpol`,
+          name,
           namespace: ns,
           labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
           ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
@@ -37179,6 +37573,7 @@ var init_synthesize = __esm({
     init_selectors();
     init_gap_rules();
     init_presets();
+    init_names();
     MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     MANAGED_BY = "netpol-ci";
     RULES_ANNOTATION = "netpol-ci.io/rules";
@@ -37188,6 +37583,232 @@ var init_synthesize = __esm({
       dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
       namePrefix: ""
     };
+  }
+});
+
+// src/topology/gaps.ts
+function listeningConns(w, selectedBy) {
+  let conns2 = ConnectionSet.NONE;
+  for (const s of selectedBy) conns2 = conns2.union(targetConns(s.ports, w.pods));
+  for (const pod of w.pods) for (const p of pod.ports) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
+  return conns2;
+}
+function findGaps(cluster, topology) {
+  const gaps = [];
+  const reached = /* @__PURE__ */ new Set();
+  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    for (const w of serviceWorkloads(o.object, byNs)) {
+      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
+      list2.push({ ports: o.object.spec?.ports ?? [] });
+      selectedBy.set(workloadKey(w.ref), list2);
+    }
+  }
+  for (const w of cluster.workloads) {
+    const key3 = workloadKey(w.ref);
+    if (reached.has(key3)) continue;
+    const services = selectedBy.get(key3) ?? [];
+    const conns2 = listeningConns(w, services);
+    if (conns2.isEmpty && services.length === 0) continue;
+    gaps.push({
+      direction: "ingress",
+      workload: w.ref,
+      reason: "no-ingress-source",
+      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
+      at: originRef(w.origin, ["metadata", "name"]),
+      conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
+      close: CLOSE_INGRESS
+    });
+  }
+  gaps.push(...frontEndGaps(cluster, topology));
+  for (const u of topology.unresolved) {
+    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
+    const n = port2 !== void 0 ? Number(port2) : void 0;
+    const conns2 = u.conns ?? (n !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : ConnectionSet.ALL);
+    gaps.push({
+      direction: "egress",
+      workload: u.workload,
+      reason: u.reason,
+      detail: u.detail,
+      at: u.at,
+      ...u.via ? { via: u.via } : {},
+      value: u.value,
+      conns: conns2,
+      ...u.namespace !== void 0 ? { namespace: u.namespace } : {},
+      close: u.reason === "api-server" ? CLOSE_API : u.reason === "node-address" ? CLOSE_NODE : u.reason === "mesh-control-plane" ? CLOSE_MESH : CLOSE_EGRESS
+    });
+  }
+  return gaps.sort(
+    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
+  );
+}
+function frontEndGaps(cluster, topology) {
+  const exposed = /* @__PURE__ */ new Set();
+  const calls = /* @__PURE__ */ new Set();
+  for (const l of topology.links) {
+    if (l.dst.kind === "workload" && l.src.kind !== "workload") exposed.add(workloadKey(l.dst.ref));
+    if (l.src.kind === "workload" && l.dst.kind === "workload") calls.add(workloadKey(l.src.ref));
+  }
+  for (const u of topology.unresolved) if (IN_CLUSTER_REASONS.has(u.reason)) calls.add(workloadKey(u.workload));
+  return cluster.workloads.filter((w) => exposed.has(workloadKey(w.ref)) && !calls.has(workloadKey(w.ref))).map((w) => ({
+    direction: "egress",
+    workload: w.ref,
+    reason: "no-egress-target",
+    detail: "is reached from outside the cluster but no manifest names anything it calls in the cluster; a front end's upstreams, if any, are built into its image or code",
+    at: originRef(w.origin, ["metadata", "name"]),
+    conns: ConnectionSet.ALL,
+    close: CLOSE_EGRESS
+  }));
+}
+function gapText(g) {
+  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
+}
+var CLOSE_INGRESS, CLOSE_EGRESS, CLOSE_NODE, CLOSE_MESH, CLOSE_API, IN_CLUSTER_REASONS;
+var init_gaps = __esm({
+  "src/topology/gaps.ts"() {
+    "use strict";
+    init_connection_set();
+    init_peer();
+    init_cluster();
+    init_objects();
+    init_service_ports();
+    init_exposure();
+    init_addresses();
+    CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+    CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+    CLOSE_NODE = "add a reviewed link to the nodes' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open";
+    CLOSE_MESH = "add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open";
+    CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
+    IN_CLUSTER_REASONS = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable"]);
+  }
+});
+
+// src/topology/links-file.ts
+function evidenceFrom(raw) {
+  const out = [];
+  for (const e of raw ?? []) {
+    const a = AddressEvidence.safeParse(e);
+    if (a.success) {
+      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
+      continue;
+    }
+    const x = ExposureEvidence.safeParse(e);
+    if (x.success) {
+      out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
+      continue;
+    }
+    const t = TraceEvidence.safeParse(e);
+    if (t.success) {
+      const { event: event2, file: file2, line: line2, count, firstSeen, lastSeen } = t.data;
+      out.push({ kind: "trace", event: event2, file: file2, line: line2, count, ...firstSeen !== void 0 ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {} });
+    }
+  }
+  return out;
+}
+function parseLinksFile(file2, text2, workloads, cluster) {
+  const parsedFile = parseManifestFile({ path: file2, text: text2 });
+  const doc = parsedFile.documents[0];
+  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
+    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
+  }
+  const diagnostics = [...parsedFile.diagnostics];
+  const issues = (error2, prefix) => error2.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, [...prefix, ...i.path.filter((p) => typeof p !== "symbol")])));
+  const parsed2 = LinkFileSchema.safeParse(doc.value);
+  if (!parsed2.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed2.error, [])] };
+  const links = [];
+  const services = cluster ? serviceIndex(cluster) : void 0;
+  parsed2.data.links.forEach((raw, i) => {
+    const one = LinkSchema.safeParse(raw);
+    if (!one.success) {
+      diagnostics.push(...issues(one.error, ["links", i]));
+      return;
+    }
+    const l = one.data;
+    const at3 = (field3) => locate(doc, ["links", i, field3]);
+    const service = (text3, field3) => {
+      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text3.trim());
+      if (!m) return void 0;
+      if (!services) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text3.trim()} names a Service, resolved only against manifests (--manifests)`, at3(field3)));
+        return false;
+      }
+      const svc = services.get(`${m[1]}/${m[2]}`);
+      if (!svc) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at3(field3)));
+        return false;
+      }
+      if (svc.workloads.length === 0) {
+        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at3(field3)));
+        return false;
+      }
+      return { svc };
+    };
+    const peer = (text3, field3) => {
+      const r = parsePeer(text3, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text3.trim()) ? workloads : void 0);
+      if (r.ok) return r.peer;
+      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at3(field3)));
+      return void 0;
+    };
+    const srcSvc = service(l.src, "src");
+    const dstSvc = service(l.dst, "dst");
+    if (srcSvc === false || dstSvc === false) return;
+    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
+    const conns2 = parseConns(l.conns);
+    if (!conns2) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at3("conns")));
+    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns2 && servicePortsToTargets(dstSvc.svc, w, conns2) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns: conns2 }));
+    if (srcs.length === 0 || dsts.length === 0 || !conns2) return;
+    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
+    for (const src of srcs) {
+      for (const d of dsts) {
+        if (peerKey(src) === peerKey(d.peer)) {
+          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
+        } else if (!d.conns || d.conns.isEmpty) {
+          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at3("conns")));
+        } else links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
+      }
+    }
+  });
+  return { links, diagnostics };
+}
+function serviceIndex(cluster) {
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const out = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
+  }
+  return out;
+}
+function servicePortsToTargets(svc, w, conns2) {
+  if (conns2.isAll) return targetConns(svc.ports, w.pods);
+  return targetConns(svc.ports.filter((sp) => conns2.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
+}
+var LinkFileSchema, LinkSchema, AddressEvidence, ExposureEvidence, TraceEvidence;
+var init_links_file = __esm({
+  "src/topology/links-file.ts"() {
+    "use strict";
+    init_zod();
+    init_connection_set();
+    init_cluster();
+    init_service_ports();
+    init_exposure();
+    init_peer();
+    init_diagnostic();
+    init_documents();
+    init_positions();
+    LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
+    LinkSchema = external_exports.object({
+      src: external_exports.string(),
+      dst: external_exports.string(),
+      conns: external_exports.string(),
+      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
+    }).loose();
+    AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
+    ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
+    TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
   }
 });
 
@@ -37473,8 +38094,8 @@ var init_cluster_drift = __esm({
 
 // src/pipeline/verify.ts
 function under(file2, dir) {
-  const rel = import_node_path3.default.relative(import_node_path3.default.resolve(dir), import_node_path3.default.resolve(file2));
-  return rel === "" || !rel.startsWith("..") && !import_node_path3.default.isAbsolute(rel);
+  const rel = import_node_path4.default.relative(import_node_path4.default.resolve(dir), import_node_path4.default.resolve(file2));
+  return rel === "" || !rel.startsWith("..") && !import_node_path4.default.isAbsolute(rel);
 }
 function dnsProbe(dns, port2) {
   const pod = {
@@ -37524,14 +38145,57 @@ function loadRepoDrift(io, request, settings) {
 }
 function needsOf(loaded, request) {
   const scanned = scanTopology(loaded.cluster, { values: loaded.values });
-  return { links: [...scanned.value.links, ...request.extraNeeds ?? []], diagnostics: [...scanned.diagnostics] };
+  const diagnostics = [...scanned.diagnostics];
+  if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile));
+  const links = [...loaded.reviewed ?? scanned.value.links, ...request.extraNeeds ?? []];
+  const mode = request.gapMode ?? "deny";
+  const gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? [] : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
+  return { links, gaps, gapLinks: gapLinks(app, gaps, mode), diagnostics };
+}
+function unreviewedLinks(scanned, reviewed, file2) {
+  const covered = /* @__PURE__ */ new Map();
+  for (const l of reviewed) {
+    const k = `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+    covered.set(k, (covered.get(k) ?? ConnectionSet.NONE).union(l.conns));
+  }
+  const out = [];
+  for (const l of scanned) {
+    const left = l.conns.subtract(covered.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    if (left.isEmpty) continue;
+    const first = l.evidence[0];
+    out.push(
+      diag(
+        Codes.unreviewedLink,
+        "warning",
+        `${peerKey(l.src)} => ${peerKey(l.dst)} ${left.toString()} is stated by the manifests (${l.evidence.map(evidenceText).join("; ")}) but not in the reviewed links ${file2}: the policies are not checked for it`,
+        first && "at" in first ? first.at : void 0,
+        "add it to the links file (links merge), or drop it from the manifests"
+      )
+    );
+  }
+  return out;
 }
 function runRepoDrift(io, request, settings) {
   const prepared = prepareRepoDrift(io, request, settings);
   return repoDriftOf(prepared.loaded, prepared.request, settings);
 }
 function prepareRepoDrift(io, request, settings) {
-  return observedNeeds(io, loadRepoDrift(io, request, settings), request, settings);
+  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, request, settings), request), request, settings);
+}
+function reviewedNeeds(io, loaded, request) {
+  if (request.linksFile === void 0) return loaded;
+  const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), loaded.cluster.workloads.map((w) => w.ref), loaded.cluster);
+  const diagnostics = [...loaded.diagnostics, ...parsed2.diagnostics];
+  const known = new Set(loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref))).map((w) => workloadKey(w.ref)));
+  const reviewed = parsed2.links.filter((l) => {
+    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
+    if (!unknown2) return true;
+    const intent = l.evidence.find((e) => e.kind === "intent");
+    diagnostics.push(diag(Codes.danglingReference, "error", `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown2)}, which is not in the manifests; link ignored`, intent?.kind === "intent" ? intent.at : void 0));
+    return false;
+  });
+  return { ...loaded, reviewed, diagnostics };
 }
 function observedNeeds(io, loaded, request, settings) {
   if (!request.traffic) return { loaded, request };
@@ -37552,7 +38216,7 @@ function repoDriftOf(loaded, request, settings) {
     engine,
     connectivity: engine.connectivity(),
     cluster: loaded.cluster,
-    needs: needs.links,
+    needs: [...needs.links, ...needs.gapLinks],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port2).union(ConnectionSet.port("TCP", port2)) },
     probes: loaded.probes,
     families: settings.ipFamilies
@@ -37573,17 +38237,17 @@ function planRepoFixOf(prepared, render) {
   const { loaded, request } = prepared;
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
-  const synthesized = synthesizePolicies(appCluster, needs.links, request.synthesis);
+  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? "deny", list: needs.gaps } });
   const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [import_node_path3.default.resolve(f.path), f]));
+  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [import_node_path4.default.resolve(f.path), f]));
   const files = [];
   const writes = /* @__PURE__ */ new Map();
   for (const [file2, text2] of layout) {
-    const before = existing.get(import_node_path3.default.resolve(file2))?.text ?? "";
+    const before = existing.get(import_node_path4.default.resolve(file2))?.text ?? "";
     files.push({ path: file2, action: before === "" ? "created" : before === text2 ? "unchanged" : "updated", before, after: text2 });
     if (before !== text2) writes.set(file2, text2);
   }
-  const written = new Set([...layout.keys()].map((f) => import_node_path3.default.resolve(f)));
+  const written = new Set([...layout.keys()].map((f) => import_node_path4.default.resolve(f)));
   const removals = [];
   const kept = [];
   for (const [abs, f] of existing) {
@@ -37603,13 +38267,13 @@ function fixRepoDrift(io, request, settings, render) {
   const after = runRepoDrift(io, request, settings);
   return { files: plan.files, keptHandWritten: plan.keptHandWritten, after: { drift: after.drift, diagnostics: [...plan.diagnostics, ...after.diagnostics] } };
 }
-var import_node_path3;
+var import_node_path4;
 var init_verify = __esm({
   "src/pipeline/verify.ts"() {
     "use strict";
     init_load();
     init_append();
-    import_node_path3 = __toESM(require("node:path"), 1);
+    import_node_path4 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_errors3();
     init_engine();
@@ -37620,6 +38284,11 @@ var init_verify = __esm({
     init_connection_set();
     init_layout();
     init_synthesize();
+    init_links();
+    init_gaps();
+    init_links_file();
+    init_gap_rules();
+    init_peer();
     init_scan();
     init_settings();
     init_traffic();
@@ -37640,8 +38309,8 @@ function runGatedCheck(io, request, gates, settings) {
     if (request.kind === "repo") {
       tree = io.exportTree(request.repo, request.head, ["."]);
       const dir = tree.dir;
-      roots = (request.paths.length > 0 ? request.paths : ["."]).map((p) => import_node_path4.default.join(dir, p));
-      const prefixes = [dir, import_node_path4.default.relative(process.cwd(), dir)].filter((p) => p !== "");
+      roots = (request.paths.length > 0 ? request.paths : ["."]).map((p) => import_node_path5.default.join(dir, p));
+      const prefixes = [dir, import_node_path5.default.relative(process.cwd(), dir)].filter((p) => p !== "");
       show = (file2) => {
         for (const p of prefixes) if (file2 === p || file2.startsWith(`${p}/`)) return `${request.head}:${file2.slice(p.length + 1) || "."}`;
         return file2;
@@ -37650,7 +38319,7 @@ function runGatedCheck(io, request, gates, settings) {
       roots = [request.head];
       show = (file2) => file2;
     }
-    const policiesDir = gates.policies === void 0 ? void 0 : request.kind === "repo" && tree ? import_node_path4.default.join(tree.dir, gates.policies) : gates.policies;
+    const policiesDir = gates.policies === void 0 ? void 0 : request.kind === "repo" && tree ? import_node_path5.default.join(tree.dir, gates.policies) : gates.policies;
     const at3 = (r) => r ? { ...r, file: show(r.file) } : void 0;
     const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at3(d.at) } : d);
     const extra = [];
@@ -37720,11 +38389,11 @@ function runGatedCheck(io, request, gates, settings) {
     tree?.dispose();
   }
 }
-var import_node_path4;
+var import_node_path5;
 var init_check_gates = __esm({
   "src/pipeline/check-gates.ts"() {
     "use strict";
-    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_path5 = __toESM(require("node:path"), 1);
     init_peer();
     init_violation();
     init_baseline();
@@ -37818,6 +38487,9 @@ var init_budget = __esm({
 });
 
 // src/report/check/summary.ts
+function headInputErrors(o) {
+  return o.headDiagnostics.filter((d) => d.severity === "error");
+}
 function checkSummary(o) {
   const count = (k) => o.groups.reduce((n, g) => n + g.items.filter((it) => it.kind === k).length, 0);
   const changes = o.groups.reduce((n, g) => n + g.items.length, 0);
@@ -37828,6 +38500,8 @@ function checkSummary(o) {
   const exposed = o.exposure ? new Set(o.exposure.widened.map((w) => w.workload)).size : void 0;
   const newGaps = o.gaps.filter((g) => g.introduced).length;
   const problems = [];
+  const inputErrors = headInputErrors(o).length;
+  if (inputErrors) problems.push(`${inputErrors} input error${inputErrors === 1 ? "" : "s"} (left out of the answer)`);
   if (baseline2) problems.push(`${baseline2} baseline violation${baseline2 === 1 ? "" : "s"}`);
   if (drift) problems.push(`${drift} drift finding${drift === 1 ? "" : "s"}`);
   if (lint2) problems.push(`${lint2} new lint finding${lint2 === 1 ? "" : "s"}`);
@@ -38340,7 +39014,7 @@ function attributedLine(a, loc) {
   const files = a.files.length > 0 ? ` in ${a.files.map((f) => loc.changed(f)).join(", ")}` : "";
   return `${p.what}${files}${p.effect ? `: ${p.effect}` : ""}`;
 }
-function fold(summary, lines, entries2 = lines.length) {
+function fold2(summary, lines, entries2 = lines.length) {
   if (entries2 <= FOLD_AFTER) return [...lines];
   return [`<details><summary>${summary}</summary>`, "", ...lines, "", "</details>"];
 }
@@ -38353,12 +39027,12 @@ function itemBlock(items, summary, o, loc) {
     if (p) p.items.push(it);
     else parts.set(key3, { why, items: [it] });
   }
-  if (parts.size === items.length) return fold(summary, items.flatMap((it) => itemLines(it, o, loc)), items.length);
+  if (parts.size === items.length) return fold2(summary, items.flatMap((it) => itemLines(it, o, loc)), items.length);
   const out = [];
   for (const p of parts.values()) {
     if (out.length > 0) out.push("");
     if (p.items.length === 1) out.push(...itemLines(p.items[0], o, loc));
-    else out.push(`Why, for each of these ${p.items.length}:`, ...p.why.map((l) => `- ${l}`), "", ...fold(`${p.items.length} pairs`, p.items.map((it) => `- ${sentence2(it)}`)));
+    else out.push(`Why, for each of these ${p.items.length}:`, ...p.why.map((l) => `- ${l}`), "", ...fold2(`${p.items.length} pairs`, p.items.map((it) => `- ${sentence2(it)}`)));
   }
   return out;
 }
@@ -38390,7 +39064,7 @@ function linkGapLine(g) {
   return `- ${code(peerKey(g.src))} → ${code(peerKey(g.dst))} on ${conns(g.conns)}${traces.length > 0 ? ` (${traces.join(", ")})` : ""}`;
 }
 function trafficLines(t) {
-  const list2 = (title, gaps) => [`#### ${title} (${gaps.length})`, "", ...gaps.length ? fold(`${gaps.length} links`, gaps.map(linkGapLine)) : ["None."]];
+  const list2 = (title, gaps) => [`#### ${title} (${gaps.length})`, "", ...gaps.length ? fold2(`${gaps.length} links`, gaps.map(linkGapLine)) : ["None."]];
   return [...list2("Observed, not declared", t.observedNotDeclared), "", ...list2("Declared, never observed", t.declaredNotObserved)];
 }
 function fixLines(files) {
@@ -38403,6 +39077,11 @@ function fixLines(files) {
 function lintLine(f, loc) {
   const covered = f.coveredBy.length > 0 ? ` (covered by ${f.coveredBy.map(code).join(", ")})` : "";
   return `- ${loc.at(f.at)} ${code(f.code)} ${f.kind}: ${escapeMarkdown(f.message)}${covered}`;
+}
+function inputAt(at3, loc, o) {
+  if (!at3) return code("(no file)");
+  if (o.files.has(at3.file)) return loc.at(at3);
+  return code(at3.line ? `${at3.file}:${at3.line}` : at3.file);
 }
 function widenedLine(w) {
   const what = w.before.isEmpty ? `on ${conns(w.after)}` : `now also on ${conns(w.gained)} (now ${conns(w.after)})`;
@@ -38434,33 +39113,38 @@ function renderCheckMd(o, options = {}) {
     `**${s.changes} connectivity change${s.changes === 1 ? "" : "s"}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? "" : "s"} broken** · **${s.gaps} gap${s.gaps === 1 ? "" : "s"}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? "" : "s"}**` : ""}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? "" : "s"}**` : ""}${o.lint ? ` · **${o.lint.findings.length} new lint finding${o.lint.findings.length === 1 ? "" : "s"}**` : ""}${o.traffic ? ` · **${o.traffic.observedNotDeclared.length} observed, not declared**` : ""}`
   ];
   const sections = [];
+  const inputErrors = headInputErrors(o);
+  if (inputErrors.length > 0) {
+    const lines = inputErrors.map((d) => `- ${inputAt(d.at, loc, o)} ${code(d.code)}: ${code(d.message)}`);
+    sections.push({ title: "Input errors", lines: ["#### Input errors (not analysed, or not in full)", "", ...fold2(`${inputErrors.length} input errors`, lines)] });
+  }
   const widened = o.exposure?.widened ?? [];
   if (o.outside.length > 0 || widened.length > 0) {
     const lines = ["#### Newly reachable from outside the cluster", "", ...o.outside.flatMap((it) => itemLines(it, o, loc))];
-    if (widened.length > 0) lines.push(...o.outside.length > 0 ? [""] : [], "Exposure widened (peers outside the manifests):", "", ...fold(`${widened.length} workloads and peers`, widened.map(widenedLine)));
+    if (widened.length > 0) lines.push(...o.outside.length > 0 ? [""] : [], "Exposure widened (peers outside the manifests):", "", ...fold2(`${widened.length} workloads and peers`, widened.map(widenedLine)));
     sections.push({ title: "Reachable from outside the cluster", lines });
   }
   if (o.baseline) {
     const v = o.baseline.violations;
     const lines = v.map((x) => `- rule ${code(x.rule)} (${escapeMarkdown(x.action)}): ${code(x.src)} → ${code(x.dst)} on ${code(x.conns)}${x.at ? ` at ${loc.at(x.at)}` : ""}${x.engines?.length ? ` _(${x.engines.map(escapeMarkdown).join(", ")})_` : ""}`);
-    sections.push({ title: "Baseline violations", lines: ["#### Baseline violations", "", ...v.length ? fold(`${v.length} violations`, lines) : ["None."]] });
+    sections.push({ title: "Baseline violations", lines: ["#### Baseline violations", "", ...v.length ? fold2(`${v.length} violations`, lines) : ["None."]] });
   }
   if (o.drift) {
     const f = o.drift.findings;
     const lines = f.map((x) => `- ${escapeMarkdown(x.kind)} ${code(x.subject)}: ${escapeMarkdown(x.message)}${x.at ? ` at ${loc.at(x.at)}` : ""}`);
-    sections.push({ title: "Drift", lines: ["#### Drift", "", ...f.length ? fold(`${f.length} findings`, lines) : ["None."], ...fixLines(o.drift.fix ?? [])] });
+    sections.push({ title: "Drift", lines: ["#### Drift", "", ...f.length ? fold2(`${f.length} findings`, lines) : ["None."], ...fixLines(o.drift.fix ?? [])] });
   }
   if (o.lint) {
     const f = o.lint.findings;
     const already = o.lint.existing > 0 ? ["", `_${o.lint.existing} finding${o.lint.existing === 1 ? "" : "s"} already on base not shown._`] : [];
-    sections.push({ title: "Policy sanity (lint)", lines: ["#### Policy sanity (lint): new in this PR", "", ...f.length ? fold(`${f.length} findings`, f.map((x) => lintLine(x, loc))) : ["None."], ...already] });
+    sections.push({ title: "Policy sanity (lint)", lines: ["#### Policy sanity (lint): new in this PR", "", ...f.length ? fold2(`${f.length} findings`, f.map((x) => lintLine(x, loc))) : ["None."], ...already] });
   }
   if (o.groups.length > 0) {
     sections.push({ title: "Connectivity changes", lines: ["#### Connectivity changes, by cause", "", ...o.groups.flatMap((g, i) => [...i > 0 ? [""] : [], ...groupLines(g, i + 1, o, loc)])] });
   }
   if (o.broken.length > 0 || o.alreadyUnmet.length > 0 || o.unjudged.length > 0) {
     const lines = ["#### Needed links this PR breaks", ""];
-    lines.push(...o.broken.length ? fold(`${o.broken.length} links`, o.broken.map((u) => unmetLine(u, loc))) : ["None."]);
+    lines.push(...o.broken.length ? fold2(`${o.broken.length} links`, o.broken.map((u) => unmetLine(u, loc))) : ["None."]);
     if (o.unjudged.length > 0) {
       const n = o.unjudged.length;
       lines.push("", `${n} needed link${n === 1 ? "" : "s"} through a Gateway proxy ${n === 1 ? "was" : "were"} not checked (the policy engine does not model gateways): ${o.unjudged.slice(0, 5).map((l) => `${code(peerKey(l.src))} → ${code(peerKey(l.dst))}`).join(", ")}${n > 5 ? ", …" : ""}`);
@@ -38470,7 +39154,7 @@ function renderCheckMd(o, options = {}) {
   }
   if (o.gaps.length > 0) {
     const lines = o.gaps.map((g) => `- ${code(g.workload)}: ${code(g.value)} at ${loc.at(g.at)}: ${escapeMarkdown(g.detail)}${g.introduced ? " _(new in this PR)_" : ""}`);
-    sections.push({ title: "Gaps", lines: ["#### Gaps (what the manifests cannot tell)", "", ...fold(`${o.gaps.length} gaps`, lines)] });
+    sections.push({ title: "Gaps", lines: ["#### Gaps (what the manifests cannot tell)", "", ...fold2(`${o.gaps.length} gaps`, lines)] });
   }
   if (o.traffic) sections.push({ title: "Observed traffic", lines: trafficLines(o.traffic) });
   if (o.diff.entries.length > 0) {
@@ -38478,7 +39162,7 @@ function renderCheckMd(o, options = {}) {
     sections.push({ title: "Graph", lines: ["<details><summary>Graph of the changed edges</summary>", "", "```mermaid", ...graph.split("\n"), "```", "", "</details>"] });
   }
   const files = filesSection(o, loc);
-  if (files.length > 0) sections.push({ title: "Files that changed the answer", lines: ["#### Files that changed the answer", "", ...fold(`${files.length} files`, files)] });
+  if (files.length > 0) sections.push({ title: "Files that changed the answer", lines: ["#### Files that changed the answer", "", ...fold2(`${files.length} files`, files)] });
   const budget = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const key3 = options.key ?? "netpol-ci";
   const first = fitSections(head, sections, budget - Buffer.byteLength(`${buildMarker({ key: key3, ...sha ? { sha } : {}, truncated: false })}
@@ -38509,10 +39193,10 @@ var init_md = __esm({
       }
       o;
       blobBase;
-      url(side, path18, line2) {
+      url(side, path19, line2) {
         const sha = this.o.commits?.[side];
         if (!this.blobBase || !sha) return void 0;
-        const safePath = path18.split("/").map(encodeURIComponent).join("/");
+        const safePath = path19.split("/").map(encodeURIComponent).join("/");
         return `${this.blobBase.replace(/\/+$/, "")}/blob/${sha}/${safePath}${line2 ? `#L${line2}` : ""}`;
       }
       /** A rule or object location: the file and line at the side's commit; a rendered chart file links to its template without a (rendered) line. */
@@ -39143,83 +39827,6 @@ var init_heuristics = __esm({
   }
 });
 
-// src/topology/gaps.ts
-function listeningConns(w, selectedBy) {
-  let conns2 = ConnectionSet.NONE;
-  for (const s of selectedBy) conns2 = conns2.union(targetConns(s.ports, w.pods));
-  for (const pod of w.pods) for (const p of pod.ports) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
-  return conns2;
-}
-function findGaps(cluster, topology) {
-  const gaps = [];
-  const reached = /* @__PURE__ */ new Set();
-  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
-  const byNs = workloadsByNamespace(cluster.workloads);
-  const selectedBy = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Service") continue;
-    for (const w of serviceWorkloads(o.object, byNs)) {
-      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list2.push({ ports: o.object.spec?.ports ?? [] });
-      selectedBy.set(workloadKey(w.ref), list2);
-    }
-  }
-  for (const w of cluster.workloads) {
-    const key3 = workloadKey(w.ref);
-    if (reached.has(key3)) continue;
-    const services = selectedBy.get(key3) ?? [];
-    const conns2 = listeningConns(w, services);
-    if (conns2.isEmpty && services.length === 0) continue;
-    gaps.push({
-      direction: "ingress",
-      workload: w.ref,
-      reason: "no-ingress-source",
-      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
-      at: originRef(w.origin, ["metadata", "name"]),
-      conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
-      close: CLOSE_INGRESS
-    });
-  }
-  for (const u of topology.unresolved) {
-    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
-    const n = port2 !== void 0 ? Number(port2) : void 0;
-    const conns2 = n !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : ConnectionSet.ALL;
-    gaps.push({
-      direction: "egress",
-      workload: u.workload,
-      reason: u.reason,
-      detail: u.detail,
-      at: u.at,
-      ...u.via ? { via: u.via } : {},
-      value: u.value,
-      conns: conns2,
-      close: u.reason === "api-server" ? CLOSE_API : CLOSE_EGRESS
-    });
-  }
-  return gaps.sort(
-    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
-  );
-}
-function gapText(g) {
-  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
-}
-var CLOSE_INGRESS, CLOSE_EGRESS, CLOSE_API;
-var init_gaps = __esm({
-  "src/topology/gaps.ts"() {
-    "use strict";
-    init_connection_set();
-    init_peer();
-    init_cluster();
-    init_objects();
-    init_service_ports();
-    init_exposure();
-    init_addresses();
-    CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
-    CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
-    CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
-  }
-});
-
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {
   const { load: load2, diagnostics, values } = loadInputs(io, paths, settings);
@@ -39626,7 +40233,7 @@ function loadDiffSides(io, request, settings) {
   const { repo, base, head } = request;
   const limits = { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
   const top = io.repoTop(repo, limits);
-  const sub = request.paths.length > 0 ? request.paths : ["."];
+  const sub = request.paths.length > 0 ? repositoryPaths(request.paths) : ["."];
   for (const p of sub) {
     if (!io.pathExists(repo, base, p, limits) && !io.pathExists(repo, head, p, limits)) throw new ConfigError(`${p} exists neither at ${base} nor at ${head} (paths are relative to the repository root)`);
   }
@@ -39635,9 +40242,9 @@ function loadDiffSides(io, request, settings) {
     const side = (ref) => {
       const tree = io.exportTree(repo, ref, ["."], limits);
       trees.push(tree);
-      const rel = (abs) => import_node_path5.default.relative(tree.dir, abs).split(import_node_path5.default.sep).join("/");
-      const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => import_node_path5.default.join(tree.dir, p));
-      const loaded = loadSide(io, ref, inputs, settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => import_node_path5.default.join(top, rel(abs)), root: tree.dir });
+      const rel = (abs) => import_node_path6.default.relative(tree.dir, abs).split(import_node_path6.default.sep).join("/");
+      const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => import_node_path6.default.join(tree.dir, p));
+      const loaded = loadSide(io, ref, inputs, settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => import_node_path6.default.join(top, rel(abs)), root: tree.dir });
       return { ...loaded, diagnostics: loaded.diagnostics.map((d) => withoutTempPaths(d, tree.dir, ref)) };
     };
     return { before: side(base), after: side(head) };
@@ -39646,7 +40253,7 @@ function loadDiffSides(io, request, settings) {
   }
 }
 function withoutTempPaths(d, dir, ref) {
-  const scrub = (text2) => text2.split(`${dir}${import_node_path5.default.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
+  const scrub = (text2) => text2.split(`${dir}${import_node_path6.default.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
   if (!d.message.includes(dir) && !(d.hint ?? "").includes(dir)) return d;
   return { ...d, message: scrub(d.message), ...d.hint !== void 0 ? { hint: scrub(d.hint) } : {} };
 }
@@ -39663,11 +40270,11 @@ function runDiff(io, request, settings, options = {}) {
     diagnostics: dedupe([...before.diagnostics, ...after.diagnostics])
   };
 }
-var import_node_path5, POLICY_KINDS3, isPolicy;
+var import_node_path6, POLICY_KINDS3, isPolicy;
 var init_diff3 = __esm({
   "src/pipeline/diff.ts"() {
     "use strict";
-    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_cluster();
     init_errors3();
@@ -39677,6 +40284,7 @@ var init_diff3 = __esm({
     init_documents();
     init_load2();
     init_settings();
+    init_repo_paths();
     POLICY_KINDS3 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
     isPolicy = (o) => POLICY_KINDS3.has(o.kind);
   }
@@ -39952,10 +40560,10 @@ var init_scan4 = __esm({
 function checkSelectors(cluster, policies, options) {
   const out = [];
   const selected = (namespace, selector) => cluster.workloads.filter((w) => w.ref.namespace === namespace && w.pods.some((p) => selectorMatches(selector, p.labels))).map((w) => workloadKey(w.ref));
-  const check3 = (policy, path18, namespace, selector) => {
+  const check3 = (policy, path19, namespace, selector) => {
     const hits = selected(namespace, selector);
     if (hits.length === 1) return;
-    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path18)} ${JSON.stringify(selector)}`;
+    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path19)} ${JSON.stringify(selector)}`;
     out.push(
       diag(
         Codes.selectorCheck,
@@ -40079,132 +40687,6 @@ var init_prune = __esm({
     init_cluster();
     init_selector();
     init_synthesize();
-  }
-});
-
-// src/topology/links-file.ts
-function evidenceFrom(raw) {
-  const out = [];
-  for (const e of raw ?? []) {
-    const a = AddressEvidence.safeParse(e);
-    if (a.success) {
-      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
-      continue;
-    }
-    const x = ExposureEvidence.safeParse(e);
-    if (x.success) {
-      out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
-      continue;
-    }
-    const t = TraceEvidence.safeParse(e);
-    if (t.success) {
-      const { event: event2, file: file2, line: line2, count, firstSeen, lastSeen } = t.data;
-      out.push({ kind: "trace", event: event2, file: file2, line: line2, count, ...firstSeen !== void 0 ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {} });
-    }
-  }
-  return out;
-}
-function parseLinksFile(file2, text2, workloads, cluster) {
-  const parsedFile = parseManifestFile({ path: file2, text: text2 });
-  const doc = parsedFile.documents[0];
-  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
-    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
-  }
-  const diagnostics = [...parsedFile.diagnostics];
-  const issues = (error2, prefix) => error2.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, [...prefix, ...i.path.filter((p) => typeof p !== "symbol")])));
-  const parsed2 = LinkFileSchema.safeParse(doc.value);
-  if (!parsed2.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed2.error, [])] };
-  const links = [];
-  const services = cluster ? serviceIndex(cluster) : void 0;
-  parsed2.data.links.forEach((raw, i) => {
-    const one = LinkSchema.safeParse(raw);
-    if (!one.success) {
-      diagnostics.push(...issues(one.error, ["links", i]));
-      return;
-    }
-    const l = one.data;
-    const at3 = (field3) => locate(doc, ["links", i, field3]);
-    const service = (text3, field3) => {
-      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text3.trim());
-      if (!m) return void 0;
-      if (!services) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text3.trim()} names a Service, resolved only against manifests (--manifests)`, at3(field3)));
-        return false;
-      }
-      const svc = services.get(`${m[1]}/${m[2]}`);
-      if (!svc) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at3(field3)));
-        return false;
-      }
-      if (svc.workloads.length === 0) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at3(field3)));
-        return false;
-      }
-      return { svc };
-    };
-    const peer = (text3, field3) => {
-      const r = parsePeer(text3, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text3.trim()) ? workloads : void 0);
-      if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at3(field3)));
-      return void 0;
-    };
-    const srcSvc = service(l.src, "src");
-    const dstSvc = service(l.dst, "dst");
-    if (srcSvc === false || dstSvc === false) return;
-    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
-    const conns2 = parseConns(l.conns);
-    if (!conns2) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at3("conns")));
-    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns2 && servicePortsToTargets(dstSvc.svc, w, conns2) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns: conns2 }));
-    if (srcs.length === 0 || dsts.length === 0 || !conns2) return;
-    const evidence2 = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    for (const src of srcs) {
-      for (const d of dsts) {
-        if (peerKey(src) === peerKey(d.peer)) {
-          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
-        } else if (!d.conns || d.conns.isEmpty) {
-          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at3("conns")));
-        } else links.push({ src, dst: d.peer, conns: d.conns, evidence: evidence2 });
-      }
-    }
-  });
-  return { links, diagnostics };
-}
-function serviceIndex(cluster) {
-  const byNs = workloadsByNamespace(cluster.workloads);
-  const out = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Service") continue;
-    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
-  }
-  return out;
-}
-function servicePortsToTargets(svc, w, conns2) {
-  if (conns2.isAll) return targetConns(svc.ports, w.pods);
-  return targetConns(svc.ports.filter((sp) => conns2.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
-}
-var LinkFileSchema, LinkSchema, AddressEvidence, ExposureEvidence, TraceEvidence;
-var init_links_file = __esm({
-  "src/topology/links-file.ts"() {
-    "use strict";
-    init_zod();
-    init_connection_set();
-    init_cluster();
-    init_service_ports();
-    init_exposure();
-    init_peer();
-    init_diagnostic();
-    init_documents();
-    init_positions();
-    LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
-    LinkSchema = external_exports.object({
-      src: external_exports.string(),
-      dst: external_exports.string(),
-      conns: external_exports.string(),
-      evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose();
-    AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
-    ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
-    TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
   }
 });
 
@@ -40815,7 +41297,7 @@ __export(verify_exports, {
   verifyCommand: () => verifyCommand
 });
 function verifyCommand(ctx, done) {
-  const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx");
+  const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx").option("--links <file>", "the reviewed links the policies were synthesized from (synthesize --links): the needs instead of the scan").option("--gaps <mode>", "how the policies close gaps, as given to synthesize: deny (default), namespace or open; what the closures open is needed, and --fix keeps it");
   addClusterOptions(cmd);
   addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options6, raw))));
@@ -40825,6 +41307,7 @@ function verify(ctx, paths, opts) {
   if (opts.cluster && opts.clusterExport !== void 0) throw new ConfigError("--cluster and --cluster-export exclude each other");
   if (opts.clusterExport === void 0 && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
   if (opts.fix) throw new ConfigError("--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)");
+  if (opts.links !== void 0 || opts.gaps !== "deny") throw new ConfigError("--links and --gaps apply to repo drift (verify <path...> --policies DIR), not to cluster drift");
   if (opts.clusterExport !== void 0 && (opts.context !== void 0 || opts.kubeconfig !== void 0 || opts.clusterNamespaces !== void 0)) {
     throw new ConfigError("--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export");
   }
@@ -40842,6 +41325,8 @@ function repoDrift(ctx, paths, opts) {
     paths,
     policies: opts.policies,
     ...traffic ? { traffic } : {},
+    ...opts.links !== void 0 ? { linksFile: opts.links } : {},
+    gapMode: opts.gaps,
     synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...ic ? { ingressController: ic } : {} }
   };
   say("reading manifests and policies…");
@@ -40885,6 +41370,7 @@ var init_verify3 = __esm({
     init_policies();
     init_verify2();
     init_synthesize();
+    init_gap_rules();
     init_common();
     init_cluster_options();
     init_traffic_options();
@@ -40901,7 +41387,9 @@ var init_verify3 = __esm({
       dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
       dnsNamespace: external_exports.string().default("kube-system"),
       dnsSelector: labelList2.default({ "k8s-app": "kube-dns" }),
-      ingressController: labelList2.optional()
+      ingressController: labelList2.optional(),
+      links: external_exports.string().optional(),
+      gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny")
     });
   }
 });
@@ -41540,14 +42028,14 @@ function runProgram(argv, ctx, commands) {
 // src/io/node-io.ts
 var import_node_child_process6 = require("node:child_process");
 var import_node_fs13 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 init_errors3();
 
 // src/io/read-policy.ts
 var import_node_fs = require("node:fs");
-var import_node_path6 = __toESM(require("node:path"), 1);
+var import_node_path7 = __toESM(require("node:path"), 1);
 function isInsideTree(target, root) {
-  return target === root || target.startsWith(root.endsWith(import_node_path6.default.sep) ? root : root + import_node_path6.default.sep);
+  return target === root || target.startsWith(root.endsWith(import_node_path7.default.sep) ? root : root + import_node_path7.default.sep);
 }
 function specialKind(st) {
   if (st.isFIFO()) return "a FIFO";
@@ -41630,7 +42118,7 @@ function walkTree(dir, root, options) {
   const stack = [""];
   while (stack.length > 0) {
     const rel = stack.pop();
-    const abs = rel === "" ? dir : import_node_path6.default.join(dir, rel);
+    const abs = rel === "" ? dir : import_node_path7.default.join(dir, rel);
     let list2;
     try {
       list2 = (0, import_node_fs.readdirSync)(abs, { withFileTypes: true });
@@ -41640,7 +42128,7 @@ function walkTree(dir, root, options) {
     }
     for (const d of list2) {
       const childRel = rel === "" ? d.name : `${rel}/${d.name}`;
-      const childAbs = import_node_path6.default.join(abs, d.name);
+      const childAbs = import_node_path7.default.join(abs, d.name);
       if (d.isDirectory()) {
         if (options.skipFolder(d.name)) {
           problems.push({ abs: childAbs, kind: "skippedFolder", detail: d.name });
@@ -41678,8 +42166,8 @@ function renderTreeProblems(tree) {
   const out = [];
   const { entries: entries2, problems } = walkTree(tree, root, { skipFolder: (name) => name === ".git" });
   for (const p of problems) {
-    if (p.kind === "folderSymlinkEscape") out.push(`${import_node_path6.default.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
-    if (p.kind === "unreadableFolder") out.push(`${import_node_path6.default.relative(tree, p.abs)} cannot be read (${p.detail})`);
+    if (p.kind === "folderSymlinkEscape") out.push(`${import_node_path7.default.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
+    if (p.kind === "unreadableFolder") out.push(`${import_node_path7.default.relative(tree, p.abs)} cannot be read (${p.detail})`);
   }
   for (const e of entries2) {
     if (e.kind === "special") out.push(`${e.rel} is ${e.what}`);
@@ -41710,7 +42198,7 @@ function safeReadlink(p) {
 // src/io/files.ts
 init_append();
 var import_node_fs5 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 init_diagnostic();
 
 // src/manifests/render.ts
@@ -41894,10 +42382,10 @@ function decodeManifest(buf) {
 
 // src/io/render.ts
 var import_node_child_process = require("node:child_process");
-var import_node_crypto2 = require("node:crypto");
+var import_node_crypto3 = require("node:crypto");
 var import_node_fs4 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 init_js_yaml();
 init_zod();
 init_diagnostic();
@@ -41948,7 +42436,7 @@ function remoteKustomizeReferences(file2) {
 
 // src/io/disk-cache.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 var FORMAT2 = "netpol-ci-cache/1";
 var DiskCache = class {
   constructor(dir) {
@@ -41956,7 +42444,7 @@ var DiskCache = class {
   }
   dir;
   file(kind, key3) {
-    return import_node_path7.default.join(this.dir, kind, `${key3.slice(0, 2)}`, `${key3}.json`);
+    return import_node_path8.default.join(this.dir, kind, `${key3.slice(0, 2)}`, `${key3}.json`);
   }
   get(kind, key3, schema2) {
     let raw;
@@ -41976,7 +42464,7 @@ var DiskCache = class {
     try {
       const json3 = JSON.stringify({ format: FORMAT2, key: key3, value });
       if (json3.length > maxChars) return;
-      (0, import_node_fs2.mkdirSync)(import_node_path7.default.dirname(file2), { recursive: true });
+      (0, import_node_fs2.mkdirSync)(import_node_path8.default.dirname(file2), { recursive: true });
       const tmp = `${file2}.${process.pid}.tmp`;
       (0, import_node_fs2.writeFileSync)(tmp, json3);
       (0, import_node_fs2.renameSync)(tmp, file2);
@@ -41987,12 +42475,12 @@ var DiskCache = class {
 
 // src/io/tool-limits.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 init_sanitize();
 var DEFAULT_RENDER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024;
 function onPath(bin) {
-  for (const dir of (process.env.PATH ?? "").split(import_node_path8.default.delimiter)) {
-    if (dir && (0, import_node_fs3.existsSync)(import_node_path8.default.join(dir, bin))) return import_node_path8.default.join(dir, bin);
+  for (const dir of (process.env.PATH ?? "").split(import_node_path9.default.delimiter)) {
+    if (dir && (0, import_node_fs3.existsSync)(import_node_path9.default.join(dir, bin))) return import_node_path9.default.join(dir, bin);
   }
   return void 0;
 }
@@ -42070,7 +42558,7 @@ var RenderCache = class {
       } catch (e) {
         problems = [`cannot be read (${e.code ?? e.message})`];
       }
-      const h = (0, import_node_crypto2.createHash)("sha256");
+      const h = (0, import_node_crypto3.createHash)("sha256");
       if (problems.length === 0) hashFolder(dir, h);
       hit = { problems, hash: h.digest("hex") };
       this.trees.set(dir, hit);
@@ -42113,18 +42601,18 @@ function renderNetworkAllowed() {
 function remoteReferences(dir, display, root) {
   const out = [];
   const seen = /* @__PURE__ */ new Set();
-  const stack = [[import_node_path9.default.resolve(dir), display]];
+  const stack = [[import_node_path10.default.resolve(dir), display]];
   while (stack.length > 0) {
     const [d, shown] = stack.pop();
-    if (seen.has(d) || !isInsideTree(d, import_node_path9.default.resolve(root))) continue;
+    if (seen.has(d) || !isInsideTree(d, import_node_path10.default.resolve(root))) continue;
     seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path9.default.join(d, f)));
+    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(d, f)));
     if (!kfile) continue;
-    const r = readRegularFile(import_node_path9.default.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
+    const r = readRegularFile(import_node_path10.default.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
     if (!r.ok) continue;
     const text2 = r.bytes.toString("utf8");
     out.push(...remoteKustomizeReferences({ path: `${shown}/${kfile}`, text: text2 }));
-    for (const ref of kustomizationRefs(".", text2)) stack.push([import_node_path9.default.resolve(d, ref), import_node_path9.default.posix.normalize(`${shown}/${ref}`)]);
+    for (const ref of kustomizationRefs(".", text2)) stack.push([import_node_path10.default.resolve(d, ref), import_node_path10.default.posix.normalize(`${shown}/${ref}`)]);
   }
   return out;
 }
@@ -42163,25 +42651,25 @@ function run(bin, args, cwd, opts) {
   return { ok: true, stdout: r.stdout };
 }
 function vendored(chartDir, name) {
-  const dir = import_node_path9.default.join(chartDir, "charts");
+  const dir = import_node_path10.default.join(chartDir, "charts");
   const entries2 = (0, import_node_fs4.existsSync)(dir) ? (0, import_node_fs4.readdirSync)(dir) : [];
   return entries2.some((v) => v === name || v.startsWith(`${name}-`) && v.endsWith(".tgz"));
 }
-function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path9.default.resolve(chartDir)])) {
+function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path10.default.resolve(chartDir)])) {
   const deps = [];
   const problems = [];
   const listed = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
     try {
-      return localChartDependencies(chartDir, (0, import_node_fs4.readFileSync)(import_node_path9.default.join(chartDir, name), "utf8"));
+      return localChartDependencies(chartDir, (0, import_node_fs4.readFileSync)(import_node_path10.default.join(chartDir, name), "utf8"));
     } catch {
       return [];
     }
   });
   for (const d of listed) {
     if (vendored(chartDir, d.name)) continue;
-    const dir = import_node_path9.default.resolve(d.folder);
-    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path9.default.relative(chartDir, dir)}) lies outside the scanned folder`);
-    else if (!(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path9.default.relative(chartDir, dir)}) has no Chart.yaml`);
+    const dir = import_node_path10.default.resolve(d.folder);
+    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path10.default.relative(chartDir, dir)}) lies outside the scanned folder`);
+    else if (!(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path10.default.relative(chartDir, dir)}) has no Chart.yaml`);
     else if (!seen.has(dir)) {
       seen.add(dir);
       deps.push({ name: d.name, dir, parent: chartDir });
@@ -42193,21 +42681,21 @@ function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([impor
   return { deps, problems };
 }
 function vendorLocalDependencies(chartDir, deps) {
-  const tmp = (0, import_node_fs4.mkdtempSync)(import_node_path9.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
-  const copies = /* @__PURE__ */ new Map([[import_node_path9.default.resolve(chartDir), import_node_path9.default.join(tmp, import_node_path9.default.basename(chartDir))]]);
-  (0, import_node_fs4.cpSync)(chartDir, copies.get(import_node_path9.default.resolve(chartDir)), { recursive: true });
+  const tmp = (0, import_node_fs4.mkdtempSync)(import_node_path10.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
+  const copies = /* @__PURE__ */ new Map([[import_node_path10.default.resolve(chartDir), import_node_path10.default.join(tmp, import_node_path10.default.basename(chartDir))]]);
+  (0, import_node_fs4.cpSync)(chartDir, copies.get(import_node_path10.default.resolve(chartDir)), { recursive: true });
   for (const d of deps) {
-    const into = import_node_path9.default.join(copies.get(import_node_path9.default.resolve(d.parent)), "charts", d.name);
+    const into = import_node_path10.default.join(copies.get(import_node_path10.default.resolve(d.parent)), "charts", d.name);
     (0, import_node_fs4.cpSync)(d.dir, into, { recursive: true });
     copies.set(d.dir, into);
   }
-  return copies.get(import_node_path9.default.resolve(chartDir));
+  return copies.get(import_node_path10.default.resolve(chartDir));
 }
 function localDependencyPaths(files, display, deps) {
   if (deps.length === 0) return files;
   const under2 = /* @__PURE__ */ new Map();
   for (const d of deps) {
-    const parent = deps.find((p) => p.dir === import_node_path9.default.resolve(d.parent));
+    const parent = deps.find((p) => p.dir === import_node_path10.default.resolve(d.parent));
     under2.set(d.dir, `${parent ? under2.get(parent.dir) : `${display}/`}charts/${d.name}/`);
   }
   const prefixes = deps.map((d) => ({ from: under2.get(d.dir), to: `${d.display}/` })).sort((a, b) => b.from.length - a.from.length);
@@ -42219,25 +42707,25 @@ function localDependencyPaths(files, display, deps) {
 function missingDependencies(chartDir) {
   const deps = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
     try {
-      const listed = yaml.load((0, import_node_fs4.readFileSync)(import_node_path9.default.join(chartDir, name), "utf8"))?.dependencies;
+      const listed = yaml.load((0, import_node_fs4.readFileSync)(import_node_path10.default.join(chartDir, name), "utf8"))?.dependencies;
       return Array.isArray(listed) ? listed : [];
     } catch {
       return [];
     }
   });
-  const vendored2 = (0, import_node_fs4.existsSync)(import_node_path9.default.join(chartDir, "charts")) ? (0, import_node_fs4.readdirSync)(import_node_path9.default.join(chartDir, "charts")) : [];
+  const vendored2 = (0, import_node_fs4.existsSync)(import_node_path10.default.join(chartDir, "charts")) ? (0, import_node_fs4.readdirSync)(import_node_path10.default.join(chartDir, "charts")) : [];
   return deps.filter((d) => d.name && !(d.repository ?? "").startsWith("file://")).filter((d) => !vendored2.some((v) => v === d.name || v.startsWith(`${d.name}-`) && v.endsWith(".tgz"))).map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ""}`);
 }
 function chartName(chartDir) {
   try {
-    const chart = yaml.load((0, import_node_fs4.readFileSync)(import_node_path9.default.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load((0, import_node_fs4.readFileSync)(import_node_path10.default.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
   }
 }
 function releaseNameOf(folder, chart) {
-  const base = (folder === "" ? chart : import_node_path9.default.basename(import_node_path9.default.resolve(folder))) || chart || "release";
+  const base = (folder === "" ? chart : import_node_path10.default.basename(import_node_path10.default.resolve(folder))) || chart || "release";
   const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
   return name || (chart ?? "release").toLowerCase();
 }
@@ -42247,7 +42735,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at3);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
-  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path9.default.resolve(contentRoot));
+  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path10.default.resolve(contentRoot));
   if (missing.length > 0 || local.problems.length > 0) {
     const parts = [...missing.length > 0 ? [`needs dependencies that are not vendored under charts/: ${missing.join(", ")}`] : [], ...local.problems.map((p) => `has a file:// dependency that cannot be rendered: ${p}`)];
     return {
@@ -42256,13 +42744,13 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
       diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")]
     };
   }
-  const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path9.default.posix.normalize(`${display}/${import_node_path9.default.relative(chartDir, d.dir).split(import_node_path9.default.sep).join("/")}`) }));
+  const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path10.default.posix.normalize(`${display}/${import_node_path10.default.relative(chartDir, d.dir).split(import_node_path10.default.sep).join("/")}`) }));
   const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at3));
   if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
   const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf("", chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path9.default.resolve(v));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path10.default.resolve(v));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, "--skip-tests", "--kube-version", opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
@@ -42271,17 +42759,21 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   if (version2 === void 0) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at3, "install helm v3 or set HELM_PATH")] };
   }
-  const h = (0, import_node_crypto2.createHash)("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
+  const h = (0, import_node_crypto3.createHash)("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
   h.update(tree.hash);
   for (const d of depTrees) h.update(`\0${d.name}\0${d.display}\0${d.tree.hash}`);
-  for (const v of values) h.update((0, import_node_fs4.existsSync)(v) ? (0, import_node_fs4.readFileSync)(v) : "missing");
+  const named = readValuesFiles(values);
+  if (named.problems.length > 0) return { files: [], values: [], diagnostics: named.problems.map((p) => diag(Codes.renderFailed, "error", `chart ${display}: ${p}; chart not rendered`, at3)) };
+  for (const v of values) h.update(named.texts.get(v) ?? "missing");
   const key3 = h.update(display).digest("hex");
   const valueFiles = [];
-  for (const f of [import_node_path9.default.join(chartDir, "values.yaml"), ...values]) {
-    try {
-      valueFiles.push({ path: f, text: (0, import_node_fs4.readFileSync)(f, "utf8") });
-    } catch {
-    }
+  try {
+    valueFiles.push({ path: import_node_path10.default.join(chartDir, "values.yaml"), text: (0, import_node_fs4.readFileSync)(import_node_path10.default.join(chartDir, "values.yaml"), "utf8") });
+  } catch {
+  }
+  for (const v of values) {
+    const text2 = named.texts.get(v);
+    if (text2 !== void 0) valueFiles.push({ path: v, text: text2 });
   }
   const hit = cache2.chart(key3);
   if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
@@ -42290,14 +42782,42 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   try {
     r = copy ? run(bin, [args[0], release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
   } finally {
-    if (copy) (0, import_node_fs4.rmSync)(import_node_path9.default.dirname(copy), { recursive: true, force: true });
+    if (copy) (0, import_node_fs4.rmSync)(import_node_path10.default.dirname(copy), { recursive: true, force: true });
   }
   const result = r.ok ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
   cache2.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [] };
 }
+function repositoryOf(dir) {
+  for (let d = realOrSelf(dir); ; d = import_node_path10.default.dirname(d)) {
+    if ((0, import_node_fs4.existsSync)(import_node_path10.default.join(d, ".git"))) return d;
+    if (import_node_path10.default.dirname(d) === d) return realOrSelf(process.cwd());
+  }
+}
+function realOrSelf(p) {
+  try {
+    return (0, import_node_fs4.realpathSync)(p);
+  } catch {
+    return import_node_path10.default.resolve(p);
+  }
+}
+var VALUES_FILE_LIMIT = 5 * 1024 * 1024;
+function readValuesFiles(values) {
+  const texts = /* @__PURE__ */ new Map();
+  const problems = [];
+  for (const v of values) {
+    const r = readRegularFile(v, void 0, VALUES_FILE_LIMIT);
+    if (r.ok) texts.set(v, r.bytes.toString("utf8"));
+    else if (!(r.refusal.kind === "unreadable" && r.refusal.code === "ENOENT")) {
+      const why = r.refusal.kind === "tooLarge" ? `${r.refusal.size} bytes, over helm's limit of ${VALUES_FILE_LIMIT} bytes for a values file` : refusalMessage(r.refusal, VALUES_FILE_LIMIT);
+      const rel = import_node_path10.default.relative(process.cwd(), v);
+      problems.push(`values file ${visible(rel === "" || rel.startsWith("..") ? v : rel)}: ${why}`);
+    }
+  }
+  return { texts, problems };
+}
 function renderOverlay(dir, display, contentRoot, opts, cache2) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, f))) ?? "kustomization.yaml";
+  const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, f))) ?? "kustomization.yaml";
   const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const tree = cache2.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at3);
@@ -42314,7 +42834,7 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = (0, import_node_crypto2.createHash)("sha256").update(`kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path9.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
+  const h = (0, import_node_crypto3.createHash)("sha256").update(`kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path10.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
   h.update(tree.hash);
   const key3 = h.update(display).digest("hex");
   const hit = cache2.overlay(key3);
@@ -42335,8 +42855,11 @@ var HelmChartSettingsSchema = external_exports.object({
 }).strict();
 var HelmConfigSchema = external_exports.object({ charts: external_exports.record(external_exports.string(), HelmChartSettingsSchema.nullable()) }).strict();
 function readHelmConfig(file2) {
-  const base = import_node_path9.default.dirname(import_node_path9.default.resolve(file2));
-  const text2 = (0, import_node_fs4.readFileSync)(file2, "utf8");
+  const base = import_node_path10.default.dirname(import_node_path10.default.resolve(file2));
+  const read = readRegularFile(import_node_path10.default.resolve(file2), void 0, VALUES_FILE_LIMIT);
+  if (!read.ok) throw new Error(read.refusal.kind === "unreadable" ? read.refusal.code : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(" (--max-file-size); skipped", "; not read"));
+  const text2 = read.bytes.toString("utf8");
+  const root = repositoryOf(base);
   const { documents, diagnostics } = parseManifestFile({ path: file2, text: text2 });
   const syntax = diagnostics.find((d) => d.severity === "error");
   if (syntax) throw new Error(`line ${syntax.at?.line ?? 1}: ${syntax.message}`);
@@ -42350,12 +42873,18 @@ function readHelmConfig(file2) {
   }
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(parsed2.data.charts)) {
-    const dir = import_node_path9.default.resolve(base, chart);
-    if (!(0, import_node_fs4.existsSync)(import_node_path9.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path9.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
+    const dir = import_node_path10.default.resolve(base, chart);
+    if (!(0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path10.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
+    const values = (s?.values ?? []).map((v) => import_node_path10.default.resolve(base, v));
+    values.forEach((v, i) => {
+      if (!isInsideTree(realOrSelf(v), root)) {
+        throw new Error(`line ${locate(doc, ["charts", chart, "values", i]).line ?? 1}, charts.${visible(chart)}.values.${i}: ${visible(s?.values?.[i] ?? v)} is outside the repository (${visible(root)}); not read`);
+      }
+    });
     out.set(dir, {
       ...s?.releaseName !== void 0 && s.releaseName !== "" ? { releaseName: String(s.releaseName) } : {},
       ...s?.namespace !== void 0 && s.namespace !== "" ? { namespace: String(s.namespace) } : {},
-      values: (s?.values ?? []).map((v) => import_node_path9.default.resolve(base, v)),
+      values,
       set: (s?.set ?? []).map(String)
     });
   }
@@ -42367,8 +42896,8 @@ init_types();
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IDENTITY2 = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = import_node_path10.default.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !import_node_path10.default.isAbsolute(rel) ? rel : abs;
+  const rel = import_node_path11.default.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !import_node_path11.default.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -42378,7 +42907,7 @@ function readManifestFiles(paths, options, cache2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = import_node_path10.default.resolve(p);
+    const abs = import_node_path11.default.resolve(p);
     let st;
     try {
       st = (0, import_node_fs5.statSync)(abs);
@@ -42392,25 +42921,25 @@ function readManifestFiles(paths, options, cache2) {
       const found = listFolder(abs, root, map3, diagnostics, regular);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
-        const r = readRegularFile(import_node_path10.default.join(abs, rel), root, maxBytes);
+        const r = readRegularFile(import_node_path11.default.join(abs, rel), root, maxBytes);
         if (!r.ok) return void 0;
         const d = decodeManifest(r.bytes);
         return d.ok ? d.text : void 0;
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(import_node_path10.default.join(abs, f), root, maxBytes, files, diagnostics, seen, map3, regular.has(f) ? import_node_path10.default.join(root, f) : void 0);
+      for (const f of roots.plain) readOne(import_node_path11.default.join(abs, f), root, maxBytes, files, diagnostics, seen, map3, regular.has(f) ? import_node_path11.default.join(root, f) : void 0);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = import_node_path10.default.join(abs, c);
+        const dir = import_node_path11.default.join(abs, c);
         options.progress?.(`rendering chart ${map3.display(dir)}…`);
-        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && import_node_path10.default.resolve(map3.root) === import_node_path10.default.resolve(dir), abs);
+        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && import_node_path11.default.resolve(map3.root) === import_node_path11.default.resolve(dir), abs);
         appendAll(files, r.files);
         values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
-        options.progress?.(`rendering overlay ${map3.display(import_node_path10.default.join(abs, o))}…`);
-        const r = renderOverlay(import_node_path10.default.join(abs, o), map3.display(import_node_path10.default.join(abs, o)), abs, render, cache2);
+        options.progress?.(`rendering overlay ${map3.display(import_node_path11.default.join(abs, o))}…`);
+        const r = renderOverlay(import_node_path11.default.join(abs, o), map3.display(import_node_path11.default.join(abs, o)), abs, render, cache2);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);
       }
@@ -42430,7 +42959,7 @@ function listFolder(abs, root, map3, diagnostics, regular) {
     else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at3));
   }
   for (const e of entries2) {
-    if (!MANIFEST_NAME.test(import_node_path10.default.posix.basename(e.rel))) continue;
+    if (!MANIFEST_NAME.test(import_node_path11.default.posix.basename(e.rel))) continue;
     if (e.kind === "special") {
       diagnostics.push(diag(Codes.notRegularFile, "error", `${e.what}, not a regular file; never read`, { file: map3.display(e.abs), doc: 0 }));
       continue;
@@ -42462,14 +42991,14 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3, listedReal
 // src/io/changes.ts
 var import_node_child_process3 = require("node:child_process");
 var import_node_fs7 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 init_errors3();
 
 // src/io/git.ts
 var import_node_child_process2 = require("node:child_process");
 var import_node_fs6 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 init_errors3();
 init_types();
 function git(repo, args, limits = {}) {
@@ -42494,8 +43023,9 @@ function repoTop(repo, limits = {}) {
   return git(repo, ["rev-parse", "--show-toplevel"], limits).trim();
 }
 function pathExists(repo, ref, p, limits = {}) {
-  const rel = p.replace(/^\.\/?/, "");
-  if (rel === "") return true;
+  const rel = import_node_path12.default.posix.normalize(p.split(import_node_path12.default.sep).join("/")).replace(/\/+$/, "");
+  if (rel === "." || rel === "") return true;
+  if (import_node_path12.default.posix.isAbsolute(rel) || rel === ".." || rel.startsWith("../")) return false;
   const r = (0, import_node_child_process2.spawnSync)("git", ["-C", repoTop(repo, limits), "cat-file", "-e", `${resolveRef2(repo, ref, limits)}:${rel}`], { timeout: limits.timeoutMs, killSignal: "SIGKILL" });
   if (r.error?.code === "ETIMEDOUT") throw timedOut("git cat-file", limits);
   return r.status === 0;
@@ -42503,7 +43033,7 @@ function pathExists(repo, ref, p, limits = {}) {
 function exportTree(repo, ref, paths, limits = {}) {
   const commit = resolveRef2(repo, ref, limits);
   const top = repoTop(repo, limits);
-  const dir = (0, import_node_fs6.mkdtempSync)(import_node_path11.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
+  const dir = (0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p, limits));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = (0, import_node_child_process2.spawnSync)("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
@@ -42536,7 +43066,7 @@ function listFiles(root) {
     return out;
   }
   if (st.isFile()) {
-    out.set(import_node_path12.default.basename(root), root);
+    out.set(import_node_path13.default.basename(root), root);
     return out;
   }
   const walk = (dir, rel) => {
@@ -42549,8 +43079,8 @@ function listFiles(root) {
     for (const e of entries2) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) walk(import_node_path12.default.join(dir, e.name), r);
-      } else if (e.isFile()) out.set(r, import_node_path12.default.join(dir, e.name));
+        if (!SKIPPED_DIRS.has(e.name)) walk(import_node_path13.default.join(dir, e.name), r);
+      } else if (e.isFile()) out.set(r, import_node_path13.default.join(dir, e.name));
     }
   };
   walk(root, "");
@@ -42564,8 +43094,8 @@ function sameBytes(a, b) {
   }
 }
 function changedFilesBetween(before, after) {
-  const a = listFiles(import_node_path12.default.resolve(before));
-  const b = listFiles(import_node_path12.default.resolve(after));
+  const a = listFiles(import_node_path13.default.resolve(before));
+  const b = listFiles(import_node_path13.default.resolve(after));
   const out = [];
   for (const [rel, file2] of a) {
     const other = b.get(rel);
@@ -42627,7 +43157,7 @@ function kubectlGet(target, resources, namespace) {
 var import_node_child_process5 = require("node:child_process");
 var import_node_fs8 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 function ncaBinary(env = process.env) {
   return env.NCA_PATH || "nca";
 }
@@ -42639,9 +43169,9 @@ function findNca(env = process.env) {
   return { path: bin, version: version2 };
 }
 function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
-  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path13.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
+  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path14.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
   try {
-    for (const f of files) (0, import_node_fs8.writeFileSync)(import_node_path13.default.join(dir, f.name), f.text);
+    for (const f of files) (0, import_node_fs8.writeFileSync)(import_node_path14.default.join(dir, f.name), f.text);
     const started = process.hrtime.bigint();
     const r = (0, import_node_child_process5.spawnSync)(ncaBinary(env), ["--scheme", scheme], {
       cwd: dir,
@@ -42654,7 +43184,7 @@ function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const read = /* @__PURE__ */ new Map();
     for (const o of outputs) {
-      const p = import_node_path13.default.join(dir, o);
+      const p = import_node_path14.default.join(dir, o);
       if ((0, import_node_fs8.existsSync)(p)) read.set(o, (0, import_node_fs8.readFileSync)(p, "utf8"));
     }
     const timedOut2 = r.error?.code === "ETIMEDOUT" || r.signal === "SIGKILL" && r.status === null;
@@ -42671,19 +43201,19 @@ function lastLines(text2) {
 }
 
 // src/io/result-cache.ts
-var import_node_crypto3 = require("node:crypto");
+var import_node_crypto4 = require("node:crypto");
 var import_node_fs9 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 init_zod();
 function codeIdentity() {
-  const dir = import_node_path14.default.dirname((0, import_node_url.fileURLToPath)(__npcModuleUrl));
-  const hash2 = (0, import_node_crypto3.createHash)("sha256");
+  const dir = import_node_path15.default.dirname((0, import_node_url.fileURLToPath)(__npcModuleUrl));
+  const hash2 = (0, import_node_crypto4.createHash)("sha256");
   try {
     for (const f of (0, import_node_fs9.readdirSync)(dir).sort()) {
       if (!/\.([cm]?js|ts)$/.test(f)) continue;
       hash2.update(`${f}\0`);
-      hash2.update((0, import_node_fs9.readFileSync)(import_node_path14.default.join(dir, f)));
+      hash2.update((0, import_node_fs9.readFileSync)(import_node_path15.default.join(dir, f)));
     }
   } catch {
     hash2.update(String(Math.random()));
@@ -42693,7 +43223,7 @@ function codeIdentity() {
 function resultCacheIn(dir) {
   const disk = new DiskCache(dir);
   let code2;
-  const salted = (key3) => (0, import_node_crypto3.createHash)("sha256").update(code2 ??= codeIdentity()).update("\0").update(key3).digest("hex");
+  const salted = (key3) => (0, import_node_crypto4.createHash)("sha256").update(code2 ??= codeIdentity()).update("\0").update(key3).digest("hex");
   return {
     get: (kind, key3) => disk.get(kind, salted(key3), external_exports.unknown()),
     set: (kind, key3, value) => disk.set(kind, salted(key3), value)
@@ -42870,7 +43400,7 @@ init_types();
 
 // src/io/write-policy.ts
 var import_node_fs12 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 init_errors3();
 init_sanitize();
 var REASONS = {
@@ -42891,9 +43421,9 @@ function reason(e) {
   return code2 ? REASONS[code2] ? `${REASONS[code2]}, ${code2}` : code2 : e.message;
 }
 function relativeInside(inside, file2) {
-  const rel = import_node_path15.default.relative(import_node_path15.default.resolve(inside), import_node_path15.default.resolve(file2));
-  if (rel === "" || rel.startsWith("..") || import_node_path15.default.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
-  return rel.split(import_node_path15.default.sep);
+  const rel = import_node_path16.default.relative(import_node_path16.default.resolve(inside), import_node_path16.default.resolve(file2));
+  if (rel === "" || rel.startsWith("..") || import_node_path16.default.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
+  return rel.split(import_node_path16.default.sep);
 }
 function lstatOrUndefined(p) {
   try {
@@ -42913,27 +43443,27 @@ function checkFolder(file2, dir, create) {
   else if (!st.isDirectory()) fail2(file2, `${shown} is a file where a folder is expected`);
 }
 function shownPath(p) {
-  const rel = import_node_path15.default.relative(process.cwd(), p);
-  return visible(rel && !rel.startsWith("..") && !import_node_path15.default.isAbsolute(rel) ? rel : p);
+  const rel = import_node_path16.default.relative(process.cwd(), p);
+  return visible(rel && !rel.startsWith("..") && !import_node_path16.default.isAbsolute(rel) ? rel : p);
 }
 function writeFileInside(policy, file2, text2) {
   const parts = relativeInside(policy.inside, file2);
-  let dir = import_node_path15.default.resolve(policy.inside);
+  let dir = import_node_path16.default.resolve(policy.inside);
   try {
     const base = process.cwd();
-    const fromBase = import_node_path15.default.relative(base, dir);
-    if (fromBase !== "" && !fromBase.startsWith("..") && !import_node_path15.default.isAbsolute(fromBase)) {
+    const fromBase = import_node_path16.default.relative(base, dir);
+    if (fromBase !== "" && !fromBase.startsWith("..") && !import_node_path16.default.isAbsolute(fromBase)) {
       let d = base;
-      for (const part of fromBase.split(import_node_path15.default.sep)) {
-        d = import_node_path15.default.join(d, part);
+      for (const part of fromBase.split(import_node_path16.default.sep)) {
+        d = import_node_path16.default.join(d, part);
         checkFolder(file2, d, policy.createFolders === true);
       }
     } else if (policy.createFolders) (0, import_node_fs12.mkdirSync)(dir, { recursive: true });
     for (const part of parts.slice(0, -1)) {
-      dir = import_node_path15.default.join(dir, part);
+      dir = import_node_path16.default.join(dir, part);
       checkFolder(file2, dir, policy.createFolders === true);
     }
-    const target = import_node_path15.default.join(dir, parts[parts.length - 1]);
+    const target = import_node_path16.default.join(dir, parts[parts.length - 1]);
     const st = lstatOrUndefined(target);
     if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
     if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
@@ -42957,7 +43487,7 @@ function writeFileInside(policy, file2, text2) {
 }
 
 // src/io/parsed-cache.ts
-var import_node_crypto4 = require("node:crypto");
+var import_node_crypto5 = require("node:crypto");
 init_zod();
 init_parsed_store();
 var pathSchema = external_exports.array(external_exports.union([external_exports.string(), external_exports.number().int().nonnegative()]));
@@ -43005,8 +43535,8 @@ var ParsedCache = class _ParsedCache {
   key(file2) {
     let key3 = this.keys.get(file2);
     if (key3 === void 0) {
-      _ParsedCache.formatHash ??= (0, import_node_crypto4.createHash)("sha256").update(PARSED_FORMAT).digest("hex");
-      key3 = (0, import_node_crypto4.createHash)("sha256").update(`${_ParsedCache.formatHash}\0${/\.json$/i.test(file2.path) ? "json" : "yaml"}\0`).update(file2.text, "utf16le").digest("hex");
+      _ParsedCache.formatHash ??= (0, import_node_crypto5.createHash)("sha256").update(PARSED_FORMAT).digest("hex");
+      key3 = (0, import_node_crypto5.createHash)("sha256").update(`${_ParsedCache.formatHash}\0${/\.json$/i.test(file2.path) ? "json" : "yaml"}\0`).update(file2.text, "utf16le").digest("hex");
       this.keys.set(file2, key3);
     }
     return key3;
@@ -43098,7 +43628,7 @@ function nodeIo() {
           throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
         }
       }
-      const r = readRegularFile(import_node_path16.default.resolve(file2), void 0, TEXT_INPUT_LIMIT);
+      const r = readRegularFile(import_node_path17.default.resolve(file2), void 0, TEXT_INPUT_LIMIT);
       if (r.ok) return r.bytes.toString("utf8");
       const why = r.refusal.kind === "unreadable" ? r.refusal.code : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(" (--max-file-size); skipped", "; not read");
       throw new ConfigError(`${what} ${file2}: ${why}`);
@@ -43123,14 +43653,14 @@ function nodeIo() {
     dotToPng: (dot, limits) => runDot(dot, "png", limits),
     listFiles(dir) {
       try {
-        return (0, import_node_fs13.readdirSync)(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => import_node_path16.default.join(e.parentPath, e.name)).sort();
+        return (0, import_node_fs13.readdirSync)(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => import_node_path17.default.join(e.parentPath, e.name)).sort();
       } catch (e) {
         throw new ConfigError(`${dir}: cannot list (${e.code ?? e.message})`);
       }
     },
     writeFiles(files, options = {}) {
       for (const [file2, text2] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
-        const inside = options.inside ?? import_node_path16.default.dirname(import_node_path16.default.resolve(file2));
+        const inside = options.inside ?? import_node_path17.default.dirname(import_node_path17.default.resolve(file2));
         writeFileInside({ inside, ...options.createFolders ? { createFolders: true } : {} }, file2, text2);
       }
     },

@@ -12,14 +12,14 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-HOS46HMG.js";
+} from "../chunks/chunk-OTMXQFQ4.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,20 +1,21 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-FGKIYIB2.js";
-import "../chunks/chunk-2PRGJCPP.js";
-import "../chunks/chunk-JINELLTB.js";
-import "../chunks/chunk-UEFEOPBB.js";
+} from "../chunks/chunk-EEBSOKEF.js";
+import "../chunks/chunk-FXWRWVQO.js";
+import "../chunks/chunk-VL4UGOU7.js";
+import "../chunks/chunk-BLHQSVZG.js";
+import "../chunks/chunk-7FAF75ZY.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-HOS46HMG.js";
+import "../chunks/chunk-OTMXQFQ4.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/diff.ts

@@ -1,18 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
-  findGaps
-} from "../chunks/chunk-QSQMFJX4.js";
+  withInputErrors
+} from "../chunks/chunk-FXWRWVQO.js";
 import {
   compareDeclaredObserved,
+  findGaps,
   linkOrigin,
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-X2Q2CCJC.js";
+} from "../chunks/chunk-KHQPUAUM.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-MA43MP6U.js";
+} from "../chunks/chunk-QCWWYCP3.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -20,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-JINELLTB.js";
+} from "../chunks/chunk-BLHQSVZG.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-UEFEOPBB.js";
+} from "../chunks/chunk-7FAF75ZY.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -35,14 +36,14 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-HOS46HMG.js";
+} from "../chunks/chunk-OTMXQFQ4.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts
@@ -190,7 +191,7 @@ var scanAction = defineAction(scanSpec, async (inputs, rt) => {
     });
   }
   const links = writeReport(rt, `links.${inputs.format}`, inputs.format === "yaml" ? renderScanYaml(r.topology) : renderScanJson(r.topology));
-  const markdown = renderScanMd(r.topology);
+  const markdown = withInputErrors(renderScanMd(r.topology), r.diagnostics, repoPath);
   rt.setOutput("report-path", writeReport(rt, "scan.md", markdown));
   rt.setOutput("links-path", links);
   rt.setOutput("links", r.topology.links.length);

@@ -5,31 +5,30 @@ import {
   MANAGED_BY_LABEL,
   RuleMatcher,
   layoutPolicies,
+  parseLinksFile,
   readRuleFiles,
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-L3ULZOJW.js";
-import "../chunks/chunk-2PRGJCPP.js";
+} from "../chunks/chunk-N7YIGXFW.js";
+import "../chunks/chunk-VL4UGOU7.js";
 import {
-  findGaps
-} from "../chunks/chunk-QSQMFJX4.js";
-import {
+  findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-X2Q2CCJC.js";
+} from "../chunks/chunk-KHQPUAUM.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-MA43MP6U.js";
+} from "../chunks/chunk-QCWWYCP3.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-JINELLTB.js";
+} from "../chunks/chunk-BLHQSVZG.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -37,15 +36,10 @@ import {
   fullRange,
   isEmptySelector,
   originRef,
-  parseConns,
-  parsePeer,
   peerKey,
   selectorMatches,
-  serviceWorkloads,
-  targetConns,
-  workloadKey,
-  workloadsByNamespace
-} from "../chunks/chunk-UEFEOPBB.js";
+  workloadKey
+} from "../chunks/chunk-7FAF75ZY.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -56,7 +50,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -65,12 +59,9 @@ import {
   ExitCode,
   appendAll,
   diag,
-  external_exports,
   formatPath,
-  locate,
-  parseManifestFile,
   require_dist
-} from "../chunks/chunk-HOS46HMG.js";
+} from "../chunks/chunk-OTMXQFQ4.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";
@@ -144,117 +135,6 @@ function existingSelections(cluster, existing) {
 
 // src/synthesis/prune.ts
 var import_yaml = __toESM(require_dist(), 1);
-
-// src/topology/links-file.ts
-var LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
-var LinkSchema = external_exports.object({
-  src: external_exports.string(),
-  dst: external_exports.string(),
-  conns: external_exports.string(),
-  evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-}).loose();
-var AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
-var ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
-var TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
-function evidenceFrom(raw) {
-  const out = [];
-  for (const e of raw ?? []) {
-    const a = AddressEvidence.safeParse(e);
-    if (a.success) {
-      out.push({ kind: "address", at: { file: a.data.file, doc: 0, line: a.data.line, ...a.data.path ? { path: a.data.path } : {} }, value: a.data.value, ...a.data.service ? { service: a.data.service } : {} });
-      continue;
-    }
-    const x = ExposureEvidence.safeParse(e);
-    if (x.success) {
-      out.push({ kind: "exposure", object: x.data.object, at: { file: x.data.file, doc: 0, line: x.data.line } });
-      continue;
-    }
-    const t = TraceEvidence.safeParse(e);
-    if (t.success) {
-      const { event, file, line, count, firstSeen, lastSeen } = t.data;
-      out.push({ kind: "trace", event, file, line, count, ...firstSeen !== void 0 ? { firstSeen, lastSeen: lastSeen ?? firstSeen } : {} });
-    }
-  }
-  return out;
-}
-function parseLinksFile(file, text, workloads, cluster) {
-  const parsedFile = parseManifestFile({ path: file, text });
-  const doc = parsedFile.documents[0];
-  if (parsedFile.diagnostics.some((d) => d.severity === "error") || !doc) {
-    return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file, doc: 1, line: 1 })] };
-  }
-  const diagnostics = [...parsedFile.diagnostics];
-  const issues = (error, prefix) => error.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, [...prefix, ...i.path.filter((p) => typeof p !== "symbol")])));
-  const parsed = LinkFileSchema.safeParse(doc.value);
-  if (!parsed.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed.error, [])] };
-  const links = [];
-  const services = cluster ? serviceIndex(cluster) : void 0;
-  parsed.data.links.forEach((raw, i) => {
-    const one = LinkSchema.safeParse(raw);
-    if (!one.success) {
-      diagnostics.push(...issues(one.error, ["links", i]));
-      return;
-    }
-    const l = one.data;
-    const at = (field) => locate(doc, ["links", i, field]);
-    const service = (text2, field) => {
-      const m = /^svc:([^/\s]+)\/([^/\s]+)$/.exec(text2.trim());
-      if (!m) return void 0;
-      if (!services) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer without the manifests: ${text2.trim()} names a Service, resolved only against manifests (--manifests)`, at(field)));
-        return false;
-      }
-      const svc = services.get(`${m[1]}/${m[2]}`);
-      if (!svc) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: no Service ${m[1]}/${m[2]} in the manifests`, at(field)));
-        return false;
-      }
-      if (svc.workloads.length === 0) {
-        diagnostics.push(diag(Codes.invalidField, "error", `not a peer: Service ${m[1]}/${m[2]} selects no workload in the manifests`, at(field)));
-        return false;
-      }
-      return { svc };
-    };
-    const peer = (text2, field) => {
-      const r = parsePeer(text2, workloads && /^[^/\s[\]]+\/[^/\s[\]]+$/.test(text2.trim()) ? workloads : void 0);
-      if (r.ok) return r.peer;
-      diagnostics.push(diag(Codes.invalidField, "error", `not a peer: ${r.error}`, at(field)));
-      return void 0;
-    };
-    const srcSvc = service(l.src, "src");
-    const dstSvc = service(l.dst, "dst");
-    if (srcSvc === false || dstSvc === false) return;
-    const srcs = srcSvc ? srcSvc.svc.workloads.map((w) => ({ kind: "workload", ref: w.ref })) : [peer(l.src, "src")].filter((p) => p !== void 0);
-    const conns = parseConns(l.conns);
-    if (!conns) diagnostics.push(diag(Codes.invalidField, "error", `not a connection set: ${JSON.stringify(l.conns)}`, at("conns")));
-    const dsts = dstSvc ? dstSvc.svc.workloads.map((w) => ({ peer: { kind: "workload", ref: w.ref }, conns: conns && servicePortsToTargets(dstSvc.svc, w, conns) })) : [peer(l.dst, "dst")].filter((p) => p !== void 0).map((p) => ({ peer: p, conns }));
-    if (srcs.length === 0 || dsts.length === 0 || !conns) return;
-    const evidence = [...evidenceFrom(l.evidence), { kind: "intent", at: locate(doc, ["links", i]) }];
-    for (const src of srcs) {
-      for (const d of dsts) {
-        if (peerKey(src) === peerKey(d.peer)) {
-          if (!srcSvc && !dstSvc) diagnostics.push(diag(Codes.linkToItself, "warning", `a link from ${peerKey(src)} to itself is left out: traffic between the pods of one workload is not a link`, locate(doc, ["links", i])));
-        } else if (!d.conns || d.conns.isEmpty) {
-          diagnostics.push(diag(Codes.linkNoServicePort, "warning", `${JSON.stringify(l.conns)} names no port of ${l.dst.trim()} reaching ${peerKey(d.peer)}: the link allows nothing and is left out`, at("conns")));
-        } else links.push({ src, dst: d.peer, conns: d.conns, evidence });
-      }
-    }
-  });
-  return { links, diagnostics };
-}
-function serviceIndex(cluster) {
-  const byNs = workloadsByNamespace(cluster.workloads);
-  const out = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Service") continue;
-    out.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, { ports: o.object.spec?.ports ?? [], workloads: serviceWorkloads(o.object, byNs) });
-  }
-  return out;
-}
-function servicePortsToTargets(svc, w, conns) {
-  if (conns.isAll) return targetConns(svc.ports, w.pods);
-  return targetConns(svc.ports.filter((sp) => conns.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
-}
 
 // src/baseline/synthesis.ts
 function applyBaselineToLinks(cluster, links, rules, families = [4]) {

@@ -6,19 +6,22 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-PWDXWOHE.js";
-import "../chunks/chunk-U2OAAHIU.js";
+} from "../chunks/chunk-I3EQQ5UJ.js";
+import "../chunks/chunk-WC4B3GHA.js";
 import {
   explanationData
-} from "../chunks/chunk-FGKIYIB2.js";
+} from "../chunks/chunk-EEBSOKEF.js";
+import {
+  withInputErrors
+} from "../chunks/chunk-FXWRWVQO.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-L3ULZOJW.js";
-import "../chunks/chunk-2PRGJCPP.js";
-import "../chunks/chunk-X2Q2CCJC.js";
+} from "../chunks/chunk-N7YIGXFW.js";
+import "../chunks/chunk-VL4UGOU7.js";
+import "../chunks/chunk-KHQPUAUM.js";
 import {
   evidenceText
-} from "../chunks/chunk-MA43MP6U.js";
+} from "../chunks/chunk-QCWWYCP3.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +29,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-JINELLTB.js";
+} from "../chunks/chunk-BLHQSVZG.js";
 import {
   peerKey
-} from "../chunks/chunk-UEFEOPBB.js";
+} from "../chunks/chunk-7FAF75ZY.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -40,14 +43,14 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-7X5GMJ7V.js";
+} from "../chunks/chunk-AKP5WFPH.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-HOS46HMG.js";
+} from "../chunks/chunk-OTMXQFQ4.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/report/sarif.ts
@@ -278,7 +281,7 @@ var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
     else rt.log.error(message, where);
   }
   const report = { drift: r.drift, policies: repoPath(policies), allowExcess: inputs["allow-excess"], version: VERSION };
-  const markdown = renderRepoDriftMd(report);
+  const markdown = withInputErrors(renderRepoDriftMd(report), r.diagnostics, repoPath);
   rt.setOutput("missing", missing.length);
   rt.setOutput("excess", excess.length);
   rt.setOutput("report-path", writeReport(rt, `verify.${inputs.format}`, inputs.format === "md" ? markdown : renderRepoDrift(inputs.format, report)));
