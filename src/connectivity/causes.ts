@@ -72,21 +72,27 @@ export function causeId(c: Cause): string {
   }
 }
 
-/** JSON with sorted keys, so that two parses of the same object compare equal. */
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object') {
-    const entries = Object.entries(v as Record<string, unknown>)
-      .filter(([, x]) => x !== undefined)
-      .sort(([a], [b]) => compareStrings(a, b));
-    return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(',')}}`;
+/**
+ * Whether two parsed values hold the same data: arrays item by item, mappings key by key whatever
+ * their order (an undefined value counts as absent), leaves as JSON writes them. Answered at the
+ * first difference, without writing either value out.
+ */
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
+    return true;
   }
-  return JSON.stringify(v);
-}
-
-function policyContent(o: K8sObject): string {
-  const obj = o.object as { spec?: unknown; metadata?: { namespace?: string | null } };
-  return canonical({ kind: o.kind, spec: obj.spec ?? null });
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const x = a as Record<string, unknown>;
+    const y = b as Record<string, unknown>;
+    const keys = Object.keys(x).filter((k) => x[k] !== undefined);
+    if (keys.length !== Object.keys(y).filter((k) => y[k] !== undefined).length) return false;
+    for (const k of keys) if (!Object.hasOwn(y, k) || !sameContent(x[k], y[k])) return false;
+    return true;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** What the causes are computed from: both sides' engines, indexed once. */
@@ -252,7 +258,7 @@ export class CauseFinder {
 function samePolicy(a: K8sObject | undefined, b: K8sObject | undefined): boolean {
   if (!a || !b) return a === b;
   if (a.origin.path.length === 0 && b.origin.path.length === 0 && a.origin.document.text === b.origin.document.text) return true;
-  return policyContent(a) === policyContent(b);
+  return a.kind === b.kind && sameContent((a.object as { spec?: unknown }).spec ?? null, (b.object as { spec?: unknown }).spec ?? null);
 }
 
 function findExposing(engine: PolicyEngine, name: string): K8sObject | undefined {
@@ -268,7 +274,7 @@ function mergedLabels(w: Workload): Labels {
 }
 
 function sameLabels(a: Labels, b: Labels): boolean {
-  return canonical(a) === canonical(b);
+  return sameContent(a, b);
 }
 
 function portChange(key: string, b: Workload, a: Workload): Cause | undefined {
@@ -279,7 +285,7 @@ function portChange(key: string, b: Workload, a: Workload): Cause | undefined {
   };
   const before = ports(b);
   const after = ports(a);
-  if (canonical(before) === canonical(after)) return undefined;
+  if (sameContent(before, after)) return undefined;
   const names = (ps: readonly ContainerPort[]) => new Set(ps.flatMap((p) => (p.name ? [`${p.protocol}/${p.name}`] : [])));
   const na = names(after);
   const lostNames = [...names(before)].filter((n) => !na.has(n)).map((n) => n.split('/')[1] as string);

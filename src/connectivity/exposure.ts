@@ -37,14 +37,20 @@ export function servicesByName(objects: readonly K8sObject[]): Map<string, Extra
   return map;
 }
 
-/** Workloads grouped by namespace, so that each Service looks only at its own namespace. */
-export function workloadsByNamespace(workloads: readonly Workload[]): Map<string, Workload[]> {
+/** The grouping of each workload list (a cluster's), so that its users (scan, exposure, gaps) share one, and one label index. */
+const groupings = new WeakMap<readonly Workload[], ReadonlyMap<string, readonly Workload[]>>();
+
+/** Workloads grouped by namespace, so that each Service looks only at its own namespace; one grouping per list. */
+export function workloadsByNamespace(workloads: readonly Workload[]): ReadonlyMap<string, readonly Workload[]> {
+  const known = groupings.get(workloads);
+  if (known) return known;
   const out = new Map<string, Workload[]>();
   for (const w of workloads) {
     const list = out.get(w.ref.namespace);
     if (list) list.push(w);
     else out.set(w.ref.namespace, [w]);
   }
+  groupings.set(workloads, out);
   return out;
 }
 
