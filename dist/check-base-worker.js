@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-WC4B3GHA.js";
-import "./chunks/chunk-QCWWYCP3.js";
-import "./chunks/chunk-7FAF75ZY.js";
+} from "./chunks/chunk-YVA6NCJE.js";
+import "./chunks/chunk-TX7ZNDAT.js";
+import "./chunks/chunk-LPIVBN24.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-OTMXQFQ4.js";

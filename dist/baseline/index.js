@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-I3EQQ5UJ.js";
-import "../chunks/chunk-WC4B3GHA.js";
-import "../chunks/chunk-EEBSOKEF.js";
+} from "../chunks/chunk-W6RFUDFE.js";
+import "../chunks/chunk-YVA6NCJE.js";
+import "../chunks/chunk-5KRTIGV7.js";
 import {
   withInputErrors
-} from "../chunks/chunk-FXWRWVQO.js";
+} from "../chunks/chunk-6CJOSANB.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-N7YIGXFW.js";
-import "../chunks/chunk-VL4UGOU7.js";
-import "../chunks/chunk-KHQPUAUM.js";
-import "../chunks/chunk-QCWWYCP3.js";
+} from "../chunks/chunk-S6FUDMHW.js";
+import "../chunks/chunk-BWRTLTGN.js";
+import "../chunks/chunk-4X4HKI36.js";
+import "../chunks/chunk-TX7ZNDAT.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-BLHQSVZG.js";
+} from "../chunks/chunk-ZZ6ETZOP.js";
 import {
   peerKey
-} from "../chunks/chunk-7FAF75ZY.js";
+} from "../chunks/chunk-LPIVBN24.js";
 import {
   annotateDiagnostics,
   baselineSpec,

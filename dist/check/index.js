@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-I3EQQ5UJ.js";
-import "../chunks/chunk-WC4B3GHA.js";
-import "../chunks/chunk-EEBSOKEF.js";
-import "../chunks/chunk-FXWRWVQO.js";
-import "../chunks/chunk-N7YIGXFW.js";
-import "../chunks/chunk-VL4UGOU7.js";
-import "../chunks/chunk-KHQPUAUM.js";
-import "../chunks/chunk-QCWWYCP3.js";
-import "../chunks/chunk-BLHQSVZG.js";
-import "../chunks/chunk-7FAF75ZY.js";
+} from "../chunks/chunk-W6RFUDFE.js";
+import "../chunks/chunk-YVA6NCJE.js";
+import "../chunks/chunk-5KRTIGV7.js";
+import "../chunks/chunk-6CJOSANB.js";
+import "../chunks/chunk-S6FUDMHW.js";
+import "../chunks/chunk-BWRTLTGN.js";
+import "../chunks/chunk-4X4HKI36.js";
+import "../chunks/chunk-TX7ZNDAT.js";
+import "../chunks/chunk-ZZ6ETZOP.js";
+import "../chunks/chunk-LPIVBN24.js";
 import {
   gitHubApiFor,
   nodeIo,

@@ -30227,12 +30227,15 @@ function servicesByName(objects) {
   return map3;
 }
 function workloadsByNamespace(workloads) {
+  const known = groupings.get(workloads);
+  if (known) return known;
   const out = /* @__PURE__ */ new Map();
   for (const w of workloads) {
     const list2 = out.get(w.ref.namespace);
     if (list2) list2.push(w);
     else out.set(w.ref.namespace, [w]);
   }
+  groupings.set(workloads, out);
   return out;
 }
 function serviceWorkloads(svc, byNamespace) {
@@ -30425,7 +30428,7 @@ function backendByTargetPortWarning(via, port2, service, at3) {
     `name the Service port (${service}'s port), not the container port`
   );
 }
-var labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL;
+var groupings, labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL;
 var init_exposure = __esm({
   "src/connectivity/exposure.ts"() {
     "use strict";
@@ -30435,6 +30438,7 @@ var init_exposure = __esm({
     init_connection_set();
     init_service_ports();
     init_selector();
+    groupings = /* @__PURE__ */ new WeakMap();
     labelIndexes = /* @__PURE__ */ new WeakMap();
     POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
     POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
@@ -32467,22 +32471,27 @@ function causeId(c) {
       return `${c.kind}|${c.namespace}`;
   }
 }
-function canonical(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") {
-    const entries2 = Object.entries(v).filter(([, x]) => x !== void 0).sort(([a], [b]) => compareStrings(a, b));
-    return `{${entries2.map(([k, x]) => `${JSON.stringify(k)}:${canonical(x)}`).join(",")}}`;
+function sameContent(a, b) {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i])) return false;
+    return true;
   }
-  return JSON.stringify(v);
-}
-function policyContent(o) {
-  const obj = o.object;
-  return canonical({ kind: o.kind, spec: obj.spec ?? null });
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const x = a;
+    const y = b;
+    const keys = Object.keys(x).filter((k) => x[k] !== void 0);
+    if (keys.length !== Object.keys(y).filter((k) => y[k] !== void 0).length) return false;
+    for (const k of keys) if (!Object.hasOwn(y, k) || !sameContent(x[k], y[k])) return false;
+    return true;
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 function samePolicy(a, b) {
   if (!a || !b) return a === b;
   if (a.origin.path.length === 0 && b.origin.path.length === 0 && a.origin.document.text === b.origin.document.text) return true;
-  return policyContent(a) === policyContent(b);
+  return a.kind === b.kind && sameContent(a.object.spec ?? null, b.object.spec ?? null);
 }
 function findExposing(engine, name) {
   const m = /^(\w+) ([^/]+)\/(.+)$/.exec(name);
@@ -32495,7 +32504,7 @@ function mergedLabels(w) {
   return out;
 }
 function sameLabels(a, b) {
-  return canonical(a) === canonical(b);
+  return sameContent(a, b);
 }
 function portChange(key3, b, a) {
   const ports = (w) => {
@@ -32505,7 +32514,7 @@ function portChange(key3, b, a) {
   };
   const before = ports(b);
   const after = ports(a);
-  if (canonical(before) === canonical(after)) return void 0;
+  if (sameContent(before, after)) return void 0;
   const names = (ps) => new Set(ps.flatMap((p) => p.name ? [`${p.protocol}/${p.name}`] : []));
   const na = names(after);
   const lostNames = [...names(before)].filter((n) => !na.has(n)).map((n) => n.split("/")[1]);
@@ -37977,10 +37986,10 @@ function policyName(o) {
 function isClusterScoped(o) {
   return o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy";
 }
-function canonical2(v) {
-  if (Array.isArray(v)) return `[${v.map(canonical2).join(",")}]`;
+function canonical(v) {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
   if (v && typeof v === "object") {
-    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical2(v[k])}`).join(",")}}`;
+    return `{${Object.keys(v).sort().filter((k) => v[k] !== void 0 && v[k] !== null).map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
   }
   return JSON.stringify(v);
 }
@@ -38044,7 +38053,7 @@ function inventoryOf(repo, live) {
   for (const [name, o] of a) {
     const l = b.get(name);
     if (!l) out.push({ policy: name, state: "repository-only", repository: where(o) });
-    else if (canonical2(o.object.spec) !== canonical2(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
+    else if (canonical(o.object.spec) !== canonical(l.object.spec)) out.push({ policy: name, state: "edited", repository: where(o), cluster: where(l) });
   }
   for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
   return out.sort((x, y) => compareStrings(x.policy, y.policy));

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-EEBSOKEF.js";
-import "../chunks/chunk-FXWRWVQO.js";
-import "../chunks/chunk-VL4UGOU7.js";
-import "../chunks/chunk-BLHQSVZG.js";
-import "../chunks/chunk-7FAF75ZY.js";
+} from "../chunks/chunk-5KRTIGV7.js";
+import "../chunks/chunk-6CJOSANB.js";
+import "../chunks/chunk-BWRTLTGN.js";
+import "../chunks/chunk-ZZ6ETZOP.js";
+import "../chunks/chunk-LPIVBN24.js";
 import {
   gitHubApiFor,
   nodeIo,

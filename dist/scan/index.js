@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-FXWRWVQO.js";
+} from "../chunks/chunk-6CJOSANB.js";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-KHQPUAUM.js";
+} from "../chunks/chunk-4X4HKI36.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-QCWWYCP3.js";
+} from "../chunks/chunk-TX7ZNDAT.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-BLHQSVZG.js";
+} from "../chunks/chunk-ZZ6ETZOP.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-7FAF75ZY.js";
+} from "../chunks/chunk-LPIVBN24.js";
 import {
   annotateDiagnostics,
   defineAction,

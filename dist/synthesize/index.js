@@ -10,25 +10,25 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-N7YIGXFW.js";
-import "../chunks/chunk-VL4UGOU7.js";
+} from "../chunks/chunk-S6FUDMHW.js";
+import "../chunks/chunk-BWRTLTGN.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-KHQPUAUM.js";
+} from "../chunks/chunk-4X4HKI36.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-QCWWYCP3.js";
+} from "../chunks/chunk-TX7ZNDAT.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-BLHQSVZG.js";
+} from "../chunks/chunk-ZZ6ETZOP.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -39,7 +39,7 @@ import {
   peerKey,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-7FAF75ZY.js";
+} from "../chunks/chunk-LPIVBN24.js";
 import {
   annotateDiagnostics,
   defineAction,

@@ -6,22 +6,22 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-I3EQQ5UJ.js";
-import "../chunks/chunk-WC4B3GHA.js";
+} from "../chunks/chunk-W6RFUDFE.js";
+import "../chunks/chunk-YVA6NCJE.js";
 import {
   explanationData
-} from "../chunks/chunk-EEBSOKEF.js";
+} from "../chunks/chunk-5KRTIGV7.js";
 import {
   withInputErrors
-} from "../chunks/chunk-FXWRWVQO.js";
+} from "../chunks/chunk-6CJOSANB.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-N7YIGXFW.js";
-import "../chunks/chunk-VL4UGOU7.js";
-import "../chunks/chunk-KHQPUAUM.js";
+} from "../chunks/chunk-S6FUDMHW.js";
+import "../chunks/chunk-BWRTLTGN.js";
+import "../chunks/chunk-4X4HKI36.js";
 import {
   evidenceText
-} from "../chunks/chunk-QCWWYCP3.js";
+} from "../chunks/chunk-TX7ZNDAT.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -29,10 +29,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-BLHQSVZG.js";
+} from "../chunks/chunk-ZZ6ETZOP.js";
 import {
   peerKey
-} from "../chunks/chunk-7FAF75ZY.js";
+} from "../chunks/chunk-LPIVBN24.js";
 import {
   annotateDiagnostics,
   defineAction,
