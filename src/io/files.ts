@@ -43,6 +43,12 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       diagnostics.push(diag(Codes.noInput, 'error', `no such file or folder: ${p}`));
       continue;
     }
+    // a path inside an exported repository (`diff --repo`) that is a symlink leading out of it: a
+    // pull request could point it at the runner's own files
+    if (map.root !== undefined && !within(abs, map.root)) {
+      diagnostics.push(diag(Codes.symlinkEscape, 'error', `${st.isDirectory() ? 'folder' : 'file'} symlink points outside the repository; not followed`, { file: map.display(abs), doc: 0 }));
+      continue;
+    }
     if (st.isDirectory()) {
       const root = realpathSync(abs);
       const regular = new Set<string>();
@@ -78,6 +84,17 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
     }
   }
   return { files, diagnostics, values };
+}
+
+/** Whether the real path of `abs` is `root`'s or lies below it. */
+function within(abs: string, root: string): boolean {
+  try {
+    const real = realpathSync(abs);
+    const top = realpathSync(root);
+    return real === top || real.startsWith(top.endsWith(path.sep) ? top : `${top}${path.sep}`);
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -339,3 +339,29 @@ describe('diff --repo bugs these tests found, now fixed', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('diff --repo: a committed symlink naming a path outside the repository', () => {
+  it('is refused as an input, never read (a pull request could point it at the runner’s files)', () => {
+    const outside = tempDir('npc-outside-');
+    writeFileSync(path.join(outside, 'secret.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: leaked-secret, namespace: leaked}\nspec: {containers: [{name: c, image: x}]}\n');
+    const repo = tempDir('npc-symlink-repo-');
+    git(repo, 'init', '-q');
+    mkdirSync(path.join(repo, 'apps'));
+    writeFileSync(path.join(repo, 'apps', 'w.yaml'), WORKLOADS);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'base');
+    spawnSync('ln', ['-s', outside, path.join(repo, 'm')]);
+    spawnSync('ln', ['-s', path.join(outside, 'secret.yaml'), path.join(repo, 'f.yaml')]);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-q', '-m', 'head');
+    for (const [input, what] of [
+      ['m', 'folder'],
+      ['f.yaml', 'file'],
+    ] as const) {
+      const r = runCli(['diff', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD', input]);
+      expect(r.stdout + r.stderr).not.toContain('leaked');
+      expect(r.stderr).toContain(`HEAD:${input} error NPC004 ${what} symlink points outside the repository; not followed`);
+      expect(r.code).toBe(2);
+    }
+  });
+});
