@@ -165,7 +165,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
         const meta = o.object.metadata;
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta), name: meta.name ?? '', kind: 'CronJob' },
+          { namespace: nsOf(meta), name: meta.name ?? meta.generateName ?? '', kind: 'CronJob' },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'jobTemplate', 'spec', 'template', 'spec'], diagnostics),
           tpl?.spec ?? undefined,
           o.origin,
@@ -183,7 +183,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
         const meta = o.object.metadata;
         const tpl = o.object.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta), name: meta.name ?? '', kind: o.kind },
+          { namespace: nsOf(meta), name: meta.name ?? meta.generateName ?? '', kind: o.kind },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'template', 'spec'], diagnostics),
           tpl?.spec ?? undefined,
           o.origin,
