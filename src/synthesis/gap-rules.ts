@@ -87,7 +87,12 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
       add(w, { direction: 'egress', peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
       for (const x of others) add(x.ref, { direction: 'ingress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
     } else if (m.kind === 'egress-namespace') {
-      add(w, { direction: 'egress', peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': m.target as string } } }], conns: m.conns, note: `${tag} -> namespace ${m.target as string}: ${why}` });
+      const target = m.target as string;
+      add(w, { direction: 'egress', peers: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': target } } }], conns: m.conns, note: `${tag} -> namespace ${target}: ${why}` });
+      // the destination's side too, for the workloads of that namespace the input holds (a connection needs both)
+      for (const x of workloads) {
+        if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: 'ingress', peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
+      }
     } else if (m.kind === 'egress-cluster') {
       add(w, { direction: 'egress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
@@ -108,7 +113,8 @@ const EVERY_ADDRESS: Peer = { kind: 'external', range: parseCidr('0.0.0.0/0') as
  * - ingress gap of W: `namespace`, each other workload of W's namespace reaches W on the gap's ports;
  *   `open`, every other workload and every outside address reaches W on everything;
  * - in-cluster egress gap of W: `namespace`, W reaches each other workload of its namespace on the
- *   address's port; `open`, W reaches every workload and address;
+ *   address's port (of the gap's own namespace when it names one: a mesh's control plane); `open`,
+ *   W reaches every workload and address;
  * - egress gap outside the cluster (a hostname, the API server): `namespace`, W reaches 0.0.0.0/0 on
  *   the address's port (and 6443 beside the API server's 443); `open`, as above.
  */
@@ -124,6 +130,9 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
     if (g.direction === 'ingress') {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
       if (mode === 'open') out.push({ src: EVERY_ADDRESS, dst: self(w), conns, evidence });
+    } else if (mode === 'namespace' && g.namespace !== undefined) {
+      // a destination whose namespace is known: W reaches the workloads of that namespace the input holds
+      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
     } else if (mode === 'open' || IN_CLUSTER.has(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
       if (mode === 'open') out.push({ src: self(w), dst: EVERY_ADDRESS, conns, evidence });
