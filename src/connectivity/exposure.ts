@@ -210,23 +210,69 @@ export function ingressBackends(objects: readonly K8sObject[]): { backends: Ingr
         backends.push({ kind: 'route', namespace: ns, service: target.name, port, via, origin: o.origin, path });
       });
     } else if (o.kind === 'VirtualService') {
-      // Istio: routes bound to a gateway (any but the sidecars' `mesh`) bring the ingress gateway's traffic to their destinations
-      if ((o.object.spec?.gateways ?? []).filter((g) => g !== 'mesh').length === 0) continue;
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `VirtualService ${ns}/${o.object.metadata.name}`;
-      for (const section of ['http', 'tcp', 'tls'] as const) {
-        (o.object.spec?.[section] ?? []).forEach((r, ri) =>
-          (r.route ?? []).forEach((d, di) => {
-            const target = d.destination ? virtualServiceHost(d.destination.host, ns) : undefined;
-            if (!target) return;
-            const number = d.destination?.port?.number ?? undefined;
-            backends.push({ kind: 'gateway', namespace: target.namespace, service: target.name, port: number !== undefined ? { number } : undefined, via, origin: o.origin, path: ['spec', section, ri, 'route', di, 'destination'] });
-          }),
-        );
-      }
+      backends.push(...virtualServiceBackends(o, virtualServices(objects)));
     }
   }
   return { backends, diagnostics };
+}
+
+type VirtualServiceObject = Extract<K8sObject, { kind: 'VirtualService' }>;
+type VirtualServiceRule = NonNullable<NonNullable<ObjectOf<'VirtualService'>['spec']>['http']>[number];
+
+/** VirtualServices by `ns/name` (for delegation), once per object list. */
+const virtualServiceIndexes = new WeakMap<readonly K8sObject[], ReadonlyMap<string, VirtualServiceObject>>();
+
+function virtualServices(objects: readonly K8sObject[]): ReadonlyMap<string, VirtualServiceObject> {
+  let index = virtualServiceIndexes.get(objects);
+  if (!index) {
+    const m = new Map<string, VirtualServiceObject>();
+    for (const o of objects) if (o.kind === 'VirtualService') m.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+    virtualServiceIndexes.set(objects, (index = m));
+  }
+  return index;
+}
+
+/**
+ * Istio: the destinations a gateway's proxy sends traffic to through one VirtualService. A rule
+ * applies at the gateways of its `match` entries (each entry's own `gateways`, else the
+ * VirtualService's), so a rule bound only to the sidecars' `mesh` brings no gateway traffic; HTTP
+ * rules also send to their `mirror`/`mirrors` destinations, and a `delegate` rule hands the
+ * request to the routes of another VirtualService (its namespace defaults to this one's).
+ */
+function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<string, VirtualServiceObject>): IngressBackendRef[] {
+  const out: IngressBackendRef[] = [];
+  const top = o.object.spec?.gateways ?? [];
+  const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+  const via = `VirtualService ${ns}/${o.object.metadata.name}`;
+  const atGateway = (rule: VirtualServiceRule) => {
+    const matches = rule.match ?? [];
+    const gateways = matches.length === 0 ? top : matches.flatMap((m) => (m.gateways && m.gateways.length > 0 ? m.gateways : top));
+    return gateways.some((g) => g !== 'mesh');
+  };
+  const destinations = (owner: VirtualServiceObject, section: 'http' | 'tcp' | 'tls', rule: VirtualServiceRule, ri: number, ownerNs: string, depth: number) => {
+    const push = (d: { host: string; port?: { number?: number | null } | null } | null | undefined, path: (string | number)[]) => {
+      const target = d ? virtualServiceHost(d.host, ownerNs) : undefined;
+      if (!target) return;
+      const number = d?.port?.number ?? undefined;
+      out.push({ kind: 'gateway', namespace: target.namespace, service: target.name, port: number !== undefined ? { number } : undefined, via, origin: owner.origin, path });
+    };
+    (rule.route ?? []).forEach((d, di) => push(d.destination, ['spec', section, ri, 'route', di, 'destination']));
+    if (section !== 'http') return;
+    push(rule.mirror, ['spec', section, ri, 'mirror']);
+    (rule.mirrors ?? []).forEach((m, mi) => push(m.destination, ['spec', section, ri, 'mirrors', mi, 'destination']));
+    // Istio delegates one level only: a delegate's own `delegate` rules are not followed
+    if (rule.delegate && depth === 0) {
+      const delegate = index.get(`${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`);
+      const dns = delegate ? delegate.object.metadata.namespace || DEFAULT_NAMESPACE : ownerNs;
+      (delegate?.object.spec?.http ?? []).forEach((r, i) => destinations(delegate as VirtualServiceObject, 'http', r, i, dns, depth + 1));
+    }
+  };
+  for (const section of ['http', 'tcp', 'tls'] as const) {
+    (o.object.spec?.[section] ?? []).forEach((rule, ri) => {
+      if (atGateway(rule)) destinations(o, section, rule, ri, ns, 0);
+    });
+  }
+  return out;
 }
 
 /**

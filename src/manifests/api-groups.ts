@@ -33,6 +33,8 @@ const GROUPS: Readonly<Record<string, readonly string[]>> = {
   TCPRoute: ['gateway.networking.k8s.io'],
   TLSRoute: ['gateway.networking.k8s.io'],
   UDPRoute: ['gateway.networking.k8s.io'],
+  // Istio's, read for the routes an ingress gateway serves
+  VirtualService: ['networking.istio.io'],
   RoleBinding: ['rbac.authorization.k8s.io'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io'],
 };

@@ -334,7 +334,21 @@ export const GatewayRouteSchema = z
 
 // Istio VirtualService (networking.istio.io): routes bound to a gateway expose their destinations
 const VirtualServiceDestinationSchema = z.object({ host: str, port: z.object({ number: int().nullish() }).loose().nullish() }).loose();
-const VirtualServiceRoutesSchema = z.array(z.object({ route: z.array(z.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish() }).loose()).nullish();
+// a rule's `match` entries may name their own gateways (overriding the top-level ones); HTTP rules may
+// also mirror traffic to other destinations, or delegate to another VirtualService
+const VirtualServiceRoutesSchema = z
+  .array(
+    z
+      .object({
+        match: z.array(z.object({ gateways: z.array(str).nullish() }).loose()).nullish(),
+        route: z.array(z.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish(),
+        mirror: VirtualServiceDestinationSchema.nullish(),
+        mirrors: z.array(z.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish(),
+        delegate: z.object({ name: str, namespace: str.nullish() }).loose().nullish(),
+      })
+      .loose(),
+  )
+  .nullish();
 export const VirtualServiceSchema = z
   .object({
     metadata: MetadataSchema,

@@ -48,10 +48,16 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
-/** The injection a pod template's or a Namespace's metadata asks for: a mesh, an opt-out per mesh, or nothing. */
-function asked(meta: Meta | undefined, origin: ObjectOrigin, metaPath: readonly (string | number)[], forPod: boolean): { inject: Found[]; optOut: Set<string> } {
+/**
+ * The injection a pod template's or a Namespace's metadata asks for: a mesh, an opt-out per mesh,
+ * or nothing. `veto`: meshes a Namespace turns off even for pods that ask for them (Istio's
+ * `istio-injection: disabled`: no injector webhook's namespaceSelector matches that namespace,
+ * whatever the pod's `sidecar.istio.io/inject`; a Linkerd pod annotation does override its Namespace).
+ */
+function asked(meta: Meta | undefined, origin: ObjectOrigin, metaPath: readonly (string | number)[], forPod: boolean): { inject: Found[]; optOut: Set<string>; veto: Set<string> } {
   const inject: Found[] = [];
   const optOut = new Set<string>();
+  const veto = new Set<string>();
   const at = (field: 'labels' | 'annotations', key: string) => originRef(origin, [...metaPath, field, key]);
   for (const field of ['labels', 'annotations'] as const) {
     const m = meta?.[field];
@@ -63,17 +69,20 @@ function asked(meta: Meta | undefined, origin: ObjectOrigin, metaPath: readonly 
     const rev = field === 'labels' ? str(m, 'istio.io/rev') : undefined;
     if (rev !== undefined && rev !== '') inject.push({ mesh: ISTIO, at: at('labels', 'istio.io/rev'), value: `istio.io/rev: ${rev}` });
     if (!forPod && field === 'labels' && str(m, 'istio-injection') === 'enabled') inject.push({ mesh: ISTIO, at: at('labels', 'istio-injection'), value: 'istio-injection: enabled' });
-    if (!forPod && field === 'labels' && str(m, 'istio-injection') === 'disabled') optOut.add(ISTIO.name);
+    if (!forPod && field === 'labels' && str(m, 'istio-injection') === 'disabled') {
+      optOut.add(ISTIO.name);
+      veto.add(ISTIO.name);
+    }
     const linkerd = field === 'annotations' ? str(m, 'linkerd.io/inject') : undefined;
     if (linkerd === 'enabled' || (forPod && linkerd === 'ingress')) inject.push({ mesh: LINKERD, at: at('annotations', 'linkerd.io/inject'), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === 'disabled') optOut.add(LINKERD.name);
   }
-  return { inject, optOut };
+  return { inject, optOut, veto };
 }
 
 /** The meshes whose proxy each workload gets, with where the manifests ask for it. */
 export function meshedWorkloads(cluster: Cluster): { workload: Workload; found: Found }[] {
-  const byNamespace = new Map<string, { inject: Found[]; optOut: Set<string> }>();
+  const byNamespace = new Map<string, { inject: Found[]; optOut: Set<string>; veto: Set<string> }>();
   for (const o of cluster.objects) {
     if (o.kind !== 'Namespace') continue;
     const raw = valueAt(o.origin.document.value, o.origin.path) as { metadata?: Meta & { name?: unknown } } | undefined;
@@ -87,7 +96,8 @@ export function meshedWorkloads(cluster: Cluster): { workload: Workload; found: 
     const pod = asked(valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath) as Meta | undefined, w.origin, metaPath, true);
     const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
     const seen = new Set<string>();
-    for (const f of [...pod.inject, ...(ns?.inject ?? []).filter((f) => !pod.optOut.has(f.mesh.name) && !ns?.optOut.has(f.mesh.name))]) {
+    const fromPod = pod.inject.filter((f) => !ns?.veto.has(f.mesh.name));
+    for (const f of [...fromPod, ...(ns?.inject ?? []).filter((f) => !pod.optOut.has(f.mesh.name) && !ns?.optOut.has(f.mesh.name))]) {
       if (seen.has(f.mesh.name)) continue;
       seen.add(f.mesh.name);
       out.push({ workload: w, found: f });

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { Codes } from '../../src/diagnostics/diagnostic.js';
+import { loadManifests } from '../../src/manifests/load.js';
+import { peerKey } from '../../src/model/peer.js';
+import { scanTopology } from '../../src/topology/scan.js';
+import { meshControlPlaneGaps } from '../../src/topology/mesh.js';
+
+// Istio's own rules (istio.io reference: VirtualService HTTPRoute, HTTPMatchRequest.gateways;
+// "Controlling the injection policy"), on fixtures of ours.
+
+const deployment = (name: string, labels = '') => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}${labels}}}\n    spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]}\n---\n`;
+const service = (name: string) => `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}, namespace: shop}\nspec: {selector: {app: ${name}}, ports: [{port: 80, targetPort: 8080}]}\n---\n`;
+const app = (...names: string[]) => names.map((n) => deployment(n) + service(n)).join('');
+
+function exposed(text: string): string[] {
+  const { cluster } = loadManifests([{ path: 'm.yaml', text }]);
+  return scanTopology(cluster)
+    .value.links.filter((l) => l.src.kind === 'ingress-controller')
+    .map((l) => `${peerKey(l.dst)} ${l.conns.toString()}`);
+}
+
+describe('VirtualService routes served by an ingress gateway', () => {
+  it('a rule whose match names only the mesh gateway is no gateway route (match gateways override the top-level ones)', () => {
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: routes, namespace: shop}\nspec:\n  hosts: [shop.example.com, internal]\n  gateways: [istio-system/public, mesh]\n  http:\n  - match: [{gateways: [mesh]}]\n    route: [{destination: {host: internal, port: {number: 80}}}]\n  - match: [{gateways: [mesh]}, {uri: {prefix: /pub}}]\n    route: [{destination: {host: both}}]\n  - route: [{destination: {host: web, port: {number: 80}}}]\n---\n`;
+    expect(exposed(vs + app('web', 'internal', 'both'))).toEqual(['shop/both[Deployment] TCP 8080', 'shop/web[Deployment] TCP 8080']);
+  });
+
+  it('a VirtualService whose rules name a gateway in their match is served there even without top-level gateways', () => {
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: routes, namespace: shop}\nspec:\n  hosts: [shop.example.com]\n  http:\n  - match: [{gateways: [istio-system/public]}]\n    route: [{destination: {host: web}}]\n---\n`;
+    expect(exposed(vs + app('web'))).toEqual(['shop/web[Deployment] TCP 8080']);
+  });
+
+  it('mirror and mirrors destinations, and the routes of a delegate VirtualService, get the gateway’s traffic too', () => {
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: front, namespace: shop}\nspec:\n  hosts: [shop.example.com]\n  gateways: [istio-system/public]\n  http:\n  - match: [{uri: {prefix: /api}}]\n    delegate: {name: api-routes}\n  - route: [{destination: {host: web}}]\n    mirror: {host: shadow}\n    mirrors: [{destination: {host: shadow2.shop.svc.cluster.local}}]\n---\napiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: api-routes, namespace: shop}\nspec:\n  http:\n  - route: [{destination: {host: api}}]\n---\n`;
+    expect(exposed(vs + app('web', 'api', 'shadow', 'shadow2', 'unrelated'))).toEqual([
+      'shop/api[Deployment] TCP 8080',
+      'shop/shadow2[Deployment] TCP 8080',
+      'shop/shadow[Deployment] TCP 8080',
+      'shop/web[Deployment] TCP 8080',
+    ]);
+  });
+
+  it('a VirtualService under a wrong apiVersion or a misspelt kind is reported like every modelled kind', () => {
+    const wrongGroup = loadManifests([{ path: 'm.yaml', text: `apiVersion: v1\nkind: VirtualService\nmetadata: {name: r, namespace: shop}\nspec: {gateways: [gw], http: []}\n` }]);
+    expect(wrongGroup.diagnostics.map((d) => d.code)).toContain(Codes.apiVersionMismatch);
+    const misspelt = loadManifests([{ path: 'm.yaml', text: `apiVersion: networking.istio.io/v1\nkind: Virtualservice\nmetadata: {name: r, namespace: shop}\nspec: {gateways: [gw], http: []}\n` }]);
+    expect(misspelt.diagnostics.map((d) => d.code)).toContain(Codes.kindMisspelt);
+  });
+});
+
+describe('Istio injection policy', () => {
+  const ns = (labels: string) => `apiVersion: v1\nkind: Namespace\nmetadata: {name: shop, labels: {${labels}}}\n---\n`;
+  const gaps = (text: string) => meshControlPlaneGaps(loadManifests([{ path: 'm.yaml', text }]).cluster).map((g) => g.workload.name);
+
+  it('a Namespace with istio-injection: disabled turns off a pod’s sidecar.istio.io/inject: "true"', () => {
+    expect(gaps(ns('istio-injection: disabled') + deployment('web', ', sidecar.istio.io/inject: "true"'))).toEqual([]);
+  });
+
+  it('elsewhere the pod’s own label asks for the proxy', () => {
+    expect(gaps(ns('team: a') + deployment('web', ', sidecar.istio.io/inject: "true"'))).toEqual(['web']);
+    expect(gaps(ns('istio-injection: enabled') + deployment('web') + deployment('off', ', sidecar.istio.io/inject: "false"'))).toEqual(['web']);
+  });
+});
