@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-YVA6NCJE.js";
-import "./chunks/chunk-TX7ZNDAT.js";
-import "./chunks/chunk-LPIVBN24.js";
+} from "./chunks/chunk-PVQKQRSX.js";
+import "./chunks/chunk-BRZITOAE.js";
+import "./chunks/chunk-WDDZ4EJN.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-OTMXQFQ4.js";

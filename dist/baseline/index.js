@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-W6RFUDFE.js";
-import "../chunks/chunk-YVA6NCJE.js";
-import "../chunks/chunk-5KRTIGV7.js";
+} from "../chunks/chunk-5V3ZRQ5V.js";
+import "../chunks/chunk-PVQKQRSX.js";
+import "../chunks/chunk-2LSKVTDR.js";
 import {
   withInputErrors
-} from "../chunks/chunk-6CJOSANB.js";
+} from "../chunks/chunk-HORD2WWR.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-S6FUDMHW.js";
-import "../chunks/chunk-BWRTLTGN.js";
-import "../chunks/chunk-4X4HKI36.js";
-import "../chunks/chunk-TX7ZNDAT.js";
+} from "../chunks/chunk-LGPXONYK.js";
+import "../chunks/chunk-AEAE5NAV.js";
+import "../chunks/chunk-WPVWU4S5.js";
+import "../chunks/chunk-BRZITOAE.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-ZZ6ETZOP.js";
+} from "../chunks/chunk-UBPA7HOJ.js";
 import {
   peerKey
-} from "../chunks/chunk-LPIVBN24.js";
+} from "../chunks/chunk-WDDZ4EJN.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -40,7 +40,7 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-AKP5WFPH.js";
+} from "../chunks/chunk-4TTSEGA3.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

@@ -1,22 +1,22 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-W6RFUDFE.js";
-import "../chunks/chunk-YVA6NCJE.js";
-import "../chunks/chunk-5KRTIGV7.js";
-import "../chunks/chunk-6CJOSANB.js";
-import "../chunks/chunk-S6FUDMHW.js";
-import "../chunks/chunk-BWRTLTGN.js";
-import "../chunks/chunk-4X4HKI36.js";
-import "../chunks/chunk-TX7ZNDAT.js";
-import "../chunks/chunk-ZZ6ETZOP.js";
-import "../chunks/chunk-LPIVBN24.js";
+} from "../chunks/chunk-5V3ZRQ5V.js";
+import "../chunks/chunk-PVQKQRSX.js";
+import "../chunks/chunk-2LSKVTDR.js";
+import "../chunks/chunk-HORD2WWR.js";
+import "../chunks/chunk-LGPXONYK.js";
+import "../chunks/chunk-AEAE5NAV.js";
+import "../chunks/chunk-WPVWU4S5.js";
+import "../chunks/chunk-BRZITOAE.js";
+import "../chunks/chunk-UBPA7HOJ.js";
+import "../chunks/chunk-WDDZ4EJN.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-AKP5WFPH.js";
+} from "../chunks/chunk-4TTSEGA3.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

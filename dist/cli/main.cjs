@@ -28317,7 +28317,15 @@ var init_schemas3 = __esm({
       }).loose().nullish()
     }).loose();
     VirtualServiceDestinationSchema = external_exports.object({ host: str2, port: external_exports.object({ number: int3().nullish() }).loose().nullish() }).loose();
-    VirtualServiceRoutesSchema = external_exports.array(external_exports.object({ route: external_exports.array(external_exports.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish() }).loose()).nullish();
+    VirtualServiceRoutesSchema = external_exports.array(
+      external_exports.object({
+        match: external_exports.array(external_exports.object({ gateways: external_exports.array(str2).nullish() }).loose()).nullish(),
+        route: external_exports.array(external_exports.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish(),
+        mirror: VirtualServiceDestinationSchema.nullish(),
+        mirrors: external_exports.array(external_exports.object({ destination: VirtualServiceDestinationSchema.nullish() }).loose()).nullish(),
+        delegate: external_exports.object({ name: str2, namespace: str2.nullish() }).loose().nullish()
+      }).loose()
+    ).nullish();
     VirtualServiceSchema = external_exports.object({
       metadata: MetadataSchema,
       spec: external_exports.object({ gateways: external_exports.array(str2).nullish(), http: VirtualServiceRoutesSchema, tcp: VirtualServiceRoutesSchema, tls: VirtualServiceRoutesSchema }).loose().nullish()
@@ -28765,6 +28773,8 @@ var init_api_groups = __esm({
       TCPRoute: ["gateway.networking.k8s.io"],
       TLSRoute: ["gateway.networking.k8s.io"],
       UDPRoute: ["gateway.networking.k8s.io"],
+      // Istio's, read for the routes an ingress gateway serves
+      VirtualService: ["networking.istio.io"],
       RoleBinding: ["rbac.authorization.k8s.io"],
       ClusterRoleBinding: ["rbac.authorization.k8s.io"]
     };
@@ -29584,7 +29594,7 @@ function buildCluster(objects) {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: "CronJob" },
+          { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: "CronJob" },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
@@ -29602,7 +29612,7 @@ function buildCluster(objects) {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? "", kind: o.kind },
+          { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: o.kind },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
@@ -30349,22 +30359,53 @@ function ingressBackends(objects) {
         backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path19 });
       });
     } else if (o.kind === "VirtualService") {
-      if ((o.object.spec?.gateways ?? []).filter((g) => g !== "mesh").length === 0) continue;
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `VirtualService ${ns}/${o.object.metadata.name}`;
-      for (const section of ["http", "tcp", "tls"]) {
-        (o.object.spec?.[section] ?? []).forEach(
-          (r, ri) => (r.route ?? []).forEach((d, di) => {
-            const target = d.destination ? virtualServiceHost(d.destination.host, ns) : void 0;
-            if (!target) return;
-            const number4 = d.destination?.port?.number ?? void 0;
-            backends.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: o.origin, path: ["spec", section, ri, "route", di, "destination"] });
-          })
-        );
-      }
+      backends.push(...virtualServiceBackends(o, virtualServices(objects)));
     }
   }
   return { backends, diagnostics };
+}
+function virtualServices(objects) {
+  let index = virtualServiceIndexes.get(objects);
+  if (!index) {
+    const m = /* @__PURE__ */ new Map();
+    for (const o of objects) if (o.kind === "VirtualService") m.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+    virtualServiceIndexes.set(objects, index = m);
+  }
+  return index;
+}
+function virtualServiceBackends(o, index) {
+  const out = [];
+  const top = o.object.spec?.gateways ?? [];
+  const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+  const via = `VirtualService ${ns}/${o.object.metadata.name}`;
+  const atGateway = (rule) => {
+    const matches2 = rule.match ?? [];
+    const gateways = matches2.length === 0 ? top : matches2.flatMap((m) => m.gateways && m.gateways.length > 0 ? m.gateways : top);
+    return gateways.some((g) => g !== "mesh");
+  };
+  const destinations = (owner, section, rule, ri, ownerNs, depth) => {
+    const push3 = (d, path19) => {
+      const target = d ? virtualServiceHost(d.host, ownerNs) : void 0;
+      if (!target) return;
+      const number4 = d?.port?.number ?? void 0;
+      out.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: owner.origin, path: path19 });
+    };
+    (rule.route ?? []).forEach((d, di) => push3(d.destination, ["spec", section, ri, "route", di, "destination"]));
+    if (section !== "http") return;
+    push3(rule.mirror, ["spec", section, ri, "mirror"]);
+    (rule.mirrors ?? []).forEach((m, mi) => push3(m.destination, ["spec", section, ri, "mirrors", mi, "destination"]));
+    if (rule.delegate && depth === 0) {
+      const delegate2 = index.get(`${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`);
+      const dns = delegate2 ? delegate2.object.metadata.namespace || DEFAULT_NAMESPACE : ownerNs;
+      (delegate2?.object.spec?.http ?? []).forEach((r, i) => destinations(delegate2, "http", r, i, dns, depth + 1));
+    }
+  };
+  for (const section of ["http", "tcp", "tls"]) {
+    (o.object.spec?.[section] ?? []).forEach((rule, ri) => {
+      if (atGateway(rule)) destinations(o, section, rule, ri, ns, 0);
+    });
+  }
+  return out;
 }
 function virtualServiceHost(host, namespace) {
   const parts = host.replace(/\.svc(\.cluster\.local)?$/, "").split(".");
@@ -30428,7 +30469,7 @@ function backendByTargetPortWarning(via, port2, service, at3) {
     `name the Service port (${service}'s port), not the container port`
   );
 }
-var groupings, labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL;
+var groupings, labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL, virtualServiceIndexes;
 var init_exposure = __esm({
   "src/connectivity/exposure.ts"() {
     "use strict";
@@ -30442,6 +30483,7 @@ var init_exposure = __esm({
     labelIndexes = /* @__PURE__ */ new WeakMap();
     POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
     POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
+    virtualServiceIndexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -35923,6 +35965,7 @@ function valueAt(root, path19) {
 function asked(meta3, origin, metaPath, forPod) {
   const inject = [];
   const optOut = /* @__PURE__ */ new Set();
+  const veto = /* @__PURE__ */ new Set();
   const at3 = (field3, key3) => originRef(origin, [...metaPath, field3, key3]);
   for (const field3 of ["labels", "annotations"]) {
     const m = meta3?.[field3];
@@ -35934,12 +35977,15 @@ function asked(meta3, origin, metaPath, forPod) {
     const rev = field3 === "labels" ? str4(m, "istio.io/rev") : void 0;
     if (rev !== void 0 && rev !== "") inject.push({ mesh: ISTIO, at: at3("labels", "istio.io/rev"), value: `istio.io/rev: ${rev}` });
     if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "enabled") inject.push({ mesh: ISTIO, at: at3("labels", "istio-injection"), value: "istio-injection: enabled" });
-    if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "disabled") optOut.add(ISTIO.name);
+    if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "disabled") {
+      optOut.add(ISTIO.name);
+      veto.add(ISTIO.name);
+    }
     const linkerd = field3 === "annotations" ? str4(m, "linkerd.io/inject") : void 0;
     if (linkerd === "enabled" || forPod && linkerd === "ingress") inject.push({ mesh: LINKERD, at: at3("annotations", "linkerd.io/inject"), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === "disabled") optOut.add(LINKERD.name);
   }
-  return { inject, optOut };
+  return { inject, optOut, veto };
 }
 function meshedWorkloads(cluster) {
   const byNamespace = /* @__PURE__ */ new Map();
@@ -35955,7 +36001,8 @@ function meshedWorkloads(cluster) {
     const pod = asked(valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath), w.origin, metaPath, true);
     const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
     const seen = /* @__PURE__ */ new Set();
-    for (const f of [...pod.inject, ...(ns?.inject ?? []).filter((f2) => !pod.optOut.has(f2.mesh.name) && !ns?.optOut.has(f2.mesh.name))]) {
+    const fromPod = pod.inject.filter((f) => !ns?.veto.has(f.mesh.name));
+    for (const f of [...fromPod, ...(ns?.inject ?? []).filter((f2) => !pod.optOut.has(f2.mesh.name) && !ns?.optOut.has(f2.mesh.name))]) {
       if (seen.has(f.mesh.name)) continue;
       seen.add(f.mesh.name);
       out.push({ workload: w, found: f });
@@ -37190,7 +37237,11 @@ function gapRules(workloads, gaps, mode, podPeer) {
       add(w, { direction: "egress", peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
       for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
     } else if (m.kind === "egress-namespace") {
-      add(w, { direction: "egress", peers: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": m.target } } }], conns: m.conns, note: `${tag} -> namespace ${m.target}: ${why}` });
+      const target = m.target;
+      add(w, { direction: "egress", peers: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": target } } }], conns: m.conns, note: `${tag} -> namespace ${target}: ${why}` });
+      for (const x of workloads) {
+        if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: "ingress", peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
+      }
     } else if (m.kind === "egress-cluster") {
       add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
@@ -37212,6 +37263,8 @@ function gapLinks(workloads, gaps, mode) {
     if (g.direction === "ingress") {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
       if (mode === "open") out.push({ src: EVERY_ADDRESS, dst: self(w), conns: conns2, evidence: evidence2 });
+    } else if (mode === "namespace" && g.namespace !== void 0) {
+      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
     } else if (mode === "open" || IN_CLUSTER.has(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
       if (mode === "open") out.push({ src: self(w), dst: EVERY_ADDRESS, conns: conns2, evidence: evidence2 });
@@ -42924,6 +42977,10 @@ function readManifestFiles(paths, options, cache2) {
       diagnostics.push(diag(Codes.noInput, "error", `no such file or folder: ${p}`));
       continue;
     }
+    if (map3.root !== void 0 && !within2(abs, map3.root)) {
+      diagnostics.push(diag(Codes.symlinkEscape, "error", `${st.isDirectory() ? "folder" : "file"} symlink points outside the repository; not followed`, { file: map3.display(abs), doc: 0 }));
+      continue;
+    }
     if (st.isDirectory()) {
       const root = (0, import_node_fs5.realpathSync)(abs);
       const regular = /* @__PURE__ */ new Set();
@@ -42957,6 +43014,15 @@ function readManifestFiles(paths, options, cache2) {
     }
   }
   return { files, diagnostics, values };
+}
+function within2(abs, root) {
+  try {
+    const real = (0, import_node_fs5.realpathSync)(abs);
+    const top = (0, import_node_fs5.realpathSync)(root);
+    return real === top || real.startsWith(top.endsWith(import_node_path11.default.sep) ? top : `${top}${import_node_path11.default.sep}`);
+  } catch {
+    return false;
+  }
 }
 function listFolder(abs, root, map3, diagnostics, regular) {
   const files = [];

@@ -1,17 +1,17 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-5KRTIGV7.js";
-import "../chunks/chunk-6CJOSANB.js";
-import "../chunks/chunk-BWRTLTGN.js";
-import "../chunks/chunk-ZZ6ETZOP.js";
-import "../chunks/chunk-LPIVBN24.js";
+} from "../chunks/chunk-2LSKVTDR.js";
+import "../chunks/chunk-HORD2WWR.js";
+import "../chunks/chunk-AEAE5NAV.js";
+import "../chunks/chunk-UBPA7HOJ.js";
+import "../chunks/chunk-WDDZ4EJN.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-AKP5WFPH.js";
+} from "../chunks/chunk-4TTSEGA3.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-6CJOSANB.js";
+} from "../chunks/chunk-HORD2WWR.js";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-4X4HKI36.js";
+} from "../chunks/chunk-WPVWU4S5.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-TX7ZNDAT.js";
+} from "../chunks/chunk-BRZITOAE.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-ZZ6ETZOP.js";
+} from "../chunks/chunk-UBPA7HOJ.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-LPIVBN24.js";
+} from "../chunks/chunk-WDDZ4EJN.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -36,7 +36,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-AKP5WFPH.js";
+} from "../chunks/chunk-4TTSEGA3.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

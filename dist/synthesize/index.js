@@ -10,25 +10,25 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-S6FUDMHW.js";
-import "../chunks/chunk-BWRTLTGN.js";
+} from "../chunks/chunk-LGPXONYK.js";
+import "../chunks/chunk-AEAE5NAV.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-4X4HKI36.js";
+} from "../chunks/chunk-WPVWU4S5.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-TX7ZNDAT.js";
+} from "../chunks/chunk-BRZITOAE.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-ZZ6ETZOP.js";
+} from "../chunks/chunk-UBPA7HOJ.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -39,7 +39,7 @@ import {
   peerKey,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-LPIVBN24.js";
+} from "../chunks/chunk-WDDZ4EJN.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -50,7 +50,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-AKP5WFPH.js";
+} from "../chunks/chunk-4TTSEGA3.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

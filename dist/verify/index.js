@@ -6,22 +6,22 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-W6RFUDFE.js";
-import "../chunks/chunk-YVA6NCJE.js";
+} from "../chunks/chunk-5V3ZRQ5V.js";
+import "../chunks/chunk-PVQKQRSX.js";
 import {
   explanationData
-} from "../chunks/chunk-5KRTIGV7.js";
+} from "../chunks/chunk-2LSKVTDR.js";
 import {
   withInputErrors
-} from "../chunks/chunk-6CJOSANB.js";
+} from "../chunks/chunk-HORD2WWR.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-S6FUDMHW.js";
-import "../chunks/chunk-BWRTLTGN.js";
-import "../chunks/chunk-4X4HKI36.js";
+} from "../chunks/chunk-LGPXONYK.js";
+import "../chunks/chunk-AEAE5NAV.js";
+import "../chunks/chunk-WPVWU4S5.js";
 import {
   evidenceText
-} from "../chunks/chunk-TX7ZNDAT.js";
+} from "../chunks/chunk-BRZITOAE.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -29,10 +29,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-ZZ6ETZOP.js";
+} from "../chunks/chunk-UBPA7HOJ.js";
 import {
   peerKey
-} from "../chunks/chunk-LPIVBN24.js";
+} from "../chunks/chunk-WDDZ4EJN.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -43,7 +43,7 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-AKP5WFPH.js";
+} from "../chunks/chunk-4TTSEGA3.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
