@@ -210,7 +210,7 @@ export function ingressBackends(objects: readonly K8sObject[]): { backends: Ingr
         backends.push({ kind: 'route', namespace: ns, service: target.name, port, via, origin: o.origin, path });
       });
     } else if (o.kind === 'VirtualService') {
-      backends.push(...virtualServiceBackends(o, virtualServices(objects)));
+      backends.push(...virtualServiceBackends(o, virtualServices(objects), diagnostics));
     }
   }
   return { backends, diagnostics };
@@ -239,7 +239,7 @@ function virtualServices(objects: readonly K8sObject[]): ReadonlyMap<string, Vir
  * rules also send to their `mirror`/`mirrors` destinations, and a `delegate` rule hands the
  * request to the routes of another VirtualService (its namespace defaults to this one's).
  */
-function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<string, VirtualServiceObject>): IngressBackendRef[] {
+function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<string, VirtualServiceObject>, diagnostics: Diagnostic[]): IngressBackendRef[] {
   const out: IngressBackendRef[] = [];
   const top = o.object.spec?.gateways ?? [];
   const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -251,8 +251,13 @@ function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<stri
   };
   const destinations = (owner: VirtualServiceObject, section: 'http' | 'tcp' | 'tls', rule: VirtualServiceRule, ri: number, ownerNs: string, depth: number) => {
     const push = (d: { host: string; port?: { number?: number | null } | null } | null | undefined, path: (string | number)[]) => {
-      const target = d ? virtualServiceHost(d.host, ownerNs) : undefined;
-      if (!target) return;
+      if (!d) return;
+      const target = virtualServiceHost(d.host, ownerNs);
+      if (!target) {
+        // a ServiceEntry's host, or a cluster domain other than cluster.local: no Service of the manifests
+        diagnostics.push(diag(Codes.danglingReference, 'warning', `${via}: destination host ${JSON.stringify(d.host)} names no Service (name, name.namespace or name.namespace.svc.cluster.local); not a link from the ingress gateway`, originRef(owner.origin, [...path, 'host'])));
+        return;
+      }
       const number = d?.port?.number ?? undefined;
       out.push({ kind: 'gateway', namespace: target.namespace, service: target.name, port: number !== undefined ? { number } : undefined, via, origin: owner.origin, path });
     };

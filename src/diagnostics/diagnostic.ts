@@ -258,3 +258,14 @@ export interface StageResult<T> {
   readonly value: T;
   readonly diagnostics: readonly Diagnostic[];
 }
+
+/** The diagnostics with repeats left out (the same message at the same place, as printed), in their order. */
+export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const k = formatDiagnostic(d);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

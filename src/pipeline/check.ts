@@ -1,4 +1,4 @@
-import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes, diag, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ipBlocksOf } from '../connectivity/address-text.js';
 import { CauseFinder, causeId } from '../connectivity/causes.js';
 import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/diff.js';
@@ -161,8 +161,8 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
     ...(options.lint ? { lint: newLintFindings(base, head) } : {}),
     ...(options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {}),
     files,
-    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
-    headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics],
+    diagnostics: uniqueDiagnostics([...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics]),
+    headDiagnostics: uniqueDiagnostics([...head.diagnostics, ...notJudged, ...trafficDiagnostics]),
   };
 }
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Codes, diag, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes, diag, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildCluster } from '../manifests/cluster.js';
 import type { K8sObject } from '../manifests/objects.js';
 import { ConfigError } from '../diagnostics/errors.js';
@@ -60,13 +60,7 @@ function loadPolicySide(io: Io, label: string, side: string, workloads: ReturnTy
   return { label, engine, diagnostics: dedupe(all) };
 }
 
-function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const k = formatDiagnostic(d);
-    return !seen.has(k) && (seen.add(k), true);
-  });
-}
+const dedupe = uniqueDiagnostics;
 
 /**
  * Loads both sides of a diff. With a repository, each ref's whole tree is exported with

@@ -61,3 +61,28 @@ describe('Istio injection policy', () => {
     expect(gaps(ns('istio-injection: enabled') + deployment('web') + deployment('off', ', sidecar.istio.io/inject: "false"'))).toEqual(['web']);
   });
 });
+
+describe('VirtualService destinations that name no Service', () => {
+  it('are said so at the host, never dropped silently', () => {
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: routes, namespace: shop}\nspec:\n  gateways: [istio-system/public]\n  http:\n  - route: [{destination: {host: web.shop.svc.corp.local}}, {destination: {host: web}}]\n---\n`;
+    const { cluster } = loadManifests([{ path: 'm.yaml', text: vs + app('web') }]);
+    const scan = scanTopology(cluster);
+    expect(scan.value.links.filter((l) => l.src.kind === 'ingress-controller').map((l) => peerKey(l.dst))).toEqual(['shop/web[Deployment]']);
+    const w = scan.diagnostics.filter((d) => d.code === Codes.danglingReference);
+    expect(w.map((d) => [d.at?.line, d.message])).toEqual([[7, 'VirtualService shop/routes: destination host "web.shop.svc.corp.local" names no Service (name, name.namespace or name.namespace.svc.cluster.local); not a link from the ingress gateway']]);
+  });
+});
+
+describe('check lists a warning the engine and the scan both give once', () => {
+  it('on a folder checked against itself', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { runCli } = await import('../helpers/cli.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'npc-vs-'));
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: routes, namespace: shop}\nspec:\n  gateways: [istio-system/public]\n  http:\n  - route: [{destination: {host: web.example.com}}, {destination: {host: web}}]\n---\n`;
+    writeFileSync(path.join(dir, 'a.yaml'), vs + app('web'));
+    const r = runCli(['check', '--base', dir, '--head', dir, '--format', 'txt']);
+    expect(r.stderr.split('\n').filter((l) => l.includes('"web.example.com"'))).toHaveLength(1);
+  });
+});
