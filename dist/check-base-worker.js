@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-PVQKQRSX.js";
-import "./chunks/chunk-BRZITOAE.js";
-import "./chunks/chunk-WDDZ4EJN.js";
+} from "./chunks/chunk-RJOB3PFZ.js";
+import "./chunks/chunk-H4TIEXUP.js";
+import "./chunks/chunk-DFXF3IWQ.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-OTMXQFQ4.js";
+} from "./chunks/chunk-AAXQ3H2U.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

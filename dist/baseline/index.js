@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-5V3ZRQ5V.js";
-import "../chunks/chunk-PVQKQRSX.js";
-import "../chunks/chunk-2LSKVTDR.js";
+} from "../chunks/chunk-CZT6435I.js";
+import "../chunks/chunk-RJOB3PFZ.js";
+import "../chunks/chunk-2KGAL6TN.js";
 import {
   withInputErrors
-} from "../chunks/chunk-HORD2WWR.js";
+} from "../chunks/chunk-NCPXZRBH.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-LGPXONYK.js";
-import "../chunks/chunk-AEAE5NAV.js";
-import "../chunks/chunk-WPVWU4S5.js";
-import "../chunks/chunk-BRZITOAE.js";
+} from "../chunks/chunk-TKURWTY3.js";
+import "../chunks/chunk-BAA5SH2C.js";
+import "../chunks/chunk-SAQWLQ6R.js";
+import "../chunks/chunk-H4TIEXUP.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-UBPA7HOJ.js";
+} from "../chunks/chunk-DY2M6SL5.js";
 import {
   peerKey
-} from "../chunks/chunk-WDDZ4EJN.js";
+} from "../chunks/chunk-DFXF3IWQ.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -40,14 +40,14 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-OTMXQFQ4.js";
+} from "../chunks/chunk-AAXQ3H2U.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

@@ -1,26 +1,26 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-5V3ZRQ5V.js";
-import "../chunks/chunk-PVQKQRSX.js";
-import "../chunks/chunk-2LSKVTDR.js";
-import "../chunks/chunk-HORD2WWR.js";
-import "../chunks/chunk-LGPXONYK.js";
-import "../chunks/chunk-AEAE5NAV.js";
-import "../chunks/chunk-WPVWU4S5.js";
-import "../chunks/chunk-BRZITOAE.js";
-import "../chunks/chunk-UBPA7HOJ.js";
-import "../chunks/chunk-WDDZ4EJN.js";
+} from "../chunks/chunk-CZT6435I.js";
+import "../chunks/chunk-RJOB3PFZ.js";
+import "../chunks/chunk-2KGAL6TN.js";
+import "../chunks/chunk-NCPXZRBH.js";
+import "../chunks/chunk-TKURWTY3.js";
+import "../chunks/chunk-BAA5SH2C.js";
+import "../chunks/chunk-SAQWLQ6R.js";
+import "../chunks/chunk-H4TIEXUP.js";
+import "../chunks/chunk-DY2M6SL5.js";
+import "../chunks/chunk-DFXF3IWQ.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-OTMXQFQ4.js";
+import "../chunks/chunk-AAXQ3H2U.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/check.ts

@@ -16298,6 +16298,15 @@ function compareDiagnostics(a, b) {
   if (ca !== cb) return ca - cb;
   return a.code < b.code ? -1 : a.code > b.code ? 1 : a.message < b.message ? -1 : a.message > b.message ? 1 : 0;
 }
+function uniqueDiagnostics(diagnostics) {
+  const seen = /* @__PURE__ */ new Set();
+  return diagnostics.filter((d) => {
+    const k = formatDiagnostic(d);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
 var Codes;
 var init_diagnostic = __esm({
   "src/diagnostics/diagnostic.ts"() {
@@ -30359,7 +30368,7 @@ function ingressBackends(objects) {
         backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path19 });
       });
     } else if (o.kind === "VirtualService") {
-      backends.push(...virtualServiceBackends(o, virtualServices(objects)));
+      backends.push(...virtualServiceBackends(o, virtualServices(objects), diagnostics));
     }
   }
   return { backends, diagnostics };
@@ -30373,7 +30382,7 @@ function virtualServices(objects) {
   }
   return index;
 }
-function virtualServiceBackends(o, index) {
+function virtualServiceBackends(o, index, diagnostics) {
   const out = [];
   const top = o.object.spec?.gateways ?? [];
   const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -30385,8 +30394,12 @@ function virtualServiceBackends(o, index) {
   };
   const destinations = (owner, section, rule, ri, ownerNs, depth) => {
     const push3 = (d, path19) => {
-      const target = d ? virtualServiceHost(d.host, ownerNs) : void 0;
-      if (!target) return;
+      if (!d) return;
+      const target = virtualServiceHost(d.host, ownerNs);
+      if (!target) {
+        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (name, name.namespace or name.namespace.svc.cluster.local); not a link from the ingress gateway`, originRef(owner.origin, [...path19, "host"])));
+        return;
+      }
       const number4 = d?.port?.number ?? void 0;
       out.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: owner.origin, path: path19 });
     };
@@ -36966,8 +36979,8 @@ function computeCheck(io, sides, settings, options) {
     ...options.lint ? { lint: newLintFindings(base, head) } : {},
     ...options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {},
     files,
-    diagnostics: [...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics],
-    headDiagnostics: [...head.diagnostics, ...notJudged, ...trafficDiagnostics]
+    diagnostics: uniqueDiagnostics([...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics]),
+    headDiagnostics: uniqueDiagnostics([...head.diagnostics, ...notJudged, ...trafficDiagnostics])
   };
 }
 function withBaseNeeds(broken, baseLinks) {
@@ -40272,13 +40285,6 @@ function loadPolicySide(io, label, side, workloads, workloadsPath, settings, cac
   all.push(...built.diagnostics, ...engine.diagnostics);
   return { label, engine, diagnostics: dedupe(all) };
 }
-function dedupe(diagnostics) {
-  const seen = /* @__PURE__ */ new Set();
-  return diagnostics.filter((d) => {
-    const k = formatDiagnostic(d);
-    return !seen.has(k) && (seen.add(k), true);
-  });
-}
 function loadDiffSides(io, request, settings) {
   const cache2 = new ParseCache();
   if (request.kind === "paths" && request.workloads !== void 0) {
@@ -40332,7 +40338,7 @@ function runDiff(io, request, settings, options = {}) {
     diagnostics: dedupe([...before.diagnostics, ...after.diagnostics])
   };
 }
-var import_node_path6, POLICY_KINDS3, isPolicy;
+var import_node_path6, POLICY_KINDS3, isPolicy, dedupe;
 var init_diff3 = __esm({
   "src/pipeline/diff.ts"() {
     "use strict";
@@ -40349,6 +40355,7 @@ var init_diff3 = __esm({
     init_repo_paths();
     POLICY_KINDS3 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
     isPolicy = (o) => POLICY_KINDS3.has(o.kind);
+    dedupe = uniqueDiagnostics;
   }
 });
 

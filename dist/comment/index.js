@@ -12,14 +12,14 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-OTMXQFQ4.js";
+} from "../chunks/chunk-AAXQ3H2U.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,21 +1,21 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-2LSKVTDR.js";
-import "../chunks/chunk-HORD2WWR.js";
-import "../chunks/chunk-AEAE5NAV.js";
-import "../chunks/chunk-UBPA7HOJ.js";
-import "../chunks/chunk-WDDZ4EJN.js";
+} from "../chunks/chunk-2KGAL6TN.js";
+import "../chunks/chunk-NCPXZRBH.js";
+import "../chunks/chunk-BAA5SH2C.js";
+import "../chunks/chunk-DY2M6SL5.js";
+import "../chunks/chunk-DFXF3IWQ.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-OTMXQFQ4.js";
+import "../chunks/chunk-AAXQ3H2U.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/diff.ts

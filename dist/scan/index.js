@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-HORD2WWR.js";
+} from "../chunks/chunk-NCPXZRBH.js";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-WPVWU4S5.js";
+} from "../chunks/chunk-SAQWLQ6R.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-BRZITOAE.js";
+} from "../chunks/chunk-H4TIEXUP.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-UBPA7HOJ.js";
+} from "../chunks/chunk-DY2M6SL5.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-WDDZ4EJN.js";
+} from "../chunks/chunk-DFXF3IWQ.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -36,14 +36,14 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-OTMXQFQ4.js";
+} from "../chunks/chunk-AAXQ3H2U.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

@@ -10,25 +10,25 @@ import {
   renderPoliciesYaml,
   synthesizePolicies,
   unknownPresets
-} from "../chunks/chunk-LGPXONYK.js";
-import "../chunks/chunk-AEAE5NAV.js";
+} from "../chunks/chunk-TKURWTY3.js";
+import "../chunks/chunk-BAA5SH2C.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-WPVWU4S5.js";
+} from "../chunks/chunk-SAQWLQ6R.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-BRZITOAE.js";
+} from "../chunks/chunk-H4TIEXUP.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-UBPA7HOJ.js";
+} from "../chunks/chunk-DY2M6SL5.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -39,7 +39,7 @@ import {
   peerKey,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-WDDZ4EJN.js";
+} from "../chunks/chunk-DFXF3IWQ.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -50,7 +50,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -61,7 +61,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-OTMXQFQ4.js";
+} from "../chunks/chunk-AAXQ3H2U.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";

@@ -6,22 +6,22 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-5V3ZRQ5V.js";
-import "../chunks/chunk-PVQKQRSX.js";
+} from "../chunks/chunk-CZT6435I.js";
+import "../chunks/chunk-RJOB3PFZ.js";
 import {
   explanationData
-} from "../chunks/chunk-2LSKVTDR.js";
+} from "../chunks/chunk-2KGAL6TN.js";
 import {
   withInputErrors
-} from "../chunks/chunk-HORD2WWR.js";
+} from "../chunks/chunk-NCPXZRBH.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-LGPXONYK.js";
-import "../chunks/chunk-AEAE5NAV.js";
-import "../chunks/chunk-WPVWU4S5.js";
+} from "../chunks/chunk-TKURWTY3.js";
+import "../chunks/chunk-BAA5SH2C.js";
+import "../chunks/chunk-SAQWLQ6R.js";
 import {
   evidenceText
-} from "../chunks/chunk-BRZITOAE.js";
+} from "../chunks/chunk-H4TIEXUP.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -29,10 +29,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-UBPA7HOJ.js";
+} from "../chunks/chunk-DY2M6SL5.js";
 import {
   peerKey
-} from "../chunks/chunk-WDDZ4EJN.js";
+} from "../chunks/chunk-DFXF3IWQ.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -43,14 +43,14 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-4TTSEGA3.js";
+} from "../chunks/chunk-XXWSIRCN.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-OTMXQFQ4.js";
+} from "../chunks/chunk-AAXQ3H2U.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/report/sarif.ts
