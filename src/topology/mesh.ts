@@ -14,13 +14,14 @@ import type { Unresolved } from './links.js';
  * `--gaps=namespace` with egress to the control plane's namespace on its ports.
  *
  * Asked for by the pod template (Istio: label or annotation `sidecar.istio.io/inject: "true"`,
- * label `istio.io/rev`; Linkerd: annotation `linkerd.io/inject: enabled|ingress`) or by the
+ * label `istio.io/rev`; Linkerd: annotation `linkerd.io/inject: enabled|ingress`; Dapr's sidecar:
+ * annotation `dapr.io/enabled: "true"`, whose daprd reaches Dapr's control plane in dapr-system) or by the
  * workload's Namespace in the input (label `istio-injection: enabled` or `istio.io/rev`;
  * annotation `linkerd.io/inject: enabled`), unless the pod template opts out (`"false"`, `disabled`).
  * Control planes installed elsewhere than the default namespaces are not known to the manifests.
  */
 export interface Mesh {
-  readonly name: 'Istio' | 'Linkerd';
+  readonly name: 'Istio' | 'Linkerd' | 'Dapr';
   readonly namespace: string;
   readonly conns: ConnectionSet;
   readonly ports: string;
@@ -32,6 +33,14 @@ export const LINKERD: Mesh = {
   namespace: 'linkerd',
   conns: ConnectionSet.port('TCP', 8080).union(ConnectionSet.port('TCP', 8086)).union(ConnectionSet.port('TCP', 8090)),
   ports: 'identity TCP 8080, destination TCP 8086, policy TCP 8090',
+};
+
+/** Dapr's sidecar (daprd): sentry (50001), the operator's API (6500), placement (50005), scheduler (50006), behind their Services' 443/50005/50006. */
+export const DAPR: Mesh = {
+  name: 'Dapr',
+  namespace: 'dapr-system',
+  conns: [6500, 50001, 50005, 50006].reduce((c, p) => c.union(ConnectionSet.port('TCP', p)), ConnectionSet.NONE),
+  ports: 'operator TCP 6500, sentry TCP 50001, placement TCP 50005, scheduler TCP 50006',
 };
 
 type Meta = { labels?: unknown; annotations?: unknown };
@@ -67,6 +76,8 @@ function asked(meta: Meta | undefined, origin: ObjectOrigin, metaPath: readonly 
     const linkerd = field === 'annotations' ? str(m, 'linkerd.io/inject') : undefined;
     if (linkerd === 'enabled' || (forPod && linkerd === 'ingress')) inject.push({ mesh: LINKERD, at: at('annotations', 'linkerd.io/inject'), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === 'disabled') optOut.add(LINKERD.name);
+    const dapr = forPod && field === 'annotations' ? str(m, 'dapr.io/enabled') : undefined;
+    if (dapr === 'true') inject.push({ mesh: DAPR, at: at('annotations', 'dapr.io/enabled'), value: 'dapr.io/enabled: "true"' });
   }
   return { inject, optOut };
 }

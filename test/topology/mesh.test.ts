@@ -46,11 +46,13 @@ describe('mesh control-plane gaps', () => {
       deployment('c', 'shop', '      annotations: {linkerd.io/inject: disabled}'),
       deployment('d', 'shop', '      annotations: {sidecar.istio.io/statsInclusionRegexps: "http.*"}'),
       deployment('e', 'other', '      annotations: {example.com/x: "1"}').replace('labels: {app: e}', 'labels: {app: e, istio.io/rev: canary}'),
+      deployment('f', 'shop', '      annotations: {dapr.io/enabled: "true", dapr.io/app-id: f}'),
     ].join('---\n');
     expect(meshGaps(text)).toEqual([
       'other/e[Deployment] istio-system TCP 15012 "istio.io/rev: canary" @ labels: {app: e, istio.io/rev: canary}',
       'shop/a[Deployment] linkerd TCP 8080,8086,8090 "linkerd.io/inject: enabled" @ annotations: {linkerd.io/inject: enabled}',
       'shop/b[Deployment] istio-system TCP 15012 "sidecar.istio.io/inject: \\"true\\"" @ annotations: {sidecar.istio.io/inject: "true"}',
+      'shop/f[Deployment] dapr-system TCP 6500,50001,50005-50006 "dapr.io/enabled: \\"true\\"" @ annotations: {dapr.io/enabled: "true", dapr.io/app-id: f}',
     ]);
   });
 
