@@ -115,9 +115,30 @@ export function meshControlPlaneGaps(cluster: Cluster): Unresolved[] {
       value: f.value,
       at: f.at,
       reason: 'mesh-control-plane',
-      detail: `the ${f.mesh.name} proxy injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
+      detail: `the ${f.mesh.name} sidecar injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
       conns: f.mesh.conns,
       namespace: f.mesh.namespace,
     }))
     .sort((a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+}
+
+/** Dapr's service invocation: a caller's daprd reaches the callee's daprd on its internal gRPC port. */
+export const DAPR_INVOCATION = ConnectionSet.port('TCP', 50002);
+
+/**
+ * The Dapr apps that serve (`dapr.io/app-port` beside `dapr.io/enabled: "true"`): other apps
+ * invoke them through their sidecars (`/v1.0/invoke/<app-id>/method/...` on localhost:3500), which
+ * connect to the callee's daprd on TCP 50002, a port no container declares; who invokes whom is in
+ * application code. Each is an ingress gap on that port, at its app-port annotation.
+ */
+export function daprInvocationTargets(cluster: Cluster): { workload: Workload; at: SourceRef; appId: string }[] {
+  const out: { workload: Workload; at: SourceRef; appId: string }[] = [];
+  for (const { workload: w, found } of meshedWorkloads(cluster)) {
+    if (found.mesh !== DAPR) continue;
+    const metaPath = [...w.specPath.slice(0, -1), 'metadata'];
+    const annotations = (valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath) as Meta | undefined)?.annotations;
+    if (str(annotations, 'dapr.io/app-port') === undefined) continue;
+    out.push({ workload: w, at: originRef(w.origin, [...metaPath, 'annotations', 'dapr.io/app-port']), appId: str(annotations, 'dapr.io/app-id') ?? w.ref.name });
+  }
+  return out;
 }

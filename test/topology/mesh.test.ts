@@ -91,3 +91,18 @@ describe('mesh control-plane gaps', () => {
     expect(allowed(['--gaps=namespace'])).toEqual(['shop/web[Deployment] => linkerd/linkerd-destination[Deployment] : TCP 8080,8086,8090']);
   });
 });
+
+describe('Dapr service invocation', () => {
+  it('a Dapr app with an app-port is an ingress gap on daprd\'s TCP 50002 at that annotation; one without (a pure client) is none', () => {
+    const text = [
+      deployment('node', 'shop', '      annotations: {dapr.io/enabled: "true", dapr.io/app-id: nodeapp, dapr.io/app-port: "3000"}'),
+      deployment('py', 'shop', '      annotations: {dapr.io/enabled: "true", dapr.io/app-id: pythonapp}'),
+    ].join('---\n');
+    const r = loadManifests([{ path: 'app.yaml', text }]);
+    const gaps = findGaps(r.cluster, scanTopology(r.cluster).value).filter((g) => g.direction === 'ingress');
+    expect(gaps.map((g) => `${workloadKey(g.workload)} ${g.reason} ${g.conns.toString()} @ ${text.split('\n')[(g.at.line ?? 0) - 1]?.trim()}`)).toEqual([
+      'shop/node[Deployment] dapr-invocation TCP 50002 @ annotations: {dapr.io/enabled: "true", dapr.io/app-id: nodeapp, dapr.io/app-port: "3000"}',
+    ]);
+    expect(gaps[0]?.detail).toContain('Dapr app nodeapp');
+  });
+});
