@@ -7,6 +7,7 @@ import { serviceWorkloads, workloadsByNamespace } from '../connectivity/exposure
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { findAddresses } from './addresses.js';
 import type { Topology, Unresolved } from './links.js';
+import { DAPR_INVOCATION, daprInvocationTargets } from './mesh.js';
 
 /**
  * A gap is what the manifests cannot tell, where a least-privilege policy would otherwise block
@@ -31,7 +32,7 @@ import type { Topology, Unresolved } from './links.js';
 export interface Gap {
   readonly direction: 'ingress' | 'egress';
   readonly workload: WorkloadRef;
-  readonly reason: 'no-ingress-source' | 'no-egress-target' | Unresolved['reason'];
+  readonly reason: 'no-ingress-source' | 'no-egress-target' | 'dapr-invocation' | Unresolved['reason'];
   /** One line on what is unknown. */
   readonly detail: string;
   /** Where: the workload (ingress gaps) or the value that did not resolve (egress gaps). */
@@ -93,6 +94,18 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
     });
   }
   gaps.push(...frontEndGaps(cluster, topology));
+  // Dapr apps that serve are invoked sidecar to sidecar, on a port no manifest ties to a caller
+  for (const t of daprInvocationTargets(cluster)) {
+    gaps.push({
+      direction: 'ingress',
+      workload: t.workload.ref,
+      reason: 'dapr-invocation',
+      detail: `Dapr app ${t.appId} is invoked through the Dapr sidecars (daprd to daprd on ${DAPR_INVOCATION.toString()}); which apps invoke it is in application code`,
+      at: t.at,
+      conns: DAPR_INVOCATION,
+      close: CLOSE_INGRESS,
+    });
+  }
   for (const u of topology.unresolved) {
     const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
     const n = port !== undefined ? Number(port) : undefined;

@@ -14,13 +14,14 @@ import type { Unresolved } from './links.js';
  * `--gaps=namespace` with egress to the control plane's namespace on its ports.
  *
  * Asked for by the pod template (Istio: label or annotation `sidecar.istio.io/inject: "true"`,
- * label `istio.io/rev`; Linkerd: annotation `linkerd.io/inject: enabled|ingress`) or by the
+ * label `istio.io/rev`; Linkerd: annotation `linkerd.io/inject: enabled|ingress`; Dapr's sidecar:
+ * annotation `dapr.io/enabled: "true"`, whose daprd reaches Dapr's control plane in dapr-system) or by the
  * workload's Namespace in the input (label `istio-injection: enabled` or `istio.io/rev`;
  * annotation `linkerd.io/inject: enabled`), unless the pod template opts out (`"false"`, `disabled`).
  * Control planes installed elsewhere than the default namespaces are not known to the manifests.
  */
 export interface Mesh {
-  readonly name: 'Istio' | 'Linkerd';
+  readonly name: 'Istio' | 'Linkerd' | 'Dapr';
   readonly namespace: string;
   readonly conns: ConnectionSet;
   readonly ports: string;
@@ -32,6 +33,14 @@ export const LINKERD: Mesh = {
   namespace: 'linkerd',
   conns: ConnectionSet.port('TCP', 8080).union(ConnectionSet.port('TCP', 8086)).union(ConnectionSet.port('TCP', 8090)),
   ports: 'identity TCP 8080, destination TCP 8086, policy TCP 8090',
+};
+
+/** Dapr's sidecar (daprd): sentry (50001), the operator's API (6500), placement (50005), scheduler (50006), behind their Services' 443/50005/50006. */
+export const DAPR: Mesh = {
+  name: 'Dapr',
+  namespace: 'dapr-system',
+  conns: [6500, 50001, 50005, 50006].reduce((c, p) => c.union(ConnectionSet.port('TCP', p)), ConnectionSet.NONE),
+  ports: 'operator TCP 6500, sentry TCP 50001, placement TCP 50005, scheduler TCP 50006',
 };
 
 type Meta = { labels?: unknown; annotations?: unknown };
@@ -76,6 +85,8 @@ function asked(meta: Meta | undefined, origin: ObjectOrigin, metaPath: readonly 
     const linkerd = field === 'annotations' ? str(m, 'linkerd.io/inject') : undefined;
     if (linkerd === 'enabled' || (forPod && linkerd === 'ingress')) inject.push({ mesh: LINKERD, at: at('annotations', 'linkerd.io/inject'), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === 'disabled') optOut.add(LINKERD.name);
+    const dapr = forPod && field === 'annotations' ? str(m, 'dapr.io/enabled') : undefined;
+    if (dapr === 'true') inject.push({ mesh: DAPR, at: at('annotations', 'dapr.io/enabled'), value: 'dapr.io/enabled: "true"' });
   }
   return { inject, optOut, veto };
 }
@@ -114,9 +125,30 @@ export function meshControlPlaneGaps(cluster: Cluster): Unresolved[] {
       value: f.value,
       at: f.at,
       reason: 'mesh-control-plane',
-      detail: `the ${f.mesh.name} proxy injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
+      detail: `the ${f.mesh.name} sidecar injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
       conns: f.mesh.conns,
       namespace: f.mesh.namespace,
     }))
     .sort((a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+}
+
+/** Dapr's service invocation: a caller's daprd reaches the callee's daprd on its internal gRPC port. */
+export const DAPR_INVOCATION = ConnectionSet.port('TCP', 50002);
+
+/**
+ * The Dapr apps that serve (`dapr.io/app-port` beside `dapr.io/enabled: "true"`): other apps
+ * invoke them through their sidecars (`/v1.0/invoke/<app-id>/method/...` on localhost:3500), which
+ * connect to the callee's daprd on TCP 50002, a port no container declares; who invokes whom is in
+ * application code. Each is an ingress gap on that port, at its app-port annotation.
+ */
+export function daprInvocationTargets(cluster: Cluster): { workload: Workload; at: SourceRef; appId: string }[] {
+  const out: { workload: Workload; at: SourceRef; appId: string }[] = [];
+  for (const { workload: w, found } of meshedWorkloads(cluster)) {
+    if (found.mesh !== DAPR) continue;
+    const metaPath = [...w.specPath.slice(0, -1), 'metadata'];
+    const annotations = (valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath) as Meta | undefined)?.annotations;
+    if (str(annotations, 'dapr.io/app-port') === undefined) continue;
+    out.push({ workload: w, at: originRef(w.origin, [...metaPath, 'annotations', 'dapr.io/app-port']), appId: str(annotations, 'dapr.io/app-id') ?? w.ref.name });
+  }
+  return out;
 }

@@ -270,3 +270,33 @@ describe('Bookinfo behind the Istio ingress gateway (an Istio VirtualService; ra
     for (const [src, dst] of IN_CODE) expect(closed).toContain(`${b(src)} => ${b(dst)}`);
   });
 });
+
+/**
+ * Dapr's hello-kubernetes quickstart, https://github.com/dapr/quickstarts tutorials/hello-kubernetes
+ * — README: "the Python App generates messages and the Node app consumes and persists them"; "The
+ * Dapr control plane will automatically inject the Dapr sidecar to the Pod" (`dapr.io/enabled:
+ * true`); the Python app "posts JSON messages to localhost:3500 ... invoke the Node.js
+ * application's neworder endpoint by posting to v1.0/invoke/nodeapp/method/neworder"; the node app
+ * persists state through the `statestore` component (deploy/redis.yaml, a Dapr Component: Redis
+ * at dapr-dev-redis-master:6379, installed by `dapr init -k --dev`); the control plane runs in
+ * dapr-system; `kubectl port-forward service/nodeapp 8080:80` (a LoadBalancer).
+ */
+describe('Dapr hello-kubernetes (service invocation through sidecars; a control plane in dapr-system)', () => {
+  const app = `${APPS}/dapr-hello-kubernetes`;
+  const d = (name: string) => w('default', name);
+  const STATED = [`${EVERYWHERE} => ${d('nodeapp')} : TCP 3000`];
+
+  it('the public node app is found; the sidecars\' control plane, the invocation on daprd\'s port and the node app\'s state store are gaps; --gaps=namespace allows python -> node on 50002', () => {
+    const doc = scan(app);
+    expect(linkLines(doc)).toEqual(STATED);
+    expect(gapLines(doc)).toEqual([
+      `${d('nodeapp')} egress no-egress-target`,
+      `${d('nodeapp')} egress mesh-control-plane`,
+      `${d('nodeapp')} ingress dapr-invocation`,
+      `${d('pythonapp')} egress mesh-control-plane`,
+    ]);
+    expect(doc.gaps.find((g) => g.reason === 'dapr-invocation')?.conns).toBe('TCP 50002');
+    expect(allowedAfterSynthesis(app)).toEqual(STATED);
+    expect(allowedAfterSynthesis(app, ['--gaps=namespace'])).toContain(`${d('pythonapp')} => ${d('nodeapp')} : TCP 50002`);
+  });
+});

@@ -46,11 +46,13 @@ describe('mesh control-plane gaps', () => {
       deployment('c', 'shop', '      annotations: {linkerd.io/inject: disabled}'),
       deployment('d', 'shop', '      annotations: {sidecar.istio.io/statsInclusionRegexps: "http.*"}'),
       deployment('e', 'other', '      annotations: {example.com/x: "1"}').replace('labels: {app: e}', 'labels: {app: e, istio.io/rev: canary}'),
+      deployment('f', 'shop', '      annotations: {dapr.io/enabled: "true", dapr.io/app-id: f}'),
     ].join('---\n');
     expect(meshGaps(text)).toEqual([
       'other/e[Deployment] istio-system TCP 15012 "istio.io/rev: canary" @ labels: {app: e, istio.io/rev: canary}',
       'shop/a[Deployment] linkerd TCP 8080,8086,8090 "linkerd.io/inject: enabled" @ annotations: {linkerd.io/inject: enabled}',
       'shop/b[Deployment] istio-system TCP 15012 "sidecar.istio.io/inject: \\"true\\"" @ annotations: {sidecar.istio.io/inject: "true"}',
+      'shop/f[Deployment] dapr-system TCP 6500,50001,50005-50006 "dapr.io/enabled: \\"true\\"" @ annotations: {dapr.io/enabled: "true", dapr.io/app-id: f}',
     ]);
   });
 
@@ -87,5 +89,20 @@ describe('mesh control-plane gaps', () => {
     expect(allowed([])).toEqual([]);
     // the control plane's ports (the destination has no policy of its own, so every one of them), not its admin port 9996
     expect(allowed(['--gaps=namespace'])).toEqual(['shop/web[Deployment] => linkerd/linkerd-destination[Deployment] : TCP 8080,8086,8090']);
+  });
+});
+
+describe('Dapr service invocation', () => {
+  it('a Dapr app with an app-port is an ingress gap on daprd\'s TCP 50002 at that annotation; one without (a pure client) is none', () => {
+    const text = [
+      deployment('node', 'shop', '      annotations: {dapr.io/enabled: "true", dapr.io/app-id: nodeapp, dapr.io/app-port: "3000"}'),
+      deployment('py', 'shop', '      annotations: {dapr.io/enabled: "true", dapr.io/app-id: pythonapp}'),
+    ].join('---\n');
+    const r = loadManifests([{ path: 'app.yaml', text }]);
+    const gaps = findGaps(r.cluster, scanTopology(r.cluster).value).filter((g) => g.direction === 'ingress');
+    expect(gaps.map((g) => `${workloadKey(g.workload)} ${g.reason} ${g.conns.toString()} @ ${text.split('\n')[(g.at.line ?? 0) - 1]?.trim()}`)).toEqual([
+      'shop/node[Deployment] dapr-invocation TCP 50002 @ annotations: {dapr.io/enabled: "true", dapr.io/app-id: nodeapp, dapr.io/app-port: "3000"}',
+    ]);
+    expect(gaps[0]?.detail).toContain('Dapr app nodeapp');
   });
 });
