@@ -78,6 +78,27 @@ spec:
     expect(out).toEqual(['alpha/web[Deployment] => alpha/web[StatefulSet] : All Connections', 'alpha/web[StatefulSet] => alpha/web[Deployment] : All Connections']);
   });
 
+  it('ports an admin egress rule does not name fall through to the next tier, beside admin ingress denies on other ports (netpol-analyzer drops TCP 1082-5000 here)', () => {
+    const anp = (name: string, priority: number, body: string) => `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: ${name}}
+spec:
+  priority: ${priority}
+${body}
+---
+`;
+    const out = lines(
+      ns('alpha') + pod('alpha', 'src', '{version: web}') + pod('alpha', 'dst', '{tier: v2}') +
+        anp('allow-range', 5, `  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {version: web}}}}
+  egress: [{name: r1, action: Allow, to: [{namespaces: {}}], ports: [{portRange: {protocol: TCP, start: 81, end: 1081}}]}]`) +
+        anp('deny-two', 10, `  subject: {pods: {namespaceSelector: {}, podSelector: {matchLabels: {tier: v2}}}}
+  ingress:
+  - {name: r3, action: Deny, from: [{namespaces: {}}], ports: [{portNumber: {protocol: TCP, port: 5001}}, {portNumber: {protocol: TCP, port: 443}}]}
+  - {name: r1, action: Allow, from: [{namespaces: {}}]}`),
+    );
+    expect(out).toContain('alpha/src[Pod] => alpha/dst[Pod] : SCTP 1-65535,TCP 1-442,444-5000,5002-65535,UDP 1-65535');
+  });
+
   it('the ingress controller reaches only TCP Service ports: a UDP or SCTP one is no HTTP backend (netpol-analyzer counts it as TCP)', () => {
     const svc = `apiVersion: v1
 kind: Service
