@@ -99,6 +99,25 @@ ${body}
     expect(out).toContain('alpha/src[Pod] => alpha/dst[Pod] : SCTP 1-65535,TCP 1-442,444-5000,5002-65535,UDP 1-65535');
   });
 
+  it('two egress rules, TCP 443-5443 and all TCP, are all TCP, less the admin ingress denies (netpol-analyzer drops TCP 5444-8079 here)', () => {
+    const out = lines(
+      ns('gamma') +
+        pod('gamma', 'src', '{tier: web}') +
+        pod('gamma', 'dst', '{role: v2}', '[{containerPort: 8080, name: metrics}, {containerPort: 8443, name: http}]') +
+        policy('gamma', '{podSelector: {}, ingress: [{ports: []}], egress: [{to: [{podSelector: {}}], ports: [{port: 443, endPort: 5443}]}, {to: [{podSelector: {}}], ports: [{protocol: TCP}]}]}') +
+        `apiVersion: policy.networking.k8s.io/v1alpha1
+kind: AdminNetworkPolicy
+metadata: {name: deny}
+spec:
+  priority: 50
+  subject: {namespaces: {}}
+  ingress:
+  - {name: r3, action: Deny, from: [{namespaces: {}}], ports: [{namedPort: metrics}, {namedPort: http}, {portRange: {protocol: TCP, start: 5001, end: 5051}}]}
+`,
+    );
+    expect(out).toContain('gamma/src[Pod] => gamma/dst[Pod] : TCP 1-5000,5052-8079,8081-8442,8444-65535');
+  });
+
   it('the ingress controller reaches only TCP Service ports: a UDP or SCTP one is no HTTP backend (netpol-analyzer counts it as TCP)', () => {
     const svc = `apiVersion: v1
 kind: Service
