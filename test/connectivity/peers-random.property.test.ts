@@ -17,7 +17,7 @@ import { ncaForm, randomConfiguration, type Doc } from '../helpers/random-config
  * Whole random configurations (test/helpers/random-config.ts: every workload kind, owned pods,
  * namespaces without objects, every selector and rule shape) through our connectivity and through
  * nca 2.1.0, compared pair by pair. nca reads the configuration in a form that means the same
- * (`ncaForm`: see there for nca's three readings that differ from Kubernetes'); the first property
+ * (`ncaForm`: see there for nca's four readings that differ from Kubernetes'); the first property
  * checks that ours gives one answer for both forms, so the comparison is of the same thing.
  *
  * FC_NUM_RUNS (in-process property) and FC_PEER_RUNS (one nca run each, about a second) override
@@ -44,7 +44,7 @@ function withDir<T>(prefix: string, f: (dir: string) => T): T {
 }
 
 describe('random configurations', () => {
-  it('ours answers the same for a configuration and its nca form (Exists as In over every value, `egress: []` dropped, unlisted directions dropped); json and txt list the same pairs', () => {
+  it('ours answers the same for a configuration and its nca form (Exists as In over every value, `egress: []` dropped, unlisted directions dropped, the value "" renamed); json and txt list the same pairs', () => {
     withDir('netpol-ci-random-', (dir) => {
       fc.assert(
         fc.property(randomConfiguration, (docs) => {
