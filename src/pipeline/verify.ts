@@ -14,6 +14,7 @@ import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyMan
 import { evidenceText, type Link } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
 import { parseLinksFile } from '../topology/links-file.js';
+import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { scanTopology } from '../topology/scan.js';
@@ -151,11 +152,11 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const scanned = scanTopology(loaded.cluster, { values: loaded.values });
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile as string));
-  // as synthesize: a links file replaces the scan and carries no unresolved addresses; gaps follow the extra needs too
+  // as synthesize: a links file replaces the scan's links, its unresolved addresses stay gaps unless it adds their link; gaps follow the extra needs too
   const links = [...(loaded.reviewed ?? scanned.value.links), ...(request.extraNeeds ?? [])];
   const mode = request.gapMode ?? 'deny';
   // the DNS stand-in is no workload of the application: it has no gap to close
-  const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? [] : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
   return { links, gaps, gapLinks: gapLinks(app, gaps, mode), diagnostics };
 }
