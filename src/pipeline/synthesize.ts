@@ -91,7 +91,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
-  let options: SynthesisOptions = { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
+  let options: SynthesisOptions = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
     const existing = loadInputs(io, [request.existing], settings);
