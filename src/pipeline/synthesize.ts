@@ -12,6 +12,7 @@ import { findGaps, type Gap } from '../topology/gaps.js';
 import type { GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
+import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import { applyBaselineToLinks } from '../baseline/synthesis.js';
@@ -55,11 +56,14 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   const { load, diagnostics, values } = loadInputs(io, request.paths, settings);
   const all: Diagnostic[] = [...diagnostics];
   let links: readonly Link[];
-  let unresolved: Topology['unresolved'] = [];
+  let unresolved: Topology['unresolved'];
   if (request.linksFile !== undefined) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
     appendAll(all, parsed.diagnostics);
+    // the file replaces the scan's links, not the calls the manifests state that resolve to nothing: those stay gaps
+    const scanned = scanTopology(load.cluster, { values, evidenceLines: false });
+    unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
@@ -87,7 +91,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
-  let options: SynthesisOptions = { ...request.options, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
+  let options: SynthesisOptions = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
     const existing = loadInputs(io, [request.existing], settings);

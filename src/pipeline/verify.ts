@@ -14,7 +14,9 @@ import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyMan
 import { evidenceText, type Link } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
 import { parseLinksFile } from '../topology/links-file.js';
+import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
+import { everywherePeers, isEverywhere } from '../synthesis/everywhere.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
@@ -141,9 +143,9 @@ export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadS
 interface Needs {
   /** The links as `synthesize` takes them (scanned or reviewed, plus extra needs). */
   readonly links: Link[];
-  /** The gaps those links leave, and the links their closures open (`gapMode`). */
+  /** The gaps those links leave; and the needs the links imply: what the closures open (`gapMode`), every outside address in each family. */
   readonly gaps: readonly Gap[];
-  readonly gapLinks: readonly Link[];
+  readonly implied: readonly Link[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -151,13 +153,16 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const scanned = scanTopology(loaded.cluster, { values: loaded.values });
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile as string));
-  // as synthesize: a links file replaces the scan and carries no unresolved addresses; gaps follow the extra needs too
+  // as synthesize: a links file replaces the scan's links, its unresolved addresses stay gaps unless it adds their link; gaps follow the extra needs too
   const links = [...(loaded.reviewed ?? scanned.value.links), ...(request.extraNeeds ?? [])];
+  const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? 'deny';
   // the DNS stand-in is no workload of the application: it has no gap to close
-  const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? [] : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
-  return { links, gaps, gapLinks: gapLinks(app, gaps, mode), diagnostics };
+  // every outside address (a LoadBalancer's clients) is needed in each of the cluster's families, as synthesize writes it
+  const everywhere = links.flatMap((l) => [...(l.src.kind === 'external' && isEverywhere(l.src.range) ? everywherePeers(families).filter((p) => p.kind === 'external' && p.range.family !== 4).map((src) => ({ ...l, src })) : []), ...(l.dst.kind === 'external' && isEverywhere(l.dst.range) ? everywherePeers(families).filter((p) => p.kind === 'external' && p.range.family !== 4).map((dst) => ({ ...l, dst })) : [])]);
+  return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
 }
 
 /** A scanned link (or the part of it) that the reviewed links do not cover: the policies need not allow it, so say so. */
@@ -205,7 +210,9 @@ export interface PreparedRepoDrift {
 
 /** Loads the inputs of repo drift once (the PR check compares and plans the fix on the same load). */
 export function prepareRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): PreparedRepoDrift {
-  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, request, settings), request), request, settings);
+  // the cluster's address families shape "every outside address" in the needs and in what --fix writes
+  const req: RepoDriftRequest = { ...request, synthesis: { ...request.synthesis, ipFamilies: request.synthesis.ipFamilies ?? settings.ipFamilies } };
+  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, req, settings), req), req, settings);
 }
 
 /** The request's reviewed links file read against the loaded workloads (its problems join the diagnostics). */
@@ -251,7 +258,7 @@ export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings:
     engine,
     connectivity: engine.connectivity(),
     cluster: loaded.cluster,
-    needs: [...needs.links, ...needs.gapLinks],
+    needs: [...needs.links, ...needs.implied],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port('UDP', port).union(ConnectionSet.port('TCP', port)) },
     probes: loaded.probes,
     families: settings.ipFamilies,

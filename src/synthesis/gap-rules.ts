@@ -1,5 +1,6 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { parseCidr, type IpRange } from '../model/ip.js';
+import type { IpFamily } from '../model/ip.js';
+import { everywhereCidrs, everywherePeers } from './everywhere.js';
 import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
 import { compareStrings, type Workload } from '../manifests/cluster.js';
 import type { Gap } from '../topology/gaps.js';
@@ -35,8 +36,8 @@ export interface GapRule {
   readonly note: string;
 }
 
-const ANYWHERE: PolicyPeer[] = [{ namespaceSelector: {} }, { ipBlock: { cidr: '0.0.0.0/0' } }];
-const OUTSIDE: PolicyPeer[] = [{ ipBlock: { cidr: '0.0.0.0/0' } }];
+const outside = (families: readonly IpFamily[] | undefined): PolicyPeer[] => everywhereCidrs(families).map((cidr) => ({ ipBlock: { cidr } }));
+const anywhere = (families: readonly IpFamily[] | undefined): PolicyPeer[] => [{ namespaceSelector: {} }, ...outside(families)];
 // a front end naming no callee (no-egress-target) calls in-cluster upstreams, if any
 const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable', 'no-egress-target']);
 
@@ -44,7 +45,13 @@ const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-s
  * The extra rules each workload gets (workloadKey -> rules). `podPeer(ref, fromNamespace)` is the
  * peer selecting exactly that workload's pods as seen from a policy in `fromNamespace`.
  */
-export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], mode: GapMode, podPeer: (ref: WorkloadRef, fromNamespace: string) => PolicyPeer[]): Map<string, GapRule[]> {
+export function gapRules(
+  workloads: readonly Workload[],
+  gaps: readonly Gap[],
+  mode: GapMode,
+  podPeer: (ref: WorkloadRef, fromNamespace: string) => PolicyPeer[],
+  families?: readonly IpFamily[],
+): Map<string, GapRule[]> {
   const out = new Map<string, GapRule[]>();
   if (mode === 'deny' || gaps.length === 0) return out;
   const add = (ref: WorkloadRef, r: GapRule) => {
@@ -80,11 +87,11 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
         add(w, { direction: 'ingress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
         for (const x of sameNs) add(x.ref, { direction: 'egress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
       } else {
-        add(w, { direction: 'ingress', peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
+        add(w, { direction: 'ingress', peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
         for (const x of others) add(x.ref, { direction: 'egress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
       }
     } else if (mode === 'open') {
-      add(w, { direction: 'egress', peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
+      add(w, { direction: 'egress', peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
       for (const x of others) add(x.ref, { direction: 'ingress', peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
     } else if (m.kind === 'egress-namespace') {
       const target = m.target as string;
@@ -97,13 +104,12 @@ export function gapRules(workloads: readonly Workload[], gaps: readonly Gap[], m
       add(w, { direction: 'egress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
     } else {
-      add(w, { direction: 'egress', peers: structuredClone(OUTSIDE), conns: m.conns, note: `${tag} -> 0.0.0.0/0: ${why}` });
+      add(w, { direction: 'egress', peers: outside(families), conns: m.conns, note: `${tag} -> ${everywhereCidrs(families).join(', ')}: ${why}` });
     }
   }
   return out;
 }
 
-const EVERY_ADDRESS: Peer = { kind: 'external', range: parseCidr('0.0.0.0/0') as IpRange };
 
 /**
  * What `gapRules` opens, as links between the workloads (and outside addresses): the needs that
@@ -118,8 +124,9 @@ const EVERY_ADDRESS: Peer = { kind: 'external', range: parseCidr('0.0.0.0/0') as
  * - egress gap outside the cluster (a hostname, the API server): `namespace`, W reaches 0.0.0.0/0 on
  *   the address's port (and 6443 beside the API server's 443); `open`, as above.
  */
-export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], mode: GapMode): Link[] {
+export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], mode: GapMode, families?: readonly IpFamily[]): Link[] {
   if (mode === 'deny') return [];
+  const everywhere = everywherePeers(families);
   const out: Link[] = [];
   const self = (ref: WorkloadRef): Peer => ({ kind: 'workload', ref });
   for (const g of gaps) {
@@ -129,16 +136,16 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
     let conns = mode === 'open' ? ConnectionSet.ALL : g.conns;
     if (g.direction === 'ingress') {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
-      if (mode === 'open') out.push({ src: EVERY_ADDRESS, dst: self(w), conns, evidence });
+      if (mode === 'open') for (const a of everywhere) out.push({ src: a, dst: self(w), conns, evidence });
     } else if (mode === 'namespace' && g.namespace !== undefined) {
       // a destination whose namespace is known: W reaches the workloads of that namespace the input holds
       for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
     } else if (mode === 'open' || IN_CLUSTER.has(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
-      if (mode === 'open') out.push({ src: self(w), dst: EVERY_ADDRESS, conns, evidence });
+      if (mode === 'open') for (const a of everywhere) out.push({ src: self(w), dst: a, conns, evidence });
     } else {
       if (g.reason === 'api-server' && conns.allows('TCP', 443)) conns = conns.union(ConnectionSet.port('TCP', 6443));
-      out.push({ src: self(w), dst: EVERY_ADDRESS, conns, evidence });
+      for (const a of everywhere) out.push({ src: self(w), dst: a, conns, evidence });
     }
   }
   return out;

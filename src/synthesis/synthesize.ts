@@ -1,5 +1,6 @@
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
-import { rangeToCidrs } from '../model/ip.js';
+import { rangeToCidrs, type IpFamily } from '../model/ip.js';
+import { everywhereCidrs, isEverywhere } from './everywhere.js';
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
@@ -39,6 +40,11 @@ export interface SynthesisOptions {
   readonly noPorts?: boolean;
   /** Workloads left untouched (synthesize --existing): workloadKey -> why (existing.ts). */
   readonly skip?: ReadonlyMap<string, string>;
+  /**
+   * The cluster's address families (--ip-family; default IPv4): "every outside address" (a
+   * LoadBalancer's clients, a gap closure, a link to 0.0.0.0/0) is written in each of them.
+   */
+  readonly ipFamilies?: readonly IpFamily[];
 }
 
 export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
@@ -166,7 +172,8 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         ];
       }
       case 'external':
-        return rangeToCidrs(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+        // the whole IPv4 space is "every outside address": in a dual-stack or IPv6 cluster, those of each family
+        return (isEverywhere(p.range) ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
     }
   };
 
@@ -193,7 +200,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     if (l.src.kind === 'workload') push(linksFrom, workloadKey(l.src.ref), l);
   }
   const closures = options.gaps
-    ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: 'workload', ref }, fromNs) ?? [])
+    ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: 'workload', ref }, fromNs) ?? [], options.ipFamilies)
     : new Map<string, never[]>();
   const policies: NetworkPolicyManifest[] = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {

@@ -382,6 +382,14 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     .map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] }))
     .map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port) }))
     .filter((d) => d.ports.length > 0);
+  if (withPort.length === 0 && port !== undefined && inCluster.every((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None')) {
+    // a headless Service's names resolve to the pods themselves (no proxy maps Service ports): a port
+    // no Service port names is dialed on the pods as written (`db-0.db:15432`, a container port)
+    const owners = [...new Set(inCluster.flatMap((e) => podOwners(e.workloads, target.pod)))];
+    if (owners.length === 0) report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
+    for (const dw of owners) if (dw !== w) add({ kind: 'workload', ref: dw.ref }, ConnectionSet.port('TCP', port), target.key);
+    return;
+  }
   if (withPort.length === 0) {
     if (!c.explicit) return;
     report('no-such-port', `Service ${target.key} has no port ${c.port}`);
