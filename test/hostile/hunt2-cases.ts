@@ -299,3 +299,34 @@ HUNT2_CASES.push({
     exitIs(2),
   ),
 });
+
+// --- charts and overlays that render to nothing are said so ---
+HUNT2_CASES.push(
+  {
+    name: 'a chart whose .helmignore excludes templates/ renders nothing: warned, not silent',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      CHART(dir);
+      write(path.join(dir, 'chart', '.helmignore'), 'templates/\n');
+    },
+    args: () => ['connectivity', '.'],
+    check: all(reports('NPC239', { file: /^chart\/Chart\.yaml /, message: /chart chart rendered no Kubernetes object \(.*\.helmignore excludes them\); nothing from it is analysed/ }), exitIs(0)),
+  },
+  {
+    name: 'a chart whose every template is conditional renders nothing: warned',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      write(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+      write(path.join(dir, 'chart', 'templates', 'p.yaml'), '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n{{- end }}\n');
+    },
+    args: () => ['connectivity', '.'],
+    check: reports('NPC239', { file: /^chart\/Chart\.yaml /, message: /every template is conditional on values not set/ }),
+  },
+  {
+    name: 'an overlay with no resources renders nothing: warned',
+    kind: 'drop',
+    setup: ({ dir }) => write(path.join(dir, 'ov', 'kustomization.yaml'), 'resources: []\n'),
+    args: () => ['connectivity', '.'],
+    check: reports('NPC239', { file: /^ov\/kustomization\.yaml /, message: /overlay ov rendered no Kubernetes object/ }),
+  },
+);
