@@ -186,12 +186,27 @@ function at(o: unknown, path: readonly (string | number)[]): unknown {
   return v;
 }
 
+/**
+ * Annotations are a map of strings (`map[string]string`): the API server rejects a number, a
+ * boolean, a list or a map as a value (null reads as ""). Not fatal: nothing netpol-ci analyses
+ * depends on them, but the object would never be applied.
+ */
+function annotationMap(v: unknown, path: (string | number)[], out: ApiIssue[]): void {
+  if (!isRec(v)) return;
+  for (const [k, value] of Object.entries(v)) {
+    if (value === null || typeof value === 'string') continue;
+    const shown = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+    out.push({ path: [...path, k], message: `annotation ${JSON.stringify(k)}: the value must be a string, not ${shown}${typeof value === 'object' ? '' : ' (quote it)'}` });
+  }
+}
+
 /** The API server's objections to one object of a modelled kind; `exclude` when it is a policy whose meaning they leave undefined. */
 export function apiValidation(kind: string, object: unknown): { issues: ApiIssue[]; exclude: boolean } {
   const out: ApiIssue[] = [];
   if (!isRec(object)) return { issues: out, exclude: false };
   const meta = isRec(object.metadata) ? object.metadata : {};
   labelMap(meta.labels, ['metadata', 'labels'], out);
+  annotationMap(meta.annotations, ['metadata', 'annotations'], out);
   const spec = isRec(object.spec) ? object.spec : {};
   if (kind === 'NetworkPolicy') networkPolicy(spec, out);
   else if (kind === 'AdminNetworkPolicy' || kind === 'BaselineAdminNetworkPolicy' || kind === 'ClusterNetworkPolicy') adminPolicy(kind, object, spec, out);

@@ -330,3 +330,18 @@ HUNT2_CASES.push(
     check: reports('NPC239', { file: /^ov\/kustomization\.yaml /, message: /overlay ov rendered no Kubernetes object/ }),
   },
 );
+
+HUNT2_CASES.push({
+  name: 'annotation values that are no strings are what the API server rejects',
+  kind: 'validation',
+  setup: ({ dir }) => write(path.join(dir, 'ann.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ann\n  namespace: shop\n  annotations:\n    replicas: 5\n    list: [1]\n    empty: null\n    fine: "5"\nspec: {template: {metadata: {labels: {app: ann}}}}\n'),
+  args: () => ['connectivity', '.'],
+  check: all(
+    reports('NPC030', { file: /^ann\.yaml:7:15 /, message: /annotation "replicas": the value must be a string, not number 5 \(quote it\) \(the API server rejects this Deployment\)/ }),
+    reports('NPC030', { file: /^ann\.yaml:8:11 /, message: /annotation "list": the value must be a string, not a list/ }),
+    (r) => (/annotation "(empty|fine)"/.test(r.stderr) ? [{ problem: 'dropped', why: 'a null or quoted annotation was reported' }] : []),
+    // kept and analysed: nothing netpol-ci reads depends on annotations
+    stdoutHas('shop/ann[Deployment] => shop/web[Deployment] : All Connections'),
+    exitIs(2),
+  ),
+});
