@@ -345,3 +345,33 @@ HUNT2_CASES.push({
     exitIs(2),
   ),
 });
+
+HUNT2_CASES.push(
+  {
+    name: 'a vendored subchart naming its own parent (file://../..) does not make the chart vanish',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      write(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: a\nversion: 0.1.0\n');
+      write(path.join(dir, 'chart', 'templates', 'p.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: parent, namespace: shop}\n');
+      write(path.join(dir, 'chart', 'charts', 'b', 'Chart.yaml'), 'apiVersion: v2\nname: b\nversion: 0.1.0\ndependencies:\n- {name: a, version: 0.1.0, repository: "file://../.."}\n');
+      write(path.join(dir, 'chart', 'charts', 'b', 'templates', 'p.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: child, namespace: shop}\n');
+    },
+    args: () => ['connectivity', '.'],
+    check: all(stdoutHas('shop/parent[Pod] => shop/web[Deployment] : All Connections'), stdoutHas('shop/child[Pod] => shop/web[Deployment] : All Connections')),
+  },
+  {
+    name: 'two charts that depend on each other (file://) are both rendered, never both dropped',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      for (const [n, o] of [
+        ['a', 'b'],
+        ['b', 'a'],
+      ] as const) {
+        write(path.join(dir, n, 'Chart.yaml'), `apiVersion: v2\nname: ${n}\nversion: 0.1.0\ndependencies:\n- {name: ${o}, version: 0.1.0, repository: "file://../${o}"}\n`);
+        write(path.join(dir, n, 'templates', 'p.yaml'), `apiVersion: v1\nkind: Pod\nmetadata: {name: p${n}, namespace: shop}\n`);
+      }
+    },
+    args: () => ['connectivity', '.'],
+    check: all(stdoutHas('shop/pa[Pod] => shop/web[Deployment] : All Connections'), stdoutHas('shop/pb[Pod] => shop/web[Deployment] : All Connections')),
+  },
+);
