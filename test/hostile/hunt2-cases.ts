@@ -375,3 +375,12 @@ HUNT2_CASES.push(
     check: all(stdoutHas('shop/pa[Pod] => shop/web[Deployment] : All Connections'), stdoutHas('shop/pb[Pod] => shop/web[Deployment] : All Connections')),
   },
 );
+
+HUNT2_CASES.push({
+  name: 'two NetworkPolicies of one name in two files: warned (the API server keeps one), both analysed',
+  kind: 'drop',
+  setup: ({ dir }) => write(path.join(dir, 'z-again.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api-from-web, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n'),
+  args: () => ['connectivity', '.'],
+  expectApp: false,
+  check: all(reports('NPC016', { file: /^z-again\.yaml:3:18 /, message: /NetworkPolicy shop\/api-from-web is defined more than once \(first at app\.yaml:\d+\); both are analysed, but the API server keeps only the one applied last/ }), exitIs(0)),
+});
