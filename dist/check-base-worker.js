@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-RJOB3PFZ.js";
-import "./chunks/chunk-H4TIEXUP.js";
+} from "./chunks/chunk-AQNQ6XGQ.js";
+import "./chunks/chunk-LZ2KVWL2.js";
 import "./chunks/chunk-DFXF3IWQ.js";
 import {
   answerThreadJob

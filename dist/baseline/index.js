@@ -4,8 +4,8 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-CZT6435I.js";
-import "../chunks/chunk-RJOB3PFZ.js";
+} from "../chunks/chunk-WQJHPP7Z.js";
+import "../chunks/chunk-AQNQ6XGQ.js";
 import "../chunks/chunk-2KGAL6TN.js";
 import {
   withInputErrors
@@ -15,10 +15,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-TKURWTY3.js";
+} from "../chunks/chunk-SXZDRXO6.js";
 import "../chunks/chunk-BAA5SH2C.js";
-import "../chunks/chunk-SAQWLQ6R.js";
-import "../chunks/chunk-H4TIEXUP.js";
+import "../chunks/chunk-FDAHF62K.js";
+import "../chunks/chunk-LZ2KVWL2.js";
 import {
   escapeMarkdown,
   markdownCode,

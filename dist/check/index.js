@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-CZT6435I.js";
-import "../chunks/chunk-RJOB3PFZ.js";
+} from "../chunks/chunk-WQJHPP7Z.js";
+import "../chunks/chunk-AQNQ6XGQ.js";
 import "../chunks/chunk-2KGAL6TN.js";
 import "../chunks/chunk-NCPXZRBH.js";
-import "../chunks/chunk-TKURWTY3.js";
+import "../chunks/chunk-SXZDRXO6.js";
 import "../chunks/chunk-BAA5SH2C.js";
-import "../chunks/chunk-SAQWLQ6R.js";
-import "../chunks/chunk-H4TIEXUP.js";
+import "../chunks/chunk-FDAHF62K.js";
+import "../chunks/chunk-LZ2KVWL2.js";
 import "../chunks/chunk-DY2M6SL5.js";
 import "../chunks/chunk-DFXF3IWQ.js";
 import {

@@ -35997,6 +35997,8 @@ function asked(meta3, origin, metaPath, forPod) {
     const linkerd = field3 === "annotations" ? str4(m, "linkerd.io/inject") : void 0;
     if (linkerd === "enabled" || forPod && linkerd === "ingress") inject.push({ mesh: LINKERD, at: at3("annotations", "linkerd.io/inject"), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === "disabled") optOut.add(LINKERD.name);
+    const dapr = forPod && field3 === "annotations" ? str4(m, "dapr.io/enabled") : void 0;
+    if (dapr === "true") inject.push({ mesh: DAPR, at: at3("annotations", "dapr.io/enabled"), value: 'dapr.io/enabled: "true"' });
   }
   return { inject, optOut, veto };
 }
@@ -36029,12 +36031,23 @@ function meshControlPlaneGaps(cluster) {
     value: f.value,
     at: f.at,
     reason: "mesh-control-plane",
-    detail: `the ${f.mesh.name} proxy injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
+    detail: `the ${f.mesh.name} sidecar injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
     conns: f.mesh.conns,
     namespace: f.mesh.namespace
   })).sort((a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
 }
-var ISTIO, LINKERD, str4;
+function daprInvocationTargets(cluster) {
+  const out = [];
+  for (const { workload: w, found } of meshedWorkloads(cluster)) {
+    if (found.mesh !== DAPR) continue;
+    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
+    const annotations = valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath)?.annotations;
+    if (str4(annotations, "dapr.io/app-port") === void 0) continue;
+    out.push({ workload: w, at: originRef(w.origin, [...metaPath, "annotations", "dapr.io/app-port"]), appId: str4(annotations, "dapr.io/app-id") ?? w.ref.name });
+  }
+  return out;
+}
+var ISTIO, LINKERD, DAPR, str4, DAPR_INVOCATION;
 var init_mesh = __esm({
   "src/topology/mesh.ts"() {
     "use strict";
@@ -36048,10 +36061,17 @@ var init_mesh = __esm({
       conns: ConnectionSet.port("TCP", 8080).union(ConnectionSet.port("TCP", 8086)).union(ConnectionSet.port("TCP", 8090)),
       ports: "identity TCP 8080, destination TCP 8086, policy TCP 8090"
     };
+    DAPR = {
+      name: "Dapr",
+      namespace: "dapr-system",
+      conns: [6500, 50001, 50005, 50006].reduce((c, p) => c.union(ConnectionSet.port("TCP", p)), ConnectionSet.NONE),
+      ports: "operator TCP 6500, sentry TCP 50001, placement TCP 50005, scheduler TCP 50006"
+    };
     str4 = (m, key3) => {
       const v = m && typeof m === "object" ? m[key3] : void 0;
       return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : void 0;
     };
+    DAPR_INVOCATION = ConnectionSet.port("TCP", 50002);
   }
 });
 
@@ -36413,6 +36433,12 @@ function resolveAddress(f, w, ctx) {
     return;
   }
   const withPort = inCluster.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
+  if (withPort.length === 0 && port2 !== void 0 && inCluster.every((e) => e.object.spec?.clusterIP === "None")) {
+    const owners = [...new Set(inCluster.flatMap((e) => podOwners(e.workloads, target.pod)))];
+    if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    for (const dw of owners) if (dw !== w) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
+    return;
+  }
   if (withPort.length === 0) {
     if (!c.explicit) return;
     report("no-such-port", `Service ${target.key} has no port ${c.port}`);
@@ -36951,7 +36977,7 @@ function computeCheck(io, sides, settings, options) {
   const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
   const toItems = (entries2) => itemsOf(diff2, explanations, entries2, finder.policies, blocks);
   const groups = [...groupsById.entries()].sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib)).map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
-  const outside = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff2.entries[it.entries[0]]) && !it.gained.isEmpty));
+  const outside2 = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff2.entries[it.entries[0]]) && !it.gained.isEmpty));
   const observed = options.traffic ? observedLinks(io, base, head, options.traffic, settings) : void 0;
   const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
   const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
@@ -36970,7 +36996,7 @@ function computeCheck(io, sides, settings, options) {
     diff: diff2,
     explanations,
     groups,
-    outside,
+    outside: outside2,
     broken,
     alreadyUnmet: already,
     unjudged: unmetHead.unjudged,
@@ -37149,6 +37175,30 @@ var init_layout = __esm({
   }
 });
 
+// src/synthesis/everywhere.ts
+function isEverywhere(r) {
+  const v4 = fullRange(4);
+  return r.family === 4 && r.lo === v4.lo && r.hi === v4.hi;
+}
+function everywhereCidrs(families) {
+  return familiesOf(families).map((f) => CIDR[f]);
+}
+function everywherePeers(families) {
+  return familiesOf(families).map((f) => ({ kind: "external", range: fullRange(f) }));
+}
+function familiesOf(families) {
+  const list2 = families && families.length > 0 ? families : [4];
+  return [...new Set(list2)].sort((a, b) => a - b);
+}
+var CIDR;
+var init_everywhere = __esm({
+  "src/synthesis/everywhere.ts"() {
+    "use strict";
+    init_ip();
+    CIDR = { 4: "0.0.0.0/0", 6: "::/0" };
+  }
+});
+
 // src/synthesis/selectors.ts
 function versionLike(key3, value) {
   return VERSION_KEYS.has(key3) || /(^|[./-])version$/i.test(key3) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
@@ -37211,7 +37261,7 @@ var init_selectors = __esm({
 });
 
 // src/synthesis/gap-rules.ts
-function gapRules(workloads, gaps, mode, podPeer) {
+function gapRules(workloads, gaps, mode, podPeer, families) {
   const out = /* @__PURE__ */ new Map();
   if (mode === "deny" || gaps.length === 0) return out;
   const add = (ref, r) => {
@@ -37243,11 +37293,11 @@ function gapRules(workloads, gaps, mode, podPeer) {
         add(w, { direction: "ingress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
         for (const x of sameNs) add(x.ref, { direction: "egress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
       } else {
-        add(w, { direction: "ingress", peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
+        add(w, { direction: "ingress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
         for (const x of others) add(x.ref, { direction: "egress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
       }
     } else if (mode === "open") {
-      add(w, { direction: "egress", peers: structuredClone(ANYWHERE), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
+      add(w, { direction: "egress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
       for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
     } else if (m.kind === "egress-namespace") {
       const target = m.target;
@@ -37259,13 +37309,14 @@ function gapRules(workloads, gaps, mode, podPeer) {
       add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
     } else {
-      add(w, { direction: "egress", peers: structuredClone(OUTSIDE), conns: m.conns, note: `${tag} -> 0.0.0.0/0: ${why}` });
+      add(w, { direction: "egress", peers: outside(families), conns: m.conns, note: `${tag} -> ${everywhereCidrs(families).join(", ")}: ${why}` });
     }
   }
   return out;
 }
-function gapLinks(workloads, gaps, mode) {
+function gapLinks(workloads, gaps, mode, families) {
   if (mode === "deny") return [];
+  const everywhere = everywherePeers(families);
   const out = [];
   const self = (ref) => ({ kind: "workload", ref });
   for (const g of gaps) {
@@ -37275,32 +37326,31 @@ function gapLinks(workloads, gaps, mode) {
     let conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
     if (g.direction === "ingress") {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
-      if (mode === "open") out.push({ src: EVERY_ADDRESS, dst: self(w), conns: conns2, evidence: evidence2 });
+      if (mode === "open") for (const a of everywhere) out.push({ src: a, dst: self(w), conns: conns2, evidence: evidence2 });
     } else if (mode === "namespace" && g.namespace !== void 0) {
       for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
     } else if (mode === "open" || IN_CLUSTER.has(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
-      if (mode === "open") out.push({ src: self(w), dst: EVERY_ADDRESS, conns: conns2, evidence: evidence2 });
+      if (mode === "open") for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
     } else {
       if (g.reason === "api-server" && conns2.allows("TCP", 443)) conns2 = conns2.union(ConnectionSet.port("TCP", 6443));
-      out.push({ src: self(w), dst: EVERY_ADDRESS, conns: conns2, evidence: evidence2 });
+      for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
     }
   }
   return out;
 }
-var GAP_MODES, ANYWHERE, OUTSIDE, IN_CLUSTER, EVERY_ADDRESS;
+var GAP_MODES, outside, anywhere, IN_CLUSTER;
 var init_gap_rules = __esm({
   "src/synthesis/gap-rules.ts"() {
     "use strict";
     init_connection_set();
-    init_ip();
+    init_everywhere();
     init_peer();
     init_cluster();
     GAP_MODES = ["namespace", "deny", "open"];
-    ANYWHERE = [{ namespaceSelector: {} }, { ipBlock: { cidr: "0.0.0.0/0" } }];
-    OUTSIDE = [{ ipBlock: { cidr: "0.0.0.0/0" } }];
+    outside = (families) => everywhereCidrs(families).map((cidr) => ({ ipBlock: { cidr } }));
+    anywhere = (families) => [{ namespaceSelector: {} }, ...outside(families)];
     IN_CLUSTER = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable", "no-egress-target"]);
-    EVERY_ADDRESS = { kind: "external", range: parseCidr("0.0.0.0/0") };
   }
 });
 
@@ -37474,7 +37524,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         ];
       }
       case "external":
-        return rangeToCidrs(p.range).map((cidr) => ({ ipBlock: { cidr } }));
+        return (isEverywhere(p.range) ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
     }
   };
   const linksTo = /* @__PURE__ */ new Map();
@@ -37498,7 +37548,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
     if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
   }
-  const closures = options.gaps ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: "workload", ref }, fromNs) ?? []) : /* @__PURE__ */ new Map();
+  const closures = options.gaps ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: "workload", ref }, fromNs) ?? [], options.ipFamilies) : /* @__PURE__ */ new Map();
   const policies = [];
   for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
     const nsErrors = dnsLabelErrors(ns);
@@ -37639,6 +37689,7 @@ var init_synthesize = __esm({
     "use strict";
     init_connection_set();
     init_ip();
+    init_everywhere();
     init_diagnostic();
     init_cluster();
     init_k8s_names();
@@ -37699,6 +37750,17 @@ function findGaps(cluster, topology) {
     });
   }
   gaps.push(...frontEndGaps(cluster, topology));
+  for (const t of daprInvocationTargets(cluster)) {
+    gaps.push({
+      direction: "ingress",
+      workload: t.workload.ref,
+      reason: "dapr-invocation",
+      detail: `Dapr app ${t.appId} is invoked through the Dapr sidecars (daprd to daprd on ${DAPR_INVOCATION.toString()}); which apps invoke it is in application code`,
+      at: t.at,
+      conns: DAPR_INVOCATION,
+      close: CLOSE_INGRESS
+    });
+  }
   for (const u of topology.unresolved) {
     const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
     const n = port2 !== void 0 ? Number(port2) : void 0;
@@ -37752,6 +37814,7 @@ var init_gaps = __esm({
     init_service_ports();
     init_exposure();
     init_addresses();
+    init_mesh();
     CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
     CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
     CLOSE_NODE = "add a reviewed link to the nodes' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open";
@@ -37884,6 +37947,38 @@ var init_links_file = __esm({
     AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
     ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
     TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
+  }
+});
+
+// src/topology/reviewed-gaps.ts
+function unresolvedLeftOpen(unresolved, reviewed, scanned) {
+  const found = /* @__PURE__ */ new Map();
+  for (const l of scanned) found.set(`${peerKey(l.src)}\0${peerKey(l.dst)}`, (found.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE).union(l.conns));
+  const added = /* @__PURE__ */ new Map();
+  for (const l of reviewed) {
+    if (l.src.kind !== "workload") continue;
+    const extra = l.conns.subtract(found.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    if (extra.isEmpty) continue;
+    const k = workloadKey(l.src.ref);
+    added.set(k, (added.get(k) ?? ConnectionSet.NONE).union(extra));
+  }
+  return unresolved.filter((u) => {
+    const extra = added.get(workloadKey(u.workload));
+    if (!extra) return true;
+    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
+    const n = Number(port2);
+    if (port2 === void 0 || n < 1 || n > 65535) return false;
+    let wanted = ConnectionSet.port("TCP", n);
+    if (u.reason === "api-server") wanted = wanted.union(ConnectionSet.port("TCP", 6443));
+    return extra.intersect(wanted).isEmpty;
+  });
+}
+var init_reviewed_gaps = __esm({
+  "src/topology/reviewed-gaps.ts"() {
+    "use strict";
+    init_connection_set();
+    init_peer();
+    init_addresses();
   }
 });
 
@@ -38194,16 +38289,16 @@ function loadRepoDrift(io, request, settings) {
   const policyFiles = read.files.filter((f) => under(f.path, request.policies));
   const appFiles = read.files.filter((f) => !under(f.path, request.policies));
   const appObjects = [];
-  const outside = /* @__PURE__ */ new Map();
+  const outside2 = /* @__PURE__ */ new Map();
   for (const o of objectsOf2(appFiles, diagnostics)) {
     if (!POLICY_KINDS2.has(o.kind)) appObjects.push(o);
     else {
-      const cur = outside.get(o.origin.document.file);
+      const cur = outside2.get(o.origin.document.file);
       if (cur) cur.count++;
-      else outside.set(o.origin.document.file, { first: o, count: 1 });
+      else outside2.set(o.origin.document.file, { first: o, count: 1 });
     }
   }
-  for (const { first, count } of outside.values()) {
+  for (const { first, count } of outside2.values()) {
     const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
     diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
   }
@@ -38223,10 +38318,12 @@ function needsOf(loaded, request) {
   const diagnostics = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile));
   const links = [...loaded.reviewed ?? scanned.value.links, ...request.extraNeeds ?? []];
+  const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? "deny";
-  const gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? [] : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  const gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
-  return { links, gaps, gapLinks: gapLinks(app, gaps, mode), diagnostics };
+  const everywhere = links.flatMap((l) => [...l.src.kind === "external" && isEverywhere(l.src.range) ? everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4).map((src) => ({ ...l, src })) : [], ...l.dst.kind === "external" && isEverywhere(l.dst.range) ? everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4).map((dst) => ({ ...l, dst })) : []]);
+  return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
 }
 function unreviewedLinks(scanned, reviewed, file2) {
   const covered = /* @__PURE__ */ new Map();
@@ -38256,7 +38353,8 @@ function runRepoDrift(io, request, settings) {
   return repoDriftOf(prepared.loaded, prepared.request, settings);
 }
 function prepareRepoDrift(io, request, settings) {
-  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, request, settings), request), request, settings);
+  const req = { ...request, synthesis: { ...request.synthesis, ipFamilies: request.synthesis.ipFamilies ?? settings.ipFamilies } };
+  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, req, settings), req), req, settings);
 }
 function reviewedNeeds(io, loaded, request) {
   if (request.linksFile === void 0) return loaded;
@@ -38291,7 +38389,7 @@ function repoDriftOf(loaded, request, settings) {
     engine,
     connectivity: engine.connectivity(),
     cluster: loaded.cluster,
-    needs: [...needs.links, ...needs.gapLinks],
+    needs: [...needs.links, ...needs.implied],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port2).union(ConnectionSet.port("TCP", port2)) },
     probes: loaded.probes,
     families: settings.ipFamilies
@@ -38362,7 +38460,9 @@ var init_verify = __esm({
     init_links();
     init_gaps();
     init_links_file();
+    init_reviewed_gaps();
     init_gap_rules();
+    init_everywhere();
     init_peer();
     init_scan();
     init_settings();
@@ -39116,11 +39216,11 @@ function groupLines(g, n, o, loc) {
   const cause = g.causes.length === 0 ? "no change the PR made to these objects was found (a rendering setting?)" : g.causes.map((c) => attributedLine(c, loc)).join("; ");
   out.push(`**${n}. ${g.causes.length === 1 ? "Cause" : "Causes"}:** ${cause}`, "");
   const inCluster = g.items.filter((it) => !it.outside);
-  const outside = g.items.filter((it) => it.outside);
+  const outside2 = g.items.filter((it) => it.outside);
   if (inCluster.length > 0) out.push(...itemBlock(inCluster, `${inCluster.length} in-cluster pairs`, o, loc));
-  if (outside.length > 0) {
+  if (outside2.length > 0) {
     if (inCluster.length > 0) out.push("");
-    out.push("Outside the cluster:", "", ...itemBlock(outside, `${outside.length} pairs with outside peers`, o, loc));
+    out.push("Outside the cluster:", "", ...itemBlock(outside2, `${outside2.length} pairs with outside peers`, o, loc));
   }
   return out;
 }
@@ -40824,11 +40924,13 @@ function runSynthesize(io, request, settings) {
   const { load: load2, diagnostics, values } = loadInputs(io, request.paths, settings);
   const all = [...diagnostics];
   let links;
-  let unresolved = [];
+  let unresolved;
   if (request.linksFile !== void 0) {
     const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load2.cluster.workloads.map((w) => w.ref), load2.cluster);
     links = parsed2.links;
     appendAll(all, parsed2.diagnostics);
+    const scanned = scanTopology(load2.cluster, { values, evidenceLines: false });
+    unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
   } else {
     const scanned = scanTopology(load2.cluster, { values });
     links = scanned.value.links;
@@ -40853,7 +40955,7 @@ function runSynthesize(io, request, settings) {
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load2.cluster, { links, unresolved });
-  let options = { ...request.options, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
+  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -40910,6 +41012,7 @@ var init_synthesize2 = __esm({
     init_gaps();
     init_links_file();
     init_scan();
+    init_reviewed_gaps();
     init_merge();
     init_synthesis();
     init_baseline();

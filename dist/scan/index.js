@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-SAQWLQ6R.js";
+} from "../chunks/chunk-FDAHF62K.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-H4TIEXUP.js";
+} from "../chunks/chunk-LZ2KVWL2.js";
 import {
   escapeMarkdown,
   loadInputs,

@@ -9,19 +9,20 @@ import {
   readRuleFiles,
   renderPoliciesYaml,
   synthesizePolicies,
-  unknownPresets
-} from "../chunks/chunk-TKURWTY3.js";
+  unknownPresets,
+  unresolvedLeftOpen
+} from "../chunks/chunk-SXZDRXO6.js";
 import "../chunks/chunk-BAA5SH2C.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-SAQWLQ6R.js";
+} from "../chunks/chunk-FDAHF62K.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-H4TIEXUP.js";
+} from "../chunks/chunk-LZ2KVWL2.js";
 import {
   loadInputs,
   markdownCode,
@@ -191,11 +192,13 @@ function runSynthesize(io, request, settings) {
   const { load, diagnostics, values } = loadInputs(io, request.paths, settings);
   const all = [...diagnostics];
   let links;
-  let unresolved = [];
+  let unresolved;
   if (request.linksFile !== void 0) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
     appendAll(all, parsed.diagnostics);
+    const scanned = scanTopology(load.cluster, { values, evidenceLines: false });
+    unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
@@ -220,7 +223,7 @@ function runSynthesize(io, request, settings) {
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load.cluster, { links, unresolved });
-  let options = { ...request.options, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
+  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);

@@ -6,8 +6,8 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-CZT6435I.js";
-import "../chunks/chunk-RJOB3PFZ.js";
+} from "../chunks/chunk-WQJHPP7Z.js";
+import "../chunks/chunk-AQNQ6XGQ.js";
 import {
   explanationData
 } from "../chunks/chunk-2KGAL6TN.js";
@@ -16,12 +16,12 @@ import {
 } from "../chunks/chunk-NCPXZRBH.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-TKURWTY3.js";
+} from "../chunks/chunk-SXZDRXO6.js";
 import "../chunks/chunk-BAA5SH2C.js";
-import "../chunks/chunk-SAQWLQ6R.js";
+import "../chunks/chunk-FDAHF62K.js";
 import {
   evidenceText
-} from "../chunks/chunk-H4TIEXUP.js";
+} from "../chunks/chunk-LZ2KVWL2.js";
 import {
   escapeMarkdown,
   markdownCode,

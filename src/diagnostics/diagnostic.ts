@@ -201,6 +201,8 @@ export const Codes = {
   kindMisspelt: 'NPC237',
   /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
   objectWithoutName: 'NPC238',
+  /** A chart or overlay that renders without error but to no object (all templates conditional, a .helmignore listing templates/): warned, never silent. */
+  renderedNothing: 'NPC239',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -416,11 +416,20 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   } finally {
     if (copy) rmSync(path.dirname(copy), { recursive: true, force: true });
   }
+  const rendered = r.ok ? localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees) : [];
   const result: Rendered = r.ok
-    ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] }
+    ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at, existsSync(path.join(chartDir, '.helmignore')) ? 'every template is conditional on values not set, or its .helmignore excludes them' : 'every template is conditional on values not set')] }
     : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [...(copy ? [[copy, display] as [string, string]] : []), [chartDir, display]])}; chart not rendered`, at)] };
   cache.setChart(key, result);
   return { ...result, values: r.ok ? valueFiles : [] };
+}
+
+/**
+ * A chart or overlay that renders without error but to no object would vanish from the report
+ * without a word: a warning says so (a chart's `.helmignore` listing `templates/` does that).
+ */
+function renderedNothing(what: string, at: { file: string; doc: number }, why: string): Diagnostic {
+  return diag(Codes.renderedNothing, 'warning', `${what} rendered no Kubernetes object (${why}); nothing from it is analysed`, at);
 }
 
 /** The repository a folder is in (the nearest folder above holding `.git`), else the working directory, as a real path. */
@@ -490,8 +499,9 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const hit = cache.overlay(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
+  const built = r.ok ? kustomizeOutput(r.stdout, display) : [];
   const result = r.ok
-    ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] }
+    ? { files: built, diagnostics: /^\s*(\{\}\s*)?$/.test(r.stdout) ? [renderedNothing(`overlay ${display}`, at, 'it lists no resources, or its patches and filters remove them all')] : [] }
     : {
         files: [],
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at, offlineHint(r))],

@@ -307,6 +307,23 @@ function podTemplate(object: Rec, steps: readonly string[], w: Walk): void {
   w.up(top);
 }
 
+/**
+ * Annotations (at `annotations` below the current path) are a map of strings (`map[string]string`):
+ * the API server rejects a number, a boolean, a list or a map as a value (null reads as ""). Not
+ * fatal: nothing netpol-ci analyses depends on them, but the object would never be applied.
+ */
+function annotationMap(v: unknown, w: Walk): void {
+  if (!isRec(v)) return;
+  const depth = w.down('annotations');
+  for (const k of Object.keys(v)) {
+    const value = v[k];
+    if (value === null || typeof value === 'string') continue;
+    const shown = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
+    w.report(`annotation ${JSON.stringify(k)}: the value must be a string, not ${shown}${typeof value === 'object' ? '' : ' (quote it)'}`, k);
+  }
+  w.up(depth);
+}
+
 /** The API server's objections to one object of a modelled kind; `exclude` when it is a policy whose meaning they leave undefined. */
 export function apiValidation(kind: string, object: unknown): { issues: ApiIssue[]; exclude: boolean } {
   const w = new Walk();
@@ -314,6 +331,7 @@ export function apiValidation(kind: string, object: unknown): { issues: ApiIssue
   if (isRec(object.metadata)) {
     w.down('metadata');
     labelMap(object.metadata.labels, w, 'labels');
+    annotationMap(object.metadata.annotations, w);
     w.up(0);
   }
   const spec = isRec(object.spec) ? object.spec : {};

@@ -197,6 +197,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
         break;
     }
   }
+  warnDuplicatePolicies(objects, diagnostics);
   // Namespaces that workloads or namespaced objects live in exist even when not declared.
   const implied = (name: string) => {
     if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
@@ -211,6 +212,30 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([, w]) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...(w.controllerSelector ? { controllerSelector: w.controllerSelector } : {}) }));
   return { cluster: { namespaces, workloads, objects }, diagnostics };
+}
+
+const POLICY_KINDS = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
+
+/**
+ * Two policies of one kind, namespace and name (in two files, or a chart's and a plain copy) are
+ * one object to the API server: the one applied last replaces the other. Both are analysed (which
+ * one survives depends on the apply order), never silently: each later one gets a warning.
+ */
+function warnDuplicatePolicies(objects: readonly K8sObject[], diagnostics: Diagnostic[]): void {
+  const first = new Map<string, ObjectOrigin>();
+  for (const o of objects) {
+    if (!POLICY_KINDS.has(o.kind)) continue;
+    const meta = o.object.metadata as { name?: string; namespace?: string | null };
+    const scoped = o.kind === 'NetworkPolicy' ? `${nsOf(meta)}/` : '';
+    const key = `${o.kind} ${scoped}${meta.name ?? ''}`;
+    const seen = first.get(key);
+    if (!seen) {
+      first.set(key, o.origin);
+      continue;
+    }
+    const at = originRef(seen);
+    diagnostics.push(diag(Codes.duplicateObject, 'warning', `${key} is defined more than once (first at ${at.file}${at.line ? `:${at.line}` : ''}); both are analysed, but the API server keeps only the one applied last`, originRef(o.origin, ['metadata', 'name'])));
+  }
 }
 
 export function compareStrings(a: string, b: string): number {

@@ -100,16 +100,38 @@ export function findRenderRoots(files: readonly string[], readText: (file: strin
     if (isComponent(text)) components.add(dir);
   }
   // a chart another chart depends on through `file://` is rendered as its subchart, not on its own
+  const chartRefs = new Map<string, string[]>();
   for (const dir of chartDirs) {
+    const refs: string[] = [];
     for (const name of ['Chart.yaml', 'requirements.yaml']) {
       const text = readText(dir === '.' ? name : `${dir}/${name}`);
       if (!text) continue;
-      for (const d of localChartDependencies(dir, text)) if (d.folder !== dir) referenced.add(d.folder);
+      for (const d of localChartDependencies(dir, text)) if (d.folder !== dir) refs.push(d.folder);
     }
+    chartRefs.set(dir, refs);
+    for (const r of refs) referenced.add(r);
   }
   const insideChart = (d: string) => chartDirs.some((c) => c !== d && isInside(d, c));
   const insideOverlay = (d: string) => overlayDirs.some((o) => o !== d && isInside(d, o));
-  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !insideOverlay(c)).sort();
+  // only a dependency from outside the chart makes it a subchart: a subchart naming its own parent
+  // (`file://../..`) must not make the parent, and so the whole chart, vanish without a word
+  const dependedOn = (c: string) => [...chartRefs].some(([r, refs]) => r !== c && !isInside(r, c) && refs.includes(c));
+  const topCharts = chartDirs.filter((c) => !insideChart(c) && !insideOverlay(c));
+  const charts = topCharts.filter((c) => !dependedOn(c));
+  // charts that depend on each other in a cycle are reached from no root: rendered on their own, so
+  // that helm reports the cycle instead of the group vanishing
+  const reached = new Set<string>(charts);
+  const queue = [...charts];
+  while (queue.length > 0) {
+    for (const r of chartRefs.get(queue.pop() as string) ?? []) {
+      if (!reached.has(r)) {
+        reached.add(r);
+        queue.push(r);
+      }
+    }
+  }
+  for (const c of topCharts) if (!reached.has(c)) charts.push(c);
+  charts.sort();
   const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o));
   // overlays that list themselves or each other are reached from no root: rendered on their own, so that
   // kustomize reports the cycle instead of the whole group vanishing without a word

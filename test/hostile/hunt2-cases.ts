@@ -299,3 +299,88 @@ HUNT2_CASES.push({
     exitIs(2),
   ),
 });
+
+// --- charts and overlays that render to nothing are said so ---
+HUNT2_CASES.push(
+  {
+    name: 'a chart whose .helmignore excludes templates/ renders nothing: warned, not silent',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      CHART(dir);
+      write(path.join(dir, 'chart', '.helmignore'), 'templates/\n');
+    },
+    args: () => ['connectivity', '.'],
+    check: all(reports('NPC239', { file: /^chart\/Chart\.yaml /, message: /chart chart rendered no Kubernetes object \(.*\.helmignore excludes them\); nothing from it is analysed/ }), exitIs(0)),
+  },
+  {
+    name: 'a chart whose every template is conditional renders nothing: warned',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      write(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+      write(path.join(dir, 'chart', 'templates', 'p.yaml'), '{{- if .Values.enabled }}\napiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: shop}\n{{- end }}\n');
+    },
+    args: () => ['connectivity', '.'],
+    check: reports('NPC239', { file: /^chart\/Chart\.yaml /, message: /every template is conditional on values not set/ }),
+  },
+  {
+    name: 'an overlay with no resources renders nothing: warned',
+    kind: 'drop',
+    setup: ({ dir }) => write(path.join(dir, 'ov', 'kustomization.yaml'), 'resources: []\n'),
+    args: () => ['connectivity', '.'],
+    check: reports('NPC239', { file: /^ov\/kustomization\.yaml /, message: /overlay ov rendered no Kubernetes object/ }),
+  },
+);
+
+HUNT2_CASES.push({
+  name: 'annotation values that are no strings are what the API server rejects',
+  kind: 'validation',
+  setup: ({ dir }) => write(path.join(dir, 'ann.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ann\n  namespace: shop\n  annotations:\n    replicas: 5\n    list: [1]\n    empty: null\n    fine: "5"\nspec: {template: {metadata: {labels: {app: ann}}}}\n'),
+  args: () => ['connectivity', '.'],
+  check: all(
+    reports('NPC030', { file: /^ann\.yaml:7:15 /, message: /annotation "replicas": the value must be a string, not number 5 \(quote it\) \(the API server rejects this Deployment\)/ }),
+    reports('NPC030', { file: /^ann\.yaml:8:11 /, message: /annotation "list": the value must be a string, not a list/ }),
+    (r) => (/annotation "(empty|fine)"/.test(r.stderr) ? [{ problem: 'dropped', why: 'a null or quoted annotation was reported' }] : []),
+    // kept and analysed: nothing netpol-ci reads depends on annotations
+    stdoutHas('shop/ann[Deployment] => shop/web[Deployment] : All Connections'),
+    exitIs(2),
+  ),
+});
+
+HUNT2_CASES.push(
+  {
+    name: 'a vendored subchart naming its own parent (file://../..) does not make the chart vanish',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      write(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: a\nversion: 0.1.0\n');
+      write(path.join(dir, 'chart', 'templates', 'p.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: parent, namespace: shop}\n');
+      write(path.join(dir, 'chart', 'charts', 'b', 'Chart.yaml'), 'apiVersion: v2\nname: b\nversion: 0.1.0\ndependencies:\n- {name: a, version: 0.1.0, repository: "file://../.."}\n');
+      write(path.join(dir, 'chart', 'charts', 'b', 'templates', 'p.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: child, namespace: shop}\n');
+    },
+    args: () => ['connectivity', '.'],
+    check: all(stdoutHas('shop/parent[Pod] => shop/web[Deployment] : All Connections'), stdoutHas('shop/child[Pod] => shop/web[Deployment] : All Connections')),
+  },
+  {
+    name: 'two charts that depend on each other (file://) are both rendered, never both dropped',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      for (const [n, o] of [
+        ['a', 'b'],
+        ['b', 'a'],
+      ] as const) {
+        write(path.join(dir, n, 'Chart.yaml'), `apiVersion: v2\nname: ${n}\nversion: 0.1.0\ndependencies:\n- {name: ${o}, version: 0.1.0, repository: "file://../${o}"}\n`);
+        write(path.join(dir, n, 'templates', 'p.yaml'), `apiVersion: v1\nkind: Pod\nmetadata: {name: p${n}, namespace: shop}\n`);
+      }
+    },
+    args: () => ['connectivity', '.'],
+    check: all(stdoutHas('shop/pa[Pod] => shop/web[Deployment] : All Connections'), stdoutHas('shop/pb[Pod] => shop/web[Deployment] : All Connections')),
+  },
+);
+
+HUNT2_CASES.push({
+  name: 'two NetworkPolicies of one name in two files: warned (the API server keeps one), both analysed',
+  kind: 'drop',
+  setup: ({ dir }) => write(path.join(dir, 'z-again.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: api-from-web, namespace: shop}\nspec: {podSelector: {}, policyTypes: [Ingress]}\n'),
+  args: () => ['connectivity', '.'],
+  expectApp: false,
+  check: all(reports('NPC016', { file: /^z-again\.yaml:3:18 /, message: /NetworkPolicy shop\/api-from-web is defined more than once \(first at app\.yaml:\d+\); both are analysed, but the API server keeps only the one applied last/ }), exitIs(0)),
+});
