@@ -44,6 +44,9 @@ export const DAPR: Mesh = {
 };
 
 type Meta = { labels?: unknown; annotations?: unknown };
+
+/** What Dapr's injector takes for "on" (its utils.IsTruthy: any case). */
+const TRUTHY: ReadonlySet<string> = new Set(['y', 'yes', 'true', 't', 'on', '1']);
 type Found = { mesh: Mesh; at: SourceRef; value: string };
 
 const str = (m: unknown, key: string): string | undefined => {
@@ -86,7 +89,7 @@ function asked(meta: Meta | undefined, origin: ObjectOrigin, metaPath: readonly 
     if (linkerd === 'enabled' || (forPod && linkerd === 'ingress')) inject.push({ mesh: LINKERD, at: at('annotations', 'linkerd.io/inject'), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === 'disabled') optOut.add(LINKERD.name);
     const dapr = forPod && field === 'annotations' ? str(m, 'dapr.io/enabled') : undefined;
-    if (dapr === 'true') inject.push({ mesh: DAPR, at: at('annotations', 'dapr.io/enabled'), value: 'dapr.io/enabled: "true"' });
+    if (dapr !== undefined && TRUTHY.has(dapr.toLowerCase())) inject.push({ mesh: DAPR, at: at('annotations', 'dapr.io/enabled'), value: `dapr.io/enabled: ${JSON.stringify(dapr)}` });
   }
   return { inject, optOut, veto };
 }

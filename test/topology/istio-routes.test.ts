@@ -86,3 +86,12 @@ describe('check lists a warning the engine and the scan both give once', () => {
     expect(r.stderr.split('\n').filter((l) => l.includes('"web.example.com"'))).toHaveLength(1);
   });
 });
+
+describe('Dapr injection', () => {
+  it('dapr.io/enabled takes every value Dapr’s injector reads as on (y, yes, true, t, on, 1, any case)', () => {
+    const dapr = (name: string, v: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ${name}, namespace: shop}\nspec:\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata:\n      labels: {app: ${name}}\n      annotations: {dapr.io/enabled: "${v}", dapr.io/app-port: "3000"}\n    spec: {containers: [{name: c, image: x}]}\n---\n`;
+    const text = [dapr('a', 'true'), dapr('b', 'True'), dapr('c', 'yes'), dapr('d', 'ON'), dapr('e', '1'), dapr('f', 'false'), dapr('g', 'enabled')].join('');
+    const names = meshControlPlaneGaps(loadManifests([{ path: 'm.yaml', text }]).cluster).map((g) => g.workload.name);
+    expect(names.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
