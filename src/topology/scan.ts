@@ -339,8 +339,11 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   const { c, at, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src: Peer = { kind: 'workload', ref: w.ref };
+  const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
+  // the address's port, also when it came from a paired variable (`DB_HOST` + `DB_PORT`) and so is not in the text
+  const gapConns = port !== undefined && port >= 1 && port <= 65535 ? { conns: ConnectionSet.port('TCP', port) } : {};
   const report = (reason: Unresolved['reason'], detail: string, namespace?: string) =>
-    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail, ...(namespace !== undefined ? { namespace } : {}) });
+    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}) });
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
@@ -350,7 +353,6 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     }
   };
   if (isLocalAddress(c.host)) return;
-  const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
   if (port !== undefined && (port < 1 || port > 65535)) {
     report('no-such-port', `port ${c.port} is outside 1-65535`);
     return;
