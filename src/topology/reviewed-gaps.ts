@@ -1,39 +1,59 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { peerKey, workloadKey } from '../model/peer.js';
+import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 import type { Link, Unresolved } from './links.js';
 import { findAddresses } from './addresses.js';
+
+/** Gaps whose destination lies outside the cluster: only a link to an address block closes them. */
+const OUTSIDE: ReadonlySet<Unresolved['reason']> = new Set(['external-hostname', 'api-server', 'node-address']);
 
 /**
  * The manifests' unresolved addresses that a reviewed links file leaves open.
  *
  * A links file replaces the scan's links, but not what the manifests say the workload calls: an
  * address that resolved to nothing (a host outside the cluster, a Service not in the input, the API
- * server a RoleBinding implies) is still a call the policies would block. It stays a gap unless the
- * file adds, from that workload, a link the scan did not find on the address's port (the reviewer
- * wrote where it goes, e.g. the API server's address block on 443 or 6443); with no port known,
- * any added link from the workload closes it.
+ * server a RoleBinding implies, a mesh's control plane) is still a call the policies would block. It
+ * stays a gap unless the file adds, from that workload, a link the scan did not find that can be
+ * that call: towards an address block for a destination outside the cluster, towards a workload
+ * of the gap's namespace when it names one (a mesh's control plane, `svc.other-ns`), and on the
+ * address's port (the gap's own, or the one written in the value; 6443 also for the API server's
+ * 443). With no port known, a link of the right kind on any port closes it.
  */
 export function unresolvedLeftOpen(unresolved: readonly Unresolved[], reviewed: readonly Link[], scanned: readonly Link[]): Unresolved[] {
   const found = new Map<string, ConnectionSet>();
   for (const l of scanned) found.set(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`, (found.get(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`) ?? ConnectionSet.NONE).union(l.conns));
-  // per source workload: what the reviewer added beyond the scan
-  const added = new Map<string, ConnectionSet>();
+  // per source workload: what the reviewer added beyond the scan, link by link
+  const added = new Map<string, { dst: Peer; conns: ConnectionSet }[]>();
   for (const l of reviewed) {
     if (l.src.kind !== 'workload') continue;
     const extra = l.conns.subtract(found.get(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
     if (extra.isEmpty) continue;
     const k = workloadKey(l.src.ref);
-    added.set(k, (added.get(k) ?? ConnectionSet.NONE).union(extra));
+    const list = added.get(k) ?? [];
+    list.push({ dst: l.dst, conns: extra });
+    added.set(k, list);
   }
   return unresolved.filter((u) => {
-    const extra = added.get(workloadKey(u.workload));
-    if (!extra) return true;
+    const links = added.get(workloadKey(u.workload));
+    if (!links) return true;
+    const wanted = wantedConns(u);
+    const closes = links.some(({ dst, conns }) => {
+      if (OUTSIDE.has(u.reason) ? dst.kind !== 'external' : u.namespace !== undefined && (dst.kind !== 'workload' || dst.ref.namespace !== u.namespace)) return false;
+      return wanted === undefined || !conns.intersect(wanted).isEmpty;
+    });
+    return !closes;
+  });
+}
+
+/** The connections an unresolved address needs, when its port is known. */
+function wantedConns(u: Unresolved): ConnectionSet | undefined {
+  let wanted = u.conns;
+  if (wanted === undefined) {
     const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
     const n = Number(port);
-    if (port === undefined || n < 1 || n > 65535) return false;
-    let wanted = ConnectionSet.port('TCP', n);
-    // the API server's Service port is 443; behind it, what policies see, kubeadm listens on 6443
-    if (u.reason === 'api-server') wanted = wanted.union(ConnectionSet.port('TCP', 6443));
-    return extra.intersect(wanted).isEmpty;
-  });
+    if (port === undefined || n < 1 || n > 65535) return undefined;
+    wanted = ConnectionSet.port('TCP', n);
+  }
+  // the API server's Service port is 443; behind it, what policies see, kubeadm listens on 6443
+  if (u.reason === 'api-server' && wanted.allows('TCP', 443)) wanted = wanted.union(ConnectionSet.port('TCP', 6443));
+  return wanted;
 }
