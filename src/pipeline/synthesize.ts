@@ -16,6 +16,7 @@ import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import { inEveryFamily } from '../synthesis/everywhere.js';
 import { readRuleFiles } from './baseline.js';
 import { loadInputs } from './load.js';
 import type { ReadSettings } from './settings.js';
@@ -81,6 +82,9 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // baseline rules: deny rules remove (parts of) links, allow rules add theirs; a rule file with errors writes nothing
   let ruleErrors = false;
+  const baselined = request.baselineFiles !== undefined && request.baselineFiles.length > 0;
+  // every outside address in each family of the cluster first, so that a deny on part of IPv6's space applies to it
+  if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
@@ -91,7 +95,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
-  let options: SynthesisOptions = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? 'deny', list: gaps } };
+  let options: SynthesisOptions = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? 'deny', list: gaps }, ...(baselined ? { linksInEveryFamily: true } : {}) };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
     const existing = loadInputs(io, [request.existing], settings);

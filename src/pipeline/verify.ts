@@ -16,7 +16,7 @@ import { findGaps, type Gap } from '../topology/gaps.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
-import { everywherePeers, isEverywhere } from '../synthesis/everywhere.js';
+import { otherFamilyCopies } from '../synthesis/everywhere.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
@@ -161,7 +161,7 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
   // every outside address (a LoadBalancer's clients) is needed in each of the cluster's families, as synthesize writes it
-  const everywhere = links.flatMap((l) => [...(l.src.kind === 'external' && isEverywhere(l.src.range) ? everywherePeers(families).filter((p) => p.kind === 'external' && p.range.family !== 4).map((src) => ({ ...l, src })) : []), ...(l.dst.kind === 'external' && isEverywhere(l.dst.range) ? everywherePeers(families).filter((p) => p.kind === 'external' && p.range.family !== 4).map((dst) => ({ ...l, dst })) : [])]);
+  const everywhere = otherFamilyCopies(links, families);
   return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
 }
 

@@ -1,5 +1,6 @@
 import { fullRange, type IpFamily, type IpRange } from '../model/ip.js';
 import type { Peer } from '../model/peer.js';
+import type { Link } from '../topology/links.js';
 
 /**
  * "Every outside address": scan writes a LoadBalancer's or NodePort's clients as the whole IPv4
@@ -26,4 +27,25 @@ export function everywherePeers(families: readonly IpFamily[] | undefined): Peer
 function familiesOf(families: readonly IpFamily[] | undefined): IpFamily[] {
   const list: readonly IpFamily[] = families && families.length > 0 ? families : [4];
   return [...new Set(list)].sort((a, b) => a - b);
+}
+
+/**
+ * The links with every outside address (the whole IPv4 space) also written in each other family
+ * of the cluster: one more link per family, so that rules about parts of that family's space
+ * (a baseline deny on `2001:db8::/32`) apply to it as to IPv4's.
+ */
+export function inEveryFamily(links: readonly Link[], families: readonly IpFamily[] | undefined): Link[] {
+  return [...links, ...otherFamilyCopies(links, families)];
+}
+
+/** The links inEveryFamily adds: each link to or from every outside address, in each family but IPv4. */
+export function otherFamilyCopies(links: readonly Link[], families: readonly IpFamily[] | undefined): Link[] {
+  const others = everywherePeers(families).filter((p): p is Extract<Peer, { kind: 'external' }> => p.kind === 'external' && p.range.family !== 4);
+  const out: Link[] = [];
+  if (others.length === 0) return out;
+  for (const l of links) {
+    if (l.src.kind === 'external' && isEverywhere(l.src.range)) for (const src of others) out.push({ ...l, src });
+    if (l.dst.kind === 'external' && isEverywhere(l.dst.range)) for (const dst of others) out.push({ ...l, dst });
+  }
+  return out;
 }

@@ -45,6 +45,12 @@ export interface SynthesisOptions {
    * LoadBalancer's clients, a gap closure, a link to 0.0.0.0/0) is written in each of them.
    */
   readonly ipFamilies?: readonly IpFamily[];
+  /**
+   * The links already name every outside address in each family (inEveryFamily): a whole-IPv4
+   * peer is then written as it is. Set where baseline rules were applied to the links per family,
+   * so that a deny on part of another family's space is not undone here.
+   */
+  readonly linksInEveryFamily?: boolean;
 }
 
 export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
@@ -173,7 +179,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       }
       case 'external':
         // the whole IPv4 space is "every outside address": in a dual-stack or IPv6 cluster, those of each family
-        return (isEverywhere(p.range) ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
+        return (isEverywhere(p.range) && !options.linksInEveryFamily ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
     }
   };
 

@@ -1,0 +1,28 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+
+// synthesize --baseline in a dual-stack cluster: a deny on part of the IPv6 space applies to the
+// LoadBalancer's clients written in IPv6 as it does in IPv4 (deny wins), so the policies written
+// pass synthesize's own baseline check.
+afterAll(cleanupTempDirs);
+
+const APP = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web, namespace: shop}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec: {containers: [{name: web, image: nginx, ports: [{containerPort: 8080}]}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\nspec: {type: LoadBalancer, selector: {app: web}, ports: [{port: 80, targetPort: 8080}]}\n`;
+
+describe('synthesize --baseline with --ip-family dual', () => {
+  it('a deny from an IPv6 block is applied to the IPv6 clients; baseline then holds', () => {
+    const dir = tempDir('npc-bl6-');
+    writeFileSync(path.join(dir, 'app.yaml'), APP);
+    const rules = path.join(tempDir('npc-bl6-rules-'), 'rules.yaml');
+    writeFileSync(rules, '- {name: no-docnet, from: 2001:db8::/32, to: app=web, action: deny}\n');
+    const out = path.join(tempDir('npc-bl6-out-'), 'policies.yaml');
+    const s = runCli(['synthesize', dir, '--ip-family', 'dual', '--baseline', rules, '-o', out]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(/NPC103 \[0\]: link ::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff\[External\] => shop\/web\[Deployment\] : TCP 8080 is forbidden by baseline rule no-docnet/);
+    const b = runCli(['baseline', dir, out, '--baseline', rules, '--engine', 'builtin', '--ip-family', 'dual']);
+    expect(b.stdout + b.stderr).not.toContain('VIOLATION');
+    expect(b.code).toBe(0);
+  });
+});
