@@ -142,6 +142,16 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
     }
   };
 
+  // Each object created from a generateName is an object of its own (the API server adds a random
+  // suffix): a second one of the same kind, namespace and generateName is told apart by a number.
+  const nameOf = (meta: { name?: string | undefined; generateName?: string | undefined; namespace?: string | null | undefined }, kind: string): string => {
+    if (meta.name !== undefined && meta.name !== '') return meta.name;
+    const generated = meta.generateName ?? '';
+    let name = generated;
+    for (let n = 2; byKey.has(workloadKey({ namespace: nsOf(meta), name, kind })); n++) name = `${generated}${n}`;
+    return name;
+  };
+
   for (const o of objects) {
     switch (o.kind) {
       case 'Namespace': {
@@ -165,7 +175,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
         const meta = o.object.metadata;
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta), name: meta.name ?? meta.generateName ?? '', kind: 'CronJob' },
+          { namespace: nsOf(meta), name: nameOf(meta, 'CronJob'), kind: 'CronJob' },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'jobTemplate', 'spec', 'template', 'spec'], diagnostics),
           tpl?.spec ?? undefined,
           o.origin,
@@ -183,7 +193,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
         const meta = o.object.metadata;
         const tpl = o.object.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta), name: meta.name ?? meta.generateName ?? '', kind: o.kind },
+          { namespace: nsOf(meta), name: nameOf(meta, o.kind), kind: o.kind },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'template', 'spec'], diagnostics),
           tpl?.spec ?? undefined,
           o.origin,

@@ -18,4 +18,14 @@ describe('workloads named by generateName', () => {
     expect(cluster.workloads.map((w) => w.pods[0]?.labels.app)).toEqual(['migrate', 'nightly', 'report', 'web']);
     expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
   });
+
+  it('two objects of one kind, namespace and generateName are two workloads, told apart by a number, never merged', () => {
+    const job = (app: string) => `apiVersion: batch/v1\nkind: Job\nmetadata: {generateName: migrate-, namespace: shop}\nspec:\n  template:\n    metadata: {labels: {job: ${app}}}\n    spec: {containers: [{name: c, image: x}]}\n`;
+    const { cluster, diagnostics } = loadManifests([{ path: 'm.yaml', text: [job('migrate'), job('seed')].join('---\n') }]);
+    expect(cluster.workloads.map((w) => [workloadKey(w.ref), w.pods.map((p) => p.labels.job)])).toEqual([
+      ['shop/migrate-2[Job]', ['seed']],
+      ['shop/migrate-[Job]', ['migrate']],
+    ]);
+    expect(diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
 });
