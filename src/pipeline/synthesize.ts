@@ -9,13 +9,16 @@ import { planPrune, type StalePolicy } from '../synthesis/prune.js';
 import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
 import type { Link, Topology } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
-import type { GapMode } from '../synthesis/gap-rules.js';
+import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import type { RuleSet } from '../baseline/rules.js';
+import type { Cluster } from '../manifests/cluster.js';
+import type { IpFamily } from '../model/ip.js';
 import { inEveryFamily } from '../synthesis/everywhere.js';
 import { readRuleFiles } from './baseline.js';
 import { loadInputs } from './load.js';
@@ -82,6 +85,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // baseline rules: deny rules remove (parts of) links, allow rules add theirs; a rule file with errors writes nothing
   let ruleErrors = false;
+  let baselineRules: RuleSet | undefined;
   const baselined = request.baselineFiles !== undefined && request.baselineFiles.length > 0;
   // every outside address in each family of the cluster first, so that a deny on part of IPv6's space applies to it
   if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
@@ -89,12 +93,14 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === 'error');
+    baselineRules = rules.rules;
     const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
+  if (baselineRules && (request.gapMode ?? 'deny') !== 'deny') appendAll(all, closuresAgainstBaseline(load.cluster, gaps, request.gapMode ?? 'deny', baselineRules, request.options.ipFamilies ?? settings.ipFamilies));
   let options: SynthesisOptions = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? 'deny', list: gaps }, ...(baselined ? { linksInEveryFamily: true } : {}) };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
@@ -166,3 +172,17 @@ export function writePolicies(io: Io, policies: readonly NetworkPolicyManifest[]
 }
 
 export { layoutPolicies };
+
+/**
+ * Gap closures open what the manifests cannot tell, wider than any link; a baseline deny rule they
+ * cross is not applied to them (a closure is written whole), so each crossing is said, at the rule:
+ * the policies written break it. Close such a gap with a reviewed link instead.
+ */
+function closuresAgainstBaseline(cluster: Cluster, gaps: readonly Gap[], mode: GapMode, rules: RuleSet, families: readonly IpFamily[]): Diagnostic[] {
+  const opened = inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families);
+  return applyBaselineToLinks(cluster, opened, rules, families).diagnostics.map((d) => ({
+    ...d,
+    severity: 'warning' as const,
+    message: d.message.replace(/^link /, `--gaps=${mode} closure `).replace(/; (not synthesized|only .* synthesized) \(link from /, '; written all the same, so the policies break the rule: close the gap with a reviewed link instead ('),
+  }));
+}

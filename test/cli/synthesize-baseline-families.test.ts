@@ -26,3 +26,16 @@ describe('synthesize --baseline with --ip-family dual', () => {
     expect(b.code).toBe(0);
   });
 });
+
+describe('synthesize --baseline with gap closures', () => {
+  it('a closure that crosses a deny rule is said so at the rule (the closure is written whole)', () => {
+    const dir = tempDir('npc-blgap-');
+    writeFileSync(path.join(dir, 'app.yaml'), APP);
+    const rules = path.join(tempDir('npc-blgap-rules-'), 'rules.yaml');
+    writeFileSync(rules, '- {name: no-docnet-out, from: app=web, to: 192.0.2.0/24, action: deny}\n');
+    const s = runCli(['synthesize', dir, '--gaps', 'open', '--baseline', rules, '--dry-run']);
+    expect(s.stderr).toMatch(/warning NPC103 \[0\]: --gaps=open closure shop\/web\[Deployment\] => 0\.0\.0\.0-255\.255\.255\.255\[External\] : All Connections is forbidden by baseline rule no-docnet-out .*; written all the same, so the policies break the rule: close the gap with a reviewed link instead \(gap \(--gaps=open\) /);
+    const quiet = runCli(['synthesize', dir, '--gaps', 'deny', '--baseline', rules, '--dry-run']);
+    expect(quiet.stderr).not.toContain('closure');
+  });
+});
