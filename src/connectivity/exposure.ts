@@ -255,7 +255,7 @@ function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<stri
       const target = virtualServiceHost(d.host, ownerNs);
       if (!target) {
         // a ServiceEntry's host, or a cluster domain other than cluster.local: no Service of the manifests
-        diagnostics.push(diag(Codes.danglingReference, 'warning', `${via}: destination host ${JSON.stringify(d.host)} names no Service (name, name.namespace or name.namespace.svc.cluster.local); not a link from the ingress gateway`, originRef(owner.origin, [...path, 'host'])));
+        diagnostics.push(diag(Codes.danglingReference, 'warning', `${via}: destination host ${JSON.stringify(d.host)} names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway`, originRef(owner.origin, [...path, 'host'])));
         return;
       }
       const number = d?.port?.number ?? undefined;
@@ -281,14 +281,15 @@ function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<stri
 }
 
 /**
- * A VirtualService destination host as a Service: `name` (in the VirtualService's namespace),
- * `name.ns`, `name.ns.svc[.cluster.local]`; other hosts (a ServiceEntry's) are no Service.
+ * A VirtualService destination host as a Service, as Istio resolves it: a short name (no dot) is a
+ * Service of the VirtualService's namespace; `name.ns.svc.cluster.local` is Service `name` of `ns`.
+ * Any other host (`name.ns`, a ServiceEntry's host, another cluster domain) is taken as written, a
+ * fully qualified name no Service of the manifests has.
  */
 function virtualServiceHost(host: string, namespace: string): { namespace: string; name: string } | undefined {
-  const parts = host.replace(/\.svc(\.cluster\.local)?$/, '').split('.');
-  if (parts.length === 1) return { namespace, name: parts[0] as string };
-  if (parts.length === 2) return { namespace: parts[1] as string, name: parts[0] as string };
-  return undefined;
+  if (!host.includes('.')) return { namespace, name: host };
+  const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(host);
+  return m ? { namespace: m[2] as string, name: m[1] as string } : undefined;
 }
 
 export function ingressExposure(cluster: Cluster): { exposure: IngressExposure; diagnostics: Diagnostic[] } {

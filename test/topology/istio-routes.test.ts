@@ -69,7 +69,7 @@ describe('VirtualService destinations that name no Service', () => {
     const scan = scanTopology(cluster);
     expect(scan.value.links.filter((l) => l.src.kind === 'ingress-controller').map((l) => peerKey(l.dst))).toEqual(['shop/web[Deployment]']);
     const w = scan.diagnostics.filter((d) => d.code === Codes.danglingReference);
-    expect(w.map((d) => [d.at?.line, d.message])).toEqual([[7, 'VirtualService shop/routes: destination host "web.shop.svc.corp.local" names no Service (name, name.namespace or name.namespace.svc.cluster.local); not a link from the ingress gateway']]);
+    expect(w.map((d) => [d.at?.line, d.message])).toEqual([[7, 'VirtualService shop/routes: destination host "web.shop.svc.corp.local" names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway']]);
   });
 });
 
@@ -93,5 +93,15 @@ describe('Dapr injection', () => {
     const text = [dapr('a', 'true'), dapr('b', 'True'), dapr('c', 'yes'), dapr('d', 'ON'), dapr('e', '1'), dapr('f', 'false'), dapr('g', 'enabled')].join('');
     const names = meshControlPlaneGaps(loadManifests([{ path: 'm.yaml', text }]).cluster).map((g) => g.workload.name);
     expect(names.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+});
+
+describe('VirtualService hosts as Istio resolves them', () => {
+  it('a short name and name.namespace.svc.cluster.local are Services; name.namespace is a fully qualified name of none', () => {
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: routes, namespace: shop}\nspec:\n  gateways: [istio-system/public]\n  http:\n  - route: [{destination: {host: web}}, {destination: {host: api.shop.svc.cluster.local}}, {destination: {host: db.shop}}]\n---\n`;
+    const { cluster } = loadManifests([{ path: 'm.yaml', text: vs + app('web', 'api', 'db') }]);
+    const scan = scanTopology(cluster);
+    expect(scan.value.links.filter((l) => l.src.kind === 'ingress-controller').map((l) => peerKey(l.dst))).toEqual(['shop/api[Deployment]', 'shop/web[Deployment]']);
+    expect(scan.diagnostics.filter((d) => d.code === Codes.danglingReference).map((d) => d.message)).toEqual([expect.stringContaining('destination host "db.shop" names no Service')]);
   });
 });
