@@ -267,7 +267,9 @@ function virtualServiceBackends(o: VirtualServiceObject, index: ReadonlyMap<stri
     (rule.mirrors ?? []).forEach((m, mi) => push(m.destination, ['spec', section, ri, 'mirrors', mi, 'destination']));
     // Istio delegates one level only: a delegate's own `delegate` rules are not followed
     if (rule.delegate && depth === 0) {
-      const delegate = index.get(`${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`);
+      const delegateKey = `${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`;
+      const delegate = index.get(delegateKey);
+      if (!delegate) diagnostics.push(diag(Codes.danglingReference, 'warning', `${via}: delegate VirtualService ${delegateKey} not found; its routes are not read`, originRef(owner.origin, ['spec', section, ri, 'delegate'])));
       const dns = delegate ? delegate.object.metadata.namespace || DEFAULT_NAMESPACE : ownerNs;
       (delegate?.object.spec?.http ?? []).forEach((r, i) => destinations(delegate as VirtualServiceObject, 'http', r, i, dns, depth + 1));
     }

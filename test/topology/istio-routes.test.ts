@@ -105,3 +105,11 @@ describe('VirtualService hosts as Istio resolves them', () => {
     expect(scan.diagnostics.filter((d) => d.code === Codes.danglingReference).map((d) => d.message)).toEqual([expect.stringContaining('destination host "db.shop" names no Service')]);
   });
 });
+
+describe('a delegate VirtualService that is not in the manifests', () => {
+  it('is warned at the delegate, never dropped silently', () => {
+    const vs = `apiVersion: networking.istio.io/v1\nkind: VirtualService\nmetadata: {name: front, namespace: shop}\nspec:\n  gateways: [istio-system/public]\n  http:\n  - delegate: {name: missing, namespace: other}\n---\n`;
+    const scan = scanTopology(loadManifests([{ path: 'm.yaml', text: vs }]).cluster);
+    expect(scan.diagnostics.filter((d) => d.code === Codes.danglingReference).map((d) => [d.at?.line, d.message])).toEqual([[7, 'VirtualService shop/front: delegate VirtualService other/missing not found; its routes are not read']]);
+  });
+});
