@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-AQNQ6XGQ.js";
-import "./chunks/chunk-LZ2KVWL2.js";
-import "./chunks/chunk-DFXF3IWQ.js";
+} from "./chunks/chunk-PXVTCDOQ.js";
+import "./chunks/chunk-PDIL7NEE.js";
+import "./chunks/chunk-X7FFN63Z.js";
 import {
   answerThreadJob
-} from "./chunks/chunk-AAXQ3H2U.js";
+} from "./chunks/chunk-TDELY7YA.js";
 import "./chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/check/base-worker.ts

@@ -10700,7 +10700,9 @@ var Codes = {
   /** A kind that is a misspelling of a modelled kind (`deployment`, `Deployment `): no kind the API server knows; skipped, as an error. */
   kindMisspelt: "NPC237",
   /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
-  objectWithoutName: "NPC238"
+  objectWithoutName: "NPC238",
+  /** A chart or overlay that renders without error but to no object (all templates conditional, a .helmignore listing templates/): warned, never silent. */
+  renderedNothing: "NPC239"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-WQJHPP7Z.js";
-import "../chunks/chunk-AQNQ6XGQ.js";
-import "../chunks/chunk-2KGAL6TN.js";
+} from "../chunks/chunk-UIFWVCZ5.js";
+import "../chunks/chunk-PXVTCDOQ.js";
+import "../chunks/chunk-YTHFNQGF.js";
 import {
   withInputErrors
-} from "../chunks/chunk-NCPXZRBH.js";
+} from "../chunks/chunk-VHQD54EV.js";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-SXZDRXO6.js";
-import "../chunks/chunk-BAA5SH2C.js";
-import "../chunks/chunk-FDAHF62K.js";
-import "../chunks/chunk-LZ2KVWL2.js";
+} from "../chunks/chunk-CKV4RBTY.js";
+import "../chunks/chunk-AUDNUALW.js";
+import "../chunks/chunk-MZ4T6OCY.js";
+import "../chunks/chunk-PDIL7NEE.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-DY2M6SL5.js";
+} from "../chunks/chunk-RQ6IUFHH.js";
 import {
   peerKey
-} from "../chunks/chunk-DFXF3IWQ.js";
+} from "../chunks/chunk-X7FFN63Z.js";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -40,14 +40,14 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-XXWSIRCN.js";
+} from "../chunks/chunk-BL7MTP2O.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-AAXQ3H2U.js";
+} from "../chunks/chunk-TDELY7YA.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/diagnostics/descriptions.ts

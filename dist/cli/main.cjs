@@ -16492,7 +16492,9 @@ var init_diagnostic = __esm({
       /** A kind that is a misspelling of a modelled kind (`deployment`, `Deployment `): no kind the API server knows; skipped, as an error. */
       kindMisspelt: "NPC237",
       /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
-      objectWithoutName: "NPC238"
+      objectWithoutName: "NPC238",
+      /** A chart or overlay that renders without error but to no object (all templates conditional, a .helmignore listing templates/): warned, never silent. */
+      renderedNothing: "NPC239"
     };
   }
 });
@@ -28649,12 +28651,24 @@ function podTemplate(object2, steps, w) {
   w.up(inSpec);
   w.up(top);
 }
+function annotationMap(v, w) {
+  if (!isRec(v)) return;
+  const depth = w.down("annotations");
+  for (const k of Object.keys(v)) {
+    const value = v[k];
+    if (value === null || typeof value === "string") continue;
+    const shown = Array.isArray(value) ? "a list" : typeof value === "object" ? "a map" : `${typeof value} ${JSON.stringify(value)}`;
+    w.report(`annotation ${JSON.stringify(k)}: the value must be a string, not ${shown}${typeof value === "object" ? "" : " (quote it)"}`, k);
+  }
+  w.up(depth);
+}
 function apiValidation(kind, object2) {
   const w = new Walk();
   if (!isRec(object2)) return { issues: w.issues, exclude: false };
   if (isRec(object2.metadata)) {
     w.down("metadata");
     labelMap(object2.metadata.labels, w, "labels");
+    annotationMap(object2.metadata.annotations, w);
     w.up(0);
   }
   const spec = isRec(object2.spec) ? object2.spec : {};
@@ -29583,6 +29597,13 @@ function buildCluster(objects) {
       }
     }
   };
+  const nameOf = (meta3, kind) => {
+    if (meta3.name !== void 0 && meta3.name !== "") return meta3.name;
+    const generated = meta3.generateName ?? "";
+    let name = generated;
+    for (let n = 2; byKey.has(workloadKey({ namespace: nsOf(meta3), name, kind })); n++) name = `${generated}${n}`;
+    return name;
+  };
   for (const o of objects) {
     switch (o.kind) {
       case "Namespace": {
@@ -29603,7 +29624,7 @@ function buildCluster(objects) {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: "CronJob" },
+          { namespace: nsOf(meta3), name: nameOf(meta3, "CronJob"), kind: "CronJob" },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
@@ -29621,7 +29642,7 @@ function buildCluster(objects) {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta3), name: meta3.name ?? meta3.generateName ?? "", kind: o.kind },
+          { namespace: nsOf(meta3), name: nameOf(meta3, o.kind), kind: o.kind },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
@@ -29635,6 +29656,7 @@ function buildCluster(objects) {
         break;
     }
   }
+  warnDuplicatePolicies(objects, diagnostics);
   const implied = (name) => {
     if (!namespaces.has(name)) namespaces.set(name, { name, labels: { [NAMESPACE_NAME_LABEL]: name }, declared: false });
   };
@@ -29646,10 +29668,26 @@ function buildCluster(objects) {
   const workloads = [...byKey].sort(([a], [b]) => compareStrings(a, b)).map(([, w]) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...w.controllerSelector ? { controllerSelector: w.controllerSelector } : {} }));
   return { cluster: { namespaces, workloads, objects }, diagnostics };
 }
+function warnDuplicatePolicies(objects, diagnostics) {
+  const first = /* @__PURE__ */ new Map();
+  for (const o of objects) {
+    if (!POLICY_KINDS2.has(o.kind)) continue;
+    const meta3 = o.object.metadata;
+    const scoped = o.kind === "NetworkPolicy" ? `${nsOf(meta3)}/` : "";
+    const key3 = `${o.kind} ${scoped}${meta3.name ?? ""}`;
+    const seen = first.get(key3);
+    if (!seen) {
+      first.set(key3, o.origin);
+      continue;
+    }
+    const at3 = originRef(seen);
+    diagnostics.push(diag(Codes.duplicateObject, "warning", `${key3} is defined more than once (first at ${at3.file}${at3.line ? `:${at3.line}` : ""}); both are analysed, but the API server keeps only the one applied last`, originRef(o.origin, ["metadata", "name"])));
+  }
+}
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-var NAMESPACE_NAME_LABEL, DEFAULT_NAMESPACE, OWNER_KINDS;
+var NAMESPACE_NAME_LABEL, DEFAULT_NAMESPACE, OWNER_KINDS, POLICY_KINDS2;
 var init_cluster = __esm({
   "src/manifests/cluster.ts"() {
     "use strict";
@@ -29660,6 +29698,7 @@ var init_cluster = __esm({
     NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     DEFAULT_NAMESPACE = "default";
     OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
+    POLICY_KINDS2 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
   }
 });
 
@@ -30397,7 +30436,7 @@ function virtualServiceBackends(o, index, diagnostics) {
       if (!d) return;
       const target = virtualServiceHost(d.host, ownerNs);
       if (!target) {
-        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (name, name.namespace or name.namespace.svc.cluster.local); not a link from the ingress gateway`, originRef(owner.origin, [...path19, "host"])));
+        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway`, originRef(owner.origin, [...path19, "host"])));
         return;
       }
       const number4 = d?.port?.number ?? void 0;
@@ -30408,7 +30447,9 @@ function virtualServiceBackends(o, index, diagnostics) {
     push3(rule.mirror, ["spec", section, ri, "mirror"]);
     (rule.mirrors ?? []).forEach((m, mi) => push3(m.destination, ["spec", section, ri, "mirrors", mi, "destination"]));
     if (rule.delegate && depth === 0) {
-      const delegate2 = index.get(`${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`);
+      const delegateKey = `${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`;
+      const delegate2 = index.get(delegateKey);
+      if (!delegate2) diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: delegate VirtualService ${delegateKey} not found; its routes are not read`, originRef(owner.origin, ["spec", section, ri, "delegate"])));
       const dns = delegate2 ? delegate2.object.metadata.namespace || DEFAULT_NAMESPACE : ownerNs;
       (delegate2?.object.spec?.http ?? []).forEach((r, i) => destinations(delegate2, "http", r, i, dns, depth + 1));
     }
@@ -30421,10 +30462,9 @@ function virtualServiceBackends(o, index, diagnostics) {
   return out;
 }
 function virtualServiceHost(host, namespace) {
-  const parts = host.replace(/\.svc(\.cluster\.local)?$/, "").split(".");
-  if (parts.length === 1) return { namespace, name: parts[0] };
-  if (parts.length === 2) return { namespace: parts[1], name: parts[0] };
-  return void 0;
+  if (!host.includes(".")) return { namespace, name: host };
+  const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(host);
+  return m ? { namespace: m[2], name: m[1] } : void 0;
 }
 function ingressExposure(cluster) {
   const { backends, diagnostics } = ingressBackends(cluster.objects);
@@ -35998,7 +36038,7 @@ function asked(meta3, origin, metaPath, forPod) {
     if (linkerd === "enabled" || forPod && linkerd === "ingress") inject.push({ mesh: LINKERD, at: at3("annotations", "linkerd.io/inject"), value: `linkerd.io/inject: ${linkerd}` });
     else if (linkerd === "disabled") optOut.add(LINKERD.name);
     const dapr = forPod && field3 === "annotations" ? str4(m, "dapr.io/enabled") : void 0;
-    if (dapr === "true") inject.push({ mesh: DAPR, at: at3("annotations", "dapr.io/enabled"), value: 'dapr.io/enabled: "true"' });
+    if (dapr !== void 0 && TRUTHY.has(dapr.toLowerCase())) inject.push({ mesh: DAPR, at: at3("annotations", "dapr.io/enabled"), value: `dapr.io/enabled: ${JSON.stringify(dapr)}` });
   }
   return { inject, optOut, veto };
 }
@@ -36047,7 +36087,7 @@ function daprInvocationTargets(cluster) {
   }
   return out;
 }
-var ISTIO, LINKERD, DAPR, str4, DAPR_INVOCATION;
+var ISTIO, LINKERD, DAPR, TRUTHY, str4, DAPR_INVOCATION;
 var init_mesh = __esm({
   "src/topology/mesh.ts"() {
     "use strict";
@@ -36067,6 +36107,7 @@ var init_mesh = __esm({
       conns: [6500, 50001, 50005, 50006].reduce((c, p) => c.union(ConnectionSet.port("TCP", p)), ConnectionSet.NONE),
       ports: "operator TCP 6500, sentry TCP 50001, placement TCP 50005, scheduler TCP 50006"
     };
+    TRUTHY = /* @__PURE__ */ new Set(["y", "yes", "true", "t", "on", "1"]);
     str4 = (m, key3) => {
       const v = m && typeof m === "object" ? m[key3] : void 0;
       return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : void 0;
@@ -36395,7 +36436,9 @@ function resolveAddress(f, w, ctx) {
   const { c, at: at3, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src = { kind: "workload", ref: w.ref };
-  const report = (reason2, detail, namespace) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason: reason2, detail, ...namespace !== void 0 ? { namespace } : {} });
+  const port2 = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+  const gapConns = port2 !== void 0 && port2 >= 1 && port2 <= 65535 ? { conns: ConnectionSet.port("TCP", port2) } : {};
+  const report = (reason2, detail, namespace) => unresolved.push({ workload: w.ref, value: c.text, at: at3(), ...via ? { via: via() } : {}, reason: reason2, detail, ...gapConns, ...namespace !== void 0 ? { namespace } : {} });
   const add = (dst, conns2, service) => {
     links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {
@@ -36405,7 +36448,6 @@ function resolveAddress(f, w, ctx) {
     }
   };
   if (isLocalAddress(c.host)) return;
-  const port2 = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
   if (port2 !== void 0 && (port2 < 1 || port2 > 65535)) {
     report("no-such-port", `port ${c.port} is outside 1-65535`);
     return;
@@ -37190,6 +37232,19 @@ function familiesOf(families) {
   const list2 = families && families.length > 0 ? families : [4];
   return [...new Set(list2)].sort((a, b) => a - b);
 }
+function inEveryFamily(links, families) {
+  return [...links, ...otherFamilyCopies(links, families)];
+}
+function otherFamilyCopies(links, families) {
+  const others = everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4);
+  const out = [];
+  if (others.length === 0) return out;
+  for (const l of links) {
+    if (l.src.kind === "external" && isEverywhere(l.src.range)) for (const src of others) out.push({ ...l, src });
+    if (l.dst.kind === "external" && isEverywhere(l.dst.range)) for (const dst of others) out.push({ ...l, dst });
+  }
+  return out;
+}
 var CIDR;
 var init_everywhere = __esm({
   "src/synthesis/everywhere.ts"() {
@@ -37524,7 +37579,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         ];
       }
       case "external":
-        return (isEverywhere(p.range) ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
+        return (isEverywhere(p.range) && !options.linksInEveryFamily ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
     }
   };
   const linksTo = /* @__PURE__ */ new Map();
@@ -37960,25 +38015,40 @@ function unresolvedLeftOpen(unresolved, reviewed, scanned) {
     const extra = l.conns.subtract(found.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
     if (extra.isEmpty) continue;
     const k = workloadKey(l.src.ref);
-    added.set(k, (added.get(k) ?? ConnectionSet.NONE).union(extra));
+    const list2 = added.get(k) ?? [];
+    list2.push({ dst: l.dst, conns: extra });
+    added.set(k, list2);
   }
   return unresolved.filter((u) => {
-    const extra = added.get(workloadKey(u.workload));
-    if (!extra) return true;
-    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
-    const n = Number(port2);
-    if (port2 === void 0 || n < 1 || n > 65535) return false;
-    let wanted = ConnectionSet.port("TCP", n);
-    if (u.reason === "api-server") wanted = wanted.union(ConnectionSet.port("TCP", 6443));
-    return extra.intersect(wanted).isEmpty;
+    const links = added.get(workloadKey(u.workload));
+    if (!links) return true;
+    const wanted = wantedConns(u);
+    const closes = links.some(({ dst, conns: conns2 }) => {
+      if (OUTSIDE.has(u.reason) ? dst.kind !== "external" : u.namespace !== void 0 && (dst.kind !== "workload" || dst.ref.namespace !== u.namespace)) return false;
+      return wanted === void 0 || !conns2.intersect(wanted).isEmpty;
+    });
+    return !closes;
   });
 }
+function wantedConns(u) {
+  let wanted = u.conns;
+  if (wanted === void 0) {
+    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
+    const n = Number(port2);
+    if (port2 === void 0 || n < 1 || n > 65535) return void 0;
+    wanted = ConnectionSet.port("TCP", n);
+  }
+  if (u.reason === "api-server" && wanted.allows("TCP", 443)) wanted = wanted.union(ConnectionSet.port("TCP", 6443));
+  return wanted;
+}
+var OUTSIDE;
 var init_reviewed_gaps = __esm({
   "src/topology/reviewed-gaps.ts"() {
     "use strict";
     init_connection_set();
     init_peer();
     init_addresses();
+    OUTSIDE = /* @__PURE__ */ new Set(["external-hostname", "api-server", "node-address"]);
   }
 });
 
@@ -38181,11 +38251,11 @@ function runClusterDrift(io, request, settings) {
   diagnostics.push(...read.diagnostics);
   const repoPolicies = [];
   for (const o of objectsOf(read.files, diagnostics)) {
-    if (!POLICY_KINDS2.has(o.kind)) continue;
+    if (!POLICY_KINDS3.has(o.kind)) continue;
     if (inScope(o)) repoPolicies.push(o);
     else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
   }
-  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS2.has(o.kind));
+  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS3.has(o.kind));
   const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
   const liveCluster = buildCluster(liveObjects);
   diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
@@ -38201,7 +38271,7 @@ function runClusterDrift(io, request, settings) {
     diff: diff2,
     explanations,
     refs: { before: "repository", after: live.label },
-    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS2.has(o.kind))),
+    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS3.has(o.kind))),
     namespaces: scope ? [...scope].sort(compareStrings) : "all",
     diagnostics
   };
@@ -38219,7 +38289,7 @@ function inventoryOf(repo, live) {
   for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
   return out.sort((x, y) => compareStrings(x.policy, y.policy));
 }
-var POLICY_KINDS2, CLUSTER_SCOPED2, NAMESPACED, REQUIRED;
+var POLICY_KINDS3, CLUSTER_SCOPED2, NAMESPACED, REQUIRED;
 var init_cluster_drift = __esm({
   "src/pipeline/cluster-drift.ts"() {
     "use strict";
@@ -38236,7 +38306,7 @@ var init_cluster_drift = __esm({
     init_settings();
     init_traffic();
     init_live_source();
-    POLICY_KINDS2 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+    POLICY_KINDS3 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
     CLUSTER_SCOPED2 = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
     NAMESPACED = [
       "pods",
@@ -38291,7 +38361,7 @@ function loadRepoDrift(io, request, settings) {
   const appObjects = [];
   const outside2 = /* @__PURE__ */ new Map();
   for (const o of objectsOf2(appFiles, diagnostics)) {
-    if (!POLICY_KINDS2.has(o.kind)) appObjects.push(o);
+    if (!POLICY_KINDS3.has(o.kind)) appObjects.push(o);
     else {
       const cur = outside2.get(o.origin.document.file);
       if (cur) cur.count++;
@@ -38302,7 +38372,7 @@ function loadRepoDrift(io, request, settings) {
     const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
     diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
   }
-  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS2.has(o.kind));
+  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS3.has(o.kind));
   const base = buildCluster([...appObjects, ...policyObjects]);
   diagnostics.push(...base.diagnostics);
   const dns = request.synthesis.dns;
@@ -38322,7 +38392,7 @@ function needsOf(loaded, request) {
   const mode = request.gapMode ?? "deny";
   const gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
-  const everywhere = links.flatMap((l) => [...l.src.kind === "external" && isEverywhere(l.src.range) ? everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4).map((src) => ({ ...l, src })) : [], ...l.dst.kind === "external" && isEverywhere(l.dst.range) ? everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4).map((dst) => ({ ...l, dst })) : []]);
+  const everywhere = otherFamilyCopies(links, families);
   return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
 }
 function unreviewedLinks(scanned, reviewed, file2) {
@@ -40438,7 +40508,7 @@ function runDiff(io, request, settings, options = {}) {
     diagnostics: dedupe([...before.diagnostics, ...after.diagnostics])
   };
 }
-var import_node_path6, POLICY_KINDS3, isPolicy, dedupe;
+var import_node_path6, POLICY_KINDS4, isPolicy, dedupe;
 var init_diff3 = __esm({
   "src/pipeline/diff.ts"() {
     "use strict";
@@ -40453,8 +40523,8 @@ var init_diff3 = __esm({
     init_load2();
     init_settings();
     init_repo_paths();
-    POLICY_KINDS3 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
-    isPolicy = (o) => POLICY_KINDS3.has(o.kind);
+    POLICY_KINDS4 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+    isPolicy = (o) => POLICY_KINDS4.has(o.kind);
     dedupe = uniqueDiagnostics;
   }
 });
@@ -40946,16 +41016,21 @@ function runSynthesize(io, request, settings) {
     traffic = observed.value.summary;
   }
   let ruleErrors = false;
+  let baselineRules;
+  const baselined = request.baselineFiles !== void 0 && request.baselineFiles.length > 0;
+  if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
+    baselineRules = rules.rules;
     const applied = applyBaselineToLinks(load2.cluster, links, rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load2.cluster, { links, unresolved });
-  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
+  if (baselineRules && (request.gapMode ?? "deny") !== "deny") appendAll(all, closuresAgainstBaseline(load2.cluster, gaps, request.gapMode ?? "deny", baselineRules, request.options.ipFamilies ?? settings.ipFamilies));
+  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps }, ...baselined ? { linksInEveryFamily: true } : {} };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -40999,6 +41074,14 @@ function writePolicies(io, policies, target, render) {
   io.writeFiles(files, target.kind === "folder" ? { createFolders: true, inside: target.dir } : {});
   return files;
 }
+function closuresAgainstBaseline(cluster, gaps, mode, rules, families) {
+  const opened = inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families);
+  return applyBaselineToLinks(cluster, opened, rules, families).diagnostics.map((d) => ({
+    ...d,
+    severity: "warning",
+    message: d.message.replace(/^link /, `--gaps=${mode} closure `).replace(/; (not synthesized|only .* synthesized) \(link from /, "; written all the same, so the policies break the rule: close the gap with a reviewed link instead (")
+  }));
+}
 var init_synthesize2 = __esm({
   "src/pipeline/synthesize.ts"() {
     "use strict";
@@ -41010,11 +41093,13 @@ var init_synthesize2 = __esm({
     init_prune();
     init_synthesize();
     init_gaps();
+    init_gap_rules();
     init_links_file();
     init_scan();
     init_reviewed_gaps();
     init_merge();
     init_synthesis();
+    init_everywhere();
     init_baseline();
     init_load2();
     init_traffic();
@@ -42428,16 +42513,34 @@ function findRenderRoots(files, readText) {
     for (const r of kustomizationRefs(dir, text2)) referenced.add(r);
     if (isComponent(text2)) components.add(dir);
   }
+  const chartRefs = /* @__PURE__ */ new Map();
   for (const dir of chartDirs) {
+    const refs = [];
     for (const name of ["Chart.yaml", "requirements.yaml"]) {
       const text2 = readText(dir === "." ? name : `${dir}/${name}`);
       if (!text2) continue;
-      for (const d of localChartDependencies(dir, text2)) if (d.folder !== dir) referenced.add(d.folder);
+      for (const d of localChartDependencies(dir, text2)) if (d.folder !== dir) refs.push(d.folder);
     }
+    chartRefs.set(dir, refs);
+    for (const r of refs) referenced.add(r);
   }
   const insideChart = (d) => chartDirs.some((c) => c !== d && isInside(d, c));
   const insideOverlay = (d) => overlayDirs.some((o) => o !== d && isInside(d, o));
-  const charts = chartDirs.filter((c) => !insideChart(c) && !referenced.has(c) && !insideOverlay(c)).sort();
+  const dependedOn = (c) => [...chartRefs].some(([r, refs]) => r !== c && !isInside(r, c) && refs.includes(c));
+  const topCharts = chartDirs.filter((c) => !insideChart(c) && !insideOverlay(c));
+  const charts = topCharts.filter((c) => !dependedOn(c));
+  const reached = new Set(charts);
+  const queue = [...charts];
+  while (queue.length > 0) {
+    for (const r of chartRefs.get(queue.pop()) ?? []) {
+      if (!reached.has(r)) {
+        reached.add(r);
+        queue.push(r);
+      }
+    }
+  }
+  for (const c of topCharts) if (!reached.has(c)) charts.push(c);
+  charts.sort();
   const overlays = overlayDirs.filter((o) => !referenced.has(o) && !insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o));
   for (const o of unreachableOverlays(overlayDirs, overlays, files, readText)) if (!insideChart(o) && !chartDirs.includes(o) && !insideOverlay(o) && !components.has(o)) overlays.push(o);
   overlays.sort();
@@ -42956,9 +43059,13 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   } finally {
     if (copy) (0, import_node_fs4.rmSync)(import_node_path10.default.dirname(copy), { recursive: true, force: true });
   }
-  const result = r.ok ? { files: localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees), diagnostics: [] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
+  const rendered = r.ok ? localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees) : [];
+  const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs4.existsSync)(import_node_path10.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
   cache2.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [] };
+}
+function renderedNothing(what, at3, why) {
+  return diag(Codes.renderedNothing, "warning", `${what} rendered no Kubernetes object (${why}); nothing from it is analysed`, at3);
 }
 function repositoryOf(dir) {
   for (let d = realOrSelf(dir); ; d = import_node_path10.default.dirname(d)) {
@@ -43012,7 +43119,8 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   const hit = cache2.overlay(key3);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
-  const result = r.ok ? { files: kustomizeOutput(r.stdout, display), diagnostics: [] } : {
+  const built = r.ok ? kustomizeOutput(r.stdout, display) : [];
+  const result = r.ok ? { files: built, diagnostics: /^\s*(\{\}\s*)?$/.test(r.stdout) ? [renderedNothing(`overlay ${display}`, at3, "it lists no resources, or its patches and filters remove them all")] : [] } : {
     files: [],
     diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at3, offlineHint(r))]
   };

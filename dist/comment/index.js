@@ -12,14 +12,14 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-XXWSIRCN.js";
+} from "../chunks/chunk-BL7MTP2O.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-AAXQ3H2U.js";
+} from "../chunks/chunk-TDELY7YA.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/comment-action.ts

@@ -1,21 +1,21 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-2KGAL6TN.js";
-import "../chunks/chunk-NCPXZRBH.js";
-import "../chunks/chunk-BAA5SH2C.js";
-import "../chunks/chunk-DY2M6SL5.js";
-import "../chunks/chunk-DFXF3IWQ.js";
+} from "../chunks/chunk-YTHFNQGF.js";
+import "../chunks/chunk-VHQD54EV.js";
+import "../chunks/chunk-AUDNUALW.js";
+import "../chunks/chunk-RQ6IUFHH.js";
+import "../chunks/chunk-X7FFN63Z.js";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-XXWSIRCN.js";
+} from "../chunks/chunk-BL7MTP2O.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
-import "../chunks/chunk-AAXQ3H2U.js";
+import "../chunks/chunk-TDELY7YA.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/action/entries/diff.ts

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-NCPXZRBH.js";
+} from "../chunks/chunk-VHQD54EV.js";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-FDAHF62K.js";
+} from "../chunks/chunk-MZ4T6OCY.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-LZ2KVWL2.js";
+} from "../chunks/chunk-PDIL7NEE.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-DY2M6SL5.js";
+} from "../chunks/chunk-RQ6IUFHH.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-DFXF3IWQ.js";
+} from "../chunks/chunk-X7FFN63Z.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -36,14 +36,14 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-XXWSIRCN.js";
+} from "../chunks/chunk-BL7MTP2O.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
 import {
   ExitCode,
   dump
-} from "../chunks/chunk-AAXQ3H2U.js";
+} from "../chunks/chunk-TDELY7YA.js";
 import "../chunks/chunk-UQ363SVG.js";
 
 // src/pipeline/scan.ts

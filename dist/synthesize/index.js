@@ -4,6 +4,8 @@ import {
   MANAGED_BY,
   MANAGED_BY_LABEL,
   RuleMatcher,
+  gapLinks,
+  inEveryFamily,
   layoutPolicies,
   parseLinksFile,
   readRuleFiles,
@@ -11,25 +13,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-SXZDRXO6.js";
-import "../chunks/chunk-BAA5SH2C.js";
+} from "../chunks/chunk-CKV4RBTY.js";
+import "../chunks/chunk-AUDNUALW.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-FDAHF62K.js";
+} from "../chunks/chunk-MZ4T6OCY.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-LZ2KVWL2.js";
+} from "../chunks/chunk-PDIL7NEE.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-DY2M6SL5.js";
+} from "../chunks/chunk-RQ6IUFHH.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -40,7 +42,7 @@ import {
   peerKey,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-DFXF3IWQ.js";
+} from "../chunks/chunk-X7FFN63Z.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -51,7 +53,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-XXWSIRCN.js";
+} from "../chunks/chunk-BL7MTP2O.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -62,7 +64,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-AAXQ3H2U.js";
+} from "../chunks/chunk-TDELY7YA.js";
 import {
   __toESM
 } from "../chunks/chunk-UQ363SVG.js";
@@ -214,16 +216,21 @@ function runSynthesize(io, request, settings) {
     traffic = observed.value.summary;
   }
   let ruleErrors = false;
+  let baselineRules;
+  const baselined = request.baselineFiles !== void 0 && request.baselineFiles.length > 0;
+  if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
+    baselineRules = rules.rules;
     const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load.cluster, { links, unresolved });
-  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps } };
+  if (baselineRules && (request.gapMode ?? "deny") !== "deny") appendAll(all, closuresAgainstBaseline(load.cluster, gaps, request.gapMode ?? "deny", baselineRules, request.options.ipFamilies ?? settings.ipFamilies));
+  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps }, ...baselined ? { linksInEveryFamily: true } : {} };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -249,6 +256,14 @@ function writePolicies(io, policies, target, render) {
   const files = layoutPolicies(policies, target, render);
   io.writeFiles(files, target.kind === "folder" ? { createFolders: true, inside: target.dir } : {});
   return files;
+}
+function closuresAgainstBaseline(cluster, gaps, mode, rules, families) {
+  const opened = inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families);
+  return applyBaselineToLinks(cluster, opened, rules, families).diagnostics.map((d) => ({
+    ...d,
+    severity: "warning",
+    message: d.message.replace(/^link /, `--gaps=${mode} closure `).replace(/; (not synthesized|only .* synthesized) \(link from /, "; written all the same, so the policies break the rule: close the gap with a reviewed link instead (")
+  }));
 }
 
 // src/action/synthesize.ts
