@@ -226,6 +226,10 @@ export const scanSpec = {
   setup: { nca: false, helm: true },
 } as const satisfies ActionSpec;
 
+/** The synthesize action's `gaps` input, as the CLI's `--gaps`. */
+const GAPS_DESCRIPTION =
+  'What the manifests cannot tell (gaps, listed in the report): `deny` leaves them closed, `namespace` opens each towards its namespace on its ports, `open` opens it to and from anywhere (the CLI\'s `--gaps`).';
+
 export const synthesizeSpec = {
   name: 'synthesize',
   dir: 'actions/synthesize',
@@ -234,6 +238,7 @@ export const synthesizeSpec = {
   inputs: {
     paths: { description: 'Manifest files or folders, one per line.', schema: lines, default: '.' },
     links: { description: 'A reviewed links file to use instead of scanning.', schema: optionalText, default: '' },
+    gaps: { description: GAPS_DESCRIPTION, schema: choice(['deny', 'namespace', 'open']), default: 'deny' },
     output: { description: 'Where to write the policies: a folder (one file per namespace and workload) or a `.yaml` file.', schema: text, default: 'netpol-ci-policies/' },
     'default-deny': { description: 'Add a default-deny policy per namespace.', schema: boolean, default: 'true' },
     ...dnsInputs,
@@ -283,6 +288,8 @@ export const verifySpec = {
   inputs: {
     paths: { description: 'The application manifests, one per line.', schema: lines, default: '.' },
     policies: { description: 'The folder of committed NetworkPolicies.', schema: text, required: true },
+    links: { description: 'The reviewed links file the policies were synthesized from (`synthesize` with `links`): it replaces the scan, as there.', schema: optionalText, default: '' },
+    gaps: { description: 'The `gaps` mode the policies were synthesized with: its closures are needed, not excess (`deny`, `namespace` or `open`).', schema: choice(['deny', 'namespace', 'open']), default: 'deny' },
     'allow-excess': { description: 'Report excess (allowed beyond the needs) without failing.', schema: boolean, default: 'false' },
     'fail-on-drift': { description: 'Fail the step on missing needs (and on excess unless `allow-excess`).', schema: boolean, default: 'true' },
     format: { description: 'Format of the report file written to `report-path`: `md`, `txt` or `json` (the job summary is always Markdown).', schema: choice(['md', 'txt', 'json']), default: 'md' },

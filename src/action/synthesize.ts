@@ -25,6 +25,7 @@ export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) 
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         ...(inputs.links ? { linksFile: resolveIn(inputs, inputs.links) } : {}),
+        gapMode: inputs.gaps,
         options: {
           ...DEFAULT_SYNTHESIS_OPTIONS,
           defaultDeny: inputs['default-deny'],

@@ -23,6 +23,8 @@ export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         policies,
+        ...(inputs.links ? { linksFile: resolveIn(inputs, inputs.links) } : {}),
+        gapMode: inputs.gaps,
         synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: inputs['dns-port'], dns: { namespace: inputs['dns-namespace'], podLabels: inputs['dns-selector'] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels } },
       },
       settings,
