@@ -4,9 +4,9 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-UIFWVCZ5.js";
+} from "../chunks/chunk-U2QP5RK7.js";
 import "../chunks/chunk-PXVTCDOQ.js";
-import "../chunks/chunk-YTHFNQGF.js";
+import "../chunks/chunk-R4O3WRN6.js";
 import {
   withInputErrors
 } from "../chunks/chunk-VHQD54EV.js";
@@ -40,7 +40,7 @@ import {
   runAction,
   writeReport,
   writeSummary
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

@@ -1,9 +1,9 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-UIFWVCZ5.js";
+} from "../chunks/chunk-U2QP5RK7.js";
 import "../chunks/chunk-PXVTCDOQ.js";
-import "../chunks/chunk-YTHFNQGF.js";
+import "../chunks/chunk-R4O3WRN6.js";
 import "../chunks/chunk-VHQD54EV.js";
 import "../chunks/chunk-CKV4RBTY.js";
 import "../chunks/chunk-AUDNUALW.js";
@@ -16,7 +16,7 @@ import {
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

@@ -12,7 +12,7 @@ import {
   runAction,
   stripMarkers,
   workflowRunOf
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

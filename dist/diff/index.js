@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-YTHFNQGF.js";
+} from "../chunks/chunk-R4O3WRN6.js";
 import "../chunks/chunk-VHQD54EV.js";
 import "../chunks/chunk-AUDNUALW.js";
 import "../chunks/chunk-RQ6IUFHH.js";
@@ -11,7 +11,7 @@ import {
   nodeIo,
   nodeRuntime,
   runAction
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

@@ -36,7 +36,7 @@ import {
   scanSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";

@@ -53,7 +53,7 @@ import {
   synthesizeSpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -281,6 +281,7 @@ var synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) => {
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         ...inputs.links ? { linksFile: resolveIn(inputs, inputs.links) } : {},
+        gapMode: inputs.gaps,
         options: {
           ...DEFAULT_SYNTHESIS_OPTIONS,
           defaultDeny: inputs["default-deny"],

@@ -6,11 +6,11 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-UIFWVCZ5.js";
+} from "../chunks/chunk-U2QP5RK7.js";
 import "../chunks/chunk-PXVTCDOQ.js";
 import {
   explanationData
-} from "../chunks/chunk-YTHFNQGF.js";
+} from "../chunks/chunk-R4O3WRN6.js";
 import {
   withInputErrors
 } from "../chunks/chunk-VHQD54EV.js";
@@ -43,7 +43,7 @@ import {
   verifySpec,
   writeReport,
   writeSummary
-} from "../chunks/chunk-BL7MTP2O.js";
+} from "../chunks/chunk-EKOZBAPX.js";
 import {
   yieldBackgroundThreads
 } from "../chunks/chunk-TX2NFAD4.js";
@@ -260,6 +260,8 @@ var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         policies,
+        ...inputs.links ? { linksFile: resolveIn(inputs, inputs.links) } : {},
+        gapMode: inputs.gaps,
         synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: inputs["dns-port"], dns: { namespace: inputs["dns-namespace"], podLabels: inputs["dns-selector"] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels } }
       },
       settings
