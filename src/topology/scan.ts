@@ -555,39 +555,38 @@ function sharedConfigMapWarnings(sharing: ReadonlyMap<string, { origin: ObjectOr
   return out;
 }
 
-/**
- * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
- * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
- * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
- */
+/** A host without its cluster suffix (`.svc.cluster.local`, `.svc`), and whether it had one. */
+function withoutClusterSuffix(host: string): { h: string; suffixed: boolean } {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  return { h, suffixed };
+}
+
 /**
  * The namespace an in-cluster host names when it is not the client's own (`svc.ns`,
  * `svc.ns.svc[.cluster.local]`): where a missing Service lives (a collector installed apart, in
  * namespace `tracing`), so that a gap closure opens that namespace rather than the client's.
  */
 function namedNamespace(host: string, namespace: string): string | undefined {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
+  const { h, suffixed } = withoutClusterSuffix(host);
   const parts = h.split('.');
   const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : undefined;
   return ns !== undefined && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : undefined;
 }
 
+/**
+ * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
+ * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
+ * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
+ */
 function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
+  const { h, suffixed } = withoutClusterSuffix(host);
   const parts = h.split('.');
   // a pod of a headless Service, as the pod's DNS search path completes it: `db-0.db` (the client's
   // namespace), `db-0.db.ns`
