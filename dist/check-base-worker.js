@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-PXVTCDOQ.js";
-import "./chunks/chunk-PDIL7NEE.js";
+} from "./chunks/chunk-F6EGLC5U.js";
+import "./chunks/chunk-7M5YB6EZ.js";
 import "./chunks/chunk-X7FFN63Z.js";
 import {
   answerThreadJob

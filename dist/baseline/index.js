@@ -4,8 +4,8 @@ import {
 } from "../chunks/chunk-IEJVMQYL.js";
 import {
   VERSION
-} from "../chunks/chunk-U2QP5RK7.js";
-import "../chunks/chunk-PXVTCDOQ.js";
+} from "../chunks/chunk-TVDGWQBH.js";
+import "../chunks/chunk-F6EGLC5U.js";
 import "../chunks/chunk-R4O3WRN6.js";
 import {
   withInputErrors
@@ -15,10 +15,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-CKV4RBTY.js";
+} from "../chunks/chunk-4PY2Y3KJ.js";
 import "../chunks/chunk-AUDNUALW.js";
-import "../chunks/chunk-MZ4T6OCY.js";
-import "../chunks/chunk-PDIL7NEE.js";
+import "../chunks/chunk-E43DD4YC.js";
+import "../chunks/chunk-7M5YB6EZ.js";
 import {
   escapeMarkdown,
   markdownCode,

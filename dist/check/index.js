@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-U2QP5RK7.js";
-import "../chunks/chunk-PXVTCDOQ.js";
+} from "../chunks/chunk-TVDGWQBH.js";
+import "../chunks/chunk-F6EGLC5U.js";
 import "../chunks/chunk-R4O3WRN6.js";
 import "../chunks/chunk-VHQD54EV.js";
-import "../chunks/chunk-CKV4RBTY.js";
+import "../chunks/chunk-4PY2Y3KJ.js";
 import "../chunks/chunk-AUDNUALW.js";
-import "../chunks/chunk-MZ4T6OCY.js";
-import "../chunks/chunk-PDIL7NEE.js";
+import "../chunks/chunk-E43DD4YC.js";
+import "../chunks/chunk-7M5YB6EZ.js";
 import "../chunks/chunk-RQ6IUFHH.js";
 import "../chunks/chunk-X7FFN63Z.js";
 import {

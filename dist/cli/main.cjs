@@ -36607,7 +36607,7 @@ function sharedConfigMapWarnings(sharing) {
   }
   return out;
 }
-function namedNamespace(host, namespace) {
+function withoutClusterSuffix(host) {
   let h = host;
   let suffixed = false;
   for (const s of CLUSTER_SUFFIXES) {
@@ -36616,19 +36616,16 @@ function namedNamespace(host, namespace) {
       suffixed = true;
     }
   }
+  return { h, suffixed };
+}
+function namedNamespace(host, namespace) {
+  const { h, suffixed } = withoutClusterSuffix(host);
   const parts = h.split(".");
   const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : void 0;
   return ns !== void 0 && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : void 0;
 }
 function serviceFor(host, namespace, services) {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
+  const { h, suffixed } = withoutClusterSuffix(host);
   const parts = h.split(".");
   const headlessPod = () => {
     if (suffixed || parts.length !== 2 && parts.length !== 3) return void 0;

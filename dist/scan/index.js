@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-MZ4T6OCY.js";
+} from "../chunks/chunk-E43DD4YC.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PDIL7NEE.js";
+} from "../chunks/chunk-7M5YB6EZ.js";
 import {
   escapeMarkdown,
   loadInputs,

@@ -13,18 +13,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-CKV4RBTY.js";
+} from "../chunks/chunk-4PY2Y3KJ.js";
 import "../chunks/chunk-AUDNUALW.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-MZ4T6OCY.js";
+} from "../chunks/chunk-E43DD4YC.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PDIL7NEE.js";
+} from "../chunks/chunk-7M5YB6EZ.js";
 import {
   loadInputs,
   markdownCode,

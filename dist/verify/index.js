@@ -6,8 +6,8 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-U2QP5RK7.js";
-import "../chunks/chunk-PXVTCDOQ.js";
+} from "../chunks/chunk-TVDGWQBH.js";
+import "../chunks/chunk-F6EGLC5U.js";
 import {
   explanationData
 } from "../chunks/chunk-R4O3WRN6.js";
@@ -16,12 +16,12 @@ import {
 } from "../chunks/chunk-VHQD54EV.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-CKV4RBTY.js";
+} from "../chunks/chunk-4PY2Y3KJ.js";
 import "../chunks/chunk-AUDNUALW.js";
-import "../chunks/chunk-MZ4T6OCY.js";
+import "../chunks/chunk-E43DD4YC.js";
 import {
   evidenceText
-} from "../chunks/chunk-PDIL7NEE.js";
+} from "../chunks/chunk-7M5YB6EZ.js";
 import {
   escapeMarkdown,
   markdownCode,
