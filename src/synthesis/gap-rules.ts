@@ -3,7 +3,7 @@ import type { IpFamily } from '../model/ip.js';
 import { everywhereCidrs, everywherePeers } from './everywhere.js';
 import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
 import { compareStrings, type Workload } from '../manifests/cluster.js';
-import type { Gap } from '../topology/gaps.js';
+import { connsAtDestination, IN_CLUSTER_REASONS, type Gap } from '../topology/gaps.js';
 import type { Evidence, Link } from '../topology/links.js';
 import type { PolicyPeer } from './synthesize.js';
 
@@ -39,7 +39,7 @@ export interface GapRule {
 const outside = (families: readonly IpFamily[] | undefined): PolicyPeer[] => everywhereCidrs(families).map((cidr) => ({ ipBlock: { cidr } }));
 const anywhere = (families: readonly IpFamily[] | undefined): PolicyPeer[] => [{ namespaceSelector: {} }, ...outside(families)];
 // a front end naming no callee (no-egress-target) calls in-cluster upstreams, if any
-const IN_CLUSTER: ReadonlySet<Gap['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable', 'no-egress-target']);
+const inCluster = (reason: Gap['reason']) => reason === 'no-egress-target' || (IN_CLUSTER_REASONS as ReadonlySet<string>).has(reason);
 
 /**
  * The extra rules each workload gets (workloadKey -> rules). `podPeer(ref, fromNamespace)` is the
@@ -65,13 +65,10 @@ export function gapRules(
   const merged = new Map<string, { workload: WorkloadRef; kind: 'ingress' | 'egress-cluster' | 'egress-outside' | 'egress-namespace'; target?: string; conns: ConnectionSet; details: string[] }>();
   for (const g of gaps) {
     // a destination whose namespace is known (a mesh's control plane) is closed towards that namespace only
-    const kind = g.direction === 'ingress' ? 'ingress' : g.namespace !== undefined ? 'egress-namespace' : IN_CLUSTER.has(g.reason) ? 'egress-cluster' : 'egress-outside';
+    const kind = g.direction === 'ingress' ? 'ingress' : g.namespace !== undefined ? 'egress-namespace' : inCluster(g.reason) ? 'egress-cluster' : 'egress-outside';
     const k = `${workloadKey(g.workload)}\u0000${kind}\u0000${g.namespace ?? ''}`;
     const cur = merged.get(k) ?? { workload: g.workload, kind, ...(g.namespace !== undefined ? { target: g.namespace } : {}), conns: ConnectionSet.NONE, details: [] };
-    let conns = g.conns;
-    // the API server's Service port is 443; behind it (after kube-proxy's DNAT, which is what policies see) kubeadm clusters listen on 6443
-    if (g.reason === 'api-server' && conns.allows('TCP', 443)) conns = conns.union(ConnectionSet.port('TCP', 6443));
-    cur.conns = cur.conns.union(conns);
+    cur.conns = cur.conns.union(connsAtDestination(g.reason, g.conns));
     cur.details.push(g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
   }
@@ -133,19 +130,18 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
     const w = g.workload;
     const evidence: Evidence[] = [{ kind: 'gap', mode, at: g.at, detail: g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
     const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === 'open' || x.ref.namespace === w.namespace));
-    let conns = mode === 'open' ? ConnectionSet.ALL : g.conns;
+    const conns = mode === 'open' ? ConnectionSet.ALL : g.conns;
     if (g.direction === 'ingress') {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
       if (mode === 'open') for (const a of everywhere) out.push({ src: a, dst: self(w), conns, evidence });
     } else if (mode === 'namespace' && g.namespace !== undefined) {
       // a destination whose namespace is known: W reaches the workloads of that namespace the input holds
       for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
-    } else if (mode === 'open' || IN_CLUSTER.has(g.reason)) {
+    } else if (mode === 'open' || inCluster(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns, evidence });
       if (mode === 'open') for (const a of everywhere) out.push({ src: self(w), dst: a, conns, evidence });
     } else {
-      if (g.reason === 'api-server' && conns.allows('TCP', 443)) conns = conns.union(ConnectionSet.port('TCP', 6443));
-      for (const a of everywhere) out.push({ src: self(w), dst: a, conns, evidence });
+      for (const a of everywhere) out.push({ src: self(w), dst: a, conns: connsAtDestination(g.reason, conns), evidence });
     }
   }
   return out;

@@ -107,9 +107,7 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
     });
   }
   for (const u of topology.unresolved) {
-    const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
-    const n = port !== undefined ? Number(port) : undefined;
-    const conns = u.conns ?? (n !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : ConnectionSet.ALL);
+    const conns = unresolvedConns(u) ?? ConnectionSet.ALL;
     gaps.push({
       direction: 'egress',
       workload: u.workload,
@@ -133,8 +131,27 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   );
 }
 
-/** Unresolved reasons that stand for an address in the cluster (the others are outside it: a host, the API server, a node). */
-const IN_CLUSTER_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+/** Unresolved reasons that stand for an address in the cluster (a mesh's control plane is in a namespace of its own: neither set). */
+export const IN_CLUSTER_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+
+/** Unresolved reasons whose destination lies outside the cluster: a host, the API server, a node. */
+export const OUTSIDE_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['external-hostname', 'api-server', 'node-address']);
+
+/** The port an unresolved address needs: its own (also a paired variable's), else the one written in its value; undefined when unknown. */
+export function unresolvedConns(u: Unresolved): ConnectionSet | undefined {
+  if (u.conns !== undefined) return u.conns;
+  const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
+  const n = Number(port);
+  return port !== undefined && n >= 1 && n <= 65535 ? ConnectionSet.port('TCP', n) : undefined;
+}
+
+/**
+ * What a gap's connections are at the destination's pods: the API server's Service port is 443;
+ * behind it (after kube-proxy's DNAT, which is what policies see) kubeadm clusters listen on 6443.
+ */
+export function connsAtDestination(reason: Gap['reason'], conns: ConnectionSet): ConnectionSet {
+  return reason === 'api-server' && conns.allows('TCP', 443) ? conns.union(ConnectionSet.port('TCP', 6443)) : conns;
+}
 
 /** The egress gaps of front ends that name nothing they call in the cluster (see Gap). */
 function frontEndGaps(cluster: Cluster, topology: Topology): Gap[] {

@@ -1,10 +1,7 @@
 import { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 import type { Link, Unresolved } from './links.js';
-import { findAddresses } from './addresses.js';
-
-/** Gaps whose destination lies outside the cluster: only a link to an address block closes them. */
-const OUTSIDE: ReadonlySet<Unresolved['reason']> = new Set(['external-hostname', 'api-server', 'node-address']);
+import { connsAtDestination, OUTSIDE_REASONS, unresolvedConns } from './gaps.js';
 
 /**
  * The manifests' unresolved addresses that a reviewed links file leaves open.
@@ -20,12 +17,13 @@ const OUTSIDE: ReadonlySet<Unresolved['reason']> = new Set(['external-hostname',
  */
 export function unresolvedLeftOpen(unresolved: readonly Unresolved[], reviewed: readonly Link[], scanned: readonly Link[]): Unresolved[] {
   const found = new Map<string, ConnectionSet>();
-  for (const l of scanned) found.set(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`, (found.get(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`) ?? ConnectionSet.NONE).union(l.conns));
+  const pair = (l: Link) => `${peerKey(l.src)}\u0000${peerKey(l.dst)}`;
+  for (const l of scanned) found.set(pair(l), (found.get(pair(l)) ?? ConnectionSet.NONE).union(l.conns));
   // per source workload: what the reviewer added beyond the scan, link by link
   const added = new Map<string, { dst: Peer; conns: ConnectionSet }[]>();
   for (const l of reviewed) {
     if (l.src.kind !== 'workload') continue;
-    const extra = l.conns.subtract(found.get(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    const extra = l.conns.subtract(found.get(pair(l)) ?? ConnectionSet.NONE);
     if (extra.isEmpty) continue;
     const k = workloadKey(l.src.ref);
     const list = added.get(k) ?? [];
@@ -35,25 +33,12 @@ export function unresolvedLeftOpen(unresolved: readonly Unresolved[], reviewed: 
   return unresolved.filter((u) => {
     const links = added.get(workloadKey(u.workload));
     if (!links) return true;
-    const wanted = wantedConns(u);
+    const own = unresolvedConns(u);
+    const wanted = own === undefined ? undefined : connsAtDestination(u.reason, own);
     const closes = links.some(({ dst, conns }) => {
-      if (OUTSIDE.has(u.reason) ? dst.kind !== 'external' : u.namespace !== undefined && (dst.kind !== 'workload' || dst.ref.namespace !== u.namespace)) return false;
+      if (OUTSIDE_REASONS.has(u.reason) ? dst.kind !== 'external' : u.namespace !== undefined && (dst.kind !== 'workload' || dst.ref.namespace !== u.namespace)) return false;
       return wanted === undefined || !conns.intersect(wanted).isEmpty;
     });
     return !closes;
   });
-}
-
-/** The connections an unresolved address needs, when its port is known. */
-function wantedConns(u: Unresolved): ConnectionSet | undefined {
-  let wanted = u.conns;
-  if (wanted === undefined) {
-    const port = findAddresses(u.value).find((c) => c.port !== undefined && /^\d+$/.test(c.port))?.port;
-    const n = Number(port);
-    if (port === undefined || n < 1 || n > 65535) return undefined;
-    wanted = ConnectionSet.port('TCP', n);
-  }
-  // the API server's Service port is 443; behind it, what policies see, kubeadm listens on 6443
-  if (u.reason === 'api-server' && wanted.allows('TCP', 443)) wanted = wanted.union(ConnectionSet.port('TCP', 6443));
-  return wanted;
 }
