@@ -1,5 +1,6 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cluster } from '../manifests/cluster.js';
+import type { ConnectionSet } from '../model/connection-set.js';
 import { fullRange } from '../model/ip.js';
 import type { IpFamily } from '../model/ip.js';
 import { peerKey, type Peer } from '../model/peer.js';
@@ -25,27 +26,50 @@ export function applyBaselineToLinks(cluster: Cluster, links: readonly Link[], r
   for (const r of rules.rules) if (r.action === 'allow') fromRules.push(...linksOf(r, matcher, cluster, families));
   const out: Link[] = [];
   for (const l of [...links, ...fromRules]) {
-    let conns = l.conns;
-    for (const r of rules.rules) {
-      if (r.action !== 'deny' || conns.isEmpty) continue;
-      // a link to an address range partly inside the rule's CIDR loses the connections for all of
-      // it: a link's range is not cut, and deny wins
-      if (!matcher.pair(r, l.src, l.dst)) continue;
-      const forbidden = conns.intersect(r.conns);
-      if (forbidden.isEmpty) continue;
-      conns = conns.subtract(forbidden);
+    const { left, denials } = denialsOf(l, rules, matcher);
+    for (const d of denials) {
       diagnostics.push(
         diag(
           Codes.baselineLinkDropped,
           'warning',
-          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${forbidden.toString()} is forbidden by baseline rule ${r.name} (${r.origin.file}:${r.origin.line ?? 1}); ${conns.isEmpty ? 'not synthesized' : `only ${conns.toString()} synthesized`} (link from ${l.evidence.map(evidenceText).join('; ') || 'no recorded evidence'})`,
-          r.origin,
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); ${d.left.isEmpty ? 'not synthesized' : `only ${d.left.toString()} synthesized`} (link from ${evidenceOf(l)})`,
+          d.rule.origin,
         ),
       );
     }
-    if (!conns.isEmpty) out.push(conns === l.conns ? l : { ...l, conns });
+    if (!left.isEmpty) out.push(left === l.conns ? l : { ...l, conns: left });
   }
   return { links: out, diagnostics };
+}
+
+/** One deny rule's part of a link: what it forbids, and what is left of the link after it. */
+export interface Denial {
+  readonly rule: BaselineRule;
+  readonly forbidden: ConnectionSet;
+  readonly left: ConnectionSet;
+}
+
+/**
+ * The deny rules that forbid part of a link, in rule order, each taking its part away (deny wins).
+ * A link to an address range partly inside a rule's CIDR loses the connections for all of it: a
+ * link's range is not cut.
+ */
+export function denialsOf(l: Link, rules: RuleSet, matcher: RuleMatcher): { left: ConnectionSet; denials: Denial[] } {
+  let left = l.conns;
+  const denials: Denial[] = [];
+  for (const rule of rules.rules) {
+    if (rule.action !== 'deny' || left.isEmpty || !matcher.pair(rule, l.src, l.dst)) continue;
+    const forbidden = left.intersect(rule.conns);
+    if (forbidden.isEmpty) continue;
+    left = left.subtract(forbidden);
+    denials.push({ rule, forbidden, left });
+  }
+  return { left, denials };
+}
+
+/** A link's provenance, as the warnings name it. */
+export function evidenceOf(l: Link): string {
+  return l.evidence.map(evidenceText).join('; ') || 'no recorded evidence';
 }
 
 function samePeer(a: Peer, b: Peer): boolean {

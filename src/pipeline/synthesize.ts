@@ -1,5 +1,5 @@
 import { appendAll } from '../model/append.js';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import { checkSelectors } from '../synthesis/check-selectors.js';
 import { existingSelections } from '../synthesis/existing.js';
@@ -15,7 +15,9 @@ import { scanTopology } from '../topology/scan.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
-import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import { applyBaselineToLinks, denialsOf, evidenceOf } from '../baseline/synthesis.js';
+import { RuleMatcher } from '../baseline/match.js';
+import { peerKey } from '../model/peer.js';
 import type { RuleSet } from '../baseline/rules.js';
 import type { Cluster } from '../manifests/cluster.js';
 import type { IpFamily } from '../model/ip.js';
@@ -84,24 +86,24 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     traffic = observed.value.summary;
   }
   // baseline rules: deny rules remove (parts of) links, allow rules add theirs; a rule file with errors writes nothing
+  const families = request.options.ipFamilies ?? settings.ipFamilies;
+  const mode = request.gapMode ?? 'deny';
   let ruleErrors = false;
   let baselineRules: RuleSet | undefined;
-  const baselined = request.baselineFiles !== undefined && request.baselineFiles.length > 0;
-  // every outside address in each family of the cluster first, so that a deny on part of IPv6's space applies to it
-  if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === 'error');
     baselineRules = rules.rules;
-    const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
+    // every outside address in each family of the cluster first, so that a deny on part of IPv6's space applies to it
+    const applied = applyBaselineToLinks(load.cluster, inEveryFamily(links, families), rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
-  if (baselineRules && (request.gapMode ?? 'deny') !== 'deny') appendAll(all, closuresAgainstBaseline(load.cluster, gaps, request.gapMode ?? 'deny', baselineRules, request.options.ipFamilies ?? settings.ipFamilies));
-  let options: SynthesisOptions = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? 'deny', list: gaps }, ...(baselined ? { linksInEveryFamily: true } : {}) };
+  if (baselineRules && mode !== 'deny') appendAll(all, closuresAgainstBaseline(load.cluster, gaps, mode, baselineRules, families));
+  let options: SynthesisOptions = { ...request.options, ipFamilies: families, gaps: { mode, list: gaps }, ...(baselineRules ? { linksInEveryFamily: true } : {}) };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -179,10 +181,15 @@ export { layoutPolicies };
  * the policies written break it. Close such a gap with a reviewed link instead.
  */
 function closuresAgainstBaseline(cluster: Cluster, gaps: readonly Gap[], mode: GapMode, rules: RuleSet, families: readonly IpFamily[]): Diagnostic[] {
-  const opened = inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families);
-  return applyBaselineToLinks(cluster, opened, rules, families).diagnostics.map((d) => ({
-    ...d,
-    severity: 'warning' as const,
-    message: d.message.replace(/^link /, `--gaps=${mode} closure `).replace(/; (not synthesized|only .* synthesized) \(link from /, '; written all the same, so the policies break the rule: close the gap with a reviewed link instead ('),
-  }));
+  const matcher = new RuleMatcher(cluster);
+  return inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families).flatMap((l) =>
+    denialsOf(l, rules, matcher).denials.map((d) =>
+      diag(
+        Codes.baselineLinkDropped,
+        'warning',
+        `--gaps=${mode} closure ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); written all the same, so the policies break the rule: close the gap with a reviewed link instead (${evidenceOf(l)})`,
+        d.rule.origin,
+      ),
+    ),
+  );
 }
