@@ -7,6 +7,9 @@
  * server knows: the author meant a workload that would never be applied.
  */
 
+/** The modelled kinds that are policies (NetworkPolicy and the admin policies). */
+export const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
+
 /** The API groups of each modelled kind ('' is the core group, `apiVersion: v1`), current first. */
 const GROUPS: Readonly<Record<string, readonly string[]>> = {
   Namespace: [''],

@@ -1,5 +1,6 @@
 import { parseCidr, rangeContains, type IpRange } from '../model/ip.js';
 import { dnsLabelErrors, labelKeyErrors, labelValueErrors, portNameErrors } from './k8s-names.js';
+import { POLICY_KINDS } from './api-groups.js';
 
 /**
  * The API server's validation of the fields netpol-ci reads, beyond their types (zod checks
@@ -22,7 +23,6 @@ export interface ApiIssue {
 }
 
 type Rec = Record<string, unknown>;
-const POLICY_KINDS = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
 function isRec(v: unknown): v is Rec {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

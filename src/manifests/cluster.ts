@@ -1,6 +1,7 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { K8sObject, ObjectOf, ObjectOrigin } from './objects.js';
 import { originRef } from './objects.js';
+import { POLICY_KINDS } from './api-groups.js';
 import type { PodSpec } from './schemas.js';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'] as const;
@@ -224,7 +225,6 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
   return { cluster: { namespaces, workloads, objects }, diagnostics };
 }
 
-const POLICY_KINDS = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
 /**
  * Two policies of one kind, namespace and name (in two files, or a chart's and a plain copy) are

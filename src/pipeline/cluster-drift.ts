@@ -9,6 +9,7 @@ import { buildCluster, compareStrings, DEFAULT_NAMESPACE, type Cluster } from '.
 import type { ManifestFile } from '../manifests/documents.js';
 import { foldLiveOwners, liveFiles } from '../manifests/live.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
+import { POLICY_KINDS } from '../manifests/api-groups.js';
 import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
 import { checkTrafficAgainst, type ClusterTraffic, type TrafficRequest } from './traffic.js';
@@ -18,7 +19,6 @@ import { clusterLabel, type LiveSource } from './live-source.js';
 export type { LiveSource };
 
 /** The policy kinds the engine models: what `--policies` holds, and what is taken only from there. */
-export const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
 /** Cluster-scoped resource types read once; the core ones must exist. */
 const CLUSTER_SCOPED = ['namespaces', 'adminnetworkpolicies.policy.networking.k8s.io', 'baselineadminnetworkpolicies.policy.networking.k8s.io', 'clusternetworkpolicies.policy.networking.k8s.io'];

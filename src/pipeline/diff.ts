@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Codes, diag, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildCluster } from '../manifests/cluster.js';
 import type { K8sObject } from '../manifests/objects.js';
+import { POLICY_KINDS } from '../manifests/api-groups.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { diffConnectivity, type ConnectivityDiff } from '../connectivity/diff.js';
 import { PolicyEngine } from '../connectivity/engine.js';
@@ -41,7 +42,6 @@ function loadSide(io: Io, label: string, inputs: readonly string[], settings: Re
   return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
 
-const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 const isPolicy = (o: K8sObject) => POLICY_KINDS.has(o.kind);
 
 /**

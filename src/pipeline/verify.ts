@@ -23,9 +23,9 @@ import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 
-import { POLICY_KINDS } from './cluster-drift.js';
+import { POLICY_KINDS } from '../manifests/api-groups.js';
 
-export { POLICY_KINDS, runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
+export { runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
 
 export interface RepoDriftRequest {
   /** The application's manifests (charts and overlays rendered). Policies found here outside `policies` are ignored (warned). */
