@@ -1,6 +1,6 @@
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import { DEFAULT_NAMESPACE, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
-import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
+import { originRef, rawAt, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import type { IngressBackend } from '../manifests/schemas.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { resolveTargetPort, type ServicePort } from '../manifests/service-ports.js';
@@ -146,8 +146,7 @@ function selectsStatefulSetPod(selector: Readonly<Record<string, string>>, w: Wo
  * defaults), undefined when not a number (a value the manifests do not fix counts as any).
  */
 function ordinalsOf(w: Workload): { replicas: number | undefined; start: number | undefined } {
-  let node: unknown = w.origin.document.value;
-  for (const k of [...w.origin.path, 'spec']) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
+  const node = rawAt(w.origin, ['spec']);
   const spec = (node && typeof node === 'object' ? node : {}) as { replicas?: unknown; ordinals?: unknown };
   const whole = (v: unknown, absent: number) => (v === undefined || v === null ? absent : typeof v === 'number' && Number.isInteger(v) ? v : undefined);
   const ordinals = spec.ordinals && typeof spec.ordinals === 'object' ? (spec.ordinals as { start?: unknown }) : {};

@@ -33,6 +33,16 @@ export function originRef(o: ObjectOrigin, sub: readonly (string | number)[] = [
   return locate(o.document, [...o.path, ...sub]);
 }
 
+/**
+ * The parsed value at `sub` inside the object, as written (fields no schema validates: the raw
+ * document is the only place they are); undefined where the path leaves the mappings and lists.
+ */
+export function rawAt(o: ObjectOrigin, sub: readonly (string | number)[] = []): unknown {
+  let v: unknown = o.document.value;
+  for (const k of [...o.path, ...sub]) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
+  return v;
+}
+
 /** The schema of each modelled kind (exported for the tests that hold fastValidate to zod). */
 export const SCHEMAS = {
   Namespace: NamespaceSchema,

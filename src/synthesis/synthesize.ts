@@ -4,7 +4,7 @@ import { everywhereCidrs, isEverywhere } from './everywhere.js';
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
-import { originRef } from '../manifests/objects.js';
+import { originRef, rawAt } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import type { LabelSelector } from '../manifests/schemas.js';
@@ -331,9 +331,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
 
 /** The namespace the workload's manifest names itself (before any --namespace default). */
 function declaredNamespace(w: Workload): string | undefined {
-  let v: unknown = w.origin.document.value;
-  for (const p of w.origin.path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  const ns = (v as { metadata?: { namespace?: unknown } } | undefined)?.metadata?.namespace;
+  const ns = (rawAt(w.origin) as { metadata?: { namespace?: unknown } } | undefined)?.metadata?.namespace;
   return typeof ns === 'string' && ns !== '' ? ns : undefined;
 }
 

@@ -4,6 +4,7 @@ import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/dia
 import { compareStrings, type Cluster, type Workload } from '../manifests/cluster.js';
 import { parseManifestFile, type ManifestFile, type ParsedDocument } from '../manifests/documents.js';
 import { locate } from '../manifests/positions.js';
+import { rawAt } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import { findAddresses } from './addresses.js';
@@ -191,9 +192,7 @@ export function applyHeuristics(cluster: Cluster, topology: Topology, h: Heurist
 
 function templateAnnotations(w: Workload): Record<string, string> | undefined {
   // the pod template's annotations sit beside its spec in the object: metadata of the template (or of a bare pod)
-  const doc = w.origin.document.value as Record<string, unknown> | undefined;
-  let node: unknown = doc;
-  for (const k of [...w.origin.path, ...w.specPath.slice(0, -1), 'metadata', 'annotations']) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[k] : undefined;
+  const node = rawAt(w.origin, [...w.specPath.slice(0, -1), 'metadata', 'annotations']);
   return node && typeof node === 'object' ? (node as Record<string, string>) : undefined;
 }
 

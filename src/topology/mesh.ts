@@ -1,6 +1,6 @@
 import { ConnectionSet } from '../model/connection-set.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
-import { originRef, type ObjectOrigin } from '../manifests/objects.js';
+import { originRef, rawAt, type ObjectOrigin } from '../manifests/objects.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import type { Unresolved } from './links.js';
 
@@ -54,12 +54,6 @@ const str = (m: unknown, key: string): string | undefined => {
   return typeof v === 'string' ? v : typeof v === 'boolean' ? String(v) : undefined;
 };
 
-function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
-  let v = root;
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
-  return v;
-}
-
 /**
  * The injection a pod template's or a Namespace's metadata asks for: a mesh, an opt-out per mesh,
  * or nothing. `veto`: meshes a Namespace turns off even for pods that ask for them (Istio's
@@ -99,7 +93,7 @@ export function meshedWorkloads(cluster: Cluster): { workload: Workload; found: 
   const byNamespace = new Map<string, { inject: Found[]; optOut: Set<string>; veto: Set<string> }>();
   for (const o of cluster.objects) {
     if (o.kind !== 'Namespace') continue;
-    const raw = valueAt(o.origin.document.value, o.origin.path) as { metadata?: Meta & { name?: unknown } } | undefined;
+    const raw = rawAt(o.origin) as { metadata?: Meta & { name?: unknown } } | undefined;
     const name = typeof raw?.metadata?.name === 'string' ? raw.metadata.name : undefined;
     if (name !== undefined) byNamespace.set(name, asked(raw?.metadata, o.origin, ['metadata'], false));
   }
@@ -107,7 +101,7 @@ export function meshedWorkloads(cluster: Cluster): { workload: Workload; found: 
   for (const w of cluster.workloads) {
     // the pod template's metadata sits beside its spec (a bare Pod's is the object's own)
     const metaPath = [...w.specPath.slice(0, -1), 'metadata'];
-    const pod = asked(valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath) as Meta | undefined, w.origin, metaPath, true);
+    const pod = asked(rawAt(w.origin, metaPath) as Meta | undefined, w.origin, metaPath, true);
     const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
     const seen = new Set<string>();
     const fromPod = pod.inject.filter((f) => !ns?.veto.has(f.mesh.name));
@@ -149,7 +143,7 @@ export function daprInvocationTargets(cluster: Cluster): { workload: Workload; a
   for (const { workload: w, found } of meshedWorkloads(cluster)) {
     if (found.mesh !== DAPR) continue;
     const metaPath = [...w.specPath.slice(0, -1), 'metadata'];
-    const annotations = (valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath) as Meta | undefined)?.annotations;
+    const annotations = (rawAt(w.origin, metaPath) as Meta | undefined)?.annotations;
     if (str(annotations, 'dapr.io/app-port') === undefined) continue;
     out.push({ workload: w, at: originRef(w.origin, [...metaPath, 'annotations', 'dapr.io/app-port']), appId: str(annotations, 'dapr.io/app-id') ?? w.ref.name });
   }
