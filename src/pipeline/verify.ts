@@ -18,6 +18,7 @@ import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
 import { otherFamilyCopies } from '../synthesis/everywhere.js';
 import { peerKey, workloadKey } from '../model/peer.js';
+import { linkKey } from '../connectivity/needs.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
@@ -169,12 +170,11 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
 function unreviewedLinks(scanned: readonly Link[], reviewed: readonly Link[], file: string): Diagnostic[] {
   const covered = new Map<string, ConnectionSet>();
   for (const l of reviewed) {
-    const k = `${peerKey(l.src)}\u0000${peerKey(l.dst)}`;
-    covered.set(k, (covered.get(k) ?? ConnectionSet.NONE).union(l.conns));
+    covered.set(linkKey(l), (covered.get(linkKey(l)) ?? ConnectionSet.NONE).union(l.conns));
   }
   const out: Diagnostic[] = [];
   for (const l of scanned) {
-    const left = l.conns.subtract(covered.get(`${peerKey(l.src)}\u0000${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    const left = l.conns.subtract(covered.get(linkKey(l)) ?? ConnectionSet.NONE);
     if (left.isEmpty) continue;
     const first = l.evidence[0];
     out.push(

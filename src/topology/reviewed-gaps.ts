@@ -1,5 +1,6 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import { peerKey, workloadKey, type Peer } from '../model/peer.js';
+import { linkKey } from '../connectivity/needs.js';
+import { workloadKey, type Peer } from '../model/peer.js';
 import type { Link, Unresolved } from './links.js';
 import { connsAtDestination, OUTSIDE_REASONS, unresolvedConns } from './gaps.js';
 
@@ -17,13 +18,12 @@ import { connsAtDestination, OUTSIDE_REASONS, unresolvedConns } from './gaps.js'
  */
 export function unresolvedLeftOpen(unresolved: readonly Unresolved[], reviewed: readonly Link[], scanned: readonly Link[]): Unresolved[] {
   const found = new Map<string, ConnectionSet>();
-  const pair = (l: Link) => `${peerKey(l.src)}\u0000${peerKey(l.dst)}`;
-  for (const l of scanned) found.set(pair(l), (found.get(pair(l)) ?? ConnectionSet.NONE).union(l.conns));
+  for (const l of scanned) found.set(linkKey(l), (found.get(linkKey(l)) ?? ConnectionSet.NONE).union(l.conns));
   // per source workload: what the reviewer added beyond the scan, link by link
   const added = new Map<string, { dst: Peer; conns: ConnectionSet }[]>();
   for (const l of reviewed) {
     if (l.src.kind !== 'workload') continue;
-    const extra = l.conns.subtract(found.get(pair(l)) ?? ConnectionSet.NONE);
+    const extra = l.conns.subtract(found.get(linkKey(l)) ?? ConnectionSet.NONE);
     if (extra.isEmpty) continue;
     const k = workloadKey(l.src.ref);
     const list = added.get(k) ?? [];
