@@ -1,3 +1,5 @@
+import type { ModelledKind } from './objects.js';
+
 /**
  * Which API group serves each modelled kind. A kind name alone does not say what an object is:
  * Calico's `projectcalico.org/v3 NetworkPolicy` or Knative's `serving.knative.dev/v1 Route` share
@@ -10,8 +12,11 @@
 /** The modelled kinds that are policies (NetworkPolicy and the admin policies). */
 export const POLICY_KINDS: ReadonlySet<string> = new Set(['NetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
-/** The API groups of each modelled kind ('' is the core group, `apiVersion: v1`), current first. */
-const GROUPS: Readonly<Record<string, readonly string[]>> = {
+/**
+ * The API groups of each modelled kind ('' is the core group, `apiVersion: v1`), current first;
+ * typed by the kinds objects.ts models, so a kind added there must be given its groups here.
+ */
+const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   Namespace: [''],
   Pod: [''],
   Service: [''],
@@ -54,13 +59,13 @@ export type ApiVersionVerdict =
 
 /** How the kind's current API group is written in an apiVersion. */
 const expected = (kind: string): string => {
-  const group = GROUPS[kind]?.[0] ?? '';
+  const group = Object.hasOwn(GROUPS, kind) ? (GROUPS[kind as ModelledKind][0] ?? '') : '';
   return group === '' ? 'apiVersion v1' : `API group ${group}`;
 };
 
 /** Whether `apiVersion` names the API group that serves the modelled `kind`. */
 export function checkApiVersion(kind: string, apiVersion: string): ApiVersionVerdict {
-  const groups = GROUPS[kind];
+  const groups = Object.hasOwn(GROUPS, kind) ? GROUPS[kind as ModelledKind] : undefined;
   // an empty apiVersion is the "without apiVersion" case, reported where it is defaulted
   if (!groups || apiVersion === '') return { verdict: 'ok' };
   const slash = apiVersion.lastIndexOf('/');
