@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-F6EGLC5U.js";
-import "./chunks/chunk-7M5YB6EZ.js";
-import "./chunks/chunk-X7FFN63Z.js";
+} from "./chunks/chunk-CF3CIRCZ.js";
+import "./chunks/chunk-2UVAC5C7.js";
+import "./chunks/chunk-DPHEAA4F.js";
 import {
   answerThreadJob
 } from "./chunks/chunk-TDELY7YA.js";

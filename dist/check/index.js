@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-TVDGWQBH.js";
-import "../chunks/chunk-F6EGLC5U.js";
-import "../chunks/chunk-R4O3WRN6.js";
-import "../chunks/chunk-VHQD54EV.js";
-import "../chunks/chunk-4PY2Y3KJ.js";
-import "../chunks/chunk-AUDNUALW.js";
-import "../chunks/chunk-E43DD4YC.js";
-import "../chunks/chunk-7M5YB6EZ.js";
-import "../chunks/chunk-RQ6IUFHH.js";
-import "../chunks/chunk-X7FFN63Z.js";
+} from "../chunks/chunk-HDBP2TSU.js";
+import "../chunks/chunk-CF3CIRCZ.js";
+import "../chunks/chunk-AOQRBJI4.js";
+import "../chunks/chunk-VYZ5M34V.js";
+import "../chunks/chunk-VNNOS37T.js";
+import "../chunks/chunk-XYU26QAZ.js";
+import "../chunks/chunk-XJMESHDY.js";
+import "../chunks/chunk-2UVAC5C7.js";
+import "../chunks/chunk-FI44ZZ6X.js";
+import "../chunks/chunk-DPHEAA4F.js";
 import {
   gitHubApiFor,
   nodeIo,

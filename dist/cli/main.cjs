@@ -28446,6 +28446,76 @@ var init_k8s_names = __esm({
   }
 });
 
+// src/manifests/api-groups.ts
+function checkApiVersion(kind, apiVersion) {
+  const groups = Object.hasOwn(GROUPS, kind) ? GROUPS[kind] : void 0;
+  if (!groups || apiVersion === "") return { verdict: "ok" };
+  const slash = apiVersion.lastIndexOf("/");
+  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
+  const version2 = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
+  const shown = JSON.stringify(apiVersion);
+  if (groups.includes(group)) {
+    return VERSION2.test(version2) ? { verdict: "ok" } : { verdict: "invalid", message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
+  }
+  const kubernetesOwned = group === "" || group === "k8s.io" || group.endsWith(".k8s.io") || !group.includes(".") || /\s/.test(apiVersion);
+  if (kubernetesOwned) return { verdict: "invalid", message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };
+  return {
+    verdict: "foreign",
+    message: `${shown} ${kind} is a custom resource, not the Kubernetes ${kind} (${expected(kind)}); skipped: the report does not include its effect`
+  };
+}
+function fold(kind) {
+  return kind.replace(/[\s_-]/g, "").toLowerCase();
+}
+function nearMissKind(kind) {
+  if (Object.hasOwn(GROUPS, kind) || kind === "List") return void 0;
+  return MODELLED_BY_FOLDED.get(fold(kind));
+}
+var POLICY_KINDS, GROUPS, VERSION2, expected, MODELLED_BY_FOLDED;
+var init_api_groups = __esm({
+  "src/manifests/api-groups.ts"() {
+    "use strict";
+    POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+    GROUPS = {
+      Namespace: [""],
+      Pod: [""],
+      Service: [""],
+      ConfigMap: [""],
+      ReplicationController: [""],
+      // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
+      Deployment: ["apps", "extensions"],
+      DaemonSet: ["apps", "extensions"],
+      ReplicaSet: ["apps", "extensions"],
+      StatefulSet: ["apps"],
+      Job: ["batch"],
+      CronJob: ["batch"],
+      Ingress: ["networking.k8s.io", "extensions"],
+      NetworkPolicy: ["networking.k8s.io", "extensions"],
+      // OpenShift 3 served routes in the core group (`apiVersion: v1`)
+      Route: ["route.openshift.io", ""],
+      AdminNetworkPolicy: ["policy.networking.k8s.io"],
+      BaselineAdminNetworkPolicy: ["policy.networking.k8s.io"],
+      ClusterNetworkPolicy: ["policy.networking.k8s.io"],
+      HTTPRoute: ["gateway.networking.k8s.io"],
+      GRPCRoute: ["gateway.networking.k8s.io"],
+      TCPRoute: ["gateway.networking.k8s.io"],
+      TLSRoute: ["gateway.networking.k8s.io"],
+      UDPRoute: ["gateway.networking.k8s.io"],
+      // Istio's, read for the routes an ingress gateway serves
+      VirtualService: ["networking.istio.io"],
+      RoleBinding: ["rbac.authorization.k8s.io"],
+      ClusterRoleBinding: ["rbac.authorization.k8s.io"]
+    };
+    VERSION2 = /^v[1-9][0-9]*(?:(?:alpha|beta)[1-9][0-9]*)?$/;
+    expected = (kind) => {
+      const group = Object.hasOwn(GROUPS, kind) ? GROUPS[kind][0] ?? "" : "";
+      return group === "" ? "apiVersion v1" : `API group ${group}`;
+    };
+    MODELLED_BY_FOLDED = new Map(Object.keys(GROUPS).map((k) => [fold(k), k]));
+    for (const k of ["List"]) MODELLED_BY_FOLDED.set(fold(k), k);
+  }
+});
+
 // src/manifests/api-validation.ts
 function isRec(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -28696,13 +28766,13 @@ function serviceIssues(spec, w) {
   }
   w.up(top);
 }
-var POLICY_KINDS, NO_ITEMS, Walk, DIRECTIONS, POD_TEMPLATES;
+var NO_ITEMS, Walk, DIRECTIONS, POD_TEMPLATES;
 var init_api_validation = __esm({
   "src/manifests/api-validation.ts"() {
     "use strict";
     init_ip();
     init_k8s_names();
-    POLICY_KINDS = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+    init_api_groups();
     NO_ITEMS = Object.freeze([]);
     Walk = class {
       issues = [];
@@ -28742,78 +28812,14 @@ var init_api_validation = __esm({
   }
 });
 
-// src/manifests/api-groups.ts
-function checkApiVersion(kind, apiVersion) {
-  const groups = GROUPS[kind];
-  if (!groups || apiVersion === "") return { verdict: "ok" };
-  const slash = apiVersion.lastIndexOf("/");
-  const group = slash < 0 ? "" : apiVersion.slice(0, slash);
-  const version2 = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-  const shown = JSON.stringify(apiVersion);
-  if (groups.includes(group)) {
-    return VERSION2.test(version2) ? { verdict: "ok" } : { verdict: "invalid", message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
-  }
-  const kubernetesOwned = group === "" || group === "k8s.io" || group.endsWith(".k8s.io") || !group.includes(".") || /\s/.test(apiVersion);
-  if (kubernetesOwned) return { verdict: "invalid", message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };
-  return {
-    verdict: "foreign",
-    message: `${shown} ${kind} is a custom resource, not the Kubernetes ${kind} (${expected(kind)}); skipped: the report does not include its effect`
-  };
-}
-function fold(kind) {
-  return kind.replace(/[\s_-]/g, "").toLowerCase();
-}
-function nearMissKind(kind) {
-  if (Object.hasOwn(GROUPS, kind) || kind === "List") return void 0;
-  return MODELLED_BY_FOLDED.get(fold(kind));
-}
-var GROUPS, VERSION2, expected, MODELLED_BY_FOLDED;
-var init_api_groups = __esm({
-  "src/manifests/api-groups.ts"() {
-    "use strict";
-    GROUPS = {
-      Namespace: [""],
-      Pod: [""],
-      Service: [""],
-      ConfigMap: [""],
-      ReplicationController: [""],
-      // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
-      Deployment: ["apps", "extensions"],
-      DaemonSet: ["apps", "extensions"],
-      ReplicaSet: ["apps", "extensions"],
-      StatefulSet: ["apps"],
-      Job: ["batch"],
-      CronJob: ["batch"],
-      Ingress: ["networking.k8s.io", "extensions"],
-      NetworkPolicy: ["networking.k8s.io", "extensions"],
-      // OpenShift 3 served routes in the core group (`apiVersion: v1`)
-      Route: ["route.openshift.io", ""],
-      AdminNetworkPolicy: ["policy.networking.k8s.io"],
-      BaselineAdminNetworkPolicy: ["policy.networking.k8s.io"],
-      ClusterNetworkPolicy: ["policy.networking.k8s.io"],
-      HTTPRoute: ["gateway.networking.k8s.io"],
-      GRPCRoute: ["gateway.networking.k8s.io"],
-      TCPRoute: ["gateway.networking.k8s.io"],
-      TLSRoute: ["gateway.networking.k8s.io"],
-      UDPRoute: ["gateway.networking.k8s.io"],
-      // Istio's, read for the routes an ingress gateway serves
-      VirtualService: ["networking.istio.io"],
-      RoleBinding: ["rbac.authorization.k8s.io"],
-      ClusterRoleBinding: ["rbac.authorization.k8s.io"]
-    };
-    VERSION2 = /^v[1-9][0-9]*(?:(?:alpha|beta)[1-9][0-9]*)?$/;
-    expected = (kind) => {
-      const group = GROUPS[kind]?.[0] ?? "";
-      return group === "" ? "apiVersion v1" : `API group ${group}`;
-    };
-    MODELLED_BY_FOLDED = new Map(Object.keys(GROUPS).map((k) => [fold(k), k]));
-    for (const k of ["List"]) MODELLED_BY_FOLDED.set(fold(k), k);
-  }
-});
-
 // src/manifests/objects.ts
 function originRef(o, sub = []) {
   return locate(o.document, [...o.path, ...sub]);
+}
+function rawAt(o, sub = []) {
+  let v = o.document.value;
+  for (const k of [...o.path, ...sub]) v = v !== null && typeof v === "object" ? v[k] : void 0;
+  return v;
 }
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -29671,7 +29677,7 @@ function buildCluster(objects) {
 function warnDuplicatePolicies(objects, diagnostics) {
   const first = /* @__PURE__ */ new Map();
   for (const o of objects) {
-    if (!POLICY_KINDS2.has(o.kind)) continue;
+    if (!POLICY_KINDS.has(o.kind)) continue;
     const meta3 = o.object.metadata;
     const scoped = o.kind === "NetworkPolicy" ? `${nsOf(meta3)}/` : "";
     const key3 = `${o.kind} ${scoped}${meta3.name ?? ""}`;
@@ -29687,18 +29693,18 @@ function warnDuplicatePolicies(objects, diagnostics) {
 function compareStrings(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-var NAMESPACE_NAME_LABEL, DEFAULT_NAMESPACE, OWNER_KINDS, POLICY_KINDS2;
+var NAMESPACE_NAME_LABEL, DEFAULT_NAMESPACE, OWNER_KINDS;
 var init_cluster = __esm({
   "src/manifests/cluster.ts"() {
     "use strict";
     init_diagnostic();
     init_objects();
+    init_api_groups();
     init_peer();
     init_peer();
     NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     DEFAULT_NAMESPACE = "default";
     OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
-    POLICY_KINDS2 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
   }
 });
 
@@ -30356,8 +30362,7 @@ function selectsStatefulSetPod(selector, w, labels3) {
   return selectorMatches({ matchLabels: rest }, labels3);
 }
 function ordinalsOf(w) {
-  let node2 = w.origin.document.value;
-  for (const k of [...w.origin.path, "spec"]) node2 = node2 && typeof node2 === "object" ? node2[k] : void 0;
+  const node2 = rawAt(w.origin, ["spec"]);
   const spec = node2 && typeof node2 === "object" ? node2 : {};
   const whole = (v, absent) => v === void 0 || v === null ? absent : typeof v === "number" && Number.isInteger(v) ? v : void 0;
   const ordinals = spec.ordinals && typeof spec.ordinals === "object" ? spec.ordinals : {};
@@ -32960,9 +32965,9 @@ var init_needs = __esm({
         if (dst.kind === "external" || src.kind === "external") {
           const outbound = dst.kind === "external";
           const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
-          const inCluster = peerKey(outbound ? src : dst);
+          const inCluster2 = peerKey(outbound ? src : dst);
           if (!range) return void 0;
-          const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster && e.range.kind === "external" && overlaps2(e.range.range, range));
+          const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster2 && e.range.kind === "external" && overlaps2(e.range.range, range));
           if (outbound) {
             let covered = 0n;
             for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
@@ -36010,11 +36015,6 @@ var init_config_sidecars = __esm({
 });
 
 // src/topology/mesh.ts
-function valueAt(root, path19) {
-  let v = root;
-  for (const p of path19) v = v && typeof v === "object" ? v[p] : void 0;
-  return v;
-}
 function asked(meta3, origin, metaPath, forPod) {
   const inject = [];
   const optOut = /* @__PURE__ */ new Set();
@@ -36046,14 +36046,14 @@ function meshedWorkloads(cluster) {
   const byNamespace = /* @__PURE__ */ new Map();
   for (const o of cluster.objects) {
     if (o.kind !== "Namespace") continue;
-    const raw = valueAt(o.origin.document.value, o.origin.path);
+    const raw = rawAt(o.origin);
     const name = typeof raw?.metadata?.name === "string" ? raw.metadata.name : void 0;
     if (name !== void 0) byNamespace.set(name, asked(raw?.metadata, o.origin, ["metadata"], false));
   }
   const out = [];
   for (const w of cluster.workloads) {
     const metaPath = [...w.specPath.slice(0, -1), "metadata"];
-    const pod = asked(valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath), w.origin, metaPath, true);
+    const pod = asked(rawAt(w.origin, metaPath), w.origin, metaPath, true);
     const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
     const seen = /* @__PURE__ */ new Set();
     const fromPod = pod.inject.filter((f) => !ns?.veto.has(f.mesh.name));
@@ -36081,7 +36081,7 @@ function daprInvocationTargets(cluster) {
   for (const { workload: w, found } of meshedWorkloads(cluster)) {
     if (found.mesh !== DAPR) continue;
     const metaPath = [...w.specPath.slice(0, -1), "metadata"];
-    const annotations = valueAt(valueAt(w.origin.document.value, w.origin.path), metaPath)?.annotations;
+    const annotations = rawAt(w.origin, metaPath)?.annotations;
     if (str4(annotations, "dapr.io/app-port") === void 0) continue;
     out.push({ workload: w, at: originRef(w.origin, [...metaPath, "annotations", "dapr.io/app-port"]), appId: str4(annotations, "dapr.io/app-id") ?? w.ref.name });
   }
@@ -36468,15 +36468,15 @@ function resolveAddress(f, w, ctx) {
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }
-  const inCluster = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
-  if (inCluster.length === 0) {
+  const inCluster2 = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
+  if (inCluster2.length === 0) {
     const name = target.entries[0].object.spec.externalName;
     report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
     return;
   }
-  const withPort = inCluster.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
-  if (withPort.length === 0 && port2 !== void 0 && inCluster.every((e) => e.object.spec?.clusterIP === "None")) {
-    const owners = [...new Set(inCluster.flatMap((e) => podOwners(e.workloads, target.pod)))];
+  const withPort = inCluster2.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
+  if (withPort.length === 0 && port2 !== void 0 && inCluster2.every((e) => e.object.spec?.clusterIP === "None")) {
+    const owners = [...new Set(inCluster2.flatMap((e) => podOwners(e.workloads, target.pod)))];
     if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
     for (const dw of owners) if (dw !== w) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
     return;
@@ -37312,6 +37312,126 @@ var init_selectors = __esm({
   }
 });
 
+// src/topology/gaps.ts
+function listeningConns(w, selectedBy) {
+  let conns2 = ConnectionSet.NONE;
+  for (const s of selectedBy) conns2 = conns2.union(targetConns(s.ports, w.pods));
+  for (const pod of w.pods) for (const p of pod.ports) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
+  return conns2;
+}
+function findGaps(cluster, topology) {
+  const gaps = [];
+  const reached = /* @__PURE__ */ new Set();
+  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    for (const w of serviceWorkloads(o.object, byNs)) {
+      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
+      list2.push({ ports: o.object.spec?.ports ?? [] });
+      selectedBy.set(workloadKey(w.ref), list2);
+    }
+  }
+  for (const w of cluster.workloads) {
+    const key3 = workloadKey(w.ref);
+    if (reached.has(key3)) continue;
+    const services = selectedBy.get(key3) ?? [];
+    const conns2 = listeningConns(w, services);
+    if (conns2.isEmpty && services.length === 0) continue;
+    gaps.push({
+      direction: "ingress",
+      workload: w.ref,
+      reason: "no-ingress-source",
+      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
+      at: originRef(w.origin, ["metadata", "name"]),
+      conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
+      close: CLOSE_INGRESS
+    });
+  }
+  gaps.push(...frontEndGaps(cluster, topology));
+  for (const t of daprInvocationTargets(cluster)) {
+    gaps.push({
+      direction: "ingress",
+      workload: t.workload.ref,
+      reason: "dapr-invocation",
+      detail: `Dapr app ${t.appId} is invoked through the Dapr sidecars (daprd to daprd on ${DAPR_INVOCATION.toString()}); which apps invoke it is in application code`,
+      at: t.at,
+      conns: DAPR_INVOCATION,
+      close: CLOSE_INGRESS
+    });
+  }
+  for (const u of topology.unresolved) {
+    const conns2 = unresolvedConns(u) ?? ConnectionSet.ALL;
+    gaps.push({
+      direction: "egress",
+      workload: u.workload,
+      reason: u.reason,
+      detail: u.detail,
+      at: u.at,
+      ...u.via ? { via: u.via } : {},
+      value: u.value,
+      conns: conns2,
+      ...u.namespace !== void 0 ? { namespace: u.namespace } : {},
+      close: u.reason === "api-server" ? CLOSE_API : u.reason === "node-address" ? CLOSE_NODE : u.reason === "mesh-control-plane" ? CLOSE_MESH : CLOSE_EGRESS
+    });
+  }
+  return gaps.sort(
+    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
+  );
+}
+function unresolvedConns(u) {
+  if (u.conns !== void 0) return u.conns;
+  const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
+  const n = Number(port2);
+  return port2 !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : void 0;
+}
+function connsAtDestination(reason2, conns2) {
+  return reason2 === "api-server" && conns2.allows("TCP", 443) ? conns2.union(ConnectionSet.port("TCP", 6443)) : conns2;
+}
+function frontEndGaps(cluster, topology) {
+  const exposed = /* @__PURE__ */ new Set();
+  const calls = /* @__PURE__ */ new Set();
+  for (const l of topology.links) {
+    if (l.dst.kind === "workload" && l.src.kind !== "workload") exposed.add(workloadKey(l.dst.ref));
+    if (l.src.kind === "workload" && l.dst.kind === "workload") calls.add(workloadKey(l.src.ref));
+  }
+  for (const u of topology.unresolved) if (IN_CLUSTER_REASONS.has(u.reason)) calls.add(workloadKey(u.workload));
+  return cluster.workloads.filter((w) => exposed.has(workloadKey(w.ref)) && !calls.has(workloadKey(w.ref))).map((w) => ({
+    direction: "egress",
+    workload: w.ref,
+    reason: "no-egress-target",
+    detail: "is reached from outside the cluster but no manifest names anything it calls in the cluster; a front end's upstreams, if any, are built into its image or code",
+    at: originRef(w.origin, ["metadata", "name"]),
+    conns: ConnectionSet.ALL,
+    close: CLOSE_EGRESS
+  }));
+}
+function gapText(g) {
+  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
+}
+var CLOSE_INGRESS, CLOSE_EGRESS, CLOSE_NODE, CLOSE_MESH, CLOSE_API, IN_CLUSTER_REASONS, OUTSIDE_REASONS;
+var init_gaps = __esm({
+  "src/topology/gaps.ts"() {
+    "use strict";
+    init_connection_set();
+    init_peer();
+    init_cluster();
+    init_objects();
+    init_service_ports();
+    init_exposure();
+    init_addresses();
+    init_mesh();
+    CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+    CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+    CLOSE_NODE = "add a reviewed link to the nodes' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open";
+    CLOSE_MESH = "add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open";
+    CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
+    IN_CLUSTER_REASONS = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable"]);
+    OUTSIDE_REASONS = /* @__PURE__ */ new Set(["external-hostname", "api-server", "node-address"]);
+  }
+});
+
 // src/synthesis/gap-rules.ts
 function gapRules(workloads, gaps, mode, podPeer, families) {
   const out = /* @__PURE__ */ new Map();
@@ -37325,12 +37445,10 @@ function gapRules(workloads, gaps, mode, podPeer, families) {
   const tag = `gap (--gaps=${mode})`;
   const merged = /* @__PURE__ */ new Map();
   for (const g of gaps) {
-    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : IN_CLUSTER.has(g.reason) ? "egress-cluster" : "egress-outside";
+    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : inCluster(g.reason) ? "egress-cluster" : "egress-outside";
     const k = `${workloadKey(g.workload)}\0${kind}\0${g.namespace ?? ""}`;
     const cur = merged.get(k) ?? { workload: g.workload, kind, ...g.namespace !== void 0 ? { target: g.namespace } : {}, conns: ConnectionSet.NONE, details: [] };
-    let conns2 = g.conns;
-    if (g.reason === "api-server" && conns2.allows("TCP", 443)) conns2 = conns2.union(ConnectionSet.port("TCP", 6443));
-    cur.conns = cur.conns.union(conns2);
+    cur.conns = cur.conns.union(connsAtDestination(g.reason, g.conns));
     cur.details.push(g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
   }
@@ -37375,23 +37493,22 @@ function gapLinks(workloads, gaps, mode, families) {
     const w = g.workload;
     const evidence2 = [{ kind: "gap", mode, at: g.at, detail: g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
     const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === "open" || x.ref.namespace === w.namespace));
-    let conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
+    const conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
     if (g.direction === "ingress") {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
       if (mode === "open") for (const a of everywhere) out.push({ src: a, dst: self(w), conns: conns2, evidence: evidence2 });
     } else if (mode === "namespace" && g.namespace !== void 0) {
       for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
-    } else if (mode === "open" || IN_CLUSTER.has(g.reason)) {
+    } else if (mode === "open" || inCluster(g.reason)) {
       for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
       if (mode === "open") for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
     } else {
-      if (g.reason === "api-server" && conns2.allows("TCP", 443)) conns2 = conns2.union(ConnectionSet.port("TCP", 6443));
-      for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
+      for (const a of everywhere) out.push({ src: self(w), dst: a, conns: connsAtDestination(g.reason, conns2), evidence: evidence2 });
     }
   }
   return out;
 }
-var GAP_MODES, outside, anywhere, IN_CLUSTER;
+var GAP_MODES, outside, anywhere, inCluster;
 var init_gap_rules = __esm({
   "src/synthesis/gap-rules.ts"() {
     "use strict";
@@ -37399,10 +37516,11 @@ var init_gap_rules = __esm({
     init_everywhere();
     init_peer();
     init_cluster();
+    init_gaps();
     GAP_MODES = ["namespace", "deny", "open"];
     outside = (families) => everywhereCidrs(families).map((cidr) => ({ ipBlock: { cidr } }));
     anywhere = (families) => [{ namespaceSelector: {} }, ...outside(families)];
-    IN_CLUSTER = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable", "no-egress-target"]);
+    inCluster = (reason2) => reason2 === "no-egress-target" || IN_CLUSTER_REASONS.has(reason2);
   }
 });
 
@@ -37716,9 +37834,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
   return { value: { policies }, diagnostics };
 }
 function declaredNamespace(w) {
-  let v = w.origin.document.value;
-  for (const p of w.origin.path) v = v && typeof v === "object" ? v[p] : void 0;
-  const ns = v?.metadata?.namespace;
+  const ns = rawAt(w.origin)?.metadata?.namespace;
   return typeof ns === "string" && ns !== "" ? ns : void 0;
 }
 function isDnsWorkload(w, options) {
@@ -37761,118 +37877,6 @@ var init_synthesize = __esm({
       dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
       namePrefix: ""
     };
-  }
-});
-
-// src/topology/gaps.ts
-function listeningConns(w, selectedBy) {
-  let conns2 = ConnectionSet.NONE;
-  for (const s of selectedBy) conns2 = conns2.union(targetConns(s.ports, w.pods));
-  for (const pod of w.pods) for (const p of pod.ports) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
-  return conns2;
-}
-function findGaps(cluster, topology) {
-  const gaps = [];
-  const reached = /* @__PURE__ */ new Set();
-  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
-  const byNs = workloadsByNamespace(cluster.workloads);
-  const selectedBy = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Service") continue;
-    for (const w of serviceWorkloads(o.object, byNs)) {
-      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list2.push({ ports: o.object.spec?.ports ?? [] });
-      selectedBy.set(workloadKey(w.ref), list2);
-    }
-  }
-  for (const w of cluster.workloads) {
-    const key3 = workloadKey(w.ref);
-    if (reached.has(key3)) continue;
-    const services = selectedBy.get(key3) ?? [];
-    const conns2 = listeningConns(w, services);
-    if (conns2.isEmpty && services.length === 0) continue;
-    gaps.push({
-      direction: "ingress",
-      workload: w.ref,
-      reason: "no-ingress-source",
-      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
-      at: originRef(w.origin, ["metadata", "name"]),
-      conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
-      close: CLOSE_INGRESS
-    });
-  }
-  gaps.push(...frontEndGaps(cluster, topology));
-  for (const t of daprInvocationTargets(cluster)) {
-    gaps.push({
-      direction: "ingress",
-      workload: t.workload.ref,
-      reason: "dapr-invocation",
-      detail: `Dapr app ${t.appId} is invoked through the Dapr sidecars (daprd to daprd on ${DAPR_INVOCATION.toString()}); which apps invoke it is in application code`,
-      at: t.at,
-      conns: DAPR_INVOCATION,
-      close: CLOSE_INGRESS
-    });
-  }
-  for (const u of topology.unresolved) {
-    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
-    const n = port2 !== void 0 ? Number(port2) : void 0;
-    const conns2 = u.conns ?? (n !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : ConnectionSet.ALL);
-    gaps.push({
-      direction: "egress",
-      workload: u.workload,
-      reason: u.reason,
-      detail: u.detail,
-      at: u.at,
-      ...u.via ? { via: u.via } : {},
-      value: u.value,
-      conns: conns2,
-      ...u.namespace !== void 0 ? { namespace: u.namespace } : {},
-      close: u.reason === "api-server" ? CLOSE_API : u.reason === "node-address" ? CLOSE_NODE : u.reason === "mesh-control-plane" ? CLOSE_MESH : CLOSE_EGRESS
-    });
-  }
-  return gaps.sort(
-    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
-  );
-}
-function frontEndGaps(cluster, topology) {
-  const exposed = /* @__PURE__ */ new Set();
-  const calls = /* @__PURE__ */ new Set();
-  for (const l of topology.links) {
-    if (l.dst.kind === "workload" && l.src.kind !== "workload") exposed.add(workloadKey(l.dst.ref));
-    if (l.src.kind === "workload" && l.dst.kind === "workload") calls.add(workloadKey(l.src.ref));
-  }
-  for (const u of topology.unresolved) if (IN_CLUSTER_REASONS.has(u.reason)) calls.add(workloadKey(u.workload));
-  return cluster.workloads.filter((w) => exposed.has(workloadKey(w.ref)) && !calls.has(workloadKey(w.ref))).map((w) => ({
-    direction: "egress",
-    workload: w.ref,
-    reason: "no-egress-target",
-    detail: "is reached from outside the cluster but no manifest names anything it calls in the cluster; a front end's upstreams, if any, are built into its image or code",
-    at: originRef(w.origin, ["metadata", "name"]),
-    conns: ConnectionSet.ALL,
-    close: CLOSE_EGRESS
-  }));
-}
-function gapText(g) {
-  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
-}
-var CLOSE_INGRESS, CLOSE_EGRESS, CLOSE_NODE, CLOSE_MESH, CLOSE_API, IN_CLUSTER_REASONS;
-var init_gaps = __esm({
-  "src/topology/gaps.ts"() {
-    "use strict";
-    init_connection_set();
-    init_peer();
-    init_cluster();
-    init_objects();
-    init_service_ports();
-    init_exposure();
-    init_addresses();
-    init_mesh();
-    CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
-    CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
-    CLOSE_NODE = "add a reviewed link to the nodes' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open";
-    CLOSE_MESH = "add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open";
-    CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
-    IN_CLUSTER_REASONS = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable"]);
   }
 });
 
@@ -38005,11 +38009,11 @@ var init_links_file = __esm({
 // src/topology/reviewed-gaps.ts
 function unresolvedLeftOpen(unresolved, reviewed, scanned) {
   const found = /* @__PURE__ */ new Map();
-  for (const l of scanned) found.set(`${peerKey(l.src)}\0${peerKey(l.dst)}`, (found.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE).union(l.conns));
+  for (const l of scanned) found.set(linkKey(l), (found.get(linkKey(l)) ?? ConnectionSet.NONE).union(l.conns));
   const added = /* @__PURE__ */ new Map();
   for (const l of reviewed) {
     if (l.src.kind !== "workload") continue;
-    const extra = l.conns.subtract(found.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    const extra = l.conns.subtract(found.get(linkKey(l)) ?? ConnectionSet.NONE);
     if (extra.isEmpty) continue;
     const k = workloadKey(l.src.ref);
     const list2 = added.get(k) ?? [];
@@ -38019,33 +38023,22 @@ function unresolvedLeftOpen(unresolved, reviewed, scanned) {
   return unresolved.filter((u) => {
     const links = added.get(workloadKey(u.workload));
     if (!links) return true;
-    const wanted = wantedConns(u);
+    const own2 = unresolvedConns(u);
+    const wanted = own2 === void 0 ? void 0 : connsAtDestination(u.reason, own2);
     const closes = links.some(({ dst, conns: conns2 }) => {
-      if (OUTSIDE.has(u.reason) ? dst.kind !== "external" : u.namespace !== void 0 && (dst.kind !== "workload" || dst.ref.namespace !== u.namespace)) return false;
+      if (OUTSIDE_REASONS.has(u.reason) ? dst.kind !== "external" : u.namespace !== void 0 && (dst.kind !== "workload" || dst.ref.namespace !== u.namespace)) return false;
       return wanted === void 0 || !conns2.intersect(wanted).isEmpty;
     });
     return !closes;
   });
 }
-function wantedConns(u) {
-  let wanted = u.conns;
-  if (wanted === void 0) {
-    const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
-    const n = Number(port2);
-    if (port2 === void 0 || n < 1 || n > 65535) return void 0;
-    wanted = ConnectionSet.port("TCP", n);
-  }
-  if (u.reason === "api-server" && wanted.allows("TCP", 443)) wanted = wanted.union(ConnectionSet.port("TCP", 6443));
-  return wanted;
-}
-var OUTSIDE;
 var init_reviewed_gaps = __esm({
   "src/topology/reviewed-gaps.ts"() {
     "use strict";
     init_connection_set();
+    init_needs();
     init_peer();
-    init_addresses();
-    OUTSIDE = /* @__PURE__ */ new Set(["external-hostname", "api-server", "node-address"]);
+    init_gaps();
   }
 });
 
@@ -38248,11 +38241,11 @@ function runClusterDrift(io, request, settings) {
   diagnostics.push(...read.diagnostics);
   const repoPolicies = [];
   for (const o of objectsOf(read.files, diagnostics)) {
-    if (!POLICY_KINDS3.has(o.kind)) continue;
+    if (!POLICY_KINDS.has(o.kind)) continue;
     if (inScope(o)) repoPolicies.push(o);
     else diagnostics.push(diag(Codes.policyOutsideFolder, "info", `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));
   }
-  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS3.has(o.kind));
+  const liveNonPolicy = liveObjects.filter((o) => !POLICY_KINDS.has(o.kind));
   const repoCluster = buildCluster([...liveNonPolicy, ...repoPolicies]);
   const liveCluster = buildCluster(liveObjects);
   diagnostics.push(...liveCluster.diagnostics.map(liveSeverity));
@@ -38268,7 +38261,7 @@ function runClusterDrift(io, request, settings) {
     diff: diff2,
     explanations,
     refs: { before: "repository", after: live.label },
-    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS3.has(o.kind))),
+    inventory: inventoryOf(repoPolicies, liveObjects.filter((o) => POLICY_KINDS.has(o.kind))),
     namespaces: scope ? [...scope].sort(compareStrings) : "all",
     diagnostics
   };
@@ -38286,7 +38279,7 @@ function inventoryOf(repo, live) {
   for (const [name, o] of b) if (!a.has(name)) out.push({ policy: name, state: "cluster-only", cluster: where(o) });
   return out.sort((x, y) => compareStrings(x.policy, y.policy));
 }
-var POLICY_KINDS3, CLUSTER_SCOPED2, NAMESPACED, REQUIRED;
+var CLUSTER_SCOPED2, NAMESPACED, REQUIRED;
 var init_cluster_drift = __esm({
   "src/pipeline/cluster-drift.ts"() {
     "use strict";
@@ -38300,10 +38293,10 @@ var init_cluster_drift = __esm({
     init_cluster();
     init_live();
     init_objects();
+    init_api_groups();
     init_settings();
     init_traffic();
     init_live_source();
-    POLICY_KINDS3 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
     CLUSTER_SCOPED2 = ["namespaces", "adminnetworkpolicies.policy.networking.k8s.io", "baselineadminnetworkpolicies.policy.networking.k8s.io", "clusternetworkpolicies.policy.networking.k8s.io"];
     NAMESPACED = [
       "pods",
@@ -38358,7 +38351,7 @@ function loadRepoDrift(io, request, settings) {
   const appObjects = [];
   const outside2 = /* @__PURE__ */ new Map();
   for (const o of objectsOf2(appFiles, diagnostics)) {
-    if (!POLICY_KINDS3.has(o.kind)) appObjects.push(o);
+    if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
     else {
       const cur = outside2.get(o.origin.document.file);
       if (cur) cur.count++;
@@ -38369,7 +38362,7 @@ function loadRepoDrift(io, request, settings) {
     const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ""} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ""} and more) are`;
     diagnostics.push(diag(Codes.policyOutsideFolder, "warning", `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
   }
-  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS3.has(o.kind));
+  const policyObjects = objectsOf2(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
   const base = buildCluster([...appObjects, ...policyObjects]);
   diagnostics.push(...base.diagnostics);
   const dns = request.synthesis.dns;
@@ -38395,12 +38388,11 @@ function needsOf(loaded, request) {
 function unreviewedLinks(scanned, reviewed, file2) {
   const covered = /* @__PURE__ */ new Map();
   for (const l of reviewed) {
-    const k = `${peerKey(l.src)}\0${peerKey(l.dst)}`;
-    covered.set(k, (covered.get(k) ?? ConnectionSet.NONE).union(l.conns));
+    covered.set(linkKey(l), (covered.get(linkKey(l)) ?? ConnectionSet.NONE).union(l.conns));
   }
   const out = [];
   for (const l of scanned) {
-    const left = l.conns.subtract(covered.get(`${peerKey(l.src)}\0${peerKey(l.dst)}`) ?? ConnectionSet.NONE);
+    const left = l.conns.subtract(covered.get(linkKey(l)) ?? ConnectionSet.NONE);
     if (left.isEmpty) continue;
     const first = l.evidence[0];
     out.push(
@@ -38531,10 +38523,11 @@ var init_verify = __esm({
     init_gap_rules();
     init_everywhere();
     init_peer();
+    init_needs();
     init_scan();
     init_settings();
     init_traffic();
-    init_cluster_drift();
+    init_api_groups();
     init_cluster_drift();
   }
 });
@@ -39282,11 +39275,11 @@ function groupLines(g, n, o, loc) {
   const out = [];
   const cause = g.causes.length === 0 ? "no change the PR made to these objects was found (a rendering setting?)" : g.causes.map((c) => attributedLine(c, loc)).join("; ");
   out.push(`**${n}. ${g.causes.length === 1 ? "Cause" : "Causes"}:** ${cause}`, "");
-  const inCluster = g.items.filter((it) => !it.outside);
+  const inCluster2 = g.items.filter((it) => !it.outside);
   const outside2 = g.items.filter((it) => it.outside);
-  if (inCluster.length > 0) out.push(...itemBlock(inCluster, `${inCluster.length} in-cluster pairs`, o, loc));
+  if (inCluster2.length > 0) out.push(...itemBlock(inCluster2, `${inCluster2.length} in-cluster pairs`, o, loc));
   if (outside2.length > 0) {
-    if (inCluster.length > 0) out.push("");
+    if (inCluster2.length > 0) out.push("");
     out.push("Outside the cluster:", "", ...itemBlock(outside2, `${outside2.length} pairs with outside peers`, o, loc));
   }
   return out;
@@ -40002,9 +39995,7 @@ function applyHeuristics(cluster, topology, h) {
   return { value: { links: mergeLinks2(links), unresolved }, diagnostics: [] };
 }
 function templateAnnotations(w) {
-  const doc = w.origin.document.value;
-  let node2 = doc;
-  for (const k of [...w.origin.path, ...w.specPath.slice(0, -1), "metadata", "annotations"]) node2 = node2 && typeof node2 === "object" ? node2[k] : void 0;
+  const node2 = rawAt(w.origin, [...w.specPath.slice(0, -1), "metadata", "annotations"]);
   return node2 && typeof node2 === "object" ? node2 : void 0;
 }
 function mergeLinks2(links) {
@@ -40026,6 +40017,7 @@ var init_heuristics = __esm({
     init_cluster();
     init_documents();
     init_positions();
+    init_objects();
     init_connection_set();
     init_peer();
     init_addresses();
@@ -40505,13 +40497,14 @@ function runDiff(io, request, settings, options = {}) {
     diagnostics: dedupe([...before.diagnostics, ...after.diagnostics])
   };
 }
-var import_node_path6, POLICY_KINDS4, isPolicy, dedupe;
+var import_node_path6, isPolicy, dedupe;
 var init_diff3 = __esm({
   "src/pipeline/diff.ts"() {
     "use strict";
     import_node_path6 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_cluster();
+    init_api_groups();
     init_errors3();
     init_diff();
     init_engine();
@@ -40520,8 +40513,7 @@ var init_diff3 = __esm({
     init_load2();
     init_settings();
     init_repo_paths();
-    POLICY_KINDS4 = /* @__PURE__ */ new Set(["NetworkPolicy", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
-    isPolicy = (o) => POLICY_KINDS4.has(o.kind);
+    isPolicy = (o) => POLICY_KINDS.has(o.kind);
     dedupe = uniqueDiagnostics;
   }
 });
@@ -40934,25 +40926,35 @@ function applyBaselineToLinks(cluster, links, rules, families = [4]) {
   for (const r of rules.rules) if (r.action === "allow") fromRules.push(...linksOf(r, matcher, cluster, families));
   const out = [];
   for (const l of [...links, ...fromRules]) {
-    let conns2 = l.conns;
-    for (const r of rules.rules) {
-      if (r.action !== "deny" || conns2.isEmpty) continue;
-      if (!matcher.pair(r, l.src, l.dst)) continue;
-      const forbidden = conns2.intersect(r.conns);
-      if (forbidden.isEmpty) continue;
-      conns2 = conns2.subtract(forbidden);
+    const { left, denials } = denialsOf(l, rules, matcher);
+    for (const d of denials) {
       diagnostics.push(
         diag(
           Codes.baselineLinkDropped,
           "warning",
-          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${forbidden.toString()} is forbidden by baseline rule ${r.name} (${r.origin.file}:${r.origin.line ?? 1}); ${conns2.isEmpty ? "not synthesized" : `only ${conns2.toString()} synthesized`} (link from ${l.evidence.map(evidenceText).join("; ") || "no recorded evidence"})`,
-          r.origin
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); ${d.left.isEmpty ? "not synthesized" : `only ${d.left.toString()} synthesized`} (link from ${evidenceOf(l)})`,
+          d.rule.origin
         )
       );
     }
-    if (!conns2.isEmpty) out.push(conns2 === l.conns ? l : { ...l, conns: conns2 });
+    if (!left.isEmpty) out.push(left === l.conns ? l : { ...l, conns: left });
   }
   return { links: out, diagnostics };
+}
+function denialsOf(l, rules, matcher) {
+  let left = l.conns;
+  const denials = [];
+  for (const rule of rules.rules) {
+    if (rule.action !== "deny" || left.isEmpty || !matcher.pair(rule, l.src, l.dst)) continue;
+    const forbidden = left.intersect(rule.conns);
+    if (forbidden.isEmpty) continue;
+    left = left.subtract(forbidden);
+    denials.push({ rule, forbidden, left });
+  }
+  return { left, denials };
+}
+function evidenceOf(l) {
+  return l.evidence.map(evidenceText).join("; ") || "no recorded evidence";
 }
 function samePeer(a, b) {
   return peerKey(a) === peerKey(b);
@@ -41012,22 +41014,22 @@ function runSynthesize(io, request, settings) {
     appendAll(all, unresolvedWarnings(observed.value.unresolved));
     traffic = observed.value.summary;
   }
+  const families = request.options.ipFamilies ?? settings.ipFamilies;
+  const mode = request.gapMode ?? "deny";
   let ruleErrors = false;
   let baselineRules;
-  const baselined = request.baselineFiles !== void 0 && request.baselineFiles.length > 0;
-  if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
     baselineRules = rules.rules;
-    const applied = applyBaselineToLinks(load2.cluster, links, rules.rules, settings.ipFamilies);
+    const applied = applyBaselineToLinks(load2.cluster, inEveryFamily(links, families), rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load2.cluster, { links, unresolved });
-  if (baselineRules && (request.gapMode ?? "deny") !== "deny") appendAll(all, closuresAgainstBaseline(load2.cluster, gaps, request.gapMode ?? "deny", baselineRules, request.options.ipFamilies ?? settings.ipFamilies));
-  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps }, ...baselined ? { linksInEveryFamily: true } : {} };
+  if (baselineRules && mode !== "deny") appendAll(all, closuresAgainstBaseline(load2.cluster, gaps, mode, baselineRules, families));
+  let options = { ...request.options, ipFamilies: families, gaps: { mode, list: gaps }, ...baselineRules ? { linksInEveryFamily: true } : {} };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -41072,17 +41074,23 @@ function writePolicies(io, policies, target, render) {
   return files;
 }
 function closuresAgainstBaseline(cluster, gaps, mode, rules, families) {
-  const opened = inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families);
-  return applyBaselineToLinks(cluster, opened, rules, families).diagnostics.map((d) => ({
-    ...d,
-    severity: "warning",
-    message: d.message.replace(/^link /, `--gaps=${mode} closure `).replace(/; (not synthesized|only .* synthesized) \(link from /, "; written all the same, so the policies break the rule: close the gap with a reviewed link instead (")
-  }));
+  const matcher = new RuleMatcher(cluster);
+  return inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families).flatMap(
+    (l) => denialsOf(l, rules, matcher).denials.map(
+      (d) => diag(
+        Codes.baselineLinkDropped,
+        "warning",
+        `--gaps=${mode} closure ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); written all the same, so the policies break the rule: close the gap with a reviewed link instead (${evidenceOf(l)})`,
+        d.rule.origin
+      )
+    )
+  );
 }
 var init_synthesize2 = __esm({
   "src/pipeline/synthesize.ts"() {
     "use strict";
     init_append();
+    init_diagnostic();
     init_check_selectors();
     init_existing();
     init_layout();
@@ -41096,6 +41104,8 @@ var init_synthesize2 = __esm({
     init_reviewed_gaps();
     init_merge();
     init_synthesis();
+    init_match();
+    init_peer();
     init_everywhere();
     init_baseline();
     init_load2();

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-R4O3WRN6.js";
-import "../chunks/chunk-VHQD54EV.js";
-import "../chunks/chunk-AUDNUALW.js";
-import "../chunks/chunk-RQ6IUFHH.js";
-import "../chunks/chunk-X7FFN63Z.js";
+} from "../chunks/chunk-AOQRBJI4.js";
+import "../chunks/chunk-VYZ5M34V.js";
+import "../chunks/chunk-XYU26QAZ.js";
+import "../chunks/chunk-FI44ZZ6X.js";
+import "../chunks/chunk-DPHEAA4F.js";
 import {
   gitHubApiFor,
   nodeIo,

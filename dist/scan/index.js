@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-VHQD54EV.js";
+} from "../chunks/chunk-VYZ5M34V.js";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-E43DD4YC.js";
+} from "../chunks/chunk-XJMESHDY.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-7M5YB6EZ.js";
+} from "../chunks/chunk-2UVAC5C7.js";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-RQ6IUFHH.js";
+} from "../chunks/chunk-FI44ZZ6X.js";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-X7FFN63Z.js";
+} from "../chunks/chunk-DPHEAA4F.js";
 import {
   annotateDiagnostics,
   defineAction,

@@ -13,25 +13,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-4PY2Y3KJ.js";
-import "../chunks/chunk-AUDNUALW.js";
+} from "../chunks/chunk-VNNOS37T.js";
+import "../chunks/chunk-XYU26QAZ.js";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-E43DD4YC.js";
+} from "../chunks/chunk-XJMESHDY.js";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-7M5YB6EZ.js";
+} from "../chunks/chunk-2UVAC5C7.js";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-RQ6IUFHH.js";
+} from "../chunks/chunk-FI44ZZ6X.js";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   peerKey,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-X7FFN63Z.js";
+} from "../chunks/chunk-DPHEAA4F.js";
 import {
   annotateDiagnostics,
   defineAction,
@@ -147,25 +147,35 @@ function applyBaselineToLinks(cluster, links, rules, families = [4]) {
   for (const r of rules.rules) if (r.action === "allow") fromRules.push(...linksOf(r, matcher, cluster, families));
   const out = [];
   for (const l of [...links, ...fromRules]) {
-    let conns = l.conns;
-    for (const r of rules.rules) {
-      if (r.action !== "deny" || conns.isEmpty) continue;
-      if (!matcher.pair(r, l.src, l.dst)) continue;
-      const forbidden = conns.intersect(r.conns);
-      if (forbidden.isEmpty) continue;
-      conns = conns.subtract(forbidden);
+    const { left, denials } = denialsOf(l, rules, matcher);
+    for (const d of denials) {
       diagnostics.push(
         diag(
           Codes.baselineLinkDropped,
           "warning",
-          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${forbidden.toString()} is forbidden by baseline rule ${r.name} (${r.origin.file}:${r.origin.line ?? 1}); ${conns.isEmpty ? "not synthesized" : `only ${conns.toString()} synthesized`} (link from ${l.evidence.map(evidenceText).join("; ") || "no recorded evidence"})`,
-          r.origin
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); ${d.left.isEmpty ? "not synthesized" : `only ${d.left.toString()} synthesized`} (link from ${evidenceOf(l)})`,
+          d.rule.origin
         )
       );
     }
-    if (!conns.isEmpty) out.push(conns === l.conns ? l : { ...l, conns });
+    if (!left.isEmpty) out.push(left === l.conns ? l : { ...l, conns: left });
   }
   return { links: out, diagnostics };
+}
+function denialsOf(l, rules, matcher) {
+  let left = l.conns;
+  const denials = [];
+  for (const rule of rules.rules) {
+    if (rule.action !== "deny" || left.isEmpty || !matcher.pair(rule, l.src, l.dst)) continue;
+    const forbidden = left.intersect(rule.conns);
+    if (forbidden.isEmpty) continue;
+    left = left.subtract(forbidden);
+    denials.push({ rule, forbidden, left });
+  }
+  return { left, denials };
+}
+function evidenceOf(l) {
+  return l.evidence.map(evidenceText).join("; ") || "no recorded evidence";
 }
 function samePeer(a, b) {
   return peerKey(a) === peerKey(b);
@@ -215,22 +225,22 @@ function runSynthesize(io, request, settings) {
     appendAll(all, unresolvedWarnings(observed.value.unresolved));
     traffic = observed.value.summary;
   }
+  const families = request.options.ipFamilies ?? settings.ipFamilies;
+  const mode = request.gapMode ?? "deny";
   let ruleErrors = false;
   let baselineRules;
-  const baselined = request.baselineFiles !== void 0 && request.baselineFiles.length > 0;
-  if (baselined) links = inEveryFamily(links, request.options.ipFamilies ?? settings.ipFamilies);
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
     baselineRules = rules.rules;
-    const applied = applyBaselineToLinks(load.cluster, links, rules.rules, settings.ipFamilies);
+    const applied = applyBaselineToLinks(load.cluster, inEveryFamily(links, families), rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load.cluster, { links, unresolved });
-  if (baselineRules && (request.gapMode ?? "deny") !== "deny") appendAll(all, closuresAgainstBaseline(load.cluster, gaps, request.gapMode ?? "deny", baselineRules, request.options.ipFamilies ?? settings.ipFamilies));
-  let options = { ...request.options, ipFamilies: request.options.ipFamilies ?? settings.ipFamilies, gaps: { mode: request.gapMode ?? "deny", list: gaps }, ...baselined ? { linksInEveryFamily: true } : {} };
+  if (baselineRules && mode !== "deny") appendAll(all, closuresAgainstBaseline(load.cluster, gaps, mode, baselineRules, families));
+  let options = { ...request.options, ipFamilies: families, gaps: { mode, list: gaps }, ...baselineRules ? { linksInEveryFamily: true } : {} };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -258,12 +268,17 @@ function writePolicies(io, policies, target, render) {
   return files;
 }
 function closuresAgainstBaseline(cluster, gaps, mode, rules, families) {
-  const opened = inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families);
-  return applyBaselineToLinks(cluster, opened, rules, families).diagnostics.map((d) => ({
-    ...d,
-    severity: "warning",
-    message: d.message.replace(/^link /, `--gaps=${mode} closure `).replace(/; (not synthesized|only .* synthesized) \(link from /, "; written all the same, so the policies break the rule: close the gap with a reviewed link instead (")
-  }));
+  const matcher = new RuleMatcher(cluster);
+  return inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families).flatMap(
+    (l) => denialsOf(l, rules, matcher).denials.map(
+      (d) => diag(
+        Codes.baselineLinkDropped,
+        "warning",
+        `--gaps=${mode} closure ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); written all the same, so the policies break the rule: close the gap with a reviewed link instead (${evidenceOf(l)})`,
+        d.rule.origin
+      )
+    )
+  );
 }
 
 // src/action/synthesize.ts

@@ -6,22 +6,22 @@ import {
   VERSION,
   createTwoFilesPatch,
   runRepoDrift
-} from "../chunks/chunk-TVDGWQBH.js";
-import "../chunks/chunk-F6EGLC5U.js";
+} from "../chunks/chunk-HDBP2TSU.js";
+import "../chunks/chunk-CF3CIRCZ.js";
 import {
   explanationData
-} from "../chunks/chunk-R4O3WRN6.js";
+} from "../chunks/chunk-AOQRBJI4.js";
 import {
   withInputErrors
-} from "../chunks/chunk-VHQD54EV.js";
+} from "../chunks/chunk-VYZ5M34V.js";
 import {
   DEFAULT_SYNTHESIS_OPTIONS
-} from "../chunks/chunk-4PY2Y3KJ.js";
-import "../chunks/chunk-AUDNUALW.js";
-import "../chunks/chunk-E43DD4YC.js";
+} from "../chunks/chunk-VNNOS37T.js";
+import "../chunks/chunk-XYU26QAZ.js";
+import "../chunks/chunk-XJMESHDY.js";
 import {
   evidenceText
-} from "../chunks/chunk-7M5YB6EZ.js";
+} from "../chunks/chunk-2UVAC5C7.js";
 import {
   escapeMarkdown,
   markdownCode,
@@ -29,10 +29,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-RQ6IUFHH.js";
+} from "../chunks/chunk-FI44ZZ6X.js";
 import {
   peerKey
-} from "../chunks/chunk-X7FFN63Z.js";
+} from "../chunks/chunk-DPHEAA4F.js";
 import {
   annotateDiagnostics,
   defineAction,
