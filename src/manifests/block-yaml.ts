@@ -15,6 +15,17 @@ import type jsYaml from 'js-yaml';
 /** What `parseBlockYaml` returns when js-yaml must read the document. */
 export const FALLBACK: unique symbol = Symbol('block-yaml fallback');
 
+/**
+ * The list with no spare room. An array grown by `push` keeps room for 16 more entries (V8 grows
+ * its store to 1.5 times plus 16), and the parsed documents live as long as the run: a one-entry
+ * list of ports or containers held 184 bytes instead of 56, a seventh of the heap at 5,000
+ * workloads, copied by every young-generation collection it survived. The copy is exact; the
+ * grown list dies young, where garbage costs nothing.
+ */
+function exactSize<T>(list: T[]): T[] {
+  return list.slice();
+}
+
 /** Thrown inside the reader to give up on a document; never leaves this module. */
 class Bail {}
 const BAIL = new Bail();
@@ -255,7 +266,7 @@ class BlockReader {
       }
       if (this.indent === indent && this.isSequenceEntry(this.pos)) continue;
       if (this.indent > indent) throw BAIL;
-      return result;
+      return exactSize(result);
     }
   }
 
@@ -465,7 +476,7 @@ class BlockReader {
       while (t.charCodeAt(i) === SPACE) i++;
       if (t.charCodeAt(i) === RBRACKET) {
         this.tokenEnd = i + 1;
-        return result;
+        return exactSize(result);
       }
       result.push(this.inlineValue(i, depth, true));
       i = this.tokenEnd;
