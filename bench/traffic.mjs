@@ -79,7 +79,7 @@ async function buildTraceWorker(bundle) {
   const { build } = await import('esbuild');
   await build({
     entryPoints: [path.join(BENCH_DIR, '..', 'src', 'pipeline', 'traffic-worker.ts')],
-    outfile: path.join(path.dirname(bundle), 'traffic-worker.js'),
+    outfile: path.join(path.dirname(bundle), 'traffic-worker.mjs'),
     bundle: true,
     platform: 'node',
     target: 'node20',

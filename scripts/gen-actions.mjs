@@ -197,7 +197,7 @@ function actionYaml(spec, ncaVersion) {
     runEnv.NETPOL_CI_CACHE_DIR = '${{ steps.netpol-cache.outputs.dir }}';
   }
   for (const name of Object.keys(spec.inputs)) runEnv[inputEnvName(name)] = `\${{ inputs.${name} }}`;
-  steps.push({ name: `Run netpol-ci ${spec.name}`, id: 'run', shell: 'bash', env: runEnv, run: `node "$GITHUB_ACTION_PATH/${toRoot}dist/${spec.name}/index.js"\n` });
+  steps.push({ name: `Run netpol-ci ${spec.name}`, id: 'run', shell: 'bash', env: runEnv, run: `node "$GITHUB_ACTION_PATH/${toRoot}dist/${spec.name}/index.mjs"\n` });
   if (cache) {
     // saved even when the step failed on findings: the next push needs the results most then
     const enabled = "always() && steps.netpol-cache.outputs.enabled == 'true'";

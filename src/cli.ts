@@ -5,9 +5,11 @@ import { codeCacheDir, requireWithCodeCache } from './io/code-cache.js';
 import { endRun } from './io/exit.js';
 import { yieldBackgroundThreads } from './io/thread-priority.js';
 
-// The entry: the CLI proper (src/cli-main.ts) is bundled as one CommonJS file, dist/cli/main.cjs,
-// compiled through the code cache (io/code-cache.ts), which Node 20 can give only to scripts it
-// compiles itself; this file stays small, so that what it costs on every run is next to nothing.
+// The entry, bundled as CommonJS (dist/cli.js: Node starts it without its ES module loader;
+// scripts/bundle.mjs). The CLI proper (src/cli-main.ts) is bundled as one CommonJS file,
+// dist/cli/main.cjs, compiled through the code cache (io/code-cache.ts), which Node 20 can give
+// only to scripts it compiles itself; this file stays small, so that what it costs on every run is
+// next to nothing.
 // V8's background threads yield the core the analysis runs on (io/thread-priority.ts), and the
 // process ends when the run does, without waiting for their queued work (io/exit.ts)
 yieldBackgroundThreads();
@@ -15,5 +17,4 @@ const argv = process.argv.slice(2);
 const first = argv[0];
 const tag = isCommandName(first) ? (argv.some((a) => a === '--help' || a === '-h') ? `${first}-help` : first) : 'other';
 const cli = requireWithCodeCache(fileURLToPath(new URL('./cli/main.cjs', import.meta.url)), codeCacheDir(argv, process.env), tag) as typeof import('./cli-main.js');
-await cli.start(argv);
-endRun();
+void cli.start(argv).then(() => endRun());

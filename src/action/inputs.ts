@@ -31,7 +31,7 @@ export interface SetupSpec {
 }
 
 export interface ActionSpec<I extends Record<string, InputSpec> = Record<string, InputSpec>> {
-  /** The entry's name: dist/<name>/index.js. */
+  /** The entry's name: dist/<name>/index.mjs. */
   readonly name: string;
   /** Where its action.yml lives: '.' for the root action. */
   readonly dir: string;

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
@@ -70,7 +71,8 @@ export function codeCacheDir(argv: readonly string[], env: NodeJS.ProcessEnv, cw
  */
 export function requireWithCodeCache(file: string, cache: string | undefined, tag: string): unknown {
   const bytes = readFileSync(file);
-  const source = bytes.toString('utf8');
+  // the bundle is ASCII (scripts/bundle.mjs): read as Latin-1, the same text several times faster than UTF-8's decoding
+  const source = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
   const entry = cache === undefined ? undefined : codeCacheEntry(cache, tag, bytes);
   const cachedData = entry === undefined ? undefined : readEntry(entry);
   const script = new vm.Script(Module.wrap(source), {

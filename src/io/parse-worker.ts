@@ -1,5 +1,5 @@
 /**
- * The parse worker (dist/parse-worker.js): parses the files it is given, exactly as the main
+ * The parse worker (dist/parse-worker.mjs): parses the files it is given, exactly as the main
  * thread would (parseManifestFile), and answers their stored form as JSON text (parsed-store.ts:
  * structured clone keeps no IntegralFloat prototype and no shared objects, the stored form carries
  * both), through io/threads.ts.

@@ -32,12 +32,12 @@ type Answer = { readonly value: unknown } | { readonly error: string };
 
 
 /**
- * `<name>-worker.js` beside the bundled chunk (dist/chunks/) or entry (dist/, or a benchmark's
+ * `<name>-worker.mjs` beside the bundled chunk (dist/chunks/) or entry (dist/, or a benchmark's
  * bundle) this code is in; undefined when running from sources (tests of src/ compute on their own
  * thread: there is no such file beside them).
  */
 export function threadScript(name: string, from: string = import.meta.url): string | undefined {
-  for (const rel of [`../${name}-worker.js`, `./${name}-worker.js`]) {
+  for (const rel of [`../${name}-worker.mjs`, `./${name}-worker.mjs`]) {
     const file = fileURLToPath(new URL(rel, from));
     if (existsSync(file)) return file;
   }

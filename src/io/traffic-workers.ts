@@ -1,7 +1,7 @@
 import { startThreadJob, threadScript } from './threads.js';
 
 /**
- * Starts the trace worker (dist/traffic-worker.js, or the one beside a benchmark's bundle) on a job
+ * Starts the trace worker (dist/traffic-worker.mjs, or the one beside a benchmark's bundle) on a job
  * and returns at once: the caller reads its own part meanwhile, then `collect()` waits for the
  * answer (synchronously: the use-cases are synchronous). A worker that fails, or has not answered
  * within `deadlineMs` of its start, answers undefined (io/threads.ts).

@@ -105,7 +105,7 @@ export interface ParseShare {
   collect(): Map<ManifestFile, StoredParse>;
 }
 
-/** The jobs `startThread` runs (dist/<name>-worker.js). */
+/** The jobs `startThread` runs (dist/<name>-worker.mjs). */
 export type ThreadName = 'check-base';
 
 /**
@@ -204,7 +204,7 @@ export interface Io {
   forEachLine(file: string, what: string, onLine: (text: string, line: number) => void, range?: { readonly start: number; readonly end: number }): number;
   /** Where to cut a large trace between two reading threads (just after a newline near its middle), or undefined: one thread reads it (io/traffic.ts). Absent: one thread reads every trace. */
   traceCut?(file: string): number | undefined;
-  /** Starts the trace worker (dist/traffic-worker.js) on a job; `collect()` waits for its result (undefined when it failed). Undefined when there is no worker script (running from sources). */
+  /** Starts the trace worker (dist/traffic-worker.mjs) on a job; `collect()` waits for its result (undefined when it failed). Undefined when there is no worker script (running from sources). */
   startTraceWorker?(job: object, deadlineMs: number): { collect(): unknown } | undefined;
 
   // baseline: nca

@@ -1,5 +1,5 @@
 /**
- * The trace worker (dist/traffic-worker.js): reads the second part of a large trace, from a line
+ * The trace worker (dist/traffic-worker.mjs): reads the second part of a large trace, from a line
  * boundary to the end, exactly as the main thread would (observeTracePart over the streamed lines),
  * and sends back what it aggregated; the main thread reads the first part meanwhile and merges
  * (topology/traffic/ingest.ts). It answers through io/threads.ts (the main thread waits

@@ -57,7 +57,7 @@ describe('security rules of the action and workflow files', () => {
       const doc = load(f);
       expect((doc.runs as Json).using).toBe('composite');
       const run = stepsOf(doc).find((s) => s.run?.includes('dist/'));
-      expect(run?.run).toMatch(/^node "\$GITHUB_ACTION_PATH\/(\.\.\/\.\.\/)?dist\/[a-z]+\/index\.js"\n$/);
+      expect(run?.run).toMatch(/^node "\$GITHUB_ACTION_PATH\/(\.\.\/\.\.\/)?dist\/[a-z]+\/index\.mjs"\n$/);
       for (const name of Object.keys(doc.inputs as Json)) {
         expect(run?.env?.[`INPUT_${name.replace(/-/g, '_').toUpperCase()}`], `${f}: ${name}`).toBe(`\${{ inputs.${name} }}`);
       }

@@ -185,3 +185,25 @@ function rmSyncQuiet(file: string): void {
     // absent already
   }
 }
+
+describe('the entry is CommonJS', () => {
+  it('Node runs dist/cli.js as a CommonJS main module (no ES module loader for it), on the file dist/package.json types', () => {
+    const dir = tempDir();
+    const probe = path.join(dir, 'probe.cjs');
+    const out = path.join(dir, 'main.txt');
+    // a CommonJS main module is process.mainModule; an ES module main leaves it undefined
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, String(process.mainModule && process.mainModule.filename)));\n`);
+    const r = spawnSync(process.execPath, ['--require', probe, CLI, '--version'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(CLI);
+    expect(JSON.parse(readFileSync(path.join(REPO_ROOT, 'dist', 'package.json'), 'utf8'))).toEqual({ type: 'commonjs' });
+    // the ES modules beside it say so by their extension
+    const esm = readdirSync(path.join(REPO_ROOT, 'dist'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.m?js$/.test(f) && f !== 'cli.js');
+    expect(esm.length).toBeGreaterThan(5);
+    expect(esm.filter((f) => !f.endsWith('.mjs'))).toEqual([]);
+  });
+
+  it('the CLI bundle is ASCII, so that it is read as Latin-1 and kept by V8 as one-byte text', () => {
+    for (const f of ['cli.js', 'cli/main.cjs']) expect(readFileSync(path.join(REPO_ROOT, 'dist', f)).every((b) => b < 0x80), f).toBe(true);
+  });
+});

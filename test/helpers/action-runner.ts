@@ -6,7 +6,7 @@ import { REPO_ROOT } from './cli.js';
 import { tempDir } from './fixtures.js';
 
 /**
- * Runs a bundled Action entry (dist/<name>/index.js) the way the composite step does on a runner:
+ * Runs a bundled Action entry (dist/<name>/index.mjs) the way the composite step does on a runner:
  * a child process with INPUT_* variables, GITHUB_EVENT_NAME / GITHUB_EVENT_PATH, GITHUB_OUTPUT,
  * GITHUB_STEP_SUMMARY, RUNNER_TEMP and GITHUB_API_URL (the local server). Asynchronous, so the
  * in-process test server keeps answering.
@@ -82,7 +82,7 @@ export function runnerEnv(dir: string, o: Pick<EntryOptions, 'eventName' | 'payl
 }
 
 export async function runEntry(name: string, o: EntryOptions): Promise<EntryRun> {
-  const entry = path.join(REPO_ROOT, 'dist', name, 'index.js');
+  const entry = path.join(REPO_ROOT, 'dist', name, 'index.mjs');
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run npm run bundle first`);
   const dir = tempDir('netpol-ci-runner-');
   const env = { ...runnerEnv(dir, o), ...inputEnv(o.inputs), ...o.env };

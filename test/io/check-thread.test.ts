@@ -14,13 +14,13 @@ import { readInputs } from '../../src/pipeline/load.js';
 import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 
 /**
- * The PR check's base thread in the bundle (dist/check-base-worker.js, io/threads.ts): the bundled
+ * The PR check's base thread in the bundle (dist/check-base-worker.mjs, io/threads.ts): the bundled
  * CLI prints the same bytes, exit code and diagnostics with the thread forced on
  * (`NETPOL_CI_CHECK_THREAD=1`) as with it off, on fixture PRs and on every input of the hostile
  * corpus as base and as head; a worker that cannot start leaves the job to this thread.
  * (`npm run bundle` first, as for every test of dist/.)
  */
-const SCRIPT = path.join(REPO_ROOT, 'dist', 'check-base-worker.js');
+const SCRIPT = path.join(REPO_ROOT, 'dist', 'check-base-worker.mjs');
 const prs: Pr[] = [];
 afterAll(() => {
   for (const p of prs) p.dispose();
@@ -34,7 +34,7 @@ const run = (args: readonly string[], thread: '0' | '1', cwd?: string, env: Node
 
 describe('check base thread (bundled)', () => {
   it('is found beside the bundle', () => {
-    expect(threadScript('check-base', new URL(`file://${path.join(REPO_ROOT, 'dist', 'chunks', 'x.js')}`).href)).toBe(SCRIPT);
+    expect(threadScript('check-base', new URL(`file://${path.join(REPO_ROOT, 'dist', 'chunks', 'x.mjs')}`).href)).toBe(SCRIPT);
     expect(threadScript('check-base', new URL(`file://${path.join(REPO_ROOT, 'src', 'io', 'threads.ts')}`).href)).toBeUndefined();
   });
 
@@ -100,7 +100,7 @@ describe('check base thread (bundled)', () => {
   });
 
   it('a worker that cannot start leaves the job to this thread', () => {
-    const broken = path.join(tempDir(), 'dist', 'check-base-worker.js');
+    const broken = path.join(tempDir(), 'dist', 'check-base-worker.mjs');
     mkdirSync(path.dirname(broken), { recursive: true });
     writeFileSync(broken, 'throw new Error("no analysis here");\n');
     const started = Date.now();

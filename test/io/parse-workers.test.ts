@@ -12,12 +12,12 @@ import { APP } from '../hostile/harness.js';
 import { TOOL_ENV } from '../helpers/tools.js';
 
 /**
- * Parse workers (io/parse-workers.ts, dist/parse-worker.js): the real worker threads of the
+ * Parse workers (io/parse-workers.ts, dist/parse-worker.mjs): the real worker threads of the
  * bundle give exactly the parses of this thread, and the bundled CLI prints the same bytes with
  * workers forced on (`NETPOL_CI_WORKERS=N`) as with them off, on fixtures and the hostile corpus.
  * (`npm run bundle` first, as for every test of dist/.)
  */
-const WORKER = path.join(REPO_ROOT, 'dist', 'parse-worker.js');
+const WORKER = path.join(REPO_ROOT, 'dist', 'parse-worker.mjs');
 afterAll(cleanupTempDirs);
 beforeAll(() => {
   // like the other tests of dist/, these need `npm run bundle` first
@@ -61,7 +61,7 @@ describe('parse workers', () => {
   });
 
   it('leave the files of a worker that fails to this thread', () => {
-    const broken = path.join(tempDir(), 'dist', 'parse-worker.js');
+    const broken = path.join(tempDir(), 'dist', 'parse-worker.mjs');
     mkdirSync(path.dirname(broken), { recursive: true });
     writeFileSync(broken, 'throw new Error("no parser here");\n');
     const files = fixtureFiles().slice(0, 10);

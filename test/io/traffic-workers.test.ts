@@ -13,12 +13,12 @@ import { REPO_ROOT, runBundledCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 
 /**
- * The trace worker (dist/traffic-worker.js) and where a trace is cut (io/traffic.ts): the real
+ * The trace worker (dist/traffic-worker.mjs) and where a trace is cut (io/traffic.ts): the real
  * worker thread answers exactly what observeTracePart gives in this thread, and the bundled CLI
  * prints the same bytes with the split forced on (`NETPOL_CI_TRAFFIC_WORKERS=1`) as with it off.
  * (`npm run bundle` first, as for every test of dist/.)
  */
-const WORKER = path.join(REPO_ROOT, 'dist', 'traffic-worker.js');
+const WORKER = path.join(REPO_ROOT, 'dist', 'traffic-worker.mjs');
 afterAll(cleanupTempDirs);
 beforeAll(() => {
   if (!existsSync(WORKER)) throw new Error(`${WORKER} is missing: run npm run bundle first`);

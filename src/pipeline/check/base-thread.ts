@@ -11,7 +11,7 @@ import type { Evidence, Link, Topology, Unresolved } from '../../topology/links.
 import { decodeResult, encodeResult, Unstorable } from '../result-codec.js';
 import { engineOptions, type ReadSettings } from '../settings.js';
 
-// The PR check's base side on a second thread (the bundle's dist/check-base-worker.js).
+// The PR check's base side on a second thread (the bundle's dist/check-base-worker.mjs).
 //
 // The check needs from base: its connections (for the diff), its links and gaps (which needed
 // links were already unmet, which gaps are new), and its diagnostics; and, for the explanations

@@ -1,5 +1,5 @@
 /**
- * The thread script of the PR check's base side (bundled as dist/check-base-worker.js): analyses
+ * The thread script of the PR check's base side (bundled as dist/check-base-worker.mjs): analyses
  * base's files and hands the answer back as text (base-thread.ts says what and why).
  */
 import { answerThreadJob } from '../../io/threads.js';
