@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import type { ReadSettings } from '../pipeline/settings.js';
+import type { DriftBasis } from '../pipeline/verify.js';
 
 /**
  * What the check action needs from the `check` use-case, and nothing more: the Markdown body, the
@@ -47,6 +48,8 @@ export interface CheckRequest {
   readonly paths: readonly string[];
   readonly baseline: readonly string[];
   readonly policies?: string;
+  /** With `policies`: what the drift gate judges them against (the reviewed links as a path in the repository, read at head). */
+  readonly drift?: DriftBasis;
   readonly engine: 'builtin' | 'nca' | 'both';
   /** Observed traffic traces and the aliases of outside blocks. */
   readonly traffic: readonly string[];

@@ -3,7 +3,6 @@ import { peerKey } from '../model/peer.js';
 import { runGatedCheck } from '../pipeline/check-gates.js';
 import { renderCheckMd } from '../report/check/md.js';
 import { renderPoliciesYaml } from '../report/policies.js';
-import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 import type { CheckFinding, CheckRunner } from './check-result.js';
 import { headInputErrors } from '../report/check/summary.js';
 
@@ -22,7 +21,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
       ...(request.traffic.length > 0 ? { traffic: { files: request.traffic, ...(request.cidrAliases ? { cidrAliases: request.cidrAliases } : {}) } } : {}),
       ...(request.lint ? { lint: true } : {}),
       ...(request.exposure ? { exposure: true } : {}),
-      synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+      ...(request.drift ? { drift: request.drift } : {}),
       renderPolicies: renderPoliciesYaml,
     },
     settings,

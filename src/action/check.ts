@@ -1,5 +1,6 @@
 import { ExitCode } from '../diagnostics/errors.js';
 import { checkRunner } from './check-runner.js';
+import { driftBasisFromInputs, refuseDriftInputs } from './drift-basis.js';
 import type { CheckResult, CheckRunner } from './check-result.js';
 import { refsOf } from './event.js';
 import { checkSpec } from './inputs.js';
@@ -40,10 +41,13 @@ export function checkActionWith(runner: CheckRunner) {
   return defineAction(checkSpec, async (inputs, rt) => {
     const { base, head } = refsOf(rt.event, rt.env, inputs.base, inputs.head);
     const settings = readSettingsFromInputs(rt, inputs);
+    if (!inputs.policies) refuseDriftInputs(inputs);
+    // the reviewed links are the PR's file: a path in the repository, read at head like `policies`
+    const drift = inputs.policies ? driftBasisFromInputs(inputs, (p) => p) : undefined;
     const result = await rt.log.group(`check ${base}..${head}`, () =>
       runner(
         rt.io,
-        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}), ...(inputs.lint || inputs['fail-on'].includes('lint') ? { lint: true } : {}), ...(inputs.exposure ? { exposure: true } : {}) },
+        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), ...(drift ? { drift } : {}), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}), ...(inputs.lint || inputs['fail-on'].includes('lint') ? { lint: true } : {}), ...(inputs.exposure ? { exposure: true } : {}) },
         settings,
       ),
     );

@@ -142,6 +142,25 @@ const dnsInputs = {
   'dns-selector': { description: 'Labels of the DNS pods, `key=value[,key=value...]`.', schema: labels, default: 'k8s-app=kube-dns' },
 } satisfies Record<string, InputSpec>;
 
+/** The `gaps` modes, as the CLI's `--gaps`. */
+const gapModes = choice(['deny', 'namespace', 'open']);
+
+/**
+ * What committed policies are judged against: the choices `synthesize` was given. `verify` and the
+ * drift gate of `check` (with `policies`) take the same inputs with one meaning, as the CLI's
+ * `verify` and `check --policies` take the same flags.
+ */
+const driftInputs = {
+  links: {
+    description: 'The reviewed links file the policies were synthesized from (`synthesize` with `links`): its links are the needs instead of the scan\'s. In `check`, a path in the repository read at head, like `policies`.',
+    schema: optionalText,
+    default: '',
+  },
+  gaps: { description: 'The `gaps` mode the policies were synthesized with: its closures are needed, not excess (`deny`, `namespace` or `open`).', schema: gapModes, default: 'deny' },
+  'no-ports': { description: 'The policies were synthesized with `no-ports` (peer-only rules): a needed pair may be allowed on every connection, and only what is needed of it can be missing.', schema: boolean, default: 'false' },
+  ...dnsInputs,
+} satisfies Record<string, InputSpec>;
+
 // ---- the actions ----
 
 export const checkSpec = {
@@ -154,7 +173,8 @@ export const checkSpec = {
     head: { description: 'Head ref or path. Default: the pull request head SHA, else `GITHUB_SHA`.', schema: optionalText, default: '' },
     paths: { description: 'Manifest files or folders inside the repository, one per line.', schema: lines, default: '.' },
     baseline: { description: 'Baseline rule files, one per line.', schema: lines, default: '' },
-    policies: { description: 'Folder of the committed NetworkPolicies (for the drift check).', schema: optionalText, default: '' },
+    policies: { description: 'Folder of the committed NetworkPolicies (for the drift check), judged as `verify` judges them on the drift inputs below (`links`, `gaps`, `no-ports`, DNS).', schema: optionalText, default: '' },
+    ...driftInputs,
     traffic: { description: 'Observed traffic traces (Inspektor Gadget output), one per line: compared with head\'s declared links, and needs of the drift check.', schema: lines, default: '' },
     'cidr-aliases': { description: 'With `traffic`: a YAML file naming outside address blocks (`name: [CIDR...]`).', schema: optionalText, default: '' },
     'fail-on': {
@@ -238,9 +258,10 @@ export const synthesizeSpec = {
   inputs: {
     paths: { description: 'Manifest files or folders, one per line.', schema: lines, default: '.' },
     links: { description: 'A reviewed links file to use instead of scanning.', schema: optionalText, default: '' },
-    gaps: { description: GAPS_DESCRIPTION, schema: choice(['deny', 'namespace', 'open']), default: 'deny' },
+    gaps: { description: GAPS_DESCRIPTION, schema: gapModes, default: 'deny' },
     output: { description: 'Where to write the policies: a folder (one file per namespace and workload) or a `.yaml` file.', schema: text, default: 'netpol-ci-policies/' },
     'default-deny': { description: 'Add a default-deny policy per namespace.', schema: boolean, default: 'true' },
+    'no-ports': { description: 'Peer-only rules: no ports or protocols anywhere (link rules, DNS, gap closures), as the CLI\'s `--no-ports`; verify and check them with `no-ports` too.', schema: boolean, default: 'false' },
     ...dnsInputs,
     'ingress-controller': {
       description: 'Where the ingress controller runs, e.g. `namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx`; empty: any namespace.',
@@ -288,12 +309,10 @@ export const verifySpec = {
   inputs: {
     paths: { description: 'The application manifests, one per line.', schema: lines, default: '.' },
     policies: { description: 'The folder of committed NetworkPolicies.', schema: text, required: true },
-    links: { description: 'The reviewed links file the policies were synthesized from (`synthesize` with `links`): it replaces the scan, as there.', schema: optionalText, default: '' },
-    gaps: { description: 'The `gaps` mode the policies were synthesized with: its closures are needed, not excess (`deny`, `namespace` or `open`).', schema: choice(['deny', 'namespace', 'open']), default: 'deny' },
+    ...driftInputs,
     'allow-excess': { description: 'Report excess (allowed beyond the needs) without failing.', schema: boolean, default: 'false' },
     'fail-on-drift': { description: 'Fail the step on missing needs (and on excess unless `allow-excess`).', schema: boolean, default: 'true' },
     format: { description: 'Format of the report file written to `report-path`: `md`, `txt` or `json` (the job summary is always Markdown).', schema: choice(['md', 'txt', 'json']), default: 'md' },
-    ...dnsInputs,
     ...manifestInputs,
   },
   outputs: {

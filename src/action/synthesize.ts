@@ -33,6 +33,7 @@ export const synthesizeAction = defineAction(synthesizeSpec, async (inputs, rt) 
           dns: { namespace: inputs['dns-namespace'], podLabels: inputs['dns-selector'] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels },
           ...ingressController(inputs['ingress-controller']),
           namePrefix: inputs['name-prefix'],
+          ...(inputs['no-ports'] ? { noPorts: true } : {}),
         },
       },
       settings,

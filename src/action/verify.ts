@@ -3,7 +3,7 @@ import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { peerKey } from '../model/peer.js';
 import { runRepoDrift } from '../pipeline/verify.js';
 import { renderRepoDrift, renderRepoDriftMd, renderRepoDriftSarif, type RepoDriftReport } from '../report/verify.js';
-import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
+import { driftBasisFromInputs } from './drift-basis.js';
 import { VERSION } from './check.js';
 import { verifySpec } from './inputs.js';
 import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
@@ -23,9 +23,7 @@ export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         policies,
-        ...(inputs.links ? { linksFile: resolveIn(inputs, inputs.links) } : {}),
-        gapMode: inputs.gaps,
-        synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: inputs['dns-port'], dns: { namespace: inputs['dns-namespace'], podLabels: inputs['dns-selector'] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels } },
+        ...driftBasisFromInputs(inputs, (p) => resolveIn(inputs, p)),
       },
       settings,
     ),

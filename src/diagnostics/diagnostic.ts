@@ -203,6 +203,9 @@ export const Codes = {
   objectWithoutName: 'NPC238',
   /** A chart or overlay that renders without error but to no object (all templates conditional, a .helmignore listing templates/): warned, never silent. */
   renderedNothing: 'NPC239',
+  // drift basis and reviewed-links input (NPC260-NPC264)
+  /** A links-file entry with a field the format does not have (`port:` for `conns:`, `destination:`): the entry is rejected, at the field's line. */
+  linkUnknownField: 'NPC260',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

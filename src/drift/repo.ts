@@ -89,6 +89,12 @@ export interface RepoDriftInput {
   /** Workloads that stand in for DNS pods absent from the manifests: only the DNS need to them is checked. */
   readonly probes?: ReadonlySet<string>;
   readonly families: readonly IpFamily[];
+  /**
+   * The policies were synthesized peer-only (`--no-ports`): a pair that is needed at all may be
+   * allowed on every connection (the rules name no ports), so only what is needed of it can be
+   * missing and none of it is excess. Pairs nothing needs are judged as ever.
+   */
+  readonly peerOnly?: boolean;
 }
 
 function isDnsPod(w: Workload, dns: DnsNeed): boolean {
@@ -165,8 +171,10 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
   for (const [k, have] of allowed) {
     if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
     const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
+    if (input.peerOnly && needs.has(k)) continue;
     let extra = have.conns.subtract(need);
-    if (have.dst.kind === 'workload' && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
+    // peer-only DNS rules name no ports either: what a pod sends the DNS pods is theirs to allow (never an outside address)
+    if (have.dst.kind === 'workload' && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(input.peerOnly && have.src.kind === 'workload' ? ConnectionSet.ALL : dns.conns);
     if (extra.isEmpty) continue;
     excess.push({ kind: 'excess', src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
   }

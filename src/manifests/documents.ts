@@ -217,7 +217,7 @@ interface Chunk {
  * first line number. `---apiVersion: v1` (text glued to the separator) is split too, with a warning.
  */
 function splitDocuments(file: ManifestFile, diagnostics: Diagnostic[]): Chunk[] {
-  const text = normalizeNewlines(file.text);
+  const text = withoutDocumentBoms(normalizeNewlines(file.text));
   // the common case, without glued separators or `...` end markers, slices the text in place
   if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text)) return sliceDocuments(text);
   return splitDocumentsByLine({ path: file.path, text }, diagnostics);
@@ -353,6 +353,19 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
 }
 
 /** The text documents are cut from: CR LF and lone CR read as LF. */
+/**
+ * A byte-order mark (U+FEFF) at the start of a document is no content: YAML 1.2 allows one before
+ * any document (`l-document-prefix`), and kubectl reads it so (its reader cuts the stream at `---`
+ * lines and decodes each document as a stream of its own, whose leading BOM the decoder skips). It
+ * is what concatenating files saved "with BOM" gives: without this, the first key of that
+ * document read as `\uFEFFapiVersion` (a misleading "without apiVersion", or a lost `kind`).
+ * Removed at the start of the text and right after a separator line; a BOM anywhere else is text.
+ */
+function withoutDocumentBoms(text: string): string {
+  if (!text.includes('\uFEFF')) return text;
+  return text.replace(/^\uFEFF/, '').replace(/^(---(?:[ \t][^\n]*)?\n)\uFEFF/gm, '$1');
+}
+
 export function normalizeNewlines(text: string): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
@@ -362,7 +375,7 @@ export function normalizeNewlines(text: string): string {
  * a parser edited in any way never reads what an older one stored.
  */
 export function parserSource(): string {
-  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
+  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
   const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${jsYamlPackage.version}`, blockYamlSource()].join('\n');
 }

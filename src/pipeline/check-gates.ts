@@ -3,12 +3,12 @@ import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
 import type { ExportedTree, Io } from '../io/types.js';
 import { peerKey } from '../model/peer.js';
 import { ruleRefLabel } from '../baseline/violation.js';
-import type { SynthesisOptions } from '../synthesis/synthesize.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 import { runBaseline, type BaselineOutcome } from './baseline.js';
 import { runCheck, type BaselineFinding, type CheckOptions, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
 import type { ReadSettings } from './settings.js';
 import type { TrafficRequest } from './traffic.js';
-import { planRepoFixOf, prepareRepoDrift, repoDriftOf, type RepoDriftOutcome } from './verify.js';
+import { judgeRepoDrift, type DriftBasis, type RepoDriftOutcome } from './verify.js';
 import type { NetworkPolicyManifest } from '../synthesis/synthesize.js';
 
 /** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
@@ -21,7 +21,12 @@ export interface CheckGates extends Omit<CheckOptions, 'traffic'> {
   readonly policies?: string;
   /** Observed traffic, read against head: compared with its declared links, and needs of the drift gate. */
   readonly traffic?: TrafficRequest;
-  readonly synthesis: SynthesisOptions;
+  /**
+   * What the drift gate judges the policies against, as `verify` does: the reviewed links file
+   * (with refs, a path in the repository read at head, like `policies`), the gap mode, peer-only
+   * rules, DNS. Default: the scan's links, `deny`, ports, the default DNS.
+   */
+  readonly drift?: DriftBasis;
   /** How policy files are written (the YAML renderer): given, drift comes with the files that would close it. */
   readonly renderPolicies?: (policies: readonly NetworkPolicyManifest[]) => string;
 }
@@ -58,7 +63,9 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       roots = [request.head];
       show = (file) => file;
     }
-    const policiesDir = gates.policies === undefined ? undefined : request.kind === 'repo' && tree ? path.join(tree.dir, gates.policies) : gates.policies;
+    // with refs, the policies folder and the reviewed links are the PR's files: read at head
+    const atHead = (p: string) => (request.kind === 'repo' && tree ? path.join(tree.dir, p) : p);
+    const policiesDir = gates.policies === undefined ? undefined : atHead(gates.policies);
     const at = (r: SourceRef | undefined): SourceRef | undefined => (r ? { ...r, file: show(r.file) } : undefined);
     const relocate = (ds: readonly Diagnostic[]) => ds.map((d) => (d.at ? { ...d, at: at(d.at) as SourceRef } : d));
     const extra: Diagnostic[] = [];
@@ -92,10 +99,15 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
     }
     let drift: CheckOutcome['drift'];
     let driftOutcome: RepoDriftOutcome | undefined;
-    if (policiesDir !== undefined) {
-      // loaded once for the comparison and the fix plan (the same files, the same traffic)
-      const prepared = prepareRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...(gates.traffic ? { traffic: gates.traffic } : {}) }, settings);
-      driftOutcome = repoDriftOf(prepared.loaded, prepared.request, settings);
+    if (policiesDir !== undefined && gates.policies !== undefined) {
+      const basis = gates.drift ?? { synthesis: DEFAULT_SYNTHESIS_OPTIONS };
+      const judged = judgeRepoDrift(
+        io,
+        { ...basis, paths: roots, policies: policiesDir, ...(basis.linksFile !== undefined ? { linksFile: atHead(basis.linksFile) } : {}), ...(gates.traffic ? { traffic: gates.traffic } : {}) },
+        settings,
+        gates.renderPolicies,
+      );
+      driftOutcome = judged.outcome;
       extra.push(...relocate(driftOutcome.diagnostics));
       const findings: DriftFinding[] = [
         ...driftOutcome.drift.missing.map((f) => {
@@ -111,12 +123,10 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
         }),
       ];
       // the synthesized policies that would close the drift, as the author can apply them (verify --fix writes the same)
-      let fix: { path: string; before: string; after: string }[] | undefined;
-      if (findings.length > 0 && gates.renderPolicies) {
-        const plan = planRepoFixOf(prepared, gates.renderPolicies);
-        fix = plan.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
-      }
-      drift = { findings, ...(fix && fix.length > 0 ? { fix } : {}) };
+      const fix = judged.fix?.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
+      // the report says what the policies were judged against: drift on another basis than synthesize's is no drift
+      const judgedAgainst = { policies: gates.policies, ...(basis.linksFile !== undefined ? { links: basis.linksFile } : {}), gaps: basis.gapMode ?? 'deny', noPorts: basis.synthesis.noPorts === true };
+      drift = { findings, basis: judgedAgainst, ...(fix && fix.length > 0 ? { fix } : {}) };
     }
     // the drift gate reads the same traffic as the check: its diagnostics are said once
     const said = new Set(outcome.diagnostics.map((d) => JSON.stringify(d)));

@@ -28,16 +28,16 @@ import { POLICY_KINDS } from '../manifests/api-groups.js';
 
 export { runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
 
-export interface RepoDriftRequest {
-  /** The application's manifests (charts and overlays rendered). Policies found here outside `policies` are ignored (warned). */
-  readonly paths: readonly string[];
-  /** The folder of committed policies. */
-  readonly policies: string;
-  /** Needs beyond what scan finds (traffic links, reviewed intent); added to the scanned links. */
-  readonly extraNeeds?: readonly Link[];
-  /** Observed traffic: its links are needs too (a policy that blocks observed traffic is drift `missing`). */
-  readonly traffic?: TrafficRequest;
-  /** DNS (namespace, pod labels, port) and what `--fix` writes; the synthesizer's options. */
+/**
+ * What committed policies are judged against besides the manifests: the choices `synthesize` was
+ * given. `verify` and the drift gate of `check` take the same basis (the CLI's drift options, the
+ * Actions' drift inputs), so policies that verify clean never show as drift in the PR check.
+ */
+export interface DriftBasis {
+  /**
+   * DNS (namespace, pod labels, port), `noPorts` (peer-only rules: a needed pair may be allowed on
+   * every connection) and what `--fix` writes; the synthesizer's options.
+   */
   readonly synthesis: SynthesisOptions;
   /**
    * A reviewed links file (`--links`): the needs are its links instead of the scan's, as for
@@ -46,6 +46,17 @@ export interface RepoDriftRequest {
   readonly linksFile?: string;
   /** How the policies close gaps (`--gaps`, as for `synthesize`): what the closures open is needed, and `--fix` writes them. */
   readonly gapMode?: GapMode;
+}
+
+export interface RepoDriftRequest extends DriftBasis {
+  /** The application's manifests (charts and overlays rendered). Policies found here outside `policies` are ignored (warned). */
+  readonly paths: readonly string[];
+  /** The folder of committed policies. */
+  readonly policies: string;
+  /** Needs beyond what scan finds (traffic links, reviewed intent); added to the scanned links. */
+  readonly extraNeeds?: readonly Link[];
+  /** Observed traffic: its links are needs too (a policy that blocks observed traffic is drift `missing`). */
+  readonly traffic?: TrafficRequest;
 }
 
 export interface RepoDriftOutcome {
@@ -208,6 +219,23 @@ export interface PreparedRepoDrift {
   readonly request: RepoDriftRequest;
 }
 
+/** Repo drift and, when there is some and a renderer is given, the policy files that would close it (what `verify --fix` writes). */
+export interface JudgedRepoDrift {
+  readonly outcome: RepoDriftOutcome;
+  readonly fix?: RepoFixPlan;
+}
+
+/**
+ * The drift gate as the PR check runs it: one load for the comparison and the fix plan (the same
+ * files, reviewed links and traffic), judged on the same basis as `verify`.
+ */
+export function judgeRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings, render?: (ps: readonly NetworkPolicyManifest[]) => string): JudgedRepoDrift {
+  const prepared = prepareRepoDrift(io, request, settings);
+  const outcome = repoDriftOf(prepared.loaded, prepared.request, settings);
+  const drifted = outcome.drift.missing.length > 0 || outcome.drift.excess.length > 0;
+  return { outcome, ...(drifted && render ? { fix: planRepoFixOf(prepared, render) } : {}) };
+}
+
 /** Loads the inputs of repo drift once (the PR check compares and plans the fix on the same load). */
 export function prepareRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): PreparedRepoDrift {
   // the cluster's address families shape "every outside address" in the needs and in what --fix writes
@@ -262,6 +290,7 @@ export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings:
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port('UDP', port).union(ConnectionSet.port('TCP', port)) },
     probes: loaded.probes,
     families: settings.ipFamilies,
+    peerOnly: request.synthesis.noPorts === true,
   });
   diagnostics.push(...result.diagnostics);
   return { drift: result.value, diagnostics };

@@ -276,8 +276,8 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       if (isDnsWorkload(w, options)) {
         // the DNS pods are in the manifests: their policy must admit the DNS egress every other policy allows
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
-        ingress.push({ from: [{ namespaceSelector: {} }], ports: portsOf(dnsConns) as PolicyPort[] });
-        notes.push(`ingress[${ingress.length - 1}] <- DNS clients (every namespace) ${dnsConns.toString()}: every workload with egress needs DNS`);
+        ingress.push({ from: [{ namespaceSelector: {} }], ...(options.noPorts ? {} : { ports: portsOf(dnsConns) as PolicyPort[] }) });
+        notes.push(`ingress[${ingress.length - 1}] <- DNS clients (every namespace) ${dnsConns.toString()}: every workload with egress needs DNS${noPortsNote(options)}`);
       }
       for (const l of linksFrom.get(key) ?? []) {
         if (l.dst.kind === 'ingress-controller' || l.dst.kind === 'gateway') continue;
@@ -289,10 +289,17 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         if (peers) rule('egress', l, peers);
       }
       for (const g of closures.get(key) ?? []) {
-        const ports = portsOf(g.conns);
+        // --no-ports holds for gap closures too: a peer-only closure, shared with a peer-only rule to the same peers
+        const ports = options.noPorts ? undefined : portsOf(g.conns);
+        const list: { from?: PolicyPeer[]; to?: PolicyPeer[]; ports?: PolicyPort[] }[] = g.direction === 'ingress' ? ingress : egress;
+        const same = options.noPorts ? list.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(g.peers)) : -1;
+        if (same >= 0) {
+          notes.push(`${g.direction}[${same}] ${g.note}${g.conns.isAll ? '' : noPortsNote(options)}`);
+          continue;
+        }
         if (g.direction === 'ingress') ingress.push({ from: g.peers, ...(ports ? { ports } : {}) });
         else egress.push({ to: g.peers, ...(ports ? { ports } : {}) });
-        notes.push(`${g.direction}[${(g.direction === 'ingress' ? ingress : egress).length - 1}] ${g.note}`);
+        notes.push(`${g.direction}[${list.length - 1}] ${g.note}${g.conns.isAll ? '' : noPortsNote(options)}`);
       }
       if (egress.length > 0 && preset.dns) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
@@ -300,7 +307,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
           ...(options.noPorts ? {} : { ports: portsOf(dnsConns) as PolicyPort[] }),
         });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress${options.noPorts ? ' (the rule names no ports: --no-ports)' : ''}`);
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress${noPortsNote(options)}`);
       }
       const name = names.get(key) as string;
       const nameErrors = dnsSubdomainErrors(name);
@@ -327,6 +334,11 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
     }
   }
   return { value: { policies }, diagnostics };
+}
+
+/** Said in the provenance note of a rule that names fewer ports than its links need, so a reviewer knows why it is wider. */
+function noPortsNote(options: SynthesisOptions): string {
+  return options.noPorts ? ' (the rule names no ports: --no-ports)' : '';
 }
 
 /** The namespace the workload's manifest names itself (before any --namespace default). */

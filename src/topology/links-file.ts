@@ -11,14 +11,45 @@ import type { Evidence, Link } from './links.js';
 
 // each link is checked on its own, so one malformed entry neither hides the errors of the others nor drops them
 const LinkFileSchema = z.object({ links: z.array(z.unknown()) });
-const LinkSchema = z
-  .object({
-    src: z.string(),
-    dst: z.string(),
-    conns: z.string(),
-    evidence: z.array(z.record(z.string(), z.unknown())).optional(),
-  })
-  .loose();
+/**
+ * One entry, strict: a field the format does not have is a typo that would silently change what
+ * the link allows (`port: 8080` for `conns:`, `destination:` for `dst:`), so the entry is rejected
+ * with an error at that field (NPC260). `origin` is what `scan --traffic` writes (informational);
+ * `evidence` is provenance written by scan and merge, read back best-effort.
+ */
+const LinkSchema = z.strictObject({
+  src: z.string(),
+  dst: z.string(),
+  conns: z.string(),
+  origin: z.enum(['declared', 'observed', 'both']).optional(),
+  evidence: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+const LINK_FIELDS = Object.keys(LinkSchema.shape);
+
+/** Names people write for a link's fields (kubectl's, netpol-analyzer's), each with the field it means. */
+const FIELD_SYNONYMS: Readonly<Record<string, string>> = { port: 'conns', ports: 'conns', connections: 'conns', protocol: 'conns', from: 'src', source: 'src', to: 'dst', destination: 'dst', dest: 'dst' };
+
+/** The field a misspelt one most likely meant: the field or synonym nearest by edit distance. */
+function meantField(key: string): string | undefined {
+  const k = key.trim().toLowerCase();
+  let best: { field: string; d: number } | undefined;
+  for (const [name, field] of [...LINK_FIELDS.map((f) => [f, f] as const), ...Object.entries(FIELD_SYNONYMS)]) {
+    const d = editDistance(k, name);
+    // short names are close to everything: one edit for them, two for longer ones
+    if (d <= (name.length >= 5 ? 2 : 1) && (!best || d < best.d)) best = { field, d };
+  }
+  return best?.field;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length] as number;
+}
 
 const AddressEvidence = z.object({ kind: z.literal('address'), file: z.string(), line: z.number(), path: z.array(z.union([z.string(), z.number()])).optional(), value: z.string(), service: z.string().optional() }).loose();
 const ExposureEvidence = z.object({ kind: z.literal('exposure'), object: z.string(), file: z.string(), line: z.number() }).loose();
@@ -63,7 +94,21 @@ export function parseLinksFile(file: string, text: string, workloads?: readonly 
   }
   const diagnostics: Diagnostic[] = [...parsedFile.diagnostics];
   const issues = (error: z.ZodError, prefix: readonly (string | number)[]) =>
-    error.issues.map((i) => diag(Codes.invalidField, 'error', i.message, locate(doc, [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')])));
+    error.issues.flatMap((i) => {
+      const at = [...prefix, ...i.path.filter((p): p is string | number => typeof p !== 'symbol')];
+      if (i.code !== 'unrecognized_keys') return [diag(Codes.invalidField, 'error', i.message, locate(doc, at))];
+      // one error per unknown field, at its own line, naming what it most likely meant
+      return i.keys.map((key) => {
+        const meant = meantField(key);
+        return diag(
+          Codes.linkUnknownField,
+          'error',
+          `unknown field ${JSON.stringify(key)} in a link (a link has ${LINK_FIELDS.join(', ')}); the link is rejected rather than read without it`,
+          locate(doc, [...at, key]),
+          meant ? `did you mean ${meant}?` : undefined,
+        );
+      });
+    });
   const parsed = LinkFileSchema.safeParse(doc.value);
   if (!parsed.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed.error, [])] };
   const links: Link[] = [];

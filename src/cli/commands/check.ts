@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { ConfigError } from '../../diagnostics/errors.js';
 import type { CheckOutcome, CheckRequest } from '../../pipeline/check.js';
 import { runGatedCheck } from '../../pipeline/check-gates.js';
-import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
 import { DEFAULT_MAX_BYTES } from '../../report/check/budget.js';
 import { renderCheckJson } from '../../report/check/json.js';
@@ -11,6 +10,7 @@ import { renderCheckMd } from '../../report/check/md.js';
 import { renderCheckTxt } from '../../report/check/txt.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
+import { addDriftOptions, driftBasisFrom, DriftOptions, refuseDriftFlags } from '../drift-options.js';
 import { addTrafficOptions, snapshotClusterFrom, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { addClusterOptions, ClusterOptions } from '../cluster-options.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
@@ -20,7 +20,7 @@ export const CHECK_FORMATS = ['md', 'txt', 'json'] as const;
 export const FAIL_ON = ['diff', 'broken', 'gaps', 'baseline', 'drift', 'lint'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
-const Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
+const Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend(DriftOptions.shape).extend({
   format: z.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('md'),
   repo: z.string().optional(),
   base: z.string({ error: 'is required' }).min(1),
@@ -76,10 +76,12 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('--baseline <file>', 'baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--engine <engine>', 'with --baseline: builtin, nca or both (default: both when nca is installed)')
     .option('--nca-timeout <seconds>', 'with --baseline: time budget of nca (default 300)')
-    .option('--policies <dir>', "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)")
+    .option('--policies <dir>', "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift, as verify; judged on the basis of the drift options below)")
     .option('--lint', "policy sanity on head: lint findings base does not have (a finding is its code, policy and rule, not its line); implied by --fail-on lint")
     .option('--exposure', 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section')
     .option('--blob-base <url>', 'https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)');
+  // with --policies: what the committed policies were synthesized with (--links, --gaps, --no-ports, DNS), as for verify
+  addDriftOptions(cmd);
   addTrafficOptions(cmd);
   addClusterOptions(cmd, 'with --traffic: read pods, Services, namespaces and nodes from the cluster with kubectl to map trace addresses to workloads (instead of --cluster-snapshot)');
   addCommonOptions(cmd).action((paths: string[], raw: unknown) => done(check(ctx, paths, parseOptions(Options, raw))));
@@ -97,6 +99,7 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
   const request = requestFrom(paths, opts);
   say('checking base and head…');
   if (opts.baseline.length === 0 && (opts.engine !== undefined || opts.ncaTimeout !== undefined)) throw new ConfigError('--engine and --nca-timeout go with --baseline');
+  if (opts.policies === undefined) refuseDriftFlags(opts, 'give --policies DIR');
   const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const o = runGatedCheck(
     ctx.io,
@@ -110,7 +113,8 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
       // failing on new lint findings needs them computed: --fail-on lint implies --lint
       ...(opts.lint || opts.failOn.includes('lint') ? { lint: true } : {}),
       ...(opts.exposure ? { exposure: true } : {}),
-      synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+      // with --repo, --links is a path in the repository, read at head like --policies
+      ...(opts.policies !== undefined ? { drift: driftBasisFrom(opts) } : {}),
       renderPolicies: renderPoliciesYaml,
     },
     readSettingsFrom(ctx, opts),

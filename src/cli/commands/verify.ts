@@ -1,38 +1,25 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../../diagnostics/errors.js';
-import { NAMESPACE_NAME_LABEL } from '../../manifests/cluster.js';
 import { fixRepoDrift, runClusterDrift, runRepoDrift, type RepoDriftRequest } from '../../pipeline/verify.js';
 import type { LiveSource } from '../../pipeline/cluster-drift.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
 import { renderClusterDrift, renderRepoDrift, VERIFY_FORMATS } from '../../report/verify.js';
-import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
-import { GAP_MODES } from '../../synthesis/gap-rules.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
+import { addDriftOptions, driftBasisFrom, DriftOptions, refuseDriftFlags } from '../drift-options.js';
 import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { summaryText } from '../../report/scan.js';
 import { VERSION } from '../version.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
 
-const labelList = z
-  .string()
-  .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
-  .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
-
-const Options = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
+const Options = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend(DriftOptions.shape).extend({
   format: z.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(', ')}, got ${JSON.stringify(i.input)}` }).default('txt'),
   policies: z.string({ error: '--policies DIR is required: the folder of committed policies' }),
   allowExcess: z.boolean().default(false),
   fix: z.boolean().default(false),
   clusterExport: z.string().optional(),
-  dnsPort: z.coerce.number().int().min(1).max(65535).default(53),
-  dnsNamespace: z.string().default('kube-system'),
-  dnsSelector: labelList.default({ 'k8s-app': 'kube-dns' }),
-  ingressController: labelList.optional(),
-  links: z.string().optional(),
-  gaps: z.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(', ')}, got ${JSON.stringify(i.input)}` }).default('deny'),
 });
 type Options = z.infer<typeof Options>;
 
@@ -44,13 +31,9 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--policies <dir>', 'the folder of committed policies')
     .option('--allow-excess', 'report excess (allowed beyond the needs) without failing')
     .option('--fix', 'write the synthesized policies that close the drift into --policies, print what changed, then verify again')
-    .option('--cluster-export <dir>', 'cluster drift from a folder of exported manifests (kubectl get -o yaml), offline')
-    .option('--dns-port <port>', 'port DNS listens on (default 53; OpenShift: 5353)')
-    .option('--dns-namespace <ns>', 'namespace DNS runs in (default kube-system)')
-    .option('--dns-selector <labels>', 'labels of the DNS pods (default k8s-app=kube-dns)')
-    .option('--ingress-controller <selector>', 'with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx')
-    .option('--links <file>', 'the reviewed links the policies were synthesized from (synthesize --links): the needs instead of the scan')
-    .option('--gaps <mode>', 'how the policies close gaps, as given to synthesize: deny (default), namespace or open; what the closures open is needed, and --fix keeps it');
+    .option('--cluster-export <dir>', 'cluster drift from a folder of exported manifests (kubectl get -o yaml), offline');
+  // repo drift is judged on the basis synthesize was given: the same flags as check --policies
+  addDriftOptions(cmd);
   addClusterOptions(cmd);
   // with --cluster or --cluster-export, the traffic is checked against both sides' policies, and the cluster maps its addresses
   addTrafficOptions(cmd);
@@ -62,7 +45,7 @@ function verify(ctx: CliContext, paths: string[], opts: Options): number {
   if (opts.cluster && opts.clusterExport !== undefined) throw new ConfigError('--cluster and --cluster-export exclude each other');
   if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
   if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
-  if (opts.links !== undefined || opts.gaps !== 'deny') throw new ConfigError('--links and --gaps apply to repo drift (verify <path...> --policies DIR), not to cluster drift');
+  refuseDriftFlags(opts, 'repo drift (verify <path...> --policies DIR), not cluster drift');
   if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
     throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
   }
@@ -75,19 +58,8 @@ function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
   if (opts.ingressController !== undefined && !opts.fix) throw new ConfigError('--ingress-controller only shapes what --fix writes; add --fix');
   const say = progress(ctx, opts);
   const settings = readSettingsFrom(ctx, opts);
-  const { namespace, ...pod } = opts.ingressController ?? {};
-  const ic = opts.ingressController
-    ? { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) }
-    : undefined;
   const traffic = trafficRequestFrom(opts);
-  const request: RepoDriftRequest = {
-    paths,
-    policies: opts.policies,
-    ...(traffic ? { traffic } : {}),
-    ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
-    gapMode: opts.gaps,
-    synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...(ic ? { ingressController: ic } : {}) },
-  };
+  const request: RepoDriftRequest = { ...driftBasisFrom(opts), paths, policies: opts.policies, ...(traffic ? { traffic } : {}) };
   say('reading manifests and policies…');
   if (opts.fix) {
     const fix = fixRepoDrift(ctx.io, request, settings, renderPoliciesYaml);

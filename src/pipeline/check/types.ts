@@ -124,6 +124,17 @@ export interface DriftFinding {
   readonly at?: SourceRef;
 }
 
+/** What the drift gate judged the committed policies against (paths as the user gave them). */
+export interface DriftJudgedAgainst {
+  readonly policies: string;
+  /** The reviewed links file that replaced the scan's links, when one was given. */
+  readonly links?: string;
+  /** How gaps were taken to be closed (`--gaps`): their closures are needed, not excess. */
+  readonly gaps: 'deny' | 'namespace' | 'open';
+  /** Peer-only rules (`--no-ports`): a needed pair may be allowed on every connection. */
+  readonly noPorts: boolean;
+}
+
 /** Head's declared links against observed traffic, per (src, dst) and connection (src/topology/merge.ts). */
 export interface CheckTraffic {
   /** Traffic the trace shows that head's manifests do not state. */
@@ -151,8 +162,11 @@ export interface CheckOutcome {
   readonly unjudged: readonly Link[];
   readonly gaps: readonly Gap[];
   readonly baseline?: { readonly violations: readonly BaselineFinding[]; readonly newOnHead?: number };
-  /** Drift findings, and (when the caller can render policies) the policy files that would close it: before and after, for a unified diff. */
-  readonly drift?: { readonly findings: readonly DriftFinding[]; readonly fix?: readonly { readonly path: string; readonly before: string; readonly after: string }[] };
+  /**
+   * Drift findings, what the policies were judged against (the drift basis, as given), and (when
+   * the caller can render policies) the policy files that would close it: before and after, for a unified diff.
+   */
+  readonly drift?: { readonly findings: readonly DriftFinding[]; readonly basis?: DriftJudgedAgainst; readonly fix?: readonly { readonly path: string; readonly before: string; readonly after: string }[] };
   /** With observed traffic (head only): head's declared links against the observed ones. */
   readonly traffic?: CheckTraffic;
   /** With `lint`: head's policy sanity findings that base does not have (same code, policy and rule), and how many base already had. */

@@ -48,7 +48,12 @@ export function renderCheckTxt(o: CheckOutcome): string {
   if (o.outside.length) out.push('', 'Newly reachable from outside the cluster:', ...o.outside.map((it) => `  ${sentence(it)}`));
   if (o.exposure?.widened.length) out.push(...(o.outside.length ? [] : ['', 'Newly reachable from outside the cluster:']), ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peerText} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push('', 'Baseline violations:', ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
-  if (o.drift) out.push('', 'Drift:', ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  if (o.drift) {
+    const b = o.drift.basis;
+    // what the policies were judged against (policies synthesized on another basis show as drift)
+    const basis = b ? ` (${b.policies} against ${b.links !== undefined ? `reviewed links ${b.links}` : 'the scanned links'}, gaps ${b.gaps}${b.noPorts ? ', no ports' : ''})` : '';
+    out.push('', `Drift${basis}:`, ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  }
   if (o.lint) {
     out.push('', `Policy sanity (lint), new in this PR:${o.lint.findings.length ? '' : ' none'}${o.lint.existing ? ` (${o.lint.existing} already on base not shown)` : ''}`);
     out.push(...o.lint.findings.map((f) => `  ${f.at.file}:${f.at.line ?? 0} ${f.code} ${f.policy}${f.rule ? ` ${f.rule}` : ''}: ${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(', ')})` : ''}`));

@@ -1,0 +1,37 @@
+import { ConfigError } from '../diagnostics/errors.js';
+import type { DriftBasis } from '../pipeline/verify.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
+
+/** The drift inputs (`driftInputs` in inputs.ts), as verify and check parse them. */
+export interface DriftInputs {
+  readonly links?: string | undefined;
+  readonly gaps: 'deny' | 'namespace' | 'open';
+  readonly 'no-ports': boolean;
+  readonly 'dns-port': number;
+  readonly 'dns-namespace': string;
+  readonly 'dns-selector'?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The pipeline's drift basis from the inputs: the one place verify and check read them, so the
+ * two Actions judge committed policies alike (and as the CLI's verify and check --policies do).
+ * `linksPath` maps the `links` input to the file read (verify: in the working directory; check: at head).
+ */
+export function driftBasisFromInputs(inputs: DriftInputs, linksPath: (p: string) => string): DriftBasis {
+  return {
+    ...(inputs.links ? { linksFile: linksPath(inputs.links) } : {}),
+    gapMode: inputs.gaps,
+    synthesis: {
+      ...DEFAULT_SYNTHESIS_OPTIONS,
+      dnsPort: inputs['dns-port'],
+      dns: { namespace: inputs['dns-namespace'], podLabels: inputs['dns-selector'] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels },
+      ...(inputs['no-ports'] ? { noPorts: true } : {}),
+    },
+  };
+}
+
+/** Drift inputs set on a check without `policies`: they would change nothing, so they are a configuration error. */
+export function refuseDriftInputs(inputs: DriftInputs): void {
+  const given = [inputs.links ? 'links' : '', inputs.gaps !== 'deny' ? 'gaps' : '', inputs['no-ports'] ? 'no-ports' : ''].filter(Boolean);
+  if (given.length > 0) throw new ConfigError(`input${given.length === 1 ? '' : 's'} ${given.map((g) => `"${g}"`).join(', ')} ${given.length === 1 ? 'applies' : 'apply'} to the drift check: set "policies" too`);
+}
