@@ -28,9 +28,14 @@ function endpoints(text: string): Endpoint[] {
   });
 }
 
-/** nca's `txt_no_fw_rules` connections: `All connections` or `{protocols:TCP,dst_ports:80-90},...`. */
+/**
+ * nca's `txt_no_fw_rules` connections: `All connections`, `{protocols:TCP,dst_ports:80-90},...`,
+ * or a complement, `All but {protocols:TCP}` (its semantic diff writes what a pair gained so).
+ */
 function ncaConns(text: string): ConnectionSet {
   if (/^All connections$/i.test(text.trim())) return ConnectionSet.ALL;
+  const but = /^All but (.*)$/i.exec(text.trim());
+  if (but) return ConnectionSet.ALL.subtract(ncaConns(but[1] as string));
   let out = ConnectionSet.NONE;
   for (const m of text.matchAll(/\{protocols:([A-Z, ]+?)(?:,dst_ports:([0-9,-]+?))?(?:,hosts:[^}]*)?\}/g)) {
     const ports = m[2]
