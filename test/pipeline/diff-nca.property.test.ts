@@ -1,19 +1,14 @@
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { nodeIo } from '../../src/io/node-io.js';
-import { ConnectionSet, parseConns } from '../../src/model/connection-set.js';
-import { runDiff } from '../../src/pipeline/diff.js';
-import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
-import { renderDiffJson } from '../../src/report/diff.js';
 import { findNcaForTests } from '../helpers/nca.js';
-import { differingPairs, parseListing, type Row } from '../helpers/peer-pairs.js';
+import { differingPairs } from '../helpers/peer-pairs.js';
 import { ncaForm, type Doc } from '../helpers/random-config.js';
 import { applyMutation, randomPullRequest, type MutationKind } from '../helpers/random-pr.js';
+import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
 
 /**
  * Random pull requests (test/helpers/random-pr.ts: a random configuration and one realistic edit
@@ -48,112 +43,6 @@ function write(dir: string, docs: readonly Doc[]): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'all.yaml'), toYaml(docs));
-}
-
-interface JsonDiff {
-  added_workloads: string[];
-  removed_workloads: string[];
-  entries: { diff_type: string; src: string; dst: string; ref1: string; ref2: string; workloads_diff_info?: string }[];
-}
-
-function oursJson(before: string, after: string): JsonDiff {
-  const out = runDiff(nodeIo(), { kind: 'paths', before, after }, DEFAULT_READ_SETTINGS);
-  return JSON.parse(renderDiffJson({ diff: out.diff, refs: { before: 'base', after: 'head' } })) as JsonDiff;
-}
-
-/** One comparable shape of a semantic diff. */
-interface Delta {
-  readonly gained: Row[];
-  readonly lost: Row[];
-}
-
-const conns = (text: string): ConnectionSet => {
-  const c = parseConns(text);
-  if (c === undefined) throw new Error(`unreadable connections: ${text}`);
-  return c;
-};
-const row = (src: string, dst: string, c: ConnectionSet): Row[] => (c.isEmpty ? [] : parseListing(`${src} => ${dst} : ${c.toString()}`, 'netpol-analyzer'));
-
-/** Gained and lost per pair, and the workloads our entries name as added or removed. */
-function ourDelta(d: JsonDiff): Delta & { readonly oneSided: { readonly added: Set<string>; readonly removed: Set<string> } } {
-  const gained: Row[] = [];
-  const lost: Row[] = [];
-  const added = new Set<string>();
-  const removed = new Set<string>();
-  for (const e of d.entries) {
-    const [a, b] = [conns(e.ref1), conns(e.ref2)];
-    gained.push(...row(e.src, e.dst, b.subtract(a)));
-    lost.push(...row(e.src, e.dst, a.subtract(b)));
-    // `workload X added`, `workload X and Y removed`
-    const m = /^workload (.+) (added|removed)$/.exec(e.workloads_diff_info ?? '');
-    if (m) for (const w of (m[1] as string).split(' and ')) (m[2] === 'added' ? added : removed).add(w);
-  }
-  return { gained, lost, oneSided: { added, removed } };
-}
-
-const NCA_HEADER = /^(Lost|Removed|Added|New) connections between (.*) \(based on topology from config: .*\) :$/;
-const isSimulated = (name: string) => /-livesim\[/.test(name);
-const isWorkload = (name: string) => !name.includes('[External]') && !/^[0-9.]+[-/,]/.test(name) && !isSimulated(name);
-
-/** One line of nca's answer, with the category it was listed under. */
-interface NcaLine {
-  readonly category: string;
-  readonly src: string;
-  readonly dst: string;
-}
-
-/** nca's `txt_no_fw_rules` semantic diff: `src => dst : conns` lines under one header per category. */
-function ncaDelta(stdout: string): Delta & { readonly lines: NcaLine[] } {
-  const gained: Row[] = [];
-  const lost: Row[] = [];
-  const lines: NcaLine[] = [];
-  let header: RegExpExecArray | undefined;
-  for (const line of stdout.split('\n')) {
-    const h = NCA_HEADER.exec(line.trim());
-    if (h) {
-      header = h;
-      continue;
-    }
-    const rows = parseListing(line, 'nca');
-    if (rows.length === 0 || !header) continue;
-    (header[1] === 'Added' || header[1] === 'New' ? gained : lost).push(...rows);
-    const m = /^(\S+) => (\S+) : /.exec(line.trim()) as RegExpExecArray;
-    lines.push({ category: header[2] as string, src: m[1] as string, dst: m[2] as string });
-  }
-  return { gained, lost, lines };
-}
-
-/**
- * The differences between our diff and nca's. Connections: gained and lost must be equal per
- * pair. Workloads: nca sorts each line into a category by the peers' existence ("removed peers",
- * "removed peers and persistent peers", "persistent peers", ...); a line of a removed (added)
- * category must have its workload endpoints among the workloads our entries name as removed
- * (added), both of them when the category is between removed (added) peers only, none of a
- * persistent category; and every workload we name must be in one of nca's lines of its category.
- */
-function compare(ours: ReturnType<typeof ourDelta>, theirs: ReturnType<typeof ncaDelta>): string[] {
-  const out = [
-    ...differingPairs(ours.gained, theirs.gained, isSimulated).map((d) => `gained ${d}`),
-    ...differingPairs(ours.lost, theirs.lost, isSimulated).map((d) => `lost ${d}`),
-  ];
-  const seen = { added: new Set<string>(), removed: new Set<string>() };
-  for (const l of theirs.lines) {
-    const ends = [l.src, l.dst].filter(isWorkload);
-    const side = /removed peers/.test(l.category) ? 'removed' : /added peers/.test(l.category) ? 'added' : undefined;
-    if (!side) {
-      const wrong = ends.filter((w) => ours.oneSided.added.has(w) || ours.oneSided.removed.has(w));
-      if (wrong.length > 0) out.push(`nca "${l.category}" ${l.src} => ${l.dst}: we name ${wrong.join(', ')} added or removed`);
-      continue;
-    }
-    const named = ends.filter((w) => ours.oneSided[side].has(w));
-    for (const w of named) seen[side].add(w);
-    const only = new RegExp(`^${side} peers$`).test(l.category);
-    if (named.length === 0 || (only && named.length < ends.length)) out.push(`nca "${l.category}" ${l.src} => ${l.dst}: we name ${named.join(', ') || 'none'} ${side}`);
-  }
-  for (const side of ['added', 'removed'] as const) {
-    for (const w of ours.oneSided[side]) if (!seen[side].has(w)) out.push(`we name ${w} ${side}; nca lists it under no "${side} peers" category`);
-  }
-  return out;
 }
 
 function withDir<T>(prefix: string, f: (dir: string) => T): T {
@@ -203,10 +92,10 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
           write(nh, ncaForm(head));
           const ours = oursJson(b, h);
           changedPairs += ours.entries.length;
-          const r = spawnSync(nca, ['--semantic_diff', nh, '-r', nh, '--base_np_list', nb, '-rb', nb, '-o', 'txt_no_fw_rules'], { encoding: 'utf8', timeout: 120_000 });
+          const r = ncaSemanticDiff(nca, nb, nh);
           // nca exits 0 when equivalent, 1 when it found a difference
           expect([0, 1], r.stderr).toContain(r.status);
-          const diffs = compare(ourDelta(ours), ncaDelta(r.stdout));
+          const diffs = compareDiffs(ourDelta(ours), ncaDelta(r.stdout));
           if (diffs.length > 0) {
             // kept for a look: both sides as ours read them, and nca's forms
             const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
