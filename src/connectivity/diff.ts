@@ -2,6 +2,7 @@ import { compareStrings, workloadKey } from '../manifests/cluster.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { peerKey, type Connectivity, type Peer } from './engine.js';
 import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
+import type { MoveChange, MovedWorkload, WorkloadMove } from './diff-moves.js';
 
 export type DiffKind = 'changed' | 'added' | 'removed';
 
@@ -30,6 +31,11 @@ export interface ConnectivityDiff {
   readonly entries: readonly ConnectivityDiffEntry[];
   readonly addedWorkloads: readonly string[];
   readonly removedWorkloads: readonly string[];
+  /**
+   * Removed workloads paired with added ones as moves or renames (diff-moves.ts), each with what
+   * the move changed; their entries stay as they are (removed and added), as netpol-analyzer's.
+   */
+  readonly moved: readonly MovedWorkload[];
 }
 
 const KIND_ORDER: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2 };
@@ -39,7 +45,7 @@ const KIND_ORDER: Record<DiffKind, number> = { changed: 0, added: 1, removed: 2 
  * atoms cut at the boundaries of both sides, so that a pair is compared address by address
  * whatever ranges each side printed, and reported per atom.
  */
-export function diffConnectivity(before: Connectivity, after: Connectivity): ConnectivityDiff {
+export function diffConnectivity(before: Connectivity, after: Connectivity, moves: readonly WorkloadMove[] = []): ConnectivityDiff {
   // the engine shares one range object per atom among its lines: a set of objects keeps the cuts few
   const cuts = new Set<IpRange>([...before.ipRanges, ...after.ipRanges]);
   for (const side of [before, after]) {
@@ -79,11 +85,72 @@ export function diffConnectivity(before: Connectivity, after: Connectivity): Con
   });
   const sortKey = new Map(entries.map((e) => [e, `${KIND_ORDER[e.kind]}\u0000${peerKey(e.src)}\u0000${peerKey(e.dst)}`]));
   entries.sort((x, y) => compareStrings(sortKey.get(x) as string, sortKey.get(y) as string));
-  return {
-    entries,
-    addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),
-    removedWorkloads: [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort(),
+  const addedWorkloads = [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort();
+  const removedWorkloads = [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort();
+  // a move pairs a removed workload with an added one, nothing else
+  const real = moves.filter((m) => removedWorkloads.includes(workloadKey(m.from)) && addedWorkloads.includes(workloadKey(m.to)));
+  return { entries, addedWorkloads, removedWorkloads, moved: real.map((m) => ({ ...m, changes: moveChanges(entries, real, m) })) };
+}
+
+/**
+ * What a move changed, from the entries: every pair of the old workload is a removed entry and
+ * every pair of the new one an added entry, so a peer's connections with the workload before and
+ * after the move are the two entries' sides. Peers are named as on the head side (another moved
+ * workload by its new key), so that a pair the move kept compares equal; external atoms of one
+ * answer are joined back into maximal ranges.
+ */
+function moveChanges(entries: readonly ConnectivityDiffEntry[], moves: readonly WorkloadMove[], m: WorkloadMove): MoveChange[] {
+  const headPeer = new Map<string, Peer>(moves.map((x) => [workloadKey(x.from), { kind: 'workload', ref: x.to }]));
+  const [from, to] = [workloadKey(m.from), workloadKey(m.to)];
+  const sides = new Map<string, { src: Peer; dst: Peer; before: ConnectionSet; after: ConnectionSet }>();
+  const at = (src: Peer, dst: Peer) => {
+    const k = `${peerKey(src)}\u0000${peerKey(dst)}`;
+    let x = sides.get(k);
+    if (!x) sides.set(k, (x = { src, dst, before: ConnectionSet.NONE, after: ConnectionSet.NONE }));
+    return x;
   };
+  const rename = (p: Peer) => (p.kind === 'workload' ? (headPeer.get(workloadKey(p.ref)) ?? p) : p);
+  for (const e of entries) {
+    const [src, dst] = [peerKey(e.src), peerKey(e.dst)];
+    if (src === from || dst === from) at(rename(e.src), rename(e.dst)).before = e.before;
+    if (src === to || dst === to) at(e.src, e.dst).after = e.after;
+  }
+  const changed = [...sides.values()].filter((x) => !x.before.equals(x.after));
+  return joinExternals(changed).sort((x, y) => compareStrings(`${peerKey(x.src)}\u0000${peerKey(x.dst)}`, `${peerKey(y.src)}\u0000${peerKey(y.dst)}`));
+}
+
+/** Adjacent external ranges with the same other end and the same two answers, as one range. */
+function joinExternals(changes: readonly MoveChange[]): MoveChange[] {
+  const out: MoveChange[] = [];
+  const runs = new Map<string, MoveChange[]>();
+  for (const c of changes) {
+    const ext = c.src.kind === 'external' ? 'src' : c.dst.kind === 'external' ? 'dst' : undefined;
+    if (!ext) {
+      out.push(c);
+      continue;
+    }
+    const other = ext === 'src' ? c.dst : c.src;
+    const k = `${ext}\u0000${peerKey(other)}\u0000${c.before.toString()}\u0000${c.after.toString()}`;
+    runs.set(k, [...(runs.get(k) ?? []), c]);
+  }
+  for (const run of runs.values()) {
+    const range = (c: MoveChange) => ((c.src.kind === 'external' ? c.src : c.dst) as Extract<Peer, { kind: 'external' }>).range;
+    const sorted = [...run].sort((x, y) => range(x).family - range(y).family || (range(x).lo < range(y).lo ? -1 : range(x).lo > range(y).lo ? 1 : 0));
+    let cur: MoveChange | undefined;
+    for (const c of sorted) {
+      const r = range(c);
+      const prev = cur ? range(cur) : undefined;
+      if (cur && prev && prev.family === r.family && prev.hi + 1n === r.lo) {
+        const joined: Peer = { kind: 'external', range: { family: r.family, lo: prev.lo, hi: r.hi } };
+        cur = cur.src.kind === 'external' ? { ...cur, src: joined } : { ...cur, dst: joined };
+        continue;
+      }
+      if (cur) out.push(cur);
+      cur = c;
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
 }
 
 export type Row = { src: Peer; dst: Peer; conns: ConnectionSet };

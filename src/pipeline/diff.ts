@@ -5,6 +5,7 @@ import type { K8sObject } from '../manifests/objects.js';
 import { POLICY_KINDS } from '../manifests/api-groups.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import { diffConnectivity, type ConnectivityDiff } from '../connectivity/diff.js';
+import { pairMovedWorkloads } from '../connectivity/diff-moves.js';
 import { PolicyEngine } from '../connectivity/engine.js';
 import { explainDiff, type EntryExplanation } from '../connectivity/explain.js';
 import { ParseCache } from '../manifests/documents.js';
@@ -117,7 +118,8 @@ function withoutTempPaths(d: Diagnostic, dir: string, ref: string): Diagnostic {
 /** The semantic connectivity diff between two configurations, with explanations when asked. */
 export function runDiff(io: Io, request: DiffRequest, settings: ReadSettings, options: { readonly explain?: boolean } = {}): DiffOutcome {
   const { before, after } = loadDiffSides(io, request, settings);
-  const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
+  const moves = pairMovedWorkloads(before.engine.cluster.workloads, after.engine.cluster.workloads);
+  const diff = diffConnectivity(before.engine.connectivity(), after.engine.connectivity(), moves);
   const explanations = options.explain ? explainDiff(before.engine, after.engine, diff) : undefined;
   return {
     diff,

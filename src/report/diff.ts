@@ -1,5 +1,8 @@
 import { workloadsInfo, type ConnectivityDiff, type ConnectivityDiffEntry } from '../connectivity/diff.js';
+import type { MovedWorkload } from '../connectivity/diff-moves.js';
+import type { ConnectionSet } from '../model/connection-set.js';
 import { peerKey } from '../connectivity/engine.js';
+import { workloadKey } from '../model/peer.js';
 import type { EntryExplanation, ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import { explanationData, verdictChain } from './explain.js';
 import { csvCell, escapeMarkdown, escapeMermaid, markdownCode, oneLine } from './escape.js';
@@ -43,7 +46,13 @@ export function renderDiffJson(r: DiffReport): string {
     ...(workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {}),
     ...(r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i] as EntryExplanation) } : {}),
   }));
-  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}\n`;
+  const moved = r.diff.moved.map((m) => ({
+    from: workloadKey(m.from),
+    to: workloadKey(m.to),
+    how: m.how,
+    changes: m.changes.map((c) => ({ src: peerKey(c.src), dst: peerKey(c.dst), ref1: c.before.toString(), ref2: c.after.toString() })),
+  }));
+  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, moved_workloads: moved, entries: rows }, null, 2)}\n`;
 }
 
 function jsonExplanation(x: EntryExplanation) {
@@ -58,18 +67,28 @@ export function renderDiffCsv(r: DiffReport): string {
 }
 
 function sentence(e: ConnectivityDiffEntry): string {
-  switch (e.kind) {
-    case 'added':
-      return `now allowed ${markdownCode(e.after.toString())}`;
-    case 'removed':
-      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
-    case 'changed': {
-      const parts: string[] = [];
-      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
-      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
-      return `${parts.join('; ')} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
-    }
-  }
+  return change(e.before, e.after);
+}
+
+/** `now allowed X`, `no longer allowed (was X)`, or `now also X; no longer Y (was X, now Y)`. */
+function change(before: ConnectionSet, after: ConnectionSet): string {
+  if (before.isEmpty) return `now allowed ${markdownCode(after.toString())}`;
+  if (after.isEmpty) return `no longer allowed (was ${markdownCode(before.toString())})`;
+  const gained = after.subtract(before);
+  const lost = before.subtract(after);
+  const parts: string[] = [];
+  if (!gained.isEmpty) parts.push(`now also ${markdownCode(gained.toString())}`);
+  if (!lost.isEmpty) parts.push(`no longer ${markdownCode(lost.toString())}`);
+  return `${parts.join('; ')} (was ${markdownCode(before.toString())}, now ${markdownCode(after.toString())})`;
+}
+
+const HOW: Record<MovedWorkload['how'], string> = { namespace: 'moved to another namespace', name: 'renamed' };
+
+/** One move: the workload's old and new key, and what its connections became. */
+function moveLines(m: MovedWorkload): string[] {
+  const head = `- ${markdownCode(workloadKey(m.from))} → ${markdownCode(workloadKey(m.to))} (${HOW[m.how]})`;
+  if (m.changes.length === 0) return [`${head}: every connection kept`];
+  return [`${head}: ${m.changes.length} of its connections change`, ...m.changes.map((c) => `  - ${markdownCode(peerKey(c.src))} → ${markdownCode(peerKey(c.dst))}: ${change(c.before, c.after)}`)];
 }
 
 function chain(steps: readonly ExplainedStep[]): string {
@@ -117,13 +136,24 @@ export function renderDiffMd(r: DiffReport): string {
     return `${out.join('\n')}\n`;
   }
   out.push(`**${count('added')} added · ${count('removed')} removed · ${count('changed')} changed**`);
-  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
-    out.push('', `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(', ') || 'none'}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(', ') || 'none'}.`);
+  // entries whose one-sided workloads all moved read as the move; they are summarised under it
+  const movedKeys = new Set(r.diff.moved.flatMap((m) => [workloadKey(m.from), workloadKey(m.to)]));
+  const folded = (e: ConnectivityDiffEntry) => (e.oneSided ?? []).length > 0 && (e.oneSided ?? []).every((k) => movedKeys.has(k));
+  const foldedCount = r.diff.entries.filter(folded).length;
+  const added = r.diff.addedWorkloads.filter((k) => !movedKeys.has(k));
+  const removed = r.diff.removedWorkloads.filter((k) => !movedKeys.has(k));
+  if (added.length + removed.length > 0) {
+    out.push('', `Workloads added: ${added.map(markdownCode).join(', ') || 'none'}; removed: ${removed.map(markdownCode).join(', ') || 'none'}.`);
   }
   const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
   if (files.length > 0) out.push('', `Policy files that changed the answer: ${files.map(markdownCode).join(', ')}`);
+  if (r.diff.moved.length > 0) {
+    out.push('', `#### Moved or renamed (${r.diff.moved.length})`, '');
+    out.push(`${foldedCount} ${foldedCount === 1 ? 'entry' : 'entries'} of these workloads (their pairs under the old and the new name) read as below.`, '');
+    for (const m of r.diff.moved) out.push(...moveLines(m));
+  }
   for (const kind of ['added', 'removed', 'changed'] as const) {
-    const items = r.diff.entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === kind);
+    const items = r.diff.entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === kind && !folded(e));
     if (items.length === 0) continue;
     out.push('', `#### ${SECTION[kind]} (${items.length})`, '');
     for (const [e, i] of items) {

@@ -28,9 +28,14 @@ function endpoints(text: string): Endpoint[] {
   });
 }
 
-/** nca's `txt_no_fw_rules` connections: `All connections` or `{protocols:TCP,dst_ports:80-90},...`. */
+/**
+ * nca's `txt_no_fw_rules` connections: `All connections`, `{protocols:TCP,dst_ports:80-90},...`,
+ * or a complement, `All but {protocols:TCP}` (its semantic diff writes what a pair gained so).
+ */
 function ncaConns(text: string): ConnectionSet {
   if (/^All connections$/i.test(text.trim())) return ConnectionSet.ALL;
+  const but = /^All but (.*)$/i.exec(text.trim());
+  if (but) return ConnectionSet.ALL.subtract(ncaConns(but[1] as string));
   let out = ConnectionSet.NONE;
   for (const m of text.matchAll(/\{protocols:([A-Z, ]+?)(?:,dst_ports:([0-9,-]+?))?(?:,hosts:[^}]*)?\}/g)) {
     const ports = m[2]
@@ -55,10 +60,10 @@ export function parseListing(text: string, format: 'netpol-analyzer' | 'nca'): R
 }
 
 /**
- * The pairs where the listings differ, as `src => dst : A | B`, sorted; `skip` leaves pairs out
- * of the comparison (models of things the manifests do not contain).
+ * Both listings as maps from `src => dst` to connections, with external ranges cut into the
+ * common pieces of the two (a piece is `a.b.c.d-e.f.g.h`); self-pairs dropped.
  */
-export function differingPairs(a: readonly Row[], b: readonly Row[], skip: (pair: string) => boolean = () => false): string[] {
+export function refinedPairs(a: readonly Row[], b: readonly Row[]): [Map<string, ConnectionSet>, Map<string, ConnectionSet>] {
   const cuts = new Set<number>();
   for (const rows of [a, b]) for (const [s, d] of rows) for (const e of [...s, ...d]) if (e.kind === 'external') cuts.add(e.lo).add(e.hi + 1);
   const sorted = [...cuts].sort((x, y) => x - y);
@@ -88,7 +93,15 @@ export function differingPairs(a: readonly Row[], b: readonly Row[], skip: (pair
     }
     return m;
   };
-  const [ma, mb] = [pairs(a), pairs(b)];
+  return [pairs(a), pairs(b)];
+}
+
+/**
+ * The pairs where the listings differ, as `src => dst : A | B`, sorted; `skip` leaves pairs out
+ * of the comparison (models of things the manifests do not contain).
+ */
+export function differingPairs(a: readonly Row[], b: readonly Row[], skip: (pair: string) => boolean = () => false): string[] {
+  const [ma, mb] = refinedPairs(a, b);
   const diffs: string[] = [];
   for (const k of [...new Set([...ma.keys(), ...mb.keys()])].sort()) {
     if (skip(k)) continue;

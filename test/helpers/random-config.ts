@@ -14,13 +14,13 @@ import fc from 'fast-check';
 
 export type Doc = Record<string, unknown>;
 
-const NAMESPACES = ['alpha', 'beta', 'gamma', 'default'];
-const NS_KEYS = ['env', 'team'];
-const NS_VALUES = ['prod', 'dev'];
-const POD_KEYS = ['app', 'role', 'tier'];
-const POD_VALUES = ['web', 'db', 'api', ''];
-const PORT_NAMES = ['http', 'dns', 'metrics'];
-const PORTS = [1, 53, 80, 81, 443, 5000, 5001, 8080, 8443, 65535];
+export const NAMESPACES = ['alpha', 'beta', 'gamma', 'default'];
+export const NS_KEYS = ['env', 'team'];
+export const NS_VALUES = ['prod', 'dev'];
+export const POD_KEYS = ['app', 'role', 'tier'];
+export const POD_VALUES = ['web', 'db', 'api', ''];
+export const PORT_NAMES = ['http', 'dns', 'metrics'];
+export const PORTS = [1, 53, 80, 81, 443, 5000, 5001, 8080, 8443, 65535];
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 const KINDS = ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob'] as const;
 const CIDRS = ['0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.2.0/24', '10.1.2.3/32', '192.168.0.0/16', '128.0.0.0/1'];
@@ -58,15 +58,15 @@ const labelSelector = (keys: string[], values: string[]): fc.Arbitrary<Doc> =>
     },
   );
 
-const podSelector = labelSelector(POD_KEYS, POD_VALUES);
-const namespaceSelector = labelSelector([...NS_KEYS, 'kubernetes.io/metadata.name'], [...NS_VALUES, ...NAMESPACES]);
-const podLabels = fc.dictionary(fc.constantFrom(...POD_KEYS), fc.constantFrom(...POD_VALUES), { minKeys: 1, maxKeys: 3 });
+export const podSelector = labelSelector(POD_KEYS, POD_VALUES);
+export const namespaceSelector = labelSelector([...NS_KEYS, 'kubernetes.io/metadata.name'], [...NS_VALUES, ...NAMESPACES]);
+export const podLabels = fc.dictionary(fc.constantFrom(...POD_KEYS), fc.constantFrom(...POD_VALUES), { minKeys: 1, maxKeys: 3 });
 
 function ipv4(n: number): string {
   return [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 }
 /** A CIDR and up to three excepts inside it (nested, overlapping, down to /32). */
-const ipBlock = fc
+export const ipBlock = fc
   .tuple(fc.constantFrom(...CIDRS), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 1, max: 32 })), { maxLength: 3 }))
   .map(([cidr, excepts]) => {
     const [addr, bitsText] = cidr.split('/') as [string, string];
@@ -88,7 +88,7 @@ const ipBlock = fc
     return { ipBlock: compact({ cidr, except: except.length ? except : undefined }) };
   });
 
-const npPeer = fc.oneof(
+export const npPeer = fc.oneof(
   { weight: 1, arbitrary: ipBlock },
   { weight: 2, arbitrary: fc.record({ podSelector }) },
   { weight: 1, arbitrary: fc.record({ namespaceSelector }) },
@@ -111,7 +111,7 @@ const npRule = (peers: 'from' | 'to') =>
 const npRules = (peers: 'from' | 'to') =>
   fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.constant([{}]) }, { weight: 4, arbitrary: fc.array(npRule(peers), { minLength: 1, maxLength: 3 }) });
 
-const networkPolicy = fc
+export const networkPolicy = fc
   .record({
     namespace: fc.constantFrom(...NAMESPACES),
     podSelector: fc.oneof({ weight: 1, arbitrary: fc.constant({}) }, { weight: 3, arbitrary: podSelector }),
@@ -143,7 +143,7 @@ const containers = fc
     });
   });
 
-const workload = fc.record({
+export const workload = fc.record({
   kind: fc.constantFrom(...KINDS, 'owned' as const),
   namespace: fc.constantFrom(...NAMESPACES),
   labels: podLabels,
@@ -152,7 +152,7 @@ const workload = fc.record({
 
 const namespaceObject = fc.record({ present: fc.boolean(), labels: fc.dictionary(fc.constantFrom(...NS_KEYS), fc.constantFrom(...NS_VALUES), { maxKeys: 2 }) });
 
-function workloadDocs(w: { kind: (typeof KINDS)[number] | 'owned'; namespace: string; labels: Record<string, string>; containers: Doc[] }, i: number): Doc[] {
+export function workloadDocs(w: { kind: (typeof KINDS)[number] | 'owned'; namespace: string; labels: Record<string, string>; containers: Doc[] }, i: number): Doc[] {
   const name = `${w.kind.toLowerCase()}-${i}`;
   const metadata = { name, namespace: w.namespace };
   const spec = { containers: w.containers };

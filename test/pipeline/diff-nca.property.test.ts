@@ -1,0 +1,116 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { findNcaForTests } from '../helpers/nca.js';
+import { differingPairs } from '../helpers/peer-pairs.js';
+import { ncaForm, type Doc } from '../helpers/random-config.js';
+import { applyMutation, randomPullRequest, type MutationKind } from '../helpers/random-pr.js';
+import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
+
+/**
+ * Random pull requests (test/helpers/random-pr.ts: a random configuration and one realistic edit
+ * of it) through our `diff --format json` and through nca 2.1.0's `--semantic_diff`, compared in
+ * one shape: per pair of endpoints (external addresses cut into the pieces both answers cut
+ * them into), the connections the PR grants and the connections it takes away, and which
+ * workloads the PR added or removed.
+ *
+ * nca says what changed, not what was there before: it lists lost and new connections per
+ * category (removed peers, persistent peers, added peers, ipBlocks). Our entries carry both sides
+ * (`ref1`, `ref2`); gained is ref2 minus ref1, lost is ref1 minus ref2, and the two must agree
+ * pair by pair. A workload nca counts among its "removed peers" ("added peers") must be one our
+ * `workloads_diff_info` names as removed (added), and the other way round.
+ *
+ * Deliberate differences, both of naming, not of meaning:
+ * - nca reads the configuration in `ncaForm` (test/helpers/random-config.ts: its four readings
+ *   that differ from Kubernetes'), and the first property checks that ours gives the same diff
+ *   for both forms, so the comparison is of the same PR;
+ * - nca adds simulated pods (`kube-system/kube-dns-livesim`) that are not in the manifests: their
+ *   pairs are left out.
+ *
+ * FC_NUM_RUNS (in-process property), FC_PEER_RUNS (two nca analyses each, about half a second)
+ * and FC_SEED override the defaults.
+ */
+const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 200);
+const PEER_RUNS = Number(process.env.FC_PEER_RUNS ?? 40);
+const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
+
+const toYaml = (docs: readonly Doc[]): string => docs.map((d) => stringify(d, { aliasDuplicateObjects: false })).join('---\n');
+
+function write(dir: string, docs: readonly Doc[]): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'all.yaml'), toYaml(docs));
+}
+
+function withDir<T>(prefix: string, f: (dir: string) => T): T {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  try {
+    return f(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('random pull requests: our semantic diff against nca --semantic_diff', () => {
+  it('ours gives the same diff for a PR and for its nca form', () => {
+    withDir('netpol-ci-pr-form-', (dir) => {
+      const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
+      fc.assert(
+        fc.property(randomPullRequest, ({ base, mutation }) => {
+          const { head } = applyMutation(base, mutation);
+          write(b, base);
+          write(h, head);
+          write(nb, ncaForm(base));
+          write(nh, ncaForm(head));
+          const x = oursJson(b, h);
+          const y = oursJson(nb, nh);
+          expect(differingPairs(ourDelta(x).gained, ourDelta(y).gained)).toEqual([]);
+          expect(differingPairs(ourDelta(x).lost, ourDelta(y).lost)).toEqual([]);
+          expect([x.added_workloads, x.removed_workloads]).toEqual([y.added_workloads, y.removed_workloads]);
+        }),
+        { numRuns: NUM_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+  }, 300_000);
+
+  it('our diff equals nca 2.1.0 --semantic_diff, pair by pair, on every kind of edit', () => {
+    const nca = findNcaForTests();
+    const kinds = new Map<MutationKind, number>();
+    let changedPairs = 0;
+    withDir('netpol-ci-pr-nca-', (dir) => {
+      const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
+      fc.assert(
+        fc.property(randomPullRequest, ({ base, mutation }) => {
+          const { head, applied } = applyMutation(base, mutation);
+          if (applied) kinds.set(mutation.kind, (kinds.get(mutation.kind) ?? 0) + 1);
+          write(b, base);
+          write(h, head);
+          write(nb, ncaForm(base));
+          write(nh, ncaForm(head));
+          const ours = oursJson(b, h);
+          changedPairs += ours.entries.length;
+          const r = ncaSemanticDiff(nca, nb, nh);
+          // nca exits 0 when equivalent, 1 when it found a difference
+          expect([0, 1], r.stderr).toContain(r.status);
+          const diffs = compareDiffs(ourDelta(ours), ncaDelta(r.stdout));
+          if (diffs.length > 0) {
+            // kept for a look: both sides as ours read them, and nca's forms
+            const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
+            for (const [name, docs] of [['base.yaml', base], ['head.yaml', head], ['nca-base.yaml', ncaForm(base)], ['nca-head.yaml', ncaForm(head)]] as const) writeFileSync(path.join(kept, name), toYaml(docs));
+            writeFileSync(path.join(kept, 'mutation.json'), `${JSON.stringify(mutation, null, 2)}\n`);
+            diffs.unshift(`(ours | nca; ${mutation.kind}; PR kept in ${kept})`);
+          }
+          expect(diffs).toEqual([]);
+        }),
+        // no shrinking: each step is two more nca analyses; the case is kept instead
+        { numRuns: PEER_RUNS, endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+    // the PRs are not all no-ops: most edit kinds were applied, and some changed connectivity
+    expect(kinds.size).toBeGreaterThanOrEqual(Math.min(10, Math.floor(PEER_RUNS / 3)));
+    expect(changedPairs).toBeGreaterThan(0);
+  }, 600_000);
+});
