@@ -201,7 +201,7 @@ function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kusto
         const q = followPath(d.value, w.value, p);
         if (q === undefined) continue;
         const have = valueAt(w.value, q);
-        if (have === undefined || !sameValue(want, have)) continue;
+        if (have === undefined || !(sameValue(want, have) || substituted(want, have))) continue;
         const raw = locateRaw(w, q);
         return { ...(refine ? refine(w, raw) : raw), path: [...p] };
       }
@@ -358,6 +358,19 @@ function followPath(rendered: Json, other: Json, p: Path): Path | undefined {
     }
   }
   return out;
+}
+
+/**
+ * Whether `rendered` is `written` with its kustomize variables (`$(MYSQL_SERVICE)`, from `vars:`)
+ * substituted: the line that holds `written` is where the value was written.
+ */
+function substituted(rendered: Json, written: Json): boolean {
+  if (typeof rendered !== 'string' || typeof written !== 'string' || !/\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(written)) return false;
+  const pattern = written
+    .split(/(\$\([A-Za-z_][A-Za-z0-9_]*\))/)
+    .map((part, i) => (i % 2 === 1 ? '[\\s\\S]*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${pattern}$`).test(rendered);
 }
 
 /** Structural equality of parsed values; a mapping or a list is "the same" node when both are one (its members are compared where they are cited). */
