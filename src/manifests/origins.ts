@@ -490,3 +490,8 @@ function mapBlock(rendered: readonly (readonly string[])[], b: Block, mode: 'who
   const { k, at } = found[0] as { k: number; at: number };
   b.numbers.forEach((n, i) => ((out[k] as number[])[at + i] = n));
 }
+
+/** The files a rendered file's documents may be cited in. */
+export function originFiles(origins: RenderOrigins): string[] {
+  return origins.tool === 'helm' ? [origins.template] : origins.sources.map((s) => s.path);
+}
