@@ -206,6 +206,9 @@ export const Codes = {
   // drift basis and reviewed-links input (NPC260-NPC264)
   /** A links-file entry with a field the format does not have (`port:` for `conns:`, `destination:`): the entry is rejected, at the field's line. */
   linkUnknownField: 'NPC260',
+  // rules traced to their manifest line through Helm and Kustomize (NPC270-NPC274)
+  /** An overlay rendered, but kustomize could not say where its objects came from: their positions are lines of the rendered output. */
+  renderOriginsUnknown: 'NPC270',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 
@@ -273,4 +276,9 @@ export function uniqueDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     seen.add(k);
     return true;
   });
+}
+
+/** `file:line` as reports print a place; just `file` when its line is not known (a rendered template's, say), never `file:0`. */
+export function placeText(at: { readonly file: string; readonly line?: number }): string {
+  return at.line !== undefined && at.line > 0 ? `${at.file}:${at.line}` : at.file;
 }

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
@@ -11,6 +11,7 @@ import { locate } from '../manifests/positions.js';
 import { visible } from '../diagnostics/sanitize.js';
 import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
 import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
+import { kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
 
 import { DiskCache } from './disk-cache.js';
 import { isInsideTree, readRegularFile, refusalMessage, renderTreeProblems, walkTree } from './read-policy.js';
@@ -25,7 +26,23 @@ export function kubectlBinary(): string {
   return process.env.KUBECTL_PATH || 'kubectl';
 }
 
-const FileList = z.array(z.object({ path: z.string(), text: z.string() }));
+const Origins = z.discriminatedUnion('tool', [
+  z.object({
+    tool: z.literal('kustomize'),
+    documents: z.array(z.union([z.object({ path: z.string() }).strict(), z.object({ configuredIn: z.string(), generator: z.string() }).strict(), z.null()])),
+    kustomizations: z.array(z.string()),
+    sources: z.array(z.object({ path: z.string(), text: z.string() }).strict()),
+  }),
+  z.object({ tool: z.literal('helm'), template: z.string(), lines: z.array(z.number().int().nonnegative()) }),
+]);
+const FileList = z.array(z.object({ path: z.string(), text: z.string(), origins: Origins.optional() }));
+
+/**
+ * In every render cache key: entries kept before rendered files carried their origins (or with an
+ * older way of finding them) are never read, so a cached rendering always cites source files as a
+ * fresh one does.
+ */
+const ORIGINS_VERSION = 'origins/1';
 
 /**
  * Renderings by key (a hash of the tool version, the folder's content, the flags and the
@@ -298,9 +315,17 @@ function localDependencyPaths(files: ManifestFile[], display: string, deps: read
   return files
     .map((f) => {
       const p = prefixes.find((x) => f.path.startsWith(x.from));
-      return p ? { ...f, path: p.to + f.path.slice(p.from.length) } : f;
+      if (!p) return f;
+      const origins = f.origins?.tool === 'helm' && f.origins.template.startsWith(p.from) ? { ...f.origins, template: p.to + f.origins.template.slice(p.from.length) } : f.origins;
+      return { ...f, path: p.to + f.path.slice(p.from.length), ...(origins ? { origins } : {}) };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A template's text (`templates/x.yaml`, `charts/sub/templates/x.yaml` under the chart), read under the reading policy; undefined when it cannot be. */
+function readTemplate(chartDir: string, source: string): string | undefined {
+  const r = readRegularFile(path.join(chartDir, source), chartDir, VALUES_FILE_LIMIT);
+  return r.ok ? r.bytes.toString('utf8') : undefined;
 }
 
 /** Dependencies in Chart.yaml that are neither vendored under charts/ nor local (file://). */
@@ -388,7 +413,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, 'error', `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at, 'install helm v3 or set HELM_PATH')] };
   }
   // the chart folder itself is not in the key (a git ref is exported to a fresh temporary folder each run); its content is
-  const h = createHash('sha256').update(`helm ${version}\0${release}\0${args.slice(3).join('\0')}\0${toolEnv('HELM_')}\0`);
+  const h = createHash('sha256').update(`${ORIGINS_VERSION}\0helm ${version}\0${release}\0${args.slice(3).join('\0')}\0${toolEnv('HELM_')}\0`);
   h.update(tree.hash);
   for (const d of depTrees) h.update(`\0${d.name}\0${d.display}\0${d.tree.hash}`);
   const named = readValuesFiles(values);
@@ -411,12 +436,16 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
   const copy = depTrees.length > 0 ? vendorLocalDependencies(chartDir, depTrees) : undefined;
   let r: ReturnType<typeof run>;
+  let split: ManifestFile[] = [];
   try {
     r = copy ? run(bin, [args[0] as string, release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
+    // the templates are read where helm read them (the copy holds the file:// dependencies), to map rendered lines to theirs
+    const from = copy ?? chartDir;
+    if (r.ok) split = splitHelmOutput(r.stdout, display, (source) => readTemplate(from, source));
   } finally {
     if (copy) rmSync(path.dirname(copy), { recursive: true, force: true });
   }
-  const rendered = r.ok ? localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees) : [];
+  const rendered = r.ok ? localDependencyPaths(split, display, depTrees) : [];
   const result: Rendered = r.ok
     ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at, existsSync(path.join(chartDir, '.helmignore')) ? 'every template is conditional on values not set, or its .helmignore excludes them' : 'every template is conditional on values not set')] }
     : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [...(copy ? [[copy, display] as [string, string]] : []), [chartDir, display]])}; chart not rendered`, at)] };
@@ -493,21 +522,97 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const helm = cache.toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
   // an overlay reads bases anywhere under the scanned root: hash all of it
-  const h = createHash('sha256').update(`kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
+  const h = createHash('sha256').update(`${ORIGINS_VERSION}\0kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
   h.update(tree.hash);
   const key = h.update(display).digest('hex');
   const hit = cache.overlay(key);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
-  const built = r.ok ? kustomizeOutput(r.stdout, display) : [];
+  const empty = r.ok && /^\s*(\{\}\s*)?$/.test(r.stdout);
+  const traced = r.ok && !empty ? traceOverlay(bin, [...helm, ...opts.kustomizeFlags], dir, display, contentRoot, opts, r.stdout) : undefined;
+  const built = r.ok ? kustomizeOutput(r.stdout, display).map((f) => (traced?.origins ? { ...f, origins: traced.origins } : f)) : [];
   const result = r.ok
-    ? { files: built, diagnostics: /^\s*(\{\}\s*)?$/.test(r.stdout) ? [renderedNothing(`overlay ${display}`, at, 'it lists no resources, or its patches and filters remove them all')] : [] }
+    ? { files: built, diagnostics: empty ? [renderedNothing(`overlay ${display}`, at, 'it lists no resources, or its patches and filters remove them all')] : traced?.problem ? [diag(Codes.renderOriginsUnknown, 'info', `overlay ${display}: where its objects came from is unknown (${traced.problem}); their positions are lines of the rendered output`, at)] : [] }
     : {
         files: [],
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at, offlineHint(r))],
       };
   cache.setOverlay(key, result);
   return result;
+}
+
+/**
+ * Where each object of an overlay's rendering came from. The overlay is rendered a second time
+ * through a wrapper kustomization in a temporary folder (`resources: [<overlay>]`,
+ * `buildMetadata: [originAnnotations]`), so the user's files are never edited and the analysed
+ * text stays the plain rendering, byte for byte; the annotated objects are matched to the plain
+ * ones by identity. With them go the texts of the files that can hold an object's fields: the
+ * source files, the kustomizations the overlay reaches, their patch and env files.
+ */
+function traceOverlay(bin: string, flags: readonly string[], dir: string, display: string, contentRoot: string, opts: RenderOptions, plain: string): { origins?: RenderOrigins; problem?: string } {
+  // bases may lie outside the scanned folder (kustomize reads them there): cited within the repository
+  const root = repositoryOf(dir);
+  const overlay = realOrSelf(dir);
+  const wrapper = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-origins-')));
+  let annotated: string;
+  try {
+    const rel = path.relative(wrapper, overlay).split(path.sep).join('/');
+    writeFileSync(path.join(wrapper, 'kustomization.yaml'), `resources:\n  - ${JSON.stringify(rel)}\nbuildMetadata: [originAnnotations]\n`);
+    const r = run(bin, ['kustomize', wrapper, '--enable-helm', ...flags], contentRoot, opts);
+    if (!r.ok) return { problem: toolMessage(r.message, [[wrapper, '(wrapper)'], [dir, display], [contentRoot, '.']]) };
+    annotated = r.stdout;
+  } finally {
+    rmSync(wrapper, { recursive: true, force: true });
+  }
+  const shown = (abs: string) => path.posix.normalize(`${display}/${path.relative(overlay, abs).split(path.sep).join('/')}`);
+  // a path kustomize names relative to the wrapper: shown when it lies in the scanned folder
+  const named = (p: string): string | undefined => {
+    const abs = path.resolve(wrapper, p);
+    return isInsideTree(abs, root) ? shown(abs) : undefined;
+  };
+  const values = (text: string) => {
+    const docs = parseManifestFile({ path: 'rendered.yaml', text }).documents;
+    const out: unknown[] = [];
+    for (const d of docs) out[d.doc - 1] = d.value;
+    return out;
+  };
+  const documents = kustomizeDocumentSources(values(plain), values(annotated), named);
+  // the kustomizations the overlay reaches, its own first, and the files they name
+  const kustomizations: string[] = [];
+  const wanted = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = [overlay];
+  while (queue.length > 0) {
+    const d = queue.shift() as string;
+    if (seen.has(d) || !isInsideTree(d, root)) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
+    if (!kfile) continue;
+    const abs = path.join(d, kfile);
+    const text = readSource(abs, root);
+    if (text === undefined) continue;
+    kustomizations.push(shown(abs));
+    wanted.set(shown(abs), abs);
+    for (const input of kustomizationInputs(text)) wanted.set(shown(path.resolve(d, input)), path.resolve(d, input));
+    for (const ref of kustomizationRefs('.', text)) queue.push(path.resolve(d, ref));
+  }
+  for (const s of documents) {
+    if (!s) continue;
+    const file = 'path' in s ? s.path : s.configuredIn;
+    wanted.set(file, path.resolve(overlay, path.posix.relative(display, file)));
+  }
+  const sources: ManifestFile[] = [];
+  for (const [file, abs] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const text = isInsideTree(abs, root) ? readSource(abs, root) : undefined;
+    if (text !== undefined) sources.push({ path: file, text });
+  }
+  return { origins: { tool: 'kustomize', documents, kustomizations, sources } };
+}
+
+/** A source file of an overlay, read under the reading policy; undefined when it cannot be. */
+function readSource(abs: string, root: string): string | undefined {
+  const r = readRegularFile(abs, root, KUSTOMIZATION_READ_LIMIT);
+  return r.ok ? r.bytes.toString('utf8') : undefined;
 }
 
 const HelmChartSettingsSchema = z

@@ -4,12 +4,15 @@ import { LineCounter, parseDocument } from 'yaml';
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import { blockYamlSource, FALLBACK, onlySupportedCharacters, parseBlockYaml } from './block-yaml.js';
 import type { StoredParse } from './parsed-store.js';
+import type { RenderOrigins } from './origins.js';
 
 /** A file's text as the I/O shell read it. Parsing never touches the file system. */
 export interface ManifestFile {
   /** Path as shown to the user (relative to the working directory where possible). */
   readonly path: string;
   readonly text: string;
+  /** For a chart's or overlay's rendered output: where its documents came from (origins.ts). */
+  readonly origins?: RenderOrigins;
 }
 
 /** One YAML (or JSON) document of a file, parsed. */
@@ -21,6 +24,16 @@ export interface ParsedDocument {
   readonly startLine: number;
   readonly text: string;
   readonly value: unknown;
+  /** For a rendered document: where its fields were written (origins.ts); positions go through it. */
+  readonly origin?: DocumentOrigin;
+}
+
+/** A location inside a document, adjusted by the caller before it is translated (a line inside a block scalar). */
+export type Refine = (doc: ParsedDocument, at: SourceRef) => SourceRef;
+
+/** Translates a field of a rendered document to the file and line a person edits (origins.ts). */
+export interface DocumentOrigin {
+  locate(d: ParsedDocument, path: readonly (string | number)[], refine?: Refine): SourceRef;
 }
 
 /**

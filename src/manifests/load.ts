@@ -4,6 +4,7 @@ import { buildCluster, type Cluster } from './cluster.js';
 import type { ManifestFile, ParseCache, ParsedDocument } from './documents.js';
 import { parseStoredOrFresh } from './parsed-store.js';
 import { readObjects, type K8sObject } from './objects.js';
+import { renderedAt, withOrigins, type RenderOrigins } from './origins.js';
 
 export interface LoadResult {
   readonly cluster: Cluster;
@@ -40,8 +41,9 @@ export function loadObjects(files: readonly ManifestFile[], cache?: ParseCache):
   const documents: ParsedDocument[] = [];
   for (const f of files) {
     const r = parseStoredOrFresh(f, cache);
-    appendAll(documents, r.documents);
-    appendAll(diagnostics, r.diagnostics);
+    // a rendered file's positions are translated to the files its documents came from
+    appendAll(documents, f.origins ? withOrigins(r.documents, f.origins) : r.documents);
+    appendAll(diagnostics, f.origins ? r.diagnostics.map((d) => (d.at ? { ...d, at: renderedAt(d.at, f.origins as RenderOrigins) } : d)) : r.diagnostics);
   }
   const objects = readObjects(documents, cache);
   appendAll(diagnostics, objects.diagnostics);

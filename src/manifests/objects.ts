@@ -120,7 +120,7 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
     }
     if (!isRecord(value) || typeof value.kind !== 'string' || typeof value.apiVersion !== 'string') {
       // a List item is located at the item itself, not at the start of its document
-      const at = path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path };
+      const at = path.length > 0 || document.origin ? where() : { file: document.file, doc: document.doc, line: document.startLine, path };
       diagnostics.push(diag(Codes.notKubernetes, path.length > 0 ? 'error' : 'info', path.length > 0 ? 'a List item that is not a Kubernetes object (no apiVersion and kind); skipped' : 'not a Kubernetes object (no apiVersion and kind); skipped', at));
       return;
     }
@@ -144,7 +144,7 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
         return;
       }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
+      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 || document.origin ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
     }
     const group = checkApiVersion(kind, value.apiVersion);

@@ -1,6 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
-import type { ParsedDocument } from './documents.js';
+import type { ParsedDocument, Refine } from './documents.js';
 import { fastLocate } from './fast-locate.js';
 
 /**
@@ -23,9 +23,18 @@ function parsed(d: ParsedDocument): { doc: Document; lines: LineCounter } {
 
 /**
  * The SourceRef of `path` inside the document: the line and column of the value at `path`, or of
- * its nearest ancestor that exists.
+ * its nearest ancestor that exists. For a rendered document, in the file it came from (origins.ts),
+ * without a line where that line cannot be known. `refine` adjusts the place inside the document
+ * that holds it before it is translated (a line inside a block scalar).
  */
-export function locate(d: ParsedDocument, path: readonly (string | number)[]): SourceRef {
+export function locate(d: ParsedDocument, path: readonly (string | number)[], refine?: Refine): SourceRef {
+  if (d.origin) return d.origin.locate(d, path, refine);
+  const at = locateRaw(d, path);
+  return refine ? refine(d, at) : at;
+}
+
+/** The place of `path` in the document's own text (for a rendered document: in the tool's output). */
+export function locateRaw(d: ParsedDocument, path: readonly (string | number)[]): SourceRef {
   const fast = fastLocate(d, d.text, path);
   if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path] };
   return locateWithParser(d, path);

@@ -1,6 +1,7 @@
 import path from 'node:path/posix';
 import jsYaml from 'js-yaml';
 import type { ManifestFile } from './documents.js';
+import { helmTemplateLines } from './origins.js';
 
 /**
  * A referenced folder as the folder lists spell it: normalised, without a trailing separator
@@ -177,16 +178,18 @@ function isComponent(kustomization: string): boolean {
 
 /**
  * Splits `helm template` output at its `# Source: chart/templates/x.yaml` comments into one
- * ManifestFile per template, named `<chart folder>/templates/x.yaml [rendered]`.
+ * ManifestFile per template, named `<chart folder>/templates/x.yaml [rendered]`. With the
+ * templates' texts (`templateText`, by the path under the chart), each file carries the template
+ * line of its lines where that is exact (origins.ts), so that positions cite the template itself.
  */
-export function splitHelmOutput(output: string, chartDisplay: string): ManifestFile[] {
-  const bySource = new Map<string, string[]>();
+export function splitHelmOutput(output: string, chartDisplay: string, templateText?: (source: string) => string | undefined): ManifestFile[] {
+  const bySource = new Map<string, string[][]>();
   let current = '(unknown template)';
   let buf: string[] = [];
   const flush = () => {
     if (buf.some((l) => l.trim() !== '' && l.trim() !== '---')) {
       const list = bySource.get(current) ?? [];
-      list.push(buf.join('\n'));
+      list.push(buf);
       bySource.set(current, list);
     }
     buf = [];
@@ -208,9 +211,15 @@ export function splitHelmOutput(output: string, chartDisplay: string): ManifestF
   flush();
   return [...bySource]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([source, docs]) => ({ path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---\n${d}`).join('\n') }));
+    .map(([source, docs]) => {
+      const file = { path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---\n${d.join('\n')}`).join('\n') };
+      const template = templateText?.(source);
+      if (template === undefined) return file;
+      // the file's lines: each document's `---`, then its lines
+      const lines = helmTemplateLines(docs, template).flatMap((d) => [0, ...d]);
+      return { ...file, origins: { tool: 'helm' as const, template: `${chartDisplay}/${source}`, lines } };
+    });
 }
-
 /** `kubectl kustomize` output as one ManifestFile named after the overlay. */
 export function kustomizeOutput(output: string, overlayDisplay: string): ManifestFile[] {
   return [{ path: `${overlayDisplay}/kustomization [rendered]`, text: output }];

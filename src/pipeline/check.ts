@@ -101,6 +101,11 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
         files.set(d, { side: sideName, path: overlay || '.', overlay });
       } else files.set(d, { side: sideName, path: rel });
     }
+    // a rendered object is cited in the file it came from (a template, a base file, a patch): that file carries its chart or overlay
+    for (const [source, rendered] of side.sources) {
+      const info = files.get(rendered);
+      if (info && !files.has(source)) files.set(source, { ...info, path: side.rel(source) ?? source });
+    }
   }
 
   const before = base.connectivity;

@@ -1,3 +1,4 @@
+import { placeText } from '../diagnostics/diagnostic.js';
 import { workloadsInfo, type ConnectivityDiff, type ConnectivityDiffEntry } from '../connectivity/diff.js';
 import type { MovedWorkload } from '../connectivity/diff-moves.js';
 import type { ConnectionSet } from '../model/connection-set.js';
@@ -97,7 +98,7 @@ function chain(steps: readonly ExplainedStep[]): string {
 
 function stepLine(s: ExplainedStep): string {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ''}` : '';
-  const where = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : '';
+  const where = s.at ? ` at ${markdownCode(`${placeText(s.at)}`)}` : '';
   const what = s.policy ? `${markdownCode(s.policy)}${rule}${where}` : s.layer === 'default' ? 'no policy applies' : '';
   return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
 }

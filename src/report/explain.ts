@@ -1,9 +1,10 @@
+import { placeText } from '../diagnostics/diagnostic.js';
 import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import { oneLine } from './escape.js';
 
 function step(s: ExplainedStep): string {
   const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ''}` : '';
-  const where = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : '';
+  const where = s.at ? ` (${placeText(s.at)})` : '';
   const what = s.policy ? `${s.policy}${rule}${where}` : s.layer === 'default' ? 'no policy applies' : '';
   return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
 }
@@ -33,7 +34,7 @@ function stepData(s: ExplainedStep) {
     verdict: s.verdict,
     ...(s.policy ? { policy: s.policy } : {}),
     ...(s.rule ? { rule: s.rule } : {}),
-    ...(s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {}),
+    ...(s.at ? { at: `${placeText(s.at)}` } : {}),
     conns: s.conns.toString(),
   };
 }

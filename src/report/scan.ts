@@ -1,3 +1,4 @@
+import { placeText } from '../diagnostics/diagnostic.js';
 import { dump } from 'js-yaml';
 import { evidenceText, type Evidence, type Link, type Topology } from '../topology/links.js';
 import { linkOrigin, type LinkGap } from '../topology/merge.js';
@@ -101,7 +102,7 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
   }
   if (t.unresolved.length > 0) {
     out.push('', 'unresolved:');
-    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
+    for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${JSON.stringify(u.value)}: ${u.detail}`);
   }
   if (gaps.length > 0) {
     out.push('', 'gaps (what the manifests cannot tell):');
@@ -132,12 +133,12 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: S
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (gaps.length > 0) {
     out.push('', '#### Gaps (what the manifests cannot tell)', '', '| where | workload | direction | value | what is unknown |', '|---|---|---|---|---|');
     for (const g of gaps) {
-      out.push(`| ${markdownCode(`${g.at.file}:${g.at.line ?? 0}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== undefined ? markdownCode(g.value) : ''} | ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${markdownCode(`${placeText(g.at)}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== undefined ? markdownCode(g.value) : ''} | ${escapeMarkdown(g.detail)} |`);
     }
     out.push('', escapeMarkdown('Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open.'));
   }

@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import { Codes, type SourceRef } from '../diagnostics/diagnostic.js';
+import { Codes, placeText, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import type { Allower, ExcessFinding, MissingFinding, NeedReason, RepoDrift } from '../drift/repo.js';
 import type { ConnectionSet } from '../model/connection-set.js';
@@ -25,7 +25,7 @@ export interface RepoDriftReport {
   readonly version: string;
 }
 
-const at = (s: SourceRef | undefined) => (s ? `${s.file}:${s.line ?? 0}` : '');
+const at = (s: SourceRef | undefined) => (s ? `${placeText(s)}` : '');
 
 function reasonText(r: NeedReason): string[] {
   return r.kind === 'dns' ? ['DNS (every workload with egress needs it)'] : r.evidence.map(evidenceText);

@@ -1,3 +1,4 @@
+import { placeText } from '../diagnostics/diagnostic.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { workloadKey, type WorkloadRef } from '../model/peer.js';
 import { compareStrings, type Cluster, type Workload } from '../manifests/cluster.js';
@@ -177,5 +178,5 @@ function frontEndGaps(cluster: Cluster, topology: Topology): Gap[] {
 
 /** `file:line ns/name[Kind] ingress|egress "value": detail` */
 export function gapText(g: Gap): string {
-  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}: ${g.detail}`;
+  return `${placeText(g.at)} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}: ${g.detail}`;
 }

@@ -1,3 +1,4 @@
+import { placeText } from '../diagnostics/diagnostic.js';
 import type { ConnectionSet } from '../model/connection-set.js';
 import type { Peer, WorkloadRef } from '../model/peer.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
@@ -76,17 +77,17 @@ export interface Topology {
 export function evidenceText(e: Evidence): string {
   switch (e.kind) {
     case 'address':
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ''}${e.via.file}:${e.via.line ?? 0})` : ''}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ''}`;
+      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ''}${placeText(e.via)})` : ''}${e.traced ? ` (values ${placeText(e.traced)})` : ''}`;
     case 'exposure':
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
+      return `${e.object} (${placeText(e.at)})`;
     case 'trace':
       return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== undefined ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ''}`})` : ''}`;
     case 'intent':
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
+      return `intent ${placeText(e.at)}`;
     case 'baseline':
-      return `baseline rule ${e.rule} ${e.at.file}:${e.at.line ?? 0}`;
+      return `baseline rule ${e.rule} ${placeText(e.at)}`;
     case 'gap':
-      return `gap (--gaps=${e.mode}) ${e.at.file}:${e.at.line ?? 0}: ${e.detail}`;
+      return `gap (--gaps=${e.mode}) ${placeText(e.at)}: ${e.detail}`;
   }
 }
 

@@ -6,6 +6,7 @@ import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
+import { locate } from '../manifests/positions.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
@@ -315,24 +316,26 @@ function configMapFiles(cm: ConfigMapObject): [string, string][] {
  * a block scalar (a script, a config file), the document line that holds the matched line.
  */
 function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value: string, offset: number, docLines: Map<ParsedDocument, readonly string[]>): SourceRef {
-  const at = originRef(origin, path);
   const before = value.slice(0, offset);
   const index = before.split('\n').length - 1;
   const valueLine = (value.split('\n')[index] ?? '').trim();
-  if (at.line === undefined || valueLine === '') return at;
-  const doc = origin.document;
-  let lines = docLines.get(doc);
-  if (!lines) {
-    lines = doc.text.split('\n');
-    docLines.set(doc, lines);
-  }
-  const first = at.line - doc.startLine;
-  // a plain one-line value sits on its key's line; a block scalar's first line is the one after `|`
-  for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
-    const col = (lines[j] as string).indexOf(valueLine);
-    if (col >= 0 && (j > first || index === 0)) return { ...at, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf('\n') - 1) - (value.split('\n')[index] as string).indexOf(valueLine) };
-  }
-  return at;
+  if (valueLine === '') return originRef(origin, path);
+  // found in the text that holds the value (for a rendered document: the file it came from), then translated
+  return locate(origin.document, [...origin.path, ...path], (doc, at) => {
+    if (at.line === undefined) return at;
+    let lines = docLines.get(doc);
+    if (!lines) {
+      lines = doc.text.split('\n');
+      docLines.set(doc, lines);
+    }
+    const first = at.line - doc.startLine;
+    // a plain one-line value sits on its key's line; a block scalar's first line is the one after `|`
+    for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
+      const col = (lines[j] as string).indexOf(valueLine);
+      if (col >= 0 && (j > first || index === 0)) return { ...at, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf('\n') - 1) - (value.split('\n')[index] as string).indexOf(valueLine) };
+    }
+    return at;
+  });
 }
 
 function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {

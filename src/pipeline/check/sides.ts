@@ -4,6 +4,7 @@ import { ConfigError } from '../../diagnostics/errors.js';
 import { PolicyEngine, type Connectivity } from '../../connectivity/engine.js';
 import type { Cluster } from '../../manifests/cluster.js';
 import { ParseCache } from '../../manifests/documents.js';
+import { originFiles } from '../../manifests/origins.js';
 import type { ChartValues, ExportedTree, Io, PathMapping, ReadResult } from '../../io/types.js';
 import { scanTopology } from '../../topology/scan.js';
 import type { Topology } from '../../topology/links.js';
@@ -24,6 +25,8 @@ export interface LoadedSide {
   readonly topology: Topology;
   readonly values: readonly ChartValues[];
   readonly documents: readonly string[];
+  /** The files rendered documents are cited in (a template, an overlay's base file or patch), each with the rendered file it belongs to. */
+  readonly sources: readonly (readonly [source: string, rendered: string])[];
   readonly diagnostics: readonly Diagnostic[];
   /** The relative path of a displayed file of this side, if it is one. */
   readonly rel: (display: string) => string | undefined;
@@ -81,6 +84,7 @@ function finishSide(opened: OpenedSide, analysis: BaseAnalysis): LoadedSide {
     topology: analysis.topology,
     values,
     documents: [...new Set(load.documents.map((d) => d.file))],
+    sources: side.read.files.flatMap((f) => (f.origins ? originFiles(f.origins).map((s) => [s, f.path] as const) : [])),
     diagnostics: [...diagnostics, ...analysis.engineDiagnostics, ...analysis.scanDiagnostics],
     rel: side.rel,
   };

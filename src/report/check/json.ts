@@ -1,3 +1,4 @@
+import { placeText } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
 import { peerKey } from '../../model/peer.js';
 import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
@@ -5,7 +6,7 @@ import { evidenceText } from '../../topology/links.js';
 import { linkOrigin, type LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
 
-const at = (r: { file: string; line?: number } | undefined) => (r ? `${r.file}:${r.line ?? 0}` : undefined);
+const at = (r: { file: string; line?: number } | undefined) => (r ? `${placeText(r)}` : undefined);
 
 function decision(d: Decision) {
   return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at(s.at), conns: s.conns.toString() })) };

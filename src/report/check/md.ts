@@ -1,3 +1,4 @@
+import { placeText } from '../../diagnostics/diagnostic.js';
 import { createTwoFilesPatch } from 'diff';
 import type { SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
@@ -48,7 +49,7 @@ class Locations {
   at(ref: SourceRef | undefined): string {
     if (!ref) return '';
     const info = this.o.files.get(ref.file);
-    if (!info) return code(`${ref.file}:${ref.line ?? 0}`);
+    if (!info) return code(`${placeText(ref)}`);
     if (info.chart !== undefined) {
       const u = this.url(info.side, info.path);
       return `${u ? `[${code(info.path)}](${u})` : code(info.path)} (Helm template)`;

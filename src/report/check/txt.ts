@@ -1,3 +1,4 @@
+import { placeText } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
 import { peerKey } from '../../model/peer.js';
 import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
@@ -27,7 +28,7 @@ function sentence(it: ChangeItem): string {
 }
 
 function decision(d: Decision): string {
-  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ''}${s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : ''}`).join(', ');
+  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ''}${s.at ? ` (${placeText(s.at)})` : ''}`).join(', ');
   if (d.verdict === 'open') return `${d.direction} not restricted`;
   if (d.verdict === 'allowed') return `${d.direction} allowed by ${steps}`;
   return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
@@ -56,7 +57,7 @@ export function renderCheckTxt(o: CheckOutcome): string {
   }
   if (o.lint) {
     out.push('', `Policy sanity (lint), new in this PR:${o.lint.findings.length ? '' : ' none'}${o.lint.existing ? ` (${o.lint.existing} already on base not shown)` : ''}`);
-    out.push(...o.lint.findings.map((f) => `  ${f.at.file}:${f.at.line ?? 0} ${f.code} ${f.policy}${f.rule ? ` ${f.rule}` : ''}: ${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(', ')})` : ''}`));
+    out.push(...o.lint.findings.map((f) => `  ${placeText(f.at)} ${f.code} ${f.policy}${f.rule ? ` ${f.rule}` : ''}: ${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(', ')})` : ''}`));
   }
   o.groups.forEach((g, i) => {
     const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
@@ -70,7 +71,7 @@ export function renderCheckTxt(o: CheckOutcome): string {
     }
   });
   if (o.broken.length) out.push('', 'Needed links this PR breaks:', ...o.broken.map((u) => `  ${unmet(u)}`));
-  if (o.gaps.length) out.push('', 'Gaps:', ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  if (o.gaps.length) out.push('', 'Gaps:', ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${placeText(g.at)}) ${g.detail}`));
   if (o.traffic) {
     const list = (title: string, gaps: readonly LinkGap[]) =>
       out.push('', `${title} (${gaps.length}):`, ...gaps.map((g) => `  ${peerKey(g.src)} -> ${peerKey(g.dst)} on ${g.conns.toString()}${traceText(g)}`));

@@ -1,0 +1,497 @@
+import path from 'node:path/posix';
+import jsYaml from 'js-yaml';
+import type { SourceRef } from '../diagnostics/diagnostic.js';
+import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument } from './documents.js';
+import { locateRaw } from './positions.js';
+
+/**
+ * Where rendered documents came from, so that evidence and diagnostics cite the file a person
+ * edits (`base/api.yaml:18`), never a line of a tool's output nobody can open.
+ *
+ * Kustomize: each rendered object's source file, as kustomize itself records it
+ * (`buildMetadata: [originAnnotations]` in a wrapper kustomization the I/O shell writes to a
+ * temporary folder), with the texts of the files that can hold its fields (the resource file, the
+ * patch files and kustomizations the overlay reaches, the env files of its generators). A field is
+ * cited at a line only where that line provably holds the rendered value (see `kustomizeOrigin`).
+ *
+ * Helm: a template's line cannot be known from the output in general (actions add and remove
+ * lines); `lines` maps a rendered line to its template line only where the two are the same text by
+ * construction (before the template's first action and after its last), else 0.
+ */
+export type RenderOrigins =
+  | {
+      readonly tool: 'kustomize';
+      /** By rendered document (index = doc - 1): what kustomize says it came from; null when it says nothing. */
+      readonly documents: readonly (DocumentSource | null)[];
+      /** Display paths of the kustomization files the overlay reaches, the overlay's own first. */
+      readonly kustomizations: readonly string[];
+      /** The texts of the files named above and in `documents`, and of the patch and env files they list. */
+      readonly sources: readonly ManifestFile[];
+    }
+  | {
+      readonly tool: 'helm';
+      /** The template's display path (`charts/shop/templates/api.yaml`). */
+      readonly template: string;
+      /** By rendered line (index = line - 1): the template's line holding the same text, or 0 when it cannot be known. */
+      readonly lines: readonly number[];
+    };
+
+/** A rendered object's origin as kustomize's `config.kubernetes.io/origin` annotation gives it, paths as displayed. */
+export type DocumentSource = { readonly path: string } | { readonly configuredIn: string; readonly generator: string };
+
+/** The annotation kustomize writes with `buildMetadata: [originAnnotations]`. */
+export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
+
+type Path = readonly (string | number)[];
+type Json = unknown;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The identity kustomize sorts and matches by: apiVersion, kind, namespace, name. */
+export function objectIdentity(v: unknown): string | undefined {
+  if (!isRecord(v) || !isRecord(v.metadata)) return undefined;
+  const m = v.metadata;
+  return `${String(v.apiVersion)}|${String(v.kind)}|${String(m.namespace ?? '')}|${String(m.name ?? '')}`;
+}
+
+/**
+ * The origins of the objects of a plain render, read from a second render of the same overlay
+ * that carries origin annotations: matched by identity (annotations change neither identity nor
+ * order), so the analysed text stays byte for byte what `kubectl kustomize` gives. `display`
+ * turns a path as kustomize wrote it (relative to the wrapper folder) into the displayed path;
+ * undefined for a path it cannot name (then that object keeps its rendered position).
+ */
+export function kustomizeDocumentSources(plain: readonly unknown[], annotated: readonly unknown[], display: (p: string) => string | undefined): (DocumentSource | null)[] {
+  const byIdentity = new Map<string, DocumentSource | null>();
+  const repeated = new Set<string>();
+  for (const v of annotated) {
+    const id = objectIdentity(v);
+    if (id === undefined) continue;
+    if (byIdentity.has(id)) repeated.add(id);
+    byIdentity.set(id, sourceOf(v, display));
+  }
+  return plain.map((v) => {
+    const id = objectIdentity(v);
+    return id === undefined || repeated.has(id) ? null : (byIdentity.get(id) ?? null);
+  });
+}
+
+function sourceOf(v: unknown, display: (p: string) => string | undefined): DocumentSource | null {
+  const annotations = isRecord(v) && isRecord(v.metadata) && isRecord(v.metadata.annotations) ? v.metadata.annotations : undefined;
+  const text = annotations?.[ORIGIN_ANNOTATION];
+  if (typeof text !== 'string') return null;
+  let o: unknown;
+  try {
+    o = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+  if (!isRecord(o)) return null;
+  // a remote origin (repo:, ref:) names no file of the repository
+  if (o.repo !== undefined) return null;
+  if (typeof o.path === 'string') {
+    const p = display(o.path);
+    return p === undefined ? null : { path: p };
+  }
+  if (typeof o.configuredIn === 'string' && isRecord(o.configuredBy) && typeof o.configuredBy.kind === 'string') {
+    const p = display(o.configuredIn);
+    return p === undefined ? null : { configuredIn: p, generator: o.configuredBy.kind };
+  }
+  return null;
+}
+
+/** The files a kustomization names that can hold an object's fields: patch files and generator env and data files, relative to its folder. */
+export function kustomizationInputs(text: string): string[] {
+  let k: unknown;
+  try {
+    k = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return [];
+  }
+  if (!isRecord(k)) return [];
+  const out: string[] = [];
+  for (const p of Array.isArray(k.patches) ? k.patches : []) if (isRecord(p) && typeof p.path === 'string') out.push(p.path);
+  for (const p of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
+  for (const key of ['configMapGenerator', 'secretGenerator']) {
+    for (const g of Array.isArray(k[key]) ? k[key] : []) {
+      if (!isRecord(g)) continue;
+      if (typeof g.env === 'string') out.push(g.env);
+      for (const e of Array.isArray(g.envs) ? g.envs : []) if (typeof e === 'string') out.push(e);
+    }
+  }
+  return out.filter((p) => !/^[a-z]+:\/\//i.test(p));
+}
+
+/** The parsed source files of one rendered file, shared by its documents and parsed once. */
+class Sources {
+  private readonly parsed = new Map<string, ParsedDocument[]>();
+  private readonly texts: Map<string, string>;
+  constructor(files: readonly ManifestFile[]) {
+    this.texts = new Map(files.map((f) => [f.path, f.text]));
+  }
+  has(file: string): boolean {
+    return this.texts.has(file);
+  }
+  text(file: string): string | undefined {
+    return this.texts.get(file);
+  }
+  documents(file: string): ParsedDocument[] {
+    let hit = this.parsed.get(file);
+    if (!hit) {
+      const text = this.texts.get(file);
+      hit = text === undefined ? [] : parseManifestFile({ path: file, text }).documents;
+      this.parsed.set(file, hit);
+    }
+    return hit;
+  }
+}
+
+/**
+ * The documents of a rendered file with their origins attached (a copy of each document that has
+ * one; the others as they are).
+ */
+export function withOrigins(documents: readonly ParsedDocument[], origins: RenderOrigins | undefined): ParsedDocument[] {
+  if (!origins) return [...documents];
+  if (origins.tool === 'helm') {
+    const origin = helmOrigin(origins.template, origins.lines);
+    return documents.map((d) => ({ ...d, origin }));
+  }
+  const sources = new Sources(origins.sources);
+  return documents.map((d) => {
+    const s = origins.documents[d.doc - 1];
+    return s ? { ...d, origin: kustomizeOrigin(d, s, origins.kustomizations, sources) } : d;
+  });
+}
+
+/** A rendered Helm line as its template's line where that is exact; else the template named as rendered, without a line. */
+function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin {
+  return {
+    locate(d, p, refine) {
+      const raw = locateRaw(d, p);
+      const at = refine ? refine(d, raw) : raw;
+      const line = at.line === undefined ? 0 : (lines[at.line - 1] ?? 0);
+      if (line > 0) return { ...at, file: template, doc: 0, line };
+      const { line: _l, column: _c, ...rest } = at;
+      return { ...rest, file: `${template} [rendered]` };
+    },
+  };
+}
+
+/**
+ * Kustomize: a field is cited in the file that last wrote it. The candidates are the patch
+ * documents of the overlay's kustomizations that target the object, then the object's own
+ * source document; the field's path is followed into each by the keys kustomize merges lists by
+ * (`name`, else the index), and a candidate is cited only if the value there is the rendered value
+ * (a mapping or list is cited where it starts). Anything else names the source file without a
+ * line: a file without a line is better than a wrong one.
+ */
+function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
+  if ('configuredIn' in source) return generatedOrigin(source, sources);
+  const own = sourceDocument(rendered.value, sources.documents(source.path));
+  const patches = patchDocuments(rendered.value, own?.value, kustomizations, sources);
+  // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
+  const scalarWriters = [...patches, ...(own ? [own] : [])];
+  const nodeWriters = [...(own ? [own] : []), ...patches];
+  return {
+    locate(d, p, refine) {
+      const want = valueAt(d.value, p);
+      for (const w of want !== null && typeof want === 'object' ? nodeWriters : scalarWriters) {
+        const q = followPath(d.value, w.value, p);
+        if (q === undefined) continue;
+        const have = valueAt(w.value, q);
+        if (have === undefined || !(sameValue(want, have) || substituted(want, have))) continue;
+        const raw = locateRaw(w, q);
+        return { ...(refine ? refine(w, raw) : raw), path: [...p] };
+      }
+      return { file: source.path, doc: own?.doc ?? 0, path: [...p] };
+    },
+  };
+}
+
+/** The source file's document the object came from: the one of its kind, else the one whose name the rendered name contains (namePrefix, nameSuffix); none when that is ambiguous. */
+function sourceDocument(rendered: unknown, candidates: readonly ParsedDocument[]): ParsedDocument | undefined {
+  if (!isRecord(rendered)) return undefined;
+  const sameKind = candidates.filter((c) => isRecord(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion));
+  if (sameKind.length === 1) return sameKind[0];
+  const name = nameOf(rendered) ?? '';
+  const exact = sameKind.filter((c) => nameOf(c.value) === name);
+  if (exact.length === 1) return exact[0];
+  const contained = sameKind.filter((c) => {
+    const n = nameOf(c.value);
+    return n !== undefined && n !== '' && name.includes(n);
+  });
+  return contained.length === 1 ? contained[0] : undefined;
+}
+
+function sameGroup(a: unknown, b: unknown): boolean {
+  const group = (v: unknown) => (typeof v === 'string' && v.includes('/') ? v.slice(0, v.indexOf('/')) : '');
+  return group(a) === group(b);
+}
+
+function nameOf(v: unknown): string | undefined {
+  return isRecord(v) && isRecord(v.metadata) && typeof v.metadata.name === 'string' ? v.metadata.name : undefined;
+}
+
+/**
+ * The strategic-merge patch documents (in patch files the kustomizations list) that target the
+ * object: same kind, a name that the rendered name contains and that contains the source's name.
+ * Later kustomizations in the list are lower layers, so the overlay's own patches come first.
+ */
+function patchDocuments(rendered: unknown, own: unknown, kustomizations: readonly string[], sources: Sources): ParsedDocument[] {
+  if (!isRecord(rendered)) return [];
+  const renderedName = nameOf(rendered) ?? '';
+  const ownName = nameOf(own);
+  const out: ParsedDocument[] = [];
+  for (const k of kustomizations) {
+    const text = sources.text(k);
+    if (text === undefined) continue;
+    for (const rel of kustomizationInputs(text)) {
+      const file = path.normalize(path.join(path.dirname(k), rel));
+      if (!sources.has(file)) continue;
+      for (const p of sources.documents(file)) {
+        const v = p.value;
+        if (!isRecord(v) || v.kind !== rendered.kind) continue;
+        const n = nameOf(v);
+        if (n === undefined || !renderedName.includes(n) || (ownName !== undefined && !n.includes(ownName))) continue;
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A generated ConfigMap or Secret key (`data.KEY`, `stringData.KEY`): the literal `KEY=value` in
+ * the kustomization's generator, or the `KEY=value` line of its env file, when exactly one place
+ * says exactly that. Anything else names the kustomization without a line.
+ */
+function generatedOrigin(source: { configuredIn: string; generator: string }, sources: Sources): DocumentOrigin {
+  return {
+    locate(d, p) {
+      const fallback: SourceRef = { file: source.configuredIn, doc: 0, path: [...p] };
+      const key = p.length === 2 && (p[0] === 'data' || p[0] === 'stringData') && typeof p[1] === 'string' ? p[1] : undefined;
+      const value = key === undefined ? undefined : valueAt(d.value, p);
+      if (key === undefined || typeof value !== 'string') return fallback;
+      const generators = source.generator === 'ConfigMapGenerator' ? 'configMapGenerator' : source.generator === 'SecretGenerator' ? 'secretGenerator' : undefined;
+      const kdoc = sources.documents(source.configuredIn)[0];
+      if (!generators || !kdoc || !isRecord(kdoc.value)) return fallback;
+      const name = nameOf(d.value) ?? '';
+      const found: SourceRef[] = [];
+      const list = kdoc.value[generators];
+      (Array.isArray(list) ? list : []).forEach((g: unknown, i) => {
+        if (!isRecord(g) || typeof g.name !== 'string' || !name.includes(g.name)) return;
+        (Array.isArray(g.literals) ? g.literals : []).forEach((l: unknown, j) => {
+          if (typeof l === 'string' && literalOf(l, key) === value) found.push(locateRaw(kdoc, [generators, i, 'literals', j]));
+        });
+        const envs = [...(typeof g.env === 'string' ? [g.env] : []), ...(Array.isArray(g.envs) ? g.envs.filter((e): e is string => typeof e === 'string') : [])];
+        for (const e of envs) {
+          const file = path.normalize(path.join(path.dirname(source.configuredIn), e));
+          const lines = (sources.text(file) ?? '').split(/\r?\n/);
+          lines.forEach((l, n) => {
+            if (literalOf(l.trim(), key) === value) found.push({ file, doc: 0, line: n + 1, column: l.indexOf(key) + 1 });
+          });
+        }
+      });
+      return found.length === 1 ? { ...(found[0] as SourceRef), path: [...p] } : fallback;
+    },
+  };
+}
+
+/** The value of `KEY=value` (kustomize's literal and env-file syntax, quotes removed) when the key is `key`. */
+function literalOf(text: string, key: string): string | undefined {
+  if (text.startsWith('#')) return undefined;
+  const eq = text.indexOf('=');
+  if (eq < 0 || text.slice(0, eq).trim() !== key) return undefined;
+  const v = text.slice(eq + 1);
+  return /^(["']).*\1$/s.test(v) && v.length >= 2 ? v.slice(1, -1) : v;
+}
+
+function valueAt(root: Json, p: Path): Json {
+  let v = root;
+  for (const k of p) {
+    if (Array.isArray(v) && typeof k === 'number') v = v[k];
+    else if (isRecord(v) && typeof k === 'string' && Object.hasOwn(v, k)) v = v[k];
+    else return undefined;
+  }
+  return v;
+}
+
+/** Merge keys kustomize's strategic merge uses for the lists that hold addresses and ports, by field name; `name` for the rest. */
+const MERGE_KEYS: Readonly<Record<string, string>> = { ports: 'containerPort', volumeMounts: 'mountPath' };
+
+/**
+ * The path of the same field in another version of the object: list elements are found by their
+ * merge key (a container, an env entry by `name`; ports by `name`, else by `containerPort`)
+ * when they have one, else by index. Undefined when an element has no unique counterpart.
+ */
+function followPath(rendered: Json, other: Json, p: Path): Path | undefined {
+  const out: (string | number)[] = [];
+  let a = rendered;
+  let b = other;
+  let field = '';
+  for (const k of p) {
+    if (typeof k === 'number') {
+      if (!Array.isArray(a) || !Array.isArray(b)) return undefined;
+      const el = a[k];
+      const key = isRecord(el) ? ([typeof el.name === 'string' ? 'name' : undefined, MERGE_KEYS[field]].find((m) => m !== undefined && el[m] !== undefined) as string | undefined) : undefined;
+      let j: number;
+      if (key !== undefined && isRecord(el)) {
+        const matches = b.flatMap((x, i) => (isRecord(x) && sameValue(x[key], el[key]) ? [i] : []));
+        if (matches.length !== 1) return undefined;
+        j = matches[0] as number;
+      } else {
+        // a list without merge keys is replaced whole by a patch: the same index, if the lists are the same length
+        if (a.length !== b.length) return undefined;
+        j = k;
+      }
+      out.push(j);
+      a = el;
+      b = b[j];
+    } else {
+      if (!isRecord(a) || !isRecord(b) || !Object.hasOwn(b, k)) return undefined;
+      out.push(k);
+      field = k;
+      a = a[k];
+      b = b[k];
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `rendered` is `written` with its kustomize variables (`$(MYSQL_SERVICE)`, from `vars:`)
+ * substituted: the line that holds `written` is where the value was written.
+ */
+function substituted(rendered: Json, written: Json): boolean {
+  if (typeof rendered !== 'string' || typeof written !== 'string' || !/\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(written)) return false;
+  const pattern = written
+    .split(/(\$\([A-Za-z_][A-Za-z0-9_]*\))/)
+    .map((part, i) => (i % 2 === 1 ? '[\\s\\S]*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${pattern}$`).test(rendered);
+}
+
+/** Structural equality of parsed values; a mapping or a list is "the same" node when both are one (its members are compared where they are cited). */
+function sameValue(a: Json, b: Json): boolean {
+  if (Array.isArray(a)) return Array.isArray(b);
+  if (isRecord(a)) return isRecord(b);
+  if (a === b) return true;
+  // numbers and strings as YAML writes them (`80` vs 80 after a patch is still 80)
+  return a !== null && b !== null && a !== undefined && b !== undefined && typeof a !== 'object' && typeof b !== 'object' && String(a) === String(b) && typeof a === typeof b;
+}
+
+/**
+ * A parse problem's place in rendered output, translated: a Helm line to its template's line where
+ * that is exact, else the template without a line; in Kustomize output (which kustomize wrote,
+ * so it parses) the rendered place is kept.
+ */
+export function renderedAt(at: SourceRef, origins: RenderOrigins): SourceRef {
+  if (origins.tool !== 'helm') return at;
+  const line = at.line === undefined ? 0 : (origins.lines[at.line - 1] ?? 0);
+  if (line > 0) return { ...at, file: origins.template, doc: 0, line };
+  const { line: _l, column: _c, ...rest } = at;
+  return { ...rest, file: `${origins.template} [rendered]`, doc: 0 };
+}
+
+/** A block of template or rendered lines: their texts and (for a template) their 1-based line numbers. */
+interface Block {
+  readonly lines: readonly string[];
+  readonly numbers: readonly number[];
+}
+
+/** Lines split into documents at `---` lines, each without its leading and trailing blank lines (helm trims every document), empty ones dropped. */
+function documentsOf(lines: readonly string[], first: number): Block[] {
+  const out: Block[] = [];
+  let cur: { lines: string[]; numbers: number[] } = { lines: [], numbers: [] };
+  const flush = () => {
+    let a = 0;
+    let b = cur.lines.length;
+    while (a < b && (cur.lines[a] as string).trim() === '') a++;
+    while (b > a && (cur.lines[b - 1] as string).trim() === '') b--;
+    if (b > a) out.push({ lines: cur.lines.slice(a, b), numbers: cur.numbers.slice(a, b) });
+    cur = { lines: [], numbers: [] };
+  };
+  lines.forEach((l, i) => {
+    if (/^---\s*$/.test(l)) flush();
+    else {
+      cur.lines.push(l);
+      cur.numbers.push(first + i);
+    }
+  });
+  flush();
+  return out;
+}
+
+/**
+ * For the documents one Helm template rendered to (each as printed), the template line of each of
+ * their lines, or 0. Only lines that are the same by construction are mapped: text before the
+ * template's first action is printed as written, and so is text after its last one (a `{{-` or
+ * `-}}` that trims the neighbouring line leaves that line out). Such text makes whole documents
+ * (between `---` lines), the head of the document the first action is in and the tail of the one
+ * the last action is in. Helm prints a template's documents sorted by kind, so each is found by
+ * its text, not its position: a block is mapped onto the one rendered document that holds it
+ * (whole, at its start or at its end); where several could, it is not mapped.
+ */
+export function helmTemplateLines(rendered: readonly (readonly string[])[], template: string): number[][] {
+  const out = rendered.map((d) => d.map(() => 0));
+  const t = template.split(/\r?\n/);
+  const firstAction = t.findIndex((l) => l.includes('{{'));
+  if (firstAction < 0) {
+    for (const b of documentsOf(t, 1)) mapBlock(rendered, b, 'whole', out);
+    return out;
+  }
+  let lastAction = t.length - 1;
+  while (lastAction >= 0 && !(t[lastAction] as string).includes('}}')) lastAction--;
+  // `{{-` eats the whitespace before it, joining it to the last line written: that line is not static
+  let prefixEnd = firstAction;
+  const opening = t[firstAction] as string;
+  if (opening.slice(opening.indexOf('{{')).startsWith('{{-')) {
+    while (prefixEnd > 0 && (t[prefixEnd - 1] as string).trim() === '') prefixEnd--;
+    prefixEnd = Math.max(prefixEnd - 1, 0);
+  }
+  let suffixStart = lastAction + 1;
+  const closing = t[lastAction] as string;
+  if (closing.slice(0, closing.lastIndexOf('}}') + 2).endsWith('-}}')) {
+    while (suffixStart < t.length && (t[suffixStart] as string).trim() === '') suffixStart++;
+    suffixStart++;
+  }
+  // a `---` line right before the first action closes the prefix's last document, and one right after the last opens the suffix's first
+  const prefixLines = t.slice(0, prefixEnd);
+  const prefix = documentsOf(prefixLines, 1);
+  const prefixClosed = prefixLines.length > 0 && /^---\s*$/.test(prefixLines.filter((l) => l.trim() !== '').at(-1) ?? '');
+  prefix.forEach((b, i) => mapBlock(rendered, b, i === prefix.length - 1 && !prefixClosed ? 'start' : 'whole', out));
+  const suffixLines = t.slice(Math.min(suffixStart, t.length));
+  const suffix = documentsOf(suffixLines, suffixStart + 1);
+  const suffixOpened = /^---\s*$/.test(suffixLines.find((l) => l.trim() !== '') ?? '');
+  suffix.forEach((b, i) => mapBlock(rendered, b, i === 0 && !suffixOpened ? 'end' : 'whole', out));
+  return out;
+}
+
+/** Maps a block of template lines onto the one rendered document that holds it (whole, at its start or at its end); none when no or several documents do. */
+function mapBlock(rendered: readonly (readonly string[])[], b: Block, mode: 'whole' | 'start' | 'end', out: number[][]): void {
+  const trimmedEnd = (r: readonly string[]) => {
+    let end = r.length;
+    while (end > 0 && (r[end - 1] as string).trim() === '') end--;
+    return end;
+  };
+  const holds = (r: readonly string[]): number | undefined => {
+    const end = trimmedEnd(r);
+    const at = mode === 'end' ? end - b.lines.length : 0;
+    if (at < 0 || (mode === 'whole' && end !== b.lines.length) || at + b.lines.length > end) return undefined;
+    return b.lines.every((l, i) => r[at + i] === l) ? at : undefined;
+  };
+  const found = rendered.flatMap((r, k) => {
+    const at = holds(r);
+    return at === undefined ? [] : [{ k, at }];
+  });
+  if (found.length !== 1) return;
+  const { k, at } = found[0] as { k: number; at: number };
+  b.numbers.forEach((n, i) => ((out[k] as number[])[at + i] = n));
+}
+
+/** The files a rendered file's documents may be cited in. */
+export function originFiles(origins: RenderOrigins): string[] {
+  return origins.tool === 'helm' ? [origins.template] : origins.sources.map((s) => s.path);
+}
