@@ -124,12 +124,84 @@ export function kustomizationInputs(text: string): string[] {
   return out.filter((p) => !/^[a-z]+:\/\//i.test(p));
 }
 
+/**
+ * Which kustomization accumulates which source file: its `resources` (and `bases`) name files
+ * and folders of other kustomizations, its `components` folders of components, whose patches
+ * apply to what the including kustomization accumulates. Paths as displayed.
+ */
+class KustomizationGraph {
+  private readonly entries = new Map<string, { readonly resources: readonly string[]; readonly components: readonly string[] }>();
+  private readonly byFolder = new Map<string, string>();
+  private readonly includedBy = new Map<string, string[]>();
+  private readonly memo = new Map<string, boolean>();
+
+  constructor(kustomizations: readonly string[], text: (k: string) => string | undefined) {
+    for (const k of kustomizations) {
+      const dir = path.dirname(k);
+      this.byFolder.set(dir, k);
+      const lists = kustomizationLists(text(k) ?? '');
+      const resolve = (e: string) => path.normalize(path.join(dir, e)).replace(/\/$/, '');
+      this.entries.set(k, { resources: lists.resources.map(resolve), components: lists.components.map(resolve) });
+    }
+    for (const [k, e] of this.entries) {
+      for (const c of e.components) {
+        const ck = this.byFolder.get(c);
+        if (ck !== undefined) this.includedBy.set(ck, [...(this.includedBy.get(ck) ?? []), k]);
+      }
+    }
+  }
+
+  /** Whether the patches of kustomization `k` can apply to an object from `file`. */
+  patches(k: string, file: string): boolean {
+    const parents = this.includedBy.get(k);
+    if (parents) return parents.some((p) => this.accumulates(p, file, new Set()));
+    return this.accumulates(k, file, new Set());
+  }
+
+  private accumulates(k: string, file: string, visiting: Set<string>): boolean {
+    const key = `${k}\0${file}`;
+    const hit = this.memo.get(key);
+    if (hit !== undefined) return hit;
+    if (visiting.has(k)) return false;
+    visiting.add(k);
+    const e = this.entries.get(k);
+    let found = false;
+    for (const r of [...(e?.resources ?? []), ...(e?.components ?? [])]) {
+      const inner = this.byFolder.get(r);
+      if (r === file || (inner !== undefined && this.accumulates(inner, file, visiting))) {
+        found = true;
+        break;
+      }
+    }
+    visiting.delete(k);
+    this.memo.set(key, found);
+    return found;
+  }
+}
+
+/** The `resources` (with the older `bases`) and `components` a kustomization lists, local entries only. */
+function kustomizationLists(text: string): { resources: string[]; components: string[] } {
+  let k: unknown;
+  try {
+    k = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return { resources: [], components: [] };
+  }
+  const local = (v: unknown): string[] => (Array.isArray(v) ? v.filter((e): e is string => typeof e === 'string' && !/^[a-z]+:\/\//i.test(e) && !e.includes('?')) : []);
+  if (!isRecord(k)) return { resources: [], components: [] };
+  return { resources: [...local(k.resources), ...local(k.bases)], components: local(k.components) };
+}
+
 /** The parsed source files of one rendered file, shared by its documents and parsed once. */
 class Sources {
   private readonly parsed = new Map<string, ParsedDocument[]>();
   private readonly texts: Map<string, string>;
+  private kustomizationGraph: KustomizationGraph | undefined;
   constructor(files: readonly ManifestFile[]) {
     this.texts = new Map(files.map((f) => [f.path, f.text]));
+  }
+  graph(kustomizations: readonly string[]): KustomizationGraph {
+    return (this.kustomizationGraph ??= new KustomizationGraph(kustomizations, (k) => this.texts.get(k)));
   }
   has(file: string): boolean {
     return this.texts.has(file);
@@ -190,7 +262,7 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
   if ('configuredIn' in source) return generatedOrigin(source, sources);
   const own = sourceDocument(rendered.value, sources.documents(source.path));
-  const patches = patchDocuments(rendered.value, own?.value, kustomizations, sources);
+  const patches = patchDocuments(rendered.value, own?.value, source.path, kustomizations, sources);
   // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
   const scalarWriters = [...patches, ...(own ? [own] : [])];
   const nodeWriters = [...(own ? [own] : []), ...patches];
@@ -239,14 +311,16 @@ function nameOf(v: unknown): string | undefined {
  * object: same kind, a name that the rendered name contains and that contains the source's name.
  * Later kustomizations in the list are lower layers, so the overlay's own patches come first.
  */
-function patchDocuments(rendered: unknown, own: unknown, kustomizations: readonly string[], sources: Sources): ParsedDocument[] {
+function patchDocuments(rendered: unknown, own: unknown, sourcePath: string, kustomizations: readonly string[], sources: Sources): ParsedDocument[] {
   if (!isRecord(rendered)) return [];
   const renderedName = nameOf(rendered) ?? '';
   const ownName = nameOf(own);
+  const graph = sources.graph(kustomizations);
   const out: ParsedDocument[] = [];
   for (const k of kustomizations) {
     const text = sources.text(k);
-    if (text === undefined) continue;
+    // a kustomization patches only the objects it accumulates (a sibling base's patch never applies)
+    if (text === undefined || !graph.patches(k, sourcePath)) continue;
     for (const rel of kustomizationInputs(text)) {
       const file = path.normalize(path.join(path.dirname(k), rel));
       if (!sources.has(file)) continue;
@@ -365,12 +439,32 @@ function followPath(rendered: Json, other: Json, p: Path): Path | undefined {
  * substituted: the line that holds `written` is where the value was written.
  */
 function substituted(rendered: Json, written: Json): boolean {
-  if (typeof rendered !== 'string' || typeof written !== 'string' || !/\$\([A-Za-z_][A-Za-z0-9_]*\)/.test(written)) return false;
-  const pattern = written
-    .split(/(\$\([A-Za-z_][A-Za-z0-9_]*\))/)
-    .map((part, i) => (i % 2 === 1 ? '[\\s\\S]*' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${pattern}$`).test(rendered);
+  if (typeof rendered !== 'string' || typeof written !== 'string') return false;
+  // the literal parts between the variables; each variable may stand for any text
+  const literals = written.split(/\$\([A-Za-z_][A-Za-z0-9_]*\)/);
+  if (literals.length < 2) return false;
+  return matchesWithGaps(rendered, literals);
+}
+
+/**
+ * Whether `text` is `literals[0]`, any text, `literals[1]`, ..., any text, the last literal. In
+ * linear time (a regular expression with one `[\s\S]*` per variable backtracks exponentially in
+ * the number of variables, and a pull request chooses that number): the first literal is a prefix,
+ * the last a suffix, and each one between is taken at its leftmost place after the previous one,
+ * which finds a match whenever there is one, as the gaps may be any text.
+ */
+export function matchesWithGaps(text: string, literals: readonly string[]): boolean {
+  const first = literals[0] ?? '';
+  const last = literals[literals.length - 1] ?? '';
+  if (!text.startsWith(first) || text.length < first.length + last.length || !text.endsWith(last)) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const part of literals.slice(1, -1)) {
+    const i = text.indexOf(part, at);
+    if (i < 0 || i + part.length > end) return false;
+    at = i + part.length;
+  }
+  return true;
 }
 
 /** Structural equality of parsed values; a mapping or a list is "the same" node when both are one (its members are compared where they are cited). */
