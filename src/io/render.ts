@@ -521,9 +521,16 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   }
   const helm = cache.toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
-  // an overlay reads bases anywhere under the scanned root: hash all of it
+  // an overlay reads bases anywhere under the scanned root, and the bases it names outside it
+  // (`resources: [../../base]` when only the overlay is scanned): hash all of them
   const h = createHash('sha256').update(`${ORIGINS_VERSION}\0kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
   h.update(tree.hash);
+  for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
+    const t = cache.tree(base);
+    const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(path.relative(realOrSelf(contentRoot), base))})`, at);
+    if (unsafeBase.length > 0) return { files: [], diagnostics: unsafeBase };
+    h.update(`base ${path.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
+  }
   const key = h.update(display).digest('hex');
   const hit = cache.overlay(key);
   if (hit) return hit;
@@ -607,6 +614,30 @@ function traceOverlay(bin: string, flags: readonly string[], dir: string, displa
     if (text !== undefined) sources.push({ path: file, text });
   }
   return { origins: { tool: 'kustomize', documents, kustomizations, sources } };
+}
+
+/**
+ * The folders of the kustomizations an overlay reaches through `resources`, `bases` and
+ * `components` that are folders (real paths, the overlay's own first; remote ones are refused
+ * before rendering). What kustomize reads lies in these folders (its load restrictor keeps each
+ * kustomization to its own folder), so hashing them covers an overlay's inputs.
+ */
+function reachedKustomizationDirs(overlay: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const queue = [realOrSelf(overlay)];
+  while (queue.length > 0) {
+    const d = queue.shift() as string;
+    if (seen.has(d)) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
+    if (!kfile) continue;
+    out.push(d);
+    const r = readRegularFile(path.join(d, kfile), undefined, KUSTOMIZATION_READ_LIMIT);
+    if (!r.ok) continue;
+    for (const ref of kustomizationRefs('.', r.bytes.toString('utf8'))) queue.push(realOrSelf(path.resolve(d, ref)));
+  }
+  return out;
 }
 
 /** A source file of an overlay, read under the reading policy; undefined when it cannot be. */
