@@ -43,6 +43,9 @@ function hashSide(hash: Hash, side: ReadSide): void {
   for (const f of side.read.files) {
     field(hash, f.path);
     field(hash, f.text);
+    // where a rendered file's objects came from: a comment added to a base moves the lines the
+    // report cites while the rendered text stays the same
+    field(hash, f.origins === undefined ? '' : JSON.stringify(f.origins));
   }
   field(hash, `values ${side.read.values.length}`);
   for (const v of side.read.values) {
