@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { Diagnostic, SourceRef } from '../diagnostics/diagnostic.js';
+import { ConfigError } from '../diagnostics/errors.js';
+import { visible } from '../diagnostics/sanitize.js';
 import type { ExportedTree, Io } from '../io/types.js';
 import { peerKey } from '../model/peer.js';
 import { ruleRefLabel } from '../baseline/violation.js';
@@ -64,8 +66,13 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       show = (file) => file;
     }
     // with refs, the policies folder and the reviewed links are the PR's files: read at head
-    const atHead = (p: string) => (request.kind === 'repo' && tree ? path.join(tree.dir, p) : p);
-    const policiesDir = gates.policies === undefined ? undefined : atHead(gates.policies);
+    const atHead = (p: string, flag: string) => {
+      if (request.kind !== 'repo' || !tree) return p;
+      // a path outside the repository would be joined onto the exported tree and name nothing there
+      if (path.isAbsolute(p) || path.normalize(p).split(/[\\/]/)[0] === '..') throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
+      return path.join(tree.dir, p);
+    };
+    const policiesDir = gates.policies === undefined ? undefined : atHead(gates.policies, '--policies');
     const at = (r: SourceRef | undefined): SourceRef | undefined => (r ? { ...r, file: show(r.file) } : undefined);
     const relocate = (ds: readonly Diagnostic[]) => ds.map((d) => (d.at ? { ...d, at: at(d.at) as SourceRef } : d));
     const extra: Diagnostic[] = [];
@@ -103,7 +110,7 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       const basis = gates.drift ?? { synthesis: DEFAULT_SYNTHESIS_OPTIONS };
       const judged = judgeRepoDrift(
         io,
-        { ...basis, paths: roots, policies: policiesDir, ...(basis.linksFile !== undefined ? { linksFile: atHead(basis.linksFile) } : {}), ...(gates.traffic ? { traffic: gates.traffic } : {}) },
+        { ...basis, paths: roots, policies: policiesDir, ...(basis.linksFile !== undefined ? { linksFile: atHead(basis.linksFile, '--links') } : {}), ...(gates.traffic ? { traffic: gates.traffic } : {}) },
         settings,
         gates.renderPolicies,
       );

@@ -125,6 +125,20 @@ describe('check --repo on a real two-commit repository', () => {
     headSha = git(repo, 'rev-parse', 'HEAD').trim();
   });
 
+  test('--policies and --links name paths in the repository: an absolute or escaping path is an input error naming the flag', () => {
+    for (const [flag, value] of [
+      ['--policies', '/etc'],
+      ['--policies', '../outside'],
+      ['--links', path.join(repo, 'links.yaml')],
+    ] as const) {
+      const r = runCli(['check', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD', 'deploy', ...(flag === '--links' ? ['--policies', 'deploy'] : []), flag, value]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toContain(`${flag} ${value}: with --repo, give a path in the repository`);
+      // never the temporary folder the head was exported to
+      expect(r.stderr).not.toContain('netpol-ci-tree-');
+    }
+  });
+
   test('links at the head SHA (and base SHA for base rules), the SHA in the body and the marker', () => {
     const r = runCli(['check', '--repo', repo, '--base', 'HEAD~1', '--head', 'HEAD', 'deploy', '--blob-base', 'https://github.com/acme/shop/']);
     expect(r.stderr).toBe('');
