@@ -75,7 +75,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       }
       for (const o of roots.overlays) {
         options.progress?.(`rendering overlay ${map.display(path.join(abs, o))}…`);
-        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache);
+        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache, map.root);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);
       }
