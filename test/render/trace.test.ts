@@ -137,6 +137,22 @@ describe('Helm: template lines only where exact, subcharts in their folder', () 
     expect(`${stdout}${txt}`).not.toMatch(/\[rendered\]:\d/);
   });
 
+  it('a value read from a values key names that file, line and key; a later values file that sets it wins', () => {
+    const { doc } = scanJson(CHART);
+    const ev = (d: ScanJson) => d.links.find((l) => l.src === 'default/api[Deployment]' && l.dst === 'default/db[StatefulSet]')?.evidence[0] as Evidence & { values?: { file: string; line: number; key: string } };
+    expect(ev(doc).values).toEqual({ file: `${CHART}/values.yaml`, line: 2, key: 'api.dbUrl' });
+    const prod = scanJson(CHART, ['--helm-values', `${CHART}/values-prod.yaml`]).doc;
+    expect(ev(prod).value).toBe('postgres://db:5432');
+    expect(ev(prod).values).toEqual({ file: `${CHART}/values-prod.yaml`, line: 2, key: 'api.dbUrl' });
+    // the shop chart's api template reads api.cacheUrl; its web template builds the address from a port: no values line is exact there
+    const shop = scanJson('fixtures/helm/shop').doc;
+    const shopEv = (src: string, dst: string) => shop.links.find((l) => l.src === src && l.dst === dst)?.evidence[0] as Evidence & { values?: unknown };
+    expect(shopEv('shop/api[Deployment]', 'shop/cache[StatefulSet]').values).toEqual({ file: 'fixtures/helm/shop/values.yaml', line: 7, key: 'api.cacheUrl' });
+    expect(shopEv('shop/web[Deployment]', 'shop/api[Deployment]').values).toBeUndefined();
+    const txt = runWithTools(['scan', CHART, '--format', 'txt']).stdout;
+    expect(txt).toContain(`= "postgres://db:5432" (values ${CHART}/values.yaml:2 api.dbUrl)`);
+  });
+
   it('a diagnostic after the last action cites the template line', () => {
     const r = runWithTools(['connectivity', CHART]);
     expect(r.code).toBe(2);
