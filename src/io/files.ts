@@ -70,12 +70,12 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         options.progress?.(`rendering chart ${map.display(dir)}…`);
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), map.root !== undefined && path.resolve(map.root) === path.resolve(dir), abs);
         appendAll(files, r.files);
-        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })) });
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir)) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
         options.progress?.(`rendering overlay ${map.display(path.join(abs, o))}…`);
-        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache);
+        const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache, map.root);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);
       }
@@ -85,6 +85,24 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
   }
   return { files, diagnostics, values };
 }
+
+/**
+ * The texts of the templates a chart's rendered files came from (under the chart's folder), for
+ * tracing a rendered value to the values key its template reads.
+ */
+function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string): ManifestFile[] {
+  const out: ManifestFile[] = [];
+  for (const f of rendered) {
+    const t = f.origins?.tool === 'helm' ? f.origins.template : undefined;
+    if (t === undefined || !t.startsWith(`${display}/`) || out.some((o) => o.path === t)) continue;
+    const r = readRegularFile(path.join(dir, t.slice(display.length + 1)), dir, TEMPLATE_READ_LIMIT);
+    if (r.ok) out.push({ path: t, text: r.bytes.toString('utf8') });
+  }
+  return out;
+}
+
+/** helm's own limit for a chart file. */
+const TEMPLATE_READ_LIMIT = 5 * 1024 * 1024;
 
 /** Whether the real path of `abs` is `root`'s or lies below it. */
 function within(abs: string, root: string): boolean {

@@ -501,8 +501,12 @@ function readValuesFiles(values: readonly string[]): { texts: Map<string, string
   return { texts, problems };
 }
 
-/** `kubectl kustomize` of one overlay (with `--enable-helm` so that helmCharts work). */
-export function renderOverlay(dir: string, display: string, contentRoot: string, opts: RenderOptions, cache: RenderCache): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+/**
+ * `kubectl kustomize` of one overlay (with `--enable-helm` so that helmCharts work). Its objects
+ * are cited in the files they came from inside `repositoryRoot` (an exported git tree), else inside
+ * the repository the overlay is in.
+ */
+export function renderOverlay(dir: string, display: string, contentRoot: string, opts: RenderOptions, cache: RenderCache, repositoryRoot?: string): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
   const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(dir, f))) ?? 'kustomization.yaml';
   const at = { file: `${display}/${kfile}`, doc: 0 };
   // an overlay reads bases anywhere under the scanned root: all of it must be safe to read
@@ -536,7 +540,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
   const empty = r.ok && /^\s*(\{\}\s*)?$/.test(r.stdout);
-  const traced = r.ok && !empty ? traceOverlay(bin, [...helm, ...opts.kustomizeFlags], dir, display, contentRoot, opts, r.stdout) : undefined;
+  const traced = r.ok && !empty ? traceOverlay(bin, [...helm, ...opts.kustomizeFlags], dir, display, contentRoot, opts, r.stdout, repositoryRoot) : undefined;
   const built = r.ok ? kustomizeOutput(r.stdout, display).map((f) => (traced?.origins ? { ...f, origins: traced.origins } : f)) : [];
   const result = r.ok
     ? { files: built, diagnostics: empty ? [renderedNothing(`overlay ${display}`, at, 'it lists no resources, or its patches and filters remove them all')] : traced?.problem ? [diag(Codes.renderOriginsUnknown, 'info', `overlay ${display}: where its objects came from is unknown (${traced.problem}); their positions are lines of the rendered output`, at)] : [] }
@@ -556,10 +560,10 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
  * ones by identity. With them go the texts of the files that can hold an object's fields: the
  * source files, the kustomizations the overlay reaches, their patch and env files.
  */
-function traceOverlay(bin: string, flags: readonly string[], dir: string, display: string, contentRoot: string, opts: RenderOptions, plain: string): { origins?: RenderOrigins; problem?: string } {
+function traceOverlay(bin: string, flags: readonly string[], dir: string, display: string, contentRoot: string, opts: RenderOptions, plain: string, repositoryRoot: string | undefined): { origins?: RenderOrigins; problem?: string } {
   // bases may lie outside the scanned folder (kustomize reads them there): cited within the repository
-  const root = repositoryOf(dir);
   const overlay = realOrSelf(dir);
+  const root = [...(repositoryRoot !== undefined ? [realOrSelf(repositoryRoot)] : []), repositoryOf(dir), realOrSelf(contentRoot)].find((r) => isInsideTree(overlay, r)) ?? realOrSelf(contentRoot);
   const wrapper = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-origins-')));
   let annotated: string;
   try {

@@ -90,6 +90,8 @@ export interface ChartValues {
   /** The chart as shown (prefix of its rendered files' names). */
   readonly chart: string;
   readonly files: readonly ManifestFile[];
+  /** The templates its rendered files came from (as shown), where they could be read. */
+  readonly templates?: readonly ManifestFile[];
 }
 
 export interface ReadResult {

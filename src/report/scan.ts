@@ -25,7 +25,7 @@ function evidenceData(e: Evidence) {
         value: e.value,
         ...(e.service ? { service: e.service } : {}),
         ...(e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {}),
-        ...(e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}),
+        ...(e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0, ...(e.traced.path ? { key: e.traced.path.join('.') } : {}) } } : {}),
       };
     case 'exposure':
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };

@@ -21,7 +21,7 @@ export type Evidence =
       readonly configMap?: string;
       /** The Service it resolved to, `ns/name`. */
       readonly service?: string;
-      /** For a rendered chart: the values-file line the value most likely came from. */
+      /** For a rendered chart: the values-file line and key (`path`) the value came from, where that is exact. */
       readonly traced?: SourceRef;
     }
   | { readonly kind: 'exposure'; readonly object: string; readonly at: SourceRef }
@@ -77,7 +77,7 @@ export interface Topology {
 export function evidenceText(e: Evidence): string {
   switch (e.kind) {
     case 'address':
-      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ''}${placeText(e.via)})` : ''}${e.traced ? ` (values ${placeText(e.traced)})` : ''}`;
+      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ''}${placeText(e.via)})` : ''}${e.traced ? ` (values ${placeText(e.traced)}${e.traced.path && e.traced.path.length > 0 ? ` ${e.traced.path.join('.')}` : ''})` : ''}`;
     case 'exposure':
       return `${e.object} (${placeText(e.at)})`;
     case 'trace':

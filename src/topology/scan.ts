@@ -1,3 +1,4 @@
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ConnectionSet } from '../model/connection-set.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
 import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
@@ -29,7 +30,10 @@ const CLUSTER_SUFFIXES = ['.svc.cluster.local', '.svc'];
 /** The values files of a rendered chart, whose rendered files are named `<chart>/templates/...`. */
 export interface ChartValuesFiles {
   readonly chart: string;
+  /** The values files, in the order helm merges them (the chart's values.yaml first; a later file wins). */
   readonly files: readonly ManifestFile[];
+  /** The templates the chart's rendered files came from. */
+  readonly templates?: readonly ManifestFile[];
 }
 
 export interface ScanOptions {
@@ -45,19 +49,69 @@ export interface ScanOptions {
   readonly evidenceLines?: boolean;
 }
 
-/** Finds the values-file line that holds `text` (or its host), for a value rendered from a chart. */
+/**
+ * The values-file line a rendered value came from, with its key, only where that is exact: the
+ * template the value was rendered from reads the key (`.Values.api.cacheUrl`; a subchart's template
+ * reads its own part, `cache.port` as `.Values.port`), the file that sets it last holds the address,
+ * and no other key the template reads does.
+ */
 function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartValuesFiles[]): SourceRef | undefined {
   const chart = values.find((v) => at.file.startsWith(`${v.chart}/`));
   if (!chart) return undefined;
+  const templateFile = at.file.replace(/ \[rendered\]$/, '');
+  const template = chart.templates?.find((t) => t.path === templateFile)?.text;
+  if (template === undefined) return undefined;
+  // the subcharts the template lies in: their values are the parent's under their names
+  const prefix: string[] = [];
+  for (let rest = templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1] as string);
+  const scalars = chart.files.map((f) => valueScalars(f));
+  const found = new Map<string, SourceRef>();
   // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
   for (const needle of c.host.includes('.') ? [c.text, c.host] : [c.text]) {
-    for (const f of chart.files) {
-      const lines = f.text.split('\n');
-      const i = lines.findIndex((l) => !l.trimStart().startsWith('#') && l.toLowerCase().includes(needle.toLowerCase()));
-      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: (lines[i] as string).toLowerCase().indexOf(needle.toLowerCase()) + 1 };
-    }
+    scalars.forEach((file, i) => {
+      for (const s of file) {
+        if (!s.value.toLowerCase().includes(needle.toLowerCase())) continue;
+        const key = s.key.join('.');
+        if (s.key.length <= prefix.length || prefix.some((p, k) => s.key[k] !== p) || !readsValue(template, s.key.slice(prefix.length).join('.'))) continue;
+        // a later values file that sets the key wins: then this one is not where the value came from
+        if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join('.') === key))) continue;
+        found.set(key, { file: (chart.files[i] as ManifestFile).path, doc: 0, line: s.line, column: s.column, path: s.key });
+      }
+    });
+    if (found.size > 0) break;
   }
-  return undefined;
+  return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/** Whether a template reads `.Values.<key>` itself (not a longer key that starts with it). */
+function readsValue(template: string, key: string): boolean {
+  const at = template.indexOf(`.Values.${key}`);
+  if (at < 0) return false;
+  for (let i = at; i >= 0; i = template.indexOf(`.Values.${key}`, i + 1)) {
+    const next = template[i + `.Values.${key}`.length] ?? '';
+    if (!/[\w.-]/.test(next)) return true;
+  }
+  return false;
+}
+
+/** The string and number scalars of a values file under mappings, with their key paths and places. */
+function valueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
+  const lines = new LineCounter();
+  const doc = parseDocument(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
+  const out: { key: string[]; value: string; line: number; column: number }[] = [];
+  const walk = (node: unknown, key: string[]) => {
+    if (!isMap(node)) return;
+    for (const pair of node.items) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (k === undefined) continue;
+      if (isScalar(pair.value) && (typeof pair.value.value === 'string' || typeof pair.value.value === 'number') && pair.value.range) {
+        const pos = lines.linePos(pair.value.range[0]);
+        out.push({ key: [...key, k], value: String(pair.value.value), line: pos.line, column: pos.col });
+      } else walk(pair.value, [...key, k]);
+    }
+  };
+  walk(doc.contents, []);
+  return out;
 }
 
 export function scanTopology(cluster: Cluster, options: ScanOptions = {}): StageResult<Topology> {

@@ -227,7 +227,7 @@ describe('check on realistic PRs', () => {
     expect(o.gaps.filter((g) => g.introduced).map((g) => g.value)).toEqual(['redis://cache.shop.svc.cluster.local:6379']);
   });
 
-  test('a Kustomize base change (real kubectl): the base file the PR changed, the overlay as the place of the rule', () => {
+  test('a Kustomize base change (real kubectl): the base file the PR changed, and the base line as the place of the rule', () => {
     const saved = process.env.KUBECTL_PATH;
     process.env.KUBECTL_PATH = KUBECTL;
     let r: { o: CheckOutcome; md: string };
@@ -242,7 +242,10 @@ describe('check on realistic PRs', () => {
     expect(o.groups.length).toBeGreaterThan(0);
     // every cause names the base file the PR changed, and nothing else
     for (const g of o.groups) for (const c of g.causes) expect(c.files.map((f) => f.path)).toEqual(['base/policies.yaml']);
-    expect(md).toContain('(Kustomize overlay)');
+    // the policy and its rule are cited where the base writes them (kustomize's origins), not at the overlay folder
+    expect(md).toContain('ingress isolated by `NetworkPolicy staging/stg-lock-api` at `base/policies.yaml:2`');
+    expect(md).toContain('ingress allowed by `NetworkPolicy staging/stg-lock-api` ingress rule 0 at `base/policies.yaml:11`');
+    expect(md).not.toContain('(Kustomize overlay)');
     expect(md).not.toContain('[rendered]');
   });
 

@@ -43,7 +43,8 @@ export interface BaseAnalysis {
 
 export function baseThreadInput(files: readonly ManifestFile[], values: readonly ChartValues[], settings: ReadSettings): BaseThreadInput {
   return {
-    files: files.map((f) => ({ path: f.path, text: f.text })),
+    // a rendered file's origins travel with it: base's positions are cited in the same files as head's
+    files: files.map((f) => ({ path: f.path, text: f.text, ...(f.origins ? { origins: f.origins } : {}) })),
     values: values.map((v) => ({ chart: v.chart, files: v.files.map((f) => ({ path: f.path, text: f.text })) })),
     ...(settings.namespace !== undefined ? { namespace: settings.namespace } : {}),
     ipFamilies: settings.ipFamilies,

@@ -50,15 +50,17 @@ class Locations {
     if (!ref) return '';
     const info = this.o.files.get(ref.file);
     if (!info) return code(`${placeText(ref)}`);
-    if (info.chart !== undefined) {
+    // a rendered object cited in the file it came from (a template's line, an overlay's base file or patch): that file (and line)
+    const traced = !ref.file.endsWith(' [rendered]');
+    if (info.chart !== undefined && !traced) {
       const u = this.url(info.side, info.path);
       return `${u ? `[${code(info.path)}](${u})` : code(info.path)} (Helm template)`;
     }
-    if (info.overlay !== undefined) {
+    if (info.overlay !== undefined && !traced) {
       const u = this.url(info.side, info.path);
       return `${u ? `[${code(`${info.path}/`)}](${u})` : code(`${info.path}/`)} (Kustomize overlay)`;
     }
-    const text = code(`${info.path}:${ref.line ?? 0}`);
+    const text = code(placeText({ file: info.path, ...(ref.line !== undefined ? { line: ref.line } : {}) }));
     const u = this.url(info.side, info.path, ref.line);
     return u ? `[${text}](${u})` : text;
   }
