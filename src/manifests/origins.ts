@@ -168,7 +168,10 @@ class KustomizationGraph {
     let found = false;
     for (const r of [...(e?.resources ?? []), ...(e?.components ?? [])]) {
       const inner = this.byFolder.get(r);
-      if (r === file || (inner !== undefined && this.accumulates(inner, file, visiting))) {
+      // a kustomization folder not among those read (outside the repository): its load
+      // restrictor keeps what it accumulates inside it
+      const within = inner === undefined && file.startsWith(`${r}/`);
+      if (r === file || within || (inner !== undefined && this.accumulates(inner, file, visiting))) {
         found = true;
         break;
       }
