@@ -1,7 +1,7 @@
 import { ExitCode } from '../diagnostics/errors.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { peerKey } from '../model/peer.js';
-import { runRepoDrift } from '../pipeline/verify.js';
+import { judgedAgainst, runRepoDrift } from '../pipeline/verify.js';
 import { renderRepoDrift, renderRepoDriftMd, renderRepoDriftSarif, type RepoDriftReport } from '../report/verify.js';
 import { driftBasisFromInputs } from './drift-basis.js';
 import { VERSION } from './check.js';
@@ -17,13 +17,14 @@ import { withInputErrors } from '../report/input-errors.js';
 export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
   const settings = readSettingsFromInputs(rt, inputs);
   const policies = resolveIn(inputs, inputs.policies);
+  const basis = driftBasisFromInputs(inputs, (p) => resolveIn(inputs, p));
   const r = await rt.log.group('verify', () =>
     runRepoDrift(
       rt.io,
       {
         paths: inputs.paths.map((p) => resolveIn(inputs, p)),
         policies,
-        ...driftBasisFromInputs(inputs, (p) => resolveIn(inputs, p)),
+        ...basis,
       },
       settings,
     ),
@@ -45,7 +46,7 @@ export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
     if (inputs['allow-excess']) rt.log.warning(message, where);
     else rt.log.error(message, where);
   }
-  const report: RepoDriftReport = { drift: r.drift, policies: repoPath(policies), allowExcess: inputs['allow-excess'], version: VERSION };
+  const report: RepoDriftReport = { drift: r.drift, policies: repoPath(policies), allowExcess: inputs['allow-excess'], version: VERSION, basis: judgedAgainst(inputs.policies, basis, inputs.links) };
   const markdown = withInputErrors(renderRepoDriftMd(report), r.diagnostics, repoPath);
   rt.setOutput('missing', missing.length);
   rt.setOutput('excess', excess.length);

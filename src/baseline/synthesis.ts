@@ -1,8 +1,7 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cluster } from '../manifests/cluster.js';
 import type { ConnectionSet } from '../model/connection-set.js';
-import { fullRange } from '../model/ip.js';
-import type { IpFamily } from '../model/ip.js';
+import { atomize, fullRange, type IpFamily, type IpRange } from '../model/ip.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { RuleMatcher } from './match.js';
@@ -65,6 +64,57 @@ export function denialsOf(l: Link, rules: RuleSet, matcher: RuleMatcher): { left
     denials.push({ rule, forbidden, left });
   }
   return { left, denials };
+}
+
+/** One deny rule's part of a (cut) link. */
+export interface LinkDenial {
+  readonly link: Link;
+  readonly denial: Denial;
+}
+
+/**
+ * Links cut so that nothing a deny rule forbids is left: an address range is first split at the
+ * deny rules' CIDR boundaries, so that a link to 0.0.0.0/0 loses only the denied block (not the
+ * whole range, as `denialsOf` would for a link it takes whole), then each piece loses what the rules
+ * forbid. Touching pieces left with the same connections are joined again. For gap closures, whose
+ * ranges are "every address" by construction (see `synthesize --baseline`).
+ */
+export function cutByDenyRules(links: readonly Link[], rules: RuleSet, matcher: RuleMatcher): { links: Link[]; denials: LinkDenial[] } {
+  const blocks: IpRange[] = [];
+  for (const r of rules.rules) if (r.action === 'deny') for (const e of [r.from, r.to]) if (e.kind === 'cidr') blocks.push(e.range);
+  const out: Link[] = [];
+  const denials: LinkDenial[] = [];
+  for (const l of links) {
+    const side = l.dst.kind === 'external' ? 'dst' : l.src.kind === 'external' ? 'src' : undefined;
+    const range = side ? (l[side] as Extract<Peer, { kind: 'external' }>).range : undefined;
+    const pieces: Link[] = range
+      ? atomize([range, ...blocks.filter((b) => b.family === range.family)], [])
+          .filter((a) => a.family === range.family && a.lo >= range.lo && a.hi <= range.hi)
+          .map((a) => ({ ...l, [side as 'src' | 'dst']: { kind: 'external', range: a } }))
+      : [l];
+    let last: Link | undefined;
+    for (const piece of pieces) {
+      const { left, denials: ds } = denialsOf(piece, rules, matcher);
+      for (const denial of ds) denials.push({ link: piece, denial });
+      if (left.isEmpty) {
+        last = undefined;
+        continue;
+      }
+      const kept: Link = left === piece.conns ? piece : { ...piece, conns: left };
+      // join a piece to the one before it when they touch and allow the same
+      const prev = last && side ? (last[side] as Extract<Peer, { kind: 'external' }>).range : undefined;
+      const cur = side ? (kept[side] as Extract<Peer, { kind: 'external' }>).range : undefined;
+      if (last && prev && cur && prev.hi + 1n === cur.lo && last.conns.equals(kept.conns)) {
+        const joined: Link = { ...last, [side as 'src' | 'dst']: { kind: 'external', range: { family: prev.family, lo: prev.lo, hi: cur.hi } } };
+        out[out.length - 1] = joined;
+        last = joined;
+      } else {
+        out.push(kept);
+        last = kept;
+      }
+    }
+  }
+  return { links: out, denials };
 }
 
 /** A link's provenance, as the warnings name it. */

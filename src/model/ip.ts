@@ -132,6 +132,50 @@ export function atomize(ranges: readonly IpRange[], alwaysInclude: readonly IpFa
 const CIDR_BITS = { 4: 32, 6: 128 } as const;
 
 /** The smallest list of CIDRs that covers exactly the range. */
+/** An ipBlock as the NetworkPolicy API writes it. */
+export interface CidrBlock {
+  readonly cidr: string;
+  readonly except?: readonly string[];
+}
+
+/**
+ * The fewest ipBlocks that cover exactly the ranges (any order, one or both families): per family,
+ * either the CIDRs of the ranges, or, when shorter, the smallest CIDR that covers them all with the
+ * holes as `except` (`0.0.0.0/0 except 169.254.169.254/32` rather than 32 CIDRs around it).
+ */
+export function rangesToBlocks(ranges: readonly IpRange[]): CidrBlock[] {
+  const out: CidrBlock[] = [];
+  for (const family of [4, 6] as const) {
+    const sorted = ranges.filter((r) => r.family === family).sort((a, b) => (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+    if (sorted.length === 0) continue;
+    // join overlapping and touching ranges
+    const joined: IpRange[] = [];
+    for (const r of sorted) {
+      const last = joined[joined.length - 1];
+      if (last && r.lo <= last.hi + 1n) joined[joined.length - 1] = { family, lo: last.lo, hi: r.hi > last.hi ? r.hi : last.hi };
+      else joined.push(r);
+    }
+    const plain = joined.flatMap(rangeToCidrs);
+    // the smallest aligned block holding all of them, and what it holds besides
+    const lo = (joined[0] as IpRange).lo;
+    const hi = (joined[joined.length - 1] as IpRange).hi;
+    let size = 0n;
+    while (lo >> size !== hi >> size) size++;
+    const cover: IpRange = { family, lo: (lo >> size) << size, hi: ((lo >> size) << size) + (1n << size) - 1n };
+    const holes: IpRange[] = [];
+    let next = cover.lo;
+    for (const r of joined) {
+      if (r.lo > next) holes.push({ family, lo: next, hi: r.lo - 1n });
+      next = r.hi + 1n;
+    }
+    if (next <= cover.hi) holes.push({ family, lo: next, hi: cover.hi });
+    const except = holes.flatMap(rangeToCidrs);
+    if (holes.length > 0 && 1 + except.length < plain.length) out.push({ cidr: rangeToCidrs(cover)[0] as string, except });
+    else out.push(...plain.map((cidr) => ({ cidr })));
+  }
+  return out;
+}
+
 export function rangeToCidrs(r: IpRange): string[] {
   const out: string[] = [];
   const bits = CIDR_BITS[r.family];

@@ -10,7 +10,7 @@ import { runBaseline, type BaselineOutcome } from './baseline.js';
 import { runCheck, type BaselineFinding, type CheckOptions, type CheckOutcome, type CheckRequest, type DriftFinding } from './check.js';
 import type { ReadSettings } from './settings.js';
 import type { TrafficRequest } from './traffic.js';
-import { judgeRepoDrift, type DriftBasis, type RepoDriftOutcome } from './verify.js';
+import { judgedAgainst, judgeRepoDrift, type DriftBasis, type RepoDriftOutcome } from './verify.js';
 import type { NetworkPolicyManifest } from '../synthesis/synthesize.js';
 
 /** The gates `check` runs on the head side besides the diff: baseline rules and repo drift. */
@@ -132,8 +132,7 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       // the synthesized policies that would close the drift, as the author can apply them (verify --fix writes the same)
       const fix = judged.fix?.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
       // the report says what the policies were judged against: drift on another basis than synthesize's is no drift
-      const judgedAgainst = { policies: gates.policies, ...(basis.linksFile !== undefined ? { links: basis.linksFile } : {}), gaps: basis.gapMode ?? 'deny', noPorts: basis.synthesis.noPorts === true };
-      drift = { findings, basis: judgedAgainst, ...(fix && fix.length > 0 ? { fix } : {}) };
+      drift = { findings, basis: judgedAgainst(gates.policies, basis), ...(fix && fix.length > 0 ? { fix } : {}) };
     }
     // the drift gate reads the same traffic as the check: its diagnostics are said once
     const said = new Set(outcome.diagnostics.map((d) => JSON.stringify(d)));

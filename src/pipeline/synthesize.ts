@@ -15,7 +15,7 @@ import { scanTopology } from '../topology/scan.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
-import { applyBaselineToLinks, denialsOf, evidenceOf } from '../baseline/synthesis.js';
+import { applyBaselineToLinks, cutByDenyRules, evidenceOf } from '../baseline/synthesis.js';
 import { RuleMatcher } from '../baseline/match.js';
 import { peerKey } from '../model/peer.js';
 import type { RuleSet } from '../baseline/rules.js';
@@ -102,8 +102,15 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   }
   // gaps are what neither the manifests nor the observed traffic tell
   const gaps = findGaps(load.cluster, { links, unresolved });
-  if (baselineRules && mode !== 'deny') appendAll(all, closuresAgainstBaseline(load.cluster, gaps, mode, baselineRules, families));
-  let options: SynthesisOptions = { ...request.options, ipFamilies: families, gaps: { mode, list: gaps }, ...(baselineRules ? { linksInEveryFamily: true } : {}) };
+  // a closure never opens what a deny rule forbids: one that would is written as the links it opens, cut (see cutClosures)
+  let closedWhole = gaps;
+  if (baselineRules && mode !== 'deny') {
+    const cut = cutClosures(load.cluster, gaps, mode, baselineRules, families);
+    appendAll(all, cut.diagnostics);
+    closedWhole = cut.whole;
+    links = [...links, ...cut.links];
+  }
+  let options: SynthesisOptions = { ...request.options, ipFamilies: families, gaps: { mode, list: closedWhole }, ...(baselineRules ? { linksInEveryFamily: true } : {}) };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -176,20 +183,44 @@ export function writePolicies(io: Io, policies: readonly NetworkPolicyManifest[]
 export { layoutPolicies };
 
 /**
- * Gap closures open what the manifests cannot tell, wider than any link; a baseline deny rule they
- * cross is not applied to them (a closure is written whole), so each crossing is said, at the rule:
- * the policies written break it. Close such a gap with a reviewed link instead.
+ * Gap closures against the baseline's deny rules: a platform team's deny is never opened, not even
+ * by a `--gaps namespace|open` closure (a closure is a guess about what the manifests cannot tell;
+ * the rule is the organisation's decision, and deny wins as it does over links and allow rules).
+ * A gap whose closure crosses no deny rule is closed whole, as written by gap-rules.ts (`whole`).
+ * One that does is written instead as the links its closure opens (gapLinks: to and from the
+ * workloads of the manifests and the outside addresses, in every family), cut so that no rule's
+ * part is left (an address range loses only the denied block), each with the gap as provenance;
+ * and a warning NPC103 per gap and rule says what was cut. The cut closure no longer admits pods
+ * the manifests do not hold (a `podSelector: {}` cannot say "but not these"): the safe side.
  */
-function closuresAgainstBaseline(cluster: Cluster, gaps: readonly Gap[], mode: GapMode, rules: RuleSet, families: readonly IpFamily[]): Diagnostic[] {
+function cutClosures(cluster: Cluster, gaps: readonly Gap[], mode: GapMode, rules: RuleSet, families: readonly IpFamily[]): { whole: Gap[]; links: Link[]; diagnostics: Diagnostic[] } {
   const matcher = new RuleMatcher(cluster);
-  return inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families).flatMap((l) =>
-    denialsOf(l, rules, matcher).denials.map((d) =>
-      diag(
-        Codes.baselineLinkDropped,
-        'warning',
-        `--gaps=${mode} closure ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); written all the same, so the policies break the rule: close the gap with a reviewed link instead (${evidenceOf(l)})`,
-        d.rule.origin,
-      ),
-    ),
-  );
+  const whole: Gap[] = [];
+  const links: Link[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const g of gaps) {
+    const cut = cutByDenyRules(inEveryFamily(gapLinks(cluster.workloads, [g], mode, families), families), rules, matcher);
+    if (cut.denials.length === 0) {
+      whole.push(g);
+      continue;
+    }
+    links.push(...cut.links);
+    // one warning per gap and rule (an open closure crosses a rule for many pairs): a few examples, and the count
+    const byRule = new Map<object, typeof cut.denials>();
+    for (const d of cut.denials) byRule.set(d.denial.rule, [...(byRule.get(d.denial.rule) ?? []), d]);
+    for (const ds of byRule.values()) {
+      const rule = (ds[0] as (typeof ds)[number]).denial.rule;
+      const shown = ds.slice(0, 3).map((d) => `${peerKey(d.link.src)} => ${peerKey(d.link.dst)} : ${d.denial.forbidden.toString()}`);
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          'warning',
+          `--gaps=${mode} closure ${shown.join('; ')}${ds.length > shown.length ? ` and ${ds.length - shown.length} more` : ''} is forbidden by baseline rule ${rule.name} (${rule.origin.file}:${rule.origin.line ?? 1}); cut: the closure is written as the links it opens to the workloads and addresses of the manifests, without what the rule forbids (${evidenceOf((ds[0] as (typeof ds)[number]).link)})`,
+          rule.origin,
+          'close that gap with a reviewed link to say what it really needs',
+        ),
+      );
+    }
+  }
+  return { whole, links, diagnostics };
 }

@@ -48,6 +48,22 @@ export interface DriftBasis {
   readonly gapMode?: GapMode;
 }
 
+/** What committed policies were judged against, as reports show it (paths as the user gave them). */
+export interface DriftJudgedAgainst {
+  readonly policies: string;
+  /** The reviewed links file that replaced the scan's links, when one was given. */
+  readonly links?: string;
+  /** How gaps were taken to be closed (`--gaps`): their closures are needed, not excess. */
+  readonly gaps: GapMode;
+  /** Peer-only rules (`--no-ports`): a needed pair may be allowed on every connection. */
+  readonly noPorts: boolean;
+}
+
+/** The basis as reports name it: `policies` and `links` as the user wrote them (not as read, e.g. at head). */
+export function judgedAgainst(policies: string, basis: DriftBasis, links = basis.linksFile): DriftJudgedAgainst {
+  return { policies, ...(links !== undefined ? { links } : {}), gaps: basis.gapMode ?? 'deny', noPorts: basis.synthesis.noPorts === true };
+}
+
 export interface RepoDriftRequest extends DriftBasis {
   /** The application's manifests (charts and overlays rendered). Policies found here outside `policies` are ignored (warned). */
   readonly paths: readonly string[];

@@ -1,3 +1,5 @@
+import type { DriftJudgedAgainst } from '../pipeline/verify.js';
+import { driftBasisMd, driftBasisText, isDefaultBasis } from './drift-basis.js';
 import { createTwoFilesPatch } from 'diff';
 import { Codes, placeText, type SourceRef } from '../diagnostics/diagnostic.js';
 import type { ExplainedStep, PairExplanation } from '../connectivity/explain.js';
@@ -23,6 +25,8 @@ export interface RepoDriftReport {
   readonly allowExcess: boolean;
   readonly fix?: FixOutcome;
   readonly version: string;
+  /** What the policies were judged against (said in txt and md when it is not the default; always in json). */
+  readonly basis?: DriftJudgedAgainst;
 }
 
 const at = (s: SourceRef | undefined) => (s ? `${placeText(s)}` : '');
@@ -83,9 +87,11 @@ export function renderRepoDriftTxt(r: RepoDriftReport): string {
   if (r.fix) out.push(...fixSummary(r.fix), ...patches(r.fix).replace(/\n$/, '').split('\n').filter((l) => r.fix && l !== ''));
   if (d.missing.length === 0 && d.excess.length === 0) {
     out.push(`No drift: the policies in ${r.policies} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
+    if (r.basis && !isDefaultBasis(r.basis)) out.push(`Judged on the basis the policies were synthesized with: ${driftBasisText(r.basis)}`);
     return `${out.map(oneLine).join('\n')}\n`;
   }
   out.push(`Policy drift in ${r.policies}: ${d.missing.length} missing, ${d.excess.length} excess${r.allowExcess ? ' (excess allowed)' : ''}`);
+  if (r.basis && !isDefaultBasis(r.basis)) out.push(`Judged on the basis the policies were synthesized with: ${driftBasisText(r.basis)}`);
   for (const m of d.missing) {
     out.push(missingLine(m));
     for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  needed by: ${t}`);
@@ -107,6 +113,7 @@ export function renderRepoDriftMd(r: RepoDriftReport): string {
   } else {
     out.push(`**${d.missing.length} missing · ${d.excess.length} excess${r.allowExcess ? ' (excess allowed)' : ''}** in ${markdownCode(r.policies)}`);
   }
+  if (r.basis && !isDefaultBasis(r.basis)) out.push('', driftBasisMd(r.basis));
   if (d.missing.length > 0) {
     out.push('', `#### Missing (${d.missing.length}): needed, but the policies block it`, '');
     for (const m of d.missing) {
@@ -145,6 +152,7 @@ export function renderRepoDriftJson(r: RepoDriftReport): string {
   const body = {
     policies: r.policies,
     allow_excess: r.allowExcess,
+    ...(r.basis ? { basis: { links: r.basis.links ?? null, gaps: r.basis.gaps, no_ports: r.basis.noPorts } } : {}),
     summary: { missing: d.missing.length, excess: d.excess.length, needs_checked: d.needsChecked },
     missing: d.missing.map((m) => ({
       src: peerKey(m.src),

@@ -1,5 +1,5 @@
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
-import { rangeToCidrs, type IpFamily } from '../model/ip.js';
+import { rangesToBlocks, rangeToCidrs, type IpFamily, type IpRange } from '../model/ip.js';
 import { everywhereCidrs, isEverywhere } from './everywhere.js';
 import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
@@ -243,12 +243,29 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       const ingress: IngressRule[] = [...preset.ingress];
       const egress: EgressRule[] = [...preset.egress];
       const notes: string[] = [...preset.notes];
+      // the address pieces of one cut gap closure (cutByDenyRules) share their evidence: one rule, by rule index
+      const closurePieces = new Map<number, { evidence: Link['evidence']; conns: ConnectionSet; ranges: IpRange[] }>();
       const wanted = (other: Peer) => preset.links === 'all' || (preset.links === 'other-namespaces' && !(other.kind === 'workload' && other.ref.namespace === ns));
       const rule = (direction: 'ingress' | 'egress', l: Link, peers: PolicyPeer[]) => {
         const ports = options.noPorts ? undefined : portsOf(l.conns);
         const list: { from?: PolicyPeer[]; to?: PolicyPeer[]; ports?: PolicyPort[] }[] = direction === 'ingress' ? ingress : egress;
         const other = direction === 'ingress' ? l.src : l.dst;
         const why = `${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`;
+        // the pieces of a gap closure cut around a baseline deny: joined into the rule of the first, the cut-out blocks as `except`
+        const piece = other.kind === 'external' && l.evidence.some((e) => e.kind === 'gap') ? other.range : undefined;
+        if (piece) {
+          const at = [...closurePieces].find(([i, r]) => r.evidence === l.evidence && r.conns.equals(l.conns) && i < list.length && i >= 0 && (list[i]?.from ?? list[i]?.to)?.every((p) => p.ipBlock))?.[0];
+          const joined = at !== undefined ? closurePieces.get(at) : undefined;
+          if (at !== undefined && joined) {
+            joined.ranges.push(piece);
+            const blocks = rangesToBlocks(joined.ranges).map((b) => ({ ipBlock: { cidr: b.cidr, ...(b.except ? { except: [...b.except] } : {}) } }));
+            const r = list[at] as { from?: PolicyPeer[]; to?: PolicyPeer[] };
+            if (direction === 'ingress') r.from = blocks;
+            else r.to = blocks;
+            notes.push(`${direction}[${at}] ${why}`);
+            return;
+          }
+        }
         // peer-only rules: links to the same peers share one rule
         const same = options.noPorts ? list.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
         if (same >= 0) {
@@ -257,6 +274,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         }
         if (direction === 'ingress') ingress.push({ from: peers, ...(ports ? { ports } : {}) });
         else egress.push({ to: peers, ...(ports ? { ports } : {}) });
+        if (piece) closurePieces.set(list.length - 1, { evidence: l.evidence, conns: l.conns, ranges: [piece] });
         notes.push(`${direction}[${list.length - 1}] ${why}`);
       };
       // a link the preset decides keeps its provenance: which preset rule covers it, or that it is blocked

@@ -94,7 +94,7 @@ describe('the check Action judges drift on the drift inputs, as verify does', ()
     expect(strict.code).toBe(1);
     expect(Number(strict.outputs.drift)).toBe(Number(strictVerify.outputs.excess) + Number(strictVerify.outputs.missing));
     expect(strict.stdout).toContain('::error::the check failed on: drift');
-    expect(strict.summary).toContain("judged against the links head's manifests state (no reviewed links file) · gaps `deny`");
+    expect(strict.summary).toContain("judged against the links the manifests state (no reviewed links file) · gaps `deny`");
   });
 
   it('no-ports: policies the synthesize Action wrote peer-only pass verify and check with no-ports, and drift without it', async () => {

@@ -102,7 +102,11 @@ describe('check --policies judges the policies as verify does', () => {
   it('policies synthesized from reviewed links with --gaps namespace: clean in verify and in check with the same flags, drift in both without them', () => {
     const { dir, base, head } = repoWithPolicies(['--links', 'links.yaml', '--gaps=namespace']);
     const flags = ['--links', 'links.yaml', '--gaps', 'namespace'];
-    expect(ok(runCli(['verify', 'app', '--policies', 'policies', ...flags], { cwd: dir })).stdout).toMatch(/^No drift/);
+    const verified = ok(runCli(['verify', 'app', '--policies', 'policies', ...flags], { cwd: dir })).stdout;
+    expect(verified).toMatch(/^No drift/);
+    // verify says its basis too, as check does
+    expect(verified).toContain('Judged on the basis the policies were synthesized with: policies judged against the reviewed links links.yaml, gaps namespace, rules with ports');
+    expect(JSON.parse(runCli(['verify', 'app', '--policies', 'policies', ...flags, '-f', 'json'], { cwd: dir }).stdout).basis).toEqual({ links: 'links.yaml', gaps: 'namespace', no_ports: false });
     const same = checkJson(dir, base, head, flags);
     expect(same.drift).toEqual([]);
     expect(same.drift_basis).toEqual({ policies: 'policies', links: 'links.yaml', gaps: 'namespace', no_ports: false });

@@ -28,13 +28,13 @@ describe('synthesize --baseline with --ip-family dual', () => {
 });
 
 describe('synthesize --baseline with gap closures', () => {
-  it('a closure that crosses a deny rule is said so at the rule (the closure is written whole)', () => {
+  it('a closure that crosses a deny rule is cut (never opening what the rule denies), and said so at the rule', () => {
     const dir = tempDir('npc-blgap-');
     writeFileSync(path.join(dir, 'app.yaml'), APP);
     const rules = path.join(tempDir('npc-blgap-rules-'), 'rules.yaml');
     writeFileSync(rules, '- {name: no-docnet-out, from: app=web, to: 192.0.2.0/24, action: deny}\n');
     const s = runCli(['synthesize', dir, '--gaps', 'open', '--baseline', rules, '--dry-run']);
-    expect(s.stderr).toMatch(/warning NPC103 \[0\]: --gaps=open closure shop\/web\[Deployment\] => 0\.0\.0\.0-255\.255\.255\.255\[External\] : All Connections is forbidden by baseline rule no-docnet-out .*; written all the same, so the policies break the rule: close the gap with a reviewed link instead \(gap \(--gaps=open\) /);
+    expect(s.stderr).toMatch(/warning NPC103 \[0\]: --gaps=open closure shop\/web\[Deployment\] => 192\.0\.2\.0-192\.0\.2\.255\[External\] : All Connections is forbidden by baseline rule no-docnet-out .*; cut: the closure is written as the links it opens to the workloads and addresses of the manifests, without what the rule forbids \(gap \(--gaps=open\) /);
     const quiet = runCli(['synthesize', dir, '--gaps', 'deny', '--baseline', rules, '--dry-run']);
     expect(quiet.stderr).not.toContain('closure');
   });

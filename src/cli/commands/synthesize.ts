@@ -1,24 +1,19 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { safeLine } from '../../diagnostics/sanitize.js';
-import { NAMESPACE_NAME_LABEL } from '../../manifests/cluster.js';
 import { layoutPolicies, policyTarget, runSynthesize, writePolicies } from '../../pipeline/synthesize.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
 import { renderGapSummary } from '../../report/gaps.js';
 import { GAP_MODES } from '../../synthesis/gap-rules.js';
 import { summaryText } from '../../report/scan.js';
 import { parsePreset } from '../../synthesis/presets.js';
-import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../../synthesis/synthesize.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../../synthesis/synthesize.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
+import { ingressControllerSelector, labelList } from '../drift-options.js';
 import { exitCodeFor, printDiagnostics, progress } from '../output.js';
 import { addTrafficOptions, snapshotClusterFrom, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { addClusterOptions, ClusterOptions } from '../cluster-options.js';
-
-const labelList = z
-  .string()
-  .regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: 'expected key=value[,key=value...]' })
-  .transform((s) => Object.fromEntries(s.split(',').map((kv) => kv.split('=') as [string, string])));
 
 const Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
   links: z.string().optional(),
@@ -50,13 +45,6 @@ const Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions
   ports: z.boolean().default(true),
   checkSelectors: z.boolean().default(false),
 });
-
-/** `namespace=ingress-nginx,app=x`: the `namespace` key names the namespace; the rest are pod labels. */
-function ingressControllerSelector(labels: Record<string, string> | undefined): PodPeerSelector | undefined {
-  if (!labels) return undefined;
-  const { namespace, ...pod } = labels;
-  return { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) };
-}
 
 export function synthesizeCommand(ctx: CliContext, done: (code: number) => void): Command {
   const cmd = new Command('synthesize')

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../../diagnostics/errors.js';
-import { fixRepoDrift, runClusterDrift, runRepoDrift, type RepoDriftRequest } from '../../pipeline/verify.js';
+import { fixRepoDrift, judgedAgainst, runClusterDrift, runRepoDrift, type RepoDriftRequest } from '../../pipeline/verify.js';
 import type { LiveSource } from '../../pipeline/cluster-drift.js';
 import { renderPoliciesYaml } from '../../report/policies.js';
 import { renderClusterDrift, renderRepoDrift, VERIFY_FORMATS } from '../../report/verify.js';
@@ -65,14 +65,14 @@ function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
     const fix = fixRepoDrift(ctx.io, request, settings, renderPoliciesYaml);
     say('');
     const d = fix.after.drift;
-    emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, fix, version: VERSION }), opts.output);
+    emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, fix, version: VERSION, basis: judgedAgainst(opts.policies, request) }), opts.output);
     printDiagnostics(ctx, fix.after.diagnostics, opts);
     return exitCodeFor(fix.after.diagnostics, d.missing.length > 0 || (d.excess.length > 0 && !opts.allowExcess));
   }
   const r = runRepoDrift(ctx.io, request, settings);
   say('');
   const d = r.drift;
-  emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, version: VERSION }), opts.output);
+  emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, version: VERSION, basis: judgedAgainst(opts.policies, request) }), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics, d.missing.length > 0 || (d.excess.length > 0 && !opts.allowExcess));
 }

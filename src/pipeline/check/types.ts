@@ -1,3 +1,4 @@
+import type { DriftJudgedAgainst } from '../verify.js';
 import type { Diagnostic, SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Cause, Decision } from '../../connectivity/causes.js';
 import type { ConnectivityDiff, ConnectivityDiffEntry } from '../../connectivity/diff.js';
@@ -124,17 +125,6 @@ export interface DriftFinding {
   readonly at?: SourceRef;
 }
 
-/** What the drift gate judged the committed policies against (paths as the user gave them). */
-export interface DriftJudgedAgainst {
-  readonly policies: string;
-  /** The reviewed links file that replaced the scan's links, when one was given. */
-  readonly links?: string;
-  /** How gaps were taken to be closed (`--gaps`): their closures are needed, not excess. */
-  readonly gaps: 'deny' | 'namespace' | 'open';
-  /** Peer-only rules (`--no-ports`): a needed pair may be allowed on every connection. */
-  readonly noPorts: boolean;
-}
-
 /** Head's declared links against observed traffic, per (src, dst) and connection (src/topology/merge.ts). */
 export interface CheckTraffic {
   /** Traffic the trace shows that head's manifests do not state. */
@@ -142,6 +132,8 @@ export interface CheckTraffic {
   /** Links head's manifests state that the trace never shows. */
   readonly declaredNotObserved: readonly LinkGap[];
 }
+
+export type { DriftJudgedAgainst };
 
 export interface CheckOutcome {
   readonly refs: { readonly base: string; readonly head: string };

@@ -6,10 +6,11 @@ import type { ExplainedStep } from '../../connectivity/explain.js';
 import type { ConnectionSet } from '../../model/connection-set.js';
 import { peerKey } from '../../model/peer.js';
 import type { LintFinding } from '../../connectivity/lint.js';
-import type { AttributedCause, BrokenLink, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, DriftJudgedAgainst, WidenedExposure } from '../../pipeline/check.js';
+import type { AttributedCause, BrokenLink, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
+import { driftBasisMd } from '../drift-basis.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
 import { causeParts, causeText } from './causes.js';
 import { changedEdgesMermaid } from './graph.js';
@@ -215,12 +216,6 @@ function trafficLines(t: NonNullable<CheckOutcome['traffic']>): string[] {
   return [...list('Observed, not declared', t.observedNotDeclared), '', ...list('Declared, never observed', t.declaredNotObserved)];
 }
 
-/** What the drift was judged against: policies synthesized on another basis would show as drift, so the reader must see it. */
-function driftBasisLine(b: DriftJudgedAgainst): string {
-  const links = b.links !== undefined ? `the reviewed links ${code(b.links)}` : "the links head's manifests state (no reviewed links file)";
-  return `_The policies in ${code(b.policies)} judged against ${links} · gaps ${code(b.gaps)} · ${b.noPorts ? 'peer-only rules (no ports)' : 'rules with ports'}._`;
-}
-
 /**
  * The policy files that would close the drift, as one unified diff the author can apply, folded.
  * The fence is longer than any run of backticks in the files, so nothing in them can close it.
@@ -307,7 +302,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
   if (o.drift) {
     const f = o.drift.findings;
     const lines = f.map((x) => `- ${escapeMarkdown(x.kind)} ${code(x.subject)}: ${escapeMarkdown(x.message)}${x.at ? ` at ${loc.at(x.at)}` : ''}`);
-    const basis = o.drift.basis ? [driftBasisLine(o.drift.basis), ''] : [];
+    const basis = o.drift.basis ? [driftBasisMd(o.drift.basis), ''] : [];
     sections.push({ title: 'Drift', lines: ['#### Drift', '', ...basis, ...(f.length ? fold(`${f.length} findings`, lines) : ['None.']), ...fixLines(o.drift.fix ?? [])] });
   }
   if (o.lint) {

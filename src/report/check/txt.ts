@@ -1,4 +1,5 @@
 import { placeText } from '../../diagnostics/diagnostic.js';
+import { driftBasisText } from '../drift-basis.js';
 import type { Decision } from '../../connectivity/causes.js';
 import { peerKey } from '../../model/peer.js';
 import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
@@ -50,9 +51,8 @@ export function renderCheckTxt(o: CheckOutcome): string {
   if (o.exposure?.widened.length) out.push(...(o.outside.length ? [] : ['', 'Newly reachable from outside the cluster:']), ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peerText} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push('', 'Baseline violations:', ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
   if (o.drift) {
-    const b = o.drift.basis;
     // what the policies were judged against (policies synthesized on another basis show as drift)
-    const basis = b ? ` (${b.policies} against ${b.links !== undefined ? `reviewed links ${b.links}` : 'the scanned links'}, gaps ${b.gaps}${b.noPorts ? ', no ports' : ''})` : '';
+    const basis = o.drift.basis ? ` (${driftBasisText(o.drift.basis)})` : '';
     out.push('', `Drift${basis}:`, ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
   }
   if (o.lint) {
