@@ -4,10 +4,15 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { nodeIo } from '../../src/io/node-io.js';
+import { parseConns } from '../../src/model/connection-set.js';
+import { runConnectivity } from '../../src/pipeline/connectivity.js';
+import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
+import { renderConnectivityTxt } from '../../src/report/connectivity.js';
 import { findNcaForTests } from '../helpers/nca.js';
-import { differingPairs } from '../helpers/peer-pairs.js';
-import { ncaForm, type Doc } from '../helpers/random-config.js';
-import { applyMutation, randomPullRequest, type MutationKind } from '../helpers/random-pr.js';
+import { differingPairs, parseListing, refinedPairs } from '../helpers/peer-pairs.js';
+import { NAMESPACES, ncaForm, randomConfiguration, type Doc } from '../helpers/random-config.js';
+import { applyMutation, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
 import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
 
 /**
@@ -74,6 +79,46 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
         { numRuns: NUM_RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
     });
+  }, 300_000);
+
+  it('a workload moved to another namespace is paired, and what the move changed is its connections before (old name) against after, address by address', () => {
+    const ip = (t: string) => t.split('.').reduce((a, b) => a * 256 + Number(b), 0);
+    /** `ns/w[Kind]`, or an address range as [lo, hi] (`a-b[External]` or a listing piece `a-b`). */
+    const end = (t: string): string | [number, number] => (/^[0-9.]+-[0-9.]+/.test(t) ? (t.replace('[External]', '').split('-').map(ip) as [number, number]) : t);
+    const covers = (outer: string | [number, number], inner: string | [number, number]) =>
+      typeof outer === 'string' || typeof inner === 'string' ? outer === inner : outer[0] <= inner[0] && inner[1] <= outer[1];
+    let moved = 0;
+    withDir('netpol-ci-pr-move-', (dir) => {
+      const [b, h] = [path.join(dir, 'b'), path.join(dir, 'h')];
+      const listing = (d: string) => parseListing(renderConnectivityTxt(runConnectivity(nodeIo(), [d], DEFAULT_READ_SETTINGS).connectivity), 'netpol-analyzer');
+      fc.assert(
+        fc.property(randomConfiguration.map(withServices), fc.nat({ max: 50 }), fc.integer({ min: 1, max: NAMESPACES.length - 1 }), (base, pick, to) => {
+          const { head } = applyMutation(base, { kind: 'move-workload', pick, to });
+          write(b, base);
+          write(h, head);
+          const ours = oursJson(b, h);
+          expect(ours.removed_workloads).toHaveLength(1);
+          const [from, into] = [ours.removed_workloads[0] as string, ours.added_workloads[0] as string];
+          expect(ours.moved_workloads).toHaveLength(1);
+          const move = (ours.moved_workloads ?? [])[0] as NonNullable<typeof ours.moved_workloads>[number];
+          expect([move.from, move.to, move.how]).toEqual([from, into, 'namespace']);
+          moved++;
+          // independently: both sides' connectivity, the base's under the new name, atom by atom
+          const renamed = renderConnectivityTxt(runConnectivity(nodeIo(), [b], DEFAULT_READ_SETTINGS).connectivity).split(from).join(into);
+          const [before, after] = refinedPairs(parseListing(renamed, 'netpol-analyzer'), listing(h));
+          for (const k of new Set([...before.keys(), ...after.keys()])) {
+            const [src, dst] = k.split(' => ').map(end) as [string | [number, number], string | [number, number]];
+            if (src !== into && dst !== into) continue;
+            const x = (before.get(k) ?? parseConns('No Connections'))?.toString();
+            const y = (after.get(k) ?? parseConns('No Connections'))?.toString();
+            const c = move.changes.filter((ch) => covers(end(ch.src), src) && covers(end(ch.dst), dst));
+            expect(c.map((ch) => `${ch.ref1} | ${ch.ref2}`), k).toEqual(x === y ? [] : [`${x} | ${y}`]);
+          }
+        }),
+        { numRuns: Math.max(20, Math.floor(NUM_RUNS / 4)), ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    });
+    expect(moved).toBeGreaterThan(0);
   }, 300_000);
 
   it('our diff equals nca 2.1.0 --semantic_diff, pair by pair, on every kind of edit', () => {
