@@ -2,7 +2,7 @@ import { workloadsInfo, type ConnectivityDiff, type ConnectivityDiffEntry } from
 import type { MovedWorkload } from '../connectivity/diff-moves.js';
 import type { ConnectionSet } from '../model/connection-set.js';
 import { peerKey } from '../connectivity/engine.js';
-import { workloadKey } from '../model/peer.js';
+import { workloadKey, type Peer } from '../model/peer.js';
 import type { EntryExplanation, ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import { explanationData, verdictChain } from './explain.js';
 import { csvCell, escapeMarkdown, escapeMermaid, markdownCode, oneLine } from './escape.js';
@@ -84,11 +84,14 @@ function change(before: ConnectionSet, after: ConnectionSet): string {
 
 const HOW: Record<MovedWorkload['how'], string> = { namespace: 'moved to another namespace', name: 'renamed' };
 
-/** One move: the workload's old and new key, and what its connections became. */
-function moveLines(m: MovedWorkload): string[] {
+/**
+ * One move: the workload's old and new key, and what its connections became (also in the check's
+ * comment, which names address peers by their CIDRs: `peerText`).
+ */
+export function moveLines(m: MovedWorkload, peerText: (p: Peer) => string = peerKey): string[] {
   const head = `- ${markdownCode(workloadKey(m.from))} → ${markdownCode(workloadKey(m.to))} (${HOW[m.how]})`;
   if (m.changes.length === 0) return [`${head}: every connection kept`];
-  return [`${head}: ${m.changes.length} of its connections change`, ...m.changes.map((c) => `  - ${markdownCode(peerKey(c.src))} → ${markdownCode(peerKey(c.dst))}: ${change(c.before, c.after)}`)];
+  return [`${head}: ${m.changes.length} of its connections change`, ...m.changes.map((c) => `  - ${markdownCode(peerText(c.src))} → ${markdownCode(peerText(c.dst))}: ${change(c.before, c.after)}`)];
 }
 
 function chain(steps: readonly ExplainedStep[]): string {

@@ -127,6 +127,19 @@ describe('realistic pull requests through diff (more kinds)', () => {
     expect(md).toContain(`  - \`${PROMETHEUS}\` → \`${email}\`: now also \`SCTP 1-65535,TCP 1-9089,9091-65535,UDP 1-65535\` (was \`TCP 9090\`, now \`All Connections\`)`);
   });
 
+  test('check reads the move too: json moved_workloads, and a comment section naming addresses by CIDR', () => {
+    const args = ['check', '--base', side('move-namespace', 'base'), '--head', side('move-namespace', 'head')];
+    const j = runCli([...args, '--format', 'json'], { env });
+    const m = runCli([...args, '--format', 'md'], { env });
+    expect([j.code, m.code]).toEqual([0, 0]);
+    const email = 'mail/emailservice[Deployment]';
+    const moved = (JSON.parse(j.stdout) as { moved_workloads: { from: string; to: string; how: string; changes: unknown[] }[] }).moved_workloads;
+    expect(moved.map((x) => [x.from, x.to, x.how, x.changes.length])).toEqual([[W('emailservice'), email, 'namespace', 5]]);
+    expect(m.stdout).toContain('#### Moved or renamed workloads');
+    expect(m.stdout).toContain(`  - \`0.0.0.0/0\` → \`${email}\`: now allowed \`All Connections\``);
+    expect(m.stdout).toContain(`  - \`${W('checkoutservice')}\` → \`${email}\`: no longer allowed (was \`TCP 8080\`)`);
+  });
+
   test('a Kustomize overlay patch relabels the api pods: lock-api stops selecting them, web gains every port, the outside gets in', () => {
     expect(rows(json('kustomize-label', '/overlays/prod'))).toEqual([
       'changed prod/web[Deployment] -> prod/api[Deployment]: TCP 9090 | All Connections',

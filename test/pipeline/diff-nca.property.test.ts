@@ -12,11 +12,11 @@ import { renderConnectivityTxt } from '../../src/report/connectivity.js';
 import { findNcaForTests } from '../helpers/nca.js';
 import { differingPairs, parseListing, refinedPairs } from '../helpers/peer-pairs.js';
 import { NAMESPACES, ncaForm, randomConfiguration, type Doc } from '../helpers/random-config.js';
-import { applyMutation, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
+import { applyMutation, applyMutations, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
 import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
 
 /**
- * Random pull requests (test/helpers/random-pr.ts: a random configuration and one realistic edit
+ * Random pull requests (test/helpers/random-pr.ts: a random configuration and one to three realistic edits
  * of it) through our `diff --format json` and through nca 2.1.0's `--semantic_diff`, compared in
  * one shape: per pair of endpoints (external addresses cut into the pieces both answers cut
  * them into), the connections the PR grants and the connections it takes away, and which
@@ -64,8 +64,8 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     withDir('netpol-ci-pr-form-', (dir) => {
       const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
       fc.assert(
-        fc.property(randomPullRequest, ({ base, mutation }) => {
-          const { head } = applyMutation(base, mutation);
+        fc.property(randomPullRequest, ({ base, mutations }) => {
+          const { head } = applyMutations(base, mutations);
           write(b, base);
           write(h, head);
           write(nb, ncaForm(base));
@@ -128,9 +128,9 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     withDir('netpol-ci-pr-nca-', (dir) => {
       const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
       fc.assert(
-        fc.property(randomPullRequest, ({ base, mutation }) => {
-          const { head, applied } = applyMutation(base, mutation);
-          if (applied) kinds.set(mutation.kind, (kinds.get(mutation.kind) ?? 0) + 1);
+        fc.property(randomPullRequest, ({ base, mutations }) => {
+          const { head, applied } = applyMutations(base, mutations);
+          for (const k of applied) kinds.set(k, (kinds.get(k) ?? 0) + 1);
           write(b, base);
           write(h, head);
           write(nb, ncaForm(base));
@@ -145,8 +145,8 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
             // kept for a look: both sides as ours read them, and nca's forms
             const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
             for (const [name, docs] of [['base.yaml', base], ['head.yaml', head], ['nca-base.yaml', ncaForm(base)], ['nca-head.yaml', ncaForm(head)]] as const) writeFileSync(path.join(kept, name), toYaml(docs));
-            writeFileSync(path.join(kept, 'mutation.json'), `${JSON.stringify(mutation, null, 2)}\n`);
-            diffs.unshift(`(ours | nca; ${mutation.kind}; PR kept in ${kept})`);
+            writeFileSync(path.join(kept, 'mutations.json'), `${JSON.stringify(mutations, null, 2)}\n`);
+            diffs.unshift(`(ours | nca; ${mutations.map((m) => m.kind).join(', ')}; PR kept in ${kept})`);
           }
           expect(diffs).toEqual([]);
         }),
@@ -154,6 +154,8 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
         { numRuns: PEER_RUNS, endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
     });
+    // FC_REPORT=1: how many PRs of each kind were applied, and how many pairs changed
+    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), changedPairs }));
     // the PRs are not all no-ops: most edit kinds were applied, and some changed connectivity
     expect(kinds.size).toBeGreaterThanOrEqual(Math.min(10, Math.floor(PEER_RUNS / 3)));
     expect(changedPairs).toBeGreaterThan(0);
