@@ -194,7 +194,8 @@ function renderMd(r: DiffReport, shape: MdShape): string {
   if (added.length + removed.length > 0) {
     out.push('', `Workloads added: ${added.map(markdownCode).join(', ') || 'none'}; removed: ${removed.map(markdownCode).join(', ') || 'none'}.`);
   }
-  const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
+  // (the files of the entries listed below: a folded entry's are about the workload's name)
+  const files = [...new Set((r.explanations ?? []).filter((_, i) => !folded(r.diff.entries[i] as ConnectivityDiffEntry)).flatMap((x) => x.files))].sort();
   if (files.length > 0) out.push('', `Policy files that changed the answer: ${files.map(markdownCode).join(', ')}`);
   const cap = shape.cap ?? Number.POSITIVE_INFINITY;
   if (r.diff.moved.length > 0) {

@@ -102,6 +102,8 @@ describe('realistic pull requests through diff (more kinds)', () => {
     expect(md).toContain('**3 added · 3 removed · 0 changed**');
     expect(md).not.toContain('#### Newly allowed');
     expect(md).not.toContain('#### No longer allowed');
+    // no policy changed the answer: only the name did
+    expect(md).not.toContain('Policy files that changed the answer');
   });
 
   test('a workload moved to another namespace: one move, with what it changed (open in a namespace without policies, checkout\'s same-namespace rule lost)', () => {

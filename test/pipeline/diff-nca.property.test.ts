@@ -11,8 +11,8 @@ import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { renderConnectivityTxt } from '../../src/report/connectivity.js';
 import { findNcaForTests } from '../helpers/nca.js';
 import { differingPairs, parseListing, refinedPairs } from '../helpers/peer-pairs.js';
-import { NAMESPACES, ncaForm, randomConfiguration, type Doc } from '../helpers/random-config.js';
-import { applyMutation, applyMutations, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
+import { NAMESPACES, randomConfiguration, type Doc } from '../helpers/random-config.js';
+import { applyMutation, applyMutations, ncaPrForm, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
 import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
 
 /**
@@ -29,9 +29,10 @@ import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../
  * `workloads_diff_info` names as removed (added), and the other way round.
  *
  * Deliberate differences, both of naming, not of meaning:
- * - nca reads the configuration in `ncaForm` (test/helpers/random-config.ts: its four readings
- *   that differ from Kubernetes'), and the first property checks that ours gives the same diff
- *   for both forms, so the comparison is of the same PR;
+ * - nca reads the configuration in `ncaPrForm` (test/helpers/random-pr.ts: `ncaForm`'s four
+ *   readings that differ from Kubernetes', and `policyTypes: [Egress, Ingress]`, which nca
+ *   refuses, sorted), and the first property checks that ours gives the same diff for both
+ *   forms, so the comparison is of the same PR;
  * - nca adds simulated pods (`kube-system/kube-dns-livesim`) that are not in the manifests: their
  *   pairs are left out.
  *
@@ -68,8 +69,8 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
           const { head } = applyMutations(base, mutations);
           write(b, base);
           write(h, head);
-          write(nb, ncaForm(base));
-          write(nh, ncaForm(head));
+          write(nb, ncaPrForm(base));
+          write(nh, ncaPrForm(head));
           const x = oursJson(b, h);
           const y = oursJson(nb, nh);
           expect(differingPairs(ourDelta(x).gained, ourDelta(y).gained)).toEqual([]);
@@ -133,8 +134,8 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
           for (const k of applied) kinds.set(k, (kinds.get(k) ?? 0) + 1);
           write(b, base);
           write(h, head);
-          write(nb, ncaForm(base));
-          write(nh, ncaForm(head));
+          write(nb, ncaPrForm(base));
+          write(nh, ncaPrForm(head));
           const ours = oursJson(b, h);
           changedPairs += ours.entries.length;
           const r = ncaSemanticDiff(nca, nb, nh);
@@ -144,7 +145,7 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
           if (diffs.length > 0) {
             // kept for a look: both sides as ours read them, and nca's forms
             const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
-            for (const [name, docs] of [['base.yaml', base], ['head.yaml', head], ['nca-base.yaml', ncaForm(base)], ['nca-head.yaml', ncaForm(head)]] as const) writeFileSync(path.join(kept, name), toYaml(docs));
+            for (const [name, docs] of [['base.yaml', base], ['head.yaml', head], ['nca-base.yaml', ncaPrForm(base)], ['nca-head.yaml', ncaPrForm(head)]] as const) writeFileSync(path.join(kept, name), toYaml(docs));
             writeFileSync(path.join(kept, 'mutations.json'), `${JSON.stringify(mutations, null, 2)}\n`);
             diffs.unshift(`(ours | nca; ${mutations.map((m) => m.kind).join(', ')}; PR kept in ${kept})`);
           }
