@@ -13,7 +13,7 @@ import { findNcaForTests } from '../helpers/nca.js';
 import { differingPairs, parseListing, refinedPairs } from '../helpers/peer-pairs.js';
 import { NAMESPACES, randomConfiguration, type Doc } from '../helpers/random-config.js';
 import { applyMutation, applyMutations, ncaPrForm, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
-import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
+import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
 
 /**
  * Random pull requests (test/helpers/random-pr.ts: a random configuration and one to three realistic edits
@@ -36,12 +36,23 @@ import { compareDiffs, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../
  * - nca adds simulated pods (`kube-system/kube-dns-livesim`) that are not in the manifests: their
  *   pairs are left out.
  *
+ * And one defect of nca's semantic diff, found here: it resolves the base's named policy ports
+ * against the head's pods, so when a PR renames a container port, a base connection on that port
+ * is missed (counted as gained by the head, or never lost); test/pipeline/prs-nca.test.ts pins the
+ * smallest case and fixtures/prs/rename-named-port. Kubernetes resolves the name against each
+ * destination pod's own container ports, as nca's --connectivity of each side does. When the
+ * configuration names policy ports and the semantic diff differs, nca's --connectivity of the two
+ * sides decides the connections (the workload categories are still compared).
+ *
  * FC_NUM_RUNS (in-process property), FC_PEER_RUNS (two nca analyses each, about half a second)
  * and FC_SEED override the defaults.
  */
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 200);
 const PEER_RUNS = Number(process.env.FC_PEER_RUNS ?? 40);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
+
+/** A NetworkPolicy of the configuration names a port (`port: http`). */
+const namesPolicyPorts = (docs: readonly Doc[]) => docs.some((d) => d.kind === 'NetworkPolicy' && /"port":"/.test(JSON.stringify(d.spec)));
 
 const toYaml = (docs: readonly Doc[]): string => docs.map((d) => stringify(d, { aliasDuplicateObjects: false })).join('---\n');
 
@@ -126,6 +137,7 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     const nca = findNcaForTests();
     const kinds = new Map<MutationKind, number>();
     let changedPairs = 0;
+    let namedPortMisses = 0;
     withDir('netpol-ci-pr-nca-', (dir) => {
       const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
       fc.assert(
@@ -141,7 +153,14 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
           const r = ncaSemanticDiff(nca, nb, nh);
           // nca exits 0 when equivalent, 1 when it found a difference
           expect([0, 1], r.stderr).toContain(r.status);
-          const diffs = compareDiffs(ourDelta(ours), ncaDelta(r.stdout));
+          let diffs = compareDiffs(ourDelta(ours), ncaDelta(r.stdout));
+          if (diffs.length > 0 && [base, head].some(namesPolicyPorts)) {
+            // nca's semantic diff resolves a policy's named port otherwise than its connectivity
+            // does (see above): its own connectivity of the two sides referees the connections
+            const byConnectivity = compareConnections(ourDelta(ours), ncaConnectivityDelta(nca, nb, nh));
+            diffs = [...byConnectivity, ...diffs.filter((d) => !/^(gained|lost) /.test(d))];
+            if (diffs.length === 0) namedPortMisses++;
+          }
           if (diffs.length > 0) {
             // kept for a look: both sides as ours read them, and nca's forms
             const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
@@ -156,7 +175,7 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
       );
     });
     // FC_REPORT=1: how many PRs of each kind were applied, and how many pairs changed
-    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), changedPairs }));
+    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), changedPairs, namedPortMisses }));
     // the PRs are not all no-ops: most edit kinds were applied, and some changed connectivity
     expect(kinds.size).toBeGreaterThanOrEqual(Math.min(10, Math.floor(PEER_RUNS / 3)));
     expect(changedPairs).toBeGreaterThan(0);
