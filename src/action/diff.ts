@@ -3,7 +3,10 @@ import { runDiff } from '../pipeline/diff.js';
 import { renderDiffMd } from '../report/diff.js';
 import { refsOf } from './event.js';
 import { diffSpec } from './inputs.js';
-import { annotateDiagnostics, publishReport } from './publish.js';
+import { annotateDiagnostics, COMMENT_MAX_BYTES, publishReport } from './publish.js';
+
+/** Room left in a comment for the marker line and the separator before the input errors. */
+const COMMENT_MARKER_ROOM = 1024;
 import { defineAction } from './run-action.js';
 import { readSettingsFromInputs } from './settings.js';
 import { withInputErrors } from '../report/input-errors.js';
@@ -27,8 +30,13 @@ export const diffAction = defineAction(diffSpec, async (inputs, rt) => {
   rt.setOutput('removed', count('removed'));
   rt.setOutput('changed', count('changed'));
   // head and base errors: either side read in part makes the diff partial
-  const markdown = withInputErrors(renderDiffMd({ diff: r.diff, refs: r.refs, ...(r.explanations ? { explanations: r.explanations } : {}) }), r.diagnostics, (f) => fileAtRef(head)(f) ?? f);
-  await publishReport(rt, 'diff', markdown, !hasDiff && !r.diagnostics.some((d) => d.severity === 'error'), inputs);
+  const report = { diff: r.diff, refs: r.refs, ...(r.explanations ? { explanations: r.explanations } : {}) };
+  const errorsOf = (md: string) => withInputErrors(md, r.diagnostics, (f) => fileAtRef(head)(f) ?? f);
+  const markdown = errorsOf(renderDiffMd(report));
+  // the comment: the same report shortened to fit (explanations first, then entries per section), counts kept
+  const room = COMMENT_MAX_BYTES - COMMENT_MARKER_ROOM - Buffer.byteLength(errorsOf(''), 'utf8');
+  const comment = errorsOf(renderDiffMd(report, { maxBytes: room }));
+  await publishReport(rt, 'diff', markdown, !hasDiff && !r.diagnostics.some((d) => d.severity === 'error'), inputs, comment);
   if (r.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;
   if (hasDiff && inputs['fail-on-diff']) {
     rt.log.error(`connectivity changed: ${count('added')} added, ${count('removed')} removed, ${count('changed')} changed (fail-on-diff)`);

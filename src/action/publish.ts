@@ -97,7 +97,12 @@ export async function postComment(rt: ActionRuntime, settings: CommentSettings, 
 }
 
 /** The common tail of a report-producing action: report file, job summary, and the comment on a pull request. */
-export async function publishReport(rt: ActionRuntime, kind: string, markdown: string, empty: boolean, settings: CommentSettings): Promise<void> {
+/**
+ * The report to the job summary, the report file and (on a pull request) the sticky comment.
+ * `comment`, when given, is the comment's body: a rendering of the same report made to fit a
+ * comment (the summary and the file keep `markdown` whole).
+ */
+export async function publishReport(rt: ActionRuntime, kind: string, markdown: string, empty: boolean, settings: CommentSettings, comment: string = markdown): Promise<void> {
   const marker = markerFor(rt, kind, settings['comment-key'], empty);
   const reportPath = writeReport(rt, `${kind}-${marker.key}.md`, withMarker(marker, markdown));
   rt.setOutput('report-path', reportPath);
@@ -112,5 +117,5 @@ export async function publishReport(rt: ActionRuntime, kind: string, markdown: s
     rt.log.notice('pull request from a fork: this run has a read-only token, so the report is in the job summary and in `report-path`. Upload it as an artifact and post it from a workflow_run workflow with the comment action (README, "Fork pull requests").');
     return;
   }
-  await rt.log.group('comment', () => postComment(rt, settings, marker, markdown, pr.number));
+  await rt.log.group('comment', () => postComment(rt, settings, marker, comment, pr.number));
 }

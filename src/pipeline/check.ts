@@ -1,6 +1,7 @@
 import { Codes, diag, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ipBlocksOf } from '../connectivity/address-text.js';
 import { CauseFinder, causeId } from '../connectivity/causes.js';
+import { pairMovedWorkloads } from '../connectivity/diff-moves.js';
 import { diffConnectivity, type ConnectivityDiffEntry } from '../connectivity/diff.js';
 import { explainDiff } from '../connectivity/explain.js';
 import { linkKey, newlyUnmet, unmetLinks, type UnmetLink } from '../connectivity/needs.js';
@@ -110,7 +111,7 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
 
   const before = base.connectivity;
   const after = head.connectivity;
-  const diff = diffConnectivity(before, after);
+  const diff = diffConnectivity(before, after, pairMovedWorkloads(base.engine.cluster.workloads, head.engine.cluster.workloads));
   const explanations = explainDiff(base.engine, head.engine, diff);
   const finder = new CauseFinder(base.engine, head.engine);
   const attributor = new Attributor(changed, files, base, head);

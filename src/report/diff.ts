@@ -3,7 +3,7 @@ import { workloadsInfo, type ConnectivityDiff, type ConnectivityDiffEntry } from
 import type { MovedWorkload } from '../connectivity/diff-moves.js';
 import type { ConnectionSet } from '../model/connection-set.js';
 import { peerKey } from '../connectivity/engine.js';
-import { workloadKey } from '../model/peer.js';
+import { workloadKey, type Peer } from '../model/peer.js';
 import type { EntryExplanation, ExplainedStep, PairExplanation } from '../connectivity/explain.js';
 import { explanationData, verdictChain } from './explain.js';
 import { csvCell, escapeMarkdown, escapeMermaid, markdownCode, oneLine } from './escape.js';
@@ -85,11 +85,14 @@ function change(before: ConnectionSet, after: ConnectionSet): string {
 
 const HOW: Record<MovedWorkload['how'], string> = { namespace: 'moved to another namespace', name: 'renamed' };
 
-/** One move: the workload's old and new key, and what its connections became. */
-function moveLines(m: MovedWorkload): string[] {
+/**
+ * One move: the workload's old and new key, and what its connections became (also in the check's
+ * comment, which names address peers by their CIDRs: `peerText`).
+ */
+export function moveLines(m: MovedWorkload, peerText: (p: Peer) => string = peerKey): string[] {
   const head = `- ${markdownCode(workloadKey(m.from))} → ${markdownCode(workloadKey(m.to))} (${HOW[m.how]})`;
   if (m.changes.length === 0) return [`${head}: every connection kept`];
-  return [`${head}: ${m.changes.length} of its connections change`, ...m.changes.map((c) => `  - ${markdownCode(peerKey(c.src))} → ${markdownCode(peerKey(c.dst))}: ${change(c.before, c.after)}`)];
+  return [`${head}: ${m.changes.length} of its connections change`, ...m.changes.map((c) => `  - ${markdownCode(peerText(c.src))} → ${markdownCode(peerText(c.dst))}: ${change(c.before, c.after)}`)];
 }
 
 function chain(steps: readonly ExplainedStep[]): string {
@@ -124,11 +127,57 @@ const SECTION: Record<ConnectivityDiffEntry['kind'], string> = {
   changed: 'Changed',
 };
 
+/** How much of the diff a Markdown rendering shows. */
+interface MdShape {
+  /** The verdict chains folded under each entry. */
+  readonly explain: boolean;
+  /** At most this many entries per section and changes per move (undefined: all). */
+  readonly cap?: number;
+}
+
+export interface DiffMdOptions {
+  /**
+   * A UTF-8 byte budget (a PR comment holds at most 65,536 characters). Over it, the explanations
+   * are left out first; then each section shows its first entries (as many per section as fit),
+   * its heading keeping the full count, and says how many more there are. The summary counts are
+   * always there.
+   */
+  readonly maxBytes?: number;
+}
+
 /**
  * The PR-comment body: a summary line, then one section per kind of change, each entry a
  * sentence with its explanation folded under it. Everything from manifests is inert.
  */
-export function renderDiffMd(r: DiffReport): string {
+export function renderDiffMd(r: DiffReport, options: DiffMdOptions = {}): string {
+  const full = renderMd(r, { explain: true });
+  const max = options.maxBytes;
+  if (max === undefined || bytes(full) <= max) return full;
+  const note = (shape: MdShape) => [
+    '',
+    '---',
+    shape.cap === undefined
+      ? '_Explanations left out to fit a comment: `diff --format json` (or the job summary) has them._'
+      : `_Cut to fit a comment: at most ${shape.cap} entries shown per section; \`diff --format json\` (or the job summary) has them all, with explanations._`,
+  ];
+  const withNote = (shape: MdShape) => `${renderMd(r, shape)}${note(shape).join('\n')}\n`;
+  const plain = withNote({ explain: false });
+  if (bytes(plain) <= max) return plain;
+  // the largest per-section cap that fits (the size grows with the cap)
+  let [lo, hi] = [0, r.diff.entries.length];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (bytes(withNote({ explain: false, cap: mid })) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return withNote({ explain: false, cap: lo });
+}
+
+const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+
+const more = (n: number) => `- _… and ${n} more_`;
+
+function renderMd(r: DiffReport, shape: MdShape): string {
   const count = (k: ConnectivityDiffEntry['kind']) => r.diff.entries.filter((e) => e.kind === k).length;
   const out: string[] = ['### netpol-ci: connectivity diff', ''];
   out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, '');
@@ -146,27 +195,35 @@ export function renderDiffMd(r: DiffReport): string {
   if (added.length + removed.length > 0) {
     out.push('', `Workloads added: ${added.map(markdownCode).join(', ') || 'none'}; removed: ${removed.map(markdownCode).join(', ') || 'none'}.`);
   }
-  const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
+  // (the files of the entries listed below: a folded entry's are about the workload's name)
+  const files = [...new Set((r.explanations ?? []).filter((_, i) => !folded(r.diff.entries[i] as ConnectivityDiffEntry)).flatMap((x) => x.files))].sort();
   if (files.length > 0) out.push('', `Policy files that changed the answer: ${files.map(markdownCode).join(', ')}`);
+  const cap = shape.cap ?? Number.POSITIVE_INFINITY;
   if (r.diff.moved.length > 0) {
     out.push('', `#### Moved or renamed (${r.diff.moved.length})`, '');
     out.push(`${foldedCount} ${foldedCount === 1 ? 'entry' : 'entries'} of these workloads (their pairs under the old and the new name) read as below.`, '');
-    for (const m of r.diff.moved) out.push(...moveLines(m));
+    for (const m of r.diff.moved.slice(0, cap)) {
+      const [head, ...changes] = moveLines(m);
+      out.push(head as string, ...changes.slice(0, cap));
+      if (changes.length > cap) out.push(`  ${more(changes.length - cap)}`);
+    }
+    if (r.diff.moved.length > cap) out.push(more(r.diff.moved.length - cap));
   }
   for (const kind of ['added', 'removed', 'changed'] as const) {
     const items = r.diff.entries.map((e, i) => [e, i] as const).filter(([e]) => e.kind === kind && !folded(e));
     if (items.length === 0) continue;
     out.push('', `#### ${SECTION[kind]} (${items.length})`, '');
-    for (const [e, i] of items) {
+    for (const [e, i] of items.slice(0, cap)) {
       const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e) as string)})_` : '';
       out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
-      const x = r.explanations?.[i];
+      const x = shape.explain ? r.explanations?.[i] : undefined;
       if (x && (x.before || x.after)) {
         out.push('  <details><summary>why</summary>', '');
         for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x.after)]) out.push(`  ${l}`);
         out.push('', '  </details>');
       }
     }
+    if (items.length > cap) out.push(more(items.length - cap));
   }
   return `${out.join('\n')}\n`;
 }

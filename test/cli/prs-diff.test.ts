@@ -102,6 +102,8 @@ describe('realistic pull requests through diff (more kinds)', () => {
     expect(md).toContain('**3 added · 3 removed · 0 changed**');
     expect(md).not.toContain('#### Newly allowed');
     expect(md).not.toContain('#### No longer allowed');
+    // no policy changed the answer: only the name did
+    expect(md).not.toContain('Policy files that changed the answer');
   });
 
   test('a workload moved to another namespace: one move, with what it changed (open in a namespace without policies, checkout\'s same-namespace rule lost)', () => {
@@ -125,6 +127,19 @@ describe('realistic pull requests through diff (more kinds)', () => {
     const md = diff('move-namespace', 'md').stdout;
     expect(md).toContain(`- \`${W('emailservice')}\` → \`${email}\` (moved to another namespace): 5 of its connections change`);
     expect(md).toContain(`  - \`${PROMETHEUS}\` → \`${email}\`: now also \`SCTP 1-65535,TCP 1-9089,9091-65535,UDP 1-65535\` (was \`TCP 9090\`, now \`All Connections\`)`);
+  });
+
+  test('check reads the move too: json moved_workloads, and a comment section naming addresses by CIDR', () => {
+    const args = ['check', '--base', side('move-namespace', 'base'), '--head', side('move-namespace', 'head')];
+    const j = runCli([...args, '--format', 'json'], { env });
+    const m = runCli([...args, '--format', 'md'], { env });
+    expect([j.code, m.code]).toEqual([0, 0]);
+    const email = 'mail/emailservice[Deployment]';
+    const moved = (JSON.parse(j.stdout) as { moved_workloads: { from: string; to: string; how: string; changes: unknown[] }[] }).moved_workloads;
+    expect(moved.map((x) => [x.from, x.to, x.how, x.changes.length])).toEqual([[W('emailservice'), email, 'namespace', 5]]);
+    expect(m.stdout).toContain('#### Moved or renamed workloads');
+    expect(m.stdout).toContain(`  - \`0.0.0.0/0\` → \`${email}\`: now allowed \`All Connections\``);
+    expect(m.stdout).toContain(`  - \`${W('checkoutservice')}\` → \`${email}\`: no longer allowed (was \`TCP 8080\`)`);
   });
 
   test('a Kustomize overlay patch relabels the api pods: lock-api stops selecting them, web gains every port, the outside gets in', () => {

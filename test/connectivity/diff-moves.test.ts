@@ -111,4 +111,26 @@ describe('what a move changed', () => {
     // every entry of the move is folded: no per-pair sections
     expect(md).not.toMatch(/^#### (Newly allowed|No longer allowed)/m);
   });
+
+  it('hostile names in a move stay inside code spans: every line of the section has a known shape', () => {
+    const hostile = (ns: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: "x*y_[z](http://e.example)@octocat|<b>\`", namespace: ${ns}}
+spec:
+  selector: {matchLabels: {app: pay}}
+  template:
+    metadata: {labels: {app: pay}}
+    spec: {containers: [{name: c, image: example/pay:1, ports: [{containerPort: 8080}]}]}
+---
+`;
+    const before = hostile('a') + deployment('a', 'web', 'web') + allowFrom('a', 'pay', 'web', 8080);
+    const after = hostile('b') + deployment('a', 'web', 'web') + allowFrom('a', 'pay', 'web', 8080);
+    const md = renderDiffMd({ diff: diff(before, after), refs: { before: 'base', after: 'head' } });
+    const section = md.slice(md.indexOf('#### Moved or renamed')).split('\n').slice(4).filter((l) => l !== '');
+    expect(section.length).toBeGreaterThan(1);
+    for (const line of section) {
+      const shape = line.replace(/`[^`]*`/g, 'C');
+      expect(shape, line).toMatch(/^(- C → C \((renamed|moved to another namespace)\): (every connection kept|\d+ of its connections change)| {2}- C → C: (now allowed C|no longer allowed \(was C\)|(now also C; no longer C|now also C|no longer C) \(was C, now C\)))$/);
+    }
+  });
 });

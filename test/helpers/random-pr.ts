@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { NAMESPACES, NS_KEYS, NS_VALUES, PORTS, PORT_NAMES, namespaceSelector, networkPolicy, podLabels, podSelector, randomConfiguration, workload, workloadDocs, type Doc } from './random-config.js';
+import { NAMESPACES, NS_KEYS, NS_VALUES, PORTS, PORT_NAMES, namespaceSelector, ncaForm, networkPolicy, podLabels, podSelector, randomConfiguration, workload, workloadDocs, type Doc } from './random-config.js';
 
 /**
  * Random pull requests: a base configuration (test/helpers/random-config.ts, plus Services in
- * front of some workloads) and the head a reviewer would see after one realistic change, the
+ * front of some workloads) and the head a reviewer would see after one to three realistic changes, the
  * kinds of edit real PRs make to NetworkPolicies and the workloads they select:
  *
  * policy added / removed; an edited policy (a port range widened, a selector changed, an ipBlock
@@ -44,7 +44,7 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ pick, span: fc.constantFrom(1, 10, 1000, 65535) }).map((m) => ({ kind: 'widen-port' as const, ...m })),
   fc.record({ pick, which: fc.nat({ max: 20 }), pods: podSelector, namespaces: namespaceSelector }).map((m) => ({ kind: 'change-selector' as const, ...m })),
   fc.record({ pick, offset: fc.nat(), extra: fc.integer({ min: 1, max: 16 }) }).map((m) => ({ kind: 'add-except' as const, ...m })),
-  fc.record({ pick, types: fc.constantFrom(undefined, ['Ingress'], ['Egress'], ['Ingress', 'Egress']) }).map((m) => ({ kind: 'policy-types' as const, ...m })),
+  fc.record({ pick, types: fc.constantFrom(undefined, ['Ingress'], ['Egress'], ['Ingress', 'Egress'], ['Egress', 'Ingress']) }).map((m) => ({ kind: 'policy-types' as const, ...m })),
   fc.record({ pick, name: fc.constantFrom(...PORT_NAMES, UNUSED_PORT_NAME) }).map((m) => ({ kind: 'policy-port-name' as const, ...m })),
   fc.record({ pick, name: fc.constantFrom(...PORT_NAMES, UNUSED_PORT_NAME) }).map((m) => ({ kind: 'rename-container-port' as const, ...m })),
   fc.record({ pick, labels: podLabels }).map((m) => ({ kind: 'pod-labels' as const, ...m })),
@@ -126,7 +126,7 @@ export function applyMutation(base: readonly Doc[], m: Mutation): { head: Doc[];
   const done = (applied: boolean) => ({ head: docs, applied });
   switch (m.kind) {
     case 'add-policy':
-      docs.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np-added', namespace: m.policy.namespace }, spec: structuredClone(m.policy.spec) });
+      docs.push({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: `np-added-${docs.length}`, namespace: m.policy.namespace }, spec: structuredClone(m.policy.spec) });
       return done(true);
     case 'remove-policy': {
       const p = at(policies(docs), m.pick);
@@ -214,7 +214,7 @@ export function applyMutation(base: readonly Doc[], m: Mutation): { head: Doc[];
       return done(true);
     }
     case 'add-workload':
-      docs.push(...(workloadDocs(m.workload, 90) as Doc[]));
+      docs.push(...(workloadDocs(m.workload, 90 + docs.length) as Doc[]));
       return done(true);
     case 'remove-workload': {
       const g = at(workloadGroups(docs), m.pick);
@@ -270,5 +270,34 @@ export function withServices(docs: readonly Doc[]): Doc[] {
   return out;
 }
 
-/** A base configuration, with Services, and one mutation of it. */
-export const randomPullRequest: fc.Arbitrary<{ base: Doc[]; mutation: Mutation }> = fc.record({ base: randomConfiguration.map(withServices), mutation });
+/** The head after several edits, in order; `applied` lists the kinds that found something to edit. */
+export function applyMutations(base: readonly Doc[], ms: readonly Mutation[]): { head: Doc[]; applied: MutationKind[] } {
+  let head = [...base];
+  const applied: MutationKind[] = [];
+  for (const m of ms) {
+    const r = applyMutation(head, m);
+    head = r.head;
+    if (r.applied) applied.push(m.kind);
+  }
+  return { head, applied };
+}
+
+/** A base configuration, with Services, and a pull request of one to three edits of it (most PRs make one). */
+export const randomPullRequest: fc.Arbitrary<{ base: Doc[]; mutations: Mutation[] }> = fc.record({
+  base: randomConfiguration.map(withServices),
+  mutations: fc.oneof({ weight: 3, arbitrary: fc.tuple(mutation).map((m) => [...m]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) }),
+});
+
+/**
+ * `ncaForm` (random-config.ts) plus one more reading of nca 2.1.0: it refuses `policyTypes:
+ * [Egress, Ingress]` (only [Ingress], [Egress] and [Ingress, Egress] pass its check), an order the
+ * API accepts and that means the same; nca reads the list sorted.
+ */
+export function ncaPrForm(docs: readonly Doc[]): Doc[] {
+  return ncaForm(docs).map((d) => {
+    const spec = d.spec as Obj | undefined;
+    const types = spec?.policyTypes;
+    if (d.kind !== 'NetworkPolicy' || !Array.isArray(types) || types.join() !== 'Egress,Ingress') return d;
+    return { ...d, spec: { ...spec, policyTypes: ['Ingress', 'Egress'] } };
+  });
+}

@@ -17,6 +17,7 @@ import { differingPairs, parseListing, refinedPairs, type Row } from './peer-pai
 export interface JsonDiff {
   added_workloads: string[];
   removed_workloads: string[];
+  moved_workloads?: { from: string; to: string; how: string; changes: { src: string; dst: string; ref1: string; ref2: string }[] }[];
   entries: { diff_type: string; src: string; dst: string; ref1: string; ref2: string; workloads_diff_info?: string }[];
 }
 

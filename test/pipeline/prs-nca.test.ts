@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -22,7 +22,8 @@ import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSe
  * - rename-named-port: nca's --semantic_diff reports no change, while its own --connectivity of
  *   the head no longer lists cart -> redis-cart (a named port resolves against the destination
  *   pod's container ports; renamed away, the rule allows nothing). We follow Kubernetes, and nca's
- *   connectivity, which agrees with us.
+ *   connectivity, which agrees with us. The cause, in the smallest case below: nca's semantic diff
+ *   resolves the base's named ports against the head's pods.
  */
 const PRS = path.join(REPO_ROOT, 'fixtures/prs');
 const plain = readdirSync(PRS, { withFileTypes: true })
@@ -69,5 +70,43 @@ describe('fixtures/prs: our diff against nca', () => {
     expect(compareConnections(ours, ncaConnectivityDelta(nca, nb, nh))).toEqual([]);
     // ours reads both forms the same
     expect(compareConnections(ours, ourDelta(oursJson(nb, nh)))).toEqual([]);
+  });
+});
+
+describe("nca's semantic diff resolves the base's named ports against the head's pods", () => {
+  const pods = (name: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: a, namespace: gamma, labels: {app: a}}
+spec: {containers: [{name: c, image: nginx}]}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: b, namespace: gamma, labels: {app: b}}
+spec: {containers: [{name: c, image: nginx, ports: [{containerPort: 1, protocol: UDP, name: ${name}}]}]}
+`;
+  // a's egress: only UDP to a port named metrics (b's UDP 1); the PR drops the policy and renames b's port
+  const policy = `---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: np-0, namespace: gamma}
+spec:
+  podSelector: {matchLabels: {app: a}}
+  policyTypes: [Egress]
+  egress:
+    - ports: [{protocol: UDP, port: metrics}]
+`;
+  test('a -> b had UDP 1 and now has everything: gained is everything but UDP 1 (nca: everything)', () => {
+    const nca = findNcaForTests();
+    const [base, head] = [path.join(scratch, 'named-base'), path.join(scratch, 'named-head')];
+    for (const [dir, text] of [[base, pods('metrics') + policy], [head, pods('http')]] as const) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path.join(dir, 'all.yaml'), text);
+    }
+    const ours = oursJson(base, head);
+    expect(ours.entries.filter((e) => e.src === 'gamma/a[Pod]' && e.dst === 'gamma/b[Pod]').map((e) => `${e.ref1} | ${e.ref2}`)).toEqual(['UDP 1 | All Connections']);
+    const semantic = compareDiffs(ourDelta(ours), ncaDelta(ncaSemanticDiff(nca, base, head).stdout));
+    expect(semantic).toEqual(['gained gamma/a[Pod] => gamma/b[Pod] : SCTP 1-65535,TCP 1-65535,UDP 2-65535 | All Connections']);
+    // nca's own connectivity of each side agrees with us
+    expect(compareConnections(ourDelta(ours), ncaConnectivityDelta(nca, base, head))).toEqual([]);
   });
 });

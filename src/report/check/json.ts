@@ -1,6 +1,6 @@
 import { placeText } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
-import { peerKey } from '../../model/peer.js';
+import { peerKey, workloadKey } from '../../model/peer.js';
 import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import { linkOrigin, type LinkGap } from '../../topology/merge.js';
@@ -60,6 +60,12 @@ export function renderCheckJson(o: CheckOutcome): string {
           },
         }
       : {}),
+    moved_workloads: o.diff.moved.map((m) => ({
+      from: workloadKey(m.from),
+      to: workloadKey(m.to),
+      how: m.how,
+      changes: m.changes.map((c) => ({ src: peerKey(c.src), dst: peerKey(c.dst), before: c.before.toString(), after: c.after.toString() })),
+    })),
     groups: o.groups.map((g) => ({
       causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
       items: g.items.map(item),

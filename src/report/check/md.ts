@@ -9,6 +9,7 @@ import type { LintFinding } from '../../connectivity/lint.js';
 import type { AttributedCause, BrokenLink, ChangedFile, ChangeGroup, ChangeItem, CheckOutcome, WidenedExposure } from '../../pipeline/check.js';
 import { evidenceText } from '../../topology/links.js';
 import type { LinkGap } from '../../topology/merge.js';
+import { moveLines } from '../diff.js';
 import { escapeMarkdown, markdownCode } from '../escape.js';
 import { driftBasisMd } from '../drift-basis.js';
 import { DEFAULT_MAX_BYTES, fitSections, type Section } from './budget.js';
@@ -309,6 +310,11 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     const f = o.lint.findings;
     const already = o.lint.existing > 0 ? ['', `_${o.lint.existing} finding${o.lint.existing === 1 ? '' : 's'} already on base not shown._`] : [];
     sections.push({ title: 'Policy sanity (lint)', lines: ['#### Policy sanity (lint): new in this PR', '', ...(f.length ? fold(`${f.length} findings`, f.map((x) => lintLine(x, loc))) : ['None.']), ...already] });
+  }
+  if (o.diff.moved.length > 0) {
+    // a moved or renamed workload's pairs are removed and added under the two names below; this reads them as one move
+    const lines = o.diff.moved.flatMap((m) => moveLines(m, linkPeerText));
+    sections.push({ title: 'Moved or renamed workloads', lines: ['#### Moved or renamed workloads', '', ...fold(`${o.diff.moved.length} workloads`, lines, o.diff.moved.length)] });
   }
   if (o.groups.length > 0) {
     sections.push({ title: 'Connectivity changes', lines: ['#### Connectivity changes, by cause', '', ...o.groups.flatMap((g, i) => [...(i > 0 ? [''] : []), ...groupLines(g, i + 1, o, loc)])] });
