@@ -189,13 +189,21 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
  */
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
   if ('configuredIn' in source) return generatedOrigin(source, sources);
-  const own = sourceDocument(rendered.value, sources.documents(source.path));
-  const patches = patchDocuments(rendered.value, own?.value, kustomizations, sources);
-  // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
-  const scalarWriters = [...patches, ...(own ? [own] : [])];
-  const nodeWriters = [...(own ? [own] : []), ...patches];
+  // found on first use: most documents of a large overlay are never cited
+  let found: { own: ParsedDocument | undefined; scalarWriters: ParsedDocument[]; nodeWriters: ParsedDocument[] } | undefined;
+  const writers = () => {
+    if (!found) {
+      const own = sourceDocument(rendered.value, sources.documents(source.path));
+      // only the kustomizations that reach the object's file can patch it
+      const patches = patchDocuments(rendered.value, own?.value, kustomizations.filter((k) => reaches(k, source.path, sources)), sources);
+      // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
+      found = { own, scalarWriters: [...patches, ...(own ? [own] : [])], nodeWriters: [...(own ? [own] : []), ...patches] };
+    }
+    return found;
+  };
   return {
     locate(d, p, refine) {
+      const { own, scalarWriters, nodeWriters } = writers();
       const want = valueAt(d.value, p);
       for (const w of want !== null && typeof want === 'object' ? nodeWriters : scalarWriters) {
         const q = followPath(d.value, w.value, p);
@@ -208,6 +216,39 @@ function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kusto
       return { file: source.path, doc: own?.doc ?? 0, path: [...p] };
     },
   };
+}
+
+/** The resources, bases and components a kustomization lists, resolved against its folder (local ones). */
+function kustomizationEntries(file: string, text: string): string[] {
+  let k: unknown;
+  try {
+    k = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return [];
+  }
+  if (!isRecord(k)) return [];
+  const out: string[] = [];
+  for (const key of ['resources', 'bases', 'components']) {
+    const list = k[key];
+    for (const r of Array.isArray(list) ? list : []) if (typeof r === 'string' && !/^[a-z]+:\/\//i.test(r) && !r.includes('?')) out.push(path.normalize(path.join(path.dirname(file), r)).replace(/\/+$/, ''));
+  }
+  return out;
+}
+
+/** Whether kustomization `k` builds `file` (lists it, or reaches a kustomization that does). */
+function reaches(k: string, file: string, sources: Sources, seen: Set<string> = new Set()): boolean {
+  if (seen.has(k)) return false;
+  seen.add(k);
+  const text = sources.text(k);
+  if (text === undefined) return false;
+  for (const entry of kustomizationEntries(k, text)) {
+    if (entry === file) return true;
+    for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) {
+      const inner = `${entry}/${name}`;
+      if (sources.has(inner) && reaches(inner, file, sources, seen)) return true;
+    }
+  }
+  return false;
 }
 
 /** The source file's document the object came from: the one of its kind, else the one whose name the rendered name contains (namePrefix, nameSuffix); none when that is ambiguous. */
