@@ -264,13 +264,21 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
  */
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
   if ('configuredIn' in source) return generatedOrigin(source, sources);
-  const own = sourceDocument(rendered.value, sources.documents(source.path));
-  const patches = patchDocuments(rendered.value, own?.value, source.path, kustomizations, sources);
-  // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
-  const scalarWriters = [...patches, ...(own ? [own] : [])];
-  const nodeWriters = [...(own ? [own] : []), ...patches];
+  // found on first use: most documents of a large overlay are never cited
+  let found: { own: ParsedDocument | undefined; scalarWriters: ParsedDocument[]; nodeWriters: ParsedDocument[] } | undefined;
+  const writers = () => {
+    if (!found) {
+      const own = sourceDocument(rendered.value, sources.documents(source.path));
+      // only the kustomizations that accumulate the object's file can patch it (KustomizationGraph)
+      const patches = patchDocuments(rendered.value, own?.value, source.path, kustomizations, sources);
+      // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
+      found = { own, scalarWriters: [...patches, ...(own ? [own] : [])], nodeWriters: [...(own ? [own] : []), ...patches] };
+    }
+    return found;
+  };
   return {
     locate(d, p, refine) {
+      const { own, scalarWriters, nodeWriters } = writers();
       const want = valueAt(d.value, p);
       for (const w of want !== null && typeof want === 'object' ? nodeWriters : scalarWriters) {
         const q = followPath(d.value, w.value, p);
@@ -284,6 +292,7 @@ function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kusto
     },
   };
 }
+
 
 /** The source file's document the object came from: the one of its kind, else the one whose name the rendered name contains (namePrefix, nameSuffix); none when that is ambiguous. */
 function sourceDocument(rendered: unknown, candidates: readonly ParsedDocument[]): ParsedDocument | undefined {

@@ -93,11 +93,15 @@ describe('Kustomize origins: a field is cited where it was last written, exactly
   const origins: RenderOrigins = {
     tool: 'kustomize',
     documents: [{ path: 'base/api.yaml' }],
-    kustomizations: ['prod/kustomization.yaml'],
+    kustomizations: ['prod/kustomization.yaml', 'base/kustomization.yaml', 'other/kustomization.yaml'],
     sources: [
       { path: 'base/api.yaml', text: base },
+      { path: 'base/kustomization.yaml', text: 'resources: [api.yaml]\n' },
       { path: 'prod/kustomization.yaml', text: kustomization },
       { path: 'prod/patch.yaml', text: patch },
+      // a kustomization the overlay reaches that does not build base/api.yaml: its patch of an `api` is another object's
+      { path: 'other/kustomization.yaml', text: 'resources: [api.yaml]\npatches:\n  - path: patch.yaml\n' },
+      { path: 'other/patch.yaml', text: base },
     ],
   };
   const doc = withOrigins(parseManifestFile({ path: 'prod/kustomization [rendered]', text: renderedText }).documents, origins)[0];

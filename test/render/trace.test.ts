@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifestFiles } from '../../src/io/files.js';
@@ -6,7 +6,7 @@ import { RenderCache } from '../../src/io/render.js';
 import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { kubectlKustomize, runWithTools } from '../helpers/tools.js';
+import { KUBECTL, kubectlKustomize, runWithTools } from '../helpers/tools.js';
 
 /**
  * Rules traced to their manifest line through rendering, with the real kubectl kustomize and helm:
@@ -107,6 +107,17 @@ describe('Kustomize: base, patch, namePrefix, configMapGenerator, helmCharts', (
     if (origins?.tool !== 'kustomize') return;
     for (const s of origins.sources) expect(s.text).toBe(readFileSync(path.join(REPO_ROOT, s.path), 'utf8'));
     expect(origins.kustomizations).toEqual([`${OVERLAY}/kustomization.yaml`, `${K}/base/kustomization.yaml`]);
+  });
+
+  it('when the tracing render fails, an info NPC270 says so and the rendered lines are kept', () => {
+    // a kubectl that refuses the wrapper kustomization (and only it)
+    const wrapper = path.join(tempDir('netpol-ci-trace-kubectl-'), 'kubectl');
+    writeFileSync(wrapper, `#!/bin/sh\ncase "$2" in *netpol-ci-origins-*) echo "no origins here" >&2; exit 1;; esac\nexec ${JSON.stringify(KUBECTL)} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const r = runWithTools(['scan', OVERLAY, '--format', 'txt', '--verbose'], { env: { KUBECTL_PATH: wrapper } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${OVERLAY}/kustomization.yaml info NPC270 overlay ${OVERLAY}: where its objects came from is unknown (no origins here); their positions are lines of the rendered output`);
+    expect(r.stdout).toMatch(new RegExp(`${OVERLAY}/kustomization \\[rendered\\]:\\d+ spec\\.template`));
   });
 
   it('renderings kept in --cache-dir keep their origins: a second run cites the same lines', () => {
