@@ -10,16 +10,20 @@ export interface DriftInputs {
   readonly 'dns-port': number;
   readonly 'dns-namespace': string;
   readonly 'dns-selector'?: Readonly<Record<string, string>> | undefined;
+  /** Baseline rule files (verify's `baseline`; check's, which its baseline gate also reads). */
+  readonly baseline?: readonly string[];
 }
 
 /**
  * The pipeline's drift basis from the inputs: the one place verify and check read them, so the
  * two Actions judge committed policies alike (and as the CLI's verify and check --policies do).
- * `linksPath` maps the `links` input to the file read (verify: in the working directory; check: at head).
+ * `linksPath` maps the `links` input to the file read (verify: in the working directory; check: at
+ * head), `rulesPath` the `baseline` files (check: as its baseline gate reads them).
  */
-export function driftBasisFromInputs(inputs: DriftInputs, linksPath: (p: string) => string): DriftBasis {
+export function driftBasisFromInputs(inputs: DriftInputs, linksPath: (p: string) => string, rulesPath: (p: string) => string = linksPath): DriftBasis {
   return {
     ...(inputs.links ? { linksFile: linksPath(inputs.links) } : {}),
+    ...(inputs.baseline?.length ? { baselineFiles: inputs.baseline.map(rulesPath) } : {}),
     gapMode: inputs.gaps,
     synthesis: {
       ...DEFAULT_SYNTHESIS_OPTIONS,

@@ -27,11 +27,17 @@ export const DriftOptions = z.object({
   dnsNamespace: z.string().min(1).optional(),
   dnsSelector: labelList.optional(),
   ingressController: labelList.optional(),
+  // check's --baseline (its baseline gate) is verify's too: the same files are the drift basis with --policies
+  baseline: z.array(z.string()).default([]),
 });
 export type DriftOptions = z.infer<typeof DriftOptions>;
 
-/** The drift options on a command (verify, check). */
-export function addDriftOptions(cmd: Command): Command {
+/**
+ * The drift options on a command (verify, check). `withBaseline`: add `--baseline FILE` too (check
+ * has its own, for its baseline gate, and uses the same files as the drift basis).
+ */
+export function addDriftOptions(cmd: Command, withBaseline = false): Command {
+  if (withBaseline) cmd.option('--baseline <file>', 'baseline rules the policies were synthesized with (synthesize --baseline; repeatable): what a deny rule forbids is not needed, closures it crosses are needed cut', (v: string, prev: string[] = []) => [...prev, v]);
   return cmd
     .option('--links <file>', 'the reviewed links the policies were synthesized from (synthesize --links): the needs instead of the scan')
     .option('--gaps <mode>', 'how the policies close gaps, as given to synthesize: deny (default), namespace or open; what the closures open is needed, not excess')
@@ -69,6 +75,7 @@ export function driftBasisFrom(opts: DriftOptions): DriftBasis {
   const d = DEFAULT_SYNTHESIS_OPTIONS;
   return {
     ...(opts.links !== undefined ? { linksFile: opts.links } : {}),
+    ...(opts.baseline.length > 0 ? { baselineFiles: opts.baseline } : {}),
     gapMode: opts.gaps ?? 'deny',
     synthesis: {
       ...d,

@@ -1,5 +1,5 @@
 import { appendAll } from '../model/append.js';
-import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import { checkSelectors } from '../synthesis/check-selectors.js';
 import { existingSelections } from '../synthesis/existing.js';
@@ -9,18 +9,15 @@ import { planPrune, type StalePolicy } from '../synthesis/prune.js';
 import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
 import type { Link, Topology } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
-import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
+import type { GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { scanTopology } from '../topology/scan.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { mergeLinks } from '../topology/merge.js';
 import type { TrafficSummary } from '../topology/traffic/resolve.js';
-import { applyBaselineToLinks, cutByDenyRules, evidenceOf } from '../baseline/synthesis.js';
-import { RuleMatcher } from '../baseline/match.js';
-import { peerKey } from '../model/peer.js';
+import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import { cutClosures } from '../baseline/closures.js';
 import type { RuleSet } from '../baseline/rules.js';
-import type { Cluster } from '../manifests/cluster.js';
-import type { IpFamily } from '../model/ip.js';
 import { inEveryFamily } from '../synthesis/everywhere.js';
 import { readRuleFiles } from './baseline.js';
 import { loadInputs } from './load.js';
@@ -182,45 +179,3 @@ export function writePolicies(io: Io, policies: readonly NetworkPolicyManifest[]
 
 export { layoutPolicies };
 
-/**
- * Gap closures against the baseline's deny rules: a platform team's deny is never opened, not even
- * by a `--gaps namespace|open` closure (a closure is a guess about what the manifests cannot tell;
- * the rule is the organisation's decision, and deny wins as it does over links and allow rules).
- * A gap whose closure crosses no deny rule is closed whole, as written by gap-rules.ts (`whole`).
- * One that does is written instead as the links its closure opens (gapLinks: to and from the
- * workloads of the manifests and the outside addresses, in every family), cut so that no rule's
- * part is left (an address range loses only the denied block), each with the gap as provenance;
- * and a warning NPC103 per gap and rule says what was cut. The cut closure no longer admits pods
- * the manifests do not hold (a `podSelector: {}` cannot say "but not these"): the safe side.
- */
-function cutClosures(cluster: Cluster, gaps: readonly Gap[], mode: GapMode, rules: RuleSet, families: readonly IpFamily[]): { whole: Gap[]; links: Link[]; diagnostics: Diagnostic[] } {
-  const matcher = new RuleMatcher(cluster);
-  const whole: Gap[] = [];
-  const links: Link[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const g of gaps) {
-    const cut = cutByDenyRules(inEveryFamily(gapLinks(cluster.workloads, [g], mode, families), families), rules, matcher);
-    if (cut.denials.length === 0) {
-      whole.push(g);
-      continue;
-    }
-    links.push(...cut.links);
-    // one warning per gap and rule (an open closure crosses a rule for many pairs): a few examples, and the count
-    const byRule = new Map<object, typeof cut.denials>();
-    for (const d of cut.denials) byRule.set(d.denial.rule, [...(byRule.get(d.denial.rule) ?? []), d]);
-    for (const ds of byRule.values()) {
-      const rule = (ds[0] as (typeof ds)[number]).denial.rule;
-      const shown = ds.slice(0, 3).map((d) => `${peerKey(d.link.src)} => ${peerKey(d.link.dst)} : ${d.denial.forbidden.toString()}`);
-      diagnostics.push(
-        diag(
-          Codes.baselineLinkDropped,
-          'warning',
-          `--gaps=${mode} closure ${shown.join('; ')}${ds.length > shown.length ? ` and ${ds.length - shown.length} more` : ''} is forbidden by baseline rule ${rule.name} (${rule.origin.file}:${rule.origin.line ?? 1}); cut: the closure is written as the links it opens to the workloads and addresses of the manifests, without what the rule forbids (${evidenceOf((ds[0] as (typeof ds)[number]).link)})`,
-          rule.origin,
-          'close that gap with a reviewed link to say what it really needs',
-        ),
-      );
-    }
-  }
-  return { whole, links, diagnostics };
-}

@@ -16,7 +16,11 @@ import { findGaps, type Gap } from '../topology/gaps.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
 import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
-import { otherFamilyCopies } from '../synthesis/everywhere.js';
+import { inEveryFamily, otherFamilyCopies } from '../synthesis/everywhere.js';
+import { applyBaselineToLinks } from '../baseline/synthesis.js';
+import { cutClosures } from '../baseline/closures.js';
+import type { RuleSet } from '../baseline/rules.js';
+import { readRuleFiles } from './baseline.js';
 import { peerKey, workloadKey } from '../model/peer.js';
 import { linkKey } from '../connectivity/needs.js';
 import { scanTopology } from '../topology/scan.js';
@@ -46,6 +50,12 @@ export interface DriftBasis {
   readonly linksFile?: string;
   /** How the policies close gaps (`--gaps`, as for `synthesize`): what the closures open is needed, and `--fix` writes them. */
   readonly gapMode?: GapMode;
+  /**
+   * Baseline rule files the policies were synthesized with (`synthesize --baseline`): what a deny
+   * rule forbids is not needed (the policies rightly block it; NPC103 says so), what an allow rule
+   * names is, and a gap closure that crosses a deny rule is needed only as cut (baseline/closures.ts).
+   */
+  readonly baselineFiles?: readonly string[];
 }
 
 /** What committed policies were judged against, as reports show it (paths as the user gave them). */
@@ -57,11 +67,13 @@ export interface DriftJudgedAgainst {
   readonly gaps: GapMode;
   /** Peer-only rules (`--no-ports`): a needed pair may be allowed on every connection. */
   readonly noPorts: boolean;
+  /** Baseline rule files applied to the needs, as `synthesize --baseline` applies them. */
+  readonly baseline?: readonly string[];
 }
 
 /** The basis as reports name it: `policies` and `links` as the user wrote them (not as read, e.g. at head). */
 export function judgedAgainst(policies: string, basis: DriftBasis, links = basis.linksFile): DriftJudgedAgainst {
-  return { policies, ...(links !== undefined ? { links } : {}), gaps: basis.gapMode ?? 'deny', noPorts: basis.synthesis.noPorts === true };
+  return { policies, ...(links !== undefined ? { links } : {}), gaps: basis.gapMode ?? 'deny', noPorts: basis.synthesis.noPorts === true, ...(basis.baselineFiles?.length ? { baseline: basis.baselineFiles } : {}) };
 }
 
 export interface RepoDriftRequest extends DriftBasis {
@@ -112,6 +124,8 @@ export interface Loaded {
   readonly values: ReturnType<Io['readManifests']>['values'];
   /** The reviewed links of `linksFile`, read (see prepareRepoDrift). */
   readonly reviewed?: readonly Link[];
+  /** The rules of `baselineFiles`, read (see prepareRepoDrift). */
+  readonly rules?: RuleSet;
 }
 
 /** Where DNS runs, when the manifests do not hold it: a stand-in pod, only checked as a destination of DNS. */
@@ -182,14 +196,27 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile as string));
   // as synthesize: a links file replaces the scan's links, its unresolved addresses stay gaps unless it adds their link; gaps follow the extra needs too
-  const links = [...(loaded.reviewed ?? scanned.value.links), ...(request.extraNeeds ?? [])];
+  let links = [...(loaded.reviewed ?? scanned.value.links), ...(request.extraNeeds ?? [])];
   const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? 'deny';
-  // the DNS stand-in is no workload of the application: it has no gap to close
-  const gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
+  // as synthesize --baseline: every outside address in each family first, then deny rules remove and allow rules add
+  if (loaded.rules) {
+    const applied = applyBaselineToLinks(loaded.cluster, inEveryFamily(links, families), loaded.rules, families);
+    links = applied.links;
+    appendAll(diagnostics, applied.diagnostics);
+  }
+  // the DNS stand-in is no workload of the application: it has no gap to close
+  let gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  if (loaded.rules && gaps.length > 0) {
+    // a closure that crosses a deny rule is needed only as cut, as synthesize writes it
+    const cut = cutClosures({ ...loaded.cluster, workloads: app }, gaps, mode, loaded.rules, families ?? [4]);
+    gaps = cut.whole;
+    links = [...links, ...cut.links];
+    appendAll(diagnostics, cut.diagnostics);
+  }
   // every outside address (a LoadBalancer's clients) is needed in each of the cluster's families, as synthesize writes it
-  const everywhere = otherFamilyCopies(links, families);
+  const everywhere = loaded.rules ? [] : otherFamilyCopies(links, families);
   return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
 }
 
@@ -256,7 +283,14 @@ export function judgeRepoDrift(io: Io, request: RepoDriftRequest, settings: Read
 export function prepareRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): PreparedRepoDrift {
   // the cluster's address families shape "every outside address" in the needs and in what --fix writes
   const req: RepoDriftRequest = { ...request, synthesis: { ...request.synthesis, ipFamilies: request.synthesis.ipFamilies ?? settings.ipFamilies } };
-  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, req, settings), req), req, settings);
+  return observedNeeds(io, baselineRules(io, reviewedNeeds(io, loadRepoDrift(io, req, settings), req), req), req, settings);
+}
+
+/** The request's baseline rule files read (their problems join the diagnostics: a rule file with errors is bad input). */
+function baselineRules(io: Io, loaded: Loaded, request: RepoDriftRequest): Loaded {
+  if (!request.baselineFiles?.length) return loaded;
+  const read = readRuleFiles(io, request.baselineFiles);
+  return { ...loaded, rules: read.rules, diagnostics: [...loaded.diagnostics, ...read.diagnostics] };
 }
 
 /** The request's reviewed links file read against the loaded workloads (its problems join the diagnostics). */
@@ -344,7 +378,7 @@ export function planRepoFixOf(prepared: PreparedRepoDrift, render: (ps: readonly
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
   // the gaps closed as the request says, so that the fix keeps every opening the policies had to make
-  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? 'deny', list: needs.gaps } });
+  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? 'deny', list: needs.gaps }, ...(loaded.rules ? { linksInEveryFamily: true } : {}) });
   const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
   const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));
   const files: FixedFile[] = [];

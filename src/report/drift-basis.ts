@@ -8,15 +8,16 @@ import { markdownCode } from './escape.js';
  */
 export function driftBasisMd(b: DriftJudgedAgainst): string {
   const links = b.links !== undefined ? `the reviewed links ${markdownCode(b.links)}` : "the links the manifests state (no reviewed links file)";
-  return `_The policies in ${markdownCode(b.policies)} judged against ${links} · gaps ${markdownCode(b.gaps)} · ${b.noPorts ? 'peer-only rules (no ports)' : 'rules with ports'}._`;
+  const rules = b.baseline?.length ? ` · baseline rules ${b.baseline.map(markdownCode).join(', ')}` : '';
+  return `_The policies in ${markdownCode(b.policies)} judged against ${links} · gaps ${markdownCode(b.gaps)} · ${b.noPorts ? 'peer-only rules (no ports)' : 'rules with ports'}${rules}._`;
 }
 
 /** The same, on one plain line (txt). */
 export function driftBasisText(b: DriftJudgedAgainst): string {
-  return `${b.policies} judged against ${b.links !== undefined ? `the reviewed links ${b.links}` : 'the links the manifests state'}, gaps ${b.gaps}, ${b.noPorts ? 'peer-only rules (no ports)' : 'rules with ports'}`;
+  return `${b.policies} judged against ${b.links !== undefined ? `the reviewed links ${b.links}` : 'the links the manifests state'}, gaps ${b.gaps}, ${b.noPorts ? 'peer-only rules (no ports)' : 'rules with ports'}${b.baseline?.length ? `, baseline rules ${b.baseline.join(', ')}` : ''}`;
 }
 
 /** Whether the basis is the default one (scan, `deny`, ports): reports that always existed say nothing then. */
 export function isDefaultBasis(b: DriftJudgedAgainst): boolean {
-  return b.links === undefined && b.gaps === 'deny' && !b.noPorts;
+  return b.links === undefined && b.gaps === 'deny' && !b.noPorts && !b.baseline?.length;
 }

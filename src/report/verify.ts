@@ -152,7 +152,7 @@ export function renderRepoDriftJson(r: RepoDriftReport): string {
   const body = {
     policies: r.policies,
     allow_excess: r.allowExcess,
-    ...(r.basis ? { basis: { links: r.basis.links ?? null, gaps: r.basis.gaps, no_ports: r.basis.noPorts } } : {}),
+    ...(r.basis ? { basis: { links: r.basis.links ?? null, gaps: r.basis.gaps, no_ports: r.basis.noPorts, baseline: r.basis.baseline ?? [] } } : {}),
     summary: { missing: d.missing.length, excess: d.excess.length, needs_checked: d.needsChecked },
     missing: d.missing.map((m) => ({
       src: peerKey(m.src),

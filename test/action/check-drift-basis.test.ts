@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { git, runEntry, schedulePayload } from '../helpers/action-runner.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 
 /**
@@ -108,6 +108,32 @@ describe('the check Action judges drift on the drift inputs, as verify does', ()
     const withPorts = await check(dir, base, head, { gaps: 'namespace' });
     expect(withPorts.code).toBe(1);
     expect(Number(withPorts.outputs.drift)).toBeGreaterThan(0);
+  });
+
+  it('baseline: policies synthesized with a deny rule pass verify and check with the same rules (check\'s baseline gate reads the same file)', async () => {
+    const dir = tempDir('netpol-ci-check-drift-action-rules-');
+    // the organisation forbids web -> api (a link the manifests state); the synthesize Action has no baseline input: the CLI writes the policies
+    const rules = path.join(dir, 'rules.yaml');
+    writeFileSync(rules, '- {name: web-not-api, from: app=web, to: app=api, action: deny}\n');
+    const repoDir = tempDir('netpol-ci-check-drift-action-');
+    git(repoDir, 'init', '-q', '-b', 'main');
+    mkdirSync(path.join(repoDir, 'app'));
+    writeFileSync(path.join(repoDir, 'app', 'app.yaml'), APP);
+    git(repoDir, 'add', '-A');
+    git(repoDir, 'commit', '-q', '-m', 'base');
+    const base = git(repoDir, 'rev-parse', 'HEAD');
+    expect(runCli(['synthesize', 'app', '--baseline', rules, '-o', 'policies/', '-q'], { cwd: repoDir }).code).toBe(0);
+    git(repoDir, 'add', '-A');
+    git(repoDir, 'commit', '-q', '-m', 'policies');
+    const head = git(repoDir, 'rev-parse', 'HEAD');
+    const v = await run('verify', repoDir, { paths: 'app', policies: 'policies', baseline: rules });
+    expect([v.code, v.outputs.missing, v.outputs.excess]).toEqual([0, '0', '0']);
+    const without = await run('verify', repoDir, { paths: 'app', policies: 'policies' });
+    expect([without.code, Number(without.outputs.missing) > 0]).toEqual([1, true]);
+    // the baseline gate reads the policies among the paths (it checks what head's paths hold)
+    const c = await check(repoDir, base, head, { paths: 'app\npolicies', baseline: rules, 'fail-on': 'drift,baseline' });
+    expect([c.code, c.outputs.drift, c.outputs.violations]).toEqual([0, '0', '0']);
+    expect(c.summary).toContain('· baseline rules');
   });
 
   it('drift inputs without policies, and a bad gaps value, are configuration errors (exit 2)', async () => {

@@ -91,7 +91,7 @@ function repoWithPolicies(synth: string[]): { dir: string; base: string; head: s
   return { dir, base, head: git(dir, 'rev-parse', 'HEAD') };
 }
 
-type CheckJson = { drift?: { kind: string; subject: string; message: string }[]; drift_basis?: { policies: string; links: string | null; gaps: string; no_ports: boolean } };
+type CheckJson = { drift?: { kind: string; subject: string; message: string }[]; drift_basis?: { policies: string; links: string | null; gaps: string; no_ports: boolean; baseline: string[] } };
 const checkJson = (dir: string, base: string, head: string, extra: string[]) => {
   const r = runCli(['check', '--repo', dir, '--base', base, '--head', head, 'app', '--policies', 'policies', '-f', 'json', ...extra], { cwd: dir });
   expect(r.code, r.stderr).toBe(0);
@@ -106,17 +106,17 @@ describe('check --policies judges the policies as verify does', () => {
     expect(verified).toMatch(/^No drift/);
     // verify says its basis too, as check does
     expect(verified).toContain('Judged on the basis the policies were synthesized with: policies judged against the reviewed links links.yaml, gaps namespace, rules with ports');
-    expect(JSON.parse(runCli(['verify', 'app', '--policies', 'policies', ...flags, '-f', 'json'], { cwd: dir }).stdout).basis).toEqual({ links: 'links.yaml', gaps: 'namespace', no_ports: false });
+    expect(JSON.parse(runCli(['verify', 'app', '--policies', 'policies', ...flags, '-f', 'json'], { cwd: dir }).stdout).basis).toEqual({ links: 'links.yaml', gaps: 'namespace', no_ports: false, baseline: [] });
     const same = checkJson(dir, base, head, flags);
     expect(same.drift).toEqual([]);
-    expect(same.drift_basis).toEqual({ policies: 'policies', links: 'links.yaml', gaps: 'namespace', no_ports: false });
+    expect(same.drift_basis).toEqual({ policies: 'policies', links: 'links.yaml', gaps: 'namespace', no_ports: false, baseline: [] });
 
     // without the basis: verify and check find the same excess, the reviewed 9090 and the worker's closure
     const verifyStrict = runCli(['verify', 'app', '--policies', 'policies', '-f', 'json'], { cwd: dir });
     expect(verifyStrict.code).toBe(1);
     const strictExcess = (JSON.parse(verifyStrict.stdout) as { excess: { src: string; dst: string }[] }).excess.map((e) => `${e.src} → ${e.dst}`);
     const strict = checkJson(dir, base, head, []);
-    expect(strict.drift_basis).toEqual({ policies: 'policies', links: null, gaps: 'deny', no_ports: false });
+    expect(strict.drift_basis).toEqual({ policies: 'policies', links: null, gaps: 'deny', no_ports: false, baseline: [] });
     expect((strict.drift ?? []).filter((f) => f.kind === 'excess').map((f) => f.subject)).toEqual(strictExcess);
     expect(strict.drift?.map((f) => f.subject)).toContain('shop/web[Deployment] → shop/api[Deployment]');
     expect(strict.drift?.some((f) => f.subject.startsWith('shop/worker[Deployment] → 0.0.0.0'))).toBe(true);

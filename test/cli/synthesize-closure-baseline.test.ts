@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -88,5 +88,50 @@ describe('synthesize --baseline cuts the gap closures a deny rule crosses', () =
     expect(s.stderr).not.toContain('NPC103');
     const worker = (loadAll(s.stdout) as Policy[]).filter(Boolean).find((p) => p.metadata.name === 'worker-netpol') as Policy;
     expect(worker.spec.ingress?.map((r) => r.from)).toEqual([[{ podSelector: {} }]]);
+  });
+});
+
+describe('verify --baseline and check --baseline --policies judge the policies as synthesize --baseline wrote them', () => {
+  // besides the gap rules: the organisation also forbids web -> api, a link the manifests state
+  const ALL_RULES = `${RULES}- {name: web-not-api, from: app=web, to: app=api, action: deny}\n`;
+
+  it('clean with the same rules; without them, what the rules removed is missing', () => {
+    const dir = setup();
+    writeFileSync(path.join(dir, 'rules.yaml'), ALL_RULES);
+    expect(runCli(['synthesize', 'app.yaml', '--gaps=namespace', '--baseline', 'rules.yaml', '-o', 'policies/', '-q'], { cwd: dir }).code).toBe(0);
+    const same = runCli(['verify', 'app.yaml', '--policies', 'policies', '--gaps', 'namespace', '--baseline', 'rules.yaml'], { cwd: dir });
+    expect(same.code, same.stdout + same.stderr).toBe(0);
+    expect(same.stdout).toMatch(/^No drift/);
+    expect(same.stdout).toContain('baseline rules rules.yaml');
+    const without = runCli(['verify', 'app.yaml', '--policies', 'policies', '--gaps', 'namespace', '-f', 'json'], { cwd: dir });
+    expect(without.code).toBe(1);
+    const missing = (JSON.parse(without.stdout) as { missing: { src: string; dst: string; blocked: string }[] }).missing.map((m) => `${m.src} => ${m.dst} ${m.blocked}`);
+    // web is left with no egress at all, so synthesize gave it no DNS rule either
+    expect(missing).toEqual(['shop/web[Deployment] => kube-system/dns[Pod] TCP 53,UDP 53', 'shop/web[Deployment] => shop/api[Deployment] TCP 8080', 'shop/web[Deployment] => shop/worker[Deployment] TCP 7000', 'shop/worker[Deployment] => 169.254.169.254-169.254.169.254[External] TCP 443']);
+  });
+
+  it('verify --fix --baseline writes what synthesize --baseline writes', () => {
+    const dir = setup();
+    expect(runCli(['synthesize', 'app.yaml', '--gaps=namespace', '--baseline', 'rules.yaml', '-o', 'expected/', '-q'], { cwd: dir }).code).toBe(0);
+    const fixed = runCli(['verify', 'app.yaml', '--policies', 'expected-copy', '--gaps', 'namespace', '--baseline', 'rules.yaml', '--fix', '-q'], { cwd: dir });
+    expect(fixed.code).toBe(2); // the folder must exist
+    const out = path.join(dir, 'policies');
+    mkdirSync(out);
+    expect(runCli(['verify', 'app.yaml', '--policies', 'policies', '--gaps', 'namespace', '--baseline', 'rules.yaml', '--fix', '-q'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(path.join(out, 'shop.yaml'), 'utf8')).toBe(readFileSync(path.join(dir, 'expected', 'shop.yaml'), 'utf8'));
+  });
+
+  it('check: the same --baseline is the basis of its drift gate, and its baseline gate passes', () => {
+    const dir = setup();
+    writeFileSync(path.join(dir, 'rules.yaml'), ALL_RULES);
+    mkdirSync(path.join(dir, 'base'));
+    mkdirSync(path.join(dir, 'head'));
+    writeFileSync(path.join(dir, 'base', 'app.yaml'), APP);
+    writeFileSync(path.join(dir, 'head', 'app.yaml'), APP);
+    expect(runCli(['synthesize', 'head/app.yaml', '--gaps=namespace', '--baseline', 'rules.yaml', '-o', 'head/policies/', '-q'], { cwd: dir }).code).toBe(0);
+    const r = runCli(['check', '--base', 'base', '--head', 'head', '--policies', 'head/policies', '--gaps', 'namespace', '--baseline', 'rules.yaml', '--engine', 'builtin', '--fail-on', 'drift,baseline', '-f', 'json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { drift: unknown[]; baseline: unknown[]; drift_basis: { baseline: string[] } };
+    expect([out.drift, out.baseline, out.drift_basis.baseline]).toEqual([[], [], ['rules.yaml']]);
   });
 });

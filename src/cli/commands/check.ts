@@ -73,7 +73,7 @@ export function checkCommand(ctx: CliContext, done: (code: number) => void): Com
     .option('-f, --format <format>', `output format: ${CHECK_FORMATS.join('|')}`, 'md')
     .option('--fail-on <list>', `exit 1 when the PR has any of: ${FAIL_ON.join(',')} (default: only input errors fail, with 2)`)
     .option('--max-bytes <n>', `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`)
-    .option('--baseline <file>', 'baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--baseline <file>', 'baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable); with --policies, also the basis of the drift gate, as verify --baseline', (v: string, prev: string[] = []) => [...prev, v])
     .option('--engine <engine>', 'with --baseline: builtin, nca or both (default: both when nca is installed)')
     .option('--nca-timeout <seconds>', 'with --baseline: time budget of nca (default 300)')
     .option('--policies <dir>', "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift, as verify; judged on the basis of the drift options below)")

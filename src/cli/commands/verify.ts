@@ -33,7 +33,7 @@ export function verifyCommand(ctx: CliContext, done: (code: number) => void): Co
     .option('--fix', 'write the synthesized policies that close the drift into --policies, print what changed, then verify again')
     .option('--cluster-export <dir>', 'cluster drift from a folder of exported manifests (kubectl get -o yaml), offline');
   // repo drift is judged on the basis synthesize was given: the same flags as check --policies
-  addDriftOptions(cmd);
+  addDriftOptions(cmd, true);
   addClusterOptions(cmd);
   // with --cluster or --cluster-export, the traffic is checked against both sides' policies, and the cluster maps its addresses
   addTrafficOptions(cmd);
@@ -46,6 +46,7 @@ function verify(ctx: CliContext, paths: string[], opts: Options): number {
   if (opts.clusterExport === undefined && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
   if (opts.fix) throw new ConfigError('--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)');
   refuseDriftFlags(opts, 'repo drift (verify <path...> --policies DIR), not cluster drift');
+  if (opts.baseline.length > 0) throw new ConfigError('--baseline applies to the drift gate: repo drift (verify <path...> --policies DIR), not cluster drift');
   if (opts.clusterExport !== undefined && (opts.context !== undefined || opts.kubeconfig !== undefined || opts.clusterNamespaces !== undefined)) {
     throw new ConfigError('--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export');
   }

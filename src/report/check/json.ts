@@ -50,7 +50,7 @@ export function renderCheckJson(o: CheckOutcome): string {
     outside: o.outside.map(item),
     ...(o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {}),
     ...(o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {}),
-    ...(o.drift?.basis ? { drift_basis: { policies: o.drift.basis.policies, links: o.drift.basis.links ?? null, gaps: o.drift.basis.gaps, no_ports: o.drift.basis.noPorts } } : {}),
+    ...(o.drift?.basis ? { drift_basis: { policies: o.drift.basis.policies, links: o.drift.basis.links ?? null, gaps: o.drift.basis.gaps, no_ports: o.drift.basis.noPorts, baseline: o.drift.basis.baseline ?? [] } } : {}),
     ...(o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, ...(w.peerText !== w.peer ? { addresses: w.peerText } : {}), before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {}),
     ...(o.lint
       ? {
