@@ -45,6 +45,8 @@ const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   VirtualService: ['networking.istio.io'],
   RoleBinding: ['rbac.authorization.k8s.io'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io'],
+  // Dapr's, read for the backends an app's sidecar connects to
+  Component: ['dapr.io'],
 };
 
 /** `v1`, `v1beta1`, `v2alpha3`: the only version shapes Kubernetes serves. */
@@ -55,7 +57,16 @@ export type ApiVersionVerdict =
   /** Not an apiVersion the API server accepts for this kind; the object is still analysed as the kind (what the author meant). */
   | { readonly verdict: 'invalid'; readonly message: string }
   /** Another API group's resource of the same kind name (a custom resource): not the modelled kind, so not analysed as it. */
-  | { readonly verdict: 'foreign'; readonly message: string };
+  | { readonly verdict: 'foreign'; readonly message: string }
+  /** Another product's kind that merely shares a common name (see SHARED_NAMES): skipped like any kind not modelled, without a word. */
+  | { readonly verdict: 'unrelated' };
+
+/**
+ * Modelled custom resources whose kind name other products use too: OAM and KubeVela
+ * (`core.oam.dev`) and others have a `Component` that has nothing to do with Dapr's. Such an
+ * object is no mistake and changes no connectivity netpol-ci models, so it is not warned about.
+ */
+const SHARED_NAMES: ReadonlySet<string> = new Set(['Component']);
 
 /** How the kind's current API group is written in an apiVersion. */
 const expected = (kind: string): string => {
@@ -78,6 +89,7 @@ export function checkApiVersion(kind: string, apiVersion: string): ApiVersionVer
   // a group Kubernetes itself owns (core, *.k8s.io, a bare built-in group) never serves the kind elsewhere: a mistake
   const kubernetesOwned = group === '' || group === 'k8s.io' || group.endsWith('.k8s.io') || !group.includes('.') || /\s/.test(apiVersion);
   if (kubernetesOwned) return { verdict: 'invalid', message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };
+  if (SHARED_NAMES.has(kind)) return { verdict: 'unrelated' };
   return {
     verdict: 'foreign',
     message: `${shown} ${kind} is a custom resource, not the Kubernetes ${kind} (${expected(kind)}); skipped: the report does not include its effect`,

@@ -7,6 +7,7 @@ import {
   BaselineAdminNetworkPolicySchema,
   ConfigMapSchema,
   CronJobSchema,
+  DaprComponentSchema,
   GatewayRouteSchema,
   IngressSchema,
   NamespaceSchema,
@@ -70,6 +71,7 @@ export const SCHEMAS = {
   RoleBinding: RoleBindingSchema,
   ClusterRoleBinding: RoleBindingSchema,
   VirtualService: VirtualServiceSchema,
+  Component: DaprComponentSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;
@@ -148,6 +150,11 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       return;
     }
     const group = checkApiVersion(kind, value.apiVersion);
+    if (group.verdict === 'unrelated') {
+      const other = `${kind} (${value.apiVersion})`;
+      skippedKinds.set(other, (skippedKinds.get(other) ?? 0) + 1);
+      return;
+    }
     if (group.verdict !== 'ok') {
       diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === 'foreign' ? 'warning' : 'error', group.message, locate(document, [...path, 'apiVersion'])));
       if (group.verdict === 'foreign') {

@@ -1,0 +1,140 @@
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
+import { originRef, rawAt, type K8sObject, type ObjectOrigin } from '../manifests/objects.js';
+import { valueContext, type ValueContext } from './addresses.js';
+import type { Unresolved } from './links.js';
+import { DAPR, meshedWorkloads } from './mesh.js';
+
+type ComponentObject = Extract<K8sObject, { kind: 'Component' }>;
+
+/**
+ * Dapr apps do not name their backends: their sidecar (daprd) connects to the state store, pub/sub
+ * broker or binding that a Dapr `Component` (dapr.io/v1alpha1) describes, from inside the app's own
+ * pod, so the app's pods need the egress. Which Components an app's daprd loads (docs.dapr.io,
+ * "Scope components to one or more applications"): those of its own namespace, and of these only
+ * the ones whose `scopes` list its app id (all of them when `scopes` is absent or empty).
+ *
+ * The app id is the pod template's `dapr.io/app-id`; without it Dapr's injector takes the pod's
+ * name (its GetAppID): a bare Pod's name, a StatefulSet pod's `<name>-<ordinal>`. Other controllers
+ * name their pods only when creating them (generateName), so no `scopes` list can hold their id.
+ */
+
+/** One metadata value of a Component an app loads, read by the scan as an address like an env value. */
+export interface DaprValue {
+  readonly value: string;
+  readonly context: ValueContext;
+  readonly origin: ObjectOrigin;
+  readonly path: readonly (string | number)[];
+}
+
+/** What a Dapr app's sidecar reaches: the values of the Components it loads, and the values only known at run time. */
+export interface DaprSources {
+  readonly values: readonly DaprValue[];
+  /** The app's `dapr.io/enabled` annotation: why its pods make these connections. */
+  readonly via: () => SourceRef;
+  readonly unknown: readonly Unresolved[];
+}
+
+/** `redisHost` -> `redis_Host`: Dapr writes metadata names in camelCase; the address finder reads `_`-separated words. */
+const words = (name: string): string => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+
+/** How a metadata item's value is read: a host name says address, a password or a flag says nothing. */
+export function metadataContext(name: string): ValueContext {
+  return valueContext(name, words(name));
+}
+
+/** A value from a secret or daprd's environment can hold an address only under such a name (or a connection string's). */
+function holdsAddress(name: string): boolean {
+  return metadataContext(name) === 'address' || /connection[_-]?string|(?:^|_)dsn$/i.test(words(name));
+}
+
+const str = (m: unknown, key: string): string | undefined => {
+  const v = m && typeof m === 'object' ? (m as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : undefined;
+};
+
+/** The Dapr app ids of a workload's pods: a predicate, since a StatefulSet's pods each have their own. */
+function appIds(w: Workload, annotations: unknown): { generated: boolean; has: (id: string) => boolean } {
+  const id = str(annotations, 'dapr.io/app-id');
+  if (id !== undefined && id !== '') return { generated: false, has: (s) => s === id };
+  if (w.ref.kind === 'Pod') return { generated: false, has: (s) => s === w.ref.name };
+  if (w.ref.kind === 'StatefulSet') return { generated: false, has: (s) => s.startsWith(`${w.ref.name}-`) && /^\d+$/.test(s.slice(w.ref.name.length + 1)) };
+  return { generated: true, has: () => false };
+}
+
+const componentKey = (c: ComponentObject): string => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name ?? ''}`;
+
+/** The Components every Dapr app loads, by workload (see the module comment), with a warning for each app whose missing app id keeps a scoped Component away. */
+export function daprComponentSources(cluster: Cluster): { byWorkload: Map<Workload, DaprSources>; diagnostics: Diagnostic[] } {
+  const byNamespace = new Map<string, ComponentObject[]>();
+  for (const o of cluster.objects) {
+    if (o.kind !== 'Component') continue;
+    const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), o]);
+  }
+  for (const list of byNamespace.values()) list.sort((a, b) => compareStrings(componentKey(a), componentKey(b)));
+  const byWorkload = new Map<Workload, DaprSources>();
+  const diagnostics: Diagnostic[] = [];
+  if (byNamespace.size === 0) return { byWorkload, diagnostics };
+  for (const { workload: w, found } of meshedWorkloads(cluster)) {
+    if (found.mesh !== DAPR) continue;
+    const components = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE) ?? [];
+    if (components.length === 0) continue;
+    const metaPath = [...w.specPath.slice(0, -1), 'metadata'];
+    const ids = appIds(w, (rawAt(w.origin, metaPath) as { annotations?: unknown } | undefined)?.annotations);
+    const values: DaprValue[] = [];
+    const unknown: Unresolved[] = [];
+    const skippedScoped: string[] = [];
+    for (const c of components) {
+      const scopes = c.object.scopes ?? [];
+      if (scopes.length > 0 && !scopes.some(ids.has)) {
+        if (ids.generated) skippedScoped.push(componentKey(c));
+        continue;
+      }
+      const what = `Dapr Component ${componentKey(c)} (${c.object.spec.type})`;
+      (c.object.spec.metadata ?? []).forEach((item, i) => {
+        if (typeof item.value === 'string') {
+          values.push({ value: item.value, context: metadataContext(item.name), origin: c.origin, path: ['spec', 'metadata', i, 'value'] });
+          return;
+        }
+        // numbers and booleans (`enableTLS: true`, `maxLen: 100`) name nothing
+        if (item.value !== undefined && item.value !== null) return;
+        if (!holdsAddress(item.name)) return;
+        const ref = item.secretKeyRef;
+        if (ref) {
+          const store = c.object.auth?.secretStore || 'kubernetes';
+          unknown.push({
+            workload: w.ref,
+            value: `${item.name}: secretKeyRef ${ref.name}${ref.key ? `/${ref.key}` : ''}`,
+            at: originRef(c.origin, ['spec', 'metadata', i, 'secretKeyRef']),
+            via: found.at,
+            reason: 'secret-value',
+            detail: `${what} reads ${item.name} from secret ${ref.name}${ref.key ? ` key ${ref.key}` : ''} (secret store ${store}), which the manifests do not hold: the address its sidecar connects to is known only at run time`,
+          });
+        } else if (typeof item.envRef === 'string') {
+          unknown.push({
+            workload: w.ref,
+            value: `${item.name}: envRef ${item.envRef}`,
+            at: originRef(c.origin, ['spec', 'metadata', i, 'envRef']),
+            via: found.at,
+            reason: 'undefined-variable',
+            detail: `${what} reads ${item.name} from the sidecar's environment variable ${item.envRef}: the address its sidecar connects to is known only at run time`,
+          });
+        }
+      });
+    }
+    if (skippedScoped.length > 0) {
+      diagnostics.push(
+        diag(
+          Codes.daprAppIdMissing,
+          'warning',
+          `${w.ref.namespace}/${w.ref.name} is a Dapr app without dapr.io/app-id: its app id is its pod's name, which its ${w.ref.kind} generates when it creates the pod, so the scoped Component${skippedScoped.length === 1 ? '' : 's'} ${skippedScoped.join(', ')} ${skippedScoped.length === 1 ? 'is not loaded and gives' : 'are not loaded and give'} it no link`,
+          found.at,
+          'set dapr.io/app-id on the pod template, and list that id in the Component\'s scopes if the app uses it',
+        ),
+      );
+    }
+    if (values.length > 0 || unknown.length > 0) byWorkload.set(w, { values, via: () => found.at, unknown });
+  }
+  return { byWorkload, diagnostics };
+}
