@@ -62,9 +62,10 @@ export type ApiVersionVerdict =
   | { readonly verdict: 'unrelated' };
 
 /**
- * Modelled custom resources whose kind name other products use too: OAM and KubeVela
- * (`core.oam.dev`) and others have a `Component` that has nothing to do with Dapr's. Such an
- * object is no mistake and changes no connectivity netpol-ci models, so it is not warned about.
+ * Modelled custom resources whose kind name other products use too: Kustomize
+ * (`kustomize.config.k8s.io`), OAM and KubeVela (`core.oam.dev`) have a `Component` that has
+ * nothing to do with Dapr's. Such an object is no mistake and changes no connectivity netpol-ci
+ * models, so it is not warned about.
  */
 const SHARED_NAMES: ReadonlySet<string> = new Set(['Component']);
 
@@ -86,10 +87,11 @@ export function checkApiVersion(kind: string, apiVersion: string): ApiVersionVer
   if (groups.includes(group)) {
     return VERSION.test(version) ? { verdict: 'ok' } : { verdict: 'invalid', message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
   }
+  // Kustomize's own `kustomize.config.k8s.io/v1alpha1` Component is one of these: it is checked before the groups Kubernetes owns
+  if (SHARED_NAMES.has(kind)) return { verdict: 'unrelated' };
   // a group Kubernetes itself owns (core, *.k8s.io, a bare built-in group) never serves the kind elsewhere: a mistake
   const kubernetesOwned = group === '' || group === 'k8s.io' || group.endsWith('.k8s.io') || !group.includes('.') || /\s/.test(apiVersion);
   if (kubernetesOwned) return { verdict: 'invalid', message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };
-  if (SHARED_NAMES.has(kind)) return { verdict: 'unrelated' };
   return {
     verdict: 'foreign',
     message: `${shown} ${kind} is a custom resource, not the Kubernetes ${kind} (${expected(kind)}); skipped: the report does not include its effect`,

@@ -12,7 +12,9 @@ type ComponentObject = Extract<K8sObject, { kind: 'Component' }>;
  * broker or binding that a Dapr `Component` (dapr.io/v1alpha1) describes, from inside the app's own
  * pod, so the app's pods need the egress. Which Components an app's daprd loads (docs.dapr.io,
  * "Scope components to one or more applications"): those of its own namespace, and of these only
- * the ones whose `scopes` list its app id (all of them when `scopes` is absent or empty).
+ * the ones whose `scopes` list its app id (all of them when `scopes` is absent or empty). daprd
+ * initialises every Component it loads when it starts (a Redis state store pings its Redis, a Kafka
+ * pub/sub dials its brokers), so each app that loads one needs the egress, whatever its code uses.
  *
  * The app id is the pod template's `dapr.io/app-id`; without it Dapr's injector takes the pod's
  * name (its GetAppID): a bare Pod's name, a StatefulSet pod's `<name>-<ordinal>`. Other controllers

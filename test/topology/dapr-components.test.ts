@@ -167,4 +167,10 @@ describe('Dapr Components: bad input', () => {
     expect(s.loadDiagnostics).toEqual(['info NPC009 skipped 1 Component (core.oam.dev/v1alpha2) object (kind not modelled)']);
     expect(s.links).toEqual([]);
   });
+
+  it('a Kustomize Component (kustomize.config.k8s.io) read as a manifest is skipped too, not taken for a mistaken Dapr one', () => {
+    const kc = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata: {name: extra}\nresources: [extra.yaml]';
+    const s = scanOf(kc, app('a', DAPR('a')));
+    expect(s.loadDiagnostics).toEqual(['info NPC009 skipped 1 Component (kustomize.config.k8s.io/v1alpha1) object (kind not modelled)']);
+  });
 });
