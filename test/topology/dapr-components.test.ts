@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { loadManifests } from '../../src/manifests/load.js';
 import { formatDiagnostic } from '../../src/diagnostics/diagnostic.js';
 import { peerKey } from '../../src/model/peer.js';
@@ -172,5 +173,20 @@ describe('Dapr Components: bad input', () => {
     const kc = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nmetadata: {name: extra}\nresources: [extra.yaml]';
     const s = scanOf(kc, app('a', DAPR('a')));
     expect(s.loadDiagnostics).toEqual(['info NPC009 skipped 1 Component (kustomize.config.k8s.io/v1alpha1) object (kind not modelled)']);
+  });
+});
+
+describe('Dapr Components: scopes as Dapr applies them (property)', () => {
+  it('an app reaches the Component\'s backend exactly when the Component is of its namespace and its scopes are empty or list the app id', () => {
+    const id = fc.constantFrom('a', 'b', 'orders', 'web-1');
+    fc.assert(
+      fc.property(id, fc.uniqueArray(id, { maxLength: 3 }), fc.constantFrom('default', 'team'), (appId, scopes, componentNs) => {
+        const extra = scopes.length > 0 ? `scopes: [${scopes.join(', ')}]` : '';
+        const s = scanOf(backend('redis-master', 6379), component('statestore', 'state.redis', '  - {name: redisHost, value: "redis-master.default:6379"}', extra, componentNs), app('client', DAPR(appId)));
+        const loads = componentNs === 'default' && (scopes.length === 0 || scopes.includes(appId));
+        expect(s.links).toEqual(loads ? ['default/client[Deployment] => default/redis-master[Deployment] : TCP 6379'] : []);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
