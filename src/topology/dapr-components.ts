@@ -64,6 +64,24 @@ function appIds(w: Workload, annotations: unknown): { generated: boolean; has: (
   return { generated: true, has: () => false };
 }
 
+/** The clouds whose services Dapr's component types name (`state.aws.dynamodb`, `pubsub.azure.servicebus.topics`, `bindings.gcp.bucket`). */
+const CLOUDS: Readonly<Record<string, string>> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud', alicloud: 'Alibaba Cloud', huawei: 'Huawei Cloud', tencentcloud: 'Tencent Cloud', oci: 'Oracle Cloud', cloudflare: 'Cloudflare' };
+
+/**
+ * The cloud of a Component whose backend is a cloud service named by account or region, not by an
+ * address (`accountName`, `region`, `table`): nothing in its values is an address to resolve, yet
+ * the sidecar connects outside the cluster. A Component that does write an address (`endpoint` of
+ * a local emulator, a Service Bus connection string) is left to that address.
+ */
+function cloudService(c: ComponentObject): string | undefined {
+  const cloud = c.object.spec.type.split('.').slice(1, 2)[0];
+  if (cloud === undefined || !Object.hasOwn(CLOUDS, cloud)) return undefined;
+  const addressed = (c.object.spec.metadata ?? []).some(
+    (item) => (metadataContext(item.name) === 'address' || /connection[_-]?string/i.test(item.name)) && ((typeof item.value === 'string' && item.value.trim() !== '') || item.secretKeyRef || item.envRef),
+  );
+  return addressed ? undefined : CLOUDS[cloud];
+}
+
 const componentKey = (c: ComponentObject): string => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name ?? ''}`;
 
 /** The Components every Dapr app loads, by workload (see the module comment), with a warning for each app whose missing app id keeps a scoped Component away. */
@@ -94,6 +112,17 @@ export function daprComponentSources(cluster: Cluster): { byWorkload: Map<Worklo
         continue;
       }
       const what = `Dapr Component ${componentKey(c)} (${c.object.spec.type})`;
+      const cloud = cloudService(c);
+      if (cloud) {
+        unknown.push({
+          workload: w.ref,
+          value: c.object.spec.type,
+          at: originRef(c.origin, ['spec', 'type']),
+          via: found.at,
+          reason: 'external-hostname',
+          detail: `${what} is a ${cloud} service outside the cluster, at an address its SDK derives from the account and region; NetworkPolicy cannot name hosts, only address blocks`,
+        });
+      }
       (c.object.spec.metadata ?? []).forEach((item, i) => {
         if (typeof item.value === 'string') {
           values.push({ value: item.value, context: metadataContext(item.name), origin: c.origin, path: ['spec', 'metadata', i, 'value'] });

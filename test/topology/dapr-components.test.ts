@@ -151,6 +151,23 @@ ${app('kafka', '', { kind: 'StatefulSet' })}`;
   });
 });
 
+describe('Dapr Components: cloud services', () => {
+  it('a cloud Component named by account and region is an outside-the-cluster gap at its type; one that writes an address goes to that address', () => {
+    const s = scanOf(
+      backend('localstack', 4566),
+      component('orders', 'state.aws.dynamodb', '  - {name: table, value: orders}\n  - {name: region, value: eu-west-1}'),
+      component('files', 'bindings.aws.s3', '  - {name: bucket, value: files}\n  - {name: endpoint, value: "http://localstack:4566"}'),
+      component('bus', 'pubsub.azure.servicebus.topics', '  - {name: connectionString, value: "Endpoint=sb://shop.servicebus.windows.net/;SharedAccessKeyName=app;SharedAccessKey=secret"}'),
+      app('a', DAPR('a')),
+    );
+    expect(s.links).toEqual(['default/a[Deployment] => default/localstack[Deployment] : TCP 4566']);
+    expect(s.gaps).toEqual([
+      'a external-hostname "state.aws.dynamodb" @ type: state.aws.dynamodb',
+      'a external-hostname "sb://shop.servicebus.windows.net" @ - {name: connectionString, value: "Endpoint=sb://shop.servicebus.windows.net/;SharedAccessKeyName=app;SharedAccessKey=secret"}',
+    ]);
+  });
+});
+
 describe('Dapr Components: bad input', () => {
   it('a Component of the wrong shape gets an error at its field; the rest is still scanned', () => {
     const bad = component('broken', 'state.redis', '  - {value: "x:1"}', 'scopes: a');
