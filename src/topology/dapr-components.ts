@@ -77,7 +77,7 @@ function cloudService(c: ComponentObject): string | undefined {
   const cloud = c.object.spec.type.split('.').slice(1, 2)[0];
   if (cloud === undefined || !Object.hasOwn(CLOUDS, cloud)) return undefined;
   const addressed = (c.object.spec.metadata ?? []).some(
-    (item) => (metadataContext(item.name) === 'address' || /connection[_-]?string/i.test(item.name)) && ((typeof item.value === 'string' && item.value.trim() !== '') || item.secretKeyRef || item.envRef),
+    (item) => holdsAddress(item.name) && ((typeof item.value === 'string' && item.value.trim() !== '') || item.secretKeyRef || item.envRef),
   );
   return addressed ? undefined : CLOUDS[cloud];
 }
