@@ -45,8 +45,9 @@ const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   VirtualService: ['networking.istio.io'],
   RoleBinding: ['rbac.authorization.k8s.io'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io'],
-  // Dapr's, read for the backends an app's sidecar connects to
+  // Dapr's, read for the backends and the tracing endpoints an app's sidecar connects to
   Component: ['dapr.io'],
+  Configuration: ['dapr.io'],
 };
 
 /** `v1`, `v1beta1`, `v2alpha3`: the only version shapes Kubernetes serves. */
@@ -63,11 +64,11 @@ export type ApiVersionVerdict =
 
 /**
  * Modelled custom resources whose kind name other products use too: Kustomize
- * (`kustomize.config.k8s.io`), OAM and KubeVela (`core.oam.dev`) have a `Component` that has
- * nothing to do with Dapr's. Such an object is no mistake and changes no connectivity netpol-ci
+ * (`kustomize.config.k8s.io`), OAM and KubeVela (`core.oam.dev`) have a `Component`, Knative
+ * (`serving.knative.dev`) a `Configuration`, that have nothing to do with Dapr's. Such an object is no mistake and changes no connectivity netpol-ci
  * models, so it is not warned about.
  */
-const SHARED_NAMES: ReadonlySet<string> = new Set(['Component']);
+const SHARED_NAMES: ReadonlySet<string> = new Set(['Component', 'Configuration']);
 
 /** How the kind's current API group is written in an apiVersion. */
 const expected = (kind: string): string => {

@@ -8,6 +8,7 @@ import {
   ConfigMapSchema,
   CronJobSchema,
   DaprComponentSchema,
+  DaprConfigurationSchema,
   GatewayRouteSchema,
   IngressSchema,
   NamespaceSchema,
@@ -72,6 +73,7 @@ export const SCHEMAS = {
   ClusterRoleBinding: RoleBindingSchema,
   VirtualService: VirtualServiceSchema,
   Component: DaprComponentSchema,
+  Configuration: DaprConfigurationSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;

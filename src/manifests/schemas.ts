@@ -370,3 +370,15 @@ export const DaprComponentSchema = z
     auth: z.object({ secretStore: str.nullish() }).loose().nullish(),
   })
   .loose();
+
+// Dapr Configuration (dapr.io), named by a Dapr app's `dapr.io/config`: its sidecar exports traces to the tracing endpoints
+const DaprExporterSchema = z.object({ endpointAddress: str.nullish() }).loose().nullish();
+export const DaprConfigurationSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({ tracing: z.object({ samplingRate: z.union([str, z.number()]).nullish(), zipkin: DaprExporterSchema, otel: DaprExporterSchema }).loose().nullish() })
+      .loose()
+      .nullish(),
+  })
+  .loose();

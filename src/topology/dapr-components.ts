@@ -6,6 +6,7 @@ import type { Unresolved } from './links.js';
 import { DAPR, meshedWorkloads } from './mesh.js';
 
 type ComponentObject = Extract<K8sObject, { kind: 'Component' }>;
+type ConfigurationObject = Extract<K8sObject, { kind: 'Configuration' }>;
 
 /**
  * Dapr apps do not name their backends: their sidecar (daprd) connects to the state store, pub/sub
@@ -27,13 +28,13 @@ export interface DaprValue {
   readonly context: ValueContext;
   readonly origin: ObjectOrigin;
   readonly path: readonly (string | number)[];
+  /** The app's annotation that makes its sidecar use it: `dapr.io/enabled`, or `dapr.io/config` for a Configuration. */
+  readonly via: () => SourceRef;
 }
 
 /** What a Dapr app's sidecar reaches: the values of the Components it loads, and the values only known at run time. */
 export interface DaprSources {
   readonly values: readonly DaprValue[];
-  /** The app's `dapr.io/enabled` annotation: why its pods make these connections. */
-  readonly via: () => SourceRef;
   readonly unknown: readonly Unresolved[];
 }
 
@@ -82,12 +83,35 @@ function cloudService(c: ComponentObject): string | undefined {
   return addressed ? undefined : CLOUDS[cloud];
 }
 
+/**
+ * The tracing endpoints of the Configuration an app names in `dapr.io/config` (of its namespace):
+ * its sidecar exports spans to the Zipkin and OpenTelemetry endpoint addresses, unless tracing is
+ * off (`samplingRate` "0"; Dapr samples at its default rate when the rate is absent or not a number).
+ */
+function tracingEndpoints(w: Workload, configurations: ReadonlyMap<string, ConfigurationObject>, metaPath: readonly (string | number)[]): DaprValue[] {
+  const name = str((rawAt(w.origin, metaPath) as { annotations?: unknown } | undefined)?.annotations, 'dapr.io/config');
+  const config = name ? configurations.get(`${w.ref.namespace || DEFAULT_NAMESPACE}/${name}`) : undefined;
+  const tracing = config?.object.spec?.tracing;
+  if (!config || !tracing) return [];
+  const rate = Number(tracing.samplingRate ?? Number.NaN);
+  if (tracing.samplingRate !== undefined && tracing.samplingRate !== null && String(tracing.samplingRate).trim() !== '' && rate === 0) return [];
+  const via = () => originRef(w.origin, [...metaPath, 'annotations', 'dapr.io/config']);
+  const out: DaprValue[] = [];
+  for (const exporter of ['zipkin', 'otel'] as const) {
+    const value = tracing[exporter]?.endpointAddress;
+    if (typeof value === 'string' && value !== '') out.push({ value, context: 'address', origin: config.origin, path: ['spec', 'tracing', exporter, 'endpointAddress'], via });
+  }
+  return out;
+}
+
 const componentKey = (c: ComponentObject): string => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name ?? ''}`;
 
 /** The Components every Dapr app loads, by workload (see the module comment), with a warning for each app whose missing app id keeps a scoped Component away. */
 export function daprComponentSources(cluster: Cluster): { byWorkload: Map<Workload, DaprSources>; diagnostics: Diagnostic[] } {
   const byNamespace = new Map<string, ComponentObject[]>();
+  const configurations = new Map<string, ConfigurationObject>();
   for (const o of cluster.objects) {
+    if (o.kind === 'Configuration') configurations.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name ?? ''}`, o);
     if (o.kind !== 'Component') continue;
     const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
     byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), o]);
@@ -95,11 +119,10 @@ export function daprComponentSources(cluster: Cluster): { byWorkload: Map<Worklo
   for (const list of byNamespace.values()) list.sort((a, b) => compareStrings(componentKey(a), componentKey(b)));
   const byWorkload = new Map<Workload, DaprSources>();
   const diagnostics: Diagnostic[] = [];
-  if (byNamespace.size === 0) return { byWorkload, diagnostics };
+  if (byNamespace.size === 0 && configurations.size === 0) return { byWorkload, diagnostics };
   for (const { workload: w, found } of meshedWorkloads(cluster)) {
     if (found.mesh !== DAPR) continue;
     const components = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE) ?? [];
-    if (components.length === 0) continue;
     const metaPath = [...w.specPath.slice(0, -1), 'metadata'];
     const ids = appIds(w, (rawAt(w.origin, metaPath) as { annotations?: unknown } | undefined)?.annotations);
     const values: DaprValue[] = [];
@@ -125,7 +148,7 @@ export function daprComponentSources(cluster: Cluster): { byWorkload: Map<Worklo
       }
       (c.object.spec.metadata ?? []).forEach((item, i) => {
         if (typeof item.value === 'string') {
-          values.push({ value: item.value, context: metadataContext(item.name), origin: c.origin, path: ['spec', 'metadata', i, 'value'] });
+          values.push({ value: item.value, context: metadataContext(item.name), origin: c.origin, path: ['spec', 'metadata', i, 'value'], via: () => found.at });
           return;
         }
         // numbers and booleans (`enableTLS: true`, `maxLen: 100`) name nothing
@@ -165,7 +188,8 @@ export function daprComponentSources(cluster: Cluster): { byWorkload: Map<Worklo
         ),
       );
     }
-    if (values.length > 0 || unknown.length > 0) byWorkload.set(w, { values, via: () => found.at, unknown });
+    values.push(...tracingEndpoints(w, configurations, metaPath));
+    if (values.length > 0 || unknown.length > 0) byWorkload.set(w, { values, unknown });
   }
   return { byWorkload, diagnostics };
 }

@@ -270,10 +270,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
     });
   }
-  // a Dapr app's sidecar, in its pod, connects to the backends of the Components it loads
+  // a Dapr app's sidecar, in its pod, connects to the backends of the Components it loads and to its tracing endpoints
   const dapr = ctx.dapr.get(w);
   if (dapr) {
-    for (const d of dapr.values) emit(d.value, d.context, d.origin, d.path, { via: dapr.via });
+    for (const d of dapr.values) emit(d.value, d.context, d.origin, d.path, { via: d.via });
     ctx.unresolved.push(...dapr.unknown);
   }
 }

@@ -168,6 +168,39 @@ describe('Dapr Components: cloud services', () => {
   });
 });
 
+describe('Dapr Configuration: the tracing endpoints of the app\'s dapr.io/config', () => {
+  const config = (name: string, tracing: string) => `apiVersion: dapr.io/v1alpha1
+kind: Configuration
+metadata: {name: ${name}, namespace: default}
+spec:
+  tracing:
+${tracing}`;
+  const ZIPKIN = '    samplingRate: "1"\n    zipkin:\n      endpointAddress: "http://zipkin.default.svc.cluster.local:9411/api/v2/spans"';
+  const OTEL = '    otel:\n      endpointAddress: "otel-collector.default.svc.cluster.local:4317"\n      isSecure: false\n      protocol: grpc';
+
+  it('the app\'s sidecar exports spans to the Zipkin and OpenTelemetry endpoints of the Configuration it names; other apps and a sampling rate of 0 export nothing', () => {
+    const s = scanOf(
+      backend('zipkin', 9411),
+      backend('otel-collector', 4317),
+      config('tracing', ZIPKIN),
+      config('otel', OTEL),
+      config('off', `    samplingRate: "0"\n${ZIPKIN.split('\n').slice(1).join('\n')}`),
+      app('a', `${DAPR('a')}, dapr.io/config: tracing`),
+      app('b', `${DAPR('b')}, dapr.io/config: otel`),
+      app('c', `${DAPR('c')}, dapr.io/config: off`),
+      app('d', DAPR('d')),
+      app('e', 'dapr.io/config: tracing'),
+    );
+    expect(s.links).toEqual(['default/a[Deployment] => default/zipkin[Deployment] : TCP 9411', 'default/b[Deployment] => default/otel-collector[Deployment] : TCP 4317']);
+    expect(s.evidence[0]).toBe('endpointAddress: "http://zipkin.default.svc.cluster.local:9411/api/v2/spans" via annotations: {dapr.io/enabled: "true", dapr.io/app-id: a, dapr.io/config: tracing}');
+  });
+
+  it('Knative\'s Configuration (serving.knative.dev) is skipped like any kind not modelled', () => {
+    const kn = 'apiVersion: serving.knative.dev/v1\nkind: Configuration\nmetadata: {name: web}\nspec:\n  template: {spec: {containers: [{image: x}]}}';
+    expect(scanOf(kn).loadDiagnostics).toEqual(['info NPC009 skipped 1 Configuration (serving.knative.dev/v1) object (kind not modelled)']);
+  });
+});
+
 describe('Dapr Components: bad input', () => {
   it('a Component of the wrong shape gets an error at its field; the rest is still scanned', () => {
     const bad = component('broken', 'state.redis', '  - {value: "x:1"}', 'scopes: a');
