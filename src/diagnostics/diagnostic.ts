@@ -209,6 +209,9 @@ export const Codes = {
   // rules traced to their manifest line through Helm and Kustomize (NPC270-NPC274)
   /** An overlay rendered, but kustomize could not say where its objects came from: their positions are lines of the rendered output. */
   renderOriginsUnknown: 'NPC270',
+  // Dapr Components read by scan (NPC275-NPC279)
+  /** A Dapr app without dapr.io/app-id (its id is a generated pod name) in a namespace with scoped Components: they are not loaded, so give it no link. */
+  daprAppIdMissing: 'NPC275',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -45,6 +45,9 @@ const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   VirtualService: ['networking.istio.io'],
   RoleBinding: ['rbac.authorization.k8s.io'],
   ClusterRoleBinding: ['rbac.authorization.k8s.io'],
+  // Dapr's, read for the backends and the tracing endpoints an app's sidecar connects to
+  Component: ['dapr.io'],
+  Configuration: ['dapr.io'],
 };
 
 /** `v1`, `v1beta1`, `v2alpha3`: the only version shapes Kubernetes serves. */
@@ -55,7 +58,17 @@ export type ApiVersionVerdict =
   /** Not an apiVersion the API server accepts for this kind; the object is still analysed as the kind (what the author meant). */
   | { readonly verdict: 'invalid'; readonly message: string }
   /** Another API group's resource of the same kind name (a custom resource): not the modelled kind, so not analysed as it. */
-  | { readonly verdict: 'foreign'; readonly message: string };
+  | { readonly verdict: 'foreign'; readonly message: string }
+  /** Another product's kind that merely shares a common name (see SHARED_NAMES): skipped like any kind not modelled, without a word. */
+  | { readonly verdict: 'unrelated' };
+
+/**
+ * Modelled custom resources whose kind name other products use too: Kustomize
+ * (`kustomize.config.k8s.io`), OAM and KubeVela (`core.oam.dev`) have a `Component`, Knative
+ * (`serving.knative.dev`) a `Configuration`, that have nothing to do with Dapr's. Such an object is no mistake and changes no connectivity netpol-ci
+ * models, so it is not warned about.
+ */
+const SHARED_NAMES: ReadonlySet<string> = new Set(['Component', 'Configuration']);
 
 /** How the kind's current API group is written in an apiVersion. */
 const expected = (kind: string): string => {
@@ -75,6 +88,8 @@ export function checkApiVersion(kind: string, apiVersion: string): ApiVersionVer
   if (groups.includes(group)) {
     return VERSION.test(version) ? { verdict: 'ok' } : { verdict: 'invalid', message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
   }
+  // Kustomize's own `kustomize.config.k8s.io/v1alpha1` Component is one of these: it is checked before the groups Kubernetes owns
+  if (SHARED_NAMES.has(kind)) return { verdict: 'unrelated' };
   // a group Kubernetes itself owns (core, *.k8s.io, a bare built-in group) never serves the kind elsewhere: a mistake
   const kubernetesOwned = group === '' || group === 'k8s.io' || group.endsWith('.k8s.io') || !group.includes('.') || /\s/.test(apiVersion);
   if (kubernetesOwned) return { verdict: 'invalid', message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };

@@ -7,6 +7,8 @@ import {
   BaselineAdminNetworkPolicySchema,
   ConfigMapSchema,
   CronJobSchema,
+  DaprComponentSchema,
+  DaprConfigurationSchema,
   GatewayRouteSchema,
   IngressSchema,
   NamespaceSchema,
@@ -70,6 +72,8 @@ export const SCHEMAS = {
   RoleBinding: RoleBindingSchema,
   ClusterRoleBinding: RoleBindingSchema,
   VirtualService: VirtualServiceSchema,
+  Component: DaprComponentSchema,
+  Configuration: DaprConfigurationSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;
@@ -148,6 +152,11 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       return;
     }
     const group = checkApiVersion(kind, value.apiVersion);
+    if (group.verdict === 'unrelated') {
+      const other = `${kind} (${value.apiVersion})`;
+      skippedKinds.set(other, (skippedKinds.get(other) ?? 0) + 1);
+      return;
+    }
     if (group.verdict !== 'ok') {
       diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === 'foreign' ? 'warning' : 'error', group.message, locate(document, [...path, 'apiVersion'])));
       if (group.verdict === 'foreign') {

@@ -355,3 +355,30 @@ export const VirtualServiceSchema = z
     spec: z.object({ gateways: z.array(str).nullish(), http: VirtualServiceRoutesSchema, tcp: VirtualServiceRoutesSchema, tls: VirtualServiceRoutesSchema }).loose().nullish(),
   })
   .loose();
+
+// Dapr Component (dapr.io): the state store, pub/sub broker, binding... whose backend an app's daprd
+// connects to. A metadata item holds its value as written (Dapr accepts any YAML value), from a
+// secret (`secretKeyRef`, resolved through `auth.secretStore`) or from daprd's environment (`envRef`)
+const DaprMetadataItemSchema = z
+  .object({ name: str, value: z.unknown().optional(), secretKeyRef: z.object({ name: str, key: str.nullish() }).loose().nullish(), envRef: str.nullish() })
+  .loose();
+export const DaprComponentSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z.object({ type: str, version: str.nullish(), metadata: z.array(DaprMetadataItemSchema).nullish() }).loose(),
+    scopes: z.array(str).nullish(),
+    auth: z.object({ secretStore: str.nullish() }).loose().nullish(),
+  })
+  .loose();
+
+// Dapr Configuration (dapr.io), named by a Dapr app's `dapr.io/config`: its sidecar exports traces to the tracing endpoints
+const DaprExporterSchema = z.object({ endpointAddress: str.nullish() }).loose().nullish();
+export const DaprConfigurationSchema = z
+  .object({
+    metadata: MetadataSchema,
+    spec: z
+      .object({ tracing: z.object({ samplingRate: z.union([str, z.number()]).nullish(), zipkin: DaprExporterSchema, otel: DaprExporterSchema }).loose().nullish() })
+      .loose()
+      .nullish(),
+  })
+  .loose();

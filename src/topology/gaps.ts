@@ -132,8 +132,11 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   );
 }
 
-/** Unresolved reasons that stand for an address in the cluster (a mesh's control plane is in a namespace of its own: neither set). */
-export const IN_CLUSTER_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable']);
+/**
+ * Unresolved reasons that stand for an address in the cluster (a mesh's control plane is in a namespace of its own: neither set).
+ * An address kept in a Secret (`secret-value`) is unknown, like an undefined variable, and read as the backend of the app's own namespace it most often is.
+ */
+export const IN_CLUSTER_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['no-such-service', 'no-such-port', 'no-endpoints', 'undefined-variable', 'secret-value']);
 
 /** Unresolved reasons whose destination lies outside the cluster: a host, the API server, a node. */
 export const OUTSIDE_REASONS: ReadonlySet<Unresolved['reason']> = new Set(['external-hostname', 'api-server', 'node-address']);

@@ -59,9 +59,10 @@ export interface Unresolved {
   readonly via?: SourceRef;
   /**
    * `node-address`: the node's own address (`status.hostIP`), where a node-local agent listens;
-   * `mesh-control-plane`: the control plane an injected mesh proxy must reach (see mesh.ts).
+   * `mesh-control-plane`: the control plane an injected mesh proxy must reach (see mesh.ts);
+   * `secret-value`: an address read from a Secret (a Dapr Component's `secretKeyRef`), which the manifests do not hold.
    */
-  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable' | 'node-address' | 'mesh-control-plane';
+  readonly reason: 'no-such-service' | 'no-such-port' | 'no-endpoints' | 'external-hostname' | 'api-server' | 'undefined-variable' | 'node-address' | 'mesh-control-plane' | 'secret-value';
   readonly detail: string;
   /** The connections, where the value does not write them as `host:port` (a paired `FOO_PORT` variable, a mesh's ports). */
   readonly conns?: ConnectionSet;

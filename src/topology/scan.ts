@@ -12,6 +12,7 @@ import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddre
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
+import { daprComponentSources, type DaprSources } from './dapr-components.js';
 import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
 import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
@@ -133,9 +134,10 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
 
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
-  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map() };
+  const dapr = daprComponentSources(cluster);
+  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
-  const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
@@ -157,6 +159,8 @@ interface ResolveContext {
   readonly evidenceLines: boolean;
   /** The lines of each document a value's line was looked for in (split once per document, not once per value). */
   readonly docLines: Map<ParsedDocument, readonly string[]>;
+  /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
+  readonly dapr: ReadonlyMap<Workload, DaprSources>;
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -174,7 +178,8 @@ type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
 
 /**
  * The addresses of one workload: env values (after `$(VAR)` expansion, HOST/PORT pairs joined),
- * the ConfigMap keys they reference, ConfigMaps mounted or imported whole, command and args.
+ * the ConfigMap keys they reference, ConfigMaps mounted or imported whole, command and args, and
+ * for a Dapr app the metadata values of the Dapr Components its sidecar loads.
  */
 function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObject>, ctx: ResolveContext): void {
   const cmData = (name: string): [ConfigMapObject, [string, string][]] | undefined => {
@@ -318,6 +323,12 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         });
       }
     });
+  }
+  // a Dapr app's sidecar, in its pod, connects to the backends of the Components it loads and to its tracing endpoints
+  const dapr = ctx.dapr.get(w);
+  if (dapr) {
+    for (const d of dapr.values) emit(d.value, d.context, d.origin, d.path, { via: d.via });
+    ctx.unresolved.push(...dapr.unknown);
   }
 }
 
