@@ -152,9 +152,12 @@ class KustomizationGraph {
   }
 
   /** Whether the patches of kustomization `k` can apply to an object from `file`. */
-  patches(k: string, file: string): boolean {
+  patches(k: string, file: string, seen: Set<string> = new Set()): boolean {
+    if (seen.has(k)) return false;
+    seen.add(k);
+    // a component patches what the kustomization including it accumulates, up through nested components
     const parents = this.includedBy.get(k);
-    if (parents) return parents.some((p) => this.accumulates(p, file, new Set()));
+    if (parents) return parents.some((p) => this.patches(p, file, seen));
     return this.accumulates(k, file, new Set());
   }
 

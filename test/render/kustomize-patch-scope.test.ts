@@ -21,4 +21,12 @@ describe('a patch is cited only for the objects its kustomization accumulates', 
     expect(at('shop-a/api[Deployment]')).toEqual([{ dst: 'shop-a/catalog[Deployment]', evidence: ['a/app.yaml:19'] }]);
     expect(at('shop-b/api[Deployment]')).toEqual([{ dst: 'shop-b/catalog[Deployment]', evidence: ['b/patch.yaml:13'] }]);
   });
+
+  it('a patch of a component nested in another component is cited: it applies to what the including overlay accumulates', () => {
+    const r = runWithTools(['scan', 'overlay', '--format', 'json'], { cwd: path.join(dir, 'nested') });
+    expect(r.code, r.stderr).toBe(0);
+    const links = (JSON.parse(r.stdout) as { links: { src: string; dst: string; evidence: { file: string; line?: number }[] }[] }).links;
+    // overlay -> component compA -> component compB, whose patch sets DB_URL (base/app.yaml holds the old value)
+    expect(links.map((l) => ({ src: l.src, dst: l.dst, evidence: l.evidence.map((e) => `${e.file}:${e.line}`) }))).toEqual([{ src: 'default/api[Deployment]', dst: 'default/db[Deployment]', evidence: ['compB/patch.yaml:10'] }]);
+  });
 });
