@@ -639,9 +639,44 @@ function reachedKustomizationDirs(overlay: string): string[] {
     out.push(d);
     const r = readRegularFile(path.join(d, kfile), undefined, KUSTOMIZATION_READ_LIMIT);
     if (!r.ok) continue;
-    for (const ref of kustomizationRefs('.', r.bytes.toString('utf8'))) queue.push(realOrSelf(path.resolve(d, ref)));
+    const text = r.bytes.toString('utf8');
+    const { kustomizations, charts } = pluginFolders(text);
+    for (const ref of [...kustomizationRefs('.', text), ...kustomizations]) queue.push(realOrSelf(path.resolve(d, ref)));
+    // a chart home holds charts, not a kustomization: hashed as a folder of its own
+    for (const c of charts) {
+      const home = realOrSelf(path.resolve(d, c));
+      if (!seen.has(home) && existsSync(home)) {
+        seen.add(home);
+        out.push(home);
+      }
+    }
   }
   return out;
+}
+
+/**
+ * The other folders a kustomization reads: kustomizations listed as `transformers`, `generators`
+ * or `validators` (a file entry adds nothing to the walk) and `helmGlobals.chartHome`, its charts.
+ */
+function pluginFolders(text: string): { kustomizations: string[]; charts: string[] } {
+  const none = { kustomizations: [], charts: [] };
+  let doc: unknown;
+  try {
+    doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return none;
+  }
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return none;
+  const d = doc as Record<string, unknown>;
+  const local = (v: unknown): v is string => typeof v === 'string' && !v.includes('\n') && !/^[a-z]+:\/\//i.test(v);
+  const kustomizations: string[] = [];
+  for (const key of ['transformers', 'generators', 'validators']) {
+    const list = d[key];
+    for (const e of Array.isArray(list) ? list : []) if (local(e)) kustomizations.push(e);
+  }
+  const globals = d.helmGlobals;
+  const home = typeof globals === 'object' && globals !== null ? (globals as Record<string, unknown>).chartHome : undefined;
+  return { kustomizations, charts: local(home) ? [home] : [] };
 }
 
 /** A source file of an overlay, read under the reading policy; undefined when it cannot be. */
