@@ -70,7 +70,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         options.progress?.(`rendering chart ${map.display(dir)}…`);
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), map.root !== undefined && path.resolve(map.root) === path.resolve(dir), abs);
         appendAll(files, r.files);
-        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir)) });
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir)), ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {

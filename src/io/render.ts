@@ -372,6 +372,8 @@ interface Rendered {
 export interface RenderedChart extends Rendered {
   /** The values files used (the chart's own values.yaml first), for provenance. */
   readonly values: ManifestFile[];
+  /** Values were also given with `--set` (`--helm-set`, `--helm-config` set:), which no values file shows. */
+  readonly setValues?: true;
 }
 
 /**
@@ -433,7 +435,8 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   }
   // the values files are read on every run (their paths are this run's), the rendering only when its key is new
   const hit = cache.chart(key);
-  if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
+  const setValues = sets.length > 0 ? { setValues: true as const } : {};
+  if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [], ...setValues };
   const copy = depTrees.length > 0 ? vendorLocalDependencies(chartDir, depTrees) : undefined;
   let r: ReturnType<typeof run>;
   let split: ManifestFile[] = [];
@@ -450,7 +453,7 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
     ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at, existsSync(path.join(chartDir, '.helmignore')) ? 'every template is conditional on values not set, or its .helmignore excludes them' : 'every template is conditional on values not set')] }
     : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [...(copy ? [[copy, display] as [string, string]] : []), [chartDir, display]])}; chart not rendered`, at)] };
   cache.setChart(key, result);
-  return { ...result, values: r.ok ? valueFiles : [] };
+  return { ...result, values: r.ok ? valueFiles : [], ...setValues };
 }
 
 /**

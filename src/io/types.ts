@@ -92,6 +92,8 @@ export interface ChartValues {
   readonly files: readonly ManifestFile[];
   /** The templates its rendered files came from (as shown), where they could be read. */
   readonly templates?: readonly ManifestFile[];
+  /** Values were also set on the command line (`--set`): a values file may not hold what was rendered. */
+  readonly setValues?: true;
 }
 
 export interface ReadResult {

@@ -35,6 +35,8 @@ export interface ChartValuesFiles {
   readonly files: readonly ManifestFile[];
   /** The templates the chart's rendered files came from. */
   readonly templates?: readonly ManifestFile[];
+  /** Values were also set with `--set`, which overrides every file: no value is traced to a file then. */
+  readonly setValues?: true;
 }
 
 export interface ScanOptions {
@@ -58,7 +60,8 @@ export interface ScanOptions {
  */
 function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartValuesFiles[]): SourceRef | undefined {
   const chart = values.find((v) => at.file.startsWith(`${v.chart}/`));
-  if (!chart) return undefined;
+  // `--set` overrides every values file; a template line that is known is text the template writes itself (origins.ts: only lines without an action map)
+  if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !at.file.endsWith(' [rendered]'))) return undefined;
   const templateFile = at.file.replace(/ \[rendered\]$/, '');
   const template = chart.templates?.find((t) => t.path === templateFile)?.text;
   if (template === undefined) return undefined;
