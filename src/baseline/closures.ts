@@ -1,13 +1,13 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Cluster } from '../manifests/cluster.js';
 import type { IpFamily } from '../model/ip.js';
-import { peerKey } from '../model/peer.js';
+import { peerKey, type Peer } from '../model/peer.js';
 import { gapLinks, type GapMode } from '../synthesis/gap-rules.js';
 import { inEveryFamily } from '../synthesis/everywhere.js';
 import type { Gap } from '../topology/gaps.js';
 import type { Link } from '../topology/links.js';
 import { RuleMatcher } from './match.js';
-import type { RuleSet } from './rules.js';
+import type { BaselineRule, RuleSet } from './rules.js';
 import { cutByDenyRules, evidenceOf } from './synthesis.js';
 
 /**
@@ -28,11 +28,23 @@ export function cutClosures(cluster: Cluster, gaps: readonly Gap[], mode: GapMod
   const diagnostics: Diagnostic[] = [];
   for (const g of gaps) {
     const cut = cutByDenyRules(inEveryFamily(gapLinks(cluster.workloads, [g], mode, families), families), rules, matcher);
-    if (cut.denials.length === 0) {
+    const unseen = rulesOnUnseenPods(g, rules, matcher).filter((r) => !cut.denials.some((d) => d.denial.rule === r));
+    if (cut.denials.length === 0 && unseen.length === 0) {
       whole.push(g);
       continue;
     }
     links.push(...cut.links);
+    for (const rule of unseen) {
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          'warning',
+          `--gaps=${mode} closure of ${peerKey({ kind: 'workload', ref: g.workload })}'s ${g.direction} gap (${g.value ?? g.reason}) would also open pods the manifests do not hold that baseline rule ${rule.name} (${rule.origin.file}:${rule.origin.line ?? 1}) denies; cut: the closure is written as the links it opens to the workloads and addresses of the manifests`,
+          rule.origin,
+          'close that gap with a reviewed link to say what it really needs',
+        ),
+      );
+    }
     // one warning per gap and rule (an open closure crosses a rule for many pairs): a few examples, and the count
     const byRule = new Map<object, typeof cut.denials>();
     for (const d of cut.denials) byRule.set(d.denial.rule, [...(byRule.get(d.denial.rule) ?? []), d]);
@@ -51,4 +63,20 @@ export function cutClosures(cluster: Cluster, gaps: readonly Gap[], mode: GapMod
     }
   }
   return { whole, links, diagnostics };
+}
+
+/**
+ * The deny rules a whole closure could break through pods the manifests do not hold: the rule's
+ * side towards the gap's workload selects it, on connections of the gap, and its other side is a
+ * pod or namespace selector (or anything), which pods outside the manifests may match; a whole
+ * closure (`namespaceSelector: {}`, `podSelector: {}`) admits them. An address side is judged
+ * exactly by cutByDenyRules.
+ */
+function rulesOnUnseenPods(g: Gap, rules: RuleSet, matcher: RuleMatcher): BaselineRule[] {
+  const self: Peer = { kind: 'workload', ref: g.workload };
+  return rules.rules.filter((r) => {
+    if (r.action !== 'deny' || r.conns.intersect(g.conns).isEmpty) return false;
+    const [near, far] = g.direction === 'egress' ? [r.from, r.to] : [r.to, r.from];
+    return matcher.narrow(near, self) !== undefined && far.kind !== 'cidr';
+  });
 }

@@ -134,4 +134,19 @@ describe('verify --baseline and check --baseline --policies judge the policies a
     const out = JSON.parse(r.stdout) as { drift: unknown[]; baseline: unknown[]; drift_basis: { baseline: string[] } };
     expect([out.drift, out.baseline, out.drift_basis.baseline]).toEqual([[], [], ['rules.yaml']]);
   });
+
+  it('a closure written whole would admit pods the manifests do not hold: a deny rule on such pods (another namespace) cuts it too', () => {
+    const dir = setup();
+    // no workload of the manifests is in an env=dev namespace: the rule selects none of them, yet
+    // `--gaps=open` would let every pod of every namespace reach the worker
+    writeFileSync(path.join(dir, 'dev.yaml'), '- {name: nothing-from-dev, from_ns: env=dev, to: app=worker, action: deny}\n');
+    const s = runCli(['synthesize', 'app.yaml', '--gaps=open', '--baseline', 'dev.yaml'], { cwd: dir });
+    expect(s.code, s.stderr).toBe(0);
+    expect(lines(s.stderr).filter((l) => l.includes('NPC103'))).toEqual([expect.stringMatching(/warning NPC103 .*closure of shop\/worker\[Deployment\]'s ingress gap .* would also open pods the manifests do not hold that baseline rule nothing-from-dev/)]);
+    const worker = (loadAll(s.stdout) as Policy[]).filter(Boolean).find((p) => p.metadata.name === 'worker-netpol') as Policy;
+    // no namespaceSelector {} nor podSelector {} any more: the workloads and addresses of the manifests, each by name
+    const peers = (worker.spec.ingress ?? []).flatMap((r) => r.from);
+    expect(peers.length).toBeGreaterThan(0);
+    expect(peers.filter((p) => JSON.stringify(p).includes('{}'))).toEqual([]);
+  });
 });
