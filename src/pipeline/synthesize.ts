@@ -18,6 +18,9 @@ import type { TrafficSummary } from '../topology/traffic/resolve.js';
 import { applyBaselineToLinks } from '../baseline/synthesis.js';
 import { cutClosures } from '../baseline/closures.js';
 import type { RuleSet } from '../baseline/rules.js';
+import { RuleMatcher } from '../baseline/match.js';
+import { linkKey } from '../connectivity/needs.js';
+import type { Cluster } from '../manifests/cluster.js';
 import { inEveryFamily } from '../synthesis/everywhere.js';
 import { readRuleFiles } from './baseline.js';
 import { loadInputs } from './load.js';
@@ -108,6 +111,8 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     links = [...links, ...cut.links];
   }
   let options: SynthesisOptions = { ...request.options, ipFamilies: families, gaps: { mode, list: closedWhole }, ...(baselineRules ? { linksInEveryFamily: true } : {}) };
+  // --no-ports writes peer-only rules, which would open what a deny rule forbids between the same pair: those keep their ports
+  if (baselineRules && request.options.noPorts) options = { ...options, portsKept: pairsWithDenials(load.cluster, links, baselineRules) };
   let skipped: { workload: string; by: string }[] = [];
   if (request.existing !== undefined) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -179,3 +184,9 @@ export function writePolicies(io: Io, policies: readonly NetworkPolicyManifest[]
 
 export { layoutPolicies };
 
+/** The links (linkKey) between a pair some deny rule covers, on any connections. */
+function pairsWithDenials(cluster: Cluster, links: readonly Link[], rules: RuleSet): Set<string> {
+  const matcher = new RuleMatcher(cluster);
+  const deny = rules.rules.filter((r) => r.action === 'deny');
+  return new Set(links.filter((l) => deny.some((r) => matcher.pair(r, l.src, l.dst) !== undefined)).map(linkKey));
+}

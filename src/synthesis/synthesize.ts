@@ -7,6 +7,7 @@ import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
 import { originRef, rawAt } from '../manifests/objects.js';
 import { evidenceText, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
+import { linkKey } from '../connectivity/needs.js';
 import type { LabelSelector } from '../manifests/schemas.js';
 import { chooseSelector, type WorkloadSelector } from './selectors.js';
 import { gapRules, type GapMode } from './gap-rules.js';
@@ -38,6 +39,11 @@ export interface SynthesisOptions {
   readonly presets?: readonly Preset[];
   /** Peer-only rules: no ports (ACS' exclude ports and protocols). */
   readonly noPorts?: boolean;
+  /**
+   * With noPorts: the links (linkKey) whose rules keep their ports all the same, because a baseline
+   * deny rule forbids other connections between the pair, which a peer-only rule would open.
+   */
+  readonly portsKept?: ReadonlySet<string>;
   /** Workloads left untouched (synthesize --existing): workloadKey -> why (existing.ts). */
   readonly skip?: ReadonlyMap<string, string>;
   /**
@@ -247,10 +253,11 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
       const closurePieces = new Map<number, { evidence: Link['evidence']; conns: ConnectionSet; ranges: IpRange[] }>();
       const wanted = (other: Peer) => preset.links === 'all' || (preset.links === 'other-namespaces' && !(other.kind === 'workload' && other.ref.namespace === ns));
       const rule = (direction: 'ingress' | 'egress', l: Link, peers: PolicyPeer[]) => {
-        const ports = options.noPorts ? undefined : portsOf(l.conns);
+        const kept = options.noPorts === true && options.portsKept?.has(linkKey(l)) === true;
+        const ports = options.noPorts && !kept ? undefined : portsOf(l.conns);
         const list: { from?: PolicyPeer[]; to?: PolicyPeer[]; ports?: PolicyPort[] }[] = direction === 'ingress' ? ingress : egress;
         const other = direction === 'ingress' ? l.src : l.dst;
-        const why = `${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}`;
+        const why = `${direction === 'ingress' ? '<-' : '->'} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join('; ')}${kept ? ' (ports kept despite --no-ports: a baseline deny rule forbids other connections of this pair)' : ''}`;
         // the pieces of a gap closure cut around a baseline deny: joined into the rule of the first, the cut-out blocks as `except`
         const piece = other.kind === 'external' && l.evidence.some((e) => e.kind === 'gap') ? other.range : undefined;
         if (piece) {
@@ -267,7 +274,7 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
           }
         }
         // peer-only rules: links to the same peers share one rule
-        const same = options.noPorts ? list.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
+        const same = options.noPorts && !kept ? list.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
         if (same >= 0) {
           notes.push(`${direction}[${same}] ${why}`);
           return;

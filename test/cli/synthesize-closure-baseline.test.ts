@@ -149,4 +149,29 @@ describe('verify --baseline and check --baseline --policies judge the policies a
     expect(peers.length).toBeGreaterThan(0);
     expect(peers.filter((p) => JSON.stringify(p).includes('{}'))).toEqual([]);
   });
+
+  it('--no-ports keeps the ports of a pair a deny rule covers: a peer-only rule would open what the rule forbids', () => {
+    const dir = tempDir('netpol-ci-noports-baseline-');
+    // web needs db on 5432 and 6432; the organisation forbids web -> db on 5432; the worker's outside host makes a closure too
+    writeFileSync(
+      path.join(dir, 'app.yaml'),
+      [
+        deploy('web', 80, ', env: [{name: DB, value: "postgres://db:5432"}, {name: POOL, value: "postgres://db:6432"}]'),
+        deploy('db', 5432).replace('ports: [{containerPort: 5432}]', 'ports: [{containerPort: 5432}, {containerPort: 6432}]'),
+        deploy('worker', 7000, ', env: [{name: PAY, value: "https://pay.example.com:443"}]'),
+        'apiVersion: v1\nkind: Service\nmetadata: {name: db, namespace: shop}\nspec: {selector: {app: db}, ports: [{name: pg, port: 5432}, {name: pool, port: 6432}]}\n',
+      ].join('---\n'),
+    );
+    writeFileSync(path.join(dir, 'rules.yaml'), '- {name: no-direct-db, from: app=web, to: app=db, protocol: TCP, port_min: 5432, port_max: 5432, action: deny}\n- {name: no-ssh-to-corp, from: app=worker, to: 10.0.0.0/8, protocol: TCP, port_min: 22, port_max: 22, action: deny}\n');
+    const s = runCli(['synthesize', 'app.yaml', '--no-ports', '--gaps=open', '--baseline', 'rules.yaml', '-o', 'policies.yaml'], { cwd: dir });
+    expect(s.code, s.stderr).toBe(0);
+    const ps = (loadAll(readFileSync(path.join(dir, 'policies.yaml'), 'utf8')) as Policy[]).filter(Boolean);
+    const web = ps.find((p) => p.metadata.name === 'web-netpol') as Policy;
+    // the rule to db names its port (6432, what is left), every other rule of web none
+    expect((web.spec.egress ?? []).filter((r) => JSON.stringify(r.to).includes('"app":"db"'))).toEqual([{ to: [{ podSelector: { matchLabels: { app: 'db' } } }], ports: [{ protocol: 'TCP', port: 6432 }] }]);
+    expect(web.metadata.annotations?.['netpol-ci.io/rules']).toContain('ports kept despite --no-ports');
+    // the policies pass the baseline with the same rules
+    const b = runCli(['baseline', 'app.yaml', 'policies.yaml', '--baseline', 'rules.yaml', '--engine', 'builtin'], { cwd: dir });
+    expect(b.code, b.stdout + b.stderr).toBe(0);
+  });
 });
