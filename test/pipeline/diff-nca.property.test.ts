@@ -48,7 +48,7 @@ import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSe
  * and FC_SEED override the defaults.
  */
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 200);
-const PEER_RUNS = Number(process.env.FC_PEER_RUNS ?? 40);
+const PEER_RUNS = Number(process.env.FC_PEER_RUNS ?? 30);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 
 /** A NetworkPolicy of the configuration names a port (`port: http`). */
