@@ -271,12 +271,15 @@ export function withServices(docs: readonly Doc[]): Doc[] {
 }
 
 /**
- * An Ingress in front of the first Service, by its port number, as an app's chart writes it: the
+ * An Ingress in front of the first Service on TCP, by its port number, as an app's chart writes it: the
  * ingress controller reaches that Service's pods on the target port, so that editing the Service
  * port (`service-port`) leaves the Ingress pointing at a port the Service no longer has.
  */
 export function withIngress(docs: readonly Doc[]): Doc[] {
-  const svc = docs.find((d) => d.kind === 'Service');
+  // an Ingress carries HTTP: its Service port is a TCP one (an Ingress to a UDP or SCTP Service
+  // port is a misconfiguration where nca still sees TCP on the target port, and we see nothing)
+  const tcp = (d: Doc) => [undefined, 'TCP'].includes(obj(arr((d.spec as Obj | undefined)?.ports)[0])?.protocol as string | undefined);
+  const svc = docs.find((d) => d.kind === 'Service' && tcp(d));
   const port = obj(arr((svc?.spec as Obj | undefined)?.ports)[0]);
   if (!svc || !port) return [...docs];
   return [
