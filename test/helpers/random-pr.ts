@@ -3,7 +3,7 @@ import { NAMESPACES, NS_KEYS, NS_VALUES, PORTS, PORT_NAMES, namespaceSelector, n
 
 /**
  * Random pull requests: a base configuration (test/helpers/random-config.ts, plus Services in
- * front of some workloads) and the head a reviewer would see after one to three realistic changes, the
+ * front of some workloads, and in half of them an Ingress to the first Service) and the head a reviewer would see after one to three realistic changes, the
  * kinds of edit real PRs make to NetworkPolicies and the workloads they select:
  *
  * policy added / removed; an edited policy (a port range widened, a selector changed, an ipBlock
@@ -64,7 +64,7 @@ const obj = (v: unknown): Obj | undefined => (v !== null && typeof v === 'object
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const meta = (d: Doc) => d.metadata as Obj;
 
-const NOT_WORKLOADS = new Set(['Namespace', 'NetworkPolicy', 'Service']);
+const NOT_WORKLOADS = new Set(['Namespace', 'NetworkPolicy', 'Service', 'Ingress']);
 
 /** The documents of one workload: one, or the pods of an absent owner. */
 function workloadGroups(docs: Doc[]): Doc[][] {
@@ -270,6 +270,29 @@ export function withServices(docs: readonly Doc[]): Doc[] {
   return out;
 }
 
+/**
+ * An Ingress in front of the first Service on TCP, by its port number, as an app's chart writes it: the
+ * ingress controller reaches that Service's pods on the target port, so that editing the Service
+ * port (`service-port`) leaves the Ingress pointing at a port the Service no longer has.
+ */
+export function withIngress(docs: readonly Doc[]): Doc[] {
+  // an Ingress carries HTTP: its Service port is a TCP one (an Ingress to a UDP or SCTP Service
+  // port is a misconfiguration where nca still sees TCP on the target port, and we see nothing)
+  const tcp = (d: Doc) => [undefined, 'TCP'].includes(obj(arr((d.spec as Obj | undefined)?.ports)[0])?.protocol as string | undefined);
+  const svc = docs.find((d) => d.kind === 'Service' && tcp(d));
+  const port = obj(arr((svc?.spec as Obj | undefined)?.ports)[0]);
+  if (!svc || !port) return [...docs];
+  return [
+    ...docs,
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'web', namespace: meta(svc).namespace },
+      spec: { rules: [{ host: 'app.example.com', http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: meta(svc).name, port: { number: port.port } } } }] } }] },
+    },
+  ];
+}
+
 /** The head after several edits, in order; `applied` lists the kinds that found something to edit. */
 export function applyMutations(base: readonly Doc[], ms: readonly Mutation[]): { head: Doc[]; applied: MutationKind[] } {
   let head = [...base];
@@ -284,7 +307,7 @@ export function applyMutations(base: readonly Doc[], ms: readonly Mutation[]): {
 
 /** A base configuration, with Services, and a pull request of one to three edits of it (most PRs make one). */
 export const randomPullRequest: fc.Arbitrary<{ base: Doc[]; mutations: Mutation[] }> = fc.record({
-  base: randomConfiguration.map(withServices),
+  base: fc.tuple(randomConfiguration.map(withServices), fc.boolean()).map(([docs, ingress]) => (ingress ? withIngress(docs) : docs)),
   mutations: fc.oneof({ weight: 3, arbitrary: fc.tuple(mutation).map((m) => [...m]) }, { weight: 1, arbitrary: fc.array(mutation, { minLength: 2, maxLength: 3 }) }),
 });
 

@@ -17,13 +17,16 @@ import { differingPairs, parseListing, refinedPairs, type Row } from './peer-pai
 export interface JsonDiff {
   added_workloads: string[];
   removed_workloads: string[];
+  /** The diagnostic codes of both sides (not part of the json: the test's own note). */
+  codes?: string[];
   moved_workloads?: { from: string; to: string; how: string; changes: { src: string; dst: string; ref1: string; ref2: string }[] }[];
   entries: { diff_type: string; src: string; dst: string; ref1: string; ref2: string; workloads_diff_info?: string }[];
 }
 
 export function oursJson(before: string, after: string, settings: ReadSettings = DEFAULT_READ_SETTINGS): JsonDiff {
   const out = runDiff(nodeIo(), { kind: 'paths', before, after }, settings);
-  return JSON.parse(renderDiffJson({ diff: out.diff, refs: { before: 'base', after: 'head' } })) as JsonDiff;
+  const json = JSON.parse(renderDiffJson({ diff: out.diff, refs: { before: 'base', after: 'head' } })) as JsonDiff;
+  return { ...json, codes: [...new Set(out.diagnostics.map((d) => d.code))].sort() };
 }
 
 /** One comparable shape of a semantic diff. */

@@ -9,8 +9,9 @@ import { parseConns } from '../../src/model/connection-set.js';
 import { runConnectivity } from '../../src/pipeline/connectivity.js';
 import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { renderConnectivityTxt } from '../../src/report/connectivity.js';
+import { Codes } from '../../src/diagnostics/diagnostic.js';
 import { findNcaForTests } from '../helpers/nca.js';
-import { differingPairs, parseListing, refinedPairs } from '../helpers/peer-pairs.js';
+import { differingPairs, parseListing, refinedPairs, type Row } from '../helpers/peer-pairs.js';
 import { NAMESPACES, randomConfiguration, type Doc } from '../helpers/random-config.js';
 import { applyMutation, applyMutations, ncaPrForm, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
 import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
@@ -44,12 +45,25 @@ import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSe
  * configuration names policy ports and the semantic diff differs, nca's --connectivity of the two
  * sides decides the connections (the workload categories are still compared).
  *
+ * And one model difference: nca simulates the ingress controller as a pod whose egress the
+ * Ingresses bind; when an Ingress resolves to no backend port (its Service's named targetPort
+ * renamed away in the pod), the pod reaches everything, outside addresses included. A controller
+ * proxies to its backends only, and a backend port that resolves to nothing has no endpoint: we
+ * give the controller nothing there. And an Ingress naming a Service port number the Service
+ * does not have, but that is one of its targetPorts, reaches that port for us, as ingress-nginx
+ * does (with warning NPC070, README), and nothing for nca. In such a PR (nca's controller reaching
+ * an address, or our NPC070, tells it), the controller's pairs are not compared.
+ *
  * FC_NUM_RUNS (in-process property), FC_PEER_RUNS (two nca analyses each, about half a second)
  * and FC_SEED override the defaults.
  */
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 200);
-const PEER_RUNS = Number(process.env.FC_PEER_RUNS ?? 40);
+const PEER_RUNS = Number(process.env.FC_PEER_RUNS ?? 30);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
+
+const fromController = (row: Row) => row[0].some((e) => e.kind === 'workload' && e.key === '{ingress-controller}');
+/** nca's controller pod reaches an outside address: no Ingress bound it (a real controller proxies to backends only). */
+const controllerUnbound = (d: { gained: Row[]; lost: Row[] }) => [...d.gained, ...d.lost].some((row) => fromController(row) && row[1].some((e) => e.kind === 'external'));
 
 /** A NetworkPolicy of the configuration names a port (`port: http`). */
 const namesPolicyPorts = (docs: readonly Doc[]) => docs.some((d) => d.kind === 'NetworkPolicy' && /"port":"/.test(JSON.stringify(d.spec)));
@@ -138,6 +152,7 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     const kinds = new Map<MutationKind, number>();
     let changedPairs = 0;
     let namedPortMisses = 0;
+    let controllerFallbacks = 0;
     withDir('netpol-ci-pr-nca-', (dir) => {
       const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
       fc.assert(
@@ -153,7 +168,15 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
           const r = ncaSemanticDiff(nca, nb, nh);
           // nca exits 0 when equivalent, 1 when it found a difference
           expect([0, 1], r.stderr).toContain(r.status);
-          let diffs = compareDiffs(ourDelta(ours), ncaDelta(r.stdout));
+          const [mine, theirs] = [ourDelta(ours), ncaDelta(r.stdout)];
+          if (controllerUnbound(theirs) || ours.codes?.includes(Codes.backendTargetPort)) {
+            // nca's simulated controller pod reaches everything when an Ingress resolves to no
+            // backend port, and it does not take ingress-nginx's targetPort fallback (see above):
+            // the controller's pairs are not compared in this PR
+            controllerFallbacks++;
+            for (const d of [mine, theirs]) for (const list of [d.gained, d.lost]) list.splice(0, list.length, ...list.filter((row) => !fromController(row)));
+          }
+          let diffs = compareDiffs(mine, theirs);
           if (diffs.length > 0 && [base, head].some(namesPolicyPorts)) {
             // nca's semantic diff resolves a policy's named port otherwise than its connectivity
             // does (see above): its own connectivity of the two sides referees the connections
@@ -175,7 +198,7 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
       );
     });
     // FC_REPORT=1: how many PRs of each kind were applied, and how many pairs changed
-    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), changedPairs, namedPortMisses }));
+    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), changedPairs, namedPortMisses, controllerFallbacks }));
     // the PRs are not all no-ops: most edit kinds were applied, and some changed connectivity
     expect(kinds.size).toBeGreaterThanOrEqual(Math.min(10, Math.floor(PEER_RUNS / 3)));
     expect(changedPairs).toBeGreaterThan(0);
