@@ -1,24 +1,44 @@
 #!/usr/bin/env node
-import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
-import {
-  yieldBackgroundThreads
-} from "./chunks/chunk-TX2NFAD4.js";
-import "./chunks/chunk-UQ363SVG.js";
+const __npcModuleUrl = require('node:url').pathToFileURL(__filename).href;
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // src/cli.ts
-import { fileURLToPath } from "node:url";
+var import_node_url = require("node:url");
 
 // src/cli/command-names.ts
 var COMMAND_NAMES = ["check", "connectivity", "diff", "scan", "synthesize", "verify", "links", "lint", "prune", "baseline"];
 var isCommandName = (s) => COMMAND_NAMES.includes(s);
 
 // src/io/code-cache.ts
-import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
-import os from "node:os";
-import path from "node:path";
-import vm from "node:vm";
+var import_node_buffer = require("node:buffer");
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_module = __toESM(require("node:module"), 1);
+var import_node_os = __toESM(require("node:os"), 1);
+var import_node_path = __toESM(require("node:path"), 1);
+var import_node_vm = __toESM(require("node:vm"), 1);
 function cacheDirArgument(argv2) {
   let dir;
   for (let i = 0; i < argv2.length; i++) {
@@ -32,14 +52,14 @@ function cacheDirArgument(argv2) {
 function privateTempDir() {
   const uid = typeof process.getuid === "function" ? process.getuid() : void 0;
   if (uid === void 0) return void 0;
-  const dir = path.join(os.tmpdir(), `netpol-ci-code-cache-${uid}`);
+  const dir = import_node_path.default.join(import_node_os.default.tmpdir(), `netpol-ci-code-cache-${uid}`);
   try {
-    mkdirSync(dir, { mode: 448 });
+    (0, import_node_fs.mkdirSync)(dir, { mode: 448 });
   } catch (e) {
     if (e.code !== "EEXIST") return void 0;
   }
   try {
-    const st = lstatSync(dir);
+    const st = (0, import_node_fs.lstatSync)(dir);
     return st.isDirectory() && st.uid === uid && (st.mode & 18) === 0 ? dir : void 0;
   } catch {
     return void 0;
@@ -48,56 +68,93 @@ function privateTempDir() {
 function codeCacheDir(argv2, env, cwd = process.cwd()) {
   if (env.NODE_DISABLE_COMPILE_CACHE) return void 0;
   const kept = cacheDirArgument(argv2) ?? (env.NETPOL_CI_CACHE_DIR || void 0);
-  return kept ? path.resolve(cwd, kept, "code-cache") : privateTempDir();
+  return kept ? import_node_path.default.resolve(cwd, kept, "code-cache") : privateTempDir();
 }
 function requireWithCodeCache(file, cache, tag2) {
-  const bytes = readFileSync(file);
-  const source = bytes.toString("utf8");
+  const bytes = (0, import_node_fs.readFileSync)(file);
+  const source = (0, import_node_buffer.isAscii)(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   const entry = cache === void 0 ? void 0 : codeCacheEntry(cache, tag2, bytes);
   const cachedData = entry === void 0 ? void 0 : readEntry(entry);
-  const script = new vm.Script(Module.wrap(source), {
+  const script = new import_node_vm.default.Script(import_node_module.default.wrap(source), {
     filename: file,
     ...cachedData ? { cachedData } : {},
     // the bundle imports nothing dynamically (esbuild resolves its own `import()`s); were it to, as a module would
-    ...vm.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}
+    ...import_node_vm.default.constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER ? { importModuleDynamically: import_node_vm.default.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER } : {}
   });
   if (cache !== void 0 && entry !== void 0 && (cachedData === void 0 || script.cachedDataRejected)) {
     process.once("exit", () => writeEntry(cache, tag2, entry, script));
   }
-  const module = { exports: {} };
+  const module2 = { exports: {} };
   const run = script.runInThisContext();
-  run.call(module.exports, module.exports, createRequire(file), module, file, path.dirname(file));
-  return module.exports;
+  run.call(module2.exports, module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path.default.dirname(file));
+  return module2.exports;
 }
 function codeCacheEntry(cache, tag2, source) {
-  const key = createHash("sha256").update(`${process.version}\0${process.arch}\0${process.platform}\0`).update(source).digest("hex").slice(0, 32);
-  return path.join(cache, `${tag2}-${key}.v8`);
+  const key = (0, import_node_crypto.createHash)("sha256").update(`${process.version}\0${process.arch}\0${process.platform}\0`).update(source).digest("hex").slice(0, 32);
+  return import_node_path.default.join(cache, `${tag2}-${key}.v8`);
 }
 var DIGEST_BYTES = 32;
 function readEntry(entry) {
   try {
-    if (!lstatSync(entry).isFile()) return void 0;
-    const bytes = readFileSync(entry);
+    if (!(0, import_node_fs.lstatSync)(entry).isFile()) return void 0;
+    const bytes = (0, import_node_fs.readFileSync)(entry);
     if (bytes.length <= DIGEST_BYTES) return void 0;
     const data = bytes.subarray(DIGEST_BYTES);
-    return createHash("sha256").update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : void 0;
+    return (0, import_node_crypto.createHash)("sha256").update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : void 0;
   } catch {
     return void 0;
   }
 }
 function writeEntry(cache, tag2, entry, script) {
   try {
-    mkdirSync(cache, { recursive: true, mode: 448 });
+    (0, import_node_fs.mkdirSync)(cache, { recursive: true, mode: 448 });
     const temp = `${entry}.${process.pid}.tmp`;
     const data = script.createCachedData();
-    writeFileSync(temp, Buffer.concat([createHash("sha256").update(data).digest(), data]), { mode: 384 });
-    renameSync(temp, entry);
+    (0, import_node_fs.writeFileSync)(temp, Buffer.concat([(0, import_node_crypto.createHash)("sha256").update(data).digest(), data]), { mode: 384 });
+    (0, import_node_fs.renameSync)(temp, entry);
     const ofTag = new RegExp(`^${tag2.replace(/[^a-z-]/g, "")}-[0-9a-f]{32}\\.v8$`);
-    for (const f of readdirSync(cache)) {
-      if (ofTag.test(f) && path.join(cache, f) !== entry) rmSync(path.join(cache, f), { force: true });
+    for (const f of (0, import_node_fs.readdirSync)(cache)) {
+      if (ofTag.test(f) && import_node_path.default.join(cache, f) !== entry) (0, import_node_fs.rmSync)(import_node_path.default.join(cache, f), { force: true });
     }
   } catch {
   }
+}
+
+// src/io/exit.ts
+function endRun(proc = process) {
+  if (proc.stdout.writableLength !== 0 || proc.stderr.writableLength !== 0) return false;
+  proc.exit();
+  return true;
+}
+
+// src/io/thread-priority.ts
+var import_node_fs2 = require("node:fs");
+var import_node_os2 = __toESM(require("node:os"), 1);
+var import_node_worker_threads = require("node:worker_threads");
+var BACKGROUND_NICENESS = 5;
+function yieldBackgroundThreads(platform = process.platform) {
+  if (platform !== "linux" || !import_node_worker_threads.isMainThread) return 0;
+  let tasks;
+  let own;
+  try {
+    tasks = (0, import_node_fs2.readdirSync)("/proc/self/task");
+    own = import_node_os2.default.getPriority();
+  } catch {
+    return 0;
+  }
+  const niceness = Math.min(own + BACKGROUND_NICENESS, 19);
+  let lowered = 0;
+  for (const task of tasks) {
+    const tid = Number(task);
+    if (!Number.isSafeInteger(tid) || tid === process.pid) continue;
+    try {
+      if (import_node_os2.default.getPriority(tid) >= niceness) continue;
+      import_node_os2.default.setPriority(tid, niceness);
+      lowered++;
+    } catch {
+    }
+  }
+  return lowered;
 }
 
 // src/cli.ts
@@ -105,5 +162,5 @@ yieldBackgroundThreads();
 var argv = process.argv.slice(2);
 var first = argv[0];
 var tag = isCommandName(first) ? argv.some((a) => a === "--help" || a === "-h") ? `${first}-help` : first : "other";
-var cli = requireWithCodeCache(fileURLToPath(new URL("./cli/main.cjs", import.meta.url)), codeCacheDir(argv, process.env), tag);
-await cli.start(argv);
+var cli = requireWithCodeCache((0, import_node_url.fileURLToPath)(new URL("./cli/main.cjs", __npcModuleUrl)), codeCacheDir(argv, process.env), tag);
+void cli.start(argv).then(() => endRun());

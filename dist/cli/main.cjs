@@ -648,8 +648,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {number}
        */
-      displayWidth(str5) {
-        return stripColor(str5).length;
+      displayWidth(str6) {
+        return stripColor(str6).length;
       }
       /**
        * Style the title for displaying in the help. Called with 'Usage:', 'Options:', etc.
@@ -657,11 +657,11 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {string}
        */
-      styleTitle(str5) {
-        return str5;
+      styleTitle(str6) {
+        return str6;
       }
-      styleUsage(str5) {
-        return str5.split(" ").map((word) => {
+      styleUsage(str6) {
+        return str6.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word === "[command]") return this.styleSubcommandText(word);
           if (word[0] === "[" || word[0] === "<")
@@ -669,46 +669,46 @@ var require_help = __commonJS({
           return this.styleCommandText(word);
         }).join(" ");
       }
-      styleCommandDescription(str5) {
-        return this.styleDescriptionText(str5);
+      styleCommandDescription(str6) {
+        return this.styleDescriptionText(str6);
       }
-      styleOptionDescription(str5) {
-        return this.styleDescriptionText(str5);
+      styleOptionDescription(str6) {
+        return this.styleDescriptionText(str6);
       }
-      styleSubcommandDescription(str5) {
-        return this.styleDescriptionText(str5);
+      styleSubcommandDescription(str6) {
+        return this.styleDescriptionText(str6);
       }
-      styleArgumentDescription(str5) {
-        return this.styleDescriptionText(str5);
+      styleArgumentDescription(str6) {
+        return this.styleDescriptionText(str6);
       }
-      styleDescriptionText(str5) {
-        return str5;
+      styleDescriptionText(str6) {
+        return str6;
       }
-      styleOptionTerm(str5) {
-        return this.styleOptionText(str5);
+      styleOptionTerm(str6) {
+        return this.styleOptionText(str6);
       }
-      styleSubcommandTerm(str5) {
-        return str5.split(" ").map((word) => {
+      styleSubcommandTerm(str6) {
+        return str6.split(" ").map((word) => {
           if (word === "[options]") return this.styleOptionText(word);
           if (word[0] === "[" || word[0] === "<")
             return this.styleArgumentText(word);
           return this.styleSubcommandText(word);
         }).join(" ");
       }
-      styleArgumentTerm(str5) {
-        return this.styleArgumentText(str5);
+      styleArgumentTerm(str6) {
+        return this.styleArgumentText(str6);
       }
-      styleOptionText(str5) {
-        return str5;
+      styleOptionText(str6) {
+        return str6;
       }
-      styleArgumentText(str5) {
-        return str5;
+      styleArgumentText(str6) {
+        return str6;
       }
-      styleSubcommandText(str5) {
-        return str5;
+      styleSubcommandText(str6) {
+        return str6;
       }
-      styleCommandText(str5) {
-        return str5;
+      styleCommandText(str6) {
+        return str6;
       }
       /**
        * Calculate the pad width from the maximum term length.
@@ -731,8 +731,8 @@ var require_help = __commonJS({
        * @param {string} str
        * @returns {boolean}
        */
-      preformatted(str5) {
-        return /\n[^\S\r\n]/.test(str5);
+      preformatted(str6) {
+        return /\n[^\S\r\n]/.test(str6);
       }
       /**
        * Format the "item", which consists of a term and description. Pad the term and wrap the description, indenting the following lines.
@@ -778,9 +778,9 @@ ${itemIndentStr}`);
        * @param {number} width
        * @returns {string}
        */
-      boxWrap(str5, width) {
-        if (width < this.minWidthToWrap) return str5;
-        const rawLines = str5.split(/\r\n|\n/);
+      boxWrap(str6, width) {
+        if (width < this.minWidthToWrap) return str6;
+        const rawLines = str6.split(/\r\n|\n/);
         const chunkPattern = /[\s]*[^\s]+/g;
         const wrappedLines = [];
         rawLines.forEach((line2) => {
@@ -808,9 +808,9 @@ ${itemIndentStr}`);
         return wrappedLines.join("\n");
       }
     };
-    function stripColor(str5) {
+    function stripColor(str6) {
       const sgrPattern = /\x1b\[\d*(;\d*)*m/g;
-      return str5.replace(sgrPattern, "");
+      return str6.replace(sgrPattern, "");
     }
     exports2.Help = Help2;
     exports2.stripColor = stripColor;
@@ -1081,9 +1081,9 @@ var require_option = __commonJS({
         return option.negate === (negativeValue === value);
       }
     };
-    function camelcase(str5) {
-      return str5.split("-").reduce((str6, word) => {
-        return str6 + word[0].toUpperCase() + word.slice(1);
+    function camelcase(str6) {
+      return str6.split("-").reduce((str7, word) => {
+        return str7 + word[0].toUpperCase() + word.slice(1);
       });
     }
     function splitOptionFlags(flags) {
@@ -1134,7 +1134,7 @@ var require_option = __commonJS({
 var require_suggestSimilar = __commonJS({
   "node_modules/commander/lib/suggestSimilar.js"(exports2) {
     var maxDistance = 3;
-    function editDistance(a, b) {
+    function editDistance2(a, b) {
       if (Math.abs(a.length - b.length) > maxDistance)
         return Math.max(a.length, b.length);
       const d = [];
@@ -1180,7 +1180,7 @@ var require_suggestSimilar = __commonJS({
       const minSimilarity = 0.4;
       candidates.forEach((candidate) => {
         if (candidate.length <= 1) return;
-        const distance = editDistance(word, candidate);
+        const distance = editDistance2(word, candidate);
         const length = Math.max(word.length, candidate.length);
         const similarity = (length - distance) / length;
         if (similarity > minSimilarity) {
@@ -1215,7 +1215,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path19 = require("node:path");
+    var path20 = require("node:path");
     var fs = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -1264,14 +1264,14 @@ var require_command = __commonJS({
         this._showSuggestionAfterError = true;
         this._savedState = null;
         this._outputConfiguration = {
-          writeOut: (str5) => process2.stdout.write(str5),
-          writeErr: (str5) => process2.stderr.write(str5),
-          outputError: (str5, write) => write(str5),
+          writeOut: (str6) => process2.stdout.write(str6),
+          writeErr: (str6) => process2.stderr.write(str6),
+          outputError: (str6, write) => write(str6),
           getOutHelpWidth: () => process2.stdout.isTTY ? process2.stdout.columns : void 0,
           getErrHelpWidth: () => process2.stderr.isTTY ? process2.stderr.columns : void 0,
           getOutHasColors: () => useColor() ?? (process2.stdout.isTTY && process2.stdout.hasColors?.()),
           getErrHasColors: () => useColor() ?? (process2.stderr.isTTY && process2.stderr.hasColors?.()),
-          stripColor: (str5) => stripColor(str5)
+          stripColor: (str6) => stripColor(str6)
         };
         this._hidden = false;
         this._helpOption = void 0;
@@ -2228,9 +2228,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path19.resolve(baseDir, baseName);
+          const localBin = path20.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path19.extname(baseName))) return void 0;
+          if (sourceExt.includes(path20.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2248,17 +2248,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path19.resolve(
-            path19.dirname(resolvedScriptPath),
+          executableDir = path20.resolve(
+            path20.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path19.basename(
+            const legacyName = path20.basename(
               this._scriptPath,
-              path19.extname(this._scriptPath)
+              path20.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2269,7 +2269,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path19.extname(executableFile));
+        launchWithNode = sourceExt.includes(path20.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -2995,18 +2995,18 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [description]
        * @return {(this | string | undefined)} `this` command for chaining, or version string if no arguments
        */
-      version(str5, flags, description) {
-        if (str5 === void 0) return this._version;
-        this._version = str5;
+      version(str6, flags, description) {
+        if (str6 === void 0) return this._version;
+        this._version = str6;
         flags = flags || "-V, --version";
         description = description || "output the version number";
         const versionOption = this.createOption(flags, description);
         this._versionOptionName = versionOption.attributeName();
         this._registerOption(versionOption);
         this.on("option:" + versionOption.name(), () => {
-          this._outputConfiguration.writeOut(`${str5}
+          this._outputConfiguration.writeOut(`${str6}
 `);
-          this._exit(0, "commander.version", str5);
+          this._exit(0, "commander.version", str6);
         });
         return this;
       }
@@ -3017,10 +3017,10 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {object} [argsDescription]
        * @return {(string|Command)}
        */
-      description(str5, argsDescription) {
-        if (str5 === void 0 && argsDescription === void 0)
+      description(str6, argsDescription) {
+        if (str6 === void 0 && argsDescription === void 0)
           return this._description;
-        this._description = str5;
+        this._description = str6;
         if (argsDescription) {
           this._argsDescription = argsDescription;
         }
@@ -3032,9 +3032,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      summary(str5) {
-        if (str5 === void 0) return this._summary;
-        this._summary = str5;
+      summary(str6) {
+        if (str6 === void 0) return this._summary;
+        this._summary = str6;
         return this;
       }
       /**
@@ -3082,8 +3082,8 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      usage(str5) {
-        if (str5 === void 0) {
+      usage(str6) {
+        if (str6 === void 0) {
           if (this._usage) return this._usage;
           const args = this.registeredArguments.map((arg) => {
             return humanReadableArgName(arg);
@@ -3094,7 +3094,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
             this.registeredArguments.length ? args : []
           ).join(" ");
         }
-        this._usage = str5;
+        this._usage = str6;
         return this;
       }
       /**
@@ -3103,9 +3103,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [str]
        * @return {(string|Command)}
        */
-      name(str5) {
-        if (str5 === void 0) return this._name;
-        this._name = str5;
+      name(str6) {
+        if (str6 === void 0) return this._name;
+        this._name = str6;
         return this;
       }
       /**
@@ -3184,7 +3184,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path19.basename(filename, path19.extname(filename));
+        this._name = path20.basename(filename, path20.extname(filename));
         return this;
       }
       /**
@@ -3198,9 +3198,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path20) {
-        if (path20 === void 0) return this._executableDir;
-        this._executableDir = path20;
+      executableDir(path21) {
+        if (path21 === void 0) return this._executableDir;
+        this._executableDir = path21;
         return this;
       }
       /**
@@ -3239,17 +3239,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let hasColors;
         let helpWidth;
         if (error2) {
-          baseWrite = (str5) => this._outputConfiguration.writeErr(str5);
+          baseWrite = (str6) => this._outputConfiguration.writeErr(str6);
           hasColors = this._outputConfiguration.getErrHasColors();
           helpWidth = this._outputConfiguration.getErrHelpWidth();
         } else {
-          baseWrite = (str5) => this._outputConfiguration.writeOut(str5);
+          baseWrite = (str6) => this._outputConfiguration.writeOut(str6);
           hasColors = this._outputConfiguration.getOutHasColors();
           helpWidth = this._outputConfiguration.getOutHelpWidth();
         }
-        const write = (str5) => {
-          if (!hasColors) str5 = this._outputConfiguration.stripColor(str5);
-          return baseWrite(str5);
+        const write = (str6) => {
+          if (!hasColors) str6 = this._outputConfiguration.stripColor(str6);
+          return baseWrite(str6);
         };
         return { error: error2, write, hasColors, helpWidth };
       }
@@ -3724,10 +3724,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path19) {
-  if (!path19)
+function getElementAtPath(obj, path20) {
+  if (!path20)
     return obj;
-  return path19.reduce((acc, key3) => acc?.[key3], obj);
+  return path20.reduce((acc, key3) => acc?.[key3], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -3742,14 +3742,14 @@ function promiseAllObject(promisesObj) {
 }
 function randomString(length = 10) {
   const chars = "abcdefghijklmnopqrstuvwxyz";
-  let str5 = "";
+  let str6 = "";
   for (let i = 0; i < length; i++) {
-    str5 += chars[Math.floor(Math.random() * chars.length)];
+    str6 += chars[Math.floor(Math.random() * chars.length)];
   }
-  return str5;
+  return str6;
 }
-function esc(str5) {
-  return JSON.stringify(str5);
+function esc(str6) {
+  return JSON.stringify(str6);
 }
 function slugify(input2) {
   return input2.toLowerCase().trim().replace(/[^\w\s-]/g, "").replace(/[\s_-]+/g, "-").replace(/^-+|-+$/g, "");
@@ -3793,8 +3793,8 @@ function numKeys(data) {
   }
   return keyCount;
 }
-function escapeRegex(str5) {
-  return str5.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function escapeRegex(str6) {
+  return str6.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function clone(inst, def, params) {
   const cl = new inst._zod.constr(def ?? inst._zod.def);
@@ -3986,11 +3986,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path19, issues) {
+function prefixIssues(path20, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path19);
+    iss.path.unshift(path20);
     return iss;
   });
 }
@@ -4048,13 +4048,13 @@ function getSizableOrigin(input2) {
     return "file";
   return "unknown";
 }
-function codePointLength(str5) {
-  const units = str5.length;
-  if (!highSurrogate.test(str5))
+function codePointLength(str6) {
+  const units = str6.length;
+  if (!highSurrogate.test(str6))
     return units;
   let count = units;
   for (let i = 0; i < units - 1; i++) {
-    if ((str5.charCodeAt(i) & 64512) === 55296 && (str5.charCodeAt(i + 1) & 64512) === 56320) {
+    if ((str6.charCodeAt(i) & 64512) === 55296 && (str6.charCodeAt(i + 1) & 64512) === 56320) {
       count--;
       i++;
     }
@@ -4108,16 +4108,16 @@ function cleanEnum(obj) {
 }
 function base64ToUint8Array(base643) {
   const binaryString = atob(base643);
-  const bytes2 = new Uint8Array(binaryString.length);
+  const bytes3 = new Uint8Array(binaryString.length);
   for (let i = 0; i < binaryString.length; i++) {
-    bytes2[i] = binaryString.charCodeAt(i);
+    bytes3[i] = binaryString.charCodeAt(i);
   }
-  return bytes2;
+  return bytes3;
 }
-function uint8ArrayToBase64(bytes2) {
+function uint8ArrayToBase64(bytes3) {
   let binaryString = "";
-  for (let i = 0; i < bytes2.length; i++) {
-    binaryString += String.fromCharCode(bytes2[i]);
+  for (let i = 0; i < bytes3.length; i++) {
+    binaryString += String.fromCharCode(bytes3[i]);
   }
   return btoa(binaryString);
 }
@@ -4126,22 +4126,22 @@ function base64urlToUint8Array(base64url3) {
   const padding = "=".repeat((4 - base643.length % 4) % 4);
   return base64ToUint8Array(base643 + padding);
 }
-function uint8ArrayToBase64url(bytes2) {
-  return uint8ArrayToBase64(bytes2).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
+function uint8ArrayToBase64url(bytes3) {
+  return uint8ArrayToBase64(bytes3).replace(/\+/g, "-").replace(/\//g, "_").replace(/=/g, "");
 }
 function hexToUint8Array(hex3) {
   const cleanHex = hex3.replace(/^0x/, "");
   if (cleanHex.length % 2 !== 0) {
     throw new Error("Invalid hex string length");
   }
-  const bytes2 = new Uint8Array(cleanHex.length / 2);
+  const bytes3 = new Uint8Array(cleanHex.length / 2);
   for (let i = 0; i < cleanHex.length; i += 2) {
-    bytes2[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
+    bytes3[i / 2] = Number.parseInt(cleanHex.slice(i, i + 2), 16);
   }
-  return bytes2;
+  return bytes3;
 }
-function uint8ArrayToHex(bytes2) {
-  return Array.from(bytes2).map((b) => b.toString(16).padStart(2, "0")).join("");
+function uint8ArrayToHex(bytes3) {
+  return Array.from(bytes3).map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 function members(proto, table) {
   for (const key3 in table) {
@@ -4523,16 +4523,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path19 = []) => {
+  const processError = (error3, path20 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -4571,17 +4571,17 @@ function formatError(error2, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error2, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error3, path19 = []) => {
+  const processError = (error3, path20 = []) => {
     var _a3;
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path19, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path20, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path19, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path20, ...issue2.path]);
       } else {
-        const fullpath = [...path19, ...issue2.path];
+        const fullpath = [...path20, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -4620,8 +4620,8 @@ function treeifyError(error2, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path19) {
+  const path20 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path20) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -4640,9 +4640,9 @@ function prettifyError(error2) {
   const lines = [];
   const issues = [...error2.issues].sort((a, b) => (a.path ?? []).length - (b.path ?? []).length);
   for (const issue2 of issues) {
-    lines.push(`✖ ${issue2.message}`);
+    lines.push(`\u2716 ${issue2.message}`);
     if (issue2.path?.length)
-      lines.push(`  → at ${toDotPath(issue2.path)}`);
+      lines.push(`  \u2192 at ${toDotPath(issue2.path)}`);
   }
   return lines.join("\n");
 }
@@ -5108,7 +5108,7 @@ var init_checks = __esm({
         if (typeof payload.value !== typeof def.value)
           throw new Error("Cannot mix number and bigint in multiple_of check.");
         const isMultiple = typeof payload.value === "bigint" ? (
-          // `value % 0n` throws, and nothing is a multiple of zero — the number branch already fails this way via NaN
+          // `value % 0n` throws, and nothing is a multiple of zero \u2014 the number branch already fails this way via NaN
           def.value !== BigInt(0) && payload.value % def.value === BigInt(0)
         ) : floatSafeRemainder(payload.value, def.value) === 0;
         if (isMultiple)
@@ -14785,13 +14785,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path19 = ref.slice(1).split("/").filter(Boolean);
-  if (path19.length === 0) {
+  const path20 = ref.slice(1).split("/").filter(Boolean);
+  if (path20.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path19[0] === defsKey) {
-    const key3 = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
+  if (path20[0] === defsKey) {
+    const key3 = path20[1] === void 0 ? void 0 : decodeJSONPointerSegment(path20[1]);
     if (!key3 || !ctx.defs[key3]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -16054,6 +16054,28 @@ var init_errors3 = __esm({
   }
 });
 
+// src/diagnostics/sanitize.ts
+function escapeChar(c) {
+  const code2 = c.charCodeAt(0);
+  return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
+}
+function visible(text2) {
+  return text2.replace(INVISIBLE, escapeChar);
+}
+function safeLine(text2) {
+  return visible(text2).replace(/^(\s*):(?=:)/, "$1\\x3a");
+}
+function safeLines(text2) {
+  return text2.split(/\r\n|\n|\r/).map((l) => safeLine(l)).join("\n");
+}
+var INVISIBLE;
+var init_sanitize = __esm({
+  "src/diagnostics/sanitize.ts"() {
+    "use strict";
+    INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+  }
+});
+
 // src/model/ip.ts
 function fullRange(family) {
   return { family, lo: 0n, hi: MAX[family] };
@@ -16154,6 +16176,36 @@ function atomize(ranges, alwaysInclude = [4]) {
   }
   return atoms;
 }
+function rangesToBlocks(ranges) {
+  const out = [];
+  for (const family of [4, 6]) {
+    const sorted = ranges.filter((r) => r.family === family).sort((a, b) => a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
+    if (sorted.length === 0) continue;
+    const joined = [];
+    for (const r of sorted) {
+      const last = joined[joined.length - 1];
+      if (last && r.lo <= last.hi + 1n) joined[joined.length - 1] = { family, lo: last.lo, hi: r.hi > last.hi ? r.hi : last.hi };
+      else joined.push(r);
+    }
+    const plain = joined.flatMap(rangeToCidrs);
+    const lo = joined[0].lo;
+    const hi = joined[joined.length - 1].hi;
+    let size = 0n;
+    while (lo >> size !== hi >> size) size++;
+    const cover = { family, lo: lo >> size << size, hi: (lo >> size << size) + (1n << size) - 1n };
+    const holes = [];
+    let next = cover.lo;
+    for (const r of joined) {
+      if (r.lo > next) holes.push({ family, lo: next, hi: r.lo - 1n });
+      next = r.hi + 1n;
+    }
+    if (next <= cover.hi) holes.push({ family, lo: next, hi: cover.hi });
+    const except = holes.flatMap(rangeToCidrs);
+    if (holes.length > 0 && 1 + except.length < plain.length) out.push({ cidr: rangeToCidrs(cover)[0], except });
+    else out.push(...plain.map((cidr) => ({ cidr })));
+  }
+  return out;
+}
 function rangeToCidrs(r) {
   const out = [];
   const bits = CIDR_BITS[r.family];
@@ -16246,25 +16298,294 @@ var init_violation = __esm({
   }
 });
 
-// src/diagnostics/sanitize.ts
-function escapeChar(c) {
-  const code2 = c.charCodeAt(0);
-  return code2 < 256 ? `\\x${code2.toString(16).padStart(2, "0")}` : `\\u${code2.toString(16).padStart(4, "0")}`;
-}
-function visible(text2) {
-  return text2.replace(INVISIBLE, escapeChar);
-}
-function safeLine(text2) {
-  return visible(text2).replace(/^(\s*):(?=:)/, "$1\\x3a");
-}
-function safeLines(text2) {
-  return text2.split(/\r\n|\n|\r/).map((l) => safeLine(l)).join("\n");
-}
-var INVISIBLE;
-var init_sanitize = __esm({
-  "src/diagnostics/sanitize.ts"() {
+// src/model/interval-set.ts
+var IntervalSet;
+var init_interval_set = __esm({
+  "src/model/interval-set.ts"() {
     "use strict";
-    INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]/g;
+    IntervalSet = class _IntervalSet {
+      constructor(bounds) {
+        this.bounds = bounds;
+      }
+      bounds;
+      static EMPTY = new _IntervalSet([]);
+      static range(lo, hi) {
+        return lo > hi ? _IntervalSet.EMPTY : new _IntervalSet([lo, hi]);
+      }
+      static point(n) {
+        return new _IntervalSet([n, n]);
+      }
+      /** Builds a set from arbitrary (possibly overlapping, unsorted) inclusive intervals. */
+      static of(intervals2) {
+        const sorted = [...intervals2].filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const out = [];
+        for (const [lo, hi] of sorted) {
+          const last = out.length - 1;
+          if (last > 0 && lo <= out[last] + 1) {
+            if (hi > out[last]) out[last] = hi;
+          } else {
+            out.push(lo, hi);
+          }
+        }
+        return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
+      }
+      get isEmpty() {
+        return this.bounds.length === 0;
+      }
+      /** Whether every member lies in [lo, hi] (the empty set does). */
+      within(lo, hi) {
+        return this.bounds.length === 0 || this.bounds[0] >= lo && this.bounds[this.bounds.length - 1] <= hi;
+      }
+      /** The intervals as [lo, hi] pairs, in order. */
+      *intervals() {
+        for (let i = 0; i < this.bounds.length; i += 2) yield [this.bounds[i], this.bounds[i + 1]];
+      }
+      get size() {
+        let n = 0;
+        for (let i = 0; i < this.bounds.length; i += 2) n += this.bounds[i + 1] - this.bounds[i] + 1;
+        return n;
+      }
+      contains(n) {
+        let lo = 0;
+        let hi = this.bounds.length / 2 - 1;
+        while (lo <= hi) {
+          const mid = lo + hi >> 1;
+          const a = this.bounds[2 * mid];
+          const b = this.bounds[2 * mid + 1];
+          if (n < a) hi = mid - 1;
+          else if (n > b) lo = mid + 1;
+          else return true;
+        }
+        return false;
+      }
+      equals(other) {
+        if (this === other) return true;
+        const a = this.bounds;
+        const b = other.bounds;
+        if (a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+        return true;
+      }
+      union(other) {
+        if (other.isEmpty || this === other) return this;
+        if (this.isEmpty) return other;
+        return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x || y);
+      }
+      intersect(other) {
+        if (this.isEmpty || other.isEmpty) return _IntervalSet.EMPTY;
+        if (this === other) return this;
+        return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x && y);
+      }
+      subtract(other) {
+        if (this.isEmpty || other.isEmpty) return this;
+        return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x && !y);
+      }
+      isSubsetOf(other) {
+        return this.subtract(other).isEmpty;
+      }
+      overlaps(other) {
+        return !this.intersect(other).isEmpty;
+      }
+      /** `80,443,8000-8080`; empty is the empty string. */
+      toString() {
+        const parts = [];
+        for (const [lo, hi] of this.intervals()) parts.push(lo === hi ? `${lo}` : `${lo}-${hi}`);
+        return parts.join(",");
+      }
+      /**
+       * Sweeps the boundaries of two canonical sets and keeps the points where `keep(inA, inB)` holds.
+       * Boundaries are half-open internally ([lo, hi+1)) so adjacent output intervals fuse naturally.
+       */
+      static merge(a, b, keep) {
+        const out = [];
+        let i = 0;
+        let j = 0;
+        let inA = false;
+        let inB = false;
+        let open2 = false;
+        while (i < a.length || j < b.length) {
+          const nextA = i < a.length ? i % 2 === 0 ? a[i] : a[i] + 1 : Infinity;
+          const nextB = j < b.length ? j % 2 === 0 ? b[j] : b[j] + 1 : Infinity;
+          const x = Math.min(nextA, nextB);
+          if (nextA === x) {
+            inA = i % 2 === 0;
+            i++;
+          }
+          if (nextB === x) {
+            inB = j % 2 === 0;
+            j++;
+          }
+          const now = keep(inA, inB);
+          if (now && !open2) {
+            out.push(x);
+            open2 = true;
+          } else if (!now && open2) {
+            out.push(x - 1);
+            open2 = false;
+          }
+        }
+        return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
+      }
+    };
+  }
+});
+
+// src/model/connection-set.ts
+function isProtocol(value) {
+  return value === "TCP" || value === "UDP" || value === "SCTP";
+}
+function parseConns(text2) {
+  const t = text2.trim();
+  if (t === "All Connections") return ConnectionSet.ALL;
+  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
+  let out = ConnectionSet.NONE;
+  let proto;
+  for (const item2 of t.split(",").map((s) => s.trim())) {
+    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item2) ?? /^(TCP|UDP|SCTP)$/.exec(item2);
+    if (!m) return void 0;
+    if (m[1]) proto = m[1];
+    if (!proto || !isProtocol(proto)) return void 0;
+    if (m[2] === void 0) {
+      out = out.union(ConnectionSet.of(proto));
+      continue;
+    }
+    const lo = Number(m[2]);
+    const hi = m[3] !== void 0 ? Number(m[3]) : lo;
+    if (lo < 1 || hi > 65535 || hi < lo) return void 0;
+    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi)));
+  }
+  return out;
+}
+var PROTOCOLS, MIN_PORT, MAX_PORT, ALL_PORTS, ConnectionSet;
+var init_connection_set = __esm({
+  "src/model/connection-set.ts"() {
+    "use strict";
+    init_interval_set();
+    PROTOCOLS = ["SCTP", "TCP", "UDP"];
+    MIN_PORT = 1;
+    MAX_PORT = 65535;
+    ALL_PORTS = IntervalSet.range(MIN_PORT, MAX_PORT);
+    ConnectionSet = class _ConnectionSet {
+      constructor(tcp, udp, sctp) {
+        this.tcp = tcp;
+        this.udp = udp;
+        this.sctp = sctp;
+      }
+      tcp;
+      udp;
+      sctp;
+      static NONE = new _ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
+      static ALL = new _ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
+      /** toString's answer, once asked. */
+      #text = void 0;
+      static of(protocol3, ports = ALL_PORTS) {
+        const p = ports.within(MIN_PORT, MAX_PORT) ? ports : ports.intersect(ALL_PORTS);
+        return _ConnectionSet.make(
+          protocol3 === "TCP" ? p : IntervalSet.EMPTY,
+          protocol3 === "UDP" ? p : IntervalSet.EMPTY,
+          protocol3 === "SCTP" ? p : IntervalSet.EMPTY
+        );
+      }
+      static port(protocol3, port2, endPort = port2) {
+        return _ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
+      }
+      static make(tcp, udp, sctp) {
+        if (tcp.isEmpty && udp.isEmpty && sctp.isEmpty) return _ConnectionSet.NONE;
+        if (tcp.equals(ALL_PORTS) && udp.equals(ALL_PORTS) && sctp.equals(ALL_PORTS)) return _ConnectionSet.ALL;
+        return new _ConnectionSet(tcp, udp, sctp);
+      }
+      ports(protocol3) {
+        return protocol3 === "TCP" ? this.tcp : protocol3 === "UDP" ? this.udp : this.sctp;
+      }
+      get isEmpty() {
+        return this === _ConnectionSet.NONE;
+      }
+      get isAll() {
+        return this === _ConnectionSet.ALL;
+      }
+      allows(protocol3, port2) {
+        return this.ports(protocol3).contains(port2);
+      }
+      union(o) {
+        if (o.isEmpty || this.isAll || this === o) return this;
+        if (this.isEmpty || o.isAll) return o;
+        return _ConnectionSet.make(this.tcp.union(o.tcp), this.udp.union(o.udp), this.sctp.union(o.sctp));
+      }
+      intersect(o) {
+        if (this.isEmpty || o.isAll || this === o) return this;
+        if (o.isEmpty || this.isAll) return o;
+        return _ConnectionSet.make(this.tcp.intersect(o.tcp), this.udp.intersect(o.udp), this.sctp.intersect(o.sctp));
+      }
+      subtract(o) {
+        if (this.isEmpty || o.isEmpty) return this;
+        if (o.isAll || this === o) return _ConnectionSet.NONE;
+        return _ConnectionSet.make(this.tcp.subtract(o.tcp), this.udp.subtract(o.udp), this.sctp.subtract(o.sctp));
+      }
+      equals(o) {
+        return this === o || this.tcp.equals(o.tcp) && this.udp.equals(o.udp) && this.sctp.equals(o.sctp);
+      }
+      isSubsetOf(o) {
+        return this.subtract(o).isEmpty;
+      }
+      /** Protocols in a fixed order, each with its non-empty port set. */
+      *entries() {
+        for (const p of PROTOCOLS) {
+          const ports = this.ports(p);
+          if (!ports.isEmpty) yield [p, ports];
+        }
+      }
+      /** netpol-analyzer's format: `All Connections`, `No Connections`, or `TCP 80,443,UDP 53`. */
+      toString() {
+        if (this.#text !== void 0) return this.#text;
+        if (this.isAll) return "All Connections";
+        if (this.isEmpty) return "No Connections";
+        const parts = [];
+        for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
+        this.#text = parts.join(",");
+        return this.#text;
+      }
+      /** A stable key for grouping and memoising. */
+      get key() {
+        return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
+      }
+    };
+  }
+});
+
+// src/synthesis/everywhere.ts
+function isEverywhere(r) {
+  const v4 = fullRange(4);
+  return r.family === 4 && r.lo === v4.lo && r.hi === v4.hi;
+}
+function everywhereCidrs(families) {
+  return familiesOf(families).map((f) => CIDR[f]);
+}
+function everywherePeers(families) {
+  return familiesOf(families).map((f) => ({ kind: "external", range: fullRange(f) }));
+}
+function familiesOf(families) {
+  const list2 = families && families.length > 0 ? families : [4];
+  return [...new Set(list2)].sort((a, b) => a - b);
+}
+function inEveryFamily(links, families) {
+  return [...links, ...otherFamilyCopies(links, families)];
+}
+function otherFamilyCopies(links, families) {
+  const others = everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4);
+  const out = [];
+  if (others.length === 0) return out;
+  for (const l of links) {
+    if (l.src.kind === "external" && isEverywhere(l.src.range)) for (const src of others) out.push({ ...l, src });
+    if (l.dst.kind === "external" && isEverywhere(l.dst.range)) for (const dst of others) out.push({ ...l, dst });
+  }
+  return out;
+}
+var CIDR;
+var init_everywhere = __esm({
+  "src/synthesis/everywhere.ts"() {
+    "use strict";
+    init_ip();
+    CIDR = { 4: "0.0.0.0/0", 6: "::/0" };
   }
 });
 
@@ -16272,10 +16593,10 @@ var init_sanitize = __esm({
 function diag(code2, severity, message, at3, hint) {
   return { code: code2, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path19) {
-  if (!path19 || path19.length === 0) return "";
+function formatPath(path20) {
+  if (!path20 || path20.length === 0) return "";
   let out = "";
-  for (const p of path19) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path20) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return visible(out);
 }
 function formatDiagnostic(d) {
@@ -16306,6 +16627,9 @@ function uniqueDiagnostics(diagnostics) {
     seen.add(k);
     return true;
   });
+}
+function placeText(at3) {
+  return at3.line !== void 0 && at3.line > 0 ? `${at3.file}:${at3.line}` : at3.file;
 }
 var Codes;
 var init_diagnostic = __esm({
@@ -16494,19 +16818,17 @@ var init_diagnostic = __esm({
       /** An object without metadata.name (nor generateName): the API server rejects it, and two would merge into one `ns/[Kind]`; excluded, as an error. */
       objectWithoutName: "NPC238",
       /** A chart or overlay that renders without error but to no object (all templates conditional, a .helmignore listing templates/): warned, never silent. */
-      renderedNothing: "NPC239"
+      renderedNothing: "NPC239",
+      // drift basis and reviewed-links input (NPC260-NPC264)
+      /** A links-file entry with a field the format does not have (`port:` for `conns:`, `destination:`): the entry is rejected, at the field's line. */
+      linkUnknownField: "NPC260",
+      // rules traced to their manifest line through Helm and Kustomize (NPC270-NPC274)
+      /** An overlay rendered, but kustomize could not say where its objects came from: their positions are lines of the rendered output. */
+      renderOriginsUnknown: "NPC270",
+      // Dapr Components read by scan (NPC275-NPC279)
+      /** A Dapr app without dapr.io/app-id (its id is a generated pod name) in a namespace with scoped Components: they are not loaded, so give it no link. */
+      daprAppIdMissing: "NPC275"
     };
-  }
-});
-
-// src/model/append.ts
-function appendAll(target, items) {
-  for (const item2 of items) target.push(item2);
-  return target;
-}
-var init_append = __esm({
-  "src/model/append.ts"() {
-    "use strict";
   }
 });
 
@@ -16523,9 +16845,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -16547,7 +16869,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar2(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -16559,10 +16881,10 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap;
+    exports2.isMap = isMap2;
     exports2.isNode = isNode2;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.isSeq = isSeq;
   }
 });
@@ -16587,17 +16909,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node2, visitor, path19) {
-      const ctrl = callVisitor(key3, node2, visitor, path19);
+    function visit_(key3, node2, visitor, path20) {
+      const ctrl = callVisitor(key3, node2, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path19, ctrl);
-        return visit_(key3, ctrl, visitor, path19);
+        replaceNode(key3, path20, ctrl);
+        return visit_(key3, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path20 = Object.freeze(path20.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path19);
+            const ci = visit_(i, node2.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16608,13 +16930,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path19);
+          const cv = visit_("value", node2.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16635,17 +16957,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node2, visitor, path19) {
-      const ctrl = await callVisitor(key3, node2, visitor, path19);
+    async function visitAsync_(key3, node2, visitor, path20) {
+      const ctrl = await callVisitor(key3, node2, visitor, path20);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path19, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path19);
+        replaceNode(key3, path20, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path20);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
+          path20 = Object.freeze(path20.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path20);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -16656,13 +16978,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path19 = Object.freeze(path19.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path19);
+          path20 = Object.freeze(path20.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path20);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path19);
+          const cv = await visitAsync_("value", node2.value, visitor, path20);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -16689,23 +17011,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node2, visitor, path19) {
+    function callVisitor(key3, node2, visitor, path20) {
       if (typeof visitor === "function")
-        return visitor(key3, node2, path19);
+        return visitor(key3, node2, path20);
       if (identity.isMap(node2))
-        return visitor.Map?.(key3, node2, path19);
+        return visitor.Map?.(key3, node2, path20);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key3, node2, path19);
+        return visitor.Seq?.(key3, node2, path20);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key3, node2, path19);
+        return visitor.Pair?.(key3, node2, path20);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key3, node2, path19);
+        return visitor.Scalar?.(key3, node2, path20);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key3, node2, path19);
+        return visitor.Alias?.(key3, node2, path20);
       return void 0;
     }
-    function replaceNode(key3, path19, node2) {
-      const parent = path19[path19.length - 1];
+    function replaceNode(key3, path20, node2) {
+      const parent = path20[path20.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key3] = node2;
       } else if (identity.isPair(parent)) {
@@ -17317,10 +17639,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path19, value) {
+    function collectionFromPath(schema2, path20, value) {
       let v = value;
-      for (let i = path19.length - 1; i >= 0; --i) {
-        const k = path19[i];
+      for (let i = path20.length - 1; i >= 0; --i) {
+        const k = path20[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -17339,7 +17661,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
+    var isEmptyPath = (path20) => path20 == null || typeof path20 === "object" && !!path20[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -17369,11 +17691,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path19, value) {
-        if (isEmptyPath(path19))
+      addIn(path20, value) {
+        if (isEmptyPath(path20))
           this.add(value);
         else {
-          const [key3, ...rest] = path19;
+          const [key3, ...rest] = path20;
           const node2 = this.get(key3, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -17387,8 +17709,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        const [key3, ...rest] = path19;
+      deleteIn(path20) {
+        const [key3, ...rest] = path20;
         if (rest.length === 0)
           return this.delete(key3);
         const node2 = this.get(key3, true);
@@ -17402,8 +17724,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        const [key3, ...rest] = path19;
+      getIn(path20, keepScalar) {
+        const [key3, ...rest] = path20;
         const node2 = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -17421,8 +17743,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path19) {
-        const [key3, ...rest] = path19;
+      hasIn(path20) {
+        const [key3, ...rest] = path20;
         if (rest.length === 0)
           return this.has(key3);
         const node2 = this.get(key3, true);
@@ -17432,8 +17754,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        const [key3, ...rest] = path19;
+      setIn(path20, value) {
+        const [key3, ...rest] = path20;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -17457,13 +17779,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports2) {
     "use strict";
-    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str6) => str6.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str6, indent, comment) => str6.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str6.endsWith(" ") ? "" : " ") + comment;
     exports2.indentComment = indentComment;
     exports2.lineComment = lineComment;
     exports2.stringifyComment = stringifyComment;
@@ -17617,16 +17939,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
-    function lineLengthOverLimit(str5, lineWidth, indentLength) {
+    var containsDocumentMarker = (str6) => /^(%|---|\.\.\.)/m.test(str6);
+    function lineLengthOverLimit(str6, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str5.length;
+      const strLen = str6.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start2 = 0; i < strLen; ++i) {
-        if (str5[i] === "\n") {
+        if (str6[i] === "\n") {
           if (i - start2 > limit)
             return true;
           start2 = i + 1;
@@ -17643,11 +17965,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str5 = "";
+      let str6 = "";
       let start2 = 0;
       for (let i = 0, ch = json3[i]; ch; ch = json3[++i]) {
         if (ch === " " && json3[i + 1] === "\\" && json3[i + 2] === "n") {
-          str5 += json3.slice(start2, i) + "\\ ";
+          str6 += json3.slice(start2, i) + "\\ ";
           i += 1;
           start2 = i;
           ch = "\\";
@@ -17656,38 +17978,38 @@ var require_stringifyString = __commonJS({
           switch (json3[i + 1]) {
             case "u":
               {
-                str5 += json3.slice(start2, i);
+                str6 += json3.slice(start2, i);
                 const code2 = json3.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str5 += "\\0";
+                    str6 += "\\0";
                     break;
                   case "0007":
-                    str5 += "\\a";
+                    str6 += "\\a";
                     break;
                   case "000b":
-                    str5 += "\\v";
+                    str6 += "\\v";
                     break;
                   case "001b":
-                    str5 += "\\e";
+                    str6 += "\\e";
                     break;
                   case "0085":
-                    str5 += "\\N";
+                    str6 += "\\N";
                     break;
                   case "00a0":
-                    str5 += "\\_";
+                    str6 += "\\_";
                     break;
                   case "2028":
-                    str5 += "\\L";
+                    str6 += "\\L";
                     break;
                   case "2029":
-                    str5 += "\\P";
+                    str6 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str5 += "\\x" + code2.substr(2);
+                      str6 += "\\x" + code2.substr(2);
                     else
-                      str5 += json3.substr(i, 6);
+                      str6 += json3.substr(i, 6);
                 }
                 i += 5;
                 start2 = i + 1;
@@ -17697,14 +18019,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json3[i + 2] === '"' || json3.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str5 += json3.slice(start2, i) + "\n\n";
+                str6 += json3.slice(start2, i) + "\n\n";
                 while (json3[i + 2] === "\\" && json3[i + 3] === "n" && json3[i + 4] !== '"') {
-                  str5 += "\n";
+                  str6 += "\n";
                   i += 2;
                 }
-                str5 += indent;
+                str6 += indent;
                 if (json3[i + 2] === " ")
-                  str5 += "\\";
+                  str6 += "\\";
                 i += 1;
                 start2 = i + 1;
               }
@@ -17713,8 +18035,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str5 = start2 ? str5 + json3.slice(start2) : json3;
-      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str6 = start2 ? str6 + json3.slice(start2) : json3;
+      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -17842,15 +18164,15 @@ ${indent}${start2}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str5 = value.replace(/\n+/g, `$&
+      const str6 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str6);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str6 : foldFlowLines.foldFlowLines(str6, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item2, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -18002,11 +18324,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node2, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
+      const str6 = typeof tagObj.stringify === "function" ? tagObj.stringify(node2, ctx, onComment, onChompKeep) : identity.isScalar(node2) ? stringifyString.stringifyString(node2, ctx, onComment, onChompKeep) : node2.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str5;
-      return identity.isScalar(node2) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
-${ctx.indent}${str5}`;
+        return str6;
+      return identity.isScalar(node2) || str6[0] === "{" || str6[0] === "[" ? `${props} ${str6}` : `${props}
+${ctx.indent}${str6}`;
     }
     exports2.createStringifyContext = createStringifyContext;
     exports2.stringify = stringify;
@@ -18041,8 +18363,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str5 = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
+      let str6 = stringify.stringify(key3, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str6.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -18051,27 +18373,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
+          return str6 === "" ? "?" : explicitKey ? `? ${str6}` : str6;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str5 = `? ${str5}`;
+        str6 = `? ${str6}`;
         if (keyComment && !keyCommentDone) {
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str5;
+        return str6;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
-        str5 = `? ${str5}
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
+        str6 = `? ${str6}
 ${indent}:`;
       } else {
-        str5 = `${str5}:`;
+        str6 = `${str6}:`;
         if (keyComment)
-          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+          str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -18087,7 +18409,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str5.length + 1;
+        ctx.indentAtStart = str6.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -18131,16 +18453,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str5 += ws + valueStr;
+      str6 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
+        str6 += stringifyComment.lineComment(str6, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str5;
+      return str6;
     }
     exports2.stringifyPair = stringifyPair;
   }
@@ -18367,31 +18689,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str6 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str7 = stringify.stringify(item2, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
+          str7 += stringifyComment.lineComment(str7, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str6);
+        lines.push(blockItemPrefix + str7);
       }
-      let str5;
+      let str6;
       if (lines.length === 0) {
-        str5 = flowChars.start + flowChars.end;
+        str6 = flowChars.start + flowChars.end;
       } else {
-        str5 = lines[0];
+        str6 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line2 = lines[i];
-          str5 += line2 ? `
+          str6 += line2 ? `
 ${indent}${line2}` : "\n";
         }
       }
       if (comment) {
-        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str6 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str5;
+      return str6;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -18434,21 +18756,21 @@ ${indent}${line2}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str5 = stringify.stringify(item2, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
+        let str6 = stringify.stringify(item2, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str6.includes("\n"));
         if (i < items.length - 1) {
-          str5 += ",";
+          str6 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line2) => sum + line2.length + 2, 2) + (str6.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str5 += ",";
+            str6 += ",";
           }
         }
         if (comment)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
-        lines.push(str5);
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment));
+        lines.push(str6);
         linesAtValue = lines.length;
       }
       const { start: start2, end } = flowChars;
@@ -18460,11 +18782,11 @@ ${indent}${line2}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str5 = start2;
+          let str6 = start2;
           for (const line2 of lines)
-            str5 += line2 ? `
+            str6 += line2 ? `
 ${indentStep}${indent}${line2}` : "\n";
-          return `${str5}
+          return `${str6}
 ${indent}${end}`;
         } else {
           return `${start2}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -18796,7 +19118,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str5) => str5,
+      resolve: (str6) => str6,
       stringify(item2, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item2, ctx, onComment, onChompKeep);
@@ -18834,7 +19156,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str5) => new Scalar.Scalar(str5[0] === "t" || str5[0] === "T"),
+      resolve: (str6) => new Scalar.Scalar(str6[0] === "t" || str6[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -18886,7 +19208,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -18895,7 +19217,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str5) => parseFloat(str5),
+      resolve: (str6) => parseFloat(str6),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -18906,11 +19228,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str5) {
-        const node2 = new Scalar.Scalar(parseFloat(str5));
-        const dot = str5.indexOf(".");
-        if (dot !== -1 && str5[str5.length - 1] === "0")
-          node2.minFractionDigits = str5.length - dot - 1;
+      resolve(str6) {
+        const node2 = new Scalar.Scalar(parseFloat(str6));
+        const dot = str6.indexOf(".");
+        if (dot !== -1 && str6[str6.length - 1] === "0")
+          node2.minFractionDigits = str6.length - dot - 1;
         return node2;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -18927,7 +19249,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
+    var intResolve = (str6, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6.substring(offset), radix);
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value) && value >= 0)
@@ -18940,7 +19262,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
     var int4 = {
@@ -18948,7 +19270,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -18957,7 +19279,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int4;
@@ -19010,7 +19332,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str5) => str5,
+        resolve: (str6) => str6,
         stringify: stringifyJSON
       },
       {
@@ -19027,7 +19349,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str5) => str5 === "true",
+        resolve: (str6) => str6 === "true",
         stringify: stringifyJSON
       },
       {
@@ -19035,7 +19357,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
+        resolve: (str6, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str6) : parseInt(str6, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -19043,7 +19365,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str5) => parseFloat(str5),
+        resolve: (str6) => parseFloat(str6),
         stringify: stringifyJSON
       }
     ];
@@ -19051,9 +19373,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str5, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
-        return str5;
+      resolve(str6, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str6)}`);
+        return str6;
       }
     };
     var schema2 = [map3.map, seq2.seq].concat(jsonScalars, jsonError);
@@ -19085,10 +19407,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str5 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str5.length);
-          for (let i = 0; i < str5.length; ++i)
-            buffer[i] = str5.charCodeAt(i);
+          const str6 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str6.length);
+          for (let i = 0; i < str6.length; ++i)
+            buffer[i] = str6.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -19099,28 +19421,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str5;
+        let str6;
         if (typeof node_buffer.Buffer === "function") {
-          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str6 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str5 = btoa(s);
+          str6 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type2 ?? (type2 = Scalar.Scalar.BLOCK_LITERAL);
         if (type2 !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str5.length / lineWidth);
+          const n = Math.ceil(str6.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str5.substr(o, lineWidth);
+            lines[i] = str6.substr(o, lineWidth);
           }
-          str5 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str6 = lines.join(type2 === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type: type2, value: str5 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type: type2, value: str6 }, ctx, onComment, onChompKeep);
       }
     };
     exports2.binary = binary2;
@@ -19326,7 +19648,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str6) => str6.slice(-3).toLowerCase() === "nan" ? NaN : str6[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -19335,7 +19657,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
+      resolve: (str6) => parseFloat(str6.replace(/_/g, "")),
       stringify(node2) {
         const num2 = Number(node2.value);
         return isFinite(num2) ? num2.toExponential() : stringifyNumber.stringifyNumber(node2);
@@ -19346,11 +19668,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str5) {
-        const node2 = new Scalar.Scalar(parseFloat(str5.replace(/_/g, "")));
-        const dot = str5.indexOf(".");
+      resolve(str6) {
+        const node2 = new Scalar.Scalar(parseFloat(str6.replace(/_/g, "")));
+        const dot = str6.indexOf(".");
         if (dot !== -1) {
-          const f = str5.substring(dot + 1).replace(/_/g, "");
+          const f = str6.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node2.minFractionDigits = f.length;
         }
@@ -19370,34 +19692,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str5, offset, radix, { intAsBigInt }) {
-      const sign = str5[0];
+    function intResolve(str6, offset, radix, { intAsBigInt }) {
+      const sign = str6[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str5 = str5.substring(offset).replace(/_/g, "");
+      str6 = str6.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str5 = `0b${str5}`;
+            str6 = `0b${str6}`;
             break;
           case 8:
-            str5 = `0o${str5}`;
+            str6 = `0o${str6}`;
             break;
           case 16:
-            str5 = `0x${str5}`;
+            str6 = `0x${str6}`;
             break;
         }
-        const n2 = BigInt(str5);
+        const n2 = BigInt(str6);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str5, radix);
+      const n = parseInt(str6, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node2, radix, prefix) {
       const { value } = node2;
       if (intIdentify(value)) {
-        const str5 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
+        const str6 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str6.substr(1) : prefix + str6;
       }
       return stringifyNumber.stringifyNumber(node2);
     }
@@ -19407,7 +19729,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 2, opt),
       stringify: (node2) => intStringify(node2, 2, "0b")
     };
     var intOct = {
@@ -19416,7 +19738,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
     var int4 = {
@@ -19424,7 +19746,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -19433,7 +19755,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
+      resolve: (str6, _onError, opt) => intResolve(str6, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
     exports2.int = int4;
@@ -19537,9 +19859,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports2) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str5, asBigInt) {
-      const sign = str5[0];
-      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
+    function parseSexagesimal(str6, asBigInt) {
+      const sign = str6[0];
+      const parts = sign === "-" || sign === "+" ? str6.substring(1) : str6;
       const num2 = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num2(60) + num2(p), num2(0));
       return sign === "-" ? num2(-1) * res : res;
@@ -19576,7 +19898,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
+      resolve: (str6, _onError, { intAsBigInt }) => parseSexagesimal(str6, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -19585,7 +19907,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str5) => parseSexagesimal(str5, false),
+      resolve: (str6) => parseSexagesimal(str6, false),
       stringify: stringifySexagesimal
     };
     var timestamp2 = {
@@ -19596,8 +19918,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str5) {
-        const match = str5.match(timestamp2.test);
+      resolve(str6) {
+        const match = str6.match(timestamp2.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -19948,9 +20270,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path19, value) {
+      addIn(path20, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path19, value);
+          this.contents.addIn(path20, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -20025,14 +20347,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path19) {
-        if (Collection.isEmptyPath(path19)) {
+      deleteIn(path20) {
+        if (Collection.isEmptyPath(path20)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path20) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -20047,10 +20369,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path19, keepScalar) {
-        if (Collection.isEmptyPath(path19))
+      getIn(path20, keepScalar) {
+        if (Collection.isEmptyPath(path20))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path20, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -20061,10 +20383,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path19) {
-        if (Collection.isEmptyPath(path19))
+      hasIn(path20) {
+        if (Collection.isEmptyPath(path20))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path20) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -20081,13 +20403,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path19, value) {
-        if (Collection.isEmptyPath(path19)) {
+      setIn(path20, value) {
+        if (Collection.isEmptyPath(path20)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path19), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path20), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path19, value);
+          this.contents.setIn(path20, value);
         }
       }
       /**
@@ -20212,15 +20534,15 @@ var require_errors = __commonJS({
       let lineStr = src.substring(lc.lineStarts[line2 - 1], lc.lineStarts[line2]).replace(/[\n\r]+$/, "");
       if (ci >= 60 && lineStr.length > 80) {
         const trimStart = Math.min(ci - 39, lineStr.length - 79);
-        lineStr = "…" + lineStr.substring(trimStart);
+        lineStr = "\u2026" + lineStr.substring(trimStart);
         ci -= trimStart - 1;
       }
       if (lineStr.length > 80)
-        lineStr = lineStr.substring(0, 79) + "…";
+        lineStr = lineStr.substring(0, 79) + "\u2026";
       if (line2 > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
         let prev = src.substring(lc.lineStarts[line2 - 2], lc.lineStarts[line2 - 1]);
         if (prev.length > 80)
-          prev = prev.substring(0, 79) + "…\n";
+          prev = prev.substring(0, 79) + "\u2026\n";
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
@@ -20671,9 +20993,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap = fc.start.source === "{";
-      const fcName = isMap ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap2 = fc.start.source === "{";
+      const fcName = isMap2 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -20709,7 +21031,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
               key3,
               // checked by containsNewline()
@@ -20749,7 +21071,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap && !sep && !props.found) {
+        if (!isMap2 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -20772,7 +21094,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap && !props.found && ctx.options.strict) {
+            if (!isMap2 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -20804,7 +21126,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap) {
+          if (isMap2) {
             const map3 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -20820,7 +21142,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap ? "}" : "]";
+      const expectedEnd = isMap2 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -21289,9 +21611,9 @@ var require_resolve_flow_scalar = __commonJS({
       // horizontal tab
       v: "\v",
       // vertical tab
-      N: "",
+      N: "\x85",
       // Unicode next line
-      _: " ",
+      _: "\xA0",
       // Unicode non-breaking space
       L: "\u2028",
       // Unicode line separator
@@ -22048,9 +22370,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path19) => {
+    visit2.itemAtPath = (cst, path20) => {
       let item2 = cst;
-      for (const [field3, index] of path19) {
+      for (const [field3, index] of path20) {
         const tok = item2?.[field3];
         if (tok && "items" in tok) {
           item2 = tok.items[index];
@@ -22059,23 +22381,23 @@ var require_cst_visit = __commonJS({
       }
       return item2;
     };
-    visit2.parentCollection = (cst, path19) => {
-      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
-      const field3 = path19[path19.length - 1][0];
+    visit2.parentCollection = (cst, path20) => {
+      const parent = visit2.itemAtPath(cst, path20.slice(0, -1));
+      const field3 = path20[path20.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path19, item2, visitor) {
-      let ctrl = visitor(item2, path19);
+    function _visit(path20, item2, visitor) {
+      let ctrl = visitor(item2, path20);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item2[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path19.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path20.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -22086,10 +22408,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item2, path19);
+            ctrl = ctrl(item2, path20);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path19) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path20) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -22107,7 +22429,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -22191,7 +22513,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar;
+    exports2.isScalar = isScalar2;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -22790,7 +23112,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports2) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -22813,7 +23135,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports2.LineCounter = LineCounter3;
+    exports2.LineCounter = LineCounter4;
   }
 });
 
@@ -23721,7 +24043,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -23747,7 +24069,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -23783,7 +24105,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument3;
+    exports2.parseDocument = parseDocument4;
     exports2.stringify = stringify;
   }
 });
@@ -23858,15 +24180,15 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-function prefixKey(path19, n) {
+function prefixKey(path20, n) {
   let k = "";
   for (let i = 0; i < n; i++) {
-    const seg = path19[i];
+    const seg = path20[i];
     k += typeof seg === "number" ? `${seg}` : `${seg}`;
   }
   return k;
 }
-function fastLocate(owner, text2, path19) {
+function fastLocate(owner, text2, path20) {
   let lines = lineCache.get(owner);
   if (!lines) {
     lines = text2.split("\n");
@@ -23887,9 +24209,9 @@ function fastLocate(owner, text2, path19) {
   };
   let node2 = nodes.get("") ?? { from: 0, to: all.length, virtual: void 0, here: { line: 0, column: 1 } };
   nodes.set("", node2);
-  for (let s = 0; s < path19.length; s++) {
-    const seg = path19[s];
-    const last = s === path19.length - 1;
+  for (let s = 0; s < path20.length; s++) {
+    const seg = path20[s];
+    const last = s === path20.length - 1;
     const cur = node2;
     if (cur.first === void 0) {
       let first2 = cur.from;
@@ -23900,7 +24222,7 @@ function fastLocate(owner, text2, path19) {
     const first = cur.first;
     if (first >= cur.to) return void 0;
     const childIndent = cur.childIndent;
-    const key3 = prefixKey(path19, s + 1);
+    const key3 = prefixKey(path20, s + 1);
     const known = nodes.get(key3);
     if (typeof seg === "string") {
       if (!cur.keys) {
@@ -23967,7 +24289,7 @@ function fastLocate(owner, text2, path19) {
       nodes.set(key3, node2);
     }
   }
-  if (path19.length === 0) {
+  if (path20.length === 0) {
     const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : node2.here;
   }
@@ -23993,21 +24315,26 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path19) {
-  const fast = fastLocate(d, d.text, path19);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path19] };
-  return locateWithParser(d, path19);
+function locate(d, path20, refine4) {
+  if (d.origin) return d.origin.locate(d, path20, refine4);
+  const at3 = locateRaw(d, path20);
+  return refine4 ? refine4(d, at3) : at3;
 }
-function locateWithParser(d, path19) {
+function locateRaw(d, path20) {
+  const fast = fastLocate(d, d.text, path20);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path20] };
+  return locateWithParser(d, path20);
+}
+function locateWithParser(d, path20) {
   const { doc, lines } = parsed(d);
-  for (let n = path19.length; n >= 0; n--) {
-    const node2 = n === 0 ? doc.contents : doc.getIn(path19.slice(0, n), true);
+  for (let n = path20.length; n >= 0; n--) {
+    const node2 = n === 0 ? doc.contents : doc.getIn(path20.slice(0, n), true);
     if ((0, import_yaml.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path19] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path20] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path19] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path20] };
 }
 var import_yaml, cache;
 var init_positions = __esm({
@@ -24118,7 +24445,7 @@ function requireSnippet() {
       lineEnd = position + maxHalfLength - tail.length;
     }
     return {
-      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "→") + tail,
+      str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
       pos: position - lineStart + head.length
       // relative position
     };
@@ -25041,9 +25368,9 @@ function requireLoader() {
       case 92:
         return "\\";
       case 78:
-        return "";
+        return "\x85";
       case 95:
-        return " ";
+        return "\xA0";
       case 76:
         return "\u2028";
       case 80:
@@ -26511,9 +26838,9 @@ function requireDumper() {
   function isPlainSafeFirst(c) {
     return isPrintable(c) && c !== CHAR_BOM && !isWhitespace(c) && // - s-white
     // - (c-indicator ::=
-    // “-” | “?” | “:” | “,” | “[” | “]” | “{” | “}”
-    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | “#” | “&” | “*” | “!” | “|” | “=” | “>” | “'” | “"”
-    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | “%” | “@” | “`”)
+    // \u201c-\u201d | \u201c?\u201d | \u201c:\u201d | \u201c,\u201d | \u201c[\u201d | \u201c]\u201d | \u201c{\u201d | \u201c}\u201d
+    c !== CHAR_MINUS && c !== CHAR_QUESTION && c !== CHAR_COLON && c !== CHAR_COMMA && c !== CHAR_LEFT_SQUARE_BRACKET && c !== CHAR_RIGHT_SQUARE_BRACKET && c !== CHAR_LEFT_CURLY_BRACKET && c !== CHAR_RIGHT_CURLY_BRACKET && // | \u201c#\u201d | \u201c&\u201d | \u201c*\u201d | \u201c!\u201d | \u201c|\u201d | \u201c=\u201d | \u201c>\u201d | \u201c'\u201d | \u201c"\u201d
+    c !== CHAR_SHARP && c !== CHAR_AMPERSAND && c !== CHAR_ASTERISK && c !== CHAR_EXCLAMATION && c !== CHAR_VERTICAL_LINE && c !== CHAR_EQUALS && c !== CHAR_GREATER_THAN && c !== CHAR_SINGLE_QUOTE && c !== CHAR_DOUBLE_QUOTE && // | \u201c%\u201d | \u201c@\u201d | \u201c`\u201d)
     c !== CHAR_PERCENT && c !== CHAR_COMMERCIAL_AT && c !== CHAR_GRAVE_ACCENT;
   }
   function isPlainSafeLast(c) {
@@ -27135,6 +27462,9 @@ var init_package = __esm({
 });
 
 // src/manifests/block-yaml.ts
+function exactSize(list2) {
+  return list2.slice();
+}
 function onlySupportedCharacters(text2) {
   return !UNSUPPORTED_CHARACTER.test(text2);
 }
@@ -27354,7 +27684,7 @@ var init_block_yaml = __esm({
           }
           if (this.indent === indent && this.isSequenceEntry(this.pos)) continue;
           if (this.indent > indent) throw BAIL;
-          return result;
+          return exactSize(result);
         }
       }
       /**
@@ -27556,7 +27886,7 @@ var init_block_yaml = __esm({
           while (t.charCodeAt(i) === SPACE) i++;
           if (t.charCodeAt(i) === RBRACKET) {
             this.tokenEnd = i + 1;
-            return result;
+            return exactSize(result);
           }
           result.push(this.inlineValue(i, depth, true));
           i = this.tokenEnd;
@@ -27651,9 +27981,9 @@ var init_block_yaml = __esm({
       [34, '"'],
       [47, "/"],
       [92, "\\"],
-      [78, ""],
+      [78, "\x85"],
       // N
-      [95, " "],
+      [95, "\xA0"],
       // _
       [76, "\u2028"],
       // L
@@ -27754,7 +28084,7 @@ function duplicateKeys(text2, first) {
   return found.length > 0 ? found : [{ key: "?", line: first.line, column: first.column ?? 1 }];
 }
 function splitDocuments(file2, diagnostics) {
-  const text2 = normalizeNewlines(file2.text);
+  const text2 = withoutDocumentBoms(normalizeNewlines(file2.text));
   if (!/^(?:---(?=\S)(?!#)|\.\.\.[ \t]*$)/m.test(text2)) return sliceDocuments(text2);
   return splitDocumentsByLine({ path: file2.path, text: text2 }, diagnostics);
 }
@@ -27868,11 +28198,15 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
     }
   }
 }
+function withoutDocumentBoms(text2) {
+  if (!text2.includes("\uFEFF")) return text2;
+  return text2.replace(/^\uFEFF/, "").replace(/^(---(?:[ \t][^\n]*)?\n)\uFEFF/gm, "$1");
+}
 function normalizeNewlines(text2) {
   return text2.includes("\r") ? text2.replace(/\r\n?/g, "\n") : text2;
 }
 function parserSource() {
-  const code2 = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
+  const code2 = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
   const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code2.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
@@ -28144,7 +28478,7 @@ function describe3(v) {
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema;
+var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema;
 var init_schemas3 = __esm({
   "src/manifests/schemas.ts"() {
     "use strict";
@@ -28341,6 +28675,18 @@ var init_schemas3 = __esm({
       metadata: MetadataSchema,
       spec: external_exports.object({ gateways: external_exports.array(str2).nullish(), http: VirtualServiceRoutesSchema, tcp: VirtualServiceRoutesSchema, tls: VirtualServiceRoutesSchema }).loose().nullish()
     }).loose();
+    DaprMetadataItemSchema = external_exports.object({ name: str2, value: external_exports.unknown().optional(), secretKeyRef: external_exports.object({ name: str2, key: str2.nullish() }).loose().nullish(), envRef: str2.nullish() }).loose();
+    DaprComponentSchema = external_exports.object({
+      metadata: MetadataSchema,
+      spec: external_exports.object({ type: str2, version: str2.nullish(), metadata: external_exports.array(DaprMetadataItemSchema).nullish() }).loose(),
+      scopes: external_exports.array(str2).nullish(),
+      auth: external_exports.object({ secretStore: str2.nullish() }).loose().nullish()
+    }).loose();
+    DaprExporterSchema = external_exports.object({ endpointAddress: str2.nullish() }).loose().nullish();
+    DaprConfigurationSchema = external_exports.object({
+      metadata: MetadataSchema,
+      spec: external_exports.object({ tracing: external_exports.object({ samplingRate: external_exports.union([str2, external_exports.number()]).nullish(), zipkin: DaprExporterSchema, otel: DaprExporterSchema }).loose().nullish() }).loose().nullish()
+    }).loose();
   }
 });
 
@@ -28457,6 +28803,7 @@ function checkApiVersion(kind, apiVersion) {
   if (groups.includes(group)) {
     return VERSION2.test(version2) ? { verdict: "ok" } : { verdict: "invalid", message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
   }
+  if (SHARED_NAMES.has(kind)) return { verdict: "unrelated" };
   const kubernetesOwned = group === "" || group === "k8s.io" || group.endsWith(".k8s.io") || !group.includes(".") || /\s/.test(apiVersion);
   if (kubernetesOwned) return { verdict: "invalid", message: `apiVersion ${shown} does not serve ${kind} (${expected(kind)} does); the API server rejects it; analysed as ${kind}` };
   return {
@@ -28471,7 +28818,7 @@ function nearMissKind(kind) {
   if (Object.hasOwn(GROUPS, kind) || kind === "List") return void 0;
   return MODELLED_BY_FOLDED.get(fold(kind));
 }
-var POLICY_KINDS, GROUPS, VERSION2, expected, MODELLED_BY_FOLDED;
+var POLICY_KINDS, GROUPS, VERSION2, SHARED_NAMES, expected, MODELLED_BY_FOLDED;
 var init_api_groups = __esm({
   "src/manifests/api-groups.ts"() {
     "use strict";
@@ -28504,9 +28851,13 @@ var init_api_groups = __esm({
       // Istio's, read for the routes an ingress gateway serves
       VirtualService: ["networking.istio.io"],
       RoleBinding: ["rbac.authorization.k8s.io"],
-      ClusterRoleBinding: ["rbac.authorization.k8s.io"]
+      ClusterRoleBinding: ["rbac.authorization.k8s.io"],
+      // Dapr's, read for the backends and the tracing endpoints an app's sidecar connects to
+      Component: ["dapr.io"],
+      Configuration: ["dapr.io"]
     };
     VERSION2 = /^v[1-9][0-9]*(?:(?:alpha|beta)[1-9][0-9]*)?$/;
+    SHARED_NAMES = /* @__PURE__ */ new Set(["Component", "Configuration"]);
     expected = (kind) => {
       const group = Object.hasOwn(GROUPS, kind) ? GROUPS[kind][0] ?? "" : "";
       return group === "" ? "apiVersion v1" : `API group ${group}`;
@@ -28779,8 +29130,8 @@ var init_api_validation = __esm({
       path = [];
       /** An issue at the current path, or at `key` below it. */
       report(message, key3, fatal) {
-        const path19 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
-        this.issues.push(fatal ? { path: path19, message, fatal } : { path: path19, message });
+        const path20 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
+        this.issues.push(fatal ? { path: path20, message, fatal } : { path: path20, message });
       }
       /** Pushes keys; returns the depth to cut back to. */
       down(a, b, c, d, e) {
@@ -28829,16 +29180,16 @@ function readObjects(documents, cache2) {
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
   const notModelledAt = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path19) => {
+  const visit2 = (document, input2, path20) => {
     let value = input2;
-    const where3 = () => locate(document, path19);
+    const where3 = () => locate(document, path20);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (Object.hasOwn(SCHEMAS, value.kind) || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path19, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path20, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      const at3 = path19.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path19 };
-      diagnostics.push(diag(Codes.notKubernetes, path19.length > 0 ? "error" : "info", path19.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
+      const at3 = path20.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path20 };
+      diagnostics.push(diag(Codes.notKubernetes, path20.length > 0 ? "error" : "info", path20.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
       return;
     }
     const kind = value.kind;
@@ -28849,23 +29200,28 @@ function readObjects(documents, cache2) {
       }
       value.items.forEach((item2, i) => {
         const typed = isRecord(item2) && item2.kind === void 0 && kind !== "List" ? { ...item2, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item2;
-        visit2(document, typed, [...path19, "items", i]);
+        visit2(document, typed, [...path20, "items", i]);
       });
       return;
     }
     if (!Object.hasOwn(SCHEMAS, kind)) {
       const meant = nearMissKind(kind);
       if (meant) {
-        diagnostics.push(diag(Codes.kindMisspelt, "error", `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path19, "kind"])));
+        diagnostics.push(diag(Codes.kindMisspelt, "error", `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path20, "kind"])));
         return;
       }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path19.length > 0 ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path19 });
+      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path20.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path20 });
       return;
     }
     const group = checkApiVersion(kind, value.apiVersion);
+    if (group.verdict === "unrelated") {
+      const other = `${kind} (${value.apiVersion})`;
+      skippedKinds.set(other, (skippedKinds.get(other) ?? 0) + 1);
+      return;
+    }
     if (group.verdict !== "ok") {
-      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === "foreign" ? "warning" : "error", group.message, locate(document, [...path19, "apiVersion"])));
+      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === "foreign" ? "warning" : "error", group.message, locate(document, [...path20, "apiVersion"])));
       if (group.verdict === "foreign") {
         const foreign = `${kind} (${value.apiVersion})`;
         skippedKinds.set(foreign, (skippedKinds.get(foreign) ?? 0) + 1);
@@ -28883,25 +29239,25 @@ function readObjects(documents, cache2) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path19, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path20, ...issuePath]))
         );
       }
       return;
     }
     if (!hasName(value.metadata)) {
-      const at3 = isRecord(value.metadata) ? [...path19, "metadata"] : path19;
+      const at3 = isRecord(value.metadata) ? [...path20, "metadata"] : path20;
       diagnostics.push(diag(Codes.objectWithoutName, "error", `${kind} without metadata.name (nor generateName): the API server rejects it; excluded from the analysis`, locate(document, at3)));
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path19, diagnostics);
+    checkNames(parsed2.data.metadata, kind, document, path20, diagnostics);
     const api = apiValidation(kind, value);
     if (api.issues.length > 0) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
       const outcome = api.exclude ? `${kind}${name} excluded from the analysis` : `the API server rejects this ${kind}`;
-      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path19, ...issue2.path])));
+      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path20, ...issue2.path])));
       if (api.exclude) return;
     }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path19 } });
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path20 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   for (const [kind, at3] of [...notModelledAt].sort(([a], [b]) => a < b ? -1 : 1)) {
@@ -28914,15 +29270,15 @@ function hasName(meta3) {
   if (!isRecord(meta3)) return false;
   return typeof meta3.name === "string" && meta3.name !== "" || typeof meta3.generateName === "string" && meta3.generateName !== "";
 }
-function checkNames(meta3, kind, document, path19, diagnostics) {
+function checkNames(meta3, kind, document, path20, diagnostics) {
   const severity = (v) => /[/\u0000-\u001f\u007f]/.test(v) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path19, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path20, "metadata", "name"])));
   }
   const ns = meta3?.namespace;
   if (ns && (ns.length > 63 || !DNS_LABEL2.test(ns))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path19, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path20, "metadata", "namespace"])));
   }
 }
 var SCHEMAS, NETWORKING_NOT_MODELLED, DNS_SUBDOMAIN2, DNS_LABEL2;
@@ -28961,7 +29317,9 @@ var init_objects = __esm({
       UDPRoute: GatewayRouteSchema,
       RoleBinding: RoleBindingSchema,
       ClusterRoleBinding: RoleBindingSchema,
-      VirtualService: VirtualServiceSchema
+      VirtualService: VirtualServiceSchema,
+      Component: DaprComponentSchema,
+      Configuration: DaprConfigurationSchema
     };
     NETWORKING_NOT_MODELLED = {
       UserDefinedNetwork: "the report assumes every pod on the cluster default network; pods of a namespace with a primary user-defined network are isolated from other networks in reality",
@@ -28973,562 +29331,6 @@ var init_objects = __esm({
     };
     DNS_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
     DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-  }
-});
-
-// src/model/interval-set.ts
-var IntervalSet;
-var init_interval_set = __esm({
-  "src/model/interval-set.ts"() {
-    "use strict";
-    IntervalSet = class _IntervalSet {
-      constructor(bounds) {
-        this.bounds = bounds;
-      }
-      bounds;
-      static EMPTY = new _IntervalSet([]);
-      static range(lo, hi) {
-        return lo > hi ? _IntervalSet.EMPTY : new _IntervalSet([lo, hi]);
-      }
-      static point(n) {
-        return new _IntervalSet([n, n]);
-      }
-      /** Builds a set from arbitrary (possibly overlapping, unsorted) inclusive intervals. */
-      static of(intervals2) {
-        const sorted = [...intervals2].filter(([lo, hi]) => lo <= hi).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-        const out = [];
-        for (const [lo, hi] of sorted) {
-          const last = out.length - 1;
-          if (last > 0 && lo <= out[last] + 1) {
-            if (hi > out[last]) out[last] = hi;
-          } else {
-            out.push(lo, hi);
-          }
-        }
-        return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
-      }
-      get isEmpty() {
-        return this.bounds.length === 0;
-      }
-      /** Whether every member lies in [lo, hi] (the empty set does). */
-      within(lo, hi) {
-        return this.bounds.length === 0 || this.bounds[0] >= lo && this.bounds[this.bounds.length - 1] <= hi;
-      }
-      /** The intervals as [lo, hi] pairs, in order. */
-      *intervals() {
-        for (let i = 0; i < this.bounds.length; i += 2) yield [this.bounds[i], this.bounds[i + 1]];
-      }
-      get size() {
-        let n = 0;
-        for (let i = 0; i < this.bounds.length; i += 2) n += this.bounds[i + 1] - this.bounds[i] + 1;
-        return n;
-      }
-      contains(n) {
-        let lo = 0;
-        let hi = this.bounds.length / 2 - 1;
-        while (lo <= hi) {
-          const mid = lo + hi >> 1;
-          const a = this.bounds[2 * mid];
-          const b = this.bounds[2 * mid + 1];
-          if (n < a) hi = mid - 1;
-          else if (n > b) lo = mid + 1;
-          else return true;
-        }
-        return false;
-      }
-      equals(other) {
-        if (this === other) return true;
-        const a = this.bounds;
-        const b = other.bounds;
-        if (a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-        return true;
-      }
-      union(other) {
-        if (other.isEmpty || this === other) return this;
-        if (this.isEmpty) return other;
-        return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x || y);
-      }
-      intersect(other) {
-        if (this.isEmpty || other.isEmpty) return _IntervalSet.EMPTY;
-        if (this === other) return this;
-        return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x && y);
-      }
-      subtract(other) {
-        if (this.isEmpty || other.isEmpty) return this;
-        return _IntervalSet.merge(this.bounds, other.bounds, (x, y) => x && !y);
-      }
-      isSubsetOf(other) {
-        return this.subtract(other).isEmpty;
-      }
-      overlaps(other) {
-        return !this.intersect(other).isEmpty;
-      }
-      /** `80,443,8000-8080`; empty is the empty string. */
-      toString() {
-        const parts = [];
-        for (const [lo, hi] of this.intervals()) parts.push(lo === hi ? `${lo}` : `${lo}-${hi}`);
-        return parts.join(",");
-      }
-      /**
-       * Sweeps the boundaries of two canonical sets and keeps the points where `keep(inA, inB)` holds.
-       * Boundaries are half-open internally ([lo, hi+1)) so adjacent output intervals fuse naturally.
-       */
-      static merge(a, b, keep) {
-        const out = [];
-        let i = 0;
-        let j = 0;
-        let inA = false;
-        let inB = false;
-        let open2 = false;
-        while (i < a.length || j < b.length) {
-          const nextA = i < a.length ? i % 2 === 0 ? a[i] : a[i] + 1 : Infinity;
-          const nextB = j < b.length ? j % 2 === 0 ? b[j] : b[j] + 1 : Infinity;
-          const x = Math.min(nextA, nextB);
-          if (nextA === x) {
-            inA = i % 2 === 0;
-            i++;
-          }
-          if (nextB === x) {
-            inB = j % 2 === 0;
-            j++;
-          }
-          const now = keep(inA, inB);
-          if (now && !open2) {
-            out.push(x);
-            open2 = true;
-          } else if (!now && open2) {
-            out.push(x - 1);
-            open2 = false;
-          }
-        }
-        return out.length === 0 ? _IntervalSet.EMPTY : new _IntervalSet(out);
-      }
-    };
-  }
-});
-
-// src/model/connection-set.ts
-function isProtocol(value) {
-  return value === "TCP" || value === "UDP" || value === "SCTP";
-}
-function parseConns(text2) {
-  const t = text2.trim();
-  if (t === "All Connections") return ConnectionSet.ALL;
-  if (t === "No Connections" || t === "") return ConnectionSet.NONE;
-  let out = ConnectionSet.NONE;
-  let proto;
-  for (const item2 of t.split(",").map((s) => s.trim())) {
-    const m = /^(?:(TCP|UDP|SCTP)\s+)?(\d+)(?:-(\d+))?$/.exec(item2) ?? /^(TCP|UDP|SCTP)$/.exec(item2);
-    if (!m) return void 0;
-    if (m[1]) proto = m[1];
-    if (!proto || !isProtocol(proto)) return void 0;
-    if (m[2] === void 0) {
-      out = out.union(ConnectionSet.of(proto));
-      continue;
-    }
-    const lo = Number(m[2]);
-    const hi = m[3] !== void 0 ? Number(m[3]) : lo;
-    if (lo < 1 || hi > 65535 || hi < lo) return void 0;
-    out = out.union(ConnectionSet.of(proto, IntervalSet.range(lo, hi)));
-  }
-  return out;
-}
-var PROTOCOLS, MIN_PORT, MAX_PORT, ALL_PORTS, ConnectionSet;
-var init_connection_set = __esm({
-  "src/model/connection-set.ts"() {
-    "use strict";
-    init_interval_set();
-    PROTOCOLS = ["SCTP", "TCP", "UDP"];
-    MIN_PORT = 1;
-    MAX_PORT = 65535;
-    ALL_PORTS = IntervalSet.range(MIN_PORT, MAX_PORT);
-    ConnectionSet = class _ConnectionSet {
-      constructor(tcp, udp, sctp) {
-        this.tcp = tcp;
-        this.udp = udp;
-        this.sctp = sctp;
-      }
-      tcp;
-      udp;
-      sctp;
-      static NONE = new _ConnectionSet(IntervalSet.EMPTY, IntervalSet.EMPTY, IntervalSet.EMPTY);
-      static ALL = new _ConnectionSet(ALL_PORTS, ALL_PORTS, ALL_PORTS);
-      /** toString's answer, once asked. */
-      #text = void 0;
-      static of(protocol3, ports = ALL_PORTS) {
-        const p = ports.within(MIN_PORT, MAX_PORT) ? ports : ports.intersect(ALL_PORTS);
-        return _ConnectionSet.make(
-          protocol3 === "TCP" ? p : IntervalSet.EMPTY,
-          protocol3 === "UDP" ? p : IntervalSet.EMPTY,
-          protocol3 === "SCTP" ? p : IntervalSet.EMPTY
-        );
-      }
-      static port(protocol3, port2, endPort = port2) {
-        return _ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
-      }
-      static make(tcp, udp, sctp) {
-        if (tcp.isEmpty && udp.isEmpty && sctp.isEmpty) return _ConnectionSet.NONE;
-        if (tcp.equals(ALL_PORTS) && udp.equals(ALL_PORTS) && sctp.equals(ALL_PORTS)) return _ConnectionSet.ALL;
-        return new _ConnectionSet(tcp, udp, sctp);
-      }
-      ports(protocol3) {
-        return protocol3 === "TCP" ? this.tcp : protocol3 === "UDP" ? this.udp : this.sctp;
-      }
-      get isEmpty() {
-        return this === _ConnectionSet.NONE;
-      }
-      get isAll() {
-        return this === _ConnectionSet.ALL;
-      }
-      allows(protocol3, port2) {
-        return this.ports(protocol3).contains(port2);
-      }
-      union(o) {
-        if (o.isEmpty || this.isAll || this === o) return this;
-        if (this.isEmpty || o.isAll) return o;
-        return _ConnectionSet.make(this.tcp.union(o.tcp), this.udp.union(o.udp), this.sctp.union(o.sctp));
-      }
-      intersect(o) {
-        if (this.isEmpty || o.isAll || this === o) return this;
-        if (o.isEmpty || this.isAll) return o;
-        return _ConnectionSet.make(this.tcp.intersect(o.tcp), this.udp.intersect(o.udp), this.sctp.intersect(o.sctp));
-      }
-      subtract(o) {
-        if (this.isEmpty || o.isEmpty) return this;
-        if (o.isAll || this === o) return _ConnectionSet.NONE;
-        return _ConnectionSet.make(this.tcp.subtract(o.tcp), this.udp.subtract(o.udp), this.sctp.subtract(o.sctp));
-      }
-      equals(o) {
-        return this === o || this.tcp.equals(o.tcp) && this.udp.equals(o.udp) && this.sctp.equals(o.sctp);
-      }
-      isSubsetOf(o) {
-        return this.subtract(o).isEmpty;
-      }
-      /** Protocols in a fixed order, each with its non-empty port set. */
-      *entries() {
-        for (const p of PROTOCOLS) {
-          const ports = this.ports(p);
-          if (!ports.isEmpty) yield [p, ports];
-        }
-      }
-      /** netpol-analyzer's format: `All Connections`, `No Connections`, or `TCP 80,443,UDP 53`. */
-      toString() {
-        if (this.#text !== void 0) return this.#text;
-        if (this.isAll) return "All Connections";
-        if (this.isEmpty) return "No Connections";
-        const parts = [];
-        for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
-        this.#text = parts.join(",");
-        return this.#text;
-      }
-      /** A stable key for grouping and memoising. */
-      get key() {
-        return `${this.tcp.toString()}|${this.udp.toString()}|${this.sctp.toString()}`;
-      }
-    };
-  }
-});
-
-// src/connectivity/id-set.ts
-function popcount(words) {
-  let n = 0;
-  for (let i = 0; i < words.length; i++) {
-    let w = words[i];
-    w -= w >>> 1 & 1431655765;
-    w = (w & 858993459) + (w >>> 2 & 858993459);
-    n += (w + (w >>> 4) & 252645135) * 16843009 >>> 24;
-  }
-  return n;
-}
-var IdSet;
-var init_id_set = __esm({
-  "src/connectivity/id-set.ts"() {
-    "use strict";
-    IdSet = class _IdSet {
-      constructor(size, count, ids, words) {
-        this.size = size;
-        this.count = count;
-        this.ids = ids;
-        this.words = words;
-      }
-      size;
-      count;
-      ids;
-      words;
-      static empty(size) {
-        return new _IdSet(size, 0, new Uint32Array(0), void 0);
-      }
-      static full(size) {
-        const words = new Uint32Array(size + 31 >>> 5).fill(4294967295);
-        const extra = words.length * 32 - size;
-        if (extra > 0) words[words.length - 1] = 4294967295 >>> extra;
-        return _IdSet.fromWords(size, words, size);
-      }
-      /** The set of `ids` (any order, duplicates allowed; each must be in [0, size)). */
-      static of(size, ids) {
-        const sorted = Uint32Array.from(ids).sort();
-        return _IdSet.fromSorted(size, sorted);
-      }
-      /** The union of many sets of one universe, in one pass (no intermediate sets). */
-      static unionAll(size, sets) {
-        const list2 = [];
-        let total = 0;
-        for (const s of sets) {
-          if (s.count === 0) continue;
-          if (s.count === size) return s;
-          list2.push(s);
-          total += s.count;
-        }
-        if (list2.length === 0) return _IdSet.empty(size);
-        if (list2.length === 1) return list2[0];
-        if (!_IdSet.dense(size, total)) {
-          const all = new Uint32Array(total);
-          let at3 = 0;
-          for (const s of list2) {
-            all.set(s.ids, at3);
-            at3 += s.count;
-          }
-          return _IdSet.fromSorted(size, all.sort());
-        }
-        const words = new Uint32Array(size + 31 >>> 5);
-        for (const s of list2) s.orInto(words);
-        return _IdSet.fromWords(size, words, popcount(words));
-      }
-      has(id) {
-        if (this.words) return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
-        const ids = this.ids;
-        let lo = 0;
-        let hi = ids.length - 1;
-        while (lo <= hi) {
-          const mid = lo + hi >>> 1;
-          const x = ids[mid];
-          if (x < id) lo = mid + 1;
-          else if (x > id) hi = mid - 1;
-          else return true;
-        }
-        return false;
-      }
-      union(other) {
-        return _IdSet.unionAll(this.size, [this, other]);
-      }
-      get isEmpty() {
-        return this.count === 0;
-      }
-      /** Calls `f` with each id in ascending order (without an iterator object per id: hot loops use this). */
-      forEach(f) {
-        if (this.ids) {
-          for (let i = 0; i < this.ids.length; i++) f(this.ids[i]);
-          return;
-        }
-        const words = this.words;
-        for (let i = 0; i < words.length; i++) {
-          let w = words[i];
-          while (w !== 0) {
-            f(i * 32 + (31 - Math.clz32(w & -w)));
-            w &= w - 1;
-          }
-        }
-      }
-      /** The ids in ascending order. */
-      *[Symbol.iterator]() {
-        if (this.ids) {
-          yield* this.ids;
-          return;
-        }
-        const words = this.words;
-        for (let i = 0; i < words.length; i++) {
-          let w = words[i];
-          while (w !== 0) {
-            yield i * 32 + (31 - Math.clz32(w & -w));
-            w &= w - 1;
-          }
-        }
-      }
-      /** Sets this set's bits in `words` (a dense buffer of the same universe). */
-      orInto(words) {
-        if (this.words) {
-          for (let i = 0; i < words.length; i++) words[i] = words[i] | this.words[i];
-          return;
-        }
-        for (const id of this.ids) words[id >>> 5] = words[id >>> 5] | 1 << (id & 31);
-      }
-      /** Dense once the words take less memory than the ids would. */
-      static dense(size, count) {
-        return count * 32 >= size && count > 0;
-      }
-      static fromSorted(size, sorted) {
-        let n = 0;
-        for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
-        const ids = n === sorted.length ? sorted : sorted.slice(0, n);
-        if (!_IdSet.dense(size, n)) return new _IdSet(size, n, ids, void 0);
-        const words = new Uint32Array(size + 31 >>> 5);
-        for (const id of ids) words[id >>> 5] = words[id >>> 5] | 1 << (id & 31);
-        return _IdSet.fromWords(size, words, n);
-      }
-      static fromWords(size, words, count) {
-        if (_IdSet.dense(size, count)) return new _IdSet(size, count, void 0, words);
-        const ids = new Uint32Array(count);
-        let at3 = 0;
-        for (let i = 0; i < words.length; i++) {
-          let w = words[i];
-          while (w !== 0) {
-            ids[at3++] = i * 32 + (31 - Math.clz32(w & -w));
-            w &= w - 1;
-          }
-        }
-        return new _IdSet(size, count, ids, void 0);
-      }
-    };
-  }
-});
-
-// src/connectivity/cluster-ranges.ts
-function coversPodNetwork(peer, pods) {
-  return pods.length > 0 && pods.every((p) => peer.include.some((r) => rangeContains(r, p)) && !peer.exclude.some((x) => overlaps(x, p)));
-}
-function insideCluster(atom, ranges) {
-  return ranges !== void 0 && [...ranges.pods, ...ranges.services].some((r) => rangeContains(r, atom));
-}
-function addressPeers(p) {
-  const out = [];
-  for (const d of ["ingress", "egress"]) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") out.push({ direction: d, index: r.ref.index, peer: m });
-  return out;
-}
-function clusterRangeWarnings(policies, families, ranges) {
-  const out = [];
-  for (const p of policies) {
-    const peers = addressPeers(p);
-    if (peers.length === 0) continue;
-    const warned = /* @__PURE__ */ new Set();
-    for (const { direction, index, peer } of peers) {
-      const key3 = `${direction}${index}`;
-      if (warned.has(key3)) continue;
-      const at3 = () => originRef(p.origin, ["spec", direction, index]);
-      if (!ranges || ranges.pods.length === 0) {
-        const everything = peer.include.find((r) => families.includes(r.family) && rangeContains(r, fullRange(r.family)));
-        if (everything) {
-          warned.add(key3);
-          const cidr = everything.family === 4 ? "0.0.0.0/0" : "::/0";
-          out.push(
-            diag(Codes.podTrafficNotModelled, "warning", `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === "ingress" ? "admit" : "allow"} is not modelled (address peers match only addresses outside the cluster)`, at3(), "give --pod-cidr to apply it to pods")
-          );
-        }
-      } else if (!coversPodNetwork(peer, ranges.pods)) {
-        const partial2 = ranges.pods.find((pr) => peer.include.some((r) => overlaps(r, pr)) && !peer.include.some((r) => rangeContains(r, pr) && !peer.exclude.some((x) => overlaps(x, pr))));
-        if (partial2) {
-          warned.add(key3);
-          out.push(diag(Codes.podTrafficNotModelled, "warning", `covers part of the pod network ${formatRange(partial2)}; pod addresses inside it are unknown, so it matches no pod`, at3()));
-        }
-      }
-    }
-  }
-  return out;
-}
-var overlaps;
-var init_cluster_ranges = __esm({
-  "src/connectivity/cluster-ranges.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_objects();
-    init_ip();
-    overlaps = (a, b) => a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
-  }
-});
-
-// src/connectivity/binding.ts
-function bindPolicies(policies, classes, atoms, podNetwork) {
-  const rules = /* @__PURE__ */ new Map();
-  const ingressAllowers = [];
-  const diagnostics = [];
-  const nClasses = classes.all.length;
-  const nAtoms = atoms.length;
-  const allClasses = IdSet.full(nClasses);
-  const allAtoms = IdSet.full(nAtoms);
-  const noAtoms = IdSet.empty(nAtoms);
-  const noClasses = IdSet.empty(nClasses);
-  const selected = /* @__PURE__ */ new Map();
-  const classSet = (ids) => {
-    let b = selected.get(ids);
-    if (!b) selected.set(ids, b = IdSet.of(nClasses, ids));
-    return b;
-  };
-  const rulesOf = (cls) => {
-    let r = rules.get(cls.id);
-    if (!r) {
-      r = { ingress: { admin: [], np: [], baseline: [], isolatedBy: [] }, egress: { admin: [], np: [], baseline: [], isolatedBy: [] } };
-      rules.set(cls.id, r);
-    }
-    return r;
-  };
-  const bindRule = (rule, policy) => {
-    if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
-    const classParts = [];
-    let atomSet = noAtoms;
-    for (const peer of rule.peers) {
-      if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods, true)));
-      else if (peer.kind === "ip") {
-        if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
-        const ids = atoms.flatMap((atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []);
-        atomSet = atomSet.union(IdSet.of(nAtoms, ids));
-      }
-    }
-    const classBits = classParts.length === 0 ? noClasses : IdSet.unionAll(nClasses, classParts);
-    return { rule, policy, classes: classBits, atoms: atomSet };
-  };
-  for (const policy of policies) {
-    const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
-    const subjectIds = subjects.filter((id) => {
-      const c = classes.all[id];
-      if (c.ingressController) return policy.layer !== "np";
-      return !c.represents;
-    });
-    for (const direction of ["ingress", "egress"]) {
-      if (!policy.governs[direction]) continue;
-      const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-      for (const id of subjectIds) {
-        const dr = rulesOf(classes.all[id])[direction];
-        const list2 = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-        for (const b of bound) list2.push(b);
-        if (policy.layer === "np") dr.isolatedBy.push(policy);
-      }
-      if (direction === "ingress" && policy.layer !== "baseline") {
-        for (const b of bound) if (b.rule.action !== "deny") ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
-      }
-      diagnostics.push(...unresolvedNamedPorts(bound, subjects, direction, classes));
-    }
-  }
-  return { rules, ingressAllowers, diagnostics };
-}
-function unresolvedNamedPorts(bound, subjects, direction, classes) {
-  const out = [];
-  for (const b of bound) {
-    if (b.rule.ports.named.length === 0) continue;
-    const dsts = direction === "ingress" ? subjects : [...b.classes];
-    for (const np of b.rule.ports.named) {
-      const resolved = dsts.some((id) => classes.all[id].ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)));
-      if (!resolved) {
-        out.push(
-          diag(
-            Codes.unresolvedNamedPort,
-            "warning",
-            `named port "${np.name}" matches no container port of the ${direction === "ingress" ? "selected pods" : "destination pods"}; it allows nothing`,
-            originRef(b.policy.origin, ["spec", direction, b.rule.ref.index, "ports"])
-          )
-        );
-      }
-    }
-  }
-  return out;
-}
-var init_binding = __esm({
-  "src/connectivity/binding.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_objects();
-    init_ip();
-    init_id_set();
-    init_cluster_ranges();
   }
 });
 
@@ -29603,7 +29405,7 @@ function buildCluster(objects) {
       }
     }
   };
-  const nameOf = (meta3, kind) => {
+  const nameOf2 = (meta3, kind) => {
     if (meta3.name !== void 0 && meta3.name !== "") return meta3.name;
     const generated = meta3.generateName ?? "";
     let name = generated;
@@ -29630,7 +29432,7 @@ function buildCluster(objects) {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta3), name: nameOf(meta3, "CronJob"), kind: "CronJob" },
+          { namespace: nsOf(meta3), name: nameOf2(meta3, "CronJob"), kind: "CronJob" },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
@@ -29648,7 +29450,7 @@ function buildCluster(objects) {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.template;
         addWorkload(
-          { namespace: nsOf(meta3), name: nameOf(meta3, o.kind), kind: o.kind },
+          { namespace: nsOf(meta3), name: nameOf2(meta3, o.kind), kind: o.kind },
           podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
@@ -29705,6 +29507,114 @@ var init_cluster = __esm({
     NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
     DEFAULT_NAMESPACE = "default";
     OWNER_KINDS = /* @__PURE__ */ new Set(["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"]);
+  }
+});
+
+// src/topology/links.ts
+function evidenceText(e) {
+  switch (e.kind) {
+    case "address":
+      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ""}${placeText(e.via)})` : ""}${e.traced ? ` (values ${placeText(e.traced)}${e.traced.path && e.traced.path.length > 0 ? ` ${e.traced.path.join(".")}` : ""})` : ""}`;
+    case "exposure":
+      return `${e.object} (${placeText(e.at)})`;
+    case "trace":
+      return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== void 0 ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ""}`})` : ""}`;
+    case "intent":
+      return `intent ${placeText(e.at)}`;
+    case "baseline":
+      return `baseline rule ${e.rule} ${placeText(e.at)}`;
+    case "gap":
+      return `gap (--gaps=${e.mode}) ${placeText(e.at)}: ${e.detail}`;
+  }
+}
+function pathText(path20) {
+  let out = "";
+  for (const p of path20 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+var init_links = __esm({
+  "src/topology/links.ts"() {
+    "use strict";
+    init_diagnostic();
+  }
+});
+
+// src/connectivity/needs.ts
+function clipSize(a, b) {
+  const lo = a.lo > b.lo ? a.lo : b.lo;
+  const hi = a.hi < b.hi ? a.hi : b.hi;
+  return hi >= lo ? hi - lo + 1n : 0n;
+}
+function overlaps(a, b) {
+  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
+}
+function unmetLinks(links, connectivity2) {
+  const allowed = new Allowed(connectivity2);
+  const unmet3 = [];
+  const unjudged = [];
+  for (const link of links) {
+    const a = allowed.of(link);
+    if (a === void 0) {
+      unjudged.push(link);
+      continue;
+    }
+    const missing = link.conns.subtract(a);
+    if (!missing.isEmpty) unmet3.push({ link, allowed: a.intersect(link.conns), missing });
+  }
+  const byKey = (x, y) => compareStrings(linkKey(x), linkKey(y));
+  return { unmet: unmet3.sort((x, y) => byKey(x.link, y.link)), unjudged: unjudged.sort(byKey) };
+}
+function linkKey(l) {
+  return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+}
+function newlyUnmet(head, base) {
+  const before = new Map(base.map((u) => [linkKey(u.link), u]));
+  const broken = [];
+  const already = [];
+  for (const u of head) {
+    const b = before.get(linkKey(u.link));
+    if (b && u.missing.isSubsetOf(b.missing)) already.push(u);
+    else broken.push(u);
+  }
+  return { broken, already };
+}
+var Allowed;
+var init_needs = __esm({
+  "src/connectivity/needs.ts"() {
+    "use strict";
+    init_cluster();
+    init_connection_set();
+    init_peer();
+    Allowed = class {
+      pairs = /* @__PURE__ */ new Map();
+      external = [];
+      constructor(c) {
+        for (const x of c.connections) {
+          if (x.src.kind === "external") this.external.push({ inCluster: peerKey(x.dst), outbound: false, range: x.src, conns: x.conns });
+          else if (x.dst.kind === "external") this.external.push({ inCluster: peerKey(x.src), outbound: true, range: x.dst, conns: x.conns });
+          else this.pairs.set(`${peerKey(x.src)}\0${peerKey(x.dst)}`, x.conns);
+        }
+      }
+      of(link) {
+        const { src, dst } = link;
+        if (src.kind === "gateway" || dst.kind === "gateway" || dst.kind === "ingress-controller") return void 0;
+        if (dst.kind === "external" || src.kind === "external") {
+          const outbound = dst.kind === "external";
+          const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
+          const inCluster2 = peerKey(outbound ? src : dst);
+          if (!range) return void 0;
+          const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster2 && e.range.kind === "external" && overlaps(e.range.range, range));
+          if (outbound) {
+            let covered = 0n;
+            for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
+            if (covered !== range.hi - range.lo + 1n) return ConnectionSet.NONE;
+            return parts.reduce((acc, p) => acc.intersect(p.conns), ConnectionSet.ALL);
+          }
+          return parts.reduce((acc, p) => acc.union(p.conns), ConnectionSet.NONE);
+        }
+        return this.pairs.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
+      }
+    };
   }
 });
 
@@ -29809,13 +29719,1543 @@ var init_selector = __esm({
   }
 });
 
+// src/synthesis/selectors.ts
+function versionLike(key3, value) {
+  return VERSION_KEYS.has(key3) || /(^|[./-])version$/i.test(key3) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
+}
+function chooseSelector(w, sameNamespace) {
+  const labels3 = w.pods[0]?.labels ?? {};
+  const others = sameNamespace.filter((o) => o !== w);
+  const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
+  const result = (selector, source) => {
+    const alsoMatches = matching(selector).sort(compareStrings);
+    return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
+  };
+  if (Object.keys(labels3).length === 0) {
+    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
+    return result(used.length > 0 ? { matchExpressions: used.map((key3) => ({ key: key3, operator: "DoesNotExist" })) } : {}, "labels");
+  }
+  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
+  const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
+  const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
+  const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
+  const base = controller ?? identity;
+  if (base) {
+    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
+    return result({ matchLabels: pick3(narrowed ?? base) }, controller ? "controller" : "identity");
+  }
+  const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
+  return result({ matchLabels: pick3(found ?? keys) }, "labels");
+}
+function narrow(base, keys, ok) {
+  const extra = keys.filter((k) => !base.includes(k));
+  for (let size = base.length === 0 ? 1 : 0; size <= Math.min(extra.length, 5); size++) {
+    for (const add of combinations(extra, size)) {
+      const subset = [...base, ...add];
+      if (ok(subset)) return subset;
+    }
+  }
+  return void 0;
+}
+function* combinations(items, k, start2 = 0, acc = []) {
+  if (acc.length === k) {
+    yield [...acc];
+    return;
+  }
+  for (let i = start2; i < items.length; i++) {
+    acc.push(items[i]);
+    yield* combinations(items, k, i + 1, acc);
+    acc.pop();
+  }
+}
+var IDENTITY, VOLATILE_KEYS, VERSION_KEYS;
+var init_selectors = __esm({
+  "src/synthesis/selectors.ts"() {
+    "use strict";
+    init_cluster();
+    init_selector();
+    IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
+    VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
+    VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
+  }
+});
+
+// src/manifests/service-ports.ts
+function resolveTargetPort(sp, pod) {
+  const target = effectiveTarget(sp);
+  if (typeof target === "number") return target;
+  const protocol3 = sp.protocol ?? "TCP";
+  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
+}
+function effectiveTarget(sp) {
+  const t = sp.targetPort;
+  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
+  if (typeof t === "number") return t;
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+function targetConns(ports, pods) {
+  let conns2 = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol3 = sp.protocol ?? "TCP";
+    for (const pod of pods) {
+      const p = resolveTargetPort(sp, pod);
+      if (p !== void 0 && p >= 1 && p <= 65535) conns2 = conns2.union(ConnectionSet.port(protocol3, p));
+    }
+  }
+  return conns2;
+}
+var init_service_ports = __esm({
+  "src/manifests/service-ports.ts"() {
+    "use strict";
+    init_connection_set();
+  }
+});
+
+// src/connectivity/exposure.ts
+function servicesByName(objects) {
+  const map3 = /* @__PURE__ */ new Map();
+  for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+  return map3;
+}
+function workloadsByNamespace(workloads) {
+  const known = groupings.get(workloads);
+  if (known) return known;
+  const out = /* @__PURE__ */ new Map();
+  for (const w of workloads) {
+    const list2 = out.get(w.ref.namespace);
+    if (list2) list2.push(w);
+    else out.set(w.ref.namespace, [w]);
+  }
+  groupings.set(workloads, out);
+  return out;
+}
+function serviceWorkloads(svc, byNamespace) {
+  const selector = svc.spec?.selector;
+  if (!selector) return [];
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return [];
+  const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
+  const candidates = workloadsWithLabels(byNamespace, ns, selector, keys);
+  const asSelector = { matchLabels: selector };
+  return candidates.filter((w) => selectsWorkload(asSelector, w));
+}
+function selectsWorkload(selector, w) {
+  return w.pods.some((p) => selectorMatches(selector, p.labels) || selectsStatefulSetPod(selector.matchLabels, w, p.labels));
+}
+function workloadsWithLabels(byNamespace, ns, selector, keys) {
+  const all = byNamespace.get(ns) ?? [];
+  let rarest;
+  for (const k of keys) {
+    if (k === POD_NAME_LABEL || k === POD_INDEX_LABEL) continue;
+    const carrying = labelIndex(byNamespace, ns).get(`${k}\0${selector[k]}`) ?? [];
+    if (rarest === void 0 || carrying.length < rarest.length) rarest = carrying;
+  }
+  return rarest ?? all;
+}
+function labelIndex(byNamespace, ns) {
+  let byNs = labelIndexes.get(byNamespace);
+  if (!byNs) labelIndexes.set(byNamespace, byNs = /* @__PURE__ */ new Map());
+  let index = byNs.get(ns);
+  if (index) return index;
+  index = /* @__PURE__ */ new Map();
+  for (const w of byNamespace.get(ns) ?? []) {
+    for (const p of w.pods) {
+      for (const k of Object.keys(p.labels)) {
+        const label = `${k}\0${p.labels[k]}`;
+        const list2 = index.get(label);
+        if (!list2) index.set(label, [w]);
+        else if (list2[list2.length - 1] !== w) list2.push(w);
+      }
+    }
+  }
+  byNs.set(ns, index);
+  return index;
+}
+function selectsStatefulSetPod(selector, w, labels3) {
+  if (w.ref.kind !== "StatefulSet") return false;
+  const name = labels3[POD_NAME_LABEL] === void 0 ? selector[POD_NAME_LABEL] : void 0;
+  const index = labels3[POD_INDEX_LABEL] === void 0 ? selector[POD_INDEX_LABEL] : void 0;
+  if (name === void 0 && index === void 0) return false;
+  const ordinals = [
+    ...name !== void 0 ? [name.startsWith(`${w.ref.name}-`) && /^\d+$/.test(name.slice(w.ref.name.length + 1)) ? Number(name.slice(w.ref.name.length + 1)) : -1] : [],
+    ...index !== void 0 ? [/^\d+$/.test(index) ? Number(index) : -1] : []
+  ];
+  const ordinal = ordinals[0];
+  if (ordinal < 0 || ordinals.some((o) => o !== ordinal)) return false;
+  const { replicas, start: start2 } = ordinalsOf(w);
+  if (start2 !== void 0 && ordinal < start2) return false;
+  if (replicas !== void 0 && start2 !== void 0 && ordinal >= start2 + replicas) return false;
+  const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => !(k === POD_NAME_LABEL && name !== void 0 || k === POD_INDEX_LABEL && index !== void 0)));
+  return selectorMatches({ matchLabels: rest }, labels3);
+}
+function ordinalsOf(w) {
+  const node2 = rawAt(w.origin, ["spec"]);
+  const spec = node2 && typeof node2 === "object" ? node2 : {};
+  const whole = (v, absent) => v === void 0 || v === null ? absent : typeof v === "number" && Number.isInteger(v) ? v : void 0;
+  const ordinals = spec.ordinals && typeof spec.ordinals === "object" ? spec.ordinals : {};
+  return { replicas: whole(spec.replicas, 1), start: whole(ordinals.start, 0) };
+}
+function backendOf(b, namespace, via) {
+  if (!b) return void 0;
+  if (b.service) {
+    const port2 = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
+    return { kind: "ingress", namespace, service: b.service.name, port: port2, via };
+  }
+  if (b.serviceName) {
+    const sp = b.servicePort;
+    const port2 = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
+    return { kind: "ingress", namespace, service: b.serviceName, port: port2, via };
+  }
+  return void 0;
+}
+function ingressBackends(objects) {
+  const diagnostics = [];
+  const backends = [];
+  for (const o of objects) {
+    if (o.kind === "Ingress") {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Ingress ${ns}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const candidates = [
+        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
+        ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ["spec", "rules", ri, "http", "paths", pi, "backend"] })))
+      ];
+      for (const { b, path: path20 } of candidates) {
+        const ref = backendOf(b, ns, via);
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path20 });
+      }
+    } else if (o.kind === "Route") {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      const via = `Route ${ns}/${o.object.metadata.name}`;
+      const spec = o.object.spec;
+      const tp = spec.port?.targetPort;
+      const port2 = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
+      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
+        const path20 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        if (target.kind && target.kind !== "Service") {
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path20)));
+          return;
+        }
+        backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path20 });
+      });
+    } else if (o.kind === "VirtualService") {
+      backends.push(...virtualServiceBackends(o, virtualServices(objects), diagnostics));
+    }
+  }
+  return { backends, diagnostics };
+}
+function virtualServices(objects) {
+  let index = virtualServiceIndexes.get(objects);
+  if (!index) {
+    const m = /* @__PURE__ */ new Map();
+    for (const o of objects) if (o.kind === "VirtualService") m.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
+    virtualServiceIndexes.set(objects, index = m);
+  }
+  return index;
+}
+function virtualServiceBackends(o, index, diagnostics) {
+  const out = [];
+  const top = o.object.spec?.gateways ?? [];
+  const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+  const via = `VirtualService ${ns}/${o.object.metadata.name}`;
+  const atGateway = (rule) => {
+    const matches2 = rule.match ?? [];
+    const gateways = matches2.length === 0 ? top : matches2.flatMap((m) => m.gateways && m.gateways.length > 0 ? m.gateways : top);
+    return gateways.some((g) => g !== "mesh");
+  };
+  const destinations = (owner, section, rule, ri, ownerNs, depth) => {
+    const push3 = (d, path20) => {
+      if (!d) return;
+      const target = virtualServiceHost(d.host, ownerNs);
+      if (!target) {
+        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway`, originRef(owner.origin, [...path20, "host"])));
+        return;
+      }
+      const number4 = d?.port?.number ?? void 0;
+      out.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: owner.origin, path: path20 });
+    };
+    (rule.route ?? []).forEach((d, di) => push3(d.destination, ["spec", section, ri, "route", di, "destination"]));
+    if (section !== "http") return;
+    push3(rule.mirror, ["spec", section, ri, "mirror"]);
+    (rule.mirrors ?? []).forEach((m, mi) => push3(m.destination, ["spec", section, ri, "mirrors", mi, "destination"]));
+    if (rule.delegate && depth === 0) {
+      const delegateKey = `${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`;
+      const delegate2 = index.get(delegateKey);
+      if (!delegate2) diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: delegate VirtualService ${delegateKey} not found; its routes are not read`, originRef(owner.origin, ["spec", section, ri, "delegate"])));
+      const dns = delegate2 ? delegate2.object.metadata.namespace || DEFAULT_NAMESPACE : ownerNs;
+      (delegate2?.object.spec?.http ?? []).forEach((r, i) => destinations(delegate2, "http", r, i, dns, depth + 1));
+    }
+  };
+  for (const section of ["http", "tcp", "tls"]) {
+    (o.object.spec?.[section] ?? []).forEach((rule, ri) => {
+      if (atGateway(rule)) destinations(o, section, rule, ri, ns, 0);
+    });
+  }
+  return out;
+}
+function virtualServiceHost(host, namespace) {
+  if (!host.includes(".")) return { namespace, name: host };
+  const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(host);
+  return m ? { namespace: m[2], name: m[1] } : void 0;
+}
+function ingressExposure(cluster) {
+  const { backends, diagnostics } = ingressBackends(cluster.objects);
+  const services = servicesByName(cluster.objects);
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  const ports = /* @__PURE__ */ new Map();
+  const exposedBy = /* @__PURE__ */ new Map();
+  for (const b of backends) {
+    const svc = services.get(`${b.namespace}/${b.service}`);
+    if (!svc) {
+      diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
+      continue;
+    }
+    const picked = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
+    if (picked.byTargetPort) diagnostics.push(backendByTargetPortWarning(b.via, b.port, b.service, originRef(b.origin, [...b.path, "service", "port", "number"])));
+    const svcPorts = picked.ports.filter((sp) => (sp.protocol ?? "TCP") === "TCP");
+    for (const w of serviceWorkloads(svc.object, byNamespace)) {
+      let conns2 = ConnectionSet.NONE;
+      for (const pod of w.pods) {
+        for (const sp of svcPorts) {
+          const p = resolveTargetPort(sp, pod);
+          if (p !== void 0) conns2 = conns2.union(ConnectionSet.port("TCP", p));
+        }
+      }
+      if (conns2.isEmpty) continue;
+      const key3 = workloadKey(w.ref);
+      ports.set(key3, (ports.get(key3) ?? ConnectionSet.NONE).union(conns2));
+      const list2 = exposedBy.get(key3) ?? [];
+      if (!list2.includes(b.via)) list2.push(b.via);
+      exposedBy.set(key3, list2);
+    }
+  }
+  return { exposure: { ports, exposedBy }, diagnostics };
+}
+function backendServicePorts(ports, want, kind) {
+  if (!want || want.number === void 0 && want.name === void 0) return { ports: [...ports], byTargetPort: false };
+  const target = (sp) => sp.targetPort === void 0 || sp.targetPort === null || sp.targetPort === 0 ? sp.port : sp.targetPort;
+  if (want.number !== void 0) {
+    const n = want.number;
+    const exact = ports.filter((sp) => sp.port === n || kind === "route" && Number(target(sp)) === n);
+    if (exact.length > 0 || kind === "gateway") return { ports: exact, byTargetPort: false };
+    const named = ports.filter((sp) => sp.name === String(n));
+    if (named.length > 0) return { ports: named, byTargetPort: false };
+    const byTarget = ports.filter((sp) => Number(target(sp)) === n);
+    return { ports: byTarget, byTargetPort: byTarget.length > 0 };
+  }
+  return { ports: ports.filter((sp) => sp.name !== void 0 && sp.name !== null && sp.name === want.name || kind === "route" && sp.targetPort === want.name), byTargetPort: false };
+}
+function backendByTargetPortWarning(via, port2, service, at3) {
+  return diag(
+    Codes.backendTargetPort,
+    "warning",
+    `${via}: Service ${service} has no port ${port2?.number}; matched the port whose targetPort is ${port2?.number}, as ingress-nginx does`,
+    at3,
+    `name the Service port (${service}'s port), not the container port`
+  );
+}
+var groupings, labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL, virtualServiceIndexes;
+var init_exposure = __esm({
+  "src/connectivity/exposure.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_cluster();
+    init_objects();
+    init_connection_set();
+    init_service_ports();
+    init_selector();
+    groupings = /* @__PURE__ */ new WeakMap();
+    labelIndexes = /* @__PURE__ */ new WeakMap();
+    POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
+    POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
+    virtualServiceIndexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/topology/addresses.ts
+function isAddressName(name) {
+  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+function isOwnAddressName(name) {
+  return OWN_ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+function valueContext(...names) {
+  if (names.some(isOwnAddressName)) return "own";
+  return names.some(isAddressName) ? "address" : "text";
+}
+function findAddressesIn(value, context) {
+  if (context === "own") return [];
+  if (context === "address") return findAddresses(value);
+  const whole = value.trim();
+  const flags = value.includes("=") ? [...value.matchAll(FLAG)] : [];
+  const own2 = flags.filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const candidates = findAddresses(value).filter((c) => !own2.some(([from, to]) => c.offset >= from && c.offset < to));
+  const out = candidates.flatMap((c) => {
+    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
+    if (c.port !== void 0) return [{ ...c, explicit: false }];
+    const dotted = c.host.includes(".") && /[a-z]/.test(c.host.slice(c.host.lastIndexOf(".") + 1));
+    if (dotted && (c.text === whole || c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "") && !looksExternalHost(c.host))) return [c];
+    return [];
+  });
+  const seen = new Set(out.map((c) => c.offset));
+  for (const m of flags) {
+    if (!isAddressName(m[1]) || isOwnAddressName(m[1])) continue;
+    const start2 = (m.index ?? 0) + m[0].length - m[2].length;
+    for (const c of findAddresses(m[2])) if (!seen.has(start2 + c.offset)) out.push({ ...c, offset: start2 + c.offset });
+  }
+  const pairs2 = connectionString(value);
+  for (const p of pairs2) {
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= p.valueStart && out[i].offset < p.valueEnd) out.splice(i, 1);
+  }
+  for (const p of pairs2) out.push(...p.candidates);
+  for (const m of value.matchAll(NC)) {
+    const host = m[1].toLowerCase();
+    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+function connectionString(value) {
+  if ([...value.matchAll(CONN_PAIRS)].length < 2) return [];
+  const portPair = CONN_PORT.exec(value);
+  const found = [];
+  for (const m of value.matchAll(CONN_HOST)) {
+    const raw = m[2];
+    const start2 = (m.index ?? 0) + m[0].length - raw.length;
+    const listed = raw.replace(/^(?:tcp|np|lpc):/i, "");
+    const skipped = raw.length - listed.length;
+    const sqlServerPort = /^[^,]+,(\d{1,5})$/.exec(listed)?.[1];
+    let offset = start2 + skipped;
+    const out = [];
+    for (const part of sqlServerPort !== void 0 ? [listed.slice(0, listed.indexOf(","))] : listed.split(",")) {
+      const hostPort2 = /^([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::(\d{1,5}))?$/i.exec(part);
+      if (hostPort2) {
+        const port2 = hostPort2[2] ?? sqlServerPort ?? portPair?.[1];
+        const text2 = `${m[1]}=${raw}${port2 !== void 0 && hostPort2[2] === void 0 && sqlServerPort === void 0 ? ` (Port=${port2})` : ""}`;
+        out.push({ host: hostPort2[1].toLowerCase(), ...port2 !== void 0 ? { port: port2 } : {}, text: text2, explicit: true, offset });
+      }
+      offset += part.length + 1;
+    }
+    found.push({ valueStart: start2, valueEnd: start2 + raw.length, candidates: out });
+  }
+  return found;
+}
+function boundaryBefore(text2, index) {
+  if (index === 0) return true;
+  return /[\s,;=([{'"|>:]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
+}
+function boundaryAfter(text2, end) {
+  if (end >= text2.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text2[end]);
+}
+function findAddresses(value) {
+  const out = [];
+  const re = ADDRESS;
+  re.lastIndex = 0;
+  for (let m = re.exec(value); m !== null; m = re.exec(value)) {
+    const start2 = m.index;
+    const end = start2 + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? "").toLowerCase();
+    const standsAlone = (scheme !== void 0 || boundaryBefore(value, start2)) && boundaryAfter(value, end);
+    if (!standsAlone) {
+      const colon = m[0].indexOf(":");
+      if (colon >= 0 && !m[0].startsWith("://", colon)) re.lastIndex = start2 + colon + 1;
+      continue;
+    }
+    if (/^\d+$/.test(host)) continue;
+    const isIp = IPV4.test(host) || host.startsWith("[");
+    if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;
+    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    const text2 = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: text2, explicit, offset: start2 });
+  }
+  return out;
+}
+function looksExternalHost(host) {
+  const labels3 = host.split(".");
+  return labels3.length >= 2 && PUBLIC_TLDS.has(labels3[labels3.length - 1]) && !host.endsWith(".svc.cluster.local");
+}
+function isLocalAddress(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
+}
+function isIpLiteral(host) {
+  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
+  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, NC, ADDRESS, IPV4, PUBLIC_TLDS;
+var init_addresses = __esm({
+  "src/topology/addresses.ts"() {
+    "use strict";
+    ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
+    FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+    CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
+    CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
+    CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
+    NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+    ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+    IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+    PUBLIC_TLDS = /* @__PURE__ */ new Set([
+      "com",
+      "net",
+      "org",
+      "io",
+      "dev",
+      "app",
+      "cloud",
+      "ai",
+      "co",
+      "info",
+      "biz",
+      "me",
+      "us",
+      "uk",
+      "de",
+      "fr",
+      "eu",
+      "jp",
+      "cn",
+      "in",
+      "ca",
+      "au",
+      "nl",
+      "se",
+      "ch",
+      "es",
+      "it",
+      "ru",
+      "br",
+      "gov",
+      "edu",
+      "sh",
+      "xyz",
+      "tech",
+      "so"
+    ]);
+  }
+});
+
+// src/topology/mesh.ts
+function asked(meta3, origin, metaPath, forPod) {
+  const inject = [];
+  const optOut = /* @__PURE__ */ new Set();
+  const veto = /* @__PURE__ */ new Set();
+  const at3 = (field3, key3) => originRef(origin, [...metaPath, field3, key3]);
+  for (const field3 of ["labels", "annotations"]) {
+    const m = meta3?.[field3];
+    const istio = str3(m, "sidecar.istio.io/inject");
+    if (istio !== void 0 && (forPod || field3 === "labels")) {
+      if (istio === "true") inject.push({ mesh: ISTIO, at: at3(field3, "sidecar.istio.io/inject"), value: `sidecar.istio.io/inject: "true"` });
+      else if (istio === "false") optOut.add(ISTIO.name);
+    }
+    const rev = field3 === "labels" ? str3(m, "istio.io/rev") : void 0;
+    if (rev !== void 0 && rev !== "") inject.push({ mesh: ISTIO, at: at3("labels", "istio.io/rev"), value: `istio.io/rev: ${rev}` });
+    if (!forPod && field3 === "labels" && str3(m, "istio-injection") === "enabled") inject.push({ mesh: ISTIO, at: at3("labels", "istio-injection"), value: "istio-injection: enabled" });
+    if (!forPod && field3 === "labels" && str3(m, "istio-injection") === "disabled") {
+      optOut.add(ISTIO.name);
+      veto.add(ISTIO.name);
+    }
+    const linkerd = field3 === "annotations" ? str3(m, "linkerd.io/inject") : void 0;
+    if (linkerd === "enabled" || forPod && linkerd === "ingress") inject.push({ mesh: LINKERD, at: at3("annotations", "linkerd.io/inject"), value: `linkerd.io/inject: ${linkerd}` });
+    else if (linkerd === "disabled") optOut.add(LINKERD.name);
+    const dapr = forPod && field3 === "annotations" ? str3(m, "dapr.io/enabled") : void 0;
+    if (dapr !== void 0 && TRUTHY.has(dapr.toLowerCase())) inject.push({ mesh: DAPR, at: at3("annotations", "dapr.io/enabled"), value: `dapr.io/enabled: ${JSON.stringify(dapr)}` });
+  }
+  return { inject, optOut, veto };
+}
+function meshedWorkloads(cluster) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Namespace") continue;
+    const raw = rawAt(o.origin);
+    const name = typeof raw?.metadata?.name === "string" ? raw.metadata.name : void 0;
+    if (name !== void 0) byNamespace.set(name, asked(raw?.metadata, o.origin, ["metadata"], false));
+  }
+  const out = [];
+  for (const w of cluster.workloads) {
+    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
+    const pod = asked(rawAt(w.origin, metaPath), w.origin, metaPath, true);
+    const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
+    const seen = /* @__PURE__ */ new Set();
+    const fromPod = pod.inject.filter((f) => !ns?.veto.has(f.mesh.name));
+    for (const f of [...fromPod, ...(ns?.inject ?? []).filter((f2) => !pod.optOut.has(f2.mesh.name) && !ns?.optOut.has(f2.mesh.name))]) {
+      if (seen.has(f.mesh.name)) continue;
+      seen.add(f.mesh.name);
+      out.push({ workload: w, found: f });
+    }
+  }
+  return out;
+}
+function meshControlPlaneGaps(cluster) {
+  return meshedWorkloads(cluster).map(({ workload: w, found: f }) => ({
+    workload: w.ref,
+    value: f.value,
+    at: f.at,
+    reason: "mesh-control-plane",
+    detail: `the ${f.mesh.name} sidecar injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
+    conns: f.mesh.conns,
+    namespace: f.mesh.namespace
+  })).sort((a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
+}
+function daprInvocationTargets(cluster) {
+  const out = [];
+  for (const { workload: w, found } of meshedWorkloads(cluster)) {
+    if (found.mesh !== DAPR) continue;
+    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
+    const annotations = rawAt(w.origin, metaPath)?.annotations;
+    if (str3(annotations, "dapr.io/app-port") === void 0) continue;
+    out.push({ workload: w, at: originRef(w.origin, [...metaPath, "annotations", "dapr.io/app-port"]), appId: str3(annotations, "dapr.io/app-id") ?? w.ref.name });
+  }
+  return out;
+}
+var ISTIO, LINKERD, DAPR, TRUTHY, str3, DAPR_INVOCATION;
+var init_mesh = __esm({
+  "src/topology/mesh.ts"() {
+    "use strict";
+    init_connection_set();
+    init_cluster();
+    init_objects();
+    ISTIO = { name: "Istio", namespace: "istio-system", conns: ConnectionSet.port("TCP", 15012), ports: "istiod TCP 15012" };
+    LINKERD = {
+      name: "Linkerd",
+      namespace: "linkerd",
+      conns: ConnectionSet.port("TCP", 8080).union(ConnectionSet.port("TCP", 8086)).union(ConnectionSet.port("TCP", 8090)),
+      ports: "identity TCP 8080, destination TCP 8086, policy TCP 8090"
+    };
+    DAPR = {
+      name: "Dapr",
+      namespace: "dapr-system",
+      conns: [6500, 50001, 50005, 50006].reduce((c, p) => c.union(ConnectionSet.port("TCP", p)), ConnectionSet.NONE),
+      ports: "operator TCP 6500, sentry TCP 50001, placement TCP 50005, scheduler TCP 50006"
+    };
+    TRUTHY = /* @__PURE__ */ new Set(["y", "yes", "true", "t", "on", "1"]);
+    str3 = (m, key3) => {
+      const v = m && typeof m === "object" ? m[key3] : void 0;
+      return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : void 0;
+    };
+    DAPR_INVOCATION = ConnectionSet.port("TCP", 50002);
+  }
+});
+
+// src/topology/gaps.ts
+function listeningConns(w, selectedBy) {
+  let conns2 = ConnectionSet.NONE;
+  for (const s of selectedBy) conns2 = conns2.union(targetConns(s.ports, w.pods));
+  for (const pod of w.pods) for (const p of pod.ports) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
+  return conns2;
+}
+function findGaps(cluster, topology) {
+  const gaps = [];
+  const reached = /* @__PURE__ */ new Set();
+  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
+  const byNs = workloadsByNamespace(cluster.workloads);
+  const selectedBy = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind !== "Service") continue;
+    for (const w of serviceWorkloads(o.object, byNs)) {
+      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
+      list2.push({ ports: o.object.spec?.ports ?? [] });
+      selectedBy.set(workloadKey(w.ref), list2);
+    }
+  }
+  for (const w of cluster.workloads) {
+    const key3 = workloadKey(w.ref);
+    if (reached.has(key3)) continue;
+    const services = selectedBy.get(key3) ?? [];
+    const conns2 = listeningConns(w, services);
+    if (conns2.isEmpty && services.length === 0) continue;
+    gaps.push({
+      direction: "ingress",
+      workload: w.ref,
+      reason: "no-ingress-source",
+      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
+      at: originRef(w.origin, ["metadata", "name"]),
+      conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
+      close: CLOSE_INGRESS
+    });
+  }
+  gaps.push(...frontEndGaps(cluster, topology));
+  for (const t of daprInvocationTargets(cluster)) {
+    gaps.push({
+      direction: "ingress",
+      workload: t.workload.ref,
+      reason: "dapr-invocation",
+      detail: `Dapr app ${t.appId} is invoked through the Dapr sidecars (daprd to daprd on ${DAPR_INVOCATION.toString()}); which apps invoke it is in application code`,
+      at: t.at,
+      conns: DAPR_INVOCATION,
+      close: CLOSE_INGRESS
+    });
+  }
+  for (const u of topology.unresolved) {
+    const conns2 = unresolvedConns(u) ?? ConnectionSet.ALL;
+    gaps.push({
+      direction: "egress",
+      workload: u.workload,
+      reason: u.reason,
+      detail: u.detail,
+      at: u.at,
+      ...u.via ? { via: u.via } : {},
+      value: u.value,
+      conns: conns2,
+      ...u.namespace !== void 0 ? { namespace: u.namespace } : {},
+      close: u.reason === "api-server" ? CLOSE_API : u.reason === "node-address" ? CLOSE_NODE : u.reason === "mesh-control-plane" ? CLOSE_MESH : CLOSE_EGRESS
+    });
+  }
+  return gaps.sort(
+    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
+  );
+}
+function unresolvedConns(u) {
+  if (u.conns !== void 0) return u.conns;
+  const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
+  const n = Number(port2);
+  return port2 !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : void 0;
+}
+function connsAtDestination(reason2, conns2) {
+  return reason2 === "api-server" && conns2.allows("TCP", 443) ? conns2.union(ConnectionSet.port("TCP", 6443)) : conns2;
+}
+function frontEndGaps(cluster, topology) {
+  const exposed = /* @__PURE__ */ new Set();
+  const calls = /* @__PURE__ */ new Set();
+  for (const l of topology.links) {
+    if (l.dst.kind === "workload" && l.src.kind !== "workload") exposed.add(workloadKey(l.dst.ref));
+    if (l.src.kind === "workload" && l.dst.kind === "workload") calls.add(workloadKey(l.src.ref));
+  }
+  for (const u of topology.unresolved) if (IN_CLUSTER_REASONS.has(u.reason)) calls.add(workloadKey(u.workload));
+  return cluster.workloads.filter((w) => exposed.has(workloadKey(w.ref)) && !calls.has(workloadKey(w.ref))).map((w) => ({
+    direction: "egress",
+    workload: w.ref,
+    reason: "no-egress-target",
+    detail: "is reached from outside the cluster but no manifest names anything it calls in the cluster; a front end's upstreams, if any, are built into its image or code",
+    at: originRef(w.origin, ["metadata", "name"]),
+    conns: ConnectionSet.ALL,
+    close: CLOSE_EGRESS
+  }));
+}
+function gapText(g) {
+  return `${placeText(g.at)} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
+}
+var CLOSE_INGRESS, CLOSE_EGRESS, CLOSE_NODE, CLOSE_MESH, CLOSE_API, IN_CLUSTER_REASONS, OUTSIDE_REASONS;
+var init_gaps = __esm({
+  "src/topology/gaps.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_connection_set();
+    init_peer();
+    init_cluster();
+    init_objects();
+    init_service_ports();
+    init_exposure();
+    init_addresses();
+    init_mesh();
+    CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+    CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
+    CLOSE_NODE = "add a reviewed link to the nodes' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open";
+    CLOSE_MESH = "add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open";
+    CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
+    IN_CLUSTER_REASONS = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable", "secret-value"]);
+    OUTSIDE_REASONS = /* @__PURE__ */ new Set(["external-hostname", "api-server", "node-address"]);
+  }
+});
+
+// src/synthesis/gap-rules.ts
+function gapRules(workloads, gaps, mode, podPeer, families) {
+  const out = /* @__PURE__ */ new Map();
+  if (mode === "deny" || gaps.length === 0) return out;
+  const add = (ref, r) => {
+    const k = workloadKey(ref);
+    const list2 = out.get(k) ?? [];
+    list2.push(r);
+    out.set(k, list2);
+  };
+  const tag = `gap (--gaps=${mode})`;
+  const merged = /* @__PURE__ */ new Map();
+  for (const g of gaps) {
+    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : inCluster(g.reason) ? "egress-cluster" : "egress-outside";
+    const k = `${workloadKey(g.workload)}\0${kind}\0${g.namespace ?? ""}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, ...g.namespace !== void 0 ? { target: g.namespace } : {}, conns: ConnectionSet.NONE, details: [] };
+    cur.conns = cur.conns.union(connsAtDestination(g.reason, g.conns));
+    cur.details.push(g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
+    merged.set(k, cur);
+  }
+  for (const m of [...merged].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v)) {
+    const w = m.workload;
+    const ns = w.namespace;
+    const why = m.details.join("; ");
+    const sameNs = workloads.filter((x) => x.ref.namespace === ns && workloadKey(x.ref) !== workloadKey(w));
+    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w));
+    if (m.kind === "ingress") {
+      if (mode === "namespace") {
+        add(w, { direction: "ingress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
+        for (const x of sameNs) add(x.ref, { direction: "egress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+      } else {
+        add(w, { direction: "ingress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
+        for (const x of others) add(x.ref, { direction: "egress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
+      }
+    } else if (mode === "open") {
+      add(w, { direction: "egress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
+      for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
+    } else if (m.kind === "egress-namespace") {
+      const target = m.target;
+      add(w, { direction: "egress", peers: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": target } } }], conns: m.conns, note: `${tag} -> namespace ${target}: ${why}` });
+      for (const x of workloads) {
+        if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: "ingress", peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
+      }
+    } else if (m.kind === "egress-cluster") {
+      add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
+      for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
+    } else {
+      add(w, { direction: "egress", peers: outside(families), conns: m.conns, note: `${tag} -> ${everywhereCidrs(families).join(", ")}: ${why}` });
+    }
+  }
+  return out;
+}
+function gapLinks(workloads, gaps, mode, families) {
+  if (mode === "deny") return [];
+  const everywhere = everywherePeers(families);
+  const out = [];
+  const self = (ref) => ({ kind: "workload", ref });
+  for (const g of gaps) {
+    const w = g.workload;
+    const evidence2 = [{ kind: "gap", mode, at: g.at, detail: g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
+    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === "open" || x.ref.namespace === w.namespace));
+    const conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
+    if (g.direction === "ingress") {
+      for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
+      if (mode === "open") for (const a of everywhere) out.push({ src: a, dst: self(w), conns: conns2, evidence: evidence2 });
+    } else if (mode === "namespace" && g.namespace !== void 0) {
+      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
+    } else if (mode === "open" || inCluster(g.reason)) {
+      for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
+      if (mode === "open") for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
+    } else {
+      for (const a of everywhere) out.push({ src: self(w), dst: a, conns: connsAtDestination(g.reason, conns2), evidence: evidence2 });
+    }
+  }
+  return out;
+}
+var GAP_MODES, outside, anywhere, inCluster;
+var init_gap_rules = __esm({
+  "src/synthesis/gap-rules.ts"() {
+    "use strict";
+    init_connection_set();
+    init_everywhere();
+    init_peer();
+    init_cluster();
+    init_gaps();
+    GAP_MODES = ["namespace", "deny", "open"];
+    outside = (families) => everywhereCidrs(families).map((cidr) => ({ ipBlock: { cidr } }));
+    anywhere = (families) => [{ namespaceSelector: {} }, ...outside(families)];
+    inCluster = (reason2) => reason2 === "no-egress-target" || IN_CLUSTER_REASONS.has(reason2);
+  }
+});
+
+// src/synthesis/presets.ts
+function parsePreset(text2) {
+  const m = /^(ns|workload)=([^:]+):(.+)$/.exec(text2.trim());
+  if (!m) return `expected ns=NAME:MODE or workload=NS/NAME:MODE, got ${JSON.stringify(text2)}`;
+  const [, kind, target, mode] = m;
+  if (!PRESET_MODES.includes(mode)) return `unknown preset ${JSON.stringify(mode)}; expected ${PRESET_MODES.join(", ")}`;
+  if (kind === "ns") return { scope: { kind: "ns", namespace: target }, mode, text: text2 };
+  const parts = target.split("/");
+  if (parts.length !== 2 || !parts[0] || !parts[1]) return `workload presets name NS/NAME, got ${JSON.stringify(target)}`;
+  return { scope: { kind: "workload", namespace: parts[0], name: parts[1] }, mode, text: text2 };
+}
+function presetFor(w, presets) {
+  const own2 = presets.filter((p) => p.scope.kind === "workload" && p.scope.namespace === w.ref.namespace && p.scope.name === w.ref.name);
+  if (own2.length > 0) return own2[own2.length - 1];
+  const ns = presets.filter((p) => p.scope.kind === "ns" && p.scope.namespace === w.ref.namespace);
+  return ns[ns.length - 1];
+}
+function presetRules(preset) {
+  if (!preset) return { ingress: [], egress: [], notes: [], links: "all", dns: true };
+  const why = `preset ${preset.mode} (--preset ${preset.text})`;
+  switch (preset.mode) {
+    case "block-all":
+      return { ingress: [], egress: [], notes: [`no rules: ${why}; the workload's links are not allowed`], links: "none", dns: false };
+    case "allow-namespace":
+      return {
+        ingress: [{ from: [{ podSelector: {} }] }],
+        egress: [{ to: [{ podSelector: {} }] }],
+        notes: [`ingress[0] <- every pod of the namespace All Connections: ${why}`, `egress[0] -> every pod of the namespace All Connections: ${why}`],
+        links: "other-namespaces",
+        dns: true
+      };
+    case "allow-all": {
+      const everything = [{ namespaceSelector: {} }, { ipBlock: { cidr: ALL_V4 } }, { ipBlock: { cidr: ALL_V6 } }];
+      return {
+        ingress: [{ from: everything.map((p) => ({ ...p })) }],
+        egress: [{ to: everything.map((p) => ({ ...p })) }],
+        notes: [`ingress[0] <- every pod and address All Connections: ${why}`, `egress[0] -> every pod and address All Connections: ${why}`],
+        links: "none",
+        dns: false
+      };
+    }
+  }
+}
+function unknownPresets(presets, cluster) {
+  return presets.flatMap((p) => {
+    const found = p.scope.kind === "ns" ? cluster.workloads.some((w) => w.ref.namespace === p.scope.namespace) : cluster.workloads.some((w) => w.ref.namespace === p.scope.namespace && p.scope.kind === "workload" && w.ref.name === p.scope.name);
+    return found ? [] : [diag(Codes.presetUnknown, "warning", `--preset ${p.text}: no ${p.scope.kind === "ns" ? "workload in namespace" : "workload"} ${p.scope.kind === "ns" ? p.scope.namespace : `${p.scope.namespace}/${p.scope.name}`} in the manifests; the preset applies to nothing`)];
+  });
+}
+var PRESET_MODES, ALL_V4, ALL_V6;
+var init_presets = __esm({
+  "src/synthesis/presets.ts"() {
+    "use strict";
+    init_diagnostic();
+    PRESET_MODES = ["block-all", "allow-namespace", "allow-all"];
+    ALL_V4 = "0.0.0.0/0";
+    ALL_V6 = "::/0";
+  }
+});
+
+// src/synthesis/names.ts
+function digest(ref) {
+  return (0, import_node_crypto.createHash)("sha256").update(workloadKey(ref)).digest("hex").slice(0, 8);
+}
+function fit(prefix, base, ref) {
+  const name = `${prefix}${base}${SUFFIX}`;
+  if (name.length <= MAX_NAME) return name;
+  const room = MAX_NAME - prefix.length - SUFFIX.length - 9;
+  return `${prefix}${base.slice(0, Math.max(room, 0)).replace(/[-.]+$/, "")}-${digest(ref)}${SUFFIX}`;
+}
+function policyNames(workloads, prefix) {
+  const sorted = [...workloads].sort((a, b) => compareStrings(workloadKey(a), workloadKey(b)));
+  const count = /* @__PURE__ */ new Map();
+  const nsName = (r) => `${r.namespace}\0${r.name}`;
+  for (const r of sorted) count.set(nsName(r), (count.get(nsName(r)) ?? 0) + 1);
+  const base = (r) => (count.get(nsName(r)) ?? 0) > 1 ? `${r.name}-${r.kind.toLowerCase()}` : r.name;
+  const first = new Map(sorted.map((r) => [workloadKey(r), fit(prefix, base(r), r)]));
+  const taken = /* @__PURE__ */ new Map();
+  for (const r of sorted) {
+    const k = `${r.namespace}\0${first.get(workloadKey(r))}`;
+    taken.set(k, (taken.get(k) ?? 0) + 1);
+  }
+  const names = /* @__PURE__ */ new Map();
+  for (const r of sorted) {
+    const name = first.get(workloadKey(r));
+    const clash = (taken.get(`${r.namespace}\0${name}`) ?? 0) > 1;
+    names.set(workloadKey(r), clash ? fit(prefix, `${base(r)}-${digest(r)}`, r) : name);
+  }
+  return names;
+}
+var import_node_crypto, MAX_NAME, SUFFIX;
+var init_names = __esm({
+  "src/synthesis/names.ts"() {
+    "use strict";
+    import_node_crypto = require("node:crypto");
+    init_cluster();
+    init_peer();
+    MAX_NAME = 253;
+    SUFFIX = "-netpol";
+  }
+});
+
+// src/synthesis/synthesize.ts
+function portsOf(conns2) {
+  if (conns2.isAll) return void 0;
+  const out = [];
+  for (const [protocol3, ports] of conns2.entries()) {
+    if (ports.size === 65535) {
+      out.push({ protocol: protocol3 });
+      continue;
+    }
+    for (const [lo, hi] of ports.intervals()) out.push(lo === hi ? { protocol: protocol3, port: lo } : { protocol: protocol3, port: lo, endPort: hi });
+  }
+  return out;
+}
+function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
+  const diagnostics = [];
+  const byNs = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const list2 = byNs.get(w.ref.namespace) ?? [];
+    list2.push(w);
+    byNs.set(w.ref.namespace, list2);
+  }
+  const undeclared = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
+  if (undeclared.length > 0) {
+    diagnostics.push(
+      diag(
+        Codes.defaultNamespace,
+        "warning",
+        `${undeclared.length} workload${undeclared.length === 1 ? "" : "s"} (${undeclared.map((w) => workloadKey(w.ref)).join(", ")}) name${undeclared.length === 1 ? "s" : ""} no namespace, so ${undeclared.length === 1 ? "its policy" : "their policies"} and the namespace's default-deny land in "default"`,
+        originRef(undeclared[0].origin, ["metadata"]),
+        "pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere"
+      )
+    );
+  }
+  const selectors = /* @__PURE__ */ new Map();
+  for (const w of cluster.workloads) {
+    const sel = chooseSelector(w, byNs.get(w.ref.namespace) ?? []);
+    selectors.set(workloadKey(w.ref), sel);
+    if (!sel.unique) {
+      diagnostics.push(
+        diag(
+          Codes.sharedSelector,
+          "warning",
+          `the policy selector of ${workloadKey(w.ref)} (${JSON.stringify(sel.selector)}) also selects the pods of ${sel.alsoMatches.join(", ")}; its rules apply to them too`,
+          originRef(w.origin, ["metadata", "name"]),
+          "give each workload a label of its own (app.kubernetes.io/name or app)"
+        )
+      );
+    }
+  }
+  const peerFor = (p, fromNamespace) => {
+    switch (p.kind) {
+      case "workload": {
+        const sel = selectors.get(workloadKey(p.ref));
+        const podSelector = copySelector(sel?.selector ?? {});
+        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
+      }
+      case "ingress-controller":
+      case "gateway": {
+        const ic = options.ingressController;
+        if (!ic) return [{ namespaceSelector: {} }];
+        return [
+          {
+            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
+            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
+          }
+        ];
+      }
+      case "external":
+        return (isEverywhere(p.range) && !options.linksInEveryFamily ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
+    }
+  };
+  const linksTo = /* @__PURE__ */ new Map();
+  const linksFrom = /* @__PURE__ */ new Map();
+  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
+  const ordered = [...links].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
+  for (const l of ordered) {
+    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
+    if (unknown2) {
+      const intent = l.evidence.find((e) => e.kind === "intent");
+      diagnostics.push(
+        diag(
+          Codes.danglingReference,
+          "error",
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown2)}, which is not in the manifests; link ignored`,
+          intent && "at" in intent ? intent.at : void 0
+        )
+      );
+      continue;
+    }
+    if (l.dst.kind === "workload") push(linksTo, workloadKey(l.dst.ref), l);
+    if (l.src.kind === "workload") push(linksFrom, workloadKey(l.src.ref), l);
+  }
+  const closures = options.gaps ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: "workload", ref }, fromNs) ?? [], options.ipFamilies) : /* @__PURE__ */ new Map();
+  const policies = [];
+  for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
+    const nsErrors = dnsLabelErrors(ns);
+    if (nsErrors.length > 0) {
+      for (const w of workloads) {
+        diagnostics.push(
+          diag(Codes.unsafeOutputName, "error", `namespace ${JSON.stringify(ns)} ${nsErrors[0]}; no policy synthesized for ${workloadKey(w.ref)}`, originRef(w.origin, ["metadata", "namespace"]))
+        );
+      }
+      continue;
+    }
+    const untouched = workloads.some((w) => options.skip?.has(workloadKey(w.ref)));
+    if (options.defaultDeny && !untouched) {
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
+      });
+    }
+    const names = policyNames(
+      workloads.map((w) => w.ref),
+      options.namePrefix
+    );
+    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
+      const key3 = workloadKey(w.ref);
+      if (options.skip?.has(key3)) continue;
+      const sel = selectors.get(key3);
+      const preset = presetRules(presetFor(w, options.presets ?? []));
+      const ingress = [...preset.ingress];
+      const egress = [...preset.egress];
+      const notes = [...preset.notes];
+      const closurePieces = /* @__PURE__ */ new Map();
+      const wanted = (other) => preset.links === "all" || preset.links === "other-namespaces" && !(other.kind === "workload" && other.ref.namespace === ns);
+      const rule = (direction, l, peers) => {
+        const kept = options.noPorts === true && options.portsKept?.has(linkKey(l)) === true;
+        const ports = options.noPorts && !kept ? void 0 : portsOf(l.conns);
+        const list2 = direction === "ingress" ? ingress : egress;
+        const other = direction === "ingress" ? l.src : l.dst;
+        const why = `${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}${kept ? " (ports kept despite --no-ports: a baseline deny rule forbids other connections of this pair)" : ""}`;
+        const piece = other.kind === "external" && l.evidence.some((e) => e.kind === "gap") ? other.range : void 0;
+        if (piece) {
+          const at3 = [...closurePieces].find(([i, r]) => r.evidence === l.evidence && r.conns.equals(l.conns) && i < list2.length && i >= 0 && (list2[i]?.from ?? list2[i]?.to)?.every((p) => p.ipBlock))?.[0];
+          const joined = at3 !== void 0 ? closurePieces.get(at3) : void 0;
+          if (at3 !== void 0 && joined) {
+            joined.ranges.push(piece);
+            const blocks = rangesToBlocks(joined.ranges).map((b) => ({ ipBlock: { cidr: b.cidr, ...b.except ? { except: [...b.except] } : {} } }));
+            const r = list2[at3];
+            if (direction === "ingress") r.from = blocks;
+            else r.to = blocks;
+            notes.push(`${direction}[${at3}] ${why}`);
+            return;
+          }
+        }
+        const same = options.noPorts && !kept ? list2.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
+        if (same >= 0) {
+          notes.push(`${direction}[${same}] ${why}`);
+          return;
+        }
+        if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
+        else egress.push({ to: peers, ...ports ? { ports } : {} });
+        if (piece) closurePieces.set(list2.length - 1, { evidence: l.evidence, conns: l.conns, ranges: [piece] });
+        notes.push(`${direction}[${list2.length - 1}] ${why}`);
+      };
+      const decided = (direction, l) => {
+        const other = direction === "ingress" ? l.src : l.dst;
+        const covered = (direction === "ingress" ? preset.ingress : preset.egress).length > 0;
+        notes.push(`${covered ? `${direction}[0]` : `(${direction} not allowed)`} ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${covered ? "covered by the preset" : "blocked by the preset"}; ${l.evidence.map(evidenceText).join("; ")}`);
+      };
+      for (const l of linksTo.get(key3) ?? []) {
+        if (!wanted(l.src)) {
+          decided("ingress", l);
+          continue;
+        }
+        const peers = peerFor(l.src, ns);
+        if (peers) rule("ingress", l, peers);
+      }
+      if (isDnsWorkload(w, options)) {
+        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
+        ingress.push({ from: [{ namespaceSelector: {} }], ...options.noPorts ? {} : { ports: portsOf(dnsConns) } });
+        notes.push(`ingress[${ingress.length - 1}] <- DNS clients (every namespace) ${dnsConns.toString()}: every workload with egress needs DNS${noPortsNote(options)}`);
+      }
+      for (const l of linksFrom.get(key3) ?? []) {
+        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
+        if (!wanted(l.dst)) {
+          decided("egress", l);
+          continue;
+        }
+        const peers = peerFor(l.dst, ns);
+        if (peers) rule("egress", l, peers);
+      }
+      for (const g of closures.get(key3) ?? []) {
+        const ports = options.noPorts ? void 0 : portsOf(g.conns);
+        const list2 = g.direction === "ingress" ? ingress : egress;
+        const same = options.noPorts ? list2.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(g.peers)) : -1;
+        if (same >= 0) {
+          notes.push(`${g.direction}[${same}] ${g.note}${g.conns.isAll ? "" : noPortsNote(options)}`);
+          continue;
+        }
+        if (g.direction === "ingress") ingress.push({ from: g.peers, ...ports ? { ports } : {} });
+        else egress.push({ to: g.peers, ...ports ? { ports } : {} });
+        notes.push(`${g.direction}[${list2.length - 1}] ${g.note}${g.conns.isAll ? "" : noPortsNote(options)}`);
+      }
+      if (egress.length > 0 && preset.dns) {
+        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
+        egress.push({
+          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
+          ...options.noPorts ? {} : { ports: portsOf(dnsConns) }
+        });
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress${noPortsNote(options)}`);
+      }
+      const name = names.get(key3);
+      const nameErrors = dnsSubdomainErrors(name);
+      if (nameErrors.length > 0) {
+        diagnostics.push(diag(Codes.unsafeOutputName, "error", `policy name ${JSON.stringify(name)} ${nameErrors[0]}; no policy synthesized for ${key3}`, originRef(w.origin, ["metadata", "name"])));
+        continue;
+      }
+      policies.push({
+        apiVersion: "networking.k8s.io/v1",
+        kind: "NetworkPolicy",
+        metadata: {
+          name,
+          namespace: ns,
+          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
+        },
+        spec: {
+          podSelector: copySelector(sel.selector),
+          policyTypes: ["Ingress", "Egress"],
+          ...ingress.length > 0 ? { ingress } : {},
+          ...egress.length > 0 ? { egress } : {}
+        }
+      });
+    }
+  }
+  return { value: { policies }, diagnostics };
+}
+function noPortsNote(options) {
+  return options.noPorts ? " (the rule names no ports: --no-ports)" : "";
+}
+function declaredNamespace(w) {
+  const ns = rawAt(w.origin)?.metadata?.namespace;
+  return typeof ns === "string" && ns !== "" ? ns : void 0;
+}
+function isDnsWorkload(w, options) {
+  return w.ref.namespace === options.dns.namespace && w.pods.some((p) => Object.entries(options.dns.podLabels).every(([k, v]) => p.labels[k] === v));
+}
+function push(map3, key3, value) {
+  const list2 = map3.get(key3);
+  if (list2) list2.push(value);
+  else map3.set(key3, [value]);
+}
+function copySelector(s) {
+  return {
+    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
+    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
+  };
+}
+var MANAGED_BY_LABEL, MANAGED_BY, RULES_ANNOTATION, DEFAULT_SYNTHESIS_OPTIONS;
+var init_synthesize = __esm({
+  "src/synthesis/synthesize.ts"() {
+    "use strict";
+    init_connection_set();
+    init_ip();
+    init_everywhere();
+    init_diagnostic();
+    init_cluster();
+    init_k8s_names();
+    init_objects();
+    init_links();
+    init_peer();
+    init_needs();
+    init_selectors();
+    init_gap_rules();
+    init_presets();
+    init_names();
+    MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    MANAGED_BY = "netpol-ci";
+    RULES_ANNOTATION = "netpol-ci.io/rules";
+    DEFAULT_SYNTHESIS_OPTIONS = {
+      defaultDeny: true,
+      dnsPort: 53,
+      dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
+      namePrefix: ""
+    };
+  }
+});
+
+// src/model/append.ts
+function appendAll(target, items) {
+  for (const item2 of items) target.push(item2);
+  return target;
+}
+var init_append = __esm({
+  "src/model/append.ts"() {
+    "use strict";
+  }
+});
+
+// src/connectivity/id-set.ts
+function popcount(words2) {
+  let n = 0;
+  for (let i = 0; i < words2.length; i++) {
+    let w = words2[i];
+    w -= w >>> 1 & 1431655765;
+    w = (w & 858993459) + (w >>> 2 & 858993459);
+    n += (w + (w >>> 4) & 252645135) * 16843009 >>> 24;
+  }
+  return n;
+}
+var IdSet;
+var init_id_set = __esm({
+  "src/connectivity/id-set.ts"() {
+    "use strict";
+    IdSet = class _IdSet {
+      constructor(size, count, ids, words2) {
+        this.size = size;
+        this.count = count;
+        this.ids = ids;
+        this.words = words2;
+      }
+      size;
+      count;
+      ids;
+      words;
+      static empty(size) {
+        return new _IdSet(size, 0, new Uint32Array(0), void 0);
+      }
+      static full(size) {
+        const words2 = new Uint32Array(size + 31 >>> 5).fill(4294967295);
+        const extra = words2.length * 32 - size;
+        if (extra > 0) words2[words2.length - 1] = 4294967295 >>> extra;
+        return _IdSet.fromWords(size, words2, size);
+      }
+      /** The set of `ids` (any order, duplicates allowed; each must be in [0, size)). */
+      static of(size, ids) {
+        const sorted = Uint32Array.from(ids).sort();
+        return _IdSet.fromSorted(size, sorted);
+      }
+      /** The union of many sets of one universe, in one pass (no intermediate sets). */
+      static unionAll(size, sets) {
+        const list2 = [];
+        let total = 0;
+        for (const s of sets) {
+          if (s.count === 0) continue;
+          if (s.count === size) return s;
+          list2.push(s);
+          total += s.count;
+        }
+        if (list2.length === 0) return _IdSet.empty(size);
+        if (list2.length === 1) return list2[0];
+        if (!_IdSet.dense(size, total)) {
+          const all = new Uint32Array(total);
+          let at3 = 0;
+          for (const s of list2) {
+            all.set(s.ids, at3);
+            at3 += s.count;
+          }
+          return _IdSet.fromSorted(size, all.sort());
+        }
+        const words2 = new Uint32Array(size + 31 >>> 5);
+        for (const s of list2) s.orInto(words2);
+        return _IdSet.fromWords(size, words2, popcount(words2));
+      }
+      has(id) {
+        if (this.words) return (this.words[id >>> 5] & 1 << (id & 31)) !== 0;
+        const ids = this.ids;
+        let lo = 0;
+        let hi = ids.length - 1;
+        while (lo <= hi) {
+          const mid = lo + hi >>> 1;
+          const x = ids[mid];
+          if (x < id) lo = mid + 1;
+          else if (x > id) hi = mid - 1;
+          else return true;
+        }
+        return false;
+      }
+      union(other) {
+        return _IdSet.unionAll(this.size, [this, other]);
+      }
+      get isEmpty() {
+        return this.count === 0;
+      }
+      /** Calls `f` with each id in ascending order (without an iterator object per id: hot loops use this). */
+      forEach(f) {
+        if (this.ids) {
+          for (let i = 0; i < this.ids.length; i++) f(this.ids[i]);
+          return;
+        }
+        const words2 = this.words;
+        for (let i = 0; i < words2.length; i++) {
+          let w = words2[i];
+          while (w !== 0) {
+            f(i * 32 + (31 - Math.clz32(w & -w)));
+            w &= w - 1;
+          }
+        }
+      }
+      /** The ids in ascending order. */
+      *[Symbol.iterator]() {
+        if (this.ids) {
+          yield* this.ids;
+          return;
+        }
+        const words2 = this.words;
+        for (let i = 0; i < words2.length; i++) {
+          let w = words2[i];
+          while (w !== 0) {
+            yield i * 32 + (31 - Math.clz32(w & -w));
+            w &= w - 1;
+          }
+        }
+      }
+      /** Sets this set's bits in `words` (a dense buffer of the same universe). */
+      orInto(words2) {
+        if (this.words) {
+          for (let i = 0; i < words2.length; i++) words2[i] = words2[i] | this.words[i];
+          return;
+        }
+        for (const id of this.ids) words2[id >>> 5] = words2[id >>> 5] | 1 << (id & 31);
+      }
+      /** Dense once the words take less memory than the ids would. */
+      static dense(size, count) {
+        return count * 32 >= size && count > 0;
+      }
+      static fromSorted(size, sorted) {
+        let n = 0;
+        for (let i = 0; i < sorted.length; i++) if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i];
+        const ids = n === sorted.length ? sorted : sorted.slice(0, n);
+        if (!_IdSet.dense(size, n)) return new _IdSet(size, n, ids, void 0);
+        const words2 = new Uint32Array(size + 31 >>> 5);
+        for (const id of ids) words2[id >>> 5] = words2[id >>> 5] | 1 << (id & 31);
+        return _IdSet.fromWords(size, words2, n);
+      }
+      static fromWords(size, words2, count) {
+        if (_IdSet.dense(size, count)) return new _IdSet(size, count, void 0, words2);
+        const ids = new Uint32Array(count);
+        let at3 = 0;
+        for (let i = 0; i < words2.length; i++) {
+          let w = words2[i];
+          while (w !== 0) {
+            ids[at3++] = i * 32 + (31 - Math.clz32(w & -w));
+            w &= w - 1;
+          }
+        }
+        return new _IdSet(size, count, ids, void 0);
+      }
+    };
+  }
+});
+
+// src/connectivity/cluster-ranges.ts
+function coversPodNetwork(peer, pods) {
+  return pods.length > 0 && pods.every((p) => peer.include.some((r) => rangeContains(r, p)) && !peer.exclude.some((x) => overlaps2(x, p)));
+}
+function insideCluster(atom, ranges) {
+  return ranges !== void 0 && [...ranges.pods, ...ranges.services].some((r) => rangeContains(r, atom));
+}
+function addressPeers(p) {
+  const out = [];
+  for (const d of ["ingress", "egress"]) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") out.push({ direction: d, index: r.ref.index, peer: m });
+  return out;
+}
+function clusterRangeWarnings(policies, families, ranges) {
+  const out = [];
+  for (const p of policies) {
+    const peers = addressPeers(p);
+    if (peers.length === 0) continue;
+    const warned = /* @__PURE__ */ new Set();
+    for (const { direction, index, peer } of peers) {
+      const key3 = `${direction}${index}`;
+      if (warned.has(key3)) continue;
+      const at3 = () => originRef(p.origin, ["spec", direction, index]);
+      if (!ranges || ranges.pods.length === 0) {
+        const everything = peer.include.find((r) => families.includes(r.family) && rangeContains(r, fullRange(r.family)));
+        if (everything) {
+          warned.add(key3);
+          const cidr = everything.family === 4 ? "0.0.0.0/0" : "::/0";
+          out.push(
+            diag(Codes.podTrafficNotModelled, "warning", `${cidr} also covers pod addresses; the pod-to-pod traffic it seems to ${direction === "ingress" ? "admit" : "allow"} is not modelled (address peers match only addresses outside the cluster)`, at3(), "give --pod-cidr to apply it to pods")
+          );
+        }
+      } else if (!coversPodNetwork(peer, ranges.pods)) {
+        const partial2 = ranges.pods.find((pr) => peer.include.some((r) => overlaps2(r, pr)) && !peer.include.some((r) => rangeContains(r, pr) && !peer.exclude.some((x) => overlaps2(x, pr))));
+        if (partial2) {
+          warned.add(key3);
+          out.push(diag(Codes.podTrafficNotModelled, "warning", `covers part of the pod network ${formatRange(partial2)}; pod addresses inside it are unknown, so it matches no pod`, at3()));
+        }
+      }
+    }
+  }
+  return out;
+}
+var overlaps2;
+var init_cluster_ranges = __esm({
+  "src/connectivity/cluster-ranges.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_objects();
+    init_ip();
+    overlaps2 = (a, b) => a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
+  }
+});
+
+// src/connectivity/binding.ts
+function bindPolicies(policies, classes, atoms, podNetwork) {
+  const rules = /* @__PURE__ */ new Map();
+  const ingressAllowers = [];
+  const diagnostics = [];
+  const nClasses = classes.all.length;
+  const nAtoms = atoms.length;
+  const allClasses = IdSet.full(nClasses);
+  const allAtoms = IdSet.full(nAtoms);
+  const noAtoms = IdSet.empty(nAtoms);
+  const noClasses = IdSet.empty(nClasses);
+  const selected = /* @__PURE__ */ new Map();
+  const classSet = (ids) => {
+    let b = selected.get(ids);
+    if (!b) selected.set(ids, b = IdSet.of(nClasses, ids));
+    return b;
+  };
+  const rulesOf = (cls) => {
+    let r = rules.get(cls.id);
+    if (!r) {
+      r = { ingress: { admin: [], np: [], baseline: [], isolatedBy: [] }, egress: { admin: [], np: [], baseline: [], isolatedBy: [] } };
+      rules.set(cls.id, r);
+    }
+    return r;
+  };
+  const bindRule = (rule, policy) => {
+    if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
+    const classParts = [];
+    let atomSet = noAtoms;
+    for (const peer of rule.peers) {
+      if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods, true)));
+      else if (peer.kind === "ip") {
+        if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
+        const ids = atoms.flatMap((atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []);
+        atomSet = atomSet.union(IdSet.of(nAtoms, ids));
+      }
+    }
+    const classBits = classParts.length === 0 ? noClasses : IdSet.unionAll(nClasses, classParts);
+    return { rule, policy, classes: classBits, atoms: atomSet };
+  };
+  for (const policy of policies) {
+    const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
+    const subjectIds = subjects.filter((id) => {
+      const c = classes.all[id];
+      if (c.ingressController) return policy.layer !== "np";
+      return !c.represents;
+    });
+    for (const direction of ["ingress", "egress"]) {
+      if (!policy.governs[direction]) continue;
+      const bound = policy.rules[direction].map((r) => bindRule(r, policy));
+      for (const id of subjectIds) {
+        const dr = rulesOf(classes.all[id])[direction];
+        const list2 = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
+        for (const b of bound) list2.push(b);
+        if (policy.layer === "np") dr.isolatedBy.push(policy);
+      }
+      if (direction === "ingress" && policy.layer !== "baseline") {
+        for (const b of bound) if (b.rule.action !== "deny") ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+      }
+      diagnostics.push(...unresolvedNamedPorts(bound, subjects, direction, classes));
+    }
+  }
+  return { rules, ingressAllowers, diagnostics };
+}
+function unresolvedNamedPorts(bound, subjects, direction, classes) {
+  const out = [];
+  for (const b of bound) {
+    if (b.rule.ports.named.length === 0) continue;
+    const dsts = direction === "ingress" ? subjects : [...b.classes];
+    for (const np of b.rule.ports.named) {
+      const resolved = dsts.some((id) => classes.all[id].ports.some((p) => p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)));
+      if (!resolved) {
+        out.push(
+          diag(
+            Codes.unresolvedNamedPort,
+            "warning",
+            `named port "${np.name}" matches no container port of the ${direction === "ingress" ? "selected pods" : "destination pods"}; it allows nothing`,
+            originRef(b.policy.origin, ["spec", direction, b.rule.ref.index, "ports"])
+          )
+        );
+      }
+    }
+  }
+  return out;
+}
+var init_binding = __esm({
+  "src/connectivity/binding.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_objects();
+    init_ip();
+    init_id_set();
+    init_cluster_ranges();
+  }
+});
+
 // src/connectivity/classes.ts
 function representedWithin(r, ns, pods) {
   if (!selectorImplies(r.pods, pods)) return false;
   if (r.namespaces === void 0) return true;
   return selectorImplies(r.namespaces, ns.kind === "named" ? { matchLabels: { [NAMESPACE_NAME_LABEL]: ns.name } } : ns.selector);
 }
-function push(map3, key3, value) {
+function push2(map3, key3, value) {
   const list2 = map3.get(key3);
   if (list2) list2.push(value);
   else map3.set(key3, [value]);
@@ -29894,14 +31334,14 @@ var init_classes = __esm({
           ...represents ? { represents } : {}
         };
         this.all.push(cls);
-        push(this.byNamespace, namespace, cls.id);
+        push2(this.byNamespace, namespace, cls.id);
         for (const k of Object.keys(labels3)) {
           const label = `${k}=${labels3[k]}`;
-          push(this.byLabel, label, cls.id);
+          push2(this.byLabel, label, cls.id);
           let inNamespace2 = this.byNamespaceLabel.get(namespace);
           if (!inNamespace2) this.byNamespaceLabel.set(namespace, inNamespace2 = /* @__PURE__ */ new Map());
-          push(inNamespace2, label, cls.id);
-          push(this.byKey, k, cls.id);
+          push2(inNamespace2, label, cls.id);
+          push2(this.byKey, k, cls.id);
         }
         return cls;
       }
@@ -30253,298 +31693,6 @@ var init_evaluate = __esm({
   }
 });
 
-// src/manifests/service-ports.ts
-function resolveTargetPort(sp, pod) {
-  const target = effectiveTarget(sp);
-  if (typeof target === "number") return target;
-  const protocol3 = sp.protocol ?? "TCP";
-  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
-}
-function effectiveTarget(sp) {
-  const t = sp.targetPort;
-  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
-  if (typeof t === "number") return t;
-  return /^\d+$/.test(t) ? Number(t) : t;
-}
-function targetConns(ports, pods) {
-  let conns2 = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol3 = sp.protocol ?? "TCP";
-    for (const pod of pods) {
-      const p = resolveTargetPort(sp, pod);
-      if (p !== void 0 && p >= 1 && p <= 65535) conns2 = conns2.union(ConnectionSet.port(protocol3, p));
-    }
-  }
-  return conns2;
-}
-var init_service_ports = __esm({
-  "src/manifests/service-ports.ts"() {
-    "use strict";
-    init_connection_set();
-  }
-});
-
-// src/connectivity/exposure.ts
-function servicesByName(objects) {
-  const map3 = /* @__PURE__ */ new Map();
-  for (const o of objects) if (o.kind === "Service") map3.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
-  return map3;
-}
-function workloadsByNamespace(workloads) {
-  const known = groupings.get(workloads);
-  if (known) return known;
-  const out = /* @__PURE__ */ new Map();
-  for (const w of workloads) {
-    const list2 = out.get(w.ref.namespace);
-    if (list2) list2.push(w);
-    else out.set(w.ref.namespace, [w]);
-  }
-  groupings.set(workloads, out);
-  return out;
-}
-function serviceWorkloads(svc, byNamespace) {
-  const selector = svc.spec?.selector;
-  if (!selector) return [];
-  const keys = Object.keys(selector);
-  if (keys.length === 0) return [];
-  const ns = svc.metadata.namespace || DEFAULT_NAMESPACE;
-  const candidates = workloadsWithLabels(byNamespace, ns, selector, keys);
-  const asSelector = { matchLabels: selector };
-  return candidates.filter((w) => selectsWorkload(asSelector, w));
-}
-function selectsWorkload(selector, w) {
-  return w.pods.some((p) => selectorMatches(selector, p.labels) || selectsStatefulSetPod(selector.matchLabels, w, p.labels));
-}
-function workloadsWithLabels(byNamespace, ns, selector, keys) {
-  const all = byNamespace.get(ns) ?? [];
-  let rarest;
-  for (const k of keys) {
-    if (k === POD_NAME_LABEL || k === POD_INDEX_LABEL) continue;
-    const carrying = labelIndex(byNamespace, ns).get(`${k}\0${selector[k]}`) ?? [];
-    if (rarest === void 0 || carrying.length < rarest.length) rarest = carrying;
-  }
-  return rarest ?? all;
-}
-function labelIndex(byNamespace, ns) {
-  let byNs = labelIndexes.get(byNamespace);
-  if (!byNs) labelIndexes.set(byNamespace, byNs = /* @__PURE__ */ new Map());
-  let index = byNs.get(ns);
-  if (index) return index;
-  index = /* @__PURE__ */ new Map();
-  for (const w of byNamespace.get(ns) ?? []) {
-    for (const p of w.pods) {
-      for (const k of Object.keys(p.labels)) {
-        const label = `${k}\0${p.labels[k]}`;
-        const list2 = index.get(label);
-        if (!list2) index.set(label, [w]);
-        else if (list2[list2.length - 1] !== w) list2.push(w);
-      }
-    }
-  }
-  byNs.set(ns, index);
-  return index;
-}
-function selectsStatefulSetPod(selector, w, labels3) {
-  if (w.ref.kind !== "StatefulSet") return false;
-  const name = labels3[POD_NAME_LABEL] === void 0 ? selector[POD_NAME_LABEL] : void 0;
-  const index = labels3[POD_INDEX_LABEL] === void 0 ? selector[POD_INDEX_LABEL] : void 0;
-  if (name === void 0 && index === void 0) return false;
-  const ordinals = [
-    ...name !== void 0 ? [name.startsWith(`${w.ref.name}-`) && /^\d+$/.test(name.slice(w.ref.name.length + 1)) ? Number(name.slice(w.ref.name.length + 1)) : -1] : [],
-    ...index !== void 0 ? [/^\d+$/.test(index) ? Number(index) : -1] : []
-  ];
-  const ordinal = ordinals[0];
-  if (ordinal < 0 || ordinals.some((o) => o !== ordinal)) return false;
-  const { replicas, start: start2 } = ordinalsOf(w);
-  if (start2 !== void 0 && ordinal < start2) return false;
-  if (replicas !== void 0 && start2 !== void 0 && ordinal >= start2 + replicas) return false;
-  const rest = Object.fromEntries(Object.entries(selector).filter(([k]) => !(k === POD_NAME_LABEL && name !== void 0 || k === POD_INDEX_LABEL && index !== void 0)));
-  return selectorMatches({ matchLabels: rest }, labels3);
-}
-function ordinalsOf(w) {
-  const node2 = rawAt(w.origin, ["spec"]);
-  const spec = node2 && typeof node2 === "object" ? node2 : {};
-  const whole = (v, absent) => v === void 0 || v === null ? absent : typeof v === "number" && Number.isInteger(v) ? v : void 0;
-  const ordinals = spec.ordinals && typeof spec.ordinals === "object" ? spec.ordinals : {};
-  return { replicas: whole(spec.replicas, 1), start: whole(ordinals.start, 0) };
-}
-function backendOf(b, namespace, via) {
-  if (!b) return void 0;
-  if (b.service) {
-    const port2 = b.service.port ? { ...b.service.port.number ? { number: b.service.port.number } : {}, ...b.service.port.name ? { name: b.service.port.name } : {} } : void 0;
-    return { kind: "ingress", namespace, service: b.service.name, port: port2, via };
-  }
-  if (b.serviceName) {
-    const sp = b.servicePort;
-    const port2 = sp === void 0 || sp === null ? void 0 : typeof sp === "number" ? { number: sp } : /^\d+$/.test(sp) ? { number: Number(sp) } : { name: sp };
-    return { kind: "ingress", namespace, service: b.serviceName, port: port2, via };
-  }
-  return void 0;
-}
-function ingressBackends(objects) {
-  const diagnostics = [];
-  const backends = [];
-  for (const o of objects) {
-    if (o.kind === "Ingress") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `Ingress ${ns}/${o.object.metadata.name}`;
-      const spec = o.object.spec;
-      const candidates = [
-        { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
-        ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ["spec", "rules", ri, "http", "paths", pi, "backend"] })))
-      ];
-      for (const { b, path: path19 } of candidates) {
-        const ref = backendOf(b, ns, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path19 });
-      }
-    } else if (o.kind === "Route") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const via = `Route ${ns}/${o.object.metadata.name}`;
-      const spec = o.object.spec;
-      const tp = spec.port?.targetPort;
-      const port2 = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
-      [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path19 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
-        if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path19)));
-          return;
-        }
-        backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path19 });
-      });
-    } else if (o.kind === "VirtualService") {
-      backends.push(...virtualServiceBackends(o, virtualServices(objects), diagnostics));
-    }
-  }
-  return { backends, diagnostics };
-}
-function virtualServices(objects) {
-  let index = virtualServiceIndexes.get(objects);
-  if (!index) {
-    const m = /* @__PURE__ */ new Map();
-    for (const o of objects) if (o.kind === "VirtualService") m.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name}`, o);
-    virtualServiceIndexes.set(objects, index = m);
-  }
-  return index;
-}
-function virtualServiceBackends(o, index, diagnostics) {
-  const out = [];
-  const top = o.object.spec?.gateways ?? [];
-  const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-  const via = `VirtualService ${ns}/${o.object.metadata.name}`;
-  const atGateway = (rule) => {
-    const matches2 = rule.match ?? [];
-    const gateways = matches2.length === 0 ? top : matches2.flatMap((m) => m.gateways && m.gateways.length > 0 ? m.gateways : top);
-    return gateways.some((g) => g !== "mesh");
-  };
-  const destinations = (owner, section, rule, ri, ownerNs, depth) => {
-    const push3 = (d, path19) => {
-      if (!d) return;
-      const target = virtualServiceHost(d.host, ownerNs);
-      if (!target) {
-        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway`, originRef(owner.origin, [...path19, "host"])));
-        return;
-      }
-      const number4 = d?.port?.number ?? void 0;
-      out.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: owner.origin, path: path19 });
-    };
-    (rule.route ?? []).forEach((d, di) => push3(d.destination, ["spec", section, ri, "route", di, "destination"]));
-    if (section !== "http") return;
-    push3(rule.mirror, ["spec", section, ri, "mirror"]);
-    (rule.mirrors ?? []).forEach((m, mi) => push3(m.destination, ["spec", section, ri, "mirrors", mi, "destination"]));
-    if (rule.delegate && depth === 0) {
-      const delegateKey = `${rule.delegate.namespace || ownerNs}/${rule.delegate.name}`;
-      const delegate2 = index.get(delegateKey);
-      if (!delegate2) diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: delegate VirtualService ${delegateKey} not found; its routes are not read`, originRef(owner.origin, ["spec", section, ri, "delegate"])));
-      const dns = delegate2 ? delegate2.object.metadata.namespace || DEFAULT_NAMESPACE : ownerNs;
-      (delegate2?.object.spec?.http ?? []).forEach((r, i) => destinations(delegate2, "http", r, i, dns, depth + 1));
-    }
-  };
-  for (const section of ["http", "tcp", "tls"]) {
-    (o.object.spec?.[section] ?? []).forEach((rule, ri) => {
-      if (atGateway(rule)) destinations(o, section, rule, ri, ns, 0);
-    });
-  }
-  return out;
-}
-function virtualServiceHost(host, namespace) {
-  if (!host.includes(".")) return { namespace, name: host };
-  const m = /^([^.]+)\.([^.]+)\.svc\.cluster\.local$/.exec(host);
-  return m ? { namespace: m[2], name: m[1] } : void 0;
-}
-function ingressExposure(cluster) {
-  const { backends, diagnostics } = ingressBackends(cluster.objects);
-  const services = servicesByName(cluster.objects);
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  const ports = /* @__PURE__ */ new Map();
-  const exposedBy = /* @__PURE__ */ new Map();
-  for (const b of backends) {
-    const svc = services.get(`${b.namespace}/${b.service}`);
-    if (!svc) {
-      diagnostics.push(diag(Codes.danglingReference, "warning", `${b.via}: Service ${b.namespace}/${b.service} not found; backend ignored`));
-      continue;
-    }
-    const picked = backendServicePorts(svc.object.spec?.ports ?? [], b.port, b.kind);
-    if (picked.byTargetPort) diagnostics.push(backendByTargetPortWarning(b.via, b.port, b.service, originRef(b.origin, [...b.path, "service", "port", "number"])));
-    const svcPorts = picked.ports.filter((sp) => (sp.protocol ?? "TCP") === "TCP");
-    for (const w of serviceWorkloads(svc.object, byNamespace)) {
-      let conns2 = ConnectionSet.NONE;
-      for (const pod of w.pods) {
-        for (const sp of svcPorts) {
-          const p = resolveTargetPort(sp, pod);
-          if (p !== void 0) conns2 = conns2.union(ConnectionSet.port("TCP", p));
-        }
-      }
-      if (conns2.isEmpty) continue;
-      const key3 = workloadKey(w.ref);
-      ports.set(key3, (ports.get(key3) ?? ConnectionSet.NONE).union(conns2));
-      const list2 = exposedBy.get(key3) ?? [];
-      if (!list2.includes(b.via)) list2.push(b.via);
-      exposedBy.set(key3, list2);
-    }
-  }
-  return { exposure: { ports, exposedBy }, diagnostics };
-}
-function backendServicePorts(ports, want, kind) {
-  if (!want || want.number === void 0 && want.name === void 0) return { ports: [...ports], byTargetPort: false };
-  const target = (sp) => sp.targetPort === void 0 || sp.targetPort === null || sp.targetPort === 0 ? sp.port : sp.targetPort;
-  if (want.number !== void 0) {
-    const n = want.number;
-    const exact = ports.filter((sp) => sp.port === n || kind === "route" && Number(target(sp)) === n);
-    if (exact.length > 0 || kind === "gateway") return { ports: exact, byTargetPort: false };
-    const named = ports.filter((sp) => sp.name === String(n));
-    if (named.length > 0) return { ports: named, byTargetPort: false };
-    const byTarget = ports.filter((sp) => Number(target(sp)) === n);
-    return { ports: byTarget, byTargetPort: byTarget.length > 0 };
-  }
-  return { ports: ports.filter((sp) => sp.name !== void 0 && sp.name !== null && sp.name === want.name || kind === "route" && sp.targetPort === want.name), byTargetPort: false };
-}
-function backendByTargetPortWarning(via, port2, service, at3) {
-  return diag(
-    Codes.backendTargetPort,
-    "warning",
-    `${via}: Service ${service} has no port ${port2?.number}; matched the port whose targetPort is ${port2?.number}, as ingress-nginx does`,
-    at3,
-    `name the Service port (${service}'s port), not the container port`
-  );
-}
-var groupings, labelIndexes, POD_NAME_LABEL, POD_INDEX_LABEL, virtualServiceIndexes;
-var init_exposure = __esm({
-  "src/connectivity/exposure.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_cluster();
-    init_objects();
-    init_connection_set();
-    init_service_ports();
-    init_selector();
-    groupings = /* @__PURE__ */ new WeakMap();
-    labelIndexes = /* @__PURE__ */ new WeakMap();
-    POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
-    POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
-    virtualServiceIndexes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
 // src/connectivity/policy.ts
 function policyKey(ref) {
   return ref.namespace !== void 0 ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
@@ -30605,16 +31753,16 @@ function compileNetworkPolicy(o, shared, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, own2, origin, path19, diagnostics) {
+function npPeer(p, own2, origin, path20, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path19)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path20)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path19, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path20, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path19)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path20)));
     return { kind: "none" };
   }
   return {
@@ -30623,17 +31771,17 @@ function npPeer(p, own2, origin, path19, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path19, diagnostics) {
+function ipPeer(cidrs, except, origin, path20, diagnostics) {
   const parse3 = (text2, field3) => {
     const r = parseCidr(text2);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text2)}; it matches nothing`, originRef(origin, field3)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path19[path19.length - 1] === "ipBlock" ? [...path19, "cidr"] : [...path19, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path19, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path20[path20.length - 1] === "ipBlock" ? [...path20, "cidr"] : [...path20, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path20, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path19, shared, diagnostics) {
+function npPorts(ports, origin, path20, shared, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -30643,27 +31791,27 @@ function npPorts(ports, origin, path19, shared, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol3));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path19, i], diagnostics, shared));
+        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path20, i], diagnostics, shared));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path19, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path20, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol3 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path19, i], diagnostics, shared));
+      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path20, i], diagnostics, shared));
     }
   });
   return named.length === 0 ? shared.matcher(fixed) : { fixed, named };
 }
-function portRange(protocol3, port2, endPort, origin, path19, diagnostics, shared) {
+function portRange(protocol3, port2, endPort, origin, path20, diagnostics, shared) {
   if (port2 < 1 || port2 > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path19, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path20, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port2 || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path19, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path20, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
@@ -30675,7 +31823,7 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, action2, origin, path19, diagnostics) {
+function adminPeer(p, action2, origin, path20, diagnostics) {
   const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
   if (set3.length !== 1) {
     const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
@@ -30684,37 +31832,37 @@ function adminPeer(p, action2, origin, path19, diagnostics) {
         Codes.adminPolicyInvalid,
         "error",
         `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
-        originRef(origin, path19)
+        originRef(origin, path20)
       )
     );
     return failClosed;
   }
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path19, "networks"], diagnostics);
-  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path19)));
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path20, "networks"], diagnostics);
+  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path20)));
   return { kind: "none" };
 }
-function adminRange(protocol3, start2, end, origin, path19, diagnostics) {
+function adminRange(protocol3, start2, end, origin, path20, diagnostics) {
   const bad = [start2, end].some((n) => n < 1 || n > 65535) ? `start (${start2}) and end (${end}) must be within 1-65535` : start2 >= end ? `start (${start2}) must be less than end (${end})` : void 0;
   if (bad) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path19)));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path20)));
     return ConnectionSet.NONE;
   }
   return ConnectionSet.of(protocol3, IntervalSet.range(start2, end));
 }
-function adminPorts(ports, origin, path19, diagnostics) {
+function adminPorts(ports, origin, path20, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path19, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path19, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path20, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path20, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path19, diagnostics) {
+function cnpPorts(protocols, origin, path20, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -30725,7 +31873,7 @@ function cnpPorts(protocols, origin, path19, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path19, i, key3, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path20, i, key3, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -30746,7 +31894,7 @@ function compileAdminPolicy(o, diagnostics) {
         diag(
           Codes.emptyAdminPorts,
           "warning",
-          `${dialect.portsField}: [] — implementations differ on an empty list; netpol-ci reads it as all ports, like an absent ${dialect.portsField}`,
+          `${dialect.portsField}: [] \u2014 implementations differ on an empty list; netpol-ci reads it as all ports, like an absent ${dialect.portsField}`,
           originRef(o.origin, ["spec", direction, index, dialect.portsField]),
           `omit ${dialect.portsField} to mean all ports`
         )
@@ -30830,12 +31978,12 @@ var init_policy = __esm({
     V1ALPHA1 = {
       action: (w) => w.toLowerCase(),
       portsField: "ports",
-      ports: (raw, origin, path19, diagnostics) => adminPorts(raw, origin, path19, diagnostics)
+      ports: (raw, origin, path20, diagnostics) => adminPorts(raw, origin, path20, diagnostics)
     };
     V1ALPHA2 = {
       action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
       portsField: "protocols",
-      ports: (raw, origin, path19, diagnostics) => cnpPorts(raw, origin, path19, diagnostics)
+      ports: (raw, origin, path20, diagnostics) => cnpPorts(raw, origin, path20, diagnostics)
     };
   }
 });
@@ -31560,7 +32708,7 @@ function rawObject(o) {
   obj.metadata = meta3;
   return obj;
 }
-function portsOf(conns2) {
+function portsOf2(conns2) {
   if (conns2.isAll) return void 0;
   const out = [];
   for (const [protocol3, ports] of conns2.entries()) {
@@ -31633,7 +32781,7 @@ function buildNcaBatch(cluster, rules, prefix = "", options = {}) {
     const touched = [.../* @__PURE__ */ new Set([...srcs, ...dsts])];
     const nsTouched = new Set(touched.map((w) => w.ref.namespace));
     const parts = [];
-    const ports = portsOf(rule.conns);
+    const ports = portsOf2(rule.conns);
     if (rule.to.kind !== "cidr" && dsts.length > 0) {
       const from = peersOf(rule.from, values);
       const ns = [...new Set(dsts.map((w) => w.ref.namespace))].sort();
@@ -31971,17 +33119,17 @@ var init_rules = __esm({
       doc;
       format;
       diagnostics = [];
-      at(path19) {
-        return locate(this.doc, path19);
+      at(path20) {
+        return locate(this.doc, path20);
       }
-      error(path19, message) {
-        this.diagnostics.push(diag(Codes.baselineInvalidRule, "error", message, this.at(path19)));
+      error(path20, message) {
+        this.diagnostics.push(diag(Codes.baselineInvalidRule, "error", message, this.at(path20)));
       }
       /** netalchemy: a `namespace=x` (or `namespace in (...)`) requirement names the namespace. */
-      splitNamespace(text2, path19) {
+      splitNamespace(text2, path20) {
         const parsed2 = parseRequirements(text2);
         if (!parsed2.ok) {
-          this.error(path19, parsed2.error);
+          this.error(path20, parsed2.error);
           return void 0;
         }
         if (this.format !== "netalchemy") return { pods: parsed2.value, namespaces: [] };
@@ -31989,19 +33137,19 @@ var init_rules = __esm({
         const namespaces = parsed2.value.filter((r) => r.key === "namespace").map((r) => ({ ...r, key: NAMESPACE_NAME_LABEL }));
         return { pods, namespaces };
       }
-      endpoint(raw, side, path19) {
+      endpoint(raw, side, path20) {
         const text2 = raw[side]?.trim() ?? "";
         const nsField = side === "from" ? "from_ns" : "to_ns";
         const nsText = raw[nsField]?.trim() ?? "";
         let namespaces = [];
         if (nsText) {
           if (parseCidr(nsText) || /^[0-9a-f:.]+\/\d+$/i.test(nsText)) {
-            this.error([...path19, nsField], "a namespace selector cannot be a CIDR");
+            this.error([...path20, nsField], "a namespace selector cannot be a CIDR");
             return void 0;
           }
           const parsed2 = parseRequirements(nsText);
           if (!parsed2.ok) {
-            this.error([...path19, nsField], parsed2.error);
+            this.error([...path20, nsField], parsed2.error);
             return void 0;
           }
           namespaces = parsed2.value;
@@ -32010,33 +33158,33 @@ var init_rules = __esm({
         const range = parseCidr(text2);
         if (range && /\//.test(text2)) {
           if (nsText) {
-            this.error([...path19, nsField], `${nsField} cannot be combined with a CIDR in ${side}`);
+            this.error([...path20, nsField], `${nsField} cannot be combined with a CIDR in ${side}`);
             return void 0;
           }
           return { kind: "cidr", range, text: formatCidrText(text2) };
         }
         if (/^[0-9a-f:.]+\/\d+$/i.test(text2) || /^\d+\.\d+\.\d+\.\d+$/.test(text2)) {
-          this.error([...path19, side], `"${text2}" is not a valid CIDR`);
+          this.error([...path20, side], `"${text2}" is not a valid CIDR`);
           return void 0;
         }
-        const split = this.splitNamespace(text2, [...path19, side]);
+        const split = this.splitNamespace(text2, [...path20, side]);
         if (!split) return void 0;
         return { kind: "pods", pods: split.pods, namespaces: [...namespaces, ...split.namespaces] };
       }
-      rule(value, path19) {
+      rule(value, path20) {
         const parsed2 = RuleSchema.safeParse(value);
         if (!parsed2.success) {
-          for (const i of parsed2.error.issues) this.error([...path19, ...i.path.filter((p) => typeof p !== "symbol")], i.message);
+          for (const i of parsed2.error.issues) this.error([...path20, ...i.path.filter((p) => typeof p !== "symbol")], i.message);
           return void 0;
         }
         const raw = parsed2.data;
-        const from = this.endpoint(raw, "from", path19);
-        const to = this.endpoint(raw, "to", path19);
+        const from = this.endpoint(raw, "from", path20);
+        const to = this.endpoint(raw, "to", path20);
         if (!from || !to) return void 0;
         const lo = raw.port_min ?? 1;
         const hi = raw.port_max ?? 65535;
         if (lo > hi) {
-          this.error([...path19, "port_max"], `port_max (${hi}) is below port_min (${lo})`);
+          this.error([...path20, "port_max"], `port_max (${hi}) is below port_min (${lo})`);
           return void 0;
         }
         const protocols = raw.protocol ? [raw.protocol] : PROTOCOLS;
@@ -32049,7 +33197,7 @@ var init_rules = __esm({
           from,
           to,
           conns: conns2,
-          origin: this.at(path19),
+          origin: this.at(path20),
           format: this.format
         };
       }
@@ -32091,30 +33239,30 @@ function encodeParse(file2, parsed2) {
   }
   return { documents, diagnostics: parsed2.diagnostics.map((x) => x.at ? { ...x, at: { ...x.at, file: "" } } : x) };
 }
-function collectSpecials(v, path19, out) {
+function collectSpecials(v, path20, out) {
   if (typeof v === "number") {
-    if (Number.isNaN(v)) out.push([[...path19], "number", "NaN"]);
-    else if (v === Infinity || v === -Infinity) out.push([[...path19], "number", v > 0 ? "Infinity" : "-Infinity"]);
-    else if (Object.is(v, -0)) out.push([[...path19], "number", "-0"]);
+    if (Number.isNaN(v)) out.push([[...path20], "number", "NaN"]);
+    else if (v === Infinity || v === -Infinity) out.push([[...path20], "number", v > 0 ? "Infinity" : "-Infinity"]);
+    else if (Object.is(v, -0)) out.push([[...path20], "number", "-0"]);
     return;
   }
   if (v === null || typeof v !== "object") return;
   if (v instanceof IntegralFloat) {
-    out.push([[...path19], "integral", v.text, Object.is(v.value, -0) ? "-0" : String(v.value)]);
+    out.push([[...path20], "integral", v.text, Object.is(v.value, -0) ? "-0" : String(v.value)]);
     return;
   }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      path19.push(i);
-      collectSpecials(v[i], path19, out);
-      path19.pop();
+      path20.push(i);
+      collectSpecials(v[i], path20, out);
+      path20.pop();
     }
     return;
   }
   for (const k of Object.keys(v)) {
-    path19.push(k);
-    collectSpecials(v[k], path19, out);
-    path19.pop();
+    path20.push(k);
+    collectSpecials(v[k], path20, out);
+    path20.pop();
   }
 }
 function decodeParse(file2, stored, cache2) {
@@ -32143,17 +33291,17 @@ function decodeParse(file2, stored, cache2) {
 function revive(root, specials) {
   const special = (s) => s[1] === "integral" ? new IntegralFloat(s[2], Number(s[3])) : s[2] === "-0" ? -0 : Number(s[2]);
   for (const s of specials) {
-    const path19 = s[0];
-    if (path19.length === 0) {
+    const path20 = s[0];
+    if (path20.length === 0) {
       if (specials.length !== 1) return FAILED;
       return special(s);
     }
     let parent = root;
-    for (let i = 0; i < path19.length - 1; i++) {
+    for (let i = 0; i < path20.length - 1; i++) {
       if (parent === null || typeof parent !== "object") return FAILED;
-      parent = parent[path19[i]];
+      parent = parent[path20[i]];
     }
-    const last = path19[path19.length - 1];
+    const last = path20[path20.length - 1];
     if (parent === null || typeof parent !== "object" || !Object.hasOwn(parent, last)) return FAILED;
     Object.defineProperty(parent, last, { value: special(s), writable: true, enumerable: true, configurable: true });
   }
@@ -32171,6 +33319,451 @@ ${[encodeParse, decodeParse, collectSpecials, revive].map((f) => f.toString()).j
   }
 });
 
+// src/manifests/origins.ts
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function objectIdentity(v) {
+  if (!isRecord2(v) || !isRecord2(v.metadata)) return void 0;
+  const m = v.metadata;
+  return `${String(v.apiVersion)}|${String(v.kind)}|${String(m.namespace ?? "")}|${String(m.name ?? "")}`;
+}
+function kustomizeDocumentSources(plain, annotated, display) {
+  const byIdentity = /* @__PURE__ */ new Map();
+  const repeated = /* @__PURE__ */ new Set();
+  for (const v of annotated) {
+    const id = objectIdentity(v);
+    if (id === void 0) continue;
+    if (byIdentity.has(id)) repeated.add(id);
+    byIdentity.set(id, sourceOf(v, display));
+  }
+  return plain.map((v) => {
+    const id = objectIdentity(v);
+    return id === void 0 || repeated.has(id) ? null : byIdentity.get(id) ?? null;
+  });
+}
+function sourceOf(v, display) {
+  const annotations = isRecord2(v) && isRecord2(v.metadata) && isRecord2(v.metadata.annotations) ? v.metadata.annotations : void 0;
+  const text2 = annotations?.[ORIGIN_ANNOTATION];
+  if (typeof text2 !== "string") return null;
+  let o;
+  try {
+    o = yaml.load(text2, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return null;
+  }
+  if (!isRecord2(o)) return null;
+  if (o.repo !== void 0) return null;
+  if (typeof o.path === "string") {
+    const p = display(o.path);
+    return p === void 0 ? null : { path: p };
+  }
+  if (typeof o.configuredIn === "string" && isRecord2(o.configuredBy) && typeof o.configuredBy.kind === "string") {
+    const p = display(o.configuredIn);
+    return p === void 0 ? null : { configuredIn: p, generator: o.configuredBy.kind };
+  }
+  return null;
+}
+function kustomizationInputs(text2) {
+  let k;
+  try {
+    k = yaml.load(text2, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return [];
+  }
+  if (!isRecord2(k)) return [];
+  const out = [];
+  for (const p of Array.isArray(k.patches) ? k.patches : []) if (isRecord2(p) && typeof p.path === "string") out.push(p.path);
+  for (const p of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) if (typeof p === "string" && !p.includes("\n")) out.push(p);
+  for (const key3 of ["configMapGenerator", "secretGenerator"]) {
+    for (const g of Array.isArray(k[key3]) ? k[key3] : []) {
+      if (!isRecord2(g)) continue;
+      if (typeof g.env === "string") out.push(g.env);
+      for (const e of Array.isArray(g.envs) ? g.envs : []) if (typeof e === "string") out.push(e);
+    }
+  }
+  return out.filter((p) => !/^[a-z]+:\/\//i.test(p));
+}
+function kustomizationLists(text2) {
+  let k;
+  try {
+    k = yaml.load(text2, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return { resources: [], components: [] };
+  }
+  const local = (v) => Array.isArray(v) ? v.filter((e) => typeof e === "string" && !/^[a-z]+:\/\//i.test(e) && !e.includes("?")) : [];
+  if (!isRecord2(k)) return { resources: [], components: [] };
+  return { resources: [...local(k.resources), ...local(k.bases)], components: local(k.components) };
+}
+function withOrigins(documents, origins) {
+  if (!origins) return [...documents];
+  if (origins.tool === "helm") {
+    const origin = helmOrigin(origins.template, origins.lines);
+    return documents.map((d) => ({ ...d, origin }));
+  }
+  const sources = new Sources(origins.sources);
+  return documents.map((d) => {
+    const s = origins.documents[d.doc - 1];
+    return s ? { ...d, origin: kustomizeOrigin(d, s, origins.kustomizations, sources) } : d;
+  });
+}
+function helmOrigin(template, lines) {
+  return {
+    locate(d, p, refine4) {
+      const raw = locateRaw(d, p);
+      const at3 = refine4 ? refine4(d, raw) : raw;
+      const line2 = at3.line === void 0 ? 0 : lines[at3.line - 1] ?? 0;
+      if (line2 > 0) return { ...at3, file: template, doc: 0, line: line2 };
+      const { line: _l, column: _c, ...rest } = at3;
+      return { ...rest, file: `${template} [rendered]` };
+    }
+  };
+}
+function kustomizeOrigin(rendered, source, kustomizations, sources) {
+  if ("configuredIn" in source) return generatedOrigin(source, sources);
+  let found;
+  const writers = () => {
+    if (!found) {
+      const own2 = sourceDocument(rendered.value, sources.documents(source.path));
+      const patches2 = patchDocuments(rendered.value, own2?.value, source.path, kustomizations, sources);
+      found = { own: own2, scalarWriters: [...patches2, ...own2 ? [own2] : []], nodeWriters: [...own2 ? [own2] : [], ...patches2] };
+    }
+    return found;
+  };
+  return {
+    locate(d, p, refine4) {
+      const { own: own2, scalarWriters, nodeWriters } = writers();
+      const want = valueAt(d.value, p);
+      for (const w of want !== null && typeof want === "object" ? nodeWriters : scalarWriters) {
+        const q = followPath(d.value, w.value, p);
+        if (q === void 0) continue;
+        const have = valueAt(w.value, q);
+        if (have === void 0 || !(sameValue(want, have) || substituted(want, have))) continue;
+        const raw = locateRaw(w, q);
+        return { ...refine4 ? refine4(w, raw) : raw, path: [...p] };
+      }
+      return { file: source.path, doc: own2?.doc ?? 0, path: [...p] };
+    }
+  };
+}
+function sourceDocument(rendered, candidates) {
+  if (!isRecord2(rendered)) return void 0;
+  const sameKind = candidates.filter((c) => isRecord2(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion));
+  if (sameKind.length === 1) return sameKind[0];
+  const name = nameOf(rendered) ?? "";
+  const exact = sameKind.filter((c) => nameOf(c.value) === name);
+  if (exact.length === 1) return exact[0];
+  const contained = sameKind.filter((c) => {
+    const n = nameOf(c.value);
+    return n !== void 0 && n !== "" && name.includes(n);
+  });
+  return contained.length === 1 ? contained[0] : void 0;
+}
+function sameGroup(a, b) {
+  const group = (v) => typeof v === "string" && v.includes("/") ? v.slice(0, v.indexOf("/")) : "";
+  return group(a) === group(b);
+}
+function nameOf(v) {
+  return isRecord2(v) && isRecord2(v.metadata) && typeof v.metadata.name === "string" ? v.metadata.name : void 0;
+}
+function patchDocuments(rendered, own2, sourcePath, kustomizations, sources) {
+  if (!isRecord2(rendered)) return [];
+  const renderedName = nameOf(rendered) ?? "";
+  const ownName = nameOf(own2);
+  const graph = sources.graph(kustomizations);
+  const out = [];
+  for (const k of kustomizations) {
+    const text2 = sources.text(k);
+    if (text2 === void 0 || !graph.patches(k, sourcePath)) continue;
+    for (const rel of kustomizationInputs(text2)) {
+      const file2 = import_posix.default.normalize(import_posix.default.join(import_posix.default.dirname(k), rel));
+      if (!sources.has(file2)) continue;
+      for (const p of sources.documents(file2)) {
+        const v = p.value;
+        if (!isRecord2(v) || v.kind !== rendered.kind) continue;
+        const n = nameOf(v);
+        if (n === void 0 || !renderedName.includes(n) || ownName !== void 0 && !n.includes(ownName)) continue;
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}
+function generatedOrigin(source, sources) {
+  return {
+    locate(d, p) {
+      const fallback = { file: source.configuredIn, doc: 0, path: [...p] };
+      const key3 = p.length === 2 && (p[0] === "data" || p[0] === "stringData") && typeof p[1] === "string" ? p[1] : void 0;
+      const value = key3 === void 0 ? void 0 : valueAt(d.value, p);
+      if (key3 === void 0 || typeof value !== "string") return fallback;
+      const generators = source.generator === "ConfigMapGenerator" ? "configMapGenerator" : source.generator === "SecretGenerator" ? "secretGenerator" : void 0;
+      const kdoc = sources.documents(source.configuredIn)[0];
+      if (!generators || !kdoc || !isRecord2(kdoc.value)) return fallback;
+      const name = nameOf(d.value) ?? "";
+      const found = [];
+      const list2 = kdoc.value[generators];
+      (Array.isArray(list2) ? list2 : []).forEach((g, i) => {
+        if (!isRecord2(g) || typeof g.name !== "string" || !name.includes(g.name)) return;
+        (Array.isArray(g.literals) ? g.literals : []).forEach((l, j) => {
+          if (typeof l === "string" && literalOf(l, key3) === value) found.push(locateRaw(kdoc, [generators, i, "literals", j]));
+        });
+        const envs = [...typeof g.env === "string" ? [g.env] : [], ...Array.isArray(g.envs) ? g.envs.filter((e) => typeof e === "string") : []];
+        for (const e of envs) {
+          const file2 = import_posix.default.normalize(import_posix.default.join(import_posix.default.dirname(source.configuredIn), e));
+          const lines = (sources.text(file2) ?? "").split(/\r?\n/);
+          lines.forEach((l, n) => {
+            if (literalOf(l.trim(), key3) === value) found.push({ file: file2, doc: 0, line: n + 1, column: l.indexOf(key3) + 1 });
+          });
+        }
+      });
+      return found.length === 1 ? { ...found[0], path: [...p] } : fallback;
+    }
+  };
+}
+function literalOf(text2, key3) {
+  if (text2.startsWith("#")) return void 0;
+  const eq = text2.indexOf("=");
+  if (eq < 0 || text2.slice(0, eq).trim() !== key3) return void 0;
+  const v = text2.slice(eq + 1);
+  return /^(["']).*\1$/s.test(v) && v.length >= 2 ? v.slice(1, -1) : v;
+}
+function valueAt(root, p) {
+  let v = root;
+  for (const k of p) {
+    if (Array.isArray(v) && typeof k === "number") v = v[k];
+    else if (isRecord2(v) && typeof k === "string" && Object.hasOwn(v, k)) v = v[k];
+    else return void 0;
+  }
+  return v;
+}
+function followPath(rendered, other, p) {
+  const out = [];
+  let a = rendered;
+  let b = other;
+  let field3 = "";
+  for (const k of p) {
+    if (typeof k === "number") {
+      if (!Array.isArray(a) || !Array.isArray(b)) return void 0;
+      const el = a[k];
+      const key3 = isRecord2(el) ? [typeof el.name === "string" ? "name" : void 0, MERGE_KEYS[field3]].find((m) => m !== void 0 && el[m] !== void 0) : void 0;
+      let j;
+      if (key3 !== void 0 && isRecord2(el)) {
+        const matches2 = b.flatMap((x, i) => isRecord2(x) && sameValue(x[key3], el[key3]) ? [i] : []);
+        if (matches2.length !== 1) return void 0;
+        j = matches2[0];
+      } else {
+        if (a.length !== b.length) return void 0;
+        j = k;
+      }
+      out.push(j);
+      a = el;
+      b = b[j];
+    } else {
+      if (!isRecord2(a) || !isRecord2(b) || !Object.hasOwn(b, k)) return void 0;
+      out.push(k);
+      field3 = k;
+      a = a[k];
+      b = b[k];
+    }
+  }
+  return out;
+}
+function substituted(rendered, written) {
+  if (typeof rendered !== "string" || typeof written !== "string") return false;
+  const literals = written.split(/\$\([A-Za-z_][A-Za-z0-9_]*\)/);
+  if (literals.length < 2) return false;
+  return matchesWithGaps(rendered, literals);
+}
+function matchesWithGaps(text2, literals) {
+  const first = literals[0] ?? "";
+  const last = literals[literals.length - 1] ?? "";
+  if (!text2.startsWith(first) || text2.length < first.length + last.length || !text2.endsWith(last)) return false;
+  let at3 = first.length;
+  const end = text2.length - last.length;
+  for (const part of literals.slice(1, -1)) {
+    const i = text2.indexOf(part, at3);
+    if (i < 0 || i + part.length > end) return false;
+    at3 = i + part.length;
+  }
+  return true;
+}
+function sameValue(a, b) {
+  if (Array.isArray(a)) return Array.isArray(b);
+  if (isRecord2(a)) return isRecord2(b);
+  if (a === b) return true;
+  return a !== null && b !== null && a !== void 0 && b !== void 0 && typeof a !== "object" && typeof b !== "object" && String(a) === String(b) && typeof a === typeof b;
+}
+function renderedAt(at3, origins) {
+  if (origins.tool !== "helm") return at3;
+  const line2 = at3.line === void 0 ? 0 : origins.lines[at3.line - 1] ?? 0;
+  if (line2 > 0) return { ...at3, file: origins.template, doc: 0, line: line2 };
+  const { line: _l, column: _c, ...rest } = at3;
+  return { ...rest, file: `${origins.template} [rendered]`, doc: 0 };
+}
+function documentsOf(lines, first) {
+  const out = [];
+  let cur = { lines: [], numbers: [] };
+  const flush = () => {
+    let a = 0;
+    let b = cur.lines.length;
+    while (a < b && cur.lines[a].trim() === "") a++;
+    while (b > a && cur.lines[b - 1].trim() === "") b--;
+    if (b > a) out.push({ lines: cur.lines.slice(a, b), numbers: cur.numbers.slice(a, b) });
+    cur = { lines: [], numbers: [] };
+  };
+  lines.forEach((l, i) => {
+    if (/^---\s*$/.test(l)) flush();
+    else {
+      cur.lines.push(l);
+      cur.numbers.push(first + i);
+    }
+  });
+  flush();
+  return out;
+}
+function helmTemplateLines(rendered, template) {
+  const out = rendered.map((d) => d.map(() => 0));
+  const t = template.split(/\r?\n/);
+  const firstAction = t.findIndex((l) => l.includes("{{"));
+  if (firstAction < 0) {
+    for (const b of documentsOf(t, 1)) mapBlock(rendered, b, "whole", out);
+    return out;
+  }
+  let lastAction = t.length - 1;
+  while (lastAction >= 0 && !t[lastAction].includes("}}")) lastAction--;
+  let prefixEnd = firstAction;
+  const opening = t[firstAction];
+  if (opening.slice(opening.indexOf("{{")).startsWith("{{-")) {
+    while (prefixEnd > 0 && t[prefixEnd - 1].trim() === "") prefixEnd--;
+    prefixEnd = Math.max(prefixEnd - 1, 0);
+  }
+  let suffixStart = lastAction + 1;
+  const closing2 = t[lastAction];
+  if (closing2.slice(0, closing2.lastIndexOf("}}") + 2).endsWith("-}}")) {
+    while (suffixStart < t.length && t[suffixStart].trim() === "") suffixStart++;
+    suffixStart++;
+  }
+  const prefixLines = t.slice(0, prefixEnd);
+  const prefix = documentsOf(prefixLines, 1);
+  const prefixClosed = prefixLines.length > 0 && /^---\s*$/.test(prefixLines.filter((l) => l.trim() !== "").at(-1) ?? "");
+  prefix.forEach((b, i) => mapBlock(rendered, b, i === prefix.length - 1 && !prefixClosed ? "start" : "whole", out));
+  const suffixLines = t.slice(Math.min(suffixStart, t.length));
+  const suffix = documentsOf(suffixLines, suffixStart + 1);
+  const suffixOpened = /^---\s*$/.test(suffixLines.find((l) => l.trim() !== "") ?? "");
+  suffix.forEach((b, i) => mapBlock(rendered, b, i === 0 && !suffixOpened ? "end" : "whole", out));
+  return out;
+}
+function mapBlock(rendered, b, mode, out) {
+  const trimmedEnd = (r) => {
+    let end = r.length;
+    while (end > 0 && r[end - 1].trim() === "") end--;
+    return end;
+  };
+  const holds = (r) => {
+    const end = trimmedEnd(r);
+    const at4 = mode === "end" ? end - b.lines.length : 0;
+    if (at4 < 0 || mode === "whole" && end !== b.lines.length || at4 + b.lines.length > end) return void 0;
+    return b.lines.every((l, i) => r[at4 + i] === l) ? at4 : void 0;
+  };
+  const found = rendered.flatMap((r, k2) => {
+    const at4 = holds(r);
+    return at4 === void 0 ? [] : [{ k: k2, at: at4 }];
+  });
+  if (found.length !== 1) return;
+  const { k, at: at3 } = found[0];
+  b.numbers.forEach((n, i) => out[k][at3 + i] = n);
+}
+function originFiles(origins) {
+  return origins.tool === "helm" ? [origins.template] : origins.sources.map((s) => s.path);
+}
+var import_posix, ORIGIN_ANNOTATION, KustomizationGraph, Sources, MERGE_KEYS;
+var init_origins = __esm({
+  "src/manifests/origins.ts"() {
+    "use strict";
+    import_posix = __toESM(require("node:path/posix"), 1);
+    init_js_yaml();
+    init_documents();
+    init_positions();
+    ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
+    KustomizationGraph = class {
+      entries = /* @__PURE__ */ new Map();
+      byFolder = /* @__PURE__ */ new Map();
+      includedBy = /* @__PURE__ */ new Map();
+      memo = /* @__PURE__ */ new Map();
+      constructor(kustomizations, text2) {
+        for (const k of kustomizations) {
+          const dir = import_posix.default.dirname(k);
+          this.byFolder.set(dir, k);
+          const lists = kustomizationLists(text2(k) ?? "");
+          const resolve = (e) => import_posix.default.normalize(import_posix.default.join(dir, e)).replace(/\/$/, "");
+          this.entries.set(k, { resources: lists.resources.map(resolve), components: lists.components.map(resolve) });
+        }
+        for (const [k, e] of this.entries) {
+          for (const c of e.components) {
+            const ck = this.byFolder.get(c);
+            if (ck !== void 0) this.includedBy.set(ck, [...this.includedBy.get(ck) ?? [], k]);
+          }
+        }
+      }
+      /** Whether the patches of kustomization `k` can apply to an object from `file`. */
+      patches(k, file2, seen = /* @__PURE__ */ new Set()) {
+        if (seen.has(k)) return false;
+        seen.add(k);
+        const parents = this.includedBy.get(k);
+        if (parents) return parents.some((p) => this.patches(p, file2, seen));
+        return this.accumulates(k, file2, /* @__PURE__ */ new Set());
+      }
+      accumulates(k, file2, visiting) {
+        const key3 = `${k}\0${file2}`;
+        const hit = this.memo.get(key3);
+        if (hit !== void 0) return hit;
+        if (visiting.has(k)) return false;
+        visiting.add(k);
+        const e = this.entries.get(k);
+        let found = false;
+        for (const r of [...e?.resources ?? [], ...e?.components ?? []]) {
+          const inner = this.byFolder.get(r);
+          const within3 = inner === void 0 && file2.startsWith(`${r}/`);
+          if (r === file2 || within3 || inner !== void 0 && this.accumulates(inner, file2, visiting)) {
+            found = true;
+            break;
+          }
+        }
+        visiting.delete(k);
+        this.memo.set(key3, found);
+        return found;
+      }
+    };
+    Sources = class {
+      parsed = /* @__PURE__ */ new Map();
+      texts;
+      kustomizationGraph;
+      constructor(files) {
+        this.texts = new Map(files.map((f) => [f.path, f.text]));
+      }
+      graph(kustomizations) {
+        return this.kustomizationGraph ??= new KustomizationGraph(kustomizations, (k) => this.texts.get(k));
+      }
+      has(file2) {
+        return this.texts.has(file2);
+      }
+      text(file2) {
+        return this.texts.get(file2);
+      }
+      documents(file2) {
+        let hit = this.parsed.get(file2);
+        if (!hit) {
+          const text2 = this.texts.get(file2);
+          hit = text2 === void 0 ? [] : parseManifestFile({ path: file2, text: text2 }).documents;
+          this.parsed.set(file2, hit);
+        }
+        return hit;
+      }
+    };
+    MERGE_KEYS = { ports: "containerPort", volumeMounts: "mountPath" };
+  }
+});
+
 // src/manifests/load.ts
 function inNamespace(o, namespace) {
   if (CLUSTER_SCOPED.has(o.kind) || !("metadata" in o.object) || o.object.metadata.namespace) return o;
@@ -32181,8 +33774,8 @@ function loadObjects(files, cache2) {
   const documents = [];
   for (const f of files) {
     const r = parseStoredOrFresh(f, cache2);
-    appendAll(documents, r.documents);
-    appendAll(diagnostics, r.diagnostics);
+    appendAll(documents, f.origins ? withOrigins(r.documents, f.origins) : r.documents);
+    appendAll(diagnostics, f.origins ? r.diagnostics.map((d) => d.at ? { ...d, at: renderedAt(d.at, f.origins) } : d) : r.diagnostics);
   }
   const objects = readObjects(documents, cache2);
   appendAll(diagnostics, objects.diagnostics);
@@ -32206,6 +33799,7 @@ var init_load = __esm({
     init_cluster();
     init_parsed_store();
     init_objects();
+    init_origins();
     CLUSTER_SCOPED = /* @__PURE__ */ new Set(["Namespace", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
   }
 });
@@ -32778,11 +34372,59 @@ var init_causes = __esm({
   }
 });
 
+// src/connectivity/diff-moves.ts
+function podsSignature(w) {
+  const pods = w.pods.map(
+    (p) => JSON.stringify([
+      Object.entries(p.labels).sort(([a], [b]) => compareStrings(a, b)),
+      p.ports.map((x) => `${x.name ?? ""}/${x.port}/${x.protocol}`).sort(),
+      p.hostNetwork
+    ])
+  );
+  return JSON.stringify([...new Set(pods)].sort());
+}
+function uniquePairs(removed, added, key3) {
+  const group = (ws) => {
+    const m = /* @__PURE__ */ new Map();
+    for (const w of ws) m.set(key3(w), [...m.get(key3(w)) ?? [], w]);
+    return m;
+  };
+  const [r, a] = [group(removed), group(added)];
+  const out = [];
+  for (const [k, rs] of r) {
+    const as = a.get(k);
+    if (rs.length === 1 && as?.length === 1) out.push([rs[0], as[0]]);
+  }
+  return out;
+}
+function pairMovedWorkloads(before, after) {
+  const beforeKeys = new Set(before.map((w) => workloadKey(w.ref)));
+  const afterKeys = new Set(after.map((w) => workloadKey(w.ref)));
+  let removed = before.filter((w) => !afterKeys.has(workloadKey(w.ref)));
+  let added = after.filter((w) => !beforeKeys.has(workloadKey(w.ref)));
+  const moves = [];
+  const take = (pairs2, how) => {
+    for (const [b, a] of pairs2) moves.push({ from: b.ref, to: a.ref, how });
+    const paired = new Set(pairs2.flat());
+    removed = removed.filter((w) => !paired.has(w));
+    added = added.filter((w) => !paired.has(w));
+  };
+  take(uniquePairs(removed, added, (w) => `${w.ref.kind}\0${w.ref.name}`), "namespace");
+  take(uniquePairs(removed, added, (w) => `${w.ref.kind}\0${w.ref.namespace}\0${podsSignature(w)}`), "name");
+  return moves.sort((x, y) => compareStrings(workloadKey(x.from), workloadKey(y.from)));
+}
+var init_diff_moves = __esm({
+  "src/connectivity/diff-moves.ts"() {
+    "use strict";
+    init_cluster();
+  }
+});
+
 // src/connectivity/diff.ts
 function workloadsInfo(e) {
   return e.oneSided && e.oneSided.length > 0 ? `workload ${e.oneSided.join(" and ")} ${e.kind}` : void 0;
 }
-function diffConnectivity(before, after) {
+function diffConnectivity(before, after, moves = []) {
   const cuts = /* @__PURE__ */ new Set([...before.ipRanges, ...after.ipRanges]);
   for (const side of [before, after]) {
     for (const c of side.connections) {
@@ -32818,11 +34460,61 @@ function diffConnectivity(before, after) {
   });
   const sortKey = new Map(entries2.map((e) => [e, `${KIND_ORDER[e.kind]}\0${peerKey(e.src)}\0${peerKey(e.dst)}`]));
   entries2.sort((x, y) => compareStrings(sortKey.get(x), sortKey.get(y)));
-  return {
-    entries: entries2,
-    addedWorkloads: [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort(),
-    removedWorkloads: [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort()
+  const addedWorkloads = [...afterWorkloads].filter((k) => !beforeWorkloads.has(k)).sort();
+  const removedWorkloads = [...beforeWorkloads].filter((k) => !afterWorkloads.has(k)).sort();
+  const real = moves.filter((m) => removedWorkloads.includes(workloadKey(m.from)) && addedWorkloads.includes(workloadKey(m.to)));
+  return { entries: entries2, addedWorkloads, removedWorkloads, moved: real.map((m) => ({ ...m, changes: moveChanges(entries2, real, m) })) };
+}
+function moveChanges(entries2, moves, m) {
+  const headPeer = new Map(moves.map((x) => [workloadKey(x.from), { kind: "workload", ref: x.to }]));
+  const [from, to] = [workloadKey(m.from), workloadKey(m.to)];
+  const sides = /* @__PURE__ */ new Map();
+  const at3 = (src, dst) => {
+    const k = `${peerKey(src)}\0${peerKey(dst)}`;
+    let x = sides.get(k);
+    if (!x) sides.set(k, x = { src, dst, before: ConnectionSet.NONE, after: ConnectionSet.NONE });
+    return x;
   };
+  const rename = (p) => p.kind === "workload" ? headPeer.get(workloadKey(p.ref)) ?? p : p;
+  for (const e of entries2) {
+    const [src, dst] = [peerKey(e.src), peerKey(e.dst)];
+    if (src === from || dst === from) at3(rename(e.src), rename(e.dst)).before = e.before;
+    if (src === to || dst === to) at3(e.src, e.dst).after = e.after;
+  }
+  const changed = [...sides.values()].filter((x) => !x.before.equals(x.after));
+  return joinExternals(changed).sort((x, y) => compareStrings(`${peerKey(x.src)}\0${peerKey(x.dst)}`, `${peerKey(y.src)}\0${peerKey(y.dst)}`));
+}
+function joinExternals(changes) {
+  const out = [];
+  const runs = /* @__PURE__ */ new Map();
+  for (const c of changes) {
+    const ext = c.src.kind === "external" ? "src" : c.dst.kind === "external" ? "dst" : void 0;
+    if (!ext) {
+      out.push(c);
+      continue;
+    }
+    const other = ext === "src" ? c.dst : c.src;
+    const k = `${ext}\0${peerKey(other)}\0${c.before.toString()}\0${c.after.toString()}`;
+    runs.set(k, [...runs.get(k) ?? [], c]);
+  }
+  for (const run2 of runs.values()) {
+    const range = (c) => (c.src.kind === "external" ? c.src : c.dst).range;
+    const sorted = [...run2].sort((x, y) => range(x).family - range(y).family || (range(x).lo < range(y).lo ? -1 : range(x).lo > range(y).lo ? 1 : 0));
+    let cur;
+    for (const c of sorted) {
+      const r = range(c);
+      const prev = cur ? range(cur) : void 0;
+      if (cur && prev && prev.family === r.family && prev.hi + 1n === r.lo) {
+        const joined = { kind: "external", range: { family: r.family, lo: prev.lo, hi: r.hi } };
+        cur = cur.src.kind === "external" ? { ...cur, src: joined } : { ...cur, dst: joined };
+        continue;
+      }
+      if (cur) out.push(cur);
+      cur = c;
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
 }
 function refineKeyed(c, atoms, pairKey4) {
   const out = /* @__PURE__ */ new Map();
@@ -32900,85 +34592,6 @@ var init_diff = __esm({
       }
     };
     PAIR_BASE = 2 ** 26;
-  }
-});
-
-// src/connectivity/needs.ts
-function clipSize(a, b) {
-  const lo = a.lo > b.lo ? a.lo : b.lo;
-  const hi = a.hi < b.hi ? a.hi : b.hi;
-  return hi >= lo ? hi - lo + 1n : 0n;
-}
-function overlaps2(a, b) {
-  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
-}
-function unmetLinks(links, connectivity2) {
-  const allowed = new Allowed(connectivity2);
-  const unmet3 = [];
-  const unjudged = [];
-  for (const link of links) {
-    const a = allowed.of(link);
-    if (a === void 0) {
-      unjudged.push(link);
-      continue;
-    }
-    const missing = link.conns.subtract(a);
-    if (!missing.isEmpty) unmet3.push({ link, allowed: a.intersect(link.conns), missing });
-  }
-  const byKey = (x, y) => compareStrings(linkKey(x), linkKey(y));
-  return { unmet: unmet3.sort((x, y) => byKey(x.link, y.link)), unjudged: unjudged.sort(byKey) };
-}
-function linkKey(l) {
-  return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
-}
-function newlyUnmet(head, base) {
-  const before = new Map(base.map((u) => [linkKey(u.link), u]));
-  const broken = [];
-  const already = [];
-  for (const u of head) {
-    const b = before.get(linkKey(u.link));
-    if (b && u.missing.isSubsetOf(b.missing)) already.push(u);
-    else broken.push(u);
-  }
-  return { broken, already };
-}
-var Allowed;
-var init_needs = __esm({
-  "src/connectivity/needs.ts"() {
-    "use strict";
-    init_cluster();
-    init_connection_set();
-    init_peer();
-    Allowed = class {
-      pairs = /* @__PURE__ */ new Map();
-      external = [];
-      constructor(c) {
-        for (const x of c.connections) {
-          if (x.src.kind === "external") this.external.push({ inCluster: peerKey(x.dst), outbound: false, range: x.src, conns: x.conns });
-          else if (x.dst.kind === "external") this.external.push({ inCluster: peerKey(x.src), outbound: true, range: x.dst, conns: x.conns });
-          else this.pairs.set(`${peerKey(x.src)}\0${peerKey(x.dst)}`, x.conns);
-        }
-      }
-      of(link) {
-        const { src, dst } = link;
-        if (src.kind === "gateway" || dst.kind === "gateway" || dst.kind === "ingress-controller") return void 0;
-        if (dst.kind === "external" || src.kind === "external") {
-          const outbound = dst.kind === "external";
-          const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
-          const inCluster2 = peerKey(outbound ? src : dst);
-          if (!range) return void 0;
-          const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster2 && e.range.kind === "external" && overlaps2(e.range.range, range));
-          if (outbound) {
-            let covered = 0n;
-            for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
-            if (covered !== range.hi - range.lo + 1n) return ConnectionSet.NONE;
-            return parts.reduce((acc, p) => acc.intersect(p.conns), ConnectionSet.ALL);
-          }
-          return parts.reduce((acc, p) => acc.union(p.conns), ConnectionSet.NONE);
-        }
-        return this.pairs.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
-      }
-    };
   }
 });
 
@@ -33100,20 +34713,20 @@ var init_events = __esm({
 });
 
 // src/topology/traffic/formats.ts
-function field(o, path19) {
-  if (path19 in o) return o[path19];
-  const dot = path19.indexOf(".");
+function field(o, path20) {
+  if (path20 in o) return o[path20];
+  const dot = path20.indexOf(".");
   if (dot < 0) return void 0;
-  for (let i = dot; i >= 0; i = path19.indexOf(".", i + 1)) {
-    const head = o[path19.slice(0, i)];
+  for (let i = dot; i >= 0; i = path20.indexOf(".", i + 1)) {
+    const head = o[path20.slice(0, i)];
     if (isObject2(head)) {
-      const v = field(head, path19.slice(i + 1));
+      const v = field(head, path20.slice(i + 1));
       if (v !== void 0) return v;
     }
   }
   return void 0;
 }
-function str3(o, a, b, c, d, e) {
+function str4(o, a, b, c, d, e) {
   let v = field(o, a);
   if (typeof v === "string" && v !== "") return v;
   for (const p of [b, c, d, e]) {
@@ -33152,20 +34765,20 @@ function time3(o) {
 function nonNormal(o) {
   const t = o.type;
   if (t === "debug" || t === "info" || t === "warn" || t === "err") {
-    const message = str3(o, "message");
+    const message = str4(o, "message");
     return `${t} event${message ? ` (${message.slice(0, 80)})` : ""}`;
   }
   return void 0;
 }
-function portOf(o, path19) {
-  const p = num(o, path19);
+function portOf(o, path20) {
+  const p = num(o, path20);
   return p !== void 0 && p >= 1 && p <= 65535 ? p : "bad";
 }
 function snakeRemote(o) {
   const kind = field(o, "remote_kind");
-  const addr = str3(o, "ip", "remote_other");
-  if (kind === "pod") return { ep: endpoint("pod", { addr, namespace: str3(o, "remote_pod_namespace"), name: str3(o, "remote_pod_name"), labels: labels2(field(o, "remote_pod_labels")) }) };
-  if (kind === "svc") return { ep: endpoint("svc", { addr, namespace: str3(o, "remote_svc_namespace"), name: str3(o, "remote_svc_name") }) };
+  const addr = str4(o, "ip", "remote_other");
+  if (kind === "pod") return { ep: endpoint("pod", { addr, namespace: str4(o, "remote_pod_namespace"), name: str4(o, "remote_pod_name"), labels: labels2(field(o, "remote_pod_labels")) }) };
+  if (kind === "svc") return { ep: endpoint("svc", { addr, namespace: str4(o, "remote_svc_namespace"), name: str4(o, "remote_svc_name") }) };
   if (kind === "other" && addr) return { ep: endpoint("raw", { addr }) };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ""} (a host-network or node peer)` };
 }
@@ -33207,21 +34820,21 @@ function camelRemote(o) {
 }
 function imageLocal(o, addrPath) {
   return endpoint("pod", {
-    addr: addrPath ? str3(o, addrPath) : void 0,
-    namespace: str3(o, "k8s.namespace"),
-    name: str3(o, "k8s.podName", "k8s.podname"),
-    owner: str3(o, "k8s.owner.name"),
-    ownerKind: str3(o, "k8s.owner.kind"),
+    addr: addrPath ? str4(o, addrPath) : void 0,
+    namespace: str4(o, "k8s.namespace"),
+    name: str4(o, "k8s.podName", "k8s.podname"),
+    owner: str4(o, "k8s.owner.name"),
+    ownerKind: str4(o, "k8s.owner.kind"),
     labels: labels2(field(o, "k8s.podLabels")),
     hostNetwork: field(o, "k8s.hostnetwork") === true || field(o, "k8s.hostNetwork") === true ? true : void 0
   });
 }
 function imageEndpoint(o, base) {
-  const kind = str3(o, `${base}.k8s.kind`);
+  const kind = str4(o, `${base}.k8s.kind`);
   return endpoint(kind === "pod" || kind === "svc" || kind === "raw" ? kind : "unknown", {
-    addr: str3(o, `${base}.addr`),
-    namespace: str3(o, `${base}.k8s.namespace`),
-    name: str3(o, `${base}.k8s.name`),
+    addr: str4(o, `${base}.addr`),
+    namespace: str4(o, `${base}.k8s.namespace`),
+    name: str4(o, `${base}.k8s.name`),
     labels: labels2(field(o, `${base}.k8s.labels`))
   });
 }
@@ -33265,8 +34878,8 @@ var init_formats = __esm({
     init_connection_set();
     init_events();
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    num = (o, path19) => {
-      const v = field(o, path19);
+    num = (o, path20) => {
+      const v = field(o, path20);
       const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : void 0;
       return n !== void 0 && Number.isInteger(n) ? n : void 0;
     };
@@ -33275,9 +34888,9 @@ var init_formats = __esm({
       const type2 = field(o, "type");
       if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") return { kind: "skip", reason: `event type ${JSON.stringify(type2)}`, format: "advisor-v1" };
       const local = endpoint("pod", {
-        namespace: str3(o, "local_pod_namespace"),
-        name: str3(o, "local_pod_name"),
-        owner: str3(o, "local_pod_owner"),
+        namespace: str4(o, "local_pod_namespace"),
+        name: str4(o, "local_pod_name"),
+        owner: str4(o, "local_pod_owner"),
         labels: labels2(field(o, "local_pod_labels"))
       });
       const remote = snakeRemote(o);
@@ -33291,12 +34904,12 @@ var init_formats = __esm({
       const skipped = nonNormal(o);
       if (skipped) return { kind: "skip", reason: skipped, format: "network-graph" };
       const local = endpoint("pod", {
-        addr: str3(o, "pod_ip"),
-        namespace: str3(o, "namespace"),
-        name: str3(o, "pod"),
-        owner: str3(o, "pod_owner"),
+        addr: str4(o, "pod_ip"),
+        namespace: str4(o, "namespace"),
+        name: str4(o, "pod"),
+        owner: str4(o, "pod_owner"),
         labels: labels2(field(o, "pod_labels")),
-        hostIp: str3(o, "pod_host_ip")
+        hostIp: str4(o, "pod_host_ip")
       });
       const remote = snakeRemote(o);
       return packetEvent("network-graph", o, line2, local, remote, field(o, "pkt_type"));
@@ -33309,7 +34922,7 @@ var init_formats = __esm({
         addr: text(o.podIP),
         namespace: text(o.namespace) ?? (k8s && text(k8s.namespace)),
         name: text(o.pod) ?? text(o.podName) ?? (k8s && (text(k8s.podName) ?? text(k8s.podname) ?? text(k8s.pod))),
-        owner: text(o.podOwner) ?? (k8s && str3(k8s, "owner.name")),
+        owner: text(o.podOwner) ?? (k8s && str4(k8s, "owner.name")),
         labels: labels2(o.podLabels ?? k8s?.podLabels),
         hostIp: text(o.podHostIP),
         hostNetwork: k8s?.hostNetwork === true ? true : void 0
@@ -33337,7 +34950,7 @@ var init_formats = __esm({
         const skipped = nonNormal(o);
         return { kind: "skip", reason: skipped ?? `event type ${JSON.stringify(type2 ?? null)}`, format: "trace-tcp" };
       }
-      const error2 = str3(o, "error");
+      const error2 = str4(o, "error");
       if (error2) return { kind: "skip", reason: `failed ${type2} (${error2})`, format: "trace-tcp" };
       const meta3 = imageLocal(o, void 0);
       if (meta3.hostNetwork) return { kind: "skip", reason: "host-network pod", format: "trace-tcp" };
@@ -33380,7 +34993,7 @@ function hostPort(text2) {
 }
 function columnsRow(line2, lineNo, names) {
   const cells = line2.split(/\s+/);
-  if (cells.some((c) => c.includes("…"))) return { kind: "malformed", reason: "a cell cut short by the column width (…); use -o json" };
+  if (cells.some((c) => c.includes("\u2026"))) return { kind: "malformed", reason: "a cell cut short by the column width (\u2026); use -o json" };
   if (cells.length !== names.length) return { kind: "malformed", reason: `${cells.length} cells under a header of ${names.length} columns` };
   const get = (n) => {
     const i = names.indexOf(n);
@@ -33536,7 +35149,7 @@ var init_reader = __esm({
         return out.length > 0 ? out : [{ kind: "none" }];
       }
     };
-    PLAIN = /^(?:(\S+)\s+)?(\S+)\s*(?:->|=>|→)\s*(\S+?)(?:\s+(tcp|udp|sctp))?$/i;
+    PLAIN = /^(?:(\S+)\s+)?(\S+)\s*(?:->|=>|\u2192)\s*(\S+?)(?:\s+(tcp|udp|sctp))?$/i;
   }
 });
 
@@ -34596,16 +36209,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path19, added, removed, oldPosInc, options) {
-        const last = path19.lastComponent;
+      addToPath(path20, added, removed, oldPosInc, options) {
+        const last = path20.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path19.oldPos + oldPosInc,
+            oldPos: path20.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path19.oldPos + oldPosInc,
+            oldPos: path20.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -35321,7 +36934,7 @@ function lintPolicies(engine) {
         if (out.size >= 3) return [...out].sort();
       }
     }
-    if (out.size === 0) out.add(d === "egress" ? "the destinations’ ingress policies (they never admit it)" : "the sources’ egress policies (they never send it)");
+    if (out.size === 0) out.add(d === "egress" ? "the destinations\u2019 ingress policies (they never admit it)" : "the sources\u2019 egress policies (they never send it)");
     return [...out].sort();
   };
   for (const policy of engine.policies) {
@@ -35675,6 +37288,7 @@ function hashSide(hash2, side) {
   for (const f of side.read.files) {
     field2(hash2, f.path);
     field2(hash2, f.text);
+    field2(hash2, f.origins === void 0 ? "" : JSON.stringify(f.origins));
   }
   field2(hash2, `values ${side.read.values.length}`);
   for (const v of side.read.values) {
@@ -35710,7 +37324,7 @@ function settingsForm(settings) {
   );
 }
 function checkCacheKey(request, sides, settings, options) {
-  const hash2 = (0, import_node_crypto.createHash)("sha256");
+  const hash2 = (0, import_node_crypto2.createHash)("sha256");
   field2(hash2, FORMAT);
   field2(hash2, JSON.stringify(request));
   field2(hash2, JSON.stringify({ lint: options.lint === true, exposure: options.exposure === true }));
@@ -35746,181 +37360,15 @@ function writeCheck(cache2, key3, outcome) {
   }
   cache2.set(KIND, key3, { format: FORMAT, digest: digestOf(body), body });
 }
-var import_node_crypto, KIND, FORMAT, digestOf;
+var import_node_crypto2, KIND, FORMAT, digestOf;
 var init_cache = __esm({
   "src/pipeline/check/cache.ts"() {
     "use strict";
-    import_node_crypto = require("node:crypto");
+    import_node_crypto2 = require("node:crypto");
     init_result_codec();
     KIND = "check";
     FORMAT = "check-outcome/1";
-    digestOf = (text2) => (0, import_node_crypto.createHash)("sha256").update(text2).digest("hex");
-  }
-});
-
-// src/topology/addresses.ts
-function isAddressName(name) {
-  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
-}
-function isOwnAddressName(name) {
-  return OWN_ADDRESS_NAME.test(name.replace(/^-+/, ""));
-}
-function valueContext(...names) {
-  if (names.some(isOwnAddressName)) return "own";
-  return names.some(isAddressName) ? "address" : "text";
-}
-function findAddressesIn(value, context) {
-  if (context === "own") return [];
-  if (context === "address") return findAddresses(value);
-  const whole = value.trim();
-  const flags = value.includes("=") ? [...value.matchAll(FLAG)] : [];
-  const own2 = flags.filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  const candidates = findAddresses(value).filter((c) => !own2.some(([from, to]) => c.offset >= from && c.offset < to));
-  const out = candidates.flatMap((c) => {
-    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
-    if (c.port !== void 0) return [{ ...c, explicit: false }];
-    const dotted = c.host.includes(".") && /[a-z]/.test(c.host.slice(c.host.lastIndexOf(".") + 1));
-    if (dotted && (c.text === whole || c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "") && !looksExternalHost(c.host))) return [c];
-    return [];
-  });
-  const seen = new Set(out.map((c) => c.offset));
-  for (const m of flags) {
-    if (!isAddressName(m[1]) || isOwnAddressName(m[1])) continue;
-    const start2 = (m.index ?? 0) + m[0].length - m[2].length;
-    for (const c of findAddresses(m[2])) if (!seen.has(start2 + c.offset)) out.push({ ...c, offset: start2 + c.offset });
-  }
-  const pairs2 = connectionString(value);
-  for (const p of pairs2) {
-    for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= p.valueStart && out[i].offset < p.valueEnd) out.splice(i, 1);
-  }
-  for (const p of pairs2) out.push(...p.candidates);
-  for (const m of value.matchAll(NC)) {
-    const host = m[1].toLowerCase();
-    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
-    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
-    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
-  }
-  return out.sort((a, b) => a.offset - b.offset);
-}
-function connectionString(value) {
-  if ([...value.matchAll(CONN_PAIRS)].length < 2) return [];
-  const portPair = CONN_PORT.exec(value);
-  const found = [];
-  for (const m of value.matchAll(CONN_HOST)) {
-    const raw = m[2];
-    const start2 = (m.index ?? 0) + m[0].length - raw.length;
-    const listed = raw.replace(/^(?:tcp|np|lpc):/i, "");
-    const skipped = raw.length - listed.length;
-    const sqlServerPort = /^[^,]+,(\d{1,5})$/.exec(listed)?.[1];
-    let offset = start2 + skipped;
-    const out = [];
-    for (const part of sqlServerPort !== void 0 ? [listed.slice(0, listed.indexOf(","))] : listed.split(",")) {
-      const hostPort2 = /^([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::(\d{1,5}))?$/i.exec(part);
-      if (hostPort2) {
-        const port2 = hostPort2[2] ?? sqlServerPort ?? portPair?.[1];
-        const text2 = `${m[1]}=${raw}${port2 !== void 0 && hostPort2[2] === void 0 && sqlServerPort === void 0 ? ` (Port=${port2})` : ""}`;
-        out.push({ host: hostPort2[1].toLowerCase(), ...port2 !== void 0 ? { port: port2 } : {}, text: text2, explicit: true, offset });
-      }
-      offset += part.length + 1;
-    }
-    found.push({ valueStart: start2, valueEnd: start2 + raw.length, candidates: out });
-  }
-  return found;
-}
-function boundaryBefore(text2, index) {
-  if (index === 0) return true;
-  return /[\s,;=([{'"|>:]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
-}
-function boundaryAfter(text2, end) {
-  if (end >= text2.length) return true;
-  return /[\s,;)\]}'"|/?#&<]/.test(text2[end]);
-}
-function findAddresses(value) {
-  const out = [];
-  const re = ADDRESS;
-  re.lastIndex = 0;
-  for (let m = re.exec(value); m !== null; m = re.exec(value)) {
-    const start2 = m.index;
-    const end = start2 + m[0].length;
-    const g = m.groups ?? {};
-    const scheme = g.scheme?.toLowerCase();
-    const host = (g.host ?? "").toLowerCase();
-    const standsAlone = (scheme !== void 0 || boundaryBefore(value, start2)) && boundaryAfter(value, end);
-    if (!standsAlone) {
-      const colon = m[0].indexOf(":");
-      if (colon >= 0 && !m[0].startsWith("://", colon)) re.lastIndex = start2 + colon + 1;
-      continue;
-    }
-    if (/^\d+$/.test(host)) continue;
-    const isIp = IPV4.test(host) || host.startsWith("[");
-    if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;
-    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    const text2 = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: text2, explicit, offset: start2 });
-  }
-  return out;
-}
-function looksExternalHost(host) {
-  const labels3 = host.split(".");
-  return labels3.length >= 2 && PUBLIC_TLDS.has(labels3[labels3.length - 1]) && !host.endsWith(".svc.cluster.local");
-}
-function isLocalAddress(host) {
-  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
-}
-function isIpLiteral(host) {
-  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
-  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
-}
-var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, NC, ADDRESS, IPV4, PUBLIC_TLDS;
-var init_addresses = __esm({
-  "src/topology/addresses.ts"() {
-    "use strict";
-    ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
-    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
-    FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
-    CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
-    CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
-    CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
-    NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
-    ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
-    IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-    PUBLIC_TLDS = /* @__PURE__ */ new Set([
-      "com",
-      "net",
-      "org",
-      "io",
-      "dev",
-      "app",
-      "cloud",
-      "ai",
-      "co",
-      "info",
-      "biz",
-      "me",
-      "us",
-      "uk",
-      "de",
-      "fr",
-      "eu",
-      "jp",
-      "cn",
-      "in",
-      "ca",
-      "au",
-      "nl",
-      "se",
-      "ch",
-      "es",
-      "it",
-      "ru",
-      "br",
-      "gov",
-      "edu",
-      "sh",
-      "xyz",
-      "tech",
-      "so"
-    ]);
+    digestOf = (text2) => (0, import_node_crypto2.createHash)("sha256").update(text2).digest("hex");
   }
 });
 
@@ -35940,14 +37388,14 @@ function apiServerClients(cluster, already) {
     const first = found[0];
     if (!first) continue;
     const binding = `${first.binding.kind} ${first.binding.kind === "RoleBinding" ? `${first.binding.object.metadata.namespace || DEFAULT_NAMESPACE}/` : ""}${first.binding.object.metadata.name ?? ""}`;
-    const more = found.length > 1 ? ` (and ${found.length - 1} more binding${found.length > 2 ? "s" : ""})` : "";
+    const more2 = found.length > 1 ? ` (and ${found.length - 1} more binding${found.length > 2 ? "s" : ""})` : "";
     out.push({
       workload: w.ref,
       value: "kubernetes.default.svc:443",
       at: originRef(first.binding.origin, ["subjects", first.index]),
       ...named ? { via: originRef(w.origin, [...w.specPath, named]) } : {},
       reason: "api-server",
-      detail: `${workloadKey(w.ref)} runs as ServiceAccount ${w.ref.namespace}/${account}, bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more}, so it calls the Kubernetes API server, whose address the manifests do not hold`
+      detail: `${workloadKey(w.ref)} runs as ServiceAccount ${w.ref.namespace}/${account}, bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more2}, so it calls the Kubernetes API server, whose address the manifests do not hold`
     });
   }
   return out;
@@ -36014,133 +37462,144 @@ var init_config_sidecars = __esm({
   }
 });
 
-// src/topology/mesh.ts
-function asked(meta3, origin, metaPath, forPod) {
-  const inject = [];
-  const optOut = /* @__PURE__ */ new Set();
-  const veto = /* @__PURE__ */ new Set();
-  const at3 = (field3, key3) => originRef(origin, [...metaPath, field3, key3]);
-  for (const field3 of ["labels", "annotations"]) {
-    const m = meta3?.[field3];
-    const istio = str4(m, "sidecar.istio.io/inject");
-    if (istio !== void 0 && (forPod || field3 === "labels")) {
-      if (istio === "true") inject.push({ mesh: ISTIO, at: at3(field3, "sidecar.istio.io/inject"), value: `sidecar.istio.io/inject: "true"` });
-      else if (istio === "false") optOut.add(ISTIO.name);
-    }
-    const rev = field3 === "labels" ? str4(m, "istio.io/rev") : void 0;
-    if (rev !== void 0 && rev !== "") inject.push({ mesh: ISTIO, at: at3("labels", "istio.io/rev"), value: `istio.io/rev: ${rev}` });
-    if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "enabled") inject.push({ mesh: ISTIO, at: at3("labels", "istio-injection"), value: "istio-injection: enabled" });
-    if (!forPod && field3 === "labels" && str4(m, "istio-injection") === "disabled") {
-      optOut.add(ISTIO.name);
-      veto.add(ISTIO.name);
-    }
-    const linkerd = field3 === "annotations" ? str4(m, "linkerd.io/inject") : void 0;
-    if (linkerd === "enabled" || forPod && linkerd === "ingress") inject.push({ mesh: LINKERD, at: at3("annotations", "linkerd.io/inject"), value: `linkerd.io/inject: ${linkerd}` });
-    else if (linkerd === "disabled") optOut.add(LINKERD.name);
-    const dapr = forPod && field3 === "annotations" ? str4(m, "dapr.io/enabled") : void 0;
-    if (dapr !== void 0 && TRUTHY.has(dapr.toLowerCase())) inject.push({ mesh: DAPR, at: at3("annotations", "dapr.io/enabled"), value: `dapr.io/enabled: ${JSON.stringify(dapr)}` });
-  }
-  return { inject, optOut, veto };
+// src/topology/dapr-components.ts
+function metadataContext(name) {
+  return valueContext(name, words(name));
 }
-function meshedWorkloads(cluster) {
-  const byNamespace = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Namespace") continue;
-    const raw = rawAt(o.origin);
-    const name = typeof raw?.metadata?.name === "string" ? raw.metadata.name : void 0;
-    if (name !== void 0) byNamespace.set(name, asked(raw?.metadata, o.origin, ["metadata"], false));
-  }
+function holdsAddress(name) {
+  return metadataContext(name) === "address" || /connection[_-]?string|(?:^|_)dsn$/i.test(words(name));
+}
+function appIds(w, annotations) {
+  const id = str5(annotations, "dapr.io/app-id");
+  if (id !== void 0 && id !== "") return { generated: false, has: (s) => s === id };
+  if (w.ref.kind === "Pod") return { generated: false, has: (s) => s === w.ref.name };
+  if (w.ref.kind === "StatefulSet") return { generated: false, has: (s) => s.startsWith(`${w.ref.name}-`) && /^\d+$/.test(s.slice(w.ref.name.length + 1)) };
+  return { generated: true, has: () => false };
+}
+function cloudService(c) {
+  const cloud = c.object.spec.type.split(".").slice(1, 2)[0];
+  if (cloud === void 0 || !Object.hasOwn(CLOUDS, cloud)) return void 0;
+  const addressed = (c.object.spec.metadata ?? []).some(
+    (item2) => holdsAddress(item2.name) && (typeof item2.value === "string" && item2.value.trim() !== "" || item2.secretKeyRef || item2.envRef)
+  );
+  return addressed ? void 0 : CLOUDS[cloud];
+}
+function tracingEndpoints(w, configurations, metaPath) {
+  const name = str5(rawAt(w.origin, metaPath)?.annotations, "dapr.io/config");
+  const config2 = name ? configurations.get(`${w.ref.namespace || DEFAULT_NAMESPACE}/${name}`) : void 0;
+  const tracing = config2?.object.spec?.tracing;
+  if (!config2 || !tracing) return [];
+  const rate = Number(tracing.samplingRate ?? Number.NaN);
+  if (tracing.samplingRate !== void 0 && tracing.samplingRate !== null && String(tracing.samplingRate).trim() !== "" && rate === 0) return [];
+  const via = () => originRef(w.origin, [...metaPath, "annotations", "dapr.io/config"]);
   const out = [];
-  for (const w of cluster.workloads) {
-    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
-    const pod = asked(rawAt(w.origin, metaPath), w.origin, metaPath, true);
-    const ns = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE);
-    const seen = /* @__PURE__ */ new Set();
-    const fromPod = pod.inject.filter((f) => !ns?.veto.has(f.mesh.name));
-    for (const f of [...fromPod, ...(ns?.inject ?? []).filter((f2) => !pod.optOut.has(f2.mesh.name) && !ns?.optOut.has(f2.mesh.name))]) {
-      if (seen.has(f.mesh.name)) continue;
-      seen.add(f.mesh.name);
-      out.push({ workload: w, found: f });
-    }
+  for (const exporter of ["zipkin", "otel"]) {
+    const value = tracing[exporter]?.endpointAddress;
+    if (typeof value === "string" && value !== "") out.push({ value, context: "address", origin: config2.origin, path: ["spec", "tracing", exporter, "endpointAddress"], via });
   }
   return out;
 }
-function meshControlPlaneGaps(cluster) {
-  return meshedWorkloads(cluster).map(({ workload: w, found: f }) => ({
-    workload: w.ref,
-    value: f.value,
-    at: f.at,
-    reason: "mesh-control-plane",
-    detail: `the ${f.mesh.name} sidecar injected into its pods must reach the control plane in namespace ${f.mesh.namespace} (${f.mesh.ports}); the injector adds it at admission, so no manifest value names that address`,
-    conns: f.mesh.conns,
-    namespace: f.mesh.namespace
-  })).sort((a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0));
-}
-function daprInvocationTargets(cluster) {
-  const out = [];
+function daprComponentSources(cluster) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  const configurations = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind === "Configuration") configurations.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name ?? ""}`, o);
+    if (o.kind !== "Component") continue;
+    const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    byNamespace.set(ns, [...byNamespace.get(ns) ?? [], o]);
+  }
+  for (const list2 of byNamespace.values()) list2.sort((a, b) => compareStrings(componentKey(a), componentKey(b)));
+  const byWorkload = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  if (byNamespace.size === 0 && configurations.size === 0) return { byWorkload, diagnostics };
   for (const { workload: w, found } of meshedWorkloads(cluster)) {
     if (found.mesh !== DAPR) continue;
+    const components = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE) ?? [];
     const metaPath = [...w.specPath.slice(0, -1), "metadata"];
-    const annotations = rawAt(w.origin, metaPath)?.annotations;
-    if (str4(annotations, "dapr.io/app-port") === void 0) continue;
-    out.push({ workload: w, at: originRef(w.origin, [...metaPath, "annotations", "dapr.io/app-port"]), appId: str4(annotations, "dapr.io/app-id") ?? w.ref.name });
+    const ids = appIds(w, rawAt(w.origin, metaPath)?.annotations);
+    const values = [];
+    const unknown2 = [];
+    const skippedScoped = [];
+    for (const c of components) {
+      const scopes = c.object.scopes ?? [];
+      if (scopes.length > 0 && !scopes.some(ids.has)) {
+        if (ids.generated) skippedScoped.push(componentKey(c));
+        continue;
+      }
+      const what = `Dapr Component ${componentKey(c)} (${c.object.spec.type})`;
+      const cloud = cloudService(c);
+      if (cloud) {
+        unknown2.push({
+          workload: w.ref,
+          value: c.object.spec.type,
+          at: originRef(c.origin, ["spec", "type"]),
+          via: found.at,
+          reason: "external-hostname",
+          detail: `${what} is a ${cloud} service outside the cluster, at an address its SDK derives from the account and region; NetworkPolicy cannot name hosts, only address blocks`
+        });
+      }
+      (c.object.spec.metadata ?? []).forEach((item2, i) => {
+        if (typeof item2.value === "string") {
+          values.push({ value: item2.value, context: metadataContext(item2.name), origin: c.origin, path: ["spec", "metadata", i, "value"], via: () => found.at });
+          return;
+        }
+        if (item2.value !== void 0 && item2.value !== null) return;
+        if (!holdsAddress(item2.name)) return;
+        const ref = item2.secretKeyRef;
+        if (ref) {
+          const store = c.object.auth?.secretStore || "kubernetes";
+          unknown2.push({
+            workload: w.ref,
+            value: `${item2.name}: secretKeyRef ${ref.name}${ref.key ? `/${ref.key}` : ""}`,
+            at: originRef(c.origin, ["spec", "metadata", i, "secretKeyRef"]),
+            via: found.at,
+            reason: "secret-value",
+            detail: `${what} reads ${item2.name} from secret ${ref.name}${ref.key ? ` key ${ref.key}` : ""} (secret store ${store}), which the manifests do not hold: the address its sidecar connects to is known only at run time`
+          });
+        } else if (typeof item2.envRef === "string") {
+          unknown2.push({
+            workload: w.ref,
+            value: `${item2.name}: envRef ${item2.envRef}`,
+            at: originRef(c.origin, ["spec", "metadata", i, "envRef"]),
+            via: found.at,
+            reason: "undefined-variable",
+            detail: `${what} reads ${item2.name} from the sidecar's environment variable ${item2.envRef}: the address its sidecar connects to is known only at run time`
+          });
+        }
+      });
+    }
+    if (skippedScoped.length > 0) {
+      diagnostics.push(
+        diag(
+          Codes.daprAppIdMissing,
+          "warning",
+          `${w.ref.namespace}/${w.ref.name} is a Dapr app without dapr.io/app-id: its app id is its pod's name, which its ${w.ref.kind} generates when it creates the pod, so the scoped Component${skippedScoped.length === 1 ? "" : "s"} ${skippedScoped.join(", ")} ${skippedScoped.length === 1 ? "is not loaded and gives" : "are not loaded and give"} it no link`,
+          found.at,
+          "set dapr.io/app-id on the pod template, and list that id in the Component's scopes if the app uses it"
+        )
+      );
+    }
+    values.push(...tracingEndpoints(w, configurations, metaPath));
+    if (values.length > 0 || unknown2.length > 0) byWorkload.set(w, { values, unknown: unknown2 });
   }
-  return out;
+  return { byWorkload, diagnostics };
 }
-var ISTIO, LINKERD, DAPR, TRUTHY, str4, DAPR_INVOCATION;
-var init_mesh = __esm({
-  "src/topology/mesh.ts"() {
+var words, str5, CLOUDS, componentKey;
+var init_dapr_components = __esm({
+  "src/topology/dapr-components.ts"() {
     "use strict";
-    init_connection_set();
+    init_diagnostic();
     init_cluster();
     init_objects();
-    ISTIO = { name: "Istio", namespace: "istio-system", conns: ConnectionSet.port("TCP", 15012), ports: "istiod TCP 15012" };
-    LINKERD = {
-      name: "Linkerd",
-      namespace: "linkerd",
-      conns: ConnectionSet.port("TCP", 8080).union(ConnectionSet.port("TCP", 8086)).union(ConnectionSet.port("TCP", 8090)),
-      ports: "identity TCP 8080, destination TCP 8086, policy TCP 8090"
-    };
-    DAPR = {
-      name: "Dapr",
-      namespace: "dapr-system",
-      conns: [6500, 50001, 50005, 50006].reduce((c, p) => c.union(ConnectionSet.port("TCP", p)), ConnectionSet.NONE),
-      ports: "operator TCP 6500, sentry TCP 50001, placement TCP 50005, scheduler TCP 50006"
-    };
-    TRUTHY = /* @__PURE__ */ new Set(["y", "yes", "true", "t", "on", "1"]);
-    str4 = (m, key3) => {
+    init_addresses();
+    init_mesh();
+    words = (name) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
+    str5 = (m, key3) => {
       const v = m && typeof m === "object" ? m[key3] : void 0;
-      return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : void 0;
+      return typeof v === "string" ? v : void 0;
     };
-    DAPR_INVOCATION = ConnectionSet.port("TCP", 50002);
-  }
-});
-
-// src/topology/links.ts
-function evidenceText(e) {
-  switch (e.kind) {
-    case "address":
-      return `${e.at.file}:${e.at.line ?? 0} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ""}${e.via.file}:${e.via.line ?? 0})` : ""}${e.traced ? ` (values ${e.traced.file}:${e.traced.line ?? 0})` : ""}`;
-    case "exposure":
-      return `${e.object} (${e.at.file}:${e.at.line ?? 0})`;
-    case "trace":
-      return `trace ${e.file}:${e.line} ${e.event} x${e.count}${e.firstSeen !== void 0 ? ` (${e.firstSeen === e.lastSeen ? e.firstSeen : `${e.firstSeen} .. ${e.lastSeen ?? ""}`})` : ""}`;
-    case "intent":
-      return `intent ${e.at.file}:${e.at.line ?? 0}`;
-    case "baseline":
-      return `baseline rule ${e.rule} ${e.at.file}:${e.at.line ?? 0}`;
-    case "gap":
-      return `gap (--gaps=${e.mode}) ${e.at.file}:${e.at.line ?? 0}: ${e.detail}`;
-  }
-}
-function pathText(path19) {
-  let out = "";
-  for (const p of path19 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
-  return out;
-}
-var init_links = __esm({
-  "src/topology/links.ts"() {
-    "use strict";
+    CLOUDS = { aws: "AWS", azure: "Azure", gcp: "Google Cloud", alicloud: "Alibaba Cloud", huawei: "Huawei Cloud", tencentcloud: "Tencent Cloud", oci: "Oracle Cloud", cloudflare: "Cloudflare" };
+    componentKey = (c) => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name ?? ""}`;
   }
 });
 
@@ -36224,15 +37683,54 @@ var init_downward = __esm({
 // src/topology/scan.ts
 function traceValue(at3, c, values) {
   const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`));
-  if (!chart) return void 0;
+  if (!chart || chart.setValues || at3.line !== void 0 && at3.line > 0 && !at3.file.endsWith(" [rendered]")) return void 0;
+  const templateFile = at3.file.replace(/ \[rendered\]$/, "");
+  const template = chart.templates?.find((t) => t.path === templateFile)?.text;
+  if (template === void 0) return void 0;
+  const prefix = [];
+  for (let rest = templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1]);
+  const scalars = chart.files.map((f) => valueScalars(f));
+  const found = /* @__PURE__ */ new Map();
   for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
-    for (const f of chart.files) {
-      const lines = f.text.split("\n");
-      const i = lines.findIndex((l) => !l.trimStart().startsWith("#") && l.toLowerCase().includes(needle.toLowerCase()));
-      if (i >= 0) return { file: f.path, doc: 0, line: i + 1, column: lines[i].toLowerCase().indexOf(needle.toLowerCase()) + 1 };
-    }
+    scalars.forEach((file2, i) => {
+      for (const s of file2) {
+        if (!s.value.toLowerCase().includes(needle.toLowerCase())) continue;
+        const key3 = s.key.join(".");
+        if (s.key.length <= prefix.length || prefix.some((p, k) => s.key[k] !== p) || !readsValue(template, s.key.slice(prefix.length).join("."))) continue;
+        if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join(".") === key3))) continue;
+        found.set(key3, { file: chart.files[i].path, doc: 0, line: s.line, column: s.column, path: s.key });
+      }
+    });
+    if (found.size > 0) break;
   }
-  return void 0;
+  return found.size === 1 ? [...found.values()][0] : void 0;
+}
+function readsValue(template, key3) {
+  const at3 = template.indexOf(`.Values.${key3}`);
+  if (at3 < 0) return false;
+  for (let i = at3; i >= 0; i = template.indexOf(`.Values.${key3}`, i + 1)) {
+    const next = template[i + `.Values.${key3}`.length] ?? "";
+    if (!/[\w.-]/.test(next)) return true;
+  }
+  return false;
+}
+function valueScalars(f) {
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
+  const out = [];
+  const walk = (node2, key3) => {
+    if (!(0, import_yaml3.isMap)(node2)) return;
+    for (const pair of node2.items) {
+      const k = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (k === void 0) continue;
+      if ((0, import_yaml3.isScalar)(pair.value) && (typeof pair.value.value === "string" || typeof pair.value.value === "number") && pair.value.range) {
+        const pos = lines.linePos(pair.value.range[0]);
+        out.push({ key: [...key3, k], value: String(pair.value.value), line: pos.line, column: pos.col });
+      } else walk(pair.value, [...key3, k]);
+    }
+  };
+  walk(doc.contents, []);
+  return out;
 }
 function scanTopology(cluster, options = {}) {
   const values = options.values ?? [];
@@ -36250,9 +37748,10 @@ function scanTopology(cluster, options = {}) {
   const unresolved = [];
   const sharing = /* @__PURE__ */ new Map();
   const portChoices = /* @__PURE__ */ new Map();
-  const ctx = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map() };
+  const dapr = daprComponentSources(cluster);
+  const ctx = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
-  const diagnostics = [...duplicateServiceWarnings(services), ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
@@ -36264,7 +37763,7 @@ function scanWorkload(w, configMaps, ctx) {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
     return cm ? [cm, configMapFiles(cm)] : void 0;
   };
-  const emit2 = (value, context, origin, path19, extra = {}) => {
+  const emit2 = (value, context, origin, path20, extra = {}) => {
     const withPorts = (c) => {
       if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
       if (!extra.ports.some((p) => p.exact)) {
@@ -36278,8 +37777,8 @@ function scanWorkload(w, configMaps, ctx) {
       const found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
-        at: once(() => lineOf(origin, path19, value, c.offset, ctx.docLines)),
-        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path19] }),
+        at: once(() => lineOf(origin, path20, value, c.offset, ctx.docLines)),
+        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path20] }),
         ...extra.via ? { via: once(extra.via) } : {},
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}
       };
@@ -36388,6 +37887,11 @@ function scanWorkload(w, configMaps, ctx) {
       }
     });
   }
+  const dapr = ctx.dapr.get(w);
+  if (dapr) {
+    for (const d of dapr.values) emit2(d.value, d.context, d.origin, d.path, { via: d.via });
+    ctx.unresolved.push(...dapr.unknown);
+  }
 }
 function nodeDetail(name, field3) {
   return `$(${name}) is the node's address (${field3}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
@@ -36413,24 +37917,25 @@ function runtimeReference(w, value, missing, downward, at3, unresolved) {
 function configMapFiles(cm) {
   return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
 }
-function lineOf(origin, path19, value, offset, docLines) {
-  const at3 = originRef(origin, path19);
+function lineOf(origin, path20, value, offset, docLines) {
   const before = value.slice(0, offset);
   const index = before.split("\n").length - 1;
   const valueLine = (value.split("\n")[index] ?? "").trim();
-  if (at3.line === void 0 || valueLine === "") return at3;
-  const doc = origin.document;
-  let lines = docLines.get(doc);
-  if (!lines) {
-    lines = doc.text.split("\n");
-    docLines.set(doc, lines);
-  }
-  const first = at3.line - doc.startLine;
-  for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
-    const col = lines[j].indexOf(valueLine);
-    if (col >= 0 && (j > first || index === 0)) return { ...at3, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
-  }
-  return at3;
+  if (valueLine === "") return originRef(origin, path20);
+  return locate(origin.document, [...origin.path, ...path20], (doc, at3) => {
+    if (at3.line === void 0) return at3;
+    let lines = docLines.get(doc);
+    if (!lines) {
+      lines = doc.text.split("\n");
+      docLines.set(doc, lines);
+    }
+    const first = at3.line - doc.startLine;
+    for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
+      const col = lines[j].indexOf(valueLine);
+      if (col >= 0 && (j > first || index === 0)) return { ...at3, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
+    }
+    return at3;
+  });
 }
 function resolveAddress(f, w, ctx) {
   const { c, at: at3, via } = f;
@@ -36715,10 +38220,11 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var CLUSTER_SUFFIXES, LinkSet;
+var import_yaml3, CLUSTER_SUFFIXES, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
     init_connection_set();
     init_service_ports();
     init_exposure();
@@ -36726,10 +38232,12 @@ var init_scan = __esm({
     init_diagnostic();
     init_cluster();
     init_objects();
+    init_positions();
     init_addresses();
     init_api_clients();
     init_config_sidecars();
     init_mesh();
+    init_dapr_components();
     init_links();
     init_env();
     init_downward();
@@ -36757,7 +38265,8 @@ var init_scan = __esm({
 // src/pipeline/check/base-thread.ts
 function baseThreadInput(files, values, settings) {
   return {
-    files: files.map((f) => ({ path: f.path, text: f.text })),
+    // a rendered file's origins travel with it: base's positions are cited in the same files as head's
+    files: files.map((f) => ({ path: f.path, text: f.text, ...f.origins ? { origins: f.origins } : {} })),
     values: values.map((v) => ({ chart: v.chart, files: v.files.map((f) => ({ path: f.path, text: f.text })) })),
     ...settings.namespace !== void 0 ? { namespace: settings.namespace } : {},
     ipFamilies: settings.ipFamilies,
@@ -36858,6 +38367,7 @@ function finishSide(opened, analysis) {
     topology: analysis.topology,
     values,
     documents: [...new Set(load2.documents.map((d) => d.file))],
+    sources: side.read.files.flatMap((f) => f.origins ? originFiles(f.origins).map((s) => [s, f.path]) : []),
     diagnostics: [...diagnostics, ...analysis.engineDiagnostics, ...analysis.scanDiagnostics],
     rel: side.rel
   };
@@ -36936,6 +38446,7 @@ var init_sides = __esm({
     init_errors3();
     init_engine();
     init_documents();
+    init_origins();
     init_scan();
     init_load2();
     init_base_thread();
@@ -36996,10 +38507,14 @@ function computeCheck(io, sides, settings, options) {
         files.set(d, { side: sideName, path: overlay || ".", overlay });
       } else files.set(d, { side: sideName, path: rel });
     }
+    for (const [source, rendered] of side.sources) {
+      const info = files.get(rendered);
+      if (info && !files.has(source)) files.set(source, { ...info, path: side.rel(source) ?? source });
+    }
   }
   const before = base.connectivity;
   const after = head.connectivity;
-  const diff2 = diffConnectivity(before, after);
+  const diff2 = diffConnectivity(before, after, pairMovedWorkloads(base.engine.cluster.workloads, head.engine.cluster.workloads));
   const explanations = explainDiff(base.engine, head.engine, diff2);
   const finder = new CauseFinder(base.engine, head.engine);
   const attributor = new Attributor(changed, files, base, head);
@@ -37062,6 +38577,7 @@ var init_check2 = __esm({
     init_diagnostic();
     init_address_text();
     init_causes();
+    init_diff_moves();
     init_diff();
     init_explain();
     init_needs();
@@ -37143,8 +38659,9 @@ function computeRepoDrift(input2) {
   for (const [k, have] of allowed) {
     if (probes.has(peerKey(have.src)) || probes.has(peerKey(have.dst))) continue;
     const need = needs.get(k)?.conns ?? ConnectionSet.NONE;
+    if (input2.peerOnly && needs.has(k)) continue;
     let extra = have.conns.subtract(need);
-    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(dns.conns);
+    if (have.dst.kind === "workload" && dnsKeys.has(peerKey(have.dst))) extra = extra.subtract(input2.peerOnly && have.src.kind === "workload" ? ConnectionSet.ALL : dns.conns);
     if (extra.isEmpty) continue;
     excess.push({ kind: "excess", src: have.src, dst: have.dst, needed: need, allowed: have.conns, conns: extra, allowers: allowersOf(engine, have.src, have.dst, extra) });
   }
@@ -37214,673 +38731,25 @@ var init_layout = __esm({
   }
 });
 
-// src/synthesis/everywhere.ts
-function isEverywhere(r) {
-  const v4 = fullRange(4);
-  return r.family === 4 && r.lo === v4.lo && r.hi === v4.hi;
-}
-function everywhereCidrs(families) {
-  return familiesOf(families).map((f) => CIDR[f]);
-}
-function everywherePeers(families) {
-  return familiesOf(families).map((f) => ({ kind: "external", range: fullRange(f) }));
-}
-function familiesOf(families) {
-  const list2 = families && families.length > 0 ? families : [4];
-  return [...new Set(list2)].sort((a, b) => a - b);
-}
-function inEveryFamily(links, families) {
-  return [...links, ...otherFamilyCopies(links, families)];
-}
-function otherFamilyCopies(links, families) {
-  const others = everywherePeers(families).filter((p) => p.kind === "external" && p.range.family !== 4);
-  const out = [];
-  if (others.length === 0) return out;
-  for (const l of links) {
-    if (l.src.kind === "external" && isEverywhere(l.src.range)) for (const src of others) out.push({ ...l, src });
-    if (l.dst.kind === "external" && isEverywhere(l.dst.range)) for (const dst of others) out.push({ ...l, dst });
-  }
-  return out;
-}
-var CIDR;
-var init_everywhere = __esm({
-  "src/synthesis/everywhere.ts"() {
-    "use strict";
-    init_ip();
-    CIDR = { 4: "0.0.0.0/0", 6: "::/0" };
-  }
-});
-
-// src/synthesis/selectors.ts
-function versionLike(key3, value) {
-  return VERSION_KEYS.has(key3) || /(^|[./-])version$/i.test(key3) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
-}
-function chooseSelector(w, sameNamespace) {
-  const labels3 = w.pods[0]?.labels ?? {};
-  const others = sameNamespace.filter((o) => o !== w);
-  const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
-  const result = (selector, source) => {
-    const alsoMatches = matching(selector).sort(compareStrings);
-    return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
-  };
-  if (Object.keys(labels3).length === 0) {
-    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
-    return result(used.length > 0 ? { matchExpressions: used.map((key3) => ({ key: key3, operator: "DoesNotExist" })) } : {}, "labels");
-  }
-  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
-  const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
-  const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
-  const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
-  const base = controller ?? identity;
-  if (base) {
-    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
-    return result({ matchLabels: pick3(narrowed ?? base) }, controller ? "controller" : "identity");
-  }
-  const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
-  return result({ matchLabels: pick3(found ?? keys) }, "labels");
-}
-function narrow(base, keys, ok) {
-  const extra = keys.filter((k) => !base.includes(k));
-  for (let size = base.length === 0 ? 1 : 0; size <= Math.min(extra.length, 5); size++) {
-    for (const add of combinations(extra, size)) {
-      const subset = [...base, ...add];
-      if (ok(subset)) return subset;
-    }
-  }
-  return void 0;
-}
-function* combinations(items, k, start2 = 0, acc = []) {
-  if (acc.length === k) {
-    yield [...acc];
-    return;
-  }
-  for (let i = start2; i < items.length; i++) {
-    acc.push(items[i]);
-    yield* combinations(items, k, i + 1, acc);
-    acc.pop();
-  }
-}
-var IDENTITY, VOLATILE_KEYS, VERSION_KEYS;
-var init_selectors = __esm({
-  "src/synthesis/selectors.ts"() {
-    "use strict";
-    init_cluster();
-    init_selector();
-    IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
-    VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
-    VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
-  }
-});
-
-// src/topology/gaps.ts
-function listeningConns(w, selectedBy) {
-  let conns2 = ConnectionSet.NONE;
-  for (const s of selectedBy) conns2 = conns2.union(targetConns(s.ports, w.pods));
-  for (const pod of w.pods) for (const p of pod.ports) conns2 = conns2.union(ConnectionSet.port(p.protocol, p.port));
-  return conns2;
-}
-function findGaps(cluster, topology) {
-  const gaps = [];
-  const reached = /* @__PURE__ */ new Set();
-  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
-  const byNs = workloadsByNamespace(cluster.workloads);
-  const selectedBy = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind !== "Service") continue;
-    for (const w of serviceWorkloads(o.object, byNs)) {
-      const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list2.push({ ports: o.object.spec?.ports ?? [] });
-      selectedBy.set(workloadKey(w.ref), list2);
-    }
-  }
-  for (const w of cluster.workloads) {
-    const key3 = workloadKey(w.ref);
-    if (reached.has(key3)) continue;
-    const services = selectedBy.get(key3) ?? [];
-    const conns2 = listeningConns(w, services);
-    if (conns2.isEmpty && services.length === 0) continue;
-    gaps.push({
-      direction: "ingress",
-      workload: w.ref,
-      reason: "no-ingress-source",
-      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
-      at: originRef(w.origin, ["metadata", "name"]),
-      conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
-      close: CLOSE_INGRESS
-    });
-  }
-  gaps.push(...frontEndGaps(cluster, topology));
-  for (const t of daprInvocationTargets(cluster)) {
-    gaps.push({
-      direction: "ingress",
-      workload: t.workload.ref,
-      reason: "dapr-invocation",
-      detail: `Dapr app ${t.appId} is invoked through the Dapr sidecars (daprd to daprd on ${DAPR_INVOCATION.toString()}); which apps invoke it is in application code`,
-      at: t.at,
-      conns: DAPR_INVOCATION,
-      close: CLOSE_INGRESS
-    });
-  }
-  for (const u of topology.unresolved) {
-    const conns2 = unresolvedConns(u) ?? ConnectionSet.ALL;
-    gaps.push({
-      direction: "egress",
-      workload: u.workload,
-      reason: u.reason,
-      detail: u.detail,
-      at: u.at,
-      ...u.via ? { via: u.via } : {},
-      value: u.value,
-      conns: conns2,
-      ...u.namespace !== void 0 ? { namespace: u.namespace } : {},
-      close: u.reason === "api-server" ? CLOSE_API : u.reason === "node-address" ? CLOSE_NODE : u.reason === "mesh-control-plane" ? CLOSE_MESH : CLOSE_EGRESS
-    });
-  }
-  return gaps.sort(
-    (a, b) => compareStrings(workloadKey(a.workload), workloadKey(b.workload)) || compareStrings(a.direction, b.direction) || compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value ?? "", b.value ?? "")
-  );
-}
-function unresolvedConns(u) {
-  if (u.conns !== void 0) return u.conns;
-  const port2 = findAddresses(u.value).find((c) => c.port !== void 0 && /^\d+$/.test(c.port))?.port;
-  const n = Number(port2);
-  return port2 !== void 0 && n >= 1 && n <= 65535 ? ConnectionSet.port("TCP", n) : void 0;
-}
-function connsAtDestination(reason2, conns2) {
-  return reason2 === "api-server" && conns2.allows("TCP", 443) ? conns2.union(ConnectionSet.port("TCP", 6443)) : conns2;
-}
-function frontEndGaps(cluster, topology) {
-  const exposed = /* @__PURE__ */ new Set();
-  const calls = /* @__PURE__ */ new Set();
-  for (const l of topology.links) {
-    if (l.dst.kind === "workload" && l.src.kind !== "workload") exposed.add(workloadKey(l.dst.ref));
-    if (l.src.kind === "workload" && l.dst.kind === "workload") calls.add(workloadKey(l.src.ref));
-  }
-  for (const u of topology.unresolved) if (IN_CLUSTER_REASONS.has(u.reason)) calls.add(workloadKey(u.workload));
-  return cluster.workloads.filter((w) => exposed.has(workloadKey(w.ref)) && !calls.has(workloadKey(w.ref))).map((w) => ({
-    direction: "egress",
-    workload: w.ref,
-    reason: "no-egress-target",
-    detail: "is reached from outside the cluster but no manifest names anything it calls in the cluster; a front end's upstreams, if any, are built into its image or code",
-    at: originRef(w.origin, ["metadata", "name"]),
-    conns: ConnectionSet.ALL,
-    close: CLOSE_EGRESS
-  }));
-}
-function gapText(g) {
-  return `${g.at.file}:${g.at.line ?? 0} ${workloadKey(g.workload)} ${g.direction}${g.value !== void 0 ? ` ${JSON.stringify(g.value)}` : ""}: ${g.detail}`;
-}
-var CLOSE_INGRESS, CLOSE_EGRESS, CLOSE_NODE, CLOSE_MESH, CLOSE_API, IN_CLUSTER_REASONS, OUTSIDE_REASONS;
-var init_gaps = __esm({
-  "src/topology/gaps.ts"() {
-    "use strict";
-    init_connection_set();
-    init_peer();
-    init_cluster();
-    init_objects();
-    init_service_ports();
-    init_exposure();
-    init_addresses();
-    init_mesh();
-    CLOSE_INGRESS = "add the callers as reviewed links (scan --format yaml, edit, synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
-    CLOSE_EGRESS = "add the destination as a reviewed link (synthesize --links FILE), or observed traffic (--traffic), or close with --gaps=namespace|open";
-    CLOSE_NODE = "add a reviewed link to the nodes' address block (synthesize --links FILE, dst: <node CIDR>), or close with --gaps=namespace|open";
-    CLOSE_MESH = "add a reviewed link to the control plane (synthesize --links FILE), or close with --gaps=namespace (egress to its namespace on its ports) or --gaps=open";
-    CLOSE_API = "add a reviewed link to the API server address block (synthesize --links FILE, dst: <control-plane CIDR>), or close with --gaps=namespace|open";
-    IN_CLUSTER_REASONS = /* @__PURE__ */ new Set(["no-such-service", "no-such-port", "no-endpoints", "undefined-variable"]);
-    OUTSIDE_REASONS = /* @__PURE__ */ new Set(["external-hostname", "api-server", "node-address"]);
-  }
-});
-
-// src/synthesis/gap-rules.ts
-function gapRules(workloads, gaps, mode, podPeer, families) {
-  const out = /* @__PURE__ */ new Map();
-  if (mode === "deny" || gaps.length === 0) return out;
-  const add = (ref, r) => {
-    const k = workloadKey(ref);
-    const list2 = out.get(k) ?? [];
-    list2.push(r);
-    out.set(k, list2);
-  };
-  const tag = `gap (--gaps=${mode})`;
-  const merged = /* @__PURE__ */ new Map();
-  for (const g of gaps) {
-    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : inCluster(g.reason) ? "egress-cluster" : "egress-outside";
-    const k = `${workloadKey(g.workload)}\0${kind}\0${g.namespace ?? ""}`;
-    const cur = merged.get(k) ?? { workload: g.workload, kind, ...g.namespace !== void 0 ? { target: g.namespace } : {}, conns: ConnectionSet.NONE, details: [] };
-    cur.conns = cur.conns.union(connsAtDestination(g.reason, g.conns));
-    cur.details.push(g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
-    merged.set(k, cur);
-  }
-  for (const m of [...merged].sort(([a], [b]) => compareStrings(a, b)).map(([, v]) => v)) {
-    const w = m.workload;
-    const ns = w.namespace;
-    const why = m.details.join("; ");
-    const sameNs = workloads.filter((x) => x.ref.namespace === ns && workloadKey(x.ref) !== workloadKey(w));
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w));
-    if (m.kind === "ingress") {
-      if (mode === "namespace") {
-        add(w, { direction: "ingress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} <- namespace ${ns}: ${why}` });
-        for (const x of sameNs) add(x.ref, { direction: "egress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
-      } else {
-        add(w, { direction: "ingress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} <- anywhere: ${why}` });
-        for (const x of others) add(x.ref, { direction: "egress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} -> ${workloadKey(w)}: it has no known caller in the manifests` });
-      }
-    } else if (mode === "open") {
-      add(w, { direction: "egress", peers: anywhere(families), conns: ConnectionSet.ALL, note: `${tag} -> anywhere: ${why}` });
-      for (const x of others) add(x.ref, { direction: "ingress", peers: podPeer(w, x.ref.namespace), conns: ConnectionSet.ALL, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination` });
-    } else if (m.kind === "egress-namespace") {
-      const target = m.target;
-      add(w, { direction: "egress", peers: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": target } } }], conns: m.conns, note: `${tag} -> namespace ${target}: ${why}` });
-      for (const x of workloads) {
-        if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: "ingress", peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
-      }
-    } else if (m.kind === "egress-cluster") {
-      add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
-      for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
-    } else {
-      add(w, { direction: "egress", peers: outside(families), conns: m.conns, note: `${tag} -> ${everywhereCidrs(families).join(", ")}: ${why}` });
-    }
-  }
-  return out;
-}
-function gapLinks(workloads, gaps, mode, families) {
-  if (mode === "deny") return [];
-  const everywhere = everywherePeers(families);
-  const out = [];
-  const self = (ref) => ({ kind: "workload", ref });
-  for (const g of gaps) {
-    const w = g.workload;
-    const evidence2 = [{ kind: "gap", mode, at: g.at, detail: g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail }];
-    const others = workloads.filter((x) => workloadKey(x.ref) !== workloadKey(w) && (mode === "open" || x.ref.namespace === w.namespace));
-    const conns2 = mode === "open" ? ConnectionSet.ALL : g.conns;
-    if (g.direction === "ingress") {
-      for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
-      if (mode === "open") for (const a of everywhere) out.push({ src: a, dst: self(w), conns: conns2, evidence: evidence2 });
-    } else if (mode === "namespace" && g.namespace !== void 0) {
-      for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
-    } else if (mode === "open" || inCluster(g.reason)) {
-      for (const x of others) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
-      if (mode === "open") for (const a of everywhere) out.push({ src: self(w), dst: a, conns: conns2, evidence: evidence2 });
-    } else {
-      for (const a of everywhere) out.push({ src: self(w), dst: a, conns: connsAtDestination(g.reason, conns2), evidence: evidence2 });
-    }
-  }
-  return out;
-}
-var GAP_MODES, outside, anywhere, inCluster;
-var init_gap_rules = __esm({
-  "src/synthesis/gap-rules.ts"() {
-    "use strict";
-    init_connection_set();
-    init_everywhere();
-    init_peer();
-    init_cluster();
-    init_gaps();
-    GAP_MODES = ["namespace", "deny", "open"];
-    outside = (families) => everywhereCidrs(families).map((cidr) => ({ ipBlock: { cidr } }));
-    anywhere = (families) => [{ namespaceSelector: {} }, ...outside(families)];
-    inCluster = (reason2) => reason2 === "no-egress-target" || IN_CLUSTER_REASONS.has(reason2);
-  }
-});
-
-// src/synthesis/presets.ts
-function parsePreset(text2) {
-  const m = /^(ns|workload)=([^:]+):(.+)$/.exec(text2.trim());
-  if (!m) return `expected ns=NAME:MODE or workload=NS/NAME:MODE, got ${JSON.stringify(text2)}`;
-  const [, kind, target, mode] = m;
-  if (!PRESET_MODES.includes(mode)) return `unknown preset ${JSON.stringify(mode)}; expected ${PRESET_MODES.join(", ")}`;
-  if (kind === "ns") return { scope: { kind: "ns", namespace: target }, mode, text: text2 };
-  const parts = target.split("/");
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return `workload presets name NS/NAME, got ${JSON.stringify(target)}`;
-  return { scope: { kind: "workload", namespace: parts[0], name: parts[1] }, mode, text: text2 };
-}
-function presetFor(w, presets) {
-  const own2 = presets.filter((p) => p.scope.kind === "workload" && p.scope.namespace === w.ref.namespace && p.scope.name === w.ref.name);
-  if (own2.length > 0) return own2[own2.length - 1];
-  const ns = presets.filter((p) => p.scope.kind === "ns" && p.scope.namespace === w.ref.namespace);
-  return ns[ns.length - 1];
-}
-function presetRules(preset) {
-  if (!preset) return { ingress: [], egress: [], notes: [], links: "all", dns: true };
-  const why = `preset ${preset.mode} (--preset ${preset.text})`;
-  switch (preset.mode) {
-    case "block-all":
-      return { ingress: [], egress: [], notes: [`no rules: ${why}; the workload's links are not allowed`], links: "none", dns: false };
-    case "allow-namespace":
-      return {
-        ingress: [{ from: [{ podSelector: {} }] }],
-        egress: [{ to: [{ podSelector: {} }] }],
-        notes: [`ingress[0] <- every pod of the namespace All Connections: ${why}`, `egress[0] -> every pod of the namespace All Connections: ${why}`],
-        links: "other-namespaces",
-        dns: true
-      };
-    case "allow-all": {
-      const everything = [{ namespaceSelector: {} }, { ipBlock: { cidr: ALL_V4 } }, { ipBlock: { cidr: ALL_V6 } }];
-      return {
-        ingress: [{ from: everything.map((p) => ({ ...p })) }],
-        egress: [{ to: everything.map((p) => ({ ...p })) }],
-        notes: [`ingress[0] <- every pod and address All Connections: ${why}`, `egress[0] -> every pod and address All Connections: ${why}`],
-        links: "none",
-        dns: false
-      };
-    }
-  }
-}
-function unknownPresets(presets, cluster) {
-  return presets.flatMap((p) => {
-    const found = p.scope.kind === "ns" ? cluster.workloads.some((w) => w.ref.namespace === p.scope.namespace) : cluster.workloads.some((w) => w.ref.namespace === p.scope.namespace && p.scope.kind === "workload" && w.ref.name === p.scope.name);
-    return found ? [] : [diag(Codes.presetUnknown, "warning", `--preset ${p.text}: no ${p.scope.kind === "ns" ? "workload in namespace" : "workload"} ${p.scope.kind === "ns" ? p.scope.namespace : `${p.scope.namespace}/${p.scope.name}`} in the manifests; the preset applies to nothing`)];
-  });
-}
-var PRESET_MODES, ALL_V4, ALL_V6;
-var init_presets = __esm({
-  "src/synthesis/presets.ts"() {
-    "use strict";
-    init_diagnostic();
-    PRESET_MODES = ["block-all", "allow-namespace", "allow-all"];
-    ALL_V4 = "0.0.0.0/0";
-    ALL_V6 = "::/0";
-  }
-});
-
-// src/synthesis/names.ts
-function digest(ref) {
-  return (0, import_node_crypto2.createHash)("sha256").update(workloadKey(ref)).digest("hex").slice(0, 8);
-}
-function fit(prefix, base, ref) {
-  const name = `${prefix}${base}${SUFFIX}`;
-  if (name.length <= MAX_NAME) return name;
-  const room = MAX_NAME - prefix.length - SUFFIX.length - 9;
-  return `${prefix}${base.slice(0, Math.max(room, 0)).replace(/[-.]+$/, "")}-${digest(ref)}${SUFFIX}`;
-}
-function policyNames(workloads, prefix) {
-  const sorted = [...workloads].sort((a, b) => compareStrings(workloadKey(a), workloadKey(b)));
-  const count = /* @__PURE__ */ new Map();
-  const nsName = (r) => `${r.namespace}\0${r.name}`;
-  for (const r of sorted) count.set(nsName(r), (count.get(nsName(r)) ?? 0) + 1);
-  const base = (r) => (count.get(nsName(r)) ?? 0) > 1 ? `${r.name}-${r.kind.toLowerCase()}` : r.name;
-  const first = new Map(sorted.map((r) => [workloadKey(r), fit(prefix, base(r), r)]));
-  const taken = /* @__PURE__ */ new Map();
-  for (const r of sorted) {
-    const k = `${r.namespace}\0${first.get(workloadKey(r))}`;
-    taken.set(k, (taken.get(k) ?? 0) + 1);
-  }
-  const names = /* @__PURE__ */ new Map();
-  for (const r of sorted) {
-    const name = first.get(workloadKey(r));
-    const clash = (taken.get(`${r.namespace}\0${name}`) ?? 0) > 1;
-    names.set(workloadKey(r), clash ? fit(prefix, `${base(r)}-${digest(r)}`, r) : name);
-  }
-  return names;
-}
-var import_node_crypto2, MAX_NAME, SUFFIX;
-var init_names = __esm({
-  "src/synthesis/names.ts"() {
-    "use strict";
-    import_node_crypto2 = require("node:crypto");
-    init_cluster();
-    init_peer();
-    MAX_NAME = 253;
-    SUFFIX = "-netpol";
-  }
-});
-
-// src/synthesis/synthesize.ts
-function portsOf2(conns2) {
-  if (conns2.isAll) return void 0;
-  const out = [];
-  for (const [protocol3, ports] of conns2.entries()) {
-    if (ports.size === 65535) {
-      out.push({ protocol: protocol3 });
-      continue;
-    }
-    for (const [lo, hi] of ports.intervals()) out.push(lo === hi ? { protocol: protocol3, port: lo } : { protocol: protocol3, port: lo, endPort: hi });
-  }
-  return out;
-}
-function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS) {
-  const diagnostics = [];
-  const byNs = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const list2 = byNs.get(w.ref.namespace) ?? [];
-    list2.push(w);
-    byNs.set(w.ref.namespace, list2);
-  }
-  const undeclared = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
-  if (undeclared.length > 0) {
-    diagnostics.push(
-      diag(
-        Codes.defaultNamespace,
-        "warning",
-        `${undeclared.length} workload${undeclared.length === 1 ? "" : "s"} (${undeclared.map((w) => workloadKey(w.ref)).join(", ")}) name${undeclared.length === 1 ? "s" : ""} no namespace, so ${undeclared.length === 1 ? "its policy" : "their policies"} and the namespace's default-deny land in "default"`,
-        originRef(undeclared[0].origin, ["metadata"]),
-        "pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere"
-      )
-    );
-  }
-  const selectors = /* @__PURE__ */ new Map();
-  for (const w of cluster.workloads) {
-    const sel = chooseSelector(w, byNs.get(w.ref.namespace) ?? []);
-    selectors.set(workloadKey(w.ref), sel);
-    if (!sel.unique) {
-      diagnostics.push(
-        diag(
-          Codes.sharedSelector,
-          "warning",
-          `the policy selector of ${workloadKey(w.ref)} (${JSON.stringify(sel.selector)}) also selects the pods of ${sel.alsoMatches.join(", ")}; its rules apply to them too`,
-          originRef(w.origin, ["metadata", "name"]),
-          "give each workload a label of its own (app.kubernetes.io/name or app)"
-        )
-      );
-    }
-  }
-  const peerFor = (p, fromNamespace) => {
-    switch (p.kind) {
-      case "workload": {
-        const sel = selectors.get(workloadKey(p.ref));
-        const podSelector = copySelector(sel?.selector ?? {});
-        return p.ref.namespace === fromNamespace ? [{ podSelector }] : [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: p.ref.namespace } }, podSelector }];
-      }
-      case "ingress-controller":
-      case "gateway": {
-        const ic = options.ingressController;
-        if (!ic) return [{ namespaceSelector: {} }];
-        return [
-          {
-            namespaceSelector: ic.namespaceLabels ? { matchLabels: { ...ic.namespaceLabels } } : {},
-            ...ic.podLabels ? { podSelector: { matchLabels: { ...ic.podLabels } } } : {}
-          }
-        ];
-      }
-      case "external":
-        return (isEverywhere(p.range) && !options.linksInEveryFamily ? everywhereCidrs(options.ipFamilies) : rangeToCidrs(p.range)).map((cidr) => ({ ipBlock: { cidr } }));
-    }
-  };
-  const linksTo = /* @__PURE__ */ new Map();
-  const linksFrom = /* @__PURE__ */ new Map();
-  const known = new Set(cluster.workloads.map((w) => workloadKey(w.ref)));
-  const ordered = [...links].sort((a, b) => compareStrings(peerKey(a.src), peerKey(b.src)) || compareStrings(peerKey(a.dst), peerKey(b.dst)));
-  for (const l of ordered) {
-    const unknown2 = [l.src, l.dst].find((p) => p.kind === "workload" && !known.has(workloadKey(p.ref)));
-    if (unknown2) {
-      const intent = l.evidence.find((e) => e.kind === "intent");
-      diagnostics.push(
-        diag(
-          Codes.danglingReference,
-          "error",
-          `link ${peerKey(l.src)} => ${peerKey(l.dst)} names ${peerKey(unknown2)}, which is not in the manifests; link ignored`,
-          intent && "at" in intent ? intent.at : void 0
-        )
-      );
-      continue;
-    }
-    if (l.dst.kind === "workload") push2(linksTo, workloadKey(l.dst.ref), l);
-    if (l.src.kind === "workload") push2(linksFrom, workloadKey(l.src.ref), l);
-  }
-  const closures = options.gaps ? gapRules(cluster.workloads, options.gaps.list, options.gaps.mode, (ref, fromNs) => peerFor({ kind: "workload", ref }, fromNs) ?? [], options.ipFamilies) : /* @__PURE__ */ new Map();
-  const policies = [];
-  for (const [ns, workloads] of [...byNs].sort(([a], [b]) => compareStrings(a, b))) {
-    const nsErrors = dnsLabelErrors(ns);
-    if (nsErrors.length > 0) {
-      for (const w of workloads) {
-        diagnostics.push(
-          diag(Codes.unsafeOutputName, "error", `namespace ${JSON.stringify(ns)} ${nsErrors[0]}; no policy synthesized for ${workloadKey(w.ref)}`, originRef(w.origin, ["metadata", "namespace"]))
-        );
-      }
-      continue;
-    }
-    const untouched = workloads.some((w) => options.skip?.has(workloadKey(w.ref)));
-    if (options.defaultDeny && !untouched) {
-      policies.push({
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
-        spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
-      });
-    }
-    const names = policyNames(
-      workloads.map((w) => w.ref),
-      options.namePrefix
-    );
-    for (const w of [...workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)))) {
-      const key3 = workloadKey(w.ref);
-      if (options.skip?.has(key3)) continue;
-      const sel = selectors.get(key3);
-      const preset = presetRules(presetFor(w, options.presets ?? []));
-      const ingress = [...preset.ingress];
-      const egress = [...preset.egress];
-      const notes = [...preset.notes];
-      const wanted = (other) => preset.links === "all" || preset.links === "other-namespaces" && !(other.kind === "workload" && other.ref.namespace === ns);
-      const rule = (direction, l, peers) => {
-        const ports = options.noPorts ? void 0 : portsOf2(l.conns);
-        const list2 = direction === "ingress" ? ingress : egress;
-        const other = direction === "ingress" ? l.src : l.dst;
-        const why = `${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${l.evidence.map(evidenceText).join("; ")}`;
-        const same = options.noPorts ? list2.findIndex((r) => !r.ports && JSON.stringify(r.from ?? r.to) === JSON.stringify(peers)) : -1;
-        if (same >= 0) {
-          notes.push(`${direction}[${same}] ${why}`);
-          return;
-        }
-        if (direction === "ingress") ingress.push({ from: peers, ...ports ? { ports } : {} });
-        else egress.push({ to: peers, ...ports ? { ports } : {} });
-        notes.push(`${direction}[${list2.length - 1}] ${why}`);
-      };
-      const decided = (direction, l) => {
-        const other = direction === "ingress" ? l.src : l.dst;
-        const covered = (direction === "ingress" ? preset.ingress : preset.egress).length > 0;
-        notes.push(`${covered ? `${direction}[0]` : `(${direction} not allowed)`} ${direction === "ingress" ? "<-" : "->"} ${peerKey(other)} ${l.conns.toString()}: ${covered ? "covered by the preset" : "blocked by the preset"}; ${l.evidence.map(evidenceText).join("; ")}`);
-      };
-      for (const l of linksTo.get(key3) ?? []) {
-        if (!wanted(l.src)) {
-          decided("ingress", l);
-          continue;
-        }
-        const peers = peerFor(l.src, ns);
-        if (peers) rule("ingress", l, peers);
-      }
-      if (isDnsWorkload(w, options)) {
-        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
-        ingress.push({ from: [{ namespaceSelector: {} }], ports: portsOf2(dnsConns) });
-        notes.push(`ingress[${ingress.length - 1}] <- DNS clients (every namespace) ${dnsConns.toString()}: every workload with egress needs DNS`);
-      }
-      for (const l of linksFrom.get(key3) ?? []) {
-        if (l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
-        if (!wanted(l.dst)) {
-          decided("egress", l);
-          continue;
-        }
-        const peers = peerFor(l.dst, ns);
-        if (peers) rule("egress", l, peers);
-      }
-      for (const g of closures.get(key3) ?? []) {
-        const ports = portsOf2(g.conns);
-        if (g.direction === "ingress") ingress.push({ from: g.peers, ...ports ? { ports } : {} });
-        else egress.push({ to: g.peers, ...ports ? { ports } : {} });
-        notes.push(`${g.direction}[${(g.direction === "ingress" ? ingress : egress).length - 1}] ${g.note}`);
-      }
-      if (egress.length > 0 && preset.dns) {
-        const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
-        egress.push({
-          to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
-          ...options.noPorts ? {} : { ports: portsOf2(dnsConns) }
-        });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress${options.noPorts ? " (the rule names no ports: --no-ports)" : ""}`);
-      }
-      const name = names.get(key3);
-      const nameErrors = dnsSubdomainErrors(name);
-      if (nameErrors.length > 0) {
-        diagnostics.push(diag(Codes.unsafeOutputName, "error", `policy name ${JSON.stringify(name)} ${nameErrors[0]}; no policy synthesized for ${key3}`, originRef(w.origin, ["metadata", "name"])));
-        continue;
-      }
-      policies.push({
-        apiVersion: "networking.k8s.io/v1",
-        kind: "NetworkPolicy",
-        metadata: {
-          name,
-          namespace: ns,
-          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
-          ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
-        },
-        spec: {
-          podSelector: copySelector(sel.selector),
-          policyTypes: ["Ingress", "Egress"],
-          ...ingress.length > 0 ? { ingress } : {},
-          ...egress.length > 0 ? { egress } : {}
-        }
-      });
-    }
-  }
-  return { value: { policies }, diagnostics };
-}
-function declaredNamespace(w) {
-  const ns = rawAt(w.origin)?.metadata?.namespace;
-  return typeof ns === "string" && ns !== "" ? ns : void 0;
-}
-function isDnsWorkload(w, options) {
-  return w.ref.namespace === options.dns.namespace && w.pods.some((p) => Object.entries(options.dns.podLabels).every(([k, v]) => p.labels[k] === v));
-}
-function push2(map3, key3, value) {
-  const list2 = map3.get(key3);
-  if (list2) list2.push(value);
-  else map3.set(key3, [value]);
-}
-function copySelector(s) {
-  return {
-    ...s.matchLabels ? { matchLabels: { ...s.matchLabels } } : {},
-    ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
-  };
-}
-var MANAGED_BY_LABEL, MANAGED_BY, RULES_ANNOTATION, DEFAULT_SYNTHESIS_OPTIONS;
-var init_synthesize = __esm({
-  "src/synthesis/synthesize.ts"() {
-    "use strict";
-    init_connection_set();
-    init_ip();
-    init_everywhere();
-    init_diagnostic();
-    init_cluster();
-    init_k8s_names();
-    init_objects();
-    init_links();
-    init_peer();
-    init_selectors();
-    init_gap_rules();
-    init_presets();
-    init_names();
-    MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
-    MANAGED_BY = "netpol-ci";
-    RULES_ANNOTATION = "netpol-ci.io/rules";
-    DEFAULT_SYNTHESIS_OPTIONS = {
-      defaultDeny: true,
-      dnsPort: 53,
-      dns: { namespace: "kube-system", podLabels: { "k8s-app": "kube-dns" } },
-      namePrefix: ""
-    };
-  }
-});
-
 // src/topology/links-file.ts
+function meantField(key3) {
+  const k = key3.trim().toLowerCase();
+  let best;
+  for (const [name, field3] of [...LINK_FIELDS.map((f) => [f, f]), ...Object.entries(FIELD_SYNONYMS)]) {
+    const d = editDistance(k, name);
+    if (d <= (name.length >= 5 ? 2 : 1) && (!best || d < best.d)) best = { field: field3, d };
+  }
+  return best?.field;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length];
+}
 function evidenceFrom(raw) {
   const out = [];
   for (const e of raw ?? []) {
@@ -37909,7 +38778,20 @@ function parseLinksFile(file2, text2, workloads, cluster) {
     return { links: [], diagnostics: parsedFile.diagnostics.length > 0 ? parsedFile.diagnostics : [diag(Codes.invalidField, "error", "empty links file", { file: file2, doc: 1, line: 1 })] };
   }
   const diagnostics = [...parsedFile.diagnostics];
-  const issues = (error2, prefix) => error2.issues.map((i) => diag(Codes.invalidField, "error", i.message, locate(doc, [...prefix, ...i.path.filter((p) => typeof p !== "symbol")])));
+  const issues = (error2, prefix) => error2.issues.flatMap((i) => {
+    const at3 = [...prefix, ...i.path.filter((p) => typeof p !== "symbol")];
+    if (i.code !== "unrecognized_keys") return [diag(Codes.invalidField, "error", i.message, locate(doc, at3))];
+    return i.keys.map((key3) => {
+      const meant = meantField(key3);
+      return diag(
+        Codes.linkUnknownField,
+        "error",
+        `unknown field ${JSON.stringify(key3)} in a link (a link has ${LINK_FIELDS.join(", ")}); the link is rejected rather than read without it`,
+        locate(doc, [...at3, key3]),
+        meant ? `did you mean ${meant}?` : void 0
+      );
+    });
+  });
   const parsed2 = LinkFileSchema.safeParse(doc.value);
   if (!parsed2.success) return { links: [], diagnostics: [...diagnostics, ...issues(parsed2.error, [])] };
   const links = [];
@@ -37980,7 +38862,7 @@ function servicePortsToTargets(svc, w, conns2) {
   if (conns2.isAll) return targetConns(svc.ports, w.pods);
   return targetConns(svc.ports.filter((sp) => conns2.allows(sp.protocol ?? "TCP", sp.port)), w.pods);
 }
-var LinkFileSchema, LinkSchema, AddressEvidence, ExposureEvidence, TraceEvidence;
+var LinkFileSchema, LinkSchema, LINK_FIELDS, FIELD_SYNONYMS, AddressEvidence, ExposureEvidence, TraceEvidence;
 var init_links_file = __esm({
   "src/topology/links-file.ts"() {
     "use strict";
@@ -37994,12 +38876,15 @@ var init_links_file = __esm({
     init_documents();
     init_positions();
     LinkFileSchema = external_exports.object({ links: external_exports.array(external_exports.unknown()) });
-    LinkSchema = external_exports.object({
+    LinkSchema = external_exports.strictObject({
       src: external_exports.string(),
       dst: external_exports.string(),
       conns: external_exports.string(),
+      origin: external_exports.enum(["declared", "observed", "both"]).optional(),
       evidence: external_exports.array(external_exports.record(external_exports.string(), external_exports.unknown())).optional()
-    }).loose();
+    });
+    LINK_FIELDS = Object.keys(LinkSchema.shape);
+    FIELD_SYNONYMS = { port: "conns", ports: "conns", connections: "conns", protocol: "conns", from: "src", source: "src", to: "dst", destination: "dst", dest: "dst" };
     AddressEvidence = external_exports.object({ kind: external_exports.literal("address"), file: external_exports.string(), line: external_exports.number(), path: external_exports.array(external_exports.union([external_exports.string(), external_exports.number()])).optional(), value: external_exports.string(), service: external_exports.string().optional() }).loose();
     ExposureEvidence = external_exports.object({ kind: external_exports.literal("exposure"), object: external_exports.string(), file: external_exports.string(), line: external_exports.number() }).loose();
     TraceEvidence = external_exports.object({ kind: external_exports.literal("trace"), event: external_exports.string(), file: external_exports.string(), line: external_exports.number(), count: external_exports.number().int().nonnegative(), firstSeen: external_exports.string().optional(), lastSeen: external_exports.string().optional() }).loose();
@@ -38042,17 +38927,184 @@ var init_reviewed_gaps = __esm({
   }
 });
 
+// src/baseline/synthesis.ts
+function applyBaselineToLinks(cluster, links, rules, families = [4]) {
+  const matcher = new RuleMatcher(cluster);
+  const diagnostics = [];
+  const fromRules = [];
+  for (const r of rules.rules) if (r.action === "allow") fromRules.push(...linksOf(r, matcher, cluster, families));
+  const out = [];
+  for (const l of [...links, ...fromRules]) {
+    const { left, denials } = denialsOf(l, rules, matcher);
+    for (const d of denials) {
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          "warning",
+          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); ${d.left.isEmpty ? "not synthesized" : `only ${d.left.toString()} synthesized`} (link from ${evidenceOf(l)})`,
+          d.rule.origin
+        )
+      );
+    }
+    if (!left.isEmpty) out.push(left === l.conns ? l : { ...l, conns: left });
+  }
+  return { links: out, diagnostics };
+}
+function denialsOf(l, rules, matcher) {
+  let left = l.conns;
+  const denials = [];
+  for (const rule of rules.rules) {
+    if (rule.action !== "deny" || left.isEmpty || !matcher.pair(rule, l.src, l.dst)) continue;
+    const forbidden = left.intersect(rule.conns);
+    if (forbidden.isEmpty) continue;
+    left = left.subtract(forbidden);
+    denials.push({ rule, forbidden, left });
+  }
+  return { left, denials };
+}
+function cutByDenyRules(links, rules, matcher) {
+  const blocks = [];
+  for (const r of rules.rules) if (r.action === "deny") {
+    for (const e of [r.from, r.to]) if (e.kind === "cidr") blocks.push(e.range);
+  }
+  const out = [];
+  const denials = [];
+  for (const l of links) {
+    const side = l.dst.kind === "external" ? "dst" : l.src.kind === "external" ? "src" : void 0;
+    const range = side ? l[side].range : void 0;
+    const pieces = range ? atomize([range, ...blocks.filter((b) => b.family === range.family)], []).filter((a) => a.family === range.family && a.lo >= range.lo && a.hi <= range.hi).map((a) => ({ ...l, [side]: { kind: "external", range: a } })) : [l];
+    let last;
+    for (const piece of pieces) {
+      const { left, denials: ds } = denialsOf(piece, rules, matcher);
+      for (const denial of ds) denials.push({ link: piece, denial });
+      if (left.isEmpty) {
+        last = void 0;
+        continue;
+      }
+      const kept = left === piece.conns ? piece : { ...piece, conns: left };
+      const prev = last && side ? last[side].range : void 0;
+      const cur = side ? kept[side].range : void 0;
+      if (last && prev && cur && prev.hi + 1n === cur.lo && last.conns.equals(kept.conns)) {
+        const joined = { ...last, [side]: { kind: "external", range: { family: prev.family, lo: prev.lo, hi: cur.hi } } };
+        out[out.length - 1] = joined;
+        last = joined;
+      } else {
+        out.push(kept);
+        last = kept;
+      }
+    }
+  }
+  return { links: out, denials };
+}
+function evidenceOf(l) {
+  return l.evidence.map(evidenceText).join("; ") || "no recorded evidence";
+}
+function samePeer(a, b) {
+  return peerKey(a) === peerKey(b);
+}
+function linksOf(r, matcher, cluster, families) {
+  const evidence2 = [{ kind: "baseline", rule: r.name, at: r.origin }];
+  const peers = (e) => {
+    const ws = cluster.workloads.filter((w) => matcher.workloads(e).has(peerKey({ kind: "workload", ref: w.ref }))).map((w) => ({ kind: "workload", ref: w.ref }));
+    if (e.kind === "cidr") return [{ kind: "external", range: e.range }];
+    if (e.kind === "any") return [...ws, ...families.map((f) => ({ kind: "external", range: fullRange(f) }))];
+    return ws;
+  };
+  const out = [];
+  for (const src of peers(r.from)) {
+    for (const dst of peers(r.to)) {
+      if (src.kind === "external" && dst.kind === "external") continue;
+      if (samePeer(src, dst)) continue;
+      out.push({ src, dst, conns: r.conns, evidence: evidence2 });
+    }
+  }
+  return out;
+}
+var init_synthesis = __esm({
+  "src/baseline/synthesis.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_ip();
+    init_peer();
+    init_links();
+    init_match();
+  }
+});
+
+// src/baseline/closures.ts
+function cutClosures(cluster, gaps, mode, rules, families) {
+  const matcher = new RuleMatcher(cluster);
+  const whole = [];
+  const links = [];
+  const diagnostics = [];
+  for (const g of gaps) {
+    const cut = cutByDenyRules(inEveryFamily(gapLinks(cluster.workloads, [g], mode, families), families), rules, matcher);
+    const unseen = rulesOnUnseenPods(g, rules, matcher).filter((r) => !cut.denials.some((d) => d.denial.rule === r));
+    if (cut.denials.length === 0 && unseen.length === 0) {
+      whole.push(g);
+      continue;
+    }
+    links.push(...cut.links);
+    for (const rule of unseen) {
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          "warning",
+          `--gaps=${mode} closure of ${peerKey({ kind: "workload", ref: g.workload })}'s ${g.direction} gap (${g.value ?? g.reason}) would also open pods the manifests do not hold that baseline rule ${rule.name} (${rule.origin.file}:${rule.origin.line ?? 1}) denies; cut: the closure is written as the links it opens to the workloads and addresses of the manifests`,
+          rule.origin,
+          "close that gap with a reviewed link to say what it really needs"
+        )
+      );
+    }
+    const byRule = /* @__PURE__ */ new Map();
+    for (const d of cut.denials) byRule.set(d.denial.rule, [...byRule.get(d.denial.rule) ?? [], d]);
+    for (const ds of byRule.values()) {
+      const rule = ds[0].denial.rule;
+      const shown = ds.slice(0, 3).map((d) => `${peerKey(d.link.src)} => ${peerKey(d.link.dst)} : ${d.denial.forbidden.toString()}`);
+      diagnostics.push(
+        diag(
+          Codes.baselineLinkDropped,
+          "warning",
+          `--gaps=${mode} closure ${shown.join("; ")}${ds.length > shown.length ? ` and ${ds.length - shown.length} more` : ""} is forbidden by baseline rule ${rule.name} (${rule.origin.file}:${rule.origin.line ?? 1}); cut: the closure is written as the links it opens to the workloads and addresses of the manifests, without what the rule forbids (${evidenceOf(ds[0].link)})`,
+          rule.origin,
+          "close that gap with a reviewed link to say what it really needs"
+        )
+      );
+    }
+  }
+  return { whole, links, diagnostics };
+}
+function rulesOnUnseenPods(g, rules, matcher) {
+  const self = { kind: "workload", ref: g.workload };
+  return rules.rules.filter((r) => {
+    if (r.action !== "deny" || r.conns.intersect(g.conns).isEmpty) return false;
+    const [near, far] = g.direction === "egress" ? [r.from, r.to] : [r.to, r.from];
+    return matcher.narrow(near, self) !== void 0 && far.kind !== "cidr";
+  });
+}
+var init_closures = __esm({
+  "src/baseline/closures.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_peer();
+    init_gap_rules();
+    init_everywhere();
+    init_match();
+    init_synthesis();
+  }
+});
+
 // src/manifests/live.ts
-function isRecord2(v) {
+function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function clean(item2) {
   const out = { ...item2 };
   delete out.status;
-  if (isRecord2(item2.metadata)) {
+  if (isRecord3(item2.metadata)) {
     const meta3 = { ...item2.metadata };
     for (const k of SERVER_METADATA) delete meta3[k];
-    if (isRecord2(meta3.annotations)) {
+    if (isRecord3(meta3.annotations)) {
       const annotations = { ...meta3.annotations };
       delete annotations[LAST_APPLIED];
       if (Object.keys(annotations).length > 0) meta3.annotations = annotations;
@@ -38063,11 +39115,11 @@ function clean(item2) {
   return out;
 }
 function finishedPod(item2) {
-  const phase = isRecord2(item2.status) ? item2.status.phase : void 0;
+  const phase = isRecord3(item2.status) ? item2.status.phase : void 0;
   return item2.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
 }
 function liveName(label, item2) {
-  const meta3 = isRecord2(item2.metadata) ? item2.metadata : {};
+  const meta3 = isRecord3(item2.metadata) ? item2.metadata : {};
   const ns = typeof meta3.namespace === "string" && meta3.namespace ? `${meta3.namespace}/` : "";
   return `${label}:${String(item2.kind)}/${ns}${String(meta3.name ?? "")}`;
 }
@@ -38078,10 +39130,10 @@ function liveFiles(listJson, label) {
   } catch (e) {
     return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
   }
-  if (!isRecord2(list2) || !Array.isArray(list2.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
+  if (!isRecord3(list2) || !Array.isArray(list2.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
   const files = [];
   for (const item2 of list2.items) {
-    if (!isRecord2(item2) || finishedPod(item2)) continue;
+    if (!isRecord3(item2) || finishedPod(item2)) continue;
     files.push({ path: liveName(label, item2), text: yaml.dump(clean(item2), { lineWidth: -1, noRefs: true, sortKeys: false }) });
   }
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -38323,6 +39375,9 @@ var init_cluster_drift = __esm({
 });
 
 // src/pipeline/verify.ts
+function judgedAgainst(policies, basis, links = basis.linksFile) {
+  return { policies, ...links !== void 0 ? { links } : {}, gaps: basis.gapMode ?? "deny", noPorts: basis.synthesis.noPorts === true, ...basis.baselineFiles?.length ? { baseline: basis.baselineFiles } : {} };
+}
 function under(file2, dir) {
   const rel = import_node_path4.default.relative(import_node_path4.default.resolve(dir), import_node_path4.default.resolve(file2));
   return rel === "" || !rel.startsWith("..") && !import_node_path4.default.isAbsolute(rel);
@@ -38377,12 +39432,23 @@ function needsOf(loaded, request) {
   const scanned = scanTopology(loaded.cluster, { values: loaded.values });
   const diagnostics = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile));
-  const links = [...loaded.reviewed ?? scanned.value.links, ...request.extraNeeds ?? []];
+  let links = [...loaded.reviewed ?? scanned.value.links, ...request.extraNeeds ?? []];
   const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? "deny";
-  const gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
-  const everywhere = otherFamilyCopies(links, families);
+  if (loaded.rules) {
+    const applied = applyBaselineToLinks(loaded.cluster, inEveryFamily(links, families), loaded.rules, families);
+    links = applied.links;
+    appendAll(diagnostics, applied.diagnostics);
+  }
+  let gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  if (loaded.rules && gaps.length > 0) {
+    const cut = cutClosures({ ...loaded.cluster, workloads: app }, gaps, mode, loaded.rules, families ?? [4]);
+    gaps = cut.whole;
+    links = [...links, ...cut.links];
+    appendAll(diagnostics, cut.diagnostics);
+  }
+  const everywhere = loaded.rules ? [] : otherFamilyCopies(links, families);
   return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
 }
 function unreviewedLinks(scanned, reviewed, file2) {
@@ -38411,9 +39477,20 @@ function runRepoDrift(io, request, settings) {
   const prepared = prepareRepoDrift(io, request, settings);
   return repoDriftOf(prepared.loaded, prepared.request, settings);
 }
+function judgeRepoDrift(io, request, settings, render) {
+  const prepared = prepareRepoDrift(io, request, settings);
+  const outcome = repoDriftOf(prepared.loaded, prepared.request, settings);
+  const drifted = outcome.drift.missing.length > 0 || outcome.drift.excess.length > 0;
+  return { outcome, ...drifted && render ? { fix: planRepoFixOf(prepared, render) } : {} };
+}
 function prepareRepoDrift(io, request, settings) {
   const req = { ...request, synthesis: { ...request.synthesis, ipFamilies: request.synthesis.ipFamilies ?? settings.ipFamilies } };
-  return observedNeeds(io, reviewedNeeds(io, loadRepoDrift(io, req, settings), req), req, settings);
+  return observedNeeds(io, baselineRules(io, reviewedNeeds(io, loadRepoDrift(io, req, settings), req), req), req, settings);
+}
+function baselineRules(io, loaded, request) {
+  if (!request.baselineFiles?.length) return loaded;
+  const read = readRuleFiles(io, request.baselineFiles);
+  return { ...loaded, rules: read.rules, diagnostics: [...loaded.diagnostics, ...read.diagnostics] };
 }
 function reviewedNeeds(io, loaded, request) {
   if (request.linksFile === void 0) return loaded;
@@ -38451,7 +39528,8 @@ function repoDriftOf(loaded, request, settings) {
     needs: [...needs.links, ...needs.implied],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port2).union(ConnectionSet.port("TCP", port2)) },
     probes: loaded.probes,
-    families: settings.ipFamilies
+    families: settings.ipFamilies,
+    peerOnly: request.synthesis.noPorts === true
   });
   diagnostics.push(...result.diagnostics);
   return { drift: result.value, diagnostics };
@@ -38469,7 +39547,7 @@ function planRepoFixOf(prepared, render) {
   const { loaded, request } = prepared;
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
-  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? "deny", list: needs.gaps } });
+  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? "deny", list: needs.gaps }, ...loaded.rules ? { linksInEveryFamily: true } : {} });
   const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
   const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [import_node_path4.default.resolve(f.path), f]));
   const files = [];
@@ -38522,6 +39600,9 @@ var init_verify = __esm({
     init_reviewed_gaps();
     init_gap_rules();
     init_everywhere();
+    init_synthesis();
+    init_closures();
+    init_baseline();
     init_peer();
     init_needs();
     init_scan();
@@ -38554,7 +39635,12 @@ function runGatedCheck(io, request, gates, settings) {
       roots = [request.head];
       show = (file2) => file2;
     }
-    const policiesDir = gates.policies === void 0 ? void 0 : request.kind === "repo" && tree ? import_node_path5.default.join(tree.dir, gates.policies) : gates.policies;
+    const atHead = (p, flag) => {
+      if (request.kind !== "repo" || !tree) return p;
+      if (import_node_path5.default.isAbsolute(p) || import_node_path5.default.normalize(p).split(/[\\/]/)[0] === "..") throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
+      return import_node_path5.default.join(tree.dir, p);
+    };
+    const policiesDir = gates.policies === void 0 ? void 0 : atHead(gates.policies, "--policies");
     const at3 = (r) => r ? { ...r, file: show(r.file) } : void 0;
     const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at3(d.at) } : d);
     const extra = [];
@@ -38587,27 +39673,29 @@ function runGatedCheck(io, request, gates, settings) {
     }
     let drift;
     let driftOutcome;
-    if (policiesDir !== void 0) {
-      const prepared = prepareRepoDrift(io, { paths: roots, policies: policiesDir, synthesis: gates.synthesis, ...gates.traffic ? { traffic: gates.traffic } : {} }, settings);
-      driftOutcome = repoDriftOf(prepared.loaded, prepared.request, settings);
+    if (policiesDir !== void 0 && gates.policies !== void 0) {
+      const basis = gates.drift ?? { synthesis: DEFAULT_SYNTHESIS_OPTIONS };
+      const judged = judgeRepoDrift(
+        io,
+        { ...basis, paths: roots, policies: policiesDir, ...basis.linksFile !== void 0 ? { linksFile: atHead(basis.linksFile, "--links") } : {}, ...gates.traffic ? { traffic: gates.traffic } : {} },
+        settings,
+        gates.renderPolicies
+      );
+      driftOutcome = judged.outcome;
       extra.push(...relocate(driftOutcome.diagnostics));
       const findings = [
         ...driftOutcome.drift.missing.map((f) => {
           const ev = f.reasons.flatMap((r) => r.kind === "link" ? r.evidence : []).find((e) => "at" in e);
           const where3 = ev && "at" in ev ? ev.at : void 0;
-          return { kind: "missing", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...where3 ? { at: at3(where3) } : {} };
+          return { kind: "missing", subject: `${peerKey(f.src)} \u2192 ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...where3 ? { at: at3(where3) } : {} };
         }),
         ...driftOutcome.drift.excess.map((f) => {
           const where3 = f.allowers.find((a) => a.step?.at)?.step?.at;
-          return { kind: "excess", subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...where3 ? { at: at3(where3) } : {} };
+          return { kind: "excess", subject: `${peerKey(f.src)} \u2192 ${peerKey(f.dst)}`, message: `${f.conns.toString()} is allowed beyond what the manifests need`, ...where3 ? { at: at3(where3) } : {} };
         })
       ];
-      let fix;
-      if (findings.length > 0 && gates.renderPolicies) {
-        const plan = planRepoFixOf(prepared, gates.renderPolicies);
-        fix = plan.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
-      }
-      drift = { findings, ...fix && fix.length > 0 ? { fix } : {} };
+      const fix = judged.fix?.files.filter((f) => f.before !== f.after).map((f) => ({ path: show(f.path), before: f.before, after: f.after }));
+      drift = { findings, basis: judgedAgainst(gates.policies, basis), ...fix && fix.length > 0 ? { fix } : {} };
     }
     const said = new Set(outcome.diagnostics.map((d) => JSON.stringify(d)));
     const fresh = extra.filter((d) => !said.has(JSON.stringify(d)));
@@ -38629,8 +39717,11 @@ var init_check_gates = __esm({
   "src/pipeline/check-gates.ts"() {
     "use strict";
     import_node_path5 = __toESM(require("node:path"), 1);
+    init_errors3();
+    init_sanitize();
     init_peer();
     init_violation();
+    init_synthesize();
     init_baseline();
     init_check2();
     init_verify();
@@ -38744,7 +39835,7 @@ function checkSummary(o) {
   if (o.outside.length) problems.push(`opens ${o.outside.length} path${o.outside.length === 1 ? "" : "s"} from outside the cluster`);
   if (exposed) problems.push(`widens the exposure of ${exposed} workload${exposed === 1 ? "" : "s"}`);
   if (newGaps) problems.push(`adds ${newGaps} gap${newGaps === 1 ? "" : "s"}`);
-  const verdict = problems.length > 0 ? `⚠️ ${problems.join(", ")}` : changes > 0 ? `ℹ️ ${changes} connectivity change${changes === 1 ? "" : "s"}, nothing broken` : "✅ no connectivity change, nothing broken";
+  const verdict = problems.length > 0 ? `\u26A0\uFE0F ${problems.join(", ")}` : changes > 0 ? `\u2139\uFE0F ${changes} connectivity change${changes === 1 ? "" : "s"}, nothing broken` : "\u2705 no connectivity change, nothing broken";
   return {
     verdict,
     changes,
@@ -38792,6 +39883,7 @@ function renderCheckJson(o) {
     outside: o.outside.map(item),
     ...o.baseline ? { baseline: o.baseline.violations.map((v) => ({ ...v, at: at(v.at) })) } : {},
     ...o.drift ? { drift: o.drift.findings.map((f) => ({ ...f, at: at(f.at) })) } : {},
+    ...o.drift?.basis ? { drift_basis: { policies: o.drift.basis.policies, links: o.drift.basis.links ?? null, gaps: o.drift.basis.gaps, no_ports: o.drift.basis.noPorts, baseline: o.drift.basis.baseline ?? [] } } : {},
     ...o.exposure ? { widened_exposure: o.exposure.widened.map((w) => ({ workload: w.workload, peer: w.peer, ...w.peerText !== w.peer ? { addresses: w.peerText } : {}, before: w.before.toString(), after: w.after.toString(), gained: w.gained.toString() })) } : {},
     ...o.lint ? {
       lint: {
@@ -38799,6 +39891,12 @@ function renderCheckJson(o) {
         existing_on_base: o.lint.existing
       }
     } : {},
+    moved_workloads: o.diff.moved.map((m) => ({
+      from: workloadKey(m.from),
+      to: workloadKey(m.to),
+      how: m.how,
+      changes: m.changes.map((c) => ({ src: peerKey(c.src), dst: peerKey(c.dst), before: c.before.toString(), after: c.after.toString() }))
+    })),
     groups: o.groups.map((g) => ({
       causes: g.causes.map((c) => ({ ...c.cause, at: at(c.cause.at), files: c.files })),
       items: g.items.map(item)
@@ -38815,11 +39913,12 @@ var at, linkGap, unmet;
 var init_json = __esm({
   "src/report/check/json.ts"() {
     "use strict";
+    init_diagnostic();
     init_peer();
     init_links();
     init_merge();
     init_summary();
-    at = (r) => r ? `${r.file}:${r.line ?? 0}` : void 0;
+    at = (r) => r ? `${placeText(r)}` : void 0;
     linkGap = (g) => ({ src: peerKey(g.src), dst: peerKey(g.dst), conns: g.conns.toString(), evidence: g.evidence.map(evidenceText) });
     unmet = (u) => ({
       src: peerKey(u.link.src),
@@ -38850,7 +39949,7 @@ function escapeMarkdown(text2) {
         case '"':
           return "&quot;";
         case "@":
-          return "@‍";
+          return "@\u200D";
         case "|":
           return "\\|";
         default:
@@ -38863,7 +39962,7 @@ function neutraliseAutolinks(text2) {
   return text2.replace(/#(?=\d)/g, `#${JOINER}`).replace(/(GH)(\\?-\d)/gi, `$1${JOINER}$2`).replace(/\b[0-9a-fA-F]{7,}\b/g, (hex3) => hex3.replace(/(.{6})(?=.)/g, `$1${JOINER}`)).replace(/\/\//g, `/${JOINER}/`).replace(/(www)(\\?\.)/gi, `$1${JOINER}$2`);
 }
 function markdownCode(text2) {
-  const clean2 = text2.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "∣");
+  const clean2 = text2.replace(/\r\n?|\n/g, " ").replace(INVISIBLE, escapeChar).replace(/`/g, "'").replace(/\|/g, "\u2223");
   return `\`${clean2}\``;
 }
 function escapeMermaid(text2) {
@@ -38886,7 +39985,276 @@ var init_escape = __esm({
     "use strict";
     init_sanitize();
     MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>&@~:"'=]/g;
-    JOINER = "‍";
+    JOINER = "\u200D";
+  }
+});
+
+// src/report/explain.ts
+function step(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
+  const where3 = s.at ? ` (${placeText(s.at)})` : "";
+  const what = s.policy ? `${s.policy}${rule}${where3}` : s.layer === "default" ? "no policy applies" : "";
+  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
+}
+function verdictChain(steps) {
+  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n, i, all) => n !== all[i - 1]).join(" -> ");
+}
+function renderExplanationTxt(x) {
+  const out = [`${x.src} => ${x.dst} : ${x.conns.toString()}`];
+  if (x.exposure) out.push(`  ingress controller: exposed by ${x.exposure.by.join(", ") || "nothing"} on ${x.exposure.ports.toString()}`);
+  if (x.egress) out.push(`  source egress: ${verdictChain(x.egress)}`, ...x.egress.map(step));
+  else out.push("  source egress: not restricted (not a pod in the cluster)");
+  if (x.ingress) out.push(`  destination ingress: ${verdictChain(x.ingress)}`, ...x.ingress.map(step));
+  else out.push("  destination ingress: not restricted (outside the cluster)");
+  return `${out.map(oneLine).join("\n")}
+`;
+}
+function stepData(s) {
+  return {
+    layer: s.layer,
+    verdict: s.verdict,
+    ...s.policy ? { policy: s.policy } : {},
+    ...s.rule ? { rule: s.rule } : {},
+    ...s.at ? { at: `${placeText(s.at)}` } : {},
+    conns: s.conns.toString()
+  };
+}
+function explanationData(p) {
+  return {
+    conns: p.conns.toString(),
+    ...p.egress ? { egress: p.egress.map(stepData) } : {},
+    ...p.ingress ? { ingress: p.ingress.map(stepData) } : {},
+    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
+  };
+}
+function renderExplanationsJson(xs) {
+  const data = xs.map((x) => ({ src: x.src, dst: x.dst, ...explanationData(x) }));
+  return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
+`;
+}
+var init_explain2 = __esm({
+  "src/report/explain.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_escape();
+  }
+});
+
+// src/report/diff.ts
+function line(e) {
+  const info = workloadsInfo(e) ? `, workloads-diff-info: ${workloadsInfo(e)}` : "";
+  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
+}
+function renderDiffTxt(r) {
+  const header = r.named ? `Connectivity diff (ref1: ${r.refs.before}, ref2: ${r.refs.after}):` : "Connectivity diff:";
+  return `${oneLine(header)}
+${r.diff.entries.map((e) => `${oneLine(line(e))}
+`).join("")}`;
+}
+function renderDiffJson(r) {
+  const rows = r.diff.entries.map((e, i) => ({
+    diff_type: e.kind,
+    src: peerKey(e.src),
+    dst: peerKey(e.dst),
+    ref1: e.before.toString(),
+    ref2: e.after.toString(),
+    ...workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {},
+    ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
+  }));
+  const moved = r.diff.moved.map((m) => ({
+    from: workloadKey(m.from),
+    to: workloadKey(m.to),
+    how: m.how,
+    changes: m.changes.map((c) => ({ src: peerKey(c.src), dst: peerKey(c.dst), ref1: c.before.toString(), ref2: c.after.toString() }))
+  }));
+  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, moved_workloads: moved, entries: rows }, null, 2)}
+`;
+}
+function jsonExplanation(x) {
+  return { ...x.before ? { ref1: explanationData(x.before) } : {}, ...x.after ? { ref2: explanationData(x.after) } : {}, files: x.files };
+}
+function renderDiffCsv(r) {
+  const [ref1, ref2] = r.named ? [r.refs.before, r.refs.after] : ["ref1", "ref2"];
+  const rows = [["diff-type", "source", "destination", ref1, ref2, "workloads-diff-info"].map(csvCell).join(",")];
+  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ""].map(csvCell).join(","));
+  return `${rows.join("\n")}
+`;
+}
+function sentence(e) {
+  return change(e.before, e.after);
+}
+function change(before, after) {
+  if (before.isEmpty) return `now allowed ${markdownCode(after.toString())}`;
+  if (after.isEmpty) return `no longer allowed (was ${markdownCode(before.toString())})`;
+  const gained = after.subtract(before);
+  const lost = before.subtract(after);
+  const parts = [];
+  if (!gained.isEmpty) parts.push(`now also ${markdownCode(gained.toString())}`);
+  if (!lost.isEmpty) parts.push(`no longer ${markdownCode(lost.toString())}`);
+  return `${parts.join("; ")} (was ${markdownCode(before.toString())}, now ${markdownCode(after.toString())})`;
+}
+function moveLines(m, peerText = peerKey) {
+  const head = `- ${markdownCode(workloadKey(m.from))} \u2192 ${markdownCode(workloadKey(m.to))} (${HOW[m.how]})`;
+  if (m.changes.length === 0) return [`${head}: every connection kept`];
+  return [`${head}: ${m.changes.length} of its connections change`, ...m.changes.map((c) => `  - ${markdownCode(peerText(c.src))} \u2192 ${markdownCode(peerText(c.dst))}: ${change(c.before, c.after)}`)];
+}
+function chain(steps) {
+  return markdownCode(verdictChain(steps));
+}
+function stepLine(s) {
+  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
+  const where3 = s.at ? ` at ${markdownCode(`${placeText(s.at)}`)}` : "";
+  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where3}` : s.layer === "default" ? "no policy applies" : "";
+  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
+}
+function sideLines(label, p) {
+  if (!p) return [];
+  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
+  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
+  if (p.egress) {
+    out.push(`  - source egress: ${chain(p.egress)}`);
+    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
+  }
+  if (p.ingress) {
+    out.push(`  - destination ingress: ${chain(p.ingress)}`);
+    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
+  }
+  return out;
+}
+function renderDiffMd(r, options = {}) {
+  const full = renderMd(r, { explain: true });
+  const max = options.maxBytes;
+  if (max === void 0 || bytes2(full) <= max) return full;
+  const note = (shape) => [
+    "",
+    "---",
+    shape.cap === void 0 ? "_Explanations left out to fit a comment: `diff --format json` (or the job summary) has them._" : `_Cut to fit a comment: at most ${shape.cap} entries shown per section; \`diff --format json\` (or the job summary) has them all, with explanations._`
+  ];
+  const withNote = (shape) => `${renderMd(r, shape)}${note(shape).join("\n")}
+`;
+  const plain = withNote({ explain: false });
+  if (bytes2(plain) <= max) return plain;
+  let [lo, hi] = [0, r.diff.entries.length];
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (bytes2(withNote({ explain: false, cap: mid })) <= max) lo = mid;
+    else hi = mid - 1;
+  }
+  return withNote({ explain: false, cap: lo });
+}
+function renderMd(r, shape) {
+  const count = (k) => r.diff.entries.filter((e) => e.kind === k).length;
+  const out = ["### netpol-ci: connectivity diff", ""];
+  out.push(`${markdownCode(r.refs.before)} \u2192 ${markdownCode(r.refs.after)}`, "");
+  if (r.diff.entries.length === 0) {
+    out.push("**No connectivity change.**");
+    return `${out.join("\n")}
+`;
+  }
+  out.push(`**${count("added")} added \xB7 ${count("removed")} removed \xB7 ${count("changed")} changed**`);
+  const movedKeys = new Set(r.diff.moved.flatMap((m) => [workloadKey(m.from), workloadKey(m.to)]));
+  const folded = (e) => (e.oneSided ?? []).length > 0 && (e.oneSided ?? []).every((k) => movedKeys.has(k));
+  const foldedCount = r.diff.entries.filter(folded).length;
+  const added = r.diff.addedWorkloads.filter((k) => !movedKeys.has(k));
+  const removed = r.diff.removedWorkloads.filter((k) => !movedKeys.has(k));
+  if (added.length + removed.length > 0) {
+    out.push("", `Workloads added: ${added.map(markdownCode).join(", ") || "none"}; removed: ${removed.map(markdownCode).join(", ") || "none"}.`);
+  }
+  const files = [...new Set((r.explanations ?? []).filter((_, i) => !folded(r.diff.entries[i])).flatMap((x) => x.files))].sort();
+  if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
+  const cap = shape.cap ?? Number.POSITIVE_INFINITY;
+  if (r.diff.moved.length > 0) {
+    out.push("", `#### Moved or renamed (${r.diff.moved.length})`, "");
+    out.push(`${foldedCount} ${foldedCount === 1 ? "entry" : "entries"} of these workloads (their pairs under the old and the new name) read as below.`, "");
+    for (const m of r.diff.moved.slice(0, cap)) {
+      const [head, ...changes] = moveLines(m);
+      out.push(head, ...changes.slice(0, cap));
+      if (changes.length > cap) out.push(`  ${more(changes.length - cap)}`);
+    }
+    if (r.diff.moved.length > cap) out.push(more(r.diff.moved.length - cap));
+  }
+  for (const kind of ["added", "removed", "changed"]) {
+    const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind && !folded(e));
+    if (items.length === 0) continue;
+    out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
+    for (const [e, i] of items.slice(0, cap)) {
+      const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e))})_` : "";
+      out.push(`- ${markdownCode(peerKey(e.src))} \u2192 ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
+      const x = shape.explain ? r.explanations?.[i] : void 0;
+      if (x && (x.before || x.after)) {
+        out.push("  <details><summary>why</summary>", "");
+        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x.after)]) out.push(`  ${l}`);
+        out.push("", "  </details>");
+      }
+    }
+    if (items.length > cap) out.push(more(items.length - cap));
+  }
+  return `${out.join("\n")}
+`;
+}
+function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
+  const ids = /* @__PURE__ */ new Map();
+  const id = (k) => {
+    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
+    return ids.get(k);
+  };
+  const lines = r.named ? ["---", `title: ${JSON.stringify(oneLine(`${r.refs.before} \u2192 ${r.refs.after}`).replace(/`/g, "'"))}`, "---", "graph LR"] : ["graph LR"];
+  const styles = [];
+  const shown = r.diff.entries.slice(0, cap);
+  shown.forEach((e, i) => {
+    const s = peerKey(e.src);
+    const d = peerKey(e.dst);
+    const label = e.kind === "removed" ? `removed: ${e.before.toString()}` : e.kind === "added" ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
+    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
+    const color = e.kind === "added" ? "#2da44e" : e.kind === "removed" ? "#cf222e" : "#bf8700";
+    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
+  });
+  lines.push(...styles);
+  if (r.diff.entries.length > cap) {
+    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+var DIFF_FORMATS, HOW, SECTION, bytes2, more, MERMAID_EDGE_CAP;
+var init_diff2 = __esm({
+  "src/report/diff.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_diff();
+    init_engine();
+    init_peer();
+    init_explain2();
+    init_escape();
+    DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
+    HOW = { namespace: "moved to another namespace", name: "renamed" };
+    SECTION = {
+      added: "Newly allowed",
+      removed: "No longer allowed",
+      changed: "Changed"
+    };
+    bytes2 = (s) => Buffer.byteLength(s, "utf8");
+    more = (n) => `- _\u2026 and ${n} more_`;
+    MERMAID_EDGE_CAP = 60;
+  }
+});
+
+// src/report/drift-basis.ts
+function driftBasisMd(b) {
+  const links = b.links !== void 0 ? `the reviewed links ${markdownCode(b.links)}` : "the links the manifests state (no reviewed links file)";
+  const rules = b.baseline?.length ? ` \xB7 baseline rules ${b.baseline.map(markdownCode).join(", ")}` : "";
+  return `_The policies in ${markdownCode(b.policies)} judged against ${links} \xB7 gaps ${markdownCode(b.gaps)} \xB7 ${b.noPorts ? "peer-only rules (no ports)" : "rules with ports"}${rules}._`;
+}
+function driftBasisText(b) {
+  return `${b.policies} judged against ${b.links !== void 0 ? `the reviewed links ${b.links}` : "the links the manifests state"}, gaps ${b.gaps}, ${b.noPorts ? "peer-only rules (no ports)" : "rules with ports"}${b.baseline?.length ? `, baseline rules ${b.baseline.join(", ")}` : ""}`;
+}
+function isDefaultBasis(b) {
+  return b.links === void 0 && b.gaps === "deny" && !b.noPorts && !b.baseline?.length;
+}
+var init_drift_basis = __esm({
+  "src/report/drift-basis.ts"() {
+    "use strict";
+    init_escape();
   }
 });
 
@@ -38925,7 +40293,7 @@ function causeParts(c) {
     case "workload-removed":
       return { what: `${markdownCode(c.workload)} removed` };
     case "exposure-changed":
-      return { what: `exposure of ${markdownCode(c.workload)} changed (${c.before.map(markdownCode).join(", ") || "nothing"} → ${c.after.map(markdownCode).join(", ") || "nothing"})` };
+      return { what: `exposure of ${markdownCode(c.workload)} changed (${c.before.map(markdownCode).join(", ") || "nothing"} \u2192 ${c.after.map(markdownCode).join(", ") || "nothing"})` };
   }
 }
 function causeText(c) {
@@ -38936,202 +40304,6 @@ var init_causes2 = __esm({
   "src/report/check/causes.ts"() {
     "use strict";
     init_escape();
-  }
-});
-
-// src/report/explain.ts
-function step(s) {
-  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` "${s.rule.name}"` : ""}` : "";
-  const where3 = s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : "";
-  const what = s.policy ? `${s.policy}${rule}${where3}` : s.layer === "default" ? "no policy applies" : "";
-  return `    [${s.layer}] ${s.verdict} ${s.conns.toString()}: ${what}`;
-}
-function verdictChain(steps) {
-  return steps.map((s) => `[${s.layer}] ${s.verdict}`).filter((n, i, all) => n !== all[i - 1]).join(" -> ");
-}
-function renderExplanationTxt(x) {
-  const out = [`${x.src} => ${x.dst} : ${x.conns.toString()}`];
-  if (x.exposure) out.push(`  ingress controller: exposed by ${x.exposure.by.join(", ") || "nothing"} on ${x.exposure.ports.toString()}`);
-  if (x.egress) out.push(`  source egress: ${verdictChain(x.egress)}`, ...x.egress.map(step));
-  else out.push("  source egress: not restricted (not a pod in the cluster)");
-  if (x.ingress) out.push(`  destination ingress: ${verdictChain(x.ingress)}`, ...x.ingress.map(step));
-  else out.push("  destination ingress: not restricted (outside the cluster)");
-  return `${out.map(oneLine).join("\n")}
-`;
-}
-function stepData(s) {
-  return {
-    layer: s.layer,
-    verdict: s.verdict,
-    ...s.policy ? { policy: s.policy } : {},
-    ...s.rule ? { rule: s.rule } : {},
-    ...s.at ? { at: `${s.at.file}:${s.at.line ?? 0}` } : {},
-    conns: s.conns.toString()
-  };
-}
-function explanationData(p) {
-  return {
-    conns: p.conns.toString(),
-    ...p.egress ? { egress: p.egress.map(stepData) } : {},
-    ...p.ingress ? { ingress: p.ingress.map(stepData) } : {},
-    ...p.exposure ? { exposure: { by: p.exposure.by, ports: p.exposure.ports.toString() } } : {}
-  };
-}
-function renderExplanationsJson(xs) {
-  const data = xs.map((x) => ({ src: x.src, dst: x.dst, ...explanationData(x) }));
-  return `${JSON.stringify(data.length === 1 ? data[0] : data, null, 2)}
-`;
-}
-var init_explain2 = __esm({
-  "src/report/explain.ts"() {
-    "use strict";
-    init_escape();
-  }
-});
-
-// src/report/diff.ts
-function line(e) {
-  const info = workloadsInfo(e) ? `, workloads-diff-info: ${workloadsInfo(e)}` : "";
-  return `diff-type: ${e.kind}, source: ${peerKey(e.src)}, destination: ${peerKey(e.dst)}, ref1: ${e.before.toString()}, ref2: ${e.after.toString()}${info}`;
-}
-function renderDiffTxt(r) {
-  const header = r.named ? `Connectivity diff (ref1: ${r.refs.before}, ref2: ${r.refs.after}):` : "Connectivity diff:";
-  return `${oneLine(header)}
-${r.diff.entries.map((e) => `${oneLine(line(e))}
-`).join("")}`;
-}
-function renderDiffJson(r) {
-  const rows = r.diff.entries.map((e, i) => ({
-    diff_type: e.kind,
-    src: peerKey(e.src),
-    dst: peerKey(e.dst),
-    ref1: e.before.toString(),
-    ref2: e.after.toString(),
-    ...workloadsInfo(e) ? { workloads_diff_info: workloadsInfo(e) } : {},
-    ...r.explanations?.[i] ? { explanation: jsonExplanation(r.explanations[i]) } : {}
-  }));
-  return `${JSON.stringify({ refs: r.refs, added_workloads: r.diff.addedWorkloads, removed_workloads: r.diff.removedWorkloads, entries: rows }, null, 2)}
-`;
-}
-function jsonExplanation(x) {
-  return { ...x.before ? { ref1: explanationData(x.before) } : {}, ...x.after ? { ref2: explanationData(x.after) } : {}, files: x.files };
-}
-function renderDiffCsv(r) {
-  const [ref1, ref2] = r.named ? [r.refs.before, r.refs.after] : ["ref1", "ref2"];
-  const rows = [["diff-type", "source", "destination", ref1, ref2, "workloads-diff-info"].map(csvCell).join(",")];
-  for (const e of r.diff.entries) rows.push([e.kind, peerKey(e.src), peerKey(e.dst), e.before.toString(), e.after.toString(), workloadsInfo(e) ?? ""].map(csvCell).join(","));
-  return `${rows.join("\n")}
-`;
-}
-function sentence(e) {
-  switch (e.kind) {
-    case "added":
-      return `now allowed ${markdownCode(e.after.toString())}`;
-    case "removed":
-      return `no longer allowed (was ${markdownCode(e.before.toString())})`;
-    case "changed": {
-      const parts = [];
-      if (!e.gained.isEmpty) parts.push(`now also ${markdownCode(e.gained.toString())}`);
-      if (!e.lost.isEmpty) parts.push(`no longer ${markdownCode(e.lost.toString())}`);
-      return `${parts.join("; ")} (was ${markdownCode(e.before.toString())}, now ${markdownCode(e.after.toString())})`;
-    }
-  }
-}
-function chain(steps) {
-  return markdownCode(verdictChain(steps));
-}
-function stepLine(s) {
-  const rule = s.rule ? ` ${s.rule.direction} rule ${s.rule.index}${s.rule.name ? ` ${markdownCode(s.rule.name)}` : ""}` : "";
-  const where3 = s.at ? ` at ${markdownCode(`${s.at.file}:${s.at.line ?? 0}`)}` : "";
-  const what = s.policy ? `${markdownCode(s.policy)}${rule}${where3}` : s.layer === "default" ? "no policy applies" : "";
-  return `[${s.layer}] ${s.verdict} ${markdownCode(s.conns.toString())}: ${what}`;
-}
-function sideLines(label, p) {
-  if (!p) return [];
-  const out = [`- ${label}: ${markdownCode(p.conns.toString())}`];
-  if (p.exposure) out.push(`  - exposed by ${p.exposure.by.map(markdownCode).join(", ")} on ${markdownCode(p.exposure.ports.toString())}`);
-  if (p.egress) {
-    out.push(`  - source egress: ${chain(p.egress)}`);
-    for (const s of p.egress) out.push(`    - ${stepLine(s)}`);
-  }
-  if (p.ingress) {
-    out.push(`  - destination ingress: ${chain(p.ingress)}`);
-    for (const s of p.ingress) out.push(`    - ${stepLine(s)}`);
-  }
-  return out;
-}
-function renderDiffMd(r) {
-  const count = (k) => r.diff.entries.filter((e) => e.kind === k).length;
-  const out = ["### netpol-ci: connectivity diff", ""];
-  out.push(`${markdownCode(r.refs.before)} → ${markdownCode(r.refs.after)}`, "");
-  if (r.diff.entries.length === 0) {
-    out.push("**No connectivity change.**");
-    return `${out.join("\n")}
-`;
-  }
-  out.push(`**${count("added")} added · ${count("removed")} removed · ${count("changed")} changed**`);
-  if (r.diff.addedWorkloads.length + r.diff.removedWorkloads.length > 0) {
-    out.push("", `Workloads added: ${r.diff.addedWorkloads.map(markdownCode).join(", ") || "none"}; removed: ${r.diff.removedWorkloads.map(markdownCode).join(", ") || "none"}.`);
-  }
-  const files = [...new Set((r.explanations ?? []).flatMap((x) => x.files))].sort();
-  if (files.length > 0) out.push("", `Policy files that changed the answer: ${files.map(markdownCode).join(", ")}`);
-  for (const kind of ["added", "removed", "changed"]) {
-    const items = r.diff.entries.map((e, i) => [e, i]).filter(([e]) => e.kind === kind);
-    if (items.length === 0) continue;
-    out.push("", `#### ${SECTION[kind]} (${items.length})`, "");
-    for (const [e, i] of items) {
-      const info = workloadsInfo(e) ? ` _(${escapeMarkdown(workloadsInfo(e))})_` : "";
-      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: ${sentence(e)}${info}`);
-      const x = r.explanations?.[i];
-      if (x && (x.before || x.after)) {
-        out.push("  <details><summary>why</summary>", "");
-        for (const l of [...sideLines(`before (${markdownCode(r.refs.before)})`, x.before), ...sideLines(`after (${markdownCode(r.refs.after)})`, x.after)]) out.push(`  ${l}`);
-        out.push("", "  </details>");
-      }
-    }
-  }
-  return `${out.join("\n")}
-`;
-}
-function renderDiffMermaid(r, cap = MERMAID_EDGE_CAP) {
-  const ids = /* @__PURE__ */ new Map();
-  const id = (k) => {
-    if (!ids.has(k)) ids.set(k, `n${ids.size}`);
-    return ids.get(k);
-  };
-  const lines = r.named ? ["---", `title: ${JSON.stringify(oneLine(`${r.refs.before} → ${r.refs.after}`).replace(/`/g, "'"))}`, "---", "graph LR"] : ["graph LR"];
-  const styles = [];
-  const shown = r.diff.entries.slice(0, cap);
-  shown.forEach((e, i) => {
-    const s = peerKey(e.src);
-    const d = peerKey(e.dst);
-    const label = e.kind === "removed" ? `removed: ${e.before.toString()}` : e.kind === "added" ? `added: ${e.after.toString()}` : `${e.before.toString()} to ${e.after.toString()}`;
-    lines.push(`  ${id(s)}["${escapeMermaid(s)}"] -->|"${escapeMermaid(label)}"| ${id(d)}["${escapeMermaid(d)}"]`);
-    const color = e.kind === "added" ? "#2da44e" : e.kind === "removed" ? "#cf222e" : "#bf8700";
-    styles.push(`  linkStyle ${i} stroke:${color},stroke-width:2px`);
-  });
-  lines.push(...styles);
-  if (r.diff.entries.length > cap) {
-    lines.push(`  more["${r.diff.entries.length - cap} more changed edges not shown"]`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-var DIFF_FORMATS, SECTION, MERMAID_EDGE_CAP;
-var init_diff2 = __esm({
-  "src/report/diff.ts"() {
-    "use strict";
-    init_diff();
-    init_engine();
-    init_explain2();
-    init_escape();
-    DIFF_FORMATS = ["txt", "json", "csv", "md", "mermaid"];
-    SECTION = {
-      added: "Newly allowed",
-      removed: "No longer allowed",
-      changed: "Changed"
-    };
-    MERMAID_EDGE_CAP = 60;
   }
 });
 
@@ -39202,12 +40374,12 @@ function sentence2(it) {
     case "removed":
       return `${s} can no longer reach ${d} (was ${conns(it.before)})${info}`;
     case "changed": {
-      if (it.before.isAll) return `${s} → ${d}: now only on ${conns(it.after)} (was all connections)${info}`;
-      if (it.after.isAll) return `${s} → ${d}: now on all connections (was ${conns(it.before)})${info}`;
+      if (it.before.isAll) return `${s} \u2192 ${d}: now only on ${conns(it.after)} (was all connections)${info}`;
+      if (it.after.isAll) return `${s} \u2192 ${d}: now on all connections (was ${conns(it.before)})${info}`;
       const parts = [];
       if (!it.gained.isEmpty) parts.push(`now also on ${conns(it.gained)}`);
       if (!it.lost.isEmpty) parts.push(`no longer on ${conns(it.lost)}`);
-      return `${s} → ${d}: ${parts.join("; ")} (now ${conns(it.after)})${info}`;
+      return `${s} \u2192 ${d}: ${parts.join("; ")} (now ${conns(it.after)})${info}`;
     }
   }
 }
@@ -39288,15 +40460,15 @@ function unmetLine(u, loc) {
   const ev = u.link.evidence.find((e) => e.kind !== "trace");
   const where3 = ev ? ev.kind === "address" ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === "exposure" ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})` : "";
   const traces = u.link.evidence.filter((e) => e.kind === "trace");
-  const more = traces.length > OBSERVED_SHOWN ? `, … ${traces.length - OBSERVED_SHOWN} more` : "";
-  const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(", ")}${more})` : "";
+  const more2 = traces.length > OBSERVED_SHOWN ? `, \u2026 ${traces.length - OBSERVED_SHOWN} more` : "";
+  const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(", ")}${more2})` : "";
   const allowed = u.allowed.isEmpty ? "head allows none of it" : `head allows only ${conns(u.allowed)}`;
   const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : "";
   return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${where3}${seen}: ${allowed}${moved}`;
 }
 function linkGapLine(g) {
   const traces = g.evidence.filter((e) => e.kind === "trace").map((e) => code(evidenceText(e)));
-  return `- ${code(peerKey(g.src))} → ${code(peerKey(g.dst))} on ${conns(g.conns)}${traces.length > 0 ? ` (${traces.join(", ")})` : ""}`;
+  return `- ${code(peerKey(g.src))} \u2192 ${code(peerKey(g.dst))} on ${conns(g.conns)}${traces.length > 0 ? ` (${traces.join(", ")})` : ""}`;
 }
 function trafficLines(t) {
   const list2 = (title, gaps) => [`#### ${title} (${gaps.length})`, "", ...gaps.length ? fold2(`${gaps.length} links`, gaps.map(linkGapLine)) : ["None."]];
@@ -39343,9 +40515,9 @@ function renderCheckMd(o, options = {}) {
   const head = [
     `### netpol-ci check: ${s.verdict}`,
     "",
-    `${code(o.refs.base)} → ${code(o.refs.head)}${sha ? ` · computed for head ${code(sha)}` : ""}`,
+    `${code(o.refs.base)} \u2192 ${code(o.refs.head)}${sha ? ` \xB7 computed for head ${code(sha)}` : ""}`,
     "",
-    `**${s.changes} connectivity change${s.changes === 1 ? "" : "s"}** (${s.added} added · ${s.removed} removed · ${s.changed} changed) · **${s.outside} newly reachable from outside** · **${s.broken} needed link${s.broken === 1 ? "" : "s"} broken** · **${s.gaps} gap${s.gaps === 1 ? "" : "s"}**${o.baseline ? ` · **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? "" : "s"}**` : ""}${o.drift ? ` · **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? "" : "s"}**` : ""}${o.lint ? ` · **${o.lint.findings.length} new lint finding${o.lint.findings.length === 1 ? "" : "s"}**` : ""}${o.traffic ? ` · **${o.traffic.observedNotDeclared.length} observed, not declared**` : ""}`
+    `**${s.changes} connectivity change${s.changes === 1 ? "" : "s"}** (${s.added} added \xB7 ${s.removed} removed \xB7 ${s.changed} changed) \xB7 **${s.outside} newly reachable from outside** \xB7 **${s.broken} needed link${s.broken === 1 ? "" : "s"} broken** \xB7 **${s.gaps} gap${s.gaps === 1 ? "" : "s"}**${o.baseline ? ` \xB7 **${o.baseline.violations.length} baseline violation${o.baseline.violations.length === 1 ? "" : "s"}**` : ""}${o.drift ? ` \xB7 **${o.drift.findings.length} drift finding${o.drift.findings.length === 1 ? "" : "s"}**` : ""}${o.lint ? ` \xB7 **${o.lint.findings.length} new lint finding${o.lint.findings.length === 1 ? "" : "s"}**` : ""}${o.traffic ? ` \xB7 **${o.traffic.observedNotDeclared.length} observed, not declared**` : ""}`
   ];
   const sections = [];
   const inputErrors = headInputErrors(o);
@@ -39361,18 +40533,23 @@ function renderCheckMd(o, options = {}) {
   }
   if (o.baseline) {
     const v = o.baseline.violations;
-    const lines = v.map((x) => `- rule ${code(x.rule)} (${escapeMarkdown(x.action)}): ${code(x.src)} → ${code(x.dst)} on ${code(x.conns)}${x.at ? ` at ${loc.at(x.at)}` : ""}${x.engines?.length ? ` _(${x.engines.map(escapeMarkdown).join(", ")})_` : ""}`);
+    const lines = v.map((x) => `- rule ${code(x.rule)} (${escapeMarkdown(x.action)}): ${code(x.src)} \u2192 ${code(x.dst)} on ${code(x.conns)}${x.at ? ` at ${loc.at(x.at)}` : ""}${x.engines?.length ? ` _(${x.engines.map(escapeMarkdown).join(", ")})_` : ""}`);
     sections.push({ title: "Baseline violations", lines: ["#### Baseline violations", "", ...v.length ? fold2(`${v.length} violations`, lines) : ["None."]] });
   }
   if (o.drift) {
     const f = o.drift.findings;
     const lines = f.map((x) => `- ${escapeMarkdown(x.kind)} ${code(x.subject)}: ${escapeMarkdown(x.message)}${x.at ? ` at ${loc.at(x.at)}` : ""}`);
-    sections.push({ title: "Drift", lines: ["#### Drift", "", ...f.length ? fold2(`${f.length} findings`, lines) : ["None."], ...fixLines(o.drift.fix ?? [])] });
+    const basis = o.drift.basis ? [driftBasisMd(o.drift.basis), ""] : [];
+    sections.push({ title: "Drift", lines: ["#### Drift", "", ...basis, ...f.length ? fold2(`${f.length} findings`, lines) : ["None."], ...fixLines(o.drift.fix ?? [])] });
   }
   if (o.lint) {
     const f = o.lint.findings;
     const already = o.lint.existing > 0 ? ["", `_${o.lint.existing} finding${o.lint.existing === 1 ? "" : "s"} already on base not shown._`] : [];
     sections.push({ title: "Policy sanity (lint)", lines: ["#### Policy sanity (lint): new in this PR", "", ...f.length ? fold2(`${f.length} findings`, f.map((x) => lintLine(x, loc))) : ["None."], ...already] });
+  }
+  if (o.diff.moved.length > 0) {
+    const lines = o.diff.moved.flatMap((m) => moveLines(m, linkPeerText));
+    sections.push({ title: "Moved or renamed workloads", lines: ["#### Moved or renamed workloads", "", ...fold2(`${o.diff.moved.length} workloads`, lines, o.diff.moved.length)] });
   }
   if (o.groups.length > 0) {
     sections.push({ title: "Connectivity changes", lines: ["#### Connectivity changes, by cause", "", ...o.groups.flatMap((g, i) => [...i > 0 ? [""] : [], ...groupLines(g, i + 1, o, loc)])] });
@@ -39382,7 +40559,7 @@ function renderCheckMd(o, options = {}) {
     lines.push(...o.broken.length ? fold2(`${o.broken.length} links`, o.broken.map((u) => unmetLine(u, loc))) : ["None."]);
     if (o.unjudged.length > 0) {
       const n = o.unjudged.length;
-      lines.push("", `${n} needed link${n === 1 ? "" : "s"} through a Gateway proxy ${n === 1 ? "was" : "were"} not checked (the policy engine does not model gateways): ${o.unjudged.slice(0, 5).map((l) => `${code(peerKey(l.src))} → ${code(peerKey(l.dst))}`).join(", ")}${n > 5 ? ", …" : ""}`);
+      lines.push("", `${n} needed link${n === 1 ? "" : "s"} through a Gateway proxy ${n === 1 ? "was" : "were"} not checked (the policy engine does not model gateways): ${o.unjudged.slice(0, 5).map((l) => `${code(peerKey(l.src))} \u2192 ${code(peerKey(l.dst))}`).join(", ")}${n > 5 ? ", \u2026" : ""}`);
     }
     if (o.alreadyUnmet.length > 0) lines.push("", `<details><summary>${o.alreadyUnmet.length} needed links already not allowed before this PR</summary>`, "", ...o.alreadyUnmet.map((u) => unmetLine(u, loc)), "", "</details>");
     sections.push({ title: "Broken links", lines });
@@ -39409,10 +40586,13 @@ var FOLD_AFTER, code, Locations, OBSERVED_SHOWN;
 var init_md = __esm({
   "src/report/check/md.ts"() {
     "use strict";
+    init_diagnostic();
     init_libesm();
     init_peer();
     init_links();
+    init_diff2();
     init_escape();
+    init_drift_basis();
     init_budget();
     init_causes2();
     init_graph();
@@ -39428,26 +40608,27 @@ var init_md = __esm({
       }
       o;
       blobBase;
-      url(side, path19, line2) {
+      url(side, path20, line2) {
         const sha = this.o.commits?.[side];
         if (!this.blobBase || !sha) return void 0;
-        const safePath = path19.split("/").map(encodeURIComponent).join("/");
+        const safePath = path20.split("/").map(encodeURIComponent).join("/");
         return `${this.blobBase.replace(/\/+$/, "")}/blob/${sha}/${safePath}${line2 ? `#L${line2}` : ""}`;
       }
       /** A rule or object location: the file and line at the side's commit; a rendered chart file links to its template without a (rendered) line. */
       at(ref) {
         if (!ref) return "";
         const info = this.o.files.get(ref.file);
-        if (!info) return code(`${ref.file}:${ref.line ?? 0}`);
-        if (info.chart !== void 0) {
+        if (!info) return code(`${placeText(ref)}`);
+        const traced = !ref.file.endsWith(" [rendered]");
+        if (info.chart !== void 0 && !traced) {
           const u2 = this.url(info.side, info.path);
           return `${u2 ? `[${code(info.path)}](${u2})` : code(info.path)} (Helm template)`;
         }
-        if (info.overlay !== void 0) {
+        if (info.overlay !== void 0 && !traced) {
           const u2 = this.url(info.side, info.path);
           return `${u2 ? `[${code(`${info.path}/`)}](${u2})` : code(`${info.path}/`)} (Kustomize overlay)`;
         }
-        const text2 = code(`${info.path}:${ref.line ?? 0}`);
+        const text2 = code(placeText({ file: info.path, ...ref.line !== void 0 ? { line: ref.line } : {} }));
         const u = this.url(info.side, info.path, ref.line);
         return u ? `[${text2}](${u})` : text2;
       }
@@ -39460,7 +40641,7 @@ var init_md = __esm({
           const lu = this.url("head", f.path, n);
           return lu ? `[L${n}](${lu})` : `L${n}`;
         });
-        return `${name} (${shown.join(", ")}${f.lines.length > 6 ? ", …" : ""})`;
+        return `${name} (${shown.join(", ")}${f.lines.length > 6 ? ", \u2026" : ""})`;
       }
     };
     OBSERVED_SHOWN = 3;
@@ -39481,7 +40662,7 @@ function sentence3(it) {
   }
 }
 function decision2(d) {
-  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ""}${s.at ? ` (${s.at.file}:${s.at.line ?? 0})` : ""}`).join(", ");
+  const steps = d.steps.map((s) => `${s.policy ?? s.layer}${s.rule ? ` ${s.rule.direction} rule ${s.rule.index}` : ""}${s.at ? ` (${placeText(s.at)})` : ""}`).join(", ");
   if (d.verdict === "open") return `${d.direction} not restricted`;
   if (d.verdict === "allowed") return `${d.direction} allowed by ${steps}`;
   return d.steps.length ? `${d.direction} denied by ${steps}` : `${d.direction} allows none of it`;
@@ -39492,10 +40673,13 @@ function renderCheckTxt(o) {
   if (o.outside.length) out.push("", "Newly reachable from outside the cluster:", ...o.outside.map((it) => `  ${sentence3(it)}`));
   if (o.exposure?.widened.length) out.push(...o.outside.length ? [] : ["", "Newly reachable from outside the cluster:"], ...o.exposure.widened.map((w) => `  ${w.workload} is now reachable from ${w.peerText} ${w.before.isEmpty ? `on ${w.after.toString()}` : `now also on ${w.gained.toString()} (now ${w.after.toString()})`}`));
   if (o.baseline) out.push("", "Baseline violations:", ...o.baseline.violations.map((v) => `  ${v.rule}: ${v.src} -> ${v.dst} on ${v.conns}`));
-  if (o.drift) out.push("", "Drift:", ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  if (o.drift) {
+    const basis = o.drift.basis ? ` (${driftBasisText(o.drift.basis)})` : "";
+    out.push("", `Drift${basis}:`, ...o.drift.findings.map((f) => `  ${f.kind} ${f.subject}: ${f.message}`));
+  }
   if (o.lint) {
     out.push("", `Policy sanity (lint), new in this PR:${o.lint.findings.length ? "" : " none"}${o.lint.existing ? ` (${o.lint.existing} already on base not shown)` : ""}`);
-    out.push(...o.lint.findings.map((f) => `  ${f.at.file}:${f.at.line ?? 0} ${f.code} ${f.policy}${f.rule ? ` ${f.rule}` : ""}: ${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(", ")})` : ""}`));
+    out.push(...o.lint.findings.map((f) => `  ${placeText(f.at)} ${f.code} ${f.policy}${f.rule ? ` ${f.rule}` : ""}: ${f.message}${f.coveredBy.length ? ` (covered by ${f.coveredBy.join(", ")})` : ""}`));
   }
   o.groups.forEach((g, i) => {
     const files = [...new Set(g.causes.flatMap((c) => c.files.map((f) => f.path)))];
@@ -39508,7 +40692,7 @@ function renderCheckTxt(o) {
     }
   });
   if (o.broken.length) out.push("", "Needed links this PR breaks:", ...o.broken.map((u) => `  ${unmet2(u)}`));
-  if (o.gaps.length) out.push("", "Gaps:", ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${g.at.file}:${g.at.line ?? 0}) ${g.detail}`));
+  if (o.gaps.length) out.push("", "Gaps:", ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${placeText(g.at)}) ${g.detail}`));
   if (o.traffic) {
     const list2 = (title, gaps) => out.push("", `${title} (${gaps.length}):`, ...gaps.map((g) => `  ${peerKey(g.src)} -> ${peerKey(g.dst)} on ${g.conns.toString()}${traceText(g)}`));
     list2("Observed, not declared", o.traffic.observedNotDeclared);
@@ -39521,6 +40705,8 @@ var traceText, unmet2;
 var init_txt = __esm({
   "src/report/check/txt.ts"() {
     "use strict";
+    init_diagnostic();
+    init_drift_basis();
     init_peer();
     init_escape();
     init_causes2();
@@ -39676,6 +40862,73 @@ var init_common = __esm({
   }
 });
 
+// src/cli/drift-options.ts
+function addDriftOptions(cmd, withBaseline = false) {
+  if (withBaseline) cmd.option("--baseline <file>", "baseline rules the policies were synthesized with (synthesize --baseline; repeatable): what a deny rule forbids is not needed, closures it crosses are needed cut", (v, prev = []) => [...prev, v]);
+  return cmd.option("--links <file>", "the reviewed links the policies were synthesized from (synthesize --links): the needs instead of the scan").option("--gaps <mode>", "how the policies close gaps, as given to synthesize: deny (default), namespace or open; what the closures open is needed, not excess").option("--no-ports", "the policies were synthesized with --no-ports (peer-only rules): a needed pair may be allowed on every connection").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx: shapes the policies that would close the drift");
+}
+function givenDriftFlags(opts) {
+  const given = [
+    ["--links", opts.links !== void 0],
+    ["--gaps", opts.gaps !== void 0],
+    ["--no-ports", !opts.ports],
+    ["--dns-port", opts.dnsPort !== void 0],
+    ["--dns-namespace", opts.dnsNamespace !== void 0],
+    ["--dns-selector", opts.dnsSelector !== void 0],
+    ["--ingress-controller", opts.ingressController !== void 0]
+  ];
+  return given.filter(([, g]) => g).map(([flag]) => flag);
+}
+function ingressControllerSelector(labels3) {
+  if (!labels3) return void 0;
+  const { namespace, ...pod } = labels3;
+  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
+}
+function driftBasisFrom(opts) {
+  const ic = ingressControllerSelector(opts.ingressController);
+  const d = DEFAULT_SYNTHESIS_OPTIONS;
+  return {
+    ...opts.links !== void 0 ? { linksFile: opts.links } : {},
+    ...opts.baseline.length > 0 ? { baselineFiles: opts.baseline } : {},
+    gapMode: opts.gaps ?? "deny",
+    synthesis: {
+      ...d,
+      dnsPort: opts.dnsPort ?? d.dnsPort,
+      dns: { namespace: opts.dnsNamespace ?? d.dns.namespace, podLabels: opts.dnsSelector ?? d.dns.podLabels },
+      ...ic ? { ingressController: ic } : {},
+      ...opts.ports ? {} : { noPorts: true }
+    }
+  };
+}
+function refuseDriftFlags(opts, why) {
+  const given = givenDriftFlags(opts);
+  if (given.length > 0) throw new ConfigError(`${given.join(", ")} ${given.length === 1 ? "applies" : "apply"} to the drift gate: ${why}`);
+}
+var labelList, DriftOptions;
+var init_drift_options = __esm({
+  "src/cli/drift-options.ts"() {
+    "use strict";
+    init_zod();
+    init_errors3();
+    init_cluster();
+    init_gap_rules();
+    init_synthesize();
+    labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
+    DriftOptions = external_exports.object({
+      links: external_exports.string().min(1).optional(),
+      gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).optional(),
+      // commander spells --no-ports as ports: false
+      ports: external_exports.boolean().default(true),
+      dnsPort: external_exports.coerce.number().int().min(1).max(65535).optional(),
+      dnsNamespace: external_exports.string().min(1).optional(),
+      dnsSelector: labelList.optional(),
+      ingressController: labelList.optional(),
+      // check's --baseline (its baseline gate) is verify's too: the same files are the drift basis with --policies
+      baseline: external_exports.array(external_exports.string()).default([])
+    });
+  }
+});
+
 // src/cli/cluster-options.ts
 function addClusterOptions(cmd, what = "read what is running in the cluster with kubectl instead of manifests") {
   return cmd.option("--cluster", what).option("--context <name>", "with --cluster: kubeconfig context (default: the current one)").option("--kubeconfig <file>", "with --cluster: kubeconfig file (default: $KUBECONFIG or ~/.kube/config)").option("--cluster-namespaces <ns,...>", "with --cluster: read only these namespaces (default: all)");
@@ -39771,7 +41024,8 @@ function failsOn(o, failOn) {
   return failOn.some((f) => has[f]());
 }
 function checkCommand(ctx, done) {
-  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable)", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift)").option("--lint", "policy sanity on head: lint findings base does not have (a finding is its code, policy and rule, not its line); implied by --fail-on lint").option("--exposure", 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section').option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  const cmd = new Command("check").description("the PR check: connectivity diff grouped by cause, needed links the PR breaks, gaps, as the Markdown a reviewer reads").argument("[paths...]", "with --repo: paths inside the repository (default: all of it)").requiredOption("--base <ref|path>", "the PR base: a folder, or a git ref with --repo").requiredOption("--head <ref|path>", "the PR head: a folder, or a git ref with --repo").option("--repo <dir>", "a git repository: --base and --head are refs, read without touching the working tree").option("-f, --format <format>", `output format: ${CHECK_FORMATS.join("|")}`, "md").option("--fail-on <list>", `exit 1 when the PR has any of: ${FAIL_ON.join(",")} (default: only input errors fail, with 2)`).option("--max-bytes <n>", `budget of the Markdown body in UTF-8 bytes (default ${DEFAULT_MAX_BYTES}; GitHub refuses bodies over 65,536 characters)`).option("--baseline <file>", "baseline rules (np-guard or netalchemy format) checked on head, by the built-in engine and nca (repeatable); with --policies, also the basis of the drift gate, as verify --baseline", (v, prev = []) => [...prev, v]).option("--engine <engine>", "with --baseline: builtin, nca or both (default: both when nca is installed)").option("--nca-timeout <seconds>", "with --baseline: time budget of nca (default 300)").option("--policies <dir>", "the committed policies folder (with --repo: relative to the repository): head's needs against it (repo drift, as verify; judged on the basis of the drift options below)").option("--lint", "policy sanity on head: lint findings base does not have (a finding is its code, policy and rule, not its line); implied by --fail-on lint").option("--exposure", 'the workloads the PR exposes to more of the outside (any namespace, selector-matched pods elsewhere, addresses), in the "reachable from outside" section').option("--blob-base <url>", "https://github.com/OWNER/REPO: file references link to <url>/blob/<sha>/<path>#L<n> (with --repo)");
+  addDriftOptions(cmd);
   addTrafficOptions(cmd);
   addClusterOptions(cmd, "with --traffic: read pods, Services, namespaces and nodes from the cluster with kubectl to map trace addresses to workloads (instead of --cluster-snapshot)");
   addCommonOptions(cmd).action((paths, raw) => done(check2(ctx, paths, parseOptions(Options, raw))));
@@ -39785,8 +41039,9 @@ function requestFrom(paths, opts) {
 function check2(ctx, paths, opts) {
   const say = progress(ctx, opts);
   const request = requestFrom(paths, opts);
-  say("checking base and head…");
+  say("checking base and head\u2026");
   if (opts.baseline.length === 0 && (opts.engine !== void 0 || opts.ncaTimeout !== void 0)) throw new ConfigError("--engine and --nca-timeout go with --baseline");
+  if (opts.policies === void 0) refuseDriftFlags(opts, "give --policies DIR");
   const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const o = runGatedCheck(
     ctx.io,
@@ -39800,7 +41055,8 @@ function check2(ctx, paths, opts) {
       // failing on new lint findings needs them computed: --fail-on lint implies --lint
       ...opts.lint || opts.failOn.includes("lint") ? { lint: true } : {},
       ...opts.exposure ? { exposure: true } : {},
-      synthesis: DEFAULT_SYNTHESIS_OPTIONS,
+      // with --repo, --links is a path in the repository, read at head like --policies
+      ...opts.policies !== void 0 ? { drift: driftBasisFrom(opts) } : {},
       renderPolicies: renderPoliciesYaml
     },
     readSettingsFrom(ctx, opts)
@@ -39819,19 +41075,19 @@ var init_check3 = __esm({
     init_zod();
     init_errors3();
     init_check_gates();
-    init_synthesize();
     init_policies();
     init_budget();
     init_json();
     init_md();
     init_txt();
     init_common();
+    init_drift_options();
     init_traffic_options();
     init_cluster_options();
     init_output();
     CHECK_FORMATS = ["md", "txt", "json"];
     FAIL_ON = ["diff", "broken", "gaps", "baseline", "drift", "lint"];
-    Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
+    Options = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend(DriftOptions.shape).extend({
       format: external_exports.enum(CHECK_FORMATS, { error: (i) => `expected one of ${CHECK_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("md"),
       repo: external_exports.string().optional(),
       base: external_exports.string({ error: "is required" }).min(1),
@@ -40309,18 +41565,18 @@ function renderConnectivityTree(c, style) {
   }
   const workloads = c.workloads.map((w) => peerKey({ kind: "workload", ref: w })).sort(compareStrings);
   const lines = [];
-  const mark = (conns2) => conns2.isAll ? paint(ANSI.yellow, "⚠") : paint(ANSI.green, "✓");
+  const mark = (conns2) => conns2.isAll ? paint(ANSI.yellow, "\u26A0") : paint(ANSI.green, "\u2713");
   const branch = (title, items, last) => {
-    const lead = last ? "└── " : "├── ";
-    const indent = last ? "    " : "│   ";
+    const lead = last ? "\u2514\u2500\u2500 " : "\u251C\u2500\u2500 ";
+    const indent = last ? "    " : "\u2502   ";
     if (!items || items.length === 0) {
-      lines.push(`${lead}${title} ${paint(ANSI.red, "✗")} ${paint(ANSI.dim, "nothing")}`);
+      lines.push(`${lead}${title} ${paint(ANSI.red, "\u2717")} ${paint(ANSI.dim, "nothing")}`);
       return;
     }
     lines.push(`${lead}${title}`);
     items.forEach((it, i) => {
       const end = i === items.length - 1;
-      lines.push(`${indent}${end ? "└── " : "├── "}${mark(it.conns)} ${oneLine(it.peer)} : ${it.conns.toString()}`);
+      lines.push(`${indent}${end ? "\u2514\u2500\u2500 " : "\u251C\u2500\u2500 "}${mark(it.conns)} ${oneLine(it.peer)} : ${it.conns.toString()}`);
     });
   };
   for (const w of workloads) {
@@ -40355,7 +41611,7 @@ function connectivityCommand(ctx, done) {
 }
 function connectivity(ctx, paths, opts) {
   const say = progress(ctx, opts);
-  say(`reading and evaluating ${paths.length} path(s)…`);
+  say(`reading and evaluating ${paths.length} path(s)\u2026`);
   const settings = readSettingsFrom(ctx, opts);
   const live = liveSourceFrom(opts);
   if (live && paths.length > 0) throw new ConfigError("--cluster reads the cluster, not paths: give one or the other");
@@ -40486,7 +41742,8 @@ function withoutTempPaths(d, dir, ref) {
 }
 function runDiff(io, request, settings, options = {}) {
   const { before, after } = loadDiffSides(io, request, settings);
-  const diff2 = diffConnectivity(before.engine.connectivity(), after.engine.connectivity());
+  const moves = pairMovedWorkloads(before.engine.cluster.workloads, after.engine.cluster.workloads);
+  const diff2 = diffConnectivity(before.engine.connectivity(), after.engine.connectivity(), moves);
   const explanations = options.explain ? explainDiff(before.engine, after.engine, diff2) : void 0;
   return {
     diff: diff2,
@@ -40507,6 +41764,7 @@ var init_diff3 = __esm({
     init_api_groups();
     init_errors3();
     init_diff();
+    init_diff_moves();
     init_engine();
     init_explain();
     init_documents();
@@ -40540,7 +41798,7 @@ function requestFrom2(paths, opts) {
 function diff(ctx, paths, opts) {
   const say = progress(ctx, opts);
   const request = requestFrom2(paths, opts);
-  say("reading both sides…");
+  say("reading both sides\u2026");
   const r = runDiff(ctx.io, request, readSettingsFrom(ctx, opts), { explain: opts.format === "md" || opts.format === "json" });
   say("");
   const named = opts.label1 !== void 0 || opts.label2 !== void 0;
@@ -40587,7 +41845,7 @@ function evidenceData(e) {
         value: e.value,
         ...e.service ? { service: e.service } : {},
         ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
-        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0 } } : {}
+        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0, ...e.traced.path ? { key: e.traced.path.join(".") } : {} } } : {}
       };
     case "exposure":
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
@@ -40652,7 +41910,7 @@ function renderScanTxt(t, gaps = [], traffic) {
   }
   if (t.unresolved.length > 0) {
     out.push("", "unresolved:");
-    for (const u of t.unresolved) out.push(`    ${u.at.file}:${u.at.line ?? 0} ${JSON.stringify(u.value)}: ${u.detail}`);
+    for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${JSON.stringify(u.value)}: ${u.detail}`);
   }
   if (gaps.length > 0) {
     out.push("", "gaps (what the manifests cannot tell):");
@@ -40682,12 +41940,12 @@ function renderScanMd(t, gaps = [], traffic) {
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${u.at.file}:${u.at.line ?? 0}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (gaps.length > 0) {
     out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
     for (const g of gaps) {
-      out.push(`| ${markdownCode(`${g.at.file}:${g.at.line ?? 0}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${markdownCode(`${placeText(g.at)}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
     }
     out.push("", escapeMarkdown("Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open."));
   }
@@ -40716,6 +41974,7 @@ var SCAN_FORMATS, linkGapData, unresolvedTrafficData, linkLine;
 var init_scan3 = __esm({
   "src/report/scan.ts"() {
     "use strict";
+    init_diagnostic();
     init_js_yaml();
     init_links();
     init_merge();
@@ -40753,7 +42012,7 @@ function scan(ctx, paths, opts) {
   if (!live && paths.length === 0) throw new ConfigError("scan takes manifest paths, or --cluster");
   if (!live && opts.heuristics !== void 0) throw new ConfigError("--heuristics needs --cluster (manifests are scanned exactly, without heuristics)");
   const say = progress(ctx, opts);
-  say("reading and scanning…");
+  say("reading and scanning\u2026");
   const traffic = trafficRequestFrom(opts, live?.kind === "kubectl" ? live : void 0);
   const r = live ? runLiveScan(ctx.io, live, readSettingsFrom(ctx, opts), opts.heuristics, traffic) : runScan(ctx.io, paths, readSettingsFrom(ctx, opts), traffic ? { traffic } : {});
   say("");
@@ -40788,10 +42047,10 @@ var init_scan4 = __esm({
 function checkSelectors(cluster, policies, options) {
   const out = [];
   const selected = (namespace, selector) => cluster.workloads.filter((w) => w.ref.namespace === namespace && w.pods.some((p) => selectorMatches(selector, p.labels))).map((w) => workloadKey(w.ref));
-  const check3 = (policy, path19, namespace, selector) => {
+  const check3 = (policy, path20, namespace, selector) => {
     const hits = selected(namespace, selector);
     if (hits.length === 1) return;
-    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path19)} ${JSON.stringify(selector)}`;
+    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path20)} ${JSON.stringify(selector)}`;
     out.push(
       diag(
         Codes.selectorCheck,
@@ -40874,7 +42133,7 @@ function planPrune(files, cluster) {
   const stale = [];
   const rewrites = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const docs = (0, import_yaml3.parseAllDocuments)(f.text);
+    const docs = (0, import_yaml4.parseAllDocuments)(f.text);
     if (!Array.isArray(docs)) continue;
     const keep = [];
     let changed = false;
@@ -40907,84 +42166,14 @@ ${t}`).join(""));
   }
   return { stale, rewrites };
 }
-var import_yaml3;
+var import_yaml4;
 var init_prune = __esm({
   "src/synthesis/prune.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_cluster();
     init_selector();
     init_synthesize();
-  }
-});
-
-// src/baseline/synthesis.ts
-function applyBaselineToLinks(cluster, links, rules, families = [4]) {
-  const matcher = new RuleMatcher(cluster);
-  const diagnostics = [];
-  const fromRules = [];
-  for (const r of rules.rules) if (r.action === "allow") fromRules.push(...linksOf(r, matcher, cluster, families));
-  const out = [];
-  for (const l of [...links, ...fromRules]) {
-    const { left, denials } = denialsOf(l, rules, matcher);
-    for (const d of denials) {
-      diagnostics.push(
-        diag(
-          Codes.baselineLinkDropped,
-          "warning",
-          `link ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); ${d.left.isEmpty ? "not synthesized" : `only ${d.left.toString()} synthesized`} (link from ${evidenceOf(l)})`,
-          d.rule.origin
-        )
-      );
-    }
-    if (!left.isEmpty) out.push(left === l.conns ? l : { ...l, conns: left });
-  }
-  return { links: out, diagnostics };
-}
-function denialsOf(l, rules, matcher) {
-  let left = l.conns;
-  const denials = [];
-  for (const rule of rules.rules) {
-    if (rule.action !== "deny" || left.isEmpty || !matcher.pair(rule, l.src, l.dst)) continue;
-    const forbidden = left.intersect(rule.conns);
-    if (forbidden.isEmpty) continue;
-    left = left.subtract(forbidden);
-    denials.push({ rule, forbidden, left });
-  }
-  return { left, denials };
-}
-function evidenceOf(l) {
-  return l.evidence.map(evidenceText).join("; ") || "no recorded evidence";
-}
-function samePeer(a, b) {
-  return peerKey(a) === peerKey(b);
-}
-function linksOf(r, matcher, cluster, families) {
-  const evidence2 = [{ kind: "baseline", rule: r.name, at: r.origin }];
-  const peers = (e) => {
-    const ws = cluster.workloads.filter((w) => matcher.workloads(e).has(peerKey({ kind: "workload", ref: w.ref }))).map((w) => ({ kind: "workload", ref: w.ref }));
-    if (e.kind === "cidr") return [{ kind: "external", range: e.range }];
-    if (e.kind === "any") return [...ws, ...families.map((f) => ({ kind: "external", range: fullRange(f) }))];
-    return ws;
-  };
-  const out = [];
-  for (const src of peers(r.from)) {
-    for (const dst of peers(r.to)) {
-      if (src.kind === "external" && dst.kind === "external") continue;
-      if (samePeer(src, dst)) continue;
-      out.push({ src, dst, conns: r.conns, evidence: evidence2 });
-    }
-  }
-  return out;
-}
-var init_synthesis = __esm({
-  "src/baseline/synthesis.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_ip();
-    init_peer();
-    init_links();
-    init_match();
   }
 });
 
@@ -41017,19 +42206,26 @@ function runSynthesize(io, request, settings) {
   const families = request.options.ipFamilies ?? settings.ipFamilies;
   const mode = request.gapMode ?? "deny";
   let ruleErrors = false;
-  let baselineRules;
+  let baselineRules2;
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
     ruleErrors = rules.diagnostics.some((d) => d.severity === "error");
-    baselineRules = rules.rules;
+    baselineRules2 = rules.rules;
     const applied = applyBaselineToLinks(load2.cluster, inEveryFamily(links, families), rules.rules, settings.ipFamilies);
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
   const gaps = findGaps(load2.cluster, { links, unresolved });
-  if (baselineRules && mode !== "deny") appendAll(all, closuresAgainstBaseline(load2.cluster, gaps, mode, baselineRules, families));
-  let options = { ...request.options, ipFamilies: families, gaps: { mode, list: gaps }, ...baselineRules ? { linksInEveryFamily: true } : {} };
+  let closedWhole = gaps;
+  if (baselineRules2 && mode !== "deny") {
+    const cut = cutClosures(load2.cluster, gaps, mode, baselineRules2, families);
+    appendAll(all, cut.diagnostics);
+    closedWhole = cut.whole;
+    links = [...links, ...cut.links];
+  }
+  let options = { ...request.options, ipFamilies: families, gaps: { mode, list: closedWhole }, ...baselineRules2 ? { linksInEveryFamily: true } : {} };
+  if (baselineRules2 && request.options.noPorts) options = { ...options, portsKept: pairsWithDenials(load2.cluster, links, baselineRules2) };
   let skipped = [];
   if (request.existing !== void 0) {
     const existing = loadInputs(io, [request.existing], settings);
@@ -41073,24 +42269,15 @@ function writePolicies(io, policies, target, render) {
   io.writeFiles(files, target.kind === "folder" ? { createFolders: true, inside: target.dir } : {});
   return files;
 }
-function closuresAgainstBaseline(cluster, gaps, mode, rules, families) {
+function pairsWithDenials(cluster, links, rules) {
   const matcher = new RuleMatcher(cluster);
-  return inEveryFamily(gapLinks(cluster.workloads, gaps, mode, families), families).flatMap(
-    (l) => denialsOf(l, rules, matcher).denials.map(
-      (d) => diag(
-        Codes.baselineLinkDropped,
-        "warning",
-        `--gaps=${mode} closure ${peerKey(l.src)} => ${peerKey(l.dst)} : ${d.forbidden.toString()} is forbidden by baseline rule ${d.rule.name} (${d.rule.origin.file}:${d.rule.origin.line ?? 1}); written all the same, so the policies break the rule: close the gap with a reviewed link instead (${evidenceOf(l)})`,
-        d.rule.origin
-      )
-    )
-  );
+  const deny = rules.rules.filter((r) => r.action === "deny");
+  return new Set(links.filter((l) => deny.some((r) => matcher.pair(r, l.src, l.dst) !== void 0)).map(linkKey));
 }
 var init_synthesize2 = __esm({
   "src/pipeline/synthesize.ts"() {
     "use strict";
     init_append();
-    init_diagnostic();
     init_check_selectors();
     init_existing();
     init_layout();
@@ -41098,14 +42285,14 @@ var init_synthesize2 = __esm({
     init_prune();
     init_synthesize();
     init_gaps();
-    init_gap_rules();
     init_links_file();
     init_scan();
     init_reviewed_gaps();
     init_merge();
     init_synthesis();
+    init_closures();
     init_match();
-    init_peer();
+    init_needs();
     init_everywhere();
     init_baseline();
     init_load2();
@@ -41136,11 +42323,6 @@ var synthesize_exports = {};
 __export(synthesize_exports, {
   synthesizeCommand: () => synthesizeCommand
 });
-function ingressControllerSelector(labels3) {
-  if (!labels3) return void 0;
-  const { namespace, ...pod } = labels3;
-  return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
-}
 function synthesizeCommand(ctx, done) {
   const cmd = new Command("synthesize").description("least-privilege NetworkPolicies for the connections the application needs").argument("<path...>", "manifest files or folders (scanned recursively)").option("--links <file>", "use this reviewed link list (scan --format json|yaml) instead of scanning").option("--baseline <file>", "baseline rules (repeatable): deny rules remove links, allow rules add theirs", (v, prev = []) => [...prev, v]).option("--default-deny [bool]", "add a default-deny policy per namespace (default true; --default-deny=false to omit)").option("--dry-run", "print what would be written, write nothing").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx (default: any namespace)").option("--name-prefix <prefix>", "prefix for policy names").option("--gaps <mode>", "how to close what the manifests cannot tell (always reported): deny (default: strict least privilege), namespace (within the namespace) or open (unrestricted in that direction)").option("--fail-on-gaps", "exit 1 when there are gaps (for CI)").option("--existing <dir>", "leave the workloads that NetworkPolicies in DIR (not generated by netpol-ci) already select untouched, and say which").option("--preset <spec>", "ns=NAME:MODE or workload=NS/NAME:MODE, MODE block-all|allow-namespace|allow-all; applied before the links (repeatable)", (v, prev = []) => [...prev, v]).option("--no-ports", "peer-only rules: no ports or protocols (fewer, broader policies)").option("--check-selectors", "report every generated selector that selects no workload, or more than one, in the manifests");
   addTrafficOptions(cmd);
@@ -41150,7 +42332,7 @@ function synthesizeCommand(ctx, done) {
 }
 function synthesize(ctx, paths, opts) {
   const say = progress(ctx, opts);
-  say("reading, scanning and synthesizing…");
+  say("reading, scanning and synthesizing\u2026");
   const ic = ingressControllerSelector(opts.ingressController);
   const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const r = runSynthesize(
@@ -41203,14 +42385,13 @@ ${text2}`);
 `);
   return exitCodeFor(r.diagnostics, opts.failOnGaps && r.gaps.length > 0);
 }
-var labelList, Options5;
+var Options5;
 var init_synthesize3 = __esm({
   "src/cli/commands/synthesize.ts"() {
     "use strict";
     init_esm();
     init_zod();
     init_sanitize();
-    init_cluster();
     init_synthesize2();
     init_policies();
     init_gaps2();
@@ -41219,10 +42400,10 @@ var init_synthesize3 = __esm({
     init_presets();
     init_synthesize();
     init_common();
+    init_drift_options();
     init_output();
     init_traffic_options();
     init_cluster_options();
-    labelList = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
     Options5 = CommonOptions.extend(TrafficOptions.shape).extend(ClusterOptions.shape).extend({
       links: external_exports.string().optional(),
       baseline: external_exports.array(external_exports.string()).default([]),
@@ -41342,10 +42523,12 @@ function renderRepoDriftTxt(r) {
   if (r.fix) out.push(...fixSummary(r.fix), ...patches(r.fix).replace(/\n$/, "").split("\n").filter((l) => r.fix && l !== ""));
   if (d.missing.length === 0 && d.excess.length === 0) {
     out.push(`No drift: the policies in ${r.policies} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
+    if (r.basis && !isDefaultBasis(r.basis)) out.push(`Judged on the basis the policies were synthesized with: ${driftBasisText(r.basis)}`);
     return `${out.map(oneLine).join("\n")}
 `;
   }
   out.push(`Policy drift in ${r.policies}: ${d.missing.length} missing, ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}`);
+  if (r.basis && !isDefaultBasis(r.basis)) out.push(`Judged on the basis the policies were synthesized with: ${driftBasisText(r.basis)}`);
   for (const m of d.missing) {
     out.push(missingLine(m));
     for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  needed by: ${t}`);
@@ -41364,12 +42547,13 @@ function renderRepoDriftMd(r) {
   if (d.missing.length === 0 && d.excess.length === 0) {
     out.push(`**No drift.** The policies in ${markdownCode(r.policies)} allow exactly what the manifests need (${d.needsChecked} needed connections checked).`);
   } else {
-    out.push(`**${d.missing.length} missing · ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}** in ${markdownCode(r.policies)}`);
+    out.push(`**${d.missing.length} missing \xB7 ${d.excess.length} excess${r.allowExcess ? " (excess allowed)" : ""}** in ${markdownCode(r.policies)}`);
   }
+  if (r.basis && !isDefaultBasis(r.basis)) out.push("", driftBasisMd(r.basis));
   if (d.missing.length > 0) {
     out.push("", `#### Missing (${d.missing.length}): needed, but the policies block it`, "");
     for (const m of d.missing) {
-      out.push(`- ${markdownCode(peerKey(m.src))} → ${markdownCode(peerKey(m.dst))}: blocked ${markdownCode(m.conns.toString())} (needed ${markdownCode(m.needed.toString())}, allowed ${markdownCode(m.allowed.toString())})`);
+      out.push(`- ${markdownCode(peerKey(m.src))} \u2192 ${markdownCode(peerKey(m.dst))}: blocked ${markdownCode(m.conns.toString())} (needed ${markdownCode(m.needed.toString())}, allowed ${markdownCode(m.allowed.toString())})`);
       for (const r2 of m.reasons) for (const t of reasonText(r2)) out.push(`  - needed by ${markdownCode(t)}`);
       for (const b of blockers(m.explanation, m.conns)) out.push(`  - blocked by ${b.side}: ${markdownCode(stepText2(b.step))}`);
     }
@@ -41377,7 +42561,7 @@ function renderRepoDriftMd(r) {
   if (d.excess.length > 0) {
     out.push("", `#### Excess (${d.excess.length}): allowed beyond what the manifests need`, "");
     for (const e of d.excess) {
-      out.push(`- ${markdownCode(peerKey(e.src))} → ${markdownCode(peerKey(e.dst))}: also allows ${markdownCode(e.conns.toString())} (needed ${markdownCode(e.needed.toString())})`);
+      out.push(`- ${markdownCode(peerKey(e.src))} \u2192 ${markdownCode(peerKey(e.dst))}: also allows ${markdownCode(e.conns.toString())} (needed ${markdownCode(e.needed.toString())})`);
       for (const a of e.allowers) out.push(`  - allowed by ${markdownCode(allowerText(a))}`);
     }
   }
@@ -41401,6 +42585,7 @@ function renderRepoDriftJson(r) {
   const body = {
     policies: r.policies,
     allow_excess: r.allowExcess,
+    ...r.basis ? { basis: { links: r.basis.links ?? null, gaps: r.basis.gaps, no_ports: r.basis.noPorts, baseline: r.basis.baseline ?? [] } } : {},
     summary: { missing: d.missing.length, excess: d.excess.length, needs_checked: d.needsChecked },
     missing: d.missing.map((m) => ({
       src: peerKey(m.src),
@@ -41536,6 +42721,7 @@ var VERIFY_FORMATS, at2, RULES;
 var init_verify2 = __esm({
   "src/report/verify.ts"() {
     "use strict";
+    init_drift_basis();
     init_libesm();
     init_diagnostic();
     init_peer();
@@ -41545,7 +42731,7 @@ var init_verify2 = __esm({
     init_escape();
     init_sarif();
     VERIFY_FORMATS = ["txt", "md", "json", "sarif"];
-    at2 = (s) => s ? `${s.file}:${s.line ?? 0}` : "";
+    at2 = (s) => s ? `${placeText(s)}` : "";
     RULES = [
       { id: Codes.driftMissing, description: "A connection the manifests need is blocked by the committed policies" },
       { id: Codes.driftExcess, description: "The committed policies allow a connection beyond what the manifests need" },
@@ -41561,7 +42747,8 @@ __export(verify_exports, {
   verifyCommand: () => verifyCommand
 });
 function verifyCommand(ctx, done) {
-  const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline").option("--dns-port <port>", "port DNS listens on (default 53; OpenShift: 5353)").option("--dns-namespace <ns>", "namespace DNS runs in (default kube-system)").option("--dns-selector <labels>", "labels of the DNS pods (default k8s-app=kube-dns)").option("--ingress-controller <selector>", "with --fix: where the ingress controller runs, e.g. namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx").option("--links <file>", "the reviewed links the policies were synthesized from (synthesize --links): the needs instead of the scan").option("--gaps <mode>", "how the policies close gaps, as given to synthesize: deny (default), namespace or open; what the closures open is needed, and --fix keeps it");
+  const cmd = new Command("verify").description("the drift gate: committed policies vs what the manifests need (repo drift), or the live cluster vs the repository (cluster drift)").argument("[paths...]", "the application manifests (repo drift; with --cluster: limit the comparison to their namespaces)").option("-f, --format <format>", `output format: ${VERIFY_FORMATS.join("|")}`, "txt").option("--policies <dir>", "the folder of committed policies").option("--allow-excess", "report excess (allowed beyond the needs) without failing").option("--fix", "write the synthesized policies that close the drift into --policies, print what changed, then verify again").option("--cluster-export <dir>", "cluster drift from a folder of exported manifests (kubectl get -o yaml), offline");
+  addDriftOptions(cmd, true);
   addClusterOptions(cmd);
   addTrafficOptions(cmd);
   addCommonOptions(cmd).action((paths, raw) => done(verify(ctx, paths, parseOptions(Options6, raw))));
@@ -41571,7 +42758,8 @@ function verify(ctx, paths, opts) {
   if (opts.cluster && opts.clusterExport !== void 0) throw new ConfigError("--cluster and --cluster-export exclude each other");
   if (opts.clusterExport === void 0 && !liveSourceFrom(opts)) return repoDrift(ctx, paths, opts);
   if (opts.fix) throw new ConfigError("--fix applies to repo drift; the cluster is fixed by applying the repository (kubectl apply)");
-  if (opts.links !== void 0 || opts.gaps !== "deny") throw new ConfigError("--links and --gaps apply to repo drift (verify <path...> --policies DIR), not to cluster drift");
+  refuseDriftFlags(opts, "repo drift (verify <path...> --policies DIR), not cluster drift");
+  if (opts.baseline.length > 0) throw new ConfigError("--baseline applies to the drift gate: repo drift (verify <path...> --policies DIR), not cluster drift");
   if (opts.clusterExport !== void 0 && (opts.context !== void 0 || opts.kubeconfig !== void 0 || opts.clusterNamespaces !== void 0)) {
     throw new ConfigError("--context, --kubeconfig and --cluster-namespaces need --cluster, not --cluster-export");
   }
@@ -41582,30 +42770,21 @@ function repoDrift(ctx, paths, opts) {
   if (opts.ingressController !== void 0 && !opts.fix) throw new ConfigError("--ingress-controller only shapes what --fix writes; add --fix");
   const say = progress(ctx, opts);
   const settings = readSettingsFrom(ctx, opts);
-  const { namespace, ...pod } = opts.ingressController ?? {};
-  const ic = opts.ingressController ? { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} } : void 0;
   const traffic = trafficRequestFrom(opts);
-  const request = {
-    paths,
-    policies: opts.policies,
-    ...traffic ? { traffic } : {},
-    ...opts.links !== void 0 ? { linksFile: opts.links } : {},
-    gapMode: opts.gaps,
-    synthesis: { ...DEFAULT_SYNTHESIS_OPTIONS, dnsPort: opts.dnsPort, dns: { namespace: opts.dnsNamespace, podLabels: opts.dnsSelector }, ...ic ? { ingressController: ic } : {} }
-  };
-  say("reading manifests and policies…");
+  const request = { ...driftBasisFrom(opts), paths, policies: opts.policies, ...traffic ? { traffic } : {} };
+  say("reading manifests and policies\u2026");
   if (opts.fix) {
     const fix = fixRepoDrift(ctx.io, request, settings, renderPoliciesYaml);
     say("");
     const d2 = fix.after.drift;
-    emit(ctx, renderRepoDrift(opts.format, { drift: d2, policies: opts.policies, allowExcess: opts.allowExcess, fix, version: VERSION }), opts.output);
+    emit(ctx, renderRepoDrift(opts.format, { drift: d2, policies: opts.policies, allowExcess: opts.allowExcess, fix, version: VERSION, basis: judgedAgainst(opts.policies, request) }), opts.output);
     printDiagnostics(ctx, fix.after.diagnostics, opts);
     return exitCodeFor(fix.after.diagnostics, d2.missing.length > 0 || d2.excess.length > 0 && !opts.allowExcess);
   }
   const r = runRepoDrift(ctx.io, request, settings);
   say("");
   const d = r.drift;
-  emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, version: VERSION }), opts.output);
+  emit(ctx, renderRepoDrift(opts.format, { drift: d, policies: opts.policies, allowExcess: opts.allowExcess, version: VERSION, basis: judgedAgainst(opts.policies, request) }), opts.output);
   printDiagnostics(ctx, r.diagnostics, opts);
   return exitCodeFor(r.diagnostics, d.missing.length > 0 || d.excess.length > 0 && !opts.allowExcess);
 }
@@ -41613,7 +42792,7 @@ function clusterDrift(ctx, paths, opts) {
   const say = progress(ctx, opts);
   const source = opts.clusterExport !== void 0 ? { kind: "export", dir: opts.clusterExport } : liveSourceFrom(opts);
   const traffic = source.kind === "kubectl" ? trafficRequestFrom(opts, source) : trafficRequestFrom(opts.traffic.length > 0 ? { ...opts, clusterSnapshot: opts.clusterSnapshot ?? source.dir } : opts);
-  say("reading the cluster…");
+  say("reading the cluster\u2026");
   const r = runClusterDrift(ctx.io, { source, policies: opts.policies, ...paths.length > 0 ? { paths } : {}, ...traffic ? { traffic } : {} }, readSettingsFrom(ctx, opts));
   say("");
   emit(ctx, renderClusterDrift(opts.format, { outcome: r, version: VERSION }), opts.output);
@@ -41622,38 +42801,29 @@ function clusterDrift(ctx, paths, opts) {
 `);
   return exitCodeFor(r.diagnostics, r.diff.entries.length > 0 || (r.traffic?.check.blocked.length ?? 0) > 0);
 }
-var labelList2, Options6;
+var Options6;
 var init_verify3 = __esm({
   "src/cli/commands/verify.ts"() {
     "use strict";
     init_esm();
     init_zod();
     init_errors3();
-    init_cluster();
     init_verify();
     init_policies();
     init_verify2();
-    init_synthesize();
-    init_gap_rules();
     init_common();
     init_cluster_options();
+    init_drift_options();
     init_traffic_options();
     init_scan3();
     init_version();
     init_output();
-    labelList2 = external_exports.string().regex(/^[^=,\s]+=[^=,\s]*(,[^=,\s]+=[^=,\s]*)*$/, { error: "expected key=value[,key=value...]" }).transform((s) => Object.fromEntries(s.split(",").map((kv) => kv.split("="))));
-    Options6 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend({
+    Options6 = CommonOptions.extend(ClusterOptions.shape).extend(TrafficOptions.shape).extend(DriftOptions.shape).extend({
       format: external_exports.enum(VERIFY_FORMATS, { error: (i) => `expected one of ${VERIFY_FORMATS.join(", ")}, got ${JSON.stringify(i.input)}` }).default("txt"),
       policies: external_exports.string({ error: "--policies DIR is required: the folder of committed policies" }),
       allowExcess: external_exports.boolean().default(false),
       fix: external_exports.boolean().default(false),
-      clusterExport: external_exports.string().optional(),
-      dnsPort: external_exports.coerce.number().int().min(1).max(65535).default(53),
-      dnsNamespace: external_exports.string().default("kube-system"),
-      dnsSelector: labelList2.default({ "k8s-app": "kube-dns" }),
-      ingressController: labelList2.optional(),
-      links: external_exports.string().optional(),
-      gaps: external_exports.enum(GAP_MODES, { error: (i) => `expected one of ${GAP_MODES.join(", ")}, got ${JSON.stringify(i.input)}` }).default("deny")
+      clusterExport: external_exports.string().optional()
     });
   }
 });
@@ -41844,7 +43014,7 @@ function lintCommand(ctx, done) {
 }
 function lint(ctx, paths, opts) {
   const say = progress(ctx, opts);
-  say(`reading and linting ${paths.length} path(s)…`);
+  say(`reading and linting ${paths.length} path(s)\u2026`);
   const r = runLint(ctx.io, paths, readSettingsFrom(ctx, opts));
   say("");
   const render = { txt: renderLintTxt, json: renderLintJson, md: renderLintMd };
@@ -41880,7 +43050,7 @@ function pruneCommand(ctx, done) {
 }
 function prune(ctx, paths, opts) {
   const say = progress(ctx, opts);
-  say("reading the manifests and the policies…");
+  say("reading the manifests and the policies\u2026");
   const r = runPrune(ctx.io, { paths, policies: opts.policies, write: opts.write }, readSettingsFrom(ctx, opts));
   say("");
   for (const s of r.stale) ctx.stdout(`${s.file}:${s.line} [doc ${s.doc}] NetworkPolicy ${s.namespace}/${s.name}: ${s.reason}
@@ -42045,7 +43215,7 @@ function renderBaselineTxt(o) {
 function renderBaselineMd(o) {
   const failed = o.violations.length > 0 || o.disagreements.length > 0;
   const out = [];
-  out.push(`### Baseline rules: ${failed ? "❌ failed" : "✅ passed"}`, "");
+  out.push(`### Baseline rules: ${failed ? "\u274C failed" : "\u2705 passed"}`, "");
   out.push(`${o.verdicts.length} rule(s) checked by ${escapeMarkdown(engineLine(o))}: ${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s).`, "");
   if (o.violations.length > 0) {
     out.push("| rule | source | destination | connections | why |", "|---|---|---|---|---|");
@@ -42181,7 +43351,7 @@ function baselineCommand(ctx, done, version2) {
 }
 function baseline(ctx, paths, opts, version2) {
   const say = progress(ctx, opts);
-  say("checking baseline rules…");
+  say("checking baseline rules\u2026");
   const o = runBaseline(ctx.io, { paths, ruleFiles: opts.baseline, ...opts.engine ? { engine: opts.engine } : {}, ncaTimeoutMs: opts.ncaTimeout * 1e3 }, readSettingsFrom(ctx, opts));
   say("");
   const render = { txt: renderBaselineTxt, md: renderBaselineMd, json: renderBaselineJson, sarif: (x) => renderBaselineSarif(x, version2) };
@@ -42466,10 +43636,11 @@ var import_node_path11 = __toESM(require("node:path"), 1);
 init_diagnostic();
 
 // src/manifests/render.ts
-var import_posix = __toESM(require("node:path/posix"), 1);
+var import_posix2 = __toESM(require("node:path/posix"), 1);
 init_js_yaml();
+init_origins();
 function folderKey(p) {
-  const n = import_posix.default.normalize(p);
+  const n = import_posix2.default.normalize(p);
   return n.length > 1 ? n.replace(/[\\/]+$/, "") : n;
 }
 var KUSTOMIZATION_FILES = ["kustomization.yaml", "kustomization.yml", "Kustomization"];
@@ -42489,7 +43660,7 @@ function kustomizationRefs(dir, text2) {
   for (const key3 of ["resources", "bases", "components"]) {
     const list2 = d[key3];
     if (!Array.isArray(list2)) continue;
-    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(folderKey(import_posix.default.join(dir, r)));
+    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(folderKey(import_posix2.default.join(dir, r)));
   }
   return refs;
 }
@@ -42505,16 +43676,16 @@ function localChartDependencies(dir, text2) {
   return deps.flatMap((d) => {
     const { name, repository } = d ?? {};
     if (typeof name !== "string" || typeof repository !== "string" || !repository.startsWith("file://")) return [];
-    return [{ name, folder: folderKey(import_posix.default.join(dir, repository.slice("file://".length))) }];
+    return [{ name, folder: folderKey(import_posix2.default.join(dir, repository.slice("file://".length))) }];
   });
 }
 function findRenderRoots(files, readText) {
-  const chartDirs = files.filter((f) => import_posix.default.basename(f) === "Chart.yaml").map((f) => import_posix.default.dirname(f));
-  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(import_posix.default.basename(f))).map((f) => import_posix.default.dirname(f));
+  const chartDirs = files.filter((f) => import_posix2.default.basename(f) === "Chart.yaml").map((f) => import_posix2.default.dirname(f));
+  const overlayDirs = files.filter((f) => KUSTOMIZATION_FILES.includes(import_posix2.default.basename(f))).map((f) => import_posix2.default.dirname(f));
   const referenced = /* @__PURE__ */ new Set();
   const components = /* @__PURE__ */ new Set();
   for (const dir of overlayDirs) {
-    const file2 = files.find((f) => import_posix.default.dirname(f) === dir && KUSTOMIZATION_FILES.includes(import_posix.default.basename(f)));
+    const file2 = files.find((f) => import_posix2.default.dirname(f) === dir && KUSTOMIZATION_FILES.includes(import_posix2.default.basename(f)));
     const text2 = file2 ? readText(file2) : void 0;
     if (!text2) continue;
     for (const r of kustomizationRefs(dir, text2)) referenced.add(r);
@@ -42553,14 +43724,14 @@ function findRenderRoots(files, readText) {
   overlays.sort();
   const special = [...chartDirs, ...overlayDirs];
   const plain = files.filter(
-    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(import_posix.default.normalize(f))
+    (f) => /\.(ya?ml|json)$/i.test(f) && !special.some((d) => isInside(f, d)) && !referenced.has(import_posix2.default.normalize(f))
   );
   return { charts, overlays, plain: plain.sort() };
 }
 function unreachableOverlays(overlayDirs, roots, files, readText) {
   const refsOf = /* @__PURE__ */ new Map();
   for (const dir of overlayDirs) {
-    const file2 = files.find((f) => import_posix.default.dirname(f) === dir && KUSTOMIZATION_FILES.includes(import_posix.default.basename(f)));
+    const file2 = files.find((f) => import_posix2.default.dirname(f) === dir && KUSTOMIZATION_FILES.includes(import_posix2.default.basename(f)));
     const text2 = file2 ? readText(file2) : void 0;
     refsOf.set(dir, text2 ? kustomizationRefs(dir, text2) : []);
   }
@@ -42584,14 +43755,14 @@ function isComponent(kustomization) {
     return false;
   }
 }
-function splitHelmOutput(output2, chartDisplay) {
+function splitHelmOutput(output2, chartDisplay, templateText) {
   const bySource = /* @__PURE__ */ new Map();
   let current = "(unknown template)";
   let buf = [];
   const flush = () => {
     if (buf.some((l) => l.trim() !== "" && l.trim() !== "---")) {
       const list2 = bySource.get(current) ?? [];
-      list2.push(buf.join("\n"));
+      list2.push(buf);
       bySource.set(current, list2);
     }
     buf = [];
@@ -42610,16 +43781,22 @@ function splitHelmOutput(output2, chartDisplay) {
     buf.push(line2);
   }
   flush();
-  return [...bySource].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([source, docs]) => ({ path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---
-${d}`).join("\n") }));
+  return [...bySource].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([source, docs]) => {
+    const file2 = { path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---
+${d.join("\n")}`).join("\n") };
+    const template = templateText?.(source);
+    if (template === void 0) return file2;
+    const lines = helmTemplateLines(docs, template).flatMap((d) => [0, ...d]);
+    return { ...file2, origins: { tool: "helm", template: `${chartDisplay}/${source}`, lines } };
+  });
 }
 function kustomizeOutput(output2, overlayDisplay) {
   return [{ path: `${overlayDisplay}/kustomization [rendered]`, text: output2 }];
 }
 
 // src/io/decode.ts
-function startsWith(buf, bytes2) {
-  return bytes2.every((b, i) => buf[i] === b);
+function startsWith(buf, bytes3) {
+  return bytes3.every((b, i) => buf[i] === b);
 }
 function looksLikeBomlessUtf16(buf) {
   const n = Math.min(buf.length, 512) & ~1;
@@ -42716,6 +43893,9 @@ function remoteKustomizeReferences(file2) {
   return out;
 }
 
+// src/io/render.ts
+init_origins();
+
 // src/io/disk-cache.ts
 var import_node_fs2 = require("node:fs");
 var import_node_path8 = __toESM(require("node:path"), 1);
@@ -42782,7 +43962,7 @@ function toolMessage(message, folders = []) {
   }
   text2 = text2.replace(/(?:\/[^\s'"=/]+)*\/kustomize-helm-\d+/g, "<tmp>/kustomize-helm");
   text2 = visible(text2);
-  return text2.length > MAX_MESSAGE ? `${text2.slice(0, MAX_MESSAGE)}… (${text2.length - MAX_MESSAGE} more characters)` : text2;
+  return text2.length > MAX_MESSAGE ? `${text2.slice(0, MAX_MESSAGE)}\u2026 (${text2.length - MAX_MESSAGE} more characters)` : text2;
 }
 
 // src/io/render.ts
@@ -42793,7 +43973,17 @@ function helmBinary() {
 function kubectlBinary() {
   return process.env.KUBECTL_PATH || "kubectl";
 }
-var FileList = external_exports.array(external_exports.object({ path: external_exports.string(), text: external_exports.string() }));
+var Origins = external_exports.discriminatedUnion("tool", [
+  external_exports.object({
+    tool: external_exports.literal("kustomize"),
+    documents: external_exports.array(external_exports.union([external_exports.object({ path: external_exports.string() }).strict(), external_exports.object({ configuredIn: external_exports.string(), generator: external_exports.string() }).strict(), external_exports.null()])),
+    kustomizations: external_exports.array(external_exports.string()),
+    sources: external_exports.array(external_exports.object({ path: external_exports.string(), text: external_exports.string() }).strict())
+  }),
+  external_exports.object({ tool: external_exports.literal("helm"), template: external_exports.string(), lines: external_exports.array(external_exports.number().int().nonnegative()) })
+]);
+var FileList = external_exports.array(external_exports.object({ path: external_exports.string(), text: external_exports.string(), origins: Origins.optional() }));
+var ORIGINS_VERSION = "origins/1";
 var RenderCache = class {
   versions = /* @__PURE__ */ new Map();
   charts = /* @__PURE__ */ new Map();
@@ -42983,8 +44173,14 @@ function localDependencyPaths(files, display, deps) {
   const prefixes = deps.map((d) => ({ from: under2.get(d.dir), to: `${d.display}/` })).sort((a, b) => b.from.length - a.from.length);
   return files.map((f) => {
     const p = prefixes.find((x) => f.path.startsWith(x.from));
-    return p ? { ...f, path: p.to + f.path.slice(p.from.length) } : f;
+    if (!p) return f;
+    const origins = f.origins?.tool === "helm" && f.origins.template.startsWith(p.from) ? { ...f.origins, template: p.to + f.origins.template.slice(p.from.length) } : f.origins;
+    return { ...f, path: p.to + f.path.slice(p.from.length), ...origins ? { origins } : {} };
   }).sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+}
+function readTemplate(chartDir, source) {
+  const r = readRegularFile(import_node_path10.default.join(chartDir, source), chartDir, VALUES_FILE_LIMIT);
+  return r.ok ? r.bytes.toString("utf8") : void 0;
 }
 function missingDependencies(chartDir) {
   const deps = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
@@ -43041,7 +44237,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   if (version2 === void 0) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at3, "install helm v3 or set HELM_PATH")] };
   }
-  const h = (0, import_node_crypto3.createHash)("sha256").update(`helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
+  const h = (0, import_node_crypto3.createHash)("sha256").update(`${ORIGINS_VERSION}\0helm ${version2}\0${release}\0${args.slice(3).join("\0")}\0${toolEnv("HELM_")}\0`);
   h.update(tree.hash);
   for (const d of depTrees) h.update(`\0${d.name}\0${d.display}\0${d.tree.hash}`);
   const named = readValuesFiles(values);
@@ -43058,18 +44254,22 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
     if (text2 !== void 0) valueFiles.push({ path: v, text: text2 });
   }
   const hit = cache2.chart(key3);
-  if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [] };
+  const setValues = sets.length > 0 ? { setValues: true } : {};
+  if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [], ...setValues };
   const copy = depTrees.length > 0 ? vendorLocalDependencies(chartDir, depTrees) : void 0;
   let r;
+  let split = [];
   try {
     r = copy ? run(bin, [args[0], release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
+    const from = copy ?? chartDir;
+    if (r.ok) split = splitHelmOutput(r.stdout, display, (source) => readTemplate(from, source));
   } finally {
     if (copy) (0, import_node_fs4.rmSync)(import_node_path10.default.dirname(copy), { recursive: true, force: true });
   }
-  const rendered = r.ok ? localDependencyPaths(splitHelmOutput(r.stdout, display), display, depTrees) : [];
+  const rendered = r.ok ? localDependencyPaths(split, display, depTrees) : [];
   const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs4.existsSync)(import_node_path10.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
   cache2.setChart(key3, result);
-  return { ...result, values: r.ok ? valueFiles : [] };
+  return { ...result, values: r.ok ? valueFiles : [], ...setValues };
 }
 function renderedNothing(what, at3, why) {
   return diag(Codes.renderedNothing, "warning", `${what} rendered no Kubernetes object (${why}); nothing from it is analysed`, at3);
@@ -43102,7 +44302,7 @@ function readValuesFiles(values) {
   }
   return { texts, problems };
 }
-function renderOverlay(dir, display, contentRoot, opts, cache2) {
+function renderOverlay(dir, display, contentRoot, opts, cache2, repositoryRoot) {
   const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, f))) ?? "kustomization.yaml";
   const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const tree = cache2.tree(contentRoot);
@@ -43120,19 +44320,136 @@ function renderOverlay(dir, display, contentRoot, opts, cache2) {
   }
   const helm = cache2.toolVersion(helmBinary(), ["version", "--short"]) !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
-  const h = (0, import_node_crypto3.createHash)("sha256").update(`kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path10.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
+  const h = (0, import_node_crypto3.createHash)("sha256").update(`${ORIGINS_VERSION}\0kubectl ${version2}\0${helm.join(" ")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path10.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`);
   h.update(tree.hash);
+  for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
+    const t = cache2.tree(base);
+    const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(import_node_path10.default.relative(realOrSelf(contentRoot), base))})`, at3);
+    if (unsafeBase.length > 0) return { files: [], diagnostics: unsafeBase };
+    h.update(`base ${import_node_path10.default.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
+  }
   const key3 = h.update(display).digest("hex");
   const hit = cache2.overlay(key3);
   if (hit) return hit;
   const r = run(bin, args, contentRoot, opts);
-  const built = r.ok ? kustomizeOutput(r.stdout, display) : [];
-  const result = r.ok ? { files: built, diagnostics: /^\s*(\{\}\s*)?$/.test(r.stdout) ? [renderedNothing(`overlay ${display}`, at3, "it lists no resources, or its patches and filters remove them all")] : [] } : {
+  const empty = r.ok && /^\s*(\{\}\s*)?$/.test(r.stdout);
+  const traced = r.ok && !empty ? traceOverlay(bin, [...helm, ...opts.kustomizeFlags], dir, display, contentRoot, opts, r.stdout, repositoryRoot) : void 0;
+  const built = r.ok ? kustomizeOutput(r.stdout, display).map((f) => traced?.origins ? { ...f, origins: traced.origins } : f) : [];
+  const result = r.ok ? { files: built, diagnostics: empty ? [renderedNothing(`overlay ${display}`, at3, "it lists no resources, or its patches and filters remove them all")] : traced?.problem ? [diag(Codes.renderOriginsUnknown, "info", `overlay ${display}: where its objects came from is unknown (${traced.problem}); their positions are lines of the rendered output`, at3)] : [] } : {
     files: [],
     diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at3, offlineHint(r))]
   };
   cache2.setOverlay(key3, result);
   return result;
+}
+function traceOverlay(bin, flags, dir, display, contentRoot, opts, plain, repositoryRoot) {
+  const overlay = realOrSelf(dir);
+  const root = [...repositoryRoot !== void 0 ? [realOrSelf(repositoryRoot)] : [], repositoryOf(dir), realOrSelf(contentRoot)].find((r) => isInsideTree(overlay, r)) ?? realOrSelf(contentRoot);
+  const wrapper = (0, import_node_fs4.realpathSync)((0, import_node_fs4.mkdtempSync)(import_node_path10.default.join(import_node_os.default.tmpdir(), "netpol-ci-origins-")));
+  let annotated;
+  try {
+    const rel = import_node_path10.default.relative(wrapper, overlay).split(import_node_path10.default.sep).join("/");
+    (0, import_node_fs4.writeFileSync)(import_node_path10.default.join(wrapper, "kustomization.yaml"), `resources:
+  - ${JSON.stringify(rel)}
+buildMetadata: [originAnnotations]
+`);
+    const r = run(bin, ["kustomize", wrapper, "--enable-helm", ...flags], contentRoot, opts);
+    if (!r.ok) return { problem: toolMessage(r.message, [[wrapper, "(wrapper)"], [dir, display], [contentRoot, "."]]) };
+    annotated = r.stdout;
+  } finally {
+    (0, import_node_fs4.rmSync)(wrapper, { recursive: true, force: true });
+  }
+  const shown = (abs) => import_node_path10.default.posix.normalize(`${display}/${import_node_path10.default.relative(overlay, abs).split(import_node_path10.default.sep).join("/")}`);
+  const named = (p) => {
+    const abs = import_node_path10.default.resolve(wrapper, p);
+    return isInsideTree(abs, root) ? shown(abs) : void 0;
+  };
+  const values = (text2) => {
+    const docs = parseManifestFile({ path: "rendered.yaml", text: text2 }).documents;
+    const out = [];
+    for (const d of docs) out[d.doc - 1] = d.value;
+    return out;
+  };
+  const documents = kustomizeDocumentSources(values(plain), values(annotated), named);
+  const kustomizations = [];
+  const wanted = /* @__PURE__ */ new Map();
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [overlay];
+  while (queue.length > 0) {
+    const d = queue.shift();
+    if (seen.has(d) || !isInsideTree(d, root)) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(d, f)));
+    if (!kfile) continue;
+    const abs = import_node_path10.default.join(d, kfile);
+    const text2 = readSource(abs, root);
+    if (text2 === void 0) continue;
+    kustomizations.push(shown(abs));
+    wanted.set(shown(abs), abs);
+    for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path10.default.resolve(d, input2)), import_node_path10.default.resolve(d, input2));
+    for (const ref of kustomizationRefs(".", text2)) queue.push(import_node_path10.default.resolve(d, ref));
+  }
+  for (const s of documents) {
+    if (!s) continue;
+    const file2 = "path" in s ? s.path : s.configuredIn;
+    wanted.set(file2, import_node_path10.default.resolve(overlay, import_node_path10.default.posix.relative(display, file2)));
+  }
+  const sources = [];
+  for (const [file2, abs] of [...wanted].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const text2 = isInsideTree(abs, root) ? readSource(abs, root) : void 0;
+    if (text2 !== void 0) sources.push({ path: file2, text: text2 });
+  }
+  return { origins: { tool: "kustomize", documents, kustomizations, sources } };
+}
+function reachedKustomizationDirs(overlay) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  const queue = [realOrSelf(overlay)];
+  while (queue.length > 0) {
+    const d = queue.shift();
+    if (seen.has(d)) continue;
+    seen.add(d);
+    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(d, f)));
+    if (!kfile) continue;
+    out.push(d);
+    const r = readRegularFile(import_node_path10.default.join(d, kfile), void 0, KUSTOMIZATION_READ_LIMIT);
+    if (!r.ok) continue;
+    const text2 = r.bytes.toString("utf8");
+    const { kustomizations, charts } = pluginFolders(text2);
+    for (const ref of [...kustomizationRefs(".", text2), ...kustomizations]) queue.push(realOrSelf(import_node_path10.default.resolve(d, ref)));
+    for (const c of charts) {
+      const home = realOrSelf(import_node_path10.default.resolve(d, c));
+      if (!seen.has(home) && (0, import_node_fs4.existsSync)(home)) {
+        seen.add(home);
+        out.push(home);
+      }
+    }
+  }
+  return out;
+}
+function pluginFolders(text2) {
+  const none = { kustomizations: [], charts: [] };
+  let doc;
+  try {
+    doc = yaml.load(text2, { schema: yaml.CORE_SCHEMA });
+  } catch {
+    return none;
+  }
+  if (typeof doc !== "object" || doc === null || Array.isArray(doc)) return none;
+  const d = doc;
+  const local = (v) => typeof v === "string" && !v.includes("\n") && !/^[a-z]+:\/\//i.test(v);
+  const kustomizations = [];
+  for (const key3 of ["transformers", "generators", "validators"]) {
+    const list2 = d[key3];
+    for (const e of Array.isArray(list2) ? list2 : []) if (local(e)) kustomizations.push(e);
+  }
+  const globals = d.helmGlobals;
+  const home = typeof globals === "object" && globals !== null ? globals.chartHome : void 0;
+  return { kustomizations, charts: local(home) ? [home] : [] };
+}
+function readSource(abs, root) {
+  const r = readRegularFile(abs, root, KUSTOMIZATION_READ_LIMIT);
+  return r.ok ? r.bytes.toString("utf8") : void 0;
 }
 var HelmChartSettingsSchema = external_exports.object({
   releaseName: external_exports.union([external_exports.string(), external_exports.number()]).optional(),
@@ -43222,15 +44539,15 @@ function readManifestFiles(paths, options, cache2) {
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
         const dir = import_node_path11.default.join(abs, c);
-        options.progress?.(`rendering chart ${map3.display(dir)}…`);
+        options.progress?.(`rendering chart ${map3.display(dir)}\u2026`);
         const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), map3.root !== void 0 && import_node_path11.default.resolve(map3.root) === import_node_path11.default.resolve(dir), abs);
         appendAll(files, r.files);
-        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })) });
+        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map3.display(dir)), ...r.setValues ? { setValues: true } : {} });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
-        options.progress?.(`rendering overlay ${map3.display(import_node_path11.default.join(abs, o))}…`);
-        const r = renderOverlay(import_node_path11.default.join(abs, o), map3.display(import_node_path11.default.join(abs, o)), abs, render, cache2);
+        options.progress?.(`rendering overlay ${map3.display(import_node_path11.default.join(abs, o))}\u2026`);
+        const r = renderOverlay(import_node_path11.default.join(abs, o), map3.display(import_node_path11.default.join(abs, o)), abs, render, cache2, map3.root);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);
       }
@@ -43240,6 +44557,17 @@ function readManifestFiles(paths, options, cache2) {
   }
   return { files, diagnostics, values };
 }
+function chartTemplates(rendered, dir, display) {
+  const out = [];
+  for (const f of rendered) {
+    const t = f.origins?.tool === "helm" ? f.origins.template : void 0;
+    if (t === void 0 || !t.startsWith(`${display}/`) || out.some((o) => o.path === t)) continue;
+    const r = readRegularFile(import_node_path11.default.join(dir, t.slice(display.length + 1)), dir, TEMPLATE_READ_LIMIT);
+    if (r.ok) out.push({ path: t, text: r.bytes.toString("utf8") });
+  }
+  return out;
+}
+var TEMPLATE_READ_LIMIT = 5 * 1024 * 1024;
 function within2(abs, root) {
   try {
     const real = (0, import_node_fs5.realpathSync)(abs);
@@ -43416,7 +44744,7 @@ function kubectlMessage(stderr) {
   const lines = stderr.split("\n").map((l) => l.replace(KLOG_PREFIX2, "").trim()).filter((l) => l !== "");
   const telling = lines.filter((l) => /^(error|Error from server|Unable to connect|The connection to the server)/i.test(l));
   const line2 = telling[telling.length - 1] ?? lines[lines.length - 1] ?? "no message";
-  return line2.length > 400 ? `${line2.slice(0, 400)}…` : line2;
+  return line2.length > 400 ? `${line2.slice(0, 400)}\u2026` : line2;
 }
 function targetArgs(t) {
   return [...t.kubeconfig ? ["--kubeconfig", t.kubeconfig] : [], ...t.context ? ["--context", t.context] : [], `--request-timeout=${t.timeoutSeconds}s`];
@@ -43631,7 +44959,7 @@ var STARTED = 1;
 var ANSWERED = 2;
 var START_TIMEOUT_MS = 1e4;
 function threadScript(name, from = __npcModuleUrl) {
-  for (const rel of [`../${name}-worker.js`, `./${name}-worker.js`]) {
+  for (const rel of [`../${name}-worker.mjs`, `./${name}-worker.mjs`]) {
     const file2 = (0, import_node_url2.fileURLToPath)(new URL(rel, from));
     if ((0, import_node_fs11.existsSync)(file2)) return file2;
   }
@@ -44014,7 +45342,7 @@ async function start(argv) {
       env: process.env,
       interactive: Boolean(process.stderr.isTTY),
       stdoutTerminal: Boolean(process.stdout.isTTY),
-      stdoutBytes: (bytes2) => void process.stdout.write(bytes2)
+      stdoutBytes: (bytes3) => void process.stdout.write(bytes3)
     },
     commands
   );
