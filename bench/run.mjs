@@ -336,10 +336,11 @@ function ncaComparison() {
   const s = ensureApp(NCA_N);
   const dir = appDir(NCA_N);
   log(`${rel(dir)}: ${s.workloads} workloads, ${s.policies} policies, ${(s.bytes / 1e6).toFixed(2)} MB${s.cached ? ' (cached)' : ''}`);
-  // ours: three runs, the median; and three without the code cache (as a first run)
+  // ours: seven runs, the median (a run of 300 workloads takes a quarter of a second, so one busy
+  // moment moves a median of three by a fifth); and seven without the code cache (as a first run)
   const oursOf = (env) => {
     const times = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 7; i++) {
       const r = runCli({ name: 'e2e connectivity', args: (n) => ['connectivity', appDir(n)], out: (n) => `connectivity-${n}.txt`, env }, NCA_N);
       if (r.failed) return { failed: r.failed };
       times.push(r.ms);
