@@ -45,6 +45,12 @@ export interface GatedCheckOutcome extends CheckOutcome {
  * temporary folder.
  */
 export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, settings: ReadSettings): GatedCheckOutcome {
+  // with refs, the policies folder and the reviewed links are paths in the repository: refused before any work
+  if (request.kind === 'repo') {
+    for (const [flag, p] of [['--policies', gates.policies], ['--links', gates.drift?.linksFile]] as const) {
+      if (p !== undefined && !inRepository(p)) throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
+    }
+  }
   const outcome = runCheck(io, request, settings, { ...(gates.traffic ? { traffic: gates.traffic } : {}), ...(gates.lint ? { lint: true } : {}), ...(gates.exposure ? { exposure: true } : {}) });
   const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
   if (!wantsBaseline && gates.policies === undefined) return outcome;
@@ -66,13 +72,8 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       show = (file) => file;
     }
     // with refs, the policies folder and the reviewed links are the PR's files: read at head
-    const atHead = (p: string, flag: string) => {
-      if (request.kind !== 'repo' || !tree) return p;
-      // a path outside the repository would be joined onto the exported tree and name nothing there
-      if (path.isAbsolute(p) || path.normalize(p).split(/[\\/]/)[0] === '..') throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
-      return path.join(tree.dir, p);
-    };
-    const policiesDir = gates.policies === undefined ? undefined : atHead(gates.policies, '--policies');
+    const atHead = (p: string) => (request.kind === 'repo' && tree ? path.join(tree.dir, p) : p);
+    const policiesDir = gates.policies === undefined ? undefined : atHead(gates.policies);
     const at = (r: SourceRef | undefined): SourceRef | undefined => (r ? { ...r, file: show(r.file) } : undefined);
     const relocate = (ds: readonly Diagnostic[]) => ds.map((d) => (d.at ? { ...d, at: at(d.at) as SourceRef } : d));
     const extra: Diagnostic[] = [];
@@ -110,7 +111,7 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       const basis = gates.drift ?? { synthesis: DEFAULT_SYNTHESIS_OPTIONS };
       const judged = judgeRepoDrift(
         io,
-        { ...basis, paths: roots, policies: policiesDir, ...(basis.linksFile !== undefined ? { linksFile: atHead(basis.linksFile, '--links') } : {}), ...(gates.traffic ? { traffic: gates.traffic } : {}) },
+        { ...basis, paths: roots, policies: policiesDir, ...(basis.linksFile !== undefined ? { linksFile: atHead(basis.linksFile) } : {}), ...(gates.traffic ? { traffic: gates.traffic } : {}) },
         settings,
         gates.renderPolicies,
       );
@@ -149,4 +150,9 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
   } finally {
     tree?.dispose();
   }
+}
+
+/** A relative path that stays inside the repository (a path outside would be joined onto the exported tree and name nothing there). */
+function inRepository(p: string): boolean {
+  return !path.isAbsolute(p) && path.normalize(p).split(/[\\/]/)[0] !== '..';
 }

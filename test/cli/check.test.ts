@@ -137,6 +137,10 @@ describe('check --repo on a real two-commit repository', () => {
       // never the temporary folder the head was exported to
       expect(r.stderr).not.toContain('netpol-ci-tree-');
     }
+    // refused before any work: before the refs are even read
+    const early = runCli(['check', '--repo', repo, '--base', 'no-such-ref', '--head', 'HEAD', 'deploy', '--policies', '/etc']);
+    expect(early.code).toBe(2);
+    expect(early.stderr).toContain('--policies /etc: with --repo, give a path in the repository');
   });
 
   test('links at the head SHA (and base SHA for base rules), the SHA in the body and the marker', () => {
