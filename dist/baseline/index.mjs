@@ -4,7 +4,7 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-WKEYTRXW.mjs";
+} from "../chunks/chunk-HL66JMX5.mjs";
 import "../chunks/chunk-744CM7KQ.mjs";
 import "../chunks/chunk-WGLHIIPA.mjs";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-WKEYTRXW.mjs";
+} from "../chunks/chunk-HL66JMX5.mjs";
 import "../chunks/chunk-744CM7KQ.mjs";
 import "../chunks/chunk-WGLHIIPA.mjs";
 import "../chunks/chunk-YHK6W4FL.mjs";

@@ -39615,6 +39615,11 @@ var init_verify = __esm({
 
 // src/pipeline/check-gates.ts
 function runGatedCheck(io, request, gates, settings) {
+  if (request.kind === "repo") {
+    for (const [flag, p] of [["--policies", gates.policies], ["--links", gates.drift?.linksFile]]) {
+      if (p !== void 0 && !inRepository(p)) throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
+    }
+  }
   const outcome = runCheck(io, request, settings, { ...gates.traffic ? { traffic: gates.traffic } : {}, ...gates.lint ? { lint: true } : {}, ...gates.exposure ? { exposure: true } : {} });
   const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
   if (!wantsBaseline && gates.policies === void 0) return outcome;
@@ -39635,12 +39640,8 @@ function runGatedCheck(io, request, gates, settings) {
       roots = [request.head];
       show = (file2) => file2;
     }
-    const atHead = (p, flag) => {
-      if (request.kind !== "repo" || !tree) return p;
-      if (import_node_path5.default.isAbsolute(p) || import_node_path5.default.normalize(p).split(/[\\/]/)[0] === "..") throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
-      return import_node_path5.default.join(tree.dir, p);
-    };
-    const policiesDir = gates.policies === void 0 ? void 0 : atHead(gates.policies, "--policies");
+    const atHead = (p) => request.kind === "repo" && tree ? import_node_path5.default.join(tree.dir, p) : p;
+    const policiesDir = gates.policies === void 0 ? void 0 : atHead(gates.policies);
     const at3 = (r) => r ? { ...r, file: show(r.file) } : void 0;
     const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at3(d.at) } : d);
     const extra = [];
@@ -39677,7 +39678,7 @@ function runGatedCheck(io, request, gates, settings) {
       const basis = gates.drift ?? { synthesis: DEFAULT_SYNTHESIS_OPTIONS };
       const judged = judgeRepoDrift(
         io,
-        { ...basis, paths: roots, policies: policiesDir, ...basis.linksFile !== void 0 ? { linksFile: atHead(basis.linksFile, "--links") } : {}, ...gates.traffic ? { traffic: gates.traffic } : {} },
+        { ...basis, paths: roots, policies: policiesDir, ...basis.linksFile !== void 0 ? { linksFile: atHead(basis.linksFile) } : {}, ...gates.traffic ? { traffic: gates.traffic } : {} },
         settings,
         gates.renderPolicies
       );
@@ -39711,6 +39712,9 @@ function runGatedCheck(io, request, gates, settings) {
   } finally {
     tree?.dispose();
   }
+}
+function inRepository(p) {
+  return !import_node_path5.default.isAbsolute(p) && import_node_path5.default.normalize(p).split(/[\\/]/)[0] !== "..";
 }
 var import_node_path5;
 var init_check_gates = __esm({

@@ -11,7 +11,7 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-WKEYTRXW.mjs";
+} from "../chunks/chunk-HL66JMX5.mjs";
 import "../chunks/chunk-744CM7KQ.mjs";
 import {
   explanationData
