@@ -185,8 +185,8 @@ class KustomizationGraph {
   }
 }
 
-/** The `resources` (with the older `bases`) and `components` a kustomization lists, local entries only. */
-function kustomizationLists(text: string): { resources: string[]; components: string[] } {
+/** The `resources` (with the older `bases`) and `components` a kustomization lists, local entries only (no URL, no `?ref=`). */
+export function kustomizationLists(text: string): { resources: string[]; components: string[] } {
   let k: unknown;
   try {
     k = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });

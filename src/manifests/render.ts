@@ -1,7 +1,7 @@
 import path from 'node:path/posix';
 import jsYaml from 'js-yaml';
 import type { ManifestFile } from './documents.js';
-import { helmTemplateLines } from './origins.js';
+import { helmTemplateLines, kustomizationLists } from './origins.js';
 
 /**
  * A referenced folder as the folder lists spell it: normalised, without a trailing separator
@@ -36,21 +36,8 @@ function isInside(file: string, dir: string): boolean {
 
 /** Folders a kustomization refers to (resources, bases, components), relative to `dir`'s parent tree. */
 export function kustomizationRefs(dir: string, text: string): string[] {
-  let doc: unknown;
-  try {
-    doc = jsYaml.load(text);
-  } catch {
-    return [];
-  }
-  if (typeof doc !== 'object' || doc === null) return [];
-  const d = doc as Record<string, unknown>;
-  const refs: string[] = [];
-  for (const key of ['resources', 'bases', 'components']) {
-    const list = d[key];
-    if (!Array.isArray(list)) continue;
-    for (const r of list) if (typeof r === 'string' && !/^[a-z]+:\/\//i.test(r) && !r.includes('?')) refs.push(folderKey(path.join(dir, r)));
-  }
-  return refs;
+  const { resources, components } = kustomizationLists(text);
+  return [...resources, ...components].map((r) => folderKey(path.join(dir, r)));
 }
 
 /** A chart's `file://` dependencies: the name helm looks for under charts/, and the folder (relative, posix). */
