@@ -594,22 +594,18 @@ function traceOverlay(bin: string, flags: readonly string[], dir: string, displa
   // the kustomizations the overlay reaches, its own first, and the files they name
   const kustomizations: string[] = [];
   const wanted = new Map<string, string>();
-  const seen = new Set<string>();
-  const queue = [overlay];
-  while (queue.length > 0) {
-    const d = queue.shift() as string;
-    if (seen.has(d) || !isInsideTree(d, root)) continue;
-    seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
-    if (!kfile) continue;
-    const abs = path.join(d, kfile);
-    const text = readSource(abs, root);
-    if (text === undefined) continue;
-    kustomizations.push(shown(abs));
-    wanted.set(shown(abs), abs);
-    for (const input of kustomizationInputs(text)) wanted.set(shown(path.resolve(d, input)), path.resolve(d, input));
-    for (const ref of kustomizationRefs('.', text)) queue.push(path.resolve(d, ref));
-  }
+  walkKustomizations(
+    overlay,
+    (file) => readSource(file, root),
+    (d, kfile, text) => {
+      const abs = path.join(d, kfile);
+      kustomizations.push(shown(abs));
+      wanted.set(shown(abs), abs);
+      for (const input of kustomizationInputs(text)) wanted.set(shown(path.resolve(d, input)), path.resolve(d, input));
+      return kustomizationRefs('.', text).map((ref) => path.resolve(d, ref));
+    },
+    (d) => isInsideTree(d, root),
+  );
   for (const s of documents) {
     if (!s) continue;
     const file = 'path' in s ? s.path : s.configuredIn;
@@ -630,31 +626,45 @@ function traceOverlay(bin: string, flags: readonly string[], dir: string, displa
  * kustomization to its own folder), so hashing them covers an overlay's inputs.
  */
 function reachedKustomizationDirs(overlay: string): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
+  walkKustomizations(
+    realOrSelf(overlay),
+    (file) => {
+      const r = readRegularFile(file, undefined, KUSTOMIZATION_READ_LIMIT);
+      return r.ok ? r.bytes.toString('utf8') : undefined;
+    },
+    (d, _kfile, text) => {
+      out.add(d);
+      const { kustomizations, charts } = pluginFolders(text);
+      // a chart home holds charts, not a kustomization: hashed as a folder of its own
+      for (const c of charts) {
+        const home = realOrSelf(path.resolve(d, c));
+        if (existsSync(home)) out.add(home);
+      }
+      return [...kustomizationRefs('.', text), ...kustomizations].map((ref) => realOrSelf(path.resolve(d, ref)));
+    },
+  );
+  return [...out];
+}
+
+/**
+ * The kustomizations an overlay reaches, breadth first from `start`, each folder once: `visit` gets
+ * a folder, its kustomization file's name and text, and returns the folders to go on to. A folder
+ * `enter` refuses, one without a kustomization file, or one whose file `read` cannot read is passed
+ * over.
+ */
+function walkKustomizations(start: string, read: (file: string) => string | undefined, visit: (dir: string, kfile: string, text: string) => readonly string[], enter: (dir: string) => boolean = () => true): void {
   const seen = new Set<string>();
-  const queue = [realOrSelf(overlay)];
+  const queue = [start];
   while (queue.length > 0) {
     const d = queue.shift() as string;
-    if (seen.has(d)) continue;
+    if (seen.has(d) || !enter(d)) continue;
     seen.add(d);
     const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
     if (!kfile) continue;
-    out.push(d);
-    const r = readRegularFile(path.join(d, kfile), undefined, KUSTOMIZATION_READ_LIMIT);
-    if (!r.ok) continue;
-    const text = r.bytes.toString('utf8');
-    const { kustomizations, charts } = pluginFolders(text);
-    for (const ref of [...kustomizationRefs('.', text), ...kustomizations]) queue.push(realOrSelf(path.resolve(d, ref)));
-    // a chart home holds charts, not a kustomization: hashed as a folder of its own
-    for (const c of charts) {
-      const home = realOrSelf(path.resolve(d, c));
-      if (!seen.has(home) && existsSync(home)) {
-        seen.add(home);
-        out.push(home);
-      }
-    }
+    const text = read(path.join(d, kfile));
+    if (text !== undefined) queue.push(...visit(d, kfile, text));
   }
-  return out;
 }
 
 /**
