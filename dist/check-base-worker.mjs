@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-744CM7KQ.mjs";
-import "./chunks/chunk-3MN5RMWY.mjs";
-import "./chunks/chunk-3UWSCT7T.mjs";
+} from "./chunks/chunk-Z6WY3ZU2.mjs";
+import "./chunks/chunk-REMTFGK4.mjs";
+import "./chunks/chunk-NT2B7VGE.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-FIPXIYTF.mjs";
+} from "./chunks/chunk-ZJKMC27E.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-HL66JMX5.mjs";
-import "../chunks/chunk-744CM7KQ.mjs";
-import "../chunks/chunk-WGLHIIPA.mjs";
+} from "../chunks/chunk-7TVLORBH.mjs";
+import "../chunks/chunk-Z6WY3ZU2.mjs";
+import "../chunks/chunk-AIEWRON5.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-YHK6W4FL.mjs";
+} from "../chunks/chunk-F7XDUJM5.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-QPQKFWI7.mjs";
-import "../chunks/chunk-LTTOXGE5.mjs";
-import "../chunks/chunk-T4VUOTEN.mjs";
-import "../chunks/chunk-3MN5RMWY.mjs";
+} from "../chunks/chunk-AGAYC3II.mjs";
+import "../chunks/chunk-NGEEWTPG.mjs";
+import "../chunks/chunk-OR2GUAL7.mjs";
+import "../chunks/chunk-REMTFGK4.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-MEDOINWG.mjs";
+} from "../chunks/chunk-5GI6OURF.mjs";
 import {
   peerKey
-} from "../chunks/chunk-3UWSCT7T.mjs";
+} from "../chunks/chunk-NT2B7VGE.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,11 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NA47SXWS.mjs";
+} from "../chunks/chunk-VG62EKUA.mjs";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-FIPXIYTF.mjs";
+} from "../chunks/chunk-ZJKMC27E.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

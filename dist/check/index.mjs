@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-HL66JMX5.mjs";
-import "../chunks/chunk-744CM7KQ.mjs";
-import "../chunks/chunk-WGLHIIPA.mjs";
-import "../chunks/chunk-YHK6W4FL.mjs";
-import "../chunks/chunk-QPQKFWI7.mjs";
-import "../chunks/chunk-LTTOXGE5.mjs";
-import "../chunks/chunk-T4VUOTEN.mjs";
-import "../chunks/chunk-3MN5RMWY.mjs";
-import "../chunks/chunk-MEDOINWG.mjs";
-import "../chunks/chunk-3UWSCT7T.mjs";
+} from "../chunks/chunk-7TVLORBH.mjs";
+import "../chunks/chunk-Z6WY3ZU2.mjs";
+import "../chunks/chunk-AIEWRON5.mjs";
+import "../chunks/chunk-F7XDUJM5.mjs";
+import "../chunks/chunk-AGAYC3II.mjs";
+import "../chunks/chunk-NGEEWTPG.mjs";
+import "../chunks/chunk-OR2GUAL7.mjs";
+import "../chunks/chunk-REMTFGK4.mjs";
+import "../chunks/chunk-5GI6OURF.mjs";
+import "../chunks/chunk-NT2B7VGE.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-NA47SXWS.mjs";
-import "../chunks/chunk-FIPXIYTF.mjs";
+} from "../chunks/chunk-VG62EKUA.mjs";
+import "../chunks/chunk-ZJKMC27E.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

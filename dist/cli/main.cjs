@@ -43652,21 +43652,8 @@ function isInside(file2, dir) {
   return dir === "." || dir === "" || file2 === dir || file2.startsWith(`${dir}/`);
 }
 function kustomizationRefs(dir, text2) {
-  let doc;
-  try {
-    doc = yaml.load(text2);
-  } catch {
-    return [];
-  }
-  if (typeof doc !== "object" || doc === null) return [];
-  const d = doc;
-  const refs = [];
-  for (const key3 of ["resources", "bases", "components"]) {
-    const list2 = d[key3];
-    if (!Array.isArray(list2)) continue;
-    for (const r of list2) if (typeof r === "string" && !/^[a-z]+:\/\//i.test(r) && !r.includes("?")) refs.push(folderKey(import_posix2.default.join(dir, r)));
-  }
-  return refs;
+  const { resources, components } = kustomizationLists(text2);
+  return [...resources, ...components].map((r) => folderKey(import_posix2.default.join(dir, r)));
 }
 function localChartDependencies(dir, text2) {
   let doc;
@@ -44377,22 +44364,18 @@ buildMetadata: [originAnnotations]
   const documents = kustomizeDocumentSources(values(plain), values(annotated), named);
   const kustomizations = [];
   const wanted = /* @__PURE__ */ new Map();
-  const seen = /* @__PURE__ */ new Set();
-  const queue = [overlay];
-  while (queue.length > 0) {
-    const d = queue.shift();
-    if (seen.has(d) || !isInsideTree(d, root)) continue;
-    seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(d, f)));
-    if (!kfile) continue;
-    const abs = import_node_path10.default.join(d, kfile);
-    const text2 = readSource(abs, root);
-    if (text2 === void 0) continue;
-    kustomizations.push(shown(abs));
-    wanted.set(shown(abs), abs);
-    for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path10.default.resolve(d, input2)), import_node_path10.default.resolve(d, input2));
-    for (const ref of kustomizationRefs(".", text2)) queue.push(import_node_path10.default.resolve(d, ref));
-  }
+  walkKustomizations(
+    overlay,
+    (file2) => readSource(file2, root),
+    (d, kfile, text2) => {
+      const abs = import_node_path10.default.join(d, kfile);
+      kustomizations.push(shown(abs));
+      wanted.set(shown(abs), abs);
+      for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path10.default.resolve(d, input2)), import_node_path10.default.resolve(d, input2));
+      return kustomizationRefs(".", text2).map((ref) => import_node_path10.default.resolve(d, ref));
+    },
+    (d) => isInsideTree(d, root)
+  );
   for (const s of documents) {
     if (!s) continue;
     const file2 = "path" in s ? s.path : s.configuredIn;
@@ -44406,30 +44389,37 @@ buildMetadata: [originAnnotations]
   return { origins: { tool: "kustomize", documents, kustomizations, sources } };
 }
 function reachedKustomizationDirs(overlay) {
-  const out = [];
+  const out = /* @__PURE__ */ new Set();
+  walkKustomizations(
+    realOrSelf(overlay),
+    (file2) => {
+      const r = readRegularFile(file2, void 0, KUSTOMIZATION_READ_LIMIT);
+      return r.ok ? r.bytes.toString("utf8") : void 0;
+    },
+    (d, _kfile, text2) => {
+      out.add(d);
+      const { kustomizations, charts } = pluginFolders(text2);
+      for (const c of charts) {
+        const home = realOrSelf(import_node_path10.default.resolve(d, c));
+        if ((0, import_node_fs4.existsSync)(home)) out.add(home);
+      }
+      return [...kustomizationRefs(".", text2), ...kustomizations].map((ref) => realOrSelf(import_node_path10.default.resolve(d, ref)));
+    }
+  );
+  return [...out];
+}
+function walkKustomizations(start2, read, visit2, enter = () => true) {
   const seen = /* @__PURE__ */ new Set();
-  const queue = [realOrSelf(overlay)];
+  const queue = [start2];
   while (queue.length > 0) {
     const d = queue.shift();
-    if (seen.has(d)) continue;
+    if (seen.has(d) || !enter(d)) continue;
     seen.add(d);
     const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs4.existsSync)(import_node_path10.default.join(d, f)));
     if (!kfile) continue;
-    out.push(d);
-    const r = readRegularFile(import_node_path10.default.join(d, kfile), void 0, KUSTOMIZATION_READ_LIMIT);
-    if (!r.ok) continue;
-    const text2 = r.bytes.toString("utf8");
-    const { kustomizations, charts } = pluginFolders(text2);
-    for (const ref of [...kustomizationRefs(".", text2), ...kustomizations]) queue.push(realOrSelf(import_node_path10.default.resolve(d, ref)));
-    for (const c of charts) {
-      const home = realOrSelf(import_node_path10.default.resolve(d, c));
-      if (!seen.has(home) && (0, import_node_fs4.existsSync)(home)) {
-        seen.add(home);
-        out.push(home);
-      }
-    }
+    const text2 = read(import_node_path10.default.join(d, kfile));
+    if (text2 !== void 0) queue.push(...visit2(d, kfile, text2));
   }
-  return out;
 }
 function pluginFolders(text2) {
   const none = { kustomizations: [], charts: [] };

@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-NA47SXWS.mjs";
+} from "../chunks/chunk-VG62EKUA.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-FIPXIYTF.mjs";
+} from "../chunks/chunk-ZJKMC27E.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-YHK6W4FL.mjs";
+} from "../chunks/chunk-F7XDUJM5.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-T4VUOTEN.mjs";
+} from "../chunks/chunk-OR2GUAL7.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-3MN5RMWY.mjs";
+} from "../chunks/chunk-REMTFGK4.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-MEDOINWG.mjs";
+} from "../chunks/chunk-5GI6OURF.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-3UWSCT7T.mjs";
+} from "../chunks/chunk-NT2B7VGE.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NA47SXWS.mjs";
+} from "../chunks/chunk-VG62EKUA.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-FIPXIYTF.mjs";
+} from "../chunks/chunk-ZJKMC27E.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-QPQKFWI7.mjs";
-import "../chunks/chunk-LTTOXGE5.mjs";
+} from "../chunks/chunk-AGAYC3II.mjs";
+import "../chunks/chunk-NGEEWTPG.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-T4VUOTEN.mjs";
+} from "../chunks/chunk-OR2GUAL7.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-3MN5RMWY.mjs";
+} from "../chunks/chunk-REMTFGK4.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-MEDOINWG.mjs";
+} from "../chunks/chunk-5GI6OURF.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-3UWSCT7T.mjs";
+} from "../chunks/chunk-NT2B7VGE.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +53,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NA47SXWS.mjs";
+} from "../chunks/chunk-VG62EKUA.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +62,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-FIPXIYTF.mjs";
+} from "../chunks/chunk-ZJKMC27E.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-HL66JMX5.mjs";
-import "../chunks/chunk-744CM7KQ.mjs";
+} from "../chunks/chunk-7TVLORBH.mjs";
+import "../chunks/chunk-Z6WY3ZU2.mjs";
 import {
   explanationData
-} from "../chunks/chunk-WGLHIIPA.mjs";
+} from "../chunks/chunk-AIEWRON5.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-YHK6W4FL.mjs";
-import "../chunks/chunk-QPQKFWI7.mjs";
-import "../chunks/chunk-LTTOXGE5.mjs";
-import "../chunks/chunk-T4VUOTEN.mjs";
+} from "../chunks/chunk-F7XDUJM5.mjs";
+import "../chunks/chunk-AGAYC3II.mjs";
+import "../chunks/chunk-NGEEWTPG.mjs";
+import "../chunks/chunk-OR2GUAL7.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-3MN5RMWY.mjs";
+} from "../chunks/chunk-REMTFGK4.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-MEDOINWG.mjs";
+} from "../chunks/chunk-5GI6OURF.mjs";
 import {
   peerKey
-} from "../chunks/chunk-3UWSCT7T.mjs";
+} from "../chunks/chunk-NT2B7VGE.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NA47SXWS.mjs";
+} from "../chunks/chunk-VG62EKUA.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-FIPXIYTF.mjs";
+} from "../chunks/chunk-ZJKMC27E.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
