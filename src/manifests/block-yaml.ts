@@ -212,7 +212,18 @@ class BlockReader {
     let key: string;
     if (c === DQUOTE) key = this.doubleQuoted(start);
     else if (c === SQUOTE) key = this.singleQuoted(start);
-    else key = keyString(this.resolvePlain(this.plain(start)));
+    else {
+      // a key met before (nearly all of them): known from the colon's position, without reading it again
+      const colon = this.colonFrom(start);
+      const known = colon > start && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? KEYS[slot(t, start, colon)] : undefined;
+      if (known !== undefined && known.length === colon - start && t.startsWith(known, start)) {
+        this.tokenEnd = colon + 1;
+        return known;
+      }
+      const text = this.plain(start);
+      key = keyString(this.resolvePlain(text));
+      if (key === text && this.tokenEnd === start + text.length && t.charCodeAt(this.tokenEnd) === COLON) KEYS[slot(t, start, this.tokenEnd)] = key;
+    }
     let p = this.tokenEnd;
     while (t.charCodeAt(p) === SPACE) p++;
     if (t.charCodeAt(p) !== COLON || !isBlank(t.charCodeAt(p + 1))) throw BAIL;
@@ -324,7 +335,7 @@ class BlockReader {
     }
     this.tokenEnd = end;
     while (t.charCodeAt(end - 1) === SPACE) end--;
-    return t.slice(p, end);
+    return interned(t, p, end);
   }
 
   /**
@@ -553,6 +564,36 @@ class BlockReader {
   }
 }
 
+/**
+ * Plain scalars met lately (keys and values, 4,096 slots by length and end characters), so that
+ * the same text read again is the same string: no copy per occurrence (a run's documents share
+ * their keys, label values and namespace names), and a key is stored into its mapping without
+ * being looked up in V8's string table each time. A slot holds the text of one plain scalar,
+ * which never holds a line break, a `: ` or a ` #` and never ends with a space.
+ */
+const MET = new Array<string | undefined>(4096).fill(undefined);
+
+/**
+ * Plain mapping keys met lately that resolve to their own text (not `~`, `0x1F` or `1.0`), by the
+ * same slots: a key at a position whose next `: ` follows the same text is that key (a plain scalar
+ * read there would end at that colon).
+ */
+const KEYS = new Array<string | undefined>(4096).fill(undefined);
+
+function slot(t: string, start: number, end: number): number {
+  return ((end - start) * 961 + t.charCodeAt(start) * 31 + t.charCodeAt(end - 1)) & 4095;
+}
+
+/** The string of `t` from `start` to `end`, the one met before if there was. */
+function interned(t: string, start: number, end: number): string {
+  const i = slot(t, start, end);
+  const met = MET[i];
+  if (met !== undefined && met.length === end - start && t.startsWith(met, start)) return met;
+  const s = t.slice(start, end);
+  MET[i] = s;
+  return s;
+}
+
 /** Whether a word is one that the null and bool types resolve; every other word is a string. */
 function maybeReservedWord(s: string): boolean {
   if (s.length !== 4 && s.length !== 5) return false;
@@ -611,7 +652,7 @@ const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
 
 /** The reader's source, for the key of stored parses (a changed reader never reads an older one's entries). */
 export function blockYamlSource(): string {
-  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])]
+  return [parseBlockYaml, BlockReader, keyString, slot, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])]
     .map(String)
     .join('\n');
 }
