@@ -10,7 +10,8 @@ import type { z } from 'zod';
  * inline; every other schema (numbers with their checks, enums, unions, custom label maps, anything
  * with a refinement) is handed to zod's own `run`, so each leaf is judged by zod itself. On the first
  * problem the walk gives up (`undefined`), and the caller runs zod's safeParse for the exact issues:
- * an invalid object costs what it did, and a valid one yields the same data, key order included.
+ * an invalid object costs what it did, and a valid one yields the same data, in the input's key
+ * order (see compileObject): usually the input itself.
  */
 const INVALID: unique symbol = Symbol('invalid');
 type Check = (value: unknown) => unknown;
@@ -200,9 +201,13 @@ interface Field {
 }
 
 /**
- * zod's object: the declared keys first, in declaration order (an optional one only when present),
- * then, for a loose object, every other enumerable key of the input as it is, except `__proto__`
- * (zod drops it, so that the result keeps its prototype); a strict object is left to zod.
+ * zod's object, as data: the declared keys with their checked values, and for a loose object every
+ * other enumerable key of the input as it is, except `__proto__` (zod drops it, so that the result
+ * keeps its prototype); a strict object is left to zod. The keys keep the input's order (zod's own
+ * copy puts the declared ones first): nothing reads an object's key order (selectors, ports and
+ * rules are read by name), and a valid plain object is then its own result, with no copy made or
+ * kept beside it. A copy is made only where a value changes (zod's output of a field differs) or
+ * where zod drops a key.
  */
 function compileObject(schema: Schema): Check {
   const { def } = schema._zod;
@@ -220,16 +225,12 @@ function compileObject(schema: Schema): Check {
     if (!optional && field.optin !== undefined) return delegate(schema);
     fields.push({ key, check: checkerOf(shape[key] as Schema), optional });
   }
-  const declared = new Map(fields.map((f, i) => [f.key, i]));
+  const declared = new Set(fields.map((f) => f.key));
   return (v) => {
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return INVALID;
     const input = v as Record<string, unknown>;
-    // zod's copy (a plain object) equals the input when the input is a plain object whose keys
-    // already come in zod's order (declared ones in declaration order, then the others) and each
-    // field's value is its own copy: no copy then
-    let same = looseUnknown && Object.getPrototypeOf(input) === Object.prototype && inZodOrder(input, declared);
-    // the checked values, kept only once a copy is certain (most objects are their own copy: no array then)
-    let values = same ? undefined : new Array<unknown>(fields.length);
+    // the checked values that differ from the input's (rare: most values are their own result)
+    let changed: Map<string, unknown> | undefined;
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i] as Field;
       const value = input[f.key];
@@ -243,40 +244,22 @@ function compileObject(schema: Schema): Check {
         if (!f.optional) return INVALID;
         continue;
       }
-      if (r !== value && values === undefined) {
-        same = false;
-        // the fields before this one were their own copies
-        values = new Array<unknown>(fields.length);
-        for (let j = 0; j < i; j++) values[j] = input[(fields[j] as Field).key];
-      }
-      if (values !== undefined) values[i] = r;
+      if (r !== value) (changed ??= new Map()).set(f.key, r);
     }
-    if (same || values === undefined) return input;
+    const plain = Object.getPrototypeOf(input) === Object.prototype && !Object.hasOwn(input, '__proto__');
+    if (changed === undefined && plain && (looseUnknown || onlyDeclared(input, declared))) return input;
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < fields.length; i++) {
-      const key = (fields[i] as Field).key;
-      if (key in input) out[key] = values[i];
-    }
-    if (looseUnknown) {
-      for (const k in input) {
-        if (k === '__proto__' || declared.has(k)) continue;
-        out[k] = input[k];
-      }
+    for (const k in input) {
+      if (k === '__proto__') continue;
+      if (declared.has(k)) out[k] = changed?.has(k) ? changed.get(k) : input[k];
+      else if (looseUnknown) out[k] = input[k];
     }
     return out;
   };
 }
 
-/** Whether the enumerable keys of `input` come declared first, in declaration order, then the others (and none is `__proto__`, which zod drops). */
-function inZodOrder(input: Record<string, unknown>, declared: ReadonlyMap<string, number>): boolean {
-  let last = -1;
-  let undeclaredSeen = false;
-  for (const k in input) {
-    if (k === '__proto__') return false;
-    const i = declared.get(k);
-    if (i === undefined) undeclaredSeen = true;
-    else if (undeclaredSeen || i < last) return false;
-    else last = i;
-  }
+/** Whether every enumerable key of `input` is a declared one (a stripping object then drops nothing). */
+function onlyDeclared(input: Record<string, unknown>, declared: ReadonlySet<string>): boolean {
+  for (const k in input) if (!declared.has(k)) return false;
   return true;
 }
