@@ -77,17 +77,20 @@ const expected = (kind: string): string => {
 };
 
 /** Whether `apiVersion` names the API group that serves the modelled `kind`. */
+/** The verdict of nearly every object, shared. */
+const OK: ApiVersionVerdict = { verdict: 'ok' };
+
 export function checkApiVersion(kind: string, apiVersion: string): ApiVersionVerdict {
   const groups = Object.hasOwn(GROUPS, kind) ? GROUPS[kind as ModelledKind] : undefined;
   // an empty apiVersion is the "without apiVersion" case, reported where it is defaulted
-  if (!groups || apiVersion === '') return { verdict: 'ok' };
+  if (!groups || apiVersion === '') return OK;
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-  const shown = JSON.stringify(apiVersion);
   if (groups.includes(group)) {
-    return VERSION.test(version) ? { verdict: 'ok' } : { verdict: 'invalid', message: `apiVersion ${shown} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
+    return VERSION.test(version) ? OK : { verdict: 'invalid', message: `apiVersion ${JSON.stringify(apiVersion)} has no valid version (like v1 or v1beta1); analysed as ${kind}` };
   }
+  const shown = JSON.stringify(apiVersion);
   // Kustomize's own `kustomize.config.k8s.io/v1alpha1` Component is one of these: it is checked before the groups Kubernetes owns
   if (SHARED_NAMES.has(kind)) return { verdict: 'unrelated' };
   // a group Kubernetes itself owns (core, *.k8s.io, a bare built-in group) never serves the kind elsewhere: a mistake
