@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawnSync } from './builtins.js';
 import { ConfigError } from '../diagnostics/errors.js';
 import type { KubectlTarget } from './types.js';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from './builtins.js';
 import { z } from 'zod';
 import type { ManifestFile } from '../manifests/documents.js';
 import { PARSED_FORMAT, type StoredParse } from '../manifests/parsed-store.js';

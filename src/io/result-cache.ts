@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash } from './builtins.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
