@@ -1,8 +1,10 @@
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
-import { makeStackedPr, type Pr } from '../helpers/pr.js';
+import { makeStackedPr, replace, type Pr } from '../helpers/pr.js';
 import { REAL_PRS, type RealPrName } from '../helpers/real-prs.js';
-import { findHelm } from '../helpers/tools.js';
+import { findHelm, git } from '../helpers/tools.js';
 
 // Realistic pull requests on the real applications of fixtures/real-apps (test/helpers/real-prs.ts
 // builds each in a temp folder: the app as published, the team's policies, the PR's edits).
@@ -285,5 +287,76 @@ describe('realistic pull requests on real applications, through check', () => {
     expect(items(json)).toEqual([]);
     expect(json.broken_links).toEqual([]);
     expect(md).toContain('### netpol-ci check: ✅ no connectivity change, nothing broken');
+  });
+});
+
+/** The prose of a Markdown body: fenced blocks, code spans and the report's own HTML tags taken out. */
+function prose(md: string): string {
+  return md
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/<!-- netpol-ci:check [^>]*-->|<\/?details>|<\/?summary>/g, '');
+}
+
+describe('real-app PRs: what the report is made of', () => {
+  test('hostile text from the PR (a file name, a policy name, a label value) reaches the comment only inside code spans', () => {
+    const def = REAL_PRS['sock-shop-typo'];
+    const hostileFile = 'pol `x` [a](b) <b>.yaml';
+    let policies = '';
+    const pr = makeStackedPr(def.fixture, {
+      both: def.edits.both,
+      head: {
+        'network-policies.yaml': (t) => {
+          policies = t;
+          return null;
+        },
+        [hostileFile]: () =>
+          [
+            replace('  name: user-db\n  namespace', '  name: "user-db`<img src=x onerror=alert(1)>`|*[x](javascript:y)"\n  namespace'),
+            replace('      name: user-db\n  policyTypes', '      name: "users-db<script>`x`"\n  policyTypes'),
+          ].reduce((s2, e) => e(s2) as string, policies),
+      },
+    });
+    prs.push(pr);
+    const md = runCli(['check', '--base', pr.base, '--head', pr.head], { cwd: pr.dir }).stdout;
+    // the invalid label value is an input error, named by file; the policy it was in is left out
+    expect(md).toContain('#### Input errors');
+    expect(md).toContain('NPC030');
+    for (const line of md.split('\n').filter((l) => !l.startsWith('```'))) expect((line.match(/`/g) ?? []).length % 2, line).toBe(0);
+    expect(prose(md)).not.toMatch(/<(img|script|b)\b|\]\(|onerror/i);
+    // what is left still says what breaks
+    expect(md).toContain('- `sock-shop/user[Deployment]` needs `sock-shop/user-db[Deployment]` on `TCP 27017` (`complete-demo.yaml:790`: `user-db:27017`): head allows none of it');
+  });
+
+  test('--repo: the same answer, byte for byte, whatever the order of the paths, run after run', () => {
+    const def = REAL_PRS['bank-ipblock-except'];
+    const pr = makeStackedPr(def.fixture, def.edits);
+    prs.push(pr);
+    const repo = path.join(pr.dir, 'repo');
+    mkdirSync(repo);
+    git(repo, 'init', '-q', '-b', 'main');
+    const commit = (side: string, message: string) => {
+      rmSync(path.join(repo, 'apps'), { recursive: true, force: true });
+      rmSync(path.join(repo, 'policies'), { recursive: true, force: true });
+      cpSync(side, path.join(repo, 'apps', 'bank'), { recursive: true });
+      mkdirSync(path.join(repo, 'policies'));
+      renameSync(path.join(repo, 'apps', 'bank', 'network-policies.yaml'), path.join(repo, 'policies', 'bank.yaml'));
+      git(repo, 'add', '-A');
+      git(repo, 'commit', '-qm', message);
+      return git(repo, 'rev-parse', 'HEAD').trim();
+    };
+    const base = commit(pr.base, 'base');
+    const head = commit(pr.head, 'userservice may reach the IdP');
+    const run = (...paths: string[]) => {
+      const r = runCli(['check', '--repo', repo, '--base', base, '--head', head, ...paths, '--format', 'json'], { cwd: pr.dir });
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    const first = run('apps', 'policies');
+    expect(run('policies', 'apps')).toBe(first);
+    expect(run('apps', 'policies')).toBe(first);
+    const json = JSON.parse(first) as CheckJson;
+    expect(json.changed_files).toEqual(['policies/bank.yaml']);
+    expect(itemLines(json)).toEqual([`added ${D('userservice')} -> 0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16: ${NONE} => TCP 443`]);
   });
 });
