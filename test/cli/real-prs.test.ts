@@ -31,7 +31,7 @@ interface CheckJson {
   outside: Item[];
   groups: { causes: { kind: string; policy?: string; workload?: string; files: { path: string }[] }[]; items: Item[] }[];
   broken_links: Broken[];
-  gaps: { workload: string; value?: string; reason: string; detail: string; introduced: boolean }[];
+  gaps: { workload: string; value?: string; reason: string; detail: string; introduced: boolean; values?: { at: string; key?: string } }[];
   moved_workloads?: { from: string; to: string }[];
   lint?: { findings: { code: string; policy?: string }[] };
 }
@@ -157,7 +157,10 @@ describe('realistic pull requests on real applications, through check', () => {
     expect(fresh.map((g) => [g.workload, g.value, g.reason, g.detail])).toEqual([[D('cartservice'), 'redis-cart:6380', 'no-such-port', 'Service default/redis-cart has no port 6380']]);
     expect(json.summary).toMatchObject({ changes: 0, newGaps: 1, verdict: '⚠️ adds 1 gap' });
     expect(md).not.toContain('✅');
-    expect(md).toContain('redis-cart:6380');
+    // the reviewer of a values-only PR is sent to the values line it changed, not only to the template
+    expect(md).toContain('- `default/cartservice[Deployment]`: `redis-cart:6380` at `templates/cartservice.yaml` (Helm template) from `values.yaml:203` (`cartDatabase.connectionString`): Service default/redis\\-cart has no port 6380 _(new in this PR)_');
+    expect(fresh[0]).toMatchObject({ values: { key: 'cartDatabase.connectionString' } });
+    expect(fresh[0]?.values?.at).toMatch(/values\.yaml:203$/);
   });
 
   test('plain YAML: a new pricingservice with its policy: the frontend reaches it on 8080, it reaches the frontend and the outside, nothing broken', () => {
