@@ -42,18 +42,7 @@ export function makePr(fixture: string, edits: Readonly<Record<string, Edit>>): 
   const head = path.join(dir, 'head');
   cpSync(path.join(REPO_ROOT, fixture), base, { recursive: true });
   cpSync(path.join(REPO_ROOT, fixture), head, { recursive: true });
-  for (const [file, edit] of Object.entries(edits)) {
-    const p = path.join(head, file);
-    let text = '';
-    try {
-      text = readFileSync(p, 'utf8');
-    } catch {
-      // a new file
-    }
-    const next = edit(text);
-    if (next === null) rmSync(p);
-    else writeFileSync(p, next);
-  }
+  applyEdits(head, edits);
   return { dir, base, head, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
