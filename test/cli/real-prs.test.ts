@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runCli } from '../helpers/cli.js';
@@ -361,5 +361,39 @@ describe('real-app PRs: what the report is made of', () => {
     const json = JSON.parse(first) as CheckJson;
     expect(json.changed_files).toEqual(['policies/bank.yaml']);
     expect(itemLines(json)).toEqual([`added ${D('userservice')} -> 0.0.0.0/0 except 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16: ${NONE} => TCP 443`]);
+  });
+});
+
+describe('a chart at the root of each side', () => {
+  test('renders the same names on both sides, whatever the two folders are called: podinfo unchanged is no change, a values PR only its own', () => {
+    // helm names podinfo's objects after the release (`<release>-podinfo`); the release of a chart
+    // at a side's root cannot be the side's folder name (`main/`, `pr/`), or every object would be
+    // removed and added
+    const pr = makeStackedPr('fixtures/real-apps/podinfo-helm', {});
+    prs.push(pr);
+    const main = path.join(pr.dir, 'main');
+    const head = path.join(pr.dir, 'pr-1234');
+    renameSync(pr.base, main);
+    renameSync(pr.head, head);
+    const same = runCli(['check', '--base', main, '--head', head, '--format', 'json'], { cwd: pr.dir, env: ENV });
+    expect(same.code, same.stderr).toBe(0);
+    expect((JSON.parse(same.stdout) as CheckJson).summary).toMatchObject({ changes: 0, broken: 0 });
+    const diff = runCli(['diff', main, head, '--exit-code'], { cwd: pr.dir, env: ENV });
+    expect(diff.code, diff.stdout).toBe(0);
+    // the values PR: `redis.enabled: true` adds `<release>-podinfo-redis`, which podinfo's
+    // --cache-server names; no policies, so it is open both ways, and the need is met
+    writeFileSync(path.join(head, 'values.yaml'), readFileSync(path.join(head, 'values.yaml'), 'utf8').replace('redis:\n  enabled: false\n', 'redis:\n  enabled: true\n'));
+    const r = runCli(['check', '--base', main, '--head', head, '--format', 'json'], { cwd: pr.dir, env: ENV });
+    const json = JSON.parse(r.stdout) as CheckJson;
+    const podinfo = D('podinfo');
+    const redis = D('podinfo-redis');
+    expect(itemLines(json)).toEqual([
+      `added 0.0.0.0/0 -> ${redis}: ${NONE} => ${ALL}`,
+      `added ${podinfo} -> ${redis}: ${NONE} => ${ALL}`,
+      `added ${redis} -> 0.0.0.0/0: ${NONE} => ${ALL}`,
+      `added ${redis} -> ${podinfo}: ${NONE} => ${ALL}`,
+    ].sort());
+    expect(json.groups.flatMap((g) => g.causes.map((c) => [c.kind, c.workload]))).toEqual([['workload-added', redis]]);
+    expect(json.broken_links).toEqual([]);
   });
 });
