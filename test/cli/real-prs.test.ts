@@ -396,4 +396,45 @@ describe('a chart at the root of each side', () => {
     expect(json.groups.flatMap((g) => g.causes.map((c) => [c.kind, c.workload]))).toEqual([['workload-added', redis]]);
     expect(json.broken_links).toEqual([]);
   });
+
+  test('a values PR that points podinfo at a backend the policies do not admit: the broken link names the values line that wrote the address', () => {
+    // the chart's own `backend` value becomes PODINFO_BACKEND_URL (the evidence quotes the address in
+    // it, without the path); the team's default-deny (a
+    // plain template beside the chart's) isolates every pod, so head's new need is broken
+    const backend = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: backend}
+spec:
+  selector: {matchLabels: {app: backend}}
+  template:
+    metadata: {labels: {app: backend}}
+    spec:
+      containers: [{name: backend, image: example.com/backend:1, ports: [{containerPort: 9898}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: backend}
+spec:
+  selector: {app: backend}
+  ports: [{port: 9898}]
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+`;
+    const pr = makeStackedPr('fixtures/real-apps/podinfo-helm', {
+      both: { 'templates/team-backend.yaml': () => backend },
+      head: { 'values.yaml': replace('backend: #http://backend-podinfo:9898/echo\n', 'backend: http://backend:9898/echo\n') },
+    });
+    prs.push(pr);
+    const run = (format: string) => runCli(['check', '--base', pr.base, '--head', pr.head, '--format', format], { cwd: pr.dir, env: ENV });
+    const json = JSON.parse(run('json').stdout) as CheckJson;
+    expect(items(json)).toEqual([]);
+    expect(broken(json)).toEqual([`${D('podinfo')} -> ${D('backend')} TCP 9898`]);
+    expect(json.broken_links[0]?.evidence[0]).toMatch(/\(values .*values\.yaml:6 backend\)$/);
+    expect(run('md').stdout).toContain('- `default/podinfo[Deployment]` needs `default/backend[Deployment]` on `TCP 9898` (`templates/deployment.yaml` (Helm template) from `values.yaml:6` (`backend`): `http://backend:9898`): head allows none of it');
+  });
 });
