@@ -184,5 +184,6 @@ function frontEndGaps(cluster: Cluster, topology: Topology): Gap[] {
 
 /** `file:line ns/name[Kind] ingress|egress "value": detail` */
 export function gapText(g: Gap): string {
-  return `${placeText(g.at)} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}: ${g.detail}`;
+  const values = g.traced ? ` (values ${placeText(g.traced)}${g.traced.path && g.traced.path.length > 0 ? ` ${g.traced.path.join('.')}` : ''})` : '';
+  return `${placeText(g.at)} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}${values}: ${g.detail}`;
 }

@@ -86,5 +86,7 @@ describe('a value traced to its values file only where exact', () => {
     const gap = doc.gaps.find((g) => g.workload === 'default/api[Deployment]' && g.value === 'http://db:5433');
     expect(gap?.values).toEqual({ file: 'shop/values.yaml', line: 2, key: 'api.dbUrl' });
     expect(doc.unresolved.find((u) => u.value === 'http://db:5433')?.values).toEqual({ file: 'shop/values.yaml', line: 2, key: 'api.dbUrl' });
+    const txt = runWithTools(['scan', 'shop'], { cwd: path.dirname(dir) });
+    expect(txt.stdout).toContain('default/api[Deployment] egress "http://db:5433" (values shop/values.yaml:2 api.dbUrl): Service default/db has no port 5433');
   });
 });
