@@ -129,6 +129,9 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
   return `${out.map(oneLine).join('\n')}\n`;
 }
 
+/** `values values.yaml:7 api.cacheUrl`: the values line a rendered address came from, where exact. */
+const valuesMd = (t: SourceRef | undefined, sep: string) => (t ? `${sep}values ${markdownCode(`${placeText(t)}${t.path && t.path.length > 0 ? ` ${t.path.join('.')}` : ''}`)}` : '');
+
 export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {
   const out = ['### netpol-ci: required links', '', `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ''];
   out.push(`| source | destination | connections |${traffic ? ' origin |' : ''} evidence |`, `|---|---|---|${traffic ? '---|' : ''}---|`);
@@ -138,12 +141,12 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: S
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, ' ')} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (gaps.length > 0) {
     out.push('', '#### Gaps (what the manifests cannot tell)', '', '| where | workload | direction | value | what is unknown |', '|---|---|---|---|---|');
     for (const g of gaps) {
-      out.push(`| ${markdownCode(`${placeText(g.at)}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== undefined ? markdownCode(g.value) : ''} | ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${markdownCode(`${placeText(g.at)}`)}${valuesMd(g.traced, '<br>')} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== undefined ? markdownCode(g.value) : ''} | ${escapeMarkdown(g.detail)} |`);
     }
     out.push('', escapeMarkdown('Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open.'));
   }

@@ -88,5 +88,7 @@ describe('a value traced to its values file only where exact', () => {
     expect(doc.unresolved.find((u) => u.value === 'http://db:5433')?.values).toEqual({ file: 'shop/values.yaml', line: 2, key: 'api.dbUrl' });
     const txt = runWithTools(['scan', 'shop'], { cwd: path.dirname(dir) });
     expect(txt.stdout).toContain('default/api[Deployment] egress "http://db:5433" (values shop/values.yaml:2 api.dbUrl): Service default/db has no port 5433');
+    const md = runWithTools(['scan', 'shop', '--format', 'md'], { cwd: path.dirname(dir) });
+    expect(md.stdout).toContain('| `shop/templates/api.yaml [rendered]`<br>values `shop/values.yaml:2 api.dbUrl` | `default/api[Deployment]` | egress | `http://db:5433` |');
   });
 });
