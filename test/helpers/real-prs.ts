@@ -554,6 +554,12 @@ export const REAL_PRS = {
     },
     plain: true,
   },
+  /** podinfo's chart at each side's root: the values enable its redis cache (no policies; test/cli/real-prs.test.ts runs it with the sides renamed). */
+  'podinfo-helm-redis': {
+    fixture: 'fixtures/real-apps/podinfo-helm',
+    edits: { head: { 'values.yaml': replace('redis:\n  enabled: false\n', 'redis:\n  enabled: true\n') } },
+    plain: false,
+  },
 } satisfies Readonly<Record<string, RealPr>>;
 
 export type RealPrName = keyof typeof REAL_PRS;
