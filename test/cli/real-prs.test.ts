@@ -272,6 +272,14 @@ describe('realistic pull requests on real applications, through check', () => {
     expect(json.broken_links.map((b) => b.evidence[0])).toEqual([expect.stringContaining('accounts-db.yaml:17'), expect.stringContaining('accounts-db.yaml:17')]);
   });
 
+  test('bank-of-anthos: renaming only the Service\'s port changes nothing: policies name container ports, the callers address the number', () => {
+    const { json, md } = check('bank-service-port-name');
+    expect(items(json)).toEqual([]);
+    expect(json.broken_links).toEqual([]);
+    expect(json.gaps.filter((g) => g.introduced)).toEqual([]);
+    expect(md).toContain('### netpol-ci check: ✅ no connectivity change, nothing broken');
+  });
+
   test('bank-of-anthos: the balancereader Service\'s selector misspelt: policies select pods, so nothing changes, but both callers\' address now reaches no pod', () => {
     const { json, md } = check('bank-service-selector');
     expect(items(json)).toEqual([]);

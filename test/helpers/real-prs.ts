@@ -545,6 +545,15 @@ export const REAL_PRS = {
     },
     plain: true,
   },
+  /** bank-of-anthos: only the accounts-db Service's port name changes (`tcp` -> `postgresql`); the container port keeps `postgres`. */
+  'bank-service-port-name': {
+    fixture: 'fixtures/real-apps/bank-of-anthos',
+    edits: {
+      both: { ...NAMED_POSTGRES, 'network-policies.yaml': add(BANK_POLICIES) },
+      head: { 'accounts-db.yaml': replace('    - name: tcp\n      port: 5432\n', '    - name: postgresql\n      port: 5432\n') },
+    },
+    plain: true,
+  },
   /** bank-of-anthos: the balancereader Service's selector misspelt. */
   'bank-service-selector': {
     fixture: 'fixtures/real-apps/bank-of-anthos',
