@@ -68,7 +68,8 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
         options.progress?.(`rendering chart ${map.display(dir)}…`);
-        const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), map.root !== undefined && path.resolve(map.root) === path.resolve(dir), abs);
+        const atRoot = (map.root !== undefined && path.resolve(map.root) === path.resolve(dir)) || (options.comparedSide === true && path.resolve(abs) === path.resolve(dir));
+        const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), atRoot, abs);
         appendAll(files, r.files);
         values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir)), ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);

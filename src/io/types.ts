@@ -81,6 +81,12 @@ export interface ReadOptions {
   readonly maxFileBytes?: number;
   readonly render?: RenderOptions;
   readonly paths?: PathMapping;
+  /**
+   * Each path is one side of a comparison (`check` or `diff` of two folders): a chart at the path
+   * itself is named by its chart's name, as at a repository's root, since the two folders' names
+   * differ (`main/` and `pr/` would otherwise render `main-podinfo` and `pr-podinfo`).
+   */
+  readonly comparedSide?: true;
   /** Told before each (possibly long) rendering: `rendering chart X…`. */
   readonly progress?: (message: string) => void;
 }

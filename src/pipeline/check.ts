@@ -27,7 +27,7 @@ export function gapsOf(head: Topology, base: Topology): Gap[] {
   const key = (u: Unresolved) => `${workloadKey(u.workload)}\u0000${u.value}\u0000${u.reason}`;
   const before = new Set(base.unresolved.map(key));
   return head.unresolved
-    .map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, introduced: !before.has(key(u)) }))
+    .map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, ...(u.traced ? { values: u.traced } : {}), introduced: !before.has(key(u)) }))
     .sort((a, b) => compareStrings(`${a.workload}\u0000${a.value}`, `${b.workload}\u0000${b.value}`));
 }
 
@@ -102,6 +102,8 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
         files.set(d, { side: sideName, path: overlay || '.', overlay });
       } else files.set(d, { side: sideName, path: rel });
     }
+    // a values file is cited at its line (a gap or a broken link whose address the values wrote), as a plain file of the side
+    for (const v of side.values) for (const f of v.files) if (!files.has(f.path)) files.set(f.path, { side: sideName, path: side.rel(f.path) ?? f.path });
     // a rendered object is cited in the file it came from (a template, a base file, a patch): that file carries its chart or overlay
     for (const [source, rendered] of side.sources) {
       const info = files.get(rendered);

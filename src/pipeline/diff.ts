@@ -37,8 +37,8 @@ export interface DiffOutcome {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-function loadSide(io: Io, label: string, inputs: readonly string[], settings: ReadSettings, cache: ParseCache, mapping?: PathMapping): DiffSide {
-  const { load, diagnostics } = loadInputs(io, inputs, settings, cache, mapping);
+function loadSide(io: Io, label: string, inputs: readonly string[], settings: ReadSettings, cache: ParseCache, mapping?: PathMapping, comparedSide = false): DiffSide {
+  const { load, diagnostics } = loadInputs(io, inputs, settings, cache, mapping, comparedSide);
   const engine = new PolicyEngine(load.cluster, engineOptions(settings));
   return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
@@ -82,7 +82,8 @@ export function loadDiffSides(io: Io, request: DiffRequest, settings: ReadSettin
     return { before: { ...before, diagnostics: dedupe([...wDiags, ...before.diagnostics]) }, after: loadPolicySide(io, request.after, request.after, workloads, request.workloads, settings, cache) };
   }
   if (request.kind === 'paths') {
-    return { before: loadSide(io, request.before, [request.before], settings, cache), after: loadSide(io, request.after, [request.after], settings, cache) };
+    // two folders are two versions of one project: a chart at a side's root renders the same names on both
+    return { before: loadSide(io, request.before, [request.before], settings, cache, undefined, true), after: loadSide(io, request.after, [request.after], settings, cache, undefined, true) };
   }
   const { repo, base, head } = request;
   const limits = { timeoutMs: settings.render.timeoutMs, ...(settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {}) };

@@ -13,14 +13,15 @@ export interface LoadedInputs {
 }
 
 /** Reads, renders and loads the manifests under the paths into one cluster model. */
-export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping): LoadedInputs {
-  return loadRead(io, readInputs(io, paths, settings, mapping), settings, cache);
+export function loadInputs(io: Io, paths: readonly string[], settings: ReadSettings, cache?: ParseCache, mapping?: PathMapping, comparedSide = false): LoadedInputs {
+  return loadRead(io, readInputs(io, paths, settings, mapping, comparedSide), settings, cache);
 }
 
 /** Reads and renders the manifests under the paths (a chart without a namespace of its own is rendered in --namespace); nothing is parsed. */
-export function readInputs(io: Io, paths: readonly string[], settings: ReadSettings, mapping?: PathMapping): ReadResult {
+/** `comparedSide`: each path is one side of a comparison, so a chart at the path is named by its chart's name, not by the side's folder (see ReadOptions). */
+export function readInputs(io: Io, paths: readonly string[], settings: ReadSettings, mapping?: PathMapping, comparedSide = false): ReadResult {
   const render = settings.namespace && settings.render.helmNamespace === undefined ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
-  return io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
+  return io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...(mapping ? { paths: mapping } : {}), ...(comparedSide ? { comparedSide: true as const } : {}), ...(settings.progress ? { progress: settings.progress } : {}) });
 }
 
 /** Loads what `readInputs` read into one cluster model (through the parse caches: this run's and `--cache-dir`'s). */

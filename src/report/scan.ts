@@ -1,4 +1,4 @@
-import { placeText } from '../diagnostics/diagnostic.js';
+import { placeText, type SourceRef } from '../diagnostics/diagnostic.js';
 import { dump } from 'js-yaml';
 import { evidenceText, type Evidence, type Link, type Topology } from '../topology/links.js';
 import { linkOrigin, type LinkGap } from '../topology/merge.js';
@@ -14,6 +14,9 @@ import { escapeMarkdown, markdownCode, oneLine } from './escape.js';
 export const SCAN_FORMATS = ['json', 'yaml', 'txt', 'md'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
 
+/** Where a rendered value came from in a values file: `{file, line, key}`. */
+const valuesData = (t: SourceRef) => ({ file: t.file, line: t.line ?? 0, ...(t.path ? { key: t.path.join('.') } : {}) });
+
 function evidenceData(e: Evidence) {
   switch (e.kind) {
     case 'address':
@@ -25,7 +28,7 @@ function evidenceData(e: Evidence) {
         value: e.value,
         ...(e.service ? { service: e.service } : {}),
         ...(e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {}),
-        ...(e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0, ...(e.traced.path ? { key: e.traced.path.join('.') } : {}) } } : {}),
+        ...(e.traced ? { values: valuesData(e.traced) } : {}),
       };
     case 'exposure':
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
@@ -51,6 +54,7 @@ function gapData(g: Gap) {
     file: g.at.file,
     line: g.at.line ?? 0,
     ...(g.via ? { via: { file: g.via.file, line: g.via.line ?? 0 } } : {}),
+    ...(g.traced ? { values: valuesData(g.traced) } : {}),
     close: g.close,
   };
 }
@@ -69,6 +73,7 @@ export function scanDocument(t: Topology, gaps: readonly Gap[] = [], traffic?: S
       line: u.at.line ?? 0,
       path: u.at.path ?? [],
       ...(u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}),
+      ...(u.traced ? { values: valuesData(u.traced) } : {}),
     })),
     gaps: gaps.map(gapData),
     ...(traffic
@@ -124,6 +129,9 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
   return `${out.map(oneLine).join('\n')}\n`;
 }
 
+/** `values values.yaml:7 api.cacheUrl`: the values line a rendered address came from, where exact. */
+const valuesMd = (t: SourceRef | undefined, sep: string) => (t ? `${sep}values ${markdownCode(`${placeText(t)}${t.path && t.path.length > 0 ? ` ${t.path.join('.')}` : ''}`)}` : '');
+
 export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: ScanTraffic): string {
   const out = ['### netpol-ci: required links', '', `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ''];
   out.push(`| source | destination | connections |${traffic ? ' origin |' : ''} evidence |`, `|---|---|---|${traffic ? '---|' : ''}---|`);
@@ -133,12 +141,12 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: S
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, ' ')} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (gaps.length > 0) {
     out.push('', '#### Gaps (what the manifests cannot tell)', '', '| where | workload | direction | value | what is unknown |', '|---|---|---|---|---|');
     for (const g of gaps) {
-      out.push(`| ${markdownCode(`${placeText(g.at)}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== undefined ? markdownCode(g.value) : ''} | ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${markdownCode(`${placeText(g.at)}`)}${valuesMd(g.traced, '<br>')} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== undefined ? markdownCode(g.value) : ''} | ${escapeMarkdown(g.detail)} |`);
     }
     out.push('', escapeMarkdown('Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open.'));
   }

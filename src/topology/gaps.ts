@@ -39,6 +39,8 @@ export interface Gap {
   /** Where: the workload (ingress gaps) or the value that did not resolve (egress gaps). */
   readonly at: SourceRef;
   readonly via?: SourceRef;
+  /** For egress gaps of a rendered chart: the values-file line and key the value came from, where exact. */
+  readonly traced?: SourceRef;
   /** For egress gaps: the value as written. */
   readonly value?: string;
   /** The connections concerned: the ports the workload listens on, or the address's port; all when unknown. */
@@ -116,6 +118,7 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       detail: u.detail,
       at: u.at,
       ...(u.via ? { via: u.via } : {}),
+      ...(u.traced ? { traced: u.traced } : {}),
       value: u.value,
       conns,
       ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
@@ -181,5 +184,6 @@ function frontEndGaps(cluster: Cluster, topology: Topology): Gap[] {
 
 /** `file:line ns/name[Kind] ingress|egress "value": detail` */
 export function gapText(g: Gap): string {
-  return `${placeText(g.at)} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}: ${g.detail}`;
+  const values = g.traced ? ` (values ${placeText(g.traced)}${g.traced.path && g.traced.path.length > 0 ? ` ${g.traced.path.join('.')}` : ''})` : '';
+  return `${placeText(g.at)} ${workloadKey(g.workload)} ${g.direction}${g.value !== undefined ? ` ${JSON.stringify(g.value)}` : ''}${values}: ${g.detail}`;
 }

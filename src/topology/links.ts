@@ -68,6 +68,8 @@ export interface Unresolved {
   readonly conns?: ConnectionSet;
   /** The namespace the destination is known to live in (a mesh's control plane). */
   readonly namespace?: string;
+  /** For a rendered chart: the values-file line and key (`path`) the value came from, where that is exact (as a link's evidence). */
+  readonly traced?: SourceRef;
 }
 
 export interface Topology {

@@ -413,8 +413,12 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
   // the address's port, also when it came from a paired variable (`DB_HOST` + `DB_PORT`) and so is not in the text
   const gapConns = port !== undefined && port >= 1 && port <= 65535 ? { conns: ConnectionSet.port('TCP', port) } : {};
-  const report = (reason: Unresolved['reason'], detail: string, namespace?: string) =>
-    unresolved.push({ workload: w.ref, value: c.text, at: at(), ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}) });
+  const report = (reason: Unresolved['reason'], detail: string, namespace?: string) => {
+    const where = at();
+    // a values-only PR that breaks an address is reviewed at the values line it changed, not the template
+    const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
+    unresolved.push({ workload: w.ref, value: c.text, at: where, ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
+  };
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
     if (f.configMap) {

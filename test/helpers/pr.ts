@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './cli.js';
@@ -42,8 +42,20 @@ export function makePr(fixture: string, edits: Readonly<Record<string, Edit>>): 
   const head = path.join(dir, 'head');
   cpSync(path.join(REPO_ROOT, fixture), base, { recursive: true });
   cpSync(path.join(REPO_ROOT, fixture), head, { recursive: true });
+  applyEdits(head, edits);
+  return { dir, base, head, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The edits of a PR built on a fixture app: `both` make the team's base (policies added, say), `head` the PR. */
+export interface StackedEdits {
+  readonly both?: Readonly<Record<string, Edit>>;
+  readonly base?: Readonly<Record<string, Edit>>;
+  readonly head?: Readonly<Record<string, Edit>>;
+}
+
+function applyEdits(root: string, edits: Readonly<Record<string, Edit>>): void {
   for (const [file, edit] of Object.entries(edits)) {
-    const p = path.join(head, file);
+    const p = path.join(root, file);
     let text = '';
     try {
       text = readFileSync(p, 'utf8');
@@ -52,7 +64,25 @@ export function makePr(fixture: string, edits: Readonly<Record<string, Edit>>): 
     }
     const next = edit(text);
     if (next === null) rmSync(p);
-    else writeFileSync(p, next);
+    else {
+      mkdirSync(path.dirname(p), { recursive: true });
+      writeFileSync(p, next);
+    }
+  }
+}
+
+/**
+ * A pull request on a real app without copying it into the repository: base is the fixture with
+ * `both` then `base` applied, head the fixture with `both` then `head` applied.
+ */
+export function makeStackedPr(fixture: string, edits: StackedEdits): Pr {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-'));
+  const base = path.join(dir, 'base');
+  const head = path.join(dir, 'head');
+  for (const [side, own] of [[base, edits.base], [head, edits.head]] as const) {
+    cpSync(path.join(REPO_ROOT, fixture), side, { recursive: true });
+    applyEdits(side, edits.both ?? {});
+    applyEdits(side, own ?? {});
   }
   return { dir, base, head, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }

@@ -77,4 +77,18 @@ describe('a value traced to its values file only where exact', () => {
     const [e] = evidence(['shop', '--helm-config', config], path.dirname(dir));
     expect(e?.values).toBeUndefined();
   });
+
+  it('an address that resolves to nothing names its values line too: the gap of a values-only PR points at the line it changed', () => {
+    const dir = chart('{{ .Values.api.dbUrl | quote }}', 'api:\n  dbUrl: http://db:5433\n');
+    const r = runWithTools(['scan', 'shop', '--format', 'json'], { cwd: path.dirname(dir) });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { gaps: { workload: string; value?: string; values?: unknown }[]; unresolved: { value: string; values?: unknown }[] };
+    const gap = doc.gaps.find((g) => g.workload === 'default/api[Deployment]' && g.value === 'http://db:5433');
+    expect(gap?.values).toEqual({ file: 'shop/values.yaml', line: 2, key: 'api.dbUrl' });
+    expect(doc.unresolved.find((u) => u.value === 'http://db:5433')?.values).toEqual({ file: 'shop/values.yaml', line: 2, key: 'api.dbUrl' });
+    const txt = runWithTools(['scan', 'shop'], { cwd: path.dirname(dir) });
+    expect(txt.stdout).toContain('default/api[Deployment] egress "http://db:5433" (values shop/values.yaml:2 api.dbUrl): Service default/db has no port 5433');
+    const md = runWithTools(['scan', 'shop', '--format', 'md'], { cwd: path.dirname(dir) });
+    expect(md.stdout).toContain('| `shop/templates/api.yaml [rendered]`<br>values `shop/values.yaml:2 api.dbUrl` | `default/api[Deployment]` | egress | `http://db:5433` |');
+  });
 });

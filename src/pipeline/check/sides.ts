@@ -108,7 +108,7 @@ export function readSides(io: Io, request: CheckRequest, settings: ReadSettings)
       };
       const rel = (d: string) => (isDir ? (d === shown ? '.' : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : undefined) : d === shown ? path.basename(abs) : undefined);
       const mapping: PathMapping = { display, logical: (f) => f };
-      return { label: root, root, mapping, rel, shape: isDir ? 'folder' : 'file', read: readInputs(io, [root], settings, mapping) };
+      return { label: root, root, mapping, rel, shape: isDir ? 'folder' : 'file', read: readInputs(io, [root], settings, mapping, true) };
     };
     return { base: side(request.base), head: side(request.head), changed: io.changedFilesBetween(request.base, request.head), dispose: () => {} };
   }

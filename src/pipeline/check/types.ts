@@ -87,6 +87,8 @@ export interface Gap {
   readonly at: SourceRef;
   readonly reason: Unresolved['reason'];
   readonly detail: string;
+  /** For a rendered chart: the values-file line and key the value came from, where exact. */
+  readonly values?: SourceRef;
   /** Not a gap on base. */
   readonly introduced: boolean;
 }

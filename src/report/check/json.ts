@@ -1,4 +1,4 @@
-import { placeText } from '../../diagnostics/diagnostic.js';
+import { placeText, type SourceRef } from '../../diagnostics/diagnostic.js';
 import type { Decision } from '../../connectivity/causes.js';
 import { peerKey, workloadKey } from '../../model/peer.js';
 import type { BrokenLink, ChangeItem, CheckOutcome } from '../../pipeline/check.js';
@@ -7,6 +7,9 @@ import { linkOrigin, type LinkGap } from '../../topology/merge.js';
 import { checkSummary } from './summary.js';
 
 const at = (r: { file: string; line?: number } | undefined) => (r ? `${placeText(r)}` : undefined);
+
+/** A values-file place: `file:line` and the key, as `scan --format json` writes it. */
+const valuesOf = (r: SourceRef) => ({ at: at(r), ...(r.path && r.path.length > 0 ? { key: r.path.join('.') } : {}) });
 
 function decision(d: Decision) {
   return { direction: d.direction, verdict: d.verdict, steps: d.steps.map((s) => ({ layer: s.layer, verdict: s.verdict, policy: s.policy, rule: s.rule, at: at(s.at), conns: s.conns.toString() })) };
@@ -72,7 +75,7 @@ export function renderCheckJson(o: CheckOutcome): string {
     })),
     broken_links: o.broken.map(unmet),
     already_unmet_links: o.alreadyUnmet.map(unmet),
-    gaps: o.gaps.map((g) => ({ ...g, at: at(g.at) })),
+    gaps: o.gaps.map(({ values, ...g }) => ({ ...g, at: at(g.at), ...(values ? { values: valuesOf(values) } : {}) })),
     ...(o.traffic ? { traffic: { observed_not_declared: o.traffic.observedNotDeclared.map(linkGap), declared_not_observed: o.traffic.declaredNotObserved.map(linkGap) } } : {}),
   };
   return `${JSON.stringify(data, null, 2)}\n`;

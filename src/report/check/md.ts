@@ -193,10 +193,16 @@ function groupLines(g: ChangeGroup, n: number, o: CheckOutcome, loc: Locations):
 /** Trace evidence shown on one line of the broken links: the first few, then how many more. */
 const OBSERVED_SHOWN = 3;
 
+/** ` from values.yaml:7 (api.cacheUrl)`: the values-file line a rendered value came from, where exact. */
+function valuesText(values: SourceRef | undefined, loc: Locations): string {
+  if (!values) return '';
+  return ` from ${loc.at(values)}${values.path && values.path.length > 0 ? ` (${code(values.path.join('.'))})` : ''}`;
+}
+
 function unmetLine(u: BrokenLink, loc: Locations): string {
   // the declared source first (manifest line, intent file), then the trace lines that show the link in use
   const ev = u.link.evidence.find((e) => e.kind !== 'trace');
-  const where = ev ? (ev.kind === 'address' ? ` (${loc.at(ev.at)}: ${code(ev.value)})` : ev.kind === 'exposure' ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})`) : '';
+  const where = ev ? (ev.kind === 'address' ? ` (${loc.at(ev.at)}${valuesText(ev.traced, loc)}: ${code(ev.value)})` : ev.kind === 'exposure' ? ` (${code(ev.object)} at ${loc.at(ev.at)})` : ` (${code(evidenceText(ev))})`) : '';
   const traces = u.link.evidence.filter((e) => e.kind === 'trace');
   const more = traces.length > OBSERVED_SHOWN ? `, … ${traces.length - OBSERVED_SHOWN} more` : '';
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(', ')}${more})` : '';
@@ -330,7 +336,7 @@ export function renderCheckMd(o: CheckOutcome, options: CheckMdOptions = {}): st
     sections.push({ title: 'Broken links', lines });
   }
   if (o.gaps.length > 0) {
-    const lines = o.gaps.map((g) => `- ${code(g.workload)}: ${code(g.value)} at ${loc.at(g.at)}: ${escapeMarkdown(g.detail)}${g.introduced ? ' _(new in this PR)_' : ''}`);
+    const lines = o.gaps.map((g) => `- ${code(g.workload)}: ${code(g.value)} at ${loc.at(g.at)}${valuesText(g.values, loc)}: ${escapeMarkdown(g.detail)}${g.introduced ? ' _(new in this PR)_' : ''}`);
     sections.push({ title: 'Gaps', lines: ['#### Gaps (what the manifests cannot tell)', '', ...fold(`${o.gaps.length} gaps`, lines)] });
   }
   if (o.traffic) sections.push({ title: 'Observed traffic', lines: trafficLines(o.traffic) });

@@ -71,7 +71,7 @@ export function renderCheckTxt(o: CheckOutcome): string {
     }
   });
   if (o.broken.length) out.push('', 'Needed links this PR breaks:', ...o.broken.map((u) => `  ${unmet(u)}`));
-  if (o.gaps.length) out.push('', 'Gaps:', ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${placeText(g.at)}) ${g.detail}`));
+  if (o.gaps.length) out.push('', 'Gaps:', ...o.gaps.map((g) => `  ${g.workload}: ${g.value} (${placeText(g.at)}${g.values ? `; values ${placeText(g.values)}${g.values.path?.length ? ` ${g.values.path.join('.')}` : ''}` : ''}) ${g.detail}`));
   if (o.traffic) {
     const list = (title: string, gaps: readonly LinkGap[]) =>
       out.push('', `${title} (${gaps.length}):`, ...gaps.map((g) => `  ${peerKey(g.src)} -> ${peerKey(g.dst)} on ${g.conns.toString()}${traceText(g)}`));
