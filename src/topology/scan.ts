@@ -456,6 +456,9 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     report('api-server', `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
     return;
   }
+  // the cluster's DNS Service by name (nginx's `resolver kube-dns.kube-system.svc.cluster.local`):
+  // DNS, which the DNS rule of every synthesized policy with egress allows, not a Service to find
+  if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) return;
   if (!target) {
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
@@ -562,6 +565,11 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
 }
 
 /** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
+/** The cluster DNS Service's names (`kube-dns.kube-system`, `coredns.kube-system.svc.cluster.local`); its pods carry `k8s-app=kube-dns`. */
+function isClusterDnsHost(host: string): boolean {
+  return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
+}
+
 function isApiServerHost(host: string, namespace: string): boolean {
   return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || (host === 'kubernetes' && namespace === 'default');
 }
