@@ -77,6 +77,22 @@ const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)
 /** The candidates of a value, as its context allows (see ValueContext). */
 export function findAddressesIn(value: string, context: ValueContext): AddressCandidate[] {
   if (context === 'own') return [];
+  const found = findAddressesAnywhere(value, context);
+  if (!value.includes('\n')) return found;
+  // a configuration file's `#` comment lines (redis.conf, nginx.conf, shell, YAML, properties) are
+  // no part of what the program does: a documentation URL or an upstream commented out is no destination
+  const comments = commentLines(value);
+  return comments.length === 0 ? found : found.filter((c) => !comments.some(([from, to]) => c.offset >= from && c.offset < to));
+}
+
+/** The [start, end) offsets of the lines of a text whose first non-blank character is `#`. */
+function commentLines(value: string): (readonly [number, number])[] {
+  const out: (readonly [number, number])[] = [];
+  for (const m of value.matchAll(/^[ \t]*#[^\n]*/gm)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function findAddressesAnywhere(value: string, context: ValueContext): AddressCandidate[] {
   if (context === 'address') return findAddresses(value);
   const whole = value.trim();
   // the `--flag=value` items, found once (a flag needs an `=`: most values have none, and skip the pattern)
