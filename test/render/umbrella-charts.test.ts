@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
@@ -115,6 +115,19 @@ describe('an umbrella chart: aliased, renamed, packaged and file:// subcharts', 
     expect(values(s('replica', 'StatefulSet'), s('primary', 'StatefulSet'))).toEqual([`${STORE}/values.yaml:7 replica.primaryUrl`]);
     expect(values(s('primary', 'StatefulSet'), s('search'))).toEqual([`${STORE}/values.yaml:3 global.searchUrl`]);
     expect(values(s('replica', 'StatefulSet'), s('search'))).toEqual([`${STORE}/values.yaml:3 global.searchUrl`]);
+  });
+
+  it('with --cache-dir, a cached rendering cites the same archive members, folders and values lines as a fresh one', () => {
+    const cache = tempDir();
+    const args = ['scan', APP, '--helm-values', REPLICA_VALUES, '--format', 'json', '--cache-dir', cache];
+    const fresh = runWithTools(args);
+    // the rendering was kept
+    expect(readdirSync(path.join(cache, 'helm')).length).toBeGreaterThan(0);
+    const cached = runWithTools(args);
+    expect(fresh.code).toBe(0);
+    expect(cached.stdout).toBe(fresh.stdout);
+    expect(cached.stdout).toContain('cache-1.0.0.tgz#cache/templates/cache.yaml');
+    expect(cached.stdout).toContain('"key": "replica.primaryUrl"');
   });
 
   it('synthesize, then connectivity with the policies: exactly the links the manifests state, nothing more; the gaps are reported, not opened', () => {
