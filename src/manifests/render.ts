@@ -104,7 +104,9 @@ export function findRenderRoots(files: readonly string[], readText: (file: strin
   // only a dependency from outside the chart makes it a subchart: a subchart naming its own parent
   // (`file://../..`) must not make the parent, and so the whole chart, vanish without a word
   const dependedOn = (c: string) => [...chartRefs].some(([r, refs]) => r !== c && !isInside(r, c) && refs.includes(c));
-  const topCharts = chartDirs.filter((c) => !insideChart(c) && !insideOverlay(c));
+  // a library chart (`type: library`, Bitnami's `common`) only lends templates to the charts that
+  // depend on it: helm refuses to install it, and it holds no object of its own
+  const topCharts = chartDirs.filter((c) => !insideChart(c) && !insideOverlay(c) && !isLibraryChart(readText(c === '.' ? 'Chart.yaml' : `${c}/Chart.yaml`)));
   const charts = topCharts.filter((c) => !dependedOn(c));
   // charts that depend on each other in a cycle are reached from no root: rendered on their own, so
   // that helm reports the cycle instead of the group vanishing
@@ -152,6 +154,16 @@ function unreachableOverlays(overlayDirs: readonly string[], roots: readonly str
     }
   }
   return overlayDirs.filter((o) => !reached.has(o));
+}
+
+function isLibraryChart(chartYaml: string | undefined): boolean {
+  if (chartYaml === undefined) return false;
+  try {
+    const doc = jsYaml.load(chartYaml) as { type?: unknown } | null;
+    return doc?.type === 'library';
+  } catch {
+    return false;
+  }
 }
 
 function isComponent(kustomization: string): boolean {

@@ -95,6 +95,16 @@ describe('an umbrella chart: aliased, renamed, packaged and file:// subcharts', 
     expect(r.stderr).toMatch(/store\/Chart\.yaml error NPC024 .*not vendored under charts\/: db, db, db;/);
   });
 
+  it('a library chart beside the charts (a monorepo\'s shared Bitnami `common`) is no release: not rendered on its own, no error', () => {
+    const root = tempDir();
+    cpSync('fixtures/real-apps/bitnami-wordpress/wordpress/charts/common', path.join(root, 'common'), { recursive: true });
+    cpSync('fixtures/real-apps/bitnami-wordpress/wordpress/charts/memcached', path.join(root, 'memcached'), { recursive: true });
+    const r = runWithTools(['scan', root, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { gaps: { workload: string }[] }).gaps.map((g) => g.workload)).toEqual(['default/memcached[Deployment]']);
+  });
+
   it('disabled subcharts (a `condition:` false, a tag false) contribute nothing; enabled from a values file or --helm-set they do', () => {
     const workloads = (extra: string[]) => {
       const r = runWithTools(['connectivity', APP, '--format', 'json', ...extra]);
