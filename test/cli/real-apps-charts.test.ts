@@ -196,3 +196,64 @@ describe('Bitnami WordPress with its MariaDB and Memcached subcharts and the com
     expect(path.basename(String((doc.gaps[0] as { file?: string }).file))).toBe('deployment.yaml [rendered]');
   });
 });
+
+/**
+ * DeathStarBench Hotel Reservation's Helm chart (hotelReservation/helm-chart, the same commit as
+ * the kompose YAML of real-apps-front-ends.test.ts) — its README: "Every microservice is packaged
+ * into its own isolated helm chart. All these packages are assembled under one main helm chart";
+ * "All Hotel Reservation services ... will use the config file found under templates/configs"
+ * (service-config.tpl, mounted by every service: what the YAML version builds into the image as
+ * config.json): "consulAddress": "consul:8500", "jaegerAddress": "jaeger:6831" (the Jaeger agent,
+ * UDP) and "<Service>MongoAddress" / "<Service>MemcAddress" per service; the chart writes each as a
+ * cluster DNS name of its subchart's Service, on a Service port of its own (27018..27023,
+ * 11212..11214) that targets the database's container port. The services find each other through
+ * Consul (no address in the manifests). `global.memcached.HACount` sets how many memcached
+ * instances each cache has.
+ */
+describe('DeathStarBench Hotel Reservation umbrella chart (19 subcharts, one shared service config)', () => {
+  const app = `${APPS}/hotel-reservation-helm`;
+  const SERVICES = ['frontend', 'geo', 'profile', 'rate', 'recommendation', 'reservation', 'search', 'user'];
+  const h = (name: string, ns = 'default') => w(ns, `${name}-hotelreservation`);
+  // config.json's keys and ports, as the chart names the Services (memcached: one instance, `-1`, by default)
+  const CONFIG: [string, string][] = [
+    ['consul', 'TCP 8500'],
+    ['jaeger', 'UDP 6831'],
+    ['mongodb-geo', 'TCP 27017'],
+    ['mongodb-profile', 'TCP 27017'],
+    ['memcached-profile-1', 'TCP 11211'],
+    ['mongodb-rate', 'TCP 27017'],
+    ['memcached-rate-1', 'TCP 11211'],
+    ['mongodb-recommendation', 'TCP 27017'],
+    ['mongodb-reservation', 'TCP 27017'],
+    ['memcached-reserve-1', 'TCP 11211'],
+    ['mongodb-user', 'TCP 27017'],
+  ];
+
+  it('every service reaches every address of the shared config on the container port behind its Service port, each cited in its own subchart; service-to-service calls (Consul) are ingress gaps', () => {
+    const doc = scan(app);
+    const expected = SERVICES.flatMap((s) => CONFIG.map(([dst, conns]) => `${h(s)} => ${h(dst)} : ${conns}`)).sort();
+    expect(linkLines(doc)).toEqual(expected);
+    for (const l of doc.links) {
+      const src = /^default\/(.+)-hotelreservation\[/.exec(l.src)?.[1] as string;
+      expect(l.evidence.map((e) => e.file)).toEqual([`${app}/hotelreservation/charts/${src}/templates/configmap.yaml [rendered]`]);
+    }
+    expect(doc.gaps.map((g) => `${g.workload} ${g.direction} ${g.reason}`)).toEqual(SERVICES.map((s) => `${h(s)} ingress no-ingress-source`));
+    expectRealFiles(doc);
+  });
+
+  it('synthesize then connectivity allows exactly the scanned links', () => {
+    const expected = SERVICES.flatMap((s) => CONFIG.map(([dst, conns]) => `${h(s)} => ${h(dst)} : ${conns}`)).sort();
+    expect(allowedAfterSynthesis(app)).toEqual(expected);
+  });
+
+  it('global.memcached.HACount=2 (a global value read by every subchart) adds a second instance of each cache, reached by every service; --namespace moves them all', () => {
+    const doc = scan(app, ['--helm-set', 'global.memcached.HACount=2', '--namespace', 'hotel']);
+    for (const cache of ['memcached-profile', 'memcached-rate', 'memcached-reserve']) {
+      for (const s of SERVICES) {
+        expect(linkLines(doc)).toContain(`${h(s, 'hotel')} => ${h(`${cache}-1`, 'hotel')} : TCP 11211`);
+        expect(linkLines(doc)).toContain(`${h(s, 'hotel')} => ${h(`${cache}-2`, 'hotel')} : TCP 11211`);
+      }
+    }
+    expect(linkLines(doc).filter((l) => !l.startsWith('hotel/'))).toEqual([]);
+  });
+});
