@@ -34,14 +34,32 @@ interface Dependency {
   readonly repository?: string;
 }
 
+/** A folder or archive under a chart's charts/: its name there, and the chart it holds (read once, on demand). */
+interface PackagedEntry {
+  readonly name: string;
+  readonly chart: () => ChartNode | undefined;
+}
+
+function lazy(load: () => ChartNode | undefined): () => ChartNode | undefined {
+  let done = false;
+  let value: ChartNode | undefined;
+  return () => {
+    if (!done) {
+      value = load();
+      done = true;
+    }
+    return value;
+  };
+}
+
 /** One chart as helm loads it: a folder, or a folder inside an archive. */
 interface ChartNode {
   /** The chart's folder as cited: `chart/charts/db`, or `chart/charts/redis-17.3.7.tgz#redis`. */
   readonly display: string;
   /** A file of the chart (`templates/x.yaml`, `Chart.yaml`) by its path under the chart. */
   text(rel: string): string | undefined;
-  /** The charts under its charts/ folder, folders and archives, in name order. */
-  packaged(): ChartNode[];
+  /** The entries of its charts/ folder (folders and archives) by name, each read when first asked for. */
+  packaged(): PackagedEntry[];
   /** The folder of a `file://` dependency (absolute), for a chart on disk. */
   localFolder?(repository: string): ChartNode | undefined;
 }
@@ -76,7 +94,7 @@ function dependencies(node: ChartNode): Dependency[] {
 
 /** A chart folder on disk, read under the reading policy within `root`. */
 class FolderChart implements ChartNode {
-  private listed: ChartNode[] | undefined;
+  private listed: PackagedEntry[] | undefined;
   constructor(
     private readonly dir: string,
     readonly display: string,
@@ -88,7 +106,7 @@ class FolderChart implements ChartNode {
     return r.ok ? r.bytes.toString('utf8') : undefined;
   }
 
-  packaged(): ChartNode[] {
+  packaged(): PackagedEntry[] {
     if (this.listed) return this.listed;
     const charts = path.join(this.dir, 'charts');
     let names: string[] = [];
@@ -97,14 +115,19 @@ class FolderChart implements ChartNode {
     } catch {
       // no charts/ folder
     }
-    this.listed = names.flatMap((n): ChartNode[] => {
+    this.listed = names.map((n): PackagedEntry => {
       const abs = path.join(charts, n);
+      const shown = `${this.display}/charts/${n}`;
       if (n.endsWith('.tgz')) {
-        const r = readRegularFile(abs, this.root, ARCHIVE_LIMIT);
-        const archive = r.ok ? archiveCharts(r.bytes, `${this.display}/charts/${n}`) : undefined;
-        return archive ? [archive] : [];
+        return {
+          name: n,
+          chart: lazy(() => {
+            const r = readRegularFile(abs, this.root, ARCHIVE_LIMIT);
+            return r.ok ? archiveCharts(r.bytes, shown) : undefined;
+          }),
+        };
       }
-      return existsSync(path.join(abs, 'Chart.yaml')) ? [new FolderChart(abs, `${this.display}/charts/${n}`, this.root)] : [];
+      return { name: n, chart: lazy(() => (existsSync(path.join(abs, 'Chart.yaml')) ? new FolderChart(abs, shown, this.root) : undefined)) };
     });
     return this.listed;
   }
@@ -128,20 +151,17 @@ class ArchivedChart implements ChartNode {
     return this.members.get(`${this.prefix}${rel}`)?.toString('utf8');
   }
 
-  packaged(): ChartNode[] {
-    const out = new Map<string, ChartNode>();
+  packaged(): PackagedEntry[] {
+    const out: PackagedEntry[] = [];
     const under = `${this.prefix}charts/`;
     for (const [member, bytes] of this.members) {
       if (!member.startsWith(under)) continue;
       const rest = member.slice(under.length);
-      const folder = /^([^/]+)\/Chart\.yaml$/.exec(rest);
-      if (folder) out.set(rest, new ArchivedChart(this.members, `${under}${folder[1]}/`, `${this.display}/charts/${folder[1]}`));
-      else if (/^[^/]+\.tgz$/.test(rest)) {
-        const nested = archiveCharts(bytes, `${this.display}/charts/${rest}`);
-        if (nested) out.set(rest, nested);
-      }
+      const folder = /^([^/]+)\/Chart\.yaml$/.exec(rest)?.[1];
+      if (folder !== undefined) out.push({ name: folder, chart: lazy(() => new ArchivedChart(this.members, `${under}${folder}/`, `${this.display}/charts/${folder}`)) });
+      else if (/^[^/]+\.tgz$/.test(rest)) out.push({ name: rest, chart: lazy(() => archiveCharts(bytes, `${this.display}/charts/${rest}`)) });
     }
-    return [...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, n]) => n);
+    return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
 }
 
@@ -182,10 +202,14 @@ function subchart(parent: ChartNode, name: string): ChartNode | undefined {
   const deps = dependencies(parent);
   const dep = deps.find((d) => d.alias === name) ?? deps.find((d) => d.alias === undefined && d.name === name);
   const wanted = dep?.name ?? name;
-  const candidates = parent.packaged().filter((c) => chartName(c) === wanted);
-  // a folder named after the chart first (helm dependency build's layout), then any other folder or archive
-  const vendored = candidates.find((c) => c.display.endsWith(`/charts/${wanted}`)) ?? candidates[0];
-  if (vendored) return vendored;
+  // the entries named after the chart first (`wanted/`, then `wanted-<version>.tgz`: helm dependency
+  // build's layout), then any other folder or archive; each read only when the ones before did not hold it
+  const entries = parent.packaged();
+  const rank = (e: PackagedEntry) => (e.name === wanted ? 0 : e.name.startsWith(`${wanted}-`) && e.name.endsWith('.tgz') ? 1 : 2);
+  for (const e of [...entries].sort((a, b) => rank(a) - rank(b))) {
+    const c = e.chart();
+    if (c && chartName(c) === wanted) return c;
+  }
   return dep?.repository?.startsWith('file://') ? parent.localFolder?.(dep.repository) : undefined;
 }
 
@@ -226,8 +250,9 @@ export function chartSourceLocator(dir: string, display: string, root: string = 
  */
 export function vendoredChartNames(dir: string, root: string = dir): Set<string> {
   const names = new Set<string>();
-  for (const c of new FolderChart(dir, '.', root).packaged()) {
-    const name = chartName(c);
+  for (const e of new FolderChart(dir, '.', root).packaged()) {
+    const c = e.chart();
+    const name = c ? chartName(c) : undefined;
     if (name !== undefined) names.add(name);
   }
   return names;
