@@ -308,7 +308,7 @@ function missingDependencies(chartDir: string): string[] {
   const deps = ['Chart.yaml', 'requirements.yaml'].flatMap((name) => {
     try {
       const listed = (jsYaml.load(readFileSync(path.join(chartDir, name), 'utf8')) as { dependencies?: unknown } | null)?.dependencies;
-      return Array.isArray(listed) ? (listed as { name?: string; repository?: string }[]) : [];
+      return Array.isArray(listed) ? (listed as { name?: string; alias?: string; repository?: string }[]) : [];
     } catch {
       return [];
     }
@@ -316,7 +316,7 @@ function missingDependencies(chartDir: string): string[] {
   return deps
     .filter((d) => d.name && !(d.repository ?? '').startsWith('file://'))
     .filter((d) => !vendored(chartDir, d.name as string))
-    .map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ''}`);
+    .map((d) => `${d.name}${d.alias ? ` as ${d.alias}` : ''}${d.repository ? ` (${d.repository})` : ''}`);
 }
 
 
