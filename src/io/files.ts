@@ -6,6 +6,7 @@ import type { ManifestFile } from '../manifests/documents.js';
 import { findRenderRoots } from '../manifests/render.js';
 import { decodeManifest } from './decode.js';
 import { readRegularFile, refusalMessage, skippedByScan, walkTree } from './read-policy.js';
+import { chartSourceLocator } from './chart-sources.js';
 import { renderChart, renderOverlay, type RenderCache } from './render.js';
 import { DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type ChartValues, type PathMapping, type ReadOptions, type ReadResult } from './types.js';
 
@@ -71,7 +72,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         const atRoot = (map.root !== undefined && path.resolve(map.root) === path.resolve(dir)) || (options.comparedSide === true && path.resolve(abs) === path.resolve(dir));
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), atRoot, abs);
         appendAll(files, r.files);
-        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir)), ...(r.setValues ? { setValues: true as const } : {}) });
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir), root), ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
@@ -88,22 +89,21 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
 }
 
 /**
- * The texts of the templates a chart's rendered files came from (under the chart's folder), for
- * tracing a rendered value to the values key its template reads.
+ * The texts of the templates a chart's rendered files came from (in the chart's folder, a
+ * subchart's folder or archive), with helm's own path of each, for tracing a rendered value to the
+ * values key its template reads.
  */
-function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string): ManifestFile[] {
-  const out: ManifestFile[] = [];
+function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string, root: string): (ManifestFile & { source: string })[] {
+  const locate = chartSourceLocator(dir, display, root);
+  const out: (ManifestFile & { source: string })[] = [];
   for (const f of rendered) {
-    const t = f.origins?.tool === 'helm' ? f.origins.template : undefined;
-    if (t === undefined || !t.startsWith(`${display}/`) || out.some((o) => o.path === t)) continue;
-    const r = readRegularFile(path.join(dir, t.slice(display.length + 1)), dir, TEMPLATE_READ_LIMIT);
-    if (r.ok) out.push({ path: t, text: r.bytes.toString('utf8') });
+    const o = f.origins?.tool === 'helm' ? f.origins : undefined;
+    if (o?.source === undefined || out.some((t) => t.path === o.template && t.source === o.source)) continue;
+    const at = locate(o.source);
+    if (at?.text !== undefined && at.file === o.template) out.push({ path: o.template, text: at.text, source: o.source });
   }
   return out;
 }
-
-/** helm's own limit for a chart file. */
-const TEMPLATE_READ_LIMIT = 5 * 1024 * 1024;
 
 /** Whether the real path of `abs` is `root`'s or lies below it. */
 function within(abs: string, root: string): boolean {

@@ -13,6 +13,7 @@ import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDepe
 import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
 import { kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
 
+import { chartSourceLocator, vendoredChartNames } from './chart-sources.js';
 import { DiskCache } from './disk-cache.js';
 import { isInsideTree, readRegularFile, refusalMessage, renderTreeProblems, walkTree } from './read-policy.js';
 import { boundedCommand, toolMessage } from './tool-limits.js';
@@ -33,7 +34,7 @@ const Origins = z.discriminatedUnion('tool', [
     kustomizations: z.array(z.string()),
     sources: z.array(z.object({ path: z.string(), text: z.string() }).strict()),
   }),
-  z.object({ tool: z.literal('helm'), template: z.string(), lines: z.array(z.number().int().nonnegative()) }),
+  z.object({ tool: z.literal('helm'), template: z.string(), source: z.string().optional(), lines: z.array(z.number().int().nonnegative()) }),
 ]);
 const FileList = z.array(z.object({ path: z.string(), text: z.string(), origins: Origins.optional() }));
 
@@ -42,7 +43,7 @@ const FileList = z.array(z.object({ path: z.string(), text: z.string(), origins:
  * older way of finding them) are never read, so a cached rendering always cites source files as a
  * fresh one does.
  */
-const ORIGINS_VERSION = 'origins/1';
+const ORIGINS_VERSION = 'origins/2';
 
 /**
  * Renderings by key (a hash of the tool version, the folder's content, the flags and the
@@ -234,11 +235,15 @@ function run(bin: string, args: string[], cwd: string, opts: RenderOptions): { o
   return { ok: true, stdout: r.stdout };
 }
 
-/** Whether charts/ holds the dependency `name` (a folder or a packaged `name-<version>.tgz`). */
+/**
+ * Whether charts/ holds the dependency `name`: a folder or archive holding the chart of that name
+ * (as helm finds it, whatever the folder is called), or one named like it (`name/`,
+ * `name-<version>.tgz`, which helm reports itself if it holds something else).
+ */
 function vendored(chartDir: string, name: string): boolean {
   const dir = path.join(chartDir, 'charts');
   const entries = existsSync(dir) ? readdirSync(dir) : [];
-  return entries.some((v) => v === name || (v.startsWith(`${name}-`) && v.endsWith('.tgz')));
+  return entries.some((v) => v === name || (v.startsWith(`${name}-`) && v.endsWith('.tgz'))) || vendoredChartNames(chartDir).has(name);
 }
 
 /** A `file://` dependency that helm will not find under charts/: its name and folder (absolute). */
@@ -297,53 +302,21 @@ function vendorLocalDependencies(chartDir: string, deps: readonly (LocalDependen
   return copies.get(path.resolve(chartDir)) as string;
 }
 
-/**
- * Rendered files of a vendored file:// dependency are named after its own folder
- * (`charts/proxy/templates/x.yaml` of chart `pi` -> `proxy/templates/x.yaml`), where the reader
- * finds the template, never after the temporary copy.
- */
-function localDependencyPaths(files: ManifestFile[], display: string, deps: readonly { name: string; parent: string; dir: string; display: string }[]): ManifestFile[] {
-  if (deps.length === 0) return files;
-  // the path under the rendered chart each dependency's templates appear at: charts/<name>/ of its parent's
-  const under = new Map<string, string>();
-  for (const d of deps) {
-    const parent = deps.find((p) => p.dir === path.resolve(d.parent));
-    under.set(d.dir, `${parent ? (under.get(parent.dir) as string) : `${display}/`}charts/${d.name}/`);
-  }
-  // the deepest prefix first: a dependency's dependency sits under its parent's prefix
-  const prefixes = deps.map((d) => ({ from: under.get(d.dir) as string, to: `${d.display}/` })).sort((a, b) => b.from.length - a.from.length);
-  return files
-    .map((f) => {
-      const p = prefixes.find((x) => f.path.startsWith(x.from));
-      if (!p) return f;
-      const origins = f.origins?.tool === 'helm' && f.origins.template.startsWith(p.from) ? { ...f.origins, template: p.to + f.origins.template.slice(p.from.length) } : f.origins;
-      return { ...f, path: p.to + f.path.slice(p.from.length), ...(origins ? { origins } : {}) };
-    })
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-}
-
-/** A template's text (`templates/x.yaml`, `charts/sub/templates/x.yaml` under the chart), read under the reading policy; undefined when it cannot be. */
-function readTemplate(chartDir: string, source: string): string | undefined {
-  const r = readRegularFile(path.join(chartDir, source), chartDir, VALUES_FILE_LIMIT);
-  return r.ok ? r.bytes.toString('utf8') : undefined;
-}
-
 /** Dependencies in Chart.yaml that are neither vendored under charts/ nor local (file://). */
 function missingDependencies(chartDir: string): string[] {
   // Chart.yaml's dependencies, or a v1 chart's requirements.yaml
   const deps = ['Chart.yaml', 'requirements.yaml'].flatMap((name) => {
     try {
       const listed = (jsYaml.load(readFileSync(path.join(chartDir, name), 'utf8')) as { dependencies?: unknown } | null)?.dependencies;
-      return Array.isArray(listed) ? (listed as { name?: string; repository?: string }[]) : [];
+      return Array.isArray(listed) ? (listed as { name?: string; alias?: string; repository?: string }[]) : [];
     } catch {
       return [];
     }
   });
-  const vendored = existsSync(path.join(chartDir, 'charts')) ? readdirSync(path.join(chartDir, 'charts')) : [];
   return deps
     .filter((d) => d.name && !(d.repository ?? '').startsWith('file://'))
-    .filter((d) => !vendored.some((v) => v === d.name || (v.startsWith(`${d.name}-`) && v.endsWith('.tgz'))))
-    .map((d) => `${d.name}${d.repository ? ` (${d.repository})` : ''}`);
+    .filter((d) => !vendored(chartDir, d.name as string))
+    .map((d) => `${d.name}${d.alias ? ` as ${d.alias}` : ''}${d.repository ? ` (${d.repository})` : ''}`);
 }
 
 
@@ -442,13 +415,13 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   let split: ManifestFile[] = [];
   try {
     r = copy ? run(bin, [args[0] as string, release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
-    // the templates are read where helm read them (the copy holds the file:// dependencies), to map rendered lines to theirs
-    const from = copy ?? chartDir;
-    if (r.ok) split = splitHelmOutput(r.stdout, display, (source) => readTemplate(from, source));
+    // each template is cited where it is in the repository: a subchart's folder or archive (helm names
+    // it after its alias), a file:// dependency's own folder (not the temporary copy)
+    if (r.ok) split = splitHelmOutput(r.stdout, display, chartSourceLocator(chartDir, display, realOrSelf(contentRoot ?? chartDir)));
   } finally {
     if (copy) rmSync(path.dirname(copy), { recursive: true, force: true });
   }
-  const rendered = r.ok ? localDependencyPaths(split, display, depTrees) : [];
+  const rendered = r.ok ? split : [];
   const result: Rendered = r.ok
     ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at, existsSync(path.join(chartDir, '.helmignore')) ? 'every template is conditional on values not set, or its .helmignore excludes them' : 'every template is conditional on values not set')] }
     : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `helm template failed for chart ${display}: ${toolMessage(r.message, [...(copy ? [[copy, display] as [string, string]] : []), [chartDir, display]])}; chart not rendered`, at)] };

@@ -335,6 +335,9 @@ const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
 const YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
 
+/** The key before a value is `defaultMode` (a volume's file mode: octal on purpose). */
+const FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
+
 function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]): void {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const lines = chunk.text.split('\n');
@@ -355,6 +358,8 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
     const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
     for (const m of found) {
       const value = m[1] as string;
+      // a volume's `defaultMode: 0755` is a file mode, written in octal as Kubernetes' own docs do, and read so
+      if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
       const what = /^[-+]?0/.test(value)
         ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`
         : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;

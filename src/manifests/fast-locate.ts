@@ -121,6 +121,8 @@ export function fastLocate(owner: object, text: string, path: readonly (string |
       const l = lineAt(cur, hit.line) as Line;
       if (last) {
         const inline = !restIsBlock(hit.info.rest);
+        // an anchor or a tag before the value (`port: &port 5000`): where the value starts is the full parser's call
+        if (inline && /^[&!]/.test(hit.info.rest)) return undefined;
         return { line: hit.line, column: l.indent + 1 + (inline ? hit.info.restOffset : 0) };
       }
       if (!restIsBlock(hit.info.rest)) return undefined;
@@ -152,7 +154,7 @@ export function fastLocate(owner: object, text: string, path: readonly (string |
       const after = dash.text.slice(1);
       const pad = after.length - after.trimStart().length;
       const content = after.trimStart();
-      if (last) return { line: found, column: dash.indent + 1 + (content ? 1 + pad : 0) };
+      if (last) return /^[&!]/.test(content) ? undefined : { line: found, column: dash.indent + 1 + (content ? 1 + pad : 0) };
       if (known) {
         node = known;
         continue;

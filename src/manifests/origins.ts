@@ -30,8 +30,10 @@ export type RenderOrigins =
     }
   | {
       readonly tool: 'helm';
-      /** The template's display path (`charts/shop/templates/api.yaml`). */
+      /** The template's display path (`charts/shop/templates/api.yaml`): the real file, or `x.tgz#chart/templates/api.yaml` in a packaged subchart. */
       readonly template: string;
+      /** helm's own path under the chart (`charts/<alias>/templates/api.yaml`): a subchart's values are the parent's under these names. */
+      readonly source?: string;
       /** By rendered line (index = line - 1): the template's line holding the same text, or 0 when it cannot be known. */
       readonly lines: readonly number[];
     };

@@ -104,7 +104,9 @@ export function findRenderRoots(files: readonly string[], readText: (file: strin
   // only a dependency from outside the chart makes it a subchart: a subchart naming its own parent
   // (`file://../..`) must not make the parent, and so the whole chart, vanish without a word
   const dependedOn = (c: string) => [...chartRefs].some(([r, refs]) => r !== c && !isInside(r, c) && refs.includes(c));
-  const topCharts = chartDirs.filter((c) => !insideChart(c) && !insideOverlay(c));
+  // a library chart (`type: library`, Bitnami's `common`) only lends templates to the charts that
+  // depend on it: helm refuses to install it, and it holds no object of its own
+  const topCharts = chartDirs.filter((c) => !insideChart(c) && !insideOverlay(c) && !isLibraryChart(readText(c === '.' ? 'Chart.yaml' : `${c}/Chart.yaml`)));
   const charts = topCharts.filter((c) => !dependedOn(c));
   // charts that depend on each other in a cycle are reached from no root: rendered on their own, so
   // that helm reports the cycle instead of the group vanishing
@@ -154,6 +156,16 @@ function unreachableOverlays(overlayDirs: readonly string[], roots: readonly str
   return overlayDirs.filter((o) => !reached.has(o));
 }
 
+function isLibraryChart(chartYaml: string | undefined): boolean {
+  if (chartYaml === undefined) return false;
+  try {
+    const doc = jsYaml.load(chartYaml) as { type?: unknown } | null;
+    return doc?.type === 'library';
+  } catch {
+    return false;
+  }
+}
+
 function isComponent(kustomization: string): boolean {
   try {
     const doc = jsYaml.load(kustomization) as { kind?: unknown } | null;
@@ -163,13 +175,21 @@ function isComponent(kustomization: string): boolean {
   }
 }
 
+/** Where a template helm names is: the file cited (a subchart's folder or archive member, not helm's `charts/<alias>/`), and its text when read. */
+export interface LocatedTemplate {
+  readonly file: string;
+  readonly text?: string;
+}
+
 /**
  * Splits `helm template` output at its `# Source: chart/templates/x.yaml` comments into one
- * ManifestFile per template, named `<chart folder>/templates/x.yaml [rendered]`. With the
- * templates' texts (`templateText`, by the path under the chart), each file carries the template
- * line of its lines where that is exact (origins.ts), so that positions cite the template itself.
+ * ManifestFile per template, named after the template file `locate` finds for helm's path under the
+ * chart (`templates/x.yaml`, `charts/<alias>/templates/x.yaml`), with ` [rendered]`; without
+ * `locate`, helm's path under `chartDisplay`. With the template's text, each file carries the
+ * template line of its lines where that is exact (origins.ts), so that positions cite the template
+ * itself, and helm's own path, which names the values a subchart's template reads.
  */
-export function splitHelmOutput(output: string, chartDisplay: string, templateText?: (source: string) => string | undefined): ManifestFile[] {
+export function splitHelmOutput(output: string, chartDisplay: string, locate?: (source: string) => LocatedTemplate | undefined): ManifestFile[] {
   const bySource = new Map<string, string[][]>();
   let current = '(unknown template)';
   let buf: string[] = [];
@@ -197,14 +217,20 @@ export function splitHelmOutput(output: string, chartDisplay: string, templateTe
   }
   flush();
   return [...bySource]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([source, docs]) => {
-      const file = { path: `${chartDisplay}/${source} [rendered]`, text: docs.map((d) => `---\n${d.join('\n')}`).join('\n') };
-      const template = templateText?.(source);
-      if (template === undefined) return file;
+    .map(([source, docs]) => ({ source, docs, at: locate?.(source) }))
+    .sort((a, b) => {
+      // by the file cited, then by helm's path (two aliases of one subchart share its templates)
+      const ka = a.at?.file ?? `${chartDisplay}/${a.source}`;
+      const kb = b.at?.file ?? `${chartDisplay}/${b.source}`;
+      return ka < kb ? -1 : ka > kb ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
+    })
+    .map(({ source, docs, at }) => {
+      const template = at?.file ?? `${chartDisplay}/${source}`;
+      const file = { path: `${template} [rendered]`, text: docs.map((d) => `---\n${d.join('\n')}`).join('\n') };
+      if (at?.text === undefined) return file;
       // the file's lines: each document's `---`, then its lines
-      const lines = helmTemplateLines(docs, template).flatMap((d) => [0, ...d]);
-      return { ...file, origins: { tool: 'helm' as const, template: `${chartDisplay}/${source}`, lines } };
+      const lines = helmTemplateLines(docs, at.text).flatMap((d) => [0, ...d]);
+      return { ...file, origins: { tool: 'helm' as const, template, source, lines } };
     });
 }
 /** `kubectl kustomize` output as one ManifestFile named after the overlay. */

@@ -77,6 +77,25 @@ const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)
 /** The candidates of a value, as its context allows (see ValueContext). */
 export function findAddressesIn(value: string, context: ValueContext): AddressCandidate[] {
   if (context === 'own') return [];
+  const found = findAddressesAnywhere(value, context);
+  if (!value.includes('\n')) return found;
+  // a configuration file's comment lines (`#` in redis.conf, nginx.conf, shell, YAML; `//` in JSON
+  // with comments) are no part of what the program does: a documentation URL or an upstream commented out is no destination
+  const comments = commentLines(value);
+  return comments.length === 0 ? found : found.filter((c) => !comments.some(([from, to]) => c.offset >= from && c.offset < to));
+}
+
+/** The [start, end) offsets of the lines of a text that are comments: `#` (conf, shell, YAML) or `//` (JSON with comments, C-like) first. */
+function commentLines(value: string): (readonly [number, number])[] {
+  const out: (readonly [number, number])[] = [];
+  for (const m of value.matchAll(/^[ \t]*(?:#|\/\/)[^\n]*/gm)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/** A file's name by its type: scripts, configuration, archives (`run.sh`, `app.py`, `config.json`). */
+const FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
+
+function findAddressesAnywhere(value: string, context: ValueContext): AddressCandidate[] {
   if (context === 'address') return findAddresses(value);
   const whole = value.trim();
   // the `--flag=value` items, found once (a flag needs an `=`: most values have none, and skip the pattern)
@@ -92,7 +111,9 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
     // that follows a `--flag=`, `key=` or `key:` prefix, is an address; its last label has a letter, so that a
     // version (`1.2`, `v1.2`) is not; after a prefix only an in-cluster name counts (`--domain=example.com` is
     // configuration, not a peer to report)
-    const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1));
+    // a script or file named in a command (`bash update_config_map.sh`) is no host: a host name has no `_`
+    // (RFC 1123), and a name ending in a file type is a file, even where that is also a top-level domain (`.sh`)
+    const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1)) && !c.host.includes('_') && !FILE_NAME.test(c.host);
     if (dotted && (c.text === whole || (c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '') && !looksExternalHost(c.host)))) return [c];
     return [];
   });

@@ -33,8 +33,8 @@ export interface ChartValuesFiles {
   readonly chart: string;
   /** The values files, in the order helm merges them (the chart's values.yaml first; a later file wins). */
   readonly files: readonly ManifestFile[];
-  /** The templates the chart's rendered files came from. */
-  readonly templates?: readonly ManifestFile[];
+  /** The templates the chart's rendered files came from, with helm's own path under the chart (`charts/<alias>/templates/x.yaml`). */
+  readonly templates?: readonly (ManifestFile & { readonly source?: string })[];
   /** Values were also set with `--set`, which overrides every file: no value is traced to a file then. */
   readonly setValues?: true;
 }
@@ -63,11 +63,17 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
   // `--set` overrides every values file; a template line that is known is text the template writes itself (origins.ts: only lines without an action map)
   if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !at.file.endsWith(' [rendered]'))) return undefined;
   const templateFile = at.file.replace(/ \[rendered\]$/, '');
-  const template = chart.templates?.find((t) => t.path === templateFile)?.text;
+  const templates = chart.templates?.filter((t) => t.path === templateFile) ?? [];
+  const template = templates[0]?.text;
   if (template === undefined) return undefined;
-  // the subcharts the template lies in: their values are the parent's under their names
-  const prefix: string[] = [];
-  for (let rest = templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1] as string);
+  // the subcharts the template lies in, as helm names them (an alias, else the chart's name): their
+  // values are the parent's under those names; a subchart installed under two aliases has one
+  // template and two prefixes, and the value must then be found under exactly one of them
+  const prefixes = templates.map((t) => {
+    const prefix: string[] = [];
+    for (let rest = t.source ?? templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1] as string);
+    return prefix;
+  });
   const scalars = chart.files.map((f) => valueScalars(f));
   const found = new Map<string, SourceRef>();
   // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
@@ -76,7 +82,8 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
       for (const s of file) {
         if (!s.value.toLowerCase().includes(needle.toLowerCase())) continue;
         const key = s.key.join('.');
-        if (s.key.length <= prefix.length || prefix.some((p, k) => s.key[k] !== p) || !readsValue(template, s.key.slice(prefix.length).join('.'))) continue;
+        const own = ownKey(s.key, prefixes);
+        if (own === undefined || !readsValue(template, own.join('.'))) continue;
         // a later values file that sets the key wins: then this one is not where the value came from
         if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join('.') === key))) continue;
         found.set(key, { file: (chart.files[i] as ManifestFile).path, doc: 0, line: s.line, column: s.column, path: s.key });
@@ -85,6 +92,16 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
     if (found.size > 0) break;
   }
   return found.size === 1 ? [...found.values()][0] : undefined;
+}
+
+/**
+ * A parent's values key as a subchart's template reads it: under one of the subchart's names
+ * (`primary.port` as `port`), or a `global` key as it is (`global` is every chart's own).
+ */
+function ownKey(key: readonly string[], prefixes: readonly (readonly string[])[]): readonly string[] | undefined {
+  if (key[0] === 'global') return key;
+  const prefix = prefixes.find((p) => key.length > p.length && p.every((name, k) => key[k] === name));
+  return prefix ? key.slice(prefix.length) : undefined;
 }
 
 /** Whether a template reads `.Values.<key>` itself (not a longer key that starts with it). */
@@ -443,6 +460,9 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     report('api-server', `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
     return;
   }
+  // the cluster's DNS Service by name (nginx's `resolver kube-dns.kube-system.svc.cluster.local`):
+  // DNS, which the DNS rule of every synthesized policy with egress allows, not a Service to find
+  if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) return;
   if (!target) {
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
@@ -549,6 +569,11 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
 }
 
 /** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
+/** The cluster DNS Service's names (`kube-dns.kube-system`, `coredns.kube-system.svc.cluster.local`); its pods carry `k8s-app=kube-dns`. */
+function isClusterDnsHost(host: string): boolean {
+  return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
+}
+
 function isApiServerHost(host: string, namespace: string): boolean {
   return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || (host === 'kubernetes' && namespace === 'default');
 }

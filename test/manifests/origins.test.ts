@@ -70,11 +70,11 @@ describe('helmTemplateLines: a template line only where it is the same text by c
   });
 
   it('splitHelmOutput carries the map, shifted by each document separator', () => {
-    const files = splitHelmOutput('---\n# Source: c/templates/a.yaml\nkind: A\nx: 1\n---\n# Source: c/templates/a.yaml\nkind: B\ny: 2\n', 'charts/c', () => 'kind: A\nx: 1\n---\nkind: B\ny: {{ 2 }}\n');
+    const files = splitHelmOutput('---\n# Source: c/templates/a.yaml\nkind: A\nx: 1\n---\n# Source: c/templates/a.yaml\nkind: B\ny: 2\n', 'charts/c', (source) => ({ file: `charts/c/${source}`, text: 'kind: A\nx: 1\n---\nkind: B\ny: {{ 2 }}\n' }));
     expect(files).toHaveLength(1);
     expect(files[0]?.text).toBe('---\nkind: A\nx: 1\n---\nkind: B\ny: 2\n');
     // by line of the file: `---`, kind: A (1), x: 1 (2), `---`, kind: B (4), the templated y, the last newline
-    expect(files[0]?.origins).toEqual({ tool: 'helm', template: 'charts/c/templates/a.yaml', lines: [0, 1, 2, 0, 4, 0, 0] });
+    expect(files[0]?.origins).toEqual({ tool: 'helm', template: 'charts/c/templates/a.yaml', source: 'templates/a.yaml', lines: [0, 1, 2, 0, 4, 0, 0] });
   });
 });
 

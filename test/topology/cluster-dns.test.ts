@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../../src/manifests/load.js';
+import { scanTopology } from '../../src/topology/scan.js';
+
+/**
+ * The cluster's DNS Service named as an address (nginx's `resolver kube-dns.kube-system.svc.cluster.local`,
+ * as DeathStarBench's socialNetwork chart writes it) is DNS: every synthesized policy with egress
+ * already allows it (the DNS rule), so it is neither a link to a Service the manifests lack nor a
+ * gap. Any other port of it, or a name that only looks alike, is still reported.
+ */
+
+const nginx = (resolver: string) => `apiVersion: v1
+kind: ConfigMap
+metadata: {name: nginx, namespace: web}
+data:
+  nginx.conf: |
+    http {
+      resolver ${resolver} valid=10s ipv6=off;
+    }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: nginx, namespace: web}
+spec:
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers:
+        - name: nginx
+          image: nginx
+          ports: [{containerPort: 8080}]
+          volumeMounts: [{name: conf, mountPath: /etc/nginx/nginx.conf, subPath: nginx.conf}]
+      volumes: [{name: conf, configMap: {name: nginx}}]
+`;
+
+function unresolved(resolver: string) {
+  const load = loadManifests([{ path: 'app.yaml', text: nginx(resolver) }]);
+  const topo = scanTopology(load.cluster).value;
+  return { links: topo.links, unresolved: topo.unresolved.map((u) => `${u.value} ${u.reason}`) };
+}
+
+describe('the cluster DNS Service as an address', () => {
+  it.each(['kube-dns.kube-system.svc.cluster.local', 'kube-dns.kube-system.svc', 'kube-dns.kube-system', 'coredns.kube-system.svc.cluster.local', 'kube-dns.kube-system.svc.cluster.local:53'])('%s is DNS, served by the DNS rule: no link, no gap', (resolver) => {
+    expect(unresolved(resolver)).toEqual({ links: [], unresolved: [] });
+  });
+
+  it.each([
+    ['kube-dns.kube-system.svc.cluster.local:9153', 'no-such-service'],
+    ['kube-dns.other.svc.cluster.local', 'no-such-service'],
+  ])('%s is not the DNS port or namespace: still a gap', (resolver, reason) => {
+    expect(unresolved(resolver).unresolved).toEqual([`${resolver} ${reason}`]);
+  });
+});
