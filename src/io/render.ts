@@ -11,7 +11,7 @@ import { locate } from '../manifests/positions.js';
 import { visible } from '../diagnostics/sanitize.js';
 import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
 import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
-import { kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
+import { helmChartsNotes, kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
 
 import { DiskCache } from './disk-cache.js';
 import { isInsideTree, readRegularFile, refusalMessage, renderTreeProblems, walkTree } from './read-policy.js';
@@ -40,9 +40,9 @@ const FileList = z.array(z.object({ path: z.string(), text: z.string(), origins:
 /**
  * In every render cache key: entries kept before rendered files carried their origins (or with an
  * older way of finding them) are never read, so a cached rendering always cites source files as a
- * fresh one does.
+ * fresh one does. 2: the texts of JSON 6902 patch files and of generators' `files:` are among the sources.
  */
-const ORIGINS_VERSION = 'origins/1';
+const ORIGINS_VERSION = 'origins/2';
 
 /**
  * Renderings by key (a hash of the tool version, the folder's content, the flags and the
@@ -540,7 +540,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   }
   const key = h.update(display).digest('hex');
   const hit = cache.overlay(key);
-  if (hit) return hit;
+  if (hit) return withChartsNotes(hit);
   const r = run(bin, args, contentRoot, opts);
   const empty = r.ok && /^\s*(\{\}\s*)?$/.test(r.stdout);
   const traced = r.ok && !empty ? traceOverlay(bin, [...helm, ...opts.kustomizeFlags], dir, display, contentRoot, opts, r.stdout, repositoryRoot) : undefined;
@@ -552,7 +552,13 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at, offlineHint(r))],
       };
   cache.setOverlay(key, result);
-  return result;
+  return withChartsNotes(result);
+}
+
+/** A rendering with the reason its helmCharts objects have no line (added after the cache: an info note must not keep a rendering from being kept). */
+function withChartsNotes(result: { files: ManifestFile[]; diagnostics: Diagnostic[] }): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+  const notes = helmChartsNotes(result.files[0]?.origins);
+  return notes.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...notes] };
 }
 
 /**

@@ -1,7 +1,8 @@
 import path from 'node:path/posix';
 import jsYaml from 'js-yaml';
-import type { SourceRef } from '../diagnostics/diagnostic.js';
-import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument } from './documents.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument, type Refine } from './documents.js';
+import { kustomizationPatches, opReaches, targetSelects, writingOps, type KustomizationPatch } from './kustomize-patches.js';
 import { locateRaw } from './positions.js';
 
 /**
@@ -112,16 +113,26 @@ export function kustomizationInputs(text: string): string[] {
   }
   if (!isRecord(k)) return [];
   const out: string[] = [];
-  for (const p of Array.isArray(k.patches) ? k.patches : []) if (isRecord(p) && typeof p.path === 'string') out.push(p.path);
+  for (const key of ['patches', 'patchesJson6902']) for (const p of Array.isArray(k[key]) ? k[key] : []) if (isRecord(p) && typeof p.path === 'string') out.push(p.path);
   for (const p of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
   for (const key of ['configMapGenerator', 'secretGenerator']) {
     for (const g of Array.isArray(k[key]) ? k[key] : []) {
       if (!isRecord(g)) continue;
       if (typeof g.env === 'string') out.push(g.env);
       for (const e of Array.isArray(g.envs) ? g.envs : []) if (typeof e === 'string') out.push(e);
+      for (const f of generatorFiles(g)) out.push(f.file);
     }
   }
   return out.filter((p) => !/^[a-z]+:\/\//i.test(p));
+}
+
+/** A generator's `files:` entries: `path` (the key is the file's name) and `key=path`. */
+function generatorFiles(g: Record<string, unknown>): { key: string; file: string }[] {
+  return (Array.isArray(g.files) ? g.files : []).flatMap((e: unknown) => {
+    if (typeof e !== 'string' || e === '') return [];
+    const eq = e.indexOf('=');
+    return eq < 0 ? [{ key: path.basename(e), file: e }] : [{ key: e.slice(0, eq), file: e.slice(eq + 1) }];
+  });
 }
 
 /**
@@ -212,6 +223,17 @@ class Sources {
   has(file: string): boolean {
     return this.texts.has(file);
   }
+  private readonly patchLists = new Map<string, KustomizationPatch[]>();
+  /** The patches kustomization `k` lists, parsed once. */
+  patches(k: string): KustomizationPatch[] {
+    let hit = this.patchLists.get(k);
+    if (!hit) {
+      const text = this.texts.get(k);
+      hit = text === undefined ? [] : kustomizationPatches(k, text, (f) => this.texts.get(f));
+      this.patchLists.set(k, hit);
+    }
+    return hit;
+  }
   text(file: string): string | undefined {
     return this.texts.get(file);
   }
@@ -258,44 +280,93 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
 }
 
 /**
- * Kustomize: a field is cited in the file that last wrote it. The candidates are the patch
- * documents of the overlay's kustomizations that target the object, then the object's own
- * source document; the field's path is followed into each by the keys kustomize merges lists by
- * (`name`, else the index), and a candidate is cited only if the value there is the rendered value
- * (a mapping or list is cited where it starts). Anything else names the source file without a
- * line: a file without a line is better than a wrong one.
+ * Kustomize: a field is cited in the file that last wrote it. The candidates are the patches of
+ * the overlay's kustomizations that target the object (strategic-merge documents and JSON 6902
+ * operations, in files or inline in a kustomization), then the object's own source document. The
+ * field's path is followed into each (by the keys kustomize merges lists by, `name`, else the
+ * index; into an operation along its pointer), and a candidate is cited only if the value there is
+ * the rendered value (a mapping or list is cited where it starts). Anything else names the source
+ * file without a line: a file without a line is better than a wrong one.
  */
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
   if ('configuredIn' in source) return generatedOrigin(source, sources);
   // found on first use: most documents of a large overlay are never cited
-  let found: { own: ParsedDocument | undefined; scalarWriters: ParsedDocument[]; nodeWriters: ParsedDocument[] } | undefined;
+  let found: { own: ParsedDocument | undefined; scalarWriters: Writer[]; nodeWriters: Writer[]; unplaced: Writer[] } | undefined;
   const writers = () => {
     if (!found) {
       const own = sourceDocument(rendered.value, sources.documents(source.path));
       // only the kustomizations that accumulate the object's file can patch it (KustomizationGraph)
-      const patches = patchDocuments(rendered.value, own?.value, source.path, kustomizations, sources);
+      const patches = patchWriters(rendered.value, own?.value, source.path, kustomizations, sources);
+      const ownWriter = own ? [documentWriter(own, (at) => at)] : [];
       // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
-      found = { own, scalarWriters: [...patches, ...(own ? [own] : [])], nodeWriters: [...(own ? [own] : []), ...patches] };
+      found = { own, scalarWriters: [...patches.exact, ...ownWriter], nodeWriters: [...ownWriter, ...patches.exact], unplaced: patches.unplaced };
     }
     return found;
   };
   return {
     locate(d, p, refine) {
-      const { own, scalarWriters, nodeWriters } = writers();
+      const { own, scalarWriters, nodeWriters, unplaced } = writers();
       const want = valueAt(d.value, p);
-      for (const w of want !== null && typeof want === 'object' ? nodeWriters : scalarWriters) {
-        const q = followPath(d.value, w.value, p);
-        if (q === undefined) continue;
-        const have = valueAt(w.value, q);
-        if (have === undefined || !(sameValue(want, have) || substituted(want, have))) continue;
-        const raw = locateRaw(w, q);
-        return { ...(refine ? refine(w, raw) : raw), path: [...p] };
+      for (const w of [...(want !== null && typeof want === 'object' ? nodeWriters : scalarWriters), ...unplaced]) {
+        const at = w(d, p, want, refine);
+        if (at) return { ...at, path: [...p] };
       }
       return { file: source.path, doc: own?.doc ?? 0, path: [...p] };
     },
   };
 }
 
+/** One place that may have written a field: the field's place there when it holds the rendered value, else undefined. */
+type Writer = (d: ParsedDocument, p: Path, want: Json, refine: Refine | undefined) => SourceRef | undefined;
+
+/** Whether a value written in a file is the rendered one (also with its kustomize variables substituted). */
+function writes(want: Json, have: Json): boolean {
+  return have !== undefined && (sameValue(want, have) || substituted(want, have));
+}
+
+/** A document that holds the object's fields (its source, a strategic-merge patch), its places shown through `place`. */
+function documentWriter(w: ParsedDocument, place: (at: SourceRef) => SourceRef | undefined): Writer {
+  return (d, p, want, refine) => {
+    const q = followPath(d.value, w.value, p);
+    if (q === undefined || !writes(want, valueAt(w.value, q))) return undefined;
+    const raw = locateRaw(w, q);
+    return place(refine ? refine(w, raw) : raw);
+  };
+}
+
+/**
+ * A JSON 6902 `add` or `replace`: the rendered field is cited in the operation's value when the
+ * pointer provably names the node that holds it (`opReaches`) and the value written there is the
+ * rendered value; at the line of the value itself, or of the field inside a mapping or list value.
+ */
+function operationWriter(patch: KustomizationPatch, doc: ParsedDocument, op: ReturnType<typeof writingOps>[number], own: Json): Writer {
+  return (d, p, want, refine) => {
+    const steps = opReaches(op, d.value, own, p);
+    if (steps === undefined) return undefined;
+    const q = followPath(valueAt(d.value, p.slice(0, steps)), op.value, p.slice(steps));
+    if (q === undefined || !writes(want, valueAt(op.value, q))) return undefined;
+    const raw = locateRaw(doc, [op.index, 'value', ...q]);
+    return patch.place(refine ? refine(doc, raw) : raw);
+  };
+}
+
+/**
+ * A JSON 6902 operation that may have written the field though its place cannot be proved (an
+ * earlier patch moved the list's elements): its pointer reads as the field's path, index for
+ * index, and its value is the rendered one. Cited in its file without a line, rather than the
+ * object's source file, which does not hold the value.
+ */
+function unplacedOperation(patch: KustomizationPatch, doc: ParsedDocument, op: ReturnType<typeof writingOps>[number]): Writer {
+  return (d, p, want) => {
+    if (op.tokens.length > p.length) return undefined;
+    const last = op.tokens.length - 1;
+    if (!op.tokens.every((t, i) => t === String(p[i]) || (t === '-' && i === last && op.op === 'add' && typeof p[i] === 'number'))) return undefined;
+    const q = followPath(valueAt(d.value, p.slice(0, op.tokens.length)), op.value, p.slice(op.tokens.length));
+    if (q === undefined || !writes(want, valueAt(op.value, q))) return undefined;
+    const { line: _l, column: _c, ...file } = patch.place({ file: doc.file, doc: doc.doc }) ?? { file: doc.file, doc: doc.doc };
+    return file;
+  };
+}
 
 /** The source file's document the object came from: the one of its kind, else the one whose name the rendered name contains (namePrefix, nameSuffix); none when that is ambiguous. */
 function sourceDocument(rendered: unknown, candidates: readonly ParsedDocument[]): ParsedDocument | undefined {
@@ -322,33 +393,48 @@ function nameOf(v: unknown): string | undefined {
 }
 
 /**
- * The strategic-merge patch documents (in patch files the kustomizations list) that target the
- * object: same kind, a name that the rendered name contains and that contains the source's name.
- * Later kustomizations in the list are lower layers, so the overlay's own patches come first.
+ * The patches that can have written the object's fields, the last applied first: of each
+ * kustomization that accumulates the object's file (the overlay's own first, as later
+ * kustomizations in the list are lower layers), its patches in reverse order of application, and a
+ * JSON patch's operations last first. A strategic-merge document applies when its entry's
+ * `target:` selects the object, or without one, when it is of the object's kind and its name is
+ * one that the rendered name contains and that contains the source's name; a JSON patch when its
+ * target selects the object.
  */
-function patchDocuments(rendered: unknown, own: unknown, sourcePath: string, kustomizations: readonly string[], sources: Sources): ParsedDocument[] {
-  if (!isRecord(rendered)) return [];
+function patchWriters(rendered: unknown, own: unknown, sourcePath: string, kustomizations: readonly string[], sources: Sources): { exact: Writer[]; unplaced: Writer[] } {
+  const out: Writer[] = [];
+  const unplaced: Writer[] = [];
+  if (!isRecord(rendered)) return { exact: out, unplaced };
   const renderedName = nameOf(rendered) ?? '';
   const ownName = nameOf(own);
   const graph = sources.graph(kustomizations);
-  const out: ParsedDocument[] = [];
   for (const k of kustomizations) {
-    const text = sources.text(k);
     // a kustomization patches only the objects it accumulates (a sibling base's patch never applies)
-    if (text === undefined || !graph.patches(k, sourcePath)) continue;
-    for (const rel of kustomizationInputs(text)) {
-      const file = path.normalize(path.join(path.dirname(k), rel));
-      if (!sources.has(file)) continue;
-      for (const p of sources.documents(file)) {
+    if (!sources.has(k) || !graph.patches(k, sourcePath)) continue;
+    for (const patch of [...sources.patches(k)].reverse()) {
+      if (patch.json) {
+        if (!patch.target || !targetSelects(patch.target, rendered, own)) continue;
+        const doc = patch.documents[0] as ParsedDocument;
+        for (const op of writingOps(doc.value).reverse()) {
+          out.push(operationWriter(patch, doc, op, own));
+          unplaced.push(unplacedOperation(patch, doc, op));
+        }
+        continue;
+      }
+      for (const p of patch.documents) {
         const v = p.value;
-        if (!isRecord(v) || v.kind !== rendered.kind) continue;
-        const n = nameOf(v);
-        if (n === undefined || !renderedName.includes(n) || (ownName !== undefined && !n.includes(ownName))) continue;
-        out.push(p);
+        if (!isRecord(v)) continue;
+        if (patch.target) {
+          if (!targetSelects(patch.target, rendered, own)) continue;
+        } else {
+          const n = nameOf(v);
+          if (v.kind !== rendered.kind || n === undefined || !renderedName.includes(n) || (ownName !== undefined && !n.includes(ownName))) continue;
+        }
+        out.push(documentWriter(p, patch.place));
       }
     }
   }
-  return out;
+  return { exact: out, unplaced };
 }
 
 /**
@@ -358,7 +444,7 @@ function patchDocuments(rendered: unknown, own: unknown, sourcePath: string, kus
  */
 function generatedOrigin(source: { configuredIn: string; generator: string }, sources: Sources): DocumentOrigin {
   return {
-    locate(d, p) {
+    locate(d, p, refine) {
       const fallback: SourceRef = { file: source.configuredIn, doc: 0, path: [...p] };
       const key = p.length === 2 && (p[0] === 'data' || p[0] === 'stringData') && typeof p[1] === 'string' ? p[1] : undefined;
       const value = key === undefined ? undefined : valueAt(d.value, p);
@@ -374,6 +460,13 @@ function generatedOrigin(source: { configuredIn: string; generator: string }, so
         (Array.isArray(g.literals) ? g.literals : []).forEach((l: unknown, j) => {
           if (typeof l === 'string' && literalOf(l, key) === value) found.push(locateRaw(kdoc, [generators, i, 'literals', j]));
         });
+        for (const f of generatorFiles(g)) {
+          if (f.key !== key) continue;
+          const file = path.normalize(path.join(path.dirname(source.configuredIn), f.file));
+          const text = sources.text(file);
+          // the key's value is the file's text, as kustomize read it: a line of the value is that line of the file
+          if (text === value) found.push(fileLine(file, text, refine));
+        }
         const envs = [...(typeof g.env === 'string' ? [g.env] : []), ...(Array.isArray(g.envs) ? g.envs.filter((e): e is string => typeof e === 'string') : [])];
         for (const e of envs) {
           const file = path.normalize(path.join(path.dirname(source.configuredIn), e));
@@ -386,6 +479,21 @@ function generatedOrigin(source: { configuredIn: string; generator: string }, so
       return found.length === 1 ? { ...(found[0] as SourceRef), path: [...p] } : fallback;
     },
   };
+}
+
+/**
+ * A place in a generator's data file: where the value starts (line 1), or, for the caller that
+ * finds a line inside a value (scan's addresses in a configuration file), that line. The caller's
+ * `refine` reads a value as a block scalar whose first line follows its key's line: it is given
+ * the file's text after one such line, so that the value's line n is the file's line n.
+ */
+function fileLine(file: string, text: string, refine: Refine | undefined): SourceRef {
+  const start: SourceRef = { file, doc: 0, line: 1, column: 1 };
+  if (!refine) return start;
+  const asBlock: ParsedDocument = { file, doc: 0, startLine: 0, text: `\n${text}`, value: text };
+  const at = refine(asBlock, { file, doc: 0, line: 0 });
+  // not found in the file: the file without a line, never its first line for a match further down
+  return at.line !== undefined && at.line >= 1 ? at : { file, doc: 0 };
 }
 
 /** The value of `KEY=value` (kustomize's literal and env-file syntax, quotes removed) when the key is `key`. */
@@ -603,4 +711,32 @@ function mapBlock(rendered: readonly (readonly string[])[], b: Block, mode: 'who
 /** The files a rendered file's documents may be cited in. */
 export function originFiles(origins: RenderOrigins): string[] {
   return origins.tool === 'helm' ? [origins.template] : origins.sources.map((s) => s.path);
+}
+
+/**
+ * Why the objects an overlay's `helmCharts:` entries generate are cited at the kustomization
+ * without a line: kustomize's helm inflation drops helm's `# Source:` comments, and its origin
+ * annotation names only the kustomization that lists the charts, so neither the template nor a
+ * line of it is known (a chart rendered with `helm template` directly is cited at its template's
+ * lines). One info per such kustomization, at its `helmCharts` list.
+ */
+export function helmChartsNotes(origins: RenderOrigins | undefined): Diagnostic[] {
+  if (origins?.tool !== 'kustomize') return [];
+  const counts = new Map<string, number>();
+  for (const s of origins.documents) if (s && 'configuredIn' in s && s.generator === 'HelmChartInflationGenerator') counts.set(s.configuredIn, (counts.get(s.configuredIn) ?? 0) + 1);
+  const sources = new Sources(origins.sources);
+  return [...counts].map(([k, n]) => {
+    const kdoc = sources.documents(k)[0];
+    const list = isRecord(kdoc?.value) && Array.isArray(kdoc.value.helmCharts) ? kdoc.value.helmCharts : [];
+    const charts = list.flatMap((c: unknown) => (isRecord(c) && typeof c.name === 'string' ? [c.name] : []));
+    const { path: _p, ...at } = kdoc ? locateRaw(kdoc, ['helmCharts']) : { file: k, doc: 0, path: [] };
+    const named = charts.length > 0 ? ` (${charts.map((c) => JSON.stringify(c)).join(', ')})` : '';
+    return diag(
+      Codes.helmChartsUntraced,
+      'info',
+      `the ${n} object${n === 1 ? '' : 's'} that helmCharts${named} generate${n === 1 ? 's' : ''} ${n === 1 ? 'is' : 'are'} cited at this kustomization without a line: kustomize's helm inflation keeps neither helm's "# Source:" template names nor lines, so which template line wrote a field is not known`,
+      { ...at, doc: 0 },
+      'a chart scanned as a folder of its own is cited at its template lines',
+    );
+  });
 }
