@@ -3,7 +3,7 @@ import jsYaml from 'js-yaml';
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
 import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument, type Refine } from './documents.js';
 import { kustomizationPatches, opReaches, targetSelects, writingOps, type KustomizationPatch } from './kustomize-patches.js';
-import { locateRaw } from './positions.js';
+import { locate, locateRaw } from './positions.js';
 
 /**
  * Where rendered documents came from, so that evidence and diagnostics cite the file a person
@@ -28,6 +28,12 @@ export type RenderOrigins =
       readonly kustomizations: readonly string[];
       /** The texts of the files named above and in `documents`, and of the patch and env files they list. */
       readonly sources: readonly ManifestFile[];
+      /**
+       * The charts of kustomizations with `helmCharts:`, rendered by `helm template` as kustomize
+       * inflates them (kustomize drops helm's `# Source:` comments; this rendering keeps them), so
+       * that an object a chart generated is cited at its template's line.
+       */
+      readonly charts?: readonly ChartRendering[];
     }
   | {
       readonly tool: 'helm';
@@ -36,6 +42,15 @@ export type RenderOrigins =
       /** By rendered line (index = line - 1): the template's line holding the same text, or 0 when it cannot be known. */
       readonly lines: readonly number[];
     };
+
+/** The charts one kustomization's `helmCharts:` inflate, rendered with helm's template names and lines; why a chart could not be. */
+export interface ChartRendering {
+  /** The kustomization's display path. */
+  readonly kustomization: string;
+  /** helm's output split by template, each with its Helm origins. */
+  readonly files: readonly ManifestFile[];
+  readonly problems: readonly string[];
+}
 
 /** A rendered object's origin as kustomize's `config.kubernetes.io/origin` annotation gives it, paths as displayed. */
 export type DocumentSource = { readonly path: string } | { readonly configuredIn: string; readonly generator: string };
@@ -214,8 +229,21 @@ class Sources {
   private readonly parsed = new Map<string, ParsedDocument[]>();
   private readonly texts: Map<string, string>;
   private kustomizationGraph: KustomizationGraph | undefined;
-  constructor(files: readonly ManifestFile[]) {
+  private readonly chartDocs = new Map<string, ParsedDocument[]>();
+  constructor(
+    files: readonly ManifestFile[],
+    private readonly charts: readonly ChartRendering[] = [],
+  ) {
     this.texts = new Map(files.map((f) => [f.path, f.text]));
+  }
+  /** The documents of the charts kustomization `k` inflates, as helm rendered them, each cited through its template. */
+  chartDocuments(k: string): ParsedDocument[] {
+    let hit = this.chartDocs.get(k);
+    if (!hit) {
+      hit = this.charts.filter((c) => c.kustomization === k).flatMap((c) => c.files.flatMap((f) => withOrigins(parseManifestFile(f).documents, f.origins)));
+      this.chartDocs.set(k, hit);
+    }
+    return hit;
   }
   graph(kustomizations: readonly string[]): KustomizationGraph {
     return (this.kustomizationGraph ??= new KustomizationGraph(kustomizations, (k) => this.texts.get(k)));
@@ -258,7 +286,7 @@ export function withOrigins(documents: readonly ParsedDocument[], origins: Rende
     const origin = helmOrigin(origins.template, origins.lines);
     return documents.map((d) => ({ ...d, origin }));
   }
-  const sources = new Sources(origins.sources);
+  const sources = new Sources(origins.sources, origins.charts);
   return documents.map((d) => {
     const s = origins.documents[d.doc - 1];
     return s ? { ...d, origin: kustomizeOrigin(d, s, origins.kustomizations, sources) } : d;
@@ -289,17 +317,100 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
  * file without a line: a file without a line is better than a wrong one.
  */
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
-  if ('configuredIn' in source) return generatedOrigin(source, sources);
+  if ('configuredIn' in source) {
+    if (source.generator === HELM_GENERATOR) return chartOrigin(rendered, source.configuredIn, kustomizations, sources);
+    return generatedOrigin(source, sources);
+  }
+  return layeredOrigin(
+    rendered,
+    () => sourceDocument(rendered.value, sources.documents(source.path)),
+    (own) => documentWriter(own, (at) => at),
+    // only the kustomizations that accumulate the object's file can patch it (KustomizationGraph)
+    (k) => sources.graph(kustomizations).patches(k, source.path),
+    (own) => ({ file: source.path, doc: own?.doc ?? 0 }),
+    kustomizations,
+    sources,
+  );
+}
+
+/** kustomize's name for the generator that inflates `helmCharts:`. */
+const HELM_GENERATOR = 'HelmChartInflationGenerator';
+
+/**
+ * An object a kustomization's `helmCharts:` generated: its fields are cited in the chart's
+ * template, through helm's own rendering of the chart (where a template line is exact; else the
+ * template without a line), after the patches above it; the kustomization without a line when the
+ * object is not among helm's objects.
+ */
+function chartOrigin(rendered: ParsedDocument, kustomization: string, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
+  const folder = path.dirname(kustomization);
+  return layeredOrigin(
+    rendered,
+    () => chartDocument(rendered.value, kustomization, kustomizations, sources),
+    (own) => (d, p, want, refine) => {
+      const q = followPath(d.value, own.value, p);
+      if (q === undefined || !writes(want, valueAt(own.value, q))) return undefined;
+      return locate(own, q, refine);
+    },
+    // the kustomization's own patches, and those of the kustomizations that include its folder
+    (k) => k === kustomization || sources.graph(kustomizations).patches(k, folder),
+    // a field no place holds as rendered (a name the overlay prefixed): the template without a line
+    (own) => (own ? { file: locate(own, []).file.replace(/ \[rendered\]$/, ''), doc: 0 } : { file: kustomization, doc: 0 }),
+    kustomizations,
+    sources,
+  );
+}
+
+/**
+ * The helm-rendered document an object of kustomization `k`'s charts came from: of its kind and
+ * group, with the name helm gave it (the rendered name without the `namePrefix` and `nameSuffix`
+ * of `k` and of the kustomizations above it), when exactly one is.
+ */
+function chartDocument(rendered: unknown, k: string, kustomizations: readonly string[], sources: Sources): ParsedDocument | undefined {
+  if (!isRecord(rendered)) return undefined;
+  const name = helmName(nameOf(rendered) ?? '', k, kustomizations, sources);
+  const found = sources.chartDocuments(k).filter((c) => isRecord(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion) && nameOf(c.value) === name);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function helmName(rendered: string, k: string, kustomizations: readonly string[], sources: Sources): string | undefined {
+  const graph = sources.graph(kustomizations);
+  const folder = path.dirname(k);
+  let prefix = 0;
+  let suffix = 0;
+  for (const m of kustomizations) {
+    if (m !== k && !graph.patches(m, folder)) continue;
+    const v = sources.documents(m)[0]?.value;
+    if (!isRecord(v)) continue;
+    if (typeof v.namePrefix === 'string') prefix += v.namePrefix.length;
+    if (typeof v.nameSuffix === 'string') suffix += v.nameSuffix.length;
+  }
+  return rendered.length > prefix + suffix ? rendered.slice(prefix, rendered.length - suffix) : undefined;
+}
+
+/**
+ * A field cited where it was last written: the patches of the kustomizations `patchedBy` accepts
+ * (overlay first), then the object's own document; a mapping or list where the object defines it.
+ * `fallback` is the file without a line.
+ */
+function layeredOrigin(
+  rendered: ParsedDocument,
+  ownDocument: () => ParsedDocument | undefined,
+  ownWriter: (own: ParsedDocument) => Writer,
+  patchedBy: (k: string) => boolean,
+  fallback: (own: ParsedDocument | undefined) => SourceRef,
+  kustomizations: readonly string[],
+  sources: Sources,
+): DocumentOrigin {
   // found on first use: most documents of a large overlay are never cited
   let found: { own: ParsedDocument | undefined; scalarWriters: Writer[]; nodeWriters: Writer[]; unplaced: Writer[] } | undefined;
   const writers = () => {
     if (!found) {
-      const own = sourceDocument(rendered.value, sources.documents(source.path));
-      // only the kustomizations that accumulate the object's file can patch it (KustomizationGraph)
-      const patches = patchWriters(rendered.value, own?.value, source.path, kustomizations, sources);
-      const ownWriter = own ? [documentWriter(own, (at) => at)] : [];
+      const own = ownDocument();
+      const patches = patchWriters(rendered.value, own?.value, patchedBy, kustomizations, sources);
+      const mine = own ? [ownWriter(own)] : [];
       // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
-      found = { own, scalarWriters: [...patches.exact, ...ownWriter], nodeWriters: [...ownWriter, ...patches.exact], unplaced: patches.unplaced };
+      found = { own, scalarWriters: [...patches.exact, ...mine], nodeWriters: [...mine, ...patches.exact], unplaced: patches.unplaced };
     }
     return found;
   };
@@ -311,7 +422,7 @@ function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kusto
         const at = w(d, p, want, refine);
         if (at) return { ...at, path: [...p] };
       }
-      return { file: source.path, doc: own?.doc ?? 0, path: [...p] };
+      return { ...fallback(own), path: [...p] };
     },
   };
 }
@@ -401,16 +512,15 @@ function nameOf(v: unknown): string | undefined {
  * one that the rendered name contains and that contains the source's name; a JSON patch when its
  * target selects the object.
  */
-function patchWriters(rendered: unknown, own: unknown, sourcePath: string, kustomizations: readonly string[], sources: Sources): { exact: Writer[]; unplaced: Writer[] } {
+function patchWriters(rendered: unknown, own: unknown, patchedBy: (k: string) => boolean, kustomizations: readonly string[], sources: Sources): { exact: Writer[]; unplaced: Writer[] } {
   const out: Writer[] = [];
   const unplaced: Writer[] = [];
   if (!isRecord(rendered)) return { exact: out, unplaced };
   const renderedName = nameOf(rendered) ?? '';
   const ownName = nameOf(own);
-  const graph = sources.graph(kustomizations);
   for (const k of kustomizations) {
     // a kustomization patches only the objects it accumulates (a sibling base's patch never applies)
-    if (!sources.has(k) || !graph.patches(k, sourcePath)) continue;
+    if (!sources.has(k) || !patchedBy(k)) continue;
     for (const patch of [...sources.patches(k)].reverse()) {
       if (patch.json) {
         if (!patch.target || !targetSelects(patch.target, rendered, own)) continue;
@@ -714,29 +824,38 @@ export function originFiles(origins: RenderOrigins): string[] {
 }
 
 /**
- * Why the objects an overlay's `helmCharts:` entries generate are cited at the kustomization
- * without a line: kustomize's helm inflation drops helm's `# Source:` comments, and its origin
- * annotation names only the kustomization that lists the charts, so neither the template nor a
- * line of it is known (a chart rendered with `helm template` directly is cited at its template's
- * lines). One info per such kustomization, at its `helmCharts` list.
+ * Why objects an overlay's `helmCharts:` entries generate are cited at the kustomization without a
+ * line: kustomize's helm inflation drops helm's `# Source:` comments and its origin annotation
+ * names only the kustomization, so an object is traced to its template only through helm's own
+ * rendering of the chart (`charts`); an object not found there (the chart is not vendored, helm
+ * failed, kustomize rendered it otherwise) is not. One info per such kustomization, at its
+ * `helmCharts` list, with the reason.
  */
-export function helmChartsNotes(origins: RenderOrigins | undefined): Diagnostic[] {
-  if (origins?.tool !== 'kustomize') return [];
-  const counts = new Map<string, number>();
-  for (const s of origins.documents) if (s && 'configuredIn' in s && s.generator === 'HelmChartInflationGenerator') counts.set(s.configuredIn, (counts.get(s.configuredIn) ?? 0) + 1);
-  const sources = new Sources(origins.sources);
-  return [...counts].map(([k, n]) => {
+export function helmChartsNotes(files: readonly ManifestFile[]): Diagnostic[] {
+  const file = files[0];
+  const origins = file?.origins;
+  if (!file || origins?.tool !== 'kustomize' || !origins.documents.some((s) => s && 'configuredIn' in s && s.generator === HELM_GENERATOR)) return [];
+  const sources = new Sources(origins.sources, origins.charts);
+  const untraced = new Map<string, number>();
+  for (const d of parseManifestFile(file).documents) {
+    const s = origins.documents[d.doc - 1];
+    if (!s || !('configuredIn' in s) || s.generator !== HELM_GENERATOR) continue;
+    if (!chartDocument(d.value, s.configuredIn, origins.kustomizations, sources)) untraced.set(s.configuredIn, (untraced.get(s.configuredIn) ?? 0) + 1);
+  }
+  return [...untraced].map(([k, n]) => {
     const kdoc = sources.documents(k)[0];
     const list = isRecord(kdoc?.value) && Array.isArray(kdoc.value.helmCharts) ? kdoc.value.helmCharts : [];
     const charts = list.flatMap((c: unknown) => (isRecord(c) && typeof c.name === 'string' ? [c.name] : []));
     const { path: _p, ...at } = kdoc ? locateRaw(kdoc, ['helmCharts']) : { file: k, doc: 0, path: [] };
     const named = charts.length > 0 ? ` (${charts.map((c) => JSON.stringify(c)).join(', ')})` : '';
+    const problems = origins.charts?.find((c) => c.kustomization === k)?.problems ?? [];
+    const why = problems.length > 0 ? problems.join('; ') : "they are not among helm's own rendering of the charts";
     return diag(
       Codes.helmChartsUntraced,
       'info',
-      `the ${n} object${n === 1 ? '' : 's'} that helmCharts${named} generate${n === 1 ? 's' : ''} ${n === 1 ? 'is' : 'are'} cited at this kustomization without a line: kustomize's helm inflation keeps neither helm's "# Source:" template names nor lines, so which template line wrote a field is not known`,
+      `${n} object${n === 1 ? '' : 's'} that helmCharts${named} generate${n === 1 ? 's' : ''} ${n === 1 ? 'is' : 'are'} cited at this kustomization without a line: kustomize keeps no template name or line for them, and ${why}`,
       { ...at, doc: 0 },
-      'a chart scanned as a folder of its own is cited at its template lines',
+      'vendor the chart under the chart home (charts/) to have its objects cited at their template lines',
     );
   });
 }

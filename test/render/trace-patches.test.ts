@@ -6,7 +6,7 @@ import { RenderCache } from '../../src/io/render.js';
 import { DEFAULT_READ_SETTINGS } from '../../src/pipeline/settings.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { KUBECTL, kubectlKustomize, runWithTools } from '../helpers/tools.js';
+import { HELM, KUBECTL, kubectlKustomize, runWithTools } from '../helpers/tools.js';
 
 /**
  * What Kustomize makes, cited at the line a person edits (real kubectl kustomize): a field a JSON
@@ -157,12 +157,36 @@ describe('no line where none is exact', () => {
 });
 
 describe('helmCharts, the byte-identical text and the render cache', () => {
-  it('an info NPC285 says why helmCharts objects are cited at the kustomization without a line', () => {
-    const r = runWithTools(['scan', 'fixtures/kustomize-trace/overlays/prod', '--format', 'json', '--verbose']);
+  it('when helm cannot render a helmCharts chart here, an info NPC285 says why its objects are cited at the kustomization without a line', () => {
+    const overlay = 'fixtures/kustomize-trace/overlays/prod';
+    // a helm that renders for kustomize (its values file is kustomize's) and fails for the tracing
+    const helm = path.join(tempDir('netpol-ci-patch-helm-'), 'helm');
+    writeFileSync(helm, `#!/bin/sh\nif [ "$1" = template ]; then case "$*" in *kustomize-helm-*) ;; *) echo "no chart for you" >&2; exit 1;; esac; fi\nexec ${JSON.stringify(HELM)} "$@"\n`);
+    chmodSync(helm, 0o755);
+    const r = runWithTools(['scan', overlay, '--format', 'json', '--verbose'], { env: { HELM_PATH: helm } });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('fixtures/kustomize-trace/overlays/prod/kustomization.yaml:15:1 info NPC285 the 3 objects that helmCharts ("cache") generate are cited at this kustomization without a line');
-    // an overlay without helmCharts says nothing of the kind
-    expect(runWithTools(['scan', OVERLAY, '--format', 'json', '--verbose']).stderr).not.toContain('NPC285');
+    expect(r.stderr).toContain(
+      `${overlay}/kustomization.yaml:15:1 info NPC285 3 objects that helmCharts ("cache") generate are cited at this kustomization without a line: kustomize keeps no template name or line for them, and helm template of chart "cache" failed: no chart for you`,
+    );
+    const doc = JSON.parse(r.stdout) as ScanJson;
+    expect(places(doc, 'prod/prod-cache-exporter[Deployment]', 'prod/prod-cache[Deployment]')).toEqual([`${overlay}/kustomization.yaml:0`]);
+    // with helm rendering, every object is traced and nothing is said
+    const traced = runWithTools(['scan', overlay, '--format', 'json', '--verbose']);
+    expect(traced.stderr).not.toContain('NPC285');
+    expect(places(JSON.parse(traced.stdout) as ScanJson, 'prod/prod-cache-exporter[Deployment]', 'prod/prod-cache[Deployment]')).toEqual([`${overlay}/charts/cache/templates/exporter.yaml:18`]);
+  });
+
+  it("an entry without releaseName (kustomize's --generate-name is helm's release-name): a static line at its line, a templated one at its template without a line", () => {
+    const root = tempDir('netpol-ci-patch-inline-values-');
+    cpSync(path.join(REPO_ROOT, 'fixtures/kustomize-trace/overlays/prod/charts'), path.join(root, 'ov', 'charts'), { recursive: true });
+    writeFileSync(path.join(root, 'ov', 'kustomization.yaml'), 'helmCharts:\n  - name: cache\n    valuesInline: {port: 7000}\n');
+    expect(runWithTools(['scan', 'ov', '--format', 'txt', '--verbose'], { cwd: root }).stderr).not.toContain('NPC285');
+    const doc = scan('ov', { cwd: root });
+    // no prefix here: the exporter's address names no Service; the port is valuesInline's
+    expect(doc.links).toEqual([]);
+    const txt = runWithTools(['scan', 'ov', '--format', 'txt'], { cwd: root }).stdout;
+    expect(txt).toContain('ov/charts/cache/templates/exporter.yaml:18 default/release-name-exporter[Deployment] egress "redis://prod-cache:6379": no Service matches prod-cache');
+    expect(txt).toContain('ov/charts/cache/templates/cache.yaml [rendered] default/release-name[Deployment] ingress: listens on TCP 7000');
   });
 
   it('the analysed text is the plain kubectl kustomize output; the sources hold the patch and data files as they are', () => {
