@@ -529,11 +529,15 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   if (version === undefined) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, 'error', `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at, 'install kubectl or set KUBECTL_PATH')] };
   }
-  const helm = cache.toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
+  const helmVersion = cache.toolVersion(helmBinary(), ['version', '--short']);
+  const helm = helmVersion !== undefined ? ['--helm-command', helmBinary()] : [];
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
   // an overlay reads bases anywhere under the scanned root, and the bases it names outside it
-  // (`resources: [../../base]` when only the overlay is scanned): hash all of them
-  const h = createHash('sha256').update(`${ORIGINS_VERSION}\0kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
+  // (`resources: [../../base]` when only the overlay is scanned): hash all of them. helm's version
+  // and environment too: helmCharts are inflated by it, and rendered by it again for their template lines
+  const h = createHash('sha256').update(
+    `${ORIGINS_VERSION}\0kubectl ${version}\0${helm.join(' ')}\0helm ${helmVersion ?? 'none'}\0${toolEnv('HELM_')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`,
+  );
   h.update(tree.hash);
   for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
     const t = cache.tree(base);
