@@ -1,4 +1,4 @@
-import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifestFiles } from '../../src/io/files.js';
@@ -187,6 +187,22 @@ describe('helmCharts, the byte-identical text and the render cache', () => {
     const txt = runWithTools(['scan', 'ov', '--format', 'txt'], { cwd: root }).stdout;
     expect(txt).toContain('ov/charts/cache/templates/exporter.yaml:18 default/release-name-exporter[Deployment] egress "redis://prod-cache:6379": no Service matches prod-cache');
     expect(txt).toContain('ov/charts/cache/templates/cache.yaml [rendered] default/release-name[Deployment] ingress: listens on TCP 7000');
+  });
+
+  it("a diagnostic in a helmCharts chart's static template line names that line, under the overlay's namePrefix", () => {
+    const root = tempDir('netpol-ci-patch-chart-diag-');
+    const chart = path.join(root, 'ov', 'charts', 'pol');
+    mkdirSync(path.join(chart, 'templates'), { recursive: true });
+    writeFileSync(path.join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: pol\nversion: 0.1.0\n');
+    writeFileSync(path.join(chart, 'values.yaml'), '{}\n');
+    writeFileSync(
+      path.join(chart, 'templates', 'policy.yaml'),
+      'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: {{ .Release.Name }}-policy\nspec:\n  podSelector: {}\n  ingress:\n    - ports:\n        - port: 9000\n          endPort: 8000\n',
+    );
+    writeFileSync(path.join(root, 'ov', 'kustomization.yaml'), 'namePrefix: x-\nhelmCharts:\n  - name: pol\n    releaseName: p\n');
+    const r = runWithTools(['connectivity', 'ov'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('ov/charts/pol/templates/policy.yaml:10:20 error NPC012 spec.ingress[0].ports[0].endPort: endPort (8000) < port (9000)');
   });
 
   it('the analysed text is the plain kubectl kustomize output; the sources hold the patch and data files as they are', () => {
