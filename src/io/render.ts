@@ -679,7 +679,7 @@ function chartsOf(k: string, abs: string, text: string, root: string, opts: Rend
       if (!e.success) return void problems.push(`helmCharts[${i}] is not an entry helm can render here`);
       const c = e.data;
       const chartDir = path.resolve(dir, home, c.name);
-      if (!isInsideTree(chartDir, root) || !existsSync(path.join(chartDir, 'Chart.yaml'))) {
+      if (!isInsideTree(realOrSelf(chartDir), root) || !existsSync(path.join(chartDir, 'Chart.yaml'))) {
         return void problems.push(`chart ${JSON.stringify(c.name)} is not vendored under ${home}/ (kustomize pulls it; nothing is fetched here)`);
       }
       const values: string[] = [];
