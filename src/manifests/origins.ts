@@ -820,7 +820,10 @@ function mapBlock(rendered: readonly (readonly string[])[], b: Block, mode: 'who
 
 /** The files a rendered file's documents may be cited in. */
 export function originFiles(origins: RenderOrigins): string[] {
-  return origins.tool === 'helm' ? [origins.template] : origins.sources.map((s) => s.path);
+  if (origins.tool === 'helm') return [origins.template];
+  // and the templates of its helmCharts' charts
+  const templates = (origins.charts ?? []).flatMap((c) => c.files.flatMap((f) => (f.origins?.tool === 'helm' ? [f.origins.template] : [])));
+  return [...origins.sources.map((s) => s.path), ...templates];
 }
 
 /**
@@ -855,7 +858,7 @@ export function helmChartsNotes(files: readonly ManifestFile[]): Diagnostic[] {
       'info',
       `${n} object${n === 1 ? '' : 's'} that helmCharts${named} generate${n === 1 ? 's' : ''} ${n === 1 ? 'is' : 'are'} cited at this kustomization without a line: kustomize keeps no template name or line for them, and ${why}`,
       { ...at, doc: 0 },
-      'vendor the chart under the chart home (charts/) to have its objects cited at their template lines',
+      problems.some((p) => p.includes('is not vendored')) ? 'vendor the chart under the chart home to have its objects cited at their template lines' : undefined,
     );
   });
 }

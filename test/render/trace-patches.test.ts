@@ -113,6 +113,19 @@ describe('JSON 6902 patches, inline patches and generator files, cited at their 
   });
 });
 
+describe("the PR check's comment on a helmCharts chart", () => {
+  it('a policy a chart template adds is the cause, at its template line; a link it breaks is cited at its template line', () => {
+    const root = tempDir('netpol-ci-patch-check-chart-');
+    for (const side of ['base', 'head']) cpSync(path.join(REPO_ROOT, 'fixtures/kustomize-trace'), path.join(root, side), { recursive: true });
+    writeFileSync(path.join(root, 'head/overlays/prod/charts/cache/templates/deny.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n');
+    const r = runWithTools(['check', '--base', 'base/overlays/prod', '--head', 'head/overlays/prod'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('**1. Cause:** `NetworkPolicy prod/prod-deny` added in `charts/cache/templates/deny.yaml`');
+    expect(r.stdout).toContain('ingress isolated by `NetworkPolicy prod/prod-deny` at `charts/cache/templates/deny.yaml:1` and no rule allows it');
+    expect(r.stdout).toContain('- `prod/prod-cache-exporter[Deployment]` needs `prod/prod-cache[Deployment]` on `TCP 6379` (`charts/cache/templates/exporter.yaml:18`: `redis://prod-cache:6379`): head allows none of it');
+  });
+});
+
 describe('no line where none is exact', () => {
   /**
    * An inline strategic-merge patch listed before the JSON patch file puts a new env entry first:
