@@ -12,8 +12,10 @@ import { locate, locateRaw } from './positions.js';
  * Kustomize: each rendered object's source file, as kustomize itself records it
  * (`buildMetadata: [originAnnotations]` in a wrapper kustomization the I/O shell writes to a
  * temporary folder), with the texts of the files that can hold its fields (the resource file, the
- * patch files and kustomizations the overlay reaches, the env files of its generators). A field is
- * cited at a line only where that line provably holds the rendered value (see `kustomizeOrigin`).
+ * patch files, strategic merge and JSON 6902, and kustomizations the overlay reaches, whose inline
+ * patches are read from them; the env and data files of its generators) and helm's own rendering of
+ * the charts its `helmCharts` inflate. A field is cited at a line only where that line provably
+ * holds the rendered value (see `kustomizeOrigin`).
  *
  * Helm: a template's line cannot be known from the output in general (actions add and remove
  * lines); `lines` maps a rendered line to its template line only where the two are the same text by

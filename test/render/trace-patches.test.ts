@@ -87,9 +87,17 @@ describe('JSON 6902 patches, inline patches and generator files, cited at their 
     const r = runWithTools(['connectivity', `${P}/broken`]);
     expect(r.code).toBe(2);
     const lines = r.stderr.split('\n').filter((l) => l.includes('NPC012'));
-    expect(lines.map((l) => l.slice(0, l.indexOf(' error')))).toEqual([`${P}/broken/a-json.yaml:3:10 [doc 1]`, `${P}/broken/kustomization.yaml:11:16`, `${P}/broken/kustomization.yaml:21:26`]);
+    // a: a JSON patch file adds endPort; b: an inline JSON patch; c: an inline strategic-merge patch; d: a JSON patch appends a whole rule
+    expect(lines.map((l) => l.slice(0, l.indexOf(' error')))).toEqual([
+      `${P}/broken/a-json.yaml:3:10 [doc 1]`,
+      `${P}/broken/d-json.yaml:7:18 [doc 1]`,
+      `${P}/broken/kustomization.yaml:11:16`,
+      `${P}/broken/kustomization.yaml:21:26`,
+    ]);
+    expect(lines[1]).toContain('spec.ingress[1].ports[0].endPort: endPort (8003)');
     expect(lines.every((l) => l.includes('spec.ingress[0].ports[0].endPort: endPort ('))).toBe(true);
     expect(lineOf(`${P}/broken/a-json.yaml`, 3).slice(9)).toBe('8000');
+    expect(lineOf(`${P}/broken/d-json.yaml`, 7).slice(17)).toBe('8003');
     expect(lineOf(`${P}/broken/kustomization.yaml`, 11).slice(15)).toBe('8001');
     expect(lineOf(`${P}/broken/kustomization.yaml`, 21).slice(25)).toBe('8002');
   });
