@@ -81,6 +81,8 @@ function patchOf(documents: readonly ParsedDocument[], target: Record<string, un
  * (a folded block, a quoted string over several lines) names the kustomization without a line.
  */
 function inlinePlacer(k: string, text: string, at: readonly (string | number)[], body: string): (ref: SourceRef) => SourceRef | undefined {
+  const lines = text.split(/\r?\n/);
+  const bodyLines = body.split('\n');
   let layout: { header: number; indent: number } | { oneLine: number; column: number } | null | undefined;
   const find = () => {
     const counter = new LineCounter();
@@ -88,18 +90,15 @@ function inlinePlacer(k: string, text: string, at: readonly (string | number)[],
     if (!isScalar(node) || !node.range) return null;
     const start = counter.linePos(node.range[0]);
     if (node.type === 'BLOCK_LITERAL') {
-      const lines = text.split(/\r?\n/);
-      const first = body.split('\n').findIndex((l) => l.trim() !== '');
+      const first = bodyLines.findIndex((l) => l.trim() !== '');
       const sourceLine = lines[start.line + first];
-      const bodyLine = body.split('\n')[first];
+      const bodyLine = bodyLines[first];
       if (first < 0 || sourceLine === undefined || bodyLine === undefined || !sourceLine.endsWith(bodyLine)) return null;
       return { header: start.line, indent: sourceLine.length - bodyLine.length };
     }
     const end = counter.linePos(node.range[1]);
     return !body.includes('\n') && end.line === start.line ? { oneLine: start.line, column: start.col } : null;
   };
-  const lines = text.split(/\r?\n/);
-  const bodyLines = body.split('\n');
   return (ref) => {
     if (layout === undefined) layout = find();
     const withoutLine = { file: k, doc: 0, ...(ref.path ? { path: ref.path } : {}) };
