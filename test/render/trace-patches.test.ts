@@ -264,6 +264,29 @@ describe('helmCharts, the byte-identical text and the render cache', () => {
   });
 });
 
+describe('the render cache with helmCharts', () => {
+  it('a second run with --cache-dir runs neither kubectl kustomize nor helm template, and cites the same template lines', () => {
+    const root = tempDir('netpol-ci-patch-cache-helm-');
+    cpSync(path.join(REPO_ROOT, 'fixtures/kustomize-trace'), path.join(root, 'app'), { recursive: true });
+    const log = path.join(root, 'tools.log');
+    const wrap = (name: string, real: string) => {
+      const file = path.join(root, name);
+      writeFileSync(file, `#!/bin/sh\ncase "$1" in kustomize|template) echo "${name} $1" >> ${JSON.stringify(log)};; esac\nexec ${JSON.stringify(real)} "$@"\n`);
+      chmodSync(file, 0o755);
+      return file;
+    };
+    const env = { KUBECTL_PATH: wrap('kubectl', KUBECTL), HELM_PATH: wrap('helm', HELM) };
+    const runs = () => (readFileSyncOr(log) ?? '').split('\n').filter((l) => l !== '');
+    const first = scan('app/overlays/prod', { cwd: root, extra: ['--cache-dir', 'cache'], env });
+    // kustomize's two renders (each inflating the chart with helm), and helm's own rendering of the chart for its template lines
+    expect(runs()).toEqual(['kubectl kustomize', 'helm template', 'kubectl kustomize', 'helm template', 'helm template']);
+    const second = scan('app/overlays/prod', { cwd: root, extra: ['--cache-dir', 'cache'], env });
+    expect(runs()).toHaveLength(5);
+    expect(second).toEqual(first);
+    expect(places(second, 'prod/prod-cache-exporter[Deployment]', 'prod/prod-cache[Deployment]')).toEqual(['app/overlays/prod/charts/cache/templates/exporter.yaml:18']);
+  });
+});
+
 function readFileSyncOr(file: string): string | undefined {
   try {
     return readFileSync(file, 'utf8');
