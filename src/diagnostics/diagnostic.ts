@@ -212,6 +212,9 @@ export const Codes = {
   // Dapr Components read by scan (NPC275-NPC279)
   /** A Dapr app without dapr.io/app-id (its id is a generated pod name) in a namespace with scoped Components: they are not loaded, so give it no link. */
   daprAppIdMissing: 'NPC275',
+  // exact manifest lines for what Kustomize makes (NPC285-NPC289)
+  /** Objects an overlay's helmCharts entries generate are cited at the kustomization without a line: kustomize keeps no template name or line for them. */
+  helmChartsUntraced: 'NPC285',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

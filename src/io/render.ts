@@ -11,7 +11,7 @@ import { locate } from '../manifests/positions.js';
 import { visible } from '../diagnostics/sanitize.js';
 import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
 import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
-import { kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
+import { helmChartsNotes, kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
 
 import { chartSourceLocator, vendoredChartNames } from './chart-sources.js';
 import { DiskCache } from './disk-cache.js';
@@ -27,23 +27,27 @@ export function kubectlBinary(): string {
   return process.env.KUBECTL_PATH || 'kubectl';
 }
 
+const HelmOrigins = z.object({ tool: z.literal('helm'), template: z.string(), source: z.string().optional(), lines: z.array(z.number().int().nonnegative()) });
 const Origins = z.discriminatedUnion('tool', [
   z.object({
     tool: z.literal('kustomize'),
     documents: z.array(z.union([z.object({ path: z.string() }).strict(), z.object({ configuredIn: z.string(), generator: z.string() }).strict(), z.null()])),
     kustomizations: z.array(z.string()),
     sources: z.array(z.object({ path: z.string(), text: z.string() }).strict()),
+    charts: z.array(z.object({ kustomization: z.string(), files: z.array(z.object({ path: z.string(), text: z.string(), origins: HelmOrigins }).strict()), problems: z.array(z.string()) }).strict()).optional(),
   }),
-  z.object({ tool: z.literal('helm'), template: z.string(), source: z.string().optional(), lines: z.array(z.number().int().nonnegative()) }),
+  HelmOrigins,
 ]);
 const FileList = z.array(z.object({ path: z.string(), text: z.string(), origins: Origins.optional() }));
 
 /**
  * In every render cache key: entries kept before rendered files carried their origins (or with an
  * older way of finding them) are never read, so a cached rendering always cites source files as a
- * fresh one does.
+ * fresh one does. 2: the texts of JSON 6902 patch files and of generators' `files:` are among the
+ * sources, and helmCharts' charts are rendered with their template names. 3: a Helm origin also
+ * carries helm's own `# Source:` path (a subchart under an alias is cited at its real place).
  */
-const ORIGINS_VERSION = 'origins/2';
+const ORIGINS_VERSION = 'origins/3';
 
 /**
  * Renderings by key (a hash of the tool version, the folder's content, the flags and the
@@ -499,11 +503,15 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   if (version === undefined) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, 'error', `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at, 'install kubectl or set KUBECTL_PATH')] };
   }
-  const helm = cache.toolVersion(helmBinary(), ['version', '--short']) !== undefined ? ['--helm-command', helmBinary()] : [];
+  const helmVersion = cache.toolVersion(helmBinary(), ['version', '--short']);
+  const helm = helmVersion !== undefined ? ['--helm-command', helmBinary()] : [];
   const args = ['kustomize', dir, '--enable-helm', ...helm, ...opts.kustomizeFlags];
   // an overlay reads bases anywhere under the scanned root, and the bases it names outside it
-  // (`resources: [../../base]` when only the overlay is scanned): hash all of them
-  const h = createHash('sha256').update(`${ORIGINS_VERSION}\0kubectl ${version}\0${helm.join(' ')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`);
+  // (`resources: [../../base]` when only the overlay is scanned): hash all of them. helm's version
+  // and environment too: helmCharts are inflated by it, and rendered by it again for their template lines
+  const h = createHash('sha256').update(
+    `${ORIGINS_VERSION}\0kubectl ${version}\0${helm.join(' ')}\0helm ${helmVersion ?? 'none'}\0${toolEnv('HELM_')}\0${opts.kustomizeFlags.join('\0')}\0${path.relative(contentRoot, dir)}\0${toolEnv('KUSTOMIZE_')}\0`,
+  );
   h.update(tree.hash);
   for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
     const t = cache.tree(base);
@@ -513,7 +521,7 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   }
   const key = h.update(display).digest('hex');
   const hit = cache.overlay(key);
-  if (hit) return hit;
+  if (hit) return withChartsNotes(hit);
   const r = run(bin, args, contentRoot, opts);
   const empty = r.ok && /^\s*(\{\}\s*)?$/.test(r.stdout);
   const traced = r.ok && !empty ? traceOverlay(bin, [...helm, ...opts.kustomizeFlags], dir, display, contentRoot, opts, r.stdout, repositoryRoot) : undefined;
@@ -525,7 +533,13 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
         diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, 'error', `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, '.']])}; overlay not rendered`, at, offlineHint(r))],
       };
   cache.setOverlay(key, result);
-  return result;
+  return withChartsNotes(result);
+}
+
+/** A rendering with the reason its helmCharts objects have no line (added after the cache: an info note must not keep a rendering from being kept). */
+function withChartsNotes(result: { files: ManifestFile[]; diagnostics: Diagnostic[] }): { files: ManifestFile[]; diagnostics: Diagnostic[] } {
+  const notes = helmChartsNotes(result.files);
+  return notes.length === 0 ? result : { ...result, diagnostics: [...result.diagnostics, ...notes] };
 }
 
 /**
@@ -589,7 +603,90 @@ function traceOverlay(bin: string, flags: readonly string[], dir: string, displa
     const text = isInsideTree(abs, root) ? readSource(abs, root) : undefined;
     if (text !== undefined) sources.push({ path: file, text });
   }
-  return { origins: { tool: 'kustomize', documents, kustomizations, sources } };
+  // the kustomizations whose helmCharts generated objects: their charts rendered with helm's template names
+  const inflating = [...new Set(documents.flatMap((s) => (s && 'configuredIn' in s && s.generator === 'HelmChartInflationGenerator' ? [s.configuredIn] : [])))].sort();
+  const charts = inflating.map((k) => chartsOf(k, path.resolve(overlay, path.posix.relative(display, k)), sources.find((f) => f.path === k)?.text ?? '', root, opts));
+  return { origins: { tool: 'kustomize', documents, kustomizations, sources, ...(charts.length > 0 ? { charts } : {}) } };
+}
+
+const HelmChartEntry = z.object({
+  name: z.string().min(1),
+  releaseName: z.string().optional(),
+  namespace: z.string().optional(),
+  valuesFile: z.string().optional(),
+  additionalValuesFiles: z.array(z.string()).optional(),
+  valuesInline: z.record(z.string(), z.unknown()).optional(),
+  valuesMerge: z.string().optional(),
+  includeCRDs: z.boolean().optional(),
+  skipTests: z.boolean().optional(),
+  kubeVersion: z.string().optional(),
+  apiVersions: z.array(z.string()).optional(),
+});
+
+/**
+ * The charts kustomization `k` (display path; `abs` on disk) inflates, rendered by `helm template`
+ * with the entry's release name, namespace and values as kustomize passes them (`valuesFile`, else
+ * the chart's values.yaml; `additionalValuesFiles`; `valuesInline` over them, or alone with
+ * `valuesMerge: replace`), so that helm's `# Source:` comments name each object's template. Only
+ * a chart vendored under the chart home (`helmGlobals.chartHome`, default `charts`) inside the
+ * repository is rendered: nothing is fetched. A values difference can only lose lines, never give
+ * a wrong one: a field is cited in the template only where helm's value is the rendered one.
+ */
+function chartsOf(k: string, abs: string, text: string, root: string, opts: RenderOptions): { kustomization: string; files: ManifestFile[]; problems: string[] } {
+  const files: ManifestFile[] = [];
+  const problems: string[] = [];
+  let doc: unknown;
+  try {
+    doc = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return { kustomization: k, files, problems: ['its kustomization does not parse'] };
+  }
+  const d = typeof doc === 'object' && doc !== null && !Array.isArray(doc) ? (doc as Record<string, unknown>) : {};
+  const globals = typeof d.helmGlobals === 'object' && d.helmGlobals !== null ? (d.helmGlobals as Record<string, unknown>) : {};
+  const home = typeof globals.chartHome === 'string' ? globals.chartHome : 'charts';
+  const dir = path.dirname(abs);
+  const shownDir = path.posix.dirname(k);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-charts-'));
+  try {
+    (Array.isArray(d.helmCharts) ? d.helmCharts : []).forEach((raw: unknown, i) => {
+      const e = HelmChartEntry.safeParse(raw);
+      if (!e.success) return void problems.push(`helmCharts[${i}] is not an entry helm can render here`);
+      const c = e.data;
+      const chartDir = path.resolve(dir, home, c.name);
+      if (!isInsideTree(realOrSelf(chartDir), root) || !existsSync(path.join(chartDir, 'Chart.yaml'))) {
+        return void problems.push(`chart ${JSON.stringify(c.name)} is not vendored under ${home}/ (kustomize pulls it; nothing is fetched here)`);
+      }
+      const values: string[] = [];
+      if (c.valuesMerge !== 'replace' || c.valuesInline === undefined) {
+        if (c.valuesFile !== undefined) values.push(path.resolve(dir, c.valuesFile));
+        for (const v of c.additionalValuesFiles ?? []) values.push(path.resolve(dir, v));
+      }
+      if (c.valuesInline !== undefined) {
+        const inline = path.join(tmp, `values-${i}.json`);
+        writeFileSync(inline, JSON.stringify(c.valuesInline));
+        values.push(inline);
+      }
+      if (values.some((v) => v !== path.join(tmp, `values-${i}.json`) && !isInsideTree(realOrSelf(v), root))) return void problems.push(`chart ${JSON.stringify(c.name)} reads values from outside the repository; not rendered here`);
+      const args = [
+        'template',
+        c.releaseName ?? 'release-name',
+        chartDir,
+        ...(c.namespace ? ['--namespace', c.namespace] : []),
+        ...values.flatMap((v) => ['--values', v]),
+        ...(c.includeCRDs ? ['--include-crds'] : []),
+        ...(c.skipTests ? ['--skip-tests'] : []),
+        ...(c.kubeVersion ? ['--kube-version', c.kubeVersion] : []),
+        ...(c.apiVersions ?? []).flatMap((a) => ['--api-versions', a]),
+      ];
+      const r = run(helmBinary(), args, dir, opts);
+      if (!r.ok) return void problems.push(`helm template of chart ${JSON.stringify(c.name)} failed: ${toolMessage(r.message, [[tmp, '(values)'], [chartDir, c.name]])}`);
+      const shown = path.posix.normalize(`${shownDir}/${home}/${c.name}`);
+      files.push(...splitHelmOutput(r.stdout, shown, chartSourceLocator(chartDir, shown, root)));
+    });
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return { kustomization: k, files, problems };
 }
 
 /**

@@ -1,8 +1,9 @@
 import path from 'node:path/posix';
 import jsYaml from 'js-yaml';
-import type { SourceRef } from '../diagnostics/diagnostic.js';
-import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument } from './documents.js';
-import { locateRaw } from './positions.js';
+import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
+import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument, type Refine } from './documents.js';
+import { kustomizationPatches, opReaches, targetSelects, writingOps, type KustomizationPatch } from './kustomize-patches.js';
+import { locate, locateRaw } from './positions.js';
 
 /**
  * Where rendered documents came from, so that evidence and diagnostics cite the file a person
@@ -11,8 +12,10 @@ import { locateRaw } from './positions.js';
  * Kustomize: each rendered object's source file, as kustomize itself records it
  * (`buildMetadata: [originAnnotations]` in a wrapper kustomization the I/O shell writes to a
  * temporary folder), with the texts of the files that can hold its fields (the resource file, the
- * patch files and kustomizations the overlay reaches, the env files of its generators). A field is
- * cited at a line only where that line provably holds the rendered value (see `kustomizeOrigin`).
+ * patch files, strategic merge and JSON 6902, and kustomizations the overlay reaches, whose inline
+ * patches are read from them; the env and data files of its generators) and helm's own rendering of
+ * the charts its `helmCharts` inflate. A field is cited at a line only where that line provably
+ * holds the rendered value (see `kustomizeOrigin`).
  *
  * Helm: a template's line cannot be known from the output in general (actions add and remove
  * lines); `lines` maps a rendered line to its template line only where the two are the same text by
@@ -27,6 +30,12 @@ export type RenderOrigins =
       readonly kustomizations: readonly string[];
       /** The texts of the files named above and in `documents`, and of the patch and env files they list. */
       readonly sources: readonly ManifestFile[];
+      /**
+       * The charts of kustomizations with `helmCharts:`, rendered by `helm template` as kustomize
+       * inflates them (kustomize drops helm's `# Source:` comments; this rendering keeps them), so
+       * that an object a chart generated is cited at its template's line.
+       */
+      readonly charts?: readonly ChartRendering[];
     }
   | {
       readonly tool: 'helm';
@@ -37,6 +46,15 @@ export type RenderOrigins =
       /** By rendered line (index = line - 1): the template's line holding the same text, or 0 when it cannot be known. */
       readonly lines: readonly number[];
     };
+
+/** The charts one kustomization's `helmCharts:` inflate, rendered with helm's template names and lines; why a chart could not be. */
+export interface ChartRendering {
+  /** The kustomization's display path. */
+  readonly kustomization: string;
+  /** helm's output split by template, each with its Helm origins. */
+  readonly files: readonly ManifestFile[];
+  readonly problems: readonly string[];
+}
 
 /** A rendered object's origin as kustomize's `config.kubernetes.io/origin` annotation gives it, paths as displayed. */
 export type DocumentSource = { readonly path: string } | { readonly configuredIn: string; readonly generator: string };
@@ -114,16 +132,26 @@ export function kustomizationInputs(text: string): string[] {
   }
   if (!isRecord(k)) return [];
   const out: string[] = [];
-  for (const p of Array.isArray(k.patches) ? k.patches : []) if (isRecord(p) && typeof p.path === 'string') out.push(p.path);
+  for (const key of ['patches', 'patchesJson6902']) for (const p of Array.isArray(k[key]) ? k[key] : []) if (isRecord(p) && typeof p.path === 'string') out.push(p.path);
   for (const p of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) if (typeof p === 'string' && !p.includes('\n')) out.push(p);
   for (const key of ['configMapGenerator', 'secretGenerator']) {
     for (const g of Array.isArray(k[key]) ? k[key] : []) {
       if (!isRecord(g)) continue;
       if (typeof g.env === 'string') out.push(g.env);
       for (const e of Array.isArray(g.envs) ? g.envs : []) if (typeof e === 'string') out.push(e);
+      for (const f of generatorFiles(g)) out.push(f.file);
     }
   }
   return out.filter((p) => !/^[a-z]+:\/\//i.test(p));
+}
+
+/** A generator's `files:` entries: `path` (the key is the file's name) and `key=path`. */
+function generatorFiles(g: Record<string, unknown>): { key: string; file: string }[] {
+  return (Array.isArray(g.files) ? g.files : []).flatMap((e: unknown) => {
+    if (typeof e !== 'string' || e === '') return [];
+    const eq = e.indexOf('=');
+    return eq < 0 ? [{ key: path.basename(e), file: e }] : [{ key: e.slice(0, eq), file: e.slice(eq + 1) }];
+  });
 }
 
 /**
@@ -205,14 +233,38 @@ class Sources {
   private readonly parsed = new Map<string, ParsedDocument[]>();
   private readonly texts: Map<string, string>;
   private kustomizationGraph: KustomizationGraph | undefined;
-  constructor(files: readonly ManifestFile[]) {
+  private readonly chartDocs = new Map<string, ParsedDocument[]>();
+  constructor(
+    files: readonly ManifestFile[],
+    private readonly charts: readonly ChartRendering[] = [],
+  ) {
     this.texts = new Map(files.map((f) => [f.path, f.text]));
+  }
+  /** The documents of the charts kustomization `k` inflates, as helm rendered them, each cited through its template. */
+  chartDocuments(k: string): ParsedDocument[] {
+    let hit = this.chartDocs.get(k);
+    if (!hit) {
+      hit = this.charts.filter((c) => c.kustomization === k).flatMap((c) => c.files.flatMap((f) => withOrigins(parseManifestFile(f).documents, f.origins)));
+      this.chartDocs.set(k, hit);
+    }
+    return hit;
   }
   graph(kustomizations: readonly string[]): KustomizationGraph {
     return (this.kustomizationGraph ??= new KustomizationGraph(kustomizations, (k) => this.texts.get(k)));
   }
   has(file: string): boolean {
     return this.texts.has(file);
+  }
+  private readonly patchLists = new Map<string, KustomizationPatch[]>();
+  /** The patches kustomization `k` lists, parsed once. */
+  patches(k: string): KustomizationPatch[] {
+    let hit = this.patchLists.get(k);
+    if (!hit) {
+      const text = this.texts.get(k);
+      hit = text === undefined ? [] : kustomizationPatches(k, text, (f) => this.texts.get(f));
+      this.patchLists.set(k, hit);
+    }
+    return hit;
   }
   text(file: string): string | undefined {
     return this.texts.get(file);
@@ -238,7 +290,7 @@ export function withOrigins(documents: readonly ParsedDocument[], origins: Rende
     const origin = helmOrigin(origins.template, origins.lines);
     return documents.map((d) => ({ ...d, origin }));
   }
-  const sources = new Sources(origins.sources);
+  const sources = new Sources(origins.sources, origins.charts);
   return documents.map((d) => {
     const s = origins.documents[d.doc - 1];
     return s ? { ...d, origin: kustomizeOrigin(d, s, origins.kustomizations, sources) } : d;
@@ -260,44 +312,176 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
 }
 
 /**
- * Kustomize: a field is cited in the file that last wrote it. The candidates are the patch
- * documents of the overlay's kustomizations that target the object, then the object's own
- * source document; the field's path is followed into each by the keys kustomize merges lists by
- * (`name`, else the index), and a candidate is cited only if the value there is the rendered value
- * (a mapping or list is cited where it starts). Anything else names the source file without a
- * line: a file without a line is better than a wrong one.
+ * Kustomize: a field is cited in the file that last wrote it. The candidates are the patches of
+ * the overlay's kustomizations that target the object (strategic-merge documents and JSON 6902
+ * operations, in files or inline in a kustomization), then the object's own source document. The
+ * field's path is followed into each (by the keys kustomize merges lists by, `name`, else the
+ * index; into an operation along its pointer), and a candidate is cited only if the value there is
+ * the rendered value (a mapping or list is cited where it starts). Anything else names the source
+ * file without a line: a file without a line is better than a wrong one.
  */
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
-  if ('configuredIn' in source) return generatedOrigin(source, sources);
+  if ('configuredIn' in source) {
+    if (source.generator === HELM_GENERATOR) return chartOrigin(rendered, source.configuredIn, kustomizations, sources);
+    return generatedOrigin(source, sources);
+  }
+  return layeredOrigin(
+    rendered,
+    () => sourceDocument(rendered.value, sources.documents(source.path)),
+    (own) => documentWriter(own, (at) => at),
+    // only the kustomizations that accumulate the object's file can patch it (KustomizationGraph)
+    (k) => sources.graph(kustomizations).patches(k, source.path),
+    (own) => ({ file: source.path, doc: own?.doc ?? 0 }),
+    kustomizations,
+    sources,
+  );
+}
+
+/** kustomize's name for the generator that inflates `helmCharts:`. */
+const HELM_GENERATOR = 'HelmChartInflationGenerator';
+
+/**
+ * An object a kustomization's `helmCharts:` generated: its fields are cited in the chart's
+ * template, through helm's own rendering of the chart (where a template line is exact; else the
+ * template without a line), after the patches above it; the kustomization without a line when the
+ * object is not among helm's objects.
+ */
+function chartOrigin(rendered: ParsedDocument, kustomization: string, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
+  const folder = path.dirname(kustomization);
+  return layeredOrigin(
+    rendered,
+    () => chartDocument(rendered.value, kustomization, kustomizations, sources),
+    (own) => (d, p, want, refine) => {
+      const q = followPath(d.value, own.value, p);
+      if (q === undefined || !writes(want, valueAt(own.value, q))) return undefined;
+      return locate(own, q, refine);
+    },
+    // the kustomization's own patches, and those of the kustomizations that include its folder
+    (k) => k === kustomization || sources.graph(kustomizations).patches(k, folder),
+    // a field no place holds as rendered (a name the overlay prefixed): the template without a line
+    (own) => (own ? { file: locate(own, []).file.replace(/ \[rendered\]$/, ''), doc: 0 } : { file: kustomization, doc: 0 }),
+    kustomizations,
+    sources,
+  );
+}
+
+/**
+ * The helm-rendered document an object of kustomization `k`'s charts came from: of its kind and
+ * group, with the name helm gave it (the rendered name without the `namePrefix` and `nameSuffix`
+ * of `k` and of the kustomizations above it), when exactly one is.
+ */
+function chartDocument(rendered: unknown, k: string, kustomizations: readonly string[], sources: Sources): ParsedDocument | undefined {
+  if (!isRecord(rendered)) return undefined;
+  const name = helmName(nameOf(rendered) ?? '', k, kustomizations, sources);
+  const found = sources.chartDocuments(k).filter((c) => isRecord(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion) && nameOf(c.value) === name);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+function helmName(rendered: string, k: string, kustomizations: readonly string[], sources: Sources): string | undefined {
+  const graph = sources.graph(kustomizations);
+  const folder = path.dirname(k);
+  let prefix = 0;
+  let suffix = 0;
+  for (const m of kustomizations) {
+    if (m !== k && !graph.patches(m, folder)) continue;
+    const v = sources.documents(m)[0]?.value;
+    if (!isRecord(v)) continue;
+    if (typeof v.namePrefix === 'string') prefix += v.namePrefix.length;
+    if (typeof v.nameSuffix === 'string') suffix += v.nameSuffix.length;
+  }
+  return rendered.length > prefix + suffix ? rendered.slice(prefix, rendered.length - suffix) : undefined;
+}
+
+/**
+ * A field cited where it was last written: the patches of the kustomizations `patchedBy` accepts
+ * (overlay first), then the object's own document; a mapping or list where the object defines it.
+ * `fallback` is the file without a line.
+ */
+function layeredOrigin(
+  rendered: ParsedDocument,
+  ownDocument: () => ParsedDocument | undefined,
+  ownWriter: (own: ParsedDocument) => Writer,
+  patchedBy: (k: string) => boolean,
+  fallback: (own: ParsedDocument | undefined) => SourceRef,
+  kustomizations: readonly string[],
+  sources: Sources,
+): DocumentOrigin {
   // found on first use: most documents of a large overlay are never cited
-  let found: { own: ParsedDocument | undefined; scalarWriters: ParsedDocument[]; nodeWriters: ParsedDocument[] } | undefined;
+  let found: { own: ParsedDocument | undefined; scalarWriters: Writer[]; nodeWriters: Writer[]; unplaced: Writer[] } | undefined;
   const writers = () => {
     if (!found) {
-      const own = sourceDocument(rendered.value, sources.documents(source.path));
-      // only the kustomizations that accumulate the object's file can patch it (KustomizationGraph)
-      const patches = patchDocuments(rendered.value, own?.value, source.path, kustomizations, sources);
+      const own = ownDocument();
+      const patches = patchWriters(rendered.value, own?.value, patchedBy, kustomizations, sources);
+      const mine = own ? [ownWriter(own)] : [];
       // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
-      found = { own, scalarWriters: [...patches, ...(own ? [own] : [])], nodeWriters: [...(own ? [own] : []), ...patches] };
+      found = { own, scalarWriters: [...patches.exact, ...mine], nodeWriters: [...mine, ...patches.exact], unplaced: patches.unplaced };
     }
     return found;
   };
   return {
     locate(d, p, refine) {
-      const { own, scalarWriters, nodeWriters } = writers();
+      const { own, scalarWriters, nodeWriters, unplaced } = writers();
       const want = valueAt(d.value, p);
-      for (const w of want !== null && typeof want === 'object' ? nodeWriters : scalarWriters) {
-        const q = followPath(d.value, w.value, p);
-        if (q === undefined) continue;
-        const have = valueAt(w.value, q);
-        if (have === undefined || !(sameValue(want, have) || substituted(want, have))) continue;
-        const raw = locateRaw(w, q);
-        return { ...(refine ? refine(w, raw) : raw), path: [...p] };
+      for (const w of [...(want !== null && typeof want === 'object' ? nodeWriters : scalarWriters), ...unplaced]) {
+        const at = w(d, p, want, refine);
+        if (at) return { ...at, path: [...p] };
       }
-      return { file: source.path, doc: own?.doc ?? 0, path: [...p] };
+      return { ...fallback(own), path: [...p] };
     },
   };
 }
 
+/** One place that may have written a field: the field's place there when it holds the rendered value, else undefined. */
+type Writer = (d: ParsedDocument, p: Path, want: Json, refine: Refine | undefined) => SourceRef | undefined;
+
+/** Whether a value written in a file is the rendered one (also with its kustomize variables substituted). */
+function writes(want: Json, have: Json): boolean {
+  return have !== undefined && (sameValue(want, have) || substituted(want, have));
+}
+
+/** A document that holds the object's fields (its source, a strategic-merge patch), its places shown through `place`. */
+function documentWriter(w: ParsedDocument, place: (at: SourceRef) => SourceRef | undefined): Writer {
+  return (d, p, want, refine) => {
+    const q = followPath(d.value, w.value, p);
+    if (q === undefined || !writes(want, valueAt(w.value, q))) return undefined;
+    const raw = locateRaw(w, q);
+    return place(refine ? refine(w, raw) : raw);
+  };
+}
+
+/**
+ * A JSON 6902 `add` or `replace`: the rendered field is cited in the operation's value when the
+ * pointer provably names the node that holds it (`opReaches`) and the value written there is the
+ * rendered value; at the line of the value itself, or of the field inside a mapping or list value.
+ */
+function operationWriter(patch: KustomizationPatch, doc: ParsedDocument, op: ReturnType<typeof writingOps>[number], own: Json): Writer {
+  return (d, p, want, refine) => {
+    const steps = opReaches(op, d.value, own, p);
+    if (steps === undefined) return undefined;
+    const q = followPath(valueAt(d.value, p.slice(0, steps)), op.value, p.slice(steps));
+    if (q === undefined || !writes(want, valueAt(op.value, q))) return undefined;
+    const raw = locateRaw(doc, [op.index, 'value', ...q]);
+    return patch.place(refine ? refine(doc, raw) : raw);
+  };
+}
+
+/**
+ * A JSON 6902 operation that may have written the field though its place cannot be proved (an
+ * earlier patch moved the list's elements): its pointer reads as the field's path, index for
+ * index, and its value is the rendered one. Cited in its file without a line, rather than the
+ * object's source file, which does not hold the value.
+ */
+function unplacedOperation(patch: KustomizationPatch, doc: ParsedDocument, op: ReturnType<typeof writingOps>[number]): Writer {
+  return (d, p, want) => {
+    if (op.tokens.length > p.length) return undefined;
+    const last = op.tokens.length - 1;
+    if (!op.tokens.every((t, i) => t === String(p[i]) || (t === '-' && i === last && op.op === 'add' && typeof p[i] === 'number'))) return undefined;
+    const q = followPath(valueAt(d.value, p.slice(0, op.tokens.length)), op.value, p.slice(op.tokens.length));
+    if (q === undefined || !writes(want, valueAt(op.value, q))) return undefined;
+    const { line: _l, column: _c, ...file } = patch.place({ file: doc.file, doc: doc.doc }) ?? { file: doc.file, doc: doc.doc };
+    return file;
+  };
+}
 
 /** The source file's document the object came from: the one of its kind, else the one whose name the rendered name contains (namePrefix, nameSuffix); none when that is ambiguous. */
 function sourceDocument(rendered: unknown, candidates: readonly ParsedDocument[]): ParsedDocument | undefined {
@@ -324,33 +508,47 @@ function nameOf(v: unknown): string | undefined {
 }
 
 /**
- * The strategic-merge patch documents (in patch files the kustomizations list) that target the
- * object: same kind, a name that the rendered name contains and that contains the source's name.
- * Later kustomizations in the list are lower layers, so the overlay's own patches come first.
+ * The patches that can have written the object's fields, the last applied first: of each
+ * kustomization that accumulates the object's file (the overlay's own first, as later
+ * kustomizations in the list are lower layers), its patches in reverse order of application, and a
+ * JSON patch's operations last first. A strategic-merge document applies when its entry's
+ * `target:` selects the object, or without one, when it is of the object's kind and its name is
+ * one that the rendered name contains and that contains the source's name; a JSON patch when its
+ * target selects the object.
  */
-function patchDocuments(rendered: unknown, own: unknown, sourcePath: string, kustomizations: readonly string[], sources: Sources): ParsedDocument[] {
-  if (!isRecord(rendered)) return [];
+function patchWriters(rendered: unknown, own: unknown, patchedBy: (k: string) => boolean, kustomizations: readonly string[], sources: Sources): { exact: Writer[]; unplaced: Writer[] } {
+  const out: Writer[] = [];
+  const unplaced: Writer[] = [];
+  if (!isRecord(rendered)) return { exact: out, unplaced };
   const renderedName = nameOf(rendered) ?? '';
   const ownName = nameOf(own);
-  const graph = sources.graph(kustomizations);
-  const out: ParsedDocument[] = [];
   for (const k of kustomizations) {
-    const text = sources.text(k);
     // a kustomization patches only the objects it accumulates (a sibling base's patch never applies)
-    if (text === undefined || !graph.patches(k, sourcePath)) continue;
-    for (const rel of kustomizationInputs(text)) {
-      const file = path.normalize(path.join(path.dirname(k), rel));
-      if (!sources.has(file)) continue;
-      for (const p of sources.documents(file)) {
+    if (!sources.has(k) || !patchedBy(k)) continue;
+    for (const patch of [...sources.patches(k)].reverse()) {
+      if (patch.json) {
+        if (!patch.target || !targetSelects(patch.target, rendered, own)) continue;
+        const doc = patch.documents[0] as ParsedDocument;
+        for (const op of writingOps(doc.value).reverse()) {
+          out.push(operationWriter(patch, doc, op, own));
+          unplaced.push(unplacedOperation(patch, doc, op));
+        }
+        continue;
+      }
+      for (const p of patch.documents) {
         const v = p.value;
-        if (!isRecord(v) || v.kind !== rendered.kind) continue;
-        const n = nameOf(v);
-        if (n === undefined || !renderedName.includes(n) || (ownName !== undefined && !n.includes(ownName))) continue;
-        out.push(p);
+        if (!isRecord(v)) continue;
+        if (patch.target) {
+          if (!targetSelects(patch.target, rendered, own)) continue;
+        } else {
+          const n = nameOf(v);
+          if (v.kind !== rendered.kind || n === undefined || !renderedName.includes(n) || (ownName !== undefined && !n.includes(ownName))) continue;
+        }
+        out.push(documentWriter(p, patch.place));
       }
     }
   }
-  return out;
+  return { exact: out, unplaced };
 }
 
 /**
@@ -360,7 +558,7 @@ function patchDocuments(rendered: unknown, own: unknown, sourcePath: string, kus
  */
 function generatedOrigin(source: { configuredIn: string; generator: string }, sources: Sources): DocumentOrigin {
   return {
-    locate(d, p) {
+    locate(d, p, refine) {
       const fallback: SourceRef = { file: source.configuredIn, doc: 0, path: [...p] };
       const key = p.length === 2 && (p[0] === 'data' || p[0] === 'stringData') && typeof p[1] === 'string' ? p[1] : undefined;
       const value = key === undefined ? undefined : valueAt(d.value, p);
@@ -376,6 +574,13 @@ function generatedOrigin(source: { configuredIn: string; generator: string }, so
         (Array.isArray(g.literals) ? g.literals : []).forEach((l: unknown, j) => {
           if (typeof l === 'string' && literalOf(l, key) === value) found.push(locateRaw(kdoc, [generators, i, 'literals', j]));
         });
+        for (const f of generatorFiles(g)) {
+          if (f.key !== key) continue;
+          const file = path.normalize(path.join(path.dirname(source.configuredIn), f.file));
+          const text = sources.text(file);
+          // the key's value is the file's text, as kustomize read it: a line of the value is that line of the file
+          if (text === value) found.push(fileLine(file, text, refine));
+        }
         const envs = [...(typeof g.env === 'string' ? [g.env] : []), ...(Array.isArray(g.envs) ? g.envs.filter((e): e is string => typeof e === 'string') : [])];
         for (const e of envs) {
           const file = path.normalize(path.join(path.dirname(source.configuredIn), e));
@@ -388,6 +593,21 @@ function generatedOrigin(source: { configuredIn: string; generator: string }, so
       return found.length === 1 ? { ...(found[0] as SourceRef), path: [...p] } : fallback;
     },
   };
+}
+
+/**
+ * A place in a generator's data file: where the value starts (line 1), or, for the caller that
+ * finds a line inside a value (scan's addresses in a configuration file), that line. The caller's
+ * `refine` reads a value as a block scalar whose first line follows its key's line: it is given
+ * the file's text after one such line, so that the value's line n is the file's line n.
+ */
+function fileLine(file: string, text: string, refine: Refine | undefined): SourceRef {
+  const start: SourceRef = { file, doc: 0, line: 1, column: 1 };
+  if (!refine) return start;
+  const asBlock: ParsedDocument = { file, doc: 0, startLine: 0, text: `\n${text}`, value: text };
+  const at = refine(asBlock, { file, doc: 0, line: 0 });
+  // not found in the file: the file without a line, never its first line for a match further down
+  return at.line !== undefined && at.line >= 1 ? at : { file, doc: 0 };
 }
 
 /** The value of `KEY=value` (kustomize's literal and env-file syntax, quotes removed) when the key is `key`. */
@@ -604,5 +824,45 @@ function mapBlock(rendered: readonly (readonly string[])[], b: Block, mode: 'who
 
 /** The files a rendered file's documents may be cited in. */
 export function originFiles(origins: RenderOrigins): string[] {
-  return origins.tool === 'helm' ? [origins.template] : origins.sources.map((s) => s.path);
+  if (origins.tool === 'helm') return [origins.template];
+  // and the templates of its helmCharts' charts
+  const templates = (origins.charts ?? []).flatMap((c) => c.files.flatMap((f) => (f.origins?.tool === 'helm' ? [f.origins.template] : [])));
+  return [...origins.sources.map((s) => s.path), ...templates];
+}
+
+/**
+ * Why objects an overlay's `helmCharts:` entries generate are cited at the kustomization without a
+ * line: kustomize's helm inflation drops helm's `# Source:` comments and its origin annotation
+ * names only the kustomization, so an object is traced to its template only through helm's own
+ * rendering of the chart (`charts`); an object not found there (the chart is not vendored, helm
+ * failed, kustomize rendered it otherwise) is not. One info per such kustomization, at its
+ * `helmCharts` list, with the reason.
+ */
+export function helmChartsNotes(files: readonly ManifestFile[]): Diagnostic[] {
+  const file = files[0];
+  const origins = file?.origins;
+  if (!file || origins?.tool !== 'kustomize' || !origins.documents.some((s) => s && 'configuredIn' in s && s.generator === HELM_GENERATOR)) return [];
+  const sources = new Sources(origins.sources, origins.charts);
+  const untraced = new Map<string, number>();
+  for (const d of parseManifestFile(file).documents) {
+    const s = origins.documents[d.doc - 1];
+    if (!s || !('configuredIn' in s) || s.generator !== HELM_GENERATOR) continue;
+    if (!chartDocument(d.value, s.configuredIn, origins.kustomizations, sources)) untraced.set(s.configuredIn, (untraced.get(s.configuredIn) ?? 0) + 1);
+  }
+  return [...untraced].map(([k, n]) => {
+    const kdoc = sources.documents(k)[0];
+    const list = isRecord(kdoc?.value) && Array.isArray(kdoc.value.helmCharts) ? kdoc.value.helmCharts : [];
+    const charts = list.flatMap((c: unknown) => (isRecord(c) && typeof c.name === 'string' ? [c.name] : []));
+    const { path: _p, ...at } = kdoc ? locateRaw(kdoc, ['helmCharts']) : { file: k, doc: 0, path: [] };
+    const named = charts.length > 0 ? ` (${charts.map((c) => JSON.stringify(c)).join(', ')})` : '';
+    const problems = origins.charts?.find((c) => c.kustomization === k)?.problems ?? [];
+    const why = problems.length > 0 ? problems.join('; ') : "they are not among helm's own rendering of the charts";
+    return diag(
+      Codes.helmChartsUntraced,
+      'info',
+      `${n} object${n === 1 ? '' : 's'} that helmCharts${named} generate${n === 1 ? 's' : ''} ${n === 1 ? 'is' : 'are'} cited at this kustomization without a line: kustomize keeps no template name or line for them, and ${why}`,
+      { ...at, doc: 0 },
+      problems.some((p) => p.includes('is not vendored')) ? 'vendor the chart under the chart home to have its objects cited at their template lines' : undefined,
+    );
+  });
 }

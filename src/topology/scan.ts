@@ -414,6 +414,11 @@ function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value:
       docLines.set(doc, lines);
     }
     const first = at.line - doc.startLine;
+    // a literal block scalar keeps its lines: line `index` of a value over several lines is the block's line `index` after the key's
+    const exact = lines[first + 1 + index];
+    if (index > 0 && exact !== undefined && exact.includes(valueLine)) {
+      return { ...at, line: doc.startLine + first + 1 + index, column: exact.indexOf(valueLine) + 1 + (offset - before.lastIndexOf('\n') - 1) - (value.split('\n')[index] as string).indexOf(valueLine) };
+    }
     // a plain one-line value sits on its key's line; a block scalar's first line is the one after `|`
     for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
       const col = (lines[j] as string).indexOf(valueLine);

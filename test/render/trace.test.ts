@@ -71,13 +71,16 @@ describe('Kustomize: base, patch, namePrefix, configMapGenerator, helmCharts', (
     expect(stdout).not.toMatch(/\/tmp\/|netpol-ci-origins-/);
   });
 
-  it('objects a helmCharts entry generated name the kustomization, without a line', () => {
+  it("objects a helmCharts entry generated are cited at the chart's template lines, through helm's own rendering of the chart", () => {
     const { doc } = scanJson(OVERLAY);
-    // kustomize drops helm's `# Source:` comments: which template made it is not known, only which kustomization
+    // kustomize drops helm's `# Source:` comments; helm's own rendering of the vendored chart names the template
+    expect(places(doc, 'prod/prod-cache-exporter[Deployment]', 'prod/prod-cache[Deployment]')).toEqual([`${OVERLAY}/charts/cache/templates/exporter.yaml:18`]);
+    expect(lineOf(`${OVERLAY}/charts/cache/templates/exporter.yaml`, 18)).toContain('redis://prod-cache:6379');
+    // the name the overlay prefixed is written in no file as rendered: the template, without a line
     const gap = doc.gaps.find((g) => g.workload === 'prod/prod-cache-exporter[Deployment]');
-    expect(gap).toMatchObject({ file: `${OVERLAY}/kustomization.yaml`, line: 0 });
+    expect(gap).toMatchObject({ file: `${OVERLAY}/charts/cache/templates/exporter.yaml`, line: 0 });
     const txt = runWithTools(['scan', OVERLAY, '--format', 'txt']);
-    expect(txt.stdout).toContain(`    ${OVERLAY}/kustomization.yaml prod/prod-cache-exporter[Deployment] ingress:`);
+    expect(txt.stdout).toContain(`    ${OVERLAY}/charts/cache/templates/exporter.yaml prod/prod-cache-exporter[Deployment] ingress:`);
     expect(txt.stdout).not.toMatch(/:0\b/);
   });
 
@@ -86,6 +89,7 @@ describe('Kustomize: base, patch, namePrefix, configMapGenerator, helmCharts', (
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`egress[1] -> prod/prod-db[StatefulSet] TCP 5432: ${OVERLAY}/api-patch.yaml:12 spec.template.spec.containers[0].env[0].value = "prod-db:5432"`);
     expect(r.stdout).toContain(`ingress[0] <- prod/prod-web[Deployment] TCP 9090: ${K}/base/web.yaml:18 spec.template.spec.containers[0].env[0].value = "http://prod-api:9090"; ${OVERLAY}/web.env:2 data.METRICS_URL`);
+    expect(r.stdout).toContain(`egress[0] -> prod/prod-cache[Deployment] TCP 6379: ${OVERLAY}/charts/cache/templates/exporter.yaml:18 spec.template.spec.containers[0].env[0].value = "redis://prod-cache:6379"`);
     expect(r.stdout).not.toContain('[rendered]');
   });
 
