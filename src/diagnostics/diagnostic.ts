@@ -191,6 +191,8 @@ export const Codes = {
   renderRemoteReference: 'NPC234',
   /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
   snapshotObjectSkipped: 'NPC235',
+  /** A kustomization's helmCharts entry whose release or chart name helm would read as a flag (or Helm refuses): the overlay is not rendered. */
+  renderUnsafeHelmChart: 'NPC240',
   // synthesis and verify safety (NPC250-NPC254)
   /** verify --links: a link the manifests state that the reviewed links file does not cover; the policies are not checked for it. */
   unreviewedLink: 'NPC250',

@@ -10,7 +10,7 @@ import { parseManifestFile, type ManifestFile } from '../manifests/documents.js'
 import { locate } from '../manifests/positions.js';
 import { visible } from '../diagnostics/sanitize.js';
 import { KUSTOMIZATION_FILES, kustomizationRefs, kustomizeOutput, localChartDependencies, splitHelmOutput } from '../manifests/render.js';
-import { remoteKustomizeReferences } from '../manifests/kustomize-remote.js';
+import { remoteKustomizeReferences, unsafeHelmCharts, isHelmReleaseName } from '../manifests/kustomize-remote.js';
 import { helmChartsNotes, kustomizationInputs, kustomizeDocumentSources, type RenderOrigins } from '../manifests/origins.js';
 
 import { chartSourceLocator, vendoredChartNames } from './chart-sources.js';
@@ -172,10 +172,11 @@ function renderNetworkAllowed(): boolean {
 }
 
 /**
- * The remote references of an overlay and of the local bases it reaches (each kustomization read
- * under the reading policy), located in the kustomization that names them.
+ * Why an overlay is not given to kubectl: the remote references of it and of the local bases it
+ * reaches when rendering is offline, and helmCharts entries whose names helm would read as flags
+ * (each kustomization read under the reading policy), located in the kustomization that names them.
  */
-function remoteReferences(dir: string, display: string, root: string): Diagnostic[] {
+function overlayRefusals(dir: string, display: string, root: string, offline: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const stack: [string, string][] = [[path.resolve(dir), display]];
@@ -187,9 +188,10 @@ function remoteReferences(dir: string, display: string, root: string): Diagnosti
     if (!kfile) continue;
     const r = readRegularFile(path.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
     if (!r.ok) continue; // the render itself reports an unreadable kustomization
-    const text = r.bytes.toString('utf8');
-    out.push(...remoteKustomizeReferences({ path: `${shown}/${kfile}`, text }));
-    for (const ref of kustomizationRefs('.', text)) stack.push([path.resolve(d, ref), path.posix.normalize(`${shown}/${ref}`)]);
+    const file = { path: `${shown}/${kfile}`, text: r.bytes.toString('utf8') };
+    if (offline) out.push(...remoteKustomizeReferences(file));
+    out.push(...unsafeHelmCharts(file));
+    for (const ref of kustomizationRefs('.', file.text)) stack.push([path.resolve(d, ref), path.posix.normalize(`${shown}/${ref}`)]);
   }
   return out;
 }
@@ -380,6 +382,10 @@ export function renderChart(chartDir: string, display: string, opts: RenderOptio
   const settings = opts.charts.get(logicalDir) ?? {};
   // the chart FOLDER's name, as the README states (the logical folder: a git ref exported to a temporary folder renders the same names)
   const release = settings.releaseName ?? opts.helmReleaseName ?? (repositoryRoot ? releaseNameOf('', chartName(chartDir)) : releaseNameOf(logicalDir, chartName(chartDir)));
+  if (!isHelmReleaseName(release)) {
+    // helm refuses such a name, and one starting with `-` would be read as a flag (`--post-renderer=…` runs a program)
+    return { files: [], values: [], diagnostics: [diag(Codes.renderUnsafeHelmChart, 'error', `chart ${display}: release name ${visible(JSON.stringify(release))} is no name helm accepts (lower-case letters, digits, '-' and '.', at most 53 characters); chart not rendered`, at)] };
+  }
   const namespace = settings.namespace ?? opts.helmNamespace;
   const values = [...opts.helmValues, ...(settings.values ?? [])].map((v) => path.resolve(v));
   const sets = [...opts.helmSet, ...(settings.set ?? [])];
@@ -493,10 +499,9 @@ export function renderOverlay(dir: string, display: string, contentRoot: string,
   const tree = cache.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
-  if (!renderNetworkAllowed()) {
-    const remote = remoteReferences(dir, display, contentRoot);
-    if (remote.length > 0) return { files: [], diagnostics: remote };
-  }
+  // what kubectl must not be given: remote references (when offline) and helmCharts words helm would read as flags
+  const refused = overlayRefusals(dir, display, contentRoot, !renderNetworkAllowed());
+  if (refused.length > 0) return { files: [], diagnostics: refused };
   const bin = kubectlBinary();
   cache.useFolder(opts.cacheDir);
   const version = cache.toolVersion(bin, ['version', '--client', '-o', 'json']);
@@ -652,6 +657,8 @@ function chartsOf(k: string, abs: string, text: string, root: string, opts: Rend
       const e = HelmChartEntry.safeParse(raw);
       if (!e.success) return void problems.push(`helmCharts[${i}] is not an entry helm can render here`);
       const c = e.data;
+      // the overlay was refused before kubectl ran (overlayRefusals) if a name could be read as a flag; checked again where helm is called
+      if (c.releaseName !== undefined && !isHelmReleaseName(c.releaseName)) return void problems.push(`chart ${JSON.stringify(c.name)} has a release name helm does not accept`);
       const chartDir = path.resolve(dir, home, c.name);
       if (!isInsideTree(realOrSelf(chartDir), root) || !existsSync(path.join(chartDir, 'Chart.yaml'))) {
         return void problems.push(`chart ${JSON.stringify(c.name)} is not vendored under ${home}/ (kustomize pulls it; nothing is fetched here)`);

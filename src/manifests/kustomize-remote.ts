@@ -50,3 +50,40 @@ export function remoteKustomizeReferences(file: ManifestFile): Diagnostic[] {
   }
   return out;
 }
+
+/** Helm's rule for a release name: a DNS-1123 subdomain of at most 53 characters (helm refuses any other). */
+const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Whether helm accepts `name` as a release name; also what keeps a name from being read as a flag. */
+export function isHelmReleaseName(name: string): boolean {
+  return name.length <= 53 && RELEASE_NAME.test(name);
+}
+
+/**
+ * helmCharts entries whose words kustomize hands to helm where helm reads flags: the release name
+ * is helm's first positional argument (`releaseName: --post-renderer=./x.sh` would make helm run
+ * a program of the pull request) and the chart name a path (`helm pull` takes it as an argument
+ * when the chart is not vendored). Helm itself accepts only DNS-like release names, so refusing
+ * others loses no overlay helm would render.
+ */
+export function unsafeHelmCharts(file: ManifestFile): Diagnostic[] {
+  const { documents } = parseManifestFile(file);
+  const out: Diagnostic[] = [];
+  for (const d of documents) {
+    const charts = typeof d.value === 'object' && d.value !== null && !Array.isArray(d.value) ? (d.value as Record<string, unknown>).helmCharts : undefined;
+    if (!Array.isArray(charts)) continue;
+    charts.forEach((c: unknown, i) => {
+      if (typeof c !== 'object' || c === null) return;
+      const { releaseName, name } = c as { releaseName?: unknown; name?: unknown };
+      if (releaseName !== undefined && releaseName !== null && releaseName !== '' && !(typeof releaseName === 'string' && isHelmReleaseName(releaseName))) {
+        out.push(
+          diag(Codes.renderUnsafeHelmChart, 'error', `release name ${visible(JSON.stringify(releaseName))} is no name helm accepts (lower-case letters, digits, '-' and '.', at most 53 characters); overlay not rendered`, locate(d, ['helmCharts', i, 'releaseName'])),
+        );
+      }
+      if (typeof name === 'string' && (name.startsWith('-') || /[\s\0]/.test(name))) {
+        out.push(diag(Codes.renderUnsafeHelmChart, 'error', `chart name ${visible(JSON.stringify(name))} would be read by helm as a flag; overlay not rendered`, locate(d, ['helmCharts', i, 'name'])));
+      }
+    });
+  }
+  return out;
+}
