@@ -118,7 +118,9 @@ function inlinePlacer(k: string, text: string, at: readonly (string | number)[],
  * version, and name and namespace as anchored regular expressions, matched against the object's
  * name before and after this overlay's prefixes; label and annotation selectors of the equality
  * forms `a=b`, `a!=b`, `a`, `!a`). A selector it cannot evaluate selects nothing: the patch is then
- * never cited, rather than cited for an object it may not apply to.
+ * never cited, rather than cited for an object it may not apply to. Name patterns are read in the
+ * forms targets use (see namePattern), never by JavaScript's backtracking regular expressions:
+ * kustomize's are Go's, linear in time, and `(a+)+c` against a long name would stall the run.
  */
 export function targetSelects(target: Record<string, unknown>, rendered: Record<string, unknown>, own: Json): boolean {
   const apiVersion = typeof rendered.apiVersion === 'string' ? rendered.apiVersion : '';
@@ -126,13 +128,8 @@ export function targetSelects(target: Record<string, unknown>, rendered: Record<
   const meta = (v: Json) => (isRecord(v) && isRecord(v.metadata) ? v.metadata : {});
   const anchored = (pattern: unknown, values: readonly unknown[]) => {
     if (typeof pattern !== 'string') return true;
-    let re: RegExp;
-    try {
-      re = new RegExp(`^(?:${pattern})$`);
-    } catch {
-      return false;
-    }
-    return values.some((v) => typeof v === 'string' && re.test(v));
+    const alternatives = namePattern(pattern);
+    return alternatives !== undefined && values.some((v) => typeof v === 'string' && alternatives.some((a) => wildcardMatch(a, v)));
   };
   if (target.kind !== undefined && target.kind !== rendered.kind) return false;
   if (target.group !== undefined && target.group !== group) return false;
@@ -140,6 +137,76 @@ export function targetSelects(target: Record<string, unknown>, rendered: Record<
   if (!anchored(target.name, [meta(rendered).name, meta(own).name])) return false;
   if (target.namespace !== undefined && !anchored(target.namespace, [meta(rendered).namespace ?? 'default', meta(own).namespace ?? 'default'])) return false;
   return selectorMatches(target.labelSelector, meta(rendered).labels) && selectorMatches(target.annotationSelector, meta(rendered).annotations);
+}
+
+/** One token of a name pattern: a character, any one character (`.`), or any run of characters (`.*`). */
+type NameToken = string | typeof ANY | typeof ANY_RUN;
+const ANY = 0;
+const ANY_RUN = 1;
+
+/**
+ * A target's name or namespace pattern as alternatives of tokens, or undefined for one outside the
+ * forms read here: literal characters (a metacharacter escaped with `\\`), `.`, `.*` and `.+`,
+ * alternatives separated by `|`, optionally in one group and between `^` and `$`. Within these
+ * forms Go's and JavaScript's readings agree.
+ */
+export function namePattern(pattern: string): NameToken[][] | undefined {
+  let p = pattern;
+  if (p.startsWith('^')) p = p.slice(1);
+  if (p.endsWith('$') && !p.endsWith('\\$')) p = p.slice(0, -1);
+  if (p.startsWith('(') && p.endsWith(')') && !p.endsWith('\\)')) p = p.slice(1, -1).replace(/^\?:/, '');
+  const alternatives: NameToken[][] = [];
+  let tokens: NameToken[] = [];
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i] as string;
+    if (c === '\\') {
+      const next = p[i + 1];
+      // `\d`, `\w`... are classes, not characters
+      if (next === undefined || /[A-Za-z0-9]/.test(next)) return undefined;
+      tokens.push(next);
+      i++;
+    } else if (c === '.') {
+      const next = p[i + 1];
+      if (next === '*') tokens.push(ANY_RUN);
+      else if (next === '+') tokens.push(ANY, ANY_RUN);
+      else tokens.push(ANY);
+      if (next === '*' || next === '+') i++;
+    } else if (c === '|') {
+      alternatives.push(tokens);
+      tokens = [];
+    } else if ('*+?{}[]()^$'.includes(c)) {
+      return undefined;
+    } else {
+      tokens.push(c);
+    }
+  }
+  alternatives.push(tokens);
+  return alternatives;
+}
+
+/** Whether `text` is matched whole by the tokens: the classic wildcard walk, at most length × tokens steps. */
+export function wildcardMatch(tokens: readonly NameToken[], text: string): boolean {
+  let t = 0;
+  let i = 0;
+  let run = -1;
+  let runFrom = 0;
+  while (i < text.length) {
+    const token = tokens[t];
+    if (token !== undefined && token !== ANY_RUN && (token === ANY || token === text[i])) {
+      t++;
+      i++;
+    } else if (token === ANY_RUN) {
+      run = t++;
+      runFrom = i;
+    } else if (run >= 0) {
+      t = run + 1;
+      i = ++runFrom;
+    } else {
+      return false;
+    }
+  }
+  while (tokens[t] === ANY_RUN) t++;
+  return t === tokens.length;
 }
 
 function selectorMatches(selector: unknown, values: unknown): boolean {
