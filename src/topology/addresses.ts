@@ -18,6 +18,12 @@ export interface AddressCandidate {
    * suffix or an IP): such a candidate that resolves to nothing is reported as unresolved.
    */
   readonly explicit: boolean;
+  /**
+   * A two-label name ending in a file type (`run.sh`, `app.py`): a file named in a command as much
+   * as a Service in a namespace (`orders.py` is Service `orders` of namespace `py`). It is a link
+   * where a Service resolves, and nothing otherwise: neither a gap nor an outside host.
+   */
+  readonly fileLike?: true;
   /** Where the match starts in the value (for the line of a multi-line value). */
   readonly offset: number;
 }
@@ -112,9 +118,12 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
     // version (`1.2`, `v1.2`) is not; after a prefix only an in-cluster name counts (`--domain=example.com` is
     // configuration, not a peer to report)
     // a script or file named in a command (`bash update_config_map.sh`) is no host: a host name has no `_`
-    // (RFC 1123), and a name ending in a file type is a file, even where that is also a top-level domain (`.sh`)
-    const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1)) && !c.host.includes('_') && !FILE_NAME.test(c.host);
-    if (dotted && (c.text === whole || (c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '') && !looksExternalHost(c.host)))) return [c];
+    // (RFC 1123); a name ending in a file type is a file, even where that is also a top-level domain
+    // (`.sh`), unless a Service answers to it (`orders.py`: Service orders, namespace py), and a
+    // longer name ending so is a host (`mail.example.pl`)
+    const dotted = c.host.includes('.') && /[a-z]/.test(c.host.slice(c.host.lastIndexOf('.') + 1)) && !c.host.includes('_');
+    const fileLike = FILE_NAME.test(c.host) && c.host.split('.').length === 2;
+    if (dotted && (c.text === whole || (c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, '') && !looksExternalHost(c.host)))) return [fileLike ? { ...c, explicit: false, fileLike: true } : c];
     return [];
   });
   const seen = new Set(out.map((c) => c.offset));

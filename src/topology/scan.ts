@@ -469,6 +469,7 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   // DNS, which the DNS rule of every synthesized policy with egress allows, not a Service to find
   if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) return;
   if (!target) {
+    if (c.fileLike) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
