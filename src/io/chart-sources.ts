@@ -173,18 +173,23 @@ function archiveCharts(bytes: Buffer, display: string): ChartNode | undefined {
   const members = new Map<string, Buffer>();
   let total = 0;
   try {
-    const parser = new Parser({
+    const parser: Parser = new Parser({
       onReadEntry: (entry: ReadEntry) => {
         const name = entry.path.replace(/^\.\//, '');
+        // every member's size counts, the skipped ones too (their bytes are decompressed to be passed
+        // over): past the limit the archive is given up at once, not read to its end
+        total += entry.size ?? 0;
+        if (total > DECOMPRESSED_LIMIT) {
+          entry.resume();
+          parser.abort(new Error('archive too large'));
+          return;
+        }
         if (entry.type !== 'File' || (entry.size ?? 0) > CHART_FILE_LIMIT || name.split('/').includes('..')) {
           entry.resume();
           return;
         }
         const chunks: Buffer[] = [];
-        entry.on('data', (c: Buffer) => {
-          total += c.length;
-          if (total <= DECOMPRESSED_LIMIT) chunks.push(c);
-        });
+        entry.on('data', (c: Buffer) => chunks.push(c));
         entry.on('end', () => members.set(name, Buffer.concat(chunks)));
       },
     });

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chartSourceLocator, vendoredChartNames } from '../../src/io/chart-sources.js';
@@ -66,5 +67,43 @@ describe('chartSourceLocator', () => {
 
   it('vendoredChartNames reads the charts by their names, folders and archives', () => {
     expect([...vendoredChartNames(path.join(root, 'app'))].sort()).toEqual(['db', 'extra', 'kv']);
+  });
+});
+
+/** A ustar header for a regular file (enough for tar's parser: name, mode, size, type, magic, checksum). */
+function tarHeader(name: string, size: number): Buffer {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 'utf8');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${size.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\u000000', 257, 'latin1');
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+  return h;
+}
+
+describe('a packaged dependency too large to read', () => {
+  it('is given up once its members (skipped ones included) pass the limit: no member of it is cited', () => {
+    const root = tempDir();
+    write(root, 'app/Chart.yaml', 'apiVersion: v2\nname: app\nversion: 1.0.0\ndependencies:\n  - name: big\n    version: 1.0.0\n');
+    // a chart whose small files come after 18 members of 6 MB each (each over the per-file limit, so
+    // skipped): 108 MB to decompress in all
+    const filler = Buffer.alloc(6 * 1024 * 1024, 'netpol-ci filler line\n');
+    const parts: Buffer[] = [];
+    for (let i = 0; i < 18; i++) parts.push(tarHeader(`big/files/blob-${i}.bin`, filler.length), filler);
+    const chart = Buffer.from('apiVersion: v2\nname: big\nversion: 1.0.0\n');
+    const template = Buffer.from('kind: B\n');
+    const pad = (b: Buffer) => Buffer.concat([b, Buffer.alloc((512 - (b.length % 512)) % 512)]);
+    parts.push(tarHeader('big/Chart.yaml', chart.length), pad(chart), tarHeader('big/templates/b.yaml', template.length), pad(template), Buffer.alloc(1024));
+    mkdirSync(path.join(root, 'app/charts'), { recursive: true });
+    writeFileSync(path.join(root, 'app/charts/big-1.0.0.tgz'), gzipSync(Buffer.concat(parts), { level: 1 }));
+    const locate = chartSourceLocator(path.join(root, 'app'), 'app', root);
+    expect(locate('charts/big/templates/b.yaml')).toBeUndefined();
   });
 });
