@@ -95,28 +95,25 @@ export function requireWithCodeCache(file: string, cache: string | undefined, ta
 export function codeCacheEntry(cache: string, tag: string, source: Uint8Array | string): string {
   const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source;
   const where = checksum(Buffer.from(`${process.version}\u0000${process.arch}\u0000${process.platform}\u0000`));
-  // 32 hex digits: the Node build's check, then the source's two checks and length
-  return path.join(cache, `${tag}-${where.subarray(0, 4).toString('hex')}${checksum(bytes).subarray(0, 12).toString('hex')}.v8`);
+  // 32 hex digits: the Node build's check, the source's, and the source's length
+  return path.join(cache, `${tag}-${where.toString('hex')}${checksum(bytes).toString('hex')}.v8`);
 }
 
 /**
- * A checksum of the bytes, 16 bytes long: two CRC-32s (of the bytes, and of them again continued
- * from the first: a second, different check) and their length, or the first 16 bytes of a SHA-256
- * where Node has no zlib.crc32 (before 20.15). CRC-32 is what Node's own compile cache checks its
- * entries with: it catches damaged bytes (a flipped bit in a restored cache folder) and tells one
- * bundle from the next, at about a tenth of the cost of a SHA-256, whose first use in a process
- * also starts OpenSSL (2-10 ms of every short run). The folder itself is trusted (see above): this
- * guards against accidents, not against someone who can write there.
+ * A checksum of the bytes: their CRC-32 and their length (8 bytes), or the first 8 bytes of a
+ * SHA-256 where Node has no zlib.crc32 (before 20.15). CRC-32 is what Node's own compile cache
+ * checks its entries with: it catches damaged bytes (a flipped bit in a restored cache folder) and
+ * tells one bundle from the next, at about a tenth of the cost of a SHA-256, whose first use in a
+ * process also starts OpenSSL (2-10 ms of every short run). It is 32 bits: two different bundles of
+ * one length share a key once in four billion releases. The folder itself is trusted (see above):
+ * this guards against accidents, not against someone who can write there.
  */
 function checksum(bytes: Uint8Array): Buffer {
   const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
   if (crc32 === undefined) return createHash('sha256').update(bytes).digest().subarray(0, CHECKSUM_BYTES);
   const out = Buffer.alloc(CHECKSUM_BYTES);
-  const first = crc32(bytes);
-  out.writeUInt32BE(first, 0);
-  out.writeUInt32BE(crc32(bytes, (first ^ 0x5a5a5a5a) >>> 0), 4);
-  out.writeUInt32BE(bytes.length % 2 ** 32, 8);
-  out.writeUInt32BE(Math.floor(bytes.length / 2 ** 32), 12);
+  out.writeUInt32BE(crc32(bytes), 0);
+  out.writeUInt32BE(bytes.length % 2 ** 32, 4);
   return out;
 }
 
@@ -125,7 +122,7 @@ function checksum(bytes: Uint8Array): Buffer {
  * flags and the source's length) but not the rest, and damaged code would crash the process (a
  * flipped byte in a restored cache folder), so the bytes are checked here before V8 sees them.
  */
-const CHECKSUM_BYTES = 16;
+const CHECKSUM_BYTES = 8;
 
 /** V8's data of the entry when it is a regular file (not a symlink) whose digest holds; anything else is no entry. */
 function readEntry(entry: string): Buffer | undefined {
