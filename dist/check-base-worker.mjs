@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-Z6WY3ZU2.mjs";
-import "./chunks/chunk-REMTFGK4.mjs";
-import "./chunks/chunk-NT2B7VGE.mjs";
+} from "./chunks/chunk-MLZQ3S6A.mjs";
+import "./chunks/chunk-4QZRTK2X.mjs";
+import "./chunks/chunk-YIJRSAEM.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-ZJKMC27E.mjs";
+} from "./chunks/chunk-X7WBLDRP.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

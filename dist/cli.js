@@ -33,12 +33,19 @@ var isCommandName = (s) => COMMAND_NAMES.includes(s);
 
 // src/io/code-cache.ts
 var import_node_buffer = require("node:buffer");
-var import_node_crypto = require("node:crypto");
+
+// src/io/builtins.ts
+var import_node_module = require("node:module");
+var load = (0, import_node_module.createRequire)(__npcModuleUrl);
+var createHash = ((...args) => load("node:crypto").createHash(...args));
+
+// src/io/code-cache.ts
 var import_node_fs = require("node:fs");
-var import_node_module = __toESM(require("node:module"), 1);
+var import_node_module2 = __toESM(require("node:module"), 1);
 var import_node_os = __toESM(require("node:os"), 1);
 var import_node_path = __toESM(require("node:path"), 1);
 var import_node_vm = __toESM(require("node:vm"), 1);
+var import_node_zlib = __toESM(require("node:zlib"), 1);
 function cacheDirArgument(argv2) {
   let dir;
   for (let i = 0; i < argv2.length; i++) {
@@ -75,7 +82,7 @@ function requireWithCodeCache(file, cache, tag2) {
   const source = (0, import_node_buffer.isAscii)(bytes) ? bytes.toString("latin1") : bytes.toString("utf8");
   const entry = cache === void 0 ? void 0 : codeCacheEntry(cache, tag2, bytes);
   const cachedData = entry === void 0 ? void 0 : readEntry(entry);
-  const script = new import_node_vm.default.Script(import_node_module.default.wrap(source), {
+  const script = new import_node_vm.default.Script(import_node_module2.default.wrap(source), {
     filename: file,
     ...cachedData ? { cachedData } : {},
     // the bundle imports nothing dynamically (esbuild resolves its own `import()`s); were it to, as a module would
@@ -86,21 +93,30 @@ function requireWithCodeCache(file, cache, tag2) {
   }
   const module2 = { exports: {} };
   const run = script.runInThisContext();
-  run.call(module2.exports, module2.exports, (0, import_node_module.createRequire)(file), module2, file, import_node_path.default.dirname(file));
+  run.call(module2.exports, module2.exports, (0, import_node_module2.createRequire)(file), module2, file, import_node_path.default.dirname(file));
   return module2.exports;
 }
 function codeCacheEntry(cache, tag2, source) {
-  const key = (0, import_node_crypto.createHash)("sha256").update(`${process.version}\0${process.arch}\0${process.platform}\0`).update(source).digest("hex").slice(0, 32);
-  return import_node_path.default.join(cache, `${tag2}-${key}.v8`);
+  const bytes = typeof source === "string" ? Buffer.from(source, "utf8") : source;
+  const where = checksum(Buffer.from(`${process.version}\0${process.arch}\0${process.platform}\0`));
+  return import_node_path.default.join(cache, `${tag2}-${where.toString("hex")}${checksum(bytes).toString("hex")}.v8`);
 }
-var DIGEST_BYTES = 32;
+function checksum(bytes) {
+  const crc32 = import_node_zlib.default.crc32;
+  if (crc32 === void 0) return createHash("sha256").update(bytes).digest().subarray(0, CHECKSUM_BYTES);
+  const out = Buffer.alloc(CHECKSUM_BYTES);
+  out.writeUInt32BE(crc32(bytes), 0);
+  out.writeUInt32BE(bytes.length % 2 ** 32, 4);
+  return out;
+}
+var CHECKSUM_BYTES = 8;
 function readEntry(entry) {
   try {
     if (!(0, import_node_fs.lstatSync)(entry).isFile()) return void 0;
     const bytes = (0, import_node_fs.readFileSync)(entry);
-    if (bytes.length <= DIGEST_BYTES) return void 0;
-    const data = bytes.subarray(DIGEST_BYTES);
-    return (0, import_node_crypto.createHash)("sha256").update(data).digest().equals(bytes.subarray(0, DIGEST_BYTES)) ? data : void 0;
+    if (bytes.length <= CHECKSUM_BYTES) return void 0;
+    const data = bytes.subarray(CHECKSUM_BYTES);
+    return checksum(data).equals(bytes.subarray(0, CHECKSUM_BYTES)) ? data : void 0;
   } catch {
     return void 0;
   }
@@ -110,7 +126,7 @@ function writeEntry(cache, tag2, entry, script) {
     (0, import_node_fs.mkdirSync)(cache, { recursive: true, mode: 448 });
     const temp = `${entry}.${process.pid}.tmp`;
     const data = script.createCachedData();
-    (0, import_node_fs.writeFileSync)(temp, Buffer.concat([(0, import_node_crypto.createHash)("sha256").update(data).digest(), data]), { mode: 384 });
+    (0, import_node_fs.writeFileSync)(temp, Buffer.concat([checksum(data), data]), { mode: 384 });
     (0, import_node_fs.renameSync)(temp, entry);
     const ofTag = new RegExp(`^${tag2.replace(/[^a-z-]/g, "")}-[0-9a-f]{32}\\.v8$`);
     for (const f of (0, import_node_fs.readdirSync)(cache)) {

@@ -10691,6 +10691,8 @@ var Codes = {
   renderRemoteReference: "NPC234",
   /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
   snapshotObjectSkipped: "NPC235",
+  /** A kustomization's helmCharts entry whose release or chart name helm would read as a flag (or Helm refuses): the overlay is not rendered. */
+  renderUnsafeHelmChart: "NPC240",
   // synthesis and verify safety (NPC250-NPC254)
   /** verify --links: a link the manifests state that the reviewed links file does not cover; the policies are not checked for it. */
   unreviewedLink: "NPC250",
@@ -10711,7 +10713,10 @@ var Codes = {
   renderOriginsUnknown: "NPC270",
   // Dapr Components read by scan (NPC275-NPC279)
   /** A Dapr app without dapr.io/app-id (its id is a generated pod name) in a namespace with scoped Components: they are not loaded, so give it no link. */
-  daprAppIdMissing: "NPC275"
+  daprAppIdMissing: "NPC275",
+  // exact manifest lines for what Kustomize makes (NPC285-NPC289)
+  /** Objects an overlay's helmCharts entries generate are cited at the kustomization without a line: kustomize keeps no template name or line for them. */
+  helmChartsUntraced: "NPC285"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
@@ -10859,7 +10864,17 @@ var BlockReader = class {
     let key;
     if (c === DQUOTE) key = this.doubleQuoted(start);
     else if (c === SQUOTE) key = this.singleQuoted(start);
-    else key = keyString(this.resolvePlain(this.plain(start)));
+    else {
+      const colon = this.colonFrom(start);
+      const known = colon > start && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? KEYS[slot(t, start, colon)] : void 0;
+      if (known !== void 0 && known.length === colon - start && t.startsWith(known, start)) {
+        this.tokenEnd = colon + 1;
+        return known;
+      }
+      const text = this.plain(start);
+      key = keyString(this.resolvePlain(text));
+      if (key === text && this.tokenEnd === start + text.length && t.charCodeAt(this.tokenEnd) === COLON) KEYS[slot(t, start, this.tokenEnd)] = key;
+    }
     let p = this.tokenEnd;
     while (t.charCodeAt(p) === SPACE) p++;
     if (t.charCodeAt(p) !== COLON || !isBlank(t.charCodeAt(p + 1))) throw BAIL;
@@ -10961,7 +10976,7 @@ var BlockReader = class {
     }
     this.tokenEnd = end;
     while (t.charCodeAt(end - 1) === SPACE) end--;
-    return t.slice(p, end);
+    return interned(t, p, end);
   }
   /**
    * The first `:` at or after `p` (the text length if none). Reads move forward, so the answer is
@@ -11180,6 +11195,19 @@ var BlockReader = class {
     return t.slice(p, last);
   }
 };
+var MET = new Array(4096).fill(void 0);
+var KEYS = new Array(4096).fill(void 0);
+function slot(t, start, end) {
+  return (end - start) * 961 + t.charCodeAt(start) * 31 + t.charCodeAt(end - 1) & 4095;
+}
+function interned(t, start, end) {
+  const i = slot(t, start, end);
+  const met = MET[i];
+  if (met !== void 0 && met.length === end - start && t.startsWith(met, start)) return met;
+  const s = t.slice(start, end);
+  MET[i] = s;
+  return s;
+}
 function maybeReservedWord(s) {
   if (s.length !== 4 && s.length !== 5) return false;
   const c = s.charCodeAt(0) | 32;
@@ -11240,7 +11268,7 @@ var SIMPLE_ESCAPES = /* @__PURE__ */ new Map([
   // P
 ]);
 function blockYamlSource() {
-  return [parseBlockYaml, BlockReader, keyString, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
+  return [parseBlockYaml, BlockReader, keyString, slot, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
 }
 
 // src/manifests/documents.ts
@@ -11456,6 +11484,7 @@ function expandedSizeExceeds(root, cap) {
 }
 var BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 var YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
+var FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
 function warnYaml11Traps(chunk, file, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const lines = chunk.text.split("\n");
@@ -11475,6 +11504,7 @@ function warnYaml11Traps(chunk, file, diagnostics) {
     const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
     for (const m of found) {
       const value = m[1];
+      if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
       const what = /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
       diagnostics.push(
         diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 }, "quote the value")

@@ -264,6 +264,8 @@ var Codes = {
   renderRemoteReference: "NPC234",
   /** A --cluster-snapshot entry that is not an object with a name, or a pod address that is no IP: skipped, said so. */
   snapshotObjectSkipped: "NPC235",
+  /** A kustomization's helmCharts entry whose release or chart name helm would read as a flag (or Helm refuses): the overlay is not rendered. */
+  renderUnsafeHelmChart: "NPC240",
   // synthesis and verify safety (NPC250-NPC254)
   /** verify --links: a link the manifests state that the reviewed links file does not cover; the policies are not checked for it. */
   unreviewedLink: "NPC250",
@@ -284,7 +286,10 @@ var Codes = {
   renderOriginsUnknown: "NPC270",
   // Dapr Components read by scan (NPC275-NPC279)
   /** A Dapr app without dapr.io/app-id (its id is a generated pod name) in a namespace with scoped Components: they are not loaded, so give it no link. */
-  daprAppIdMissing: "NPC275"
+  daprAppIdMissing: "NPC275",
+  // exact manifest lines for what Kustomize makes (NPC285-NPC289)
+  /** Objects an overlay's helmCharts entries generate are cited at the kustomization without a line: kustomize keeps no template name or line for them. */
+  helmChartsUntraced: "NPC285"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-7TVLORBH.mjs";
-import "../chunks/chunk-Z6WY3ZU2.mjs";
-import "../chunks/chunk-AIEWRON5.mjs";
+} from "../chunks/chunk-ZFD6WEZ3.mjs";
+import "../chunks/chunk-MLZQ3S6A.mjs";
+import "../chunks/chunk-LDWXXNQH.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-F7XDUJM5.mjs";
+} from "../chunks/chunk-MLQJZDKZ.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-AGAYC3II.mjs";
-import "../chunks/chunk-NGEEWTPG.mjs";
-import "../chunks/chunk-OR2GUAL7.mjs";
-import "../chunks/chunk-REMTFGK4.mjs";
+} from "../chunks/chunk-QX4EDDQI.mjs";
+import "../chunks/chunk-APSJ7GWO.mjs";
+import "../chunks/chunk-XGFDMZQN.mjs";
+import "../chunks/chunk-4QZRTK2X.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-5GI6OURF.mjs";
+} from "../chunks/chunk-VXMJISFO.mjs";
 import {
   peerKey
-} from "../chunks/chunk-NT2B7VGE.mjs";
+} from "../chunks/chunk-YIJRSAEM.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,11 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

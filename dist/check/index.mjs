@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-7TVLORBH.mjs";
-import "../chunks/chunk-Z6WY3ZU2.mjs";
-import "../chunks/chunk-AIEWRON5.mjs";
-import "../chunks/chunk-F7XDUJM5.mjs";
-import "../chunks/chunk-AGAYC3II.mjs";
-import "../chunks/chunk-NGEEWTPG.mjs";
-import "../chunks/chunk-OR2GUAL7.mjs";
-import "../chunks/chunk-REMTFGK4.mjs";
-import "../chunks/chunk-5GI6OURF.mjs";
-import "../chunks/chunk-NT2B7VGE.mjs";
+} from "../chunks/chunk-ZFD6WEZ3.mjs";
+import "../chunks/chunk-MLZQ3S6A.mjs";
+import "../chunks/chunk-LDWXXNQH.mjs";
+import "../chunks/chunk-MLQJZDKZ.mjs";
+import "../chunks/chunk-QX4EDDQI.mjs";
+import "../chunks/chunk-APSJ7GWO.mjs";
+import "../chunks/chunk-XGFDMZQN.mjs";
+import "../chunks/chunk-4QZRTK2X.mjs";
+import "../chunks/chunk-VXMJISFO.mjs";
+import "../chunks/chunk-YIJRSAEM.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
-import "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
+import "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

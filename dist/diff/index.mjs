@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-AIEWRON5.mjs";
-import "../chunks/chunk-F7XDUJM5.mjs";
-import "../chunks/chunk-NGEEWTPG.mjs";
-import "../chunks/chunk-5GI6OURF.mjs";
-import "../chunks/chunk-NT2B7VGE.mjs";
+} from "../chunks/chunk-LDWXXNQH.mjs";
+import "../chunks/chunk-MLQJZDKZ.mjs";
+import "../chunks/chunk-APSJ7GWO.mjs";
+import "../chunks/chunk-VXMJISFO.mjs";
+import "../chunks/chunk-YIJRSAEM.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
-import "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
+import "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

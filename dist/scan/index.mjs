@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-F7XDUJM5.mjs";
+} from "../chunks/chunk-MLQJZDKZ.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-OR2GUAL7.mjs";
+} from "../chunks/chunk-XGFDMZQN.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-REMTFGK4.mjs";
+} from "../chunks/chunk-4QZRTK2X.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-5GI6OURF.mjs";
+} from "../chunks/chunk-VXMJISFO.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-NT2B7VGE.mjs";
+} from "../chunks/chunk-YIJRSAEM.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {
@@ -65,6 +65,7 @@ function withObservedTraffic(io, cluster, scanned, request, settings) {
 }
 
 // src/report/scan.ts
+var valuesData = (t) => ({ file: t.file, line: t.line ?? 0, ...t.path ? { key: t.path.join(".") } : {} });
 function evidenceData(e) {
   switch (e.kind) {
     case "address":
@@ -76,7 +77,7 @@ function evidenceData(e) {
         value: e.value,
         ...e.service ? { service: e.service } : {},
         ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
-        ...e.traced ? { values: { file: e.traced.file, line: e.traced.line ?? 0, ...e.traced.path ? { key: e.traced.path.join(".") } : {} } } : {}
+        ...e.traced ? { values: valuesData(e.traced) } : {}
       };
     case "exposure":
       return { kind: e.kind, object: e.object, file: e.at.file, line: e.at.line ?? 0, path: e.at.path ?? [] };
@@ -99,6 +100,7 @@ function gapData(g) {
     file: g.at.file,
     line: g.at.line ?? 0,
     ...g.via ? { via: { file: g.via.file, line: g.via.line ?? 0 } } : {},
+    ...g.traced ? { values: valuesData(g.traced) } : {},
     close: g.close
   };
 }
@@ -115,7 +117,8 @@ function scanDocument(t, gaps = [], traffic) {
       file: u.at.file,
       line: u.at.line ?? 0,
       path: u.at.path ?? [],
-      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {}
+      ...u.via ? { via: { file: u.via.file, line: u.via.line ?? 0 } } : {},
+      ...u.traced ? { values: valuesData(u.traced) } : {}
     })),
     gaps: gaps.map(gapData),
     ...traffic ? {
@@ -135,6 +138,7 @@ function renderScanJson(t, gaps = [], traffic) {
 function renderScanYaml(t, gaps = [], traffic) {
   return dump(scanDocument(t, gaps, traffic), { lineWidth: -1, noRefs: true, quotingType: '"' });
 }
+var valuesMd = (t, sep) => t ? `${sep}values ${markdownCode(`${placeText(t)}${t.path && t.path.length > 0 ? ` ${t.path.join(".")}` : ""}`)}` : "";
 function renderScanMd(t, gaps = [], traffic) {
   const out = ["### netpol-ci: required links", "", `${t.links.length} links, ${t.unresolved.length} unresolved addresses, ${gaps.length} gaps`, ""];
   out.push(`| source | destination | connections |${traffic ? " origin |" : ""} evidence |`, `|---|---|---|${traffic ? "---|" : ""}---|`);
@@ -144,12 +148,12 @@ function renderScanMd(t, gaps = [], traffic) {
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (gaps.length > 0) {
     out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
     for (const g of gaps) {
-      out.push(`| ${markdownCode(`${placeText(g.at)}`)} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
+      out.push(`| ${markdownCode(`${placeText(g.at)}`)}${valuesMd(g.traced, "<br>")} | ${markdownCode(workloadKey(g.workload))} | ${g.direction} | ${g.value !== void 0 ? markdownCode(g.value) : ""} | ${escapeMarkdown(g.detail)} |`);
     }
     out.push("", escapeMarkdown("Close a gap with a reviewed link (synthesize --links FILE), observed traffic (--traffic), or --gaps=namespace|open."));
   }

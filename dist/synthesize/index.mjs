@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-AGAYC3II.mjs";
-import "../chunks/chunk-NGEEWTPG.mjs";
+} from "../chunks/chunk-QX4EDDQI.mjs";
+import "../chunks/chunk-APSJ7GWO.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-OR2GUAL7.mjs";
+} from "../chunks/chunk-XGFDMZQN.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-REMTFGK4.mjs";
+} from "../chunks/chunk-4QZRTK2X.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-5GI6OURF.mjs";
+} from "../chunks/chunk-VXMJISFO.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-NT2B7VGE.mjs";
+} from "../chunks/chunk-YIJRSAEM.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +53,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +62,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

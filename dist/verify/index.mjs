@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-7TVLORBH.mjs";
-import "../chunks/chunk-Z6WY3ZU2.mjs";
+} from "../chunks/chunk-ZFD6WEZ3.mjs";
+import "../chunks/chunk-MLZQ3S6A.mjs";
 import {
   explanationData
-} from "../chunks/chunk-AIEWRON5.mjs";
+} from "../chunks/chunk-LDWXXNQH.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-F7XDUJM5.mjs";
-import "../chunks/chunk-AGAYC3II.mjs";
-import "../chunks/chunk-NGEEWTPG.mjs";
-import "../chunks/chunk-OR2GUAL7.mjs";
+} from "../chunks/chunk-MLQJZDKZ.mjs";
+import "../chunks/chunk-QX4EDDQI.mjs";
+import "../chunks/chunk-APSJ7GWO.mjs";
+import "../chunks/chunk-XGFDMZQN.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-REMTFGK4.mjs";
+} from "../chunks/chunk-4QZRTK2X.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-5GI6OURF.mjs";
+} from "../chunks/chunk-VXMJISFO.mjs";
 import {
   peerKey
-} from "../chunks/chunk-NT2B7VGE.mjs";
+} from "../chunks/chunk-YIJRSAEM.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-VG62EKUA.mjs";
+} from "../chunks/chunk-YUBFCI2E.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-ZJKMC27E.mjs";
+} from "../chunks/chunk-X7WBLDRP.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
