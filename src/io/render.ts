@@ -178,21 +178,19 @@ function renderNetworkAllowed(): boolean {
  */
 function overlayRefusals(dir: string, display: string, root: string, offline: boolean): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const seen = new Set<string>();
-  const stack: [string, string][] = [[path.resolve(dir), display]];
-  while (stack.length > 0) {
-    const [d, shown] = stack.pop() as [string, string];
-    if (seen.has(d) || !isInsideTree(d, path.resolve(root))) continue;
-    seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f) => existsSync(path.join(d, f)));
-    if (!kfile) continue;
-    const r = readRegularFile(path.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
-    if (!r.ok) continue; // the render itself reports an unreadable kustomization
-    const file = { path: `${shown}/${kfile}`, text: r.bytes.toString('utf8') };
-    if (offline) out.push(...remoteKustomizeReferences(file));
-    out.push(...unsafeHelmCharts(file));
-    for (const ref of kustomizationRefs('.', file.text)) stack.push([path.resolve(d, ref), path.posix.normalize(`${shown}/${ref}`)]);
-  }
+  const start = path.resolve(dir);
+  walkKustomizations(
+    start,
+    // an unreadable kustomization is reported by the render itself
+    (file) => readSource(file, root),
+    (d, kfile, text) => {
+      const file = { path: `${path.posix.join(display, path.relative(start, d).split(path.sep).join('/'))}/${kfile}`, text };
+      if (offline) out.push(...remoteKustomizeReferences(file));
+      out.push(...unsafeHelmCharts(file));
+      return kustomizationRefs('.', text).map((ref) => path.resolve(d, ref));
+    },
+    (d) => isInsideTree(d, path.resolve(root)),
+  );
   return out;
 }
 
