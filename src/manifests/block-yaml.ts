@@ -215,8 +215,8 @@ class BlockReader {
     else {
       // a key met before (nearly all of them): known from the colon's position, without reading it again
       const colon = this.colonFrom(start);
-      const known = colon > start && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? KEYS[slot(t, start, colon)] : undefined;
-      if (known !== undefined && known.length === colon - start && t.startsWith(known, start)) {
+      const known = colon > start && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? metIn(KEYS, t, start, colon) : undefined;
+      if (known !== undefined) {
         this.tokenEnd = colon + 1;
         return known;
       }
@@ -585,12 +585,17 @@ function slot(t: string, start: number, end: number): number {
 }
 
 /** The string of `t` from `start` to `end`, the one met before if there was. */
+/** The string `table` holds for the text of `t` from `start` to `end`, if it holds that text. */
+function metIn(table: readonly (string | undefined)[], t: string, start: number, end: number): string | undefined {
+  const met = table[slot(t, start, end)];
+  return met !== undefined && met.length === end - start && t.startsWith(met, start) ? met : undefined;
+}
+
 function interned(t: string, start: number, end: number): string {
-  const i = slot(t, start, end);
-  const met = MET[i];
-  if (met !== undefined && met.length === end - start && t.startsWith(met, start)) return met;
+  const met = metIn(MET, t, start, end);
+  if (met !== undefined) return met;
   const s = t.slice(start, end);
-  MET[i] = s;
+  MET[slot(t, start, end)] = s;
   return s;
 }
 
@@ -652,7 +657,7 @@ const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
 
 /** The reader's source, for the key of stored parses (a changed reader never reads an older one's entries). */
 export function blockYamlSource(): string {
-  return [parseBlockYaml, BlockReader, keyString, slot, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])]
+  return [parseBlockYaml, BlockReader, keyString, slot, metIn, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])]
     .map(String)
     .join('\n');
 }
