@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-MLZQ3S6A.mjs";
-import "./chunks/chunk-4QZRTK2X.mjs";
-import "./chunks/chunk-YIJRSAEM.mjs";
+} from "./chunks/chunk-MRYDD6KZ.mjs";
+import "./chunks/chunk-DAWSXEW3.mjs";
+import "./chunks/chunk-GZ7YEVX4.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-X7WBLDRP.mjs";
+} from "./chunks/chunk-MDSEROZX.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -10866,8 +10866,8 @@ var BlockReader = class {
     else if (c === SQUOTE) key = this.singleQuoted(start);
     else {
       const colon = this.colonFrom(start);
-      const known = colon > start && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? KEYS[slot(t, start, colon)] : void 0;
-      if (known !== void 0 && known.length === colon - start && t.startsWith(known, start)) {
+      const known = colon > start && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? metIn(KEYS, t, start, colon) : void 0;
+      if (known !== void 0) {
         this.tokenEnd = colon + 1;
         return known;
       }
@@ -11200,12 +11200,15 @@ var KEYS = new Array(4096).fill(void 0);
 function slot(t, start, end) {
   return (end - start) * 961 + t.charCodeAt(start) * 31 + t.charCodeAt(end - 1) & 4095;
 }
+function metIn(table, t, start, end) {
+  const met = table[slot(t, start, end)];
+  return met !== void 0 && met.length === end - start && t.startsWith(met, start) ? met : void 0;
+}
 function interned(t, start, end) {
-  const i = slot(t, start, end);
-  const met = MET[i];
-  if (met !== void 0 && met.length === end - start && t.startsWith(met, start)) return met;
+  const met = metIn(MET, t, start, end);
+  if (met !== void 0) return met;
   const s = t.slice(start, end);
-  MET[i] = s;
+  MET[slot(t, start, end)] = s;
   return s;
 }
 function maybeReservedWord(s) {
@@ -11268,7 +11271,7 @@ var SIMPLE_ESCAPES = /* @__PURE__ */ new Map([
   // P
 ]);
 function blockYamlSource() {
-  return [parseBlockYaml, BlockReader, keyString, slot, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
+  return [parseBlockYaml, BlockReader, keyString, slot, metIn, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
 }
 
 // src/manifests/documents.ts

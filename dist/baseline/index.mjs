@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-ZFD6WEZ3.mjs";
-import "../chunks/chunk-MLZQ3S6A.mjs";
-import "../chunks/chunk-LDWXXNQH.mjs";
+} from "../chunks/chunk-ZABI62JN.mjs";
+import "../chunks/chunk-MRYDD6KZ.mjs";
+import "../chunks/chunk-QSK3PVRW.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-MLQJZDKZ.mjs";
+} from "../chunks/chunk-4VRZL5M3.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-QX4EDDQI.mjs";
-import "../chunks/chunk-APSJ7GWO.mjs";
-import "../chunks/chunk-XGFDMZQN.mjs";
-import "../chunks/chunk-4QZRTK2X.mjs";
+} from "../chunks/chunk-XS4GO5DC.mjs";
+import "../chunks/chunk-XNMSKBPY.mjs";
+import "../chunks/chunk-KHC7NBYL.mjs";
+import "../chunks/chunk-DAWSXEW3.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-VXMJISFO.mjs";
+} from "../chunks/chunk-BHAWKYTL.mjs";
 import {
   peerKey
-} from "../chunks/chunk-YIJRSAEM.mjs";
+} from "../chunks/chunk-GZ7YEVX4.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,11 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-YUBFCI2E.mjs";
+} from "../chunks/chunk-GT27BB4T.mjs";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-X7WBLDRP.mjs";
+} from "../chunks/chunk-MDSEROZX.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -27491,12 +27491,15 @@ function isBlank(c) {
 function slot(t, start2, end) {
   return (end - start2) * 961 + t.charCodeAt(start2) * 31 + t.charCodeAt(end - 1) & 4095;
 }
+function metIn(table, t, start2, end) {
+  const met = table[slot(t, start2, end)];
+  return met !== void 0 && met.length === end - start2 && t.startsWith(met, start2) ? met : void 0;
+}
 function interned(t, start2, end) {
-  const i = slot(t, start2, end);
-  const met = MET[i];
-  if (met !== void 0 && met.length === end - start2 && t.startsWith(met, start2)) return met;
+  const met = metIn(MET, t, start2, end);
+  if (met !== void 0) return met;
   const s3 = t.slice(start2, end);
-  MET[i] = s3;
+  MET[slot(t, start2, end)] = s3;
   return s3;
 }
 function maybeReservedWord(s3) {
@@ -27526,7 +27529,7 @@ function charFromCodepoint(c) {
   return String.fromCharCode((c - 65536 >> 10) + 55296, (c - 65536 & 1023) + 56320);
 }
 function blockYamlSource() {
-  return [parseBlockYaml, BlockReader, keyString, slot, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
+  return [parseBlockYaml, BlockReader, keyString, slot, metIn, interned, isDigits, maybeReservedWord, RESERVED_WORDS.join(), hexValue, charFromCodepoint, isBlank, String(UNSUPPORTED_CHARACTER), String(MAX_DEPTH), KNOWN_IMPLICIT_TAGS.join(), JSON.stringify([...SIMPLE_ESCAPES])].map(String).join("\n");
 }
 var FALLBACK, Bail, BAIL, MERGE_TAG, KNOWN_IMPLICIT_TAGS, MAX_DEPTH, LF, SPACE, HASH, DQUOTE, SQUOTE, DASH, COLON, COMMA, BACKSLASH, LBRACKET, RBRACKET, LBRACE, RBRACE, UNSUPPORTED_CHARACTER, BlockReader, MET, KEYS, RESERVED_WORDS, SIMPLE_ESCAPES;
 var init_block_yaml = __esm({
@@ -27655,8 +27658,8 @@ var init_block_yaml = __esm({
         else if (c === SQUOTE) key3 = this.singleQuoted(start2);
         else {
           const colon = this.colonFrom(start2);
-          const known = colon > start2 && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? KEYS[slot(t, start2, colon)] : void 0;
-          if (known !== void 0 && known.length === colon - start2 && t.startsWith(known, start2)) {
+          const known = colon > start2 && colon < t.length && isBlank(t.charCodeAt(colon + 1)) ? metIn(KEYS, t, start2, colon) : void 0;
+          if (known !== void 0) {
             this.tokenEnd = colon + 1;
             return known;
           }
@@ -47714,21 +47717,19 @@ function renderNetworkAllowed() {
 }
 function overlayRefusals(dir, display, root, offline) {
   const out = [];
-  const seen = /* @__PURE__ */ new Set();
-  const stack = [[import_node_path20.default.resolve(dir), display]];
-  while (stack.length > 0) {
-    const [d, shown] = stack.pop();
-    if (seen.has(d) || !isInsideTree(d, import_node_path20.default.resolve(root))) continue;
-    seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f2) => (0, import_node_fs11.existsSync)(import_node_path20.default.join(d, f2)));
-    if (!kfile) continue;
-    const r = readRegularFile(import_node_path20.default.join(d, kfile), root, KUSTOMIZATION_READ_LIMIT);
-    if (!r.ok) continue;
-    const file2 = { path: `${shown}/${kfile}`, text: r.bytes.toString("utf8") };
-    if (offline) out.push(...remoteKustomizeReferences(file2));
-    out.push(...unsafeHelmCharts(file2));
-    for (const ref of kustomizationRefs(".", file2.text)) stack.push([import_node_path20.default.resolve(d, ref), import_node_path20.default.posix.normalize(`${shown}/${ref}`)]);
-  }
+  const start2 = import_node_path20.default.resolve(dir);
+  walkKustomizations(
+    start2,
+    // an unreadable kustomization is reported by the render itself
+    (file2) => readSource(file2, root),
+    (d, kfile, text2) => {
+      const file2 = { path: `${import_node_path20.default.posix.join(display, import_node_path20.default.relative(start2, d).split(import_node_path20.default.sep).join("/"))}/${kfile}`, text: text2 };
+      if (offline) out.push(...remoteKustomizeReferences(file2));
+      out.push(...unsafeHelmCharts(file2));
+      return kustomizationRefs(".", text2).map((ref) => import_node_path20.default.resolve(d, ref));
+    },
+    (d) => isInsideTree(d, import_node_path20.default.resolve(root))
+  );
   return out;
 }
 function offlineHint(r) {

@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-YUBFCI2E.mjs";
+} from "../chunks/chunk-GT27BB4T.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-X7WBLDRP.mjs";
+} from "../chunks/chunk-MDSEROZX.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-LDWXXNQH.mjs";
-import "../chunks/chunk-MLQJZDKZ.mjs";
-import "../chunks/chunk-APSJ7GWO.mjs";
-import "../chunks/chunk-VXMJISFO.mjs";
-import "../chunks/chunk-YIJRSAEM.mjs";
+} from "../chunks/chunk-QSK3PVRW.mjs";
+import "../chunks/chunk-4VRZL5M3.mjs";
+import "../chunks/chunk-XNMSKBPY.mjs";
+import "../chunks/chunk-BHAWKYTL.mjs";
+import "../chunks/chunk-GZ7YEVX4.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-YUBFCI2E.mjs";
-import "../chunks/chunk-X7WBLDRP.mjs";
+} from "../chunks/chunk-GT27BB4T.mjs";
+import "../chunks/chunk-MDSEROZX.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-MLQJZDKZ.mjs";
+} from "../chunks/chunk-4VRZL5M3.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-XGFDMZQN.mjs";
+} from "../chunks/chunk-KHC7NBYL.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-4QZRTK2X.mjs";
+} from "../chunks/chunk-DAWSXEW3.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VXMJISFO.mjs";
+} from "../chunks/chunk-BHAWKYTL.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-YIJRSAEM.mjs";
+} from "../chunks/chunk-GZ7YEVX4.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-YUBFCI2E.mjs";
+} from "../chunks/chunk-GT27BB4T.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-X7WBLDRP.mjs";
+} from "../chunks/chunk-MDSEROZX.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

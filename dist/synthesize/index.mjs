@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-QX4EDDQI.mjs";
-import "../chunks/chunk-APSJ7GWO.mjs";
+} from "../chunks/chunk-XS4GO5DC.mjs";
+import "../chunks/chunk-XNMSKBPY.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-XGFDMZQN.mjs";
+} from "../chunks/chunk-KHC7NBYL.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-4QZRTK2X.mjs";
+} from "../chunks/chunk-DAWSXEW3.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VXMJISFO.mjs";
+} from "../chunks/chunk-BHAWKYTL.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-YIJRSAEM.mjs";
+} from "../chunks/chunk-GZ7YEVX4.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +53,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-YUBFCI2E.mjs";
+} from "../chunks/chunk-GT27BB4T.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +62,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-X7WBLDRP.mjs";
+} from "../chunks/chunk-MDSEROZX.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-ZFD6WEZ3.mjs";
-import "../chunks/chunk-MLZQ3S6A.mjs";
+} from "../chunks/chunk-ZABI62JN.mjs";
+import "../chunks/chunk-MRYDD6KZ.mjs";
 import {
   explanationData
-} from "../chunks/chunk-LDWXXNQH.mjs";
+} from "../chunks/chunk-QSK3PVRW.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-MLQJZDKZ.mjs";
-import "../chunks/chunk-QX4EDDQI.mjs";
-import "../chunks/chunk-APSJ7GWO.mjs";
-import "../chunks/chunk-XGFDMZQN.mjs";
+} from "../chunks/chunk-4VRZL5M3.mjs";
+import "../chunks/chunk-XS4GO5DC.mjs";
+import "../chunks/chunk-XNMSKBPY.mjs";
+import "../chunks/chunk-KHC7NBYL.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-4QZRTK2X.mjs";
+} from "../chunks/chunk-DAWSXEW3.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VXMJISFO.mjs";
+} from "../chunks/chunk-BHAWKYTL.mjs";
 import {
   peerKey
-} from "../chunks/chunk-YIJRSAEM.mjs";
+} from "../chunks/chunk-GZ7YEVX4.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-YUBFCI2E.mjs";
+} from "../chunks/chunk-GT27BB4T.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-X7WBLDRP.mjs";
+} from "../chunks/chunk-MDSEROZX.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
