@@ -1,6 +1,7 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { visible } from '../diagnostics/sanitize.js';
 import { parseManifestFile, type ManifestFile } from './documents.js';
+import { isDnsSubdomain } from './k8s-names.js';
 import { locate } from './positions.js';
 
 /**
@@ -51,12 +52,9 @@ export function remoteKustomizeReferences(file: ManifestFile): Diagnostic[] {
   return out;
 }
 
-/** Helm's rule for a release name: a DNS-1123 subdomain of at most 53 characters (helm refuses any other). */
-const RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-/** Whether helm accepts `name` as a release name; also what keeps a name from being read as a flag. */
+/** Whether helm accepts `name` as a release name (a DNS-1123 subdomain of at most 53 characters); also what keeps a name from being read as a flag. */
 export function isHelmReleaseName(name: string): boolean {
-  return name.length <= 53 && RELEASE_NAME.test(name);
+  return name.length <= 53 && isDnsSubdomain(name);
 }
 
 /**
