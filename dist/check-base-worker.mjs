@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-MRYDD6KZ.mjs";
-import "./chunks/chunk-DAWSXEW3.mjs";
-import "./chunks/chunk-GZ7YEVX4.mjs";
+} from "./chunks/chunk-6IUGB4G3.mjs";
+import "./chunks/chunk-SHCDCICH.mjs";
+import "./chunks/chunk-QYD764U5.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-MDSEROZX.mjs";
+} from "./chunks/chunk-5BLVOF62.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

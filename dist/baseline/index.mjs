@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-ZABI62JN.mjs";
-import "../chunks/chunk-MRYDD6KZ.mjs";
-import "../chunks/chunk-QSK3PVRW.mjs";
+} from "../chunks/chunk-URLHFRNY.mjs";
+import "../chunks/chunk-6IUGB4G3.mjs";
+import "../chunks/chunk-7BKEMJMX.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-4VRZL5M3.mjs";
+} from "../chunks/chunk-GB7OX77R.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-XS4GO5DC.mjs";
-import "../chunks/chunk-XNMSKBPY.mjs";
-import "../chunks/chunk-KHC7NBYL.mjs";
-import "../chunks/chunk-DAWSXEW3.mjs";
+} from "../chunks/chunk-B3VJNIUN.mjs";
+import "../chunks/chunk-UKKMJB5Z.mjs";
+import "../chunks/chunk-K2QWRLWS.mjs";
+import "../chunks/chunk-SHCDCICH.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-BHAWKYTL.mjs";
+} from "../chunks/chunk-D3BEVPST.mjs";
 import {
   peerKey
-} from "../chunks/chunk-GZ7YEVX4.mjs";
+} from "../chunks/chunk-QYD764U5.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,11 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-GT27BB4T.mjs";
+} from "../chunks/chunk-H6J2BC2I.mjs";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-MDSEROZX.mjs";
+} from "../chunks/chunk-5BLVOF62.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -28793,6 +28793,9 @@ function portNameErrors(v2) {
 function isDnsLabel(v2) {
   return dnsLabelErrors(v2).length === 0;
 }
+function isDnsSubdomain(v2) {
+  return dnsSubdomainErrors(v2).length === 0;
+}
 var DNS_LABEL, DNS_SUBDOMAIN, QUALIFIED_NAME, LABEL_VALUE, IANA_SVC_NAME, VALID_KEY, NONE2, HAS_LETTER;
 var init_k8s_names = __esm({
   "src/manifests/k8s-names.ts"() {
@@ -47474,6 +47477,7 @@ init_sanitize();
 init_diagnostic();
 init_sanitize();
 init_documents();
+init_k8s_names();
 init_positions();
 var REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git::|[\w.-]+@[\w.-]+:|(?:github\.com|gitlab\.com|bitbucket\.org)\/)/i;
 var LOADED_LISTS = ["resources", "bases", "components", "crds", "configurations", "generators", "transformers", "validators", "patchesStrategicMerge"];
@@ -47510,9 +47514,8 @@ function remoteKustomizeReferences(file2) {
   }
   return out;
 }
-var RELEASE_NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function isHelmReleaseName(name) {
-  return name.length <= 53 && RELEASE_NAME.test(name);
+  return name.length <= 53 && isDnsSubdomain(name);
 }
 function unsafeHelmCharts(file2) {
   const { documents } = parseManifestFile(file2);

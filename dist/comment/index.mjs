@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-GT27BB4T.mjs";
+} from "../chunks/chunk-H6J2BC2I.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-MDSEROZX.mjs";
+} from "../chunks/chunk-5BLVOF62.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-QSK3PVRW.mjs";
-import "../chunks/chunk-4VRZL5M3.mjs";
-import "../chunks/chunk-XNMSKBPY.mjs";
-import "../chunks/chunk-BHAWKYTL.mjs";
-import "../chunks/chunk-GZ7YEVX4.mjs";
+} from "../chunks/chunk-7BKEMJMX.mjs";
+import "../chunks/chunk-GB7OX77R.mjs";
+import "../chunks/chunk-UKKMJB5Z.mjs";
+import "../chunks/chunk-D3BEVPST.mjs";
+import "../chunks/chunk-QYD764U5.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-GT27BB4T.mjs";
-import "../chunks/chunk-MDSEROZX.mjs";
+} from "../chunks/chunk-H6J2BC2I.mjs";
+import "../chunks/chunk-5BLVOF62.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-4VRZL5M3.mjs";
+} from "../chunks/chunk-GB7OX77R.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-KHC7NBYL.mjs";
+} from "../chunks/chunk-K2QWRLWS.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-DAWSXEW3.mjs";
+} from "../chunks/chunk-SHCDCICH.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-BHAWKYTL.mjs";
+} from "../chunks/chunk-D3BEVPST.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-GZ7YEVX4.mjs";
+} from "../chunks/chunk-QYD764U5.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-GT27BB4T.mjs";
+} from "../chunks/chunk-H6J2BC2I.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-MDSEROZX.mjs";
+} from "../chunks/chunk-5BLVOF62.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-XS4GO5DC.mjs";
-import "../chunks/chunk-XNMSKBPY.mjs";
+} from "../chunks/chunk-B3VJNIUN.mjs";
+import "../chunks/chunk-UKKMJB5Z.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-KHC7NBYL.mjs";
+} from "../chunks/chunk-K2QWRLWS.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-DAWSXEW3.mjs";
+} from "../chunks/chunk-SHCDCICH.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-BHAWKYTL.mjs";
+} from "../chunks/chunk-D3BEVPST.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-GZ7YEVX4.mjs";
+} from "../chunks/chunk-QYD764U5.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +53,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-GT27BB4T.mjs";
+} from "../chunks/chunk-H6J2BC2I.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +62,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-MDSEROZX.mjs";
+} from "../chunks/chunk-5BLVOF62.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

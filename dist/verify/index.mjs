@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-ZABI62JN.mjs";
-import "../chunks/chunk-MRYDD6KZ.mjs";
+} from "../chunks/chunk-URLHFRNY.mjs";
+import "../chunks/chunk-6IUGB4G3.mjs";
 import {
   explanationData
-} from "../chunks/chunk-QSK3PVRW.mjs";
+} from "../chunks/chunk-7BKEMJMX.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-4VRZL5M3.mjs";
-import "../chunks/chunk-XS4GO5DC.mjs";
-import "../chunks/chunk-XNMSKBPY.mjs";
-import "../chunks/chunk-KHC7NBYL.mjs";
+} from "../chunks/chunk-GB7OX77R.mjs";
+import "../chunks/chunk-B3VJNIUN.mjs";
+import "../chunks/chunk-UKKMJB5Z.mjs";
+import "../chunks/chunk-K2QWRLWS.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-DAWSXEW3.mjs";
+} from "../chunks/chunk-SHCDCICH.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-BHAWKYTL.mjs";
+} from "../chunks/chunk-D3BEVPST.mjs";
 import {
   peerKey
-} from "../chunks/chunk-GZ7YEVX4.mjs";
+} from "../chunks/chunk-QYD764U5.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-GT27BB4T.mjs";
+} from "../chunks/chunk-H6J2BC2I.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-MDSEROZX.mjs";
+} from "../chunks/chunk-5BLVOF62.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
