@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-6IUGB4G3.mjs";
-import "./chunks/chunk-SHCDCICH.mjs";
-import "./chunks/chunk-QYD764U5.mjs";
+} from "./chunks/chunk-PUWJQIJF.mjs";
+import "./chunks/chunk-XDMYRBE5.mjs";
+import "./chunks/chunk-TV2MZURB.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-5BLVOF62.mjs";
+} from "./chunks/chunk-OXJ566IQ.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

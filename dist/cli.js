@@ -146,13 +146,13 @@ function endRun(proc = process) {
 // src/io/thread-priority.ts
 var import_node_fs2 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_worker_threads = require("node:worker_threads");
 var BACKGROUND_NICENESS = 5;
 function yieldBackgroundThreads(platform = process.platform) {
-  if (platform !== "linux" || !import_node_worker_threads.isMainThread) return 0;
+  if (platform !== "linux") return 0;
   let tasks;
   let own;
   try {
+    if (!onMainThread()) return 0;
     tasks = (0, import_node_fs2.readdirSync)("/proc/self/task");
     own = import_node_os2.default.getPriority();
   } catch {
@@ -171,6 +171,9 @@ function yieldBackgroundThreads(platform = process.platform) {
     }
   }
   return lowered;
+}
+function onMainThread() {
+  return (0, import_node_fs2.readlinkSync)("/proc/thread-self").split("/")[2] === String(process.pid);
 }
 
 // src/cli.ts

@@ -9705,7 +9705,7 @@ function requireLoader() {
       iterator(documents[index]);
     }
   }
-  function load2(input, options) {
+  function load22(input, options) {
     const documents = loadDocuments(input, options);
     if (documents.length === 0) {
       return void 0;
@@ -9715,7 +9715,7 @@ function requireLoader() {
     throw new YAMLException2("expected a single document in the stream, but found more");
   }
   loader.loadAll = loadAll2;
-  loader.load = load2;
+  loader.load = load22;
   return loader;
 }
 var dumper = {};
@@ -11615,13 +11615,17 @@ function revive(root, specials) {
   return root;
 }
 
+// src/io/builtins.ts
+import { createRequire } from "node:module";
+var load2 = createRequire(import.meta.url);
+var workerThreads = () => load2("node:worker_threads");
+
 // src/io/threads.ts
-import { MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 var STARTED = 1;
 var ANSWERED = 2;
 var THREAD_THRESHOLD_CHARS = { "check-base": 1024 * 1024 };
 function answerThreadJob(compute) {
-  const job = workerData;
+  const job = workerThreads().workerData;
   Atomics.store(job.state, 0, STARTED);
   Atomics.notify(job.state, 0);
   let answer;

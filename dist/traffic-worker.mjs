@@ -1,15 +1,21 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 
+// src/io/builtins.ts
+import { createRequire } from "node:module";
+var load = createRequire(import.meta.url);
+var isatty = (fd) => load("node:tty").isatty(fd);
+var workerThreads = () => load("node:worker_threads");
+
 // src/io/threads.ts
-import { MessageChannel, receiveMessageOnPort, Worker, workerData } from "node:worker_threads";
 var STARTED = 1;
 var ANSWERED = 2;
 var THREAD_THRESHOLD_CHARS = { "check-base": 1024 * 1024 };
 function isThreadJob() {
+  const { workerData } = workerThreads();
   return typeof workerData === "object" && workerData !== null && "state" in workerData && "port" in workerData;
 }
 function answerThreadJob(compute) {
-  const job = workerData;
+  const job = workerThreads().workerData;
   Atomics.store(job.state, 0, STARTED);
   Atomics.notify(job.state, 0);
   let answer;
@@ -25,7 +31,6 @@ function answerThreadJob(compute) {
 
 // src/io/traffic.ts
 import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
-import { isatty } from "node:tty";
 import { StringDecoder } from "node:string_decoder";
 
 // src/diagnostics/errors.ts

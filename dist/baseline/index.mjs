@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-URLHFRNY.mjs";
-import "../chunks/chunk-6IUGB4G3.mjs";
-import "../chunks/chunk-7BKEMJMX.mjs";
+} from "../chunks/chunk-IFO3I5KU.mjs";
+import "../chunks/chunk-PUWJQIJF.mjs";
+import "../chunks/chunk-FO4TWHD5.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-GB7OX77R.mjs";
+} from "../chunks/chunk-2KZ5UROQ.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-B3VJNIUN.mjs";
-import "../chunks/chunk-UKKMJB5Z.mjs";
-import "../chunks/chunk-K2QWRLWS.mjs";
-import "../chunks/chunk-SHCDCICH.mjs";
+} from "../chunks/chunk-RVTY6DFR.mjs";
+import "../chunks/chunk-PS3KE5KH.mjs";
+import "../chunks/chunk-AU2F2XWG.mjs";
+import "../chunks/chunk-XDMYRBE5.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-D3BEVPST.mjs";
+} from "../chunks/chunk-GETLUJG4.mjs";
 import {
   peerKey
-} from "../chunks/chunk-QYD764U5.mjs";
+} from "../chunks/chunk-TV2MZURB.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,11 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-H6J2BC2I.mjs";
+} from "../chunks/chunk-OO4BZVDX.mjs";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-5BLVOF62.mjs";
+} from "../chunks/chunk-OXJ566IQ.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

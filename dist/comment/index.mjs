@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-H6J2BC2I.mjs";
+} from "../chunks/chunk-OO4BZVDX.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-5BLVOF62.mjs";
+} from "../chunks/chunk-OXJ566IQ.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-7BKEMJMX.mjs";
-import "../chunks/chunk-GB7OX77R.mjs";
-import "../chunks/chunk-UKKMJB5Z.mjs";
-import "../chunks/chunk-D3BEVPST.mjs";
-import "../chunks/chunk-QYD764U5.mjs";
+} from "../chunks/chunk-FO4TWHD5.mjs";
+import "../chunks/chunk-2KZ5UROQ.mjs";
+import "../chunks/chunk-PS3KE5KH.mjs";
+import "../chunks/chunk-GETLUJG4.mjs";
+import "../chunks/chunk-TV2MZURB.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-H6J2BC2I.mjs";
-import "../chunks/chunk-5BLVOF62.mjs";
+} from "../chunks/chunk-OO4BZVDX.mjs";
+import "../chunks/chunk-OXJ566IQ.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-GB7OX77R.mjs";
+} from "../chunks/chunk-2KZ5UROQ.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-K2QWRLWS.mjs";
+} from "../chunks/chunk-AU2F2XWG.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-SHCDCICH.mjs";
+} from "../chunks/chunk-XDMYRBE5.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-D3BEVPST.mjs";
+} from "../chunks/chunk-GETLUJG4.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-QYD764U5.mjs";
+} from "../chunks/chunk-TV2MZURB.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-H6J2BC2I.mjs";
+} from "../chunks/chunk-OO4BZVDX.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-5BLVOF62.mjs";
+} from "../chunks/chunk-OXJ566IQ.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-B3VJNIUN.mjs";
-import "../chunks/chunk-UKKMJB5Z.mjs";
+} from "../chunks/chunk-RVTY6DFR.mjs";
+import "../chunks/chunk-PS3KE5KH.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-K2QWRLWS.mjs";
+} from "../chunks/chunk-AU2F2XWG.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-SHCDCICH.mjs";
+} from "../chunks/chunk-XDMYRBE5.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-D3BEVPST.mjs";
+} from "../chunks/chunk-GETLUJG4.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-QYD764U5.mjs";
+} from "../chunks/chunk-TV2MZURB.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +53,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-H6J2BC2I.mjs";
+} from "../chunks/chunk-OO4BZVDX.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +62,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-5BLVOF62.mjs";
+} from "../chunks/chunk-OXJ566IQ.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-URLHFRNY.mjs";
-import "../chunks/chunk-6IUGB4G3.mjs";
+} from "../chunks/chunk-IFO3I5KU.mjs";
+import "../chunks/chunk-PUWJQIJF.mjs";
 import {
   explanationData
-} from "../chunks/chunk-7BKEMJMX.mjs";
+} from "../chunks/chunk-FO4TWHD5.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-GB7OX77R.mjs";
-import "../chunks/chunk-B3VJNIUN.mjs";
-import "../chunks/chunk-UKKMJB5Z.mjs";
-import "../chunks/chunk-K2QWRLWS.mjs";
+} from "../chunks/chunk-2KZ5UROQ.mjs";
+import "../chunks/chunk-RVTY6DFR.mjs";
+import "../chunks/chunk-PS3KE5KH.mjs";
+import "../chunks/chunk-AU2F2XWG.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-SHCDCICH.mjs";
+} from "../chunks/chunk-XDMYRBE5.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-D3BEVPST.mjs";
+} from "../chunks/chunk-GETLUJG4.mjs";
 import {
   peerKey
-} from "../chunks/chunk-QYD764U5.mjs";
+} from "../chunks/chunk-TV2MZURB.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-H6J2BC2I.mjs";
+} from "../chunks/chunk-OO4BZVDX.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-5BLVOF62.mjs";
+} from "../chunks/chunk-OXJ566IQ.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import jsYaml from 'js-yaml';
-import { Parser, type ReadEntry } from 'tar';
+import type * as Tar from 'tar';
 import { readRegularFile } from './read-policy.js';
 
 /**
@@ -21,6 +21,15 @@ const CHART_FILE_LIMIT = 5 * 1024 * 1024;
 const ARCHIVE_LIMIT = 4 * CHART_FILE_LIMIT;
 /** helm refuses a chart archive that decompresses to more than this. */
 const DECOMPRESSED_LIMIT = 100 * 1024 * 1024;
+
+/**
+ * tar, loaded when the first packaged chart is read: its module and the Node modules it brings
+ * (streams, assert, crypto, fs/promises) are milliseconds of every run that reads no archive. A
+ * `require` the bundler follows (dist/ carries tar and initialises it on this first call), not an
+ * `import()`: the chart sources are read synchronously.
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tar = (): typeof Tar => require('tar') as typeof Tar;
 
 /** A template located: where it is cited, and its text when it could be read. */
 export interface ChartSource {
@@ -173,8 +182,8 @@ function archiveCharts(bytes: Buffer, display: string): ChartNode | undefined {
   const members = new Map<string, Buffer>();
   let total = 0;
   try {
-    const parser: Parser = new Parser({
-      onReadEntry: (entry: ReadEntry) => {
+    const parser: Tar.Parser = new (tar().Parser)({
+      onReadEntry: (entry: Tar.ReadEntry) => {
         const name = entry.path.replace(/^\.\//, '');
         // every member's size counts, the skipped ones too (their bytes are decompressed to be passed
         // over): past the limit the archive is given up at once, not read to its end

@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import os from 'node:os';
-import { isMainThread } from 'node:worker_threads';
 
 /**
  * How much lower than the main thread the process's other threads run: enough that they take a
@@ -27,10 +26,11 @@ export const BACKGROUND_NICENESS = 5;
  * how fast an answer comes, never the answer.
  */
 export function yieldBackgroundThreads(platform: NodeJS.Platform = process.platform): number {
-  if (platform !== 'linux' || !isMainThread) return 0;
+  if (platform !== 'linux') return 0;
   let tasks: string[];
   let own: number;
   try {
+    if (!onMainThread()) return 0;
     tasks = readdirSync('/proc/self/task');
     own = os.getPriority();
   } catch {
@@ -50,4 +50,13 @@ export function yieldBackgroundThreads(platform: NodeJS.Platform = process.platf
     }
   }
   return lowered;
+}
+
+/**
+ * Whether the calling thread is the process's main thread: on Linux, the one whose thread id is the
+ * process id (`/proc/thread-self` names `<pid>/task/<tid>`). Asked of the kernel rather than of
+ * node:worker_threads, which this would load (with its internal modules) in every run.
+ */
+function onMainThread(): boolean {
+  return readlinkSync('/proc/thread-self').split('/')[2] === String(process.pid);
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
+import { workerThreads } from './builtins.js';
 import type { ThreadJob, ThreadName } from './types.js';
 
 // Work computed on another thread while this one does the rest: the PR check's base side
@@ -78,6 +79,7 @@ export function threadWanted(name: ThreadName, chars: number, env: NodeJS.Proces
  * took longer. Neither the worker nor its port keeps the process alive if the caller never collects.
  */
 export function startThreadJob<T = unknown>(script: string, input: unknown, startTimeoutMs: number = START_TIMEOUT_MS): ThreadJob<T> {
+  const { MessageChannel, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
   const state = new Int32Array(new SharedArrayBuffer(4));
   const data: JobData = { input, port: port2, state };
@@ -107,7 +109,7 @@ export function startThreadJob<T = unknown>(script: string, input: unknown, star
         if (Atomics.load(state, 0) === 0) return undefined;
         Atomics.wait(state, 0, STARTED, Math.max(0, giveUpAt - Date.now()));
         if (Atomics.load(state, 0) !== ANSWERED) return undefined;
-        const received = receiveMessageOnPort(port1) as { message: Answer } | undefined;
+        const received = workerThreads().receiveMessageOnPort(port1) as { message: Answer } | undefined;
         return received && 'value' in received.message ? (received.message.value as T) : undefined;
       } finally {
         finish();
@@ -121,6 +123,7 @@ export function startThreadJob<T = unknown>(script: string, input: unknown, star
 
 /** Whether this thread was started by `startThreadJob` (a worker script's module may also be imported for its types). */
 export function isThreadJob(): boolean {
+  const { workerData } = workerThreads();
   return typeof workerData === 'object' && workerData !== null && 'state' in workerData && 'port' in workerData;
 }
 
@@ -129,7 +132,7 @@ export function isThreadJob(): boolean {
  * thread script (src/pipeline/check/base-worker.ts, io/parse-worker.ts, pipeline/traffic-worker.ts).
  */
 export function answerThreadJob(compute: (input: unknown) => unknown): void {
-  const job = workerData as JobData;
+  const job = workerThreads().workerData as JobData;
   Atomics.store(job.state, 0, STARTED);
   Atomics.notify(job.state, 0);
   let answer: Answer;

@@ -1,8 +1,8 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import os from 'node:os';
-import { isatty } from 'node:tty';
 import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../diagnostics/errors.js';
+import { isatty } from './builtins.js';
 
 /**
  * 64 KiB: the decoded text of a chunk stays a young-generation string (V8 puts strings over

@@ -1,7 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { BACKGROUND_NICENESS, yieldBackgroundThreads } from '../../src/io/thread-priority.js';
 import { REPO_ROOT } from '../helpers/cli.js';
@@ -60,5 +63,20 @@ describe('yieldBackgroundThreads elsewhere', () => {
   it('does nothing where a thread id may name another process', () => {
     expect(yieldBackgroundThreads('darwin')).toBe(0);
     expect(yieldBackgroundThreads('win32')).toBe(0);
+  });
+});
+
+describe.runIf(process.platform === 'linux')('yieldBackgroundThreads on a worker thread', () => {
+  it('changes nothing: only the main thread may lower the others', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'npc-prio-worker-'));
+    const bundle = path.join(dir, 'thread-priority.cjs');
+    await build({ entryPoints: [path.join(REPO_ROOT, 'src/io/thread-priority.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'silent' });
+    const worker = new Worker(`require('node:worker_threads').parentPort.postMessage(require(${JSON.stringify(bundle)}).yieldBackgroundThreads());`, { eval: true });
+    const [lowered] = (await once(worker, 'message')) as [number];
+    await worker.terminate();
+    expect(lowered).toBe(0);
+    // the same code on this process's main thread does lower threads (V8's workers were at the main thread's priority)
+    const main = spawnSync(process.execPath, ['-e', `process.stdout.write(String(require(${JSON.stringify(bundle)}).yieldBackgroundThreads()))`], { encoding: 'utf8' });
+    expect(Number(main.stdout)).toBeGreaterThan(0);
   });
 });
