@@ -7,6 +7,7 @@ import { ALL_COMMANDS } from '../../src/cli/program.js';
 import { cacheDirArgument, codeCacheDir, codeCacheEntry } from '../../src/io/code-cache.js';
 import { CLI, REPO_ROOT, runBundledCli, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+import { findHelm } from '../helpers/tools.js';
 
 /**
  * Start-up (src/cli.ts): the bundled CLI loads only the command a run names, compiled through the
@@ -205,5 +206,27 @@ describe('the entry is CommonJS', () => {
 
   it('the CLI bundle is ASCII, so that it is read as Latin-1 and kept by V8 as one-byte text', () => {
     for (const f of ['cli.js', 'cli/main.cjs']) expect(readFileSync(path.join(REPO_ROOT, 'dist', f)).every((b) => b < 0x80), f).toBe(true);
+  });
+});
+
+describe('Node modules loaded on first use', () => {
+  it('connectivity of a folder loads neither tar nor crypto, worker_threads or tty; a packaged subchart loads tar and is read', () => {
+    const dir = tempDir();
+    const probe = path.join(dir, 'probe.cjs');
+    const out = path.join(dir, 'modules.txt');
+    // process.moduleLoadList names every Node module the process loaded; tar's own code has no such
+    // entry, but it requires node:fs/promises and node:assert at once, which nothing else here does
+    writeFileSync(probe, `process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, process.moduleLoadList.join('\\n')));\n`);
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ['--require', probe, CLI, ...args], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, HELM_PATH: findHelm() } });
+      expect(r.status, r.stderr).toBeLessThan(2);
+      return { modules: readFileSync(out, 'utf8').split('\n'), stdout: r.stdout };
+    };
+    const lazy = ['NativeModule crypto', 'NativeModule worker_threads', 'NativeModule tty', 'NativeModule fs/promises', 'NativeModule assert'];
+    const plain = loaded(['connectivity', 'fixtures/example-app']);
+    expect(plain.modules.filter((m) => lazy.includes(m))).toEqual([]);
+    const chart = loaded(['scan', 'fixtures/helm/umbrella', '--format', 'json']);
+    expect(chart.modules).toContain('NativeModule fs/promises');
+    expect(chart.stdout).toContain('cache-1.0.0.tgz#cache/templates/cache.yaml');
   });
 });
