@@ -1,6 +1,7 @@
 import { commandsFor } from './cli/commands.js';
 import { runProgram } from './cli/run.js';
 import { nodeIo } from './io/node-io.js';
+import { blockingStdio } from './io/stdio.js';
 
 /**
  * The CLI proper, on this process's arguments, streams and environment: only the command the run
@@ -9,6 +10,7 @@ import { nodeIo } from './io/node-io.js';
  */
 export async function start(argv: readonly string[]): Promise<void> {
   const commands = await commandsFor(argv);
+  blockingStdio();
   process.exitCode = runProgram(
     argv,
     {

@@ -17,8 +17,8 @@ export interface RunningProcess {
  * at 300 workloads (the main thread sat idle in it: README, Performance). `process.exit` drops
  * the queued tasks.
  *
- * Only when nothing is still buffered for stdout and stderr: on Linux writes to files, pipes and
- * terminals are synchronous, so nothing is; where a write is asynchronous (pipes on macOS, say)
+ * Only when nothing is still buffered for stdout and stderr: writes to files and terminals are
+ * synchronous, and the CLI makes its pipe writes so (io/stdio.ts), so nothing is; where a write is asynchronous (pipes on macOS, say)
  * and still pending, the process ends as it would have, when the write is done. Call it only
  * when no other work is pending: the CLI's run is synchronous once its command is loaded.
  */
