@@ -18,8 +18,8 @@ export interface RunningProcess {
  * the queued tasks.
  *
  * Only when nothing is still buffered for stdout and stderr: writes to files and terminals are
- * synchronous, and the CLI makes its pipe writes so (io/stdio.ts), so nothing is; where a write is asynchronous (pipes on macOS, say)
- * and still pending, the process ends as it would have, when the write is done. Call it only
+ * synchronous, and the CLI makes its pipe writes so (io/stdio.ts), so nothing is; where a write
+ * is asynchronous and still pending, the process ends as it would have, when the write is done. Call it only
  * when no other work is pending: the CLI's run is synchronous once its command is loaded.
  */
 export function endRun(proc: RunningProcess = process): boolean {
