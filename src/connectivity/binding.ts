@@ -36,6 +36,8 @@ export interface Binding {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
+
 /**
  * Binds sorted policies to pod classes and address atoms: for each class and direction, the rules
  * that apply to it, each with the classes and atoms its peers match. Rules with the same peers
@@ -66,11 +68,15 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
     }
     return r;
   };
+  // indexed loops in this function: it runs once per policy, mostly before V8 optimises it, and a
+  // for-of allocates an iterator result per step until then
   const bindRule = (rule: Rule, policy: Policy): BoundRule => {
-    if (rule.peers.some((p) => p.kind === 'any')) return { rule, policy, classes: allClasses, atoms: allAtoms };
+    const peers = rule.peers;
+    for (let i = 0; i < peers.length; i++) if ((peers[i] as Rule['peers'][number]).kind === 'any') return { rule, policy, classes: allClasses, atoms: allAtoms };
     const classParts: IdSet[] = [];
     let atomSet = noAtoms;
-    for (const peer of rule.peers) {
+    for (let i = 0; i < peers.length; i++) {
+      const peer = peers[i] as Rule['peers'][number];
       if (peer.kind === 'pods') classParts.push(classSet(classes.select(peer.namespaces, peer.pods, true)));
       else if (peer.kind === 'ip') {
         // with the pod network known, an address peer covering all of it matches every pod (cluster-ranges.ts)
@@ -82,7 +88,8 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
     const classBits = classParts.length === 0 ? noClasses : IdSet.unionAll(nClasses, classParts);
     return { rule, policy, classes: classBits, atoms: atomSet };
   };
-  for (const policy of policies) {
+  for (let pi = 0; pi < policies.length; pi++) {
+    const policy = policies[pi] as Policy;
     const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
     const subjectIds = subjects.filter((id) => {
       const c = classes.all[id] as PodClass;
@@ -93,28 +100,34 @@ export function bindPolicies(policies: readonly Policy[], classes: PodClasses, a
       // the same for entire-cluster as for every representative
       return !c.represents;
     });
-    for (const direction of ['ingress', 'egress'] as const) {
+    for (let di = 0; di < DIRECTIONS.length; di++) {
+      const direction = DIRECTIONS[di] as Direction;
       if (!policy.governs[direction]) continue;
-      const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-      for (const id of subjectIds) {
-        const dr = rulesOf(classes.all[id] as PodClass)[direction];
+      const rules = policy.rules[direction];
+      const bound: BoundRule[] = new Array<BoundRule>(rules.length);
+      for (let i = 0; i < rules.length; i++) bound[i] = bindRule(rules[i] as Rule, policy);
+      for (let si = 0; si < subjectIds.length; si++) {
+        const dr = rulesOf(classes.all[subjectIds[si] as number] as PodClass)[direction];
         const list = policy.layer === 'admin' ? dr.admin : policy.layer === 'np' ? dr.np : dr.baseline;
-        for (const b of bound) list.push(b);
+        for (let i = 0; i < bound.length; i++) list.push(bound[i] as BoundRule);
         if (policy.layer === 'np') dr.isolatedBy.push(policy);
       }
       if (direction === 'ingress' && policy.layer !== 'baseline') {
-        for (const b of bound) if (b.rule.action !== 'deny') ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+        for (let i = 0; i < bound.length; i++) {
+          const b = bound[i] as BoundRule;
+          if (b.rule.action !== 'deny') ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+        }
       }
-      diagnostics.push(...unresolvedNamedPorts(bound, subjects, direction, classes));
+      unresolvedNamedPorts(bound, subjects, direction, classes, diagnostics);
     }
   }
   return { rules, ingressAllowers, diagnostics };
 }
 
-/** A named port that no destination pod declares allows nothing: say so, at the rule's ports. */
-function unresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly number[], direction: Direction, classes: PodClasses): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const b of bound) {
+/** A named port that no destination pod declares allows nothing: say so (into `out`), at the rule's ports. */
+function unresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly number[], direction: Direction, classes: PodClasses, out: Diagnostic[]): void {
+  for (let i = 0; i < bound.length; i++) {
+    const b = bound[i] as BoundRule;
     if (b.rule.ports.named.length === 0) continue;
     const dsts = direction === 'ingress' ? subjects : [...b.classes];
     for (const np of b.rule.ports.named) {
@@ -131,5 +144,4 @@ function unresolvedNamedPorts(bound: readonly BoundRule[], subjects: readonly nu
       }
     }
   }
-  return out;
 }

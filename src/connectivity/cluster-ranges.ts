@@ -29,11 +29,27 @@ export function insideCluster(atom: IpRange, ranges: ClusterRanges | undefined):
 }
 
 /** The policy's address peers with their rules (a plain loop: this runs once per policy of the cluster). */
-function addressPeers(p: Policy): { direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> }[] {
-  const out: { direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> }[] = [];
-  for (const d of ['ingress', 'egress'] as const) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === 'ip') out.push({ direction: d, index: r.ref.index, peer: m });
-  return out;
+function addressPeers(p: Policy): readonly AddressPeer[] {
+  // indexed loops, nothing allocated for a policy without address peers: this runs once per
+  // policy, mostly before V8 optimises it, and a for-of allocates per step until then
+  let out: AddressPeer[] | undefined;
+  for (let di = 0; di < DIRECTIONS.length; di++) {
+    const d = DIRECTIONS[di] as 'ingress' | 'egress';
+    const rules = p.rules[d];
+    for (let ri = 0; ri < rules.length; ri++) {
+      const r = rules[ri] as Policy['rules']['ingress'][number];
+      for (let i = 0; i < r.peers.length; i++) {
+        const m = r.peers[i] as PeerMatcher;
+        if (m.kind === 'ip') (out ??= []).push({ direction: d, index: r.ref.index, peer: m });
+      }
+    }
+  }
+  return out ?? NO_ADDRESS_PEERS;
 }
+
+type AddressPeer = { direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> };
+const DIRECTIONS = ['ingress', 'egress'] as const;
+const NO_ADDRESS_PEERS: readonly AddressPeer[] = [];
 
 /**
  * Warnings about address peers and the pod network. Without --pod-cidr: a rule naming 0.0.0.0/0
@@ -42,7 +58,8 @@ function addressPeers(p: Policy): { direction: 'ingress' | 'egress'; index: numb
  */
 export function clusterRangeWarnings(policies: readonly Policy[], families: readonly IpFamily[], ranges: ClusterRanges | undefined): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of policies) {
+  for (let pi = 0; pi < policies.length; pi++) {
+    const p = policies[pi] as Policy;
     const peers = addressPeers(p);
     if (peers.length === 0) continue;
     const warned = new Set<string>();

@@ -12,7 +12,7 @@ import { enumerateConnections } from './enumerate.js';
 import { evaluateRules, VerdictMemo, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
 import { clusterRangeWarnings, insideCluster, type ClusterRanges } from './cluster-ranges.js';
-import { compilePolicies, sortPolicies, type Direction, type Policy } from './policy.js';
+import { compilePolicies, sortPolicies, type Direction, type Policy, type Rule } from './policy.js';
 
 export { peerKey, type Peer } from '../model/peer.js';
 export type { EvalPeer } from './binding.js';
@@ -78,7 +78,12 @@ export class PolicyEngine {
     appendAll(this.diagnostics, exp.diagnostics);
     this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives);
     this.families = options.ipFamilies ?? [4];
-    const ranged = this.policies.map((p) => ({ policy: p, rules: ruleRanges(p) })).filter((x) => x.rules.length > 0);
+    const ranged: { policy: Policy; rules: ReturnType<typeof ruleRanges> }[] = [];
+    for (let i = 0; i < this.policies.length; i++) {
+      const policy = this.policies[i] as Policy;
+      const rules = ruleRanges(policy);
+      if (rules.length > 0) ranged.push({ policy, rules });
+    }
     appendAll(this.diagnostics, otherFamilyWarnings(ranged, this.families));
     appendAll(this.diagnostics, clusterRangeWarnings(this.policies, this.families, options.clusterRanges));
     const cluster_ = options.clusterRanges;
@@ -156,17 +161,29 @@ export class PolicyEngine {
   }
 }
 
-/** The rules of `p` that name address ranges, with their ranges (a plain loop: this runs once per policy). */
-function ruleRanges(p: Policy): { direction: Direction; index: number; ranges: IpRange[] }[] {
-  const out: { direction: Direction; index: number; ranges: IpRange[] }[] = [];
-  for (const d of ['ingress', 'egress'] as const) {
-    for (const r of p.rules[d]) {
-      const ranges: IpRange[] = [];
-      for (const m of r.peers) if (m.kind === 'ip') ranges.push(...m.include, ...m.exclude);
-      if (ranges.length > 0) out.push({ direction: d, index: r.ref.index, ranges });
+const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
+const NO_RULE_RANGES: readonly { direction: Direction; index: number; ranges: IpRange[] }[] = [];
+
+/**
+ * The rules of `p` that name address ranges, with their ranges. Plain indexed loops, nothing
+ * allocated for a policy naming none: this runs once per policy, mostly before V8 optimises it.
+ */
+function ruleRanges(p: Policy): readonly { direction: Direction; index: number; ranges: IpRange[] }[] {
+  let out: { direction: Direction; index: number; ranges: IpRange[] }[] | undefined;
+  for (let di = 0; di < DIRECTIONS.length; di++) {
+    const d = DIRECTIONS[di] as Direction;
+    const rules = p.rules[d];
+    for (let ri = 0; ri < rules.length; ri++) {
+      const r = rules[ri] as Rule;
+      let ranges: IpRange[] | undefined;
+      for (let i = 0; i < r.peers.length; i++) {
+        const m = r.peers[i] as Rule['peers'][number];
+        if (m.kind === 'ip') (ranges ??= []).push(...m.include, ...m.exclude);
+      }
+      if (ranges && ranges.length > 0) (out ??= []).push({ direction: d, index: r.ref.index, ranges });
     }
   }
-  return out;
+  return out ?? NO_RULE_RANGES;
 }
 
 /** Policies with the rules of theirs that name address ranges. */

@@ -16,8 +16,12 @@ export interface VerdictStep {
 function resolvePorts(ports: PortMatcher, dst: EvalPeer): ConnectionSet {
   if (ports.named.length === 0 || dst.kind === 'atom') return ports.fixed;
   let out = ports.fixed;
-  for (const np of ports.named) {
-    for (const p of dst.cls.ports) {
+  const named = ports.named;
+  const declared = dst.cls.ports;
+  for (let i = 0; i < named.length; i++) {
+    const np = named[i] as PortMatcher['named'][number];
+    for (let j = 0; j < declared.length; j++) {
+      const p = declared[j] as PodClass['ports'][number];
       if (p.name === np.name && (np.protocol === undefined || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
     }
   }
@@ -45,7 +49,11 @@ export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass,
   let allowed = ConnectionSet.NONE;
   let undecided = ConnectionSet.ALL;
   let passed = ConnectionSet.NONE;
-  for (const b of dr.admin) {
+  // indexed loops here and below: until V8 optimises this function (it runs once per evaluated
+  // pair), a for-of allocates an iterator and a result object per step
+  const admin = dr.admin;
+  for (let i = 0; i < admin.length; i++) {
+    const b = admin[i] as BoundRule;
     if (undecided.isEmpty) break;
     if (!matches(b, peer)) continue;
     const conns = resolvePorts(b.rule.ports, dst).intersect(undecided);
@@ -59,7 +67,9 @@ export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass,
   if (rest.isEmpty) return allowed;
   if (dr.isolatedBy.length > 0) {
     let npAllowed = ConnectionSet.NONE;
-    for (const b of dr.np) {
+    const np = dr.np;
+    for (let i = 0; i < np.length; i++) {
+      const b = np[i] as BoundRule;
       if (!matches(b, peer)) continue;
       const conns = resolvePorts(b.rule.ports, dst).intersect(rest);
       if (conns.isEmpty) continue;
@@ -70,7 +80,9 @@ export function evaluateRules(dr: DirectionRules | undefined, subject: PodClass,
     if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: 'NP', verdict: 'Isolated', conns: denied, policy });
     return allowed.union(npAllowed);
   }
-  for (const b of dr.baseline) {
+  const baseline = dr.baseline;
+  for (let i = 0; i < baseline.length; i++) {
+    const b = baseline[i] as BoundRule;
     if (rest.isEmpty) break;
     if (!matches(b, peer)) continue;
     const conns = resolvePorts(b.rule.ports, dst).intersect(rest);

@@ -68,11 +68,18 @@ class Walk {
 function labelMap(v: unknown, w: Walk, key: string): void {
   if (!isRec(v)) return;
   const depth = w.down(key);
-  // own keys, `__proto__` included (the parser keeps it as data)
-  for (const k of Object.keys(v)) {
+  // own keys, `__proto__` included (the parser keeps it as data); an indexed loop and a length
+  // test before each error loop: every label map of every object comes here, mostly before V8
+  // optimises this function, and a for-of allocates per step until then
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
     const value = v[k];
-    for (const e of labelKeyErrors(k)) w.report(`label key ${JSON.stringify(k)}: ${e}`, k);
-    if (typeof value === 'string') for (const e of labelValueErrors(value)) w.report(`label value ${JSON.stringify(value)}: ${e}`, k);
+    const keyErrors = labelKeyErrors(k);
+    if (keyErrors.length > 0) for (const e of keyErrors) w.report(`label key ${JSON.stringify(k)}: ${e}`, k);
+    if (typeof value !== 'string') continue;
+    const valueErrors = labelValueErrors(value);
+    if (valueErrors.length > 0) for (const e of valueErrors) w.report(`label value ${JSON.stringify(value)}: ${e}`, k);
   }
   w.up(depth);
 }
@@ -137,7 +144,8 @@ function ipBlockIssues(b: unknown, w: Walk): void {
 /** A port name at `key` below the current path. */
 function portNameIssue(name: unknown, w: Walk, key: string): void {
   if (typeof name !== 'string' || name === '') return;
-  for (const e of portNameErrors(name)) w.report(`port name ${JSON.stringify(name)}: ${e}`, key);
+  const errors = portNameErrors(name);
+  if (errors.length > 0) for (const e of errors) w.report(`port name ${JSON.stringify(name)}: ${e}`, key);
 }
 
 const DIRECTIONS = [
@@ -150,7 +158,8 @@ const DIRECTIONS = [
  * (`ingress[i].from[j]`, `egress[i].to[j]`); then `rule` for each rule, at the current path.
  */
 function eachPeer(spec: Rec, w: Walk, peer: (p: Rec) => void, rule?: (r: Rec, direction: 'ingress' | 'egress', i: number) => void): void {
-  for (const [direction, field] of DIRECTIONS) {
+  for (let d = 0; d < DIRECTIONS.length; d++) {
+    const [direction, field] = DIRECTIONS[d] as (typeof DIRECTIONS)[number];
     const rules = list(spec[direction]);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
@@ -242,10 +251,13 @@ function adminPolicy(kind: string, o: Rec, spec: Rec, w: Walk): void {
   w.up(top);
 }
 
+const CONTAINER_FIELDS = ['containers', 'initContainers'] as const;
+
 /** Container port names of the pod spec at the current path. */
 function podSpecIssues(spec: unknown, w: Walk): void {
   if (!isRec(spec)) return;
-  for (const field of ['containers', 'initContainers']) {
+  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
+    const field = CONTAINER_FIELDS[f] as string;
     const containers = list(spec[field]);
     for (let ci = 0; ci < containers.length; ci++) {
       const c = containers[ci];
@@ -281,10 +293,9 @@ const POD_TEMPLATES: Readonly<Record<string, readonly string[]>> = {
 function podTemplate(object: Rec, steps: readonly string[], w: Walk): void {
   let v: unknown = object;
   let depth = 0;
-  for (const step of steps) {
+  for (; depth < steps.length; depth++) {
     if (!isRec(v)) break;
-    v = v[step];
-    depth++;
+    v = v[steps[depth] as string];
   }
   if (!isRec(v)) {
     const top = w.path.length;
@@ -295,7 +306,7 @@ function podTemplate(object: Rec, steps: readonly string[], w: Walk): void {
     return;
   }
   const top = w.path.length;
-  for (const step of steps) w.path.push(step);
+  for (let i = 0; i < steps.length; i++) w.path.push(steps[i] as string);
   if (isRec(v.metadata)) {
     const inMeta = w.down('metadata');
     labelMap(v.metadata.labels, w, 'labels');

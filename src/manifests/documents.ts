@@ -253,7 +253,10 @@ function sliceDocuments(text: string): Chunk[] {
     if (separated ? true : /^[ \t]*[^\s#]/m.test(content)) chunks.push({ doc: chunks.length + 1, startLine, text: body });
   };
   let separated = false;
-  for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
+  // an exec loop, not matchAll: every file comes here, mostly before V8 optimises this function,
+  // and matchAll's iterator allocates per step until then
+  const separator = /^---(?=[ \t]|$)/gm;
+  for (let m = separator.exec(text); m !== null; m = separator.exec(text)) {
     const at = m.index;
     for (let i = text.indexOf('\n', pos); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
     pos = at;

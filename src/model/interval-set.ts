@@ -102,9 +102,14 @@ export class IntervalSet {
 
   /** `80,443,8000-8080`; empty is the empty string. */
   toString(): string {
-    const parts: string[] = [];
-    for (const [lo, hi] of this.intervals()) parts.push(lo === hi ? `${lo}` : `${lo}-${hi}`);
-    return parts.join(',');
+    // straight from the bounds (closed [lo, hi] pairs), without intervals()' generator
+    let text = '';
+    for (let i = 0; i < this.bounds.length; i += 2) {
+      const lo = this.bounds[i] as number;
+      const hi = this.bounds[i + 1] as number;
+      text += `${i === 0 ? '' : ','}${lo === hi ? `${lo}` : `${lo}-${hi}`}`;
+    }
+    return text;
   }
 
   /**
