@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-PUWJQIJF.mjs";
-import "./chunks/chunk-XDMYRBE5.mjs";
-import "./chunks/chunk-TV2MZURB.mjs";
+} from "./chunks/chunk-VL2UO7GF.mjs";
+import "./chunks/chunk-BGWOOTMN.mjs";
+import "./chunks/chunk-IO5DEDRS.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-OXJ566IQ.mjs";
+} from "./chunks/chunk-IO5GZOVN.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

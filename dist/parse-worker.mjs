@@ -11413,7 +11413,8 @@ function sliceDocuments(text) {
     if (separated2 ? true : /^[ \t]*[^\s#]/m.test(content)) chunks.push({ doc: chunks.length + 1, startLine, text: body });
   };
   let separated = false;
-  for (const m of text.matchAll(/^---(?=[ \t]|$)/gm)) {
+  const separator = /^---(?=[ \t]|$)/gm;
+  for (let m = separator.exec(text); m !== null; m = separator.exec(text)) {
     const at = m.index;
     for (let i = text.indexOf("\n", pos); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
     pos = at;

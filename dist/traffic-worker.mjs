@@ -391,9 +391,13 @@ var IntervalSet = class _IntervalSet {
   }
   /** `80,443,8000-8080`; empty is the empty string. */
   toString() {
-    const parts = [];
-    for (const [lo, hi] of this.intervals()) parts.push(lo === hi ? `${lo}` : `${lo}-${hi}`);
-    return parts.join(",");
+    let text2 = "";
+    for (let i = 0; i < this.bounds.length; i += 2) {
+      const lo = this.bounds[i];
+      const hi = this.bounds[i + 1];
+      text2 += `${i === 0 ? "" : ","}${lo === hi ? `${lo}` : `${lo}-${hi}`}`;
+    }
+    return text2;
   }
   /**
    * Sweeps the boundaries of two canonical sets and keeps the points where `keep(inA, inB)` holds.
@@ -513,10 +517,12 @@ var ConnectionSet = class _ConnectionSet {
     if (this.#text !== void 0) return this.#text;
     if (this.isAll) return "All Connections";
     if (this.isEmpty) return "No Connections";
-    const parts = [];
-    for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
-    this.#text = parts.join(",");
-    return this.#text;
+    let text2 = "";
+    if (!this.sctp.isEmpty) text2 = `SCTP ${this.sctp.toString()}`;
+    if (!this.tcp.isEmpty) text2 += `${text2 === "" ? "" : ","}TCP ${this.tcp.toString()}`;
+    if (!this.udp.isEmpty) text2 += `${text2 === "" ? "" : ","}UDP ${this.udp.toString()}`;
+    this.#text = text2;
+    return text2;
   }
   /** A stable key for grouping and memoising. */
   get key() {

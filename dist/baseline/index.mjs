@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-IFO3I5KU.mjs";
-import "../chunks/chunk-PUWJQIJF.mjs";
-import "../chunks/chunk-FO4TWHD5.mjs";
+} from "../chunks/chunk-7RAHTWF7.mjs";
+import "../chunks/chunk-VL2UO7GF.mjs";
+import "../chunks/chunk-DRRNPIAV.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-2KZ5UROQ.mjs";
+} from "../chunks/chunk-CAOERQYC.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-RVTY6DFR.mjs";
-import "../chunks/chunk-PS3KE5KH.mjs";
-import "../chunks/chunk-AU2F2XWG.mjs";
-import "../chunks/chunk-XDMYRBE5.mjs";
+} from "../chunks/chunk-3AMERAP4.mjs";
+import "../chunks/chunk-5SLZEI6J.mjs";
+import "../chunks/chunk-MQLXNNKG.mjs";
+import "../chunks/chunk-BGWOOTMN.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-GETLUJG4.mjs";
+} from "../chunks/chunk-JMZNCGUQ.mjs";
 import {
   peerKey
-} from "../chunks/chunk-TV2MZURB.mjs";
+} from "../chunks/chunk-IO5DEDRS.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,11 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OO4BZVDX.mjs";
+} from "../chunks/chunk-NXC763CU.mjs";
 import {
   Codes,
   ExitCode
-} from "../chunks/chunk-OXJ566IQ.mjs";
+} from "../chunks/chunk-IO5GZOVN.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -16388,9 +16388,13 @@ var init_interval_set = __esm({
       }
       /** `80,443,8000-8080`; empty is the empty string. */
       toString() {
-        const parts = [];
-        for (const [lo, hi] of this.intervals()) parts.push(lo === hi ? `${lo}` : `${lo}-${hi}`);
-        return parts.join(",");
+        let text2 = "";
+        for (let i = 0; i < this.bounds.length; i += 2) {
+          const lo = this.bounds[i];
+          const hi = this.bounds[i + 1];
+          text2 += `${i === 0 ? "" : ","}${lo === hi ? `${lo}` : `${lo}-${hi}`}`;
+        }
+        return text2;
       }
       /**
        * Sweeps the boundaries of two canonical sets and keeps the points where `keep(inA, inB)` holds.
@@ -16539,10 +16543,12 @@ var init_connection_set = __esm({
         if (this.#text !== void 0) return this.#text;
         if (this.isAll) return "All Connections";
         if (this.isEmpty) return "No Connections";
-        const parts = [];
-        for (const [p, ports] of this.entries()) parts.push(`${p} ${ports.toString()}`);
-        this.#text = parts.join(",");
-        return this.#text;
+        let text2 = "";
+        if (!this.sctp.isEmpty) text2 = `SCTP ${this.sctp.toString()}`;
+        if (!this.tcp.isEmpty) text2 += `${text2 === "" ? "" : ","}TCP ${this.tcp.toString()}`;
+        if (!this.udp.isEmpty) text2 += `${text2 === "" ? "" : ","}UDP ${this.udp.toString()}`;
+        this.#text = text2;
+        return text2;
       }
       /** A stable key for grouping and memoising. */
       get key() {
@@ -28132,7 +28138,8 @@ function sliceDocuments(text2) {
     if (separated2 ? true : /^[ \t]*[^\s#]/m.test(content)) chunks.push({ doc: chunks.length + 1, startLine, text: body });
   };
   let separated = false;
-  for (const m of text2.matchAll(/^---(?=[ \t]|$)/gm)) {
+  const separator = /^---(?=[ \t]|$)/gm;
+  for (let m = separator.exec(text2); m !== null; m = separator.exec(text2)) {
     const at3 = m.index;
     for (let i = text2.indexOf("\n", pos); i !== -1 && i < at3; i = text2.indexOf("\n", i + 1)) line2++;
     pos = at3;
@@ -28897,10 +28904,15 @@ function list(v) {
 function labelMap(v, w, key3) {
   if (!isRec(v)) return;
   const depth = w.down(key3);
-  for (const k of Object.keys(v)) {
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     const value = v[k];
-    for (const e of labelKeyErrors(k)) w.report(`label key ${JSON.stringify(k)}: ${e}`, k);
-    if (typeof value === "string") for (const e of labelValueErrors(value)) w.report(`label value ${JSON.stringify(value)}: ${e}`, k);
+    const keyErrors = labelKeyErrors(k);
+    if (keyErrors.length > 0) for (const e of keyErrors) w.report(`label key ${JSON.stringify(k)}: ${e}`, k);
+    if (typeof value !== "string") continue;
+    const valueErrors = labelValueErrors(value);
+    if (valueErrors.length > 0) for (const e of valueErrors) w.report(`label value ${JSON.stringify(value)}: ${e}`, k);
   }
   w.up(depth);
 }
@@ -28958,10 +28970,12 @@ function ipBlockIssues(b, w) {
 }
 function portNameIssue(name, w, key3) {
   if (typeof name !== "string" || name === "") return;
-  for (const e of portNameErrors(name)) w.report(`port name ${JSON.stringify(name)}: ${e}`, key3);
+  const errors = portNameErrors(name);
+  if (errors.length > 0) for (const e of errors) w.report(`port name ${JSON.stringify(name)}: ${e}`, key3);
 }
 function eachPeer(spec, w, peer, rule) {
-  for (const [direction, field3] of DIRECTIONS) {
+  for (let d = 0; d < DIRECTIONS.length; d++) {
+    const [direction, field3] = DIRECTIONS[d];
     const rules = list(spec[direction]);
     for (let i = 0; i < rules.length; i++) {
       const r = rules[i];
@@ -29048,7 +29062,8 @@ function adminPolicy(kind, o, spec, w) {
 }
 function podSpecIssues(spec, w) {
   if (!isRec(spec)) return;
-  for (const field3 of ["containers", "initContainers"]) {
+  for (let f = 0; f < CONTAINER_FIELDS.length; f++) {
+    const field3 = CONTAINER_FIELDS[f];
     const containers = list(spec[field3]);
     for (let ci = 0; ci < containers.length; ci++) {
       const c = containers[ci];
@@ -29067,10 +29082,9 @@ function podSpecIssues(spec, w) {
 function podTemplate(object2, steps, w) {
   let v = object2;
   let depth = 0;
-  for (const step2 of steps) {
+  for (; depth < steps.length; depth++) {
     if (!isRec(v)) break;
-    v = v[step2];
-    depth++;
+    v = v[steps[depth]];
   }
   if (!isRec(v)) {
     const top2 = w.path.length;
@@ -29081,7 +29095,7 @@ function podTemplate(object2, steps, w) {
     return;
   }
   const top = w.path.length;
-  for (const step2 of steps) w.path.push(step2);
+  for (let i = 0; i < steps.length; i++) w.path.push(steps[i]);
   if (isRec(v.metadata)) {
     const inMeta = w.down("metadata");
     labelMap(v.metadata.labels, w, "labels");
@@ -29137,7 +29151,7 @@ function serviceIssues(spec, w) {
   }
   w.up(top);
 }
-var NO_ITEMS, Walk, DIRECTIONS, POD_TEMPLATES;
+var NO_ITEMS, Walk, DIRECTIONS, CONTAINER_FIELDS, POD_TEMPLATES;
 var init_api_validation = __esm({
   "src/manifests/api-validation.ts"() {
     "use strict";
@@ -29171,6 +29185,7 @@ var init_api_validation = __esm({
       ["ingress", "from"],
       ["egress", "to"]
     ];
+    CONTAINER_FIELDS = ["containers", "initContainers"];
     POD_TEMPLATES = {
       Deployment: ["spec", "template"],
       StatefulSet: ["spec", "template"],
@@ -31143,13 +31158,24 @@ function insideCluster(atom, ranges) {
   return ranges !== void 0 && [...ranges.pods, ...ranges.services].some((r) => rangeContains(r, atom));
 }
 function addressPeers(p) {
-  const out = [];
-  for (const d of ["ingress", "egress"]) for (const r of p.rules[d]) for (const m of r.peers) if (m.kind === "ip") out.push({ direction: d, index: r.ref.index, peer: m });
-  return out;
+  let out;
+  for (let di = 0; di < DIRECTIONS2.length; di++) {
+    const d = DIRECTIONS2[di];
+    const rules = p.rules[d];
+    for (let ri = 0; ri < rules.length; ri++) {
+      const r = rules[ri];
+      for (let i = 0; i < r.peers.length; i++) {
+        const m = r.peers[i];
+        if (m.kind === "ip") (out ??= []).push({ direction: d, index: r.ref.index, peer: m });
+      }
+    }
+  }
+  return out ?? NO_ADDRESS_PEERS;
 }
 function clusterRangeWarnings(policies, families, ranges) {
   const out = [];
-  for (const p of policies) {
+  for (let pi = 0; pi < policies.length; pi++) {
+    const p = policies[pi];
     const peers = addressPeers(p);
     if (peers.length === 0) continue;
     const warned = /* @__PURE__ */ new Set();
@@ -31177,7 +31203,7 @@ function clusterRangeWarnings(policies, families, ranges) {
   }
   return out;
 }
-var overlaps2;
+var overlaps2, DIRECTIONS2, NO_ADDRESS_PEERS;
 var init_cluster_ranges = __esm({
   "src/connectivity/cluster-ranges.ts"() {
     "use strict";
@@ -31185,6 +31211,8 @@ var init_cluster_ranges = __esm({
     init_objects();
     init_ip();
     overlaps2 = (a, b) => a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
+    DIRECTIONS2 = ["ingress", "egress"];
+    NO_ADDRESS_PEERS = [];
   }
 });
 
@@ -31214,47 +31242,56 @@ function bindPolicies(policies, classes, atoms, podNetwork) {
     return r;
   };
   const bindRule = (rule, policy) => {
-    if (rule.peers.some((p) => p.kind === "any")) return { rule, policy, classes: allClasses, atoms: allAtoms };
+    const peers = rule.peers;
+    for (let i = 0; i < peers.length; i++) if (peers[i].kind === "any") return { rule, policy, classes: allClasses, atoms: allAtoms };
     const classParts = [];
     let atomSet = noAtoms;
-    for (const peer of rule.peers) {
+    for (let i = 0; i < peers.length; i++) {
+      const peer = peers[i];
       if (peer.kind === "pods") classParts.push(classSet(classes.select(peer.namespaces, peer.pods, true)));
       else if (peer.kind === "ip") {
         if (podNetwork && coversPodNetwork(peer, podNetwork)) classParts.push(allClasses);
-        const ids = atoms.flatMap((atom, i) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i] : []);
+        const ids = atoms.flatMap((atom, i2) => peer.include.some((r) => rangeContains(r, atom)) && !peer.exclude.some((r) => rangeContains(r, atom)) ? [i2] : []);
         atomSet = atomSet.union(IdSet.of(nAtoms, ids));
       }
     }
     const classBits = classParts.length === 0 ? noClasses : IdSet.unionAll(nClasses, classParts);
     return { rule, policy, classes: classBits, atoms: atomSet };
   };
-  for (const policy of policies) {
+  for (let pi = 0; pi < policies.length; pi++) {
+    const policy = policies[pi];
     const subjects = classes.select(policy.subject.namespaces, policy.subject.pods);
     const subjectIds = subjects.filter((id) => {
       const c = classes.all[id];
       if (c.ingressController) return policy.layer !== "np";
       return !c.represents;
     });
-    for (const direction of ["ingress", "egress"]) {
+    for (let di = 0; di < DIRECTIONS3.length; di++) {
+      const direction = DIRECTIONS3[di];
       if (!policy.governs[direction]) continue;
-      const bound = policy.rules[direction].map((r) => bindRule(r, policy));
-      for (const id of subjectIds) {
-        const dr = rulesOf(classes.all[id])[direction];
+      const rules2 = policy.rules[direction];
+      const bound = new Array(rules2.length);
+      for (let i = 0; i < rules2.length; i++) bound[i] = bindRule(rules2[i], policy);
+      for (let si = 0; si < subjectIds.length; si++) {
+        const dr = rulesOf(classes.all[subjectIds[si]])[direction];
         const list2 = policy.layer === "admin" ? dr.admin : policy.layer === "np" ? dr.np : dr.baseline;
-        for (const b of bound) list2.push(b);
+        for (let i = 0; i < bound.length; i++) list2.push(bound[i]);
         if (policy.layer === "np") dr.isolatedBy.push(policy);
       }
       if (direction === "ingress" && policy.layer !== "baseline") {
-        for (const b of bound) if (b.rule.action !== "deny") ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+        for (let i = 0; i < bound.length; i++) {
+          const b = bound[i];
+          if (b.rule.action !== "deny") ingressAllowers.push({ classes: b.classes, subjects: subjectIds });
+        }
       }
-      diagnostics.push(...unresolvedNamedPorts(bound, subjects, direction, classes));
+      unresolvedNamedPorts(bound, subjects, direction, classes, diagnostics);
     }
   }
   return { rules, ingressAllowers, diagnostics };
 }
-function unresolvedNamedPorts(bound, subjects, direction, classes) {
-  const out = [];
-  for (const b of bound) {
+function unresolvedNamedPorts(bound, subjects, direction, classes, out) {
+  for (let i = 0; i < bound.length; i++) {
+    const b = bound[i];
     if (b.rule.ports.named.length === 0) continue;
     const dsts = direction === "ingress" ? subjects : [...b.classes];
     for (const np of b.rule.ports.named) {
@@ -31271,8 +31308,8 @@ function unresolvedNamedPorts(bound, subjects, direction, classes) {
       }
     }
   }
-  return out;
 }
+var DIRECTIONS3;
 var init_binding = __esm({
   "src/connectivity/binding.ts"() {
     "use strict";
@@ -31281,6 +31318,7 @@ var init_binding = __esm({
     init_ip();
     init_id_set();
     init_cluster_ranges();
+    DIRECTIONS3 = ["ingress", "egress"];
   }
 });
 
@@ -31625,8 +31663,12 @@ var init_enumerate = __esm({
 function resolvePorts(ports, dst) {
   if (ports.named.length === 0 || dst.kind === "atom") return ports.fixed;
   let out = ports.fixed;
-  for (const np of ports.named) {
-    for (const p of dst.cls.ports) {
+  const named = ports.named;
+  const declared = dst.cls.ports;
+  for (let i = 0; i < named.length; i++) {
+    const np = named[i];
+    for (let j = 0; j < declared.length; j++) {
+      const p = declared[j];
       if (p.name === np.name && (np.protocol === void 0 || p.protocol === np.protocol)) out = out.union(ConnectionSet.port(p.protocol, p.port));
     }
   }
@@ -31644,7 +31686,9 @@ function evaluateRules(dr, subject, direction, peer, trace) {
   let allowed = ConnectionSet.NONE;
   let undecided = ConnectionSet.ALL;
   let passed = ConnectionSet.NONE;
-  for (const b of dr.admin) {
+  const admin = dr.admin;
+  for (let i = 0; i < admin.length; i++) {
+    const b = admin[i];
     if (undecided.isEmpty) break;
     if (!matches(b, peer)) continue;
     const conns2 = resolvePorts(b.rule.ports, dst).intersect(undecided);
@@ -31658,7 +31702,9 @@ function evaluateRules(dr, subject, direction, peer, trace) {
   if (rest.isEmpty) return allowed;
   if (dr.isolatedBy.length > 0) {
     let npAllowed = ConnectionSet.NONE;
-    for (const b of dr.np) {
+    const np = dr.np;
+    for (let i = 0; i < np.length; i++) {
+      const b = np[i];
       if (!matches(b, peer)) continue;
       const conns2 = resolvePorts(b.rule.ports, dst).intersect(rest);
       if (conns2.isEmpty) continue;
@@ -31669,7 +31715,9 @@ function evaluateRules(dr, subject, direction, peer, trace) {
     if (trace && !denied.isEmpty) for (const policy of dr.isolatedBy) trace.push({ layer: "NP", verdict: "Isolated", conns: denied, policy });
     return allowed.union(npAllowed);
   }
-  for (const b of dr.baseline) {
+  const baseline2 = dr.baseline;
+  for (let i = 0; i < baseline2.length; i++) {
+    const b = baseline2[i];
     if (rest.isEmpty) break;
     if (!matches(b, peer)) continue;
     const conns2 = resolvePorts(b.rule.ports, dst).intersect(rest);
@@ -32025,15 +32073,21 @@ var init_policy = __esm({
 
 // src/connectivity/engine.ts
 function ruleRanges(p) {
-  const out = [];
-  for (const d of ["ingress", "egress"]) {
-    for (const r of p.rules[d]) {
-      const ranges = [];
-      for (const m of r.peers) if (m.kind === "ip") ranges.push(...m.include, ...m.exclude);
-      if (ranges.length > 0) out.push({ direction: d, index: r.ref.index, ranges });
+  let out;
+  for (let di = 0; di < DIRECTIONS4.length; di++) {
+    const d = DIRECTIONS4[di];
+    const rules = p.rules[d];
+    for (let ri = 0; ri < rules.length; ri++) {
+      const r = rules[ri];
+      let ranges;
+      for (let i = 0; i < r.peers.length; i++) {
+        const m = r.peers[i];
+        if (m.kind === "ip") (ranges ??= []).push(...m.include, ...m.exclude);
+      }
+      if (ranges && ranges.length > 0) (out ??= []).push({ direction: d, index: r.ref.index, ranges });
     }
   }
-  return out;
+  return out ?? NO_RULE_RANGES;
 }
 function policyRanges(ranged, families) {
   const out = [];
@@ -32059,7 +32113,7 @@ function analyzeConnectivity(cluster, options = {}) {
   const value = engine.connectivity();
   return { value, diagnostics: engine.diagnostics, engine };
 }
-var PolicyEngine;
+var PolicyEngine, DIRECTIONS4, NO_RULE_RANGES;
 var init_engine = __esm({
   "src/connectivity/engine.ts"() {
     "use strict";
@@ -32089,7 +32143,12 @@ var init_engine = __esm({
         appendAll(this.diagnostics, exp.diagnostics);
         this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives);
         this.families = options.ipFamilies ?? [4];
-        const ranged = this.policies.map((p) => ({ policy: p, rules: ruleRanges(p) })).filter((x) => x.rules.length > 0);
+        const ranged = [];
+        for (let i = 0; i < this.policies.length; i++) {
+          const policy = this.policies[i];
+          const rules = ruleRanges(policy);
+          if (rules.length > 0) ranged.push({ policy, rules });
+        }
         appendAll(this.diagnostics, otherFamilyWarnings(ranged, this.families));
         appendAll(this.diagnostics, clusterRangeWarnings(this.policies, this.families, options.clusterRanges));
         const cluster_ = options.clusterRanges;
@@ -32164,6 +32223,8 @@ var init_engine = __esm({
         return { connections: enumerateConnections(this), workloads: this.cluster.workloads.map((w) => w.ref), ipRanges: this.ipRanges };
       }
     };
+    DIRECTIONS4 = ["ingress", "egress"];
+    NO_RULE_RANGES = [];
   }
 });
 
@@ -37376,7 +37437,7 @@ function lintPolicies(engine) {
       });
       continue;
     }
-    const directions = DIRECTIONS2.filter((d) => policy.governs[d]);
+    const directions = DIRECTIONS5.filter((d) => policy.governs[d]);
     const bound = directions.flatMap((d) => boundOf(policy, d));
     const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
     const settled = /* @__PURE__ */ new Set();
@@ -37466,7 +37527,7 @@ function compareFindings(a, b) {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
-var describeRule, DIRECTIONS2;
+var describeRule, DIRECTIONS5;
 var init_lint = __esm({
   "src/connectivity/lint.ts"() {
     "use strict";
@@ -37477,7 +37538,7 @@ var init_lint = __esm({
     init_evaluate();
     init_policy();
     describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
-    DIRECTIONS2 = ["ingress", "egress"];
+    DIRECTIONS5 = ["ingress", "egress"];
   }
 });
 
@@ -49310,9 +49371,18 @@ function nodeIo() {
   };
 }
 
+// src/io/stdio.ts
+function blockingStdio(streams = [process.stdout, process.stderr]) {
+  for (const stream of streams) {
+    const handle = stream._handle;
+    handle?.setBlocking?.(true);
+  }
+}
+
 // src/cli-main.ts
 async function start(argv) {
   const commands = await commandsFor(argv);
+  blockingStdio();
   process.exitCode = runProgram(
     argv,
     {

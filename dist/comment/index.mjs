@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-OO4BZVDX.mjs";
+} from "../chunks/chunk-NXC763CU.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-OXJ566IQ.mjs";
+} from "../chunks/chunk-IO5GZOVN.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

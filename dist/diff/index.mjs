@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-FO4TWHD5.mjs";
-import "../chunks/chunk-2KZ5UROQ.mjs";
-import "../chunks/chunk-PS3KE5KH.mjs";
-import "../chunks/chunk-GETLUJG4.mjs";
-import "../chunks/chunk-TV2MZURB.mjs";
+} from "../chunks/chunk-DRRNPIAV.mjs";
+import "../chunks/chunk-CAOERQYC.mjs";
+import "../chunks/chunk-5SLZEI6J.mjs";
+import "../chunks/chunk-JMZNCGUQ.mjs";
+import "../chunks/chunk-IO5DEDRS.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-OO4BZVDX.mjs";
-import "../chunks/chunk-OXJ566IQ.mjs";
+} from "../chunks/chunk-NXC763CU.mjs";
+import "../chunks/chunk-IO5GZOVN.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

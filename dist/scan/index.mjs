@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-2KZ5UROQ.mjs";
+} from "../chunks/chunk-CAOERQYC.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-AU2F2XWG.mjs";
+} from "../chunks/chunk-MQLXNNKG.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-XDMYRBE5.mjs";
+} from "../chunks/chunk-BGWOOTMN.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-GETLUJG4.mjs";
+} from "../chunks/chunk-JMZNCGUQ.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-TV2MZURB.mjs";
+} from "../chunks/chunk-IO5DEDRS.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OO4BZVDX.mjs";
+} from "../chunks/chunk-NXC763CU.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-OXJ566IQ.mjs";
+} from "../chunks/chunk-IO5GZOVN.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-RVTY6DFR.mjs";
-import "../chunks/chunk-PS3KE5KH.mjs";
+} from "../chunks/chunk-3AMERAP4.mjs";
+import "../chunks/chunk-5SLZEI6J.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-AU2F2XWG.mjs";
+} from "../chunks/chunk-MQLXNNKG.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-XDMYRBE5.mjs";
+} from "../chunks/chunk-BGWOOTMN.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-GETLUJG4.mjs";
+} from "../chunks/chunk-JMZNCGUQ.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-TV2MZURB.mjs";
+} from "../chunks/chunk-IO5DEDRS.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +53,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OO4BZVDX.mjs";
+} from "../chunks/chunk-NXC763CU.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +62,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-OXJ566IQ.mjs";
+} from "../chunks/chunk-IO5GZOVN.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

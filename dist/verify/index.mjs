@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-IFO3I5KU.mjs";
-import "../chunks/chunk-PUWJQIJF.mjs";
+} from "../chunks/chunk-7RAHTWF7.mjs";
+import "../chunks/chunk-VL2UO7GF.mjs";
 import {
   explanationData
-} from "../chunks/chunk-FO4TWHD5.mjs";
+} from "../chunks/chunk-DRRNPIAV.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-2KZ5UROQ.mjs";
-import "../chunks/chunk-RVTY6DFR.mjs";
-import "../chunks/chunk-PS3KE5KH.mjs";
-import "../chunks/chunk-AU2F2XWG.mjs";
+} from "../chunks/chunk-CAOERQYC.mjs";
+import "../chunks/chunk-3AMERAP4.mjs";
+import "../chunks/chunk-5SLZEI6J.mjs";
+import "../chunks/chunk-MQLXNNKG.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-XDMYRBE5.mjs";
+} from "../chunks/chunk-BGWOOTMN.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-GETLUJG4.mjs";
+} from "../chunks/chunk-JMZNCGUQ.mjs";
 import {
   peerKey
-} from "../chunks/chunk-TV2MZURB.mjs";
+} from "../chunks/chunk-IO5DEDRS.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OO4BZVDX.mjs";
+} from "../chunks/chunk-NXC763CU.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-OXJ566IQ.mjs";
+} from "../chunks/chunk-IO5GZOVN.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
