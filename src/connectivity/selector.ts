@@ -73,14 +73,28 @@ export function selectorKey(selector: LabelSelector): string {
 /** A canonical, injective string for a label map: each key and value as its length, `:` and itself, in key order. */
 export function labelsKey(labels: Labels): string {
   const names = Object.keys(labels);
-  if (names.length > 1) names.sort();
+  if (names.length > SMALL_MAP) names.sort();
+  else {
+    // an insertion sort in place (code-unit order, as sort()'s): a pod's labels are a handful, and
+    // sort() copies its input to a work array on every call, once per pod and per selector
+    for (let i = 1; i < names.length; i++) {
+      const k = names[i] as string;
+      let j = i - 1;
+      for (; j >= 0 && (names[j] as string) > k; j--) names[j + 1] = names[j] as string;
+      names[j + 1] = k;
+    }
+  }
   let key = '';
-  for (const k of names) {
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i] as string;
     const v = labels[k] as string;
     key += `${k.length}:${k}${v.length}:${v}`;
   }
   return key;
 }
+
+/** Up to this many keys a label map is sorted by insertion (quadratic, so never beyond it). */
+const SMALL_MAP = 16;
 
 /**
  * The values one label key may take under a selector: `absent` says whether pods without the key

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { selectsWorkload, serviceWorkloads, workloadsByNamespace } from '../../src/connectivity/exposure.js';
-import { selectorMatcher, selectorMatches } from '../../src/connectivity/selector.js';
+import { labelsKey, selectorMatcher, selectorMatches } from '../../src/connectivity/selector.js';
 import type { LabelSelector } from '../../src/manifests/schemas.js';
 import { loadManifests } from '../../src/manifests/load.js';
 
@@ -52,6 +52,34 @@ describe('serviceWorkloads: candidates by the rarest label', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('labelsKey: one canonical text per label map', () => {
+  // the reference: keys in sort()'s order (UTF-16 code units), each key and value length-prefixed
+  const reference = (labels: Record<string, string>) =>
+    Object.keys(labels)
+      .sort()
+      .map((k) => `${k.length}:${k}${(labels[k] as string).length}:${labels[k] as string}`)
+      .join('');
+  const key = fc.oneof(fc.constantFrom('app', 'tier', 'a', 'b', 'A', 'Z', 'é', 'k8s.io/x', 'app.kubernetes.io/name'), fc.string({ maxLength: 6 }), fc.string({ unit: 'grapheme', maxLength: 3 }));
+
+  it('equals the sorted reference for maps of every size (insertion-sorted up to 16 keys, sort() beyond)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.string({ maxLength: 4 }), { maxKeys: 40 }), (labels) => {
+        expect(labelsKey(labels)).toBe(reference(labels));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('does not depend on the order the keys were written in', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(key, fc.string({ maxLength: 3 })), { selector: ([k]) => k, maxLength: 20 }), (entries) => {
+        const reversed = [...entries].reverse();
+        expect(labelsKey(Object.fromEntries(entries))).toBe(labelsKey(Object.fromEntries(reversed)));
+      }),
     );
   });
 });
