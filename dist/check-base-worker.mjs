@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-VL2UO7GF.mjs";
-import "./chunks/chunk-BGWOOTMN.mjs";
-import "./chunks/chunk-IO5DEDRS.mjs";
+} from "./chunks/chunk-JWZEZCZ2.mjs";
+import "./chunks/chunk-PFCN2FGJ.mjs";
+import "./chunks/chunk-GC2MSKRT.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-IO5GZOVN.mjs";

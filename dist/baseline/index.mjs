@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-3O4SCGEK.mjs";
 import {
   VERSION
-} from "../chunks/chunk-7RAHTWF7.mjs";
-import "../chunks/chunk-VL2UO7GF.mjs";
-import "../chunks/chunk-DRRNPIAV.mjs";
+} from "../chunks/chunk-SCI6PKXB.mjs";
+import "../chunks/chunk-JWZEZCZ2.mjs";
+import "../chunks/chunk-OPVDL7E2.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-CAOERQYC.mjs";
+} from "../chunks/chunk-FER7TEWY.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-3AMERAP4.mjs";
-import "../chunks/chunk-5SLZEI6J.mjs";
-import "../chunks/chunk-MQLXNNKG.mjs";
-import "../chunks/chunk-BGWOOTMN.mjs";
+} from "../chunks/chunk-P7TSUYWD.mjs";
+import "../chunks/chunk-BW5CCGJA.mjs";
+import "../chunks/chunk-OETYJWX7.mjs";
+import "../chunks/chunk-PFCN2FGJ.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-JMZNCGUQ.mjs";
+} from "../chunks/chunk-AWA55FNE.mjs";
 import {
   peerKey
-} from "../chunks/chunk-IO5DEDRS.mjs";
+} from "../chunks/chunk-GC2MSKRT.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,

@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-7RAHTWF7.mjs";
-import "../chunks/chunk-VL2UO7GF.mjs";
-import "../chunks/chunk-DRRNPIAV.mjs";
-import "../chunks/chunk-CAOERQYC.mjs";
-import "../chunks/chunk-3AMERAP4.mjs";
-import "../chunks/chunk-5SLZEI6J.mjs";
-import "../chunks/chunk-MQLXNNKG.mjs";
-import "../chunks/chunk-BGWOOTMN.mjs";
-import "../chunks/chunk-JMZNCGUQ.mjs";
-import "../chunks/chunk-IO5DEDRS.mjs";
+} from "../chunks/chunk-SCI6PKXB.mjs";
+import "../chunks/chunk-JWZEZCZ2.mjs";
+import "../chunks/chunk-OPVDL7E2.mjs";
+import "../chunks/chunk-FER7TEWY.mjs";
+import "../chunks/chunk-P7TSUYWD.mjs";
+import "../chunks/chunk-BW5CCGJA.mjs";
+import "../chunks/chunk-OETYJWX7.mjs";
+import "../chunks/chunk-PFCN2FGJ.mjs";
+import "../chunks/chunk-AWA55FNE.mjs";
+import "../chunks/chunk-GC2MSKRT.mjs";
 import {
   gitHubApiFor,
   nodeIo,

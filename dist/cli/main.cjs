@@ -29706,9 +29706,18 @@ function selectorKey(selector) {
 }
 function labelsKey(labels3) {
   const names = Object.keys(labels3);
-  if (names.length > 1) names.sort();
+  if (names.length > SMALL_MAP) names.sort();
+  else {
+    for (let i = 1; i < names.length; i++) {
+      const k = names[i];
+      let j = i - 1;
+      for (; j >= 0 && names[j] > k; j--) names[j + 1] = names[j];
+      names[j + 1] = k;
+    }
+  }
   let key3 = "";
-  for (const k of names) {
+  for (let i = 0; i < names.length; i++) {
+    const k = names[i];
     const v = labels3[k];
     key3 += `${k.length}:${k}${v.length}:${v}`;
   }
@@ -29746,10 +29755,11 @@ function selectorImplies(narrow2, broad) {
   for (const [key3, b] of domains(broad)) if (!domainWithin(n.get(key3) ?? ANY_VALUE, b)) return false;
   return true;
 }
-var ANY_VALUE;
+var SMALL_MAP, ANY_VALUE;
 var init_selector = __esm({
   "src/connectivity/selector.ts"() {
     "use strict";
+    SMALL_MAP = 16;
     ANY_VALUE = { absent: true, kind: "except", values: /* @__PURE__ */ new Set() };
   }
 });

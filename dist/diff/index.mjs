@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-DRRNPIAV.mjs";
-import "../chunks/chunk-CAOERQYC.mjs";
-import "../chunks/chunk-5SLZEI6J.mjs";
-import "../chunks/chunk-JMZNCGUQ.mjs";
-import "../chunks/chunk-IO5DEDRS.mjs";
+} from "../chunks/chunk-OPVDL7E2.mjs";
+import "../chunks/chunk-FER7TEWY.mjs";
+import "../chunks/chunk-BW5CCGJA.mjs";
+import "../chunks/chunk-AWA55FNE.mjs";
+import "../chunks/chunk-GC2MSKRT.mjs";
 import {
   gitHubApiFor,
   nodeIo,

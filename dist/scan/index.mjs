@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-CAOERQYC.mjs";
+} from "../chunks/chunk-FER7TEWY.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-MQLXNNKG.mjs";
+} from "../chunks/chunk-OETYJWX7.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-BGWOOTMN.mjs";
+} from "../chunks/chunk-PFCN2FGJ.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-JMZNCGUQ.mjs";
+} from "../chunks/chunk-AWA55FNE.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-IO5DEDRS.mjs";
+} from "../chunks/chunk-GC2MSKRT.mjs";
 import {
   annotateDiagnostics,
   defineAction,

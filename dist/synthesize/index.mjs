@@ -15,24 +15,24 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-3AMERAP4.mjs";
-import "../chunks/chunk-5SLZEI6J.mjs";
+} from "../chunks/chunk-P7TSUYWD.mjs";
+import "../chunks/chunk-BW5CCGJA.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-MQLXNNKG.mjs";
+} from "../chunks/chunk-OETYJWX7.mjs";
 import {
   scanTopology
-} from "../chunks/chunk-BGWOOTMN.mjs";
+} from "../chunks/chunk-PFCN2FGJ.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-JMZNCGUQ.mjs";
+} from "../chunks/chunk-AWA55FNE.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +41,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-IO5DEDRS.mjs";
+} from "../chunks/chunk-GC2MSKRT.mjs";
 import {
   annotateDiagnostics,
   defineAction,

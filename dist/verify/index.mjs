@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-7RAHTWF7.mjs";
-import "../chunks/chunk-VL2UO7GF.mjs";
+} from "../chunks/chunk-SCI6PKXB.mjs";
+import "../chunks/chunk-JWZEZCZ2.mjs";
 import {
   explanationData
-} from "../chunks/chunk-DRRNPIAV.mjs";
+} from "../chunks/chunk-OPVDL7E2.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-CAOERQYC.mjs";
-import "../chunks/chunk-3AMERAP4.mjs";
-import "../chunks/chunk-5SLZEI6J.mjs";
-import "../chunks/chunk-MQLXNNKG.mjs";
+} from "../chunks/chunk-FER7TEWY.mjs";
+import "../chunks/chunk-P7TSUYWD.mjs";
+import "../chunks/chunk-BW5CCGJA.mjs";
+import "../chunks/chunk-OETYJWX7.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-BGWOOTMN.mjs";
+} from "../chunks/chunk-PFCN2FGJ.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-JMZNCGUQ.mjs";
+} from "../chunks/chunk-AWA55FNE.mjs";
 import {
   peerKey
-} from "../chunks/chunk-IO5DEDRS.mjs";
+} from "../chunks/chunk-GC2MSKRT.mjs";
 import {
   annotateDiagnostics,
   defineAction,
