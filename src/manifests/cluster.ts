@@ -78,6 +78,11 @@ function podShape(
   const ports: ContainerPort[] = [];
   for (const field of ['containers', 'initContainers'] as const) {
     (spec?.[field] ?? []).forEach((c, ci) => {
+      // A plain init container has run to completion before the app containers start: its ports
+      // serve nothing and name nothing. A sidecar (an init container with restartPolicy: Always)
+      // runs beside them. That is Kubernetes' own reading of a named port (FindPort,
+      // pkg/api/v1/pod/util.go), for NetworkPolicy ports and Service targetPorts alike.
+      const serves = field === 'containers' || c.restartPolicy === 'Always';
       (c.ports ?? []).forEach((p, pi) => {
         const n = p.containerPort;
         if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
@@ -97,6 +102,7 @@ function podShape(
           );
           return;
         }
+        if (!serves) return;
         const protocol = p.protocol ?? 'TCP';
         ports.push(p.name ? { name: p.name, port: n, protocol } : { port: n, protocol });
       });
