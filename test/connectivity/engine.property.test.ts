@@ -127,6 +127,8 @@ interface RawWorkload {
   ns: number;
   labels: Record<string, string>;
   ports: RefContainerPort[];
+  /** Init containers with ports: plain ones (their ports name nothing) and sidecars. */
+  init: { sidecar: boolean; ports: RefContainerPort[] }[];
 }
 /** A namespace index: 0-3 pick a declared namespace (modulo their number), 4 is `default`, which is not declared. */
 const nsIndex = fc.oneof({ weight: 9, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.constant(4) });
@@ -134,6 +136,10 @@ const workload: fc.Arbitrary<RawWorkload> = fc.record({
   ns: nsIndex,
   labels: fc.dictionary(fc.constantFrom(...POD_KEYS), fc.constantFrom(...POD_VALUES), { maxKeys: 3 }),
   ports: fc.array(containerPort, { maxLength: 3 }),
+  init: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<RawWorkload['init']>([]) },
+    { weight: 1, arbitrary: fc.array(fc.record({ sidecar: fc.boolean(), ports: fc.array(containerPort, { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }) },
+  ),
 });
 
 // NetworkPolicy
@@ -273,17 +279,19 @@ function buildConfig(raw: RawConfig): RefConfig {
   const namespaces = NS_NAMES.slice(0, raw.nsCount).map((name, i) => ({ name, labels: raw.nsLabels[i] ?? {} }));
   const nsName = (i: number) => (i === 4 ? 'default' : (NS_NAMES[i % raw.nsCount] as string));
   const workloads = raw.workloads.map((w, i) => {
-    // container port names are unique within a pod
+    // container port names are unique within a pod, init containers included
     const seen = new Set<string>();
-    const ports = w.ports.map((p) => {
+    const unique = (p: RefContainerPort): RefContainerPort => {
       if (p.name === undefined || !seen.has(p.name)) {
         if (p.name !== undefined) seen.add(p.name);
         return p;
       }
       const { name: _dropped, ...rest } = p;
       return rest;
-    });
-    return { namespace: nsName(w.ns), name: `w${i}`, labels: w.labels, ports };
+    };
+    const ports = w.ports.map(unique);
+    const initContainers = w.init.map((c) => ({ ...(c.sidecar ? { restartPolicy: 'Always' as const } : {}), ports: c.ports.map(unique) }));
+    return { namespace: nsName(w.ns), name: `w${i}`, labels: w.labels, ports, ...(initContainers.length > 0 ? { initContainers } : {}) };
   });
   const networkPolicies: NetworkPolicy[] = raw.nps.map((p, i) => ({
     apiVersion: 'networking.k8s.io/v1',
@@ -357,7 +365,12 @@ function toYaml(cfg: RefConfig): string {
         selector: { matchLabels: w.labels },
         template: {
           metadata: { labels: w.labels },
-          spec: { containers: [{ name: 'main', image: 'registry.example/app:1', ...(w.ports.length > 0 ? { ports: w.ports } : {}) }] },
+          spec: {
+            ...(w.initContainers
+              ? { initContainers: w.initContainers.map((c, i) => ({ name: `init${i}`, image: 'registry.example/init:1', ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}), ports: c.ports })) }
+              : {}),
+            containers: [{ name: 'main', image: 'registry.example/app:1', ...(w.ports.length > 0 ? { ports: w.ports } : {}) }],
+          },
         },
       },
     })),
@@ -401,7 +414,7 @@ function interestingPorts(cfg: RefConfig): number[] {
   const near = (n: number) => {
     for (const x of [n - 1, n, n + 1]) if (x >= 1 && x <= 65535) out.add(x);
   };
-  for (const w of cfg.workloads) for (const p of w.ports) near(p.containerPort);
+  for (const w of cfg.workloads) for (const p of [...w.ports, ...(w.initContainers ?? []).flatMap((c) => c.ports)]) near(p.containerPort);
   for (const np of cfg.networkPolicies)
     for (const r of [...(np.spec.ingress ?? []), ...(np.spec.egress ?? [])])
       for (const p of r.ports ?? []) {
@@ -481,9 +494,10 @@ function makePacket(cfg: RefConfig, seed: PacketSeed, ports: readonly number[], 
   let proto = PROTOCOLS[seed.proto] as Protocol;
   let port: number;
   const dstPod = 'workload' in dst ? cfg.workloads.find((w) => `${w.namespace}/${w.name}` === (dst as { workload: string }).workload) : undefined;
-  if (seed.portMode < 3 && dstPod && dstPod.ports.length > 0) {
-    // a port the destination declares, with its protocol (named ports resolve here)
-    const cp = pick(dstPod.ports, seed.pick);
+  const declared = dstPod ? [...dstPod.ports, ...(dstPod.initContainers ?? []).flatMap((c) => c.ports)] : [];
+  if (seed.portMode < 3 && declared.length > 0) {
+    // a port the destination declares (app, sidecar or plain init container), with its protocol (named ports resolve here)
+    const cp = pick(declared, seed.pick);
     port = cp.containerPort;
     proto = cp.protocol ?? 'TCP';
   } else if (seed.portMode < 9) {

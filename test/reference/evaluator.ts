@@ -37,11 +37,19 @@ export interface RefContainerPort {
   protocol?: Protocol;
 }
 
+export interface RefInitContainer {
+  /** `Always` makes it a sidecar, which runs beside the app containers (Kubernetes 1.28+). */
+  restartPolicy?: 'Always';
+  ports: RefContainerPort[];
+}
+
 export interface RefWorkload {
   namespace: string;
   name: string;
   labels: Labels;
+  /** The app containers' ports (one container holds them all: which one does not matter). */
   ports: RefContainerPort[];
+  initContainers?: RefInitContainer[];
 }
 
 export interface NpPort {
@@ -217,6 +225,15 @@ function protocolOf(p: RefContainerPort): Protocol {
   return p.protocol ?? 'TCP';
 }
 
+/**
+ * The ports a named port can name: the app containers' and the sidecars'. A plain init container
+ * has exited before the pod serves (Kubernetes' FindPort, pkg/api/v1/pod/util.go, reads
+ * `spec.containers` and the init containers with restartPolicy Always).
+ */
+function servingPorts(pod: RefWorkload): RefContainerPort[] {
+  return [...pod.ports, ...(pod.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').flatMap((c) => c.ports)];
+}
+
 // --- NetworkPolicy -----------------------------------------------------------------------------
 
 type Direction = 'ingress' | 'egress';
@@ -261,7 +278,7 @@ function npPortMatches(port: NpPort, dstPod: RefWorkload | undefined, protocol: 
   }
   // a named port: the destination pod must declare it, with this protocol and this number
   if (!dstPod) return false;
-  return dstPod.ports.some((p) => p.name === port.port && protocolOf(p) === protocol && p.containerPort === n);
+  return servingPorts(dstPod).some((p) => p.name === port.port && protocolOf(p) === protocol && p.containerPort === n);
 }
 
 /**
@@ -308,7 +325,7 @@ function adminPeerMatches(peer: AdminPeer, other: Ep): boolean {
 
 /** A named port of an admin policy matches the destination's container port of that name, whatever its protocol. */
 function namedPortMatches(name: string, dstPod: RefWorkload | undefined, protocol: Protocol, n: number): boolean {
-  return dstPod !== undefined && dstPod.ports.some((p) => p.name === name && protocolOf(p) === protocol && p.containerPort === n);
+  return dstPod !== undefined && servingPorts(dstPod).some((p) => p.name === name && protocolOf(p) === protocol && p.containerPort === n);
 }
 
 function anpPortsMatch(ports: AdminPort[] | undefined, dstPod: RefWorkload | undefined, protocol: Protocol, n: number): boolean {
