@@ -39,7 +39,17 @@ const edgeIpBlock = fc.constantFrom<Doc>(
   { ipBlock: { cidr: '0.0.0.0/0', except: ['0.0.0.0/1'] } },
   { ipBlock: { cidr: '128.0.0.0/1', except: ['255.0.0.0/8', '128.0.0.0/8'] } },
 );
-const widePeer = fc.oneof({ weight: 5, arbitrary: npPeer }, { weight: 1, arbitrary: edgeIpBlock }, { weight: 1, arbitrary: ipBlock });
+/** IPv6 blocks, for dual-stack hunts (`--ip-family dual`): the whole space, edges, nested excepts. */
+const ipv6Block = fc.constantFrom<Doc>(
+  { ipBlock: { cidr: '::/0' } },
+  { ipBlock: { cidr: '::/0', except: ['::/128', 'fe80::/10'] } },
+  { ipBlock: { cidr: '2001:db8::/32', except: ['2001:db8::/64', '2001:db8:ffff:ffff::/64'] } },
+  { ipBlock: { cidr: '2001:db8::1/128' } },
+  { ipBlock: { cidr: '2001:db8:0:1::5/64' } },
+  { ipBlock: { cidr: '8000::/1', except: ['ffff::/16'] } },
+);
+const widePeer = (ipv6: boolean) =>
+  fc.oneof({ weight: 5, arbitrary: npPeer }, { weight: 1, arbitrary: edgeIpBlock }, { weight: 1, arbitrary: ipBlock }, ...(ipv6 ? [{ weight: 2, arbitrary: ipv6Block }] : []));
 
 const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 const widePort = fc
@@ -52,24 +62,25 @@ const widePort = fc
     compact({ protocol, port, endPort: typeof port === 'number' && span !== undefined ? Math.min(65535, port + span) : undefined }),
   );
 
-const wideRule = (peers: 'from' | 'to') =>
+const wideRule = (peers: 'from' | 'to', ipv6: boolean) =>
   fc
-    .record({ peers: optional(fc.array(widePeer, { maxLength: 3 })), ports: optional(fc.array(widePort, { maxLength: 3 })) })
+    .record({ peers: optional(fc.array(widePeer(ipv6), { maxLength: 3 })), ports: optional(fc.array(widePort, { maxLength: 3 })) })
     .map(({ peers: p, ports }) => compact({ [peers]: p, ports }));
-const wideRules = (peers: 'from' | 'to') =>
-  fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.constant([{}]) }, { weight: 4, arbitrary: fc.array(wideRule(peers), { minLength: 1, maxLength: 3 }) });
+const wideRules = (peers: 'from' | 'to', ipv6: boolean) =>
+  fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.constant([{}]) }, { weight: 4, arbitrary: fc.array(wideRule(peers, ipv6), { minLength: 1, maxLength: 3 }) });
 
 const POLICY_TYPES = [undefined, undefined, [], ['Ingress'], ['Egress'], ['Ingress', 'Egress'], ['Egress', 'Ingress']] as const;
 
-const widePolicy = fc
-  .record({
-    namespace: fc.constantFrom(...NAMESPACES),
-    podSelector: fc.oneof({ weight: 1, arbitrary: fc.constant({}) }, { weight: 3, arbitrary: podSelector }),
-    policyTypes: fc.constantFrom(...POLICY_TYPES),
-    ingress: optional(wideRules('from')),
-    egress: optional(wideRules('to')),
-  })
-  .map(({ namespace, policyTypes, ...spec }) => ({ namespace, spec: compact({ ...spec, policyTypes: policyTypes === undefined ? undefined : [...policyTypes] }) }));
+const widePolicy = (ipv6: boolean) =>
+  fc
+    .record({
+      namespace: fc.constantFrom(...NAMESPACES),
+      podSelector: fc.oneof({ weight: 1, arbitrary: fc.constant({}) }, { weight: 3, arbitrary: podSelector }),
+      policyTypes: fc.constantFrom(...POLICY_TYPES),
+      ingress: optional(wideRules('from', ipv6)),
+      egress: optional(wideRules('to', ipv6)),
+    })
+    .map(({ namespace, policyTypes, ...spec }) => ({ namespace, spec: compact({ ...spec, policyTypes: policyTypes === undefined ? undefined : [...policyTypes] }) }));
 
 /** App containers (as random-config's), then init containers: plain, or sidecars (restartPolicy: Always). */
 const podContainers = fc
@@ -129,15 +140,21 @@ export interface WideSize {
 }
 export const WIDE_SIZES: Record<'small' | 'large', WideSize> = { small: { maxWorkloads: 8, maxPolicies: 6 }, large: { maxWorkloads: 16, maxPolicies: 10 } };
 
+export interface WideOptions {
+  /** IPv6 ipBlocks too: only for an analysis with `--ip-family dual` (IPv4 alone ignores them, with a warning). */
+  ipv6?: boolean;
+}
+
 /** A wide configuration: its documents, as a manifest file would list them. */
-export const wideConfiguration = (size: WideSize = WIDE_SIZES.small): fc.Arbitrary<Doc[]> =>
-  fc
+export const wideConfiguration = (size: WideSize = WIDE_SIZES.small, options: WideOptions = {}): fc.Arbitrary<Doc[]> => {
+  const ipv6 = options.ipv6 === true;
+  return fc
     .record({
       namespaces: fc.tuple(...NAMESPACES.map(() => namespaceObject)),
       workloads: fc.array(wideWorkload, { minLength: 2, maxLength: size.maxWorkloads }),
-      policies: fc.array(widePolicy, { minLength: 1, maxLength: size.maxPolicies }),
+      policies: fc.array(widePolicy(ipv6), { minLength: 1, maxLength: size.maxPolicies }),
       // a policy selecting the whole namespace, with its own policyTypes, over the random ones
-      blanket: optional(fc.record({ namespace: fc.constantFrom(...NAMESPACES), policyTypes: fc.constantFrom(...POLICY_TYPES), ingress: optional(wideRules('from')), egress: optional(wideRules('to')) })),
+      blanket: optional(fc.record({ namespace: fc.constantFrom(...NAMESPACES), policyTypes: fc.constantFrom(...POLICY_TYPES), ingress: optional(wideRules('from', ipv6)), egress: optional(wideRules('to', ipv6)) })),
       services: fc.boolean(),
       ingress: fc.boolean(),
     })
@@ -154,6 +171,7 @@ export const wideConfiguration = (size: WideSize = WIDE_SIZES.small): fc.Arbitra
       if (services && ingress) docs = withIngress(docs);
       return docs;
     });
+};
 
 /**
  * The wide configuration in the form nca 2.1.0 reads as Kubernetes does: `ncaForm`'s rewrites

@@ -21,11 +21,15 @@ import type { Doc } from '../helpers/random-config.js';
  * first difference: every differing configuration is written to HUNT_OUT (default a
  * `netpol-ci-hunt-*` temporary folder) as `ours.yaml`, `nca.yaml` and `diff.txt`, and the run ends
  * with a summary. Knobs: HUNT_SEEDS (comma-separated, default 1,2,3), HUNT_RUNS (configurations
- * per seed, default 200), HUNT_SIZE (small | large, default small).
+ * per seed, default 200), HUNT_SIZE (small | large, default small), HUNT_IP_FAMILY (dual: IPv6
+ * ipBlocks too, analysed with `--ip-family dual`).
  */
 const SEEDS = (process.env.HUNT_SEEDS ?? '1,2,3').split(',').map(Number);
 const RUNS = Number(process.env.HUNT_RUNS ?? 200);
 const SIZE = WIDE_SIZES[(process.env.HUNT_SIZE ?? 'small') as 'small' | 'large'];
+/** HUNT_IP_FAMILY=dual: IPv6 ipBlocks too, and ours analyses both families (nca always does). */
+const DUAL = process.env.HUNT_IP_FAMILY === 'dual';
+const SETTINGS = DUAL ? { ...DEFAULT_READ_SETTINGS, ipFamilies: [4, 6] as const } : DEFAULT_READ_SETTINGS;
 const OUT = process.env.HUNT_OUT ?? mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-hunt-'));
 
 const toYaml = (docs: readonly Doc[]): string => docs.map((d) => stringify(d, { aliasDuplicateObjects: false })).join('---\n');
@@ -34,7 +38,7 @@ function oursTxt(dir: string, docs: readonly Doc[]): { txt: string; errors: stri
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'all.yaml'), toYaml(docs));
-  const r = runConnectivity(nodeIo(), [dir], DEFAULT_READ_SETTINGS);
+  const r = runConnectivity(nodeIo(), [dir], SETTINGS);
   return { txt: renderConnectivityTxt(r.connectivity), errors: r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`) };
 }
 
@@ -44,7 +48,7 @@ const asOurs = (rows: ReturnType<typeof parseListing>) =>
   rows.map(([s, d, c]) => [s.map((e) => (e.kind === 'workload' && e.key === NCA_CONTROLLER ? { ...e, key: '{ingress-controller}' } : e)), d, c] as const);
 
 describe('nca hunt', () => {
-  it(`${RUNS} wide configurations per seed, seeds ${SEEDS.join(',')}: ours equals nca 2.1.0, pair by pair`, () => {
+  it(`${RUNS} wide configurations per seed, seeds ${SEEDS.join(',')}${DUAL ? ', dual-stack' : ''}: ours equals nca 2.1.0, pair by pair`, () => {
     const nca = findNcaForTests();
     const work = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-hunt-work-'));
     const found: string[] = [];
@@ -53,7 +57,7 @@ describe('nca hunt', () => {
     const started = Date.now();
     try {
       for (const seed of SEEDS) {
-        const samples = fc.sample(wideConfiguration(SIZE), { seed, numRuns: RUNS });
+        const samples = fc.sample(wideConfiguration(SIZE, { ipv6: DUAL }), { seed, numRuns: RUNS });
         samples.forEach((docs, i) => {
           configs++;
           const id = `seed${seed}-${i}`;
