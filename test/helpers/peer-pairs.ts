@@ -34,7 +34,9 @@ function ipText(n: bigint, family: Family): string {
  * or CIDRs (nca writes no `[External]`), or a workload key (which always holds a `[Kind]` or `{`).
  */
 function endpoints(text: string): Endpoint[] {
-  const t = text.replace(/\[External\]$/, '');
+  // our txt output escapes a line's leading `::` (src/diagnostics/sanitize.ts safeLine: GitHub's
+  // runner reads such a line as a workflow command), so an IPv6 source from `::` reads `\x3a:`
+  const t = text.replace(/^\\x3a:/, '::').replace(/\[External\]$/, '');
   if (/[[{]/.test(t) || !/^[0-9a-fA-F.:]+([-/,]|$)/.test(t)) return [{ kind: 'workload', key: text }];
   return t.split(',').map((r) => {
     const family = familyOf(r);
