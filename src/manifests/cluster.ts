@@ -224,6 +224,19 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
     if (o.kind === 'Namespace' || o.kind === 'AdminNetworkPolicy' || o.kind === 'BaselineAdminNetworkPolicy' || o.kind === 'ClusterNetworkPolicy') continue;
     implied(nsOf(o.object.metadata));
   }
+  // The NetworkPolicy API says so itself ("NetworkPolicy behavior for hostNetwork pods is
+  // undefined"): say which reading the answer takes, once per workload, where it says hostNetwork.
+  for (const w of byKey.values()) {
+    if (!w.pods.some((p) => p.hostNetwork)) continue;
+    diagnostics.push(
+      diag(
+        Codes.hostNetworkUndefined,
+        'warning',
+        `${workloadKey(w.ref)} runs on the host network: Kubernetes leaves NetworkPolicy for such pods undefined, and most network plugins ignore them in podSelector and namespaceSelector and see their traffic as their node's; analysed as pods on the pod network (as nca and netpol-analyzer do)`,
+        originRef(w.origin, [...w.specPath, 'hostNetwork']),
+      ),
+    );
+  }
   // sorted by workloadKey, each key built once (byKey holds them), not twice per comparison
   const workloads = [...byKey]
     .sort(([a], [b]) => compareStrings(a, b))
