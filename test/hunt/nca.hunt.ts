@@ -47,6 +47,23 @@ const NCA_CONTROLLER = 'ingress-controller-ns/ingress-controller-livesim[Pod]';
 const asOurs = (rows: ReturnType<typeof parseListing>) =>
   rows.map(([s, d, c]) => [s.map((e) => (e.kind === 'workload' && e.key === NCA_CONTROLLER ? { ...e, key: '{ingress-controller}' } : e)), d, c] as const);
 
+/** The corners a configuration reaches, by what its YAML says: counted, so a summary shows the hunt reached them. */
+const CORNERS: Record<string, RegExp> = {
+  'policyTypes: []': /policyTypes: \[\]/,
+  'policyTypes: [Egress, Ingress]': /policyTypes:\n\s+- Egress\n\s+- Ingress/,
+  'sidecar ports': /restartPolicy: Always\n\s+ports:/,
+  'plain init container ports': /- name: init\d\n\s+image: busybox:1.36\n\s+ports:/,
+  hostNetwork: /hostNetwork: true/,
+  Service: /kind: Service\n/,
+  Ingress: /kind: Ingress\n/,
+  'CIDR with host bits': /cidr: 10\.1\.2\.3\/16/,
+  '/32 except': /- \d+\.\d+\.\d+\.\d+\/32/,
+  'IPv6 block': /cidr: [0-9a-f]*::/,
+  'from: [] or to: []': /(from|to): \[\]/,
+  'ports: []': /ports: \[\]/,
+};
+const reached = new Map<string, number>();
+
 describe('nca hunt', () => {
   it(`${RUNS} wide configurations per seed, seeds ${SEEDS.join(',')}${DUAL ? ', dual-stack' : ''}: ours equals nca 2.1.0, pair by pair`, () => {
     const nca = findNcaForTests();
@@ -60,6 +77,8 @@ describe('nca hunt', () => {
         const samples = fc.sample(wideConfiguration(SIZE, { ipv6: DUAL }), { seed, numRuns: RUNS });
         samples.forEach((docs, i) => {
           configs++;
+          const yaml = toYaml(docs);
+          for (const [name, re] of Object.entries(CORNERS)) if (re.test(yaml)) reached.set(name, (reached.get(name) ?? 0) + 1);
           const id = `seed${seed}-${i}`;
           const keep = (why: string, detail: string[]) => {
             const dir = path.join(OUT, id);
@@ -85,7 +104,7 @@ describe('nca hunt', () => {
           // pairs towards nca's simulated pods (kube-dns, and its ingress controller as a destination) are not ours
           // nca models the IPv6 space only when some policy names an IPv6 block; ours, with
           // --ip-family dual, always (the pairs to and from it are then all-or-nothing, as for IPv4)
-          const ncaHasIpv6 = /cidr: .*:/.test(toYaml(docs));
+          const ncaHasIpv6 = /cidr: .*:/.test(yaml);
           const skip = (k: string) => /-livesim\[/.test(k) || (!ncaHasIpv6 && k.includes(':'));
           const diffs = differingPairs(mineRows, asOurs(parseListing(r.stdout, 'nca')), skip);
           if (diffs.length > 0) keep('ours and nca differ (ours | nca)', diffs);
@@ -95,7 +114,10 @@ describe('nca hunt', () => {
       rmSync(work, { recursive: true, force: true });
     }
     const seconds = Math.round((Date.now() - started) / 1000);
-    console.log(`nca hunt: ${configs} configurations, ${pairs} pairs, ${seconds}s, ${found.length} differing (kept in ${OUT})\n${found.join('\n')}`);
+    console.log(
+      `nca hunt: ${configs} configurations, ${pairs} pairs, ${seconds}s, ${found.length} differing (kept in ${OUT})\n` +
+        `configurations reaching: ${[...reached].map(([k, n]) => `${k} ${n}`).join(', ')}\n${found.join('\n')}`,
+    );
     expect(pairs).toBeGreaterThan(configs);
     expect(found).toEqual([]);
   });
