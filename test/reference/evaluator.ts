@@ -143,7 +143,19 @@ export interface ClusterNetworkPolicy {
   };
 }
 
+/**
+ * A Service behind an Ingress: the ingress controller sends HTTP (TCP) to the pods of `namespace`
+ * that `selector` selects (a Service with no selector has no endpoints), on `targetPort`.
+ */
+export interface RefIngressBackend {
+  namespace: string;
+  selector: Labels;
+  targetPort: number;
+}
+
 export interface RefConfig {
+  /** Ingress backends, for packets from the ingress controller. */
+  ingressBackends?: RefIngressBackend[];
   namespaces: RefNamespace[];
   workloads: RefWorkload[];
   networkPolicies: NetworkPolicy[];
@@ -155,7 +167,8 @@ export interface RefConfig {
 // --- one packet ----------------------------------------------------------------------------------
 
 /** A workload named `namespace/name`, or an IPv4 address outside the cluster. */
-export type Endpoint = { workload: string } | { ip: string };
+/** A workload named `namespace/name`, an IPv4 address outside the cluster, or the ingress controller (a source only). */
+export type Endpoint = { workload: string } | { ip: string } | { controller: true };
 
 export interface Packet {
   src: Endpoint;
@@ -434,7 +447,15 @@ function namespaceLabels(cfg: RefConfig, name: string): Labels {
   return { ...(ns?.labels ?? {}), [NAME_LABEL]: name };
 }
 
+/**
+ * The ingress controller: an unlabelled pod in a namespace of its own, which no policy of the
+ * configuration lives in or names by name (so only selectors that match every pod, or every
+ * namespace without some label, match it).
+ */
+const CONTROLLER: RefWorkload = { namespace: 'ingress-controller-reference', name: 'ingress-controller', labels: {}, ports: [] };
+
 function resolve(cfg: RefConfig, e: Endpoint): Ep {
+  if ('controller' in e) return { pod: CONTROLLER, nsLabels: namespaceLabels(cfg, CONTROLLER.namespace) };
   if ('workload' in e) {
     const pod = cfg.workloads.find((w) => `${w.namespace}/${w.name}` === e.workload);
     if (!pod) throw new Error(`unknown workload ${e.workload}`);
@@ -489,6 +510,15 @@ export function isAllowed(cfg: RefConfig, packet: Packet): boolean {
   const src = resolve(cfg, packet.src);
   const dst = resolve(cfg, packet.dst);
   if (!isPod(src) && !isPod(dst)) throw new Error('a packet needs a workload at one end at least');
+  if ('controller' in packet.dst) throw new Error('the ingress controller is a source only');
+  if ('controller' in packet.src) {
+    // it sends only to Ingress backends, on their target ports, over TCP
+    const dstPod = isPod(dst) ? dst.pod : undefined;
+    const backend = (cfg.ingressBackends ?? []).some(
+      (b) => dstPod !== undefined && b.namespace === dstPod.namespace && Object.keys(b.selector).length > 0 && selectorMatches({ matchLabels: b.selector }, dstPod.labels) && b.targetPort === packet.port,
+    );
+    if (!backend || packet.protocol !== 'TCP') return false;
+  }
   if (isPod(src) && !directionAllows(cfg, src.pod, 'egress', dst, packet.protocol, packet.port)) return false;
   if (isPod(dst) && !directionAllows(cfg, dst.pod, 'ingress', src, packet.protocol, packet.port)) return false;
   return true;
