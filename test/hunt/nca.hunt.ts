@@ -95,16 +95,17 @@ describe('nca hunt', () => {
           pairs += mineRows.length;
           const self = differingPairs(mineRows, parseListing(mineNcaForm.txt, 'netpol-analyzer'));
           if (self.length > 0) return keep('ours answers differently on the nca form', self);
+          const ncaYaml = toYaml(wideNcaForm(docs));
           const ncaDir = path.join(work, 'nca');
           rmSync(ncaDir, { recursive: true, force: true });
           mkdirSync(ncaDir);
-          writeFileSync(path.join(ncaDir, 'all.yaml'), toYaml(wideNcaForm(docs)));
+          writeFileSync(path.join(ncaDir, 'all.yaml'), ncaYaml);
           const r = spawnSync(nca, ['--connectivity', ncaDir, '-r', ncaDir, '-o', 'txt_no_fw_rules'], { encoding: 'utf8', timeout: 300_000 });
           if (r.status !== 0) return keep(`nca exited ${String(r.status)}`, [r.stderr.slice(-2000)]);
           // pairs towards nca's simulated pods (kube-dns, and its ingress controller as a destination) are not ours
           // nca models the IPv6 space only when some policy names an IPv6 block; ours, with
           // --ip-family dual, always (the pairs to and from it are then all-or-nothing, as for IPv4)
-          const ncaHasIpv6 = /cidr: .*:/.test(yaml);
+          const ncaHasIpv6 = /cidr: .*:/.test(ncaYaml);
           const skip = (k: string) => /-livesim\[/.test(k) || (!ncaHasIpv6 && k.includes(':'));
           const diffs = differingPairs(mineRows, asOurs(parseListing(r.stdout, 'nca')), skip);
           if (diffs.length > 0) keep('ours and nca differ (ours | nca)', diffs);
