@@ -217,6 +217,9 @@ export const Codes = {
   // exact manifest lines for what Kustomize makes (NPC285-NPC289)
   /** Objects an overlay's helmCharts entries generate are cited at the kustomization without a line: kustomize keeps no template name or line for them. */
   helmChartsUntraced: 'NPC285',
+  // corners the random-configuration hunts reached (NPC295-NPC299)
+  /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
+  hostNetworkUndefined: 'NPC295',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

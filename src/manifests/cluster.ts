@@ -78,6 +78,11 @@ function podShape(
   const ports: ContainerPort[] = [];
   for (const field of ['containers', 'initContainers'] as const) {
     (spec?.[field] ?? []).forEach((c, ci) => {
+      // A plain init container has run to completion before the app containers start: its ports
+      // serve nothing and name nothing. A sidecar (an init container with restartPolicy: Always)
+      // runs beside them. That is Kubernetes' own reading of a named port (FindPort,
+      // pkg/api/v1/pod/util.go), for NetworkPolicy ports and Service targetPorts alike.
+      const serves = field === 'containers' || c.restartPolicy === 'Always';
       (c.ports ?? []).forEach((p, pi) => {
         const n = p.containerPort;
         if (typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > 65535) {
@@ -97,6 +102,7 @@ function podShape(
           );
           return;
         }
+        if (!serves) return;
         const protocol = p.protocol ?? 'TCP';
         ports.push(p.name ? { name: p.name, port: n, protocol } : { port: n, protocol });
       });
@@ -217,6 +223,19 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
   for (const o of objects) {
     if (o.kind === 'Namespace' || o.kind === 'AdminNetworkPolicy' || o.kind === 'BaselineAdminNetworkPolicy' || o.kind === 'ClusterNetworkPolicy') continue;
     implied(nsOf(o.object.metadata));
+  }
+  // The NetworkPolicy API says so itself ("NetworkPolicy behavior for hostNetwork pods is
+  // undefined"): say which reading the answer takes, once per workload, where it says hostNetwork.
+  for (const w of byKey.values()) {
+    if (!w.pods.some((p) => p.hostNetwork)) continue;
+    diagnostics.push(
+      diag(
+        Codes.hostNetworkUndefined,
+        'warning',
+        `${workloadKey(w.ref)} runs on the host network: Kubernetes leaves NetworkPolicy for such pods undefined, and most network plugins ignore them in podSelector and namespaceSelector and see their traffic as their node's; analysed as pods on the pod network (as nca and netpol-analyzer do)`,
+        originRef(w.origin, [...w.specPath, 'hostNetwork']),
+      ),
+    );
   }
   // sorted by workloadKey, each key built once (byKey holds them), not twice per comparison
   const workloads = [...byKey]

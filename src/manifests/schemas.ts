@@ -95,6 +95,8 @@ const ContainerSchema = z
   .object({
     name: str.optional(),
     image: str.optional(),
+    // on an init container, `Always` makes it a sidecar (runs beside the app containers)
+    restartPolicy: str.nullish(),
     ports: z
       .array(
         z

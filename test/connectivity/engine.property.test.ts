@@ -23,6 +23,7 @@ import {
   type Protocol,
   type RefConfig,
   type RefContainerPort,
+  type RefWorkload,
 } from '../reference/evaluator.js';
 import { adminSelection, selector } from '../helpers/arbitraries.js';
 
@@ -127,6 +128,8 @@ interface RawWorkload {
   ns: number;
   labels: Record<string, string>;
   ports: RefContainerPort[];
+  /** Init containers with ports: plain ones (their ports name nothing) and sidecars. */
+  init: { sidecar: boolean; ports: RefContainerPort[] }[];
 }
 /** A namespace index: 0-3 pick a declared namespace (modulo their number), 4 is `default`, which is not declared. */
 const nsIndex = fc.oneof({ weight: 9, arbitrary: fc.nat(3) }, { weight: 1, arbitrary: fc.constant(4) });
@@ -134,6 +137,10 @@ const workload: fc.Arbitrary<RawWorkload> = fc.record({
   ns: nsIndex,
   labels: fc.dictionary(fc.constantFrom(...POD_KEYS), fc.constantFrom(...POD_VALUES), { maxKeys: 3 }),
   ports: fc.array(containerPort, { maxLength: 3 }),
+  init: fc.oneof(
+    { weight: 3, arbitrary: fc.constant<RawWorkload['init']>([]) },
+    { weight: 1, arbitrary: fc.array(fc.record({ sidecar: fc.boolean(), ports: fc.array(containerPort, { minLength: 1, maxLength: 2 }) }), { minLength: 1, maxLength: 2 }) },
+  ),
 });
 
 // NetworkPolicy
@@ -250,6 +257,7 @@ interface RawConfig {
   anps: RawAdmin<'Allow' | 'Deny' | 'Pass'>[];
   banp: RawAdmin<'Allow' | 'Deny'> | undefined;
   cnps: (RawAdmin<'Accept' | 'Deny' | 'Pass'> & { tier: 'Admin' | 'Baseline' })[];
+  ingresses: { w: number; targetPort: number }[];
   priorities: number[];
 }
 const rawConfig: fc.Arbitrary<RawConfig> = fc.record({
@@ -263,6 +271,8 @@ const rawConfig: fc.Arbitrary<RawConfig> = fc.record({
     fc.tuple(adminPolicy<'Accept' | 'Deny' | 'Pass'>(['Accept', 'Deny', 'Pass']), fc.constantFrom<'Admin' | 'Baseline'>('Admin', 'Baseline')).map(([p, tier]) => ({ ...p, tier })),
     { maxLength: 2 },
   ),
+  // Services behind Ingresses, for the ingress controller: the Service selects workload `w`'s labels
+  ingresses: fc.array(fc.record({ w: fc.nat(), targetPort: portNumber }), { maxLength: 2 }),
   // distinct priorities for every ANP and CNP, so that no two policies tie
   priorities: fc.uniqueArray(fc.integer({ min: 0, max: 1000 }), { minLength: 5, maxLength: 5 }),
 });
@@ -273,17 +283,19 @@ function buildConfig(raw: RawConfig): RefConfig {
   const namespaces = NS_NAMES.slice(0, raw.nsCount).map((name, i) => ({ name, labels: raw.nsLabels[i] ?? {} }));
   const nsName = (i: number) => (i === 4 ? 'default' : (NS_NAMES[i % raw.nsCount] as string));
   const workloads = raw.workloads.map((w, i) => {
-    // container port names are unique within a pod
+    // container port names are unique within a pod, init containers included
     const seen = new Set<string>();
-    const ports = w.ports.map((p) => {
+    const unique = (p: RefContainerPort): RefContainerPort => {
       if (p.name === undefined || !seen.has(p.name)) {
         if (p.name !== undefined) seen.add(p.name);
         return p;
       }
       const { name: _dropped, ...rest } = p;
       return rest;
-    });
-    return { namespace: nsName(w.ns), name: `w${i}`, labels: w.labels, ports };
+    };
+    const ports = w.ports.map(unique);
+    const initContainers = w.init.map((c) => ({ ...(c.sidecar ? { restartPolicy: 'Always' as const } : {}), ports: c.ports.map(unique) }));
+    return { namespace: nsName(w.ns), name: `w${i}`, labels: w.labels, ports, ...(initContainers.length > 0 ? { initContainers } : {}) };
   });
   const networkPolicies: NetworkPolicy[] = raw.nps.map((p, i) => ({
     apiVersion: 'networking.k8s.io/v1',
@@ -343,7 +355,20 @@ function buildConfig(raw: RawConfig): RefConfig {
         },
       }) as ClusterNetworkPolicy,
   );
-  return { namespaces, workloads, networkPolicies, adminNetworkPolicies, ...(baselineAdminNetworkPolicy ? { baselineAdminNetworkPolicy } : {}), clusterNetworkPolicies };
+  // a Service selecting a workload's labels (so every workload of its namespace with those labels), behind an Ingress
+  const ingressBackends = raw.ingresses.map((g) => {
+    const w = workloads[g.w % workloads.length] as RefWorkload;
+    return { namespace: w.namespace, selector: w.labels, targetPort: g.targetPort };
+  });
+  return {
+    namespaces,
+    workloads,
+    networkPolicies,
+    adminNetworkPolicies,
+    ...(baselineAdminNetworkPolicy ? { baselineAdminNetworkPolicy } : {}),
+    clusterNetworkPolicies,
+    ...(ingressBackends.length > 0 ? { ingressBackends } : {}),
+  };
 }
 
 function toYaml(cfg: RefConfig): string {
@@ -357,7 +382,12 @@ function toYaml(cfg: RefConfig): string {
         selector: { matchLabels: w.labels },
         template: {
           metadata: { labels: w.labels },
-          spec: { containers: [{ name: 'main', image: 'registry.example/app:1', ...(w.ports.length > 0 ? { ports: w.ports } : {}) }] },
+          spec: {
+            ...(w.initContainers
+              ? { initContainers: w.initContainers.map((c, i) => ({ name: `init${i}`, image: 'registry.example/init:1', ...(c.restartPolicy ? { restartPolicy: c.restartPolicy } : {}), ports: c.ports })) }
+              : {}),
+            containers: [{ name: 'main', image: 'registry.example/app:1', ...(w.ports.length > 0 ? { ports: w.ports } : {}) }],
+          },
         },
       },
     })),
@@ -365,6 +395,16 @@ function toYaml(cfg: RefConfig): string {
     ...cfg.adminNetworkPolicies,
     ...(cfg.baselineAdminNetworkPolicy ? [cfg.baselineAdminNetworkPolicy] : []),
     ...cfg.clusterNetworkPolicies,
+    ...(cfg.ingressBackends ?? []).flatMap((b, i) => [
+      // a Service with an empty selector has no endpoints: written without one
+      { apiVersion: 'v1', kind: 'Service', metadata: { name: `svc${i}`, namespace: b.namespace }, spec: { ...(Object.keys(b.selector).length > 0 ? { selector: b.selector } : {}), ports: [{ port: 80, targetPort: b.targetPort }] } },
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: `ing${i}`, namespace: b.namespace },
+        spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: `svc${i}`, port: { number: 80 } } } }] } }] },
+      },
+    ]),
   ];
   return docs.map((d) => jsYaml.dump(d, { noRefs: true, lineWidth: -1 })).join('---\n');
 }
@@ -381,7 +421,7 @@ interface PacketSeed {
   random: number;
 }
 const packetSeed: fc.Arbitrary<PacketSeed> = fc.record({
-  shape: fc.nat(9),
+  shape: fc.nat(10),
   src: fc.nat(),
   dst: fc.nat(),
   portMode: fc.nat(9),
@@ -401,7 +441,8 @@ function interestingPorts(cfg: RefConfig): number[] {
   const near = (n: number) => {
     for (const x of [n - 1, n, n + 1]) if (x >= 1 && x <= 65535) out.add(x);
   };
-  for (const w of cfg.workloads) for (const p of w.ports) near(p.containerPort);
+  for (const b of cfg.ingressBackends ?? []) near(b.targetPort);
+  for (const w of cfg.workloads) for (const p of [...w.ports, ...(w.initContainers ?? []).flatMap((c) => c.ports)]) near(p.containerPort);
   for (const np of cfg.networkPolicies)
     for (const r of [...(np.spec.ingress ?? []), ...(np.spec.egress ?? [])])
       for (const p of r.ports ?? []) {
@@ -474,6 +515,13 @@ function makePacket(cfg: RefConfig, seed: PacketSeed, ports: readonly number[], 
   } else if (seed.shape < 8) {
     src = { ip: pick(addresses, seed.src) };
     dst = { workload: pick(names, seed.dst) };
+  } else if (seed.shape === 10) {
+    // mostly a backend of some Ingress (the controller reaches nothing else), now and then any workload
+    src = { controller: true };
+    const backends = cfg.workloads
+      .filter((w) => (cfg.ingressBackends ?? []).some((b) => b.namespace === w.namespace && Object.keys(b.selector).length > 0 && Object.entries(b.selector).every(([k, v]) => w.labels[k] === v)))
+      .map((w) => `${w.namespace}/${w.name}`);
+    dst = { workload: backends.length > 0 && seed.src % 4 !== 0 ? pick(backends, seed.dst) : pick(names, seed.dst) };
   } else {
     src = { workload: pick(names, seed.src) };
     dst = { ip: pick(addresses, seed.dst) };
@@ -481,9 +529,15 @@ function makePacket(cfg: RefConfig, seed: PacketSeed, ports: readonly number[], 
   let proto = PROTOCOLS[seed.proto] as Protocol;
   let port: number;
   const dstPod = 'workload' in dst ? cfg.workloads.find((w) => `${w.namespace}/${w.name}` === (dst as { workload: string }).workload) : undefined;
-  if (seed.portMode < 3 && dstPod && dstPod.ports.length > 0) {
-    // a port the destination declares, with its protocol (named ports resolve here)
-    const cp = pick(dstPod.ports, seed.pick);
+  const declared = dstPod ? [...dstPod.ports, ...(dstPod.initContainers ?? []).flatMap((c) => c.ports)] : [];
+  const targets = 'controller' in src ? (cfg.ingressBackends ?? []).map((b) => b.targetPort) : [];
+  if (seed.portMode < 5 && targets.length > 0) {
+    // a backend's target port, most of the time (the controller reaches nothing else)
+    port = pick(targets, seed.pick);
+    proto = seed.proto === 0 ? 'UDP' : 'TCP';
+  } else if (seed.portMode < 3 && declared.length > 0) {
+    // a port the destination declares (app, sidecar or plain init container), with its protocol (named ports resolve here)
+    const cp = pick(declared, seed.pick);
     port = cp.containerPort;
     proto = cp.protocol ?? 'TCP';
   } else if (seed.portMode < 9) {
@@ -498,12 +552,14 @@ function makePacket(cfg: RefConfig, seed: PacketSeed, ports: readonly number[], 
 
 interface EngineAnswers {
   pairs: Map<string, ConnectionSet>;
+  fromController: Map<string, ConnectionSet>;
   fromExternal: Map<string, Connection[]>;
   toExternal: Map<string, Connection[]>;
 }
 
 function index(connections: readonly Connection[]): EngineAnswers {
   const pairs = new Map<string, ConnectionSet>();
+  const fromController = new Map<string, ConnectionSet>();
   const fromExternal = new Map<string, Connection[]>();
   const toExternal = new Map<string, Connection[]>();
   const push = (m: Map<string, Connection[]>, k: string, c: Connection) => {
@@ -516,6 +572,10 @@ function index(connections: readonly Connection[]): EngineAnswers {
       const key = `${c.src.ref.namespace}/${c.src.ref.name}\u0000${c.dst.ref.namespace}/${c.dst.ref.name}`;
       if (pairs.has(key)) throw new Error(`duplicate connection ${key}`);
       pairs.set(key, c.conns);
+    } else if (c.src.kind === 'ingress-controller' && c.dst.kind === 'workload') {
+      const key = `${c.dst.ref.namespace}/${c.dst.ref.name}`;
+      if (fromController.has(key)) throw new Error(`duplicate connection {ingress-controller} => ${key}`);
+      fromController.set(key, c.conns);
     } else if (c.src.kind === 'external' && c.dst.kind === 'workload') {
       push(fromExternal, `${c.dst.ref.namespace}/${c.dst.ref.name}`, c);
     } else if (c.src.kind === 'workload' && c.dst.kind === 'external') {
@@ -524,7 +584,7 @@ function index(connections: readonly Connection[]): EngineAnswers {
       throw new Error(`unexpected connection kinds ${c.src.kind} -> ${c.dst.kind}`);
     }
   }
-  return { pairs, fromExternal, toExternal };
+  return { pairs, fromController, fromExternal, toExternal };
 }
 
 function engineConns(ans: EngineAnswers, p: Packet): ConnectionSet | undefined {
@@ -538,13 +598,14 @@ function engineConns(ans: EngineAnswers, p: Packet): ConnectionSet | undefined {
     return hits[0]?.conns;
   };
   if ('workload' in p.src && 'workload' in p.dst) return ans.pairs.get(`${p.src.workload}\u0000${p.dst.workload}`);
+  if ('controller' in p.src && 'workload' in p.dst) return ans.fromController.get(p.dst.workload);
   if ('ip' in p.src && 'workload' in p.dst) return inRange(ans.fromExternal.get(p.dst.workload), p.src.ip);
   if ('workload' in p.src && 'ip' in p.dst) return inRange(ans.toExternal.get(p.src.workload), p.dst.ip);
   throw new Error('external to external');
 }
 
 function describePacket(p: Packet): string {
-  const ep = (e: Endpoint) => ('workload' in e ? e.workload : `${e.ip}[External]`);
+  const ep = (e: Endpoint) => ('workload' in e ? e.workload : 'ip' in e ? `${e.ip}[External]` : '{ingress-controller}');
   return `${ep(p.src)} => ${ep(p.dst)} ${p.protocol} ${p.port}`;
 }
 
@@ -567,6 +628,8 @@ describe('engine agrees with the per-packet reference evaluator', () => {
       let cases = 0;
       let allowedCases = 0;
       let configs = 0;
+      let controllerAllowed = 0;
+      let controllerDenied = 0;
       fc.assert(
         fc.property(rawConfig, packetSeeds, (raw, seeds) => {
           const cfg = buildConfig(raw);
@@ -581,6 +644,10 @@ describe('engine agrees with the per-packet reference evaluator', () => {
             const actual = conns?.allows(packet.protocol, packet.port) ?? false;
             cases++;
             if (expected) allowedCases++;
+            if ('controller' in packet.src) {
+              if (expected) controllerAllowed++;
+              else controllerDenied++;
+            }
             if (actual !== expected) {
               throw new Error(
                 `packet ${describePacket(packet)}: reference says ${expected ? 'allowed' : 'denied'}, engine says ${actual ? 'allowed' : 'denied'} ` +
@@ -596,6 +663,9 @@ describe('engine agrees with the per-packet reference evaluator', () => {
       // Both verdicts must be common, or the comparison says little.
       expect(allowedCases).toBeGreaterThan(cases * 0.1);
       expect(cases - allowedCases).toBeGreaterThan(cases * 0.1);
+      // and the ingress controller's packets get both verdicts too
+      expect(controllerAllowed).toBeGreaterThan(cases * 0.003);
+      expect(controllerDenied).toBeGreaterThan(cases * 0.003);
     },
     Math.max(120_000, NUM_CONFIGS * 30),
   );

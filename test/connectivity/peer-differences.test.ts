@@ -135,4 +135,23 @@ spec: {host: r.example.com, to: {kind: Service, name: s}}
     const out = lines(ns('alpha') + pod('alpha', 'a', '{app: x}', '[{containerPort: 80, protocol: UDP}, {containerPort: 5000}]') + svc);
     expect(out).toContain('{ingress-controller} => alpha/a[Pod] : TCP 5000');
   });
+
+  it('a sidecar\'s (an init container with restartPolicy: Always) named port resolves, a plain init container\'s does not (nca 2.1.0 reads only spec.containers)', () => {
+    // Kubernetes' FindPort (pkg/api/v1/pod/util.go) reads spec.containers, then "also support sidecar
+    // container (initContainer with restartPolicy=Always)"; sidecars are KEP-753 (beta, on by default, 1.29)
+    const web = `apiVersion: v1
+kind: Pod
+metadata: {name: web, namespace: alpha, labels: {app: web}}
+spec:
+  initContainers:
+  - {name: setup, image: busybox, ports: [{name: admin, containerPort: 9000}]}
+  - {name: proxy, image: envoy, restartPolicy: Always, ports: [{name: metrics, containerPort: 9090}]}
+  containers: [{name: main, image: nginx, ports: [{name: http, containerPort: 8080}]}]
+---
+`;
+    const out = lines(ns('alpha') + web + pod('alpha', 'api', '{app: api}', '[{containerPort: 7000, name: admin}]') + pod('alpha', 'client', '{app: client}') +
+      policy('alpha', '{podSelector: {matchExpressions: [{key: app, operator: In, values: [web, api]}]}, ingress: [{ports: [{port: http}, {port: metrics}, {port: admin}]}]}'));
+    expect(out).toContain('alpha/client[Pod] => alpha/web[Pod] : TCP 8080,9090');
+    expect(out).toContain('alpha/client[Pod] => alpha/api[Pod] : TCP 7000');
+  });
 });

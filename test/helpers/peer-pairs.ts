@@ -7,24 +7,47 @@ import { IntervalSet } from '../../src/model/interval-set.js';
  * compared (tools cut the address space at different points; `0.0.0.0-9.255.255.255` on one side
  * and `0.0.0.0-10.1.2.2` on the other compare piece by piece).
  */
-type Endpoint = { readonly kind: 'workload'; readonly key: string } | { readonly kind: 'external'; readonly lo: number; readonly hi: number };
+type Family = 4 | 6;
+type Endpoint = { readonly kind: 'workload'; readonly key: string } | { readonly kind: 'external'; readonly family: Family; readonly lo: bigint; readonly hi: bigint };
 export type Row = readonly [readonly Endpoint[], readonly Endpoint[], ConnectionSet];
 
-const ipNumber = (text: string): number => text.split('.').reduce((a, b) => a * 256 + Number(b), 0);
-const ipText = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
+const familyOf = (text: string): Family => (text.includes(':') ? 6 : 4);
+const BITS: Record<Family, number> = { 4: 32, 6: 128 };
 
-/** `a.b.c.d-e.f.g.h[External]`, a comma-separated list of such ranges or CIDRs (nca), or a workload key. */
+/** An IPv4 or IPv6 address (`::` compression allowed) as a number. */
+function ipNumber(text: string): bigint {
+  if (familyOf(text) === 4) return text.split('.').reduce((a, b) => a * 256n + BigInt(b), 0n);
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
+  const groups = (s: string) => (s === '' ? [] : s.split(':'));
+  const h = groups(head);
+  const t = tail === undefined ? [] : groups(tail);
+  const all = tail === undefined ? h : [...h, ...Array<string>(8 - h.length - t.length).fill('0'), ...t];
+  return all.reduce((a, g) => a * 65536n + BigInt(parseInt(g, 16)), 0n);
+}
+function ipText(n: bigint, family: Family): string {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((s) => ((n >> s) & 255n).toString()).join('.');
+  return [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((s) => ((n >> s) & 65535n).toString(16)).join(':');
+}
+
+/**
+ * `a.b.c.d-e.f.g.h[External]` or its IPv6 form, a comma-separated list of such ranges, addresses
+ * or CIDRs (nca writes no `[External]`), or a workload key (which always holds a `[Kind]` or `{`).
+ */
 function endpoints(text: string): Endpoint[] {
-  const t = text.replace(/\[External\]$/, '');
-  if (!/^[0-9.]+([-/,]|$)/.test(t)) return [{ kind: 'workload', key: text }];
+  // our txt output escapes a line's leading `::` (src/diagnostics/sanitize.ts safeLine: GitHub's
+  // runner reads such a line as a workflow command), so an IPv6 source from `::` reads `\x3a:`
+  const t = text.replace(/^\\x3a:/, '::').replace(/\[External\]$/, '');
+  if (/[[{]/.test(t) || !/^[0-9a-fA-F.:]+([-/,]|$)/.test(t)) return [{ kind: 'workload', key: text }];
   return t.split(',').map((r) => {
+    const family = familyOf(r);
     if (r.includes('/')) {
       const [a, bits] = r.split('/') as [string, string];
-      const lo = ipNumber(a);
-      return { kind: 'external', lo, hi: lo + 2 ** (32 - Number(bits)) - 1 };
+      const size = 1n << BigInt(BITS[family] - Number(bits));
+      const lo = (ipNumber(a) / size) * size;
+      return { kind: 'external', family, lo, hi: lo + size - 1n };
     }
     const [lo, hi] = r.split('-') as [string, string | undefined];
-    return { kind: 'external', lo: ipNumber(lo), hi: ipNumber(hi ?? lo) };
+    return { kind: 'external', family, lo: ipNumber(lo), hi: ipNumber(hi ?? lo) };
   });
 }
 
@@ -64,20 +87,21 @@ export function parseListing(text: string, format: 'netpol-analyzer' | 'nca'): R
  * common pieces of the two (a piece is `a.b.c.d-e.f.g.h`); self-pairs dropped.
  */
 export function refinedPairs(a: readonly Row[], b: readonly Row[]): [Map<string, ConnectionSet>, Map<string, ConnectionSet>] {
-  const cuts = new Set<number>();
-  for (const rows of [a, b]) for (const [s, d] of rows) for (const e of [...s, ...d]) if (e.kind === 'external') cuts.add(e.lo).add(e.hi + 1);
-  const sorted = [...cuts].sort((x, y) => x - y);
+  // cut each family's space at every range edge either listing has
+  const cuts: Record<Family, Set<bigint>> = { 4: new Set(), 6: new Set() };
+  for (const rows of [a, b]) for (const [s, d] of rows) for (const e of [...s, ...d]) if (e.kind === 'external') cuts[e.family].add(e.lo).add(e.hi + 1n);
+  const sorted = { 4: [...cuts[4]].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)), 6: [...cuts[6]].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)) };
   const pieces = (e: Endpoint): string[] => {
     if (e.kind === 'workload') return [e.key];
     const out: string[] = [];
     let lo = e.lo;
-    for (const c of sorted) {
+    for (const c of sorted[e.family]) {
       if (c > lo && c <= e.hi) {
-        out.push(`${ipText(lo)}-${ipText(c - 1)}`);
+        out.push(`${ipText(lo, e.family)}-${ipText(c - 1n, e.family)}`);
         lo = c;
       }
     }
-    out.push(`${ipText(lo)}-${ipText(e.hi)}`);
+    out.push(`${ipText(lo, e.family)}-${ipText(e.hi, e.family)}`);
     return out;
   };
   const pairs = (rows: readonly Row[]): Map<string, ConnectionSet> => {

@@ -15,7 +15,7 @@ describe('connectivity goldens', () => {
   const cases = fixtureCases(ROOT);
 
   it('has the hand-checked cases', () => {
-    expect(cases).toEqual(['anp-pass-then-np', 'cnp-admin-deny', 'default-deny-allow-port', 'ingress-controller', 'ipblock-except', 'named-port']);
+    expect(cases).toEqual(['anp-pass-then-np', 'cnp-admin-deny', 'default-deny-allow-port', 'ingress-controller', 'init-container-ports', 'ipblock-except', 'named-port']);
   });
 
   it.each(cases)('%s', (name) => {

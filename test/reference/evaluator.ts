@@ -37,11 +37,19 @@ export interface RefContainerPort {
   protocol?: Protocol;
 }
 
+export interface RefInitContainer {
+  /** `Always` makes it a sidecar, which runs beside the app containers (Kubernetes 1.28+). */
+  restartPolicy?: 'Always';
+  ports: RefContainerPort[];
+}
+
 export interface RefWorkload {
   namespace: string;
   name: string;
   labels: Labels;
+  /** The app containers' ports (one container holds them all: which one does not matter). */
   ports: RefContainerPort[];
+  initContainers?: RefInitContainer[];
 }
 
 export interface NpPort {
@@ -135,7 +143,19 @@ export interface ClusterNetworkPolicy {
   };
 }
 
+/**
+ * A Service behind an Ingress: the ingress controller sends HTTP (TCP) to the pods of `namespace`
+ * that `selector` selects (a Service with no selector has no endpoints), on `targetPort`.
+ */
+export interface RefIngressBackend {
+  namespace: string;
+  selector: Labels;
+  targetPort: number;
+}
+
 export interface RefConfig {
+  /** Ingress backends, for packets from the ingress controller. */
+  ingressBackends?: RefIngressBackend[];
   namespaces: RefNamespace[];
   workloads: RefWorkload[];
   networkPolicies: NetworkPolicy[];
@@ -147,7 +167,8 @@ export interface RefConfig {
 // --- one packet ----------------------------------------------------------------------------------
 
 /** A workload named `namespace/name`, or an IPv4 address outside the cluster. */
-export type Endpoint = { workload: string } | { ip: string };
+/** A workload named `namespace/name`, an IPv4 address outside the cluster, or the ingress controller (a source only). */
+export type Endpoint = { workload: string } | { ip: string } | { controller: true };
 
 export interface Packet {
   src: Endpoint;
@@ -217,6 +238,15 @@ function protocolOf(p: RefContainerPort): Protocol {
   return p.protocol ?? 'TCP';
 }
 
+/**
+ * The ports a named port can name: the app containers' and the sidecars'. A plain init container
+ * has exited before the pod serves (Kubernetes' FindPort, pkg/api/v1/pod/util.go, reads
+ * `spec.containers` and the init containers with restartPolicy Always).
+ */
+function servingPorts(pod: RefWorkload): RefContainerPort[] {
+  return [...pod.ports, ...(pod.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').flatMap((c) => c.ports)];
+}
+
 // --- NetworkPolicy -----------------------------------------------------------------------------
 
 type Direction = 'ingress' | 'egress';
@@ -261,7 +291,7 @@ function npPortMatches(port: NpPort, dstPod: RefWorkload | undefined, protocol: 
   }
   // a named port: the destination pod must declare it, with this protocol and this number
   if (!dstPod) return false;
-  return dstPod.ports.some((p) => p.name === port.port && protocolOf(p) === protocol && p.containerPort === n);
+  return servingPorts(dstPod).some((p) => p.name === port.port && protocolOf(p) === protocol && p.containerPort === n);
 }
 
 /**
@@ -308,7 +338,7 @@ function adminPeerMatches(peer: AdminPeer, other: Ep): boolean {
 
 /** A named port of an admin policy matches the destination's container port of that name, whatever its protocol. */
 function namedPortMatches(name: string, dstPod: RefWorkload | undefined, protocol: Protocol, n: number): boolean {
-  return dstPod !== undefined && dstPod.ports.some((p) => p.name === name && protocolOf(p) === protocol && p.containerPort === n);
+  return dstPod !== undefined && servingPorts(dstPod).some((p) => p.name === name && protocolOf(p) === protocol && p.containerPort === n);
 }
 
 function anpPortsMatch(ports: AdminPort[] | undefined, dstPod: RefWorkload | undefined, protocol: Protocol, n: number): boolean {
@@ -417,7 +447,15 @@ function namespaceLabels(cfg: RefConfig, name: string): Labels {
   return { ...(ns?.labels ?? {}), [NAME_LABEL]: name };
 }
 
+/**
+ * The ingress controller: an unlabelled pod in a namespace of its own, which no policy of the
+ * configuration lives in or names by name (so only selectors that match every pod, or every
+ * namespace without some label, match it).
+ */
+const CONTROLLER: RefWorkload = { namespace: 'ingress-controller-reference', name: 'ingress-controller', labels: {}, ports: [] };
+
 function resolve(cfg: RefConfig, e: Endpoint): Ep {
+  if ('controller' in e) return { pod: CONTROLLER, nsLabels: namespaceLabels(cfg, CONTROLLER.namespace) };
   if ('workload' in e) {
     const pod = cfg.workloads.find((w) => `${w.namespace}/${w.name}` === e.workload);
     if (!pod) throw new Error(`unknown workload ${e.workload}`);
@@ -472,6 +510,15 @@ export function isAllowed(cfg: RefConfig, packet: Packet): boolean {
   const src = resolve(cfg, packet.src);
   const dst = resolve(cfg, packet.dst);
   if (!isPod(src) && !isPod(dst)) throw new Error('a packet needs a workload at one end at least');
+  if ('controller' in packet.dst) throw new Error('the ingress controller is a source only');
+  if ('controller' in packet.src) {
+    // it sends only to Ingress backends, on their target ports, over TCP
+    const dstPod = isPod(dst) ? dst.pod : undefined;
+    const backend = (cfg.ingressBackends ?? []).some(
+      (b) => dstPod !== undefined && b.namespace === dstPod.namespace && Object.keys(b.selector).length > 0 && selectorMatches({ matchLabels: b.selector }, dstPod.labels) && b.targetPort === packet.port,
+    );
+    if (!backend || packet.protocol !== 'TCP') return false;
+  }
   if (isPod(src) && !directionAllows(cfg, src.pod, 'egress', dst, packet.protocol, packet.port)) return false;
   if (isPod(dst) && !directionAllows(cfg, dst.pod, 'ingress', src, packet.protocol, packet.port)) return false;
   return true;

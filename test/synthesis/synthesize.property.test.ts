@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConnectionSet, type Protocol } from '../../src/model/connection-set.js';
@@ -8,6 +12,9 @@ import { DEFAULT_SYNTHESIS_OPTIONS, synthesizePolicies } from '../../src/synthes
 import { scanTopology } from '../../src/topology/scan.js';
 import { joinExternal } from '../helpers/external.js';
 import { KUBE_DNS } from '../helpers/kube-dns.js';
+import { findNcaForTests } from '../helpers/nca.js';
+import { differingPairs, parseListing } from '../helpers/peer-pairs.js';
+import { renderConnectivityTxt } from '../../src/report/connectivity.js';
 
 /**
  * The property issue 5 asks for: on generated apps (namespaces, workloads with unique label sets,
@@ -30,6 +37,8 @@ import { KUBE_DNS } from '../helpers/kube-dns.js';
  * number of apps and the seed.
  */
 const NUM_RUNS = Number(process.env.FC_NUM_RUNS ?? 1000);
+/** Apps whose synthesized policies nca also evaluates (one nca run each, about half a second). */
+const NCA_RUNS = Number(process.env.FC_SYNTH_NCA_RUNS ?? 8);
 const SEED = process.env.FC_SEED !== undefined ? Number(process.env.FC_SEED) : undefined;
 
 // --- model -------------------------------------------------------------------------------------
@@ -357,6 +366,15 @@ const show = (m: Map<string, ConnectionSet>) =>
 
 // --- the property ----------------------------------------------------------------------------------
 
+/** The app, kube-dns and the app's synthesized policies, as one manifest text. */
+function withPolicies(app: App): { yaml: string; policies: string } {
+  const yaml = appYaml(app);
+  const loaded = loadManifests([{ path: 'app.yaml', text: yaml }]);
+  const scanned = scanTopology(loaded.cluster).value;
+  const policies = renderPoliciesYaml(synthesizePolicies(loaded.cluster, scanned.links, DEFAULT_SYNTHESIS_OPTIONS).value.policies);
+  return { yaml: `${yaml}---\n${KUBE_DNS}---\n${policies}`, policies };
+}
+
 function check(app: App): { links: number; policies: number } {
   const yaml = appYaml(app);
   const loaded = loadManifests([{ path: 'app.yaml', text: yaml }]);
@@ -416,4 +434,41 @@ describe('synthesized policies allow exactly the required links plus DNS', () =>
     expect(withLb).toBeGreaterThan(apps * 0.3);
     expect(withIp).toBeGreaterThan(apps * 0.2);
   });
+
+  /**
+   * The same policies through nca 2.1.0 (`--connectivity` on the app, kube-dns and the emitted
+   * YAML): a second engine must give the connectivity ours gives, pair by pair. nca's ingress
+   * controller is a simulated pod (`ingress-controller-livesim`) that policies match as any pod in
+   * a namespace of its own: as a source it is our `{ingress-controller}`, as a destination and
+   * towards kube-dns it is nca's model, not the app's, and left out. FC_SYNTH_NCA_RUNS sets the
+   * number of apps.
+   */
+  it(`nca 2.1.0 gives the same connectivity for the synthesized policies, on ${NCA_RUNS} generated apps`, () => {
+    const nca = findNcaForTests();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-synth-nca-'));
+    let pairs = 0;
+    try {
+      fc.assert(
+        fc.property(rawApp, (raw) => {
+          const app = buildApp(raw);
+          const { yaml, policies } = withPolicies(app);
+          writeFileSync(path.join(dir, 'all.yaml'), yaml);
+          const ours = analyzeConnectivity(loadManifests([{ path: 'all.yaml', text: yaml }]).cluster).value;
+          const mine = parseListing(renderConnectivityTxt(ours), 'netpol-analyzer');
+          const r = spawnSync(nca, ['--connectivity', dir, '-r', dir, '-o', 'txt_no_fw_rules'], { encoding: 'utf8', timeout: 120_000 });
+          expect(r.status, r.stderr).toBe(0);
+          const controller = 'ingress-controller-ns/ingress-controller-livesim[Pod]';
+          const theirs = parseListing(r.stdout, 'nca').map(([s, d, c]) => [s.map((e) => (e.kind === 'workload' && e.key === controller ? { ...e, key: '{ingress-controller}' } : e)), d, c] as const);
+          pairs += mine.length;
+          const diffs = differingPairs(mine, theirs, (k) => /-livesim\[/.test(k) || k === `{ingress-controller} => ${DNS_KEY}`);
+          if (diffs.length > 0) diffs.unshift(`(ours | nca)\n--- app ---\n${appYaml(app)}\n--- policies ---\n${policies}`);
+          expect(diffs).toEqual([]);
+        }),
+        { numRuns: NCA_RUNS, endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(pairs).toBeGreaterThan(NCA_RUNS);
+  }, 600_000);
 });
