@@ -1,0 +1,81 @@
+import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { runCli } from '../helpers/cli.js';
+import { TOOL_ENV } from '../helpers/tools.js';
+import type { Found } from './cases.js';
+import { fifo, write, type CaseContext, type HostileCase, type RunResult } from './harness.js';
+
+/**
+ * Cases from the third hostile-input hunt (session 9): cache folders restored from a cache a pull
+ * request wrote, compressed and binary traces, YAML 1.1 traps in keys and numbers, and what is
+ * left of every command's inputs.
+ */
+
+// --- a cache folder (--cache-dir) holds what an earlier run, maybe a hostile one, left there ---
+
+/** A chart, an overlay and plain manifests: every kind of cache entry (helm, kustomize, parsed) is made by one run. */
+function renderedApp(dir: string): void {
+  write(path.join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
+  write(path.join(dir, 'chart', 'templates', 'p.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: charted, namespace: shop, labels: {app: charted}}\n');
+  write(path.join(dir, 'ov', 'kustomization.yaml'), 'resources: [pod.yaml]\n');
+  write(path.join(dir, 'ov', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: overlaid, namespace: shop, labels: {app: overlaid}}\n');
+}
+
+const cacheOf = (c: CaseContext) => path.join(c.outside, 'cache');
+const victimsOf = (c: CaseContext) => path.join(c.outside, 'victims');
+
+/** Every file below a folder. */
+function filesBelow(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile());
+}
+
+/**
+ * A case that fills the cache with one run, plants something in place of every entry of `kinds`
+ * (or of their folders), and expects the next run to print what a run without the cache prints,
+ * with nothing written outside the cache.
+ */
+function plantedCache(name: string, kinds: readonly string[], plant: (entry: string, c: CaseContext) => void, folders = false): HostileCase {
+  let expected: RunResult | undefined;
+  const args = (c: CaseContext) => ['connectivity', '.', '--cache-dir', cacheOf(c)];
+  return {
+    name,
+    kind: 'stall',
+    setup: (c) => {
+      renderedApp(c.dir);
+      mkdirSync(victimsOf(c));
+      expected = runCli(['connectivity', '.'], { cwd: c.dir, env: TOOL_ENV });
+      runCli(args(c), { cwd: c.dir, env: TOOL_ENV });
+      for (const kind of kinds) {
+        const root = path.join(cacheOf(c), kind);
+        const targets = folders ? readdirSync(root).map((d) => path.join(root, d)) : filesBelow(root);
+        if (targets.length === 0) throw new Error(`the first run kept no ${kind} entry`);
+        for (const t of targets) {
+          rmSync(t, { recursive: true });
+          plant(t, c);
+        }
+      }
+    },
+    args,
+    expectApp: true,
+    check: (r, c): Found => {
+      const out: Found = [];
+      if (r.stdout !== expected?.stdout || r.code !== expected.code) out.push({ problem: 'dropped', why: `the run with planted cache entries differs from one without the cache (exit ${r.code} vs ${expected?.code})` });
+      if (!r.stdout.includes('shop/charted[Pod]') || !r.stdout.includes('shop/overlaid[Pod]')) out.push({ problem: 'dropped', why: 'the chart or the overlay is missing' });
+      const written = readdirSync(victimsOf(c));
+      if (written.length > 0) out.push({ problem: 'escape', why: `cache entries written through a planted symlink: ${written.join(', ')}` });
+      return out;
+    },
+  };
+}
+
+const ENTRY_KINDS = ['helm', 'kustomize', 'parsed'] as const;
+
+export const HUNT3_CASES: HostileCase[] = [
+  plantedCache('--cache-dir: entries replaced by FIFOs are misses, never opened (no hang)', ENTRY_KINDS, (e) => fifo(e)),
+  plantedCache('--cache-dir: entries replaced by symlinks to /dev/zero are misses, never read (no out-of-memory)', ENTRY_KINDS, (e) => symlinkSync('/dev/zero', e)),
+  plantedCache('--cache-dir: a 20 MB junk parsed entry for a small file is a miss', ['parsed'], (e) => write(e, ' '.repeat(20 * 1024 * 1024))),
+  plantedCache('--cache-dir: entry folders replaced by symlinks outside are never written through', ENTRY_KINDS, (e, c) => symlinkSync(victimsOf(c), e), true),
+];
+
