@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { runCli } from '../helpers/cli.js';
 import { TOOL_ENV } from '../helpers/tools.js';
-import type { Found } from './cases.js';
+import { all, exitIs, reports, type Found } from './cases.js';
 import { fifo, write, type CaseContext, type HostileCase, type RunResult } from './harness.js';
 
 /**
@@ -77,5 +77,30 @@ export const HUNT3_CASES: HostileCase[] = [
   plantedCache('--cache-dir: entries replaced by symlinks to /dev/zero are misses, never read (no out-of-memory)', ENTRY_KINDS, (e) => symlinkSync('/dev/zero', e)),
   plantedCache('--cache-dir: a 20 MB junk parsed entry for a small file is a miss', ['parsed'], (e) => write(e, ' '.repeat(20 * 1024 * 1024))),
   plantedCache('--cache-dir: entry folders replaced by symlinks outside are never written through', ENTRY_KINDS, (e, c) => symlinkSync(victimsOf(c), e), true),
+  // --- baseline rule files ---
+  ...(['txt', 'md', 'json'] as const).map(
+    (format): HostileCase => ({
+      name: `baseline --format ${format}: a rule file that cannot be read is no "passed" verdict`,
+      kind: 'drop',
+      setup: ({ dir }) => write(path.join(dir, 'rules', 'rules.yaml'), '- name: r1\n  from: app=web\n  to: app=api\n  action: deny\n- !!binary AAA=\n'),
+      args: () => ['baseline', 'app.yaml', '--baseline', 'rules/rules.yaml', '--engine', 'builtin', '--format', format],
+      markdown: format === 'md',
+      check: all(reports('NPC005', { file: /^rules\/rules\.yaml:5:/ }), exitIs(2), (r) => {
+        const lied = format === 'json' ? (JSON.parse(r.stdout) as { passed: boolean }).passed : /passed/.test(r.stdout);
+        const said = format === 'json' ? (JSON.parse(r.stdout) as { inputErrors?: number }).inputErrors === 1 : /1 input error/.test(r.stdout);
+        return lied || !said ? [{ problem: 'dropped', why: `the report does not say the rules were not read: ${r.stdout.slice(0, 200)}` }] : [];
+      }),
+    }),
+  ),
+  {
+    name: 'baseline: a rule file inside the scanned folder (read as rules and as a manifest) says each problem once',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'rules.yaml'), '- name: r1\n  from: app=web\n  to: app=api\n  action: on\n'),
+    args: () => ['baseline', '.', '--baseline', 'rules.yaml', '--engine', 'builtin'],
+    check: all(reports('NPC100', { file: /^rules\.yaml:4:11 /, message: /action: expected allow or deny/ }), exitIs(2), (r) => {
+      const lines = r.stderr.split('\n').filter((l) => l !== '');
+      return new Set(lines).size === lines.length ? [] : [{ problem: 'dropped', why: `a diagnostic printed twice: ${r.stderr.slice(0, 400)}` }];
+    }),
+  },
 ];
 
