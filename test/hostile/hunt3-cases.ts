@@ -1,8 +1,10 @@
 import { mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { runCli } from '../helpers/cli.js';
 import { TOOL_ENV } from '../helpers/tools.js';
 import { all, exitIs, reports, type Found } from './cases.js';
+import { configError } from './hunt2-cases.js';
 import { fifo, write, type CaseContext, type HostileCase, type RunResult } from './harness.js';
 
 /**
@@ -70,6 +72,13 @@ function plantedCache(name: string, kinds: readonly string[], plant: (entry: str
   };
 }
 
+/** One Inspektor Gadget advise-networkpolicy event: web calls api on TCP 9090. */
+const TRACE_LINE = JSON.stringify({
+  egress: 1,
+  endpoint: { addr: '10.96.20.20', version: 4, port: 9090, proto: 'TCP', k8s: { kind: 'svc', name: 'api', namespace: 'shop', labels: '', podSelector: 'app=api' } },
+  k8s: { node: 'n', namespace: 'shop', podName: 'web-1', containerName: 'web', hostnetwork: false, podLabels: 'app=web', podIP: '10.244.1.10', owner: { kind: 'Deployment', name: 'web' } },
+});
+
 const ENTRY_KINDS = ['helm', 'kustomize', 'parsed'] as const;
 
 export const HUNT3_CASES: HostileCase[] = [
@@ -101,6 +110,41 @@ export const HUNT3_CASES: HostileCase[] = [
       const lines = r.stderr.split('\n').filter((l) => l !== '');
       return new Set(lines).size === lines.length ? [] : [{ problem: 'dropped', why: `a diagnostic printed twice: ${r.stderr.slice(0, 400)}` }];
     }),
+  },
+  // --- observed traffic (--traffic) in the shapes traces are kept in ---
+  {
+    name: '--traffic: a gzip-compressed trace is one clear error, never thousands of lines of binary',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'trace.ndjson.gz'), gzipSync(Buffer.from(`${TRACE_LINE}\n`.repeat(2000)))),
+    args: () => ['scan', '.', '--traffic', 'trace.ndjson.gz', '--format', 'txt'],
+    unlocatedOk: true,
+    check: all(configError(/--traffic trace\.ndjson\.gz: a gzip-compressed file, not a trace; decompress it first, or stream it: --traffic <\(gunzip -c FILE\)$/), (r) =>
+      r.stderr.split('\n').length > 3 ? [{ problem: 'dropped', why: `more than one error for one compressed file: ${r.stderr.slice(0, 300)}` }] : [],
+    ),
+  },
+  {
+    name: '--traffic: a gzip bomb (200 MB of zeros in 200 KB) is never inflated',
+    kind: 'stall',
+    setup: ({ dir }) => write(path.join(dir, 'bomb.gz'), gzipSync(Buffer.alloc(200 * 1024 * 1024), { level: 9 })),
+    args: () => ['synthesize', '.', '--traffic', 'bomb.gz', '--dry-run'],
+    unlocatedOk: true,
+    check: configError(/--traffic bomb\.gz: a gzip-compressed file/),
+  },
+  {
+    name: '--traffic naming a folder or a missing file says so in words',
+    kind: 'validation',
+    setup: () => {},
+    args: () => ['scan', '.', '--traffic', '.', '--format', 'txt'],
+    unlocatedOk: true,
+    check: configError(/--traffic \.: a folder, not a file \(EISDIR\)$/),
+  },
+  {
+    name: '--links naming a missing file says so in words',
+    kind: 'validation',
+    setup: () => {},
+    args: () => ['synthesize', '.', '--links', 'no/such.yaml', '--dry-run'],
+    unlocatedOk: true,
+    check: configError(/--links no\/such\.yaml: no such file \(ENOENT\)$/),
   },
 ];
 
