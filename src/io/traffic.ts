@@ -92,7 +92,7 @@ const COMPRESSED: readonly { readonly name: string; readonly test: (head: Buffer
  */
 function refuseCompressed(head: Buffer, file: string, what: string): void {
   const found = COMPRESSED.find((c) => c.test(head));
-  if (found) throw new ConfigError(`${what} ${file}: ${found.name === "xz" ? "an" : "a"} ${found.name}-compressed file, not a trace; decompress it first, or stream it: ${what} <(${found.tool} FILE)`);
+  if (found) throw new ConfigError(`${what} ${file}: ${found.name === 'xz' ? 'an' : 'a'} ${found.name}-compressed file, not a trace; decompress it first, or stream it: ${what} <(${found.tool} FILE)`);
 }
 
 /** The longest line a trace may have (a one-line JSON array included): far below V8's string limit. */

@@ -146,5 +146,35 @@ export const HUNT3_CASES: HostileCase[] = [
     unlocatedOk: true,
     check: configError(/--links no\/such\.yaml: no such file \(ENOENT\)$/),
   },
+  // --- YAML 1.1 (Kubernetes' parser) against YAML 1.2 (ours), in keys and numbers ---
+  {
+    name: 'a label key on/off/yes (a boolean key in YAML 1.1: Kubernetes reads "true") is warned, block and flow',
+    kind: 'validation',
+    setup: ({ dir }) =>
+      write(
+        path.join(dir, 'np.yaml'),
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: keys, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: api, on: x}}\n  ingress:\n  - from:\n    - podSelector:\n        matchLabels:\n          off: "1"\n          \'yes\': quoted\n',
+      ),
+    args: () => ['connectivity', '.'],
+    check: all(
+      reports('NPC011', { file: /^np\.yaml:5:41 /, message: /unquoted key on is the boolean true in YAML 1\.1 \(Kubernetes' parser reads the key "true"\)/ }),
+      reports('NPC011', { file: /^np\.yaml:10:11 /, message: /unquoted key off is the boolean false/ }),
+      (r) => (/key yes/.test(r.stderr) ? [{ problem: 'dropped', why: 'a quoted key was warned about' }] : []),
+    ),
+  },
+  {
+    name: 'port 1_000 (the integer 1000 in YAML 1.1, a string in YAML 1.2) is warned at its line, block and flow',
+    kind: 'validation',
+    setup: ({ dir }) =>
+      write(
+        path.join(dir, 'np.yaml'),
+        'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: underscores, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: api}}\n  ingress:\n  - ports:\n    - port: 1_000\n    - {port: 2_000, protocol: TCP}\n',
+      ),
+    args: () => ['connectivity', '.'],
+    check: all(
+      reports('NPC011', { file: /^np\.yaml:8:13 /, message: /unquoted 1_000 is the integer 1000 in YAML 1\.1 \(Kubernetes' parser\) but the string "1_000" in YAML 1\.2/ }),
+      reports('NPC011', { file: /^np\.yaml:9:14 /, message: /unquoted 2_000 is the integer 2000/ }),
+    ),
+  },
 ];
 
