@@ -176,5 +176,20 @@ export const HUNT3_CASES: HostileCase[] = [
       reports('NPC011', { file: /^np\.yaml:9:14 /, message: /unquoted 2_000 is the integer 2000/ }),
     ),
   },
+  // --- bytes that are no text, in the middle of a manifest ---
+  {
+    name: 'a NUL in the middle of a YAML file is an error at its line and column',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'nul.yaml'), Buffer.from('apiVersion: v1\nkind: Pod\nmetadata: {name: nul, namespace: shop}\nspec: {x: a\u0000b}\n', 'latin1')),
+    args: () => ['connectivity', '.'],
+    check: all(reports('NPC003', { file: /^nul\.yaml:4:12 /, message: /binary file \(NUL bytes\)/ }), exitIs(2)),
+  },
+  {
+    name: 'an invalid UTF-8 sequence in a name (a surrogate half) is an error at its line and column',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'bad.yaml'), Buffer.from('apiVersion: v1\nkind: Pod\nmetadata: {name: "bad\xed\xa0\x80name", namespace: shop}\n', 'latin1')),
+    args: () => ['connectivity', '.'],
+    check: all(reports('NPC003', { file: /^bad\.yaml:3:22 /, message: /not valid UTF-8 text \(byte 0xed\)/ }), exitIs(2)),
+  },
 ];
 
