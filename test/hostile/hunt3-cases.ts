@@ -191,5 +191,17 @@ export const HUNT3_CASES: HostileCase[] = [
     args: () => ['connectivity', '.'],
     check: all(reports('NPC003', { file: /^bad\.yaml:3:22 /, message: /not valid UTF-8 text \(byte 0xed\)/ }), exitIs(2)),
   },
+  // --- huge values quoted back ---
+  {
+    name: 'a 300,000-character label key is quoted in a bounded diagnostic line, its start and its explanation kept',
+    kind: 'stall',
+    setup: ({ dir }) =>
+      write(path.join(dir, 'np.yaml'), `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector:\n    matchLabels: {${'k😀'.repeat(100_000)}: x}\n`),
+    args: () => ['connectivity', '.'],
+    check: all(reports('NPC030', { file: /^np\.yaml:6:/, message: /characters left out\]….*name part must be no more than 63 characters/ }), exitIs(2), (r) => {
+      const longest = Math.max(...r.stderr.split('\n').map((l) => l.length));
+      return longest > 3000 ? [{ problem: 'dropped', why: `a diagnostic line of ${longest} characters` }] : [];
+    }),
+  },
 ];
 
