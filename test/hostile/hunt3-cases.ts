@@ -203,5 +203,21 @@ export const HUNT3_CASES: HostileCase[] = [
       return longest > 3000 ? [{ problem: 'dropped', why: `a diagnostic line of ${longest} characters` }] : [];
     }),
   },
+  {
+    name: '--cidr-aliases: one bad element of a list (null, a map, an address that is none) drops only itself, each at its column',
+    kind: 'drop',
+    setup: ({ dir }) => {
+      write(path.join(dir, 'traces', 't.ndjson'), `${JSON.stringify({ egress: 1, endpoint: { addr: '203.0.113.25', version: 4, port: 443, proto: 'TCP', k8s: { kind: 'raw', name: '', namespace: '', labels: '', podSelector: '' } }, k8s: { node: 'n', namespace: 'shop', podName: 'web-1', containerName: 'web', hostnetwork: false, podLabels: 'app=web', podIP: '10.244.1.10', owner: { kind: 'Deployment', name: 'web' } } })}\n`);
+      write(path.join(dir, 'aliases', 'a.yaml'), 'scoring: [300.1.1.1/8, ~, {a: b}, 203.0.113.0/24]\n"": 192.0.2.0/24\n');
+    },
+    args: () => ['scan', 'app.yaml', '--traffic', 'traces/t.ndjson', '--cidr-aliases', 'aliases/a.yaml', '--format', 'txt'],
+    check: all(
+      reports('NPC013', { file: /^aliases\/a\.yaml:1:11 /, message: /scoring\[0\]: not a CIDR: "300\.1\.1\.1\/8"/ }),
+      reports('NPC013', { file: /^aliases\/a\.yaml:1:24 /, message: /scoring\[1\]: not a CIDR: null/ }),
+      reports('NPC013', { file: /^aliases\/a\.yaml:1:27 /, message: /scoring\[2\]: not a CIDR: a map/ }),
+      reports('NPC010', { file: /^aliases\/a\.yaml:2:/, message: /an alias needs a name/ }),
+      (r) => (/scoring/.test(r.stdout) ? [] : [{ problem: 'dropped', why: `the valid CIDR of the alias was dropped with its bad neighbours: ${r.stdout.slice(0, 400)}` }]),
+    ),
+  },
 ];
 
