@@ -38,16 +38,16 @@ function filesBelow(dir: string): string[] {
  * (or of their folders), and expects the next run to print what a run without the cache prints,
  * with nothing written outside the cache.
  */
-function plantedCache(name: string, kinds: readonly string[], plant: (entry: string, c: CaseContext) => void, folders = false): HostileCase {
+function plantedCache(name: string, kinds: readonly string[], plant: (entry: string, c: CaseContext) => void, folders = false, command: readonly string[] = ['connectivity', '.']): HostileCase {
   let expected: RunResult | undefined;
-  const args = (c: CaseContext) => ['connectivity', '.', '--cache-dir', cacheOf(c)];
+  const args = (c: CaseContext) => [...command, '--cache-dir', cacheOf(c)];
   return {
     name,
     kind: 'stall',
     setup: (c) => {
       renderedApp(c.dir);
       mkdirSync(victimsOf(c));
-      expected = runCli(['connectivity', '.'], { cwd: c.dir, env: TOOL_ENV });
+      expected = runCli(command, { cwd: c.dir, env: TOOL_ENV });
       runCli(args(c), { cwd: c.dir, env: TOOL_ENV });
       for (const kind of kinds) {
         const root = path.join(cacheOf(c), kind);
@@ -60,11 +60,11 @@ function plantedCache(name: string, kinds: readonly string[], plant: (entry: str
       }
     },
     args,
-    expectApp: true,
+    expectApp: command[0] === 'connectivity',
     check: (r, c): Found => {
       const out: Found = [];
       if (r.stdout !== expected?.stdout || r.code !== expected.code) out.push({ problem: 'dropped', why: `the run with planted cache entries differs from one without the cache (exit ${r.code} vs ${expected?.code})` });
-      if (!r.stdout.includes('shop/charted[Pod]') || !r.stdout.includes('shop/overlaid[Pod]')) out.push({ problem: 'dropped', why: 'the chart or the overlay is missing' });
+      if (command[0] === 'connectivity' && (!r.stdout.includes('shop/charted[Pod]') || !r.stdout.includes('shop/overlaid[Pod]'))) out.push({ problem: 'dropped', why: 'the chart or the overlay is missing' });
       const written = readdirSync(victimsOf(c));
       if (written.length > 0) out.push({ problem: 'escape', why: `cache entries written through a planted symlink: ${written.join(', ')}` });
       return out;
@@ -86,6 +86,8 @@ export const HUNT3_CASES: HostileCase[] = [
   plantedCache('--cache-dir: entries replaced by symlinks to /dev/zero are misses, never read (no out-of-memory)', ENTRY_KINDS, (e) => symlinkSync('/dev/zero', e)),
   plantedCache('--cache-dir: a 20 MB junk parsed entry for a small file is a miss', ['parsed'], (e) => write(e, ' '.repeat(20 * 1024 * 1024))),
   plantedCache('--cache-dir: entry folders replaced by symlinks outside are never written through', ENTRY_KINDS, (e, c) => symlinkSync(victimsOf(c), e), true),
+  plantedCache('check --cache-dir: a kept check result replaced by a FIFO is a miss (no hang)', ['check'], (e) => fifo(e), false, ['check', '--base', '.', '--head', '.', '--format', 'json']),
+  plantedCache('check --cache-dir: the result folder replaced by a symlink outside is never written through', ['check'], (e, c) => symlinkSync(victimsOf(c), e), true, ['check', '--base', '.', '--head', '.', '--format', 'json']),
   // --- baseline rule files ---
   ...(['txt', 'md', 'json'] as const).map(
     (format): HostileCase => ({
