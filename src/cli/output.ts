@@ -1,4 +1,4 @@
-import { compareDiagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compareDiagnostics, formatDiagnostic, uniqueDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ExitCode } from '../diagnostics/errors.js';
 import type { CliContext } from './context.js';
 
@@ -7,9 +7,13 @@ export interface OutputOptions {
   readonly quiet?: boolean;
 }
 
-/** Diagnostics go to stderr, sorted: errors and warnings always (warnings not with --quiet), info with --verbose. */
+/**
+ * Diagnostics go to stderr, sorted: errors and warnings always (warnings not with --quiet), info
+ * with --verbose. A line is printed once: a file read twice (a rule file inside a scanned folder,
+ * read as rules and as a manifest) says its problem once.
+ */
 export function printDiagnostics(ctx: CliContext, diagnostics: readonly Diagnostic[], opts: OutputOptions): void {
-  const shown = [...diagnostics]
+  const shown = uniqueDiagnostics(diagnostics)
     .filter((d) => d.severity === 'error' || (d.severity === 'warning' && !opts.quiet) || (d.severity === 'info' && opts.verbose))
     .sort(compareDiagnostics);
   for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}\n`);

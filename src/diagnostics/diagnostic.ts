@@ -252,8 +252,25 @@ export function formatDiagnostic(d: Diagnostic): string {
   const where = d.at
     ? `${visible(d.at.file)}${d.at.line !== undefined ? `:${d.at.line}` : ''}${d.at.column !== undefined ? `:${d.at.column}` : ''}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ''} `
     : '';
-  const field = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : '';
-  return safeLine(`${where}${d.severity} ${d.code} ${field}${d.message}${d.hint ? ` (${d.hint})` : ''}`);
+  const field = d.at?.path && d.at.path.length > 0 ? `${clipMiddle(formatPath(d.at.path), MAX_FIELD_CHARS)}: ` : '';
+  return safeLine(`${where}${d.severity} ${d.code} ${field}${clipMiddle(d.message, MAX_MESSAGE_CHARS)}${d.hint ? ` (${d.hint})` : ''}`);
+}
+
+/**
+ * A field path or message quotes the input: a 300,000-character label key would be printed whole,
+ * twice, in one line of a CI log. Beyond these lengths the middle is left out (saying how much):
+ * the start names the value, the end keeps the explanation.
+ */
+const MAX_FIELD_CHARS = 400;
+const MAX_MESSAGE_CHARS = 2000;
+
+function clipMiddle(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const keep = Math.floor((max - 40) / 2);
+  // never half of a surrogate pair on either side of the cut
+  const head = /[\ud800-\udbff]/.test(text.charAt(keep - 1)) ? keep - 1 : keep;
+  const tail = /[\udc00-\udfff]/.test(text.charAt(text.length - keep)) ? text.length - keep + 1 : text.length - keep;
+  return `${text.slice(0, head)}…[${tail - head} characters left out]…${text.slice(tail)}`;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -141,9 +141,11 @@ function readEntry(entry: string): Buffer | undefined {
 function writeEntry(cache: string, tag: string, entry: string, script: vm.Script): void {
   try {
     mkdirSync(cache, { recursive: true, mode: 0o700 });
+    // a symlink planted in the restored folder (code-cache -> elsewhere, or at the temporary name) is never written through
+    if (!lstatSync(cache).isDirectory()) return;
     const temp = `${entry}.${process.pid}.tmp`;
     const data = script.createCachedData();
-    writeFileSync(temp, Buffer.concat([checksum(data), data]), { mode: 0o600 });
+    writeFileSync(temp, Buffer.concat([checksum(data), data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, entry);
     // exactly this tag's names (`connectivity-<hash>.v8`, not `connectivity-help-<hash>.v8`)
     const ofTag = new RegExp(`^${tag.replace(/[^a-z-]/g, '')}-[0-9a-f]{32}\\.v8$`);

@@ -3,7 +3,38 @@
  * byte-order mark is decoded (editors on Windows save it) and said so; UTF-32 and UTF-16 without a
  * mark are named precisely rather than called binary; NUL bytes in anything else mean binary.
  */
-export type Decoded = { readonly ok: true; readonly text: string; readonly note?: string } | { readonly ok: false; readonly reason: 'binary' | 'encoding'; readonly message: string };
+export type Decoded =
+  | { readonly ok: true; readonly text: string; readonly note?: string }
+  | { readonly ok: false; readonly reason: 'binary' | 'encoding'; readonly message: string; readonly line?: number; readonly column?: number };
+
+/** Where a byte offset is, as a line and a column (in characters of the valid text before it), both from 1. */
+function position(buf: Uint8Array, offset: number): { line: number; column: number } {
+  const lineStart = buf.lastIndexOf(0x0a, offset - 1) + 1;
+  let line = 1;
+  for (let i = buf.indexOf(0x0a); i >= 0 && i < offset; i = buf.indexOf(0x0a, i + 1)) line++;
+  return { line, column: new TextDecoder('utf-8').decode(buf.subarray(lineStart, offset)).length + 1 };
+}
+
+/** The length of the UTF-8 sequence starting at `i` when it is well-formed (RFC 3629: shortest form, no surrogates, at most U+10FFFF), else 0. */
+function sequenceLength(buf: Uint8Array, i: number): number {
+  const b = buf[i] as number;
+  if (b < 0x80) return 1;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => i + k < buf.length && (buf[i + k] as number) >= lo && (buf[i + k] as number) <= hi;
+  if (b >= 0xc2 && b <= 0xdf) return cont(1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) return cont(1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && cont(2) ? 3 : 0;
+  if (b >= 0xf0 && b <= 0xf4) return cont(1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+
+/** The offset of the first byte that is not well-formed UTF-8 (called only once the fast decoder has refused the bytes). */
+function firstInvalidUtf8(buf: Uint8Array): number {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (n === 0) return i;
+    i += n;
+  }
+  return buf.length;
+}
 
 function startsWith(buf: Uint8Array, bytes: readonly number[]): boolean {
   return bytes.every((b, i) => buf[i] === b);
@@ -43,11 +74,14 @@ export function decodeManifest(buf: Uint8Array): Decoded {
   }
   const bomless = looksLikeBomlessUtf16(buf);
   if (bomless) return { ok: false, reason: 'encoding', message: `UTF-16${bomless.toUpperCase()} without a byte-order mark is not supported; save the file as UTF-8` };
-  if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary', message: 'binary file (NUL bytes); skipped' };
+  // the first NUL and the first malformed byte are located: a text file with one stray byte is fixed at that place
+  const nul = buf.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) return { ok: false, reason: 'binary', message: 'binary file (NUL bytes); skipped', ...position(buf, nul) };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
     return { ok: true, text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   } catch {
-    return { ok: false, reason: 'binary', message: 'not valid UTF-8 text; skipped' };
+    const bad = firstInvalidUtf8(buf);
+    return { ok: false, reason: 'binary', message: `not valid UTF-8 text (byte 0x${(buf[bad] ?? 0).toString(16).padStart(2, '0')}); skipped`, ...position(buf, bad) };
   }
 }

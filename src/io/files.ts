@@ -156,7 +156,8 @@ function readOne(abs: string, root: string | undefined, maxBytes: number, files:
   seen.add(r.real);
   const decoded = decodeManifest(r.bytes);
   if (!decoded.ok) {
-    diagnostics.push(diag(decoded.reason === 'binary' ? Codes.binary : Codes.unsupportedEncoding, 'error', decoded.message, at));
+    const where = decoded.line !== undefined ? { ...at, line: decoded.line, ...(decoded.column !== undefined ? { column: decoded.column } : {}) } : at;
+    diagnostics.push(diag(decoded.reason === 'binary' ? Codes.binary : Codes.unsupportedEncoding, 'error', decoded.message, where));
     return;
   }
   if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, 'warning', decoded.note, at));

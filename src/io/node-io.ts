@@ -2,7 +2,7 @@ import { spawnSync } from './builtins.js';
 import { readdirSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../diagnostics/errors.js';
-import { readRegularFile, refusalMessage } from './read-policy.js';
+import { errnoText, readRegularFile, refusalMessage } from './read-policy.js';
 import { readManifestFiles } from './files.js';
 import { changedFilesBetween, changedFilesInRepo } from './changes.js';
 import { exportTree, pathExists, repoTop, resolveRef } from './git.js';
@@ -54,14 +54,14 @@ export function nodeIo(): Io {
         try {
           return readFileSync(file, 'utf8');
         } catch (e) {
-          throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+          throw new ConfigError(`${what} ${file}: ${errnoText(e)}`);
         }
       }
       // anything else under the reading policy: a FIFO, a device (/dev/zero) or a file that grows
       // while read (/proc) is refused before it can block or exhaust memory
       const r = readRegularFile(path.resolve(file), undefined, TEXT_INPUT_LIMIT);
       if (r.ok) return r.bytes.toString('utf8');
-      const why = r.refusal.kind === 'unreadable' ? r.refusal.code : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(' (--max-file-size); skipped', '; not read');
+      const why = r.refusal.kind === 'unreadable' ? errnoText(r.refusal.code) : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(' (--max-file-size); skipped', '; not read');
       throw new ConfigError(`${what} ${file}: ${why}`);
     },
     readHelmConfig(file) {

@@ -42,6 +42,7 @@ export const StoredParseSchema: z.ZodType<StoredParse> = z.object({
 
 /** A stored parse bigger than this many times its file (aliases expanded by JSON) is not kept: parsing it again is cheaper. */
 const MAX_GROWTH = 16;
+const maxStoredChars = (file: ManifestFile) => MAX_GROWTH * file.text.length + 65536;
 
 /**
  * Parsed documents across runs (`--cache-dir DIR`, kind `parsed`), one entry per file content:
@@ -79,13 +80,14 @@ export class ParsedCache {
   read(files: readonly ManifestFile[]): Map<ManifestFile, StoredParse> {
     const found = new Map<ManifestFile, StoredParse>();
     for (const f of files) {
-      const stored = this.disk.get('parsed', this.key(f), StoredParseSchema);
+      // never more than the writer keeps (in UTF-8: up to 3 bytes a UTF-16 unit): a bigger entry was planted
+      const stored = this.disk.get('parsed', this.key(f), StoredParseSchema, 3 * maxStoredChars(f));
       if (stored) found.set(f, stored);
     }
     return found;
   }
 
   write(parses: ReadonlyMap<ManifestFile, StoredParse>): void {
-    for (const [f, parse] of parses) this.disk.set('parsed', this.key(f), parse, MAX_GROWTH * f.text.length + 65536);
+    for (const [f, parse] of parses) this.disk.set('parsed', this.key(f), parse, maxStoredChars(f));
   }
 }

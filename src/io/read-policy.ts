@@ -38,6 +38,25 @@ function errCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 }
 
+const ERRNO_TEXT: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file',
+  EISDIR: 'a folder, not a file',
+  ENOTDIR: 'a file is where a folder is expected',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ELOOP: 'too many levels of symlinks',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+/** An error code (or a caught error) as words a user reads, the code kept: `no such file (ENOENT)`. */
+export function errnoText(codeOrError: unknown): string {
+  const code = typeof codeOrError === 'string' ? codeOrError : errCode(codeOrError);
+  const words = ERRNO_TEXT[code];
+  return words ? `${words} (${code})` : code;
+}
+
 /**
  * Reads one file under the policy. `root` is the real path of the tree the file was found in
  * (undefined for a file named on the command line: the user chose it, symlink or not).
@@ -108,7 +127,7 @@ export function refusalMessage(r: ReadRefusal, maxBytes: number, where = 'the sc
     case 'tooLarge':
       return `file is ${r.size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`;
     case 'unreadable':
-      return `cannot read file: ${r.code}`;
+      return `cannot read file: ${errnoText(r.code)}`;
   }
 }
 

@@ -15,7 +15,7 @@ import { helmChartsNotes, kustomizationInputs, kustomizeDocumentSources, type Re
 
 import { chartSourceLocator, vendoredChartNames } from './chart-sources.js';
 import { DiskCache } from './disk-cache.js';
-import { isInsideTree, readRegularFile, refusalMessage, renderTreeProblems, walkTree } from './read-policy.js';
+import { errnoText, isInsideTree, readRegularFile, refusalMessage, renderTreeProblems, walkTree } from './read-policy.js';
 import { boundedCommand, toolMessage } from './tool-limits.js';
 import { DEFAULT_KUBE_VERSION, type ChartSettings, type RenderOptions } from './types.js';
 
@@ -792,7 +792,7 @@ export function readHelmConfig(file: string): Map<string, ChartSettings> {
   const base = path.dirname(path.resolve(file));
   // a FIFO would block, /dev/zero exhaust memory: read under the reading policy
   const read = readRegularFile(path.resolve(file), undefined, VALUES_FILE_LIMIT);
-  if (!read.ok) throw new Error(read.refusal.kind === 'unreadable' ? read.refusal.code : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(' (--max-file-size); skipped', '; not read'));
+  if (!read.ok) throw new Error(read.refusal.kind === 'unreadable' ? errnoText(read.refusal.code) : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(' (--max-file-size); skipped', '; not read'));
   const text = read.bytes.toString('utf8');
   const root = repositoryOf(base);
   const { documents, diagnostics } = parseManifestFile({ path: file, text });

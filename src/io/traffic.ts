@@ -3,6 +3,7 @@ import os from 'node:os';
 import { StringDecoder } from 'node:string_decoder';
 import { ConfigError } from '../diagnostics/errors.js';
 import { isatty } from './builtins.js';
+import { errnoText } from './read-policy.js';
 
 /**
  * 64 KiB: the decoded text of a chunk stays a young-generation string (V8 puts strings over
@@ -25,7 +26,7 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw new ConfigError(`${what} ${file}: ${errnoText(e)}`);
   }
   refuseDevice(fd, file, what);
   const buffer = Buffer.allocUnsafe(chunk);
@@ -43,9 +44,10 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
         n = readSync(fd, buffer, 0, Math.min(chunk, end - position), range ? position : null);
         position += n;
       } catch (e) {
-        throw new ConfigError(`${what} ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        throw new ConfigError(`${what} ${file}: ${errnoText(e)}`);
       }
       if (n === 0) break;
+      if (position === n) refuseCompressed(buffer.subarray(0, n), file, what);
       // only the new text is searched: a line longer than the buffer is appended to, never rescanned
       const piece = decoder.write(buffer.subarray(0, n));
       let nl = piece.indexOf('\n');
@@ -69,6 +71,28 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
   } finally {
     closeSync(fd);
   }
+}
+
+/** Compressed formats traces are kept in, by their magic bytes, with the command that streams them out. */
+const startsWith = (bytes: readonly number[]) => (head: Buffer) => head.length >= bytes.length && bytes.every((b, i) => head[i] === b);
+const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+const COMPRESSED: readonly { readonly name: string; readonly test: (head: Buffer) => boolean; readonly tool: string }[] = [
+  { name: 'gzip', test: startsWith([0x1f, 0x8b]), tool: 'gunzip -c' },
+  { name: 'zstd', test: startsWith([0x28, 0xb5, 0x2f, 0xfd]), tool: 'zstd -dc' },
+  { name: 'xz', test: startsWith([0xfd, ...ascii('7zXZ'), 0x00]), tool: 'xz -dc' },
+  // `BZh`, the block size 1-9, then the block magic (a text line may well start with BZh)
+  { name: 'bzip2', test: (h) => startsWith(ascii('BZh'))(h) && h[3]! >= 0x31 && h[3]! <= 0x39 && startsWith(ascii('1AY&SY'))(h.subarray(4)), tool: 'bzip2 -dc' },
+  { name: 'zip', test: startsWith([...ascii('PK'), 0x03, 0x04]), tool: 'unzip -p' },
+];
+
+/**
+ * A compressed trace is one clear error, never thousands of lines of binary judged one by one,
+ * and never decompressed here: a few kilobytes of gzip can expand to gigabytes (a gzip bomb), while
+ * the user's own pipe (`--traffic <(gunzip -c FILE)`) streams it through the line reader in flat memory.
+ */
+function refuseCompressed(head: Buffer, file: string, what: string): void {
+  const found = COMPRESSED.find((c) => c.test(head));
+  if (found) throw new ConfigError(`${what} ${file}: ${found.name === 'xz' ? 'an' : 'a'} ${found.name}-compressed file, not a trace; decompress it first, or stream it: ${what} <(${found.tool} FILE)`);
 }
 
 /** The longest line a trace may have (a one-line JSON array included): far below V8's string limit. */

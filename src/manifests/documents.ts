@@ -85,7 +85,12 @@ const SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 const YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 const YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
 // the same values inside a flow mapping: `{enabled: yes, mode: 0755}`
-const YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
+const YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)\s*(?=[,}])/dg;
+// YAML 1.1 integers may hold underscores (`1_000` is 1000 to Kubernetes' parser), YAML 1.2's may not (a string)
+const YAML11_UNDERSCORE = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?[0-9][0-9_]*_[0-9_]*)\s*(?:#.*)?$/d;
+// a key YAML 1.1 reads as a boolean: Kubernetes' parser turns `on:` into the key "true"
+const YAML11_BOOL_KEY = /^\s*(?:-\s+)?(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:(?:\s|$)/d;
+const YAML11_FLOW_KEY = /[{,]\s*(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:\s/dg;
 
 /**
  * Parsed values by document text, shared by the two sides of a diff: the documents a change does
@@ -336,7 +341,8 @@ function expandedSizeExceeds(root: unknown, cap: number): boolean {
 
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
-const YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
+const YAML11_ANYWHERE =
+  /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:(?:[ \t]|$)/m;
 
 /** The key before a value is `defaultMode` (a volume's file mode: octal on purpose). */
 const FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
@@ -357,18 +363,25 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
       blockIndent = indent;
       continue;
     }
-    const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line);
+    const at = (m: RegExpExecArray | RegExpMatchArray, value: string): SourceRef => ({ file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 });
+    const key = YAML11_BOOL_KEY.exec(line);
+    for (const m of key ? [key] : [...line.matchAll(YAML11_FLOW_KEY)]) {
+      const name = m[1] as string;
+      const bool = /^(?:y|yes|on)$/i.test(name) ? 'true' : 'false';
+      diagnostics.push(diag(Codes.yaml11Trap, 'warning', `unquoted key ${name} is the boolean ${bool} in YAML 1.1 (Kubernetes' parser reads the key "${bool}") but the string "${name}" in YAML 1.2`, at(m, name), 'quote the key'));
+    }
+    const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line) ?? YAML11_UNDERSCORE.exec(line);
     const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
     for (const m of found) {
       const value = m[1] as string;
       // a volume's `defaultMode: 0755` is a file mode, written in octal as Kubernetes' own docs do, and read so
       if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
-      const what = /^[-+]?0/.test(value)
-        ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`
-        : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
-      diagnostics.push(
-        diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 }, 'quote the value'),
-      );
+      const what = value.includes('_')
+        ? `the integer ${value.replace(/_/g, '').replace(/^\+/, '')} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`
+        : /^[-+]?0/.test(value)
+          ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`
+          : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, at(m, value), value.includes('_') ? 'write the number without underscores, or quote it' : 'quote the value'));
     }
   }
 }
@@ -397,6 +410,6 @@ export function normalizeNewlines(text: string): string {
  */
 export function parserSource(): string {
   const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${jsYamlPackage.version}`, blockYamlSource()].join('\n');
 }

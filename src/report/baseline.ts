@@ -1,4 +1,4 @@
-import { Codes } from '../diagnostics/diagnostic.js';
+import { Codes, uniqueDiagnostics } from '../diagnostics/diagnostic.js';
 import { CodeDescriptions } from '../diagnostics/descriptions.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import type { Disagreement, DisagreeingPair } from '../baseline/compare.js';
@@ -54,10 +54,22 @@ function engineLine(o: BaselineOutcome): string {
   return o.engine === 'both' ? `builtin + ${nca}` : o.engine === 'nca' ? nca : 'builtin';
 }
 
+/**
+ * Input errors (a rule file or a manifest that could not be read) left rules or objects out of the
+ * answer: with no violation among what was read, the verdict says so instead of "passed".
+ */
+function inputErrorCount(o: BaselineOutcome): number {
+  return uniqueDiagnostics(o.diagnostics).filter((d) => d.severity === 'error').length;
+}
+
+const errorsText = (n: number) => `${n} input error${n === 1 ? '' : 's'}`;
+
 export function renderBaselineTxt(o: BaselineOutcome): string {
   const lines: string[] = [];
   const failed = o.violations.length > 0 || o.disagreements.length > 0;
-  lines.push(`baseline: ${o.verdicts.length} rule(s), engine ${engineLine(o)}: ${failed ? 'FAILED' : 'passed'} (${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s))`);
+  const errors = inputErrorCount(o);
+  const verdict = failed ? 'FAILED' : errors > 0 ? `INCOMPLETE, ${errorsText(errors)} left out` : 'passed';
+  lines.push(`baseline: ${o.verdicts.length} rule(s), engine ${engineLine(o)}: ${verdict} (${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s))`);
   for (const v of o.violations) {
     lines.push(`VIOLATION ${ruleTitle(v.rule)}: ${peerKey(v.src)} => ${peerKey(v.dst)} : ${v.conns.toString()} (${KIND_TEXT[v.kind]}; found by ${v.engine})`);
     for (const c of v.causes) lines.push(`  ${causeText(c)}`);
@@ -75,8 +87,9 @@ export function renderBaselineTxt(o: BaselineOutcome): string {
 
 export function renderBaselineMd(o: BaselineOutcome): string {
   const failed = o.violations.length > 0 || o.disagreements.length > 0;
+  const errors = inputErrorCount(o);
   const out: string[] = [];
-  out.push(`### Baseline rules: ${failed ? '❌ failed' : '✅ passed'}`, '');
+  out.push(`### Baseline rules: ${failed ? '❌ failed' : errors > 0 ? `⚠️ ${errorsText(errors)} (left out of the answer)` : '✅ passed'}`, '');
   out.push(`${o.verdicts.length} rule(s) checked by ${escapeMarkdown(engineLine(o))}: ${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s).`, '');
   if (o.violations.length > 0) {
     out.push('| rule | source | destination | connections | why |', '|---|---|---|---|---|');
@@ -115,7 +128,8 @@ export function renderBaselineJson(o: BaselineOutcome): string {
   const doc = {
     engine: o.engine,
     ...(o.ncaVersion ? { ncaVersion: o.ncaVersion } : {}),
-    passed: o.violations.length === 0 && o.disagreements.length === 0,
+    passed: o.violations.length === 0 && o.disagreements.length === 0 && inputErrorCount(o) === 0,
+    inputErrors: inputErrorCount(o),
     violations: o.violations.map((v) => ({
       rule: ruleJson(v.rule),
       kind: v.kind,

@@ -132,7 +132,7 @@ describe('scan --traffic on the example app', () => {
     expect(orphan.stderr).toContain('--cidr-aliases needs --traffic FILE');
     const missing = runCli(['scan', APP, '--traffic', 'no/such.ndjson']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toContain('--traffic no/such.ndjson: ENOENT');
+    expect(missing.stderr).toContain('--traffic no/such.ndjson: no such file (ENOENT)');
   });
 
   it('a bad CIDR in the aliases file: an error with its file:line; the trace is still read', () => {

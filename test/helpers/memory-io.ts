@@ -60,7 +60,7 @@ export class MemoryIo implements Io {
   readText(file: string, what: string): string {
     this.asked.push(`text ${file}`);
     const text = this.files[file];
-    if (text === undefined) throw new ConfigError(`${what} ${file}: ENOENT`);
+    if (text === undefined) throw new ConfigError(`${what} ${file}: no such file (ENOENT)`);
     return text;
   }
 

@@ -8,6 +8,7 @@ import { TOOL_ENV } from '../helpers/tools.js';
 import { CASES as BASE_CASES } from './cases.js';
 import { HUNT_CASES } from './hunt-cases.js';
 import { HUNT2_CASES } from './hunt2-cases.js';
+import { HUNT3_CASES } from './hunt3-cases.js';
 import { APP, commonProblems, type Problem } from './harness.js';
 
 /**
@@ -16,7 +17,7 @@ import { APP, commonProblems, type Problem } from './harness.js';
  * judged by the same checks (harness.ts). One summary line, which must show zeros.
  */
 const LIMIT_MS = 10_000;
-const CASES = [...BASE_CASES, ...HUNT_CASES, ...HUNT2_CASES];
+const CASES = [...BASE_CASES, ...HUNT_CASES, ...HUNT2_CASES, ...HUNT3_CASES];
 const roots: string[] = [];
 const tally: Record<Problem | 'slow', number> = { crash: 0, unlocated: 0, dropped: 0, escape: 0, slow: 0 };
 const failures: string[] = [];

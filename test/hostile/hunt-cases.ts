@@ -227,7 +227,7 @@ HUNT_CASES.push({
   args: () => ['scan', 'app.yaml', '--traffic', 'trace.txt', '--cidr-aliases', 'aliases.yaml'],
   exits: [2],
   check: all(
-    reports('NPC010', { file: /^aliases\.yaml:1:4 /, message: /^.*b: / }),
+    reports('NPC013', { file: /^aliases\.yaml:1:5 /, message: /b\[0\]: not a CIDR: null/ }),
     reports('NPC013', { file: /^aliases\.yaml:2:4 /, message: /not a CIDR: "10\.0\.0\.0\/33"/ }),
     stdoutMatches(/-> 1\.1\.1\.0-1\.1\.1\.255\[External\] : TCP 443/),
   ),

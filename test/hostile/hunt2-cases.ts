@@ -8,7 +8,7 @@ import { APP, fifo, link, outsideCodeSpans, write, type HostileCase, type RunRes
  * they seem, hostile Helm values, and the inputs of every command beyond connectivity.
  */
 
-const configError = (re: RegExp) => (r: RunResult): Found =>
+export const configError = (re: RegExp) => (r: RunResult): Found =>
   r.code === 2 && r.stderr.trim().split('\n').some((l) => /^netpol-ci: configuration error: /.test(l) && re.test(l)) ? [] : [{ problem: 'dropped', why: `expected a one-line exit-2 error matching ${re}; got ${r.code}: ${r.stderr.slice(0, 300)}` }];
 
 const CHART = (dir: string) => {

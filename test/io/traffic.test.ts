@@ -40,6 +40,6 @@ describe('forEachLine', () => {
 
   it('a missing file is a configuration error naming the flag and the file', () => {
     expect(() => forEachLine(path.join(dir, 'nope.ndjson'), '--traffic', () => {})).toThrow(ConfigError);
-    expect(() => forEachLine(path.join(dir, 'nope.ndjson'), '--traffic', () => {})).toThrow(/--traffic .*nope\.ndjson: ENOENT/);
+    expect(() => forEachLine(path.join(dir, 'nope.ndjson'), '--traffic', () => {})).toThrow(/--traffic .*nope\.ndjson: no such file \(ENOENT\)/);
   });
 });

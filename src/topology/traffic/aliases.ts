@@ -8,7 +8,13 @@ import type { CidrAlias } from './alias-match.js';
 export { aliasFor, type CidrAlias } from './alias-match.js';
 
 const AliasFile = z.record(z.string(), z.unknown());
-const AliasValue = z.union([z.string(), z.array(z.string())]);
+
+/** What a YAML value that is no CIDR is, for messages. */
+function valueKind(v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'a map' : `a ${typeof v}`;
+}
 
 /** `name: CIDR` or `name: [CIDR, ...]`; each bad entry or CIDR is an error with its file:line, the others still count. */
 export function parseCidrAliases(file: string, text: string): { aliases: CidrAlias[]; diagnostics: Diagnostic[] } {
@@ -21,19 +27,22 @@ export function parseCidrAliases(file: string, text: string): { aliases: CidrAli
   const aliases: CidrAlias[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const [name, raw] of Object.entries(r.data)) {
-    // one malformed entry is reported at its line and never drops the others
-    const one = AliasValue.safeParse(raw);
-    if (!one.success) {
-      diagnostics.push(invalid(one.error.issues[0]?.message ?? 'invalid', [name]));
+    // one malformed entry, or one element of a list, is reported at its line and never drops the others
+    if (name.trim() === '') {
+      diagnostics.push(invalid('an alias needs a name', [name]));
       continue;
     }
-    const v = one.data;
-    const list = typeof v === 'string' ? [v] : v;
+    if (typeof raw !== 'string' && !Array.isArray(raw)) {
+      diagnostics.push(invalid(`${valueKind(raw)}, not a CIDR`, [name]));
+      continue;
+    }
+    const list: readonly unknown[] = typeof raw === 'string' ? [raw] : raw;
     const ranges: IpRange[] = [];
     list.forEach((c, i) => {
-      const range = parseCidr(c);
+      const at = locate(doc, typeof raw === 'string' ? [name] : [name, i]);
+      const range = typeof c === 'string' ? parseCidr(c) : undefined;
       if (range) ranges.push(range);
-      else diagnostics.push(diag(Codes.invalidCidr, 'error', `not a CIDR: ${JSON.stringify(c)}`, locate(doc, typeof v === 'string' ? [name] : [name, i])));
+      else diagnostics.push(diag(Codes.invalidCidr, 'error', `not a CIDR: ${typeof c === 'string' ? JSON.stringify(c) : valueKind(c)}`, at));
     });
     aliases.push({ name, ranges });
   }
