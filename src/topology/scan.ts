@@ -13,7 +13,7 @@ import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
-import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
+import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
 import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
@@ -151,18 +151,19 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   }
   const links = new LinkSet();
   const unresolved: Unresolved[] = [];
+  const dns: DnsUse[] = [];
 
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...(dns.length > 0 ? { dns: sortedDnsUses(dns) } : {}) }, diagnostics };
 }
 
 /** What the scan of every workload shares. */
@@ -170,6 +171,8 @@ interface ResolveContext {
   readonly services: ReadonlyMap<string, readonly ServiceEntry[]>;
   readonly links: LinkSet;
   readonly unresolved: Unresolved[];
+  /** The workloads that name the cluster DNS Service (see DnsUse). */
+  readonly dns: DnsUse[];
   readonly values: readonly ChartValuesFiles[];
   /** ConfigMap `ns/name` -> the workloads that got links from its values. */
   readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
@@ -192,6 +195,8 @@ interface Found {
   readonly via?: () => SourceRef;
   /** The ConfigMap (`ns/name`) the value came from. */
   readonly configMap?: { readonly key: string; readonly origin: ObjectOrigin };
+  /** The value names it as a DNS server (`resolver 10.96.0.10`, `nameserver 10.96.0.10`): see isClusterDnsAddress. */
+  readonly dnsSetting?: true;
 }
 
 type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
@@ -227,6 +232,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path] }),
         ...(extra.via ? { via: once(extra.via) } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
+        ...(DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
       };
       resolveAddress(found, w, ctx);
     }
@@ -454,7 +460,13 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     report('no-such-port', `port ${c.port} is outside 1-65535`);
     return;
   }
+  // the workload resolves names through the cluster DNS Service it names: DNS, allowed and judged by the DNS rule
+  const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, undefined, values) : placedEvidence(f, undefined) });
   if (isIpLiteral(c.host)) {
+    if (isClusterDnsAddress(c.host, port, f.dnsSetting === true)) {
+      dnsUse();
+      return;
+    }
     const range = parseCidr(c.host);
     if (!range) return;
     add({ kind: 'external', range }, port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
@@ -466,8 +478,11 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     return;
   }
   // the cluster's DNS Service by name (nginx's `resolver kube-dns.kube-system.svc.cluster.local`):
-  // DNS, which the DNS rule of every synthesized policy with egress allows, not a Service to find
-  if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) return;
+  // DNS, which the DNS rule allows (also to a workload with no other egress), not a Service to find
+  if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) {
+    dnsUse();
+    return;
+  }
   if (!target) {
     if (c.fileLike) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
@@ -575,6 +590,32 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
 }
 
 /** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
+/** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
+const DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
+
+/**
+ * The cluster DNS Service by address: its ClusterIP is by convention the tenth address of the
+ * Service network (kubeadm's and kind's 10.96.0.10, EKS's 10.100.0.10 and 172.20.0.10), a private
+ * address, here named as a DNS server (a `resolver`/`nameserver` setting, or port 53). No ipBlock
+ * can allow it (a ClusterIP is translated to a DNS pod before policies see the packet): the DNS
+ * rule to the DNS pods does. Any other address, a public resolver such as 8.8.8.8:53 included, stays an outside address.
+ */
+function isClusterDnsAddress(host: string, port: number | undefined, dnsSetting: boolean): boolean {
+  const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
+  if (!m || !(port === 53 || (port === undefined && dnsSetting))) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** DNS uses sorted by workload, then place; one per (workload, place, value). */
+function sortedDnsUses(uses: readonly DnsUse[]): DnsUse[] {
+  const at = (u: DnsUse) => (u.evidence.kind === 'address' ? u.evidence.at : undefined);
+  const key = (u: DnsUse) => `${workloadKey(u.workload)}\u0000${at(u)?.file ?? ''}\u0000${String(at(u)?.line ?? 0).padStart(9, '0')}\u0000${u.evidence.kind === 'address' ? u.evidence.value : ''}\u0000${(at(u)?.path ?? []).join('.')}`;
+  const seen = new Map<string, DnsUse>();
+  for (const u of uses) if (!seen.has(key(u))) seen.set(key(u), u);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, u]) => u);
+}
+
 /** The cluster DNS Service's names (`kube-dns.kube-system`, `coredns.kube-system.svc.cluster.local`); its pods carry `k8s-app=kube-dns`. */
 function isClusterDnsHost(host: string): boolean {
   return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
