@@ -35,6 +35,12 @@ export interface ChartValuesFiles {
   readonly files: readonly ManifestFile[];
   /** The templates the chart's rendered files came from, with helm's own path under the chart (`charts/<alias>/templates/x.yaml`). */
   readonly templates?: readonly (ManifestFile & { readonly source?: string })[];
+  /**
+   * The own values.yaml of each subchart the templates lie in (a folder, a `file://` folder, an
+   * archive's member), with the subchart's names under the parent (`['primary']`, `['a', 'b']`):
+   * helm merges these defaults below the parent's values (a deeper subchart's below its parent's).
+   */
+  readonly defaults?: readonly (ManifestFile & { readonly prefix: readonly string[] })[];
   /** Values were also set with `--set`, which overrides every file: no value is traced to a file then. */
   readonly setValues?: true;
 }
@@ -59,7 +65,9 @@ export interface ScanOptions {
  * and no other key the template reads does.
  */
 function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartValuesFiles[]): SourceRef | undefined {
-  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`));
+  // a `file://` dependency's templates are cited in its own folder, outside the chart's
+  const cited = at.file.replace(/ \[rendered\]$/, '');
+  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === cited));
   // `--set` overrides every values file; a template line that is known is text the template writes itself (origins.ts: only lines without an action map)
   if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !at.file.endsWith(' [rendered]'))) return undefined;
   const templateFile = at.file.replace(/ \[rendered\]$/, '');
@@ -74,7 +82,14 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
     for (let rest = t.source ?? templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1] as string);
     return prefix;
   });
-  const scalars = chart.files.map((f) => valueScalars(f));
+  // the values in helm's merge order, lowest first: each subchart's own values.yaml (a deeper one
+  // first), its keys under the subchart's names (`global` stays every chart's own), then the chart's files
+  const defaults = [...(chart.defaults ?? [])].sort((x, y) => y.prefix.length - x.prefix.length);
+  const sources: ManifestFile[] = [...defaults, ...chart.files];
+  const scalars = [
+    ...defaults.map((f) => valueScalars(f).map((v): Scalar => (v.key[0] === 'global' ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key }))),
+    ...chart.files.map((f): Scalar[] => valueScalars(f)),
+  ];
   const found = new Map<string, SourceRef>();
   // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
   for (const needle of c.host.includes('.') ? [c.text, c.host] : [c.text]) {
@@ -86,12 +101,15 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
         if (own === undefined || !readsValue(template, own.join('.'))) continue;
         // a later values file that sets the key wins: then this one is not where the value came from
         if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join('.') === key))) continue;
-        found.set(key, { file: (chart.files[i] as ManifestFile).path, doc: 0, line: s.line, column: s.column, path: s.key });
+        // a subchart's default is cited under its key in that file (`port`, not `primary.port`)
+        found.set(key, { file: (sources[i] as ManifestFile).path, doc: 0, line: s.line, column: s.column, path: s.own ?? s.key });
       }
     });
     if (found.size > 0) break;
   }
-  return found.size === 1 ? [...found.values()][0] : undefined;
+  // one place: a subchart's default that two aliases both read unchanged is one line
+  const places = new Map([...found.values()].map((r) => [`${r.file}\u0000${r.line ?? 0}\u0000${r.column ?? 0}`, r]));
+  return places.size === 1 ? [...places.values()][0] : undefined;
 }
 
 /**
@@ -114,6 +132,9 @@ function readsValue(template: string, key: string): boolean {
   }
   return false;
 }
+
+/** A values file's scalar: its key path (as merged), where it is, and its key in its own file where that differs (a subchart's default). */
+type Scalar = { key: string[]; value: string; line: number; column: number; own?: string[] };
 
 /** The string and number scalars of a values file under mappings, with their key paths and places. */
 function valueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
