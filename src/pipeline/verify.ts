@@ -29,6 +29,7 @@ import { engineOptions, type ReadSettings } from './settings.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 
 import { POLICY_KINDS } from '../manifests/api-groups.js';
+import { isRenderedName } from '../manifests/rendered-name.js';
 
 export { runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
 
@@ -383,7 +384,7 @@ export function planRepoFixOf(prepared: PreparedRepoDrift, render: (ps: readonly
   // the gaps closed as the request says, so that the fix keeps every opening the policies had to make
   const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, dnsClients: needs.dnsClients, gaps: { mode: request.gapMode ?? 'deny', list: needs.gaps }, ...(loaded.rules ? { linksInEveryFamily: true } : {}) });
   const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));
+  const existing = new Map(loaded.policyFiles.filter((f) => !isRenderedName(f.path)).map((f) => [path.resolve(f.path), f]));
   const files: FixedFile[] = [];
   const writes = new Map<string, string>();
   for (const [file, text] of layout) {

@@ -17,6 +17,7 @@ import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, typ
 import { expandVarsDetailed, pairedPorts } from './env.js';
 import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
+import { aliasChain, isRenderedName, renderedSource } from '../manifests/rendered-name.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
 
@@ -66,12 +67,12 @@ export interface ScanOptions {
  */
 function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartValuesFiles[]): SourceRef | undefined {
   // a `file://` dependency's templates are cited in its own folder, outside the chart's
-  const cited = at.file.replace(/ \[rendered\]$/, '');
-  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === cited));
+  const { file: templateFile, as } = renderedSource(at.file);
+  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === templateFile));
   // `--set` overrides every values file; a template line that is known is text the template writes itself (origins.ts: only lines without an action map)
-  if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !at.file.endsWith(' [rendered]'))) return undefined;
-  const templateFile = at.file.replace(/ \[rendered\]$/, '');
-  const templates = chart.templates?.filter((t) => t.path === templateFile) ?? [];
+  if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !isRenderedName(at.file))) return undefined;
+  // a copy named for its alias (`[rendered as primary]`) reads that alias's values only
+  const templates = chart.templates?.filter((t) => t.path === templateFile && (as === undefined || t.source === undefined || aliasChain(t.source) === as)) ?? [];
   const template = templates[0]?.text;
   if (template === undefined) return undefined;
   // the subcharts the template lies in, as helm names them (an alias, else the chart's name): their

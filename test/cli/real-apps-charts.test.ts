@@ -20,7 +20,7 @@ afterAll(cleanupTempDirs);
 function expectRealFiles(doc: ScanDoc): void {
   const cited = [...doc.links.flatMap((l) => l.evidence.map((e) => e.file)), ...(doc.gaps as { file?: string }[]).map((g) => g.file)].filter((f): f is string => f !== undefined);
   expect(cited.length).toBeGreaterThan(0);
-  for (const file of new Set(cited.map((f) => f.replace(/ \[rendered\]$/, '').split('#')[0] as string))) expect(existsSync(file), file).toBe(true);
+  for (const file of new Set(cited.map((f) => f.replace(/ \[rendered(?: as [^\]]+)?\]$/, '').split('#')[0] as string))) expect(existsSync(file), file).toBe(true);
 }
 
 /**
