@@ -326,7 +326,23 @@ function helmOrigin(template: string, lines: readonly number[], rendered: string
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
   if ('configuredIn' in source) {
     if (source.generator === HELM_GENERATOR) return chartOrigin(rendered, source.configuredIn, kustomizations, sources);
-    return generatedOrigin(source, sources);
+    // a generated ConfigMap or Secret: a patch above the generator (an overlay changing one key) is
+    // cited where it wrote the value, as for any object; a key no patch wrote at the generator's line
+    const generator = generatedOrigin(source, sources);
+    const folder = path.dirname(source.configuredIn);
+    return layeredOrigin(
+      rendered,
+      () => undefined,
+      () => () => undefined,
+      (k) => k === source.configuredIn || sources.graph(kustomizations).patches(k, folder),
+      () => ({ file: source.configuredIn, doc: 0 }),
+      kustomizations,
+      sources,
+      (d, p, _want, refine) => {
+        const at = generator.locate(d, p, refine);
+        return at.file === source.configuredIn && at.line === undefined ? undefined : at;
+      },
+    );
   }
   return layeredOrigin(
     rendered,
@@ -408,6 +424,8 @@ function layeredOrigin(
   fallback: (own: ParsedDocument | undefined) => SourceRef,
   kustomizations: readonly string[],
   sources: Sources,
+  /** What wrote the object where it has no document of its own (a generator's literal or data file). */
+  generated?: Writer,
 ): DocumentOrigin {
   // found on first use: most documents of a large overlay are never cited
   let found: { own: ParsedDocument | undefined; scalarWriters: Writer[]; nodeWriters: Writer[]; unplaced: Writer[] } | undefined;
@@ -415,7 +433,7 @@ function layeredOrigin(
     if (!found) {
       const own = ownDocument();
       const patches = patchWriters(rendered.value, own?.value, patchedBy, kustomizations, sources);
-      const mine = own ? [ownWriter(own)] : [];
+      const mine = own ? [ownWriter(own)] : generated ? [generated] : [];
       // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
       found = { own, scalarWriters: [...patches.exact, ...mine], nodeWriters: [...mine, ...patches.exact], unplaced: patches.unplaced };
     }
