@@ -5,7 +5,7 @@ import { explainPair, type ExplainedStep, type PairExplanation } from '../connec
 import { compareStrings, type Cluster, type Workload } from '../manifests/cluster.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
-import { peerKey, type Peer } from '../model/peer.js';
+import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 import type { Evidence, Link } from '../topology/links.js';
 
 /**
@@ -29,8 +29,8 @@ export interface DnsNeed {
   readonly conns: ConnectionSet;
 }
 
-/** Why a pair is needed: the links' evidence, or the DNS rule. */
-export type NeedReason = { readonly kind: 'link'; readonly evidence: readonly Evidence[] } | { readonly kind: 'dns' };
+/** Why a pair is needed: the links' evidence, or the DNS rule (with where the source names the DNS Service, if it does). */
+export type NeedReason = { readonly kind: 'link'; readonly evidence: readonly Evidence[] } | { readonly kind: 'dns'; readonly evidence?: readonly Evidence[] };
 
 /** A needed connection the policies block. */
 export interface MissingFinding {
@@ -86,6 +86,11 @@ export interface RepoDriftInput {
   /** Scan links plus any extra needs (traffic links). */
   readonly needs: readonly Link[];
   readonly dns: DnsNeed;
+  /**
+   * Workloads that name the cluster DNS Service themselves (workloadKey -> where): they need DNS
+   * whether or not they have another egress need, and the DNS need cites where.
+   */
+  readonly dnsClients?: ReadonlyMap<string, readonly Evidence[]>;
   /** Workloads that stand in for DNS pods absent from the manifests: only the DNS need to them is checked. */
   readonly probes?: ReadonlySet<string>;
   readonly families: readonly IpFamily[];
@@ -134,12 +139,17 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     addReason(l.src, l.dst, { kind: 'link', evidence: l.evidence });
     if (l.src.kind === 'workload') withEgress.set(peerKey(l.src), l.src);
   }
+  for (const w of cluster.workloads) {
+    const key = peerKey({ kind: 'workload', ref: w.ref });
+    if (input.dnsClients?.has(workloadKey(w.ref)) && !withEgress.has(key)) withEgress.set(key, { kind: 'workload', ref: w.ref });
+  }
   for (const [srcKey, src] of withEgress) {
+    const named = src.kind === 'workload' ? input.dnsClients?.get(workloadKey(src.ref)) : undefined;
     for (const ref of dnsPods) {
       const dst: Peer = { kind: 'workload', ref };
       if (peerKey(dst) === srcKey) continue;
       rows.push({ src, dst, conns: dns.conns });
-      addReason(src, dst, { kind: 'dns' });
+      addReason(src, dst, { kind: 'dns', ...(named ? { evidence: named } : {}) });
     }
   }
   const atoms = atomize(cuts, input.families);

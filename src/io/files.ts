@@ -72,7 +72,8 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         const atRoot = (map.root !== undefined && path.resolve(map.root) === path.resolve(dir)) || (options.comparedSide === true && path.resolve(abs) === path.resolve(dir));
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), atRoot, abs);
         appendAll(files, r.files);
-        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map.display(dir), root), ...(r.setValues ? { setValues: true as const } : {}) });
+        const sources = chartTemplates(r.files, dir, map.display(dir), root);
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
@@ -91,18 +92,30 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
 /**
  * The texts of the templates a chart's rendered files came from (in the chart's folder, a
  * subchart's folder or archive), with helm's own path of each, for tracing a rendered value to the
- * values key its template reads.
+ * values key its template reads; and the own values.yaml of each subchart they lie in (a folder
+ * under charts/, a `file://` folder, or an archive's member), whose defaults helm merges below the
+ * parent's values, with the names (aliases) the parent's values give that subchart's part.
  */
-function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string, root: string): (ManifestFile & { source: string })[] {
+function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string, root: string): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[] } {
   const locate = chartSourceLocator(dir, display, root);
-  const out: (ManifestFile & { source: string })[] = [];
+  const templates: (ManifestFile & { source: string })[] = [];
+  const chains = new Set<string>();
   for (const f of rendered) {
     const o = f.origins?.tool === 'helm' ? f.origins : undefined;
-    if (o?.source === undefined || out.some((t) => t.path === o.template && t.source === o.source)) continue;
+    if (o?.source === undefined || templates.some((t) => t.path === o.template && t.source === o.source)) continue;
     const at = locate(o.source);
-    if (at?.text !== undefined && at.file === o.template) out.push({ path: o.template, text: at.text, source: o.source });
+    if (at?.text !== undefined && at.file === o.template) templates.push({ path: o.template, text: at.text, source: o.source });
+    // `charts/a/charts/b/templates/x.yaml`: subcharts `charts/a` and `charts/a/charts/b`
+    const parts = (/^(?:charts\/[^/]+\/)*/.exec(o.source)?.[0] ?? '').split('/').filter((p) => p !== '');
+    for (let n = 2; n <= parts.length; n += 2) chains.add(parts.slice(0, n).join('/'));
   }
-  return out;
+  const defaults: (ManifestFile & { prefix: string[] })[] = [];
+  for (const chain of [...chains].sort()) {
+    const at = locate(`${chain}/values.yaml`);
+    if (at?.text === undefined) continue;
+    defaults.push({ path: at.file, text: at.text, prefix: chain.split('/').filter((_, i) => i % 2 === 1) });
+  }
+  return { templates, defaults };
 }
 
 /** Whether the real path of `abs` is `root`'s or lies below it. */

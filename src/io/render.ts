@@ -27,7 +27,7 @@ export function kubectlBinary(): string {
   return process.env.KUBECTL_PATH || 'kubectl';
 }
 
-const HelmOrigins = z.object({ tool: z.literal('helm'), template: z.string(), source: z.string().optional(), lines: z.array(z.number().int().nonnegative()) });
+const HelmOrigins = z.object({ tool: z.literal('helm'), template: z.string(), source: z.string().optional(), lines: z.array(z.number().int().nonnegative()), as: z.string().optional() });
 const Origins = z.discriminatedUnion('tool', [
   z.object({
     tool: z.literal('kustomize'),
@@ -47,7 +47,7 @@ const FileList = z.array(z.object({ path: z.string(), text: z.string(), origins:
  * sources, and helmCharts' charts are rendered with their template names. 3: a Helm origin also
  * carries helm's own `# Source:` path (a subchart under an alias is cited at its real place).
  */
-const ORIGINS_VERSION = 'origins/3';
+const ORIGINS_VERSION = 'origins/4';
 
 /**
  * Renderings by key (a hash of the tool version, the folder's content, the flags and the

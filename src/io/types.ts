@@ -98,6 +98,8 @@ export interface ChartValues {
   readonly files: readonly ManifestFile[];
   /** The templates its rendered files came from (as shown), where they could be read. */
   readonly templates?: readonly ManifestFile[];
+  /** The own values.yaml of each subchart its templates lie in (as shown), with the subchart's names under the parent (`['primary']`). */
+  readonly defaults?: readonly (ManifestFile & { readonly prefix: readonly string[] })[];
   /** Values were also set on the command line (`--set`): a values file may not hold what was rendered. */
   readonly setValues?: true;
 }

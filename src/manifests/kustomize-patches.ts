@@ -2,6 +2,7 @@ import path from 'node:path/posix';
 import { isScalar, LineCounter, parseDocument } from 'yaml';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { parseManifestFile, type ParsedDocument } from './documents.js';
+import { meetsRequirements, parseSelectorText } from './label-selector-text.js';
 
 /**
  * The patches a kustomization lists, read as kustomize reads them, so that a field a patch wrote
@@ -116,8 +117,9 @@ function inlinePlacer(k: string, text: string, at: readonly (string | number)[],
 /**
  * Whether a patch entry's `target:` selects the object (kustomize's selector: kind, group,
  * version, and name and namespace as anchored regular expressions, matched against the object's
- * name before and after this overlay's prefixes; label and annotation selectors of the equality
- * forms `a=b`, `a!=b`, `a`, `!a`). A selector it cannot evaluate selects nothing: the patch is then
+ * name before and after this overlay's prefixes; label and annotation selectors as apimachinery
+ * parses them, set-based forms included: `app in (a,b)`, `tier notin (x)`, `!key`; see
+ * label-selector-text.ts). A selector it cannot evaluate selects nothing: the patch is then
  * never cited, rather than cited for an object it may not apply to. Name patterns are read in the
  * forms targets use (see namePattern), never by JavaScript's backtracking regular expressions:
  * kustomize's are Go's, linear in time, and `(a+)+c` against a long name would stall the run.
@@ -212,17 +214,8 @@ export function wildcardMatch(tokens: readonly NameToken[], text: string): boole
 function selectorMatches(selector: unknown, values: unknown): boolean {
   if (selector === undefined) return true;
   if (typeof selector !== 'string') return false;
-  const have = isRecord(values) ? values : {};
-  return selector.split(',').every((term) => {
-    const t = term.trim();
-    const m = /^(!?)([A-Za-z0-9._/-]+)(?:\s*(==|=|!=)\s*([A-Za-z0-9._-]*))?$/.exec(t);
-    if (!m) return false;
-    const [, not, key, op, value] = m as unknown as [string, string, string, string | undefined, string | undefined];
-    if (op === undefined) return not === '' ? Object.hasOwn(have, key) : !Object.hasOwn(have, key);
-    if (not !== '') return false;
-    const equal = Object.hasOwn(have, key) && have[key] === value;
-    return op === '!=' ? !equal : equal;
-  });
+  const reqs = parseSelectorText(selector);
+  return reqs !== undefined && meetsRequirements(reqs, isRecord(values) ? values : {});
 }
 
 /** A JSON 6902 operation that writes a value the patch text holds. */

@@ -4,6 +4,7 @@ import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/dia
 import { parseManifestFile, type DocumentOrigin, type ManifestFile, type ParsedDocument, type Refine } from './documents.js';
 import { kustomizationPatches, opReaches, targetSelects, writingOps, type KustomizationPatch } from './kustomize-patches.js';
 import { locate, locateRaw } from './positions.js';
+import { renderedName, renderedSource } from './rendered-name.js';
 
 /**
  * Where rendered documents came from, so that evidence and diagnostics cite the file a person
@@ -45,6 +46,8 @@ export type RenderOrigins =
       readonly source?: string;
       /** By rendered line (index = line - 1): the template's line holding the same text, or 0 when it cannot be known. */
       readonly lines: readonly number[];
+      /** The alias chain the copy was rendered as, when one template was rendered under several aliases (rendered-name.ts). */
+      readonly as?: string;
     };
 
 /** The charts one kustomization's `helmCharts:` inflate, rendered with helm's template names and lines; why a chart could not be. */
@@ -287,7 +290,7 @@ class Sources {
 export function withOrigins(documents: readonly ParsedDocument[], origins: RenderOrigins | undefined): ParsedDocument[] {
   if (!origins) return [...documents];
   if (origins.tool === 'helm') {
-    const origin = helmOrigin(origins.template, origins.lines);
+    const origin = helmOrigin(origins.template, origins.lines, renderedName(origins.template, origins.as));
     return documents.map((d) => ({ ...d, origin }));
   }
   const sources = new Sources(origins.sources, origins.charts);
@@ -298,7 +301,7 @@ export function withOrigins(documents: readonly ParsedDocument[], origins: Rende
 }
 
 /** A rendered Helm line as its template's line where that is exact; else the template named as rendered, without a line. */
-function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin {
+function helmOrigin(template: string, lines: readonly number[], rendered: string): DocumentOrigin {
   return {
     locate(d, p, refine) {
       const raw = locateRaw(d, p);
@@ -306,7 +309,7 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
       const line = at.line === undefined ? 0 : (lines[at.line - 1] ?? 0);
       if (line > 0) return { ...at, file: template, doc: 0, line };
       const { line: _l, column: _c, ...rest } = at;
-      return { ...rest, file: `${template} [rendered]` };
+      return { ...rest, file: rendered };
     },
   };
 }
@@ -323,7 +326,23 @@ function helmOrigin(template: string, lines: readonly number[]): DocumentOrigin 
 function kustomizeOrigin(rendered: ParsedDocument, source: DocumentSource, kustomizations: readonly string[], sources: Sources): DocumentOrigin {
   if ('configuredIn' in source) {
     if (source.generator === HELM_GENERATOR) return chartOrigin(rendered, source.configuredIn, kustomizations, sources);
-    return generatedOrigin(source, sources);
+    // a generated ConfigMap or Secret: a patch above the generator (an overlay changing one key) is
+    // cited where it wrote the value, as for any object; a key no patch wrote at the generator's line
+    const generator = generatedOrigin(source, sources);
+    const folder = path.dirname(source.configuredIn);
+    return layeredOrigin(
+      rendered,
+      () => undefined,
+      () => () => undefined,
+      (k) => k === source.configuredIn || sources.graph(kustomizations).patches(k, folder),
+      () => ({ file: source.configuredIn, doc: 0 }),
+      kustomizations,
+      sources,
+      (d, p, _want, refine) => {
+        const at = generator.locate(d, p, refine);
+        return at.file === source.configuredIn && at.line === undefined ? undefined : at;
+      },
+    );
   }
   return layeredOrigin(
     rendered,
@@ -359,7 +378,7 @@ function chartOrigin(rendered: ParsedDocument, kustomization: string, kustomizat
     // the kustomization's own patches, and those of the kustomizations that include its folder
     (k) => k === kustomization || sources.graph(kustomizations).patches(k, folder),
     // a field no place holds as rendered (a name the overlay prefixed): the template without a line
-    (own) => (own ? { file: locate(own, []).file.replace(/ \[rendered\]$/, ''), doc: 0 } : { file: kustomization, doc: 0 }),
+    (own) => (own ? { file: renderedSource(locate(own, []).file).file, doc: 0 } : { file: kustomization, doc: 0 }),
     kustomizations,
     sources,
   );
@@ -405,6 +424,8 @@ function layeredOrigin(
   fallback: (own: ParsedDocument | undefined) => SourceRef,
   kustomizations: readonly string[],
   sources: Sources,
+  /** What wrote the object where it has no document of its own (a generator's literal or data file). */
+  generated?: Writer,
 ): DocumentOrigin {
   // found on first use: most documents of a large overlay are never cited
   let found: { own: ParsedDocument | undefined; scalarWriters: Writer[]; nodeWriters: Writer[]; unplaced: Writer[] } | undefined;
@@ -412,7 +433,7 @@ function layeredOrigin(
     if (!found) {
       const own = ownDocument();
       const patches = patchWriters(rendered.value, own?.value, patchedBy, kustomizations, sources);
-      const mine = own ? [ownWriter(own)] : [];
+      const mine = own ? [ownWriter(own)] : generated ? [generated] : [];
       // a scalar is cited where it was last written (a patch before the base); a mapping or list where the object defines it
       found = { own, scalarWriters: [...patches.exact, ...mine], nodeWriters: [...mine, ...patches.exact], unplaced: patches.unplaced };
     }
@@ -723,7 +744,7 @@ export function renderedAt(at: SourceRef, origins: RenderOrigins): SourceRef {
   const line = at.line === undefined ? 0 : (origins.lines[at.line - 1] ?? 0);
   if (line > 0) return { ...at, file: origins.template, doc: 0, line };
   const { line: _l, column: _c, ...rest } = at;
-  return { ...rest, file: `${origins.template} [rendered]`, doc: 0 };
+  return { ...rest, file: renderedName(origins.template, origins.as), doc: 0 };
 }
 
 /** A block of template or rendered lines: their texts and (for a template) their 1-based line numbers. */

@@ -2,6 +2,7 @@ import path from 'node:path/posix';
 import jsYaml from 'js-yaml';
 import type { ManifestFile } from './documents.js';
 import { helmTemplateLines, kustomizationLists } from './origins.js';
+import { aliasChain, renderedName } from './rendered-name.js';
 
 /**
  * A referenced folder as the folder lists spell it: normalised, without a trailing separator
@@ -224,13 +225,16 @@ export function splitHelmOutput(output: string, chartDisplay: string, locate?: (
       const kb = b.at?.file ?? `${chartDisplay}/${b.source}`;
       return ka < kb ? -1 : ka > kb ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
     })
-    .map(({ source, docs, at }) => {
+    .map(({ source, docs, at }, _i, all) => {
       const template = at?.file ?? `${chartDisplay}/${source}`;
-      const file = { path: `${template} [rendered]`, text: docs.map((d) => `---\n${d.join('\n')}`).join('\n') };
+      // one template rendered under two aliases: each copy named for its alias (`[rendered as primary]`)
+      const shared = all.filter((o) => (o.at?.file ?? `${chartDisplay}/${o.source}`) === template).length > 1;
+      const as = shared ? aliasChain(source) : undefined;
+      const file = { path: renderedName(template, as), text: docs.map((d) => `---\n${d.join('\n')}`).join('\n') };
       if (at?.text === undefined) return file;
       // the file's lines: each document's `---`, then its lines
       const lines = helmTemplateLines(docs, at.text).flatMap((d) => [0, ...d]);
-      return { ...file, origins: { tool: 'helm' as const, template, source, lines } };
+      return { ...file, origins: { tool: 'helm' as const, template, source, lines, ...(as !== undefined ? { as } : {}) } };
     });
 }
 /** `kubectl kustomize` output as one ManifestFile named after the overlay. */

@@ -19,6 +19,7 @@ import { newLintFindings, widenedExposure } from './check/sanity.js';
 import { checkCache, checkCacheKey, readCheck, writeCheck } from './check/cache.js';
 import { loadSides, readSides, type LoadedSide, type ReadSides } from './check/sides.js';
 import type { AttributedCause, BrokenLink, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
+import { renderedSource } from '../manifests/rendered-name.js';
 
 export type * from './check/types.js';
 
@@ -96,7 +97,7 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
       if (rel === undefined) continue;
       const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
       // a rendered file is named after its template (`chart/templates/x.yaml [rendered]`), an overlay's output `overlay/kustomization [rendered]`
-      if (chart) files.set(d, { side: sideName, path: rel.replace(/ \[rendered\]$/, ''), chart: chart.rel === '.' ? '' : chart.rel });
+      if (chart) files.set(d, { side: sideName, path: renderedSource(rel).file, chart: chart.rel === '.' ? '' : chart.rel });
       else if (rel.endsWith('/kustomization [rendered]') || rel === 'kustomization [rendered]') {
         const overlay = rel === 'kustomization [rendered]' ? '' : rel.slice(0, -'/kustomization [rendered]'.length);
         files.set(d, { side: sideName, path: overlay || '.', overlay });

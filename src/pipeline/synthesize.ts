@@ -7,7 +7,7 @@ import { layoutPolicies, type PolicyTarget } from '../synthesis/layout.js';
 import { unknownPresets } from '../synthesis/presets.js';
 import { planPrune, type StalePolicy } from '../synthesis/prune.js';
 import { synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
-import type { Link, Topology } from '../topology/links.js';
+import { dnsUsesByWorkload, type Link, type Topology } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
 import type { GapMode } from '../synthesis/gap-rules.js';
 import { parseLinksFile } from '../topology/links-file.js';
@@ -63,6 +63,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   const all: Diagnostic[] = [...diagnostics];
   let links: readonly Link[];
   let unresolved: Topology['unresolved'];
+  let dnsUses: Topology['dns'];
   if (request.linksFile !== undefined) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, '--links'), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
@@ -70,10 +71,13 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     // the file replaces the scan's links, not the calls the manifests state that resolve to nothing: those stay gaps
     const scanned = scanTopology(load.cluster, { values, evidenceLines: false });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
+    // so does the cluster DNS Service a manifest names: DNS is the DNS rule's, never a link of the file
+    dnsUses = scanned.value.dns;
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
     unresolved = scanned.value.unresolved;
+    dnsUses = scanned.value.dns;
     appendAll(all, scanned.diagnostics);
   }
   let traffic: TrafficSummary | undefined;
@@ -110,7 +114,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     closedWhole = cut.whole;
     links = [...links, ...cut.links];
   }
-  let options: SynthesisOptions = { ...request.options, ipFamilies: families, gaps: { mode, list: closedWhole }, ...(baselineRules ? { linksInEveryFamily: true } : {}) };
+  let options: SynthesisOptions = { ...request.options, dnsClients: dnsUsesByWorkload(dnsUses), ipFamilies: families, gaps: { mode, list: closedWhole }, ...(baselineRules ? { linksInEveryFamily: true } : {}) };
   // --no-ports writes peer-only rules, which would open what a deny rule forbids between the same pair: those keep their ports
   if (baselineRules && request.options.noPorts) options = { ...options, portsKept: pairsWithDenials(load.cluster, links, baselineRules) };
   let skipped: { workload: string; by: string }[] = [];

@@ -11,7 +11,7 @@ import { originRef, readObjects, type K8sObject } from '../manifests/objects.js'
 import { ConnectionSet } from '../model/connection-set.js';
 import { layoutPolicies } from '../synthesis/layout.js';
 import { MANAGED_BY, MANAGED_BY_LABEL, synthesizePolicies, type NetworkPolicyManifest, type SynthesisOptions } from '../synthesis/synthesize.js';
-import { evidenceText, type Link } from '../topology/links.js';
+import { dnsUsesByWorkload, evidenceText, type Evidence, type Link } from '../topology/links.js';
 import { findGaps, type Gap } from '../topology/gaps.js';
 import { parseLinksFile } from '../topology/links-file.js';
 import { unresolvedLeftOpen } from '../topology/reviewed-gaps.js';
@@ -29,6 +29,7 @@ import { engineOptions, type ReadSettings } from './settings.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 
 import { POLICY_KINDS } from '../manifests/api-groups.js';
+import { isRenderedName } from '../manifests/rendered-name.js';
 
 export { runClusterDrift, type ClusterDriftOutcome, type ClusterDriftRequest } from './cluster-drift.js';
 
@@ -188,6 +189,8 @@ interface Needs {
   /** The gaps those links leave; and the needs the links imply: what the closures open (`gapMode`), every outside address in each family. */
   readonly gaps: readonly Gap[];
   readonly implied: readonly Link[];
+  /** The workloads that name the cluster DNS Service (workloadKey -> where): they need DNS with no other egress too. */
+  readonly dnsClients: ReadonlyMap<string, readonly Evidence[]>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -217,7 +220,7 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   }
   // every outside address (a LoadBalancer's clients) is needed in each of the cluster's families, as synthesize writes it
   const everywhere = loaded.rules ? [] : otherFamilyCopies(links, families);
-  return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
+  return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], dnsClients: dnsUsesByWorkload(scanned.value.dns), diagnostics };
 }
 
 /** A scanned link (or the part of it) that the reviewed links do not cover: the policies need not allow it, so say so. */
@@ -338,6 +341,7 @@ export function repoDriftOf(loaded: Loaded, request: RepoDriftRequest, settings:
     cluster: loaded.cluster,
     needs: [...needs.links, ...needs.implied],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port('UDP', port).union(ConnectionSet.port('TCP', port)) },
+    dnsClients: needs.dnsClients,
     probes: loaded.probes,
     families: settings.ipFamilies,
     peerOnly: request.synthesis.noPorts === true,
@@ -378,9 +382,9 @@ export function planRepoFixOf(prepared: PreparedRepoDrift, render: (ps: readonly
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
   // the gaps closed as the request says, so that the fix keeps every opening the policies had to make
-  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? 'deny', list: needs.gaps }, ...(loaded.rules ? { linksInEveryFamily: true } : {}) });
+  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, dnsClients: needs.dnsClients, gaps: { mode: request.gapMode ?? 'deny', list: needs.gaps }, ...(loaded.rules ? { linksInEveryFamily: true } : {}) });
   const layout = layoutPolicies(synthesized.value.policies, { kind: 'folder', dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(' [rendered]')).map((f) => [path.resolve(f.path), f]));
+  const existing = new Map(loaded.policyFiles.filter((f) => !isRenderedName(f.path)).map((f) => [path.resolve(f.path), f]));
   const files: FixedFile[] = [];
   const writes = new Map<string, string>();
   for (const [file, text] of layout) {

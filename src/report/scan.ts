@@ -76,6 +76,8 @@ export function scanDocument(t: Topology, gaps: readonly Gap[] = [], traffic?: S
       ...(u.traced ? { values: valuesData(u.traced) } : {}),
     })),
     gaps: gaps.map(gapData),
+    // the workloads that name the cluster DNS Service: DNS, which the DNS rule allows (no link of the list)
+    ...(t.dns && t.dns.length > 0 ? { dns: t.dns.map((u) => ({ workload: workloadKey(u.workload), evidence: evidenceData(u.evidence) })) } : {}),
     ...(traffic
       ? {
           traffic: {
@@ -108,6 +110,10 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
   if (t.unresolved.length > 0) {
     out.push('', 'unresolved:');
     for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${JSON.stringify(u.value)}: ${u.detail}`);
+  }
+  if (t.dns && t.dns.length > 0) {
+    out.push('', 'DNS (the cluster DNS Service named; the DNS rule allows it):');
+    for (const u of t.dns) out.push(`    ${workloadKey(u.workload)}: ${evidenceText(u.evidence)}`);
   }
   if (gaps.length > 0) {
     out.push('', 'gaps (what the manifests cannot tell):');
@@ -142,6 +148,10 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: S
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');
     for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, ' ')} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  if (t.dns && t.dns.length > 0) {
+    out.push('', '#### DNS (the cluster DNS Service named; the DNS rule allows it)', '');
+    for (const u of t.dns) out.push(`- ${markdownCode(workloadKey(u.workload))}: ${markdownCode(evidenceText(u.evidence))}`);
   }
   if (gaps.length > 0) {
     out.push('', '#### Gaps (what the manifests cannot tell)', '', '| where | workload | direction | value | what is unknown |', '|---|---|---|---|---|');

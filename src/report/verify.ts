@@ -32,7 +32,8 @@ export interface RepoDriftReport {
 const at = (s: SourceRef | undefined) => (s ? `${placeText(s)}` : '');
 
 function reasonText(r: NeedReason): string[] {
-  return r.kind === 'dns' ? ['DNS (every workload with egress needs it)'] : r.evidence.map(evidenceText);
+  if (r.kind === 'link') return r.evidence.map(evidenceText);
+  return r.evidence ? r.evidence.map((e) => `DNS: names the cluster DNS Service, ${evidenceText(e)}`) : ['DNS (every workload with egress needs it)'];
 }
 
 function stepText(s: ExplainedStep): string {
@@ -144,7 +145,8 @@ function stepJson(s: ExplainedStep) {
 }
 
 function reasonJson(r: NeedReason) {
-  return r.kind === 'dns' ? [{ kind: 'dns' }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ...('at' in e ? { at: at(e.at) } : {}) }));
+  if (r.kind === 'dns' && !r.evidence) return [{ kind: 'dns' }];
+  return (r.evidence ?? []).map((e) => ({ kind: r.kind === 'dns' ? 'dns' : e.kind, text: evidenceText(e), ...('at' in e ? { at: at(e.at) } : {}) }));
 }
 
 export function renderRepoDriftJson(r: RepoDriftReport): string {

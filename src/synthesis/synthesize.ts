@@ -5,7 +5,7 @@ import { Codes, diag, type Diagnostic, type StageResult } from '../diagnostics/d
 import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
 import { originRef, rawAt } from '../manifests/objects.js';
-import { evidenceText, type Link } from '../topology/links.js';
+import { evidenceText, type Evidence, type Link } from '../topology/links.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import { linkKey } from '../connectivity/needs.js';
 import type { LabelSelector } from '../manifests/schemas.js';
@@ -57,6 +57,11 @@ export interface SynthesisOptions {
    * so that a deny on part of another family's space is not undone here.
    */
   readonly linksInEveryFamily?: boolean;
+  /**
+   * The workloads that name the cluster DNS Service themselves (scan's DnsUse, workloadKey -> where):
+   * they get the DNS rule even with no other egress, and its note cites where they name it.
+   */
+  readonly dnsClients?: ReadonlyMap<string, readonly Evidence[]>;
 }
 
 export const DEFAULT_SYNTHESIS_OPTIONS: SynthesisOptions = {
@@ -326,13 +331,14 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         else egress.push({ to: g.peers, ...(ports ? { ports } : {}) });
         notes.push(`${g.direction}[${list.length - 1}] ${g.note}${g.conns.isAll ? '' : noPortsNote(options)}`);
       }
-      if (egress.length > 0 && preset.dns) {
+      const namedDns = options.dnsClients?.get(key) ?? [];
+      if ((egress.length > 0 || namedDns.length > 0) && preset.dns) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
           ...(options.noPorts ? {} : { ports: portsOf(dnsConns) as PolicyPort[] }),
         });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: needed by every workload with egress${noPortsNote(options)}`);
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(',')}) ${dnsConns.toString()}: ${namedDns.length > 0 ? `names the cluster DNS Service: ${namedDns.map(evidenceText).join('; ')}` : 'needed by every workload with egress'}${noPortsNote(options)}`);
       }
       const name = names.get(key) as string;
       const nameErrors = dnsSubdomainErrors(name);

@@ -78,6 +78,9 @@ const CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s
 const CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
 const CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
 
+/** The DNS server a configuration names by host name: nginx's `resolver kube-dns.kube-system.svc.cluster.local valid=10s;`, resolv.conf's `nameserver x`. */
+const RESOLVER = /(?<![\w.-])(?:resolver|nameserver)[ \t]+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?::(\d{1,5}))?(?=[\s;]|$)/gi;
+
 const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
 /** The candidates of a value, as its context allows (see ValueContext). */
@@ -143,6 +146,11 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1] as string, m[0].length - (m[2] as string).length - 1);
     if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
     out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  for (const m of value.includes('resolver') || value.includes('nameserver') ? value.matchAll(RESOLVER) : []) {
+    const offset = (m.index ?? 0) + m[0].indexOf(m[1] as string);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host: (m[1] as string).toLowerCase(), ...(m[2] !== undefined ? { port: m[2] } : {}), text: m[0].slice(m[0].indexOf(m[1] as string)), explicit: true, offset });
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -1,6 +1,6 @@
 import { placeText } from '../diagnostics/diagnostic.js';
 import type { ConnectionSet } from '../model/connection-set.js';
-import type { Peer, WorkloadRef } from '../model/peer.js';
+import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
 import type { SourceRef } from '../diagnostics/diagnostic.js';
 
 /**
@@ -72,9 +72,35 @@ export interface Unresolved {
   readonly traced?: SourceRef;
 }
 
+/**
+ * A workload that names the cluster's DNS Service itself (nginx's `resolver kube-dns.kube-system.svc.cluster.local`,
+ * `nameserver 10.96.0.10` in a mounted resolv.conf): it resolves names, so it needs DNS even when it
+ * has no other egress. Not a link: the DNS pods are rarely in the manifests, and the DNS rule
+ * (`--dns-*`) is where synthesize, verify and check allow and judge it.
+ */
+export interface DnsUse {
+  readonly workload: WorkloadRef;
+  /** Where the DNS Service was named (an `address` evidence). */
+  readonly evidence: Evidence;
+}
+
 export interface Topology {
   readonly links: readonly Link[];
   readonly unresolved: readonly Unresolved[];
+  /** The workloads that name the cluster DNS Service, sorted by workload then place (absent: none, or not scanned). */
+  readonly dns?: readonly DnsUse[];
+}
+
+/** The DNS uses by workload key, for the DNS rule's provenance and the DNS need. */
+export function dnsUsesByWorkload(uses: readonly DnsUse[] | undefined): ReadonlyMap<string, readonly Evidence[]> {
+  const out = new Map<string, Evidence[]>();
+  for (const u of uses ?? []) {
+    const key = workloadKey(u.workload);
+    const list = out.get(key);
+    if (list) list.push(u.evidence);
+    else out.set(key, [u.evidence]);
+  }
+  return out;
 }
 
 export function evidenceText(e: Evidence): string {

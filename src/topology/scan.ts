@@ -13,10 +13,11 @@ import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
-import { evidenceText, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
+import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
 import { downwardField, portAfterRef, refAsHost, type DownwardField } from './downward.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
+import { aliasChain, isRenderedName, renderedSource } from '../manifests/rendered-name.js';
 
 type ServiceEntry = { readonly object: ObjectOf<'Service'>; readonly origin: ObjectOrigin; readonly workloads: readonly Workload[] };
 
@@ -35,6 +36,12 @@ export interface ChartValuesFiles {
   readonly files: readonly ManifestFile[];
   /** The templates the chart's rendered files came from, with helm's own path under the chart (`charts/<alias>/templates/x.yaml`). */
   readonly templates?: readonly (ManifestFile & { readonly source?: string })[];
+  /**
+   * The own values.yaml of each subchart the templates lie in (a folder, a `file://` folder, an
+   * archive's member), with the subchart's names under the parent (`['primary']`, `['a', 'b']`):
+   * helm merges these defaults below the parent's values (a deeper subchart's below its parent's).
+   */
+  readonly defaults?: readonly (ManifestFile & { readonly prefix: readonly string[] })[];
   /** Values were also set with `--set`, which overrides every file: no value is traced to a file then. */
   readonly setValues?: true;
 }
@@ -59,11 +66,13 @@ export interface ScanOptions {
  * and no other key the template reads does.
  */
 function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartValuesFiles[]): SourceRef | undefined {
-  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`));
+  // a `file://` dependency's templates are cited in its own folder, outside the chart's
+  const { file: templateFile, as } = renderedSource(at.file);
+  const chart = values.find((v) => at.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === templateFile));
   // `--set` overrides every values file; a template line that is known is text the template writes itself (origins.ts: only lines without an action map)
-  if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !at.file.endsWith(' [rendered]'))) return undefined;
-  const templateFile = at.file.replace(/ \[rendered\]$/, '');
-  const templates = chart.templates?.filter((t) => t.path === templateFile) ?? [];
+  if (!chart || chart.setValues || (at.line !== undefined && at.line > 0 && !isRenderedName(at.file))) return undefined;
+  // a copy named for its alias (`[rendered as primary]`) reads that alias's values only
+  const templates = chart.templates?.filter((t) => t.path === templateFile && (as === undefined || t.source === undefined || aliasChain(t.source) === as)) ?? [];
   const template = templates[0]?.text;
   if (template === undefined) return undefined;
   // the subcharts the template lies in, as helm names them (an alias, else the chart's name): their
@@ -74,7 +83,14 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
     for (let rest = t.source ?? templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1] as string);
     return prefix;
   });
-  const scalars = chart.files.map((f) => valueScalars(f));
+  // the values in helm's merge order, lowest first: each subchart's own values.yaml (a deeper one
+  // first), its keys under the subchart's names (`global` stays every chart's own), then the chart's files
+  const defaults = [...(chart.defaults ?? [])].sort((x, y) => y.prefix.length - x.prefix.length);
+  const sources: ManifestFile[] = [...defaults, ...chart.files];
+  const scalars = [
+    ...defaults.map((f) => valueScalars(f).map((v): Scalar => (v.key[0] === 'global' ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key }))),
+    ...chart.files.map((f): Scalar[] => valueScalars(f)),
+  ];
   const found = new Map<string, SourceRef>();
   // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
   for (const needle of c.host.includes('.') ? [c.text, c.host] : [c.text]) {
@@ -86,12 +102,15 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
         if (own === undefined || !readsValue(template, own.join('.'))) continue;
         // a later values file that sets the key wins: then this one is not where the value came from
         if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join('.') === key))) continue;
-        found.set(key, { file: (chart.files[i] as ManifestFile).path, doc: 0, line: s.line, column: s.column, path: s.key });
+        // a subchart's default is cited under its key in that file (`port`, not `primary.port`)
+        found.set(key, { file: (sources[i] as ManifestFile).path, doc: 0, line: s.line, column: s.column, path: s.own ?? s.key });
       }
     });
     if (found.size > 0) break;
   }
-  return found.size === 1 ? [...found.values()][0] : undefined;
+  // one place: a subchart's default that two aliases both read unchanged is one line
+  const places = new Map([...found.values()].map((r) => [`${r.file}\u0000${r.line ?? 0}\u0000${r.column ?? 0}`, r]));
+  return places.size === 1 ? [...places.values()][0] : undefined;
 }
 
 /**
@@ -114,6 +133,9 @@ function readsValue(template: string, key: string): boolean {
   }
   return false;
 }
+
+/** A values file's scalar: its key path (as merged), where it is, and its key in its own file where that differs (a subchart's default). */
+type Scalar = { key: string[]; value: string; line: number; column: number; own?: string[] };
 
 /** The string and number scalars of a values file under mappings, with their key paths and places. */
 function valueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
@@ -151,18 +173,19 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   }
   const links = new LinkSet();
   const unresolved: Unresolved[] = [];
+  const dns: DnsUse[] = [];
 
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...(dns.length > 0 ? { dns: sortedDnsUses(dns) } : {}) }, diagnostics };
 }
 
 /** What the scan of every workload shares. */
@@ -170,6 +193,8 @@ interface ResolveContext {
   readonly services: ReadonlyMap<string, readonly ServiceEntry[]>;
   readonly links: LinkSet;
   readonly unresolved: Unresolved[];
+  /** The workloads that name the cluster DNS Service (see DnsUse). */
+  readonly dns: DnsUse[];
   readonly values: readonly ChartValuesFiles[];
   /** ConfigMap `ns/name` -> the workloads that got links from its values. */
   readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
@@ -192,6 +217,8 @@ interface Found {
   readonly via?: () => SourceRef;
   /** The ConfigMap (`ns/name`) the value came from. */
   readonly configMap?: { readonly key: string; readonly origin: ObjectOrigin };
+  /** The value names it as a DNS server (`resolver 10.96.0.10`, `nameserver 10.96.0.10`): see isClusterDnsAddress. */
+  readonly dnsSetting?: true;
 }
 
 type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
@@ -227,6 +254,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path] }),
         ...(extra.via ? { via: once(extra.via) } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
+        ...(DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
       };
       resolveAddress(found, w, ctx);
     }
@@ -454,7 +482,13 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     report('no-such-port', `port ${c.port} is outside 1-65535`);
     return;
   }
+  // the workload resolves names through the cluster DNS Service it names: DNS, allowed and judged by the DNS rule
+  const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, undefined, values) : placedEvidence(f, undefined) });
   if (isIpLiteral(c.host)) {
+    if (isClusterDnsAddress(c.host, port, f.dnsSetting === true)) {
+      dnsUse();
+      return;
+    }
     const range = parseCidr(c.host);
     if (!range) return;
     add({ kind: 'external', range }, port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
@@ -466,8 +500,11 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     return;
   }
   // the cluster's DNS Service by name (nginx's `resolver kube-dns.kube-system.svc.cluster.local`):
-  // DNS, which the DNS rule of every synthesized policy with egress allows, not a Service to find
-  if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) return;
+  // DNS, which the DNS rule allows (also to a workload with no other egress), not a Service to find
+  if (!target && isClusterDnsHost(c.host) && (port === undefined || port === 53)) {
+    dnsUse();
+    return;
+  }
   if (!target) {
     if (c.fileLike) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
@@ -575,6 +612,32 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
 }
 
 /** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
+/** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
+const DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
+
+/**
+ * The cluster DNS Service by address: its ClusterIP is by convention the tenth address of the
+ * Service network (kubeadm's and kind's 10.96.0.10, EKS's 10.100.0.10 and 172.20.0.10), a private
+ * address, here named as a DNS server (a `resolver`/`nameserver` setting, or port 53). No ipBlock
+ * can allow it (a ClusterIP is translated to a DNS pod before policies see the packet): the DNS
+ * rule to the DNS pods does. Any other address, a public resolver such as 8.8.8.8:53 included, stays an outside address.
+ */
+function isClusterDnsAddress(host: string, port: number | undefined, dnsSetting: boolean): boolean {
+  const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
+  if (!m || !(port === 53 || (port === undefined && dnsSetting))) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
+}
+
+/** DNS uses sorted by workload, then place; one per (workload, place, value). */
+function sortedDnsUses(uses: readonly DnsUse[]): DnsUse[] {
+  const at = (u: DnsUse) => (u.evidence.kind === 'address' ? u.evidence.at : undefined);
+  const key = (u: DnsUse) => `${workloadKey(u.workload)}\u0000${at(u)?.file ?? ''}\u0000${String(at(u)?.line ?? 0).padStart(9, '0')}\u0000${u.evidence.kind === 'address' ? u.evidence.value : ''}\u0000${(at(u)?.path ?? []).join('.')}`;
+  const seen = new Map<string, DnsUse>();
+  for (const u of uses) if (!seen.has(key(u))) seen.set(key(u), u);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, u]) => u);
+}
+
 /** The cluster DNS Service's names (`kube-dns.kube-system`, `coredns.kube-system.svc.cluster.local`); its pods carry `k8s-app=kube-dns`. */
 function isClusterDnsHost(host: string): boolean {
   return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);

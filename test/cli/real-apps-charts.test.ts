@@ -20,7 +20,7 @@ afterAll(cleanupTempDirs);
 function expectRealFiles(doc: ScanDoc): void {
   const cited = [...doc.links.flatMap((l) => l.evidence.map((e) => e.file)), ...(doc.gaps as { file?: string }[]).map((g) => g.file)].filter((f): f is string => f !== undefined);
   expect(cited.length).toBeGreaterThan(0);
-  for (const file of new Set(cited.map((f) => f.replace(/ \[rendered\]$/, '').split('#')[0] as string))) expect(existsSync(file), file).toBe(true);
+  for (const file of new Set(cited.map((f) => f.replace(/ \[rendered(?: as [^\]]+)?\]$/, '').split('#')[0] as string))) expect(existsSync(file), file).toBe(true);
 }
 
 /**
@@ -79,6 +79,10 @@ describe('DeathStarBench Social Network umbrella chart (27 folder subcharts, 4 p
       expect(doc.gaps).toContainEqual(expect.objectContaining({ workload: d(front), direction: 'egress', reason: 'external-hostname', value: 'https://github.com' }));
     }
     expect(JSON.stringify(doc.gaps)).not.toContain('kube-dns');
+    // ...but DNS all the same: both front ends resolve through it, so each needs the DNS rule (cited at its nginx.conf)
+    const dns = (doc as unknown as { dns?: { workload: string; evidence: { file: string; value: string } }[] }).dns ?? [];
+    expect(dns.map((u) => `${u.workload} ${u.evidence.value}`)).toEqual([d('media-frontend'), d('nginx-thrift')].map((x) => `${x} kube-dns.kube-system.svc.cluster.local`));
+    expect(dns.map((u) => u.evidence.file)).toEqual([`${chart}/charts/media-frontend/templates/configmap.yaml [rendered]`, `${chart}/charts/nginx-thrift/templates/configmap.yaml [rendered]`]);
     // the subcharts' templates are cited in their own folders
     expectRealFiles(doc);
     expect(doc.gaps.find((g) => g.workload === d('compose-post-service'))).toMatchObject({ file: `${chart}/charts/compose-post-service/templates/deployment.yaml [rendered]` });

@@ -97,8 +97,11 @@ describe('targetSelects', () => {
     expect(targetSelects({ labelSelector: 'app=api,tier' }, api, own)).toBe(true);
     expect(targetSelects({ labelSelector: 'app!=api' }, api, own)).toBe(false);
     expect(targetSelects({ labelSelector: '!tier' }, api, own)).toBe(false);
-    // a set-based selector is not evaluated: the patch is then never cited
-    expect(targetSelects({ labelSelector: 'app in (api)' }, api, own)).toBe(false);
+    // set-based selectors are evaluated as kustomize does (label-selector-text.test.ts checks them against kubectl)
+    expect(targetSelects({ labelSelector: 'app in (api,web)' }, api, own)).toBe(true);
+    expect(targetSelects({ labelSelector: 'app notin (api)' }, api, own)).toBe(false);
+    expect(targetSelects({ labelSelector: 'app in (web), tier' }, api, own)).toBe(false);
+    expect(targetSelects({ labelSelector: 'app in (' }, api, own)).toBe(false);
     expect(targetSelects({ name: '(' }, api, own)).toBe(false);
   });
 });

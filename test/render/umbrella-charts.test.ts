@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
@@ -43,7 +43,7 @@ function memberText(archive: string, member: string): string {
 
 /** The cited file exists (an archive holds the cited member), and a cited line holds the cited value. */
 function expectCitable(c: Cited): void {
-  const file = c.file.replace(/ \[rendered\]$/, '');
+  const file = c.file.replace(/ \[rendered(?: as [^\]]+)?\]$/, '');
   const [archive, member] = file.split('#') as [string, string | undefined];
   expect(existsSync(archive), `${c.file} exists`).toBe(true);
   if (member !== undefined) expect(archiveMembers(archive), `${archive} holds ${member}`).toContain(member);
@@ -79,7 +79,8 @@ describe('an umbrella chart: aliased, renamed, packaged and file:// subcharts', 
     const r = runWithTools(['synthesize', APP, '--helm-set', 'tags.monitoring=true']);
     expect(r.code).toBe(0);
     // store-metrics-db (alias `metrics-db` of charts/database) has no caller: an ingress gap in its template
-    expect(r.stderr).toContain(`${STORE}/charts/database/templates/db.yaml [rendered] ${s('metrics-db', 'StatefulSet')} ingress`);
+    // two aliases of chart `db` render its template twice: each copy is named for its alias
+    expect(r.stderr).toContain(`${STORE}/charts/database/templates/db.yaml [rendered as metrics-db] ${s('metrics-db', 'StatefulSet')} ingress`);
     const cited = [...`${r.stdout}\n${r.stderr}`.matchAll(/(fixtures\/helm\/umbrella\/[^\s":]+)/g)].map((m) => m[1] as string);
     expect(cited.length).toBeGreaterThan(10);
     for (const file of new Set(cited)) expectCitable({ file });
@@ -126,6 +127,28 @@ describe('an umbrella chart: aliased, renamed, packaged and file:// subcharts', 
     expect(values(s('replica', 'StatefulSet'), s('primary', 'StatefulSet'))).toEqual([`${STORE}/values.yaml:7 replica.primaryUrl`]);
     expect(values(s('primary', 'StatefulSet'), s('search'))).toEqual([`${STORE}/values.yaml:3 global.searchUrl`]);
     expect(values(s('replica', 'StatefulSet'), s('search'))).toEqual([`${STORE}/values.yaml:3 global.searchUrl`]);
+  });
+
+  it('two aliases of one subchart: each copy is named for its alias, and traced to its own alias\'s values key even when both hold the same address', () => {
+    const root = tempDir();
+    cpSync(APP, path.join(root, 'umbrella'), { recursive: true });
+    // before: both copies were `db.yaml [rendered]`, and the address both keys hold traced to neither
+    writeFileSync(path.join(root, 'umbrella/store/values.yaml'), readFileSync(path.join(root, 'umbrella/store/values.yaml'), 'utf8').replace('replica:\n  enabled: false\n', 'replica:\n  enabled: true\n').replace('metrics-db:\n', 'metrics-db:\n  primaryUrl: postgres://store-primary:5432/store\n'));
+    const text = readFileSync(path.join(root, 'umbrella/store/values.yaml'), 'utf8').split('\n');
+    const lineOf = (needle: string, after = 0) => text.findIndex((l, i) => i >= after && l.includes(needle)) + 1;
+    const r = runWithTools(['scan', 'umbrella', '--format', 'json', '--helm-set', 'tags.monitoring=true'], { cwd: root });
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { links: { src: string; dst: string; evidence: { file: string; values?: { file: string; line: number; key: string } }[] }[] };
+    const ev = (src: string) => doc.links.find((l) => l.src === src && l.dst === s('primary', 'StatefulSet'))?.evidence[0];
+    expect(ev(s('replica', 'StatefulSet'))?.file).toBe('umbrella/store/charts/database/templates/db.yaml [rendered as replica]');
+    expect(ev(s('metrics-db', 'StatefulSet'))?.file).toBe('umbrella/store/charts/database/templates/db.yaml [rendered as metrics-db]');
+    // --helm-set overrides the values files: nothing is traced then; without it, each copy to its own key
+    expect(ev(s('replica', 'StatefulSet'))?.values).toBeUndefined();
+    writeFileSync(path.join(root, 'umbrella/store/values.yaml'), text.join('\n').replace('tags:\n  monitoring: false', 'tags:\n  monitoring: true'));
+    const traced = JSON.parse(runWithTools(['scan', 'umbrella', '--format', 'json'], { cwd: root }).stdout) as typeof doc;
+    const values = (src: string) => traced.links.find((l) => l.src === src && l.dst === s('primary', 'StatefulSet'))?.evidence[0]?.values;
+    expect(values(s('replica', 'StatefulSet'))).toEqual({ file: 'umbrella/store/values.yaml', line: lineOf('primaryUrl'), key: 'replica.primaryUrl' });
+    expect(values(s('metrics-db', 'StatefulSet'))).toEqual({ file: 'umbrella/store/values.yaml', line: lineOf('primaryUrl', lineOf('metrics-db:')), key: 'metrics-db.primaryUrl' });
   });
 
   it('with --cache-dir, a cached rendering cites the same archive members, folders and values lines as a fresh one', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
 import { scanTopology } from '../../src/topology/scan.js';
+import { peerKey, workloadKey } from '../../src/model/peer.js';
 
 /**
  * The cluster's DNS Service named as an address (nginx's `resolver kube-dns.kube-system.svc.cluster.local`,
@@ -40,9 +41,30 @@ function unresolved(resolver: string) {
   return { links: topo.links, unresolved: topo.unresolved.map((u) => `${u.value} ${u.reason}`) };
 }
 
+/** The DNS uses scan records: `workload value file:line`. */
+function dnsUses(resolver: string): string[] {
+  const load = loadManifests([{ path: 'app.yaml', text: nginx(resolver) }]);
+  return (scanTopology(load.cluster).value.dns ?? []).map((u) => `${workloadKey(u.workload)} ${u.evidence.kind === 'address' ? `${u.evidence.value} ${u.evidence.at.file}:${u.evidence.at.line ?? 0}` : ''}`);
+}
+
 describe('the cluster DNS Service as an address', () => {
   it.each(['kube-dns.kube-system.svc.cluster.local', 'kube-dns.kube-system.svc', 'kube-dns.kube-system', 'coredns.kube-system.svc.cluster.local', 'kube-dns.kube-system.svc.cluster.local:53'])('%s is DNS, served by the DNS rule: no link, no gap', (resolver) => {
     expect(unresolved(resolver)).toEqual({ links: [], unresolved: [] });
+  });
+
+  it.each(['kube-dns.kube-system.svc.cluster.local', 'coredns.kube-system', '10.96.0.10', '10.100.0.10', '172.20.0.10', '10.96.0.10:53'])('%s is recorded as a DNS use at its line, so the workload needs DNS', (resolver) => {
+    expect(dnsUses(resolver)).toEqual([`web/nginx[Deployment] ${resolver} app.yaml:7`]);
+    expect(unresolved(resolver)).toEqual({ links: [], unresolved: [] });
+  });
+
+  it('an address that only looks like the DNS ClusterIP stays what it was', () => {
+    // a public resolver is outside the cluster: a link to that address, which an ipBlock allows
+    expect(dnsUses('8.8.8.8:53')).toEqual([]);
+    expect(unresolved('8.8.8.8:53').links.map((l) => `${peerKey(l.dst)} ${l.conns.toString()}`)).toEqual(['8.8.8.8-8.8.8.8[External] TCP 53']);
+    // not the tenth address, or not named as a DNS server
+    expect(dnsUses('10.96.0.11')).toEqual([]);
+    const load = loadManifests([{ path: 'app.yaml', text: nginx('x').replace('resolver x valid=10s ipv6=off;', 'proxy_pass http://10.96.0.10:8080;') }]);
+    expect(scanTopology(load.cluster).value.dns).toBeUndefined();
   });
 
   it.each([

@@ -18,6 +18,7 @@ import { changedEdgesMermaid } from './graph.js';
 import { linkPeerText } from './peer-text.js';
 import { buildMarker } from './marker.js';
 import { checkSummary, headInputErrors } from './summary.js';
+import { isRenderedName } from '../../manifests/rendered-name.js';
 
 export interface CheckMdOptions {
   /** `https://github.com/OWNER/REPO`: file references become links to `<blob-base>/blob/<sha>/<path>#L<n>`. */
@@ -53,7 +54,7 @@ class Locations {
     const info = this.o.files.get(ref.file);
     if (!info) return code(`${placeText(ref)}`);
     // a rendered object cited in the file it came from (a template's line, an overlay's base file or patch): that file (and line)
-    const traced = !ref.file.endsWith(' [rendered]');
+    const traced = !isRenderedName(ref.file);
     if (info.chart !== undefined && !traced) {
       const u = this.url(info.side, info.path);
       return `${u ? `[${code(info.path)}](${u})` : code(info.path)} (Helm template)`;

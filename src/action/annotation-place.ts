@@ -1,0 +1,29 @@
+import type { ActionLog, AnnotationAt } from './runtime.js';
+
+/**
+ * Where GitHub can show an annotation. Provenance may cite places GitHub cannot open: a member of a
+ * packaged subchart (`charts/redis-17.3.7.tgz#redis/templates/master/service.yaml`, whose line is
+ * the member's, not the archive's) or a template as rendered (`… [rendered]`, `… [rendered as
+ * primary]`, no line). An annotation at such a place would be dropped or land on a file that does
+ * not exist, so it is placed at the nearest real file (the archive itself, without a line, or the
+ * template file) and the full citation, line included, goes into the message.
+ */
+export function placeAnnotation(message: string, at: AnnotationAt): { message: string; at: AnnotationAt } {
+  const rendered = / \[rendered(?: as [^\]]+)?\]$/.exec(at.file);
+  const file = rendered ? at.file.slice(0, rendered.index) : at.file;
+  const member = file.indexOf('#');
+  if (member < 0) return rendered ? { message, at: { ...at, file } } : { message, at };
+  const citation = `${at.file}${at.line ? `:${at.line}` : ''}`;
+  const { line: _line, column: _column, ...rest } = at;
+  return { message: `${message} (at ${citation})`, at: { ...rest, file: file.slice(0, member) } };
+}
+
+/** The log with every annotation placed where GitHub can show it (placeAnnotation). */
+export function placedLog(log: ActionLog): ActionLog {
+  const place = (write: (m: string, at?: AnnotationAt) => void) => (m: string, at?: AnnotationAt) => {
+    if (!at) return write(m);
+    const p = placeAnnotation(m, at);
+    write(p.message, p.at);
+  };
+  return { ...log, notice: place(log.notice.bind(log)), warning: place(log.warning.bind(log)), error: place(log.error.bind(log)) };
+}

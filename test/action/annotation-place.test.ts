@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { placeAnnotation, placedLog } from '../../src/action/annotation-place.js';
+import { sarifWithPaths } from '../../src/action/sarif-paths.js';
+import type { ActionLog, AnnotationAt } from '../../src/action/runtime.js';
+import { runEntry, schedulePayload } from '../helpers/action-runner.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+import { cleanupTempDirs } from '../helpers/fixtures.js';
+import { TOOL_ENV } from '../helpers/tools.js';
+
+/**
+ * Annotations at places GitHub cannot open (a packaged subchart's member, `x.tgz#member`; a template
+ * as rendered, `… [rendered]`) are placed at the nearest real file, with the full citation kept in
+ * the message.
+ */
+
+afterAll(cleanupTempDirs);
+
+describe('placeAnnotation', () => {
+  it('an archive member: at the archive, without the member line, cited in full in the message', () => {
+    expect(placeAnnotation('gap', { file: 'charts/shop/charts/redis-17.3.7.tgz#redis/templates/master/service.yaml', line: 12, column: 3, title: 't' })).toEqual({
+      message: 'gap (at charts/shop/charts/redis-17.3.7.tgz#redis/templates/master/service.yaml:12)',
+      at: { file: 'charts/shop/charts/redis-17.3.7.tgz', title: 't' },
+    });
+    expect(placeAnnotation('gap', { file: 'c/x.tgz#cache/templates/a.yaml [rendered]' })).toEqual({ message: 'gap (at c/x.tgz#cache/templates/a.yaml [rendered])', at: { file: 'c/x.tgz' } });
+  });
+
+  it('a rendered template: at the template file; a real file is left as it is', () => {
+    expect(placeAnnotation('m', { file: 'store/charts/database/templates/db.yaml [rendered as primary]' })).toEqual({ message: 'm', at: { file: 'store/charts/database/templates/db.yaml' } });
+    expect(placeAnnotation('m', { file: 'store/templates/web.yaml [rendered]' })).toEqual({ message: 'm', at: { file: 'store/templates/web.yaml' } });
+    const plain: AnnotationAt = { file: 'deploy/app.yaml', line: 4 };
+    expect(placeAnnotation('m', plain)).toEqual({ message: 'm', at: plain });
+  });
+
+  it('placedLog rewrites notice, warning and error; messages without a place pass as they are', () => {
+    const seen: [string, AnnotationAt | undefined][] = [];
+    const log: ActionLog = { info: () => {}, notice: (m, at) => seen.push([m, at]), warning: (m, at) => seen.push([m, at]), error: (m, at) => seen.push([m, at]), group: async (_n, fn) => fn() };
+    const placed = placedLog(log);
+    placed.warning('w', { file: 'a.tgz#m/t.yaml', line: 2 });
+    placed.error('e');
+    placed.notice('n', { file: 'b.yaml', line: 1 });
+    expect(seen).toEqual([
+      ['w (at a.tgz#m/t.yaml:2)', { file: 'a.tgz' }],
+      ['e', undefined],
+      ['n', { file: 'b.yaml', line: 1 }],
+    ]);
+  });
+});
+
+describe('sarifWithPaths', () => {
+  it('a result in an archive member is placed at the archive (no region: its lines are the member\'s), the message keeps the citation', () => {
+    const loc = (uri: string, startLine?: number) => ({ physicalLocation: { artifactLocation: { uri }, ...(startLine ? { region: { startLine } } : {}) } });
+    const log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'netpol-ci' } },
+          results: [
+            { message: { text: 'missing' }, locations: [loc('/abs/c/x.tgz#cache/templates/a.yaml', 21)], relatedLocations: [loc('/abs/c/t.yaml [rendered]')] },
+            { message: { text: 'plain' }, locations: [loc('/abs/p.yaml', 3)] },
+          ],
+        },
+      ],
+    };
+    const out = JSON.parse(sarifWithPaths(JSON.stringify(log), (f) => f.replace('/abs/', ''))) as typeof log;
+    const [a, b] = out.runs[0]!.results;
+    expect(a).toEqual({ message: { text: 'missing (at c/x.tgz#cache/templates/a.yaml:21)' }, locations: [loc('c/x.tgz')], relatedLocations: [loc('c/t.yaml')] });
+    expect(b).toEqual({ message: { text: 'plain' }, locations: [loc('p.yaml', 3)] });
+  });
+});
+
+describe('the scan action on an umbrella chart with a packaged subchart', () => {
+  it("annotates the packaged subchart's gap at its archive, the member's line in the message", async () => {
+    const r = await runEntry('scan', {
+      inputs: { paths: 'fixtures/helm/umbrella' },
+      eventName: 'schedule',
+      payload: schedulePayload(),
+      apiUrl: 'http://127.0.0.1:9',
+      cwd: REPO_ROOT,
+      env: { HELM_PATH: TOOL_ENV.HELM_PATH ?? 'helm', KUBECTL_PATH: TOOL_ENV.KUBECTL_PATH ?? 'kubectl' },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    const archive = 'fixtures/helm/umbrella/store/charts/cache-1.0.0.tgz';
+    expect(existsSync(`${REPO_ROOT}/${archive}`)).toBe(true);
+    expect(r.stdout).toContain(`::warning title=netpol-ci gap (no-such-service),file=${archive}::default/store-cache[Deployment]: "statsd.monitoring.svc:9125"`);
+    expect(r.stdout).toContain(`(at ${archive}#cache/templates/cache.yaml:21)`);
+    // no annotation names a file GitHub cannot open
+    expect(r.stdout).not.toMatch(/::(?:warning|error|notice) [^:]*file=[^,:]*(?:#|\[rendered)/);
+  });
+});

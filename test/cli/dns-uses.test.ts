@@ -1,0 +1,114 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadAll } from 'js-yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+
+/**
+ * A workload that names the cluster DNS Service itself (nginx's `resolver`, as DeathStarBench's
+ * nginx-thrift does) resolves names, so it needs DNS even with no other egress: scan lists it as a
+ * DNS use with its line, synthesize gives it the DNS rule (citing that line), and verify (and the
+ * check's drift gate, which is verify's judge) reports a policy that blocks its DNS as missing,
+ * naming the line. Before, such a workload had no egress need at all: its synthesized policy
+ * denied all egress, DNS included, and verify found nothing wrong.
+ */
+
+afterAll(cleanupTempDirs);
+
+const APP = `apiVersion: v1
+kind: ConfigMap
+metadata: {name: nginx, namespace: web}
+data:
+  nginx.conf: |
+    http {
+      resolver kube-dns.kube-system.svc.cluster.local valid=10s ipv6=off;
+    }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: nginx, namespace: web}
+spec:
+  selector: {matchLabels: {app: nginx}}
+  template:
+    metadata: {labels: {app: nginx}}
+    spec:
+      containers:
+        - name: nginx
+          image: nginx
+          ports: [{containerPort: 8080}]
+          volumeMounts: [{name: conf, mountPath: /etc/nginx/nginx.conf, subPath: nginx.conf}]
+      volumes: [{name: conf, configMap: {name: nginx}}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: static, namespace: web}
+spec:
+  selector: {matchLabels: {app: static}}
+  template:
+    metadata: {labels: {app: static}}
+    spec:
+      containers: [{name: c, image: x, ports: [{containerPort: 80}]}]
+`;
+
+type Policy = { metadata: { name: string; annotations?: Record<string, string> }; spec: { egress?: { to: unknown[]; ports?: { protocol: string; port: number }[] }[] } };
+
+function setup(): { app: string; pol: string } {
+  const dir = tempDir('netpol-ci-dns-uses-');
+  const app = path.join(dir, 'app.yaml');
+  writeFileSync(app, APP);
+  return { app, pol: path.join(dir, 'policies') };
+}
+
+const policiesIn = (file: string) => loadAll(readFileSync(file, 'utf8')) as Policy[];
+
+describe('the cluster DNS Service named by a workload', () => {
+  it('scan lists it as DNS, with its line: no link, no gap', () => {
+    const { app } = setup();
+    const r = runCli(['scan', app, '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as { links: unknown[]; unresolved: unknown[]; dns: { workload: string; evidence: { file: string; line: number; value: string } }[] };
+    expect(doc.links).toEqual([]);
+    expect(doc.unresolved).toEqual([]);
+    expect(doc.dns.map((d) => `${d.workload} ${path.basename(d.evidence.file)}:${d.evidence.line} ${d.evidence.value}`)).toEqual(['web/nginx[Deployment] app.yaml:7 kube-dns.kube-system.svc.cluster.local']);
+    expect(runCli(['scan', app]).stdout).toContain('DNS (the cluster DNS Service named; the DNS rule allows it):\n    web/nginx[Deployment]: ');
+  });
+
+  it('synthesize gives it the DNS rule even with no other egress, citing the line; a workload naming nothing gets none', () => {
+    const { app, pol } = setup();
+    const r = runCli(['synthesize', app, '-o', `${pol}/`, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const ps = policiesIn(path.join(pol, 'web.yaml'));
+    const nginx = ps.find((p) => p.metadata.name.includes('nginx')) as Policy;
+    expect(nginx.spec.egress).toEqual([
+      {
+        to: [{ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' } }, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }],
+        ports: [
+          { protocol: 'TCP', port: 53 },
+          { protocol: 'UDP', port: 53 },
+        ],
+      },
+    ]);
+    expect(nginx.metadata.annotations?.['netpol-ci.io/rules']).toMatch(/egress\[0\] -> DNS \(kube-system, k8s-app=kube-dns\) TCP 53,UDP 53: names the cluster DNS Service: \S*app\.yaml:7 data\.nginx\.conf = "kube-dns\.kube-system\.svc\.cluster\.local"/);
+    const stat = ps.find((p) => p.metadata.name.includes('static')) as Policy;
+    expect(stat.spec.egress).toBeUndefined();
+    // and what synthesize wrote verifies clean
+    const v = runCli(['verify', app, '--policies', pol]);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
+  });
+
+  it('verify reports a policy that blocks its DNS as missing, naming where the DNS Service is named', () => {
+    const { app, pol } = setup();
+    expect(runCli(['synthesize', app, '-o', `${pol}/`, '-q']).code).toBe(0);
+    const file = path.join(pol, 'web.yaml');
+    // a reviewer "tightens" nginx: no egress at all
+    const ps = policiesIn(file).map((p) => (p.metadata.name.includes('nginx') ? { ...p, spec: { ...p.spec, egress: undefined } } : p));
+    writeFileSync(file, ps.map((p) => `---\n${JSON.stringify(p)}\n`).join(''));
+    const r = runCli(['verify', app, '--policies', pol, '-f', 'json']);
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    const out = JSON.parse(r.stdout) as { missing: { src: string; dst: string; blocked: string; needed_by: { kind: string; text?: string; at?: string }[] }[] };
+    expect(out.missing.map((m) => `${m.src} => ${m.dst} ${m.blocked}`)).toEqual(['web/nginx[Deployment] => kube-system/dns[Pod] TCP 53,UDP 53']);
+    expect(out.missing[0]?.needed_by).toEqual([expect.objectContaining({ kind: 'dns', at: expect.stringMatching(/app\.yaml:7$/) as unknown })]);
+    expect(runCli(['verify', app, '--policies', pol]).stdout).toContain('DNS: names the cluster DNS Service, ');
+  });
+});
