@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-JWZEZCZ2.mjs";
-import "./chunks/chunk-PFCN2FGJ.mjs";
-import "./chunks/chunk-GC2MSKRT.mjs";
+} from "./chunks/chunk-QHBG2XWW.mjs";
+import "./chunks/chunk-PRFCGJ3R.mjs";
+import "./chunks/chunk-3OEYWNRU.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-IO5GZOVN.mjs";
+} from "./chunks/chunk-ITANGD63.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -124,9 +124,10 @@ function readEntry(entry) {
 function writeEntry(cache, tag2, entry, script) {
   try {
     (0, import_node_fs.mkdirSync)(cache, { recursive: true, mode: 448 });
+    if (!(0, import_node_fs.lstatSync)(cache).isDirectory()) return;
     const temp = `${entry}.${process.pid}.tmp`;
     const data = script.createCachedData();
-    (0, import_node_fs.writeFileSync)(temp, Buffer.concat([checksum(data), data]), { mode: 384 });
+    (0, import_node_fs.writeFileSync)(temp, Buffer.concat([checksum(data), data]), { mode: 384, flag: "wx" });
     (0, import_node_fs.renameSync)(temp, entry);
     const ofTag = new RegExp(`^${tag2.replace(/[^a-z-]/g, "")}-[0-9a-f]{32}\\.v8$`);
     for (const f of (0, import_node_fs.readdirSync)(cache)) {

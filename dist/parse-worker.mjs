@@ -10716,7 +10716,10 @@ var Codes = {
   daprAppIdMissing: "NPC275",
   // exact manifest lines for what Kustomize makes (NPC285-NPC289)
   /** Objects an overlay's helmCharts entries generate are cited at the kustomization without a line: kustomize keeps no template name or line for them. */
-  helmChartsUntraced: "NPC285"
+  helmChartsUntraced: "NPC285",
+  // corners the random-configuration hunts reached (NPC295-NPC299)
+  /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
+  hostNetworkUndefined: "NPC295"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
@@ -11306,7 +11309,10 @@ var SEPARATOR = /^---(?:\s|$)/;
 var SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
 var YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
 var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
-var YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
+var YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)\s*(?=[,}])/dg;
+var YAML11_UNDERSCORE = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?[0-9][0-9_]*_[0-9_]*)\s*(?:#.*)?$/d;
+var YAML11_BOOL_KEY = /^\s*(?:-\s+)?(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:(?:\s|$)/d;
+var YAML11_FLOW_KEY = /[{,]\s*(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:\s/dg;
 function loadChunk(text, cache, charactersChecked = false) {
   if (cache?.values.has(text)) return cache.values.get(text);
   const fast = parseBlockYaml(text, SCHEMA, charactersChecked);
@@ -11487,7 +11493,7 @@ function expandedSizeExceeds(root, cap) {
   return size(root) > cap;
 }
 var BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
-var YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
+var YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:(?:[ \t]|$)/m;
 var FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
 function warnYaml11Traps(chunk, file, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
@@ -11504,15 +11510,20 @@ function warnYaml11Traps(chunk, file, diagnostics) {
       blockIndent = indent;
       continue;
     }
-    const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line);
+    const at = (m, value) => ({ file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 });
+    const key = YAML11_BOOL_KEY.exec(line);
+    for (const m of key ? [key] : [...line.matchAll(YAML11_FLOW_KEY)]) {
+      const name = m[1];
+      const bool2 = /^(?:y|yes|on)$/i.test(name) ? "true" : "false";
+      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted key ${name} is the boolean ${bool2} in YAML 1.1 (Kubernetes' parser reads the key "${bool2}") but the string "${name}" in YAML 1.2`, at(m, name), "quote the key"));
+    }
+    const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line) ?? YAML11_UNDERSCORE.exec(line);
     const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
     for (const m of found) {
       const value = m[1];
       if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
-      const what = /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
-      diagnostics.push(
-        diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 }, "quote the value")
-      );
+      const what = value.includes("_") ? `the integer ${value.replace(/_/g, "").replace(/^\+/, "")} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, at(m, value), value.includes("_") ? "write the number without underscores, or quote it" : "quote the value"));
     }
   }
 }
@@ -11525,7 +11536,7 @@ function normalizeNewlines(text) {
 }
 function parserSource() {
   const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
 

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   sarifWithPaths
-} from "../chunks/chunk-3O4SCGEK.mjs";
+} from "../chunks/chunk-Z6ZDDMTU.mjs";
 import {
   VERSION
-} from "../chunks/chunk-SCI6PKXB.mjs";
-import "../chunks/chunk-JWZEZCZ2.mjs";
-import "../chunks/chunk-OPVDL7E2.mjs";
+} from "../chunks/chunk-KB63V4AX.mjs";
+import "../chunks/chunk-QHBG2XWW.mjs";
+import "../chunks/chunk-3N6V3I6K.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-FER7TEWY.mjs";
+} from "../chunks/chunk-5SVSGEBV.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-P7TSUYWD.mjs";
-import "../chunks/chunk-BW5CCGJA.mjs";
-import "../chunks/chunk-OETYJWX7.mjs";
-import "../chunks/chunk-PFCN2FGJ.mjs";
+} from "../chunks/chunk-K4NMVJJO.mjs";
+import "../chunks/chunk-2UA7RANH.mjs";
+import "../chunks/chunk-7T3UTE7F.mjs";
+import "../chunks/chunk-PRFCGJ3R.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-AWA55FNE.mjs";
+} from "../chunks/chunk-YGLJKPBZ.mjs";
 import {
   peerKey
-} from "../chunks/chunk-GC2MSKRT.mjs";
+} from "../chunks/chunk-3OEYWNRU.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,11 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NXC763CU.mjs";
+} from "../chunks/chunk-MNAUNBI6.mjs";
 import {
   Codes,
-  ExitCode
-} from "../chunks/chunk-IO5GZOVN.mjs";
+  ExitCode,
+  uniqueDiagnostics
+} from "../chunks/chunk-ITANGD63.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {
@@ -148,10 +149,15 @@ function engineLine(o) {
   const nca = o.ncaVersion ? `nca ${o.ncaVersion}` : "nca";
   return o.engine === "both" ? `builtin + ${nca}` : o.engine === "nca" ? nca : "builtin";
 }
+function inputErrorCount(o) {
+  return uniqueDiagnostics(o.diagnostics).filter((d) => d.severity === "error").length;
+}
+var errorsText = (n) => `${n} input error${n === 1 ? "" : "s"}`;
 function renderBaselineMd(o) {
   const failed = o.violations.length > 0 || o.disagreements.length > 0;
+  const errors = inputErrorCount(o);
   const out = [];
-  out.push(`### Baseline rules: ${failed ? "❌ failed" : "✅ passed"}`, "");
+  out.push(`### Baseline rules: ${failed ? "❌ failed" : errors > 0 ? `⚠️ ${errorsText(errors)} (left out of the answer)` : "✅ passed"}`, "");
   out.push(`${o.verdicts.length} rule(s) checked by ${escapeMarkdown(engineLine(o))}: ${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s).`, "");
   if (o.violations.length > 0) {
     out.push("| rule | source | destination | connections | why |", "|---|---|---|---|---|");

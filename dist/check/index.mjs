@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-SCI6PKXB.mjs";
-import "../chunks/chunk-JWZEZCZ2.mjs";
-import "../chunks/chunk-OPVDL7E2.mjs";
-import "../chunks/chunk-FER7TEWY.mjs";
-import "../chunks/chunk-P7TSUYWD.mjs";
-import "../chunks/chunk-BW5CCGJA.mjs";
-import "../chunks/chunk-OETYJWX7.mjs";
-import "../chunks/chunk-PFCN2FGJ.mjs";
-import "../chunks/chunk-AWA55FNE.mjs";
-import "../chunks/chunk-GC2MSKRT.mjs";
+} from "../chunks/chunk-KB63V4AX.mjs";
+import "../chunks/chunk-QHBG2XWW.mjs";
+import "../chunks/chunk-3N6V3I6K.mjs";
+import "../chunks/chunk-5SVSGEBV.mjs";
+import "../chunks/chunk-K4NMVJJO.mjs";
+import "../chunks/chunk-2UA7RANH.mjs";
+import "../chunks/chunk-7T3UTE7F.mjs";
+import "../chunks/chunk-PRFCGJ3R.mjs";
+import "../chunks/chunk-YGLJKPBZ.mjs";
+import "../chunks/chunk-3OEYWNRU.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-NXC763CU.mjs";
-import "../chunks/chunk-IO5GZOVN.mjs";
+} from "../chunks/chunk-MNAUNBI6.mjs";
+import "../chunks/chunk-ITANGD63.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -3379,13 +3379,13 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {(string | Function)} text - string to add, or a function returning a string
        * @return {Command} `this` command for chaining
        */
-      addHelpText(position, text2) {
+      addHelpText(position2, text2) {
         const allowedValues = ["beforeAll", "before", "after", "afterAll"];
-        if (!allowedValues.includes(position)) {
+        if (!allowedValues.includes(position2)) {
           throw new Error(`Unexpected value for position to addHelpText.
 Expecting one of '${allowedValues.join("', '")}'`);
         }
-        const helpEvent = `${position}Help`;
+        const helpEvent = `${position2}Help`;
         this.on(helpEvent, (context) => {
           let helpStr;
           if (typeof text2 === "function") {
@@ -16607,8 +16607,15 @@ function formatPath(path22) {
 }
 function formatDiagnostic(d) {
   const where3 = d.at ? `${visible(d.at.file)}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
-  const field3 = d.at?.path && d.at.path.length > 0 ? `${formatPath(d.at.path)}: ` : "";
-  return safeLine(`${where3}${d.severity} ${d.code} ${field3}${d.message}${d.hint ? ` (${d.hint})` : ""}`);
+  const field3 = d.at?.path && d.at.path.length > 0 ? `${clipMiddle(formatPath(d.at.path), MAX_FIELD_CHARS)}: ` : "";
+  return safeLine(`${where3}${d.severity} ${d.code} ${field3}${clipMiddle(d.message, MAX_MESSAGE_CHARS)}${d.hint ? ` (${d.hint})` : ""}`);
+}
+function clipMiddle(text2, max) {
+  if (text2.length <= max) return text2;
+  const keep = Math.floor((max - 40) / 2);
+  const head = /[\ud800-\udbff]/.test(text2.charAt(keep - 1)) ? keep - 1 : keep;
+  const tail = /[\udc00-\udfff]/.test(text2.charAt(text2.length - keep)) ? text2.length - keep + 1 : text2.length - keep;
+  return `${text2.slice(0, head)}\u2026[${tail - head} characters left out]\u2026${text2.slice(tail)}`;
 }
 function compareDiagnostics(a, b) {
   const fa = a.at?.file ?? "";
@@ -16637,7 +16644,7 @@ function uniqueDiagnostics(diagnostics) {
 function placeText(at3) {
   return at3.line !== void 0 && at3.line > 0 ? `${at3.file}:${at3.line}` : at3.file;
 }
-var Codes;
+var Codes, MAX_FIELD_CHARS, MAX_MESSAGE_CHARS;
 var init_diagnostic = __esm({
   "src/diagnostics/diagnostic.ts"() {
     "use strict";
@@ -16838,8 +16845,13 @@ var init_diagnostic = __esm({
       daprAppIdMissing: "NPC275",
       // exact manifest lines for what Kustomize makes (NPC285-NPC289)
       /** Objects an overlay's helmCharts entries generate are cited at the kustomization without a line: kustomize keeps no template name or line for them. */
-      helmChartsUntraced: "NPC285"
+      helmChartsUntraced: "NPC285",
+      // corners the random-configuration hunts reached (NPC295-NPC299)
+      /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
+      hostNetworkUndefined: "NPC295"
     };
+    MAX_FIELD_CHARS = 400;
+    MAX_MESSAGE_CHARS = 2e3;
   }
 });
 
@@ -20581,7 +20593,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens2, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -20596,7 +20608,7 @@ var require_resolve_props = __commonJS({
       let comma = null;
       let found = null;
       let start2 = null;
-      for (const token of tokens) {
+      for (const token of tokens2) {
         if (reqSpace) {
           if (token.type !== "space" && token.type !== "newline" && token.type !== "comma")
             onError(token.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -20687,7 +20699,7 @@ var require_resolve_props = __commonJS({
             hasSpace = false;
         }
       }
-      const last = tokens[tokens.length - 1];
+      const last = tokens2[tokens2.length - 1];
       const end = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
@@ -22027,8 +22039,8 @@ ${cb}` : comment;
        * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
        * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
        */
-      *compose(tokens, forceDoc = false, endOffset = -1) {
-        for (const token of tokens)
+      *compose(tokens2, forceDoc = false, endOffset = -1) {
+        for (const token of tokens2)
           yield* this.next(token);
         yield* this.end(forceDoc, endOffset);
       }
@@ -24444,21 +24456,21 @@ function requireSnippet() {
   if (hasRequiredSnippet) return snippet;
   hasRequiredSnippet = 1;
   const common2 = requireCommon();
-  function getLine(buffer, lineStart, lineEnd, position, maxLineLength) {
+  function getLine(buffer, lineStart, lineEnd, position2, maxLineLength) {
     let head = "";
     let tail = "";
     const maxHalfLength = Math.floor(maxLineLength / 2) - 1;
-    if (position - lineStart > maxHalfLength) {
+    if (position2 - lineStart > maxHalfLength) {
       head = " ... ";
-      lineStart = position - maxHalfLength + head.length;
+      lineStart = position2 - maxHalfLength + head.length;
     }
-    if (lineEnd - position > maxHalfLength) {
+    if (lineEnd - position2 > maxHalfLength) {
       tail = " ...";
-      lineEnd = position + maxHalfLength - tail.length;
+      lineEnd = position2 + maxHalfLength - tail.length;
     }
     return {
       str: head + buffer.slice(lineStart, lineEnd).replace(/\t/g, "\u2192") + tail,
-      pos: position - lineStart + head.length
+      pos: position2 - lineStart + head.length
       // relative position
     };
   }
@@ -26794,18 +26806,18 @@ function requireDumper() {
   }
   function indentString(string4, spaces) {
     const ind = common2.repeat(" ", spaces);
-    let position = 0;
+    let position2 = 0;
     let result = "";
     const length = string4.length;
-    while (position < length) {
+    while (position2 < length) {
       let line2;
-      const next = string4.indexOf("\n", position);
+      const next = string4.indexOf("\n", position2);
       if (next === -1) {
-        line2 = string4.slice(position);
-        position = length;
+        line2 = string4.slice(position2);
+        position2 = length;
       } else {
-        line2 = string4.slice(position, next + 1);
-        position = next + 1;
+        line2 = string4.slice(position2, next + 1);
+        position2 = next + 1;
       }
       if (line2.length && line2 !== "\n") result += ind;
       result += line2;
@@ -28226,15 +28238,20 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
       blockIndent = indent;
       continue;
     }
-    const block = YAML11_BOOL.exec(line2) ?? YAML11_OCTAL.exec(line2);
+    const at3 = (m, value) => ({ file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 });
+    const key3 = YAML11_BOOL_KEY.exec(line2);
+    for (const m of key3 ? [key3] : [...line2.matchAll(YAML11_FLOW_KEY)]) {
+      const name = m[1];
+      const bool2 = /^(?:y|yes|on)$/i.test(name) ? "true" : "false";
+      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted key ${name} is the boolean ${bool2} in YAML 1.1 (Kubernetes' parser reads the key "${bool2}") but the string "${name}" in YAML 1.2`, at3(m, name), "quote the key"));
+    }
+    const block = YAML11_BOOL.exec(line2) ?? YAML11_OCTAL.exec(line2) ?? YAML11_UNDERSCORE.exec(line2);
     const found = block ? [block] : [...line2.matchAll(YAML11_FLOW)];
     for (const m of found) {
       const value = m[1];
       if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line2.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
-      const what = /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
-      diagnostics.push(
-        diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, { file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 }, "quote the value")
-      );
+      const what = value.includes("_") ? `the integer ${value.replace(/_/g, "").replace(/^\+/, "")} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, at3(m, value), value.includes("_") ? "write the number without underscores, or quote it" : "quote the value"));
     }
   }
 }
@@ -28247,10 +28264,10 @@ function normalizeNewlines(text2) {
 }
 function parserSource() {
   const code2 = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code2.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
-var import_yaml2, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY;
+var import_yaml2, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY;
 var init_documents = __esm({
   "src/manifests/documents.ts"() {
     "use strict";
@@ -28290,7 +28307,10 @@ var init_documents = __esm({
     SEPARATOR_WITH_TEXT = /^---(?=\S)(?!#)/;
     YAML11_BOOL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*(?:#.*)?$/d;
     YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d;
-    YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)\s*(?=[,}])/dg;
+    YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)\s*(?=[,}])/dg;
+    YAML11_UNDERSCORE = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?[0-9][0-9_]*_[0-9_]*)\s*(?:#.*)?$/d;
+    YAML11_BOOL_KEY = /^\s*(?:-\s+)?(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:(?:\s|$)/d;
+    YAML11_FLOW_KEY = /[{,]\s*(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:\s/dg;
     ParseCache = class {
       values = /* @__PURE__ */ new Map();
       /** Validation results by parsed value. */
@@ -28307,7 +28327,7 @@ var init_documents = __esm({
       parsed = /* @__PURE__ */ new Map();
     };
     BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
-    YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+)[ \t]*(?:#.*$|$|[,}])/m;
+    YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:(?:[ \t]|$)/m;
     FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
   }
 });
@@ -28548,6 +28568,8 @@ var init_schemas3 = __esm({
     ContainerSchema = external_exports.object({
       name: str2.optional(),
       image: str2.optional(),
+      // on an init container, `Always` makes it a sidecar (runs beside the app containers)
+      restartPolicy: str2.nullish(),
       ports: external_exports.array(
         external_exports.object({
           // validated in cluster.ts, so that one bad port entry does not drop the whole workload
@@ -29385,6 +29407,7 @@ function podShape(spec, labels3, origin, specPath, diagnostics) {
   const ports = [];
   for (const field3 of ["containers", "initContainers"]) {
     (spec?.[field3] ?? []).forEach((c, ci) => {
+      const serves = field3 === "containers" || c.restartPolicy === "Always";
       (c.ports ?? []).forEach((p, pi) => {
         const n = p.containerPort;
         if (typeof n !== "number" || !Number.isInteger(n) || n < 1 || n > 65535) {
@@ -29402,6 +29425,7 @@ function podShape(spec, labels3, origin, specPath, diagnostics) {
           );
           return;
         }
+        if (!serves) return;
         const protocol3 = p.protocol ?? "TCP";
         ports.push(p.name ? { name: p.name, port: n, protocol: protocol3 } : { port: n, protocol: protocol3 });
       });
@@ -29508,6 +29532,17 @@ function buildCluster(objects) {
     if (o.kind === "Namespace" || o.kind === "AdminNetworkPolicy" || o.kind === "BaselineAdminNetworkPolicy" || o.kind === "ClusterNetworkPolicy") continue;
     implied(nsOf(o.object.metadata));
   }
+  for (const w of byKey.values()) {
+    if (!w.pods.some((p) => p.hostNetwork)) continue;
+    diagnostics.push(
+      diag(
+        Codes.hostNetworkUndefined,
+        "warning",
+        `${workloadKey(w.ref)} runs on the host network: Kubernetes leaves NetworkPolicy for such pods undefined, and most network plugins ignore them in podSelector and namespaceSelector and see their traffic as their node's; analysed as pods on the pod network (as nca and netpol-analyzer do)`,
+        originRef(w.origin, [...w.specPath, "hostNetwork"])
+      )
+    );
+  }
   const workloads = [...byKey].sort(([a], [b]) => compareStrings(a, b)).map(([, w]) => ({ ref: w.ref, pods: w.pods, spec: w.spec, origin: w.origin, specPath: w.specPath, ...w.controllerSelector ? { controllerSelector: w.controllerSelector } : {} }));
   return { cluster: { namespaces, workloads, objects }, diagnostics };
 }
@@ -29546,6 +29581,16 @@ var init_cluster = __esm({
 });
 
 // src/topology/links.ts
+function dnsUsesByWorkload(uses) {
+  const out = /* @__PURE__ */ new Map();
+  for (const u of uses ?? []) {
+    const key3 = workloadKey(u.workload);
+    const list2 = out.get(key3);
+    if (list2) list2.push(u.evidence);
+    else out.set(key3, [u.evidence]);
+  }
+  return out;
+}
 function evidenceText(e) {
   switch (e.kind) {
     case "address":
@@ -29571,6 +29616,7 @@ var init_links = __esm({
   "src/topology/links.ts"() {
     "use strict";
     init_diagnostic();
+    init_peer();
   }
 });
 
@@ -30171,6 +30217,11 @@ function findAddressesAnywhere(value, context) {
     if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
     out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
   }
+  for (const m of value.includes("resolver") || value.includes("nameserver") ? value.matchAll(RESOLVER) : []) {
+    const offset = (m.index ?? 0) + m[0].indexOf(m[1]);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host: m[1].toLowerCase(), ...m[2] !== void 0 ? { port: m[2] } : {}, text: m[0].slice(m[0].indexOf(m[1])), explicit: true, offset });
+  }
   return out.sort((a, b) => a.offset - b.offset);
 }
 function connectionString(value) {
@@ -30242,7 +30293,7 @@ function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
 }
-var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
 var init_addresses = __esm({
   "src/topology/addresses.ts"() {
     "use strict";
@@ -30252,6 +30303,7 @@ var init_addresses = __esm({
     CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
     CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
     CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
+    RESOLVER = /(?<![\w.-])(?:resolver|nameserver)[ \t]+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?::(\d{1,5}))?(?=[\s;]|$)/gi;
     NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
     FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
     ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
@@ -30911,13 +30963,14 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         else egress.push({ to: g.peers, ...ports ? { ports } : {} });
         notes.push(`${g.direction}[${list2.length - 1}] ${g.note}${g.conns.isAll ? "" : noPortsNote(options)}`);
       }
-      if (egress.length > 0 && preset.dns) {
+      const namedDns = options.dnsClients?.get(key3) ?? [];
+      if ((egress.length > 0 || namedDns.length > 0) && preset.dns) {
         const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
           ...options.noPorts ? {} : { ports: portsOf(dnsConns) }
         });
-        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: needed by every workload with egress${noPortsNote(options)}`);
+        notes.push(`egress[${egress.length - 1}] -> DNS (${options.dns.namespace}, ${Object.entries(options.dns.podLabels).map(([k, v]) => `${k}=${v}`).join(",")}) ${dnsConns.toString()}: ${namedDns.length > 0 ? `names the cluster DNS Service: ${namedDns.map(evidenceText).join("; ")}` : "needed by every workload with egress"}${noPortsNote(options)}`);
       }
       const name = names.get(key3);
       const nameErrors = dnsSubdomainErrors(name);
@@ -33425,6 +33478,133 @@ ${[encodeParse, decodeParse, collectSpecials, revive].map((f) => f.toString()).j
   }
 });
 
+// src/manifests/label-selector-text.ts
+function tokens(text2) {
+  const out = [];
+  for (let i = 0; i < text2.length; ) {
+    const c = text2[i];
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    const two = text2.slice(i, i + 2);
+    if (two === "==" || two === "!=") {
+      out.push({ kind: "op", text: two });
+      i += 2;
+    } else if ("!=(),<>".includes(c)) {
+      out.push({ kind: "op", text: c });
+      i++;
+    } else {
+      let j = i;
+      while (j < text2.length && !/[\s!=(),<>]/.test(text2[j])) j++;
+      out.push({ kind: "id", text: text2.slice(i, j) });
+      i = j;
+    }
+  }
+  return out;
+}
+function isKey(k) {
+  const slash = k.indexOf("/");
+  if (slash < 0) return NAME.test(k);
+  const prefix = k.slice(0, slash);
+  return prefix.length > 0 && prefix.length <= 253 && PREFIX.test(prefix) && NAME.test(k.slice(slash + 1));
+}
+function parseSelectorText(text2) {
+  const ts = tokens(text2);
+  if (!ts) return void 0;
+  const out = [];
+  let i = 0;
+  const peek = () => ts[i];
+  const id = () => {
+    const t = ts[i];
+    if (t?.kind !== "id") return void 0;
+    i++;
+    return t.text;
+  };
+  const isOp = (t, ...ops) => t?.kind === "op" && ops.includes(t.text);
+  while (i < ts.length) {
+    if (isOp(peek(), "!")) {
+      i++;
+      const key3 = id();
+      if (key3 === void 0 || !isKey(key3)) return void 0;
+      out.push({ op: "absent", key: key3 });
+    } else {
+      const key3 = id();
+      if (key3 === void 0 || !isKey(key3)) return void 0;
+      const t = peek();
+      if (t === void 0 || isOp(t, ",")) out.push({ op: "exists", key: key3 });
+      else if (isOp(t, "=", "==", "!=")) {
+        i++;
+        const next = peek();
+        const value = next?.kind === "id" ? (i++, next.text) : "";
+        if (!isValue(value)) return void 0;
+        out.push({ op: t.text === "!=" ? "notin" : "in", key: key3, values: [value] });
+      } else if (t.kind === "id" && (t.text === "in" || t.text === "notin")) {
+        i++;
+        if (!isOp(peek(), "(")) return void 0;
+        i++;
+        const values = [];
+        for (; ; ) {
+          const v = peek();
+          if (v?.kind === "id") {
+            if (!isValue(v.text)) return void 0;
+            values.push(v.text);
+            i++;
+          } else if (isOp(v, ",", ")")) values.push("");
+          else return void 0;
+          if (isOp(peek(), ")")) break;
+          if (!isOp(peek(), ",")) return void 0;
+          i++;
+        }
+        i++;
+        out.push({ op: t.text, key: key3, values });
+      } else if (isOp(t, "<", ">")) {
+        i++;
+        const v = id();
+        if (v === void 0 || !/^-?\d+$/.test(v)) return void 0;
+        out.push({ op: t.text === ">" ? "gt" : "lt", key: key3, value: Number(v) });
+      } else return void 0;
+    }
+    if (i < ts.length) {
+      if (!isOp(peek(), ",")) return void 0;
+      i++;
+      if (i === ts.length) return void 0;
+    }
+  }
+  return out;
+}
+function meetsRequirements(reqs, have) {
+  return reqs.every((r) => {
+    const present = Object.hasOwn(have, r.key);
+    const value = present ? have[r.key] : void 0;
+    switch (r.op) {
+      case "exists":
+        return present;
+      case "absent":
+        return !present;
+      case "in":
+        return present && typeof value === "string" && r.values.includes(value);
+      case "notin":
+        return !present || typeof value !== "string" || !r.values.includes(value);
+      case "gt":
+      case "lt": {
+        if (typeof value !== "string" || !/^-?\d+$/.test(value)) return false;
+        return r.op === "gt" ? Number(value) > r.value : Number(value) < r.value;
+      }
+    }
+  });
+}
+var NAME, PREFIX, VALUE2, isValue;
+var init_label_selector_text = __esm({
+  "src/manifests/label-selector-text.ts"() {
+    "use strict";
+    NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)$/;
+    PREFIX = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    VALUE2 = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+    isValue = (v) => v.length <= 63 && VALUE2.test(v);
+  }
+});
+
 // src/manifests/kustomize-patches.ts
 function isRecord2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -33516,39 +33696,39 @@ function namePattern(pattern) {
   if (p.endsWith("$") && !p.endsWith("\\$")) p = p.slice(0, -1);
   if (p.startsWith("(") && p.endsWith(")") && !p.endsWith("\\)")) p = p.slice(1, -1).replace(/^\?:/, "");
   const alternatives = [];
-  let tokens = [];
+  let tokens2 = [];
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
     if (c === "\\") {
       const next = p[i + 1];
       if (next === void 0 || /[A-Za-z0-9]/.test(next)) return void 0;
-      tokens.push(next);
+      tokens2.push(next);
       i++;
     } else if (c === ".") {
       const next = p[i + 1];
-      if (next === "*") tokens.push(ANY_RUN);
-      else if (next === "+") tokens.push(ANY, ANY_RUN);
-      else tokens.push(ANY);
+      if (next === "*") tokens2.push(ANY_RUN);
+      else if (next === "+") tokens2.push(ANY, ANY_RUN);
+      else tokens2.push(ANY);
       if (next === "*" || next === "+") i++;
     } else if (c === "|") {
-      alternatives.push(tokens);
-      tokens = [];
+      alternatives.push(tokens2);
+      tokens2 = [];
     } else if ("*+?{}[]()^$".includes(c)) {
       return void 0;
     } else {
-      tokens.push(c);
+      tokens2.push(c);
     }
   }
-  alternatives.push(tokens);
+  alternatives.push(tokens2);
   return alternatives;
 }
-function wildcardMatch(tokens, text2) {
+function wildcardMatch(tokens2, text2) {
   let t = 0;
   let i = 0;
   let run2 = -1;
   let runFrom = 0;
   while (i < text2.length) {
-    const token = tokens[t];
+    const token = tokens2[t];
     if (token !== void 0 && token !== ANY_RUN && (token === ANY || token === text2[i])) {
       t++;
       i++;
@@ -33562,30 +33742,21 @@ function wildcardMatch(tokens, text2) {
       return false;
     }
   }
-  while (tokens[t] === ANY_RUN) t++;
-  return t === tokens.length;
+  while (tokens2[t] === ANY_RUN) t++;
+  return t === tokens2.length;
 }
 function selectorMatches2(selector, values) {
   if (selector === void 0) return true;
   if (typeof selector !== "string") return false;
-  const have = isRecord2(values) ? values : {};
-  return selector.split(",").every((term) => {
-    const t = term.trim();
-    const m = /^(!?)([A-Za-z0-9._/-]+)(?:\s*(==|=|!=)\s*([A-Za-z0-9._-]*))?$/.exec(t);
-    if (!m) return false;
-    const [, not, key3, op, value] = m;
-    if (op === void 0) return not === "" ? Object.hasOwn(have, key3) : !Object.hasOwn(have, key3);
-    if (not !== "") return false;
-    const equal = Object.hasOwn(have, key3) && have[key3] === value;
-    return op === "!=" ? !equal : equal;
-  });
+  const reqs = parseSelectorText(selector);
+  return reqs !== void 0 && meetsRequirements(reqs, isRecord2(values) ? values : {});
 }
 function writingOps(list2) {
   if (!Array.isArray(list2)) return [];
   return list2.flatMap((o, index) => {
     if (!isRecord2(o) || o.op !== "add" && o.op !== "replace" || typeof o.path !== "string" || !Object.hasOwn(o, "value")) return [];
-    const tokens = pointerTokens(o.path);
-    return tokens ? [{ index, op: o.op, tokens, value: o.value }] : [];
+    const tokens2 = pointerTokens(o.path);
+    return tokens2 ? [{ index, op: o.op, tokens: tokens2, value: o.value }] : [];
   });
 }
 function pointerTokens(pointer) {
@@ -33640,8 +33811,33 @@ var init_kustomize_patches = __esm({
     import_posix = __toESM(require("node:path/posix"), 1);
     import_yaml3 = __toESM(require_dist(), 1);
     init_documents();
+    init_label_selector_text();
     ANY = 0;
     ANY_RUN = 1;
+  }
+});
+
+// src/manifests/rendered-name.ts
+function renderedName(file2, as) {
+  return `${file2} [rendered${as !== void 0 ? ` as ${as}` : ""}]`;
+}
+function isRenderedName(file2) {
+  return SUFFIX2.test(file2);
+}
+function renderedSource(file2) {
+  const m = SUFFIX2.exec(file2);
+  if (!m) return { file: file2 };
+  return { file: file2.slice(0, m.index), ...m[1] !== void 0 ? { as: m[1] } : {} };
+}
+function aliasChain(source) {
+  const parts = (/^(?:charts\/[^/]+\/)*/.exec(source)?.[0] ?? "").split("/").filter((p) => p !== "");
+  return parts.filter((_, i) => i % 2 === 1).join(".");
+}
+var SUFFIX2;
+var init_rendered_name = __esm({
+  "src/manifests/rendered-name.ts"() {
+    "use strict";
+    SUFFIX2 = / \[rendered(?: as ([^\]]+))?\]$/;
   }
 });
 
@@ -33732,7 +33928,7 @@ function kustomizationLists(text2) {
 function withOrigins(documents, origins) {
   if (!origins) return [...documents];
   if (origins.tool === "helm") {
-    const origin = helmOrigin(origins.template, origins.lines);
+    const origin = helmOrigin(origins.template, origins.lines, renderedName(origins.template, origins.as));
     return documents.map((d) => ({ ...d, origin }));
   }
   const sources = new Sources(origins.sources, origins.charts);
@@ -33741,7 +33937,7 @@ function withOrigins(documents, origins) {
     return s ? { ...d, origin: kustomizeOrigin(d, s, origins.kustomizations, sources) } : d;
   });
 }
-function helmOrigin(template, lines) {
+function helmOrigin(template, lines, rendered) {
   return {
     locate(d, p, refine4) {
       const raw = locateRaw(d, p);
@@ -33749,14 +33945,28 @@ function helmOrigin(template, lines) {
       const line2 = at3.line === void 0 ? 0 : lines[at3.line - 1] ?? 0;
       if (line2 > 0) return { ...at3, file: template, doc: 0, line: line2 };
       const { line: _l, column: _c, ...rest } = at3;
-      return { ...rest, file: `${template} [rendered]` };
+      return { ...rest, file: rendered };
     }
   };
 }
 function kustomizeOrigin(rendered, source, kustomizations, sources) {
   if ("configuredIn" in source) {
     if (source.generator === HELM_GENERATOR) return chartOrigin(rendered, source.configuredIn, kustomizations, sources);
-    return generatedOrigin(source, sources);
+    const generator = generatedOrigin(source, sources);
+    const folder = import_posix2.default.dirname(source.configuredIn);
+    return layeredOrigin(
+      rendered,
+      () => void 0,
+      () => () => void 0,
+      (k) => k === source.configuredIn || sources.graph(kustomizations).patches(k, folder),
+      () => ({ file: source.configuredIn, doc: 0 }),
+      kustomizations,
+      sources,
+      (d, p, _want, refine4) => {
+        const at3 = generator.locate(d, p, refine4);
+        return at3.file === source.configuredIn && at3.line === void 0 ? void 0 : at3;
+      }
+    );
   }
   return layeredOrigin(
     rendered,
@@ -33782,7 +33992,7 @@ function chartOrigin(rendered, kustomization, kustomizations, sources) {
     // the kustomization's own patches, and those of the kustomizations that include its folder
     (k) => k === kustomization || sources.graph(kustomizations).patches(k, folder),
     // a field no place holds as rendered (a name the overlay prefixed): the template without a line
-    (own2) => own2 ? { file: locate(own2, []).file.replace(/ \[rendered\]$/, ""), doc: 0 } : { file: kustomization, doc: 0 },
+    (own2) => own2 ? { file: renderedSource(locate(own2, []).file).file, doc: 0 } : { file: kustomization, doc: 0 },
     kustomizations,
     sources
   );
@@ -33807,13 +34017,13 @@ function helmName(rendered, k, kustomizations, sources) {
   }
   return rendered.length > prefix + suffix ? rendered.slice(prefix, rendered.length - suffix) : void 0;
 }
-function layeredOrigin(rendered, ownDocument, ownWriter, patchedBy, fallback, kustomizations, sources) {
+function layeredOrigin(rendered, ownDocument, ownWriter, patchedBy, fallback, kustomizations, sources, generated) {
   let found;
   const writers = () => {
     if (!found) {
       const own2 = ownDocument();
       const patches2 = patchWriters(rendered.value, own2?.value, patchedBy, kustomizations, sources);
-      const mine = own2 ? [ownWriter(own2)] : [];
+      const mine = own2 ? [ownWriter(own2)] : generated ? [generated] : [];
       found = { own: own2, scalarWriters: [...patches2.exact, ...mine], nodeWriters: [...mine, ...patches2.exact], unplaced: patches2.unplaced };
     }
     return found;
@@ -33886,7 +34096,7 @@ function patchWriters(rendered, own2, patchedBy, kustomizations, sources) {
   const out = [];
   const unplaced = [];
   if (!isRecord3(rendered)) return { exact: out, unplaced };
-  const renderedName = nameOf(rendered) ?? "";
+  const renderedName2 = nameOf(rendered) ?? "";
   const ownName = nameOf(own2);
   for (const k of kustomizations) {
     if (!sources.has(k) || !patchedBy(k)) continue;
@@ -33907,7 +34117,7 @@ function patchWriters(rendered, own2, patchedBy, kustomizations, sources) {
           if (!targetSelects(patch.target, rendered, own2)) continue;
         } else {
           const n = nameOf(v);
-          if (v.kind !== rendered.kind || n === void 0 || !renderedName.includes(n) || ownName !== void 0 && !n.includes(ownName)) continue;
+          if (v.kind !== rendered.kind || n === void 0 || !renderedName2.includes(n) || ownName !== void 0 && !n.includes(ownName)) continue;
         }
         out.push(documentWriter(p, patch.place));
       }
@@ -34038,7 +34248,7 @@ function renderedAt(at3, origins) {
   const line2 = at3.line === void 0 ? 0 : origins.lines[at3.line - 1] ?? 0;
   if (line2 > 0) return { ...at3, file: origins.template, doc: 0, line: line2 };
   const { line: _l, column: _c, ...rest } = at3;
-  return { ...rest, file: `${origins.template} [rendered]`, doc: 0 };
+  return { ...rest, file: renderedName(origins.template, origins.as), doc: 0 };
 }
 function documentsOf(lines, first) {
   const out = [];
@@ -34156,6 +34366,7 @@ var init_origins = __esm({
     init_documents();
     init_kustomize_patches();
     init_positions();
+    init_rendered_name();
     ORIGIN_ANNOTATION = "config.kubernetes.io/origin";
     KustomizationGraph = class {
       entries = /* @__PURE__ */ new Map();
@@ -35154,6 +35365,11 @@ var init_alias_match = __esm({
 });
 
 // src/topology/traffic/aliases.ts
+function valueKind(v) {
+  if (v === null || v === void 0) return "null";
+  if (Array.isArray(v)) return "a list";
+  return typeof v === "object" ? "a map" : `a ${typeof v}`;
+}
 function parseCidrAliases(file2, text2) {
   const parsed2 = parseManifestFile({ path: file2, text: text2 });
   const doc = parsed2.documents[0];
@@ -35164,24 +35380,27 @@ function parseCidrAliases(file2, text2) {
   const aliases = [];
   const diagnostics = [];
   for (const [name, raw] of Object.entries(r.data)) {
-    const one = AliasValue.safeParse(raw);
-    if (!one.success) {
-      diagnostics.push(invalid(one.error.issues[0]?.message ?? "invalid", [name]));
+    if (name.trim() === "") {
+      diagnostics.push(invalid("an alias needs a name", [name]));
       continue;
     }
-    const v = one.data;
-    const list2 = typeof v === "string" ? [v] : v;
+    if (typeof raw !== "string" && !Array.isArray(raw)) {
+      diagnostics.push(invalid(`${valueKind(raw)}, not a CIDR`, [name]));
+      continue;
+    }
+    const list2 = typeof raw === "string" ? [raw] : raw;
     const ranges = [];
     list2.forEach((c, i) => {
-      const range = parseCidr(c);
+      const at3 = locate(doc, typeof raw === "string" ? [name] : [name, i]);
+      const range = typeof c === "string" ? parseCidr(c) : void 0;
       if (range) ranges.push(range);
-      else diagnostics.push(diag(Codes.invalidCidr, "error", `not a CIDR: ${JSON.stringify(c)}`, locate(doc, typeof v === "string" ? [name] : [name, i])));
+      else diagnostics.push(diag(Codes.invalidCidr, "error", `not a CIDR: ${typeof c === "string" ? JSON.stringify(c) : valueKind(c)}`, at3));
     });
     aliases.push({ name, ranges });
   }
   return { aliases, diagnostics };
 }
-var AliasFile, AliasValue;
+var AliasFile;
 var init_aliases = __esm({
   "src/topology/traffic/aliases.ts"() {
     "use strict";
@@ -35192,7 +35411,6 @@ var init_aliases = __esm({
     init_ip();
     init_alias_match();
     AliasFile = external_exports.record(external_exports.string(), external_exports.unknown());
-    AliasValue = external_exports.union([external_exports.string(), external_exports.array(external_exports.string())]);
   }
 });
 
@@ -38178,10 +38396,10 @@ var init_downward = __esm({
 
 // src/topology/scan.ts
 function traceValue(at3, c, values) {
-  const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`));
-  if (!chart || chart.setValues || at3.line !== void 0 && at3.line > 0 && !at3.file.endsWith(" [rendered]")) return void 0;
-  const templateFile = at3.file.replace(/ \[rendered\]$/, "");
-  const templates = chart.templates?.filter((t) => t.path === templateFile) ?? [];
+  const { file: templateFile, as } = renderedSource(at3.file);
+  const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === templateFile));
+  if (!chart || chart.setValues || at3.line !== void 0 && at3.line > 0 && !isRenderedName(at3.file)) return void 0;
+  const templates = chart.templates?.filter((t) => t.path === templateFile && (as === void 0 || t.source === void 0 || aliasChain(t.source) === as)) ?? [];
   const template = templates[0]?.text;
   if (template === void 0) return void 0;
   const prefixes = templates.map((t) => {
@@ -38189,7 +38407,12 @@ function traceValue(at3, c, values) {
     for (let rest = t.source ?? templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1]);
     return prefix;
   });
-  const scalars = chart.files.map((f) => valueScalars(f));
+  const defaults = [...chart.defaults ?? []].sort((x, y) => y.prefix.length - x.prefix.length);
+  const sources = [...defaults, ...chart.files];
+  const scalars = [
+    ...defaults.map((f) => valueScalars(f).map((v) => v.key[0] === "global" ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key })),
+    ...chart.files.map((f) => valueScalars(f))
+  ];
   const found = /* @__PURE__ */ new Map();
   for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
     scalars.forEach((file2, i) => {
@@ -38199,12 +38422,13 @@ function traceValue(at3, c, values) {
         const own2 = ownKey(s.key, prefixes);
         if (own2 === void 0 || !readsValue(template, own2.join("."))) continue;
         if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join(".") === key3))) continue;
-        found.set(key3, { file: chart.files[i].path, doc: 0, line: s.line, column: s.column, path: s.key });
+        found.set(key3, { file: sources[i].path, doc: 0, line: s.line, column: s.column, path: s.own ?? s.key });
       }
     });
     if (found.size > 0) break;
   }
-  return found.size === 1 ? [...found.values()][0] : void 0;
+  const places = new Map([...found.values()].map((r) => [`${r.file}\0${r.line ?? 0}\0${r.column ?? 0}`, r]));
+  return places.size === 1 ? [...places.values()][0] : void 0;
 }
 function ownKey(key3, prefixes) {
   if (key3[0] === "global") return key3;
@@ -38252,17 +38476,18 @@ function scanTopology(cluster, options = {}) {
   }
   const links = new LinkSet();
   const unresolved = [];
+  const dns = [];
   const sharing = /* @__PURE__ */ new Map();
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
-  const ctx = { services, links, unresolved, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload };
+  const ctx = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved) }, diagnostics };
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
 }
 function scanWorkload(w, configMaps, ctx) {
   const cmData = (name) => {
@@ -38286,7 +38511,8 @@ function scanWorkload(w, configMaps, ctx) {
         at: once(() => lineOf(origin, path22, value, c.offset, ctx.docLines)),
         place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path22] }),
         ...extra.via ? { via: once(extra.via) } : {},
-        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}
+        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
+        ...DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {}
       };
       resolveAddress(found, w, ctx);
     }
@@ -38471,7 +38697,12 @@ function resolveAddress(f, w, ctx) {
     report("no-such-port", `port ${c.port} is outside 1-65535`);
     return;
   }
+  const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, void 0, values) : placedEvidence(f, void 0) });
   if (isIpLiteral(c.host)) {
+    if (isClusterDnsAddress(c.host, port2, f.dnsSetting === true)) {
+      dnsUse();
+      return;
+    }
     const range = parseCidr(c.host);
     if (!range) return;
     add({ kind: "external", range }, port2 !== void 0 ? ConnectionSet.port("TCP", port2) : ConnectionSet.ALL, void 0);
@@ -38482,7 +38713,10 @@ function resolveAddress(f, w, ctx) {
     report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
     return;
   }
-  if (!target && isClusterDnsHost(c.host) && (port2 === void 0 || port2 === 53)) return;
+  if (!target && isClusterDnsHost(c.host) && (port2 === void 0 || port2 === 53)) {
+    dnsUse();
+    return;
+  }
   if (!target) {
     if (c.fileLike) return;
     if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
@@ -38563,6 +38797,19 @@ function duplicateServiceWarnings(services) {
     }
   }
   return out;
+}
+function isClusterDnsAddress(host, port2, dnsSetting) {
+  const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
+  if (!m || !(port2 === 53 || port2 === void 0 && dnsSetting)) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168;
+}
+function sortedDnsUses(uses) {
+  const at3 = (u) => u.evidence.kind === "address" ? u.evidence.at : void 0;
+  const key3 = (u) => `${workloadKey(u.workload)}\0${at3(u)?.file ?? ""}\0${String(at3(u)?.line ?? 0).padStart(9, "0")}\0${u.evidence.kind === "address" ? u.evidence.value : ""}\0${(at3(u)?.path ?? []).join(".")}`;
+  const seen = /* @__PURE__ */ new Map();
+  for (const u of uses) if (!seen.has(key3(u))) seen.set(key3(u), u);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, u]) => u);
 }
 function isClusterDnsHost(host) {
   return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
@@ -38739,7 +38986,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -38761,7 +39008,9 @@ var init_scan = __esm({
     init_env();
     init_downward();
     init_peer();
+    init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+    DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
     LinkSet = class {
       map = /* @__PURE__ */ new Map();
       add(src, dst, conns2, ev) {
@@ -39020,7 +39269,7 @@ function computeCheck(io, sides, settings, options) {
       const rel = side.rel(d);
       if (rel === void 0) continue;
       const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
-      if (chart) files.set(d, { side: sideName, path: rel.replace(/ \[rendered\]$/, ""), chart: chart.rel === "." ? "" : chart.rel });
+      if (chart) files.set(d, { side: sideName, path: renderedSource(rel).file, chart: chart.rel === "." ? "" : chart.rel });
       else if (rel.endsWith("/kustomization [rendered]") || rel === "kustomization [rendered]") {
         const overlay = rel === "kustomization [rendered]" ? "" : rel.slice(0, -"/kustomization [rendered]".length);
         files.set(d, { side: sideName, path: overlay || ".", overlay });
@@ -39110,6 +39359,7 @@ var init_check2 = __esm({
     init_sanity();
     init_cache();
     init_sides();
+    init_rendered_name();
   }
 });
 
@@ -39145,12 +39395,17 @@ function computeRepoDrift(input2) {
     addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
     if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
   }
+  for (const w of cluster.workloads) {
+    const key3 = peerKey({ kind: "workload", ref: w.ref });
+    if (input2.dnsClients?.has(workloadKey(w.ref)) && !withEgress.has(key3)) withEgress.set(key3, { kind: "workload", ref: w.ref });
+  }
   for (const [srcKey, src] of withEgress) {
+    const named = src.kind === "workload" ? input2.dnsClients?.get(workloadKey(src.ref)) : void 0;
     for (const ref of dnsPods) {
       const dst = { kind: "workload", ref };
       if (peerKey(dst) === srcKey) continue;
       rows.push({ src, dst, conns: dns.conns });
-      addReason(src, dst, { kind: "dns" });
+      addReason(src, dst, { kind: "dns", ...named ? { evidence: named } : {} });
     }
   }
   const atoms = atomize(cuts, input2.families);
@@ -39969,7 +40224,7 @@ function needsOf(loaded, request) {
     appendAll(diagnostics, cut.diagnostics);
   }
   const everywhere = loaded.rules ? [] : otherFamilyCopies(links, families);
-  return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], diagnostics };
+  return { links, gaps, implied: [...gapLinks(app, gaps, mode, families), ...everywhere], dnsClients: dnsUsesByWorkload(scanned.value.dns), diagnostics };
 }
 function unreviewedLinks(scanned, reviewed, file2) {
   const covered = /* @__PURE__ */ new Map();
@@ -40047,6 +40302,7 @@ function repoDriftOf(loaded, request, settings) {
     cluster: loaded.cluster,
     needs: [...needs.links, ...needs.implied],
     dns: { ...request.synthesis.dns, conns: ConnectionSet.port("UDP", port2).union(ConnectionSet.port("TCP", port2)) },
+    dnsClients: needs.dnsClients,
     probes: loaded.probes,
     families: settings.ipFamilies,
     peerOnly: request.synthesis.noPorts === true
@@ -40067,9 +40323,9 @@ function planRepoFixOf(prepared, render) {
   const { loaded, request } = prepared;
   const appCluster = buildCluster(loaded.appObjects).cluster;
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
-  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, gaps: { mode: request.gapMode ?? "deny", list: needs.gaps }, ...loaded.rules ? { linksInEveryFamily: true } : {} });
+  const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, dnsClients: needs.dnsClients, gaps: { mode: request.gapMode ?? "deny", list: needs.gaps }, ...loaded.rules ? { linksInEveryFamily: true } : {} });
   const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !f.path.includes(" [rendered]")).map((f) => [import_node_path4.default.resolve(f.path), f]));
+  const existing = new Map(loaded.policyFiles.filter((f) => !isRenderedName(f.path)).map((f) => [import_node_path4.default.resolve(f.path), f]));
   const files = [];
   const writes2 = /* @__PURE__ */ new Map();
   for (const [file2, text2] of layout) {
@@ -40129,6 +40385,7 @@ var init_verify = __esm({
     init_settings();
     init_traffic();
     init_api_groups();
+    init_rendered_name();
     init_cluster_drift();
   }
 });
@@ -41128,6 +41385,7 @@ var init_md = __esm({
     init_peer_text();
     init_marker();
     init_summary();
+    init_rendered_name();
     FOLD_AFTER = 8;
     code = markdownCode;
     Locations = class {
@@ -41148,7 +41406,7 @@ var init_md = __esm({
         if (!ref) return "";
         const info = this.o.files.get(ref.file);
         if (!info) return code(`${placeText(ref)}`);
-        const traced = !ref.file.endsWith(" [rendered]");
+        const traced = !isRenderedName(ref.file);
         if (info.chart !== void 0 && !traced) {
           const u2 = this.url(info.side, info.path);
           return `${u2 ? `[${code(info.path)}](${u2})` : code(info.path)} (Helm template)`;
@@ -41257,7 +41515,7 @@ var init_txt = __esm({
 
 // src/cli/output.ts
 function printDiagnostics(ctx, diagnostics, opts) {
-  const shown = [...diagnostics].filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
+  const shown = uniqueDiagnostics(diagnostics).filter((d) => d.severity === "error" || d.severity === "warning" && !opts.quiet || d.severity === "info" && opts.verbose).sort(compareDiagnostics);
   for (const d of shown) ctx.stderr(`${formatDiagnostic(d)}
 `);
 }
@@ -41860,7 +42118,7 @@ function withObservedTraffic(io, cluster, scanned, request, settings) {
   const declared = scanned.links;
   const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
   return {
-    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved },
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...scanned.dns ? { dns: scanned.dns } : {} },
     traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
     diagnostics: observed.diagnostics
   };
@@ -42416,6 +42674,8 @@ function scanDocument(t, gaps = [], traffic) {
       ...u.traced ? { values: valuesData(u.traced) } : {}
     })),
     gaps: gaps.map(gapData),
+    // the workloads that name the cluster DNS Service: DNS, which the DNS rule allows (no link of the list)
+    ...t.dns && t.dns.length > 0 ? { dns: t.dns.map((u) => ({ workload: workloadKey(u.workload), evidence: evidenceData(u.evidence) })) } : {},
     ...traffic ? {
       traffic: {
         observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
@@ -42442,6 +42702,10 @@ function renderScanTxt(t, gaps = [], traffic) {
   if (t.unresolved.length > 0) {
     out.push("", "unresolved:");
     for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${JSON.stringify(u.value)}: ${u.detail}`);
+  }
+  if (t.dns && t.dns.length > 0) {
+    out.push("", "DNS (the cluster DNS Service named; the DNS rule allows it):");
+    for (const u of t.dns) out.push(`    ${workloadKey(u.workload)}: ${evidenceText(u.evidence)}`);
   }
   if (gaps.length > 0) {
     out.push("", "gaps (what the manifests cannot tell):");
@@ -42472,6 +42736,10 @@ function renderScanMd(t, gaps = [], traffic) {
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
     for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  if (t.dns && t.dns.length > 0) {
+    out.push("", "#### DNS (the cluster DNS Service named; the DNS rule allows it)", "");
+    for (const u of t.dns) out.push(`- ${markdownCode(workloadKey(u.workload))}: ${markdownCode(evidenceText(u.evidence))}`);
   }
   if (gaps.length > 0) {
     out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");
@@ -42716,16 +42984,19 @@ function runSynthesize(io, request, settings) {
   const all = [...diagnostics];
   let links;
   let unresolved;
+  let dnsUses;
   if (request.linksFile !== void 0) {
     const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load3.cluster.workloads.map((w) => w.ref), load3.cluster);
     links = parsed2.links;
     appendAll(all, parsed2.diagnostics);
     const scanned = scanTopology(load3.cluster, { values, evidenceLines: false });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
+    dnsUses = scanned.value.dns;
   } else {
     const scanned = scanTopology(load3.cluster, { values });
     links = scanned.value.links;
     unresolved = scanned.value.unresolved;
+    dnsUses = scanned.value.dns;
     appendAll(all, scanned.diagnostics);
   }
   let traffic;
@@ -42757,7 +43028,7 @@ function runSynthesize(io, request, settings) {
     closedWhole = cut.whole;
     links = [...links, ...cut.links];
   }
-  let options = { ...request.options, ipFamilies: families, gaps: { mode, list: closedWhole }, ...baselineRules2 ? { linksInEveryFamily: true } : {} };
+  let options = { ...request.options, dnsClients: dnsUsesByWorkload(dnsUses), ipFamilies: families, gaps: { mode, list: closedWhole }, ...baselineRules2 ? { linksInEveryFamily: true } : {} };
   if (baselineRules2 && request.options.noPorts) options = { ...options, portsKept: pairsWithDenials(load3.cluster, links, baselineRules2) };
   let skipped = [];
   if (request.existing !== void 0) {
@@ -42817,6 +43088,7 @@ var init_synthesize2 = __esm({
     init_presets();
     init_prune();
     init_synthesize();
+    init_links();
     init_gaps();
     init_links_file();
     init_scan();
@@ -43014,7 +43286,8 @@ var init_sarif = __esm({
 
 // src/report/verify.ts
 function reasonText(r) {
-  return r.kind === "dns" ? ["DNS (every workload with egress needs it)"] : r.evidence.map(evidenceText);
+  if (r.kind === "link") return r.evidence.map(evidenceText);
+  return r.evidence ? r.evidence.map((e) => `DNS: names the cluster DNS Service, ${evidenceText(e)}`) : ["DNS (every workload with egress needs it)"];
 }
 function stepText2(s) {
   if (s.layer === "default") return `[default] ${s.verdict} ${s.conns.toString()}: no policy applies`;
@@ -43111,7 +43384,8 @@ function stepJson(s) {
   return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at2(s.at) } : {}, conns: s.conns.toString() };
 }
 function reasonJson(r) {
-  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at2(e.at) } : {} }));
+  if (r.kind === "dns" && !r.evidence) return [{ kind: "dns" }];
+  return (r.evidence ?? []).map((e) => ({ kind: r.kind === "dns" ? "dns" : e.kind, text: evidenceText(e), ..."at" in e ? { at: at2(e.at) } : {} }));
 }
 function renderRepoDriftJson(r) {
   const d = r.drift;
@@ -43726,10 +44000,15 @@ function engineLine(o) {
   const nca = o.ncaVersion ? `nca ${o.ncaVersion}` : "nca";
   return o.engine === "both" ? `builtin + ${nca}` : o.engine === "nca" ? nca : "builtin";
 }
+function inputErrorCount(o) {
+  return uniqueDiagnostics(o.diagnostics).filter((d) => d.severity === "error").length;
+}
 function renderBaselineTxt(o) {
   const lines = [];
   const failed = o.violations.length > 0 || o.disagreements.length > 0;
-  lines.push(`baseline: ${o.verdicts.length} rule(s), engine ${engineLine(o)}: ${failed ? "FAILED" : "passed"} (${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s))`);
+  const errors = inputErrorCount(o);
+  const verdict = failed ? "FAILED" : errors > 0 ? `INCOMPLETE, ${errorsText(errors)} left out` : "passed";
+  lines.push(`baseline: ${o.verdicts.length} rule(s), engine ${engineLine(o)}: ${verdict} (${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s))`);
   for (const v of o.violations) {
     lines.push(`VIOLATION ${ruleTitle(v.rule)}: ${peerKey(v.src)} => ${peerKey(v.dst)} : ${v.conns.toString()} (${KIND_TEXT[v.kind]}; found by ${v.engine})`);
     for (const c of v.causes) lines.push(`  ${causeText2(c)}`);
@@ -43747,8 +44026,9 @@ function renderBaselineTxt(o) {
 }
 function renderBaselineMd(o) {
   const failed = o.violations.length > 0 || o.disagreements.length > 0;
+  const errors = inputErrorCount(o);
   const out = [];
-  out.push(`### Baseline rules: ${failed ? "\u274C failed" : "\u2705 passed"}`, "");
+  out.push(`### Baseline rules: ${failed ? "\u274C failed" : errors > 0 ? `\u26A0\uFE0F ${errorsText(errors)} (left out of the answer)` : "\u2705 passed"}`, "");
   out.push(`${o.verdicts.length} rule(s) checked by ${escapeMarkdown(engineLine(o))}: ${o.violations.length} violation(s), ${o.disagreements.length} disagreement(s).`, "");
   if (o.violations.length > 0) {
     out.push("| rule | source | destination | connections | why |", "|---|---|---|---|---|");
@@ -43786,7 +44066,8 @@ function renderBaselineJson(o) {
   const doc = {
     engine: o.engine,
     ...o.ncaVersion ? { ncaVersion: o.ncaVersion } : {},
-    passed: o.violations.length === 0 && o.disagreements.length === 0,
+    passed: o.violations.length === 0 && o.disagreements.length === 0 && inputErrorCount(o) === 0,
+    inputErrors: inputErrorCount(o),
     violations: o.violations.map((v) => ({
       rule: ruleJson(v.rule),
       kind: v.kind,
@@ -43852,7 +44133,7 @@ function renderBaselineSarif(o, version2) {
   }
   return renderSarif2({ name: "netpol-ci", version: version2, informationUri: "https://github.com/netpol-ci/netpol-ci" }, rules, results);
 }
-var BASELINE_FORMATS, KIND_TEXT;
+var BASELINE_FORMATS, KIND_TEXT, errorsText;
 var init_baseline2 = __esm({
   "src/report/baseline.ts"() {
     "use strict";
@@ -43869,6 +44150,7 @@ var init_baseline2 = __esm({
       "required-blocked": "blocked, but the rule requires it",
       "outside-allow-rules": "allowed, but no allow rule covers it"
     };
+    errorsText = (n) => `${n} input error${n === 1 ? "" : "s"}`;
   }
 });
 
@@ -47266,6 +47548,22 @@ function specialKind(st) {
 function errCode(e) {
   return e.code ?? e.message;
 }
+var ERRNO_TEXT = {
+  ENOENT: "no such file",
+  EISDIR: "a folder, not a file",
+  ENOTDIR: "a file is where a folder is expected",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ELOOP: "too many levels of symlinks",
+  ENAMETOOLONG: "the name is too long",
+  EMFILE: "too many open files",
+  EIO: "input/output error"
+};
+function errnoText(codeOrError) {
+  const code2 = typeof codeOrError === "string" ? codeOrError : errCode(codeOrError);
+  const words2 = ERRNO_TEXT[code2];
+  return words2 ? `${words2} (${code2})` : code2;
+}
 function readRegularFile(abs, root, maxBytes, listedReal) {
   let real = abs;
   let follow = false;
@@ -47325,7 +47623,7 @@ function refusalMessage(r, maxBytes, where3 = "the scanned folder") {
     case "tooLarge":
       return `file is ${r.size} bytes, over the limit of ${maxBytes} bytes (--max-file-size); skipped`;
     case "unreadable":
-      return `cannot read file: ${r.code}`;
+      return `cannot read file: ${errnoText(r.code)}`;
   }
 }
 function skippedByScan(name) {
@@ -47416,14 +47714,15 @@ function safeReadlink(p) {
 
 // src/io/files.ts
 init_append();
-var import_node_fs6 = require("node:fs");
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_fs7 = require("node:fs");
+var import_node_path13 = __toESM(require("node:path"), 1);
 init_diagnostic();
 
 // src/manifests/render.ts
 var import_posix3 = __toESM(require("node:path/posix"), 1);
 init_js_yaml();
 init_origins();
+init_rendered_name();
 function folderKey(p) {
   const n = import_posix3.default.normalize(p);
   return n.length > 1 ? n.replace(/[\\/]+$/, "") : n;
@@ -47566,13 +47865,15 @@ function splitHelmOutput(output2, chartDisplay, locate2) {
     const ka = a.at?.file ?? `${chartDisplay}/${a.source}`;
     const kb = b.at?.file ?? `${chartDisplay}/${b.source}`;
     return ka < kb ? -1 : ka > kb ? 1 : a.source < b.source ? -1 : a.source > b.source ? 1 : 0;
-  }).map(({ source, docs, at: at3 }) => {
+  }).map(({ source, docs, at: at3 }, _i, all) => {
     const template = at3?.file ?? `${chartDisplay}/${source}`;
-    const file2 = { path: `${template} [rendered]`, text: docs.map((d) => `---
+    const shared = all.filter((o) => (o.at?.file ?? `${chartDisplay}/${o.source}`) === template).length > 1;
+    const as = shared ? aliasChain(source) : void 0;
+    const file2 = { path: renderedName(template, as), text: docs.map((d) => `---
 ${d.join("\n")}`).join("\n") };
     if (at3?.text === void 0) return file2;
     const lines = helmTemplateLines(docs, at3.text).flatMap((d) => [0, ...d]);
-    return { ...file2, origins: { tool: "helm", template, source, lines } };
+    return { ...file2, origins: { tool: "helm", template, source, lines, ...as !== void 0 ? { as } : {} } };
   });
 }
 function kustomizeOutput(output2, overlayDisplay) {
@@ -47580,6 +47881,29 @@ function kustomizeOutput(output2, overlayDisplay) {
 }
 
 // src/io/decode.ts
+function position(buf, offset) {
+  const lineStart = buf.lastIndexOf(10, offset - 1) + 1;
+  let line2 = 1;
+  for (let i = buf.indexOf(10); i >= 0 && i < offset; i = buf.indexOf(10, i + 1)) line2++;
+  return { line: line2, column: new TextDecoder("utf-8").decode(buf.subarray(lineStart, offset)).length + 1 };
+}
+function sequenceLength(buf, i) {
+  const b = buf[i];
+  if (b < 128) return 1;
+  const cont = (k, lo = 128, hi = 191) => i + k < buf.length && buf[i + k] >= lo && buf[i + k] <= hi;
+  if (b >= 194 && b <= 223) return cont(1) ? 2 : 0;
+  if (b >= 224 && b <= 239) return cont(1, b === 224 ? 160 : 128, b === 237 ? 159 : 191) && cont(2) ? 3 : 0;
+  if (b >= 240 && b <= 244) return cont(1, b === 240 ? 144 : 128, b === 244 ? 143 : 191) && cont(2) && cont(3) ? 4 : 0;
+  return 0;
+}
+function firstInvalidUtf8(buf) {
+  for (let i = 0; i < buf.length; ) {
+    const n = sequenceLength(buf, i);
+    if (n === 0) return i;
+    i += n;
+  }
+  return buf.length;
+}
 function startsWith(buf, bytes3) {
   return bytes3.every((b, i) => buf[i] === b);
 }
@@ -47615,12 +47939,14 @@ function decodeManifest(buf) {
   }
   const bomless = looksLikeBomlessUtf16(buf);
   if (bomless) return { ok: false, reason: "encoding", message: `UTF-16${bomless.toUpperCase()} without a byte-order mark is not supported; save the file as UTF-8` };
-  if (buf.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary", message: "binary file (NUL bytes); skipped" };
+  const nul = buf.subarray(0, 8192).indexOf(0);
+  if (nul >= 0) return { ok: false, reason: "binary", message: "binary file (NUL bytes); skipped", ...position(buf, nul) };
   try {
     const text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);
     return { ok: true, text: text2.charCodeAt(0) === 65279 ? text2.slice(1) : text2 };
   } catch {
-    return { ok: false, reason: "binary", message: "not valid UTF-8 text; skipped" };
+    const bad = firstInvalidUtf8(buf);
+    return { ok: false, reason: "binary", message: `not valid UTF-8 text (byte 0x${(buf[bad] ?? 0).toString(16).padStart(2, "0")}); skipped`, ...position(buf, bad) };
   }
 }
 
@@ -47811,9 +48137,9 @@ function vendoredChartNames(dir, root = dir) {
 }
 
 // src/io/render.ts
-var import_node_fs5 = require("node:fs");
+var import_node_fs6 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 init_js_yaml();
 init_zod();
 init_diagnostic();
@@ -47891,21 +48217,117 @@ function unsafeHelmCharts(file2) {
 init_origins();
 
 // src/io/disk-cache.ts
+var import_node_fs4 = require("node:fs");
+var import_node_path10 = __toESM(require("node:path"), 1);
+
+// src/io/write-policy.ts
 var import_node_fs3 = require("node:fs");
 var import_node_path9 = __toESM(require("node:path"), 1);
+init_errors3();
+init_sanitize();
+var REASONS = {
+  ENOTDIR: "a file is where a folder is expected",
+  EISDIR: "a folder is where the file should be",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  ELOOP: "it is a symlink; symlinks are never written through",
+  ENOENT: "its folder does not exist"
+};
+function fail2(file2, why) {
+  throw new ConfigError(`${visible(file2)}: cannot write (${why})`);
+}
+function reason(e) {
+  const code2 = e.code;
+  return code2 ? REASONS[code2] ? `${REASONS[code2]}, ${code2}` : code2 : e.message;
+}
+function relativeInside(inside, file2) {
+  const rel = import_node_path9.default.relative(import_node_path9.default.resolve(inside), import_node_path9.default.resolve(file2));
+  if (rel === "" || rel.startsWith("..") || import_node_path9.default.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
+  return rel.split(import_node_path9.default.sep);
+}
+function lstatOrUndefined(p) {
+  try {
+    return (0, import_node_fs3.lstatSync)(p);
+  } catch (e) {
+    if (e.code === "ENOENT") return void 0;
+    throw e;
+  }
+}
+function checkFolder(file2, dir, create) {
+  const st = lstatOrUndefined(dir);
+  const shown = shownPath(dir);
+  if (st === void 0) {
+    if (!create) fail2(file2, `folder ${shown} does not exist`);
+    (0, import_node_fs3.mkdirSync)(dir);
+  } else if (st.isSymbolicLink()) fail2(file2, `${shown} is a symlink; symlinks are never written through`);
+  else if (!st.isDirectory()) fail2(file2, `${shown} is a file where a folder is expected`);
+}
+function shownPath(p) {
+  const rel = import_node_path9.default.relative(process.cwd(), p);
+  return visible(rel && !rel.startsWith("..") && !import_node_path9.default.isAbsolute(rel) ? rel : p);
+}
+function writeFileInside(policy, file2, text2) {
+  const parts = relativeInside(policy.inside, file2);
+  let dir = import_node_path9.default.resolve(policy.inside);
+  try {
+    const base = process.cwd();
+    const fromBase = import_node_path9.default.relative(base, dir);
+    if (fromBase !== "" && !fromBase.startsWith("..") && !import_node_path9.default.isAbsolute(fromBase)) {
+      let d = base;
+      for (const part of fromBase.split(import_node_path9.default.sep)) {
+        d = import_node_path9.default.join(d, part);
+        checkFolder(file2, d, policy.createFolders === true);
+      }
+    } else if (policy.createFolders) (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
+    for (const part of parts.slice(0, -1)) {
+      dir = import_node_path9.default.join(dir, part);
+      checkFolder(file2, dir, policy.createFolders === true);
+    }
+    const target = import_node_path9.default.join(dir, parts[parts.length - 1]);
+    const st = lstatOrUndefined(target);
+    if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
+    if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
+    if (st && !st.isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
+    const fd = (0, import_node_fs3.openSync)(target, import_node_fs3.constants.O_WRONLY | import_node_fs3.constants.O_CREAT | import_node_fs3.constants.O_NOFOLLOW | import_node_fs3.constants.O_NONBLOCK, 420);
+    try {
+      if (!(0, import_node_fs3.fstatSync)(fd).isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
+      (0, import_node_fs3.ftruncateSync)(fd, 0);
+      const pieces = typeof text2 === "string" || text2 instanceof Uint8Array ? [text2] : text2.chunks;
+      for (const piece of pieces) {
+        const buf = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+        for (let off = 0; off < buf.length; ) off += (0, import_node_fs3.writeSync)(fd, buf, off, buf.length - off);
+      }
+    } finally {
+      (0, import_node_fs3.closeSync)(fd);
+    }
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    fail2(file2, reason(e));
+  }
+}
+
+// src/io/disk-cache.ts
 var FORMAT2 = "netpol-ci-cache/1";
+var MAX_ENTRY_BYTES = 512 * 1024 * 1024;
 var DiskCache = class {
   constructor(dir) {
     this.dir = dir;
   }
   dir;
+  real;
   file(kind, key3) {
-    return import_node_path9.default.join(this.dir, kind, `${key3.slice(0, 2)}`, `${key3}.json`);
+    return import_node_path10.default.join(this.dir, kind, `${key3.slice(0, 2)}`, `${key3}.json`);
   }
-  get(kind, key3, schema2) {
+  /** The stored value, or undefined (a miss) when the entry is absent, unsafe, too large, corrupt, foreign or of another shape. */
+  get(kind, key3, schema2, maxBytes = MAX_ENTRY_BYTES) {
     let raw;
     try {
-      raw = JSON.parse((0, import_node_fs3.readFileSync)(this.file(kind, key3), "utf8"));
+      this.real ??= (0, import_node_fs4.realpathSync)(this.dir);
+      const read = readRegularFile(import_node_path10.default.resolve(this.file(kind, key3)), this.real, Math.min(maxBytes, MAX_ENTRY_BYTES));
+      if (!read.ok) return void 0;
+      raw = JSON.parse(read.bytes.toString("utf8"));
     } catch {
       return void 0;
     }
@@ -47920,23 +48342,22 @@ var DiskCache = class {
     try {
       const json3 = JSON.stringify({ format: FORMAT2, key: key3, value });
       if (json3.length > maxChars) return;
-      (0, import_node_fs3.mkdirSync)(import_node_path9.default.dirname(file2), { recursive: true });
       const tmp = `${file2}.${process.pid}.tmp`;
-      (0, import_node_fs3.writeFileSync)(tmp, json3);
-      (0, import_node_fs3.renameSync)(tmp, file2);
+      writeFileInside({ inside: this.dir, createFolders: true }, tmp, json3);
+      (0, import_node_fs4.renameSync)(tmp, file2);
     } catch {
     }
   }
 };
 
 // src/io/tool-limits.ts
-var import_node_fs4 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_fs5 = require("node:fs");
+var import_node_path11 = __toESM(require("node:path"), 1);
 init_sanitize();
 var DEFAULT_RENDER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024;
 function onPath(bin) {
-  for (const dir of (process.env.PATH ?? "").split(import_node_path10.default.delimiter)) {
-    if (dir && (0, import_node_fs4.existsSync)(import_node_path10.default.join(dir, bin))) return import_node_path10.default.join(dir, bin);
+  for (const dir of (process.env.PATH ?? "").split(import_node_path11.default.delimiter)) {
+    if (dir && (0, import_node_fs5.existsSync)(import_node_path11.default.join(dir, bin))) return import_node_path11.default.join(dir, bin);
   }
   return void 0;
 }
@@ -47967,7 +48388,7 @@ function helmBinary() {
 function kubectlBinary() {
   return process.env.KUBECTL_PATH || "kubectl";
 }
-var HelmOrigins = external_exports.object({ tool: external_exports.literal("helm"), template: external_exports.string(), source: external_exports.string().optional(), lines: external_exports.array(external_exports.number().int().nonnegative()) });
+var HelmOrigins = external_exports.object({ tool: external_exports.literal("helm"), template: external_exports.string(), source: external_exports.string().optional(), lines: external_exports.array(external_exports.number().int().nonnegative()), as: external_exports.string().optional() });
 var Origins = external_exports.discriminatedUnion("tool", [
   external_exports.object({
     tool: external_exports.literal("kustomize"),
@@ -47979,7 +48400,7 @@ var Origins = external_exports.discriminatedUnion("tool", [
   HelmOrigins
 ]);
 var FileList = external_exports.array(external_exports.object({ path: external_exports.string(), text: external_exports.string(), origins: Origins.optional() }));
-var ORIGINS_VERSION = "origins/3";
+var ORIGINS_VERSION = "origins/4";
 var RenderCache = class {
   versions = /* @__PURE__ */ new Map();
   charts = /* @__PURE__ */ new Map();
@@ -48051,7 +48472,7 @@ function hashFolder(dir, h) {
   for (const e of entries2) {
     h.update(e.rel).update("\0");
     if (e.kind === "special") h.update(`special ${e.what}\0`);
-    else if (e.kind === "symlink") h.update(`link ${(0, import_node_fs5.readlinkSync)(e.abs)}\0`);
+    else if (e.kind === "symlink") h.update(`link ${(0, import_node_fs6.readlinkSync)(e.abs)}\0`);
     else {
       const r = readRegularFile(e.abs, dir, HASH_CONTENT_LIMIT);
       h.update(r.ok ? r.bytes : `refused ${JSON.stringify(r.refusal)}`).update("\0");
@@ -48068,18 +48489,18 @@ function renderNetworkAllowed() {
 }
 function overlayRefusals(dir, display, root, offline) {
   const out = [];
-  const start2 = import_node_path11.default.resolve(dir);
+  const start2 = import_node_path12.default.resolve(dir);
   walkKustomizations(
     start2,
     // an unreadable kustomization is reported by the render itself
     (file2) => readSource(file2, root),
     (d, kfile, text2) => {
-      const file2 = { path: `${import_node_path11.default.posix.join(display, import_node_path11.default.relative(start2, d).split(import_node_path11.default.sep).join("/"))}/${kfile}`, text: text2 };
+      const file2 = { path: `${import_node_path12.default.posix.join(display, import_node_path12.default.relative(start2, d).split(import_node_path12.default.sep).join("/"))}/${kfile}`, text: text2 };
       if (offline) out.push(...remoteKustomizeReferences(file2));
       out.push(...unsafeHelmCharts(file2));
-      return kustomizationRefs(".", text2).map((ref) => import_node_path11.default.resolve(d, ref));
+      return kustomizationRefs(".", text2).map((ref) => import_node_path12.default.resolve(d, ref));
     },
-    (d) => isInsideTree(d, import_node_path11.default.resolve(root))
+    (d) => isInsideTree(d, import_node_path12.default.resolve(root))
   );
   return out;
 }
@@ -48118,25 +48539,25 @@ function run(bin, args, cwd, opts) {
   return { ok: true, stdout: r.stdout };
 }
 function vendored(chartDir, name) {
-  const dir = import_node_path11.default.join(chartDir, "charts");
-  const entries2 = (0, import_node_fs5.existsSync)(dir) ? (0, import_node_fs5.readdirSync)(dir) : [];
+  const dir = import_node_path12.default.join(chartDir, "charts");
+  const entries2 = (0, import_node_fs6.existsSync)(dir) ? (0, import_node_fs6.readdirSync)(dir) : [];
   return entries2.some((v) => v === name || v.startsWith(`${name}-`) && v.endsWith(".tgz")) || vendoredChartNames(chartDir).has(name);
 }
-function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path11.default.resolve(chartDir)])) {
+function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path12.default.resolve(chartDir)])) {
   const deps = [];
   const problems = [];
   const listed = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
     try {
-      return localChartDependencies(chartDir, (0, import_node_fs5.readFileSync)(import_node_path11.default.join(chartDir, name), "utf8"));
+      return localChartDependencies(chartDir, (0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, name), "utf8"));
     } catch {
       return [];
     }
   });
   for (const d of listed) {
     if (vendored(chartDir, d.name)) continue;
-    const dir = import_node_path11.default.resolve(d.folder);
-    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path11.default.relative(chartDir, dir)}) lies outside the scanned folder`);
-    else if (!(0, import_node_fs5.existsSync)(import_node_path11.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path11.default.relative(chartDir, dir)}) has no Chart.yaml`);
+    const dir = import_node_path12.default.resolve(d.folder);
+    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path12.default.relative(chartDir, dir)}) lies outside the scanned folder`);
+    else if (!(0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path12.default.relative(chartDir, dir)}) has no Chart.yaml`);
     else if (!seen.has(dir)) {
       seen.add(dir);
       deps.push({ name: d.name, dir, parent: chartDir });
@@ -48148,20 +48569,20 @@ function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([impor
   return { deps, problems };
 }
 function vendorLocalDependencies(chartDir, deps) {
-  const tmp = (0, import_node_fs5.mkdtempSync)(import_node_path11.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
-  const copies = /* @__PURE__ */ new Map([[import_node_path11.default.resolve(chartDir), import_node_path11.default.join(tmp, import_node_path11.default.basename(chartDir))]]);
-  (0, import_node_fs5.cpSync)(chartDir, copies.get(import_node_path11.default.resolve(chartDir)), { recursive: true });
+  const tmp = (0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
+  const copies = /* @__PURE__ */ new Map([[import_node_path12.default.resolve(chartDir), import_node_path12.default.join(tmp, import_node_path12.default.basename(chartDir))]]);
+  (0, import_node_fs6.cpSync)(chartDir, copies.get(import_node_path12.default.resolve(chartDir)), { recursive: true });
   for (const d of deps) {
-    const into = import_node_path11.default.join(copies.get(import_node_path11.default.resolve(d.parent)), "charts", d.name);
-    (0, import_node_fs5.cpSync)(d.dir, into, { recursive: true });
+    const into = import_node_path12.default.join(copies.get(import_node_path12.default.resolve(d.parent)), "charts", d.name);
+    (0, import_node_fs6.cpSync)(d.dir, into, { recursive: true });
     copies.set(d.dir, into);
   }
-  return copies.get(import_node_path11.default.resolve(chartDir));
+  return copies.get(import_node_path12.default.resolve(chartDir));
 }
 function missingDependencies(chartDir) {
   const deps = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
     try {
-      const listed = yaml.load((0, import_node_fs5.readFileSync)(import_node_path11.default.join(chartDir, name), "utf8"))?.dependencies;
+      const listed = yaml.load((0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, name), "utf8"))?.dependencies;
       return Array.isArray(listed) ? listed : [];
     } catch {
       return [];
@@ -48171,14 +48592,14 @@ function missingDependencies(chartDir) {
 }
 function chartName2(chartDir) {
   try {
-    const chart = yaml.load((0, import_node_fs5.readFileSync)(import_node_path11.default.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load((0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
   }
 }
 function releaseNameOf(folder, chart) {
-  const base = (folder === "" ? chart : import_node_path11.default.basename(import_node_path11.default.resolve(folder))) || chart || "release";
+  const base = (folder === "" ? chart : import_node_path12.default.basename(import_node_path12.default.resolve(folder))) || chart || "release";
   const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
   return name || (chart ?? "release").toLowerCase();
 }
@@ -48188,7 +48609,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at3);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
-  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path11.default.resolve(contentRoot));
+  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path12.default.resolve(contentRoot));
   if (missing.length > 0 || local.problems.length > 0) {
     const parts = [...missing.length > 0 ? [`needs dependencies that are not vendored under charts/: ${missing.join(", ")}`] : [], ...local.problems.map((p) => `has a file:// dependency that cannot be rendered: ${p}`)];
     return {
@@ -48197,7 +48618,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
       diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")]
     };
   }
-  const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path11.default.posix.normalize(`${display}/${import_node_path11.default.relative(chartDir, d.dir).split(import_node_path11.default.sep).join("/")}`) }));
+  const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path12.default.posix.normalize(`${display}/${import_node_path12.default.relative(chartDir, d.dir).split(import_node_path12.default.sep).join("/")}`) }));
   const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at3));
   if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
@@ -48206,7 +48627,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
     return { files: [], values: [], diagnostics: [diag(Codes.renderUnsafeHelmChart, "error", `chart ${display}: release name ${visible(JSON.stringify(release))} is no name helm accepts (lower-case letters, digits, '-' and '.', at most 53 characters); chart not rendered`, at3)] };
   }
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path11.default.resolve(v));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path12.default.resolve(v));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, "--skip-tests", "--kube-version", opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
@@ -48224,7 +48645,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   const key3 = h.update(display).digest("hex");
   const valueFiles = [];
   try {
-    valueFiles.push({ path: import_node_path11.default.join(chartDir, "values.yaml"), text: (0, import_node_fs5.readFileSync)(import_node_path11.default.join(chartDir, "values.yaml"), "utf8") });
+    valueFiles.push({ path: import_node_path12.default.join(chartDir, "values.yaml"), text: (0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, "values.yaml"), "utf8") });
   } catch {
   }
   for (const v of values) {
@@ -48241,10 +48662,10 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
     r = copy ? run(bin, [args[0], release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
     if (r.ok) split = splitHelmOutput(r.stdout, display, chartSourceLocator(chartDir, display, realOrSelf(contentRoot ?? chartDir)));
   } finally {
-    if (copy) (0, import_node_fs5.rmSync)(import_node_path11.default.dirname(copy), { recursive: true, force: true });
+    if (copy) (0, import_node_fs6.rmSync)(import_node_path12.default.dirname(copy), { recursive: true, force: true });
   }
   const rendered = r.ok ? split : [];
-  const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs5.existsSync)(import_node_path11.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
+  const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs6.existsSync)(import_node_path12.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
   cache2.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [], ...setValues };
 }
@@ -48252,16 +48673,16 @@ function renderedNothing(what, at3, why) {
   return diag(Codes.renderedNothing, "warning", `${what} rendered no Kubernetes object (${why}); nothing from it is analysed`, at3);
 }
 function repositoryOf(dir) {
-  for (let d = realOrSelf(dir); ; d = import_node_path11.default.dirname(d)) {
-    if ((0, import_node_fs5.existsSync)(import_node_path11.default.join(d, ".git"))) return d;
-    if (import_node_path11.default.dirname(d) === d) return realOrSelf(process.cwd());
+  for (let d = realOrSelf(dir); ; d = import_node_path12.default.dirname(d)) {
+    if ((0, import_node_fs6.existsSync)(import_node_path12.default.join(d, ".git"))) return d;
+    if (import_node_path12.default.dirname(d) === d) return realOrSelf(process.cwd());
   }
 }
 function realOrSelf(p) {
   try {
-    return (0, import_node_fs5.realpathSync)(p);
+    return (0, import_node_fs6.realpathSync)(p);
   } catch {
-    return import_node_path11.default.resolve(p);
+    return import_node_path12.default.resolve(p);
   }
 }
 var VALUES_FILE_LIMIT = 5 * 1024 * 1024;
@@ -48273,14 +48694,14 @@ function readValuesFiles(values) {
     if (r.ok) texts.set(v, r.bytes.toString("utf8"));
     else if (!(r.refusal.kind === "unreadable" && r.refusal.code === "ENOENT")) {
       const why = r.refusal.kind === "tooLarge" ? `${r.refusal.size} bytes, over helm's limit of ${VALUES_FILE_LIMIT} bytes for a values file` : refusalMessage(r.refusal, VALUES_FILE_LIMIT);
-      const rel = import_node_path11.default.relative(process.cwd(), v);
+      const rel = import_node_path12.default.relative(process.cwd(), v);
       problems.push(`values file ${visible(rel === "" || rel.startsWith("..") ? v : rel)}: ${why}`);
     }
   }
   return { texts, problems };
 }
 function renderOverlay(dir, display, contentRoot, opts, cache2, repositoryRoot) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs5.existsSync)(import_node_path11.default.join(dir, f))) ?? "kustomization.yaml";
+  const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, f))) ?? "kustomization.yaml";
   const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const tree = cache2.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at3);
@@ -48297,14 +48718,14 @@ function renderOverlay(dir, display, contentRoot, opts, cache2, repositoryRoot) 
   const helm = helmVersion !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
   const h = createHash3("sha256").update(
-    `${ORIGINS_VERSION}\0kubectl ${version2}\0${helm.join(" ")}\0helm ${helmVersion ?? "none"}\0${toolEnv("HELM_")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path11.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`
+    `${ORIGINS_VERSION}\0kubectl ${version2}\0${helm.join(" ")}\0helm ${helmVersion ?? "none"}\0${toolEnv("HELM_")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path12.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`
   );
   h.update(tree.hash);
   for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
     const t = cache2.tree(base);
-    const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(import_node_path11.default.relative(realOrSelf(contentRoot), base))})`, at3);
+    const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(import_node_path12.default.relative(realOrSelf(contentRoot), base))})`, at3);
     if (unsafeBase.length > 0) return { files: [], diagnostics: unsafeBase };
-    h.update(`base ${import_node_path11.default.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
+    h.update(`base ${import_node_path12.default.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
   }
   const key3 = h.update(display).digest("hex");
   const hit = cache2.overlay(key3);
@@ -48327,11 +48748,11 @@ function withChartsNotes(result) {
 function traceOverlay(bin, flags, dir, display, contentRoot, opts, plain, repositoryRoot) {
   const overlay = realOrSelf(dir);
   const root = [...repositoryRoot !== void 0 ? [realOrSelf(repositoryRoot)] : [], repositoryOf(dir), realOrSelf(contentRoot)].find((r) => isInsideTree(overlay, r)) ?? realOrSelf(contentRoot);
-  const wrapper = (0, import_node_fs5.realpathSync)((0, import_node_fs5.mkdtempSync)(import_node_path11.default.join(import_node_os.default.tmpdir(), "netpol-ci-origins-")));
+  const wrapper = (0, import_node_fs6.realpathSync)((0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os.default.tmpdir(), "netpol-ci-origins-")));
   let annotated;
   try {
-    const rel = import_node_path11.default.relative(wrapper, overlay).split(import_node_path11.default.sep).join("/");
-    (0, import_node_fs5.writeFileSync)(import_node_path11.default.join(wrapper, "kustomization.yaml"), `resources:
+    const rel = import_node_path12.default.relative(wrapper, overlay).split(import_node_path12.default.sep).join("/");
+    (0, import_node_fs6.writeFileSync)(import_node_path12.default.join(wrapper, "kustomization.yaml"), `resources:
   - ${JSON.stringify(rel)}
 buildMetadata: [originAnnotations]
 `);
@@ -48339,11 +48760,11 @@ buildMetadata: [originAnnotations]
     if (!r.ok) return { problem: toolMessage(r.message, [[wrapper, "(wrapper)"], [dir, display], [contentRoot, "."]]) };
     annotated = r.stdout;
   } finally {
-    (0, import_node_fs5.rmSync)(wrapper, { recursive: true, force: true });
+    (0, import_node_fs6.rmSync)(wrapper, { recursive: true, force: true });
   }
-  const shown = (abs) => import_node_path11.default.posix.normalize(`${display}/${import_node_path11.default.relative(overlay, abs).split(import_node_path11.default.sep).join("/")}`);
+  const shown = (abs) => import_node_path12.default.posix.normalize(`${display}/${import_node_path12.default.relative(overlay, abs).split(import_node_path12.default.sep).join("/")}`);
   const named = (p) => {
-    const abs = import_node_path11.default.resolve(wrapper, p);
+    const abs = import_node_path12.default.resolve(wrapper, p);
     return isInsideTree(abs, root) ? shown(abs) : void 0;
   };
   const values = (text2) => {
@@ -48359,18 +48780,18 @@ buildMetadata: [originAnnotations]
     overlay,
     (file2) => readSource(file2, root),
     (d, kfile, text2) => {
-      const abs = import_node_path11.default.join(d, kfile);
+      const abs = import_node_path12.default.join(d, kfile);
       kustomizations.push(shown(abs));
       wanted.set(shown(abs), abs);
-      for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path11.default.resolve(d, input2)), import_node_path11.default.resolve(d, input2));
-      return kustomizationRefs(".", text2).map((ref) => import_node_path11.default.resolve(d, ref));
+      for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path12.default.resolve(d, input2)), import_node_path12.default.resolve(d, input2));
+      return kustomizationRefs(".", text2).map((ref) => import_node_path12.default.resolve(d, ref));
     },
     (d) => isInsideTree(d, root)
   );
   for (const s of documents) {
     if (!s) continue;
     const file2 = "path" in s ? s.path : s.configuredIn;
-    wanted.set(file2, import_node_path11.default.resolve(overlay, import_node_path11.default.posix.relative(display, file2)));
+    wanted.set(file2, import_node_path12.default.resolve(overlay, import_node_path12.default.posix.relative(display, file2)));
   }
   const sources = [];
   for (const [file2, abs] of [...wanted].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
@@ -48378,7 +48799,7 @@ buildMetadata: [originAnnotations]
     if (text2 !== void 0) sources.push({ path: file2, text: text2 });
   }
   const inflating = [...new Set(documents.flatMap((s) => s && "configuredIn" in s && s.generator === "HelmChartInflationGenerator" ? [s.configuredIn] : []))].sort();
-  const charts = inflating.map((k) => chartsOf(k, import_node_path11.default.resolve(overlay, import_node_path11.default.posix.relative(display, k)), sources.find((f) => f.path === k)?.text ?? "", root, opts));
+  const charts = inflating.map((k) => chartsOf(k, import_node_path12.default.resolve(overlay, import_node_path12.default.posix.relative(display, k)), sources.find((f) => f.path === k)?.text ?? "", root, opts));
   return { origins: { tool: "kustomize", documents, kustomizations, sources, ...charts.length > 0 ? { charts } : {} } };
 }
 var HelmChartEntry = external_exports.object({
@@ -48406,30 +48827,30 @@ function chartsOf(k, abs, text2, root, opts) {
   const d = typeof doc === "object" && doc !== null && !Array.isArray(doc) ? doc : {};
   const globals = typeof d.helmGlobals === "object" && d.helmGlobals !== null ? d.helmGlobals : {};
   const home = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
-  const dir = import_node_path11.default.dirname(abs);
-  const shownDir = import_node_path11.default.posix.dirname(k);
-  const tmp = (0, import_node_fs5.mkdtempSync)(import_node_path11.default.join(import_node_os.default.tmpdir(), "netpol-ci-charts-"));
+  const dir = import_node_path12.default.dirname(abs);
+  const shownDir = import_node_path12.default.posix.dirname(k);
+  const tmp = (0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os.default.tmpdir(), "netpol-ci-charts-"));
   try {
     (Array.isArray(d.helmCharts) ? d.helmCharts : []).forEach((raw, i) => {
       const e = HelmChartEntry.safeParse(raw);
       if (!e.success) return void problems.push(`helmCharts[${i}] is not an entry helm can render here`);
       const c = e.data;
       if (c.releaseName !== void 0 && !isHelmReleaseName(c.releaseName)) return void problems.push(`chart ${JSON.stringify(c.name)} has a release name helm does not accept`);
-      const chartDir = import_node_path11.default.resolve(dir, home, c.name);
-      if (!isInsideTree(realOrSelf(chartDir), root) || !(0, import_node_fs5.existsSync)(import_node_path11.default.join(chartDir, "Chart.yaml"))) {
+      const chartDir = import_node_path12.default.resolve(dir, home, c.name);
+      if (!isInsideTree(realOrSelf(chartDir), root) || !(0, import_node_fs6.existsSync)(import_node_path12.default.join(chartDir, "Chart.yaml"))) {
         return void problems.push(`chart ${JSON.stringify(c.name)} is not vendored under ${home}/ (kustomize pulls it; nothing is fetched here)`);
       }
       const values = [];
       if (c.valuesMerge !== "replace" || c.valuesInline === void 0) {
-        if (c.valuesFile !== void 0) values.push(import_node_path11.default.resolve(dir, c.valuesFile));
-        for (const v of c.additionalValuesFiles ?? []) values.push(import_node_path11.default.resolve(dir, v));
+        if (c.valuesFile !== void 0) values.push(import_node_path12.default.resolve(dir, c.valuesFile));
+        for (const v of c.additionalValuesFiles ?? []) values.push(import_node_path12.default.resolve(dir, v));
       }
       if (c.valuesInline !== void 0) {
-        const inline = import_node_path11.default.join(tmp, `values-${i}.json`);
-        (0, import_node_fs5.writeFileSync)(inline, JSON.stringify(c.valuesInline));
+        const inline = import_node_path12.default.join(tmp, `values-${i}.json`);
+        (0, import_node_fs6.writeFileSync)(inline, JSON.stringify(c.valuesInline));
         values.push(inline);
       }
-      if (values.some((v) => v !== import_node_path11.default.join(tmp, `values-${i}.json`) && !isInsideTree(realOrSelf(v), root))) return void problems.push(`chart ${JSON.stringify(c.name)} reads values from outside the repository; not rendered here`);
+      if (values.some((v) => v !== import_node_path12.default.join(tmp, `values-${i}.json`) && !isInsideTree(realOrSelf(v), root))) return void problems.push(`chart ${JSON.stringify(c.name)} reads values from outside the repository; not rendered here`);
       const args = [
         "template",
         c.releaseName ?? "release-name",
@@ -48443,11 +48864,11 @@ function chartsOf(k, abs, text2, root, opts) {
       ];
       const r = run(helmBinary(), args, dir, opts);
       if (!r.ok) return void problems.push(`helm template of chart ${JSON.stringify(c.name)} failed: ${toolMessage(r.message, [[tmp, "(values)"], [chartDir, c.name]])}`);
-      const shown = import_node_path11.default.posix.normalize(`${shownDir}/${home}/${c.name}`);
+      const shown = import_node_path12.default.posix.normalize(`${shownDir}/${home}/${c.name}`);
       files.push(...splitHelmOutput(r.stdout, shown, chartSourceLocator(chartDir, shown, root)));
     });
   } finally {
-    (0, import_node_fs5.rmSync)(tmp, { recursive: true, force: true });
+    (0, import_node_fs6.rmSync)(tmp, { recursive: true, force: true });
   }
   return { kustomization: k, files, problems };
 }
@@ -48463,10 +48884,10 @@ function reachedKustomizationDirs(overlay) {
       out.add(d);
       const { kustomizations, charts } = pluginFolders(text2);
       for (const c of charts) {
-        const home = realOrSelf(import_node_path11.default.resolve(d, c));
-        if ((0, import_node_fs5.existsSync)(home)) out.add(home);
+        const home = realOrSelf(import_node_path12.default.resolve(d, c));
+        if ((0, import_node_fs6.existsSync)(home)) out.add(home);
       }
-      return [...kustomizationRefs(".", text2), ...kustomizations].map((ref) => realOrSelf(import_node_path11.default.resolve(d, ref)));
+      return [...kustomizationRefs(".", text2), ...kustomizations].map((ref) => realOrSelf(import_node_path12.default.resolve(d, ref)));
     }
   );
   return [...out];
@@ -48478,9 +48899,9 @@ function walkKustomizations(start2, read, visit2, enter = () => true) {
     const d = queue.shift();
     if (seen.has(d) || !enter(d)) continue;
     seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs5.existsSync)(import_node_path11.default.join(d, f)));
+    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path12.default.join(d, f)));
     if (!kfile) continue;
-    const text2 = read(import_node_path11.default.join(d, kfile));
+    const text2 = read(import_node_path12.default.join(d, kfile));
     if (text2 !== void 0) queue.push(...visit2(d, kfile, text2));
   }
 }
@@ -48516,9 +48937,9 @@ var HelmChartSettingsSchema = external_exports.object({
 }).strict();
 var HelmConfigSchema = external_exports.object({ charts: external_exports.record(external_exports.string(), HelmChartSettingsSchema.nullable()) }).strict();
 function readHelmConfig(file2) {
-  const base = import_node_path11.default.dirname(import_node_path11.default.resolve(file2));
-  const read = readRegularFile(import_node_path11.default.resolve(file2), void 0, VALUES_FILE_LIMIT);
-  if (!read.ok) throw new Error(read.refusal.kind === "unreadable" ? read.refusal.code : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(" (--max-file-size); skipped", "; not read"));
+  const base = import_node_path12.default.dirname(import_node_path12.default.resolve(file2));
+  const read = readRegularFile(import_node_path12.default.resolve(file2), void 0, VALUES_FILE_LIMIT);
+  if (!read.ok) throw new Error(read.refusal.kind === "unreadable" ? errnoText(read.refusal.code) : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(" (--max-file-size); skipped", "; not read"));
   const text2 = read.bytes.toString("utf8");
   const root = repositoryOf(base);
   const { documents, diagnostics } = parseManifestFile({ path: file2, text: text2 });
@@ -48534,9 +48955,9 @@ function readHelmConfig(file2) {
   }
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(parsed2.data.charts)) {
-    const dir = import_node_path11.default.resolve(base, chart);
-    if (!(0, import_node_fs5.existsSync)(import_node_path11.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path11.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
-    const values = (s?.values ?? []).map((v) => import_node_path11.default.resolve(base, v));
+    const dir = import_node_path12.default.resolve(base, chart);
+    if (!(0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path12.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
+    const values = (s?.values ?? []).map((v) => import_node_path12.default.resolve(base, v));
     values.forEach((v, i) => {
       if (!isInsideTree(realOrSelf(v), root)) {
         throw new Error(`line ${locate(doc, ["charts", chart, "values", i]).line ?? 1}, charts.${visible(chart)}.values.${i}: ${visible(s?.values?.[i] ?? v)} is outside the repository (${visible(root)}); not read`);
@@ -48557,8 +48978,8 @@ init_types();
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IDENTITY2 = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = import_node_path12.default.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !import_node_path12.default.isAbsolute(rel) ? rel : abs;
+  const rel = import_node_path13.default.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !import_node_path13.default.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache2) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -48568,10 +48989,10 @@ function readManifestFiles(paths, options, cache2) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = import_node_path12.default.resolve(p);
+    const abs = import_node_path13.default.resolve(p);
     let st;
     try {
-      st = (0, import_node_fs6.statSync)(abs);
+      st = (0, import_node_fs7.statSync)(abs);
     } catch {
       diagnostics.push(diag(Codes.noInput, "error", `no such file or folder: ${p}`));
       continue;
@@ -48581,31 +49002,32 @@ function readManifestFiles(paths, options, cache2) {
       continue;
     }
     if (st.isDirectory()) {
-      const root = (0, import_node_fs6.realpathSync)(abs);
+      const root = (0, import_node_fs7.realpathSync)(abs);
       const regular = /* @__PURE__ */ new Set();
       const found = listFolder(abs, root, map3, diagnostics, regular);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
-        const r = readRegularFile(import_node_path12.default.join(abs, rel), root, maxBytes);
+        const r = readRegularFile(import_node_path13.default.join(abs, rel), root, maxBytes);
         if (!r.ok) return void 0;
         const d = decodeManifest(r.bytes);
         return d.ok ? d.text : void 0;
       };
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(import_node_path12.default.join(abs, f), root, maxBytes, files, diagnostics, seen, map3, regular.has(f) ? import_node_path12.default.join(root, f) : void 0);
+      for (const f of roots.plain) readOne(import_node_path13.default.join(abs, f), root, maxBytes, files, diagnostics, seen, map3, regular.has(f) ? import_node_path13.default.join(root, f) : void 0);
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = import_node_path12.default.join(abs, c);
+        const dir = import_node_path13.default.join(abs, c);
         options.progress?.(`rendering chart ${map3.display(dir)}\u2026`);
-        const atRoot = map3.root !== void 0 && import_node_path12.default.resolve(map3.root) === import_node_path12.default.resolve(dir) || options.comparedSide === true && import_node_path12.default.resolve(abs) === import_node_path12.default.resolve(dir);
+        const atRoot = map3.root !== void 0 && import_node_path13.default.resolve(map3.root) === import_node_path13.default.resolve(dir) || options.comparedSide === true && import_node_path13.default.resolve(abs) === import_node_path13.default.resolve(dir);
         const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), atRoot, abs);
         appendAll(files, r.files);
-        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })), templates: chartTemplates(r.files, dir, map3.display(dir), root), ...r.setValues ? { setValues: true } : {} });
+        const sources = chartTemplates(r.files, dir, map3.display(dir), root);
+        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, ...r.setValues ? { setValues: true } : {} });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
-        options.progress?.(`rendering overlay ${map3.display(import_node_path12.default.join(abs, o))}\u2026`);
-        const r = renderOverlay(import_node_path12.default.join(abs, o), map3.display(import_node_path12.default.join(abs, o)), abs, render, cache2, map3.root);
+        options.progress?.(`rendering overlay ${map3.display(import_node_path13.default.join(abs, o))}\u2026`);
+        const r = renderOverlay(import_node_path13.default.join(abs, o), map3.display(import_node_path13.default.join(abs, o)), abs, render, cache2, map3.root);
         appendAll(files, r.files);
         appendAll(diagnostics, r.diagnostics);
       }
@@ -48617,20 +49039,29 @@ function readManifestFiles(paths, options, cache2) {
 }
 function chartTemplates(rendered, dir, display, root) {
   const locate2 = chartSourceLocator(dir, display, root);
-  const out = [];
+  const templates = [];
+  const chains2 = /* @__PURE__ */ new Set();
   for (const f of rendered) {
     const o = f.origins?.tool === "helm" ? f.origins : void 0;
-    if (o?.source === void 0 || out.some((t) => t.path === o.template && t.source === o.source)) continue;
+    if (o?.source === void 0 || templates.some((t) => t.path === o.template && t.source === o.source)) continue;
     const at3 = locate2(o.source);
-    if (at3?.text !== void 0 && at3.file === o.template) out.push({ path: o.template, text: at3.text, source: o.source });
+    if (at3?.text !== void 0 && at3.file === o.template) templates.push({ path: o.template, text: at3.text, source: o.source });
+    const parts = (/^(?:charts\/[^/]+\/)*/.exec(o.source)?.[0] ?? "").split("/").filter((p) => p !== "");
+    for (let n = 2; n <= parts.length; n += 2) chains2.add(parts.slice(0, n).join("/"));
   }
-  return out;
+  const defaults = [];
+  for (const chain2 of [...chains2].sort()) {
+    const at3 = locate2(`${chain2}/values.yaml`);
+    if (at3?.text === void 0) continue;
+    defaults.push({ path: at3.file, text: at3.text, prefix: chain2.split("/").filter((_, i) => i % 2 === 1) });
+  }
+  return { templates, defaults };
 }
 function within2(abs, root) {
   try {
-    const real = (0, import_node_fs6.realpathSync)(abs);
-    const top = (0, import_node_fs6.realpathSync)(root);
-    return real === top || real.startsWith(top.endsWith(import_node_path12.default.sep) ? top : `${top}${import_node_path12.default.sep}`);
+    const real = (0, import_node_fs7.realpathSync)(abs);
+    const top = (0, import_node_fs7.realpathSync)(root);
+    return real === top || real.startsWith(top.endsWith(import_node_path13.default.sep) ? top : `${top}${import_node_path13.default.sep}`);
   } catch {
     return false;
   }
@@ -48645,7 +49076,7 @@ function listFolder(abs, root, map3, diagnostics, regular) {
     else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at3));
   }
   for (const e of entries2) {
-    if (!MANIFEST_NAME.test(import_node_path12.default.posix.basename(e.rel))) continue;
+    if (!MANIFEST_NAME.test(import_node_path13.default.posix.basename(e.rel))) continue;
     if (e.kind === "special") {
       diagnostics.push(diag(Codes.notRegularFile, "error", `${e.what}, not a regular file; never read`, { file: map3.display(e.abs), doc: 0 }));
       continue;
@@ -48667,7 +49098,8 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3, listedReal
   seen.add(r.real);
   const decoded = decodeManifest(r.bytes);
   if (!decoded.ok) {
-    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, at3));
+    const where3 = decoded.line !== void 0 ? { ...at3, line: decoded.line, ...decoded.column !== void 0 ? { column: decoded.column } : {} } : at3;
+    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, where3));
     return;
   }
   if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at3));
@@ -48675,14 +49107,14 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3, listedReal
 }
 
 // src/io/changes.ts
-var import_node_fs8 = require("node:fs");
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_fs9 = require("node:fs");
+var import_node_path15 = __toESM(require("node:path"), 1);
 init_errors3();
 
 // src/io/git.ts
-var import_node_fs7 = require("node:fs");
+var import_node_fs8 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 init_errors3();
 init_types();
 function git(repo, args, limits = {}) {
@@ -48707,9 +49139,9 @@ function repoTop(repo, limits = {}) {
   return git(repo, ["rev-parse", "--show-toplevel"], limits).trim();
 }
 function pathExists(repo, ref, p, limits = {}) {
-  const rel = import_node_path13.default.posix.normalize(p.split(import_node_path13.default.sep).join("/")).replace(/\/+$/, "");
+  const rel = import_node_path14.default.posix.normalize(p.split(import_node_path14.default.sep).join("/")).replace(/\/+$/, "");
   if (rel === "." || rel === "") return true;
-  if (import_node_path13.default.posix.isAbsolute(rel) || rel === ".." || rel.startsWith("../")) return false;
+  if (import_node_path14.default.posix.isAbsolute(rel) || rel === ".." || rel.startsWith("../")) return false;
   const r = spawnSync("git", ["-C", repoTop(repo, limits), "cat-file", "-e", `${resolveRef2(repo, ref, limits)}:${rel}`], { timeout: limits.timeoutMs, killSignal: "SIGKILL" });
   if (r.error?.code === "ETIMEDOUT") throw timedOut("git cat-file", limits);
   return r.status === 0;
@@ -48717,13 +49149,13 @@ function pathExists(repo, ref, p, limits = {}) {
 function exportTree(repo, ref, paths, limits = {}) {
   const commit = resolveRef2(repo, ref, limits);
   const top = repoTop(repo, limits);
-  const dir = (0, import_node_fs7.mkdtempSync)(import_node_path13.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
+  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path14.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p, limits));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = spawnSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
   if (archive.error?.code === "ETIMEDOUT") throw timedOut(`git archive ${ref}`, limits);
   if (archive.error || archive.status !== 0) throw new ConfigError(`git archive ${ref}: ${archive.error?.message ?? archive.stderr.toString().trim()}`);
-  (0, import_node_fs7.mkdirSync)(dir, { recursive: true });
+  (0, import_node_fs8.mkdirSync)(dir, { recursive: true });
   const r = spawnSync("tar", ["-x", "-C", dir], { input: archive.stdout, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
   if (r.error?.code === "ETIMEDOUT") throw timedOut(`unpacking ${ref}`, limits);
   if (r.status !== 0) throw new ConfigError(`cannot unpack ${ref}: ${r.stderr.toString().trim()}`);
@@ -48745,26 +49177,26 @@ function listFiles(root) {
   const out = /* @__PURE__ */ new Map();
   let st;
   try {
-    st = (0, import_node_fs8.lstatSync)(root);
+    st = (0, import_node_fs9.lstatSync)(root);
   } catch {
     return out;
   }
   if (st.isFile()) {
-    out.set(import_node_path14.default.basename(root), root);
+    out.set(import_node_path15.default.basename(root), root);
     return out;
   }
   const walk = (dir, rel) => {
     let entries2;
     try {
-      entries2 = (0, import_node_fs8.readdirSync)(dir, { withFileTypes: true });
+      entries2 = (0, import_node_fs9.readdirSync)(dir, { withFileTypes: true });
     } catch {
       return;
     }
     for (const e of entries2) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) walk(import_node_path14.default.join(dir, e.name), r);
-      } else if (e.isFile()) out.set(r, import_node_path14.default.join(dir, e.name));
+        if (!SKIPPED_DIRS.has(e.name)) walk(import_node_path15.default.join(dir, e.name), r);
+      } else if (e.isFile()) out.set(r, import_node_path15.default.join(dir, e.name));
     }
   };
   walk(root, "");
@@ -48772,14 +49204,14 @@ function listFiles(root) {
 }
 function sameBytes(a, b) {
   try {
-    return (0, import_node_fs8.readFileSync)(a).equals((0, import_node_fs8.readFileSync)(b));
+    return (0, import_node_fs9.readFileSync)(a).equals((0, import_node_fs9.readFileSync)(b));
   } catch {
     return false;
   }
 }
 function changedFilesBetween(before, after) {
-  const a = listFiles(import_node_path14.default.resolve(before));
-  const b = listFiles(import_node_path14.default.resolve(after));
+  const a = listFiles(import_node_path15.default.resolve(before));
+  const b = listFiles(import_node_path15.default.resolve(after));
   const out = [];
   for (const [rel, file2] of a) {
     const other = b.get(rel);
@@ -48837,9 +49269,9 @@ function kubectlGet(target, resources, namespace) {
 }
 
 // src/io/nca.ts
-var import_node_fs9 = require("node:fs");
+var import_node_fs10 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 function ncaBinary(env = process.env) {
   return env.NCA_PATH || "nca";
 }
@@ -48851,9 +49283,9 @@ function findNca(env = process.env) {
   return { path: bin, version: version2 };
 }
 function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
-  const dir = (0, import_node_fs9.mkdtempSync)(import_node_path15.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
+  const dir = (0, import_node_fs10.mkdtempSync)(import_node_path16.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
   try {
-    for (const f of files) (0, import_node_fs9.writeFileSync)(import_node_path15.default.join(dir, f.name), f.text);
+    for (const f of files) (0, import_node_fs10.writeFileSync)(import_node_path16.default.join(dir, f.name), f.text);
     const started = process.hrtime.bigint();
     const r = spawnSync(ncaBinary(env), ["--scheme", scheme], {
       cwd: dir,
@@ -48866,8 +49298,8 @@ function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const read = /* @__PURE__ */ new Map();
     for (const o of outputs) {
-      const p = import_node_path15.default.join(dir, o);
-      if ((0, import_node_fs9.existsSync)(p)) read.set(o, (0, import_node_fs9.readFileSync)(p, "utf8"));
+      const p = import_node_path16.default.join(dir, o);
+      if ((0, import_node_fs10.existsSync)(p)) read.set(o, (0, import_node_fs10.readFileSync)(p, "utf8"));
     }
     const timedOut2 = r.error?.code === "ETIMEDOUT" || r.signal === "SIGKILL" && r.status === null;
     const failure2 = r.error && !timedOut2 ? r.error.message : /Traceback|Error:/.test(r.stderr ?? "") && read.size < outputs.length ? lastLines(r.stderr) : void 0;
@@ -48875,7 +49307,7 @@ function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
   } finally {
     if (env.NETPOL_CI_KEEP_NCA) process.stderr.write(`nca work folder kept: ${dir}
 `);
-    else (0, import_node_fs9.rmSync)(dir, { recursive: true, force: true });
+    else (0, import_node_fs10.rmSync)(dir, { recursive: true, force: true });
   }
 }
 function lastLines(text2) {
@@ -48883,18 +49315,18 @@ function lastLines(text2) {
 }
 
 // src/io/result-cache.ts
-var import_node_fs10 = require("node:fs");
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_fs11 = require("node:fs");
+var import_node_path17 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 init_zod();
 function codeIdentity() {
-  const dir = import_node_path16.default.dirname((0, import_node_url.fileURLToPath)(__npcModuleUrl));
+  const dir = import_node_path17.default.dirname((0, import_node_url.fileURLToPath)(__npcModuleUrl));
   const hash2 = createHash3("sha256");
   try {
-    for (const f of (0, import_node_fs10.readdirSync)(dir).sort()) {
+    for (const f of (0, import_node_fs11.readdirSync)(dir).sort()) {
       if (!/\.([cm]?js|ts)$/.test(f)) continue;
       hash2.update(`${f}\0`);
-      hash2.update((0, import_node_fs10.readFileSync)(import_node_path16.default.join(dir, f)));
+      hash2.update((0, import_node_fs11.readFileSync)(import_node_path17.default.join(dir, f)));
     }
   } catch {
     hash2.update(String(Math.random()));
@@ -48912,7 +49344,7 @@ function resultCacheIn(dir) {
 }
 
 // src/io/traffic.ts
-var import_node_fs11 = require("node:fs");
+var import_node_fs12 = require("node:fs");
 var import_node_os4 = __toESM(require("node:os"), 1);
 var import_node_string_decoder = require("node:string_decoder");
 init_errors3();
@@ -48920,28 +49352,29 @@ var CHUNK = 1 << 16;
 function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
   let fd;
   try {
-    fd = (0, import_node_fs11.openSync)(file2, "r");
+    fd = (0, import_node_fs12.openSync)(file2, "r");
   } catch (e) {
-    throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+    throw new ConfigError(`${what} ${file2}: ${errnoText(e)}`);
   }
   refuseDevice(fd, file2, what);
   const buffer = Buffer.allocUnsafe(chunk);
   const decoder = new import_node_string_decoder.StringDecoder("utf8");
   let carry = "";
   let line2 = 0;
-  let position = range?.start ?? 0;
+  let position2 = range?.start ?? 0;
   const end = range?.end ?? Number.POSITIVE_INFINITY;
   const emit2 = (text2) => onLine(text2.endsWith("\r") ? text2.slice(0, -1) : text2, ++line2);
   try {
     for (; ; ) {
       let n;
       try {
-        n = (0, import_node_fs11.readSync)(fd, buffer, 0, Math.min(chunk, end - position), range ? position : null);
-        position += n;
+        n = (0, import_node_fs12.readSync)(fd, buffer, 0, Math.min(chunk, end - position2), range ? position2 : null);
+        position2 += n;
       } catch (e) {
-        throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+        throw new ConfigError(`${what} ${file2}: ${errnoText(e)}`);
       }
       if (n === 0) break;
+      if (position2 === n) refuseCompressed(buffer.subarray(0, n), file2, what);
       const piece = decoder.write(buffer.subarray(0, n));
       let nl = piece.indexOf("\n");
       if (nl < 0) {
@@ -48961,14 +49394,28 @@ function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
     if (rest !== "") emit2(rest);
     return line2;
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
+}
+var startsWith2 = (bytes3) => (head) => head.length >= bytes3.length && bytes3.every((b, i) => head[i] === b);
+var ascii = (text2) => [...text2].map((c) => c.charCodeAt(0));
+var COMPRESSED = [
+  { name: "gzip", test: startsWith2([31, 139]), tool: "gunzip -c" },
+  { name: "zstd", test: startsWith2([40, 181, 47, 253]), tool: "zstd -dc" },
+  { name: "xz", test: startsWith2([253, ...ascii("7zXZ"), 0]), tool: "xz -dc" },
+  // `BZh`, the block size 1-9, then the block magic (a text line may well start with BZh)
+  { name: "bzip2", test: (h) => startsWith2(ascii("BZh"))(h) && h[3] >= 49 && h[3] <= 57 && startsWith2(ascii("1AY&SY"))(h.subarray(4)), tool: "bzip2 -dc" },
+  { name: "zip", test: startsWith2([...ascii("PK"), 3, 4]), tool: "unzip -p" }
+];
+function refuseCompressed(head, file2, what) {
+  const found = COMPRESSED.find((c) => c.test(head));
+  if (found) throw new ConfigError(`${what} ${file2}: ${found.name === "xz" ? "an" : "a"} ${found.name}-compressed file, not a trace; decompress it first, or stream it: ${what} <(${found.tool} FILE)`);
 }
 var MAX_LINE_CHARS = 128 * 1024 * 1024;
 function refuseDevice(fd, file2, what) {
-  const st = (0, import_node_fs11.fstatSync)(fd);
+  const st = (0, import_node_fs12.fstatSync)(fd);
   if (st.isBlockDevice() || st.isCharacterDevice() && !isatty(fd)) {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
     throw new ConfigError(`${what} ${file2}: a ${st.isBlockDevice() ? "block" : "character"} device, not a file or a pipe; never read`);
   }
 }
@@ -48978,19 +49425,19 @@ function traceCut(file2, env = process.env, cores = import_node_os4.default.avai
   if (mode === "0") return void 0;
   let fd;
   try {
-    if (!(0, import_node_fs11.statSync)(file2).isFile()) return void 0;
-    fd = (0, import_node_fs11.openSync)(file2, "r");
+    if (!(0, import_node_fs12.statSync)(file2).isFile()) return void 0;
+    fd = (0, import_node_fs12.openSync)(file2, "r");
   } catch {
     return void 0;
   }
   try {
-    const size = (0, import_node_fs11.fstatSync)(fd).size;
+    const size = (0, import_node_fs12.fstatSync)(fd).size;
     if (mode !== "1" && (size < TRACE_SPLIT_BYTES || cores < 2 || load3 >= 2 * cores)) return void 0;
     const buffer = Buffer.allocUnsafe(4096);
-    const head = buffer.subarray(0, (0, import_node_fs11.readSync)(fd, buffer, 0, buffer.length, 0)).toString("utf8");
+    const head = buffer.subarray(0, (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, 0)).toString("utf8");
     if (/^[\s\uFEFF]*\[/.test(head)) return void 0;
     for (let at3 = Math.floor(size / 2); at3 < size; ) {
-      const n = (0, import_node_fs11.readSync)(fd, buffer, 0, buffer.length, at3);
+      const n = (0, import_node_fs12.readSync)(fd, buffer, 0, buffer.length, at3);
       if (n === 0) break;
       const nl = buffer.subarray(0, n).indexOf(10);
       if (nl >= 0) return at3 + nl + 1 < size ? at3 + nl + 1 : void 0;
@@ -48998,12 +49445,12 @@ function traceCut(file2, env = process.env, cores = import_node_os4.default.avai
     }
     return void 0;
   } finally {
-    (0, import_node_fs11.closeSync)(fd);
+    (0, import_node_fs12.closeSync)(fd);
   }
 }
 
 // src/io/threads.ts
-var import_node_fs12 = require("node:fs");
+var import_node_fs13 = require("node:fs");
 var import_node_os5 = __toESM(require("node:os"), 1);
 var import_node_url2 = require("node:url");
 var STARTED = 1;
@@ -49012,7 +49459,7 @@ var START_TIMEOUT_MS = 1e4;
 function threadScript(name, from = __npcModuleUrl) {
   for (const rel of [`../${name}-worker.mjs`, `./${name}-worker.mjs`]) {
     const file2 = (0, import_node_url2.fileURLToPath)(new URL(rel, from));
-    if ((0, import_node_fs12.existsSync)(file2)) return file2;
+    if ((0, import_node_fs13.existsSync)(file2)) return file2;
   }
   return void 0;
 }
@@ -49078,94 +49525,6 @@ function startTraceWorker(job, deadlineMs, script = threadScript("traffic")) {
 // src/io/node-io.ts
 init_types();
 
-// src/io/write-policy.ts
-var import_node_fs13 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
-init_errors3();
-init_sanitize();
-var REASONS = {
-  ENOTDIR: "a file is where a folder is expected",
-  EISDIR: "a folder is where the file should be",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "read-only file system",
-  ENOSPC: "no space left on the device",
-  ELOOP: "it is a symlink; symlinks are never written through",
-  ENOENT: "its folder does not exist"
-};
-function fail2(file2, why) {
-  throw new ConfigError(`${visible(file2)}: cannot write (${why})`);
-}
-function reason(e) {
-  const code2 = e.code;
-  return code2 ? REASONS[code2] ? `${REASONS[code2]}, ${code2}` : code2 : e.message;
-}
-function relativeInside(inside, file2) {
-  const rel = import_node_path17.default.relative(import_node_path17.default.resolve(inside), import_node_path17.default.resolve(file2));
-  if (rel === "" || rel.startsWith("..") || import_node_path17.default.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
-  return rel.split(import_node_path17.default.sep);
-}
-function lstatOrUndefined(p) {
-  try {
-    return (0, import_node_fs13.lstatSync)(p);
-  } catch (e) {
-    if (e.code === "ENOENT") return void 0;
-    throw e;
-  }
-}
-function checkFolder(file2, dir, create) {
-  const st = lstatOrUndefined(dir);
-  const shown = shownPath(dir);
-  if (st === void 0) {
-    if (!create) fail2(file2, `folder ${shown} does not exist`);
-    (0, import_node_fs13.mkdirSync)(dir);
-  } else if (st.isSymbolicLink()) fail2(file2, `${shown} is a symlink; symlinks are never written through`);
-  else if (!st.isDirectory()) fail2(file2, `${shown} is a file where a folder is expected`);
-}
-function shownPath(p) {
-  const rel = import_node_path17.default.relative(process.cwd(), p);
-  return visible(rel && !rel.startsWith("..") && !import_node_path17.default.isAbsolute(rel) ? rel : p);
-}
-function writeFileInside(policy, file2, text2) {
-  const parts = relativeInside(policy.inside, file2);
-  let dir = import_node_path17.default.resolve(policy.inside);
-  try {
-    const base = process.cwd();
-    const fromBase = import_node_path17.default.relative(base, dir);
-    if (fromBase !== "" && !fromBase.startsWith("..") && !import_node_path17.default.isAbsolute(fromBase)) {
-      let d = base;
-      for (const part of fromBase.split(import_node_path17.default.sep)) {
-        d = import_node_path17.default.join(d, part);
-        checkFolder(file2, d, policy.createFolders === true);
-      }
-    } else if (policy.createFolders) (0, import_node_fs13.mkdirSync)(dir, { recursive: true });
-    for (const part of parts.slice(0, -1)) {
-      dir = import_node_path17.default.join(dir, part);
-      checkFolder(file2, dir, policy.createFolders === true);
-    }
-    const target = import_node_path17.default.join(dir, parts[parts.length - 1]);
-    const st = lstatOrUndefined(target);
-    if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
-    if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
-    if (st && !st.isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
-    const fd = (0, import_node_fs13.openSync)(target, import_node_fs13.constants.O_WRONLY | import_node_fs13.constants.O_CREAT | import_node_fs13.constants.O_NOFOLLOW | import_node_fs13.constants.O_NONBLOCK, 420);
-    try {
-      if (!(0, import_node_fs13.fstatSync)(fd).isFile()) fail2(file2, "not a regular file (FIFO, socket or device)");
-      (0, import_node_fs13.ftruncateSync)(fd, 0);
-      const pieces = typeof text2 === "string" || text2 instanceof Uint8Array ? [text2] : text2.chunks;
-      for (const piece of pieces) {
-        const buf = typeof piece === "string" ? Buffer.from(piece, "utf8") : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-        for (let off = 0; off < buf.length; ) off += (0, import_node_fs13.writeSync)(fd, buf, off, buf.length - off);
-      }
-    } finally {
-      (0, import_node_fs13.closeSync)(fd);
-    }
-  } catch (e) {
-    if (e instanceof ConfigError) throw e;
-    fail2(file2, reason(e));
-  }
-}
-
 // src/io/parsed-cache.ts
 init_zod();
 init_parsed_store();
@@ -49202,6 +49561,7 @@ var StoredParseSchema = external_exports.object({
   )
 });
 var MAX_GROWTH = 16;
+var maxStoredChars = (file2) => MAX_GROWTH * file2.text.length + 65536;
 var ParsedCache = class _ParsedCache {
   constructor(dir) {
     this.dir = dir;
@@ -49224,13 +49584,13 @@ var ParsedCache = class _ParsedCache {
   read(files) {
     const found = /* @__PURE__ */ new Map();
     for (const f of files) {
-      const stored = this.disk.get("parsed", this.key(f), StoredParseSchema);
+      const stored = this.disk.get("parsed", this.key(f), StoredParseSchema, 3 * maxStoredChars(f));
       if (stored) found.set(f, stored);
     }
     return found;
   }
   write(parses) {
-    for (const [f, parse3] of parses) this.disk.set("parsed", this.key(f), parse3, MAX_GROWTH * f.text.length + 65536);
+    for (const [f, parse3] of parses) this.disk.set("parsed", this.key(f), parse3, maxStoredChars(f));
   }
 };
 
@@ -49304,12 +49664,12 @@ function nodeIo() {
         try {
           return (0, import_node_fs14.readFileSync)(file2, "utf8");
         } catch (e) {
-          throw new ConfigError(`${what} ${file2}: ${e.code ?? e.message}`);
+          throw new ConfigError(`${what} ${file2}: ${errnoText(e)}`);
         }
       }
       const r = readRegularFile(import_node_path18.default.resolve(file2), void 0, TEXT_INPUT_LIMIT);
       if (r.ok) return r.bytes.toString("utf8");
-      const why = r.refusal.kind === "unreadable" ? r.refusal.code : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(" (--max-file-size); skipped", "; not read");
+      const why = r.refusal.kind === "unreadable" ? errnoText(r.refusal.code) : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(" (--max-file-size); skipped", "; not read");
       throw new ConfigError(`${what} ${file2}: ${why}`);
     },
     readHelmConfig(file2) {

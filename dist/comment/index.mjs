@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-NXC763CU.mjs";
+} from "../chunks/chunk-MNAUNBI6.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-IO5GZOVN.mjs";
+} from "../chunks/chunk-ITANGD63.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-FER7TEWY.mjs";
+} from "../chunks/chunk-5SVSGEBV.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-OETYJWX7.mjs";
+} from "../chunks/chunk-7T3UTE7F.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PFCN2FGJ.mjs";
+} from "../chunks/chunk-PRFCGJ3R.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AWA55FNE.mjs";
+} from "../chunks/chunk-YGLJKPBZ.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-GC2MSKRT.mjs";
+} from "../chunks/chunk-3OEYWNRU.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NXC763CU.mjs";
+} from "../chunks/chunk-MNAUNBI6.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-IO5GZOVN.mjs";
+} from "../chunks/chunk-ITANGD63.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {
@@ -58,7 +58,7 @@ function withObservedTraffic(io, cluster, scanned, request, settings) {
   const declared = scanned.links;
   const { observedNotDeclared, declaredNotObserved } = compareDeclaredObserved(declared, observed.value.links);
   return {
-    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved },
+    topology: { links: mergeLinks(declared, observed.value.links), unresolved: scanned.unresolved, ...scanned.dns ? { dns: scanned.dns } : {} },
     traffic: { observedNotDeclared, declaredNotObserved, unresolved: observed.value.unresolved, summary: observed.value.summary },
     diagnostics: observed.diagnostics
   };
@@ -121,6 +121,8 @@ function scanDocument(t, gaps = [], traffic) {
       ...u.traced ? { values: valuesData(u.traced) } : {}
     })),
     gaps: gaps.map(gapData),
+    // the workloads that name the cluster DNS Service: DNS, which the DNS rule allows (no link of the list)
+    ...t.dns && t.dns.length > 0 ? { dns: t.dns.map((u) => ({ workload: workloadKey(u.workload), evidence: evidenceData(u.evidence) })) } : {},
     ...traffic ? {
       traffic: {
         observedNotDeclared: traffic.observedNotDeclared.map(linkGapData),
@@ -149,6 +151,10 @@ function renderScanMd(t, gaps = [], traffic) {
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
     for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+  }
+  if (t.dns && t.dns.length > 0) {
+    out.push("", "#### DNS (the cluster DNS Service named; the DNS rule allows it)", "");
+    for (const u of t.dns) out.push(`- ${markdownCode(workloadKey(u.workload))}: ${markdownCode(evidenceText(u.evidence))}`);
   }
   if (gaps.length > 0) {
     out.push("", "#### Gaps (what the manifests cannot tell)", "", "| where | workload | direction | value | what is unknown |", "|---|---|---|---|---|");

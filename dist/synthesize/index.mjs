@@ -15,24 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-P7TSUYWD.mjs";
-import "../chunks/chunk-BW5CCGJA.mjs";
+} from "../chunks/chunk-K4NMVJJO.mjs";
+import "../chunks/chunk-2UA7RANH.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-OETYJWX7.mjs";
+} from "../chunks/chunk-7T3UTE7F.mjs";
 import {
+  dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-PFCN2FGJ.mjs";
+} from "../chunks/chunk-PRFCGJ3R.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AWA55FNE.mjs";
+} from "../chunks/chunk-YGLJKPBZ.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -41,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-GC2MSKRT.mjs";
+} from "../chunks/chunk-3OEYWNRU.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -53,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NXC763CU.mjs";
+} from "../chunks/chunk-MNAUNBI6.mjs";
 import {
   Codes,
   ExitCode,
@@ -62,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-IO5GZOVN.mjs";
+} from "../chunks/chunk-ITANGD63.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {
@@ -140,16 +141,19 @@ function runSynthesize(io, request, settings) {
   const all = [...diagnostics];
   let links;
   let unresolved;
+  let dnsUses;
   if (request.linksFile !== void 0) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
     appendAll(all, parsed.diagnostics);
     const scanned = scanTopology(load.cluster, { values, evidenceLines: false });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
+    dnsUses = scanned.value.dns;
   } else {
     const scanned = scanTopology(load.cluster, { values });
     links = scanned.value.links;
     unresolved = scanned.value.unresolved;
+    dnsUses = scanned.value.dns;
     appendAll(all, scanned.diagnostics);
   }
   let traffic;
@@ -181,7 +185,7 @@ function runSynthesize(io, request, settings) {
     closedWhole = cut.whole;
     links = [...links, ...cut.links];
   }
-  let options = { ...request.options, ipFamilies: families, gaps: { mode, list: closedWhole }, ...baselineRules ? { linksInEveryFamily: true } : {} };
+  let options = { ...request.options, dnsClients: dnsUsesByWorkload(dnsUses), ipFamilies: families, gaps: { mode, list: closedWhole }, ...baselineRules ? { linksInEveryFamily: true } : {} };
   if (baselineRules && request.options.noPorts) options = { ...options, portsKept: pairsWithDenials(load.cluster, links, baselineRules) };
   let skipped = [];
   if (request.existing !== void 0) {

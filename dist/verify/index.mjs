@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   sarifWithPaths
-} from "../chunks/chunk-3O4SCGEK.mjs";
+} from "../chunks/chunk-Z6ZDDMTU.mjs";
 import {
   VERSION,
   createTwoFilesPatch,
@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-SCI6PKXB.mjs";
-import "../chunks/chunk-JWZEZCZ2.mjs";
+} from "../chunks/chunk-KB63V4AX.mjs";
+import "../chunks/chunk-QHBG2XWW.mjs";
 import {
   explanationData
-} from "../chunks/chunk-OPVDL7E2.mjs";
+} from "../chunks/chunk-3N6V3I6K.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-FER7TEWY.mjs";
-import "../chunks/chunk-P7TSUYWD.mjs";
-import "../chunks/chunk-BW5CCGJA.mjs";
-import "../chunks/chunk-OETYJWX7.mjs";
+} from "../chunks/chunk-5SVSGEBV.mjs";
+import "../chunks/chunk-K4NMVJJO.mjs";
+import "../chunks/chunk-2UA7RANH.mjs";
+import "../chunks/chunk-7T3UTE7F.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-PFCN2FGJ.mjs";
+} from "../chunks/chunk-PRFCGJ3R.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AWA55FNE.mjs";
+} from "../chunks/chunk-YGLJKPBZ.mjs";
 import {
   peerKey
-} from "../chunks/chunk-GC2MSKRT.mjs";
+} from "../chunks/chunk-3OEYWNRU.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-NXC763CU.mjs";
+} from "../chunks/chunk-MNAUNBI6.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-IO5GZOVN.mjs";
+} from "../chunks/chunk-ITANGD63.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -96,7 +96,8 @@ function renderSarif(log) {
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
 function reasonText(r) {
-  return r.kind === "dns" ? ["DNS (every workload with egress needs it)"] : r.evidence.map(evidenceText);
+  if (r.kind === "link") return r.evidence.map(evidenceText);
+  return r.evidence ? r.evidence.map((e) => `DNS: names the cluster DNS Service, ${evidenceText(e)}`) : ["DNS (every workload with egress needs it)"];
 }
 function stepText(s) {
   if (s.layer === "default") return `[default] ${s.verdict} ${s.conns.toString()}: no policy applies`;
@@ -193,7 +194,8 @@ function stepJson(s) {
   return { layer: s.layer, verdict: s.verdict, ...s.policy ? { policy: s.policy } : {}, ...s.rule ? { rule: s.rule } : {}, ...s.at ? { at: at(s.at) } : {}, conns: s.conns.toString() };
 }
 function reasonJson(r) {
-  return r.kind === "dns" ? [{ kind: "dns" }] : r.evidence.map((e) => ({ kind: e.kind, text: evidenceText(e), ..."at" in e ? { at: at(e.at) } : {} }));
+  if (r.kind === "dns" && !r.evidence) return [{ kind: "dns" }];
+  return (r.evidence ?? []).map((e) => ({ kind: r.kind === "dns" ? "dns" : e.kind, text: evidenceText(e), ..."at" in e ? { at: at(e.at) } : {} }));
 }
 function renderRepoDriftJson(r) {
   const d = r.drift;
