@@ -341,8 +341,12 @@ function expandedSizeExceeds(root: unknown, cap: number): boolean {
 
 const BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
 
-const YAML11_ANYWHERE =
-  /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:(?:[ \t]|$)/m;
+// The quick test before the line-by-line checks (exported for its test), run on every document:
+// both alternatives start at a colon (the key's words are a lookbehind), so the regex engine skips
+// from colon to colon; an alternative starting at a line start or a word cost three times as much
+// on the 5,000-workload benchmark.
+export const YAML11_ANYWHERE =
+  /:(?:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?<=(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:)(?:[ \t]|$))/m;
 
 /** The key before a value is `defaultMode` (a volume's file mode: octal on purpose). */
 const FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
