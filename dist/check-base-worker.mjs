@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-QHBG2XWW.mjs";
-import "./chunks/chunk-PRFCGJ3R.mjs";
-import "./chunks/chunk-3OEYWNRU.mjs";
+} from "./chunks/chunk-BFANTMSR.mjs";
+import "./chunks/chunk-IPBQVUWG.mjs";
+import "./chunks/chunk-HGTN5PAW.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-ITANGD63.mjs";
+} from "./chunks/chunk-V4XXCSCD.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-KB63V4AX.mjs";
-import "../chunks/chunk-QHBG2XWW.mjs";
-import "../chunks/chunk-3N6V3I6K.mjs";
-import "../chunks/chunk-5SVSGEBV.mjs";
-import "../chunks/chunk-K4NMVJJO.mjs";
-import "../chunks/chunk-2UA7RANH.mjs";
-import "../chunks/chunk-7T3UTE7F.mjs";
-import "../chunks/chunk-PRFCGJ3R.mjs";
-import "../chunks/chunk-YGLJKPBZ.mjs";
-import "../chunks/chunk-3OEYWNRU.mjs";
+} from "../chunks/chunk-LJJ5GLMR.mjs";
+import "../chunks/chunk-BFANTMSR.mjs";
+import "../chunks/chunk-EBOQ5TGE.mjs";
+import "../chunks/chunk-HG7AMRJN.mjs";
+import "../chunks/chunk-UT3MC22F.mjs";
+import "../chunks/chunk-NFIJT4GT.mjs";
+import "../chunks/chunk-AV3KNJ4X.mjs";
+import "../chunks/chunk-IPBQVUWG.mjs";
+import "../chunks/chunk-Q6JT7U5D.mjs";
+import "../chunks/chunk-HGTN5PAW.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-MNAUNBI6.mjs";
-import "../chunks/chunk-ITANGD63.mjs";
+} from "../chunks/chunk-OIFXUPXJ.mjs";
+import "../chunks/chunk-V4XXCSCD.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -28327,7 +28327,7 @@ var init_documents = __esm({
       parsed = /* @__PURE__ */ new Map();
     };
     BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
-    YAML11_ANYWHERE = /:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:(?:[ \t]|$)/m;
+    YAML11_ANYWHERE = /:(?:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?<=(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:)(?:[ \t]|$))/m;
     FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
   }
 });

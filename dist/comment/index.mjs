@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-MNAUNBI6.mjs";
+} from "../chunks/chunk-OIFXUPXJ.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-ITANGD63.mjs";
+} from "../chunks/chunk-V4XXCSCD.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

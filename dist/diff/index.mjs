@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-3N6V3I6K.mjs";
-import "../chunks/chunk-5SVSGEBV.mjs";
-import "../chunks/chunk-2UA7RANH.mjs";
-import "../chunks/chunk-YGLJKPBZ.mjs";
-import "../chunks/chunk-3OEYWNRU.mjs";
+} from "../chunks/chunk-EBOQ5TGE.mjs";
+import "../chunks/chunk-HG7AMRJN.mjs";
+import "../chunks/chunk-NFIJT4GT.mjs";
+import "../chunks/chunk-Q6JT7U5D.mjs";
+import "../chunks/chunk-HGTN5PAW.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-MNAUNBI6.mjs";
-import "../chunks/chunk-ITANGD63.mjs";
+} from "../chunks/chunk-OIFXUPXJ.mjs";
+import "../chunks/chunk-V4XXCSCD.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-5SVSGEBV.mjs";
+} from "../chunks/chunk-HG7AMRJN.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-7T3UTE7F.mjs";
+} from "../chunks/chunk-AV3KNJ4X.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-PRFCGJ3R.mjs";
+} from "../chunks/chunk-IPBQVUWG.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-YGLJKPBZ.mjs";
+} from "../chunks/chunk-Q6JT7U5D.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-3OEYWNRU.mjs";
+} from "../chunks/chunk-HGTN5PAW.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-MNAUNBI6.mjs";
+} from "../chunks/chunk-OIFXUPXJ.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-ITANGD63.mjs";
+} from "../chunks/chunk-V4XXCSCD.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-K4NMVJJO.mjs";
-import "../chunks/chunk-2UA7RANH.mjs";
+} from "../chunks/chunk-UT3MC22F.mjs";
+import "../chunks/chunk-NFIJT4GT.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-7T3UTE7F.mjs";
+} from "../chunks/chunk-AV3KNJ4X.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-PRFCGJ3R.mjs";
+} from "../chunks/chunk-IPBQVUWG.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-YGLJKPBZ.mjs";
+} from "../chunks/chunk-Q6JT7U5D.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-3OEYWNRU.mjs";
+} from "../chunks/chunk-HGTN5PAW.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-MNAUNBI6.mjs";
+} from "../chunks/chunk-OIFXUPXJ.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-ITANGD63.mjs";
+} from "../chunks/chunk-V4XXCSCD.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   sarifWithPaths
-} from "../chunks/chunk-Z6ZDDMTU.mjs";
+} from "../chunks/chunk-YNE3QBDD.mjs";
 import {
   VERSION,
   createTwoFilesPatch,
@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-KB63V4AX.mjs";
-import "../chunks/chunk-QHBG2XWW.mjs";
+} from "../chunks/chunk-LJJ5GLMR.mjs";
+import "../chunks/chunk-BFANTMSR.mjs";
 import {
   explanationData
-} from "../chunks/chunk-3N6V3I6K.mjs";
+} from "../chunks/chunk-EBOQ5TGE.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-5SVSGEBV.mjs";
-import "../chunks/chunk-K4NMVJJO.mjs";
-import "../chunks/chunk-2UA7RANH.mjs";
-import "../chunks/chunk-7T3UTE7F.mjs";
+} from "../chunks/chunk-HG7AMRJN.mjs";
+import "../chunks/chunk-UT3MC22F.mjs";
+import "../chunks/chunk-NFIJT4GT.mjs";
+import "../chunks/chunk-AV3KNJ4X.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-PRFCGJ3R.mjs";
+} from "../chunks/chunk-IPBQVUWG.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-YGLJKPBZ.mjs";
+} from "../chunks/chunk-Q6JT7U5D.mjs";
 import {
   peerKey
-} from "../chunks/chunk-3OEYWNRU.mjs";
+} from "../chunks/chunk-HGTN5PAW.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-MNAUNBI6.mjs";
+} from "../chunks/chunk-OIFXUPXJ.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-ITANGD63.mjs";
+} from "../chunks/chunk-V4XXCSCD.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
