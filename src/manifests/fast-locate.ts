@@ -18,7 +18,23 @@ export interface Position {
   readonly column: number;
 }
 
-const lineCache = new WeakMap<object, string[]>();
+/** By document: its lines, and each line's indentation and content once read (null: blank or a comment). */
+const lineCache = new WeakMap<object, { readonly lines: string[]; readonly read: (Line | null | undefined)[] }>();
+
+/**
+ * The line's indentation and content; null when it is blank or a comment. Leading spaces are
+ * counted directly; a line whose indentation holds another character JavaScript calls white
+ * space (a tab, a no-break space) goes through trimStart, which defines it. (Exported for its test.)
+ */
+export function readLine(raw: string): Line | null {
+  let indent = 0;
+  while (raw.charCodeAt(indent) === 0x20) indent++;
+  const next = raw.charCodeAt(indent);
+  if (next === 0x09 || next === 0x0b || next === 0x0c || next === 0x0d || next > 0x7f) indent = raw.length - raw.trimStart().length;
+  if (indent === raw.length || raw.charCodeAt(indent) === 0x23) return null;
+  const end = raw.charCodeAt(raw.length - 1) === 0x0d ? raw.length - 1 : raw.length;
+  return { indent, text: raw.slice(indent, end) };
+}
 
 function isContent(l: string): boolean {
   const t = l.trimStart();
@@ -70,23 +86,25 @@ function prefixKey(path: readonly (string | number)[], n: number): string {
 }
 
 export function fastLocate(owner: object, text: string, path: readonly (string | number)[]): Position | undefined {
-  let lines = lineCache.get(owner);
-  if (!lines) {
-    lines = text.split('\n');
-    lineCache.set(owner, lines);
+  let cached = lineCache.get(owner);
+  if (!cached) {
+    const lines = text.split('\n');
+    cached = { lines, read: new Array<Line | null | undefined>(lines.length) };
+    lineCache.set(owner, cached);
   }
-  const all = lines;
+  const all = cached.lines;
+  const read = cached.read;
   let nodes = nodeCache.get(owner);
   if (!nodes) {
     nodes = new Map();
     nodeCache.set(owner, nodes);
   }
+  // each line read once per document, however many paths are located in it
   const lineAt = (node: NodeState, i: number): Line | undefined => {
     if (node.virtual && node.virtual.index === i) return node.virtual.line;
-    const raw = all[i] as string;
-    if (!isContent(raw)) return undefined;
-    const indent = raw.length - raw.trimStart().length;
-    return { indent, text: raw.slice(indent).replace(/\r$/, '') };
+    let l = read[i];
+    if (l === undefined) read[i] = l = readLine(all[i] as string);
+    return l ?? undefined;
   };
   let node: NodeState = nodes.get('') ?? { from: 0, to: all.length, virtual: undefined, here: { line: 0, column: 1 } };
   nodes.set('', node);

@@ -1,10 +1,11 @@
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { globSync } from 'glob';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { parseManifestFile } from '../../src/manifests/documents.js';
-import { fastLocate } from '../../src/manifests/fast-locate.js';
+import { fastLocate, readLine } from '../../src/manifests/fast-locate.js';
 import { locate, locateWithParser } from '../../src/manifests/positions.js';
 
 /** Every path to a leaf or container in a parsed value. */
@@ -48,5 +49,25 @@ describe('fast position lookup agrees with the full YAML parser', () => {
     expect(checked).toBeGreaterThan(10_000);
     // the fast path answers most paths of real manifests (flow-style maps like `{app: web}` fall back to the parser)
     expect(fast / checked).toBeGreaterThan(0.85);
+  });
+});
+
+describe('a line read once: its indentation and content', () => {
+  // the first reading: trimStart for the indentation, a trailing CR dropped, blank and comment lines none
+  const reference = (raw: string) => {
+    const t = raw.trimStart();
+    if (t === '' || t.startsWith('#')) return null;
+    const indent = raw.length - t.length;
+    return { indent, text: raw.slice(indent).replace(/\r$/, '') };
+  };
+  it('equals the trimStart reading for every kind of white space', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\u000b', '\u000c', '\r', '\u00a0', '\u2003', '\u2028', '\ufeff', '#', '- ', 'a', 'key: v', 'é', '\r');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), (pieces) => {
+        const raw = pieces.join('');
+        expect(readLine(raw)).toEqual(reference(raw));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
