@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-BFANTMSR.mjs";
-import "./chunks/chunk-IPBQVUWG.mjs";
-import "./chunks/chunk-HGTN5PAW.mjs";
+} from "./chunks/chunk-LX4NQ6EI.mjs";
+import "./chunks/chunk-CEGXETZL.mjs";
+import "./chunks/chunk-HV2HZ65X.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-V4XXCSCD.mjs";
+} from "./chunks/chunk-KPPM6KO7.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

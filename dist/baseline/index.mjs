@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   sarifWithPaths
-} from "../chunks/chunk-YNE3QBDD.mjs";
+} from "../chunks/chunk-T5VRTXJV.mjs";
 import {
   VERSION
-} from "../chunks/chunk-LJJ5GLMR.mjs";
-import "../chunks/chunk-BFANTMSR.mjs";
-import "../chunks/chunk-EBOQ5TGE.mjs";
+} from "../chunks/chunk-PZFM5C3O.mjs";
+import "../chunks/chunk-LX4NQ6EI.mjs";
+import "../chunks/chunk-GSARL4SO.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-HG7AMRJN.mjs";
+} from "../chunks/chunk-L5WH77FC.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-UT3MC22F.mjs";
-import "../chunks/chunk-NFIJT4GT.mjs";
-import "../chunks/chunk-AV3KNJ4X.mjs";
-import "../chunks/chunk-IPBQVUWG.mjs";
+} from "../chunks/chunk-O2FEYY6S.mjs";
+import "../chunks/chunk-KVNWOL6W.mjs";
+import "../chunks/chunk-FHCJY3FD.mjs";
+import "../chunks/chunk-CEGXETZL.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-Q6JT7U5D.mjs";
+} from "../chunks/chunk-QG2ILMBA.mjs";
 import {
   peerKey
-} from "../chunks/chunk-HGTN5PAW.mjs";
+} from "../chunks/chunk-HV2HZ65X.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

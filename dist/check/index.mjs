@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-LJJ5GLMR.mjs";
-import "../chunks/chunk-BFANTMSR.mjs";
-import "../chunks/chunk-EBOQ5TGE.mjs";
-import "../chunks/chunk-HG7AMRJN.mjs";
-import "../chunks/chunk-UT3MC22F.mjs";
-import "../chunks/chunk-NFIJT4GT.mjs";
-import "../chunks/chunk-AV3KNJ4X.mjs";
-import "../chunks/chunk-IPBQVUWG.mjs";
-import "../chunks/chunk-Q6JT7U5D.mjs";
-import "../chunks/chunk-HGTN5PAW.mjs";
+} from "../chunks/chunk-PZFM5C3O.mjs";
+import "../chunks/chunk-LX4NQ6EI.mjs";
+import "../chunks/chunk-GSARL4SO.mjs";
+import "../chunks/chunk-L5WH77FC.mjs";
+import "../chunks/chunk-O2FEYY6S.mjs";
+import "../chunks/chunk-KVNWOL6W.mjs";
+import "../chunks/chunk-FHCJY3FD.mjs";
+import "../chunks/chunk-CEGXETZL.mjs";
+import "../chunks/chunk-QG2ILMBA.mjs";
+import "../chunks/chunk-HV2HZ65X.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
-import "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
+import "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -24186,6 +24186,15 @@ var require_dist = __commonJS({
 });
 
 // src/manifests/fast-locate.ts
+function readLine(raw) {
+  let indent = 0;
+  while (raw.charCodeAt(indent) === 32) indent++;
+  const next = raw.charCodeAt(indent);
+  if (next === 9 || next === 11 || next === 12 || next === 13 || next > 127) indent = raw.length - raw.trimStart().length;
+  if (indent === raw.length || raw.charCodeAt(indent) === 35) return null;
+  const end = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
+  return { indent, text: raw.slice(indent, end) };
+}
 function isContent(l) {
   const t = l.trimStart();
   return t !== "" && !t.startsWith("#");
@@ -24212,12 +24221,14 @@ function prefixKey(path22, n) {
   return k;
 }
 function fastLocate(owner, text2, path22) {
-  let lines = lineCache.get(owner);
-  if (!lines) {
-    lines = text2.split("\n");
-    lineCache.set(owner, lines);
+  let cached2 = lineCache.get(owner);
+  if (!cached2) {
+    const lines = text2.split("\n");
+    cached2 = { lines, read: new Array(lines.length) };
+    lineCache.set(owner, cached2);
   }
-  const all = lines;
+  const all = cached2.lines;
+  const read = cached2.read;
   let nodes = nodeCache.get(owner);
   if (!nodes) {
     nodes = /* @__PURE__ */ new Map();
@@ -24225,10 +24236,9 @@ function fastLocate(owner, text2, path22) {
   }
   const lineAt = (node3, i) => {
     if (node3.virtual && node3.virtual.index === i) return node3.virtual.line;
-    const raw = all[i];
-    if (!isContent(raw)) return void 0;
-    const indent = raw.length - raw.trimStart().length;
-    return { indent, text: raw.slice(indent).replace(/\r$/, "") };
+    let l = read[i];
+    if (l === void 0) read[i] = l = readLine(all[i]);
+    return l ?? void 0;
   };
   let node2 = nodes.get("") ?? { from: 0, to: all.length, virtual: void 0, here: { line: 0, column: 1 } };
   nodes.set("", node2);

@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

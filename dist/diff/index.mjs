@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-EBOQ5TGE.mjs";
-import "../chunks/chunk-HG7AMRJN.mjs";
-import "../chunks/chunk-NFIJT4GT.mjs";
-import "../chunks/chunk-Q6JT7U5D.mjs";
-import "../chunks/chunk-HGTN5PAW.mjs";
+} from "../chunks/chunk-GSARL4SO.mjs";
+import "../chunks/chunk-L5WH77FC.mjs";
+import "../chunks/chunk-KVNWOL6W.mjs";
+import "../chunks/chunk-QG2ILMBA.mjs";
+import "../chunks/chunk-HV2HZ65X.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
-import "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
+import "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-HG7AMRJN.mjs";
+} from "../chunks/chunk-L5WH77FC.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-AV3KNJ4X.mjs";
+} from "../chunks/chunk-FHCJY3FD.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-IPBQVUWG.mjs";
+} from "../chunks/chunk-CEGXETZL.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-Q6JT7U5D.mjs";
+} from "../chunks/chunk-QG2ILMBA.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-HGTN5PAW.mjs";
+} from "../chunks/chunk-HV2HZ65X.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

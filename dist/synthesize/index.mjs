@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-UT3MC22F.mjs";
-import "../chunks/chunk-NFIJT4GT.mjs";
+} from "../chunks/chunk-O2FEYY6S.mjs";
+import "../chunks/chunk-KVNWOL6W.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-AV3KNJ4X.mjs";
+} from "../chunks/chunk-FHCJY3FD.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-IPBQVUWG.mjs";
+} from "../chunks/chunk-CEGXETZL.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-Q6JT7U5D.mjs";
+} from "../chunks/chunk-QG2ILMBA.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-HGTN5PAW.mjs";
+} from "../chunks/chunk-HV2HZ65X.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   sarifWithPaths
-} from "../chunks/chunk-YNE3QBDD.mjs";
+} from "../chunks/chunk-T5VRTXJV.mjs";
 import {
   VERSION,
   createTwoFilesPatch,
@@ -11,20 +11,20 @@ import {
   isDefaultBasis,
   judgedAgainst,
   runRepoDrift
-} from "../chunks/chunk-LJJ5GLMR.mjs";
-import "../chunks/chunk-BFANTMSR.mjs";
+} from "../chunks/chunk-PZFM5C3O.mjs";
+import "../chunks/chunk-LX4NQ6EI.mjs";
 import {
   explanationData
-} from "../chunks/chunk-EBOQ5TGE.mjs";
+} from "../chunks/chunk-GSARL4SO.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-HG7AMRJN.mjs";
-import "../chunks/chunk-UT3MC22F.mjs";
-import "../chunks/chunk-NFIJT4GT.mjs";
-import "../chunks/chunk-AV3KNJ4X.mjs";
+} from "../chunks/chunk-L5WH77FC.mjs";
+import "../chunks/chunk-O2FEYY6S.mjs";
+import "../chunks/chunk-KVNWOL6W.mjs";
+import "../chunks/chunk-FHCJY3FD.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-IPBQVUWG.mjs";
+} from "../chunks/chunk-CEGXETZL.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-Q6JT7U5D.mjs";
+} from "../chunks/chunk-QG2ILMBA.mjs";
 import {
   peerKey
-} from "../chunks/chunk-HGTN5PAW.mjs";
+} from "../chunks/chunk-HV2HZ65X.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-OIFXUPXJ.mjs";
+} from "../chunks/chunk-KKOF7SBX.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-V4XXCSCD.mjs";
+} from "../chunks/chunk-KPPM6KO7.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
