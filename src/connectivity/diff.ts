@@ -64,12 +64,15 @@ export function diffConnectivity(before: Connectivity, after: Connectivity, move
 
   // per pair (with externals at atom granularity), the before/after connections
   const raw: { kind: DiffKind; src: Peer; dst: Peer; before: ConnectionSet; after: ConnectionSet }[] = [];
-  for (const [key, x] of a) {
+  // forEach, not for-of: a [key, value] array per pair (tens of thousands a side) is not made
+  a.forEach((x, key) => {
     const y = b.get(key);
     const conns = y?.conns ?? ConnectionSet.NONE;
     if (!conns.equals(x.conns)) raw.push({ kind: conns.isEmpty ? 'removed' : 'changed', src: x.src, dst: x.dst, before: x.conns, after: conns });
-  }
-  for (const [key, y] of b) if (!a.has(key)) raw.push({ kind: 'added', src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  });
+  b.forEach((y, key) => {
+    if (!a.has(key)) raw.push({ kind: 'added', src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  });
 
   const info = (p: Peer, kind: DiffKind): string | undefined => {
     if (p.kind !== 'workload') return undefined;

@@ -16,14 +16,21 @@ export interface UnmetLink {
 /** What one configuration allows between two peers, read from its connectivity; external ranges by the atoms they cover. */
 class Allowed {
   private readonly pairs = new Map<string, ConnectionSet>();
-  private readonly external: { readonly inCluster: string; readonly outbound: boolean; readonly range: Connectivity['connections'][number]['src']; readonly conns: ConnectionSet }[] = [];
+  /** Connections with outside addresses, by the in-cluster peer's key: a link is compared with its own peer's only. */
+  private readonly external = new Map<string, { readonly outbound: boolean; readonly range: Connectivity['connections'][number]['src']; readonly conns: ConnectionSet }[]>();
 
   constructor(c: Connectivity) {
     for (const x of c.connections) {
-      if (x.src.kind === 'external') this.external.push({ inCluster: peerKey(x.dst), outbound: false, range: x.src, conns: x.conns });
-      else if (x.dst.kind === 'external') this.external.push({ inCluster: peerKey(x.src), outbound: true, range: x.dst, conns: x.conns });
+      if (x.src.kind === 'external') this.addExternal(peerKey(x.dst), { outbound: false, range: x.src, conns: x.conns });
+      else if (x.dst.kind === 'external') this.addExternal(peerKey(x.src), { outbound: true, range: x.dst, conns: x.conns });
       else this.pairs.set(`${peerKey(x.src)}\u0000${peerKey(x.dst)}`, x.conns);
     }
+  }
+
+  private addExternal(inCluster: string, e: { readonly outbound: boolean; readonly range: Connectivity['connections'][number]['src']; readonly conns: ConnectionSet }): void {
+    const list = this.external.get(inCluster);
+    if (list) list.push(e);
+    else this.external.set(inCluster, [e]);
   }
 
   of(link: Link): ConnectionSet | undefined {
@@ -36,7 +43,7 @@ class Allowed {
       if (!range) return undefined;
       // a connection to an address must be allowed to every address of it; one from outside (a
       // LoadBalancer) is satisfied when some outside address may connect (policies may restrict the clients)
-      const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster && e.range.kind === 'external' && overlaps(e.range.range, range));
+      const parts = (this.external.get(inCluster) ?? []).filter((e) => e.outbound === outbound && e.range.kind === 'external' && overlaps(e.range.range, range));
       if (outbound) {
         let covered = 0n;
         for (const p of parts) if (p.range.kind === 'external') covered += clipSize(p.range.range, range);
@@ -76,8 +83,14 @@ export function unmetLinks(links: readonly Link[], connectivity: Connectivity): 
     const missing = link.conns.subtract(a);
     if (!missing.isEmpty) unmet.push({ link, allowed: a.intersect(link.conns), missing });
   }
-  const byKey = (x: Link, y: Link) => compareStrings(linkKey(x), linkKey(y));
-  return { unmet: unmet.sort((x, y) => byKey(x.link, y.link)), unjudged: unjudged.sort(byKey) };
+  return { unmet: sortedByLink(unmet, (u) => u.link), unjudged: sortedByLink(unjudged, (l) => l) };
+}
+
+/** Sorted by the link's key, each key made once (a comparison building two keys made O(n log n) strings). */
+function sortedByLink<T>(items: readonly T[], linkOf: (item: T) => Link): T[] {
+  const keyed = items.map((item) => ({ item, key: linkKey(linkOf(item)) }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key));
+  return keyed.map((k) => k.item);
 }
 
 export function linkKey(l: Pick<Link, 'src' | 'dst'>): string {

@@ -9,8 +9,17 @@ export interface WorkloadRef {
 
 /** `ns/name[Kind]`, netpol-analyzer's notation. */
 export function workloadKey(ref: WorkloadRef): string {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+  let key = workloadKeys.get(ref);
+  if (key === undefined) workloadKeys.set(ref, (key = `${ref.namespace}/${ref.name}[${ref.kind}]`));
+  return key;
 }
+
+/**
+ * Each WorkloadRef's key, made once: a check asks for the keys of the same refs hundreds of
+ * thousands of times (sorting, diffing, judging links), and each made a new string to flatten and
+ * hash. A memo of immutable objects (refs are never changed once made), freed with them.
+ */
+const workloadKeys = new WeakMap<WorkloadRef, string>();
 
 /**
  * An endpoint of a connection or a link: a workload, the ingress controller, a Gateway (the
