@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-LX4NQ6EI.mjs";
-import "./chunks/chunk-CEGXETZL.mjs";
-import "./chunks/chunk-HV2HZ65X.mjs";
+} from "./chunks/chunk-M7XWH2MY.mjs";
+import "./chunks/chunk-37RXLXB3.mjs";
+import "./chunks/chunk-M5UMNYA3.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-KPPM6KO7.mjs";

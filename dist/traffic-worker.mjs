@@ -1078,8 +1078,11 @@ function rangeContains(outer, inner) {
 
 // src/model/peer.ts
 function workloadKey(ref) {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+  let key = workloadKeys.get(ref);
+  if (key === void 0) workloadKeys.set(ref, key = `${ref.namespace}/${ref.name}[${ref.kind}]`);
+  return key;
 }
+var workloadKeys = /* @__PURE__ */ new WeakMap();
 var INGRESS_CONTROLLER = "{ingress-controller}";
 function peerKey(p) {
   switch (p.kind) {

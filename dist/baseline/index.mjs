@@ -4,21 +4,21 @@ import {
 } from "../chunks/chunk-T5VRTXJV.mjs";
 import {
   VERSION
-} from "../chunks/chunk-PZFM5C3O.mjs";
-import "../chunks/chunk-LX4NQ6EI.mjs";
-import "../chunks/chunk-GSARL4SO.mjs";
+} from "../chunks/chunk-3NRENBW2.mjs";
+import "../chunks/chunk-M7XWH2MY.mjs";
+import "../chunks/chunk-N2I37TX2.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-L5WH77FC.mjs";
+} from "../chunks/chunk-AJQWI2EP.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-O2FEYY6S.mjs";
-import "../chunks/chunk-KVNWOL6W.mjs";
-import "../chunks/chunk-FHCJY3FD.mjs";
-import "../chunks/chunk-CEGXETZL.mjs";
+} from "../chunks/chunk-R3CALV2C.mjs";
+import "../chunks/chunk-F5UXVM46.mjs";
+import "../chunks/chunk-27YUG7GO.mjs";
+import "../chunks/chunk-37RXLXB3.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +26,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-QG2ILMBA.mjs";
+} from "../chunks/chunk-CRMSKUNH.mjs";
 import {
   peerKey
-} from "../chunks/chunk-HV2HZ65X.mjs";
+} from "../chunks/chunk-M5UMNYA3.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,

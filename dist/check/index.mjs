@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-PZFM5C3O.mjs";
-import "../chunks/chunk-LX4NQ6EI.mjs";
-import "../chunks/chunk-GSARL4SO.mjs";
-import "../chunks/chunk-L5WH77FC.mjs";
-import "../chunks/chunk-O2FEYY6S.mjs";
-import "../chunks/chunk-KVNWOL6W.mjs";
-import "../chunks/chunk-FHCJY3FD.mjs";
-import "../chunks/chunk-CEGXETZL.mjs";
-import "../chunks/chunk-QG2ILMBA.mjs";
-import "../chunks/chunk-HV2HZ65X.mjs";
+} from "../chunks/chunk-3NRENBW2.mjs";
+import "../chunks/chunk-M7XWH2MY.mjs";
+import "../chunks/chunk-N2I37TX2.mjs";
+import "../chunks/chunk-AJQWI2EP.mjs";
+import "../chunks/chunk-R3CALV2C.mjs";
+import "../chunks/chunk-F5UXVM46.mjs";
+import "../chunks/chunk-27YUG7GO.mjs";
+import "../chunks/chunk-37RXLXB3.mjs";
+import "../chunks/chunk-CRMSKUNH.mjs";
+import "../chunks/chunk-M5UMNYA3.mjs";
 import {
   gitHubApiFor,
   nodeIo,

@@ -16230,7 +16230,9 @@ var init_ip = __esm({
 
 // src/model/peer.ts
 function workloadKey(ref) {
-  return `${ref.namespace}/${ref.name}[${ref.kind}]`;
+  let key3 = workloadKeys.get(ref);
+  if (key3 === void 0) workloadKeys.set(ref, key3 = `${ref.namespace}/${ref.name}[${ref.kind}]`);
+  return key3;
 }
 function peerKey(p) {
   switch (p.kind) {
@@ -16272,11 +16274,12 @@ function parsePeer(text2, workloads) {
   if (found.length > 1) return fail(`${text2} is ambiguous: ${found.map(workloadKey).join(", ")}`);
   return { ok: true, peer: { kind: "workload", ref: found[0] } };
 }
-var INGRESS_CONTROLLER, fail;
+var workloadKeys, INGRESS_CONTROLLER, fail;
 var init_peer = __esm({
   "src/model/peer.ts"() {
     "use strict";
     init_ip();
+    workloadKeys = /* @__PURE__ */ new WeakMap();
     INGRESS_CONTROLLER = "{ingress-controller}";
     fail = (error2) => ({ ok: false, error: error2 });
   }
@@ -29652,8 +29655,12 @@ function unmetLinks(links, connectivity2) {
     const missing = link.conns.subtract(a);
     if (!missing.isEmpty) unmet3.push({ link, allowed: a.intersect(link.conns), missing });
   }
-  const byKey = (x, y) => compareStrings(linkKey(x), linkKey(y));
-  return { unmet: unmet3.sort((x, y) => byKey(x.link, y.link)), unjudged: unjudged.sort(byKey) };
+  return { unmet: sortedByLink(unmet3, (u) => u.link), unjudged: sortedByLink(unjudged, (l) => l) };
+}
+function sortedByLink(items, linkOf) {
+  const keyed = items.map((item2) => ({ item: item2, key: linkKey(linkOf(item2)) }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key));
+  return keyed.map((k) => k.item);
 }
 function linkKey(l) {
   return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
@@ -29678,13 +29685,19 @@ var init_needs = __esm({
     init_peer();
     Allowed = class {
       pairs = /* @__PURE__ */ new Map();
-      external = [];
+      /** Connections with outside addresses, by the in-cluster peer's key: a link is compared with its own peer's only. */
+      external = /* @__PURE__ */ new Map();
       constructor(c) {
         for (const x of c.connections) {
-          if (x.src.kind === "external") this.external.push({ inCluster: peerKey(x.dst), outbound: false, range: x.src, conns: x.conns });
-          else if (x.dst.kind === "external") this.external.push({ inCluster: peerKey(x.src), outbound: true, range: x.dst, conns: x.conns });
+          if (x.src.kind === "external") this.addExternal(peerKey(x.dst), { outbound: false, range: x.src, conns: x.conns });
+          else if (x.dst.kind === "external") this.addExternal(peerKey(x.src), { outbound: true, range: x.dst, conns: x.conns });
           else this.pairs.set(`${peerKey(x.src)}\0${peerKey(x.dst)}`, x.conns);
         }
+      }
+      addExternal(inCluster2, e) {
+        const list2 = this.external.get(inCluster2);
+        if (list2) list2.push(e);
+        else this.external.set(inCluster2, [e]);
       }
       of(link) {
         const { src, dst } = link;
@@ -29694,7 +29707,7 @@ var init_needs = __esm({
           const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
           const inCluster2 = peerKey(outbound ? src : dst);
           if (!range) return void 0;
-          const parts = this.external.filter((e) => e.outbound === outbound && e.inCluster === inCluster2 && e.range.kind === "external" && overlaps(e.range.range, range));
+          const parts = (this.external.get(inCluster2) ?? []).filter((e) => e.outbound === outbound && e.range.kind === "external" && overlaps(e.range.range, range));
           if (outbound) {
             let covered = 0n;
             for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
@@ -35157,12 +35170,14 @@ function diffConnectivity(before, after, moves = []) {
   const beforeWorkloads = new Set(before.workloads.map(workloadKey));
   const afterWorkloads = new Set(after.workloads.map(workloadKey));
   const raw = [];
-  for (const [key3, x] of a) {
+  a.forEach((x, key3) => {
     const y = b.get(key3);
     const conns2 = y?.conns ?? ConnectionSet.NONE;
     if (!conns2.equals(x.conns)) raw.push({ kind: conns2.isEmpty ? "removed" : "changed", src: x.src, dst: x.dst, before: x.conns, after: conns2 });
-  }
-  for (const [key3, y] of b) if (!a.has(key3)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  });
+  b.forEach((y, key3) => {
+    if (!a.has(key3)) raw.push({ kind: "added", src: y.src, dst: y.dst, before: ConnectionSet.NONE, after: y.conns });
+  });
   const info = (p, kind) => {
     if (p.kind !== "workload") return void 0;
     const k = workloadKey(p.ref);

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-GSARL4SO.mjs";
-import "../chunks/chunk-L5WH77FC.mjs";
-import "../chunks/chunk-KVNWOL6W.mjs";
-import "../chunks/chunk-QG2ILMBA.mjs";
-import "../chunks/chunk-HV2HZ65X.mjs";
+} from "../chunks/chunk-N2I37TX2.mjs";
+import "../chunks/chunk-AJQWI2EP.mjs";
+import "../chunks/chunk-F5UXVM46.mjs";
+import "../chunks/chunk-CRMSKUNH.mjs";
+import "../chunks/chunk-M5UMNYA3.mjs";
 import {
   gitHubApiFor,
   nodeIo,

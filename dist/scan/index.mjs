@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-L5WH77FC.mjs";
+} from "../chunks/chunk-AJQWI2EP.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-FHCJY3FD.mjs";
+} from "../chunks/chunk-27YUG7GO.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-CEGXETZL.mjs";
+} from "../chunks/chunk-37RXLXB3.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QG2ILMBA.mjs";
+} from "../chunks/chunk-CRMSKUNH.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-HV2HZ65X.mjs";
+} from "../chunks/chunk-M5UMNYA3.mjs";
 import {
   annotateDiagnostics,
   defineAction,

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-O2FEYY6S.mjs";
-import "../chunks/chunk-KVNWOL6W.mjs";
+} from "../chunks/chunk-R3CALV2C.mjs";
+import "../chunks/chunk-F5UXVM46.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-FHCJY3FD.mjs";
+} from "../chunks/chunk-27YUG7GO.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-CEGXETZL.mjs";
+} from "../chunks/chunk-37RXLXB3.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QG2ILMBA.mjs";
+} from "../chunks/chunk-CRMSKUNH.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-HV2HZ65X.mjs";
+} from "../chunks/chunk-M5UMNYA3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
