@@ -39,13 +39,19 @@ const NO_ITEMS: readonly unknown[] = Object.freeze([]);
  * checked and nearly all are valid, so the clean walk allocates nothing.
  */
 class Walk {
-  readonly issues: ApiIssue[] = [];
-  readonly path: (string | number)[] = [];
+  /** Made at the first issue: nearly every object has none. */
+  issues: ApiIssue[] | undefined = undefined;
+  /** The path walked; copied into each issue, so one array serves every object (see SCRATCH_PATH). */
+  readonly path: (string | number)[] = SCRATCH_PATH;
+
+  constructor() {
+    this.path.length = 0;
+  }
 
   /** An issue at the current path, or at `key` below it. */
   report(message: string, key?: string | number, fatal?: boolean): void {
     const path = key === undefined ? this.path.slice() : [...this.path, key];
-    this.issues.push(fatal ? { path, message, fatal } : { path, message });
+    (this.issues ??= []).push(fatal ? { path, message, fatal } : { path, message });
   }
 
   /** Pushes keys; returns the depth to cut back to. */
@@ -63,6 +69,13 @@ class Walk {
     this.path.length = depth;
   }
 }
+
+/**
+ * The walk's path, shared by every validation (they never run inside one another and nothing keeps
+ * it: issues get copies): one array grown once, not one per object.
+ */
+const SCRATCH_PATH: (string | number)[] = [];
+const NO_ISSUES: readonly ApiIssue[] = [];
 
 /** Label keys and values of the map at `key` below the current path. */
 function labelMap(v: unknown, w: Walk, key: string): void {
@@ -336,9 +349,9 @@ function annotationMap(v: unknown, w: Walk): void {
 }
 
 /** The API server's objections to one object of a modelled kind; `exclude` when it is a policy whose meaning they leave undefined. */
-export function apiValidation(kind: string, object: unknown): { issues: ApiIssue[]; exclude: boolean } {
+export function apiValidation(kind: string, object: unknown): { issues: readonly ApiIssue[]; exclude: boolean } {
   const w = new Walk();
-  if (!isRec(object)) return { issues: w.issues, exclude: false };
+  if (!isRec(object)) return { issues: NO_ISSUES, exclude: false };
   if (isRec(object.metadata)) {
     w.down('metadata');
     labelMap(object.metadata.labels, w, 'labels');
@@ -354,7 +367,9 @@ export function apiValidation(kind: string, object: unknown): { issues: ApiIssue
     w.up(0);
   } else if (kind === 'Service') serviceIssues(spec, w);
   else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object, POD_TEMPLATES[kind] as readonly string[], w);
-  return { issues: w.issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && w.issues.some((i) => i.fatal) };
+  const issues = w.issues ?? NO_ISSUES;
+  w.path.length = 0;
+  return { issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && issues.some((i) => i.fatal) };
 }
 
 function serviceIssues(spec: Rec, w: Walk): void {
