@@ -9,6 +9,7 @@ import { defineAction } from './run-action.js';
 import { readSettingsFromInputs } from './settings.js';
 import { fileAtRef } from './diff.js';
 import { renderFindingsSarif } from '../report/findings-sarif.js';
+import { sarifWithPaths } from './sarif-paths.js';
 
 /** The netpol-ci version SARIF names (package.json, kept in step by the release). */
 export const VERSION = '0.1.0';
@@ -67,7 +68,8 @@ export function checkActionWith(runner: CheckRunner) {
     rt.setOutput('drift', result.drift ?? '');
     rt.setOutput('gaps', result.gaps);
     rt.setOutput('lint', result.lint ?? '');
-    const sarif = result.sarif ?? renderFindingsSarif(result.findings, { version: VERSION, rules: GAP_RULES });
+    // results at places code scanning cannot open (a packaged subchart's member) placed as the annotations are
+    const sarif = sarifWithPaths(result.sarif ?? renderFindingsSarif(result.findings, { version: VERSION, rules: GAP_RULES }), (f) => f);
     rt.setOutput('sarif-path', writeReport(rt, 'check.sarif', sarif));
     await publishReport(rt, 'check', result.markdown, result.empty, inputs);
     if (result.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;

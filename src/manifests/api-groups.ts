@@ -21,6 +21,7 @@ const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   Pod: [''],
   Service: [''],
   ConfigMap: [''],
+  Secret: [''],
   ReplicationController: [''],
   // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
   Deployment: ['apps', 'extensions'],

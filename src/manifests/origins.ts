@@ -582,7 +582,9 @@ function generatedOrigin(source: { configuredIn: string; generator: string }, so
     locate(d, p, refine) {
       const fallback: SourceRef = { file: source.configuredIn, doc: 0, path: [...p] };
       const key = p.length === 2 && (p[0] === 'data' || p[0] === 'stringData') && typeof p[1] === 'string' ? p[1] : undefined;
-      const value = key === undefined ? undefined : valueAt(d.value, p);
+      const written = key === undefined ? undefined : valueAt(d.value, p);
+      // a generated Secret's `data` is base64 of what the generator read
+      const value = typeof written === 'string' && p[0] === 'data' && isRecord(d.value) && d.value.kind === 'Secret' ? Buffer.from(written, 'base64').toString('utf8') : written;
       if (key === undefined || typeof value !== 'string') return fallback;
       const generators = source.generator === 'ConfigMapGenerator' ? 'configMapGenerator' : source.generator === 'SecretGenerator' ? 'secretGenerator' : undefined;
       const kdoc = sources.documents(source.configuredIn)[0];

@@ -84,6 +84,7 @@ const EnvVarSchema = z
     valueFrom: z
       .object({
         configMapKeyRef: z.object({ name: str, key: str, optional: z.boolean().nullish() }).loose().nullish(),
+        secretKeyRef: z.object({ name: str, key: str, optional: z.boolean().nullish() }).loose().nullish(),
         fieldRef: z.object({ fieldPath: str }).loose().nullish(),
       })
       .loose()
@@ -110,7 +111,7 @@ const ContainerSchema = z
       )
       .nullish(),
     env: z.array(EnvVarSchema).nullish(),
-    envFrom: z.array(z.object({ configMapRef: z.object({ name: str }).loose().nullish(), prefix: str.nullish() }).loose()).nullish(),
+    envFrom: z.array(z.object({ configMapRef: z.object({ name: str }).loose().nullish(), secretRef: z.object({ name: str }).loose().nullish(), prefix: str.nullish() }).loose()).nullish(),
     args: z.array(z.unknown()).nullish(),
     command: z.array(z.unknown()).nullish(),
   })
@@ -128,7 +129,8 @@ export const PodSpecSchema = z
           .object({
             name: str.optional(),
             configMap: z.object({ name: str }).loose().nullish(),
-            projected: z.object({ sources: z.array(z.object({ configMap: z.object({ name: str }).loose().nullish() }).loose()).nullish() }).loose().nullish(),
+            secret: z.object({ secretName: str.nullish() }).loose().nullish(),
+            projected: z.object({ sources: z.array(z.object({ configMap: z.object({ name: str }).loose().nullish(), secret: z.object({ name: str }).loose().nullish() }).loose()).nullish() }).loose().nullish(),
           })
           .loose(),
       )
@@ -310,6 +312,8 @@ export const BaselineAdminNetworkPolicySchema = z
   .loose();
 
 export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
+// read for the addresses a workload takes from it (its values are never shown: see scan.ts)
+export const SecretSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish(), stringData: anyMap.nullish() }).loose();
 
 // RBAC bindings (rbac.authorization.k8s.io): which ServiceAccounts may call the Kubernetes API
 const SubjectSchema = z.object({ kind: str, name: str, namespace: str.nullish() }).loose();

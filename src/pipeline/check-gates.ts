@@ -119,10 +119,11 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       extra.push(...relocate(driftOutcome.diagnostics));
       const findings: DriftFinding[] = [
         ...driftOutcome.drift.missing.map((f) => {
-          // where the need was written: the first piece of evidence of the link that needs it
-          const ev = f.reasons.flatMap((r) => (r.kind === 'link' ? r.evidence : [])).find((e) => 'at' in e);
+          // where the need was written: the first piece of evidence of the link that needs it, or where the workload names the cluster DNS Service
+          const ev = f.reasons.flatMap((r) => r.evidence ?? []).find((e) => 'at' in e);
           const where = ev && 'at' in ev ? ev.at : undefined;
-          return { kind: 'missing', subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...(where ? { at: at(where) as SourceRef } : {}) };
+          const dns = f.reasons.some((r) => r.kind === 'dns' && r.evidence) ? ' (DNS: the workload names the cluster DNS Service)' : '';
+          return { kind: 'missing', subject: `${peerKey(f.src)} → ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies${dns}`, ...(where ? { at: at(where) as SourceRef } : {}) };
         }),
         ...driftOutcome.drift.excess.map((f) => {
           // where it is allowed: the first rule that allows it

@@ -27,6 +27,7 @@ function evidenceData(e: Evidence) {
         path: e.at.path ?? [],
         value: e.value,
         ...(e.service ? { service: e.service } : {}),
+        ...(e.secret ? { secret: e.secret } : {}),
         ...(e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {}),
         ...(e.traced ? { values: valuesData(e.traced) } : {}),
       };

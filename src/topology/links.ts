@@ -19,6 +19,8 @@ export type Evidence =
       readonly via?: SourceRef;
       /** For ConfigMap values: the ConfigMap, `ns/name`. */
       readonly configMap?: string;
+      /** For Secret values: the Secret, `ns/name`; `value` is then only the host and port, never the Secret's text. */
+      readonly secret?: string;
       /** The Service it resolved to, `ns/name`. */
       readonly service?: string;
       /** For a rendered chart: the values-file line and key (`path`) the value came from, where that is exact. */
@@ -106,7 +108,7 @@ export function dnsUsesByWorkload(uses: readonly DnsUse[] | undefined): Readonly
 export function evidenceText(e: Evidence): string {
   switch (e.kind) {
     case 'address':
-      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ''}${placeText(e.via)})` : ''}${e.traced ? ` (values ${placeText(e.traced)}${e.traced.path && e.traced.path.length > 0 ? ` ${e.traced.path.join('.')}` : ''})` : ''}`;
+      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : e.secret ? `Secret ${e.secret}, referenced at ` : ''}${placeText(e.via)})` : ''}${e.traced ? ` (values ${placeText(e.traced)}${e.traced.path && e.traced.path.length > 0 ? ` ${e.traced.path.join('.')}` : ''})` : ''}`;
     case 'exposure':
       return `${e.object} (${placeText(e.at)})`;
     case 'trace':

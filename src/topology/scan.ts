@@ -162,6 +162,8 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   // every definition of a Service: a name defined twice (a copy-paste slip, two variants of an app) may mean either
   const services = new Map<string, ServiceEntry[]>();
   const configMaps = new Map<string, Extract<K8sObject, { kind: 'ConfigMap' }>>();
+  // Secrets are read like ConfigMaps (their data decoded), and their values never shown
+  const secrets = new Map<string, ConfigMapObject>();
   const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns = ('metadata' in o.object && o.object.metadata.namespace) || DEFAULT_NAMESPACE;
@@ -170,6 +172,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
       services.set(key, [...(services.get(key) ?? []), { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
     }
     else if (o.kind === 'ConfigMap') configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+    else if (o.kind === 'Secret') secrets.set(`${ns}/${o.object.metadata.name}`, secretAsConfigMap(o));
   }
   const links = new LinkSet();
   const unresolved: Unresolved[] = [];
@@ -179,7 +182,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
   const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
-  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
+  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
@@ -217,6 +220,8 @@ interface Found {
   readonly via?: () => SourceRef;
   /** The ConfigMap (`ns/name`) the value came from. */
   readonly configMap?: { readonly key: string; readonly origin: ObjectOrigin };
+  /** The Secret (`ns/name`) the value came from: the evidence shows the address's host and port only. */
+  readonly secret?: string;
   /** The value names it as a DNS server (`resolver 10.96.0.10`, `nameserver 10.96.0.10`): see isClusterDnsAddress. */
   readonly dnsSetting?: true;
 }
@@ -228,12 +233,17 @@ type ConfigMapObject = Extract<K8sObject, { kind: 'ConfigMap' }>;
  * the ConfigMap keys they reference, ConfigMaps mounted or imported whole, command and args, and
  * for a Dapr app the metadata values of the Dapr Components its sidecar loads.
  */
-function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObject>, ctx: ResolveContext): void {
+function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObject>, ctx: ResolveContext, secrets: ReadonlyMap<string, ConfigMapObject> = new Map()): void {
   const cmData = (name: string): [ConfigMapObject, [string, string][]] | undefined => {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
     return cm ? [cm, configMapFiles(cm)] : undefined;
   };
-  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[] } = {}) => {
+  const secretData = (name: string | null | undefined): [ConfigMapObject, [string, string][]] | undefined => {
+    const s = typeof name === 'string' ? secrets.get(`${w.ref.namespace}/${name}`) : undefined;
+    return s ? [s, configMapFiles(s)] : undefined;
+  };
+  const secretKey = (s: ConfigMapObject) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
+  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; secret?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[] } = {}) => {
     // an address without a port takes each port its HOST/PORT variables pair it with; ports paired by
     // name alone (`REDIS_EXPORTER_PORT` beside `REDIS_HOST`) only when the Service has one of them
     // (else they belong to something else, and the address stays without a port)
@@ -254,6 +264,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path] }),
         ...(extra.via ? { via: once(extra.via) } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
+        ...(extra.secret ? { secret: secretKey(extra.secret) } : {}),
         ...(DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
       };
       resolveAddress(found, w, ctx);
@@ -271,6 +282,17 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const [cm, data] = found;
       for (const [key, value] of data) emit(value, valueContext(key), cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
     }
+    // Secrets mounted as volumes: configuration files too (a `DATABASE_URL` file, a generated config)
+    const mountedSecrets = [
+      ...(v.secret ? [{ name: v.secret.secretName, path: [...w.specPath, 'volumes', vi, 'secret'] }] : []),
+      ...(v.projected?.sources ?? []).flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...w.specPath, 'volumes', vi, 'projected', 'sources', si, 'secret'] }] : [])),
+    ];
+    for (const m of mountedSecrets) {
+      const found = secretData(m.name);
+      if (!found) continue;
+      const [s, data] = found;
+      for (const [key, value] of data) emit(value, valueContext(key), s.origin, ['data', key], { via: () => originRef(w.origin, m.path), secret: s });
+    }
   });
   for (const field of ['initContainers', 'containers'] as const) {
     (w.spec?.[field] ?? []).forEach((container, ci) => {
@@ -281,18 +303,20 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
       // the container's variables in Kubernetes' order: envFrom sources, then env entries
       const vars = new Map<string, string>();
-      const imported: { cm: ConfigMapObject; key: string; value: string; via: () => SourceRef }[] = [];
+      const imported: { cm: ConfigMapObject; key: string; value: string; via: () => SourceRef; secret?: true }[] = [];
       (container.envFrom ?? []).forEach((ef, fi) => {
-        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : undefined;
+        const fromSecret = !ef.configMapRef && ef.secretRef ? secretData(ef.secretRef.name) : undefined;
+        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : fromSecret;
         if (!found) return;
         const [cm, data] = found;
         const prefix = typeof (ef as { prefix?: unknown }).prefix === 'string' ? ((ef as { prefix: string }).prefix) : '';
+        const field = fromSecret ? 'secretRef' : 'configMapRef';
         for (const [key, value] of data) {
           vars.set(`${prefix}${key}`, value);
-          imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, 'envFrom', fi, 'configMapRef']) });
+          imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, 'envFrom', fi, field]), ...(fromSecret ? { secret: true as const } : {}) });
         }
       });
-      const entries: { name: string; value: string; origin: ObjectOrigin; path: (string | number)[]; via?: () => SourceRef; cm?: ConfigMapObject; context: ValueContext }[] = [];
+      const entries: { name: string; value: string; origin: ObjectOrigin; path: (string | number)[]; via?: () => SourceRef; cm?: ConfigMapObject; secret?: true; context: ValueContext }[] = [];
       // variables the Downward API sets at run time (the node's or pod's address, the pod's name)
       const downward = new Map<string, DownwardField>();
       const nodeNamed: { name: string; field: string; at: SourceRef }[] = [];
@@ -315,6 +339,15 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           else downward.set(env.name, d);
           // INSTANA_AGENT_HOST / DD_AGENT_HOST from status.hostIP: the workload calls an agent on its node
           if (d.kind === 'node' && valueContext(env.name) === 'address') nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'fieldRef', 'fieldPath']) });
+          return;
+        }
+        const sref = env.valueFrom?.secretKeyRef;
+        if (sref) {
+          const fromSecret = secretData(sref.name);
+          const value = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
+          if (!fromSecret || value === undefined) return;
+          vars.set(env.name, value);
+          entries.push({ name: env.name, value, origin: fromSecret[0].origin, path: ['data', sref.key], via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'secretKeyRef']), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -348,10 +381,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         }
       }
       for (const i of imported) {
-        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
+        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars) });
       }
       for (const e of entries) {
-        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? { configMap: e.cm } : {}), ports: pairedPorts(e.name, vars) });
+        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? (e.secret ? { secret: e.cm } : { configMap: e.cm }) : {}), ports: pairedPorts(e.name, vars) });
       }
       for (const list of ['command', 'args'] as const) {
         const items = container[list] ?? [];
@@ -467,7 +500,7 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     const where = at();
     // a values-only PR that breaks an address is reviewed at the values line it changed, not the template
     const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
-    unresolved.push({ workload: w.ref, value: c.text, at: where, ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
+    unresolved.push({ workload: w.ref, value: shownValue(f), at: where, ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
   };
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
@@ -655,9 +688,10 @@ function evidence(f: Found, service: string | undefined, values: readonly ChartV
     return {
       kind: 'address',
       at: where,
-      value: f.c.text,
+      value: shownValue(f),
       ...(f.via ? { via: f.via() } : {}),
       ...(f.configMap ? { configMap: f.configMap.key } : {}),
+      ...(f.secret ? { secret: f.secret } : {}),
       ...(service ? { service } : {}),
       ...(traced ? { traced } : {}),
     };
@@ -666,11 +700,12 @@ function evidence(f: Found, service: string | undefined, values: readonly ChartV
   // (a check shows only the links a PR breaks): `at` and `via` are found on first read. The object
   // is the same plain data with the same fields in the same order: JSON, spreads, the result cache
   // and equality read the values through the getters.
-  const ev = { kind: 'address' } as { kind: 'address'; at: SourceRef; value: string; via?: SourceRef; configMap?: string; service?: string };
+  const ev = { kind: 'address' } as { kind: 'address'; at: SourceRef; value: string; via?: SourceRef; configMap?: string; secret?: string; service?: string };
   lazyField(ev, 'at', f.at);
-  ev.value = f.c.text;
+  ev.value = shownValue(f);
   if (f.via) lazyField(ev, 'via', f.via);
   if (f.configMap) ev.configMap = f.configMap.key;
+  if (f.secret) ev.secret = f.secret;
   if (service) ev.service = service;
   return ev;
 }
@@ -702,7 +737,30 @@ function lazyField<O extends object>(o: O, key: keyof O & string, get: () => unk
 
 /** Address evidence without lines (ScanOptions.evidenceLines false): where in which document, what, and the Service. */
 function placedEvidence(f: Found, service: string | undefined): Evidence {
-  return { kind: 'address', at: f.place(), value: f.c.text, ...(f.configMap ? { configMap: f.configMap.key } : {}), ...(service ? { service } : {}) };
+  return { kind: 'address', at: f.place(), value: shownValue(f), ...(f.configMap ? { configMap: f.configMap.key } : {}), ...(f.secret ? { secret: f.secret } : {}), ...(service ? { service } : {}) };
+}
+
+/**
+ * The text an address is shown by: as written, except in a Secret, whose text may hold credentials
+ * (`postgres://app:s3cret@db:5432/app`): there only the host and port the link is about.
+ */
+function shownValue(f: Found): string {
+  return f.secret ? `${f.c.host}${f.c.port !== undefined ? `:${f.c.port}` : ''}` : f.c.text;
+}
+
+/**
+ * A Secret read as a ConfigMap: `data` decoded from base64 (a value that is no UTF-8 text, a
+ * certificate or a key, is left out), `stringData` over it as the API server merges them.
+ */
+function secretAsConfigMap(o: Extract<K8sObject, { kind: 'Secret' }>): ConfigMapObject {
+  const data: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o.object.data ?? {})) {
+    if (typeof v !== 'string' || !/^[A-Za-z0-9+/=\s]*$/.test(v)) continue;
+    const text = Buffer.from(v, 'base64').toString('utf8');
+    if (!text.includes('\uFFFD')) data[k] = text;
+  }
+  for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === 'string') data[k] = v;
+  return { kind: 'ConfigMap', apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
 }
 
 /** A ConfigMap whose values give links to several workloads: each gets every address it names, which the manifests cannot narrow. */

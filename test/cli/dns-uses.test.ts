@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadAll } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -110,5 +110,30 @@ describe('the cluster DNS Service named by a workload', () => {
     expect(out.missing.map((m) => `${m.src} => ${m.dst} ${m.blocked}`)).toEqual(['web/nginx[Deployment] => kube-system/dns[Pod] TCP 53,UDP 53']);
     expect(out.missing[0]?.needed_by).toEqual([expect.objectContaining({ kind: 'dns', at: expect.stringMatching(/app\.yaml:7$/) as unknown })]);
     expect(runCli(['verify', app, '--policies', pol]).stdout).toContain('DNS: names the cluster DNS Service, ');
+  });
+
+  it('check --policies: a PR whose policies block its DNS is drift, naming where the DNS Service is named', () => {
+    const { app, pol } = setup();
+    expect(runCli(['synthesize', app, '-o', `${pol}/`, '-q']).code).toBe(0);
+    const dir = tempDir('netpol-ci-dns-check-');
+    for (const side of ['base', 'head']) {
+      mkdirSync(path.join(dir, side, 'policies'), { recursive: true });
+      cpSync(app, path.join(dir, side, 'app.yaml'));
+      cpSync(path.join(pol, 'web.yaml'), path.join(dir, side, 'policies', 'web.yaml'));
+    }
+    // the PR drops nginx's egress
+    const file = path.join(dir, 'head', 'policies', 'web.yaml');
+    writeFileSync(file, policiesIn(file).map((p) => `---\n${JSON.stringify(p.metadata.name.includes('nginx') ? { ...p, spec: { ...p.spec, egress: undefined } } : p)}\n`).join(''));
+    const args = ['check', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'head'), '--policies', path.join(dir, 'head', 'policies')];
+    const r = runCli([...args, '--format', 'json', '--fail-on', 'drift']);
+    expect(r.code, r.stderr).toBe(1);
+    const drift = (JSON.parse(r.stdout) as { drift: { kind: string; subject: string; message: string }[] }).drift;
+    expect(drift.map((d) => `${d.kind} ${d.subject}`)).toEqual(['missing web/nginx[Deployment] → kube-system/dns[Pod]']);
+    expect(JSON.stringify(drift)).toContain('names the cluster DNS Service');
+    // cited where nginx names it (its nginx.conf line), not at a policy
+    expect((drift[0] as { at?: string }).at).toBe(path.join(dir, 'head', 'app.yaml:7'));
+    // the base side (policies as synthesized) is clean
+    const clean = runCli(['check', '--base', path.join(dir, 'base'), '--head', path.join(dir, 'base'), '--policies', path.join(dir, 'base', 'policies'), '--fail-on', 'drift']);
+    expect(clean.code, clean.stdout).toBe(0);
   });
 });
