@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-M7XWH2MY.mjs";
-import "./chunks/chunk-37RXLXB3.mjs";
-import "./chunks/chunk-M5UMNYA3.mjs";
+} from "./chunks/chunk-27BA3425.mjs";
+import "./chunks/chunk-RO4LJ4P2.mjs";
+import "./chunks/chunk-7CZOSDM3.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-KPPM6KO7.mjs";
+} from "./chunks/chunk-77CWBPOV.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -1,24 +1,22 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
+  VERSION,
   sarifWithPaths
-} from "../chunks/chunk-T5VRTXJV.mjs";
-import {
-  VERSION
-} from "../chunks/chunk-3NRENBW2.mjs";
-import "../chunks/chunk-M7XWH2MY.mjs";
-import "../chunks/chunk-N2I37TX2.mjs";
+} from "../chunks/chunk-GGCSCUAM.mjs";
+import "../chunks/chunk-27BA3425.mjs";
+import "../chunks/chunk-QAFPHXAT.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-AJQWI2EP.mjs";
+} from "../chunks/chunk-JMHW22Y7.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-R3CALV2C.mjs";
-import "../chunks/chunk-F5UXVM46.mjs";
-import "../chunks/chunk-27YUG7GO.mjs";
-import "../chunks/chunk-37RXLXB3.mjs";
+} from "../chunks/chunk-5LS5IQNO.mjs";
+import "../chunks/chunk-2VSGTOXP.mjs";
+import "../chunks/chunk-CCJR2LG6.mjs";
+import "../chunks/chunk-RO4LJ4P2.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -26,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-CRMSKUNH.mjs";
+} from "../chunks/chunk-QXXSNLJ7.mjs";
 import {
   peerKey
-} from "../chunks/chunk-M5UMNYA3.mjs";
+} from "../chunks/chunk-7CZOSDM3.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +39,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-KKOF7SBX.mjs";
+} from "../chunks/chunk-RNKFRZPJ.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-KPPM6KO7.mjs";
+} from "../chunks/chunk-77CWBPOV.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

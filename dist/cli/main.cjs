@@ -28534,7 +28534,7 @@ function describe3(v) {
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema;
+var str2, labels, anyMap, intOrString, int3, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SecretSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema;
 var init_schemas3 = __esm({
   "src/manifests/schemas.ts"() {
     "use strict";
@@ -28575,6 +28575,7 @@ var init_schemas3 = __esm({
       value: external_exports.unknown().optional(),
       valueFrom: external_exports.object({
         configMapKeyRef: external_exports.object({ name: str2, key: str2, optional: external_exports.boolean().nullish() }).loose().nullish(),
+        secretKeyRef: external_exports.object({ name: str2, key: str2, optional: external_exports.boolean().nullish() }).loose().nullish(),
         fieldRef: external_exports.object({ fieldPath: str2 }).loose().nullish()
       }).loose().nullish()
     }).loose();
@@ -28592,7 +28593,7 @@ var init_schemas3 = __esm({
         }).loose()
       ).nullish(),
       env: external_exports.array(EnvVarSchema).nullish(),
-      envFrom: external_exports.array(external_exports.object({ configMapRef: external_exports.object({ name: str2 }).loose().nullish(), prefix: str2.nullish() }).loose()).nullish(),
+      envFrom: external_exports.array(external_exports.object({ configMapRef: external_exports.object({ name: str2 }).loose().nullish(), secretRef: external_exports.object({ name: str2 }).loose().nullish(), prefix: str2.nullish() }).loose()).nullish(),
       args: external_exports.array(external_exports.unknown()).nullish(),
       command: external_exports.array(external_exports.unknown()).nullish()
     }).loose();
@@ -28604,7 +28605,8 @@ var init_schemas3 = __esm({
         external_exports.object({
           name: str2.optional(),
           configMap: external_exports.object({ name: str2 }).loose().nullish(),
-          projected: external_exports.object({ sources: external_exports.array(external_exports.object({ configMap: external_exports.object({ name: str2 }).loose().nullish() }).loose()).nullish() }).loose().nullish()
+          secret: external_exports.object({ secretName: str2.nullish() }).loose().nullish(),
+          projected: external_exports.object({ sources: external_exports.array(external_exports.object({ configMap: external_exports.object({ name: str2 }).loose().nullish(), secret: external_exports.object({ name: str2 }).loose().nullish() }).loose()).nullish() }).loose().nullish()
         }).loose()
       ).nullish()
     }).loose();
@@ -28709,6 +28711,7 @@ var init_schemas3 = __esm({
       }).loose()
     }).loose();
     ConfigMapSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
+    SecretSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish(), stringData: anyMap.nullish() }).loose();
     SubjectSchema = external_exports.object({ kind: str2, name: str2, namespace: str2.nullish() }).loose();
     RoleBindingSchema = external_exports.object({ metadata: MetadataSchema, subjects: external_exports.array(SubjectSchema).nullish(), roleRef: external_exports.object({ kind: str2, name: str2 }).loose() }).loose();
     BackendRefSchema = external_exports.object({ name: str2, namespace: str2.nullish(), port: int3().nullish(), kind: str2.nullish(), group: str2.nullish() }).loose();
@@ -28889,6 +28892,7 @@ var init_api_groups = __esm({
       Pod: [""],
       Service: [""],
       ConfigMap: [""],
+      Secret: [""],
       ReplicationController: [""],
       // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
       Deployment: ["apps", "extensions"],
@@ -29154,7 +29158,7 @@ function annotationMap(v, w) {
 }
 function apiValidation(kind, object2) {
   const w = new Walk();
-  if (!isRec(object2)) return { issues: w.issues, exclude: false };
+  if (!isRec(object2)) return { issues: NO_ISSUES2, exclude: false };
   if (isRec(object2.metadata)) {
     w.down("metadata");
     labelMap(object2.metadata.labels, w, "labels");
@@ -29170,7 +29174,9 @@ function apiValidation(kind, object2) {
     w.up(0);
   } else if (kind === "Service") serviceIssues(spec, w);
   else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object2, POD_TEMPLATES[kind], w);
-  return { issues: w.issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && w.issues.some((i) => i.fatal) };
+  const issues = w.issues ?? NO_ISSUES2;
+  w.path.length = 0;
+  return { issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && issues.some((i) => i.fatal) };
 }
 function serviceIssues(spec, w) {
   const top = w.down("spec");
@@ -29186,7 +29192,7 @@ function serviceIssues(spec, w) {
   }
   w.up(top);
 }
-var NO_ITEMS, Walk, DIRECTIONS, CONTAINER_FIELDS, POD_TEMPLATES;
+var NO_ITEMS, Walk, SCRATCH_PATH, NO_ISSUES2, DIRECTIONS, CONTAINER_FIELDS, POD_TEMPLATES;
 var init_api_validation = __esm({
   "src/manifests/api-validation.ts"() {
     "use strict";
@@ -29195,12 +29201,17 @@ var init_api_validation = __esm({
     init_api_groups();
     NO_ITEMS = Object.freeze([]);
     Walk = class {
-      issues = [];
-      path = [];
+      /** Made at the first issue: nearly every object has none. */
+      issues = void 0;
+      /** The path walked; copied into each issue, so one array serves every object (see SCRATCH_PATH). */
+      path = SCRATCH_PATH;
+      constructor() {
+        this.path.length = 0;
+      }
       /** An issue at the current path, or at `key` below it. */
       report(message, key3, fatal) {
         const path22 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
-        this.issues.push(fatal ? { path: path22, message, fatal } : { path: path22, message });
+        (this.issues ??= []).push(fatal ? { path: path22, message, fatal } : { path: path22, message });
       }
       /** Pushes keys; returns the depth to cut back to. */
       down(a, b, c, d, e) {
@@ -29216,6 +29227,8 @@ var init_api_validation = __esm({
         this.path.length = depth;
       }
     };
+    SCRATCH_PATH = [];
+    NO_ISSUES2 = [];
     DIRECTIONS = [
       ["ingress", "from"],
       ["egress", "to"]
@@ -29380,6 +29393,7 @@ var init_objects = __esm({
       BaselineAdminNetworkPolicy: BaselineAdminNetworkPolicySchema,
       ClusterNetworkPolicy: ClusterNetworkPolicySchema,
       ConfigMap: ConfigMapSchema,
+      Secret: SecretSchema,
       HTTPRoute: GatewayRouteSchema,
       GRPCRoute: GatewayRouteSchema,
       TCPRoute: GatewayRouteSchema,
@@ -29607,7 +29621,7 @@ function dnsUsesByWorkload(uses) {
 function evidenceText(e) {
   switch (e.kind) {
     case "address":
-      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : ""}${placeText(e.via)})` : ""}${e.traced ? ` (values ${placeText(e.traced)}${e.traced.path && e.traced.path.length > 0 ? ` ${e.traced.path.join(".")}` : ""})` : ""}`;
+      return `${placeText(e.at)} ${pathText(e.at.path)} = ${JSON.stringify(e.value)}${e.via ? ` (via ${e.configMap ? `ConfigMap ${e.configMap}, referenced at ` : e.secret ? `Secret ${e.secret}, referenced at ` : ""}${placeText(e.via)})` : ""}${e.traced ? ` (values ${placeText(e.traced)}${e.traced.path && e.traced.path.length > 0 ? ` ${e.traced.path.join(".")}` : ""})` : ""}`;
     case "exposure":
       return `${e.object} (${placeText(e.at)})`;
     case "trace":
@@ -34153,7 +34167,8 @@ function generatedOrigin(source, sources) {
     locate(d, p, refine4) {
       const fallback = { file: source.configuredIn, doc: 0, path: [...p] };
       const key3 = p.length === 2 && (p[0] === "data" || p[0] === "stringData") && typeof p[1] === "string" ? p[1] : void 0;
-      const value = key3 === void 0 ? void 0 : valueAt(d.value, p);
+      const written = key3 === void 0 ? void 0 : valueAt(d.value, p);
+      const value = typeof written === "string" && p[0] === "data" && isRecord3(d.value) && d.value.kind === "Secret" ? Buffer.from(written, "base64").toString("utf8") : written;
       if (key3 === void 0 || typeof value !== "string") return fallback;
       const generators = source.generator === "ConfigMapGenerator" ? "configMapGenerator" : source.generator === "SecretGenerator" ? "secretGenerator" : void 0;
       const kdoc = sources.documents(source.configuredIn)[0];
@@ -38491,6 +38506,7 @@ function scanTopology(cluster, options = {}) {
   const values = options.values ?? [];
   const services = /* @__PURE__ */ new Map();
   const configMaps = /* @__PURE__ */ new Map();
+  const secrets = /* @__PURE__ */ new Map();
   const byNamespace = workloadsByNamespace(cluster.workloads);
   for (const o of cluster.objects) {
     const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -38498,6 +38514,7 @@ function scanTopology(cluster, options = {}) {
       const key3 = `${ns}/${o.object.metadata.name}`;
       services.set(key3, [...services.get(key3) ?? [], { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
     } else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+    else if (o.kind === "Secret") secrets.set(`${ns}/${o.object.metadata.name}`, secretAsConfigMap(o));
   }
   const links = new LinkSet();
   const unresolved = [];
@@ -38506,7 +38523,7 @@ function scanTopology(cluster, options = {}) {
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
   const ctx = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload };
-  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx);
+  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
@@ -38514,11 +38531,16 @@ function scanTopology(cluster, options = {}) {
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
 }
-function scanWorkload(w, configMaps, ctx) {
+function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
   const cmData = (name) => {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
     return cm ? [cm, configMapFiles(cm)] : void 0;
   };
+  const secretData = (name) => {
+    const s = typeof name === "string" ? secrets.get(`${w.ref.namespace}/${name}`) : void 0;
+    return s ? [s, configMapFiles(s)] : void 0;
+  };
+  const secretKey = (s) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
   const emit2 = (value, context, origin, path22, extra = {}) => {
     const withPorts = (c) => {
       if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
@@ -38537,6 +38559,7 @@ function scanWorkload(w, configMaps, ctx) {
         place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path22] }),
         ...extra.via ? { via: once(extra.via) } : {},
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
+        ...extra.secret ? { secret: secretKey(extra.secret) } : {},
         ...DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {}
       };
       resolveAddress(found, w, ctx);
@@ -38553,6 +38576,16 @@ function scanWorkload(w, configMaps, ctx) {
       const [cm, data] = found;
       for (const [key3, value] of data) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, m.path), configMap: cm });
     }
+    const mountedSecrets = [
+      ...v.secret ? [{ name: v.secret.secretName, path: [...w.specPath, "volumes", vi, "secret"] }] : [],
+      ...(v.projected?.sources ?? []).flatMap((src, si) => src.secret ? [{ name: src.secret.name, path: [...w.specPath, "volumes", vi, "projected", "sources", si, "secret"] }] : [])
+    ];
+    for (const m of mountedSecrets) {
+      const found = secretData(m.name);
+      if (!found) continue;
+      const [s, data] = found;
+      for (const [key3, value] of data) emit2(value, valueContext(key3), s.origin, ["data", key3], { via: () => originRef(w.origin, m.path), secret: s });
+    }
   });
   for (const field3 of ["initContainers", "containers"]) {
     (w.spec?.[field3] ?? []).forEach((container, ci) => {
@@ -38563,13 +38596,15 @@ function scanWorkload(w, configMaps, ctx) {
       const vars = /* @__PURE__ */ new Map();
       const imported = [];
       (container.envFrom ?? []).forEach((ef, fi) => {
-        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : void 0;
+        const fromSecret = !ef.configMapRef && ef.secretRef ? secretData(ef.secretRef.name) : void 0;
+        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : fromSecret;
         if (!found) return;
         const [cm, data] = found;
         const prefix = typeof ef.prefix === "string" ? ef.prefix : "";
+        const field4 = fromSecret ? "secretRef" : "configMapRef";
         for (const [key3, value] of data) {
           vars.set(`${prefix}${key3}`, value);
-          imported.push({ cm, key: key3, value, via: () => originRef(w.origin, [...base, "envFrom", fi, "configMapRef"]) });
+          imported.push({ cm, key: key3, value, via: () => originRef(w.origin, [...base, "envFrom", fi, field4]), ...fromSecret ? { secret: true } : {} });
         }
       });
       const entries2 = [];
@@ -38592,6 +38627,15 @@ function scanWorkload(w, configMaps, ctx) {
           if (d.kind === "value") vars.set(env.name, d.value);
           else downward.set(env.name, d);
           if (d.kind === "node" && valueContext(env.name) === "address") nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, "env", ei, "valueFrom", "fieldRef", "fieldPath"]) });
+          return;
+        }
+        const sref = env.valueFrom?.secretKeyRef;
+        if (sref) {
+          const fromSecret = secretData(sref.name);
+          const value2 = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
+          if (!fromSecret || value2 === void 0) return;
+          vars.set(env.name, value2);
+          entries2.push({ name: env.name, value: value2, origin: fromSecret[0].origin, path: ["data", sref.key], via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "secretKeyRef"]), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -38624,10 +38668,10 @@ function scanWorkload(w, configMaps, ctx) {
         }
       }
       for (const i of imported) {
-        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, configMap: i.cm, ports: pairedPorts(i.key, vars) });
+        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars) });
       }
       for (const e of entries2) {
-        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars) });
+        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? e.secret ? { secret: e.cm } : { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars) });
       }
       for (const list2 of ["command", "args"]) {
         const items = container[list2] ?? [];
@@ -38707,7 +38751,7 @@ function resolveAddress(f, w, ctx) {
   const report = (reason2, detail, namespace) => {
     const where3 = at3();
     const traced = values.length > 0 ? traceValue(where3, c, values) : void 0;
-    unresolved.push({ workload: w.ref, value: c.text, at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...gapConns, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
+    unresolved.push({ workload: w.ref, value: shownValue(f), at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...gapConns, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
   };
   const add = (dst, conns2, service) => {
     links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
@@ -38849,18 +38893,20 @@ function evidence(f, service, values) {
     return {
       kind: "address",
       at: where3,
-      value: f.c.text,
+      value: shownValue(f),
       ...f.via ? { via: f.via() } : {},
       ...f.configMap ? { configMap: f.configMap.key } : {},
+      ...f.secret ? { secret: f.secret } : {},
       ...service ? { service } : {},
       ...traced ? { traced } : {}
     };
   }
   const ev = { kind: "address" };
   lazyField(ev, "at", f.at);
-  ev.value = f.c.text;
+  ev.value = shownValue(f);
   if (f.via) lazyField(ev, "via", f.via);
   if (f.configMap) ev.configMap = f.configMap.key;
+  if (f.secret) ev.secret = f.secret;
   if (service) ev.service = service;
   return ev;
 }
@@ -38884,7 +38930,20 @@ function lazyField(o, key3, get) {
   Object.defineProperty(o, key3, { get, enumerable: true, configurable: true });
 }
 function placedEvidence(f, service) {
-  return { kind: "address", at: f.place(), value: f.c.text, ...f.configMap ? { configMap: f.configMap.key } : {}, ...service ? { service } : {} };
+  return { kind: "address", at: f.place(), value: shownValue(f), ...f.configMap ? { configMap: f.configMap.key } : {}, ...f.secret ? { secret: f.secret } : {}, ...service ? { service } : {} };
+}
+function shownValue(f) {
+  return f.secret ? `${f.c.host}${f.c.port !== void 0 ? `:${f.c.port}` : ""}` : f.c.text;
+}
+function secretAsConfigMap(o) {
+  const data = {};
+  for (const [k, v] of Object.entries(o.object.data ?? {})) {
+    if (typeof v !== "string" || !/^[A-Za-z0-9+/=\s]*$/.test(v)) continue;
+    const text2 = Buffer.from(v, "base64").toString("utf8");
+    if (!text2.includes("\uFFFD")) data[k] = text2;
+  }
+  for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === "string") data[k] = v;
+  return { kind: "ConfigMap", apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
 }
 function sharedConfigMapWarnings(sharing) {
   const out = [];
@@ -40488,9 +40547,10 @@ function runGatedCheck(io, request, gates, settings) {
       extra.push(...relocate(driftOutcome.diagnostics));
       const findings = [
         ...driftOutcome.drift.missing.map((f) => {
-          const ev = f.reasons.flatMap((r) => r.kind === "link" ? r.evidence : []).find((e) => "at" in e);
+          const ev = f.reasons.flatMap((r) => r.evidence ?? []).find((e) => "at" in e);
           const where3 = ev && "at" in ev ? ev.at : void 0;
-          return { kind: "missing", subject: `${peerKey(f.src)} \u2192 ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies`, ...where3 ? { at: at3(where3) } : {} };
+          const dns = f.reasons.some((r) => r.kind === "dns" && r.evidence) ? " (DNS: the workload names the cluster DNS Service)" : "";
+          return { kind: "missing", subject: `${peerKey(f.src)} \u2192 ${peerKey(f.dst)}`, message: `needed ${f.conns.toString()} is blocked by the committed policies${dns}`, ...where3 ? { at: at3(where3) } : {} };
         }),
         ...driftOutcome.drift.excess.map((f) => {
           const where3 = f.allowers.find((a) => a.step?.at)?.step?.at;
@@ -42656,6 +42716,7 @@ function evidenceData(e) {
         path: e.at.path ?? [],
         value: e.value,
         ...e.service ? { service: e.service } : {},
+        ...e.secret ? { secret: e.secret } : {},
         ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
         ...e.traced ? { values: valuesData(e.traced) } : {}
       };

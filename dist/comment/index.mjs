@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-KKOF7SBX.mjs";
+} from "../chunks/chunk-RNKFRZPJ.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-KPPM6KO7.mjs";
+} from "../chunks/chunk-77CWBPOV.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-N2I37TX2.mjs";
-import "../chunks/chunk-AJQWI2EP.mjs";
-import "../chunks/chunk-F5UXVM46.mjs";
-import "../chunks/chunk-CRMSKUNH.mjs";
-import "../chunks/chunk-M5UMNYA3.mjs";
+} from "../chunks/chunk-QAFPHXAT.mjs";
+import "../chunks/chunk-JMHW22Y7.mjs";
+import "../chunks/chunk-2VSGTOXP.mjs";
+import "../chunks/chunk-QXXSNLJ7.mjs";
+import "../chunks/chunk-7CZOSDM3.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-KKOF7SBX.mjs";
-import "../chunks/chunk-KPPM6KO7.mjs";
+} from "../chunks/chunk-RNKFRZPJ.mjs";
+import "../chunks/chunk-77CWBPOV.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-AJQWI2EP.mjs";
+} from "../chunks/chunk-JMHW22Y7.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-27YUG7GO.mjs";
+} from "../chunks/chunk-CCJR2LG6.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-37RXLXB3.mjs";
+} from "../chunks/chunk-RO4LJ4P2.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-CRMSKUNH.mjs";
+} from "../chunks/chunk-QXXSNLJ7.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-M5UMNYA3.mjs";
+} from "../chunks/chunk-7CZOSDM3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-KKOF7SBX.mjs";
+} from "../chunks/chunk-RNKFRZPJ.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-KPPM6KO7.mjs";
+} from "../chunks/chunk-77CWBPOV.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {
@@ -76,6 +76,7 @@ function evidenceData(e) {
         path: e.at.path ?? [],
         value: e.value,
         ...e.service ? { service: e.service } : {},
+        ...e.secret ? { secret: e.secret } : {},
         ...e.via ? { via: { file: e.via.file, line: e.via.line ?? 0, path: e.via.path ?? [] } } : {},
         ...e.traced ? { values: valuesData(e.traced) } : {}
       };

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-R3CALV2C.mjs";
-import "../chunks/chunk-F5UXVM46.mjs";
+} from "../chunks/chunk-5LS5IQNO.mjs";
+import "../chunks/chunk-2VSGTOXP.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-27YUG7GO.mjs";
+} from "../chunks/chunk-CCJR2LG6.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-37RXLXB3.mjs";
+} from "../chunks/chunk-RO4LJ4P2.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-CRMSKUNH.mjs";
+} from "../chunks/chunk-QXXSNLJ7.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-M5UMNYA3.mjs";
+} from "../chunks/chunk-7CZOSDM3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-KKOF7SBX.mjs";
+} from "../chunks/chunk-RNKFRZPJ.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-KPPM6KO7.mjs";
+} from "../chunks/chunk-77CWBPOV.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -1,8 +1,5 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
-  sarifWithPaths
-} from "../chunks/chunk-T5VRTXJV.mjs";
-import {
   VERSION,
   createTwoFilesPatch,
   driftBasisFromInputs,
@@ -10,21 +7,22 @@ import {
   driftBasisText,
   isDefaultBasis,
   judgedAgainst,
-  runRepoDrift
-} from "../chunks/chunk-3NRENBW2.mjs";
-import "../chunks/chunk-M7XWH2MY.mjs";
+  runRepoDrift,
+  sarifWithPaths
+} from "../chunks/chunk-GGCSCUAM.mjs";
+import "../chunks/chunk-27BA3425.mjs";
 import {
   explanationData
-} from "../chunks/chunk-N2I37TX2.mjs";
+} from "../chunks/chunk-QAFPHXAT.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-AJQWI2EP.mjs";
-import "../chunks/chunk-R3CALV2C.mjs";
-import "../chunks/chunk-F5UXVM46.mjs";
-import "../chunks/chunk-27YUG7GO.mjs";
+} from "../chunks/chunk-JMHW22Y7.mjs";
+import "../chunks/chunk-5LS5IQNO.mjs";
+import "../chunks/chunk-2VSGTOXP.mjs";
+import "../chunks/chunk-CCJR2LG6.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-37RXLXB3.mjs";
+} from "../chunks/chunk-RO4LJ4P2.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -32,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-CRMSKUNH.mjs";
+} from "../chunks/chunk-QXXSNLJ7.mjs";
 import {
   peerKey
-} from "../chunks/chunk-M5UMNYA3.mjs";
+} from "../chunks/chunk-7CZOSDM3.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +45,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-KKOF7SBX.mjs";
+} from "../chunks/chunk-RNKFRZPJ.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-KPPM6KO7.mjs";
+} from "../chunks/chunk-77CWBPOV.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
