@@ -165,6 +165,13 @@ export const HUNT3_CASES: HostileCase[] = [
     ),
   },
   {
+    name: 'a GitHub workflow beside the manifests (on: as a key) is no Kubernetes object: no key warning',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'ci', 'workflow.yml'), 'name: ci\non:\n  push: {branches: [main]}\njobs:\n  t: {runs-on: ubuntu-latest, steps: [{run: make}]}\n'),
+    args: () => ['connectivity', '.'],
+    check: all(exitIs(0), (r) => (r.stderr === '' ? [] : [{ problem: 'dropped', why: `a warning on a non-Kubernetes file: ${r.stderr.slice(0, 300)}` }])),
+  },
+  {
     name: 'port 1_000 (the integer 1000 in YAML 1.1, a string in YAML 1.2) is warned at its line, block and flow',
     kind: 'validation',
     setup: ({ dir }) =>
