@@ -141,6 +141,14 @@ export const HUNT3_CASES: HostileCase[] = [
     check: configError(/--traffic \.: a folder, not a file \(EISDIR\)$/),
   },
   {
+    name: '--traffic - (no file of that name) points at /dev/stdin',
+    kind: 'validation',
+    setup: () => {},
+    args: () => ['scan', '.', '--traffic', '-', '--format', 'txt'],
+    unlocatedOk: true,
+    check: configError(/--traffic -: no such file \(ENOENT\); to read standard input, name \/dev\/stdin$/),
+  },
+  {
     name: '--links naming a missing file says so in words',
     kind: 'validation',
     setup: () => {},
