@@ -26,7 +26,9 @@ export function forEachLine(file: string, what: string, onLine: (text: string, l
   try {
     fd = openSync(file, 'r');
   } catch (e) {
-    throw new ConfigError(`${what} ${file}: ${errnoText(e)}`);
+    // `-` is standard input to many tools; here a trace is a file name, and stdin is /dev/stdin
+    const hint = file === '-' && (e as NodeJS.ErrnoException).code === 'ENOENT' ? `; to read standard input, name /dev/stdin` : '';
+    throw new ConfigError(`${what} ${file}: ${errnoText(e)}${hint}`);
   }
   refuseDevice(fd, file, what);
   const buffer = Buffer.allocUnsafe(chunk);

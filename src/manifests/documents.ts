@@ -90,6 +90,7 @@ const YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|
 const YAML11_UNDERSCORE = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?[0-9][0-9_]*_[0-9_]*)\s*(?:#.*)?$/d;
 // a key YAML 1.1 reads as a boolean: Kubernetes' parser turns `on:` into the key "true"
 const YAML11_BOOL_KEY = /^\s*(?:-\s+)?(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:(?:\s|$)/d;
+const KUBERNETES_OBJECT = /^(?:apiVersion:|kind:|\{.*\b(?:apiVersion|kind):)/m;
 const YAML11_FLOW_KEY = /[{,]\s*(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:\s/dg;
 
 /**
@@ -353,6 +354,9 @@ const FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
 
 function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]): void {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
+  // a key only Kubernetes' parser turns into "true" matters in what Kubernetes reads: a GitHub
+  // workflow's `on:` or a values file's `y:` is no Kubernetes object and is not warned about
+  const kubernetesObject = KUBERNETES_OBJECT.test(chunk.text);
   const lines = chunk.text.split('\n');
   // lines inside a block scalar (`key: |`) are text in every YAML version
   let blockIndent = -1;
@@ -368,8 +372,8 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
       continue;
     }
     const at = (m: RegExpExecArray | RegExpMatchArray, value: string): SourceRef => ({ file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 });
-    const key = YAML11_BOOL_KEY.exec(line);
-    for (const m of key ? [key] : [...line.matchAll(YAML11_FLOW_KEY)]) {
+    const key = kubernetesObject ? YAML11_BOOL_KEY.exec(line) : null;
+    for (const m of key ? [key] : kubernetesObject ? [...line.matchAll(YAML11_FLOW_KEY)] : []) {
       const name = m[1] as string;
       const bool = /^(?:y|yes|on)$/i.test(name) ? 'true' : 'false';
       diagnostics.push(diag(Codes.yaml11Trap, 'warning', `unquoted key ${name} is the boolean ${bool} in YAML 1.1 (Kubernetes' parser reads the key "${bool}") but the string "${name}" in YAML 1.2`, at(m, name), 'quote the key'));
@@ -414,6 +418,6 @@ export function normalizeNewlines(text: string): string {
  */
 export function parserSource(): string {
   const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${jsYamlPackage.version}`, blockYamlSource()].join('\n');
 }

@@ -70,7 +70,7 @@ const CASES: readonly Case[] = [
     name: 'a binary file named .yaml (NUL bytes) is skipped',
     extras: { 'image.yaml': { bytes: BINARY } },
     exit: 2,
-    diagnostics: [{ file: 'image.yaml', severity: 'error', code: 'NPC003', message: 'binary file' }],
+    diagnostics: [{ file: 'image.yaml', line: 3, column: 1, severity: 'error', code: 'NPC003', message: 'binary file' }],
   },
   {
     name: 'a file that is not valid UTF-8 is skipped',
@@ -80,7 +80,7 @@ const CASES: readonly Case[] = [
       },
     },
     exit: 2,
-    diagnostics: [{ file: 'latin1.yaml', severity: 'error', code: 'NPC003', message: 'not valid UTF-8' }],
+    diagnostics: [{ file: 'latin1.yaml', line: 4, column: 12, severity: 'error', code: 'NPC003', message: 'not valid UTF-8' }],
   },
   {
     name: 'duplicate keys are an error; the last value is used (the policy isolates cache)',

@@ -156,6 +156,14 @@ describe('code cache', () => {
     expect(readFileSync(target).equals(before)).toBe(true);
   }, 120_000);
 
+  it.skipIf(!existsSync(BUNDLE))('a code-cache folder swapped for a symlink (a restored cache a pull request wrote) is never written through', () => {
+    const dir = tempDir();
+    const outside = tempDir();
+    symlinkSync(outside, path.join(dir, 'code-cache'));
+    expect(runBundledCli([...ARGS, '--cache-dir', dir])).toMatchObject({ code: 0, stdout: runCli(ARGS).stdout });
+    expect(readdirSync(outside)).toEqual([]);
+  }, 60_000);
+
   it.skipIf(!existsSync(BUNDLE))('NODE_DISABLE_COMPILE_CACHE: nothing written', () => {
     const dir = tempDir();
     expect(runBundledCli([...ARGS, '--cache-dir', dir], { env: { NODE_DISABLE_COMPILE_CACHE: '1' } })).toMatchObject({ code: 0, stdout: runCli(ARGS).stdout });

@@ -141,6 +141,14 @@ export const HUNT3_CASES: HostileCase[] = [
     check: configError(/--traffic \.: a folder, not a file \(EISDIR\)$/),
   },
   {
+    name: '--traffic - (no file of that name) points at /dev/stdin',
+    kind: 'validation',
+    setup: () => {},
+    args: () => ['scan', '.', '--traffic', '-', '--format', 'txt'],
+    unlocatedOk: true,
+    check: configError(/--traffic -: no such file \(ENOENT\); to read standard input, name \/dev\/stdin$/),
+  },
+  {
     name: '--links naming a missing file says so in words',
     kind: 'validation',
     setup: () => {},
@@ -163,6 +171,13 @@ export const HUNT3_CASES: HostileCase[] = [
       reports('NPC011', { file: /^np\.yaml:10:11 /, message: /unquoted key off is the boolean false/ }),
       (r) => (/key yes/.test(r.stderr) ? [{ problem: 'dropped', why: 'a quoted key was warned about' }] : []),
     ),
+  },
+  {
+    name: 'a GitHub workflow beside the manifests (on: as a key) is no Kubernetes object: no key warning',
+    kind: 'validation',
+    setup: ({ dir }) => write(path.join(dir, 'ci', 'workflow.yml'), 'name: ci\non:\n  push: {branches: [main]}\njobs:\n  t: {runs-on: ubuntu-latest, steps: [{run: make}]}\n'),
+    args: () => ['connectivity', '.'],
+    check: all(exitIs(0), (r) => (r.stderr === '' ? [] : [{ problem: 'dropped', why: `a warning on a non-Kubernetes file: ${r.stderr.slice(0, 300)}` }])),
   },
   {
     name: 'port 1_000 (the integer 1000 in YAML 1.1, a string in YAML 1.2) is warned at its line, block and flow',
