@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-27BA3425.mjs";
-import "./chunks/chunk-RO4LJ4P2.mjs";
-import "./chunks/chunk-7CZOSDM3.mjs";
+} from "./chunks/chunk-E55LS3PX.mjs";
+import "./chunks/chunk-4CUABLD6.mjs";
+import "./chunks/chunk-Z6DHXPBG.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-77CWBPOV.mjs";
+} from "./chunks/chunk-SWBTNRIT.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

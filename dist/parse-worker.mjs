@@ -11312,6 +11312,7 @@ var YAML11_OCTAL = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?0[0-7]+)\s*(?:#.*)?$/d
 var YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)\s*(?=[,}])/dg;
 var YAML11_UNDERSCORE = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?[0-9][0-9_]*_[0-9_]*)\s*(?:#.*)?$/d;
 var YAML11_BOOL_KEY = /^\s*(?:-\s+)?(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:(?:\s|$)/d;
+var KUBERNETES_OBJECT = /^(?:apiVersion:|kind:|\{.*\b(?:apiVersion|kind):)/m;
 var YAML11_FLOW_KEY = /[{,]\s*(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:\s/dg;
 function loadChunk(text, cache, charactersChecked = false) {
   if (cache?.values.has(text)) return cache.values.get(text);
@@ -11497,6 +11498,7 @@ var YAML11_ANYWHERE = /:(?:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off
 var FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
 function warnYaml11Traps(chunk, file, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
+  const kubernetesObject = KUBERNETES_OBJECT.test(chunk.text);
   const lines = chunk.text.split("\n");
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -11511,8 +11513,8 @@ function warnYaml11Traps(chunk, file, diagnostics) {
       continue;
     }
     const at = (m, value) => ({ file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 });
-    const key = YAML11_BOOL_KEY.exec(line);
-    for (const m of key ? [key] : [...line.matchAll(YAML11_FLOW_KEY)]) {
+    const key = kubernetesObject ? YAML11_BOOL_KEY.exec(line) : null;
+    for (const m of key ? [key] : kubernetesObject ? [...line.matchAll(YAML11_FLOW_KEY)] : []) {
       const name = m[1];
       const bool2 = /^(?:y|yes|on)$/i.test(name) ? "true" : "false";
       diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted key ${name} is the boolean ${bool2} in YAML 1.1 (Kubernetes' parser reads the key "${bool2}") but the string "${name}" in YAML 1.2`, at(m, name), "quote the key"));
@@ -11536,7 +11538,7 @@ function normalizeNewlines(text) {
 }
 function parserSource() {
   const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
 

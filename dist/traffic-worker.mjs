@@ -66,7 +66,8 @@ function forEachLine(file, what, onLine, chunk = CHUNK, range) {
   try {
     fd = openSync(file, "r");
   } catch (e) {
-    throw new ConfigError(`${what} ${file}: ${errnoText(e)}`);
+    const hint = file === "-" && e.code === "ENOENT" ? `; to read standard input, name /dev/stdin` : "";
+    throw new ConfigError(`${what} ${file}: ${errnoText(e)}${hint}`);
   }
   refuseDevice(fd, file, what);
   const buffer = Buffer.allocUnsafe(chunk);

@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-GGCSCUAM.mjs";
-import "../chunks/chunk-27BA3425.mjs";
-import "../chunks/chunk-QAFPHXAT.mjs";
+} from "../chunks/chunk-WBMAWIAC.mjs";
+import "../chunks/chunk-E55LS3PX.mjs";
+import "../chunks/chunk-AVOUHIQG.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-JMHW22Y7.mjs";
+} from "../chunks/chunk-4EV36LRG.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-5LS5IQNO.mjs";
-import "../chunks/chunk-2VSGTOXP.mjs";
-import "../chunks/chunk-CCJR2LG6.mjs";
-import "../chunks/chunk-RO4LJ4P2.mjs";
+} from "../chunks/chunk-YA6VABBF.mjs";
+import "../chunks/chunk-OLLUINQN.mjs";
+import "../chunks/chunk-66KRGA24.mjs";
+import "../chunks/chunk-4CUABLD6.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-QXXSNLJ7.mjs";
+} from "../chunks/chunk-LQ5GD2TC.mjs";
 import {
   peerKey
-} from "../chunks/chunk-7CZOSDM3.mjs";
+} from "../chunks/chunk-Z6DHXPBG.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -39,12 +39,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-GGCSCUAM.mjs";
-import "../chunks/chunk-27BA3425.mjs";
-import "../chunks/chunk-QAFPHXAT.mjs";
-import "../chunks/chunk-JMHW22Y7.mjs";
-import "../chunks/chunk-5LS5IQNO.mjs";
-import "../chunks/chunk-2VSGTOXP.mjs";
-import "../chunks/chunk-CCJR2LG6.mjs";
-import "../chunks/chunk-RO4LJ4P2.mjs";
-import "../chunks/chunk-QXXSNLJ7.mjs";
-import "../chunks/chunk-7CZOSDM3.mjs";
+} from "../chunks/chunk-WBMAWIAC.mjs";
+import "../chunks/chunk-E55LS3PX.mjs";
+import "../chunks/chunk-AVOUHIQG.mjs";
+import "../chunks/chunk-4EV36LRG.mjs";
+import "../chunks/chunk-YA6VABBF.mjs";
+import "../chunks/chunk-OLLUINQN.mjs";
+import "../chunks/chunk-66KRGA24.mjs";
+import "../chunks/chunk-4CUABLD6.mjs";
+import "../chunks/chunk-LQ5GD2TC.mjs";
+import "../chunks/chunk-Z6DHXPBG.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
-import "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
+import "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -28238,6 +28238,7 @@ function expandedSizeExceeds(root, cap) {
 }
 function warnYaml11Traps(chunk, file2, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
+  const kubernetesObject = KUBERNETES_OBJECT.test(chunk.text);
   const lines = chunk.text.split("\n");
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -28252,8 +28253,8 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
       continue;
     }
     const at3 = (m, value) => ({ file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 });
-    const key3 = YAML11_BOOL_KEY.exec(line2);
-    for (const m of key3 ? [key3] : [...line2.matchAll(YAML11_FLOW_KEY)]) {
+    const key3 = kubernetesObject ? YAML11_BOOL_KEY.exec(line2) : null;
+    for (const m of key3 ? [key3] : kubernetesObject ? [...line2.matchAll(YAML11_FLOW_KEY)] : []) {
       const name = m[1];
       const bool2 = /^(?:y|yes|on)$/i.test(name) ? "true" : "false";
       diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted key ${name} is the boolean ${bool2} in YAML 1.1 (Kubernetes' parser reads the key "${bool2}") but the string "${name}" in YAML 1.2`, at3(m, name), "quote the key"));
@@ -28277,10 +28278,10 @@ function normalizeNewlines(text2) {
 }
 function parserSource() {
   const code2 = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code2.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
-var import_yaml2, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY;
+var import_yaml2, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, KUBERNETES_OBJECT, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY;
 var init_documents = __esm({
   "src/manifests/documents.ts"() {
     "use strict";
@@ -28323,6 +28324,7 @@ var init_documents = __esm({
     YAML11_FLOW = /[{,]\s*[^\s#:'",{}[\]][^#:,{}]*:\s+(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)\s*(?=[,}])/dg;
     YAML11_UNDERSCORE = /^\s*(?:-\s+)?[^#:'"\s][^#:]*:\s+([-+]?[0-9][0-9_]*_[0-9_]*)\s*(?:#.*)?$/d;
     YAML11_BOOL_KEY = /^\s*(?:-\s+)?(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:(?:\s|$)/d;
+    KUBERNETES_OBJECT = /^(?:apiVersion:|kind:|\{.*\b(?:apiVersion|kind):)/m;
     YAML11_FLOW_KEY = /[{,]\s*(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)\s*:\s/dg;
     ParseCache = class {
       values = /* @__PURE__ */ new Map();
@@ -49440,7 +49442,8 @@ function forEachLine(file2, what, onLine, chunk = CHUNK, range) {
   try {
     fd = (0, import_node_fs12.openSync)(file2, "r");
   } catch (e) {
-    throw new ConfigError(`${what} ${file2}: ${errnoText(e)}`);
+    const hint = file2 === "-" && e.code === "ENOENT" ? `; to read standard input, name /dev/stdin` : "";
+    throw new ConfigError(`${what} ${file2}: ${errnoText(e)}${hint}`);
   }
   refuseDevice(fd, file2, what);
   const buffer = Buffer.allocUnsafe(chunk);

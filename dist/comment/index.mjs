@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

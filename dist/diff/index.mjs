@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-QAFPHXAT.mjs";
-import "../chunks/chunk-JMHW22Y7.mjs";
-import "../chunks/chunk-2VSGTOXP.mjs";
-import "../chunks/chunk-QXXSNLJ7.mjs";
-import "../chunks/chunk-7CZOSDM3.mjs";
+} from "../chunks/chunk-AVOUHIQG.mjs";
+import "../chunks/chunk-4EV36LRG.mjs";
+import "../chunks/chunk-OLLUINQN.mjs";
+import "../chunks/chunk-LQ5GD2TC.mjs";
+import "../chunks/chunk-Z6DHXPBG.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
-import "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
+import "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

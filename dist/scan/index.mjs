@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-JMHW22Y7.mjs";
+} from "../chunks/chunk-4EV36LRG.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-CCJR2LG6.mjs";
+} from "../chunks/chunk-66KRGA24.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-RO4LJ4P2.mjs";
+} from "../chunks/chunk-4CUABLD6.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QXXSNLJ7.mjs";
+} from "../chunks/chunk-LQ5GD2TC.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-7CZOSDM3.mjs";
+} from "../chunks/chunk-Z6DHXPBG.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

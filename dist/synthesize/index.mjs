@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-5LS5IQNO.mjs";
-import "../chunks/chunk-2VSGTOXP.mjs";
+} from "../chunks/chunk-YA6VABBF.mjs";
+import "../chunks/chunk-OLLUINQN.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-CCJR2LG6.mjs";
+} from "../chunks/chunk-66KRGA24.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-RO4LJ4P2.mjs";
+} from "../chunks/chunk-4CUABLD6.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QXXSNLJ7.mjs";
+} from "../chunks/chunk-LQ5GD2TC.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-7CZOSDM3.mjs";
+} from "../chunks/chunk-Z6DHXPBG.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-GGCSCUAM.mjs";
-import "../chunks/chunk-27BA3425.mjs";
+} from "../chunks/chunk-WBMAWIAC.mjs";
+import "../chunks/chunk-E55LS3PX.mjs";
 import {
   explanationData
-} from "../chunks/chunk-QAFPHXAT.mjs";
+} from "../chunks/chunk-AVOUHIQG.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-JMHW22Y7.mjs";
-import "../chunks/chunk-5LS5IQNO.mjs";
-import "../chunks/chunk-2VSGTOXP.mjs";
-import "../chunks/chunk-CCJR2LG6.mjs";
+} from "../chunks/chunk-4EV36LRG.mjs";
+import "../chunks/chunk-YA6VABBF.mjs";
+import "../chunks/chunk-OLLUINQN.mjs";
+import "../chunks/chunk-66KRGA24.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-RO4LJ4P2.mjs";
+} from "../chunks/chunk-4CUABLD6.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QXXSNLJ7.mjs";
+} from "../chunks/chunk-LQ5GD2TC.mjs";
 import {
   peerKey
-} from "../chunks/chunk-7CZOSDM3.mjs";
+} from "../chunks/chunk-Z6DHXPBG.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -45,12 +45,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-RNKFRZPJ.mjs";
+} from "../chunks/chunk-PAAB2AAH.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-77CWBPOV.mjs";
+} from "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
