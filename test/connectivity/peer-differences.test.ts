@@ -154,4 +154,30 @@ spec:
     expect(out).toContain('alpha/client[Pod] => alpha/web[Pod] : TCP 8080,9090');
     expect(out).toContain('alpha/client[Pod] => alpha/api[Pod] : TCP 7000');
   });
+
+  it('a pod that lacks one Service port\'s named targetPort is still an endpoint of the other ports (nca 2.1.0 drops it from the whole Service)', () => {
+    // Kubernetes' endpoints controller (pkg/controller/endpoint/endpoints_controller.go) loops over the
+    // Service ports per pod: FindPort failing for one port skips that port ("continue"), not the pod.
+    // Found by the synthesize-vs-nca hunt (test/synthesis/synthesize.property.test.ts, seed 31).
+    const out = lines(
+      ns('ns-a') +
+        pod('ns-a', 'w4', '{app: x}') +
+        `apiVersion: v1
+kind: Service
+metadata: {name: svc1, namespace: ns-a}
+spec:
+  selector: {app: x}
+  ports:
+  - {name: sp0, port: 9000, protocol: TCP, targetPort: http}
+  - {name: sp1, port: 80, protocol: TCP, targetPort: 443}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: ing1, namespace: ns-a}
+spec: {rules: [{http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: svc1, port: {name: sp1}}}}]}}]}
+---
+`,
+    );
+    expect(out).toContain('{ingress-controller} => ns-a/w4[Pod] : TCP 443');
+  });
 });
