@@ -4,6 +4,7 @@ import { isCommandName } from './cli/command-names.js';
 import { codeCacheDir, requireWithCodeCache } from './io/code-cache.js';
 import { endRun } from './io/exit.js';
 import { yieldBackgroundThreads } from './io/thread-priority.js';
+import { startShortRunTuning } from './io/v8-tuning.js';
 
 // The entry, bundled as CommonJS (dist/cli.js: Node starts it without its ES module loader;
 // scripts/bundle.mjs). The CLI proper (src/cli-main.ts) is bundled as one CommonJS file,
@@ -13,6 +14,8 @@ import { yieldBackgroundThreads } from './io/thread-priority.js';
 // V8's background threads yield the core the analysis runs on (io/thread-priority.ts), and the
 // process ends when the run does, without waiting for their queued work (io/exit.ts)
 yieldBackgroundThreads();
+// before the CLI's code is compiled: TurboFan without inlining, until a large input (io/v8-tuning.ts)
+startShortRunTuning();
 const argv = process.argv.slice(2);
 const first = argv[0];
 const tag = isCommandName(first) ? (argv.some((a) => a === '--help' || a === '-h') ? `${first}-help` : first) : 'other';

@@ -1,5 +1,6 @@
 import { isAscii } from 'node:buffer';
 import { createHash } from './builtins.js';
+import { restoreStartTuning } from './v8-tuning.js';
 import { lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import os from 'node:os';
@@ -144,6 +145,8 @@ function writeEntry(cache: string, tag: string, entry: string, script: vm.Script
     // a symlink planted in the restored folder (code-cache -> elsewhere, or at the temporary name) is never written through
     if (!lstatSync(cache).isDirectory()) return;
     const temp = `${entry}.${process.pid}.tmp`;
+    // made under the flags the next run starts with (V8 rejects a cache made under others)
+    restoreStartTuning();
     const data = script.createCachedData();
     writeFileSync(temp, Buffer.concat([checksum(data), data]), { mode: 0o600, flag: 'wx' });
     renameSync(temp, entry);

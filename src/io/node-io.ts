@@ -12,6 +12,7 @@ import { findNca, runNcaScheme } from './nca.js';
 import { resultCacheIn, type ResultCache } from './result-cache.js';
 import { forEachLine, traceCut } from './traffic.js';
 import { startTraceWorker } from './traffic-workers.js';
+import { tuneForInput } from './v8-tuning.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
 import { ParsedCache } from './parsed-cache.js';
@@ -40,7 +41,13 @@ export function nodeIo(): Io {
   const parsedIn = (dir: string) => (parsed?.dir === dir ? parsed : (parsed = new ParsedCache(dir)));
   const results = new Map<string, ResultCache>();
   return {
-    readManifests: (paths, options) => readManifestFiles(paths, options, cache),
+    readManifests(paths, options) {
+      const read = readManifestFiles(paths, options, cache);
+      let chars = 0;
+      for (const f of read.files) chars += f.text.length;
+      tuneForInput(chars);
+      return read;
+    },
     storedParses: (dir, files) => parsedIn(dir).read(files),
     storeParses: (dir, parses) => parsedIn(dir).write(parses),
     startParsing: (files) => startParseWorkers(files),
@@ -119,7 +126,10 @@ export function nodeIo(): Io {
     kubectlResources,
     kubectlGet,
     // traffic: trace files
-    forEachLine: (file, what, onLine, range) => forEachLine(file, what, onLine, undefined, range),
+    forEachLine(file, what, onLine, range) {
+      tuneForInput(range ? range.end - range.start : fileSize(file));
+      return forEachLine(file, what, onLine, undefined, range);
+    },
     traceCut: (file) => traceCut(file),
     startTraceWorker: (job, deadlineMs) => startTraceWorker(job, deadlineMs),
     // baseline: nca
@@ -135,4 +145,13 @@ export function nodeIo(): Io {
       return c;
     },
   };
+}
+
+/** A file's size in bytes; 0 when it has none to tell (a pipe) or cannot be read (the reader says why). */
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
