@@ -39,6 +39,24 @@ var import_node_module = require("node:module");
 var load = (0, import_node_module.createRequire)(__npcModuleUrl);
 var createHash = ((...args) => load("node:crypto").createHash(...args));
 
+// src/io/v8-tuning.ts
+var import_node_v8 = __toESM(require("node:v8"), 1);
+var LARGE_INPUT_CHARS = 16 * 1024 * 1024;
+var KEY = /* @__PURE__ */ Symbol.for("netpol-ci.v8-tuning");
+var state = () => globalThis[KEY] ??= { inlining: true, atStart: void 0 };
+function startShortRunTuning() {
+  setInlining(false);
+  state().atStart = false;
+}
+function restoreStartTuning() {
+  const s = state();
+  if (s.atStart !== void 0 && s.inlining !== s.atStart) setInlining(s.atStart);
+}
+function setInlining(on) {
+  import_node_v8.default.setFlagsFromString(on ? "--turbo-inlining" : "--no-turbo-inlining");
+  state().inlining = on;
+}
+
 // src/io/code-cache.ts
 var import_node_fs = require("node:fs");
 var import_node_module2 = __toESM(require("node:module"), 1);
@@ -126,6 +144,7 @@ function writeEntry(cache, tag2, entry, script) {
     (0, import_node_fs.mkdirSync)(cache, { recursive: true, mode: 448 });
     if (!(0, import_node_fs.lstatSync)(cache).isDirectory()) return;
     const temp = `${entry}.${process.pid}.tmp`;
+    restoreStartTuning();
     const data = script.createCachedData();
     (0, import_node_fs.writeFileSync)(temp, Buffer.concat([checksum(data), data]), { mode: 384, flag: "wx" });
     (0, import_node_fs.renameSync)(temp, entry);
@@ -179,6 +198,7 @@ function onMainThread() {
 
 // src/cli.ts
 yieldBackgroundThreads();
+startShortRunTuning();
 var argv = process.argv.slice(2);
 var first = argv[0];
 var tag = isCommandName(first) ? argv.some((a) => a === "--help" || a === "-h") ? `${first}-help` : first : "other";

@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-WBMAWIAC.mjs";
+} from "../chunks/chunk-RWFRWBQ3.mjs";
 import "../chunks/chunk-E55LS3PX.mjs";
-import "../chunks/chunk-AVOUHIQG.mjs";
+import "../chunks/chunk-7LMHFXHK.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-4EV36LRG.mjs";
@@ -39,7 +39,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-PAAB2AAH.mjs";
+} from "../chunks/chunk-ONUMRHTW.mjs";
 import {
   Codes,
   ExitCode,

@@ -1,9 +1,9 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-WBMAWIAC.mjs";
+} from "../chunks/chunk-RWFRWBQ3.mjs";
 import "../chunks/chunk-E55LS3PX.mjs";
-import "../chunks/chunk-AVOUHIQG.mjs";
+import "../chunks/chunk-7LMHFXHK.mjs";
 import "../chunks/chunk-4EV36LRG.mjs";
 import "../chunks/chunk-YA6VABBF.mjs";
 import "../chunks/chunk-OLLUINQN.mjs";
@@ -17,7 +17,7 @@ import {
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-PAAB2AAH.mjs";
+} from "../chunks/chunk-ONUMRHTW.mjs";
 import "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/action/entries/check.ts

@@ -8179,11 +8179,11 @@ function settle(inst, answer) {
 function isRecursiveSchema(inst) {
   return isRecursive(inst, /* @__PURE__ */ new Set(), true) !== NONE;
 }
-function bucketFor(state, inst) {
-  let bucket = state.buckets.get(inst);
+function bucketFor(state2, inst) {
+  let bucket = state2.buckets.get(inst);
   if (!bucket) {
     bucket = /* @__PURE__ */ new WeakMap();
-    state.buckets.set(inst, bucket);
+    state2.buckets.set(inst, bucket);
   }
   return bucket;
 }
@@ -8263,16 +8263,16 @@ var init_memoizer = __esm({
             const input2 = payload.value;
             if (!isRef(input2))
               return base(payload, ctx);
-            let state = ctx[STATE];
-            if (!state) {
-              state = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
-              ctx[STATE] = state;
+            let state2 = ctx[STATE];
+            if (!state2) {
+              state2 = { buckets: /* @__PURE__ */ new WeakMap(), backEdges: void 0 };
+              ctx[STATE] = state2;
             }
             let bucket;
             if (lastCtx === ctx) {
               bucket = lastBucket;
             } else {
-              bucket = bucketFor(state, inst);
+              bucket = bucketFor(state2, inst);
               lastCtx = ctx;
               lastBucket = bucket;
             }
@@ -8284,8 +8284,8 @@ var init_memoizer = __esm({
                   payload.issues.push(...cloneIssues(hit.issues));
               } else {
                 payload.memo = true;
-                state.backEdges ?? (state.backEdges = /* @__PURE__ */ new WeakSet());
-                state.backEdges.add(hit.value);
+                state2.backEdges ?? (state2.backEdges = /* @__PURE__ */ new WeakSet());
+                state2.backEdges.add(hit.value);
               }
               return payload;
             }
@@ -22648,11 +22648,11 @@ var require_lexer = __commonJS({
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
       }
-      setNext(state) {
+      setNext(state2) {
         this.buffer = this.buffer.substring(this.pos);
         this.pos = 0;
         this.lineEndPos = null;
-        this.next = state;
+        this.next = state2;
         return null;
       }
       peek(n) {
@@ -25466,45 +25466,45 @@ function requireLoader() {
     this.documents = [];
     this.anchorMapTransactions = [];
   }
-  function generateError(state, message) {
+  function generateError(state2, message) {
     const mark = {
-      name: state.filename,
-      buffer: state.input.slice(0, -1),
+      name: state2.filename,
+      buffer: state2.input.slice(0, -1),
       // omit trailing \0
-      position: state.position,
-      line: state.line,
-      column: state.position - state.lineStart
+      position: state2.position,
+      line: state2.line,
+      column: state2.position - state2.lineStart
     };
     mark.snippet = makeSnippet(mark);
     return new YAMLException2(message, mark);
   }
-  function throwError(state, message) {
-    throw generateError(state, message);
+  function throwError(state2, message) {
+    throw generateError(state2, message);
   }
-  function throwWarning(state, message) {
-    if (state.onWarning) {
-      state.onWarning.call(null, generateError(state, message));
+  function throwWarning(state2, message) {
+    if (state2.onWarning) {
+      state2.onWarning.call(null, generateError(state2, message));
     }
   }
-  function storeAnchor(state, name, value) {
-    const transactions = state.anchorMapTransactions;
+  function storeAnchor(state2, name, value) {
+    const transactions = state2.anchorMapTransactions;
     if (transactions.length !== 0) {
       const transaction = transactions[transactions.length - 1];
       if (!_hasOwnProperty.call(transaction, name)) {
         transaction[name] = {
-          existed: _hasOwnProperty.call(state.anchorMap, name),
-          value: state.anchorMap[name]
+          existed: _hasOwnProperty.call(state2.anchorMap, name),
+          value: state2.anchorMap[name]
         };
       }
     }
-    state.anchorMap[name] = value;
+    state2.anchorMap[name] = value;
   }
-  function beginAnchorTransaction(state) {
-    state.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
+  function beginAnchorTransaction(state2) {
+    state2.anchorMapTransactions.push(/* @__PURE__ */ Object.create(null));
   }
-  function commitAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
-    const transactions = state.anchorMapTransactions;
+  function commitAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
+    const transactions = state2.anchorMapTransactions;
     if (transactions.length === 0) return;
     const parent = transactions[transactions.length - 1];
     const names = Object.keys(transaction);
@@ -25515,132 +25515,132 @@ function requireLoader() {
       }
     }
   }
-  function rollbackAnchorTransaction(state) {
-    const transaction = state.anchorMapTransactions.pop();
+  function rollbackAnchorTransaction(state2) {
+    const transaction = state2.anchorMapTransactions.pop();
     const names = Object.keys(transaction);
     for (let index = names.length - 1; index >= 0; index -= 1) {
       const entry = transaction[names[index]];
       if (entry.existed) {
-        state.anchorMap[names[index]] = entry.value;
+        state2.anchorMap[names[index]] = entry.value;
       } else {
-        delete state.anchorMap[names[index]];
+        delete state2.anchorMap[names[index]];
       }
     }
   }
-  function snapshotState(state) {
+  function snapshotState(state2) {
     return {
-      position: state.position,
-      line: state.line,
-      lineStart: state.lineStart,
-      lineIndent: state.lineIndent,
-      firstTabInLine: state.firstTabInLine,
-      tag: state.tag,
-      anchor: state.anchor,
-      kind: state.kind,
-      result: state.result
+      position: state2.position,
+      line: state2.line,
+      lineStart: state2.lineStart,
+      lineIndent: state2.lineIndent,
+      firstTabInLine: state2.firstTabInLine,
+      tag: state2.tag,
+      anchor: state2.anchor,
+      kind: state2.kind,
+      result: state2.result
     };
   }
-  function restoreState(state, snapshot) {
-    state.position = snapshot.position;
-    state.line = snapshot.line;
-    state.lineStart = snapshot.lineStart;
-    state.lineIndent = snapshot.lineIndent;
-    state.firstTabInLine = snapshot.firstTabInLine;
-    state.tag = snapshot.tag;
-    state.anchor = snapshot.anchor;
-    state.kind = snapshot.kind;
-    state.result = snapshot.result;
+  function restoreState(state2, snapshot) {
+    state2.position = snapshot.position;
+    state2.line = snapshot.line;
+    state2.lineStart = snapshot.lineStart;
+    state2.lineIndent = snapshot.lineIndent;
+    state2.firstTabInLine = snapshot.firstTabInLine;
+    state2.tag = snapshot.tag;
+    state2.anchor = snapshot.anchor;
+    state2.kind = snapshot.kind;
+    state2.result = snapshot.result;
   }
   const directiveHandlers = {
-    YAML: function handleYamlDirective(state, name, args) {
-      if (state.version !== null) {
-        throwError(state, "duplication of %YAML directive");
+    YAML: function handleYamlDirective(state2, name, args) {
+      if (state2.version !== null) {
+        throwError(state2, "duplication of %YAML directive");
       }
       if (args.length !== 1) {
-        throwError(state, "YAML directive accepts exactly one argument");
+        throwError(state2, "YAML directive accepts exactly one argument");
       }
       const match = /^([0-9]+)\.([0-9]+)$/.exec(args[0]);
       if (match === null) {
-        throwError(state, "ill-formed argument of the YAML directive");
+        throwError(state2, "ill-formed argument of the YAML directive");
       }
       const major = parseInt(match[1], 10);
       const minor = parseInt(match[2], 10);
       if (major !== 1) {
-        throwError(state, "unacceptable YAML version of the document");
+        throwError(state2, "unacceptable YAML version of the document");
       }
-      state.version = args[0];
-      state.checkLineBreaks = minor < 2;
+      state2.version = args[0];
+      state2.checkLineBreaks = minor < 2;
       if (minor !== 1 && minor !== 2) {
-        throwWarning(state, "unsupported YAML version of the document");
+        throwWarning(state2, "unsupported YAML version of the document");
       }
     },
-    TAG: function handleTagDirective(state, name, args) {
+    TAG: function handleTagDirective(state2, name, args) {
       let prefix;
       if (args.length !== 2) {
-        throwError(state, "TAG directive accepts exactly two arguments");
+        throwError(state2, "TAG directive accepts exactly two arguments");
       }
       const handle = args[0];
       prefix = args[1];
       if (!PATTERN_TAG_HANDLE.test(handle)) {
-        throwError(state, "ill-formed tag handle (first argument) of the TAG directive");
+        throwError(state2, "ill-formed tag handle (first argument) of the TAG directive");
       }
-      if (_hasOwnProperty.call(state.tagMap, handle)) {
-        throwError(state, 'there is a previously declared suffix for "' + handle + '" tag handle');
+      if (_hasOwnProperty.call(state2.tagMap, handle)) {
+        throwError(state2, 'there is a previously declared suffix for "' + handle + '" tag handle');
       }
       if (!PATTERN_TAG_URI.test(prefix)) {
-        throwError(state, "ill-formed tag prefix (second argument) of the TAG directive");
+        throwError(state2, "ill-formed tag prefix (second argument) of the TAG directive");
       }
       try {
         prefix = decodeURIComponent(prefix);
       } catch (err) {
-        throwError(state, "tag prefix is malformed: " + prefix);
+        throwError(state2, "tag prefix is malformed: " + prefix);
       }
-      state.tagMap[handle] = prefix;
+      state2.tagMap[handle] = prefix;
     }
   };
-  function captureSegment(state, start2, end, checkJson) {
+  function captureSegment(state2, start2, end, checkJson) {
     if (start2 < end) {
-      const _result = state.input.slice(start2, end);
+      const _result = state2.input.slice(start2, end);
       if (checkJson) {
         for (let _position = 0, _length2 = _result.length; _position < _length2; _position += 1) {
           const _character = _result.charCodeAt(_position);
           if (!(_character === 9 || _character >= 32 && _character <= 1114111)) {
-            throwError(state, "expected valid JSON character");
+            throwError(state2, "expected valid JSON character");
           }
         }
       } else if (PATTERN_NON_PRINTABLE.test(_result)) {
-        throwError(state, "the stream contains non-printable characters");
+        throwError(state2, "the stream contains non-printable characters");
       }
-      state.result += _result;
+      state2.result += _result;
     }
   }
-  function chargeMergeWork(state) {
-    state.totalMergeKeys++;
-    if (state.maxTotalMergeKeys !== -1 && state.totalMergeKeys > state.maxTotalMergeKeys) {
-      throwError(state, "merge keys exceeded maxTotalMergeKeys (" + state.maxTotalMergeKeys + ")");
+  function chargeMergeWork(state2) {
+    state2.totalMergeKeys++;
+    if (state2.maxTotalMergeKeys !== -1 && state2.totalMergeKeys > state2.maxTotalMergeKeys) {
+      throwError(state2, "merge keys exceeded maxTotalMergeKeys (" + state2.maxTotalMergeKeys + ")");
     }
   }
-  function mergeMappings(state, destination, source, overridableKeys) {
+  function mergeMappings(state2, destination, source, overridableKeys) {
     if (!common2.isObject(source)) {
-      throwError(state, "cannot merge mappings; the provided source object is unacceptable");
+      throwError(state2, "cannot merge mappings; the provided source object is unacceptable");
     }
-    chargeMergeWork(state);
+    chargeMergeWork(state2);
     const sourceKeys = Object.keys(source);
     for (let index = 0, quantity = sourceKeys.length; index < quantity; index += 1) {
       const key3 = sourceKeys[index];
-      chargeMergeWork(state);
+      chargeMergeWork(state2);
       if (!_hasOwnProperty.call(destination, key3)) {
         setProperty(destination, key3, source[key3]);
         overridableKeys[key3] = true;
       }
     }
   }
-  function storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
+  function storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, startLine, startLineStart, startPos) {
     if (Array.isArray(keyNode)) {
       keyNode = Array.prototype.slice.call(keyNode);
       for (let index = 0, quantity = keyNode.length; index < quantity; index += 1) {
         if (Array.isArray(keyNode[index])) {
-          throwError(state, "nested arrays are not supported inside keys");
+          throwError(state2, "nested arrays are not supported inside keys");
         }
         if (typeof keyNode === "object" && _class(keyNode[index]) === "[object Object]") {
           keyNode[index] = "[object Object]";
@@ -25657,268 +25657,268 @@ function requireLoader() {
     if (keyTag === "tag:yaml.org,2002:merge") {
       if (Array.isArray(valueNode)) {
         if (valueNode.length > 100) {
-          throwError(state, "abnormal merge sequence size");
+          throwError(state2, "abnormal merge sequence size");
         }
         for (let index = 0, quantity = valueNode.length; index < quantity; index += 1) {
-          mergeMappings(state, _result, valueNode[index], overridableKeys);
+          mergeMappings(state2, _result, valueNode[index], overridableKeys);
         }
       } else {
-        mergeMappings(state, _result, valueNode, overridableKeys);
+        mergeMappings(state2, _result, valueNode, overridableKeys);
       }
     } else {
-      if (!state.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
-        state.line = startLine || state.line;
-        state.lineStart = startLineStart || state.lineStart;
-        state.position = startPos || state.position;
-        throwError(state, "duplicated mapping key");
+      if (!state2.json && !_hasOwnProperty.call(overridableKeys, keyNode) && _hasOwnProperty.call(_result, keyNode)) {
+        state2.line = startLine || state2.line;
+        state2.lineStart = startLineStart || state2.lineStart;
+        state2.position = startPos || state2.position;
+        throwError(state2, "duplicated mapping key");
       }
       setProperty(_result, keyNode, valueNode);
       delete overridableKeys[keyNode];
     }
     return _result;
   }
-  function readLineBreak(state) {
-    const ch = state.input.charCodeAt(state.position);
+  function readLineBreak(state2) {
+    const ch = state2.input.charCodeAt(state2.position);
     if (ch === 10) {
-      state.position++;
+      state2.position++;
     } else if (ch === 13) {
-      state.position++;
-      if (state.input.charCodeAt(state.position) === 10) {
-        state.position++;
+      state2.position++;
+      if (state2.input.charCodeAt(state2.position) === 10) {
+        state2.position++;
       }
     } else {
-      throwError(state, "a line break is expected");
+      throwError(state2, "a line break is expected");
     }
-    state.line += 1;
-    state.lineStart = state.position;
-    state.firstTabInLine = -1;
+    state2.line += 1;
+    state2.lineStart = state2.position;
+    state2.firstTabInLine = -1;
   }
-  function skipSeparationSpace(state, allowComments, checkIndent) {
+  function skipSeparationSpace(state2, allowComments, checkIndent) {
     let lineBreaks = 0;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
       while (isWhiteSpace(ch)) {
-        if (ch === 9 && state.firstTabInLine === -1) {
-          state.firstTabInLine = state.position;
+        if (ch === 9 && state2.firstTabInLine === -1) {
+          state2.firstTabInLine = state2.position;
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
       if (allowComments && ch === 35) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (ch !== 10 && ch !== 13 && ch !== 0);
       }
       if (isEol(ch)) {
-        readLineBreak(state);
-        ch = state.input.charCodeAt(state.position);
+        readLineBreak(state2);
+        ch = state2.input.charCodeAt(state2.position);
         lineBreaks++;
-        state.lineIndent = 0;
+        state2.lineIndent = 0;
         while (ch === 32) {
-          state.lineIndent++;
-          ch = state.input.charCodeAt(++state.position);
+          state2.lineIndent++;
+          ch = state2.input.charCodeAt(++state2.position);
         }
       } else {
         break;
       }
     }
-    if (checkIndent !== -1 && lineBreaks !== 0 && state.lineIndent < checkIndent) {
-      throwWarning(state, "deficient indentation");
+    if (checkIndent !== -1 && lineBreaks !== 0 && state2.lineIndent < checkIndent) {
+      throwWarning(state2, "deficient indentation");
     }
     return lineBreaks;
   }
-  function testDocumentSeparator(state) {
-    let _position = state.position;
-    let ch = state.input.charCodeAt(_position);
-    if ((ch === 45 || ch === 46) && ch === state.input.charCodeAt(_position + 1) && ch === state.input.charCodeAt(_position + 2)) {
+  function testDocumentSeparator(state2) {
+    let _position = state2.position;
+    let ch = state2.input.charCodeAt(_position);
+    if ((ch === 45 || ch === 46) && ch === state2.input.charCodeAt(_position + 1) && ch === state2.input.charCodeAt(_position + 2)) {
       _position += 3;
-      ch = state.input.charCodeAt(_position);
+      ch = state2.input.charCodeAt(_position);
       if (ch === 0 || isWsOrEol(ch)) {
         return true;
       }
     }
     return false;
   }
-  function writeFoldedLines(state, count) {
+  function writeFoldedLines(state2, count) {
     if (count === 1) {
-      state.result += " ";
+      state2.result += " ";
     } else if (count > 1) {
-      state.result += common2.repeat("\n", count - 1);
+      state2.result += common2.repeat("\n", count - 1);
     }
   }
-  function readPlainScalar(state, nodeIndent, withinFlowCollection) {
+  function readPlainScalar(state2, nodeIndent, withinFlowCollection) {
     let captureStart;
     let captureEnd;
     let hasPendingContent;
     let _line;
     let _lineStart;
     let _lineIndent;
-    const _kind = state.kind;
-    const _result = state.result;
-    let ch = state.input.charCodeAt(state.position);
+    const _kind = state2.kind;
+    const _result = state2.result;
+    let ch = state2.input.charCodeAt(state2.position);
     if (isWsOrEol(ch) || isFlowIndicator(ch) || ch === 35 || ch === 38 || ch === 42 || ch === 33 || ch === 124 || ch === 62 || ch === 39 || ch === 34 || ch === 37 || ch === 64 || ch === 96) {
       return false;
     }
     if (ch === 63 || ch === 45) {
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
         return false;
       }
     }
-    state.kind = "scalar";
-    state.result = "";
-    captureStart = captureEnd = state.position;
+    state2.kind = "scalar";
+    state2.result = "";
+    captureStart = captureEnd = state2.position;
     hasPendingContent = false;
     while (ch !== 0) {
       if (ch === 58) {
-        const following = state.input.charCodeAt(state.position + 1);
+        const following = state2.input.charCodeAt(state2.position + 1);
         if (isWsOrEol(following) || withinFlowCollection && isFlowIndicator(following)) {
           break;
         }
       } else if (ch === 35) {
-        const preceding = state.input.charCodeAt(state.position - 1);
+        const preceding = state2.input.charCodeAt(state2.position - 1);
         if (isWsOrEol(preceding)) {
           break;
         }
-      } else if (state.position === state.lineStart && testDocumentSeparator(state) || withinFlowCollection && isFlowIndicator(ch)) {
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2) || withinFlowCollection && isFlowIndicator(ch)) {
         break;
       } else if (isEol(ch)) {
-        _line = state.line;
-        _lineStart = state.lineStart;
-        _lineIndent = state.lineIndent;
-        skipSeparationSpace(state, false, -1);
-        if (state.lineIndent >= nodeIndent) {
+        _line = state2.line;
+        _lineStart = state2.lineStart;
+        _lineIndent = state2.lineIndent;
+        skipSeparationSpace(state2, false, -1);
+        if (state2.lineIndent >= nodeIndent) {
           hasPendingContent = true;
-          ch = state.input.charCodeAt(state.position);
+          ch = state2.input.charCodeAt(state2.position);
           continue;
         } else {
-          state.position = captureEnd;
-          state.line = _line;
-          state.lineStart = _lineStart;
-          state.lineIndent = _lineIndent;
+          state2.position = captureEnd;
+          state2.line = _line;
+          state2.lineStart = _lineStart;
+          state2.lineIndent = _lineIndent;
           break;
         }
       }
       if (hasPendingContent) {
-        captureSegment(state, captureStart, captureEnd, false);
-        writeFoldedLines(state, state.line - _line);
-        captureStart = captureEnd = state.position;
+        captureSegment(state2, captureStart, captureEnd, false);
+        writeFoldedLines(state2, state2.line - _line);
+        captureStart = captureEnd = state2.position;
         hasPendingContent = false;
       }
       if (!isWhiteSpace(ch)) {
-        captureEnd = state.position + 1;
+        captureEnd = state2.position + 1;
       }
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    captureSegment(state, captureStart, captureEnd, false);
-    if (state.result) {
+    captureSegment(state2, captureStart, captureEnd, false);
+    if (state2.result) {
       return true;
     }
-    state.kind = _kind;
-    state.result = _result;
+    state2.kind = _kind;
+    state2.result = _result;
     return false;
   }
-  function readSingleQuotedScalar(state, nodeIndent) {
+  function readSingleQuotedScalar(state2, nodeIndent) {
     let captureStart;
     let captureEnd;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 39) {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
       if (ch === 39) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
         if (ch === 39) {
-          captureStart = state.position;
-          state.position++;
-          captureEnd = state.position;
+          captureStart = state2.position;
+          state2.position++;
+          captureEnd = state2.position;
         } else {
           return true;
         }
       } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a single quoted scalar");
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a single quoted scalar");
       } else {
-        state.position++;
+        state2.position++;
         if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
+          captureEnd = state2.position;
         }
       }
     }
-    throwError(state, "unexpected end of the stream within a single quoted scalar");
+    throwError(state2, "unexpected end of the stream within a single quoted scalar");
   }
-  function readDoubleQuotedScalar(state, nodeIndent) {
+  function readDoubleQuotedScalar(state2, nodeIndent) {
     let captureStart;
     let captureEnd;
     let tmp;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 34) {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
-    state.position++;
-    captureStart = captureEnd = state.position;
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
+    state2.kind = "scalar";
+    state2.result = "";
+    state2.position++;
+    captureStart = captureEnd = state2.position;
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
       if (ch === 34) {
-        captureSegment(state, captureStart, state.position, true);
-        state.position++;
+        captureSegment(state2, captureStart, state2.position, true);
+        state2.position++;
         return true;
       } else if (ch === 92) {
-        captureSegment(state, captureStart, state.position, true);
-        ch = state.input.charCodeAt(++state.position);
+        captureSegment(state2, captureStart, state2.position, true);
+        ch = state2.input.charCodeAt(++state2.position);
         if (isEol(ch)) {
-          skipSeparationSpace(state, false, nodeIndent);
+          skipSeparationSpace(state2, false, nodeIndent);
         } else if (ch < 256 && simpleEscapeCheck[ch]) {
-          state.result += simpleEscapeMap[ch];
-          state.position++;
+          state2.result += simpleEscapeMap[ch];
+          state2.position++;
         } else if ((tmp = escapedHexLen(ch)) > 0) {
           let hexLength = tmp;
           let hexResult = 0;
           for (; hexLength > 0; hexLength--) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
             if ((tmp = fromHexCode(ch)) >= 0) {
               hexResult = (hexResult << 4) + tmp;
             } else {
-              throwError(state, "expected hexadecimal character");
+              throwError(state2, "expected hexadecimal character");
             }
           }
-          state.result += charFromCodepoint2(hexResult);
-          state.position++;
+          state2.result += charFromCodepoint2(hexResult);
+          state2.position++;
         } else {
-          throwError(state, "unknown escape sequence");
+          throwError(state2, "unknown escape sequence");
         }
-        captureStart = captureEnd = state.position;
+        captureStart = captureEnd = state2.position;
       } else if (isEol(ch)) {
-        captureSegment(state, captureStart, captureEnd, true);
-        writeFoldedLines(state, skipSeparationSpace(state, false, nodeIndent));
-        captureStart = captureEnd = state.position;
-      } else if (state.position === state.lineStart && testDocumentSeparator(state)) {
-        throwError(state, "unexpected end of the document within a double quoted scalar");
+        captureSegment(state2, captureStart, captureEnd, true);
+        writeFoldedLines(state2, skipSeparationSpace(state2, false, nodeIndent));
+        captureStart = captureEnd = state2.position;
+      } else if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+        throwError(state2, "unexpected end of the document within a double quoted scalar");
       } else {
-        state.position++;
+        state2.position++;
         if (!isWhiteSpace(ch)) {
-          captureEnd = state.position;
+          captureEnd = state2.position;
         }
       }
     }
-    throwError(state, "unexpected end of the stream within a double quoted scalar");
+    throwError(state2, "unexpected end of the stream within a double quoted scalar");
   }
-  function readFlowCollection(state, nodeIndent) {
+  function readFlowCollection(state2, nodeIndent) {
     let readNext = true;
     let _line;
     let _lineStart;
     let _pos;
-    const _tag = state.tag;
+    const _tag = state2.tag;
     let _result;
-    const _anchor = state.anchor;
+    const _anchor = state2.anchor;
     let terminator;
     let isPair;
     let isExplicitPair;
@@ -25927,7 +25927,7 @@ function requireLoader() {
     let keyNode;
     let keyTag;
     let valueNode;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch === 91) {
       terminator = 93;
       isMapping = false;
@@ -25939,69 +25939,69 @@ function requireLoader() {
     } else {
       return false;
     }
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
     while (ch !== 0) {
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === terminator) {
-        state.position++;
-        state.tag = _tag;
-        state.anchor = _anchor;
-        state.kind = isMapping ? "mapping" : "sequence";
-        state.result = _result;
+        state2.position++;
+        state2.tag = _tag;
+        state2.anchor = _anchor;
+        state2.kind = isMapping ? "mapping" : "sequence";
+        state2.result = _result;
         return true;
       } else if (!readNext) {
-        throwError(state, "missed comma between flow collection entries");
+        throwError(state2, "missed comma between flow collection entries");
       } else if (ch === 44) {
-        throwError(state, "expected the node content, but found ','");
+        throwError(state2, "expected the node content, but found ','");
       }
       keyTag = keyNode = valueNode = null;
       isPair = isExplicitPair = false;
       if (ch === 63) {
-        const following = state.input.charCodeAt(state.position + 1);
+        const following = state2.input.charCodeAt(state2.position + 1);
         if (isWsOrEol(following)) {
           isPair = isExplicitPair = true;
-          state.position++;
-          skipSeparationSpace(state, true, nodeIndent);
+          state2.position++;
+          skipSeparationSpace(state2, true, nodeIndent);
         }
       }
-      _line = state.line;
-      _lineStart = state.lineStart;
-      _pos = state.position;
-      composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-      keyTag = state.tag;
-      keyNode = state.result;
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
-      if ((isExplicitPair || state.line === _line) && ch === 58) {
+      _line = state2.line;
+      _lineStart = state2.lineStart;
+      _pos = state2.position;
+      composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+      keyTag = state2.tag;
+      keyNode = state2.result;
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((isExplicitPair || state2.line === _line) && ch === 58) {
         isPair = true;
-        ch = state.input.charCodeAt(++state.position);
-        skipSeparationSpace(state, true, nodeIndent);
-        composeNode(state, nodeIndent, CONTEXT_FLOW_IN, false, true);
-        valueNode = state.result;
+        ch = state2.input.charCodeAt(++state2.position);
+        skipSeparationSpace(state2, true, nodeIndent);
+        composeNode(state2, nodeIndent, CONTEXT_FLOW_IN, false, true);
+        valueNode = state2.result;
       }
       if (isMapping) {
-        storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
+        storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos);
       } else if (isPair) {
-        _result.push(storeMappingPair(state, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
+        _result.push(storeMappingPair(state2, null, overridableKeys, keyTag, keyNode, valueNode, _line, _lineStart, _pos));
       } else {
         _result.push(keyNode);
       }
-      skipSeparationSpace(state, true, nodeIndent);
-      ch = state.input.charCodeAt(state.position);
+      skipSeparationSpace(state2, true, nodeIndent);
+      ch = state2.input.charCodeAt(state2.position);
       if (ch === 44) {
         readNext = true;
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
         readNext = false;
       }
     }
-    throwError(state, "unexpected end of the stream within a flow collection");
+    throwError(state2, "unexpected end of the stream within a flow collection");
   }
-  function readBlockScalar(state, nodeIndent) {
+  function readBlockScalar(state2, nodeIndent) {
     let folding;
     let chomping = CHOMPING_CLIP;
     let didReadContent = false;
@@ -26010,7 +26010,7 @@ function requireLoader() {
     let emptyLines = 0;
     let atMoreIndented = false;
     let tmp;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch === 124) {
       folding = false;
     } else if (ch === 62) {
@@ -26018,24 +26018,24 @@ function requireLoader() {
     } else {
       return false;
     }
-    state.kind = "scalar";
-    state.result = "";
+    state2.kind = "scalar";
+    state2.result = "";
     while (ch !== 0) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
       if (ch === 43 || ch === 45) {
         if (CHOMPING_CLIP === chomping) {
           chomping = ch === 43 ? CHOMPING_KEEP : CHOMPING_STRIP;
         } else {
-          throwError(state, "repeat of a chomping mode identifier");
+          throwError(state2, "repeat of a chomping mode identifier");
         }
       } else if ((tmp = fromDecimalCode(ch)) >= 0) {
         if (tmp === 0) {
-          throwError(state, "bad explicit indentation width of a block scalar; it cannot be less than one");
+          throwError(state2, "bad explicit indentation width of a block scalar; it cannot be less than one");
         } else if (!detectedIndent) {
           textIndent = nodeIndent + tmp - 1;
           detectedIndent = true;
         } else {
-          throwError(state, "repeat of an indentation width identifier");
+          throwError(state2, "repeat of an indentation width identifier");
         }
       } else {
         break;
@@ -26043,38 +26043,38 @@ function requireLoader() {
     }
     if (isWhiteSpace(ch)) {
       do {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } while (isWhiteSpace(ch));
       if (ch === 35) {
         do {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         } while (!isEol(ch) && ch !== 0);
       }
     }
     while (ch !== 0) {
-      readLineBreak(state);
-      state.lineIndent = 0;
-      ch = state.input.charCodeAt(state.position);
-      while ((!detectedIndent || state.lineIndent < textIndent) && ch === 32) {
-        state.lineIndent++;
-        ch = state.input.charCodeAt(++state.position);
+      readLineBreak(state2);
+      state2.lineIndent = 0;
+      ch = state2.input.charCodeAt(state2.position);
+      while ((!detectedIndent || state2.lineIndent < textIndent) && ch === 32) {
+        state2.lineIndent++;
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      if (!detectedIndent && state.lineIndent > textIndent) {
-        textIndent = state.lineIndent;
+      if (!detectedIndent && state2.lineIndent > textIndent) {
+        textIndent = state2.lineIndent;
       }
       if (isEol(ch)) {
         emptyLines++;
         continue;
       }
       if (!detectedIndent && textIndent === 0) {
-        throwError(state, "missing indentation for block scalar");
+        throwError(state2, "missing indentation for block scalar");
       }
-      if (state.lineIndent < textIndent) {
+      if (state2.lineIndent < textIndent) {
         if (chomping === CHOMPING_KEEP) {
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         } else if (chomping === CHOMPING_CLIP) {
           if (didReadContent) {
-            state.result += "\n";
+            state2.result += "\n";
           }
         }
         break;
@@ -26082,89 +26082,89 @@ function requireLoader() {
       if (folding) {
         if (isWhiteSpace(ch)) {
           atMoreIndented = true;
-          state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+          state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
         } else if (atMoreIndented) {
           atMoreIndented = false;
-          state.result += common2.repeat("\n", emptyLines + 1);
+          state2.result += common2.repeat("\n", emptyLines + 1);
         } else if (emptyLines === 0) {
           if (didReadContent) {
-            state.result += " ";
+            state2.result += " ";
           }
         } else {
-          state.result += common2.repeat("\n", emptyLines);
+          state2.result += common2.repeat("\n", emptyLines);
         }
       } else {
-        state.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
+        state2.result += common2.repeat("\n", didReadContent ? 1 + emptyLines : emptyLines);
       }
       didReadContent = true;
       detectedIndent = true;
       emptyLines = 0;
-      const captureStart = state.position;
+      const captureStart = state2.position;
       while (!isEol(ch) && ch !== 0) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      captureSegment(state, captureStart, state.position, false);
+      captureSegment(state2, captureStart, state2.position, false);
     }
     return true;
   }
-  function readBlockSequence(state, nodeIndent) {
-    const _tag = state.tag;
-    const _anchor = state.anchor;
+  function readBlockSequence(state2, nodeIndent) {
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
     const _result = [];
     let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
-      if (state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
+      if (state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
       }
       if (ch !== 45) {
         break;
       }
-      const following = state.input.charCodeAt(state.position + 1);
+      const following = state2.input.charCodeAt(state2.position + 1);
       if (!isWsOrEol(following)) {
         break;
       }
       detected = true;
-      state.position++;
-      if (skipSeparationSpace(state, true, -1)) {
-        if (state.lineIndent <= nodeIndent) {
+      state2.position++;
+      if (skipSeparationSpace(state2, true, -1)) {
+        if (state2.lineIndent <= nodeIndent) {
           _result.push(null);
-          ch = state.input.charCodeAt(state.position);
+          ch = state2.input.charCodeAt(state2.position);
           continue;
         }
       }
-      const _line = state.line;
-      composeNode(state, nodeIndent, CONTEXT_BLOCK_IN, false, true);
-      _result.push(state.result);
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a sequence entry");
-      } else if (state.lineIndent < nodeIndent) {
+      const _line = state2.line;
+      composeNode(state2, nodeIndent, CONTEXT_BLOCK_IN, false, true);
+      _result.push(state2.result);
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a sequence entry");
+      } else if (state2.lineIndent < nodeIndent) {
         break;
       }
     }
     if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "sequence";
-      state.result = _result;
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "sequence";
+      state2.result = _result;
       return true;
     }
     return false;
   }
-  function readBlockMapping(state, nodeIndent, flowIndent) {
+  function readBlockMapping(state2, nodeIndent, flowIndent) {
     let allowCompact;
     let _keyLine;
     let _keyLineStart;
     let _keyPos;
-    const _tag = state.tag;
-    const _anchor = state.anchor;
+    const _tag = state2.tag;
+    const _anchor = state2.anchor;
     const _result = {};
     const overridableKeys = /* @__PURE__ */ Object.create(null);
     let keyTag = null;
@@ -26172,22 +26172,22 @@ function requireLoader() {
     let valueNode = null;
     let atExplicitKey = false;
     let detected = false;
-    if (state.firstTabInLine !== -1) return false;
-    if (state.anchor !== null) {
-      storeAnchor(state, state.anchor, _result);
+    if (state2.firstTabInLine !== -1) return false;
+    if (state2.anchor !== null) {
+      storeAnchor(state2, state2.anchor, _result);
     }
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     while (ch !== 0) {
-      if (!atExplicitKey && state.firstTabInLine !== -1) {
-        state.position = state.firstTabInLine;
-        throwError(state, "tab characters must not be used in indentation");
+      if (!atExplicitKey && state2.firstTabInLine !== -1) {
+        state2.position = state2.firstTabInLine;
+        throwError(state2, "tab characters must not be used in indentation");
       }
-      const following = state.input.charCodeAt(state.position + 1);
-      const _line = state.line;
+      const following = state2.input.charCodeAt(state2.position + 1);
+      const _line = state2.line;
       if ((ch === 63 || ch === 58) && isWsOrEol(following)) {
         if (ch === 63) {
           if (atExplicitKey) {
-            storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+            storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
             keyTag = keyNode = valueNode = null;
           }
           detected = true;
@@ -26197,215 +26197,215 @@ function requireLoader() {
           atExplicitKey = false;
           allowCompact = true;
         } else {
-          throwError(state, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
+          throwError(state2, "incomplete explicit mapping pair; a key node is missed; or followed by a non-tabulated empty line");
         }
-        state.position += 1;
+        state2.position += 1;
         ch = following;
       } else {
-        _keyLine = state.line;
-        _keyLineStart = state.lineStart;
-        _keyPos = state.position;
-        if (!composeNode(state, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
+        _keyLine = state2.line;
+        _keyLineStart = state2.lineStart;
+        _keyPos = state2.position;
+        if (!composeNode(state2, flowIndent, CONTEXT_FLOW_OUT, false, true)) {
           break;
         }
-        if (state.line === _line) {
-          ch = state.input.charCodeAt(state.position);
+        if (state2.line === _line) {
+          ch = state2.input.charCodeAt(state2.position);
           while (isWhiteSpace(ch)) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           }
           if (ch === 58) {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
             if (!isWsOrEol(ch)) {
-              throwError(state, "a whitespace character is expected after the key-value separator within a block mapping");
+              throwError(state2, "a whitespace character is expected after the key-value separator within a block mapping");
             }
             if (atExplicitKey) {
-              storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+              storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
               keyTag = keyNode = valueNode = null;
             }
             detected = true;
             atExplicitKey = false;
             allowCompact = false;
-            keyTag = state.tag;
-            keyNode = state.result;
+            keyTag = state2.tag;
+            keyNode = state2.result;
           } else if (detected) {
-            throwError(state, "can not read an implicit mapping pair; a colon is missed");
+            throwError(state2, "can not read an implicit mapping pair; a colon is missed");
           } else {
-            state.tag = _tag;
-            state.anchor = _anchor;
+            state2.tag = _tag;
+            state2.anchor = _anchor;
             return true;
           }
         } else if (detected) {
-          throwError(state, "can not read a block mapping entry; a multiline key may not be an implicit key");
+          throwError(state2, "can not read a block mapping entry; a multiline key may not be an implicit key");
         } else {
-          state.tag = _tag;
-          state.anchor = _anchor;
+          state2.tag = _tag;
+          state2.anchor = _anchor;
           return true;
         }
       }
-      if (state.line === _line || state.lineIndent > nodeIndent) {
+      if (state2.line === _line || state2.lineIndent > nodeIndent) {
         if (atExplicitKey) {
-          _keyLine = state.line;
-          _keyLineStart = state.lineStart;
-          _keyPos = state.position;
+          _keyLine = state2.line;
+          _keyLineStart = state2.lineStart;
+          _keyPos = state2.position;
         }
-        if (composeNode(state, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
+        if (composeNode(state2, nodeIndent, CONTEXT_BLOCK_OUT, true, allowCompact)) {
           if (atExplicitKey) {
-            keyNode = state.result;
+            keyNode = state2.result;
           } else {
-            valueNode = state.result;
+            valueNode = state2.result;
           }
         }
         if (!atExplicitKey) {
-          storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
+          storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, valueNode, _keyLine, _keyLineStart, _keyPos);
           keyTag = keyNode = valueNode = null;
         }
-        skipSeparationSpace(state, true, -1);
-        ch = state.input.charCodeAt(state.position);
+        skipSeparationSpace(state2, true, -1);
+        ch = state2.input.charCodeAt(state2.position);
       }
-      if ((state.line === _line || state.lineIndent > nodeIndent) && ch !== 0) {
-        throwError(state, "bad indentation of a mapping entry");
-      } else if (state.lineIndent < nodeIndent) {
+      if ((state2.line === _line || state2.lineIndent > nodeIndent) && ch !== 0) {
+        throwError(state2, "bad indentation of a mapping entry");
+      } else if (state2.lineIndent < nodeIndent) {
         break;
       }
     }
     if (atExplicitKey) {
-      storeMappingPair(state, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
+      storeMappingPair(state2, _result, overridableKeys, keyTag, keyNode, null, _keyLine, _keyLineStart, _keyPos);
     }
     if (detected) {
-      state.tag = _tag;
-      state.anchor = _anchor;
-      state.kind = "mapping";
-      state.result = _result;
+      state2.tag = _tag;
+      state2.anchor = _anchor;
+      state2.kind = "mapping";
+      state2.result = _result;
     }
     return detected;
   }
-  function readTagProperty(state) {
+  function readTagProperty(state2) {
     let isVerbatim = false;
     let isNamed = false;
     let tagHandle;
     let tagName;
-    let ch = state.input.charCodeAt(state.position);
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 33) return false;
-    if (state.tag !== null) {
-      throwError(state, "duplication of a tag property");
+    if (state2.tag !== null) {
+      throwError(state2, "duplication of a tag property");
     }
-    ch = state.input.charCodeAt(++state.position);
+    ch = state2.input.charCodeAt(++state2.position);
     if (ch === 60) {
       isVerbatim = true;
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     } else if (ch === 33) {
       isNamed = true;
       tagHandle = "!!";
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     } else {
       tagHandle = "!";
     }
-    let _position = state.position;
+    let _position = state2.position;
     if (isVerbatim) {
       do {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } while (ch !== 0 && ch !== 62);
-      if (state.position < state.length) {
-        tagName = state.input.slice(_position, state.position);
-        ch = state.input.charCodeAt(++state.position);
+      if (state2.position < state2.length) {
+        tagName = state2.input.slice(_position, state2.position);
+        ch = state2.input.charCodeAt(++state2.position);
       } else {
-        throwError(state, "unexpected end of the stream within a verbatim tag");
+        throwError(state2, "unexpected end of the stream within a verbatim tag");
       }
     } else {
       while (ch !== 0 && !isWsOrEol(ch)) {
         if (ch === 33) {
           if (!isNamed) {
-            tagHandle = state.input.slice(_position - 1, state.position + 1);
+            tagHandle = state2.input.slice(_position - 1, state2.position + 1);
             if (!PATTERN_TAG_HANDLE.test(tagHandle)) {
-              throwError(state, "named tag handle cannot contain such characters");
+              throwError(state2, "named tag handle cannot contain such characters");
             }
             isNamed = true;
-            _position = state.position + 1;
+            _position = state2.position + 1;
           } else {
-            throwError(state, "tag suffix cannot contain exclamation marks");
+            throwError(state2, "tag suffix cannot contain exclamation marks");
           }
         }
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      tagName = state.input.slice(_position, state.position);
+      tagName = state2.input.slice(_position, state2.position);
       if (PATTERN_FLOW_INDICATORS.test(tagName)) {
-        throwError(state, "tag suffix cannot contain flow indicator characters");
+        throwError(state2, "tag suffix cannot contain flow indicator characters");
       }
     }
     if (tagName && !PATTERN_TAG_URI.test(tagName)) {
-      throwError(state, "tag name cannot contain such characters: " + tagName);
+      throwError(state2, "tag name cannot contain such characters: " + tagName);
     }
     try {
       tagName = decodeURIComponent(tagName);
     } catch (err) {
-      throwError(state, "tag name is malformed: " + tagName);
+      throwError(state2, "tag name is malformed: " + tagName);
     }
     if (isVerbatim) {
-      state.tag = tagName;
-    } else if (_hasOwnProperty.call(state.tagMap, tagHandle)) {
-      state.tag = state.tagMap[tagHandle] + tagName;
+      state2.tag = tagName;
+    } else if (_hasOwnProperty.call(state2.tagMap, tagHandle)) {
+      state2.tag = state2.tagMap[tagHandle] + tagName;
     } else if (tagHandle === "!") {
-      state.tag = "!" + tagName;
+      state2.tag = "!" + tagName;
     } else if (tagHandle === "!!") {
-      state.tag = "tag:yaml.org,2002:" + tagName;
+      state2.tag = "tag:yaml.org,2002:" + tagName;
     } else {
-      throwError(state, 'undeclared tag handle "' + tagHandle + '"');
+      throwError(state2, 'undeclared tag handle "' + tagHandle + '"');
     }
     return true;
   }
-  function readAnchorProperty(state) {
-    let ch = state.input.charCodeAt(state.position);
+  function readAnchorProperty(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 38) return false;
-    if (state.anchor !== null) {
-      throwError(state, "duplication of an anchor property");
+    if (state2.anchor !== null) {
+      throwError(state2, "duplication of an anchor property");
     }
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
     while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    if (state.position === _position) {
-      throwError(state, "name of an anchor node must contain at least one character");
+    if (state2.position === _position) {
+      throwError(state2, "name of an anchor node must contain at least one character");
     }
-    state.anchor = state.input.slice(_position, state.position);
+    state2.anchor = state2.input.slice(_position, state2.position);
     return true;
   }
-  function readAlias(state) {
-    let ch = state.input.charCodeAt(state.position);
+  function readAlias(state2) {
+    let ch = state2.input.charCodeAt(state2.position);
     if (ch !== 42) return false;
-    ch = state.input.charCodeAt(++state.position);
-    const _position = state.position;
+    ch = state2.input.charCodeAt(++state2.position);
+    const _position = state2.position;
     while (ch !== 0 && !isWsOrEol(ch) && !isFlowIndicator(ch)) {
-      ch = state.input.charCodeAt(++state.position);
+      ch = state2.input.charCodeAt(++state2.position);
     }
-    if (state.position === _position) {
-      throwError(state, "name of an alias node must contain at least one character");
+    if (state2.position === _position) {
+      throwError(state2, "name of an alias node must contain at least one character");
     }
-    const alias = state.input.slice(_position, state.position);
-    if (!_hasOwnProperty.call(state.anchorMap, alias)) {
-      throwError(state, 'unidentified alias "' + alias + '"');
+    const alias = state2.input.slice(_position, state2.position);
+    if (!_hasOwnProperty.call(state2.anchorMap, alias)) {
+      throwError(state2, 'unidentified alias "' + alias + '"');
     }
-    state.result = state.anchorMap[alias];
-    skipSeparationSpace(state, true, -1);
+    state2.result = state2.anchorMap[alias];
+    skipSeparationSpace(state2, true, -1);
     return true;
   }
-  function tryReadBlockMappingFromProperty(state, propertyStart, nodeIndent, flowIndent) {
-    const fallbackState = snapshotState(state);
-    beginAnchorTransaction(state);
-    restoreState(state, propertyStart);
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
-    if (readBlockMapping(state, nodeIndent, flowIndent) && state.kind === "mapping") {
-      commitAnchorTransaction(state);
+  function tryReadBlockMappingFromProperty(state2, propertyStart, nodeIndent, flowIndent) {
+    const fallbackState = snapshotState(state2);
+    beginAnchorTransaction(state2);
+    restoreState(state2, propertyStart);
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
+    if (readBlockMapping(state2, nodeIndent, flowIndent) && state2.kind === "mapping") {
+      commitAnchorTransaction(state2);
       return true;
     }
-    rollbackAnchorTransaction(state);
-    restoreState(state, fallbackState);
+    rollbackAnchorTransaction(state2);
+    restoreState(state2, fallbackState);
     return false;
   }
-  function composeNode(state, parentIndent, nodeContext, allowToSeek, allowCompact) {
+  function composeNode(state2, parentIndent, nodeContext, allowToSeek, allowCompact) {
     let allowBlockScalars;
     let allowBlockCollections;
     let indentStatus = 1;
@@ -26415,51 +26415,51 @@ function requireLoader() {
     let type2;
     let flowIndent;
     let blockIndent;
-    if (state.depth >= state.maxDepth) {
-      throwError(state, "nesting exceeded maxDepth (" + state.maxDepth + ")");
+    if (state2.depth >= state2.maxDepth) {
+      throwError(state2, "nesting exceeded maxDepth (" + state2.maxDepth + ")");
     }
-    state.depth += 1;
-    if (state.listener !== null) {
-      state.listener("open", state);
+    state2.depth += 1;
+    if (state2.listener !== null) {
+      state2.listener("open", state2);
     }
-    state.tag = null;
-    state.anchor = null;
-    state.kind = null;
-    state.result = null;
+    state2.tag = null;
+    state2.anchor = null;
+    state2.kind = null;
+    state2.result = null;
     const allowBlockStyles = allowBlockScalars = allowBlockCollections = CONTEXT_BLOCK_OUT === nodeContext || CONTEXT_BLOCK_IN === nodeContext;
     if (allowToSeek) {
-      if (skipSeparationSpace(state, true, -1)) {
+      if (skipSeparationSpace(state2, true, -1)) {
         atNewLine = true;
-        if (state.lineIndent > parentIndent) {
+        if (state2.lineIndent > parentIndent) {
           indentStatus = 1;
-        } else if (state.lineIndent === parentIndent) {
+        } else if (state2.lineIndent === parentIndent) {
           indentStatus = 0;
-        } else if (state.lineIndent < parentIndent) {
+        } else if (state2.lineIndent < parentIndent) {
           indentStatus = -1;
         }
       }
     }
     if (indentStatus === 1) {
       while (true) {
-        const ch = state.input.charCodeAt(state.position);
-        const propertyState = snapshotState(state);
-        if (atNewLine && (ch === 33 && state.tag !== null || ch === 38 && state.anchor !== null)) {
+        const ch = state2.input.charCodeAt(state2.position);
+        const propertyState = snapshotState(state2);
+        if (atNewLine && (ch === 33 && state2.tag !== null || ch === 38 && state2.anchor !== null)) {
           break;
         }
-        if (!readTagProperty(state) && !readAnchorProperty(state)) {
+        if (!readTagProperty(state2) && !readAnchorProperty(state2)) {
           break;
         }
         if (propertyStart === null) {
           propertyStart = propertyState;
         }
-        if (skipSeparationSpace(state, true, -1)) {
+        if (skipSeparationSpace(state2, true, -1)) {
           atNewLine = true;
           allowBlockCollections = allowBlockStyles;
-          if (state.lineIndent > parentIndent) {
+          if (state2.lineIndent > parentIndent) {
             indentStatus = 1;
-          } else if (state.lineIndent === parentIndent) {
+          } else if (state2.lineIndent === parentIndent) {
             indentStatus = 0;
-          } else if (state.lineIndent < parentIndent) {
+          } else if (state2.lineIndent < parentIndent) {
             indentStatus = -1;
           }
         } else {
@@ -26476,164 +26476,164 @@ function requireLoader() {
       } else {
         flowIndent = parentIndent + 1;
       }
-      blockIndent = state.position - state.lineStart;
+      blockIndent = state2.position - state2.lineStart;
       if (indentStatus === 1) {
-        if (allowBlockCollections && (readBlockSequence(state, blockIndent) || readBlockMapping(state, blockIndent, flowIndent)) || readFlowCollection(state, flowIndent)) {
+        if (allowBlockCollections && (readBlockSequence(state2, blockIndent) || readBlockMapping(state2, blockIndent, flowIndent)) || readFlowCollection(state2, flowIndent)) {
           hasContent = true;
         } else {
-          const ch = state.input.charCodeAt(state.position);
+          const ch = state2.input.charCodeAt(state2.position);
           if (propertyStart !== null && allowBlockStyles && !allowBlockCollections && ch !== 124 && ch !== 62 && tryReadBlockMappingFromProperty(
-            state,
+            state2,
             propertyStart,
             propertyStart.position - propertyStart.lineStart,
             flowIndent
           )) {
             hasContent = true;
-          } else if (allowBlockScalars && readBlockScalar(state, flowIndent) || readSingleQuotedScalar(state, flowIndent) || readDoubleQuotedScalar(state, flowIndent)) {
+          } else if (allowBlockScalars && readBlockScalar(state2, flowIndent) || readSingleQuotedScalar(state2, flowIndent) || readDoubleQuotedScalar(state2, flowIndent)) {
             hasContent = true;
-          } else if (readAlias(state)) {
+          } else if (readAlias(state2)) {
             hasContent = true;
-            if (state.tag !== null || state.anchor !== null) {
-              throwError(state, "alias node should not have any properties");
+            if (state2.tag !== null || state2.anchor !== null) {
+              throwError(state2, "alias node should not have any properties");
             }
-          } else if (readPlainScalar(state, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
+          } else if (readPlainScalar(state2, flowIndent, CONTEXT_FLOW_IN === nodeContext)) {
             hasContent = true;
-            if (state.tag === null) {
-              state.tag = "?";
+            if (state2.tag === null) {
+              state2.tag = "?";
             }
           }
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
           }
         }
       } else if (indentStatus === 0) {
-        hasContent = allowBlockCollections && readBlockSequence(state, blockIndent);
+        hasContent = allowBlockCollections && readBlockSequence(state2, blockIndent);
       }
     }
-    if (state.tag === null) {
-      if (state.anchor !== null) {
-        storeAnchor(state, state.anchor, state.result);
+    if (state2.tag === null) {
+      if (state2.anchor !== null) {
+        storeAnchor(state2, state2.anchor, state2.result);
       }
-    } else if (state.tag === "?") {
-      if (state.result !== null && state.kind !== "scalar") {
-        throwError(state, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state.kind + '"');
+    } else if (state2.tag === "?") {
+      if (state2.result !== null && state2.kind !== "scalar") {
+        throwError(state2, 'unacceptable node kind for !<?> tag; it should be "scalar", not "' + state2.kind + '"');
       }
-      for (let typeIndex = 0, typeQuantity = state.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
-        type2 = state.implicitTypes[typeIndex];
-        if (type2.resolve(state.result)) {
-          state.result = type2.construct(state.result);
-          state.tag = type2.tag;
-          if (state.anchor !== null) {
-            storeAnchor(state, state.anchor, state.result);
+      for (let typeIndex = 0, typeQuantity = state2.implicitTypes.length; typeIndex < typeQuantity; typeIndex += 1) {
+        type2 = state2.implicitTypes[typeIndex];
+        if (type2.resolve(state2.result)) {
+          state2.result = type2.construct(state2.result);
+          state2.tag = type2.tag;
+          if (state2.anchor !== null) {
+            storeAnchor(state2, state2.anchor, state2.result);
           }
           break;
         }
       }
-    } else if (state.tag !== "!") {
-      if (_hasOwnProperty.call(state.typeMap[state.kind || "fallback"], state.tag)) {
-        type2 = state.typeMap[state.kind || "fallback"][state.tag];
+    } else if (state2.tag !== "!") {
+      if (_hasOwnProperty.call(state2.typeMap[state2.kind || "fallback"], state2.tag)) {
+        type2 = state2.typeMap[state2.kind || "fallback"][state2.tag];
       } else {
         type2 = null;
-        const typeList = state.typeMap.multi[state.kind || "fallback"];
+        const typeList = state2.typeMap.multi[state2.kind || "fallback"];
         for (let typeIndex = 0, typeQuantity = typeList.length; typeIndex < typeQuantity; typeIndex += 1) {
-          if (state.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
+          if (state2.tag.slice(0, typeList[typeIndex].tag.length) === typeList[typeIndex].tag) {
             type2 = typeList[typeIndex];
             break;
           }
         }
       }
       if (!type2) {
-        throwError(state, "unknown tag !<" + state.tag + ">");
+        throwError(state2, "unknown tag !<" + state2.tag + ">");
       }
-      if (state.result !== null && type2.kind !== state.kind) {
-        throwError(state, "unacceptable node kind for !<" + state.tag + '> tag; it should be "' + type2.kind + '", not "' + state.kind + '"');
+      if (state2.result !== null && type2.kind !== state2.kind) {
+        throwError(state2, "unacceptable node kind for !<" + state2.tag + '> tag; it should be "' + type2.kind + '", not "' + state2.kind + '"');
       }
-      if (!type2.resolve(state.result, state.tag)) {
-        throwError(state, "cannot resolve a node with !<" + state.tag + "> explicit tag");
+      if (!type2.resolve(state2.result, state2.tag)) {
+        throwError(state2, "cannot resolve a node with !<" + state2.tag + "> explicit tag");
       } else {
-        state.result = type2.construct(state.result, state.tag);
-        if (state.anchor !== null) {
-          storeAnchor(state, state.anchor, state.result);
+        state2.result = type2.construct(state2.result, state2.tag);
+        if (state2.anchor !== null) {
+          storeAnchor(state2, state2.anchor, state2.result);
         }
       }
     }
-    if (state.listener !== null) {
-      state.listener("close", state);
+    if (state2.listener !== null) {
+      state2.listener("close", state2);
     }
-    state.depth -= 1;
-    return state.tag !== null || state.anchor !== null || hasContent;
+    state2.depth -= 1;
+    return state2.tag !== null || state2.anchor !== null || hasContent;
   }
-  function readDocument(state) {
-    const documentStart = state.position;
+  function readDocument(state2) {
+    const documentStart = state2.position;
     let hasDirectives = false;
     let ch;
-    state.version = null;
-    state.checkLineBreaks = state.legacy;
-    state.tagMap = /* @__PURE__ */ Object.create(null);
-    state.anchorMap = /* @__PURE__ */ Object.create(null);
-    while ((ch = state.input.charCodeAt(state.position)) !== 0) {
-      skipSeparationSpace(state, true, -1);
-      ch = state.input.charCodeAt(state.position);
-      if (state.lineIndent > 0 || ch !== 37) {
+    state2.version = null;
+    state2.checkLineBreaks = state2.legacy;
+    state2.tagMap = /* @__PURE__ */ Object.create(null);
+    state2.anchorMap = /* @__PURE__ */ Object.create(null);
+    while ((ch = state2.input.charCodeAt(state2.position)) !== 0) {
+      skipSeparationSpace(state2, true, -1);
+      ch = state2.input.charCodeAt(state2.position);
+      if (state2.lineIndent > 0 || ch !== 37) {
         break;
       }
       hasDirectives = true;
-      ch = state.input.charCodeAt(++state.position);
-      let _position = state.position;
+      ch = state2.input.charCodeAt(++state2.position);
+      let _position = state2.position;
       while (ch !== 0 && !isWsOrEol(ch)) {
-        ch = state.input.charCodeAt(++state.position);
+        ch = state2.input.charCodeAt(++state2.position);
       }
-      const directiveName = state.input.slice(_position, state.position);
+      const directiveName = state2.input.slice(_position, state2.position);
       const directiveArgs = [];
       if (directiveName.length < 1) {
-        throwError(state, "directive name must not be less than one character in length");
+        throwError(state2, "directive name must not be less than one character in length");
       }
       while (ch !== 0) {
         while (isWhiteSpace(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
         if (ch === 35) {
           do {
-            ch = state.input.charCodeAt(++state.position);
+            ch = state2.input.charCodeAt(++state2.position);
           } while (ch !== 0 && !isEol(ch));
           break;
         }
         if (isEol(ch)) break;
-        _position = state.position;
+        _position = state2.position;
         while (ch !== 0 && !isWsOrEol(ch)) {
-          ch = state.input.charCodeAt(++state.position);
+          ch = state2.input.charCodeAt(++state2.position);
         }
-        directiveArgs.push(state.input.slice(_position, state.position));
+        directiveArgs.push(state2.input.slice(_position, state2.position));
       }
-      if (ch !== 0) readLineBreak(state);
+      if (ch !== 0) readLineBreak(state2);
       if (_hasOwnProperty.call(directiveHandlers, directiveName)) {
-        directiveHandlers[directiveName](state, directiveName, directiveArgs);
+        directiveHandlers[directiveName](state2, directiveName, directiveArgs);
       } else {
-        throwWarning(state, 'unknown document directive "' + directiveName + '"');
+        throwWarning(state2, 'unknown document directive "' + directiveName + '"');
       }
     }
-    skipSeparationSpace(state, true, -1);
-    if (state.lineIndent === 0 && state.input.charCodeAt(state.position) === 45 && state.input.charCodeAt(state.position + 1) === 45 && state.input.charCodeAt(state.position + 2) === 45) {
-      state.position += 3;
-      skipSeparationSpace(state, true, -1);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.lineIndent === 0 && state2.input.charCodeAt(state2.position) === 45 && state2.input.charCodeAt(state2.position + 1) === 45 && state2.input.charCodeAt(state2.position + 2) === 45) {
+      state2.position += 3;
+      skipSeparationSpace(state2, true, -1);
     } else if (hasDirectives) {
-      throwError(state, "directives end mark is expected");
+      throwError(state2, "directives end mark is expected");
     }
-    composeNode(state, state.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
-    skipSeparationSpace(state, true, -1);
-    if (state.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state.input.slice(documentStart, state.position))) {
-      throwWarning(state, "non-ASCII line breaks are interpreted as content");
+    composeNode(state2, state2.lineIndent - 1, CONTEXT_BLOCK_OUT, false, true);
+    skipSeparationSpace(state2, true, -1);
+    if (state2.checkLineBreaks && PATTERN_NON_ASCII_LINE_BREAKS.test(state2.input.slice(documentStart, state2.position))) {
+      throwWarning(state2, "non-ASCII line breaks are interpreted as content");
     }
-    state.documents.push(state.result);
-    if (state.position === state.lineStart && testDocumentSeparator(state)) {
-      if (state.input.charCodeAt(state.position) === 46) {
-        state.position += 3;
-        skipSeparationSpace(state, true, -1);
+    state2.documents.push(state2.result);
+    if (state2.position === state2.lineStart && testDocumentSeparator(state2)) {
+      if (state2.input.charCodeAt(state2.position) === 46) {
+        state2.position += 3;
+        skipSeparationSpace(state2, true, -1);
       }
       return;
     }
-    if (state.position < state.length - 1) {
-      throwError(state, "end of the stream or a document separator is expected");
+    if (state2.position < state2.length - 1) {
+      throwError(state2, "end of the stream or a document separator is expected");
     }
   }
   function loadDocuments(input2, options) {
@@ -26647,21 +26647,21 @@ function requireLoader() {
         input2 = input2.slice(1);
       }
     }
-    const state = new State(input2, options);
+    const state2 = new State(input2, options);
     const nullpos = input2.indexOf("\0");
     if (nullpos !== -1) {
-      state.position = nullpos;
-      throwError(state, "null byte is not allowed in input");
+      state2.position = nullpos;
+      throwError(state2, "null byte is not allowed in input");
     }
-    state.input += "\0";
-    while (state.input.charCodeAt(state.position) === 32) {
-      state.lineIndent += 1;
-      state.position += 1;
+    state2.input += "\0";
+    while (state2.input.charCodeAt(state2.position) === 32) {
+      state2.lineIndent += 1;
+      state2.position += 1;
     }
-    while (state.position < state.length - 1) {
-      readDocument(state);
+    while (state2.position < state2.length - 1) {
+      readDocument(state2);
     }
-    return state.documents;
+    return state2.documents;
   }
   function loadAll2(input2, iterator, options) {
     if (iterator !== null && typeof iterator === "object" && typeof options === "undefined") {
@@ -26837,12 +26837,12 @@ function requireDumper() {
     }
     return result;
   }
-  function generateNextLine(state, level) {
-    return "\n" + common2.repeat(" ", state.indent * level);
+  function generateNextLine(state2, level) {
+    return "\n" + common2.repeat(" ", state2.indent * level);
   }
-  function testImplicitResolving(state, str22) {
-    for (let index = 0, length = state.implicitTypes.length; index < length; index += 1) {
-      const type2 = state.implicitTypes[index];
+  function testImplicitResolving(state2, str22) {
+    for (let index = 0, length = state2.implicitTypes.length; index < length; index += 1) {
+      const type2 = state2.implicitTypes[index];
       if (type2.resolve(str22)) {
         return true;
       }
@@ -26953,31 +26953,31 @@ function requireDumper() {
     }
     return quotingType === QUOTING_TYPE_DOUBLE ? STYLE_DOUBLE : STYLE_SINGLE;
   }
-  function writeScalar(state, string4, level, iskey, inblock) {
-    state.dump = (function() {
+  function writeScalar(state2, string4, level, iskey, inblock) {
+    state2.dump = (function() {
       if (string4.length === 0) {
-        return state.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
+        return state2.quotingType === QUOTING_TYPE_DOUBLE ? '""' : "''";
       }
-      if (!state.noCompatMode) {
+      if (!state2.noCompatMode) {
         if (DEPRECATED_BOOLEANS_SYNTAX.indexOf(string4) !== -1 || DEPRECATED_BASE60_SYNTAX.test(string4)) {
-          return state.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string4 + '"' : "'" + string4 + "'";
+          return state2.quotingType === QUOTING_TYPE_DOUBLE ? '"' + string4 + '"' : "'" + string4 + "'";
         }
       }
-      const indent = state.indent * Math.max(1, level);
-      const lineWidth = state.lineWidth === -1 ? -1 : Math.max(Math.min(state.lineWidth, 40), state.lineWidth - indent);
+      const indent = state2.indent * Math.max(1, level);
+      const lineWidth = state2.lineWidth === -1 ? -1 : Math.max(Math.min(state2.lineWidth, 40), state2.lineWidth - indent);
       const singleLineOnly = iskey || // No block styles in flow mode.
-      state.flowLevel > -1 && level >= state.flowLevel;
+      state2.flowLevel > -1 && level >= state2.flowLevel;
       function testAmbiguity(string22) {
-        return testImplicitResolving(state, string22);
+        return testImplicitResolving(state2, string22);
       }
       switch (chooseScalarStyle(
         string4,
         singleLineOnly,
-        state.indent,
+        state2.indent,
         lineWidth,
         testAmbiguity,
-        state.quotingType,
-        state.forceQuotes && !iskey,
+        state2.quotingType,
+        state2.forceQuotes && !iskey,
         inblock
       )) {
         case STYLE_PLAIN:
@@ -26985,9 +26985,9 @@ function requireDumper() {
         case STYLE_SINGLE:
           return "'" + string4.replace(/'/g, "''") + "'";
         case STYLE_LITERAL:
-          return "|" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(string4, indent));
+          return "|" + blockHeader(string4, state2.indent) + dropEndingNewline(indentString(string4, indent));
         case STYLE_FOLDED:
-          return ">" + blockHeader(string4, state.indent) + dropEndingNewline(indentString(foldString(string4, lineWidth), indent));
+          return ">" + blockHeader(string4, state2.indent) + dropEndingNewline(indentString(foldString(string4, lineWidth), indent));
         case STYLE_DOUBLE:
           return '"' + escapeString(string4) + '"';
         default:
@@ -27066,138 +27066,138 @@ function requireDumper() {
     }
     return result;
   }
-  function writeFlowSequence(state, level, object2) {
+  function writeFlowSequence(state2, level, object2) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     for (let index = 0, length = object2.length; index < length; index += 1) {
       let value = object2[index];
-      if (state.replacer) {
-        value = state.replacer.call(object2, String(index), value);
+      if (state2.replacer) {
+        value = state2.replacer.call(object2, String(index), value);
       }
-      if (writeNode(state, level, value, false, false) || typeof value === "undefined" && writeNode(state, level, null, false, false)) {
-        if (_result !== "") _result += "," + (!state.condenseFlow ? " " : "");
-        _result += state.dump;
+      if (writeNode(state2, level, value, false, false) || typeof value === "undefined" && writeNode(state2, level, null, false, false)) {
+        if (_result !== "") _result += "," + (!state2.condenseFlow ? " " : "");
+        _result += state2.dump;
       }
     }
-    state.tag = _tag;
-    state.dump = "[" + _result + "]";
+    state2.tag = _tag;
+    state2.dump = "[" + _result + "]";
   }
-  function writeBlockSequence(state, level, object2, compact) {
+  function writeBlockSequence(state2, level, object2, compact) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     for (let index = 0, length = object2.length; index < length; index += 1) {
       let value = object2[index];
-      if (state.replacer) {
-        value = state.replacer.call(object2, String(index), value);
+      if (state2.replacer) {
+        value = state2.replacer.call(object2, String(index), value);
       }
-      if (writeNode(state, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state, level + 1, null, true, true, false, true)) {
+      if (writeNode(state2, level + 1, value, true, true, false, true) || typeof value === "undefined" && writeNode(state2, level + 1, null, true, true, false, true)) {
         if (!compact || _result !== "") {
-          _result += generateNextLine(state, level);
+          _result += generateNextLine(state2, level);
         }
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           _result += "-";
         } else {
           _result += "- ";
         }
-        _result += state.dump;
+        _result += state2.dump;
       }
     }
-    state.tag = _tag;
-    state.dump = _result || "[]";
+    state2.tag = _tag;
+    state2.dump = _result || "[]";
   }
-  function writeFlowMapping(state, level, object2) {
+  function writeFlowMapping(state2, level, object2) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     const objectKeyList = Object.keys(object2);
     for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
       let pairBuffer = "";
       if (_result !== "") pairBuffer += ", ";
-      if (state.condenseFlow) pairBuffer += '"';
+      if (state2.condenseFlow) pairBuffer += '"';
       const objectKey = objectKeyList[index];
       let objectValue = object2[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object2, objectKey, objectValue);
       }
-      if (!writeNode(state, level, objectKey, false, false)) {
+      if (!writeNode(state2, level, objectKey, false, false)) {
         continue;
       }
-      if (state.dump.length > 1024) pairBuffer += "? ";
-      pairBuffer += state.dump + (state.condenseFlow ? '"' : "") + ":" + (state.condenseFlow ? "" : " ");
-      if (!writeNode(state, level, objectValue, false, false)) {
+      if (state2.dump.length > 1024) pairBuffer += "? ";
+      pairBuffer += state2.dump + (state2.condenseFlow ? '"' : "") + ":" + (state2.condenseFlow ? "" : " ");
+      if (!writeNode(state2, level, objectValue, false, false)) {
         continue;
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       _result += pairBuffer;
     }
-    state.tag = _tag;
-    state.dump = "{" + _result + "}";
+    state2.tag = _tag;
+    state2.dump = "{" + _result + "}";
   }
-  function writeBlockMapping(state, level, object2, compact) {
+  function writeBlockMapping(state2, level, object2, compact) {
     let _result = "";
-    const _tag = state.tag;
+    const _tag = state2.tag;
     const objectKeyList = Object.keys(object2);
-    if (state.sortKeys === true) {
+    if (state2.sortKeys === true) {
       objectKeyList.sort();
-    } else if (typeof state.sortKeys === "function") {
-      objectKeyList.sort(state.sortKeys);
-    } else if (state.sortKeys) {
+    } else if (typeof state2.sortKeys === "function") {
+      objectKeyList.sort(state2.sortKeys);
+    } else if (state2.sortKeys) {
       throw new YAMLException2("sortKeys must be a boolean or a function");
     }
     for (let index = 0, length = objectKeyList.length; index < length; index += 1) {
       let pairBuffer = "";
       if (!compact || _result !== "") {
-        pairBuffer += generateNextLine(state, level);
+        pairBuffer += generateNextLine(state2, level);
       }
       const objectKey = objectKeyList[index];
       let objectValue = object2[objectKey];
-      if (state.replacer) {
-        objectValue = state.replacer.call(object2, objectKey, objectValue);
+      if (state2.replacer) {
+        objectValue = state2.replacer.call(object2, objectKey, objectValue);
       }
-      if (!writeNode(state, level + 1, objectKey, true, true, true)) {
+      if (!writeNode(state2, level + 1, objectKey, true, true, true)) {
         continue;
       }
-      const explicitPair = state.tag !== null && state.tag !== "?" || state.dump && state.dump.length > 1024;
+      const explicitPair = state2.tag !== null && state2.tag !== "?" || state2.dump && state2.dump.length > 1024;
       if (explicitPair) {
-        if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+        if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
           pairBuffer += "?";
         } else {
           pairBuffer += "? ";
         }
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       if (explicitPair) {
-        pairBuffer += generateNextLine(state, level);
+        pairBuffer += generateNextLine(state2, level);
       }
-      if (!writeNode(state, level + 1, objectValue, true, explicitPair)) {
+      if (!writeNode(state2, level + 1, objectValue, true, explicitPair)) {
         continue;
       }
-      if (state.dump && CHAR_LINE_FEED === state.dump.charCodeAt(0)) {
+      if (state2.dump && CHAR_LINE_FEED === state2.dump.charCodeAt(0)) {
         pairBuffer += ":";
       } else {
         pairBuffer += ": ";
       }
-      pairBuffer += state.dump;
+      pairBuffer += state2.dump;
       _result += pairBuffer;
     }
-    state.tag = _tag;
-    state.dump = _result || "{}";
+    state2.tag = _tag;
+    state2.dump = _result || "{}";
   }
-  function detectType(state, object2, explicit) {
-    const typeList = explicit ? state.explicitTypes : state.implicitTypes;
+  function detectType(state2, object2, explicit) {
+    const typeList = explicit ? state2.explicitTypes : state2.implicitTypes;
     for (let index = 0, length = typeList.length; index < length; index += 1) {
       const type2 = typeList[index];
       if ((type2.instanceOf || type2.predicate) && (!type2.instanceOf || typeof object2 === "object" && object2 instanceof type2.instanceOf) && (!type2.predicate || type2.predicate(object2))) {
         if (explicit) {
           if (type2.multi && type2.representName) {
-            state.tag = type2.representName(object2);
+            state2.tag = type2.representName(object2);
           } else {
-            state.tag = type2.tag;
+            state2.tag = type2.tag;
           }
         } else {
-          state.tag = "?";
+          state2.tag = "?";
         }
         if (type2.represent) {
-          const style = state.styleMap[type2.tag] || type2.defaultStyle;
+          const style = state2.styleMap[type2.tag] || type2.defaultStyle;
           let _result;
           if (_toString.call(type2.represent) === "[object Function]") {
             _result = type2.represent(object2, style);
@@ -27206,103 +27206,103 @@ function requireDumper() {
           } else {
             throw new YAMLException2("!<" + type2.tag + '> tag resolver accepts not "' + style + '" style');
           }
-          state.dump = _result;
+          state2.dump = _result;
         }
         return true;
       }
     }
     return false;
   }
-  function writeNode(state, level, object2, block, compact, iskey, isblockseq) {
-    state.tag = null;
-    state.dump = object2;
-    if (!detectType(state, object2, false)) {
-      detectType(state, object2, true);
+  function writeNode(state2, level, object2, block, compact, iskey, isblockseq) {
+    state2.tag = null;
+    state2.dump = object2;
+    if (!detectType(state2, object2, false)) {
+      detectType(state2, object2, true);
     }
-    const type2 = _toString.call(state.dump);
+    const type2 = _toString.call(state2.dump);
     const inblock = block;
     if (block) {
-      block = state.flowLevel < 0 || state.flowLevel > level;
+      block = state2.flowLevel < 0 || state2.flowLevel > level;
     }
     const objectOrArray = type2 === "[object Object]" || type2 === "[object Array]";
     let duplicateIndex;
     let duplicate;
     if (objectOrArray) {
-      duplicateIndex = state.duplicates.indexOf(object2);
+      duplicateIndex = state2.duplicates.indexOf(object2);
       duplicate = duplicateIndex !== -1;
     }
-    if (state.tag !== null && state.tag !== "?" || duplicate || state.indent !== 2 && level > 0) {
+    if (state2.tag !== null && state2.tag !== "?" || duplicate || state2.indent !== 2 && level > 0) {
       compact = false;
     }
-    if (duplicate && state.usedDuplicates[duplicateIndex]) {
-      state.dump = "*ref_" + duplicateIndex;
+    if (duplicate && state2.usedDuplicates[duplicateIndex]) {
+      state2.dump = "*ref_" + duplicateIndex;
     } else {
-      if (objectOrArray && duplicate && !state.usedDuplicates[duplicateIndex]) {
-        state.usedDuplicates[duplicateIndex] = true;
+      if (objectOrArray && duplicate && !state2.usedDuplicates[duplicateIndex]) {
+        state2.usedDuplicates[duplicateIndex] = true;
       }
       if (type2 === "[object Object]") {
-        if (block && Object.keys(state.dump).length !== 0) {
-          writeBlockMapping(state, level, state.dump, compact);
+        if (block && Object.keys(state2.dump).length !== 0) {
+          writeBlockMapping(state2, level, state2.dump, compact);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
           }
         } else {
-          writeFlowMapping(state, level, state.dump);
+          writeFlowMapping(state2, level, state2.dump);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
           }
         }
       } else if (type2 === "[object Array]") {
-        if (block && state.dump.length !== 0) {
-          if (state.noArrayIndent && !isblockseq && level > 0) {
-            writeBlockSequence(state, level - 1, state.dump, compact);
+        if (block && state2.dump.length !== 0) {
+          if (state2.noArrayIndent && !isblockseq && level > 0) {
+            writeBlockSequence(state2, level - 1, state2.dump, compact);
           } else {
-            writeBlockSequence(state, level, state.dump, compact);
+            writeBlockSequence(state2, level, state2.dump, compact);
           }
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + state2.dump;
           }
         } else {
-          writeFlowSequence(state, level, state.dump);
+          writeFlowSequence(state2, level, state2.dump);
           if (duplicate) {
-            state.dump = "&ref_" + duplicateIndex + " " + state.dump;
+            state2.dump = "&ref_" + duplicateIndex + " " + state2.dump;
           }
         }
       } else if (type2 === "[object String]") {
-        if (state.tag !== "?") {
-          writeScalar(state, state.dump, level, iskey, inblock);
+        if (state2.tag !== "?") {
+          writeScalar(state2, state2.dump, level, iskey, inblock);
         }
       } else if (type2 === "[object Undefined]") {
         return false;
       } else {
-        if (state.skipInvalid) return false;
+        if (state2.skipInvalid) return false;
         throw new YAMLException2("unacceptable kind of an object to dump " + type2);
       }
-      if (state.tag !== null && state.tag !== "?") {
+      if (state2.tag !== null && state2.tag !== "?") {
         let tagStr = encodeURI(
-          state.tag[0] === "!" ? state.tag.slice(1) : state.tag
+          state2.tag[0] === "!" ? state2.tag.slice(1) : state2.tag
         ).replace(/!/g, "%21");
-        if (state.tag[0] === "!") {
+        if (state2.tag[0] === "!") {
           tagStr = "!" + tagStr;
         } else if (tagStr.slice(0, 18) === "tag:yaml.org,2002:") {
           tagStr = "!!" + tagStr.slice(18);
         } else {
           tagStr = "!<" + tagStr + ">";
         }
-        state.dump = tagStr + " " + state.dump;
+        state2.dump = tagStr + " " + state2.dump;
       }
     }
     return true;
   }
-  function getDuplicateReferences(object2, state) {
+  function getDuplicateReferences(object2, state2) {
     const objects = [];
     const duplicatesIndexes = [];
     inspectNode(object2, objects, duplicatesIndexes);
     const length = duplicatesIndexes.length;
     for (let index = 0; index < length; index += 1) {
-      state.duplicates.push(objects[duplicatesIndexes[index]]);
+      state2.duplicates.push(objects[duplicatesIndexes[index]]);
     }
-    state.usedDuplicates = new Array(length);
+    state2.usedDuplicates = new Array(length);
   }
   function inspectNode(object2, objects, duplicatesIndexes) {
     if (object2 !== null && typeof object2 === "object") {
@@ -27328,13 +27328,13 @@ function requireDumper() {
   }
   function dump2(input2, options) {
     options = options || {};
-    const state = new State(options);
-    if (!state.noRefs) getDuplicateReferences(input2, state);
+    const state2 = new State(options);
+    if (!state2.noRefs) getDuplicateReferences(input2, state2);
     let value = input2;
-    if (state.replacer) {
-      value = state.replacer.call({ "": value }, "", value);
+    if (state2.replacer) {
+      value = state2.replacer.call({ "": value }, "", value);
     }
-    if (writeNode(state, 0, value, true, true)) return state.dump + "\n";
+    if (writeNode(state2, 0, value, true, true)) return state2.dump + "\n";
     return "";
   }
   dumper.dump = dump2;
@@ -49564,8 +49564,8 @@ function threadWanted(name, chars, env = process.env) {
 function startThreadJob(script, input2, startTimeoutMs = START_TIMEOUT_MS) {
   const { MessageChannel, Worker } = workerThreads();
   const { port1, port2 } = new MessageChannel();
-  const state = new Int32Array(new SharedArrayBuffer(4));
-  const data = { input: input2, port: port2, state };
+  const state2 = new Int32Array(new SharedArrayBuffer(4));
+  const data = { input: input2, port: port2, state: state2 };
   let worker;
   try {
     worker = new Worker(script, { workerData: data, transferList: [port2] });
@@ -49587,10 +49587,10 @@ function startThreadJob(script, input2, startTimeoutMs = START_TIMEOUT_MS) {
       if (done || !worker) return void 0;
       const giveUpAt = Date.now() + patienceMs;
       try {
-        if (Atomics.load(state, 0) === 0) Atomics.wait(state, 0, 0, Math.max(0, Math.min(startedAt + startTimeoutMs, giveUpAt) - Date.now()));
-        if (Atomics.load(state, 0) === 0) return void 0;
-        Atomics.wait(state, 0, STARTED, Math.max(0, giveUpAt - Date.now()));
-        if (Atomics.load(state, 0) !== ANSWERED) return void 0;
+        if (Atomics.load(state2, 0) === 0) Atomics.wait(state2, 0, 0, Math.max(0, Math.min(startedAt + startTimeoutMs, giveUpAt) - Date.now()));
+        if (Atomics.load(state2, 0) === 0) return void 0;
+        Atomics.wait(state2, 0, STARTED, Math.max(0, giveUpAt - Date.now()));
+        if (Atomics.load(state2, 0) !== ANSWERED) return void 0;
         const received = workerThreads().receiveMessageOnPort(port1);
         return received && "value" in received.message ? received.message.value : void 0;
       } finally {
@@ -49609,6 +49609,20 @@ function startTraceWorker(job, deadlineMs, script = threadScript("traffic")) {
   const started = Date.now();
   const thread = startThreadJob(script, job, deadlineMs);
   return { collect: () => thread.collect(started + deadlineMs - Date.now()) };
+}
+
+// src/io/v8-tuning.ts
+var import_node_v8 = __toESM(require("node:v8"), 1);
+var LARGE_INPUT_CHARS = 16 * 1024 * 1024;
+var KEY = /* @__PURE__ */ Symbol.for("netpol-ci.v8-tuning");
+var state = () => globalThis[KEY] ??= { inlining: true, atStart: void 0 };
+function tuneForInput(chars) {
+  const s = state();
+  if (s.atStart !== void 0 && !s.inlining && chars >= LARGE_INPUT_CHARS) setInlining(true);
+}
+function setInlining(on) {
+  import_node_v8.default.setFlagsFromString(on ? "--turbo-inlining" : "--no-turbo-inlining");
+  state().inlining = on;
 }
 
 // src/io/node-io.ts
@@ -49740,7 +49754,13 @@ function nodeIo() {
   const parsedIn = (dir) => parsed2?.dir === dir ? parsed2 : parsed2 = new ParsedCache(dir);
   const results = /* @__PURE__ */ new Map();
   return {
-    readManifests: (paths, options) => readManifestFiles(paths, options, cache2),
+    readManifests(paths, options) {
+      const read = readManifestFiles(paths, options, cache2);
+      let chars = 0;
+      for (const f of read.files) chars += f.text.length;
+      tuneForInput(chars);
+      return read;
+    },
     storedParses: (dir, files) => parsedIn(dir).read(files),
     storeParses: (dir, parses) => parsedIn(dir).write(parses),
     startParsing: (files) => startParseWorkers(files),
@@ -49812,7 +49832,10 @@ function nodeIo() {
     kubectlResources,
     kubectlGet,
     // traffic: trace files
-    forEachLine: (file2, what, onLine, range) => forEachLine(file2, what, onLine, void 0, range),
+    forEachLine(file2, what, onLine, range) {
+      tuneForInput(range ? range.end - range.start : fileSize(file2));
+      return forEachLine(file2, what, onLine, void 0, range);
+    },
     traceCut: (file2) => traceCut(file2),
     startTraceWorker: (job, deadlineMs) => startTraceWorker(job, deadlineMs),
     // baseline: nca
@@ -49828,6 +49851,13 @@ function nodeIo() {
       return c;
     }
   };
+}
+function fileSize(file2) {
+  try {
+    return (0, import_node_fs14.statSync)(file2).size;
+  } catch {
+    return 0;
+  }
 }
 
 // src/io/stdio.ts

@@ -13,7 +13,7 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-PAAB2AAH.mjs";
+} from "../chunks/chunk-ONUMRHTW.mjs";
 import {
   ConfigError,
   ExitCode

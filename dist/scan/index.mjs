@@ -37,7 +37,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-PAAB2AAH.mjs";
+} from "../chunks/chunk-ONUMRHTW.mjs";
 import {
   ExitCode,
   dump,

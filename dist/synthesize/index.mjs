@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-PAAB2AAH.mjs";
+} from "../chunks/chunk-ONUMRHTW.mjs";
 import {
   Codes,
   ExitCode,

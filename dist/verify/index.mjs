@@ -9,11 +9,11 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-WBMAWIAC.mjs";
+} from "../chunks/chunk-RWFRWBQ3.mjs";
 import "../chunks/chunk-E55LS3PX.mjs";
 import {
   explanationData
-} from "../chunks/chunk-AVOUHIQG.mjs";
+} from "../chunks/chunk-7LMHFXHK.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-4EV36LRG.mjs";
@@ -45,7 +45,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-PAAB2AAH.mjs";
+} from "../chunks/chunk-ONUMRHTW.mjs";
 import {
   Codes,
   ExitCode,
