@@ -518,11 +518,15 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   // the workload resolves names through the cluster DNS Service it names: DNS, allowed and judged by the DNS rule
   const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, undefined, values) : placedEvidence(f, undefined) });
   if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    // what looks like the cluster DNS Service's ClusterIP (a private x.y.z.10 named as a DNS server)
+    // may as well be a DNS server of the network (192.168.7.10): both are kept, never one guessed.
+    // The DNS use gets the DNS rule; the address keeps its link, on DNS's ports.
     if (isClusterDnsAddress(c.host, port, f.dnsSetting === true)) {
       dnsUse();
+      if (range) add({ kind: 'external', range }, DNS_PORTS, undefined);
       return;
     }
-    const range = parseCidr(c.host);
     if (!range) return;
     add({ kind: 'external', range }, port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
     return;
@@ -644,16 +648,20 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
   return out;
 }
 
-/** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
 /** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
 const DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
+
+/** A DNS server's ports: UDP 53, and TCP 53 for large answers. */
+const DNS_PORTS = ConnectionSet.port('UDP', 53).union(ConnectionSet.port('TCP', 53));
 
 /**
  * The cluster DNS Service by address: its ClusterIP is by convention the tenth address of the
  * Service network (kubeadm's and kind's 10.96.0.10, EKS's 10.100.0.10 and 172.20.0.10), a private
  * address, here named as a DNS server (a `resolver`/`nameserver` setting, or port 53). No ipBlock
- * can allow it (a ClusterIP is translated to a DNS pod before policies see the packet): the DNS
- * rule to the DNS pods does. Any other address, a public resolver such as 8.8.8.8:53 included, stays an outside address.
+ * can allow a ClusterIP (it is translated to a DNS pod before policies see the packet): the DNS
+ * rule to the DNS pods does, so it is a DNS use. It may also be a DNS server of the network
+ * (192.168.7.10): so the address keeps its link too. Any other address, a public resolver such as
+ * 8.8.8.8:53 included, is an outside address only.
  */
 function isClusterDnsAddress(host: string, port: number | undefined, dnsSetting: boolean): boolean {
   const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
@@ -676,6 +684,7 @@ function isClusterDnsHost(host: string): boolean {
   return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
 }
 
+/** `kubernetes.default[.svc[.cluster.local]]`, or `kubernetes` from the default namespace: the API server's Service. */
 function isApiServerHost(host: string, namespace: string): boolean {
   return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || (host === 'kubernetes' && namespace === 'default');
 }

@@ -52,9 +52,19 @@ describe('the cluster DNS Service as an address', () => {
     expect(unresolved(resolver)).toEqual({ links: [], unresolved: [] });
   });
 
-  it.each(['kube-dns.kube-system.svc.cluster.local', 'coredns.kube-system', '10.96.0.10', '10.100.0.10', '172.20.0.10', '10.96.0.10:53'])('%s is recorded as a DNS use at its line, so the workload needs DNS', (resolver) => {
+  it.each(['kube-dns.kube-system.svc.cluster.local', 'coredns.kube-system'])('%s is recorded as a DNS use at its line, so the workload needs DNS', (resolver) => {
     expect(dnsUses(resolver)).toEqual([`web/nginx[Deployment] ${resolver} app.yaml:7`]);
     expect(unresolved(resolver)).toEqual({ links: [], unresolved: [] });
+  });
+
+  // the tenth address of a private network named as a DNS server is likely the DNS Service's
+  // ClusterIP, and may be a DNS server of the network (a company's 192.168.7.10): both are kept
+  it.each(['10.96.0.10', '10.100.0.10', '172.20.0.10', '10.96.0.10:53', '192.168.7.10:53'])('%s is a DNS use at its line, and keeps its link to the address on the DNS ports', (resolver) => {
+    expect(dnsUses(resolver)).toEqual([`web/nginx[Deployment] ${resolver} app.yaml:7`]);
+    const ip = resolver.replace(/:53$/, '');
+    const r = unresolved(resolver);
+    expect(r.links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)} ${l.conns.toString()}`)).toEqual([`web/nginx[Deployment] => ${ip}-${ip}[External] TCP 53,UDP 53`]);
+    expect(r.unresolved).toEqual([]);
   });
 
   it('an address that only looks like the DNS ClusterIP stays what it was', () => {
