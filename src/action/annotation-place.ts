@@ -8,10 +8,15 @@ import type { ActionLog, AnnotationAt } from './runtime.js';
  * not exist, so it is placed at the nearest real file (the archive itself, without a line, or the
  * template file) and the full citation, line included, goes into the message.
  */
+const ARCHIVE_MEMBER = /\.tgz#/;
+
 export function placeAnnotation(message: string, at: AnnotationAt): { message: string; at: AnnotationAt } {
   const rendered = / \[rendered(?: as [^\]]+)?\]$/.exec(at.file);
   const file = rendered ? at.file.slice(0, rendered.index) : at.file;
-  const member = file.indexOf('#');
+  // a packaged chart's member follows its archive's name (`….tgz#member`); any other `#` is part of
+  // a real path (`deploy/team#2/app.yaml`, legal in git), which GitHub places as it is
+  const archive = ARCHIVE_MEMBER.exec(file);
+  const member = archive ? archive.index + archive[0].length - 1 : -1;
   if (member < 0) return rendered ? { message, at: { ...at, file } } : { message, at };
   const citation = `${at.file}${at.line ? `:${at.line}` : ''}`;
   const { line: _line, column: _column, ...rest } = at;

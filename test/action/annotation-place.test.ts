@@ -32,6 +32,15 @@ describe('placeAnnotation', () => {
     expect(placeAnnotation('m', plain)).toEqual({ message: 'm', at: plain });
   });
 
+  it("a real file whose path holds '#' (legal in git) is left as it is, line and column kept", () => {
+    const at = { file: 'deploy/team#2/app.yaml', line: 12, column: 3 };
+    expect(placeAnnotation('m', at)).toEqual({ message: 'm', at });
+    expect(placeAnnotation('m', { file: 'deploy/#x/charts/redis-1.0.0.tgz#redis/templates/s.yaml', line: 4 })).toEqual({
+      message: 'm (at deploy/#x/charts/redis-1.0.0.tgz#redis/templates/s.yaml:4)',
+      at: { file: 'deploy/#x/charts/redis-1.0.0.tgz' },
+    });
+  });
+
   it('placedLog rewrites notice, warning and error; messages without a place pass as they are', () => {
     const seen: [string, AnnotationAt | undefined][] = [];
     const log: ActionLog = { info: () => {}, notice: (m, at) => seen.push([m, at]), warning: (m, at) => seen.push([m, at]), error: (m, at) => seen.push([m, at]), group: async (_n, fn) => fn() };
