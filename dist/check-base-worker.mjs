@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-E55LS3PX.mjs";
-import "./chunks/chunk-4CUABLD6.mjs";
+} from "./chunks/chunk-E6EBHE7A.mjs";
+import "./chunks/chunk-NUI66PDE.mjs";
 import "./chunks/chunk-Z6DHXPBG.mjs";
 import {
   answerThreadJob

@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-RWFRWBQ3.mjs";
-import "../chunks/chunk-E55LS3PX.mjs";
-import "../chunks/chunk-7LMHFXHK.mjs";
+} from "../chunks/chunk-DU6TYVNY.mjs";
+import "../chunks/chunk-E6EBHE7A.mjs";
+import "../chunks/chunk-NU3FGBHQ.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-4EV36LRG.mjs";
@@ -13,10 +13,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-YA6VABBF.mjs";
+} from "../chunks/chunk-2SKGICJQ.mjs";
 import "../chunks/chunk-OLLUINQN.mjs";
-import "../chunks/chunk-66KRGA24.mjs";
-import "../chunks/chunk-4CUABLD6.mjs";
+import "../chunks/chunk-A2KY4GLM.mjs";
+import "../chunks/chunk-NUI66PDE.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -39,7 +39,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-ONUMRHTW.mjs";
+} from "../chunks/chunk-7P4NEYGH.mjs";
 import {
   Codes,
   ExitCode,

@@ -38770,11 +38770,12 @@ function resolveAddress(f, w, ctx) {
   }
   const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, void 0, values) : placedEvidence(f, void 0) });
   if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
     if (isClusterDnsAddress(c.host, port2, f.dnsSetting === true)) {
       dnsUse();
+      if (range) add({ kind: "external", range }, DNS_PORTS, void 0);
       return;
     }
-    const range = parseCidr(c.host);
     if (!range) return;
     add({ kind: "external", range }, port2 !== void 0 ? ConnectionSet.port("TCP", port2) : ConnectionSet.ALL, void 0);
     return;
@@ -39072,7 +39073,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, DNS_SETTING, DNS_PORTS, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -39097,6 +39098,7 @@ var init_scan = __esm({
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
+    DNS_PORTS = ConnectionSet.port("UDP", 53).union(ConnectionSet.port("TCP", 53));
     LinkSet = class {
       map = /* @__PURE__ */ new Map();
       add(src, dst, conns2, ev) {

@@ -13,7 +13,7 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-ONUMRHTW.mjs";
+} from "../chunks/chunk-7P4NEYGH.mjs";
 import {
   ConfigError,
   ExitCode

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-7LMHFXHK.mjs";
+} from "../chunks/chunk-NU3FGBHQ.mjs";
 import "../chunks/chunk-4EV36LRG.mjs";
 import "../chunks/chunk-OLLUINQN.mjs";
 import "../chunks/chunk-LQ5GD2TC.mjs";
@@ -12,7 +12,7 @@ import {
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-ONUMRHTW.mjs";
+} from "../chunks/chunk-7P4NEYGH.mjs";
 import "../chunks/chunk-SWBTNRIT.mjs";
 
 // src/action/entries/diff.ts

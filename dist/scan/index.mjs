@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-66KRGA24.mjs";
+} from "../chunks/chunk-A2KY4GLM.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-4CUABLD6.mjs";
+} from "../chunks/chunk-NUI66PDE.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -37,7 +37,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-ONUMRHTW.mjs";
+} from "../chunks/chunk-7P4NEYGH.mjs";
 import {
   ExitCode,
   dump,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-YA6VABBF.mjs";
+} from "../chunks/chunk-2SKGICJQ.mjs";
 import "../chunks/chunk-OLLUINQN.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-66KRGA24.mjs";
+} from "../chunks/chunk-A2KY4GLM.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-4CUABLD6.mjs";
+} from "../chunks/chunk-NUI66PDE.mjs";
 import {
   loadInputs,
   markdownCode,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-ONUMRHTW.mjs";
+} from "../chunks/chunk-7P4NEYGH.mjs";
 import {
   Codes,
   ExitCode,

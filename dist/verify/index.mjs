@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-RWFRWBQ3.mjs";
-import "../chunks/chunk-E55LS3PX.mjs";
+} from "../chunks/chunk-DU6TYVNY.mjs";
+import "../chunks/chunk-E6EBHE7A.mjs";
 import {
   explanationData
-} from "../chunks/chunk-7LMHFXHK.mjs";
+} from "../chunks/chunk-NU3FGBHQ.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-4EV36LRG.mjs";
-import "../chunks/chunk-YA6VABBF.mjs";
+import "../chunks/chunk-2SKGICJQ.mjs";
 import "../chunks/chunk-OLLUINQN.mjs";
-import "../chunks/chunk-66KRGA24.mjs";
+import "../chunks/chunk-A2KY4GLM.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-4CUABLD6.mjs";
+} from "../chunks/chunk-NUI66PDE.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -45,7 +45,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-ONUMRHTW.mjs";
+} from "../chunks/chunk-7P4NEYGH.mjs";
 import {
   Codes,
   ExitCode,
