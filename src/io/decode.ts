@@ -75,7 +75,9 @@ export function decodeManifest(buf: Uint8Array): Decoded {
   const bomless = looksLikeBomlessUtf16(buf);
   if (bomless) return { ok: false, reason: 'encoding', message: `UTF-16${bomless.toUpperCase()} without a byte-order mark is not supported; save the file as UTF-8` };
   // the first NUL and the first malformed byte are located: a text file with one stray byte is fixed at that place
-  const nul = buf.subarray(0, 8192).indexOf(0);
+  // anywhere in the file (a memchr: fast however large), so that one past the first 8 KiB is located
+  // as well, not left to the YAML reader, which gives its byte offset as a column
+  const nul = buf.indexOf(0);
   if (nul >= 0) return { ok: false, reason: 'binary', message: 'binary file (NUL bytes); skipped', ...position(buf, nul) };
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);

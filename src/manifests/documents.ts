@@ -358,6 +358,7 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
   // workflow's `on:` or a values file's `y:` is no Kubernetes object and is not warned about
   const kubernetesObject = KUBERNETES_OBJECT.test(chunk.text);
   const lines = chunk.text.split('\n');
+  const secret = SECRET.test(chunk.text);
   // lines inside a block scalar (`key: |`) are text in every YAML version
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -372,26 +373,83 @@ function warnYaml11Traps(chunk: Chunk, file: string, diagnostics: Diagnostic[]):
       continue;
     }
     const at = (m: RegExpExecArray | RegExpMatchArray, value: string): SourceRef => ({ file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 });
+    // a flow mapping's keys and values, read in the line's YAML only: a `, n: ` inside a quoted
+    // string or a comment is neither a key nor a value
+    const code = line.includes('{') ? yamlOfLine(line) : '';
+    const flow = code.includes('{');
     const key = kubernetesObject ? YAML11_BOOL_KEY.exec(line) : null;
-    for (const m of key ? [key] : kubernetesObject ? [...line.matchAll(YAML11_FLOW_KEY)] : []) {
+    for (const m of key ? [key] : kubernetesObject && flow ? [...code.matchAll(YAML11_FLOW_KEY)] : []) {
       const name = m[1] as string;
       const bool = /^(?:y|yes|on)$/i.test(name) ? 'true' : 'false';
       diagnostics.push(diag(Codes.yaml11Trap, 'warning', `unquoted key ${name} is the boolean ${bool} in YAML 1.1 (Kubernetes' parser reads the key "${bool}") but the string "${name}" in YAML 1.2`, at(m, name), 'quote the key'));
     }
     const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line) ?? YAML11_UNDERSCORE.exec(line);
-    const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
+    const found = block ? [block] : flow ? [...code.matchAll(YAML11_FLOW)] : [];
     for (const m of found) {
       const value = m[1] as string;
       // a volume's `defaultMode: 0755` is a file mode, written in octal as Kubernetes' own docs do, and read so
       if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
+      const hint = value.includes('_') ? 'write the number without underscores, or quote it' : 'quote the value';
+      // a Secret's values stay out of every output (a CI log included): the place is enough
+      if (secret) {
+        diagnostics.push(diag(Codes.yaml11Trap, 'warning', `an unquoted value here reads differently in YAML 1.1 (Kubernetes' parser) and in YAML 1.2 (not shown: a Secret's)`, at(m, value), hint));
+        continue;
+      }
       const what = value.includes('_')
-        ? `the integer ${value.replace(/_/g, '').replace(/^\+/, '')} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`
+        ? `the ${yaml11Number(value)} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`
         : /^[-+]?0/.test(value)
           ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2`
           : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
-      diagnostics.push(diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, at(m, value), value.includes('_') ? 'write the number without underscores, or quote it' : 'quote the value'));
+      diagnostics.push(diag(Codes.yaml11Trap, 'warning', `unquoted ${value} is ${what}`, at(m, value), hint));
     }
   }
+}
+
+const SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+
+/**
+ * What YAML 1.1 (go-yaml v2, Kubernetes' parser) makes of an unquoted number with underscores:
+ * the underscores dropped, then an integer in the base its prefix says (`0_7_0` is octal 070,
+ * 56), or, where that fails (`08_9`), a float.
+ */
+function yaml11Number(value: string): string {
+  const plain = value.replace(/_/g, '').replace(/^\+/, '');
+  const negative = plain.startsWith('-');
+  const digits = negative ? plain.slice(1) : plain;
+  if (/^0[0-7]+$/.test(digits)) return `integer ${negative ? '-' : ''}${parseInt(digits, 8)} (octal ${plain})`;
+  if (/^0[0-9]+$/.test(digits)) return `number ${Number(plain)}`;
+  return `integer ${negative ? '-' : ''}${BigInt(digits).toString()}`;
+}
+
+/**
+ * The line with what YAML reads as text masked (`x`, the same length, so columns hold): quoted
+ * scalars' contents and a comment. A quote opens a scalar only where one may start (at the line's
+ * start, after a blank or one of `[{,:`); a `#` starts a comment only after a blank or at the start.
+ */
+function yamlOfLine(line: string): string {
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i] as string;
+    if (quote !== '') {
+      if (c === quote && !(quote === "'" && line[i + 1] === "'")) {
+        out += c;
+        quote = '';
+      } else if ((quote === '"' && c === '\\') || (quote === "'" && c === "'")) {
+        // an escape or a doubled quote: two characters of text
+        out += i + 1 < line.length ? 'xx' : 'x';
+        i++;
+      } else out += 'x';
+      continue;
+    }
+    const before = i === 0 ? ' ' : (line[i - 1] as string);
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) {
+      quote = c;
+      out += c;
+    } else if (c === '#' && /\s/.test(before)) return out + 'x'.repeat(line.length - i);
+    else out += c;
+  }
+  return out;
 }
 
 /** The text documents are cut from: CR LF and lone CR read as LF. */
@@ -417,7 +475,7 @@ export function normalizeNewlines(text: string): string {
  * a parser edited in any way never reads what an older one stored.
  */
 export function parserSource(): string {
-  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, yamlOfLine, yaml11Number, normalizeNewlines, FLOAT.construct, IntegralFloat];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, SECRET, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${jsYamlPackage.version}`, blockYamlSource()].join('\n');
 }

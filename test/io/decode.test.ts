@@ -23,6 +23,11 @@ describe('decodeManifest locates what makes a file unreadable', () => {
     expect(decodeManifest(text('a: 1\nb: x\x00y\n'))).toMatchObject({ ok: false, message: 'binary file (NUL bytes); skipped', line: 2, column: 5 });
   });
 
+  it('a NUL past the first 8 KiB is located as well (not left to the YAML reader, which gave its offset as a column)', () => {
+    const text = `# ${'c'.repeat(9000)}\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata:\n  k: "ab\u0000"\n`;
+    expect(decodeManifest(Buffer.from(text))).toMatchObject({ ok: false, reason: 'binary', line: 6, column: 9 });
+  });
+
   it('valid UTF-8 (4-byte sequences included) still decodes', () => {
     expect(decodeManifest(Buffer.from('a: "😀 é"\n'))).toEqual({ ok: true, text: 'a: "😀 é"\n' });
   });
