@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-E6EBHE7A.mjs";
-import "./chunks/chunk-NUI66PDE.mjs";
-import "./chunks/chunk-Z6DHXPBG.mjs";
+} from "./chunks/chunk-P2TH36FV.mjs";
+import "./chunks/chunk-CA4SJ6LF.mjs";
+import "./chunks/chunk-UNL3D2LC.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-SWBTNRIT.mjs";
+} from "./chunks/chunk-FRUALAJ6.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -11500,6 +11500,7 @@ function warnYaml11Traps(chunk, file, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const kubernetesObject = KUBERNETES_OBJECT.test(chunk.text);
   const lines = chunk.text.split("\n");
+  const secret = SECRET.test(chunk.text);
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -11513,21 +11514,61 @@ function warnYaml11Traps(chunk, file, diagnostics) {
       continue;
     }
     const at = (m, value) => ({ file, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line.indexOf(value)) + 1 });
+    const code = line.includes("{") ? yamlOfLine(line) : "";
+    const flow = code.includes("{");
     const key = kubernetesObject ? YAML11_BOOL_KEY.exec(line) : null;
-    for (const m of key ? [key] : kubernetesObject ? [...line.matchAll(YAML11_FLOW_KEY)] : []) {
+    for (const m of key ? [key] : kubernetesObject && flow ? [...code.matchAll(YAML11_FLOW_KEY)] : []) {
       const name = m[1];
       const bool2 = /^(?:y|yes|on)$/i.test(name) ? "true" : "false";
       diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted key ${name} is the boolean ${bool2} in YAML 1.1 (Kubernetes' parser reads the key "${bool2}") but the string "${name}" in YAML 1.2`, at(m, name), "quote the key"));
     }
     const block = YAML11_BOOL.exec(line) ?? YAML11_OCTAL.exec(line) ?? YAML11_UNDERSCORE.exec(line);
-    const found = block ? [block] : [...line.matchAll(YAML11_FLOW)];
+    const found = block ? [block] : flow ? [...code.matchAll(YAML11_FLOW)] : [];
     for (const m of found) {
       const value = m[1];
       if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
-      const what = value.includes("_") ? `the integer ${value.replace(/_/g, "").replace(/^\+/, "")} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
-      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, at(m, value), value.includes("_") ? "write the number without underscores, or quote it" : "quote the value"));
+      const hint = value.includes("_") ? "write the number without underscores, or quote it" : "quote the value";
+      if (secret) {
+        diagnostics.push(diag(Codes.yaml11Trap, "warning", `an unquoted value here reads differently in YAML 1.1 (Kubernetes' parser) and in YAML 1.2 (not shown: a Secret's)`, at(m, value), hint));
+        continue;
+      }
+      const what = value.includes("_") ? `the ${yaml11Number(value)} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, at(m, value), hint));
     }
   }
+}
+var SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
+function yaml11Number(value) {
+  const plain = value.replace(/_/g, "").replace(/^\+/, "");
+  const negative = plain.startsWith("-");
+  const digits = negative ? plain.slice(1) : plain;
+  if (/^0[0-7]+$/.test(digits)) return `integer ${negative ? "-" : ""}${parseInt(digits, 8)} (octal ${plain})`;
+  if (/^0[0-9]+$/.test(digits)) return `number ${Number(plain)}`;
+  return `integer ${negative ? "-" : ""}${BigInt(digits).toString()}`;
+}
+function yamlOfLine(line) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote !== "") {
+      if (c === quote && !(quote === "'" && line[i + 1] === "'")) {
+        out += c;
+        quote = "";
+      } else if (quote === '"' && c === "\\" || quote === "'" && c === "'") {
+        out += i + 1 < line.length ? "xx" : "x";
+        i++;
+      } else out += "x";
+      continue;
+    }
+    const before = i === 0 ? " " : line[i - 1];
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) {
+      quote = c;
+      out += c;
+    } else if (c === "#" && /\s/.test(before)) return out + "x".repeat(line.length - i);
+    else out += c;
+  }
+  return out;
 }
 function withoutDocumentBoms(text) {
   if (!text.includes("\uFEFF")) return text;
@@ -11537,8 +11578,8 @@ function normalizeNewlines(text) {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
 function parserSource() {
-  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const code = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, yamlOfLine, yaml11Number, normalizeNewlines, FLOAT.construct, IntegralFloat];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, SECRET, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
 

@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-DU6TYVNY.mjs";
-import "../chunks/chunk-E6EBHE7A.mjs";
-import "../chunks/chunk-NU3FGBHQ.mjs";
+} from "../chunks/chunk-5KYKP6FP.mjs";
+import "../chunks/chunk-P2TH36FV.mjs";
+import "../chunks/chunk-QQZSEHNM.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-4EV36LRG.mjs";
+} from "../chunks/chunk-MRQTZUG3.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-2SKGICJQ.mjs";
-import "../chunks/chunk-OLLUINQN.mjs";
-import "../chunks/chunk-A2KY4GLM.mjs";
-import "../chunks/chunk-NUI66PDE.mjs";
+} from "../chunks/chunk-5QKZMBPS.mjs";
+import "../chunks/chunk-TKAM5TVI.mjs";
+import "../chunks/chunk-G6KM2FQ3.mjs";
+import "../chunks/chunk-CA4SJ6LF.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-LQ5GD2TC.mjs";
+} from "../chunks/chunk-PL2AEZZM.mjs";
 import {
   peerKey
-} from "../chunks/chunk-Z6DHXPBG.mjs";
+} from "../chunks/chunk-UNL3D2LC.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -39,12 +39,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7P4NEYGH.mjs";
+} from "../chunks/chunk-JHV2F3EO.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-SWBTNRIT.mjs";
+} from "../chunks/chunk-FRUALAJ6.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -28240,6 +28240,7 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
   if (!YAML11_ANYWHERE.test(chunk.text)) return;
   const kubernetesObject = KUBERNETES_OBJECT.test(chunk.text);
   const lines = chunk.text.split("\n");
+  const secret = SECRET.test(chunk.text);
   let blockIndent = -1;
   for (let i = 0; i < lines.length; i++) {
     const line2 = lines[i];
@@ -28253,21 +28254,60 @@ function warnYaml11Traps(chunk, file2, diagnostics) {
       continue;
     }
     const at3 = (m, value) => ({ file: file2, doc: chunk.doc, line: chunk.startLine + i, column: (m.indices?.[1]?.[0] ?? line2.indexOf(value)) + 1 });
+    const code2 = line2.includes("{") ? yamlOfLine(line2) : "";
+    const flow = code2.includes("{");
     const key3 = kubernetesObject ? YAML11_BOOL_KEY.exec(line2) : null;
-    for (const m of key3 ? [key3] : kubernetesObject ? [...line2.matchAll(YAML11_FLOW_KEY)] : []) {
+    for (const m of key3 ? [key3] : kubernetesObject && flow ? [...code2.matchAll(YAML11_FLOW_KEY)] : []) {
       const name = m[1];
       const bool2 = /^(?:y|yes|on)$/i.test(name) ? "true" : "false";
       diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted key ${name} is the boolean ${bool2} in YAML 1.1 (Kubernetes' parser reads the key "${bool2}") but the string "${name}" in YAML 1.2`, at3(m, name), "quote the key"));
     }
     const block = YAML11_BOOL.exec(line2) ?? YAML11_OCTAL.exec(line2) ?? YAML11_UNDERSCORE.exec(line2);
-    const found = block ? [block] : [...line2.matchAll(YAML11_FLOW)];
+    const found = block ? [block] : flow ? [...code2.matchAll(YAML11_FLOW)] : [];
     for (const m of found) {
       const value = m[1];
       if (/^[-+]?0/.test(value) && FILE_MODE_KEY.test(line2.slice(0, m.indices?.[1]?.[0] ?? 0))) continue;
-      const what = value.includes("_") ? `the integer ${value.replace(/_/g, "").replace(/^\+/, "")} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
-      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, at3(m, value), value.includes("_") ? "write the number without underscores, or quote it" : "quote the value"));
+      const hint = value.includes("_") ? "write the number without underscores, or quote it" : "quote the value";
+      if (secret) {
+        diagnostics.push(diag(Codes.yaml11Trap, "warning", `an unquoted value here reads differently in YAML 1.1 (Kubernetes' parser) and in YAML 1.2 (not shown: a Secret's)`, at3(m, value), hint));
+        continue;
+      }
+      const what = value.includes("_") ? `the ${yaml11Number(value)} in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2` : /^[-+]?0/.test(value) ? `octal ${parseInt(value, 8)} in YAML 1.1 (Kubernetes' parser) but decimal ${parseInt(value, 10)} in YAML 1.2` : `a boolean in YAML 1.1 (Kubernetes' parser) but the string "${value}" in YAML 1.2`;
+      diagnostics.push(diag(Codes.yaml11Trap, "warning", `unquoted ${value} is ${what}`, at3(m, value), hint));
     }
   }
+}
+function yaml11Number(value) {
+  const plain = value.replace(/_/g, "").replace(/^\+/, "");
+  const negative = plain.startsWith("-");
+  const digits = negative ? plain.slice(1) : plain;
+  if (/^0[0-7]+$/.test(digits)) return `integer ${negative ? "-" : ""}${parseInt(digits, 8)} (octal ${plain})`;
+  if (/^0[0-9]+$/.test(digits)) return `number ${Number(plain)}`;
+  return `integer ${negative ? "-" : ""}${BigInt(digits).toString()}`;
+}
+function yamlOfLine(line2) {
+  let out = "";
+  let quote = "";
+  for (let i = 0; i < line2.length; i++) {
+    const c = line2[i];
+    if (quote !== "") {
+      if (c === quote && !(quote === "'" && line2[i + 1] === "'")) {
+        out += c;
+        quote = "";
+      } else if (quote === '"' && c === "\\" || quote === "'" && c === "'") {
+        out += i + 1 < line2.length ? "xx" : "x";
+        i++;
+      } else out += "x";
+      continue;
+    }
+    const before = i === 0 ? " " : line2[i - 1];
+    if ((c === '"' || c === "'") && /[\s[{,:]/.test(before)) {
+      quote = c;
+      out += c;
+    } else if (c === "#" && /\s/.test(before)) return out + "x".repeat(line2.length - i);
+    else out += c;
+  }
+  return out;
 }
 function withoutDocumentBoms(text2) {
   if (!text2.includes("\uFEFF")) return text2;
@@ -28277,11 +28317,11 @@ function normalizeNewlines(text2) {
   return text2.includes("\r") ? text2.replace(/\r\n?/g, "\n") : text2;
 }
 function parserSource() {
-  const code2 = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, normalizeNewlines, FLOAT.construct, IntegralFloat];
-  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, BLOCK_SCALAR_START, YAML11_ANYWHERE];
+  const code2 = [parseManifestFile, loadChunk, duplicateKeys, splitDocuments, withoutDocumentBoms, sliceDocuments, splitDocumentsByLine, expandedSizeExceeds, warnYaml11Traps, yamlOfLine, yaml11Number, normalizeNewlines, FLOAT.construct, IntegralFloat];
+  const patterns = [SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, YAML11_FLOW_KEY, KUBERNETES_OBJECT, SECRET, BLOCK_SCALAR_START, YAML11_ANYWHERE];
   return [...code2.map((f) => f.toString()), ...patterns.map(String), String(MAX_EXPANDED_NODES), `js-yaml ${package_default.version}`, blockYamlSource()].join("\n");
 }
-var import_yaml2, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, KUBERNETES_OBJECT, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY;
+var import_yaml2, BUILTIN, IntegralFloat, FLOAT, SCHEMA, MAX_EXPANDED_NODES, SEPARATOR, SEPARATOR_WITH_TEXT, YAML11_BOOL, YAML11_OCTAL, YAML11_FLOW, YAML11_UNDERSCORE, YAML11_BOOL_KEY, KUBERNETES_OBJECT, YAML11_FLOW_KEY, ParseCache, BLOCK_SCALAR_START, YAML11_ANYWHERE, FILE_MODE_KEY, SECRET;
 var init_documents = __esm({
   "src/manifests/documents.ts"() {
     "use strict";
@@ -28344,6 +28384,7 @@ var init_documents = __esm({
     BLOCK_SCALAR_START = /:\s*[|>][-+0-9]*\s*(?:#.*)?$/;
     YAML11_ANYWHERE = /:(?:[ \t]+(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF|[-+]?0[0-7]+|[-+]?[0-9][0-9_]*_[0-9_]*)[ \t]*(?:#.*$|$|[,}])|(?<=(?:^[ \t]*(?:-[ \t]+)?|[{,][ \t]*)(?:[yYnN]|yes|Yes|YES|no|No|NO|on|On|ON|off|Off|OFF)[ \t]*:)(?:[ \t]|$))/m;
     FILE_MODE_KEY = /(?:^|[\s{,])defaultMode:\s*$/;
+    SECRET = /^kind:[ \t]*["']?Secret["']?[ \t]*(?:#.*)?$/m;
   }
 });
 
@@ -48029,7 +48070,7 @@ function decodeManifest(buf) {
   }
   const bomless = looksLikeBomlessUtf16(buf);
   if (bomless) return { ok: false, reason: "encoding", message: `UTF-16${bomless.toUpperCase()} without a byte-order mark is not supported; save the file as UTF-8` };
-  const nul = buf.subarray(0, 8192).indexOf(0);
+  const nul = buf.indexOf(0);
   if (nul >= 0) return { ok: false, reason: "binary", message: "binary file (NUL bytes); skipped", ...position(buf, nul) };
   try {
     const text2 = new TextDecoder("utf-8", { fatal: true }).decode(buf);

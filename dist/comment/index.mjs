@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-7P4NEYGH.mjs";
+} from "../chunks/chunk-JHV2F3EO.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-SWBTNRIT.mjs";
+} from "../chunks/chunk-FRUALAJ6.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

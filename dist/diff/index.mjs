@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-NU3FGBHQ.mjs";
-import "../chunks/chunk-4EV36LRG.mjs";
-import "../chunks/chunk-OLLUINQN.mjs";
-import "../chunks/chunk-LQ5GD2TC.mjs";
-import "../chunks/chunk-Z6DHXPBG.mjs";
+} from "../chunks/chunk-QQZSEHNM.mjs";
+import "../chunks/chunk-MRQTZUG3.mjs";
+import "../chunks/chunk-TKAM5TVI.mjs";
+import "../chunks/chunk-PL2AEZZM.mjs";
+import "../chunks/chunk-UNL3D2LC.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-7P4NEYGH.mjs";
-import "../chunks/chunk-SWBTNRIT.mjs";
+} from "../chunks/chunk-JHV2F3EO.mjs";
+import "../chunks/chunk-FRUALAJ6.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

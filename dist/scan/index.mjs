@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-4EV36LRG.mjs";
+} from "../chunks/chunk-MRQTZUG3.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-A2KY4GLM.mjs";
+} from "../chunks/chunk-G6KM2FQ3.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-NUI66PDE.mjs";
+} from "../chunks/chunk-CA4SJ6LF.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LQ5GD2TC.mjs";
+} from "../chunks/chunk-PL2AEZZM.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-Z6DHXPBG.mjs";
+} from "../chunks/chunk-UNL3D2LC.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7P4NEYGH.mjs";
+} from "../chunks/chunk-JHV2F3EO.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-SWBTNRIT.mjs";
+} from "../chunks/chunk-FRUALAJ6.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

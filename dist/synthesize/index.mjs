@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-2SKGICJQ.mjs";
-import "../chunks/chunk-OLLUINQN.mjs";
+} from "../chunks/chunk-5QKZMBPS.mjs";
+import "../chunks/chunk-TKAM5TVI.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-A2KY4GLM.mjs";
+} from "../chunks/chunk-G6KM2FQ3.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-NUI66PDE.mjs";
+} from "../chunks/chunk-CA4SJ6LF.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LQ5GD2TC.mjs";
+} from "../chunks/chunk-PL2AEZZM.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-Z6DHXPBG.mjs";
+} from "../chunks/chunk-UNL3D2LC.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7P4NEYGH.mjs";
+} from "../chunks/chunk-JHV2F3EO.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-SWBTNRIT.mjs";
+} from "../chunks/chunk-FRUALAJ6.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-DU6TYVNY.mjs";
-import "../chunks/chunk-E6EBHE7A.mjs";
+} from "../chunks/chunk-5KYKP6FP.mjs";
+import "../chunks/chunk-P2TH36FV.mjs";
 import {
   explanationData
-} from "../chunks/chunk-NU3FGBHQ.mjs";
+} from "../chunks/chunk-QQZSEHNM.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-4EV36LRG.mjs";
-import "../chunks/chunk-2SKGICJQ.mjs";
-import "../chunks/chunk-OLLUINQN.mjs";
-import "../chunks/chunk-A2KY4GLM.mjs";
+} from "../chunks/chunk-MRQTZUG3.mjs";
+import "../chunks/chunk-5QKZMBPS.mjs";
+import "../chunks/chunk-TKAM5TVI.mjs";
+import "../chunks/chunk-G6KM2FQ3.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-NUI66PDE.mjs";
+} from "../chunks/chunk-CA4SJ6LF.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LQ5GD2TC.mjs";
+} from "../chunks/chunk-PL2AEZZM.mjs";
 import {
   peerKey
-} from "../chunks/chunk-Z6DHXPBG.mjs";
+} from "../chunks/chunk-UNL3D2LC.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -45,12 +45,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7P4NEYGH.mjs";
+} from "../chunks/chunk-JHV2F3EO.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-SWBTNRIT.mjs";
+} from "../chunks/chunk-FRUALAJ6.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
