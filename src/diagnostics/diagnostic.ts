@@ -253,16 +253,27 @@ export function formatDiagnostic(d: Diagnostic): string {
     ? `${visible(d.at.file)}${d.at.line !== undefined ? `:${d.at.line}` : ''}${d.at.column !== undefined ? `:${d.at.column}` : ''}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ''} `
     : '';
   const field = d.at?.path && d.at.path.length > 0 ? `${clipMiddle(formatPath(d.at.path), MAX_FIELD_CHARS)}: ` : '';
-  return safeLine(`${where}${d.severity} ${d.code} ${field}${clipMiddle(d.message, MAX_MESSAGE_CHARS)}${d.hint ? ` (${d.hint})` : ''}`);
+  return safeLine(`${where}${d.severity} ${d.code} ${field}${clipMiddle(clipQuoted(d.message), MAX_MESSAGE_CHARS)}${d.hint ? ` (${d.hint})` : ''}`);
 }
 
 /**
  * A field path or message quotes the input: a 300,000-character label key would be printed whole,
- * twice, in one line of a CI log. Beyond these lengths the middle is left out (saying how much):
- * the start names the value, the end keeps the explanation.
+ * twice, in one line of a CI log. A quoted value (`"…"`, as messages quote the input) over
+ * MAX_QUOTED_CHARS and a field path over MAX_FIELD_CHARS lose their middle (saying how much): the
+ * start names the value, the end keeps the explanation. A message's own text (a list of the
+ * workloads a selector also covers) is cut only past MAX_MESSAGE_CHARS, a bound for what no
+ * message of ours reaches.
  */
 const MAX_FIELD_CHARS = 400;
-const MAX_MESSAGE_CHARS = 2000;
+const MAX_QUOTED_CHARS = 400;
+const MAX_MESSAGE_CHARS = 20_000;
+
+/** Each quoted value over MAX_QUOTED_CHARS clipped in the middle (a linear scan: no nested repetition). */
+function clipQuoted(message: string): string {
+  if (message.length <= MAX_QUOTED_CHARS) return message;
+  return message.replace(LONG_QUOTED, (q) => `"${clipMiddle(q.slice(1, -1), MAX_QUOTED_CHARS)}"`);
+}
+const LONG_QUOTED = new RegExp(`"(?:[^"\\\\]|\\\\.){${MAX_QUOTED_CHARS + 1},}"`, 'g');
 
 function clipMiddle(text: string, max: number): string {
   if (text.length <= max) return text;

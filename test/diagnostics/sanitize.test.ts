@@ -77,3 +77,22 @@ describe('Markdown and workflow commands', () => {
     expect(workflowCommandProperty('a:b,c')).toBe('a%3Ab%2Cc');
   });
 });
+
+describe('diagnostic lines bounded where they quote the input, whole where they explain', () => {
+  const line = (message: string) => formatDiagnostic({ code: 'NPC071', severity: 'warning', message, at: { file: 'a.yaml', line: 3 } });
+
+  it('a long list of workloads in the message is kept whole', () => {
+    const list = Array.from({ length: 200 }, (_, i) => `shop/workload-${i}[Deployment]`).join(', ');
+    const message = `the selector also covers ${list}`;
+    expect(message.length).toBeGreaterThan(5000);
+    expect(line(message)).toContain(list);
+    expect(line(message)).not.toContain('left out');
+  });
+
+  it('a huge quoted value loses its middle, saying how much; the explanation after it is kept', () => {
+    const key = 'k'.repeat(300_000);
+    const out = line(`label key ${JSON.stringify(key)}: name part must be no more than 63 characters`);
+    expect(out.length).toBeLessThan(1000);
+    expect(out).toMatch(/label key "k+…\[\d+ characters left out\]…k+": name part must be no more than 63 characters$/);
+  });
+});
