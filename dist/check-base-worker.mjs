@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-P2TH36FV.mjs";
-import "./chunks/chunk-CA4SJ6LF.mjs";
-import "./chunks/chunk-UNL3D2LC.mjs";
+} from "./chunks/chunk-QOXHYRWV.mjs";
+import "./chunks/chunk-KIICBHH3.mjs";
+import "./chunks/chunk-NFHNAHNP.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-FRUALAJ6.mjs";
+} from "./chunks/chunk-SMZDXYOG.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

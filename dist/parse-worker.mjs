@@ -10724,6 +10724,8 @@ var Codes = {
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
 }
+var MAX_QUOTED_CHARS = 400;
+var LONG_QUOTED = new RegExp(`"(?:[^"\\\\]|\\\\.){${MAX_QUOTED_CHARS + 1},}"`, "g");
 
 // src/manifests/block-yaml.ts
 var FALLBACK = /* @__PURE__ */ Symbol("block-yaml fallback");

@@ -339,6 +339,8 @@ var Codes = {
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
 }
+var MAX_QUOTED_CHARS = 400;
+var LONG_QUOTED = new RegExp(`"(?:[^"\\\\]|\\\\.){${MAX_QUOTED_CHARS + 1},}"`, "g");
 
 // src/topology/traffic/events.ts
 function endpoint(kind, f) {

@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-5KYKP6FP.mjs";
-import "../chunks/chunk-P2TH36FV.mjs";
-import "../chunks/chunk-QQZSEHNM.mjs";
+} from "../chunks/chunk-SBUP454Q.mjs";
+import "../chunks/chunk-QOXHYRWV.mjs";
+import "../chunks/chunk-2TKHOVEI.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-MRQTZUG3.mjs";
+} from "../chunks/chunk-NCJXKOEP.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-5QKZMBPS.mjs";
-import "../chunks/chunk-TKAM5TVI.mjs";
-import "../chunks/chunk-G6KM2FQ3.mjs";
-import "../chunks/chunk-CA4SJ6LF.mjs";
+} from "../chunks/chunk-IBKAJHS7.mjs";
+import "../chunks/chunk-FOQMNGQD.mjs";
+import "../chunks/chunk-7NT3V7XO.mjs";
+import "../chunks/chunk-KIICBHH3.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-PL2AEZZM.mjs";
+} from "../chunks/chunk-AC6DMKWR.mjs";
 import {
   peerKey
-} from "../chunks/chunk-UNL3D2LC.mjs";
+} from "../chunks/chunk-NFHNAHNP.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -39,12 +39,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-JHV2F3EO.mjs";
+} from "../chunks/chunk-IEURITV7.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-FRUALAJ6.mjs";
+} from "../chunks/chunk-SMZDXYOG.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -16611,7 +16611,11 @@ function formatPath(path22) {
 function formatDiagnostic(d) {
   const where3 = d.at ? `${visible(d.at.file)}${d.at.line !== void 0 ? `:${d.at.line}` : ""}${d.at.column !== void 0 ? `:${d.at.column}` : ""}${d.at.doc > 0 ? ` [doc ${d.at.doc}]` : ""} ` : "";
   const field3 = d.at?.path && d.at.path.length > 0 ? `${clipMiddle(formatPath(d.at.path), MAX_FIELD_CHARS)}: ` : "";
-  return safeLine(`${where3}${d.severity} ${d.code} ${field3}${clipMiddle(d.message, MAX_MESSAGE_CHARS)}${d.hint ? ` (${d.hint})` : ""}`);
+  return safeLine(`${where3}${d.severity} ${d.code} ${field3}${clipMiddle(clipQuoted(d.message), MAX_MESSAGE_CHARS)}${d.hint ? ` (${d.hint})` : ""}`);
+}
+function clipQuoted(message) {
+  if (message.length <= MAX_QUOTED_CHARS) return message;
+  return message.replace(LONG_QUOTED, (q) => `"${clipMiddle(q.slice(1, -1), MAX_QUOTED_CHARS)}"`);
 }
 function clipMiddle(text2, max) {
   if (text2.length <= max) return text2;
@@ -16647,7 +16651,7 @@ function uniqueDiagnostics(diagnostics) {
 function placeText(at3) {
   return at3.line !== void 0 && at3.line > 0 ? `${at3.file}:${at3.line}` : at3.file;
 }
-var Codes, MAX_FIELD_CHARS, MAX_MESSAGE_CHARS;
+var Codes, MAX_FIELD_CHARS, MAX_QUOTED_CHARS, MAX_MESSAGE_CHARS, LONG_QUOTED;
 var init_diagnostic = __esm({
   "src/diagnostics/diagnostic.ts"() {
     "use strict";
@@ -16854,7 +16858,9 @@ var init_diagnostic = __esm({
       hostNetworkUndefined: "NPC295"
     };
     MAX_FIELD_CHARS = 400;
-    MAX_MESSAGE_CHARS = 2e3;
+    MAX_QUOTED_CHARS = 400;
+    MAX_MESSAGE_CHARS = 2e4;
+    LONG_QUOTED = new RegExp(`"(?:[^"\\\\]|\\\\.){${MAX_QUOTED_CHARS + 1},}"`, "g");
   }
 });
 

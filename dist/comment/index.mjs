@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-JHV2F3EO.mjs";
+} from "../chunks/chunk-IEURITV7.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-FRUALAJ6.mjs";
+} from "../chunks/chunk-SMZDXYOG.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

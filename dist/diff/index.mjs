@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-QQZSEHNM.mjs";
-import "../chunks/chunk-MRQTZUG3.mjs";
-import "../chunks/chunk-TKAM5TVI.mjs";
-import "../chunks/chunk-PL2AEZZM.mjs";
-import "../chunks/chunk-UNL3D2LC.mjs";
+} from "../chunks/chunk-2TKHOVEI.mjs";
+import "../chunks/chunk-NCJXKOEP.mjs";
+import "../chunks/chunk-FOQMNGQD.mjs";
+import "../chunks/chunk-AC6DMKWR.mjs";
+import "../chunks/chunk-NFHNAHNP.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-JHV2F3EO.mjs";
-import "../chunks/chunk-FRUALAJ6.mjs";
+} from "../chunks/chunk-IEURITV7.mjs";
+import "../chunks/chunk-SMZDXYOG.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

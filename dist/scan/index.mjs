@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-MRQTZUG3.mjs";
+} from "../chunks/chunk-NCJXKOEP.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-G6KM2FQ3.mjs";
+} from "../chunks/chunk-7NT3V7XO.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-CA4SJ6LF.mjs";
+} from "../chunks/chunk-KIICBHH3.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PL2AEZZM.mjs";
+} from "../chunks/chunk-AC6DMKWR.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-UNL3D2LC.mjs";
+} from "../chunks/chunk-NFHNAHNP.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-JHV2F3EO.mjs";
+} from "../chunks/chunk-IEURITV7.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-FRUALAJ6.mjs";
+} from "../chunks/chunk-SMZDXYOG.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

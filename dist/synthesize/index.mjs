@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-5QKZMBPS.mjs";
-import "../chunks/chunk-TKAM5TVI.mjs";
+} from "../chunks/chunk-IBKAJHS7.mjs";
+import "../chunks/chunk-FOQMNGQD.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-G6KM2FQ3.mjs";
+} from "../chunks/chunk-7NT3V7XO.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-CA4SJ6LF.mjs";
+} from "../chunks/chunk-KIICBHH3.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PL2AEZZM.mjs";
+} from "../chunks/chunk-AC6DMKWR.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-UNL3D2LC.mjs";
+} from "../chunks/chunk-NFHNAHNP.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-JHV2F3EO.mjs";
+} from "../chunks/chunk-IEURITV7.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-FRUALAJ6.mjs";
+} from "../chunks/chunk-SMZDXYOG.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

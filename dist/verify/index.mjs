@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-5KYKP6FP.mjs";
-import "../chunks/chunk-P2TH36FV.mjs";
+} from "../chunks/chunk-SBUP454Q.mjs";
+import "../chunks/chunk-QOXHYRWV.mjs";
 import {
   explanationData
-} from "../chunks/chunk-QQZSEHNM.mjs";
+} from "../chunks/chunk-2TKHOVEI.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-MRQTZUG3.mjs";
-import "../chunks/chunk-5QKZMBPS.mjs";
-import "../chunks/chunk-TKAM5TVI.mjs";
-import "../chunks/chunk-G6KM2FQ3.mjs";
+} from "../chunks/chunk-NCJXKOEP.mjs";
+import "../chunks/chunk-IBKAJHS7.mjs";
+import "../chunks/chunk-FOQMNGQD.mjs";
+import "../chunks/chunk-7NT3V7XO.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-CA4SJ6LF.mjs";
+} from "../chunks/chunk-KIICBHH3.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PL2AEZZM.mjs";
+} from "../chunks/chunk-AC6DMKWR.mjs";
 import {
   peerKey
-} from "../chunks/chunk-UNL3D2LC.mjs";
+} from "../chunks/chunk-NFHNAHNP.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -45,12 +45,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-JHV2F3EO.mjs";
+} from "../chunks/chunk-IEURITV7.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-FRUALAJ6.mjs";
+} from "../chunks/chunk-SMZDXYOG.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
