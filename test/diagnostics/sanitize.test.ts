@@ -79,7 +79,7 @@ describe('Markdown and workflow commands', () => {
 });
 
 describe('diagnostic lines bounded where they quote the input, whole where they explain', () => {
-  const line = (message: string) => formatDiagnostic({ code: 'NPC071', severity: 'warning', message, at: { file: 'a.yaml', line: 3 } });
+  const line = (message: string) => formatDiagnostic({ code: 'NPC071', severity: 'warning', message, at: { file: 'a.yaml', doc: 1, line: 3 } });
 
   it('a long list of workloads in the message is kept whole', () => {
     const list = Array.from({ length: 200 }, (_, i) => `shop/workload-${i}[Deployment]`).join(', ');
