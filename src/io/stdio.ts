@@ -14,5 +14,11 @@ export function blockingStdio(streams: readonly NodeJS.WriteStream[] = [process.
   for (const stream of streams) {
     const handle = (stream as unknown as { _handle?: { setBlocking?: (blocking: boolean) => number } })._handle;
     handle?.setBlocking?.(true);
+    // a reader that stopped reading (`| head -1`) is no failure of the run: the process ends with
+    // the exit code the run set, without the stack trace of an unhandled EPIPE
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      process.exit();
+    });
   }
 }

@@ -35,3 +35,17 @@ describe.runIf(process.platform === 'linux')('the report and the diagnostics thr
     for (const line of lines.slice(firstDiagnostic)) expect(line).toMatch(/ warning NPC185 spec\.egress\[0\]: 0\.0\.0\.0\/0 also covers pod addresses/);
   });
 });
+
+describe.runIf(process.platform === 'linux')('a reader that stops reading', () => {
+  it('`connectivity | head -1`: the first line, no stack trace, the run\'s own exit code', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'app'));
+    const deployments = Array.from({ length: 200 }, (_, i) => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app-${i}, namespace: shop}\nspec: {template: {metadata: {labels: {app: app-${i}}}, spec: {containers: [{name: c}]}}}\n`);
+    writeFileSync(path.join(dir, 'app', 'workloads.yaml'), deployments.join('---\n'));
+    const cmd = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI)} connectivity ${JSON.stringify(path.join(dir, 'app'))} | head -1; echo "exit \${PIPESTATUS[0]}" >&2`;
+    const r = spawnSync('bash', ['-c', cmd], { encoding: 'utf8' });
+    expect(r.stdout).toMatch(/^\S+ => \S+ : All Connections\n$/);
+    expect(r.stderr).not.toMatch(/EPIPE|Unhandled|at /);
+    expect(r.stderr.trim()).toBe('exit 0');
+  });
+});
