@@ -49914,6 +49914,10 @@ function blockingStdio(streams = [process.stdout, process.stderr]) {
   for (const stream of streams) {
     const handle = stream._handle;
     handle?.setBlocking?.(true);
+    stream.on("error", (e) => {
+      if (e.code !== "EPIPE") throw e;
+      process.exit();
+    });
   }
 }
 
