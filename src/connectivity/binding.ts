@@ -4,7 +4,7 @@ import { rangeContains, type IpRange } from '../model/ip.js';
 import { IdSet } from './id-set.js';
 import { coversPodNetwork } from './cluster-ranges.js';
 import type { PodClass, PodClasses } from './classes.js';
-import type { Direction, Policy, Rule } from './policy.js';
+import { DIRECTIONS, type Direction, type Policy, type Rule } from './policy.js';
 
 /** A peer as the evaluator sees it: a pod class or an external address atom. */
 export type EvalPeer = { readonly kind: 'class'; readonly cls: PodClass } | { readonly kind: 'atom'; readonly atom: number };
@@ -35,8 +35,6 @@ export interface Binding {
   readonly ingressAllowers: readonly { readonly classes: IdSet; readonly subjects: readonly number[] }[];
   readonly diagnostics: readonly Diagnostic[];
 }
-
-const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
 /**
  * Binds sorted policies to pod classes and address atoms: for each class and direction, the rules

@@ -1,7 +1,7 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { originRef } from '../manifests/objects.js';
 import { formatRange, fullRange, rangeContains, type IpFamily, type IpRange } from '../model/ip.js';
-import type { PeerMatcher, Policy } from './policy.js';
+import { DIRECTIONS, type Direction, type PeerMatcher, type Policy } from './policy.js';
 
 /**
  * The cluster's own address ranges (`--pod-cidr`, `--service-cidr`). The network-policy-api says
@@ -34,7 +34,7 @@ function addressPeers(p: Policy): readonly AddressPeer[] {
   // policy, mostly before V8 optimises it, and a for-of allocates per step until then
   let out: AddressPeer[] | undefined;
   for (let di = 0; di < DIRECTIONS.length; di++) {
-    const d = DIRECTIONS[di] as 'ingress' | 'egress';
+    const d = DIRECTIONS[di] as Direction;
     const rules = p.rules[d];
     for (let ri = 0; ri < rules.length; ri++) {
       const r = rules[ri] as Policy['rules']['ingress'][number];
@@ -48,7 +48,6 @@ function addressPeers(p: Policy): readonly AddressPeer[] {
 }
 
 type AddressPeer = { direction: 'ingress' | 'egress'; index: number; peer: Extract<PeerMatcher, { kind: 'ip' }> };
-const DIRECTIONS = ['ingress', 'egress'] as const;
 const NO_ADDRESS_PEERS: readonly AddressPeer[] = [];
 
 /**

@@ -12,7 +12,7 @@ import { enumerateConnections } from './enumerate.js';
 import { evaluateRules, VerdictMemo, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
 import { clusterRangeWarnings, insideCluster, type ClusterRanges } from './cluster-ranges.js';
-import { compilePolicies, sortPolicies, type Direction, type Policy, type Rule } from './policy.js';
+import { compilePolicies, DIRECTIONS, sortPolicies, type Direction, type Policy, type Rule } from './policy.js';
 
 export { peerKey, type Peer } from '../model/peer.js';
 export type { EvalPeer } from './binding.js';
@@ -161,7 +161,6 @@ export class PolicyEngine {
   }
 }
 
-const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 const NO_RULE_RANGES: readonly { direction: Direction; index: number; ranges: IpRange[] }[] = [];
 
 /**

@@ -6,7 +6,7 @@ import type { BoundRule, DirectionRules, EvalPeer } from './binding.js';
 import type { PodClass } from './classes.js';
 import type { PolicyEngine } from './engine.js';
 import { evaluateRules, type VerdictStep } from './evaluate.js';
-import { policyKey, type Direction, type Policy, type Rule, type RuleRef } from './policy.js';
+import { DIRECTIONS, policyKey, type Direction, type Policy, type Rule, type RuleRef } from './policy.js';
 
 /**
  * Policy sanity (nca `--sanity`'s questions), answered with the engine itself:
@@ -47,7 +47,6 @@ const describeRule = (policy: Policy, rule: Rule) => `${policyKey(policy.ref)} $
 /** What is left out when re-evaluating: one whole policy, or one rule. */
 type Exclusion = { readonly policy: Policy } | { readonly rule: Rule };
 
-const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 
 export function lintPolicies(engine: PolicyEngine): LintResult {
   const findings: LintFinding[] = [];

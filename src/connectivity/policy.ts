@@ -14,6 +14,9 @@ import { parseCidr, type IpRange } from '../model/ip.js';
  * TCP as the default protocol) happens here and nowhere else.
  */
 export type Direction = 'ingress' | 'egress';
+
+/** Both directions, in the order reports and rules list them. */
+export const DIRECTIONS: readonly Direction[] = ['ingress', 'egress'];
 export type PolicyKind = 'NetworkPolicy' | 'AdminNetworkPolicy' | 'BaselineAdminNetworkPolicy' | 'ClusterNetworkPolicy';
 export type Layer = 'admin' | 'np' | 'baseline';
 export type Action = 'allow' | 'deny' | 'pass';

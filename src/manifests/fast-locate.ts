@@ -36,10 +36,6 @@ export function readLine(raw: string): Line | null {
   return { indent, text: raw.slice(indent, end) };
 }
 
-function isContent(l: string): boolean {
-  const t = l.trimStart();
-  return t !== '' && !t.startsWith('#');
-}
 
 function keyOf(text: string): { key: string; rest: string; restOffset: number } | undefined {
   const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[&*!|>%@`][^:#]*?|[^\s#'"{[&*!|>%@`]):(?:\s+|$)/.exec(text);
@@ -194,7 +190,7 @@ export function fastLocate(owner: object, text: string, path: readonly (string |
   }
   if (path.length === 0) {
     // the object itself: its first line that is neither blank, a comment nor the document separator
-    const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
+    const first = all.findIndex((l) => readLine(l) !== null && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : node.here;
   }
   return node.here;

@@ -270,28 +270,25 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       resolveAddress(found, w, ctx);
     }
   };
-  // ConfigMaps mounted as volumes hold configuration files the containers read
+  // ConfigMaps and Secrets mounted as volumes hold configuration files the containers read (a
+  // `DATABASE_URL` file, a generated config): a volume's ConfigMaps first, then its Secrets
   (w.spec?.volumes ?? []).forEach((v, vi) => {
-    const mounted = [
-      ...(v.configMap ? [{ name: v.configMap.name, path: [...w.specPath, 'volumes', vi, 'configMap'] }] : []),
-      ...(v.projected?.sources ?? []).flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...w.specPath, 'volumes', vi, 'projected', 'sources', si, 'configMap'] }] : [])),
+    const at = [...w.specPath, 'volumes', vi];
+    const sources = v.projected?.sources ?? [];
+    const configMaps = [
+      ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'] }] : []),
+      ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'] }] : [])),
     ];
+    const secrets = [
+      ...(v.secret ? [{ name: v.secret.secretName, path: [...at, 'secret'] }] : []),
+      ...sources.flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...at, 'projected', 'sources', si, 'secret'] }] : [])),
+    ];
+    const mounted = [...configMaps.map((m) => ({ ...m, secret: false, found: cmData(m.name) })), ...secrets.map((m) => ({ ...m, secret: true, found: secretData(m.name) }))];
     for (const m of mounted) {
-      const found = cmData(m.name);
-      if (!found) continue;
-      const [cm, data] = found;
-      for (const [key, value] of data) emit(value, valueContext(key), cm.origin, ['data', key], { via: () => originRef(w.origin, m.path), configMap: cm });
-    }
-    // Secrets mounted as volumes: configuration files too (a `DATABASE_URL` file, a generated config)
-    const mountedSecrets = [
-      ...(v.secret ? [{ name: v.secret.secretName, path: [...w.specPath, 'volumes', vi, 'secret'] }] : []),
-      ...(v.projected?.sources ?? []).flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...w.specPath, 'volumes', vi, 'projected', 'sources', si, 'secret'] }] : [])),
-    ];
-    for (const m of mountedSecrets) {
-      const found = secretData(m.name);
-      if (!found) continue;
-      const [s, data] = found;
-      for (const [key, value] of data) emit(value, valueContext(key), s.origin, ['data', key], { via: () => originRef(w.origin, m.path), secret: s });
+      if (!m.found) continue;
+      const [object, data] = m.found;
+      const from = m.secret ? { secret: object } : { configMap: object };
+      for (const [key, value] of data) emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
     }
   });
   for (const field of ['initContainers', 'containers'] as const) {
