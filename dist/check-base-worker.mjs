@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-QOXHYRWV.mjs";
-import "./chunks/chunk-KIICBHH3.mjs";
-import "./chunks/chunk-NFHNAHNP.mjs";
+} from "./chunks/chunk-SOFD736A.mjs";
+import "./chunks/chunk-NMRV35D4.mjs";
+import "./chunks/chunk-CM3G2MDO.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-SMZDXYOG.mjs";
+} from "./chunks/chunk-WPYYF4CE.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

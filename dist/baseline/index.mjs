@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-SBUP454Q.mjs";
-import "../chunks/chunk-QOXHYRWV.mjs";
-import "../chunks/chunk-2TKHOVEI.mjs";
+} from "../chunks/chunk-J7AOV36A.mjs";
+import "../chunks/chunk-SOFD736A.mjs";
+import "../chunks/chunk-IFOF7EVG.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-NCJXKOEP.mjs";
+} from "../chunks/chunk-3ZVYIIUG.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-IBKAJHS7.mjs";
-import "../chunks/chunk-FOQMNGQD.mjs";
-import "../chunks/chunk-7NT3V7XO.mjs";
-import "../chunks/chunk-KIICBHH3.mjs";
+} from "../chunks/chunk-VLVRBCAB.mjs";
+import "../chunks/chunk-QVZ6F4A4.mjs";
+import "../chunks/chunk-JCJRBFLA.mjs";
+import "../chunks/chunk-NMRV35D4.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-AC6DMKWR.mjs";
+} from "../chunks/chunk-VO5TFLGD.mjs";
 import {
   peerKey
-} from "../chunks/chunk-NFHNAHNP.mjs";
+} from "../chunks/chunk-CM3G2MDO.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -39,12 +39,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-IEURITV7.mjs";
+} from "../chunks/chunk-7PWP3URO.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-SMZDXYOG.mjs";
+} from "../chunks/chunk-WPYYF4CE.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

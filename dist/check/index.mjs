@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-SBUP454Q.mjs";
-import "../chunks/chunk-QOXHYRWV.mjs";
-import "../chunks/chunk-2TKHOVEI.mjs";
-import "../chunks/chunk-NCJXKOEP.mjs";
-import "../chunks/chunk-IBKAJHS7.mjs";
-import "../chunks/chunk-FOQMNGQD.mjs";
-import "../chunks/chunk-7NT3V7XO.mjs";
-import "../chunks/chunk-KIICBHH3.mjs";
-import "../chunks/chunk-AC6DMKWR.mjs";
-import "../chunks/chunk-NFHNAHNP.mjs";
+} from "../chunks/chunk-J7AOV36A.mjs";
+import "../chunks/chunk-SOFD736A.mjs";
+import "../chunks/chunk-IFOF7EVG.mjs";
+import "../chunks/chunk-3ZVYIIUG.mjs";
+import "../chunks/chunk-VLVRBCAB.mjs";
+import "../chunks/chunk-QVZ6F4A4.mjs";
+import "../chunks/chunk-JCJRBFLA.mjs";
+import "../chunks/chunk-NMRV35D4.mjs";
+import "../chunks/chunk-VO5TFLGD.mjs";
+import "../chunks/chunk-CM3G2MDO.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-IEURITV7.mjs";
-import "../chunks/chunk-SMZDXYOG.mjs";
+} from "../chunks/chunk-7PWP3URO.mjs";
+import "../chunks/chunk-WPYYF4CE.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -24204,10 +24204,6 @@ function readLine(raw) {
   const end = raw.charCodeAt(raw.length - 1) === 13 ? raw.length - 1 : raw.length;
   return { indent, text: raw.slice(indent, end) };
 }
-function isContent(l) {
-  const t = l.trimStart();
-  return t !== "" && !t.startsWith("#");
-}
 function keyOf(text2) {
   const m = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[&*!|>%@`][^:#]*?|[^\s#'"{[&*!|>%@`]):(?:\s+|$)/.exec(text2);
   if (!m) return void 0;
@@ -24333,7 +24329,7 @@ function fastLocate(owner, text2, path22) {
     }
   }
   if (path22.length === 0) {
-    const first = all.findIndex((l) => isContent(l) && !/^---(\s|$)/.test(l));
+    const first = all.findIndex((l) => readLine(l) !== null && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : node2.here;
   }
   return node2.here;
@@ -31299,6 +31295,302 @@ var init_id_set = __esm({
   }
 });
 
+// src/connectivity/policy.ts
+function policyKey(ref) {
+  return ref.namespace !== void 0 ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
+}
+function compilePolicies(objects) {
+  const policies = [];
+  const diagnostics = [];
+  const shared = new SharedPorts();
+  for (const o of objects) {
+    switch (o.kind) {
+      case "NetworkPolicy":
+        policies.push(compileNetworkPolicy(o, shared, diagnostics));
+        break;
+      case "AdminNetworkPolicy":
+      case "BaselineAdminNetworkPolicy":
+      case "ClusterNetworkPolicy":
+        policies.push(compileAdminPolicy(o, diagnostics));
+        break;
+      default:
+        break;
+    }
+  }
+  warnSamePriority(policies, diagnostics);
+  return { policies, diagnostics };
+}
+function compileNetworkPolicy(o, shared, diagnostics) {
+  const meta3 = o.object.metadata;
+  const namespace = meta3.namespace || DEFAULT_NAMESPACE;
+  const ref = { kind: "NetworkPolicy", namespace, name: meta3.name ?? "" };
+  const own2 = { kind: "named", name: namespace };
+  const spec = o.object.spec ?? {};
+  const types2 = spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : void 0;
+  const governs = {
+    ingress: types2 ? types2.includes("Ingress") : true,
+    egress: types2 ? types2.includes("Egress") : (spec.egress ?? []).length > 0
+  };
+  const compileRules = (direction) => {
+    const raw = direction === "ingress" ? spec.ingress : spec.egress;
+    return (raw ?? []).map((r, index) => {
+      const peersRaw = (direction === "ingress" ? r.from : r.to) ?? [];
+      const peerField = direction === "ingress" ? "from" : "to";
+      const peers = peersRaw.length === 0 ? [{ kind: "any" }] : peersRaw.map((p, i) => npPeer(p, own2, o.origin, ["spec", direction, index, peerField, i], diagnostics));
+      return {
+        ref: { policy: ref, direction, index },
+        action: "allow",
+        peers,
+        ports: npPorts(r.ports ?? [], o.origin, ["spec", direction, index, "ports"], shared, diagnostics)
+      };
+    });
+  };
+  return {
+    ref,
+    layer: "np",
+    priority: 0,
+    subject: { kind: "pods", namespaces: own2, pods: spec.podSelector ?? EVERYTHING },
+    governs,
+    rules: { ingress: governs.ingress ? compileRules("ingress") : [], egress: governs.egress ? compileRules("egress") : [] },
+    origin: o.origin
+  };
+}
+function npPeer(p, own2, origin, path22, diagnostics) {
+  if (p.ipBlock) {
+    if (p.podSelector || p.namespaceSelector) {
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path22)));
+      return { kind: "none" };
+    }
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path22, "ipBlock"], diagnostics);
+  }
+  if (!p.podSelector && !p.namespaceSelector) {
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path22)));
+    return { kind: "none" };
+  }
+  return {
+    kind: "pods",
+    namespaces: p.namespaceSelector ? { kind: "selector", selector: p.namespaceSelector } : own2,
+    pods: p.podSelector ?? EVERYTHING
+  };
+}
+function ipPeer(cidrs, except, origin, path22, diagnostics) {
+  const parse3 = (text2, field3) => {
+    const r = parseCidr(text2);
+    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text2)}; it matches nothing`, originRef(origin, field3)));
+    return r;
+  };
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path22[path22.length - 1] === "ipBlock" ? [...path22, "cidr"] : [...path22, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path22, "except", i]) ?? []);
+  return { kind: "ip", include, exclude };
+}
+function npPorts(ports, origin, path22, shared, diagnostics) {
+  if (ports.length === 0) return ALL_PORTS2;
+  let fixed = ConnectionSet.NONE;
+  const named = [];
+  ports.forEach((p, i) => {
+    const protocol3 = p.protocol ?? "TCP";
+    if (p.port === void 0 || p.port === null) {
+      fixed = fixed.union(ConnectionSet.of(protocol3));
+    } else if (typeof p.port === "string") {
+      if (/^\d+$/.test(p.port)) {
+        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path22, i], diagnostics, shared));
+      } else {
+        if (p.endPort !== void 0 && p.endPort !== null) {
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path22, i, "endPort"])));
+        }
+        named.push({ name: p.port, protocol: protocol3 });
+      }
+    } else {
+      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path22, i], diagnostics, shared));
+    }
+  });
+  return named.length === 0 ? shared.matcher(fixed) : { fixed, named };
+}
+function portRange(protocol3, port2, endPort, origin, path22, diagnostics, shared) {
+  if (port2 < 1 || port2 > 65535) {
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path22, "port"])));
+    return ConnectionSet.NONE;
+  }
+  if (endPort !== void 0) {
+    if (endPort < port2 || endPort > 65535) {
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path22, "endPort"])));
+      return ConnectionSet.NONE;
+    }
+    return ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
+  }
+  return shared ? shared.single(protocol3, port2) : ConnectionSet.port(protocol3, port2);
+}
+function adminSubject(subject) {
+  if (subject.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: EVERYTHING };
+  if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
+  return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
+}
+function adminPeer(p, action2, origin, path22, diagnostics) {
+  const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
+  if (set3.length !== 1) {
+    const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
+    diagnostics.push(
+      diag(
+        Codes.adminPolicyInvalid,
+        "error",
+        `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
+        originRef(origin, path22)
+      )
+    );
+    return failClosed;
+  }
+  if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
+  if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path22, "networks"], diagnostics);
+  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path22)));
+  return { kind: "none" };
+}
+function adminRange(protocol3, start2, end, origin, path22, diagnostics) {
+  const bad = [start2, end].some((n) => n < 1 || n > 65535) ? `start (${start2}) and end (${end}) must be within 1-65535` : start2 >= end ? `start (${start2}) must be less than end (${end})` : void 0;
+  if (bad) {
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path22)));
+    return ConnectionSet.NONE;
+  }
+  return ConnectionSet.of(protocol3, IntervalSet.range(start2, end));
+}
+function adminPorts(ports, origin, path22, diagnostics) {
+  if (!ports || ports.length === 0) return ALL_PORTS2;
+  let fixed = ConnectionSet.NONE;
+  const named = [];
+  ports.forEach((p, i) => {
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path22, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path22, i, "portRange"], diagnostics));
+    else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
+  });
+  return { fixed, named };
+}
+function cnpPorts(protocols, origin, path22, diagnostics) {
+  if (!protocols || protocols.length === 0) return ALL_PORTS2;
+  let fixed = ConnectionSet.NONE;
+  const named = [];
+  protocols.forEach((p, i) => {
+    for (const [key3, proto] of [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]]) {
+      const spec = p[key3];
+      if (!spec) continue;
+      const dp = spec.destinationPort;
+      if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
+      else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
+      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path22, i, key3, "destinationPort", "range"], diagnostics));
+    }
+    if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
+  });
+  return { fixed, named };
+}
+function compileAdminPolicy(o, diagnostics) {
+  const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
+  const dialect = o.kind === "ClusterNetworkPolicy" ? V1ALPHA2 : V1ALPHA1;
+  const spec = o.object.spec;
+  const compile3 = (direction) => ((direction === "ingress" ? spec.ingress : spec.egress) ?? []).map((r, index) => {
+    const peerField = direction === "ingress" ? "from" : "to";
+    const action2 = dialect.action(r.action);
+    const peers = r[peerField].map((p, i) => adminPeer(p, action2, o.origin, ["spec", direction, index, peerField, i], diagnostics));
+    const name = typeof r.name === "string" && r.name ? r.name : void 0;
+    const rawPorts = r[dialect.portsField];
+    if (Array.isArray(rawPorts) && rawPorts.length === 0) {
+      diagnostics.push(
+        diag(
+          Codes.emptyAdminPorts,
+          "warning",
+          `${dialect.portsField}: [] \u2014 implementations differ on an empty list; netpol-ci reads it as all ports, like an absent ${dialect.portsField}`,
+          originRef(o.origin, ["spec", direction, index, dialect.portsField]),
+          `omit ${dialect.portsField} to mean all ports`
+        )
+      );
+    }
+    return {
+      ref: { policy: ref, direction, index, ...name ? { name } : {} },
+      action: action2,
+      peers,
+      ports: dialect.ports(r[dialect.portsField], o.origin, ["spec", direction, index, dialect.portsField], diagnostics)
+    };
+  });
+  const rules = { ingress: compile3("ingress"), egress: compile3("egress") };
+  const [layer, priority] = o.kind === "ClusterNetworkPolicy" ? [o.object.spec.tier === "Admin" ? "admin" : "baseline", o.object.spec.priority] : o.kind === "AdminNetworkPolicy" ? ["admin", o.object.spec.priority] : (
+    // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
+    ["baseline", Number.MAX_SAFE_INTEGER]
+  );
+  return {
+    ref,
+    layer,
+    priority,
+    subject: adminSubject(spec.subject),
+    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
+    rules,
+    origin: o.origin
+  };
+}
+function warnSamePriority(policies, diagnostics) {
+  const seen = /* @__PURE__ */ new Map();
+  for (const p of policies) {
+    if (p.layer === "np" || p.ref.kind === "BaselineAdminNetworkPolicy") continue;
+    const key3 = `${p.layer}:${p.priority}`;
+    const other = seen.get(key3);
+    if (other) {
+      diagnostics.push(
+        diag(
+          Codes.samePriority,
+          "warning",
+          `${p.ref.kind} ${p.ref.name} has the same priority (${p.priority}) as ${other.ref.kind} ${other.ref.name}; their order is undefined upstream, netpol-ci orders them by name`,
+          originRef(p.origin, ["spec", "priority"])
+        )
+      );
+    } else seen.set(key3, p);
+  }
+}
+function sortPolicies(policies) {
+  const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}` }));
+  keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return keyed.map((k) => k.p);
+}
+var DIRECTIONS2, NO_NAMED_PORTS, ALL_PORTS2, EVERYTHING, SharedPorts, ADMIN_PEER_FIELDS, V1ALPHA1, V1ALPHA2;
+var init_policy = __esm({
+  "src/connectivity/policy.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_cluster();
+    init_objects();
+    init_connection_set();
+    init_interval_set();
+    init_ip();
+    DIRECTIONS2 = ["ingress", "egress"];
+    NO_NAMED_PORTS = Object.freeze([]);
+    ALL_PORTS2 = { fixed: ConnectionSet.ALL, named: NO_NAMED_PORTS };
+    EVERYTHING = {};
+    SharedPorts = class {
+      singles = /* @__PURE__ */ new Map();
+      matchers = /* @__PURE__ */ new Map();
+      single(protocol3, port2) {
+        const key3 = (protocol3 === "TCP" ? 0 : protocol3 === "UDP" ? 1 : 2) * 65536 + port2;
+        let set3 = this.singles.get(key3);
+        if (!set3) this.singles.set(key3, set3 = ConnectionSet.port(protocol3, port2));
+        return set3;
+      }
+      /** The matcher of fixed ports only. */
+      matcher(fixed) {
+        let m = this.matchers.get(fixed);
+        if (!m) this.matchers.set(fixed, m = { fixed, named: NO_NAMED_PORTS });
+        return m;
+      }
+    };
+    ADMIN_PEER_FIELDS = ["namespaces", "pods", "networks", "nodes", "domainNames"];
+    V1ALPHA1 = {
+      action: (w) => w.toLowerCase(),
+      portsField: "ports",
+      ports: (raw, origin, path22, diagnostics) => adminPorts(raw, origin, path22, diagnostics)
+    };
+    V1ALPHA2 = {
+      action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
+      portsField: "protocols",
+      ports: (raw, origin, path22, diagnostics) => cnpPorts(raw, origin, path22, diagnostics)
+    };
+  }
+});
+
 // src/connectivity/cluster-ranges.ts
 function coversPodNetwork(peer, pods) {
   return pods.length > 0 && pods.every((p) => peer.include.some((r) => rangeContains(r, p)) && !peer.exclude.some((x) => overlaps2(x, p)));
@@ -31352,15 +31644,15 @@ function clusterRangeWarnings(policies, families, ranges) {
   }
   return out;
 }
-var overlaps2, DIRECTIONS2, NO_ADDRESS_PEERS;
+var overlaps2, NO_ADDRESS_PEERS;
 var init_cluster_ranges = __esm({
   "src/connectivity/cluster-ranges.ts"() {
     "use strict";
     init_diagnostic();
     init_objects();
     init_ip();
+    init_policy();
     overlaps2 = (a, b) => a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
-    DIRECTIONS2 = ["ingress", "egress"];
     NO_ADDRESS_PEERS = [];
   }
 });
@@ -31415,8 +31707,8 @@ function bindPolicies(policies, classes, atoms, podNetwork) {
       if (c.ingressController) return policy.layer !== "np";
       return !c.represents;
     });
-    for (let di = 0; di < DIRECTIONS3.length; di++) {
-      const direction = DIRECTIONS3[di];
+    for (let di = 0; di < DIRECTIONS2.length; di++) {
+      const direction = DIRECTIONS2[di];
       if (!policy.governs[direction]) continue;
       const rules2 = policy.rules[direction];
       const bound = new Array(rules2.length);
@@ -31458,7 +31750,6 @@ function unresolvedNamedPorts(bound, subjects, direction, classes, out) {
     }
   }
 }
-var DIRECTIONS3;
 var init_binding = __esm({
   "src/connectivity/binding.ts"() {
     "use strict";
@@ -31467,7 +31758,7 @@ var init_binding = __esm({
     init_ip();
     init_id_set();
     init_cluster_ranges();
-    DIRECTIONS3 = ["ingress", "egress"];
+    init_policy();
   }
 });
 
@@ -31925,306 +32216,11 @@ var init_evaluate = __esm({
   }
 });
 
-// src/connectivity/policy.ts
-function policyKey(ref) {
-  return ref.namespace !== void 0 ? `${ref.kind} ${ref.namespace}/${ref.name}` : `${ref.kind} ${ref.name}`;
-}
-function compilePolicies(objects) {
-  const policies = [];
-  const diagnostics = [];
-  const shared = new SharedPorts();
-  for (const o of objects) {
-    switch (o.kind) {
-      case "NetworkPolicy":
-        policies.push(compileNetworkPolicy(o, shared, diagnostics));
-        break;
-      case "AdminNetworkPolicy":
-      case "BaselineAdminNetworkPolicy":
-      case "ClusterNetworkPolicy":
-        policies.push(compileAdminPolicy(o, diagnostics));
-        break;
-      default:
-        break;
-    }
-  }
-  warnSamePriority(policies, diagnostics);
-  return { policies, diagnostics };
-}
-function compileNetworkPolicy(o, shared, diagnostics) {
-  const meta3 = o.object.metadata;
-  const namespace = meta3.namespace || DEFAULT_NAMESPACE;
-  const ref = { kind: "NetworkPolicy", namespace, name: meta3.name ?? "" };
-  const own2 = { kind: "named", name: namespace };
-  const spec = o.object.spec ?? {};
-  const types2 = spec.policyTypes && spec.policyTypes.length > 0 ? spec.policyTypes : void 0;
-  const governs = {
-    ingress: types2 ? types2.includes("Ingress") : true,
-    egress: types2 ? types2.includes("Egress") : (spec.egress ?? []).length > 0
-  };
-  const compileRules = (direction) => {
-    const raw = direction === "ingress" ? spec.ingress : spec.egress;
-    return (raw ?? []).map((r, index) => {
-      const peersRaw = (direction === "ingress" ? r.from : r.to) ?? [];
-      const peerField = direction === "ingress" ? "from" : "to";
-      const peers = peersRaw.length === 0 ? [{ kind: "any" }] : peersRaw.map((p, i) => npPeer(p, own2, o.origin, ["spec", direction, index, peerField, i], diagnostics));
-      return {
-        ref: { policy: ref, direction, index },
-        action: "allow",
-        peers,
-        ports: npPorts(r.ports ?? [], o.origin, ["spec", direction, index, "ports"], shared, diagnostics)
-      };
-    });
-  };
-  return {
-    ref,
-    layer: "np",
-    priority: 0,
-    subject: { kind: "pods", namespaces: own2, pods: spec.podSelector ?? EVERYTHING },
-    governs,
-    rules: { ingress: governs.ingress ? compileRules("ingress") : [], egress: governs.egress ? compileRules("egress") : [] },
-    origin: o.origin
-  };
-}
-function npPeer(p, own2, origin, path22, diagnostics) {
-  if (p.ipBlock) {
-    if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path22)));
-      return { kind: "none" };
-    }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path22, "ipBlock"], diagnostics);
-  }
-  if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path22)));
-    return { kind: "none" };
-  }
-  return {
-    kind: "pods",
-    namespaces: p.namespaceSelector ? { kind: "selector", selector: p.namespaceSelector } : own2,
-    pods: p.podSelector ?? EVERYTHING
-  };
-}
-function ipPeer(cidrs, except, origin, path22, diagnostics) {
-  const parse3 = (text2, field3) => {
-    const r = parseCidr(text2);
-    if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text2)}; it matches nothing`, originRef(origin, field3)));
-    return r;
-  };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path22[path22.length - 1] === "ipBlock" ? [...path22, "cidr"] : [...path22, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path22, "except", i]) ?? []);
-  return { kind: "ip", include, exclude };
-}
-function npPorts(ports, origin, path22, shared, diagnostics) {
-  if (ports.length === 0) return ALL_PORTS2;
-  let fixed = ConnectionSet.NONE;
-  const named = [];
-  ports.forEach((p, i) => {
-    const protocol3 = p.protocol ?? "TCP";
-    if (p.port === void 0 || p.port === null) {
-      fixed = fixed.union(ConnectionSet.of(protocol3));
-    } else if (typeof p.port === "string") {
-      if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path22, i], diagnostics, shared));
-      } else {
-        if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path22, i, "endPort"])));
-        }
-        named.push({ name: p.port, protocol: protocol3 });
-      }
-    } else {
-      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path22, i], diagnostics, shared));
-    }
-  });
-  return named.length === 0 ? shared.matcher(fixed) : { fixed, named };
-}
-function portRange(protocol3, port2, endPort, origin, path22, diagnostics, shared) {
-  if (port2 < 1 || port2 > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path22, "port"])));
-    return ConnectionSet.NONE;
-  }
-  if (endPort !== void 0) {
-    if (endPort < port2 || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path22, "endPort"])));
-      return ConnectionSet.NONE;
-    }
-    return ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
-  }
-  return shared ? shared.single(protocol3, port2) : ConnectionSet.port(protocol3, port2);
-}
-function adminSubject(subject) {
-  if (subject.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: subject.namespaces }, pods: EVERYTHING };
-  if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
-  return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
-}
-function adminPeer(p, action2, origin, path22, diagnostics) {
-  const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
-  if (set3.length !== 1) {
-    const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
-    diagnostics.push(
-      diag(
-        Codes.adminPolicyInvalid,
-        "error",
-        `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
-        originRef(origin, path22)
-      )
-    );
-    return failClosed;
-  }
-  if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
-  if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path22, "networks"], diagnostics);
-  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path22)));
-  return { kind: "none" };
-}
-function adminRange(protocol3, start2, end, origin, path22, diagnostics) {
-  const bad = [start2, end].some((n) => n < 1 || n > 65535) ? `start (${start2}) and end (${end}) must be within 1-65535` : start2 >= end ? `start (${start2}) must be less than end (${end})` : void 0;
-  if (bad) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path22)));
-    return ConnectionSet.NONE;
-  }
-  return ConnectionSet.of(protocol3, IntervalSet.range(start2, end));
-}
-function adminPorts(ports, origin, path22, diagnostics) {
-  if (!ports || ports.length === 0) return ALL_PORTS2;
-  let fixed = ConnectionSet.NONE;
-  const named = [];
-  ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path22, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path22, i, "portRange"], diagnostics));
-    else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
-  });
-  return { fixed, named };
-}
-function cnpPorts(protocols, origin, path22, diagnostics) {
-  if (!protocols || protocols.length === 0) return ALL_PORTS2;
-  let fixed = ConnectionSet.NONE;
-  const named = [];
-  protocols.forEach((p, i) => {
-    for (const [key3, proto] of [["tcp", "TCP"], ["udp", "UDP"], ["sctp", "SCTP"]]) {
-      const spec = p[key3];
-      if (!spec) continue;
-      const dp = spec.destinationPort;
-      if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
-      else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path22, i, key3, "destinationPort", "range"], diagnostics));
-    }
-    if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
-  });
-  return { fixed, named };
-}
-function compileAdminPolicy(o, diagnostics) {
-  const ref = { kind: o.kind, name: o.object.metadata.name ?? "" };
-  const dialect = o.kind === "ClusterNetworkPolicy" ? V1ALPHA2 : V1ALPHA1;
-  const spec = o.object.spec;
-  const compile3 = (direction) => ((direction === "ingress" ? spec.ingress : spec.egress) ?? []).map((r, index) => {
-    const peerField = direction === "ingress" ? "from" : "to";
-    const action2 = dialect.action(r.action);
-    const peers = r[peerField].map((p, i) => adminPeer(p, action2, o.origin, ["spec", direction, index, peerField, i], diagnostics));
-    const name = typeof r.name === "string" && r.name ? r.name : void 0;
-    const rawPorts = r[dialect.portsField];
-    if (Array.isArray(rawPorts) && rawPorts.length === 0) {
-      diagnostics.push(
-        diag(
-          Codes.emptyAdminPorts,
-          "warning",
-          `${dialect.portsField}: [] \u2014 implementations differ on an empty list; netpol-ci reads it as all ports, like an absent ${dialect.portsField}`,
-          originRef(o.origin, ["spec", direction, index, dialect.portsField]),
-          `omit ${dialect.portsField} to mean all ports`
-        )
-      );
-    }
-    return {
-      ref: { policy: ref, direction, index, ...name ? { name } : {} },
-      action: action2,
-      peers,
-      ports: dialect.ports(r[dialect.portsField], o.origin, ["spec", direction, index, dialect.portsField], diagnostics)
-    };
-  });
-  const rules = { ingress: compile3("ingress"), egress: compile3("egress") };
-  const [layer, priority] = o.kind === "ClusterNetworkPolicy" ? [o.object.spec.tier === "Admin" ? "admin" : "baseline", o.object.spec.priority] : o.kind === "AdminNetworkPolicy" ? ["admin", o.object.spec.priority] : (
-    // A BANP is a singleton that runs after every baseline-tier ClusterNetworkPolicy.
-    ["baseline", Number.MAX_SAFE_INTEGER]
-  );
-  return {
-    ref,
-    layer,
-    priority,
-    subject: adminSubject(spec.subject),
-    governs: { ingress: rules.ingress.length > 0, egress: rules.egress.length > 0 },
-    rules,
-    origin: o.origin
-  };
-}
-function warnSamePriority(policies, diagnostics) {
-  const seen = /* @__PURE__ */ new Map();
-  for (const p of policies) {
-    if (p.layer === "np" || p.ref.kind === "BaselineAdminNetworkPolicy") continue;
-    const key3 = `${p.layer}:${p.priority}`;
-    const other = seen.get(key3);
-    if (other) {
-      diagnostics.push(
-        diag(
-          Codes.samePriority,
-          "warning",
-          `${p.ref.kind} ${p.ref.name} has the same priority (${p.priority}) as ${other.ref.kind} ${other.ref.name}; their order is undefined upstream, netpol-ci orders them by name`,
-          originRef(p.origin, ["spec", "priority"])
-        )
-      );
-    } else seen.set(key3, p);
-  }
-}
-function sortPolicies(policies) {
-  const keyed = policies.map((p) => ({ p, key: `${p.ref.kind}/${p.ref.namespace ?? ""}/${p.ref.name}` }));
-  keyed.sort((a, b) => a.p.priority - b.p.priority || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map((k) => k.p);
-}
-var NO_NAMED_PORTS, ALL_PORTS2, EVERYTHING, SharedPorts, ADMIN_PEER_FIELDS, V1ALPHA1, V1ALPHA2;
-var init_policy = __esm({
-  "src/connectivity/policy.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_cluster();
-    init_objects();
-    init_connection_set();
-    init_interval_set();
-    init_ip();
-    NO_NAMED_PORTS = Object.freeze([]);
-    ALL_PORTS2 = { fixed: ConnectionSet.ALL, named: NO_NAMED_PORTS };
-    EVERYTHING = {};
-    SharedPorts = class {
-      singles = /* @__PURE__ */ new Map();
-      matchers = /* @__PURE__ */ new Map();
-      single(protocol3, port2) {
-        const key3 = (protocol3 === "TCP" ? 0 : protocol3 === "UDP" ? 1 : 2) * 65536 + port2;
-        let set3 = this.singles.get(key3);
-        if (!set3) this.singles.set(key3, set3 = ConnectionSet.port(protocol3, port2));
-        return set3;
-      }
-      /** The matcher of fixed ports only. */
-      matcher(fixed) {
-        let m = this.matchers.get(fixed);
-        if (!m) this.matchers.set(fixed, m = { fixed, named: NO_NAMED_PORTS });
-        return m;
-      }
-    };
-    ADMIN_PEER_FIELDS = ["namespaces", "pods", "networks", "nodes", "domainNames"];
-    V1ALPHA1 = {
-      action: (w) => w.toLowerCase(),
-      portsField: "ports",
-      ports: (raw, origin, path22, diagnostics) => adminPorts(raw, origin, path22, diagnostics)
-    };
-    V1ALPHA2 = {
-      action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
-      portsField: "protocols",
-      ports: (raw, origin, path22, diagnostics) => cnpPorts(raw, origin, path22, diagnostics)
-    };
-  }
-});
-
 // src/connectivity/engine.ts
 function ruleRanges(p) {
   let out;
-  for (let di = 0; di < DIRECTIONS4.length; di++) {
-    const d = DIRECTIONS4[di];
+  for (let di = 0; di < DIRECTIONS2.length; di++) {
+    const d = DIRECTIONS2[di];
     const rules = p.rules[d];
     for (let ri = 0; ri < rules.length; ri++) {
       const r = rules[ri];
@@ -32262,7 +32258,7 @@ function analyzeConnectivity(cluster, options = {}) {
   const value = engine.connectivity();
   return { value, diagnostics: engine.diagnostics, engine };
 }
-var PolicyEngine, DIRECTIONS4, NO_RULE_RANGES;
+var PolicyEngine, NO_RULE_RANGES;
 var init_engine = __esm({
   "src/connectivity/engine.ts"() {
     "use strict";
@@ -32372,7 +32368,6 @@ var init_engine = __esm({
         return { connections: enumerateConnections(this), workloads: this.cluster.workloads.map((w) => w.ref), ipRanges: this.ipRanges };
       }
     };
-    DIRECTIONS4 = ["ingress", "egress"];
     NO_RULE_RANGES = [];
   }
 });
@@ -37754,7 +37749,7 @@ function lintPolicies(engine) {
       });
       continue;
     }
-    const directions = DIRECTIONS5.filter((d) => policy.governs[d]);
+    const directions = DIRECTIONS2.filter((d) => policy.governs[d]);
     const bound = directions.flatMap((d) => boundOf(policy, d));
     const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
     const settled = /* @__PURE__ */ new Set();
@@ -37844,7 +37839,7 @@ function compareFindings(a, b) {
   if (fa !== fb) return fa < fb ? -1 : 1;
   return a.at.doc - b.at.doc || (a.at.line ?? 0) - (b.at.line ?? 0) || (a.at.column ?? 0) - (b.at.column ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }
-var describeRule, DIRECTIONS5;
+var describeRule;
 var init_lint = __esm({
   "src/connectivity/lint.ts"() {
     "use strict";
@@ -37855,7 +37850,6 @@ var init_lint = __esm({
     init_evaluate();
     init_policy();
     describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
-    DIRECTIONS5 = ["ingress", "egress"];
   }
 });
 
@@ -38615,25 +38609,22 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
     }
   };
   (w.spec?.volumes ?? []).forEach((v, vi) => {
-    const mounted = [
-      ...v.configMap ? [{ name: v.configMap.name, path: [...w.specPath, "volumes", vi, "configMap"] }] : [],
-      ...(v.projected?.sources ?? []).flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...w.specPath, "volumes", vi, "projected", "sources", si, "configMap"] }] : [])
+    const at3 = [...w.specPath, "volumes", vi];
+    const sources = v.projected?.sources ?? [];
+    const configMaps2 = [
+      ...v.configMap ? [{ name: v.configMap.name, path: [...at3, "configMap"] }] : [],
+      ...sources.flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...at3, "projected", "sources", si, "configMap"] }] : [])
     ];
+    const secrets2 = [
+      ...v.secret ? [{ name: v.secret.secretName, path: [...at3, "secret"] }] : [],
+      ...sources.flatMap((src, si) => src.secret ? [{ name: src.secret.name, path: [...at3, "projected", "sources", si, "secret"] }] : [])
+    ];
+    const mounted = [...configMaps2.map((m) => ({ ...m, secret: false, found: cmData(m.name) })), ...secrets2.map((m) => ({ ...m, secret: true, found: secretData(m.name) }))];
     for (const m of mounted) {
-      const found = cmData(m.name);
-      if (!found) continue;
-      const [cm, data] = found;
-      for (const [key3, value] of data) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, m.path), configMap: cm });
-    }
-    const mountedSecrets = [
-      ...v.secret ? [{ name: v.secret.secretName, path: [...w.specPath, "volumes", vi, "secret"] }] : [],
-      ...(v.projected?.sources ?? []).flatMap((src, si) => src.secret ? [{ name: src.secret.name, path: [...w.specPath, "volumes", vi, "projected", "sources", si, "secret"] }] : [])
-    ];
-    for (const m of mountedSecrets) {
-      const found = secretData(m.name);
-      if (!found) continue;
-      const [s, data] = found;
-      for (const [key3, value] of data) emit2(value, valueContext(key3), s.origin, ["data", key3], { via: () => originRef(w.origin, m.path), secret: s });
+      if (!m.found) continue;
+      const [object2, data] = m.found;
+      const from = m.secret ? { secret: object2 } : { configMap: object2 };
+      for (const [key3, value] of data) emit2(value, valueContext(key3), object2.origin, ["data", key3], { via: () => originRef(w.origin, m.path), ...from });
     }
   });
   for (const field3 of ["initContainers", "containers"]) {

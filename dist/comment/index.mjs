@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-IEURITV7.mjs";
+} from "../chunks/chunk-7PWP3URO.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-SMZDXYOG.mjs";
+} from "../chunks/chunk-WPYYF4CE.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-NCJXKOEP.mjs";
+} from "../chunks/chunk-3ZVYIIUG.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-7NT3V7XO.mjs";
+} from "../chunks/chunk-JCJRBFLA.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-KIICBHH3.mjs";
+} from "../chunks/chunk-NMRV35D4.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AC6DMKWR.mjs";
+} from "../chunks/chunk-VO5TFLGD.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-NFHNAHNP.mjs";
+} from "../chunks/chunk-CM3G2MDO.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-IEURITV7.mjs";
+} from "../chunks/chunk-7PWP3URO.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-SMZDXYOG.mjs";
+} from "../chunks/chunk-WPYYF4CE.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

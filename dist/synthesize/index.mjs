@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-IBKAJHS7.mjs";
-import "../chunks/chunk-FOQMNGQD.mjs";
+} from "../chunks/chunk-VLVRBCAB.mjs";
+import "../chunks/chunk-QVZ6F4A4.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-7NT3V7XO.mjs";
+} from "../chunks/chunk-JCJRBFLA.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-KIICBHH3.mjs";
+} from "../chunks/chunk-NMRV35D4.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AC6DMKWR.mjs";
+} from "../chunks/chunk-VO5TFLGD.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-NFHNAHNP.mjs";
+} from "../chunks/chunk-CM3G2MDO.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-IEURITV7.mjs";
+} from "../chunks/chunk-7PWP3URO.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-SMZDXYOG.mjs";
+} from "../chunks/chunk-WPYYF4CE.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

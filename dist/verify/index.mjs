@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-SBUP454Q.mjs";
-import "../chunks/chunk-QOXHYRWV.mjs";
+} from "../chunks/chunk-J7AOV36A.mjs";
+import "../chunks/chunk-SOFD736A.mjs";
 import {
   explanationData
-} from "../chunks/chunk-2TKHOVEI.mjs";
+} from "../chunks/chunk-IFOF7EVG.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-NCJXKOEP.mjs";
-import "../chunks/chunk-IBKAJHS7.mjs";
-import "../chunks/chunk-FOQMNGQD.mjs";
-import "../chunks/chunk-7NT3V7XO.mjs";
+} from "../chunks/chunk-3ZVYIIUG.mjs";
+import "../chunks/chunk-VLVRBCAB.mjs";
+import "../chunks/chunk-QVZ6F4A4.mjs";
+import "../chunks/chunk-JCJRBFLA.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-KIICBHH3.mjs";
+} from "../chunks/chunk-NMRV35D4.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-AC6DMKWR.mjs";
+} from "../chunks/chunk-VO5TFLGD.mjs";
 import {
   peerKey
-} from "../chunks/chunk-NFHNAHNP.mjs";
+} from "../chunks/chunk-CM3G2MDO.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -45,12 +45,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-IEURITV7.mjs";
+} from "../chunks/chunk-7PWP3URO.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-SMZDXYOG.mjs";
+} from "../chunks/chunk-WPYYF4CE.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
