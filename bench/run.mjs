@@ -167,7 +167,7 @@ function runCliOnce(e2e, n) {
   const outFile = path.join(OUT_DIR, e2e.out(n));
   const fd = openSync(outFile, 'w');
   const t0 = performance.now();
-  const p = spawnSync(process.execPath, ['--import', path.join(BENCH_DIR, 'rss-probe.mjs'), CLI, ...e2e.args(n, e2eState)], {
+  const p = spawnSync(process.execPath, ['--require', path.join(BENCH_DIR, 'rss-probe.cjs'), CLI, ...e2e.args(n, e2eState)], {
     stdio: ['ignore', fd, 'pipe'],
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS,

@@ -16,7 +16,7 @@ import { tuneForInput } from './v8-tuning.js';
 import { timedOut, type ExecLimits, type Io } from './types.js';
 import { writeFileInside } from './write-policy.js';
 import { ParsedCache } from './parsed-cache.js';
-import { startParseWorkers } from './parse-workers.js';
+import { ParsePool, parseWorkerCount } from './parse-workers.js';
 import { startThreadJob, threadScript, threadWanted } from './threads.js';
 
 /** Graphviz `dot -T<format>`: a ConfigError when dot is missing, fails or exceeds --timeout. */
@@ -40,6 +40,8 @@ export function nodeIo(): Io {
   let parsed: ParsedCache | undefined;
   const parsedIn = (dir: string) => (parsed?.dir === dir ? parsed : (parsed = new ParsedCache(dir)));
   const results = new Map<string, ResultCache>();
+  // parse workers, started by the first input large enough and kept for the run's later inputs
+  let pool: ParsePool | undefined;
   return {
     readManifests(paths, options) {
       const read = readManifestFiles(paths, options, cache);
@@ -50,7 +52,14 @@ export function nodeIo(): Io {
     },
     storedParses: (dir, files) => parsedIn(dir).read(files),
     storeParses: (dir, parses) => parsedIn(dir).write(parses),
-    startParsing: (files) => startParseWorkers(files),
+    startParsing(files) {
+      let chars = 0;
+      for (const f of files) chars += f.text.length;
+      const count = parseWorkerCount(chars, files.length);
+      if (count === 0) return undefined;
+      pool ??= ParsePool.start(count);
+      return pool?.share(files);
+    },
     startThread(name, input, inputChars) {
       const script = threadWanted(name, inputChars) ? threadScript(name) : undefined;
       return script ? startThreadJob<string>(script, input) : undefined;

@@ -1,11 +1,12 @@
 /**
- * The parse worker (dist/parse-worker.mjs): parses the files it is given, exactly as the main
- * thread would (parseManifestFile), and answers their stored form as JSON text (parsed-store.ts:
- * structured clone keeps no IntegralFloat prototype and no shared objects, the stored form carries
- * both), through io/threads.ts.
+ * The parse worker (dist/parse-worker.mjs): takes files from the queues it shares with the main
+ * thread and parses each exactly as the main thread would (parseManifestFile), answering its stored
+ * form as JSON text (parsed-store.ts: structured clone keeps no IntegralFloat prototype and no
+ * shared objects, the stored form carries both; and JSON text is read back faster than a clone).
  */
-import { parseManifestFile, type ManifestFile } from '../manifests/documents.js';
+import { parseManifestFile } from '../manifests/documents.js';
 import { encodeParse } from '../manifests/parsed-store.js';
-import { answerThreadJob } from './threads.js';
+import { workerThreads } from './builtins.js';
+import { serveParsePool, type ParsePoolData } from './parse-workers.js';
 
-answerThreadJob((files) => JSON.stringify((files as readonly ManifestFile[]).map((f) => encodeParse(f, parseManifestFile(f)))));
+serveParsePool(workerThreads().workerData as ParsePoolData, (file) => encodeParse(file, parseManifestFile(file)));

@@ -1,68 +1,169 @@
 import os from 'node:os';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import type { ManifestFile } from '../manifests/documents.js';
 import type { StoredParse } from '../manifests/parsed-store.js';
-import { startThreadJob, threadScript } from './threads.js';
+import { workerThreads } from './builtins.js';
+import { threadScript } from './threads.js';
 import type { ParseShare } from './types.js';
 
 /** With `NETPOL_CI_WORKERS=auto`: below this much text, starting a worker costs more than the parse it saves. */
 export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
 /**
- * Without NETPOL_CI_WORKERS the workers are off: on the shared 2-core machine they were measured on,
- * the JSON hand-over and a second JIT and heap cost more CPU than the parse they took off the main
- * thread (README, Performance). `auto` uses them above WORKER_THRESHOLD_BYTES on several cores.
+ * `auto` (the default): workers parse beside this thread for large inputs on a machine with a core
+ * to spare. Measured in the benchmark (README, Performance); on a machine already busy (a 1-minute
+ * load average of the cores or more) a worker only adds CPU, so `auto` leaves it out there.
  */
-const DEFAULT_MODE: string = '0';
+const DEFAULT_MODE: string = 'auto';
 
 /**
- * How many parse workers for this much text. `NETPOL_CI_WORKERS=0` (the default) turns them off,
- * `N` forces N whatever the size (tests, benchmarks), `auto` uses one per other core (at most 3)
- * for inputs over the threshold. Never more workers than files besides this thread's.
+ * How many parse workers for this much text. `NETPOL_CI_WORKERS=0` turns them off, `N` forces N
+ * whatever the size and load (tests, benchmarks), `auto` (the default) uses one per other core (at
+ * most 3) for inputs over the threshold when the machine is not already busy. Never more workers
+ * than files besides one for this thread.
  */
-export function parseWorkerCount(totalChars: number, fileCount: number, env: NodeJS.ProcessEnv = process.env): number {
+export function parseWorkerCount(totalChars: number, fileCount: number, env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load = os.loadavg()[0] ?? 0): number {
   const mode = (env.NETPOL_CI_WORKERS ?? DEFAULT_MODE).trim();
   const most = Math.max(fileCount - 1, 0);
   if (/^\d+$/.test(mode)) return Math.min(Number(mode), 16, most);
-  if (mode !== 'auto' || totalChars < WORKER_THRESHOLD_BYTES) return 0;
-  return Math.min(os.availableParallelism() - 1, 3, most);
+  if (mode !== 'auto' || totalChars < WORKER_THRESHOLD_BYTES || load >= cores) return 0;
+  return Math.min(cores - 1, 3, most);
+}
+
+/** The words of a worker's control array (shared memory). */
+const POSTED = 0; // jobs posted to the worker so far; the worker waits on it for the next
+const FINISHED = 1; // the last job the worker has taken every file of (jobs are numbered from 1)
+
+/** What a worker is started with (dist/parse-worker.mjs reads it as its workerData). */
+export interface ParsePoolData {
+  readonly control: Int32Array;
+  readonly port: MessagePort;
+}
+
+/** One job: files to parse, largest first, taken from `queue` by every thread alike. */
+export interface ParseJob {
+  readonly id: number;
+  readonly files: readonly ManifestFile[];
+  /** [0]: the next position in `files` to take (Atomics.add). */
+  readonly queue: Int32Array;
+}
+
+/** A worker's message: one file's parse (its position in its job's queue) as JSON text, or why there is none. */
+export type ParsePoolMessage = { readonly job: number; readonly at: number; readonly json: string } | { readonly job: number; readonly at: number; readonly error: string };
+
+/**
+ * Worker threads that parse manifest files beside this one, kept for the whole run: the PR check
+ * parses two sides, and the second finds its workers started and their code optimised.
+ *
+ * Each `share(files)` is one queue, largest file first, that this thread and the workers take from
+ * alike (an atomic counter in shared memory): the caller parses what `next()` gives it while the
+ * workers take theirs, so a worker that starts late or runs slower takes fewer files instead of
+ * being waited for, and the last files taken are the smallest. `collect()` waits only for the file
+ * each worker is still parsing. A file a worker took and did not answer (it failed, or took longer
+ * than any parse should) is missing from the answer, and the caller parses it itself.
+ */
+export class ParsePool {
+  private readonly workers: { worker: Worker; port: MessagePort; control: Int32Array }[] = [];
+  private jobs = 0;
+
+  private constructor(script: string, count: number) {
+    const { MessageChannel, Worker } = workerThreads();
+    for (let w = 0; w < count; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const control = new Int32Array(new SharedArrayBuffer(8));
+      const data: ParsePoolData = { control, port: port2 };
+      try {
+        const worker = new Worker(script, { workerData: data, transferList: [port2] });
+        // a failing worker is not an error of the run: its files are parsed here
+        worker.on('error', () => undefined);
+        worker.unref();
+        port1.unref();
+        this.workers.push({ worker, port: port1, control });
+      } catch {
+        port1.close();
+      }
+    }
+  }
+
+  /** A pool of `count` workers running `script`; undefined when none could be started. */
+  static start(count: number, script: string | undefined = threadScript('parse')): ParsePool | undefined {
+    if (count === 0 || !script) return undefined;
+    const pool = new ParsePool(script, count);
+    return pool.workers.length > 0 ? pool : undefined;
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Hands `files` to the workers and returns at once; the caller takes its own with `next()`. */
+  share(files: readonly ManifestFile[]): ParseShare {
+    let total = 0;
+    for (const f of files) total += f.text.length;
+    const ordered = files.map((file, i) => ({ file, i })).sort((a, b) => b.file.text.length - a.file.text.length || a.i - b.i).map((e) => e.file);
+    const job: ParseJob = { id: ++this.jobs, files: ordered, queue: new Int32Array(new SharedArrayBuffer(4)) };
+    for (const { port, control } of this.workers) {
+      port.postMessage(job);
+      Atomics.store(control, POSTED, job.id);
+      Atomics.notify(control, POSTED);
+    }
+    // past far longer than one file can take (js-yaml, the slowest reader, does about 10 MB/s)
+    const patienceMs = 5000 + total / 1000;
+    return {
+      next() {
+        const at = Atomics.add(job.queue, 0, 1);
+        return at < ordered.length ? ordered[at] : undefined;
+      },
+      collect: () => this.collect(job, patienceMs),
+    };
+  }
+
+  private collect(job: ParseJob, patienceMs: number): Map<ManifestFile, StoredParse> {
+    // nothing is left to take: a worker that has not come to this job yet will take no file of it
+    Atomics.store(job.queue, 0, job.files.length);
+    const out = new Map<ManifestFile, StoredParse>();
+    const giveUpAt = Date.now() + patienceMs;
+    const { receiveMessageOnPort } = workerThreads();
+    for (const w of this.workers) {
+      for (let done = Atomics.load(w.control, FINISHED); done < job.id; done = Atomics.load(w.control, FINISHED)) {
+        const left = giveUpAt - Date.now();
+        if (left <= 0 || Atomics.wait(w.control, FINISHED, done, left) === 'timed-out') break;
+      }
+      for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port)) {
+        const message = m.message as ParsePoolMessage;
+        if (message.job === job.id && 'json' in message) out.set(job.files[message.at] as ManifestFile, JSON.parse(message.json) as StoredParse);
+      }
+    }
+    return out;
+  }
 }
 
 /**
- * Splits the files between this thread and the workers by size (largest first, each to the
- * least loaded), starts the workers on their shares and returns at once: the caller parses
- * `here` meanwhile, then `collect()` waits for the workers (synchronously: the use-cases are
- * synchronous) and returns their parses. A worker that fails leaves its files out of the answer,
- * and the caller parses them itself.
+ * The worker's side (dist/parse-worker.mjs): waits for each job, takes files from its queue until
+ * it is empty, answering each file's parse as it goes, then marks the job finished. Never returns
+ * (the thread ends with the process).
  */
-export function startParseWorkers(files: readonly ManifestFile[], env: NodeJS.ProcessEnv = process.env, script: string | undefined = threadScript('parse')): ParseShare | undefined {
-  const total = files.reduce((n, f) => n + f.text.length, 0);
-  const count = parseWorkerCount(total, files.length, env);
-  if (count === 0 || !script) return undefined;
-  const shares: { files: ManifestFile[]; chars: number }[] = Array.from({ length: count + 1 }, () => ({ files: [], chars: 0 }));
-  for (const f of [...files].sort((a, b) => b.text.length - a.text.length)) {
-    const least = shares.reduce((m, s) => (s.chars < m.chars ? s : m));
-    least.files.push(f);
-    least.chars += f.text.length;
-  }
-  // this thread also builds the model afterwards: it takes the smallest share
-  shares.sort((a, b) => a.chars - b.chars);
-  const [mine, ...theirs] = shares as [(typeof shares)[number], ...typeof shares];
-  // a worker that could not start or answer leaves its files to this thread: past far longer than its
-  // share can take (js-yaml reads about 10 MB/s)
-  const patienceMs = 5000 + total / 1000;
-  const startedAt = Date.now();
-  const running = theirs.filter((s) => s.files.length > 0).map((s) => ({ files: s.files, job: startThreadJob<string>(script, s.files, patienceMs) }));
-  return {
-    here: mine.files,
-    collect() {
-      const out = new Map<ManifestFile, StoredParse>();
-      for (const r of running) {
-        // the parses as JSON text: read back about twice as fast as a structured clone (parsed-store.ts's specials carry what JSON loses)
-        const json = r.job.collect(startedAt + patienceMs - Date.now());
-        if (json === undefined) continue;
-        (JSON.parse(json) as StoredParse[]).forEach((p, i) => out.set(r.files[i] as ManifestFile, p));
+export function serveParsePool(data: ParsePoolData, parse: (file: ManifestFile) => StoredParse): void {
+  const { receiveMessageOnPort } = workerThreads();
+  for (let served = 0; ; ) {
+    Atomics.wait(data.control, POSTED, served);
+    const received = receiveMessageOnPort(data.port);
+    if (received === undefined) continue;
+    const job = received.message as ParseJob;
+    try {
+      for (let at = Atomics.add(job.queue, 0, 1); at < job.files.length; at = Atomics.add(job.queue, 0, 1)) {
+        let message: ParsePoolMessage;
+        try {
+          message = { job: job.id, at, json: JSON.stringify(parse(job.files[at] as ManifestFile)) };
+        } catch (e) {
+          message = { job: job.id, at, error: (e as Error).stack ?? String(e) };
+        }
+        data.port.postMessage(message);
       }
-      return out;
-    },
-  };
+    } finally {
+      served = job.id;
+      Atomics.store(data.control, FINISHED, job.id);
+      Atomics.notify(data.control, FINISHED);
+    }
+  }
 }

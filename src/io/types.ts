@@ -110,10 +110,11 @@ export interface ReadResult {
   readonly values: ChartValues[];
 }
 
-/** Files being parsed by workers while the caller parses `here`. */
+/** Files parsed by workers and by the caller alike, each taking the next from one queue. */
 export interface ParseShare {
-  readonly here: readonly ManifestFile[];
-  /** Waits for the workers; the parses of their files (a file missing from the map is the caller's to parse). */
+  /** The next file for this thread to parse, taken from the queue the workers share; undefined once every file is taken. */
+  next(): ManifestFile | undefined;
+  /** Waits for the workers; the parses of the files they took (a file missing from the map is the caller's to parse). */
   collect(): Map<ManifestFile, StoredParse>;
 }
 

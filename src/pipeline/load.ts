@@ -40,7 +40,7 @@ export function loadRead(io: Io, read: ReadResult, settings: ReadSettings, cache
   const share = io.startParsing(toParse);
   if (share) {
     parses ??= new ParseCache();
-    for (const f of share.here) parses.parsed.set(f, parseStoredOrFresh(f, parses));
+    for (let f = share.next(); f !== undefined; f = share.next()) parses.parsed.set(f, parseStoredOrFresh(f, parses));
     for (const [file, stored] of share.collect()) {
       parses.stored.set(file, stored);
       if (parses.persist) parses.fresh.set(file, stored);

@@ -1,8 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWorkerCount, startParseWorkers, WORKER_THRESHOLD_BYTES } from '../../src/io/parse-workers.js';
+import { ParsePool, parseWorkerCount, WORKER_THRESHOLD_BYTES } from '../../src/io/parse-workers.js';
 import { parseManifestFile, type ManifestFile } from '../../src/manifests/documents.js';
 import { decodeParse } from '../../src/manifests/parsed-store.js';
 import { REPO_ROOT, runBundledCli } from '../helpers/cli.js';
@@ -38,26 +37,43 @@ function fixtureFiles(): ManifestFile[] {
 }
 
 describe('parse workers', () => {
-  it('are off unless asked for: N forces N, auto uses them for large inputs on several cores', () => {
-    expect(parseWorkerCount(10 * WORKER_THRESHOLD_BYTES, 100, {})).toBe(0);
-    expect(parseWorkerCount(10 * WORKER_THRESHOLD_BYTES, 100, { NETPOL_CI_WORKERS: '0' })).toBe(0);
-    expect(parseWorkerCount(WORKER_THRESHOLD_BYTES - 1, 100, { NETPOL_CI_WORKERS: 'auto' })).toBe(0);
-    expect(parseWorkerCount(10 * WORKER_THRESHOLD_BYTES, 100, { NETPOL_CI_WORKERS: 'auto' })).toBe(Math.min(os.availableParallelism() - 1, 3));
-    expect(parseWorkerCount(10, 100, { NETPOL_CI_WORKERS: '3' })).toBe(3);
+  it('are on for large inputs on a machine with a core to spare (auto, the default); N forces N, 0 turns them off', () => {
+    const big = 10 * WORKER_THRESHOLD_BYTES;
+    expect(parseWorkerCount(big, 100, {}, 2, 0.5)).toBe(1);
+    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: 'auto' }, 8, 1)).toBe(3);
+    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: '0' }, 8, 0)).toBe(0);
+    // small inputs, one core, a machine already busy: none
+    expect(parseWorkerCount(WORKER_THRESHOLD_BYTES - 1, 100, {}, 8, 0)).toBe(0);
+    expect(parseWorkerCount(big, 100, {}, 1, 0)).toBe(0);
+    expect(parseWorkerCount(big, 100, {}, 2, 2.5)).toBe(0);
+    // forced: whatever the size and load
+    expect(parseWorkerCount(10, 100, { NETPOL_CI_WORKERS: '3' }, 2, 9)).toBe(3);
     // never more workers than files besides this thread's
     expect(parseWorkerCount(10, 2, { NETPOL_CI_WORKERS: '3' })).toBe(1);
   });
 
-  it('give exactly the parses of this thread (real threads of the bundled worker)', () => {
+  it('share one queue with this thread and give exactly its parses (real threads of the bundled worker)', () => {
     const files = fixtureFiles();
     expect(files.length).toBeGreaterThan(100);
-    const share = startParseWorkers(files, { NETPOL_CI_WORKERS: '3' }, WORKER);
-    expect(share).toBeDefined();
-    const fromWorkers = share!.collect();
-    // every file is either this thread's or came back from a worker
-    expect(fromWorkers.size + share!.here.length).toBe(files.length);
-    expect(fromWorkers.size).toBeGreaterThan(files.length / 2);
-    for (const [file, stored] of fromWorkers) expect(decodeParse(file, stored), file.path).toStrictEqual(parseManifestFile(file));
+    const pool = ParsePool.start(3, WORKER);
+    expect(pool?.size).toBe(3);
+    // two jobs, as the PR check's two sides: the second finds the workers waiting
+    for (const job of [files, [...files].reverse().slice(0, 60)]) {
+      const share = pool!.share(job);
+      // this thread takes a file now and then, so that the workers, once started, take most
+      const here: ManifestFile[] = [];
+      const pause = new Int32Array(new SharedArrayBuffer(4));
+      for (let f = share.next(); f !== undefined; f = share.next()) {
+        here.push(f);
+        Atomics.wait(pause, 0, 0, 50);
+      }
+      const fromWorkers = share.collect();
+      // every file taken once: by this thread or by a worker
+      expect(new Set([...here, ...fromWorkers.keys()]).size).toBe(job.length);
+      expect(here.length + fromWorkers.size).toBe(job.length);
+      expect(fromWorkers.size).toBeGreaterThan(0);
+      for (const [file, stored] of fromWorkers) expect(decodeParse(file, stored), file.path).toStrictEqual(parseManifestFile(file));
+    }
   });
 
   it('leave the files of a worker that fails to this thread', () => {
@@ -65,8 +81,11 @@ describe('parse workers', () => {
     mkdirSync(path.dirname(broken), { recursive: true });
     writeFileSync(broken, 'throw new Error("no parser here");\n');
     const files = fixtureFiles().slice(0, 10);
-    const share = startParseWorkers(files, { NETPOL_CI_WORKERS: '2' }, broken);
-    expect(share!.collect().size).toBe(0);
+    const share = ParsePool.start(2, broken)!.share(files);
+    const here: ManifestFile[] = [];
+    for (let f = share.next(); f !== undefined; f = share.next()) here.push(f);
+    expect(here).toHaveLength(10);
+    expect(share.collect().size).toBe(0);
   });
 
   it('the bundled CLI prints the same bytes with workers forced on and off', () => {
