@@ -27,12 +27,21 @@ export function displayPath(abs: string): string {
  * Reads the manifest files under each path (a file, or a folder scanned recursively). Every file
  * that cannot be used is reported, never silently dropped: missing paths, unreadable files, files
  * over the size limit, binary files, and symlinks that lead outside the scanned folder.
+ * `onRead` is told the characters read so far after each file (the parse workers start from it
+ * while the rest is read: io/node-io.ts).
  */
-export function readManifestFiles(paths: readonly string[], options: ReadOptions, cache: RenderCache): ReadResult {
+export function readManifestFiles(paths: readonly string[], options: ReadOptions, cache: RenderCache, onRead?: (chars: number) => void): ReadResult {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const map = options.paths ?? IDENTITY;
   const values: ChartValues[] = [];
   const files: ManifestFile[] = [];
+  let chars = 0;
+  let counted = 0;
+  const tell = () => {
+    if (!onRead) return;
+    for (; counted < files.length; counted++) chars += (files[counted] as ManifestFile).text.length;
+    onRead(chars);
+  };
   const diagnostics: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const p of paths) {
@@ -64,7 +73,10 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
       };
       // charts and overlays are rendered with the real tools; their files are not plain manifests
       const roots = findRenderRoots(found, readText);
-      for (const f of roots.plain) readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen, map, regular.has(f) ? path.join(root, f) : undefined);
+      for (const f of roots.plain) {
+        readOne(path.join(abs, f), root, maxBytes, files, diagnostics, seen, map, regular.has(f) ? path.join(root, f) : undefined);
+        tell();
+      }
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
         const dir = path.join(abs, c);
@@ -72,6 +84,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         const atRoot = (map.root !== undefined && path.resolve(map.root) === path.resolve(dir)) || (options.comparedSide === true && path.resolve(abs) === path.resolve(dir));
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), atRoot, abs);
         appendAll(files, r.files);
+        tell();
         const sources = chartTemplates(r.files, dir, map.display(dir), root);
         values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);
@@ -80,10 +93,12 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         options.progress?.(`rendering overlay ${map.display(path.join(abs, o))}…`);
         const r = renderOverlay(path.join(abs, o), map.display(path.join(abs, o)), abs, render, cache, map.root);
         appendAll(files, r.files);
+        tell();
         appendAll(diagnostics, r.diagnostics);
       }
     } else {
       readOne(abs, undefined, maxBytes, files, diagnostics, seen, map);
+      tell();
     }
   }
   return { files, diagnostics, values };

@@ -41,10 +41,14 @@ export function nodeIo(): Io {
   const parsedIn = (dir: string) => (parsed?.dir === dir ? parsed : (parsed = new ParsedCache(dir)));
   const results = new Map<string, ResultCache>();
   // parse workers, started by the first input large enough and kept for the run's later inputs
-  let pool: ParsePool | undefined;
+  let pool: ParsePool | null | undefined; // null: could not start
   return {
     readManifests(paths, options) {
-      const read = readManifestFiles(paths, options, cache);
+      // the parse workers start as soon as the input is known to be large enough, so that they are
+      // ready when its parse begins (a thread's start is tens of milliseconds)
+      const read = readManifestFiles(paths, options, cache, (chars) => {
+        if (pool === undefined && parseWorkerCount(chars, Infinity) > 0) pool = ParsePool.start(parseWorkerCount(chars, Infinity)) ?? null;
+      });
       let chars = 0;
       for (const f of read.files) chars += f.text.length;
       tuneForInput(chars);
@@ -57,7 +61,7 @@ export function nodeIo(): Io {
       for (const f of files) chars += f.text.length;
       const count = parseWorkerCount(chars, files.length);
       if (count === 0) return undefined;
-      pool ??= ParsePool.start(count);
+      if (pool === undefined) pool = ParsePool.start(count) ?? null;
       return pool?.share(files);
     },
     startThread(name, input, inputChars) {

@@ -10,24 +10,28 @@ import type { ParseShare } from './types.js';
 export const WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 
 /**
- * `auto` (the default): workers parse beside this thread for large inputs on a machine with a core
- * to spare. Measured in the benchmark (README, Performance); on a machine already busy (a 1-minute
- * load average of the cores or more) a worker only adds CPU, so `auto` leaves it out there.
+ * Off unless asked for (`NETPOL_CI_WORKERS=auto` or `N`). Measured on the benchmark's 2-core
+ * machine with nothing else running (README, Performance): with one worker taking 40% of the files,
+ * the main thread's share took as long as the whole parse alone (each thread ran at about half
+ * speed beside the other, V8's collector and compiler threads losing their core too), so
+ * `connectivity` at 5,000 workloads and `check` gained nothing and cost 15-20% more CPU. On a
+ * machine with cores to spare `auto` may pay; measure there before turning it on.
  */
-const DEFAULT_MODE: string = 'auto';
+const DEFAULT_MODE: string = '0';
 
 /**
- * How many parse workers for this much text. `NETPOL_CI_WORKERS=0` turns them off, `N` forces N
- * whatever the size and load (tests, benchmarks), `auto` (the default) uses one per other core (at
- * most 3) for inputs over the threshold when the machine is not already busy. Never more workers
- * than files besides one for this thread.
+ * How many parse workers for this much text. `NETPOL_CI_WORKERS=0` (the default) turns them off,
+ * `N` forces N whatever the size and load (tests, benchmarks), `auto` uses one per other core (at
+ * most 3) for inputs over the threshold when the machine is not already busy (a 1-minute load
+ * average under its cores). Never more workers than files besides one for this thread.
  */
-export function parseWorkerCount(totalChars: number, fileCount: number, env: NodeJS.ProcessEnv = process.env, cores = os.availableParallelism(), load = os.loadavg()[0] ?? 0): number {
+export function parseWorkerCount(totalChars: number, fileCount: number, env: NodeJS.ProcessEnv = process.env, machine?: { cores: number; load: number }): number {
   const mode = (env.NETPOL_CI_WORKERS ?? DEFAULT_MODE).trim();
   const most = Math.max(fileCount - 1, 0);
   if (/^\d+$/.test(mode)) return Math.min(Number(mode), 16, most);
-  if (mode !== 'auto' || totalChars < WORKER_THRESHOLD_BYTES || load >= cores) return 0;
-  return Math.min(cores - 1, 3, most);
+  if (mode !== 'auto' || totalChars < WORKER_THRESHOLD_BYTES) return 0;
+  const { cores, load } = machine ?? { cores: os.availableParallelism(), load: os.loadavg()[0] ?? 0 };
+  return load >= cores ? 0 : Math.min(cores - 1, 3, most);
 }
 
 /** The words of a worker's control array (shared memory). */

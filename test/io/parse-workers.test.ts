@@ -37,17 +37,19 @@ function fixtureFiles(): ManifestFile[] {
 }
 
 describe('parse workers', () => {
-  it('are on for large inputs on a machine with a core to spare (auto, the default); N forces N, 0 turns them off', () => {
+  it('are off unless asked for; auto uses them for large inputs on a machine with a core to spare; N forces N', () => {
     const big = 10 * WORKER_THRESHOLD_BYTES;
-    expect(parseWorkerCount(big, 100, {}, 2, 0.5)).toBe(1);
-    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: 'auto' }, 8, 1)).toBe(3);
-    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: '0' }, 8, 0)).toBe(0);
+    expect(parseWorkerCount(big, 100, {}, { cores: 8, load: 0 })).toBe(0);
+    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: 'auto' }, { cores: 2, load: 0.5 })).toBe(1);
+    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: 'auto' }, { cores: 8, load: 1 })).toBe(3);
+    expect(parseWorkerCount(big, 100, { NETPOL_CI_WORKERS: '0' }, { cores: 8, load: 0 })).toBe(0);
     // small inputs, one core, a machine already busy: none
-    expect(parseWorkerCount(WORKER_THRESHOLD_BYTES - 1, 100, {}, 8, 0)).toBe(0);
-    expect(parseWorkerCount(big, 100, {}, 1, 0)).toBe(0);
-    expect(parseWorkerCount(big, 100, {}, 2, 2.5)).toBe(0);
+    const auto = { NETPOL_CI_WORKERS: 'auto' };
+    expect(parseWorkerCount(WORKER_THRESHOLD_BYTES - 1, 100, auto, { cores: 8, load: 0 })).toBe(0);
+    expect(parseWorkerCount(big, 100, auto, { cores: 1, load: 0 })).toBe(0);
+    expect(parseWorkerCount(big, 100, auto, { cores: 2, load: 2.5 })).toBe(0);
     // forced: whatever the size and load
-    expect(parseWorkerCount(10, 100, { NETPOL_CI_WORKERS: '3' }, 2, 9)).toBe(3);
+    expect(parseWorkerCount(10, 100, { NETPOL_CI_WORKERS: '3' }, { cores: 2, load: 9 })).toBe(3);
     // never more workers than files besides this thread's
     expect(parseWorkerCount(10, 2, { NETPOL_CI_WORKERS: '3' })).toBe(1);
   });
