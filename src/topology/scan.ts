@@ -183,6 +183,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const dapr = daprComponentSources(cluster);
   const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
+  podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
@@ -407,6 +408,46 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
   if (dapr) {
     for (const d of dapr.values) emit(d.value, d.context, d.origin, d.path, { via: d.via });
     ctx.unresolved.push(...dapr.unknown);
+  }
+}
+
+/**
+ * Where a pod sends its DNS queries, as its own spec says
+ * (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy):
+ * - `dnsConfig.nameservers` are written into the pod's resolv.conf: alone with `dnsPolicy: None`,
+ *   after the cluster DNS with `ClusterFirst` (a resolver turns to them when the first does not
+ *   answer), so each is needed: the cluster DNS ClusterIP is a DNS use, any other address a link on
+ *   UDP and TCP 53 (an ipBlock);
+ * - `dnsPolicy: Default` "inherits the name resolution configuration from the node", and a
+ *   hostNetwork pod with `ClusterFirst` (the default) "will fallback to the behavior of the Default
+ *   policy": the node's resolvers, which the manifests do not hold. A workload with egress needs
+ *   them: a gap on the DNS ports, at the field that says so.
+ * Runs after every workload was scanned: whether a workload has egress is known then.
+ */
+function podDnsSettings(workloads: readonly Workload[], ctx: ResolveContext): void {
+  const withEgress = new Set<string>([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
+  for (const w of workloads) {
+    const spec = w.spec as { dnsPolicy?: unknown; dnsConfig?: { nameservers?: unknown } | null; hostNetwork?: unknown } | undefined;
+    const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
+    nameservers.forEach((ns, i) => {
+      if (typeof ns !== 'string' || parseCidr(ns.trim()) === undefined || ns.includes('/')) return;
+      const path = [...w.specPath, 'dnsConfig', 'nameservers', i];
+      const at = () => originRef(w.origin, path);
+      const host = ns.trim().toLowerCase();
+      resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at), place: at, dnsSetting: true }, w, ctx);
+    });
+    const policy = typeof spec?.dnsPolicy === 'string' ? spec.dnsPolicy : 'ClusterFirst';
+    const fromNode = policy === 'Default' || (policy === 'ClusterFirst' && spec?.hostNetwork === true);
+    if (!fromNode || !(withEgress.has(workloadKey(w.ref)) || nameservers.length > 0)) continue;
+    const field = policy === 'Default' ? 'dnsPolicy' : 'hostNetwork';
+    ctx.unresolved.push({
+      workload: w.ref,
+      value: policy === 'Default' ? 'dnsPolicy: Default' : 'hostNetwork: true',
+      at: originRef(w.origin, [...w.specPath, field]),
+      reason: 'node-address',
+      detail: `${policy === 'Default' ? 'dnsPolicy: Default' : 'a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)'} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
+      conns: dnsPorts(53),
+    });
   }
 }
 
@@ -934,6 +975,13 @@ class LinkSet {
       const text = evidenceText(ev);
       if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
     } else this.map.set(key, { src, dst, conns, evidence: [ev] });
+  }
+
+  /** The workload keys with a link from them. */
+  sources(): string[] {
+    const out: string[] = [];
+    for (const l of this.map.values()) if (l.src.kind === 'workload') out.push(workloadKey(l.src.ref));
+    return out;
   }
 
   sorted(): Link[] {

@@ -155,3 +155,67 @@ spec:
     ]);
   });
 });
+
+describe("a pod's own DNS settings (spec.dnsPolicy, spec.dnsConfig.nameservers)", () => {
+  /** A Deployment `app` in `web` with the given pod spec lines (indented under `spec:`), calling api.example.com:443. */
+  const pod = (specLines: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app, namespace: web}
+spec:
+  selector: {matchLabels: {app: app}}
+  template:
+    metadata: {labels: {app: app}}
+    spec:
+${specLines
+  .split('\n')
+  .map((l) => `      ${l}`)
+  .join('\n')}
+      containers: [{name: app, image: app, env: [{name: API_URL, value: "https://203.0.113.7:443"}]}]
+`;
+  function scanPod(specLines: string) {
+    const load = loadManifests([{ path: 'app.yaml', text: pod(specLines) }]);
+    const topo = scanTopology(load.cluster).value;
+    return {
+      links: topo.links.map((l) => `${peerKey(l.dst)} ${l.conns.toString()}`),
+      gaps: topo.unresolved.map((u) => `${u.reason} ${u.value} ${u.conns?.toString() ?? ''} ${(u.at.path ?? []).join('.')}`),
+      dns: (topo.dns ?? []).map((u) => (u.evidence.kind === 'address' ? `${u.evidence.value} ${(u.evidence.at.path ?? []).join('.')}:${u.evidence.at.line ?? 0}` : '')),
+    };
+  }
+
+  it('an explicit nameserver outside the cluster is a link to it on UDP and TCP 53 (dnsPolicy None)', () => {
+    expect(scanPod('dnsPolicy: None\ndnsConfig:\n  nameservers: [192.0.2.53]')).toEqual({
+      links: ['192.0.2.53-192.0.2.53[External] TCP 53,UDP 53', '203.0.113.7-203.0.113.7[External] TCP 443'],
+      gaps: [],
+      dns: [],
+    });
+  });
+
+  it('with ClusterFirst the nameservers come after the cluster DNS: each is needed too', () => {
+    expect(scanPod('dnsPolicy: ClusterFirst\ndnsConfig:\n  nameservers: ["1.1.1.1", "2606:4700:4700::1111"]').links).toEqual([
+      '1.1.1.1-1.1.1.1[External] TCP 53,UDP 53',
+      '203.0.113.7-203.0.113.7[External] TCP 443',
+      '2606:4700:4700::1111-2606:4700:4700::1111[External] TCP 53,UDP 53',
+    ]);
+  });
+
+  it('the cluster DNS ClusterIP as a nameserver is a DNS use at its line (IPv4 and IPv6)', () => {
+    const r = scanPod('dnsPolicy: None\ndnsConfig:\n  nameservers:\n    - 10.96.0.10\n    - fd00:10:96::a');
+    expect(r.dns).toEqual(['10.96.0.10 spec.template.spec.dnsConfig.nameservers.0:12', 'fd00:10:96::a spec.template.spec.dnsConfig.nameservers.1:13']);
+    expect(r.gaps).toEqual([]);
+  });
+
+  it("dnsPolicy Default resolves through the node's resolvers, which the manifests do not hold: a gap on the DNS ports", () => {
+    expect(scanPod('dnsPolicy: Default').gaps).toEqual(['node-address dnsPolicy: Default TCP 53,UDP 53 spec.template.spec.dnsPolicy']);
+  });
+
+  it('a hostNetwork pod with ClusterFirst falls back to Default (the node resolves); ClusterFirstWithHostNet uses the cluster DNS', () => {
+    expect(scanPod('hostNetwork: true').gaps).toEqual(['node-address hostNetwork: true TCP 53,UDP 53 spec.template.spec.hostNetwork']);
+    expect(scanPod('hostNetwork: true\ndnsPolicy: ClusterFirstWithHostNet').gaps).toEqual([]);
+  });
+
+  it('nothing for a pod with no egress, or the default ClusterFirst', () => {
+    expect(scanPod('dnsPolicy: ClusterFirst').gaps).toEqual([]);
+    const load = loadManifests([{ path: 'app.yaml', text: pod('dnsPolicy: Default').replace(', env: [{name: API_URL, value: "https://203.0.113.7:443"}]', '') }]);
+    expect(scanTopology(load.cluster).value.unresolved).toEqual([]);
+  });
+});
