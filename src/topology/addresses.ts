@@ -1,3 +1,5 @@
+import { parseCidr } from '../model/ip.js';
+
 /**
  * Finds network addresses inside configuration strings: `svc`, `svc.ns`, `svc.ns.svc`,
  * `svc.ns.svc.cluster.local`, with an optional scheme (`http://`, `redis://`,
@@ -26,6 +28,11 @@ export interface AddressCandidate {
   readonly fileLike?: true;
   /** Where the match starts in the value (for the line of a multi-line value). */
   readonly offset: number;
+  /**
+   * Named as a DNS server by a setting (nginx's `resolver`, resolv.conf's `nameserver`): spoken to
+   * on DNS's ports, UDP and TCP (53 unless the setting writes another).
+   */
+  readonly dnsServer?: true;
 }
 
 /**
@@ -78,8 +85,67 @@ const CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s
 const CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
 const CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
 
-/** The DNS server a configuration names by host name: nginx's `resolver kube-dns.kube-system.svc.cluster.local valid=10s;`, resolv.conf's `nameserver x`. */
-const RESOLVER = /(?<![\w.-])(?:resolver|nameserver)[ \t]+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?::(\d{1,5}))?(?=[\s;]|$)/gi;
+/**
+ * The DNS servers a configuration names, as the programs that read it define the setting; a word
+ * of free text (`the nameserver is set by the platform`, `resolver_timeout 5s`, `nameserver: auto`)
+ * names none:
+ * - nginx's `resolver address ... [valid=time] [ipv4=on|off] [ipv6=on|off] [status_zone=zone];`
+ *   (https://nginx.org/en/docs/http/ngx_http_core_module.html#resolver): a statement at the start
+ *   of a line (or after `;`, `{`, `}`), ended by `;` or the line's end, whose every word is an
+ *   address (an IP, IPv6 in brackets when a port follows, or a dotted host name, each with an
+ *   optional port) or one of those parameters;
+ * - resolv.conf's `nameserver address` (man 5 resolv.conf: an IP address, IPv4 or IPv6, alone on its line);
+ * - HAProxy's `nameserver <id> <ip>[:port]` in a `resolvers` section.
+ */
+const RESOLVER_STATEMENT = /(?:^|[;{}])[ \t]*resolver[ \t]+([^;{}\n#]*?)[ \t]*(?=;|\n|$)/gm;
+const RESOLVER_PARAM = /^(?:valid|ipv4|ipv6|status_zone)=\S+$/i;
+const NAMESERVER_LINE = /^[ \t]*nameserver[ \t]+(?:([a-z0-9_.-]+)[ \t]+)?(\S+)[ \t]*(?:#[^\n]*)?$/gim;
+const ADDRESS_WITH_PORT = /^(?:\[([0-9a-f:.]+)\]|([^\s:[\]]+))(?::(\d{1,5}))?$/i;
+const DNS_HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.?$/i;
+
+/** One word of a DNS server setting as an address: `ip`, `ip:port`, `[v6]:port`, a bare IPv6, or (where names are allowed) `name[:port]`. */
+function dnsServerWord(word: string, offset: number, namesAllowed: boolean): AddressCandidate | undefined {
+  // a bare IPv6 address (resolv.conf's `nameserver fd00:10:96::a`, a link-local one with its `%zone`)
+  const bare = word.replace(/%[\w.-]+$/, '');
+  if (parseCidr(bare)?.family === 6 && !bare.includes('/')) return { host: bare.toLowerCase(), text: word, explicit: true, offset, dnsServer: true };
+  const m = ADDRESS_WITH_PORT.exec(word);
+  if (!m) return undefined;
+  const host = (m[1] ?? m[2] ?? '').toLowerCase().replace(/\.$/, '');
+  const ip = parseCidr(host) !== undefined && !host.includes('/') && (m[1] === undefined) === !host.includes(':');
+  // a host name has a letter in its last label (`1.2` is a version) and is no file (`config.yaml`)
+  const name = namesAllowed && m[1] === undefined && DNS_HOST_NAME.test(host) && /[a-z]/i.test(host.slice(host.lastIndexOf('.') + 1)) && !(FILE_NAME.test(host) && host.split('.').length === 2);
+  if (!ip && !name) return undefined;
+  return { host, ...(m[3] !== undefined ? { port: m[3] } : {}), text: word, explicit: true, offset: offset + (m[1] !== undefined ? 1 : 0), dnsServer: true };
+}
+
+/** The DNS servers the settings of a value name (see RESOLVER_STATEMENT). */
+function dnsServerSettings(value: string): AddressCandidate[] {
+  const out: AddressCandidate[] = [];
+  if (value.includes('resolver')) {
+    for (const m of value.matchAll(RESOLVER_STATEMENT)) {
+      const body = m[1] as string;
+      const bodyStart = (m.index ?? 0) + m[0].length - body.length;
+      const found: AddressCandidate[] = [];
+      let valid = body.length > 0;
+      for (const w of body.matchAll(/\S+/g)) {
+        if (RESOLVER_PARAM.test(w[0])) continue;
+        const c = dnsServerWord(w[0], bodyStart + (w.index ?? 0), true);
+        if (!c) valid = false;
+        else found.push(c);
+      }
+      if (valid) out.push(...found);
+    }
+  }
+  if (value.includes('nameserver')) {
+    for (const m of value.matchAll(NAMESERVER_LINE)) {
+      const word = m[2] as string;
+      // resolv.conf's address has no port; HAProxy's `nameserver <id> <ip>[:port]` may
+      const c = dnsServerWord(word, (m.index ?? 0) + m[0].lastIndexOf(word), false);
+      if (c && (m[1] !== undefined || c.port === undefined)) out.push(c);
+    }
+  }
+  return out;
+}
 
 const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
@@ -147,10 +213,12 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
     if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
     out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
   }
-  for (const m of value.includes('resolver') || value.includes('nameserver') ? value.matchAll(RESOLVER) : []) {
-    const offset = (m.index ?? 0) + m[0].indexOf(m[1] as string);
-    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
-    out.push({ host: (m[1] as string).toLowerCase(), ...(m[2] !== undefined ? { port: m[2] } : {}), text: m[0].slice(m[0].indexOf(m[1] as string)), explicit: true, offset });
+  // a DNS server setting says what its addresses are: it wins over what the generic forms read at the same place
+  const servers = dnsServerSettings(value);
+  for (const d of servers) {
+    const i = out.findIndex((c) => c.offset === d.offset || c.offset === d.offset - 1);
+    if (i >= 0) out.splice(i, 1);
+    out.push(d);
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -183,6 +183,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const dapr = daprComponentSources(cluster);
   const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
+  podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
@@ -265,7 +266,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         ...(extra.via ? { via: once(extra.via) } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
         ...(extra.secret ? { secret: secretKey(extra.secret) } : {}),
-        ...(DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
+        ...(c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
       };
       resolveAddress(found, w, ctx);
     }
@@ -410,6 +411,46 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
   }
 }
 
+/**
+ * Where a pod sends its DNS queries, as its own spec says
+ * (https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy):
+ * - `dnsConfig.nameservers` are written into the pod's resolv.conf: alone with `dnsPolicy: None`,
+ *   after the cluster DNS with `ClusterFirst` (a resolver turns to them when the first does not
+ *   answer), so each is needed: the cluster DNS ClusterIP is a DNS use, any other address a link on
+ *   UDP and TCP 53 (an ipBlock);
+ * - `dnsPolicy: Default` "inherits the name resolution configuration from the node", and a
+ *   hostNetwork pod with `ClusterFirst` (the default) "will fallback to the behavior of the Default
+ *   policy": the node's resolvers, which the manifests do not hold. A workload with egress needs
+ *   them: a gap on the DNS ports, at the field that says so.
+ * Runs after every workload was scanned: whether a workload has egress is known then.
+ */
+function podDnsSettings(workloads: readonly Workload[], ctx: ResolveContext): void {
+  const withEgress = new Set<string>([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
+  for (const w of workloads) {
+    const spec = w.spec as { dnsPolicy?: unknown; dnsConfig?: { nameservers?: unknown } | null; hostNetwork?: unknown } | undefined;
+    const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
+    nameservers.forEach((ns, i) => {
+      if (typeof ns !== 'string' || parseCidr(ns.trim()) === undefined || ns.includes('/')) return;
+      const path = [...w.specPath, 'dnsConfig', 'nameservers', i];
+      const at = () => originRef(w.origin, path);
+      const host = ns.trim().toLowerCase();
+      resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at), place: at, dnsSetting: true }, w, ctx);
+    });
+    const policy = typeof spec?.dnsPolicy === 'string' ? spec.dnsPolicy : 'ClusterFirst';
+    const fromNode = policy === 'Default' || (policy === 'ClusterFirst' && spec?.hostNetwork === true);
+    if (!fromNode || !(withEgress.has(workloadKey(w.ref)) || nameservers.length > 0)) continue;
+    const field = policy === 'Default' ? 'dnsPolicy' : 'hostNetwork';
+    ctx.unresolved.push({
+      workload: w.ref,
+      value: policy === 'Default' ? 'dnsPolicy: Default' : 'hostNetwork: true',
+      at: originRef(w.origin, [...w.specPath, field]),
+      reason: 'node-address',
+      detail: `${policy === 'Default' ? 'dnsPolicy: Default' : 'a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)'} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
+      conns: dnsPorts(53),
+    });
+  }
+}
+
 /** The detail of a gap for an address that is the node's (`status.hostIP`). */
 function nodeDetail(name: string, field: string): string {
   return `$(${name}) is the node's address (${field}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
@@ -486,7 +527,9 @@ function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value:
   });
 }
 
-function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
+function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
+  // a DNS server is spoken to on DNS's port (53 unless written): a Service it names is reached there, not on all its ports
+  const f: Found = found.dnsSetting && found.c.port === undefined ? { ...found, c: { ...found.c, port: '53' } } : found;
   const { c, at, via } = f;
   const { services, links, unresolved, values } = ctx;
   const src: Peer = { kind: 'workload', ref: w.ref };
@@ -521,11 +564,12 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
     // The DNS use gets the DNS rule; the address keeps its link, on DNS's ports.
     if (isClusterDnsAddress(c.host, port, f.dnsSetting === true)) {
       dnsUse();
-      if (range) add({ kind: 'external', range }, DNS_PORTS, undefined);
+      if (range) add({ kind: 'external', range }, dnsPorts(port ?? 53), undefined);
       return;
     }
     if (!range) return;
-    add({ kind: 'external', range }, port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
+    // a DNS server (`nameserver 8.8.8.8`) answers on UDP, and on TCP for large answers (RFC 7766)
+    add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
     return;
   }
   const target = serviceFor(c.host, w.ref.namespace, services);
@@ -648,8 +692,10 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
 /** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
 const DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
 
-/** A DNS server's ports: UDP 53, and TCP 53 for large answers. */
-const DNS_PORTS = ConnectionSet.port('UDP', 53).union(ConnectionSet.port('TCP', 53));
+/** A DNS server's ports: UDP, and TCP for large answers (RFC 7766), on port 53 unless written otherwise. */
+function dnsPorts(port: number): ConnectionSet {
+  return ConnectionSet.port('UDP', port).union(ConnectionSet.port('TCP', port));
+}
 
 /**
  * The cluster DNS Service by address: its ClusterIP is by convention the tenth address of the
@@ -661,16 +707,31 @@ const DNS_PORTS = ConnectionSet.port('UDP', 53).union(ConnectionSet.port('TCP', 
  * 8.8.8.8:53 included, is an outside address only.
  */
 function isClusterDnsAddress(host: string, port: number | undefined, dnsSetting: boolean): boolean {
+  if (!(port === 53 || (port === undefined && dnsSetting))) return false;
+  const range = parseCidr(host);
+  if (!range) return false;
+  if (range.family === 6) {
+    // IPv6 and dual-stack clusters: the tenth address of a unique local (fc00::/7, RFC 4193) Service
+    // network, such as kind's and kubeadm's fd00:10:96::a
+    return (range.lo >> 121n) === 0x7en && (range.lo & 0xffffn) === 0xan && ((range.lo >> 16n) & 0xffffn) === 0n;
+  }
   const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
-  if (!m || !(port === 53 || (port === undefined && dnsSetting))) return false;
+  if (!m) return false;
   const [a, b] = [Number(m[1]), Number(m[2])];
   return a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168);
 }
 
-/** DNS uses sorted by workload, then place; one per (workload, place, value). */
+/**
+ * DNS uses sorted by workload, then place; one per (workload, place, value). A place is its file,
+ * document, line and path, and the reference that led there: two documents rendered from one
+ * template (or scanned without lines) share file and line, and are two uses, as diagnostics tell
+ * them apart by `[doc N]`.
+ */
 function sortedDnsUses(uses: readonly DnsUse[]): DnsUse[] {
   const at = (u: DnsUse) => (u.evidence.kind === 'address' ? u.evidence.at : undefined);
-  const key = (u: DnsUse) => `${workloadKey(u.workload)}\u0000${at(u)?.file ?? ''}\u0000${String(at(u)?.line ?? 0).padStart(9, '0')}\u0000${u.evidence.kind === 'address' ? u.evidence.value : ''}\u0000${(at(u)?.path ?? []).join('.')}`;
+  const via = (u: DnsUse) => (u.evidence.kind === 'address' && u.evidence.via ? `${u.evidence.via.file}\u0000${u.evidence.via.doc}\u0000${(u.evidence.via.path ?? []).join('.')}` : '');
+  const key = (u: DnsUse) =>
+    `${workloadKey(u.workload)}\u0000${at(u)?.file ?? ''}\u0000${String(at(u)?.doc ?? 0).padStart(9, '0')}\u0000${String(at(u)?.line ?? 0).padStart(9, '0')}\u0000${u.evidence.kind === 'address' ? u.evidence.value : ''}\u0000${(at(u)?.path ?? []).join('.')}\u0000${via(u)}`;
   const seen = new Map<string, DnsUse>();
   for (const u of uses) if (!seen.has(key(u))) seen.set(key(u), u);
   return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, u]) => u);
@@ -914,6 +975,13 @@ class LinkSet {
       const text = evidenceText(ev);
       if (!cur.evidence.some((e) => evidenceText(e) === text)) cur.evidence.push(ev);
     } else this.map.set(key, { src, dst, conns, evidence: [ev] });
+  }
+
+  /** The workload keys with a link from them. */
+  sources(): string[] {
+    const out: string[] = [];
+    for (const l of this.map.values()) if (l.src.kind === 'workload') out.push(workloadKey(l.src.ref));
+    return out;
   }
 
   sorted(): Link[] {

@@ -137,3 +137,35 @@ describe('the cluster DNS Service named by a workload', () => {
     expect(clean.code, clean.stdout).toBe(0);
   });
 });
+
+describe('DNS settings, exactly (CLI)', () => {
+  const withConf = (conf: string) =>
+    APP.replace('      resolver kube-dns.kube-system.svc.cluster.local valid=10s ipv6=off;', conf.split('\n').map((l) => `      ${l}`).join('\n'));
+
+  function scanJson(text: string): { links: { src: string; dst: string; conns: string }[]; unresolved: unknown[]; dns?: { workload: string }[] } {
+    const dir = tempDir('netpol-ci-dns-exact-');
+    writeFileSync(path.join(dir, 'app.yaml'), text);
+    const r = runCli(['scan', path.join(dir, 'app.yaml'), '-f', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    return JSON.parse(r.stdout) as never;
+  }
+
+  it('free text about a resolver invents no link, gap or DNS use', () => {
+    const doc = scanJson(withConf('# the nameserver is set by the platform\nresolver_timeout 5s;\nnameserver: auto\nresolver config.yaml is read at start'));
+    expect({ links: doc.links, unresolved: doc.unresolved, dns: doc.dns }).toEqual({ links: [], unresolved: [], dns: undefined });
+  });
+
+  it('an IPv6 cluster DNS ClusterIP is a DNS use: synthesize gives the DNS rule and the address on the DNS ports (dual-stack)', () => {
+    const doc = scanJson(withConf('resolver [fd00:10:96::a] valid=10s;'));
+    expect(doc.dns?.map((d) => d.workload)).toEqual(['web/nginx[Deployment]']);
+    const dir = tempDir('netpol-ci-dns-v6-');
+    writeFileSync(path.join(dir, 'app.yaml'), withConf('resolver [fd00:10:96::a] valid=10s;'));
+    const r = runCli(['synthesize', path.join(dir, 'app.yaml'), '--ip-family', 'dual', '-o', `${dir}/policies/`, '-q']);
+    expect(r.code, r.stderr).toBe(0);
+    const nginx = policiesIn(path.join(dir, 'policies', 'web.yaml')).find((p) => p.metadata.name.includes('nginx')) as Policy;
+    const egress = JSON.stringify(nginx.spec.egress);
+    expect(egress).toContain('"k8s-app":"kube-dns"');
+    expect(egress).toContain('fd00:10:96::a/128');
+    expect(nginx.metadata.annotations?.['netpol-ci.io/rules']).toContain('names the cluster DNS Service');
+  });
+});

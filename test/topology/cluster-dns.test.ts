@@ -68,9 +68,11 @@ describe('the cluster DNS Service as an address', () => {
   });
 
   it('an address that only looks like the DNS ClusterIP stays what it was', () => {
-    // a public resolver is outside the cluster: a link to that address, which an ipBlock allows
+    // a public resolver is outside the cluster: a link to that address, which an ipBlock allows, on
+    // the ports a DNS server answers on (UDP, and TCP for large answers: RFC 7766)
     expect(dnsUses('8.8.8.8:53')).toEqual([]);
-    expect(unresolved('8.8.8.8:53').links.map((l) => `${peerKey(l.dst)} ${l.conns.toString()}`)).toEqual(['8.8.8.8-8.8.8.8[External] TCP 53']);
+    expect(unresolved('8.8.8.8:53').links.map((l) => `${peerKey(l.dst)} ${l.conns.toString()}`)).toEqual(['8.8.8.8-8.8.8.8[External] TCP 53,UDP 53']);
+    expect(unresolved('8.8.8.8').links.map((l) => `${peerKey(l.dst)} ${l.conns.toString()}`)).toEqual(['8.8.8.8-8.8.8.8[External] TCP 53,UDP 53']);
     // not the tenth address, or not named as a DNS server
     expect(dnsUses('10.96.0.11')).toEqual([]);
     const load = loadManifests([{ path: 'app.yaml', text: nginx('x').replace('resolver x valid=10s ipv6=off;', 'proxy_pass http://10.96.0.10:8080;') }]);
