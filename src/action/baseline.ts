@@ -10,6 +10,7 @@ import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
 import { defineAction } from './run-action.js';
 import type { AnnotationAt } from './runtime.js';
 import { sarifWithPaths } from './sarif-paths.js';
+import { overlayPlaces } from '../pipeline/overlay-place.js';
 import { readSettingsFromInputs, resolveIn, shownAsRead, workspacePath } from './settings.js';
 import { withInputErrors } from '../report/input-errors.js';
 
@@ -46,7 +47,7 @@ export const baselineAction = defineAction(baselineSpec, async (inputs, rt) => {
   rt.setOutput('violations', o.violations.length);
   rt.setOutput('disagreements', o.disagreements.length);
   rt.setOutput('report-path', writeReport(rt, 'baseline.md', markdown));
-  rt.setOutput('sarif-path', writeReport(rt, 'baseline.sarif', sarifWithPaths(renderBaselineSarif(o, VERSION), repoPath)));
+  rt.setOutput('sarif-path', writeReport(rt, 'baseline.sarif', sarifWithPaths(renderBaselineSarif(o, VERSION), repoPath, overlayPlaces(rt.io))));
   await writeSummary(rt, markdown);
   if (o.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;
   if (inputs['fail-on-violation'] && (o.violations.length > 0 || o.disagreements.length > 0)) {

@@ -10,6 +10,7 @@ import { readSettingsFromInputs } from './settings.js';
 import { fileAtRef } from './diff.js';
 import { renderFindingsSarif } from '../report/findings-sarif.js';
 import { sarifWithPaths } from './sarif-paths.js';
+import { overlayPlaces } from '../pipeline/overlay-place.js';
 
 /** The netpol-ci version SARIF names (package.json, kept in step by the release). */
 export const VERSION = '0.1.0';
@@ -69,7 +70,7 @@ export function checkActionWith(runner: CheckRunner) {
     rt.setOutput('gaps', result.gaps);
     rt.setOutput('lint', result.lint ?? '');
     // results at places code scanning cannot open (a packaged subchart's member) placed as the annotations are
-    const sarif = sarifWithPaths(result.sarif ?? renderFindingsSarif(result.findings, { version: VERSION, rules: GAP_RULES }), (f) => f);
+    const sarif = sarifWithPaths(result.sarif ?? renderFindingsSarif(result.findings, { version: VERSION, rules: GAP_RULES }), (f) => f, overlayPlaces(rt.io));
     rt.setOutput('sarif-path', writeReport(rt, 'check.sarif', sarif));
     await publishReport(rt, 'check', result.markdown, result.empty, inputs);
     if (result.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;

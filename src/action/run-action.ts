@@ -2,6 +2,7 @@ import { ConfigError, ExitCode } from '../diagnostics/errors.js';
 import { parseInputs, type ActionSpec, type InputsOf } from './inputs.js';
 import type { ActionRuntime } from './runtime.js';
 import { placedLog } from './annotation-place.js';
+import { overlayPlaces } from '../pipeline/overlay-place.js';
 
 /** An Action: its spec (inputs, outputs) and what it does with parsed inputs; returns the exit code. */
 export interface ActionDefinition<A extends ActionSpec = ActionSpec> {
@@ -20,7 +21,7 @@ export function defineAction<A extends ActionSpec>(spec: A, run: (inputs: Inputs
  */
 export async function runAction<A extends ActionSpec>(action: ActionDefinition<A>, given: ActionRuntime): Promise<number> {
   // every annotation at a place GitHub can show (a packaged subchart's member is cited in the message)
-  const rt: ActionRuntime = { ...given, log: placedLog(given.log) };
+  const rt: ActionRuntime = { ...given, log: placedLog(given.log, overlayPlaces(given.io)) };
   if ('token' in action.spec.inputs) {
     const token = rt.input('token').trim();
     if (token !== '') rt.setSecret(token);

@@ -10,6 +10,7 @@ import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
 import { defineAction } from './run-action.js';
 import type { AnnotationAt } from './runtime.js';
 import { sarifWithPaths } from './sarif-paths.js';
+import { overlayPlaces } from '../pipeline/overlay-place.js';
 import { readSettingsFromInputs, resolveIn, workspacePath } from './settings.js';
 import { withInputErrors } from '../report/input-errors.js';
 
@@ -51,7 +52,7 @@ export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
   rt.setOutput('missing', missing.length);
   rt.setOutput('excess', excess.length);
   rt.setOutput('report-path', writeReport(rt, `verify.${inputs.format}`, inputs.format === 'md' ? markdown : renderRepoDrift(inputs.format, report)));
-  rt.setOutput('sarif-path', writeReport(rt, 'verify.sarif', sarifWithPaths(renderRepoDriftSarif(report), repoPath)));
+  rt.setOutput('sarif-path', writeReport(rt, 'verify.sarif', sarifWithPaths(renderRepoDriftSarif(report), repoPath, overlayPlaces(rt.io))));
   await writeSummary(rt, markdown);
   if (r.diagnostics.some((d) => d.severity === 'error')) return ExitCode.badInput;
   const drifted = missing.length > 0 || (excess.length > 0 && !inputs['allow-excess']);

@@ -2,6 +2,7 @@ import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/dia
 import { DEFAULT_NAMESPACE, type Cluster, type Workload, workloadKey } from '../manifests/cluster.js';
 import { originRef, rawAt, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import type { IngressBackend } from '../manifests/schemas.js';
+import { IntegralFloat } from '../manifests/documents.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { resolveTargetPort, type ServicePort } from '../manifests/service-ports.js';
 import { selectorMatches } from './selector.js';
@@ -148,7 +149,9 @@ function selectsStatefulSetPod(selector: Readonly<Record<string, string>>, w: Wo
 function ordinalsOf(w: Workload): { replicas: number | undefined; start: number | undefined } {
   const node = rawAt(w.origin, ['spec']);
   const spec = (node && typeof node === 'object' ? node : {}) as { replicas?: unknown; ordinals?: unknown };
-  const whole = (v: unknown, absent: number) => (v === undefined || v === null ? absent : typeof v === 'number' && Number.isInteger(v) ? v : undefined);
+  // `3.0` is 3 to the API server (kubectl sends YAML through JSON): see asKubectlSends in schemas.ts
+  const whole = (v: unknown, absent: number) =>
+    v === undefined || v === null ? absent : typeof v === 'number' && Number.isInteger(v) ? v : v instanceof IntegralFloat && Number.isSafeInteger(v.value) ? v.value : undefined;
   const ordinals = spec.ordinals && typeof spec.ordinals === 'object' ? (spec.ordinals as { start?: unknown }) : {};
   return { replicas: whole(spec.replicas, 1), start: whole(ordinals.start, 0) };
 }

@@ -1,6 +1,24 @@
 import { parseCidr, rangeContains, type IpRange } from '../model/ip.js';
 import { dnsLabelErrors, labelKeyErrors, labelValueErrors, portNameErrors } from './k8s-names.js';
 import { POLICY_KINDS } from './api-groups.js';
+import { IntegralFloat } from './documents.js';
+
+const REPLICATED = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * `spec.replicas`, an int32 of at least 0: what kubectl sends (`3.0` is 3, see asKubectlSends in
+ * schemas.ts), else the API server rejects the object. Not fatal: the pod template still says who talks to whom.
+ */
+function replicasIssue(replicas: unknown, w: Walk): void {
+  if (replicas === undefined || replicas === null) return;
+  const sent = replicas instanceof IntegralFloat ? replicas.value : replicas;
+  if (typeof sent === 'number' && Number.isInteger(sent) && sent >= 0 && sent <= INT32_MAX) return;
+  const shown = replicas instanceof IntegralFloat ? replicas.text : typeof replicas === 'object' ? (Array.isArray(replicas) ? 'a list' : 'a mapping') : JSON.stringify(replicas);
+  const top = w.down('spec');
+  w.report(`replicas must be an integer from 0 to ${INT32_MAX}, got ${shown}`, 'replicas');
+  w.up(top);
+}
 
 /**
  * The API server's validation of the fields netpol-ci reads, beyond their types (zod checks
@@ -366,7 +384,10 @@ export function apiValidation(kind: string, object: unknown): { issues: readonly
     podSpecIssues(spec, w);
     w.up(0);
   } else if (kind === 'Service') serviceIssues(spec, w);
-  else if (Object.hasOwn(POD_TEMPLATES, kind)) podTemplate(object, POD_TEMPLATES[kind] as readonly string[], w);
+  else if (Object.hasOwn(POD_TEMPLATES, kind)) {
+    podTemplate(object, POD_TEMPLATES[kind] as readonly string[], w);
+    if (REPLICATED.has(kind)) replicasIssue(spec.replicas, w);
+  }
   const issues = w.issues ?? NO_ISSUES;
   w.path.length = 0;
   return { issues, exclude: (POLICY_KINDS.has(kind) || Object.hasOwn(POD_TEMPLATES, kind)) && issues.some((i) => i.fatal) };

@@ -10,8 +10,8 @@ const portSpec = z
   .object({
     destinationPort: z
       .object({
-        number: int().min(1).max(65535).nullish(),
-        range: z.object({ start: int().min(1).max(65535), end: int().min(1).max(65535) }).loose().nullish(),
+        number: int({ min: 1, max: 65535 }).nullish(),
+        range: z.object({ start: int({ min: 1, max: 65535 }), end: int({ min: 1, max: 65535 }) }).loose().nullish(),
       })
       .loose()
       .nullish(),
@@ -43,7 +43,7 @@ export const ClusterNetworkPolicySchema = z
     spec: z
       .object({
         tier: z.enum(['Admin', 'Baseline'], { error: (i) => `expected Admin or Baseline, got ${JSON.stringify(i.input)}` }),
-        priority: int().min(0).max(1000),
+        priority: int({ min: 0, max: 1000 }),
         subject: z.object({ namespaces: LabelSelectorSchema.nullish(), pods: NamespacedPod.nullish() }).loose(),
         ingress: z.array(z.object({ name: z.string().nullish(), action, from: z.array(PeerSchema), protocols: z.array(ProtocolSchema).nullish() }).loose()).nullish(),
         egress: z.array(z.object({ name: z.string().nullish(), action, to: z.array(PeerSchema), protocols: z.array(ProtocolSchema).nullish() }).loose()).nullish(),

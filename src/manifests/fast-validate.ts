@@ -47,7 +47,9 @@ const accepting = new WeakMap<object, (value: unknown) => boolean>();
 /**
  * Declares that every value `accepts` takes is valid for `schema` and is its own output (zod
  * returns it unchanged); others are still judged by zod. For refined schemas of ours that zod
- * would otherwise run with its per-field bookkeeping on every object (label maps).
+ * would otherwise run with its per-field bookkeeping on every object (label maps, integers read
+ * through a preprocess). As an object's field it is required unless wrapped in `.optional()`:
+ * `schema` must not accept undefined on its own.
  */
 export function withFastAccept<S extends z.ZodType>(schema: S, accepts: (value: unknown) => boolean): S {
   accepting.set(schema, accepts);
@@ -221,8 +223,9 @@ function compileObject(schema: Schema): Check {
     if (key === '__proto__') continue;
     const field = (shape[key] as Schema)._zod;
     const optional = field.optin === 'optional' && field.optout === 'optional';
-    // a default or a half-optional field: zod's business
-    if (!optional && field.optin !== undefined) return delegate(schema);
+    // a default or a half-optional field: zod's business; except a schema of ours declared with
+    // withFastAccept (a preprocess takes undefined in, so zod marks it optin: its answer decides)
+    if (!optional && field.optin !== undefined && !accepting.has(shape[key] as object)) return delegate(schema);
     fields.push({ key, check: checkerOf(shape[key] as Schema), optional });
   }
   const declared = new Set(fields.map((f) => f.key));

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Codes, diag, type Diagnostic, type SourceRef } from '../diagnostics/diagnostic.js';
-import type { ParseCache, ParsedDocument } from './documents.js';
+import { IntegralFloat, type ParseCache, type ParsedDocument } from './documents.js';
 import { locate } from './positions.js';
 import {
   AdminNetworkPolicySchema,
@@ -199,6 +199,17 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
       for (const issue of api.issues) diagnostics.push(diag(Codes.apiValidation, 'error', `${issue.message} (${outcome})`, locate(document, [...path, ...issue.path])));
       if (api.exclude) return;
     }
+    for (const [at, written] of floatsReadAsIntegers(value, parsed.data)) {
+      diagnostics.push(
+        diag(
+          Codes.integerWrittenAsFloat,
+          'warning',
+          `${written.text} is read as the integer ${written.value}: kubectl sends YAML through JSON, which writes this float as ${written.value}, so the API server stores ${written.value}; tools that read the YAML itself may refuse it`,
+          locate(document, [...path, ...at]),
+          `write ${written.value}`,
+        ),
+      );
+    }
     objects.push({ kind, apiVersion: value.apiVersion, object: parsed.data, origin: { document, path } } as K8sObject);
   };
   for (const d of documents) visit(d, d.value, []);
@@ -209,6 +220,23 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
   return { objects, diagnostics, skippedKinds };
 }
 
+
+/**
+ * Where the validated object holds an integer that the manifest wrote as a whole float (`80.0`,
+ * `8.08e3`; schemas.ts reads those as kubectl sends them). Validation returns the input itself
+ * wherever nothing changed, so only the copied branches are walked.
+ */
+function floatsReadAsIntegers(raw: unknown, data: unknown, at: (string | number)[] = [], out: [(string | number)[], IntegralFloat][] = []): [(string | number)[], IntegralFloat][] {
+  if (raw === data) return out;
+  if (raw instanceof IntegralFloat) {
+    if (typeof data === 'number') out.push([at, raw]);
+  } else if (Array.isArray(raw) && Array.isArray(data)) {
+    for (let i = 0; i < raw.length && i < data.length; i++) floatsReadAsIntegers(raw[i], data[i], [...at, i], out);
+  } else if (isRecord(raw) && isRecord(data)) {
+    for (const k of Object.keys(data)) if (Object.hasOwn(raw, k)) floatsReadAsIntegers(raw[k], data[k], [...at, k], out);
+  }
+  return out;
+}
 
 /** A name, or a generateName the API server completes (kubectl create of a Job or a Pod). */
 function hasName(meta: unknown): boolean {

@@ -21,10 +21,20 @@ const labels = withFastAccept(
   z
     .custom<Record<string, string>>(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe(i.input)}` })
     .superRefine((v, ctx) => {
-      for (const k of Object.keys(v)) if (typeof v[k] !== 'string') ctx.addIssue({ code: 'custom', message: 'expected a string label value', path: [k] });
+      for (const k of Object.keys(v)) if (typeof v[k] !== 'string') ctx.addIssue({ code: 'custom', message: labelValueMessage(v[k]), path: [k] });
     }),
   isLabelMap,
 );
+
+/**
+ * A label value that YAML reads as no string (`1.0`, `true`, `80`): kubectl sends it as a JSON number or
+ * boolean and refuses it itself ("cannot unmarshal number into ... labels of type string"); quoted it is the string.
+ */
+function labelValueMessage(v: unknown): string {
+  if (typeof v !== 'number' && typeof v !== 'boolean' && !(v instanceof IntegralFloat)) return `expected a string label value, got ${describe(v)}`;
+  const text = String(v);
+  return `expected a string label value, got ${text}: YAML reads it as a ${typeof v === 'boolean' ? 'boolean' : 'number'}, which kubectl refuses; quote it ("${text}")`;
+}
 
 /** What `labels` accepts, decided without zod (every object's labels and selectors are checked). */
 function isLabelMap(v: unknown): boolean {
@@ -33,14 +43,39 @@ function isLabelMap(v: unknown): boolean {
   return true;
 }
 const anyMap = z.custom<Record<string, unknown>>(isPlainMapping, { error: (i) => `expected a mapping, got ${describe(i.input)}` });
-const intOrString = z.union([z.number().int(), z.string()], { error: (i) => `expected a number or a name, got ${describe(i.input)}` });
-/** An integer field as the API server decodes it: `80.0` or `8080.0000000000001` is no integer. */
-export const int = () => z.number({ error: (i) => `expected an integer, got ${describe(i.input)}` }).int({ error: (i) => `expected an integer, got ${describe(i.input)}` });
+/**
+ * A whole number written with a fraction or exponent (`80.0`, `8.08e3`) as kubectl sends it: it reads
+ * YAML through JSON (sigs.k8s.io/yaml), where go-yaml's float 80 is written `80`, so the API server
+ * receives and stores the integer. Such a field is read as that integer, and loadObjects warns
+ * (integerWrittenAsFloat) where the manifest relies on this. `80.5` stays a number with a fraction,
+ * which the server refuses, as does `1e21` (JSON writes `1e+21`).
+ */
+const asKubectlSends = (v: unknown): unknown => (v instanceof IntegralFloat && Number.isSafeInteger(v.value) ? v.value : v);
+
+/** An integer field as the API server decodes it (`80.5` is no integer), bounded when asked, `80.0` read as 80. */
+export function int(bounds: { min?: number; max?: number } = {}) {
+  let n = z.number({ error: (i) => `expected an integer, got ${describe(i.input)}` }).int({ error: (i) => `expected an integer, got ${describe(i.input)}` });
+  if (bounds.min !== undefined) n = n.min(bounds.min);
+  if (bounds.max !== undefined) n = n.max(bounds.max);
+  const { min = -Infinity, max = Infinity } = bounds;
+  // every safe integer within the bounds is its own output: fastValidate takes it without running zod
+  return withFastAccept(z.preprocess(asKubectlSends, n), (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max);
+}
+/**
+ * A field the object keeps whatever it holds (checked later, entry by entry: containerPort, replicas),
+ * with a whole float read as kubectl sends it.
+ */
+export const lenientInt = () => withFastAccept(z.preprocess(asKubectlSends, z.unknown()), (v) => v !== undefined && !(v instanceof IntegralFloat));
+const intOrString = withFastAccept(
+  z.union([int(), z.string()], { error: (i) => `expected a number or a name, got ${describe(i.input)}` }),
+  (v) => typeof v === 'string' || (typeof v === 'number' && Number.isSafeInteger(v)),
+);
 const protocol = z.enum(['TCP', 'UDP', 'SCTP'], { error: (i) => `expected TCP, UDP or SCTP, got ${describe(i.input)}` });
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
-  if (v instanceof IntegralFloat) return `${v.text} (a number with a fraction or exponent, not an integer)`;
+  // only a whole float no integer field takes (beyond 2^53) or one in a string field gets here
+  if (v instanceof IntegralFloat) return `${v.text} (a number, which kubectl sends as ${String(v.value)})`;
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
@@ -103,7 +138,7 @@ const ContainerSchema = z
         z
           .object({
             // validated in cluster.ts, so that one bad port entry does not drop the whole workload
-            containerPort: z.unknown().optional(),
+            containerPort: lenientInt().optional(),
             name: str.nullish(),
             protocol: protocol.nullish(),
           })
@@ -143,7 +178,8 @@ const PodTemplateSchema = z.object({ metadata: MetadataSchema.nullish(), spec: P
 
 export const PodSchema = z.object({ metadata: MetadataSchema, spec: PodSpecSchema.nullish() }).loose();
 export const TemplatedWorkloadSchema = z
-  .object({ metadata: MetadataSchema, spec: z.object({ template: PodTemplateSchema.nullish() }).loose().nullish() })
+  // replicas is kept as written (exposure.ts reads it for StatefulSet pod names); only a whole float is read as kubectl sends it
+  .object({ metadata: MetadataSchema, spec: z.object({ replicas: lenientInt().optional(), template: PodTemplateSchema.nullish() }).loose().nullish() })
   .loose();
 export const CronJobSchema = z
   .object({
@@ -166,7 +202,7 @@ export const ServiceSchema = z
             z
               .object({
                 name: str.nullish(),
-                port: int().min(1).max(65535),
+                port: int({ min: 1, max: 65535 }),
                 targetPort: intOrString.nullish(),
                 protocol: protocol.nullish(),
                 nodePort: int().nullish(),
@@ -292,7 +328,7 @@ export const AdminNetworkPolicySchema = z
     metadata: MetadataSchema,
     spec: z
       .object({
-        priority: int().min(0).max(1000),
+        priority: int({ min: 0, max: 1000 }),
         subject: AdminSubjectSchema,
         ...adminRules(anpAction),
       })

@@ -1,11 +1,16 @@
 import { existsSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { placeAnnotation, placedLog } from '../../src/action/annotation-place.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { placeAnnotation, placedLog, type OverlayAt } from '../../src/action/annotation-place.js';
+import { nodeIo } from '../../src/io/node-io.js';
+import { kustomizationResourcesLine } from '../../src/manifests/kustomization-place.js';
+import { overlayPlaces } from '../../src/pipeline/overlay-place.js';
 import { sarifWithPaths } from '../../src/action/sarif-paths.js';
 import type { ActionLog, AnnotationAt } from '../../src/action/runtime.js';
 import { runEntry, schedulePayload } from '../helpers/action-runner.js';
 import { REPO_ROOT } from '../helpers/cli.js';
-import { cleanupTempDirs } from '../helpers/fixtures.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { TOOL_ENV } from '../helpers/tools.js';
 
 /**
@@ -52,6 +57,65 @@ describe('placeAnnotation', () => {
       ['w (at a.tgz#m/t.yaml:2)', { file: 'a.tgz' }],
       ['e', undefined],
       ['n', { file: 'b.yaml', line: 1 }],
+    ]);
+  });
+});
+
+describe('an overlay\'s output (`overlay/kustomization [rendered]`)', () => {
+  const overlayAt: OverlayAt = (dir) => (dir === 'overlays/prod' ? { name: 'kustomization.yml', line: 4 } : dir === '.' ? { name: 'Kustomization' } : undefined);
+
+  it('is placed at the overlay\'s kustomization file and the line that pulls its objects in, the citation (output line included) in the message', () => {
+    expect(placeAnnotation('gap', { file: 'overlays/prod/kustomization [rendered]', line: 63, column: 5, title: 't' }, overlayAt)).toEqual({
+      message: 'gap (at overlays/prod/kustomization [rendered]:63)',
+      at: { file: 'overlays/prod/kustomization.yml', line: 4, title: 't' },
+    });
+    expect(placeAnnotation('m', { file: 'kustomization [rendered]' }, overlayAt)).toEqual({ message: 'm (at kustomization [rendered])', at: { file: 'Kustomization' } });
+  });
+
+  it('without a kustomization file to show, has no place (never a file that does not exist), the citation in the message', () => {
+    expect(placeAnnotation('m', { file: 'elsewhere/kustomization [rendered]', line: 2 }, overlayAt)).toEqual({ message: 'm (at elsewhere/kustomization [rendered]:2)' });
+    expect(placeAnnotation('m', { file: 'elsewhere/kustomization [rendered]', line: 2 })).toEqual({ message: 'm (at elsewhere/kustomization [rendered]:2)' });
+    // a template named kustomization is a helm template, placed as one
+    expect(placeAnnotation('m', { file: 'c/templates/kustomization.yaml [rendered]' }, overlayAt)).toEqual({ message: 'm', at: { file: 'c/templates/kustomization.yaml' } });
+  });
+
+  it('kustomizationResourcesLine: the one resources entry, else the resources key, else bases, else none', () => {
+    expect(kustomizationResourcesLine('# x\nnamePrefix: broken-\nresources:\n  - policy.yaml\n')).toBe(4);
+    expect(kustomizationResourcesLine('namespace: prod\nresources:\n  - a.yaml\n  - ../../base\n')).toBe(2);
+    expect(kustomizationResourcesLine('resources: [a.yaml]\n')).toBe(1);
+    expect(kustomizationResourcesLine('bases:\n- ../base\n')).toBe(2);
+    expect(kustomizationResourcesLine('configMapGenerator:\n- name: x\n')).toBeUndefined();
+    expect(kustomizationResourcesLine('- not a mapping\n')).toBeUndefined();
+  });
+
+  it('overlayPlaces finds the file as kustomize does (kustomization.yaml, .yml, Kustomization) on disk', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'a'));
+    mkdirSync(path.join(dir, 'b'));
+    mkdirSync(path.join(dir, 'c'));
+    writeFileSync(path.join(dir, 'a', 'kustomization.yml'), 'resources:\n- x.yaml\n- y.yaml\n');
+    writeFileSync(path.join(dir, 'b', 'Kustomization'), 'helmCharts: []\n');
+    const at = overlayPlaces(nodeIo());
+    expect(at(path.join(dir, 'a'))).toEqual({ name: 'kustomization.yml', line: 1 });
+    expect(at(path.join(dir, 'b'))).toEqual({ name: 'Kustomization' });
+    expect(at(path.join(dir, 'c'))).toBeUndefined();
+    expect(at(path.join(REPO_ROOT, 'fixtures/kustomize-trace/broken'))).toEqual({ name: 'kustomization.yaml', line: 4 });
+  });
+
+  it('placedLog and sarifWithPaths place it the same way', () => {
+    const seen: [string, AnnotationAt | undefined][] = [];
+    const log: ActionLog = { info: () => {}, notice: (m, at) => seen.push([m, at]), warning: (m, at) => seen.push([m, at]), error: (m, at) => seen.push([m, at]), group: async (_n, fn) => fn() };
+    placedLog(log, overlayAt).error('bad', { file: 'overlays/prod/kustomization [rendered]', line: 9 });
+    expect(seen).toEqual([['bad (at overlays/prod/kustomization [rendered]:9)', { file: 'overlays/prod/kustomization.yml', line: 4 }]]);
+    const loc = (uri: string, startLine?: number) => ({ physicalLocation: { artifactLocation: { uri }, ...(startLine ? { region: { startLine } } : {}) } });
+    const sarif = { version: '2.1.0', runs: [{ tool: { driver: { name: 'netpol-ci' } }, results: [{ message: { text: 'x' }, locations: [loc('/abs/overlays/prod/kustomization [rendered]', 9)] }, { message: { text: 'y' }, locations: [loc('/abs/gone/kustomization [rendered]', 2)] }] }] };
+    // the kustomization is looked up where the report named it (/abs/…), and shown as a repository path
+    const lookedUp: string[] = [];
+    const out = JSON.parse(sarifWithPaths(JSON.stringify(sarif), (f) => f.replace('/abs/', ''), (dir) => (lookedUp.push(dir), dir === '/abs/overlays/prod' ? { name: 'kustomization.yaml', line: 3 } : undefined))) as typeof sarif;
+    expect(lookedUp).toEqual(['/abs/overlays/prod', '/abs/gone']);
+    expect(out.runs[0]!.results).toEqual([
+      { message: { text: 'x (at overlays/prod/kustomization [rendered]:9)' }, locations: [loc('overlays/prod/kustomization.yaml', 3)] },
+      { message: { text: 'y (at gone/kustomization [rendered]:2)' }, locations: [] },
     ]);
   });
 });

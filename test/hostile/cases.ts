@@ -598,11 +598,12 @@ export const CASES: HostileCase[] = [
     check: all(reports('NPC010', { message: /99999/ }), exitIs(2)),
   },
   {
-    name: 'port 8080.0000000000001 is no integer',
+    name: 'port 8080.0000000000001 is 8080 as kubectl sends it, warned; 8080.5 is no integer',
     kind: 'validation',
-    setup: ({ dir }) => write(path.join(dir, 'np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {}\n  ingress: [{ports: [{port: 8080.0000000000001}]}]\n'),
+    setup: ({ dir }) =>
+      write(path.join(dir, 'np.yaml'), 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: p, namespace: shop}\nspec:\n  podSelector: {matchLabels: {app: nothing}}\n  ingress: [{ports: [{port: 8080.0000000000001}]}]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: q, namespace: shop}\nspec:\n  podSelector: {}\n  ingress: [{ports: [{port: 8080.5}]}]\n'),
     args: () => ['connectivity', '.'],
-    check: reports('NPC010', { message: /8080\.0000000000001/ }),
+    check: all(reports('NPC305', { message: /8080\.0000000000001 is read as the integer 8080/ }), reports('NPC010', { message: /8080\.5/ }), exitIs(2)),
   },
   {
     name: 'a BaselineAdminNetworkPolicy not named default',

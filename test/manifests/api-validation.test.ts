@@ -53,11 +53,16 @@ describe('objects the API server rejects', () => {
     ]);
   });
 
-  it('integer fields: 8080.0000000000001 and 80.0 are not integers', () => {
+  it('integer fields: 8080.0000000000001 and 80.0 are the integers kubectl sends (warned), 80.5 is no integer', () => {
     const r = load(np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 8080.0000000000001\n    - port: 80.0\n'));
-    expect(r.kinds).toEqual([]);
-    expect(r.lines.join('\n')).toMatch(/ports\[0\]\.port: .*8080\.0000000000001/);
-    expect(r.lines.join('\n')).toMatch(/ports\[1\]\.port: .*80\.0/);
+    expect(r.kinds).toEqual(['NetworkPolicy/p']);
+    expect(r.lines).toEqual([
+      expect.stringMatching(/^m\.yaml:10:\d+ \[doc 1\] warning NPC305 spec\.ingress\[0\]\.ports\[0\]\.port: 8080\.0000000000001 is read as the integer 8080/),
+      expect.stringMatching(/^m\.yaml:11:\d+ \[doc 1\] warning NPC305 spec\.ingress\[0\]\.ports\[1\]\.port: 80\.0 is read as the integer 80/),
+    ]);
+    const bad = load(np('  podSelector: {}\n  ingress:\n  - ports:\n    - port: 80.5\n'));
+    expect(bad.kinds).toEqual([]);
+    expect(bad.lines).toEqual([expect.stringMatching(/^m\.yaml:10:13 \[doc 1\] error NPC010 spec\.ingress\[0\]\.ports\[0\]\.port: expected a number or a name, got 80\.5/)]);
   });
 
   it('workload problems are errors but the workload stays analysed', () => {
