@@ -81,6 +81,9 @@ const CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
 /** The DNS server a configuration names by host name: nginx's `resolver kube-dns.kube-system.svc.cluster.local valid=10s;`, resolv.conf's `nameserver x`. */
 const RESOLVER = /(?<![\w.-])(?:resolver|nameserver)[ \t]+([a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)+)(?::(\d{1,5}))?(?=[\s;]|$)/gi;
 
+/** An nginx upstream block's name: `upstream core {`. */
+const UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
+
 const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
 /** The candidates of a value, as its context allows (see ValueContext). */
@@ -146,6 +149,15 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1] as string, m[0].length - (m[2] as string).length - 1);
     if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
     out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  // nginx's `proxy_pass http://core/` where `upstream core { server harbor-core:80; }` is defined: the
+  // block's name, whose servers are the destinations (found above), no host of its own
+  const upstreams = value.includes('upstream') ? new Set([...value.matchAll(UPSTREAM_BLOCK)].map((m) => (m[1] as string).toLowerCase())) : undefined;
+  if (upstreams && upstreams.size > 0) {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const c = out[i] as AddressCandidate;
+      if (c.scheme !== undefined && c.port === undefined && upstreams.has(c.host)) out.splice(i, 1);
+    }
   }
   for (const m of value.includes('resolver') || value.includes('nameserver') ? value.matchAll(RESOLVER) : []) {
     const offset = (m.index ?? 0) + m[0].indexOf(m[1] as string);
@@ -225,6 +237,9 @@ export function findAddresses(value: string): AddressCandidate[] {
       continue;
     }
     if (/^\d+$/.test(host)) continue;
+    // `sqlite3:db/db.sqlite3`, `file:data/app.db`: a scheme and a relative path (RFC 3986's rootless
+    // path), a local file; a host's port is a number before a path (`db:5432/app`), never a name
+    if (!scheme && g.port !== undefined && !/^\d+$/.test(g.port) && value[end] === '/') continue;
     const isIp = IPV4.test(host) || host.startsWith('[');
     // `10.96.0.0/12` is an address block (a pool, a Service range), not an address something connects to
     if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;

@@ -275,20 +275,26 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
   (w.spec?.volumes ?? []).forEach((v, vi) => {
     const at = [...w.specPath, 'volumes', vi];
     const sources = v.projected?.sources ?? [];
+    // a volume that lists `items` holds those keys only (harbor's core mounts just app.conf of the
+    // ConfigMap it also imports as its environment, where the host has its paired port)
+    const only = (items: readonly { key: string }[] | null | undefined) => (items ? { keys: new Set(items.map((i) => i.key)) } : {});
     const configMaps = [
-      ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'] }] : []),
-      ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'] }] : [])),
+      ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'], ...only(v.configMap.items) }] : []),
+      ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'], ...only(src.configMap.items) }] : [])),
     ];
     const secrets = [
-      ...(v.secret ? [{ name: v.secret.secretName, path: [...at, 'secret'] }] : []),
-      ...sources.flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...at, 'projected', 'sources', si, 'secret'] }] : [])),
+      ...(v.secret ? [{ name: v.secret.secretName, path: [...at, 'secret'], ...only(v.secret.items) }] : []),
+      ...sources.flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...at, 'projected', 'sources', si, 'secret'], ...only(src.secret.items) }] : [])),
     ];
     const mounted = [...configMaps.map((m) => ({ ...m, secret: false, found: cmData(m.name) })), ...secrets.map((m) => ({ ...m, secret: true, found: secretData(m.name) }))];
     for (const m of mounted) {
       if (!m.found) continue;
       const [object, data] = m.found;
       const from = m.secret ? { secret: object } : { configMap: object };
-      for (const [key, value] of data) emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
+      for (const [key, value] of data) {
+        if (m.keys && !m.keys.has(key)) continue;
+        emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
+      }
     }
   });
   for (const field of ['initContainers', 'containers'] as const) {
