@@ -12,6 +12,7 @@ import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddre
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
+import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
 import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
@@ -181,7 +182,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
@@ -209,6 +210,8 @@ interface ResolveContext {
   readonly docLines: Map<ParsedDocument, readonly string[]>;
   /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
+  /** Ingress and Route hosts -> the workloads they route to (public-hosts.ts). */
+  readonly publicHosts: PublicHosts;
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -547,6 +550,8 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   }
   if (!target) {
     if (c.fileLike) return;
+    // the workload's own public address (an Ingress or Route host that routes to it): where it is reached
+    if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;

@@ -193,3 +193,52 @@ ${service('harbor-core', 8080).replace('ports: [{port: 8080}]', 'ports: [{port: 
     expect(unresolvedValues(t)).toEqual(['http://elsewhere:8080']);
   });
 });
+
+describe("a workload's own public host (an Ingress or Route host that routes to it) is where it is reached, not a peer (harbor core: EXT_ENDPOINT=https://core.harbor.domain)", () => {
+  const app = (ingressBackend: string) => ({
+    'app.yaml': `apiVersion: v1
+kind: ConfigMap
+metadata: {name: core}
+data:
+  EXT_ENDPOINT: https://core.harbor.domain
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: core}
+spec:
+  selector: {matchLabels: {app: core}}
+  template:
+    metadata: {labels: {app: core}}
+    spec:
+      containers: [{name: core, image: x, envFrom: [{configMapRef: {name: core}}], ports: [{containerPort: 8080}]}]
+${service('portal', 8080)}---
+apiVersion: v1
+kind: Service
+metadata: {name: core}
+spec:
+  selector: {app: core}
+  ports: [{port: 80, targetPort: 8080}]
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: harbor}
+spec:
+  rules:
+    - host: Core.Harbor.Domain
+      http:
+        paths:
+          - {path: /, pathType: Prefix, backend: {service: {name: ${ingressBackend}, port: {number: 80}}}}
+`,
+  });
+
+  it('the Ingress routes the host to core: core naming it is no gap, and the Ingress still exposes core', () => {
+    const t = scan(app('core'));
+    expect(unresolvedValues(t)).toEqual([]);
+    expect(linkLines(t)).toEqual(['{ingress-controller} => default/core[Deployment] : TCP 8080']);
+  });
+
+  it('the host routes to another workload only: still a gap (the traffic would go out through the ingress controller)', () => {
+    const t = scan(app('portal'));
+    expect(unresolvedValues(t)).toEqual(['https://core.harbor.domain']);
+  });
+});
