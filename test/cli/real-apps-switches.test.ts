@@ -313,3 +313,111 @@ describe('Argo Workflows quick-start (a Kustomize base with Components and three
     expect([pr.staleCode, pr.updatedCode]).toEqual([0, 0]);
   });
 });
+
+/**
+ * Mastodon's chart, https://github.com/mastodon/chart (6.9.3), with its Bitnami dependencies as
+ * `helm dep install` fetches Chart.lock: elasticsearch 19.19.2 (kibana 10.11.1 behind
+ * `global.kibanaEnabled`), postgresql 14.2.3, redis 22.0.7, each with its `common` library chart.
+ * README: `helm install --namespace mastodon --create-namespace my-mastodon ./ -f
+ * path/to/additional/values.yaml`; dev-values.yaml is "Chart values used for testing the Helm
+ * chart". values.yaml: "Elasticsearch is powering full-text search. It is optional"; "If you are
+ * using an external ES cluster, use `enabled: false` and set the hostname, port"; postgresql
+ * "disable if you want to use an existing db" (`postgresqlHostname`, `postgresqlPort: 5432`);
+ * redis `hostname`, `port: 6379`. Mastodon's docs (docs.joinmastodon.org, "Installing from
+ * source", "Configuring your environment"): web (Puma, 3000) and sidekiq use PostgreSQL (DB_HOST/
+ * DB_PORT), Redis (REDIS_HOST/REDIS_PORT) and, when ES_ENABLED, Elasticsearch (ES_HOST/ES_PORT);
+ * streaming (Node, 4000) uses PostgreSQL and Redis; sidekiq sends the mail (SMTP_SERVER/SMTP_PORT).
+ * The chart's configmap-env.yaml sets them all in one ConfigMap that web, streaming, sidekiq and
+ * the media-remove CronJob import: each gets every address (warned, NPC072), so streaming -> ES
+ * and the SMTP host for all four are what the manifests state, not what the docs describe.
+ */
+describe("Mastodon's chart with the Bitnami PostgreSQL, Redis and Elasticsearch subcharts (internal or external)", () => {
+  const app = `${APPS}/mastodon`;
+  const DEV = ['--helm-values', `${app}/mastodon/dev-values.yaml`, '--helm-release-name', 'my-mastodon', '--namespace', 'mastodon'];
+  const m = (name: string, kind = 'Deployment') => w('mastodon', `my-mastodon-${name}`, kind);
+  const PG = m('postgresql', 'StatefulSet');
+  const REDIS = m('redis-master', 'StatefulSet');
+  const ES = m('elasticsearch-master', 'StatefulSet');
+  const RAILS = [m('web'), m('sidekiq-all-queues'), m('streaming'), m('media-remove', 'CronJob')];
+  // the subcharts' own NetworkPolicies (on by default, allowExternal), off: what our synthesized policies allow is then all that is allowed
+  const OWN_POLICIES_OFF = ['redis.networkPolicy.enabled', 'postgresql.primary.networkPolicy.enabled', ...['master', 'data', 'coordinating', 'ingest'].map((n) => `elasticsearch.${n}.networkPolicy.enabled`)].flatMap((k) => ['--helm-set', `${k}=false`]);
+
+  it('dev values: every Rails process and the streaming server reach PostgreSQL 5432, Redis 6379, ES 9200 (the shared ConfigMap, warned); the Ingress reaches web 3000 and streaming 4000', () => {
+    const r = runWithTools(['scan', app, ...DEV, '--format', 'json']);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout) as ScanDoc;
+    const links = linkLines(doc);
+    for (const s of RAILS) {
+      expect(links).toContain(`${s} => ${PG} : TCP 5432`);
+      expect(links).toContain(`${s} => ${REDIS} : TCP 6379`);
+      expect(links).toContain(`${s} => ${ES} : TCP 9200`);
+    }
+    expect(links).toContain(`{ingress-controller} => ${m('web')} : TCP 3000`);
+    expect(links).toContain(`{ingress-controller} => ${m('streaming')} : TCP 4000`);
+    // the migration Jobs (helm hooks) reach the database and Redis too
+    for (const job of ['db-pre-migrate', 'db-post-migrate']) expect(links).toContain(`${m(job, 'Job')} => ${PG} : TCP 5432`);
+    // the Redis replicas follow the master (bitnami redis: REDIS_MASTER_HOST), cited in the Redis chart's own template
+    expect(links).toContain(`${m('redis-replicas', 'StatefulSet')} => ${REDIS} : TCP 6379`);
+    // the SMTP relay is outside the cluster: a gap on 587 for each importer of the ConfigMap, never dropped
+    const smtp = doc.gaps.filter((g) => g.reason === 'external-hostname');
+    expect(smtp.map((g) => `${g.workload} ${g.conns}`).sort()).toEqual(RAILS.map((s) => `${s} TCP 587`).sort());
+    expect(r.stderr).toMatch(/warning NPC072 .*ConfigMap mastodon\/my-mastodon-env is shared by 4 workloads/);
+    // no subchart's template is cited outside its own folder, and no link reaches kibana (global.kibanaEnabled is false)
+    expect(JSON.stringify(doc)).not.toContain('kibana');
+    const pg = doc.links.find((l) => l.src === m('web') && l.dst === PG);
+    expect(pg?.evidence[0]).toMatchObject({ file: `${app}/mastodon/templates/configmap-env.yaml [rendered]`, value: 'my-mastodon-postgresql (DB_PORT=5432)' });
+  });
+
+  it('external PostgreSQL, Redis and Elasticsearch (enabled: false and their hostnames): no subchart renders, each address is an outside link on its port', () => {
+    const flags = [
+      ...DEV,
+      ...['postgresql.enabled=false', 'postgresql.postgresqlHostname=10.0.5.10', 'redis.enabled=false', 'redis.hostname=10.0.5.11', 'elasticsearch.enabled=false', 'elasticsearch.hostname=10.0.5.12', 'elasticsearch.port=9200'].flatMap((s) => ['--helm-set', s]),
+    ];
+    const doc = scan(app, flags);
+    const links = linkLines(doc);
+    expect(links.filter((l) => /postgresql|redis|elasticsearch/.test(l))).toEqual([]);
+    for (const s of [m('web'), m('sidekiq-all-queues')]) {
+      expect(links).toContain(`${s} => 10.0.5.10-10.0.5.10[External] : TCP 5432`);
+      expect(links).toContain(`${s} => 10.0.5.11-10.0.5.11[External] : TCP 6379`);
+      expect(links).toContain(`${s} => 10.0.5.12-10.0.5.12[External] : TCP 9200`);
+    }
+    const allowed = allowedAfterSynthesis(app, flags);
+    expect(allowed).toContain(`${m('web')} => 10.0.5.10-10.0.5.10[External] : TCP 5432`);
+    expect(allowed.filter((l) => /10\.0\.5\.1[012]/.test(l) && !/: TCP (5432|6379|9200)$/.test(l))).toEqual([]);
+  });
+
+  it('check, a PR that turns full-text search off (values.yaml `elasticsearch.enabled: false`, "It is optional"): nothing the stale policies allow is needed any more; the diff removes every path to Elasticsearch', () => {
+    const dir = tempDir('netpol-ci-mastodon-head-');
+    cpSync(app, dir, { recursive: true });
+    const values = path.join(dir, 'mastodon', 'values.yaml');
+    const text = readFileSync(values, 'utf8');
+    expect(text).toMatch(/^elasticsearch:\n(?:.*\n){0,10}? {2}enabled: true$/m);
+    writeFileSync(values, text.replace(/^(elasticsearch:\n(?:.*\n){0,10}?) {2}enabled: true$/m, '$1  enabled: false'));
+    // the dev values by absolute path: check runs in the PR's folder
+    const flags = [...DEV.map((f) => (f.endsWith('dev-values.yaml') ? path.resolve(f) : f)), ...OWN_POLICIES_OFF];
+    const pr = prCheck(app, dir, flags);
+    expect(pr.stale.broken_links).toEqual([]);
+    expect([pr.updated.broken_links, pr.updated.drift, pr.updatedCode]).toEqual([[], [], 0]);
+    const diff = diffLines(pr.updated);
+    expect(diff.length).toBeGreaterThan(0);
+    expect(diff.filter((l) => !l.startsWith('removed ') || !l.includes('elasticsearch'))).toEqual([]);
+    for (const s of RAILS) expect(diff).toContain(`removed ${s} => ${ES} : No Connections`);
+  });
+
+  it('synthesize then connectivity (the subcharts\' own policies off): the stated links, plus ES for the two migration Jobs, whose pods carry no labels and so share the CronJob\'s policy (warned NPC071; verify names that excess)', () => {
+    const flags = [...DEV, ...OWN_POLICIES_OFF];
+    const doc = scan(app, flags);
+    const UNLABELLED = ['db-post-migrate', 'db-pre-migrate'].map((j) => `${m(j, 'Job')} => ${ES} : TCP 9200`);
+    const allowed = allowedAfterSynthesis(app, flags);
+    expect(allowed).toEqual([...linkLines(doc), ...UNLABELLED].sort());
+    const dir = tempDir('netpol-ci-mastodon-verify-');
+    const s = runWithTools(['synthesize', app, ...flags, '--output', `${dir}/`]);
+    expect(s.code).toBe(0);
+    expect(s.stderr).toMatch(/warning NPC071 .*my-mastodon-media-remove\[CronJob\] .*also selects the pods of mastodon\/my-mastodon-db-post-migrate\[Job\], mastodon\/my-mastodon-db-pre-migrate\[Job\]/);
+    const v = runWithTools(['verify', app, ...flags, '--policies', dir, '--format', 'json', '-q']);
+    const drift = JSON.parse(v.stdout) as { missing: unknown[]; excess: { src: string; dst: string; excess: string }[] };
+    expect(drift.missing).toEqual([]);
+    expect(drift.excess.map((e) => `${e.src} => ${e.dst} : ${e.excess}`)).toEqual(UNLABELLED);
+    expect(v.code).toBe(1);
+  });
+});
