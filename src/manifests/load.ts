@@ -21,7 +21,7 @@ export interface LoadOptions {
 const CLUSTER_SCOPED = new Set(['Namespace', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy', 'ClusterNetworkPolicy']);
 
 /** The object with `metadata.namespace` set when it names none; a copy, since parsed objects are shared between runs. */
-function inNamespace(o: K8sObject, namespace: string): K8sObject {
+export function inNamespace(o: K8sObject, namespace: string): K8sObject {
   if (CLUSTER_SCOPED.has(o.kind) || !('metadata' in o.object) || o.object.metadata.namespace) return o;
   return { ...o, object: { ...o.object, metadata: { ...o.object.metadata, namespace } } } as K8sObject;
 }

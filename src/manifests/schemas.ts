@@ -153,6 +153,9 @@ const ContainerSchema = z
   .loose();
 export type Container = z.infer<typeof ContainerSchema>;
 
+/** A ConfigMap or Secret volume's `items`: when given, the only keys it mounts. */
+const KeyItems = z.array(z.object({ key: str }).loose()).nullish();
+
 export const PodSpecSchema = z
   .object({
     containers: z.array(ContainerSchema).nullish(),
@@ -163,9 +166,12 @@ export const PodSpecSchema = z
         z
           .object({
             name: str.optional(),
-            configMap: z.object({ name: str }).loose().nullish(),
-            secret: z.object({ secretName: str.nullish() }).loose().nullish(),
-            projected: z.object({ sources: z.array(z.object({ configMap: z.object({ name: str }).loose().nullish(), secret: z.object({ name: str }).loose().nullish() }).loose()).nullish() }).loose().nullish(),
+            configMap: z.object({ name: str, items: KeyItems }).loose().nullish(),
+            secret: z.object({ secretName: str.nullish(), items: KeyItems }).loose().nullish(),
+            projected: z
+              .object({ sources: z.array(z.object({ configMap: z.object({ name: str, items: KeyItems }).loose().nullish(), secret: z.object({ name: str, items: KeyItems }).loose().nullish() }).loose()).nullish() })
+              .loose()
+              .nullish(),
           })
           .loose(),
       )

@@ -1,4 +1,4 @@
-import { loadObjects } from '../manifests/load.js';
+import { inNamespace, loadObjects } from '../manifests/load.js';
 import { appendAll } from '../model/append.js';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { ConfigError } from '../diagnostics/errors.js';
@@ -12,6 +12,7 @@ import { originRef, type K8sObject } from '../manifests/objects.js';
 import { POLICY_KINDS } from '../manifests/api-groups.js';
 import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
+import { readInputs } from './load.js';
 import { checkTrafficAgainst, type ClusterTraffic, type TrafficRequest } from './traffic.js';
 
 import { clusterLabel, type LiveSource } from './live-source.js';
@@ -52,11 +53,11 @@ export interface LiveObjects {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** The files' objects; their problems go to `diagnostics`. */
-function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): readonly K8sObject[] {
+/** The files' objects; their problems go to `diagnostics`; a repository's objects that name no namespace placed in --namespace, when given. */
+function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[], namespace?: string): readonly K8sObject[] {
   const r = loadObjects(files);
   appendAll(diagnostics, r.diagnostics);
-  return r.objects;
+  return namespace ? r.objects.map((o) => inNamespace(o, namespace)) : r.objects;
 }
 
 /**
@@ -189,9 +190,9 @@ export function runClusterDrift(io: Io, request: ClusterDriftRequest, settings: 
   let scope: Set<string> | undefined;
   if (request.source.kind === 'kubectl' && request.source.namespaces) scope = new Set(request.source.namespaces);
   else if (request.paths && request.paths.length > 0) {
-    const read = io.readManifests(request.paths, { maxFileBytes: settings.maxFileBytes, render: settings.render });
+    const read = readInputs(io, request.paths, settings);
     diagnostics.push(...read.diagnostics);
-    const repo = buildCluster(objectsOf(read.files, diagnostics));
+    const repo = buildCluster(objectsOf(read.files, diagnostics, settings.namespace));
     scope = new Set(repo.cluster.workloads.map((w) => w.ref.namespace));
   }
   const live = readLiveObjects(io, request.source, settings);
@@ -202,10 +203,10 @@ export function runClusterDrift(io: Io, request: ClusterDriftRequest, settings: 
     return scope.has(o.object.metadata.namespace || DEFAULT_NAMESPACE);
   };
   const liveObjects = live.objects.filter(inScope);
-  const read = io.readManifests([request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  const read = readInputs(io, [request.policies], settings);
   diagnostics.push(...read.diagnostics);
   const repoPolicies: K8sObject[] = [];
-  for (const o of objectsOf(read.files, diagnostics)) {
+  for (const o of objectsOf(read.files, diagnostics, settings.namespace)) {
     if (!POLICY_KINDS.has(o.kind)) continue;
     if (inScope(o)) repoPolicies.push(o);
     else diagnostics.push(diag(Codes.policyOutsideFolder, 'info', `${policyName(o)} is in a namespace outside the compared ones; left out`, originRef(o.origin)));

@@ -1,4 +1,4 @@
-import { loadObjects } from '../manifests/load.js';
+import { inNamespace, loadObjects } from '../manifests/load.js';
 import { appendAll } from '../model/append.js';
 import path from 'node:path';
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -26,6 +26,7 @@ import { linkKey } from '../connectivity/needs.js';
 import { scanTopology } from '../topology/scan.js';
 import type { Io } from '../io/types.js';
 import { engineOptions, type ReadSettings } from './settings.js';
+import { readInputs } from './load.js';
 import { readTraffic, unresolvedWarnings, type TrafficRequest } from './traffic.js';
 
 import { POLICY_KINDS } from '../manifests/api-groups.js';
@@ -141,24 +142,26 @@ function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
 }
 
 /** The files' objects; their problems (and, here, the kinds not modelled) go to `diagnostics`. */
-function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[]): readonly K8sObject[] {
+/** The objects of the files; those that name no namespace placed in `namespace` (--namespace, as `kubectl apply -n`), when given. */
+function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[], namespace?: string): readonly K8sObject[] {
   const r = loadObjects(files);
   appendAll(diagnostics, r.diagnostics);
   appendAll(diagnostics, r.skipped);
-  return r.objects;
+  return namespace ? r.objects.map((o) => inNamespace(o, namespace)) : r.objects;
 }
 
 /** The application's workloads from `paths`, the policies from the policies folder only, and a DNS stand-in when needed. */
 export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadSettings): Loaded {
   if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
-  const read = io.readManifests([...request.paths, request.policies], { maxFileBytes: settings.maxFileBytes, render: settings.render });
+  // read as every other command reads (a chart without a namespace of its own rendered in --namespace)
+  const read = readInputs(io, [...request.paths, request.policies], settings);
   const diagnostics: Diagnostic[] = [...read.diagnostics];
   const policyFiles = read.files.filter((f) => under(f.path, request.policies));
   const appFiles = read.files.filter((f) => !under(f.path, request.policies));
   const appObjects: K8sObject[] = [];
   // one warning per file (at its first policy): an app folder may hold thousands of policies
   const outside = new Map<string, { first: K8sObject; count: number }>();
-  for (const o of objectsOf(appFiles, diagnostics)) {
+  for (const o of objectsOf(appFiles, diagnostics, settings.namespace)) {
     if (!POLICY_KINDS.has(o.kind)) appObjects.push(o);
     else {
       const cur = outside.get(o.origin.document.file);
@@ -170,7 +173,7 @@ export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadS
     const what = count === 1 ? `${first.kind} ${first.object.metadata.name ?? ''} is` : `${count} policies (${first.kind} ${first.object.metadata.name ?? ''} and more) are`;
     diagnostics.push(diag(Codes.policyOutsideFolder, 'warning', `${what} outside --policies ${request.policies}; not part of the comparison`, originRef(first.origin)));
   }
-  const policyObjects = objectsOf(policyFiles, diagnostics).filter((o) => POLICY_KINDS.has(o.kind));
+  const policyObjects = objectsOf(policyFiles, diagnostics, settings.namespace).filter((o) => POLICY_KINDS.has(o.kind));
   const base = buildCluster([...appObjects, ...policyObjects]);
   diagnostics.push(...base.diagnostics);
   const dns = request.synthesis.dns;

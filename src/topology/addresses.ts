@@ -147,6 +147,9 @@ function dnsServerSettings(value: string): AddressCandidate[] {
   return out;
 }
 
+/** An nginx upstream block's name: `upstream core {`. */
+const UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
+
 const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
 /** The candidates of a value, as its context allows (see ValueContext). */
@@ -212,6 +215,15 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1] as string, m[0].length - (m[2] as string).length - 1);
     if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
     out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  // nginx's `proxy_pass http://core/` where `upstream core { server harbor-core:80; }` is defined: the
+  // block's name, whose servers are the destinations (found above), no host of its own
+  const upstreams = value.includes('upstream') ? new Set([...value.matchAll(UPSTREAM_BLOCK)].map((m) => (m[1] as string).toLowerCase())) : undefined;
+  if (upstreams && upstreams.size > 0) {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const c = out[i] as AddressCandidate;
+      if (c.scheme !== undefined && c.port === undefined && upstreams.has(c.host)) out.splice(i, 1);
+    }
   }
   // a DNS server setting says what its addresses are: it wins over what the generic forms read at the same place
   const servers = dnsServerSettings(value);
@@ -293,6 +305,9 @@ export function findAddresses(value: string): AddressCandidate[] {
       continue;
     }
     if (/^\d+$/.test(host)) continue;
+    // `sqlite3:db/db.sqlite3`, `file:data/app.db`: a scheme and a relative path (RFC 3986's rootless
+    // path), a local file; a host's port is a number before a path (`db:5432/app`), never a name
+    if (!scheme && g.port !== undefined && !/^\d+$/.test(g.port) && value[end] === '/') continue;
     const isIp = IPV4.test(host) || host.startsWith('[');
     // `10.96.0.0/12` is an address block (a pool, a Service range), not an address something connects to
     if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;

@@ -12,6 +12,7 @@ import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddre
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
+import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
 import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
@@ -181,7 +182,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
@@ -210,6 +211,8 @@ interface ResolveContext {
   readonly docLines: Map<ParsedDocument, readonly string[]>;
   /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
+  /** Ingress and Route hosts -> the workloads they route to (public-hosts.ts). */
+  readonly publicHosts: PublicHosts;
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -276,20 +279,26 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
   (w.spec?.volumes ?? []).forEach((v, vi) => {
     const at = [...w.specPath, 'volumes', vi];
     const sources = v.projected?.sources ?? [];
+    // a volume that lists `items` holds those keys only (harbor's core mounts just app.conf of the
+    // ConfigMap it also imports as its environment, where the host has its paired port)
+    const only = (items: readonly { key: string }[] | null | undefined) => (items ? { keys: new Set(items.map((i) => i.key)) } : {});
     const configMaps = [
-      ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'] }] : []),
-      ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'] }] : [])),
+      ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'], ...only(v.configMap.items) }] : []),
+      ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'], ...only(src.configMap.items) }] : [])),
     ];
     const secrets = [
-      ...(v.secret ? [{ name: v.secret.secretName, path: [...at, 'secret'] }] : []),
-      ...sources.flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...at, 'projected', 'sources', si, 'secret'] }] : [])),
+      ...(v.secret ? [{ name: v.secret.secretName, path: [...at, 'secret'], ...only(v.secret.items) }] : []),
+      ...sources.flatMap((src, si) => (src.secret ? [{ name: src.secret.name, path: [...at, 'projected', 'sources', si, 'secret'], ...only(src.secret.items) }] : [])),
     ];
     const mounted = [...configMaps.map((m) => ({ ...m, secret: false, found: cmData(m.name) })), ...secrets.map((m) => ({ ...m, secret: true, found: secretData(m.name) }))];
     for (const m of mounted) {
       if (!m.found) continue;
       const [object, data] = m.found;
       const from = m.secret ? { secret: object } : { configMap: object };
-      for (const [key, value] of data) emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
+      for (const [key, value] of data) {
+        if (m.keys && !m.keys.has(key)) continue;
+        emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
+      }
     }
   });
   for (const field of ['initContainers', 'containers'] as const) {
@@ -585,6 +594,8 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   }
   if (!target) {
     if (c.fileLike) return;
+    // the workload's own public address (an Ingress or Route host that routes to it): where it is reached
+    if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
