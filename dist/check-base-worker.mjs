@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-SOFD736A.mjs";
-import "./chunks/chunk-NMRV35D4.mjs";
-import "./chunks/chunk-CM3G2MDO.mjs";
+} from "./chunks/chunk-JKAXPHVS.mjs";
+import "./chunks/chunk-BV4APZ6K.mjs";
+import "./chunks/chunk-MRLWCIXK.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-WPYYF4CE.mjs";
+} from "./chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

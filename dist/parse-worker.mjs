@@ -10719,7 +10719,10 @@ var Codes = {
   helmChartsUntraced: "NPC285",
   // corners the random-configuration hunts reached (NPC295-NPC299)
   /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
-  hostNetworkUndefined: "NPC295"
+  hostNetworkUndefined: "NPC295",
+  // inputs kubectl accepts (NPC305-NPC309)
+  /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
+  integerWrittenAsFloat: "NPC305"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
@@ -11678,23 +11681,36 @@ var load2 = createRequire(import.meta.url);
 var workerThreads = () => load2("node:worker_threads");
 
 // src/io/threads.ts
-var STARTED = 1;
-var ANSWERED = 2;
 var THREAD_THRESHOLD_CHARS = { "check-base": 1024 * 1024 };
-function answerThreadJob(compute) {
-  const job = workerThreads().workerData;
-  Atomics.store(job.state, 0, STARTED);
-  Atomics.notify(job.state, 0);
-  let answer;
-  try {
-    answer = { value: compute(job.input) };
-  } catch (e) {
-    answer = { error: e.stack ?? String(e) };
+
+// src/io/parse-workers.ts
+var WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
+var POSTED = 0;
+var FINISHED = 1;
+function serveParsePool(data, parse) {
+  const { receiveMessageOnPort } = workerThreads();
+  for (let served = 0; ; ) {
+    Atomics.wait(data.control, POSTED, served);
+    const received = receiveMessageOnPort(data.port);
+    if (received === void 0) continue;
+    const job = received.message;
+    try {
+      for (let at = Atomics.add(job.queue, 0, 1); at < job.files.length; at = Atomics.add(job.queue, 0, 1)) {
+        let message;
+        try {
+          message = { job: job.id, at, json: JSON.stringify(parse(job.files[at])) };
+        } catch (e) {
+          message = { job: job.id, at, error: e.stack ?? String(e) };
+        }
+        data.port.postMessage(message);
+      }
+    } finally {
+      served = job.id;
+      Atomics.store(data.control, FINISHED, job.id);
+      Atomics.notify(data.control, FINISHED);
+    }
   }
-  job.port.postMessage(answer);
-  Atomics.store(job.state, 0, ANSWERED);
-  Atomics.notify(job.state, 0);
 }
 
 // src/io/parse-worker.ts
-answerThreadJob((files) => JSON.stringify(files.map((f) => encodeParse(f, parseManifestFile(f)))));
+serveParsePool(workerThreads().workerData, (file) => encodeParse(file, parseManifestFile(file)));

@@ -334,7 +334,10 @@ var Codes = {
   helmChartsUntraced: "NPC285",
   // corners the random-configuration hunts reached (NPC295-NPC299)
   /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
-  hostNetworkUndefined: "NPC295"
+  hostNetworkUndefined: "NPC295",
+  // inputs kubectl accepts (NPC305-NPC309)
+  /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
+  integerWrittenAsFloat: "NPC305"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

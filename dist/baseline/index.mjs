@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-J7AOV36A.mjs";
-import "../chunks/chunk-SOFD736A.mjs";
-import "../chunks/chunk-IFOF7EVG.mjs";
+} from "../chunks/chunk-L3XRTAYO.mjs";
+import "../chunks/chunk-JKAXPHVS.mjs";
+import "../chunks/chunk-7UEF5OO5.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-3ZVYIIUG.mjs";
+} from "../chunks/chunk-7GOG5Q6Y.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-VLVRBCAB.mjs";
-import "../chunks/chunk-QVZ6F4A4.mjs";
-import "../chunks/chunk-JCJRBFLA.mjs";
-import "../chunks/chunk-NMRV35D4.mjs";
+} from "../chunks/chunk-KXOMYUHC.mjs";
+import "../chunks/chunk-AINFEIVD.mjs";
+import "../chunks/chunk-TGDGKRI5.mjs";
+import "../chunks/chunk-BV4APZ6K.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-VO5TFLGD.mjs";
+} from "../chunks/chunk-PS4KBBQ3.mjs";
 import {
   peerKey
-} from "../chunks/chunk-CM3G2MDO.mjs";
+} from "../chunks/chunk-MRLWCIXK.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -35,16 +35,17 @@ import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
+  overlayPlaces,
   runAction,
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7PWP3URO.mjs";
+} from "../chunks/chunk-LCYZV35M.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-WPYYF4CE.mjs";
+} from "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {
@@ -261,7 +262,7 @@ var baselineAction = defineAction(baselineSpec, async (inputs, rt) => {
   rt.setOutput("violations", o.violations.length);
   rt.setOutput("disagreements", o.disagreements.length);
   rt.setOutput("report-path", writeReport(rt, "baseline.md", markdown));
-  rt.setOutput("sarif-path", writeReport(rt, "baseline.sarif", sarifWithPaths(renderBaselineSarif(o, VERSION), repoPath)));
+  rt.setOutput("sarif-path", writeReport(rt, "baseline.sarif", sarifWithPaths(renderBaselineSarif(o, VERSION), repoPath, overlayPlaces(rt.io))));
   await writeSummary(rt, markdown);
   if (o.diagnostics.some((d) => d.severity === "error")) return ExitCode.badInput;
   if (inputs["fail-on-violation"] && (o.violations.length > 0 || o.disagreements.length > 0)) {

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-J7AOV36A.mjs";
-import "../chunks/chunk-SOFD736A.mjs";
-import "../chunks/chunk-IFOF7EVG.mjs";
-import "../chunks/chunk-3ZVYIIUG.mjs";
-import "../chunks/chunk-VLVRBCAB.mjs";
-import "../chunks/chunk-QVZ6F4A4.mjs";
-import "../chunks/chunk-JCJRBFLA.mjs";
-import "../chunks/chunk-NMRV35D4.mjs";
-import "../chunks/chunk-VO5TFLGD.mjs";
-import "../chunks/chunk-CM3G2MDO.mjs";
+} from "../chunks/chunk-L3XRTAYO.mjs";
+import "../chunks/chunk-JKAXPHVS.mjs";
+import "../chunks/chunk-7UEF5OO5.mjs";
+import "../chunks/chunk-7GOG5Q6Y.mjs";
+import "../chunks/chunk-KXOMYUHC.mjs";
+import "../chunks/chunk-AINFEIVD.mjs";
+import "../chunks/chunk-TGDGKRI5.mjs";
+import "../chunks/chunk-BV4APZ6K.mjs";
+import "../chunks/chunk-PS4KBBQ3.mjs";
+import "../chunks/chunk-MRLWCIXK.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-7PWP3URO.mjs";
-import "../chunks/chunk-WPYYF4CE.mjs";
+} from "../chunks/chunk-LCYZV35M.mjs";
+import "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

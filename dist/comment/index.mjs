@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-7PWP3URO.mjs";
+} from "../chunks/chunk-LCYZV35M.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-WPYYF4CE.mjs";
+} from "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-3ZVYIIUG.mjs";
+} from "../chunks/chunk-7GOG5Q6Y.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-JCJRBFLA.mjs";
+} from "../chunks/chunk-TGDGKRI5.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-NMRV35D4.mjs";
+} from "../chunks/chunk-BV4APZ6K.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VO5TFLGD.mjs";
+} from "../chunks/chunk-PS4KBBQ3.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-CM3G2MDO.mjs";
+} from "../chunks/chunk-MRLWCIXK.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7PWP3URO.mjs";
+} from "../chunks/chunk-LCYZV35M.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-WPYYF4CE.mjs";
+} from "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-VLVRBCAB.mjs";
-import "../chunks/chunk-QVZ6F4A4.mjs";
+} from "../chunks/chunk-KXOMYUHC.mjs";
+import "../chunks/chunk-AINFEIVD.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-JCJRBFLA.mjs";
+} from "../chunks/chunk-TGDGKRI5.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-NMRV35D4.mjs";
+} from "../chunks/chunk-BV4APZ6K.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VO5TFLGD.mjs";
+} from "../chunks/chunk-PS4KBBQ3.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-CM3G2MDO.mjs";
+} from "../chunks/chunk-MRLWCIXK.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7PWP3URO.mjs";
+} from "../chunks/chunk-LCYZV35M.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-WPYYF4CE.mjs";
+} from "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

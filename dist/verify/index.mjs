@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-J7AOV36A.mjs";
-import "../chunks/chunk-SOFD736A.mjs";
+} from "../chunks/chunk-L3XRTAYO.mjs";
+import "../chunks/chunk-JKAXPHVS.mjs";
 import {
   explanationData
-} from "../chunks/chunk-IFOF7EVG.mjs";
+} from "../chunks/chunk-7UEF5OO5.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-3ZVYIIUG.mjs";
-import "../chunks/chunk-VLVRBCAB.mjs";
-import "../chunks/chunk-QVZ6F4A4.mjs";
-import "../chunks/chunk-JCJRBFLA.mjs";
+} from "../chunks/chunk-7GOG5Q6Y.mjs";
+import "../chunks/chunk-KXOMYUHC.mjs";
+import "../chunks/chunk-AINFEIVD.mjs";
+import "../chunks/chunk-TGDGKRI5.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-NMRV35D4.mjs";
+} from "../chunks/chunk-BV4APZ6K.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,27 +30,28 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-VO5TFLGD.mjs";
+} from "../chunks/chunk-PS4KBBQ3.mjs";
 import {
   peerKey
-} from "../chunks/chunk-CM3G2MDO.mjs";
+} from "../chunks/chunk-MRLWCIXK.mjs";
 import {
   annotateDiagnostics,
   defineAction,
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
+  overlayPlaces,
   runAction,
   verifySpec,
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-7PWP3URO.mjs";
+} from "../chunks/chunk-LCYZV35M.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-WPYYF4CE.mjs";
+} from "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/report/sarif.ts
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -291,7 +292,7 @@ var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
   rt.setOutput("missing", missing.length);
   rt.setOutput("excess", excess.length);
   rt.setOutput("report-path", writeReport(rt, `verify.${inputs.format}`, inputs.format === "md" ? markdown : renderRepoDrift(inputs.format, report)));
-  rt.setOutput("sarif-path", writeReport(rt, "verify.sarif", sarifWithPaths(renderRepoDriftSarif(report), repoPath)));
+  rt.setOutput("sarif-path", writeReport(rt, "verify.sarif", sarifWithPaths(renderRepoDriftSarif(report), repoPath, overlayPlaces(rt.io))));
   await writeSummary(rt, markdown);
   if (r.diagnostics.some((d) => d.severity === "error")) return ExitCode.badInput;
   const drifted = missing.length > 0 || excess.length > 0 && !inputs["allow-excess"];
