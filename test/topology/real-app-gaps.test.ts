@@ -237,6 +237,25 @@ spec:
     expect(linkLines(t)).toEqual(['{ingress-controller} => default/core[Deployment] : TCP 8080']);
   });
 
+  it('a Gateway API route\'s hostnames count as an Ingress host does (harbor\'s expose.type=route)', () => {
+    const route = app('portal')['app.yaml'].replace(
+      /---\napiVersion: networking\.k8s\.io\/v1\nkind: Ingress[\s\S]*$/,
+      `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: harbor}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: [core.harbor.domain]
+  rules:
+    - backendRefs: [{name: core, port: 80}]
+`,
+    );
+    const t = scan({ 'app.yaml': route });
+    expect(unresolvedValues(t)).toEqual([]);
+    expect(linkLines(t)).toEqual([expect.stringMatching(/ => default\/core\[Deployment\] : TCP 8080$/)]);
+  });
+
   it('the host routes to another workload only: still a gap (the traffic would go out through the ingress controller)', () => {
     const t = scan(app('portal'));
     expect(unresolvedValues(t)).toEqual(['https://core.harbor.domain']);
