@@ -279,8 +279,9 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const at = [...w.specPath, 'volumes', vi];
     const sources = v.projected?.sources ?? [];
     // a volume that lists `items` holds those keys only (harbor's core mounts just app.conf of the
-    // ConfigMap it also imports as its environment, where the host has its paired port)
-    const only = (items: readonly { key: string }[] | null | undefined) => (items ? { keys: new Set(items.map((i) => i.key)) } : {});
+    // ConfigMap it also imports as its environment, where the host has its paired port); an empty
+    // list is no list (the kubelet projects every key, as for an absent one)
+    const only = (items: readonly { key: string }[] | null | undefined) => (items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {});
     const configMaps = [
       ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'], ...only(v.configMap.items) }] : []),
       ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'], ...only(src.configMap.items) }] : [])),

@@ -107,9 +107,11 @@ ${items}
     expect(linkLines(t)).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : TCP 5432']);
   });
 
-  it('without `items` the volume holds every key, the host among them (a file without its port: all connections)', () => {
-    const t = scan(files(''));
-    expect(linkLines(t)).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : All Connections']);
+  it('without `items` (or with an empty list, which the kubelet treats alike) the volume holds every key, the host among them (a file without its port: all connections)', () => {
+    for (const items of ['', '            items: []']) {
+      const t = scan(files(items));
+      expect(linkLines(t), items).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : All Connections']);
+    }
   });
 
   it('projected sources and Secret volumes honour `items` too', () => {
