@@ -210,7 +210,7 @@ interface ResolveContext {
   readonly docLines: Map<ParsedDocument, readonly string[]>;
   /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
-  /** Ingress and Route hosts -> the workloads they route to (public-hosts.ts). */
+  /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
   readonly publicHosts: PublicHosts;
 }
 
@@ -551,7 +551,7 @@ function resolveAddress(f: Found, w: Workload, ctx: ResolveContext): void {
   }
   if (!target) {
     if (c.fileLike) return;
-    // the workload's own public address (an Ingress or Route host that routes to it): where it is reached
+    // the workload's own public address (an Ingress, Route or Gateway route host that routes to it): where it is reached
     if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
