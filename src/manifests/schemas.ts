@@ -373,6 +373,8 @@ export const GatewayRouteSchema = z
     spec: z
       .object({
         parentRefs: z.array(z.object({ name: str, namespace: str.nullish(), kind: str.nullish(), sectionName: str.nullish() }).loose()).nullish(),
+        // HTTPRoute, GRPCRoute, TLSRoute: the host names the route answers
+        hostnames: z.array(str).nullish(),
         rules: z.array(z.object({ backendRefs: z.array(BackendRefSchema).nullish() }).loose()).nullish(),
       })
       .loose()

@@ -141,8 +141,10 @@ function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
   return { path: '(assumed DNS pods)', text: JSON.stringify(pod) };
 }
 
-/** The files' objects; their problems (and, here, the kinds not modelled) go to `diagnostics`. */
-/** The objects of the files; those that name no namespace placed in `namespace` (--namespace, as `kubectl apply -n`), when given. */
+/**
+ * The files' objects; their problems (and, here, the kinds not modelled) go to `diagnostics`; those
+ * that name no namespace are placed in `namespace` (--namespace, as `kubectl apply -n`), when given.
+ */
 function objectsOf(files: readonly ManifestFile[], diagnostics: Diagnostic[], namespace?: string): readonly K8sObject[] {
   const r = loadObjects(files);
   appendAll(diagnostics, r.diagnostics);

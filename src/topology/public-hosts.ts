@@ -2,9 +2,9 @@ import { DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/clu
 import { workloadKey } from '../model/peer.js';
 
 /**
- * The public host names of the workloads: an Ingress rule's `host` (and an OpenShift Route's
- * `spec.host`) names where the ingress controller reaches the workloads behind the Services it
- * routes to. A workload that names its own public host (harbor core's `EXT_ENDPOINT`, gitea's
+ * The public host names of the workloads: an Ingress rule's `host` (an OpenShift Route's
+ * `spec.host`, a Gateway API route's `hostnames`) names where the ingress controller (or gateway)
+ * reaches the workloads behind the Services it routes to. A workload that names its own public host (harbor core's `EXT_ENDPOINT`, gitea's
  * `ROOT_URL`, a `PUBLIC_URL`) announces where it is reached, as `ADVERTISED_LISTENERS` does: no
  * peer. A host that routes to other workloads only stays a gap: calling it goes out through the
  * ingress controller, which the manifests do not place.
@@ -26,6 +26,11 @@ export function publicHosts(cluster: Cluster, serviceWorkloads: (key: string) =>
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
       for (const rule of o.object.spec?.rules ?? []) {
         for (const p of rule.http?.paths ?? []) add(rule.host, ns, p.backend?.service?.name ?? p.backend?.serviceName);
+      }
+    } else if (o.kind === 'HTTPRoute' || o.kind === 'GRPCRoute' || o.kind === 'TLSRoute') {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      for (const rule of o.object.spec?.rules ?? []) {
+        for (const b of rule.backendRefs ?? []) if (!b.kind || b.kind === 'Service') for (const host of o.object.spec?.hostnames ?? []) add(host, b.namespace || ns, b.name);
       }
     } else if (o.kind === 'Route') {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;

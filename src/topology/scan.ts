@@ -211,7 +211,7 @@ interface ResolveContext {
   readonly docLines: Map<ParsedDocument, readonly string[]>;
   /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
-  /** Ingress and Route hosts -> the workloads they route to (public-hosts.ts). */
+  /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
   readonly publicHosts: PublicHosts;
 }
 
@@ -280,8 +280,9 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const at = [...w.specPath, 'volumes', vi];
     const sources = v.projected?.sources ?? [];
     // a volume that lists `items` holds those keys only (harbor's core mounts just app.conf of the
-    // ConfigMap it also imports as its environment, where the host has its paired port)
-    const only = (items: readonly { key: string }[] | null | undefined) => (items ? { keys: new Set(items.map((i) => i.key)) } : {});
+    // ConfigMap it also imports as its environment, where the host has its paired port); an empty
+    // list is no list (the kubelet projects every key, as for an absent one)
+    const only = (items: readonly { key: string }[] | null | undefined) => (items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {});
     const configMaps = [
       ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'], ...only(v.configMap.items) }] : []),
       ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'], ...only(src.configMap.items) }] : [])),
@@ -594,7 +595,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   }
   if (!target) {
     if (c.fileLike) return;
-    // the workload's own public address (an Ingress or Route host that routes to it): where it is reached
+    // the workload's own public address (an Ingress, Route or Gateway route host that routes to it): where it is reached
     if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));

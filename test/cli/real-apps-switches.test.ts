@@ -220,6 +220,13 @@ describe('harbor-helm (internal/external database and Redis, ingress or nginx ex
     expect(doc.gaps).toEqual([expect.objectContaining({ workload: d('core'), direction: 'egress', reason: 'external-hostname', value: 'https://harbor.example.org' })]);
   });
 
+  it('README "Gateway APIs: Exposes the service using gateway-api CRDs using HTTPRoute": the gateway reaches core and portal; the route\'s hostname is core\'s own, no gap', () => {
+    const doc = scan(app, ['--helm-set', 'expose.type=route', '--helm-set', 'expose.route.hosts[0]=core.harbor.domain', '--helm-set', 'expose.route.parentRefs[0].name=gw']);
+    const links = linkLines(doc);
+    expect(links.filter((l) => l.startsWith('{'))).toEqual([`{gateway default/gw} => ${d('core')} : TCP 8080`, `{gateway default/gw} => ${d('portal')} : TCP 8080`]);
+    expect(JSON.stringify(doc.gaps)).not.toContain('core.harbor.domain');
+  });
+
   it('check, internal -> external database in a PR (values.yaml `database.type: external`): the stale policies break core -> 192.168.0.1 on 5432; synthesized again, that is what opens', () => {
     const dir = tempDir('netpol-ci-harbor-head-');
     cpSync(app, dir, { recursive: true });

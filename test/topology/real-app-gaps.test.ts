@@ -107,9 +107,11 @@ ${items}
     expect(linkLines(t)).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : TCP 5432']);
   });
 
-  it('without `items` the volume holds every key, the host among them (a file without its port: all connections)', () => {
-    const t = scan(files(''));
-    expect(linkLines(t)).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : All Connections']);
+  it('without `items` (or with an empty list, which the kubelet treats alike) the volume holds every key, the host among them (a file without its port: all connections)', () => {
+    for (const items of ['', '            items: []']) {
+      const t = scan(files(items));
+      expect(linkLines(t), items).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : All Connections']);
+    }
   });
 
   it('projected sources and Secret volumes honour `items` too', () => {
@@ -235,6 +237,25 @@ spec:
     const t = scan(app('core'));
     expect(unresolvedValues(t)).toEqual([]);
     expect(linkLines(t)).toEqual(['{ingress-controller} => default/core[Deployment] : TCP 8080']);
+  });
+
+  it('a Gateway API route\'s hostnames count as an Ingress host does (harbor\'s expose.type=route)', () => {
+    const route = app('portal')['app.yaml'].replace(
+      /---\napiVersion: networking\.k8s\.io\/v1\nkind: Ingress[\s\S]*$/,
+      `---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: harbor}
+spec:
+  parentRefs: [{name: gw}]
+  hostnames: [core.harbor.domain]
+  rules:
+    - backendRefs: [{name: core, port: 80}]
+`,
+    );
+    const t = scan({ 'app.yaml': route });
+    expect(unresolvedValues(t)).toEqual([]);
+    expect(linkLines(t)).toEqual([expect.stringMatching(/ => default\/core\[Deployment\] : TCP 8080$/)]);
   });
 
   it('the host routes to another workload only: still a gap (the traffic would go out through the ingress controller)', () => {
