@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-JKAXPHVS.mjs";
-import "./chunks/chunk-BV4APZ6K.mjs";
-import "./chunks/chunk-MRLWCIXK.mjs";
+} from "./chunks/chunk-MN4XFCMS.mjs";
+import "./chunks/chunk-J5PRVEUY.mjs";
+import "./chunks/chunk-VDEMJ3YM.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-VO7Q2ZXL.mjs";

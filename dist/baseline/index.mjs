@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-L3XRTAYO.mjs";
-import "../chunks/chunk-JKAXPHVS.mjs";
-import "../chunks/chunk-7UEF5OO5.mjs";
+} from "../chunks/chunk-OSZPJ3YB.mjs";
+import "../chunks/chunk-MN4XFCMS.mjs";
+import "../chunks/chunk-O5RMGA4E.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-7GOG5Q6Y.mjs";
+} from "../chunks/chunk-YCDTMGKA.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-KXOMYUHC.mjs";
-import "../chunks/chunk-AINFEIVD.mjs";
-import "../chunks/chunk-TGDGKRI5.mjs";
-import "../chunks/chunk-BV4APZ6K.mjs";
+} from "../chunks/chunk-X6TIGACQ.mjs";
+import "../chunks/chunk-QTNYGMCW.mjs";
+import "../chunks/chunk-EXGIQTPF.mjs";
+import "../chunks/chunk-J5PRVEUY.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-PS4KBBQ3.mjs";
+} from "../chunks/chunk-5M5K5ZKC.mjs";
 import {
   peerKey
-} from "../chunks/chunk-MRLWCIXK.mjs";
+} from "../chunks/chunk-VDEMJ3YM.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,

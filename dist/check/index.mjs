@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-L3XRTAYO.mjs";
-import "../chunks/chunk-JKAXPHVS.mjs";
-import "../chunks/chunk-7UEF5OO5.mjs";
-import "../chunks/chunk-7GOG5Q6Y.mjs";
-import "../chunks/chunk-KXOMYUHC.mjs";
-import "../chunks/chunk-AINFEIVD.mjs";
-import "../chunks/chunk-TGDGKRI5.mjs";
-import "../chunks/chunk-BV4APZ6K.mjs";
-import "../chunks/chunk-PS4KBBQ3.mjs";
-import "../chunks/chunk-MRLWCIXK.mjs";
+} from "../chunks/chunk-OSZPJ3YB.mjs";
+import "../chunks/chunk-MN4XFCMS.mjs";
+import "../chunks/chunk-O5RMGA4E.mjs";
+import "../chunks/chunk-YCDTMGKA.mjs";
+import "../chunks/chunk-X6TIGACQ.mjs";
+import "../chunks/chunk-QTNYGMCW.mjs";
+import "../chunks/chunk-EXGIQTPF.mjs";
+import "../chunks/chunk-J5PRVEUY.mjs";
+import "../chunks/chunk-5M5K5ZKC.mjs";
+import "../chunks/chunk-VDEMJ3YM.mjs";
 import {
   gitHubApiFor,
   nodeIo,

@@ -28784,6 +28784,8 @@ var init_schemas3 = __esm({
       metadata: MetadataSchema,
       spec: external_exports.object({
         parentRefs: external_exports.array(external_exports.object({ name: str2, namespace: str2.nullish(), kind: str2.nullish(), sectionName: str2.nullish() }).loose()).nullish(),
+        // HTTPRoute, GRPCRoute, TLSRoute: the host names the route answers
+        hostnames: external_exports.array(str2).nullish(),
         rules: external_exports.array(external_exports.object({ backendRefs: external_exports.array(BackendRefSchema).nullish() }).loose()).nullish()
       }).loose().nullish()
     }).loose();
@@ -38386,6 +38388,11 @@ function publicHosts(cluster, serviceWorkloads2) {
       for (const rule of o.object.spec?.rules ?? []) {
         for (const p of rule.http?.paths ?? []) add(rule.host, ns, p.backend?.service?.name ?? p.backend?.serviceName);
       }
+    } else if (o.kind === "HTTPRoute" || o.kind === "GRPCRoute" || o.kind === "TLSRoute") {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      for (const rule of o.object.spec?.rules ?? []) {
+        for (const b of rule.backendRefs ?? []) if (!b.kind || b.kind === "Service") for (const host of o.object.spec?.hostnames ?? []) add(host, b.namespace || ns, b.name);
+      }
     } else if (o.kind === "Route") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
       for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name);
@@ -38757,7 +38764,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
   (w.spec?.volumes ?? []).forEach((v, vi) => {
     const at3 = [...w.specPath, "volumes", vi];
     const sources = v.projected?.sources ?? [];
-    const only = (items) => items ? { keys: new Set(items.map((i) => i.key)) } : {};
+    const only = (items) => items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {};
     const configMaps2 = [
       ...v.configMap ? [{ name: v.configMap.name, path: [...at3, "configMap"], ...only(v.configMap.items) }] : [],
       ...sources.flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...at3, "projected", "sources", si, "configMap"], ...only(src.configMap.items) }] : [])

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-7UEF5OO5.mjs";
-import "../chunks/chunk-7GOG5Q6Y.mjs";
-import "../chunks/chunk-AINFEIVD.mjs";
-import "../chunks/chunk-PS4KBBQ3.mjs";
-import "../chunks/chunk-MRLWCIXK.mjs";
+} from "../chunks/chunk-O5RMGA4E.mjs";
+import "../chunks/chunk-YCDTMGKA.mjs";
+import "../chunks/chunk-QTNYGMCW.mjs";
+import "../chunks/chunk-5M5K5ZKC.mjs";
+import "../chunks/chunk-VDEMJ3YM.mjs";
 import {
   gitHubApiFor,
   nodeIo,

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-7GOG5Q6Y.mjs";
+} from "../chunks/chunk-YCDTMGKA.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-TGDGKRI5.mjs";
+} from "../chunks/chunk-EXGIQTPF.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-BV4APZ6K.mjs";
+} from "../chunks/chunk-J5PRVEUY.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PS4KBBQ3.mjs";
+} from "../chunks/chunk-5M5K5ZKC.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-MRLWCIXK.mjs";
+} from "../chunks/chunk-VDEMJ3YM.mjs";
 import {
   annotateDiagnostics,
   defineAction,

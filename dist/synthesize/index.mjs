@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-KXOMYUHC.mjs";
-import "../chunks/chunk-AINFEIVD.mjs";
+} from "../chunks/chunk-X6TIGACQ.mjs";
+import "../chunks/chunk-QTNYGMCW.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-TGDGKRI5.mjs";
+} from "../chunks/chunk-EXGIQTPF.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-BV4APZ6K.mjs";
+} from "../chunks/chunk-J5PRVEUY.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PS4KBBQ3.mjs";
+} from "../chunks/chunk-5M5K5ZKC.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-MRLWCIXK.mjs";
+} from "../chunks/chunk-VDEMJ3YM.mjs";
 import {
   annotateDiagnostics,
   defineAction,

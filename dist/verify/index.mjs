@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-L3XRTAYO.mjs";
-import "../chunks/chunk-JKAXPHVS.mjs";
+} from "../chunks/chunk-OSZPJ3YB.mjs";
+import "../chunks/chunk-MN4XFCMS.mjs";
 import {
   explanationData
-} from "../chunks/chunk-7UEF5OO5.mjs";
+} from "../chunks/chunk-O5RMGA4E.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-7GOG5Q6Y.mjs";
-import "../chunks/chunk-KXOMYUHC.mjs";
-import "../chunks/chunk-AINFEIVD.mjs";
-import "../chunks/chunk-TGDGKRI5.mjs";
+} from "../chunks/chunk-YCDTMGKA.mjs";
+import "../chunks/chunk-X6TIGACQ.mjs";
+import "../chunks/chunk-QTNYGMCW.mjs";
+import "../chunks/chunk-EXGIQTPF.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-BV4APZ6K.mjs";
+} from "../chunks/chunk-J5PRVEUY.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-PS4KBBQ3.mjs";
+} from "../chunks/chunk-5M5K5ZKC.mjs";
 import {
   peerKey
-} from "../chunks/chunk-MRLWCIXK.mjs";
+} from "../chunks/chunk-VDEMJ3YM.mjs";
 import {
   annotateDiagnostics,
   defineAction,
