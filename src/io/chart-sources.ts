@@ -71,7 +71,12 @@ interface ChartNode {
   packaged(): PackagedEntry[];
   /** The folder of a `file://` dependency (absolute), for a chart on disk. */
   localFolder?(repository: string): ChartNode | undefined;
+  /** Its partials: files under templates/ whose name starts with `_` (`_helpers.tpl`), which helm never renders and which hold named templates. */
+  partials(): string[];
 }
+
+/** Whether a path under a chart is a partial (templates/…/_x): helm reads its `define`s and renders nothing from it. */
+const PARTIAL = /^templates\/(?:[^/]+\/)*_[^/]+$/;
 
 function parseYaml(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
@@ -141,6 +146,16 @@ class FolderChart implements ChartNode {
     return this.listed;
   }
 
+  partials(): string[] {
+    let names: string[] = [];
+    try {
+      names = readdirSync(path.join(this.dir, 'templates'), { recursive: true, encoding: 'utf8' }).map((n) => `templates/${n.split(path.sep).join('/')}`);
+    } catch {
+      // no templates/ folder
+    }
+    return names.filter((n) => PARTIAL.test(n)).sort();
+  }
+
   localFolder(repository: string): ChartNode | undefined {
     const dir = path.resolve(this.dir, repository.slice('file://'.length));
     if (!existsSync(path.join(dir, 'Chart.yaml'))) return undefined;
@@ -158,6 +173,13 @@ class ArchivedChart implements ChartNode {
 
   text(rel: string): string | undefined {
     return this.members.get(`${this.prefix}${rel}`)?.toString('utf8');
+  }
+
+  partials(): string[] {
+    return [...this.members.keys()]
+      .filter((m) => m.startsWith(this.prefix) && PARTIAL.test(m.slice(this.prefix.length)))
+      .map((m) => m.slice(this.prefix.length))
+      .sort();
   }
 
   packaged(): PackagedEntry[] {
@@ -233,7 +255,13 @@ function subchart(parent: ChartNode, name: string): ChartNode | undefined {
  * are read within `root` (the scanned folder, where `file://` dependencies must lie). Subcharts
  * are loaded once per locator.
  */
-export function chartSourceLocator(dir: string, display: string, root: string = dir): (source: string) => ChartSource | undefined {
+export interface ChartSourceLocator {
+  (source: string): ChartSource | undefined;
+  /** The partials (`templates/_helpers.tpl`) of the chart at a chain (`''`, `charts/a`), as helm's paths under the chart. */
+  partials(chain: string): string[];
+}
+
+export function chartSourceLocator(dir: string, display: string, root: string = dir): ChartSourceLocator {
   const top = new FolderChart(dir, display, root);
   const nodes = new Map<string, ChartNode | undefined>([['', top]]);
   const nodeAt = (chain: string): ChartNode | undefined => {
@@ -244,7 +272,7 @@ export function chartSourceLocator(dir: string, display: string, root: string = 
     nodes.set(chain, node);
     return node;
   };
-  return (source) => {
+  const locate = (source: string): ChartSource | undefined => {
     // `charts/a/charts/b/templates/x.yaml` -> chain `charts/a/charts/b`, rest `templates/x.yaml`
     const m = /^((?:charts\/[^/]+\/)*)(.+)$/.exec(source);
     if (!m) return undefined;
@@ -255,6 +283,7 @@ export function chartSourceLocator(dir: string, display: string, root: string = 
     const text = node.text(rest);
     return { file: `${node.display}/${rest}`, ...(text !== undefined ? { text } : {}) };
   };
+  return Object.assign(locate, { partials: (chain: string) => (nodeAt(chain)?.partials() ?? []).map((rel) => (chain === '' ? rel : `${chain}/${rel}`)) });
 }
 
 /**

@@ -73,7 +73,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         const r = renderChart(dir, map.display(dir), render, cache, map.logical(dir), atRoot, abs);
         appendAll(files, r.files);
         const sources = chartTemplates(r.files, dir, map.display(dir), root);
-        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, ...(r.setValues ? { setValues: true as const } : {}) });
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, partials: sources.partials, ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
@@ -96,7 +96,12 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
  * under charts/, a `file://` folder, or an archive's member), whose defaults helm merges below the
  * parent's values, with the names (aliases) the parent's values give that subchart's part.
  */
-function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string, root: string): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[] } {
+function chartTemplates(
+  rendered: readonly ManifestFile[],
+  dir: string,
+  display: string,
+  root: string,
+): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[]; partials: (ManifestFile & { source: string })[] } {
   const locate = chartSourceLocator(dir, display, root);
   const templates: (ManifestFile & { source: string })[] = [];
   const chains = new Set<string>();
@@ -115,7 +120,15 @@ function chartTemplates(rendered: readonly ManifestFile[], dir: string, display:
     if (at?.text === undefined) continue;
     defaults.push({ path: at.file, text: at.text, prefix: chain.split('/').filter((_, i) => i % 2 === 1) });
   }
-  return { templates, defaults };
+  // the named templates (`define`) of the chart and of every subchart a template lies in: helm shares them across the tree
+  const partials: (ManifestFile & { source: string })[] = [];
+  for (const chain of ['', ...[...chains].sort()]) {
+    for (const source of locate.partials(chain)) {
+      const at = locate(source);
+      if (at?.text !== undefined) partials.push({ path: at.file, text: at.text, source });
+    }
+  }
+  return { templates, defaults, partials };
 }
 
 /** Whether the real path of `abs` is `root`'s or lies below it. */
