@@ -257,9 +257,15 @@ function subchart(parent: ChartNode, name: string): ChartNode | undefined {
  */
 export interface ChartSourceLocator {
   (source: string): ChartSource | undefined;
-  /** The partials (`templates/_helpers.tpl`) of the chart at a chain (`''`, `charts/a`), as helm's paths under the chart. */
-  partials(chain: string): string[];
+  /**
+   * The partials (`templates/_helpers.tpl`) of the chart and of every chart vendored below it (library
+   * charts such as Bitnami's `common` included: helm loads the named templates of the whole tree), as cited.
+   */
+  partials(): ChartSource[];
 }
+
+/** Vendored charts nest only so deep in practice; deeper ones are not read for their partials. */
+const PARTIALS_DEPTH = 8;
 
 export function chartSourceLocator(dir: string, display: string, root: string = dir): ChartSourceLocator {
   const top = new FolderChart(dir, display, root);
@@ -283,7 +289,25 @@ export function chartSourceLocator(dir: string, display: string, root: string = 
     const text = node.text(rest);
     return { file: `${node.display}/${rest}`, ...(text !== undefined ? { text } : {}) };
   };
-  return Object.assign(locate, { partials: (chain: string) => (nodeAt(chain)?.partials() ?? []).map((rel) => (chain === '' ? rel : `${chain}/${rel}`)) });
+  const partials = (): ChartSource[] => {
+    const out: ChartSource[] = [];
+    const seen = new Set<string>();
+    const visit = (node: ChartNode, depth: number) => {
+      if (seen.has(node.display) || depth > PARTIALS_DEPTH) return;
+      seen.add(node.display);
+      for (const rel of node.partials()) {
+        const text = node.text(rel);
+        if (text !== undefined) out.push({ file: `${node.display}/${rel}`, text });
+      }
+      for (const e of node.packaged()) {
+        const c = e.chart();
+        if (c) visit(c, depth + 1);
+      }
+    };
+    visit(top, 0);
+    return out;
+  };
+  return Object.assign(locate, { partials });
 }
 
 /**

@@ -101,7 +101,7 @@ function chartTemplates(
   dir: string,
   display: string,
   root: string,
-): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[]; partials: (ManifestFile & { source: string })[] } {
+): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[]; partials: ManifestFile[] } {
   const locate = chartSourceLocator(dir, display, root);
   const templates: (ManifestFile & { source: string })[] = [];
   const chains = new Set<string>();
@@ -120,14 +120,8 @@ function chartTemplates(
     if (at?.text === undefined) continue;
     defaults.push({ path: at.file, text: at.text, prefix: chain.split('/').filter((_, i) => i % 2 === 1) });
   }
-  // the named templates (`define`) of the chart and of every subchart a template lies in: helm shares them across the tree
-  const partials: (ManifestFile & { source: string })[] = [];
-  for (const chain of ['', ...[...chains].sort()]) {
-    for (const source of locate.partials(chain)) {
-      const at = locate(source);
-      if (at?.text !== undefined) partials.push({ path: at.file, text: at.text, source });
-    }
-  }
+  // the named templates (`define`) of the whole chart tree: helm shares them across the chart and its dependencies
+  const partials = locate.partials().flatMap((p): ManifestFile[] => (p.text !== undefined ? [{ path: p.file, text: p.text }] : []));
   return { templates, defaults, partials };
 }
 

@@ -104,4 +104,19 @@ describe('values read inside named templates', () => {
     const gap = doc.gaps.find((g) => g.workload === 'default/wordpress[Deployment]' && g.value?.startsWith('shop-db.shop.svc.cluster.local'));
     expect(gap).toMatchObject({ file: 'fixtures/real-apps/bitnami-wordpress/wordpress/templates/deployment.yaml [rendered]', values: { file: values, line: 4, key: 'externalDatabase.host' } });
   });
+
+  it("a helper in a vendored library chart is followed, and one its parent redefines is no proof (the whole tree's partials count)", () => {
+    const library = (dir: string, helper: string) => {
+      mkdirSync(path.join(dir, 'charts', 'lib', 'templates'), { recursive: true });
+      writeFileSync(path.join(dir, 'charts', 'lib', 'Chart.yaml'), 'apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n');
+      writeFileSync(path.join(dir, 'charts', 'lib', 'templates', '_lib.tpl'), helper);
+      writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: shop\nversion: 0.1.0\ndependencies:\n- name: lib\n  version: 0.1.0\n');
+    };
+    const followed = chart('              value: {{ include "lib.dbUrl" . | quote }}\n', '{{- define "shop.unused" -}}{{- end -}}\n');
+    library(followed, '{{- define "lib.dbUrl" -}}{{ .Values.api.dbUrl }}{{- end -}}\n');
+    expect(evidence(followed)[0]?.values).toEqual(TRACED);
+    const redefined = chart('              value: {{ include "shop.dbUrl" . | quote }}\n', HELPER);
+    library(redefined, HELPER);
+    expect(evidence(redefined)[0]?.values).toBeUndefined();
+  });
 });
