@@ -136,7 +136,7 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/cannot unmarshal number into Go struct field ObjectMeta\.metadata\.labels of type string/);
     const { diagnostics } = loadManifests([{ path: 'm.yaml', text }]);
-    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^m\.yaml:6:21 \[doc 1\] error NPC010 metadata\.labels\.version: expected a string label value, got 1\.0: YAML reads it as a number, which kubectl refuses; quote it \("1\.0"\)/)]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^m\.yaml:6:21 \[doc 1\] error NPC010 metadata\.labels\.version: expected a string label value, got 1\.0: YAML reads it as a number, which a string field refuses; quote it \("1\.0"\)/)]);
     // quoted, it is the string "1.0" for both
     const quoted = text.replace('1.0', '"1.0"');
     writeFileSync(path.join(dir, 'm.yaml'), quoted);
@@ -145,6 +145,14 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     const loaded = loadManifests([{ path: 'm.yaml', text: quoted }]);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.cluster.workloads[0]?.pods[0]?.labels).toEqual({ version: '1.0' });
+    // a name: kubectl refuses it as well ("cannot unmarshal number into Go struct field ObjectMeta.metadata.name"), and so do we
+    const named = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 1e3}\n';
+    writeFileSync(path.join(dir, 'm.yaml'), named);
+    const refused = spawnSync(KUBECTL, ['annotate', '--local', '-f', path.join(dir, 'm.yaml'), 'x=y', '-o', 'json'], { encoding: 'utf8' });
+    expect(refused.stderr).toMatch(/cannot unmarshal number into Go struct field ObjectMeta\.metadata\.name of type string/);
+    expect(loadManifests([{ path: 'm.yaml', text: named }]).diagnostics.map(formatDiagnostic)).toEqual([
+      'm.yaml:3:18 [doc 1] error NPC010 metadata.name: expected a string, got 1e3: YAML reads it as a number, which a string field refuses; quote it ("1e3") (ConfigMap excluded from the analysis)',
+    ]);
   });
 
   it('the block-YAML fast path, js-yaml and the parsed store (--cache-dir, workers) keep the written text and the warning', () => {
