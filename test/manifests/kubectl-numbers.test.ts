@@ -207,4 +207,18 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     const warnings = r.stderr.split('\n').filter((l) => l.includes('NPC305'));
     expect(warnings).toEqual([expect.stringMatching(/shop\/templates\/svc\.yaml:9:11 warning NPC305 spec\.ports\[0\]\.port: 80\.0 is read as the integer 80/)]);
   });
+
+  it('kubectl kustomize writes such numbers as integers itself: an overlay is read with 8080, without a warning', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'npc-kubectl-numbers-overlay-'));
+    writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [app.yaml]\n');
+    writeFileSync(path.join(dir, 'app.yaml'), manifest('8.08e3').replace('  replicas: 8.08e3\n', '  replicas: 2.0\n'));
+    const rendered = spawnSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8' });
+    expect(rendered.stdout).toContain('- containerPort: 8080\n');
+    expect(rendered.stdout).toContain('replicas: 2\n');
+    const r = runCli(['connectivity', dir], { env: { KUBECTL_PATH: KUBECTL } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('NPC305');
+    expect(r.stdout).toContain('=> shop/web[Deployment] : TCP 1-8080');
+  });
 });
+
