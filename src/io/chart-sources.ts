@@ -71,7 +71,12 @@ interface ChartNode {
   packaged(): PackagedEntry[];
   /** The folder of a `file://` dependency (absolute), for a chart on disk. */
   localFolder?(repository: string): ChartNode | undefined;
+  /** Its partials: files under templates/ whose name starts with `_` (`_helpers.tpl`), which helm never renders and which hold named templates. */
+  partials(): string[];
 }
+
+/** Whether a path under a chart is a partial (templates/…/_x): helm reads its `define`s and renders nothing from it. */
+const PARTIAL = /^templates\/(?:[^/]+\/)*_[^/]+$/;
 
 function parseYaml(text: string | undefined): Record<string, unknown> | undefined {
   if (text === undefined) return undefined;
@@ -141,6 +146,16 @@ class FolderChart implements ChartNode {
     return this.listed;
   }
 
+  partials(): string[] {
+    let names: string[] = [];
+    try {
+      names = readdirSync(path.join(this.dir, 'templates'), { recursive: true, encoding: 'utf8' }).map((n) => `templates/${n.split(path.sep).join('/')}`);
+    } catch {
+      // no templates/ folder
+    }
+    return names.filter((n) => PARTIAL.test(n)).sort();
+  }
+
   localFolder(repository: string): ChartNode | undefined {
     const dir = path.resolve(this.dir, repository.slice('file://'.length));
     if (!existsSync(path.join(dir, 'Chart.yaml'))) return undefined;
@@ -158,6 +173,13 @@ class ArchivedChart implements ChartNode {
 
   text(rel: string): string | undefined {
     return this.members.get(`${this.prefix}${rel}`)?.toString('utf8');
+  }
+
+  partials(): string[] {
+    return [...this.members.keys()]
+      .filter((m) => m.startsWith(this.prefix) && PARTIAL.test(m.slice(this.prefix.length)))
+      .map((m) => m.slice(this.prefix.length))
+      .sort();
   }
 
   packaged(): PackagedEntry[] {
@@ -233,7 +255,19 @@ function subchart(parent: ChartNode, name: string): ChartNode | undefined {
  * are read within `root` (the scanned folder, where `file://` dependencies must lie). Subcharts
  * are loaded once per locator.
  */
-export function chartSourceLocator(dir: string, display: string, root: string = dir): (source: string) => ChartSource | undefined {
+export interface ChartSourceLocator {
+  (source: string): ChartSource | undefined;
+  /**
+   * The partials (`templates/_helpers.tpl`) of the chart and of every chart vendored below it (library
+   * charts such as Bitnami's `common` included: helm loads the named templates of the whole tree), as cited.
+   */
+  partials(): ChartSource[];
+}
+
+/** Vendored charts nest only so deep in practice; deeper ones are not read for their partials. */
+const PARTIALS_DEPTH = 8;
+
+export function chartSourceLocator(dir: string, display: string, root: string = dir): ChartSourceLocator {
   const top = new FolderChart(dir, display, root);
   const nodes = new Map<string, ChartNode | undefined>([['', top]]);
   const nodeAt = (chain: string): ChartNode | undefined => {
@@ -244,7 +278,7 @@ export function chartSourceLocator(dir: string, display: string, root: string = 
     nodes.set(chain, node);
     return node;
   };
-  return (source) => {
+  const locate = (source: string): ChartSource | undefined => {
     // `charts/a/charts/b/templates/x.yaml` -> chain `charts/a/charts/b`, rest `templates/x.yaml`
     const m = /^((?:charts\/[^/]+\/)*)(.+)$/.exec(source);
     if (!m) return undefined;
@@ -255,6 +289,25 @@ export function chartSourceLocator(dir: string, display: string, root: string = 
     const text = node.text(rest);
     return { file: `${node.display}/${rest}`, ...(text !== undefined ? { text } : {}) };
   };
+  const partials = (): ChartSource[] => {
+    const out: ChartSource[] = [];
+    const seen = new Set<string>();
+    const visit = (node: ChartNode, depth: number) => {
+      if (seen.has(node.display) || depth > PARTIALS_DEPTH) return;
+      seen.add(node.display);
+      for (const rel of node.partials()) {
+        const text = node.text(rel);
+        if (text !== undefined) out.push({ file: `${node.display}/${rel}`, text });
+      }
+      for (const e of node.packaged()) {
+        const c = e.chart();
+        if (c) visit(c, depth + 1);
+      }
+    };
+    visit(top, 0);
+    return out;
+  };
+  return Object.assign(locate, { partials });
 }
 
 /**

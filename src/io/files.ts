@@ -86,7 +86,7 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
         appendAll(files, r.files);
         tell();
         const sources = chartTemplates(r.files, dir, map.display(dir), root);
-        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, ...(r.setValues ? { setValues: true as const } : {}) });
+        values.push({ chart: map.display(dir), files: r.values.map((v) => ({ path: map.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, partials: sources.partials, ...(r.setValues ? { setValues: true as const } : {}) });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
@@ -111,7 +111,12 @@ export function readManifestFiles(paths: readonly string[], options: ReadOptions
  * under charts/, a `file://` folder, or an archive's member), whose defaults helm merges below the
  * parent's values, with the names (aliases) the parent's values give that subchart's part.
  */
-function chartTemplates(rendered: readonly ManifestFile[], dir: string, display: string, root: string): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[] } {
+function chartTemplates(
+  rendered: readonly ManifestFile[],
+  dir: string,
+  display: string,
+  root: string,
+): { templates: (ManifestFile & { source: string })[]; defaults: (ManifestFile & { prefix: string[] })[]; partials: ManifestFile[] } {
   const locate = chartSourceLocator(dir, display, root);
   const templates: (ManifestFile & { source: string })[] = [];
   const chains = new Set<string>();
@@ -130,7 +135,9 @@ function chartTemplates(rendered: readonly ManifestFile[], dir: string, display:
     if (at?.text === undefined) continue;
     defaults.push({ path: at.file, text: at.text, prefix: chain.split('/').filter((_, i) => i % 2 === 1) });
   }
-  return { templates, defaults };
+  // the named templates (`define`) of the whole chart tree: helm shares them across the chart and its dependencies
+  const partials = locate.partials().flatMap((p): ManifestFile[] => (p.text !== undefined ? [{ path: p.file, text: p.text }] : []));
+  return { templates, defaults, partials };
 }
 
 /** Whether the real path of `abs` is `root`'s or lies below it. */

@@ -100,6 +100,8 @@ export interface ChartValues {
   readonly templates?: readonly ManifestFile[];
   /** The own values.yaml of each subchart its templates lie in (as shown), with the subchart's names under the parent (`['primary']`). */
   readonly defaults?: readonly (ManifestFile & { readonly prefix: readonly string[] })[];
+  /** The partials (`templates/_helpers.tpl`) of the chart and of those subcharts: the named templates the templates include. */
+  readonly partials?: readonly ManifestFile[];
   /** Values were also set on the command line (`--set`): a values file may not hold what was rendered. */
   readonly setValues?: true;
 }

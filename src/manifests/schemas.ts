@@ -6,7 +6,14 @@ import { withFastAccept } from './fast-validate.js';
  * zod schemas for the parts of each Kubernetes kind that netpol-ci reads. Unknown fields pass
  * through; known fields are checked strictly, so a wrong type is reported at its exact path.
  */
-const str = z.string();
+/** A string field; a plain scalar YAML reads as no string (`name: 1.0`, `true`) is named as written, with its quoted form. */
+const str = z.string({ error: (i) => `expected a string, got ${describe(i.input)}${quoteHint(i.input)}` });
+
+/** For a scalar YAML reads as a number or a boolean: kubectl sends that, and a string field refuses it; quoted it is the string. */
+function quoteHint(v: unknown): string {
+  if (typeof v !== 'number' && typeof v !== 'boolean' && !(v instanceof IntegralFloat)) return '';
+  return `: YAML reads it as a ${typeof v === 'boolean' ? 'boolean' : 'number'}, which a string field refuses; quote it ("${String(v)}")`;
+}
 
 function isPlainMapping(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -32,8 +39,7 @@ const labels = withFastAccept(
  */
 function labelValueMessage(v: unknown): string {
   if (typeof v !== 'number' && typeof v !== 'boolean' && !(v instanceof IntegralFloat)) return `expected a string label value, got ${describe(v)}`;
-  const text = String(v);
-  return `expected a string label value, got ${text}: YAML reads it as a ${typeof v === 'boolean' ? 'boolean' : 'number'}, which kubectl refuses; quote it ("${text}")`;
+  return `expected a string label value, got ${String(v)}${quoteHint(v)}`;
 }
 
 /** What `labels` accepts, decided without zod (every object's labels and selectors are checked). */
@@ -74,8 +80,8 @@ const protocol = z.enum(['TCP', 'UDP', 'SCTP'], { error: (i) => `expected TCP, U
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
-  // only a whole float no integer field takes (beyond 2^53) or one in a string field gets here
-  if (v instanceof IntegralFloat) return `${v.text} (a number, which kubectl sends as ${String(v.value)})`;
+  // a whole float no integer field takes (beyond 2^53: kubectl sends `1e+21`), or one in a string or enum field
+  if (v instanceof IntegralFloat) return Number.isSafeInteger(v.value) ? v.text : `${v.text} (kubectl sends ${String(v.value)}, no integer field takes it)`;
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   return typeof v === 'string' ? JSON.stringify(v) : String(v);

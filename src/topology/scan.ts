@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ConnectionSet } from '../model/connection-set.js';
+import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
 import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
 import { fullRange, parseCidr } from '../model/ip.js';
@@ -43,6 +44,8 @@ export interface ChartValuesFiles {
    * helm merges these defaults below the parent's values (a deeper subchart's below its parent's).
    */
   readonly defaults?: readonly (ManifestFile & { readonly prefix: readonly string[] })[];
+  /** The partials (`templates/_helpers.tpl`) of the chart and its subcharts: the named templates (`define`) the templates include. */
+  readonly partials?: readonly ManifestFile[];
   /** Values were also set with `--set`, which overrides every file: no value is traced to a file then. */
   readonly setValues?: true;
 }
@@ -76,6 +79,7 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
   const templates = chart.templates?.filter((t) => t.path === templateFile && (as === undefined || t.source === undefined || aliasChain(t.source) === as)) ?? [];
   const template = templates[0]?.text;
   if (template === undefined) return undefined;
+  const named = namedTemplatesOf(chart);
   // the subcharts the template lies in, as helm names them (an alias, else the chart's name): their
   // values are the parent's under those names; a subchart installed under two aliases has one
   // template and two prefixes, and the value must then be found under exactly one of them
@@ -100,7 +104,7 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
         if (!s.value.toLowerCase().includes(needle.toLowerCase())) continue;
         const key = s.key.join('.');
         const own = ownKey(s.key, prefixes);
-        if (own === undefined || !readsValue(template, own.join('.'))) continue;
+        if (own === undefined || !readsValueThrough(template, own.join('.'), named)) continue;
         // a later values file that sets the key wins: then this one is not where the value came from
         if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join('.') === key))) continue;
         // a subchart's default is cited under its key in that file (`port`, not `primary.port`)
@@ -122,6 +126,16 @@ function ownKey(key: readonly string[], prefixes: readonly (readonly string[])[]
   if (key[0] === 'global') return key;
   const prefix = prefixes.find((p) => key.length > p.length && p.every((name, k) => key[k] === name));
   return prefix ? key.slice(prefix.length) : undefined;
+}
+
+/** The named templates of a chart's partials and templates (read only for a value being traced: a few small files). */
+function namedTemplatesOf(chart: ChartValuesFiles): NamedTemplates {
+  return new NamedTemplates([...(chart.partials ?? []), ...(chart.templates ?? [])]);
+}
+
+/** Whether a template reads `.Values.<key>`, itself or in a named template it provably hands the root context (named-templates.ts). */
+function readsValueThrough(template: string, key: string, named: NamedTemplates): boolean {
+  return readsValue(template, key) || named.reachedFrom(template).some((body) => readsValue(body, key));
 }
 
 /** Whether a template reads `.Values.<key>` itself (not a longer key that starts with it). */

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { placeAnnotation, placedLog, type OverlayAt } from '../../src/action/annotation-place.js';
 import { nodeIo } from '../../src/io/node-io.js';
@@ -11,7 +10,7 @@ import type { ActionLog, AnnotationAt } from '../../src/action/runtime.js';
 import { runEntry, schedulePayload } from '../helpers/action-runner.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { TOOL_ENV } from '../helpers/tools.js';
+import { KUBECTL, TOOL_ENV } from '../helpers/tools.js';
 
 /**
  * Annotations at places GitHub cannot open (a packaged subchart's member, `x.tgz#member`; a template
@@ -161,3 +160,31 @@ describe('the scan action on an umbrella chart with a packaged subchart', () => 
     expect(r.stdout).not.toMatch(/::(?:warning|error|notice) [^:]*file=[^,:]*(?:#|\[rendered)/);
   });
 });
+
+describe('the scan action on an overlay whose objects kustomize could not place', () => {
+  it("annotates the gap at the overlay's kustomization.yaml, at its resources entry, the rendered line in the message", async () => {
+    // a kubectl that refuses only the tracing render (its wrapper kustomization): the objects keep lines of kustomize's output (NPC270)
+    const wrapper = path.join(tempDir('netpol-ci-trace-kubectl-'), 'kubectl');
+    writeFileSync(wrapper, `#!/bin/sh\ncase "$2" in *netpol-ci-origins-*) echo "no origins here" >&2; exit 1;; esac\nexec ${JSON.stringify(KUBECTL)} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const dir = tempDir('netpol-ci-overlay-place-');
+    mkdirSync(path.join(dir, 'prod'));
+    writeFileSync(path.join(dir, 'prod', 'kustomization.yaml'), 'namePrefix: p-\nresources:\n  - app.yaml\n');
+    writeFileSync(
+      path.join(dir, 'prod', 'app.yaml'),
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: c\n        image: x\n        env:\n        - {name: STATSD, value: "statsd.monitoring.svc:9125"}\n',
+    );
+    const r = await runEntry('scan', {
+      inputs: { paths: 'prod' },
+      eventName: 'schedule',
+      payload: schedulePayload(),
+      apiUrl: 'http://127.0.0.1:9',
+      cwd: dir,
+      env: { HELM_PATH: TOOL_ENV.HELM_PATH ?? 'helm', KUBECTL_PATH: wrapper },
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/::warning title=netpol-ci gap \(no-such-service\),file=prod\/kustomization\.yaml,line=3::default\/p-web\[Deployment\]: "statsd\.monitoring\.svc:9125" .* \(at prod\/kustomization \[rendered\]:\d+\)/);
+    expect(r.stdout).not.toMatch(/::(?:warning|error|notice) [^:]*file=[^,:]*(?:#|\[rendered|kustomization,)/);
+  });
+});
+

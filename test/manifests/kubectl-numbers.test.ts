@@ -136,7 +136,7 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/cannot unmarshal number into Go struct field ObjectMeta\.metadata\.labels of type string/);
     const { diagnostics } = loadManifests([{ path: 'm.yaml', text }]);
-    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^m\.yaml:6:21 \[doc 1\] error NPC010 metadata\.labels\.version: expected a string label value, got 1\.0: YAML reads it as a number, which kubectl refuses; quote it \("1\.0"\)/)]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^m\.yaml:6:21 \[doc 1\] error NPC010 metadata\.labels\.version: expected a string label value, got 1\.0: YAML reads it as a number, which a string field refuses; quote it \("1\.0"\)/)]);
     // quoted, it is the string "1.0" for both
     const quoted = text.replace('1.0', '"1.0"');
     writeFileSync(path.join(dir, 'm.yaml'), quoted);
@@ -145,6 +145,14 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     const loaded = loadManifests([{ path: 'm.yaml', text: quoted }]);
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.cluster.workloads[0]?.pods[0]?.labels).toEqual({ version: '1.0' });
+    // a name: kubectl refuses it as well ("cannot unmarshal number into Go struct field ObjectMeta.metadata.name"), and so do we
+    const named = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: 1e3}\n';
+    writeFileSync(path.join(dir, 'm.yaml'), named);
+    const refused = spawnSync(KUBECTL, ['annotate', '--local', '-f', path.join(dir, 'm.yaml'), 'x=y', '-o', 'json'], { encoding: 'utf8' });
+    expect(refused.stderr).toMatch(/cannot unmarshal number into Go struct field ObjectMeta\.metadata\.name of type string/);
+    expect(loadManifests([{ path: 'm.yaml', text: named }]).diagnostics.map(formatDiagnostic)).toEqual([
+      'm.yaml:3:18 [doc 1] error NPC010 metadata.name: expected a string, got 1e3: YAML reads it as a number, which a string field refuses; quote it ("1e3") (ConfigMap excluded from the analysis)',
+    ]);
   });
 
   it('the block-YAML fast path, js-yaml and the parsed store (--cache-dir, workers) keep the written text and the warning', () => {
@@ -199,4 +207,18 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     const warnings = r.stderr.split('\n').filter((l) => l.includes('NPC305'));
     expect(warnings).toEqual([expect.stringMatching(/shop\/templates\/svc\.yaml:9:11 warning NPC305 spec\.ports\[0\]\.port: 80\.0 is read as the integer 80/)]);
   });
+
+  it('kubectl kustomize writes such numbers as integers itself: an overlay is read with 8080, without a warning', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'npc-kubectl-numbers-overlay-'));
+    writeFileSync(path.join(dir, 'kustomization.yaml'), 'resources: [app.yaml]\n');
+    writeFileSync(path.join(dir, 'app.yaml'), manifest('8.08e3').replace('  replicas: 8.08e3\n', '  replicas: 2.0\n'));
+    const rendered = spawnSync(KUBECTL, ['kustomize', dir], { encoding: 'utf8' });
+    expect(rendered.stdout).toContain('- containerPort: 8080\n');
+    expect(rendered.stdout).toContain('replicas: 2\n');
+    const r = runCli(['connectivity', dir], { env: { KUBECTL_PATH: KUBECTL } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('NPC305');
+    expect(r.stdout).toContain('=> shop/web[Deployment] : TCP 1-8080');
+  });
 });
+
