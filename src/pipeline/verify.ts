@@ -130,7 +130,7 @@ export interface Loaded {
 }
 
 /** Where DNS runs, when the manifests do not hold it: a stand-in pod, only checked as a destination of DNS. */
-function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
+export function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',

@@ -436,19 +436,38 @@ function podDnsSettings(workloads: readonly Workload[], ctx: ResolveContext): vo
       const host = ns.trim().toLowerCase();
       resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at), place: at, dnsSetting: true }, w, ctx);
     });
-    const policy = typeof spec?.dnsPolicy === 'string' ? spec.dnsPolicy : 'ClusterFirst';
-    const fromNode = policy === 'Default' || (policy === 'ClusterFirst' && spec?.hostNetwork === true);
+    const policy = dnsPolicyOf(w);
+    const fromNode = policy === 'Default';
     if (!fromNode || !(withEgress.has(workloadKey(w.ref)) || nameservers.length > 0)) continue;
-    const field = policy === 'Default' ? 'dnsPolicy' : 'hostNetwork';
+    const written = spec?.dnsPolicy === 'Default';
     ctx.unresolved.push({
       workload: w.ref,
-      value: policy === 'Default' ? 'dnsPolicy: Default' : 'hostNetwork: true',
-      at: originRef(w.origin, [...w.specPath, field]),
+      value: written ? 'dnsPolicy: Default' : 'hostNetwork: true',
+      at: originRef(w.origin, [...w.specPath, written ? 'dnsPolicy' : 'hostNetwork']),
       reason: 'node-address',
-      detail: `${policy === 'Default' ? 'dnsPolicy: Default' : 'a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)'} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
+      detail: `${written ? 'dnsPolicy: Default' : 'a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)'} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
       conns: dnsPorts(53),
     });
   }
+}
+
+/**
+ * A workload's DNS policy as it takes effect: `ClusterFirst` when unset, and `Default` for a
+ * hostNetwork pod with `ClusterFirst` ("Pods running with hostNetwork and ClusterFirst will fallback
+ * to the behavior of the Default policy", Kubernetes' DNS for Services and Pods).
+ */
+export function dnsPolicyOf(w: Workload): 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None' {
+  const spec = w.spec as { dnsPolicy?: unknown; hostNetwork?: unknown } | undefined;
+  const written = spec?.dnsPolicy;
+  if (written === 'Default' || written === 'None') return written;
+  if (written === 'ClusterFirstWithHostNet') return spec?.hostNetwork === true ? 'ClusterFirstWithHostNet' : 'ClusterFirst';
+  return spec?.hostNetwork === true ? 'Default' : 'ClusterFirst';
+}
+
+/** Whether a workload's pods send their queries to the cluster DNS (not the node's resolvers, nor only servers of their own `dnsConfig`). */
+export function resolvesThroughClusterDns(w: Workload): boolean {
+  const policy = dnsPolicyOf(w);
+  return policy === 'ClusterFirst' || policy === 'ClusterFirstWithHostNet';
 }
 
 /** The detail of a gap for an address that is the node's (`status.hostIP`). */
