@@ -2,7 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ConnectionSet } from '../model/connection-set.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
 import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
-import { fullRange, parseCidr } from '../model/ip.js';
+import { fullRange, parseCidr, rangeContains, type IpRange } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
@@ -57,6 +57,12 @@ export interface ScanOptions {
    * the same either way.
    */
   readonly evidenceLines?: boolean;
+  /**
+   * The cluster's Service networks (`--service-cidr`), when given: an address inside one that is
+   * named as a DNS server is a ClusterIP, the cluster DNS Service's, and nothing else: a DNS use
+   * with no link to an outside address (an ipBlock never matches a ClusterIP).
+   */
+  readonly serviceCidrs?: readonly IpRange[];
 }
 
 /**
@@ -181,7 +187,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
@@ -200,6 +206,8 @@ interface ResolveContext {
   /** The workloads that name the cluster DNS Service (see DnsUse). */
   readonly dns: DnsUse[];
   readonly values: readonly ChartValuesFiles[];
+  /** See ScanOptions.serviceCidrs. */
+  readonly serviceCidrs: readonly IpRange[];
   /** ConfigMap `ns/name` -> the workloads that got links from its values. */
   readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
   /** One warning per (workload, Service) reached by an address without a port on a multi-port Service. */
@@ -581,6 +589,11 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     // what looks like the cluster DNS Service's ClusterIP (a private x.y.z.10 named as a DNS server)
     // may as well be a DNS server of the network (192.168.7.10): both are kept, never one guessed.
     // The DNS use gets the DNS rule; the address keeps its link, on DNS's ports.
+    if (range && (port === undefined || port === 53) && f.dnsSetting && ctx.serviceCidrs.some((s) => rangeContains(s, range))) {
+      // inside the Service network the user gave (--service-cidr): a ClusterIP, so the cluster DNS Service's
+      dnsUse();
+      return;
+    }
     if (isClusterDnsAddress(c.host, port, f.dnsSetting === true)) {
       dnsUse();
       if (range) add({ kind: 'external', range }, dnsPorts(port ?? 53), undefined);

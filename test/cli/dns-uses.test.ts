@@ -167,6 +167,13 @@ describe('DNS settings, exactly (CLI)', () => {
     expect(egress).toContain('"k8s-app":"kube-dns"');
     expect(egress).toContain('fd00:10:96::a/128');
     expect(nginx.metadata.annotations?.['netpol-ci.io/rules']).toContain('names the cluster DNS Service');
+    // with the Service networks given, both addresses are ClusterIPs: the DNS rule only, no ipBlock
+    writeFileSync(path.join(dir, 'app.yaml'), withConf('resolver 10.96.0.10 [fd00:10:96::a] valid=10s;'));
+    const s = runCli(['synthesize', path.join(dir, 'app.yaml'), '--ip-family', 'dual', '--service-cidr', '10.96.0.0/12', '--service-cidr', 'fd00:10:96::/112', '-o', `${dir}/with-cidrs/`, '-q']);
+    expect(s.code, s.stderr).toBe(0);
+    const only = policiesIn(path.join(dir, 'with-cidrs', 'web.yaml')).find((p) => p.metadata.name.includes('nginx')) as Policy;
+    expect(JSON.stringify(only.spec.egress)).not.toContain('ipBlock');
+    expect(JSON.stringify(only.spec.egress)).toContain('"k8s-app":"kube-dns"');
   });
 });
 
