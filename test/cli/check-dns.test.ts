@@ -140,6 +140,10 @@ describe('check without --policies judges DNS needs', () => {
     expect(JSON.stringify(rest)).not.toContain('kube-system/dns');
     const md = runCli(['check', '--base', sides(APP + policies(false)).base, '--head', sides(APP + policies(false)).head]);
     expect(md.stdout).toContain('breaks 2 needed links');
+    expect(md.stdout).toContain('- `web/api[Deployment]` needs `kube-system/dns[Pod]` on `TCP 53,UDP 53` (DNS: every workload with egress resolves names): head allows none of it');
+    expect(md.stdout).toMatch(/- `web\/nginx\[Deployment\]` needs `kube-system\/dns\[Pod\]` on `TCP 53,UDP 53` \(DNS: names the cluster DNS Service\) \(`app\.yaml:6`: `kube-dns\.kube-system\.svc\.cluster\.local`\): head allows none of it/);
+    const txt = runCli(['check', '--base', sides(APP + policies(false)).base, '--head', sides(APP + policies(false)).head, '--format', 'txt']);
+    expect(txt.stdout).toContain('web/api[Deployment] needs kube-system/dns[Pod] on TCP 53,UDP 53 (DNS: every workload with egress resolves names); head allows none of it');
   });
 
   it('with a DNS rule nothing is broken; DNS blocked on both sides is not the PR\'s doing', () => {
