@@ -1,3 +1,4 @@
+import type { DnsBasis } from '../pipeline/check/dns.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Io } from '../io/types.js';
 import type { ReadSettings } from '../pipeline/settings.js';
@@ -50,6 +51,8 @@ export interface CheckRequest {
   readonly policies?: string;
   /** With `policies`: what the drift gate judges them against (the reviewed links as a path in the repository, read at head). */
   readonly drift?: DriftBasis;
+  /** Where the cluster DNS runs (`dns-*` inputs): the DNS needs the PR breaks are judged there. */
+  readonly dns?: DnsBasis;
   readonly engine: 'builtin' | 'nca' | 'both';
   /** Observed traffic traces and the aliases of outside blocks. */
   readonly traffic: readonly string[];

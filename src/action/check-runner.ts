@@ -22,6 +22,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
       ...(request.lint ? { lint: true } : {}),
       ...(request.exposure ? { exposure: true } : {}),
       ...(request.drift ? { drift: request.drift } : {}),
+      ...(request.dns ? { dns: request.dns } : {}),
       renderPolicies: renderPoliciesYaml,
     },
     settings,
@@ -42,7 +43,7 @@ export const checkRunner: CheckRunner = (io, request, settings) => {
   for (const d of o.drift?.findings ?? []) add({ rule: `drift/${d.kind}`, level: d.kind === 'missing' ? 'error' : 'warning', title: `netpol-ci drift (${d.kind})`, message: `${d.subject}: ${d.message}` }, d.at);
   for (const b of o.broken) {
     const ev = b.link.evidence.find((e) => 'at' in e);
-    add({ rule: 'broken-link', level: 'error', title: 'netpol-ci: this PR breaks a needed link', message: `${peerKey(b.link.src)} needs ${peerKey(b.link.dst)} on ${b.missing.toString()}; head allows ${b.allowed.isEmpty ? 'none of it' : b.allowed.toString()}` }, ev && 'at' in ev ? ev.at : undefined);
+    add({ rule: 'broken-link', level: 'error', title: 'netpol-ci: this PR breaks a needed link', message: `${peerKey(b.link.src)} needs ${b.dns ? 'DNS at ' : ''}${peerKey(b.link.dst)} on ${b.missing.toString()}${b.dns === 'named' ? ' (it names the cluster DNS Service here)' : ''}; head allows ${b.allowed.isEmpty ? 'none of it' : b.allowed.toString()}` }, ev && 'at' in ev ? ev.at : undefined);
   }
   // every gap of head is annotated where it is written (the PR may not have added it, but it is still unknown)
   for (const g of o.gaps) add({ rule: `gap/${g.reason}`, level: 'warning', title: `netpol-ci gap (${g.reason})`, message: `${g.workload}: ${JSON.stringify(g.value)} ${g.detail}` }, g.at);

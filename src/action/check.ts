@@ -1,6 +1,6 @@
 import { ExitCode } from '../diagnostics/errors.js';
 import { checkRunner } from './check-runner.js';
-import { driftBasisFromInputs, refuseDriftInputs } from './drift-basis.js';
+import { dnsBasisFromInputs, driftBasisFromInputs, refuseDriftInputs } from './drift-basis.js';
 import type { CheckResult, CheckRunner } from './check-result.js';
 import { refsOf } from './event.js';
 import { checkSpec } from './inputs.js';
@@ -49,7 +49,7 @@ export function checkActionWith(runner: CheckRunner) {
     const result = await rt.log.group(`check ${base}..${head}`, () =>
       runner(
         rt.io,
-        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), ...(drift ? { drift } : {}), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}), ...(inputs.lint || inputs['fail-on'].includes('lint') ? { lint: true } : {}), ...(inputs.exposure ? { exposure: true } : {}) },
+        { repo: inputs['working-directory'], base, head, paths: inputs.paths, baseline: inputs.baseline, ...(inputs.policies ? { policies: inputs.policies } : {}), ...(drift ? { drift } : {}), dns: dnsBasisFromInputs(inputs), engine: inputs.engine, traffic: inputs.traffic, ...(inputs['cidr-aliases'] ? { cidrAliases: inputs['cidr-aliases'] } : {}), ...(inputs.lint || inputs['fail-on'].includes('lint') ? { lint: true } : {}), ...(inputs.exposure ? { exposure: true } : {}) },
         settings,
       ),
     );

@@ -1,4 +1,5 @@
 import { ConfigError } from '../diagnostics/errors.js';
+import type { DnsBasis } from '../pipeline/check/dns.js';
 import type { DriftBasis } from '../pipeline/verify.js';
 import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
 
@@ -32,6 +33,11 @@ export function driftBasisFromInputs(inputs: DriftInputs, linksPath: (p: string)
       ...(inputs['no-ports'] ? { noPorts: true } : {}),
     },
   };
+}
+
+/** Where the cluster DNS runs (`dns-port`, `dns-namespace`, `dns-selector`): check judges the DNS needs there, with or without `policies`. */
+export function dnsBasisFromInputs(inputs: DriftInputs): DnsBasis {
+  return { namespace: inputs['dns-namespace'], podLabels: inputs['dns-selector'] ?? DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels, port: inputs['dns-port'] };
 }
 
 /** Drift inputs set on a check without `policies`: they would change nothing, so they are a configuration error. */

@@ -7,6 +7,7 @@ import { ConnectionSet } from '../model/connection-set.js';
 import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
 import { peerKey, workloadKey, type Peer } from '../model/peer.js';
 import type { Evidence, Link } from '../topology/links.js';
+import { resolvesThroughClusterDns } from '../topology/scan.js';
 
 /**
  * Repo drift: what the committed policies allow against what the manifests need.
@@ -125,6 +126,8 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     else reasons.set(k, [r]);
   };
   const withEgress = new Map<string, Peer>();
+  // pods that resolve through their node (dnsPolicy Default, hostNetwork) or only their own dnsConfig servers (None) never ask the cluster DNS
+  const clusterDnsUsers = new Set(cluster.workloads.filter(resolvesThroughClusterDns).map((w) => peerKey({ kind: 'workload', ref: w.ref })));
   const cuts: IpRange[] = [...connectivity.ipRanges];
   for (const l of input.needs) {
     if (l.src.kind === 'gateway' || l.dst.kind === 'gateway') {
@@ -137,7 +140,7 @@ export function computeRepoDrift(input: RepoDriftInput): { value: RepoDrift; dia
     if ((l.src.kind === 'external' && !input.families.includes(l.src.range.family)) || (l.dst.kind === 'external' && !input.families.includes(l.dst.range.family))) continue;
     rows.push({ src: l.src, dst: l.dst, conns: l.conns });
     addReason(l.src, l.dst, { kind: 'link', evidence: l.evidence });
-    if (l.src.kind === 'workload') withEgress.set(peerKey(l.src), l.src);
+    if (l.src.kind === 'workload' && clusterDnsUsers.has(peerKey(l.src))) withEgress.set(peerKey(l.src), l.src);
   }
   for (const w of cluster.workloads) {
     const key = peerKey({ kind: 'workload', ref: w.ref });

@@ -51,7 +51,7 @@ export function runGatedCheck(io: Io, request: CheckRequest, gates: CheckGates, 
       if (p !== undefined && !inRepository(p)) throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
     }
   }
-  const outcome = runCheck(io, request, settings, { ...(gates.traffic ? { traffic: gates.traffic } : {}), ...(gates.lint ? { lint: true } : {}), ...(gates.exposure ? { exposure: true } : {}) });
+  const outcome = runCheck(io, request, settings, { ...(gates.traffic ? { traffic: gates.traffic } : {}), ...(gates.lint ? { lint: true } : {}), ...(gates.exposure ? { exposure: true } : {}), ...(gates.dns ? { dns: gates.dns } : {}) });
   const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
   if (!wantsBaseline && gates.policies === undefined) return outcome;
   let tree: ExportedTree | undefined;

@@ -20,6 +20,8 @@ import { checkCache, checkCacheKey, readCheck, writeCheck } from './check/cache.
 import { loadSides, readSides, type LoadedSide, type ReadSides } from './check/sides.js';
 import type { AttributedCause, BrokenLink, CheckOutcome, CheckRequest, FileInfo, Gap } from './check/types.js';
 import { renderedSource } from '../manifests/rendered-name.js';
+import { DEFAULT_SYNTHESIS_OPTIONS } from '../synthesis/synthesize.js';
+import { unmetDnsNeeds, type DnsBasis } from './check/dns.js';
 
 export type * from './check/types.js';
 
@@ -51,7 +53,12 @@ export interface CheckOptions {
   readonly lint?: boolean;
   /** The workloads whose exposure to peers outside the manifests the PR widened. */
   readonly exposure?: boolean;
+  /** Where the cluster DNS runs (default: `synthesize`'s, kube-dns in kube-system on 53): the DNS needs the PR breaks are judged against it. */
+  readonly dns?: DnsBasis;
 }
+
+/** `synthesize`'s DNS: `k8s-app=kube-dns` pods in `kube-system`, on port 53. */
+const DEFAULT_DNS: DnsBasis = { namespace: DEFAULT_SYNTHESIS_OPTIONS.dns.namespace, podLabels: DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels, port: DEFAULT_SYNTHESIS_OPTIONS.dnsPort };
 
 /**
  * The whole PR check on base and head: render, scan, connectivity, the semantic diff with
@@ -144,7 +151,16 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
   const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
   const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
   const { broken: newlyBroken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
-  const broken = withBaseNeeds(newlyBroken, observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links);
+  // DNS needs as `verify` judges them: head's blocked ones, and whether base blocked them already (base is asked about those only)
+  const dnsBasis = options.dns ?? DEFAULT_DNS;
+  const dnsHead = unmetDnsNeeds(head, dnsBasis, settings);
+  const dnsBase = dnsHead.length > 0 ? unmetDnsNeeds(base, dnsBasis, settings, new Set(dnsHead.flatMap((u) => (u.link.src.kind === 'workload' ? [workloadKey(u.link.src.ref)] : [])))) : [];
+  const dnsSplit = newlyUnmet(dnsHead, dnsBase);
+  const dnsKind = new Map(dnsHead.map((u) => [linkKey(u.link), u.dns]));
+  const marked = (list: readonly UnmetLink[]) => list.map((u) => ({ ...u, dns: dnsKind.get(linkKey(u.link)) as 'named' | 'egress' }));
+  const byLink = <T extends UnmetLink>(list: T[]) => list.sort((a, b) => compareStrings(linkKey(a.link), linkKey(b.link)));
+  const broken = byLink([...withBaseNeeds(newlyBroken, observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links), ...marked(dnsSplit.broken)]);
+  const alreadyUnmet = byLink([...already, ...marked(dnsSplit.already)]);
   const notJudged = unmetHead.unjudged.map((l) => {
     const ev = l.evidence.find((e) => e.kind === 'address' || e.kind === 'exposure' || e.kind === 'intent');
     return diag(Codes.linkNotJudged, 'info', `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && 'at' in ev ? ev.at : undefined);
@@ -163,7 +179,7 @@ function computeCheck(io: Io, sides: ReadSides, settings: ReadSettings, options:
     groups,
     outside,
     broken,
-    alreadyUnmet: already,
+    alreadyUnmet,
     unjudged: unmetHead.unjudged,
     gaps: gapsOf(head.topology, base.topology),
     ...(traffic ? { traffic } : {}),

@@ -35,7 +35,7 @@ export interface ScanOptions {
 /** The links the application needs, read from its manifests (and observed traffic), with provenance. */
 export function runScan(io: Io, paths: readonly string[], settings: ReadSettings, options: ScanOptions = {}): ScanOutcome {
   const { load, diagnostics, values } = loadInputs(io, paths, settings);
-  const result = scanTopology(load.cluster, { values });
+  const result = scanTopology(load.cluster, { values, ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}) });
   const gapsOf = (topology: Topology) => findGaps(load.cluster, topology);
   if (!options.traffic) return { topology: result.value, gaps: gapsOf(result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
   const observed = withObservedTraffic(io, load.cluster, result.value, options.traffic, settings);

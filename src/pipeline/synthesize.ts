@@ -69,12 +69,12 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     links = parsed.links;
     appendAll(all, parsed.diagnostics);
     // the file replaces the scan's links, not the calls the manifests state that resolve to nothing: those stay gaps
-    const scanned = scanTopology(load.cluster, { values, evidenceLines: false });
+    const scanned = scanTopology(load.cluster, { values, evidenceLines: false, ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}) });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     // so does the cluster DNS Service a manifest names: DNS is the DNS rule's, never a link of the file
     dnsUses = scanned.value.dns;
   } else {
-    const scanned = scanTopology(load.cluster, { values });
+    const scanned = scanTopology(load.cluster, { values, ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}) });
     links = scanned.value.links;
     unresolved = scanned.value.unresolved;
     dnsUses = scanned.value.dns;

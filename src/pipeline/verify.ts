@@ -128,10 +128,12 @@ export interface Loaded {
   readonly reviewed?: readonly Link[];
   /** The rules of `baselineFiles`, read (see prepareRepoDrift). */
   readonly rules?: RuleSet;
+  /** The Service networks (`--service-cidr`), for the scan (ScanOptions.serviceCidrs). */
+  readonly serviceCidrs?: ReadSettings['serviceCidrs'];
 }
 
 /** Where DNS runs, when the manifests do not hold it: a stand-in pod, only checked as a destination of DNS. */
-function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
+export function dnsProbe(dns: SynthesisOptions['dns'], port: number): ManifestFile {
   const pod = {
     apiVersion: 'v1',
     kind: 'Pod',
@@ -180,11 +182,12 @@ export function loadRepoDrift(io: Io, request: RepoDriftRequest, settings: ReadS
   diagnostics.push(...base.diagnostics);
   const dns = request.synthesis.dns;
   const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
-  if (hasDns) return { cluster: base.cluster, appObjects, probes: new Set(), policyFiles, diagnostics, values: read.values };
+  const serviceCidrs = settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {};
+  if (hasDns) return { cluster: base.cluster, appObjects, probes: new Set(), policyFiles, diagnostics, values: read.values, ...serviceCidrs };
   const probeObjects = objectsOf([dnsProbe(dns, request.synthesis.dnsPort)], []);
   const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
   const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
-  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values, ...serviceCidrs };
 }
 
 /** The needs: the scan's links (or the reviewed ones), the extra needs, and what the gap closures open. */
@@ -200,7 +203,7 @@ interface Needs {
 }
 
 function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
-  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
+  const scanned = scanTopology(loaded.cluster, { values: loaded.values, ...(loaded.serviceCidrs ? { serviceCidrs: loaded.serviceCidrs } : {}) });
   const diagnostics: Diagnostic[] = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile as string));
   // as synthesize: a links file replaces the scan's links, its unresolved addresses stay gaps unless it adds their link; gaps follow the extra needs too

@@ -6,6 +6,7 @@ import { compareStrings, DEFAULT_NAMESPACE, NAMESPACE_NAME_LABEL, type Cluster, 
 import { dnsLabelErrors, dnsSubdomainErrors } from '../manifests/k8s-names.js';
 import { originRef, rawAt } from '../manifests/objects.js';
 import { evidenceText, type Evidence, type Link } from '../topology/links.js';
+import { resolvesThroughClusterDns } from '../topology/scan.js';
 import { peerKey, type Peer } from '../model/peer.js';
 import { linkKey } from '../connectivity/needs.js';
 import type { LabelSelector } from '../manifests/schemas.js';
@@ -332,7 +333,8 @@ export function synthesizePolicies(cluster: Cluster, links: readonly Link[], opt
         notes.push(`${g.direction}[${list.length - 1}] ${g.note}${g.conns.isAll ? '' : noPortsNote(options)}`);
       }
       const namedDns = options.dnsClients?.get(key) ?? [];
-      if ((egress.length > 0 || namedDns.length > 0) && preset.dns) {
+      // a pod that resolves through its node (dnsPolicy Default, hostNetwork) or only its own dnsConfig servers (None) never asks the cluster DNS
+      if (((egress.length > 0 && resolvesThroughClusterDns(w)) || namedDns.length > 0) && preset.dns) {
         const dnsConns = ConnectionSet.port('UDP' as Protocol, options.dnsPort).union(ConnectionSet.port('TCP', options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],

@@ -3,7 +3,7 @@ import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
 import { backendByTargetPortWarning, backendServicePorts, ingressBackends, serviceWorkloads, workloadsByNamespace, type BackendKind, type ServicePortRef } from '../connectivity/exposure.js';
-import { fullRange, parseCidr } from '../model/ip.js';
+import { fullRange, parseCidr, rangeContains, type IpRange } from '../model/ip.js';
 import { Codes, diag, type Diagnostic, type SourceRef, type StageResult } from '../diagnostics/diagnostic.js';
 import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '../manifests/cluster.js';
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
@@ -61,6 +61,12 @@ export interface ScanOptions {
    * the same either way.
    */
   readonly evidenceLines?: boolean;
+  /**
+   * The cluster's Service networks (`--service-cidr`), when given: an address inside one that is
+   * named as a DNS server is a ClusterIP, the cluster DNS Service's, and nothing else: a DNS use
+   * with no link to an outside address (an ipBlock never matches a ClusterIP).
+   */
+  readonly serviceCidrs?: readonly IpRange[];
 }
 
 /**
@@ -196,7 +202,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
@@ -215,6 +221,8 @@ interface ResolveContext {
   /** The workloads that name the cluster DNS Service (see DnsUse). */
   readonly dns: DnsUse[];
   readonly values: readonly ChartValuesFiles[];
+  /** See ScanOptions.serviceCidrs. */
+  readonly serviceCidrs: readonly IpRange[];
   /** ConfigMap `ns/name` -> the workloads that got links from its values. */
   readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
   /** One warning per (workload, Service) reached by an address without a port on a multi-port Service. */
@@ -460,19 +468,38 @@ function podDnsSettings(workloads: readonly Workload[], ctx: ResolveContext): vo
       const host = ns.trim().toLowerCase();
       resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at), place: at, dnsSetting: true }, w, ctx);
     });
-    const policy = typeof spec?.dnsPolicy === 'string' ? spec.dnsPolicy : 'ClusterFirst';
-    const fromNode = policy === 'Default' || (policy === 'ClusterFirst' && spec?.hostNetwork === true);
+    const policy = dnsPolicyOf(w);
+    const fromNode = policy === 'Default';
     if (!fromNode || !(withEgress.has(workloadKey(w.ref)) || nameservers.length > 0)) continue;
-    const field = policy === 'Default' ? 'dnsPolicy' : 'hostNetwork';
+    const written = spec?.dnsPolicy === 'Default';
     ctx.unresolved.push({
       workload: w.ref,
-      value: policy === 'Default' ? 'dnsPolicy: Default' : 'hostNetwork: true',
-      at: originRef(w.origin, [...w.specPath, field]),
+      value: written ? 'dnsPolicy: Default' : 'hostNetwork: true',
+      at: originRef(w.origin, [...w.specPath, written ? 'dnsPolicy' : 'hostNetwork']),
       reason: 'node-address',
-      detail: `${policy === 'Default' ? 'dnsPolicy: Default' : 'a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)'} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
+      detail: `${written ? 'dnsPolicy: Default' : 'a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)'} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
       conns: dnsPorts(53),
     });
   }
+}
+
+/**
+ * A workload's DNS policy as it takes effect: `ClusterFirst` when unset, and `Default` for a
+ * hostNetwork pod with `ClusterFirst` ("Pods running with hostNetwork and ClusterFirst will fallback
+ * to the behavior of the Default policy", Kubernetes' DNS for Services and Pods).
+ */
+export function dnsPolicyOf(w: Workload): 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None' {
+  const spec = w.spec as { dnsPolicy?: unknown; hostNetwork?: unknown } | undefined;
+  const written = spec?.dnsPolicy;
+  if (written === 'Default' || written === 'None') return written;
+  if (written === 'ClusterFirstWithHostNet') return spec?.hostNetwork === true ? 'ClusterFirstWithHostNet' : 'ClusterFirst';
+  return spec?.hostNetwork === true ? 'Default' : 'ClusterFirst';
+}
+
+/** Whether a workload's pods send their queries to the cluster DNS (not the node's resolvers, nor only servers of their own `dnsConfig`). */
+export function resolvesThroughClusterDns(w: Workload): boolean {
+  const policy = dnsPolicyOf(w);
+  return policy === 'ClusterFirst' || policy === 'ClusterFirstWithHostNet';
 }
 
 /** The detail of a gap for an address that is the node's (`status.hostIP`). */
@@ -586,6 +613,11 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     // what looks like the cluster DNS Service's ClusterIP (a private x.y.z.10 named as a DNS server)
     // may as well be a DNS server of the network (192.168.7.10): both are kept, never one guessed.
     // The DNS use gets the DNS rule; the address keeps its link, on DNS's ports.
+    if (range && (port === undefined || port === 53) && f.dnsSetting && ctx.serviceCidrs.some((s) => rangeContains(s, range))) {
+      // inside the Service network the user gave (--service-cidr): a ClusterIP, so the cluster DNS Service's
+      dnsUse();
+      return;
+    }
     if (isClusterDnsAddress(c.host, port, f.dnsSetting === true)) {
       dnsUse();
       if (range) add({ kind: 'external', range }, dnsPorts(port ?? 53), undefined);

@@ -167,5 +167,60 @@ describe('DNS settings, exactly (CLI)', () => {
     expect(egress).toContain('"k8s-app":"kube-dns"');
     expect(egress).toContain('fd00:10:96::a/128');
     expect(nginx.metadata.annotations?.['netpol-ci.io/rules']).toContain('names the cluster DNS Service');
+    // with the Service networks given, both addresses are ClusterIPs: the DNS rule only, no ipBlock
+    writeFileSync(path.join(dir, 'app.yaml'), withConf('resolver 10.96.0.10 [fd00:10:96::a] valid=10s;'));
+    const s = runCli(['synthesize', path.join(dir, 'app.yaml'), '--ip-family', 'dual', '--service-cidr', '10.96.0.0/12', '--service-cidr', 'fd00:10:96::/112', '-o', `${dir}/with-cidrs/`, '-q']);
+    expect(s.code, s.stderr).toBe(0);
+    const only = policiesIn(path.join(dir, 'with-cidrs', 'web.yaml')).find((p) => p.metadata.name.includes('nginx')) as Policy;
+    expect(JSON.stringify(only.spec.egress)).not.toContain('ipBlock');
+    expect(JSON.stringify(only.spec.egress)).toContain('"k8s-app":"kube-dns"');
+  });
+});
+
+describe("a pod's own DNS settings in synthesize and verify", () => {
+  const pod = (specLines: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app, namespace: web}
+spec:
+  selector: {matchLabels: {app: app}}
+  template:
+    metadata: {labels: {app: app}}
+    spec:
+${specLines
+  .split('\n')
+  .map((l) => `      ${l}`)
+  .join('\n')}
+      containers: [{name: app, image: app, env: [{name: API_URL, value: "https://203.0.113.7:443"}]}]
+`;
+  function synthesize(specLines: string, extra: string[] = []): { egress: string; verify: number; stderr: string } {
+    const dir = tempDir('netpol-ci-dns-pod-');
+    writeFileSync(path.join(dir, 'app.yaml'), pod(specLines));
+    const r = runCli(['synthesize', path.join(dir, 'app.yaml'), '-o', `${dir}/policies/`, ...extra]);
+    expect(r.code, r.stderr).toBe(0);
+    const app = policiesIn(path.join(dir, 'policies', 'web.yaml')).find((p) => p.metadata.name.includes('app')) as Policy;
+    const v = runCli(['verify', path.join(dir, 'app.yaml'), '--policies', path.join(dir, 'policies'), ...extra]);
+    return { egress: JSON.stringify(app.spec.egress), verify: v.code, stderr: r.stderr };
+  }
+
+  it('dnsPolicy None: the nameserver is allowed on UDP and TCP 53 and the cluster DNS is not; verify agrees', () => {
+    const r = synthesize('dnsPolicy: None\ndnsConfig:\n  nameservers: [192.0.2.53]');
+    expect(r.egress).toContain('{"ipBlock":{"cidr":"192.0.2.53/32"}}');
+    expect(r.egress).toContain('{"to":[{"ipBlock":{"cidr":"192.0.2.53/32"}}],"ports":[{"protocol":"TCP","port":53},{"protocol":"UDP","port":53}]}');
+    expect(r.egress).not.toContain('kube-dns');
+    expect(r.verify).toBe(0);
+  });
+
+  it('ClusterFirst with nameservers: both the cluster DNS and the nameserver', () => {
+    const r = synthesize('dnsConfig:\n  nameservers: [192.0.2.53]');
+    expect(r.egress).toContain('192.0.2.53/32');
+    expect(r.egress).toContain('kube-dns');
+    expect(r.verify).toBe(0);
+  });
+
+  it("dnsPolicy Default: no rule to the cluster DNS, whose pods it never asks; the node's resolvers are a gap, said", () => {
+    const r = synthesize('dnsPolicy: Default');
+    expect(r.egress).not.toContain('kube-dns');
+    expect(r.stderr).toMatch(/dnsPolicy: Default/);
+    expect(r.verify).toBe(0);
   });
 });

@@ -148,12 +148,14 @@ describe('check --policies judges the policies as verify does', () => {
 
   it('the drift flags without --policies are a usage error (they would change nothing)', () => {
     const { dir, base, head } = repoWithPolicies([]);
-    for (const flag of [['--links', 'links.yaml'], ['--gaps', 'open'], ['--no-ports'], ['--dns-port', '5353']]) {
+    for (const flag of [['--links', 'links.yaml'], ['--gaps', 'open'], ['--no-ports'], ['--ingress-controller', 'namespace=ingress-nginx']]) {
       const r = runCli(['check', '--repo', dir, '--base', base, '--head', head, 'app', ...flag], { cwd: dir });
       expect(r.code, flag.join(' ')).toBe(2);
       expect(r.stderr).toContain(`${flag[0]} applies to the drift gate: give --policies DIR`);
     }
     expect(runCli(['check', '--repo', dir, '--base', base, '--head', head, 'app', '--policies', 'policies', '--gaps', 'wide'], { cwd: dir }).code).toBe(2);
+    // --dns-* say where DNS runs: the check judges the DNS needs there without --policies too (test/cli/check-dns.test.ts)
+    expect(runCli(['check', '--repo', dir, '--base', base, '--head', head, 'app', '--dns-port', '5353'], { cwd: dir }).code).toBe(0);
   });
 });
 

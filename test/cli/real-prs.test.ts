@@ -441,7 +441,8 @@ spec:
     const run = (format: string) => runCli(['check', '--base', pr.base, '--head', pr.head, '--format', format], { cwd: pr.dir, env: ENV });
     const json = JSON.parse(run('json').stdout) as CheckJson;
     expect(items(json)).toEqual([]);
-    expect(broken(json)).toEqual([`${D('podinfo')} -> ${D('backend')} TCP 9898`]);
+    // podinfo has egress now, so it resolves names: the default-deny blocks its DNS too (check judges DNS as verify does)
+    expect(broken(json)).toEqual([`${D('podinfo')} -> ${D('backend')} TCP 9898`, `${D('podinfo')} -> kube-system/dns[Pod] TCP 53,UDP 53`]);
     expect(json.broken_links[0]?.evidence[0]).toMatch(/\(values .*values\.yaml:6 backend\)$/);
     expect(run('md').stdout).toContain('- `default/podinfo[Deployment]` needs `default/backend[Deployment]` on `TCP 9898` (`templates/deployment.yaml` (Helm template) from `values.yaml:6` (`backend`): `http://backend:9898`): head allows none of it');
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
 import { scanTopology } from '../../src/topology/scan.js';
 import { peerKey, workloadKey } from '../../src/model/peer.js';
+import { parseCidr } from '../../src/model/ip.js';
 
 /**
  * DNS uses, exactly (review of session 9): only a real address after `resolver`/`nameserver` is one
@@ -217,5 +218,22 @@ ${specLines
     expect(scanPod('dnsPolicy: ClusterFirst').gaps).toEqual([]);
     const load = loadManifests([{ path: 'app.yaml', text: pod('dnsPolicy: Default').replace(', env: [{name: API_URL, value: "https://203.0.113.7:443"}]', '') }]);
     expect(scanTopology(load.cluster).value.unresolved).toEqual([]);
+  });
+});
+
+describe('--service-cidr: a DNS server inside the Service network is the cluster DNS ClusterIP', () => {
+  it.each([
+    ['resolver 10.96.0.10 valid=10s;', '10.96.0.0/12'],
+    ['resolver [fd00:10:96::a] valid=10s;', 'fd00:10:96::/112'],
+    ['nameserver 10.100.0.53', '10.100.0.0/16'],
+  ])('%s within %s: a DNS use and no link to an outside address', (text, cidr) => {
+    const load = loadManifests([{ path: 'app.yaml', text: app(text) }]);
+    const range = parseCidr(cidr);
+    if (!range) throw new Error(cidr);
+    const topo = scanTopology(load.cluster, { serviceCidrs: [range] }).value;
+    expect(topo.links).toEqual([]);
+    expect((topo.dns ?? []).map((u) => workloadKey(u.workload))).toEqual(['web/app[Deployment]']);
+    // without it, the address may as well be a DNS server of the network: both are kept
+    expect(scanTopology(load.cluster).value.links).toHaveLength(1);
   });
 });

@@ -99,7 +99,9 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
   const request = requestFrom(paths, opts);
   say('checking base and head…');
   if (opts.baseline.length === 0 && (opts.engine !== undefined || opts.ncaTimeout !== undefined)) throw new ConfigError('--engine and --nca-timeout go with --baseline');
-  if (opts.policies === undefined) refuseDriftFlags(opts, 'give --policies DIR');
+  // --dns-* say where DNS runs: the DNS needs the PR breaks are judged there too, with or without --policies
+  if (opts.policies === undefined) refuseDriftFlags({ ...opts, dnsPort: undefined, dnsNamespace: undefined, dnsSelector: undefined }, 'give --policies DIR');
+  const basis = driftBasisFrom(opts);
   const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const o = runGatedCheck(
     ctx.io,
@@ -114,7 +116,8 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
       ...(opts.lint || opts.failOn.includes('lint') ? { lint: true } : {}),
       ...(opts.exposure ? { exposure: true } : {}),
       // with --repo, --links is a path in the repository, read at head like --policies
-      ...(opts.policies !== undefined ? { drift: driftBasisFrom(opts) } : {}),
+      ...(opts.policies !== undefined ? { drift: basis } : {}),
+      dns: { namespace: basis.synthesis.dns.namespace, podLabels: basis.synthesis.dns.podLabels, port: basis.synthesis.dnsPort },
       renderPolicies: renderPoliciesYaml,
     },
     readSettingsFrom(ctx, opts),

@@ -60,7 +60,7 @@ export function baseThreadInput(files: readonly ManifestFile[], values: readonly
 export function analyzeBase(input: BaseThreadInput): BaseAnalysis {
   const load = loadManifests(input.files, new ParseCache(), input.namespace ? { defaultNamespace: input.namespace } : {});
   const engine = new PolicyEngine(load.cluster, engineOptions(input));
-  const scan = scanTopology(load.cluster, { values: input.values, evidenceLines: false });
+  const scan = scanTopology(load.cluster, { values: input.values, evidenceLines: false, ...(input.serviceCidrs ? { serviceCidrs: input.serviceCidrs } : {}) });
   const connections = engine.connectivity().connections;
   return { connections, topology: scan.value, engineDiagnostics: engine.diagnostics, scanDiagnostics: scan.diagnostics };
 }

@@ -23,11 +23,13 @@ import type { CheckOutcome, CheckRequest } from './types.js';
 
 /** Bumped when what is stored changes shape. */
 const KIND = 'check';
-const FORMAT = 'check-outcome/1';
+const FORMAT = 'check-outcome/2';
 
 export interface CheckCacheOptions {
   readonly lint?: boolean;
   readonly exposure?: boolean;
+  /** Where DNS runs: the DNS needs are judged against it. */
+  readonly dns?: unknown;
 }
 
 /** Length-prefixed fields (in UTF-16 units: UTF-8 decodes one way, so the stream still tells the fields apart), so that no two different inputs hash the same stream. */
@@ -87,7 +89,7 @@ export function checkCacheKey(request: CheckRequest, sides: ReadSides, settings:
   const hash = createHash('sha256');
   field(hash, FORMAT);
   field(hash, JSON.stringify(request));
-  field(hash, JSON.stringify({ lint: options.lint === true, exposure: options.exposure === true }));
+  field(hash, JSON.stringify({ lint: options.lint === true, exposure: options.exposure === true, dns: options.dns ?? null }));
   field(hash, settingsForm(settings));
   hashSide(hash, sides.base);
   hashSide(hash, sides.head);

@@ -66,9 +66,9 @@ function openSide(io: Io, side: ReadSide, settings: ReadSettings, cache: ParseCa
 }
 
 /** A side's connections, links and gaps computed on this thread (base-thread.ts computes the same for base on another). */
-function analyzeHere(opened: OpenedSide, role: 'base' | 'head'): BaseAnalysis {
+function analyzeHere(opened: OpenedSide, role: 'base' | 'head', settings: ReadSettings): BaseAnalysis {
   // base's links are judged (were the links the PR breaks met there?), never shown: no lines for their evidence
-  const scan = scanTopology(opened.loaded.load.cluster, { values: opened.loaded.values, evidenceLines: role === 'head' });
+  const scan = scanTopology(opened.loaded.load.cluster, { values: opened.loaded.values, evidenceLines: role === 'head', ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}) });
   const connections = opened.engine.connectivity().connections;
   return { connections, topology: scan.value, engineDiagnostics: opened.engine.diagnostics, scanDiagnostics: scan.diagnostics };
 }
@@ -154,17 +154,17 @@ export function loadSides(io: Io, sides: ReadSides, settings: ReadSettings): { b
     const cache = new ParseCache();
     const base = openSide(io, sides.base, settings, cache);
     if (!thread) {
-      const baseSide = finishSide(base, analyzeHere(base, 'base'));
+      const baseSide = finishSide(base, analyzeHere(base, 'base', settings));
       const head = openSide(io, sides.head, settings, cache);
-      return { base: baseSide, head: finishSide(head, analyzeHere(head, 'head')) };
+      return { base: baseSide, head: finishSide(head, analyzeHere(head, 'head', settings)) };
     }
     const head = openSide(io, sides.head, settings, cache);
-    const headSide = finishSide(head, analyzeHere(head, 'head'));
+    const headSide = finishSide(head, analyzeHere(head, 'head', settings));
     // the thread had a head start and as much work as this one: past twice this thread's time (and
     // a margin for a busy machine), it is taken as failed and base is analysed here
     const answer = thread.collect(10_000 + 2 * (Date.now() - startedAt));
     const analysed = answer !== undefined ? decodeBaseAnalysis(answer) : undefined;
-    return { base: finishSide(base, analysed ?? analyzeHere(base, 'base')), head: headSide };
+    return { base: finishSide(base, analysed ?? analyzeHere(base, 'base', settings)), head: headSide };
   } finally {
     thread?.cancel();
     sides.dispose();

@@ -72,6 +72,12 @@ export interface BrokenLink extends UnmetLink {
    * policies kept the old port, so the connectivity diff is empty and this is the only trace of why.
    */
   readonly baseNeeded?: ConnectionSet;
+  /**
+   * A DNS need (to the DNS pods, or their stand-in `kube-system/dns[Pod]`): `named` where the
+   * workload names the cluster DNS Service (the link's evidence says where), `egress` where it
+   * resolves names for its egress needs.
+   */
+  readonly dns?: 'named' | 'egress';
 }
 
 /** Diff entries that share their causes. */

@@ -38,6 +38,8 @@ const unmet = (u: BrokenLink) => ({
   missing: u.missing.toString(),
   /** what base needed of the pair, when the PR changed the need (a port moved) */
   ...(u.baseNeeded ? { base_needs: u.baseNeeded.toString() } : {}),
+  /** a DNS need: `named` (the workload names the cluster DNS Service, at the evidence), `egress` (it resolves names for its egress) */
+  ...(u.dns ? { dns: u.dns } : {}),
   /** declared (manifests, a links file), observed (a trace), or both */
   origin: linkOrigin(u.link),
   evidence: u.link.evidence.map(evidenceText),

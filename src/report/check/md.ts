@@ -209,7 +209,8 @@ function unmetLine(u: BrokenLink, loc: Locations): string {
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(', ')}${more})` : '';
   const allowed = u.allowed.isEmpty ? 'head allows none of it' : `head allows only ${conns(u.allowed)}`;
   const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : '';
-  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${where}${seen}: ${allowed}${moved}`;
+  const dns = u.dns === 'named' ? ' (DNS: names the cluster DNS Service)' : u.dns === 'egress' ? ' (DNS: every workload with egress resolves names)' : '';
+  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${dns}${where}${seen}: ${allowed}${moved}`;
 }
 
 /** One line of a traffic list: the pair, the connections one side lacks, and the trace lines that show it (observed side). */

@@ -39,7 +39,8 @@ function decision(d: Decision): string {
 const unmet = (u: BrokenLink) => {
   const declared = u.link.evidence.find((e) => e.kind !== 'trace');
   const traces = u.link.evidence.filter((e) => e.kind === 'trace').map(evidenceText);
-  const why = [...(declared ? [evidenceText(declared)] : []), ...(traces.length > 0 ? [`observed: ${traces.join(', ')}`] : [])];
+  const dns = u.dns === 'named' ? ['DNS: names the cluster DNS Service'] : u.dns === 'egress' ? ['DNS: every workload with egress resolves names'] : [];
+  const why = [...dns, ...(declared ? [evidenceText(declared)] : []), ...(traces.length > 0 ? [`observed: ${traces.join(', ')}`] : [])];
   return `${linkPeerText(u.link.src)} needs ${linkPeerText(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join('; ')})` : ''}; head allows ${u.allowed.isEmpty ? 'none of it' : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ''}`;
 };
 
