@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-MN4XFCMS.mjs";
-import "./chunks/chunk-J5PRVEUY.mjs";
-import "./chunks/chunk-VDEMJ3YM.mjs";
+} from "./chunks/chunk-RFAGUILH.mjs";
+import "./chunks/chunk-VICHYA4J.mjs";
+import "./chunks/chunk-EMVQS2RA.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-VO7Q2ZXL.mjs";

@@ -2,21 +2,21 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   VERSION,
   sarifWithPaths
-} from "../chunks/chunk-OSZPJ3YB.mjs";
-import "../chunks/chunk-MN4XFCMS.mjs";
-import "../chunks/chunk-O5RMGA4E.mjs";
+} from "../chunks/chunk-NSQOB5DB.mjs";
+import "../chunks/chunk-RFAGUILH.mjs";
+import "../chunks/chunk-DFQEUQ6X.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-YCDTMGKA.mjs";
+} from "../chunks/chunk-QMPVCIJI.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-X6TIGACQ.mjs";
-import "../chunks/chunk-QTNYGMCW.mjs";
-import "../chunks/chunk-EXGIQTPF.mjs";
-import "../chunks/chunk-J5PRVEUY.mjs";
+} from "../chunks/chunk-IJXPUPOS.mjs";
+import "../chunks/chunk-VZSFOICV.mjs";
+import "../chunks/chunk-XVXVCNTO.mjs";
+import "../chunks/chunk-VICHYA4J.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +24,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-5M5K5ZKC.mjs";
+} from "../chunks/chunk-A66GAWTZ.mjs";
 import {
   peerKey
-} from "../chunks/chunk-VDEMJ3YM.mjs";
+} from "../chunks/chunk-EMVQS2RA.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -40,7 +40,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import {
   Codes,
   ExitCode,

@@ -1,23 +1,23 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-OSZPJ3YB.mjs";
-import "../chunks/chunk-MN4XFCMS.mjs";
-import "../chunks/chunk-O5RMGA4E.mjs";
-import "../chunks/chunk-YCDTMGKA.mjs";
-import "../chunks/chunk-X6TIGACQ.mjs";
-import "../chunks/chunk-QTNYGMCW.mjs";
-import "../chunks/chunk-EXGIQTPF.mjs";
-import "../chunks/chunk-J5PRVEUY.mjs";
-import "../chunks/chunk-5M5K5ZKC.mjs";
-import "../chunks/chunk-VDEMJ3YM.mjs";
+} from "../chunks/chunk-NSQOB5DB.mjs";
+import "../chunks/chunk-RFAGUILH.mjs";
+import "../chunks/chunk-DFQEUQ6X.mjs";
+import "../chunks/chunk-QMPVCIJI.mjs";
+import "../chunks/chunk-IJXPUPOS.mjs";
+import "../chunks/chunk-VZSFOICV.mjs";
+import "../chunks/chunk-XVXVCNTO.mjs";
+import "../chunks/chunk-VICHYA4J.mjs";
+import "../chunks/chunk-A66GAWTZ.mjs";
+import "../chunks/chunk-EMVQS2RA.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/action/entries/check.ts

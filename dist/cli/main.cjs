@@ -28567,13 +28567,16 @@ var init_fast_validate = __esm({
 });
 
 // src/manifests/schemas.ts
+function quoteHint(v) {
+  if (typeof v !== "number" && typeof v !== "boolean" && !(v instanceof IntegralFloat)) return "";
+  return `: YAML reads it as a ${typeof v === "boolean" ? "boolean" : "number"}, which a string field refuses; quote it ("${String(v)}")`;
+}
 function isPlainMapping(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function labelValueMessage(v) {
   if (typeof v !== "number" && typeof v !== "boolean" && !(v instanceof IntegralFloat)) return `expected a string label value, got ${describe3(v)}`;
-  const text2 = String(v);
-  return `expected a string label value, got ${text2}: YAML reads it as a ${typeof v === "boolean" ? "boolean" : "number"}, which kubectl refuses; quote it ("${text2}")`;
+  return `expected a string label value, got ${String(v)}${quoteHint(v)}`;
 }
 function isLabelMap(v) {
   if (!isPlainMapping(v)) return false;
@@ -28589,7 +28592,7 @@ function int3(bounds = {}) {
 }
 function describe3(v) {
   if (v === null) return "null";
-  if (v instanceof IntegralFloat) return `${v.text} (a number, which kubectl sends as ${String(v.value)})`;
+  if (v instanceof IntegralFloat) return Number.isSafeInteger(v.value) ? v.text : `${v.text} (kubectl sends ${String(v.value)}, no integer field takes it)`;
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
@@ -28601,7 +28604,7 @@ var init_schemas3 = __esm({
     init_zod();
     init_documents();
     init_fast_validate();
-    str2 = external_exports.string();
+    str2 = external_exports.string({ error: (i) => `expected a string, got ${describe3(i.input)}${quoteHint(i.input)}` });
     labels = withFastAccept(
       external_exports.custom(isPlainMapping, { error: (i) => `expected a mapping of labels, got ${describe3(i.input)}` }).superRefine((v, ctx) => {
         for (const k of Object.keys(v)) if (typeof v[k] !== "string") ctx.addIssue({ code: "custom", message: labelValueMessage(v[k]), path: [k] });
@@ -29752,92 +29755,110 @@ var init_links = __esm({
   }
 });
 
-// src/connectivity/needs.ts
-function clipSize(a, b) {
-  const lo = a.lo > b.lo ? a.lo : b.lo;
-  const hi = a.hi < b.hi ? a.hi : b.hi;
-  return hi >= lo ? hi - lo + 1n : 0n;
-}
-function overlaps(a, b) {
-  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
-}
-function unmetLinks(links, connectivity2) {
-  const allowed = new Allowed(connectivity2);
-  const unmet3 = [];
-  const unjudged = [];
-  for (const link of links) {
-    const a = allowed.of(link);
-    if (a === void 0) {
-      unjudged.push(link);
-      continue;
+// src/topology/named-templates.ts
+function defines(text2) {
+  const out = [];
+  const stack = [];
+  for (const m of text2.matchAll(ACTION)) {
+    const action2 = m[1];
+    if (action2.startsWith("/*")) continue;
+    const start2 = BLOCK_START.exec(action2);
+    if (start2) {
+      const name = start2[1] === "define" ? /^define\s+"((?:[^"\\]|\\.)*)"/.exec(action2)?.[1] : void 0;
+      stack.push({ kind: start2[1], ...name !== void 0 ? { name } : {}, bodyStart: (m.index ?? 0) + m[0].length });
+    } else if (END.test(action2)) {
+      const open2 = stack.pop();
+      if (open2?.kind === "define" && open2.name !== void 0) out.push([open2.name, text2.slice(open2.bodyStart, m.index)]);
     }
-    const missing = link.conns.subtract(a);
-    if (!missing.isEmpty) unmet3.push({ link, allowed: a.intersect(link.conns), missing });
   }
-  return { unmet: sortedByLink(unmet3, (u) => u.link), unjudged: sortedByLink(unjudged, (l) => l) };
+  return out;
 }
-function sortedByLink(items, linkOf) {
-  const keyed = items.map((item2) => ({ item: item2, key: linkKey(linkOf(item2)) }));
-  keyed.sort((a, b) => compareStrings(a.key, b.key));
-  return keyed.map((k) => k.item);
-}
-function linkKey(l) {
-  return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
-}
-function newlyUnmet(head, base) {
-  const before = new Map(base.map((u) => [linkKey(u.link), u]));
-  const broken = [];
-  const already = [];
-  for (const u of head) {
-    const b = before.get(linkKey(u.link));
-    if (b && u.missing.isSubsetOf(b.missing)) already.push(u);
-    else broken.push(u);
+function rootCalls(text2) {
+  const out = [];
+  const stack = [];
+  for (const m of text2.matchAll(ACTION)) {
+    const action2 = m[1];
+    if (action2.startsWith("/*")) continue;
+    const inDefine = stack.includes("define") || stack.includes("block");
+    const rebound = stack.includes("with") || stack.includes("range");
+    if (!inDefine) {
+      for (const c of action2.matchAll(CALL)) if (c[2] === "$" || !rebound) out.push(c[1]);
+    }
+    const start2 = BLOCK_START.exec(action2);
+    if (start2) stack.push(start2[1]);
+    else if (END.test(action2)) stack.pop();
+    else if (/^else\s+(?:with|range)\b/.test(action2) && stack.length > 0) stack[stack.length - 1] = "with";
   }
-  return { broken, already };
+  return out;
 }
-var Allowed;
-var init_needs = __esm({
-  "src/connectivity/needs.ts"() {
+var NamedTemplates, ACTION, BLOCK_START, END, CALL;
+var init_named_templates = __esm({
+  "src/topology/named-templates.ts"() {
     "use strict";
-    init_cluster();
-    init_connection_set();
-    init_peer();
-    Allowed = class {
-      pairs = /* @__PURE__ */ new Map();
-      /** Connections with outside addresses, by the in-cluster peer's key: a link is compared with its own peer's only. */
-      external = /* @__PURE__ */ new Map();
-      constructor(c) {
-        for (const x of c.connections) {
-          if (x.src.kind === "external") this.addExternal(peerKey(x.dst), { outbound: false, range: x.src, conns: x.conns });
-          else if (x.dst.kind === "external") this.addExternal(peerKey(x.src), { outbound: true, range: x.dst, conns: x.conns });
-          else this.pairs.set(`${peerKey(x.src)}\0${peerKey(x.dst)}`, x.conns);
+    NamedTemplates = class {
+      /** Each name's body; null where it is defined more than once. */
+      bodies = /* @__PURE__ */ new Map();
+      reached = /* @__PURE__ */ new Map();
+      constructor(files) {
+        for (const f of files) {
+          for (const [name, body] of defines(f.text)) this.bodies.set(name, this.bodies.has(name) ? null : body);
         }
       }
-      addExternal(inCluster2, e) {
-        const list2 = this.external.get(inCluster2);
-        if (list2) list2.push(e);
-        else this.external.set(inCluster2, [e]);
-      }
-      of(link) {
-        const { src, dst } = link;
-        if (src.kind === "gateway" || dst.kind === "gateway" || dst.kind === "ingress-controller") return void 0;
-        if (dst.kind === "external" || src.kind === "external") {
-          const outbound = dst.kind === "external";
-          const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
-          const inCluster2 = peerKey(outbound ? src : dst);
-          if (!range) return void 0;
-          const parts = (this.external.get(inCluster2) ?? []).filter((e) => e.outbound === outbound && e.range.kind === "external" && overlaps(e.range.range, range));
-          if (outbound) {
-            let covered = 0n;
-            for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
-            if (covered !== range.hi - range.lo + 1n) return ConnectionSet.NONE;
-            return parts.reduce((acc, p) => acc.intersect(p.conns), ConnectionSet.ALL);
-          }
-          return parts.reduce((acc, p) => acc.union(p.conns), ConnectionSet.NONE);
+      /** The bodies of the named templates a text reaches with the root context, at any depth. */
+      reachedFrom(text2) {
+        const hit = this.reached.get(text2);
+        if (hit) return hit;
+        const seen = /* @__PURE__ */ new Set();
+        const out = [];
+        const queue = [...rootCalls(text2)];
+        while (queue.length > 0) {
+          const name = queue.shift();
+          if (seen.has(name)) continue;
+          seen.add(name);
+          const body = this.bodies.get(name);
+          if (typeof body !== "string") continue;
+          out.push(body);
+          queue.push(...rootCalls(body));
         }
-        return this.pairs.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
+        this.reached.set(text2, out);
+        return out;
       }
     };
+    ACTION = /\{\{-?\s*([\s\S]*?)\s*-?\}\}/g;
+    BLOCK_START = /^(if|with|range|define|block)\b/;
+    END = /^end\b/;
+    CALL = /\b(?:include|template)\s+"((?:[^"\\]|\\.)*)"\s+(\$|\.)(?![\w.$])/g;
+  }
+});
+
+// src/manifests/service-ports.ts
+function resolveTargetPort(sp, pod) {
+  const target = effectiveTarget(sp);
+  if (typeof target === "number") return target;
+  const protocol3 = sp.protocol ?? "TCP";
+  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
+}
+function effectiveTarget(sp) {
+  const t = sp.targetPort;
+  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
+  if (typeof t === "number") return t;
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+function targetConns(ports, pods) {
+  let conns2 = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol3 = sp.protocol ?? "TCP";
+    for (const pod of pods) {
+      const p = resolveTargetPort(sp, pod);
+      if (p !== void 0 && p >= 1 && p <= 65535) conns2 = conns2.union(ConnectionSet.port(protocol3, p));
+    }
+  }
+  return conns2;
+}
+var init_service_ports = __esm({
+  "src/manifests/service-ports.ts"() {
+    "use strict";
+    init_connection_set();
   }
 });
 
@@ -29949,98 +29970,6 @@ var init_selector = __esm({
     "use strict";
     SMALL_MAP = 16;
     ANY_VALUE = { absent: true, kind: "except", values: /* @__PURE__ */ new Set() };
-  }
-});
-
-// src/synthesis/selectors.ts
-function versionLike(key3, value) {
-  return VERSION_KEYS.has(key3) || /(^|[./-])version$/i.test(key3) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
-}
-function chooseSelector(w, sameNamespace) {
-  const labels3 = w.pods[0]?.labels ?? {};
-  const others = sameNamespace.filter((o) => o !== w);
-  const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
-  const result = (selector, source) => {
-    const alsoMatches = matching(selector).sort(compareStrings);
-    return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
-  };
-  if (Object.keys(labels3).length === 0) {
-    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
-    return result(used.length > 0 ? { matchExpressions: used.map((key3) => ({ key: key3, operator: "DoesNotExist" })) } : {}, "labels");
-  }
-  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
-  const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
-  const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
-  const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
-  const base = controller ?? identity;
-  if (base) {
-    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
-    return result({ matchLabels: pick3(narrowed ?? base) }, controller ? "controller" : "identity");
-  }
-  const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
-  return result({ matchLabels: pick3(found ?? keys) }, "labels");
-}
-function narrow(base, keys, ok) {
-  const extra = keys.filter((k) => !base.includes(k));
-  for (let size = base.length === 0 ? 1 : 0; size <= Math.min(extra.length, 5); size++) {
-    for (const add of combinations(extra, size)) {
-      const subset = [...base, ...add];
-      if (ok(subset)) return subset;
-    }
-  }
-  return void 0;
-}
-function* combinations(items, k, start2 = 0, acc = []) {
-  if (acc.length === k) {
-    yield [...acc];
-    return;
-  }
-  for (let i = start2; i < items.length; i++) {
-    acc.push(items[i]);
-    yield* combinations(items, k, i + 1, acc);
-    acc.pop();
-  }
-}
-var IDENTITY, VOLATILE_KEYS, VERSION_KEYS;
-var init_selectors = __esm({
-  "src/synthesis/selectors.ts"() {
-    "use strict";
-    init_cluster();
-    init_selector();
-    IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
-    VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
-    VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
-  }
-});
-
-// src/manifests/service-ports.ts
-function resolveTargetPort(sp, pod) {
-  const target = effectiveTarget(sp);
-  if (typeof target === "number") return target;
-  const protocol3 = sp.protocol ?? "TCP";
-  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
-}
-function effectiveTarget(sp) {
-  const t = sp.targetPort;
-  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
-  if (typeof t === "number") return t;
-  return /^\d+$/.test(t) ? Number(t) : t;
-}
-function targetConns(ports, pods) {
-  let conns2 = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol3 = sp.protocol ?? "TCP";
-    for (const pod of pods) {
-      const p = resolveTargetPort(sp, pod);
-      if (p !== void 0 && p >= 1 && p <= 65535) conns2 = conns2.union(ConnectionSet.port(protocol3, p));
-    }
-  }
-  return conns2;
-}
-var init_service_ports = __esm({
-  "src/manifests/service-ports.ts"() {
-    "use strict";
-    init_connection_set();
   }
 });
 
@@ -30543,6 +30472,96 @@ var init_addresses = __esm({
   }
 });
 
+// src/topology/api-clients.ts
+function apiServerClients(cluster, already) {
+  const bindings = cluster.objects.filter((o) => o.kind === "RoleBinding" || o.kind === "ClusterRoleBinding").sort((a, b) => compareStrings(a.origin.document.file, b.origin.document.file) || a.origin.document.doc - b.origin.document.doc);
+  if (bindings.length === 0) return [];
+  const grants = grantIndex(bindings);
+  const out = [];
+  for (const w of cluster.workloads) {
+    if (already.has(workloadKey(w.ref))) continue;
+    const spec = w.spec ?? {};
+    if (spec.automountServiceAccountToken === false) continue;
+    const named = typeof spec.serviceAccountName === "string" && spec.serviceAccountName !== "" ? "serviceAccountName" : typeof spec.serviceAccount === "string" && spec.serviceAccount !== "" ? "serviceAccount" : void 0;
+    const account = named ? spec[named] : "default";
+    const found = [...grants.get(`${w.ref.namespace}/${account}`) ?? [], ...grants.get(`${w.ref.namespace}/*`) ?? [], ...grants.get("*") ?? []];
+    const first = found[0];
+    if (!first) continue;
+    const binding = `${first.binding.kind} ${first.binding.kind === "RoleBinding" ? `${first.binding.object.metadata.namespace || DEFAULT_NAMESPACE}/` : ""}${first.binding.object.metadata.name ?? ""}`;
+    const more2 = found.length > 1 ? ` (and ${found.length - 1} more binding${found.length > 2 ? "s" : ""})` : "";
+    out.push({
+      workload: w.ref,
+      value: "kubernetes.default.svc:443",
+      at: originRef(first.binding.origin, ["subjects", first.index]),
+      ...named ? { via: originRef(w.origin, [...w.specPath, named]) } : {},
+      reason: "api-server",
+      detail: `${workloadKey(w.ref)} runs as ServiceAccount ${w.ref.namespace}/${account}, bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more2}, so it calls the Kubernetes API server, whose address the manifests do not hold`
+    });
+  }
+  return out;
+}
+function grantIndex(bindings) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (key3, g) => out.set(key3, [...out.get(key3) ?? [], g]);
+  for (const b of bindings) {
+    const bindingNs = b.object.metadata.namespace || DEFAULT_NAMESPACE;
+    (b.object.subjects ?? []).forEach((s, index) => {
+      if (s.kind === "ServiceAccount") {
+        const ns = s.namespace || (b.kind === "RoleBinding" ? bindingNs : void 0);
+        if (ns) add(`${ns}/${s.name}`, { binding: b, index });
+      } else if (s.kind === "User" && /^system:serviceaccount:[^:]+:[^:]+$/.test(s.name)) {
+        const [, , ns, name] = s.name.split(":");
+        add(`${ns}/${name}`, { binding: b, index });
+      } else if (s.kind === "Group" && s.name === "system:serviceaccounts") add("*", { binding: b, index });
+      else if (s.kind === "Group" && s.name.startsWith("system:serviceaccounts:")) add(`${s.name.slice("system:serviceaccounts:".length)}/*`, { binding: b, index });
+    });
+  }
+  return out;
+}
+function apiServerGapHolders(unresolved) {
+  return new Set(unresolved.filter((u) => u.reason === "api-server").map((u) => workloadKey(u.workload)));
+}
+var init_api_clients = __esm({
+  "src/topology/api-clients.ts"() {
+    "use strict";
+    init_cluster();
+    init_objects();
+  }
+});
+
+// src/topology/config-sidecars.ts
+function sidecarConfigMaps(env, namespace, configMaps) {
+  const list2 = env ?? [];
+  const literal2 = (name) => {
+    const i = list2.findIndex((e) => e.name === name);
+    const value = i >= 0 ? list2[i]?.value : void 0;
+    return typeof value === "string" ? { value, index: i } : void 0;
+  };
+  const label = literal2("LABEL");
+  if (!label || label.value === "" || !literal2("FOLDER")) return [];
+  const resource = (literal2("RESOURCE")?.value ?? "configmap").toLowerCase();
+  if (resource !== "configmap" && resource !== "both") return [];
+  const wanted = literal2("LABEL_VALUE")?.value;
+  const ns = literal2("NAMESPACE")?.value;
+  const namespaces = ns === void 0 || ns.trim() === "" ? [namespace] : ns.trim().toUpperCase() === "ALL" ? void 0 : ns.split(",").map((n) => n.trim());
+  const out = [];
+  for (const cm of configMaps) {
+    const labels3 = cm.object.metadata.labels ?? {};
+    const cmNs = cm.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (!(label.value in labels3) || wanted !== void 0 && labels3[label.value] !== wanted) continue;
+    if (namespaces && !namespaces.includes(cmNs)) continue;
+    out.push({ cm, labelIndex: label.index });
+  }
+  const key3 = (c) => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name}`;
+  return out.sort((a, b) => compareStrings(key3(a.cm), key3(b.cm)));
+}
+var init_config_sidecars = __esm({
+  "src/topology/config-sidecars.ts"() {
+    "use strict";
+    init_cluster();
+  }
+});
+
 // src/topology/mesh.ts
 function asked(meta3, origin, metaPath, forPod) {
   const inject = [];
@@ -30642,6 +30661,1188 @@ var init_mesh = __esm({
       return typeof v === "string" ? v : typeof v === "boolean" ? String(v) : void 0;
     };
     DAPR_INVOCATION = ConnectionSet.port("TCP", 50002);
+  }
+});
+
+// src/topology/public-hosts.ts
+function publicHosts(cluster, serviceWorkloads2) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (host, ns, service) => {
+    if (!host || host.includes("*") || !service) return;
+    const h = host.toLowerCase();
+    const set3 = out.get(h) ?? /* @__PURE__ */ new Set();
+    for (const w of serviceWorkloads2(`${ns}/${service}`)) set3.add(workloadKey(w.ref));
+    out.set(h, set3);
+  };
+  for (const o of cluster.objects) {
+    if (o.kind === "Ingress") {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      for (const rule of o.object.spec?.rules ?? []) {
+        for (const p of rule.http?.paths ?? []) add(rule.host, ns, p.backend?.service?.name ?? p.backend?.serviceName);
+      }
+    } else if (o.kind === "HTTPRoute" || o.kind === "GRPCRoute" || o.kind === "TLSRoute") {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      for (const rule of o.object.spec?.rules ?? []) {
+        for (const b of rule.backendRefs ?? []) if (!b.kind || b.kind === "Service") for (const host of o.object.spec?.hostnames ?? []) add(host, b.namespace || ns, b.name);
+      }
+    } else if (o.kind === "Route") {
+      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+      for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name);
+    }
+  }
+  return out;
+}
+function isOwnPublicHost(hosts, host, w) {
+  return hosts.get(host.toLowerCase())?.has(workloadKey(w.ref)) ?? false;
+}
+var init_public_hosts = __esm({
+  "src/topology/public-hosts.ts"() {
+    "use strict";
+    init_cluster();
+    init_peer();
+  }
+});
+
+// src/topology/dapr-components.ts
+function metadataContext(name) {
+  return valueContext(name, words(name));
+}
+function holdsAddress(name) {
+  return metadataContext(name) === "address" || /connection[_-]?string|(?:^|_)dsn$/i.test(words(name));
+}
+function appIds(w, annotations) {
+  const id = str4(annotations, "dapr.io/app-id");
+  if (id !== void 0 && id !== "") return { generated: false, has: (s) => s === id };
+  if (w.ref.kind === "Pod") return { generated: false, has: (s) => s === w.ref.name };
+  if (w.ref.kind === "StatefulSet") return { generated: false, has: (s) => s.startsWith(`${w.ref.name}-`) && /^\d+$/.test(s.slice(w.ref.name.length + 1)) };
+  return { generated: true, has: () => false };
+}
+function cloudService(c) {
+  const cloud = c.object.spec.type.split(".").slice(1, 2)[0];
+  if (cloud === void 0 || !Object.hasOwn(CLOUDS, cloud)) return void 0;
+  const addressed = (c.object.spec.metadata ?? []).some(
+    (item2) => holdsAddress(item2.name) && (typeof item2.value === "string" && item2.value.trim() !== "" || item2.secretKeyRef || item2.envRef)
+  );
+  return addressed ? void 0 : CLOUDS[cloud];
+}
+function tracingEndpoints(w, configurations, metaPath) {
+  const name = str4(rawAt(w.origin, metaPath)?.annotations, "dapr.io/config");
+  const config2 = name ? configurations.get(`${w.ref.namespace || DEFAULT_NAMESPACE}/${name}`) : void 0;
+  const tracing = config2?.object.spec?.tracing;
+  if (!config2 || !tracing) return [];
+  const rate = Number(tracing.samplingRate ?? Number.NaN);
+  if (tracing.samplingRate !== void 0 && tracing.samplingRate !== null && String(tracing.samplingRate).trim() !== "" && rate === 0) return [];
+  const via = () => originRef(w.origin, [...metaPath, "annotations", "dapr.io/config"]);
+  const out = [];
+  for (const exporter of ["zipkin", "otel"]) {
+    const value = tracing[exporter]?.endpointAddress;
+    if (typeof value === "string" && value !== "") out.push({ value, context: "address", origin: config2.origin, path: ["spec", "tracing", exporter, "endpointAddress"], via });
+  }
+  return out;
+}
+function daprComponentSources(cluster) {
+  const byNamespace = /* @__PURE__ */ new Map();
+  const configurations = /* @__PURE__ */ new Map();
+  for (const o of cluster.objects) {
+    if (o.kind === "Configuration") configurations.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name ?? ""}`, o);
+    if (o.kind !== "Component") continue;
+    const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    byNamespace.set(ns, [...byNamespace.get(ns) ?? [], o]);
+  }
+  for (const list2 of byNamespace.values()) list2.sort((a, b) => compareStrings(componentKey(a), componentKey(b)));
+  const byWorkload = /* @__PURE__ */ new Map();
+  const diagnostics = [];
+  if (byNamespace.size === 0 && configurations.size === 0) return { byWorkload, diagnostics };
+  for (const { workload: w, found } of meshedWorkloads(cluster)) {
+    if (found.mesh !== DAPR) continue;
+    const components = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE) ?? [];
+    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
+    const ids = appIds(w, rawAt(w.origin, metaPath)?.annotations);
+    const values = [];
+    const unknown2 = [];
+    const skippedScoped = [];
+    for (const c of components) {
+      const scopes = c.object.scopes ?? [];
+      if (scopes.length > 0 && !scopes.some(ids.has)) {
+        if (ids.generated) skippedScoped.push(componentKey(c));
+        continue;
+      }
+      const what = `Dapr Component ${componentKey(c)} (${c.object.spec.type})`;
+      const cloud = cloudService(c);
+      if (cloud) {
+        unknown2.push({
+          workload: w.ref,
+          value: c.object.spec.type,
+          at: originRef(c.origin, ["spec", "type"]),
+          via: found.at,
+          reason: "external-hostname",
+          detail: `${what} is a ${cloud} service outside the cluster, at an address its SDK derives from the account and region; NetworkPolicy cannot name hosts, only address blocks`
+        });
+      }
+      (c.object.spec.metadata ?? []).forEach((item2, i) => {
+        if (typeof item2.value === "string") {
+          values.push({ value: item2.value, context: metadataContext(item2.name), origin: c.origin, path: ["spec", "metadata", i, "value"], via: () => found.at });
+          return;
+        }
+        if (item2.value !== void 0 && item2.value !== null) return;
+        if (!holdsAddress(item2.name)) return;
+        const ref = item2.secretKeyRef;
+        if (ref) {
+          const store = c.object.auth?.secretStore || "kubernetes";
+          unknown2.push({
+            workload: w.ref,
+            value: `${item2.name}: secretKeyRef ${ref.name}${ref.key ? `/${ref.key}` : ""}`,
+            at: originRef(c.origin, ["spec", "metadata", i, "secretKeyRef"]),
+            via: found.at,
+            reason: "secret-value",
+            detail: `${what} reads ${item2.name} from secret ${ref.name}${ref.key ? ` key ${ref.key}` : ""} (secret store ${store}), which the manifests do not hold: the address its sidecar connects to is known only at run time`
+          });
+        } else if (typeof item2.envRef === "string") {
+          unknown2.push({
+            workload: w.ref,
+            value: `${item2.name}: envRef ${item2.envRef}`,
+            at: originRef(c.origin, ["spec", "metadata", i, "envRef"]),
+            via: found.at,
+            reason: "undefined-variable",
+            detail: `${what} reads ${item2.name} from the sidecar's environment variable ${item2.envRef}: the address its sidecar connects to is known only at run time`
+          });
+        }
+      });
+    }
+    if (skippedScoped.length > 0) {
+      diagnostics.push(
+        diag(
+          Codes.daprAppIdMissing,
+          "warning",
+          `${w.ref.namespace}/${w.ref.name} is a Dapr app without dapr.io/app-id: its app id is its pod's name, which its ${w.ref.kind} generates when it creates the pod, so the scoped Component${skippedScoped.length === 1 ? "" : "s"} ${skippedScoped.join(", ")} ${skippedScoped.length === 1 ? "is not loaded and gives" : "are not loaded and give"} it no link`,
+          found.at,
+          "set dapr.io/app-id on the pod template, and list that id in the Component's scopes if the app uses it"
+        )
+      );
+    }
+    values.push(...tracingEndpoints(w, configurations, metaPath));
+    if (values.length > 0 || unknown2.length > 0) byWorkload.set(w, { values, unknown: unknown2 });
+  }
+  return { byWorkload, diagnostics };
+}
+var words, str4, CLOUDS, componentKey;
+var init_dapr_components = __esm({
+  "src/topology/dapr-components.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_cluster();
+    init_objects();
+    init_addresses();
+    init_mesh();
+    words = (name) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
+    str4 = (m, key3) => {
+      const v = m && typeof m === "object" ? m[key3] : void 0;
+      return typeof v === "string" ? v : void 0;
+    };
+    CLOUDS = { aws: "AWS", azure: "Azure", gcp: "Google Cloud", alicloud: "Alibaba Cloud", huawei: "Huawei Cloud", tencentcloud: "Tencent Cloud", oci: "Oracle Cloud", cloudflare: "Cloudflare" };
+    componentKey = (c) => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name ?? ""}`;
+  }
+});
+
+// src/topology/env.ts
+function expandVarsDetailed(value, vars) {
+  const missing = [];
+  const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
+    if (m === "$$") return "$";
+    if (name !== void 0 && vars.has(name)) return vars.get(name);
+    if (name !== void 0) missing.push(name);
+    return m;
+  });
+  return { value: out, missing };
+}
+function pairedPorts(hostVar, vars) {
+  const m = HOST_HALF.exec(hostVar);
+  if (!m) return [];
+  const prefix = m[1];
+  const upper = hostVar === hostVar.toUpperCase();
+  const numeric = (name) => {
+    const v = vars.get(name)?.trim();
+    return v !== void 0 && /^\d{1,5}$/.test(v) ? { name, port: v } : void 0;
+  };
+  for (const suffix of ["PORT", "SERVICE_PORT"]) {
+    const exact = numeric(`${prefix}_${upper ? suffix : suffix.toLowerCase()}`);
+    if (exact) return [{ ...exact, exact: true }];
+  }
+  const p = prefix.toLowerCase();
+  const hasOwnHost = (middle) => [...vars.keys()].some((k) => HOST_HALF.exec(k)?.[1]?.toLowerCase() === `${p}_${middle}`);
+  const out = [];
+  for (const name of [...vars.keys()].sort()) {
+    const lower = name.toLowerCase();
+    if (!lower.startsWith(`${p}_`)) continue;
+    const rest = lower.slice(p.length + 1);
+    const suffixed = /^port_[a-z0-9_]+$/.test(rest);
+    const middle = /^([a-z0-9_]+)_port$/.exec(rest)?.[1];
+    if (!suffixed && (middle === void 0 || hasOwnHost(middle))) continue;
+    const found = numeric(name);
+    if (found) out.push(found);
+  }
+  return out;
+}
+var HOST_HALF;
+var init_env = __esm({
+  "src/topology/env.ts"() {
+    "use strict";
+    HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
+  }
+});
+
+// src/topology/downward.ts
+function downwardField(fieldPath, workload) {
+  const field3 = fieldPath.trim();
+  if (field3 === "metadata.namespace") return { kind: "value", field: field3, value: workload.namespace };
+  if (field3 === "status.hostIP" || field3 === "status.hostIPs") return { kind: "node", field: field3 };
+  if (field3 === "status.podIP" || field3 === "status.podIPs") return { kind: "own", field: field3 };
+  return { kind: "runtime", field: field3 };
+}
+function refAsHost(value, name) {
+  const ref = `$(${name})`;
+  const at3 = value.indexOf(ref);
+  if (at3 < 0) return false;
+  if (value.trim() === ref) return true;
+  const before = value.slice(0, at3);
+  const after = value.slice(at3 + ref.length);
+  return /(?:^|:\/\/|[\s=,@])$/.test(before) && /^(?::\d{1,5}|\/|$|[\s,;])/.test(after);
+}
+function portAfterRef(value, name) {
+  const i = value.indexOf(`$(${name}):`);
+  if (i < 0) return void 0;
+  const m = /^\d{1,5}/.exec(value.slice(i + name.length + 4));
+  const n = m ? Number(m[0]) : void 0;
+  return n !== void 0 && n >= 1 && n <= 65535 ? n : void 0;
+}
+var init_downward = __esm({
+  "src/topology/downward.ts"() {
+    "use strict";
+  }
+});
+
+// src/manifests/rendered-name.ts
+function renderedName(file2, as) {
+  return `${file2} [rendered${as !== void 0 ? ` as ${as}` : ""}]`;
+}
+function isRenderedName(file2) {
+  return SUFFIX.test(file2);
+}
+function renderedSource(file2) {
+  const m = SUFFIX.exec(file2);
+  if (!m) return { file: file2 };
+  return { file: file2.slice(0, m.index), ...m[1] !== void 0 ? { as: m[1] } : {} };
+}
+function aliasChain(source) {
+  const parts = (/^(?:charts\/[^/]+\/)*/.exec(source)?.[0] ?? "").split("/").filter((p) => p !== "");
+  return parts.filter((_, i) => i % 2 === 1).join(".");
+}
+var SUFFIX;
+var init_rendered_name = __esm({
+  "src/manifests/rendered-name.ts"() {
+    "use strict";
+    SUFFIX = / \[rendered(?: as ([^\]]+))?\]$/;
+  }
+});
+
+// src/topology/scan.ts
+function traceValue(at3, c, values) {
+  const { file: templateFile, as } = renderedSource(at3.file);
+  const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === templateFile));
+  if (!chart || chart.setValues || at3.line !== void 0 && at3.line > 0 && !isRenderedName(at3.file)) return void 0;
+  const templates = chart.templates?.filter((t) => t.path === templateFile && (as === void 0 || t.source === void 0 || aliasChain(t.source) === as)) ?? [];
+  const template = templates[0]?.text;
+  if (template === void 0) return void 0;
+  const named = namedTemplatesOf(chart);
+  const prefixes = templates.map((t) => {
+    const prefix = [];
+    for (let rest = t.source ?? templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1]);
+    return prefix;
+  });
+  const defaults = [...chart.defaults ?? []].sort((x, y) => y.prefix.length - x.prefix.length);
+  const sources = [...defaults, ...chart.files];
+  const scalars = [
+    ...defaults.map((f) => valueScalars(f).map((v) => v.key[0] === "global" ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key })),
+    ...chart.files.map((f) => valueScalars(f))
+  ];
+  const found = /* @__PURE__ */ new Map();
+  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
+    scalars.forEach((file2, i) => {
+      for (const s of file2) {
+        if (!s.value.toLowerCase().includes(needle.toLowerCase())) continue;
+        const key3 = s.key.join(".");
+        const own2 = ownKey(s.key, prefixes);
+        if (own2 === void 0 || !readsValueThrough(template, own2.join("."), named)) continue;
+        if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join(".") === key3))) continue;
+        found.set(key3, { file: sources[i].path, doc: 0, line: s.line, column: s.column, path: s.own ?? s.key });
+      }
+    });
+    if (found.size > 0) break;
+  }
+  const places = new Map([...found.values()].map((r) => [`${r.file}\0${r.line ?? 0}\0${r.column ?? 0}`, r]));
+  return places.size === 1 ? [...places.values()][0] : void 0;
+}
+function ownKey(key3, prefixes) {
+  if (key3[0] === "global") return key3;
+  const prefix = prefixes.find((p) => key3.length > p.length && p.every((name, k) => key3[k] === name));
+  return prefix ? key3.slice(prefix.length) : void 0;
+}
+function namedTemplatesOf(chart) {
+  return new NamedTemplates([...chart.partials ?? [], ...chart.templates ?? []]);
+}
+function readsValueThrough(template, key3, named) {
+  return readsValue(template, key3) || named.reachedFrom(template).some((body) => readsValue(body, key3));
+}
+function readsValue(template, key3) {
+  const at3 = template.indexOf(`.Values.${key3}`);
+  if (at3 < 0) return false;
+  for (let i = at3; i >= 0; i = template.indexOf(`.Values.${key3}`, i + 1)) {
+    const next = template[i + `.Values.${key3}`.length] ?? "";
+    if (!/[\w.-]/.test(next)) return true;
+  }
+  return false;
+}
+function valueScalars(f) {
+  const lines = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
+  const out = [];
+  const walk = (node2, key3) => {
+    if (!(0, import_yaml3.isMap)(node2)) return;
+    for (const pair of node2.items) {
+      const k = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      if (k === void 0) continue;
+      if ((0, import_yaml3.isScalar)(pair.value) && (typeof pair.value.value === "string" || typeof pair.value.value === "number") && pair.value.range) {
+        const pos = lines.linePos(pair.value.range[0]);
+        out.push({ key: [...key3, k], value: String(pair.value.value), line: pos.line, column: pos.col });
+      } else walk(pair.value, [...key3, k]);
+    }
+  };
+  walk(doc.contents, []);
+  return out;
+}
+function scanTopology(cluster, options = {}) {
+  const values = options.values ?? [];
+  const services = /* @__PURE__ */ new Map();
+  const configMaps = /* @__PURE__ */ new Map();
+  const secrets = /* @__PURE__ */ new Map();
+  const byNamespace = workloadsByNamespace(cluster.workloads);
+  for (const o of cluster.objects) {
+    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    if (o.kind === "Service") {
+      const key3 = `${ns}/${o.object.metadata.name}`;
+      services.set(key3, [...services.get(key3) ?? [], { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
+    } else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
+    else if (o.kind === "Secret") secrets.set(`${ns}/${o.object.metadata.name}`, secretAsConfigMap(o));
+  }
+  const links = new LinkSet();
+  const unresolved = [];
+  const dns = [];
+  const sharing = /* @__PURE__ */ new Map();
+  const portChoices = /* @__PURE__ */ new Map();
+  const dapr = daprComponentSources(cluster);
+  const ctx = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
+  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
+  podDnsSettings(cluster.workloads, ctx);
+  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
+  const sortedUnresolved = unresolved.sort(
+    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
+  );
+  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
+}
+function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
+  const cmData = (name) => {
+    const cm = configMaps.get(`${w.ref.namespace}/${name}`);
+    return cm ? [cm, configMapFiles(cm)] : void 0;
+  };
+  const secretData = (name) => {
+    const s = typeof name === "string" ? secrets.get(`${w.ref.namespace}/${name}`) : void 0;
+    return s ? [s, configMapFiles(s)] : void 0;
+  };
+  const secretKey = (s) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
+  const emit2 = (value, context, origin, path22, extra = {}) => {
+    const withPorts = (c) => {
+      if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
+      if (!extra.ports.some((p) => p.exact)) {
+        const target = serviceFor(c.host, w.ref.namespace, ctx.services);
+        const declared = new Set((target?.entries ?? []).flatMap((e) => (e.object.spec?.ports ?? []).map((sp) => String(sp.port))));
+        if (target && !extra.ports.some((p) => declared.has(p.port))) return [c];
+      }
+      return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
+    };
+    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
+      const found = {
+        c,
+        // once per candidate: an address reaching a Service of several workloads gives one link each
+        at: once(() => lineOf(origin, path22, value, c.offset, ctx.docLines)),
+        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path22] }),
+        ...extra.via ? { via: once(extra.via) } : {},
+        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
+        ...extra.secret ? { secret: secretKey(extra.secret) } : {},
+        ...c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {}
+      };
+      resolveAddress(found, w, ctx);
+    }
+  };
+  (w.spec?.volumes ?? []).forEach((v, vi) => {
+    const at3 = [...w.specPath, "volumes", vi];
+    const sources = v.projected?.sources ?? [];
+    const only = (items) => items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {};
+    const configMaps2 = [
+      ...v.configMap ? [{ name: v.configMap.name, path: [...at3, "configMap"], ...only(v.configMap.items) }] : [],
+      ...sources.flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...at3, "projected", "sources", si, "configMap"], ...only(src.configMap.items) }] : [])
+    ];
+    const secrets2 = [
+      ...v.secret ? [{ name: v.secret.secretName, path: [...at3, "secret"], ...only(v.secret.items) }] : [],
+      ...sources.flatMap((src, si) => src.secret ? [{ name: src.secret.name, path: [...at3, "projected", "sources", si, "secret"], ...only(src.secret.items) }] : [])
+    ];
+    const mounted = [...configMaps2.map((m) => ({ ...m, secret: false, found: cmData(m.name) })), ...secrets2.map((m) => ({ ...m, secret: true, found: secretData(m.name) }))];
+    for (const m of mounted) {
+      if (!m.found) continue;
+      const [object2, data] = m.found;
+      const from = m.secret ? { secret: object2 } : { configMap: object2 };
+      for (const [key3, value] of data) {
+        if (m.keys && !m.keys.has(key3)) continue;
+        emit2(value, valueContext(key3), object2.origin, ["data", key3], { via: () => originRef(w.origin, m.path), ...from });
+      }
+    }
+  });
+  for (const field3 of ["initContainers", "containers"]) {
+    (w.spec?.[field3] ?? []).forEach((container, ci) => {
+      const base = [...w.specPath, field3, ci];
+      for (const { cm, labelIndex: labelIndex2 } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
+        for (const [key3, value] of configMapFiles(cm)) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex2, "value"]), configMap: cm });
+      }
+      const vars = /* @__PURE__ */ new Map();
+      const imported = [];
+      (container.envFrom ?? []).forEach((ef, fi) => {
+        const fromSecret = !ef.configMapRef && ef.secretRef ? secretData(ef.secretRef.name) : void 0;
+        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : fromSecret;
+        if (!found) return;
+        const [cm, data] = found;
+        const prefix = typeof ef.prefix === "string" ? ef.prefix : "";
+        const field4 = fromSecret ? "secretRef" : "configMapRef";
+        for (const [key3, value] of data) {
+          vars.set(`${prefix}${key3}`, value);
+          imported.push({ cm, key: key3, value, via: () => originRef(w.origin, [...base, "envFrom", fi, field4]), ...fromSecret ? { secret: true } : {} });
+        }
+      });
+      const entries2 = [];
+      const downward = /* @__PURE__ */ new Map();
+      const nodeNamed = [];
+      (container.env ?? []).forEach((env, ei) => {
+        if (typeof env.value === "string") {
+          const { value: value2, missing } = expandVarsDetailed(env.value, vars);
+          vars.set(env.name, value2);
+          const context = valueContext(env.name);
+          if (missing.length > 0 && context !== "own" && (context === "address" || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+            runtimeReference(w, value2, missing, downward, originRef(w.origin, [...base, "env", ei, "value"]), ctx.unresolved);
+          }
+          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context });
+          return;
+        }
+        const fieldPath = env.valueFrom?.fieldRef?.fieldPath;
+        if (fieldPath !== void 0) {
+          const d = downwardField(fieldPath, w.ref);
+          if (d.kind === "value") vars.set(env.name, d.value);
+          else downward.set(env.name, d);
+          if (d.kind === "node" && valueContext(env.name) === "address") nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, "env", ei, "valueFrom", "fieldRef", "fieldPath"]) });
+          return;
+        }
+        const sref = env.valueFrom?.secretKeyRef;
+        if (sref) {
+          const fromSecret = secretData(sref.name);
+          const value2 = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
+          if (!fromSecret || value2 === void 0) return;
+          vars.set(env.name, value2);
+          entries2.push({ name: env.name, value: value2, origin: fromSecret[0].origin, path: ["data", sref.key], via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "secretKeyRef"]), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
+          return;
+        }
+        const ref = env.valueFrom?.configMapKeyRef;
+        const found = ref ? cmData(ref.name) : void 0;
+        const value = found && ref ? found[1].find(([k]) => k === ref.key)?.[1] : void 0;
+        if (!found || !ref || value === void 0) return;
+        vars.set(env.name, value);
+        entries2.push({
+          name: env.name,
+          value,
+          origin: found[0].origin,
+          path: ["data", ref.key],
+          via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]),
+          cm: found[0],
+          context: valueContext(env.name, ref.key)
+        });
+      });
+      for (const n of nodeNamed) {
+        const paired = pairedPorts(n.name, vars);
+        const ports = paired.length > 0 ? paired : [void 0];
+        for (const p of ports) {
+          ctx.unresolved.push({
+            workload: w.ref,
+            value: `$(${n.field})${p ? ` (${p.name}=${p.port})` : ""}`,
+            at: n.at,
+            reason: "node-address",
+            detail: nodeDetail(n.name, n.field),
+            ...p ? { conns: ConnectionSet.port("TCP", Number(p.port)) } : {}
+          });
+        }
+      }
+      for (const i of imported) {
+        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars) });
+      }
+      for (const e of entries2) {
+        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? e.secret ? { secret: e.cm } : { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars) });
+      }
+      for (const list2 of ["command", "args"]) {
+        const items = container[list2] ?? [];
+        items.forEach((arg, ai) => {
+          if (typeof arg !== "string") return;
+          const prev = ai > 0 ? items[ai - 1] : void 0;
+          const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith("-") ? prev : void 0;
+          const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
+          const { value, missing } = expandVarsDetailed(arg, vars);
+          const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          if (runtime.length > 0 && context !== "own") runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
+          emit2(value, context, w.origin, [...base, list2, ai]);
+        });
+      }
+    });
+  }
+  const dapr = ctx.dapr.get(w);
+  if (dapr) {
+    for (const d of dapr.values) emit2(d.value, d.context, d.origin, d.path, { via: d.via });
+    ctx.unresolved.push(...dapr.unknown);
+  }
+}
+function podDnsSettings(workloads, ctx) {
+  const withEgress = /* @__PURE__ */ new Set([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
+  for (const w of workloads) {
+    const spec = w.spec;
+    const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
+    nameservers.forEach((ns, i) => {
+      if (typeof ns !== "string" || parseCidr(ns.trim()) === void 0 || ns.includes("/")) return;
+      const path22 = [...w.specPath, "dnsConfig", "nameservers", i];
+      const at3 = () => originRef(w.origin, path22);
+      const host = ns.trim().toLowerCase();
+      resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at3), place: at3, dnsSetting: true }, w, ctx);
+    });
+    const policy = dnsPolicyOf(w);
+    const fromNode = policy === "Default";
+    if (!fromNode || !(withEgress.has(workloadKey(w.ref)) || nameservers.length > 0)) continue;
+    const written = spec?.dnsPolicy === "Default";
+    ctx.unresolved.push({
+      workload: w.ref,
+      value: written ? "dnsPolicy: Default" : "hostNetwork: true",
+      at: originRef(w.origin, [...w.specPath, written ? "dnsPolicy" : "hostNetwork"]),
+      reason: "node-address",
+      detail: `${written ? "dnsPolicy: Default" : "a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)"} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
+      conns: dnsPorts(53)
+    });
+  }
+}
+function dnsPolicyOf(w) {
+  const spec = w.spec;
+  const written = spec?.dnsPolicy;
+  if (written === "Default" || written === "None") return written;
+  if (written === "ClusterFirstWithHostNet") return spec?.hostNetwork === true ? "ClusterFirstWithHostNet" : "ClusterFirst";
+  return spec?.hostNetwork === true ? "Default" : "ClusterFirst";
+}
+function resolvesThroughClusterDns(w) {
+  const policy = dnsPolicyOf(w);
+  return policy === "ClusterFirst" || policy === "ClusterFirstWithHostNet";
+}
+function nodeDetail(name, field3) {
+  return `$(${name}) is the node's address (${field3}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
+}
+function runtimeReference(w, value, missing, downward, at3, unresolved) {
+  const node2 = missing.find((m) => downward.get(m)?.kind === "node");
+  if (node2 !== void 0) {
+    const port2 = portAfterRef(value, node2);
+    unresolved.push({ workload: w.ref, value, at: at3, reason: "node-address", detail: nodeDetail(node2, downward.get(node2).field), ...port2 !== void 0 ? { conns: ConnectionSet.port("TCP", port2) } : {} });
+    return;
+  }
+  if (missing.some((m) => downward.get(m)?.kind === "own")) return;
+  const first = missing[0];
+  const d = downward.get(first);
+  unresolved.push({
+    workload: w.ref,
+    value,
+    at: at3,
+    reason: "undefined-variable",
+    detail: d ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time` : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
+  });
+}
+function configMapFiles(cm) {
+  return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
+}
+function lineOf(origin, path22, value, offset, docLines) {
+  const before = value.slice(0, offset);
+  const index = before.split("\n").length - 1;
+  const valueLine = (value.split("\n")[index] ?? "").trim();
+  if (valueLine === "") return originRef(origin, path22);
+  return locate(origin.document, [...origin.path, ...path22], (doc, at3) => {
+    if (at3.line === void 0) return at3;
+    let lines = docLines.get(doc);
+    if (!lines) {
+      lines = doc.text.split("\n");
+      docLines.set(doc, lines);
+    }
+    const first = at3.line - doc.startLine;
+    const exact = lines[first + 1 + index];
+    if (index > 0 && exact !== void 0 && exact.includes(valueLine)) {
+      return { ...at3, line: doc.startLine + first + 1 + index, column: exact.indexOf(valueLine) + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
+    }
+    for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
+      const col = lines[j].indexOf(valueLine);
+      if (col >= 0 && (j > first || index === 0)) return { ...at3, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
+    }
+    return at3;
+  });
+}
+function resolveAddress(found, w, ctx) {
+  const f = found.dnsSetting && found.c.port === void 0 ? { ...found, c: { ...found.c, port: "53" } } : found;
+  const { c, at: at3, via } = f;
+  const { services, links, unresolved, values } = ctx;
+  const src = { kind: "workload", ref: w.ref };
+  const port2 = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
+  const gapConns = port2 !== void 0 && port2 >= 1 && port2 <= 65535 ? { conns: ConnectionSet.port("TCP", port2) } : {};
+  const report = (reason2, detail, namespace) => {
+    const where3 = at3();
+    const traced = values.length > 0 ? traceValue(where3, c, values) : void 0;
+    unresolved.push({ workload: w.ref, value: shownValue(f), at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...gapConns, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
+  };
+  const add = (dst, conns2, service) => {
+    links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
+    if (f.configMap) {
+      const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: /* @__PURE__ */ new Set() };
+      s.workloads.add(workloadKey(w.ref));
+      ctx.sharing.set(f.configMap.key, s);
+    }
+  };
+  if (isLocalAddress(c.host)) return;
+  if (port2 !== void 0 && (port2 < 1 || port2 > 65535)) {
+    report("no-such-port", `port ${c.port} is outside 1-65535`);
+    return;
+  }
+  const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, void 0, values) : placedEvidence(f, void 0) });
+  if (isIpLiteral(c.host)) {
+    const range = parseCidr(c.host);
+    if (range && (port2 === void 0 || port2 === 53) && f.dnsSetting && ctx.serviceCidrs.some((s) => rangeContains(s, range))) {
+      dnsUse();
+      return;
+    }
+    if (isClusterDnsAddress(c.host, port2, f.dnsSetting === true)) {
+      dnsUse();
+      if (range) add({ kind: "external", range }, dnsPorts(port2 ?? 53), void 0);
+      return;
+    }
+    if (!range) return;
+    add({ kind: "external", range }, f.dnsSetting && port2 !== void 0 ? dnsPorts(port2) : port2 !== void 0 ? ConnectionSet.port("TCP", port2) : ConnectionSet.ALL, void 0);
+    return;
+  }
+  const target = serviceFor(c.host, w.ref.namespace, services);
+  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === "default/kubernetes")) {
+    report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
+    return;
+  }
+  if (!target && isClusterDnsHost(c.host) && (port2 === void 0 || port2 === 53)) {
+    dnsUse();
+    return;
+  }
+  if (!target) {
+    if (c.fileLike) return;
+    if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
+    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
+    return;
+  }
+  const inCluster2 = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
+  if (inCluster2.length === 0) {
+    const name = target.entries[0].object.spec.externalName;
+    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
+    return;
+  }
+  const withPort = inCluster2.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
+  if (withPort.length === 0 && port2 !== void 0 && inCluster2.every((e) => e.object.spec?.clusterIP === "None")) {
+    const owners = [...new Set(inCluster2.flatMap((e) => podOwners(e.workloads, target.pod)))];
+    if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    for (const dw of owners) if (dw !== w) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
+    return;
+  }
+  if (withPort.length === 0) {
+    if (!c.explicit) return;
+    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
+    return;
+  }
+  const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
+  if (reaching.length === 0) {
+    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    return;
+  }
+  for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
+}
+function podOwners(workloads, pod) {
+  if (pod === void 0) return workloads;
+  const named = workloads.filter(
+    (dw) => dw.ref.kind === "StatefulSet" && pod.startsWith(`${dw.ref.name}-`) && /^\d+$/.test(pod.slice(dw.ref.name.length + 1)) || dw.spec?.hostname === pod
+  );
+  return named.length > 0 ? named : workloads;
+}
+function reachService(f, w, ctx, service, definition, add) {
+  const { c, at: at3 } = f;
+  const { all, ports, workloads } = definition;
+  if (c.port === void 0 && all.length > 1) {
+    const key3 = `${workloadKey(w.ref)}\0${service}`;
+    if (!ctx.portChoices.has(key3)) {
+      ctx.portChoices.set(
+        key3,
+        diag(
+          Codes.addressWithoutPort,
+          "warning",
+          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
+          at3(),
+          "write the port in the address (host:port) or review the link in a links file"
+        )
+      );
+    }
+  }
+  for (const dw of workloads) {
+    if (dw === w) continue;
+    const conns2 = targetConns(ports, dw.pods);
+    if (!conns2.isEmpty) add({ kind: "workload", ref: dw.ref }, conns2, service);
+  }
+}
+function duplicateServiceWarnings(services) {
+  const out = [];
+  for (const [key3, entries2] of [...services].sort(([a], [b]) => compareStrings(a, b))) {
+    if (entries2.length < 2) continue;
+    const places = entries2.map((e) => originRef(e.origin, ["metadata", "name"])).map((at3) => `${at3.file}:${at3.line ?? "?"}`);
+    for (const e of entries2.slice(1)) {
+      out.push(
+        diag(
+          Codes.duplicateObject,
+          "warning",
+          `Service ${key3} is defined more than once (${places.join(", ")}); an address that names it gets links to the workloads of every definition`,
+          originRef(e.origin, ["metadata", "name"]),
+          "keep one definition, or rename one of the Services"
+        )
+      );
+    }
+  }
+  return out;
+}
+function dnsPorts(port2) {
+  return ConnectionSet.port("UDP", port2).union(ConnectionSet.port("TCP", port2));
+}
+function isClusterDnsAddress(host, port2, dnsSetting) {
+  if (!(port2 === 53 || port2 === void 0 && dnsSetting)) return false;
+  const range = parseCidr(host);
+  if (!range) return false;
+  if (range.family === 6) {
+    return range.lo >> 121n === 0x7en && (range.lo & 0xffffn) === 0xan && (range.lo >> 16n & 0xffffn) === 0n;
+  }
+  const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168;
+}
+function sortedDnsUses(uses) {
+  const at3 = (u) => u.evidence.kind === "address" ? u.evidence.at : void 0;
+  const via = (u) => u.evidence.kind === "address" && u.evidence.via ? `${u.evidence.via.file}\0${u.evidence.via.doc}\0${(u.evidence.via.path ?? []).join(".")}` : "";
+  const key3 = (u) => `${workloadKey(u.workload)}\0${at3(u)?.file ?? ""}\0${String(at3(u)?.doc ?? 0).padStart(9, "0")}\0${String(at3(u)?.line ?? 0).padStart(9, "0")}\0${u.evidence.kind === "address" ? u.evidence.value : ""}\0${(at3(u)?.path ?? []).join(".")}\0${via(u)}`;
+  const seen = /* @__PURE__ */ new Map();
+  for (const u of uses) if (!seen.has(key3(u))) seen.set(key3(u), u);
+  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, u]) => u);
+}
+function isClusterDnsHost(host) {
+  return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
+}
+function isApiServerHost(host, namespace) {
+  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || host === "kubernetes" && namespace === "default";
+}
+function evidence(f, service, values) {
+  if (values.length > 0) {
+    const where3 = f.at();
+    const traced = traceValue(where3, f.c, values);
+    return {
+      kind: "address",
+      at: where3,
+      value: shownValue(f),
+      ...f.via ? { via: f.via() } : {},
+      ...f.configMap ? { configMap: f.configMap.key } : {},
+      ...f.secret ? { secret: f.secret } : {},
+      ...service ? { service } : {},
+      ...traced ? { traced } : {}
+    };
+  }
+  const ev = { kind: "address" };
+  lazyField(ev, "at", f.at);
+  ev.value = shownValue(f);
+  if (f.via) lazyField(ev, "via", f.via);
+  if (f.configMap) ev.configMap = f.configMap.key;
+  if (f.secret) ev.secret = f.secret;
+  if (service) ev.service = service;
+  return ev;
+}
+function exposureEvidence(object2, at3) {
+  const ev = { kind: "exposure", object: object2 };
+  lazyField(ev, "at", at3);
+  return ev;
+}
+function once(compute) {
+  let done = false;
+  let value;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value;
+  };
+}
+function lazyField(o, key3, get) {
+  Object.defineProperty(o, key3, { get, enumerable: true, configurable: true });
+}
+function placedEvidence(f, service) {
+  return { kind: "address", at: f.place(), value: shownValue(f), ...f.configMap ? { configMap: f.configMap.key } : {}, ...f.secret ? { secret: f.secret } : {}, ...service ? { service } : {} };
+}
+function shownValue(f) {
+  return f.secret ? `${f.c.host}${f.c.port !== void 0 ? `:${f.c.port}` : ""}` : f.c.text;
+}
+function secretAsConfigMap(o) {
+  const data = {};
+  for (const [k, v] of Object.entries(o.object.data ?? {})) {
+    if (typeof v !== "string" || !/^[A-Za-z0-9+/=\s]*$/.test(v)) continue;
+    const text2 = Buffer.from(v, "base64").toString("utf8");
+    if (!text2.includes("\uFFFD")) data[k] = text2;
+  }
+  for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === "string") data[k] = v;
+  return { kind: "ConfigMap", apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
+}
+function sharedConfigMapWarnings(sharing) {
+  const out = [];
+  for (const [key3, s] of [...sharing].sort(([a], [b]) => compareStrings(a, b))) {
+    if (s.workloads.size < 2) continue;
+    const names = [...s.workloads].sort(compareStrings);
+    out.push(
+      diag(
+        Codes.sharedConfigMap,
+        "warning",
+        `ConfigMap ${key3} is shared by ${names.length} workloads (${names.join(", ")}); each gets a link to every address it names`,
+        originRef(s.origin, ["metadata", "name"]),
+        "if only some of them use an address, review the links in a links file (synthesize --links)"
+      )
+    );
+  }
+  return out;
+}
+function withoutClusterSuffix(host) {
+  let h = host;
+  let suffixed = false;
+  for (const s of CLUSTER_SUFFIXES) {
+    if (h.endsWith(s)) {
+      h = h.slice(0, -s.length);
+      suffixed = true;
+    }
+  }
+  return { h, suffixed };
+}
+function namedNamespace(host, namespace) {
+  const { h, suffixed } = withoutClusterSuffix(host);
+  const parts = h.split(".");
+  const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : void 0;
+  return ns !== void 0 && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : void 0;
+}
+function serviceFor(host, namespace, services) {
+  const { h, suffixed } = withoutClusterSuffix(host);
+  const parts = h.split(".");
+  const headlessPod = () => {
+    if (suffixed || parts.length !== 2 && parts.length !== 3) return void 0;
+    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
+    const headless = (services.get(headlessKey) ?? []).filter((e) => e.object.spec?.clusterIP === "None");
+    return headless.length > 0 ? { key: headlessKey, entries: headless, pod: parts[0] } : void 0;
+  };
+  const first = parts.length === 2 ? headlessPod() : void 0;
+  if (first) return first;
+  const key3 = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
+  const entries2 = key3 ? services.get(key3) : void 0;
+  if (key3 && entries2) return { key: key3, entries: entries2, ...parts.length === 3 ? { pod: parts[0] } : {} };
+  return parts.length === 3 ? headlessPod() : void 0;
+}
+function addExposures(cluster, services, links) {
+  const warnings = [];
+  const expose = (src, ns, name, port2, kind, object2, at3) => {
+    at3 = once(at3);
+    for (const svc of services.get(`${ns}/${name}`) ?? []) {
+      const picked = backendServicePorts(svc.object.spec?.ports ?? [], port2, kind);
+      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port2, name, at3()));
+      const ports = picked.ports;
+      for (const w of svc.workloads) {
+        const reached = targetConns(ports, w.pods);
+        const conns2 = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
+        if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, exposureEvidence(object2, at3));
+      }
+    }
+  };
+  const ic = { kind: "ingress-controller" };
+  const ingress = ingressBackends(cluster.objects);
+  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
+  for (const o of cluster.objects) {
+    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
+    switch (o.kind) {
+      case "HTTPRoute":
+      case "GRPCRoute":
+      case "TCPRoute":
+      case "TLSRoute":
+      case "UDPRoute": {
+        const object2 = `${o.kind} ${ns}/${o.object.metadata.name}`;
+        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
+        (o.object.spec?.rules ?? []).forEach(
+          (rule, ri) => (rule.backendRefs ?? []).forEach((b, bi) => {
+            if (b.kind && b.kind !== "Service") return;
+            for (const p of parents) {
+              const gw = { kind: "gateway", namespace: p.namespace || ns, name: p.name };
+              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri, "backendRefs", bi]));
+            }
+          })
+        );
+        break;
+      }
+      case "Service": {
+        const type2 = o.object.spec?.type;
+        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
+        const svc = services.get(`${ns}/${o.object.metadata.name}`)?.find((e) => e.object === o.object);
+        for (const w of svc?.workloads ?? []) {
+          const conns2 = targetConns(o.object.spec?.ports ?? [], w.pods);
+          if (!conns2.isEmpty)
+            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns2, {
+              kind: "exposure",
+              object: `Service ${ns}/${o.object.metadata.name} (${type2})`,
+              at: originRef(o.origin, ["spec", "type"])
+            });
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return [...ingress.diagnostics, ...warnings];
+}
+function compareEvidence(a, b) {
+  const at3 = (e) => "at" in e ? e.at : void 0;
+  const x = at3(a);
+  const y = at3(b);
+  return compareStrings(x?.file ?? "", y?.file ?? "") || (x?.doc ?? 0) - (y?.doc ?? 0) || (x?.line ?? 0) - (y?.line ?? 0) || compareStrings(evidenceText(a), evidenceText(b));
+}
+function dedupeUnresolved(list2) {
+  const seen = /* @__PURE__ */ new Set();
+  return list2.filter((u) => {
+    const k = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+var import_yaml3, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
+var init_scan = __esm({
+  "src/topology/scan.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_connection_set();
+    init_named_templates();
+    init_service_ports();
+    init_exposure();
+    init_ip();
+    init_diagnostic();
+    init_cluster();
+    init_objects();
+    init_positions();
+    init_addresses();
+    init_api_clients();
+    init_config_sidecars();
+    init_mesh();
+    init_public_hosts();
+    init_dapr_components();
+    init_links();
+    init_env();
+    init_downward();
+    init_peer();
+    init_rendered_name();
+    CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+    DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
+    LinkSet = class {
+      map = /* @__PURE__ */ new Map();
+      add(src, dst, conns2, ev) {
+        const key3 = `${peerKey(src)}\0${peerKey(dst)}`;
+        const cur = this.map.get(key3);
+        if (cur) {
+          cur.conns = cur.conns.union(conns2);
+          const text2 = evidenceText(ev);
+          if (!cur.evidence.some((e) => evidenceText(e) === text2)) cur.evidence.push(ev);
+        } else this.map.set(key3, { src, dst, conns: conns2, evidence: [ev] });
+      }
+      /** The workload keys with a link from them. */
+      sources() {
+        const out = [];
+        for (const l of this.map.values()) if (l.src.kind === "workload") out.push(workloadKey(l.src.ref));
+        return out;
+      }
+      sorted() {
+        for (const l of this.map.values()) if (l.evidence.length > 1) l.evidence.sort(compareEvidence);
+        return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
+      }
+    };
+  }
+});
+
+// src/connectivity/needs.ts
+function clipSize(a, b) {
+  const lo = a.lo > b.lo ? a.lo : b.lo;
+  const hi = a.hi < b.hi ? a.hi : b.hi;
+  return hi >= lo ? hi - lo + 1n : 0n;
+}
+function overlaps(a, b) {
+  return a.family === b.family && a.lo <= b.hi && b.lo <= a.hi;
+}
+function unmetLinks(links, connectivity2) {
+  const allowed = new Allowed(connectivity2);
+  const unmet3 = [];
+  const unjudged = [];
+  for (const link of links) {
+    const a = allowed.of(link);
+    if (a === void 0) {
+      unjudged.push(link);
+      continue;
+    }
+    const missing = link.conns.subtract(a);
+    if (!missing.isEmpty) unmet3.push({ link, allowed: a.intersect(link.conns), missing });
+  }
+  return { unmet: sortedByLink(unmet3, (u) => u.link), unjudged: sortedByLink(unjudged, (l) => l) };
+}
+function sortedByLink(items, linkOf) {
+  const keyed = items.map((item2) => ({ item: item2, key: linkKey(linkOf(item2)) }));
+  keyed.sort((a, b) => compareStrings(a.key, b.key));
+  return keyed.map((k) => k.item);
+}
+function linkKey(l) {
+  return `${peerKey(l.src)}\0${peerKey(l.dst)}`;
+}
+function newlyUnmet(head, base) {
+  const before = new Map(base.map((u) => [linkKey(u.link), u]));
+  const broken = [];
+  const already = [];
+  for (const u of head) {
+    const b = before.get(linkKey(u.link));
+    if (b && u.missing.isSubsetOf(b.missing)) already.push(u);
+    else broken.push(u);
+  }
+  return { broken, already };
+}
+var Allowed;
+var init_needs = __esm({
+  "src/connectivity/needs.ts"() {
+    "use strict";
+    init_cluster();
+    init_connection_set();
+    init_peer();
+    Allowed = class {
+      pairs = /* @__PURE__ */ new Map();
+      /** Connections with outside addresses, by the in-cluster peer's key: a link is compared with its own peer's only. */
+      external = /* @__PURE__ */ new Map();
+      constructor(c) {
+        for (const x of c.connections) {
+          if (x.src.kind === "external") this.addExternal(peerKey(x.dst), { outbound: false, range: x.src, conns: x.conns });
+          else if (x.dst.kind === "external") this.addExternal(peerKey(x.src), { outbound: true, range: x.dst, conns: x.conns });
+          else this.pairs.set(`${peerKey(x.src)}\0${peerKey(x.dst)}`, x.conns);
+        }
+      }
+      addExternal(inCluster2, e) {
+        const list2 = this.external.get(inCluster2);
+        if (list2) list2.push(e);
+        else this.external.set(inCluster2, [e]);
+      }
+      of(link) {
+        const { src, dst } = link;
+        if (src.kind === "gateway" || dst.kind === "gateway" || dst.kind === "ingress-controller") return void 0;
+        if (dst.kind === "external" || src.kind === "external") {
+          const outbound = dst.kind === "external";
+          const range = outbound ? dst.kind === "external" ? dst.range : void 0 : src.kind === "external" ? src.range : void 0;
+          const inCluster2 = peerKey(outbound ? src : dst);
+          if (!range) return void 0;
+          const parts = (this.external.get(inCluster2) ?? []).filter((e) => e.outbound === outbound && e.range.kind === "external" && overlaps(e.range.range, range));
+          if (outbound) {
+            let covered = 0n;
+            for (const p of parts) if (p.range.kind === "external") covered += clipSize(p.range.range, range);
+            if (covered !== range.hi - range.lo + 1n) return ConnectionSet.NONE;
+            return parts.reduce((acc, p) => acc.intersect(p.conns), ConnectionSet.ALL);
+          }
+          return parts.reduce((acc, p) => acc.union(p.conns), ConnectionSet.NONE);
+        }
+        return this.pairs.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
+      }
+    };
+  }
+});
+
+// src/synthesis/selectors.ts
+function versionLike(key3, value) {
+  return VERSION_KEYS.has(key3) || /(^|[./-])version$/i.test(key3) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
+}
+function chooseSelector(w, sameNamespace) {
+  const labels3 = w.pods[0]?.labels ?? {};
+  const others = sameNamespace.filter((o) => o !== w);
+  const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
+  const result = (selector, source) => {
+    const alsoMatches = matching(selector).sort(compareStrings);
+    return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
+  };
+  if (Object.keys(labels3).length === 0) {
+    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
+    return result(used.length > 0 ? { matchExpressions: used.map((key3) => ({ key: key3, operator: "DoesNotExist" })) } : {}, "labels");
+  }
+  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
+  const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
+  const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
+  const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
+  const base = controller ?? identity;
+  if (base) {
+    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
+    return result({ matchLabels: pick3(narrowed ?? base) }, controller ? "controller" : "identity");
+  }
+  const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
+  return result({ matchLabels: pick3(found ?? keys) }, "labels");
+}
+function narrow(base, keys, ok) {
+  const extra = keys.filter((k) => !base.includes(k));
+  for (let size = base.length === 0 ? 1 : 0; size <= Math.min(extra.length, 5); size++) {
+    for (const add of combinations(extra, size)) {
+      const subset = [...base, ...add];
+      if (ok(subset)) return subset;
+    }
+  }
+  return void 0;
+}
+function* combinations(items, k, start2 = 0, acc = []) {
+  if (acc.length === k) {
+    yield [...acc];
+    return;
+  }
+  for (let i = start2; i < items.length; i++) {
+    acc.push(items[i]);
+    yield* combinations(items, k, i + 1, acc);
+    acc.pop();
+  }
+}
+var IDENTITY, VOLATILE_KEYS, VERSION_KEYS;
+var init_selectors = __esm({
+  "src/synthesis/selectors.ts"() {
+    "use strict";
+    init_cluster();
+    init_selector();
+    IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
+    VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
+    VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
   }
 });
 
@@ -30925,10 +32126,10 @@ function digest(ref) {
   return (0, import_node_crypto.createHash)("sha256").update(workloadKey(ref)).digest("hex").slice(0, 8);
 }
 function fit(prefix, base, ref) {
-  const name = `${prefix}${base}${SUFFIX}`;
+  const name = `${prefix}${base}${SUFFIX2}`;
   if (name.length <= MAX_NAME) return name;
-  const room = MAX_NAME - prefix.length - SUFFIX.length - 9;
-  return `${prefix}${base.slice(0, Math.max(room, 0)).replace(/[-.]+$/, "")}-${digest(ref)}${SUFFIX}`;
+  const room = MAX_NAME - prefix.length - SUFFIX2.length - 9;
+  return `${prefix}${base.slice(0, Math.max(room, 0)).replace(/[-.]+$/, "")}-${digest(ref)}${SUFFIX2}`;
 }
 function policyNames(workloads, prefix) {
   const sorted = [...workloads].sort((a, b) => compareStrings(workloadKey(a), workloadKey(b)));
@@ -30950,7 +32151,7 @@ function policyNames(workloads, prefix) {
   }
   return names;
 }
-var import_node_crypto, MAX_NAME, SUFFIX;
+var import_node_crypto, MAX_NAME, SUFFIX2;
 var init_names = __esm({
   "src/synthesis/names.ts"() {
     "use strict";
@@ -30958,7 +32159,7 @@ var init_names = __esm({
     init_cluster();
     init_peer();
     MAX_NAME = 253;
-    SUFFIX = "-netpol";
+    SUFFIX2 = "-netpol";
   }
 });
 
@@ -31159,7 +32360,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         notes.push(`${g.direction}[${list2.length - 1}] ${g.note}${g.conns.isAll ? "" : noPortsNote(options)}`);
       }
       const namedDns = options.dnsClients?.get(key3) ?? [];
-      if ((egress.length > 0 || namedDns.length > 0) && preset.dns) {
+      if ((egress.length > 0 && resolvesThroughClusterDns(w) || namedDns.length > 0) && preset.dns) {
         const dnsConns = ConnectionSet.port("UDP", options.dnsPort).union(ConnectionSet.port("TCP", options.dnsPort));
         egress.push({
           to: [{ namespaceSelector: { matchLabels: { [NAMESPACE_NAME_LABEL]: options.dns.namespace } }, podSelector: { matchLabels: { ...options.dns.podLabels } } }],
@@ -31226,6 +32427,7 @@ var init_synthesize = __esm({
     init_k8s_names();
     init_objects();
     init_links();
+    init_scan();
     init_peer();
     init_needs();
     init_selectors();
@@ -33842,9 +35044,9 @@ function inlinePlacer(k, text2, at3, body) {
   const bodyLines = body.split("\n");
   let layout;
   const find = () => {
-    const counter = new import_yaml3.LineCounter();
-    const node2 = (0, import_yaml3.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, strict: false }).getIn(at3, true);
-    if (!(0, import_yaml3.isScalar)(node2) || !node2.range) return null;
+    const counter = new import_yaml4.LineCounter();
+    const node2 = (0, import_yaml4.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, strict: false }).getIn(at3, true);
+    if (!(0, import_yaml4.isScalar)(node2) || !node2.range) return null;
     const start2 = counter.linePos(node2.range[0]);
     if (node2.type === "BLOCK_LITERAL") {
       const first = bodyLines.findIndex((l) => l.trim() !== "");
@@ -33998,40 +35200,16 @@ function covers(written, rendered) {
   if (isRecord2(written)) return isRecord2(rendered) && Object.entries(written).every(([k, w]) => Object.hasOwn(rendered, k) && covers(w, rendered[k]));
   return written === rendered || written !== null && rendered !== null && typeof written !== "object" && typeof rendered !== "object" && String(written) === String(rendered);
 }
-var import_posix, import_yaml3, ANY, ANY_RUN;
+var import_posix, import_yaml4, ANY, ANY_RUN;
 var init_kustomize_patches = __esm({
   "src/manifests/kustomize-patches.ts"() {
     "use strict";
     import_posix = __toESM(require("node:path/posix"), 1);
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_documents();
     init_label_selector_text();
     ANY = 0;
     ANY_RUN = 1;
-  }
-});
-
-// src/manifests/rendered-name.ts
-function renderedName(file2, as) {
-  return `${file2} [rendered${as !== void 0 ? ` as ${as}` : ""}]`;
-}
-function isRenderedName(file2) {
-  return SUFFIX2.test(file2);
-}
-function renderedSource(file2) {
-  const m = SUFFIX2.exec(file2);
-  if (!m) return { file: file2 };
-  return { file: file2.slice(0, m.index), ...m[1] !== void 0 ? { as: m[1] } : {} };
-}
-function aliasChain(source) {
-  const parts = (/^(?:charts\/[^/]+\/)*/.exec(source)?.[0] ?? "").split("/").filter((p) => p !== "");
-  return parts.filter((_, i) => i % 2 === 1).join(".");
-}
-var SUFFIX2;
-var init_rendered_name = __esm({
-  "src/manifests/rendered-name.ts"() {
-    "use strict";
-    SUFFIX2 = / \[rendered(?: as ([^\]]+))?\]$/;
   }
 });
 
@@ -35637,7 +36815,7 @@ function field(o, path22) {
   }
   return void 0;
 }
-function str4(o, a, b, c, d, e) {
+function str5(o, a, b, c, d, e) {
   let v = field(o, a);
   if (typeof v === "string" && v !== "") return v;
   for (const p of [b, c, d, e]) {
@@ -35676,7 +36854,7 @@ function time3(o) {
 function nonNormal(o) {
   const t = o.type;
   if (t === "debug" || t === "info" || t === "warn" || t === "err") {
-    const message = str4(o, "message");
+    const message = str5(o, "message");
     return `${t} event${message ? ` (${message.slice(0, 80)})` : ""}`;
   }
   return void 0;
@@ -35687,9 +36865,9 @@ function portOf(o, path22) {
 }
 function snakeRemote(o) {
   const kind = field(o, "remote_kind");
-  const addr = str4(o, "ip", "remote_other");
-  if (kind === "pod") return { ep: endpoint("pod", { addr, namespace: str4(o, "remote_pod_namespace"), name: str4(o, "remote_pod_name"), labels: labels2(field(o, "remote_pod_labels")) }) };
-  if (kind === "svc") return { ep: endpoint("svc", { addr, namespace: str4(o, "remote_svc_namespace"), name: str4(o, "remote_svc_name") }) };
+  const addr = str5(o, "ip", "remote_other");
+  if (kind === "pod") return { ep: endpoint("pod", { addr, namespace: str5(o, "remote_pod_namespace"), name: str5(o, "remote_pod_name"), labels: labels2(field(o, "remote_pod_labels")) }) };
+  if (kind === "svc") return { ep: endpoint("svc", { addr, namespace: str5(o, "remote_svc_namespace"), name: str5(o, "remote_svc_name") }) };
   if (kind === "other" && addr) return { ep: endpoint("raw", { addr }) };
   return { skip: `remote peer of unknown kind ${JSON.stringify(kind ?? null)}${addr ? ` at ${addr}` : ""} (a host-network or node peer)` };
 }
@@ -35731,21 +36909,21 @@ function camelRemote(o) {
 }
 function imageLocal(o, addrPath) {
   return endpoint("pod", {
-    addr: addrPath ? str4(o, addrPath) : void 0,
-    namespace: str4(o, "k8s.namespace"),
-    name: str4(o, "k8s.podName", "k8s.podname"),
-    owner: str4(o, "k8s.owner.name"),
-    ownerKind: str4(o, "k8s.owner.kind"),
+    addr: addrPath ? str5(o, addrPath) : void 0,
+    namespace: str5(o, "k8s.namespace"),
+    name: str5(o, "k8s.podName", "k8s.podname"),
+    owner: str5(o, "k8s.owner.name"),
+    ownerKind: str5(o, "k8s.owner.kind"),
     labels: labels2(field(o, "k8s.podLabels")),
     hostNetwork: field(o, "k8s.hostnetwork") === true || field(o, "k8s.hostNetwork") === true ? true : void 0
   });
 }
 function imageEndpoint(o, base) {
-  const kind = str4(o, `${base}.k8s.kind`);
+  const kind = str5(o, `${base}.k8s.kind`);
   return endpoint(kind === "pod" || kind === "svc" || kind === "raw" ? kind : "unknown", {
-    addr: str4(o, `${base}.addr`),
-    namespace: str4(o, `${base}.k8s.namespace`),
-    name: str4(o, `${base}.k8s.name`),
+    addr: str5(o, `${base}.addr`),
+    namespace: str5(o, `${base}.k8s.namespace`),
+    name: str5(o, `${base}.k8s.name`),
     labels: labels2(field(o, `${base}.k8s.labels`))
   });
 }
@@ -35799,9 +36977,9 @@ var init_formats = __esm({
       const type2 = field(o, "type");
       if (type2 !== "connect" && type2 !== "accept" && type2 !== "close") return { kind: "skip", reason: `event type ${JSON.stringify(type2)}`, format: "advisor-v1" };
       const local = endpoint("pod", {
-        namespace: str4(o, "local_pod_namespace"),
-        name: str4(o, "local_pod_name"),
-        owner: str4(o, "local_pod_owner"),
+        namespace: str5(o, "local_pod_namespace"),
+        name: str5(o, "local_pod_name"),
+        owner: str5(o, "local_pod_owner"),
         labels: labels2(field(o, "local_pod_labels"))
       });
       const remote = snakeRemote(o);
@@ -35815,12 +36993,12 @@ var init_formats = __esm({
       const skipped = nonNormal(o);
       if (skipped) return { kind: "skip", reason: skipped, format: "network-graph" };
       const local = endpoint("pod", {
-        addr: str4(o, "pod_ip"),
-        namespace: str4(o, "namespace"),
-        name: str4(o, "pod"),
-        owner: str4(o, "pod_owner"),
+        addr: str5(o, "pod_ip"),
+        namespace: str5(o, "namespace"),
+        name: str5(o, "pod"),
+        owner: str5(o, "pod_owner"),
         labels: labels2(field(o, "pod_labels")),
-        hostIp: str4(o, "pod_host_ip")
+        hostIp: str5(o, "pod_host_ip")
       });
       const remote = snakeRemote(o);
       return packetEvent("network-graph", o, line2, local, remote, field(o, "pkt_type"));
@@ -35833,7 +37011,7 @@ var init_formats = __esm({
         addr: text(o.podIP),
         namespace: text(o.namespace) ?? (k8s && text(k8s.namespace)),
         name: text(o.pod) ?? text(o.podName) ?? (k8s && (text(k8s.podName) ?? text(k8s.podname) ?? text(k8s.pod))),
-        owner: text(o.podOwner) ?? (k8s && str4(k8s, "owner.name")),
+        owner: text(o.podOwner) ?? (k8s && str5(k8s, "owner.name")),
         labels: labels2(o.podLabels ?? k8s?.podLabels),
         hostIp: text(o.podHostIP),
         hostNetwork: k8s?.hostNetwork === true ? true : void 0
@@ -35861,7 +37039,7 @@ var init_formats = __esm({
         const skipped = nonNormal(o);
         return { kind: "skip", reason: skipped ?? `event type ${JSON.stringify(type2 ?? null)}`, format: "trace-tcp" };
       }
-      const error2 = str4(o, "error");
+      const error2 = str5(o, "error");
       if (error2) return { kind: "skip", reason: `failed ${type2} (${error2})`, format: "trace-tcp" };
       const meta3 = imageLocal(o, void 0);
       if (meta3.hostNetwork) return { kind: "skip", reason: "host-network pod", format: "trace-tcp" };
@@ -38237,7 +39415,7 @@ function checkCacheKey(request, sides, settings, options) {
   const hash2 = (0, import_node_crypto2.createHash)("sha256");
   field2(hash2, FORMAT);
   field2(hash2, JSON.stringify(request));
-  field2(hash2, JSON.stringify({ lint: options.lint === true, exposure: options.exposure === true }));
+  field2(hash2, JSON.stringify({ lint: options.lint === true, exposure: options.exposure === true, dns: options.dns ?? null }));
   field2(hash2, settingsForm(settings));
   hashSide(hash2, sides.base);
   hashSide(hash2, sides.head);
@@ -38277,1083 +39455,8 @@ var init_cache = __esm({
     import_node_crypto2 = require("node:crypto");
     init_result_codec();
     KIND = "check";
-    FORMAT = "check-outcome/1";
+    FORMAT = "check-outcome/2";
     digestOf = (text2) => (0, import_node_crypto2.createHash)("sha256").update(text2).digest("hex");
-  }
-});
-
-// src/topology/api-clients.ts
-function apiServerClients(cluster, already) {
-  const bindings = cluster.objects.filter((o) => o.kind === "RoleBinding" || o.kind === "ClusterRoleBinding").sort((a, b) => compareStrings(a.origin.document.file, b.origin.document.file) || a.origin.document.doc - b.origin.document.doc);
-  if (bindings.length === 0) return [];
-  const grants = grantIndex(bindings);
-  const out = [];
-  for (const w of cluster.workloads) {
-    if (already.has(workloadKey(w.ref))) continue;
-    const spec = w.spec ?? {};
-    if (spec.automountServiceAccountToken === false) continue;
-    const named = typeof spec.serviceAccountName === "string" && spec.serviceAccountName !== "" ? "serviceAccountName" : typeof spec.serviceAccount === "string" && spec.serviceAccount !== "" ? "serviceAccount" : void 0;
-    const account = named ? spec[named] : "default";
-    const found = [...grants.get(`${w.ref.namespace}/${account}`) ?? [], ...grants.get(`${w.ref.namespace}/*`) ?? [], ...grants.get("*") ?? []];
-    const first = found[0];
-    if (!first) continue;
-    const binding = `${first.binding.kind} ${first.binding.kind === "RoleBinding" ? `${first.binding.object.metadata.namespace || DEFAULT_NAMESPACE}/` : ""}${first.binding.object.metadata.name ?? ""}`;
-    const more2 = found.length > 1 ? ` (and ${found.length - 1} more binding${found.length > 2 ? "s" : ""})` : "";
-    out.push({
-      workload: w.ref,
-      value: "kubernetes.default.svc:443",
-      at: originRef(first.binding.origin, ["subjects", first.index]),
-      ...named ? { via: originRef(w.origin, [...w.specPath, named]) } : {},
-      reason: "api-server",
-      detail: `${workloadKey(w.ref)} runs as ServiceAccount ${w.ref.namespace}/${account}, bound to ${first.binding.object.roleRef.kind} ${first.binding.object.roleRef.name} by ${binding}${more2}, so it calls the Kubernetes API server, whose address the manifests do not hold`
-    });
-  }
-  return out;
-}
-function grantIndex(bindings) {
-  const out = /* @__PURE__ */ new Map();
-  const add = (key3, g) => out.set(key3, [...out.get(key3) ?? [], g]);
-  for (const b of bindings) {
-    const bindingNs = b.object.metadata.namespace || DEFAULT_NAMESPACE;
-    (b.object.subjects ?? []).forEach((s, index) => {
-      if (s.kind === "ServiceAccount") {
-        const ns = s.namespace || (b.kind === "RoleBinding" ? bindingNs : void 0);
-        if (ns) add(`${ns}/${s.name}`, { binding: b, index });
-      } else if (s.kind === "User" && /^system:serviceaccount:[^:]+:[^:]+$/.test(s.name)) {
-        const [, , ns, name] = s.name.split(":");
-        add(`${ns}/${name}`, { binding: b, index });
-      } else if (s.kind === "Group" && s.name === "system:serviceaccounts") add("*", { binding: b, index });
-      else if (s.kind === "Group" && s.name.startsWith("system:serviceaccounts:")) add(`${s.name.slice("system:serviceaccounts:".length)}/*`, { binding: b, index });
-    });
-  }
-  return out;
-}
-function apiServerGapHolders(unresolved) {
-  return new Set(unresolved.filter((u) => u.reason === "api-server").map((u) => workloadKey(u.workload)));
-}
-var init_api_clients = __esm({
-  "src/topology/api-clients.ts"() {
-    "use strict";
-    init_cluster();
-    init_objects();
-  }
-});
-
-// src/topology/config-sidecars.ts
-function sidecarConfigMaps(env, namespace, configMaps) {
-  const list2 = env ?? [];
-  const literal2 = (name) => {
-    const i = list2.findIndex((e) => e.name === name);
-    const value = i >= 0 ? list2[i]?.value : void 0;
-    return typeof value === "string" ? { value, index: i } : void 0;
-  };
-  const label = literal2("LABEL");
-  if (!label || label.value === "" || !literal2("FOLDER")) return [];
-  const resource = (literal2("RESOURCE")?.value ?? "configmap").toLowerCase();
-  if (resource !== "configmap" && resource !== "both") return [];
-  const wanted = literal2("LABEL_VALUE")?.value;
-  const ns = literal2("NAMESPACE")?.value;
-  const namespaces = ns === void 0 || ns.trim() === "" ? [namespace] : ns.trim().toUpperCase() === "ALL" ? void 0 : ns.split(",").map((n) => n.trim());
-  const out = [];
-  for (const cm of configMaps) {
-    const labels3 = cm.object.metadata.labels ?? {};
-    const cmNs = cm.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (!(label.value in labels3) || wanted !== void 0 && labels3[label.value] !== wanted) continue;
-    if (namespaces && !namespaces.includes(cmNs)) continue;
-    out.push({ cm, labelIndex: label.index });
-  }
-  const key3 = (c) => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name}`;
-  return out.sort((a, b) => compareStrings(key3(a.cm), key3(b.cm)));
-}
-var init_config_sidecars = __esm({
-  "src/topology/config-sidecars.ts"() {
-    "use strict";
-    init_cluster();
-  }
-});
-
-// src/topology/public-hosts.ts
-function publicHosts(cluster, serviceWorkloads2) {
-  const out = /* @__PURE__ */ new Map();
-  const add = (host, ns, service) => {
-    if (!host || host.includes("*") || !service) return;
-    const h = host.toLowerCase();
-    const set3 = out.get(h) ?? /* @__PURE__ */ new Set();
-    for (const w of serviceWorkloads2(`${ns}/${service}`)) set3.add(workloadKey(w.ref));
-    out.set(h, set3);
-  };
-  for (const o of cluster.objects) {
-    if (o.kind === "Ingress") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      for (const rule of o.object.spec?.rules ?? []) {
-        for (const p of rule.http?.paths ?? []) add(rule.host, ns, p.backend?.service?.name ?? p.backend?.serviceName);
-      }
-    } else if (o.kind === "HTTPRoute" || o.kind === "GRPCRoute" || o.kind === "TLSRoute") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      for (const rule of o.object.spec?.rules ?? []) {
-        for (const b of rule.backendRefs ?? []) if (!b.kind || b.kind === "Service") for (const host of o.object.spec?.hostnames ?? []) add(host, b.namespace || ns, b.name);
-      }
-    } else if (o.kind === "Route") {
-      const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name);
-    }
-  }
-  return out;
-}
-function isOwnPublicHost(hosts, host, w) {
-  return hosts.get(host.toLowerCase())?.has(workloadKey(w.ref)) ?? false;
-}
-var init_public_hosts = __esm({
-  "src/topology/public-hosts.ts"() {
-    "use strict";
-    init_cluster();
-    init_peer();
-  }
-});
-
-// src/topology/dapr-components.ts
-function metadataContext(name) {
-  return valueContext(name, words(name));
-}
-function holdsAddress(name) {
-  return metadataContext(name) === "address" || /connection[_-]?string|(?:^|_)dsn$/i.test(words(name));
-}
-function appIds(w, annotations) {
-  const id = str5(annotations, "dapr.io/app-id");
-  if (id !== void 0 && id !== "") return { generated: false, has: (s) => s === id };
-  if (w.ref.kind === "Pod") return { generated: false, has: (s) => s === w.ref.name };
-  if (w.ref.kind === "StatefulSet") return { generated: false, has: (s) => s.startsWith(`${w.ref.name}-`) && /^\d+$/.test(s.slice(w.ref.name.length + 1)) };
-  return { generated: true, has: () => false };
-}
-function cloudService(c) {
-  const cloud = c.object.spec.type.split(".").slice(1, 2)[0];
-  if (cloud === void 0 || !Object.hasOwn(CLOUDS, cloud)) return void 0;
-  const addressed = (c.object.spec.metadata ?? []).some(
-    (item2) => holdsAddress(item2.name) && (typeof item2.value === "string" && item2.value.trim() !== "" || item2.secretKeyRef || item2.envRef)
-  );
-  return addressed ? void 0 : CLOUDS[cloud];
-}
-function tracingEndpoints(w, configurations, metaPath) {
-  const name = str5(rawAt(w.origin, metaPath)?.annotations, "dapr.io/config");
-  const config2 = name ? configurations.get(`${w.ref.namespace || DEFAULT_NAMESPACE}/${name}`) : void 0;
-  const tracing = config2?.object.spec?.tracing;
-  if (!config2 || !tracing) return [];
-  const rate = Number(tracing.samplingRate ?? Number.NaN);
-  if (tracing.samplingRate !== void 0 && tracing.samplingRate !== null && String(tracing.samplingRate).trim() !== "" && rate === 0) return [];
-  const via = () => originRef(w.origin, [...metaPath, "annotations", "dapr.io/config"]);
-  const out = [];
-  for (const exporter of ["zipkin", "otel"]) {
-    const value = tracing[exporter]?.endpointAddress;
-    if (typeof value === "string" && value !== "") out.push({ value, context: "address", origin: config2.origin, path: ["spec", "tracing", exporter, "endpointAddress"], via });
-  }
-  return out;
-}
-function daprComponentSources(cluster) {
-  const byNamespace = /* @__PURE__ */ new Map();
-  const configurations = /* @__PURE__ */ new Map();
-  for (const o of cluster.objects) {
-    if (o.kind === "Configuration") configurations.set(`${o.object.metadata.namespace || DEFAULT_NAMESPACE}/${o.object.metadata.name ?? ""}`, o);
-    if (o.kind !== "Component") continue;
-    const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    byNamespace.set(ns, [...byNamespace.get(ns) ?? [], o]);
-  }
-  for (const list2 of byNamespace.values()) list2.sort((a, b) => compareStrings(componentKey(a), componentKey(b)));
-  const byWorkload = /* @__PURE__ */ new Map();
-  const diagnostics = [];
-  if (byNamespace.size === 0 && configurations.size === 0) return { byWorkload, diagnostics };
-  for (const { workload: w, found } of meshedWorkloads(cluster)) {
-    if (found.mesh !== DAPR) continue;
-    const components = byNamespace.get(w.ref.namespace || DEFAULT_NAMESPACE) ?? [];
-    const metaPath = [...w.specPath.slice(0, -1), "metadata"];
-    const ids = appIds(w, rawAt(w.origin, metaPath)?.annotations);
-    const values = [];
-    const unknown2 = [];
-    const skippedScoped = [];
-    for (const c of components) {
-      const scopes = c.object.scopes ?? [];
-      if (scopes.length > 0 && !scopes.some(ids.has)) {
-        if (ids.generated) skippedScoped.push(componentKey(c));
-        continue;
-      }
-      const what = `Dapr Component ${componentKey(c)} (${c.object.spec.type})`;
-      const cloud = cloudService(c);
-      if (cloud) {
-        unknown2.push({
-          workload: w.ref,
-          value: c.object.spec.type,
-          at: originRef(c.origin, ["spec", "type"]),
-          via: found.at,
-          reason: "external-hostname",
-          detail: `${what} is a ${cloud} service outside the cluster, at an address its SDK derives from the account and region; NetworkPolicy cannot name hosts, only address blocks`
-        });
-      }
-      (c.object.spec.metadata ?? []).forEach((item2, i) => {
-        if (typeof item2.value === "string") {
-          values.push({ value: item2.value, context: metadataContext(item2.name), origin: c.origin, path: ["spec", "metadata", i, "value"], via: () => found.at });
-          return;
-        }
-        if (item2.value !== void 0 && item2.value !== null) return;
-        if (!holdsAddress(item2.name)) return;
-        const ref = item2.secretKeyRef;
-        if (ref) {
-          const store = c.object.auth?.secretStore || "kubernetes";
-          unknown2.push({
-            workload: w.ref,
-            value: `${item2.name}: secretKeyRef ${ref.name}${ref.key ? `/${ref.key}` : ""}`,
-            at: originRef(c.origin, ["spec", "metadata", i, "secretKeyRef"]),
-            via: found.at,
-            reason: "secret-value",
-            detail: `${what} reads ${item2.name} from secret ${ref.name}${ref.key ? ` key ${ref.key}` : ""} (secret store ${store}), which the manifests do not hold: the address its sidecar connects to is known only at run time`
-          });
-        } else if (typeof item2.envRef === "string") {
-          unknown2.push({
-            workload: w.ref,
-            value: `${item2.name}: envRef ${item2.envRef}`,
-            at: originRef(c.origin, ["spec", "metadata", i, "envRef"]),
-            via: found.at,
-            reason: "undefined-variable",
-            detail: `${what} reads ${item2.name} from the sidecar's environment variable ${item2.envRef}: the address its sidecar connects to is known only at run time`
-          });
-        }
-      });
-    }
-    if (skippedScoped.length > 0) {
-      diagnostics.push(
-        diag(
-          Codes.daprAppIdMissing,
-          "warning",
-          `${w.ref.namespace}/${w.ref.name} is a Dapr app without dapr.io/app-id: its app id is its pod's name, which its ${w.ref.kind} generates when it creates the pod, so the scoped Component${skippedScoped.length === 1 ? "" : "s"} ${skippedScoped.join(", ")} ${skippedScoped.length === 1 ? "is not loaded and gives" : "are not loaded and give"} it no link`,
-          found.at,
-          "set dapr.io/app-id on the pod template, and list that id in the Component's scopes if the app uses it"
-        )
-      );
-    }
-    values.push(...tracingEndpoints(w, configurations, metaPath));
-    if (values.length > 0 || unknown2.length > 0) byWorkload.set(w, { values, unknown: unknown2 });
-  }
-  return { byWorkload, diagnostics };
-}
-var words, str5, CLOUDS, componentKey;
-var init_dapr_components = __esm({
-  "src/topology/dapr-components.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_cluster();
-    init_objects();
-    init_addresses();
-    init_mesh();
-    words = (name) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2");
-    str5 = (m, key3) => {
-      const v = m && typeof m === "object" ? m[key3] : void 0;
-      return typeof v === "string" ? v : void 0;
-    };
-    CLOUDS = { aws: "AWS", azure: "Azure", gcp: "Google Cloud", alicloud: "Alibaba Cloud", huawei: "Huawei Cloud", tencentcloud: "Tencent Cloud", oci: "Oracle Cloud", cloudflare: "Cloudflare" };
-    componentKey = (c) => `${c.object.metadata.namespace || DEFAULT_NAMESPACE}/${c.object.metadata.name ?? ""}`;
-  }
-});
-
-// src/topology/env.ts
-function expandVarsDetailed(value, vars) {
-  const missing = [];
-  const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
-    if (m === "$$") return "$";
-    if (name !== void 0 && vars.has(name)) return vars.get(name);
-    if (name !== void 0) missing.push(name);
-    return m;
-  });
-  return { value: out, missing };
-}
-function pairedPorts(hostVar, vars) {
-  const m = HOST_HALF.exec(hostVar);
-  if (!m) return [];
-  const prefix = m[1];
-  const upper = hostVar === hostVar.toUpperCase();
-  const numeric = (name) => {
-    const v = vars.get(name)?.trim();
-    return v !== void 0 && /^\d{1,5}$/.test(v) ? { name, port: v } : void 0;
-  };
-  for (const suffix of ["PORT", "SERVICE_PORT"]) {
-    const exact = numeric(`${prefix}_${upper ? suffix : suffix.toLowerCase()}`);
-    if (exact) return [{ ...exact, exact: true }];
-  }
-  const p = prefix.toLowerCase();
-  const hasOwnHost = (middle) => [...vars.keys()].some((k) => HOST_HALF.exec(k)?.[1]?.toLowerCase() === `${p}_${middle}`);
-  const out = [];
-  for (const name of [...vars.keys()].sort()) {
-    const lower = name.toLowerCase();
-    if (!lower.startsWith(`${p}_`)) continue;
-    const rest = lower.slice(p.length + 1);
-    const suffixed = /^port_[a-z0-9_]+$/.test(rest);
-    const middle = /^([a-z0-9_]+)_port$/.exec(rest)?.[1];
-    if (!suffixed && (middle === void 0 || hasOwnHost(middle))) continue;
-    const found = numeric(name);
-    if (found) out.push(found);
-  }
-  return out;
-}
-var HOST_HALF;
-var init_env = __esm({
-  "src/topology/env.ts"() {
-    "use strict";
-    HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
-  }
-});
-
-// src/topology/downward.ts
-function downwardField(fieldPath, workload) {
-  const field3 = fieldPath.trim();
-  if (field3 === "metadata.namespace") return { kind: "value", field: field3, value: workload.namespace };
-  if (field3 === "status.hostIP" || field3 === "status.hostIPs") return { kind: "node", field: field3 };
-  if (field3 === "status.podIP" || field3 === "status.podIPs") return { kind: "own", field: field3 };
-  return { kind: "runtime", field: field3 };
-}
-function refAsHost(value, name) {
-  const ref = `$(${name})`;
-  const at3 = value.indexOf(ref);
-  if (at3 < 0) return false;
-  if (value.trim() === ref) return true;
-  const before = value.slice(0, at3);
-  const after = value.slice(at3 + ref.length);
-  return /(?:^|:\/\/|[\s=,@])$/.test(before) && /^(?::\d{1,5}|\/|$|[\s,;])/.test(after);
-}
-function portAfterRef(value, name) {
-  const i = value.indexOf(`$(${name}):`);
-  if (i < 0) return void 0;
-  const m = /^\d{1,5}/.exec(value.slice(i + name.length + 4));
-  const n = m ? Number(m[0]) : void 0;
-  return n !== void 0 && n >= 1 && n <= 65535 ? n : void 0;
-}
-var init_downward = __esm({
-  "src/topology/downward.ts"() {
-    "use strict";
-  }
-});
-
-// src/topology/scan.ts
-function traceValue(at3, c, values) {
-  const { file: templateFile, as } = renderedSource(at3.file);
-  const chart = values.find((v) => at3.file.startsWith(`${v.chart}/`)) ?? values.find((v) => v.templates?.some((t) => t.path === templateFile));
-  if (!chart || chart.setValues || at3.line !== void 0 && at3.line > 0 && !isRenderedName(at3.file)) return void 0;
-  const templates = chart.templates?.filter((t) => t.path === templateFile && (as === void 0 || t.source === void 0 || aliasChain(t.source) === as)) ?? [];
-  const template = templates[0]?.text;
-  if (template === void 0) return void 0;
-  const prefixes = templates.map((t) => {
-    const prefix = [];
-    for (let rest = t.source ?? templateFile.slice(chart.chart.length + 1), m = /^charts\/([^/]+)\//.exec(rest); m; rest = rest.slice(m[0].length), m = /^charts\/([^/]+)\//.exec(rest)) prefix.push(m[1]);
-    return prefix;
-  });
-  const defaults = [...chart.defaults ?? []].sort((x, y) => y.prefix.length - x.prefix.length);
-  const sources = [...defaults, ...chart.files];
-  const scalars = [
-    ...defaults.map((f) => valueScalars(f).map((v) => v.key[0] === "global" ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key })),
-    ...chart.files.map((f) => valueScalars(f))
-  ];
-  const found = /* @__PURE__ */ new Map();
-  for (const needle of c.host.includes(".") ? [c.text, c.host] : [c.text]) {
-    scalars.forEach((file2, i) => {
-      for (const s of file2) {
-        if (!s.value.toLowerCase().includes(needle.toLowerCase())) continue;
-        const key3 = s.key.join(".");
-        const own2 = ownKey(s.key, prefixes);
-        if (own2 === void 0 || !readsValue(template, own2.join("."))) continue;
-        if (scalars.slice(i + 1).some((later) => later.some((l) => l.key.join(".") === key3))) continue;
-        found.set(key3, { file: sources[i].path, doc: 0, line: s.line, column: s.column, path: s.own ?? s.key });
-      }
-    });
-    if (found.size > 0) break;
-  }
-  const places = new Map([...found.values()].map((r) => [`${r.file}\0${r.line ?? 0}\0${r.column ?? 0}`, r]));
-  return places.size === 1 ? [...places.values()][0] : void 0;
-}
-function ownKey(key3, prefixes) {
-  if (key3[0] === "global") return key3;
-  const prefix = prefixes.find((p) => key3.length > p.length && p.every((name, k) => key3[k] === name));
-  return prefix ? key3.slice(prefix.length) : void 0;
-}
-function readsValue(template, key3) {
-  const at3 = template.indexOf(`.Values.${key3}`);
-  if (at3 < 0) return false;
-  for (let i = at3; i >= 0; i = template.indexOf(`.Values.${key3}`, i + 1)) {
-    const next = template[i + `.Values.${key3}`.length] ?? "";
-    if (!/[\w.-]/.test(next)) return true;
-  }
-  return false;
-}
-function valueScalars(f) {
-  const lines = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
-  const out = [];
-  const walk = (node2, key3) => {
-    if (!(0, import_yaml4.isMap)(node2)) return;
-    for (const pair of node2.items) {
-      const k = (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0;
-      if (k === void 0) continue;
-      if ((0, import_yaml4.isScalar)(pair.value) && (typeof pair.value.value === "string" || typeof pair.value.value === "number") && pair.value.range) {
-        const pos = lines.linePos(pair.value.range[0]);
-        out.push({ key: [...key3, k], value: String(pair.value.value), line: pos.line, column: pos.col });
-      } else walk(pair.value, [...key3, k]);
-    }
-  };
-  walk(doc.contents, []);
-  return out;
-}
-function scanTopology(cluster, options = {}) {
-  const values = options.values ?? [];
-  const services = /* @__PURE__ */ new Map();
-  const configMaps = /* @__PURE__ */ new Map();
-  const secrets = /* @__PURE__ */ new Map();
-  const byNamespace = workloadsByNamespace(cluster.workloads);
-  for (const o of cluster.objects) {
-    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    if (o.kind === "Service") {
-      const key3 = `${ns}/${o.object.metadata.name}`;
-      services.set(key3, [...services.get(key3) ?? [], { object: o.object, origin: o.origin, workloads: serviceWorkloads(o.object, byNamespace) }]);
-    } else if (o.kind === "ConfigMap") configMaps.set(`${ns}/${o.object.metadata.name}`, o);
-    else if (o.kind === "Secret") secrets.set(`${ns}/${o.object.metadata.name}`, secretAsConfigMap(o));
-  }
-  const links = new LinkSet();
-  const unresolved = [];
-  const dns = [];
-  const sharing = /* @__PURE__ */ new Map();
-  const portChoices = /* @__PURE__ */ new Map();
-  const dapr = daprComponentSources(cluster);
-  const ctx = { services, links, unresolved, dns, values, sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
-  for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
-  podDnsSettings(cluster.workloads, ctx);
-  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
-  unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
-  const sortedUnresolved = unresolved.sort(
-    (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
-  );
-  return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
-}
-function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
-  const cmData = (name) => {
-    const cm = configMaps.get(`${w.ref.namespace}/${name}`);
-    return cm ? [cm, configMapFiles(cm)] : void 0;
-  };
-  const secretData = (name) => {
-    const s = typeof name === "string" ? secrets.get(`${w.ref.namespace}/${name}`) : void 0;
-    return s ? [s, configMapFiles(s)] : void 0;
-  };
-  const secretKey = (s) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
-  const emit2 = (value, context, origin, path22, extra = {}) => {
-    const withPorts = (c) => {
-      if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
-      if (!extra.ports.some((p) => p.exact)) {
-        const target = serviceFor(c.host, w.ref.namespace, ctx.services);
-        const declared = new Set((target?.entries ?? []).flatMap((e) => (e.object.spec?.ports ?? []).map((sp) => String(sp.port))));
-        if (target && !extra.ports.some((p) => declared.has(p.port))) return [c];
-      }
-      return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
-    };
-    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
-      const found = {
-        c,
-        // once per candidate: an address reaching a Service of several workloads gives one link each
-        at: once(() => lineOf(origin, path22, value, c.offset, ctx.docLines)),
-        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path22] }),
-        ...extra.via ? { via: once(extra.via) } : {},
-        ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
-        ...extra.secret ? { secret: secretKey(extra.secret) } : {},
-        ...c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {}
-      };
-      resolveAddress(found, w, ctx);
-    }
-  };
-  (w.spec?.volumes ?? []).forEach((v, vi) => {
-    const at3 = [...w.specPath, "volumes", vi];
-    const sources = v.projected?.sources ?? [];
-    const only = (items) => items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {};
-    const configMaps2 = [
-      ...v.configMap ? [{ name: v.configMap.name, path: [...at3, "configMap"], ...only(v.configMap.items) }] : [],
-      ...sources.flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...at3, "projected", "sources", si, "configMap"], ...only(src.configMap.items) }] : [])
-    ];
-    const secrets2 = [
-      ...v.secret ? [{ name: v.secret.secretName, path: [...at3, "secret"], ...only(v.secret.items) }] : [],
-      ...sources.flatMap((src, si) => src.secret ? [{ name: src.secret.name, path: [...at3, "projected", "sources", si, "secret"], ...only(src.secret.items) }] : [])
-    ];
-    const mounted = [...configMaps2.map((m) => ({ ...m, secret: false, found: cmData(m.name) })), ...secrets2.map((m) => ({ ...m, secret: true, found: secretData(m.name) }))];
-    for (const m of mounted) {
-      if (!m.found) continue;
-      const [object2, data] = m.found;
-      const from = m.secret ? { secret: object2 } : { configMap: object2 };
-      for (const [key3, value] of data) {
-        if (m.keys && !m.keys.has(key3)) continue;
-        emit2(value, valueContext(key3), object2.origin, ["data", key3], { via: () => originRef(w.origin, m.path), ...from });
-      }
-    }
-  });
-  for (const field3 of ["initContainers", "containers"]) {
-    (w.spec?.[field3] ?? []).forEach((container, ci) => {
-      const base = [...w.specPath, field3, ci];
-      for (const { cm, labelIndex: labelIndex2 } of sidecarConfigMaps(container.env, w.ref.namespace, configMaps.values())) {
-        for (const [key3, value] of configMapFiles(cm)) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex2, "value"]), configMap: cm });
-      }
-      const vars = /* @__PURE__ */ new Map();
-      const imported = [];
-      (container.envFrom ?? []).forEach((ef, fi) => {
-        const fromSecret = !ef.configMapRef && ef.secretRef ? secretData(ef.secretRef.name) : void 0;
-        const found = ef.configMapRef ? cmData(ef.configMapRef.name) : fromSecret;
-        if (!found) return;
-        const [cm, data] = found;
-        const prefix = typeof ef.prefix === "string" ? ef.prefix : "";
-        const field4 = fromSecret ? "secretRef" : "configMapRef";
-        for (const [key3, value] of data) {
-          vars.set(`${prefix}${key3}`, value);
-          imported.push({ cm, key: key3, value, via: () => originRef(w.origin, [...base, "envFrom", fi, field4]), ...fromSecret ? { secret: true } : {} });
-        }
-      });
-      const entries2 = [];
-      const downward = /* @__PURE__ */ new Map();
-      const nodeNamed = [];
-      (container.env ?? []).forEach((env, ei) => {
-        if (typeof env.value === "string") {
-          const { value: value2, missing } = expandVarsDetailed(env.value, vars);
-          vars.set(env.name, value2);
-          const context = valueContext(env.name);
-          if (missing.length > 0 && context !== "own" && (context === "address" || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
-            runtimeReference(w, value2, missing, downward, originRef(w.origin, [...base, "env", ei, "value"]), ctx.unresolved);
-          }
-          entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context });
-          return;
-        }
-        const fieldPath = env.valueFrom?.fieldRef?.fieldPath;
-        if (fieldPath !== void 0) {
-          const d = downwardField(fieldPath, w.ref);
-          if (d.kind === "value") vars.set(env.name, d.value);
-          else downward.set(env.name, d);
-          if (d.kind === "node" && valueContext(env.name) === "address") nodeNamed.push({ name: env.name, field: d.field, at: originRef(w.origin, [...base, "env", ei, "valueFrom", "fieldRef", "fieldPath"]) });
-          return;
-        }
-        const sref = env.valueFrom?.secretKeyRef;
-        if (sref) {
-          const fromSecret = secretData(sref.name);
-          const value2 = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
-          if (!fromSecret || value2 === void 0) return;
-          vars.set(env.name, value2);
-          entries2.push({ name: env.name, value: value2, origin: fromSecret[0].origin, path: ["data", sref.key], via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "secretKeyRef"]), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
-          return;
-        }
-        const ref = env.valueFrom?.configMapKeyRef;
-        const found = ref ? cmData(ref.name) : void 0;
-        const value = found && ref ? found[1].find(([k]) => k === ref.key)?.[1] : void 0;
-        if (!found || !ref || value === void 0) return;
-        vars.set(env.name, value);
-        entries2.push({
-          name: env.name,
-          value,
-          origin: found[0].origin,
-          path: ["data", ref.key],
-          via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "configMapKeyRef"]),
-          cm: found[0],
-          context: valueContext(env.name, ref.key)
-        });
-      });
-      for (const n of nodeNamed) {
-        const paired = pairedPorts(n.name, vars);
-        const ports = paired.length > 0 ? paired : [void 0];
-        for (const p of ports) {
-          ctx.unresolved.push({
-            workload: w.ref,
-            value: `$(${n.field})${p ? ` (${p.name}=${p.port})` : ""}`,
-            at: n.at,
-            reason: "node-address",
-            detail: nodeDetail(n.name, n.field),
-            ...p ? { conns: ConnectionSet.port("TCP", Number(p.port)) } : {}
-          });
-        }
-      }
-      for (const i of imported) {
-        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars) });
-      }
-      for (const e of entries2) {
-        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? e.secret ? { secret: e.cm } : { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars) });
-      }
-      for (const list2 of ["command", "args"]) {
-        const items = container[list2] ?? [];
-        items.forEach((arg, ai) => {
-          if (typeof arg !== "string") return;
-          const prev = ai > 0 ? items[ai - 1] : void 0;
-          const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith("-") ? prev : void 0;
-          const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
-          const { value, missing } = expandVarsDetailed(arg, vars);
-          const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
-          if (runtime.length > 0 && context !== "own") runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
-          emit2(value, context, w.origin, [...base, list2, ai]);
-        });
-      }
-    });
-  }
-  const dapr = ctx.dapr.get(w);
-  if (dapr) {
-    for (const d of dapr.values) emit2(d.value, d.context, d.origin, d.path, { via: d.via });
-    ctx.unresolved.push(...dapr.unknown);
-  }
-}
-function podDnsSettings(workloads, ctx) {
-  const withEgress = /* @__PURE__ */ new Set([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
-  for (const w of workloads) {
-    const spec = w.spec;
-    const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
-    nameservers.forEach((ns, i) => {
-      if (typeof ns !== "string" || parseCidr(ns.trim()) === void 0 || ns.includes("/")) return;
-      const path22 = [...w.specPath, "dnsConfig", "nameservers", i];
-      const at3 = () => originRef(w.origin, path22);
-      const host = ns.trim().toLowerCase();
-      resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at3), place: at3, dnsSetting: true }, w, ctx);
-    });
-    const policy = typeof spec?.dnsPolicy === "string" ? spec.dnsPolicy : "ClusterFirst";
-    const fromNode = policy === "Default" || policy === "ClusterFirst" && spec?.hostNetwork === true;
-    if (!fromNode || !(withEgress.has(workloadKey(w.ref)) || nameservers.length > 0)) continue;
-    const field3 = policy === "Default" ? "dnsPolicy" : "hostNetwork";
-    ctx.unresolved.push({
-      workload: w.ref,
-      value: policy === "Default" ? "dnsPolicy: Default" : "hostNetwork: true",
-      at: originRef(w.origin, [...w.specPath, field3]),
-      reason: "node-address",
-      detail: `${policy === "Default" ? "dnsPolicy: Default" : "a hostNetwork pod with dnsPolicy ClusterFirst (use ClusterFirstWithHostNet for the cluster DNS)"} resolves names through its node's resolvers (the node's resolv.conf), whose addresses the manifests do not hold; the DNS rule to the cluster DNS does not reach them`,
-      conns: dnsPorts(53)
-    });
-  }
-}
-function nodeDetail(name, field3) {
-  return `$(${name}) is the node's address (${field3}): an agent on the node (hostNetwork or a hostPort); policies reach node addresses only through ipBlocks, and the manifests do not hold the nodes' CIDR`;
-}
-function runtimeReference(w, value, missing, downward, at3, unresolved) {
-  const node2 = missing.find((m) => downward.get(m)?.kind === "node");
-  if (node2 !== void 0) {
-    const port2 = portAfterRef(value, node2);
-    unresolved.push({ workload: w.ref, value, at: at3, reason: "node-address", detail: nodeDetail(node2, downward.get(node2).field), ...port2 !== void 0 ? { conns: ConnectionSet.port("TCP", port2) } : {} });
-    return;
-  }
-  if (missing.some((m) => downward.get(m)?.kind === "own")) return;
-  const first = missing[0];
-  const d = downward.get(first);
-  unresolved.push({
-    workload: w.ref,
-    value,
-    at: at3,
-    reason: "undefined-variable",
-    detail: d ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time` : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
-  });
-}
-function configMapFiles(cm) {
-  return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
-}
-function lineOf(origin, path22, value, offset, docLines) {
-  const before = value.slice(0, offset);
-  const index = before.split("\n").length - 1;
-  const valueLine = (value.split("\n")[index] ?? "").trim();
-  if (valueLine === "") return originRef(origin, path22);
-  return locate(origin.document, [...origin.path, ...path22], (doc, at3) => {
-    if (at3.line === void 0) return at3;
-    let lines = docLines.get(doc);
-    if (!lines) {
-      lines = doc.text.split("\n");
-      docLines.set(doc, lines);
-    }
-    const first = at3.line - doc.startLine;
-    const exact = lines[first + 1 + index];
-    if (index > 0 && exact !== void 0 && exact.includes(valueLine)) {
-      return { ...at3, line: doc.startLine + first + 1 + index, column: exact.indexOf(valueLine) + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
-    }
-    for (let j = Math.max(first, 0); j < lines.length && j <= first + index + 2 + (value.match(/\n\s*\n/g)?.length ?? 0); j++) {
-      const col = lines[j].indexOf(valueLine);
-      if (col >= 0 && (j > first || index === 0)) return { ...at3, line: doc.startLine + j, column: col + 1 + (offset - before.lastIndexOf("\n") - 1) - value.split("\n")[index].indexOf(valueLine) };
-    }
-    return at3;
-  });
-}
-function resolveAddress(found, w, ctx) {
-  const f = found.dnsSetting && found.c.port === void 0 ? { ...found, c: { ...found.c, port: "53" } } : found;
-  const { c, at: at3, via } = f;
-  const { services, links, unresolved, values } = ctx;
-  const src = { kind: "workload", ref: w.ref };
-  const port2 = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
-  const gapConns = port2 !== void 0 && port2 >= 1 && port2 <= 65535 ? { conns: ConnectionSet.port("TCP", port2) } : {};
-  const report = (reason2, detail, namespace) => {
-    const where3 = at3();
-    const traced = values.length > 0 ? traceValue(where3, c, values) : void 0;
-    unresolved.push({ workload: w.ref, value: shownValue(f), at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...gapConns, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
-  };
-  const add = (dst, conns2, service) => {
-    links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
-    if (f.configMap) {
-      const s = ctx.sharing.get(f.configMap.key) ?? { origin: f.configMap.origin, workloads: /* @__PURE__ */ new Set() };
-      s.workloads.add(workloadKey(w.ref));
-      ctx.sharing.set(f.configMap.key, s);
-    }
-  };
-  if (isLocalAddress(c.host)) return;
-  if (port2 !== void 0 && (port2 < 1 || port2 > 65535)) {
-    report("no-such-port", `port ${c.port} is outside 1-65535`);
-    return;
-  }
-  const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, void 0, values) : placedEvidence(f, void 0) });
-  if (isIpLiteral(c.host)) {
-    const range = parseCidr(c.host);
-    if (isClusterDnsAddress(c.host, port2, f.dnsSetting === true)) {
-      dnsUse();
-      if (range) add({ kind: "external", range }, dnsPorts(port2 ?? 53), void 0);
-      return;
-    }
-    if (!range) return;
-    add({ kind: "external", range }, f.dnsSetting && port2 !== void 0 ? dnsPorts(port2) : port2 !== void 0 ? ConnectionSet.port("TCP", port2) : ConnectionSet.ALL, void 0);
-    return;
-  }
-  const target = serviceFor(c.host, w.ref.namespace, services);
-  if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === "default/kubernetes")) {
-    report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
-    return;
-  }
-  if (!target && isClusterDnsHost(c.host) && (port2 === void 0 || port2 === 53)) {
-    dnsUse();
-    return;
-  }
-  if (!target) {
-    if (c.fileLike) return;
-    if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
-    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
-    else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
-    return;
-  }
-  const inCluster2 = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
-  if (inCluster2.length === 0) {
-    const name = target.entries[0].object.spec.externalName;
-    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
-    return;
-  }
-  const withPort = inCluster2.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
-  if (withPort.length === 0 && port2 !== void 0 && inCluster2.every((e) => e.object.spec?.clusterIP === "None")) {
-    const owners = [...new Set(inCluster2.flatMap((e) => podOwners(e.workloads, target.pod)))];
-    if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
-    for (const dw of owners) if (dw !== w) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
-    return;
-  }
-  if (withPort.length === 0) {
-    if (!c.explicit) return;
-    report("no-such-port", `Service ${target.key} has no port ${c.port}`);
-    return;
-  }
-  const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
-  if (reaching.length === 0) {
-    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
-    return;
-  }
-  for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
-}
-function podOwners(workloads, pod) {
-  if (pod === void 0) return workloads;
-  const named = workloads.filter(
-    (dw) => dw.ref.kind === "StatefulSet" && pod.startsWith(`${dw.ref.name}-`) && /^\d+$/.test(pod.slice(dw.ref.name.length + 1)) || dw.spec?.hostname === pod
-  );
-  return named.length > 0 ? named : workloads;
-}
-function reachService(f, w, ctx, service, definition, add) {
-  const { c, at: at3 } = f;
-  const { all, ports, workloads } = definition;
-  if (c.port === void 0 && all.length > 1) {
-    const key3 = `${workloadKey(w.ref)}\0${service}`;
-    if (!ctx.portChoices.has(key3)) {
-      ctx.portChoices.set(
-        key3,
-        diag(
-          Codes.addressWithoutPort,
-          "warning",
-          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
-          at3(),
-          "write the port in the address (host:port) or review the link in a links file"
-        )
-      );
-    }
-  }
-  for (const dw of workloads) {
-    if (dw === w) continue;
-    const conns2 = targetConns(ports, dw.pods);
-    if (!conns2.isEmpty) add({ kind: "workload", ref: dw.ref }, conns2, service);
-  }
-}
-function duplicateServiceWarnings(services) {
-  const out = [];
-  for (const [key3, entries2] of [...services].sort(([a], [b]) => compareStrings(a, b))) {
-    if (entries2.length < 2) continue;
-    const places = entries2.map((e) => originRef(e.origin, ["metadata", "name"])).map((at3) => `${at3.file}:${at3.line ?? "?"}`);
-    for (const e of entries2.slice(1)) {
-      out.push(
-        diag(
-          Codes.duplicateObject,
-          "warning",
-          `Service ${key3} is defined more than once (${places.join(", ")}); an address that names it gets links to the workloads of every definition`,
-          originRef(e.origin, ["metadata", "name"]),
-          "keep one definition, or rename one of the Services"
-        )
-      );
-    }
-  }
-  return out;
-}
-function dnsPorts(port2) {
-  return ConnectionSet.port("UDP", port2).union(ConnectionSet.port("TCP", port2));
-}
-function isClusterDnsAddress(host, port2, dnsSetting) {
-  if (!(port2 === 53 || port2 === void 0 && dnsSetting)) return false;
-  const range = parseCidr(host);
-  if (!range) return false;
-  if (range.family === 6) {
-    return range.lo >> 121n === 0x7en && (range.lo & 0xffffn) === 0xan && (range.lo >> 16n & 0xffffn) === 0n;
-  }
-  const m = /^(\d+)\.(\d+)\.\d+\.10$/.exec(host);
-  if (!m) return false;
-  const [a, b] = [Number(m[1]), Number(m[2])];
-  return a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168;
-}
-function sortedDnsUses(uses) {
-  const at3 = (u) => u.evidence.kind === "address" ? u.evidence.at : void 0;
-  const via = (u) => u.evidence.kind === "address" && u.evidence.via ? `${u.evidence.via.file}\0${u.evidence.via.doc}\0${(u.evidence.via.path ?? []).join(".")}` : "";
-  const key3 = (u) => `${workloadKey(u.workload)}\0${at3(u)?.file ?? ""}\0${String(at3(u)?.doc ?? 0).padStart(9, "0")}\0${String(at3(u)?.line ?? 0).padStart(9, "0")}\0${u.evidence.kind === "address" ? u.evidence.value : ""}\0${(at3(u)?.path ?? []).join(".")}\0${via(u)}`;
-  const seen = /* @__PURE__ */ new Map();
-  for (const u of uses) if (!seen.has(key3(u))) seen.set(key3(u), u);
-  return [...seen.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, u]) => u);
-}
-function isClusterDnsHost(host) {
-  return /^(kube-dns|coredns)\.kube-system(\.svc(\.[a-z0-9-]+(\.[a-z0-9-]+)*)?)?\.?$/i.test(host);
-}
-function isApiServerHost(host, namespace) {
-  return /^kubernetes\.default(\.svc(\.cluster\.local)?)?$/.test(host) || host === "kubernetes" && namespace === "default";
-}
-function evidence(f, service, values) {
-  if (values.length > 0) {
-    const where3 = f.at();
-    const traced = traceValue(where3, f.c, values);
-    return {
-      kind: "address",
-      at: where3,
-      value: shownValue(f),
-      ...f.via ? { via: f.via() } : {},
-      ...f.configMap ? { configMap: f.configMap.key } : {},
-      ...f.secret ? { secret: f.secret } : {},
-      ...service ? { service } : {},
-      ...traced ? { traced } : {}
-    };
-  }
-  const ev = { kind: "address" };
-  lazyField(ev, "at", f.at);
-  ev.value = shownValue(f);
-  if (f.via) lazyField(ev, "via", f.via);
-  if (f.configMap) ev.configMap = f.configMap.key;
-  if (f.secret) ev.secret = f.secret;
-  if (service) ev.service = service;
-  return ev;
-}
-function exposureEvidence(object2, at3) {
-  const ev = { kind: "exposure", object: object2 };
-  lazyField(ev, "at", at3);
-  return ev;
-}
-function once(compute) {
-  let done = false;
-  let value;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value;
-  };
-}
-function lazyField(o, key3, get) {
-  Object.defineProperty(o, key3, { get, enumerable: true, configurable: true });
-}
-function placedEvidence(f, service) {
-  return { kind: "address", at: f.place(), value: shownValue(f), ...f.configMap ? { configMap: f.configMap.key } : {}, ...f.secret ? { secret: f.secret } : {}, ...service ? { service } : {} };
-}
-function shownValue(f) {
-  return f.secret ? `${f.c.host}${f.c.port !== void 0 ? `:${f.c.port}` : ""}` : f.c.text;
-}
-function secretAsConfigMap(o) {
-  const data = {};
-  for (const [k, v] of Object.entries(o.object.data ?? {})) {
-    if (typeof v !== "string" || !/^[A-Za-z0-9+/=\s]*$/.test(v)) continue;
-    const text2 = Buffer.from(v, "base64").toString("utf8");
-    if (!text2.includes("\uFFFD")) data[k] = text2;
-  }
-  for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === "string") data[k] = v;
-  return { kind: "ConfigMap", apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
-}
-function sharedConfigMapWarnings(sharing) {
-  const out = [];
-  for (const [key3, s] of [...sharing].sort(([a], [b]) => compareStrings(a, b))) {
-    if (s.workloads.size < 2) continue;
-    const names = [...s.workloads].sort(compareStrings);
-    out.push(
-      diag(
-        Codes.sharedConfigMap,
-        "warning",
-        `ConfigMap ${key3} is shared by ${names.length} workloads (${names.join(", ")}); each gets a link to every address it names`,
-        originRef(s.origin, ["metadata", "name"]),
-        "if only some of them use an address, review the links in a links file (synthesize --links)"
-      )
-    );
-  }
-  return out;
-}
-function withoutClusterSuffix(host) {
-  let h = host;
-  let suffixed = false;
-  for (const s of CLUSTER_SUFFIXES) {
-    if (h.endsWith(s)) {
-      h = h.slice(0, -s.length);
-      suffixed = true;
-    }
-  }
-  return { h, suffixed };
-}
-function namedNamespace(host, namespace) {
-  const { h, suffixed } = withoutClusterSuffix(host);
-  const parts = h.split(".");
-  const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : void 0;
-  return ns !== void 0 && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : void 0;
-}
-function serviceFor(host, namespace, services) {
-  const { h, suffixed } = withoutClusterSuffix(host);
-  const parts = h.split(".");
-  const headlessPod = () => {
-    if (suffixed || parts.length !== 2 && parts.length !== 3) return void 0;
-    const headlessKey = `${parts[2] ?? namespace}/${parts[1]}`;
-    const headless = (services.get(headlessKey) ?? []).filter((e) => e.object.spec?.clusterIP === "None");
-    return headless.length > 0 ? { key: headlessKey, entries: headless, pod: parts[0] } : void 0;
-  };
-  const first = parts.length === 2 ? headlessPod() : void 0;
-  if (first) return first;
-  const key3 = parts.length === 1 ? `${namespace}/${parts[0]}` : parts.length === 2 ? `${parts[1]}/${parts[0]}` : parts.length === 3 && suffixed ? `${parts[2]}/${parts[1]}` : void 0;
-  const entries2 = key3 ? services.get(key3) : void 0;
-  if (key3 && entries2) return { key: key3, entries: entries2, ...parts.length === 3 ? { pod: parts[0] } : {} };
-  return parts.length === 3 ? headlessPod() : void 0;
-}
-function addExposures(cluster, services, links) {
-  const warnings = [];
-  const expose = (src, ns, name, port2, kind, object2, at3) => {
-    at3 = once(at3);
-    for (const svc of services.get(`${ns}/${name}`) ?? []) {
-      const picked = backendServicePorts(svc.object.spec?.ports ?? [], port2, kind);
-      if (picked.byTargetPort) warnings.push(backendByTargetPortWarning(object2, port2, name, at3()));
-      const ports = picked.ports;
-      for (const w of svc.workloads) {
-        const reached = targetConns(ports, w.pods);
-        const conns2 = src.kind === "ingress-controller" ? reached.intersect(ConnectionSet.of("TCP")) : reached;
-        if (!conns2.isEmpty) links.add(src, { kind: "workload", ref: w.ref }, conns2, exposureEvidence(object2, at3));
-      }
-    }
-  };
-  const ic = { kind: "ingress-controller" };
-  const ingress = ingressBackends(cluster.objects);
-  for (const b of ingress.backends) expose(ic, b.namespace, b.service, b.port, b.kind, b.via, () => originRef(b.origin, b.path));
-  for (const o of cluster.objects) {
-    const ns = "metadata" in o.object && o.object.metadata.namespace || DEFAULT_NAMESPACE;
-    switch (o.kind) {
-      case "HTTPRoute":
-      case "GRPCRoute":
-      case "TCPRoute":
-      case "TLSRoute":
-      case "UDPRoute": {
-        const object2 = `${o.kind} ${ns}/${o.object.metadata.name}`;
-        const parents = (o.object.spec?.parentRefs ?? []).filter((p) => !p.kind || p.kind === "Gateway");
-        (o.object.spec?.rules ?? []).forEach(
-          (rule, ri) => (rule.backendRefs ?? []).forEach((b, bi) => {
-            if (b.kind && b.kind !== "Service") return;
-            for (const p of parents) {
-              const gw = { kind: "gateway", namespace: p.namespace || ns, name: p.name };
-              expose(gw, b.namespace || ns, b.name, b.port ? { number: b.port } : void 0, "gateway", object2, () => originRef(o.origin, ["spec", "rules", ri, "backendRefs", bi]));
-            }
-          })
-        );
-        break;
-      }
-      case "Service": {
-        const type2 = o.object.spec?.type;
-        if (type2 !== "LoadBalancer" && type2 !== "NodePort") break;
-        const svc = services.get(`${ns}/${o.object.metadata.name}`)?.find((e) => e.object === o.object);
-        for (const w of svc?.workloads ?? []) {
-          const conns2 = targetConns(o.object.spec?.ports ?? [], w.pods);
-          if (!conns2.isEmpty)
-            links.add({ kind: "external", range: fullRange(4) }, { kind: "workload", ref: w.ref }, conns2, {
-              kind: "exposure",
-              object: `Service ${ns}/${o.object.metadata.name} (${type2})`,
-              at: originRef(o.origin, ["spec", "type"])
-            });
-        }
-        break;
-      }
-      default:
-        break;
-    }
-  }
-  return [...ingress.diagnostics, ...warnings];
-}
-function compareEvidence(a, b) {
-  const at3 = (e) => "at" in e ? e.at : void 0;
-  const x = at3(a);
-  const y = at3(b);
-  return compareStrings(x?.file ?? "", y?.file ?? "") || (x?.doc ?? 0) - (y?.doc ?? 0) || (x?.line ?? 0) - (y?.line ?? 0) || compareStrings(evidenceText(a), evidenceText(b));
-}
-function dedupeUnresolved(list2) {
-  const seen = /* @__PURE__ */ new Set();
-  return list2.filter((u) => {
-    const k = `${u.workload.namespace}/${u.workload.name}[${u.workload.kind}]:${u.at.file}:${u.at.line}:${u.value}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-}
-var import_yaml4, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
-var init_scan = __esm({
-  "src/topology/scan.ts"() {
-    "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
-    init_connection_set();
-    init_service_ports();
-    init_exposure();
-    init_ip();
-    init_diagnostic();
-    init_cluster();
-    init_objects();
-    init_positions();
-    init_addresses();
-    init_api_clients();
-    init_config_sidecars();
-    init_mesh();
-    init_public_hosts();
-    init_dapr_components();
-    init_links();
-    init_env();
-    init_downward();
-    init_peer();
-    init_rendered_name();
-    CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
-    DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
-    LinkSet = class {
-      map = /* @__PURE__ */ new Map();
-      add(src, dst, conns2, ev) {
-        const key3 = `${peerKey(src)}\0${peerKey(dst)}`;
-        const cur = this.map.get(key3);
-        if (cur) {
-          cur.conns = cur.conns.union(conns2);
-          const text2 = evidenceText(ev);
-          if (!cur.evidence.some((e) => evidenceText(e) === text2)) cur.evidence.push(ev);
-        } else this.map.set(key3, { src, dst, conns: conns2, evidence: [ev] });
-      }
-      /** The workload keys with a link from them. */
-      sources() {
-        const out = [];
-        for (const l of this.map.values()) if (l.src.kind === "workload") out.push(workloadKey(l.src.ref));
-        return out;
-      }
-      sorted() {
-        for (const l of this.map.values()) if (l.evidence.length > 1) l.evidence.sort(compareEvidence);
-        return [...this.map.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, l]) => l);
-      }
-    };
   }
 });
 
@@ -39446,8 +39549,8 @@ function openSide(io, side, settings, cache2) {
   const loaded = loadRead(io, side.read, settings, cache2);
   return { side, loaded, engine: new PolicyEngine(loaded.load.cluster, engineOptions(settings)) };
 }
-function analyzeHere(opened, role) {
-  const scan2 = scanTopology(opened.loaded.load.cluster, { values: opened.loaded.values, evidenceLines: role === "head" });
+function analyzeHere(opened, role, settings) {
+  const scan2 = scanTopology(opened.loaded.load.cluster, { values: opened.loaded.values, evidenceLines: role === "head", ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
   const connections = opened.engine.connectivity().connections;
   return { connections, topology: scan2.value, engineDiagnostics: opened.engine.diagnostics, scanDiagnostics: scan2.diagnostics };
 }
@@ -39519,15 +39622,15 @@ function loadSides(io, sides, settings) {
     const cache2 = new ParseCache();
     const base = openSide(io, sides.base, settings, cache2);
     if (!thread) {
-      const baseSide = finishSide(base, analyzeHere(base, "base"));
+      const baseSide = finishSide(base, analyzeHere(base, "base", settings));
       const head2 = openSide(io, sides.head, settings, cache2);
-      return { base: baseSide, head: finishSide(head2, analyzeHere(head2, "head")) };
+      return { base: baseSide, head: finishSide(head2, analyzeHere(head2, "head", settings)) };
     }
     const head = openSide(io, sides.head, settings, cache2);
-    const headSide = finishSide(head, analyzeHere(head, "head"));
+    const headSide = finishSide(head, analyzeHere(head, "head", settings));
     const answer = thread.collect(1e4 + 2 * (Date.now() - startedAt));
     const analysed = answer !== void 0 ? decodeBaseAnalysis(answer) : void 0;
-    return { base: finishSide(base, analysed ?? analyzeHere(base, "base")), head: headSide };
+    return { base: finishSide(base, analysed ?? analyzeHere(base, "base", settings)), head: headSide };
   } finally {
     thread?.cancel();
     sides.dispose();
@@ -39551,145 +39654,6 @@ var init_sides = __esm({
   }
 });
 
-// src/pipeline/check.ts
-function gapsOf(head, base) {
-  const key3 = (u) => `${workloadKey(u.workload)}\0${u.value}\0${u.reason}`;
-  const before = new Set(base.unresolved.map(key3));
-  return head.unresolved.map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, ...u.traced ? { values: u.traced } : {}, introduced: !before.has(key3(u)) })).sort((a, b) => compareStrings(`${a.workload}\0${a.value}`, `${b.workload}\0${b.value}`));
-}
-function observedLinks(io, base, head, request, settings) {
-  const context = readTrafficContext(io, request, settings);
-  const onHead = readTraffic(io, head.cluster, request, settings, context);
-  const onBase = readTraffic(io, base.cluster, request, settings, context);
-  return { head: onHead.value.links, base: onBase.value.links, diagnostics: [...context.diagnostics, ...onHead.diagnostics, ...unresolvedWarnings(onHead.value.unresolved)] };
-}
-function runCheck(io, request, settings, options = {}) {
-  const sides = readSides(io, request, settings);
-  try {
-    const commits = sides.commits;
-    const cache2 = options.traffic ? void 0 : checkCache(io, settings);
-    const key3 = cache2 ? checkCacheKey(request, sides, settings, options) : void 0;
-    if (cache2 && key3) {
-      const kept = readCheck(cache2, key3);
-      if (kept) {
-        const { refs, ...rest } = kept;
-        return { refs, ...commits ? { commits } : {}, ...rest };
-      }
-    }
-    const outcome = computeCheck(io, sides, settings, options);
-    if (cache2 && key3) writeCheck(cache2, key3, outcome);
-    return outcome;
-  } finally {
-    sides.dispose();
-  }
-}
-function computeCheck(io, sides, settings, options) {
-  const { changed, commits } = sides;
-  const { base, head } = loadSides(io, sides, settings);
-  const files = /* @__PURE__ */ new Map();
-  for (const [sideName, side] of [
-    ["base", base],
-    ["head", head]
-  ]) {
-    const charts = side.values.map((v) => ({ shown: v.chart, rel: side.rel(v.chart) ?? v.chart }));
-    for (const d of side.documents) {
-      const rel = side.rel(d);
-      if (rel === void 0) continue;
-      const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
-      if (chart) files.set(d, { side: sideName, path: renderedSource(rel).file, chart: chart.rel === "." ? "" : chart.rel });
-      else if (rel.endsWith("/kustomization [rendered]") || rel === "kustomization [rendered]") {
-        const overlay = rel === "kustomization [rendered]" ? "" : rel.slice(0, -"/kustomization [rendered]".length);
-        files.set(d, { side: sideName, path: overlay || ".", overlay });
-      } else files.set(d, { side: sideName, path: rel });
-    }
-    for (const v of side.values) for (const f of v.files) if (!files.has(f.path)) files.set(f.path, { side: sideName, path: side.rel(f.path) ?? f.path });
-    for (const [source, rendered] of side.sources) {
-      const info = files.get(rendered);
-      if (info && !files.has(source)) files.set(source, { ...info, path: side.rel(source) ?? source });
-    }
-  }
-  const before = base.connectivity;
-  const after = head.connectivity;
-  const diff2 = diffConnectivity(before, after, pairMovedWorkloads(base.engine.cluster.workloads, head.engine.cluster.workloads));
-  const explanations = explainDiff(base.engine, head.engine, diff2);
-  const finder = new CauseFinder(base.engine, head.engine);
-  const attributor = new Attributor(changed, files, base, head);
-  const groupsById = /* @__PURE__ */ new Map();
-  diff2.entries.forEach((e, i) => {
-    const causes = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
-    const id = causes.map((c) => causeId(c.cause)).join("\n");
-    const g = groupsById.get(id);
-    if (g) {
-      g.entries.push(i);
-      g.causes = g.causes.map((c, k) => ({ ...c, cause: mergeSelectors(c.cause, causes[k].cause) }));
-    } else groupsById.set(id, { causes, entries: [i] });
-  });
-  const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
-  const toItems = (entries2) => itemsOf(diff2, explanations, entries2, finder.policies, blocks);
-  const groups = [...groupsById.entries()].sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib)).map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
-  const outside2 = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff2.entries[it.entries[0]]) && !it.gained.isEmpty));
-  const observed = options.traffic ? observedLinks(io, base, head, options.traffic, settings) : void 0;
-  const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
-  const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
-  const { broken: newlyBroken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
-  const broken = withBaseNeeds(newlyBroken, observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links);
-  const notJudged = unmetHead.unjudged.map((l) => {
-    const ev = l.evidence.find((e) => e.kind === "address" || e.kind === "exposure" || e.kind === "intent");
-    return diag(Codes.linkNotJudged, "info", `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && "at" in ev ? ev.at : void 0);
-  });
-  const traffic = observed ? compareDeclaredObserved(head.topology.links, observed.head) : void 0;
-  const trafficDiagnostics = observed?.diagnostics ?? [];
-  return {
-    refs: { base: base.label, head: head.label },
-    ...commits ? { commits } : {},
-    changedFiles: changed,
-    diff: diff2,
-    explanations,
-    groups,
-    outside: outside2,
-    broken,
-    alreadyUnmet: already,
-    unjudged: unmetHead.unjudged,
-    gaps: gapsOf(head.topology, base.topology),
-    ...traffic ? { traffic } : {},
-    ...options.lint ? { lint: newLintFindings(base, head) } : {},
-    ...options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {},
-    files,
-    diagnostics: uniqueDiagnostics([...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics]),
-    headDiagnostics: uniqueDiagnostics([...head.diagnostics, ...notJudged, ...trafficDiagnostics])
-  };
-}
-function withBaseNeeds(broken, baseLinks) {
-  const needed = /* @__PURE__ */ new Map();
-  for (const l of baseLinks) needed.set(linkKey(l), needed.get(linkKey(l))?.union(l.conns) ?? l.conns);
-  return broken.map((u) => {
-    const before = needed.get(linkKey(u.link));
-    return before && !before.equals(u.link.conns) ? { ...u, baseNeeded: before } : u;
-  });
-}
-var init_check2 = __esm({
-  "src/pipeline/check.ts"() {
-    "use strict";
-    init_diagnostic();
-    init_address_text();
-    init_causes();
-    init_diff_moves();
-    init_diff();
-    init_explain();
-    init_needs();
-    init_cluster();
-    init_peer();
-    init_merge();
-    init_traffic();
-    init_attribution();
-    init_items();
-    init_sanity();
-    init_cache();
-    init_sides();
-    init_rendered_name();
-  }
-});
-
 // src/drift/repo.ts
 function isDnsPod2(w, dns) {
   return w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v));
@@ -39709,6 +39673,7 @@ function computeRepoDrift(input2) {
     else reasons.set(k, [r]);
   };
   const withEgress = /* @__PURE__ */ new Map();
+  const clusterDnsUsers = new Set(cluster.workloads.filter(resolvesThroughClusterDns).map((w) => peerKey({ kind: "workload", ref: w.ref })));
   const cuts = [...connectivity2.ipRanges];
   for (const l of input2.needs) {
     if (l.src.kind === "gateway" || l.dst.kind === "gateway") {
@@ -39720,7 +39685,7 @@ function computeRepoDrift(input2) {
     if (l.src.kind === "external" && !input2.families.includes(l.src.range.family) || l.dst.kind === "external" && !input2.families.includes(l.dst.range.family)) continue;
     rows.push({ src: l.src, dst: l.dst, conns: l.conns });
     addReason(l.src, l.dst, { kind: "link", evidence: l.evidence });
-    if (l.src.kind === "workload") withEgress.set(peerKey(l.src), l.src);
+    if (l.src.kind === "workload" && clusterDnsUsers.has(peerKey(l.src))) withEgress.set(peerKey(l.src), l.src);
   }
   for (const w of cluster.workloads) {
     const key3 = peerKey({ kind: "workload", ref: w.ref });
@@ -39802,6 +39767,7 @@ var init_repo = __esm({
     init_connection_set();
     init_ip();
     init_peer();
+    init_scan();
     pairKey3 = (src, dst) => `${peerKey(src)}\0${peerKey(dst)}`;
   }
 });
@@ -40525,14 +40491,15 @@ function loadRepoDrift(io, request, settings) {
   diagnostics.push(...base.diagnostics);
   const dns = request.synthesis.dns;
   const hasDns = base.cluster.workloads.some((w) => w.ref.namespace === dns.namespace && w.pods.some((p) => Object.entries(dns.podLabels).every(([k, v]) => p.labels[k] === v)));
-  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values };
+  const serviceCidrs = settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {};
+  if (hasDns) return { cluster: base.cluster, appObjects, probes: /* @__PURE__ */ new Set(), policyFiles, diagnostics, values: read.values, ...serviceCidrs };
   const probeObjects = objectsOf2([dnsProbe(dns, request.synthesis.dnsPort)], []);
   const withProbe = buildCluster([...appObjects, ...policyObjects, ...probeObjects]).cluster;
   const probes = new Set(withProbe.workloads.filter((w) => !base.cluster.workloads.some((b) => b.ref.kind === w.ref.kind && b.ref.name === w.ref.name && b.ref.namespace === w.ref.namespace)).map((w) => `${w.ref.namespace}/${w.ref.name}[${w.ref.kind}]`));
-  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values };
+  return { cluster: withProbe, appObjects, probes, policyFiles, diagnostics, values: read.values, ...serviceCidrs };
 }
 function needsOf(loaded, request) {
-  const scanned = scanTopology(loaded.cluster, { values: loaded.values });
+  const scanned = scanTopology(loaded.cluster, { values: loaded.values, ...loaded.serviceCidrs ? { serviceCidrs: loaded.serviceCidrs } : {} });
   const diagnostics = [...scanned.diagnostics];
   if (loaded.reviewed) appendAll(diagnostics, unreviewedLinks(scanned.value.links, loaded.reviewed, request.linksFile));
   let links = [...loaded.reviewed ?? scanned.value.links, ...request.extraNeeds ?? []];
@@ -40719,6 +40686,236 @@ var init_verify = __esm({
   }
 });
 
+// src/pipeline/check/dns.ts
+function unmetDnsNeeds(side, basis, settings, only) {
+  const clients = dnsClients(side, only);
+  if (clients.size === 0) return [];
+  const conns2 = ConnectionSet.port("UDP", basis.port).union(ConnectionSet.port("TCP", basis.port));
+  const isDnsPod3 = (w) => w.ref.namespace === basis.namespace && w.pods.some((p) => Object.entries(basis.podLabels).every(([k, v]) => p.labels[k] === v));
+  const own2 = side.cluster.workloads.filter(isDnsPod3);
+  let allowed;
+  let dnsPods;
+  if (own2.length > 0) {
+    const pairs2 = /* @__PURE__ */ new Map();
+    const keys = new Set(own2.map((w) => peerKey({ kind: "workload", ref: w.ref })));
+    for (const c of side.connectivity.connections) if (keys.has(peerKey(c.dst))) pairs2.set(`${peerKey(c.src)}\0${peerKey(c.dst)}`, c.conns);
+    allowed = (src, dst) => pairs2.get(`${peerKey(src)}\0${peerKey(dst)}`) ?? ConnectionSet.NONE;
+    dnsPods = own2.map((w) => ({ kind: "workload", ref: w.ref }));
+  } else {
+    if (side.engine.policies.length === 0) return [];
+    const probe = loadObjects([dnsProbe({ namespace: basis.namespace, podLabels: { ...basis.podLabels } }, basis.port)]).objects;
+    const cluster = buildCluster([...side.cluster.objects, ...probe]).cluster;
+    const engine = new PolicyEngine(cluster, engineOptions(settings));
+    const stand = cluster.workloads.find((w) => isDnsPod3(w) && !side.cluster.workloads.some((o) => workloadKey(o.ref) === workloadKey(w.ref)));
+    if (!stand) return [];
+    allowed = (src, dst) => {
+      let out2 = ConnectionSet.NONE;
+      const srcClasses = src.kind === "workload" ? engine.classes.byWorkload.get(workloadKey(src.ref)) ?? [] : [];
+      const dstClasses = dst.kind === "workload" ? engine.classes.byWorkload.get(workloadKey(dst.ref)) ?? [] : [];
+      for (const s of srcClasses) for (const d of dstClasses) out2 = out2.union(engine.pairConns(s, d));
+      return out2;
+    };
+    dnsPods = [{ kind: "workload", ref: stand.ref }];
+  }
+  const out = [];
+  for (const [, client] of [...clients].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const src = { kind: "workload", ref: client.workload.ref };
+    for (const dst of dnsPods) {
+      if (peerKey(dst) === peerKey(src)) continue;
+      const have = allowed(src, dst).intersect(conns2);
+      const missing = conns2.subtract(have);
+      if (missing.isEmpty) continue;
+      const link = { src, dst, conns: conns2, evidence: client.evidence };
+      out.push({ link, allowed: have, missing, dns: client.evidence.length > 0 ? "named" : "egress" });
+    }
+  }
+  return out;
+}
+function dnsClients(side, only) {
+  const byKey = new Map(side.cluster.workloads.map((w) => [workloadKey(w.ref), w]));
+  const out = /* @__PURE__ */ new Map();
+  const add = (key3, evidence2) => {
+    if (only && !only.has(key3)) return;
+    const w = byKey.get(key3);
+    if (!w) return;
+    let entry = out.get(key3);
+    if (!entry) out.set(key3, entry = { workload: w, evidence: [] });
+    if (evidence2) entry.evidence.push(evidence2);
+  };
+  for (const u of side.topology.dns ?? []) add(workloadKey(u.workload), u.evidence);
+  for (const l of side.topology.links) {
+    if (l.src.kind !== "workload" || l.dst.kind === "ingress-controller" || l.dst.kind === "gateway") continue;
+    const key3 = workloadKey(l.src.ref);
+    const w = byKey.get(key3);
+    if (w && resolvesThroughClusterDns(w)) add(key3);
+  }
+  return out;
+}
+var init_dns = __esm({
+  "src/pipeline/check/dns.ts"() {
+    "use strict";
+    init_engine();
+    init_cluster();
+    init_load();
+    init_connection_set();
+    init_peer();
+    init_scan();
+    init_settings();
+    init_verify();
+  }
+});
+
+// src/pipeline/check.ts
+function gapsOf(head, base) {
+  const key3 = (u) => `${workloadKey(u.workload)}\0${u.value}\0${u.reason}`;
+  const before = new Set(base.unresolved.map(key3));
+  return head.unresolved.map((u) => ({ workload: workloadKey(u.workload), value: u.value, at: u.at, reason: u.reason, detail: u.detail, ...u.traced ? { values: u.traced } : {}, introduced: !before.has(key3(u)) })).sort((a, b) => compareStrings(`${a.workload}\0${a.value}`, `${b.workload}\0${b.value}`));
+}
+function observedLinks(io, base, head, request, settings) {
+  const context = readTrafficContext(io, request, settings);
+  const onHead = readTraffic(io, head.cluster, request, settings, context);
+  const onBase = readTraffic(io, base.cluster, request, settings, context);
+  return { head: onHead.value.links, base: onBase.value.links, diagnostics: [...context.diagnostics, ...onHead.diagnostics, ...unresolvedWarnings(onHead.value.unresolved)] };
+}
+function runCheck(io, request, settings, options = {}) {
+  const sides = readSides(io, request, settings);
+  try {
+    const commits = sides.commits;
+    const cache2 = options.traffic ? void 0 : checkCache(io, settings);
+    const key3 = cache2 ? checkCacheKey(request, sides, settings, options) : void 0;
+    if (cache2 && key3) {
+      const kept = readCheck(cache2, key3);
+      if (kept) {
+        const { refs, ...rest } = kept;
+        return { refs, ...commits ? { commits } : {}, ...rest };
+      }
+    }
+    const outcome = computeCheck(io, sides, settings, options);
+    if (cache2 && key3) writeCheck(cache2, key3, outcome);
+    return outcome;
+  } finally {
+    sides.dispose();
+  }
+}
+function computeCheck(io, sides, settings, options) {
+  const { changed, commits } = sides;
+  const { base, head } = loadSides(io, sides, settings);
+  const files = /* @__PURE__ */ new Map();
+  for (const [sideName, side] of [
+    ["base", base],
+    ["head", head]
+  ]) {
+    const charts = side.values.map((v) => ({ shown: v.chart, rel: side.rel(v.chart) ?? v.chart }));
+    for (const d of side.documents) {
+      const rel = side.rel(d);
+      if (rel === void 0) continue;
+      const chart = charts.find((c) => d.startsWith(`${c.shown}/`));
+      if (chart) files.set(d, { side: sideName, path: renderedSource(rel).file, chart: chart.rel === "." ? "" : chart.rel });
+      else if (rel.endsWith("/kustomization [rendered]") || rel === "kustomization [rendered]") {
+        const overlay = rel === "kustomization [rendered]" ? "" : rel.slice(0, -"/kustomization [rendered]".length);
+        files.set(d, { side: sideName, path: overlay || ".", overlay });
+      } else files.set(d, { side: sideName, path: rel });
+    }
+    for (const v of side.values) for (const f of v.files) if (!files.has(f.path)) files.set(f.path, { side: sideName, path: side.rel(f.path) ?? f.path });
+    for (const [source, rendered] of side.sources) {
+      const info = files.get(rendered);
+      if (info && !files.has(source)) files.set(source, { ...info, path: side.rel(source) ?? source });
+    }
+  }
+  const before = base.connectivity;
+  const after = head.connectivity;
+  const diff2 = diffConnectivity(before, after, pairMovedWorkloads(base.engine.cluster.workloads, head.engine.cluster.workloads));
+  const explanations = explainDiff(base.engine, head.engine, diff2);
+  const finder = new CauseFinder(base.engine, head.engine);
+  const attributor = new Attributor(changed, files, base, head);
+  const groupsById = /* @__PURE__ */ new Map();
+  diff2.entries.forEach((e, i) => {
+    const causes = finder.causesOf(e, explanations[i]).map((cause) => ({ cause, files: attributor.filesOf(cause.at) }));
+    const id = causes.map((c) => causeId(c.cause)).join("\n");
+    const g = groupsById.get(id);
+    if (g) {
+      g.entries.push(i);
+      g.causes = g.causes.map((c, k) => ({ ...c, cause: mergeSelectors(c.cause, causes[k].cause) }));
+    } else groupsById.set(id, { causes, entries: [i] });
+  });
+  const blocks = ipBlocksOf([...head.engine.policies, ...base.engine.policies]);
+  const toItems = (entries2) => itemsOf(diff2, explanations, entries2, finder.policies, blocks);
+  const groups = [...groupsById.entries()].sort(([ia, a], [ib, b]) => b.entries.length - a.entries.length || compareStrings(ia, ib)).map(([, g]) => ({ causes: g.causes, items: toItems(g.entries) }));
+  const outside2 = groups.flatMap((g) => g.items.filter((it) => isOutsideSource(diff2.entries[it.entries[0]]) && !it.gained.isEmpty));
+  const observed = options.traffic ? observedLinks(io, base, head, options.traffic, settings) : void 0;
+  const unmetHead = unmetLinks(observed ? mergeLinks(head.topology.links, observed.head) : head.topology.links, after);
+  const unmetBase = unmetLinks(observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links, before);
+  const { broken: newlyBroken, already } = newlyUnmet(unmetHead.unmet, unmetBase.unmet);
+  const dnsBasis = options.dns ?? DEFAULT_DNS;
+  const dnsHead = unmetDnsNeeds(head, dnsBasis, settings);
+  const dnsBase = dnsHead.length > 0 ? unmetDnsNeeds(base, dnsBasis, settings, new Set(dnsHead.flatMap((u) => u.link.src.kind === "workload" ? [workloadKey(u.link.src.ref)] : []))) : [];
+  const dnsSplit = newlyUnmet(dnsHead, dnsBase);
+  const dnsKind = new Map(dnsHead.map((u) => [linkKey(u.link), u.dns]));
+  const marked = (list2) => list2.map((u) => ({ ...u, dns: dnsKind.get(linkKey(u.link)) }));
+  const byLink = (list2) => list2.sort((a, b) => compareStrings(linkKey(a.link), linkKey(b.link)));
+  const broken = byLink([...withBaseNeeds(newlyBroken, observed ? mergeLinks(base.topology.links, observed.base) : base.topology.links), ...marked(dnsSplit.broken)]);
+  const alreadyUnmet = byLink([...already, ...marked(dnsSplit.already)]);
+  const notJudged = unmetHead.unjudged.map((l) => {
+    const ev = l.evidence.find((e) => e.kind === "address" || e.kind === "exposure" || e.kind === "intent");
+    return diag(Codes.linkNotJudged, "info", `the link ${peerKey(l.src)} => ${peerKey(l.dst)} (${l.conns.toString()}) goes through a Gateway proxy, which the policy engine does not model; not checked`, ev && "at" in ev ? ev.at : void 0);
+  });
+  const traffic = observed ? compareDeclaredObserved(head.topology.links, observed.head) : void 0;
+  const trafficDiagnostics = observed?.diagnostics ?? [];
+  return {
+    refs: { base: base.label, head: head.label },
+    ...commits ? { commits } : {},
+    changedFiles: changed,
+    diff: diff2,
+    explanations,
+    groups,
+    outside: outside2,
+    broken,
+    alreadyUnmet,
+    unjudged: unmetHead.unjudged,
+    gaps: gapsOf(head.topology, base.topology),
+    ...traffic ? { traffic } : {},
+    ...options.lint ? { lint: newLintFindings(base, head) } : {},
+    ...options.exposure ? { exposure: widenedExposure(base, head, settings, blocks) } : {},
+    files,
+    diagnostics: uniqueDiagnostics([...base.diagnostics, ...head.diagnostics, ...notJudged, ...trafficDiagnostics]),
+    headDiagnostics: uniqueDiagnostics([...head.diagnostics, ...notJudged, ...trafficDiagnostics])
+  };
+}
+function withBaseNeeds(broken, baseLinks) {
+  const needed = /* @__PURE__ */ new Map();
+  for (const l of baseLinks) needed.set(linkKey(l), needed.get(linkKey(l))?.union(l.conns) ?? l.conns);
+  return broken.map((u) => {
+    const before = needed.get(linkKey(u.link));
+    return before && !before.equals(u.link.conns) ? { ...u, baseNeeded: before } : u;
+  });
+}
+var DEFAULT_DNS;
+var init_check2 = __esm({
+  "src/pipeline/check.ts"() {
+    "use strict";
+    init_diagnostic();
+    init_address_text();
+    init_causes();
+    init_diff_moves();
+    init_diff();
+    init_explain();
+    init_needs();
+    init_cluster();
+    init_peer();
+    init_merge();
+    init_traffic();
+    init_attribution();
+    init_items();
+    init_sanity();
+    init_cache();
+    init_sides();
+    init_rendered_name();
+    init_synthesize();
+    init_dns();
+    DEFAULT_DNS = { namespace: DEFAULT_SYNTHESIS_OPTIONS.dns.namespace, podLabels: DEFAULT_SYNTHESIS_OPTIONS.dns.podLabels, port: DEFAULT_SYNTHESIS_OPTIONS.dnsPort };
+  }
+});
+
 // src/pipeline/check-gates.ts
 function runGatedCheck(io, request, gates, settings) {
   if (request.kind === "repo") {
@@ -40726,7 +40923,7 @@ function runGatedCheck(io, request, gates, settings) {
       if (p !== void 0 && !inRepository(p)) throw new ConfigError(`${flag} ${visible(p)}: with --repo, give a path in the repository (relative to its root), read at ${visible(request.head)}`);
     }
   }
-  const outcome = runCheck(io, request, settings, { ...gates.traffic ? { traffic: gates.traffic } : {}, ...gates.lint ? { lint: true } : {}, ...gates.exposure ? { exposure: true } : {} });
+  const outcome = runCheck(io, request, settings, { ...gates.traffic ? { traffic: gates.traffic } : {}, ...gates.lint ? { lint: true } : {}, ...gates.exposure ? { exposure: true } : {}, ...gates.dns ? { dns: gates.dns } : {} });
   const wantsBaseline = (gates.baselineFiles?.length ?? 0) > 0;
   if (!wantsBaseline && gates.policies === void 0) return outcome;
   let tree;
@@ -41040,6 +41237,8 @@ var init_json = __esm({
       missing: u.missing.toString(),
       /** what base needed of the pair, when the PR changed the need (a port moved) */
       ...u.baseNeeded ? { base_needs: u.baseNeeded.toString() } : {},
+      /** a DNS need: `named` (the workload names the cluster DNS Service, at the evidence), `egress` (it resolves names for its egress) */
+      ...u.dns ? { dns: u.dns } : {},
       /** declared (manifests, a links file), observed (a trace), or both */
       origin: linkOrigin(u.link),
       evidence: u.link.evidence.map(evidenceText)
@@ -41580,7 +41779,8 @@ function unmetLine(u, loc) {
   const seen = traces.length > 0 ? ` (observed: ${traces.slice(0, OBSERVED_SHOWN).map((e) => code(evidenceText(e))).join(", ")}${more2})` : "";
   const allowed = u.allowed.isEmpty ? "head allows none of it" : `head allows only ${conns(u.allowed)}`;
   const moved = u.baseNeeded ? ` (the PR moved the need: base needed ${conns(u.baseNeeded)})` : "";
-  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${where3}${seen}: ${allowed}${moved}`;
+  const dns = u.dns === "named" ? " (DNS: names the cluster DNS Service)" : u.dns === "egress" ? " (DNS: every workload with egress resolves names)" : "";
+  return `- ${code(linkPeerText(u.link.src))} needs ${code(linkPeerText(u.link.dst))} on ${conns(u.link.conns)}${dns}${where3}${seen}: ${allowed}${moved}`;
 }
 function linkGapLine(g) {
   const traces = g.evidence.filter((e) => e.kind === "trace").map((e) => code(evidenceText(e)));
@@ -41837,7 +42037,8 @@ var init_txt = __esm({
     unmet2 = (u) => {
       const declared = u.link.evidence.find((e) => e.kind !== "trace");
       const traces = u.link.evidence.filter((e) => e.kind === "trace").map(evidenceText);
-      const why = [...declared ? [evidenceText(declared)] : [], ...traces.length > 0 ? [`observed: ${traces.join(", ")}`] : []];
+      const dns = u.dns === "named" ? ["DNS: names the cluster DNS Service"] : u.dns === "egress" ? ["DNS: every workload with egress resolves names"] : [];
+      const why = [...dns, ...declared ? [evidenceText(declared)] : [], ...traces.length > 0 ? [`observed: ${traces.join(", ")}`] : []];
       return `${linkPeerText(u.link.src)} needs ${linkPeerText(u.link.dst)} on ${u.link.conns.toString()}${why.length > 0 ? ` (${why.join("; ")})` : ""}; head allows ${u.allowed.isEmpty ? "none of it" : `only ${u.allowed.toString()}`}${u.baseNeeded ? ` (the PR moved the need: base needed ${u.baseNeeded.toString()})` : ""}`;
     };
   }
@@ -42158,7 +42359,8 @@ function check2(ctx, paths, opts) {
   const request = requestFrom(paths, opts);
   say("checking base and head\u2026");
   if (opts.baseline.length === 0 && (opts.engine !== void 0 || opts.ncaTimeout !== void 0)) throw new ConfigError("--engine and --nca-timeout go with --baseline");
-  if (opts.policies === void 0) refuseDriftFlags(opts, "give --policies DIR");
+  if (opts.policies === void 0) refuseDriftFlags({ ...opts, dnsPort: void 0, dnsNamespace: void 0, dnsSelector: void 0 }, "give --policies DIR");
+  const basis = driftBasisFrom(opts);
   const traffic = trafficRequestFrom(opts, snapshotClusterFrom(opts));
   const o = runGatedCheck(
     ctx.io,
@@ -42173,7 +42375,8 @@ function check2(ctx, paths, opts) {
       ...opts.lint || opts.failOn.includes("lint") ? { lint: true } : {},
       ...opts.exposure ? { exposure: true } : {},
       // with --repo, --links is a path in the repository, read at head like --policies
-      ...opts.policies !== void 0 ? { drift: driftBasisFrom(opts) } : {},
+      ...opts.policies !== void 0 ? { drift: basis } : {},
+      dns: { namespace: basis.synthesis.dns.namespace, podLabels: basis.synthesis.dns.podLabels, port: basis.synthesis.dnsPort },
       renderPolicies: renderPoliciesYaml
     },
     readSettingsFrom(ctx, opts)
@@ -42437,7 +42640,7 @@ var init_heuristics = __esm({
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {
   const { load: load3, diagnostics, values } = loadInputs(io, paths, settings);
-  const result = scanTopology(load3.cluster, { values });
+  const result = scanTopology(load3.cluster, { values, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
   const gapsOf2 = (topology) => findGaps(load3.cluster, topology);
   if (!options.traffic) return { topology: result.value, gaps: gapsOf2(result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
   const observed = withObservedTraffic(io, load3.cluster, result.value, options.traffic, settings);
@@ -43320,11 +43523,11 @@ function runSynthesize(io, request, settings) {
     const parsed2 = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load3.cluster.workloads.map((w) => w.ref), load3.cluster);
     links = parsed2.links;
     appendAll(all, parsed2.diagnostics);
-    const scanned = scanTopology(load3.cluster, { values, evidenceLines: false });
+    const scanned = scanTopology(load3.cluster, { values, evidenceLines: false, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     dnsUses = scanned.value.dns;
   } else {
-    const scanned = scanTopology(load3.cluster, { values });
+    const scanned = scanTopology(load3.cluster, { values, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
     links = scanned.value.links;
     unresolved = scanned.value.unresolved;
     dnsUses = scanned.value.dns;
@@ -48300,6 +48503,7 @@ function lazy2(load3) {
     return value;
   };
 }
+var PARTIAL = /^templates\/(?:[^/]+\/)*_[^/]+$/;
 function parseYaml(text2) {
   if (text2 === void 0) return void 0;
   try {
@@ -48362,6 +48566,14 @@ var FolderChart = class _FolderChart {
     });
     return this.listed;
   }
+  partials() {
+    let names = [];
+    try {
+      names = (0, import_node_fs2.readdirSync)(import_node_path8.default.join(this.dir, "templates"), { recursive: true, encoding: "utf8" }).map((n) => `templates/${n.split(import_node_path8.default.sep).join("/")}`);
+    } catch {
+    }
+    return names.filter((n) => PARTIAL.test(n)).sort();
+  }
   localFolder(repository) {
     const dir = import_node_path8.default.resolve(this.dir, repository.slice("file://".length));
     if (!(0, import_node_fs2.existsSync)(import_node_path8.default.join(dir, "Chart.yaml"))) return void 0;
@@ -48379,6 +48591,9 @@ var ArchivedChart = class _ArchivedChart {
   display;
   text(rel) {
     return this.members.get(`${this.prefix}${rel}`)?.toString("utf8");
+  }
+  partials() {
+    return [...this.members.keys()].filter((m) => m.startsWith(this.prefix) && PARTIAL.test(m.slice(this.prefix.length))).map((m) => m.slice(this.prefix.length)).sort();
   }
   packaged() {
     const out = [];
@@ -48435,6 +48650,7 @@ function subchart(parent, name) {
   }
   return dep?.repository?.startsWith("file://") ? parent.localFolder?.(dep.repository) : void 0;
 }
+var PARTIALS_DEPTH = 8;
 function chartSourceLocator(dir, display, root = dir) {
   const top = new FolderChart(dir, display, root);
   const nodes = /* @__PURE__ */ new Map([["", top]]);
@@ -48446,7 +48662,7 @@ function chartSourceLocator(dir, display, root = dir) {
     nodes.set(chain2, node2);
     return node2;
   };
-  return (source) => {
+  const locate2 = (source) => {
     const m = /^((?:charts\/[^/]+\/)*)(.+)$/.exec(source);
     if (!m) return void 0;
     const chain2 = m[1].replace(/\/$/, "");
@@ -48456,6 +48672,25 @@ function chartSourceLocator(dir, display, root = dir) {
     const text2 = node2.text(rest);
     return { file: `${node2.display}/${rest}`, ...text2 !== void 0 ? { text: text2 } : {} };
   };
+  const partials = () => {
+    const out = [];
+    const seen = /* @__PURE__ */ new Set();
+    const visit2 = (node2, depth) => {
+      if (seen.has(node2.display) || depth > PARTIALS_DEPTH) return;
+      seen.add(node2.display);
+      for (const rel of node2.partials()) {
+        const text2 = node2.text(rel);
+        if (text2 !== void 0) out.push({ file: `${node2.display}/${rel}`, text: text2 });
+      }
+      for (const e of node2.packaged()) {
+        const c = e.chart();
+        if (c) visit2(c, depth + 1);
+      }
+    };
+    visit2(top, 0);
+    return out;
+  };
+  return Object.assign(locate2, { partials });
 }
 function vendoredChartNames(dir, root = dir) {
   const names = /* @__PURE__ */ new Set();
@@ -49364,7 +49599,7 @@ function readManifestFiles(paths, options, cache2, onRead) {
         appendAll(files, r.files);
         tell();
         const sources = chartTemplates(r.files, dir, map3.display(dir), root);
-        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, ...r.setValues ? { setValues: true } : {} });
+        values.push({ chart: map3.display(dir), files: r.values.map((v) => ({ path: map3.display(v.path), text: v.text })), templates: sources.templates, defaults: sources.defaults, partials: sources.partials, ...r.setValues ? { setValues: true } : {} });
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
@@ -49399,7 +49634,8 @@ function chartTemplates(rendered, dir, display, root) {
     if (at3?.text === void 0) continue;
     defaults.push({ path: at3.file, text: at3.text, prefix: chain2.split("/").filter((_, i) => i % 2 === 1) });
   }
-  return { templates, defaults };
+  const partials = locate2.partials().flatMap((p) => p.text !== void 0 ? [{ path: p.file, text: p.text }] : []);
+  return { templates, defaults, partials };
 }
 function within2(abs, root) {
   try {

@@ -13,7 +13,7 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import {
   ConfigError,
   ExitCode

@@ -1,18 +1,18 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-O5RMGA4E.mjs";
-import "../chunks/chunk-YCDTMGKA.mjs";
-import "../chunks/chunk-QTNYGMCW.mjs";
-import "../chunks/chunk-5M5K5ZKC.mjs";
-import "../chunks/chunk-VDEMJ3YM.mjs";
+} from "../chunks/chunk-DFQEUQ6X.mjs";
+import "../chunks/chunk-QMPVCIJI.mjs";
+import "../chunks/chunk-VZSFOICV.mjs";
+import "../chunks/chunk-A66GAWTZ.mjs";
+import "../chunks/chunk-EMVQS2RA.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import "../chunks/chunk-VO7Q2ZXL.mjs";
 
 // src/action/entries/diff.ts

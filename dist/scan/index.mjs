@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-YCDTMGKA.mjs";
+} from "../chunks/chunk-QMPVCIJI.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-EXGIQTPF.mjs";
+} from "../chunks/chunk-XVXVCNTO.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-J5PRVEUY.mjs";
+} from "../chunks/chunk-VICHYA4J.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-5M5K5ZKC.mjs";
+} from "../chunks/chunk-A66GAWTZ.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-VDEMJ3YM.mjs";
+} from "../chunks/chunk-EMVQS2RA.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,7 +37,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import {
   ExitCode,
   dump,
@@ -47,7 +47,7 @@ import {
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {
   const { load, diagnostics, values } = loadInputs(io, paths, settings);
-  const result = scanTopology(load.cluster, { values });
+  const result = scanTopology(load.cluster, { values, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
   const gapsOf = (topology) => findGaps(load.cluster, topology);
   if (!options.traffic) return { topology: result.value, gaps: gapsOf(result.value), diagnostics: [...diagnostics, ...result.diagnostics] };
   const observed = withObservedTraffic(io, load.cluster, result.value, options.traffic, settings);

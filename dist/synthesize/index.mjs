@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-X6TIGACQ.mjs";
-import "../chunks/chunk-QTNYGMCW.mjs";
+} from "../chunks/chunk-IJXPUPOS.mjs";
+import "../chunks/chunk-VZSFOICV.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-EXGIQTPF.mjs";
+} from "../chunks/chunk-XVXVCNTO.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-J5PRVEUY.mjs";
+} from "../chunks/chunk-VICHYA4J.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-5M5K5ZKC.mjs";
+} from "../chunks/chunk-A66GAWTZ.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-VDEMJ3YM.mjs";
+} from "../chunks/chunk-EMVQS2RA.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import {
   Codes,
   ExitCode,
@@ -146,11 +146,11 @@ function runSynthesize(io, request, settings) {
     const parsed = parseLinksFile(request.linksFile, io.readText(request.linksFile, "--links"), load.cluster.workloads.map((w) => w.ref), load.cluster);
     links = parsed.links;
     appendAll(all, parsed.diagnostics);
-    const scanned = scanTopology(load.cluster, { values, evidenceLines: false });
+    const scanned = scanTopology(load.cluster, { values, evidenceLines: false, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
     unresolved = unresolvedLeftOpen(scanned.value.unresolved, links, scanned.value.links);
     dnsUses = scanned.value.dns;
   } else {
-    const scanned = scanTopology(load.cluster, { values });
+    const scanned = scanTopology(load.cluster, { values, ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {} });
     links = scanned.value.links;
     unresolved = scanned.value.unresolved;
     dnsUses = scanned.value.dns;

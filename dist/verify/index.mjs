@@ -9,20 +9,20 @@ import {
   judgedAgainst,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-OSZPJ3YB.mjs";
-import "../chunks/chunk-MN4XFCMS.mjs";
+} from "../chunks/chunk-NSQOB5DB.mjs";
+import "../chunks/chunk-RFAGUILH.mjs";
 import {
   explanationData
-} from "../chunks/chunk-O5RMGA4E.mjs";
+} from "../chunks/chunk-DFQEUQ6X.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-YCDTMGKA.mjs";
-import "../chunks/chunk-X6TIGACQ.mjs";
-import "../chunks/chunk-QTNYGMCW.mjs";
-import "../chunks/chunk-EXGIQTPF.mjs";
+} from "../chunks/chunk-QMPVCIJI.mjs";
+import "../chunks/chunk-IJXPUPOS.mjs";
+import "../chunks/chunk-VZSFOICV.mjs";
+import "../chunks/chunk-XVXVCNTO.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-J5PRVEUY.mjs";
+} from "../chunks/chunk-VICHYA4J.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +30,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-5M5K5ZKC.mjs";
+} from "../chunks/chunk-A66GAWTZ.mjs";
 import {
   peerKey
-} from "../chunks/chunk-VDEMJ3YM.mjs";
+} from "../chunks/chunk-EMVQS2RA.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -46,7 +46,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-LCYZV35M.mjs";
+} from "../chunks/chunk-3F77M3JT.mjs";
 import {
   Codes,
   ExitCode,
