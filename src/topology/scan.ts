@@ -11,6 +11,7 @@ import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../
 import { locate } from '../manifests/positions.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
+import { configValueAddresses, type ConfigReadings } from './config-documents.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
@@ -202,7 +203,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
@@ -231,6 +232,8 @@ interface ResolveContext {
   readonly evidenceLines: boolean;
   /** The lines of each document a value's line was looked for in (split once per document, not once per value). */
   readonly docLines: Map<ParsedDocument, readonly string[]>;
+  /** The structured reading of each distinct ConfigMap/Secret value (config-documents.ts), parsed once per scan. */
+  readonly configReadings: ConfigReadings;
   /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
   /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
@@ -282,7 +285,9 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
       return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
     };
-    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
+    // a ConfigMap's or Secret's value may be a config file: its structure says more (config-documents.ts)
+    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings) : findAddressesIn(value, context);
+    for (const c of candidates.flatMap(withPorts)) {
       const found: Found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
