@@ -15,7 +15,8 @@ import { findAddresses, findAddressesIn, isIpLiteral, isOwnAddressName, type Add
  * - what the workload's own address is, is no destination, whatever the text reading found there:
  *   a key named like `listen`, `bind`, `http_listen_port`, `advertise_addr`, and the document's root
  *   `server` section (Spring's `server.port`/`server.address`, Loki's and Tempo's `server:` block,
- *   Grafana's `[server]` with its `root_url`), which configure where the app itself listens.
+ *   Grafana's `[server]` with its `root_url`), which configure where the app itself listens, and
+ *   Elasticsearch's/OpenSearch's `network.host` (also `http.host`, `transport.host`), the node's own.
  * Every other value is read as before (a URL, `host:port`, a cluster DNS name). A listen address
  * (`0.0.0.0`, `localhost`, `127.0.0.1`) is never a destination (scan.ts drops local addresses).
  *
@@ -68,6 +69,12 @@ export function readConfigDocument(value: string): ConfigReading | undefined {
 
 // ---- keys ----------------------------------------------------------------------------------
 
+/**
+ * Keys that hold a node's own address in Elasticsearch's and OpenSearch's settings ("Networking":
+ * `network.host` binds and publishes, `http.host`/`transport.host` for one layer): the node itself.
+ */
+const OWN_KEY_PATH = /^(?:network|http|transport)\.(?:bind_|publish_)?host$/i;
+
 /** A host key: `host`, `hostname`, `server`, `address`, alone or after a prefix (`db_host`, `redis-hostname`, `smtp.server`). */
 const HOST_KEY = /^(?:(.*?)[_-])?(host|hostname|host_name|server|address)$/i;
 /** A host key that is an address on its own, without a port beside it (`host: db`, `DB_HOST = db`). */
@@ -98,6 +105,8 @@ function portNumber(raw: unknown): string | undefined {
 interface Entry {
   /** The key as written (`host`, `spring.redis.host`). */
   readonly key: string;
+  /** The keys of the mappings above it and its own, dotted (`network.host`). */
+  readonly path: string;
   /** The mapping it is in: entries of one group are siblings. */
   readonly group: string;
   /** The scalar, as a string (numbers too), or undefined for a mapping, a list, a null. */
@@ -123,7 +132,7 @@ function readEntries(entries: readonly Entry[], ownSpans: (readonly [number, num
   for (const e of entries) {
     const { leaf, group } = leafOf(e);
     // a key about the workload's own address: what it holds is no destination
-    if (isOwnAddressName(leaf) || isOwnAddressName(e.key)) {
+    if (isOwnAddressName(leaf) || isOwnAddressName(e.key) || OWN_KEY_PATH.test(e.path)) {
       ownSpans.push([e.start, Math.max(e.end, e.start + 1)]);
       continue;
     }
@@ -177,9 +186,9 @@ function readYaml(value: string): ConfigReading | undefined {
   const entries: Entry[] = [];
   const ownSpans: (readonly [number, number])[] = [];
   let groups = 0;
-  const walk = (node: unknown, depth: number) => {
+  const walk = (node: unknown, depth: number, above: string) => {
     if (isSeq(node)) {
-      for (const item of node.items) walk(item, depth + 1);
+      for (const item of node.items) walk(item, depth + 1, above);
       return;
     }
     if (!isMap(node)) return;
@@ -187,6 +196,7 @@ function readYaml(value: string): ConfigReading | undefined {
     for (const pair of node.items as Pair<unknown, unknown>[]) {
       if (!isScalar(pair.key) || pair.key.value === null || pair.key.value === undefined) continue;
       const key = String(pair.key.value);
+      const path = above === '' ? key : `${above}.${key}`;
       const v = pair.value as Node | null;
       const range = v?.range;
       // the root `server` section (Spring's `server.*`, Loki's `server:`) configures the app's own listener
@@ -197,14 +207,14 @@ function readYaml(value: string): ConfigReading | undefined {
       if (isScalar(v) && range && (typeof v.value === 'string' || typeof v.value === 'number')) {
         const quoted = v.type === 'QUOTE_DOUBLE' || v.type === 'QUOTE_SINGLE';
         const start = range[0] + (quoted ? 1 : 0);
-        entries.push({ key, group, value: String(v.value), start, end: Math.max(start, range[1] - (quoted ? 1 : 0)), separator: ': ' });
+        entries.push({ key, path, group, value: String(v.value), start, end: Math.max(start, range[1] - (quoted ? 1 : 0)), separator: ': ' });
       } else {
-        if (range) entries.push({ key, group, value: undefined, start: range[0], end: range[1], separator: ': ' });
-        walk(v, depth + 1);
+        if (range) entries.push({ key, path, group, value: undefined, start: range[0], end: range[1], separator: ': ' });
+        walk(v, depth + 1, path);
       }
     }
   };
-  walk(root, 0);
+  walk(root, 0, '');
   return readEntries(entries, ownSpans);
 }
 
@@ -258,7 +268,7 @@ function readIni(value: string): ConfigReading | undefined {
       ownSpans.push([restStart, Math.max(lineStart + body.length, restStart + 1)]);
       continue;
     }
-    entries.push({ key, group, value: text, start, end: start + (text?.length ?? rest.length), separator: ' = ' });
+    entries.push({ key, path: section === '' ? key : `${section}.${key}`, group, value: text, start, end: start + (text?.length ?? rest.length), separator: ' = ' });
   }
   closeSection(value.length);
   return entries.length > 0 ? readEntries(entries, ownSpans) : undefined;

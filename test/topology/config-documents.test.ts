@@ -68,6 +68,8 @@ postgresql:
     expect(read('server:\n  http_listen_port: 3100\n  host: api\n  port: 8080\nmemberlist:\n  advertise_addr: loki-0.loki:7946\n  join_members: [loki-memberlist:7946]\n')).toEqual(['loki-memberlist:7946']);
     expect(read('listen: proxy:8080\nbind: 10.0.0.5:9000\nupstream:\n  host: api\n  port: 80\n')).toEqual(['api:80']);
     expect(read('server.port: 8080\nserver.address: api.local:80\n')).toEqual([]);
+    // Elasticsearch/OpenSearch: the node's own bind and publish addresses, nested or dotted; seed hosts are peers
+    expect(read('network:\n  host: es-0.es\nhttp.publish_host: es.example.org\ndiscovery:\n  seed_hosts: es-1.es:9300\n')).toEqual(['es-1.es:9300']);
     // a nested `server` is a destination (an LDAP server), only the root one is the app's
     expect(read('auth:\n  server:\n    host: ldap\n    port: 389\n')).toEqual(['ldap:389']);
     // the scan drops local ones; here they are read, and scan.ts's isLocalAddress keeps them from links
