@@ -243,3 +243,23 @@ describe('scan: a mounted ConfigMap or Secret with a config file', () => {
     expect(scanTopology(cluster).value.links).toEqual([]);
   });
 });
+
+describe('scan: a value over the 1 MB bound', () => {
+  it('is read as text only, with one NPC310 note (info) at the value, however many workloads mount it', () => {
+    const padding = `    # ${'x'.repeat(MAX_CONFIG_DOCUMENT)}\n`;
+    const big = CONFIG.replace('  app.ini: |\n', `${padding.replace(/^ {4}/, '    ')}  app.ini: |\n`);
+    expect(big.length).toBeGreaterThan(MAX_CONFIG_DOCUMENT);
+    const second = CONTROLLER.replace(/controller/g, 'worker').replace('name: worker-config', 'name: controller-config').replace('secretName: worker-secret', 'secretName: controller-secret');
+    const text = `${service('postgres', 5432)}${service('rabbit', 5672)}${service('redis', 6379)}${big}${CONTROLLER}---\n${second}`;
+    const { cluster } = loadManifests([{ path: 'app.yaml', text }]);
+    const r = scanTopology(cluster);
+    const notes = r.diagnostics.filter((d) => d.code === 'NPC310');
+    // at the value's key (`config.yaml: |`) in the file
+    const keyLine = text.split('\n').indexOf('  config.yaml: |') + 1;
+    expect(keyLine).toBeGreaterThan(0);
+    expect(notes.map((d) => [d.severity, d.at?.path?.join('.'), d.at?.line])).toEqual([['info', 'data.config.yaml', keyLine]]);
+    // config.yaml's pair is not read; the INI file beside it still is
+    expect(r.value.links.map((l) => peerKey(l.dst)).filter((d) => d.endsWith('postgres[Deployment]'))).toEqual([]);
+    expect(r.value.links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)}`)).toContain('app/worker[Deployment] => app/rabbit[Deployment]');
+  });
+});
