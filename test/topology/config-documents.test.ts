@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
 import { configValueAddresses, MAX_CONFIG_DOCUMENT, readConfigDocument } from '../../src/topology/config-documents.js';
@@ -261,5 +262,39 @@ describe('scan: a value over the 1 MB bound', () => {
     // config.yaml's pair is not read; the INI file beside it still is
     expect(r.value.links.map((l) => peerKey(l.dst)).filter((d) => d.endsWith('postgres[Deployment]'))).toEqual([]);
     expect(r.value.links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)}`)).toContain('app/worker[Deployment] => app/rabbit[Deployment]');
+  });
+});
+
+describe('properties', () => {
+  const key = fc.constantFrom('host', 'hostname', 'server', 'address', 'db_host', 'port', 'db_port', 'listen', 'url', 'name', 'server.port', 'network.host');
+  const scalar = fc.oneof(fc.constantFrom('db', 'pg.data', '0.0.0.0', 'minio:9000', 'http://api:8080', '5432', '${X}', '"q"', ''), fc.integer({ min: -1, max: 70000 }).map(String), fc.string({ maxLength: 12 }));
+  const yamlLike = fc.array(fc.tuple(fc.integer({ min: 0, max: 2 }), key, scalar), { maxLength: 12 }).map((entries) => entries.map(([depth, k, v]) => `${'  '.repeat(depth)}${k}: ${v}`).join('\n'));
+  const iniLike = fc.array(fc.oneof(fc.constantFrom('[database]', '[server]', '[[servers]]', '; c'), fc.tuple(key, scalar).map(([k, v]) => `${k} = ${v}`)), { maxLength: 12 }).map((l) => l.join('\n'));
+
+  it('never throws, and every address lies inside the value, at a host key\'s value or where the text reading put it', () => {
+    fc.assert(
+      fc.property(fc.oneof(yamlLike, iniLike, fc.string({ maxLength: 200 })), (value) => {
+        const found = configValueAddresses(value, 'text', new Map());
+        for (const c of found) {
+          expect(c.offset).toBeGreaterThanOrEqual(0);
+          expect(c.offset).toBeLessThan(Math.max(value.length, 1));
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('a host key with a sibling numeric port, at any depth, is exactly that address', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('host', 'hostname', 'address', 'server'), fc.stringMatching(/^[a-z][a-z0-9-]{0,10}[a-z0-9]$/).filter((h) => !['true', 'false', 'null'].includes(h)), fc.integer({ min: 1, max: 65535 }), fc.integer({ min: 1, max: 3 }), (k, host, port, depth) => {
+        const indent = (d: number) => '  '.repeat(d);
+        const parents = Array.from({ length: depth }, (_, i) => `${indent(i)}p${i}:`).join('\n');
+        const value = `${parents}\n${indent(depth)}${k}: ${host}\n${indent(depth)}port: ${port}\n`;
+        const found = configValueAddresses(value, 'text', new Map());
+        expect(found.map((c) => `${c.host}:${c.port ?? ''}`)).toEqual([`${host}:${port}`]);
+        expect(lineOf(value, found[0]?.offset ?? -1)).toBe(depth + 1);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
