@@ -45,6 +45,10 @@ postgresql:
     expect(read('s3:\n  address: minio:9000\n  port: 80\n')).toEqual(['minio:9000']);
   });
 
+  it("`addr` is no host key: DeathStarBench's service-config.json, a directory of every service's addr/port, gives no address", () => {
+    expect(read('{\n  "social-graph-service": {\n    "addr": "social-graph-service",\n    "port": 9090\n  },\n  "user-service": {"addr": "user-service", "port": 9090}\n}')).toEqual([]);
+  });
+
   it('JSON: `"host": "db", "port": 5432`, inside the quotes', () => {
     const json = '{\n  "database": {\n    "host": "db",\n    "port": 5432\n  }\n}';
     const found = configValueAddresses(json, 'text', new Map());
