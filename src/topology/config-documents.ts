@@ -5,7 +5,8 @@ import { findAddresses, findAddressesIn, isIpLiteral, isOwnAddressName, type Add
  * Addresses in configuration files that ConfigMaps and Secrets hold, read by their structure rather
  * than as text: a YAML or JSON document (Argo Workflows' `persistence.postgresql: {host: postgres,
  * port: 5432}`, Spring's `spring.redis.host` + `spring.redis.port`, Rails' database.yml), or an
- * INI/TOML/properties file (`[database]\nhost = db\nport = 5432`, Kong's `pg_host`/`pg_port`).
+ * INI/TOML/properties file (`[database]\nhost = db\nport = 5432`, Kong's `pg_host`/`pg_port`), or
+ * Fluent Bit's classic configuration (`[OUTPUT]\n    Host elasticsearch\n    Port 9200`).
  *
  * What the structure adds to the text reading (addresses.ts), and nothing more:
  * - a host key (`host`, `hostname`, `server`, `address`, also prefixed: `db_host`, `redis-host`) and
@@ -95,6 +96,9 @@ function isPortKey(leaf: string, prefix: string): boolean {
 /** A host as a config file writes it: a DNS name or an IP, with an optional `:port`; nothing templated, no scheme, no list. */
 const HOST_VALUE = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::\d{1,5})?$/i;
 
+/** A switch's value, as INI, YAML 1.1 and Fluent Bit write it. */
+const SWITCH = /^(?:on|off|true|false|yes|no|enabled?|disabled?|none|null)$/i;
+
 /** A port: a number in 1-65535. */
 function portNumber(raw: unknown): string | undefined {
   const s = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
@@ -114,8 +118,8 @@ interface Entry {
   /** Where the value's text starts and ends (inside quotes). */
   readonly start: number;
   readonly end: number;
-  /** The key and separator as written, for the evidence text (`host: `, `host = `). */
-  readonly separator: ': ' | ' = ';
+  /** The separator between key and value as written, for the evidence text (`host: db`, `host = db`, `Host db`). */
+  readonly separator: ': ' | ' = ' | ' ';
 }
 
 /** The last segment of a dotted key (`spring.redis.host` -> `host`) and the group it joins (its mapping plus `spring.redis`). */
@@ -136,7 +140,9 @@ function readEntries(entries: readonly Entry[], ownSpans: (readonly [number, num
       ownSpans.push([e.start, Math.max(e.end, e.start + 1)]);
       continue;
     }
-    groups.set(group, [...(groups.get(group) ?? []), { e, leaf }]);
+    const siblings = groups.get(group);
+    if (siblings) siblings.push({ e, leaf });
+    else groups.set(group, [{ e, leaf }]);
   }
   const own = (offset: number) => ownSpans.some(([from, to]) => offset >= from && offset < to);
   for (const siblings of groups.values()) {
@@ -144,7 +150,8 @@ function readEntries(entries: readonly Entry[], ownSpans: (readonly [number, num
       const hk = hostKey(leaf);
       if (!hk || e.value === undefined || own(e.start)) continue;
       const raw = e.value.trim();
-      if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw)) continue;
+      // a number, or a switch (`HTTP_Server On` beside `HTTP_Port 2020`), names no host
+      if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw) || SWITCH.test(raw)) continue;
       const port = siblings.find((s) => isPortKey(s.leaf, hk.prefix));
       const portValue = port ? portNumber(port.e.value) : undefined;
       const [found] = findAddresses(raw);
@@ -220,15 +227,20 @@ function readYaml(value: string): ConfigReading | undefined {
 
 // ---- INI, TOML, properties -----------------------------------------------------------------
 
-const INI_SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]\n]+?)[ \t]*\]{1,2}[ \t]*(?:[#;].*)?$/;
+// a section name has no shell in it: `[ -n "$X" ]` is a test in a script, not a section
+const INI_SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]\n$`|&<>]+?)[ \t]*\]{1,2}[ \t]*(?:[#;].*)?$/;
+/** Fluent Bit's classic format: an indented `Key  Value` under an upper-case `[SECTION]` (`[OUTPUT]\n    Host es\n    Port 9200`). */
+const SPACED_SECTION = /^[A-Z][A-Z_]*$/;
+const SPACED_ENTRY = /^([ \t]+)([A-Za-z][A-Za-z0-9_.-]*)[ \t]+(\S(?:.*\S)?)[ \t]*$/;
 const INI_ENTRY = /^([ \t]*)("[^"\n]*"|[A-Za-z0-9_.-]+)[ \t]*=[ \t]*(.*)$/;
 const INI_VALUE = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#;"']+))[ \t]*(?:[#;].*)?$/;
 
 /**
  * An INI/TOML/properties file, read only where that is unambiguous: every line is blank, a comment
  * (`#`, `;`), a section header (`[database]`, TOML's `[[servers]]`, each occurrence a mapping of its
- * own) or a `key = value` entry, and there is at least one entry. A shell script, an nginx.conf or
- * free text is no such file.
+ * own) or a `key = value` entry, and there is at least one entry; or, in Fluent Bit's classic
+ * format, every entry an indented `Key Value` under an upper-case section (`[OUTPUT]`), with its
+ * `@INCLUDE`/`@SET` directives. A shell script, an nginx.conf or free text is no such file.
  */
 function readIni(value: string): ConfigReading | undefined {
   const entries: Entry[] = [];
@@ -237,9 +249,12 @@ function readIni(value: string): ConfigReading | undefined {
   let occurrence = 0;
   let sectionStart = -1;
   let offset = 0;
+  // which entry form the file uses (`key = value`, or Fluent Bit's `Key Value`): one only
+  let spaced: boolean | undefined;
   const closeSection = (end: number) => {
-    // Grafana's `[server]` (http_port, domain, root_url): where the app itself is served
-    if (sectionStart >= 0 && section.toLowerCase() === 'server') ownSpans.push([sectionStart, end]);
+    // Grafana's `[server]` (http_port, domain, root_url): where the app itself is served; Fluent
+    // Bit's `[SERVICE]` (HTTP_Listen, HTTP_Port): the agent's own settings
+    if (sectionStart >= 0 && (section.toLowerCase() === 'server' || (spaced === true && section === 'SERVICE'))) ownSpans.push([sectionStart, end]);
   };
   for (const line of value.split('\n')) {
     const lineStart = offset;
@@ -255,7 +270,19 @@ function readIni(value: string): ConfigReading | undefined {
       continue;
     }
     const m = INI_ENTRY.exec(body);
-    if (!m) return undefined;
+    if (!m) {
+      // Fluent Bit's `Key Value` (and its `@INCLUDE file`, `@SET k=v` directives), in that format only
+      if (/^@(?:INCLUDE|SET)\s/i.test(body.trim()) && spaced !== false) continue;
+      const sp = SPACED_SECTION.test(section) && spaced !== false ? SPACED_ENTRY.exec(body) : null;
+      if (!sp) return undefined;
+      spaced = true;
+      const raw = sp[3] as string;
+      const start = lineStart + body.indexOf(raw, (sp[1] as string).length + (sp[2] as string).length);
+      entries.push({ key: sp[2] as string, path: `${section}.${sp[2] as string}`, group: `${occurrence}\u0000${section.toLowerCase()}`, value: raw, start, end: start + raw.length, separator: ' ' });
+      continue;
+    }
+    if (spaced === true) return undefined;
+    spaced = false;
     const key = (m[2] as string).replace(/^"|"$/g, '');
     const rest = m[3] as string;
     const restStart = lineStart + body.length - rest.length;

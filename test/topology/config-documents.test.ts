@@ -132,6 +132,20 @@ describe('INI, TOML and properties', () => {
     expect(texts(grafana)).toEqual(['host = pg:5432']);
   });
 
+  it("Fluent Bit's classic format: `[OUTPUT]` with indented `Host`/`Port`; `[SERVICE]`'s HTTP_Listen is its own", () => {
+    const conf = '[SERVICE]\n    Flush        1\n    HTTP_Server  On\n    HTTP_Listen  0.0.0.0\n    HTTP_Port    2020\n@INCLUDE input.conf\n\n[OUTPUT]\n    Name            es\n    Match           kube.*\n    Host            elasticsearch\n    Port            9200\n\n[OUTPUT]\n    Name  forward\n    Host  fluentd.logging\n    Port  24224\n';
+    const found = configValueAddresses(conf, 'text', new Map());
+    expect(found.map((c) => `${c.host}:${c.port ?? ''} ${c.text}`)).toEqual(['elasticsearch:9200 Host elasticsearch (Port 9200)', 'fluentd.logging:24224 Host fluentd.logging (Port 24224)']);
+    expect(lineOf(conf, found[0]?.offset ?? -1)).toBe(11);
+    expect(conf.slice(found[0]?.offset ?? 0).startsWith('elasticsearch\n')).toBe(true);
+    // one form per file: `key = value` lines and `Key Value` lines do not mix
+    expect(readConfigDocument('[OUTPUT]\n    Host es\n    port = 9200\n')).toBeUndefined();
+    // a script's `[ -n "$X" ]` is no section, a lower-case or unindented `key value` no entry
+    expect(readConfigDocument('[ -n "$DB_HOST" ]\n    host db\n')).toBeUndefined();
+    expect(readConfigDocument('[output]\n    host es\n')).toBeUndefined();
+    expect(readConfigDocument('[OUTPUT]\nhost es\n')).toBeUndefined();
+  });
+
   it('unambiguous only: a script or an nginx.conf is no INI file', () => {
     expect(readConfigDocument('#!/bin/sh\nhost=db\nexec psql -h "$host"\n')).toBeUndefined();
     expect(readConfigDocument('server {\n  listen 80;\n  proxy_pass http://api:8080;\n}\n')).toBeUndefined();
