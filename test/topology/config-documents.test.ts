@@ -101,6 +101,9 @@ postgresql:
     expect(readConfigDocument('host: [unclosed\n  port: {')).toBeUndefined();
     expect(readConfigDocument('a: 1\nb: 2\n')).toBeUndefined();
     expect(() => read(':\n- - ? [ {\n"host": \t')).not.toThrow();
+    // aliases are never expanded (a billion-laughs value costs its own size only)
+    const laughs = ['a: &a [host, host]', ...Array.from({ length: 30 }, (_, i) => `${String.fromCharCode(98 + (i % 24))}${i}: &x${i} [${i === 0 ? '*a, *a' : `*x${i - 1}, *x${i - 1}`}]`), 'db:\n  host: pg\n  port: 5432'].join('\n');
+    expect(read(laughs)).toEqual(['pg:5432']);
   });
 
   it('what the text reading finds elsewhere stays: URLs, host:port', () => {
