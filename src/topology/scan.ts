@@ -11,6 +11,7 @@ import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../
 import { locate } from '../manifests/positions.js';
 import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
+import { configValueAddresses, MAX_CONFIG_DOCUMENT, type ConfigReadings } from './config-documents.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
@@ -202,10 +203,10 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
-  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value),
@@ -231,6 +232,10 @@ interface ResolveContext {
   readonly evidenceLines: boolean;
   /** The lines of each document a value's line was looked for in (split once per document, not once per value). */
   readonly docLines: Map<ParsedDocument, readonly string[]>;
+  /** The structured reading of each distinct ConfigMap/Secret value (config-documents.ts), parsed once per scan. */
+  readonly configReadings: ConfigReadings;
+  /** One note per ConfigMap/Secret value too large to be read as a config file (`file:doc:path`). */
+  readonly configNotes: Map<string, Diagnostic>;
   /** The Dapr Components each Dapr app's sidecar loads (dapr-components.ts). */
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
   /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
@@ -282,7 +287,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
       return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
     };
-    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
+    // a ConfigMap's or Secret's value may be a config file: its structure says more (config-documents.ts)
+    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings) : findAddressesIn(value, context);
+    if ((extra.configMap || extra.secret) && value.length > MAX_CONFIG_DOCUMENT) configTooLarge(value, origin, path, ctx.configNotes);
+    for (const c of candidates.flatMap(withPorts)) {
       const found: Found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
@@ -441,6 +449,14 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     for (const d of dapr.values) emit(d.value, d.context, d.origin, d.path, { via: d.via });
     ctx.unresolved.push(...dapr.unknown);
   }
+}
+
+/** A ConfigMap/Secret value over the size bound: said once (with --verbose), as it is read as text only. */
+function configTooLarge(value: string, origin: ObjectOrigin, path: readonly (string | number)[], notes: Map<string, Diagnostic>): void {
+  const key = `${origin.document.file}\u0000${origin.document.doc}\u0000${[...origin.path, ...path].join('.')}`;
+  if (notes.has(key)) return;
+  const mb = (value.length / (1024 * 1024)).toFixed(1);
+  notes.set(key, diag(Codes.configDocumentTooLarge, 'info', `a value of ${mb} MB, over the 1 MB read as a config file: its addresses are read as text only (no host/port pairs)`, originRef(origin, path)));
 }
 
 /**
