@@ -266,7 +266,8 @@ export const IngressSchema = z
   })
   .loose();
 
-const RouteTargetSchema = z.object({ kind: str.nullish(), name: str, weight: z.number().nullish() }).loose();
+// weight: an int32 in OpenShift's API (oc and kubectl send `100.0` as 100)
+const RouteTargetSchema = z.object({ kind: str.nullish(), name: str, weight: int().nullish() }).loose();
 export const RouteSchema = z
   .object({
     metadata: MetadataSchema,

@@ -128,6 +128,41 @@ describe('numbers kubectl accepts are read as the API server stores them', () =>
     }
   });
 
+  it('an OpenShift Route weight written 100.0 (an int32 in its API) is read as 100: the Route and its ingress stay', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-route-weight-'));
+    writeFileSync(
+      path.join(dir, 'app.yaml'),
+      `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: a}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: c, image: x, ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: a}
+spec:
+  selector: {app: web}
+  ports: [{port: 8080, targetPort: 8080}]
+---
+apiVersion: route.openshift.io/v1
+kind: Route
+metadata: {name: web, namespace: a}
+spec:
+  to: {kind: Service, name: web, weight: 100.0}
+  port: {targetPort: 8080}
+`,
+    );
+    const r = runCli(['connectivity', dir]);
+    expect(r.stdout).toContain('{ingress-controller} => a/web[Deployment] : TCP 8080');
+    expect(r.stderr).toContain('NPC305 spec.to.weight: 100.0 is read as the integer 100');
+    expect(r.stderr).not.toContain('IntegralFloat');
+  });
+
   it('label values and names that YAML reads as numbers: kubectl itself refuses them, and so do we, at the field', () => {
     const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: shop\n  labels: {version: 1.0}\nspec: {containers: [{name: c, image: x}]}\n';
     const dir = mkdtempSync(path.join(os.tmpdir(), 'npc-kubectl-numbers-'));
