@@ -206,8 +206,9 @@ function readYaml(value: string): ConfigReading | undefined {
       const path = above === '' ? key : `${above}.${key}`;
       const v = pair.value as Node | null;
       const range = v?.range;
-      // the root `server` section (Spring's `server.*`, Loki's `server:`) configures the app's own listener
-      if (depth === 0 && (key === 'server' || key.startsWith('server.')) && range) {
+      // the root `server` section (Spring's `server.*`, Loki's `server:`) configures the app's own listener,
+      // unless it names where to connect (a client's `server: api:8080`, `server: {host: api, port: 8080}`)
+      if (depth === 0 && range && ((key === 'server' && isMap(v) && ownServerSection(v.items.flatMap((p) => (isScalar(p.key) ? [String(p.key.value)] : [])))) || (key.startsWith('server.') && !DESTINATION_KEY.test(key.slice('server.'.length))))) {
         ownSpans.push([range[0], Math.max(range[1], range[0] + 1)]);
         continue;
       }
@@ -233,6 +234,14 @@ const INI_SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]\n$`|&<>]+?)[ \t]*\]{1,2}[ \t]*(?:
 const SPACED_SECTION = /^[A-Z][A-Z_]*$/;
 const SPACED_ENTRY = /^([ \t]+)([A-Za-z][A-Za-z0-9_.-]*)[ \t]+(\S(?:.*\S)?)[ \t]*$/;
 const INI_ENTRY = /^([ \t]*)("[^"\n]*"|[A-Za-z0-9_.-]+)[ \t]*=[ \t]*(.*)$/;
+/** Keys that name where to connect: a `server` section holding one is a client's, not the app's own listener. */
+const DESTINATION_KEY = /^(?:url|uri|host|hostname|endpoint|endpoints|target)$/i;
+
+/** Whether a root `server` section with these keys configures the app's own listener: one that says where to listen, or one that names nowhere to connect. */
+function ownServerSection(keys: readonly string[]): boolean {
+  return keys.some((k) => /listen|bind/i.test(k)) || !keys.some((k) => DESTINATION_KEY.test(k));
+}
+
 const INI_VALUE = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#;"']+))[ \t]*(?:[#;].*)?$/;
 
 /**
@@ -251,11 +260,17 @@ function readIni(value: string): ConfigReading | undefined {
   let offset = 0;
   // which entry form the file uses (`key = value`, or Fluent Bit's `Key Value`): one only
   let spaced: boolean | undefined;
+  // the keys of the current section: a `[server]` naming where to connect (`host = api`) is a client's, not the app's own
+  let sectionKeys: string[] = [];
   const closeSection = (end: number) => {
     // Grafana's `[server]` (http_port, domain, root_url): where the app itself is served; Fluent
     // Bit's `[SERVICE]` (HTTP_Listen, HTTP_Port): the agent's own settings
-    if (sectionStart >= 0 && (section.toLowerCase() === 'server' || (spaced === true && section === 'SERVICE'))) ownSpans.push([sectionStart, end]);
+    if (sectionStart >= 0 && ((section.toLowerCase() === 'server' && ownServerSection(sectionKeys)) || (spaced === true && section === 'SERVICE'))) ownSpans.push([sectionStart, end]);
+    sectionKeys = [];
   };
+  // Spring's application.properties: `server.port=8080`, `server.address=0.0.0.0` are the app's own;
+  // a client's `server=api:8080` or `server.host=api` with `server.port=8080` name where it connects
+  const serverIsOwn = !/^[ \t]*server(?:\.(?:host|hostname|url|uri|endpoint))?[ \t]*[=:]/im.test(value);
   for (const line of value.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
@@ -290,8 +305,8 @@ function readIni(value: string): ConfigReading | undefined {
     const text = v ? (v[1] ?? v[2] ?? v[3]) : undefined;
     const start = v ? restStart + (v[3] !== undefined ? 0 : 1) : restStart;
     const group = `${occurrence}\u0000${section.toLowerCase()}`;
-    if (section === '' && (key === 'server' || key.startsWith('server.'))) {
-      // Spring's application.properties: `server.port=8080`, `server.address=0.0.0.0`
+    sectionKeys.push(key);
+    if (section === '' && key.startsWith('server.') && serverIsOwn) {
       ownSpans.push([restStart, Math.max(lineStart + body.length, restStart + 1)]);
       continue;
     }

@@ -75,6 +75,15 @@ postgresql:
     expect(read('server.port: 8080\nserver.address: api.local:80\n')).toEqual([]);
     // Elasticsearch/OpenSearch: the node's own bind and publish addresses, nested or dotted; seed hosts are peers
     expect(read('network:\n  host: es-0.es\nhttp.publish_host: es.example.org\ndiscovery:\n  seed_hosts: es-1.es:9300\n')).toEqual(['es-1.es:9300']);
+    // a root `server` that names where to connect is a client's destination, not the app's listener
+    expect(read('server: api:8080\ntimeout: 5\n')).toEqual(['api:8080']);
+    expect(read('{"server": "api:8080", "timeout": 5}')).toEqual(['api:8080']);
+    expect(read('server:\n  host: api\n  port: 8080\n')).toEqual(['api:8080']);
+    expect(read('[server]\nhost = api\nport = 8080\n')).toEqual(['api:8080']);
+    expect(read('server.host=api\nserver.port=8080\n')).toEqual(['api:8080']);
+    // Grafana's own [server] and Spring's server.* stay the app's
+    expect(read('[server]\nhttp_port = 3000\ndomain = grafana.example.org\n')).toEqual([]);
+    expect(read('server.port=8080\nserver.address=10.0.0.5\nspring.redis.host=redis\nspring.redis.port=6379\n')).toEqual(['redis:6379']);
     // a nested `server` is a destination (an LDAP server), only the root one is the app's
     expect(read('auth:\n  server:\n    host: ldap\n    port: 389\n')).toEqual(['ldap:389']);
     // the scan drops local ones; here they are read, and scan.ts's isLocalAddress keeps them from links
