@@ -37,6 +37,7 @@ export function parseWorkerCount(totalChars: number, fileCount: number, env: Nod
 /** The words of a worker's control array (shared memory). */
 const POSTED = 0; // jobs posted to the worker so far; the worker waits on it for the next
 const FINISHED = 1; // the last job the worker has taken every file of (jobs are numbered from 1)
+const TAKING = 2; // the job the worker is taking files of, set before it takes its first
 
 /** What a worker is started with (dist/parse-worker.mjs reads it as its workerData). */
 export interface ParsePoolData {
@@ -74,7 +75,7 @@ export class ParsePool {
     const { MessageChannel, Worker } = workerThreads();
     for (let w = 0; w < count; w++) {
       const { port1, port2 } = new MessageChannel();
-      const control = new Int32Array(new SharedArrayBuffer(8));
+      const control = new Int32Array(new SharedArrayBuffer(12));
       const data: ParsePoolData = { control, port: port2 };
       try {
         const worker = new Worker(script, { workerData: data, transferList: [port2] });
@@ -129,6 +130,8 @@ export class ParsePool {
     const giveUpAt = Date.now() + patienceMs;
     const { receiveMessageOnPort } = workerThreads();
     for (const w of this.workers) {
+      // a worker that has not come to this job (not started yet, or dead) takes none of its files now: no wait for it
+      if (Atomics.load(w.control, TAKING) < job.id) continue;
       for (let done = Atomics.load(w.control, FINISHED); done < job.id; done = Atomics.load(w.control, FINISHED)) {
         const left = giveUpAt - Date.now();
         if (left <= 0 || Atomics.wait(w.control, FINISHED, done, left) === 'timed-out') break;
@@ -154,6 +157,7 @@ export function serveParsePool(data: ParsePoolData, parse: (file: ManifestFile) 
     const received = receiveMessageOnPort(data.port);
     if (received === undefined) continue;
     const job = received.message as ParseJob;
+    Atomics.store(data.control, TAKING, job.id);
     try {
       for (let at = Atomics.add(job.queue, 0, 1); at < job.files.length; at = Atomics.add(job.queue, 0, 1)) {
         let message: ParsePoolMessage;

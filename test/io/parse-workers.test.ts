@@ -87,7 +87,10 @@ describe('parse workers', () => {
     const here: ManifestFile[] = [];
     for (let f = share.next(); f !== undefined; f = share.next()) here.push(f);
     expect(here).toHaveLength(10);
+    // a worker that never took a file of the job is not waited for (the patience is over 5 s)
+    const asked = Date.now();
     expect(share.collect().size).toBe(0);
+    expect(Date.now() - asked).toBeLessThan(4000);
   });
 
   it('the bundled CLI prints the same bytes with workers forced on and off', () => {
