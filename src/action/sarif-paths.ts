@@ -1,5 +1,6 @@
 import type * as Sarif from 'sarif';
 import path from 'node:path';
+import { settleUnplaced } from '../report/sarif.js';
 import { placeAnnotation, type OverlayAt } from './annotation-place.js';
 
 /**
@@ -50,5 +51,6 @@ export function sarifWithPaths(text: string, fileOf: (file: string) => string, o
       if (related) r.relatedLocations = related;
     }
   }
+  settleUnplaced(log);
   return `${JSON.stringify(log, null, 2)}\n`;
 }

@@ -1,3 +1,6 @@
+import type * as Sarif from 'sarif';
+import { settleUnplaced } from './sarif.js';
+
 /**
  * SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/), as GitHub code scanning reads
  * it. Generic: any check that produces located findings (baseline, drift, gaps) maps them to
@@ -83,5 +86,6 @@ export function renderSarif(tool: SarifTool, rules: readonly SarifRule[], result
       },
     ],
   };
+  settleUnplaced(log as unknown as Sarif.Log);
   return `${JSON.stringify(log, null, 2)}\n`;
 }

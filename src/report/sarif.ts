@@ -59,5 +59,37 @@ export function renderSarif(log: SarifLog): string {
       },
     ],
   };
+  settleUnplaced(sarif);
   return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/**
+ * GitHub code scanning refuses a whole upload when one result has no location ("locationFromSarifResult:
+ * expected at least one location"; SARIF itself allows none), so no result is left without one: a
+ * result with no place of its own takes its first related location (the rule, the policy), and one
+ * with no place at all moves from `results` to the run's tool execution notifications, where the log
+ * keeps its level and message (the reports and the PR comment list it in full).
+ */
+export function settleUnplaced(log: Sarif.Log): void {
+  for (const run of log.runs) {
+    if (!run.results) continue;
+    const placed: Sarif.Result[] = [];
+    const notes: Sarif.Notification[] = [];
+    for (const r of run.results) {
+      if (r.locations && r.locations.length > 0) {
+        placed.push(r);
+        continue;
+      }
+      const related = r.relatedLocations?.find((l) => l.physicalLocation?.artifactLocation?.uri !== undefined);
+      if (related) {
+        const { id: _id, message: _message, ...location } = related;
+        r.locations = [location];
+        placed.push(r);
+        continue;
+      }
+      notes.push({ level: r.level === 'none' ? 'note' : (r.level ?? 'warning'), message: { text: r.message.text ?? '' }, ...(r.ruleId ? { associatedRule: { id: r.ruleId } } : {}) });
+    }
+    run.results = placed;
+    if (notes.length > 0) run.invocations = [...(run.invocations ?? []), { executionSuccessful: true, toolExecutionNotifications: notes }];
+  }
 }

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { renderSarif } from '../../src/report/sarif.js';
+import { renderSarif as renderResults } from '../../src/report/sarif-results.js';
 import { runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { writeFileSync } from 'node:fs';
@@ -40,6 +41,25 @@ describe('SARIF 2.1.0', () => {
     expect(errors(text)).toEqual([]);
     // the schema is strict enough to catch a wrong level
     expect(errors(text.replace('"warning"', '"severe"'))).not.toEqual([]);
+    // code scanning refuses a whole upload with a result without a location: the unplaced one is a notification
+    const log = JSON.parse(text) as { runs: { results: { message: { text: string }; locations?: unknown[] }[]; invocations?: { toolExecutionNotifications: unknown[] }[] }[] };
+    expect(log.runs[0]!.results.map((r) => [r.message.text, r.locations?.length])).toEqual([['a', 1]]);
+    expect(log.runs[0]!.invocations).toEqual([{ executionSuccessful: true, toolExecutionNotifications: [{ level: 'warning', message: { text: 'b' }, associatedRule: { id: 'NPC140' } }] }]);
+  });
+
+  it('a result with no place of its own takes its first related location (baseline results)', () => {
+    const text = renderResults(
+      { name: 'netpol-ci', version: '0.1.0', informationUri: 'https://example.org' },
+      [{ id: 'r', name: 'r', shortDescription: 's', fullDescription: 'f', level: 'error' }],
+      [
+        { ruleId: 'r', level: 'error', message: 'no place', fingerprint: '1' },
+        { ruleId: 'r', level: 'error', message: 'the rule only', related: [{ file: 'rules.yaml', line: 4, message: 'the rule' }], fingerprint: '2' },
+      ],
+    );
+    expect(errors(text)).toEqual([]);
+    const run = (JSON.parse(text) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[]; invocations: { toolExecutionNotifications: { message: { text: string } }[] }[] }[] }).runs[0]!;
+    expect(run.results.map((r) => [r.message.text, r.locations[0]!.physicalLocation.artifactLocation.uri, r.locations[0]!.physicalLocation.region?.startLine])).toEqual([['the rule only', 'rules.yaml', 4]]);
+    expect(run.invocations[0]!.toolExecutionNotifications.map((n) => n.message.text)).toEqual(['no place']);
   });
 
   it('verify --format sarif (repo drift with findings)', () => {
@@ -47,8 +67,12 @@ describe('SARIF 2.1.0', () => {
     const empty = tempDir();
     const r = runCli(['verify', 'fixtures/example-app/manifests', '--policies', empty, '--format', 'sarif', '-q']);
     expect(r.code).toBe(1);
-    const log = JSON.parse(r.stdout) as { runs: { results: unknown[] }[] };
-    expect(log.runs[0]?.results.length).toBeGreaterThan(0);
+    const log = JSON.parse(r.stdout) as { runs: { results: { locations?: unknown[] }[]; invocations?: { toolExecutionNotifications: unknown[] }[] }[] };
+    // with no policy at all every finding is an excess that no rule states (nothing isolates the pods): no
+    // place to show it at, so each is a notification, and no result is left without a location
+    const run = log.runs[0]!;
+    expect(run.results.length + (run.invocations?.[0]?.toolExecutionNotifications.length ?? 0)).toBeGreaterThan(0);
+    expect(run.results.every((x) => (x.locations?.length ?? 0) > 0)).toBe(true);
     expect(errors(r.stdout)).toEqual([]);
   });
 
