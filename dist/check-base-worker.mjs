@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-RFAGUILH.mjs";
-import "./chunks/chunk-VICHYA4J.mjs";
-import "./chunks/chunk-EMVQS2RA.mjs";
+} from "./chunks/chunk-XG7KQP6U.mjs";
+import "./chunks/chunk-JCULHNDP.mjs";
+import "./chunks/chunk-WR2EC4QH.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-VO7Q2ZXL.mjs";
+} from "./chunks/chunk-CSYVZ22Y.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -10722,7 +10722,10 @@ var Codes = {
   hostNetworkUndefined: "NPC295",
   // inputs kubectl accepts (NPC305-NPC309)
   /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
-  integerWrittenAsFloat: "NPC305"
+  integerWrittenAsFloat: "NPC305",
+  // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
+  /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
+  configDocumentTooLarge: "NPC310"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
@@ -11687,6 +11690,7 @@ var THREAD_THRESHOLD_CHARS = { "check-base": 1024 * 1024 };
 var WORKER_THRESHOLD_BYTES = 2 * 1024 * 1024;
 var POSTED = 0;
 var FINISHED = 1;
+var TAKING = 2;
 function serveParsePool(data, parse) {
   const { receiveMessageOnPort } = workerThreads();
   for (let served = 0; ; ) {
@@ -11694,6 +11698,7 @@ function serveParsePool(data, parse) {
     const received = receiveMessageOnPort(data.port);
     if (received === void 0) continue;
     const job = received.message;
+    Atomics.store(data.control, TAKING, job.id);
     try {
       for (let at = Atomics.add(job.queue, 0, 1); at < job.files.length; at = Atomics.add(job.queue, 0, 1)) {
         let message;

@@ -337,7 +337,10 @@ var Codes = {
   hostNetworkUndefined: "NPC295",
   // inputs kubectl accepts (NPC305-NPC309)
   /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
-  integerWrittenAsFloat: "NPC305"
+  integerWrittenAsFloat: "NPC305",
+  // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
+  /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
+  configDocumentTooLarge: "NPC310"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

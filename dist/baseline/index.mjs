@@ -1,22 +1,23 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   VERSION,
-  sarifWithPaths
-} from "../chunks/chunk-NSQOB5DB.mjs";
-import "../chunks/chunk-RFAGUILH.mjs";
-import "../chunks/chunk-DFQEUQ6X.mjs";
+  sarifWithPaths,
+  settleUnplaced
+} from "../chunks/chunk-RSDQFECG.mjs";
+import "../chunks/chunk-XG7KQP6U.mjs";
+import "../chunks/chunk-LH2H3CRN.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-QMPVCIJI.mjs";
+} from "../chunks/chunk-P2V4QLCS.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-IJXPUPOS.mjs";
-import "../chunks/chunk-VZSFOICV.mjs";
-import "../chunks/chunk-XVXVCNTO.mjs";
-import "../chunks/chunk-VICHYA4J.mjs";
+} from "../chunks/chunk-PZKUSWQM.mjs";
+import "../chunks/chunk-M2CAB4KV.mjs";
+import "../chunks/chunk-LGQTAECU.mjs";
+import "../chunks/chunk-JCULHNDP.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -24,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-A66GAWTZ.mjs";
+} from "../chunks/chunk-LDHXM7AC.mjs";
 import {
   peerKey
-} from "../chunks/chunk-EMVQS2RA.mjs";
+} from "../chunks/chunk-WR2EC4QH.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -40,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-3F77M3JT.mjs";
+} from "../chunks/chunk-BNZARLDN.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-VO7Q2ZXL.mjs";
+} from "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {
@@ -108,6 +109,7 @@ function renderSarif(tool, rules, results) {
       }
     ]
   };
+  settleUnplaced(log);
   return `${JSON.stringify(log, null, 2)}
 `;
 }

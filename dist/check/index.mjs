@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-NSQOB5DB.mjs";
-import "../chunks/chunk-RFAGUILH.mjs";
-import "../chunks/chunk-DFQEUQ6X.mjs";
-import "../chunks/chunk-QMPVCIJI.mjs";
-import "../chunks/chunk-IJXPUPOS.mjs";
-import "../chunks/chunk-VZSFOICV.mjs";
-import "../chunks/chunk-XVXVCNTO.mjs";
-import "../chunks/chunk-VICHYA4J.mjs";
-import "../chunks/chunk-A66GAWTZ.mjs";
-import "../chunks/chunk-EMVQS2RA.mjs";
+} from "../chunks/chunk-RSDQFECG.mjs";
+import "../chunks/chunk-XG7KQP6U.mjs";
+import "../chunks/chunk-LH2H3CRN.mjs";
+import "../chunks/chunk-P2V4QLCS.mjs";
+import "../chunks/chunk-PZKUSWQM.mjs";
+import "../chunks/chunk-M2CAB4KV.mjs";
+import "../chunks/chunk-LGQTAECU.mjs";
+import "../chunks/chunk-JCULHNDP.mjs";
+import "../chunks/chunk-LDHXM7AC.mjs";
+import "../chunks/chunk-WR2EC4QH.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-3F77M3JT.mjs";
-import "../chunks/chunk-VO7Q2ZXL.mjs";
+} from "../chunks/chunk-BNZARLDN.mjs";
+import "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

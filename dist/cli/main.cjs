@@ -16858,7 +16858,10 @@ var init_diagnostic = __esm({
       hostNetworkUndefined: "NPC295",
       // inputs kubectl accepts (NPC305-NPC309)
       /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
-      integerWrittenAsFloat: "NPC305"
+      integerWrittenAsFloat: "NPC305",
+      // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
+      /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
+      configDocumentTooLarge: "NPC310"
     };
     MAX_FIELD_CHARS = 400;
     MAX_QUOTED_CHARS = 400;
@@ -19995,10 +19998,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === ALIAS;
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
-    var isMap2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
+    var isMap3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar3 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
-    var isSeq = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
+    var isScalar4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isSeq2 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
         switch (node2[NODE_TYPE]) {
@@ -20019,7 +20022,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar3(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar4(node2) || isCollection(node2)) && !!node2.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -20031,11 +20034,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode2;
     exports2.isPair = isPair;
-    exports2.isScalar = isScalar3;
-    exports2.isSeq = isSeq;
+    exports2.isScalar = isScalar4;
+    exports2.isSeq = isSeq2;
   }
 });
 
@@ -24143,9 +24146,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24181,7 +24184,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key3))
             onError(
               key3,
               // checked by containsNewline()
@@ -24221,7 +24224,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -24244,7 +24247,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -24276,7 +24279,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map3 = coll;
             if (utilMapIncludes.mapIncludes(ctx, map3.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -24292,7 +24295,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -25579,7 +25582,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar4 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25663,7 +25666,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar3;
+    exports2.isScalar = isScalar4;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -27193,7 +27196,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument5(source, options = {}) {
+    function parseDocument6(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -27219,7 +27222,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument5(src, options);
+      const doc = parseDocument6(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -27255,7 +27258,7 @@ var require_public_api = __commonJS({
     }
     exports2.parse = parse3;
     exports2.parseAllDocuments = parseAllDocuments2;
-    exports2.parseDocument = parseDocument5;
+    exports2.parseDocument = parseDocument6;
     exports2.stringify = stringify;
   }
 });
@@ -28722,7 +28725,7 @@ var init_schemas3 = __esm({
         ).nullish()
       }).loose().nullish()
     }).loose();
-    RouteTargetSchema = external_exports.object({ kind: str2.nullish(), name: str2, weight: external_exports.number().nullish() }).loose();
+    RouteTargetSchema = external_exports.object({ kind: str2.nullish(), name: str2, weight: int3().nullish() }).loose();
     RouteSchema = external_exports.object({
       metadata: MetadataSchema,
       spec: external_exports.object({
@@ -30529,6 +30532,207 @@ var init_api_clients = __esm({
   }
 });
 
+// src/topology/config-documents.ts
+function configValueAddresses(value, context, readings) {
+  const text2 = findAddressesIn(value, context);
+  if (context !== "text") return text2;
+  let reading = readings.get(value);
+  if (reading === void 0 && !readings.has(value)) {
+    reading = readConfigDocument(value);
+    readings.set(value, reading);
+  }
+  if (!reading) return text2;
+  const inside = (spans, offset) => spans.some(([from, to]) => offset >= from && offset < to);
+  const kept = text2.filter((c) => !inside(reading.ownSpans, c.offset) && !inside(reading.hostSpans, c.offset));
+  return [...kept, ...reading.addresses].sort((a, b) => a.offset - b.offset);
+}
+function readConfigDocument(value) {
+  if (value.length > MAX_CONFIG_DOCUMENT || !(value.includes("\n") || value.trimStart().startsWith("{")) || !WORTH_READING.test(value)) return void 0;
+  return readYaml(value) ?? readIni(value);
+}
+function hostKey(leaf) {
+  const m = HOST_KEY.exec(leaf);
+  return m ? { prefix: (m[1] ?? "").toLowerCase(), word: m[2].toLowerCase() } : void 0;
+}
+function isPortKey(leaf, prefix) {
+  const l = leaf.toLowerCase();
+  return prefix === "" ? l === "port" : l === `${prefix}_port` || l === `${prefix}-port`;
+}
+function portNumber(raw) {
+  const s = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
+  return /^\d{1,5}$/.test(s) && Number(s) >= 1 && Number(s) <= 65535 ? String(Number(s)) : void 0;
+}
+function leafOf(e) {
+  const dot = e.key.lastIndexOf(".");
+  return dot < 0 ? { leaf: e.key, group: e.group } : { leaf: e.key.slice(dot + 1), group: `${e.group}\0${e.key.slice(0, dot).toLowerCase()}` };
+}
+function readEntries(entries2, ownSpans) {
+  const addresses = [];
+  const hostSpans = [];
+  const groups = /* @__PURE__ */ new Map();
+  for (const e of entries2) {
+    const { leaf, group } = leafOf(e);
+    if (isOwnAddressName(leaf) || isOwnAddressName(e.key) || OWN_KEY_PATH.test(e.path)) {
+      ownSpans.push([e.start, Math.max(e.end, e.start + 1)]);
+      continue;
+    }
+    const siblings = groups.get(group);
+    if (siblings) siblings.push({ e, leaf });
+    else groups.set(group, [{ e, leaf }]);
+  }
+  const own2 = (offset) => ownSpans.some(([from, to]) => offset >= from && offset < to);
+  for (const siblings of groups.values()) {
+    for (const { e, leaf } of siblings) {
+      const hk = hostKey(leaf);
+      if (!hk || e.value === void 0 || own2(e.start)) continue;
+      const raw = e.value.trim();
+      if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw) || SWITCH.test(raw)) continue;
+      const port2 = siblings.find((s) => isPortKey(s.leaf, hk.prefix));
+      const portValue = port2 ? portNumber(port2.e.value) : void 0;
+      const [found] = findAddresses(raw);
+      if (!found || found.text !== raw) continue;
+      const written = `${e.key}${e.separator}${raw}`;
+      if (found.port !== void 0) {
+        addresses.push({ ...found, text: written, explicit: true, offset: e.start });
+      } else if (portValue !== void 0 && port2) {
+        addresses.push({ host: found.host, port: portValue, text: `${written} (${port2.e.key}${port2.e.separator}${portValue})`, explicit: true, offset: e.start });
+      } else if (HOST_ALONE.test(hk.word)) {
+        addresses.push({ host: found.host, text: written, explicit: found.host.includes(".") || isIpLiteral(found.host), offset: e.start });
+      } else continue;
+      hostSpans.push([e.start, e.end]);
+    }
+  }
+  return { addresses, hostSpans, ownSpans };
+}
+function isKubernetesObject(node2) {
+  return (0, import_yaml3.isMap)(node2) && node2.has("apiVersion") && node2.has("kind");
+}
+function readYaml(value) {
+  let doc;
+  try {
+    doc = (0, import_yaml3.parseDocument)(value, { uniqueKeys: false, strict: false, prettyErrors: false });
+  } catch {
+    return void 0;
+  }
+  if (doc.errors.length > 0) return void 0;
+  const root = doc.contents;
+  if (!(0, import_yaml3.isMap)(root) && !(0, import_yaml3.isSeq)(root)) return void 0;
+  if (isKubernetesObject(root) || (0, import_yaml3.isSeq)(root) && root.items.some(isKubernetesObject)) return void 0;
+  const entries2 = [];
+  const ownSpans = [];
+  let groups = 0;
+  const walk = (node2, depth, above) => {
+    if ((0, import_yaml3.isSeq)(node2)) {
+      for (const item2 of node2.items) walk(item2, depth + 1, above);
+      return;
+    }
+    if (!(0, import_yaml3.isMap)(node2)) return;
+    const group = String(groups++);
+    for (const pair of node2.items) {
+      if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.value === null || pair.key.value === void 0) continue;
+      const key3 = String(pair.key.value);
+      const path22 = above === "" ? key3 : `${above}.${key3}`;
+      const v = pair.value;
+      const range = v?.range;
+      if (depth === 0 && range && (key3 === "server" && (0, import_yaml3.isMap)(v) && ownServerSection(v.items.flatMap((p) => (0, import_yaml3.isScalar)(p.key) ? [String(p.key.value)] : [])) || key3.startsWith("server.") && !DESTINATION_KEY.test(key3.slice("server.".length)))) {
+        ownSpans.push([range[0], Math.max(range[1], range[0] + 1)]);
+        continue;
+      }
+      if ((0, import_yaml3.isScalar)(v) && range && (typeof v.value === "string" || typeof v.value === "number")) {
+        const quoted = v.type === "QUOTE_DOUBLE" || v.type === "QUOTE_SINGLE";
+        const start2 = range[0] + (quoted ? 1 : 0);
+        entries2.push({ key: key3, path: path22, group, value: String(v.value), start: start2, end: Math.max(start2, range[1] - (quoted ? 1 : 0)), separator: ": " });
+      } else {
+        if (range) entries2.push({ key: key3, path: path22, group, value: void 0, start: range[0], end: range[1], separator: ": " });
+        walk(v, depth + 1, path22);
+      }
+    }
+  };
+  walk(root, 0, "");
+  return readEntries(entries2, ownSpans);
+}
+function ownServerSection(keys) {
+  return keys.some((k) => /listen|bind/i.test(k)) || !keys.some((k) => DESTINATION_KEY.test(k));
+}
+function readIni(value) {
+  const entries2 = [];
+  const ownSpans = [];
+  let section = "";
+  let occurrence = 0;
+  let sectionStart = -1;
+  let offset = 0;
+  let spaced;
+  let sectionKeys = [];
+  const closeSection = (end) => {
+    if (sectionStart >= 0 && (section.toLowerCase() === "server" && ownServerSection(sectionKeys) || spaced === true && section === "SERVICE")) ownSpans.push([sectionStart, end]);
+    sectionKeys = [];
+  };
+  const serverIsOwn = !/^[ \t]*server(?:\.(?:host|hostname|url|uri|endpoint))?[ \t]*[=:]/im.test(value);
+  for (const line2 of value.split("\n")) {
+    const lineStart = offset;
+    offset += line2.length + 1;
+    const body = line2.replace(/\r$/, "");
+    if (/^[ \t]*(?:[#;].*)?$/.test(body)) continue;
+    const s = INI_SECTION.exec(body);
+    if (s) {
+      closeSection(lineStart);
+      section = s[1].trim();
+      occurrence++;
+      sectionStart = lineStart;
+      continue;
+    }
+    const m = INI_ENTRY.exec(body);
+    if (!m) {
+      if (/^@(?:INCLUDE|SET)\s/i.test(body.trim()) && spaced !== false) continue;
+      const sp = SPACED_SECTION.test(section) && spaced !== false ? SPACED_ENTRY.exec(body) : null;
+      if (!sp) return void 0;
+      spaced = true;
+      const raw = sp[3];
+      const start3 = lineStart + body.indexOf(raw, sp[1].length + sp[2].length);
+      entries2.push({ key: sp[2], path: `${section}.${sp[2]}`, group: `${occurrence}\0${section.toLowerCase()}`, value: raw, start: start3, end: start3 + raw.length, separator: " " });
+      continue;
+    }
+    if (spaced === true) return void 0;
+    spaced = false;
+    const key3 = m[2].replace(/^"|"$/g, "");
+    const rest = m[3];
+    const restStart = lineStart + body.length - rest.length;
+    const v = INI_VALUE.exec(rest);
+    const text2 = v ? v[1] ?? v[2] ?? v[3] : void 0;
+    const start2 = v ? restStart + (v[3] !== void 0 ? 0 : 1) : restStart;
+    const group = `${occurrence}\0${section.toLowerCase()}`;
+    sectionKeys.push(key3);
+    if (section === "" && key3.startsWith("server.") && serverIsOwn) {
+      ownSpans.push([restStart, Math.max(lineStart + body.length, restStart + 1)]);
+      continue;
+    }
+    entries2.push({ key: key3, path: section === "" ? key3 : `${section}.${key3}`, group, value: text2, start: start2, end: start2 + (text2?.length ?? rest.length), separator: " = " });
+  }
+  closeSection(value.length);
+  return entries2.length > 0 ? readEntries(entries2, ownSpans) : void 0;
+}
+var import_yaml3, MAX_CONFIG_DOCUMENT, WORTH_READING, OWN_KEY_PATH, HOST_KEY, HOST_ALONE, HOST_VALUE, SWITCH, INI_SECTION, SPACED_SECTION, SPACED_ENTRY, INI_ENTRY, DESTINATION_KEY, INI_VALUE;
+var init_config_documents = __esm({
+  "src/topology/config-documents.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+    init_addresses();
+    MAX_CONFIG_DOCUMENT = 1024 * 1024;
+    WORTH_READING = /host|server|address|listen|bind|advertis/i;
+    OWN_KEY_PATH = /^(?:network|http|transport)\.(?:bind_|publish_)?host$/i;
+    HOST_KEY = /^(?:(.*?)[_-])?(host|hostname|host_name|server|address)$/i;
+    HOST_ALONE = /^(?:host|hostname|host_name)$/i;
+    HOST_VALUE = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::\d{1,5})?$/i;
+    SWITCH = /^(?:on|off|true|false|yes|no|enabled?|disabled?|none|null)$/i;
+    INI_SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]\n$`|&<>]+?)[ \t]*\]{1,2}[ \t]*(?:[#;].*)?$/;
+    SPACED_SECTION = /^[A-Z][A-Z_]*$/;
+    SPACED_ENTRY = /^([ \t]+)([A-Za-z][A-Za-z0-9_.-]*)[ \t]+(\S(?:.*\S)?)[ \t]*$/;
+    INI_ENTRY = /^([ \t]*)("[^"\n]*"|[A-Za-z0-9_.-]+)[ \t]*=[ \t]*(.*)$/;
+    DESTINATION_KEY = /^(?:url|uri|host|hostname|endpoint|endpoints|target)$/i;
+    INI_VALUE = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#;"']+))[ \t]*(?:[#;].*)?$/;
+  }
+});
+
 // src/topology/config-sidecars.ts
 function sidecarConfigMaps(env, namespace, configMaps) {
   const list2 = env ?? [];
@@ -31003,15 +31207,15 @@ function readsValue(template, key3) {
   return false;
 }
 function valueScalars(f) {
-  const lines = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
+  const lines = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
   const out = [];
   const walk = (node2, key3) => {
-    if (!(0, import_yaml3.isMap)(node2)) return;
+    if (!(0, import_yaml4.isMap)(node2)) return;
     for (const pair of node2.items) {
-      const k = (0, import_yaml3.isScalar)(pair.key) ? String(pair.key.value) : void 0;
+      const k = (0, import_yaml4.isScalar)(pair.key) ? String(pair.key.value) : void 0;
       if (k === void 0) continue;
-      if ((0, import_yaml3.isScalar)(pair.value) && (typeof pair.value.value === "string" || typeof pair.value.value === "number") && pair.value.range) {
+      if ((0, import_yaml4.isScalar)(pair.value) && (typeof pair.value.value === "string" || typeof pair.value.value === "number") && pair.value.range) {
         const pos = lines.linePos(pair.value.range[0]);
         out.push({ key: [...key3, k], value: String(pair.value.value), line: pos.line, column: pos.col });
       } else walk(pair.value, [...key3, k]);
@@ -31040,10 +31244,10 @@ function scanTopology(cluster, options = {}) {
   const sharing = /* @__PURE__ */ new Map();
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
-  const ctx = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
+  const ctx = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
-  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing)];
+  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
@@ -31070,7 +31274,9 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
       }
       return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
     };
-    for (const c of findAddressesIn(value, context).flatMap(withPorts)) {
+    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings) : findAddressesIn(value, context);
+    if ((extra.configMap || extra.secret) && value.length > MAX_CONFIG_DOCUMENT) configTooLarge(value, origin, path22, ctx.configNotes);
+    for (const c of candidates.flatMap(withPorts)) {
       const found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
@@ -31213,6 +31419,12 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
     for (const d of dapr.values) emit2(d.value, d.context, d.origin, d.path, { via: d.via });
     ctx.unresolved.push(...dapr.unknown);
   }
+}
+function configTooLarge(value, origin, path22, notes) {
+  const key3 = `${origin.document.file}\0${origin.document.doc}\0${[...origin.path, ...path22].join(".")}`;
+  if (notes.has(key3)) return;
+  const mb = (value.length / (1024 * 1024)).toFixed(1);
+  notes.set(key3, diag(Codes.configDocumentTooLarge, "info", `a value of ${mb} MB, over the 1 MB read as a config file: its addresses are read as text only (no host/port pairs)`, originRef(origin, path22)));
 }
 function podDnsSettings(workloads, ctx) {
   const withEgress = /* @__PURE__ */ new Set([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
@@ -31644,11 +31856,11 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml3, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_connection_set();
     init_named_templates();
     init_service_ports();
@@ -31660,6 +31872,7 @@ var init_scan = __esm({
     init_positions();
     init_addresses();
     init_api_clients();
+    init_config_documents();
     init_config_sidecars();
     init_mesh();
     init_public_hosts();
@@ -35044,9 +35257,9 @@ function inlinePlacer(k, text2, at3, body) {
   const bodyLines = body.split("\n");
   let layout;
   const find = () => {
-    const counter = new import_yaml4.LineCounter();
-    const node2 = (0, import_yaml4.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, strict: false }).getIn(at3, true);
-    if (!(0, import_yaml4.isScalar)(node2) || !node2.range) return null;
+    const counter = new import_yaml5.LineCounter();
+    const node2 = (0, import_yaml5.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, strict: false }).getIn(at3, true);
+    if (!(0, import_yaml5.isScalar)(node2) || !node2.range) return null;
     const start2 = counter.linePos(node2.range[0]);
     if (node2.type === "BLOCK_LITERAL") {
       const first = bodyLines.findIndex((l) => l.trim() !== "");
@@ -35200,12 +35413,12 @@ function covers(written, rendered) {
   if (isRecord2(written)) return isRecord2(rendered) && Object.entries(written).every(([k, w]) => Object.hasOwn(rendered, k) && covers(w, rendered[k]));
   return written === rendered || written !== null && rendered !== null && typeof written !== "object" && typeof rendered !== "object" && String(written) === String(rendered);
 }
-var import_posix, import_yaml4, ANY, ANY_RUN;
+var import_posix, import_yaml5, ANY, ANY_RUN;
 var init_kustomize_patches = __esm({
   "src/manifests/kustomize-patches.ts"() {
     "use strict";
     import_posix = __toESM(require("node:path/posix"), 1);
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml5 = __toESM(require_dist(), 1);
     init_documents();
     init_label_selector_text();
     ANY = 0;
@@ -43468,7 +43681,7 @@ function planPrune(files, cluster) {
   const stale = [];
   const rewrites = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const docs = (0, import_yaml5.parseAllDocuments)(f.text);
+    const docs = (0, import_yaml6.parseAllDocuments)(f.text);
     if (!Array.isArray(docs)) continue;
     const keep = [];
     let changed = false;
@@ -43501,11 +43714,11 @@ ${t}`).join(""));
   }
   return { stale, rewrites };
 }
-var import_yaml5;
+var import_yaml6;
 var init_prune = __esm({
   "src/synthesis/prune.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_cluster();
     init_selector();
     init_synthesize();
@@ -43807,8 +44020,32 @@ function renderSarif(log) {
       }
     ]
   };
+  settleUnplaced(sarif);
   return `${JSON.stringify(sarif, null, 2)}
 `;
+}
+function settleUnplaced(log) {
+  for (const run2 of log.runs) {
+    if (!run2.results) continue;
+    const placed = [];
+    const notes = [];
+    for (const r of run2.results) {
+      if (r.locations && r.locations.length > 0) {
+        placed.push(r);
+        continue;
+      }
+      const related = r.relatedLocations?.find((l) => l.physicalLocation?.artifactLocation?.uri !== void 0);
+      if (related) {
+        const { id: _id, message: _message, ...location2 } = related;
+        r.locations = [location2];
+        placed.push(r);
+        continue;
+      }
+      notes.push({ level: r.level === "none" ? "note" : r.level ?? "warning", message: { text: r.message.text ?? "" }, ...r.ruleId ? { associatedRule: { id: r.ruleId } } : {} });
+    }
+    run2.results = placed;
+    if (notes.length > 0) run2.invocations = [...run2.invocations ?? [], { executionSuccessful: true, toolExecutionNotifications: notes }];
+  }
 }
 var SARIF_SCHEMA;
 var init_sarif = __esm({
@@ -44494,12 +44731,14 @@ function renderSarif2(tool, rules, results) {
       }
     ]
   };
+  settleUnplaced(log);
   return `${JSON.stringify(log, null, 2)}
 `;
 }
 var init_sarif_results = __esm({
   "src/report/sarif-results.ts"() {
     "use strict";
+    init_sarif();
   }
 });
 
@@ -50203,6 +50442,7 @@ function parseWorkerCount(totalChars, fileCount, env = process.env, machine) {
 }
 var POSTED = 0;
 var FINISHED = 1;
+var TAKING = 2;
 var ParsePool = class _ParsePool {
   workers = [];
   jobs = 0;
@@ -50210,7 +50450,7 @@ var ParsePool = class _ParsePool {
     const { MessageChannel, Worker } = workerThreads();
     for (let w = 0; w < count; w++) {
       const { port1, port2 } = new MessageChannel();
-      const control = new Int32Array(new SharedArrayBuffer(8));
+      const control = new Int32Array(new SharedArrayBuffer(12));
       const data = { control, port: port2 };
       try {
         const worker = new Worker(script, { workerData: data, transferList: [port2] });
@@ -50258,6 +50498,7 @@ var ParsePool = class _ParsePool {
     const giveUpAt = Date.now() + patienceMs;
     const { receiveMessageOnPort } = workerThreads();
     for (const w of this.workers) {
+      if (Atomics.load(w.control, TAKING) < job.id) continue;
       for (let done = Atomics.load(w.control, FINISHED); done < job.id; done = Atomics.load(w.control, FINISHED)) {
         const left = giveUpAt - Date.now();
         if (left <= 0 || Atomics.wait(w.control, FINISHED, done, left) === "timed-out") break;

@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-3F77M3JT.mjs";
+} from "../chunks/chunk-BNZARLDN.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-VO7Q2ZXL.mjs";
+} from "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

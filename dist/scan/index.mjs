@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-QMPVCIJI.mjs";
+} from "../chunks/chunk-P2V4QLCS.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-XVXVCNTO.mjs";
+} from "../chunks/chunk-LGQTAECU.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-VICHYA4J.mjs";
+} from "../chunks/chunk-JCULHNDP.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-A66GAWTZ.mjs";
+} from "../chunks/chunk-LDHXM7AC.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-EMVQS2RA.mjs";
+} from "../chunks/chunk-WR2EC4QH.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-3F77M3JT.mjs";
+} from "../chunks/chunk-BNZARLDN.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-VO7Q2ZXL.mjs";
+} from "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-IJXPUPOS.mjs";
-import "../chunks/chunk-VZSFOICV.mjs";
+} from "../chunks/chunk-PZKUSWQM.mjs";
+import "../chunks/chunk-M2CAB4KV.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-XVXVCNTO.mjs";
+} from "../chunks/chunk-LGQTAECU.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-VICHYA4J.mjs";
+} from "../chunks/chunk-JCULHNDP.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-A66GAWTZ.mjs";
+} from "../chunks/chunk-LDHXM7AC.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-EMVQS2RA.mjs";
+} from "../chunks/chunk-WR2EC4QH.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-3F77M3JT.mjs";
+} from "../chunks/chunk-BNZARLDN.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-VO7Q2ZXL.mjs";
+} from "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -7,22 +7,23 @@ import {
   driftBasisText,
   isDefaultBasis,
   judgedAgainst,
+  renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-NSQOB5DB.mjs";
-import "../chunks/chunk-RFAGUILH.mjs";
+} from "../chunks/chunk-RSDQFECG.mjs";
+import "../chunks/chunk-XG7KQP6U.mjs";
 import {
   explanationData
-} from "../chunks/chunk-DFQEUQ6X.mjs";
+} from "../chunks/chunk-LH2H3CRN.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-QMPVCIJI.mjs";
-import "../chunks/chunk-IJXPUPOS.mjs";
-import "../chunks/chunk-VZSFOICV.mjs";
-import "../chunks/chunk-XVXVCNTO.mjs";
+} from "../chunks/chunk-P2V4QLCS.mjs";
+import "../chunks/chunk-PZKUSWQM.mjs";
+import "../chunks/chunk-M2CAB4KV.mjs";
+import "../chunks/chunk-LGQTAECU.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-VICHYA4J.mjs";
+} from "../chunks/chunk-JCULHNDP.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -30,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-A66GAWTZ.mjs";
+} from "../chunks/chunk-LDHXM7AC.mjs";
 import {
   peerKey
-} from "../chunks/chunk-EMVQS2RA.mjs";
+} from "../chunks/chunk-WR2EC4QH.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -46,51 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-3F77M3JT.mjs";
+} from "../chunks/chunk-BNZARLDN.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-VO7Q2ZXL.mjs";
-
-// src/report/sarif.ts
-var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-function renderSarif(log) {
-  const sarif = {
-    $schema: SARIF_SCHEMA,
-    version: "2.1.0",
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: log.tool.name,
-            version: log.tool.version,
-            ...log.tool.informationUri ? { informationUri: log.tool.informationUri } : {},
-            rules: log.tool.rules.map((r) => ({ id: r.id, shortDescription: { text: r.description } }))
-          }
-        },
-        results: log.results.map((r) => ({
-          ruleId: r.ruleId,
-          ruleIndex: log.tool.rules.findIndex((x) => x.id === r.ruleId),
-          level: r.level,
-          message: { text: r.message },
-          ...r.location ? {
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: r.location.file.split("\\").join("/") },
-                  ...r.location.line !== void 0 ? { region: { startLine: r.location.line, ...r.location.column !== void 0 ? { startColumn: r.location.column } : {} } } : {}
-                }
-              }
-            ]
-          } : {}
-        }))
-      }
-    ]
-  };
-  return `${JSON.stringify(sarif, null, 2)}
-`;
-}
+} from "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
