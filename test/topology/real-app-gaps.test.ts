@@ -262,4 +262,42 @@ spec:
     const t = scan(app('portal'));
     expect(unresolvedValues(t)).toEqual(['https://core.harbor.domain']);
   });
+
+  // one host, two workloads by path: a URL whose path is routed to another workload is a call through the ingress controller
+  const shop = (url: string) => ({
+    'app.yaml': `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers: [{name: web, image: x, env: [{name: API_URL, value: "${url}"}], ports: [{containerPort: 8080}]}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 8080}]
+${service('api', 8080)}---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop}
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - {path: /api, pathType: Prefix, backend: {service: {name: api, port: {number: 8080}}}}
+          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 8080}}}}
+`,
+  });
+
+  it('a host routing to several workloads: the URL\'s path decides (/api routed to api is a gap for web; /, /shop and no path are web\'s own)', () => {
+    expect(unresolvedValues(scan(shop('https://shop.example.com/api/v1/orders')))).toEqual(['https://shop.example.com']);
+    expect(unresolvedValues(scan(shop('https://shop.example.com/api')))).toEqual(['https://shop.example.com']);
+    for (const own of ['https://shop.example.com', 'https://shop.example.com/', 'https://shop.example.com/shop/cart', 'https://shop.example.com/apis']) expect(unresolvedValues(scan(shop(own))), own).toEqual([]);
+  });
 });
