@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-XG7KQP6U.mjs";
-import "./chunks/chunk-JCULHNDP.mjs";
+} from "./chunks/chunk-OEGOSAB6.mjs";
+import "./chunks/chunk-53BGGRIK.mjs";
 import "./chunks/chunk-WR2EC4QH.mjs";
 import {
   answerThreadJob

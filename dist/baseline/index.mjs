@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-RSDQFECG.mjs";
-import "../chunks/chunk-XG7KQP6U.mjs";
+} from "../chunks/chunk-IV46FRQD.mjs";
+import "../chunks/chunk-OEGOSAB6.mjs";
 import "../chunks/chunk-LH2H3CRN.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-PZKUSWQM.mjs";
+} from "../chunks/chunk-ODEVHHO5.mjs";
 import "../chunks/chunk-M2CAB4KV.mjs";
-import "../chunks/chunk-LGQTAECU.mjs";
-import "../chunks/chunk-JCULHNDP.mjs";
+import "../chunks/chunk-4M7XKRX7.mjs";
+import "../chunks/chunk-53BGGRIK.mjs";
 import {
   escapeMarkdown,
   markdownCode,

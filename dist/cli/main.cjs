@@ -30871,33 +30871,53 @@ var init_mesh = __esm({
 // src/topology/public-hosts.ts
 function publicHosts(cluster, serviceWorkloads2) {
   const out = /* @__PURE__ */ new Map();
-  const add = (host, ns, service) => {
+  const add = (host, ns, service, path22) => {
     if (!host || host.includes("*") || !service) return;
     const h = host.toLowerCase();
-    const set3 = out.get(h) ?? /* @__PURE__ */ new Set();
-    for (const w of serviceWorkloads2(`${ns}/${service}`)) set3.add(workloadKey(w.ref));
-    out.set(h, set3);
+    const routes = out.get(h) ?? { all: /* @__PURE__ */ new Set(), byPath: [] };
+    const at3 = path22 || "/";
+    let entry = routes.byPath.find((r) => r.path === at3);
+    if (!entry) routes.byPath.push(entry = { path: at3, workloads: /* @__PURE__ */ new Set() });
+    for (const w of serviceWorkloads2(`${ns}/${service}`)) {
+      routes.all.add(workloadKey(w.ref));
+      entry.workloads.add(workloadKey(w.ref));
+    }
+    out.set(h, routes);
   };
   for (const o of cluster.objects) {
     if (o.kind === "Ingress") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
       for (const rule of o.object.spec?.rules ?? []) {
-        for (const p of rule.http?.paths ?? []) add(rule.host, ns, p.backend?.service?.name ?? p.backend?.serviceName);
+        for (const p of rule.http?.paths ?? []) add(rule.host, ns, p.backend?.service?.name ?? p.backend?.serviceName, p.path);
       }
     } else if (o.kind === "HTTPRoute" || o.kind === "GRPCRoute" || o.kind === "TLSRoute") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
       for (const rule of o.object.spec?.rules ?? []) {
-        for (const b of rule.backendRefs ?? []) if (!b.kind || b.kind === "Service") for (const host of o.object.spec?.hostnames ?? []) add(host, b.namespace || ns, b.name);
+        const paths = (rule.matches ?? []).flatMap((m) => typeof m.path?.value === "string" ? [m.path.value] : []);
+        for (const b of rule.backendRefs ?? []) {
+          if (b.kind && b.kind !== "Service") continue;
+          for (const host of o.object.spec?.hostnames ?? []) for (const path22 of paths.length > 0 ? paths : ["/"]) add(host, b.namespace || ns, b.name, path22);
+        }
       }
     } else if (o.kind === "Route") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name);
+      const path22 = o.object.spec.path;
+      for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name, typeof path22 === "string" ? path22 : void 0);
     }
   }
   return out;
 }
-function isOwnPublicHost(hosts, host, w) {
-  return hosts.get(host.toLowerCase())?.has(workloadKey(w.ref)) ?? false;
+function under(prefix, path22) {
+  return prefix === "/" || path22 === prefix || path22.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
+}
+function isOwnPublicHost(hosts, host, w, urlPath) {
+  const routes = hosts.get(host.toLowerCase());
+  const me = workloadKey(w.ref);
+  if (!routes?.all.has(me)) return false;
+  if (routes.all.size === 1 || urlPath === void 0 || urlPath === "" || urlPath === "/") return true;
+  let best;
+  for (const r of routes.byPath) if (under(r.path, urlPath) && (best === void 0 || r.path.length > best.path.length)) best = r;
+  return best?.workloads.has(me) ?? false;
 }
 var init_public_hosts = __esm({
   "src/topology/public-hosts.ts"() {
@@ -31254,6 +31274,9 @@ function scanTopology(cluster, options = {}) {
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
 }
+function urlPathAt(value, offset) {
+  return /^(?:[a-z][a-z0-9+.-]*:\/\/|\/\/)?[^\s/"'?#]*(\/[^\s"'?#]*)?/i.exec(value.slice(offset, offset + 2048))?.[1];
+}
 function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
   const cmData = (name) => {
     const cm = configMaps.get(`${w.ref.namespace}/${name}`);
@@ -31285,7 +31308,8 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         ...extra.via ? { via: once(extra.via) } : {},
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
         ...extra.secret ? { secret: secretKey(extra.secret) } : {},
-        ...c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {}
+        ...c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {},
+        ...c.scheme !== void 0 ? { urlPath: urlPathAt(value, c.offset) } : {}
       };
       resolveAddress(found, w, ctx);
     }
@@ -31563,7 +31587,7 @@ function resolveAddress(found, w, ctx) {
   }
   if (!target) {
     if (c.fileLike) return;
-    if (isOwnPublicHost(ctx.publicHosts, c.host, w)) return;
+    if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath)) return;
     if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
@@ -40660,7 +40684,7 @@ var init_cluster_drift = __esm({
 function judgedAgainst(policies, basis, links = basis.linksFile) {
   return { policies, ...links !== void 0 ? { links } : {}, gaps: basis.gapMode ?? "deny", noPorts: basis.synthesis.noPorts === true, ...basis.baselineFiles?.length ? { baseline: basis.baselineFiles } : {} };
 }
-function under(file2, dir) {
+function under2(file2, dir) {
   const rel = import_node_path4.default.relative(import_node_path4.default.resolve(dir), import_node_path4.default.resolve(file2));
   return rel === "" || !rel.startsWith("..") && !import_node_path4.default.isAbsolute(rel);
 }
@@ -40683,8 +40707,8 @@ function loadRepoDrift(io, request, settings) {
   if (!io.isDirectory(request.policies)) throw new ConfigError(`--policies ${request.policies}: not a folder`);
   const read = readInputs(io, [...request.paths, request.policies], settings);
   const diagnostics = [...read.diagnostics];
-  const policyFiles = read.files.filter((f) => under(f.path, request.policies));
-  const appFiles = read.files.filter((f) => !under(f.path, request.policies));
+  const policyFiles = read.files.filter((f) => under2(f.path, request.policies));
+  const appFiles = read.files.filter((f) => !under2(f.path, request.policies));
   const appObjects = [];
   const outside2 = /* @__PURE__ */ new Map();
   for (const o of objectsOf2(appFiles, diagnostics, settings.namespace)) {
@@ -48836,12 +48860,12 @@ var ArchivedChart = class _ArchivedChart {
   }
   packaged() {
     const out = [];
-    const under2 = `${this.prefix}charts/`;
+    const under3 = `${this.prefix}charts/`;
     for (const [member, bytes3] of this.members) {
-      if (!member.startsWith(under2)) continue;
-      const rest = member.slice(under2.length);
+      if (!member.startsWith(under3)) continue;
+      const rest = member.slice(under3.length);
       const folder = /^([^/]+)\/Chart\.yaml$/.exec(rest)?.[1];
-      if (folder !== void 0) out.push({ name: folder, chart: lazy2(() => new _ArchivedChart(this.members, `${under2}${folder}/`, `${this.display}/charts/${folder}`)) });
+      if (folder !== void 0) out.push({ name: folder, chart: lazy2(() => new _ArchivedChart(this.members, `${under3}${folder}/`, `${this.display}/charts/${folder}`)) });
       else if (/^[^/]+\.tgz$/.test(rest)) out.push({ name: rest, chart: lazy2(() => archiveCharts(bytes3, `${this.display}/charts/${rest}`)) });
     }
     return out.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-LGQTAECU.mjs";
+} from "../chunks/chunk-4M7XKRX7.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-JCULHNDP.mjs";
+} from "../chunks/chunk-53BGGRIK.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-PZKUSWQM.mjs";
+} from "../chunks/chunk-ODEVHHO5.mjs";
 import "../chunks/chunk-M2CAB4KV.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-LGQTAECU.mjs";
+} from "../chunks/chunk-4M7XKRX7.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-JCULHNDP.mjs";
+} from "../chunks/chunk-53BGGRIK.mjs";
 import {
   loadInputs,
   markdownCode,

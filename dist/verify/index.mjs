@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-RSDQFECG.mjs";
-import "../chunks/chunk-XG7KQP6U.mjs";
+} from "../chunks/chunk-IV46FRQD.mjs";
+import "../chunks/chunk-OEGOSAB6.mjs";
 import {
   explanationData
 } from "../chunks/chunk-LH2H3CRN.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-P2V4QLCS.mjs";
-import "../chunks/chunk-PZKUSWQM.mjs";
+import "../chunks/chunk-ODEVHHO5.mjs";
 import "../chunks/chunk-M2CAB4KV.mjs";
-import "../chunks/chunk-LGQTAECU.mjs";
+import "../chunks/chunk-4M7XKRX7.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-JCULHNDP.mjs";
+} from "../chunks/chunk-53BGGRIK.mjs";
 import {
   escapeMarkdown,
   markdownCode,
