@@ -240,6 +240,8 @@ interface ResolveContext {
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
   /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
   readonly publicHosts: PublicHosts;
+  /** ClusterIP -> the Service key that holds it, made on first use (serviceByClusterIp). */
+  clusterIps?: Map<string, string>;
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -634,7 +636,10 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   }
   // the workload resolves names through the cluster DNS Service it names: DNS, allowed and judged by the DNS rule
   const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, undefined, values) : placedEvidence(f, undefined) });
-  if (isIpLiteral(c.host)) {
+  // an IP that a Service of the manifests holds as its ClusterIP (`spec.clusterIP`, `clusterIPs`): that
+  // Service, whose pods kube-proxy sends the traffic to (a DNS server named by its ClusterIP too)
+  const byClusterIp = isIpLiteral(c.host) ? serviceByClusterIp(c.host, services, ctx) : undefined;
+  if (isIpLiteral(c.host) && !byClusterIp) {
     const range = parseCidr(c.host);
     // what looks like the cluster DNS Service's ClusterIP (a private x.y.z.10 named as a DNS server)
     // may as well be a DNS server of the network (192.168.7.10): both are kept, never one guessed.
@@ -654,7 +659,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
     return;
   }
-  const target = serviceFor(c.host, w.ref.namespace, services);
+  const target = byClusterIp ?? serviceFor(c.host, w.ref.namespace, services);
   if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === 'default/kubernetes')) {
     report('api-server', `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
     return;
@@ -963,6 +968,24 @@ function namedNamespace(host: string, namespace: string): string | undefined {
  * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
  * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
  */
+/** The Service of the manifests whose ClusterIP is `ip` (an index made once per scan). */
+function serviceByClusterIp(ip: string, services: ReadonlyMap<string, readonly ServiceEntry[]>, ctx: { clusterIps?: Map<string, string> }): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
+  if (ctx.clusterIps === undefined) {
+    const index = new Map<string, string>();
+    for (const [key, entries] of services) {
+      for (const e of entries) {
+        const spec = e.object.spec as { clusterIP?: unknown; clusterIPs?: unknown } | null | undefined;
+        const ips = [spec?.clusterIP, ...(Array.isArray(spec?.clusterIPs) ? spec.clusterIPs : [])];
+        for (const v of ips) if (typeof v === 'string' && v !== 'None' && v !== '' && !index.has(v.toLowerCase())) index.set(v.toLowerCase(), key);
+      }
+    }
+    ctx.clusterIps = index;
+  }
+  const key = ctx.clusterIps.get(ip.toLowerCase());
+  const entries = key !== undefined ? services.get(key) : undefined;
+  return key !== undefined && entries ? { key, entries } : undefined;
+}
+
 function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   const { h, suffixed } = withoutClusterSuffix(host);
   const parts = h.split('.');

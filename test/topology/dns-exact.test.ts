@@ -221,6 +221,47 @@ ${specLines
   });
 });
 
+describe("an IP that a Service of the manifests holds as its ClusterIP is that Service (kube-proxy sends it to the Service's pods)", () => {
+  const text = (nameserver: string) => `apiVersion: v1
+kind: Service
+metadata: {name: mydns, namespace: dns}
+spec:
+  clusterIP: 10.96.0.53
+  selector: {app: coredns}
+  ports: [{name: dns, port: 53, protocol: UDP}, {name: dns-tcp, port: 53, protocol: TCP}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: mydns, namespace: dns}
+spec:
+  selector: {matchLabels: {app: coredns}}
+  template:
+    metadata: {labels: {app: coredns}}
+    spec:
+      containers: [{name: coredns, image: coredns, ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}]}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: a}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      dnsPolicy: None
+      dnsConfig: {nameservers: ["${nameserver}"]}
+      containers: [{name: web, image: web}]
+`;
+  it('dnsConfig.nameservers naming the ClusterIP: a link to the DNS pods on UDP and TCP 53, no ipBlock, no gap', () => {
+    const r = scan(text('10.96.0.53'));
+    expect(r.links).toEqual(['a/web[Deployment] => dns/mydns[Deployment] TCP 53,UDP 53']);
+    expect(r.unresolved).toEqual([]);
+  });
+  it('another address stays an ipBlock link on the DNS ports', () => {
+    expect(scan(text('10.96.0.54')).links).toEqual(['a/web[Deployment] => 10.96.0.54-10.96.0.54[External] TCP 53,UDP 53']);
+  });
+});
+
 describe('--service-cidr: a DNS server inside the Service network is the cluster DNS ClusterIP', () => {
   it.each([
     ['resolver 10.96.0.10 valid=10s;', '10.96.0.0/12'],
