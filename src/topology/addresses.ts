@@ -147,6 +147,17 @@ function dnsServerSettings(value: string): AddressCandidate[] {
   return out;
 }
 
+/** A resolv.conf line that names no host: `search a.svc.cluster.local svc.cluster.local`, `options ndots:5 timeout:2`. */
+const RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
+
+/** Whether the value has a resolv.conf `nameserver` line (NAMESERVER_LINE matched anywhere). */
+function hasNameserverLine(value: string): boolean {
+  NAMESERVER_LINE.lastIndex = 0;
+  const found = NAMESERVER_LINE.test(value);
+  NAMESERVER_LINE.lastIndex = 0;
+  return found;
+}
+
 /** An nginx upstream block's name: `upstream core {`. */
 const UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
 
@@ -223,6 +234,15 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
     for (let i = out.length - 1; i >= 0; i--) {
       const c = out[i] as AddressCandidate;
       if (c.scheme !== undefined && c.port === undefined && upstreams.has(c.host)) out.splice(i, 1);
+    }
+  }
+  // a resolv.conf (a `nameserver` line beside them): `search`/`domain` name DNS search domains, `options`
+  // (ndots:5, timeout:2) and `sortlist` resolver settings (man 5 resolv.conf), none of them a host to call
+  if (value.includes('nameserver') && hasNameserverLine(value)) {
+    for (const m of value.matchAll(RESOLV_CONF_DIRECTIVE)) {
+      const from = m.index ?? 0;
+      const to = from + m[0].length;
+      for (let i = out.length - 1; i >= 0; i--) if ((out[i] as AddressCandidate).offset >= from && (out[i] as AddressCandidate).offset < to) out.splice(i, 1);
     }
   }
   // a DNS server setting says what its addresses are: it wins over what the generic forms read at the same place

@@ -3,6 +3,7 @@ import { loadManifests } from '../../src/manifests/load.js';
 import { scanTopology } from '../../src/topology/scan.js';
 import { peerKey, workloadKey } from '../../src/model/peer.js';
 import { parseCidr } from '../../src/model/ip.js';
+import { findAddressesIn } from '../../src/topology/addresses.js';
 
 /**
  * DNS uses, exactly (review of session 9): only a real address after `resolver`/`nameserver` is one
@@ -65,6 +66,13 @@ describe('resolver and nameserver: only real addresses', () => {
   ])('free text %j is no address: no link, no gap, no DNS use', (text) => {
     expect(scan(app(`server {\n  # config\n  ${text}\n}`))).toEqual(NOTHING);
     expect(scan(app('x', text))).toEqual(NOTHING);
+  });
+
+  it('a resolv.conf: search domains and options are no hosts (man 5 resolv.conf), the nameserver is the only address', () => {
+    const conf = 'nameserver 10.96.0.10\nsearch a.svc.cluster.local svc.cluster.local cluster.local\noptions ndots:5 timeout:2 attempts:3\ndomain corp.example.com\n';
+    expect(findAddressesIn(conf, 'text').map((c) => c.host)).toEqual(['10.96.0.10']);
+    // without a nameserver line the same words are read as before (no resolv.conf to speak of)
+    expect(findAddressesIn('options ndots:5', 'text').length).toBeGreaterThan(0);
   });
 
   it('a comment line is no setting', () => {
