@@ -12,7 +12,10 @@ const str = z.string({ error: (i) => `expected a string, got ${describe(i.input)
 /** For a scalar YAML reads as a number or a boolean: kubectl sends that, and a string field refuses it; quoted it is the string. */
 function quoteHint(v: unknown): string {
   if (typeof v !== 'number' && typeof v !== 'boolean' && !(v instanceof IntegralFloat)) return '';
-  return `: YAML reads it as a ${typeof v === 'boolean' ? 'boolean' : 'number'}, which a string field refuses; quote it ("${String(v)}")`;
+  // the quoted form is shown only where the text written is known (a whole float keeps it): `1.10` was
+  // read as 1.1 and `0x50` as 80, so quoting what was read would change the value (a selector's "1.10")
+  const quoted = v instanceof IntegralFloat ? ` ("${String(v)}")` : ' as written';
+  return `: YAML reads it as a ${typeof v === 'boolean' ? 'boolean' : 'number'}, which a string field refuses; quote it${quoted}`;
 }
 
 function isPlainMapping(v: unknown): v is Record<string, unknown> {

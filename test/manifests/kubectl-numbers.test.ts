@@ -172,6 +172,11 @@ spec:
     expect(r.stderr).toMatch(/cannot unmarshal number into Go struct field ObjectMeta\.metadata\.labels of type string/);
     const { diagnostics } = loadManifests([{ path: 'm.yaml', text }]);
     expect(diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^m\.yaml:6:21 \[doc 1\] error NPC010 metadata\.labels\.version: expected a string label value, got 1\.0: YAML reads it as a number, which a string field refuses; quote it \("1\.0"\)/)]);
+    // a number whose text is not kept (1.10 read as 1.1, 0x50 as 80): no quoted form computed from what was read
+    for (const [written, read] of [['1.10', '1\\.1'], ['0x50', '80']] as const) {
+      const d = loadManifests([{ path: 'm.yaml', text: text.replace('1.0', written) }]).diagnostics.map(formatDiagnostic);
+      expect(d).toEqual([expect.stringMatching(new RegExp(`got ${read}: YAML reads it as a number, which a string field refuses; quote it as written`))]);
+    }
     // quoted, it is the string "1.0" for both
     const quoted = text.replace('1.0', '"1.0"');
     writeFileSync(path.join(dir, 'm.yaml'), quoted);
