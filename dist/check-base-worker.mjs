@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-OEGOSAB6.mjs";
-import "./chunks/chunk-53BGGRIK.mjs";
-import "./chunks/chunk-WR2EC4QH.mjs";
+} from "./chunks/chunk-BXBYGVBK.mjs";
+import "./chunks/chunk-3PRXVV3R.mjs";
+import "./chunks/chunk-QIFZJIEF.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-CSYVZ22Y.mjs";

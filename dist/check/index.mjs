@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-IV46FRQD.mjs";
-import "../chunks/chunk-OEGOSAB6.mjs";
-import "../chunks/chunk-LH2H3CRN.mjs";
-import "../chunks/chunk-P2V4QLCS.mjs";
-import "../chunks/chunk-ODEVHHO5.mjs";
-import "../chunks/chunk-M2CAB4KV.mjs";
-import "../chunks/chunk-4M7XKRX7.mjs";
-import "../chunks/chunk-53BGGRIK.mjs";
-import "../chunks/chunk-LDHXM7AC.mjs";
-import "../chunks/chunk-WR2EC4QH.mjs";
+} from "../chunks/chunk-4ILQBC6C.mjs";
+import "../chunks/chunk-BXBYGVBK.mjs";
+import "../chunks/chunk-JEAC2MFO.mjs";
+import "../chunks/chunk-ULJYJHZW.mjs";
+import "../chunks/chunk-2D3A2LZM.mjs";
+import "../chunks/chunk-BYOPE4DM.mjs";
+import "../chunks/chunk-CUUGMPNR.mjs";
+import "../chunks/chunk-3PRXVV3R.mjs";
+import "../chunks/chunk-7UMWLVUS.mjs";
+import "../chunks/chunk-QIFZJIEF.mjs";
 import {
   gitHubApiFor,
   nodeIo,

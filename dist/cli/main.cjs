@@ -28572,7 +28572,8 @@ var init_fast_validate = __esm({
 // src/manifests/schemas.ts
 function quoteHint(v) {
   if (typeof v !== "number" && typeof v !== "boolean" && !(v instanceof IntegralFloat)) return "";
-  return `: YAML reads it as a ${typeof v === "boolean" ? "boolean" : "number"}, which a string field refuses; quote it ("${String(v)}")`;
+  const quoted = v instanceof IntegralFloat ? ` ("${String(v)}")` : " as written";
+  return `: YAML reads it as a ${typeof v === "boolean" ? "boolean" : "number"}, which a string field refuses; quote it${quoted}`;
 }
 function isPlainMapping(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
@@ -30286,6 +30287,12 @@ function dnsServerSettings(value) {
   }
   return out;
 }
+function hasNameserverLine(value) {
+  NAMESERVER_LINE.lastIndex = 0;
+  const found = NAMESERVER_LINE.test(value);
+  NAMESERVER_LINE.lastIndex = 0;
+  return found;
+}
 function findAddressesIn(value, context) {
   if (context === "own") return [];
   const found = findAddressesAnywhere(value, context);
@@ -30334,6 +30341,13 @@ function findAddressesAnywhere(value, context) {
     for (let i = out.length - 1; i >= 0; i--) {
       const c = out[i];
       if (c.scheme !== void 0 && c.port === void 0 && upstreams.has(c.host)) out.splice(i, 1);
+    }
+  }
+  if (value.includes("nameserver") && hasNameserverLine(value)) {
+    for (const m of value.matchAll(RESOLV_CONF_DIRECTIVE)) {
+      const from = m.index ?? 0;
+      const to = from + m[0].length;
+      for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= from && out[i].offset < to) out.splice(i, 1);
     }
   }
   const servers = dnsServerSettings(value);
@@ -30414,7 +30428,7 @@ function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
 }
-var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, UPSTREAM_BLOCK, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
 var init_addresses = __esm({
   "src/topology/addresses.ts"() {
     "use strict";
@@ -30430,6 +30444,7 @@ var init_addresses = __esm({
     NAMESERVER_LINE = /^[ \t]*nameserver[ \t]+(?:([a-z0-9_.-]+)[ \t]+)?(\S+)[ \t]*(?:#[^\n]*)?$/gim;
     ADDRESS_WITH_PORT = /^(?:\[([0-9a-f:.]+)\]|([^\s:[\]]+))(?::(\d{1,5}))?$/i;
     DNS_HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.?$/i;
+    RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
     UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
     NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
     FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
@@ -31561,7 +31576,8 @@ function resolveAddress(found, w, ctx) {
     return;
   }
   const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, void 0, values) : placedEvidence(f, void 0) });
-  if (isIpLiteral(c.host)) {
+  const byClusterIp = isIpLiteral(c.host) ? serviceByClusterIp(c.host, services, ctx) : void 0;
+  if (isIpLiteral(c.host) && !byClusterIp) {
     const range = parseCidr(c.host);
     if (range && (port2 === void 0 || port2 === 53) && f.dnsSetting && ctx.serviceCidrs.some((s) => rangeContains(s, range))) {
       dnsUse();
@@ -31576,7 +31592,7 @@ function resolveAddress(found, w, ctx) {
     add({ kind: "external", range }, f.dnsSetting && port2 !== void 0 ? dnsPorts(port2) : port2 !== void 0 ? ConnectionSet.port("TCP", port2) : ConnectionSet.ALL, void 0);
     return;
   }
-  const target = serviceFor(c.host, w.ref.namespace, services);
+  const target = byClusterIp ?? serviceFor(c.host, w.ref.namespace, services);
   if (isApiServerHost(c.host, w.ref.namespace) && (!target || target.key === "default/kubernetes")) {
     report("api-server", `${c.host} is the Kubernetes API server; an egress rule needs the cluster's API server address, which the manifests do not hold`);
     return;
@@ -31788,6 +31804,22 @@ function namedNamespace(host, namespace) {
   const parts = h.split(".");
   const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : void 0;
   return ns !== void 0 && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : void 0;
+}
+function serviceByClusterIp(ip, services, ctx) {
+  if (ctx.clusterIps === void 0) {
+    const index = /* @__PURE__ */ new Map();
+    for (const [key4, entries3] of services) {
+      for (const e of entries3) {
+        const spec = e.object.spec;
+        const ips = [spec?.clusterIP, ...Array.isArray(spec?.clusterIPs) ? spec.clusterIPs : []];
+        for (const v of ips) if (typeof v === "string" && v !== "None" && v !== "" && !index.has(v.toLowerCase())) index.set(v.toLowerCase(), key4);
+      }
+    }
+    ctx.clusterIps = index;
+  }
+  const key3 = ctx.clusterIps.get(ip.toLowerCase());
+  const entries2 = key3 !== void 0 ? services.get(key3) : void 0;
+  return key3 !== void 0 && entries2 ? { key: key3, entries: entries2 } : void 0;
 }
 function serviceFor(host, namespace, services) {
   const { h, suffixed } = withoutClusterSuffix(host);

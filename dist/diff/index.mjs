@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-LH2H3CRN.mjs";
-import "../chunks/chunk-P2V4QLCS.mjs";
-import "../chunks/chunk-M2CAB4KV.mjs";
-import "../chunks/chunk-LDHXM7AC.mjs";
-import "../chunks/chunk-WR2EC4QH.mjs";
+} from "../chunks/chunk-JEAC2MFO.mjs";
+import "../chunks/chunk-ULJYJHZW.mjs";
+import "../chunks/chunk-BYOPE4DM.mjs";
+import "../chunks/chunk-7UMWLVUS.mjs";
+import "../chunks/chunk-QIFZJIEF.mjs";
 import {
   gitHubApiFor,
   nodeIo,

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-P2V4QLCS.mjs";
+} from "../chunks/chunk-ULJYJHZW.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-4M7XKRX7.mjs";
+} from "../chunks/chunk-CUUGMPNR.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-53BGGRIK.mjs";
+} from "../chunks/chunk-3PRXVV3R.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LDHXM7AC.mjs";
+} from "../chunks/chunk-7UMWLVUS.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-WR2EC4QH.mjs";
+} from "../chunks/chunk-QIFZJIEF.mjs";
 import {
   annotateDiagnostics,
   defineAction,

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-ODEVHHO5.mjs";
-import "../chunks/chunk-M2CAB4KV.mjs";
+} from "../chunks/chunk-2D3A2LZM.mjs";
+import "../chunks/chunk-BYOPE4DM.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-4M7XKRX7.mjs";
+} from "../chunks/chunk-CUUGMPNR.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-53BGGRIK.mjs";
+} from "../chunks/chunk-3PRXVV3R.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LDHXM7AC.mjs";
+} from "../chunks/chunk-7UMWLVUS.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-WR2EC4QH.mjs";
+} from "../chunks/chunk-QIFZJIEF.mjs";
 import {
   annotateDiagnostics,
   defineAction,

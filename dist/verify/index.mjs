@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-IV46FRQD.mjs";
-import "../chunks/chunk-OEGOSAB6.mjs";
+} from "../chunks/chunk-4ILQBC6C.mjs";
+import "../chunks/chunk-BXBYGVBK.mjs";
 import {
   explanationData
-} from "../chunks/chunk-LH2H3CRN.mjs";
+} from "../chunks/chunk-JEAC2MFO.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-P2V4QLCS.mjs";
-import "../chunks/chunk-ODEVHHO5.mjs";
-import "../chunks/chunk-M2CAB4KV.mjs";
-import "../chunks/chunk-4M7XKRX7.mjs";
+} from "../chunks/chunk-ULJYJHZW.mjs";
+import "../chunks/chunk-2D3A2LZM.mjs";
+import "../chunks/chunk-BYOPE4DM.mjs";
+import "../chunks/chunk-CUUGMPNR.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-53BGGRIK.mjs";
+} from "../chunks/chunk-3PRXVV3R.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-LDHXM7AC.mjs";
+} from "../chunks/chunk-7UMWLVUS.mjs";
 import {
   peerKey
-} from "../chunks/chunk-WR2EC4QH.mjs";
+} from "../chunks/chunk-QIFZJIEF.mjs";
 import {
   annotateDiagnostics,
   defineAction,
