@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-BXBYGVBK.mjs";
-import "./chunks/chunk-3PRXVV3R.mjs";
+} from "./chunks/chunk-LM4TRM4Z.mjs";
+import "./chunks/chunk-J5XK2QCZ.mjs";
 import "./chunks/chunk-QIFZJIEF.mjs";
 import {
   answerThreadJob

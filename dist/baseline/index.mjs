@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-4ILQBC6C.mjs";
-import "../chunks/chunk-BXBYGVBK.mjs";
+} from "../chunks/chunk-WRJYF3NC.mjs";
+import "../chunks/chunk-LM4TRM4Z.mjs";
 import "../chunks/chunk-JEAC2MFO.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-2D3A2LZM.mjs";
+} from "../chunks/chunk-NZMQQCYH.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-CUUGMPNR.mjs";
-import "../chunks/chunk-3PRXVV3R.mjs";
+import "../chunks/chunk-Q23APRHH.mjs";
+import "../chunks/chunk-J5XK2QCZ.mjs";
 import {
   escapeMarkdown,
   markdownCode,

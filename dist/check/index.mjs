@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-4ILQBC6C.mjs";
-import "../chunks/chunk-BXBYGVBK.mjs";
+} from "../chunks/chunk-WRJYF3NC.mjs";
+import "../chunks/chunk-LM4TRM4Z.mjs";
 import "../chunks/chunk-JEAC2MFO.mjs";
 import "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-2D3A2LZM.mjs";
+import "../chunks/chunk-NZMQQCYH.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-CUUGMPNR.mjs";
-import "../chunks/chunk-3PRXVV3R.mjs";
+import "../chunks/chunk-Q23APRHH.mjs";
+import "../chunks/chunk-J5XK2QCZ.mjs";
 import "../chunks/chunk-7UMWLVUS.mjs";
 import "../chunks/chunk-QIFZJIEF.mjs";
 import {

@@ -31227,7 +31227,9 @@ function ownKey(key3, prefixes) {
   return prefix ? key3.slice(prefix.length) : void 0;
 }
 function namedTemplatesOf(chart) {
-  return new NamedTemplates([...chart.partials ?? [], ...chart.templates ?? []]);
+  let named = NAMED_TEMPLATES.get(chart);
+  if (!named) NAMED_TEMPLATES.set(chart, named = new NamedTemplates([...chart.partials ?? [], ...chart.templates ?? []]));
+  return named;
 }
 function readsValueThrough(template, key3, named) {
   return readsValue(template, key3) || named.reachedFrom(template).some((body) => readsValue(body, key3));
@@ -31912,7 +31914,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -31939,6 +31941,7 @@ var init_scan = __esm({
     init_peer();
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
+    NAMED_TEMPLATES = /* @__PURE__ */ new WeakMap();
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
     LinkSet = class {
       map = /* @__PURE__ */ new Map();

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-CUUGMPNR.mjs";
+} from "../chunks/chunk-Q23APRHH.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-3PRXVV3R.mjs";
+} from "../chunks/chunk-J5XK2QCZ.mjs";
 import {
   escapeMarkdown,
   loadInputs,

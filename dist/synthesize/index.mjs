@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-2D3A2LZM.mjs";
+} from "../chunks/chunk-NZMQQCYH.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-CUUGMPNR.mjs";
+} from "../chunks/chunk-Q23APRHH.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-3PRXVV3R.mjs";
+} from "../chunks/chunk-J5XK2QCZ.mjs";
 import {
   loadInputs,
   markdownCode,

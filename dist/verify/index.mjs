@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-4ILQBC6C.mjs";
-import "../chunks/chunk-BXBYGVBK.mjs";
+} from "../chunks/chunk-WRJYF3NC.mjs";
+import "../chunks/chunk-LM4TRM4Z.mjs";
 import {
   explanationData
 } from "../chunks/chunk-JEAC2MFO.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-2D3A2LZM.mjs";
+import "../chunks/chunk-NZMQQCYH.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-CUUGMPNR.mjs";
+import "../chunks/chunk-Q23APRHH.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-3PRXVV3R.mjs";
+} from "../chunks/chunk-J5XK2QCZ.mjs";
 import {
   escapeMarkdown,
   markdownCode,

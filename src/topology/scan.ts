@@ -135,10 +135,13 @@ function ownKey(key: readonly string[], prefixes: readonly (readonly string[])[]
   return prefix ? key.slice(prefix.length) : undefined;
 }
 
-/** The named templates of a chart's partials and templates (read only for a value being traced: a few small files). */
+/** The named templates of a chart's partials and templates, read once per chart (only when a value is traced). */
 function namedTemplatesOf(chart: ChartValuesFiles): NamedTemplates {
-  return new NamedTemplates([...(chart.partials ?? []), ...(chart.templates ?? [])]);
+  let named = NAMED_TEMPLATES.get(chart);
+  if (!named) NAMED_TEMPLATES.set(chart, (named = new NamedTemplates([...(chart.partials ?? []), ...(chart.templates ?? [])])));
+  return named;
 }
+const NAMED_TEMPLATES = new WeakMap<ChartValuesFiles, NamedTemplates>();
 
 /** Whether a template reads `.Values.<key>`, itself or in a named template it provably hands the root context (named-templates.ts). */
 function readsValueThrough(template: string, key: string, named: NamedTemplates): boolean {
