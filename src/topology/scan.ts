@@ -288,7 +288,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     return s ? [s, configMapFiles(s)] : undefined;
   };
   const secretKey = (s: ConfigMapObject) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
-  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; secret?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[] } = {}) => {
+  const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; secret?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[]; dnsName?: boolean } = {}) => {
     // an address without a port takes each port its HOST/PORT variables pair it with; ports paired by
     // name alone (`REDIS_EXPORTER_PORT` beside `REDIS_HOST`) only when the Service has one of them
     // (else they belong to something else, and the address stays without a port)
@@ -313,7 +313,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         ...(extra.via ? { via: once(extra.via) } : {}),
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
         ...(extra.secret ? { secret: secretKey(extra.secret) } : {}),
-        ...(c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
+        ...(c.dnsServer || extra.dnsName || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
         ...(c.scheme !== undefined ? { urlPath: urlPathAt(value, c.offset) } : {}),
       };
       resolveAddress(found, w, ctx);
@@ -434,10 +434,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         }
       }
       for (const i of imported) {
-        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars) });
+        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
       }
       for (const e of entries) {
-        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? (e.secret ? { secret: e.cm } : { configMap: e.cm }) : {}), ports: pairedPorts(e.name, vars) });
+        emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? (e.secret ? { secret: e.cm } : { configMap: e.cm }) : {}), ports: pairedPorts(e.name, vars), dnsName: DNS_SETTING_NAME.test(e.name) });
       }
       for (const list of ['command', 'args'] as const) {
         const items = container[list] ?? [];
@@ -782,6 +782,8 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
 }
 
 /** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
+/** An env var or ConfigMap key that names DNS servers (`RESOLVER`, `NAMESERVERS`, `UPSTREAM_DNS_SERVER`): its addresses are spoken to on DNS's ports. */
+const DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
 const DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
 
 /** A DNS server's ports: UDP, and TCP for large answers (RFC 7766), on port 53 unless written otherwise. */

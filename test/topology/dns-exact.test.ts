@@ -75,6 +75,15 @@ describe('resolver and nameserver: only real addresses', () => {
     expect(findAddressesIn('options ndots:5', 'text').length).toBeGreaterThan(0);
   });
 
+  it('an env var named for DNS servers (RESOLVER, NAMESERVERS, DNS_SERVER) is spoken to on UDP and TCP 53, not on every port', () => {
+    for (const name of ['RESOLVER', 'NAMESERVERS', 'UPSTREAM_DNS_SERVER']) {
+      const text = app('x').replace('RESOLVER_NOTE, value: "x"', `${name}, value: "8.8.4.4"`);
+      expect(scan(text).links, name).toEqual(['web/app[Deployment] => 8.8.4.4-8.8.4.4[External] TCP 53,UDP 53']);
+    }
+    // a name that only mentions one (RESOLVER_NOTE) is no DNS setting
+    expect(scan(app('x', '8.8.4.4')).links).toEqual(['web/app[Deployment] => 8.8.4.4-8.8.4.4[External] All Connections']);
+  });
+
   it('a comment line is no setting', () => {
     expect(scan(app('# the nameserver is 10.96.0.10, set by the platform\nkeepalive 5'))).toEqual(NOTHING);
   });
