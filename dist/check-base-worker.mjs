@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-LM4TRM4Z.mjs";
-import "./chunks/chunk-J5XK2QCZ.mjs";
+} from "./chunks/chunk-OT7E7FJL.mjs";
+import "./chunks/chunk-4NIJCEHR.mjs";
 import "./chunks/chunk-QIFZJIEF.mjs";
 import {
   answerThreadJob

@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-WRJYF3NC.mjs";
-import "../chunks/chunk-LM4TRM4Z.mjs";
+} from "../chunks/chunk-BVQPTG72.mjs";
+import "../chunks/chunk-OT7E7FJL.mjs";
 import "../chunks/chunk-JEAC2MFO.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-NZMQQCYH.mjs";
+} from "../chunks/chunk-7AYHQNUJ.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-Q23APRHH.mjs";
-import "../chunks/chunk-J5XK2QCZ.mjs";
+import "../chunks/chunk-EC2BFTTG.mjs";
+import "../chunks/chunk-4NIJCEHR.mjs";
 import {
   escapeMarkdown,
   markdownCode,

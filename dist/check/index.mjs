@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-WRJYF3NC.mjs";
-import "../chunks/chunk-LM4TRM4Z.mjs";
+} from "../chunks/chunk-BVQPTG72.mjs";
+import "../chunks/chunk-OT7E7FJL.mjs";
 import "../chunks/chunk-JEAC2MFO.mjs";
 import "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-NZMQQCYH.mjs";
+import "../chunks/chunk-7AYHQNUJ.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-Q23APRHH.mjs";
-import "../chunks/chunk-J5XK2QCZ.mjs";
+import "../chunks/chunk-EC2BFTTG.mjs";
+import "../chunks/chunk-4NIJCEHR.mjs";
 import "../chunks/chunk-7UMWLVUS.mjs";
 import "../chunks/chunk-QIFZJIEF.mjs";
 import {

@@ -31325,7 +31325,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         ...extra.via ? { via: once(extra.via) } : {},
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
         ...extra.secret ? { secret: secretKey(extra.secret) } : {},
-        ...c.dnsServer || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {},
+        ...c.dnsServer || extra.dnsName || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {},
         ...c.scheme !== void 0 ? { urlPath: urlPathAt(value, c.offset) } : {}
       };
       resolveAddress(found, w, ctx);
@@ -31435,10 +31435,10 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         }
       }
       for (const i of imported) {
-        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars) });
+        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
       }
       for (const e of entries2) {
-        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? e.secret ? { secret: e.cm } : { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars) });
+        emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? e.secret ? { secret: e.cm } : { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars), dnsName: DNS_SETTING_NAME.test(e.name) });
       }
       for (const list2 of ["command", "args"]) {
         const items = container[list2] ?? [];
@@ -31914,7 +31914,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -31942,6 +31942,7 @@ var init_scan = __esm({
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     NAMED_TEMPLATES = /* @__PURE__ */ new WeakMap();
+    DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
     LinkSet = class {
       map = /* @__PURE__ */ new Map();

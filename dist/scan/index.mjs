@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-Q23APRHH.mjs";
+} from "../chunks/chunk-EC2BFTTG.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-J5XK2QCZ.mjs";
+} from "../chunks/chunk-4NIJCEHR.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-NZMQQCYH.mjs";
+} from "../chunks/chunk-7AYHQNUJ.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-Q23APRHH.mjs";
+} from "../chunks/chunk-EC2BFTTG.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-J5XK2QCZ.mjs";
+} from "../chunks/chunk-4NIJCEHR.mjs";
 import {
   loadInputs,
   markdownCode,

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-WRJYF3NC.mjs";
-import "../chunks/chunk-LM4TRM4Z.mjs";
+} from "../chunks/chunk-BVQPTG72.mjs";
+import "../chunks/chunk-OT7E7FJL.mjs";
 import {
   explanationData
 } from "../chunks/chunk-JEAC2MFO.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-NZMQQCYH.mjs";
+import "../chunks/chunk-7AYHQNUJ.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-Q23APRHH.mjs";
+import "../chunks/chunk-EC2BFTTG.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-J5XK2QCZ.mjs";
+} from "../chunks/chunk-4NIJCEHR.mjs";
 import {
   escapeMarkdown,
   markdownCode,
