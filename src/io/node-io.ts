@@ -47,7 +47,9 @@ export function nodeIo(): Io {
       // the parse workers start as soon as the input is known to be large enough, so that they are
       // ready when its parse begins (a thread's start is tens of milliseconds)
       const read = readManifestFiles(paths, options, cache, (chars) => {
-        if (pool === undefined && parseWorkerCount(chars, Infinity) > 0) pool = ParsePool.start(parseWorkerCount(chars, Infinity)) ?? null;
+        if (pool !== undefined) return;
+        const count = parseWorkerCount(chars, Infinity);
+        if (count > 0) pool = ParsePool.start(count) ?? null;
       });
       let chars = 0;
       for (const f of read.files) chars += f.text.length;

@@ -150,14 +150,6 @@ function dnsServerSettings(value: string): AddressCandidate[] {
 /** A resolv.conf line that names no host: `search a.svc.cluster.local svc.cluster.local`, `options ndots:5 timeout:2`. */
 const RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
 
-/** Whether the value has a resolv.conf `nameserver` line (NAMESERVER_LINE matched anywhere). */
-function hasNameserverLine(value: string): boolean {
-  NAMESERVER_LINE.lastIndex = 0;
-  const found = NAMESERVER_LINE.test(value);
-  NAMESERVER_LINE.lastIndex = 0;
-  return found;
-}
-
 /** An nginx upstream block's name: `upstream core {`. */
 const UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
 
@@ -238,7 +230,7 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
   }
   // a resolv.conf (a `nameserver` line beside them): `search`/`domain` name DNS search domains, `options`
   // (ndots:5, timeout:2) and `sortlist` resolver settings (man 5 resolv.conf), none of them a host to call
-  if (value.includes('nameserver') && hasNameserverLine(value)) {
+  if (value.includes('nameserver') && value.search(NAMESERVER_LINE) >= 0) {
     for (const m of value.matchAll(RESOLV_CONF_DIRECTIVE)) {
       const from = m.index ?? 0;
       const to = from + m[0].length;

@@ -270,7 +270,10 @@ function readIni(value: string): ConfigReading | undefined {
   };
   // Spring's application.properties: `server.port=8080`, `server.address=0.0.0.0` are the app's own;
   // a client's `server=api:8080` or `server.host=api` with `server.port=8080` name where it connects
-  const serverIsOwn = !/^[ \t]*server(?:\.(?:host|hostname|url|uri|endpoint))?[ \t]*[=:]/im.test(value);
+  const serverIsOwn = !value.split('\n').some((line) => {
+    const key = INI_ENTRY.exec(line.replace(/\r$/, ''))?.[2];
+    return key === 'server' || (key?.startsWith('server.') === true && DESTINATION_KEY.test(key.slice('server.'.length)));
+  });
   for (const line of value.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;

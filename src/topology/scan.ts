@@ -260,8 +260,8 @@ interface Found {
   readonly secret?: string;
   /** The value names it as a DNS server (`resolver 10.96.0.10`, `nameserver 10.96.0.10`): see isClusterDnsAddress. */
   readonly dnsSetting?: true;
-  /** A URL's path (`/api` of `https://shop.example.com/api`): which workload behind a public host it calls. */
-  readonly urlPath?: string;
+  /** A URL's path (`/api` of `https://shop.example.com/api`): which workload behind a public host it calls; read only when asked. */
+  readonly urlPath?: () => string | undefined;
 }
 
 /** The path of the URL at `offset` in `value` (after its scheme, host and port), if it has one. */
@@ -314,7 +314,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         ...(extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {}),
         ...(extra.secret ? { secret: secretKey(extra.secret) } : {}),
         ...(c.dnsServer || extra.dnsName || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true as const } : {}),
-        ...(c.scheme !== undefined ? { urlPath: urlPathAt(value, c.offset) } : {}),
+        ...(c.scheme !== undefined ? { urlPath: () => urlPathAt(value, c.offset) } : {}),
       };
       resolveAddress(found, w, ctx);
     }
@@ -676,7 +676,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   if (!target) {
     if (c.fileLike) return;
     // the workload's own public address (an Ingress, Route or Gateway route host that routes to it): where it is reached
-    if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath)) return;
+    if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
     if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
