@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-OT7E7FJL.mjs";
-import "./chunks/chunk-4NIJCEHR.mjs";
+} from "./chunks/chunk-32MIAAM2.mjs";
+import "./chunks/chunk-MT7EAPAM.mjs";
 import "./chunks/chunk-QIFZJIEF.mjs";
 import {
   answerThreadJob

@@ -3,9 +3,9 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-BVQPTG72.mjs";
-import "../chunks/chunk-OT7E7FJL.mjs";
-import "../chunks/chunk-JEAC2MFO.mjs";
+} from "../chunks/chunk-UUK76BYP.mjs";
+import "../chunks/chunk-32MIAAM2.mjs";
+import "../chunks/chunk-I6YSLM2F.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-ULJYJHZW.mjs";
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-7AYHQNUJ.mjs";
+} from "../chunks/chunk-4JV3OZSF.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-EC2BFTTG.mjs";
-import "../chunks/chunk-4NIJCEHR.mjs";
+import "../chunks/chunk-VTNESROH.mjs";
+import "../chunks/chunk-MT7EAPAM.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -41,7 +41,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BNZARLDN.mjs";
+} from "../chunks/chunk-BF3BQBQC.mjs";
 import {
   Codes,
   ExitCode,

@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-BVQPTG72.mjs";
-import "../chunks/chunk-OT7E7FJL.mjs";
-import "../chunks/chunk-JEAC2MFO.mjs";
+} from "../chunks/chunk-UUK76BYP.mjs";
+import "../chunks/chunk-32MIAAM2.mjs";
+import "../chunks/chunk-I6YSLM2F.mjs";
 import "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-7AYHQNUJ.mjs";
+import "../chunks/chunk-4JV3OZSF.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-EC2BFTTG.mjs";
-import "../chunks/chunk-4NIJCEHR.mjs";
+import "../chunks/chunk-VTNESROH.mjs";
+import "../chunks/chunk-MT7EAPAM.mjs";
 import "../chunks/chunk-7UMWLVUS.mjs";
 import "../chunks/chunk-QIFZJIEF.mjs";
 import {
@@ -17,7 +17,7 @@ import {
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-BNZARLDN.mjs";
+} from "../chunks/chunk-BF3BQBQC.mjs";
 import "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/action/entries/check.ts

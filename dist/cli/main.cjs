@@ -30287,12 +30287,6 @@ function dnsServerSettings(value) {
   }
   return out;
 }
-function hasNameserverLine(value) {
-  NAMESERVER_LINE.lastIndex = 0;
-  const found = NAMESERVER_LINE.test(value);
-  NAMESERVER_LINE.lastIndex = 0;
-  return found;
-}
 function findAddressesIn(value, context) {
   if (context === "own") return [];
   const found = findAddressesAnywhere(value, context);
@@ -30343,7 +30337,7 @@ function findAddressesAnywhere(value, context) {
       if (c.scheme !== void 0 && c.port === void 0 && upstreams.has(c.host)) out.splice(i, 1);
     }
   }
-  if (value.includes("nameserver") && hasNameserverLine(value)) {
+  if (value.includes("nameserver") && value.search(NAMESERVER_LINE) >= 0) {
     for (const m of value.matchAll(RESOLV_CONF_DIRECTIVE)) {
       const from = m.index ?? 0;
       const to = from + m[0].length;
@@ -30682,7 +30676,10 @@ function readIni(value) {
     if (sectionStart >= 0 && (section.toLowerCase() === "server" && ownServerSection(sectionKeys) || spaced === true && section === "SERVICE")) ownSpans.push([sectionStart, end]);
     sectionKeys = [];
   };
-  const serverIsOwn = !/^[ \t]*server(?:\.(?:host|hostname|url|uri|endpoint))?[ \t]*[=:]/im.test(value);
+  const serverIsOwn = !value.split("\n").some((line2) => {
+    const key3 = INI_ENTRY.exec(line2.replace(/\r$/, ""))?.[2];
+    return key3 === "server" || key3?.startsWith("server.") === true && DESTINATION_KEY.test(key3.slice("server.".length));
+  });
   for (const line2 of value.split("\n")) {
     const lineStart = offset;
     offset += line2.length + 1;
@@ -31326,7 +31323,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
         ...extra.secret ? { secret: secretKey(extra.secret) } : {},
         ...c.dnsServer || extra.dnsName || DNS_SETTING.test(value.slice(Math.max(0, c.offset - 64), c.offset)) ? { dnsSetting: true } : {},
-        ...c.scheme !== void 0 ? { urlPath: urlPathAt(value, c.offset) } : {}
+        ...c.scheme !== void 0 ? { urlPath: () => urlPathAt(value, c.offset) } : {}
       };
       resolveAddress(found, w, ctx);
     }
@@ -31605,7 +31602,7 @@ function resolveAddress(found, w, ctx) {
   }
   if (!target) {
     if (c.fileLike) return;
-    if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath)) return;
+    if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
     if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
@@ -50592,7 +50589,9 @@ function nodeIo() {
   return {
     readManifests(paths, options) {
       const read = readManifestFiles(paths, options, cache2, (chars2) => {
-        if (pool === void 0 && parseWorkerCount(chars2, Infinity) > 0) pool = ParsePool.start(parseWorkerCount(chars2, Infinity)) ?? null;
+        if (pool !== void 0) return;
+        const count = parseWorkerCount(chars2, Infinity);
+        if (count > 0) pool = ParsePool.start(count) ?? null;
       });
       let chars = 0;
       for (const f of read.files) chars += f.text.length;

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-JEAC2MFO.mjs";
+} from "../chunks/chunk-I6YSLM2F.mjs";
 import "../chunks/chunk-ULJYJHZW.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
 import "../chunks/chunk-7UMWLVUS.mjs";
@@ -12,7 +12,7 @@ import {
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-BNZARLDN.mjs";
+} from "../chunks/chunk-BF3BQBQC.mjs";
 import "../chunks/chunk-CSYVZ22Y.mjs";
 
 // src/action/entries/diff.ts

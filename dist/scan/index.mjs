@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-EC2BFTTG.mjs";
+} from "../chunks/chunk-VTNESROH.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-4NIJCEHR.mjs";
+} from "../chunks/chunk-MT7EAPAM.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -37,7 +37,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BNZARLDN.mjs";
+} from "../chunks/chunk-BF3BQBQC.mjs";
 import {
   ExitCode,
   dump,

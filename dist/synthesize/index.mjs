@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-7AYHQNUJ.mjs";
+} from "../chunks/chunk-4JV3OZSF.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-EC2BFTTG.mjs";
+} from "../chunks/chunk-VTNESROH.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-4NIJCEHR.mjs";
+} from "../chunks/chunk-MT7EAPAM.mjs";
 import {
   loadInputs,
   markdownCode,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BNZARLDN.mjs";
+} from "../chunks/chunk-BF3BQBQC.mjs";
 import {
   Codes,
   ExitCode,

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-BVQPTG72.mjs";
-import "../chunks/chunk-OT7E7FJL.mjs";
+} from "../chunks/chunk-UUK76BYP.mjs";
+import "../chunks/chunk-32MIAAM2.mjs";
 import {
   explanationData
-} from "../chunks/chunk-JEAC2MFO.mjs";
+} from "../chunks/chunk-I6YSLM2F.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-7AYHQNUJ.mjs";
+import "../chunks/chunk-4JV3OZSF.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-EC2BFTTG.mjs";
+import "../chunks/chunk-VTNESROH.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-4NIJCEHR.mjs";
+} from "../chunks/chunk-MT7EAPAM.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -47,7 +47,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BNZARLDN.mjs";
+} from "../chunks/chunk-BF3BQBQC.mjs";
 import {
   Codes,
   ExitCode,
