@@ -197,7 +197,8 @@ export const randomConfiguration: fc.Arbitrary<Doc[]> = fc
  * keeps the meaning (so our answer on both forms must be the same):
  * - `Exists`/`DoesNotExist` become `In`/`NotIn` over every label value the generator uses: nca
  *   applies a podSelector's Exists only to pods of the policy's own namespace, whatever the
- *   namespaceSelector says;
+ *   namespaceSelector says; but a namespaceSelector's existence test on the name label holds for
+ *   every namespace (none), the ingress controller's too, so it is dropped (an In no name meets);
  * - `egress: []` without policyTypes is dropped: Kubernetes defaults policyTypes from a non-empty
  *   egress list only (DESIGN.md "policyTypes"), nca makes such a policy egress-isolating;
  * - rules for a direction policyTypes leaves out are dropped: Kubernetes ignores them, nca refuses
@@ -207,6 +208,29 @@ export const randomConfiguration: fc.Arbitrary<Doc[]> = fc
  *   `In [""]` match a namespace without `env` there, and `NotIn [""]` does not, where Kubernetes
  *   (labels.Requirement.Matches) asks for the key first.
  */
+const NAME_LABEL = 'kubernetes.io/metadata.name';
+/** A name no namespace of a configuration (nor nca's simulated ones) holds. */
+const NO_NAMESPACE = 'no-such-namespace';
+const isNameExistence = (e: unknown): boolean => {
+  const r = e as { key?: unknown; operator?: unknown };
+  return r.key === NAME_LABEL && (r.operator === 'Exists' || r.operator === 'DoesNotExist');
+};
+
+/**
+ * A namespaceSelector's Exists (DoesNotExist) on the name label holds for every namespace (none),
+ * the ingress controller's included, which lies outside the configuration: In (NotIn) over the
+ * configuration's values would leave the controller out (in), so the requirement is dropped
+ * (becomes In over a name no namespace holds) instead.
+ */
+function namesWithoutExistence(o: Record<string, unknown>): Record<string, unknown> {
+  const kept = (o.matchExpressions as unknown[]).flatMap((e) => {
+    if (!isNameExistence(e)) return [e];
+    return (e as { operator: string }).operator === 'Exists' ? [] : [{ key: NAME_LABEL, operator: 'In', values: [NO_NAMESPACE] }];
+  });
+  const { matchExpressions: _, ...rest } = o;
+  return kept.length > 0 ? { ...rest, matchExpressions: kept } : rest;
+}
+
 export function ncaForm(docs: readonly Doc[]): Doc[] {
   return docs.map((d) => renameEmptyValue(ncaPolicyForm(d)) as Doc);
 }
@@ -221,15 +245,18 @@ function renameEmptyValue(v: unknown, key = ''): unknown {
 }
 
 function ncaPolicyForm(d: Doc): Doc {
-  const rewriteSelectors = (v: unknown): unknown => {
+  const rewriteSelectors = (v: unknown, inNamespaceSelector = false): unknown => {
     // (before the renaming of "": ALL_LABEL_VALUES holds it, and it is renamed with the rest)
-    if (Array.isArray(v)) return v.map(rewriteSelectors);
+    if (Array.isArray(v)) return v.map((x) => rewriteSelectors(x, inNamespaceSelector));
     if (v === null || typeof v !== 'object') return v;
     const o = v as Record<string, unknown>;
+    if (inNamespaceSelector && Array.isArray(o.matchExpressions) && o.matchExpressions.some(isNameExistence)) {
+      return rewriteSelectors(namesWithoutExistence(o), true);
+    }
     if (o.operator === 'Exists' || o.operator === 'DoesNotExist') {
       return { key: o.key, operator: o.operator === 'Exists' ? 'In' : 'NotIn', values: ALL_LABEL_VALUES };
     }
-    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, rewriteSelectors(x)]));
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, rewriteSelectors(x, inNamespaceSelector || k === 'namespaceSelector')]));
   };
   if (d.kind !== 'NetworkPolicy') return d;
   const spec = { ...(rewriteSelectors(d.spec) as Record<string, unknown>) };

@@ -107,6 +107,34 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     });
   }, 300_000);
 
+  it('a namespaceSelector testing the name label for existence admits the ingress controller, in both forms (FC_SEED=439098220 found the nca form leaving it out)', () => {
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', namespace: 'gamma', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx', ports: [{ containerPort: 8080, name: 'http' }] }] } };
+    const service = { apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'gamma' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 'http' }] } };
+    const ingress = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'web', namespace: 'gamma' },
+      spec: { rules: [{ http: { paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }] } }] },
+    };
+    const policy = (from: object) => ({ apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np', namespace: 'gamma' }, spec: { podSelector: {}, ingress: [{ from: [from] }] } });
+    const exists = (operator: string) => ({ namespaceSelector: { matchExpressions: [{ key: 'kubernetes.io/metadata.name', operator }] } });
+    withDir('netpol-ci-pr-name-exists-', (dir) => {
+      const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
+      const gained = (base: Doc[], head: Doc[]) => {
+        write(b, base);
+        write(h, head);
+        write(nb, ncaPrForm(base));
+        write(nh, ncaPrForm(head));
+        return [ourDelta(oursJson(b, h)).gained, ourDelta(oursJson(nb, nh)).gained].map((rows) => rows.filter(fromController).length);
+      };
+      const docs = (from: object) => [pod, service, ingress, policy(from)] as Doc[];
+      // every namespace has its name label, the controller's too: Exists to {} changes nothing
+      expect(gained(docs(exists('Exists')), docs({ namespaceSelector: {} }))).toEqual([0, 0]);
+      // and no namespace lacks it: DoesNotExist to {} lets the controller in
+      expect(gained(docs(exists('DoesNotExist')), docs({ namespaceSelector: {} }))).toEqual([1, 1]);
+    });
+  });
+
   it('a workload moved to another namespace is paired, and what the move changed is its connections before (old name) against after, address by address', () => {
     const ip = (t: string) => t.split('.').reduce((a, b) => a * 256 + Number(b), 0);
     /** `ns/w[Kind]`, or an address range as [lo, hi] (`a-b[External]` or a listing piece `a-b`). */
