@@ -6,11 +6,12 @@ import { runEntry, schedulePayload, type EntryOptions } from '../helpers/action-
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { sarifWithPaths } from '../../src/action/sarif-paths.js';
+import { findNcaForTests } from '../helpers/nca.js';
 
 /** The baseline and verify entries run as a runner runs them: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY; no GitHub API. */
 afterAll(cleanupTempDirs);
 const NO_API = 'http://127.0.0.1:9';
-const NCA = '/work/.venv-nca/bin/nca';
+const NCA = findNcaForTests();
 const run = (name: string, inputs: Record<string, string>, more: Partial<EntryOptions> = {}) =>
   runEntry(name, { inputs, eventName: 'schedule', payload: schedulePayload(), apiUrl: NO_API, cwd: REPO_ROOT, ...more });
 
@@ -76,7 +77,7 @@ describe('baseline action', () => {
     expect(bad.stdout).toMatch(/::error title=NPC\d+,file=rules\.yaml,line=[45][,:]/);
   });
 
-  it.skipIf(!existsSync(NCA))('engine both with nca: the engines agree on the violation', { timeout: 120_000 }, async () => {
+  it('engine both with nca: the engines agree on the violation', { timeout: 120_000 }, async () => {
     const r = await run('baseline', { paths: 'fixtures/example-pr/head', baseline: 'fixtures/example-pr/baseline.yaml', engine: 'both' }, { env: { NCA_PATH: NCA } });
     expect(r.code).toBe(1);
     expect(r.outputs.violations).toBe('1');

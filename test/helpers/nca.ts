@@ -12,8 +12,8 @@ function executable(file: string): boolean {
   }
 }
 
-/** Where .ci/run installs nca, and where this machine's image has it. */
-const KNOWN = [path.join(os.homedir(), '.cache', 'netpol-ci', 'nca-venv', 'bin', 'nca'), '/work/.venv-nca/bin/nca'];
+/** Where .ci/run installs nca. */
+const KNOWN = [path.join(os.homedir(), '.cache', 'netpol-ci', 'nca-venv', 'bin', 'nca')];
 
 /**
  * The real nca the baseline tests run: NCA_PATH, else `nca` on PATH, else a known venv. Throws

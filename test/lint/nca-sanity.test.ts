@@ -3,13 +3,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
+import { findNcaForTests } from '../helpers/nca.js';
 
 /**
  * `netpol-ci lint` against the real `nca --sanity` (network-config-analyzer 2.1.0) on the
  * conformance apps without admin policies: the same answers where the questions are the same,
  * and every difference listed here with its reason.
  */
-const NCA = process.env.NCA_PATH || '/work/.venv-nca/bin/nca';
+const NCA = findNcaForTests();
 const CONNLIST = path.resolve(REPO_ROOT, '..', 'shared', 'conformance', 'connlist');
 
 /** Findings as keys both tools can state: `policy:NetworkPolicy ns/name` or `rule:NetworkPolicy ns/name egress[3]`. */
