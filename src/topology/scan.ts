@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { readableKeys } from './volume-mounts.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
@@ -326,8 +327,9 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const sources = v.projected?.sources ?? [];
     // a volume that lists `items` holds those keys only (harbor's core mounts just app.conf of the
     // ConfigMap it also imports as its environment, where the host has its paired port); an empty
-    // list is no list (the kubelet projects every key, as for an absent one)
-    const only = (items: readonly { key: string }[] | null | undefined) => (items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {});
+    // list is no list (the kubelet projects every key, as for an absent one); and a mount with a
+    // subPath shows only that file (volume-mounts.ts)
+    const only = (items: readonly { key: string }[] | null | undefined) => ({ keys: readableKeys(w.spec, v.name, items ?? undefined) });
     const configMaps = [
       ...(v.configMap ? [{ name: v.configMap.name, path: [...at, 'configMap'], ...only(v.configMap.items) }] : []),
       ...sources.flatMap((src, si) => (src.configMap ? [{ name: src.configMap.name, path: [...at, 'projected', 'sources', si, 'configMap'], ...only(src.configMap.items) }] : [])),
@@ -342,7 +344,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const [object, data] = m.found;
       const from = m.secret ? { secret: object } : { configMap: object };
       for (const [key, value] of data) {
-        if (m.keys && !m.keys.has(key)) continue;
+        if (!m.keys(key)) continue;
         emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
       }
     }

@@ -71,7 +71,7 @@ ${service('books', 7002)}`,
 });
 
 describe('a ConfigMap volume with `items` mounts only the keys it lists (harbor core: envFrom the ConfigMap, and a volume of its app.conf)', () => {
-  const files = (items: string) => ({
+  const files = (items: string, mount = '{name: config, mountPath: /etc/core/app.conf, subPath: app.conf}') => ({
     'core.yaml': `apiVersion: v1
 kind: ConfigMap
 metadata: {name: core}
@@ -93,7 +93,7 @@ spec:
         - name: core
           image: x
           envFrom: [{configMapRef: {name: core}}]
-          volumeMounts: [{name: config, mountPath: /etc/core/app.conf, subPath: app.conf}]
+          volumeMounts: [${mount}]
       volumes:
         - name: config
           configMap:
@@ -107,10 +107,17 @@ ${items}
     expect(linkLines(t)).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : TCP 5432']);
   });
 
-  it('without `items` (or with an empty list, which the kubelet treats alike) the volume holds every key, the host among them (a file without its port: all connections)', () => {
+  it('without `items` (or with an empty list, which the kubelet treats alike) the volume holds every key, the host among them (a file without its port: all connections), when the container mounts the whole volume', () => {
+    for (const items of ['', '            items: []']) {
+      const t = scan(files(items, '{name: config, mountPath: /etc/core}'));
+      expect(linkLines(t), items).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : All Connections']);
+    }
+  });
+
+  it('without `items`, a mount with `subPath: app.conf` still shows that one file: the host file is read by no container', () => {
     for (const items of ['', '            items: []']) {
       const t = scan(files(items));
-      expect(linkLines(t), items).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : All Connections']);
+      expect(linkLines(t), items).toEqual(['default/core[Deployment] => 192.168.0.1-192.168.0.1[External] : TCP 5432']);
     }
   });
 

@@ -1,0 +1,65 @@
+import type { PodSpec } from '../manifests/schemas.js';
+
+/**
+ * Which of a ConfigMap or Secret volume's keys the pod's containers can read. The kubelet writes
+ * each key as a file named by the key, or, when the volume lists `items`, only those keys, each at
+ * its item's `path`. A container sees the files of the mounts it has: a mount without `subPath`
+ * sees the whole volume, a mount with `subPath: app.conf` only that file (or the files under it,
+ * when it names a folder of item paths). A key no mount shows is read by no container, so the
+ * scan finds no address in it: a shared ConfigMap whose components each mount their own file
+ * gives each component its own file's links, not all of them.
+ *
+ * Unknown stays open: a `subPathExpr` (expanded from the container's environment at run time),
+ * a mount whose fields are not strings, or a volume no container mounts (a mutating webhook may
+ * mount it in a container the manifests do not hold) shows every key, as before this reading.
+ */
+export type VolumeKeys = (key: string) => boolean;
+
+const EVERY_KEY: VolumeKeys = () => true;
+
+interface Mount {
+  readonly name: string;
+  /** undefined: the whole volume (no subPath) or unknown (subPathExpr). */
+  readonly subPath: string | undefined;
+}
+
+/** The volume mounts of every container of the pod (init containers and sidecars included), read leniently: the schema does not validate them. */
+function mountsOf(spec: PodSpec | null | undefined): Mount[] {
+  const out: Mount[] = [];
+  for (const list of [spec?.initContainers, spec?.containers, (spec as { ephemeralContainers?: unknown } | null | undefined)?.ephemeralContainers]) {
+    if (!Array.isArray(list)) continue;
+    for (const container of list) {
+      const mounts = (container as { volumeMounts?: unknown } | null)?.volumeMounts;
+      if (!Array.isArray(mounts)) continue;
+      for (const m of mounts) {
+        const { name, subPath, subPathExpr } = (m ?? {}) as { name?: unknown; subPath?: unknown; subPathExpr?: unknown };
+        if (typeof name !== 'string') continue;
+        const exact = typeof subPath === 'string' && subPath !== '' && (subPathExpr === undefined || subPathExpr === null || subPathExpr === '');
+        out.push({ name, subPath: exact ? normalized(subPath) : undefined });
+      }
+    }
+  }
+  return out;
+}
+
+const normalized = (p: string) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+
+/**
+ * The keys of the pod's volume `volumeName` its containers can read. `items` is the volume's
+ * list (key and path), or undefined when it lists none (every key, at a file of its own name).
+ */
+export function readableKeys(spec: PodSpec | null | undefined, volumeName: string | undefined, items: readonly { key: string; path?: unknown }[] | undefined): VolumeKeys {
+  // a key listed twice is written at both paths
+  const listed = items && items.length > 0 ? new Map<string, string[]>() : undefined;
+  for (const i of listed ? (items ?? []) : []) listed?.set(i.key, [...(listed.get(i.key) ?? []), typeof i.path === 'string' ? normalized(i.path) : i.key]);
+  const keyListed: VolumeKeys = listed ? (key) => listed.has(key) : EVERY_KEY;
+  if (volumeName === undefined) return keyListed;
+  const mounts = mountsOf(spec).filter((m) => m.name === volumeName);
+  if (mounts.length === 0 || mounts.some((m) => m.subPath === undefined)) return keyListed;
+  const subPaths = mounts.map((m) => m.subPath as string);
+  return (key) => {
+    if (listed && !listed.has(key)) return false;
+    const files = listed?.get(key) ?? [key];
+    return files.some((file) => subPaths.some((s) => file === s || file.startsWith(`${s}/`)));
+  };
+}
