@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-32MIAAM2.mjs";
-import "./chunks/chunk-MT7EAPAM.mjs";
+} from "./chunks/chunk-O72G34E3.mjs";
+import "./chunks/chunk-4KZOXNEF.mjs";
 import "./chunks/chunk-QIFZJIEF.mjs";
 import {
   answerThreadJob

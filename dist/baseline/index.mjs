@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-UUK76BYP.mjs";
-import "../chunks/chunk-32MIAAM2.mjs";
+} from "../chunks/chunk-FAQ7NQ5H.mjs";
+import "../chunks/chunk-O72G34E3.mjs";
 import "../chunks/chunk-I6YSLM2F.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-4JV3OZSF.mjs";
+} from "../chunks/chunk-7EREQTQ6.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-VTNESROH.mjs";
-import "../chunks/chunk-MT7EAPAM.mjs";
+import "../chunks/chunk-WPTGH2TD.mjs";
+import "../chunks/chunk-4KZOXNEF.mjs";
 import {
   escapeMarkdown,
   markdownCode,

@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-UUK76BYP.mjs";
-import "../chunks/chunk-32MIAAM2.mjs";
+} from "../chunks/chunk-FAQ7NQ5H.mjs";
+import "../chunks/chunk-O72G34E3.mjs";
 import "../chunks/chunk-I6YSLM2F.mjs";
 import "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-4JV3OZSF.mjs";
+import "../chunks/chunk-7EREQTQ6.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-VTNESROH.mjs";
-import "../chunks/chunk-MT7EAPAM.mjs";
+import "../chunks/chunk-WPTGH2TD.mjs";
+import "../chunks/chunk-4KZOXNEF.mjs";
 import "../chunks/chunk-7UMWLVUS.mjs";
 import "../chunks/chunk-QIFZJIEF.mjs";
 import {

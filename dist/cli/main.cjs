@@ -6990,8 +6990,8 @@ var init_schemas = __esm({
       const _normalized = cached(() => normalizeDef(def));
       const memo2 = globalConfig.memoizer;
       const generateFastpass = (shape) => {
-        const normalized = _normalized.value;
-        const syms = normalized.symbolKeys;
+        const normalized2 = _normalized.value;
+        const syms = normalized2.symbolKeys;
         const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
         const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
         const prefixStr = (id, k) => `
@@ -7009,11 +7009,11 @@ var init_schemas = __esm({
         doc.write(`const input = payload.value;`);
         const ids = /* @__PURE__ */ Object.create(null);
         let counter = 0;
-        for (const key3 of normalized.allKeys) {
+        for (const key3 of normalized2.allKeys) {
           ids[key3] = `key_${counter++}`;
         }
         doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-        for (const key3 of normalized.allKeys) {
+        for (const key3 of normalized2.allKeys) {
           if (key3 === "__proto__")
             continue;
           const id = ids[key3];
@@ -15372,23 +15372,23 @@ function fromJSONSchema(schema2, params) {
   if (typeof schema2 === "boolean") {
     return schema2 ? z.any() : z.never();
   }
-  let normalized;
+  let normalized2;
   try {
-    normalized = JSON.parse(JSON.stringify(schema2));
+    normalized2 = JSON.parse(JSON.stringify(schema2));
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized, params?.defaultTarget);
-  const defs = normalized.$defs || normalized.definitions || {};
+  const version2 = detectVersion(normalized2, params?.defaultTarget);
+  const defs = normalized2.$defs || normalized2.definitions || {};
   const ctx = {
     version: version2,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
-    rootSchema: normalized,
+    rootSchema: normalized2,
     registry: params?.registry ?? globalRegistry
   };
-  return convertSchema(normalized, ctx);
+  return convertSchema(normalized2, ctx);
 }
 var z, RECOGNIZED_KEYS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS, fullTime;
 var init_from_json_schema = __esm({
@@ -29759,6 +29759,47 @@ var init_links = __esm({
   }
 });
 
+// src/topology/volume-mounts.ts
+function mountsOf(spec) {
+  const out = [];
+  for (const list2 of [spec?.initContainers, spec?.containers, spec?.ephemeralContainers]) {
+    if (!Array.isArray(list2)) continue;
+    for (const container of list2) {
+      const mounts = container?.volumeMounts;
+      if (!Array.isArray(mounts)) continue;
+      for (const m of mounts) {
+        const { name, subPath, subPathExpr } = m ?? {};
+        if (typeof name !== "string") continue;
+        const exact = typeof subPath === "string" && subPath !== "" && (subPathExpr === void 0 || subPathExpr === null || subPathExpr === "");
+        out.push({ name, subPath: exact ? normalized(subPath) : void 0 });
+      }
+    }
+  }
+  return out;
+}
+function readableKeys(spec, volumeName, items) {
+  const listed = items && items.length > 0 ? /* @__PURE__ */ new Map() : void 0;
+  for (const i of listed ? items ?? [] : []) listed?.set(i.key, [...listed.get(i.key) ?? [], typeof i.path === "string" ? normalized(i.path) : i.key]);
+  const keyListed = listed ? (key3) => listed.has(key3) : EVERY_KEY;
+  if (volumeName === void 0) return keyListed;
+  const mounts = mountsOf(spec).filter((m) => m.name === volumeName);
+  if (mounts.length === 0 || mounts.some((m) => m.subPath === void 0)) return keyListed;
+  const subPaths = mounts.map((m) => m.subPath);
+  return (key3) => {
+    if (listed && !listed.has(key3)) return false;
+    const files = listed?.get(key3) ?? [key3];
+    return files.some((file2) => subPaths.some((s) => file2 === s || file2.startsWith(`${s}/`)));
+  };
+}
+var EVERY_KEY, normalized;
+var init_volume_mounts = __esm({
+  "src/topology/volume-mounts.ts"() {
+    "use strict";
+    EVERY_KEY = () => true;
+    normalized = (p) => p.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+  }
+});
+
 // src/topology/named-templates.ts
 function defines(text2) {
   const out = [];
@@ -31331,7 +31372,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
   (w.spec?.volumes ?? []).forEach((v, vi) => {
     const at3 = [...w.specPath, "volumes", vi];
     const sources = v.projected?.sources ?? [];
-    const only = (items) => items && items.length > 0 ? { keys: new Set(items.map((i) => i.key)) } : {};
+    const only = (items) => ({ keys: readableKeys(w.spec, v.name, items ?? void 0) });
     const configMaps2 = [
       ...v.configMap ? [{ name: v.configMap.name, path: [...at3, "configMap"], ...only(v.configMap.items) }] : [],
       ...sources.flatMap((src, si) => src.configMap ? [{ name: src.configMap.name, path: [...at3, "projected", "sources", si, "configMap"], ...only(src.configMap.items) }] : [])
@@ -31346,7 +31387,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
       const [object2, data] = m.found;
       const from = m.secret ? { secret: object2 } : { configMap: object2 };
       for (const [key3, value] of data) {
-        if (m.keys && !m.keys.has(key3)) continue;
+        if (!m.keys(key3)) continue;
         emit2(value, valueContext(key3), object2.origin, ["data", key3], { via: () => originRef(w.origin, m.path), ...from });
       }
     }
@@ -31916,6 +31957,7 @@ var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
+    init_volume_mounts();
     init_connection_set();
     init_named_templates();
     init_service_ports();

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-VTNESROH.mjs";
+} from "../chunks/chunk-WPTGH2TD.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-MT7EAPAM.mjs";
+} from "../chunks/chunk-4KZOXNEF.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-4JV3OZSF.mjs";
+} from "../chunks/chunk-7EREQTQ6.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-VTNESROH.mjs";
+} from "../chunks/chunk-WPTGH2TD.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-MT7EAPAM.mjs";
+} from "../chunks/chunk-4KZOXNEF.mjs";
 import {
   loadInputs,
   markdownCode,

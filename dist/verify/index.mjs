@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-UUK76BYP.mjs";
-import "../chunks/chunk-32MIAAM2.mjs";
+} from "../chunks/chunk-FAQ7NQ5H.mjs";
+import "../chunks/chunk-O72G34E3.mjs";
 import {
   explanationData
 } from "../chunks/chunk-I6YSLM2F.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-4JV3OZSF.mjs";
+import "../chunks/chunk-7EREQTQ6.mjs";
 import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-VTNESROH.mjs";
+import "../chunks/chunk-WPTGH2TD.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-MT7EAPAM.mjs";
+} from "../chunks/chunk-4KZOXNEF.mjs";
 import {
   escapeMarkdown,
   markdownCode,
