@@ -22,6 +22,8 @@ const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   Service: [''],
   ConfigMap: [''],
   Secret: [''],
+  Endpoints: [''],
+  EndpointSlice: ['discovery.k8s.io'],
   ReplicationController: [''],
   // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
   Deployment: ['apps', 'extensions'],

@@ -365,6 +365,28 @@ export const BaselineAdminNetworkPolicySchema = z
 
 export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
 // read for the addresses a workload takes from it (its values are never shown: see scan.ts)
+/**
+ * A Service's endpoints written by hand (a Service without a selector, the usual way to give an
+ * outside database a cluster name): the addresses and ports its traffic goes to. The controller
+ * writes them for Services with a selector; those are read from the selector instead.
+ */
+const EndpointPortSchema = z.object({ name: str.nullish(), port: int({ min: 1, max: 65535 }), protocol: protocol.nullish() }).loose();
+const EndpointAddresses = z.array(z.object({ ip: str }).loose()).nullish();
+export const EndpointsSchema = z
+  .object({
+    metadata: MetadataSchema,
+    subsets: z.array(z.object({ addresses: EndpointAddresses, notReadyAddresses: EndpointAddresses, ports: z.array(EndpointPortSchema).nullish() }).loose()).nullish(),
+  })
+  .loose();
+/** discovery.k8s.io EndpointSlice: its Service named by the `kubernetes.io/service-name` label; a port without a number means every port. */
+export const EndpointSliceSchema = z
+  .object({
+    metadata: MetadataSchema,
+    addressType: str.nullish(),
+    endpoints: z.array(z.object({ addresses: z.array(str) }).loose()).nullish(),
+    ports: z.array(z.object({ name: str.nullish(), port: int({ min: 1, max: 65535 }).nullish(), protocol: protocol.nullish() }).loose()).nullish(),
+  })
+  .loose();
 export const SecretSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish(), stringData: anyMap.nullish() }).loose();
 
 // RBAC bindings (rbac.authorization.k8s.io): which ServiceAccounts may call the Kubernetes API

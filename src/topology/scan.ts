@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { readableKeys } from './volume-mounts.js';
+import { manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
@@ -207,7 +208,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -221,6 +222,8 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
 /** What the scan of every workload shares. */
 interface ResolveContext {
   readonly services: ReadonlyMap<string, readonly ServiceEntry[]>;
+  /** The endpoints written for Services without a selector (manual-endpoints.ts). */
+  readonly endpoints: ManualEndpoints;
   readonly links: LinkSet;
   readonly unresolved: Unresolved[];
   /** The workloads that name the cluster DNS Service (see DnsUse). */
@@ -708,12 +711,21 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     return;
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
+  // a Service without a selector reaches the addresses its Endpoints (EndpointSlices) list
+  const manual = ctx.endpoints.get(target.key);
+  const written = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(manual, sp.name ?? ''))) : [];
+  for (const t of written) add({ kind: 'external', range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
-    report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
+    if (written.length > 0) return;
+    const why = manual && withPort.some((d) => !hasSelector(d.svc)) ? `the Endpoints of Service ${target.key} list no port named ${JSON.stringify(withPort[0]?.ports[0]?.name ?? '')}` : `Service ${target.key} selects no workload in the manifests`;
+    report('no-endpoints', why);
     return;
   }
   for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
 }
+
+/** Whether the Service selects pods (the controller writes its endpoints); one without a selector has the endpoints the manifests write. */
+const hasSelector = (e: ServiceEntry): boolean => Object.keys(e.object.spec?.selector ?? {}).length > 0;
 
 /**
  * The workloads whose pod an address like `db-0.db` names: a StatefulSet's pod `<name>-<ordinal>`, or
