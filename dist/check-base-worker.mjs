@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-O72G34E3.mjs";
-import "./chunks/chunk-4KZOXNEF.mjs";
-import "./chunks/chunk-QIFZJIEF.mjs";
+} from "./chunks/chunk-WWMZ5BLV.mjs";
+import "./chunks/chunk-V6DZCLGC.mjs";
+import "./chunks/chunk-WIK4SEUB.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-CSYVZ22Y.mjs";

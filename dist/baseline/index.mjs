@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-FAQ7NQ5H.mjs";
-import "../chunks/chunk-O72G34E3.mjs";
-import "../chunks/chunk-I6YSLM2F.mjs";
+} from "../chunks/chunk-RISL33L7.mjs";
+import "../chunks/chunk-WWMZ5BLV.mjs";
+import "../chunks/chunk-YMK46PNP.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-ULJYJHZW.mjs";
+} from "../chunks/chunk-CT6A5KUJ.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-7EREQTQ6.mjs";
-import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-WPTGH2TD.mjs";
-import "../chunks/chunk-4KZOXNEF.mjs";
+} from "../chunks/chunk-A3KCDZNW.mjs";
+import "../chunks/chunk-PIHVVN25.mjs";
+import "../chunks/chunk-4UTNOSRM.mjs";
+import "../chunks/chunk-V6DZCLGC.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-7UMWLVUS.mjs";
+} from "../chunks/chunk-TTEDSDYB.mjs";
 import {
   peerKey
-} from "../chunks/chunk-QIFZJIEF.mjs";
+} from "../chunks/chunk-WIK4SEUB.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,

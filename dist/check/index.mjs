@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-FAQ7NQ5H.mjs";
-import "../chunks/chunk-O72G34E3.mjs";
-import "../chunks/chunk-I6YSLM2F.mjs";
-import "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-7EREQTQ6.mjs";
-import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-WPTGH2TD.mjs";
-import "../chunks/chunk-4KZOXNEF.mjs";
-import "../chunks/chunk-7UMWLVUS.mjs";
-import "../chunks/chunk-QIFZJIEF.mjs";
+} from "../chunks/chunk-RISL33L7.mjs";
+import "../chunks/chunk-WWMZ5BLV.mjs";
+import "../chunks/chunk-YMK46PNP.mjs";
+import "../chunks/chunk-CT6A5KUJ.mjs";
+import "../chunks/chunk-A3KCDZNW.mjs";
+import "../chunks/chunk-PIHVVN25.mjs";
+import "../chunks/chunk-4UTNOSRM.mjs";
+import "../chunks/chunk-V6DZCLGC.mjs";
+import "../chunks/chunk-TTEDSDYB.mjs";
+import "../chunks/chunk-WIK4SEUB.mjs";
 import {
   gitHubApiFor,
   nodeIo,

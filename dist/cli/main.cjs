@@ -28601,7 +28601,7 @@ function describe3(v) {
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-var str2, labels, anyMap, asKubectlSends, lenientInt, intOrString, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, KeyItems, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, SecretSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema;
+var str2, labels, anyMap, asKubectlSends, lenientInt, intOrString, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, KeyItems, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, EndpointPortSchema, EndpointAddresses, EndpointsSchema, EndpointSliceSchema, SecretSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema;
 var init_schemas3 = __esm({
   "src/manifests/schemas.ts"() {
     "use strict";
@@ -28783,6 +28783,18 @@ var init_schemas3 = __esm({
       }).loose()
     }).loose();
     ConfigMapSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
+    EndpointPortSchema = external_exports.object({ name: str2.nullish(), port: int3({ min: 1, max: 65535 }), protocol: protocol.nullish() }).loose();
+    EndpointAddresses = external_exports.array(external_exports.object({ ip: str2 }).loose()).nullish();
+    EndpointsSchema = external_exports.object({
+      metadata: MetadataSchema,
+      subsets: external_exports.array(external_exports.object({ addresses: EndpointAddresses, notReadyAddresses: EndpointAddresses, ports: external_exports.array(EndpointPortSchema).nullish() }).loose()).nullish()
+    }).loose();
+    EndpointSliceSchema = external_exports.object({
+      metadata: MetadataSchema,
+      addressType: str2.nullish(),
+      endpoints: external_exports.array(external_exports.object({ addresses: external_exports.array(str2) }).loose()).nullish(),
+      ports: external_exports.array(external_exports.object({ name: str2.nullish(), port: int3({ min: 1, max: 65535 }).nullish(), protocol: protocol.nullish() }).loose()).nullish()
+    }).loose();
     SecretSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish(), stringData: anyMap.nullish() }).loose();
     SubjectSchema = external_exports.object({ kind: str2, name: str2, namespace: str2.nullish() }).loose();
     RoleBindingSchema = external_exports.object({ metadata: MetadataSchema, subjects: external_exports.array(SubjectSchema).nullish(), roleRef: external_exports.object({ kind: str2, name: str2 }).loose() }).loose();
@@ -28967,6 +28979,8 @@ var init_api_groups = __esm({
       Service: [""],
       ConfigMap: [""],
       Secret: [""],
+      Endpoints: [""],
+      EndpointSlice: ["discovery.k8s.io"],
       ReplicationController: [""],
       // extensions/v1beta1 and apps/v1beta1-2 served these until Kubernetes 1.16: the same resource
       Deployment: ["apps", "extensions"],
@@ -29506,6 +29520,8 @@ var init_objects = __esm({
       ClusterNetworkPolicy: ClusterNetworkPolicySchema,
       ConfigMap: ConfigMapSchema,
       Secret: SecretSchema,
+      Endpoints: EndpointsSchema,
+      EndpointSlice: EndpointSliceSchema,
       HTTPRoute: GatewayRouteSchema,
       GRPCRoute: GatewayRouteSchema,
       TCPRoute: GatewayRouteSchema,
@@ -29797,6 +29813,52 @@ var init_volume_mounts = __esm({
     "use strict";
     EVERY_KEY = () => true;
     normalized = (p) => p.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+  }
+});
+
+// src/topology/manual-endpoints.ts
+function manualEndpoints(objects, defaultNamespace) {
+  const out = /* @__PURE__ */ new Map();
+  const put = (key3, e) => {
+    if (e.addresses.length > 0) out.set(key3, [...out.get(key3) ?? [], e]);
+  };
+  for (const o of objects) {
+    if (o.kind === "Endpoints") {
+      const key3 = `${o.object.metadata.namespace || defaultNamespace}/${o.object.metadata.name}`;
+      for (const s of o.object.subsets ?? []) {
+        const addresses = [...s.addresses ?? [], ...s.notReadyAddresses ?? []].flatMap((a) => addressRange(a.ip));
+        put(key3, { addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port, protocol: p.protocol ?? "TCP" })) });
+      }
+    } else if (o.kind === "EndpointSlice") {
+      const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
+      if (!service || o.object.addressType !== "IPv4" && o.object.addressType !== "IPv6") continue;
+      const addresses = (o.object.endpoints ?? []).flatMap((e) => e.addresses.flatMap(addressRange));
+      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports: (o.object.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port ?? void 0, protocol: p.protocol ?? "TCP" })) });
+    }
+  }
+  return out;
+}
+function manualTargets(endpoints, portName) {
+  const out = [];
+  for (const e of endpoints) {
+    const ports = e.ports.filter((p) => p.name === portName);
+    if (ports.length === 0) continue;
+    const conns2 = ports.reduce((acc, p) => acc.union(p.port === void 0 ? ConnectionSet.of(p.protocol) : ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
+    for (const range of e.addresses) out.push({ range, conns: conns2 });
+  }
+  return out;
+}
+var SERVICE_NAME_LABEL, addressRange;
+var init_manual_endpoints = __esm({
+  "src/topology/manual-endpoints.ts"() {
+    "use strict";
+    init_connection_set();
+    init_ip();
+    SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    addressRange = (ip) => {
+      const r = parseCidr(ip.trim());
+      return r && r.lo === r.hi ? [r] : [];
+    };
   }
 });
 
@@ -31319,7 +31381,7 @@ function scanTopology(cluster, options = {}) {
   const sharing = /* @__PURE__ */ new Map();
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
-  const ctx = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
+  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -31667,8 +31729,13 @@ function resolveAddress(found, w, ctx) {
     return;
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
+  const manual = ctx.endpoints.get(target.key);
+  const written = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(manual, sp.name ?? ""))) : [];
+  for (const t of written) add({ kind: "external", range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
-    report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+    if (written.length > 0) return;
+    const why = manual && withPort.some((d) => !hasSelector(d.svc)) ? `the Endpoints of Service ${target.key} list no port named ${JSON.stringify(withPort[0]?.ports[0]?.name ?? "")}` : `Service ${target.key} selects no workload in the manifests`;
+    report("no-endpoints", why);
     return;
   }
   for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
@@ -31952,12 +32019,13 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_volume_mounts();
+    init_manual_endpoints();
     init_connection_set();
     init_named_templates();
     init_service_ports();
@@ -31981,6 +32049,7 @@ var init_scan = __esm({
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     NAMED_TEMPLATES = /* @__PURE__ */ new WeakMap();
+    hasSelector = (e) => Object.keys(e.object.spec?.selector ?? {}).length > 0;
     DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
     LinkSet = class {

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-I6YSLM2F.mjs";
-import "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-7UMWLVUS.mjs";
-import "../chunks/chunk-QIFZJIEF.mjs";
+} from "../chunks/chunk-YMK46PNP.mjs";
+import "../chunks/chunk-CT6A5KUJ.mjs";
+import "../chunks/chunk-PIHVVN25.mjs";
+import "../chunks/chunk-TTEDSDYB.mjs";
+import "../chunks/chunk-WIK4SEUB.mjs";
 import {
   gitHubApiFor,
   nodeIo,

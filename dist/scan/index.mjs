@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-ULJYJHZW.mjs";
+} from "../chunks/chunk-CT6A5KUJ.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-WPTGH2TD.mjs";
+} from "../chunks/chunk-4UTNOSRM.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-4KZOXNEF.mjs";
+} from "../chunks/chunk-V6DZCLGC.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-7UMWLVUS.mjs";
+} from "../chunks/chunk-TTEDSDYB.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-QIFZJIEF.mjs";
+} from "../chunks/chunk-WIK4SEUB.mjs";
 import {
   annotateDiagnostics,
   defineAction,

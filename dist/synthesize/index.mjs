@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-7EREQTQ6.mjs";
-import "../chunks/chunk-BYOPE4DM.mjs";
+} from "../chunks/chunk-A3KCDZNW.mjs";
+import "../chunks/chunk-PIHVVN25.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-WPTGH2TD.mjs";
+} from "../chunks/chunk-4UTNOSRM.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-4KZOXNEF.mjs";
+} from "../chunks/chunk-V6DZCLGC.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-7UMWLVUS.mjs";
+} from "../chunks/chunk-TTEDSDYB.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-QIFZJIEF.mjs";
+} from "../chunks/chunk-WIK4SEUB.mjs";
 import {
   annotateDiagnostics,
   defineAction,

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-FAQ7NQ5H.mjs";
-import "../chunks/chunk-O72G34E3.mjs";
+} from "../chunks/chunk-RISL33L7.mjs";
+import "../chunks/chunk-WWMZ5BLV.mjs";
 import {
   explanationData
-} from "../chunks/chunk-I6YSLM2F.mjs";
+} from "../chunks/chunk-YMK46PNP.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-ULJYJHZW.mjs";
-import "../chunks/chunk-7EREQTQ6.mjs";
-import "../chunks/chunk-BYOPE4DM.mjs";
-import "../chunks/chunk-WPTGH2TD.mjs";
+} from "../chunks/chunk-CT6A5KUJ.mjs";
+import "../chunks/chunk-A3KCDZNW.mjs";
+import "../chunks/chunk-PIHVVN25.mjs";
+import "../chunks/chunk-4UTNOSRM.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-4KZOXNEF.mjs";
+} from "../chunks/chunk-V6DZCLGC.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-7UMWLVUS.mjs";
+} from "../chunks/chunk-TTEDSDYB.mjs";
 import {
   peerKey
-} from "../chunks/chunk-QIFZJIEF.mjs";
+} from "../chunks/chunk-WIK4SEUB.mjs";
 import {
   annotateDiagnostics,
   defineAction,
