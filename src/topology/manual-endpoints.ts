@@ -1,4 +1,5 @@
-import type { K8sObject } from '../manifests/objects.js';
+import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { originRef, type K8sObject } from '../manifests/objects.js';
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
 import { parseCidr, type IpRange } from '../model/ip.js';
 
@@ -22,29 +23,31 @@ export type ManualEndpoints = ReadonlyMap<string, readonly ManualEndpoint[]>;
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
-const addressRange = (ip: string): IpRange[] => {
-  const r = parseCidr(ip.trim());
-  return r && r.lo === r.hi ? [r] : [];
-};
-
-export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace: string): ManualEndpoints {
+export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace: string, diagnostics: Diagnostic[]): ManualEndpoints {
   const out = new Map<string, ManualEndpoint[]>();
+  /** One address, or none (warned at its line: the API server refuses an Endpoints address that is no IP). */
+  const addressRange = (o: K8sObject, ip: string, path: readonly (string | number)[]): IpRange[] => {
+    const r = parseCidr(ip.trim());
+    if (r && r.lo === r.hi && !ip.includes('/')) return [r];
+    diagnostics.push(diag(Codes.endpointAddressInvalid, 'warning', `${JSON.stringify(ip)} is no IP address; left out of the endpoints of its Service`, originRef(o.origin, path)));
+    return [];
+  };
   const put = (key: string, e: ManualEndpoint) => {
     if (e.addresses.length > 0) out.set(key, [...(out.get(key) ?? []), e]);
   };
   for (const o of objects) {
     if (o.kind === 'Endpoints') {
       const key = `${o.object.metadata.namespace || defaultNamespace}/${o.object.metadata.name}`;
-      for (const s of o.object.subsets ?? []) {
+      (o.object.subsets ?? []).forEach((s, si) => {
         // not-ready addresses take traffic once ready: a policy written now must allow them too
-        const addresses = [...(s.addresses ?? []), ...(s.notReadyAddresses ?? [])].flatMap((a) => addressRange(a.ip));
+        const addresses = (['addresses', 'notReadyAddresses'] as const).flatMap((field) => (s[field] ?? []).flatMap((a, ai) => addressRange(o, a.ip, ['subsets', si, field, ai, 'ip'])));
         put(key, { addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })) });
-      }
+      });
     } else if (o.kind === 'EndpointSlice') {
       const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
       // an FQDN slice names hosts, which no ipBlock can
       if (!service || (o.object.addressType !== 'IPv4' && o.object.addressType !== 'IPv6')) continue;
-      const addresses = (o.object.endpoints ?? []).flatMap((e) => e.addresses.flatMap(addressRange));
+      const addresses = (o.object.endpoints ?? []).flatMap((e, ei) => e.addresses.flatMap((a, ai) => addressRange(o, a, ['endpoints', ei, 'addresses', ai])));
       put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports: (o.object.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port ?? undefined, protocol: p.protocol ?? 'TCP' })) });
     }
   }

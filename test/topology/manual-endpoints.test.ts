@@ -107,4 +107,13 @@ describe('a Service without a selector reaches the endpoints the manifests write
     expect(egress).toMatch(/cidr: 10\.20\.0\.6\/32/);
     expect(r.stdout).not.toMatch(/port: 5432\b|port: 9999/);
   });
+
+  it('an address that is no IP (the API server refuses it) is left out and warned at its line; the others still count', () => {
+    const text = service() + endpoints().replace('{ip: 10.20.0.5}', '{ip: db.example.com}') + api;
+    const load = loadManifests([{ path: 'app.yaml', text }]);
+    const result = scanTopology(load.cluster);
+    expect(linkLines(result.value)).toEqual(['shop/api[Deployment] => 10.20.0.6-10.20.0.6[External] : TCP 15432']);
+    const warned = result.diagnostics.filter((d) => d.code === 'NPC300');
+    expect(warned.map((d) => [d.severity, d.at?.file, d.at?.line, d.message])).toEqual([['warning', 'app.yaml', 11, '"db.example.com" is no IP address; left out of the endpoints of its Service']]);
+  });
 });
