@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-WWMZ5BLV.mjs";
-import "./chunks/chunk-V6DZCLGC.mjs";
-import "./chunks/chunk-WIK4SEUB.mjs";
+} from "./chunks/chunk-GAR6LXMI.mjs";
+import "./chunks/chunk-6MOIJZ5Z.mjs";
+import "./chunks/chunk-ZVY7ZZVC.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-CSYVZ22Y.mjs";
+} from "./chunks/chunk-JPUBLRZD.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

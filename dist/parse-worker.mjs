@@ -10720,6 +10720,9 @@ var Codes = {
   // corners the random-configuration hunts reached (NPC295-NPC299)
   /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
   hostNetworkUndefined: "NPC295",
+  // the endpoints written for Services without a selector (NPC300-NPC304)
+  /** An Endpoints or EndpointSlice address that is no IP address (the API server refuses it): left out of the Service's endpoints, warned at its line. */
+  endpointAddressInvalid: "NPC300",
   // inputs kubectl accepts (NPC305-NPC309)
   /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
   integerWrittenAsFloat: "NPC305",

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-RISL33L7.mjs";
-import "../chunks/chunk-WWMZ5BLV.mjs";
-import "../chunks/chunk-YMK46PNP.mjs";
-import "../chunks/chunk-CT6A5KUJ.mjs";
-import "../chunks/chunk-A3KCDZNW.mjs";
-import "../chunks/chunk-PIHVVN25.mjs";
-import "../chunks/chunk-4UTNOSRM.mjs";
-import "../chunks/chunk-V6DZCLGC.mjs";
-import "../chunks/chunk-TTEDSDYB.mjs";
-import "../chunks/chunk-WIK4SEUB.mjs";
+} from "../chunks/chunk-R472EZEB.mjs";
+import "../chunks/chunk-GAR6LXMI.mjs";
+import "../chunks/chunk-W7ZTQNL2.mjs";
+import "../chunks/chunk-CCDEGVC4.mjs";
+import "../chunks/chunk-GPYILCHL.mjs";
+import "../chunks/chunk-HXOGRB4R.mjs";
+import "../chunks/chunk-G46QPOB4.mjs";
+import "../chunks/chunk-6MOIJZ5Z.mjs";
+import "../chunks/chunk-QID5K7Z5.mjs";
+import "../chunks/chunk-ZVY7ZZVC.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-BF3BQBQC.mjs";
-import "../chunks/chunk-CSYVZ22Y.mjs";
+} from "../chunks/chunk-5BKCPFG2.mjs";
+import "../chunks/chunk-JPUBLRZD.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

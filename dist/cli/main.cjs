@@ -16856,6 +16856,9 @@ var init_diagnostic = __esm({
       // corners the random-configuration hunts reached (NPC295-NPC299)
       /** A hostNetwork pod: NetworkPolicy behaviour for it is undefined (the API's own words); analysed as a pod-network pod, warned. */
       hostNetworkUndefined: "NPC295",
+      // the endpoints written for Services without a selector (NPC300-NPC304)
+      /** An Endpoints or EndpointSlice address that is no IP address (the API server refuses it): left out of the Service's endpoints, warned at its line. */
+      endpointAddressInvalid: "NPC300",
       // inputs kubectl accepts (NPC305-NPC309)
       /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
       integerWrittenAsFloat: "NPC305",
@@ -29817,22 +29820,28 @@ var init_volume_mounts = __esm({
 });
 
 // src/topology/manual-endpoints.ts
-function manualEndpoints(objects, defaultNamespace) {
+function manualEndpoints(objects, defaultNamespace, diagnostics) {
   const out = /* @__PURE__ */ new Map();
+  const addressRange = (o, ip, path22) => {
+    const r = parseCidr(ip.trim());
+    if (r && r.lo === r.hi && !ip.includes("/")) return [r];
+    diagnostics.push(diag(Codes.endpointAddressInvalid, "warning", `${JSON.stringify(ip)} is no IP address; left out of the endpoints of its Service`, originRef(o.origin, path22)));
+    return [];
+  };
   const put = (key3, e) => {
     if (e.addresses.length > 0) out.set(key3, [...out.get(key3) ?? [], e]);
   };
   for (const o of objects) {
     if (o.kind === "Endpoints") {
       const key3 = `${o.object.metadata.namespace || defaultNamespace}/${o.object.metadata.name}`;
-      for (const s of o.object.subsets ?? []) {
-        const addresses = [...s.addresses ?? [], ...s.notReadyAddresses ?? []].flatMap((a) => addressRange(a.ip));
+      (o.object.subsets ?? []).forEach((s, si) => {
+        const addresses = ["addresses", "notReadyAddresses"].flatMap((field3) => (s[field3] ?? []).flatMap((a, ai) => addressRange(o, a.ip, ["subsets", si, field3, ai, "ip"])));
         put(key3, { addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port, protocol: p.protocol ?? "TCP" })) });
-      }
+      });
     } else if (o.kind === "EndpointSlice") {
       const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
       if (!service || o.object.addressType !== "IPv4" && o.object.addressType !== "IPv6") continue;
-      const addresses = (o.object.endpoints ?? []).flatMap((e) => e.addresses.flatMap(addressRange));
+      const addresses = (o.object.endpoints ?? []).flatMap((e, ei) => e.addresses.flatMap((a, ai) => addressRange(o, a, ["endpoints", ei, "addresses", ai])));
       put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports: (o.object.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port ?? void 0, protocol: p.protocol ?? "TCP" })) });
     }
   }
@@ -29848,17 +29857,15 @@ function manualTargets(endpoints, portName) {
   }
   return out;
 }
-var SERVICE_NAME_LABEL, addressRange;
+var SERVICE_NAME_LABEL;
 var init_manual_endpoints = __esm({
   "src/topology/manual-endpoints.ts"() {
     "use strict";
+    init_diagnostic();
+    init_objects();
     init_connection_set();
     init_ip();
     SERVICE_NAME_LABEL = "kubernetes.io/service-name";
-    addressRange = (ip) => {
-      const r = parseCidr(ip.trim());
-      return r && r.lo === r.hi ? [r] : [];
-    };
   }
 });
 
@@ -31381,10 +31388,11 @@ function scanTopology(cluster, options = {}) {
   const sharing = /* @__PURE__ */ new Map();
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
-  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
+  const endpointDiagnostics = [];
+  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
-  const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
+  const diagnostics = [...duplicateServiceWarnings(services), ...endpointDiagnostics, ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
   unresolved.push(...apiServerClients(cluster, apiServerGapHolders(unresolved)), ...meshControlPlaneGaps(cluster));
   const sortedUnresolved = unresolved.sort(
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)

@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-BF3BQBQC.mjs";
+} from "../chunks/chunk-5BKCPFG2.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-CSYVZ22Y.mjs";
+} from "../chunks/chunk-JPUBLRZD.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-YMK46PNP.mjs";
-import "../chunks/chunk-CT6A5KUJ.mjs";
-import "../chunks/chunk-PIHVVN25.mjs";
-import "../chunks/chunk-TTEDSDYB.mjs";
-import "../chunks/chunk-WIK4SEUB.mjs";
+} from "../chunks/chunk-W7ZTQNL2.mjs";
+import "../chunks/chunk-CCDEGVC4.mjs";
+import "../chunks/chunk-HXOGRB4R.mjs";
+import "../chunks/chunk-QID5K7Z5.mjs";
+import "../chunks/chunk-ZVY7ZZVC.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-BF3BQBQC.mjs";
-import "../chunks/chunk-CSYVZ22Y.mjs";
+} from "../chunks/chunk-5BKCPFG2.mjs";
+import "../chunks/chunk-JPUBLRZD.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-CT6A5KUJ.mjs";
+} from "../chunks/chunk-CCDEGVC4.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-4UTNOSRM.mjs";
+} from "../chunks/chunk-G46QPOB4.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-V6DZCLGC.mjs";
+} from "../chunks/chunk-6MOIJZ5Z.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-TTEDSDYB.mjs";
+} from "../chunks/chunk-QID5K7Z5.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-WIK4SEUB.mjs";
+} from "../chunks/chunk-ZVY7ZZVC.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BF3BQBQC.mjs";
+} from "../chunks/chunk-5BKCPFG2.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-CSYVZ22Y.mjs";
+} from "../chunks/chunk-JPUBLRZD.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

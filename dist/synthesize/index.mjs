@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-A3KCDZNW.mjs";
-import "../chunks/chunk-PIHVVN25.mjs";
+} from "../chunks/chunk-GPYILCHL.mjs";
+import "../chunks/chunk-HXOGRB4R.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-4UTNOSRM.mjs";
+} from "../chunks/chunk-G46QPOB4.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-V6DZCLGC.mjs";
+} from "../chunks/chunk-6MOIJZ5Z.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-TTEDSDYB.mjs";
+} from "../chunks/chunk-QID5K7Z5.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-WIK4SEUB.mjs";
+} from "../chunks/chunk-ZVY7ZZVC.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BF3BQBQC.mjs";
+} from "../chunks/chunk-5BKCPFG2.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-CSYVZ22Y.mjs";
+} from "../chunks/chunk-JPUBLRZD.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-RISL33L7.mjs";
-import "../chunks/chunk-WWMZ5BLV.mjs";
+} from "../chunks/chunk-R472EZEB.mjs";
+import "../chunks/chunk-GAR6LXMI.mjs";
 import {
   explanationData
-} from "../chunks/chunk-YMK46PNP.mjs";
+} from "../chunks/chunk-W7ZTQNL2.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-CT6A5KUJ.mjs";
-import "../chunks/chunk-A3KCDZNW.mjs";
-import "../chunks/chunk-PIHVVN25.mjs";
-import "../chunks/chunk-4UTNOSRM.mjs";
+} from "../chunks/chunk-CCDEGVC4.mjs";
+import "../chunks/chunk-GPYILCHL.mjs";
+import "../chunks/chunk-HXOGRB4R.mjs";
+import "../chunks/chunk-G46QPOB4.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-V6DZCLGC.mjs";
+} from "../chunks/chunk-6MOIJZ5Z.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-TTEDSDYB.mjs";
+} from "../chunks/chunk-QID5K7Z5.mjs";
 import {
   peerKey
-} from "../chunks/chunk-WIK4SEUB.mjs";
+} from "../chunks/chunk-ZVY7ZZVC.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-BF3BQBQC.mjs";
+} from "../chunks/chunk-5BKCPFG2.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-CSYVZ22Y.mjs";
+} from "../chunks/chunk-JPUBLRZD.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
