@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { readableKeys } from './volume-mounts.js';
+import { hostAlias } from './host-aliases.js';
 import { manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
@@ -616,6 +617,9 @@ function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value:
 }
 
 function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
+  // a host the pod's /etc/hosts names (hostAliases) is that address, before any DNS name (host-aliases.ts)
+  const aliased = hostAlias(w.spec, found.c.host);
+  if (aliased !== undefined) return resolveAddress({ ...found, c: { ...found.c, host: aliased } }, w, ctx);
   // a DNS server is spoken to on DNS's port (53 unless written): a Service it names is reached there, not on all its ports
   const f: Found = found.dnsSetting && found.c.port === undefined ? { ...found, c: { ...found.c, port: '53' } } : found;
   const { c, at, via } = f;
