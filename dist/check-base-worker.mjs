@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-GAR6LXMI.mjs";
-import "./chunks/chunk-6MOIJZ5Z.mjs";
+} from "./chunks/chunk-O4XALFHO.mjs";
+import "./chunks/chunk-DUCYHLNE.mjs";
 import "./chunks/chunk-ZVY7ZZVC.mjs";
 import {
   answerThreadJob

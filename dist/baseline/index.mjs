@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-R472EZEB.mjs";
-import "../chunks/chunk-GAR6LXMI.mjs";
+} from "../chunks/chunk-KDPTCLVF.mjs";
+import "../chunks/chunk-O4XALFHO.mjs";
 import "../chunks/chunk-W7ZTQNL2.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-GPYILCHL.mjs";
+} from "../chunks/chunk-L2VQTXQE.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-G46QPOB4.mjs";
-import "../chunks/chunk-6MOIJZ5Z.mjs";
+import "../chunks/chunk-IKFLA465.mjs";
+import "../chunks/chunk-DUCYHLNE.mjs";
 import {
   escapeMarkdown,
   markdownCode,

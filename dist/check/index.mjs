@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-R472EZEB.mjs";
-import "../chunks/chunk-GAR6LXMI.mjs";
+} from "../chunks/chunk-KDPTCLVF.mjs";
+import "../chunks/chunk-O4XALFHO.mjs";
 import "../chunks/chunk-W7ZTQNL2.mjs";
 import "../chunks/chunk-CCDEGVC4.mjs";
-import "../chunks/chunk-GPYILCHL.mjs";
+import "../chunks/chunk-L2VQTXQE.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-G46QPOB4.mjs";
-import "../chunks/chunk-6MOIJZ5Z.mjs";
+import "../chunks/chunk-IKFLA465.mjs";
+import "../chunks/chunk-DUCYHLNE.mjs";
 import "../chunks/chunk-QID5K7Z5.mjs";
 import "../chunks/chunk-ZVY7ZZVC.mjs";
 import {

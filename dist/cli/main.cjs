@@ -15510,21 +15510,21 @@ function visit(schema2, fnOrHandlers) {
     const h = fnOrHandlers[node2._zod.def.type];
     return h ? h(node2, rewritten) : node2;
   };
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   function run2(s) {
-    const cached2 = cache2.get(s);
+    const cached2 = cache3.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
         type: "lazy",
-        getter: () => cache2.get(s)
+        getter: () => cache3.get(s)
       });
     }
     if (cached2 !== void 0)
       return cached2;
-    cache2.set(s, RESOLVING);
+    cache3.set(s, RESOLVING);
     const inner = mapInner(s);
     const mapped = fn(inner, inner !== s);
-    cache2.set(s, mapped);
+    cache3.set(s, mapped);
     return mapped;
   }
   function mapInner(s) {
@@ -27877,14 +27877,14 @@ var init_block_yaml = __esm({
 });
 
 // src/manifests/documents.ts
-function loadChunk(text2, cache2, charactersChecked = false) {
-  if (cache2?.values.has(text2)) return cache2.values.get(text2);
+function loadChunk(text2, cache3, charactersChecked = false) {
+  if (cache3?.values.has(text2)) return cache3.values.get(text2);
   const fast = parseBlockYaml(text2, SCHEMA, charactersChecked);
   const value = fast !== FALLBACK ? fast : yaml.load(text2, { schema: SCHEMA });
-  cache2?.values.set(text2, value);
+  cache3?.values.set(text2, value);
   return value;
 }
-function parseManifestFile(file2, cache2) {
+function parseManifestFile(file2, cache3) {
   const diagnostics = [];
   const documents = [];
   if (/\.json$/i.test(file2.path)) {
@@ -27924,7 +27924,7 @@ function parseManifestFile(file2, cache2) {
     if (chunk.text.trim() === "") continue;
     let value;
     try {
-      value = loadChunk(chunk.text, cache2, charactersChecked);
+      value = loadChunk(chunk.text, cache3, charactersChecked);
     } catch (e) {
       const err = e;
       const line2 = err.mark ? chunk.startLine + err.mark.line : chunk.startLine;
@@ -29364,7 +29364,7 @@ function rawAt(o, sub = []) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
-function readObjects(documents, cache2) {
+function readObjects(documents, cache3) {
   const objects = [];
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
@@ -29418,10 +29418,10 @@ function readObjects(documents, cache2) {
       }
     }
     const schema2 = SCHEMAS[kind];
-    let parsed2 = cache2?.validated.get(value);
+    let parsed2 = cache3?.validated.get(value);
     if (!parsed2) {
       parsed2 = fastValidate(schema2, value) ?? schema2.safeParse(value);
-      cache2?.validated.set(value, parsed2);
+      cache3?.validated.set(value, parsed2);
     }
     if (!parsed2.success) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
@@ -29816,6 +29816,278 @@ var init_volume_mounts = __esm({
     "use strict";
     EVERY_KEY = () => true;
     normalized = (p) => p.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+  }
+});
+
+// src/topology/addresses.ts
+function isAddressName(name) {
+  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+function isOwnAddressName(name) {
+  return OWN_ADDRESS_NAME.test(name.replace(/^-+/, ""));
+}
+function valueContext(...names) {
+  if (names.some(isOwnAddressName)) return "own";
+  return names.some(isAddressName) ? "address" : "text";
+}
+function dnsServerWord(word, offset, namesAllowed) {
+  const bare = word.replace(/%[\w.-]+$/, "");
+  if (parseCidr(bare)?.family === 6 && !bare.includes("/")) return { host: bare.toLowerCase(), text: word, explicit: true, offset, dnsServer: true };
+  const m = ADDRESS_WITH_PORT.exec(word);
+  if (!m) return void 0;
+  const host = (m[1] ?? m[2] ?? "").toLowerCase().replace(/\.$/, "");
+  const ip = parseCidr(host) !== void 0 && !host.includes("/") && m[1] === void 0 === !host.includes(":");
+  const name = namesAllowed && m[1] === void 0 && DNS_HOST_NAME.test(host) && /[a-z]/i.test(host.slice(host.lastIndexOf(".") + 1)) && !(FILE_NAME.test(host) && host.split(".").length === 2);
+  if (!ip && !name) return void 0;
+  return { host, ...m[3] !== void 0 ? { port: m[3] } : {}, text: word, explicit: true, offset: offset + (m[1] !== void 0 ? 1 : 0), dnsServer: true };
+}
+function dnsServerSettings(value) {
+  const out = [];
+  if (value.includes("resolver")) {
+    for (const m of value.matchAll(RESOLVER_STATEMENT)) {
+      const body = m[1];
+      const bodyStart = (m.index ?? 0) + m[0].length - body.length;
+      const found = [];
+      let valid = body.length > 0;
+      for (const w of body.matchAll(/\S+/g)) {
+        if (RESOLVER_PARAM.test(w[0])) continue;
+        const c = dnsServerWord(w[0], bodyStart + (w.index ?? 0), true);
+        if (!c) valid = false;
+        else found.push(c);
+      }
+      if (valid) out.push(...found);
+    }
+  }
+  if (value.includes("nameserver")) {
+    for (const m of value.matchAll(NAMESERVER_LINE)) {
+      const word = m[2];
+      const c = dnsServerWord(word, (m.index ?? 0) + m[0].lastIndexOf(word), false);
+      if (c && (m[1] !== void 0 || c.port === void 0)) out.push(c);
+    }
+  }
+  return out;
+}
+function findAddressesIn(value, context) {
+  if (context === "own") return [];
+  const found = findAddressesAnywhere(value, context);
+  if (!value.includes("\n")) return found;
+  const comments = commentLines(value);
+  return comments.length === 0 ? found : found.filter((c) => !comments.some(([from, to]) => c.offset >= from && c.offset < to));
+}
+function commentLines(value) {
+  const out = [];
+  for (const m of value.matchAll(/^[ \t]*(?:#|\/\/)[^\n]*/gm)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+function findAddressesAnywhere(value, context) {
+  if (context === "address") return findAddresses(value);
+  const whole = value.trim();
+  const flags = value.includes("=") ? [...value.matchAll(FLAG)] : [];
+  const own2 = flags.filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  const candidates = findAddresses(value).filter((c) => !own2.some(([from, to]) => c.offset >= from && c.offset < to));
+  const out = candidates.flatMap((c) => {
+    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
+    if (c.port !== void 0) return [{ ...c, explicit: false }];
+    const dotted = c.host.includes(".") && /[a-z]/.test(c.host.slice(c.host.lastIndexOf(".") + 1)) && !c.host.includes("_");
+    const fileLike = FILE_NAME.test(c.host) && c.host.split(".").length === 2;
+    if (dotted && (c.text === whole || c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "") && !looksExternalHost(c.host))) return [fileLike ? { ...c, explicit: false, fileLike: true } : c];
+    return [];
+  });
+  const seen = new Set(out.map((c) => c.offset));
+  for (const m of flags) {
+    if (!isAddressName(m[1]) || isOwnAddressName(m[1])) continue;
+    const start2 = (m.index ?? 0) + m[0].length - m[2].length;
+    for (const c of findAddresses(m[2])) if (!seen.has(start2 + c.offset)) out.push({ ...c, offset: start2 + c.offset });
+  }
+  const pairs2 = connectionString(value);
+  for (const p of pairs2) {
+    for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= p.valueStart && out[i].offset < p.valueEnd) out.splice(i, 1);
+  }
+  for (const p of pairs2) out.push(...p.candidates);
+  for (const m of value.matchAll(NC)) {
+    const host = m[1].toLowerCase();
+    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
+    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
+    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
+  }
+  const upstreams = value.includes("upstream") ? new Set([...value.matchAll(UPSTREAM_BLOCK)].map((m) => m[1].toLowerCase())) : void 0;
+  if (upstreams && upstreams.size > 0) {
+    for (let i = out.length - 1; i >= 0; i--) {
+      const c = out[i];
+      if (c.scheme !== void 0 && c.port === void 0 && upstreams.has(c.host)) out.splice(i, 1);
+    }
+  }
+  if (value.includes("nameserver") && value.search(NAMESERVER_LINE) >= 0) {
+    for (const m of value.matchAll(RESOLV_CONF_DIRECTIVE)) {
+      const from = m.index ?? 0;
+      const to = from + m[0].length;
+      for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= from && out[i].offset < to) out.splice(i, 1);
+    }
+  }
+  const servers = dnsServerSettings(value);
+  for (const d of servers) {
+    const i = out.findIndex((c) => c.offset === d.offset || c.offset === d.offset - 1);
+    if (i >= 0) out.splice(i, 1);
+    out.push(d);
+  }
+  return out.sort((a, b) => a.offset - b.offset);
+}
+function connectionString(value) {
+  if ([...value.matchAll(CONN_PAIRS)].length < 2) return [];
+  const portPair = CONN_PORT.exec(value);
+  const found = [];
+  for (const m of value.matchAll(CONN_HOST)) {
+    const raw = m[2];
+    const start2 = (m.index ?? 0) + m[0].length - raw.length;
+    const listed = raw.replace(/^(?:tcp|np|lpc):/i, "");
+    const skipped = raw.length - listed.length;
+    const sqlServerPort = /^[^,]+,(\d{1,5})$/.exec(listed)?.[1];
+    let offset = start2 + skipped;
+    const out = [];
+    for (const part of sqlServerPort !== void 0 ? [listed.slice(0, listed.indexOf(","))] : listed.split(",")) {
+      const hostPort2 = /^([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::(\d{1,5}))?$/i.exec(part);
+      if (hostPort2) {
+        const port2 = hostPort2[2] ?? sqlServerPort ?? portPair?.[1];
+        const text2 = `${m[1]}=${raw}${port2 !== void 0 && hostPort2[2] === void 0 && sqlServerPort === void 0 ? ` (Port=${port2})` : ""}`;
+        out.push({ host: hostPort2[1].toLowerCase(), ...port2 !== void 0 ? { port: port2 } : {}, text: text2, explicit: true, offset });
+      }
+      offset += part.length + 1;
+    }
+    found.push({ valueStart: start2, valueEnd: start2 + raw.length, candidates: out });
+  }
+  return found;
+}
+function boundaryBefore(text2, index) {
+  if (index === 0) return true;
+  return /[\s,;=([{'"|>:]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
+}
+function boundaryAfter(text2, end) {
+  if (end >= text2.length) return true;
+  return /[\s,;)\]}'"|/?#&<]/.test(text2[end]);
+}
+function findAddresses(value) {
+  const out = [];
+  const re = ADDRESS;
+  re.lastIndex = 0;
+  for (let m = re.exec(value); m !== null; m = re.exec(value)) {
+    const start2 = m.index;
+    const end = start2 + m[0].length;
+    const g = m.groups ?? {};
+    const scheme = g.scheme?.toLowerCase();
+    const host = (g.host ?? "").toLowerCase();
+    const standsAlone = (scheme !== void 0 || boundaryBefore(value, start2)) && boundaryAfter(value, end);
+    if (!standsAlone) {
+      const colon = m[0].indexOf(":");
+      if (colon >= 0 && !m[0].startsWith("://", colon)) re.lastIndex = start2 + colon + 1;
+      continue;
+    }
+    if (/^\d+$/.test(host)) continue;
+    if (!scheme && g.port !== void 0 && !/^\d+$/.test(g.port) && value[end] === "/") continue;
+    const isIp = IPV4.test(host) || host.startsWith("[");
+    if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;
+    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
+    const text2 = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
+    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: text2, explicit, offset: start2 });
+  }
+  return out;
+}
+function looksExternalHost(host) {
+  const labels3 = host.split(".");
+  return labels3.length >= 2 && PUBLIC_TLDS.has(labels3[labels3.length - 1]) && !host.endsWith(".svc.cluster.local");
+}
+function isLocalAddress(host) {
+  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
+}
+function isIpLiteral(host) {
+  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
+  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
+}
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
+var init_addresses = __esm({
+  "src/topology/addresses.ts"() {
+    "use strict";
+    init_ip();
+    ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
+    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
+    FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
+    CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
+    CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
+    CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
+    RESOLVER_STATEMENT = /(?:^|[;{}])[ \t]*resolver[ \t]+([^;{}\n#]*?)[ \t]*(?=;|\n|$)/gm;
+    RESOLVER_PARAM = /^(?:valid|ipv4|ipv6|status_zone)=\S+$/i;
+    NAMESERVER_LINE = /^[ \t]*nameserver[ \t]+(?:([a-z0-9_.-]+)[ \t]+)?(\S+)[ \t]*(?:#[^\n]*)?$/gim;
+    ADDRESS_WITH_PORT = /^(?:\[([0-9a-f:.]+)\]|([^\s:[\]]+))(?::(\d{1,5}))?$/i;
+    DNS_HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.?$/i;
+    RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
+    UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
+    NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+    FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
+    ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
+    IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
+    PUBLIC_TLDS = /* @__PURE__ */ new Set([
+      "com",
+      "net",
+      "org",
+      "io",
+      "dev",
+      "app",
+      "cloud",
+      "ai",
+      "co",
+      "info",
+      "biz",
+      "me",
+      "us",
+      "uk",
+      "de",
+      "fr",
+      "eu",
+      "jp",
+      "cn",
+      "in",
+      "ca",
+      "au",
+      "nl",
+      "se",
+      "ch",
+      "es",
+      "it",
+      "ru",
+      "br",
+      "gov",
+      "edu",
+      "sh",
+      "xyz",
+      "tech",
+      "so"
+    ]);
+  }
+});
+
+// src/topology/host-aliases.ts
+function aliasesOf(spec) {
+  const known = cache2.get(spec);
+  if (known) return known;
+  const out = /* @__PURE__ */ new Map();
+  const list2 = spec.hostAliases;
+  for (const entry of Array.isArray(list2) ? list2 : []) {
+    const { ip, hostnames } = entry ?? {};
+    if (typeof ip !== "string" || !isIpLiteral(ip) || !Array.isArray(hostnames)) continue;
+    for (const name of hostnames) if (typeof name === "string" && name !== "" && !out.has(name.toLowerCase())) out.set(name.toLowerCase(), ip);
+  }
+  cache2.set(spec, out);
+  return out;
+}
+function hostAlias(spec, host) {
+  if (!spec || isIpLiteral(host)) return void 0;
+  return aliasesOf(spec).get(host.toLowerCase().replace(/\.$/, ""));
+}
+var cache2;
+var init_host_aliases = __esm({
+  "src/topology/host-aliases.ts"() {
+    "use strict";
+    init_addresses();
+    cache2 = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -30346,251 +30618,6 @@ var init_exposure = __esm({
     POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
     POD_INDEX_LABEL = "apps.kubernetes.io/pod-index";
     virtualServiceIndexes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/topology/addresses.ts
-function isAddressName(name) {
-  return ADDRESS_NAME.test(name.replace(/^-+/, ""));
-}
-function isOwnAddressName(name) {
-  return OWN_ADDRESS_NAME.test(name.replace(/^-+/, ""));
-}
-function valueContext(...names) {
-  if (names.some(isOwnAddressName)) return "own";
-  return names.some(isAddressName) ? "address" : "text";
-}
-function dnsServerWord(word, offset, namesAllowed) {
-  const bare = word.replace(/%[\w.-]+$/, "");
-  if (parseCidr(bare)?.family === 6 && !bare.includes("/")) return { host: bare.toLowerCase(), text: word, explicit: true, offset, dnsServer: true };
-  const m = ADDRESS_WITH_PORT.exec(word);
-  if (!m) return void 0;
-  const host = (m[1] ?? m[2] ?? "").toLowerCase().replace(/\.$/, "");
-  const ip = parseCidr(host) !== void 0 && !host.includes("/") && m[1] === void 0 === !host.includes(":");
-  const name = namesAllowed && m[1] === void 0 && DNS_HOST_NAME.test(host) && /[a-z]/i.test(host.slice(host.lastIndexOf(".") + 1)) && !(FILE_NAME.test(host) && host.split(".").length === 2);
-  if (!ip && !name) return void 0;
-  return { host, ...m[3] !== void 0 ? { port: m[3] } : {}, text: word, explicit: true, offset: offset + (m[1] !== void 0 ? 1 : 0), dnsServer: true };
-}
-function dnsServerSettings(value) {
-  const out = [];
-  if (value.includes("resolver")) {
-    for (const m of value.matchAll(RESOLVER_STATEMENT)) {
-      const body = m[1];
-      const bodyStart = (m.index ?? 0) + m[0].length - body.length;
-      const found = [];
-      let valid = body.length > 0;
-      for (const w of body.matchAll(/\S+/g)) {
-        if (RESOLVER_PARAM.test(w[0])) continue;
-        const c = dnsServerWord(w[0], bodyStart + (w.index ?? 0), true);
-        if (!c) valid = false;
-        else found.push(c);
-      }
-      if (valid) out.push(...found);
-    }
-  }
-  if (value.includes("nameserver")) {
-    for (const m of value.matchAll(NAMESERVER_LINE)) {
-      const word = m[2];
-      const c = dnsServerWord(word, (m.index ?? 0) + m[0].lastIndexOf(word), false);
-      if (c && (m[1] !== void 0 || c.port === void 0)) out.push(c);
-    }
-  }
-  return out;
-}
-function findAddressesIn(value, context) {
-  if (context === "own") return [];
-  const found = findAddressesAnywhere(value, context);
-  if (!value.includes("\n")) return found;
-  const comments = commentLines(value);
-  return comments.length === 0 ? found : found.filter((c) => !comments.some(([from, to]) => c.offset >= from && c.offset < to));
-}
-function commentLines(value) {
-  const out = [];
-  for (const m of value.matchAll(/^[ \t]*(?:#|\/\/)[^\n]*/gm)) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
-function findAddressesAnywhere(value, context) {
-  if (context === "address") return findAddresses(value);
-  const whole = value.trim();
-  const flags = value.includes("=") ? [...value.matchAll(FLAG)] : [];
-  const own2 = flags.filter((m) => isOwnAddressName(m[1])).map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
-  const candidates = findAddresses(value).filter((c) => !own2.some(([from, to]) => c.offset >= from && c.offset < to));
-  const out = candidates.flatMap((c) => {
-    if (c.scheme !== void 0 || c.port !== void 0 && /^\d+$/.test(c.port) || /\.svc(\.cluster\.local)?$/.test(c.host) || isIpLiteral(c.host)) return [c];
-    if (c.port !== void 0) return [{ ...c, explicit: false }];
-    const dotted = c.host.includes(".") && /[a-z]/.test(c.host.slice(c.host.lastIndexOf(".") + 1)) && !c.host.includes("_");
-    const fileLike = FILE_NAME.test(c.host) && c.host.split(".").length === 2;
-    if (dotted && (c.text === whole || c.text === whole.replace(/^-{0,2}[a-z][a-z0-9._-]*[=:]/i, "") && !looksExternalHost(c.host))) return [fileLike ? { ...c, explicit: false, fileLike: true } : c];
-    return [];
-  });
-  const seen = new Set(out.map((c) => c.offset));
-  for (const m of flags) {
-    if (!isAddressName(m[1]) || isOwnAddressName(m[1])) continue;
-    const start2 = (m.index ?? 0) + m[0].length - m[2].length;
-    for (const c of findAddresses(m[2])) if (!seen.has(start2 + c.offset)) out.push({ ...c, offset: start2 + c.offset });
-  }
-  const pairs2 = connectionString(value);
-  for (const p of pairs2) {
-    for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= p.valueStart && out[i].offset < p.valueEnd) out.splice(i, 1);
-  }
-  for (const p of pairs2) out.push(...p.candidates);
-  for (const m of value.matchAll(NC)) {
-    const host = m[1].toLowerCase();
-    const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
-    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
-    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
-  }
-  const upstreams = value.includes("upstream") ? new Set([...value.matchAll(UPSTREAM_BLOCK)].map((m) => m[1].toLowerCase())) : void 0;
-  if (upstreams && upstreams.size > 0) {
-    for (let i = out.length - 1; i >= 0; i--) {
-      const c = out[i];
-      if (c.scheme !== void 0 && c.port === void 0 && upstreams.has(c.host)) out.splice(i, 1);
-    }
-  }
-  if (value.includes("nameserver") && value.search(NAMESERVER_LINE) >= 0) {
-    for (const m of value.matchAll(RESOLV_CONF_DIRECTIVE)) {
-      const from = m.index ?? 0;
-      const to = from + m[0].length;
-      for (let i = out.length - 1; i >= 0; i--) if (out[i].offset >= from && out[i].offset < to) out.splice(i, 1);
-    }
-  }
-  const servers = dnsServerSettings(value);
-  for (const d of servers) {
-    const i = out.findIndex((c) => c.offset === d.offset || c.offset === d.offset - 1);
-    if (i >= 0) out.splice(i, 1);
-    out.push(d);
-  }
-  return out.sort((a, b) => a.offset - b.offset);
-}
-function connectionString(value) {
-  if ([...value.matchAll(CONN_PAIRS)].length < 2) return [];
-  const portPair = CONN_PORT.exec(value);
-  const found = [];
-  for (const m of value.matchAll(CONN_HOST)) {
-    const raw = m[2];
-    const start2 = (m.index ?? 0) + m[0].length - raw.length;
-    const listed = raw.replace(/^(?:tcp|np|lpc):/i, "");
-    const skipped = raw.length - listed.length;
-    const sqlServerPort = /^[^,]+,(\d{1,5})$/.exec(listed)?.[1];
-    let offset = start2 + skipped;
-    const out = [];
-    for (const part of sqlServerPort !== void 0 ? [listed.slice(0, listed.indexOf(","))] : listed.split(",")) {
-      const hostPort2 = /^([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::(\d{1,5}))?$/i.exec(part);
-      if (hostPort2) {
-        const port2 = hostPort2[2] ?? sqlServerPort ?? portPair?.[1];
-        const text2 = `${m[1]}=${raw}${port2 !== void 0 && hostPort2[2] === void 0 && sqlServerPort === void 0 ? ` (Port=${port2})` : ""}`;
-        out.push({ host: hostPort2[1].toLowerCase(), ...port2 !== void 0 ? { port: port2 } : {}, text: text2, explicit: true, offset });
-      }
-      offset += part.length + 1;
-    }
-    found.push({ valueStart: start2, valueEnd: start2 + raw.length, candidates: out });
-  }
-  return found;
-}
-function boundaryBefore(text2, index) {
-  if (index === 0) return true;
-  return /[\s,;=([{'"|>:]/.test(text2[index - 1]) || text2.startsWith("//", index - 2);
-}
-function boundaryAfter(text2, end) {
-  if (end >= text2.length) return true;
-  return /[\s,;)\]}'"|/?#&<]/.test(text2[end]);
-}
-function findAddresses(value) {
-  const out = [];
-  const re = ADDRESS;
-  re.lastIndex = 0;
-  for (let m = re.exec(value); m !== null; m = re.exec(value)) {
-    const start2 = m.index;
-    const end = start2 + m[0].length;
-    const g = m.groups ?? {};
-    const scheme = g.scheme?.toLowerCase();
-    const host = (g.host ?? "").toLowerCase();
-    const standsAlone = (scheme !== void 0 || boundaryBefore(value, start2)) && boundaryAfter(value, end);
-    if (!standsAlone) {
-      const colon = m[0].indexOf(":");
-      if (colon >= 0 && !m[0].startsWith("://", colon)) re.lastIndex = start2 + colon + 1;
-      continue;
-    }
-    if (/^\d+$/.test(host)) continue;
-    if (!scheme && g.port !== void 0 && !/^\d+$/.test(g.port) && value[end] === "/") continue;
-    const isIp = IPV4.test(host) || host.startsWith("[");
-    if (isIp && !scheme && /^\/\d{1,3}(?![\w.])/.test(value.slice(end))) continue;
-    const explicit = Boolean(scheme) || g.port !== void 0 || isIp || /\.svc(\.cluster\.local)?$/.test(host);
-    const text2 = m[0].replace(/^([a-z][a-z0-9+.-]*:\/\/[^\s/@:,;'"]*):[^\s/@,;'"]*@/i, "$1:***@");
-    out.push({ host: host.replace(/^\[(.*)\]$/, "$1"), ...g.port !== void 0 ? { port: g.port.toLowerCase() } : {}, ...scheme ? { scheme } : {}, text: text2, explicit, offset: start2 });
-  }
-  return out;
-}
-function looksExternalHost(host) {
-  const labels3 = host.split(".");
-  return labels3.length >= 2 && PUBLIC_TLDS.has(labels3[labels3.length - 1]) && !host.endsWith(".svc.cluster.local");
-}
-function isLocalAddress(host) {
-  return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
-}
-function isIpLiteral(host) {
-  if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
-  return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
-}
-var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
-var init_addresses = __esm({
-  "src/topology/addresses.ts"() {
-    "use strict";
-    init_ip();
-    ADDRESS_NAME = /(?:^|[._-])(?:host|hosts|hostname|addr|address|addrs|addresses|url|urls|uri|uris|endpoint|endpoints|service|services|svc|server|servers|broker|brokers|bootstrap[._-]?servers|dsn|upstream|upstreams|backend|backends|target|peers?)(?:[._-]?\d+)?$/i;
-    OWN_ADDRESS_NAME = /(?:^|[._-])(?:(?:listen|bind|advertised?)(?:[._-]?(?:client|peer|peers|http|https|grpc|metrics|api|public|private))?(?:[._-]?(?:addr|address|addresses|host|hostname|ip|url|urls|port|listeners?))?|listeners|virtual[._-]?ips?)$/i;
-    FLAG = /(?:^|\s)(--?[a-z0-9][a-z0-9._-]*)=(\S+)/gi;
-    CONN_HOST = /(?<=^|[;\s])(host|hostname|server|data source|address|addr)\s*=\s*([^;\s]+)/gi;
-    CONN_PORT = /(?<=^|[;\s])port\s*=\s*(\d{1,5})(?=$|[;\s])/i;
-    CONN_PAIRS = /(?<=^|[;\s])[a-z][a-z ]*?\s*=\s*[^;\s]*/gi;
-    RESOLVER_STATEMENT = /(?:^|[;{}])[ \t]*resolver[ \t]+([^;{}\n#]*?)[ \t]*(?=;|\n|$)/gm;
-    RESOLVER_PARAM = /^(?:valid|ipv4|ipv6|status_zone)=\S+$/i;
-    NAMESERVER_LINE = /^[ \t]*nameserver[ \t]+(?:([a-z0-9_.-]+)[ \t]+)?(\S+)[ \t]*(?:#[^\n]*)?$/gim;
-    ADDRESS_WITH_PORT = /^(?:\[([0-9a-f:.]+)\]|([^\s:[\]]+))(?::(\d{1,5}))?$/i;
-    DNS_HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.?$/i;
-    RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
-    UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
-    NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
-    FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
-    ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
-    IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
-    PUBLIC_TLDS = /* @__PURE__ */ new Set([
-      "com",
-      "net",
-      "org",
-      "io",
-      "dev",
-      "app",
-      "cloud",
-      "ai",
-      "co",
-      "info",
-      "biz",
-      "me",
-      "us",
-      "uk",
-      "de",
-      "fr",
-      "eu",
-      "jp",
-      "cn",
-      "in",
-      "ca",
-      "au",
-      "nl",
-      "se",
-      "ch",
-      "es",
-      "it",
-      "ru",
-      "br",
-      "gov",
-      "edu",
-      "sh",
-      "xyz",
-      "tech",
-      "so"
-    ]);
   }
 });
 
@@ -31661,6 +31688,8 @@ function lineOf(origin, path22, value, offset, docLines) {
   });
 }
 function resolveAddress(found, w, ctx) {
+  const aliased = hostAlias(w.spec, found.c.host);
+  if (aliased !== void 0) return resolveAddress({ ...found, c: { ...found.c, host: aliased } }, w, ctx);
   const f = found.dnsSetting && found.c.port === void 0 ? { ...found, c: { ...found.c, port: "53" } } : found;
   const { c, at: at3, via } = f;
   const { services, links, unresolved, values } = ctx;
@@ -32033,6 +32062,7 @@ var init_scan = __esm({
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_volume_mounts();
+    init_host_aliases();
     init_manual_endpoints();
     init_connection_set();
     init_named_templates();
@@ -35150,23 +35180,23 @@ var init_rules = __esm({
 });
 
 // src/manifests/parsed-store.ts
-function parseStoredOrFresh(file2, cache2) {
-  const seen = cache2?.texts.has(file2.text) ?? false;
-  cache2?.texts.add(file2.text);
-  const ahead = cache2?.parsed.get(file2);
+function parseStoredOrFresh(file2, cache3) {
+  const seen = cache3?.texts.has(file2.text) ?? false;
+  cache3?.texts.add(file2.text);
+  const ahead = cache3?.parsed.get(file2);
   if (ahead) {
-    cache2?.parsed.delete(file2);
+    cache3?.parsed.delete(file2);
     return ahead;
   }
-  const stored = cache2?.stored.get(file2);
+  const stored = cache3?.stored.get(file2);
   if (stored) {
-    const revived = decodeParse(file2, stored, cache2);
+    const revived = decodeParse(file2, stored, cache3);
     if (revived) return revived;
   }
-  const parsed2 = parseManifestFile(file2, cache2);
-  if (cache2?.persist && !seen) {
+  const parsed2 = parseManifestFile(file2, cache3);
+  if (cache3?.persist && !seen) {
     const entry = encodeParse(file2, parsed2);
-    if (entry) cache2.fresh.set(file2, entry);
+    if (entry) cache3.fresh.set(file2, entry);
   }
   return parsed2;
 }
@@ -35209,7 +35239,7 @@ function collectSpecials(v, path22, out) {
     path22.pop();
   }
 }
-function decodeParse(file2, stored, cache2) {
+function decodeParse(file2, stored, cache3) {
   const text2 = normalizeNewlines(file2.text);
   const yaml2 = !/\.json$/i.test(file2.path);
   const documents = [];
@@ -35221,11 +35251,11 @@ function decodeParse(file2, stored, cache2) {
       if (start2 > end || end > text2.length) return void 0;
       docText = text2.slice(start2, end);
     }
-    let value = yaml2 ? cache2?.values.get(docText) : void 0;
+    let value = yaml2 ? cache3?.values.get(docText) : void 0;
     if (value === void 0) {
       value = s.specials ? revive(s.value, s.specials) : s.value;
       if (value === FAILED) return void 0;
-      if (cache2 && yaml2) cache2.values.set(docText, value);
+      if (cache3 && yaml2) cache3.values.set(docText, value);
     }
     documents.push({ file: file2.path, doc: s.doc, startLine: s.startLine, text: docText, value });
   }
@@ -36238,21 +36268,21 @@ function inNamespace(o, namespace) {
   if (CLUSTER_SCOPED.has(o.kind) || !("metadata" in o.object) || o.object.metadata.namespace) return o;
   return { ...o, object: { ...o.object, metadata: { ...o.object.metadata, namespace } } };
 }
-function loadObjects(files, cache2) {
+function loadObjects(files, cache3) {
   const diagnostics = [];
   const documents = [];
   for (const f of files) {
-    const r = parseStoredOrFresh(f, cache2);
+    const r = parseStoredOrFresh(f, cache3);
     appendAll(documents, f.origins ? withOrigins(r.documents, f.origins) : r.documents);
     appendAll(diagnostics, f.origins ? r.diagnostics.map((d) => d.at ? { ...d, at: renderedAt(d.at, f.origins) } : d) : r.diagnostics);
   }
-  const objects = readObjects(documents, cache2);
+  const objects = readObjects(documents, cache3);
   appendAll(diagnostics, objects.diagnostics);
   const skipped = [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1).map(([kind, count]) => diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
   return { objects: objects.objects, documents, diagnostics, skipped };
 }
-function loadManifests(files, cache2, options = {}) {
-  const loaded = loadObjects(files, cache2);
+function loadManifests(files, cache3, options = {}) {
+  const loaded = loadObjects(files, cache3);
   const diagnostics = [...loaded.diagnostics, ...loaded.skipped];
   const ns = options.defaultNamespace;
   const built = buildCluster(ns ? loaded.objects.map((o) => inNamespace(o, ns)) : loaded.objects);
@@ -36274,16 +36304,16 @@ var init_load = __esm({
 });
 
 // src/pipeline/load.ts
-function loadInputs(io, paths, settings, cache2, mapping, comparedSide = false) {
-  return loadRead(io, readInputs(io, paths, settings, mapping, comparedSide), settings, cache2);
+function loadInputs(io, paths, settings, cache3, mapping, comparedSide = false) {
+  return loadRead(io, readInputs(io, paths, settings, mapping, comparedSide), settings, cache3);
 }
 function readInputs(io, paths, settings, mapping, comparedSide = false) {
   const render = settings.namespace && settings.render.helmNamespace === void 0 ? { ...settings.render, helmNamespace: settings.namespace } : settings.render;
   return io.readManifests(paths, { maxFileBytes: settings.maxFileBytes, render, ...mapping ? { paths: mapping } : {}, ...comparedSide ? { comparedSide: true } : {}, ...settings.progress ? { progress: settings.progress } : {} });
 }
-function loadRead(io, read, settings, cache2) {
+function loadRead(io, read, settings, cache3) {
   const dir = settings.render.cacheDir;
-  let parses = cache2 ?? (dir ? new ParseCache() : void 0);
+  let parses = cache3 ?? (dir ? new ParseCache() : void 0);
   if (dir && parses) {
     const unseen = read.files.filter((f) => !parses?.texts.has(f.text));
     for (const [file2, stored] of io.storedParses(dir, unseen)) parses.stored.set(file2, stored);
@@ -39815,8 +39845,8 @@ function checkCache(io, settings) {
   const dir = settings.render.cacheDir;
   return dir && io.resultCache ? io.resultCache(dir) : void 0;
 }
-function readCheck(cache2, key3) {
-  const entry = cache2.get(KIND, key3);
+function readCheck(cache3, key3) {
+  const entry = cache3.get(KIND, key3);
   if (!entry || typeof entry !== "object" || entry.format !== FORMAT || typeof entry.body !== "string" || entry.digest !== digestOf(entry.body)) return void 0;
   try {
     const v = decodeResult(JSON.parse(entry.body));
@@ -39826,7 +39856,7 @@ function readCheck(cache2, key3) {
     throw e;
   }
 }
-function writeCheck(cache2, key3, outcome) {
+function writeCheck(cache3, key3, outcome) {
   const { commits: _commits, ...stored } = outcome;
   let body;
   try {
@@ -39835,7 +39865,7 @@ function writeCheck(cache2, key3, outcome) {
     if (e instanceof Unstorable) return;
     throw e;
   }
-  cache2.set(KIND, key3, { format: FORMAT, digest: digestOf(body), body });
+  cache3.set(KIND, key3, { format: FORMAT, digest: digestOf(body), body });
 }
 var import_node_crypto2, KIND, FORMAT, digestOf;
 var init_cache = __esm({
@@ -39934,8 +39964,8 @@ var init_repo_paths = __esm({
 });
 
 // src/pipeline/check/sides.ts
-function openSide(io, side, settings, cache2) {
-  const loaded = loadRead(io, side.read, settings, cache2);
+function openSide(io, side, settings, cache3) {
+  const loaded = loadRead(io, side.read, settings, cache3);
   return { side, loaded, engine: new PolicyEngine(loaded.load.cluster, engineOptions(settings)) };
 }
 function analyzeHere(opened, role, settings) {
@@ -40008,14 +40038,14 @@ function loadSides(io, sides, settings) {
   const chars = baseRead.files.reduce((n, f) => n + f.text.length, 0);
   const thread = io.startThread?.("check-base", baseThreadInput(baseRead.files, baseRead.values, settings), chars);
   try {
-    const cache2 = new ParseCache();
-    const base = openSide(io, sides.base, settings, cache2);
+    const cache3 = new ParseCache();
+    const base = openSide(io, sides.base, settings, cache3);
     if (!thread) {
       const baseSide = finishSide(base, analyzeHere(base, "base", settings));
-      const head2 = openSide(io, sides.head, settings, cache2);
+      const head2 = openSide(io, sides.head, settings, cache3);
       return { base: baseSide, head: finishSide(head2, analyzeHere(head2, "head", settings)) };
     }
-    const head = openSide(io, sides.head, settings, cache2);
+    const head = openSide(io, sides.head, settings, cache3);
     const headSide = finishSide(head, analyzeHere(head, "head", settings));
     const answer = thread.collect(1e4 + 2 * (Date.now() - startedAt));
     const analysed = answer !== void 0 ? decodeBaseAnalysis(answer) : void 0;
@@ -41170,17 +41200,17 @@ function runCheck(io, request, settings, options = {}) {
   const sides = readSides(io, request, settings);
   try {
     const commits = sides.commits;
-    const cache2 = options.traffic ? void 0 : checkCache(io, settings);
-    const key3 = cache2 ? checkCacheKey(request, sides, settings, options) : void 0;
-    if (cache2 && key3) {
-      const kept = readCheck(cache2, key3);
+    const cache3 = options.traffic ? void 0 : checkCache(io, settings);
+    const key3 = cache3 ? checkCacheKey(request, sides, settings, options) : void 0;
+    if (cache3 && key3) {
+      const kept = readCheck(cache3, key3);
       if (kept) {
         const { refs, ...rest } = kept;
         return { refs, ...commits ? { commits } : {}, ...rest };
       }
     }
     const outcome = computeCheck(io, sides, settings, options);
-    if (cache2 && key3) writeCheck(cache2, key3, outcome);
+    if (cache3 && key3) writeCheck(cache3, key3, outcome);
     return outcome;
   } finally {
     sides.dispose();
@@ -43394,13 +43424,13 @@ var init_connectivity3 = __esm({
 });
 
 // src/pipeline/diff.ts
-function loadSide(io, label, inputs, settings, cache2, mapping, comparedSide = false) {
-  const { load: load3, diagnostics } = loadInputs(io, inputs, settings, cache2, mapping, comparedSide);
+function loadSide(io, label, inputs, settings, cache3, mapping, comparedSide = false) {
+  const { load: load3, diagnostics } = loadInputs(io, inputs, settings, cache3, mapping, comparedSide);
   const engine = new PolicyEngine(load3.cluster, engineOptions(settings));
   return { label, engine, diagnostics: [...diagnostics, ...engine.diagnostics] };
 }
-function loadPolicySide(io, label, side, workloads, workloadsPath, settings, cache2) {
-  const policies = loadInputs(io, [side], settings, cache2);
+function loadPolicySide(io, label, side, workloads, workloadsPath, settings, cache3) {
+  const policies = loadInputs(io, [side], settings, cache3);
   const all = [...policies.diagnostics];
   const ignoredHere = policies.load.cluster.objects.filter((o) => !isPolicy(o)).length;
   if (ignoredHere > 0) all.push(diag(Codes.unsupportedValue, "warning", `--workloads: ${ignoredHere} non-policy object(s) in ${side} ignored; the workloads come from ${workloadsPath}`));
@@ -43410,17 +43440,17 @@ function loadPolicySide(io, label, side, workloads, workloadsPath, settings, cac
   return { label, engine, diagnostics: dedupe(all) };
 }
 function loadDiffSides(io, request, settings) {
-  const cache2 = new ParseCache();
+  const cache3 = new ParseCache();
   if (request.kind === "paths" && request.workloads !== void 0) {
-    const workloads = loadInputs(io, [request.workloads], settings, cache2);
+    const workloads = loadInputs(io, [request.workloads], settings, cache3);
     const inW = workloads.load.cluster.objects.filter(isPolicy).length;
-    const before = loadPolicySide(io, request.before, request.before, workloads, request.workloads, settings, cache2);
+    const before = loadPolicySide(io, request.before, request.before, workloads, request.workloads, settings, cache3);
     const note = inW > 0 ? [diag(Codes.unsupportedValue, "warning", `--workloads: ${inW} policy object(s) in ${request.workloads} ignored; the policies come from the two sides`)] : [];
     const wDiags = dedupe([...workloads.diagnostics, ...note]);
-    return { before: { ...before, diagnostics: dedupe([...wDiags, ...before.diagnostics]) }, after: loadPolicySide(io, request.after, request.after, workloads, request.workloads, settings, cache2) };
+    return { before: { ...before, diagnostics: dedupe([...wDiags, ...before.diagnostics]) }, after: loadPolicySide(io, request.after, request.after, workloads, request.workloads, settings, cache3) };
   }
   if (request.kind === "paths") {
-    return { before: loadSide(io, request.before, [request.before], settings, cache2, void 0, true), after: loadSide(io, request.after, [request.after], settings, cache2, void 0, true) };
+    return { before: loadSide(io, request.before, [request.before], settings, cache3, void 0, true), after: loadSide(io, request.after, [request.after], settings, cache3, void 0, true) };
   }
   const { repo, base, head } = request;
   const limits = { timeoutMs: settings.render.timeoutMs, ...settings.render.timeoutFlag ? { timeoutFlag: settings.render.timeoutFlag } : {} };
@@ -43436,7 +43466,7 @@ function loadDiffSides(io, request, settings) {
       trees.push(tree);
       const rel = (abs) => import_node_path6.default.relative(tree.dir, abs).split(import_node_path6.default.sep).join("/");
       const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => import_node_path6.default.join(tree.dir, p));
-      const loaded = loadSide(io, ref, inputs, settings, cache2, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => import_node_path6.default.join(top, rel(abs)), root: tree.dir });
+      const loaded = loadSide(io, ref, inputs, settings, cache3, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => import_node_path6.default.join(top, rel(abs)), root: tree.dir });
       return { ...loaded, diagnostics: loaded.diagnostics.map((d) => withoutTempPaths(d, tree.dir, ref)) };
     };
     return { before: side(base), after: side(head) };
@@ -49584,9 +49614,9 @@ function releaseNameOf(folder, chart) {
   const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
   return name || (chart ?? "release").toLowerCase();
 }
-function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, repositoryRoot = false, contentRoot) {
+function renderChart(chartDir, display, opts, cache3, logicalDir = chartDir, repositoryRoot = false, contentRoot) {
   const at3 = { file: `${display}/Chart.yaml`, doc: 0 };
-  const tree = cache2.tree(chartDir);
+  const tree = cache3.tree(chartDir);
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at3);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
@@ -49599,7 +49629,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
       diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")]
     };
   }
-  const depTrees = local.deps.map((d) => ({ ...d, tree: cache2.tree(d.dir), display: import_node_path12.default.posix.normalize(`${display}/${import_node_path12.default.relative(chartDir, d.dir).split(import_node_path12.default.sep).join("/")}`) }));
+  const depTrees = local.deps.map((d) => ({ ...d, tree: cache3.tree(d.dir), display: import_node_path12.default.posix.normalize(`${display}/${import_node_path12.default.relative(chartDir, d.dir).split(import_node_path12.default.sep).join("/")}`) }));
   const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at3));
   if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
@@ -49612,8 +49642,8 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, "--skip-tests", "--kube-version", opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
-  cache2.useFolder(opts.cacheDir);
-  const version2 = cache2.toolVersion(bin, ["version", "--short"]);
+  cache3.useFolder(opts.cacheDir);
+  const version2 = cache3.toolVersion(bin, ["version", "--short"]);
   if (version2 === void 0) {
     return { files: [], values: [], diagnostics: [diag(Codes.toolMissing, "error", `helm is needed to render chart ${display} but ${bin} does not run; chart not rendered`, at3, "install helm v3 or set HELM_PATH")] };
   }
@@ -49633,7 +49663,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
     const text2 = named.texts.get(v);
     if (text2 !== void 0) valueFiles.push({ path: v, text: text2 });
   }
-  const hit = cache2.chart(key3);
+  const hit = cache3.chart(key3);
   const setValues = sets.length > 0 ? { setValues: true } : {};
   if (hit) return { ...hit, values: hit.diagnostics.length === 0 ? valueFiles : [], ...setValues };
   const copy = depTrees.length > 0 ? vendorLocalDependencies(chartDir, depTrees) : void 0;
@@ -49647,7 +49677,7 @@ function renderChart(chartDir, display, opts, cache2, logicalDir = chartDir, rep
   }
   const rendered = r.ok ? split : [];
   const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs6.existsSync)(import_node_path12.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
-  cache2.setChart(key3, result);
+  cache3.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [], ...setValues };
 }
 function renderedNothing(what, at3, why) {
@@ -49681,21 +49711,21 @@ function readValuesFiles(values) {
   }
   return { texts, problems };
 }
-function renderOverlay(dir, display, contentRoot, opts, cache2, repositoryRoot) {
+function renderOverlay(dir, display, contentRoot, opts, cache3, repositoryRoot) {
   const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, f))) ?? "kustomization.yaml";
   const at3 = { file: `${display}/${kfile}`, doc: 0 };
-  const tree = cache2.tree(contentRoot);
+  const tree = cache3.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at3);
   if (unsafe.length > 0) return { files: [], diagnostics: unsafe };
   const refused = overlayRefusals(dir, display, contentRoot, !renderNetworkAllowed());
   if (refused.length > 0) return { files: [], diagnostics: refused };
   const bin = kubectlBinary();
-  cache2.useFolder(opts.cacheDir);
-  const version2 = cache2.toolVersion(bin, ["version", "--client", "-o", "json"]);
+  cache3.useFolder(opts.cacheDir);
+  const version2 = cache3.toolVersion(bin, ["version", "--client", "-o", "json"]);
   if (version2 === void 0) {
     return { files: [], diagnostics: [diag(Codes.toolMissing, "error", `kubectl is needed to render overlay ${display} but ${bin} does not run; overlay not rendered`, at3, "install kubectl or set KUBECTL_PATH")] };
   }
-  const helmVersion = cache2.toolVersion(helmBinary(), ["version", "--short"]);
+  const helmVersion = cache3.toolVersion(helmBinary(), ["version", "--short"]);
   const helm = helmVersion !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
   const h = createHash3("sha256").update(
@@ -49703,13 +49733,13 @@ function renderOverlay(dir, display, contentRoot, opts, cache2, repositoryRoot) 
   );
   h.update(tree.hash);
   for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
-    const t = cache2.tree(base);
+    const t = cache3.tree(base);
     const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(import_node_path12.default.relative(realOrSelf(contentRoot), base))})`, at3);
     if (unsafeBase.length > 0) return { files: [], diagnostics: unsafeBase };
     h.update(`base ${import_node_path12.default.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
   }
   const key3 = h.update(display).digest("hex");
-  const hit = cache2.overlay(key3);
+  const hit = cache3.overlay(key3);
   if (hit) return withChartsNotes(hit);
   const r = run(bin, args, contentRoot, opts);
   const empty = r.ok && /^\s*(\{\}\s*)?$/.test(r.stdout);
@@ -49719,7 +49749,7 @@ function renderOverlay(dir, display, contentRoot, opts, cache2, repositoryRoot) 
     files: [],
     diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `kubectl kustomize failed for overlay ${display}: ${toolMessage(r.message, [[dir, display], [contentRoot, "."]])}; overlay not rendered`, at3, offlineHint(r))]
   };
-  cache2.setOverlay(key3, result);
+  cache3.setOverlay(key3, result);
   return withChartsNotes(result);
 }
 function withChartsNotes(result) {
@@ -49962,7 +49992,7 @@ function displayPath(abs) {
   const rel = import_node_path13.default.relative(process.cwd(), abs);
   return rel && !rel.startsWith("..") && !import_node_path13.default.isAbsolute(rel) ? rel : abs;
 }
-function readManifestFiles(paths, options, cache2, onRead) {
+function readManifestFiles(paths, options, cache3, onRead) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const map3 = options.paths ?? IDENTITY2;
   const values = [];
@@ -50010,7 +50040,7 @@ function readManifestFiles(paths, options, cache2, onRead) {
         const dir = import_node_path13.default.join(abs, c);
         options.progress?.(`rendering chart ${map3.display(dir)}\u2026`);
         const atRoot = map3.root !== void 0 && import_node_path13.default.resolve(map3.root) === import_node_path13.default.resolve(dir) || options.comparedSide === true && import_node_path13.default.resolve(abs) === import_node_path13.default.resolve(dir);
-        const r = renderChart(dir, map3.display(dir), render, cache2, map3.logical(dir), atRoot, abs);
+        const r = renderChart(dir, map3.display(dir), render, cache3, map3.logical(dir), atRoot, abs);
         appendAll(files, r.files);
         tell();
         const sources = chartTemplates(r.files, dir, map3.display(dir), root);
@@ -50019,7 +50049,7 @@ function readManifestFiles(paths, options, cache2, onRead) {
       }
       for (const o of roots.overlays) {
         options.progress?.(`rendering overlay ${map3.display(import_node_path13.default.join(abs, o))}\u2026`);
-        const r = renderOverlay(import_node_path13.default.join(abs, o), map3.display(import_node_path13.default.join(abs, o)), abs, render, cache2, map3.root);
+        const r = renderOverlay(import_node_path13.default.join(abs, o), map3.display(import_node_path13.default.join(abs, o)), abs, render, cache3, map3.root);
         appendAll(files, r.files);
         tell();
         appendAll(diagnostics, r.diagnostics);
@@ -50699,7 +50729,7 @@ function runDot(dot, format, limits = {}) {
 var USER_STREAM = /^\/(?:dev\/(?:stdin|fd\/\d+)|proc\/self\/fd\/\d+)$/;
 var TEXT_INPUT_LIMIT = 256 * 1024 * 1024;
 function nodeIo() {
-  const cache2 = new RenderCache();
+  const cache3 = new RenderCache();
   let nca;
   let parsed2;
   const parsedIn = (dir) => parsed2?.dir === dir ? parsed2 : parsed2 = new ParsedCache(dir);
@@ -50707,7 +50737,7 @@ function nodeIo() {
   let pool;
   return {
     readManifests(paths, options) {
-      const read = readManifestFiles(paths, options, cache2, (chars2) => {
+      const read = readManifestFiles(paths, options, cache3, (chars2) => {
         if (pool !== void 0) return;
         const count = parseWorkerCount(chars2, Infinity);
         if (count > 0) pool = ParsePool.start(count) ?? null;

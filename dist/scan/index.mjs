@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-G46QPOB4.mjs";
+} from "../chunks/chunk-IKFLA465.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-6MOIJZ5Z.mjs";
+} from "../chunks/chunk-DUCYHLNE.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-GPYILCHL.mjs";
+} from "../chunks/chunk-L2VQTXQE.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-G46QPOB4.mjs";
+} from "../chunks/chunk-IKFLA465.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-6MOIJZ5Z.mjs";
+} from "../chunks/chunk-DUCYHLNE.mjs";
 import {
   loadInputs,
   markdownCode,

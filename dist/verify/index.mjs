@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-R472EZEB.mjs";
-import "../chunks/chunk-GAR6LXMI.mjs";
+} from "../chunks/chunk-KDPTCLVF.mjs";
+import "../chunks/chunk-O4XALFHO.mjs";
 import {
   explanationData
 } from "../chunks/chunk-W7ZTQNL2.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-CCDEGVC4.mjs";
-import "../chunks/chunk-GPYILCHL.mjs";
+import "../chunks/chunk-L2VQTXQE.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-G46QPOB4.mjs";
+import "../chunks/chunk-IKFLA465.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-6MOIJZ5Z.mjs";
+} from "../chunks/chunk-DUCYHLNE.mjs";
 import {
   escapeMarkdown,
   markdownCode,
