@@ -649,8 +649,9 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   }
   // the workload resolves names through the cluster DNS Service it names: DNS, allowed and judged by the DNS rule
   const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, undefined, values) : placedEvidence(f, undefined) });
-  // an IP that a Service of the manifests holds as its ClusterIP (`spec.clusterIP`, `clusterIPs`): that
-  // Service, whose pods kube-proxy sends the traffic to (a DNS server named by its ClusterIP too)
+  // an IP that a Service of the manifests holds as its ClusterIP (`spec.clusterIP`, `clusterIPs`), an
+  // external IP or its load balancer's: that Service, whose pods kube-proxy sends the traffic to (a
+  // DNS server named by its ClusterIP too)
   const byClusterIp = isIpLiteral(c.host) ? serviceByClusterIp(c.host, services, ctx) : undefined;
   if (isIpLiteral(c.host) && !byClusterIp) {
     const range = parseCidr(c.host);
@@ -993,13 +994,31 @@ function namedNamespace(host: string, namespace: string): string | undefined {
  * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
  */
 /** The Service of the manifests whose ClusterIP is `ip` (an index made once per scan). */
+/**
+ * The addresses kube-proxy answers for a Service on its ports, sending the traffic to its pods: its
+ * ClusterIPs, its `externalIPs`, and its load balancer's (`spec.loadBalancerIP`, and each
+ * `status.loadBalancer.ingress[].ip` unless its `ipMode` is `Proxy`, where the traffic goes out to
+ * the load balancer itself). Read leniently: the schema does not validate these fields.
+ */
+function serviceAddresses(o: { spec?: unknown; status?: unknown }): unknown[] {
+  const spec = (o.spec ?? {}) as { clusterIP?: unknown; clusterIPs?: unknown; externalIPs?: unknown; loadBalancerIP?: unknown };
+  const ingress = ((o.status ?? {}) as { loadBalancer?: { ingress?: unknown } }).loadBalancer?.ingress;
+  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  return [
+    spec.clusterIP,
+    ...list(spec.clusterIPs),
+    ...list(spec.externalIPs),
+    spec.loadBalancerIP,
+    ...list(ingress).flatMap((i) => (i !== null && typeof i === 'object' && (i as { ipMode?: unknown }).ipMode !== 'Proxy' ? [(i as { ip?: unknown }).ip] : [])),
+  ];
+}
+
 function serviceByClusterIp(ip: string, services: ReadonlyMap<string, readonly ServiceEntry[]>, ctx: { clusterIps?: Map<string, string> }): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   if (ctx.clusterIps === undefined) {
     const index = new Map<string, string>();
     for (const [key, entries] of services) {
       for (const e of entries) {
-        const spec = e.object.spec as { clusterIP?: unknown; clusterIPs?: unknown } | null | undefined;
-        const ips = [spec?.clusterIP, ...(Array.isArray(spec?.clusterIPs) ? spec.clusterIPs : [])];
+        const ips = serviceAddresses(e.object as { spec?: unknown; status?: unknown });
         for (const v of ips) if (typeof v === 'string' && v !== 'None' && v !== '' && !index.has(v.toLowerCase())) index.set(v.toLowerCase(), key);
       }
     }
