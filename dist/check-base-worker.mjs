@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-O4XALFHO.mjs";
-import "./chunks/chunk-DUCYHLNE.mjs";
+} from "./chunks/chunk-I64YF3UK.mjs";
+import "./chunks/chunk-NCA6VZ56.mjs";
 import "./chunks/chunk-ZVY7ZZVC.mjs";
 import {
   answerThreadJob

@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-KDPTCLVF.mjs";
-import "../chunks/chunk-O4XALFHO.mjs";
+} from "../chunks/chunk-HFJ75BGM.mjs";
+import "../chunks/chunk-I64YF3UK.mjs";
 import "../chunks/chunk-W7ZTQNL2.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-L2VQTXQE.mjs";
+} from "../chunks/chunk-XOAERWBW.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-IKFLA465.mjs";
-import "../chunks/chunk-DUCYHLNE.mjs";
+import "../chunks/chunk-LSRGAWFM.mjs";
+import "../chunks/chunk-NCA6VZ56.mjs";
 import {
   escapeMarkdown,
   markdownCode,

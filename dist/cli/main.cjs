@@ -31949,13 +31949,24 @@ function namedNamespace(host, namespace) {
   const ns = parts.length === 2 ? parts[1] : parts.length === 3 && suffixed ? parts[2] : void 0;
   return ns !== void 0 && ns !== namespace && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(ns) ? ns : void 0;
 }
+function serviceAddresses(o) {
+  const spec = o.spec ?? {};
+  const ingress = (o.status ?? {}).loadBalancer?.ingress;
+  const list2 = (v) => Array.isArray(v) ? v : [];
+  return [
+    spec.clusterIP,
+    ...list2(spec.clusterIPs),
+    ...list2(spec.externalIPs),
+    spec.loadBalancerIP,
+    ...list2(ingress).flatMap((i) => i !== null && typeof i === "object" && i.ipMode !== "Proxy" ? [i.ip] : [])
+  ];
+}
 function serviceByClusterIp(ip, services, ctx) {
   if (ctx.clusterIps === void 0) {
     const index = /* @__PURE__ */ new Map();
     for (const [key4, entries3] of services) {
       for (const e of entries3) {
-        const spec = e.object.spec;
-        const ips = [spec?.clusterIP, ...Array.isArray(spec?.clusterIPs) ? spec.clusterIPs : []];
+        const ips = serviceAddresses(e.object);
         for (const v of ips) if (typeof v === "string" && v !== "None" && v !== "" && !index.has(v.toLowerCase())) index.set(v.toLowerCase(), key4);
       }
     }

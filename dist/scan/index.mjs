@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-IKFLA465.mjs";
+} from "../chunks/chunk-LSRGAWFM.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-DUCYHLNE.mjs";
+} from "../chunks/chunk-NCA6VZ56.mjs";
 import {
   escapeMarkdown,
   loadInputs,

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-L2VQTXQE.mjs";
+} from "../chunks/chunk-XOAERWBW.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-IKFLA465.mjs";
+} from "../chunks/chunk-LSRGAWFM.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-DUCYHLNE.mjs";
+} from "../chunks/chunk-NCA6VZ56.mjs";
 import {
   loadInputs,
   markdownCode,

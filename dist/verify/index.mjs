@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-KDPTCLVF.mjs";
-import "../chunks/chunk-O4XALFHO.mjs";
+} from "../chunks/chunk-HFJ75BGM.mjs";
+import "../chunks/chunk-I64YF3UK.mjs";
 import {
   explanationData
 } from "../chunks/chunk-W7ZTQNL2.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-CCDEGVC4.mjs";
-import "../chunks/chunk-L2VQTXQE.mjs";
+import "../chunks/chunk-XOAERWBW.mjs";
 import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-IKFLA465.mjs";
+import "../chunks/chunk-LSRGAWFM.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-DUCYHLNE.mjs";
+} from "../chunks/chunk-NCA6VZ56.mjs";
 import {
   escapeMarkdown,
   markdownCode,
