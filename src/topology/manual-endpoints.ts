@@ -1,7 +1,7 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
-import { parseCidr, type IpRange } from '../model/ip.js';
+import { parseCidr, rangeContains, type IpRange } from '../model/ip.js';
 
 /**
  * The endpoints of Services without a selector, as the manifests write them: an `Endpoints` object
@@ -11,32 +11,48 @@ import { parseCidr, type IpRange } from '../model/ip.js';
  * egress rule must allow as an ipBlock (NetworkPolicy sees the packet after the Service's address
  * is translated). A Service with a selector has endpoints the controller writes from its pods:
  * those are read from the selector, never from objects in the manifests.
+ *
+ * Read as kube-proxy reads them: from EndpointSlices, which the mirroring controller makes of an
+ * Endpoints object unless it is labelled `endpointslice.kubernetes.io/skip-mirror: "true"` (then
+ * nothing routes by it); a slice endpoint by its first address (the API: "clients may choose to
+ * only use the first element"); a slice port without a number skipped (kube-proxy's
+ * endpointslicecache: "TODO: handle nil ports to mean all"), with a warning.
  */
 export interface ManualEndpoint {
   readonly addresses: readonly IpRange[];
-  /** Each port with its name ('' for an unnamed one) and protocol; `port` undefined: every port (an EndpointSlice port without a number). */
-  readonly ports: readonly { readonly name: string; readonly port: number | undefined; readonly protocol: Protocol }[];
+  /** Each port with its name ('' for an unnamed one) and protocol. */
+  readonly ports: readonly { readonly name: string; readonly port: number; readonly protocol: Protocol }[];
 }
 
 /** `ns/service` -> the endpoint sets written for it. */
 export type ManualEndpoints = ReadonlyMap<string, readonly ManualEndpoint[]>;
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
+
+/** Addresses the API server refuses in an Endpoints object (ValidateEndpointIP): unspecified, loopback, link-local, link-local multicast. */
+const REFUSED: readonly IpRange[] = ['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/24', '::/128', '::1/128', 'fe80::/10', 'ff02::/16'].map((c) => parseCidr(c) as IpRange);
 
 export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace: string, diagnostics: Diagnostic[]): ManualEndpoints {
   const out = new Map<string, ManualEndpoint[]>();
-  /** One address, or none (warned at its line: the API server refuses an Endpoints address that is no IP). */
+  /** One address, or none (warned at its line: the API server refuses it). */
   const addressRange = (o: K8sObject, ip: string, path: readonly (string | number)[]): IpRange[] => {
-    const r = parseCidr(ip.trim());
-    if (r && r.lo === r.hi && !ip.includes('/')) return [r];
-    diagnostics.push(diag(Codes.endpointAddressInvalid, 'warning', `${JSON.stringify(ip)} is no IP address; left out of the endpoints of its Service`, originRef(o.origin, path)));
+    const r = /^[0-9A-Fa-f.:]+$/.test(ip) ? parseCidr(ip) : undefined;
+    const refused = r !== undefined && REFUSED.some((x) => rangeContains(x, r));
+    if (r && r.lo === r.hi && !refused) return [r];
+    const why = refused ? 'an address the API server refuses for an endpoint (loopback, link-local or unspecified)' : 'no IP address';
+    diagnostics.push(diag(Codes.endpointAddressInvalid, 'warning', `${JSON.stringify(ip)} is ${why}; left out of the endpoints of its Service`, originRef(o.origin, path)));
     return [];
   };
   const put = (key: string, e: ManualEndpoint) => {
-    if (e.addresses.length > 0) out.set(key, [...(out.get(key) ?? []), e]);
+    if (e.addresses.length === 0) return;
+    const list = out.get(key);
+    if (list) list.push(e);
+    else out.set(key, [e]);
   };
   for (const o of objects) {
     if (o.kind === 'Endpoints') {
+      if (o.object.metadata.labels?.[SKIP_MIRROR_LABEL] === 'true') continue;
       const key = `${o.object.metadata.namespace || defaultNamespace}/${o.object.metadata.name}`;
       (o.object.subsets ?? []).forEach((s, si) => {
         // not-ready addresses take traffic once ready: a policy written now must allow them too
@@ -47,25 +63,51 @@ export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace:
       const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
       // an FQDN slice names hosts, which no ipBlock can
       if (!service || (o.object.addressType !== 'IPv4' && o.object.addressType !== 'IPv6')) continue;
-      const addresses = (o.object.endpoints ?? []).flatMap((e, ei) => e.addresses.flatMap((a, ai) => addressRange(o, a, ['endpoints', ei, 'addresses', ai])));
-      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports: (o.object.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port ?? undefined, protocol: p.protocol ?? 'TCP' })) });
+      const addresses = (o.object.endpoints ?? []).flatMap((e, ei) => (e.addresses.length > 0 ? addressRange(o, e.addresses[0] as string, ['endpoints', ei, 'addresses', 0]) : []));
+      const ports: ManualEndpoint['ports'][number][] = [];
+      (o.object.ports ?? []).forEach((p, pi) => {
+        if (typeof p.port === 'number') ports.push({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' });
+        else diagnostics.push(diag(Codes.endpointPortWithoutNumber, 'warning', 'an EndpointSlice port without a number is skipped by kube-proxy: no traffic reaches it', originRef(o.origin, ['ports', pi])));
+      });
+      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports });
     }
   }
   return out;
 }
 
 /**
- * Where a connection to the Service port named `portName` ('' for an unnamed one) goes: each
- * endpoint address with the endpoint port of the same name (Kubernetes pairs a selector-less
- * Service's ports with its endpoints' ports by name; targetPort plays no part).
+ * Where a connection to the Service port `servicePort` goes: each endpoint address with the
+ * endpoint port of the same name and protocol (kube-proxy pairs a selector-less Service's ports
+ * with its endpoints' ports so; targetPort plays no part), contiguous addresses joined in one range.
  */
-export function manualTargets(endpoints: readonly ManualEndpoint[], portName: string): { range: IpRange; conns: ConnectionSet }[] {
-  const out: { range: IpRange; conns: ConnectionSet }[] = [];
+export function manualTargets(endpoints: readonly ManualEndpoint[], servicePort: { readonly name: string; readonly protocol: Protocol }): { range: IpRange; conns: ConnectionSet }[] {
+  const byConns = new Map<string, { conns: ConnectionSet; ranges: IpRange[] }>();
   for (const e of endpoints) {
-    const ports = e.ports.filter((p) => p.name === portName);
+    const ports = e.ports.filter((p) => p.name === servicePort.name && p.protocol === servicePort.protocol);
     if (ports.length === 0) continue;
-    const conns = ports.reduce((acc, p) => acc.union(p.port === undefined ? ConnectionSet.of(p.protocol) : ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
-    for (const range of e.addresses) out.push({ range, conns });
+    const conns = ports.reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
+    const k = conns.toString();
+    const entry = byConns.get(k) ?? { conns, ranges: [] };
+    entry.ranges.push(...e.addresses);
+    byConns.set(k, entry);
+  }
+  return [...byConns.values()].flatMap(({ conns, ranges }) => joined(ranges).map((range) => ({ range, conns })));
+}
+
+/** The addresses, each family sorted and its neighbours joined (10.0.0.1 and 10.0.0.2 are 10.0.0.1-10.0.0.2). */
+export function joined(ranges: readonly IpRange[]): IpRange[] {
+  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out: IpRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && r.lo <= last.hi + 1n) {
+      if (r.hi > last.hi) out[out.length - 1] = { family: r.family, lo: last.lo, hi: r.hi };
+    } else out.push(r);
   }
   return out;
+}
+
+/** Every endpoint address on the port the client dialed (a headless Service's name resolves to its endpoints' addresses, no proxy in between). */
+export function dialedTargets(endpoints: readonly ManualEndpoint[], conns: ConnectionSet): { range: IpRange; conns: ConnectionSet }[] {
+  return joined(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns }));
 }

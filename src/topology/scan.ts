@@ -1,7 +1,7 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { readableKeys } from './volume-mounts.js';
 import { hostAlias } from './host-aliases.js';
-import { manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
+import { dialedTargets, manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
@@ -703,7 +703,21 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     .map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] }))
     .map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port) }))
     .filter((d) => d.ports.length > 0);
-  if (withPort.length === 0 && port !== undefined && inCluster.every((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None')) {
+  const headless = inCluster.every((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None');
+  // a Service without a selector reaches the addresses its Endpoints (EndpointSlices) list (manual-endpoints.ts)
+  const manual = inCluster.some((e) => !hasSelector(e)) ? ctx.endpoints.get(target.key) : undefined;
+  if (manual && headless) {
+    // its name resolves to those addresses, no proxy in between: they are dialed on the port as
+    // written (a Service port's name gives its number); without one, on the endpoints' own ports
+    const named = withPort.flatMap((d) => d.ports).find((sp) => sp.name === c.port);
+    const dialed = port ?? named?.port;
+    const conns = dialed !== undefined ? ConnectionSet.port(named?.protocol ?? 'TCP', dialed) : manual.flatMap((e) => e.ports).reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
+    if (!conns.isEmpty) {
+      for (const t of dialedTargets(manual, conns)) add({ kind: 'external', range: t.range }, t.conns, target.key);
+      return;
+    }
+  }
+  if (withPort.length === 0 && port !== undefined && headless) {
     // a headless Service's names resolve to the pods themselves (no proxy maps Service ports): a port
     // no Service port names is dialed on the pods as written (`db-0.db:15432`, a container port)
     const owners = [...new Set(inCluster.flatMap((e) => podOwners(e.workloads, target.pod)))];
@@ -717,14 +731,13 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     return;
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
-  // a Service without a selector reaches the addresses its Endpoints (EndpointSlices) list
-  const manual = ctx.endpoints.get(target.key);
-  const written = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(manual, sp.name ?? ''))) : [];
+  const selectorless = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports) : [];
+  const written = manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : [];
   for (const t of written) add({ kind: 'external', range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
     if (written.length > 0) return;
-    const why = manual && withPort.some((d) => !hasSelector(d.svc)) ? `the Endpoints of Service ${target.key} list no port named ${JSON.stringify(withPort[0]?.ports[0]?.name ?? '')}` : `Service ${target.key} selects no workload in the manifests`;
-    report('no-endpoints', why);
+    const names = [...new Set(selectorless.map((sp) => `${JSON.stringify(sp.name ?? '')}/${sp.protocol ?? 'TCP'}`))].join(', ');
+    report('no-endpoints', manual ? `the Endpoints of Service ${target.key} list no port ${names} (paired by name and protocol)` : `Service ${target.key} selects no workload in the manifests`);
     return;
   }
   for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { PodSpec } from '../manifests/schemas.js';
 
 /**
@@ -9,9 +10,11 @@ import type { PodSpec } from '../manifests/schemas.js';
  * scan finds no address in it: a shared ConfigMap whose components each mount their own file
  * gives each component its own file's links, not all of them.
  *
- * Unknown stays open: a `subPathExpr` (expanded from the container's environment at run time),
- * a mount whose fields are not strings, or a volume no container mounts (a mutating webhook may
- * mount it in a container the manifests do not hold) shows every key, as before this reading.
+ * The subPath is cleaned as the kubelet joins it to the volume's folder (`.` and `conf//` are the
+ * volume and `conf`). Unknown stays open: a `subPathExpr` (expanded from the container's
+ * environment at run time), a subPath into the kubelet's own folders (`..data` holds every key), a
+ * mount whose fields are not strings, or a volume no container mounts (a mutating webhook may mount
+ * it in a container the manifests do not hold) shows every key, as before this reading.
  */
 export type VolumeKeys = (key: string) => boolean;
 
@@ -23,10 +26,14 @@ interface Mount {
   readonly subPath: string | undefined;
 }
 
-/** The volume mounts of every container of the pod (init containers and sidecars included), read leniently: the schema does not validate them. */
-function mountsOf(spec: PodSpec | null | undefined): Mount[] {
-  const out: Mount[] = [];
-  for (const list of [spec?.initContainers, spec?.containers, (spec as { ephemeralContainers?: unknown } | null | undefined)?.ephemeralContainers]) {
+/** The volume mounts of every container of the pod (init containers and sidecars included), by volume name, read once per pod spec and leniently: the schema does not validate them. */
+const mountCache = new WeakMap<object, ReadonlyMap<string, readonly Mount[]>>();
+
+function mountsOf(spec: PodSpec): ReadonlyMap<string, readonly Mount[]> {
+  const known = mountCache.get(spec);
+  if (known) return known;
+  const out = new Map<string, Mount[]>();
+  for (const list of [spec.initContainers, spec.containers, (spec as { ephemeralContainers?: unknown }).ephemeralContainers]) {
     if (!Array.isArray(list)) continue;
     for (const container of list) {
       const mounts = (container as { volumeMounts?: unknown } | null)?.volumeMounts;
@@ -34,15 +41,24 @@ function mountsOf(spec: PodSpec | null | undefined): Mount[] {
       for (const m of mounts) {
         const { name, subPath, subPathExpr } = (m ?? {}) as { name?: unknown; subPath?: unknown; subPathExpr?: unknown };
         if (typeof name !== 'string') continue;
-        const exact = typeof subPath === 'string' && subPath !== '' && (subPathExpr === undefined || subPathExpr === null || subPathExpr === '');
-        out.push({ name, subPath: exact ? normalized(subPath) : undefined });
+        const expr = subPathExpr !== undefined && subPathExpr !== null && subPathExpr !== '';
+        const mount = { name, subPath: typeof subPath === 'string' && !expr ? cleaned(subPath) : undefined };
+        const same = out.get(name);
+        if (same) same.push(mount);
+        else out.set(name, [mount]);
       }
     }
   }
+  mountCache.set(spec, out);
   return out;
 }
 
-const normalized = (p: string) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+/** A subPath as a file path inside the volume, or undefined for the whole volume or a place unknown here. */
+function cleaned(subPath: string): string | undefined {
+  const p = path.posix.normalize(subPath).replace(/^\/+/, '').replace(/\/+$/, '');
+  if (p === '' || p === '.' || p.startsWith('..')) return undefined;
+  return p;
+}
 
 /**
  * The keys of the pod's volume `volumeName` its containers can read. `items` is the volume's
@@ -51,10 +67,10 @@ const normalized = (p: string) => p.replace(/^(?:\.\/)+/, '').replace(/\/+$/, ''
 export function readableKeys(spec: PodSpec | null | undefined, volumeName: string | undefined, items: readonly { key: string; path?: unknown }[] | undefined): VolumeKeys {
   // a key listed twice is written at both paths
   const listed = items && items.length > 0 ? new Map<string, string[]>() : undefined;
-  for (const i of listed ? (items ?? []) : []) listed?.set(i.key, [...(listed.get(i.key) ?? []), typeof i.path === 'string' ? normalized(i.path) : i.key]);
+  for (const i of listed ? (items ?? []) : []) listed?.set(i.key, [...(listed.get(i.key) ?? []), (typeof i.path === 'string' ? cleaned(i.path) : undefined) ?? i.key]);
   const keyListed: VolumeKeys = listed ? (key) => listed.has(key) : EVERY_KEY;
-  if (volumeName === undefined) return keyListed;
-  const mounts = mountsOf(spec).filter((m) => m.name === volumeName);
+  if (volumeName === undefined || !spec) return keyListed;
+  const mounts = mountsOf(spec).get(volumeName) ?? [];
   if (mounts.length === 0 || mounts.some((m) => m.subPath === undefined)) return keyListed;
   const subPaths = mounts.map((m) => m.subPath as string);
   return (key) => {

@@ -11,7 +11,6 @@ import { findNcaForTests } from '../helpers/nca.js';
 /** The baseline and verify entries run as a runner runs them: INPUT_*, GITHUB_OUTPUT, GITHUB_STEP_SUMMARY; no GitHub API. */
 afterAll(cleanupTempDirs);
 const NO_API = 'http://127.0.0.1:9';
-const NCA = findNcaForTests();
 const run = (name: string, inputs: Record<string, string>, more: Partial<EntryOptions> = {}) =>
   runEntry(name, { inputs, eventName: 'schedule', payload: schedulePayload(), apiUrl: NO_API, cwd: REPO_ROOT, ...more });
 
@@ -78,7 +77,7 @@ describe('baseline action', () => {
   });
 
   it('engine both with nca: the engines agree on the violation', { timeout: 120_000 }, async () => {
-    const r = await run('baseline', { paths: 'fixtures/example-pr/head', baseline: 'fixtures/example-pr/baseline.yaml', engine: 'both' }, { env: { NCA_PATH: NCA } });
+    const r = await run('baseline', { paths: 'fixtures/example-pr/head', baseline: 'fixtures/example-pr/baseline.yaml', engine: 'both' }, { env: { NCA_PATH: findNcaForTests() } });
     expect(r.code).toBe(1);
     expect(r.outputs.violations).toBe('1');
     expect(r.outputs.disagreements).toBe('0');

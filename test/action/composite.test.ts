@@ -8,15 +8,13 @@ import { REPO_ROOT } from '../helpers/cli.js';
 import { restoreVenv, runComposite } from '../helpers/composite.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
 import { FakeGitHub } from '../helpers/github-server.js';
-import { findNcaForTests } from '../helpers/nca.js';
+import { findNcaVenvForTests } from '../helpers/nca.js';
 
 /**
  * The composite layer of action.yml run as a runner runs it: the shell steps for real (Node check,
  * chart detection, nca cache key and install with the machine's real nca venv standing in for a
  * cache hit), then the bundled entry, with a known token whose every appearance is checked.
  */
-/** The machine's nca venv (where .ci/run installs it: the folder above nca's bin/), standing in for a cache hit. */
-const NCA_VENV = process.env.NCA_VENV_DIR ?? path.dirname(path.dirname(findNcaForTests()));
 const TOKEN = 'ghs_compositeSecretToken_9f8e7d6c5b4a39281706';
 const PR = 3;
 
@@ -51,7 +49,8 @@ describe('composite action.yml', () => {
       env,
       cwd: repo.dir,
       githubToken: TOKEN,
-      uses: { 'actions/cache': restoreVenv(NCA_VENV) },
+      // the machine's nca venv (where .ci/run installs it) stands in for a cache hit
+      uses: { 'actions/cache': restoreVenv(findNcaVenvForTests()) },
     });
     const ran = Object.fromEntries(r.steps.map((s) => [s.name, s.ran]));
     expect(ran).toMatchObject({ 'Check Node.js': true, 'Set up Node.js 24': false, 'Find Helm charts': true, 'Set up Helm': false, 'nca cache key': true, 'Cache the nca venv': true, 'Install nca': true, 'Run netpol-ci check': true });

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { onPath } from './tools.js';
@@ -23,4 +23,18 @@ export function findNcaForTests(): string {
   const nca = process.env.NCA_PATH || onPath('nca') || KNOWN.find(executable);
   if (!nca) throw new Error('nca not found: set NCA_PATH, or run .ci/run (pip install network-config-analyzer==2.1.0 in a venv)');
   return nca;
+}
+
+/**
+ * The venv that holds the real nca (NCA_VENV_DIR, else the folder above the bin/ of
+ * findNcaForTests' nca, symlinks resolved), for the composite action's test that restores it as
+ * its cache. Throws when that nca is not in a venv: the test must not silently skip.
+ */
+export function findNcaVenvForTests(): string {
+  if (process.env.NCA_VENV_DIR) return process.env.NCA_VENV_DIR;
+  const nca = findNcaForTests();
+  // a venv's bin/nca is a script, not a symlink, but the venv folder itself may be reached through one
+  const venv = path.dirname(path.dirname(realpathSync(path.resolve(nca))));
+  if (!existsSync(path.join(venv, 'pyvenv.cfg'))) throw new Error(`${nca} is not in a Python venv (no ${path.join(venv, 'pyvenv.cfg')}): set NCA_VENV_DIR, or run .ci/run`);
+  return venv;
 }

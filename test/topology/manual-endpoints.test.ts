@@ -74,7 +74,8 @@ spec:
 describe('a Service without a selector reaches the endpoints the manifests write for it', () => {
   it('Endpoints: every address (not-ready ones too: they take traffic once ready) on the endpoint port of the Service port\'s name; no gap', () => {
     const t = scan(service() + endpoints() + api);
-    expect(linkLines(t)).toEqual(['shop/api[Deployment] => 10.20.0.5-10.20.0.5[External] : TCP 15432', 'shop/api[Deployment] => 10.20.0.6-10.20.0.6[External] : TCP 15432']);
+    // contiguous addresses are one range (one ipBlock rule, not one per address)
+    expect(linkLines(t)).toEqual(['shop/api[Deployment] => 10.20.0.5-10.20.0.6[External] : TCP 15432']);
     expect(t.unresolved).toEqual([]);
   });
 
@@ -88,7 +89,7 @@ describe('a Service without a selector reaches the endpoints the manifests write
   it('endpoints that name no port of the Service are a gap that says so', () => {
     const t = scan(service() + endpoints('postgres') + api);
     expect(linkLines(t)).toEqual([]);
-    expect(t.unresolved.map((u) => u.detail)).toEqual(['the Endpoints of Service shop/legacy-db list no port named "pg"']);
+    expect(t.unresolved.map((u) => u.detail)).toEqual(['the Endpoints of Service shop/legacy-db list no port "pg"/TCP (paired by name and protocol)']);
   });
 
   it('a Service with a selector is read from its selector, whatever Endpoints object a dump of the cluster holds', () => {
@@ -105,15 +106,41 @@ describe('a Service without a selector reaches the endpoints the manifests write
     const egress = r.stdout.slice(r.stdout.indexOf('egress:'));
     expect(egress).toMatch(/cidr: 10\.20\.0\.5\/32[\s\S]*port: 15432/);
     expect(egress).toMatch(/cidr: 10\.20\.0\.6\/32/);
+    expect(egress).not.toMatch(/10\.20\.0\.4|10\.20\.0\.7/);
     expect(r.stdout).not.toMatch(/port: 5432\b|port: 9999/);
   });
 
-  it('an address that is no IP (the API server refuses it) is left out and warned at its line; the others still count', () => {
-    const text = service() + endpoints().replace('{ip: 10.20.0.5}', '{ip: db.example.com}') + api;
+  it('an address the API server refuses (no IP, padded, loopback, link-local) is left out and warned at its line; the others still count', () => {
+    const text = service() + endpoints().replace('[{ip: 10.20.0.5}]', '[{ip: db.example.com}, {ip: " 10.20.0.9"}, {ip: 127.0.0.1}, {ip: 169.254.169.254}]') + api;
     const load = loadManifests([{ path: 'app.yaml', text }]);
     const result = scanTopology(load.cluster);
     expect(linkLines(result.value)).toEqual(['shop/api[Deployment] => 10.20.0.6-10.20.0.6[External] : TCP 15432']);
     const warned = result.diagnostics.filter((d) => d.code === 'NPC300');
-    expect(warned.map((d) => [d.severity, d.at?.file, d.at?.line, d.message])).toEqual([['warning', 'app.yaml', 11, '"db.example.com" is no IP address; left out of the endpoints of its Service']]);
+    expect(warned.map((d) => [d.severity, d.at?.file, d.at?.line, d.message])).toEqual([
+      ['warning', 'app.yaml', 11, '"db.example.com" is no IP address; left out of the endpoints of its Service'],
+      ['warning', 'app.yaml', 11, '" 10.20.0.9" is no IP address; left out of the endpoints of its Service'],
+      ['warning', 'app.yaml', 11, '"127.0.0.1" is an address the API server refuses for an endpoint (loopback, link-local or unspecified); left out of the endpoints of its Service'],
+      ['warning', 'app.yaml', 11, '"169.254.169.254" is an address the API server refuses for an endpoint (loopback, link-local or unspecified); left out of the endpoints of its Service'],
+    ]);
+  });
+
+  it('a headless Service without a selector resolves to the endpoint addresses, dialed on the port as written (no proxy maps it)', () => {
+    const headless = service().replace('spec:\n', 'spec:\n  clusterIP: None\n');
+    expect(linkLines(scan(headless + endpoints() + api))).toEqual(['shop/api[Deployment] => 10.20.0.5-10.20.0.6[External] : TCP 5432']);
+    const otherPort = api.replace('legacy-db:5432', 'legacy-db:7777');
+    expect(linkLines(scan(headless + endpoints() + otherPort))).toEqual(['shop/api[Deployment] => 10.20.0.5-10.20.0.6[External] : TCP 7777']);
+  });
+
+  it('as kube-proxy reads them: ports paired by name and protocol, a slice endpoint by its first address, a slice port without a number skipped (warned), a skip-mirror Endpoints never routed', () => {
+    const udp = scan(service() + endpoints().replace('{name: pg, port: 15432}', '{name: pg, port: 15432, protocol: UDP}') + api);
+    expect(linkLines(udp)).toEqual([]);
+    const firstOnly = scan(service() + slice().replace('addresses: ["10.20.0.7"]', 'addresses: ["10.20.0.7", "10.20.0.99"]') + api);
+    expect(linkLines(firstOnly)).toEqual(['shop/api[Deployment] => 10.20.0.7-10.20.0.7[External] : TCP 15432']);
+    const load = loadManifests([{ path: 'app.yaml', text: service() + slice().replace('ports: [{name: pg, port: 15432, protocol: TCP}]', 'ports: [{name: pg, protocol: TCP}]') + api }]);
+    const noNumber = scanTopology(load.cluster);
+    expect(linkLines(noNumber.value)).toEqual([]);
+    expect(noNumber.diagnostics.filter((d) => d.code === 'NPC301').map((d) => d.at?.line)).toEqual([12]);
+    const skipped = scan(service() + endpoints().replace('metadata: {name: legacy-db, namespace: shop}\nsubsets', 'metadata: {name: legacy-db, namespace: shop, labels: {endpointslice.kubernetes.io/skip-mirror: "true"}}\nsubsets') + api);
+    expect(linkLines(skipped)).toEqual([]);
   });
 });

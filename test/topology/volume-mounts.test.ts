@@ -78,4 +78,13 @@ describe('ConfigMap volumes mounted with subPath', () => {
     const items = shared + deployment('api', '[{name: conf, mountPath: /etc/app, subPath: conf.d/}]').replace('configMap: {name: shared}', 'configMap: {name: shared, items: [{key: api.conf, path: conf.d/api.conf}, {key: worker.conf, path: other/worker.conf}]}');
     expect(linkLines(scan({ 'app.yaml': items }))).toEqual(['default/api[Deployment] => 10.0.0.1-10.0.0.1[External] : TCP 8080']);
   });
+
+  it('a subPath is cleaned as the kubelet joins it: "." is the whole volume, "..data" (the kubelet\'s folder of every key) stays open, "./a//b" is a/b', () => {
+    const both = ['default/api[Deployment] => 10.0.0.1-10.0.0.1[External] : TCP 8080', 'default/api[Deployment] => 10.0.0.2-10.0.0.2[External] : TCP 5672'];
+    for (const sub of ['.', '"./"', '..data', '..data/']) {
+      expect(linkLines(scan({ 'app.yaml': shared + deployment('api', `[{name: conf, mountPath: /etc/x, subPath: ${sub}}]`) })), sub).toEqual(both);
+    }
+    const doubled = scan({ 'app.yaml': shared + deployment('api', '[{name: conf, mountPath: /etc/x, subPath: "./worker.conf//"}]') });
+    expect(linkLines(doubled)).toEqual(['default/api[Deployment] => 10.0.0.2-10.0.0.2[External] : TCP 5672']);
+  });
 });
