@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-I64YF3UK.mjs";
-import "./chunks/chunk-NCA6VZ56.mjs";
-import "./chunks/chunk-ZVY7ZZVC.mjs";
+} from "./chunks/chunk-76FXGXEH.mjs";
+import "./chunks/chunk-5KX4YM6I.mjs";
+import "./chunks/chunk-47GGEN5G.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-JPUBLRZD.mjs";
+} from "./chunks/chunk-LPAUOXR6.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

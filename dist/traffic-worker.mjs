@@ -338,6 +338,8 @@ var Codes = {
   // the endpoints written for Services without a selector (NPC300-NPC304)
   /** An Endpoints or EndpointSlice address that is no IP address (the API server refuses it): left out of the Service's endpoints, warned at its line. */
   endpointAddressInvalid: "NPC300",
+  /** An EndpointSlice port without a number: kube-proxy skips it (no traffic reaches it), so it gives no link; warned. */
+  endpointPortWithoutNumber: "NPC301",
   // inputs kubectl accepts (NPC305-NPC309)
   /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
   integerWrittenAsFloat: "NPC305",

@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-HFJ75BGM.mjs";
-import "../chunks/chunk-I64YF3UK.mjs";
-import "../chunks/chunk-W7ZTQNL2.mjs";
+} from "../chunks/chunk-SBYGNEQL.mjs";
+import "../chunks/chunk-76FXGXEH.mjs";
+import "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-CCDEGVC4.mjs";
+} from "../chunks/chunk-WRZGP5BR.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-XOAERWBW.mjs";
-import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-LSRGAWFM.mjs";
-import "../chunks/chunk-NCA6VZ56.mjs";
+} from "../chunks/chunk-XYKFSATH.mjs";
+import "../chunks/chunk-JYRBYPEK.mjs";
+import "../chunks/chunk-DOSWERV4.mjs";
+import "../chunks/chunk-5KX4YM6I.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-QID5K7Z5.mjs";
+} from "../chunks/chunk-2YEXSSSP.mjs";
 import {
   peerKey
-} from "../chunks/chunk-ZVY7ZZVC.mjs";
+} from "../chunks/chunk-47GGEN5G.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

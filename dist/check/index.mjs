@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-HFJ75BGM.mjs";
-import "../chunks/chunk-I64YF3UK.mjs";
-import "../chunks/chunk-W7ZTQNL2.mjs";
-import "../chunks/chunk-CCDEGVC4.mjs";
-import "../chunks/chunk-XOAERWBW.mjs";
-import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-LSRGAWFM.mjs";
-import "../chunks/chunk-NCA6VZ56.mjs";
-import "../chunks/chunk-QID5K7Z5.mjs";
-import "../chunks/chunk-ZVY7ZZVC.mjs";
+} from "../chunks/chunk-SBYGNEQL.mjs";
+import "../chunks/chunk-76FXGXEH.mjs";
+import "../chunks/chunk-SQLZHJHL.mjs";
+import "../chunks/chunk-WRZGP5BR.mjs";
+import "../chunks/chunk-XYKFSATH.mjs";
+import "../chunks/chunk-JYRBYPEK.mjs";
+import "../chunks/chunk-DOSWERV4.mjs";
+import "../chunks/chunk-5KX4YM6I.mjs";
+import "../chunks/chunk-2YEXSSSP.mjs";
+import "../chunks/chunk-47GGEN5G.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
-import "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
+import "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -1215,7 +1215,7 @@ var require_command = __commonJS({
   "node_modules/commander/lib/command.js"(exports2) {
     var EventEmitter = require("node:events").EventEmitter;
     var childProcess = require("node:child_process");
-    var path22 = require("node:path");
+    var path23 = require("node:path");
     var fs = require("node:fs");
     var process2 = require("node:process");
     var { Argument: Argument2, humanReadableArgName } = require_argument();
@@ -2228,9 +2228,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         let launchWithNode = false;
         const sourceExt = [".js", ".ts", ".tsx", ".mjs", ".cjs"];
         function findFile(baseDir, baseName) {
-          const localBin = path22.resolve(baseDir, baseName);
+          const localBin = path23.resolve(baseDir, baseName);
           if (fs.existsSync(localBin)) return localBin;
-          if (sourceExt.includes(path22.extname(baseName))) return void 0;
+          if (sourceExt.includes(path23.extname(baseName))) return void 0;
           const foundExt = sourceExt.find(
             (ext) => fs.existsSync(`${localBin}${ext}`)
           );
@@ -2248,17 +2248,17 @@ Expecting one of '${allowedValues.join("', '")}'`);
           } catch {
             resolvedScriptPath = this._scriptPath;
           }
-          executableDir = path22.resolve(
-            path22.dirname(resolvedScriptPath),
+          executableDir = path23.resolve(
+            path23.dirname(resolvedScriptPath),
             executableDir
           );
         }
         if (executableDir) {
           let localFile = findFile(executableDir, executableFile);
           if (!localFile && !subcommand._executableFile && this._scriptPath) {
-            const legacyName = path22.basename(
+            const legacyName = path23.basename(
               this._scriptPath,
-              path22.extname(this._scriptPath)
+              path23.extname(this._scriptPath)
             );
             if (legacyName !== this._name) {
               localFile = findFile(
@@ -2269,7 +2269,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
           }
           executableFile = localFile || executableFile;
         }
-        launchWithNode = sourceExt.includes(path22.extname(executableFile));
+        launchWithNode = sourceExt.includes(path23.extname(executableFile));
         let proc;
         if (process2.platform !== "win32") {
           if (launchWithNode) {
@@ -3184,7 +3184,7 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @return {Command}
        */
       nameFromFilename(filename) {
-        this._name = path22.basename(filename, path22.extname(filename));
+        this._name = path23.basename(filename, path23.extname(filename));
         return this;
       }
       /**
@@ -3198,9 +3198,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
        * @param {string} [path]
        * @return {(string|null|Command)}
        */
-      executableDir(path23) {
-        if (path23 === void 0) return this._executableDir;
-        this._executableDir = path23;
+      executableDir(path24) {
+        if (path24 === void 0) return this._executableDir;
+        this._executableDir = path24;
         return this;
       }
       /**
@@ -3724,10 +3724,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema2) {
   return mergeDefs(schema2._zod.def);
 }
-function getElementAtPath(obj, path22) {
-  if (!path22)
+function getElementAtPath(obj, path23) {
+  if (!path23)
     return obj;
-  return path22.reduce((acc, key3) => acc?.[key3], obj);
+  return path23.reduce((acc, key3) => acc?.[key3], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -3986,11 +3986,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path22, issues) {
+function prefixIssues(path23, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path22);
+    iss.path.unshift(path23);
     return iss;
   });
 }
@@ -4523,16 +4523,16 @@ function flattenError(error2, mapper = (issue2) => issue2.message) {
 }
 function formatError(error2, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error3, path22 = []) => {
+  const processError = (error3, path23 = []) => {
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path23, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else {
-        const fullpath = [...path22, ...issue2.path];
+        const fullpath = [...path23, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -4571,17 +4571,17 @@ function formatError(error2, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error2, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error3, path22 = []) => {
+  const processError = (error3, path23 = []) => {
     var _a3;
     for (const issue2 of error3.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path22, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path23, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path22, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path23, ...issue2.path]);
       } else {
-        const fullpath = [...path22, ...issue2.path];
+        const fullpath = [...path23, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -4620,8 +4620,8 @@ function treeifyError(error2, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path22 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path22) {
+  const path23 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path23) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -6990,8 +6990,8 @@ var init_schemas = __esm({
       const _normalized = cached(() => normalizeDef(def));
       const memo2 = globalConfig.memoizer;
       const generateFastpass = (shape) => {
-        const normalized2 = _normalized.value;
-        const syms = normalized2.symbolKeys;
+        const normalized = _normalized.value;
+        const syms = normalized.symbolKeys;
         const doc = new Doc(["payload", "ctx"], { shape, inst, memo: memo2, syms });
         const parseStr = (k) => `shape[${k}]._zod.run({ value: input[${k}], issues: [] }, ctx)`;
         const prefixStr = (id, k) => `
@@ -7009,11 +7009,11 @@ var init_schemas = __esm({
         doc.write(`const input = payload.value;`);
         const ids = /* @__PURE__ */ Object.create(null);
         let counter = 0;
-        for (const key3 of normalized2.allKeys) {
+        for (const key3 of normalized.allKeys) {
           ids[key3] = `key_${counter++}`;
         }
         doc.write(memo2 ? `const newResult = memo.alloc(inst, payload, {}, ctx);` : `const newResult = {};`);
-        for (const key3 of normalized2.allKeys) {
+        for (const key3 of normalized.allKeys) {
           if (key3 === "__proto__")
             continue;
           const id = ids[key3];
@@ -14785,13 +14785,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path22 = ref.slice(1).split("/").filter(Boolean);
-  if (path22.length === 0) {
+  const path23 = ref.slice(1).split("/").filter(Boolean);
+  if (path23.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path22[0] === defsKey) {
-    const key3 = path22[1] === void 0 ? void 0 : decodeJSONPointerSegment(path22[1]);
+  if (path23[0] === defsKey) {
+    const key3 = path23[1] === void 0 ? void 0 : decodeJSONPointerSegment(path23[1]);
     if (!key3 || !ctx.defs[key3]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -15372,23 +15372,23 @@ function fromJSONSchema(schema2, params) {
   if (typeof schema2 === "boolean") {
     return schema2 ? z.any() : z.never();
   }
-  let normalized2;
+  let normalized;
   try {
-    normalized2 = JSON.parse(JSON.stringify(schema2));
+    normalized = JSON.parse(JSON.stringify(schema2));
   } catch {
     throw new Error("fromJSONSchema input is not valid JSON (possibly cyclic); use $defs/$ref for recursive schemas");
   }
-  const version2 = detectVersion(normalized2, params?.defaultTarget);
-  const defs = normalized2.$defs || normalized2.definitions || {};
+  const version2 = detectVersion(normalized, params?.defaultTarget);
+  const defs = normalized.$defs || normalized.definitions || {};
   const ctx = {
     version: version2,
     defs,
     refs: /* @__PURE__ */ new Map(),
     processing: /* @__PURE__ */ new Set(),
-    rootSchema: normalized2,
+    rootSchema: normalized,
     registry: params?.registry ?? globalRegistry
   };
-  return convertSchema(normalized2, ctx);
+  return convertSchema(normalized, ctx);
 }
 var z, RECOGNIZED_KEYS, SCHEMA_KEYWORDS, SCHEMA_MAP_KEYWORDS, fullTime;
 var init_from_json_schema = __esm({
@@ -16181,21 +16181,21 @@ function rangesToBlocks(ranges) {
   for (const family of [4, 6]) {
     const sorted = ranges.filter((r) => r.family === family).sort((a, b) => a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
     if (sorted.length === 0) continue;
-    const joined = [];
+    const joined2 = [];
     for (const r of sorted) {
-      const last = joined[joined.length - 1];
-      if (last && r.lo <= last.hi + 1n) joined[joined.length - 1] = { family, lo: last.lo, hi: r.hi > last.hi ? r.hi : last.hi };
-      else joined.push(r);
+      const last = joined2[joined2.length - 1];
+      if (last && r.lo <= last.hi + 1n) joined2[joined2.length - 1] = { family, lo: last.lo, hi: r.hi > last.hi ? r.hi : last.hi };
+      else joined2.push(r);
     }
-    const plain = joined.flatMap(rangeToCidrs);
-    const lo = joined[0].lo;
-    const hi = joined[joined.length - 1].hi;
+    const plain = joined2.flatMap(rangeToCidrs);
+    const lo = joined2[0].lo;
+    const hi = joined2[joined2.length - 1].hi;
     let size = 0n;
     while (lo >> size !== hi >> size) size++;
     const cover = { family, lo: lo >> size << size, hi: (lo >> size << size) + (1n << size) - 1n };
     const holes = [];
     let next = cover.lo;
-    for (const r of joined) {
+    for (const r of joined2) {
       if (r.lo > next) holes.push({ family, lo: next, hi: r.lo - 1n });
       next = r.hi + 1n;
     }
@@ -16602,10 +16602,10 @@ var init_everywhere = __esm({
 function diag(code2, severity, message, at3, hint) {
   return { code: code2, severity, message, ...at3 ? { at: at3 } : {}, ...hint ? { hint } : {} };
 }
-function formatPath(path22) {
-  if (!path22 || path22.length === 0) return "";
+function formatPath(path23) {
+  if (!path23 || path23.length === 0) return "";
   let out = "";
-  for (const p of path22) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path23) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return visible(out);
 }
 function formatDiagnostic(d) {
@@ -16859,6 +16859,8 @@ var init_diagnostic = __esm({
       // the endpoints written for Services without a selector (NPC300-NPC304)
       /** An Endpoints or EndpointSlice address that is no IP address (the API server refuses it): left out of the Service's endpoints, warned at its line. */
       endpointAddressInvalid: "NPC300",
+      /** An EndpointSlice port without a number: kube-proxy skips it (no traffic reaches it), so it gives no link; warned. */
+      endpointPortWithoutNumber: "NPC301",
       // inputs kubectl accepts (NPC305-NPC309)
       /** An integer field written as a whole float (`80.0`, `8.08e3`): kubectl sends JSON's integer (YAML read through JSON), so the server takes it; read as that integer, warned. */
       integerWrittenAsFloat: "NPC305",
@@ -20065,17 +20067,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key3, node2, visitor, path22) {
-      const ctrl = callVisitor(key3, node2, visitor, path22);
+    function visit_(key3, node2, visitor, path23) {
+      const ctrl = callVisitor(key3, node2, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path22, ctrl);
-        return visit_(key3, ctrl, visitor, path22);
+        replaceNode(key3, path23, ctrl);
+        return visit_(key3, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path23 = Object.freeze(path23.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path22);
+            const ci = visit_(i, node2.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20086,13 +20088,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path22);
+          const cv = visit_("value", node2.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20113,17 +20115,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key3, node2, visitor, path22) {
-      const ctrl = await callVisitor(key3, node2, visitor, path22);
+    async function visitAsync_(key3, node2, visitor, path23) {
+      const ctrl = await callVisitor(key3, node2, visitor, path23);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key3, path22, ctrl);
-        return visitAsync_(key3, ctrl, visitor, path22);
+        replaceNode(key3, path23, ctrl);
+        return visitAsync_(key3, ctrl, visitor, path23);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
+          path23 = Object.freeze(path23.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path22);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path23);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20134,13 +20136,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path22 = Object.freeze(path22.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path22);
+          path23 = Object.freeze(path23.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path23);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path22);
+          const cv = await visitAsync_("value", node2.value, visitor, path23);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20167,23 +20169,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key3, node2, visitor, path22) {
+    function callVisitor(key3, node2, visitor, path23) {
       if (typeof visitor === "function")
-        return visitor(key3, node2, path22);
+        return visitor(key3, node2, path23);
       if (identity.isMap(node2))
-        return visitor.Map?.(key3, node2, path22);
+        return visitor.Map?.(key3, node2, path23);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key3, node2, path22);
+        return visitor.Seq?.(key3, node2, path23);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key3, node2, path22);
+        return visitor.Pair?.(key3, node2, path23);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key3, node2, path22);
+        return visitor.Scalar?.(key3, node2, path23);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key3, node2, path22);
+        return visitor.Alias?.(key3, node2, path23);
       return void 0;
     }
-    function replaceNode(key3, path22, node2) {
-      const parent = path22[path22.length - 1];
+    function replaceNode(key3, path23, node2) {
+      const parent = path23[path23.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key3] = node2;
       } else if (identity.isPair(parent)) {
@@ -20795,10 +20797,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema2, path22, value) {
+    function collectionFromPath(schema2, path23, value) {
       let v = value;
-      for (let i = path22.length - 1; i >= 0; --i) {
-        const k = path22[i];
+      for (let i = path23.length - 1; i >= 0; --i) {
+        const k = path23[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20817,7 +20819,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path22) => path22 == null || typeof path22 === "object" && !!path22[Symbol.iterator]().next().done;
+    var isEmptyPath = (path23) => path23 == null || typeof path23 === "object" && !!path23[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type2, schema2) {
         super(type2);
@@ -20847,11 +20849,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path22, value) {
-        if (isEmptyPath(path22))
+      addIn(path23, value) {
+        if (isEmptyPath(path23))
           this.add(value);
         else {
-          const [key3, ...rest] = path22;
+          const [key3, ...rest] = path23;
           const node2 = this.get(key3, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20865,8 +20867,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        const [key3, ...rest] = path22;
+      deleteIn(path23) {
+        const [key3, ...rest] = path23;
         if (rest.length === 0)
           return this.delete(key3);
         const node2 = this.get(key3, true);
@@ -20880,8 +20882,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        const [key3, ...rest] = path22;
+      getIn(path23, keepScalar) {
+        const [key3, ...rest] = path23;
         const node2 = this.get(key3, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20899,8 +20901,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path22) {
-        const [key3, ...rest] = path22;
+      hasIn(path23) {
+        const [key3, ...rest] = path23;
         if (rest.length === 0)
           return this.has(key3);
         const node2 = this.get(key3, true);
@@ -20910,8 +20912,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        const [key3, ...rest] = path22;
+      setIn(path23, value) {
+        const [key3, ...rest] = path23;
         if (rest.length === 0) {
           this.set(key3, value);
         } else {
@@ -23426,9 +23428,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path22, value) {
+      addIn(path23, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path22, value);
+          this.contents.addIn(path23, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23503,14 +23505,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path22) {
-        if (Collection.isEmptyPath(path22)) {
+      deleteIn(path23) {
+        if (Collection.isEmptyPath(path23)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path22) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path23) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23525,10 +23527,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path22, keepScalar) {
-        if (Collection.isEmptyPath(path22))
+      getIn(path23, keepScalar) {
+        if (Collection.isEmptyPath(path23))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path22, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path23, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23539,10 +23541,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path22) {
-        if (Collection.isEmptyPath(path22))
+      hasIn(path23) {
+        if (Collection.isEmptyPath(path23))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path22) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path23) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23559,13 +23561,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path22, value) {
-        if (Collection.isEmptyPath(path22)) {
+      setIn(path23, value) {
+        if (Collection.isEmptyPath(path23)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path22), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path23), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path22, value);
+          this.contents.setIn(path23, value);
         }
       }
       /**
@@ -25526,9 +25528,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path22) => {
+    visit2.itemAtPath = (cst, path23) => {
       let item2 = cst;
-      for (const [field3, index] of path22) {
+      for (const [field3, index] of path23) {
         const tok = item2?.[field3];
         if (tok && "items" in tok) {
           item2 = tok.items[index];
@@ -25537,23 +25539,23 @@ var require_cst_visit = __commonJS({
       }
       return item2;
     };
-    visit2.parentCollection = (cst, path22) => {
-      const parent = visit2.itemAtPath(cst, path22.slice(0, -1));
-      const field3 = path22[path22.length - 1][0];
+    visit2.parentCollection = (cst, path23) => {
+      const parent = visit2.itemAtPath(cst, path23.slice(0, -1));
+      const field3 = path23[path23.length - 1][0];
       const coll = parent?.[field3];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path22, item2, visitor) {
-      let ctrl = visitor(item2, path22);
+    function _visit(path23, item2, visitor) {
+      let ctrl = visitor(item2, path23);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field3 of ["key", "value"]) {
         const token = item2[field3];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path22.concat([[field3, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path23.concat([[field3, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25564,10 +25566,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field3 === "key")
-            ctrl = ctrl(item2, path22);
+            ctrl = ctrl(item2, path23);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item2, path22) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item2, path23) : ctrl;
     }
     exports2.visit = visit2;
   }
@@ -28231,15 +28233,15 @@ function restIsBlock(rest) {
   const r = rest.trim();
   return r === "" || r.startsWith("#");
 }
-function prefixKey(path22, n) {
+function prefixKey(path23, n) {
   let k = "";
   for (let i = 0; i < n; i++) {
-    const seg = path22[i];
+    const seg = path23[i];
     k += typeof seg === "number" ? `${seg}` : `${seg}`;
   }
   return k;
 }
-function fastLocate(owner, text2, path22) {
+function fastLocate(owner, text2, path23) {
   let cached2 = lineCache.get(owner);
   if (!cached2) {
     const lines = text2.split("\n");
@@ -28261,9 +28263,9 @@ function fastLocate(owner, text2, path22) {
   };
   let node2 = nodes.get("") ?? { from: 0, to: all.length, virtual: void 0, here: { line: 0, column: 1 } };
   nodes.set("", node2);
-  for (let s = 0; s < path22.length; s++) {
-    const seg = path22[s];
-    const last = s === path22.length - 1;
+  for (let s = 0; s < path23.length; s++) {
+    const seg = path23[s];
+    const last = s === path23.length - 1;
     const cur = node2;
     if (cur.first === void 0) {
       let first2 = cur.from;
@@ -28274,7 +28276,7 @@ function fastLocate(owner, text2, path22) {
     const first = cur.first;
     if (first >= cur.to) return void 0;
     const childIndent = cur.childIndent;
-    const key3 = prefixKey(path22, s + 1);
+    const key3 = prefixKey(path23, s + 1);
     const known = nodes.get(key3);
     if (typeof seg === "string") {
       if (!cur.keys) {
@@ -28342,7 +28344,7 @@ function fastLocate(owner, text2, path22) {
       nodes.set(key3, node2);
     }
   }
-  if (path22.length === 0) {
+  if (path23.length === 0) {
     const first = all.findIndex((l) => readLine(l) !== null && !/^---(\s|$)/.test(l));
     return first >= 0 ? { line: first, column: 1 } : node2.here;
   }
@@ -28368,26 +28370,26 @@ function parsed(d) {
   }
   return hit;
 }
-function locate(d, path22, refine4) {
-  if (d.origin) return d.origin.locate(d, path22, refine4);
-  const at3 = locateRaw(d, path22);
+function locate(d, path23, refine4) {
+  if (d.origin) return d.origin.locate(d, path23, refine4);
+  const at3 = locateRaw(d, path23);
   return refine4 ? refine4(d, at3) : at3;
 }
-function locateRaw(d, path22) {
-  const fast = fastLocate(d, d.text, path22);
-  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path22] };
-  return locateWithParser(d, path22);
+function locateRaw(d, path23) {
+  const fast = fastLocate(d, d.text, path23);
+  if (fast) return { file: d.file, doc: d.doc, line: d.startLine + fast.line, column: fast.column, path: [...path23] };
+  return locateWithParser(d, path23);
 }
-function locateWithParser(d, path22) {
+function locateWithParser(d, path23) {
   const { doc, lines } = parsed(d);
-  for (let n = path22.length; n >= 0; n--) {
-    const node2 = n === 0 ? doc.contents : doc.getIn(path22.slice(0, n), true);
+  for (let n = path23.length; n >= 0; n--) {
+    const node2 = n === 0 ? doc.contents : doc.getIn(path23.slice(0, n), true);
     if ((0, import_yaml2.isNode)(node2) && node2.range) {
       const pos = lines.linePos(node2.range[0]);
-      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path22] };
+      return { file: d.file, doc: d.doc, line: d.startLine + pos.line - 1, column: pos.col, path: [...path23] };
     }
   }
-  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path22] };
+  return { file: d.file, doc: d.doc, line: d.startLine, path: [...path23] };
 }
 var import_yaml2, cache;
 var init_positions = __esm({
@@ -29316,8 +29318,8 @@ var init_api_validation = __esm({
       }
       /** An issue at the current path, or at `key` below it. */
       report(message, key3, fatal) {
-        const path22 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
-        (this.issues ??= []).push(fatal ? { path: path22, message, fatal } : { path: path22, message });
+        const path23 = key3 === void 0 ? this.path.slice() : [...this.path, key3];
+        (this.issues ??= []).push(fatal ? { path: path23, message, fatal } : { path: path23, message });
       }
       /** Pushes keys; returns the depth to cut back to. */
       down(a, b, c, d, e) {
@@ -29369,16 +29371,16 @@ function readObjects(documents, cache3) {
   const diagnostics = [];
   const skippedKinds = /* @__PURE__ */ new Map();
   const notModelledAt = /* @__PURE__ */ new Map();
-  const visit2 = (document, input2, path22) => {
+  const visit2 = (document, input2, path23) => {
     let value = input2;
-    const where3 = () => locate(document, path22);
+    const where3 = () => locate(document, path23);
     if (isRecord(value) && typeof value.kind === "string" && value.apiVersion === void 0 && (Object.hasOwn(SCHEMAS, value.kind) || value.kind.endsWith("List"))) {
-      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path22, "apiVersion"] }));
+      diagnostics.push(diag(Codes.invalidField, "warning", `${value.kind} without apiVersion; analysed by its kind`, { ...where3(), path: [...path23, "apiVersion"] }));
       value = { ...value, apiVersion: "" };
     }
     if (!isRecord(value) || typeof value.kind !== "string" || typeof value.apiVersion !== "string") {
-      const at3 = path22.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path22 };
-      diagnostics.push(diag(Codes.notKubernetes, path22.length > 0 ? "error" : "info", path22.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
+      const at3 = path23.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path23 };
+      diagnostics.push(diag(Codes.notKubernetes, path23.length > 0 ? "error" : "info", path23.length > 0 ? "a List item that is not a Kubernetes object (no apiVersion and kind); skipped" : "not a Kubernetes object (no apiVersion and kind); skipped", at3));
       return;
     }
     const kind = value.kind;
@@ -29389,18 +29391,18 @@ function readObjects(documents, cache3) {
       }
       value.items.forEach((item2, i) => {
         const typed = isRecord(item2) && item2.kind === void 0 && kind !== "List" ? { ...item2, kind: kind.slice(0, -4), apiVersion: value.apiVersion } : item2;
-        visit2(document, typed, [...path22, "items", i]);
+        visit2(document, typed, [...path23, "items", i]);
       });
       return;
     }
     if (!Object.hasOwn(SCHEMAS, kind)) {
       const meant = nearMissKind(kind);
       if (meant) {
-        diagnostics.push(diag(Codes.kindMisspelt, "error", `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path22, "kind"])));
+        diagnostics.push(diag(Codes.kindMisspelt, "error", `${JSON.stringify(kind)} is no Kubernetes kind (kinds are exact and case-sensitive: ${meant}?); skipped`, locate(document, [...path23, "kind"])));
         return;
       }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
-      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path22.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path22 });
+      if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path23.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path23 });
       return;
     }
     const group = checkApiVersion(kind, value.apiVersion);
@@ -29410,7 +29412,7 @@ function readObjects(documents, cache3) {
       return;
     }
     if (group.verdict !== "ok") {
-      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === "foreign" ? "warning" : "error", group.message, locate(document, [...path22, "apiVersion"])));
+      diagnostics.push(diag(Codes.apiVersionMismatch, group.verdict === "foreign" ? "warning" : "error", group.message, locate(document, [...path23, "apiVersion"])));
       if (group.verdict === "foreign") {
         const foreign = `${kind} (${value.apiVersion})`;
         skippedKinds.set(foreign, (skippedKinds.get(foreign) ?? 0) + 1);
@@ -29428,22 +29430,22 @@ function readObjects(documents, cache3) {
       for (const issue2 of parsed2.error.issues) {
         const issuePath = issue2.path.filter((p) => typeof p !== "symbol");
         diagnostics.push(
-          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path22, ...issuePath]))
+          diag(Codes.invalidField, "error", `${issue2.message} (${kind}${name} excluded from the analysis)`, locate(document, [...path23, ...issuePath]))
         );
       }
       return;
     }
     if (!hasName(value.metadata)) {
-      const at3 = isRecord(value.metadata) ? [...path22, "metadata"] : path22;
+      const at3 = isRecord(value.metadata) ? [...path23, "metadata"] : path23;
       diagnostics.push(diag(Codes.objectWithoutName, "error", `${kind} without metadata.name (nor generateName): the API server rejects it; excluded from the analysis`, locate(document, at3)));
       return;
     }
-    checkNames(parsed2.data.metadata, kind, document, path22, diagnostics);
+    checkNames(parsed2.data.metadata, kind, document, path23, diagnostics);
     const api = apiValidation(kind, value);
     if (api.issues.length > 0) {
       const name = isRecord(value.metadata) && typeof value.metadata.name === "string" ? ` ${value.metadata.name}` : "";
       const outcome = api.exclude ? `${kind}${name} excluded from the analysis` : `the API server rejects this ${kind}`;
-      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path22, ...issue2.path])));
+      for (const issue2 of api.issues) diagnostics.push(diag(Codes.apiValidation, "error", `${issue2.message} (${outcome})`, locate(document, [...path23, ...issue2.path])));
       if (api.exclude) return;
     }
     for (const [at3, written] of floatsReadAsIntegers(value, parsed2.data)) {
@@ -29452,12 +29454,12 @@ function readObjects(documents, cache3) {
           Codes.integerWrittenAsFloat,
           "warning",
           `${written.text} is read as the integer ${written.value}: kubectl sends YAML through JSON, which writes this float as ${written.value}, so the API server stores ${written.value}; tools that read the YAML itself may refuse it`,
-          locate(document, [...path22, ...at3]),
+          locate(document, [...path23, ...at3]),
           `write ${written.value}`
         )
       );
     }
-    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path22 } });
+    objects.push({ kind, apiVersion: value.apiVersion, object: parsed2.data, origin: { document, path: path23 } });
   };
   for (const d of documents) visit2(d, d.value, []);
   for (const [kind, at3] of [...notModelledAt].sort(([a], [b]) => a < b ? -1 : 1)) {
@@ -29481,15 +29483,15 @@ function hasName(meta3) {
   if (!isRecord(meta3)) return false;
   return typeof meta3.name === "string" && meta3.name !== "" || typeof meta3.generateName === "string" && meta3.generateName !== "";
 }
-function checkNames(meta3, kind, document, path22, diagnostics) {
+function checkNames(meta3, kind, document, path23, diagnostics) {
   const severity = (v) => /[/\u0000-\u001f\u007f]/.test(v) ? "error" : "warning";
   const name = meta3?.name;
   if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
-    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path22, "metadata", "name"])));
+    diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path23, "metadata", "name"])));
   }
   const ns = meta3?.namespace;
   if (ns && (ns.length > 63 || !DNS_LABEL2.test(ns))) {
-    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path22, "metadata", "namespace"])));
+    diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path23, "metadata", "namespace"])));
   }
 }
 var SCHEMAS, NETWORKING_NOT_MODELLED, DNS_SUBDOMAIN2, DNS_LABEL2;
@@ -29765,9 +29767,9 @@ function evidenceText(e) {
       return `gap (--gaps=${e.mode}) ${placeText(e.at)}: ${e.detail}`;
   }
 }
-function pathText(path22) {
+function pathText(path23) {
   let out = "";
-  for (const p of path22 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
+  for (const p of path23 ?? []) out += typeof p === "number" ? `[${p}]` : out ? `.${p}` : p;
   return out;
 }
 var init_links = __esm({
@@ -29780,8 +29782,10 @@ var init_links = __esm({
 
 // src/topology/volume-mounts.ts
 function mountsOf(spec) {
-  const out = [];
-  for (const list2 of [spec?.initContainers, spec?.containers, spec?.ephemeralContainers]) {
+  const known = mountCache.get(spec);
+  if (known) return known;
+  const out = /* @__PURE__ */ new Map();
+  for (const list2 of [spec.initContainers, spec.containers, spec.ephemeralContainers]) {
     if (!Array.isArray(list2)) continue;
     for (const container of list2) {
       const mounts = container?.volumeMounts;
@@ -29789,19 +29793,28 @@ function mountsOf(spec) {
       for (const m of mounts) {
         const { name, subPath, subPathExpr } = m ?? {};
         if (typeof name !== "string") continue;
-        const exact = typeof subPath === "string" && subPath !== "" && (subPathExpr === void 0 || subPathExpr === null || subPathExpr === "");
-        out.push({ name, subPath: exact ? normalized(subPath) : void 0 });
+        const expr = subPathExpr !== void 0 && subPathExpr !== null && subPathExpr !== "";
+        const mount = { name, subPath: typeof subPath === "string" && !expr ? cleaned(subPath) : void 0 };
+        const same = out.get(name);
+        if (same) same.push(mount);
+        else out.set(name, [mount]);
       }
     }
   }
+  mountCache.set(spec, out);
   return out;
+}
+function cleaned(subPath) {
+  const p = import_node_path.default.posix.normalize(subPath).replace(/^\/+/, "").replace(/\/+$/, "");
+  if (p === "" || p === "." || p.startsWith("..")) return void 0;
+  return p;
 }
 function readableKeys(spec, volumeName, items) {
   const listed = items && items.length > 0 ? /* @__PURE__ */ new Map() : void 0;
-  for (const i of listed ? items ?? [] : []) listed?.set(i.key, [...listed.get(i.key) ?? [], typeof i.path === "string" ? normalized(i.path) : i.key]);
+  for (const i of listed ? items ?? [] : []) listed?.set(i.key, [...listed.get(i.key) ?? [], (typeof i.path === "string" ? cleaned(i.path) : void 0) ?? i.key]);
   const keyListed = listed ? (key3) => listed.has(key3) : EVERY_KEY;
-  if (volumeName === void 0) return keyListed;
-  const mounts = mountsOf(spec).filter((m) => m.name === volumeName);
+  if (volumeName === void 0 || !spec) return keyListed;
+  const mounts = mountsOf(spec).get(volumeName) ?? [];
   if (mounts.length === 0 || mounts.some((m) => m.subPath === void 0)) return keyListed;
   const subPaths = mounts.map((m) => m.subPath);
   return (key3) => {
@@ -29810,12 +29823,13 @@ function readableKeys(spec, volumeName, items) {
     return files.some((file2) => subPaths.some((s) => file2 === s || file2.startsWith(`${s}/`)));
   };
 }
-var EVERY_KEY, normalized;
+var import_node_path, EVERY_KEY, mountCache;
 var init_volume_mounts = __esm({
   "src/topology/volume-mounts.ts"() {
     "use strict";
+    import_node_path = __toESM(require("node:path"), 1);
     EVERY_KEY = () => true;
-    normalized = (p) => p.replace(/^(?:\.\/)+/, "").replace(/\/+$/, "");
+    mountCache = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -30094,17 +30108,23 @@ var init_host_aliases = __esm({
 // src/topology/manual-endpoints.ts
 function manualEndpoints(objects, defaultNamespace, diagnostics) {
   const out = /* @__PURE__ */ new Map();
-  const addressRange = (o, ip, path22) => {
-    const r = parseCidr(ip.trim());
-    if (r && r.lo === r.hi && !ip.includes("/")) return [r];
-    diagnostics.push(diag(Codes.endpointAddressInvalid, "warning", `${JSON.stringify(ip)} is no IP address; left out of the endpoints of its Service`, originRef(o.origin, path22)));
+  const addressRange = (o, ip, path23) => {
+    const r = /^[0-9A-Fa-f.:]+$/.test(ip) ? parseCidr(ip) : void 0;
+    const refused = r !== void 0 && REFUSED.some((x) => rangeContains(x, r));
+    if (r && r.lo === r.hi && !refused) return [r];
+    const why = refused ? "an address the API server refuses for an endpoint (loopback, link-local or unspecified)" : "no IP address";
+    diagnostics.push(diag(Codes.endpointAddressInvalid, "warning", `${JSON.stringify(ip)} is ${why}; left out of the endpoints of its Service`, originRef(o.origin, path23)));
     return [];
   };
   const put = (key3, e) => {
-    if (e.addresses.length > 0) out.set(key3, [...out.get(key3) ?? [], e]);
+    if (e.addresses.length === 0) return;
+    const list2 = out.get(key3);
+    if (list2) list2.push(e);
+    else out.set(key3, [e]);
   };
   for (const o of objects) {
     if (o.kind === "Endpoints") {
+      if (o.object.metadata.labels?.[SKIP_MIRROR_LABEL] === "true") continue;
       const key3 = `${o.object.metadata.namespace || defaultNamespace}/${o.object.metadata.name}`;
       (o.object.subsets ?? []).forEach((s, si) => {
         const addresses = ["addresses", "notReadyAddresses"].flatMap((field3) => (s[field3] ?? []).flatMap((a, ai) => addressRange(o, a.ip, ["subsets", si, field3, ai, "ip"])));
@@ -30113,23 +30133,45 @@ function manualEndpoints(objects, defaultNamespace, diagnostics) {
     } else if (o.kind === "EndpointSlice") {
       const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
       if (!service || o.object.addressType !== "IPv4" && o.object.addressType !== "IPv6") continue;
-      const addresses = (o.object.endpoints ?? []).flatMap((e, ei) => e.addresses.flatMap((a, ai) => addressRange(o, a, ["endpoints", ei, "addresses", ai])));
-      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports: (o.object.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port ?? void 0, protocol: p.protocol ?? "TCP" })) });
+      const addresses = (o.object.endpoints ?? []).flatMap((e, ei) => e.addresses.length > 0 ? addressRange(o, e.addresses[0], ["endpoints", ei, "addresses", 0]) : []);
+      const ports = [];
+      (o.object.ports ?? []).forEach((p, pi) => {
+        if (typeof p.port === "number") ports.push({ name: p.name ?? "", port: p.port, protocol: p.protocol ?? "TCP" });
+        else diagnostics.push(diag(Codes.endpointPortWithoutNumber, "warning", "an EndpointSlice port without a number is skipped by kube-proxy: no traffic reaches it", originRef(o.origin, ["ports", pi])));
+      });
+      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports });
     }
   }
   return out;
 }
-function manualTargets(endpoints, portName) {
-  const out = [];
+function manualTargets(endpoints, servicePort) {
+  const byConns = /* @__PURE__ */ new Map();
   for (const e of endpoints) {
-    const ports = e.ports.filter((p) => p.name === portName);
+    const ports = e.ports.filter((p) => p.name === servicePort.name && p.protocol === servicePort.protocol);
     if (ports.length === 0) continue;
-    const conns2 = ports.reduce((acc, p) => acc.union(p.port === void 0 ? ConnectionSet.of(p.protocol) : ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
-    for (const range of e.addresses) out.push({ range, conns: conns2 });
+    const conns2 = ports.reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
+    const k = conns2.toString();
+    const entry = byConns.get(k) ?? { conns: conns2, ranges: [] };
+    entry.ranges.push(...e.addresses);
+    byConns.set(k, entry);
+  }
+  return [...byConns.values()].flatMap(({ conns: conns2, ranges }) => joined(ranges).map((range) => ({ range, conns: conns2 })));
+}
+function joined(ranges) {
+  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && r.lo <= last.hi + 1n) {
+      if (r.hi > last.hi) out[out.length - 1] = { family: r.family, lo: last.lo, hi: r.hi };
+    } else out.push(r);
   }
   return out;
 }
-var SERVICE_NAME_LABEL;
+function dialedTargets(endpoints, conns2) {
+  return joined(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns: conns2 }));
+}
+var SERVICE_NAME_LABEL, SKIP_MIRROR_LABEL, REFUSED;
 var init_manual_endpoints = __esm({
   "src/topology/manual-endpoints.ts"() {
     "use strict";
@@ -30138,6 +30180,8 @@ var init_manual_endpoints = __esm({
     init_connection_set();
     init_ip();
     SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
+    REFUSED = ["0.0.0.0/32", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/24", "::/128", "::1/128", "fe80::/10", "ff02::/16"].map((c) => parseCidr(c));
   }
 });
 
@@ -30468,9 +30512,9 @@ function ingressBackends(objects) {
         { b: spec?.defaultBackend ?? spec?.backend, path: ["spec", spec?.defaultBackend ? "defaultBackend" : "backend"] },
         ...(spec?.rules ?? []).flatMap((r, ri) => (r.http?.paths ?? []).map((p, pi) => ({ b: p.backend, path: ["spec", "rules", ri, "http", "paths", pi, "backend"] })))
       ];
-      for (const { b, path: path22 } of candidates) {
+      for (const { b, path: path23 } of candidates) {
         const ref = backendOf(b, ns, via);
-        if (ref) backends.push({ ...ref, origin: o.origin, path: path22 });
+        if (ref) backends.push({ ...ref, origin: o.origin, path: path23 });
       }
     } else if (o.kind === "Route") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
@@ -30479,12 +30523,12 @@ function ingressBackends(objects) {
       const tp = spec.port?.targetPort;
       const port2 = tp === void 0 ? void 0 : typeof tp === "number" ? { number: tp } : { name: tp };
       [spec.to, ...spec.alternateBackends ?? []].forEach((target, i) => {
-        const path22 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
+        const path23 = i === 0 ? ["spec", "to"] : ["spec", "alternateBackends", i - 1];
         if (target.kind && target.kind !== "Service") {
-          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path22)));
+          diagnostics.push(diag(Codes.unsupportedValue, "warning", `${via}: backend kind ${target.kind} is not a Service; ignored`, originRef(o.origin, path23)));
           return;
         }
-        backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path22 });
+        backends.push({ kind: "route", namespace: ns, service: target.name, port: port2, via, origin: o.origin, path: path23 });
       });
     } else if (o.kind === "VirtualService") {
       backends.push(...virtualServiceBackends(o, virtualServices(objects), diagnostics));
@@ -30512,15 +30556,15 @@ function virtualServiceBackends(o, index, diagnostics) {
     return gateways.some((g) => g !== "mesh");
   };
   const destinations = (owner, section, rule, ri, ownerNs, depth) => {
-    const push3 = (d, path22) => {
+    const push3 = (d, path23) => {
       if (!d) return;
       const target = virtualServiceHost(d.host, ownerNs);
       if (!target) {
-        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway`, originRef(owner.origin, [...path22, "host"])));
+        diagnostics.push(diag(Codes.danglingReference, "warning", `${via}: destination host ${JSON.stringify(d.host)} names no Service (a short name, or name.namespace.svc.cluster.local, as Istio resolves it); not a link from the ingress gateway`, originRef(owner.origin, [...path23, "host"])));
         return;
       }
       const number4 = d?.port?.number ?? void 0;
-      out.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: owner.origin, path: path22 });
+      out.push({ kind: "gateway", namespace: target.namespace, service: target.name, port: number4 !== void 0 ? { number: number4 } : void 0, via, origin: owner.origin, path: path23 });
     };
     (rule.route ?? []).forEach((d, di) => push3(d.destination, ["spec", section, ri, "route", di, "destination"]));
     if (section !== "http") return;
@@ -30777,7 +30821,7 @@ function readYaml(value) {
     for (const pair of node2.items) {
       if (!(0, import_yaml3.isScalar)(pair.key) || pair.key.value === null || pair.key.value === void 0) continue;
       const key3 = String(pair.key.value);
-      const path22 = above === "" ? key3 : `${above}.${key3}`;
+      const path23 = above === "" ? key3 : `${above}.${key3}`;
       const v = pair.value;
       const range = v?.range;
       if (depth === 0 && range && (key3 === "server" && (0, import_yaml3.isMap)(v) && ownServerSection(v.items.flatMap((p) => (0, import_yaml3.isScalar)(p.key) ? [String(p.key.value)] : [])) || key3.startsWith("server.") && !DESTINATION_KEY.test(key3.slice("server.".length)))) {
@@ -30787,10 +30831,10 @@ function readYaml(value) {
       if ((0, import_yaml3.isScalar)(v) && range && (typeof v.value === "string" || typeof v.value === "number")) {
         const quoted = v.type === "QUOTE_DOUBLE" || v.type === "QUOTE_SINGLE";
         const start2 = range[0] + (quoted ? 1 : 0);
-        entries2.push({ key: key3, path: path22, group, value: String(v.value), start: start2, end: Math.max(start2, range[1] - (quoted ? 1 : 0)), separator: ": " });
+        entries2.push({ key: key3, path: path23, group, value: String(v.value), start: start2, end: Math.max(start2, range[1] - (quoted ? 1 : 0)), separator: ": " });
       } else {
-        if (range) entries2.push({ key: key3, path: path22, group, value: void 0, start: range[0], end: range[1], separator: ": " });
-        walk(v, depth + 1, path22);
+        if (range) entries2.push({ key: key3, path: path23, group, value: void 0, start: range[0], end: range[1], separator: ": " });
+        walk(v, depth + 1, path23);
       }
     }
   };
@@ -31020,11 +31064,11 @@ var init_mesh = __esm({
 // src/topology/public-hosts.ts
 function publicHosts(cluster, serviceWorkloads2) {
   const out = /* @__PURE__ */ new Map();
-  const add = (host, ns, service, path22) => {
+  const add = (host, ns, service, path23) => {
     if (!host || host.includes("*") || !service) return;
     const h = host.toLowerCase();
     const routes = out.get(h) ?? { all: /* @__PURE__ */ new Set(), byPath: [] };
-    const at3 = path22 || "/";
+    const at3 = path23 || "/";
     let entry = routes.byPath.find((r) => r.path === at3);
     if (!entry) routes.byPath.push(entry = { path: at3, workloads: /* @__PURE__ */ new Set() });
     for (const w of serviceWorkloads2(`${ns}/${service}`)) {
@@ -31045,19 +31089,19 @@ function publicHosts(cluster, serviceWorkloads2) {
         const paths = (rule.matches ?? []).flatMap((m) => typeof m.path?.value === "string" ? [m.path.value] : []);
         for (const b of rule.backendRefs ?? []) {
           if (b.kind && b.kind !== "Service") continue;
-          for (const host of o.object.spec?.hostnames ?? []) for (const path22 of paths.length > 0 ? paths : ["/"]) add(host, b.namespace || ns, b.name, path22);
+          for (const host of o.object.spec?.hostnames ?? []) for (const path23 of paths.length > 0 ? paths : ["/"]) add(host, b.namespace || ns, b.name, path23);
         }
       }
     } else if (o.kind === "Route") {
       const ns = o.object.metadata.namespace || DEFAULT_NAMESPACE;
-      const path22 = o.object.spec.path;
-      for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name, typeof path22 === "string" ? path22 : void 0);
+      const path23 = o.object.spec.path;
+      for (const target of [o.object.spec.to, ...o.object.spec.alternateBackends ?? []]) if (!target.kind || target.kind === "Service") add(o.object.spec.host, ns, target.name, typeof path23 === "string" ? path23 : void 0);
     }
   }
   return out;
 }
-function under(prefix, path22) {
-  return prefix === "/" || path22 === prefix || path22.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
+function under(prefix, path23) {
+  return prefix === "/" || path23 === prefix || path23.startsWith(prefix.endsWith("/") ? prefix : `${prefix}/`);
 }
 function isOwnPublicHost(hosts, host, w, urlPath) {
   const routes = hosts.get(host.toLowerCase());
@@ -31439,7 +31483,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
     return s ? [s, configMapFiles(s)] : void 0;
   };
   const secretKey = (s) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
-  const emit2 = (value, context, origin, path22, extra = {}) => {
+  const emit2 = (value, context, origin, path23, extra = {}) => {
     const withPorts = (c) => {
       if (c.port !== void 0 || !extra.ports || extra.ports.length === 0) return [c];
       if (!extra.ports.some((p) => p.exact)) {
@@ -31450,13 +31494,13 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
       return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
     };
     const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings) : findAddressesIn(value, context);
-    if ((extra.configMap || extra.secret) && value.length > MAX_CONFIG_DOCUMENT) configTooLarge(value, origin, path22, ctx.configNotes);
+    if ((extra.configMap || extra.secret) && value.length > MAX_CONFIG_DOCUMENT) configTooLarge(value, origin, path23, ctx.configNotes);
     for (const c of candidates.flatMap(withPorts)) {
       const found = {
         c,
         // once per candidate: an address reaching a Service of several workloads gives one link each
-        at: once(() => lineOf(origin, path22, value, c.offset, ctx.docLines)),
-        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path22] }),
+        at: once(() => lineOf(origin, path23, value, c.offset, ctx.docLines)),
+        place: () => ({ file: origin.document.file, doc: origin.document.doc, path: [...origin.path, ...path23] }),
         ...extra.via ? { via: once(extra.via) } : {},
         ...extra.configMap ? { configMap: { key: `${extra.configMap.object.metadata.namespace || DEFAULT_NAMESPACE}/${extra.configMap.object.metadata.name}`, origin: extra.configMap.origin } } : {},
         ...extra.secret ? { secret: secretKey(extra.secret) } : {},
@@ -31596,11 +31640,11 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
     ctx.unresolved.push(...dapr.unknown);
   }
 }
-function configTooLarge(value, origin, path22, notes) {
-  const key3 = `${origin.document.file}\0${origin.document.doc}\0${[...origin.path, ...path22].join(".")}`;
+function configTooLarge(value, origin, path23, notes) {
+  const key3 = `${origin.document.file}\0${origin.document.doc}\0${[...origin.path, ...path23].join(".")}`;
   if (notes.has(key3)) return;
   const mb = (value.length / (1024 * 1024)).toFixed(1);
-  notes.set(key3, diag(Codes.configDocumentTooLarge, "info", `a value of ${mb} MB, over the 1 MB read as a config file: its addresses are read as text only (no host/port pairs)`, originRef(origin, path22)));
+  notes.set(key3, diag(Codes.configDocumentTooLarge, "info", `a value of ${mb} MB, over the 1 MB read as a config file: its addresses are read as text only (no host/port pairs)`, originRef(origin, path23)));
 }
 function podDnsSettings(workloads, ctx) {
   const withEgress = /* @__PURE__ */ new Set([...ctx.links.sources(), ...ctx.unresolved.map((u) => workloadKey(u.workload)), ...ctx.dns.map((u) => workloadKey(u.workload))]);
@@ -31609,8 +31653,8 @@ function podDnsSettings(workloads, ctx) {
     const nameservers = Array.isArray(spec?.dnsConfig?.nameservers) ? spec.dnsConfig.nameservers : [];
     nameservers.forEach((ns, i) => {
       if (typeof ns !== "string" || parseCidr(ns.trim()) === void 0 || ns.includes("/")) return;
-      const path22 = [...w.specPath, "dnsConfig", "nameservers", i];
-      const at3 = () => originRef(w.origin, path22);
+      const path23 = [...w.specPath, "dnsConfig", "nameservers", i];
+      const at3 = () => originRef(w.origin, path23);
       const host = ns.trim().toLowerCase();
       resolveAddress({ c: { host, text: ns.trim(), explicit: true, offset: 0, dnsServer: true }, at: once(at3), place: at3, dnsSetting: true }, w, ctx);
     });
@@ -31663,12 +31707,12 @@ function runtimeReference(w, value, missing, downward, at3, unresolved) {
 function configMapFiles(cm) {
   return Object.entries(cm.object.data ?? {}).filter((e) => typeof e[1] === "string" && !/(^|[._-])known_hosts$/i.test(e[0])).sort(([a], [b]) => compareStrings(a, b));
 }
-function lineOf(origin, path22, value, offset, docLines) {
+function lineOf(origin, path23, value, offset, docLines) {
   const before = value.slice(0, offset);
   const index = before.split("\n").length - 1;
   const valueLine = (value.split("\n")[index] ?? "").trim();
-  if (valueLine === "") return originRef(origin, path22);
-  return locate(origin.document, [...origin.path, ...path22], (doc, at3) => {
+  if (valueLine === "") return originRef(origin, path23);
+  return locate(origin.document, [...origin.path, ...path23], (doc, at3) => {
     if (at3.line === void 0) return at3;
     let lines = docLines.get(doc);
     if (!lines) {
@@ -31754,7 +31798,18 @@ function resolveAddress(found, w, ctx) {
     return;
   }
   const withPort = inCluster2.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
-  if (withPort.length === 0 && port2 !== void 0 && inCluster2.every((e) => e.object.spec?.clusterIP === "None")) {
+  const headless = inCluster2.every((e) => e.object.spec?.clusterIP === "None");
+  const manual = inCluster2.some((e) => !hasSelector(e)) ? ctx.endpoints.get(target.key) : void 0;
+  if (manual && headless) {
+    const named = withPort.flatMap((d) => d.ports).find((sp) => sp.name === c.port);
+    const dialed = port2 ?? named?.port;
+    const conns2 = dialed !== void 0 ? ConnectionSet.port(named?.protocol ?? "TCP", dialed) : manual.flatMap((e) => e.ports).reduce((acc, p) => acc.union(ConnectionSet.port(p.protocol, p.port)), ConnectionSet.NONE);
+    if (!conns2.isEmpty) {
+      for (const t of dialedTargets(manual, conns2)) add({ kind: "external", range: t.range }, t.conns, target.key);
+      return;
+    }
+  }
+  if (withPort.length === 0 && port2 !== void 0 && headless) {
     const owners = [...new Set(inCluster2.flatMap((e) => podOwners(e.workloads, target.pod)))];
     if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
     for (const dw of owners) if (dw !== w) add({ kind: "workload", ref: dw.ref }, ConnectionSet.port("TCP", port2), target.key);
@@ -31766,13 +31821,13 @@ function resolveAddress(found, w, ctx) {
     return;
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
-  const manual = ctx.endpoints.get(target.key);
-  const written = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(manual, sp.name ?? ""))) : [];
+  const selectorless = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports) : [];
+  const written = manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? "", protocol: sp.protocol ?? "TCP" })) : [];
   for (const t of written) add({ kind: "external", range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
     if (written.length > 0) return;
-    const why = manual && withPort.some((d) => !hasSelector(d.svc)) ? `the Endpoints of Service ${target.key} list no port named ${JSON.stringify(withPort[0]?.ports[0]?.name ?? "")}` : `Service ${target.key} selects no workload in the manifests`;
-    report("no-endpoints", why);
+    const names = [...new Set(selectorless.map((sp) => `${JSON.stringify(sp.name ?? "")}/${sp.protocol ?? "TCP"}`))].join(", ");
+    report("no-endpoints", manual ? `the Endpoints of Service ${target.key} list no port ${names} (paired by name and protocol)` : `Service ${target.key} selects no workload in the manifests`);
     return;
   }
   for (const d of reaching) reachService(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
@@ -32729,10 +32784,10 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const piece = other.kind === "external" && l.evidence.some((e) => e.kind === "gap") ? other.range : void 0;
         if (piece) {
           const at3 = [...closurePieces].find(([i, r]) => r.evidence === l.evidence && r.conns.equals(l.conns) && i < list2.length && i >= 0 && (list2[i]?.from ?? list2[i]?.to)?.every((p) => p.ipBlock))?.[0];
-          const joined = at3 !== void 0 ? closurePieces.get(at3) : void 0;
-          if (at3 !== void 0 && joined) {
-            joined.ranges.push(piece);
-            const blocks = rangesToBlocks(joined.ranges).map((b) => ({ ipBlock: { cidr: b.cidr, ...b.except ? { except: [...b.except] } : {} } }));
+          const joined2 = at3 !== void 0 ? closurePieces.get(at3) : void 0;
+          if (at3 !== void 0 && joined2) {
+            joined2.ranges.push(piece);
+            const blocks = rangesToBlocks(joined2.ranges).map((b) => ({ ipBlock: { cidr: b.cidr, ...b.except ? { except: [...b.except] } : {} } }));
             const r = list2[at3];
             if (direction === "ingress") r.from = blocks;
             else r.to = blocks;
@@ -33100,16 +33155,16 @@ function compileNetworkPolicy(o, shared, diagnostics) {
     origin: o.origin
   };
 }
-function npPeer(p, own2, origin, path22, diagnostics) {
+function npPeer(p, own2, origin, path23, diagnostics) {
   if (p.ipBlock) {
     if (p.podSelector || p.namespaceSelector) {
-      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path22)));
+      diagnostics.push(diag(Codes.invalidField, "error", "ipBlock cannot be combined with podSelector or namespaceSelector; the peer matches nothing", originRef(origin, path23)));
       return { kind: "none" };
     }
-    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path22, "ipBlock"], diagnostics);
+    return ipPeer([p.ipBlock.cidr], p.ipBlock.except ?? [], origin, [...path23, "ipBlock"], diagnostics);
   }
   if (!p.podSelector && !p.namespaceSelector) {
-    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path22)));
+    diagnostics.push(diag(Codes.invalidField, "error", "a peer needs podSelector, namespaceSelector or ipBlock; the peer matches nothing", originRef(origin, path23)));
     return { kind: "none" };
   }
   return {
@@ -33118,17 +33173,17 @@ function npPeer(p, own2, origin, path22, diagnostics) {
     pods: p.podSelector ?? EVERYTHING
   };
 }
-function ipPeer(cidrs, except, origin, path22, diagnostics) {
+function ipPeer(cidrs, except, origin, path23, diagnostics) {
   const parse3 = (text2, field3) => {
     const r = parseCidr(text2);
     if (!r) diagnostics.push(diag(Codes.invalidCidr, "error", `invalid CIDR ${JSON.stringify(text2)}; it matches nothing`, originRef(origin, field3)));
     return r;
   };
-  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path22[path22.length - 1] === "ipBlock" ? [...path22, "cidr"] : [...path22, i]) ?? []);
-  const exclude = except.flatMap((c, i) => parse3(c, [...path22, "except", i]) ?? []);
+  const include = cidrs.flatMap((c, i) => parse3(c, cidrs.length === 1 && path23[path23.length - 1] === "ipBlock" ? [...path23, "cidr"] : [...path23, i]) ?? []);
+  const exclude = except.flatMap((c, i) => parse3(c, [...path23, "except", i]) ?? []);
   return { kind: "ip", include, exclude };
 }
-function npPorts(ports, origin, path22, shared, diagnostics) {
+function npPorts(ports, origin, path23, shared, diagnostics) {
   if (ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -33138,27 +33193,27 @@ function npPorts(ports, origin, path22, shared, diagnostics) {
       fixed = fixed.union(ConnectionSet.of(protocol3));
     } else if (typeof p.port === "string") {
       if (/^\d+$/.test(p.port)) {
-        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path22, i], diagnostics, shared));
+        fixed = fixed.union(portRange(protocol3, Number(p.port), p.endPort ?? void 0, origin, [...path23, i], diagnostics, shared));
       } else {
         if (p.endPort !== void 0 && p.endPort !== null) {
-          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path22, i, "endPort"])));
+          diagnostics.push(diag(Codes.invalidPortRange, "error", "endPort cannot be used with a named port; endPort ignored", originRef(origin, [...path23, i, "endPort"])));
         }
         named.push({ name: p.port, protocol: protocol3 });
       }
     } else {
-      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path22, i], diagnostics, shared));
+      fixed = fixed.union(portRange(protocol3, p.port, p.endPort ?? void 0, origin, [...path23, i], diagnostics, shared));
     }
   });
   return named.length === 0 ? shared.matcher(fixed) : { fixed, named };
 }
-function portRange(protocol3, port2, endPort, origin, path22, diagnostics, shared) {
+function portRange(protocol3, port2, endPort, origin, path23, diagnostics, shared) {
   if (port2 < 1 || port2 > 65535) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path22, "port"])));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `port ${port2} is outside 1-65535; it matches nothing`, originRef(origin, [...path23, "port"])));
     return ConnectionSet.NONE;
   }
   if (endPort !== void 0) {
     if (endPort < port2 || endPort > 65535) {
-      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path22, "endPort"])));
+      diagnostics.push(diag(Codes.invalidPortRange, "error", `endPort (${endPort}) < port (${port2}) or above 65535; the entry matches nothing`, originRef(origin, [...path23, "endPort"])));
       return ConnectionSet.NONE;
     }
     return ConnectionSet.of(protocol3, IntervalSet.range(port2, endPort));
@@ -33170,7 +33225,7 @@ function adminSubject(subject) {
   if (subject.pods) return { kind: "pods", namespaces: { kind: "selector", selector: subject.pods.namespaceSelector ?? EVERYTHING }, pods: subject.pods.podSelector ?? EVERYTHING };
   return { kind: "pods", namespaces: { kind: "selector", selector: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "In", values: [] }] } }, pods: EVERYTHING };
 }
-function adminPeer(p, action2, origin, path22, diagnostics) {
+function adminPeer(p, action2, origin, path23, diagnostics) {
   const set3 = ADMIN_PEER_FIELDS.filter((f) => p[f] !== void 0 && p[f] !== null);
   if (set3.length !== 1) {
     const failClosed = action2 === "deny" ? { kind: "any" } : { kind: "none" };
@@ -33179,37 +33234,37 @@ function adminPeer(p, action2, origin, path22, diagnostics) {
         Codes.adminPolicyInvalid,
         "error",
         `a peer needs exactly one of ${ADMIN_PEER_FIELDS.slice(0, 4).join(", ")}; got ${set3.length === 0 ? "none" : set3.join(" and ")}: it fails closed (${action2 === "deny" ? "this Deny rule matches every peer" : `this ${action2 === "allow" ? "Allow" : "Pass"} rule matches no peer`})`,
-        originRef(origin, path22)
+        originRef(origin, path23)
       )
     );
     return failClosed;
   }
   if (p.namespaces) return { kind: "pods", namespaces: { kind: "selector", selector: p.namespaces }, pods: EVERYTHING };
   if (p.pods) return { kind: "pods", namespaces: { kind: "selector", selector: p.pods.namespaceSelector ?? EVERYTHING }, pods: p.pods.podSelector ?? EVERYTHING };
-  if (p.networks) return ipPeer(p.networks, [], origin, [...path22, "networks"], diagnostics);
-  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path22)));
+  if (p.networks) return ipPeer(p.networks, [], origin, [...path23, "networks"], diagnostics);
+  diagnostics.push(diag(Codes.unsupportedValue, "warning", "nodes and domainNames peers are not modelled; this peer matches nothing", originRef(origin, path23)));
   return { kind: "none" };
 }
-function adminRange(protocol3, start2, end, origin, path22, diagnostics) {
+function adminRange(protocol3, start2, end, origin, path23, diagnostics) {
   const bad = [start2, end].some((n) => n < 1 || n > 65535) ? `start (${start2}) and end (${end}) must be within 1-65535` : start2 >= end ? `start (${start2}) must be less than end (${end})` : void 0;
   if (bad) {
-    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path22)));
+    diagnostics.push(diag(Codes.invalidPortRange, "error", `${bad}; the range matches nothing`, originRef(origin, path23)));
     return ConnectionSet.NONE;
   }
   return ConnectionSet.of(protocol3, IntervalSet.range(start2, end));
 }
-function adminPorts(ports, origin, path22, diagnostics) {
+function adminPorts(ports, origin, path23, diagnostics) {
   if (!ports || ports.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
   ports.forEach((p, i) => {
-    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path22, i, "portNumber"], diagnostics));
-    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path22, i, "portRange"], diagnostics));
+    if (p.portNumber) fixed = fixed.union(portRange(p.portNumber.protocol ?? "TCP", p.portNumber.port, void 0, origin, [...path23, i, "portNumber"], diagnostics));
+    else if (p.portRange) fixed = fixed.union(adminRange(p.portRange.protocol ?? "TCP", p.portRange.start, p.portRange.end, origin, [...path23, i, "portRange"], diagnostics));
     else if (p.namedPort) named.push({ name: p.namedPort, protocol: void 0 });
   });
   return { fixed, named };
 }
-function cnpPorts(protocols, origin, path22, diagnostics) {
+function cnpPorts(protocols, origin, path23, diagnostics) {
   if (!protocols || protocols.length === 0) return ALL_PORTS2;
   let fixed = ConnectionSet.NONE;
   const named = [];
@@ -33220,7 +33275,7 @@ function cnpPorts(protocols, origin, path22, diagnostics) {
       const dp = spec.destinationPort;
       if (!dp) fixed = fixed.union(ConnectionSet.of(proto));
       else if (dp.number) fixed = fixed.union(ConnectionSet.port(proto, dp.number));
-      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path22, i, key3, "destinationPort", "range"], diagnostics));
+      else if (dp.range) fixed = fixed.union(adminRange(proto, dp.range.start, dp.range.end, origin, [...path23, i, key3, "destinationPort", "range"], diagnostics));
     }
     if (p.destinationNamedPort) named.push({ name: p.destinationNamedPort, protocol: void 0 });
   });
@@ -33326,12 +33381,12 @@ var init_policy = __esm({
     V1ALPHA1 = {
       action: (w) => w.toLowerCase(),
       portsField: "ports",
-      ports: (raw, origin, path22, diagnostics) => adminPorts(raw, origin, path22, diagnostics)
+      ports: (raw, origin, path23, diagnostics) => adminPorts(raw, origin, path23, diagnostics)
     };
     V1ALPHA2 = {
       action: (w) => w === "Accept" ? "allow" : w === "Deny" ? "deny" : "pass",
       portsField: "protocols",
-      ports: (raw, origin, path22, diagnostics) => cnpPorts(raw, origin, path22, diagnostics)
+      ports: (raw, origin, path23, diagnostics) => cnpPorts(raw, origin, path23, diagnostics)
     };
   }
 });
@@ -35104,17 +35159,17 @@ var init_rules = __esm({
       doc;
       format;
       diagnostics = [];
-      at(path22) {
-        return locate(this.doc, path22);
+      at(path23) {
+        return locate(this.doc, path23);
       }
-      error(path22, message) {
-        this.diagnostics.push(diag(Codes.baselineInvalidRule, "error", message, this.at(path22)));
+      error(path23, message) {
+        this.diagnostics.push(diag(Codes.baselineInvalidRule, "error", message, this.at(path23)));
       }
       /** netalchemy: a `namespace=x` (or `namespace in (...)`) requirement names the namespace. */
-      splitNamespace(text2, path22) {
+      splitNamespace(text2, path23) {
         const parsed2 = parseRequirements(text2);
         if (!parsed2.ok) {
-          this.error(path22, parsed2.error);
+          this.error(path23, parsed2.error);
           return void 0;
         }
         if (this.format !== "netalchemy") return { pods: parsed2.value, namespaces: [] };
@@ -35122,19 +35177,19 @@ var init_rules = __esm({
         const namespaces = parsed2.value.filter((r) => r.key === "namespace").map((r) => ({ ...r, key: NAMESPACE_NAME_LABEL }));
         return { pods, namespaces };
       }
-      endpoint(raw, side, path22) {
+      endpoint(raw, side, path23) {
         const text2 = raw[side]?.trim() ?? "";
         const nsField = side === "from" ? "from_ns" : "to_ns";
         const nsText = raw[nsField]?.trim() ?? "";
         let namespaces = [];
         if (nsText) {
           if (parseCidr(nsText) || /^[0-9a-f:.]+\/\d+$/i.test(nsText)) {
-            this.error([...path22, nsField], "a namespace selector cannot be a CIDR");
+            this.error([...path23, nsField], "a namespace selector cannot be a CIDR");
             return void 0;
           }
           const parsed2 = parseRequirements(nsText);
           if (!parsed2.ok) {
-            this.error([...path22, nsField], parsed2.error);
+            this.error([...path23, nsField], parsed2.error);
             return void 0;
           }
           namespaces = parsed2.value;
@@ -35143,33 +35198,33 @@ var init_rules = __esm({
         const range = parseCidr(text2);
         if (range && /\//.test(text2)) {
           if (nsText) {
-            this.error([...path22, nsField], `${nsField} cannot be combined with a CIDR in ${side}`);
+            this.error([...path23, nsField], `${nsField} cannot be combined with a CIDR in ${side}`);
             return void 0;
           }
           return { kind: "cidr", range, text: formatCidrText(text2) };
         }
         if (/^[0-9a-f:.]+\/\d+$/i.test(text2) || /^\d+\.\d+\.\d+\.\d+$/.test(text2)) {
-          this.error([...path22, side], `"${text2}" is not a valid CIDR`);
+          this.error([...path23, side], `"${text2}" is not a valid CIDR`);
           return void 0;
         }
-        const split = this.splitNamespace(text2, [...path22, side]);
+        const split = this.splitNamespace(text2, [...path23, side]);
         if (!split) return void 0;
         return { kind: "pods", pods: split.pods, namespaces: [...namespaces, ...split.namespaces] };
       }
-      rule(value, path22) {
+      rule(value, path23) {
         const parsed2 = RuleSchema.safeParse(value);
         if (!parsed2.success) {
-          for (const i of parsed2.error.issues) this.error([...path22, ...i.path.filter((p) => typeof p !== "symbol")], i.message);
+          for (const i of parsed2.error.issues) this.error([...path23, ...i.path.filter((p) => typeof p !== "symbol")], i.message);
           return void 0;
         }
         const raw = parsed2.data;
-        const from = this.endpoint(raw, "from", path22);
-        const to = this.endpoint(raw, "to", path22);
+        const from = this.endpoint(raw, "from", path23);
+        const to = this.endpoint(raw, "to", path23);
         if (!from || !to) return void 0;
         const lo = raw.port_min ?? 1;
         const hi = raw.port_max ?? 65535;
         if (lo > hi) {
-          this.error([...path22, "port_max"], `port_max (${hi}) is below port_min (${lo})`);
+          this.error([...path23, "port_max"], `port_max (${hi}) is below port_min (${lo})`);
           return void 0;
         }
         const protocols = raw.protocol ? [raw.protocol] : PROTOCOLS;
@@ -35182,7 +35237,7 @@ var init_rules = __esm({
           from,
           to,
           conns: conns2,
-          origin: this.at(path22),
+          origin: this.at(path23),
           format: this.format
         };
       }
@@ -35224,30 +35279,30 @@ function encodeParse(file2, parsed2) {
   }
   return { documents, diagnostics: parsed2.diagnostics.map((x) => x.at ? { ...x, at: { ...x.at, file: "" } } : x) };
 }
-function collectSpecials(v, path22, out) {
+function collectSpecials(v, path23, out) {
   if (typeof v === "number") {
-    if (Number.isNaN(v)) out.push([[...path22], "number", "NaN"]);
-    else if (v === Infinity || v === -Infinity) out.push([[...path22], "number", v > 0 ? "Infinity" : "-Infinity"]);
-    else if (Object.is(v, -0)) out.push([[...path22], "number", "-0"]);
+    if (Number.isNaN(v)) out.push([[...path23], "number", "NaN"]);
+    else if (v === Infinity || v === -Infinity) out.push([[...path23], "number", v > 0 ? "Infinity" : "-Infinity"]);
+    else if (Object.is(v, -0)) out.push([[...path23], "number", "-0"]);
     return;
   }
   if (v === null || typeof v !== "object") return;
   if (v instanceof IntegralFloat) {
-    out.push([[...path22], "integral", v.text, Object.is(v.value, -0) ? "-0" : String(v.value)]);
+    out.push([[...path23], "integral", v.text, Object.is(v.value, -0) ? "-0" : String(v.value)]);
     return;
   }
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
-      path22.push(i);
-      collectSpecials(v[i], path22, out);
-      path22.pop();
+      path23.push(i);
+      collectSpecials(v[i], path23, out);
+      path23.pop();
     }
     return;
   }
   for (const k of Object.keys(v)) {
-    path22.push(k);
-    collectSpecials(v[k], path22, out);
-    path22.pop();
+    path23.push(k);
+    collectSpecials(v[k], path23, out);
+    path23.pop();
   }
 }
 function decodeParse(file2, stored, cache3) {
@@ -35276,17 +35331,17 @@ function decodeParse(file2, stored, cache3) {
 function revive(root, specials) {
   const special = (s) => s[1] === "integral" ? new IntegralFloat(s[2], Number(s[3])) : s[2] === "-0" ? -0 : Number(s[2]);
   for (const s of specials) {
-    const path22 = s[0];
-    if (path22.length === 0) {
+    const path23 = s[0];
+    if (path23.length === 0) {
       if (specials.length !== 1) return FAILED;
       return special(s);
     }
     let parent = root;
-    for (let i = 0; i < path22.length - 1; i++) {
+    for (let i = 0; i < path23.length - 1; i++) {
       if (parent === null || typeof parent !== "object") return FAILED;
-      parent = parent[path22[i]];
+      parent = parent[path23[i]];
     }
-    const last = path22[path22.length - 1];
+    const last = path23[path23.length - 1];
     if (parent === null || typeof parent !== "object" || !Object.hasOwn(parent, last)) return FAILED;
     Object.defineProperty(parent, last, { value: special(s), writable: true, enumerable: true, configurable: true });
   }
@@ -37017,8 +37072,8 @@ function joinExternals(changes) {
       const r = range(c);
       const prev = cur ? range(cur) : void 0;
       if (cur && prev && prev.family === r.family && prev.hi + 1n === r.lo) {
-        const joined = { kind: "external", range: { family: r.family, lo: prev.lo, hi: r.hi } };
-        cur = cur.src.kind === "external" ? { ...cur, src: joined } : { ...cur, dst: joined };
+        const joined2 = { kind: "external", range: { family: r.family, lo: prev.lo, hi: r.hi } };
+        cur = cur.src.kind === "external" ? { ...cur, src: joined2 } : { ...cur, dst: joined2 };
         continue;
       }
       if (cur) out.push(cur);
@@ -37232,14 +37287,14 @@ var init_events = __esm({
 });
 
 // src/topology/traffic/formats.ts
-function field(o, path22) {
-  if (path22 in o) return o[path22];
-  const dot = path22.indexOf(".");
+function field(o, path23) {
+  if (path23 in o) return o[path23];
+  const dot = path23.indexOf(".");
   if (dot < 0) return void 0;
-  for (let i = dot; i >= 0; i = path22.indexOf(".", i + 1)) {
-    const head = o[path22.slice(0, i)];
+  for (let i = dot; i >= 0; i = path23.indexOf(".", i + 1)) {
+    const head = o[path23.slice(0, i)];
     if (isObject2(head)) {
-      const v = field(head, path22.slice(i + 1));
+      const v = field(head, path23.slice(i + 1));
       if (v !== void 0) return v;
     }
   }
@@ -37289,8 +37344,8 @@ function nonNormal(o) {
   }
   return void 0;
 }
-function portOf(o, path22) {
-  const p = num(o, path22);
+function portOf(o, path23) {
+  const p = num(o, path23);
   return p !== void 0 && p >= 1 && p <= 65535 ? p : "bad";
 }
 function snakeRemote(o) {
@@ -37397,8 +37452,8 @@ var init_formats = __esm({
     init_connection_set();
     init_events();
     isObject2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-    num = (o, path22) => {
-      const v = field(o, path22);
+    num = (o, path23) => {
+      const v = field(o, path23);
       const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : void 0;
       return n !== void 0 && Number.isInteger(n) ? n : void 0;
     };
@@ -38728,16 +38783,16 @@ var init_base = __esm({
           }
         }
       }
-      addToPath(path22, added, removed, oldPosInc, options) {
-        const last = path22.lastComponent;
+      addToPath(path23, added, removed, oldPosInc, options) {
+        const last = path23.lastComponent;
         if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
           return {
-            oldPos: path22.oldPos + oldPosInc,
+            oldPos: path23.oldPos + oldPosInc,
             lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
           };
         } else {
           return {
-            oldPos: path22.oldPos + oldPosInc,
+            oldPos: path23.oldPos + oldPosInc,
             lastComponent: { count: 1, added, removed, previousComponent: last }
           };
         }
@@ -39155,15 +39210,15 @@ function isOutsideSource(e) {
   return isOutsidePeer(e.src);
 }
 function itemsOf(diff2, explanations, entries2, index, blocks) {
-  const joined = /* @__PURE__ */ new Map();
+  const joined2 = /* @__PURE__ */ new Map();
   const order = [];
   for (const i of entries2) {
     const e = diff2.entries[i];
     const ext = e.src.kind === "external" ? "src" : e.dst.kind === "external" ? "dst" : void 0;
     const key3 = ext ? `${ext}\0${peerKey(ext === "src" ? e.dst : e.src)}\0${e.kind}\0${e.before.key}\0${e.after.key}` : `pair\0${peerKey(e.src)}\0${peerKey(e.dst)}`;
-    let j = joined.get(key3);
+    let j = joined2.get(key3);
     if (!j) {
-      joined.set(key3, j = { indexes: [], ranges: [] });
+      joined2.set(key3, j = { indexes: [], ranges: [] });
       order.push(key3);
     }
     j.indexes.push(i);
@@ -39171,7 +39226,7 @@ function itemsOf(diff2, explanations, entries2, index, blocks) {
     if (p && p.kind === "external") j.ranges.push(p.range);
   }
   return order.map((key3) => {
-    const { indexes, ranges } = joined.get(key3);
+    const { indexes, ranges } = joined2.get(key3);
     const first = diff2.entries[indexes[0]];
     const text2 = (p) => p.kind === "external" ? addressText(ranges, blocks) : peerKey(p);
     const interest = first.gained.union(first.lost);
@@ -39956,19 +40011,19 @@ var init_base_thread = __esm({
 // src/pipeline/repo-paths.ts
 function repositoryPaths(paths) {
   return paths.map((p) => {
-    const posix = p.split(import_node_path.default.sep).join("/");
-    const norm = import_node_path.default.posix.normalize(posix).replace(/\/+$/, "") || ".";
-    if (import_node_path.default.posix.isAbsolute(norm) || norm === ".." || norm.startsWith("../")) {
+    const posix = p.split(import_node_path2.default.sep).join("/");
+    const norm = import_node_path2.default.posix.normalize(posix).replace(/\/+$/, "") || ".";
+    if (import_node_path2.default.posix.isAbsolute(norm) || norm === ".." || norm.startsWith("../")) {
       throw new ConfigError(`${visible(p)} leaves the repository (paths are relative to the repository root)`);
     }
     return norm;
   });
 }
-var import_node_path;
+var import_node_path2;
 var init_repo_paths = __esm({
   "src/pipeline/repo-paths.ts"() {
     "use strict";
-    import_node_path = __toESM(require("node:path"), 1);
+    import_node_path2 = __toESM(require("node:path"), 1);
     init_sanitize();
     init_errors3();
   }
@@ -40003,14 +40058,14 @@ function finishSide(opened, analysis) {
 function readSides(io, request, settings) {
   if (request.kind === "paths") {
     const side = (root) => {
-      const abs = import_node_path2.default.resolve(root);
+      const abs = import_node_path3.default.resolve(root);
       const isDir = io.isDirectory(abs);
-      const shown = toPosix(import_node_path2.default.normalize(root)).replace(/\/$/, "");
+      const shown = toPosix(import_node_path3.default.normalize(root)).replace(/\/$/, "");
       const display = (f) => {
-        const r = toPosix(import_node_path2.default.relative(abs, f));
+        const r = toPosix(import_node_path3.default.relative(abs, f));
         return isDir ? r === "" ? shown : `${shown}/${r}` : f === abs ? shown : toPosix(f);
       };
-      const rel = (d) => isDir ? d === shown ? "." : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : void 0 : d === shown ? import_node_path2.default.basename(abs) : void 0;
+      const rel = (d) => isDir ? d === shown ? "." : d.startsWith(`${shown}/`) ? d.slice(shown.length + 1) : void 0 : d === shown ? import_node_path3.default.basename(abs) : void 0;
       const mapping = { display, logical: (f) => f };
       return { label: root, root, mapping, rel, shape: isDir ? "folder" : "file", read: readInputs(io, [root], settings, mapping, true) };
     };
@@ -40032,9 +40087,9 @@ function readSides(io, request, settings) {
     const side = (ref) => {
       const tree = io.exportTree(repo, ref, sub);
       trees.push(tree);
-      const relAbs = (abs) => toPosix(import_node_path2.default.relative(tree.dir, abs));
+      const relAbs = (abs) => toPosix(import_node_path3.default.relative(tree.dir, abs));
       const rel = (d) => d.startsWith(`${ref}:`) ? d.slice(ref.length + 1) : void 0;
-      const mapping = { display: (abs) => `${ref}:${relAbs(abs) || "."}`, logical: (abs) => import_node_path2.default.join(top, relAbs(abs)) };
+      const mapping = { display: (abs) => `${ref}:${relAbs(abs) || "."}`, logical: (abs) => import_node_path3.default.join(top, relAbs(abs)) };
       return { label: ref, root: tree.dir, mapping, rel, shape: "tree", read: readInputs(io, [tree.dir], settings, mapping) };
     };
     return { base: side(base), head: side(head), changed: io.changedFilesInRepo(repo, base, head, request.paths), commits, dispose };
@@ -40066,11 +40121,11 @@ function loadSides(io, sides, settings) {
     sides.dispose();
   }
 }
-var import_node_path2, toPosix;
+var import_node_path3, toPosix;
 var init_sides = __esm({
   "src/pipeline/check/sides.ts"() {
     "use strict";
-    import_node_path2 = __toESM(require("node:path"), 1);
+    import_node_path3 = __toESM(require("node:path"), 1);
     init_errors3();
     init_engine();
     init_documents();
@@ -40080,7 +40135,7 @@ var init_sides = __esm({
     init_base_thread();
     init_settings();
     init_repo_paths();
-    toPosix = (p) => p.split(import_node_path2.default.sep).join("/");
+    toPosix = (p) => p.split(import_node_path3.default.sep).join("/");
   }
 });
 
@@ -40214,16 +40269,16 @@ function layoutPolicies(policies, target, render) {
     }
     for (const ns of [...byNs.keys()].sort(compareStrings)) {
       if (!isDnsLabel(ns)) throw new Error(`bug: namespace ${JSON.stringify(ns)} reached the file layout`);
-      files.set(import_node_path3.default.join(target.dir, `${ns}.yaml`), render(byNs.get(ns)));
+      files.set(import_node_path4.default.join(target.dir, `${ns}.yaml`), render(byNs.get(ns)));
     }
   } else if (target.kind === "file") files.set(target.file, render(policies));
   return files;
 }
-var import_node_path3;
+var import_node_path4;
 var init_layout = __esm({
   "src/synthesis/layout.ts"() {
     "use strict";
-    import_node_path3 = __toESM(require("node:path"), 1);
+    import_node_path4 = __toESM(require("node:path"), 1);
     init_cluster();
     init_k8s_names();
   }
@@ -40483,9 +40538,9 @@ function cutByDenyRules(links, rules, matcher) {
       const prev = last && side ? last[side].range : void 0;
       const cur = side ? kept[side].range : void 0;
       if (last && prev && cur && prev.hi + 1n === cur.lo && last.conns.equals(kept.conns)) {
-        const joined = { ...last, [side]: { kind: "external", range: { family: prev.family, lo: prev.lo, hi: cur.hi } } };
-        out[out.length - 1] = joined;
-        last = joined;
+        const joined2 = { ...last, [side]: { kind: "external", range: { family: prev.family, lo: prev.lo, hi: cur.hi } } };
+        out[out.length - 1] = joined2;
+        last = joined2;
       } else {
         out.push(kept);
         last = kept;
@@ -40878,8 +40933,8 @@ function judgedAgainst(policies, basis, links = basis.linksFile) {
   return { policies, ...links !== void 0 ? { links } : {}, gaps: basis.gapMode ?? "deny", noPorts: basis.synthesis.noPorts === true, ...basis.baselineFiles?.length ? { baseline: basis.baselineFiles } : {} };
 }
 function under2(file2, dir) {
-  const rel = import_node_path4.default.relative(import_node_path4.default.resolve(dir), import_node_path4.default.resolve(file2));
-  return rel === "" || !rel.startsWith("..") && !import_node_path4.default.isAbsolute(rel);
+  const rel = import_node_path5.default.relative(import_node_path5.default.resolve(dir), import_node_path5.default.resolve(file2));
+  return rel === "" || !rel.startsWith("..") && !import_node_path5.default.isAbsolute(rel);
 }
 function dnsProbe(dns, port2) {
   const pod = {
@@ -41050,15 +41105,15 @@ function planRepoFixOf(prepared, render) {
   const needs = needsOf({ ...loaded, cluster: appCluster }, request);
   const synthesized = synthesizePolicies(appCluster, needs.links, { ...request.synthesis, dnsClients: needs.dnsClients, gaps: { mode: request.gapMode ?? "deny", list: needs.gaps }, ...loaded.rules ? { linksInEveryFamily: true } : {} });
   const layout = layoutPolicies(synthesized.value.policies, { kind: "folder", dir: request.policies }, render);
-  const existing = new Map(loaded.policyFiles.filter((f) => !isRenderedName(f.path)).map((f) => [import_node_path4.default.resolve(f.path), f]));
+  const existing = new Map(loaded.policyFiles.filter((f) => !isRenderedName(f.path)).map((f) => [import_node_path5.default.resolve(f.path), f]));
   const files = [];
   const writes2 = /* @__PURE__ */ new Map();
   for (const [file2, text2] of layout) {
-    const before = existing.get(import_node_path4.default.resolve(file2))?.text ?? "";
+    const before = existing.get(import_node_path5.default.resolve(file2))?.text ?? "";
     files.push({ path: file2, action: before === "" ? "created" : before === text2 ? "unchanged" : "updated", before, after: text2 });
     if (before !== text2) writes2.set(file2, text2);
   }
-  const written = new Set([...layout.keys()].map((f) => import_node_path4.default.resolve(f)));
+  const written = new Set([...layout.keys()].map((f) => import_node_path5.default.resolve(f)));
   const removals = [];
   const kept = [];
   for (const [abs, f] of existing) {
@@ -41078,13 +41133,13 @@ function fixRepoDrift(io, request, settings, render) {
   const after = runRepoDrift(io, request, settings);
   return { files: plan.files, keptHandWritten: plan.keptHandWritten, after: { drift: after.drift, diagnostics: [...plan.diagnostics, ...after.diagnostics] } };
 }
-var import_node_path4;
+var import_node_path5;
 var init_verify = __esm({
   "src/pipeline/verify.ts"() {
     "use strict";
     init_load();
     init_append();
-    import_node_path4 = __toESM(require("node:path"), 1);
+    import_node_path5 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_errors3();
     init_engine();
@@ -41363,8 +41418,8 @@ function runGatedCheck(io, request, gates, settings) {
     if (request.kind === "repo") {
       tree = io.exportTree(request.repo, request.head, ["."]);
       const dir = tree.dir;
-      roots = (request.paths.length > 0 ? request.paths : ["."]).map((p) => import_node_path5.default.join(dir, p));
-      const prefixes = [dir, import_node_path5.default.relative(process.cwd(), dir)].filter((p) => p !== "");
+      roots = (request.paths.length > 0 ? request.paths : ["."]).map((p) => import_node_path6.default.join(dir, p));
+      const prefixes = [dir, import_node_path6.default.relative(process.cwd(), dir)].filter((p) => p !== "");
       show = (file2) => {
         for (const p of prefixes) if (file2 === p || file2.startsWith(`${p}/`)) return `${request.head}:${file2.slice(p.length + 1) || "."}`;
         return file2;
@@ -41373,7 +41428,7 @@ function runGatedCheck(io, request, gates, settings) {
       roots = [request.head];
       show = (file2) => file2;
     }
-    const atHead = (p) => request.kind === "repo" && tree ? import_node_path5.default.join(tree.dir, p) : p;
+    const atHead = (p) => request.kind === "repo" && tree ? import_node_path6.default.join(tree.dir, p) : p;
     const policiesDir = gates.policies === void 0 ? void 0 : atHead(gates.policies);
     const at3 = (r) => r ? { ...r, file: show(r.file) } : void 0;
     const relocate = (ds) => ds.map((d) => d.at ? { ...d, at: at3(d.at) } : d);
@@ -41448,13 +41503,13 @@ function runGatedCheck(io, request, gates, settings) {
   }
 }
 function inRepository(p) {
-  return !import_node_path5.default.isAbsolute(p) && import_node_path5.default.normalize(p).split(/[\\/]/)[0] !== "..";
+  return !import_node_path6.default.isAbsolute(p) && import_node_path6.default.normalize(p).split(/[\\/]/)[0] !== "..";
 }
-var import_node_path5;
+var import_node_path6;
 var init_check_gates = __esm({
   "src/pipeline/check-gates.ts"() {
     "use strict";
-    import_node_path5 = __toESM(require("node:path"), 1);
+    import_node_path6 = __toESM(require("node:path"), 1);
     init_errors3();
     init_sanitize();
     init_peer();
@@ -42355,10 +42410,10 @@ var init_md = __esm({
       }
       o;
       blobBase;
-      url(side, path22, line2) {
+      url(side, path23, line2) {
         const sha = this.o.commits?.[side];
         if (!this.blobBase || !sha) return void 0;
-        const safePath = path22.split("/").map(encodeURIComponent).join("/");
+        const safePath = path23.split("/").map(encodeURIComponent).join("/");
         return `${this.blobBase.replace(/\/+$/, "")}/blob/${sha}/${safePath}${line2 ? `#L${line2}` : ""}`;
       }
       /** A rule or object location: the file and line at the side's commit; a rendered chart file links to its template without a (rendered) line. */
@@ -43475,9 +43530,9 @@ function loadDiffSides(io, request, settings) {
     const side = (ref) => {
       const tree = io.exportTree(repo, ref, ["."], limits);
       trees.push(tree);
-      const rel = (abs) => import_node_path6.default.relative(tree.dir, abs).split(import_node_path6.default.sep).join("/");
-      const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => import_node_path6.default.join(tree.dir, p));
-      const loaded = loadSide(io, ref, inputs, settings, cache3, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => import_node_path6.default.join(top, rel(abs)), root: tree.dir });
+      const rel = (abs) => import_node_path7.default.relative(tree.dir, abs).split(import_node_path7.default.sep).join("/");
+      const inputs = sub.filter((p) => io.pathExists(repo, ref, p)).map((p) => import_node_path7.default.join(tree.dir, p));
+      const loaded = loadSide(io, ref, inputs, settings, cache3, { display: (abs) => `${ref}:${rel(abs) || "."}`, logical: (abs) => import_node_path7.default.join(top, rel(abs)), root: tree.dir });
       return { ...loaded, diagnostics: loaded.diagnostics.map((d) => withoutTempPaths(d, tree.dir, ref)) };
     };
     return { before: side(base), after: side(head) };
@@ -43486,7 +43541,7 @@ function loadDiffSides(io, request, settings) {
   }
 }
 function withoutTempPaths(d, dir, ref) {
-  const scrub = (text2) => text2.split(`${dir}${import_node_path6.default.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
+  const scrub = (text2) => text2.split(`${dir}${import_node_path7.default.sep}`).join(`${ref}:`).split(dir).join(`${ref}:.`);
   if (!d.message.includes(dir) && !(d.hint ?? "").includes(dir)) return d;
   return { ...d, message: scrub(d.message), ...d.hint !== void 0 ? { hint: scrub(d.hint) } : {} };
 }
@@ -43504,11 +43559,11 @@ function runDiff(io, request, settings, options = {}) {
     diagnostics: dedupe([...before.diagnostics, ...after.diagnostics])
   };
 }
-var import_node_path6, isPolicy, dedupe;
+var import_node_path7, isPolicy, dedupe;
 var init_diff3 = __esm({
   "src/pipeline/diff.ts"() {
     "use strict";
-    import_node_path6 = __toESM(require("node:path"), 1);
+    import_node_path7 = __toESM(require("node:path"), 1);
     init_diagnostic();
     init_cluster();
     init_api_groups();
@@ -43812,10 +43867,10 @@ var init_scan4 = __esm({
 function checkSelectors(cluster, policies, options) {
   const out = [];
   const selected = (namespace, selector) => cluster.workloads.filter((w) => w.ref.namespace === namespace && w.pods.some((p) => selectorMatches(selector, p.labels))).map((w) => workloadKey(w.ref));
-  const check3 = (policy, path22, namespace, selector) => {
+  const check3 = (policy, path23, namespace, selector) => {
     const hits = selected(namespace, selector);
     if (hits.length === 1) return;
-    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path22)} ${JSON.stringify(selector)}`;
+    const what = `${policy.metadata.namespace}/${policy.metadata.name} ${formatPath(path23)} ${JSON.stringify(selector)}`;
     out.push(
       diag(
         Codes.selectorCheck,
@@ -48519,14 +48574,14 @@ var workerThreads = () => load2("node:worker_threads");
 
 // src/io/node-io.ts
 var import_node_fs14 = require("node:fs");
-var import_node_path18 = __toESM(require("node:path"), 1);
+var import_node_path19 = __toESM(require("node:path"), 1);
 init_errors3();
 
 // src/io/read-policy.ts
 var import_node_fs = require("node:fs");
-var import_node_path7 = __toESM(require("node:path"), 1);
+var import_node_path8 = __toESM(require("node:path"), 1);
 function isInsideTree(target, root) {
-  return target === root || target.startsWith(root.endsWith(import_node_path7.default.sep) ? root : root + import_node_path7.default.sep);
+  return target === root || target.startsWith(root.endsWith(import_node_path8.default.sep) ? root : root + import_node_path8.default.sep);
 }
 function specialKind(st) {
   if (st.isFIFO()) return "a FIFO";
@@ -48625,7 +48680,7 @@ function walkTree(dir, root, options) {
   const stack = [""];
   while (stack.length > 0) {
     const rel = stack.pop();
-    const abs = rel === "" ? dir : import_node_path7.default.join(dir, rel);
+    const abs = rel === "" ? dir : import_node_path8.default.join(dir, rel);
     let list2;
     try {
       list2 = (0, import_node_fs.readdirSync)(abs, { withFileTypes: true });
@@ -48635,7 +48690,7 @@ function walkTree(dir, root, options) {
     }
     for (const d of list2) {
       const childRel = rel === "" ? d.name : `${rel}/${d.name}`;
-      const childAbs = import_node_path7.default.join(abs, d.name);
+      const childAbs = import_node_path8.default.join(abs, d.name);
       if (d.isDirectory()) {
         if (options.skipFolder(d.name)) {
           problems.push({ abs: childAbs, kind: "skippedFolder", detail: d.name });
@@ -48673,8 +48728,8 @@ function renderTreeProblems(tree) {
   const out = [];
   const { entries: entries2, problems } = walkTree(tree, root, { skipFolder: (name) => name === ".git" });
   for (const p of problems) {
-    if (p.kind === "folderSymlinkEscape") out.push(`${import_node_path7.default.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
-    if (p.kind === "unreadableFolder") out.push(`${import_node_path7.default.relative(tree, p.abs)} cannot be read (${p.detail})`);
+    if (p.kind === "folderSymlinkEscape") out.push(`${import_node_path8.default.relative(tree, p.abs)} -> ${p.detail} (folder symlink outside the tree)`);
+    if (p.kind === "unreadableFolder") out.push(`${import_node_path8.default.relative(tree, p.abs)} cannot be read (${p.detail})`);
   }
   for (const e of entries2) {
     if (e.kind === "special") out.push(`${e.rel} is ${e.what}`);
@@ -48705,7 +48760,7 @@ function safeReadlink(p) {
 // src/io/files.ts
 init_append();
 var import_node_fs7 = require("node:fs");
-var import_node_path13 = __toESM(require("node:path"), 1);
+var import_node_path14 = __toESM(require("node:path"), 1);
 init_diagnostic();
 
 // src/manifests/render.ts
@@ -48942,7 +48997,7 @@ function decodeManifest(buf) {
 
 // src/io/chart-sources.ts
 var import_node_fs2 = require("node:fs");
-var import_node_path8 = __toESM(require("node:path"), 1);
+var import_node_path9 = __toESM(require("node:path"), 1);
 init_js_yaml();
 var CHART_FILE_LIMIT = 5 * 1024 * 1024;
 var ARCHIVE_LIMIT = 4 * CHART_FILE_LIMIT;
@@ -48995,19 +49050,19 @@ var FolderChart = class _FolderChart {
   root;
   listed;
   text(rel) {
-    const r = readRegularFile(import_node_path8.default.join(this.dir, rel), this.root, CHART_FILE_LIMIT);
+    const r = readRegularFile(import_node_path9.default.join(this.dir, rel), this.root, CHART_FILE_LIMIT);
     return r.ok ? r.bytes.toString("utf8") : void 0;
   }
   packaged() {
     if (this.listed) return this.listed;
-    const charts = import_node_path8.default.join(this.dir, "charts");
+    const charts = import_node_path9.default.join(this.dir, "charts");
     let names = [];
     try {
       names = (0, import_node_fs2.readdirSync)(charts).sort();
     } catch {
     }
     this.listed = names.map((n) => {
-      const abs = import_node_path8.default.join(charts, n);
+      const abs = import_node_path9.default.join(charts, n);
       const shown = `${this.display}/charts/${n}`;
       if (n.endsWith(".tgz")) {
         return {
@@ -49018,22 +49073,22 @@ var FolderChart = class _FolderChart {
           })
         };
       }
-      return { name: n, chart: lazy2(() => (0, import_node_fs2.existsSync)(import_node_path8.default.join(abs, "Chart.yaml")) ? new _FolderChart(abs, shown, this.root) : void 0) };
+      return { name: n, chart: lazy2(() => (0, import_node_fs2.existsSync)(import_node_path9.default.join(abs, "Chart.yaml")) ? new _FolderChart(abs, shown, this.root) : void 0) };
     });
     return this.listed;
   }
   partials() {
     let names = [];
     try {
-      names = (0, import_node_fs2.readdirSync)(import_node_path8.default.join(this.dir, "templates"), { recursive: true, encoding: "utf8" }).map((n) => `templates/${n.split(import_node_path8.default.sep).join("/")}`);
+      names = (0, import_node_fs2.readdirSync)(import_node_path9.default.join(this.dir, "templates"), { recursive: true, encoding: "utf8" }).map((n) => `templates/${n.split(import_node_path9.default.sep).join("/")}`);
     } catch {
     }
     return names.filter((n) => PARTIAL.test(n)).sort();
   }
   localFolder(repository) {
-    const dir = import_node_path8.default.resolve(this.dir, repository.slice("file://".length));
-    if (!(0, import_node_fs2.existsSync)(import_node_path8.default.join(dir, "Chart.yaml"))) return void 0;
-    return new _FolderChart(dir, import_node_path8.default.posix.normalize(`${this.display}/${import_node_path8.default.relative(this.dir, dir).split(import_node_path8.default.sep).join("/")}`), this.root);
+    const dir = import_node_path9.default.resolve(this.dir, repository.slice("file://".length));
+    if (!(0, import_node_fs2.existsSync)(import_node_path9.default.join(dir, "Chart.yaml"))) return void 0;
+    return new _FolderChart(dir, import_node_path9.default.posix.normalize(`${this.display}/${import_node_path9.default.relative(this.dir, dir).split(import_node_path9.default.sep).join("/")}`), this.root);
   }
 };
 var ArchivedChart = class _ArchivedChart {
@@ -49161,7 +49216,7 @@ function vendoredChartNames(dir, root = dir) {
 // src/io/render.ts
 var import_node_fs6 = require("node:fs");
 var import_node_os = __toESM(require("node:os"), 1);
-var import_node_path12 = __toESM(require("node:path"), 1);
+var import_node_path13 = __toESM(require("node:path"), 1);
 init_js_yaml();
 init_zod();
 init_diagnostic();
@@ -49240,11 +49295,11 @@ init_origins();
 
 // src/io/disk-cache.ts
 var import_node_fs4 = require("node:fs");
-var import_node_path10 = __toESM(require("node:path"), 1);
+var import_node_path11 = __toESM(require("node:path"), 1);
 
 // src/io/write-policy.ts
 var import_node_fs3 = require("node:fs");
-var import_node_path9 = __toESM(require("node:path"), 1);
+var import_node_path10 = __toESM(require("node:path"), 1);
 init_errors3();
 init_sanitize();
 var REASONS = {
@@ -49265,9 +49320,9 @@ function reason(e) {
   return code2 ? REASONS[code2] ? `${REASONS[code2]}, ${code2}` : code2 : e.message;
 }
 function relativeInside(inside, file2) {
-  const rel = import_node_path9.default.relative(import_node_path9.default.resolve(inside), import_node_path9.default.resolve(file2));
-  if (rel === "" || rel.startsWith("..") || import_node_path9.default.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
-  return rel.split(import_node_path9.default.sep);
+  const rel = import_node_path10.default.relative(import_node_path10.default.resolve(inside), import_node_path10.default.resolve(file2));
+  if (rel === "" || rel.startsWith("..") || import_node_path10.default.isAbsolute(rel)) fail2(file2, `outside the output folder ${inside}`);
+  return rel.split(import_node_path10.default.sep);
 }
 function lstatOrUndefined(p) {
   try {
@@ -49287,27 +49342,27 @@ function checkFolder(file2, dir, create) {
   else if (!st.isDirectory()) fail2(file2, `${shown} is a file where a folder is expected`);
 }
 function shownPath(p) {
-  const rel = import_node_path9.default.relative(process.cwd(), p);
-  return visible(rel && !rel.startsWith("..") && !import_node_path9.default.isAbsolute(rel) ? rel : p);
+  const rel = import_node_path10.default.relative(process.cwd(), p);
+  return visible(rel && !rel.startsWith("..") && !import_node_path10.default.isAbsolute(rel) ? rel : p);
 }
 function writeFileInside(policy, file2, text2) {
   const parts = relativeInside(policy.inside, file2);
-  let dir = import_node_path9.default.resolve(policy.inside);
+  let dir = import_node_path10.default.resolve(policy.inside);
   try {
     const base = process.cwd();
-    const fromBase = import_node_path9.default.relative(base, dir);
-    if (fromBase !== "" && !fromBase.startsWith("..") && !import_node_path9.default.isAbsolute(fromBase)) {
+    const fromBase = import_node_path10.default.relative(base, dir);
+    if (fromBase !== "" && !fromBase.startsWith("..") && !import_node_path10.default.isAbsolute(fromBase)) {
       let d = base;
-      for (const part of fromBase.split(import_node_path9.default.sep)) {
-        d = import_node_path9.default.join(d, part);
+      for (const part of fromBase.split(import_node_path10.default.sep)) {
+        d = import_node_path10.default.join(d, part);
         checkFolder(file2, d, policy.createFolders === true);
       }
     } else if (policy.createFolders) (0, import_node_fs3.mkdirSync)(dir, { recursive: true });
     for (const part of parts.slice(0, -1)) {
-      dir = import_node_path9.default.join(dir, part);
+      dir = import_node_path10.default.join(dir, part);
       checkFolder(file2, dir, policy.createFolders === true);
     }
-    const target = import_node_path9.default.join(dir, parts[parts.length - 1]);
+    const target = import_node_path10.default.join(dir, parts[parts.length - 1]);
     const st = lstatOrUndefined(target);
     if (st?.isSymbolicLink()) fail2(file2, "it is a symlink; symlinks are never written through");
     if (st && st.isDirectory()) fail2(file2, "a folder is where the file should be");
@@ -49340,14 +49395,14 @@ var DiskCache = class {
   dir;
   real;
   file(kind, key3) {
-    return import_node_path10.default.join(this.dir, kind, `${key3.slice(0, 2)}`, `${key3}.json`);
+    return import_node_path11.default.join(this.dir, kind, `${key3.slice(0, 2)}`, `${key3}.json`);
   }
   /** The stored value, or undefined (a miss) when the entry is absent, unsafe, too large, corrupt, foreign or of another shape. */
   get(kind, key3, schema2, maxBytes = MAX_ENTRY_BYTES) {
     let raw;
     try {
       this.real ??= (0, import_node_fs4.realpathSync)(this.dir);
-      const read = readRegularFile(import_node_path10.default.resolve(this.file(kind, key3)), this.real, Math.min(maxBytes, MAX_ENTRY_BYTES));
+      const read = readRegularFile(import_node_path11.default.resolve(this.file(kind, key3)), this.real, Math.min(maxBytes, MAX_ENTRY_BYTES));
       if (!read.ok) return void 0;
       raw = JSON.parse(read.bytes.toString("utf8"));
     } catch {
@@ -49374,12 +49429,12 @@ var DiskCache = class {
 
 // src/io/tool-limits.ts
 var import_node_fs5 = require("node:fs");
-var import_node_path11 = __toESM(require("node:path"), 1);
+var import_node_path12 = __toESM(require("node:path"), 1);
 init_sanitize();
 var DEFAULT_RENDER_MEMORY_BYTES = 2 * 1024 * 1024 * 1024;
 function onPath(bin) {
-  for (const dir of (process.env.PATH ?? "").split(import_node_path11.default.delimiter)) {
-    if (dir && (0, import_node_fs5.existsSync)(import_node_path11.default.join(dir, bin))) return import_node_path11.default.join(dir, bin);
+  for (const dir of (process.env.PATH ?? "").split(import_node_path12.default.delimiter)) {
+    if (dir && (0, import_node_fs5.existsSync)(import_node_path12.default.join(dir, bin))) return import_node_path12.default.join(dir, bin);
   }
   return void 0;
 }
@@ -49511,18 +49566,18 @@ function renderNetworkAllowed() {
 }
 function overlayRefusals(dir, display, root, offline) {
   const out = [];
-  const start2 = import_node_path12.default.resolve(dir);
+  const start2 = import_node_path13.default.resolve(dir);
   walkKustomizations(
     start2,
     // an unreadable kustomization is reported by the render itself
     (file2) => readSource(file2, root),
     (d, kfile, text2) => {
-      const file2 = { path: `${import_node_path12.default.posix.join(display, import_node_path12.default.relative(start2, d).split(import_node_path12.default.sep).join("/"))}/${kfile}`, text: text2 };
+      const file2 = { path: `${import_node_path13.default.posix.join(display, import_node_path13.default.relative(start2, d).split(import_node_path13.default.sep).join("/"))}/${kfile}`, text: text2 };
       if (offline) out.push(...remoteKustomizeReferences(file2));
       out.push(...unsafeHelmCharts(file2));
-      return kustomizationRefs(".", text2).map((ref) => import_node_path12.default.resolve(d, ref));
+      return kustomizationRefs(".", text2).map((ref) => import_node_path13.default.resolve(d, ref));
     },
-    (d) => isInsideTree(d, import_node_path12.default.resolve(root))
+    (d) => isInsideTree(d, import_node_path13.default.resolve(root))
   );
   return out;
 }
@@ -49561,25 +49616,25 @@ function run(bin, args, cwd, opts) {
   return { ok: true, stdout: r.stdout };
 }
 function vendored(chartDir, name) {
-  const dir = import_node_path12.default.join(chartDir, "charts");
+  const dir = import_node_path13.default.join(chartDir, "charts");
   const entries2 = (0, import_node_fs6.existsSync)(dir) ? (0, import_node_fs6.readdirSync)(dir) : [];
   return entries2.some((v) => v === name || v.startsWith(`${name}-`) && v.endsWith(".tgz")) || vendoredChartNames(chartDir).has(name);
 }
-function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path12.default.resolve(chartDir)])) {
+function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([import_node_path13.default.resolve(chartDir)])) {
   const deps = [];
   const problems = [];
   const listed = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
     try {
-      return localChartDependencies(chartDir, (0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, name), "utf8"));
+      return localChartDependencies(chartDir, (0, import_node_fs6.readFileSync)(import_node_path13.default.join(chartDir, name), "utf8"));
     } catch {
       return [];
     }
   });
   for (const d of listed) {
     if (vendored(chartDir, d.name)) continue;
-    const dir = import_node_path12.default.resolve(d.folder);
-    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path12.default.relative(chartDir, dir)}) lies outside the scanned folder`);
-    else if (!(0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path12.default.relative(chartDir, dir)}) has no Chart.yaml`);
+    const dir = import_node_path13.default.resolve(d.folder);
+    if (root !== void 0 && !isInsideTree(dir, root)) problems.push(`${d.name} (file://${import_node_path13.default.relative(chartDir, dir)}) lies outside the scanned folder`);
+    else if (!(0, import_node_fs6.existsSync)(import_node_path13.default.join(dir, "Chart.yaml"))) problems.push(`${d.name} (file://${import_node_path13.default.relative(chartDir, dir)}) has no Chart.yaml`);
     else if (!seen.has(dir)) {
       seen.add(dir);
       deps.push({ name: d.name, dir, parent: chartDir });
@@ -49591,20 +49646,20 @@ function localDependencies(chartDir, root, seen = /* @__PURE__ */ new Set([impor
   return { deps, problems };
 }
 function vendorLocalDependencies(chartDir, deps) {
-  const tmp = (0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
-  const copies = /* @__PURE__ */ new Map([[import_node_path12.default.resolve(chartDir), import_node_path12.default.join(tmp, import_node_path12.default.basename(chartDir))]]);
-  (0, import_node_fs6.cpSync)(chartDir, copies.get(import_node_path12.default.resolve(chartDir)), { recursive: true });
+  const tmp = (0, import_node_fs6.mkdtempSync)(import_node_path13.default.join(import_node_os.default.tmpdir(), "netpol-ci-chart-"));
+  const copies = /* @__PURE__ */ new Map([[import_node_path13.default.resolve(chartDir), import_node_path13.default.join(tmp, import_node_path13.default.basename(chartDir))]]);
+  (0, import_node_fs6.cpSync)(chartDir, copies.get(import_node_path13.default.resolve(chartDir)), { recursive: true });
   for (const d of deps) {
-    const into = import_node_path12.default.join(copies.get(import_node_path12.default.resolve(d.parent)), "charts", d.name);
+    const into = import_node_path13.default.join(copies.get(import_node_path13.default.resolve(d.parent)), "charts", d.name);
     (0, import_node_fs6.cpSync)(d.dir, into, { recursive: true });
     copies.set(d.dir, into);
   }
-  return copies.get(import_node_path12.default.resolve(chartDir));
+  return copies.get(import_node_path13.default.resolve(chartDir));
 }
 function missingDependencies(chartDir) {
   const deps = ["Chart.yaml", "requirements.yaml"].flatMap((name) => {
     try {
-      const listed = yaml.load((0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, name), "utf8"))?.dependencies;
+      const listed = yaml.load((0, import_node_fs6.readFileSync)(import_node_path13.default.join(chartDir, name), "utf8"))?.dependencies;
       return Array.isArray(listed) ? listed : [];
     } catch {
       return [];
@@ -49614,14 +49669,14 @@ function missingDependencies(chartDir) {
 }
 function chartName2(chartDir) {
   try {
-    const chart = yaml.load((0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, "Chart.yaml"), "utf8"));
+    const chart = yaml.load((0, import_node_fs6.readFileSync)(import_node_path13.default.join(chartDir, "Chart.yaml"), "utf8"));
     return typeof chart?.name === "string" ? chart.name : void 0;
   } catch {
     return void 0;
   }
 }
 function releaseNameOf(folder, chart) {
-  const base = (folder === "" ? chart : import_node_path12.default.basename(import_node_path12.default.resolve(folder))) || chart || "release";
+  const base = (folder === "" ? chart : import_node_path13.default.basename(import_node_path13.default.resolve(folder))) || chart || "release";
   const name = base.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 53).replace(/-+$/, "");
   return name || (chart ?? "release").toLowerCase();
 }
@@ -49631,7 +49686,7 @@ function renderChart(chartDir, display, opts, cache3, logicalDir = chartDir, rep
   const unsafe = refuseUnsafeTree(tree.problems, `chart ${display}`, at3);
   if (unsafe.length > 0) return { files: [], values: [], diagnostics: unsafe };
   const missing = missingDependencies(chartDir);
-  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path12.default.resolve(contentRoot));
+  const local = localDependencies(chartDir, contentRoot === void 0 ? void 0 : import_node_path13.default.resolve(contentRoot));
   if (missing.length > 0 || local.problems.length > 0) {
     const parts = [...missing.length > 0 ? [`needs dependencies that are not vendored under charts/: ${missing.join(", ")}`] : [], ...local.problems.map((p) => `has a file:// dependency that cannot be rendered: ${p}`)];
     return {
@@ -49640,7 +49695,7 @@ function renderChart(chartDir, display, opts, cache3, logicalDir = chartDir, rep
       diagnostics: [diag(Codes.chartDependencies, "error", `chart ${display} ${parts.join("; ")}; chart not rendered`, at3, "run helm dependency build and commit charts/, or vendor the subcharts")]
     };
   }
-  const depTrees = local.deps.map((d) => ({ ...d, tree: cache3.tree(d.dir), display: import_node_path12.default.posix.normalize(`${display}/${import_node_path12.default.relative(chartDir, d.dir).split(import_node_path12.default.sep).join("/")}`) }));
+  const depTrees = local.deps.map((d) => ({ ...d, tree: cache3.tree(d.dir), display: import_node_path13.default.posix.normalize(`${display}/${import_node_path13.default.relative(chartDir, d.dir).split(import_node_path13.default.sep).join("/")}`) }));
   const unsafeDeps = depTrees.flatMap((d) => refuseUnsafeTree(d.tree.problems, `chart ${d.display} (a file:// dependency of ${display})`, at3));
   if (unsafeDeps.length > 0) return { files: [], values: [], diagnostics: unsafeDeps };
   const settings = opts.charts.get(logicalDir) ?? {};
@@ -49649,7 +49704,7 @@ function renderChart(chartDir, display, opts, cache3, logicalDir = chartDir, rep
     return { files: [], values: [], diagnostics: [diag(Codes.renderUnsafeHelmChart, "error", `chart ${display}: release name ${visible(JSON.stringify(release))} is no name helm accepts (lower-case letters, digits, '-' and '.', at most 53 characters); chart not rendered`, at3)] };
   }
   const namespace = settings.namespace ?? opts.helmNamespace;
-  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path12.default.resolve(v));
+  const values = [...opts.helmValues, ...settings.values ?? []].map((v) => import_node_path13.default.resolve(v));
   const sets = [...opts.helmSet, ...settings.set ?? []];
   const args = ["template", release, chartDir, "--skip-tests", "--kube-version", opts.kubeVersion ?? DEFAULT_KUBE_VERSION, ...namespace ? ["--namespace", namespace] : [], ...values.flatMap((v) => ["--values", v]), ...sets.flatMap((s) => ["--set", s])];
   const bin = helmBinary();
@@ -49667,7 +49722,7 @@ function renderChart(chartDir, display, opts, cache3, logicalDir = chartDir, rep
   const key3 = h.update(display).digest("hex");
   const valueFiles = [];
   try {
-    valueFiles.push({ path: import_node_path12.default.join(chartDir, "values.yaml"), text: (0, import_node_fs6.readFileSync)(import_node_path12.default.join(chartDir, "values.yaml"), "utf8") });
+    valueFiles.push({ path: import_node_path13.default.join(chartDir, "values.yaml"), text: (0, import_node_fs6.readFileSync)(import_node_path13.default.join(chartDir, "values.yaml"), "utf8") });
   } catch {
   }
   for (const v of values) {
@@ -49684,10 +49739,10 @@ function renderChart(chartDir, display, opts, cache3, logicalDir = chartDir, rep
     r = copy ? run(bin, [args[0], release, copy, ...args.slice(3)], copy, opts) : run(bin, args, chartDir, opts);
     if (r.ok) split = splitHelmOutput(r.stdout, display, chartSourceLocator(chartDir, display, realOrSelf(contentRoot ?? chartDir)));
   } finally {
-    if (copy) (0, import_node_fs6.rmSync)(import_node_path12.default.dirname(copy), { recursive: true, force: true });
+    if (copy) (0, import_node_fs6.rmSync)(import_node_path13.default.dirname(copy), { recursive: true, force: true });
   }
   const rendered = r.ok ? split : [];
-  const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs6.existsSync)(import_node_path12.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
+  const result = r.ok ? { files: rendered, diagnostics: rendered.length > 0 ? [] : [renderedNothing(`chart ${display}`, at3, (0, import_node_fs6.existsSync)(import_node_path13.default.join(chartDir, ".helmignore")) ? "every template is conditional on values not set, or its .helmignore excludes them" : "every template is conditional on values not set")] } : { files: [], diagnostics: [diag(r.missing ? Codes.toolMissing : Codes.renderFailed, "error", `helm template failed for chart ${display}: ${toolMessage(r.message, [...copy ? [[copy, display]] : [], [chartDir, display]])}; chart not rendered`, at3)] };
   cache3.setChart(key3, result);
   return { ...result, values: r.ok ? valueFiles : [], ...setValues };
 }
@@ -49695,16 +49750,16 @@ function renderedNothing(what, at3, why) {
   return diag(Codes.renderedNothing, "warning", `${what} rendered no Kubernetes object (${why}); nothing from it is analysed`, at3);
 }
 function repositoryOf(dir) {
-  for (let d = realOrSelf(dir); ; d = import_node_path12.default.dirname(d)) {
-    if ((0, import_node_fs6.existsSync)(import_node_path12.default.join(d, ".git"))) return d;
-    if (import_node_path12.default.dirname(d) === d) return realOrSelf(process.cwd());
+  for (let d = realOrSelf(dir); ; d = import_node_path13.default.dirname(d)) {
+    if ((0, import_node_fs6.existsSync)(import_node_path13.default.join(d, ".git"))) return d;
+    if (import_node_path13.default.dirname(d) === d) return realOrSelf(process.cwd());
   }
 }
 function realOrSelf(p) {
   try {
     return (0, import_node_fs6.realpathSync)(p);
   } catch {
-    return import_node_path12.default.resolve(p);
+    return import_node_path13.default.resolve(p);
   }
 }
 var VALUES_FILE_LIMIT = 5 * 1024 * 1024;
@@ -49716,14 +49771,14 @@ function readValuesFiles(values) {
     if (r.ok) texts.set(v, r.bytes.toString("utf8"));
     else if (!(r.refusal.kind === "unreadable" && r.refusal.code === "ENOENT")) {
       const why = r.refusal.kind === "tooLarge" ? `${r.refusal.size} bytes, over helm's limit of ${VALUES_FILE_LIMIT} bytes for a values file` : refusalMessage(r.refusal, VALUES_FILE_LIMIT);
-      const rel = import_node_path12.default.relative(process.cwd(), v);
+      const rel = import_node_path13.default.relative(process.cwd(), v);
       problems.push(`values file ${visible(rel === "" || rel.startsWith("..") ? v : rel)}: ${why}`);
     }
   }
   return { texts, problems };
 }
 function renderOverlay(dir, display, contentRoot, opts, cache3, repositoryRoot) {
-  const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, f))) ?? "kustomization.yaml";
+  const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path13.default.join(dir, f))) ?? "kustomization.yaml";
   const at3 = { file: `${display}/${kfile}`, doc: 0 };
   const tree = cache3.tree(contentRoot);
   const unsafe = refuseUnsafeTree(tree.problems, `overlay ${display} (with the scanned folder it reads from)`, at3);
@@ -49740,14 +49795,14 @@ function renderOverlay(dir, display, contentRoot, opts, cache3, repositoryRoot) 
   const helm = helmVersion !== void 0 ? ["--helm-command", helmBinary()] : [];
   const args = ["kustomize", dir, "--enable-helm", ...helm, ...opts.kustomizeFlags];
   const h = createHash3("sha256").update(
-    `${ORIGINS_VERSION}\0kubectl ${version2}\0${helm.join(" ")}\0helm ${helmVersion ?? "none"}\0${toolEnv("HELM_")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path12.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`
+    `${ORIGINS_VERSION}\0kubectl ${version2}\0${helm.join(" ")}\0helm ${helmVersion ?? "none"}\0${toolEnv("HELM_")}\0${opts.kustomizeFlags.join("\0")}\0${import_node_path13.default.relative(contentRoot, dir)}\0${toolEnv("KUSTOMIZE_")}\0`
   );
   h.update(tree.hash);
   for (const base of reachedKustomizationDirs(dir).filter((d) => !isInsideTree(d, realOrSelf(contentRoot)))) {
     const t = cache3.tree(base);
-    const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(import_node_path12.default.relative(realOrSelf(contentRoot), base))})`, at3);
+    const unsafeBase = refuseUnsafeTree(t.problems, `overlay ${display} (with the base it reads from ${visible(import_node_path13.default.relative(realOrSelf(contentRoot), base))})`, at3);
     if (unsafeBase.length > 0) return { files: [], diagnostics: unsafeBase };
-    h.update(`base ${import_node_path12.default.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
+    h.update(`base ${import_node_path13.default.relative(realOrSelf(contentRoot), base)}\0${t.hash}\0`);
   }
   const key3 = h.update(display).digest("hex");
   const hit = cache3.overlay(key3);
@@ -49770,11 +49825,11 @@ function withChartsNotes(result) {
 function traceOverlay(bin, flags, dir, display, contentRoot, opts, plain, repositoryRoot) {
   const overlay = realOrSelf(dir);
   const root = [...repositoryRoot !== void 0 ? [realOrSelf(repositoryRoot)] : [], repositoryOf(dir), realOrSelf(contentRoot)].find((r) => isInsideTree(overlay, r)) ?? realOrSelf(contentRoot);
-  const wrapper = (0, import_node_fs6.realpathSync)((0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os.default.tmpdir(), "netpol-ci-origins-")));
+  const wrapper = (0, import_node_fs6.realpathSync)((0, import_node_fs6.mkdtempSync)(import_node_path13.default.join(import_node_os.default.tmpdir(), "netpol-ci-origins-")));
   let annotated;
   try {
-    const rel = import_node_path12.default.relative(wrapper, overlay).split(import_node_path12.default.sep).join("/");
-    (0, import_node_fs6.writeFileSync)(import_node_path12.default.join(wrapper, "kustomization.yaml"), `resources:
+    const rel = import_node_path13.default.relative(wrapper, overlay).split(import_node_path13.default.sep).join("/");
+    (0, import_node_fs6.writeFileSync)(import_node_path13.default.join(wrapper, "kustomization.yaml"), `resources:
   - ${JSON.stringify(rel)}
 buildMetadata: [originAnnotations]
 `);
@@ -49784,9 +49839,9 @@ buildMetadata: [originAnnotations]
   } finally {
     (0, import_node_fs6.rmSync)(wrapper, { recursive: true, force: true });
   }
-  const shown = (abs) => import_node_path12.default.posix.normalize(`${display}/${import_node_path12.default.relative(overlay, abs).split(import_node_path12.default.sep).join("/")}`);
+  const shown = (abs) => import_node_path13.default.posix.normalize(`${display}/${import_node_path13.default.relative(overlay, abs).split(import_node_path13.default.sep).join("/")}`);
   const named = (p) => {
-    const abs = import_node_path12.default.resolve(wrapper, p);
+    const abs = import_node_path13.default.resolve(wrapper, p);
     return isInsideTree(abs, root) ? shown(abs) : void 0;
   };
   const values = (text2) => {
@@ -49802,18 +49857,18 @@ buildMetadata: [originAnnotations]
     overlay,
     (file2) => readSource(file2, root),
     (d, kfile, text2) => {
-      const abs = import_node_path12.default.join(d, kfile);
+      const abs = import_node_path13.default.join(d, kfile);
       kustomizations.push(shown(abs));
       wanted.set(shown(abs), abs);
-      for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path12.default.resolve(d, input2)), import_node_path12.default.resolve(d, input2));
-      return kustomizationRefs(".", text2).map((ref) => import_node_path12.default.resolve(d, ref));
+      for (const input2 of kustomizationInputs(text2)) wanted.set(shown(import_node_path13.default.resolve(d, input2)), import_node_path13.default.resolve(d, input2));
+      return kustomizationRefs(".", text2).map((ref) => import_node_path13.default.resolve(d, ref));
     },
     (d) => isInsideTree(d, root)
   );
   for (const s of documents) {
     if (!s) continue;
     const file2 = "path" in s ? s.path : s.configuredIn;
-    wanted.set(file2, import_node_path12.default.resolve(overlay, import_node_path12.default.posix.relative(display, file2)));
+    wanted.set(file2, import_node_path13.default.resolve(overlay, import_node_path13.default.posix.relative(display, file2)));
   }
   const sources = [];
   for (const [file2, abs] of [...wanted].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
@@ -49821,7 +49876,7 @@ buildMetadata: [originAnnotations]
     if (text2 !== void 0) sources.push({ path: file2, text: text2 });
   }
   const inflating = [...new Set(documents.flatMap((s) => s && "configuredIn" in s && s.generator === "HelmChartInflationGenerator" ? [s.configuredIn] : []))].sort();
-  const charts = inflating.map((k) => chartsOf(k, import_node_path12.default.resolve(overlay, import_node_path12.default.posix.relative(display, k)), sources.find((f) => f.path === k)?.text ?? "", root, opts));
+  const charts = inflating.map((k) => chartsOf(k, import_node_path13.default.resolve(overlay, import_node_path13.default.posix.relative(display, k)), sources.find((f) => f.path === k)?.text ?? "", root, opts));
   return { origins: { tool: "kustomize", documents, kustomizations, sources, ...charts.length > 0 ? { charts } : {} } };
 }
 var HelmChartEntry = external_exports.object({
@@ -49849,30 +49904,30 @@ function chartsOf(k, abs, text2, root, opts) {
   const d = typeof doc === "object" && doc !== null && !Array.isArray(doc) ? doc : {};
   const globals = typeof d.helmGlobals === "object" && d.helmGlobals !== null ? d.helmGlobals : {};
   const home = typeof globals.chartHome === "string" ? globals.chartHome : "charts";
-  const dir = import_node_path12.default.dirname(abs);
-  const shownDir = import_node_path12.default.posix.dirname(k);
-  const tmp = (0, import_node_fs6.mkdtempSync)(import_node_path12.default.join(import_node_os.default.tmpdir(), "netpol-ci-charts-"));
+  const dir = import_node_path13.default.dirname(abs);
+  const shownDir = import_node_path13.default.posix.dirname(k);
+  const tmp = (0, import_node_fs6.mkdtempSync)(import_node_path13.default.join(import_node_os.default.tmpdir(), "netpol-ci-charts-"));
   try {
     (Array.isArray(d.helmCharts) ? d.helmCharts : []).forEach((raw, i) => {
       const e = HelmChartEntry.safeParse(raw);
       if (!e.success) return void problems.push(`helmCharts[${i}] is not an entry helm can render here`);
       const c = e.data;
       if (c.releaseName !== void 0 && !isHelmReleaseName(c.releaseName)) return void problems.push(`chart ${JSON.stringify(c.name)} has a release name helm does not accept`);
-      const chartDir = import_node_path12.default.resolve(dir, home, c.name);
-      if (!isInsideTree(realOrSelf(chartDir), root) || !(0, import_node_fs6.existsSync)(import_node_path12.default.join(chartDir, "Chart.yaml"))) {
+      const chartDir = import_node_path13.default.resolve(dir, home, c.name);
+      if (!isInsideTree(realOrSelf(chartDir), root) || !(0, import_node_fs6.existsSync)(import_node_path13.default.join(chartDir, "Chart.yaml"))) {
         return void problems.push(`chart ${JSON.stringify(c.name)} is not vendored under ${home}/ (kustomize pulls it; nothing is fetched here)`);
       }
       const values = [];
       if (c.valuesMerge !== "replace" || c.valuesInline === void 0) {
-        if (c.valuesFile !== void 0) values.push(import_node_path12.default.resolve(dir, c.valuesFile));
-        for (const v of c.additionalValuesFiles ?? []) values.push(import_node_path12.default.resolve(dir, v));
+        if (c.valuesFile !== void 0) values.push(import_node_path13.default.resolve(dir, c.valuesFile));
+        for (const v of c.additionalValuesFiles ?? []) values.push(import_node_path13.default.resolve(dir, v));
       }
       if (c.valuesInline !== void 0) {
-        const inline = import_node_path12.default.join(tmp, `values-${i}.json`);
+        const inline = import_node_path13.default.join(tmp, `values-${i}.json`);
         (0, import_node_fs6.writeFileSync)(inline, JSON.stringify(c.valuesInline));
         values.push(inline);
       }
-      if (values.some((v) => v !== import_node_path12.default.join(tmp, `values-${i}.json`) && !isInsideTree(realOrSelf(v), root))) return void problems.push(`chart ${JSON.stringify(c.name)} reads values from outside the repository; not rendered here`);
+      if (values.some((v) => v !== import_node_path13.default.join(tmp, `values-${i}.json`) && !isInsideTree(realOrSelf(v), root))) return void problems.push(`chart ${JSON.stringify(c.name)} reads values from outside the repository; not rendered here`);
       const args = [
         "template",
         c.releaseName ?? "release-name",
@@ -49886,7 +49941,7 @@ function chartsOf(k, abs, text2, root, opts) {
       ];
       const r = run(helmBinary(), args, dir, opts);
       if (!r.ok) return void problems.push(`helm template of chart ${JSON.stringify(c.name)} failed: ${toolMessage(r.message, [[tmp, "(values)"], [chartDir, c.name]])}`);
-      const shown = import_node_path12.default.posix.normalize(`${shownDir}/${home}/${c.name}`);
+      const shown = import_node_path13.default.posix.normalize(`${shownDir}/${home}/${c.name}`);
       files.push(...splitHelmOutput(r.stdout, shown, chartSourceLocator(chartDir, shown, root)));
     });
   } finally {
@@ -49906,10 +49961,10 @@ function reachedKustomizationDirs(overlay) {
       out.add(d);
       const { kustomizations, charts } = pluginFolders(text2);
       for (const c of charts) {
-        const home = realOrSelf(import_node_path12.default.resolve(d, c));
+        const home = realOrSelf(import_node_path13.default.resolve(d, c));
         if ((0, import_node_fs6.existsSync)(home)) out.add(home);
       }
-      return [...kustomizationRefs(".", text2), ...kustomizations].map((ref) => realOrSelf(import_node_path12.default.resolve(d, ref)));
+      return [...kustomizationRefs(".", text2), ...kustomizations].map((ref) => realOrSelf(import_node_path13.default.resolve(d, ref)));
     }
   );
   return [...out];
@@ -49921,9 +49976,9 @@ function walkKustomizations(start2, read, visit2, enter = () => true) {
     const d = queue.shift();
     if (seen.has(d) || !enter(d)) continue;
     seen.add(d);
-    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path12.default.join(d, f)));
+    const kfile = KUSTOMIZATION_FILES.find((f) => (0, import_node_fs6.existsSync)(import_node_path13.default.join(d, f)));
     if (!kfile) continue;
-    const text2 = read(import_node_path12.default.join(d, kfile));
+    const text2 = read(import_node_path13.default.join(d, kfile));
     if (text2 !== void 0) queue.push(...visit2(d, kfile, text2));
   }
 }
@@ -49959,8 +50014,8 @@ var HelmChartSettingsSchema = external_exports.object({
 }).strict();
 var HelmConfigSchema = external_exports.object({ charts: external_exports.record(external_exports.string(), HelmChartSettingsSchema.nullable()) }).strict();
 function readHelmConfig(file2) {
-  const base = import_node_path12.default.dirname(import_node_path12.default.resolve(file2));
-  const read = readRegularFile(import_node_path12.default.resolve(file2), void 0, VALUES_FILE_LIMIT);
+  const base = import_node_path13.default.dirname(import_node_path13.default.resolve(file2));
+  const read = readRegularFile(import_node_path13.default.resolve(file2), void 0, VALUES_FILE_LIMIT);
   if (!read.ok) throw new Error(read.refusal.kind === "unreadable" ? errnoText(read.refusal.code) : refusalMessage(read.refusal, VALUES_FILE_LIMIT).replace(" (--max-file-size); skipped", "; not read"));
   const text2 = read.bytes.toString("utf8");
   const root = repositoryOf(base);
@@ -49977,9 +50032,9 @@ function readHelmConfig(file2) {
   }
   const out = /* @__PURE__ */ new Map();
   for (const [chart, s] of Object.entries(parsed2.data.charts)) {
-    const dir = import_node_path12.default.resolve(base, chart);
-    if (!(0, import_node_fs6.existsSync)(import_node_path12.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path12.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
-    const values = (s?.values ?? []).map((v) => import_node_path12.default.resolve(base, v));
+    const dir = import_node_path13.default.resolve(base, chart);
+    if (!(0, import_node_fs6.existsSync)(import_node_path13.default.join(dir, "Chart.yaml"))) throw new Error(`line ${locate(doc, ["charts", chart]).line ?? 1}, charts.${visible(chart)}: ${visible(import_node_path13.default.relative(process.cwd(), dir) || ".")} has no Chart.yaml`);
+    const values = (s?.values ?? []).map((v) => import_node_path13.default.resolve(base, v));
     values.forEach((v, i) => {
       if (!isInsideTree(realOrSelf(v), root)) {
         throw new Error(`line ${locate(doc, ["charts", chart, "values", i]).line ?? 1}, charts.${visible(chart)}.values.${i}: ${visible(s?.values?.[i] ?? v)} is outside the repository (${visible(root)}); not read`);
@@ -50000,8 +50055,8 @@ init_types();
 var MANIFEST_NAME = /(?:\.(?:yaml|yml|json)|^Kustomization)$/;
 var IDENTITY2 = { display: (abs) => displayPath(abs), logical: (abs) => abs };
 function displayPath(abs) {
-  const rel = import_node_path13.default.relative(process.cwd(), abs);
-  return rel && !rel.startsWith("..") && !import_node_path13.default.isAbsolute(rel) ? rel : abs;
+  const rel = import_node_path14.default.relative(process.cwd(), abs);
+  return rel && !rel.startsWith("..") && !import_node_path14.default.isAbsolute(rel) ? rel : abs;
 }
 function readManifestFiles(paths, options, cache3, onRead) {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -50018,7 +50073,7 @@ function readManifestFiles(paths, options, cache3, onRead) {
   const diagnostics = [];
   const seen = /* @__PURE__ */ new Set();
   for (const p of paths) {
-    const abs = import_node_path13.default.resolve(p);
+    const abs = import_node_path14.default.resolve(p);
     let st;
     try {
       st = (0, import_node_fs7.statSync)(abs);
@@ -50036,21 +50091,21 @@ function readManifestFiles(paths, options, cache3, onRead) {
       const found = listFolder(abs, root, map3, diagnostics, regular);
       if (found.length === 0) diagnostics.push(diag(Codes.noInput, "warning", `no .yaml, .yml or .json files under ${map3.display(abs)}`));
       const readText = (rel) => {
-        const r = readRegularFile(import_node_path13.default.join(abs, rel), root, maxBytes);
+        const r = readRegularFile(import_node_path14.default.join(abs, rel), root, maxBytes);
         if (!r.ok) return void 0;
         const d = decodeManifest(r.bytes);
         return d.ok ? d.text : void 0;
       };
       const roots = findRenderRoots(found, readText);
       for (const f of roots.plain) {
-        readOne(import_node_path13.default.join(abs, f), root, maxBytes, files, diagnostics, seen, map3, regular.has(f) ? import_node_path13.default.join(root, f) : void 0);
+        readOne(import_node_path14.default.join(abs, f), root, maxBytes, files, diagnostics, seen, map3, regular.has(f) ? import_node_path14.default.join(root, f) : void 0);
         tell();
       }
       const render = options.render ?? DEFAULT_RENDER_OPTIONS;
       for (const c of roots.charts) {
-        const dir = import_node_path13.default.join(abs, c);
+        const dir = import_node_path14.default.join(abs, c);
         options.progress?.(`rendering chart ${map3.display(dir)}\u2026`);
-        const atRoot = map3.root !== void 0 && import_node_path13.default.resolve(map3.root) === import_node_path13.default.resolve(dir) || options.comparedSide === true && import_node_path13.default.resolve(abs) === import_node_path13.default.resolve(dir);
+        const atRoot = map3.root !== void 0 && import_node_path14.default.resolve(map3.root) === import_node_path14.default.resolve(dir) || options.comparedSide === true && import_node_path14.default.resolve(abs) === import_node_path14.default.resolve(dir);
         const r = renderChart(dir, map3.display(dir), render, cache3, map3.logical(dir), atRoot, abs);
         appendAll(files, r.files);
         tell();
@@ -50059,8 +50114,8 @@ function readManifestFiles(paths, options, cache3, onRead) {
         appendAll(diagnostics, r.diagnostics);
       }
       for (const o of roots.overlays) {
-        options.progress?.(`rendering overlay ${map3.display(import_node_path13.default.join(abs, o))}\u2026`);
-        const r = renderOverlay(import_node_path13.default.join(abs, o), map3.display(import_node_path13.default.join(abs, o)), abs, render, cache3, map3.root);
+        options.progress?.(`rendering overlay ${map3.display(import_node_path14.default.join(abs, o))}\u2026`);
+        const r = renderOverlay(import_node_path14.default.join(abs, o), map3.display(import_node_path14.default.join(abs, o)), abs, render, cache3, map3.root);
         appendAll(files, r.files);
         tell();
         appendAll(diagnostics, r.diagnostics);
@@ -50097,7 +50152,7 @@ function within2(abs, root) {
   try {
     const real = (0, import_node_fs7.realpathSync)(abs);
     const top = (0, import_node_fs7.realpathSync)(root);
-    return real === top || real.startsWith(top.endsWith(import_node_path13.default.sep) ? top : `${top}${import_node_path13.default.sep}`);
+    return real === top || real.startsWith(top.endsWith(import_node_path14.default.sep) ? top : `${top}${import_node_path14.default.sep}`);
   } catch {
     return false;
   }
@@ -50112,7 +50167,7 @@ function listFolder(abs, root, map3, diagnostics, regular) {
     else diagnostics.push(diag(Codes.symlinkEscape, "error", `folder symlink points outside the scanned folder (${p.detail}); not followed`, at3));
   }
   for (const e of entries2) {
-    if (!MANIFEST_NAME.test(import_node_path13.default.posix.basename(e.rel))) continue;
+    if (!MANIFEST_NAME.test(import_node_path14.default.posix.basename(e.rel))) continue;
     if (e.kind === "special") {
       diagnostics.push(diag(Codes.notRegularFile, "error", `${e.what}, not a regular file; never read`, { file: map3.display(e.abs), doc: 0 }));
       continue;
@@ -50144,13 +50199,13 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3, listedReal
 
 // src/io/changes.ts
 var import_node_fs9 = require("node:fs");
-var import_node_path15 = __toESM(require("node:path"), 1);
+var import_node_path16 = __toESM(require("node:path"), 1);
 init_errors3();
 
 // src/io/git.ts
 var import_node_fs8 = require("node:fs");
 var import_node_os2 = __toESM(require("node:os"), 1);
-var import_node_path14 = __toESM(require("node:path"), 1);
+var import_node_path15 = __toESM(require("node:path"), 1);
 init_errors3();
 init_types();
 function git(repo, args, limits = {}) {
@@ -50175,9 +50230,9 @@ function repoTop(repo, limits = {}) {
   return git(repo, ["rev-parse", "--show-toplevel"], limits).trim();
 }
 function pathExists(repo, ref, p, limits = {}) {
-  const rel = import_node_path14.default.posix.normalize(p.split(import_node_path14.default.sep).join("/")).replace(/\/+$/, "");
+  const rel = import_node_path15.default.posix.normalize(p.split(import_node_path15.default.sep).join("/")).replace(/\/+$/, "");
   if (rel === "." || rel === "") return true;
-  if (import_node_path14.default.posix.isAbsolute(rel) || rel === ".." || rel.startsWith("../")) return false;
+  if (import_node_path15.default.posix.isAbsolute(rel) || rel === ".." || rel.startsWith("../")) return false;
   const r = spawnSync("git", ["-C", repoTop(repo, limits), "cat-file", "-e", `${resolveRef2(repo, ref, limits)}:${rel}`], { timeout: limits.timeoutMs, killSignal: "SIGKILL" });
   if (r.error?.code === "ETIMEDOUT") throw timedOut("git cat-file", limits);
   return r.status === 0;
@@ -50185,7 +50240,7 @@ function pathExists(repo, ref, p, limits = {}) {
 function exportTree(repo, ref, paths, limits = {}) {
   const commit = resolveRef2(repo, ref, limits);
   const top = repoTop(repo, limits);
-  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path14.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
+  const dir = (0, import_node_fs8.mkdtempSync)(import_node_path15.default.join(import_node_os2.default.tmpdir(), "netpol-ci-tree-"));
   const existing = paths.filter((p) => pathExists(repo, commit, p, limits));
   if (paths.length > 0 && existing.length === 0) return dir;
   const archive = spawnSync("git", ["-C", top, "archive", "--format=tar", commit, "--", ...existing.length > 0 ? existing : ["."]], { maxBuffer: 1024 * 1024 * 1024, timeout: limits.timeoutMs, killSignal: "SIGKILL" });
@@ -50218,7 +50273,7 @@ function listFiles(root) {
     return out;
   }
   if (st.isFile()) {
-    out.set(import_node_path15.default.basename(root), root);
+    out.set(import_node_path16.default.basename(root), root);
     return out;
   }
   const walk = (dir, rel) => {
@@ -50231,8 +50286,8 @@ function listFiles(root) {
     for (const e of entries2) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
-        if (!SKIPPED_DIRS.has(e.name)) walk(import_node_path15.default.join(dir, e.name), r);
-      } else if (e.isFile()) out.set(r, import_node_path15.default.join(dir, e.name));
+        if (!SKIPPED_DIRS.has(e.name)) walk(import_node_path16.default.join(dir, e.name), r);
+      } else if (e.isFile()) out.set(r, import_node_path16.default.join(dir, e.name));
     }
   };
   walk(root, "");
@@ -50246,8 +50301,8 @@ function sameBytes(a, b) {
   }
 }
 function changedFilesBetween(before, after) {
-  const a = listFiles(import_node_path15.default.resolve(before));
-  const b = listFiles(import_node_path15.default.resolve(after));
+  const a = listFiles(import_node_path16.default.resolve(before));
+  const b = listFiles(import_node_path16.default.resolve(after));
   const out = [];
   for (const [rel, file2] of a) {
     const other = b.get(rel);
@@ -50307,7 +50362,7 @@ function kubectlGet(target, resources, namespace) {
 // src/io/nca.ts
 var import_node_fs10 = require("node:fs");
 var import_node_os3 = __toESM(require("node:os"), 1);
-var import_node_path16 = __toESM(require("node:path"), 1);
+var import_node_path17 = __toESM(require("node:path"), 1);
 function ncaBinary(env = process.env) {
   return env.NCA_PATH || "nca";
 }
@@ -50319,9 +50374,9 @@ function findNca(env = process.env) {
   return { path: bin, version: version2 };
 }
 function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
-  const dir = (0, import_node_fs10.mkdtempSync)(import_node_path16.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
+  const dir = (0, import_node_fs10.mkdtempSync)(import_node_path17.default.join(import_node_os3.default.tmpdir(), "netpol-ci-nca-"));
   try {
-    for (const f of files) (0, import_node_fs10.writeFileSync)(import_node_path16.default.join(dir, f.name), f.text);
+    for (const f of files) (0, import_node_fs10.writeFileSync)(import_node_path17.default.join(dir, f.name), f.text);
     const started = process.hrtime.bigint();
     const r = spawnSync(ncaBinary(env), ["--scheme", scheme], {
       cwd: dir,
@@ -50334,7 +50389,7 @@ function runNcaScheme(files, scheme, outputs, timeoutMs, env = process.env) {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const read = /* @__PURE__ */ new Map();
     for (const o of outputs) {
-      const p = import_node_path16.default.join(dir, o);
+      const p = import_node_path17.default.join(dir, o);
       if ((0, import_node_fs10.existsSync)(p)) read.set(o, (0, import_node_fs10.readFileSync)(p, "utf8"));
     }
     const timedOut2 = r.error?.code === "ETIMEDOUT" || r.signal === "SIGKILL" && r.status === null;
@@ -50352,17 +50407,17 @@ function lastLines(text2) {
 
 // src/io/result-cache.ts
 var import_node_fs11 = require("node:fs");
-var import_node_path17 = __toESM(require("node:path"), 1);
+var import_node_path18 = __toESM(require("node:path"), 1);
 var import_node_url = require("node:url");
 init_zod();
 function codeIdentity() {
-  const dir = import_node_path17.default.dirname((0, import_node_url.fileURLToPath)(__npcModuleUrl));
+  const dir = import_node_path18.default.dirname((0, import_node_url.fileURLToPath)(__npcModuleUrl));
   const hash2 = createHash3("sha256");
   try {
     for (const f of (0, import_node_fs11.readdirSync)(dir).sort()) {
       if (!/\.([cm]?js|ts)$/.test(f)) continue;
       hash2.update(`${f}\0`);
-      hash2.update((0, import_node_fs11.readFileSync)(import_node_path17.default.join(dir, f)));
+      hash2.update((0, import_node_fs11.readFileSync)(import_node_path18.default.join(dir, f)));
     }
   } catch {
     hash2.update(String(Math.random()));
@@ -50780,7 +50835,7 @@ function nodeIo() {
           throw new ConfigError(`${what} ${file2}: ${errnoText(e)}`);
         }
       }
-      const r = readRegularFile(import_node_path18.default.resolve(file2), void 0, TEXT_INPUT_LIMIT);
+      const r = readRegularFile(import_node_path19.default.resolve(file2), void 0, TEXT_INPUT_LIMIT);
       if (r.ok) return r.bytes.toString("utf8");
       const why = r.refusal.kind === "unreadable" ? errnoText(r.refusal.code) : refusalMessage(r.refusal, TEXT_INPUT_LIMIT).replace(" (--max-file-size); skipped", "; not read");
       throw new ConfigError(`${what} ${file2}: ${why}`);
@@ -50805,14 +50860,14 @@ function nodeIo() {
     dotToPng: (dot, limits) => runDot(dot, "png", limits),
     listFiles(dir) {
       try {
-        return (0, import_node_fs14.readdirSync)(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => import_node_path18.default.join(e.parentPath, e.name)).sort();
+        return (0, import_node_fs14.readdirSync)(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => import_node_path19.default.join(e.parentPath, e.name)).sort();
       } catch (e) {
         throw new ConfigError(`${dir}: cannot list (${e.code ?? e.message})`);
       }
     },
     writeFiles(files, options = {}) {
       for (const [file2, text2] of [...files].sort(([a], [b]) => a < b ? -1 : 1)) {
-        const inside = options.inside ?? import_node_path18.default.dirname(import_node_path18.default.resolve(file2));
+        const inside = options.inside ?? import_node_path19.default.dirname(import_node_path19.default.resolve(file2));
         writeFileInside({ inside, ...options.createFolders ? { createFolders: true } : {} }, file2, text2);
       }
     },

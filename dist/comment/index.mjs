@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-W7ZTQNL2.mjs";
-import "../chunks/chunk-CCDEGVC4.mjs";
-import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-QID5K7Z5.mjs";
-import "../chunks/chunk-ZVY7ZZVC.mjs";
+} from "../chunks/chunk-SQLZHJHL.mjs";
+import "../chunks/chunk-WRZGP5BR.mjs";
+import "../chunks/chunk-JYRBYPEK.mjs";
+import "../chunks/chunk-2YEXSSSP.mjs";
+import "../chunks/chunk-47GGEN5G.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
-import "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
+import "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

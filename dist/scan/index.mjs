@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-CCDEGVC4.mjs";
+} from "../chunks/chunk-WRZGP5BR.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-LSRGAWFM.mjs";
+} from "../chunks/chunk-DOSWERV4.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-NCA6VZ56.mjs";
+} from "../chunks/chunk-5KX4YM6I.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QID5K7Z5.mjs";
+} from "../chunks/chunk-2YEXSSSP.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-ZVY7ZZVC.mjs";
+} from "../chunks/chunk-47GGEN5G.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-XOAERWBW.mjs";
-import "../chunks/chunk-HXOGRB4R.mjs";
+} from "../chunks/chunk-XYKFSATH.mjs";
+import "../chunks/chunk-JYRBYPEK.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-LSRGAWFM.mjs";
+} from "../chunks/chunk-DOSWERV4.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-NCA6VZ56.mjs";
+} from "../chunks/chunk-5KX4YM6I.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QID5K7Z5.mjs";
+} from "../chunks/chunk-2YEXSSSP.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-ZVY7ZZVC.mjs";
+} from "../chunks/chunk-47GGEN5G.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-HFJ75BGM.mjs";
-import "../chunks/chunk-I64YF3UK.mjs";
+} from "../chunks/chunk-SBYGNEQL.mjs";
+import "../chunks/chunk-76FXGXEH.mjs";
 import {
   explanationData
-} from "../chunks/chunk-W7ZTQNL2.mjs";
+} from "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-CCDEGVC4.mjs";
-import "../chunks/chunk-XOAERWBW.mjs";
-import "../chunks/chunk-HXOGRB4R.mjs";
-import "../chunks/chunk-LSRGAWFM.mjs";
+} from "../chunks/chunk-WRZGP5BR.mjs";
+import "../chunks/chunk-XYKFSATH.mjs";
+import "../chunks/chunk-JYRBYPEK.mjs";
+import "../chunks/chunk-DOSWERV4.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-NCA6VZ56.mjs";
+} from "../chunks/chunk-5KX4YM6I.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-QID5K7Z5.mjs";
+} from "../chunks/chunk-2YEXSSSP.mjs";
 import {
   peerKey
-} from "../chunks/chunk-ZVY7ZZVC.mjs";
+} from "../chunks/chunk-47GGEN5G.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-5BKCPFG2.mjs";
+} from "../chunks/chunk-WAU3TW76.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-JPUBLRZD.mjs";
+} from "../chunks/chunk-LPAUOXR6.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
