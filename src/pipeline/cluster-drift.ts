@@ -43,6 +43,8 @@ const NAMESPACED = [
   'tcproutes.gateway.networking.k8s.io',
   'tlsroutes.gateway.networking.k8s.io',
   'udproutes.gateway.networking.k8s.io',
+  // the endpoints of Services without a selector (mirrored from Endpoints), where scan finds their addresses
+  'endpointslices.discovery.k8s.io',
 ];
 const REQUIRED = ['namespaces', 'pods', 'networkpolicies.networking.k8s.io'];
 

@@ -80,6 +80,26 @@ describe('scan --cluster with heuristics', () => {
     expect(pg?.evidence[1]).toMatchObject({ file: '(built-in heuristics)', line: 6 });
   });
 
+  it('a Service without a selector reaches the addresses of its EndpointSlice (mirrored from its Endpoints by the cluster), read with the rest', async () => {
+    const legacy: KubeObject[] = [
+      served({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'legacy-db', namespace: 'shop' }, spec: { ports: [{ name: 'pg', port: 5432, protocol: 'TCP' }] } }),
+      served({
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name: 'legacy-db-x7k2p', namespace: 'shop', labels: { 'kubernetes.io/service-name': 'legacy-db', 'endpointslice.kubernetes.io/managed-by': 'endpointslicemirroring-controller.k8s.io' } },
+        addressType: 'IPv4',
+        endpoints: [{ addresses: ['10.20.0.5'], conditions: { ready: true } }],
+        ports: [{ name: 'pg', port: 15432, protocol: 'TCP' }],
+      }),
+      ...deployment('shop', 'reports', 8080, { env: [{ name: 'DATABASE_URL', value: 'postgres://legacy-db:5432/reports' }] }),
+    ];
+    const r = await withCluster({ objects: [...CLUSTER.objects, ...legacy] }, ['scan', '-q', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const doc = JSON.parse(r.stdout) as { links: { src: string; dst: string; conns: string }[]; unresolved: unknown[] };
+    expect(doc.links.filter((l) => l.src === 'shop/reports[Deployment]').map((l) => `${l.dst} : ${l.conns}`)).toEqual(['10.20.0.5-10.20.0.5[External] : TCP 15432']);
+    expect(doc.unresolved).toEqual([]);
+  });
+
   it('--heuristics FILE replaces the list; a bad file is exit 2 with file:line', async () => {
     const dir = tempDir();
     const file = path.join(dir, 'h.yaml');
