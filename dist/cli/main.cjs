@@ -40922,7 +40922,9 @@ var init_cluster_drift = __esm({
       "grpcroutes.gateway.networking.k8s.io",
       "tcproutes.gateway.networking.k8s.io",
       "tlsroutes.gateway.networking.k8s.io",
-      "udproutes.gateway.networking.k8s.io"
+      "udproutes.gateway.networking.k8s.io",
+      // the endpoints of Services without a selector (mirrored from Endpoints), where scan finds their addresses
+      "endpointslices.discovery.k8s.io"
     ];
     REQUIRED = ["namespaces", "pods", "networkpolicies.networking.k8s.io"];
   }
