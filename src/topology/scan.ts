@@ -15,6 +15,7 @@ import { configValueAddresses, MAX_CONFIG_DOCUMENT, type ConfigReadings } from '
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
+import { serviceLinkVariables } from './service-links.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
 import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
@@ -206,7 +207,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const sharing = new Map<string, { origin: ObjectOrigin; workloads: Set<string> }>();
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
-  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), serviceVars: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -243,8 +244,25 @@ interface ResolveContext {
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
   /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
   readonly publicHosts: PublicHosts;
+  /** `enabled\u0000namespace` -> the kubelet's Service variables there (serviceVariables), made on first use. */
+  readonly serviceVars: Map<string, ReadonlyMap<string, string>>;
   /** ClusterIP -> the Service key that holds it, made on first use (serviceByClusterIp). */
   clusterIps?: Map<string, string>;
+}
+
+/** The kubelet's Service variables for a workload's pods, made once per namespace (and per enableServiceLinks). */
+function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string, string> {
+  const enabled = (w.spec as { enableServiceLinks?: unknown } | undefined)?.enableServiceLinks !== false;
+  const key = `${enabled}\u0000${w.ref.namespace}`;
+  let vars = ctx.serviceVars.get(key);
+  if (!vars) {
+    const prefix = `${w.ref.namespace}/`;
+    // a Service defined twice (duplicateServiceWarnings) is read as its first definition, as elsewhere
+    const inNamespace = [...ctx.services].filter(([k]) => k.startsWith(prefix)).flatMap(([, entries]) => (entries[0] ? [entries[0].object] : []));
+    vars = serviceLinkVariables(inNamespace, enabled);
+    ctx.serviceVars.set(key, vars);
+  }
+  return vars;
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -287,6 +305,8 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const s = typeof name === 'string' ? secrets.get(`${w.ref.namespace}/${name}`) : undefined;
     return s ? [s, configMapFiles(s)] : undefined;
   };
+  // `$(HUB_SERVICE_PORT)`: the variables the kubelet sets for the Services of the namespace (service-links.ts)
+  const serviceVar = (name: string) => serviceVariables(w, ctx).get(name);
   const secretKey = (s: ConfigMapObject) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
   const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; secret?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[]; dnsName?: boolean } = {}) => {
     // an address without a port takes each port its HOST/PORT variables pair it with; ports paired by
@@ -375,7 +395,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const nodeNamed: { name: string; field: string; at: SourceRef }[] = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === 'string') {
-          const { value, missing } = expandVarsDetailed(env.value, vars);
+          const { value, missing } = expandVarsDetailed(env.value, vars, serviceVar);
           vars.set(env.name, value);
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
           const context = valueContext(env.name);
@@ -449,7 +469,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const prev = ai > 0 ? items[ai - 1] : undefined;
           const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith('-') ? prev : undefined;
           const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
-          const { value, missing } = expandVarsDetailed(arg, vars);
+          const { value, missing } = expandVarsDetailed(arg, vars, serviceVar);
           // `--collector.host-port=$(HOST_IP):14267`: a Downward API variable where a host goes
           const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
           if (runtime.length > 0 && context !== 'own') runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
