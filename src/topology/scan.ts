@@ -9,7 +9,7 @@ import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { locate } from '../manifests/positions.js';
-import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
+import { findAddressesIn, isAddressName, isIpLiteral, isLinkLocalAddress, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { configValueAddresses, MAX_CONFIG_DOCUMENT, type ConfigReadings } from './config-documents.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
@@ -678,6 +678,12 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
       return;
     }
     if (!range) return;
+    // a link-local address is answered on the pod's own node (the metadata service a chart names to block
+    // it): a node-address gap a reviewer decides, never an opened ipBlock; a DNS server there stays DNS
+    if (isLinkLocalAddress(c.host) && !f.dnsSetting) {
+      report('node-address', `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`);
+      return;
+    }
     // a DNS server (`nameserver 8.8.8.8`) answers on UDP, and on TCP for large answers (RFC 7766)
     add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
     return;
