@@ -265,6 +265,20 @@ function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string,
   return vars;
 }
 
+/** The default port of a URL scheme whose standard fixes one: http and ws 80, https and wss 443 (RFC 9110 §4.2, RFC 6455 §3). */
+function schemePort(scheme: string | undefined): number | undefined {
+  switch (scheme?.toLowerCase()) {
+    case 'http':
+    case 'ws':
+      return 80;
+    case 'https':
+    case 'wss':
+      return 443;
+    default:
+      return undefined;
+  }
+}
+
 /** One address candidate found in a value, with where it was written. */
 interface Found {
   readonly c: AddressCandidate;
@@ -638,11 +652,14 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
   // the address's port, also when it came from a paired variable (`DB_HOST` + `DB_PORT`) and so is not in the text
   const gapConns = port !== undefined && port >= 1 && port <= 65535 ? { conns: ConnectionSet.port('TCP', port) } : {};
-  const report = (reason: Unresolved['reason'], detail: string, namespace?: string) => {
+  // outside the cluster no Service says which ports: an http(s) URL's are its scheme's (https://api.example.com: 443)
+  const outsidePort = port ?? schemePort(c.scheme);
+  const outsideConns = outsidePort !== undefined ? { conns: ConnectionSet.port('TCP', outsidePort) } : gapConns;
+  const report = (reason: Unresolved['reason'], detail: string, namespace?: string, conns: { conns?: ConnectionSet } = gapConns) => {
     const where = at();
     // a values-only PR that breaks an address is reviewed at the values line it changed, not the template
     const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
-    unresolved.push({ workload: w.ref, value: shownValue(f), at: where, ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
+    unresolved.push({ workload: w.ref, value: shownValue(f), at: where, ...(via ? { via: via() } : {}), reason, detail, ...conns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
   };
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
@@ -681,11 +698,11 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     // a link-local address is answered on the pod's own node (the metadata service a chart names to block
     // it): a node-address gap a reviewer decides, never an opened ipBlock; a DNS server there stays DNS
     if (isLinkLocalAddress(c.host) && !f.dnsSetting) {
-      report('node-address', `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`);
+      report('node-address', `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, undefined, outsideConns);
       return;
     }
     // a DNS server (`nameserver 8.8.8.8`) answers on UDP, and on TCP for large answers (RFC 7766)
-    add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
+    add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : outsidePort !== undefined && !f.dnsSetting ? ConnectionSet.port('TCP', outsidePort) : ConnectionSet.ALL, undefined);
     return;
   }
   const target = byClusterIp ?? serviceFor(c.host, w.ref.namespace, services);
@@ -703,7 +720,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     if (c.fileLike) return;
     // the workload's own public address (an Ingress, Route or Gateway route host that routes to it): where it is reached
     if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
-    if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`, undefined, outsideConns);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }
