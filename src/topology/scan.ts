@@ -250,6 +250,13 @@ interface ResolveContext {
   clusterIps?: Map<string, string>;
 }
 
+/**
+ * A `$(VAR)` where an address's host or port goes: `http://$(X)`, `$(X):8080`, `$(X):$(Y)`,
+ * `hub:$(PORT)`. Left as written when undefined, the address is unknown: a gap, never dropped.
+ */
+// (a host stands alone or after `//`, `=`, `@`, a space or a comma: `/usr/lib:$(EXTRA)`, a path list, is none)
+const REF_IN_ADDRESS = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()|(?:^|[\s=,@]|\/\/)[a-z0-9][a-z0-9_.-]*:\$\([^()$]+\)/i;
+
 /** The kubelet's Service variables for a workload's pods, made once per namespace (and per enableServiceLinks). */
 function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string, string> {
   const enabled = (w.spec as { enableServiceLinks?: unknown } | undefined)?.enableServiceLinks !== false;
@@ -413,7 +420,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           vars.set(env.name, value);
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
           const context = valueContext(env.name);
-          if (missing.length > 0 && context !== 'own' && (context === 'address' || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+          if (missing.length > 0 && context !== 'own' && (context === 'address' || REF_IN_ADDRESS.test(env.value))) {
             runtimeReference(w, value, missing, downward, originRef(w.origin, [...base, 'env', ei, 'value']), ctx.unresolved);
           }
           entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
@@ -486,7 +493,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const { value, missing } = expandVarsDetailed(arg, vars, serviceVar);
           // `--collector.host-port=$(HOST_IP):14267`: a Downward API variable where a host goes
           const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          // `--default-target=http://hub:$(NOPE)`: an undefined variable where the host or port goes, left as written
+          const undefinedRefs = runtime.length > 0 || context === 'own' ? [] : missing.filter((m) => !downward.has(m));
           if (runtime.length > 0 && context !== 'own') runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
+          else if (undefinedRefs.length > 0 && (context === 'address' || REF_IN_ADDRESS.test(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
           emit(value, context, w.origin, [...base, list, ai]);
         });
       }

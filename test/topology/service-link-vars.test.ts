@@ -70,10 +70,28 @@ describe("the kubelet's Service variables in $(VAR) references", () => {
     expect(t.links.map(linkLine)).toEqual(['jh/proxy[Deployment] => jh/hub[Deployment] : TCP 9090']);
   });
 
-  it('enableServiceLinks: false, or a headless Service: no such variable, the reference stays as written (no link on a guessed port)', () => {
+  it('enableServiceLinks: false, or a headless Service: no such variable, the reference stays as written: no link on a guessed port, an undefined-variable gap (never dropped)', () => {
     for (const text of [`${HUB()}---\n${PROXY('["--default-target=http://hub:$(HUB_SERVICE_PORT)"]', 'enableServiceLinks: false\n      ')}`, `${HUB('clusterIP: None\n  ')}---\n${PROXY('["--default-target=http://hub:$(HUB_SERVICE_PORT)"]')}`]) {
       const t = scan(text);
-      expect(t.links.filter((l) => l.conns.toString() !== 'TCP 8081,9090').map(linkLine)).toEqual([]);
+      expect(t.links.map(linkLine)).toEqual([]);
+      expect(t.unresolved.map((u) => [u.value, u.reason])).toEqual([['--default-target=http://hub:$(HUB_SERVICE_PORT)', 'undefined-variable']]);
     }
+  });
+
+  it('an undefined variable where a URL\'s host or port goes is a gap in args and in any env value, not only in an address-named one', () => {
+    const t = scan(`${HUB()}---\n${PROXY('["--upstream", "http://$(NOPE_HOST):8081", "--x=hub:$(NOPE_PORT)", "--name=$(NOPE_NAME)"]').replace('args:', 'env: [{name: OPTS, value: "--target=http://hub:$(NOPE_PORT)/x"}]\n          args:')}`);
+    expect(t.links.map(linkLine)).toEqual([]);
+    expect(t.unresolved.map((u) => [u.value, u.reason]).sort()).toEqual([
+      ['--target=http://hub:$(NOPE_PORT)/x', 'undefined-variable'],
+      ['--x=hub:$(NOPE_PORT)', 'undefined-variable'],
+      ['http://$(NOPE_HOST):8081', 'undefined-variable'],
+    ]);
+  });
+});
+
+describe('what is not an address around an undefined variable', () => {
+  it('a path list (`/usr/lib:$(EXTRA)`, `PATH=/bin:$(HOME)/bin`) is no gap', () => {
+    const t = scan(`${HUB()}---\n${PROXY('["--classpath=/usr/lib:$(EXTRA)", "PATH=/bin:$(HOME)/bin"]')}`);
+    expect(t.unresolved).toEqual([]);
   });
 });
