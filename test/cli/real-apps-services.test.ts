@@ -69,6 +69,34 @@ describe("Temporal's chart (four services sharing one config; membership by pod 
     expect(JSON.stringify(doc)).not.toMatch(/"temporal"@|password/i);
   });
 
+  it('the chart\'s Cassandra example (values/values.cassandra.yaml: `hosts: cassandra.default.svc.cluster.local`, `port: 9042`) beside a Cassandra with CQL, intra-node and JMX ports: each store user reaches CQL 9042 only', () => {
+    const dir = tempDir('netpol-ci-temporal-cassandra-');
+    writeFileSync(
+      path.join(dir, 'cassandra.yaml'),
+      `apiVersion: v1
+kind: Service
+metadata: {name: cassandra, namespace: default}
+spec:
+  selector: {app: cassandra}
+  ports: [{name: cql, port: 9042}, {name: intra-node, port: 7000}, {name: jmx, port: 7199}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: cassandra, namespace: default}
+spec:
+  serviceName: cassandra
+  selector: {matchLabels: {app: cassandra}}
+  template:
+    metadata: {labels: {app: cassandra}}
+    spec:
+      containers: [{name: cassandra, image: cassandra:4.1, ports: [{containerPort: 9042}, {containerPort: 7000}, {containerPort: 7199}]}]
+`,
+    );
+    const doc = scan(app, [dir, '--helm-values', `${app}/temporal/values/values.cassandra.yaml`]);
+    const CASSANDRA = w('default', 'cassandra', 'StatefulSet');
+    expect(linkLines(doc).filter((x) => x.includes(`=> ${CASSANDRA}`))).toEqual(['frontend', 'history', 'matching', 'schema', 'worker'].map((n) => `${t(n, n === 'schema' ? 'Job' : 'Deployment')} => ${CASSANDRA} : TCP 9042`));
+  });
+
   it('scan txt: the shared config\'s unresolved database is one line per service, each naming it', () => {
     const r = runWithTools(['scan', app, ...CI]);
     const unresolved = r.stdout.split('\n').filter((l) => l.includes('no Service matches postgres') && !l.includes(' egress '));
