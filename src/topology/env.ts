@@ -25,8 +25,8 @@ export function expandVarsDetailed(value: string, vars: ReadonlyMap<string, stri
   return { value: out, missing };
 }
 
-/** `FOO_HOST`, `FOO_ADDR`, `FOO_SERVICE_HOST`, `FOO_HOSTNAME`, `FOO_SERVER`: the host half of a HOST/PORT pair, and its prefix. */
-const HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
+/** `FOO_HOST`, `FOO_ADDR`, `FOO_SERVICE_HOST`, `FOO_HOSTNAME`, `FOO_SERVER`, and lists (`CASSANDRA_HOSTS`, `NATS_SERVERS`): the host half of a HOST/PORT pair, and its prefix. */
+const HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOSTS|HOST|ADDR|ADDRESS|SERVERS|SERVER)$/i;
 
 /**
  * The ports that pair with a host variable, as the common configuration idiom writes one address
