@@ -146,13 +146,16 @@ describe("JupyterHub's chart (the kubelet's Service variables; a values Secret n
   const OWN_POLICIES_OFF = ['hub.networkPolicy.enabled=false', 'proxy.chp.networkPolicy.enabled=false', 'singleuser.networkPolicy.enabled=false', 'scheduling.userScheduler.networkPolicy.enabled=false'].flatMap((s) => ['--helm-set', s]);
   const LINKS = [`${EVERYWHERE} => ${j('proxy')} : TCP 8000`, `${j('proxy')} => ${j('hub')} : TCP 8081`];
 
-  it('the LoadBalancer to the proxy, the proxy to the hub on $(HUB_SERVICE_PORT) = 8081; the API server a gap for each RBAC holder; the metadata service a node-address gap, never a link', () => {
+  it('the LoadBalancer to the proxy, the proxy to the hub on $(HUB_SERVICE_PORT) = 8081; the API server a gap for each RBAC holder; the proxy\'s API (8001, called from the hub\'s code) a gap; the metadata service a node-address gap, never a link', () => {
     const doc = scan(app);
     expect(linkLines(doc)).toEqual(LINKS);
     const hub = doc.links.find((l) => l.dst === j('hub'));
     expect(hub?.evidence.map((e) => e.value)).toEqual(['http://hub:8081', 'http://hub:8081']);
     const gaps = gapLines(doc);
     for (const g of [`${j('hook-image-awaiter', 'Job')} egress api-server TCP 443`, `${j('hub')} egress api-server TCP 443`, `${j('user-scheduler')} egress api-server TCP 443`, `${j('hub')} egress node-address All Connections`]) expect(gaps).toContain(g);
+    // the hub calls the proxy's API from code: the proxy-api Service, which no link reaches, is a gap on 8001, never silently blocked
+    expect(gaps).toContain(`${j('proxy')} ingress no-ingress-source TCP 8001`);
+    expect(doc.gaps.find((g) => g.workload === j('proxy') && g.direction === 'ingress')).toMatchObject({ file: `${app}/jupyterhub/templates/proxy/service.yaml [rendered]` });
     expect(doc.gaps.find((g) => g.reason === 'node-address')?.value).toBe('169.254.169.254');
     // the proxy's auth token and the hub's cookie secret are in the same Secret: never shown
     expect(JSON.stringify(doc)).not.toMatch(/auth_token|cookie_secret/i);
