@@ -10,11 +10,12 @@ import type { ObjectOf } from '../manifests/objects.js';
  * - `NAME_SERVICE_HOST`, `NAME_SERVICE_PORT` (its first port), `NAME_SERVICE_PORT_<PORT NAME>`;
  * - Docker's link variables: `NAME_PORT` (the first port's `tcp://host:port`) and, per port,
  *   `NAME_PORT_<port>_<PROTO>` with its `_PROTO`, `_PORT` and `_ADDR`.
- * Only when the pod's `enableServiceLinks` is not false. The cluster IP is not known before the
- * Service is created: the host is given as the Service's name, which reaches the same Service.
+ * Only when the pod's `enableServiceLinks` is not false, except the API server's (always set). The
+ * cluster IP is not known before the Service is created: the host is given as the Service's name,
+ * which reaches the same Service.
  */
 export function serviceLinkVariables(services: Iterable<ObjectOf<'Service'>>, enableServiceLinks: unknown): ReadonlyMap<string, string> {
-  const vars = new Map<string, string>();
+  const vars = new Map<string, string>(API_SERVER_VARIABLES);
   if (enableServiceLinks === false) return vars;
   for (const s of services) {
     const spec = s.spec;
@@ -40,6 +41,23 @@ export function serviceLinkVariables(services: Iterable<ObjectOf<'Service'>>, en
   }
   return vars;
 }
+
+/**
+ * The API server's, which the kubelet sets in every container whatever `enableServiceLinks` says
+ * ("the master service namespace" is always linked): the `kubernetes` Service in `default`, on 443
+ * (its port, whichever port the API server itself listens on), its host given by name.
+ */
+const API_SERVER = 'kubernetes.default.svc';
+const API_SERVER_VARIABLES: readonly (readonly [string, string])[] = [
+  ['KUBERNETES_SERVICE_HOST', API_SERVER],
+  ['KUBERNETES_SERVICE_PORT', '443'],
+  ['KUBERNETES_SERVICE_PORT_HTTPS', '443'],
+  ['KUBERNETES_PORT', `tcp://${API_SERVER}:443`],
+  ['KUBERNETES_PORT_443_TCP', `tcp://${API_SERVER}:443`],
+  ['KUBERNETES_PORT_443_TCP_PROTO', 'tcp'],
+  ['KUBERNETES_PORT_443_TCP_PORT', '443'],
+  ['KUBERNETES_PORT_443_TCP_ADDR', API_SERVER],
+];
 
 /** A Service the API server gives a cluster IP: not `clusterIP: None` (headless), not ExternalName. */
 function hasClusterIp(spec: ObjectOf<'Service'>['spec']): boolean {

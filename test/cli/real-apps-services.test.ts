@@ -157,6 +157,8 @@ describe("JupyterHub's chart (the kubelet's Service variables; a values Secret n
     expect(gaps).toContain(`${j('proxy')} ingress no-ingress-source TCP 8001`);
     expect(doc.gaps.find((g) => g.workload === j('proxy') && g.direction === 'ingress')).toMatchObject({ file: `${app}/jupyterhub/templates/proxy/service.yaml [rendered]` });
     expect(doc.gaps.find((g) => g.reason === 'node-address')?.value).toBe('169.254.169.254');
+    // the image awaiter's -api-server-address=https://kubernetes.default.svc:$(KUBERNETES_SERVICE_PORT): a variable the kubelet always sets
+    expect(doc.gaps.filter((g) => g.reason === 'undefined-variable')).toEqual([]);
     // the proxy's auth token and the hub's cookie secret are in the same Secret: never shown
     expect(JSON.stringify(doc)).not.toMatch(/auth_token|cookie_secret/i);
   });

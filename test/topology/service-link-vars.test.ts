@@ -95,3 +95,12 @@ describe('what is not an address around an undefined variable', () => {
     expect(t.unresolved).toEqual([]);
   });
 });
+
+describe("the API server's variables, which the kubelet always sets", () => {
+  it('$(KUBERNETES_SERVICE_PORT) is 443 even with enableServiceLinks: false: JupyterHub\'s image awaiter\'s https://kubernetes.default.svc:$(KUBERNETES_SERVICE_PORT) is the API server, not an undefined variable', () => {
+    for (const extra of ['', 'enableServiceLinks: false\n      ']) {
+      const t = scan(`${HUB()}---\n${PROXY('["-api-server-address=https://kubernetes.default.svc:$(KUBERNETES_SERVICE_PORT)"]', extra)}`);
+      expect(t.unresolved.map((u) => [u.value, u.reason])).toEqual([['https://kubernetes.default.svc:443', 'api-server']]);
+    }
+  });
+});
