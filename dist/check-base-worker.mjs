@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-76FXGXEH.mjs";
-import "./chunks/chunk-5KX4YM6I.mjs";
+} from "./chunks/chunk-ZYEV7UUB.mjs";
+import "./chunks/chunk-S56PFZEL.mjs";
 import "./chunks/chunk-47GGEN5G.mjs";
 import {
   answerThreadJob

@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-SBYGNEQL.mjs";
-import "../chunks/chunk-76FXGXEH.mjs";
+} from "../chunks/chunk-H4UAQ6SD.mjs";
+import "../chunks/chunk-ZYEV7UUB.mjs";
 import "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-XYKFSATH.mjs";
+} from "../chunks/chunk-DABCISWH.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-DOSWERV4.mjs";
-import "../chunks/chunk-5KX4YM6I.mjs";
+import "../chunks/chunk-H2JO7WQU.mjs";
+import "../chunks/chunk-S56PFZEL.mjs";
 import {
   escapeMarkdown,
   markdownCode,

@@ -30012,6 +30012,9 @@ function looksExternalHost(host) {
 function isLocalAddress(host) {
   return host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0" || host === "::";
 }
+function isLinkLocalAddress(host) {
+  return /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) || /^fe[89ab][0-9a-f]:[0-9a-f:.]*$/i.test(host);
+}
 function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
@@ -30740,6 +30743,13 @@ function readConfigDocument(value) {
   if (value.length > MAX_CONFIG_DOCUMENT || !(value.includes("\n") || value.trimStart().startsWith("{")) || !WORTH_READING.test(value)) return void 0;
   return readYaml(value) ?? readIni(value);
 }
+function hostItems(value, word) {
+  const parts = word === "hosts" ? [...value.matchAll(/[^,]+/g)].map((m) => ({ text: m[0], at: m.index })) : [{ text: value, at: 0 }];
+  return parts.flatMap((p) => {
+    const raw = p.text.trim();
+    return raw === "" ? [] : [{ raw, at: p.at + p.text.indexOf(raw) }];
+  });
+}
 function hostKey(leaf) {
   const m = HOST_KEY.exec(leaf);
   return m ? { prefix: (m[1] ?? "").toLowerCase(), word: m[2].toLowerCase() } : void 0;
@@ -30775,21 +30785,26 @@ function readEntries(entries2, ownSpans) {
     for (const { e, leaf } of siblings) {
       const hk = hostKey(leaf);
       if (!hk || e.value === void 0 || own2(e.start)) continue;
-      const raw = e.value.trim();
-      if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw) || SWITCH.test(raw)) continue;
       const port2 = siblings.find((s) => isPortKey(s.leaf, hk.prefix));
       const portValue = port2 ? portNumber(port2.e.value) : void 0;
-      const [found] = findAddresses(raw);
-      if (!found || found.text !== raw) continue;
-      const written = `${e.key}${e.separator}${raw}`;
-      if (found.port !== void 0) {
-        addresses.push({ ...found, text: written, explicit: true, offset: e.start });
-      } else if (portValue !== void 0 && port2) {
-        addresses.push({ host: found.host, port: portValue, text: `${written} (${port2.e.key}${port2.e.separator}${portValue})`, explicit: true, offset: e.start });
-      } else if (HOST_ALONE.test(hk.word)) {
-        addresses.push({ host: found.host, text: written, explicit: found.host.includes(".") || isIpLiteral(found.host), offset: e.start });
-      } else continue;
-      hostSpans.push([e.start, e.end]);
+      if (hk.word === "hosts" && hk.prefix !== "" && portValue === void 0) continue;
+      let read = false;
+      for (const { raw, at: at3 } of hostItems(e.value, hk.word)) {
+        if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw) || SWITCH.test(raw)) continue;
+        const [found] = findAddresses(raw);
+        if (!found || found.text !== raw) continue;
+        const written = `${e.key}${e.separator}${raw}`;
+        const offset = e.start + at3;
+        if (found.port !== void 0) {
+          addresses.push({ ...found, text: written, explicit: true, offset });
+        } else if (portValue !== void 0 && port2) {
+          addresses.push({ host: found.host, port: portValue, text: `${written} (${port2.e.key}${port2.e.separator}${portValue})`, explicit: true, offset });
+        } else if (HOST_ALONE.test(hk.word)) {
+          addresses.push({ host: found.host, text: written, explicit: found.host.includes(".") || isIpLiteral(found.host), offset });
+        } else continue;
+        read = true;
+      }
+      if (read) hostSpans.push([e.start, e.end]);
     }
   }
   return { addresses, hostSpans, ownSpans };
@@ -30913,8 +30928,8 @@ var init_config_documents = __esm({
     MAX_CONFIG_DOCUMENT = 1024 * 1024;
     WORTH_READING = /host|server|address|listen|bind|advertis/i;
     OWN_KEY_PATH = /^(?:network|http|transport)\.(?:bind_|publish_)?host$/i;
-    HOST_KEY = /^(?:(.*?)[_-])?(host|hostname|host_name|server|address)$/i;
-    HOST_ALONE = /^(?:host|hostname|host_name)$/i;
+    HOST_KEY = /^(?:(.*?)[_-])?(host|hosts|hostname|host_name|server|address)$/i;
+    HOST_ALONE = /^(?:host|hosts|hostname|host_name)$/i;
     HOST_VALUE = /^(?:\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_.-]*[a-z0-9_])?)(?::\d{1,5})?$/i;
     SWITCH = /^(?:on|off|true|false|yes|no|enabled?|disabled?|none|null)$/i;
     INI_SECTION = /^[ \t]*\[{1,2}[ \t]*([^\]\n$`|&<>]+?)[ \t]*\]{1,2}[ \t]*(?:[#;].*)?$/;
@@ -31120,6 +31135,60 @@ var init_public_hosts = __esm({
   }
 });
 
+// src/topology/service-links.ts
+function serviceLinkVariables(services, enableServiceLinks) {
+  const vars = new Map(API_SERVER_VARIABLES);
+  if (enableServiceLinks === false) return vars;
+  for (const s of services) {
+    const spec = s.spec;
+    const ports = spec?.ports ?? [];
+    const svc = s.metadata.name;
+    if (!svc || !hasClusterIp(spec) || ports.length === 0) continue;
+    const name = envName(svc);
+    const ip = clusterIpOf(spec);
+    const host = ip ?? svc;
+    vars.set(`${name}_SERVICE_HOST`, host);
+    vars.set(`${name}_SERVICE_PORT`, String(ports[0]?.port));
+    ports.forEach((p, i) => {
+      if (p.name) vars.set(`${name}_SERVICE_PORT_${envName(p.name)}`, String(p.port));
+      const proto = (p.protocol ?? "TCP").toUpperCase();
+      const url2 = `${proto.toLowerCase()}://${host}:${p.port}`;
+      if (i === 0) vars.set(`${name}_PORT`, url2);
+      const prefix = `${name}_PORT_${p.port}_${proto}`;
+      vars.set(prefix, url2);
+      vars.set(`${prefix}_PROTO`, proto.toLowerCase());
+      vars.set(`${prefix}_PORT`, String(p.port));
+      vars.set(`${prefix}_ADDR`, host);
+    });
+  }
+  return vars;
+}
+function hasClusterIp(spec) {
+  return spec?.type !== "ExternalName" && spec?.clusterIP !== "None";
+}
+function clusterIpOf(spec) {
+  const ip = spec?.clusterIP;
+  return typeof ip === "string" && ip !== "" && ip !== "None" ? ip : void 0;
+}
+var API_SERVER, API_SERVER_VARIABLES, envName;
+var init_service_links = __esm({
+  "src/topology/service-links.ts"() {
+    "use strict";
+    API_SERVER = "kubernetes.default.svc";
+    API_SERVER_VARIABLES = [
+      ["KUBERNETES_SERVICE_HOST", API_SERVER],
+      ["KUBERNETES_SERVICE_PORT", "443"],
+      ["KUBERNETES_SERVICE_PORT_HTTPS", "443"],
+      ["KUBERNETES_PORT", `tcp://${API_SERVER}:443`],
+      ["KUBERNETES_PORT_443_TCP", `tcp://${API_SERVER}:443`],
+      ["KUBERNETES_PORT_443_TCP_PROTO", "tcp"],
+      ["KUBERNETES_PORT_443_TCP_PORT", "443"],
+      ["KUBERNETES_PORT_443_TCP_ADDR", API_SERVER]
+    ];
+    envName = (s) => s.toUpperCase().replace(/-/g, "_");
+  }
+});
+
 // src/topology/dapr-components.ts
 function metadataContext(name) {
   return valueContext(name, words(name));
@@ -31262,11 +31331,13 @@ var init_dapr_components = __esm({
 });
 
 // src/topology/env.ts
-function expandVarsDetailed(value, vars) {
+function expandVarsDetailed(value, vars, fallback) {
   const missing = [];
   const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m, name) => {
     if (m === "$$") return "$";
     if (name !== void 0 && vars.has(name)) return vars.get(name);
+    const byKubelet = name !== void 0 ? fallback?.(name) : void 0;
+    if (byKubelet !== void 0) return byKubelet;
     if (name !== void 0) missing.push(name);
     return m;
   });
@@ -31304,7 +31375,7 @@ var HOST_HALF;
 var init_env = __esm({
   "src/topology/env.ts"() {
     "use strict";
-    HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
+    HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOSTS|HOST|ADDR|ADDRESS|SERVERS|SERVER)$/i;
   }
 });
 
@@ -31460,7 +31531,7 @@ function scanTopology(cluster, options = {}) {
   const portChoices = /* @__PURE__ */ new Map();
   const dapr = daprComponentSources(cluster);
   const endpointDiagnostics = [];
-  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
+  const ctx = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: /* @__PURE__ */ new Map(), configReadings: /* @__PURE__ */ new Map(), configNotes: /* @__PURE__ */ new Map(), serviceVars: /* @__PURE__ */ new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key3) => (services.get(key3) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...endpointDiagnostics, ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -31469,6 +31540,30 @@ function scanTopology(cluster, options = {}) {
     (a, b) => compareStrings(a.at.file, b.at.file) || (a.at.line ?? 0) - (b.at.line ?? 0) || compareStrings(a.value, b.value)
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
+}
+function serviceVariables(w, ctx) {
+  const enabled = w.spec?.enableServiceLinks !== false;
+  const key3 = `${enabled}\0${w.ref.namespace}`;
+  let vars = ctx.serviceVars.get(key3);
+  if (!vars) {
+    const prefix = `${w.ref.namespace}/`;
+    const inNamespace2 = [...ctx.services].filter(([k]) => k.startsWith(prefix)).flatMap(([, entries2]) => entries2[0] ? [entries2[0].object] : []);
+    vars = serviceLinkVariables(inNamespace2, enabled);
+    ctx.serviceVars.set(key3, vars);
+  }
+  return vars;
+}
+function schemePort(scheme) {
+  switch (scheme?.toLowerCase()) {
+    case "http":
+    case "ws":
+      return 80;
+    case "https":
+    case "wss":
+      return 443;
+    default:
+      return void 0;
+  }
 }
 function urlPathAt(value, offset) {
   return /^(?:[a-z][a-z0-9+.-]*:\/\/|\/\/)?[^\s/"'?#]*(\/[^\s"'?#]*)?/i.exec(value.slice(offset, offset + 2048))?.[1];
@@ -31482,6 +31577,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
     const s = typeof name === "string" ? secrets.get(`${w.ref.namespace}/${name}`) : void 0;
     return s ? [s, configMapFiles(s)] : void 0;
   };
+  const serviceVar = (name) => serviceVariables(w, ctx).get(name);
   const secretKey = (s) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
   const emit2 = (value, context, origin, path23, extra = {}) => {
     const withPorts = (c) => {
@@ -31558,10 +31654,10 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
       const nodeNamed = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === "string") {
-          const { value: value2, missing } = expandVarsDetailed(env.value, vars);
+          const { value: value2, missing } = expandVarsDetailed(env.value, vars, serviceVar);
           vars.set(env.name, value2);
           const context = valueContext(env.name);
-          if (missing.length > 0 && context !== "own" && (context === "address" || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+          if (missing.length > 0 && context !== "own" && (context === "address" || REF_IN_ADDRESS.test(env.value))) {
             runtimeReference(w, value2, missing, downward, originRef(w.origin, [...base, "env", ei, "value"]), ctx.unresolved);
           }
           entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context });
@@ -31626,9 +31722,11 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
           const prev = ai > 0 ? items[ai - 1] : void 0;
           const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith("-") ? prev : void 0;
           const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
-          const { value, missing } = expandVarsDetailed(arg, vars);
+          const { value, missing } = expandVarsDetailed(arg, vars, serviceVar);
           const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          const undefinedRefs = runtime.length > 0 || context === "own" ? [] : missing.filter((m) => !downward.has(m));
           if (runtime.length > 0 && context !== "own") runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
+          else if (undefinedRefs.length > 0 && (context === "address" || REF_IN_ADDRESS.test(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
           emit2(value, context, w.origin, [...base, list2, ai]);
         });
       }
@@ -31740,10 +31838,12 @@ function resolveAddress(found, w, ctx) {
   const src = { kind: "workload", ref: w.ref };
   const port2 = c.port !== void 0 && /^\d+$/.test(c.port) ? Number(c.port) : void 0;
   const gapConns = port2 !== void 0 && port2 >= 1 && port2 <= 65535 ? { conns: ConnectionSet.port("TCP", port2) } : {};
-  const report = (reason2, detail, namespace) => {
+  const outsidePort = port2 ?? schemePort(c.scheme);
+  const outsideConns = outsidePort !== void 0 ? { conns: ConnectionSet.port("TCP", outsidePort) } : gapConns;
+  const report = (reason2, detail, namespace, conns2 = gapConns) => {
     const where3 = at3();
     const traced = values.length > 0 ? traceValue(where3, c, values) : void 0;
-    unresolved.push({ workload: w.ref, value: shownValue(f), at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...gapConns, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
+    unresolved.push({ workload: w.ref, value: shownValue(f), at: where3, ...via ? { via: via() } : {}, reason: reason2, detail, ...conns2, ...namespace !== void 0 ? { namespace } : {}, ...traced ? { traced } : {} });
   };
   const add = (dst, conns2, service) => {
     links.add(src, dst, conns2, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
@@ -31772,7 +31872,11 @@ function resolveAddress(found, w, ctx) {
       return;
     }
     if (!range) return;
-    add({ kind: "external", range }, f.dnsSetting && port2 !== void 0 ? dnsPorts(port2) : port2 !== void 0 ? ConnectionSet.port("TCP", port2) : ConnectionSet.ALL, void 0);
+    if (isLinkLocalAddress(c.host) && !f.dnsSetting) {
+      report("node-address", `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, void 0, outsideConns);
+      return;
+    }
+    add({ kind: "external", range }, f.dnsSetting && port2 !== void 0 ? dnsPorts(port2) : outsidePort !== void 0 && !f.dnsSetting ? ConnectionSet.port("TCP", outsidePort) : ConnectionSet.ALL, void 0);
     return;
   }
   const target = byClusterIp ?? serviceFor(c.host, w.ref.namespace, services);
@@ -31787,7 +31891,7 @@ function resolveAddress(found, w, ctx) {
   if (!target) {
     if (c.fileLike) return;
     if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
-    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    if (looksExternalHost(c.host)) report("external-hostname", `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`, void 0, outsideConns);
     else if (c.explicit) report("no-such-service", `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }
@@ -32122,7 +32226,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, REF_IN_ADDRESS, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -32145,6 +32249,7 @@ var init_scan = __esm({
     init_config_sidecars();
     init_mesh();
     init_public_hosts();
+    init_service_links();
     init_dapr_components();
     init_links();
     init_env();
@@ -32153,6 +32258,7 @@ var init_scan = __esm({
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     NAMED_TEMPLATES = /* @__PURE__ */ new WeakMap();
+    REF_IN_ADDRESS = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()|(?:^|[\s=,@]|\/\/)[a-z0-9][a-z0-9_.-]*:\$\([^()$]+\)/i;
     hasSelector = (e) => Object.keys(e.object.spec?.selector ?? {}).length > 0;
     DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
@@ -32293,7 +32399,7 @@ function chooseSelector(w, sameNamespace) {
   const base = controller ?? identity;
   if (base) {
     const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
-    return result({ matchLabels: pick3(narrowed ?? base) }, controller ? "controller" : "identity");
+    return result({ matchLabels: pick3(narrowed ?? fewestOthers(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length)) }, controller ? "controller" : "identity");
   }
   const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
   return result({ matchLabels: pick3(found ?? keys) }, "labels");
@@ -32307,6 +32413,19 @@ function narrow(base, keys, ok) {
     }
   }
   return void 0;
+}
+function fewestOthers(base, keys, others) {
+  let best = [...base];
+  let fewest = others(best);
+  const extra = keys.filter((k) => !base.includes(k));
+  for (let size = 1; size <= Math.min(extra.length, 5) && fewest > 0; size++) {
+    for (const add of combinations(extra, size)) {
+      const subset = [...base, ...add];
+      const n = others(subset);
+      if (n < fewest) [best, fewest] = [subset, n];
+    }
+  }
+  return best;
 }
 function* combinations(items, k, start2 = 0, acc = []) {
   if (acc.length === k) {
@@ -32348,13 +32467,18 @@ function findGaps(cluster, topology) {
     if (o.kind !== "Service") continue;
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list2.push({ ports: o.object.spec?.ports ?? [] });
+      list2.push({ ports: o.object.spec?.ports ?? [], name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ["metadata", "name"]) });
       selectedBy.set(workloadKey(w.ref), list2);
     }
   }
+  const reachedOn = /* @__PURE__ */ new Map();
+  for (const l of topology.links) if (l.dst.kind === "workload") reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   for (const w of cluster.workloads) {
     const key3 = workloadKey(w.ref);
-    if (reached.has(key3)) continue;
+    if (reached.has(key3)) {
+      gaps.push(...uncalledServices(w, selectedBy.get(key3) ?? [], reachedOn.get(key3) ?? ConnectionSet.NONE));
+      continue;
+    }
     const services = selectedBy.get(key3) ?? [];
     const conns2 = listeningConns(w, services);
     if (conns2.isEmpty && services.length === 0) continue;
@@ -32408,6 +32532,13 @@ function unresolvedConns(u) {
 }
 function connsAtDestination(reason2, conns2) {
   return reason2 === "api-server" && conns2.allows("TCP", 443) ? conns2.union(ConnectionSet.port("TCP", 6443)) : conns2;
+}
+function uncalledServices(w, services, reachedOn) {
+  return services.flatMap((s) => {
+    const conns2 = targetConns(s.ports, w.pods);
+    if (conns2.isEmpty || !conns2.intersect(reachedOn).isEmpty) return [];
+    return [{ direction: "ingress", workload: w.ref, reason: "no-ingress-source", detail: `Service ${s.name} selects it on ${conns2.toString()}, but no manifest names a caller of that Service`, at: s.at, conns: conns2, close: CLOSE_INGRESS }];
+  });
 }
 function frontEndGaps(cluster, topology) {
   const exposed = /* @__PURE__ */ new Set();
@@ -43722,7 +43853,7 @@ function renderScanTxt(t, gaps = [], traffic) {
   }
   if (t.unresolved.length > 0) {
     out.push("", "unresolved:");
-    for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${JSON.stringify(u.value)}: ${u.detail}`);
+    for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${workloadKey(u.workload)} ${JSON.stringify(u.value)}: ${u.detail}`);
   }
   if (t.dns && t.dns.length > 0) {
     out.push("", "DNS (the cluster DNS Service named; the DNS rule allows it):");
@@ -43756,7 +43887,7 @@ function renderScanMd(t, gaps = [], traffic) {
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (t.dns && t.dns.length > 0) {
     out.push("", "#### DNS (the cluster DNS Service named; the DNS rule allows it)", "");

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-DOSWERV4.mjs";
+} from "../chunks/chunk-H2JO7WQU.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-5KX4YM6I.mjs";
+} from "../chunks/chunk-S56PFZEL.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -151,7 +151,7 @@ function renderScanMd(t, gaps = [], traffic) {
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push("", "#### Unresolved", "");
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, " ")} ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (t.dns && t.dns.length > 0) {
     out.push("", "#### DNS (the cluster DNS Service named; the DNS rule allows it)", "");

@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-XYKFSATH.mjs";
+} from "../chunks/chunk-DABCISWH.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-DOSWERV4.mjs";
+} from "../chunks/chunk-H2JO7WQU.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-5KX4YM6I.mjs";
+} from "../chunks/chunk-S56PFZEL.mjs";
 import {
   loadInputs,
   markdownCode,

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-SBYGNEQL.mjs";
-import "../chunks/chunk-76FXGXEH.mjs";
+} from "../chunks/chunk-H4UAQ6SD.mjs";
+import "../chunks/chunk-ZYEV7UUB.mjs";
 import {
   explanationData
 } from "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-XYKFSATH.mjs";
+import "../chunks/chunk-DABCISWH.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-DOSWERV4.mjs";
+import "../chunks/chunk-H2JO7WQU.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-5KX4YM6I.mjs";
+} from "../chunks/chunk-S56PFZEL.mjs";
 import {
   escapeMarkdown,
   markdownCode,

@@ -110,7 +110,8 @@ export function renderScanTxt(t: Topology, gaps: readonly Gap[] = [], traffic?: 
   }
   if (t.unresolved.length > 0) {
     out.push('', 'unresolved:');
-    for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${JSON.stringify(u.value)}: ${u.detail}`);
+    // the workload named: a ConfigMap that several workloads import gives one line each, told apart
+    for (const u of t.unresolved) out.push(`    ${placeText(u.at)} ${workloadKey(u.workload)} ${JSON.stringify(u.value)}: ${u.detail}`);
   }
   if (t.dns && t.dns.length > 0) {
     out.push('', 'DNS (the cluster DNS Service named; the DNS rule allows it):');
@@ -148,7 +149,7 @@ export function renderScanMd(t: Topology, gaps: readonly Gap[] = [], traffic?: S
   if (traffic) out.push(...trafficMd(traffic));
   if (t.unresolved.length > 0) {
     out.push('', '#### Unresolved', '');
-    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, ' ')} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
+    for (const u of t.unresolved) out.push(`- ${markdownCode(`${placeText(u.at)}`)}${valuesMd(u.traced, ' ')} ${markdownCode(workloadKey(u.workload))} ${markdownCode(u.value)}: ${escapeMarkdown(u.detail)}`);
   }
   if (t.dns && t.dns.length > 0) {
     out.push('', '#### DNS (the cluster DNS Service named; the DNS rule allows it)', '');

@@ -35,8 +35,8 @@ function versionLike(key: string, value: string): boolean {
  *    lone version-like label (`version: v2` would also pick the next version's pods).
  *
  * When the choice of 1 or 2 also picks another workload's pods, it is narrowed with the fewest
- * further template labels that make it unique; if none do, `unique` is false and `alsoMatches`
- * says which workloads share it (the caller warns).
+ * further template labels that make it unique; if none do, with those that leave out the most other
+ * workloads, `unique` is false and `alsoMatches` says which workloads still share it (the caller warns).
  */
 export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]): WorkloadSelector {
   const labels = w.pods[0]?.labels ?? {};
@@ -62,7 +62,9 @@ export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]):
   const base = controller ?? identity;
   if (base) {
     const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick(subset) }).length === 0);
-    return result({ matchLabels: pick(narrowed ?? base) }, controller ? 'controller' : 'identity');
+    // no label set picks this workload alone (Temporal's two Jobs share every label): still leave out every
+    // other workload a label can (its Deployments, `component: frontend`, ...), not keep the broad base
+    return result({ matchLabels: pick(narrowed ?? fewestOthers(base, keys, (subset) => matching({ matchLabels: pick(subset) }).length)) }, controller ? 'controller' : 'identity');
   }
   const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0] as string, labels[subset[0] as string] as string)) && matching({ matchLabels: pick(subset) }).length === 0);
   return result({ matchLabels: pick(found ?? keys) }, 'labels');
@@ -78,6 +80,21 @@ function narrow(base: readonly string[], keys: readonly string[], ok: (subset: r
     }
   }
   return undefined;
+}
+
+/** The superset of `base` (as `narrow` searches them) whose selector picks the fewest other workloads; the smallest among equals. */
+function fewestOthers(base: readonly string[], keys: readonly string[], others: (subset: readonly string[]) => number): string[] {
+  let best = [...base];
+  let fewest = others(best);
+  const extra = keys.filter((k) => !base.includes(k));
+  for (let size = 1; size <= Math.min(extra.length, 5) && fewest > 0; size++) {
+    for (const add of combinations(extra, size)) {
+      const subset = [...base, ...add];
+      const n = others(subset);
+      if (n < fewest) [best, fewest] = [subset, n];
+    }
+  }
+  return best;
 }
 
 function* combinations<T>(items: readonly T[], k: number, start = 0, acc: T[] = []): Generator<T[]> {

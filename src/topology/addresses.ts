@@ -346,6 +346,15 @@ export function isLocalAddress(host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost') || /^127\./.test(host) || host === '::1' || host === '0.0.0.0' || host === '::';
 }
 
+/**
+ * A link-local address, IPv4 169.254.0.0/16 (RFC 3927) or IPv6 fe80::/10 (RFC 4291): never forwarded
+ * beyond the link (RFC 3927 §2.6.2), so from a pod it is answered on its own node (a cloud's
+ * instance metadata service at 169.254.169.254, a node-local cache), never by a workload.
+ */
+export function isLinkLocalAddress(host: string): boolean {
+  return /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) || /^fe[89ab][0-9a-f]:[0-9a-f:.]*$/i.test(host);
+}
+
 export function isIpLiteral(host: string): boolean {
   if (host.includes(':')) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split('.').every((o) => Number(o) <= 255);

@@ -76,10 +76,23 @@ export function readConfigDocument(value: string): ConfigReading | undefined {
  */
 const OWN_KEY_PATH = /^(?:network|http|transport)\.(?:bind_|publish_)?host$/i;
 
-/** A host key: `host`, `hostname`, `server`, `address`, alone or after a prefix (`db_host`, `redis-hostname`, `smtp.server`). */
-const HOST_KEY = /^(?:(.*?)[_-])?(host|hostname|host_name|server|address)$/i;
+/**
+ * A host key: `host`, `hostname`, `server`, `address`, alone or after a prefix (`db_host`,
+ * `redis-hostname`, `smtp.server`); or `hosts`, a comma-separated list of hosts that share the
+ * sibling port (Temporal's Cassandra store, gocql: `hosts: "cass-0,cass-1"` beside `port: 9042`).
+ */
+const HOST_KEY = /^(?:(.*?)[_-])?(host|hosts|hostname|host_name|server|address)$/i;
 /** A host key that is an address on its own, without a port beside it (`host: db`, `DB_HOST = db`). */
-const HOST_ALONE = /^(?:host|hostname|host_name)$/i;
+const HOST_ALONE = /^(?:host|hosts|hostname|host_name)$/i;
+
+/** The hosts a host key's value names, each with its offset in the value: one, or for `hosts` each item of the list. */
+function hostItems(value: string, word: string): { raw: string; at: number }[] {
+  const parts = word === 'hosts' ? [...value.matchAll(/[^,]+/g)].map((m) => ({ text: m[0], at: m.index })) : [{ text: value, at: 0 }];
+  return parts.flatMap((p) => {
+    const raw = p.text.trim();
+    return raw === '' ? [] : [{ raw, at: p.at + p.text.indexOf(raw) }];
+  });
+}
 
 /** A key's host part: the prefix that its port key shares (`db` of `db_host`) and the host word. */
 function hostKey(leaf: string): { prefix: string; word: string } | undefined {
@@ -149,24 +162,30 @@ function readEntries(entries: readonly Entry[], ownSpans: (readonly [number, num
     for (const { e, leaf } of siblings) {
       const hk = hostKey(leaf);
       if (!hk || e.value === undefined || own(e.start)) continue;
-      const raw = e.value.trim();
-      // a number, or a switch (`HTTP_Server On` beside `HTTP_Port 2020`), names no host
-      if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw) || SWITCH.test(raw)) continue;
       const port = siblings.find((s) => isPortKey(s.leaf, hk.prefix));
       const portValue = port ? portNumber(port.e.value) : undefined;
-      const [found] = findAddresses(raw);
-      if (!found || found.text !== raw) continue;
-      const written = `${e.key}${e.separator}${raw}`;
-      if (found.port !== undefined) {
-        // `address: minio:9000`: the port written with the host wins over a sibling port
-        addresses.push({ ...found, text: written, explicit: true, offset: e.start });
-      } else if (portValue !== undefined && port) {
-        addresses.push({ host: found.host, port: portValue, text: `${written} (${port.e.key}${port.e.separator}${portValue})`, explicit: true, offset: e.start });
-      } else if (HOST_ALONE.test(hk.word)) {
-        // alone, as an env var `DB_HOST` is: a bare name is a link where a Service answers to it, a dotted or IP one is explicit
-        addresses.push({ host: found.host, text: written, explicit: found.host.includes('.') || isIpLiteral(found.host), offset: e.start });
-      } else continue;
-      hostSpans.push([e.start, e.end]);
+      // `allowed_hosts`, `trusted_hosts`: names the app answers to, no peers; a prefixed list counts only beside its port
+      if (hk.word === 'hosts' && hk.prefix !== '' && portValue === undefined) continue;
+      let read = false;
+      for (const { raw, at } of hostItems(e.value, hk.word)) {
+        // a number, or a switch (`HTTP_Server On` beside `HTTP_Port 2020`), names no host
+        if (!HOST_VALUE.test(raw) || /^\d+$/.test(raw) || SWITCH.test(raw)) continue;
+        const [found] = findAddresses(raw);
+        if (!found || found.text !== raw) continue;
+        const written = `${e.key}${e.separator}${raw}`;
+        const offset = e.start + at;
+        if (found.port !== undefined) {
+          // `address: minio:9000`: the port written with the host wins over a sibling port
+          addresses.push({ ...found, text: written, explicit: true, offset });
+        } else if (portValue !== undefined && port) {
+          addresses.push({ host: found.host, port: portValue, text: `${written} (${port.e.key}${port.e.separator}${portValue})`, explicit: true, offset });
+        } else if (HOST_ALONE.test(hk.word)) {
+          // alone, as an env var `DB_HOST` is: a bare name is a link where a Service answers to it, a dotted or IP one is explicit
+          addresses.push({ host: found.host, text: written, explicit: found.host.includes('.') || isIpLiteral(found.host), offset });
+        } else continue;
+        read = true;
+      }
+      if (read) hostSpans.push([e.start, e.end]);
     }
   }
   return { addresses, hostSpans, ownSpans };

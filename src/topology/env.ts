@@ -8,20 +8,25 @@ export function expandVars(value: string, vars: ReadonlyMap<string, string>): st
   return expandVarsDetailed(value, vars).value;
 }
 
-/** The expansion, and the names referenced but not defined (left as written; an escaped `$$(X)` is not a reference). */
-export function expandVarsDetailed(value: string, vars: ReadonlyMap<string, string>): { value: string; missing: string[] } {
+/**
+ * The expansion, and the names referenced but not defined (left as written; an escaped `$$(X)` is not a reference).
+ * `fallback`: what the kubelet maps a name the container does not define to (the Services' variables, service-links.ts).
+ */
+export function expandVarsDetailed(value: string, vars: ReadonlyMap<string, string>, fallback?: (name: string) => string | undefined): { value: string; missing: string[] } {
   const missing: string[] = [];
   const out = value.replace(/\$\$|\$\(([^()$]+)\)/g, (m: string, name: string | undefined) => {
     if (m === '$$') return '$';
     if (name !== undefined && vars.has(name)) return vars.get(name) as string;
+    const byKubelet = name !== undefined ? fallback?.(name) : undefined;
+    if (byKubelet !== undefined) return byKubelet;
     if (name !== undefined) missing.push(name);
     return m;
   });
   return { value: out, missing };
 }
 
-/** `FOO_HOST`, `FOO_ADDR`, `FOO_SERVICE_HOST`, `FOO_HOSTNAME`, `FOO_SERVER`: the host half of a HOST/PORT pair, and its prefix. */
-const HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOST|ADDR|ADDRESS|SERVER)$/i;
+/** `FOO_HOST`, `FOO_ADDR`, `FOO_SERVICE_HOST`, `FOO_HOSTNAME`, `FOO_SERVER`, and lists (`CASSANDRA_HOSTS`, `NATS_SERVERS`): the host half of a HOST/PORT pair, and its prefix. */
+const HOST_HALF = /^(.*?)_(SERVICE_HOST|HOSTNAME|HOSTS|HOST|ADDR|ADDRESS|SERVERS|SERVER)$/i;
 
 /**
  * The ports that pair with a host variable, as the common configuration idiom writes one address

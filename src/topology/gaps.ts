@@ -15,7 +15,8 @@ import { DAPR_INVOCATION, daprInvocationTargets } from './mesh.js';
  * traffic without a word:
  *
  * - `ingress`: a workload that listens (declares a container port, or a Service selects it) but
- *   that no link reaches: its callers name it in application code, or live outside the input;
+ *   that no link reaches: its callers name it in application code, or live outside the input; and
+ *   a Service no link reaches on any port, over a workload others reach (uncalledServices);
  * - `egress`: an address-like value the scan could not resolve to a peer (no such Service or
  *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server,
  *   the node's own address where a node-local agent listens, the control plane of an injected mesh proxy).
@@ -71,18 +72,24 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   const reached = new Set<string>();
   for (const l of topology.links) if (l.dst.kind === 'workload') reached.add(workloadKey(l.dst.ref));
   const byNs = workloadsByNamespace(cluster.workloads);
-  const selectedBy = new Map<string, { ports: Parameters<typeof targetConns>[0] }[]>();
+  const selectedBy = new Map<string, SelectingService[]>();
   for (const o of cluster.objects) {
     if (o.kind !== 'Service') continue;
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list.push({ ports: o.object.spec?.ports ?? [] });
+      list.push({ ports: o.object.spec?.ports ?? [], name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ['metadata', 'name']) });
       selectedBy.set(workloadKey(w.ref), list);
     }
   }
+  // the ports each workload is reached on, for its Services that no link reaches
+  const reachedOn = new Map<string, ConnectionSet>();
+  for (const l of topology.links) if (l.dst.kind === 'workload') reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   for (const w of cluster.workloads) {
     const key = workloadKey(w.ref);
-    if (reached.has(key)) continue;
+    if (reached.has(key)) {
+      gaps.push(...uncalledServices(w, selectedBy.get(key) ?? [], reachedOn.get(key) ?? ConnectionSet.NONE));
+      continue;
+    }
     const services = selectedBy.get(key) ?? [];
     const conns = listeningConns(w, services);
     if (conns.isEmpty && services.length === 0) continue;
@@ -158,6 +165,27 @@ export function unresolvedConns(u: Unresolved): ConnectionSet | undefined {
  */
 export function connsAtDestination(reason: Gap['reason'], conns: ConnectionSet): ConnectionSet {
   return reason === 'api-server' && conns.allows('TCP', 443) ? conns.union(ConnectionSet.port('TCP', 6443)) : conns;
+}
+
+/** A Service over a workload: its ports, `ns/name`, and where it is defined. */
+interface SelectingService {
+  readonly ports: Parameters<typeof targetConns>[0];
+  readonly name: string;
+  readonly at: SourceRef;
+}
+
+/**
+ * The Services of a reached workload that no link reaches on any of their ports (JupyterHub's
+ * `proxy-api`, called by the hub from code, beside the `proxy-public` the outside reaches): each is
+ * there to be called, by callers no manifest names. A Service a link reaches on one of its ports
+ * (a headless twin of a reached Service, one port of several) is no gap.
+ */
+function uncalledServices(w: Workload, services: readonly SelectingService[], reachedOn: ConnectionSet): Gap[] {
+  return services.flatMap((s): Gap[] => {
+    const conns = targetConns(s.ports, w.pods);
+    if (conns.isEmpty || !conns.intersect(reachedOn).isEmpty) return [];
+    return [{ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `Service ${s.name} selects it on ${conns.toString()}, but no manifest names a caller of that Service`, at: s.at, conns, close: CLOSE_INGRESS }];
+  });
 }
 
 /** The egress gaps of front ends that name nothing they call in the cluster (see Gap). */

@@ -12,12 +12,13 @@ import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { locate } from '../manifests/positions.js';
-import { findAddressesIn, isAddressName, isIpLiteral, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
+import { findAddressesIn, isAddressName, isIpLiteral, isLinkLocalAddress, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { configValueAddresses, MAX_CONFIG_DOCUMENT, type ConfigReadings } from './config-documents.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
 import { meshControlPlaneGaps } from './mesh.js';
 import { isOwnPublicHost, publicHosts, type PublicHosts } from './public-hosts.js';
+import { serviceLinkVariables } from './service-links.js';
 import { daprComponentSources, type DaprSources } from './dapr-components.js';
 import { evidenceText, type DnsUse, type Evidence, type Link, type Topology, type Unresolved } from './links.js';
 import { expandVarsDetailed, pairedPorts } from './env.js';
@@ -210,7 +211,7 @@ export function scanTopology(cluster: Cluster, options: ScanOptions = {}): Stage
   const portChoices = new Map<string, Diagnostic>();
   const dapr = daprComponentSources(cluster);
   const endpointDiagnostics: Diagnostic[] = [];
-  const ctx: ResolveContext = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
+  const ctx: ResolveContext = { services, endpoints: manualEndpoints(cluster.objects, DEFAULT_NAMESPACE, endpointDiagnostics), links, unresolved, dns, values, serviceCidrs: options.serviceCidrs ?? [], sharing, portChoices, evidenceLines: options.evidenceLines ?? true, docLines: new Map(), configReadings: new Map(), configNotes: new Map(), serviceVars: new Map(), dapr: dapr.byWorkload, publicHosts: publicHosts(cluster, (key) => (services.get(key) ?? []).flatMap((e) => e.workloads)) };
   for (const w of cluster.workloads) scanWorkload(w, configMaps, ctx, secrets);
   podDnsSettings(cluster.workloads, ctx);
   const diagnostics = [...duplicateServiceWarnings(services), ...endpointDiagnostics, ...dapr.diagnostics, ...addExposures(cluster, services, links), ...portChoices.values(), ...sharedConfigMapWarnings(sharing), ...ctx.configNotes.values()];
@@ -249,8 +250,46 @@ interface ResolveContext {
   readonly dapr: ReadonlyMap<Workload, DaprSources>;
   /** Ingress, Route and Gateway API route hosts -> the workloads they route to (public-hosts.ts). */
   readonly publicHosts: PublicHosts;
+  /** `enabled\u0000namespace` -> the kubelet's Service variables there (serviceVariables), made on first use. */
+  readonly serviceVars: Map<string, ReadonlyMap<string, string>>;
   /** ClusterIP -> the Service key that holds it, made on first use (serviceByClusterIp). */
   clusterIps?: Map<string, string>;
+}
+
+/**
+ * A `$(VAR)` where an address's host or port goes: `http://$(X)`, `$(X):8080`, `$(X):$(Y)`,
+ * `hub:$(PORT)`. Left as written when undefined, the address is unknown: a gap, never dropped.
+ */
+// (a host stands alone or after `//`, `=`, `@`, a space or a comma: `/usr/lib:$(EXTRA)`, a path list, is none)
+const REF_IN_ADDRESS = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()|(?:^|[\s=,@]|\/\/)[a-z0-9][a-z0-9_.-]*:\$\([^()$]+\)/i;
+
+/** The kubelet's Service variables for a workload's pods, made once per namespace (and per enableServiceLinks). */
+function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string, string> {
+  const enabled = (w.spec as { enableServiceLinks?: unknown } | undefined)?.enableServiceLinks !== false;
+  const key = `${enabled}\u0000${w.ref.namespace}`;
+  let vars = ctx.serviceVars.get(key);
+  if (!vars) {
+    const prefix = `${w.ref.namespace}/`;
+    // a Service defined twice (duplicateServiceWarnings) is read as its first definition, as elsewhere
+    const inNamespace = [...ctx.services].filter(([k]) => k.startsWith(prefix)).flatMap(([, entries]) => (entries[0] ? [entries[0].object] : []));
+    vars = serviceLinkVariables(inNamespace, enabled);
+    ctx.serviceVars.set(key, vars);
+  }
+  return vars;
+}
+
+/** The default port of a URL scheme whose standard fixes one: http and ws 80, https and wss 443 (RFC 9110 §4.2, RFC 6455 §3). */
+function schemePort(scheme: string | undefined): number | undefined {
+  switch (scheme?.toLowerCase()) {
+    case 'http':
+    case 'ws':
+      return 80;
+    case 'https':
+    case 'wss':
+      return 443;
+    default:
+      return undefined;
+  }
 }
 
 /** One address candidate found in a value, with where it was written. */
@@ -293,6 +332,8 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
     const s = typeof name === 'string' ? secrets.get(`${w.ref.namespace}/${name}`) : undefined;
     return s ? [s, configMapFiles(s)] : undefined;
   };
+  // `$(HUB_SERVICE_PORT)`: the variables the kubelet sets for the Services of the namespace (service-links.ts)
+  const serviceVar = (name: string) => serviceVariables(w, ctx).get(name);
   const secretKey = (s: ConfigMapObject) => `${s.object.metadata.namespace || DEFAULT_NAMESPACE}/${s.object.metadata.name}`;
   const emit = (value: string, context: ValueContext, origin: ObjectOrigin, path: readonly (string | number)[], extra: { via?: () => SourceRef; configMap?: ConfigMapObject; secret?: ConfigMapObject; ports?: readonly { name: string; port: string; exact?: true }[]; dnsName?: boolean } = {}) => {
     // an address without a port takes each port its HOST/PORT variables pair it with; ports paired by
@@ -382,11 +423,11 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const nodeNamed: { name: string; field: string; at: SourceRef }[] = [];
       (container.env ?? []).forEach((env, ei) => {
         if (typeof env.value === 'string') {
-          const { value, missing } = expandVarsDetailed(env.value, vars);
+          const { value, missing } = expandVarsDetailed(env.value, vars, serviceVar);
           vars.set(env.name, value);
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
           const context = valueContext(env.name);
-          if (missing.length > 0 && context !== 'own' && (context === 'address' || /:\/\/\$\(|\$\([^()$]+\):\d/.test(env.value))) {
+          if (missing.length > 0 && context !== 'own' && (context === 'address' || REF_IN_ADDRESS.test(env.value))) {
             runtimeReference(w, value, missing, downward, originRef(w.origin, [...base, 'env', ei, 'value']), ctx.unresolved);
           }
           entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
@@ -456,10 +497,13 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const prev = ai > 0 ? items[ai - 1] : undefined;
           const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith('-') ? prev : undefined;
           const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
-          const { value, missing } = expandVarsDetailed(arg, vars);
+          const { value, missing } = expandVarsDetailed(arg, vars, serviceVar);
           // `--collector.host-port=$(HOST_IP):14267`: a Downward API variable where a host goes
           const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
+          // `--default-target=http://hub:$(NOPE)`: an undefined variable where the host or port goes, left as written
+          const undefinedRefs = runtime.length > 0 || context === 'own' ? [] : missing.filter((m) => !downward.has(m));
           if (runtime.length > 0 && context !== 'own') runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
+          else if (undefinedRefs.length > 0 && (context === 'address' || REF_IN_ADDRESS.test(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
           emit(value, context, w.origin, [...base, list, ai]);
         });
       }
@@ -628,11 +672,14 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   const port = c.port !== undefined && /^\d+$/.test(c.port) ? Number(c.port) : undefined;
   // the address's port, also when it came from a paired variable (`DB_HOST` + `DB_PORT`) and so is not in the text
   const gapConns = port !== undefined && port >= 1 && port <= 65535 ? { conns: ConnectionSet.port('TCP', port) } : {};
-  const report = (reason: Unresolved['reason'], detail: string, namespace?: string) => {
+  // outside the cluster no Service says which ports: an http(s) URL's are its scheme's (https://api.example.com: 443)
+  const outsidePort = port ?? schemePort(c.scheme);
+  const outsideConns = outsidePort !== undefined ? { conns: ConnectionSet.port('TCP', outsidePort) } : gapConns;
+  const report = (reason: Unresolved['reason'], detail: string, namespace?: string, conns: { conns?: ConnectionSet } = gapConns) => {
     const where = at();
     // a values-only PR that breaks an address is reviewed at the values line it changed, not the template
     const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
-    unresolved.push({ workload: w.ref, value: shownValue(f), at: where, ...(via ? { via: via() } : {}), reason, detail, ...gapConns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
+    unresolved.push({ workload: w.ref, value: shownValue(f), at: where, ...(via ? { via: via() } : {}), reason, detail, ...conns, ...(namespace !== undefined ? { namespace } : {}), ...(traced ? { traced } : {}) });
   };
   const add = (dst: Peer, conns: ConnectionSet, service: string | undefined) => {
     links.add(src, dst, conns, ctx.evidenceLines ? evidence(f, service, values) : placedEvidence(f, service));
@@ -669,8 +716,14 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
       return;
     }
     if (!range) return;
+    // a link-local address is answered on the pod's own node (the metadata service a chart names to block
+    // it): a node-address gap a reviewer decides, never an opened ipBlock; a DNS server there stays DNS
+    if (isLinkLocalAddress(c.host) && !f.dnsSetting) {
+      report('node-address', `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, undefined, outsideConns);
+      return;
+    }
     // a DNS server (`nameserver 8.8.8.8`) answers on UDP, and on TCP for large answers (RFC 7766)
-    add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : port !== undefined ? ConnectionSet.port('TCP', port) : ConnectionSet.ALL, undefined);
+    add({ kind: 'external', range }, f.dnsSetting && port !== undefined ? dnsPorts(port) : outsidePort !== undefined && !f.dnsSetting ? ConnectionSet.port('TCP', outsidePort) : ConnectionSet.ALL, undefined);
     return;
   }
   const target = byClusterIp ?? serviceFor(c.host, w.ref.namespace, services);
@@ -688,7 +741,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     if (c.fileLike) return;
     // the workload's own public address (an Ingress, Route or Gateway route host that routes to it): where it is reached
     if (isOwnPublicHost(ctx.publicHosts, c.host, w, f.urlPath?.())) return;
-    if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`);
+    if (looksExternalHost(c.host)) report('external-hostname', `${c.host} is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`, undefined, outsideConns);
     else if (c.explicit) report('no-such-service', `no Service matches ${c.host}`, namedNamespace(c.host, w.ref.namespace));
     return;
   }

@@ -55,7 +55,7 @@ describe('1. silent isolation: every workload no link reaches and every unresolv
     expect(r.code).toBe(0);
     expect(doc.links).toEqual([]);
     expect(gapLines(doc)).toEqual([
-      `${at('1-silent-isolation/app.yaml', 'https://api.payments')} shop/details[Deployment] egress external-hostname https://api.payments.example.com (All Connections)`,
+      `${at('1-silent-isolation/app.yaml', 'https://api.payments')} shop/details[Deployment] egress external-hostname https://api.payments.example.com (TCP 443)`,
       `${at('1-silent-isolation/app.yaml', 'name: details')} shop/details[Deployment] ingress no-ingress-source (TCP 9080)`,
       `${at('1-silent-isolation/app.yaml', 'name: page')} shop/page[Deployment] ingress no-ingress-source (TCP 9080)`,
     ]);
@@ -85,7 +85,8 @@ describe('1. silent isolation: every workload no link reaches and every unresolv
     expect(details.metadata.annotations?.['netpol-ci.io/rules']).toContain('ingress[0] gap (--gaps=namespace) <- namespace shop: listens on TCP 9080 but no manifest names a caller');
     expect(details.metadata.annotations?.['netpol-ci.io/rules']).toContain('egress[0] gap (--gaps=namespace) -> 0.0.0.0/0: "https://api.payments.example.com"');
     expect(allowed([app], ns.stdout)).toEqual([
-      'shop/details[Deployment] => 0.0.0.0-255.255.255.255[External] : All Connections',
+      // an https URL is on 443 (RFC 9110 §4.2.2): the gap closed is that port, not every port
+      'shop/details[Deployment] => 0.0.0.0-255.255.255.255[External] : TCP 443',
       'shop/details[Deployment] => shop/page[Deployment] : TCP 9080',
       'shop/page[Deployment] => shop/details[Deployment] : TCP 9080',
     ]);

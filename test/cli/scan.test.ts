@@ -50,8 +50,9 @@ describe('scan', () => {
         `    Ingress frontend/web (${at('web.yaml', '            backend:')})`,
         '',
         'unresolved:',
-        `    ${at('api.yaml', 'api.stripe.com')} "https://api.stripe.com:443": api.stripe.com is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`,
-        `    ${at('api.yaml', 'nosuch:8080')} "nosuch:8080": no Service matches nosuch`,
+        // each names the workload that holds the address: a ConfigMap several import gives one line each, told apart
+        `    ${at('api.yaml', 'api.stripe.com')} shop/api[Deployment] "https://api.stripe.com:443": api.stripe.com is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`,
+        `    ${at('api.yaml', 'nosuch:8080')} shop/api[Deployment] "nosuch:8080": no Service matches nosuch`,
         '',
         'gaps (what the manifests cannot tell):',
         `    ${at('api.yaml', 'api.stripe.com')} shop/api[Deployment] egress "https://api.stripe.com:443": api.stripe.com is outside the cluster; NetworkPolicy cannot name hosts, only address blocks`,
@@ -117,7 +118,7 @@ describe('scan', () => {
     const md = ok(runCli(['scan', APP, '--format', 'md']));
     expect(md).toContain('5 links, 2 unresolved addresses');
     expect(md).toContain('| `shop/api[Deployment]` | `payments/db[StatefulSet]` | `TCP 5432` |');
-    expect(md).toContain(`\`${at('api.yaml', 'nosuch:8080')}\` \`nosuch:8080\``);
+    expect(md).toContain(`\`${at('api.yaml', 'nosuch:8080')}\` \`shop/api[Deployment]\` \`nosuch:8080\``);
   });
 
   it('-o FILE writes the report; output is byte-identical across runs', () => {
@@ -132,7 +133,7 @@ describe('scan', () => {
 
   it('a scan of one file sees only its objects (an unknown Service is unresolved there)', () => {
     const out = ok(runCli(['scan', `${APP}/web.yaml`]));
-    expect(out).toContain(`${at('web.yaml', 'value: http://api.shop')} "http://api.shop.svc.cluster.local:8080": no Service matches api.shop.svc.cluster.local`);
+    expect(out).toContain(`${at('web.yaml', 'value: http://api.shop')} frontend/web[Deployment] "http://api.shop.svc.cluster.local:8080": no Service matches api.shop.svc.cluster.local`);
   });
 
   it('a bad --format is bad usage: exit 2', () => {

@@ -372,6 +372,27 @@ describe('policy selectors without controller selectors or identity labels: the 
     expect(policy(policies, 'd', 'two-netpol').spec.podSelector).toEqual({ matchLabels: { app: 'same', extra: 'y' } });
   });
 
+  it('no label set tells two workloads apart: the selector still leaves out every other workload a label can (Temporal\'s two Jobs share component: database; its services carry their own)', () => {
+    const base = { 'app.kubernetes.io/name': 'temporal', 'app.kubernetes.io/instance': 'temporal' };
+    const files = {
+      't.yaml': docs(
+        workload({ ns: 't', name: 'schema', labels: { ...base, 'app.kubernetes.io/component': 'database' } }),
+        workload({ ns: 't', name: 'setup', labels: { ...base, 'app.kubernetes.io/component': 'database' } }),
+        workload({ ns: 't', name: 'frontend', labels: { ...base, 'app.kubernetes.io/component': 'frontend' } }),
+        workload({ ns: 't', name: 'history', labels: { ...base, 'app.kubernetes.io/component': 'history' } }),
+      ),
+    };
+    const { policies, diagnostics } = synth(files);
+    const shared = { matchLabels: { ...base, 'app.kubernetes.io/component': 'database' } };
+    expect(policy(policies, 't', 'schema-netpol').spec.podSelector).toEqual(shared);
+    expect(policy(policies, 't', 'setup-netpol').spec.podSelector).toEqual(shared);
+    // warned, naming only the one workload that the policy cannot leave out
+    expect(diagnostics.map((d) => [d.code, d.message.replace(/ \(.*\)/, '')])).toEqual([
+      ['NPC071', 'the policy selector of t/schema[Deployment] also selects the pods of t/setup[Deployment]; its rules apply to them too'],
+      ['NPC071', 'the policy selector of t/setup[Deployment] also selects the pods of t/schema[Deployment]; its rules apply to them too'],
+    ]);
+  });
+
   it('a workload without pod labels is selected as the pods that carry none of the namespace\'s label keys', () => {
     const files = { 'n.yaml': docs(workload({ ns: 'n', name: 'bare', labels: {} }), workload({ ns: 'n', name: 'ok', labels: { app: 'ok' } })) };
     const { policies, diagnostics } = synth(files);

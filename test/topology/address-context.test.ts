@@ -155,7 +155,8 @@ describe('address blocks are not addresses', () => {
 
   it('an IP in a URL whose path is a number is still an address', () => {
     const { t } = scan({ 'servers.yaml': SERVERS, 'client.yaml': client({ API_URL: 'http://203.0.113.7/24' }) });
-    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => 203.0.113.7-203.0.113.7[External] : All Connections`]);
+    // on http's port (RFC 9110 §4.2.1): `/24` is its path, not a prefix length
+    expect(t.links.map(linkLine)).toEqual([`${CLIENT} => 203.0.113.7-203.0.113.7[External] : TCP 80`]);
   });
 });
 

@@ -90,6 +90,20 @@ postgresql:
     expect(read('db:\n  host: 0.0.0.0\n  port: 5432\n')).toEqual(['0.0.0.0:5432']);
   });
 
+  it("a `hosts` key (Temporal's Cassandra store, gocql: `hosts: \"h1,h2\"` beside `port: 9042`): each host of the list with the sibling port", () => {
+    const cassandra = 'cassandra:\n  hosts: "cassandra.default.svc.cluster.local"\n  port: 9042\n  keyspace: temporal\n';
+    expect(read(cassandra)).toEqual(['cassandra.default.svc.cluster.local:9042']);
+    expect(texts(cassandra)).toEqual(['hosts: cassandra.default.svc.cluster.local (port: 9042)']);
+    const two = 'cassandra:\n  hosts: "cass-0.cass, cass-1.cass"\n  port: 9042\n';
+    const found = configValueAddresses(two, 'text', new Map());
+    expect(found.map((c) => `${c.host}:${c.port} ${two.slice(c.offset, c.offset + c.host.length)}`)).toEqual(['cass-0.cass:9042 cass-0.cass', 'cass-1.cass:9042 cass-1.cass']);
+    // alone, as `host:` alone: a bare name is a link where a Service answers
+    expect(read('cassandra:\n  hosts: cassandra\n')).toEqual(['cassandra (bare)']);
+    // Django's ALLOWED_HOSTS, a proxy's trusted_hosts: the names the app answers to, no peers
+    expect(read('allowed_hosts: "app.example.com,api.example.com"\ntrusted-hosts: "10.0.0.0/8"\n')).toEqual([]);
+    expect(read('db_hosts: "pg-0.pg,pg-1.pg"\ndb_port: 5432\n')).toEqual(['pg-0.pg:5432', 'pg-1.pg:5432']);
+  });
+
   it('templated or listed hosts, numbers and ports out of range are no pair', () => {
     const pairs = (value: string) => readConfigDocument(value)?.addresses.map((c) => c.text) ?? [];
     expect(pairs('db:\n  host: ${DB_HOST:db}\n  port: 5432\n')).toEqual([]);

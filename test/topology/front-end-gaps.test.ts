@@ -75,8 +75,8 @@ spec:
     );
     expect(out.filter((g) => g.includes('egress'))).toEqual([
       'default/pay[Deployment] egress no-egress-target All Connections @ metadata: {name: pay}',
-      // https without a port: the scheme's port is not assumed
-      'default/pay[Deployment] egress external-hostname All Connections @ containers: [{name: c, image: x, ports: [{containerPort: 8080}], env: [{name: GATEWAY_URL, value: "https://www.paypal.com"}]}]',
+      // https without a port: on https's port, 443 (RFC 9110 §4.2.2), the one a client connects to
+      'default/pay[Deployment] egress external-hostname TCP 443 @ containers: [{name: c, image: x, ports: [{containerPort: 8080}], env: [{name: GATEWAY_URL, value: "https://www.paypal.com"}]}]',
       'default/shop[Deployment] egress no-such-service TCP 8080 @ containers: [{name: c, image: x, ports: [{containerPort: 8080}], env: [{name: CART_URL, value: "http://cart:8080"}]}]',
     ]);
   });

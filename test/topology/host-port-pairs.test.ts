@@ -25,6 +25,11 @@ describe('pairedPorts', () => {
     expect(names('KAFKA_HOST', { KAFKA_UI_HOST: 'kafka-ui', KAFKA_UI_PORT: '8080', KAFKA_PORT_PLAIN: '9092' })).toEqual(['KAFKA_PORT_PLAIN=9092']);
   });
 
+  it('a list of hosts pairs as one host does: CASSANDRA_HOSTS (or _SERVERS) with CASSANDRA_PORT', () => {
+    expect(names('CASSANDRA_HOSTS', { CASSANDRA_HOSTS: 'cass-0.cass,cass-1.cass', CASSANDRA_PORT: '9042' })).toEqual(['CASSANDRA_PORT=9042']);
+    expect(names('NATS_SERVERS', { NATS_SERVERS: 'nats', NATS_PORT: '4222' })).toEqual(['NATS_PORT=4222']);
+  });
+
   it('only numeric values, only host-like names, and lower-case names alike', () => {
     expect(names('API_HOST', { API_PORT_NAME: 'http', API_TLS_PORT: '${PORT}' })).toEqual([]);
     expect(names('API_TIMEOUT', { API_PORT: '80' })).toEqual([]);
@@ -123,5 +128,48 @@ spec:
     const r = scanTopology(loadManifests([{ path: 'app.yaml', text: REDIS.replace('REDIS_EXPORTER_PORT', 'REDIS_PORT') }]).cluster);
     expect(r.value.links).toEqual([]);
     expect(r.value.unresolved.map((u) => u.reason)).toEqual(['no-such-port']);
+  });
+});
+
+describe('a host list and its port variable in a scan', () => {
+  it('CASSANDRA_HOSTS=cass-0.cass,cass-1.cass (the StatefulSet\'s pods, by its headless Service) with CASSANDRA_PORT=9042: the CQL port of the three-port Cassandra only', () => {
+    const r = loadManifests([
+      {
+        path: 'app.yaml',
+        text: `apiVersion: v1
+kind: Service
+metadata: {name: cass, namespace: db}
+spec:
+  clusterIP: None
+  selector: {app: cass}
+  ports: [{name: cql, port: 9042}, {name: intra-node, port: 7000}, {name: jmx, port: 7199}]
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: cass, namespace: db}
+spec:
+  serviceName: cass
+  selector: {matchLabels: {app: cass}}
+  template:
+    metadata: {labels: {app: cass}}
+    spec:
+      containers: [{name: c, image: cassandra, ports: [{containerPort: 9042}, {containerPort: 7000}, {containerPort: 7199}]}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app, namespace: db}
+spec:
+  template:
+    metadata: {labels: {app: app}}
+    spec:
+      containers:
+        - name: c
+          image: x
+          env: [{name: CASSANDRA_HOSTS, value: "cass-0.cass,cass-1.cass"}, {name: CASSANDRA_PORT, value: "9042"}]
+`,
+      },
+    ]);
+    const t = scanTopology(r.cluster).value;
+    expect(t.links.map((l) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`)).toEqual(['db/app[Deployment] => db/cass[StatefulSet] : TCP 9042']);
   });
 });

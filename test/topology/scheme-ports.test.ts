@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifests } from '../../src/manifests/load.js';
+import { peerKey } from '../../src/model/peer.js';
+import { findGaps } from '../../src/topology/gaps.js';
+import { type Link } from '../../src/topology/links.js';
+import { scanTopology } from '../../src/topology/scan.js';
+
+/**
+ * An http or https URL without a port is on its scheme's default port (RFC 9110 §4.2.1, §4.2.2:
+ * 80 and 443; RFC 6455 §3 the same for ws and wss). Outside the cluster, where no Service says which
+ * ports: an IP's link and a host name's gap are on that port, not on All Connections (which
+ * `--gaps=open` would open to every port). JupyterHub's hub holds
+ * `https://acme-v02.api.letsencrypt.org/directory` among its values.
+ */
+
+function scan(env: string) {
+  const r = loadManifests([
+    {
+      path: 'app.yaml',
+      text: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: c
+          image: x
+          env:
+${env}`,
+    },
+  ]);
+  expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  const topology = scanTopology(r.cluster).value;
+  return { topology, gaps: findGaps(r.cluster, topology) };
+}
+
+const linkLine = (l: Link) => `${peerKey(l.src)} => ${peerKey(l.dst)} : ${l.conns.toString()}`;
+
+describe("a URL's scheme gives its port where nothing else does", () => {
+  it('https://host/path: an external-hostname gap on TCP 443; http:// on 80; wss:// on 443', () => {
+    const { gaps } = scan(`            - {name: ACME, value: "https://acme-v02.api.letsencrypt.org/directory"}
+            - {name: HOOK, value: "http://hooks.example.com/x"}
+            - {name: FEED, value: "wss://stream.example.com"}
+`);
+    expect(gaps.map((g) => `${g.value} ${g.conns.toString()}`).sort()).toEqual([
+      'http://hooks.example.com TCP 80',
+      'https://acme-v02.api.letsencrypt.org TCP 443',
+      'wss://stream.example.com TCP 443',
+    ]);
+  });
+
+  it('https://203.0.113.7: a link to that address on TCP 443; a written port wins; another scheme (redis://) keeps All Connections', () => {
+    const { topology } = scan(`            - {name: API, value: "https://203.0.113.7/v1"}
+            - {name: ALT, value: "http://203.0.113.8:8080/"}
+            - {name: CACHE, value: "redis://203.0.113.9"}
+`);
+    expect(topology.links.map(linkLine)).toEqual([
+      'shop/web[Deployment] => 203.0.113.7-203.0.113.7[External] : TCP 443',
+      'shop/web[Deployment] => 203.0.113.8-203.0.113.8[External] : TCP 8080',
+      'shop/web[Deployment] => 203.0.113.9-203.0.113.9[External] : All Connections',
+    ]);
+  });
+});
