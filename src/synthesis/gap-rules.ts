@@ -1,5 +1,5 @@
 import { ConnectionSet } from '../model/connection-set.js';
-import type { IpFamily } from '../model/ip.js';
+import { rangeToCidrs, type IpFamily } from '../model/ip.js';
 import { everywhereCidrs, everywherePeers } from './everywhere.js';
 import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
 import { compareStrings, type Workload } from '../manifests/cluster.js';
@@ -62,12 +62,14 @@ export function gapRules(
   };
   const tag = `gap (--gaps=${mode})`;
   // one closure per workload and kind of gap, over the union of the gaps' ports
-  const merged = new Map<string, { workload: WorkloadRef; kind: 'ingress' | 'egress-cluster' | 'egress-outside' | 'egress-namespace'; target?: string; conns: ConnectionSet; details: string[] }>();
+  const merged = new Map<string, { workload: WorkloadRef; kind: 'ingress' | 'egress-cluster' | 'egress-outside' | 'egress-namespace' | 'egress-address'; target?: string; conns: ConnectionSet; details: string[] }>();
   for (const g of gaps) {
     // a destination whose namespace is known (a mesh's control plane) is closed towards that namespace only
-    const kind = g.direction === 'ingress' ? 'ingress' : g.namespace !== undefined ? 'egress-namespace' : inCluster(g.reason) ? 'egress-cluster' : 'egress-outside';
-    const k = `${workloadKey(g.workload)}\u0000${kind}\u0000${g.namespace ?? ''}`;
-    const cur = merged.get(k) ?? { workload: g.workload, kind, ...(g.namespace !== undefined ? { target: g.namespace } : {}), conns: ConnectionSet.NONE, details: [] };
+    // and one whose address is known (a link-local address) towards that address only
+    const kind = g.direction === 'ingress' ? 'ingress' : g.namespace !== undefined ? 'egress-namespace' : g.range !== undefined ? 'egress-address' : inCluster(g.reason) ? 'egress-cluster' : 'egress-outside';
+    const target = g.namespace ?? (g.range !== undefined ? rangeToCidrs(g.range).join(',') : undefined);
+    const k = `${workloadKey(g.workload)}\u0000${kind}\u0000${target ?? ''}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, ...(target !== undefined ? { target } : {}), conns: ConnectionSet.NONE, details: [] };
     cur.conns = cur.conns.union(connsAtDestination(g.reason, g.conns));
     cur.details.push(g.value !== undefined ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
@@ -97,6 +99,9 @@ export function gapRules(
       for (const x of workloads) {
         if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: 'ingress', peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
       }
+    } else if (m.kind === 'egress-address') {
+      const cidrs = (m.target as string).split(',');
+      add(w, { direction: 'egress', peers: cidrs.map((cidr) => ({ ipBlock: { cidr } })), conns: m.conns, note: `${tag} -> ${cidrs.join(', ')}: ${why}` });
     } else if (m.kind === 'egress-cluster') {
       add(w, { direction: 'egress', peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: 'ingress', peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
@@ -134,6 +139,9 @@ export function gapLinks(workloads: readonly Workload[], gaps: readonly Gap[], m
     if (g.direction === 'ingress') {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns, evidence });
       if (mode === 'open') for (const a of everywhere) out.push({ src: a, dst: self(w), conns, evidence });
+    } else if (mode === 'namespace' && g.range !== undefined) {
+      // a known address (a link-local one): that address only
+      out.push({ src: self(w), dst: { kind: 'external', range: g.range }, conns, evidence });
     } else if (mode === 'namespace' && g.namespace !== undefined) {
       // a destination whose namespace is known: W reaches the workloads of that namespace the input holds
       for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns, evidence });

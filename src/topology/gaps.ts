@@ -1,3 +1,4 @@
+import type { IpRange } from '../model/ip.js';
 import { placeText } from '../diagnostics/diagnostic.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { workloadKey, type WorkloadRef } from '../model/peer.js';
@@ -48,6 +49,8 @@ export interface Gap {
   readonly conns: ConnectionSet;
   /** For egress gaps whose destination's namespace is known (a mesh's control plane): that namespace. */
   readonly namespace?: string;
+  /** For egress gaps whose destination's address is known (a link-local address): closures open that address only. */
+  readonly range?: IpRange;
   /** How to close it. */
   readonly close: string;
 }
@@ -129,6 +132,7 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       value: u.value,
       conns,
       ...(u.namespace !== undefined ? { namespace: u.namespace } : {}),
+      ...(u.range !== undefined ? { range: u.range } : {}),
       close: u.reason === 'api-server' ? CLOSE_API : u.reason === 'node-address' ? CLOSE_NODE : u.reason === 'mesh-control-plane' ? CLOSE_MESH : CLOSE_EGRESS,
     });
   }

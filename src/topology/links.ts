@@ -1,3 +1,4 @@
+import type { IpRange } from '../model/ip.js';
 import { placeText } from '../diagnostics/diagnostic.js';
 import type { ConnectionSet } from '../model/connection-set.js';
 import { workloadKey, type Peer, type WorkloadRef } from '../model/peer.js';
@@ -70,6 +71,8 @@ export interface Unresolved {
   readonly conns?: ConnectionSet;
   /** The namespace the destination is known to live in (a mesh's control plane). */
   readonly namespace?: string;
+  /** The destination's address, where it is known but no link is made (a link-local address): a gap closure opens no more than it. */
+  readonly range?: IpRange;
   /** For a rendered chart: the values-file line and key (`path`) the value came from, where that is exact (as a link's evidence). */
   readonly traced?: SourceRef;
 }

@@ -261,7 +261,24 @@ interface ResolveContext {
  * `hub:$(PORT)`. Left as written when undefined, the address is unknown: a gap, never dropped.
  */
 // (a host stands alone or after `//`, `=`, `@`, a space or a comma: `/usr/lib:$(EXTRA)`, a path list, is none)
-const REF_IN_ADDRESS = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()|(?:^|[\s=,@]|\/\/)[a-z0-9][a-z0-9_.-]*:\$\([^()$]+\)/i;
+const REF_AS_HOST = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()/;
+const HOST_THEN_REF = /(?:^|[\s=,@]|\/\/)([a-z0-9][a-z0-9_.-]*):\$\(([^()$]+)\)/gi;
+/** A variable named for a port or an address (`NOPE_PORT`, `DB_ADDR`): what `host:$(VAR)` most likely holds. */
+const ADDRESS_PART_NAME = /(?:^|_)(?:PORT|HOST|ADDR|ADDRESS|URL|URI|SERVER|ENDPOINT|SVC|SERVICE)(?:_|$)/i;
+/**
+ * `host:$(VAR)` is an address only when VAR is named for a port or address, or the host is a dotted
+ * name: `nginx:$(TAG)` (an image), `app:$(NAME)` (a label) and `0.0.0.0:$(PORT)` (where the workload
+ * listens) are none.
+ */
+function refInAddress(text: string): boolean {
+  if (REF_AS_HOST.test(text)) return true;
+  for (const m of text.matchAll(HOST_THEN_REF)) {
+    const [host, name] = [m[1] as string, m[2] as string];
+    if (isLocalAddress(host) || host === '0.0.0.0') continue;
+    if (ADDRESS_PART_NAME.test(name) || (host.includes('.') && !/^[\d.]+$/.test(host))) return true;
+  }
+  return false;
+}
 
 /** The kubelet's Service variables for a workload's pods, made once per namespace (and per enableServiceLinks). */
 function serviceVariables(w: Workload, ctx: ResolveContext): ReadonlyMap<string, string> {
@@ -404,6 +421,11 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       }
       // the container's variables in Kubernetes' order: envFrom sources, then env entries
       const vars = new Map<string, string>();
+      // every name the container sets so far, also where its value is unknown here (a node's
+      // address, a Secret not in the manifests): the kubelet's Service variable of that name is
+      // overridden (kubelet_pods.go makeEnvironmentVariables: the container's own variables first)
+      const declared = new Set<string>();
+      const serviceVarHere = (name: string) => (declared.has(name) ? undefined : serviceVar(name));
       const imported: { cm: ConfigMapObject; key: string; value: string; via: () => SourceRef; secret?: true }[] = [];
       (container.envFrom ?? []).forEach((ef, fi) => {
         const fromSecret = !ef.configMapRef && ef.secretRef ? secretData(ef.secretRef.name) : undefined;
@@ -414,6 +436,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         const field = fromSecret ? 'secretRef' : 'configMapRef';
         for (const [key, value] of data) {
           vars.set(`${prefix}${key}`, value);
+          declared.add(`${prefix}${key}`);
           imported.push({ cm, key, value, via: () => originRef(w.origin, [...base, 'envFrom', fi, field]), ...(fromSecret ? { secret: true as const } : {}) });
         }
       });
@@ -421,13 +444,13 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       // variables the Downward API sets at run time (the node's or pod's address, the pod's name)
       const downward = new Map<string, DownwardField>();
       const nodeNamed: { name: string; field: string; at: SourceRef }[] = [];
-      (container.env ?? []).forEach((env, ei) => {
+      const envEntry = (env: NonNullable<typeof container.env>[number], ei: number) => {
         if (typeof env.value === 'string') {
-          const { value, missing } = expandVarsDetailed(env.value, vars, serviceVar);
+          const { value, missing } = expandVarsDetailed(env.value, vars, serviceVarHere);
           vars.set(env.name, value);
           // `http://$(NOT_YET_DEFINED):8080`: Kubernetes leaves the reference as written; the address is unknown
           const context = valueContext(env.name);
-          if (missing.length > 0 && context !== 'own' && (context === 'address' || REF_IN_ADDRESS.test(env.value))) {
+          if (missing.length > 0 && context !== 'own' && (context === 'address' || refInAddress(env.value))) {
             runtimeReference(w, value, missing, downward, originRef(w.origin, [...base, 'env', ei, 'value']), ctx.unresolved);
           }
           entries.push({ name: env.name, value, origin: w.origin, path: [...base, 'env', ei, 'value'], context });
@@ -465,6 +488,10 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           cm: found[0],
           context: valueContext(env.name, ref.key),
         });
+      };
+      (container.env ?? []).forEach((env, ei) => {
+        envEntry(env, ei);
+        declared.add(env.name);
       });
       for (const n of nodeNamed) {
         // its port is a paired variable's (INSTANA_AGENT_PORT), when the manifests set one
@@ -497,13 +524,13 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const prev = ai > 0 ? items[ai - 1] : undefined;
           const flag = typeof prev === 'string' && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith('-') ? prev : undefined;
           const context: ValueContext = flag && isOwnAddressName(flag) ? 'own' : flag && isAddressName(flag) ? 'address' : 'text';
-          const { value, missing } = expandVarsDetailed(arg, vars, serviceVar);
+          const { value, missing } = expandVarsDetailed(arg, vars, serviceVarHere);
           // `--collector.host-port=$(HOST_IP):14267`: a Downward API variable where a host goes
           const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
           // `--default-target=http://hub:$(NOPE)`: an undefined variable where the host or port goes, left as written
           const undefinedRefs = runtime.length > 0 || context === 'own' ? [] : missing.filter((m) => !downward.has(m));
           if (runtime.length > 0 && context !== 'own') runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
-          else if (undefinedRefs.length > 0 && (context === 'address' || REF_IN_ADDRESS.test(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
+          else if (undefinedRefs.length > 0 && (context === 'address' || refInAddress(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list, ai]), ctx.unresolved);
           emit(value, context, w.origin, [...base, list, ai]);
         });
       }
@@ -612,7 +639,7 @@ function runtimeReference(w: Workload, value: string, missing: readonly string[]
     reason: 'undefined-variable',
     detail: d
       ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time`
-      : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`,
+      : `$(${first}) is defined neither by this container (for an env value, by an earlier entry) nor by the kubelet's Service variables, so Kubernetes leaves it as written`,
   });
 }
 
@@ -675,7 +702,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   // outside the cluster no Service says which ports: an http(s) URL's are its scheme's (https://api.example.com: 443)
   const outsidePort = port ?? schemePort(c.scheme);
   const outsideConns = outsidePort !== undefined ? { conns: ConnectionSet.port('TCP', outsidePort) } : gapConns;
-  const report = (reason: Unresolved['reason'], detail: string, namespace?: string, conns: { conns?: ConnectionSet } = gapConns) => {
+  const report = (reason: Unresolved['reason'], detail: string, namespace?: string, conns: { conns?: ConnectionSet; range?: IpRange } = gapConns) => {
     const where = at();
     // a values-only PR that breaks an address is reviewed at the values line it changed, not the template
     const traced = values.length > 0 ? traceValue(where, c, values) : undefined;
@@ -719,7 +746,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     // a link-local address is answered on the pod's own node (the metadata service a chart names to block
     // it): a node-address gap a reviewer decides, never an opened ipBlock; a DNS server there stays DNS
     if (isLinkLocalAddress(c.host) && !f.dnsSetting) {
-      report('node-address', `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, undefined, outsideConns);
+      report('node-address', `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, undefined, { ...outsideConns, range });
       return;
     }
     // a DNS server (`nameserver 8.8.8.8`) answers on UDP, and on TCP for large answers (RFC 7766)
@@ -749,7 +776,7 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   const inCluster = target.entries.filter((e) => e.object.spec?.type !== 'ExternalName');
   if (inCluster.length === 0) {
     const name = ((target.entries[0] as ServiceEntry).object.spec as { externalName?: unknown }).externalName;
-    report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`);
+    report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`, undefined, outsideConns);
     return;
   }
   const withPort = inCluster

@@ -30,7 +30,8 @@ export function serviceLinkVariables(services: Iterable<ObjectOf<'Service'>>, en
     ports.forEach((p, i) => {
       if (p.name) vars.set(`${name}_SERVICE_PORT_${envName(p.name)}`, String(p.port));
       const proto = (p.protocol ?? 'TCP').toUpperCase();
-      const url = `${proto.toLowerCase()}://${host}:${p.port}`;
+      // as Go's net.JoinHostPort writes it: an IPv6 address in brackets
+      const url = `${proto.toLowerCase()}://${host.includes(':') ? `[${host}]` : host}:${p.port}`;
       if (i === 0) vars.set(`${name}_PORT`, url);
       const prefix = `${name}_PORT_${p.port}_${proto}`;
       vars.set(prefix, url);

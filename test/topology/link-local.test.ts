@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/manifests/load.js';
 import { peerKey } from '../../src/model/peer.js';
 import { type Link, type Topology } from '../../src/topology/links.js';
 import { scanTopology } from '../../src/topology/scan.js';
+import { runCli } from '../helpers/cli.js';
+import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
+
+afterAll(cleanupTempDirs);
 
 /**
  * A link-local address (IPv4 169.254.0.0/16, RFC 3927; IPv6 fe80::/10, RFC 4291) is not forwarded
@@ -61,5 +67,32 @@ describe('link-local addresses', () => {
   it('a DNS server at a link-local address (NodeLocal DNSCache) is still reached on UDP and TCP 53', () => {
     const t = scan(HUB('  resolv.conf: |\n    nameserver 169.254.20.10\n'));
     expect(t.links.map(linkLine)).toEqual(['jh/hub[Deployment] => 169.254.20.10-169.254.20.10[External] : TCP 53,UDP 53']);
+  });
+});
+
+describe('closing a link-local gap opens that address only', () => {
+  const app = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: hub, namespace: jh}
+spec:
+  selector: {matchLabels: {app: hub}}
+  template:
+    metadata: {labels: {app: hub}}
+    spec:
+      containers: [{name: hub, image: x, env: [{name: META_URL, value: "http://169.254.169.254/latest/meta-data"}]}]
+`;
+
+  it('synthesize --gaps=namespace: egress to 169.254.169.254/32 on the scheme\'s port, never 0.0.0.0/0; verify --gaps=namespace agrees', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'app'));
+    writeFileSync(path.join(dir, 'app', 'hub.yaml'), app);
+    mkdirSync(path.join(dir, 'policies'));
+    const r = runCli(['synthesize', path.join(dir, 'app'), '--gaps=namespace', '-q', '-o', path.join(dir, 'policies')]);
+    expect(r.code, r.stderr).toBe(0);
+    const text = readdirSync(path.join(dir, 'policies')).map((f) => readFileSync(path.join(dir, 'policies', f), 'utf8')).join('\n');
+    expect(text).toMatch(/cidr: 169\.254\.169\.254\/32[\s\S]*?port: 80\b/);
+    expect(text).not.toMatch(/0\.0\.0\.0\/0/);
+    const v = runCli(['verify', path.join(dir, 'app'), '--policies', path.join(dir, 'policies'), '--gaps=namespace', '-q']);
+    expect(v.code, v.stdout + v.stderr).toBe(0);
   });
 });

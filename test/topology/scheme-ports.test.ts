@@ -62,4 +62,27 @@ describe("a URL's scheme gives its port where nothing else does", () => {
       'shop/web[Deployment] => 203.0.113.9-203.0.113.9[External] : All Connections',
     ]);
   });
+
+  it('https:// to an ExternalName Service: its external-hostname gap is on 443 as for the host itself', () => {
+    const r = loadManifests([
+      {
+        path: 'app.yaml',
+        text: `apiVersion: v1
+kind: Service
+metadata: {name: payments, namespace: shop}
+spec: {type: ExternalName, externalName: api.payments.example.com}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: x, env: [{name: PAYMENTS_URL, value: "https://payments/v1"}]}]}
+`,
+      },
+    ]);
+    const gaps = findGaps(r.cluster, scanTopology(r.cluster).value);
+    expect(gaps.map((g) => `${g.reason} ${g.conns.toString()}`)).toEqual(['external-hostname TCP 443']);
+  });
 });

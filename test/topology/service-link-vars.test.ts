@@ -89,7 +89,37 @@ describe("the kubelet's Service variables in $(VAR) references", () => {
   });
 });
 
+describe('an IPv6 cluster IP', () => {
+  it('is written in brackets in the Docker-style URL variables, as Go\'s net.JoinHostPort writes it', () => {
+    const t = scan(`${HUB('clusterIP: fd00::5\n  ')}---\n${PROXY('["--x=$(HUB_PORT)"]')}`);
+    expect(t.links.flatMap((l) => l.evidence.map((e) => (e.kind === 'address' ? e.value : '')))).toEqual(['tcp://[fd00::5]:8081']);
+  });
+});
+
+describe('the container\'s own variables, whatever their source, hide the Service\'s', () => {
+  it('a name set from a Secret the manifests do not hold, or from the node\'s address, is that unknown value, never the Service\'s (kubelet: the container\'s own variables first)', () => {
+    const fromSecret = scan(`${HUB()}---\n${PROXY('["--default-target=http://hub:$(HUB_SERVICE_PORT)"]').replace('args:', 'env: [{name: HUB_SERVICE_PORT, valueFrom: {secretKeyRef: {name: elsewhere, key: port}}}]\n          args:')}`);
+    expect(fromSecret.links.map(linkLine)).toEqual([]);
+    expect(fromSecret.unresolved.map((u) => [u.value, u.reason])).toEqual([['--default-target=http://hub:$(HUB_SERVICE_PORT)', 'undefined-variable']]);
+    const fromNode = scan(`${HUB()}---\n${PROXY('["--agent=http://$(HUB_SERVICE_HOST):7000"]').replace('args:', 'env: [{name: HUB_SERVICE_HOST, valueFrom: {fieldRef: {fieldPath: status.hostIP}}}]\n          args:')}`);
+    expect(fromNode.links.map(linkLine)).toEqual([]);
+    // the args' address is on the node (and so is the variable itself, named for a host)
+    expect(fromNode.unresolved.filter((u) => u.value.includes(':7000')).map((u) => u.reason)).toEqual(['node-address']);
+    expect(new Set(fromNode.unresolved.map((u) => u.reason))).toEqual(new Set(['node-address']));
+  });
+
+  it('an env value sees the names set before it; a name set after it is still the Service\'s there', () => {
+    const t = scan(`${HUB()}---\n${PROXY('[]').replace('args: []', 'env: [{name: TARGET_URL, value: "http://hub:$(HUB_SERVICE_PORT)"}, {name: HUB_SERVICE_PORT, valueFrom: {secretKeyRef: {name: elsewhere, key: port}}}]')}`);
+    expect(t.links.map(linkLine)).toEqual(['jh/proxy[Deployment] => jh/hub[Deployment] : TCP 8081']);
+  });
+});
+
 describe('what is not an address around an undefined variable', () => {
+  it('an image tag, a label, a word before a colon, or where the workload listens is no gap', () => {
+    const t = scan(`${HUB()}---\n${PROXY('["--image=busybox:$(TAG)", "--listen=0.0.0.0:$(PORT)", "echo time:$(T)", "-Dlabel=app:$(NAME)"]').replace('args:', 'env: [{name: IMAGE, value: "nginx:$(TAG)"}, {name: GREETING, value: "hello, world:$(WHO)"}]\n          args:')}`);
+    expect(t.unresolved).toEqual([]);
+  });
+
   it('a path list (`/usr/lib:$(EXTRA)`, `PATH=/bin:$(HOME)/bin`) is no gap', () => {
     const t = scan(`${HUB()}---\n${PROXY('["--classpath=/usr/lib:$(EXTRA)", "PATH=/bin:$(HOME)/bin"]')}`);
     expect(t.unresolved).toEqual([]);
