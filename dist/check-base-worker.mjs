@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-ZYEV7UUB.mjs";
-import "./chunks/chunk-S56PFZEL.mjs";
+} from "./chunks/chunk-HIVHHHSK.mjs";
+import "./chunks/chunk-G4WABNLV.mjs";
 import "./chunks/chunk-47GGEN5G.mjs";
 import {
   answerThreadJob

@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-H4UAQ6SD.mjs";
-import "../chunks/chunk-ZYEV7UUB.mjs";
+} from "../chunks/chunk-KL6FATRC.mjs";
+import "../chunks/chunk-HIVHHHSK.mjs";
 import "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-DABCISWH.mjs";
+} from "../chunks/chunk-5YL6TS63.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-H2JO7WQU.mjs";
-import "../chunks/chunk-S56PFZEL.mjs";
+import "../chunks/chunk-SZE5GTT6.mjs";
+import "../chunks/chunk-G4WABNLV.mjs";
 import {
   escapeMarkdown,
   markdownCode,

@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-H4UAQ6SD.mjs";
-import "../chunks/chunk-ZYEV7UUB.mjs";
+} from "../chunks/chunk-KL6FATRC.mjs";
+import "../chunks/chunk-HIVHHHSK.mjs";
 import "../chunks/chunk-SQLZHJHL.mjs";
 import "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-DABCISWH.mjs";
+import "../chunks/chunk-5YL6TS63.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-H2JO7WQU.mjs";
-import "../chunks/chunk-S56PFZEL.mjs";
+import "../chunks/chunk-SZE5GTT6.mjs";
+import "../chunks/chunk-G4WABNLV.mjs";
 import "../chunks/chunk-2YEXSSSP.mjs";
 import "../chunks/chunk-47GGEN5G.mjs";
 import {

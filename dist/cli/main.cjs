@@ -31152,7 +31152,7 @@ function serviceLinkVariables(services, enableServiceLinks) {
     ports.forEach((p, i) => {
       if (p.name) vars.set(`${name}_SERVICE_PORT_${envName(p.name)}`, String(p.port));
       const proto = (p.protocol ?? "TCP").toUpperCase();
-      const url2 = `${proto.toLowerCase()}://${host}:${p.port}`;
+      const url2 = `${proto.toLowerCase()}://${host.includes(":") ? `[${host}]` : host}:${p.port}`;
       if (i === 0) vars.set(`${name}_PORT`, url2);
       const prefix = `${name}_PORT_${p.port}_${proto}`;
       vars.set(prefix, url2);
@@ -31541,6 +31541,15 @@ function scanTopology(cluster, options = {}) {
   );
   return { value: { links: links.sorted(), unresolved: dedupeUnresolved(sortedUnresolved), ...dns.length > 0 ? { dns: sortedDnsUses(dns) } : {} }, diagnostics };
 }
+function refInAddress(text2) {
+  if (REF_AS_HOST.test(text2)) return true;
+  for (const m of text2.matchAll(HOST_THEN_REF)) {
+    const [host, name] = [m[1], m[2]];
+    if (isLocalAddress(host) || host === "0.0.0.0") continue;
+    if (ADDRESS_PART_NAME.test(name) || host.includes(".") && !/^[\d.]+$/.test(host)) return true;
+  }
+  return false;
+}
 function serviceVariables(w, ctx) {
   const enabled = w.spec?.enableServiceLinks !== false;
   const key3 = `${enabled}\0${w.ref.namespace}`;
@@ -31636,6 +31645,8 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         for (const [key3, value] of configMapFiles(cm)) emit2(value, valueContext(key3), cm.origin, ["data", key3], { via: () => originRef(w.origin, [...base, "env", labelIndex2, "value"]), configMap: cm });
       }
       const vars = /* @__PURE__ */ new Map();
+      const declared = /* @__PURE__ */ new Set();
+      const serviceVarHere = (name) => declared.has(name) ? void 0 : serviceVar(name);
       const imported = [];
       (container.envFrom ?? []).forEach((ef, fi) => {
         const fromSecret = !ef.configMapRef && ef.secretRef ? secretData(ef.secretRef.name) : void 0;
@@ -31646,18 +31657,19 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         const field4 = fromSecret ? "secretRef" : "configMapRef";
         for (const [key3, value] of data) {
           vars.set(`${prefix}${key3}`, value);
+          declared.add(`${prefix}${key3}`);
           imported.push({ cm, key: key3, value, via: () => originRef(w.origin, [...base, "envFrom", fi, field4]), ...fromSecret ? { secret: true } : {} });
         }
       });
       const entries2 = [];
       const downward = /* @__PURE__ */ new Map();
       const nodeNamed = [];
-      (container.env ?? []).forEach((env, ei) => {
+      const envEntry = (env, ei) => {
         if (typeof env.value === "string") {
-          const { value: value2, missing } = expandVarsDetailed(env.value, vars, serviceVar);
+          const { value: value2, missing } = expandVarsDetailed(env.value, vars, serviceVarHere);
           vars.set(env.name, value2);
           const context = valueContext(env.name);
-          if (missing.length > 0 && context !== "own" && (context === "address" || REF_IN_ADDRESS.test(env.value))) {
+          if (missing.length > 0 && context !== "own" && (context === "address" || refInAddress(env.value))) {
             runtimeReference(w, value2, missing, downward, originRef(w.origin, [...base, "env", ei, "value"]), ctx.unresolved);
           }
           entries2.push({ name: env.name, value: value2, origin: w.origin, path: [...base, "env", ei, "value"], context });
@@ -31694,6 +31706,10 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
           cm: found[0],
           context: valueContext(env.name, ref.key)
         });
+      };
+      (container.env ?? []).forEach((env, ei) => {
+        envEntry(env, ei);
+        declared.add(env.name);
       });
       for (const n of nodeNamed) {
         const paired = pairedPorts(n.name, vars);
@@ -31722,11 +31738,11 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
           const prev = ai > 0 ? items[ai - 1] : void 0;
           const flag = typeof prev === "string" && /^--?[a-z0-9][a-z0-9._-]*$/i.test(prev) && !arg.startsWith("-") ? prev : void 0;
           const context = flag && isOwnAddressName(flag) ? "own" : flag && isAddressName(flag) ? "address" : "text";
-          const { value, missing } = expandVarsDetailed(arg, vars, serviceVar);
+          const { value, missing } = expandVarsDetailed(arg, vars, serviceVarHere);
           const runtime = missing.filter((m) => downward.has(m) && refAsHost(value, m));
           const undefinedRefs = runtime.length > 0 || context === "own" ? [] : missing.filter((m) => !downward.has(m));
           if (runtime.length > 0 && context !== "own") runtimeReference(w, value, runtime, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
-          else if (undefinedRefs.length > 0 && (context === "address" || REF_IN_ADDRESS.test(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
+          else if (undefinedRefs.length > 0 && (context === "address" || refInAddress(arg))) runtimeReference(w, value, undefinedRefs, downward, originRef(w.origin, [...base, list2, ai]), ctx.unresolved);
           emit2(value, context, w.origin, [...base, list2, ai]);
         });
       }
@@ -31799,7 +31815,7 @@ function runtimeReference(w, value, missing, downward, at3, unresolved) {
     value,
     at: at3,
     reason: "undefined-variable",
-    detail: d ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time` : `$(${first}) is not defined by an earlier env entry of this container, so Kubernetes leaves it as written`
+    detail: d ? `$(${first}) is the pod's ${d.field} (Downward API), known only at run time` : `$(${first}) is defined neither by this container (for an env value, by an earlier entry) nor by the kubelet's Service variables, so Kubernetes leaves it as written`
   });
 }
 function configMapFiles(cm) {
@@ -31873,7 +31889,7 @@ function resolveAddress(found, w, ctx) {
     }
     if (!range) return;
     if (isLinkLocalAddress(c.host) && !f.dnsSetting) {
-      report("node-address", `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, void 0, outsideConns);
+      report("node-address", `${c.host} is a link-local address, answered on the pod's own node (a cloud's instance metadata service at 169.254.169.254, a node-local agent or cache), never by a workload of the manifests; if the workload calls it, a reviewed link to it`, void 0, { ...outsideConns, range });
       return;
     }
     add({ kind: "external", range }, f.dnsSetting && port2 !== void 0 ? dnsPorts(port2) : outsidePort !== void 0 && !f.dnsSetting ? ConnectionSet.port("TCP", outsidePort) : ConnectionSet.ALL, void 0);
@@ -31898,7 +31914,7 @@ function resolveAddress(found, w, ctx) {
   const inCluster2 = target.entries.filter((e) => e.object.spec?.type !== "ExternalName");
   if (inCluster2.length === 0) {
     const name = target.entries[0].object.spec.externalName;
-    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`);
+    report("external-hostname", `Service ${target.key} is an ExternalName for ${typeof name === "string" ? name : "?"}, outside the cluster; NetworkPolicy cannot name hosts`, void 0, outsideConns);
     return;
   }
   const withPort = inCluster2.map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] })).map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === void 0 || String(sp.port) === c.port || (sp.name ?? void 0) === c.port) })).filter((d) => d.ports.length > 0);
@@ -32226,7 +32242,7 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, REF_IN_ADDRESS, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
@@ -32258,7 +32274,9 @@ var init_scan = __esm({
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     NAMED_TEMPLATES = /* @__PURE__ */ new WeakMap();
-    REF_IN_ADDRESS = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()|(?:^|[\s=,@]|\/\/)[a-z0-9][a-z0-9_.-]*:\$\([^()$]+\)/i;
+    REF_AS_HOST = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()/;
+    HOST_THEN_REF = /(?:^|[\s=,@]|\/\/)([a-z0-9][a-z0-9_.-]*):\$\(([^()$]+)\)/gi;
+    ADDRESS_PART_NAME = /(?:^|_)(?:PORT|HOST|ADDR|ADDRESS|URL|URI|SERVER|ENDPOINT|SVC|SERVICE)(?:_|$)/i;
     hasSelector = (e) => Object.keys(e.object.spec?.selector ?? {}).length > 0;
     DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
     DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
@@ -32517,6 +32535,7 @@ function findGaps(cluster, topology) {
       value: u.value,
       conns: conns2,
       ...u.namespace !== void 0 ? { namespace: u.namespace } : {},
+      ...u.range !== void 0 ? { range: u.range } : {},
       close: u.reason === "api-server" ? CLOSE_API : u.reason === "node-address" ? CLOSE_NODE : u.reason === "mesh-control-plane" ? CLOSE_MESH : CLOSE_EGRESS
     });
   }
@@ -32598,9 +32617,10 @@ function gapRules(workloads, gaps, mode, podPeer, families) {
   const tag = `gap (--gaps=${mode})`;
   const merged = /* @__PURE__ */ new Map();
   for (const g of gaps) {
-    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : inCluster(g.reason) ? "egress-cluster" : "egress-outside";
-    const k = `${workloadKey(g.workload)}\0${kind}\0${g.namespace ?? ""}`;
-    const cur = merged.get(k) ?? { workload: g.workload, kind, ...g.namespace !== void 0 ? { target: g.namespace } : {}, conns: ConnectionSet.NONE, details: [] };
+    const kind = g.direction === "ingress" ? "ingress" : g.namespace !== void 0 ? "egress-namespace" : g.range !== void 0 ? "egress-address" : inCluster(g.reason) ? "egress-cluster" : "egress-outside";
+    const target = g.namespace ?? (g.range !== void 0 ? rangeToCidrs(g.range).join(",") : void 0);
+    const k = `${workloadKey(g.workload)}\0${kind}\0${target ?? ""}`;
+    const cur = merged.get(k) ?? { workload: g.workload, kind, ...target !== void 0 ? { target } : {}, conns: ConnectionSet.NONE, details: [] };
     cur.conns = cur.conns.union(connsAtDestination(g.reason, g.conns));
     cur.details.push(g.value !== void 0 ? `${JSON.stringify(g.value)}: ${g.detail}` : g.detail);
     merged.set(k, cur);
@@ -32628,6 +32648,9 @@ function gapRules(workloads, gaps, mode, podPeer, families) {
       for (const x of workloads) {
         if (x.ref.namespace === target && workloadKey(x.ref) !== workloadKey(w)) add(x.ref, { direction: "ingress", peers: podPeer(w, target), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in namespace ${target}` });
       }
+    } else if (m.kind === "egress-address") {
+      const cidrs = m.target.split(",");
+      add(w, { direction: "egress", peers: cidrs.map((cidr) => ({ ipBlock: { cidr } })), conns: m.conns, note: `${tag} -> ${cidrs.join(", ")}: ${why}` });
     } else if (m.kind === "egress-cluster") {
       add(w, { direction: "egress", peers: [{ podSelector: {} }], conns: m.conns, note: `${tag} -> namespace ${ns}: ${why}` });
       for (const x of sameNs) add(x.ref, { direction: "ingress", peers: podPeer(w, ns), conns: m.conns, note: `${tag} <- ${workloadKey(w)}: it has an unresolved destination in the namespace` });
@@ -32650,6 +32673,8 @@ function gapLinks(workloads, gaps, mode, families) {
     if (g.direction === "ingress") {
       for (const x of others) out.push({ src: self(x.ref), dst: self(w), conns: conns2, evidence: evidence2 });
       if (mode === "open") for (const a of everywhere) out.push({ src: a, dst: self(w), conns: conns2, evidence: evidence2 });
+    } else if (mode === "namespace" && g.range !== void 0) {
+      out.push({ src: self(w), dst: { kind: "external", range: g.range }, conns: conns2, evidence: evidence2 });
     } else if (mode === "namespace" && g.namespace !== void 0) {
       for (const x of workloads) if (x.ref.namespace === g.namespace && workloadKey(x.ref) !== workloadKey(w)) out.push({ src: self(w), dst: self(x.ref), conns: conns2, evidence: evidence2 });
     } else if (mode === "open" || inCluster(g.reason)) {
@@ -32666,6 +32691,7 @@ var init_gap_rules = __esm({
   "src/synthesis/gap-rules.ts"() {
     "use strict";
     init_connection_set();
+    init_ip();
     init_everywhere();
     init_peer();
     init_cluster();

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-H2JO7WQU.mjs";
+} from "../chunks/chunk-SZE5GTT6.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-S56PFZEL.mjs";
+} from "../chunks/chunk-G4WABNLV.mjs";
 import {
   escapeMarkdown,
   loadInputs,

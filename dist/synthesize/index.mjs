@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-DABCISWH.mjs";
+} from "../chunks/chunk-5YL6TS63.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-H2JO7WQU.mjs";
+} from "../chunks/chunk-SZE5GTT6.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-S56PFZEL.mjs";
+} from "../chunks/chunk-G4WABNLV.mjs";
 import {
   loadInputs,
   markdownCode,

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-H4UAQ6SD.mjs";
-import "../chunks/chunk-ZYEV7UUB.mjs";
+} from "../chunks/chunk-KL6FATRC.mjs";
+import "../chunks/chunk-HIVHHHSK.mjs";
 import {
   explanationData
 } from "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-DABCISWH.mjs";
+import "../chunks/chunk-5YL6TS63.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-H2JO7WQU.mjs";
+import "../chunks/chunk-SZE5GTT6.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-S56PFZEL.mjs";
+} from "../chunks/chunk-G4WABNLV.mjs";
 import {
   escapeMarkdown,
   markdownCode,
