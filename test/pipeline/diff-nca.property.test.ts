@@ -258,6 +258,16 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     expect(tally.changedPairs).toBeGreaterThan(0);
   });
 
+  it('the random PRs make every kind of edit (a fixed sample: the nca property above runs too few PRs to count on it)', () => {
+    // with FC_SEED=1089 the nca property's 30 PRs applied 9 kinds of 14, and 3 samples of 30 PRs
+    // in 1,000 apply fewer than 10 (the rare kinds: add-except needs an ipBlock, a few PRs in a
+    // hundred): a floor on the kinds there failed CI by chance; the generator's reach is checked
+    // here, on a sample nothing random decides
+    const applied = (runs: number, seed: number) => new Set(fc.sample(randomPullRequest, { numRuns: runs, seed }).flatMap(({ base, mutations }) => applyMutations(base, mutations).applied));
+    const every: MutationKind[] = ['add-except', 'add-policy', 'add-workload', 'change-selector', 'move-workload', 'namespace-labels', 'pod-labels', 'policy-port-name', 'policy-types', 'remove-policy', 'remove-workload', 'rename-container-port', 'service-port', 'widen-port'];
+    expect([...applied(300, 20261130)].sort()).toEqual(every);
+  });
+
   it('our diff equals nca 2.1.0 --semantic_diff, pair by pair, on every kind of edit', () => {
     const nca = findNcaForTests();
     const kinds = new Map<MutationKind, number>();
@@ -275,8 +285,8 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     });
     // FC_REPORT=1: how many PRs of each kind were applied, and how many pairs changed
     if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), ...tally }));
-    // the PRs are not all no-ops: most edit kinds were applied, and some changed connectivity
-    expect(kinds.size).toBeGreaterThanOrEqual(Math.min(10, Math.floor(PEER_RUNS / 3)));
+    // the PRs are not all no-ops: some changed connectivity (that every kind of edit is made is
+    // checked on a fixed sample below: over 30 random PRs it is chance, FC_SEED=1089 made 9 kinds)
     expect(tally.changedPairs).toBeGreaterThan(0);
   }, 600_000);
 });
