@@ -1,3 +1,4 @@
+import type { SpawnSyncReturns } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,4 +24,14 @@ export function findNcaForTests(): string {
   const nca = process.env.NCA_PATH || onPath('nca') || KNOWN.find(executable);
   if (!nca) throw new Error('nca not found: set NCA_PATH, or run .ci/run (pip install network-config-analyzer==2.1.0 in a venv)');
   return nca;
+}
+
+/**
+ * nca's stderr for an assertion's message, headed by why nca gave no exit status when it gave
+ * none: killed at the spawn timeout, or never started. (A run that takes a second once reached the
+ * 120 s timeout on a stalled machine, FC_SEED=202, and the failure read only "expected null to be 0".)
+ */
+export function ncaMessage(r: SpawnSyncReturns<string>): string {
+  if (r.status !== null) return r.stderr;
+  return `nca gave no exit status (${r.error?.message ?? `killed by ${r.signal ?? 'a signal'}`})\n${r.stderr ?? ''}`;
 }
