@@ -1,3 +1,4 @@
+import type { SpawnSyncReturns } from 'node:child_process';
 import { accessSync, constants, existsSync, realpathSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,4 +38,14 @@ export function findNcaVenvForTests(): string {
   const venv = path.dirname(path.dirname(realpathSync(path.resolve(nca))));
   if (!existsSync(path.join(venv, 'pyvenv.cfg'))) throw new Error(`${nca} is not in a Python venv (no ${path.join(venv, 'pyvenv.cfg')}): set NCA_VENV_DIR, or run .ci/run`);
   return venv;
+}
+
+/**
+ * nca's stderr for an assertion's message, headed by why nca gave no exit status when it gave
+ * none: killed at the spawn timeout, or never started. (A run that takes a second once reached the
+ * 120 s timeout on a stalled machine, FC_SEED=202, and the failure read only "expected null to be 0".)
+ */
+export function ncaMessage(r: SpawnSyncReturns<string>): string {
+  if (r.status !== null) return r.stderr;
+  return `nca gave no exit status (${r.error?.message ?? `killed by ${r.signal ?? 'a signal'}`})\n${r.stderr ?? ''}`;
 }

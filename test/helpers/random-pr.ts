@@ -78,6 +78,9 @@ function workloadGroups(docs: Doc[]): Doc[][] {
   return [...groups.values()];
 }
 
+/** How many workloads the documents hold (the pods of one absent owner count once). */
+export const workloadCount = (docs: readonly Doc[]): number => workloadGroups([...docs]).length;
+
 /** The pod template's metadata and spec of a workload document, wherever its kind keeps them. */
 function template(d: Doc): { metadata: Obj; spec: Obj } {
   const spec = d.spec as Obj;

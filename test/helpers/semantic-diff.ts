@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { ncaMessage } from './nca.js';
 import { nodeIo } from '../../src/io/node-io.js';
 import { ConnectionSet, parseConns } from '../../src/model/connection-set.js';
 import { runDiff } from '../../src/pipeline/diff.js';
@@ -151,7 +152,11 @@ export function compareConnections(ours: Delta, theirs: Delta): string[] {
 export function ncaConnectivityDelta(nca: string, before: string, after: string): Delta {
   const listing = (dir: string) => {
     const r = spawnSync(nca, ['--connectivity', dir, '-r', dir, '-o', 'txt_no_fw_rules'], { encoding: 'utf8', timeout: 120_000 });
-    if (r.status !== 0) throw new Error(`nca --connectivity ${dir}: ${r.stderr}`);
+    // nca analyses no configuration without endpoints (exit 4, "ConnectivityMapQuery was not
+    // executed on all input configs"): such a side, a PR's head with every workload removed, has
+    // no connections
+    if (r.status === 4 && NO_ENDPOINTS.test(r.stdout)) return [];
+    if (r.status !== 0) throw new Error(`nca --connectivity ${dir}: ${ncaMessage(r)}`);
     return parseListing(r.stdout.split(NCA_INGRESS_CONTROLLER).join('{ingress-controller}'), 'nca');
   };
   const [a, b] = refinedPairs(listing(before), listing(after));
@@ -166,8 +171,12 @@ export function ncaConnectivityDelta(nca: string, before: string, after: string)
   return { gained, lost };
 }
 
+/** nca's count of a configuration's endpoints when it has none (then it runs no query, exit 4). */
+export const NO_ENDPOINTS = /^global: cluster has 0 unique endpoints/m;
+
 /** nca's semantic diff of two folders (each read whole: policies, pods, namespaces). */
 export function ncaSemanticDiff(nca: string, before: string, after: string): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(nca, ['--semantic_diff', after, '-r', after, '--base_np_list', before, '-rb', before, '-o', 'txt_no_fw_rules'], { encoding: 'utf8', timeout: 120_000 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  // (stderr headed by why there is no status, when there is none: it is only ever a message)
+  return { status: r.status, stdout: r.stdout, stderr: ncaMessage(r) };
 }

@@ -10,7 +10,7 @@ import { adminSelection, selector } from '../helpers/arbitraries.js';
  * The lint oracle on random configurations: a policy or rule is reported (redundant, never
  * matching, shadowed) exactly when deleting it leaves the connectivity byte-identical. Random
  * NetworkPolicies (pods, namespaces, ipBlocks, ports) and AdminNetworkPolicies (Allow, Deny,
- * Pass at random priorities) over a few labelled workloads. FC_NUM_RUNS overrides the count.
+ * Pass at random priorities) over a few labelled workloads. FC_NUM_RUNS_LINT overrides the count.
  */
 const RUNS = Number(process.env.FC_NUM_RUNS_LINT ?? 150);
 const NS = ['ns0', 'ns1'];

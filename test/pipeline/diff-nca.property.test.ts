@@ -13,8 +13,8 @@ import { Codes } from '../../src/diagnostics/diagnostic.js';
 import { findNcaForTests } from '../helpers/nca.js';
 import { differingPairs, parseListing, refinedPairs, type Row } from '../helpers/peer-pairs.js';
 import { NAMESPACES, randomConfiguration, type Doc } from '../helpers/random-config.js';
-import { applyMutation, applyMutations, ncaPrForm, randomPullRequest, withServices, type MutationKind } from '../helpers/random-pr.js';
-import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSemanticDiff, ourDelta, oursJson } from '../helpers/semantic-diff.js';
+import { applyMutation, applyMutations, ncaPrForm, randomPullRequest, withServices, workloadCount, type Mutation, type MutationKind } from '../helpers/random-pr.js';
+import { compareConnections, compareDiffs, NO_ENDPOINTS, ncaConnectivityDelta, ncaDelta, ncaSemanticDiff, ourDelta, oursJson, type JsonDiff } from '../helpers/semantic-diff.js';
 
 /**
  * Random pull requests (test/helpers/random-pr.ts: a random configuration and one to three realistic edits
@@ -54,6 +54,11 @@ import { compareConnections, compareDiffs, ncaConnectivityDelta, ncaDelta, ncaSe
  * does (with warning NPC070, README), and nothing for nca. In such a PR (nca's controller reaching
  * an address, or our NPC070, tells it), the controller's pairs are not compared.
  *
+ * And one limit of nca: it analyses no configuration without endpoints (it runs no query and exits
+ * 4), and a PR that removes every workload leaves such a head. Kubernetes' answer is plain: every
+ * connection of the base is lost. nca's --connectivity of the base, against nothing, referees the
+ * connections, and we must name every workload of the base removed.
+ *
  * FC_NUM_RUNS (in-process property), FC_PEER_RUNS (two nca analyses each, about half a second)
  * and FC_SEED override the defaults.
  */
@@ -83,6 +88,71 @@ function withDir<T>(prefix: string, f: (dir: string) => T): T {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A head without workloads: we name every workload of the base removed (each workload nca's
+ * connectivity of the base lists among them) and none added.
+ */
+function everyWorkloadRemoved(ours: JsonDiff, base: readonly Doc[], ncaLost: readonly Row[]): string[] {
+  const out: string[] = [];
+  if (ours.added_workloads.length > 0) out.push(`we name ${ours.added_workloads.join(', ')} added to an empty head`);
+  if (ours.removed_workloads.length !== workloadCount(base)) out.push(`we name ${ours.removed_workloads.length} of the base's ${workloadCount(base)} workloads removed`);
+  const listed = new Set(ncaLost.flatMap((row) => [...row[0], ...row[1]]).flatMap((e) => (e.kind === 'workload' && !e.key.startsWith('{') ? [e.key] : [])));
+  for (const w of listed) if (!ours.removed_workloads.includes(w)) out.push(`nca's base lists ${w}; we do not name it removed`);
+  return out;
+}
+
+interface NcaTally {
+  changedPairs: number;
+  namedPortMisses: number;
+  controllerFallbacks: number;
+}
+
+/**
+ * Our diff of a PR against nca's semantic diff of its nca form: the differences (none when they
+ * agree), with the PR kept in a temporary folder when there are some. `tally` counts the pairs our
+ * diff changed and the PRs that needed one of the refereed readings described above.
+ */
+function prAgainstNca(nca: string, dir: string, base: Doc[], mutations: readonly Mutation[], tally: NcaTally): string[] {
+  const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
+  const { head } = applyMutations(base, mutations);
+  write(b, base);
+  write(h, head);
+  write(nb, ncaPrForm(base));
+  write(nh, ncaPrForm(head));
+  const ours = oursJson(b, h);
+  tally.changedPairs += ours.entries.length;
+  const r = ncaSemanticDiff(nca, nb, nh);
+  // nca exits 0 when equivalent, 1 when it found a difference; and 4 when it ran no query: it
+  // analyses no configuration without endpoints, and a PR removing every workload leaves one (see
+  // above: its connectivity of the base, against nothing, referees)
+  const refused = r.status === 4 && workloadCount(head) === 0 && NO_ENDPOINTS.test(r.stdout);
+  if (!refused) expect([0, 1], r.stderr).toContain(r.status);
+  const [mine, theirs] = [ourDelta(ours), refused ? { ...ncaConnectivityDelta(nca, nb, nh), lines: [] } : ncaDelta(r.stdout)];
+  if (controllerUnbound(theirs) || ours.codes?.includes(Codes.backendTargetPort)) {
+    // nca's simulated controller pod reaches everything when an Ingress resolves to no
+    // backend port, and it does not take ingress-nginx's targetPort fallback (see above):
+    // the controller's pairs are not compared in this PR
+    tally.controllerFallbacks++;
+    for (const d of [mine, theirs]) for (const list of [d.gained, d.lost]) list.splice(0, list.length, ...list.filter((row) => !fromController(row)));
+  }
+  let diffs = refused ? [...compareConnections(mine, theirs), ...everyWorkloadRemoved(ours, base, theirs.lost)] : compareDiffs(mine, theirs);
+  if (!refused && diffs.length > 0 && [base, head].some(namesPolicyPorts)) {
+    // nca's semantic diff resolves a policy's named port otherwise than its connectivity
+    // does (see above): its own connectivity of the two sides referees the connections
+    const byConnectivity = compareConnections(ourDelta(ours), ncaConnectivityDelta(nca, nb, nh));
+    diffs = [...byConnectivity, ...diffs.filter((d) => !/^(gained|lost) /.test(d))];
+    if (diffs.length === 0) tally.namedPortMisses++;
+  }
+  if (diffs.length > 0) {
+    // kept for a look: both sides as ours read them, and nca's forms
+    const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
+    for (const [name, docs] of [['base.yaml', base], ['head.yaml', head], ['nca-base.yaml', ncaPrForm(base)], ['nca-head.yaml', ncaPrForm(head)]] as const) writeFileSync(path.join(kept, name), toYaml(docs));
+    writeFileSync(path.join(kept, 'mutations.json'), `${JSON.stringify(mutations, null, 2)}\n`);
+    diffs.unshift(`(ours | nca; ${mutations.map((m) => m.kind).join(', ')}; PR kept in ${kept})`);
+  }
+  return diffs;
 }
 
 describe('random pull requests: our semantic diff against nca --semantic_diff', () => {
@@ -175,60 +245,48 @@ describe('random pull requests: our semantic diff against nca --semantic_diff', 
     expect(moved).toBeGreaterThan(0);
   }, 300_000);
 
+  it('a PR that removes every workload: everything the base allowed is lost, for nca too (FC_SEED=204, path 80 found nca refusing a side without endpoints)', () => {
+    const nca = findNcaForTests();
+    const web = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web', namespace: 'alpha' }, spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'c0', image: 'nginx:1.25', ports: [{ containerPort: 80, name: 'http' }] }] } } } };
+    const db = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'db', namespace: 'beta', labels: { app: 'db' } }, spec: { containers: [{ name: 'c0', image: 'nginx:1.25', ports: [{ containerPort: 5432 }] }] } };
+    const policy = { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy', metadata: { name: 'np-0', namespace: 'beta' }, spec: { podSelector: {}, ingress: [{ from: [{ namespaceSelector: {} }], ports: [{ port: 5432 }] }] } };
+    const base = withServices([web, db, policy] as Doc[]);
+    const tally: NcaTally = { changedPairs: 0, namedPortMisses: 0, controllerFallbacks: 0 };
+    withDir('netpol-ci-pr-nca-empty-', (dir) => {
+      expect(prAgainstNca(nca, dir, base, [{ kind: 'remove-workload', pick: 0 }, { kind: 'remove-workload', pick: 0 }], tally)).toEqual([]);
+    });
+    expect(tally.changedPairs).toBeGreaterThan(0);
+  });
+
+  it('the random PRs make every kind of edit (a fixed sample: the nca property above runs too few PRs to count on it)', () => {
+    // with FC_SEED=1089 the nca property's 30 PRs applied 9 kinds of 14, and 3 samples of 30 PRs
+    // in 1,000 apply fewer than 10 (the rare kinds: add-except needs an ipBlock, a few PRs in a
+    // hundred): a floor on the kinds there failed CI by chance; the generator's reach is checked
+    // here, on a sample nothing random decides
+    const applied = new Set(fc.sample(randomPullRequest, { numRuns: 300, seed: 20261130 }).flatMap(({ base, mutations }) => applyMutations(base, mutations).applied));
+    const every: MutationKind[] = ['add-except', 'add-policy', 'add-workload', 'change-selector', 'move-workload', 'namespace-labels', 'pod-labels', 'policy-port-name', 'policy-types', 'remove-policy', 'remove-workload', 'rename-container-port', 'service-port', 'widen-port'];
+    expect([...applied].sort()).toEqual(every);
+  });
+
   it('our diff equals nca 2.1.0 --semantic_diff, pair by pair, on every kind of edit', () => {
     const nca = findNcaForTests();
     const kinds = new Map<MutationKind, number>();
-    let changedPairs = 0;
-    let namedPortMisses = 0;
-    let controllerFallbacks = 0;
+    const tally: NcaTally = { changedPairs: 0, namedPortMisses: 0, controllerFallbacks: 0 };
     withDir('netpol-ci-pr-nca-', (dir) => {
-      const [b, h, nb, nh] = ['b', 'h', 'nb', 'nh'].map((x) => path.join(dir, x)) as [string, string, string, string];
       fc.assert(
         fc.property(randomPullRequest, ({ base, mutations }) => {
-          const { head, applied } = applyMutations(base, mutations);
+          const { applied } = applyMutations(base, mutations);
           for (const k of applied) kinds.set(k, (kinds.get(k) ?? 0) + 1);
-          write(b, base);
-          write(h, head);
-          write(nb, ncaPrForm(base));
-          write(nh, ncaPrForm(head));
-          const ours = oursJson(b, h);
-          changedPairs += ours.entries.length;
-          const r = ncaSemanticDiff(nca, nb, nh);
-          // nca exits 0 when equivalent, 1 when it found a difference
-          expect([0, 1], r.stderr).toContain(r.status);
-          const [mine, theirs] = [ourDelta(ours), ncaDelta(r.stdout)];
-          if (controllerUnbound(theirs) || ours.codes?.includes(Codes.backendTargetPort)) {
-            // nca's simulated controller pod reaches everything when an Ingress resolves to no
-            // backend port, and it does not take ingress-nginx's targetPort fallback (see above):
-            // the controller's pairs are not compared in this PR
-            controllerFallbacks++;
-            for (const d of [mine, theirs]) for (const list of [d.gained, d.lost]) list.splice(0, list.length, ...list.filter((row) => !fromController(row)));
-          }
-          let diffs = compareDiffs(mine, theirs);
-          if (diffs.length > 0 && [base, head].some(namesPolicyPorts)) {
-            // nca's semantic diff resolves a policy's named port otherwise than its connectivity
-            // does (see above): its own connectivity of the two sides referees the connections
-            const byConnectivity = compareConnections(ourDelta(ours), ncaConnectivityDelta(nca, nb, nh));
-            diffs = [...byConnectivity, ...diffs.filter((d) => !/^(gained|lost) /.test(d))];
-            if (diffs.length === 0) namedPortMisses++;
-          }
-          if (diffs.length > 0) {
-            // kept for a look: both sides as ours read them, and nca's forms
-            const kept = mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-pr-nca-diff-'));
-            for (const [name, docs] of [['base.yaml', base], ['head.yaml', head], ['nca-base.yaml', ncaPrForm(base)], ['nca-head.yaml', ncaPrForm(head)]] as const) writeFileSync(path.join(kept, name), toYaml(docs));
-            writeFileSync(path.join(kept, 'mutations.json'), `${JSON.stringify(mutations, null, 2)}\n`);
-            diffs.unshift(`(ours | nca; ${mutations.map((m) => m.kind).join(', ')}; PR kept in ${kept})`);
-          }
-          expect(diffs).toEqual([]);
+          expect(prAgainstNca(nca, dir, base, mutations, tally)).toEqual([]);
         }),
         // no shrinking: each step is two more nca analyses; the case is kept instead
         { numRuns: PEER_RUNS, endOnFailure: true, ...(SEED !== undefined ? { seed: SEED } : {}) },
       );
     });
     // FC_REPORT=1: how many PRs of each kind were applied, and how many pairs changed
-    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), changedPairs, namedPortMisses, controllerFallbacks }));
-    // the PRs are not all no-ops: most edit kinds were applied, and some changed connectivity
-    expect(kinds.size).toBeGreaterThanOrEqual(Math.min(10, Math.floor(PEER_RUNS / 3)));
-    expect(changedPairs).toBeGreaterThan(0);
+    if (process.env.FC_REPORT) console.log(JSON.stringify({ kinds: Object.fromEntries([...kinds].sort()), ...tally }));
+    // the PRs are not all no-ops: some changed connectivity (that every kind of edit is made is
+    // checked on a fixed sample below: over 30 random PRs it is chance, FC_SEED=1089 made 9 kinds)
+    expect(tally.changedPairs).toBeGreaterThan(0);
   }, 600_000);
 });

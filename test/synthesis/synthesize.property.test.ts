@@ -12,7 +12,7 @@ import { DEFAULT_SYNTHESIS_OPTIONS, synthesizePolicies } from '../../src/synthes
 import { scanTopology } from '../../src/topology/scan.js';
 import { joinExternal } from '../helpers/external.js';
 import { KUBE_DNS } from '../helpers/kube-dns.js';
-import { findNcaForTests } from '../helpers/nca.js';
+import { findNcaForTests, ncaMessage } from '../helpers/nca.js';
 import { differingPairs, parseListing } from '../helpers/peer-pairs.js';
 import { renderConnectivityTxt } from '../../src/report/connectivity.js';
 
@@ -459,7 +459,7 @@ describe('synthesized policies allow exactly the required links plus DNS', () =>
           const ours = analyzeConnectivity(loadManifests([{ path: 'all.yaml', text: yaml }]).cluster).value;
           const mine = parseListing(renderConnectivityTxt(ours), 'netpol-analyzer');
           const r = spawnSync(nca, ['--connectivity', dir, '-r', dir, '-o', 'txt_no_fw_rules'], { encoding: 'utf8', timeout: 120_000 });
-          expect(r.status, r.stderr).toBe(0);
+          expect(r.status, ncaMessage(r)).toBe(0);
           const controller = 'ingress-controller-ns/ingress-controller-livesim[Pod]';
           const theirs = parseListing(r.stdout, 'nca').map(([s, d, c]) => [s.map((e) => (e.kind === 'workload' && e.key === controller ? { ...e, key: '{ingress-controller}' } : e)), d, c] as const);
           pairs += mine.length;
