@@ -355,6 +355,19 @@ export function isLinkLocalAddress(host: string): boolean {
   return /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) || /^fe[89ab][0-9a-f]:[0-9a-f:.]*$/i.test(host);
 }
 
+/**
+ * The IPv4 address an IPv4-mapped IPv6 literal stands for (`::ffff:169.254.169.254`,
+ * `::ffff:a9fe:a9fe`): a socket given one sends IPv4 on the wire (RFC 4291 §2.5.5.2), so policies
+ * see, and an ipBlock must name, the IPv4 address. Undefined for any other host.
+ */
+export function ipv4Mapped(host: string): string | undefined {
+  if (!host.includes(':') || !isIpLiteral(host)) return undefined;
+  const r = parseCidr(host);
+  if (!r || r.family !== 6 || r.lo !== r.hi || r.lo >> 32n !== 0xffffn) return undefined;
+  const v = Number(r.lo & 0xffffffffn);
+  return [v >>> 24, (v >>> 16) & 255, (v >>> 8) & 255, v & 255].join('.');
+}
+
 export function isIpLiteral(host: string): boolean {
   if (host.includes(':')) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split('.').every((o) => Number(o) <= 255);

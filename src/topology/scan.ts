@@ -12,7 +12,7 @@ import { compareStrings, DEFAULT_NAMESPACE, type Cluster, type Workload } from '
 import type { ManifestFile, ParsedDocument } from '../manifests/documents.js';
 import { originRef, type K8sObject, type ObjectOf, type ObjectOrigin } from '../manifests/objects.js';
 import { locate } from '../manifests/positions.js';
-import { findAddressesIn, isAddressName, isIpLiteral, isLinkLocalAddress, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
+import { findAddressesIn, ipv4Mapped, isAddressName, isIpLiteral, isLinkLocalAddress, isLocalAddress, isOwnAddressName, looksExternalHost, valueContext, type AddressCandidate, type ValueContext } from './addresses.js';
 import { apiServerClients, apiServerGapHolders } from './api-clients.js';
 import { configValueAddresses, MAX_CONFIG_DOCUMENT, type ConfigReadings } from './config-documents.js';
 import { sidecarConfigMaps } from './config-sidecars.js';
@@ -689,7 +689,8 @@ function lineOf(origin: ObjectOrigin, path: readonly (string | number)[], value:
 
 function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   // a host the pod's /etc/hosts names (hostAliases) is that address, before any DNS name (host-aliases.ts)
-  const aliased = hostAlias(w.spec, found.c.host);
+  // and an IPv4-mapped IPv6 literal is its IPv4 address on the wire
+  const aliased = hostAlias(w.spec, found.c.host) ?? ipv4Mapped(found.c.host);
   if (aliased !== undefined) return resolveAddress({ ...found, c: { ...found.c, host: aliased } }, w, ctx);
   // a DNS server is spoken to on DNS's port (53 unless written): a Service it names is reached there, not on all its ports
   const f: Found = found.dnsSetting && found.c.port === undefined ? { ...found, c: { ...found.c, port: '53' } } : found;

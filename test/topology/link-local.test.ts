@@ -96,3 +96,29 @@ spec:
     expect(v.code, v.stdout + v.stderr).toBe(0);
   });
 });
+
+describe('an IPv4-mapped IPv6 literal is its IPv4 address on the wire (RFC 4291 §2.5.5.2)', () => {
+  it('::ffff:169.254.169.254 (or ::ffff:a9fe:a9fe) is the link-local gap; ::ffff:203.0.113.7 the IPv4 link, never an IPv6 block', () => {
+    for (const host of ['[::ffff:169.254.169.254]', '[::ffff:a9fe:a9fe]']) {
+      const t = scan(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: hub, namespace: jh}
+spec:
+  template:
+    metadata: {labels: {app: hub}}
+    spec: {containers: [{name: hub, image: x, env: [{name: META_URL, value: "http://${host}/latest"}]}]}
+`);
+      expect(t.links.map(linkLine), host).toEqual([]);
+      expect(t.unresolved.map((u) => u.reason), host).toEqual(['node-address']);
+    }
+    const out = scan(`apiVersion: apps/v1
+kind: Deployment
+metadata: {name: hub, namespace: jh}
+spec:
+  template:
+    metadata: {labels: {app: hub}}
+    spec: {containers: [{name: hub, image: x, env: [{name: API_URL, value: "https://[::ffff:203.0.113.7]:8443/v1"}]}]}
+`);
+    expect(out.links.map(linkLine)).toEqual(['jh/hub[Deployment] => 203.0.113.7-203.0.113.7[External] : TCP 8443']);
+  });
+});
