@@ -2,8 +2,8 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-HIVHHHSK.mjs";
-import "./chunks/chunk-G4WABNLV.mjs";
+} from "./chunks/chunk-7QZBB4QZ.mjs";
+import "./chunks/chunk-E3QM3JOE.mjs";
 import "./chunks/chunk-47GGEN5G.mjs";
 import {
   answerThreadJob

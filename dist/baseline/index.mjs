@@ -3,8 +3,8 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-KL6FATRC.mjs";
-import "../chunks/chunk-HIVHHHSK.mjs";
+} from "../chunks/chunk-NPAON6MY.mjs";
+import "../chunks/chunk-7QZBB4QZ.mjs";
 import "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
@@ -14,10 +14,10 @@ import {
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-5YL6TS63.mjs";
+} from "../chunks/chunk-KSISBWZK.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-SZE5GTT6.mjs";
-import "../chunks/chunk-G4WABNLV.mjs";
+import "../chunks/chunk-WGHPOZLV.mjs";
+import "../chunks/chunk-E3QM3JOE.mjs";
 import {
   escapeMarkdown,
   markdownCode,

@@ -1,14 +1,14 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-KL6FATRC.mjs";
-import "../chunks/chunk-HIVHHHSK.mjs";
+} from "../chunks/chunk-NPAON6MY.mjs";
+import "../chunks/chunk-7QZBB4QZ.mjs";
 import "../chunks/chunk-SQLZHJHL.mjs";
 import "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-5YL6TS63.mjs";
+import "../chunks/chunk-KSISBWZK.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-SZE5GTT6.mjs";
-import "../chunks/chunk-G4WABNLV.mjs";
+import "../chunks/chunk-WGHPOZLV.mjs";
+import "../chunks/chunk-E3QM3JOE.mjs";
 import "../chunks/chunk-2YEXSSSP.mjs";
 import "../chunks/chunk-47GGEN5G.mjs";
 import {

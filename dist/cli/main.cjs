@@ -30015,6 +30015,13 @@ function isLocalAddress(host) {
 function isLinkLocalAddress(host) {
   return /^169\.254\.\d{1,3}\.\d{1,3}$/.test(host) || /^fe[89ab][0-9a-f]:[0-9a-f:.]*$/i.test(host);
 }
+function ipv4Mapped(host) {
+  if (!host.includes(":") || !isIpLiteral(host)) return void 0;
+  const r = parseCidr(host);
+  if (!r || r.family !== 6 || r.lo !== r.hi || r.lo >> 32n !== 0xffffn) return void 0;
+  const v = Number(r.lo & 0xffffffffn);
+  return [v >>> 24, v >>> 16 & 255, v >>> 8 & 255, v & 255].join(".");
+}
 function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
@@ -31846,7 +31853,7 @@ function lineOf(origin, path23, value, offset, docLines) {
   });
 }
 function resolveAddress(found, w, ctx) {
-  const aliased = hostAlias(w.spec, found.c.host);
+  const aliased = hostAlias(w.spec, found.c.host) ?? ipv4Mapped(found.c.host);
   if (aliased !== void 0) return resolveAddress({ ...found, c: { ...found.c, host: aliased } }, w, ctx);
   const f = found.dnsSetting && found.c.port === void 0 ? { ...found, c: { ...found.c, port: "53" } } : found;
   const { c, at: at3, via } = f;

@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-SZE5GTT6.mjs";
+} from "../chunks/chunk-WGHPOZLV.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-G4WABNLV.mjs";
+} from "../chunks/chunk-E3QM3JOE.mjs";
 import {
   escapeMarkdown,
   loadInputs,

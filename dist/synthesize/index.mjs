@@ -15,18 +15,18 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-5YL6TS63.mjs";
+} from "../chunks/chunk-KSISBWZK.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-SZE5GTT6.mjs";
+} from "../chunks/chunk-WGHPOZLV.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-G4WABNLV.mjs";
+} from "../chunks/chunk-E3QM3JOE.mjs";
 import {
   loadInputs,
   markdownCode,

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-KL6FATRC.mjs";
-import "../chunks/chunk-HIVHHHSK.mjs";
+} from "../chunks/chunk-NPAON6MY.mjs";
+import "../chunks/chunk-7QZBB4QZ.mjs";
 import {
   explanationData
 } from "../chunks/chunk-SQLZHJHL.mjs";
 import {
   withInputErrors
 } from "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-5YL6TS63.mjs";
+import "../chunks/chunk-KSISBWZK.mjs";
 import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-SZE5GTT6.mjs";
+import "../chunks/chunk-WGHPOZLV.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-G4WABNLV.mjs";
+} from "../chunks/chunk-E3QM3JOE.mjs";
 import {
   escapeMarkdown,
   markdownCode,
