@@ -1,17 +1,5 @@
-import { rangeToCidrs, type IpRange } from '../model/ip.js';
+import { mergeRanges, rangeToCidrs, type IpRange } from '../model/ip.js';
 import type { Policy } from './policy.js';
-
-/** Adjacent ranges of one family joined. */
-export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
-  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const out: IpRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && last.hi + 1n >= r.lo) out[out.length - 1] = { ...last, hi: last.hi > r.hi ? last.hi : r.hi };
-    else out.push(r);
-  }
-  return out;
-}
 
 function cidrOf(r: IpRange): string {
   const c = rangeToCidrs(r);

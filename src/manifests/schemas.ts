@@ -364,7 +364,6 @@ export const BaselineAdminNetworkPolicySchema = z
   .loose();
 
 export const ConfigMapSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish() }).loose();
-// read for the addresses a workload takes from it (its values are never shown: see scan.ts)
 /**
  * A Service's endpoints written by hand (a Service without a selector, the usual way to give an
  * outside database a cluster name): the addresses and ports its traffic goes to. The controller
@@ -378,15 +377,16 @@ export const EndpointsSchema = z
     subsets: z.array(z.object({ addresses: EndpointAddresses, notReadyAddresses: EndpointAddresses, ports: z.array(EndpointPortSchema).nullish() }).loose()).nullish(),
   })
   .loose();
-/** discovery.k8s.io EndpointSlice: its Service named by the `kubernetes.io/service-name` label; a port without a number means every port. */
+/** discovery.k8s.io EndpointSlice: its Service named by the `kubernetes.io/service-name` label; a port without a number is kept here and skipped where read (kube-proxy skips it). */
 export const EndpointSliceSchema = z
   .object({
     metadata: MetadataSchema,
     addressType: str.nullish(),
     endpoints: z.array(z.object({ addresses: z.array(str) }).loose()).nullish(),
-    ports: z.array(z.object({ name: str.nullish(), port: int({ min: 1, max: 65535 }).nullish(), protocol: protocol.nullish() }).loose()).nullish(),
+    ports: z.array(EndpointPortSchema.extend({ port: int({ min: 1, max: 65535 }).nullish() })).nullish(),
   })
   .loose();
+// read for the addresses a workload takes from it (its values are never shown: see scan.ts)
 export const SecretSchema = z.object({ metadata: MetadataSchema, data: anyMap.nullish(), stringData: anyMap.nullish() }).loose();
 
 // RBAC bindings (rbac.authorization.k8s.io): which ServiceAccounts may call the Kubernetes API

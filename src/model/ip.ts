@@ -101,6 +101,18 @@ export function formatRange(r: IpRange): string {
   return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
 }
 
+/** Adjacent and overlapping ranges of one family joined, sorted by family and start. */
+export function mergeRanges(ranges: readonly IpRange[]): IpRange[] {
+  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out: IpRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && last.hi + 1n >= r.lo) out[out.length - 1] = { ...last, hi: last.hi > r.hi ? last.hi : r.hi };
+    else out.push(r);
+  }
+  return out;
+}
+
 export function rangeContains(outer: IpRange, inner: IpRange): boolean {
   return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
 }

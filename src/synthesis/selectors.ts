@@ -61,10 +61,10 @@ export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]):
   const identity = IDENTITY.find((set) => set.every((k) => keys.includes(k)));
   const base = controller ?? identity;
   if (base) {
-    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick(subset) }).length === 0);
-    // no label set picks this workload alone (Temporal's two Jobs share every label): still leave out every
-    // other workload a label can (its Deployments, `component: frontend`, ...), not keep the broad base
-    return result({ matchLabels: pick(narrowed ?? fewestOthers(base, keys, (subset) => matching({ matchLabels: pick(subset) }).length)) }, controller ? 'controller' : 'identity');
+    // the first label set that picks this workload alone, as `narrow` would find it; when none does (Temporal's
+    // two Jobs share every label), the one that still leaves out every other workload a label can (its
+    // Deployments, `component: frontend`, ...), not the broad base: one search for both
+    return result({ matchLabels: pick(fewestOthers(base, keys, (subset) => matching({ matchLabels: pick(subset) }).length)) }, controller ? 'controller' : 'identity');
   }
   const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0] as string, labels[subset[0] as string] as string)) && matching({ matchLabels: pick(subset) }).length === 0);
   return result({ matchLabels: pick(found ?? keys) }, 'labels');
@@ -82,16 +82,21 @@ function narrow(base: readonly string[], keys: readonly string[], ok: (subset: r
   return undefined;
 }
 
-/** The superset of `base` (as `narrow` searches them) whose selector picks the fewest other workloads; the smallest among equals. */
+/**
+ * The superset of `base` (searched in `narrow`'s order) whose selector picks the fewest other
+ * workloads, the first found among equals: the first that picks none when one does, as `narrow`.
+ */
 function fewestOthers(base: readonly string[], keys: readonly string[], others: (subset: readonly string[]) => number): string[] {
   let best = [...base];
-  let fewest = others(best);
+  // an empty base is no selector of its own (it would pick everything): as in `narrow`, one label at least
+  let fewest = base.length === 0 ? Math.max(others(best), 1) : others(best);
   const extra = keys.filter((k) => !base.includes(k));
   for (let size = 1; size <= Math.min(extra.length, 5) && fewest > 0; size++) {
     for (const add of combinations(extra, size)) {
       const subset = [...base, ...add];
       const n = others(subset);
       if (n < fewest) [best, fewest] = [subset, n];
+      if (fewest === 0) break;
     }
   }
   return best;

@@ -289,10 +289,13 @@ function readIni(value: string): ConfigReading | undefined {
   };
   // Spring's application.properties: `server.port=8080`, `server.address=0.0.0.0` are the app's own;
   // a client's `server=api:8080` or `server.host=api` with `server.port=8080` name where it connects
-  const serverIsOwn = !value.split('\n').some((line) => {
-    const key = INI_ENTRY.exec(line.replace(/\r$/, ''))?.[2];
-    return key === 'server' || (key?.startsWith('server.') === true && DESTINATION_KEY.test(key.slice('server.'.length)));
-  });
+  // (read once, and only for a file that has a `server.` key: most have none)
+  let serverIsOwn: boolean | undefined;
+  const serverKeysOwn = () =>
+    (serverIsOwn ??= !value.split('\n').some((line) => {
+      const key = INI_ENTRY.exec(line.replace(/\r$/, ''))?.[2];
+      return key === 'server' || (key?.startsWith('server.') === true && DESTINATION_KEY.test(key.slice('server.'.length)));
+    }));
   for (const line of value.split('\n')) {
     const lineStart = offset;
     offset += line.length + 1;
@@ -328,7 +331,7 @@ function readIni(value: string): ConfigReading | undefined {
     const start = v ? restStart + (v[3] !== undefined ? 0 : 1) : restStart;
     const group = `${occurrence}\u0000${section.toLowerCase()}`;
     sectionKeys.push(key);
-    if (section === '' && key.startsWith('server.') && serverIsOwn) {
+    if (section === '' && key.startsWith('server.') && serverKeysOwn()) {
       ownSpans.push([restStart, Math.max(lineStart + body.length, restStart + 1)]);
       continue;
     }

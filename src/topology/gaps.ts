@@ -72,8 +72,9 @@ export function listeningConns(w: Workload, selectedBy: readonly { ports: Parame
 /** Every gap of the cluster given what the scan (or a links file) found, sorted by workload, direction, place. */
 export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   const gaps: Gap[] = [];
-  const reached = new Set<string>();
-  for (const l of topology.links) if (l.dst.kind === 'workload') reached.add(workloadKey(l.dst.ref));
+  // the ports each workload is reached on (a workload no link reaches has none): for its Services that no link reaches
+  const reachedOn = new Map<string, ConnectionSet>();
+  for (const l of topology.links) if (l.dst.kind === 'workload') reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   const byNs = workloadsByNamespace(cluster.workloads);
   const selectedBy = new Map<string, SelectingService[]>();
   for (const o of cluster.objects) {
@@ -84,13 +85,11 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
       selectedBy.set(workloadKey(w.ref), list);
     }
   }
-  // the ports each workload is reached on, for its Services that no link reaches
-  const reachedOn = new Map<string, ConnectionSet>();
-  for (const l of topology.links) if (l.dst.kind === 'workload') reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   for (const w of cluster.workloads) {
     const key = workloadKey(w.ref);
-    if (reached.has(key)) {
-      gaps.push(...uncalledServices(w, selectedBy.get(key) ?? [], reachedOn.get(key) ?? ConnectionSet.NONE));
+    const reached = reachedOn.get(key);
+    if (reached) {
+      gaps.push(...uncalledServices(w, selectedBy.get(key) ?? [], reached));
       continue;
     }
     const services = selectedBy.get(key) ?? [];

@@ -1,7 +1,8 @@
 import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { originRef, type K8sObject } from '../manifests/objects.js';
 import { ConnectionSet, type Protocol } from '../model/connection-set.js';
-import { parseCidr, rangeContains, type IpRange } from '../model/ip.js';
+import { mergeRanges, parseCidr, rangeContains, type IpRange } from '../model/ip.js';
+import { isIpLiteral } from './addresses.js';
 
 /**
  * The endpoints of Services without a selector, as the manifests write them: an `Endpoints` object
@@ -37,7 +38,7 @@ export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace:
   const out = new Map<string, ManualEndpoint[]>();
   /** One address, or none (warned at its line: the API server refuses it). */
   const addressRange = (o: K8sObject, ip: string, path: readonly (string | number)[]): IpRange[] => {
-    const r = /^[0-9A-Fa-f.:]+$/.test(ip) ? parseCidr(ip) : undefined;
+    const r = isIpLiteral(ip) ? parseCidr(ip) : undefined;
     const refused = r !== undefined && REFUSED.some((x) => rangeContains(x, r));
     if (r && r.lo === r.hi && !refused) return [r];
     const why = refused ? 'an address the API server refuses for an endpoint (loopback, link-local or unspecified)' : 'no IP address';
@@ -78,7 +79,7 @@ export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace:
 /**
  * Where a connection to the Service port `servicePort` goes: each endpoint address with the
  * endpoint port of the same name and protocol (kube-proxy pairs a selector-less Service's ports
- * with its endpoints' ports so; targetPort plays no part), contiguous addresses joined in one range.
+ * with its endpoints' ports so; targetPort plays no part), contiguous addresses joined in one range (mergeRanges).
  */
 export function manualTargets(endpoints: readonly ManualEndpoint[], servicePort: { readonly name: string; readonly protocol: Protocol }): { range: IpRange; conns: ConnectionSet }[] {
   const byConns = new Map<string, { conns: ConnectionSet; ranges: IpRange[] }>();
@@ -91,23 +92,10 @@ export function manualTargets(endpoints: readonly ManualEndpoint[], servicePort:
     entry.ranges.push(...e.addresses);
     byConns.set(k, entry);
   }
-  return [...byConns.values()].flatMap(({ conns, ranges }) => joined(ranges).map((range) => ({ range, conns })));
-}
-
-/** The addresses, each family sorted and its neighbours joined (10.0.0.1 and 10.0.0.2 are 10.0.0.1-10.0.0.2). */
-export function joined(ranges: readonly IpRange[]): IpRange[] {
-  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const out: IpRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && r.lo <= last.hi + 1n) {
-      if (r.hi > last.hi) out[out.length - 1] = { family: r.family, lo: last.lo, hi: r.hi };
-    } else out.push(r);
-  }
-  return out;
+  return [...byConns.values()].flatMap(({ conns, ranges }) => mergeRanges(ranges).map((range) => ({ range, conns })));
 }
 
 /** Every endpoint address on the port the client dialed (a headless Service's name resolves to its endpoints' addresses, no proxy in between). */
 export function dialedTargets(endpoints: readonly ManualEndpoint[], conns: ConnectionSet): { range: IpRange; conns: ConnectionSet }[] {
-  return joined(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns }));
+  return mergeRanges(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns }));
 }

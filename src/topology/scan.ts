@@ -727,8 +727,9 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   // an IP that a Service of the manifests holds as its ClusterIP (`spec.clusterIP`, `clusterIPs`), an
   // external IP or its load balancer's: that Service, whose pods kube-proxy sends the traffic to (a
   // DNS server named by its ClusterIP too)
-  const byClusterIp = isIpLiteral(c.host) ? serviceByClusterIp(c.host, services, ctx) : undefined;
-  if (isIpLiteral(c.host) && !byClusterIp) {
+  const ipLiteral = isIpLiteral(c.host);
+  const byClusterIp = ipLiteral ? serviceByClusterIp(c.host, services, ctx) : undefined;
+  if (ipLiteral && !byClusterIp) {
     const range = parseCidr(c.host);
     // what looks like the cluster DNS Service's ClusterIP (a private x.y.z.10 named as a DNS server)
     // may as well be a DNS server of the network (192.168.7.10): both are kept, never one guessed.
@@ -895,9 +896,9 @@ function duplicateServiceWarnings(services: ReadonlyMap<string, readonly Service
   return out;
 }
 
-/** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
 /** An env var or ConfigMap key that names DNS servers (`RESOLVER`, `NAMESERVERS`, `UPSTREAM_DNS_SERVER`): its addresses are spoken to on DNS's ports. */
 const DNS_SETTING_NAME = /(?:^|_)(?:RESOLVERS?|NAMESERVERS?|DNS_?SERVERS?)$/i;
+/** A value's text just before an address that names it as a DNS server: nginx's `resolver`, resolv.conf's `nameserver`, HAProxy's `nameserver dns1`, `--dns-server=`. */
 const DNS_SETTING = /(?:^|[\s;{"'])(?:resolvers?|nameservers?(?:\s+[\w.-]+)?|dns[_-]?servers?|--dns(?:-server)?)\s*[:=]?\s*$/i;
 
 /** A DNS server's ports: UDP, and TCP for large answers (RFC 7766), on port 53 unless written otherwise. */
@@ -1083,12 +1084,6 @@ function namedNamespace(host: string, namespace: string): string | undefined {
 }
 
 /**
- * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
- * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
- * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
- */
-/** The Service of the manifests whose ClusterIP is `ip` (an index made once per scan). */
-/**
  * The addresses kube-proxy answers for a Service on its ports, sending the traffic to its pods: its
  * ClusterIPs, its `externalIPs`, and its load balancer's (`spec.loadBalancerIP`, and each
  * `status.loadBalancer.ingress[].ip` unless its `ipMode` is `Proxy`, where the traffic goes out to
@@ -1107,6 +1102,7 @@ function serviceAddresses(o: { spec?: unknown; status?: unknown }): unknown[] {
   ];
 }
 
+/** The Service of the manifests that holds `ip` (serviceAddresses; an index made once per scan). */
 function serviceByClusterIp(ip: string, services: ReadonlyMap<string, readonly ServiceEntry[]>, ctx: { clusterIps?: Map<string, string> }): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   if (ctx.clusterIps === undefined) {
     const index = new Map<string, string>();
@@ -1123,6 +1119,11 @@ function serviceByClusterIp(ip: string, services: ReadonlyMap<string, readonly S
   return key !== undefined && entries ? { key, entries } : undefined;
 }
 
+/**
+ * `svc` (same namespace), `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`, and a pod of a
+ * headless Service (`db-0.db.ns.svc.cluster.local`, a StatefulSet's stable name), also as the
+ * pod's DNS search path completes it (`db-0.db`, `db-0.db.ns`); `pod` is the pod's name then.
+ */
 function serviceFor(host: string, namespace: string, services: ReadonlyMap<string, readonly ServiceEntry[]>): { key: string; entries: readonly ServiceEntry[]; pod?: string } | undefined {
   const { h, suffixed } = withoutClusterSuffix(host);
   const parts = h.split('.');

@@ -65,17 +65,26 @@ function cleaned(subPath: string): string | undefined {
  * list (key and path), or undefined when it lists none (every key, at a file of its own name).
  */
 export function readableKeys(spec: PodSpec | null | undefined, volumeName: string | undefined, items: readonly { key: string; path?: unknown }[] | undefined): VolumeKeys {
-  // a key listed twice is written at both paths
-  const listed = items && items.length > 0 ? new Map<string, string[]>() : undefined;
-  for (const i of listed ? (items ?? []) : []) listed?.set(i.key, [...(listed.get(i.key) ?? []), (typeof i.path === 'string' ? cleaned(i.path) : undefined) ?? i.key]);
+  const listed = items && items.length > 0 ? filesByKey(items) : undefined;
   const keyListed: VolumeKeys = listed ? (key) => listed.has(key) : EVERY_KEY;
   if (volumeName === undefined || !spec) return keyListed;
   const mounts = mountsOf(spec).get(volumeName) ?? [];
   if (mounts.length === 0 || mounts.some((m) => m.subPath === undefined)) return keyListed;
   const subPaths = mounts.map((m) => m.subPath as string);
   return (key) => {
-    if (listed && !listed.has(key)) return false;
-    const files = listed?.get(key) ?? [key];
-    return files.some((file) => subPaths.some((s) => file === s || file.startsWith(`${s}/`)));
+    const files = listed ? listed.get(key) : [key];
+    return files !== undefined && files.some((file) => subPaths.some((s) => file === s || file.startsWith(`${s}/`)));
   };
+}
+
+/** Each listed key's files: its items' paths (a key listed twice is written at both). */
+function filesByKey(items: readonly { key: string; path?: unknown }[]): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const i of items) {
+    const file = (typeof i.path === 'string' ? cleaned(i.path) : undefined) ?? i.key;
+    const files = out.get(i.key);
+    if (files) files.push(file);
+    else out.set(i.key, [file]);
+  }
+  return out;
 }
