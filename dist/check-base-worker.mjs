@@ -2,9 +2,9 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-7QZBB4QZ.mjs";
-import "./chunks/chunk-E3QM3JOE.mjs";
-import "./chunks/chunk-47GGEN5G.mjs";
+} from "./chunks/chunk-V2S4FV4L.mjs";
+import "./chunks/chunk-FDA5QIPK.mjs";
+import "./chunks/chunk-F35H2FPZ.mjs";
 import {
   answerThreadJob
 } from "./chunks/chunk-LPAUOXR6.mjs";

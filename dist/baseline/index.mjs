@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-NPAON6MY.mjs";
-import "../chunks/chunk-7QZBB4QZ.mjs";
-import "../chunks/chunk-SQLZHJHL.mjs";
+} from "../chunks/chunk-Q5TI23EN.mjs";
+import "../chunks/chunk-V2S4FV4L.mjs";
+import "../chunks/chunk-V2E2SBM2.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-WRZGP5BR.mjs";
+} from "../chunks/chunk-QF5LS466.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-KSISBWZK.mjs";
-import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-WGHPOZLV.mjs";
-import "../chunks/chunk-E3QM3JOE.mjs";
+} from "../chunks/chunk-2AWLTW5N.mjs";
+import "../chunks/chunk-7JO5KOIW.mjs";
+import "../chunks/chunk-YLG3CZF5.mjs";
+import "../chunks/chunk-FDA5QIPK.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-2YEXSSSP.mjs";
+} from "../chunks/chunk-6J34EOG3.mjs";
 import {
   peerKey
-} from "../chunks/chunk-47GGEN5G.mjs";
+} from "../chunks/chunk-F35H2FPZ.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,

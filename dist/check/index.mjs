@@ -1,16 +1,16 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-NPAON6MY.mjs";
-import "../chunks/chunk-7QZBB4QZ.mjs";
-import "../chunks/chunk-SQLZHJHL.mjs";
-import "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-KSISBWZK.mjs";
-import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-WGHPOZLV.mjs";
-import "../chunks/chunk-E3QM3JOE.mjs";
-import "../chunks/chunk-2YEXSSSP.mjs";
-import "../chunks/chunk-47GGEN5G.mjs";
+} from "../chunks/chunk-Q5TI23EN.mjs";
+import "../chunks/chunk-V2S4FV4L.mjs";
+import "../chunks/chunk-V2E2SBM2.mjs";
+import "../chunks/chunk-QF5LS466.mjs";
+import "../chunks/chunk-2AWLTW5N.mjs";
+import "../chunks/chunk-7JO5KOIW.mjs";
+import "../chunks/chunk-YLG3CZF5.mjs";
+import "../chunks/chunk-FDA5QIPK.mjs";
+import "../chunks/chunk-6J34EOG3.mjs";
+import "../chunks/chunk-F35H2FPZ.mjs";
 import {
   gitHubApiFor,
   nodeIo,

@@ -16155,6 +16155,16 @@ function formatIp(family, value) {
 function formatRange(r) {
   return `${formatIp(r.family, r.lo)}-${formatIp(r.family, r.hi)}`;
 }
+function mergeRanges(ranges) {
+  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
+  const out = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && last.family === r.family && last.hi + 1n >= r.lo) out[out.length - 1] = { ...last, hi: last.hi > r.hi ? last.hi : r.hi };
+    else out.push(r);
+  }
+  return out;
+}
 function rangeContains(outer, inner) {
   return outer.family === inner.family && outer.lo <= inner.lo && inner.hi <= outer.hi;
 }
@@ -16181,21 +16191,21 @@ function rangesToBlocks(ranges) {
   for (const family of [4, 6]) {
     const sorted = ranges.filter((r) => r.family === family).sort((a, b) => a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0);
     if (sorted.length === 0) continue;
-    const joined2 = [];
+    const joined = [];
     for (const r of sorted) {
-      const last = joined2[joined2.length - 1];
-      if (last && r.lo <= last.hi + 1n) joined2[joined2.length - 1] = { family, lo: last.lo, hi: r.hi > last.hi ? r.hi : last.hi };
-      else joined2.push(r);
+      const last = joined[joined.length - 1];
+      if (last && r.lo <= last.hi + 1n) joined[joined.length - 1] = { family, lo: last.lo, hi: r.hi > last.hi ? r.hi : last.hi };
+      else joined.push(r);
     }
-    const plain = joined2.flatMap(rangeToCidrs);
-    const lo = joined2[0].lo;
-    const hi = joined2[joined2.length - 1].hi;
+    const plain = joined.flatMap(rangeToCidrs);
+    const lo = joined[0].lo;
+    const hi = joined[joined.length - 1].hi;
     let size = 0n;
     while (lo >> size !== hi >> size) size++;
     const cover = { family, lo: lo >> size << size, hi: (lo >> size << size) + (1n << size) - 1n };
     const holes = [];
     let next = cover.lo;
-    for (const r of joined2) {
+    for (const r of joined) {
       if (r.lo > next) holes.push({ family, lo: next, hi: r.lo - 1n });
       next = r.hi + 1n;
     }
@@ -28798,7 +28808,7 @@ var init_schemas3 = __esm({
       metadata: MetadataSchema,
       addressType: str2.nullish(),
       endpoints: external_exports.array(external_exports.object({ addresses: external_exports.array(str2) }).loose()).nullish(),
-      ports: external_exports.array(external_exports.object({ name: str2.nullish(), port: int3({ min: 1, max: 65535 }).nullish(), protocol: protocol.nullish() }).loose()).nullish()
+      ports: external_exports.array(EndpointPortSchema.extend({ port: int3({ min: 1, max: 65535 }).nullish() })).nullish()
     }).loose();
     SecretSchema = external_exports.object({ metadata: MetadataSchema, data: anyMap.nullish(), stringData: anyMap.nullish() }).loose();
     SubjectSchema = external_exports.object({ kind: str2, name: str2, namespace: str2.nullish() }).loose();
@@ -29810,18 +29820,26 @@ function cleaned(subPath) {
   return p;
 }
 function readableKeys(spec, volumeName, items) {
-  const listed = items && items.length > 0 ? /* @__PURE__ */ new Map() : void 0;
-  for (const i of listed ? items ?? [] : []) listed?.set(i.key, [...listed.get(i.key) ?? [], (typeof i.path === "string" ? cleaned(i.path) : void 0) ?? i.key]);
+  const listed = items && items.length > 0 ? filesByKey(items) : void 0;
   const keyListed = listed ? (key3) => listed.has(key3) : EVERY_KEY;
   if (volumeName === void 0 || !spec) return keyListed;
   const mounts = mountsOf(spec).get(volumeName) ?? [];
   if (mounts.length === 0 || mounts.some((m) => m.subPath === void 0)) return keyListed;
   const subPaths = mounts.map((m) => m.subPath);
   return (key3) => {
-    if (listed && !listed.has(key3)) return false;
-    const files = listed?.get(key3) ?? [key3];
-    return files.some((file2) => subPaths.some((s) => file2 === s || file2.startsWith(`${s}/`)));
+    const files = listed ? listed.get(key3) : [key3];
+    return files !== void 0 && files.some((file2) => subPaths.some((s) => file2 === s || file2.startsWith(`${s}/`)));
   };
+}
+function filesByKey(items) {
+  const out = /* @__PURE__ */ new Map();
+  for (const i of items) {
+    const file2 = (typeof i.path === "string" ? cleaned(i.path) : void 0) ?? i.key;
+    const files = out.get(i.key);
+    if (files) files.push(file2);
+    else out.set(i.key, [file2]);
+  }
+  return out;
 }
 var import_node_path, EVERY_KEY, mountCache;
 var init_volume_mounts = __esm({
@@ -30119,7 +30137,7 @@ var init_host_aliases = __esm({
 function manualEndpoints(objects, defaultNamespace, diagnostics) {
   const out = /* @__PURE__ */ new Map();
   const addressRange = (o, ip, path23) => {
-    const r = /^[0-9A-Fa-f.:]+$/.test(ip) ? parseCidr(ip) : void 0;
+    const r = isIpLiteral(ip) ? parseCidr(ip) : void 0;
     const refused = r !== void 0 && REFUSED.some((x) => rangeContains(x, r));
     if (r && r.lo === r.hi && !refused) return [r];
     const why = refused ? "an address the API server refuses for an endpoint (loopback, link-local or unspecified)" : "no IP address";
@@ -30165,21 +30183,10 @@ function manualTargets(endpoints, servicePort) {
     entry.ranges.push(...e.addresses);
     byConns.set(k, entry);
   }
-  return [...byConns.values()].flatMap(({ conns: conns2, ranges }) => joined(ranges).map((range) => ({ range, conns: conns2 })));
-}
-function joined(ranges) {
-  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const out = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && r.lo <= last.hi + 1n) {
-      if (r.hi > last.hi) out[out.length - 1] = { family: r.family, lo: last.lo, hi: r.hi };
-    } else out.push(r);
-  }
-  return out;
+  return [...byConns.values()].flatMap(({ conns: conns2, ranges }) => mergeRanges(ranges).map((range) => ({ range, conns: conns2 })));
 }
 function dialedTargets(endpoints, conns2) {
-  return joined(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns: conns2 }));
+  return mergeRanges(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns: conns2 }));
 }
 var SERVICE_NAME_LABEL, SKIP_MIRROR_LABEL, REFUSED;
 var init_manual_endpoints = __esm({
@@ -30189,6 +30196,7 @@ var init_manual_endpoints = __esm({
     init_objects();
     init_connection_set();
     init_ip();
+    init_addresses();
     SERVICE_NAME_LABEL = "kubernetes.io/service-name";
     SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
     REFUSED = ["0.0.0.0/32", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/24", "::/128", "::1/128", "fe80::/10", "ff02::/16"].map((c) => parseCidr(c));
@@ -30879,7 +30887,8 @@ function readIni(value) {
     if (sectionStart >= 0 && (section.toLowerCase() === "server" && ownServerSection(sectionKeys) || spaced === true && section === "SERVICE")) ownSpans.push([sectionStart, end]);
     sectionKeys = [];
   };
-  const serverIsOwn = !value.split("\n").some((line2) => {
+  let serverIsOwn;
+  const serverKeysOwn = () => serverIsOwn ??= !value.split("\n").some((line2) => {
     const key3 = INI_ENTRY.exec(line2.replace(/\r$/, ""))?.[2];
     return key3 === "server" || key3?.startsWith("server.") === true && DESTINATION_KEY.test(key3.slice("server.".length));
   });
@@ -30917,7 +30926,7 @@ function readIni(value) {
     const start2 = v ? restStart + (v[3] !== void 0 ? 0 : 1) : restStart;
     const group = `${occurrence}\0${section.toLowerCase()}`;
     sectionKeys.push(key3);
-    if (section === "" && key3.startsWith("server.") && serverIsOwn) {
+    if (section === "" && key3.startsWith("server.") && serverKeysOwn()) {
       ownSpans.push([restStart, Math.max(lineStart + body.length, restStart + 1)]);
       continue;
     }
@@ -31882,8 +31891,9 @@ function resolveAddress(found, w, ctx) {
     return;
   }
   const dnsUse = () => ctx.dns.push({ workload: w.ref, evidence: ctx.evidenceLines ? evidence(f, void 0, values) : placedEvidence(f, void 0) });
-  const byClusterIp = isIpLiteral(c.host) ? serviceByClusterIp(c.host, services, ctx) : void 0;
-  if (isIpLiteral(c.host) && !byClusterIp) {
+  const ipLiteral = isIpLiteral(c.host);
+  const byClusterIp = ipLiteral ? serviceByClusterIp(c.host, services, ctx) : void 0;
+  if (ipLiteral && !byClusterIp) {
     const range = parseCidr(c.host);
     if (range && (port2 === void 0 || port2 === 53) && f.dnsSetting && ctx.serviceCidrs.some((s) => rangeContains(s, range))) {
       dnsUse();
@@ -32423,8 +32433,7 @@ function chooseSelector(w, sameNamespace) {
   const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
   const base = controller ?? identity;
   if (base) {
-    const narrowed = narrow(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length === 0);
-    return result({ matchLabels: pick3(narrowed ?? fewestOthers(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length)) }, controller ? "controller" : "identity");
+    return result({ matchLabels: pick3(fewestOthers(base, keys, (subset) => matching({ matchLabels: pick3(subset) }).length)) }, controller ? "controller" : "identity");
   }
   const found = narrow([], keys, (subset) => !(subset.length === 1 && versionLike(subset[0], labels3[subset[0]])) && matching({ matchLabels: pick3(subset) }).length === 0);
   return result({ matchLabels: pick3(found ?? keys) }, "labels");
@@ -32441,13 +32450,14 @@ function narrow(base, keys, ok) {
 }
 function fewestOthers(base, keys, others) {
   let best = [...base];
-  let fewest = others(best);
+  let fewest = base.length === 0 ? Math.max(others(best), 1) : others(best);
   const extra = keys.filter((k) => !base.includes(k));
   for (let size = 1; size <= Math.min(extra.length, 5) && fewest > 0; size++) {
     for (const add of combinations(extra, size)) {
       const subset = [...base, ...add];
       const n = others(subset);
       if (n < fewest) [best, fewest] = [subset, n];
+      if (fewest === 0) break;
     }
   }
   return best;
@@ -32484,8 +32494,8 @@ function listeningConns(w, selectedBy) {
 }
 function findGaps(cluster, topology) {
   const gaps = [];
-  const reached = /* @__PURE__ */ new Set();
-  for (const l of topology.links) if (l.dst.kind === "workload") reached.add(workloadKey(l.dst.ref));
+  const reachedOn = /* @__PURE__ */ new Map();
+  for (const l of topology.links) if (l.dst.kind === "workload") reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   const byNs = workloadsByNamespace(cluster.workloads);
   const selectedBy = /* @__PURE__ */ new Map();
   for (const o of cluster.objects) {
@@ -32496,12 +32506,11 @@ function findGaps(cluster, topology) {
       selectedBy.set(workloadKey(w.ref), list2);
     }
   }
-  const reachedOn = /* @__PURE__ */ new Map();
-  for (const l of topology.links) if (l.dst.kind === "workload") reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   for (const w of cluster.workloads) {
     const key3 = workloadKey(w.ref);
-    if (reached.has(key3)) {
-      gaps.push(...uncalledServices(w, selectedBy.get(key3) ?? [], reachedOn.get(key3) ?? ConnectionSet.NONE));
+    const reached = reachedOn.get(key3);
+    if (reached) {
+      gaps.push(...uncalledServices(w, selectedBy.get(key3) ?? [], reached));
       continue;
     }
     const services = selectedBy.get(key3) ?? [];
@@ -32948,10 +32957,10 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         const piece = other.kind === "external" && l.evidence.some((e) => e.kind === "gap") ? other.range : void 0;
         if (piece) {
           const at3 = [...closurePieces].find(([i, r]) => r.evidence === l.evidence && r.conns.equals(l.conns) && i < list2.length && i >= 0 && (list2[i]?.from ?? list2[i]?.to)?.every((p) => p.ipBlock))?.[0];
-          const joined2 = at3 !== void 0 ? closurePieces.get(at3) : void 0;
-          if (at3 !== void 0 && joined2) {
-            joined2.ranges.push(piece);
-            const blocks = rangesToBlocks(joined2.ranges).map((b) => ({ ipBlock: { cidr: b.cidr, ...b.except ? { except: [...b.except] } : {} } }));
+          const joined = at3 !== void 0 ? closurePieces.get(at3) : void 0;
+          if (at3 !== void 0 && joined) {
+            joined.ranges.push(piece);
+            const blocks = rangesToBlocks(joined.ranges).map((b) => ({ ipBlock: { cidr: b.cidr, ...b.except ? { except: [...b.except] } : {} } }));
             const r = list2[at3];
             if (direction === "ingress") r.from = blocks;
             else r.to = blocks;
@@ -36787,16 +36796,6 @@ var init_baseline = __esm({
 });
 
 // src/connectivity/address-text.ts
-function mergeRanges(ranges) {
-  const sorted = [...ranges].sort((a, b) => a.family - b.family || (a.lo < b.lo ? -1 : a.lo > b.lo ? 1 : 0));
-  const out = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && last.family === r.family && last.hi + 1n >= r.lo) out[out.length - 1] = { ...last, hi: last.hi > r.hi ? last.hi : r.hi };
-    else out.push(r);
-  }
-  return out;
-}
 function cidrOf(r) {
   const c = rangeToCidrs(r);
   return c.length === 1 ? c[0] : c.join(", ");
@@ -37236,8 +37235,8 @@ function joinExternals(changes) {
       const r = range(c);
       const prev = cur ? range(cur) : void 0;
       if (cur && prev && prev.family === r.family && prev.hi + 1n === r.lo) {
-        const joined2 = { kind: "external", range: { family: r.family, lo: prev.lo, hi: r.hi } };
-        cur = cur.src.kind === "external" ? { ...cur, src: joined2 } : { ...cur, dst: joined2 };
+        const joined = { kind: "external", range: { family: r.family, lo: prev.lo, hi: r.hi } };
+        cur = cur.src.kind === "external" ? { ...cur, src: joined } : { ...cur, dst: joined };
         continue;
       }
       if (cur) out.push(cur);
@@ -39374,15 +39373,15 @@ function isOutsideSource(e) {
   return isOutsidePeer(e.src);
 }
 function itemsOf(diff2, explanations, entries2, index, blocks) {
-  const joined2 = /* @__PURE__ */ new Map();
+  const joined = /* @__PURE__ */ new Map();
   const order = [];
   for (const i of entries2) {
     const e = diff2.entries[i];
     const ext = e.src.kind === "external" ? "src" : e.dst.kind === "external" ? "dst" : void 0;
     const key3 = ext ? `${ext}\0${peerKey(ext === "src" ? e.dst : e.src)}\0${e.kind}\0${e.before.key}\0${e.after.key}` : `pair\0${peerKey(e.src)}\0${peerKey(e.dst)}`;
-    let j = joined2.get(key3);
+    let j = joined.get(key3);
     if (!j) {
-      joined2.set(key3, j = { indexes: [], ranges: [] });
+      joined.set(key3, j = { indexes: [], ranges: [] });
       order.push(key3);
     }
     j.indexes.push(i);
@@ -39390,7 +39389,7 @@ function itemsOf(diff2, explanations, entries2, index, blocks) {
     if (p && p.kind === "external") j.ranges.push(p.range);
   }
   return order.map((key3) => {
-    const { indexes, ranges } = joined2.get(key3);
+    const { indexes, ranges } = joined.get(key3);
     const first = diff2.entries[indexes[0]];
     const text2 = (p) => p.kind === "external" ? addressText(ranges, blocks) : peerKey(p);
     const interest = first.gained.union(first.lost);
@@ -40702,9 +40701,9 @@ function cutByDenyRules(links, rules, matcher) {
       const prev = last && side ? last[side].range : void 0;
       const cur = side ? kept[side].range : void 0;
       if (last && prev && cur && prev.hi + 1n === cur.lo && last.conns.equals(kept.conns)) {
-        const joined2 = { ...last, [side]: { kind: "external", range: { family: prev.family, lo: prev.lo, hi: cur.hi } } };
-        out[out.length - 1] = joined2;
-        last = joined2;
+        const joined = { ...last, [side]: { kind: "external", range: { family: prev.family, lo: prev.lo, hi: cur.hi } } };
+        out[out.length - 1] = joined;
+        last = joined;
       } else {
         out.push(kept);
         last = kept;

@@ -1,11 +1,11 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-SQLZHJHL.mjs";
-import "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-2YEXSSSP.mjs";
-import "../chunks/chunk-47GGEN5G.mjs";
+} from "../chunks/chunk-V2E2SBM2.mjs";
+import "../chunks/chunk-QF5LS466.mjs";
+import "../chunks/chunk-7JO5KOIW.mjs";
+import "../chunks/chunk-6J34EOG3.mjs";
+import "../chunks/chunk-F35H2FPZ.mjs";
 import {
   gitHubApiFor,
   nodeIo,

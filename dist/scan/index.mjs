@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-WRZGP5BR.mjs";
+} from "../chunks/chunk-QF5LS466.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-WGHPOZLV.mjs";
+} from "../chunks/chunk-YLG3CZF5.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-E3QM3JOE.mjs";
+} from "../chunks/chunk-FDA5QIPK.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-2YEXSSSP.mjs";
+} from "../chunks/chunk-6J34EOG3.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-47GGEN5G.mjs";
+} from "../chunks/chunk-F35H2FPZ.mjs";
 import {
   annotateDiagnostics,
   defineAction,

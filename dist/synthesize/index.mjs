@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-KSISBWZK.mjs";
-import "../chunks/chunk-JYRBYPEK.mjs";
+} from "../chunks/chunk-2AWLTW5N.mjs";
+import "../chunks/chunk-7JO5KOIW.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-WGHPOZLV.mjs";
+} from "../chunks/chunk-YLG3CZF5.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-E3QM3JOE.mjs";
+} from "../chunks/chunk-FDA5QIPK.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-2YEXSSSP.mjs";
+} from "../chunks/chunk-6J34EOG3.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-47GGEN5G.mjs";
+} from "../chunks/chunk-F35H2FPZ.mjs";
 import {
   annotateDiagnostics,
   defineAction,

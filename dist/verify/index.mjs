@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-NPAON6MY.mjs";
-import "../chunks/chunk-7QZBB4QZ.mjs";
+} from "../chunks/chunk-Q5TI23EN.mjs";
+import "../chunks/chunk-V2S4FV4L.mjs";
 import {
   explanationData
-} from "../chunks/chunk-SQLZHJHL.mjs";
+} from "../chunks/chunk-V2E2SBM2.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-WRZGP5BR.mjs";
-import "../chunks/chunk-KSISBWZK.mjs";
-import "../chunks/chunk-JYRBYPEK.mjs";
-import "../chunks/chunk-WGHPOZLV.mjs";
+} from "../chunks/chunk-QF5LS466.mjs";
+import "../chunks/chunk-2AWLTW5N.mjs";
+import "../chunks/chunk-7JO5KOIW.mjs";
+import "../chunks/chunk-YLG3CZF5.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-E3QM3JOE.mjs";
+} from "../chunks/chunk-FDA5QIPK.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-2YEXSSSP.mjs";
+} from "../chunks/chunk-6J34EOG3.mjs";
 import {
   peerKey
-} from "../chunks/chunk-47GGEN5G.mjs";
+} from "../chunks/chunk-F35H2FPZ.mjs";
 import {
   annotateDiagnostics,
   defineAction,
