@@ -1,4 +1,4 @@
-import { Codes, type DiagnosticCode, type SourceRef } from '../diagnostics/diagnostic.js';
+import { Codes, diag, type Diagnostic, type DiagnosticCode, type SourceRef } from '../diagnostics/diagnostic.js';
 import { originRef } from '../manifests/objects.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { workloadKey } from '../model/peer.js';
@@ -7,6 +7,7 @@ import type { PodClass } from './classes.js';
 import type { PolicyEngine } from './engine.js';
 import { evaluateRules, type VerdictStep } from './evaluate.js';
 import { DIRECTIONS, policyKey, type Direction, type Policy, type Rule, type RuleRef } from './policy.js';
+import { unmodelledReach } from './unmodelled-peers.js';
 
 /**
  * Policy sanity (nca `--sanity`'s questions), answered with the engine itself:
@@ -16,7 +17,10 @@ import { DIRECTIONS, policyKey, type Direction, type Policy, type Rule, type Rul
  * - an admin or baseline rule shadowed by higher priorities: it never decides anything;
  * - a policy or rule that is redundant: without it, every connection stays the same.
  * "Nothing" and "every connection" are over the workloads and addresses of the manifests, as
- * `connectivity` computes them (pods of namespaces not in the manifests are not imagined).
+ * `connectivity` computes them (pods of namespaces not in the manifests are not imagined). So a
+ * rule one of whose peers matches no pod of the manifests but may match pods outside them (the DNS
+ * rule towards kube-system), and an admin policy whose subject does, are not judged: an info
+ * diagnostic says so (unmodelled-peers.ts), and a policy with such a rule is never redundant.
  */
 export type LintKind = 'selects-nothing' | 'never-matches' | 'shadowed-rule' | 'redundant-policy' | 'redundant-rule';
 
@@ -36,6 +40,8 @@ export interface LintFinding {
 export interface LintResult {
   /** Sorted by file, document, line. */
   readonly findings: readonly LintFinding[];
+  /** What lint left unjudged, and why (info). */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export function ruleLabel(ref: RuleRef): string {
@@ -50,7 +56,18 @@ type Exclusion = { readonly policy: Policy } | { readonly rule: Rule };
 
 export function lintPolicies(engine: PolicyEngine): LintResult {
   const findings: LintFinding[] = [];
+  const diagnostics: Diagnostic[] = [];
   const { classes, binding } = engine;
+  const held = new Set(engine.cluster.workloads.map((w) => w.ref.namespace));
+  /** Where a rule may match pods the manifests do not hold, when one of its peers matches none of theirs. */
+  const beyondManifests = (rule: Rule): string | undefined => {
+    for (const p of rule.peers) {
+      if (p.kind === 'pods' && classes.select(p.namespaces, p.pods, true).length > 0) continue;
+      const reach = unmodelledReach(p, held);
+      if (reach) return reach;
+    }
+    return undefined;
+  };
 
   const boundOf = (policy: Policy, direction: Direction): BoundRule[] => {
     // the same BoundRule objects the binding holds for every subject of the policy
@@ -155,6 +172,11 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     const subjects = subjectsOf(policy);
     const where = policy.layer === 'np' ? ['spec', 'podSelector'] : ['spec', 'subject'];
     if (subjects.length === 0) {
+      const reach = policy.layer === 'np' ? undefined : unmodelledReach(policy.subject, held);
+      if (reach) {
+        diagnostics.push(diag(Codes.lintNotJudged, 'info', `${policyKey(policy.ref)} is not judged: it selects no pod of the manifests, and may select ${reach} outside them`, originRef(policy.origin, where)));
+        continue;
+      }
       findings.push({
         kind: 'selects-nothing',
         code: Codes.lintSelectsNothing,
@@ -170,7 +192,15 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     const ruleFinding = (b: BoundRule) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ['spec', b.rule.ref.direction, b.rule.ref.index]) });
     // the most specific finding first: a rule that never matches, an admin rule shadowed by higher priorities
     const settled = new Set<BoundRule>();
+    let unjudged = false;
     for (const b of bound) {
+      const reach = beyondManifests(b.rule);
+      if (reach) {
+        diagnostics.push(diag(Codes.lintNotJudged, 'info', `${describeRule(policy, b.rule)} is not judged: a peer of it matches no pod of the manifests, and may match ${reach} outside them`, ruleFinding(b).at));
+        settled.add(b);
+        unjudged = true;
+        continue;
+      }
       const never = neverMatches(b, subjects, classes.all);
       if (never) {
         findings.push({ ...ruleFinding(b), kind: 'never-matches', code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never}`, coveredBy: [] });
@@ -188,7 +218,8 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     }
     // a policy made only of such rules is already explained by them
     if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
-    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
+    // without the policy, what its unjudged rule lets through outside the manifests would change
+    if (!unjudged && !changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
       const empty = directions.every((d) => policy.rules[d].length === 0);
       findings.push({
         kind: 'redundant-policy',
@@ -214,7 +245,7 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     }
   }
   findings.sort(compareFindings);
-  return { findings };
+  return { findings, diagnostics };
 }
 
 /** Why a rule can never match, or undefined. */

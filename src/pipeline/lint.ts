@@ -18,5 +18,6 @@ export interface LintOutcome {
 export function runLint(io: Io, paths: readonly string[], settings: ReadSettings): LintOutcome {
   const { load, diagnostics } = loadInputs(io, paths, settings);
   const engine = new PolicyEngine(load.cluster, engineOptions(settings));
-  return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
+  const lint = lintPolicies(engine);
+  return { findings: lint.findings, diagnostics: [...diagnostics, ...engine.diagnostics, ...lint.diagnostics] };
 }

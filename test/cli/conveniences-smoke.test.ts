@@ -6,7 +6,7 @@ describe('dist/cli.js: lint, prune and the connectivity conveniences', () => {
   it('lint exits 1 with findings on the sanity fixture', () => {
     const r = runBundledCli(['lint', 'fixtures/lint/sanity', '-q']);
     expect(r.code).toBe(1);
-    expect(lines(r.stdout)).toHaveLength(7);
+    expect(lines(r.stdout)).toHaveLength(6);
   });
   it('prune and the new flags are in --help', () => {
     expect(runBundledCli(['prune', '--help']).stdout).toContain('--policies <dir>');

@@ -10,6 +10,7 @@ import type { ManifestFile } from '../../src/manifests/documents.js';
 import { REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, FIXTURES } from '../helpers/fixtures.js';
 import { expectGolden } from '../helpers/golden.js';
+import { notJudged } from '../helpers/lint.js';
 
 afterAll(cleanupTempDirs);
 
@@ -32,7 +33,6 @@ describe('netpol-ci lint', () => {
       ['selects-nothing', 'NetworkPolicy shop/ghost', '', 6],
       ['redundant-rule', 'NetworkPolicy shop/api', 'ingress[0]', 17],
       ['redundant-rule', 'NetworkPolicy shop/api', 'ingress[1]', 20],
-      ['never-matches', 'NetworkPolicy shop/api', 'ingress[2]', 23],
       ['never-matches', 'NetworkPolicy shop/api', 'ingress[3]', 25],
       ['redundant-rule', 'NetworkPolicy shop/web', 'ingress[0]', 36],
       ['shadowed-rule', 'AdminNetworkPolicy allow-monitor', 'ingress[0] "allow-monitor"', 57],
@@ -41,10 +41,34 @@ describe('netpol-ci lint', () => {
     expect(rows.find((f) => f.policy === 'NetworkPolicy shop/web')?.coveredBy).toEqual(['AdminNetworkPolicy deny-ops ingress[0] "deny-from-ops"']);
   });
 
-  it('example app: the default-deny policies are redundant, the DNS rules name a namespace not in the manifests (golden)', () => {
+  it('example app: the default-deny policies are redundant; the DNS rules towards kube-system, not in the manifests, are not judged (golden)', () => {
     const r = runCli(['lint', 'fixtures/example-app/manifests', '-q']);
     expect(r.code).toBe(1);
     expectGolden(r.stdout, path.join(FIXTURES, 'example-app', 'expected', 'lint.txt'));
+  });
+
+  it('judges no rule by pods the manifests do not hold: the DNS rule is no finding, a typo in a namespace they hold is', () => {
+    // kube-system (the cluster DNS) and a monitoring namespace are not in the manifests: a rule
+    // towards them matches nothing *of the manifests*, but in the cluster it is what lets DNS
+    // through; calling it "can never match" (exit 1) would have users delete it. nca --sanity adds
+    // kube-dns pods for the same reason.
+    const r = runCli(['lint', 'fixtures/lint/outside', '-f', 'json', '--verbose']);
+    expect(r.code).toBe(1);
+    const rows = JSON.parse(r.stdout) as { kind: string; policy: string; rule?: string; line: number }[];
+    expect(rows.map((f) => [f.kind, f.policy, f.rule ?? '', f.line])).toEqual([
+      ['redundant-policy', 'NetworkPolicy shop/default-deny', '', 3],
+      ['never-matches', 'NetworkPolicy shop/web', 'egress[1]', 39],
+      ['never-matches', 'NetworkPolicy shop/web', 'egress[2]', 41],
+    ]);
+    // what lint left unjudged is said, at its line, as information
+    const notes = r.stderr.split('\n').filter((l) => l.includes('NPC187'));
+    expect(notes.map((l) => /policies\.yaml:(\d+):/.exec(l)?.[1])).toEqual(['18', '31', '34', '54', '63']);
+    expect(notes[0]).toContain('info NPC187');
+    expect(notes[0]).toContain('kube-system');
+    expect(notes[1]).toContain('namespaces labelled purpose=monitoring');
+    expect(notes[4]).toContain('AdminNetworkPolicy protect-kube-system');
+    // and only with --verbose
+    expect(runCli(['lint', 'fixtures/lint/outside']).stderr).not.toContain('NPC187');
   });
 
   it('exits 0 with nothing to say on a clean configuration, in every format', () => {
@@ -96,9 +120,12 @@ describe('redundancy agrees with deleting the policy or rule and recomputing the
     it(rel(app), () => {
       const files = readFolder(app);
       const baseline = connectivityOf(files);
-      const findings = lintPolicies(new PolicyEngine(loadManifests(files).cluster)).findings;
+      const lint = lintPolicies(new PolicyEngine(loadManifests(files).cluster));
+      const findings = lint.findings;
       const flagged = (f: LintFinding) => `${f.policy}|${f.rule?.replace(/ ".*"$/, '') ?? ''}`;
       const reported = new Set(findings.filter((f) => f.kind !== 'selects-nothing').map(flagged));
+      // a rule lint did not judge (NPC187: a peer that may match pods outside the manifests) is never reported, nor a policy holding one
+      const unjudged = notJudged(lint.diagnostics);
       const nothing = new Set(findings.filter((f) => f.kind === 'selects-nothing').map((f) => f.policy));
       let checked = 0;
       for (const [fi, file] of files.entries()) {
@@ -107,7 +134,7 @@ describe('redundancy agrees with deleting the policy or rule and recomputing the
           const obj = doc.toJS() as { kind?: string; metadata?: { name?: string; namespace?: string }; spec?: Record<string, unknown[] | undefined> } | null;
           if (!obj?.kind || !POLICY_KINDS.has(obj.kind)) continue;
           const key = obj.kind === 'NetworkPolicy' ? `${obj.kind} ${obj.metadata?.namespace ?? 'default'}/${obj.metadata?.name}` : `${obj.kind} ${obj.metadata?.name}`;
-          if (nothing.has(key)) continue;
+          if (nothing.has(key) || unjudged.has(`${key}|`)) continue;
           const without = (mutate: (o: NonNullable<typeof obj>) => unknown): Connectivity => {
             const texts = docs.map((d, i) => (i === di ? mutate(structuredClone(obj)) : d.toJS())).filter((o) => o !== undefined && o !== null);
             const text = texts.map((o) => `---\n${JSON.stringify(o)}\n`).join('');
@@ -117,8 +144,10 @@ describe('redundancy agrees with deleting the policy or rule and recomputing the
           const policyFlagged = reported.has(`${key}|`);
           // a policy whose every rule is reported is explained by its rules, not as a whole
           const rules = (['ingress', 'egress'] as const).flatMap((d) => (obj.spec?.[d] ?? []).map((_, i) => `${d}[${i}]`));
-          const allRulesFlagged = rules.length > 0 && rules.every((r) => reported.has(`${key}|${r}`));
-          if (!allRulesFlagged) expect({ key, redundant: !policyChanged }).toEqual({ key, redundant: policyFlagged });
+          const allRulesFlagged = rules.length > 0 && rules.every((r) => reported.has(`${key}|${r}`) || unjudged.has(`${key}|${r}`));
+          const holdsUnjudged = rules.some((r) => unjudged.has(`${key}|${r}`));
+          if (policyFlagged) expect({ key, redundant: !policyChanged }).toEqual({ key, redundant: true });
+          else if (!allRulesFlagged && !holdsUnjudged) expect({ key, redundant: !policyChanged }).toEqual({ key, redundant: false });
           checked++;
           if (policyFlagged) continue;
           for (const d of ['ingress', 'egress'] as const) {
@@ -133,7 +162,9 @@ describe('redundancy agrees with deleting the policy or rule and recomputing the
                 }),
                 baseline,
               );
-              expect({ key, rule: `${d}[${i}]`, redundant: !changed }).toEqual({ key, rule: `${d}[${i}]`, redundant: reported.has(`${key}|${d}[${i}]`) });
+              const rule = `${d}[${i}]`;
+              if (unjudged.has(`${key}|${rule}`)) expect({ key, rule, reported: reported.has(`${key}|${rule}`) }).toEqual({ key, rule, reported: false });
+              else expect({ key, rule, redundant: !changed }).toEqual({ key, rule, redundant: reported.has(`${key}|${rule}`) });
               checked++;
             });
           }

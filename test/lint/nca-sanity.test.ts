@@ -54,14 +54,9 @@ const DIFFERENCES: Record<string, { onlyNca?: string[]; onlyOurs?: string[]; why
     onlyNca: ['vacuous'],
     why: 'nca also says the whole configuration allows all default connections (its one policy selects nothing, which both tools report)',
   },
-  onlineboutique: {
-    onlyOurs: [
-      'rule:NetworkPolicy default/checkoutservice-netpol egress[6]',
-      'rule:NetworkPolicy default/frontend-netpol egress[7]',
-      'rule:NetworkPolicy default/loadgenerator-netpol egress[1]',
-      'rule:NetworkPolicy default/recommendationservice-netpol egress[1]',
-    ],
-    why: 'these are the DNS rules towards kube-system; nca adds "complementary kube-dns elements" the manifests do not hold, netpol-ci imagines no pods, so the rules can never match',
+  exposure_test_pod_exposed_only_to_representative_peers: {
+    onlyNca: ['rule:NetworkPolicy hello-world/exposure-to-unknown-peers egress[0]', 'rule:NetworkPolicy hello-world/exposure-to-unknown-peers ingress[0]'],
+    why: 'both rules name namespaces by a label (foo.com/managed-state In managed) that no namespace of the manifests carries: nca says they select no pods; netpol-ci does not judge them (info NPC187), since any namespace of the cluster may carry that label (netpol-analyzer, whose test this is, reports the pod exposed to those namespaces)',
   },
 };
 
@@ -72,6 +67,7 @@ const APPS = [
   'ipblockstest',
   'minimal_test_in_ns',
   'netpol_named_port_test',
+  // both leave its DNS rules towards kube-system alone: nca adds kube-dns pods, netpol-ci judges no rule by pods the manifests do not hold
   'onlineboutique',
   'semanticDiff-orig-topologies-policy-a',
   'semanticDiff-same-topologies-old1',
@@ -96,12 +92,12 @@ describe.skipIf(!existsSync(CONNLIST))('lint agrees with nca --sanity', () => {
     }, 120_000);
   }
   it('agrees on a non-trivial number of findings', () => {
-    // the apps above hold 12 findings both tools state (acs: 8, named ports: 1, exposure: 2, policy-a: 1)
+    // the apps above hold 10 findings both tools state (acs: 8, named ports: 1, policy-a: 1)
     let shared = 0;
-    for (const app of ['acs-security-demos', 'netpol_named_port_test', 'exposure_test_pod_exposed_only_to_representative_peers', 'semanticDiff-orig-topologies-policy-a']) {
+    for (const app of ['acs-security-demos', 'netpol_named_port_test', 'semanticDiff-orig-topologies-policy-a']) {
       const nca = ncaKeys(app);
       for (const k of ourKeys(app).keys) if (nca.has(k)) shared++;
     }
-    expect(shared).toBe(12);
+    expect(shared).toBe(10);
   }, 120_000);
 });

@@ -1,0 +1,58 @@
+import { NAMESPACE_NAME_LABEL } from '../manifests/cluster.js';
+import type { LabelSelector } from '../manifests/schemas.js';
+import type { NamespaceMatch, PeerMatcher, Subject } from './policy.js';
+
+/**
+ * Pods the manifests do not hold. Most repositories leave out the cluster DNS (kube-system), the
+ * ingress controller's and the monitoring namespaces; the engine imagines no pods there, so a
+ * rule towards them matches nothing *of the manifests* and its removal changes no connection the
+ * manifests show, while in the cluster it is what lets DNS through. Lint judges no rule by pods it
+ * cannot see (nca --sanity adds kube-dns pods for the same reason): it says what it left out.
+ *
+ * A peer reaches beyond the manifests when its namespace part may match a namespace with no
+ * workload in them: a namespaceSelector on labels alone (any namespace may carry them), or one
+ * naming a namespace the manifests hold no workload of. A policy's own namespace (no
+ * namespaceSelector) is taken as the manifests show it: a pod selector matching nothing there is
+ * a mistake worth reporting.
+ */
+function outsideNamespaces(ns: NamespaceMatch, held: ReadonlySet<string>): string | undefined {
+  if (ns.kind === 'named') return undefined;
+  const names = pinnedNames(ns.selector);
+  if (names === undefined) return describeSelector(ns.selector);
+  const outside = names.filter((n) => !held.has(n));
+  return outside.length === 0 ? undefined : `pods of namespace${outside.length > 1 ? 's' : ''} ${outside.join(', ')}`;
+}
+
+/**
+ * What a peer that matches no pod of the manifests may match outside them (`pods of namespace
+ * kube-system`, `nodes or domain names`), or undefined when it cannot (an address peer; a peer of the manifests'
+ * own namespaces). `none` peers are ANP `nodes` and `domainNames` (not modelled) or invalid admin
+ * peers that fail closed (an error already says so).
+ */
+export function unmodelledReach(peer: PeerMatcher | Subject, held: ReadonlySet<string>): string | undefined {
+  if (peer.kind === 'none') return 'nodes or domain names';
+  if (peer.kind !== 'pods') return undefined;
+  return outsideNamespaces(peer.namespaces, held);
+}
+
+/** The namespace names a selector is restricted to (matchLabels or `In` on the name label), or undefined when it names none. */
+function pinnedNames(selector: LabelSelector): string[] | undefined {
+  let names: string[] | undefined;
+  const labels = selector.matchLabels;
+  if (labels && Object.prototype.hasOwnProperty.call(labels, NAMESPACE_NAME_LABEL)) names = [labels[NAMESPACE_NAME_LABEL] as string];
+  for (const e of selector.matchExpressions ?? []) {
+    if (e.key !== NAMESPACE_NAME_LABEL || e.operator !== 'In') continue;
+    const values = e.values ?? [];
+    names = names === undefined ? [...values] : names.filter((n) => values.includes(n));
+  }
+  return names === undefined ? undefined : [...new Set(names)].sort();
+}
+
+/** `pods of namespaces labelled team=ops`, `… env NotIn (dev)`, or `pods of any namespace` for `{}`. */
+function describeSelector(selector: LabelSelector): string {
+  const parts = [
+    ...Object.keys(selector.matchLabels ?? {}).map((k) => `${k}=${(selector.matchLabels as Record<string, string>)[k]}`),
+    ...(selector.matchExpressions ?? []).map((e) => `${e.key} ${e.operator}${e.values && e.values.length > 0 ? ` (${e.values.join(', ')})` : ''}`),
+  ];
+  return parts.length === 0 ? 'pods of any namespace' : `pods of namespaces labelled ${parts.join(', ')}`;
+}
