@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-V2S4FV4L.mjs";
-import "./chunks/chunk-FDA5QIPK.mjs";
-import "./chunks/chunk-F35H2FPZ.mjs";
+} from "./chunks/chunk-FB6GPRFR.mjs";
+import "./chunks/chunk-OMYS5WIJ.mjs";
+import "./chunks/chunk-CXH4K6PE.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-LPAUOXR6.mjs";
+} from "./chunks/chunk-SOLCU4BK.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -261,6 +261,8 @@ var Codes = {
   lintRedundantRule: "NPC183",
   /** lint: an admin or baseline rule that never decides anything: higher-priority rules decide all it matches. */
   lintShadowedRule: "NPC184",
+  /** lint: a rule (or an admin subject) that matches no pod of the manifests but may match pods of namespaces they do not hold (kube-system's DNS): not judged (info). */
+  lintNotJudged: "NPC187",
   /** A rule names 0.0.0.0/0 or ::/0 (or an ANP network covering the pod network) without --pod-cidr: pod traffic it seems to cover is not modelled. */
   podTrafficNotModelled: "NPC185",
   /** An admin-policy rule with `ports: []` (implementations differ on what it means). */

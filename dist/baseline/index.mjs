@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-Q5TI23EN.mjs";
-import "../chunks/chunk-V2S4FV4L.mjs";
-import "../chunks/chunk-V2E2SBM2.mjs";
+} from "../chunks/chunk-2QL7KOUE.mjs";
+import "../chunks/chunk-FB6GPRFR.mjs";
+import "../chunks/chunk-H4PS5LZN.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-QF5LS466.mjs";
+} from "../chunks/chunk-MFTTSIWT.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-2AWLTW5N.mjs";
-import "../chunks/chunk-7JO5KOIW.mjs";
-import "../chunks/chunk-YLG3CZF5.mjs";
-import "../chunks/chunk-FDA5QIPK.mjs";
+} from "../chunks/chunk-Y6WJBVFL.mjs";
+import "../chunks/chunk-44IWMOMT.mjs";
+import "../chunks/chunk-CXA36N7X.mjs";
+import "../chunks/chunk-OMYS5WIJ.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-6J34EOG3.mjs";
+} from "../chunks/chunk-XR6WQY3P.mjs";
 import {
   peerKey
-} from "../chunks/chunk-F35H2FPZ.mjs";
+} from "../chunks/chunk-CXH4K6PE.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

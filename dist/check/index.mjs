@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-Q5TI23EN.mjs";
-import "../chunks/chunk-V2S4FV4L.mjs";
-import "../chunks/chunk-V2E2SBM2.mjs";
-import "../chunks/chunk-QF5LS466.mjs";
-import "../chunks/chunk-2AWLTW5N.mjs";
-import "../chunks/chunk-7JO5KOIW.mjs";
-import "../chunks/chunk-YLG3CZF5.mjs";
-import "../chunks/chunk-FDA5QIPK.mjs";
-import "../chunks/chunk-6J34EOG3.mjs";
-import "../chunks/chunk-F35H2FPZ.mjs";
+} from "../chunks/chunk-2QL7KOUE.mjs";
+import "../chunks/chunk-FB6GPRFR.mjs";
+import "../chunks/chunk-H4PS5LZN.mjs";
+import "../chunks/chunk-MFTTSIWT.mjs";
+import "../chunks/chunk-Y6WJBVFL.mjs";
+import "../chunks/chunk-44IWMOMT.mjs";
+import "../chunks/chunk-CXA36N7X.mjs";
+import "../chunks/chunk-OMYS5WIJ.mjs";
+import "../chunks/chunk-XR6WQY3P.mjs";
+import "../chunks/chunk-CXH4K6PE.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
-import "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
+import "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

@@ -16792,6 +16792,8 @@ var init_diagnostic = __esm({
       lintRedundantRule: "NPC183",
       /** lint: an admin or baseline rule that never decides anything: higher-priority rules decide all it matches. */
       lintShadowedRule: "NPC184",
+      /** lint: a rule (or an admin subject) that matches no pod of the manifests but may match pods of namespaces they do not hold (kube-system's DNS): not judged (info). */
+      lintNotJudged: "NPC187",
       /** A rule names 0.0.0.0/0 or ::/0 (or an ANP network covering the pod network) without --pod-cidr: pod traffic it seems to cover is not modelled. */
       podTrafficNotModelled: "NPC185",
       /** An admin-policy rule with `ports: []` (implementations differ on what it means). */
@@ -39577,13 +39579,61 @@ var init_exposure_analysis = __esm({
   }
 });
 
+// src/connectivity/unmodelled-peers.ts
+function outsideNamespaces(ns, held) {
+  if (ns.kind === "named") return void 0;
+  const names = pinnedNames(ns.selector);
+  if (names === void 0) return describeSelector2(ns.selector);
+  const outside2 = names.filter((n) => !held.has(n));
+  return outside2.length === 0 ? void 0 : `pods of namespace${outside2.length > 1 ? "s" : ""} ${outside2.join(", ")}`;
+}
+function unmodelledReach(peer, held) {
+  if (peer.kind === "none") return "nodes or domain names";
+  if (peer.kind !== "pods") return void 0;
+  return outsideNamespaces(peer.namespaces, held);
+}
+function pinnedNames(selector) {
+  let names;
+  const labels3 = selector.matchLabels;
+  if (labels3 && Object.prototype.hasOwnProperty.call(labels3, NAMESPACE_NAME_LABEL)) names = [labels3[NAMESPACE_NAME_LABEL]];
+  for (const e of selector.matchExpressions ?? []) {
+    if (e.key !== NAMESPACE_NAME_LABEL || e.operator !== "In") continue;
+    const values = e.values ?? [];
+    names = names === void 0 ? [...values] : names.filter((n) => values.includes(n));
+  }
+  return names === void 0 ? void 0 : [...new Set(names)].sort();
+}
+function describeSelector2(selector) {
+  const parts = [
+    ...Object.keys(selector.matchLabels ?? {}).map((k) => `${k}=${selector.matchLabels[k]}`),
+    ...(selector.matchExpressions ?? []).map((e) => `${e.key} ${e.operator}${e.values && e.values.length > 0 ? ` (${e.values.join(", ")})` : ""}`)
+  ];
+  return parts.length === 0 ? "pods of any namespace" : `pods of namespaces labelled ${parts.join(", ")}`;
+}
+var init_unmodelled_peers = __esm({
+  "src/connectivity/unmodelled-peers.ts"() {
+    "use strict";
+    init_cluster();
+  }
+});
+
 // src/connectivity/lint.ts
 function ruleLabel(ref) {
   return `${ref.direction}[${ref.index}]${ref.name ? ` "${ref.name}"` : ""}`;
 }
 function lintPolicies(engine) {
   const findings = [];
+  const diagnostics = [];
   const { classes, binding } = engine;
+  const held = new Set(engine.cluster.workloads.map((w) => w.ref.namespace));
+  const beyondManifests = (rule) => {
+    for (const p of rule.peers) {
+      if (p.kind === "pods" && classes.select(p.namespaces, p.pods, true).length > 0) continue;
+      const reach = unmodelledReach(p, held);
+      if (reach) return reach;
+    }
+    return void 0;
+  };
   const boundOf = (policy, direction) => {
     for (const id of classes.select(policy.subject.namespaces, policy.subject.pods)) {
       const dr = binding.rules.get(id)?.[direction];
@@ -39678,6 +39728,11 @@ function lintPolicies(engine) {
     const subjects = subjectsOf(policy);
     const where3 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
     if (subjects.length === 0) {
+      const reach = policy.layer === "np" ? void 0 : unmodelledReach(policy.subject, held);
+      if (reach) {
+        diagnostics.push(diag(Codes.lintNotJudged, "info", `${policyKey(policy.ref)} is not judged: it selects no pod of the manifests, and may select ${reach} outside them`, originRef(policy.origin, where3)));
+        continue;
+      }
       findings.push({
         kind: "selects-nothing",
         code: Codes.lintSelectsNothing,
@@ -39692,7 +39747,15 @@ function lintPolicies(engine) {
     const bound = directions.flatMap((d) => boundOf(policy, d));
     const ruleFinding = (b) => ({ policy: policyKey(policy.ref), rule: ruleLabel(b.rule.ref), at: originRef(policy.origin, ["spec", b.rule.ref.direction, b.rule.ref.index]) });
     const settled = /* @__PURE__ */ new Set();
+    let unjudged = false;
     for (const b of bound) {
+      const reach = beyondManifests(b.rule);
+      if (reach) {
+        diagnostics.push(diag(Codes.lintNotJudged, "info", `${describeRule(policy, b.rule)} is not judged: a peer of it matches no pod of the manifests, and may match ${reach} outside them`, ruleFinding(b).at));
+        settled.add(b);
+        unjudged = true;
+        continue;
+      }
       const never2 = neverMatches(b, subjects, classes.all);
       if (never2) {
         findings.push({ ...ruleFinding(b), kind: "never-matches", code: Codes.lintNeverMatches, message: `${describeRule(policy, b.rule)} can never match: ${never2}`, coveredBy: [] });
@@ -39709,7 +39772,7 @@ function lintPolicies(engine) {
       }
     }
     if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
-    if (!changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
+    if (!unjudged && !changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
       const empty = directions.every((d) => policy.rules[d].length === 0);
       findings.push({
         kind: "redundant-policy",
@@ -39735,7 +39798,7 @@ function lintPolicies(engine) {
     }
   }
   findings.sort(compareFindings);
-  return { findings };
+  return { findings, diagnostics };
 }
 function neverMatches(b, subjects, all) {
   if (b.classes.isEmpty && b.atoms.isEmpty) return "its peers select no pod of the manifests and no address";
@@ -39788,6 +39851,7 @@ var init_lint = __esm({
     init_peer();
     init_evaluate();
     init_policy();
+    init_unmodelled_peers();
     describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;
   }
 });
@@ -44963,7 +45027,8 @@ var init_links3 = __esm({
 function runLint(io, paths, settings) {
   const { load: load3, diagnostics } = loadInputs(io, paths, settings);
   const engine = new PolicyEngine(load3.cluster, engineOptions(settings));
-  return { findings: lintPolicies(engine).findings, diagnostics: [...diagnostics, ...engine.diagnostics] };
+  const lint2 = lintPolicies(engine);
+  return { findings: lint2.findings, diagnostics: [...diagnostics, ...engine.diagnostics, ...lint2.diagnostics] };
 }
 var init_lint2 = __esm({
   "src/pipeline/lint.ts"() {

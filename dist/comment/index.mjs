@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-V2E2SBM2.mjs";
-import "../chunks/chunk-QF5LS466.mjs";
-import "../chunks/chunk-7JO5KOIW.mjs";
-import "../chunks/chunk-6J34EOG3.mjs";
-import "../chunks/chunk-F35H2FPZ.mjs";
+} from "../chunks/chunk-H4PS5LZN.mjs";
+import "../chunks/chunk-MFTTSIWT.mjs";
+import "../chunks/chunk-44IWMOMT.mjs";
+import "../chunks/chunk-XR6WQY3P.mjs";
+import "../chunks/chunk-CXH4K6PE.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
-import "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
+import "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-QF5LS466.mjs";
+} from "../chunks/chunk-MFTTSIWT.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-YLG3CZF5.mjs";
+} from "../chunks/chunk-CXA36N7X.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-FDA5QIPK.mjs";
+} from "../chunks/chunk-OMYS5WIJ.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-6J34EOG3.mjs";
+} from "../chunks/chunk-XR6WQY3P.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-F35H2FPZ.mjs";
+} from "../chunks/chunk-CXH4K6PE.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

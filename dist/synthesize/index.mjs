@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-2AWLTW5N.mjs";
-import "../chunks/chunk-7JO5KOIW.mjs";
+} from "../chunks/chunk-Y6WJBVFL.mjs";
+import "../chunks/chunk-44IWMOMT.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-YLG3CZF5.mjs";
+} from "../chunks/chunk-CXA36N7X.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-FDA5QIPK.mjs";
+} from "../chunks/chunk-OMYS5WIJ.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-6J34EOG3.mjs";
+} from "../chunks/chunk-XR6WQY3P.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-F35H2FPZ.mjs";
+} from "../chunks/chunk-CXH4K6PE.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {

@@ -10,20 +10,20 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-Q5TI23EN.mjs";
-import "../chunks/chunk-V2S4FV4L.mjs";
+} from "../chunks/chunk-2QL7KOUE.mjs";
+import "../chunks/chunk-FB6GPRFR.mjs";
 import {
   explanationData
-} from "../chunks/chunk-V2E2SBM2.mjs";
+} from "../chunks/chunk-H4PS5LZN.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-QF5LS466.mjs";
-import "../chunks/chunk-2AWLTW5N.mjs";
-import "../chunks/chunk-7JO5KOIW.mjs";
-import "../chunks/chunk-YLG3CZF5.mjs";
+} from "../chunks/chunk-MFTTSIWT.mjs";
+import "../chunks/chunk-Y6WJBVFL.mjs";
+import "../chunks/chunk-44IWMOMT.mjs";
+import "../chunks/chunk-CXA36N7X.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-FDA5QIPK.mjs";
+} from "../chunks/chunk-OMYS5WIJ.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +31,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-6J34EOG3.mjs";
+} from "../chunks/chunk-XR6WQY3P.mjs";
 import {
   peerKey
-} from "../chunks/chunk-F35H2FPZ.mjs";
+} from "../chunks/chunk-CXH4K6PE.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +47,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-WAU3TW76.mjs";
+} from "../chunks/chunk-SLKE6JN4.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-LPAUOXR6.mjs";
+} from "../chunks/chunk-SOLCU4BK.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
