@@ -19,7 +19,7 @@ import { unmodelledReach } from './unmodelled-peers.js';
  * "Nothing" and "every connection" are over the workloads and addresses of the manifests, as
  * `connectivity` computes them (pods of namespaces not in the manifests are not imagined). So a
  * rule one of whose peers matches no pod of the manifests but may match pods outside them (the DNS
- * rule towards kube-system), and an admin policy whose subject does, are not judged: an info
+ * rule towards kube-system), and a policy whose subject does (one of kube-system's), are not judged: an info
  * diagnostic says so (unmodelled-peers.ts), and a policy with such a rule is never redundant.
  */
 export type LintKind = 'selects-nothing' | 'never-matches' | 'shadowed-rule' | 'redundant-policy' | 'redundant-rule';
@@ -172,7 +172,7 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     const subjects = subjectsOf(policy);
     const where = policy.layer === 'np' ? ['spec', 'podSelector'] : ['spec', 'subject'];
     if (subjects.length === 0) {
-      const reach = policy.layer === 'np' ? undefined : unmodelledReach(policy.subject, held);
+      const reach = unmodelledReach(policy.subject, held);
       if (reach) {
         diagnostics.push(diag(Codes.lintNotJudged, 'info', `${policyKey(policy.ref)} is not judged: it selects no pod of the manifests, and may select ${reach} outside them`, originRef(policy.origin, where)));
         continue;

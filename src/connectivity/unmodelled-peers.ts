@@ -12,11 +12,12 @@ import type { NamespaceMatch, PeerMatcher, Subject } from './policy.js';
  * A peer reaches beyond the manifests when its namespace part may match a namespace with no
  * workload in them: a namespaceSelector on labels alone (any namespace may carry them), or one
  * naming a namespace the manifests hold no workload of. A policy's own namespace (no
- * namespaceSelector) is taken as the manifests show it: a pod selector matching nothing there is
- * a mistake worth reporting.
+ * namespaceSelector) is taken as the manifests show it when they hold a workload of it (a pod
+ * selector matching nothing there is a mistake worth reporting); a policy of a namespace they hold
+ * no workload of (kube-system's, committed beside the app) selects pods they cannot show.
  */
 function outsideNamespaces(ns: NamespaceMatch, held: ReadonlySet<string>): string | undefined {
-  if (ns.kind === 'named') return undefined;
+  if (ns.kind === 'named') return held.has(ns.name) ? undefined : `pods of namespace ${ns.name}`;
   const names = pinnedNames(ns.selector);
   if (names === undefined) return describeSelector(ns.selector);
   const outside = names.filter((n) => !held.has(n));

@@ -62,11 +62,13 @@ describe('netpol-ci lint', () => {
     ]);
     // what lint left unjudged is said, at its line, as information
     const notes = r.stderr.split('\n').filter((l) => l.includes('NPC187'));
-    expect(notes.map((l) => /policies\.yaml:(\d+):/.exec(l)?.[1])).toEqual(['18', '31', '34', '54', '63']);
+    expect(notes.map((l) => /policies\.yaml:(\d+):/.exec(l)?.[1])).toEqual(['18', '31', '34', '54', '63', '74']);
     expect(notes[0]).toContain('info NPC187');
     expect(notes[0]).toContain('kube-system');
     expect(notes[1]).toContain('namespaces labelled purpose=monitoring');
     expect(notes[4]).toContain('AdminNetworkPolicy protect-kube-system');
+    // a policy of a namespace whose workloads the manifests do not hold selects pods they cannot show
+    expect(notes[5]).toContain('NetworkPolicy kube-system/dns-from-shop is not judged: it selects no pod of the manifests, and may select pods of namespace kube-system outside them');
     // and only with --verbose
     expect(runCli(['lint', 'fixtures/lint/outside']).stderr).not.toContain('NPC187');
   });
