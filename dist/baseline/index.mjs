@@ -3,7 +3,7 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-2QL7KOUE.mjs";
+} from "../chunks/chunk-DJDMOTQM.mjs";
 import "../chunks/chunk-FB6GPRFR.mjs";
 import "../chunks/chunk-H4PS5LZN.mjs";
 import {

@@ -39581,7 +39581,7 @@ var init_exposure_analysis = __esm({
 
 // src/connectivity/unmodelled-peers.ts
 function outsideNamespaces(ns, held) {
-  if (ns.kind === "named") return void 0;
+  if (ns.kind === "named") return held.has(ns.name) ? void 0 : `pods of namespace ${ns.name}`;
   const names = pinnedNames(ns.selector);
   if (names === void 0) return describeSelector2(ns.selector);
   const outside2 = names.filter((n) => !held.has(n));
@@ -39728,7 +39728,7 @@ function lintPolicies(engine) {
     const subjects = subjectsOf(policy);
     const where3 = policy.layer === "np" ? ["spec", "podSelector"] : ["spec", "subject"];
     if (subjects.length === 0) {
-      const reach = policy.layer === "np" ? void 0 : unmodelledReach(policy.subject, held);
+      const reach = unmodelledReach(policy.subject, held);
       if (reach) {
         diagnostics.push(diag(Codes.lintNotJudged, "info", `${policyKey(policy.ref)} is not judged: it selects no pod of the manifests, and may select ${reach} outside them`, originRef(policy.origin, where3)));
         continue;

@@ -10,7 +10,7 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-2QL7KOUE.mjs";
+} from "../chunks/chunk-DJDMOTQM.mjs";
 import "../chunks/chunk-FB6GPRFR.mjs";
 import {
   explanationData
