@@ -6,6 +6,7 @@ import type { BoundRule, DirectionRules, EvalPeer } from './binding.js';
 import type { PodClass } from './classes.js';
 import type { PolicyEngine } from './engine.js';
 import { evaluateRules, type VerdictStep } from './evaluate.js';
+import { isEmptySelector } from './selector.js';
 import { DIRECTIONS, policyKey, type Direction, type Policy, type Rule, type RuleRef } from './policy.js';
 import { unmodelledReach } from './unmodelled-peers.js';
 
@@ -218,6 +219,22 @@ export function lintPolicies(engine: PolicyEngine): LintResult {
     }
     // a policy made only of such rules is already explained by them
     if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
+    // a NetworkPolicy selecting every pod of its namespace (a default deny, a namespace-wide allow)
+    // also applies to the pods of that namespace the manifests do not show and to those added later:
+    // that its pods of the manifests are covered otherwise does not make it, or a rule of it, redundant
+    if (policy.layer === 'np' && policy.subject.namespaces.kind === 'named' && isEmptySelector(policy.subject.pods)) {
+      const ns = policy.subject.namespaces.name;
+      const why = `it selects every pod of namespace ${ns}, also those the manifests do not show and those added later`;
+      if (!unjudged && !changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
+        diagnostics.push(diag(Codes.lintNotJudged, 'info', `${policyKey(policy.ref)} is not judged for redundancy: ${why}`, originRef(policy.origin, ['metadata', 'name'])));
+        continue;
+      }
+      for (const b of bound) {
+        if (settled.has(b) || changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) continue;
+        diagnostics.push(diag(Codes.lintNotJudged, 'info', `${describeRule(policy, b.rule)} is not judged for redundancy: ${why}`, ruleFinding(b).at));
+      }
+      continue;
+    }
     // without the policy, what its unjudged rule lets through outside the manifests would change
     if (!unjudged && !changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
       const empty = directions.every((d) => policy.rules[d].length === 0);

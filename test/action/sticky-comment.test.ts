@@ -363,24 +363,24 @@ describe('check', () => {
   });
 
   it('lint: the findings the PR adds are a section of the comment, annotated at their lines; fail-on lint fails only on them', async () => {
-    // restoring payments' policies brings back its finding (a redundant default-deny; its allow-dns rule towards
-    // kube-system, which the repository does not hold, is not judged: info NPC187, never a finding)
-    pullAt(repo.sha.base, repo.sha.open);
+    // the PR adds a policy of frontend with a typo in its pod selector: it selects no pod. Base's default denies
+    // and allow-dns rules towards kube-system (which the repository does not hold) are not judged (info NPC187)
+    pullAt(repo.sha.lint, repo.sha.gap);
     const r = await runEntry('check', {
       inputs: { token: APP_TOKEN, paths: 'deploy', engine: 'builtin', 'fail-on': 'lint' },
       eventName: 'pull_request',
-      payload: pullRequestPayload({ number: PR, base: repo.sha.open, head: repo.sha.base }),
+      payload: pullRequestPayload({ number: PR, base: repo.sha.gap, head: repo.sha.lint }),
       apiUrl: gh.url,
       cwd: repo.dir,
     });
     expect(r.code).toBe(1);
     expect(r.outputs.lint).toBe('1');
-    expect(r.stdout).toContain('::warning title=netpol-ci lint (redundant-policy) new in this PR,file=deploy/payments/network-policies.yaml,line=4::NetworkPolicy payments/default-deny is redundant');
+    expect(r.stdout).toContain('::warning title=netpol-ci lint (selects-nothing) new in this PR,file=deploy/frontend/network-policies.yaml,line=68::NetworkPolicy frontend/ghost selects no pod of the manifests');
     expect(r.stdout).not.toContain('never-matches');
     expect(r.stdout).toContain('::error::the check failed on: lint');
     const body = gh.commentsOf(PR)[0]!.body;
     expect(body).toContain('#### Policy sanity (lint): new in this PR');
-    expect(body).toContain('_2 findings already on base not shown._');
+    expect(body).not.toContain('already on base not shown');
 
     // the other way, the PR removes findings: none is new, the step passes; without lint nor fail-on lint, no section
     pullAt(repo.sha.open, repo.sha.base);

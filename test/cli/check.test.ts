@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parseMarker } from '../../src/report/check/marker.js';
 import { CLI, REPO_ROOT, runCli } from '../helpers/cli.js';
 import { cleanupTempDirs, tempDir } from '../helpers/fixtures.js';
-import { makePr, replace, type Pr } from '../helpers/pr.js';
+import { makePr, makeStackedPr, replace, type Pr } from '../helpers/pr.js';
 import { git } from '../helpers/tools.js';
 
 afterAll(cleanupTempDirs);
@@ -363,10 +363,15 @@ describe('check --lint and --exposure', () => {
     for (const p of prs) p.dispose();
   });
   const CATALOG_FROM = '        - podSelector:\n            matchLabels: {app: orders}\n      ports:\n        - port: http\n';
+  /** A policy of backend selecting no pod (a typo'd label): a finding base and head both have. */
+  const GHOST = '---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ghost, namespace: backend}\nspec:\n  podSelector: {matchLabels: {app: ordrs}}\n  policyTypes: [Ingress]\n';
   /** A PR that repeats catalog's ingress rule (a redundant rule) and pushes every line of the file down (findings move, not change). */
   function redundantRulePr(): Pr {
-    const pr = makePr(BASE, {
-      'backend/network-policies.yaml': (t) => `# owned by the backend team\n# reviewed quarterly\n${replace(CATALOG_FROM, `${CATALOG_FROM}    - from:\n        - podSelector:\n            matchLabels: {app: orders}\n      ports:\n        - port: http\n`)(t) as string}`,
+    const pr = makeStackedPr(BASE, {
+      both: { 'backend/network-policies.yaml': (t) => `${t}${GHOST}` },
+      head: {
+        'backend/network-policies.yaml': (t) => `# owned by the backend team\n# reviewed quarterly\n${replace(CATALOG_FROM, `${CATALOG_FROM}    - from:\n        - podSelector:\n            matchLabels: {app: orders}\n      ports:\n        - port: http\n`)(t) as string}`,
+      },
     });
     prs.push(pr);
     return pr;
@@ -379,12 +384,12 @@ describe('check --lint and --exposure', () => {
     const md = r.stdout;
     const start = md.indexOf('#### Policy sanity (lint): new in this PR');
     const section = md.slice(start, md.indexOf('\n####', start + 1));
-    // the repeated rule is the one finding: base's three (each namespace's default-deny redundant; the allow-dns
-    // rules towards kube-system, not in the manifests, are not judged) moved two lines down but are not new
+    // the repeated rule is the one finding: base's own (the ghost policy selecting nothing) moved two lines down but
+    // is not new (each namespace's default deny and the allow-dns rules towards kube-system are not judged: NPC187)
     expect(section.split('\n').filter((l) => l.startsWith('- '))).toEqual([
       '- `backend/network-policies.yaml:50` `NPC183` redundant-rule: NetworkPolicy backend/catalog\\-ingress ingress\\[1\\] is redundant\\: without it, every connection stays the same (covered by `NetworkPolicy backend/catalog-ingress ingress[0]`, `NetworkPolicy backend/default-deny (isolation)`)',
     ]);
-    expect(section).toContain('_3 findings already on base not shown._');
+    expect(section).toContain('_1 finding already on base not shown._');
     expect(md.split('\n')[1]).toBe('### netpol-ci check: ⚠️ 1 new lint finding');
     // without --lint, no lint section (lint is engine work: only when asked)
     expect(runCli(['check', '--base', pr.base, '--head', pr.head]).stdout).not.toContain('Policy sanity');
@@ -395,10 +400,10 @@ describe('check --lint and --exposure', () => {
     const failing = runCli(['check', '--base', pr.base, '--head', pr.head, '--fail-on', 'lint']);
     expect(failing.code).toBe(1);
     expect(failing.stdout).toContain('#### Policy sanity (lint): new in this PR');
-    // base has six findings of its own: none is new when head is base
-    const same = runCli(['check', '--base', BASE, '--head', BASE, '--fail-on', 'lint', '-f', 'json']);
+    // base has a finding of its own: none is new when head is base
+    const same = runCli(['check', '--base', pr.base, '--head', pr.base, '--fail-on', 'lint', '-f', 'json']);
     expect(same.code).toBe(0);
-    expect(JSON.parse(same.stdout).lint).toEqual({ findings: [], existing_on_base: 3 });
+    expect(JSON.parse(same.stdout).lint).toEqual({ findings: [], existing_on_base: 1 });
     // the README example's PR makes orders-ingress redundant (orders' port changed under it)
     const example = runCli(['check', '--base', BASE, '--head', HEAD, '--fail-on', 'lint', '-f', 'json']);
     expect(example.code).toBe(1);
@@ -421,7 +426,7 @@ describe('check --lint and --exposure', () => {
     for (const format of ['md', 'txt', 'json']) {
       const args = ['check', '--base', pr.base, '--head', pr.head, '--lint', '--exposure', '-f', format];
       const first = runCli(args).stdout;
-      expect(first).toContain(format === 'json' ? '"existing_on_base": 3' : format === 'txt' ? 'Policy sanity (lint), new in this PR:' : '#### Policy sanity (lint)');
+      expect(first).toContain(format === 'json' ? '"existing_on_base": 1' : format === 'txt' ? 'Policy sanity (lint), new in this PR:' : '#### Policy sanity (lint)');
       expect(runCli(args).stdout).toBe(first);
     }
   });

@@ -13,7 +13,7 @@ import { FIXTURES, tempDir } from './fixtures.js';
  */
 export interface AppRepo {
   readonly dir: string;
-  readonly sha: { base: string; open: string; wider: string; noop: string; gap: string };
+  readonly sha: { base: string; open: string; wider: string; noop: string; gap: string; lint: string };
   /** All commits, oldest first. */
   readonly history: string[];
 }
@@ -37,5 +37,9 @@ export function makeAppRepo(): AppRepo {
   const noop = commit('a comment');
   writeFileSync(web, readFileSync(web, 'utf8').replace(/(env:\n)/, '$1            - {name: REVIEWS_URL, value: "http://reviews.backend.svc.cluster.local:8080"}\n'));
   const gap = commit('a gap');
-  return { dir, sha: { base, open, wider, noop, gap }, history: [base, open, wider, noop, gap] };
+  // a policy whose pod selector has a typo: it selects no pod of frontend (a lint finding)
+  const policies = path.join(dir, 'deploy/frontend/network-policies.yaml');
+  writeFileSync(policies, `${readFileSync(policies, 'utf8')}---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: ghost, namespace: frontend}\nspec:\n  podSelector: {matchLabels: {app: wbe}}\n  policyTypes: [Ingress]\n`);
+  const lint = commit('a lint finding');
+  return { dir, sha: { base, open, wider, noop, gap, lint }, history: [base, open, wider, noop, gap, lint] };
 }

@@ -42,8 +42,16 @@ function ourKeys(app: string): { keys: Set<string>; code: number } {
 /** Where the answers differ, and why. `onlyNca` / `onlyOurs`: keys one tool states and the other does not. */
 const DIFFERENCES: Record<string, { onlyNca?: string[]; onlyOurs?: string[]; why: string }> = {
   'acs-security-demos': {
-    onlyNca: ['policy:NetworkPolicy frontend/asset-cache-netpol', 'rule:NetworkPolicy frontend/webapp-netpol ingress[0]'],
-    why: 'the app has OpenShift Routes to asset-cache and webapp: netpol-ci models the ingress controller reaching them on 8080, which only these rules admit; nca models no Routes',
+    onlyNca: [
+      'policy:NetworkPolicy frontend/asset-cache-netpol',
+      'rule:NetworkPolicy frontend/webapp-netpol ingress[0]',
+      'policy:NetworkPolicy backend/default-deny-in-namespace-backend',
+      'policy:NetworkPolicy frontend/default-deny-in-namespace-frontend',
+      'policy:NetworkPolicy payments/default-deny-in-namespace-payments',
+    ],
+    why:
+      'the app has OpenShift Routes to asset-cache and webapp: netpol-ci models the ingress controller reaching them on 8080, which only these rules admit; nca models no Routes. ' +
+      'Each namespace default deny isolates pods that have policies of their own: nca calls it redundant; netpol-ci does not judge it (info NPC187), since it also isolates the pods of its namespace the manifests do not show and those added later',
   },
   'core_pods_without_host_ip': {
     onlyNca: ['vacuous'],
@@ -92,12 +100,12 @@ describe.skipIf(!existsSync(CONNLIST))('lint agrees with nca --sanity', () => {
     }, 120_000);
   }
   it('agrees on a non-trivial number of findings', () => {
-    // the apps above hold 10 findings both tools state (acs: 8, named ports: 1, policy-a: 1)
+    // the apps above hold 7 findings both tools state (acs: 5, named ports: 1, policy-a: 1)
     let shared = 0;
     for (const app of ['acs-security-demos', 'netpol_named_port_test', 'semanticDiff-orig-topologies-policy-a']) {
       const nca = ncaKeys(app);
       for (const k of ourKeys(app).keys) if (nca.has(k)) shared++;
     }
-    expect(shared).toBe(10);
+    expect(shared).toBe(7);
   }, 120_000);
 });
