@@ -3,7 +3,7 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-DJDMOTQM.mjs";
+} from "../chunks/chunk-6SCQ6RDN.mjs";
 import "../chunks/chunk-FB6GPRFR.mjs";
 import "../chunks/chunk-H4PS5LZN.mjs";
 import {

@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-DJDMOTQM.mjs";
+} from "../chunks/chunk-6SCQ6RDN.mjs";
 import "../chunks/chunk-FB6GPRFR.mjs";
 import "../chunks/chunk-H4PS5LZN.mjs";
 import "../chunks/chunk-MFTTSIWT.mjs";

@@ -39772,6 +39772,19 @@ function lintPolicies(engine) {
       }
     }
     if (bound.length > 0 && bound.every((b) => settled.has(b))) continue;
+    if (policy.layer === "np" && policy.subject.namespaces.kind === "named" && isEmptySelector(policy.subject.pods)) {
+      const ns = policy.subject.namespaces.name;
+      const why = `it selects every pod of namespace ${ns}, also those the manifests do not show and those added later`;
+      if (!unjudged && !changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
+        diagnostics.push(diag(Codes.lintNotJudged, "info", `${policyKey(policy.ref)} is not judged for redundancy: ${why}`, originRef(policy.origin, ["metadata", "name"])));
+        continue;
+      }
+      for (const b of bound) {
+        if (settled.has(b) || changesSomething({ rule: b.rule }, subjects, [b.rule.ref.direction], () => [b])) continue;
+        diagnostics.push(diag(Codes.lintNotJudged, "info", `${describeRule(policy, b.rule)} is not judged for redundancy: ${why}`, ruleFinding(b).at));
+      }
+      continue;
+    }
     if (!unjudged && !changesSomething({ policy }, subjects, directions, (s, d) => boundOf(policy, d))) {
       const empty = directions.every((d) => policy.rules[d].length === 0);
       findings.push({
@@ -39850,6 +39863,7 @@ var init_lint = __esm({
     init_connection_set();
     init_peer();
     init_evaluate();
+    init_selector();
     init_policy();
     init_unmodelled_peers();
     describeRule = (policy, rule) => `${policyKey(policy.ref)} ${ruleLabel(rule.ref)}`;

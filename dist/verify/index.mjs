@@ -10,7 +10,7 @@ import {
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-DJDMOTQM.mjs";
+} from "../chunks/chunk-6SCQ6RDN.mjs";
 import "../chunks/chunk-FB6GPRFR.mjs";
 import {
   explanationData
