@@ -2,7 +2,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { readableKeys } from './volume-mounts.js';
 import { hostAlias } from './host-aliases.js';
 import { dialedConns, headlessDial, remappedPorts, undeclared, type HeadlessDial } from './headless.js';
-import { dialedTargets, manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
+import { dialedTargets, endpointsFromSlices, manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
@@ -800,6 +800,9 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
       return;
     }
   }
+  // a Service with a selector also reaches the addresses of the EndpointSlices written for it by
+  // hand (kube-proxy reads every slice labelled with its name); not a pod's own name (`db-0.db`)
+  const slices = target.pod === undefined && inCluster.some(hasSelector) ? endpointsFromSlices(ctx.endpoints.get(target.key)) : [];
   if (headless && inCluster.every(hasSelector)) {
     // its name resolves to the pods themselves: each definition's pods on the port the client dials (headless.ts)
     const dials = inCluster.flatMap((svc) => {
@@ -810,8 +813,13 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
       if (c.explicit) report('no-such-port', `Service ${target.key} has no port ${c.port}`);
       return;
     }
+    // and to the slices' addresses, dialed alike: an SRV lookup answers the endpoint port of the name
+    const sliced = dials.flatMap(({ dial }) =>
+      dial.kind === 'srv' ? dial.ports.flatMap((sp) => manualTargets(slices, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : dialedTargets(slices, dial.conns),
+    );
+    for (const t of sliced) add({ kind: 'external', range: t.range }, t.conns, target.key);
     if (dials.every((d) => d.svc.workloads.length === 0)) {
-      report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
+      if (sliced.length === 0) report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
       return;
     }
     for (const d of dials) reachHeadless(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
@@ -832,7 +840,11 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
   const selectorless = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports) : [];
-  const written = manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : [];
+  const written = [
+    ...(manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : []),
+    // the hand-written slices of a Service with a selector, paired with its ports as kube-proxy pairs them: by name and protocol
+    ...withPort.filter((d) => hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(slices, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' }))),
+  ];
   for (const t of written) add({ kind: 'external', range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
     if (written.length > 0) return;
