@@ -233,6 +233,11 @@ export const Codes = {
   // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
   /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
   configDocumentTooLarge: 'NPC310',
+  // exactness of scan: headless Services as Kubernetes resolves them (NPC316-NPC319, taken from the end)
+  /** An address names a headless Service without a port: the client dials its own default port, read as the Service port's number (its targetPort differs; no proxy applies it); warned at the address. */
+  headlessPortGuessed: 'NPC318',
+  /** Through a headless Service a client dials a pod port no container of the selected workload declares (the targetPort is not applied without a proxy): a broken app, warned at the Service. */
+  headlessPortNotDeclared: 'NPC319',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

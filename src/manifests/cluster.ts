@@ -2,6 +2,7 @@ import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { K8sObject, ObjectOf, ObjectOrigin } from './objects.js';
 import { originRef } from './objects.js';
 import { POLICY_KINDS } from './api-groups.js';
+import { jobPodLabels } from './job-labels.js';
 import type { PodSpec } from './schemas.js';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'] as const;
@@ -199,9 +200,11 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
       case 'Job': {
         const meta = o.object.metadata;
         const tpl = o.object.spec?.template;
+        // a Job's pods also carry the job-name labels the API server adds (job-labels.ts)
+        const labels = o.kind === 'Job' ? jobPodLabels(o.object, tpl?.metadata?.labels) : tpl?.metadata?.labels;
         addWorkload(
           { namespace: nsOf(meta), name: nameOf(meta, o.kind), kind: o.kind },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'template', 'spec'], diagnostics),
+          podShape(tpl?.spec, labels, o.origin, ['spec', 'template', 'spec'], diagnostics),
           tpl?.spec ?? undefined,
           o.origin,
           ['spec', 'template', 'spec'],

@@ -94,6 +94,9 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
   const mode = request.gapMode ?? 'deny';
   let ruleErrors = false;
   let baselineRules: RuleSet | undefined;
+  // what the manifests (and traffic) tell, before a deny rule cuts it: a port whose caller is known
+  // and forbidden is no gap (gaps.ts), as a caller the manifests name is no unknown
+  const stated = links;
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
@@ -105,7 +108,7 @@ export function runSynthesize(io: Io, request: SynthesizeRequest, settings: Read
     appendAll(all, applied.diagnostics);
   }
   // gaps are what neither the manifests nor the observed traffic tell
-  const gaps = findGaps(load.cluster, { links, unresolved });
+  const gaps = findGaps(load.cluster, { links: links === stated ? links : [...stated, ...links], unresolved });
   // a closure never opens what a deny rule forbids: one that would is written as the links it opens, cut (see cutClosures)
   let closedWhole = gaps;
   if (baselineRules && mode !== 'deny') {

@@ -212,13 +212,15 @@ function needsOf(loaded: Loaded, request: RepoDriftRequest): Needs {
   const mode = request.gapMode ?? 'deny';
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
   // as synthesize --baseline: every outside address in each family first, then deny rules remove and allow rules add
+  // as synthesize: gaps are judged on what the manifests tell, before a deny rule cuts it
+  const stated = links;
   if (loaded.rules) {
     const applied = applyBaselineToLinks(loaded.cluster, inEveryFamily(links, families), loaded.rules, families);
     links = applied.links;
     appendAll(diagnostics, applied.diagnostics);
   }
   // the DNS stand-in is no workload of the application: it has no gap to close
-  let gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  let gaps = mode === 'deny' ? [] : findGaps(loaded.cluster, { links: links === stated ? links : [...stated, ...links], unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   if (loaded.rules && gaps.length > 0) {
     // a closure that crosses a deny rule is needed only as cut, as synthesize writes it
     const cut = cutClosures({ ...loaded.cluster, workloads: app }, gaps, mode, loaded.rules, families ?? [4]);

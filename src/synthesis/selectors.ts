@@ -1,6 +1,7 @@
 import { compareStrings, workloadKey, type Workload } from '../manifests/cluster.js';
 import { selectorMatches } from '../connectivity/selector.js';
 import type { LabelSelector } from '../manifests/schemas.js';
+import { JOB_NAME_LABELS } from '../manifests/job-labels.js';
 
 export interface WorkloadSelector {
   /** A label selector as NetworkPolicy writes it (`matchLabels`, or `matchExpressions` for unlabelled pods). */
@@ -19,6 +20,11 @@ const IDENTITY: readonly (readonly string[])[] = [['app.kubernetes.io/name', 'ap
 /** Labels that change with every rollout or version: never a selector on their own. */
 const VOLATILE_KEYS = new Set(['pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'job-name', 'batch.kubernetes.io/job-name', 'controller-uid', 'batch.kubernetes.io/controller-uid']);
 const VERSION_KEYS = new Set(['version', 'app.kubernetes.io/version', 'helm.sh/chart', 'chart', 'release', 'heritage']);
+
+/** A Job's own job-name label (the API server sets it to the Job's name, manifests/job-labels.ts): fixed for that Job, so a selector like any written label. */
+function ownJobName(w: Workload, key: string, value: string | undefined): boolean {
+  return w.ref.kind === 'Job' && (JOB_NAME_LABELS as readonly string[]).includes(key) && value === w.ref.name;
+}
 
 function versionLike(key: string, value: string): boolean {
   return VERSION_KEYS.has(key) || /(^|[./-])version$/i.test(key) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
@@ -48,12 +54,14 @@ export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]):
   };
   if (Object.keys(labels).length === 0) {
     // Unlabelled pods are the ones that carry none of the keys the namespace's other pods use.
-    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
+    // never a key a controller sets on the pods with a value per pod or per run (a CronJob's Jobs'
+    // job-name, a Deployment's pod-template-hash): the workload's own pods carry it, and would be missed
+    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].filter((k) => !VOLATILE_KEYS.has(k)).sort(compareStrings);
     return result(used.length > 0 ? { matchExpressions: used.map((key) => ({ key, operator: 'DoesNotExist' as const })) } : {}, 'labels');
   }
   // labels every pod of the workload shares, and that do not change with each rollout
   const keys = Object.keys(labels)
-    .filter((k) => w.pods.every((p) => p.labels[k] === labels[k]) && !VOLATILE_KEYS.has(k))
+    .filter((k) => w.pods.every((p) => p.labels[k] === labels[k]) && (!VOLATILE_KEYS.has(k) || ownJobName(w, k, labels[k])))
     .sort(compareStrings);
   const pick = (subset: readonly string[]) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels[k] as string]));
 

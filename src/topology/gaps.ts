@@ -17,7 +17,8 @@ import { DAPR_INVOCATION, daprInvocationTargets } from './mesh.js';
  *
  * - `ingress`: a workload that listens (declares a container port, or a Service selects it) but
  *   that no link reaches: its callers name it in application code, or live outside the input; and
- *   a Service no link reaches on any port, over a workload others reach (uncalledServices);
+ *   a Service no link reaches on any port, over a workload others reach, or one port of a reached
+ *   Service whose container port no link reaches (uncalledServices);
  * - `egress`: an address-like value the scan could not resolve to a peer (no such Service or
  *   port, a Service without endpoints in the input, a hostname outside the cluster, the API server,
  *   the node's own address where a node-local agent listens, the control plane of an injected mesh proxy).
@@ -81,7 +82,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
     if (o.kind !== 'Service') continue;
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list.push({ ports: o.object.spec?.ports ?? [], name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ['metadata', 'name']) });
+      const ports = o.object.spec?.ports ?? [];
+      list.push({ ports, name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]) });
       selectedBy.set(workloadKey(w.ref), list);
     }
   }
@@ -175,20 +177,42 @@ interface SelectingService {
   readonly ports: Parameters<typeof targetConns>[0];
   readonly name: string;
   readonly at: SourceRef;
+  /** Where its port `i` is defined. */
+  readonly portAt: (i: number) => SourceRef;
 }
 
 /**
  * The Services of a reached workload that no link reaches on any of their ports (JupyterHub's
  * `proxy-api`, called by the hub from code, beside the `proxy-public` the outside reaches): each is
  * there to be called, by callers no manifest names. A Service a link reaches on one of its ports
- * (a headless twin of a reached Service, one port of several) is no gap.
+ * (a headless twin of a reached Service, one port of several) is no such gap; but each of its
+ * ports whose container port no link reaches (a `metrics` port beside the called `http`) is a gap
+ * of its own, at that port, unless a gap above already names the container port.
  */
 function uncalledServices(w: Workload, services: readonly SelectingService[], reachedOn: ConnectionSet): Gap[] {
-  return services.flatMap((s): Gap[] => {
+  const gaps: Gap[] = [];
+  let named = reachedOn;
+  const partly: SelectingService[] = [];
+  for (const s of services) {
     const conns = targetConns(s.ports, w.pods);
-    if (conns.isEmpty || !conns.intersect(reachedOn).isEmpty) return [];
-    return [{ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `Service ${s.name} selects it on ${conns.toString()}, but no manifest names a caller of that Service`, at: s.at, conns, close: CLOSE_INGRESS }];
-  });
+    if (conns.isEmpty) continue;
+    if (!conns.intersect(reachedOn).isEmpty) {
+      partly.push(s);
+      continue;
+    }
+    named = named.union(conns);
+    gaps.push({ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `Service ${s.name} selects it on ${conns.toString()}, but no manifest names a caller of that Service`, at: s.at, conns, close: CLOSE_INGRESS });
+  }
+  for (const s of partly) {
+    s.ports.forEach((sp, i) => {
+      const conns = targetConns([sp], w.pods).subtract(named);
+      if (conns.isEmpty) return;
+      named = named.union(conns);
+      const port = sp.name ? `${sp.name} (${sp.port})` : String(sp.port);
+      gaps.push({ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `Service ${s.name} port ${port} selects it on ${conns.toString()}, but no manifest names a caller of that port`, at: s.portAt(i), conns, close: CLOSE_INGRESS });
+    });
+  }
+  return gaps;
 }
 
 /** The egress gaps of front ends that name nothing they call in the cluster (see Gap). */

@@ -20,6 +20,12 @@ import { isIpLiteral } from './addresses.js';
  * endpointslicecache: "TODO: handle nil ports to mean all"), with a warning.
  */
 export interface ManualEndpoint {
+  /**
+   * What wrote it: an `Endpoints` object, an EndpointSlice written by hand (or by any manager but the
+   * EndpointSlice controller), or one of the EndpointSlice controller's own (a cluster dump's). For a
+   * Service WITH a selector only the hand-written slices add endpoints (endpointsFromSlices).
+   */
+  readonly from: 'Endpoints' | 'EndpointSlice' | 'controller-slice';
   readonly addresses: readonly IpRange[];
   /** Each port with its name ('' for an unnamed one) and protocol. */
   readonly ports: readonly { readonly name: string; readonly port: number; readonly protocol: Protocol }[];
@@ -30,6 +36,21 @@ export type ManualEndpoints = ReadonlyMap<string, readonly ManualEndpoint[]>;
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const SKIP_MIRROR_LABEL = 'endpointslice.kubernetes.io/skip-mirror';
+const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
+/** The EndpointSlice controller's own name: it writes (and rewrites) the slices of a Service with a selector from its pods. */
+const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
+
+/**
+ * The endpoints a Service WITH a selector has beyond its pods: the EndpointSlices written for it by
+ * hand. kube-proxy groups every slice by its `kubernetes.io/service-name` label, whoever manages it
+ * (pkg/proxy/endpointslicecache.go endpointSliceCacheKeys), and the EndpointSlice controller leaves
+ * alone a slice it does not manage. An `Endpoints` object of such a Service is the endpoints
+ * controller's, rewritten from the pods (and never mirrored); the controller's own slices are the
+ * pods, which the selector already gives.
+ */
+export function endpointsFromSlices(endpoints: readonly ManualEndpoint[] | undefined): readonly ManualEndpoint[] {
+  return (endpoints ?? []).filter((e) => e.from === 'EndpointSlice');
+}
 
 /** Addresses the API server refuses in an Endpoints object (ValidateEndpointIP): unspecified, loopback, link-local, link-local multicast. */
 const REFUSED: readonly IpRange[] = ['0.0.0.0/32', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/24', '::/128', '::1/128', 'fe80::/10', 'ff02::/16'].map((c) => parseCidr(c) as IpRange);
@@ -58,7 +79,7 @@ export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace:
       (o.object.subsets ?? []).forEach((s, si) => {
         // not-ready addresses take traffic once ready: a policy written now must allow them too
         const addresses = (['addresses', 'notReadyAddresses'] as const).flatMap((field) => (s[field] ?? []).flatMap((a, ai) => addressRange(o, a.ip, ['subsets', si, field, ai, 'ip'])));
-        put(key, { addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })) });
+        put(key, { from: 'Endpoints', addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' })) });
       });
     } else if (o.kind === 'EndpointSlice') {
       const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
@@ -70,7 +91,8 @@ export function manualEndpoints(objects: readonly K8sObject[], defaultNamespace:
         if (typeof p.port === 'number') ports.push({ name: p.name ?? '', port: p.port, protocol: p.protocol ?? 'TCP' });
         else diagnostics.push(diag(Codes.endpointPortWithoutNumber, 'warning', 'an EndpointSlice port without a number is skipped by kube-proxy: no traffic reaches it', originRef(o.origin, ['ports', pi])));
       });
-      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports });
+      const from = o.object.metadata.labels?.[MANAGED_BY_LABEL] === SLICE_CONTROLLER ? 'controller-slice' : 'EndpointSlice';
+      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { from, addresses, ports });
     }
   }
   return out;

@@ -1,7 +1,8 @@
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { readableKeys } from './volume-mounts.js';
 import { hostAlias } from './host-aliases.js';
-import { dialedTargets, manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
+import { dialedConns, headlessDial, remappedPorts, undeclared, type HeadlessDial } from './headless.js';
+import { dialedTargets, endpointsFromSlices, manualEndpoints, manualTargets, type ManualEndpoints } from './manual-endpoints.js';
 import { ConnectionSet } from '../model/connection-set.js';
 import { NamedTemplates } from './named-templates.js';
 import { targetConns, type ServicePort } from '../manifests/service-ports.js';
@@ -799,6 +800,31 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
       return;
     }
   }
+  // a Service with a selector also reaches the addresses of the EndpointSlices written for it by
+  // hand (kube-proxy reads every slice labelled with its name); not a pod's own name (`db-0.db`)
+  const slices = target.pod === undefined && inCluster.some(hasSelector) ? endpointsFromSlices(ctx.endpoints.get(target.key)) : [];
+  if (headless && inCluster.every(hasSelector)) {
+    // its name resolves to the pods themselves: each definition's pods on the port the client dials (headless.ts)
+    const dials = inCluster.flatMap((svc) => {
+      const dial = headlessDial(svc.object.spec?.ports ?? [], c.port, schemePort(c.scheme));
+      return dial ? [{ svc, dial }] : [];
+    });
+    if (dials.length === 0) {
+      if (c.explicit) report('no-such-port', `Service ${target.key} has no port ${c.port}`);
+      return;
+    }
+    // and to the slices' addresses, dialed alike: an SRV lookup answers the endpoint port of the name
+    const sliced = dials.flatMap(({ dial }) =>
+      dial.kind === 'srv' ? dial.ports.flatMap((sp) => manualTargets(slices, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : dialedTargets(slices, dial.conns),
+    );
+    for (const t of sliced) add({ kind: 'external', range: t.range }, t.conns, target.key);
+    if (dials.every((d) => d.svc.workloads.length === 0)) {
+      if (sliced.length === 0) report('no-endpoints', `Service ${target.key} selects no workload in the manifests`);
+      return;
+    }
+    for (const d of dials) reachHeadless(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
+    return;
+  }
   if (withPort.length === 0 && port !== undefined && headless) {
     // a headless Service's names resolve to the pods themselves (no proxy maps Service ports): a port
     // no Service port names is dialed on the pods as written (`db-0.db:15432`, a container port)
@@ -814,7 +840,11 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
   const selectorless = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports) : [];
-  const written = manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : [];
+  const written = [
+    ...(manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' })) : []),
+    // the hand-written slices of a Service with a selector, paired with its ports as kube-proxy pairs them: by name and protocol
+    ...withPort.filter((d) => hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(slices, { name: sp.name ?? '', protocol: sp.protocol ?? 'TCP' }))),
+  ];
   for (const t of written) add({ kind: 'external', range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
     if (written.length > 0) return;
@@ -841,6 +871,82 @@ function podOwners(workloads: readonly Workload[], pod: string | undefined): rea
   return named.length > 0 ? named : workloads;
 }
 
+/**
+ * The links an address gives through one definition of a headless Service with a selector: to each
+ * workload it selects, on the port the client dials (headless.ts), never a targetPort mapping. Said
+ * where that reading is a choice (no port written, a targetPort that differs: NPC318) and where the
+ * dialed port is one the workload's containers do not declare (NPC319, at the Service).
+ */
+function reachHeadless(
+  f: Found,
+  w: Workload,
+  ctx: ResolveContext,
+  service: string,
+  definition: { readonly svc: ServiceEntry; readonly dial: HeadlessDial; readonly workloads: readonly Workload[] },
+  add: (dst: Peer, conns: ConnectionSet, service: string | undefined) => void,
+): void {
+  const { svc, dial, workloads } = definition;
+  const all = svc.object.spec?.ports ?? [];
+  const client = workloadKey(w.ref);
+  if (dial.kind === 'service-port') {
+    warnPortChoice(f, w, ctx, service, all);
+    const remapped = remappedPorts(all, workloads.filter((dw) => dw !== w));
+    const key = `headless\u0000${client}\u0000${service}`;
+    if (remapped.length > 0 && !ctx.portChoices.has(key)) {
+      const numbers = remapped.map((sp) => `${sp.port} (targetPort ${String(sp.targetPort)})`).join(', ');
+      ctx.portChoices.set(
+        key,
+        diag(
+          Codes.headlessPortGuessed,
+          'warning',
+          `${JSON.stringify(f.c.text)} names headless Service ${service} without a port: its name resolves to the pods' own addresses and no proxy maps ports, so ${client} dials its own default port, read as the Service port ${numbers}`,
+          f.at(),
+          'write the port in the address, or make the Service port equal its targetPort',
+        ),
+      );
+    }
+  }
+  for (const dw of workloads) {
+    if (dw === w) continue;
+    const conns = dialedConns(dial, dw);
+    if (conns.isEmpty) continue;
+    add({ kind: 'workload', ref: dw.ref }, conns, service);
+    // an SRV answer is the target port itself: only a dialed number can miss what the pods serve
+    const missing = dial.kind === 'srv' ? ConnectionSet.NONE : undeclared(conns, dw);
+    const key = `headless-port\u0000${client}\u0000${service}\u0000${workloadKey(dw.ref)}\u0000${missing.toString()}`;
+    if (missing.isEmpty || ctx.portChoices.has(key)) continue;
+    const i = all.findIndex((sp) => missing.allows(sp.protocol ?? 'TCP', sp.port));
+    ctx.portChoices.set(
+      key,
+      diag(
+        Codes.headlessPortNotDeclared,
+        'warning',
+        `Service ${service} is headless: its name resolves to the pods' own addresses, so ${client} reaches ${workloadKey(dw.ref)} on ${missing.toString()} as dialed (no proxy applies a targetPort), a port no container of ${workloadKey(dw.ref)} declares`,
+        originRef(svc.origin, i >= 0 ? ['spec', 'ports', i, 'port'] : ['metadata', 'name']),
+        'have the client dial the port the container serves, or make the Service port equal its targetPort',
+      ),
+    );
+  }
+}
+
+/** An address without a port on a Service of several ports: all of them are reached, and one warning per (client, Service) names the choice. */
+function warnPortChoice(f: Found, w: Workload, ctx: ResolveContext, service: string, all: readonly ServicePort[]): void {
+  const { c, at } = f;
+  if (c.port !== undefined || all.length < 2) return;
+  const key = `${workloadKey(w.ref)}\u0000${service}`;
+  if (ctx.portChoices.has(key)) return;
+  ctx.portChoices.set(
+    key,
+    diag(
+      Codes.addressWithoutPort,
+      'warning',
+      `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
+      at(),
+      'write the port in the address (host:port) or review the link in a links file',
+    ),
+  );
+}
+
 /** The links an address gives through one definition of a Service: to each workload it selects, on the target ports. */
 function reachService(
   f: Found,
@@ -850,24 +956,9 @@ function reachService(
   definition: { readonly all: readonly ServicePort[]; readonly ports: readonly ServicePort[]; readonly workloads: readonly Workload[] },
   add: (dst: Peer, conns: ConnectionSet, service: string | undefined) => void,
 ): void {
-  const { c, at } = f;
   const { all, ports, workloads } = definition;
   // an address without a port: a one-port Service means that port; with several, all of them, and a warning names the choice
-  if (c.port === undefined && all.length > 1) {
-    const key = `${workloadKey(w.ref)}\u0000${service}`;
-    if (!ctx.portChoices.has(key)) {
-      ctx.portChoices.set(
-        key,
-        diag(
-          Codes.addressWithoutPort,
-          'warning',
-          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => (sp.name ? `${sp.name}/${sp.port}` : String(sp.port))).join(', ')}), so ${workloadKey(w.ref)} may reach all of them`,
-          at(),
-          'write the port in the address (host:port) or review the link in a links file',
-        ),
-      );
-    }
-  }
+  warnPortChoice(f, w, ctx, service, all);
   for (const dw of workloads) {
     if (dw === w) continue;
     const conns = targetConns(ports, dw.pods);

@@ -108,7 +108,12 @@ describe('2. $(VAR) expansion in env values', () => {
     // the bare OTEL_COLLECTOR_NAME value is not an address: only the expanded URL's port 4317, not every collector port
     expect(linkLines(doc)).toEqual(['otel/checkout[Deployment] => otel/collector[Deployment] : TCP 4317']);
     expect(doc.links[0]?.evidence.map((e) => `${e.file}:${e.line} ${e.value}`)).toEqual([`${at('2-var-expansion/app.yaml', 'value: http://$(OTEL')} http://collector:4317`]);
-    expect(gapLines(doc)).toEqual([`${at('2-var-expansion/app.yaml', '$(DEFINED_LATER)')} otel/checkout[Deployment] egress undefined-variable http://$(DEFINED_LATER):9999 (All Connections)`]);
+    expect(gapLines(doc)).toEqual([
+      `${at('2-var-expansion/app.yaml', '$(DEFINED_LATER)')} otel/checkout[Deployment] egress undefined-variable http://$(DEFINED_LATER):9999 (All Connections)`,
+      // the collector is called on grpc (4317) only: its http (4318) and metrics (8888) Service ports name no caller, each a gap at its port
+      `${at('2-var-expansion/app.yaml', '- name: http')} otel/collector[Deployment] ingress no-ingress-source (TCP 4318)`,
+      `${at('2-var-expansion/app.yaml', '- name: metrics')} otel/collector[Deployment] ingress no-ingress-source (TCP 8888)`,
+    ]);
   });
 });
 
@@ -189,6 +194,8 @@ describe('6. addresses only where an address can stand', () => {
     expect(gapLines(doc)).toEqual([
       `${DIR}/6-free-text/services.yaml:${text('6-free-text/services.yaml').split('\n').findIndex((l) => l === '  name: ad') + 1} shop/ad[Deployment] ingress no-ingress-source (TCP 9555)`,
       `${DIR}/6-free-text/services.yaml:${text('6-free-text/services.yaml').split('\n').findIndex((l) => l === '  name: cache') + 1} shop/cache[Deployment] ingress no-ingress-source (TCP 6379)`,
+      // kafka is reached on 9092 (nc -z kafka 9092); its other Service port, 9093, names no caller
+      `${at('6-free-text/services.yaml', '- name: p9093')} shop/kafka[Deployment] ingress no-ingress-source (TCP 9093)`,
     ]);
   });
 });

@@ -83,7 +83,10 @@ describe('podinfo Kustomize overlays (one namespace per overlay, configMapGenera
     // the warm-cache link is stated both in the job's env and in the generated script ConfigMap it mounts
     const warm = doc.links.find((l) => l.src === w('dev', 'warm-cache', 'CronJob'));
     expect(warm?.evidence.map((e) => e.value)).toContain('http://frontend');
-    expect(doc.gaps.map((g) => `${g.workload} ${g.direction}`)).toEqual([`${w('dev', 'database-primary', 'StatefulSet')} ingress`, `${w('production', 'database-primary', 'StatefulSet')} ingress`]);
+    // and the backend's gRPC port (9999, podinfo's --grpc-port): the frontend calls it over HTTP on 9898, gRPC callers are not named
+    expect(doc.gaps.map((g) => `${g.workload} ${g.direction} ${g.conns}`)).toEqual(
+      ['dev', 'production'].flatMap((ns) => [`${w(ns, 'backend')} ingress TCP 9999`, `${w(ns, 'database-primary', 'StatefulSet')} ingress TCP 3306,9797`]),
+    );
     expect(allowedAfterSynthesis(app)).toEqual(expected);
   });
 });

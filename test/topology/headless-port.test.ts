@@ -66,8 +66,9 @@ describe('a port no Service port names, through a headless Service', () => {
     expect(scan(service('None'), 'db:15432').links).toEqual(['d/c[Deployment] => d/db-replica[StatefulSet] : TCP 15432', 'd/c[Deployment] => d/db[StatefulSet] : TCP 15432']);
   });
 
-  it('a Service port still maps to its target port, and a ClusterIP Service without that port is still a gap', () => {
-    expect(scan(service('None'), 'db:5432').links).toEqual(['d/c[Deployment] => d/db[StatefulSet] : TCP 15432']);
+  it('a Service port is not mapped to its target port either (no proxy: headless-selector-ports.test.ts), and a ClusterIP Service without that port is still a gap', () => {
+    // `db:5432` is pod port 5432, on every pod the Service selects (it was mapped to targetPort pg, 15432)
+    expect(scan(service('None'), 'db:5432').links).toEqual(['d/c[Deployment] => d/db-replica[StatefulSet] : TCP 5432', 'd/c[Deployment] => d/db[StatefulSet] : TCP 5432']);
     expect(scan(service('10.96.0.20'), 'db:8008')).toEqual({ links: [], unresolved: ['db:8008: Service d/db has no port 8008'] });
   });
 });
