@@ -250,6 +250,11 @@ function hasName(meta: unknown): boolean {
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/**
+ * RBAC objects are named as path segments (pkg/apis/rbac/validation `ValidateRBACName =
+ * path.IsValidPathSegmentName`): Kubernetes' own `system:auth-delegator` holds a `:`.
+ */
+const RBAC_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 
 /**
  * Kubernetes rejects names that are not DNS names; such an object is still analysed (so the rest
@@ -260,7 +265,9 @@ function checkNames(meta: { name?: string; namespace?: string | null } | undefin
   // eslint-disable-next-line no-control-regex
   const severity = (v: string) => (/[/\u0000-\u001f\u007f]/.test(v) ? 'error' : 'warning');
   const name = meta?.name;
-  if (name !== undefined && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
+  if (name !== undefined && RBAC_KINDS.has(kind)) {
+    if (name === '.' || name === '..' || /[/%]/.test(name)) diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (not '.' or '..', and no '/' or '%')`, locate(document, [...path, 'metadata', 'name'])));
+  } else if (name !== undefined && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
     diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path, 'metadata', 'name'])));
   }
   const ns = meta?.namespace;
