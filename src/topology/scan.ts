@@ -408,7 +408,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const from = m.secret ? { secret: object } : { configMap: object };
       for (const [key, value] of data) {
         if (!m.keys(key)) continue;
-        emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
+        emit(value, valueContext(key), object.origin, dataPath(object, key), { via: () => originRef(w.origin, m.path), ...from });
       }
     }
   });
@@ -471,7 +471,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const value = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
           if (!fromSecret || value === undefined) return;
           vars.set(env.name, value);
-          entries.push({ name: env.name, value, origin: fromSecret[0].origin, path: ['data', sref.key], via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'secretKeyRef']), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
+          entries.push({ name: env.name, value, origin: fromSecret[0].origin, path: dataPath(fromSecret[0], sref.key), via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'secretKeyRef']), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -509,7 +509,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         }
       }
       for (const i of imported) {
-        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
+        emit(i.value, valueContext(i.key), i.cm.origin, dataPath(i.cm, i.key), { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
       }
       for (const e of entries) {
         emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? (e.secret ? { secret: e.cm } : { configMap: e.cm }) : {}), ports: pairedPorts(e.name, vars), dnsName: DNS_SETTING_NAME.test(e.name) });
@@ -1037,6 +1037,15 @@ function secretAsConfigMap(o: Extract<K8sObject, { kind: 'Secret' }>): ConfigMap
   }
   for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === 'string') data[k] = v;
   return { kind: 'ConfigMap', apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
+}
+
+/**
+ * Where a key's value is written: `stringData.KEY` for a Secret's key the manifest writes there
+ * (secretAsConfigMap merges it into `data`, as the API server does), else `data.KEY`.
+ */
+function dataPath(cm: ConfigMapObject, key: string): (string | number)[] {
+  const written = (cm.object as { stringData?: unknown }).stringData;
+  return written !== null && typeof written === 'object' && typeof (written as Record<string, unknown>)[key] === 'string' ? ['stringData', key] : ['data', key];
 }
 
 /** A ConfigMap whose values give links to several workloads: each gets every address it names, which the manifests cannot narrow. */
