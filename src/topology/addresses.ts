@@ -167,7 +167,8 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
   return skipped.length === 0 ? found : found.filter((c) => !skipped.some(([from, to]) => c.offset >= from && c.offset < to));
 }
 
-const GROUP_REDIRECTED = /[})][ \t]*(?:>|\|)/;
+// a `{ ...; }` group or a `( ... )` subshell closed and redirected or piped (`} > f`, `) | tee f`; `} || {` is an alternative, no pipe)
+const GROUP_REDIRECTED = /(?:^|;)[ \t]*[})][ \t]*(?:>|\|(?!\|))/m;
 
 /**
  * The [start, end) offsets of what a script's `echo` and `printf` commands print to its output:

@@ -41,6 +41,7 @@ stringData:
   configure.sh: |-
     #!/usr/bin/env bash
     set -euo pipefail
+    { test -n "\${HOME:-}"; } || { echo "no home"; }
     for i in {1..60}; do
       ${wait} && break
       sleep 1
