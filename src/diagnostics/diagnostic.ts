@@ -231,6 +231,9 @@ export const Codes = {
   // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
   /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
   configDocumentTooLarge: 'NPC310',
+  // what the manifests leave to an operator (NPC315)
+  /** A custom resource with `spec.replicas` (the scale subresource's convention): an operator runs its pods, which the manifests do not hold; warned at the field. */
+  operatorRunsPods: 'NPC315',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

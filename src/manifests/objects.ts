@@ -114,6 +114,18 @@ const NETWORKING_NOT_MODELLED: Readonly<Record<string, string>> = {
   VirtualMachineInstance: 'KubeVirt virtual machines are workloads the report does not list; their connections are missing',
 };
 
+/**
+ * The `spec.replicas` of a custom resource (an API group of its own, not one of Kubernetes'
+ * `*.k8s.io` groups): the scale subresource's convention for a resource its operator runs that many
+ * pods for (Prometheus, Alertmanager, a database cluster), whose pods the manifests never show.
+ */
+function operatorReplicas(value: Record<string, unknown>): number | undefined {
+  const group = typeof value.apiVersion === 'string' && value.apiVersion.includes('/') ? value.apiVersion.slice(0, value.apiVersion.indexOf('/')) : '';
+  if (!group.includes('.') || group.endsWith('.k8s.io')) return undefined;
+  const replicas = isRecord(value.spec) ? value.spec.replicas : undefined;
+  return typeof replicas === 'number' && Number.isInteger(replicas) && replicas > 0 ? replicas : undefined;
+}
+
 /** Flattens `List` and `*List` documents, recognises modelled kinds and validates each object. */
 export function readObjects(documents: readonly ParsedDocument[], cache?: ParseCache): ObjectsResult {
   const objects: K8sObject[] = [];
@@ -154,6 +166,11 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
         return;
       }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      const replicas = operatorReplicas(value);
+      if (replicas !== undefined) {
+        const name = isRecord(value.metadata) ? `${typeof value.metadata.namespace === 'string' ? `${value.metadata.namespace}/` : ''}${String(value.metadata.name)}` : '';
+        diagnostics.push(diag(Codes.operatorRunsPods, 'warning', `${kind} ${name} (${value.apiVersion}) is a custom resource with spec.replicas: ${replicas}: the operator that serves it runs its pods, which the manifests do not hold; the report leaves out their connections, and a policy that selects them selects no pod here`, locate(document, [...path, 'spec', 'replicas']), 'the pods\' links can be added in a links file (synthesize --links), or the analysis run on the live cluster (--cluster)'));
+      }
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 || document.origin ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
     }
