@@ -105,7 +105,7 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
   const sources: ManifestFile[] = [...defaults, ...chart.files];
   const scalars = [
     ...defaults.map((f) => valueScalars(f).map((v): Scalar => (v.key[0] === 'global' ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key }))),
-    ...chart.files.map((f): Scalar[] => valueScalars(f)),
+    ...chart.files.map((f): readonly Scalar[] => valueScalars(f)),
   ];
   const found = new Map<string, SourceRef>();
   // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
@@ -166,8 +166,15 @@ function readsValue(template: string, key: string): boolean {
 /** A values file's scalar: its key path (as merged), where it is, and its key in its own file where that differs (a subchart's default). */
 type Scalar = { key: string[]; value: string; line: number; column: number; own?: string[] };
 
-/** The string and number scalars of a values file under mappings, with their key paths and places. */
-function valueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
+/** The string and number scalars of a values file under mappings, with their key paths and places (read once per file: every traced address reads them). */
+function valueScalars(f: ManifestFile): readonly { key: string[]; value: string; line: number; column: number }[] {
+  let scalars = VALUE_SCALARS.get(f);
+  if (!scalars) VALUE_SCALARS.set(f, (scalars = readValueScalars(f)));
+  return scalars;
+}
+const VALUE_SCALARS = new WeakMap<ManifestFile, readonly { key: string[]; value: string; line: number; column: number }[]>();
+
+function readValueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
   const lines = new LineCounter();
   const doc = parseDocument(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
   const out: { key: string[]; value: string; line: number; column: number }[] = [];
