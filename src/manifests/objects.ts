@@ -4,6 +4,8 @@ import { IntegralFloat, type ParseCache, type ParsedDocument } from './documents
 import { locate } from './positions.js';
 import {
   AdminNetworkPolicySchema,
+  ApiServiceSchema,
+  WebhookConfigurationSchema,
   BaselineAdminNetworkPolicySchema,
   ConfigMapSchema,
   EndpointSliceSchema,
@@ -80,6 +82,9 @@ export const SCHEMAS = {
   VirtualService: VirtualServiceSchema,
   Component: DaprComponentSchema,
   Configuration: DaprConfigurationSchema,
+  APIService: ApiServiceSchema,
+  ValidatingWebhookConfiguration: WebhookConfigurationSchema,
+  MutatingWebhookConfiguration: WebhookConfigurationSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;

@@ -244,6 +244,10 @@ describe('kube-prometheus (its shipped NetworkPolicies; Prometheus and Alertmana
       `${ADAPTER} ingress no-ingress-source TCP 6443`,
       `${m('prometheus-operator')} ingress no-ingress-source TCP 8080,8443`,
     ]);
+    // the adapter serves the metrics API (APIService v1beta1.metrics.k8s.io): the API server calls it on its target port 6443, cited at the APIService
+    const adapter = (doc.gaps as (ScanDoc['gaps'][number] & { line?: number; detail: string; file?: string })[]).find((x) => x.workload === ADAPTER && x.direction === 'ingress');
+    expect([adapter?.file, adapter?.line]).toEqual([`${app}/manifests/prometheusAdapter-apiService.yaml`, 14]);
+    expect(adapter?.detail).toMatch(/^the Kubernetes API server calls it \(APIService v1beta1\.metrics\.k8s\.io names Service monitoring\/prometheus-adapter\) on TCP 6443,/);
     // Prometheus' Service selects the operator's pods: the clients' need is a gap, cited at the datasource's line
     const toPrometheus = (doc.gaps as (ScanDoc['gaps'][number] & { line?: number })[]).filter((x) => x.value?.includes('prometheus-k8s.monitoring.svc:9090'));
     expect(toPrometheus.map((x) => [x.workload, x.reason, x.line])).toEqual([
