@@ -306,4 +306,26 @@ describe('kube-prometheus (its shipped NetworkPolicies; Prometheus and Alertmana
     expect([report.summary.outside, report.summary.widenedExposure]).toEqual([1, 1]);
     expect(report.widened_exposure.map((x) => `${x.workload} ${x.peer} ${x.gained}`)).toEqual([`${GRAFANA} entire-cluster TCP 3000`]);
   });
+
+  it('check, a PR that admits the ingress-nginx namespace to Grafana on 3000 behind an Ingress: told where the controller runs, only {ingress-controller} gains grafana, nothing breaks; not told, the Ingress link is broken', () => {
+    const head = edited(app, {
+      'manifests/grafana-networkPolicy.yaml': [['    ports:\n    - port: 3000\n      protocol: TCP\n  podSelector:', '    ports:\n    - port: 3000\n      protocol: TCP\n  - from:\n    - namespaceSelector:\n        matchLabels:\n          kubernetes.io/metadata.name: ingress-nginx\n    ports:\n    - port: 3000\n      protocol: TCP\n  podSelector:']],
+    });
+    writeFileSync(
+      path.join(head, 'manifests', 'grafana-ingress.yaml'),
+      'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: grafana\n  namespace: monitoring\nspec:\n  ingressClassName: nginx\n  rules:\n  - host: grafana.example.com\n    http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend:\n          service:\n            name: grafana\n            port:\n              name: http\n',
+    );
+    const dir = tempDir('netpol-ci-kube-prometheus-pr-');
+    cpSync(app, path.join(dir, 'base'), { recursive: true });
+    cpSync(head, path.join(dir, 'head'), { recursive: true });
+    const check = (...flags: string[]) => JSON.parse(runWithTools(['check', '--base', 'base', '--head', 'head', ...flags, '--format', 'json'], { cwd: dir }).stdout) as CheckJson;
+    const GRAFANA = m('grafana');
+    const placed = check('--policies', 'head/manifests', '--ingress-controller', 'namespace=ingress-nginx');
+    expect(placed.broken_links).toEqual([]);
+    expect(diffLines(placed)).toEqual([`added {ingress-controller} => ${GRAFANA} : TCP 3000`]);
+    // the every-pod rule of the first PR is not here: no workload of the manifests runs in ingress-nginx
+    const unplaced = check();
+    expect(brokenLines(unplaced)).toEqual([`{ingress-controller} => ${GRAFANA} : TCP 3000`]);
+    expect(diffLines(unplaced)).toEqual([]);
+  });
 });
