@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { ConfigError } from '../diagnostics/errors.js';
 import { NAMESPACE_NAME_LABEL } from '../manifests/cluster.js';
+import type { ReadSettings } from '../pipeline/settings.js';
 import type { DriftBasis } from '../pipeline/verify.js';
 import { GAP_MODES } from '../synthesis/gap-rules.js';
 import { DEFAULT_SYNTHESIS_OPTIONS, type PodPeerSelector } from '../synthesis/synthesize.js';
@@ -67,6 +68,16 @@ export function ingressControllerSelector(labels: Readonly<Record<string, string
   if (!labels) return undefined;
   const { namespace, ...pod } = labels;
   return { ...(namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) };
+}
+
+/**
+ * Where `--ingress-controller` says the controller runs, for the engine: the drift gate judges
+ * `{ingress-controller}` there, as synthesize wrote its rules for it there.
+ */
+export function ingressControllerPlace(labels: Readonly<Record<string, string>> | undefined): Pick<ReadSettings, 'ingressController'> {
+  if (!labels) return {};
+  const { namespace, ...pod } = labels;
+  return { ingressController: { ...(namespace ? { namespace } : {}), ...(Object.keys(pod).length > 0 ? { podLabels: pod } : {}) } };
 }
 
 /** The pipeline's drift basis from the flags, defaults applied (those of `synthesize`). */

@@ -46,6 +46,12 @@ function representedWithin(r: RepresentedPods, ns: NamespaceMatch, pods: LabelSe
 
 export const INGRESS_CONTROLLER_NAMESPACE = '{ingress-controller}';
 
+/** Where the ingress controller's pods run, when the user says (`--ingress-controller namespace=NS,label=value`). */
+export interface IngressControllerPlace {
+  readonly namespace?: string;
+  readonly podLabels?: Labels;
+}
+
 export class PodClasses {
   readonly all: PodClass[] = [];
   /** The classes of each workload's pods, by the cluster's WorkloadRef object (no key strings built). */
@@ -62,14 +68,17 @@ export class PodClasses {
 
   private readonly hasRepresentatives: boolean;
 
-  constructor(cluster: Cluster, withIngressController: boolean, representatives?: ReadonlyMap<WorkloadRef, RepresentedPods>) {
+  constructor(cluster: Cluster, withIngressController: boolean, representatives?: ReadonlyMap<WorkloadRef, RepresentedPods>, ingressControllerAt?: IngressControllerPlace) {
     this.hasRepresentatives = (representatives?.size ?? 0) > 0;
     const nsLabels = new Map<string, Labels>();
     for (const ns of cluster.namespaces.values()) nsLabels.set(ns.name, ns.labels);
     // The ingress controller is an unlabelled pod in a namespace of its own, which no selector
     // names; like every namespace it carries its name label (so `kubernetes.io/metadata.name
-    // NotIn (...)` or `Exists` match it, and `DoesNotExist` does not).
-    if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, { [NAMESPACE_NAME_LABEL]: INGRESS_CONTROLLER_NAMESPACE });
+    // NotIn (...)` or `Exists` match it, and `DoesNotExist` does not). Where the user says it runs,
+    // it is a pod of that namespace (with that namespace's labels, when the manifests define it)
+    // and of those labels: the rules synthesize writes for it there admit it.
+    const icNamespace = ingressControllerAt?.namespace ?? INGRESS_CONTROLLER_NAMESPACE;
+    if (withIngressController && !nsLabels.has(icNamespace)) nsLabels.set(icNamespace, { [NAMESPACE_NAME_LABEL]: icNamespace });
     this.namespaceLabels = nsLabels;
     const index = new Map<string, PodClass>();
     for (const w of cluster.workloads) {
@@ -90,7 +99,7 @@ export class PodClasses {
       }
       this.byRef.set(w.ref, classes);
     }
-    if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+    if (withIngressController) this.add(icNamespace, ingressControllerAt?.podLabels ?? {}, [], true);
   }
 
   /** The classes of a workload of the cluster (by its WorkloadRef object). */

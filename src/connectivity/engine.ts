@@ -7,7 +7,7 @@ import { atomize, type IpFamily, type IpRange } from '../model/ip.js';
 import type { Peer } from '../model/peer.js';
 import { IdSet } from './id-set.js';
 import { bindPolicies, type Binding, type EvalPeer } from './binding.js';
-import { PodClasses, type PodClass, type RepresentedPods } from './classes.js';
+import { PodClasses, type IngressControllerPlace, type PodClass, type RepresentedPods } from './classes.js';
 import { enumerateConnections } from './enumerate.js';
 import { evaluateRules, VerdictMemo, type VerdictStep } from './evaluate.js';
 import { ingressExposure, type IngressExposure } from './exposure.js';
@@ -46,6 +46,8 @@ export interface EngineOptions {
   readonly clusterRanges?: ClusterRanges;
   /** Exposure analysis: the hypothetical workloads that stand for sets of pods (classes.ts). */
   readonly representatives?: ReadonlyMap<WorkloadRef, RepresentedPods>;
+  /** Where the ingress controller runs (--ingress-controller); unset, in a namespace of its own that only selectors of every namespace admit. */
+  readonly ingressController?: IngressControllerPlace;
 }
 
 /**
@@ -76,7 +78,7 @@ export class PolicyEngine {
     const exp = ingressExposure(cluster);
     this.exposure = exp.exposure;
     appendAll(this.diagnostics, exp.diagnostics);
-    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives);
+    this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives, options.ingressController);
     this.families = options.ipFamilies ?? [4];
     const ranged: { policy: Policy; rules: ReturnType<typeof ruleRanges> }[] = [];
     for (let i = 0; i < this.policies.length; i++) {

@@ -238,6 +238,9 @@ export const Codes = {
   headlessPortGuessed: 'NPC318',
   /** Through a headless Service a client dials a pod port no container of the selected workload declares (the targetPort is not applied without a proxy): a broken app, warned at the Service. */
   headlessPortNotDeclared: 'NPC319',
+  // what the manifests leave to an operator (NPC315)
+  /** A custom resource with `spec.replicas` (the scale subresource's convention): an operator runs its pods, which the manifests do not hold; warned at the field. */
+  operatorRunsPods: 'NPC315',
 } as const;
 export type DiagnosticCode = (typeof Codes)[keyof typeof Codes];
 

@@ -51,6 +51,10 @@ const GROUPS: Readonly<Record<ModelledKind, readonly string[]>> = {
   // Dapr's, read for the backends and the tracing endpoints an app's sidecar connects to
   Component: ['dapr.io'],
   Configuration: ['dapr.io'],
+  // read for the Services the Kubernetes API server calls (an aggregated API, an admission webhook)
+  APIService: ['apiregistration.k8s.io'],
+  ValidatingWebhookConfiguration: ['admissionregistration.k8s.io'],
+  MutatingWebhookConfiguration: ['admissionregistration.k8s.io'],
 };
 
 /** `v1`, `v1beta1`, `v2alpha3`: the only version shapes Kubernetes serves. */

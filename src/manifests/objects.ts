@@ -4,6 +4,8 @@ import { IntegralFloat, type ParseCache, type ParsedDocument } from './documents
 import { locate } from './positions.js';
 import {
   AdminNetworkPolicySchema,
+  ApiServiceSchema,
+  WebhookConfigurationSchema,
   BaselineAdminNetworkPolicySchema,
   ConfigMapSchema,
   EndpointSliceSchema,
@@ -80,6 +82,9 @@ export const SCHEMAS = {
   VirtualService: VirtualServiceSchema,
   Component: DaprComponentSchema,
   Configuration: DaprConfigurationSchema,
+  APIService: ApiServiceSchema,
+  ValidatingWebhookConfiguration: WebhookConfigurationSchema,
+  MutatingWebhookConfiguration: WebhookConfigurationSchema,
 } as const;
 
 export type ModelledKind = keyof typeof SCHEMAS;
@@ -113,6 +118,18 @@ const NETWORKING_NOT_MODELLED: Readonly<Record<string, string>> = {
   VirtualMachine: 'KubeVirt virtual machines are workloads the report does not list; their connections are missing',
   VirtualMachineInstance: 'KubeVirt virtual machines are workloads the report does not list; their connections are missing',
 };
+
+/**
+ * The `spec.replicas` of a custom resource (an API group of its own, not one of Kubernetes'
+ * `*.k8s.io` groups): the scale subresource's convention for a resource its operator runs that many
+ * pods for (Prometheus, Alertmanager, a database cluster), whose pods the manifests never show.
+ */
+function operatorReplicas(value: Record<string, unknown>): number | undefined {
+  const group = typeof value.apiVersion === 'string' && value.apiVersion.includes('/') ? value.apiVersion.slice(0, value.apiVersion.indexOf('/')) : '';
+  if (!group.includes('.') || group.endsWith('.k8s.io')) return undefined;
+  const replicas = isRecord(value.spec) ? value.spec.replicas : undefined;
+  return typeof replicas === 'number' && Number.isInteger(replicas) && replicas > 0 ? replicas : undefined;
+}
 
 /** Flattens `List` and `*List` documents, recognises modelled kinds and validates each object. */
 export function readObjects(documents: readonly ParsedDocument[], cache?: ParseCache): ObjectsResult {
@@ -154,6 +171,11 @@ export function readObjects(documents: readonly ParsedDocument[], cache?: ParseC
         return;
       }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      const replicas = operatorReplicas(value);
+      if (replicas !== undefined) {
+        const name = isRecord(value.metadata) ? `${typeof value.metadata.namespace === 'string' ? `${value.metadata.namespace}/` : ''}${String(value.metadata.name)}` : '';
+        diagnostics.push(diag(Codes.operatorRunsPods, 'warning', `${kind} ${name} (${value.apiVersion}) is a custom resource with spec.replicas: ${replicas}: the operator that serves it runs its pods, which the manifests do not hold; the report leaves out their connections, and a policy that selects them selects no pod here`, locate(document, [...path, 'spec', 'replicas']), 'the pods\' links can be added in a links file (synthesize --links), or the analysis run on the live cluster (--cluster)'));
+      }
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path.length > 0 || document.origin ? where() : { file: document.file, doc: document.doc, line: document.startLine, path });
       return;
     }
@@ -250,6 +272,11 @@ function hasName(meta: unknown): boolean {
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+/**
+ * RBAC objects are named as path segments (pkg/apis/rbac/validation `ValidateRBACName =
+ * path.IsValidPathSegmentName`): Kubernetes' own `system:auth-delegator` holds a `:`.
+ */
+const RBAC_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 
 /**
  * Kubernetes rejects names that are not DNS names; such an object is still analysed (so the rest
@@ -260,7 +287,9 @@ function checkNames(meta: { name?: string; namespace?: string | null } | undefin
   // eslint-disable-next-line no-control-regex
   const severity = (v: string) => (/[/\u0000-\u001f\u007f]/.test(v) ? 'error' : 'warning');
   const name = meta?.name;
-  if (name !== undefined && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
+  if (name !== undefined && RBAC_KINDS.has(kind)) {
+    if (name === '.' || name === '..' || /[/%]/.test(name)) diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (not '.' or '..', and no '/' or '%')`, locate(document, [...path, 'metadata', 'name'])));
+  } else if (name !== undefined && (name.length > 253 || !DNS_SUBDOMAIN.test(name))) {
     diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path, 'metadata', 'name'])));
   }
   const ns = meta?.namespace;

@@ -464,3 +464,14 @@ export const DaprConfigurationSchema = z
       .nullish(),
   })
   .loose();
+
+// What the Kubernetes API server itself calls: an aggregated API's Service (apiregistration.k8s.io
+// APIService `spec.service`) and an admission webhook's (admissionregistration.k8s.io
+// `webhooks[].clientConfig.service`); port 443 when none is written
+const CalledServiceSchema = z.object({ name: str, namespace: str.nullish(), port: int().nullish() }).loose().nullish();
+export const ApiServiceSchema = z
+  .object({ metadata: MetadataSchema, spec: z.object({ service: CalledServiceSchema }).loose().nullish() })
+  .loose();
+export const WebhookConfigurationSchema = z
+  .object({ metadata: MetadataSchema, webhooks: z.array(z.object({ name: str.nullish(), clientConfig: z.object({ service: CalledServiceSchema }).loose().nullish() }).loose()).nullish() })
+  .loose();

@@ -1,3 +1,4 @@
+import type { IngressControllerPlace } from '../connectivity/classes.js';
 import type { EngineOptions } from '../connectivity/engine.js';
 import type { IpFamily, IpRange } from '../model/ip.js';
 import { DEFAULT_KUBE_VERSION, DEFAULT_MAX_FILE_BYTES, DEFAULT_RENDER_OPTIONS, type RenderOptions } from '../io/types.js';
@@ -23,13 +24,19 @@ export interface ReadSettings {
   readonly podCidrs?: readonly IpRange[];
   /** The Service network (--service-cidr): not external addresses. */
   readonly serviceCidrs?: readonly IpRange[];
+  /** Where the ingress controller runs (--ingress-controller): `{ingress-controller}` is evaluated as a pod there. */
+  readonly ingressController?: IngressControllerPlace;
 }
 
 /** The engine's options from the read settings (address families, cluster ranges). */
-export function engineOptions(settings: Pick<ReadSettings, 'ipFamilies' | 'podCidrs' | 'serviceCidrs'>): EngineOptions {
+export function engineOptions(settings: Pick<ReadSettings, 'ipFamilies' | 'podCidrs' | 'serviceCidrs' | 'ingressController'>): EngineOptions {
   const pods = settings.podCidrs ?? [];
   const services = settings.serviceCidrs ?? [];
-  return { ipFamilies: settings.ipFamilies, ...(pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {}) };
+  return {
+    ipFamilies: settings.ipFamilies,
+    ...(pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {}),
+    ...(settings.ingressController ? { ingressController: settings.ingressController } : {}),
+  };
 }
 
 export const DEFAULT_READ_SETTINGS: ReadSettings = { maxFileBytes: DEFAULT_MAX_FILE_BYTES, render: DEFAULT_RENDER_OPTIONS, ipFamilies: [4] };

@@ -153,7 +153,8 @@ const RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^
 /** An nginx upstream block's name: `upstream core {`. */
 const UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
 
-const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+// options before the host may carry a number, attached or apart (`-w2`, `-w 2`: netcat's timeout)
+const NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+\d*(?:\s+\d+(?=\s))?)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
 
 /** The candidates of a value, as its context allows (see ValueContext). */
 export function findAddressesIn(value: string, context: ValueContext): AddressCandidate[] {
@@ -162,8 +163,43 @@ export function findAddressesIn(value: string, context: ValueContext): AddressCa
   if (!value.includes('\n')) return found;
   // a configuration file's comment lines (`#` in redis.conf, nginx.conf, shell, YAML; `//` in JSON
   // with comments) are no part of what the program does: a documentation URL or an upstream commented out is no destination
-  const comments = commentLines(value);
-  return comments.length === 0 ? found : found.filter((c) => !comments.some(([from, to]) => c.offset >= from && c.offset < to));
+  const skipped = [...commentLines(value), ...printedText(value)];
+  return skipped.length === 0 ? found : found.filter((c) => !skipped.some(([from, to]) => c.offset >= from && c.offset < to));
+}
+
+// a `{ ...; }` group or a `( ... )` subshell closed and redirected or piped (`} > f`, `) | tee f`; `} || {` is an alternative, no pipe)
+const GROUP_REDIRECTED = /(?:^|;)[ \t]*[})][ \t]*(?:>|\|(?!\|))/m;
+
+/**
+ * The [start, end) offsets of what a script's `echo` and `printf` commands print to its output:
+ * their arguments, up to the command's end (a newline, or `;`, `&`, `<` outside quotes). A
+ * message's URL ("file an issue at https://...") is text for a reader, no destination.
+ */
+function printedText(value: string): (readonly [number, number])[] {
+  // a group's output written or piped somewhere (`{ echo "replicaof $HOST 6379"; } > valkey.conf`) makes
+  // its echoes configuration, which a line-by-line reading cannot tell apart: the script's echoes all count then
+  if (GROUP_REDIRECTED.test(value)) return [];
+  const out: (readonly [number, number])[] = [];
+  // a command's start: a line's, or after `;`, `&&`, `||`, `then`, `do`, `else` (never `$(echo ...)`, whose output is a value)
+  for (const m of value.matchAll(/(?:^|;|&&|\|\||\b(?:then|do|else))[ \t]*(?:echo|printf)(?=[ \t])/gm)) {
+    const from = (m.index ?? 0) + m[0].length;
+    let quote: string | undefined;
+    let to = from;
+    for (; to < value.length; to++) {
+      const ch = value[to] as string;
+      if (quote !== undefined) {
+        if (ch === '\\' && quote === '"') to++;
+        else if (ch === quote) quote = undefined;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '\\') to++;
+      else if ('\n;|&><'.includes(ch)) break;
+    }
+    // written to a file or piped into a command (`echo "host=db:5432" > app.conf`), the text is configuration someone reads
+    const end = value[to];
+    if (end === '>' || end === '|' || (end === '&' && value[to + 1] === '>')) continue;
+    out.push([from, to]);
+  }
+  return out;
 }
 
 /** The [start, end) offsets of the lines of a text that are comments: `#` (conf, shell, YAML) or `//` (JSON with comments, C-like) first. */
@@ -216,8 +252,11 @@ function findAddressesAnywhere(value: string, context: ValueContext): AddressCan
   for (const m of value.matchAll(NC)) {
     const host = (m[1] as string).toLowerCase();
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1] as string, m[0].length - (m[2] as string).length - 1);
-    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
-    out.push({ host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset });
+    const nc: AddressCandidate = { host, port: m[2] as string, text: `${m[1]} ${m[2]}`, explicit: true, offset };
+    // the host alone was read already (a cluster DNS name is an address by itself): the command's port is where it connects
+    const i = out.findIndex((c) => c.offset === offset);
+    if (i >= 0 && (out[i] as AddressCandidate).port === undefined && (out[i] as AddressCandidate).scheme === undefined) out[i] = nc;
+    else if (i < 0 && !seen.has(offset)) out.push(nc);
   }
   // nginx's `proxy_pass http://core/` where `upstream core { server harbor-core:80; }` is defined: the
   // block's name, whose servers are the destinations (found above), no host of its own

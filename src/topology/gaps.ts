@@ -78,12 +78,13 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
   for (const l of topology.links) if (l.dst.kind === 'workload') reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   const byNs = workloadsByNamespace(cluster.workloads);
   const selectedBy = new Map<string, SelectingService[]>();
+  const called = apiServerCalls(cluster);
   for (const o of cluster.objects) {
     if (o.kind !== 'Service') continue;
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list = selectedBy.get(workloadKey(w.ref)) ?? [];
-      const ports = o.object.spec?.ports ?? [];
-      list.push({ ports, name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]) });
+      const name = `${w.ref.namespace}/${o.object.metadata.name}`;
+      list.push({ ports: o.object.spec?.ports ?? [], name, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]), ...(called.has(name) ? { calledBy: called.get(name) } : {}) });
       selectedBy.set(workloadKey(w.ref), list);
     }
   }
@@ -97,12 +98,14 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
     const services = selectedBy.get(key) ?? [];
     const conns = listeningConns(w, services);
     if (conns.isEmpty && services.length === 0) continue;
+    const apiServer = services.find((x) => x.calledBy);
+    const listens = `listens on ${conns.isEmpty ? 'ports no container declares' : conns.toString()}`;
     gaps.push({
       direction: 'ingress',
       workload: w.ref,
       reason: 'no-ingress-source',
-      detail: `listens on ${conns.isEmpty ? 'ports no container declares' : conns.toString()} but no manifest names a caller`,
-      at: originRef(w.origin, ['metadata', 'name']),
+      detail: apiServer ? `${apiServerDetail(w, apiServer)}; ${listens}` : `${listens} but no manifest names a caller`,
+      at: apiServer?.calledBy?.at ?? originRef(w.origin, ['metadata', 'name']),
       conns: conns.isEmpty ? ConnectionSet.ALL : conns,
       close: CLOSE_INGRESS,
     });
@@ -172,13 +175,53 @@ export function connsAtDestination(reason: Gap['reason'], conns: ConnectionSet):
   return reason === 'api-server' && conns.allows('TCP', 443) ? conns.union(ConnectionSet.port('TCP', 6443)) : conns;
 }
 
-/** A Service over a workload: its ports, `ns/name`, and where it is defined. */
+/** A Service over a workload: its ports, `ns/name`, where it is defined, and what has the API server call it. */
 interface SelectingService {
   readonly ports: Parameters<typeof targetConns>[0];
   readonly name: string;
   readonly at: SourceRef;
   /** Where its port `i` is defined. */
   readonly portAt: (i: number) => SourceRef;
+  readonly calledBy?: ApiServerCall;
+}
+
+/** An object that has the Kubernetes API server call a Service: which (`APIService v1beta1.metrics.k8s.io`), where it names it, on which Service port. */
+interface ApiServerCall {
+  readonly by: string;
+  readonly at: SourceRef;
+  readonly port: number;
+}
+
+/**
+ * The Services the Kubernetes API server calls, by `ns/name`: an aggregated API's (APIService
+ * `spec.service`) and each admission webhook's (`webhooks[].clientConfig.service`), on the port
+ * written, else 443 (the API's default). The caller is known; its address, the control plane's, is
+ * outside the manifests.
+ */
+function apiServerCalls(cluster: Cluster): Map<string, ApiServerCall> {
+  const out = new Map<string, ApiServerCall>();
+  const add = (service: { name: string; namespace?: string | null; port?: number | null } | null | undefined, by: string, at: SourceRef) => {
+    if (!service) return;
+    const key = `${service.namespace || 'default'}/${service.name}`;
+    if (!out.has(key)) out.set(key, { by, at, port: service.port ?? 443 });
+  };
+  for (const o of cluster.objects) {
+    if (o.kind === 'APIService') add(o.object.spec?.service, `APIService ${o.object.metadata.name}`, originRef(o.origin, ['spec', 'service']));
+    else if (o.kind === 'ValidatingWebhookConfiguration' || o.kind === 'MutatingWebhookConfiguration') {
+      (o.object.webhooks ?? []).forEach((h, i) => add(h.clientConfig?.service, `${o.kind} ${o.object.metadata.name}`, originRef(o.origin, ['webhooks', i, 'clientConfig', 'service'])));
+    }
+  }
+  return out;
+}
+
+/** What a gap says of a workload behind a Service the API server calls. */
+function apiServerDetail(w: Workload, s: SelectingService): string {
+  const call = s.calledBy as ApiServerCall;
+  const on = targetConns(
+    s.ports.filter((p) => p.port === call.port),
+    w.pods,
+  );
+  return `the Kubernetes API server calls it (${call.by} names Service ${s.name}) on ${on.isEmpty ? `port ${call.port}, which the Service does not have` : on.toString()}, from the control plane's address, which the manifests do not hold`;
 }
 
 /**
@@ -201,7 +244,8 @@ function uncalledServices(w: Workload, services: readonly SelectingService[], re
       continue;
     }
     named = named.union(conns);
-    gaps.push({ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `Service ${s.name} selects it on ${conns.toString()}, but no manifest names a caller of that Service`, at: s.at, conns, close: CLOSE_INGRESS });
+    if (s.calledBy) gaps.push({ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `${apiServerDetail(w, s)}; Service ${s.name} selects it on ${conns.toString()}`, at: s.calledBy.at, conns, close: CLOSE_INGRESS });
+    else gaps.push({ direction: 'ingress', workload: w.ref, reason: 'no-ingress-source', detail: `Service ${s.name} selects it on ${conns.toString()}, but no manifest names a caller of that Service`, at: s.at, conns, close: CLOSE_INGRESS });
   }
   for (const s of partly) {
     s.ports.forEach((sp, i) => {

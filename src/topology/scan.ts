@@ -106,7 +106,7 @@ function traceValue(at: SourceRef, c: AddressCandidate, values: readonly ChartVa
   const sources: ManifestFile[] = [...defaults, ...chart.files];
   const scalars = [
     ...defaults.map((f) => valueScalars(f).map((v): Scalar => (v.key[0] === 'global' ? v : { ...v, key: [...f.prefix, ...v.key], own: v.key }))),
-    ...chart.files.map((f): Scalar[] => valueScalars(f)),
+    ...chart.files.map((f): readonly Scalar[] => valueScalars(f)),
   ];
   const found = new Map<string, SourceRef>();
   // the whole address, or a qualified host; a bare name like `api` would match unrelated keys
@@ -167,8 +167,15 @@ function readsValue(template: string, key: string): boolean {
 /** A values file's scalar: its key path (as merged), where it is, and its key in its own file where that differs (a subchart's default). */
 type Scalar = { key: string[]; value: string; line: number; column: number; own?: string[] };
 
-/** The string and number scalars of a values file under mappings, with their key paths and places. */
-function valueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
+/** The string and number scalars of a values file under mappings, with their key paths and places (read once per file: every traced address reads them). */
+function valueScalars(f: ManifestFile): readonly { key: string[]; value: string; line: number; column: number }[] {
+  let scalars = VALUE_SCALARS.get(f);
+  if (!scalars) VALUE_SCALARS.set(f, (scalars = readValueScalars(f)));
+  return scalars;
+}
+const VALUE_SCALARS = new WeakMap<ManifestFile, readonly { key: string[]; value: string; line: number; column: number }[]>();
+
+function readValueScalars(f: ManifestFile): { key: string[]; value: string; line: number; column: number }[] {
   const lines = new LineCounter();
   const doc = parseDocument(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
   const out: { key: string[]; value: string; line: number; column: number }[] = [];
@@ -409,7 +416,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       const from = m.secret ? { secret: object } : { configMap: object };
       for (const [key, value] of data) {
         if (!m.keys(key)) continue;
-        emit(value, valueContext(key), object.origin, ['data', key], { via: () => originRef(w.origin, m.path), ...from });
+        emit(value, valueContext(key), object.origin, dataPath(object, key), { via: () => originRef(w.origin, m.path), ...from });
       }
     }
   });
@@ -472,7 +479,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
           const value = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
           if (!fromSecret || value === undefined) return;
           vars.set(env.name, value);
-          entries.push({ name: env.name, value, origin: fromSecret[0].origin, path: ['data', sref.key], via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'secretKeyRef']), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
+          entries.push({ name: env.name, value, origin: fromSecret[0].origin, path: dataPath(fromSecret[0], sref.key), via: () => originRef(w.origin, [...base, 'env', ei, 'valueFrom', 'secretKeyRef']), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -510,7 +517,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
         }
       }
       for (const i of imported) {
-        emit(i.value, valueContext(i.key), i.cm.origin, ['data', i.key], { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
+        emit(i.value, valueContext(i.key), i.cm.origin, dataPath(i.cm, i.key), { via: i.via, ...(i.secret ? { secret: i.cm } : { configMap: i.cm }), ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
       }
       for (const e of entries) {
         emit(e.value, e.context, e.origin, e.path, { ...(e.via ? { via: e.via } : {}), ...(e.cm ? (e.secret ? { secret: e.cm } : { configMap: e.cm }) : {}), ports: pairedPorts(e.name, vars), dnsName: DNS_SETTING_NAME.test(e.name) });
@@ -1128,6 +1135,15 @@ function secretAsConfigMap(o: Extract<K8sObject, { kind: 'Secret' }>): ConfigMap
   }
   for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === 'string') data[k] = v;
   return { kind: 'ConfigMap', apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
+}
+
+/**
+ * Where a key's value is written: `stringData.KEY` for a Secret's key the manifest writes there
+ * (secretAsConfigMap merges it into `data`, as the API server does), else `data.KEY`.
+ */
+function dataPath(cm: ConfigMapObject, key: string): (string | number)[] {
+  const written = (cm.object as { stringData?: unknown }).stringData;
+  return written !== null && typeof written === 'object' && typeof (written as Record<string, unknown>)[key] === 'string' ? ['stringData', key] : ['data', key];
 }
 
 /** A ConfigMap whose values give links to several workloads: each gets every address it names, which the manifests cannot narrow. */

@@ -279,7 +279,6 @@ describe('verify: bad usage exits 2', () => {
     [['verify', '--policies', '.'], /verify takes the manifest paths/],
     [['verify', BOUTIQUE, '--policies', '.', '--format', 'xml'], /expected one of txt, md, json, sarif/],
     [['verify', '--cluster', '--cluster-export', '.', '--policies', '.'], /exclude each other/],
-    [['verify', BOUTIQUE, '--policies', '.', '--ingress-controller', 'namespace=ingress-nginx'], /--ingress-controller only shapes what --fix writes/],
     [['verify', '--cluster', '--policies', '.', '--fix'], /--fix applies to repo drift/],
   ])('%j', (args, message) => {
     const r = runCli(args);

@@ -323,13 +323,14 @@ spec:
               value: "cache.shop.svc:8125"
 `;
     const t = scan({ 'svc.yaml': SERVICES, 'w.yaml': yaml });
-    expect(linkLines(t)).toEqual(['shop/worker[Deployment] => shop/cache[Deployment] : TCP 6380,UDP 8125', 'shop/worker[Deployment] => shop/db[StatefulSet] : TCP 9188,15432']);
+    // `nc -z HOST 5432` connects to 5432 alone (the pg port, target 15432): never the metrics port too
+    expect(linkLines(t)).toEqual(['shop/worker[Deployment] => shop/cache[Deployment] : TCP 6380,UDP 8125', 'shop/worker[Deployment] => shop/db[StatefulSet] : TCP 15432']);
     const dbEv = addressEvidence(linkBetween(t, 'shop/worker[Deployment]', DB));
     const cacheEv = addressEvidence(linkBetween(t, 'shop/worker[Deployment]', CACHE));
     const pod = ['spec', 'template', 'spec'];
     expect(dbEv.map((e) => ({ line: e.at.line, path: e.at.path, value: e.value }))).toEqual(
       expect.arrayContaining([
-        { line: lineOf(yaml, 'until nc'), path: [...pod, 'initContainers', 0, 'command', 2], value: 'db.shop.svc.cluster.local' },
+        { line: lineOf(yaml, 'until nc'), path: [...pod, 'initContainers', 0, 'command', 2], value: 'db.shop.svc.cluster.local 5432' },
         { line: lineOf(yaml, '--db=db:pg'), path: [...pod, 'containers', 0, 'command', 1], value: 'db:pg' },
       ]),
     );

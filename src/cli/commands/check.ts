@@ -10,7 +10,7 @@ import { renderCheckMd } from '../../report/check/md.js';
 import { renderCheckTxt } from '../../report/check/txt.js';
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import type { CliContext } from '../context.js';
-import { addDriftOptions, driftBasisFrom, DriftOptions, refuseDriftFlags } from '../drift-options.js';
+import { addDriftOptions, driftBasisFrom, DriftOptions, ingressControllerPlace, refuseDriftFlags } from '../drift-options.js';
 import { addTrafficOptions, snapshotClusterFrom, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { addClusterOptions, ClusterOptions } from '../cluster-options.js';
 import { emit, exitCodeFor, printDiagnostics, progress } from '../output.js';
@@ -120,7 +120,8 @@ function check(ctx: CliContext, paths: string[], opts: z.infer<typeof Options>):
       dns: { namespace: basis.synthesis.dns.namespace, podLabels: basis.synthesis.dns.podLabels, port: basis.synthesis.dnsPort },
       renderPolicies: renderPoliciesYaml,
     },
-    readSettingsFrom(ctx, opts),
+    // with --policies, where the ingress controller runs (--ingress-controller) is where {ingress-controller} is evaluated, on both sides
+    { ...readSettingsFrom(ctx, opts), ...ingressControllerPlace(opts.ingressController) },
   );
   say('');
   const text =

@@ -8,7 +8,7 @@ import { renderClusterDrift, renderRepoDrift, VERIFY_FORMATS } from '../../repor
 import { addCommonOptions, CommonOptions, parseOptions, readSettingsFrom } from '../common.js';
 import { addClusterOptions, ClusterOptions, liveSourceFrom } from '../cluster-options.js';
 import type { CliContext } from '../context.js';
-import { addDriftOptions, driftBasisFrom, DriftOptions, refuseDriftFlags } from '../drift-options.js';
+import { addDriftOptions, driftBasisFrom, DriftOptions, ingressControllerPlace, refuseDriftFlags } from '../drift-options.js';
 import { addTrafficOptions, TrafficOptions, trafficRequestFrom } from '../traffic-options.js';
 import { summaryText } from '../../report/scan.js';
 import { VERSION } from '../version.js';
@@ -55,10 +55,9 @@ function verify(ctx: CliContext, paths: string[], opts: Options): number {
 
 function repoDrift(ctx: CliContext, paths: string[], opts: Options): number {
   if (paths.length === 0) throw new ConfigError('verify takes the manifest paths: verify <path...> --policies DIR (or --cluster)');
-  // the comparison simulates the ingress controller; where it runs only shapes the policies --fix writes
-  if (opts.ingressController !== undefined && !opts.fix) throw new ConfigError('--ingress-controller only shapes what --fix writes; add --fix');
   const say = progress(ctx, opts);
-  const settings = readSettingsFrom(ctx, opts);
+  // where the ingress controller runs shapes the policies --fix writes, and where the comparison evaluates it
+  const settings = { ...readSettingsFrom(ctx, opts), ...ingressControllerPlace(opts.ingressController) };
   const traffic = trafficRequestFrom(opts);
   const request: RepoDriftRequest = { ...driftBasisFrom(opts), paths, policies: opts.policies, ...(traffic ? { traffic } : {}) };
   say('reading manifests and policies…');

@@ -30,6 +30,7 @@ export interface BaseThreadInput {
   readonly ipFamilies: readonly IpFamily[];
   readonly podCidrs?: readonly IpRange[];
   readonly serviceCidrs?: readonly IpRange[];
+  readonly ingressController?: ReadSettings['ingressController'];
 }
 
 /** What the check takes from the thread: exactly what the main thread would compute from its own copy of base. */
@@ -50,6 +51,7 @@ export function baseThreadInput(files: readonly ManifestFile[], values: readonly
     ipFamilies: settings.ipFamilies,
     ...(settings.podCidrs ? { podCidrs: settings.podCidrs } : {}),
     ...(settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}),
+    ...(settings.ingressController ? { ingressController: settings.ingressController } : {}),
   };
 }
 

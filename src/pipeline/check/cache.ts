@@ -71,6 +71,7 @@ function settingsForm(settings: ReadSettings): string {
       ipFamilies: settings.ipFamilies,
       podCidrs: settings.podCidrs ?? [],
       serviceCidrs: settings.serviceCidrs ?? [],
+      ingressController: settings.ingressController ?? null,
       render: {
         helmValues: r.helmValues,
         helmSet: r.helmSet,
