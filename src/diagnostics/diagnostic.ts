@@ -231,6 +231,8 @@ export const Codes = {
   // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
   /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
   configDocumentTooLarge: 'NPC310',
+  /** A ConfigMap or Secret value holding a workload manifest (a pod template something uses at run time: Airflow's KubernetesExecutor): its pods are in no manifest; warned at the key. */
+  podTemplateInConfig: 'NPC314',
   // what the manifests leave to an operator (NPC315)
   /** A custom resource with `spec.replicas` (the scale subresource's convention): an operator runs its pods, which the manifests do not hold; warned at the field. */
   operatorRunsPods: 'NPC315',

@@ -79,6 +79,17 @@ describe("Apache Airflow's chart (one config for every component; Celery on Redi
     expect(JSON.stringify(doc)).not.toMatch(/postgres:postgres@|redis:\/\/:/);
   });
 
+  it('the KubernetesExecutor (values `executor`): each task runs as a pod the scheduler makes from `pod_template_file.yaml` in airflow-config; no manifest lists those pods, which is warned at that key', () => {
+    const r = runWithTools(['scan', app, '--helm-set', 'executor=KubernetesExecutor', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const warned = r.stderr.split('\n').filter((l) => l.includes(' NPC314 '));
+    expect(warned.map((l) => /^(\S+ \[rendered\]) \[doc \d+\] warning NPC314 (\S+): ConfigMap airflow-config key pod_template_file\.yaml holds a Pod manifest/.exec(l)?.slice(1))).toEqual([[`${app}/airflow/templates/configmaps/configmap.yaml [rendered]`, 'data.pod_template_file.yaml']]);
+    // no Celery worker and no broker then; the scheduler launches the pods through the API (its pod-launcher Role)
+    const doc = JSON.parse(r.stdout) as ScanDoc;
+    expect(doc.links.some((l) => l.dst === REDIS || l.src === a('worker', 'StatefulSet'))).toBe(false);
+    expect(gapLines(doc)).toContain(`${a('scheduler')} egress api-server TCP 443`);
+  });
+
   it('synthesize then connectivity: exactly the links; verify finds no drift', () => {
     expect(allowedAfterSynthesis(app)).toEqual(LINKS);
     expectVerifiesClean(app);
