@@ -1,6 +1,6 @@
 import { ExitCode } from '../diagnostics/errors.js';
 import { checkRunner } from './check-runner.js';
-import { dnsBasisFromInputs, driftBasisFromInputs, refuseDriftInputs } from './drift-basis.js';
+import { dnsBasisFromInputs, driftBasisFromInputs, ingressControllerFromInputs, refuseDriftInputs } from './drift-basis.js';
 import type { CheckResult, CheckRunner } from './check-result.js';
 import { refsOf } from './event.js';
 import { checkSpec } from './inputs.js';
@@ -42,8 +42,9 @@ export function failures(result: CheckResult, failOn: readonly string[]): string
 export function checkActionWith(runner: CheckRunner) {
   return defineAction(checkSpec, async (inputs, rt) => {
     const { base, head } = refsOf(rt.event, rt.env, inputs.base, inputs.head);
-    const settings = readSettingsFromInputs(rt, inputs);
     if (!inputs.policies) refuseDriftInputs(inputs);
+    // with `policies`, `{ingress-controller}` is judged where the `ingress-controller` input says it runs
+    const settings = { ...readSettingsFromInputs(rt, inputs), ...(inputs.policies ? ingressControllerFromInputs(inputs) : {}) };
     // the reviewed links are the PR's file: a path in the repository, read at head like `policies`
     const drift = inputs.policies ? driftBasisFromInputs(inputs, (p) => p) : undefined;
     const result = await rt.log.group(`check ${base}..${head}`, () =>

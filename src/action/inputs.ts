@@ -159,6 +159,11 @@ const driftInputs = {
   gaps: { description: 'The `gaps` mode the policies were synthesized with: its closures are needed, not excess (`deny`, `namespace` or `open`).', schema: gapModes, default: 'deny' },
   'no-ports': { description: 'The policies were synthesized with `no-ports` (peer-only rules): a needed pair may be allowed on every connection, and only what is needed of it can be missing.', schema: boolean, default: 'false' },
   ...dnsInputs,
+  'ingress-controller': {
+    description: 'Where the ingress controller runs, as `synthesize` was told (`namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx`): `{ingress-controller}` is judged as a pod there. Empty: a namespace of its own, which only rules for every namespace admit.',
+    schema: labels,
+    default: '',
+  },
 } satisfies Record<string, InputSpec>;
 
 // ---- the actions ----

@@ -3,7 +3,7 @@ import type { SourceRef } from '../diagnostics/diagnostic.js';
 import { peerKey } from '../model/peer.js';
 import { judgedAgainst, runRepoDrift } from '../pipeline/verify.js';
 import { renderRepoDrift, renderRepoDriftMd, renderRepoDriftSarif, type RepoDriftReport } from '../report/verify.js';
-import { driftBasisFromInputs } from './drift-basis.js';
+import { driftBasisFromInputs, ingressControllerFromInputs } from './drift-basis.js';
 import { VERSION } from './check.js';
 import { verifySpec } from './inputs.js';
 import { annotateDiagnostics, writeReport, writeSummary } from './publish.js';
@@ -16,7 +16,7 @@ import { withInputErrors } from '../report/input-errors.js';
 
 /** Repository drift only: the committed policies against what the manifests need (the CLI's `verify --policies`). */
 export const verifyAction = defineAction(verifySpec, async (inputs, rt) => {
-  const settings = readSettingsFromInputs(rt, inputs);
+  const settings = { ...readSettingsFromInputs(rt, inputs), ...ingressControllerFromInputs(inputs) };
   const policies = resolveIn(inputs, inputs.policies);
   const basis = driftBasisFromInputs(inputs, (p) => resolveIn(inputs, p));
   const r = await rt.log.group('verify', () =>

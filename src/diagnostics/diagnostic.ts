@@ -233,6 +233,8 @@ export const Codes = {
   // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
   /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
   configDocumentTooLarge: 'NPC310',
+  /** A ConfigMap or Secret value holding a workload manifest (a pod template something uses at run time: Airflow's KubernetesExecutor): its pods are in no manifest; warned at the key. */
+  podTemplateInConfig: 'NPC314',
   // exactness of scan: headless Services as Kubernetes resolves them (NPC316-NPC319, taken from the end)
   /** An address names a headless Service without a port: the client dials its own default port, read as the Service port's number (its targetPort differs; no proxy applies it); warned at the address. */
   headlessPortGuessed: 'NPC318',

@@ -4,6 +4,7 @@ import { buildCluster, type Cluster } from './cluster.js';
 import type { ManifestFile, ParseCache, ParsedDocument } from './documents.js';
 import { parseStoredOrFresh } from './parsed-store.js';
 import { readObjects, type K8sObject } from './objects.js';
+import { podTemplateWarnings } from './pod-templates.js';
 import { renderedAt, withOrigins, type RenderOrigins } from './origins.js';
 
 export interface LoadResult {
@@ -47,6 +48,7 @@ export function loadObjects(files: readonly ManifestFile[], cache?: ParseCache):
   }
   const objects = readObjects(documents, cache);
   appendAll(diagnostics, objects.diagnostics);
+  appendAll(diagnostics, podTemplateWarnings(objects.objects));
   const skipped = [...objects.skippedKinds]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([kind, count]) => diag(Codes.skippedKind, 'info', `skipped ${count} ${kind} object${count === 1 ? '' : 's'} (kind not modelled)`));

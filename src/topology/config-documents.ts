@@ -38,21 +38,27 @@ export interface ConfigReading {
   readonly ownSpans: readonly (readonly [number, number])[];
 }
 
-/** A read value: the structured reading (undefined: text only) per distinct value text, computed once per scan. */
+/** A read value: the structured reading (undefined: text only) per distinct value text (and the section its key names), computed once per scan. */
 export type ConfigReadings = Map<string, ConfigReading | undefined>;
 
 /**
- * The candidates of a ConfigMap or Secret value: the text reading, with what the structure says
- * (see the module comment) applied over it.
+ * The candidates of a ConfigMap or Secret value, stored under `key`: the text reading, with what
+ * the structure says (see the module comment) applied over it.
  */
-export function configValueAddresses(value: string, context: ValueContext, readings: ConfigReadings): AddressCandidate[] {
-  const text = findAddressesIn(value, context);
-  if (context !== 'text') return text;
-  let reading = readings.get(value);
-  if (reading === undefined && !readings.has(value)) {
-    reading = readConfigDocument(value);
-    readings.set(value, reading);
+export function configValueAddresses(value: string, context: ValueContext, readings: ConfigReadings, key?: string): AddressCandidate[] {
+  // a key named like an address (`server`) holding a whole configuration file (Gitea's `[server]`
+  // section, lines of KEY=value) is that file, read by its structure, not a list of addresses
+  const sectionFile = context === 'address' && key !== undefined && value.includes('\n');
+  if (context !== 'text' && !sectionFile) return findAddressesIn(value, context);
+  const section = key !== undefined && SECTION_KEY.test(key) ? key : undefined;
+  const cacheKey = section === undefined ? value : `${section}\u0000${value}`;
+  let reading = readings.get(cacheKey);
+  if (reading === undefined && !readings.has(cacheKey)) {
+    reading = readConfigDocument(value, section);
+    readings.set(cacheKey, reading);
   }
+  if (sectionFile && !reading) return findAddressesIn(value, context);
+  const text = findAddressesIn(value, 'text');
   if (!reading) return text;
   const inside = (spans: readonly (readonly [number, number])[], offset: number) => spans.some(([from, to]) => offset >= from && offset < to);
   const kept = text.filter((c) => !inside(reading.ownSpans, c.offset) && !inside(reading.hostSpans, c.offset));
@@ -62,10 +68,20 @@ export function configValueAddresses(value: string, context: ValueContext, readi
 /** Worth parsing: a document over lines (or a JSON object), under the size bound, naming a key this module reads. */
 const WORTH_READING = /host|server|address|listen|bind|advertis/i;
 
-/** A configuration file's structured reading, or undefined when it is no YAML/JSON mapping nor an unambiguous INI file. */
-export function readConfigDocument(value: string): ConfigReading | undefined {
-  if (value.length > MAX_CONFIG_DOCUMENT || !(value.includes('\n') || value.trimStart().startsWith('{')) || !WORTH_READING.test(value)) return undefined;
-  return readYaml(value) ?? readIni(value);
+/**
+ * A key that can name an INI section (`server`, `database`: a word, no file type): Gitea's chart keeps
+ * app.ini one section per key of its inline config, which its init container writes under `[key]`.
+ */
+const SECTION_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * A configuration file's structured reading, or undefined when it is no YAML/JSON mapping nor an
+ * unambiguous INI file. `section`: the key the value is stored under, the section its entries are
+ * in when the value has no section header of its own.
+ */
+export function readConfigDocument(value: string, section?: string): ConfigReading | undefined {
+  if (value.length > MAX_CONFIG_DOCUMENT || !(value.includes('\n') || value.trimStart().startsWith('{')) || !(WORTH_READING.test(value) || (section !== undefined && WORTH_READING.test(section)))) return undefined;
+  return readYaml(value) ?? readIni(value, section);
 }
 
 // ---- keys ----------------------------------------------------------------------------------
@@ -270,12 +286,14 @@ const INI_VALUE = /^(?:"([^"\n]*)"|'([^'\n]*)'|([^\s#;"']+))[ \t]*(?:[#;].*)?$/;
  * format, every entry an indented `Key Value` under an upper-case section (`[OUTPUT]`), with its
  * `@INCLUDE`/`@SET` directives. A shell script, an nginx.conf or free text is no such file.
  */
-function readIni(value: string): ConfigReading | undefined {
+function readIni(value: string, keySection?: string): ConfigReading | undefined {
   const entries: Entry[] = [];
   const ownSpans: (readonly [number, number])[] = [];
-  let section = '';
+  // the section the key names, for a value with no section header (Gitea's `server` key: its `[server]`)
+  const named = keySection !== undefined && !value.split('\n').some((line) => INI_SECTION.test(line.replace(/\r$/, '')));
+  let section = named ? (keySection as string) : '';
   let occurrence = 0;
-  let sectionStart = -1;
+  let sectionStart = named ? 0 : -1;
   let offset = 0;
   // which entry form the file uses (`key = value`, or Fluent Bit's `Key Value`): one only
   let spaced: boolean | undefined;

@@ -374,7 +374,7 @@ function scanWorkload(w: Workload, configMaps: ReadonlyMap<string, ConfigMapObje
       return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
     };
     // a ConfigMap's or Secret's value may be a config file: its structure says more (config-documents.ts)
-    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings) : findAddressesIn(value, context);
+    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings, typeof path[1] === 'string' ? path[1] : undefined) : findAddressesIn(value, context);
     if ((extra.configMap || extra.secret) && value.length > MAX_CONFIG_DOCUMENT) configTooLarge(value, origin, path, ctx.configNotes);
     for (const c of candidates.flatMap(withPorts)) {
       const found: Found = {

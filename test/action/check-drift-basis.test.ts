@@ -136,6 +136,30 @@ describe('the check Action judges drift on the drift inputs, as verify does', ()
     expect(c.summary).toContain('· baseline rules');
   });
 
+  it('ingress-controller: policies the synthesize Action wrote for an Ingress backend with the controller in ingress-nginx pass verify and check with the same input; without it the Ingress link is missing in both', async () => {
+    const dir = tempDir('netpol-ci-check-drift-action-ic-');
+    git(dir, 'init', '-q', '-b', 'main');
+    mkdirSync(path.join(dir, 'app'));
+    const ingress = '---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: api, namespace: shop}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}\n';
+    writeFileSync(path.join(dir, 'app', 'app.yaml'), APP + ingress);
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'base');
+    const base = git(dir, 'rev-parse', 'HEAD');
+    const place = { 'ingress-controller': 'namespace=ingress-nginx,app.kubernetes.io/name=ingress-nginx' };
+    const s = await run('synthesize', dir, { paths: 'app', output: 'policies/', gaps: 'namespace', ...place });
+    expect(s.code, s.stdout + s.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'policies', 'shop.yaml'), 'utf8')).toContain('kubernetes.io/metadata.name: ingress-nginx');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '-q', '-m', 'policies');
+    const head = git(dir, 'rev-parse', 'HEAD');
+    const v = await run('verify', dir, { paths: 'app', policies: 'policies', gaps: 'namespace', ...place });
+    expect([v.code, v.outputs.missing, v.outputs.excess]).toEqual([0, '0', '0']);
+    const c = await check(dir, base, head, { gaps: 'namespace', 'fail-on': 'drift,broken', ...place });
+    expect([c.code, c.outputs.drift]).toEqual([0, '0']);
+    const unplaced = await run('verify', dir, { paths: 'app', policies: 'policies', gaps: 'namespace' });
+    expect([unplaced.code, unplaced.outputs.missing]).toEqual([1, '1']);
+  });
+
   it('drift inputs without policies, and a bad gaps value, are configuration errors (exit 2)', async () => {
     const { dir, base, head } = await repo({});
     const orphan = await run('check', dir, { base, head, paths: 'app', engine: 'builtin', links: 'links.yaml', comment: 'false' });

@@ -79,6 +79,17 @@ describe("Apache Airflow's chart (one config for every component; Celery on Redi
     expect(JSON.stringify(doc)).not.toMatch(/postgres:postgres@|redis:\/\/:/);
   });
 
+  it('the KubernetesExecutor (values `executor`): each task runs as a pod the scheduler makes from `pod_template_file.yaml` in airflow-config; no manifest lists those pods, which is warned at that key', () => {
+    const r = runWithTools(['scan', app, '--helm-set', 'executor=KubernetesExecutor', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const warned = r.stderr.split('\n').filter((l) => l.includes(' NPC314 '));
+    expect(warned.map((l) => /^(\S+ \[rendered\]) \[doc \d+\] warning NPC314 (\S+): ConfigMap airflow-config key pod_template_file\.yaml holds a Pod manifest/.exec(l)?.slice(1))).toEqual([[`${app}/airflow/templates/configmaps/configmap.yaml [rendered]`, 'data.pod_template_file.yaml']]);
+    // no Celery worker and no broker then; the scheduler launches the pods through the API (its pod-launcher Role)
+    const doc = JSON.parse(r.stdout) as ScanDoc;
+    expect(doc.links.some((l) => l.dst === REDIS || l.src === a('worker', 'StatefulSet'))).toBe(false);
+    expect(gapLines(doc)).toContain(`${a('scheduler')} egress api-server TCP 443`);
+  });
+
   it('synthesize then connectivity: exactly the links; verify finds no drift', () => {
     expect(allowedAfterSynthesis(app)).toEqual(LINKS);
     expectVerifiesClean(app);
@@ -138,8 +149,10 @@ describe("Apache Airflow's chart (one config for every component; Celery on Redi
  * init script (`gitea-init` Secret, stringData `configure_gitea.sh`) waits with
  * `nc -vz -w2 gitea-valkey-cluster-headless... 6379` (the Valkey cluster bus, 16379, is the nodes'
  * own). The `gitea-http` (3000, headless) and `gitea-ssh` (22 -> 2222) Services have no client in
- * the chart (its Ingress is off): gaps. `[server] DOMAIN/ROOT_URL = git.example.com` is Gitea's
- * own public name, which no Ingress routes while it is off: a gap, not a link.
+ * the chart (its Ingress is off): gaps. `[server] DOMAIN/ROOT_URL = git.example.com` (the
+ * `gitea-inline-config` Secret keeps app.ini one section per key) is Gitea's own public name
+ * (Gitea's config cheat sheet: "ROOT_URL: Overwrite the automatically generated public URL"),
+ * where users reach it, never a destination.
  */
 describe("Gitea's chart (PostgreSQL HA behind pgpool and a Valkey cluster, Bitnami subcharts)", () => {
   const app = `${APPS}/gitea`;
@@ -152,15 +165,15 @@ describe("Gitea's chart (PostgreSQL HA behind pgpool and a Valkey cluster, Bitna
     `${g('gitea')} => ${g('gitea-valkey-cluster', 'StatefulSet')} : TCP 6379`,
   ];
 
-  it('gitea to pgpool and to Valkey on 6379 only (the init script\'s nc names the port), pgpool to the PostgreSQL nodes; the UI, SSH and its own public name are gaps; no password shows', () => {
+  it('gitea to pgpool and to Valkey on 6379 only (the init script\'s nc names the port), pgpool to the PostgreSQL nodes; the UI and SSH are gaps, its own public name none; no password shows', () => {
     const r = runWithTools(['scan', app, '--format', 'json']);
     expect(r.code).toBe(0);
     // the script's wait names its port: no "without a port" warning, and its error message's URL is no destination
     expect(r.stderr).toBe('');
     const doc = scan(app);
     expect(linkLines(doc)).toEqual(LINKS);
-    expect(gapLines(doc)).toEqual([`${g('gitea')} egress external-hostname All Connections`, `${g('gitea')} ingress no-ingress-source TCP 2222,3000`]);
-    expect(doc.gaps[0]?.value).toBe('git.example.com');
+    // `[server]` DOMAIN/ROOT_URL/SSH_DOMAIN (the inline config's `server` key) are Gitea's own public name: no destination
+    expect(gapLines(doc)).toEqual([`${g('gitea')} ingress no-ingress-source TCP 2222,3000`]);
     // the init script is cited in the Secret's stringData, never by its text (a Secret)
     const valkey = doc.links.find((l) => l.dst === g('gitea-valkey-cluster', 'StatefulSet'));
     expect(valkey?.evidence.map((e) => e.value)).toEqual(Array(3).fill('gitea-valkey-cluster-headless.default.svc.cluster.local:6379'));
