@@ -83,7 +83,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list = selectedBy.get(workloadKey(w.ref)) ?? [];
       const ports = o.object.spec?.ports ?? [];
-      list.push({ ports, name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]) });
+      const headless = (o.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None';
+      list.push({ ports, name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]), headless });
       selectedBy.set(workloadKey(w.ref), list);
     }
   }
@@ -179,6 +180,18 @@ interface SelectingService {
   readonly at: SourceRef;
   /** Where its port `i` is defined. */
   readonly portAt: (i: number) => SourceRef;
+  /** `clusterIP: None`: no proxy maps its ports, so a client reaches the pods on the port it dials (headless.ts). */
+  readonly headless: boolean;
+}
+
+/**
+ * The pod ports a Service port is called on: its target port; through a headless Service also its
+ * own number, which a client that resolves the name to the pods' addresses dials as it is (an SRV
+ * lookup gives the target port).
+ */
+function calledOn(s: SelectingService, sp: SelectingService['ports'][number], w: Workload): ConnectionSet {
+  const target = targetConns([sp], w.pods);
+  return s.headless ? target.union(ConnectionSet.port(sp.protocol ?? 'TCP', sp.port)) : target;
 }
 
 /**
@@ -196,7 +209,7 @@ function uncalledServices(w: Workload, services: readonly SelectingService[], re
   for (const s of services) {
     const conns = targetConns(s.ports, w.pods);
     if (conns.isEmpty) continue;
-    if (!conns.intersect(reachedOn).isEmpty) {
+    if (s.ports.some((sp) => !calledOn(s, sp, w).intersect(reachedOn).isEmpty)) {
       partly.push(s);
       continue;
     }
@@ -205,6 +218,8 @@ function uncalledServices(w: Workload, services: readonly SelectingService[], re
   }
   for (const s of partly) {
     s.ports.forEach((sp, i) => {
+      // a headless Service's port dialed by its number is called, whatever its target
+      if (s.headless && !ConnectionSet.port(sp.protocol ?? 'TCP', sp.port).intersect(reachedOn).isEmpty) return;
       const conns = targetConns([sp], w.pods).subtract(named);
       if (conns.isEmpty) return;
       named = named.union(conns);
