@@ -1,4 +1,5 @@
 import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
+import { UNKNOWN_VALUE } from '../manifests/job-labels.js';
 import type { Cluster, Workload } from '../manifests/cluster.js';
 import type { K8sObject } from '../manifests/objects.js';
 import { ConnectionSet, isProtocol, PROTOCOLS } from '../model/connection-set.js';
@@ -113,6 +114,15 @@ function ncaRequirements(reqs: LabelRequirements, valuesOf: (key: string) => str
   });
 }
 
+/**
+ * A pod's labels as nca reads them: a value no manifest knows (manifests/job-labels.ts, not a valid
+ * label value) written as a valid one no selector names, so that nca answers as the built-in engine.
+ */
+function ncaLabels(labels: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, v === UNKNOWN_VALUE ? UNKNOWN_FOR_NCA : v]));
+}
+const UNKNOWN_FOR_NCA = 'netpol-ci.unknown-value';
+
 /** A label value no object carries (`In` over it selects nothing). */
 const NO_VALUE = 'netpol-ci.no-such-value';
 
@@ -128,7 +138,7 @@ function labelValues(cluster: Cluster): LabelValues {
     return (key: string) => [...(m.get(key) ?? [])].sort();
   };
   return {
-    pods: collect(cluster.workloads.flatMap((w) => w.pods.map((p) => p.labels))),
+    pods: collect(cluster.workloads.flatMap((w) => w.pods.map((p) => ncaLabels(p.labels)))),
     namespaces: collect([...cluster.namespaces.values()].map((n) => n.labels)),
   };
 }
@@ -159,7 +169,7 @@ export function buildNcaBatch(cluster: Cluster, rules: readonly BaselineRule[], 
       return {
         apiVersion: 'v1',
         kind: 'Pod',
-        metadata: { name, namespace: w.ref.namespace, labels: { ...shape.labels } },
+        metadata: { name, namespace: w.ref.namespace, labels: ncaLabels(shape.labels) },
         spec: {
           ...(shape.hostNetwork ? { hostNetwork: true } : {}),
           containers: [{ name: 'c', image: 'x', ports: shape.ports.map((p) => ({ containerPort: p.port, protocol: p.protocol, ...(p.name ? { name: p.name } : {}) })) }],

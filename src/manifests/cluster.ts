@@ -2,7 +2,7 @@ import { Codes, diag, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { K8sObject, ObjectOf, ObjectOrigin } from './objects.js';
 import { originRef } from './objects.js';
 import { POLICY_KINDS } from './api-groups.js';
-import { jobPodLabels } from './job-labels.js';
+import { cronJobPodLabels, jobPodLabels } from './job-labels.js';
 import type { PodSpec } from './schemas.js';
 
 export const WORKLOAD_KINDS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob', 'Pod'] as const;
@@ -184,7 +184,7 @@ export function buildCluster(objects: readonly K8sObject[]): { cluster: Cluster;
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
           { namespace: nsOf(meta), name: nameOf(meta, 'CronJob'), kind: 'CronJob' },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ['spec', 'jobTemplate', 'spec', 'template', 'spec'], diagnostics),
+          podShape(tpl?.spec, cronJobPodLabels(o.object.spec?.jobTemplate?.spec, tpl?.metadata?.labels), o.origin, ['spec', 'jobTemplate', 'spec', 'template', 'spec'], diagnostics),
           tpl?.spec ?? undefined,
           o.origin,
           ['spec', 'jobTemplate', 'spec', 'template', 'spec'],

@@ -1,7 +1,7 @@
 import { compareStrings, workloadKey, type Workload } from '../manifests/cluster.js';
 import { selectorMatches } from '../connectivity/selector.js';
 import type { LabelSelector } from '../manifests/schemas.js';
-import { JOB_NAME_LABELS } from '../manifests/job-labels.js';
+import { JOB_NAME_LABELS, knownLabels } from '../manifests/job-labels.js';
 
 export interface WorkloadSelector {
   /** A label selector as NetworkPolicy writes it (`matchLabels`, or `matchExpressions` for unlabelled pods). */
@@ -45,7 +45,8 @@ function versionLike(key: string, value: string): boolean {
  * workloads, `unique` is false and `alsoMatches` says which workloads still share it (the caller warns).
  */
 export function chooseSelector(w: Workload, sameNamespace: readonly Workload[]): WorkloadSelector {
-  const labels = w.pods[0]?.labels ?? {};
+  // the labels the pods are known to carry: a value no manifest knows (a Job's UID) selects nothing
+  const labels = knownLabels(w.pods[0]?.labels ?? {});
   const others = sameNamespace.filter((o) => o !== w);
   const matching = (sel: LabelSelector) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
   const result = (selector: LabelSelector, source: WorkloadSelector['source']): WorkloadSelector => {

@@ -84,7 +84,8 @@ export function findGaps(cluster: Cluster, topology: Topology): Gap[] {
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list = selectedBy.get(workloadKey(w.ref)) ?? [];
       const name = `${w.ref.namespace}/${o.object.metadata.name}`;
-      list.push({ ports: o.object.spec?.ports ?? [], name, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]), ...(called.has(name) ? { calledBy: called.get(name) } : {}) });
+      const headless = (o.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP === 'None';
+      list.push({ ports: o.object.spec?.ports ?? [], name, at: originRef(o.origin, ['metadata', 'name']), portAt: (i) => originRef(o.origin, ['spec', 'ports', i]), headless, ...(called.has(name) ? { calledBy: called.get(name) } : {}) });
       selectedBy.set(workloadKey(w.ref), list);
     }
   }
@@ -183,6 +184,8 @@ interface SelectingService {
   /** Where its port `i` is defined. */
   readonly portAt: (i: number) => SourceRef;
   readonly calledBy?: ApiServerCall;
+  /** `clusterIP: None`: no proxy maps its ports, so a client reaches the pods on the port it dials (headless.ts). */
+  readonly headless: boolean;
 }
 
 /** An object that has the Kubernetes API server call a Service: which (`APIService v1beta1.metrics.k8s.io`), where it names it, on which Service port. */
@@ -225,6 +228,16 @@ function apiServerDetail(w: Workload, s: SelectingService): string {
 }
 
 /**
+ * The pod ports a Service port is called on: its target port; through a headless Service also its
+ * own number, which a client that resolves the name to the pods' addresses dials as it is (an SRV
+ * lookup gives the target port).
+ */
+function calledOn(s: SelectingService, sp: SelectingService['ports'][number], w: Workload): ConnectionSet {
+  const target = targetConns([sp], w.pods);
+  return s.headless ? target.union(ConnectionSet.port(sp.protocol ?? 'TCP', sp.port)) : target;
+}
+
+/**
  * The Services of a reached workload that no link reaches on any of their ports (JupyterHub's
  * `proxy-api`, called by the hub from code, beside the `proxy-public` the outside reaches): each is
  * there to be called, by callers no manifest names. A Service a link reaches on one of its ports
@@ -239,7 +252,7 @@ function uncalledServices(w: Workload, services: readonly SelectingService[], re
   for (const s of services) {
     const conns = targetConns(s.ports, w.pods);
     if (conns.isEmpty) continue;
-    if (!conns.intersect(reachedOn).isEmpty) {
+    if (s.ports.some((sp) => !calledOn(s, sp, w).intersect(reachedOn).isEmpty)) {
       partly.push(s);
       continue;
     }
@@ -249,6 +262,8 @@ function uncalledServices(w: Workload, services: readonly SelectingService[], re
   }
   for (const s of partly) {
     s.ports.forEach((sp, i) => {
+      // a headless Service's port dialed by its number is called, whatever its target
+      if (s.headless && !ConnectionSet.port(sp.protocol ?? 'TCP', sp.port).intersect(reachedOn).isEmpty) return;
       const conns = targetConns([sp], w.pods).subtract(named);
       if (conns.isEmpty) return;
       named = named.union(conns);

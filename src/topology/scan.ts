@@ -244,7 +244,7 @@ interface ResolveContext {
   readonly serviceCidrs: readonly IpRange[];
   /** ConfigMap `ns/name` -> the workloads that got links from its values. */
   readonly sharing: Map<string, { origin: ObjectOrigin; workloads: Set<string> }>;
-  /** One warning per (workload, Service) reached by an address without a port on a multi-port Service. */
+  /** One warning per (workload, Service) reached by an address without a port on a multi-port Service, and the headless Service warnings (reachHeadless), each keyed so. */
   readonly portChoices: Map<string, Diagnostic>;
   /** See ScanOptions.evidenceLines. */
   readonly evidenceLines: boolean;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyzeConnectivity } from '../../src/connectivity/engine.js';
 import { loadManifests } from '../../src/manifests/load.js';
 import { renderConnectivityTxt } from '../../src/report/connectivity.js';
+import { buildNcaBatch } from '../../src/baseline/nca-query.js';
+import { UNKNOWN_VALUE } from '../../src/manifests/job-labels.js';
 
 /**
  * A Job's pods carry labels the manifests do not write: when the selector is generated
@@ -85,6 +87,32 @@ describe('the labels the API server adds to a Job\'s pods', () => {
 
   it('manualSelector: true adds nothing; a CronJob\'s pods are not named for the CronJob', () => {
     expect(reachesJob(workloads(MANUAL) + deny('{matchLabels: {job-name: migrate}}'))).toBe(true);
+    expect(reachesJob(workloads(MANUAL) + deny('{matchExpressions: [{key: controller-uid, operator: Exists}]}'))).toBe(true);
     expect(reachesJob(workloads(CRONJOB) + deny('{matchLabels: {job-name: migrate}}'))).toBe(true);
+  });
+
+  it('labels present with a value no manifest knows (the Job\'s UID; a CronJob\'s Jobs\' names): Exists and NotIn select them, In, matchLabels and DoesNotExist do not', () => {
+    for (const key of ['controller-uid', 'batch.kubernetes.io/controller-uid']) {
+      expect(reachesJob(workloads(JOB) + deny(`{matchExpressions: [{key: ${key}, operator: Exists}]}`))).toBe(false);
+      expect(reachesJob(workloads(JOB) + deny(`{matchExpressions: [{key: ${key}, operator: NotIn, values: [a1b2]}]}`))).toBe(false);
+      expect(reachesJob(workloads(JOB) + deny(`{matchExpressions: [{key: ${key}, operator: In, values: [a1b2]}]}`))).toBe(true);
+      expect(reachesJob(workloads(JOB) + deny(`{matchExpressions: [{key: ${key}, operator: DoesNotExist}]}`))).toBe(true);
+      expect(reachesJob(workloads(JOB) + deny(`{matchLabels: {${key}: a1b2}}`))).toBe(true);
+    }
+    for (const key of ['job-name', 'controller-uid']) {
+      expect(reachesJob(workloads(CRONJOB) + deny(`{matchExpressions: [{key: ${key}, operator: Exists}]}`))).toBe(false);
+      expect(reachesJob(workloads(CRONJOB) + deny(`{matchExpressions: [{key: ${key}, operator: NotIn, values: [migrate]}]}`))).toBe(false);
+      expect(reachesJob(workloads(CRONJOB) + deny(`{matchExpressions: [{key: ${key}, operator: DoesNotExist}]}`))).toBe(true);
+    }
+  });
+});
+
+describe('a value no manifest knows, outside the engine', () => {
+  it('nca is given it as a valid label value that no selector names, never the marker itself', () => {
+    const { cluster } = loadManifests([{ path: 'm.yaml', text: workloads(JOB) }]);
+    const text = buildNcaBatch(cluster, [], '', { connectivity: true }).files.map((f) => f.text).join('\n');
+    expect(text).toContain('controller-uid: netpol-ci.unknown-value');
+    expect(text).toContain('job-name: migrate');
+    expect(text).not.toContain(UNKNOWN_VALUE);
   });
 });

@@ -72,6 +72,14 @@ spec:
     expect(ingressGaps(APP('["--api=http://api:80", "--scrape=api-metrics:19090"]', metricsService))).toEqual([]);
   });
 
+  it('a headless Service reached on the port the client dials (pod port 80, not targetPort 8080) is called: only its other port is a gap', () => {
+    const headless = APP('["--api=http://api:80"]').replace('  selector: {app: api}\n', '  clusterIP: None\n  selector: {app: api}\n').replace('{containerPort: 8080}', '{containerPort: 80}, {containerPort: 8080}');
+    // app.yaml: `- name: metrics` is line 11 now (clusterIP adds one)
+    expect(ingressGaps(headless)).toEqual([
+      'n/api[Deployment] no-ingress-source TCP 9090 @ 11: Service n/api port metrics (9090) selects it on TCP 9090, but no manifest names a caller of that port',
+    ]);
+  });
+
   it('an address without a port reaches every port of the Service: no gap', () => {
     expect(ingressGaps(APP('["--api=http://api.n.svc.cluster.local"]'))).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { ConnectionSet, type Protocol } from '../../model/connection-set.js';
+import { UNKNOWN_VALUE } from '../../manifests/job-labels.js';
 import { formatRange, parseCidr, type IpRange } from '../../model/ip.js';
 import { peerKey, type Peer, type WorkloadRef } from '../../model/peer.js';
 import { Codes, diag, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -493,7 +494,8 @@ export class TrafficResolver {
     const l = labels ?? snap?.labels;
     if (l && Object.keys(l).length > 0) {
       // the workloads whose pod template labels the pod carries; ambiguity resolves to nothing
-      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => l[k] === v)));
+      // (a label whose value no manifest knows, a Job's UID, is carried with its real value: not compared)
+      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => (v === UNKNOWN_VALUE ? Object.prototype.hasOwnProperty.call(l, k) : l[k] === v))));
       if (matches.length === 1) return matches[0];
     }
     return undefined;

@@ -110,6 +110,12 @@ describe('TrafficResolver', () => {
     expect(r.unresolved).toEqual(['pod shop/stranger-abcde -> shop/db[StatefulSet] : TCP 5432 unknown-pod']);
   });
 
+  it('labels whose value no manifest knows (a CronJob\'s Jobs\' job-name and controller-uid, test/manifests/job-pod-labels.test.ts) match the pod\'s real values', () => {
+    const labels = { app: 'report', 'job-name': 'report-29000000', 'batch.kubernetes.io/job-name': 'report-29000000', 'controller-uid': 'f1e2', 'batch.kubernetes.io/controller-uid': 'f1e2' };
+    const r = run([ev({ kind: 'pod', namespace: 'shop', labels }, pod('db-0'), 5432)]);
+    expect(r.links).toEqual(['shop/report[CronJob] => shop/db[StatefulSet] : TCP 5432']);
+  });
+
   it('a Service destination becomes its workloads on the target port (a named targetPort resolved per pod template)', () => {
     const r = run([ev(pod('debug'), { kind: 'svc', namespace: 'shop', name: 'api' }, 80), ev(pod('debug'), { kind: 'raw', addr: '10.96.0.50' }, 5432)]);
     expect(r.links).toEqual(['shop/debug[Pod] => shop/api[Deployment] : TCP 8081', 'shop/debug[Pod] => shop/db[StatefulSet] : TCP 5432']);
