@@ -2,12 +2,12 @@ import { createRequire as __npcCreateRequire } from 'node:module'; const require
 import {
   analyzeBase,
   encodeBaseAnalysis
-} from "./chunks/chunk-FB6GPRFR.mjs";
-import "./chunks/chunk-OMYS5WIJ.mjs";
-import "./chunks/chunk-CXH4K6PE.mjs";
+} from "./chunks/chunk-H74EXWY4.mjs";
+import "./chunks/chunk-WF4HHD2Q.mjs";
+import "./chunks/chunk-JIRPWN7E.mjs";
 import {
   answerThreadJob
-} from "./chunks/chunk-SOLCU4BK.mjs";
+} from "./chunks/chunk-TYVINMDF.mjs";
 
 // src/pipeline/check/base-worker.ts
 answerThreadJob((input) => encodeBaseAnalysis(analyzeBase(input)));

@@ -10732,7 +10732,17 @@ var Codes = {
   integerWrittenAsFloat: "NPC305",
   // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
   /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
-  configDocumentTooLarge: "NPC310"
+  configDocumentTooLarge: "NPC310",
+  /** A ConfigMap or Secret value holding a workload manifest (a pod template something uses at run time: Airflow's KubernetesExecutor): its pods are in no manifest; warned at the key. */
+  podTemplateInConfig: "NPC314",
+  // exactness of scan: headless Services as Kubernetes resolves them (NPC316-NPC319, taken from the end)
+  /** An address names a headless Service without a port: the client dials its own default port, read as the Service port's number (its targetPort differs; no proxy applies it); warned at the address. */
+  headlessPortGuessed: "NPC318",
+  /** Through a headless Service a client dials a pod port no container of the selected workload declares (the targetPort is not applied without a proxy): a broken app, warned at the Service. */
+  headlessPortNotDeclared: "NPC319",
+  // what the manifests leave to an operator (NPC315)
+  /** A custom resource with `spec.replicas` (the scale subresource's convention): an operator runs its pods, which the manifests do not hold; warned at the field. */
+  operatorRunsPods: "NPC315"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };

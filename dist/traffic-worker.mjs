@@ -347,7 +347,17 @@ var Codes = {
   integerWrittenAsFloat: "NPC305",
   // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
   /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
-  configDocumentTooLarge: "NPC310"
+  configDocumentTooLarge: "NPC310",
+  /** A ConfigMap or Secret value holding a workload manifest (a pod template something uses at run time: Airflow's KubernetesExecutor): its pods are in no manifest; warned at the key. */
+  podTemplateInConfig: "NPC314",
+  // exactness of scan: headless Services as Kubernetes resolves them (NPC316-NPC319, taken from the end)
+  /** An address names a headless Service without a port: the client dials its own default port, read as the Service port's number (its targetPort differs; no proxy applies it); warned at the address. */
+  headlessPortGuessed: "NPC318",
+  /** Through a headless Service a client dials a pod port no container of the selected workload declares (the targetPort is not applied without a proxy): a broken app, warned at the Service. */
+  headlessPortNotDeclared: "NPC319",
+  // what the manifests leave to an operator (NPC315)
+  /** A custom resource with `spec.replicas` (the scale subresource's convention): an operator runs its pods, which the manifests do not hold; warned at the field. */
+  operatorRunsPods: "NPC315"
 };
 function diag(code, severity, message, at, hint) {
   return { code, severity, message, ...at ? { at } : {}, ...hint ? { hint } : {} };
@@ -1010,6 +1020,9 @@ function plainLine(line, lineNo) {
   return { kind: "event", format: "plain", event: { line: lineNo, src: endpoint("raw", { addr: src.addr }), dst: endpoint("raw", { addr: dst.addr }), proto, port: dst.port, phase: "start", ...m[1] ? { time: m[1] } : {} } };
 }
 
+// src/manifests/job-labels.ts
+var UNKNOWN_VALUE = "(unknown)";
+
 // src/model/ip.ts
 var BITS = { 4: 32, 6: 128 };
 var MAX = { 4: (1n << 32n) - 1n, 6: (1n << 128n) - 1n };
@@ -1501,7 +1514,7 @@ var TrafficResolver = class {
     }
     const l = labels2 ?? snap?.labels;
     if (l && Object.keys(l).length > 0) {
-      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => l[k] === v)));
+      const matches = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => v === UNKNOWN_VALUE ? Object.prototype.hasOwnProperty.call(l, k) : l[k] === v)));
       if (matches.length === 1) return matches[0];
     }
     return void 0;

@@ -3,21 +3,21 @@ import {
   VERSION,
   sarifWithPaths,
   settleUnplaced
-} from "../chunks/chunk-6SCQ6RDN.mjs";
-import "../chunks/chunk-FB6GPRFR.mjs";
-import "../chunks/chunk-H4PS5LZN.mjs";
+} from "../chunks/chunk-PRVPARDN.mjs";
+import "../chunks/chunk-H74EXWY4.mjs";
+import "../chunks/chunk-IQFZBPEC.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-MFTTSIWT.mjs";
+} from "../chunks/chunk-Q3JDW5DG.mjs";
 import {
   formatEndpoint,
   ruleRefLabel,
   ruleRefOrigin,
   runBaseline
-} from "../chunks/chunk-Y6WJBVFL.mjs";
-import "../chunks/chunk-44IWMOMT.mjs";
-import "../chunks/chunk-CXA36N7X.mjs";
-import "../chunks/chunk-OMYS5WIJ.mjs";
+} from "../chunks/chunk-BXPPX25X.mjs";
+import "../chunks/chunk-O6R5GR53.mjs";
+import "../chunks/chunk-IURNUWWG.mjs";
+import "../chunks/chunk-WF4HHD2Q.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -25,10 +25,10 @@ import {
   resolveIn,
   shownAsRead,
   workspacePath
-} from "../chunks/chunk-XR6WQY3P.mjs";
+} from "../chunks/chunk-SF56WDB6.mjs";
 import {
   peerKey
-} from "../chunks/chunk-CXH4K6PE.mjs";
+} from "../chunks/chunk-JIRPWN7E.mjs";
 import {
   annotateDiagnostics,
   baselineSpec,
@@ -41,12 +41,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
 import {
   Codes,
   ExitCode,
   uniqueDiagnostics
-} from "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-TYVINMDF.mjs";
 
 // src/diagnostics/descriptions.ts
 var CodeDescriptions = {

@@ -1,24 +1,24 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   checkAction
-} from "../chunks/chunk-6SCQ6RDN.mjs";
-import "../chunks/chunk-FB6GPRFR.mjs";
-import "../chunks/chunk-H4PS5LZN.mjs";
-import "../chunks/chunk-MFTTSIWT.mjs";
-import "../chunks/chunk-Y6WJBVFL.mjs";
-import "../chunks/chunk-44IWMOMT.mjs";
-import "../chunks/chunk-CXA36N7X.mjs";
-import "../chunks/chunk-OMYS5WIJ.mjs";
-import "../chunks/chunk-XR6WQY3P.mjs";
-import "../chunks/chunk-CXH4K6PE.mjs";
+} from "../chunks/chunk-PRVPARDN.mjs";
+import "../chunks/chunk-H74EXWY4.mjs";
+import "../chunks/chunk-IQFZBPEC.mjs";
+import "../chunks/chunk-Q3JDW5DG.mjs";
+import "../chunks/chunk-BXPPX25X.mjs";
+import "../chunks/chunk-O6R5GR53.mjs";
+import "../chunks/chunk-IURNUWWG.mjs";
+import "../chunks/chunk-WF4HHD2Q.mjs";
+import "../chunks/chunk-SF56WDB6.mjs";
+import "../chunks/chunk-JIRPWN7E.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
-import "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
+import "../chunks/chunk-TYVINMDF.mjs";
 
 // src/action/entries/check.ts
 yieldBackgroundThreads();

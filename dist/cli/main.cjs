@@ -16878,7 +16878,17 @@ var init_diagnostic = __esm({
       integerWrittenAsFloat: "NPC305",
       // config files in ConfigMaps and Secrets read by their structure (NPC310-NPC314)
       /** A ConfigMap or Secret value over 1 MB: read as text only, not parsed as a YAML/JSON/INI config file (info, --verbose). */
-      configDocumentTooLarge: "NPC310"
+      configDocumentTooLarge: "NPC310",
+      /** A ConfigMap or Secret value holding a workload manifest (a pod template something uses at run time: Airflow's KubernetesExecutor): its pods are in no manifest; warned at the key. */
+      podTemplateInConfig: "NPC314",
+      // exactness of scan: headless Services as Kubernetes resolves them (NPC316-NPC319, taken from the end)
+      /** An address names a headless Service without a port: the client dials its own default port, read as the Service port's number (its targetPort differs; no proxy applies it); warned at the address. */
+      headlessPortGuessed: "NPC318",
+      /** Through a headless Service a client dials a pod port no container of the selected workload declares (the targetPort is not applied without a proxy): a broken app, warned at the Service. */
+      headlessPortNotDeclared: "NPC319",
+      // what the manifests leave to an operator (NPC315)
+      /** A custom resource with `spec.replicas` (the scale subresource's convention): an operator runs its pods, which the manifests do not hold; warned at the field. */
+      operatorRunsPods: "NPC315"
     };
     MAX_FIELD_CHARS = 400;
     MAX_QUOTED_CHARS = 400;
@@ -27199,7 +27209,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions2(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -27274,7 +27284,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports2.parse = parse3;
-    exports2.parseAllDocuments = parseAllDocuments2;
+    exports2.parseAllDocuments = parseAllDocuments3;
     exports2.parseDocument = parseDocument6;
     exports2.stringify = stringify;
   }
@@ -28618,7 +28628,7 @@ function describe3(v) {
   if (typeof v === "object") return "a mapping";
   return typeof v === "string" ? JSON.stringify(v) : String(v);
 }
-var str2, labels, anyMap, asKubectlSends, lenientInt, intOrString, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, KeyItems, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, EndpointPortSchema, EndpointAddresses, EndpointsSchema, EndpointSliceSchema, SecretSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema;
+var str2, labels, anyMap, asKubectlSends, lenientInt, intOrString, protocol, LabelSelectorSchema, MetadataSchema, EnvVarSchema, ContainerSchema, KeyItems, PodSpecSchema, PodTemplateSchema, PodSchema, TemplatedWorkloadSchema, CronJobSchema, NamespaceSchema, ServiceSchema, IngressBackendSchema, IngressSchema, RouteTargetSchema, RouteSchema, IpBlockSchema, NpPeerSchema, NpPortSchema, NetworkPolicySchema, NamespacedPodSchema, AdminSubjectSchema, AdminPeerSchema, AdminPortSchema, anpAction, banpAction, adminRules, AdminNetworkPolicySchema, BaselineAdminNetworkPolicySchema, ConfigMapSchema, EndpointPortSchema, EndpointAddresses, EndpointsSchema, EndpointSliceSchema, SecretSchema, SubjectSchema, RoleBindingSchema, BackendRefSchema, GatewayRouteSchema, VirtualServiceDestinationSchema, VirtualServiceRoutesSchema, VirtualServiceSchema, DaprMetadataItemSchema, DaprComponentSchema, DaprExporterSchema, DaprConfigurationSchema, CalledServiceSchema, ApiServiceSchema, WebhookConfigurationSchema;
 var init_schemas3 = __esm({
   "src/manifests/schemas.ts"() {
     "use strict";
@@ -28851,6 +28861,9 @@ var init_schemas3 = __esm({
       metadata: MetadataSchema,
       spec: external_exports.object({ tracing: external_exports.object({ samplingRate: external_exports.union([str2, external_exports.number()]).nullish(), zipkin: DaprExporterSchema, otel: DaprExporterSchema }).loose().nullish() }).loose().nullish()
     }).loose();
+    CalledServiceSchema = external_exports.object({ name: str2, namespace: str2.nullish(), port: int3().nullish() }).loose().nullish();
+    ApiServiceSchema = external_exports.object({ metadata: MetadataSchema, spec: external_exports.object({ service: CalledServiceSchema }).loose().nullish() }).loose();
+    WebhookConfigurationSchema = external_exports.object({ metadata: MetadataSchema, webhooks: external_exports.array(external_exports.object({ name: str2.nullish(), clientConfig: external_exports.object({ service: CalledServiceSchema }).loose().nullish() }).loose()).nullish() }).loose();
   }
 });
 
@@ -29024,7 +29037,11 @@ var init_api_groups = __esm({
       ClusterRoleBinding: ["rbac.authorization.k8s.io"],
       // Dapr's, read for the backends and the tracing endpoints an app's sidecar connects to
       Component: ["dapr.io"],
-      Configuration: ["dapr.io"]
+      Configuration: ["dapr.io"],
+      // read for the Services the Kubernetes API server calls (an aggregated API, an admission webhook)
+      APIService: ["apiregistration.k8s.io"],
+      ValidatingWebhookConfiguration: ["admissionregistration.k8s.io"],
+      MutatingWebhookConfiguration: ["admissionregistration.k8s.io"]
     };
     VERSION2 = /^v[1-9][0-9]*(?:(?:alpha|beta)[1-9][0-9]*)?$/;
     SHARED_NAMES = /* @__PURE__ */ new Set(["Component", "Configuration"]);
@@ -29378,6 +29395,12 @@ function rawAt(o, sub = []) {
 function isRecord(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
+function operatorReplicas(value) {
+  const group = typeof value.apiVersion === "string" && value.apiVersion.includes("/") ? value.apiVersion.slice(0, value.apiVersion.indexOf("/")) : "";
+  if (!group.includes(".") || group.endsWith(".k8s.io")) return void 0;
+  const replicas = isRecord(value.spec) ? value.spec.replicas : void 0;
+  return typeof replicas === "number" && Number.isInteger(replicas) && replicas > 0 ? replicas : void 0;
+}
 function readObjects(documents, cache3) {
   const objects = [];
   const diagnostics = [];
@@ -29414,6 +29437,11 @@ function readObjects(documents, cache3) {
         return;
       }
       skippedKinds.set(kind, (skippedKinds.get(kind) ?? 0) + 1);
+      const replicas = operatorReplicas(value);
+      if (replicas !== void 0) {
+        const name = isRecord(value.metadata) ? `${typeof value.metadata.namespace === "string" ? `${value.metadata.namespace}/` : ""}${String(value.metadata.name)}` : "";
+        diagnostics.push(diag(Codes.operatorRunsPods, "warning", `${kind} ${name} (${value.apiVersion}) is a custom resource with spec.replicas: ${replicas}: the operator that serves it runs its pods, which the manifests do not hold; the report leaves out their connections, and a policy that selects them selects no pod here`, locate(document, [...path23, "spec", "replicas"]), "the pods' links can be added in a links file (synthesize --links), or the analysis run on the live cluster (--cluster)"));
+      }
       if (Object.hasOwn(NETWORKING_NOT_MODELLED, kind) && !notModelledAt.has(kind)) notModelledAt.set(kind, path23.length > 0 || document.origin ? where3() : { file: document.file, doc: document.doc, line: document.startLine, path: path23 });
       return;
     }
@@ -29498,7 +29526,9 @@ function hasName(meta3) {
 function checkNames(meta3, kind, document, path23, diagnostics) {
   const severity = (v) => /[/\u0000-\u001f\u007f]/.test(v) ? "error" : "warning";
   const name = meta3?.name;
-  if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
+  if (name !== void 0 && RBAC_KINDS.has(kind)) {
+    if (name === "." || name === ".." || /[/%]/.test(name)) diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (not '.' or '..', and no '/' or '%')`, locate(document, [...path23, "metadata", "name"])));
+  } else if (name !== void 0 && (name.length > 253 || !DNS_SUBDOMAIN2.test(name))) {
     diagnostics.push(diag(Codes.invalidField, severity(name), `${JSON.stringify(name)} is not a valid ${kind} name (lower-case letters, digits, '-' and '.')`, locate(document, [...path23, "metadata", "name"])));
   }
   const ns = meta3?.namespace;
@@ -29506,7 +29536,7 @@ function checkNames(meta3, kind, document, path23, diagnostics) {
     diagnostics.push(diag(Codes.invalidField, severity(ns), `${JSON.stringify(ns)} is not a valid namespace name (lower-case letters, digits and '-')`, locate(document, [...path23, "metadata", "namespace"])));
   }
 }
-var SCHEMAS, NETWORKING_NOT_MODELLED, DNS_SUBDOMAIN2, DNS_LABEL2;
+var SCHEMAS, NETWORKING_NOT_MODELLED, DNS_SUBDOMAIN2, DNS_LABEL2, RBAC_KINDS;
 var init_objects = __esm({
   "src/manifests/objects.ts"() {
     "use strict";
@@ -29548,7 +29578,10 @@ var init_objects = __esm({
       ClusterRoleBinding: RoleBindingSchema,
       VirtualService: VirtualServiceSchema,
       Component: DaprComponentSchema,
-      Configuration: DaprConfigurationSchema
+      Configuration: DaprConfigurationSchema,
+      APIService: ApiServiceSchema,
+      ValidatingWebhookConfiguration: WebhookConfigurationSchema,
+      MutatingWebhookConfiguration: WebhookConfigurationSchema
     };
     NETWORKING_NOT_MODELLED = {
       UserDefinedNetwork: "the report assumes every pod on the cluster default network; pods of a namespace with a primary user-defined network are isolated from other networks in reality",
@@ -29560,6 +29593,38 @@ var init_objects = __esm({
     };
     DNS_SUBDOMAIN2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
     DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    RBAC_KINDS = /* @__PURE__ */ new Set(["Role", "ClusterRole", "RoleBinding", "ClusterRoleBinding"]);
+  }
+});
+
+// src/manifests/job-labels.ts
+function jobPodLabels(job, templateLabels) {
+  const name = job.metadata.name;
+  return generatedLabels(job.spec, templateLabels, typeof name === "string" && name !== "" ? name : UNKNOWN_VALUE);
+}
+function cronJobPodLabels(jobSpec, templateLabels) {
+  return generatedLabels(jobSpec, templateLabels, UNKNOWN_VALUE);
+}
+function generatedLabels(spec, templateLabels, jobName) {
+  if (spec?.manualSelector === true) return templateLabels;
+  const out = { ...templateLabels ?? {} };
+  const add = (key3, value) => {
+    if (!Object.prototype.hasOwnProperty.call(out, key3)) out[key3] = value;
+  };
+  for (const key3 of JOB_NAME_LABELS) add(key3, jobName);
+  for (const key3 of CONTROLLER_UID_LABELS) add(key3, UNKNOWN_VALUE);
+  return out;
+}
+function knownLabels(labels3) {
+  return Object.fromEntries(Object.entries(labels3).filter(([, v]) => v !== UNKNOWN_VALUE));
+}
+var JOB_NAME_LABELS, CONTROLLER_UID_LABELS, UNKNOWN_VALUE;
+var init_job_labels = __esm({
+  "src/manifests/job-labels.ts"() {
+    "use strict";
+    JOB_NAME_LABELS = ["job-name", "batch.kubernetes.io/job-name"];
+    CONTROLLER_UID_LABELS = ["controller-uid", "batch.kubernetes.io/controller-uid"];
+    UNKNOWN_VALUE = "(unknown)";
   }
 });
 
@@ -29664,7 +29729,7 @@ function buildCluster(objects) {
         const tpl = o.object.spec?.jobTemplate?.spec?.template;
         addWorkload(
           { namespace: nsOf(meta3), name: nameOf2(meta3, "CronJob"), kind: "CronJob" },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
+          podShape(tpl?.spec, cronJobPodLabels(o.object.spec?.jobTemplate?.spec, tpl?.metadata?.labels), o.origin, ["spec", "jobTemplate", "spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
           ["spec", "jobTemplate", "spec", "template", "spec"],
@@ -29680,9 +29745,10 @@ function buildCluster(objects) {
       case "Job": {
         const meta3 = o.object.metadata;
         const tpl = o.object.spec?.template;
+        const labels3 = o.kind === "Job" ? jobPodLabels(o.object, tpl?.metadata?.labels) : tpl?.metadata?.labels;
         addWorkload(
           { namespace: nsOf(meta3), name: nameOf2(meta3, o.kind), kind: o.kind },
-          podShape(tpl?.spec, tpl?.metadata?.labels, o.origin, ["spec", "template", "spec"], diagnostics),
+          podShape(tpl?.spec, labels3, o.origin, ["spec", "template", "spec"], diagnostics),
           tpl?.spec ?? void 0,
           o.origin,
           ["spec", "template", "spec"],
@@ -29744,6 +29810,7 @@ var init_cluster = __esm({
     init_diagnostic();
     init_objects();
     init_api_groups();
+    init_job_labels();
     init_peer();
     init_peer();
     NAMESPACE_NAME_LABEL = "kubernetes.io/metadata.name";
@@ -29905,8 +29972,30 @@ function findAddressesIn(value, context) {
   if (context === "own") return [];
   const found = findAddressesAnywhere(value, context);
   if (!value.includes("\n")) return found;
-  const comments = commentLines(value);
-  return comments.length === 0 ? found : found.filter((c) => !comments.some(([from, to]) => c.offset >= from && c.offset < to));
+  const skipped = [...commentLines(value), ...printedText(value)];
+  return skipped.length === 0 ? found : found.filter((c) => !skipped.some(([from, to]) => c.offset >= from && c.offset < to));
+}
+function printedText(value) {
+  if (GROUP_REDIRECTED.test(value)) return [];
+  const out = [];
+  for (const m of value.matchAll(/(?:^|;|&&|\|\||\b(?:then|do|else))[ \t]*(?:echo|printf)(?=[ \t])/gm)) {
+    const from = (m.index ?? 0) + m[0].length;
+    let quote;
+    let to = from;
+    for (; to < value.length; to++) {
+      const ch = value[to];
+      if (quote !== void 0) {
+        if (ch === "\\" && quote === '"') to++;
+        else if (ch === quote) quote = void 0;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === "\\") to++;
+      else if ("\n;|&><".includes(ch)) break;
+    }
+    const end = value[to];
+    if (end === ">" || end === "|" || end === "&" && value[to + 1] === ">") continue;
+    out.push([from, to]);
+  }
+  return out;
 }
 function commentLines(value) {
   const out = [];
@@ -29941,8 +30030,10 @@ function findAddressesAnywhere(value, context) {
   for (const m of value.matchAll(NC)) {
     const host = m[1].toLowerCase();
     const offset = (m.index ?? 0) + m[0].lastIndexOf(m[1], m[0].length - m[2].length - 1);
-    if (seen.has(offset) || out.some((c) => c.offset === offset)) continue;
-    out.push({ host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset });
+    const nc = { host, port: m[2], text: `${m[1]} ${m[2]}`, explicit: true, offset };
+    const i = out.findIndex((c) => c.offset === offset);
+    if (i >= 0 && out[i].port === void 0 && out[i].scheme === void 0) out[i] = nc;
+    else if (i < 0 && !seen.has(offset)) out.push(nc);
   }
   const upstreams = value.includes("upstream") ? new Set([...value.matchAll(UPSTREAM_BLOCK)].map((m) => m[1].toLowerCase())) : void 0;
   if (upstreams && upstreams.size > 0) {
@@ -30046,7 +30137,7 @@ function isIpLiteral(host) {
   if (host.includes(":")) return /^[0-9a-f:.]+$/i.test(host);
   return IPV4.test(host) && host.split(".").every((o) => Number(o) <= 255);
 }
-var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
+var ADDRESS_NAME, OWN_ADDRESS_NAME, FLAG, CONN_HOST, CONN_PORT, CONN_PAIRS, RESOLVER_STATEMENT, RESOLVER_PARAM, NAMESERVER_LINE, ADDRESS_WITH_PORT, DNS_HOST_NAME, RESOLV_CONF_DIRECTIVE, UPSTREAM_BLOCK, NC, GROUP_REDIRECTED, FILE_NAME, ADDRESS, IPV4, PUBLIC_TLDS;
 var init_addresses = __esm({
   "src/topology/addresses.ts"() {
     "use strict";
@@ -30064,7 +30155,8 @@ var init_addresses = __esm({
     DNS_HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+\.?$/i;
     RESOLV_CONF_DIRECTIVE = /^[ \t]*(?:search|domain|options|sortlist)[ \t]+[^\n]*$/gm;
     UPSTREAM_BLOCK = /(?:^|[\s;{}])upstream[ \t]+([a-z0-9_][a-z0-9_.-]*)[ \t]*\{/gi;
-    NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+    NC = /\b(?:nc|ncat|netcat|telnet)\b(?:\s+-[a-z]+\d*(?:\s+\d+(?=\s))?)*\s+([a-z0-9][a-z0-9.-]*)\s+(\d{1,5})\b/gi;
+    GROUP_REDIRECTED = /(?:^|;)[ \t]*[})][ \t]*(?:>|\|(?!\|))/m;
     FILE_NAME = /\.(?:sh|bash|py|rb|pl|js|mjs|ts|lua|php|jar|war|json|ya?ml|toml|ini|conf|cfg|properties|xml|txt|sql|csv|log|pem|crt|key|tar|tgz|gz|zip)$/i;
     ADDRESS = /(?:(?<scheme>[a-z][a-z0-9+.-]*):\/\/(?:[^\s/@,;'"]*@)?)?(?<host>\[[0-9a-f:.]+\]|[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*)(?::(?<port>[0-9]{1,5}|[a-z][a-z0-9-]{0,14})(?![a-z0-9.-]))?/gi;
     IPV4 = /^(?:\d{1,3}\.){3}\d{1,3}$/;
@@ -30135,7 +30227,74 @@ var init_host_aliases = __esm({
   }
 });
 
+// src/manifests/service-ports.ts
+function resolveTargetPort(sp, pod) {
+  const target = effectiveTarget(sp);
+  if (typeof target === "number") return target;
+  const protocol3 = sp.protocol ?? "TCP";
+  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
+}
+function effectiveTarget(sp) {
+  const t = sp.targetPort;
+  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
+  if (typeof t === "number") return t;
+  return /^\d+$/.test(t) ? Number(t) : t;
+}
+function targetConns(ports, pods) {
+  let conns2 = ConnectionSet.NONE;
+  for (const sp of ports) {
+    const protocol3 = sp.protocol ?? "TCP";
+    for (const pod of pods) {
+      const p = resolveTargetPort(sp, pod);
+      if (p !== void 0 && p >= 1 && p <= 65535) conns2 = conns2.union(ConnectionSet.port(protocol3, p));
+    }
+  }
+  return conns2;
+}
+var init_service_ports = __esm({
+  "src/manifests/service-ports.ts"() {
+    "use strict";
+    init_connection_set();
+  }
+});
+
+// src/topology/headless.ts
+function headlessDial(ports, written, schemePort2) {
+  const numbered = (n) => {
+    const same = ports.filter((sp) => sp.port === n);
+    return same.length > 0 ? same.reduce((acc, sp) => acc.union(ConnectionSet.port(sp.protocol ?? "TCP", n)), ConnectionSet.NONE) : ConnectionSet.port("TCP", n);
+  };
+  if (written !== void 0 && /^\d+$/.test(written)) return { kind: "written", conns: numbered(Number(written)) };
+  if (written !== void 0) {
+    const named = ports.filter((sp) => sp.name === written);
+    return named.length > 0 ? { kind: "srv", ports: named } : void 0;
+  }
+  if (schemePort2 !== void 0) return { kind: "scheme", conns: numbered(schemePort2) };
+  return { kind: "service-port", ports, conns: ports.reduce((acc, sp) => acc.union(ConnectionSet.port(sp.protocol ?? "TCP", sp.port)), ConnectionSet.NONE) };
+}
+function dialedConns(dial, w) {
+  return dial.kind === "srv" ? targetConns(dial.ports, w.pods) : dial.conns;
+}
+function remappedPorts(ports, workloads) {
+  return ports.filter((sp) => workloads.some((w) => !targetConns([sp], w.pods).isSubsetOf(ConnectionSet.port(sp.protocol ?? "TCP", sp.port))));
+}
+function undeclared(conns2, w) {
+  let declared = ConnectionSet.NONE;
+  for (const pod of w.pods) for (const p of pod.ports) declared = declared.union(ConnectionSet.port(p.protocol, p.port));
+  return declared.isEmpty ? ConnectionSet.NONE : conns2.subtract(declared);
+}
+var init_headless = __esm({
+  "src/topology/headless.ts"() {
+    "use strict";
+    init_connection_set();
+    init_service_ports();
+  }
+});
+
 // src/topology/manual-endpoints.ts
+function endpointsFromSlices(endpoints) {
+  return (endpoints ?? []).filter((e) => e.from === "EndpointSlice");
+}
 function manualEndpoints(objects, defaultNamespace, diagnostics) {
   const out = /* @__PURE__ */ new Map();
   const addressRange = (o, ip, path23) => {
@@ -30158,7 +30317,7 @@ function manualEndpoints(objects, defaultNamespace, diagnostics) {
       const key3 = `${o.object.metadata.namespace || defaultNamespace}/${o.object.metadata.name}`;
       (o.object.subsets ?? []).forEach((s, si) => {
         const addresses = ["addresses", "notReadyAddresses"].flatMap((field3) => (s[field3] ?? []).flatMap((a, ai) => addressRange(o, a.ip, ["subsets", si, field3, ai, "ip"])));
-        put(key3, { addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port, protocol: p.protocol ?? "TCP" })) });
+        put(key3, { from: "Endpoints", addresses, ports: (s.ports ?? []).map((p) => ({ name: p.name ?? "", port: p.port, protocol: p.protocol ?? "TCP" })) });
       });
     } else if (o.kind === "EndpointSlice") {
       const service = o.object.metadata.labels?.[SERVICE_NAME_LABEL];
@@ -30169,7 +30328,8 @@ function manualEndpoints(objects, defaultNamespace, diagnostics) {
         if (typeof p.port === "number") ports.push({ name: p.name ?? "", port: p.port, protocol: p.protocol ?? "TCP" });
         else diagnostics.push(diag(Codes.endpointPortWithoutNumber, "warning", "an EndpointSlice port without a number is skipped by kube-proxy: no traffic reaches it", originRef(o.origin, ["ports", pi])));
       });
-      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { addresses, ports });
+      const from = o.object.metadata.labels?.[MANAGED_BY_LABEL] === SLICE_CONTROLLER ? "controller-slice" : "EndpointSlice";
+      put(`${o.object.metadata.namespace || defaultNamespace}/${service}`, { from, addresses, ports });
     }
   }
   return out;
@@ -30190,7 +30350,7 @@ function manualTargets(endpoints, servicePort) {
 function dialedTargets(endpoints, conns2) {
   return mergeRanges(endpoints.flatMap((e) => e.addresses)).map((range) => ({ range, conns: conns2 }));
 }
-var SERVICE_NAME_LABEL, SKIP_MIRROR_LABEL, REFUSED;
+var SERVICE_NAME_LABEL, SKIP_MIRROR_LABEL, MANAGED_BY_LABEL, SLICE_CONTROLLER, REFUSED;
 var init_manual_endpoints = __esm({
   "src/topology/manual-endpoints.ts"() {
     "use strict";
@@ -30201,6 +30361,8 @@ var init_manual_endpoints = __esm({
     init_addresses();
     SERVICE_NAME_LABEL = "kubernetes.io/service-name";
     SKIP_MIRROR_LABEL = "endpointslice.kubernetes.io/skip-mirror";
+    MANAGED_BY_LABEL = "endpointslice.kubernetes.io/managed-by";
+    SLICE_CONTROLLER = "endpointslice-controller.k8s.io";
     REFUSED = ["0.0.0.0/32", "127.0.0.0/8", "169.254.0.0/16", "224.0.0.0/24", "::/128", "::1/128", "fe80::/10", "ff02::/16"].map((c) => parseCidr(c));
   }
 });
@@ -30278,37 +30440,6 @@ var init_named_templates = __esm({
     BLOCK_START = /^(if|with|range|define|block)\b/;
     END = /^end\b/;
     CALL = /\b(?:include|template)\s+"((?:[^"\\]|\\.)*)"\s+(\$|\.)(?![\w.$])/g;
-  }
-});
-
-// src/manifests/service-ports.ts
-function resolveTargetPort(sp, pod) {
-  const target = effectiveTarget(sp);
-  if (typeof target === "number") return target;
-  const protocol3 = sp.protocol ?? "TCP";
-  return pod.ports.find((p) => p.name === target && p.protocol === protocol3)?.port;
-}
-function effectiveTarget(sp) {
-  const t = sp.targetPort;
-  if (t === void 0 || t === null || t === 0 || t === "0" || t === "") return sp.port;
-  if (typeof t === "number") return t;
-  return /^\d+$/.test(t) ? Number(t) : t;
-}
-function targetConns(ports, pods) {
-  let conns2 = ConnectionSet.NONE;
-  for (const sp of ports) {
-    const protocol3 = sp.protocol ?? "TCP";
-    for (const pod of pods) {
-      const p = resolveTargetPort(sp, pod);
-      if (p !== void 0 && p >= 1 && p <= 65535) conns2 = conns2.union(ConnectionSet.port(protocol3, p));
-    }
-  }
-  return conns2;
-}
-var init_service_ports = __esm({
-  "src/manifests/service-ports.ts"() {
-    "use strict";
-    init_connection_set();
   }
 });
 
@@ -30743,22 +30874,26 @@ var init_api_clients = __esm({
 });
 
 // src/topology/config-documents.ts
-function configValueAddresses(value, context, readings) {
-  const text2 = findAddressesIn(value, context);
-  if (context !== "text") return text2;
-  let reading = readings.get(value);
-  if (reading === void 0 && !readings.has(value)) {
-    reading = readConfigDocument(value);
-    readings.set(value, reading);
+function configValueAddresses(value, context, readings, key3) {
+  const sectionFile = context === "address" && key3 !== void 0 && value.includes("\n");
+  if (context !== "text" && !sectionFile) return findAddressesIn(value, context);
+  const section = key3 !== void 0 && SECTION_KEY.test(key3) ? key3 : void 0;
+  const cacheKey = section === void 0 ? value : `${section}\0${value}`;
+  let reading = readings.get(cacheKey);
+  if (reading === void 0 && !readings.has(cacheKey)) {
+    reading = readConfigDocument(value, section);
+    readings.set(cacheKey, reading);
   }
+  if (sectionFile && !reading) return findAddressesIn(value, context);
+  const text2 = findAddressesIn(value, "text");
   if (!reading) return text2;
   const inside = (spans, offset) => spans.some(([from, to]) => offset >= from && offset < to);
   const kept = text2.filter((c) => !inside(reading.ownSpans, c.offset) && !inside(reading.hostSpans, c.offset));
   return [...kept, ...reading.addresses].sort((a, b) => a.offset - b.offset);
 }
-function readConfigDocument(value) {
-  if (value.length > MAX_CONFIG_DOCUMENT || !(value.includes("\n") || value.trimStart().startsWith("{")) || !WORTH_READING.test(value)) return void 0;
-  return readYaml(value) ?? readIni(value);
+function readConfigDocument(value, section) {
+  if (value.length > MAX_CONFIG_DOCUMENT || !(value.includes("\n") || value.trimStart().startsWith("{")) || !(WORTH_READING.test(value) || section !== void 0 && WORTH_READING.test(section))) return void 0;
+  return readYaml(value) ?? readIni(value, section);
 }
 function hostItems(value, word) {
   const parts = word === "hosts" ? [...value.matchAll(/[^,]+/g)].map((m) => ({ text: m[0], at: m.index })) : [{ text: value, at: 0 }];
@@ -30876,12 +31011,13 @@ function readYaml(value) {
 function ownServerSection(keys) {
   return keys.some((k) => /listen|bind/i.test(k)) || !keys.some((k) => DESTINATION_KEY.test(k));
 }
-function readIni(value) {
+function readIni(value, keySection) {
   const entries2 = [];
   const ownSpans = [];
-  let section = "";
+  const named = keySection !== void 0 && !value.split("\n").some((line2) => INI_SECTION.test(line2.replace(/\r$/, "")));
+  let section = named ? keySection : "";
   let occurrence = 0;
-  let sectionStart = -1;
+  let sectionStart = named ? 0 : -1;
   let offset = 0;
   let spaced;
   let sectionKeys = [];
@@ -30937,7 +31073,7 @@ function readIni(value) {
   closeSection(value.length);
   return entries2.length > 0 ? readEntries(entries2, ownSpans) : void 0;
 }
-var import_yaml3, MAX_CONFIG_DOCUMENT, WORTH_READING, OWN_KEY_PATH, HOST_KEY, HOST_ALONE, HOST_VALUE, SWITCH, INI_SECTION, SPACED_SECTION, SPACED_ENTRY, INI_ENTRY, DESTINATION_KEY, INI_VALUE;
+var import_yaml3, MAX_CONFIG_DOCUMENT, WORTH_READING, SECTION_KEY, OWN_KEY_PATH, HOST_KEY, HOST_ALONE, HOST_VALUE, SWITCH, INI_SECTION, SPACED_SECTION, SPACED_ENTRY, INI_ENTRY, DESTINATION_KEY, INI_VALUE;
 var init_config_documents = __esm({
   "src/topology/config-documents.ts"() {
     "use strict";
@@ -30945,6 +31081,7 @@ var init_config_documents = __esm({
     init_addresses();
     MAX_CONFIG_DOCUMENT = 1024 * 1024;
     WORTH_READING = /host|server|address|listen|bind|advertis/i;
+    SECTION_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
     OWN_KEY_PATH = /^(?:network|http|transport)\.(?:bind_|publish_)?host$/i;
     HOST_KEY = /^(?:(.*?)[_-])?(host|hosts|hostname|host_name|server|address)$/i;
     HOST_ALONE = /^(?:host|hosts|hostname|host_name)$/i;
@@ -31511,6 +31648,11 @@ function readsValue(template, key3) {
   return false;
 }
 function valueScalars(f) {
+  let scalars = VALUE_SCALARS.get(f);
+  if (!scalars) VALUE_SCALARS.set(f, scalars = readValueScalars(f));
+  return scalars;
+}
+function readValueScalars(f) {
   const lines = new import_yaml4.LineCounter();
   const doc = (0, import_yaml4.parseDocument)(f.text, { lineCounter: lines, uniqueKeys: false, strict: false });
   const out = [];
@@ -31616,7 +31758,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
       }
       return extra.ports.map((p) => ({ ...c, port: p.port, text: `${c.text} (${p.name}=${p.port})`, explicit: true }));
     };
-    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings) : findAddressesIn(value, context);
+    const candidates = extra.configMap || extra.secret ? configValueAddresses(value, context, ctx.configReadings, typeof path23[1] === "string" ? path23[1] : void 0) : findAddressesIn(value, context);
     if ((extra.configMap || extra.secret) && value.length > MAX_CONFIG_DOCUMENT) configTooLarge(value, origin, path23, ctx.configNotes);
     for (const c of candidates.flatMap(withPorts)) {
       const found = {
@@ -31652,7 +31794,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
       const from = m.secret ? { secret: object2 } : { configMap: object2 };
       for (const [key3, value] of data) {
         if (!m.keys(key3)) continue;
-        emit2(value, valueContext(key3), object2.origin, ["data", key3], { via: () => originRef(w.origin, m.path), ...from });
+        emit2(value, valueContext(key3), object2.origin, dataPath(object2, key3), { via: () => originRef(w.origin, m.path), ...from });
       }
     }
   });
@@ -31707,7 +31849,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
           const value2 = fromSecret?.[1].find(([k]) => k === sref.key)?.[1];
           if (!fromSecret || value2 === void 0) return;
           vars.set(env.name, value2);
-          entries2.push({ name: env.name, value: value2, origin: fromSecret[0].origin, path: ["data", sref.key], via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "secretKeyRef"]), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
+          entries2.push({ name: env.name, value: value2, origin: fromSecret[0].origin, path: dataPath(fromSecret[0], sref.key), via: () => originRef(w.origin, [...base, "env", ei, "valueFrom", "secretKeyRef"]), cm: fromSecret[0], secret: true, context: valueContext(env.name, sref.key) });
           return;
         }
         const ref = env.valueFrom?.configMapKeyRef;
@@ -31744,7 +31886,7 @@ function scanWorkload(w, configMaps, ctx, secrets = /* @__PURE__ */ new Map()) {
         }
       }
       for (const i of imported) {
-        emit2(i.value, valueContext(i.key), i.cm.origin, ["data", i.key], { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
+        emit2(i.value, valueContext(i.key), i.cm.origin, dataPath(i.cm, i.key), { via: i.via, ...i.secret ? { secret: i.cm } : { configMap: i.cm }, ports: pairedPorts(i.key, vars), dnsName: DNS_SETTING_NAME.test(i.key) });
       }
       for (const e of entries2) {
         emit2(e.value, e.context, e.origin, e.path, { ...e.via ? { via: e.via } : {}, ...e.cm ? e.secret ? { secret: e.cm } : { configMap: e.cm } : {}, ports: pairedPorts(e.name, vars), dnsName: DNS_SETTING_NAME.test(e.name) });
@@ -31948,6 +32090,27 @@ function resolveAddress(found, w, ctx) {
       return;
     }
   }
+  const slices = target.pod === void 0 && inCluster2.some(hasSelector) ? endpointsFromSlices(ctx.endpoints.get(target.key)) : [];
+  if (headless && inCluster2.every(hasSelector)) {
+    const dials = inCluster2.flatMap((svc) => {
+      const dial = headlessDial(svc.object.spec?.ports ?? [], c.port, schemePort(c.scheme));
+      return dial ? [{ svc, dial }] : [];
+    });
+    if (dials.length === 0) {
+      if (c.explicit) report("no-such-port", `Service ${target.key} has no port ${c.port}`);
+      return;
+    }
+    const sliced = dials.flatMap(
+      ({ dial }) => dial.kind === "srv" ? dial.ports.flatMap((sp) => manualTargets(slices, { name: sp.name ?? "", protocol: sp.protocol ?? "TCP" })) : dialedTargets(slices, dial.conns)
+    );
+    for (const t of sliced) add({ kind: "external", range: t.range }, t.conns, target.key);
+    if (dials.every((d) => d.svc.workloads.length === 0)) {
+      if (sliced.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
+      return;
+    }
+    for (const d of dials) reachHeadless(f, w, ctx, target.key, { ...d, workloads: podOwners(d.svc.workloads, target.pod) }, add);
+    return;
+  }
   if (withPort.length === 0 && port2 !== void 0 && headless) {
     const owners = [...new Set(inCluster2.flatMap((e) => podOwners(e.workloads, target.pod)))];
     if (owners.length === 0) report("no-endpoints", `Service ${target.key} selects no workload in the manifests`);
@@ -31961,7 +32124,11 @@ function resolveAddress(found, w, ctx) {
   }
   const reaching = withPort.filter((d) => d.svc.workloads.length > 0);
   const selectorless = manual ? withPort.filter((d) => !hasSelector(d.svc)).flatMap((d) => d.ports) : [];
-  const written = manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? "", protocol: sp.protocol ?? "TCP" })) : [];
+  const written = [
+    ...manual ? selectorless.flatMap((sp) => manualTargets(manual, { name: sp.name ?? "", protocol: sp.protocol ?? "TCP" })) : [],
+    // the hand-written slices of a Service with a selector, paired with its ports as kube-proxy pairs them: by name and protocol
+    ...withPort.filter((d) => hasSelector(d.svc)).flatMap((d) => d.ports.flatMap((sp) => manualTargets(slices, { name: sp.name ?? "", protocol: sp.protocol ?? "TCP" })))
+  ];
   for (const t of written) add({ kind: "external", range: t.range }, t.conns, target.key);
   if (reaching.length === 0) {
     if (written.length > 0) return;
@@ -31978,24 +32145,68 @@ function podOwners(workloads, pod) {
   );
   return named.length > 0 ? named : workloads;
 }
-function reachService(f, w, ctx, service, definition, add) {
-  const { c, at: at3 } = f;
-  const { all, ports, workloads } = definition;
-  if (c.port === void 0 && all.length > 1) {
-    const key3 = `${workloadKey(w.ref)}\0${service}`;
-    if (!ctx.portChoices.has(key3)) {
+function reachHeadless(f, w, ctx, service, definition, add) {
+  const { svc, dial, workloads } = definition;
+  const all = svc.object.spec?.ports ?? [];
+  const client = workloadKey(w.ref);
+  if (dial.kind === "service-port") {
+    warnPortChoice(f, w, ctx, service, all);
+    const remapped = remappedPorts(all, workloads.filter((dw) => dw !== w));
+    const key3 = `headless\0${client}\0${service}`;
+    if (remapped.length > 0 && !ctx.portChoices.has(key3)) {
+      const numbers = remapped.map((sp) => `${sp.port} (targetPort ${String(sp.targetPort)})`).join(", ");
       ctx.portChoices.set(
         key3,
         diag(
-          Codes.addressWithoutPort,
+          Codes.headlessPortGuessed,
           "warning",
-          `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
-          at3(),
-          "write the port in the address (host:port) or review the link in a links file"
+          `${JSON.stringify(f.c.text)} names headless Service ${service} without a port: its name resolves to the pods' own addresses and no proxy maps ports, so ${client} dials its own default port, read as the Service port ${numbers}`,
+          f.at(),
+          "write the port in the address, or make the Service port equal its targetPort"
         )
       );
     }
   }
+  for (const dw of workloads) {
+    if (dw === w) continue;
+    const conns2 = dialedConns(dial, dw);
+    if (conns2.isEmpty) continue;
+    add({ kind: "workload", ref: dw.ref }, conns2, service);
+    const missing = dial.kind === "srv" ? ConnectionSet.NONE : undeclared(conns2, dw);
+    const key3 = `headless-port\0${client}\0${service}\0${workloadKey(dw.ref)}\0${missing.toString()}`;
+    if (missing.isEmpty || ctx.portChoices.has(key3)) continue;
+    const i = all.findIndex((sp) => missing.allows(sp.protocol ?? "TCP", sp.port));
+    ctx.portChoices.set(
+      key3,
+      diag(
+        Codes.headlessPortNotDeclared,
+        "warning",
+        `Service ${service} is headless: its name resolves to the pods' own addresses, so ${client} reaches ${workloadKey(dw.ref)} on ${missing.toString()} as dialed (no proxy applies a targetPort), a port no container of ${workloadKey(dw.ref)} declares`,
+        originRef(svc.origin, i >= 0 ? ["spec", "ports", i, "port"] : ["metadata", "name"]),
+        "have the client dial the port the container serves, or make the Service port equal its targetPort"
+      )
+    );
+  }
+}
+function warnPortChoice(f, w, ctx, service, all) {
+  const { c, at: at3 } = f;
+  if (c.port !== void 0 || all.length < 2) return;
+  const key3 = `${workloadKey(w.ref)}\0${service}`;
+  if (ctx.portChoices.has(key3)) return;
+  ctx.portChoices.set(
+    key3,
+    diag(
+      Codes.addressWithoutPort,
+      "warning",
+      `${JSON.stringify(c.text)} names Service ${service} without a port; it has ${all.length} ports (${all.map((sp) => sp.name ? `${sp.name}/${sp.port}` : String(sp.port)).join(", ")}), so ${workloadKey(w.ref)} may reach all of them`,
+      at3(),
+      "write the port in the address (host:port) or review the link in a links file"
+    )
+  );
+}
+function reachService(f, w, ctx, service, definition, add) {
+  const { all, ports, workloads } = definition;
+  warnPortChoice(f, w, ctx, service, all);
   for (const dw of workloads) {
     if (dw === w) continue;
     const conns2 = targetConns(ports, dw.pods);
@@ -32108,6 +32319,10 @@ function secretAsConfigMap(o) {
   }
   for (const [k, v] of Object.entries(o.object.stringData ?? {})) if (typeof v === "string") data[k] = v;
   return { kind: "ConfigMap", apiVersion: o.apiVersion, object: { ...o.object, data }, origin: o.origin };
+}
+function dataPath(cm, key3) {
+  const written = cm.object.stringData;
+  return written !== null && typeof written === "object" && typeof written[key3] === "string" ? ["stringData", key3] : ["data", key3];
 }
 function sharedConfigMapWarnings(sharing) {
   const out = [];
@@ -32261,13 +32476,14 @@ function dedupeUnresolved(list2) {
     return true;
   });
 }
-var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
+var import_yaml4, CLUSTER_SUFFIXES, NAMED_TEMPLATES, VALUE_SCALARS, REF_AS_HOST, HOST_THEN_REF, ADDRESS_PART_NAME, hasSelector, DNS_SETTING_NAME, DNS_SETTING, LinkSet;
 var init_scan = __esm({
   "src/topology/scan.ts"() {
     "use strict";
     import_yaml4 = __toESM(require_dist(), 1);
     init_volume_mounts();
     init_host_aliases();
+    init_headless();
     init_manual_endpoints();
     init_connection_set();
     init_named_templates();
@@ -32293,6 +32509,7 @@ var init_scan = __esm({
     init_rendered_name();
     CLUSTER_SUFFIXES = [".svc.cluster.local", ".svc"];
     NAMED_TEMPLATES = /* @__PURE__ */ new WeakMap();
+    VALUE_SCALARS = /* @__PURE__ */ new WeakMap();
     REF_AS_HOST = /:\/\/\$\(|\$\([^()$]+\):(?:\d|\$\()/;
     HOST_THEN_REF = /(?:^|[\s=,@]|\/\/)([a-z0-9][a-z0-9_.-]*):\$\(([^()$]+)\)/gi;
     ADDRESS_PART_NAME = /(?:^|_)(?:PORT|HOST|ADDR|ADDRESS|URL|URI|SERVER|ENDPOINT|SVC|SERVICE)(?:_|$)/i;
@@ -32414,11 +32631,14 @@ var init_needs = __esm({
 });
 
 // src/synthesis/selectors.ts
+function ownJobName(w, key3, value) {
+  return w.ref.kind === "Job" && JOB_NAME_LABELS.includes(key3) && value === w.ref.name;
+}
 function versionLike(key3, value) {
   return VERSION_KEYS.has(key3) || /(^|[./-])version$/i.test(key3) || /^v?\d+([.-]\d+)*([.-][a-z0-9]+)?$/i.test(value);
 }
 function chooseSelector(w, sameNamespace) {
-  const labels3 = w.pods[0]?.labels ?? {};
+  const labels3 = knownLabels(w.pods[0]?.labels ?? {});
   const others = sameNamespace.filter((o) => o !== w);
   const matching = (sel) => others.filter((o) => o.pods.some((p) => selectorMatches(sel, p.labels))).map((o) => workloadKey(o.ref));
   const result = (selector, source) => {
@@ -32426,10 +32646,10 @@ function chooseSelector(w, sameNamespace) {
     return { selector, unique: alsoMatches.length === 0, alsoMatches, source };
   };
   if (Object.keys(labels3).length === 0) {
-    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].sort(compareStrings);
+    const used = [...new Set(others.flatMap((o) => o.pods.flatMap((p) => Object.keys(p.labels))))].filter((k) => !VOLATILE_KEYS.has(k)).sort(compareStrings);
     return result(used.length > 0 ? { matchExpressions: used.map((key3) => ({ key: key3, operator: "DoesNotExist" })) } : {}, "labels");
   }
-  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && !VOLATILE_KEYS.has(k)).sort(compareStrings);
+  const keys = Object.keys(labels3).filter((k) => w.pods.every((p) => p.labels[k] === labels3[k]) && (!VOLATILE_KEYS.has(k) || ownJobName(w, k, labels3[k]))).sort(compareStrings);
   const pick3 = (subset) => Object.fromEntries([...subset].sort(compareStrings).map((k) => [k, labels3[k]]));
   const controller = w.controllerSelector && Object.entries(w.controllerSelector).every(([k, v]) => w.pods.every((p) => p.labels[k] === v)) ? Object.keys(w.controllerSelector) : void 0;
   const identity = IDENTITY.find((set3) => set3.every((k) => keys.includes(k)));
@@ -32481,6 +32701,7 @@ var init_selectors = __esm({
     "use strict";
     init_cluster();
     init_selector();
+    init_job_labels();
     IDENTITY = [["app.kubernetes.io/name", "app.kubernetes.io/instance"], ["app.kubernetes.io/name"], ["app"], ["k8s-app"], ["name"]];
     VOLATILE_KEYS = /* @__PURE__ */ new Set(["pod-template-hash", "controller-revision-hash", "statefulset.kubernetes.io/pod-name", "job-name", "batch.kubernetes.io/job-name", "controller-uid", "batch.kubernetes.io/controller-uid"]);
     VERSION_KEYS = /* @__PURE__ */ new Set(["version", "app.kubernetes.io/version", "helm.sh/chart", "chart", "release", "heritage"]);
@@ -32500,11 +32721,14 @@ function findGaps(cluster, topology) {
   for (const l of topology.links) if (l.dst.kind === "workload") reachedOn.set(workloadKey(l.dst.ref), (reachedOn.get(workloadKey(l.dst.ref)) ?? ConnectionSet.NONE).union(l.conns));
   const byNs = workloadsByNamespace(cluster.workloads);
   const selectedBy = /* @__PURE__ */ new Map();
+  const called = apiServerCalls(cluster);
   for (const o of cluster.objects) {
     if (o.kind !== "Service") continue;
     for (const w of serviceWorkloads(o.object, byNs)) {
       const list2 = selectedBy.get(workloadKey(w.ref)) ?? [];
-      list2.push({ ports: o.object.spec?.ports ?? [], name: `${w.ref.namespace}/${o.object.metadata.name}`, at: originRef(o.origin, ["metadata", "name"]) });
+      const name = `${w.ref.namespace}/${o.object.metadata.name}`;
+      const headless = o.object.spec?.clusterIP === "None";
+      list2.push({ ports: o.object.spec?.ports ?? [], name, at: originRef(o.origin, ["metadata", "name"]), portAt: (i) => originRef(o.origin, ["spec", "ports", i]), headless, ...called.has(name) ? { calledBy: called.get(name) } : {} });
       selectedBy.set(workloadKey(w.ref), list2);
     }
   }
@@ -32518,12 +32742,14 @@ function findGaps(cluster, topology) {
     const services = selectedBy.get(key3) ?? [];
     const conns2 = listeningConns(w, services);
     if (conns2.isEmpty && services.length === 0) continue;
+    const apiServer = services.find((x) => x.calledBy);
+    const listens = `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()}`;
     gaps.push({
       direction: "ingress",
       workload: w.ref,
       reason: "no-ingress-source",
-      detail: `listens on ${conns2.isEmpty ? "ports no container declares" : conns2.toString()} but no manifest names a caller`,
-      at: originRef(w.origin, ["metadata", "name"]),
+      detail: apiServer ? `${apiServerDetail(w, apiServer)}; ${listens}` : `${listens} but no manifest names a caller`,
+      at: apiServer?.calledBy?.at ?? originRef(w.origin, ["metadata", "name"]),
       conns: conns2.isEmpty ? ConnectionSet.ALL : conns2,
       close: CLOSE_INGRESS
     });
@@ -32570,12 +32796,59 @@ function unresolvedConns(u) {
 function connsAtDestination(reason2, conns2) {
   return reason2 === "api-server" && conns2.allows("TCP", 443) ? conns2.union(ConnectionSet.port("TCP", 6443)) : conns2;
 }
+function apiServerCalls(cluster) {
+  const out = /* @__PURE__ */ new Map();
+  const add = (service, by, at3) => {
+    if (!service) return;
+    const key3 = `${service.namespace || "default"}/${service.name}`;
+    if (!out.has(key3)) out.set(key3, { by, at: at3, port: service.port ?? 443 });
+  };
+  for (const o of cluster.objects) {
+    if (o.kind === "APIService") add(o.object.spec?.service, `APIService ${o.object.metadata.name}`, originRef(o.origin, ["spec", "service"]));
+    else if (o.kind === "ValidatingWebhookConfiguration" || o.kind === "MutatingWebhookConfiguration") {
+      (o.object.webhooks ?? []).forEach((h, i) => add(h.clientConfig?.service, `${o.kind} ${o.object.metadata.name}`, originRef(o.origin, ["webhooks", i, "clientConfig", "service"])));
+    }
+  }
+  return out;
+}
+function apiServerDetail(w, s) {
+  const call = s.calledBy;
+  const on = targetConns(
+    s.ports.filter((p) => p.port === call.port),
+    w.pods
+  );
+  return `the Kubernetes API server calls it (${call.by} names Service ${s.name}) on ${on.isEmpty ? `port ${call.port}, which the Service does not have` : on.toString()}, from the control plane's address, which the manifests do not hold`;
+}
+function calledOn(s, sp, w) {
+  const target = targetConns([sp], w.pods);
+  return s.headless ? target.union(ConnectionSet.port(sp.protocol ?? "TCP", sp.port)) : target;
+}
 function uncalledServices(w, services, reachedOn) {
-  return services.flatMap((s) => {
+  const gaps = [];
+  let named = reachedOn;
+  const partly = [];
+  for (const s of services) {
     const conns2 = targetConns(s.ports, w.pods);
-    if (conns2.isEmpty || !conns2.intersect(reachedOn).isEmpty) return [];
-    return [{ direction: "ingress", workload: w.ref, reason: "no-ingress-source", detail: `Service ${s.name} selects it on ${conns2.toString()}, but no manifest names a caller of that Service`, at: s.at, conns: conns2, close: CLOSE_INGRESS }];
-  });
+    if (conns2.isEmpty) continue;
+    if (s.ports.some((sp) => !calledOn(s, sp, w).intersect(reachedOn).isEmpty)) {
+      partly.push(s);
+      continue;
+    }
+    named = named.union(conns2);
+    if (s.calledBy) gaps.push({ direction: "ingress", workload: w.ref, reason: "no-ingress-source", detail: `${apiServerDetail(w, s)}; Service ${s.name} selects it on ${conns2.toString()}`, at: s.calledBy.at, conns: conns2, close: CLOSE_INGRESS });
+    else gaps.push({ direction: "ingress", workload: w.ref, reason: "no-ingress-source", detail: `Service ${s.name} selects it on ${conns2.toString()}, but no manifest names a caller of that Service`, at: s.at, conns: conns2, close: CLOSE_INGRESS });
+  }
+  for (const s of partly) {
+    s.ports.forEach((sp, i) => {
+      if (s.headless && !ConnectionSet.port(sp.protocol ?? "TCP", sp.port).intersect(reachedOn).isEmpty) return;
+      const conns2 = targetConns([sp], w.pods).subtract(named);
+      if (conns2.isEmpty) return;
+      named = named.union(conns2);
+      const port2 = sp.name ? `${sp.name} (${sp.port})` : String(sp.port);
+      gaps.push({ direction: "ingress", workload: w.ref, reason: "no-ingress-source", detail: `Service ${s.name} port ${port2} selects it on ${conns2.toString()}, but no manifest names a caller of that port`, at: s.portAt(i), conns: conns2, close: CLOSE_INGRESS });
+    });
+  }
+  return gaps;
 }
 function frontEndGaps(cluster, topology) {
   const exposed = /* @__PURE__ */ new Set();
@@ -32844,14 +33117,14 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
     list2.push(w);
     byNs.set(w.ref.namespace, list2);
   }
-  const undeclared = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
-  if (undeclared.length > 0) {
+  const undeclared2 = cluster.workloads.filter((w) => w.ref.namespace === DEFAULT_NAMESPACE && !declaredNamespace(w));
+  if (undeclared2.length > 0) {
     diagnostics.push(
       diag(
         Codes.defaultNamespace,
         "warning",
-        `${undeclared.length} workload${undeclared.length === 1 ? "" : "s"} (${undeclared.map((w) => workloadKey(w.ref)).join(", ")}) name${undeclared.length === 1 ? "s" : ""} no namespace, so ${undeclared.length === 1 ? "its policy" : "their policies"} and the namespace's default-deny land in "default"`,
-        originRef(undeclared[0].origin, ["metadata"]),
+        `${undeclared2.length} workload${undeclared2.length === 1 ? "" : "s"} (${undeclared2.map((w) => workloadKey(w.ref)).join(", ")}) name${undeclared2.length === 1 ? "s" : ""} no namespace, so ${undeclared2.length === 1 ? "its policy" : "their policies"} and the namespace's default-deny land in "default"`,
+        originRef(undeclared2[0].origin, ["metadata"]),
         "pass --namespace NS (as kubectl apply -n NS) if the application is deployed elsewhere"
       )
     );
@@ -32932,7 +33205,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
       policies.push({
         apiVersion: "networking.k8s.io/v1",
         kind: "NetworkPolicy",
-        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns, labels: { [MANAGED_BY_LABEL]: MANAGED_BY } },
+        metadata: { name: `${options.namePrefix}default-deny`, namespace: ns, labels: { [MANAGED_BY_LABEL2]: MANAGED_BY } },
         spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] }
       });
     }
@@ -33040,7 +33313,7 @@ function synthesizePolicies(cluster, links, options = DEFAULT_SYNTHESIS_OPTIONS)
         metadata: {
           name,
           namespace: ns,
-          labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
+          labels: { [MANAGED_BY_LABEL2]: MANAGED_BY },
           ...notes.length > 0 ? { annotations: { [RULES_ANNOTATION]: notes.join("\n") } } : {}
         },
         spec: {
@@ -33075,7 +33348,7 @@ function copySelector(s) {
     ...s.matchExpressions ? { matchExpressions: s.matchExpressions.map((e) => ({ key: e.key, operator: e.operator, ...e.values ? { values: [...e.values] } : {} })) } : {}
   };
 }
-var MANAGED_BY_LABEL, MANAGED_BY, RULES_ANNOTATION, DEFAULT_SYNTHESIS_OPTIONS;
+var MANAGED_BY_LABEL2, MANAGED_BY, RULES_ANNOTATION, DEFAULT_SYNTHESIS_OPTIONS;
 var init_synthesize = __esm({
   "src/synthesis/synthesize.ts"() {
     "use strict";
@@ -33094,7 +33367,7 @@ var init_synthesize = __esm({
     init_gap_rules();
     init_presets();
     init_names();
-    MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    MANAGED_BY_LABEL2 = "app.kubernetes.io/managed-by";
     MANAGED_BY = "netpol-ci";
     RULES_ANNOTATION = "netpol-ci.io/rules";
     DEFAULT_SYNTHESIS_OPTIONS = {
@@ -33769,11 +34042,12 @@ var init_classes = __esm({
       cache = /* @__PURE__ */ new Map();
       namespaceLabels;
       hasRepresentatives;
-      constructor(cluster, withIngressController, representatives) {
+      constructor(cluster, withIngressController, representatives, ingressControllerAt) {
         this.hasRepresentatives = (representatives?.size ?? 0) > 0;
         const nsLabels = /* @__PURE__ */ new Map();
         for (const ns of cluster.namespaces.values()) nsLabels.set(ns.name, ns.labels);
-        if (withIngressController) nsLabels.set(INGRESS_CONTROLLER_NAMESPACE, { [NAMESPACE_NAME_LABEL]: INGRESS_CONTROLLER_NAMESPACE });
+        const icNamespace = ingressControllerAt?.namespace ?? INGRESS_CONTROLLER_NAMESPACE;
+        if (withIngressController && !nsLabels.has(icNamespace)) nsLabels.set(icNamespace, { [NAMESPACE_NAME_LABEL]: icNamespace });
         this.namespaceLabels = nsLabels;
         const index = /* @__PURE__ */ new Map();
         for (const w of cluster.workloads) {
@@ -33792,7 +34066,7 @@ var init_classes = __esm({
           }
           this.byRef.set(w.ref, classes);
         }
-        if (withIngressController) this.add(INGRESS_CONTROLLER_NAMESPACE, {}, [], true);
+        if (withIngressController) this.add(icNamespace, ingressControllerAt?.podLabels ?? {}, [], true);
       }
       /** The classes of a workload of the cluster (by its WorkloadRef object). */
       classesOf(ref) {
@@ -34261,7 +34535,7 @@ var init_engine = __esm({
         const exp = ingressExposure(cluster);
         this.exposure = exp.exposure;
         appendAll(this.diagnostics, exp.diagnostics);
-        this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives);
+        this.classes = new PodClasses(cluster, this.exposure.ports.size > 0, options.representatives, options.ingressController);
         this.families = options.ipFamilies ?? [4];
         const ranged = [];
         for (let i = 0; i < this.policies.length; i++) {
@@ -34945,6 +35219,9 @@ function ncaRequirements(reqs, valuesOf2) {
     return values.length === 0 ? [] : [{ op: "NotIn", key: r.key, values }];
   });
 }
+function ncaLabels(labels3) {
+  return Object.fromEntries(Object.entries(labels3).map(([k, v]) => [k, v === UNKNOWN_VALUE ? UNKNOWN_FOR_NCA : v]));
+}
 function labelValues(cluster) {
   const collect5 = (labelSets) => {
     const m = /* @__PURE__ */ new Map();
@@ -34952,7 +35229,7 @@ function labelValues(cluster) {
     return (key3) => [...m.get(key3) ?? []].sort();
   };
   return {
-    pods: collect5(cluster.workloads.flatMap((w) => w.pods.map((p) => p.labels))),
+    pods: collect5(cluster.workloads.flatMap((w) => w.pods.map((p) => ncaLabels(p.labels)))),
     namespaces: collect5([...cluster.namespaces.values()].map((n) => n.labels))
   };
 }
@@ -34975,7 +35252,7 @@ function buildNcaBatch(cluster, rules, prefix = "", options = {}) {
     return {
       apiVersion: "v1",
       kind: "Pod",
-      metadata: { name, namespace: w.ref.namespace, labels: { ...shape.labels } },
+      metadata: { name, namespace: w.ref.namespace, labels: ncaLabels(shape.labels) },
       spec: {
         ...shape.hostNetwork ? { hostNetwork: true } : {},
         containers: [{ name: "c", image: "x", ports: shape.ports.map((p) => ({ containerPort: p.port, protocol: p.protocol, ...p.name ? { name: p.name } : {} })) }]
@@ -35211,17 +35488,19 @@ function parseNcaTxtConns(text2) {
   }
   return out;
 }
-var ADMIN_KINDS, NO_VALUE;
+var ADMIN_KINDS, UNKNOWN_FOR_NCA, NO_VALUE;
 var init_nca_query = __esm({
   "src/baseline/nca-query.ts"() {
     "use strict";
     init_js_yaml();
+    init_job_labels();
     init_connection_set();
     init_interval_set();
     init_ip();
     init_match();
     init_selector2();
     ADMIN_KINDS = /* @__PURE__ */ new Set(["AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
+    UNKNOWN_FOR_NCA = "netpol-ci.unknown-value";
     NO_VALUE = "netpol-ci.no-such-value";
   }
 });
@@ -35534,6 +35813,69 @@ ${[encodeParse, decodeParse, collectSpecials, revive].map((f) => f.toString()).j
   }
 });
 
+// src/manifests/pod-templates.ts
+function isRecord2(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function hasContainers(o) {
+  const spec = o.spec;
+  if (!isRecord2(spec)) return false;
+  if (Array.isArray(spec.containers)) return true;
+  const template = isRecord2(spec.template) ? spec.template : isRecord2(spec.jobTemplate) ? spec.jobTemplate : void 0;
+  return template !== void 0 && hasContainers(template);
+}
+function heldWorkload(text2) {
+  if (!KIND_LINE.test(text2) || !text2.includes("containers")) return void 0;
+  for (const doc of (0, import_yaml5.parseAllDocuments)(text2, { strict: false, uniqueKeys: false })) {
+    if (!("contents" in doc) || doc.errors.length > 0) continue;
+    const v = doc.toJS();
+    if (isRecord2(v) && typeof v.kind === "string" && WORKLOAD_KINDS.has(v.kind) && typeof v.apiVersion === "string" && hasContainers(v)) return v.kind;
+  }
+  return void 0;
+}
+function podTemplateWarnings(objects) {
+  const out = [];
+  for (const o of objects) {
+    if (o.kind !== "ConfigMap" && o.kind !== "Secret") continue;
+    const meta3 = o.object.metadata;
+    const name = `${meta3.namespace ? `${meta3.namespace}/` : ""}${meta3.name}`;
+    const values = [];
+    for (const [k, v] of Object.entries(o.object.data ?? {})) values.push(["data", k, o.kind === "Secret" && typeof v === "string" ? decoded(v) : v]);
+    if (o.kind === "Secret") for (const [k, v] of Object.entries(o.object.stringData ?? {})) values.push(["stringData", k, v]);
+    for (const [field3, key3, value] of values) {
+      if (typeof value !== "string") continue;
+      const kind = heldWorkload(value);
+      if (kind === void 0) continue;
+      out.push(
+        diag(
+          Codes.podTemplateInConfig,
+          "warning",
+          `${o.kind} ${name} key ${key3} holds a ${kind} manifest: a template something creates pods from at run time, which no manifest lists; the report leaves out their connections, and a default-deny isolates them`,
+          originRef(o.origin, [field3, key3]),
+          "add their links in a links file (synthesize --links), or the template as a manifest of its own"
+        )
+      );
+    }
+  }
+  return out;
+}
+function decoded(v) {
+  if (!/^[A-Za-z0-9+/=\s]*$/.test(v)) return void 0;
+  const text2 = Buffer.from(v, "base64").toString("utf8");
+  return text2.includes("\uFFFD") ? void 0 : text2;
+}
+var import_yaml5, WORKLOAD_KINDS, KIND_LINE;
+var init_pod_templates = __esm({
+  "src/manifests/pod-templates.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_diagnostic();
+    init_objects();
+    WORKLOAD_KINDS = /* @__PURE__ */ new Set(["Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob"]);
+    KIND_LINE = /^[ \t]*kind:[ \t]*["']?(Pod|Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob)["']?[ \t]*$/m;
+  }
+});
+
 // src/manifests/label-selector-text.ts
 function tokens(text2) {
   const out = [];
@@ -35662,12 +36004,12 @@ var init_label_selector_text = __esm({
 });
 
 // src/manifests/kustomize-patches.ts
-function isRecord2(v) {
+function isRecord3(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function kustomizationPatches(k, text2, read) {
   const kdoc = parseManifestFile({ path: k, text: text2 }).documents[0];
-  if (!kdoc || !isRecord2(kdoc.value)) return [];
+  if (!kdoc || !isRecord3(kdoc.value)) return [];
   const dir = import_posix.default.dirname(k);
   const out = [];
   const fromFile = (rel, target) => {
@@ -35687,8 +36029,8 @@ function kustomizationPatches(k, text2, read) {
   });
   for (const key3 of ["patches", "patchesJson6902"]) {
     (Array.isArray(v[key3]) ? v[key3] : []).forEach((e, i) => {
-      if (!isRecord2(e)) return;
-      const target = isRecord2(e.target) ? e.target : void 0;
+      if (!isRecord3(e)) return;
+      const target = isRecord3(e.target) ? e.target : void 0;
       if (typeof e.patch === "string") inline(e.patch, [key3, i, "patch"], target);
       else if (typeof e.path === "string") fromFile(e.path, target);
     });
@@ -35704,9 +36046,9 @@ function inlinePlacer(k, text2, at3, body) {
   const bodyLines = body.split("\n");
   let layout;
   const find = () => {
-    const counter = new import_yaml5.LineCounter();
-    const node2 = (0, import_yaml5.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, strict: false }).getIn(at3, true);
-    if (!(0, import_yaml5.isScalar)(node2) || !node2.range) return null;
+    const counter = new import_yaml6.LineCounter();
+    const node2 = (0, import_yaml6.parseDocument)(text2, { lineCounter: counter, uniqueKeys: false, strict: false }).getIn(at3, true);
+    if (!(0, import_yaml6.isScalar)(node2) || !node2.range) return null;
     const start2 = counter.linePos(node2.range[0]);
     if (node2.type === "BLOCK_LITERAL") {
       const first = bodyLines.findIndex((l) => l.trim() !== "");
@@ -35733,7 +36075,7 @@ function inlinePlacer(k, text2, at3, body) {
 function targetSelects(target, rendered, own2) {
   const apiVersion = typeof rendered.apiVersion === "string" ? rendered.apiVersion : "";
   const [group, version2] = apiVersion.includes("/") ? apiVersion.split("/") : ["", apiVersion];
-  const meta3 = (v) => isRecord2(v) && isRecord2(v.metadata) ? v.metadata : {};
+  const meta3 = (v) => isRecord3(v) && isRecord3(v.metadata) ? v.metadata : {};
   const anchored = (pattern, values) => {
     if (typeof pattern !== "string") return true;
     const alternatives = namePattern(pattern);
@@ -35805,12 +36147,12 @@ function selectorMatches2(selector, values) {
   if (selector === void 0) return true;
   if (typeof selector !== "string") return false;
   const reqs = parseSelectorText(selector);
-  return reqs !== void 0 && meetsRequirements(reqs, isRecord2(values) ? values : {});
+  return reqs !== void 0 && meetsRequirements(reqs, isRecord3(values) ? values : {});
 }
 function writingOps(list2) {
   if (!Array.isArray(list2)) return [];
   return list2.flatMap((o, index) => {
-    if (!isRecord2(o) || o.op !== "add" && o.op !== "replace" || typeof o.path !== "string" || !Object.hasOwn(o, "value")) return [];
+    if (!isRecord3(o) || o.op !== "add" && o.op !== "replace" || typeof o.path !== "string" || !Object.hasOwn(o, "value")) return [];
     const tokens2 = pointerTokens(o.path);
     return tokens2 ? [{ index, op: o.op, tokens: tokens2, value: o.value }] : [];
   });
@@ -35840,10 +36182,10 @@ function opReaches(op, rendered, own2, p) {
         o = o[step2];
       }
       r = r[step2];
-    } else if (isRecord2(r)) {
+    } else if (isRecord3(r)) {
       if (step2 !== token || !Object.hasOwn(r, token)) return void 0;
       r = r[token];
-      o = isRecord2(o) ? o[token] : void 0;
+      o = isRecord3(o) ? o[token] : void 0;
     } else return void 0;
   }
   return op.tokens.length;
@@ -35852,20 +36194,20 @@ function samePlace(before, after, i) {
   const a = before[i];
   const b = after[i];
   if (a === void 0 || b === void 0) return false;
-  if (isRecord2(b) && typeof b.name === "string") return isRecord2(a) && a.name === b.name;
+  if (isRecord3(b) && typeof b.name === "string") return isRecord3(a) && a.name === b.name;
   return before.length === after.length;
 }
 function covers(written, rendered) {
   if (Array.isArray(written)) return Array.isArray(rendered) && rendered.length === written.length && written.every((w, i) => covers(w, rendered[i]));
-  if (isRecord2(written)) return isRecord2(rendered) && Object.entries(written).every(([k, w]) => Object.hasOwn(rendered, k) && covers(w, rendered[k]));
+  if (isRecord3(written)) return isRecord3(rendered) && Object.entries(written).every(([k, w]) => Object.hasOwn(rendered, k) && covers(w, rendered[k]));
   return written === rendered || written !== null && rendered !== null && typeof written !== "object" && typeof rendered !== "object" && String(written) === String(rendered);
 }
-var import_posix, import_yaml5, ANY, ANY_RUN;
+var import_posix, import_yaml6, ANY, ANY_RUN;
 var init_kustomize_patches = __esm({
   "src/manifests/kustomize-patches.ts"() {
     "use strict";
     import_posix = __toESM(require("node:path/posix"), 1);
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_documents();
     init_label_selector_text();
     ANY = 0;
@@ -35874,11 +36216,11 @@ var init_kustomize_patches = __esm({
 });
 
 // src/manifests/origins.ts
-function isRecord3(v) {
+function isRecord4(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function objectIdentity(v) {
-  if (!isRecord3(v) || !isRecord3(v.metadata)) return void 0;
+  if (!isRecord4(v) || !isRecord4(v.metadata)) return void 0;
   const m = v.metadata;
   return `${String(v.apiVersion)}|${String(v.kind)}|${String(m.namespace ?? "")}|${String(m.name ?? "")}`;
 }
@@ -35897,7 +36239,7 @@ function kustomizeDocumentSources(plain, annotated, display) {
   });
 }
 function sourceOf(v, display) {
-  const annotations = isRecord3(v) && isRecord3(v.metadata) && isRecord3(v.metadata.annotations) ? v.metadata.annotations : void 0;
+  const annotations = isRecord4(v) && isRecord4(v.metadata) && isRecord4(v.metadata.annotations) ? v.metadata.annotations : void 0;
   const text2 = annotations?.[ORIGIN_ANNOTATION];
   if (typeof text2 !== "string") return null;
   let o;
@@ -35906,13 +36248,13 @@ function sourceOf(v, display) {
   } catch {
     return null;
   }
-  if (!isRecord3(o)) return null;
+  if (!isRecord4(o)) return null;
   if (o.repo !== void 0) return null;
   if (typeof o.path === "string") {
     const p = display(o.path);
     return p === void 0 ? null : { path: p };
   }
-  if (typeof o.configuredIn === "string" && isRecord3(o.configuredBy) && typeof o.configuredBy.kind === "string") {
+  if (typeof o.configuredIn === "string" && isRecord4(o.configuredBy) && typeof o.configuredBy.kind === "string") {
     const p = display(o.configuredIn);
     return p === void 0 ? null : { configuredIn: p, generator: o.configuredBy.kind };
   }
@@ -35925,13 +36267,13 @@ function kustomizationInputs(text2) {
   } catch {
     return [];
   }
-  if (!isRecord3(k)) return [];
+  if (!isRecord4(k)) return [];
   const out = [];
-  for (const key3 of ["patches", "patchesJson6902"]) for (const p of Array.isArray(k[key3]) ? k[key3] : []) if (isRecord3(p) && typeof p.path === "string") out.push(p.path);
+  for (const key3 of ["patches", "patchesJson6902"]) for (const p of Array.isArray(k[key3]) ? k[key3] : []) if (isRecord4(p) && typeof p.path === "string") out.push(p.path);
   for (const p of Array.isArray(k.patchesStrategicMerge) ? k.patchesStrategicMerge : []) if (typeof p === "string" && !p.includes("\n")) out.push(p);
   for (const key3 of ["configMapGenerator", "secretGenerator"]) {
     for (const g of Array.isArray(k[key3]) ? k[key3] : []) {
-      if (!isRecord3(g)) continue;
+      if (!isRecord4(g)) continue;
       if (typeof g.env === "string") out.push(g.env);
       for (const e of Array.isArray(g.envs) ? g.envs : []) if (typeof e === "string") out.push(e);
       for (const f of generatorFiles(g)) out.push(f.file);
@@ -35954,7 +36296,7 @@ function kustomizationLists(text2) {
     return { resources: [], components: [] };
   }
   const local = (v) => Array.isArray(v) ? v.filter((e) => typeof e === "string" && !/^[a-z]+:\/\//i.test(e) && !e.includes("?")) : [];
-  if (!isRecord3(k)) return { resources: [], components: [] };
+  if (!isRecord4(k)) return { resources: [], components: [] };
   return { resources: [...local(k.resources), ...local(k.bases)], components: local(k.components) };
 }
 function withOrigins(documents, origins) {
@@ -36030,9 +36372,9 @@ function chartOrigin(rendered, kustomization, kustomizations, sources) {
   );
 }
 function chartDocument(rendered, k, kustomizations, sources) {
-  if (!isRecord3(rendered)) return void 0;
+  if (!isRecord4(rendered)) return void 0;
   const name = helmName(nameOf(rendered) ?? "", k, kustomizations, sources);
-  const found = sources.chartDocuments(k).filter((c) => isRecord3(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion) && nameOf(c.value) === name);
+  const found = sources.chartDocuments(k).filter((c) => isRecord4(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion) && nameOf(c.value) === name);
   return found.length === 1 ? found[0] : void 0;
 }
 function helmName(rendered, k, kustomizations, sources) {
@@ -36043,7 +36385,7 @@ function helmName(rendered, k, kustomizations, sources) {
   for (const m of kustomizations) {
     if (m !== k && !graph.patches(m, folder)) continue;
     const v = sources.documents(m)[0]?.value;
-    if (!isRecord3(v)) continue;
+    if (!isRecord4(v)) continue;
     if (typeof v.namePrefix === "string") prefix += v.namePrefix.length;
     if (typeof v.nameSuffix === "string") suffix += v.nameSuffix.length;
   }
@@ -36105,8 +36447,8 @@ function unplacedOperation(patch, doc, op) {
   };
 }
 function sourceDocument(rendered, candidates) {
-  if (!isRecord3(rendered)) return void 0;
-  const sameKind = candidates.filter((c) => isRecord3(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion));
+  if (!isRecord4(rendered)) return void 0;
+  const sameKind = candidates.filter((c) => isRecord4(c.value) && c.value.kind === rendered.kind && sameGroup(c.value.apiVersion, rendered.apiVersion));
   if (sameKind.length === 1) return sameKind[0];
   const name = nameOf(rendered) ?? "";
   const exact = sameKind.filter((c) => nameOf(c.value) === name);
@@ -36122,12 +36464,12 @@ function sameGroup(a, b) {
   return group(a) === group(b);
 }
 function nameOf(v) {
-  return isRecord3(v) && isRecord3(v.metadata) && typeof v.metadata.name === "string" ? v.metadata.name : void 0;
+  return isRecord4(v) && isRecord4(v.metadata) && typeof v.metadata.name === "string" ? v.metadata.name : void 0;
 }
 function patchWriters(rendered, own2, patchedBy, kustomizations, sources) {
   const out = [];
   const unplaced = [];
-  if (!isRecord3(rendered)) return { exact: out, unplaced };
+  if (!isRecord4(rendered)) return { exact: out, unplaced };
   const renderedName2 = nameOf(rendered) ?? "";
   const ownName = nameOf(own2);
   for (const k of kustomizations) {
@@ -36144,7 +36486,7 @@ function patchWriters(rendered, own2, patchedBy, kustomizations, sources) {
       }
       for (const p of patch.documents) {
         const v = p.value;
-        if (!isRecord3(v)) continue;
+        if (!isRecord4(v)) continue;
         if (patch.target) {
           if (!targetSelects(patch.target, rendered, own2)) continue;
         } else {
@@ -36163,16 +36505,16 @@ function generatedOrigin(source, sources) {
       const fallback = { file: source.configuredIn, doc: 0, path: [...p] };
       const key3 = p.length === 2 && (p[0] === "data" || p[0] === "stringData") && typeof p[1] === "string" ? p[1] : void 0;
       const written = key3 === void 0 ? void 0 : valueAt(d.value, p);
-      const value = typeof written === "string" && p[0] === "data" && isRecord3(d.value) && d.value.kind === "Secret" ? Buffer.from(written, "base64").toString("utf8") : written;
+      const value = typeof written === "string" && p[0] === "data" && isRecord4(d.value) && d.value.kind === "Secret" ? Buffer.from(written, "base64").toString("utf8") : written;
       if (key3 === void 0 || typeof value !== "string") return fallback;
       const generators = source.generator === "ConfigMapGenerator" ? "configMapGenerator" : source.generator === "SecretGenerator" ? "secretGenerator" : void 0;
       const kdoc = sources.documents(source.configuredIn)[0];
-      if (!generators || !kdoc || !isRecord3(kdoc.value)) return fallback;
+      if (!generators || !kdoc || !isRecord4(kdoc.value)) return fallback;
       const name = nameOf(d.value) ?? "";
       const found = [];
       const list2 = kdoc.value[generators];
       (Array.isArray(list2) ? list2 : []).forEach((g, i) => {
-        if (!isRecord3(g) || typeof g.name !== "string" || !name.includes(g.name)) return;
+        if (!isRecord4(g) || typeof g.name !== "string" || !name.includes(g.name)) return;
         (Array.isArray(g.literals) ? g.literals : []).forEach((l, j) => {
           if (typeof l === "string" && literalOf(l, key3) === value) found.push(locateRaw(kdoc, [generators, i, "literals", j]));
         });
@@ -36214,7 +36556,7 @@ function valueAt(root, p) {
   let v = root;
   for (const k of p) {
     if (Array.isArray(v) && typeof k === "number") v = v[k];
-    else if (isRecord3(v) && typeof k === "string" && Object.hasOwn(v, k)) v = v[k];
+    else if (isRecord4(v) && typeof k === "string" && Object.hasOwn(v, k)) v = v[k];
     else return void 0;
   }
   return v;
@@ -36228,10 +36570,10 @@ function followPath(rendered, other, p) {
     if (typeof k === "number") {
       if (!Array.isArray(a) || !Array.isArray(b)) return void 0;
       const el = a[k];
-      const key3 = isRecord3(el) ? [typeof el.name === "string" ? "name" : void 0, MERGE_KEYS[field3]].find((m) => m !== void 0 && el[m] !== void 0) : void 0;
+      const key3 = isRecord4(el) ? [typeof el.name === "string" ? "name" : void 0, MERGE_KEYS[field3]].find((m) => m !== void 0 && el[m] !== void 0) : void 0;
       let j;
-      if (key3 !== void 0 && isRecord3(el)) {
-        const matches2 = b.flatMap((x, i) => isRecord3(x) && sameValue(x[key3], el[key3]) ? [i] : []);
+      if (key3 !== void 0 && isRecord4(el)) {
+        const matches2 = b.flatMap((x, i) => isRecord4(x) && sameValue(x[key3], el[key3]) ? [i] : []);
         if (matches2.length !== 1) return void 0;
         j = matches2[0];
       } else {
@@ -36242,7 +36584,7 @@ function followPath(rendered, other, p) {
       a = el;
       b = b[j];
     } else {
-      if (!isRecord3(a) || !isRecord3(b) || !Object.hasOwn(b, k)) return void 0;
+      if (!isRecord4(a) || !isRecord4(b) || !Object.hasOwn(b, k)) return void 0;
       out.push(k);
       field3 = k;
       a = a[k];
@@ -36272,7 +36614,7 @@ function matchesWithGaps(text2, literals) {
 }
 function sameValue(a, b) {
   if (Array.isArray(a)) return Array.isArray(b);
-  if (isRecord3(a)) return isRecord3(b);
+  if (isRecord4(a)) return isRecord4(b);
   if (a === b) return true;
   return a !== null && b !== null && a !== void 0 && b !== void 0 && typeof a !== "object" && typeof b !== "object" && String(a) === String(b) && typeof a === typeof b;
 }
@@ -36374,8 +36716,8 @@ function helmChartsNotes(files) {
   }
   return [...untraced].map(([k, n]) => {
     const kdoc = sources.documents(k)[0];
-    const list2 = isRecord3(kdoc?.value) && Array.isArray(kdoc.value.helmCharts) ? kdoc.value.helmCharts : [];
-    const charts = list2.flatMap((c) => isRecord3(c) && typeof c.name === "string" ? [c.name] : []);
+    const list2 = isRecord4(kdoc?.value) && Array.isArray(kdoc.value.helmCharts) ? kdoc.value.helmCharts : [];
+    const charts = list2.flatMap((c) => isRecord4(c) && typeof c.name === "string" ? [c.name] : []);
     const { path: _p, ...at3 } = kdoc ? locateRaw(kdoc, ["helmCharts"]) : { file: k, doc: 0, path: [] };
     const named = charts.length > 0 ? ` (${charts.map((c) => JSON.stringify(c)).join(", ")})` : "";
     const problems = origins.charts?.find((c) => c.kustomization === k)?.problems ?? [];
@@ -36519,6 +36861,7 @@ function loadObjects(files, cache3) {
   }
   const objects = readObjects(documents, cache3);
   appendAll(diagnostics, objects.diagnostics);
+  appendAll(diagnostics, podTemplateWarnings(objects.objects));
   const skipped = [...objects.skippedKinds].sort(([a], [b]) => a < b ? -1 : 1).map(([kind, count]) => diag(Codes.skippedKind, "info", `skipped ${count} ${kind} object${count === 1 ? "" : "s"} (kind not modelled)`));
   return { objects: objects.objects, documents, diagnostics, skipped };
 }
@@ -36539,6 +36882,7 @@ var init_load = __esm({
     init_cluster();
     init_parsed_store();
     init_objects();
+    init_pod_templates();
     init_origins();
     CLUSTER_SCOPED = /* @__PURE__ */ new Set(["Namespace", "AdminNetworkPolicy", "BaselineAdminNetworkPolicy", "ClusterNetworkPolicy"]);
   }
@@ -36612,7 +36956,11 @@ var init_types = __esm({
 function engineOptions(settings) {
   const pods = settings.podCidrs ?? [];
   const services = settings.serviceCidrs ?? [];
-  return { ipFamilies: settings.ipFamilies, ...pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {} };
+  return {
+    ipFamilies: settings.ipFamilies,
+    ...pods.length > 0 || services.length > 0 ? { clusterRanges: { pods, services } } : {},
+    ...settings.ingressController ? { ingressController: settings.ingressController } : {}
+  };
 }
 var init_settings = __esm({
   "src/pipeline/settings.ts"() {
@@ -38001,6 +38349,7 @@ var init_resolve = __esm({
   "src/topology/traffic/resolve.ts"() {
     "use strict";
     init_connection_set();
+    init_job_labels();
     init_ip();
     init_peer();
     init_diagnostic();
@@ -38311,7 +38660,7 @@ var init_resolve = __esm({
         }
         const l = labels3 ?? snap?.labels;
         if (l && Object.keys(l).length > 0) {
-          const matches2 = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => l[k] === v)));
+          const matches2 = (this.byNamespace.get(ns) ?? []).filter((w) => w.pods.some((p) => Object.keys(p.labels).length > 0 && Object.entries(p.labels).every(([k, v]) => v === UNKNOWN_VALUE ? Object.prototype.hasOwnProperty.call(l, k) : l[k] === v)));
           if (matches2.length === 1) return matches2[0];
         }
         return void 0;
@@ -40124,6 +40473,7 @@ function settingsForm(settings) {
       ipFamilies: settings.ipFamilies,
       podCidrs: settings.podCidrs ?? [],
       serviceCidrs: settings.serviceCidrs ?? [],
+      ingressController: settings.ingressController ?? null,
       render: {
         helmValues: r.helmValues,
         helmSet: r.helmSet,
@@ -40195,7 +40545,8 @@ function baseThreadInput(files, values, settings) {
     ...settings.namespace !== void 0 ? { namespace: settings.namespace } : {},
     ipFamilies: settings.ipFamilies,
     ...settings.podCidrs ? { podCidrs: settings.podCidrs } : {},
-    ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {}
+    ...settings.serviceCidrs ? { serviceCidrs: settings.serviceCidrs } : {},
+    ...settings.ingressController ? { ingressController: settings.ingressController } : {}
   };
 }
 function decodeBaseAnalysis(text2) {
@@ -40889,16 +41240,16 @@ var init_closures = __esm({
 });
 
 // src/manifests/live.ts
-function isRecord4(v) {
+function isRecord5(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function clean(item2) {
   const out = { ...item2 };
   delete out.status;
-  if (isRecord4(item2.metadata)) {
+  if (isRecord5(item2.metadata)) {
     const meta3 = { ...item2.metadata };
     for (const k of SERVER_METADATA) delete meta3[k];
-    if (isRecord4(meta3.annotations)) {
+    if (isRecord5(meta3.annotations)) {
       const annotations = { ...meta3.annotations };
       delete annotations[LAST_APPLIED];
       if (Object.keys(annotations).length > 0) meta3.annotations = annotations;
@@ -40909,11 +41260,11 @@ function clean(item2) {
   return out;
 }
 function finishedPod(item2) {
-  const phase = isRecord4(item2.status) ? item2.status.phase : void 0;
+  const phase = isRecord5(item2.status) ? item2.status.phase : void 0;
   return item2.kind === "Pod" && (phase === "Succeeded" || phase === "Failed");
 }
 function liveName(label, item2) {
-  const meta3 = isRecord4(item2.metadata) ? item2.metadata : {};
+  const meta3 = isRecord5(item2.metadata) ? item2.metadata : {};
   const ns = typeof meta3.namespace === "string" && meta3.namespace ? `${meta3.namespace}/` : "";
   return `${label}:${String(item2.kind)}/${ns}${String(meta3.name ?? "")}`;
 }
@@ -40924,10 +41275,10 @@ function liveFiles(listJson, label) {
   } catch (e) {
     return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", `kubectl printed something that is not JSON: ${e.message}`)] };
   }
-  if (!isRecord4(list2) || !Array.isArray(list2.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
+  if (!isRecord5(list2) || !Array.isArray(list2.items)) return { files: [], diagnostics: [diag(Codes.kubectlFailed, "error", "kubectl printed JSON that is not a List")] };
   const files = [];
   for (const item2 of list2.items) {
-    if (!isRecord4(item2) || finishedPod(item2)) continue;
+    if (!isRecord5(item2) || finishedPod(item2)) continue;
     files.push({ path: liveName(label, item2), text: yaml.dump(clean(item2), { lineWidth: -1, noRefs: true, sortKeys: false }) });
   }
   files.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
@@ -41234,12 +41585,13 @@ function needsOf(loaded, request) {
   const families = request.synthesis.ipFamilies;
   const mode = request.gapMode ?? "deny";
   const app = loaded.cluster.workloads.filter((w) => !loaded.probes.has(workloadKey(w.ref)));
+  const stated = links;
   if (loaded.rules) {
     const applied = applyBaselineToLinks(loaded.cluster, inEveryFamily(links, families), loaded.rules, families);
     links = applied.links;
     appendAll(diagnostics, applied.diagnostics);
   }
-  let gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links, unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
+  let gaps = mode === "deny" ? [] : findGaps(loaded.cluster, { links: links === stated ? links : [...stated, ...links], unresolved: loaded.reviewed ? unresolvedLeftOpen(scanned.value.unresolved, loaded.reviewed, scanned.value.links) : scanned.value.unresolved }).filter((g) => !loaded.probes.has(workloadKey(g.workload)));
   if (loaded.rules && gaps.length > 0) {
     const cut = cutClosures({ ...loaded.cluster, workloads: app }, gaps, mode, loaded.rules, families ?? [4]);
     gaps = cut.whole;
@@ -41337,7 +41689,7 @@ function isManagedPolicyFile(f) {
   const parsed2 = parseManifestFile(f);
   const objects = readObjects(parsed2.documents).objects;
   if (parsed2.documents.length === 0 || objects.length !== parsed2.documents.length || parsed2.diagnostics.length > 0) return false;
-  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] === MANAGED_BY);
+  return objects.every((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL2] === MANAGED_BY);
 }
 function planRepoFix(io, request, settings, render) {
   return planRepoFixOf(prepareRepoDrift(io, request, settings), render);
@@ -42930,6 +43282,11 @@ function ingressControllerSelector(labels3) {
   const { namespace, ...pod } = labels3;
   return { ...namespace ? { namespaceLabels: { [NAMESPACE_NAME_LABEL]: namespace } } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} };
 }
+function ingressControllerPlace(labels3) {
+  if (!labels3) return {};
+  const { namespace, ...pod } = labels3;
+  return { ingressController: { ...namespace ? { namespace } : {}, ...Object.keys(pod).length > 0 ? { podLabels: pod } : {} } };
+}
 function driftBasisFrom(opts) {
   const ic = ingressControllerSelector(opts.ingressController);
   const d = DEFAULT_SYNTHESIS_OPTIONS;
@@ -43107,7 +43464,8 @@ function check2(ctx, paths, opts) {
       dns: { namespace: basis.synthesis.dns.namespace, podLabels: basis.synthesis.dns.podLabels, port: basis.synthesis.dnsPort },
       renderPolicies: renderPoliciesYaml
     },
-    readSettingsFrom(ctx, opts)
+    // with --policies, where the ingress controller runs (--ingress-controller) is where {ingress-controller} is evaluated, on both sides
+    { ...readSettingsFrom(ctx, opts), ...ingressControllerPlace(opts.ingressController) }
   );
   say("");
   const text2 = opts.format === "md" ? renderCheckMd(o, { maxBytes: opts.maxBytes, ...opts.blobBase ? { blobBase: opts.blobBase } : {} }) : opts.format === "json" ? renderCheckJson(o) : renderCheckTxt(o);
@@ -44161,7 +44519,7 @@ var init_check_selectors = __esm({
 function existingSelections(cluster, existing) {
   const skip = /* @__PURE__ */ new Map();
   const diagnostics = [];
-  const policies = existing.flatMap((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL] !== MANAGED_BY ? [o] : []);
+  const policies = existing.flatMap((o) => o.kind === "NetworkPolicy" && o.object.metadata.labels?.[MANAGED_BY_LABEL2] !== MANAGED_BY ? [o] : []);
   const sorted = [...cluster.workloads].sort((a, b) => compareStrings(workloadKey(a.ref), workloadKey(b.ref)));
   for (const w of sorted) {
     for (const p of policies) {
@@ -44196,13 +44554,13 @@ function planPrune(files, cluster) {
   const stale = [];
   const rewrites = /* @__PURE__ */ new Map();
   for (const f of files) {
-    const docs = (0, import_yaml6.parseAllDocuments)(f.text);
+    const docs = (0, import_yaml7.parseAllDocuments)(f.text);
     if (!Array.isArray(docs)) continue;
     const keep = [];
     let changed = false;
     docs.forEach((d, i) => {
       const o = d.toJS();
-      if (o && o.kind === "NetworkPolicy" && o.metadata?.labels?.[MANAGED_BY_LABEL] === MANAGED_BY) {
+      if (o && o.kind === "NetworkPolicy" && o.metadata?.labels?.[MANAGED_BY_LABEL2] === MANAGED_BY) {
         const namespace = o.metadata.namespace || DEFAULT_NAMESPACE;
         const selector = o.spec?.podSelector ?? {};
         const inNamespace2 = cluster.workloads.filter((w) => w.ref.namespace === namespace);
@@ -44229,11 +44587,11 @@ ${t}`).join(""));
   }
   return { stale, rewrites };
 }
-var import_yaml6;
+var import_yaml7;
 var init_prune = __esm({
   "src/synthesis/prune.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_cluster();
     init_selector();
     init_synthesize();
@@ -44273,6 +44631,7 @@ function runSynthesize(io, request, settings) {
   const mode = request.gapMode ?? "deny";
   let ruleErrors = false;
   let baselineRules2;
+  const stated = links;
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
@@ -44282,7 +44641,7 @@ function runSynthesize(io, request, settings) {
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
-  const gaps = findGaps(load3.cluster, { links, unresolved });
+  const gaps = findGaps(load3.cluster, { links: links === stated ? links : [...stated, ...links], unresolved });
   let closedWhole = gaps;
   if (baselineRules2 && mode !== "deny") {
     const cut = cutClosures(load3.cluster, gaps, mode, baselineRules2, families);
@@ -44860,9 +45219,8 @@ function verify(ctx, paths, opts) {
 }
 function repoDrift(ctx, paths, opts) {
   if (paths.length === 0) throw new ConfigError("verify takes the manifest paths: verify <path...> --policies DIR (or --cluster)");
-  if (opts.ingressController !== void 0 && !opts.fix) throw new ConfigError("--ingress-controller only shapes what --fix writes; add --fix");
   const say = progress(ctx, opts);
-  const settings = readSettingsFrom(ctx, opts);
+  const settings = { ...readSettingsFrom(ctx, opts), ...ingressControllerPlace(opts.ingressController) };
   const traffic = trafficRequestFrom(opts);
   const request = { ...driftBasisFrom(opts), paths, policies: opts.policies, ...traffic ? { traffic } : {} };
   say("reading manifests and policies\u2026");
@@ -50431,14 +50789,14 @@ function readOne(abs, root, maxBytes, files, diagnostics, seen, map3, listedReal
   }
   if (seen.has(r.real)) return;
   seen.add(r.real);
-  const decoded = decodeManifest(r.bytes);
-  if (!decoded.ok) {
-    const where3 = decoded.line !== void 0 ? { ...at3, line: decoded.line, ...decoded.column !== void 0 ? { column: decoded.column } : {} } : at3;
-    diagnostics.push(diag(decoded.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded.message, where3));
+  const decoded2 = decodeManifest(r.bytes);
+  if (!decoded2.ok) {
+    const where3 = decoded2.line !== void 0 ? { ...at3, line: decoded2.line, ...decoded2.column !== void 0 ? { column: decoded2.column } : {} } : at3;
+    diagnostics.push(diag(decoded2.reason === "binary" ? Codes.binary : Codes.unsupportedEncoding, "error", decoded2.message, where3));
     return;
   }
-  if (decoded.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded.note, at3));
-  files.push({ path: at3.file, text: decoded.text });
+  if (decoded2.note) diagnostics.push(diag(Codes.unsupportedEncoding, "warning", decoded2.note, at3));
+  files.push({ path: at3.file, text: decoded2.text });
 }
 
 // src/io/changes.ts

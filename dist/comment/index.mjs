@@ -13,11 +13,11 @@ import {
   stripMarkers,
   workflowRunOf,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
 import {
   ConfigError,
   ExitCode
-} from "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-TYVINMDF.mjs";
 
 // src/action/comment-action.ts
 var REPORT_KINDS = ["check", "diff"];

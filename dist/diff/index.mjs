@@ -1,19 +1,19 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   diffAction
-} from "../chunks/chunk-H4PS5LZN.mjs";
-import "../chunks/chunk-MFTTSIWT.mjs";
-import "../chunks/chunk-44IWMOMT.mjs";
-import "../chunks/chunk-XR6WQY3P.mjs";
-import "../chunks/chunk-CXH4K6PE.mjs";
+} from "../chunks/chunk-IQFZBPEC.mjs";
+import "../chunks/chunk-Q3JDW5DG.mjs";
+import "../chunks/chunk-O6R5GR53.mjs";
+import "../chunks/chunk-SF56WDB6.mjs";
+import "../chunks/chunk-JIRPWN7E.mjs";
 import {
   gitHubApiFor,
   nodeIo,
   nodeRuntime,
   runAction,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
-import "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
+import "../chunks/chunk-TYVINMDF.mjs";
 
 // src/action/entries/diff.ts
 yieldBackgroundThreads();

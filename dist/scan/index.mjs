@@ -1,7 +1,7 @@
 import { createRequire as __npcCreateRequire } from 'node:module'; const require = __npcCreateRequire(import.meta.url);
 import {
   withInputErrors
-} from "../chunks/chunk-MFTTSIWT.mjs";
+} from "../chunks/chunk-Q3JDW5DG.mjs";
 import {
   compareDeclaredObserved,
   findGaps,
@@ -9,11 +9,11 @@ import {
   mergeLinks,
   readTraffic,
   summaryText
-} from "../chunks/chunk-CXA36N7X.mjs";
+} from "../chunks/chunk-IURNUWWG.mjs";
 import {
   evidenceText,
   scanTopology
-} from "../chunks/chunk-OMYS5WIJ.mjs";
+} from "../chunks/chunk-WF4HHD2Q.mjs";
 import {
   escapeMarkdown,
   loadInputs,
@@ -21,11 +21,11 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-XR6WQY3P.mjs";
+} from "../chunks/chunk-SF56WDB6.mjs";
 import {
   peerKey,
   workloadKey
-} from "../chunks/chunk-CXH4K6PE.mjs";
+} from "../chunks/chunk-JIRPWN7E.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -37,12 +37,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
 import {
   ExitCode,
   dump,
   placeText
-} from "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-TYVINMDF.mjs";
 
 // src/pipeline/scan.ts
 function runScan(io, paths, settings, options = {}) {

@@ -15,25 +15,25 @@ import {
   synthesizePolicies,
   unknownPresets,
   unresolvedLeftOpen
-} from "../chunks/chunk-Y6WJBVFL.mjs";
-import "../chunks/chunk-44IWMOMT.mjs";
+} from "../chunks/chunk-BXPPX25X.mjs";
+import "../chunks/chunk-O6R5GR53.mjs";
 import {
   findGaps,
   mergeLinks,
   readTraffic,
   unresolvedWarnings
-} from "../chunks/chunk-CXA36N7X.mjs";
+} from "../chunks/chunk-IURNUWWG.mjs";
 import {
   dnsUsesByWorkload,
   scanTopology
-} from "../chunks/chunk-OMYS5WIJ.mjs";
+} from "../chunks/chunk-WF4HHD2Q.mjs";
 import {
   loadInputs,
   markdownCode,
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-XR6WQY3P.mjs";
+} from "../chunks/chunk-SF56WDB6.mjs";
 import {
   DEFAULT_NAMESPACE,
   NAMESPACE_NAME_LABEL,
@@ -42,7 +42,7 @@ import {
   originRef,
   selectorMatches,
   workloadKey
-} from "../chunks/chunk-CXH4K6PE.mjs";
+} from "../chunks/chunk-JIRPWN7E.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -54,7 +54,7 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
 import {
   Codes,
   ExitCode,
@@ -63,7 +63,7 @@ import {
   diag,
   formatPath,
   require_dist
-} from "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-TYVINMDF.mjs";
 
 // src/synthesis/check-selectors.ts
 function checkSelectors(cluster, policies, options) {
@@ -168,6 +168,7 @@ function runSynthesize(io, request, settings) {
   const mode = request.gapMode ?? "deny";
   let ruleErrors = false;
   let baselineRules;
+  const stated = links;
   if (request.baselineFiles && request.baselineFiles.length > 0) {
     const rules = readRuleFiles(io, request.baselineFiles);
     appendAll(all, rules.diagnostics);
@@ -177,7 +178,7 @@ function runSynthesize(io, request, settings) {
     links = applied.links;
     appendAll(all, applied.diagnostics);
   }
-  const gaps = findGaps(load.cluster, { links, unresolved });
+  const gaps = findGaps(load.cluster, { links: links === stated ? links : [...stated, ...links], unresolved });
   let closedWhole = gaps;
   if (baselineRules && mode !== "deny") {
     const cut = cutClosures(load.cluster, gaps, mode, baselineRules, families);

@@ -5,25 +5,26 @@ import {
   driftBasisFromInputs,
   driftBasisMd,
   driftBasisText,
+  ingressControllerFromInputs,
   isDefaultBasis,
   judgedAgainst,
   renderSarif,
   runRepoDrift,
   sarifWithPaths
-} from "../chunks/chunk-6SCQ6RDN.mjs";
-import "../chunks/chunk-FB6GPRFR.mjs";
+} from "../chunks/chunk-PRVPARDN.mjs";
+import "../chunks/chunk-H74EXWY4.mjs";
 import {
   explanationData
-} from "../chunks/chunk-H4PS5LZN.mjs";
+} from "../chunks/chunk-IQFZBPEC.mjs";
 import {
   withInputErrors
-} from "../chunks/chunk-MFTTSIWT.mjs";
-import "../chunks/chunk-Y6WJBVFL.mjs";
-import "../chunks/chunk-44IWMOMT.mjs";
-import "../chunks/chunk-CXA36N7X.mjs";
+} from "../chunks/chunk-Q3JDW5DG.mjs";
+import "../chunks/chunk-BXPPX25X.mjs";
+import "../chunks/chunk-O6R5GR53.mjs";
+import "../chunks/chunk-IURNUWWG.mjs";
 import {
   evidenceText
-} from "../chunks/chunk-OMYS5WIJ.mjs";
+} from "../chunks/chunk-WF4HHD2Q.mjs";
 import {
   escapeMarkdown,
   markdownCode,
@@ -31,10 +32,10 @@ import {
   readSettingsFromInputs,
   resolveIn,
   workspacePath
-} from "../chunks/chunk-XR6WQY3P.mjs";
+} from "../chunks/chunk-SF56WDB6.mjs";
 import {
   peerKey
-} from "../chunks/chunk-CXH4K6PE.mjs";
+} from "../chunks/chunk-JIRPWN7E.mjs";
 import {
   annotateDiagnostics,
   defineAction,
@@ -47,12 +48,12 @@ import {
   writeReport,
   writeSummary,
   yieldBackgroundThreads
-} from "../chunks/chunk-SLKE6JN4.mjs";
+} from "../chunks/chunk-N4VVLHPP.mjs";
 import {
   Codes,
   ExitCode,
   placeText
-} from "../chunks/chunk-SOLCU4BK.mjs";
+} from "../chunks/chunk-TYVINMDF.mjs";
 
 // src/report/verify.ts
 var at = (s) => s ? `${placeText(s)}` : "";
@@ -219,7 +220,7 @@ function renderRepoDrift(format, r) {
 
 // src/action/verify.ts
 var verifyAction = defineAction(verifySpec, async (inputs, rt) => {
-  const settings = readSettingsFromInputs(rt, inputs);
+  const settings = { ...readSettingsFromInputs(rt, inputs), ...ingressControllerFromInputs(inputs) };
   const policies = resolveIn(inputs, inputs.policies);
   const basis = driftBasisFromInputs(inputs, (p) => resolveIn(inputs, p));
   const r = await rt.log.group(
