@@ -789,6 +789,12 @@ function resolveAddress(found: Found, w: Workload, ctx: ResolveContext): void {
     report('external-hostname', `Service ${target.key} is an ExternalName for ${typeof name === 'string' ? name : '?'}, outside the cluster; NetworkPolicy cannot name hosts`, undefined, outsideConns);
     return;
   }
+  // a URL without a port dials its scheme's (http://api: 80): a ClusterIP forwards only its own ports, so a
+  // Service with that port is reached there alone (headless ones dial the pods: headless.ts)
+  const schemeDial = c.port === undefined ? schemePort(c.scheme) : undefined;
+  if (schemeDial !== undefined && inCluster.some((e) => (e.object.spec as { clusterIP?: unknown } | null | undefined)?.clusterIP !== 'None' && (e.object.spec?.ports ?? []).some((sp) => sp.port === schemeDial && (sp.protocol ?? 'TCP') === 'TCP'))) {
+    return resolveAddress({ ...f, c: { ...c, port: String(schemeDial) } }, w, ctx);
+  }
   const withPort = inCluster
     .map((svc) => ({ svc, all: svc.object.spec?.ports ?? [] }))
     .map((d) => ({ ...d, ports: d.all.filter((sp) => c.port === undefined || String(sp.port) === c.port || (sp.name ?? undefined) === c.port) }))

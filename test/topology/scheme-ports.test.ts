@@ -85,4 +85,59 @@ spec:
     const gaps = findGaps(r.cluster, scanTopology(r.cluster).value);
     expect(gaps.map((g) => `${g.reason} ${g.conns.toString()}`)).toEqual(['external-hostname TCP 443']);
   });
+
+  it('http://api to a Service with port 80 among others: port 80 only (a ClusterIP forwards only the ports it has), with no "without a port" warning', () => {
+    // kube-proxy programs the Service's address for each Service port alone: an http client without a
+    // port dials 80, which reaches the targetPort of the Service's port 80 and nothing else (its
+    // metrics port 9090 is not what the URL dials). A Service without the scheme's port keeps every
+    // port and the warning: the port is somewhere the manifests do not say.
+    const r = loadManifests([
+      {
+        path: 'app.yaml',
+        text: `apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: shop}
+spec:
+  selector: {app: api}
+  ports: [{name: http, port: 80, targetPort: http}, {name: metrics, port: 9090, targetPort: metrics}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: admin, namespace: shop}
+spec:
+  selector: {app: admin}
+  ports: [{name: web, port: 8080}, {name: metrics, port: 9090}]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: api}}
+    spec: {containers: [{name: c, image: x, ports: [{name: http, containerPort: 8080}, {name: metrics, containerPort: 9090}]}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: admin, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: admin}}
+    spec: {containers: [{name: c, image: x, ports: [{containerPort: 8080}, {containerPort: 9090}]}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: shop}
+spec:
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: c, image: x, env: [{name: API_URL, value: "http://api/v1"}, {name: ADMIN_URL, value: "https://admin"}]}]}
+`,
+      },
+    ]);
+    const scanned = scanTopology(r.cluster);
+    expect(scanned.value.links.map(linkLine)).toEqual(['shop/web[Deployment] => shop/admin[Deployment] : TCP 8080,9090', 'shop/web[Deployment] => shop/api[Deployment] : TCP 8080']);
+    expect(scanned.diagnostics.filter((d) => d.code === 'NPC074').map((d) => d.message)).toEqual([
+      '"https://admin" names Service shop/admin without a port; it has 2 ports (web/8080, metrics/9090), so shop/web[Deployment] may reach all of them',
+    ]);
+  });
 });

@@ -80,7 +80,13 @@ spec:
     ]);
   });
 
-  it('an address without a port reaches every port of the Service: no gap', () => {
-    expect(ingressGaps(APP('["--api=http://api.n.svc.cluster.local"]'))).toEqual([]);
+  it('an address without a port, nor a scheme that fixes one, reaches every port of the Service: no gap', () => {
+    expect(ingressGaps(APP('["--api=api.n.svc.cluster.local"]'))).toEqual([]);
+  });
+
+  it('http:// without a port dials 80 alone (scheme-ports.test.ts): the metrics port is a gap', () => {
+    expect(ingressGaps(APP('["--api=http://api.n.svc.cluster.local"]'))).toEqual([
+      'n/api[Deployment] no-ingress-source TCP 9090 @ 10: Service n/api port metrics (9090) selects it on TCP 9090, but no manifest names a caller of that port',
+    ]);
   });
 });
