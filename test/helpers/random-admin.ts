@@ -98,3 +98,45 @@ export function withRoute(docs: readonly Doc[]): Doc[] {
     },
   ];
 }
+
+/** One edit of the admin policies, as a pull request makes it: one removed, one rule's action flipped, one priority moved. */
+export type AdminEdit =
+  | { readonly kind: 'remove-admin'; readonly pick: number }
+  | { readonly kind: 'admin-action'; readonly pick: number; readonly rule: number; readonly action: 'Allow' | 'Deny' | 'Pass' }
+  | { readonly kind: 'admin-priority'; readonly pick: number; readonly priority: number };
+
+export const adminEdit: fc.Arbitrary<AdminEdit> = fc.oneof(
+  fc.nat({ max: 9 }).map((pick) => ({ kind: 'remove-admin' as const, pick })),
+  fc.record({ pick: fc.nat({ max: 9 }), rule: fc.nat({ max: 9 }), action: fc.constantFrom('Allow' as const, 'Deny' as const, 'Pass' as const) }).map((e) => ({ kind: 'admin-action' as const, ...e })),
+  fc.record({ pick: fc.nat({ max: 9 }), priority: fc.integer({ min: 0, max: 1000 }) }).map((e) => ({ kind: 'admin-priority' as const, ...e })),
+);
+
+const isAdmin = (d: Doc) => d.kind === 'AdminNetworkPolicy' || d.kind === 'BaselineAdminNetworkPolicy';
+
+/**
+ * The documents after the edit (the input is not touched). Indexes are taken modulo what there is;
+ * a BANP keeps Allow/Deny (Pass becomes Deny: the API allows no Pass there), and a new priority
+ * that another ANP holds is left alone (the spec leaves a tie's order open).
+ */
+export function applyAdminEdit(docs: readonly Doc[], edit: AdminEdit): Doc[] {
+  const out = structuredClone(docs) as Doc[];
+  const admins = out.filter(isAdmin);
+  const target = admins.length === 0 ? undefined : admins[edit.pick % admins.length];
+  if (!target) return out;
+  const spec = target.spec as Doc;
+  switch (edit.kind) {
+    case 'remove-admin':
+      return out.filter((d) => d !== target);
+    case 'admin-action': {
+      const rules = [...((spec.ingress as Doc[] | undefined) ?? []), ...((spec.egress as Doc[] | undefined) ?? [])];
+      const rule = rules.length === 0 ? undefined : rules[edit.rule % rules.length];
+      if (rule) rule.action = target.kind === 'BaselineAdminNetworkPolicy' && edit.action === 'Pass' ? 'Deny' : edit.action;
+      return out;
+    }
+    case 'admin-priority': {
+      const taken = admins.some((d) => d !== target && (d.spec as Doc).priority === edit.priority);
+      if (target.kind === 'AdminNetworkPolicy' && !taken) spec.priority = edit.priority;
+      return out;
+    }
+  }
+}

@@ -4,7 +4,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectivityDifferences, diffDifferences, findNetpolAnalyzer, napeerForm, netpolAnalyzer, ours, writeConfig, type ToolRun } from '../helpers/netpol-analyzer.js';
-import { adminPolicies, withRoute } from '../helpers/random-admin.js';
+import { adminEdit, adminPolicies, applyAdminEdit, withRoute } from '../helpers/random-admin.js';
 import { ALLOWED, type AllowedContext } from './netpol-analyzer-allowed.js';
 import type { Doc } from '../helpers/random-config.js';
 import { WIDE_SIZES, wideConfiguration } from '../helpers/random-config-wide.js';
@@ -37,15 +37,48 @@ const SIZE = WIDE_SIZES[(process.env.HUNT_SIZE ?? 'small') as 'small' | 'large']
 const MINIMIZE = process.env.HUNT_MINIMIZE !== '0';
 const OUT = process.env.HUNT_OUT ?? mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-napeer-hunt-'));
 
-const configuration: fc.Arbitrary<Doc[]> = fc
-  .tuple(wideConfiguration(SIZE), fc.oneof({ weight: 1, arbitrary: fc.constant<Doc[]>([]) }, { weight: 2, arbitrary: adminPolicies() }), fc.boolean())
-  .map(([docs, admin, route]) => (route ? withRoute([...docs, ...admin]) : [...docs, ...admin]));
+/** Objects whose namespace is `default` written without one, as many charts do (both tools read them into `default`). */
+const withoutDefaultNamespace = (docs: readonly Doc[]): Doc[] =>
+  docs.map((d) => {
+    const meta = d.metadata as { namespace?: string } | undefined;
+    if (meta?.namespace !== 'default') return d;
+    const { namespace: _default, ...rest } = meta;
+    return { ...d, metadata: rest };
+  });
 
-const pullRequest = fc.tuple(randomPullRequest, fc.oneof({ weight: 1, arbitrary: fc.constant<Doc[]>([]) }, { weight: 1, arbitrary: adminPolicies(2) })).map(([pr, admin]) => {
-  // random-pr.ts edits the objects it knows (the admin policies, added to both sides, stay as they are)
-  const head = applyMutations(pr.base, pr.mutations).head;
-  return { base: [...pr.base, ...admin], head: [...head, ...admin], mutations: pr.mutations.map((m) => m.kind) };
-});
+const configuration: fc.Arbitrary<Doc[]> = fc
+  .record({
+    docs: wideConfiguration(SIZE),
+    admin: fc.oneof({ weight: 1, arbitrary: fc.constant<Doc[]>([]) }, { weight: 2, arbitrary: adminPolicies() }),
+    route: fc.boolean(),
+    implicitDefault: fc.boolean(),
+  })
+  .map(({ docs, admin, route, implicitDefault }) => {
+    const all = route ? withRoute([...docs, ...admin]) : [...docs, ...admin];
+    return implicitDefault ? withoutDefaultNamespace(all) : all;
+  });
+
+/** Kinds random-pr.ts edits (it reads every other object as a workload): the rest is set aside and put back. */
+const PR_KINDS = new Set(['Namespace', 'NetworkPolicy', 'Service', 'Ingress', 'Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'Job', 'CronJob']);
+
+/**
+ * Pull requests: half on random-pr.ts's own base (randomConfiguration, Services, an Ingress), half
+ * on a wide configuration; one to three of its edits, and maybe an edit of the admin policies.
+ */
+const pullRequest = fc
+  .record({
+    pr: randomPullRequest,
+    wide: fc.option(configuration, { nil: undefined }),
+    admin: fc.oneof({ weight: 1, arbitrary: fc.constant<Doc[]>([]) }, { weight: 1, arbitrary: adminPolicies(2) }),
+    edit: fc.option(adminEdit, { nil: undefined }),
+  })
+  .map(({ pr, wide, admin, edit }) => {
+    const all = wide ?? [...pr.base, ...admin];
+    const known = all.filter((d) => PR_KINDS.has(d.kind as string));
+    const aside = all.filter((d) => !PR_KINDS.has(d.kind as string));
+    const head = [...applyMutations(known, pr.mutations).head, ...(edit ? applyAdminEdit(aside, edit) : aside)];
+    return { base: all, head, mutations: [...pr.mutations.map((m) => m.kind), ...(edit ? [edit.kind] : [])] };
+  });
 
 /** Drops whole objects, one at a time, for as long as `differs` holds; repeats until nothing more goes. */
 function minimize(docs: readonly Doc[], differs: (docs: readonly Doc[]) => boolean): Doc[] {
