@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { connectivityDifferences, diffDifferences, findNetpolAnalyzer, napeerForm, netpolAnalyzer, ours, writeConfig, type ToolRun } from '../helpers/netpol-analyzer.js';
+import { connectivityDifferences, diffDifferences, findNetpolAnalyzer, napeerForm, netpolAnalyzer, ours, toYaml, writeConfig, type ToolRun } from '../helpers/netpol-analyzer.js';
 import { adminEdit, adminPolicies, applyAdminEdit, withRoute } from '../helpers/random-admin.js';
 import { ALLOWED, type AllowedContext } from './netpol-analyzer-allowed.js';
 import type { Doc } from '../helpers/random-config.js';
@@ -80,6 +80,32 @@ const pullRequest = fc
     return { base: all, head, mutations: [...pr.mutations.map((m) => m.kind), ...(edit ? [edit.kind] : [])] };
   });
 
+/** The corners a configuration reaches, by what its YAML says: counted, so a summary shows the hunt reached them. */
+const CORNERS: Record<string, RegExp> = {
+  AdminNetworkPolicy: /kind: AdminNetworkPolicy\n/,
+  'ANP Pass': /action: Pass/,
+  BaselineAdminNetworkPolicy: /kind: BaselineAdminNetworkPolicy\n/,
+  'admin namedPort': /namedPort:/,
+  'admin networks': /networks:/,
+  Route: /kind: Route\n/,
+  Ingress: /kind: Ingress\n/,
+  'ipBlock except': /except:/,
+  endPort: /endPort:/,
+  SCTP: /protocol: SCTP/,
+  'matchExpressions': /matchExpressions:/,
+  'policyTypes: []': /policyTypes: \[\]/,
+  'named port in a policy': /port: [a-z]/,
+  sidecar: /restartPolicy: Always/,
+};
+const reached = new Map<string, number>();
+const CLUSTER_SCOPED = new Set(['Namespace', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
+const countCorners = (docs: readonly Doc[]) => {
+  const yaml = toYaml(docs);
+  const hit = (name: string) => reached.set(name, (reached.get(name) ?? 0) + 1);
+  for (const [name, re] of Object.entries(CORNERS)) if (re.test(yaml)) hit(name);
+  if (docs.some((d) => !CLUSTER_SCOPED.has(d.kind as string) && (d.metadata as { namespace?: string }).namespace === undefined)) hit('objects without a namespace');
+};
+
 /** Drops whole objects, one at a time, for as long as `differs` holds; repeats until nothing more goes. */
 function minimize(docs: readonly Doc[], differs: (docs: readonly Doc[]) => boolean): Doc[] {
   let current = [...docs];
@@ -135,6 +161,7 @@ describe('netpol-analyzer hunt', () => {
       for (const seed of SEEDS) {
         fc.sample(configuration, { seed, numRuns: RUNS }).forEach((docs, i) => {
           configs++;
+          countCorners(docs);
           const id = `seed${seed}-config${i}`;
           const dir = path.join(work, 'config');
           const form = napeerForm(docs);
@@ -164,6 +191,7 @@ describe('netpol-analyzer hunt', () => {
         });
         fc.sample(pullRequest, { seed, numRuns: PR_RUNS }).forEach(({ base, head, mutations }, i) => {
           prs++;
+          countCorners([...base, ...head]);
           const id = `seed${seed}-pr${i}`;
           const [oldDir, newDir] = [path.join(work, 'old'), path.join(work, 'new')];
           writeConfig(oldDir, napeerForm(base));
@@ -186,7 +214,7 @@ describe('netpol-analyzer hunt', () => {
     console.log(
       `netpol-analyzer hunt: ${configs} configurations (${pairs} pairs), ${prs} pull requests, ${seconds}s; ` +
         `allowed differences: ${[...allowedCounts].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; ` +
-        `${found.length} unexplained (kept in ${OUT})\n${found.map((f) => `${f.id}: ${f.kind} (${f.lines.length}) e.g. ${f.lines[0] ?? ''}`).join('\n')}`,
+        `${found.length} unexplained (kept in ${OUT})\nconfigurations and pull requests reaching: ${[...reached].map(([k, n]) => `${k} ${n}`).join(', ')}\n${found.map((f) => `${f.id}: ${f.kind} (${f.lines.length}) e.g. ${f.lines[0] ?? ''}`).join('\n')}`,
     );
     expect(configs + prs).toBeGreaterThan(0);
     expect(pairs).toBeGreaterThan(configs);
