@@ -7,6 +7,24 @@ import type { Doc } from '../helpers/random-config.js';
  * hunt (netpol-analyzer.hunt.ts) accepts, each with why we are right. A test sees one differing
  * line as connectivityDifferences writes it, `src => dst : OURS | THEIRS`, and answers only for
  * the exact shape its reason explains (anything else stays a finding).
+ *
+ * Other differences, found by hand around the hunt, that its generator steers clear of (each is
+ * netpol-analyzer v1.4.2's, not ours; see the reasons):
+ * - an IPv6 ipBlock (`2001:db8::/32`) is read as the IPv4 address made of its first four bytes
+ *   (`32.1.13.184`); we analyse IPv4 unless `--ip-family dual` and warn (NPC021) that IPv6 ranges
+ *   match nothing then;
+ * - two workloads of different kinds with the same namespace and name (a Deployment and a
+ *   DaemonSet `ns1/a`, which the API allows: objects are keyed by kind) become one, silently: the
+ *   later one wins, and a diff reports the other as removed;
+ * - an `networking.k8s.io/v1beta1` Ingress (`serviceName`/`servicePort`, removed in 1.22) is
+ *   ignored ("ignoring rule backend without Service"); we read it;
+ * - a UDP or SCTP container port counts as a TCP port the ingress controller may reach
+ *   (PodExposedTCPConnections compares its own constant: `protocol == TCP` is always true), which
+ *   shows only behind an Ingress or Route to a UDP Service port (a misconfiguration: the
+ *   generators route to TCP Service ports only);
+ * - an egress rule with a named port and an IP destination makes the whole folder an error (the
+ *   hunt gives both tools napeerForm, test/helpers/netpol-analyzer.ts, which keeps the meaning);
+ * - sidecar ports (init containers with `restartPolicy: Always`) are not read (napeerForm again).
  */
 export interface AllowedContext {
   /** The configuration both tools read. */
