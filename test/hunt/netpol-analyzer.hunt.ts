@@ -27,12 +27,15 @@ import { applyMutations, randomPullRequest } from '../helpers/random-pr.js';
  * of ours), or kept in
  * HUNT_OUT as `<id>/{all.yaml | old/, new/}` with `diff.txt` (both outputs and the differing pairs),
  * and fails the hunt. Knobs: HUNT_SEEDS (default 1,2), HUNT_RUNS (configurations per seed, default
- * 100), HUNT_PR_RUNS (pull requests per seed, default 50), HUNT_SIZE (small | large).
+ * 100), HUNT_PR_RUNS (pull requests per seed, default 50), HUNT_SIZE (small | large),
+ * HUNT_ADMIN_MAX (ANPs per configuration, default 3), HUNT_MINIMIZE=0 (no minimal case).
  */
 const SEEDS = (process.env.HUNT_SEEDS ?? '1,2').split(',').map(Number);
 const RUNS = Number(process.env.HUNT_RUNS ?? 100);
 const PR_RUNS = Number(process.env.HUNT_PR_RUNS ?? 50);
 const SIZE = WIDE_SIZES[(process.env.HUNT_SIZE ?? 'small') as 'small' | 'large'];
+/** HUNT_ADMIN_MAX: AdminNetworkPolicies per configuration, at most (default 3; more stresses priority order and Pass). */
+const ADMIN_MAX = Number(process.env.HUNT_ADMIN_MAX ?? 3);
 /** HUNT_MINIMIZE=0: keep the whole configuration only (minimizing costs two runs per object). */
 const MINIMIZE = process.env.HUNT_MINIMIZE !== '0';
 const OUT = process.env.HUNT_OUT ?? mkdtempSync(path.join(os.tmpdir(), 'netpol-ci-napeer-hunt-'));
@@ -49,7 +52,7 @@ const withoutDefaultNamespace = (docs: readonly Doc[]): Doc[] =>
 const configuration: fc.Arbitrary<Doc[]> = fc
   .record({
     docs: wideConfiguration(SIZE),
-    admin: fc.oneof({ weight: 1, arbitrary: fc.constant<Doc[]>([]) }, { weight: 2, arbitrary: adminPolicies() }),
+    admin: fc.oneof({ weight: 1, arbitrary: fc.constant<Doc[]>([]) }, { weight: 2, arbitrary: adminPolicies(ADMIN_MAX) }),
     route: fc.boolean(),
     implicitDefault: fc.boolean(),
   })
